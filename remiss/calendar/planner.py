@@ -1,0 +1,353 @@
+"""Tidplan: plan a remiss backwards from its deadline over the sammanträdesplan."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
+from datetime import date, datetime
+
+from remiss.calendar.meetings import Meeting, local_date
+from remiss.calendar.swedish import (
+    count_words,
+    format_moment,
+    format_time,
+    format_weekday_date,
+    join_words,
+    format_day_month,
+)
+from remiss.calendar.workdays import WorkCalendar
+
+MILESTONE_KINDS: tuple[str, ...] = (
+    "tjansteskrivelse", "granskning", "arbetsutskott", "namnd",
+    "justering", "expediering", "sista_svarsdag",
+)
+LABELS: dict[str, str] = {
+    "tjansteskrivelse": "Tjänsteskrivelse klar",
+    "granskning": "Granskning klar",
+    "arbetsutskott": "Arbetsutskott",
+    "namnd": "Nämndsammanträde",
+    "justering": "Justering",
+    "expediering": "Expediering",
+    "sista_svarsdag": "Sista svarsdag",
+}
+OWNERS: dict[str, str] = {
+    "tjansteskrivelse": "handlaggare",
+    "granskning": "granskare",
+    "arbetsutskott": "namnd",
+    "namnd": "namnd",
+    "justering": "namnd",
+    "expediering": "registrator",
+    "sista_svarsdag": "registrator",
+}
+
+
+@dataclass(frozen=True)
+class PlanningRules:
+    """How a nämnd works: lead times in working days (arbetsdagar)."""
+
+    # the handläggare's tjänsteskrivelse is ready this long before the AU (or the
+    # handlingar deadline when earlier); two weeks is common in Swedish municipalities
+    tjansteskrivelse_workdays_before_au: int = 10
+    # the chef/granskare has this long after the tjänsteskrivelse; it lies inside the
+    # lead time above, so granskning is never later than the AU
+    granskning_workdays: int = 3
+    # True when the nämnd always justerar remissvar at the meeting (omedelbar justering)
+    omedelbar_justering_usual: bool = False
+    # ordinary justering of the protokoll; "justeras senast" about two weeks after (seed 003)
+    justering_workdays_after_meeting: int = 10
+    # time from justering (or the meeting, with omedelbar justering) to dispatch
+    expediering_workdays: int = 1
+
+    def __post_init__(self) -> None:
+        for name in (
+            "tjansteskrivelse_workdays_before_au", "granskning_workdays",
+            "justering_workdays_after_meeting", "expediering_workdays",
+        ):
+            if getattr(self, name) < 0:
+                raise ValueError(f"{name} must not be negative")
+
+
+@dataclass(frozen=True)
+class PlannedMilestone:
+    """One dated step of the tidplan with its Swedish explanation."""
+
+    kind: str  # one of MILESTONE_KINDS
+    due: date | datetime  # datetime only for sista_svarsdag with a clock time
+    owner_role: str  # "handlaggare" | "granskare" | "registrator" | "namnd"
+    label: str
+    explanation: str
+    flagged: bool = False
+
+    @property
+    def day(self) -> date:
+        """Return the due date without clock time."""
+        return local_date(self.due) if isinstance(self.due, datetime) else self.due
+
+
+@dataclass(frozen=True)
+class Tidplan:
+    """The planner's result: milestones in order plus what the users must know."""
+
+    milestones: tuple[PlannedMilestone, ...]
+    warnings: list[str] = field(default_factory=list)
+    proposals: list[str] = field(default_factory=list)
+    needs_omedelbar_justering: bool = False
+    feasible: bool = True
+    suggested_extension: date | None = None
+    chosen_meeting: Meeting | None = None
+
+    def milestone(self, kind: str) -> PlannedMilestone | None:
+        """Return the milestone of that kind, if planned."""
+        return next((m for m in self.milestones if m.kind == kind), None)
+
+
+def _milestone(kind: str, due: date | datetime, explanation: str, flagged: bool = False):
+    return PlannedMilestone(kind, due, OWNERS[kind], LABELS[kind], explanation, flagged)
+
+
+def _workdays(count: int) -> str:
+    return count_words(count, "arbetsdag", "arbetsdagar")
+
+
+def _skipped_days(calendar: WorkCalendar, start: date, end: date) -> str:
+    days = calendar.named_days_off_between(start, end)
+    if not days:
+        return ""
+    names = [f"{name} {format_day_month(day).split(' ', 1)[1]}" for day, name in days]
+    return f" ({join_words(names)} räknas inte som arbetsdag)"
+
+
+def _usable_meetings(
+    meetings: Sequence[Meeting], calendar: WorkCalendar, today: date | None, warnings: list[str]
+) -> tuple[list[Meeting], list[Meeting]]:
+    namnd, au = [], []
+    for meeting in sorted(meetings, key=lambda m: m.day):
+        if not calendar.is_workday(meeting.day):
+            reason = calendar.day_off_reason(meeting.day)
+            warnings.append(
+                f"Sammanträdet {format_weekday_date(meeting.day)} ligger på en dag som inte är "
+                f"en arbetsdag ({reason}) och används inte i tidplanen."
+            )
+            continue
+        if today is not None and meeting.day < today:
+            continue
+        (au if meeting.kind == "au" else namnd).append(meeting)
+    return namnd, au
+
+
+def plan_backwards(
+    deadline: date | datetime,
+    meetings: Sequence[Meeting],
+    rules: PlanningRules,
+    calendar: WorkCalendar,
+    *,
+    today: date | None = None,
+) -> Tidplan:
+    """Plan tjänsteskrivelse, granskning, AU, nämnd, justering and expediering before a deadline."""
+    warnings: list[str] = []
+    deadline_day = local_date(deadline) if isinstance(deadline, datetime) else deadline
+    deadline_text = format_moment(deadline)
+    last_dispatch = calendar.previous_workday(deadline_day)
+    deadline_reason = calendar.day_off_reason(deadline_day)
+    if deadline_reason is not None:
+        warnings.append(
+            f"Sista svarsdag {format_weekday_date(deadline_day)} är inte en arbetsdag "
+            f"({deadline_reason}). Datumet gäller som remittenten angett det; svaret bör vara "
+            f"expedierat senast {format_weekday_date(last_dispatch)}."
+        )
+    final = _milestone(
+        "sista_svarsdag", deadline, f"Remittentens sista svarsdag: {deadline_text}.",
+        flagged=deadline_reason is not None,
+    )
+
+    namnd_meetings, au_meetings = _usable_meetings(meetings, calendar, today, warnings)
+    expedition = rules.expediering_workdays
+
+    def dispatch_after(day: date) -> date:
+        return calendar.add_workdays(day, expedition)
+
+    fitting = [m for m in namnd_meetings if dispatch_after(m.day) <= last_dispatch]
+    if not fitting:
+        return _infeasible(
+            deadline_day, deadline_text, namnd_meetings, rules, calendar, final, warnings, today
+        )
+    chosen = fitting[-1]
+    meeting_day = chosen.day
+    milestones: list[PlannedMilestone] = []
+
+    # arbetsutskott: the latest AU after the previous nämnd meeting and before this one
+    previous = [m for m in namnd_meetings if m.day < meeting_day]
+    floor = previous[-1].day if previous else date.min
+    au_candidates = [m for m in au_meetings if floor < m.day < meeting_day]
+    au = au_candidates[-1] if au_candidates else None
+    if au is None and au_meetings:
+        warnings.append(
+            f"Inget arbetsutskott finns före nämndsammanträdet {format_weekday_date(meeting_day)}; "
+            f"ärendet går direkt till nämnden."
+        )
+
+    # anchor: the earliest of the AU, the handlingar deadlines and the meeting itself
+    anchors: list[tuple[date, str]] = [(meeting_day, f"nämndsammanträdet {format_weekday_date(meeting_day)}")]
+    if au is not None:
+        anchors.append((au.day, f"arbetsutskottet {format_weekday_date(au.day)}"))
+    for meeting, whose in ((chosen, "nämnden"), (au, "arbetsutskottet")):
+        if meeting is not None and meeting.handlingar_deadline is not None:
+            last = calendar.previous_workday(meeting.handlingar_deadline)
+            anchors.append((last, f"sista dag för handlingar till {whose} {format_weekday_date(last)}"))
+    anchor_day, anchor_text = min(anchors, key=lambda pair: pair[0])
+
+    lead = rules.tjansteskrivelse_workdays_before_au
+    tjanst_day = calendar.add_workdays(anchor_day, -lead)
+    milestones.append(_milestone(
+        "tjansteskrivelse", tjanst_day,
+        f"{_workdays(lead)} före {anchor_text}{_skipped_days(calendar, tjanst_day, anchor_day)}.",
+    ))
+    review = min(rules.granskning_workdays, lead)
+    granskning_day = calendar.add_workdays(tjanst_day, review)
+    review_text = f"{_workdays(review)} efter att tjänsteskrivelsen är klar"
+    if review < rules.granskning_workdays:
+        review_text += f" (förkortad från {_workdays(rules.granskning_workdays)} för att hinna före {anchor_text})"
+    milestones.append(_milestone("granskning", granskning_day, review_text + "."))
+
+    if au is not None:
+        milestones.append(_milestone(
+            "arbetsutskott", au.day,
+            f"Senaste arbetsutskottet före nämndsammanträdet {format_weekday_date(meeting_day)}, "
+            f"{format_time(au.starts_at)}{_place(au)}.",
+        ))
+    milestones.append(_milestone(
+        "namnd", meeting_day,
+        f"Senaste nämndsammanträdet som hinner expediera svaret före sista svarsdag "
+        f"{deadline_text}: {format_weekday_date(meeting_day)} {format_time(chosen.starts_at)}"
+        f"{_place(chosen)}.",
+    ))
+
+    needs_omedelbar = False
+    proposals: list[str] = []
+    ordinary_justering = calendar.add_workdays(meeting_day, rules.justering_workdays_after_meeting)
+    if rules.omedelbar_justering_usual:
+        justering_day = meeting_day
+        justering = _milestone("justering", justering_day, "Omedelbar justering vid sammanträdet, enligt nämndens praxis.")
+    elif dispatch_after(ordinary_justering) <= last_dispatch:
+        justering_day = ordinary_justering
+        justering = _milestone(
+            "justering", justering_day,
+            f"Protokollet justeras {_workdays(rules.justering_workdays_after_meeting)} efter "
+            f"sammanträdet{_skipped_days(calendar, meeting_day, justering_day)}.",
+        )
+    else:
+        needs_omedelbar = True
+        justering_day = meeting_day
+        late = "efter" if ordinary_justering > deadline_day else "för nära"
+        problem = (
+            f"Ordinarie justering {format_weekday_date(ordinary_justering)} är {late} sista "
+            f"svarsdag {deadline_text}"
+        )
+        warnings.append(f"{problem}; svaret kan inte expedieras i tid med ordinarie justering.")
+        proposals.append(
+            f"Föreslå att paragrafen justeras omedelbart vid sammanträdet "
+            f"{format_weekday_date(meeting_day)} (omedelbar justering)."
+        )
+        justering = _milestone(
+            "justering", justering_day,
+            f"Omedelbar justering vid sammanträdet krävs: {problem[0].lower()}{problem[1:]}.",
+            flagged=True,
+        )
+    milestones.append(justering)
+    expediering_day = dispatch_after(justering_day)
+    expediering_text = f"{_workdays(expedition)} efter justeringen"
+    if isinstance(deadline, datetime) and expediering_day == deadline_day:
+        expediering_text += f"; svaret ska vara framme {format_time(deadline)} samma dag"
+    milestones.append(_milestone("expediering", expediering_day, expediering_text + "."))
+    milestones.append(final)
+
+    milestones = _flag_past(milestones, today, warnings)
+    suggested = None
+    if today is not None and tjanst_day < today:
+        following = [m for m in namnd_meetings if m.day > meeting_day]
+        if following:
+            suggested, text = _extension_proposal(following[0], rules, calendar)
+            proposals.append(f"Datumet för tjänsteskrivelsen har redan passerat. {text}")
+    return Tidplan(
+        milestones=tuple(milestones), warnings=warnings, proposals=proposals,
+        needs_omedelbar_justering=needs_omedelbar, feasible=True,
+        suggested_extension=suggested, chosen_meeting=chosen,
+    )
+
+
+def _extension_proposal(
+    meeting: Meeting, rules: PlanningRules, calendar: WorkCalendar
+) -> tuple[date, str]:
+    suggested = calendar.add_workdays(meeting.day, rules.expediering_workdays)
+    text = (
+        f"Begär förlängd remisstid till minst {format_weekday_date(suggested)}, så att "
+        f"nämnden kan besluta vid sammanträdet {format_weekday_date(meeting.day)}"
+    )
+    if not rules.omedelbar_justering_usual:
+        ordinary = calendar.add_workdays(
+            calendar.add_workdays(meeting.day, rules.justering_workdays_after_meeting),
+            rules.expediering_workdays,
+        )
+        text += f" med omedelbar justering (med ordinarie justering: {format_weekday_date(ordinary)})"
+    return suggested, text + "."
+
+
+def _place(meeting: Meeting) -> str:
+    return f", {meeting.place}" if meeting.place else ""
+
+
+def _flag_past(
+    milestones: list[PlannedMilestone], today: date | None, warnings: list[str]
+) -> list[PlannedMilestone]:
+    if today is None:
+        return milestones
+    result = []
+    for milestone in milestones:
+        if milestone.day < today:
+            warnings.append(
+                f"{milestone.label} ({format_weekday_date(milestone.day)}) har redan passerat."
+            )
+            milestone = replace(
+                milestone, flagged=True,
+                explanation=f"{milestone.explanation} Datumet har redan passerat.",
+            )
+        result.append(milestone)
+    return result
+
+
+def _infeasible(
+    deadline_day: date,
+    deadline_text: str,
+    namnd_meetings: list[Meeting],
+    rules: PlanningRules,
+    calendar: WorkCalendar,
+    final: PlannedMilestone,
+    warnings: list[str],
+    today: date | None,
+) -> Tidplan:
+    warnings.append(
+        f"Inget nämndsammanträde i sammanträdesplanen hinner behandla remissen och expediera "
+        f"svaret före sista svarsdag {deadline_text}."
+    )
+    # nothing fits, so every remaining meeting is too late; the first one is the way out
+    proposals: list[str] = []
+    suggested = None
+    if namnd_meetings:
+        suggested, text = _extension_proposal(namnd_meetings[0], rules, calendar)
+        proposals.append(text)
+    else:
+        proposals.append("Begär förlängd remisstid; sammanträdesplanen har inget senare nämndsammanträde.")
+    proposals.append(
+        "Låt ordföranden besluta på nämndens vägnar i brådskande ärende (ordförandebeslut, "
+        "6 kap. 39 § kommunallagen) eller besluta på delegation, och anmäl beslutet vid nästa sammanträde."
+    )
+    latest_meeting = calendar.add_workdays(calendar.previous_workday(deadline_day), -rules.expediering_workdays)
+    if today is None or latest_meeting >= today:
+        proposals.append(
+            f"Kalla till ett extra sammanträde senast {format_weekday_date(latest_meeting)}."
+        )
+    milestones = _flag_past([final], today, warnings)
+    return Tidplan(
+        milestones=tuple(milestones), warnings=warnings, proposals=proposals,
+        needs_omedelbar_justering=False, feasible=False, suggested_extension=suggested,
+    )

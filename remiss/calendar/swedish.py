@@ -1,0 +1,82 @@
+"""Swedish date wording for texts shown to users (babel, locale sv_SE)."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from babel.dates import format_date as _babel_format_date
+
+LOCALE = "sv_SE"
+
+_NUMBER_WORDS = {
+    1: "en", 2: "två", 3: "tre", 4: "fyra", 5: "fem", 6: "sex", 7: "sju", 8: "åtta",
+    9: "nio", 10: "tio", 11: "elva", 12: "tolv",
+}
+
+
+def _as_date(value: date | datetime) -> date:
+    return value.date() if isinstance(value, datetime) else value
+
+
+def weekday_name(value: date | datetime) -> str:
+    """Return the Swedish weekday name computed from the date, e.g. "torsdag"."""
+    return _babel_format_date(_as_date(value), "EEEE", locale=LOCALE)
+
+
+def format_date(value: date | datetime) -> str:
+    """Format as "31 mars 2010"."""
+    return _babel_format_date(_as_date(value), "d MMMM y", locale=LOCALE)
+
+
+def month_name(value: date | datetime) -> str:
+    """Return the Swedish month name, e.g. "februari"."""
+    return _babel_format_date(_as_date(value), "LLLL", locale=LOCALE)
+
+
+def format_day_month(value: date | datetime) -> str:
+    """Format as "tisdag 27 december" (no year)."""
+    return _babel_format_date(_as_date(value), "EEEE d MMMM", locale=LOCALE)
+
+
+def format_weekday_date(value: date | datetime) -> str:
+    """Format as "onsdag 31 mars 2010"."""
+    return _babel_format_date(_as_date(value), "EEEE d MMMM y", locale=LOCALE)
+
+
+def format_time(value: datetime) -> str:
+    """Format the clock time the Swedish way, "kl. 12.00"."""
+    return f"kl. {value:%H.%M}"
+
+
+def format_datetime(value: datetime) -> str:
+    """Format as "onsdag 31 mars 2010 kl. 12.00"."""
+    return f"{format_weekday_date(value)} {format_time(value)}"
+
+
+def format_moment(value: date | datetime) -> str:
+    """Format a date, or a datetime with its clock time."""
+    if isinstance(value, datetime):
+        return format_datetime(value)
+    return format_weekday_date(value)
+
+
+def count_words(amount: int, singular: str, plural: str) -> str:
+    """Return "1 arbetsdag" / "3 arbetsdagar"."""
+    return f"{amount} {singular if amount == 1 else plural}"
+
+
+def number_word(amount: int) -> str:
+    """Return "sex" for 6; digits above twelve."""
+    return _NUMBER_WORDS.get(amount, str(amount))
+
+
+def join_words(items: list[str]) -> str:
+    """Join as "a, b och c"."""
+    if len(items) <= 1:
+        return "".join(items)
+    return ", ".join(items[:-1]) + " och " + items[-1]
+
+
+def lower_first(text: str) -> str:
+    """Lower-case the first letter ("Julafton" → "julafton") for use mid-sentence."""
+    return text[:1].lower() + text[1:]
