@@ -1,0 +1,76 @@
+"""Build ICS feeds (deadlines, milestones) with stable UIDs so calendar programs update events."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta, timezone
+
+import icalendar
+
+from remiss.calendar.meetings import STOCKHOLM
+
+PRODID = "-//Remiss//Remisshantering//SV"
+# DTSTAMP is required; without an explicit `now` a fixed stamp keeps the output reproducible
+_FIXED_STAMP = datetime(2000, 1, 1, tzinfo=timezone.utc)
+_UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
+
+
+@dataclass(frozen=True)
+class CalendarEvent:
+    """One event in a feed; a date makes an all-day event."""
+
+    uid: str
+    summary: str
+    start: date | datetime
+    description: str = ""
+    url: str | None = None
+
+
+def stable_uid(*parts: object, domain: str = "remiss") -> str:
+    """Build a UID such as "remiss-42-tjansteskrivelse@remiss" from stable identifiers."""
+    local = "-".join(_UNSAFE.sub("_", str(part)) for part in parts)
+    return f"{local}@{domain}"
+
+
+def build_ics(
+    events: Iterable[CalendarEvent], *, calendar_name: str, now: datetime | None = None
+) -> bytes:
+    """Return an iCalendar document with one VEVENT per event (first of duplicate UIDs kept)."""
+    calendar = icalendar.Calendar()
+    calendar.add("prodid", PRODID)
+    calendar.add("version", "2.0")
+    calendar.add("calscale", "GREGORIAN")
+    calendar.add("method", "PUBLISH")
+    calendar.add("x-wr-calname", calendar_name)
+    calendar.add("x-wr-timezone", "Europe/Stockholm")
+    stamp = (now or _FIXED_STAMP).astimezone(timezone.utc)
+    seen: set[str] = set()
+    for event in events:
+        if event.uid in seen:
+            continue
+        seen.add(event.uid)
+        calendar.add_component(_vevent(event, stamp))
+    calendar.add_missing_timezones()
+    return calendar.to_ical()
+
+
+def _vevent(event: CalendarEvent, stamp: datetime) -> icalendar.Event:
+    component = icalendar.Event()
+    component.add("uid", event.uid)
+    component.add("dtstamp", stamp)
+    component.add("summary", event.summary)
+    if isinstance(event.start, datetime):
+        start = event.start
+        start = start.replace(tzinfo=STOCKHOLM) if start.tzinfo is None else start.astimezone(STOCKHOLM)
+        component.add("dtstart", start)
+    else:
+        component.add("dtstart", event.start)
+        component.add("dtend", event.start + timedelta(days=1))
+        component.add("transp", "TRANSPARENT")  # a deadline does not make anyone busy
+    if event.description:
+        component.add("description", event.description)
+    if event.url:
+        component.add("url", event.url)
+    return component
