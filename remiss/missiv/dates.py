@@ -1,0 +1,119 @@
+"""Find Swedish dates and times in missiv text and resolve missing years."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, datetime
+
+MONTHS = {
+    "januari": 1, "jan": 1, "februari": 2, "feb": 2, "mars": 3, "mar": 3,
+    "april": 4, "apr": 4, "maj": 5, "juni": 6, "jun": 6, "juli": 7, "jul": 7,
+    "augusti": 8, "aug": 8, "september": 9, "sep": 9, "sept": 9,
+    "oktober": 10, "okt": 10, "november": 11, "nov": 11, "december": 12, "dec": 12,
+}
+_MONTH_ALT = "|".join(sorted(MONTHS, key=len, reverse=True))
+_WEEKDAY = r"(?:(?:mån|tis|ons|tors|fre|lör|sön)dag(?:en)?\s+)"
+
+ISO_RE = re.compile(r"(?<![\d/])(\d{4})\s?-\s?(\d{1,2})\s?-\s?(\d{1,2})(?![\d/])")
+TEXT_RE = re.compile(
+    rf"(?<![\w]){_WEEKDAY}?(?:den\s+)?(\d{{1,2}})(?::e|:a)?\s+({_MONTH_ALT})\.?(?![\wåäö])(?:\s+(\d{{4}}))?",
+    re.IGNORECASE,
+)
+SHORT_RE = re.compile(r"(?<![\d/\-])(\d{1,2})/(\d{1,2})\s?-\s?(\d{2}|\d{4})(?![\d/])")
+TIME_RE = re.compile(r"\bkl(?:ockan)?\.?\s*(\d{1,2})[.:](\d{2})(?!\s*[-–]\s*\d)")
+
+
+@dataclass(frozen=True)
+class DateMatch:
+    """A date found in text; year is None when the text gives none."""
+
+    start: int
+    end: int
+    year: int | None
+    month: int
+    day: int
+    kind: str  # "iso", "text" or "short"
+
+    def resolve(self, after: date | None) -> date | None:
+        """Return a concrete date, choosing the first one after `after` when the year is missing."""
+        if self.year is not None:
+            return _safe_date(self.year, self.month, self.day)
+        if after is None:
+            return None
+        for year in (after.year, after.year + 1):
+            candidate = _safe_date(year, self.month, self.day)
+            if candidate is not None and candidate > after:
+                return candidate
+        return None
+
+
+def _safe_date(year: int, month: int, day: int) -> date | None:
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+def find_dates(text: str) -> list[DateMatch]:
+    """Return every plausible date in the text, ordered by position."""
+    found: list[DateMatch] = []
+    for m in ISO_RE.finditer(text):
+        y, mo, d = int(m[1]), int(m[2]), int(m[3])
+        if 1900 < y < 2200 and _safe_date(y, mo, d):
+            found.append(DateMatch(m.start(), m.end(), y, mo, d, "iso"))
+    for m in TEXT_RE.finditer(text):
+        mo = MONTHS[m[2].lower()]
+        d = int(m[1])
+        y = int(m[3]) if m[3] else None
+        if y is not None and not 1900 < y < 2200:
+            y = None
+        if _safe_date(y or 2000, mo, d):
+            found.append(DateMatch(m.start(), m.end(), y, mo, d, "text"))
+    for m in SHORT_RE.finditer(text):
+        d, mo, yy = int(m[1]), int(m[2]), m[3]
+        y = int(yy) if len(yy) == 4 else 2000 + int(yy)
+        if _safe_date(y, mo, d):
+            found.append(DateMatch(m.start(), m.end(), y, mo, d, "short"))
+    found.sort(key=lambda dm: dm.start)
+    return _drop_overlaps(found)
+
+
+def _drop_overlaps(matches: list[DateMatch]) -> list[DateMatch]:
+    kept: list[DateMatch] = []
+    for dm in matches:
+        if kept and dm.start < kept[-1].end:
+            if (dm.end - dm.start) > (kept[-1].end - kept[-1].start):
+                kept[-1] = dm
+            continue
+        kept.append(dm)
+    return kept
+
+
+def find_time_near(text: str, dm: DateMatch) -> tuple[int, int, int, int] | None:
+    """Return (hour, minute, start, end) of a clock time written just before or after a date."""
+    window_start = max(0, dm.start - 30)
+    before = text[window_start:dm.start]
+    after = text[dm.end:dm.end + 20]
+    for m in TIME_RE.finditer(before):
+        tail = before[m.end():]
+        if re.fullmatch(r"[\s,]*(?:den\s*)?(?:\w+dagen\s*)?", tail, re.IGNORECASE):
+            return _checked_time(m, window_start)
+    m = TIME_RE.match(after.lstrip(" ,"))
+    if m:
+        offset = dm.end + (len(after) - len(after.lstrip(" ,")))
+        return _checked_time(m, offset)
+    return None
+
+
+def _checked_time(m: re.Match, offset: int) -> tuple[int, int, int, int] | None:
+    hour, minute = int(m[1]), int(m[2])
+    if hour > 23 or minute > 59:
+        return None
+    return hour, minute, offset + m.start(), offset + m.end()
+
+
+def combine(day: date, clock: tuple[int, int, int, int] | None) -> date | datetime:
+    """Attach a clock time to a date when one was given."""
+    if clock is None:
+        return day
+    return datetime(day.year, day.month, day.day, clock[0], clock[1])

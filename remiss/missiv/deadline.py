@@ -1,0 +1,150 @@
+"""Pick the letter date and the remittent's answer deadline among the dates of a missiv."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from remiss.missiv.dates import DateMatch, combine, find_dates, find_time_near
+
+# Cues read in the sentence before a date, strongest first.
+_STRONG = re.compile(
+    r"tillhanda|ska(?:ll)? ha (?:kommit in|inkommit)|ska(?:ll)? vara \w+ tillhanda|"
+    r"sista dag(?:en)? (?:att|för att) (?:svara|lämna|inkomma)|sista svarsdag|"
+    r"remisstiden (?:löper ut|går ut|slutar)|svarsdatum|remissvar(?:et|en)? .{0,60}senast|"
+    r"svar(?:et|en)? .{0,60}senast|yttrande(?:t|n)? .{0,60}senast|med svar senast",
+    re.IGNORECASE,
+)
+_WEAK = re.compile(r"\bsenast\b|\bsista dag\b", re.IGNORECASE)
+_PERIOD = re.compile(r"(?:remiss(?:tiden|perioden)?|remissen)\s+pågår\s+(?:från|fr\.o\.m\.)?.{0,40}?\btill(?: och med)?\s*(?:den\s*)?$", re.IGNORECASE | re.DOTALL)
+_INTERNAL = re.compile(r"svar till kansliet|till (?:förvaltningens )?kansli(?:et)?\b|internt", re.IGNORECASE)
+_NEGATIVE = re.compile(
+    r"träd(?:er|a|de) i kraft|ikraftträd|publicera|sammanträde|möte|tidigare|skickades|beslutade|"
+    r"protokoll|daterad|\binkom\b|\bankom\b|\bank\.|förlängs|förlängd till",
+    re.IGNORECASE,
+)
+_LETTER_LABEL = re.compile(r"\bDatum\s*:?\s*$", re.IGNORECASE)
+_SENTENCE_BREAK = re.compile(r"(?:[.!?]\s+(?=[A-ZÅÄÖ])|\n\s*\n)")
+
+
+@dataclass(frozen=True)
+class DeadlineFinding:
+    """What the deadline search found, with spans for evidence."""
+
+    letter_date: date | None
+    letter_span: tuple[int, int] | None
+    deadline: date | datetime | None
+    deadline_span: tuple[int, int] | None
+    internal_deadline: date | datetime | None
+    warnings: tuple[str, ...]
+
+
+def _sentence_before(text: str, pos: int, limit: int = 160) -> str:
+    start = max(0, pos - limit)
+    chunk = text[start:pos]
+    breaks = list(_SENTENCE_BREAK.finditer(chunk))
+    return chunk[breaks[-1].end():] if breaks else chunk
+
+
+def find_letter_date(text: str, dates: list[DateMatch]) -> DateMatch | None:
+    """Return the date the letter was written, or None."""
+    for dm in dates:
+        if dm.year and _LETTER_LABEL.search(text[max(0, dm.start - 12):dm.start]):
+            return dm
+    head_limit = max(400, len(text) // 3)
+    for dm in dates:
+        if dm.start > head_limit or dm.year is None:
+            continue
+        line_start = text.rfind("\n", 0, dm.start) + 1
+        line_end = text.find("\n", dm.end)
+        line_end = len(text) if line_end == -1 else line_end
+        line = text[line_start:line_end].strip()
+        raw = text[dm.start:dm.end]
+        if dm.kind == "iso" and " " not in raw and line == raw:
+            return dm
+        if re.fullmatch(r"[A-ZÅÄÖ][\wåäö]+(?: [A-ZÅÄÖ][\wåäö]+)?,? den " + re.escape(raw.replace("den ", "")), line):
+            return dm
+    return None
+
+
+def _score(text: str, dm: DateMatch) -> tuple[int, bool]:
+    """Return (score, internal) for a date as the answer deadline; score 0 means not a deadline."""
+    before = _sentence_before(text, dm.start)
+    near = before[-90:]
+    if _NEGATIVE.search(near[-45:]):
+        return 0, False
+    internal = bool(_INTERNAL.search(near))
+    if _PERIOD.search(before):
+        return 3, internal
+    if _STRONG.search(near):
+        return (1 if internal else 3), internal
+    if _WEAK.search(near[-40:]):
+        return (1 if internal else 2), internal
+    return 0, False
+
+
+def find_deadline(text: str, reference_date: date | None = None) -> DeadlineFinding:
+    """Return the letter date and the answer deadline of a missiv."""
+    warnings: list[str] = []
+    dates = find_dates(text)
+    letter = find_letter_date(text, dates)
+    letter_day = letter.resolve(None) if letter else None
+    anchor = letter_day or reference_date
+
+    scored: list[tuple[int, bool, DateMatch, date | datetime, tuple[int, int]]] = []
+    missing_year = False
+    for dm in dates:
+        if letter is not None and dm is letter:
+            continue
+        score, internal = _score(text, dm)
+        if score == 0:
+            continue
+        day = dm.resolve(anchor)
+        if day is None:
+            missing_year = missing_year or dm.year is None
+            continue
+        clock = find_time_near(text, dm)
+        value = combine(day, clock)
+        span = (min(dm.start, clock[2]) if clock else dm.start, max(dm.end, clock[3]) if clock else dm.end)
+        scored.append((score, internal, dm, value, span))
+
+    if not scored:
+        if missing_year:
+            warnings.append("Svarsfristen saknar årtal och brevets datum hittades inte; ange ett referensdatum.")
+        else:
+            warnings.append("Ingen svarsfrist hittades i missivet.")
+        return DeadlineFinding(letter_day, _span(letter), None, None, None, tuple(warnings))
+
+    best_score = max(s[0] for s in scored)
+    best = [s for s in scored if s[0] == best_score]
+    internal_value = None
+    internals = [s for s in scored if s[1] and s[0] < best_score]
+    if internals:
+        internal_value = internals[0][3]
+        warnings.append(
+            f"Ett internt svarsdatum ({_iso(internal_value)}) hittades men remittentens svarsfrist valdes."
+        )
+    distinct = sorted({_as_date(s[3]) for s in best})
+    if len(distinct) > 1:
+        chosen = min(best, key=lambda s: (_as_date(s[3]), s[2].start))
+        listing = ", ".join(d.isoformat() for d in distinct)
+        warnings.append(f"Flera svarsfrister hittades ({listing}); den tidigaste valdes.")
+    else:
+        # Prefer the mention that carries a clock time.
+        chosen = max(best, key=lambda s: isinstance(s[3], datetime))
+    if chosen[2].year is None:
+        source = "brevets datum" if letter_day else "referensdatumet"
+        warnings.append(f"Svarsfristen saknar årtal; året räknades fram från {source}.")
+    return DeadlineFinding(letter_day, _span(letter), chosen[3], chosen[4], internal_value, tuple(warnings))
+
+
+def _span(dm: DateMatch | None) -> tuple[int, int] | None:
+    return (dm.start, dm.end) if dm else None
+
+
+def _as_date(value: date | datetime) -> date:
+    return value.date() if isinstance(value, datetime) else value
+
+
+def _iso(value: date | datetime) -> str:
+    return value.strftime("%Y-%m-%dT%H:%M") if isinstance(value, datetime) else value.isoformat()

@@ -1,0 +1,100 @@
+"""Find the remittent's diarienummer (sender_dnr) in a missiv."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# Regeringskansliet: Fi2024/01234, Ju2021/01234, S2019/04567/FS, N2015/06917/PUB.
+RK_DNR = r"(?:[A-ZÅÄÖ][a-zåäö]?|UD|KN)\d{4}/\d{2,6}(?:/[A-ZÅÄÖ]{1,5})?"
+# Municipal and agency forms: KS-IOF-2010-00015, STK-2015-175, 15/10, GFN/2010:9,
+# 2015/97-IFN-702, 511-3344-2021, RS 2021/1234, KS 2018/14.
+LOCAL_DNR = (
+    r"(?:[A-ZÅÄÖ]{2,6}(?:-[A-ZÅÄÖ]{2,6})*[- /]|[A-ZÅÄÖ]{2,6} )?"
+    r"\d{1,5}[-/:.]\d{1,6}(?:[-/:.][A-ZÅÄÖ0-9]{1,8})*"
+)
+TOKEN_RE = re.compile(rf"(?<![\w/.-])(?:{RK_DNR}|{LOCAL_DNR})(?![\w/])")
+RK_RE = re.compile(rf"(?<![\w/.-]){RK_DNR}(?![\w/-])")
+
+_CUE = re.compile(
+    r"(?:\b(?:vårt|vår|med|ange|anges|ange\s+vårt)\s+)?(?:\bdnr\b|\bdiarienr\b|diarienummer|diarienumret|"
+    r"ärendenummer|\bbeteckning\b|\bref(?:erens)?\s*nr\b)\.?\s*:?",
+    re.IGNORECASE,
+)
+_RECEIVER_CUE = re.compile(r"\b(?:ert|er|era)\s+(?:dnr|diarienummer|beteckning|referens)", re.IGNORECASE)
+_FILENAME_CUE = re.compile(r"filnamn|utan snedstreck|döp", re.IGNORECASE)
+_FILE_AFTER = re.compile(r"^[^\n.]{0,80}\.(?:docx?|pdf|odt|rtf)\b", re.IGNORECASE)
+_STRONG_OWNER = re.compile(r"\b(?:vårt|ange|anges|med)\b|regeringskansliets", re.IGNORECASE)
+
+RK_PREFIX_DEPARTMENT = {
+    "Fi": "Finansdepartementet", "Ju": "Justitiedepartementet", "S": "Socialdepartementet",
+    "U": "Utbildningsdepartementet", "Ku": "Kulturdepartementet", "Fö": "Försvarsdepartementet",
+    "UD": "Utrikesdepartementet",
+}
+
+
+@dataclass(frozen=True)
+class DnrFinding:
+    """The chosen diarienummer with its span, and warnings."""
+
+    value: str | None
+    span: tuple[int, int] | None
+    warnings: tuple[str, ...]
+
+
+def _is_file_name(text: str, start: int, end: int) -> bool:
+    before = text[max(0, start - 80):start]
+    return bool(_FILENAME_CUE.search(before) or _FILE_AFTER.match(text[end:]))
+
+
+def _clean(token: str) -> str:
+    return token.rstrip(".,:;)-")
+
+
+def find_sender_dnr(text: str) -> DnrFinding:
+    """Return the sender's diarienummer, preferring ones introduced by 'vårt dnr' or 'ange diarienummer'."""
+    candidates: list[tuple[int, int, int, str]] = []  # (priority, start, end, value)
+    for cue in _CUE.finditer(text):
+        context = text[max(0, cue.start() - 12):cue.end()]
+        if _RECEIVER_CUE.search(context):
+            continue
+        window = text[cue.end():cue.end() + 60]
+        m = TOKEN_RE.search(window)
+        if not m or not re.fullmatch(r"[\s\w,()]{0,40}?", window[:m.start()]) or "\n\n" in window[:m.start()]:
+            continue
+        start, end = cue.end() + m.start(), cue.end() + m.end()
+        if _is_file_name(text, start, end) or not _looks_like_dnr(m.group()):
+            continue
+        before = text[max(0, cue.start() - 40):cue.end()]
+        priority = 3 if _STRONG_OWNER.search(before) else 2
+        candidates.append((priority, start, end, _clean(m.group())))
+    for m in RK_RE.finditer(text):
+        if _is_file_name(text, m.start(), m.end()):
+            continue
+        candidates.append((1, m.start(), m.end(), _clean(m.group())))
+
+    if not candidates:
+        return DnrFinding(None, None, ("Inget diarienummer från remittenten hittades.",))
+    top = max(c[0] for c in candidates)
+    best = sorted((c for c in candidates if c[0] == top), key=lambda c: c[1])
+    chosen = best[0]
+    warnings: list[str] = []
+    others = sorted({c[3] for c in best} - {chosen[3]})
+    if others:
+        warnings.append(f"Flera diarienummer hittades ({', '.join(others)}); {chosen[3]} valdes.")
+    return DnrFinding(chosen[3], (chosen[1], chosen[1] + len(chosen[3])), tuple(warnings))
+
+
+def _looks_like_dnr(token: str) -> bool:
+    token = _clean(token)
+    # A bare date or a phone number is not a diarienummer.
+    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", token) or re.fullmatch(r"0\d{1,3}-\d{5,8}", token):
+        return False
+    return any(ch.isdigit() for ch in token)
+
+
+def department_from_dnr(dnr: str | None) -> str | None:
+    """Return the department implied by a Regeringskansliet diarienummer prefix, if unambiguous."""
+    if not dnr:
+        return None
+    m = re.match(r"([A-ZÅÄÖ][a-zåäö]?|UD)\d{4}/", dnr)
+    return RK_PREFIX_DEPARTMENT.get(m.group(1)) if m else None

@@ -1,0 +1,67 @@
+"""Extract the frågeställningar a missiv asks the remissinstanser to answer."""
+from __future__ import annotations
+
+import re
+
+_CUE = re.compile(
+    r"frågeställningar(?:na)?|\bfrågor(?:na)?\s*(?:till remissinstanserna)?\s*:|^\s*#*\s*frågor\s*$|"
+    r"vi önskar (?:särskilt )?synpunkter på|synpunkter på följande|särskilt (?:fram emot )?.{0,40}synpunkter på",
+    re.IGNORECASE | re.MULTILINE,
+)
+_ITEM_INLINE = re.compile(r"(?:^|\s)(?:[-–•]|\d{1,2}[.)])\s+(?=[A-ZÅÄÖ])")
+_LINE_ITEM = re.compile(r"^\s*(?:[-–•*]|\d{1,2}\s*[.):])\s+(.*\S)")
+_FOOTER = re.compile(r"\s+(?:Adress|Postadress|Besöksadress|Tel(?:efon)?|E-post|Webbplats|Org\.?\s?nr)\s*:.*$", re.DOTALL)
+
+
+def find_questions(text: str) -> tuple[list[str], tuple[int, int] | None]:
+    """Return the listed questions and the span they cover."""
+    for cue in _CUE.finditer(text):
+        after = text[cue.end():cue.end() + 4000]
+        lines = _from_lines(after)
+        if len(lines) >= 1:
+            return lines, (cue.start(), cue.end() + min(len(after), sum(len(x) for x in lines) * 2))
+        inline = _from_inline(after)
+        if len(inline) >= 2:
+            return inline, (cue.start(), cue.end() + len(after))
+    return [], None
+
+
+def _from_lines(after: str) -> list[str]:
+    items: list[str] = []
+    started = False
+    for raw in after.split("\n")[:80]:
+        line = raw.strip()
+        if not started:
+            if not line or line in {".", ":"} or re.fullmatch(r"[.:]?\s*", line):
+                continue
+            m = _LINE_ITEM.match(line)
+            if m or line.endswith("?"):
+                started = True
+            else:
+                return []
+        if not line:
+            continue
+        m = _LINE_ITEM.match(line)
+        if m:
+            items.append(m.group(1))
+        elif line.endswith("?") and len(line.split()) >= 3:
+            items.append(line)
+        elif items and not items[-1].endswith(("?", ".")) and line[:1].islower():
+            items[-1] += " " + line
+        else:
+            break
+    return [_tidy(i) for i in items if _tidy(i)]
+
+
+def _from_inline(after: str) -> list[str]:
+    paragraph = re.split(r"\n\s*\n", after, maxsplit=1)[0]
+    parts = _ITEM_INLINE.split(paragraph)
+    if len(parts) < 3:
+        return []
+    items = [p for p in parts[1:] if p.strip()]
+    items[-1] = _FOOTER.sub("", items[-1])
+    return [_tidy(i) for i in items if _tidy(i)]
+
+
+def _tidy(item: str) -> str:
+    return re.sub(r"\s+", " ", item).strip(" ;,")

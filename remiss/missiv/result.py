@@ -1,0 +1,63 @@
+"""Value objects returned by the missiv parser."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """Where in the input text a field's value was read."""
+
+    field: str
+    text: str
+    start: int
+    end: int
+
+
+def format_moment(value: date | datetime | None) -> str | None:
+    """Return YYYY-MM-DD for a date and YYYY-MM-DDTHH:MM for a datetime."""
+    if value is None:
+        return None
+    if isinstance(value, datetime):
+        return value.strftime("%Y-%m-%dT%H:%M")
+    return value.isoformat()
+
+
+@dataclass(frozen=True)
+class MissivResult:
+    """Registration fields read from a missiv, with evidence and Swedish warnings."""
+
+    title: str | None
+    remittent: str | None
+    sender_dnr: str | None
+    deadline: date | datetime | None
+    answer_email: str | None
+    copy_emails: list[str]
+    contact_person: str | None
+    sandlista: list[str]
+    questions: list[str]
+    letter_date: date | None
+    evidence: list[Evidence]
+    warnings: list[str]
+    internal_deadline: date | datetime | None = field(default=None)
+
+    def to_json(self) -> dict:
+        """Return the contract JSON: the eight registration keys plus extras."""
+        return {
+            "title": self.title,
+            "remittent": self.remittent,
+            "sender_dnr": self.sender_dnr,
+            "deadline": format_moment(self.deadline),
+            "answer_email": self.answer_email,
+            "contact_person": self.contact_person,
+            "sandlista": list(self.sandlista),
+            "questions": list(self.questions),
+            "letter_date": format_moment(self.letter_date),
+            "internal_deadline": format_moment(self.internal_deadline),
+            "copy_emails": list(self.copy_emails),
+            "evidence": [
+                {"field": e.field, "text": e.text, "start": e.start, "end": e.end} for e in self.evidence
+            ],
+            "warnings": list(self.warnings),
+        }

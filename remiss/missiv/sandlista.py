@@ -1,0 +1,169 @@
+"""Extract the sändlista (list of remissinstanser) from a missiv."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_HEADING = re.compile(
+    r"^[#\s]*(?:remissinstanser\s+sändlista|sändlista|remissinstanser|remissmottagare|"
+    r"remisslista)\b\s*(?:\(.*?\))?\s*:?",
+    re.IGNORECASE | re.MULTILINE,
+)
+_NUMBERED = re.compile(r"^\s*(\d{1,3})\s*\\?[.)]?\s+(?=\S)")
+_BULLET = re.compile(r"^\s*[-–•*]\s+")
+_PAGE_LINE = re.compile(r"^\s*(?:sid(?:an|a)?\.?\s*)?\d{1,3}\s*(?:\(\s*\d{1,3}\s*\)|av\s+\d{1,3})?\s*$", re.IGNORECASE)
+_GROUP_WORDS = (
+    r"nämnder|bolag och stiftelser|stiftelser|bolag|myndigheter|kommuner|regioner|landsting|"
+    r"organisationer|domstolar|universitet och högskolor|högskolor|förbund|övriga|fackliga organisationer"
+)
+_GROUP_LINE = re.compile(rf"^(?:[\wåäöÅÄÖ.\- ]{{0,40}}\s)?(?:{_GROUP_WORDS})\s*:?$")
+_GROUP_INLINE = re.compile(
+    r"(?:[A-ZÅÄÖ][\wåäö]+\s+[\wåäö]+s\s+)(?:helägda\s+)?(?:nämnder|bolag och stiftelser)\b"
+)
+_WRAP_END = re.compile(r"(?:[-–,]|\b(?:och|för|i|av|på|med|samt|de|det))$")
+_END_WORD = re.compile(
+    r"(?:nämnden|styrelsen|verket|kommun|AB|län|universitet|högskola|förbundet|inspektionen|"
+    r"myndigheten|rådet|kontoret|fullmäktige|förvaltningen|ombudsmannen|kollegiet)$"
+)
+_START_WORD = re.compile(r"^(?:Stadsområdesnämnd|Stadsdelsnämnd|Stadsdelsfullmäktige|Stiftelsen|Länsstyrelsen|Region)$")
+_OVANSTAENDE = re.compile(r"\b(?:till|för) ovanstående\b|\bovanstående remissinstanser\b", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class SandlistaFinding:
+    """Names on the sändlista with the span of the list, and warnings."""
+
+    names: tuple[str, ...]
+    span: tuple[int, int] | None
+    warnings: tuple[str, ...]
+
+
+def _is_prose(line: str) -> bool:
+    words = line.split()
+    return len(words) >= 9 or (line.rstrip().endswith(".") and len(words) >= 5 and not re.search(r"\b[A-ZÅÄÖ]\.$", line))
+
+
+def _clean_name(name: str) -> str:
+    name = re.sub(r"\s+", " ", name).strip(" \t,;")
+    name = re.sub(r"(?<=[a-zåäöA-ZÅÄÖ)])\s+\d{1,3}$", "", name)  # page number glued to the last name
+    return name.strip()
+
+
+def _from_lines(text: str, start: int) -> tuple[list[str], int]:
+    """Read one name a line from `start`, joining wrapped names and skipping page numbers."""
+    names: list[str] = []
+    numbered = None
+    pos = start
+    end = start
+    blank_run = 0
+    for line_match in re.finditer(r"[^\n]*\n?", text[start:]):
+        raw = line_match.group()
+        if not raw:
+            break
+        pos = start + line_match.end()
+        line = raw.strip()
+        if not line:
+            blank_run += 1
+            if names and numbered is False and blank_run >= 1:
+                nxt = _next_nonblank(text, pos)
+                if not (nxt and _GROUP_LINE.match(nxt)):
+                    break
+            if blank_run >= 3:
+                break
+            continue
+        blank_run = 0
+        if _PAGE_LINE.match(line) and not _NUMBERED.match(line + " x") or re.fullmatch(r"\d{1,3}", line):
+            continue
+        num = _NUMBERED.match(line)
+        if numbered is None:
+            numbered = bool(num)
+        if num:
+            names.append(line[num.end():])
+        elif _BULLET.match(line):
+            names.append(_BULLET.sub("", line))
+        elif _GROUP_LINE.match(line) and not (numbered and names and _WRAP_END.search(names[-1])):
+            continue
+        elif numbered:
+            if _is_prose(line) or not names:
+                break
+            names[-1] = names[-1] + " " + line
+        else:
+            if _is_prose(line):
+                break
+            if names and (line[:1].islower() or _WRAP_END.search(names[-1])):
+                names[-1] = names[-1] + " " + line
+            else:
+                names.append(line)
+        end = start + line_match.start() + len(raw.rstrip("\n"))
+    cleaned = [_clean_name(n) for n in names]
+    return [n for n in cleaned if n], end
+
+
+def _next_nonblank(text: str, pos: int) -> str | None:
+    m = re.compile(r"\s*([^\n]+)").match(text, pos)
+    return m.group(1).strip() if m else None
+
+
+def _split_flat(line: str) -> list[str]:
+    """Split a list that PDF extraction flattened onto one line."""
+    numbered = re.split(r"\s+(?=\d{1,3}\.\s+[A-ZÅÄÖ])", " " + line)
+    if len([p for p in numbered if p.strip()]) >= 3:
+        return [_clean_name(_NUMBERED.sub("", p)) for p in numbered if p.strip()]
+    for sep in (";", " • ", " · "):
+        if line.count(sep) >= 2:
+            return [_clean_name(p) for p in line.split(sep) if p.strip()]
+    groups = _GROUP_INLINE.split(line)
+    if len(groups) > 1:
+        groups = groups[1:]  # text before the first group heading is the list's own title
+    names: list[str] = []
+    for chunk in groups:
+        words = chunk.split()
+        current: list[str] = []
+        for word in words:
+            if current and word[:1].isupper() and (
+                _END_WORD.search(current[-1]) or (_START_WORD.match(word) and not _START_WORD.match(current[-1]))
+            ):
+                names.append(" ".join(current))
+                current = []
+            current.append(word)
+        if current:
+            names.append(" ".join(current))
+    return [n for n in (_clean_name(n) for n in names) if n]
+
+
+def find_sandlista(text: str) -> SandlistaFinding:
+    """Return the remissinstanser listed under a heading, or in the addressee block above 'ovanstående'."""
+    for heading in _HEADING.finditer(text):
+        rest_of_line = text[heading.end():text.find("\n", heading.end()) if "\n" in text[heading.end():] else len(text)]
+        if len(rest_of_line.strip()) > 80:
+            names = _split_flat(rest_of_line.strip())
+            if len(names) >= 2:
+                return SandlistaFinding(
+                    tuple(names), (heading.start(), heading.end() + len(rest_of_line)),
+                    ("Sändlistan stod på en enda rad (troligen från PDF); kontrollera uppdelningen av namnen.",),
+                )
+            continue
+        names, end = _from_lines(text, heading.end() + len(rest_of_line))
+        if len(names) >= 2:
+            return SandlistaFinding(tuple(names), (heading.start(), end), ())
+    block = _addressee_block(text)
+    if block:
+        return block
+    return SandlistaFinding((), None, ("Ingen sändlista hittades.",))
+
+
+def _addressee_block(text: str) -> SandlistaFinding | None:
+    """Return the block of short name lines that the letter calls 'ovanstående'."""
+    ref = _OVANSTAENDE.search(text)
+    if not ref:
+        return None
+    best: tuple[int, int, list[str]] | None = None
+    for m in re.finditer(r"(?:^[^\S\n]*[A-ZÅÄÖ][^\n]{1,80}\n?){3,}", text[:ref.start()], re.MULTILINE):
+        lines = [ln.strip() for ln in m.group().splitlines() if ln.strip()]
+        if any(_is_prose(ln) or len(ln.split()) > 7 or re.search(r"\d{4}|:$|@", ln) for ln in lines):
+            continue
+        if best is None or len(lines) > len(best[2]):
+            best = (m.start(), m.end(), lines)
+    if best is None:
+        return None
+    return SandlistaFinding(tuple(_clean_name(n) for n in best[2]), (best[0], best[1]), ())
