@@ -1,0 +1,76 @@
+from datetime import date, datetime, time, timedelta
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from remiss.calendar.meetings import STOCKHOLM, Meeting
+from remiss.calendar.planner import MILESTONE_KINDS, PlanningRules, plan_backwards
+from remiss.calendar.workdays import WorkCalendar
+
+START = date(2009, 1, 1)
+days = st.integers(min_value=0, max_value=2 * 365).map(lambda n: START + timedelta(days=n))
+meetings = st.builds(
+    lambda kind, day, hour, handlingar: Meeting(
+        kind,
+        datetime.combine(day, time(hour), tzinfo=STOCKHOLM),
+        handlingar_deadline=None if handlingar is None else day - timedelta(days=handlingar),
+    ),
+    st.sampled_from(["namnd", "au"]),
+    days,
+    st.integers(min_value=7, max_value=20),
+    st.none() | st.integers(min_value=0, max_value=20),
+)
+rules = st.builds(
+    PlanningRules,
+    tjansteskrivelse_workdays_before_au=st.integers(0, 25),
+    granskning_workdays=st.integers(0, 10),
+    omedelbar_justering_usual=st.booleans(),
+    justering_workdays_after_meeting=st.integers(0, 20),
+    expediering_workdays=st.integers(0, 5),
+)
+deadlines = days | st.builds(
+    lambda day, hour: datetime.combine(day, time(hour), tzinfo=STOCKHOLM),
+    days,
+    st.integers(0, 23),
+)
+calendars = st.builds(WorkCalendar, st.sets(days, max_size=10))
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    deadline=deadlines,
+    meeting_list=st.lists(meetings, max_size=12),
+    planning_rules=rules,
+    calendar=calendars,
+    today=st.none() | days,
+)
+def test_tidplan_invariants(deadline, meeting_list, planning_rules, calendar, today):
+    plan = plan_backwards(deadline, meeting_list, planning_rules, calendar, today=today)
+    deadline_day = deadline.date() if isinstance(deadline, datetime) else deadline
+    kinds = [m.kind for m in plan.milestones]
+
+    assert kinds[-1] == "sista_svarsdag"
+    assert kinds == [k for k in MILESTONE_KINDS if k in kinds]
+    dates = [m.day for m in plan.milestones]
+    assert dates == sorted(dates)
+    for milestone in plan.milestones:
+        if milestone.kind != "sista_svarsdag":
+            assert calendar.is_workday(milestone.day), milestone
+        elif not calendar.is_workday(milestone.day):
+            assert milestone.flagged
+        if milestone.day > deadline_day:
+            assert milestone.flagged
+        if today is not None and milestone.day < today:
+            assert milestone.flagged
+        assert milestone.label and milestone.explanation
+
+    if plan.feasible:
+        assert {"tjansteskrivelse", "granskning", "namnd", "justering", "expediering"} <= set(kinds)
+        assert plan.milestone("expediering").day <= deadline_day
+        assert plan.needs_omedelbar_justering == plan.milestone("justering").flagged
+    else:
+        assert kinds == ["sista_svarsdag"]
+        assert plan.warnings and plan.proposals
+        if plan.suggested_extension is not None:
+            assert plan.suggested_extension > deadline_day
+            assert calendar.is_workday(plan.suggested_extension)
