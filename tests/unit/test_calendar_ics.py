@@ -1,0 +1,58 @@
+from datetime import date, datetime, timedelta, timezone
+
+import icalendar
+
+from remiss.calendar.ics import CalendarEvent, build_ics, stable_uid
+from remiss.calendar.meetings import STOCKHOLM
+
+EVENTS = [
+    CalendarEvent(
+        uid=stable_uid("remiss", 42, "sista_svarsdag"),
+        summary="Sista svarsdag: Remiss om äldreomsorg",
+        start=date(2010, 3, 31),
+        description="Svaret ska vara framme kl. 12.00; kopia till handläggaren, tack.",
+        url="https://remiss.example.se/remisser/42",
+    ),
+    CalendarEvent(
+        uid=stable_uid("remiss", 42, "namnd"),
+        summary="Nämndsammanträde",
+        start=datetime(2010, 3, 30, 18, 0, tzinfo=STOCKHOLM),
+    ),
+    CalendarEvent(uid="utc@remiss", summary="UTC", start=datetime(2015, 9, 24, 15, tzinfo=timezone.utc)),
+]
+
+
+def test_build_ics_round_trip():
+    data = build_ics(EVENTS, calendar_name="Mina remisser")
+    assert isinstance(data, bytes)
+    parsed = icalendar.Calendar.from_ical(data)
+    assert str(parsed["X-WR-CALNAME"]) == "Mina remisser"
+    events = list(parsed.walk("VEVENT"))
+    assert [str(e["UID"]) for e in events] == [
+        "remiss-42-sista_svarsdag@remiss", "remiss-42-namnd@remiss", "utc@remiss",
+    ]
+    all_day, meeting, utc = events
+    assert all_day["DTSTART"].dt == date(2010, 3, 31)
+    assert all_day["DTEND"].dt == date(2010, 4, 1)
+    assert str(all_day["SUMMARY"]) == "Sista svarsdag: Remiss om äldreomsorg"
+    assert str(all_day["DESCRIPTION"]) == EVENTS[0].description
+    assert str(all_day["URL"]) == "https://remiss.example.se/remisser/42"
+    assert meeting["DTSTART"].dt == datetime(2010, 3, 30, 18, 0, tzinfo=STOCKHOLM)
+    assert meeting["DTSTART"].params["TZID"] == "Europe/Stockholm"
+    assert utc["DTSTART"].dt.utcoffset() == timedelta(hours=2)
+    assert utc["DTSTART"].dt.hour == 17
+    assert list(parsed.walk("VTIMEZONE"))
+
+
+def test_build_ics_is_stable_and_deduplicates_uids():
+    first = build_ics(EVENTS + EVENTS[:1], calendar_name="x")
+    assert first == build_ics(EVENTS, calendar_name="x")
+    assert first.count(b"BEGIN:VEVENT") == 3
+    stamped = build_ics(EVENTS, calendar_name="x", now=datetime(2015, 9, 1, 10, tzinfo=STOCKHOLM))
+    assert b"DTSTAMP:20150901T080000Z" in stamped
+
+
+def test_stable_uid_is_safe():
+    assert stable_uid("remiss", "KS 2010/12", "namnd", domain="malmo.se") == (
+        "remiss-KS_2010_12-namnd@malmo.se"
+    )
