@@ -24,8 +24,9 @@ _TITLE_PATTERNS = [
 ]
 
 _REMITTENT_PATTERNS = [
-    (re.compile(rf"(?:ska(?:ll)? ha (?:kommit in|inkommit)|ska(?:ll)? lämnas|skickas|sänds) till ({_BODY})", re.I), 3),
-    (re.compile(rf"ska(?:ll)? vara ({_BODY}) tillhanda", re.I), 3),
+    (re.compile(rf"ska(?:ll)? vara ({_BODY}) tillhanda", re.I), 4),
+    (re.compile(rf"ska(?:ll)? ha (?:kommit in|inkommit) till ({_BODY})", re.I), 3),
+    (re.compile(rf"(?:ska(?:ll)? lämnas|skickas|sänds) till ({_BODY})", re.I), 2),
     (re.compile(rf"\bsom ({_BODY}) har remitterat", re.I), 3),
     (re.compile(rf"remiss(?:var)?(?:en)? (?:från|som (?:har )?kommit (?:in )?till) ({_BODY})", re.I), 2),
     (re.compile(rf"({_BODY}) (?:har )?remitter(?:ar|at)", re.I), 2),

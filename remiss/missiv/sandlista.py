@@ -5,8 +5,8 @@ import re
 from dataclasses import dataclass
 
 _HEADING = re.compile(
-    r"^[#\s]*(?:remissinstanser\s+sändlista|sändlista|remissinstanser|remissmottagare|"
-    r"remisslista)\b\s*(?:\(.*?\))?\s*:?",
+    r"^[# \t]*(?:remissinstanser\s+sändlista|sändlista|remissinstanser|remissmottagare|"
+    r"remisslista)\b[ \t]*(?:\(.*?\))?[ \t]*:?",
     re.IGNORECASE | re.MULTILINE,
 )
 _NUMBERED = re.compile(r"^\s*(\d{1,3})\s*\\?[.)]?\s+(?=\S)")
