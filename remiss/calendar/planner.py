@@ -173,42 +173,8 @@ def plan_backwards(
         )
     chosen = fitting[-1]
     meeting_day = chosen.day
-    milestones: list[PlannedMilestone] = []
-
-    # arbetsutskott: the latest AU after the previous nämnd meeting and before this one
-    previous = [m for m in namnd_meetings if m.day < meeting_day]
-    floor = previous[-1].day if previous else date.min
-    au_candidates = [m for m in au_meetings if floor < m.day < meeting_day]
-    au = au_candidates[-1] if au_candidates else None
-    if au is None and au_meetings:
-        warnings.append(
-            f"Inget arbetsutskott finns före nämndsammanträdet {format_weekday_date(meeting_day)}; "
-            f"ärendet går direkt till nämnden."
-        )
-
-    # anchor: the earliest of the AU, the handlingar deadlines and the meeting itself
-    anchors: list[tuple[date, str]] = [(meeting_day, f"nämndsammanträdet {format_weekday_date(meeting_day)}")]
-    if au is not None:
-        anchors.append((au.day, f"arbetsutskottet {format_weekday_date(au.day)}"))
-    for meeting, whose in ((chosen, "nämnden"), (au, "arbetsutskottet")):
-        if meeting is not None and meeting.handlingar_deadline is not None:
-            last = calendar.previous_workday(meeting.handlingar_deadline)
-            anchors.append((last, f"sista dag för handlingar till {whose} {format_weekday_date(last)}"))
-    anchor_day, anchor_text = min(anchors, key=lambda pair: pair[0])
-
-    lead = rules.tjansteskrivelse_workdays_before_au
-    tjanst_day = calendar.add_workdays(anchor_day, -lead)
-    milestones.append(_milestone(
-        "tjansteskrivelse", tjanst_day,
-        f"{_workdays(lead)} före {anchor_text}{_skipped_days(calendar, tjanst_day, anchor_day)}.",
-    ))
-    review = min(rules.granskning_workdays, lead)
-    granskning_day = calendar.add_workdays(tjanst_day, review)
-    review_text = f"{_workdays(review)} efter att tjänsteskrivelsen är klar"
-    if review < rules.granskning_workdays:
-        review_text += f" (förkortad från {_workdays(rules.granskning_workdays)} för att hinna före {anchor_text})"
-    milestones.append(_milestone("granskning", granskning_day, review_text + "."))
-
+    au = _choose_au(chosen, namnd_meetings, au_meetings, warnings)
+    milestones = _preparation(chosen, au, rules, calendar)
     if au is not None:
         milestones.append(_milestone(
             "arbetsutskott", au.day,
@@ -222,39 +188,21 @@ def plan_backwards(
         f"{_place(chosen)}.",
     ))
 
-    needs_omedelbar = False
     proposals: list[str] = []
-    ordinary_justering = calendar.add_workdays(meeting_day, rules.justering_workdays_after_meeting)
-    if rules.omedelbar_justering_usual:
-        justering_day = meeting_day
-        justering = _milestone("justering", justering_day, "Omedelbar justering vid sammanträdet, enligt nämndens praxis.")
-    elif dispatch_after(ordinary_justering) <= last_dispatch:
-        justering_day = ordinary_justering
-        justering = _milestone(
-            "justering", justering_day,
-            f"Protokollet justeras {_workdays(rules.justering_workdays_after_meeting)} efter "
-            f"sammanträdet{_skipped_days(calendar, meeting_day, justering_day)}.",
+    justering = _justering(meeting_day, deadline_day, deadline_text, last_dispatch, rules, calendar)
+    needs_omedelbar = justering.flagged
+    if needs_omedelbar:
+        ordinary = calendar.add_workdays(meeting_day, rules.justering_workdays_after_meeting)
+        warnings.append(
+            f"Ordinarie justering {format_weekday_date(ordinary)} hinner inte före sista svarsdag "
+            f"{deadline_text}; svaret kan inte expedieras i tid utan omedelbar justering."
         )
-    else:
-        needs_omedelbar = True
-        justering_day = meeting_day
-        late = "efter" if ordinary_justering > deadline_day else "för nära"
-        problem = (
-            f"Ordinarie justering {format_weekday_date(ordinary_justering)} är {late} sista "
-            f"svarsdag {deadline_text}"
-        )
-        warnings.append(f"{problem}; svaret kan inte expedieras i tid med ordinarie justering.")
         proposals.append(
             f"Föreslå att paragrafen justeras omedelbart vid sammanträdet "
             f"{format_weekday_date(meeting_day)} (omedelbar justering)."
         )
-        justering = _milestone(
-            "justering", justering_day,
-            f"Omedelbar justering vid sammanträdet krävs: {problem[0].lower()}{problem[1:]}.",
-            flagged=True,
-        )
     milestones.append(justering)
-    expediering_day = dispatch_after(justering_day)
+    expediering_day = dispatch_after(justering.day)
     expediering_text = f"{_workdays(expedition)} efter justeringen"
     if isinstance(deadline, datetime) and expediering_day == deadline_day:
         expediering_text += f"; svaret ska vara framme {format_time(deadline)} samma dag"
@@ -263,7 +211,7 @@ def plan_backwards(
 
     milestones = _flag_past(milestones, today, warnings)
     suggested = None
-    if today is not None and tjanst_day < today:
+    if today is not None and milestones[0].day < today:
         following = [m for m in namnd_meetings if m.day > meeting_day]
         if following:
             suggested, text = _extension_proposal(following[0], rules, calendar)
@@ -272,6 +220,84 @@ def plan_backwards(
         milestones=tuple(milestones), warnings=warnings, proposals=proposals,
         needs_omedelbar_justering=needs_omedelbar, feasible=True,
         suggested_extension=suggested, chosen_meeting=chosen,
+    )
+
+
+def _choose_au(
+    chosen: Meeting, namnd_meetings: list[Meeting], au_meetings: list[Meeting], warnings: list[str]
+) -> Meeting | None:
+    """Return the latest AU after the previous nämnd meeting and before the chosen one."""
+    previous = [m for m in namnd_meetings if m.day < chosen.day]
+    floor = previous[-1].day if previous else date.min
+    candidates = [m for m in au_meetings if floor < m.day < chosen.day]
+    if candidates:
+        return candidates[-1]
+    if au_meetings:
+        warnings.append(
+            f"Inget arbetsutskott finns före nämndsammanträdet {format_weekday_date(chosen.day)}; "
+            f"ärendet går direkt till nämnden."
+        )
+    return None
+
+
+def _preparation(
+    chosen: Meeting, au: Meeting | None, rules: PlanningRules, calendar: WorkCalendar
+) -> list[PlannedMilestone]:
+    """Plan tjänsteskrivelse and granskning before the AU, meeting or handlingar deadline."""
+    anchors = [(chosen.day, f"nämndsammanträdet {format_weekday_date(chosen.day)}")]
+    if au is not None:
+        anchors.append((au.day, f"arbetsutskottet {format_weekday_date(au.day)}"))
+    for meeting, whose in ((chosen, "nämnden"), (au, "arbetsutskottet")):
+        if meeting is not None and meeting.handlingar_deadline is not None:
+            last = calendar.previous_workday(meeting.handlingar_deadline)
+            anchors.append(
+                (last, f"sista dag för handlingar till {whose} {format_weekday_date(last)}")
+            )
+    anchor_day, anchor_text = min(anchors, key=lambda pair: pair[0])
+
+    lead = rules.tjansteskrivelse_workdays_before_au
+    tjanst_day = calendar.add_workdays(anchor_day, -lead)
+    skipped = _skipped_days(calendar, tjanst_day, anchor_day)
+    # granskning lies inside the lead time, so it is never later than the anchor
+    review = min(rules.granskning_workdays, lead)
+    review_text = f"{_workdays(review)} efter att tjänsteskrivelsen är klar"
+    if review < rules.granskning_workdays:
+        review_text += (
+            f" (förkortad från {_workdays(rules.granskning_workdays)} för att hinna före "
+            f"{anchor_text})"
+        )
+    return [
+        _milestone("tjansteskrivelse", tjanst_day, f"{_workdays(lead)} före {anchor_text}{skipped}."),
+        _milestone("granskning", calendar.add_workdays(tjanst_day, review), review_text + "."),
+    ]
+
+
+def _justering(
+    meeting_day: date,
+    deadline_day: date,
+    deadline_text: str,
+    last_dispatch: date,
+    rules: PlanningRules,
+    calendar: WorkCalendar,
+) -> PlannedMilestone:
+    """Plan justering; flagged and on the meeting day when only omedelbar justering is in time."""
+    if rules.omedelbar_justering_usual:
+        return _milestone(
+            "justering", meeting_day, "Omedelbar justering vid sammanträdet, enligt nämndens praxis."
+        )
+    ordinary = calendar.add_workdays(meeting_day, rules.justering_workdays_after_meeting)
+    if calendar.add_workdays(ordinary, rules.expediering_workdays) <= last_dispatch:
+        return _milestone(
+            "justering", ordinary,
+            f"Protokollet justeras {_workdays(rules.justering_workdays_after_meeting)} efter "
+            f"sammanträdet{_skipped_days(calendar, meeting_day, ordinary)}.",
+        )
+    late = "efter" if ordinary > deadline_day else "för nära"
+    return _milestone(
+        "justering", meeting_day,
+        f"Omedelbar justering vid sammanträdet krävs: ordinarie justering "
+        f"{format_weekday_date(ordinary)} är {late} sista svarsdag {deadline_text}.",
+        flagged=True,
     )
 
 
