@@ -173,10 +173,18 @@ def meetings_from_ics(data: str | bytes) -> tuple[list[Meeting], list[str]]:
             continue
         value = start.dt
         if not isinstance(value, datetime):
-            errors.append(f"{name}: heldagshändelse utan klockslag; ange starttid för sammanträdet.")
+            errors.append(
+                f"{name}: heldagshändelse utan klockslag; ange starttid för sammanträdet."
+            )
             continue
-        starts_at = value.replace(tzinfo=STOCKHOLM) if value.tzinfo is None else value.astimezone(STOCKHOLM)
+        if value.tzinfo is None:  # floating time: read as Stockholm time
+            starts_at = value.replace(tzinfo=STOCKHOLM)
+        else:
+            starts_at = value.astimezone(STOCKHOLM)
         if event.get("RRULE") is not None:
-            errors.append(f"{name}: upprepade händelser stöds inte; bara första tillfället importerades.")
-        meetings.append(Meeting(kind_from_summary(summary), starts_at, str(event.get("LOCATION", "")).strip()))
+            errors.append(
+                f"{name}: upprepade händelser stöds inte; bara första tillfället importerades."
+            )
+        place = str(event.get("LOCATION", "")).strip()
+        meetings.append(Meeting(kind_from_summary(summary), starts_at, place))
     return meetings, errors

@@ -12,8 +12,8 @@ from remiss.calendar.swedish import (
     format_moment,
     format_time,
     format_weekday_date,
+    format_short,
     join_words,
-    format_day_month,
 )
 from remiss.calendar.workdays import WorkCalendar
 
@@ -101,7 +101,9 @@ class Tidplan:
         return next((m for m in self.milestones if m.kind == kind), None)
 
 
-def _milestone(kind: str, due: date | datetime, explanation: str, flagged: bool = False):
+def _milestone(
+    kind: str, due: date | datetime, explanation: str, flagged: bool = False
+) -> PlannedMilestone:
     return PlannedMilestone(kind, due, OWNERS[kind], LABELS[kind], explanation, flagged)
 
 
@@ -113,7 +115,7 @@ def _skipped_days(calendar: WorkCalendar, start: date, end: date) -> str:
     days = calendar.named_days_off_between(start, end)
     if not days:
         return ""
-    names = [f"{name} {format_day_month(day).split(' ', 1)[1]}" for day, name in days]
+    names = [f"{name} {format_short(day)}" for day, name in days]
     return f" ({join_words(names)} räknas inte som arbetsdag)"
 
 

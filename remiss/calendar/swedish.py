@@ -33,6 +33,11 @@ def month_name(value: date | datetime) -> str:
     return _babel_format_date(_as_date(value), "LLLL", locale=LOCALE)
 
 
+def format_short(value: date | datetime) -> str:
+    """Format as "2 april" (no weekday, no year)."""
+    return _babel_format_date(_as_date(value), "d MMMM", locale=LOCALE)
+
+
 def format_day_month(value: date | datetime) -> str:
     """Format as "tisdag 27 december" (no year)."""
     return _babel_format_date(_as_date(value), "EEEE d MMMM", locale=LOCALE)
