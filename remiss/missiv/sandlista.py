@@ -45,7 +45,8 @@ def _is_prose(line: str) -> bool:
 
 def _clean_name(name: str) -> str:
     name = re.sub(r"\s+", " ", name).strip(" \t,;")
-    name = re.sub(r"(?<=[a-zåäöA-ZÅÄÖ)])\s+\d{1,3}$", "", name)  # page number glued to the last name
+    # A page number glued to a name by PDF extraction ("Eksjö kommun 2"), but not "Område nummer 2".
+    name = re.sub(r"(?<!nummer)(?<!\bnr)(?<=[a-zåäöA-ZÅÄÖ)])\s+[1-9]$", "", name)
     return name.strip()
 
 
@@ -72,7 +73,7 @@ def _from_lines(text: str, start: int) -> tuple[list[str], int]:
                 break
             continue
         blank_run = 0
-        if _PAGE_LINE.match(line) and not _NUMBERED.match(line + " x") or re.fullmatch(r"\d{1,3}", line):
+        if _PAGE_LINE.match(line) or not re.search(r"[^\W\d_]", line):
             continue
         num = _NUMBERED.match(line)
         if numbered is None:
