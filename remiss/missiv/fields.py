@@ -66,7 +66,7 @@ def find_remittent(text: str) -> tuple[str | None, tuple[int, int] | None]:
 _CONTACT_CUES = re.compile(
     r"(?:handläggande tjänste(?:man|person)(?: på [\wåäö ]+?)? är|kontaktperson(?:er)?\s*:?|"
     r"frågor (?:under remisstiden |om remissen |i ärendet )?(?:kan )?(?:ställas|besvaras) (?:till|av)|"
-    r"upplysningar (?:i ärendet |om remissen )?(?:lämnas|ges) av|vår referens|handläggare\s*:|"
+    r"upplysningar (?:i ärendet |om remissen )?(?:lämnas|ges) av|vår referens|handläggare\b\s*:?|kontaktperson\b|"
     r"kontakta gärna|för frågor(?:,)? kontakta)\s*",
     re.IGNORECASE,
 )
