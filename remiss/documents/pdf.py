@@ -1,0 +1,37 @@
+"""Convert .docx bytes to PDF with LibreOffice (soffice) in a private temporary directory."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import tempfile
+from pathlib import Path
+
+from .render import RenderError
+
+
+class PdfUnavailable(Exception):
+    """LibreOffice is not installed, so no PDF can be made."""
+
+
+def convert_to_pdf(docx: bytes, *, timeout: float = 60) -> bytes:
+    """Return the PDF of docx, converted by a headless soffice with its own profile."""
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    if soffice is None:
+        raise PdfUnavailable("PDF kan inte skapas eftersom LibreOffice (soffice) inte är installerat på servern.")
+    with tempfile.TemporaryDirectory(prefix="remiss-pdf-") as tmp:
+        work = Path(tmp)
+        source = work / "dokument.docx"
+        source.write_bytes(docx)
+        # A private profile lets several conversions run at once without locking each other.
+        command = [soffice, f"-env:UserInstallation={(work / 'profil').as_uri()}", "--headless",
+                   "--norestore", "--nologo", "--convert-to", "pdf", "--outdir", str(work), str(source)]
+        try:
+            proc = subprocess.run(command, capture_output=True, timeout=timeout, cwd=work)
+        except subprocess.TimeoutExpired:
+            raise RenderError(f"PDF-konverteringen tog längre än {timeout:g} sekunder och avbröts.") from None
+        target = work / "dokument.pdf"
+        if not target.exists():
+            detail = (proc.stderr or proc.stdout).decode("utf-8", "replace").strip()[:300]
+            raise RenderError(f"LibreOffice kunde inte konvertera dokumentet till PDF ({detail or proc.returncode}).")
+        return target.read_bytes()

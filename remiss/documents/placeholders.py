@@ -1,0 +1,194 @@
+"""Find the placeholders in a template's XML as Word shows them and as docxtpl sees them."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from jinja2 import nodes
+from jinja2.sandbox import SandboxedEnvironment
+from lxml import etree
+
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+TAG = re.compile(r"{{.*?}}|{%.*?%}|{#.*?#}", re.DOTALL)
+OPEN = re.compile(r"{{|{%")
+# The two run-merging rules of docxtpl's patch_xml, applied per paragraph.
+_MERGE_BRACES = re.compile(r"(?<={)(<[^>]*>)+(?=[\{%\#])|(?<=[%\}\#])(<[^>]*>)+(?=\})", re.DOTALL)
+_IN_TAG = re.compile(r"{%(?:(?!%}).)*|{#(?:(?!#}).)*|{{(?:(?!}}).)*", re.DOTALL)
+_BETWEEN_T = re.compile(r"</w:t>.*?(<w:t>|<w:t [^>]*>)", re.DOTALL)
+_XML_TAG = re.compile(r"<[^>]*>")
+_DOCXTPL_PREFIX = re.compile(r"({%|{{)-?(?:tr|tc|p|r) ")
+_DOCXTPL_CELL = re.compile(r"{%\s*(?:colspan|cellbg)\s+(.*?)%}|{%\s*(?:vm|hm)\s*%}", re.DOTALL)
+_QUOTES = str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'"})
+JINJA_GLOBALS = {"range", "loop", "dict", "lipsum", "cycler", "joiner", "namespace", "true", "false", "none"}
+SAFE_METHODS = {"items", "keys", "values", "upper", "lower", "title", "capitalize", "strip",
+                "split", "startswith", "endswith", "replace", "join", "get"}
+
+
+@dataclass
+class Paragraph:
+    """A paragraph's location, its visible text and its text as docxtpl will read it."""
+
+    where: str
+    visible: str
+    docxtpl: str
+
+
+@dataclass
+class Found:
+    """Placeholders found in a template, with problems already phrased in Swedish."""
+
+    paths: dict[str, str] = field(default_factory=dict)  # path -> first location
+    unsafe: list[str] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+
+def safe_parser() -> etree.XMLParser:
+    """Return an XML parser that loads no DTD, entity or network resource."""
+    return etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False)
+
+
+def paragraphs(xml: bytes, label: str) -> list[Paragraph]:
+    """Return every w:p of a part in document order."""
+    root = etree.fromstring(xml, safe_parser())
+    out = []
+    for number, p in enumerate(root.iter(f"{W}p"), start=1):
+        visible = "".join(t.text or "" for t in p.iter(f"{W}t"))
+        raw = etree.tostring(p, encoding="unicode")
+        raw = _MERGE_BRACES.sub("", raw)
+        raw = _IN_TAG.sub(lambda m: _BETWEEN_T.sub("", m.group(0)), raw)
+        # Keep only real text nodes' content and text-like leftovers, like Jinja would see.
+        seen = _XML_TAG.sub("", raw).replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&")
+        out.append(Paragraph(f"{label}stycke {number}", visible, seen))
+    return out
+
+
+def _norm(tag: str) -> str:
+    return " ".join(tag.translate(_QUOTES).split())
+
+
+def _quote(text: str, limit: int = 60) -> str:
+    text = " ".join(text.split())
+    return f"”{text[:limit]}{'…' if len(text) > limit else ''}”"
+
+
+def check_runs(paras: list[Paragraph], found: Found) -> list[tuple[str, str]]:
+    """Detect placeholders Word has broken; return (location, jinja source) per paragraph."""
+    lines = []
+    for i, para in enumerate(paras):
+        visible_tags = Counter(_norm(t) for t in TAG.findall(para.visible))
+        seen_tags = Counter(_norm(t) for t in TAG.findall(para.docxtpl))
+        for tag in visible_tags - seen_tags:
+            found.errors.append(
+                f"Platshållaren {_quote(tag)} är delad av Word i flera delar i {para.where}, så den "
+                "fungerar inte. Skriv om den i ett svep: markera den, radera den och skriv den igen "
+                "(klistra inte in den bit för bit och stäng av spårade ändringar).")
+        for tag in seen_tags - visible_tags:
+            found.warnings.append(f"{para.where.capitalize()} innehåller dold mallkod {_quote(tag)} "
+                                  "(t.ex. i spårade ändringar eller fältkoder). Den körs ändå; ta bort den om den inte ska vara där.")
+        rest = TAG.sub("", para.visible)
+        if OPEN.search(rest):
+            tail = rest[OPEN.search(rest).start():]
+            nxt = paras[i + 1] if i + 1 < len(paras) else None
+            also = f" och {nxt.where}" if nxt else ""
+            found.errors.append(
+                f"Platshållaren {_quote(tail)} i {para.where} är inte avslutad i samma stycke; den är "
+                f"delad över flera stycken ({para.where}{also}). Skriv hela platshållaren i ett svep i ett och samma stycke.")
+        tags = [_DOCXTPL_CELL.sub(lambda m: f"{{{{ {m.group(1)} }}}}" if m.group(1) else "", _DOCXTPL_PREFIX.sub(r"\1 ", t))
+                for t in TAG.findall(para.docxtpl) if not t.startswith("{#")]
+        lines.append((para.where, " ".join(t.translate(_QUOTES) for t in tags)))
+    return lines
+
+
+def _targets(node) -> list[str]:
+    if isinstance(node, nodes.Name):
+        return [node.name]
+    return [n for item in getattr(node, "items", []) for n in _targets(item)]
+
+
+class _Collector:
+    def __init__(self, where: list[str], found: Found):
+        self.where, self.found = where, found
+
+    def location(self, node) -> str:
+        return self.where[min(max(node.lineno, 1), len(self.where)) - 1]
+
+    def path(self, node, scope: dict) -> str | None:
+        """Return the dotted path of a Name/Getattr/Getitem chain, or None for locals."""
+        parts = []
+        while isinstance(node, (nodes.Getattr, nodes.Getitem)):
+            if isinstance(node, nodes.Getattr):
+                parts.append("." + node.attr)
+            elif isinstance(node.arg, nodes.Const) and isinstance(node.arg.value, str):
+                parts.append("." + node.arg.value)
+            elif isinstance(node.arg, nodes.Const) and isinstance(node.arg.value, int):
+                parts.append("[]")
+            else:
+                self.visit(node.arg, scope)
+                parts.append("[]")
+            node = node.node
+        if not isinstance(node, nodes.Name):
+            self.visit(node, scope)
+            return None
+        suffix = "".join(reversed(parts))
+        if node.name in scope:
+            base = scope[node.name]
+            return None if base is None else base + suffix
+        return node.name + suffix
+
+    def record(self, node, scope: dict) -> str | None:
+        path = self.path(node, scope)
+        if path is None or path in JINJA_GLOBALS:
+            return path
+        if any(part.startswith("_") for part in re.split(r"[.\[\]]+", path)):
+            self.found.unsafe.append(f"{path} i {self.location(node)}")
+        self.found.paths.setdefault(path, self.location(node))
+        return path
+
+    def visit(self, node, scope: dict) -> None:
+        if isinstance(node, nodes.For):
+            self.visit(node.iter, scope)
+            base = self.path(node.iter, scope) if isinstance(node.iter, (nodes.Name, nodes.Getattr, nodes.Getitem)) else None
+            names = _targets(node.target)
+            inner = {**scope, "loop": None, **{n: (base + "[]" if base and len(names) == 1 else None) for n in names}}
+            for child in [*node.body, *([node.test] if node.test else [])]:
+                self.visit(child, inner)
+            for child in node.else_:
+                self.visit(child, scope)
+        elif isinstance(node, (nodes.Assign, nodes.AssignBlock)):
+            self.visit(getattr(node, "node", None) or nodes.Const(None), scope)
+            for child in getattr(node, "body", []):
+                self.visit(child, scope)
+            scope.update({n: None for n in _targets(node.target)})
+        elif isinstance(node, nodes.Macro):
+            inner = {**scope, **{a.name: None for a in node.args}, "varargs": None, "kwargs": None}
+            scope[node.name] = None
+            for child in node.body:
+                self.visit(child, inner)
+        elif isinstance(node, (nodes.Name, nodes.Getattr, nodes.Getitem)):
+            self.record(node, scope)
+        elif (isinstance(node, nodes.Call) and isinstance(node.node, nodes.Getattr)
+              and node.node.attr in SAFE_METHODS):
+            self.visit(node.node.node, scope)
+            for child in [*node.args, *node.kwargs]:
+                self.visit(child, scope)
+        else:
+            for child in node.iter_child_nodes():
+                self.visit(child, scope)
+
+
+def collect(lines: list[tuple[str, str]], found: Found) -> None:
+    """Parse the template code (one line per paragraph) and record the paths it uses."""
+    where = [w for w, _ in lines] or ["dokumentet"]
+    source = "\n".join(code for _, code in lines)
+    try:
+        tree = SandboxedEnvironment().parse(source)
+    except Exception as exc:  # noqa: BLE001 - TemplateSyntaxError and friends
+        lineno = getattr(exc, "lineno", None) or len(where)
+        found.errors.append(f"Mallkoden har ett syntaxfel i {where[min(lineno, len(where)) - 1]}: "
+                            f"{getattr(exc, 'message', exc)}. Kontrollera att varje {{% for %}} och "
+                            "{% if %} har ett {% endfor %} respektive {% endif %}.")
+        return
+    _Collector(where, found).visit(tree, {})

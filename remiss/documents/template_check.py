@@ -1,0 +1,204 @@
+"""Check an uploaded .docx template before it is stored: safety, placeholders, preview."""
+
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+from dataclasses import dataclass, field
+
+from lxml import etree
+
+from . import placeholders as ph
+from .fields import STYCKE_FIELDS, check_kind, known_names, placeholder_fields, sample_context
+from .render import RenderError, render_document
+
+MAX_ENTRIES = 1000
+MAX_TOTAL_UNCOMPRESSED = 50_000_000
+MAX_PART = 20_000_000
+MAX_RATIO = 100  # deflate of real XML rarely exceeds 20:1; zip bombs reach 1000:1
+MAIN_DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
+MAIN_DOTX = "application/vnd.openxmlformats-officedocument.wordprocessingml.template.main+xml"
+RELS = "{http://schemas.openxmlformats.org/package/2006/relationships}Relationship"
+TEXT_PARTS = re.compile(r"^word/(document|header\d*|footer\d*|footnotes|endnotes)\.xml$")
+IMPORTANT = {"titel", "diarienummer", "datum"}
+IMPORTANT_BY_KIND = {"yttrande": {"remittent_diarienummer", "fragor"}, "missiv": {"sista_svarsdag"}}
+
+
+@dataclass
+class TemplateReport:
+    """The verdict on an uploaded template; errors and warnings are Swedish sentences."""
+
+    ok: bool
+    errors: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    placeholders: list[str] = field(default_factory=list)
+    preview: bytes | None = None
+
+
+def _mb(n: int) -> str:
+    return f"{n / 1_000_000:.1f}".replace(".", ",") + " MB"
+
+
+def _open_zip(data: bytes, max_bytes: int, errors: list[str]) -> zipfile.ZipFile | None:
+    if not data:
+        errors.append("Filen är tom.")
+    elif len(data) > max_bytes:
+        errors.append(f"Filen är {_mb(len(data))}; största tillåtna storlek för en mall är {_mb(max_bytes)}.")
+    elif data[:4] == b"\xd0\xcf\x11\xe0":
+        errors.append("Filen är i det gamla Word-formatet (.doc). Spara den som Word-dokument (.docx) och ladda upp igen.")
+    else:
+        try:
+            return zipfile.ZipFile(io.BytesIO(data))
+        except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, OSError):
+            errors.append("Filen är inte ett Word-dokument (.docx): den går inte att öppna som zip-arkiv.")
+    return None
+
+
+def _check_bomb(zf: zipfile.ZipFile, errors: list[str]) -> None:
+    infos = zf.infolist()
+    if len(infos) > MAX_ENTRIES:
+        errors.append(f"Filen innehåller {len(infos)} delar; en Word-mall får innehålla högst {MAX_ENTRIES}.")
+    total = sum(info.file_size for info in infos)
+    if total > MAX_TOTAL_UNCOMPRESSED:
+        errors.append(f"Filen packas upp till {_mb(total)}; högst {_mb(MAX_TOTAL_UNCOMPRESSED)} är tillåtet "
+                      "(filen ser ut som en så kallad zip-bomb).")
+    for info in infos:
+        ratio = info.file_size / max(info.compress_size, 1)
+        if ratio > MAX_RATIO and info.file_size > 1_000_000:
+            errors.append(f"Delen {info.filename} är komprimerad {ratio:.0f} gånger ({_mb(info.file_size)} uppackad); "
+                          f"högst {MAX_RATIO} gånger är tillåtet (filen ser ut som en så kallad zip-bomb).")
+
+
+def _read(zf: zipfile.ZipFile, name: str, errors: list[str]) -> bytes | None:
+    try:
+        with zf.open(name) as handle:
+            data = handle.read(MAX_PART + 1)  # never trust the declared size
+    except (zipfile.BadZipFile, OSError, RuntimeError, NotImplementedError, EOFError) as exc:
+        errors.append(f"Delen {name} i filen är skadad och går inte att läsa ({exc}).")
+        return None
+    if len(data) > MAX_PART:
+        errors.append(f"Delen {name} är större än {_mb(MAX_PART)} uppackad.")
+        return None
+    if re.search(rb"<!DOCTYPE|<!ENTITY", data):
+        errors.append(f"Delen {name} innehåller en DTD eller entitetsdefinition, vilket inte är tillåtet i en mall.")
+        return None
+    return data
+
+
+def _check_package(zf: zipfile.ZipFile, errors: list[str], warnings: list[str]) -> dict[str, bytes]:
+    names = zf.namelist()
+    macros = [n for n in names if re.search(r"vbaProject\.bin$|vbaData\.xml$", n, re.I)]
+    types = _read(zf, "[Content_Types].xml", errors) if "[Content_Types].xml" in names else None
+    if types is None:
+        errors.append("Filen saknar [Content_Types].xml och är inte ett giltigt Word-dokument.")
+        return {}
+    text = types.decode("utf-8", "replace")
+    if macros or "macroEnabled" in text or "vbaProject" in text:
+        where = ", ".join(macros) or "[Content_Types].xml"
+        errors.append(f"Mallen innehåller makron ({where}). Makron är inte tillåtna: spara mallen som "
+                      "”Word-dokument (*.docx)” utan makron och ladda upp igen.")
+    if MAIN_DOTX in text:
+        errors.append("Filen är sparad som Word-mall (.dotx). Spara den som Word-dokument (.docx) och ladda upp igen.")
+    elif MAIN_DOCX not in text or "word/document.xml" not in names:
+        errors.append("Filen saknar huvuddokumentet word/document.xml och är inte ett giltigt Word-dokument.")
+    for name in names:
+        if name.startswith("word/activeX/"):
+            errors.append(f"Mallen innehåller ActiveX-kontroller ({name}), vilket inte är tillåtet.")
+            break
+    parts = {}
+    for name in names:
+        if name.endswith(".rels"):
+            _check_rels(name, _read(zf, name, errors), errors, warnings)
+        elif TEXT_PARTS.match(name):
+            parts[name] = _read(zf, name, errors)
+    return {k: v for k, v in parts.items() if v is not None}
+
+
+def _check_rels(name: str, data: bytes | None, errors: list[str], warnings: list[str]) -> None:
+    if data is None:
+        return
+    try:
+        root = etree.fromstring(data, ph.safe_parser())
+    except etree.XMLSyntaxError as exc:
+        errors.append(f"Delen {name} är inte giltig XML ({exc}).")
+        return
+    for rel in root.iter(RELS):
+        if rel.get("TargetMode") != "External":
+            continue
+        kind, target = rel.get("Type", "").rsplit("/", 1)[-1], rel.get("Target", "")
+        if kind == "hyperlink":
+            warnings.append(f"Mallen innehåller en länk till {target}. Länkar är tillåtna men kontrollera att de stämmer.")
+        elif kind == "attachedTemplate":
+            errors.append(f"Mallen är kopplad till en extern dokumentmall ({target}) i {name}. Ta bort kopplingen "
+                          "(Utvecklare → Dokumentmall → ta bort sökvägen) och spara igen.")
+        else:
+            errors.append(f"Mallen hämtar innehåll utifrån: relationen ”{kind}” i {name} pekar på {target}. "
+                          "Externa kopplingar (t.ex. länkade bilder) är inte tillåtna; bädda in innehållet i stället.")
+
+
+def _check_placeholders(kind: str, parts: dict[str, bytes], report: TemplateReport) -> None:
+    found = ph.Found()
+    lines = []
+    ordered = sorted(parts, key=lambda n: (not n.endswith("document.xml"), n))
+    for name in ordered:
+        label = "" if name == "word/document.xml" else f"{_part_label(name)}, "
+        try:
+            lines += ph.check_runs(ph.paragraphs(parts[name], label), found)
+        except etree.XMLSyntaxError as exc:
+            report.errors.append(f"Delen {name} är inte giltig XML ({exc}).")
+    ph.collect(lines, found)
+    known = known_names(kind) | {f"{p}[].punkt" for p in STYCKE_FIELDS[kind]}
+    for item in found.unsafe:
+        report.errors.append(f"Platshållaren ”{{{{ {item.split(' i ')[0]} }}}}” i {item.split(' i ', 1)[1]} använder "
+                             "interna attribut (som börjar med _). Det är inte tillåtet i en mall.")
+    unsafe = {item.split(" i ")[0] for item in found.unsafe}
+    for path, where in found.paths.items():
+        if path not in known and path not in unsafe:
+            report.errors.append(f"Okänd platshållare ”{{{{ {path} }}}}” i {where}. Den finns inte bland fälten "
+                                 f"för {kind}; kontrollera stavningen mot listan över fält.")
+    report.errors += found.errors
+    report.warnings += found.warnings
+    report.placeholders = sorted(p for p in found.paths  # loop items and `punkt` are noise in a list
+                                 if not p.endswith((".punkt", "[]")) or p.removesuffix("[]") not in found.paths)
+    used = {p.split("[")[0].split(".")[0] for p in found.paths}
+    if not found.paths:
+        report.warnings.append("Mallen innehåller inga platshållare; alla dokument kommer att bli likadana.")
+    else:
+        docs = {f.name: f.description_sv for f in placeholder_fields(kind)}
+        for name in sorted((IMPORTANT | IMPORTANT_BY_KIND.get(kind, set())) - used):
+            report.warnings.append(f"Mallen använder inte fältet {name} ({docs[name]}).")
+
+
+def _part_label(name: str) -> str:
+    base = name.rsplit("/", 1)[-1].removesuffix(".xml")
+    for prefix, label in (("header", "sidhuvud"), ("footer", "sidfot"), ("footnotes", "fotnoter"), ("endnotes", "slutnoter")):
+        if base.startswith(prefix):
+            return f"{label} {base[len(prefix):]}".strip()
+    return base
+
+
+def check_template(kind: str, data: bytes, *, max_bytes: int = 5_000_000) -> TemplateReport:
+    """Check an uploaded template for kind and render a preview with sample data."""
+    check_kind(kind)
+    report = TemplateReport(ok=False)
+    zf = _open_zip(bytes(data), max_bytes, report.errors)
+    if zf is None:
+        return report
+    with zf:
+        _check_bomb(zf, report.errors)
+        if report.errors:
+            return report
+        parts = _check_package(zf, report.errors, report.warnings)
+    if report.errors:
+        return report
+    _check_placeholders(kind, parts, report)
+    if report.errors:
+        return report
+    try:
+        report.preview = render_document(kind, sample_context(kind), bytes(data))
+    except RenderError as exc:
+        report.errors.append(f"Förhandsvisningen med exempeldata misslyckades: {exc}")
+        return report
+    report.ok = True
+    return report
