@@ -1,0 +1,180 @@
+"""Render the shipped templates with the sample context and reopen them with python-docx."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import subprocess
+import sys
+
+import pytest
+from docx.oxml.ns import qn
+
+from remiss.documents import (DOCUMENT_KINDS, RenderError, placeholder_fields, render_document,
+                              sample_context)
+from remiss.documents.default_templates import build_all
+from remiss.documents.render import TEMPLATE_DIR, default_template
+
+from .conftest import all_text, body_lines, header_text, open_docx
+
+
+def headings(data: bytes) -> list[str]:
+    return [t for s, t in body_lines(data) if s.startswith("Heading")]
+
+
+@pytest.fixture(scope="module")
+def yttrande():
+    return render_document("yttrande", sample_context("yttrande"))
+
+
+@pytest.fixture(scope="module")
+def tjansteskrivelse():
+    return render_document("tjansteskrivelse", sample_context("tjansteskrivelse"))
+
+
+def test_yttrande_has_header_with_both_diarienummer_and_swedish_date(yttrande):
+    head = header_text(yttrande)
+    assert "Malmö stad" in head and "Stadsområdesnämnd Öster" in head and "Yttrande" in head
+    assert "Datum\n24 september 2015" in head
+    assert "Diarienummer\nSOFÖ-2015-811" in head
+    assert ("Beteckning", "Er beteckning: KN-2015-1050") in body_lines(yttrande)
+
+
+def test_yttrande_repeats_each_question_as_heading_with_its_answer_in_order(yttrande):
+    ctx = sample_context("yttrande")
+    lines = body_lines(yttrande)
+    assert lines[0] == ("Mottagare", "Till Kulturnämnden")
+    assert lines[1] == ("Heading 1", "Remiss gällande handlingsplan för kulturstrategi 2016")
+    assert headings(yttrande)[:4] == [ctx["titel"], "Sammanfattning", "Yttrande", ctx["fragor"][0]["fraga"]]
+    texts = [t for _, t in lines]
+    positions = []
+    for fraga in ctx["fragor"]:
+        i = texts.index(fraga["fraga"])
+        assert lines[i][0] == "Heading 3"
+        positions.append(i)
+        first_answer = fraga["svar"][0]
+        assert texts[i + 1] == first_answer
+    assert positions == sorted(positions)
+    assert texts.index("Sammanfattning") < texts.index("Yttrande") < positions[0]
+    bullets = [t for s, t in lines if s == "List Bullet"]
+    assert bullets == ["Åtagande nr 7 bör åtföljas av en budget.", "Åtagande nr 8 bör slås ihop med åtagande nr 4."]
+
+
+def test_yttrande_ends_with_signatures(yttrande):
+    lines = body_lines(yttrande)
+    assert lines[-4:] == [("Underskrift", "Ordförande"), ("Normal", "Andreas Konstantinides"),
+                          ("Underskrift", "Stadsområdesdirektör"), ("Normal", "Britt-Marie Pettersson")]
+
+
+def test_emphasis_becomes_bold_run(yttrande):
+    para = next(p for p in open_docx(yttrande).paragraphs if "synnerligen" in p.text)
+    assert [(r.text, bool(r.bold)) for r in para.runs if r.text] == [
+        ("Det är ", False), ("synnerligen viktigt", True),
+        (" att handlingsplanen leder till en ökad tillgång till kultur för alla Malmöbor.", False)]
+
+
+def test_inga_synpunkter_gives_short_yttrande():
+    ctx = sample_context("yttrande") | {"inga_synpunkter": True}
+    data = render_document("yttrande", ctx)
+    texts = [t for _, t in body_lines(data)]
+    assert "Stadsområdesnämnd Öster har inga synpunkter på remissen." in texts
+    assert not any(f["fraga"] in texts for f in ctx["fragor"])
+    assert "Sammanfattning" not in texts and texts[-1] == "Britt-Marie Pettersson"
+
+
+def test_avsnitt_and_reservationer_when_no_questions():
+    ctx = sample_context("yttrande") | {
+        "fragor": [], "avsnitt": [{"rubrik": "Inledande synpunkter", "text": "Grundidén är bra.\nMen oklar."},
+                                  {"rubrik": "Tidplan", "text": ["Tidplanen är för kort."]}],
+        "reservationer": "Ledamot X (M) reserverar sig mot beslutet."}
+    lines = body_lines(render_document("yttrande", ctx))
+    assert ("Heading 3", "Inledande synpunkter") in lines and ("Normal", "Men oklar.") in lines
+    assert lines[-2:] == [("Heading 2", "Reservationer och särskilda yttranden"),
+                          ("Normal", "Ledamot X (M) reserverar sig mot beslutet.")]
+
+
+def test_tjansteskrivelse_sections_in_order(tjansteskrivelse):
+    assert headings(tjansteskrivelse) == [
+        "Remiss gällande handlingsplan för kulturstrategi 2016", "Sammanfattning", "Förslag till beslut",
+        "Beslutsunderlag", "Beslutsplanering", "Ärendet", "Ansvariga"]
+    lines = body_lines(tjansteskrivelse)
+    assert ("Beteckning", "SOFÖ-2015-811") in lines
+    assert ("Normal", "Stadsområdesnämnd Östers arbetsutskott 10 september 2015") in lines
+    assert lines[-1] == ("Normal", "Avdelningschef Marie Hendra")
+    head = header_text(tjansteskrivelse)
+    assert "Tjänsteskrivelse" in head and "Stadsområdesförvaltning Öster" in head
+    assert "Sabina Vendela Dethorey, Utvecklingssamordnare, Sabina.Dethorey@malmo.se" in head
+
+
+def test_missiv_and_sammanstallning():
+    missiv = render_document("missiv", sample_context("missiv"))
+    text = all_text(missiv)
+    assert "Svaret ska vara Kulturnämnden tillhanda senast den 28 augusti 2015." in text
+    assert ("Heading 3", "Stadsområdesnämnder") in body_lines(missiv)
+    summary = render_document("sammanstallning", sample_context("sammanstallning"))
+    assert "varav 28 har svarat (70 procent)" in all_text(summary)
+    assert ("Heading 3", "Stadsområdesnämnd Söder (Stadsområdesnämnder)") in body_lines(summary)
+    assert ("List Bullet", "Malmö Stadsteater AB") in body_lines(summary)
+
+
+@pytest.mark.parametrize("kind", DOCUMENT_KINDS)
+def test_header_has_page_and_numpages_fields_and_named_styles(kind):
+    doc = open_docx(render_document(kind, sample_context(kind)))
+    header_xml = doc.sections[0].header._element.xml
+    instr = [e.text.strip() for e in doc.sections[0].header._element.iter(qn("w:instrText"))]
+    assert instr == ["PAGE", "NUMPAGES"] and header_xml.count('w:fldCharType="begin"') == 2
+    body = doc.element.body
+    assert not list(body.iter(qn("w:jc"))) and not list(body.iter(qn("w:sz")))  # no hand formatting
+    assert {p.style.name for p in doc.paragraphs} <= {"Normal", "Heading 1", "Heading 2", "Heading 3",
+                                                       "List Bullet", "Mottagare", "Beteckning", "Underskrift"}
+    assert "{{" not in all_text(render_document(kind, sample_context(kind)))
+
+
+def test_dates_are_formatted_in_swedish():
+    ctx = sample_context("missiv") | {"datum": dt.date(2015, 6, 15),
+                                      "sista_svarsdag": dt.datetime(2010, 3, 31, 12, 0)}
+    text = all_text(render_document("missiv", ctx))
+    assert "15 juni 2015" in text and "tillhanda senast den 31 mars 2010 kl. 12.00." in text
+
+
+def test_user_text_with_markup_and_template_syntax_comes_out_literally():
+    evil = "Kostnad < 5 & > 3 {{ 7*7 }} {% if true %}ja{% endif %} </w:t><w:p> \x07\x0c"
+    ctx = sample_context("yttrande") | {"titel": evil, "sammanfattning": [evil]}
+    ctx["fragor"][0]["fraga"] = "{{ namnd }}?"
+    data = render_document("yttrande", ctx)
+    texts = [t for _, t in body_lines(data)]
+    literal = "Kostnad < 5 & > 3 {{ 7*7 }} {% if true %}ja{% endif %} </w:t><w:p> "
+    assert texts[1] == literal and literal in texts and "{{ namnd }}?" in texts
+    assert "49" not in "".join(texts)
+
+
+def test_non_plain_context_is_refused():
+    with pytest.raises(RenderError, match="object är inte tillåtet"):
+        render_document("yttrande", sample_context("yttrande") | {"titel": object()})
+
+
+def test_placeholder_fields_documented_for_every_kind():
+    for kind in DOCUMENT_KINDS:
+        names = [f.name for f in placeholder_fields(kind)]
+        assert {"titel", "diarienummer", "datum", "namnd"} <= set(names)
+        assert all(f.description_sv for f in placeholder_fields(kind))
+    with pytest.raises(ValueError):
+        placeholder_fields("protokoll")
+
+
+def test_shipped_templates_are_reproducible(tmp_path):
+    build_all(tmp_path)
+    for kind in DOCUMENT_KINDS:
+        fresh = render_document(kind, sample_context(kind), (tmp_path / f"{kind}.docx").read_bytes())
+        assert body_lines(fresh) == body_lines(render_document(kind, sample_context(kind)))
+    assert default_template("yttrande") == (TEMPLATE_DIR / "yttrande.docx").read_bytes()
+
+
+def test_package_does_not_import_flask_or_sqlmodel():
+    code = ("import sys, remiss.documents; "
+            "print(sorted(m for m in sys.modules if m.split('.')[0] in {'flask','sqlmodel','sqlalchemy'}))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    # remiss/__init__.py may import flask for the app factory; the documents modules themselves must not.
+    for path in sorted(TEMPLATE_DIR.parent.glob("*.py")):
+        assert not re.search(r"^\s*(from|import)\s+(flask|sqlmodel|sqlalchemy)", path.read_text(), re.M), path
+    assert out.returncode == 0
