@@ -1,0 +1,57 @@
+"""Configuration for Remiss: the only module that reads os.environ.
+
+Every setting comes from a ``REMISS_`` environment variable; ``load_config`` returns a
+plain dict that ``create_app`` copies into ``app.config``. Tests pass overrides instead.
+"""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+PROJECT_ROOT = Path(__file__).resolve().parent
+DEFAULT_INSTANCE = PROJECT_ROOT / "instance"
+
+
+def _int(name: str, default: int) -> int:
+    raw = os.environ.get(name)
+    return int(raw) if raw not in (None, "") else default
+
+
+def load_config(overrides: dict | None = None) -> dict:
+    """Build the configuration from REMISS_ variables, then apply overrides."""
+    env = os.environ
+    instance = Path(env.get("REMISS_INSTANCE_PATH", DEFAULT_INSTANCE))
+    if overrides and "INSTANCE_PATH" in overrides:
+        instance = Path(overrides["INSTANCE_PATH"])
+    config = {
+        "INSTANCE_PATH": str(instance),
+        # SQLite file under instance/ unless a real server is named.
+        "DATABASE_URL": env.get("REMISS_DATABASE_URL") or f"sqlite:///{instance / 'remiss.db'}",
+        # Empty: mails are written as .eml files under instance/mail/.
+        "SMTP_URL": env.get("REMISS_SMTP_URL", ""),
+        "MAIL_FROM": env.get("REMISS_MAIL_FROM", "Remiss <remiss@localhost>"),
+        "MAIL_DIR": env.get("REMISS_MAIL_DIR") or str(instance / "mail"),
+        "FILES_DIR": env.get("REMISS_FILES_DIR") or str(instance / "files"),
+        "SECRET_KEY": env.get("REMISS_SECRET_KEY", ""),
+        "BASE_URL": env.get("REMISS_BASE_URL", "http://127.0.0.1:5000").rstrip("/"),
+        "UPLOAD_MAX_BYTES": _int("REMISS_UPLOAD_MAX_BYTES", 25 * 1024 * 1024),
+        "TEMPLATE_MAX_BYTES": _int("REMISS_TEMPLATE_MAX_BYTES", 5 * 1024 * 1024),
+        # Our own diarienummer: "{prefix} {year}/{number:04d}".
+        "DNR_FORMAT": env.get("REMISS_DNR_FORMAT", "{prefix} {year}/{number:04d}"),
+        "DNR_DEFAULT_PREFIX": env.get("REMISS_DNR_PREFIX", "RS"),
+        "LOGIN_MAX_FAILURES": _int("REMISS_LOGIN_MAX_FAILURES", 5),
+        "LOGIN_WINDOW_SECONDS": _int("REMISS_LOGIN_WINDOW_SECONDS", 15 * 60),
+        "LOGIN_MAX_FAILURES_PER_ADDRESS": _int("REMISS_LOGIN_MAX_FAILURES_PER_ADDRESS", 30),
+        "SCHEDULER_INTERVAL_SECONDS": _int("REMISS_SCHEDULER_INTERVAL_SECONDS", 60),
+        "PAGE_SIZE": _int("REMISS_PAGE_SIZE", 50),
+        "SESSION_COOKIE_HTTPONLY": True,
+        "SESSION_COOKIE_SAMESITE": "Lax",
+        "SESSION_COOKIE_SECURE": env.get("REMISS_BASE_URL", "").startswith("https://"),
+        "REMEMBER_COOKIE_HTTPONLY": True,
+        "REMEMBER_COOKIE_SAMESITE": "Lax",
+        "WTF_CSRF_TIME_LIMIT": None,
+    }
+    config["MAX_CONTENT_LENGTH"] = config["UPLOAD_MAX_BYTES"] + 1024 * 1024
+    if overrides:
+        config.update(overrides)
+    return config

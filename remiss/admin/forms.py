@@ -1,0 +1,47 @@
+"""Admin forms: users, nämnder, remissinstanser."""
+from flask_wtf import FlaskForm
+from wtforms import BooleanField, EmailField, IntegerField, PasswordField, SelectField, SelectMultipleField, StringField
+from wtforms.validators import DataRequired, Email, Length, NumberRange, Optional
+
+from remiss.auth.models import ROLE_LABELS
+
+REQUIRED = "Fältet måste fyllas i."
+EMAIL = "Ange en giltig e-postadress."
+
+
+class UserForm(FlaskForm):
+    email = EmailField("E-postadress", validators=[DataRequired(REQUIRED), Email(EMAIL), Length(max=254)])
+    name = StringField("Namn", validators=[DataRequired(REQUIRED), Length(max=200)])
+    title = StringField("Titel", validators=[Optional(), Length(max=200)])
+    role = SelectField("Roll", choices=[(r.value, label) for r, label in ROLE_LABELS.items()])
+    namnder = SelectMultipleField("Nämnder", coerce=int, validate_choice=True)
+    password = PasswordField("Lösenord (minst 10 tecken; lämna tomt för att behålla)",
+                             validators=[Optional(), Length(min=10, max=500, message="Minst 10 tecken.")])
+    is_active = BooleanField("Aktiv", default=True)
+
+
+class NamndForm(FlaskForm):
+    name = StringField("Namn", validators=[DataRequired(REQUIRED), Length(max=200)])
+    short_name = StringField("Förkortning", validators=[Optional(), Length(max=30)])
+    organisation = StringField("Organisation", validators=[Optional(), Length(max=200)])
+    forvaltning = StringField("Förvaltning", validators=[Optional(), Length(max=200)])
+    email = EmailField("Funktionsbrevlåda", validators=[Optional(), Email(EMAIL), Length(max=254)])
+    dnr_prefix = StringField("Prefix för diarienummer", validators=[Optional(), Length(max=20)])
+    tjansteskrivelse_workdays_before_au = IntegerField(
+        "Tjänsteskrivelse klar, arbetsdagar före AU", default=10,
+        validators=[NumberRange(0, 60, "Ange 0–60.")])
+    granskning_workdays = IntegerField("Arbetsdagar för granskning", default=3,
+                                       validators=[NumberRange(0, 30, "Ange 0–30.")])
+    omedelbar_justering_usual = BooleanField("Remissärenden justeras vanligen omedelbart")
+    justering_workdays_after_meeting = IntegerField("Arbetsdagar från sammanträde till justering", default=10,
+                                                    validators=[NumberRange(0, 30, "Ange 0–30.")])
+    expediering_workdays = IntegerField("Arbetsdagar för expediering", default=1,
+                                        validators=[NumberRange(0, 20, "Ange 0–20.")])
+
+
+class OrganisationForm(FlaskForm):
+    name = StringField("Namn", validators=[DataRequired(REQUIRED), Length(max=300)])
+    email = EmailField("Funktionsbrevlåda", validators=[Optional(), Email(EMAIL), Length(max=254)])
+    contact_person = StringField("Kontaktperson", validators=[Optional(), Length(max=200)])
+    group_name = StringField("Grupp", validators=[Optional(), Length(max=200)])
+    active = BooleanField("Aktiv", default=True)

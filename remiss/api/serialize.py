@@ -1,0 +1,48 @@
+"""JSON shapes of the API."""
+from __future__ import annotations
+
+from remiss.remisser.models import Remiss
+from remiss.remisser.status import RemissStatus
+
+
+def _iso(value):
+    return value.isoformat() if value is not None else None
+
+
+def deadline_iso(day, at) -> str | None:
+    """'YYYY-MM-DD' or 'YYYY-MM-DDTHH:MM' (Europe/Stockholm wall time)."""
+    if day is None:
+        return None
+    return f"{day.isoformat()}T{at.strftime('%H:%M')}" if at else day.isoformat()
+
+
+def remiss_summary(remiss: Remiss) -> dict:
+    return {
+        "id": remiss.id, "direction": remiss.direction, "kind": remiss.kind, "title": remiss.title,
+        "remittent": remiss.remittent, "sender_dnr": remiss.sender_dnr, "our_dnr": remiss.our_dnr,
+        "status": remiss.status, "status_label": RemissStatus(remiss.status).label,
+        "namnd_id": remiss.namnd_id, "handlaggare_id": remiss.handlaggare_id,
+        "received_on": _iso(remiss.received_on),
+        "deadline": deadline_iso(remiss.deadline_on, remiss.deadline_time),
+        "deadline_in_force": deadline_iso(remiss.effective_deadline_on, remiss.effective_deadline_time),
+    }
+
+
+def remiss_detail(remiss: Remiss, *, questions, sandlista, attachments, extra: dict | None = None) -> dict:
+    body = remiss_summary(remiss)
+    body.update({
+        "letter_date": _iso(remiss.letter_date),
+        "answer_email": remiss.answer_email, "answer_address": remiss.answer_address,
+        "copy_emails": [e.strip() for e in remiss.copy_emails.split(",") if e.strip()],
+        "contact_person": remiss.contact_person, "contact_email": remiss.contact_email,
+        "notes": remiss.notes, "answer_instructions": remiss.answer_instructions,
+        "questions": [q.text for q in questions],
+        "sandlista": [{"name": e.name, "email": e.email, "group_name": e.group_name,
+                       "answer_status": e.answer_status} for e in sandlista],
+        "files": [{"id": a.id, "filename": a.filename, "size": a.size, "content_type": a.content_type,
+                   "purpose": a.purpose} for a in attachments],
+        "created_at": _iso(remiss.created_at), "updated_at": _iso(remiss.updated_at),
+    })
+    if extra:
+        body.update(extra)
+    return body

@@ -1,0 +1,92 @@
+"""Users, nämnd memberships, API tokens and login attempts."""
+from __future__ import annotations
+
+from datetime import datetime
+from enum import StrEnum
+from typing import Optional
+
+from sqlalchemy import Column, Index, UniqueConstraint
+from sqlmodel import Field, SQLModel
+
+from remiss.db import UTCDateTime
+
+
+class Role(StrEnum):
+    admin = "admin"
+    registrator = "registrator"
+    handlaggare = "handlaggare"
+    granskare = "granskare"
+    lasare = "lasare"
+
+    @property
+    def label(self) -> str:
+        return ROLE_LABELS[self]
+
+
+ROLE_LABELS = {
+    Role.admin: "Administratör",
+    Role.registrator: "Registrator / nämndsekreterare",
+    Role.handlaggare: "Handläggare",
+    Role.granskare: "Granskare / chef",
+    Role.lasare: "Läsare",
+}
+
+
+class User(SQLModel, table=True):
+    __tablename__ = "user_account"
+
+    id: Optional[int] = Field(default=None, primary_key=True)
+    email: str = Field(max_length=254, unique=True, index=True)  # login name, stored lower-case
+    name: str = Field(max_length=200)  # full name shown on pages and documents
+    title: str = Field(default="", max_length=200)  # job title, e.g. "Utredningssekreterare"
+    role: str = Field(default=Role.handlaggare, max_length=20)  # one of Role
+    password_hash: str = Field(max_length=255)  # argon2id hash
+    is_active: bool = Field(default=True)  # inactive users cannot log in
+    ics_token: str = Field(max_length=64, unique=True)  # secret for the personal calendar feed
+    muted_kinds: str = Field(default="", max_length=500)  # comma list of reminder kinds turned off
+    created_at: datetime = Field(sa_column=Column(UTCDateTime, nullable=False))
+
+    # Flask-Login protocol
+    @property
+    def is_authenticated(self) -> bool:
+        return True
+
+    @property
+    def is_anonymous(self) -> bool:
+        return False
+
+    def get_id(self) -> str:
+        return str(self.id)
+
+    @property
+    def role_enum(self) -> Role:
+        return Role(self.role)
+
+
+class NamndMembership(SQLModel, table=True):
+    __tablename__ = "namnd_membership"
+
+    user_id: int = Field(foreign_key="user_account.id", primary_key=True, ondelete="CASCADE")
+    namnd_id: int = Field(foreign_key="namnd.id", primary_key=True, index=True, ondelete="CASCADE")
+
+
+class ApiToken(SQLModel, table=True):
+    __tablename__ = "api_token"
+
+    id: Optional[int] = Field(default=None, primary_key=True)
+    user_id: int = Field(foreign_key="user_account.id", index=True, ondelete="CASCADE")
+    token_hash: str = Field(max_length=64, unique=True)  # sha256 of the token; the token itself is never stored
+    name: str = Field(default="", max_length=100)  # what the token is for
+    created_at: datetime = Field(sa_column=Column(UTCDateTime, nullable=False))
+    last_used_at: Optional[datetime] = Field(default=None, sa_column=Column(UTCDateTime))
+
+
+class LoginAttempt(SQLModel, table=True):
+    """A failed login, counted per account and per client address across processes."""
+
+    __tablename__ = "login_attempt"
+    __table_args__ = (Index("ix_login_attempt_key_at", "key", "at"),)
+
+    id: Optional[int] = Field(default=None, primary_key=True)
+    key: str = Field(max_length=300)  # "user:<email>" or "addr:<ip>"
+    at: datetime = Field(sa_column=Column(UTCDateTime, nullable=False))

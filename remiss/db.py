@@ -1,0 +1,157 @@
+"""Engine, per-request session and SQLite pragmas."""
+from __future__ import annotations
+
+from contextlib import contextmanager
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Iterator
+
+from flask import Flask, current_app, g
+from sqlalchemy import event
+from sqlalchemy.engine import Engine
+from sqlalchemy.types import DateTime, TypeDecorator
+from sqlmodel import Session, create_engine
+
+MIGRATIONS_DIR = Path(__file__).resolve().parent.parent / "migrations"
+
+
+class UTCDateTime(TypeDecorator):
+    """Store aware datetimes as naive UTC; return them aware in UTC."""
+
+    impl = DateTime
+    cache_ok = True
+
+    def process_bind_param(self, value, dialect):
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            raise ValueError("naive datetime given to a UTC column")
+        return value.astimezone(timezone.utc).replace(tzinfo=None)
+
+    def process_result_value(self, value, dialect):
+        if value is None:
+            return None
+        return value.replace(tzinfo=timezone.utc)
+
+
+def is_sqlite(url: str) -> bool:
+    return url.startswith("sqlite")
+
+
+def _sqlite_engine(url: str, *, immediate: bool) -> Engine:
+    engine = create_engine(url, connect_args={"timeout": 30, "check_same_thread": False})
+
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_conn, _record):
+        # Let SQLAlchemy, not the driver, decide when transactions begin.
+        dbapi_conn.isolation_level = None
+        cur = dbapi_conn.cursor()
+        cur.execute("PRAGMA journal_mode=WAL")
+        cur.execute("PRAGMA foreign_keys=ON")
+        cur.execute("PRAGMA busy_timeout=30000")
+        cur.execute("PRAGMA synchronous=NORMAL")
+        cur.close()
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(conn):
+        # Writers take the write lock up front so two writers never deadlock on upgrade.
+        conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
+
+    return engine
+
+
+class Database:
+    """The engines of one application: a reader and a writer (the same one off SQLite)."""
+
+    def __init__(self, url: str):
+        self.url = url
+        if is_sqlite(url):
+            path = url.split("///", 1)[-1]
+            if path and path != ":memory:":
+                Path(path).parent.mkdir(parents=True, exist_ok=True)
+            self.read_engine = _sqlite_engine(url, immediate=False)
+            self.write_engine = _sqlite_engine(url, immediate=True)
+        else:
+            self.read_engine = self.write_engine = create_engine(url, pool_pre_ping=True)
+
+    @property
+    def dialect(self) -> str:
+        return self.write_engine.dialect.name
+
+    def session(self, *, write: bool = True) -> Session:
+        engine = self.write_engine if write else self.read_engine
+        return Session(engine, expire_on_commit=False)
+
+    @contextmanager
+    def transaction(self, *, write: bool = True) -> Iterator[Session]:
+        """Yield a session that commits on success and rolls back on error."""
+        session = self.session(write=write)
+        try:
+            yield session
+            session.commit()
+        except BaseException:
+            session.rollback()
+            raise
+        finally:
+            session.close()
+
+    def dispose(self) -> None:
+        self.read_engine.dispose()
+        if self.write_engine is not self.read_engine:
+            self.write_engine.dispose()
+
+
+def get_db() -> Database:
+    return current_app.extensions["remiss_db"]
+
+
+def get_session() -> Session:
+    """Return the request's session: a writer for unsafe methods, a reader otherwise."""
+    from flask import request
+
+    if "db_session" not in g:
+        write = request.method not in ("GET", "HEAD", "OPTIONS") if request else True
+        g.db_session = get_db().session(write=write)
+    return g.db_session
+
+
+def init_app(app: Flask) -> None:
+    db = Database(app.config["DATABASE_URL"])
+    app.extensions["remiss_db"] = db
+
+    @app.after_request
+    def _commit(response):
+        # The request commits what the services flushed; a failed response commits nothing.
+        session = g.get("db_session")
+        if session is not None and session.in_transaction():
+            if response.status_code < 400:
+                session.commit()
+            else:
+                session.rollback()
+        return response
+
+    @app.teardown_appcontext
+    def _close(exc):
+        session = g.pop("db_session", None)
+        if session is None:
+            return
+        try:
+            session.rollback()
+        finally:
+            session.close()
+
+
+def migrate(url: str, revision: str = "heads") -> None:
+    """Bring the schema at url up to date with Alembic."""
+    from alembic import command
+    from alembic.config import Config
+
+    cfg = Config()
+    cfg.set_main_option("script_location", str(MIGRATIONS_DIR))
+    cfg.set_main_option("sqlalchemy.url", url.replace("%", "%%"))
+    command.upgrade(cfg, revision)
+
+
+def utcnow() -> datetime:
+    """The wall clock, read only at the edges (requests, CLI) and passed inward."""
+    return datetime.now(timezone.utc)

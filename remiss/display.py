@@ -1,0 +1,79 @@
+"""Display-ready values for templates: Swedish dates, labels and the navigation."""
+from __future__ import annotations
+
+from datetime import date, datetime, time
+
+from babel.dates import format_date
+from flask import Flask
+
+from remiss.clock import local
+
+
+def sv_date(value: date | datetime | None, fmt: str = "d MMMM y") -> str:
+    """Format a date the Swedish way: '31 mars 2010'."""
+    if value is None:
+        return ""
+    if isinstance(value, datetime):
+        value = local(value).date()
+    return format_date(value, fmt, locale="sv_SE")
+
+
+def sv_weekday_date(value: date | None) -> str:
+    return sv_date(value, "EEEE d MMMM y") if value else ""
+
+
+def sv_datetime(value: datetime | None) -> str:
+    if value is None:
+        return ""
+    moment = local(value)
+    return f"{sv_date(moment.date())} kl. {moment.strftime('%H.%M')}"
+
+
+def sv_deadline(day: date | None, at: time | None) -> str:
+    """'31 mars 2010 kl. 12.00' or '31 mars 2010'."""
+    if day is None:
+        return "Ingen sista svarsdag"
+    return f"{sv_date(day)} kl. {at.strftime('%H.%M')}" if at else sv_date(day)
+
+
+# Main menu: (endpoint, label, needs admin). Capabilities append their own entries.
+NAV: list[tuple[str, str, bool]] = [
+    ("remisser.start", "Att göra", False),
+    ("remisser.diarium", "Diarium", False),
+    ("remisser.new", "Registrera", False),
+    ("admin.users", "Administration", True),
+]
+
+
+def _nav_items() -> list[tuple[str, str]]:
+    from flask_login import current_user
+
+    if not current_user.is_authenticated:
+        return []
+    admin = current_user.role == "admin"
+    return [(endpoint, label) for endpoint, label, admin_only in NAV if admin or not admin_only]
+
+
+def status_label(value: str) -> str:
+    from remiss.remisser.status import RemissStatus
+
+    try:
+        return RemissStatus(value).label
+    except ValueError:
+        return value
+
+
+# (format, label) of diarium exports; filled in by the exports capability.
+EXPORT_FORMATS: list[tuple[str, str]] = []
+# Links other capabilities add to admin pages: (endpoint, label) / (label, endpoint taking namnd_id).
+ADMIN_LINKS: list[tuple[str, str]] = []
+NAMND_LINKS: list[tuple[str, str]] = []
+ORGANISATION_LINKS: list[tuple[str, str]] = []
+
+
+def init_app(app: Flask) -> None:
+    app.jinja_env.filters.update(sv_date=sv_date, sv_datetime=sv_datetime, sv_weekday_date=sv_weekday_date)
+    app.jinja_env.globals.update(sv_deadline=sv_deadline, status_label=status_label,
+                                 export_formats=EXPORT_FORMATS, admin_links=ADMIN_LINKS,
+                                 namnd_links=NAMND_LINKS, organisation_links=ORGANISATION_LINKS)
+    app.context_processor(lambda: {"nav_items": _nav_items()})

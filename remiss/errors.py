@@ -1,0 +1,67 @@
+"""Error pages in Swedish, JSON errors under /api/, and no 500 for bad input."""
+from __future__ import annotations
+
+from flask import Flask, jsonify, render_template, request
+from flask_wtf.csrf import CSRFError
+from werkzeug.exceptions import HTTPException
+
+from remiss.auth.access import AccessDenied, NotFound
+from remiss.remisser.input import InputErrors
+
+MESSAGES = {
+    400: "Felaktig begäran.",
+    401: "Du behöver logga in.",
+    403: "Du har inte behörighet till den här sidan.",
+    404: "Sidan eller posten finns inte.",
+    405: "Metoden är inte tillåten här.",
+    413: "Filen är för stor.",
+    429: "För många försök. Vänta en stund.",
+    500: "Ett oväntat fel inträffade. Felet är loggat.",
+}
+
+
+def _wants_json() -> bool:
+    return request.path.startswith("/api/")
+
+
+def error_response(status: int, message: str | None = None, *, field: str | None = None,
+                   errors: dict | None = None):
+    message = message or MESSAGES.get(status, "Fel.")
+    if _wants_json():
+        body = {"error": message, "status": status}
+        if field:
+            body["field"] = field
+        if errors:
+            body["errors"] = errors
+            body.setdefault("field", next(iter(errors)))
+        return jsonify(body), status
+    return render_template("error.html", status=status, message=message), status
+
+
+def init_app(app: Flask) -> None:
+    @app.errorhandler(AccessDenied)
+    def _denied(exc: AccessDenied):
+        return error_response(404 if exc.hide else 403, str(exc))
+
+    @app.errorhandler(NotFound)
+    def _missing(exc: NotFound):
+        return error_response(404, str(exc))
+
+    @app.errorhandler(InputErrors)
+    def _input(exc: InputErrors):
+        return error_response(400, "Uppgifterna innehåller fel.", errors=exc.errors)
+
+    @app.errorhandler(CSRFError)
+    def _csrf(exc: CSRFError):
+        return error_response(400, "Formuläret har gått ut eller saknar säkerhetstoken (CSRF). "
+                                   "Ladda om sidan och försök igen.")
+
+    @app.errorhandler(HTTPException)
+    def _http(exc: HTTPException):
+        message = MESSAGES.get(exc.code) if exc.description == type(exc).description else exc.description
+        return error_response(exc.code or 500, message)
+
+    @app.errorhandler(Exception)
+    def _unexpected(exc: Exception):
+        app.logger.exception("Unhandled error")
+        return error_response(500)

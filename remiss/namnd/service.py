@@ -1,0 +1,52 @@
+"""Create and change nämnder."""
+from __future__ import annotations
+
+import secrets
+from datetime import datetime
+
+from sqlmodel import Session, select
+
+from remiss.audit import service as audit
+from remiss.namnd.models import Namnd
+
+EDITABLE = ("name", "short_name", "organisation", "forvaltning", "email", "dnr_prefix",
+            "tjansteskrivelse_workdays_before_au", "granskning_workdays", "omedelbar_justering_usual",
+            "justering_workdays_after_meeting", "expediering_workdays", "remind_workdays_before",
+            "overdue_every_workdays", "escalate_after_workdays", "weekly_digest", "chase_workdays_before",
+            "chase_workdays_after")
+
+
+class NamndError(ValueError):
+    def __init__(self, field: str, message: str):
+        super().__init__(message)
+        self.field = field
+
+
+def create(session: Session, *, now: datetime, actor_id: int | None, **values) -> Namnd:
+    if session.exec(select(Namnd).where(Namnd.name == values["name"])).first():
+        raise NamndError("name", f"Det finns redan en nämnd som heter {values['name']}.")
+    namnd = Namnd(**{k: v for k, v in values.items() if k in EDITABLE}, ics_token=secrets.token_urlsafe(24),
+                  created_at=now)
+    session.add(namnd)
+    session.flush()
+    audit.record(session, now=now, user_id=actor_id, entity="namnd", entity_id=namnd.id, action="create",
+                 changes={"name": [None, namnd.name]})
+    return namnd
+
+
+def update(session: Session, *, now: datetime, actor_id: int | None, namnd: Namnd, **values) -> Namnd:
+    clash = session.exec(select(Namnd).where(Namnd.name == values.get("name", namnd.name),
+                                             Namnd.id != namnd.id)).first()
+    if clash:
+        raise NamndError("name", f"Det finns redan en nämnd som heter {clash.name}.")
+    before = {k: getattr(namnd, k) for k in EDITABLE}
+    for key, value in values.items():
+        if key in EDITABLE:
+            setattr(namnd, key, value)
+    session.add(namnd)
+    session.flush()
+    changes = audit.diff(before, {k: getattr(namnd, k) for k in EDITABLE})
+    if changes:
+        audit.record(session, now=now, user_id=actor_id, entity="namnd", entity_id=namnd.id, action="update",
+                     changes=changes)
+    return namnd

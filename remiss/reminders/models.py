@@ -1,0 +1,44 @@
+"""The outbox: one row per mail to send, the single truth of what was sent."""
+from __future__ import annotations
+
+from datetime import datetime
+from enum import StrEnum
+from typing import Optional
+
+from sqlalchemy import Column, Index, Text
+from sqlmodel import Field, SQLModel
+
+from remiss.db import UTCDateTime
+
+
+class OutboxStatus(StrEnum):
+    pending = "pending"
+    sending = "sending"
+    sent = "sent"
+    failed = "failed"
+    cancelled = "cancelled"
+    superseded = "superseded"
+
+
+class OutboxMessage(SQLModel, table=True):
+    __tablename__ = "outbox_message"
+    __table_args__ = (Index("ix_outbox_status_next", "status", "next_attempt_at"),)
+
+    id: Optional[int] = Field(default=None, primary_key=True)
+    key: str = Field(max_length=300, unique=True)  # (remiss, recipient, kind, due moment): enqueuing twice is a no-op
+    remiss_id: Optional[int] = Field(default=None, foreign_key="remiss.id", index=True)
+    recipient_user_id: Optional[int] = Field(default=None, foreign_key="user_account.id")
+    recipient_email: str = Field(max_length=254)
+    kind: str = Field(max_length=40)  # reminder kind, e.g. milestone_before, overdue, escalation, digest, chaser
+    due_at: datetime = Field(sa_column=Column(UTCDateTime, nullable=False))  # the moment this mail is for
+    status: str = Field(default=OutboxStatus.pending, max_length=12)
+    attempts: int = Field(default=0)
+    next_attempt_at: datetime = Field(sa_column=Column(UTCDateTime, nullable=False))
+    claimed_at: Optional[datetime] = Field(default=None, sa_column=Column(UTCDateTime))
+    claimed_by: str = Field(default="", max_length=100)  # worker id that claimed the row
+    last_error: str = Field(default="", sa_column=Column(Text, nullable=False, default=""))
+    sent_at: Optional[datetime] = Field(default=None, sa_column=Column(UTCDateTime))
+    message_id: str = Field(max_length=300)  # stable Message-ID for this row
+    subject: str = Field(default="", max_length=500)
+    payload: str = Field(default="{}", sa_column=Column(Text, nullable=False, default="{}"))  # JSON to build the mail
+    created_at: datetime = Field(sa_column=Column(UTCDateTime, nullable=False))

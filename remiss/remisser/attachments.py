@@ -1,0 +1,37 @@
+"""Remisshandlingar: upload and look up stored files."""
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlmodel import Session, select
+
+from remiss import files
+from remiss.audit import service as audit
+from remiss.auth.access import Action, Principal, require
+from remiss.remisser.models import Attachment, Remiss
+
+
+def add(session: Session, *, now: datetime, principal: Principal, remiss: Remiss, filename: str,
+        data: bytes, files_dir: str, max_bytes: int, purpose: str = "remisshandling",
+        sandlista_entry_id: int | None = None) -> Attachment:
+    """Store an uploaded file on the remiss after checking its type and size."""
+    require(principal, Action.edit, remiss.namnd_id)
+    name = files.safe_name(filename)
+    content_type = files.check_upload(name, data, max_bytes=max_bytes)
+    stored = files.store(files_dir, data, content_type=content_type)
+    attachment = Attachment(remiss_id=remiss.id, sandlista_entry_id=sandlista_entry_id, purpose=purpose,
+                            filename=name, content_type=content_type, size=stored.size, sha256=stored.sha256,
+                            storage_key=stored.key, uploaded_by_id=principal.user_id, uploaded_at=now)
+    session.add(attachment)
+    session.flush()
+    audit.record(session, now=now, user_id=principal.user_id, entity="attachment", entity_id=attachment.id,
+                 remiss_id=remiss.id, action="upload",
+                 changes={"filename": [None, name], "size": [None, stored.size]})
+    return attachment
+
+
+def of_remiss(session: Session, remiss_id: int, purpose: str | None = None) -> list[Attachment]:
+    stmt = select(Attachment).where(Attachment.remiss_id == remiss_id)
+    if purpose:
+        stmt = stmt.where(Attachment.purpose == purpose)
+    return list(session.exec(stmt.order_by(Attachment.uploaded_at, Attachment.id)))

@@ -1,0 +1,259 @@
+"""The remiss and what hangs on it: questions, files, sändlista, extensions, milestones."""
+from __future__ import annotations
+
+from datetime import date, datetime, time
+from enum import StrEnum
+from typing import Optional
+
+from sqlalchemy import Column, Index, Text, UniqueConstraint
+from sqlmodel import Field, SQLModel
+
+from remiss.db import UTCDateTime
+
+
+class Direction(StrEnum):
+    inkommande = "inkommande"
+    utgaende = "utgaende"
+
+    @property
+    def label(self) -> str:
+        return {"inkommande": "Inkommande", "utgaende": "Utgående"}[self.value]
+
+
+class RemissKind(StrEnum):
+    remiss = "remiss"
+    medborgarforslag = "medborgarforslag"
+
+    @property
+    def label(self) -> str:
+        return {"remiss": "Remiss", "medborgarforslag": "Medborgarförslag"}[self.value]
+
+
+class AnswerStatus(StrEnum):
+    """Answer status of one remissinstans on an outgoing remiss."""
+
+    ej_svarat = "ej_svarat"
+    svarat = "svarat"
+    avstar = "avstar"
+    begart_anstand = "begart_anstand"
+    anstand_beviljat = "anstand_beviljat"
+
+    @property
+    def label(self) -> str:
+        return {
+            "ej_svarat": "Ej svarat",
+            "svarat": "Svarat",
+            "avstar": "Avstår",
+            "begart_anstand": "Begärt anstånd",
+            "anstand_beviljat": "Anstånd beviljat",
+        }[self.value]
+
+
+class Remiss(SQLModel, table=True):
+    __tablename__ = "remiss"
+    __table_args__ = (
+        Index("ix_remiss_namnd_deadline", "namnd_id", "effective_deadline_on"),
+        Index("ix_remiss_status_deadline", "status", "effective_deadline_on"),
+        Index("ix_remiss_handlaggare_deadline", "handlaggare_id", "effective_deadline_on"),
+    )
+
+    id: Optional[int] = Field(default=None, primary_key=True)
+    direction: str = Field(default=Direction.inkommande, max_length=12)  # Direction
+    kind: str = Field(default=RemissKind.remiss, max_length=20)  # RemissKind
+    title: str = Field(max_length=500)  # ärendemening
+    remittent: str = Field(default="", max_length=300)  # who sent the remiss (incoming) or we (outgoing)
+    sender_dnr: str = Field(default="", max_length=100, index=True)  # the remittent's diarienummer, free text
+    our_dnr: Optional[str] = Field(default=None, max_length=100, unique=True)  # our own diarienummer
+    received_on: Optional[date] = None  # our arrival stamp
+    letter_date: Optional[date] = None  # the missiv's own date
+    deadline_on: Optional[date] = None  # original deadline as given by the remittent
+    deadline_time: Optional[time] = None  # time of day, when given ("kl 12.00")
+    effective_deadline_on: Optional[date] = Field(default=None, index=True)  # in force: derived from extensions
+    effective_deadline_time: Optional[time] = None
+    answer_email: str = Field(default="", max_length=254)  # where the yttrande is e-mailed
+    answer_address: str = Field(default="", sa_column=Column(Text, nullable=False, default=""))  # postal address
+    copy_emails: str = Field(default="", max_length=1000)  # comma-separated copy recipients
+    contact_person: str = Field(default="", max_length=200)  # at the remittent
+    contact_email: str = Field(default="", max_length=254)
+    namnd_id: int = Field(foreign_key="namnd.id", index=True)  # responsible nämnd
+    handlaggare_id: Optional[int] = Field(default=None, foreign_key="user_account.id")
+    status: str = Field(default="registrerad", max_length=20)  # RemissStatus
+    notes: str = Field(default="", sa_column=Column(Text, nullable=False, default=""))
+    missiv_text: str = Field(default="", sa_column=Column(Text, nullable=False, default=""))  # pasted cover letter
+    answer_instructions: str = Field(default="", sa_column=Column(Text, nullable=False, default=""))  # e.g. "följ utredningens disposition"
+    created_by_id: Optional[int] = Field(default=None, foreign_key="user_account.id")
+    created_at: datetime = Field(sa_column=Column(UTCDateTime, nullable=False))
+    updated_at: datetime = Field(sa_column=Column(UTCDateTime, nullable=False))
+    sent_at: Optional[datetime] = Field(default=None, sa_column=Column(UTCDateTime))  # outgoing: when mailed out
+    answered_at: Optional[datetime] = Field(default=None, sa_column=Column(UTCDateTime))  # expedierad
+
+
+class Question(SQLModel, table=True):
+    """A frågeställning of the remiss, in the remittent's order."""
+
+    __tablename__ = "question"
+    __table_args__ = (UniqueConstraint("remiss_id", "position"),)
+
+    id: Optional[int] = Field(default=None, primary_key=True)
+    remiss_id: int = Field(foreign_key="remiss.id", index=True, ondelete="CASCADE")
+    position: int  # 1-based order
+    text: str = Field(sa_column=Column(Text, nullable=False))
+
+
+class Attachment(SQLModel, table=True):
+    """A stored file: remisshandling, answer from an instans, or extension evidence."""
+
+    __tablename__ = "attachment"
+
+    id: Optional[int] = Field(default=None, primary_key=True)
+    remiss_id: int = Field(foreign_key="remiss.id", index=True, ondelete="CASCADE")
+    sandlista_entry_id: Optional[int] = Field(default=None, foreign_key="sandlista_entry.id", index=True)
+    purpose: str = Field(default="remisshandling", max_length=30)  # remisshandling | svar | bevis
+    filename: str = Field(max_length=255)  # the name the user gave it
+    content_type: str = Field(default="application/octet-stream", max_length=150)
+    size: int
+    sha256: str = Field(max_length=64)
+    storage_key: str = Field(max_length=200, unique=True)  # path below FILES_DIR, outside the web root
+    uploaded_by_id: Optional[int] = Field(default=None, foreign_key="user_account.id")
+    uploaded_at: datetime = Field(sa_column=Column(UTCDateTime, nullable=False))
+
+
+class Organisation(SQLModel, table=True):
+    """A remissinstans in the register: who can be put on a sändlista."""
+
+    __tablename__ = "organisation"
+
+    id: Optional[int] = Field(default=None, primary_key=True)
+    name: str = Field(max_length=300, unique=True)
+    email: str = Field(default="", max_length=254)  # functional mailbox
+    contact_person: str = Field(default="", max_length=200)
+    group_name: str = Field(default="", max_length=200, index=True)  # "Malmö stads nämnder", "fackliga organisationer"
+    active: bool = Field(default=True)
+    created_at: datetime = Field(sa_column=Column(UTCDateTime, nullable=False))
+
+
+class SavedSandlista(SQLModel, table=True):
+    """A reusable sändlista, e.g. "samtliga stadsområdesnämnder"."""
+
+    __tablename__ = "saved_sandlista"
+
+    id: Optional[int] = Field(default=None, primary_key=True)
+    name: str = Field(max_length=200, unique=True)
+    created_at: datetime = Field(sa_column=Column(UTCDateTime, nullable=False))
+
+
+class SavedSandlistaMember(SQLModel, table=True):
+    __tablename__ = "saved_sandlista_member"
+
+    saved_sandlista_id: int = Field(foreign_key="saved_sandlista.id", primary_key=True, ondelete="CASCADE")
+    organisation_id: int = Field(foreign_key="organisation.id", primary_key=True, ondelete="CASCADE")
+    position: int = 0
+
+
+class SandlistaEntry(SQLModel, table=True):
+    """One remissinstans on a remiss; for outgoing remisser also its answer."""
+
+    __tablename__ = "sandlista_entry"
+    __table_args__ = (
+        UniqueConstraint("remiss_id", "position"),
+        Index("ix_sandlista_entry_remiss_status", "remiss_id", "answer_status"),
+    )
+
+    id: Optional[int] = Field(default=None, primary_key=True)
+    remiss_id: int = Field(foreign_key="remiss.id", ondelete="CASCADE")
+    organisation_id: Optional[int] = Field(default=None, foreign_key="organisation.id", index=True)
+    position: int  # order on the list
+    name: str = Field(max_length=300)  # as printed on the sändlista
+    email: str = Field(default="", max_length=254)
+    group_name: str = Field(default="", max_length=200)
+    answer_status: str = Field(default=AnswerStatus.ej_svarat, max_length=20)  # AnswerStatus
+    answered_on: Optional[date] = None
+    no_comments: bool = Field(default=False)  # "inga synpunkter"
+    summary: str = Field(default="", sa_column=Column(Text, nullable=False, default=""))
+    other_comments: str = Field(default="", sa_column=Column(Text, nullable=False, default=""))  # övriga synpunkter
+    extended_until_on: Optional[date] = None  # this instans's own extension
+    extended_until_time: Optional[time] = None
+    sent_at: Optional[datetime] = Field(default=None, sa_column=Column(UTCDateTime))  # missiv mailed
+
+
+class SandlistaAnswer(SQLModel, table=True):
+    """What one instans said on one frågeställning."""
+
+    __tablename__ = "sandlista_answer"
+    __table_args__ = (UniqueConstraint("sandlista_entry_id", "question_id"),)
+
+    id: Optional[int] = Field(default=None, primary_key=True)
+    sandlista_entry_id: int = Field(foreign_key="sandlista_entry.id", index=True, ondelete="CASCADE")
+    question_id: int = Field(foreign_key="question.id", ondelete="CASCADE")
+    text: str = Field(sa_column=Column(Text, nullable=False))
+
+
+class Extension(SQLModel, table=True):
+    """A request for förlängd remisstid / anstånd and its decision."""
+
+    __tablename__ = "extension"
+
+    id: Optional[int] = Field(default=None, primary_key=True)
+    remiss_id: int = Field(foreign_key="remiss.id", index=True, ondelete="CASCADE")
+    sandlista_entry_id: Optional[int] = Field(default=None, foreign_key="sandlista_entry.id")  # outgoing: one instans
+    is_general: bool = Field(default=False)  # a notice to everyone from the remittent
+    requested_by: str = Field(default="", max_length=200)  # who asked
+    requested_on: Optional[date] = None
+    requested_until_on: Optional[date] = None
+    requested_until_time: Optional[time] = None
+    reason: str = Field(default="", sa_column=Column(Text, nullable=False, default=""))
+    decision: str = Field(default="pending", max_length=10)  # pending | granted | denied
+    granted_until_on: Optional[date] = None
+    granted_until_time: Optional[time] = None
+    decided_on: Optional[date] = None
+    evidence_text: str = Field(default="", sa_column=Column(Text, nullable=False, default=""))  # e-mail text
+    evidence_attachment_id: Optional[int] = Field(default=None, foreign_key="attachment.id")
+    created_by_id: Optional[int] = Field(default=None, foreign_key="user_account.id")
+    created_at: datetime = Field(sa_column=Column(UTCDateTime, nullable=False))
+
+
+class Milestone(SQLModel, table=True):
+    """A step of the tidplan, as planned and as overridden by hand."""
+
+    __tablename__ = "milestone"
+    __table_args__ = (UniqueConstraint("remiss_id", "kind"),)
+
+    id: Optional[int] = Field(default=None, primary_key=True)
+    remiss_id: int = Field(foreign_key="remiss.id", index=True, ondelete="CASCADE")
+    kind: str = Field(max_length=30)  # tjansteskrivelse | granskning | arbetsutskott | namnd | justering | expediering | sista_svarsdag
+    position: int = 0
+    label: str = Field(max_length=100)  # Swedish label
+    owner_role: str = Field(default="handlaggare", max_length=20)
+    planned_on: date  # what the planner computed
+    planned_time: Optional[time] = None
+    explanation: str = Field(default="", sa_column=Column(Text, nullable=False, default=""))
+    flagged: bool = Field(default=False)  # needs attention (late, justering after deadline)
+    override_on: Optional[date] = None  # set by hand; wins over planned_on
+    override_reason: str = Field(default="", max_length=500)
+    override_by_id: Optional[int] = Field(default=None, foreign_key="user_account.id")
+    due_on: date = Field(index=True)  # in force: override_on or planned_on
+    done_at: Optional[datetime] = Field(default=None, sa_column=Column(UTCDateTime))
+
+
+class Consultation(SQLModel, table=True):
+    """Who was consulted while preparing the yttrande (samråd)."""
+
+    __tablename__ = "consultation"
+
+    id: Optional[int] = Field(default=None, primary_key=True)
+    remiss_id: int = Field(foreign_key="remiss.id", index=True, ondelete="CASCADE")
+    party: str = Field(max_length=200)  # "Pensionärsrådet"
+    consulted_on: Optional[date] = None
+    note: str = Field(default="", sa_column=Column(Text, nullable=False, default=""))
+
+
+class DiarieSeries(SQLModel, table=True):
+    """The last number handed out per prefix and year."""
+
+    __tablename__ = "diarie_series"
+    __table_args__ = (UniqueConstraint("prefix", "year"),)
+
+    id: Optional[int] = Field(default=None, primary_key=True)
+    prefix: str = Field(max_length=20)
+    year: int
+    last_number: int = 0

@@ -1,0 +1,134 @@
+"""List remisser with filters, sorting and pagination, limited to what the user may see."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from sqlalchemy import func, or_
+from sqlmodel import Session, select
+
+from remiss.auth.access import Principal
+from remiss.auth.models import User
+from remiss.namnd.models import Namnd
+from remiss.remisser.input import parse_date
+from remiss.remisser.models import Direction, Remiss
+from remiss.remisser.status import CLOSED, RemissStatus
+
+SORTS = {
+    "deadline": (Remiss.effective_deadline_on.is_(None), Remiss.effective_deadline_on, Remiss.id),
+    "-deadline": (Remiss.effective_deadline_on.is_(None), Remiss.effective_deadline_on.desc(), Remiss.id.desc()),
+    "received": (Remiss.received_on.desc(), Remiss.id.desc()),
+    "dnr": (Remiss.our_dnr, Remiss.id),
+}
+
+
+@dataclass
+class RemissFilter:
+    status: str | None = None  # a RemissStatus, or "open" / "closed"
+    namnd_id: int | None = None
+    handlaggare_id: int | None = None
+    direction: str | None = None
+    deadline_from: date | None = None
+    deadline_to: date | None = None
+    text: str | None = None
+    sort: str = "deadline"
+    errors: dict[str, str] = field(default_factory=dict)
+
+    @classmethod
+    def from_args(cls, args) -> "RemissFilter":
+        """Build a filter from query arguments; bad values are dropped with a Swedish message."""
+        f = cls()
+        status = args.get("status") or None
+        if status and status not in ("open", "closed") and status not in RemissStatus.__members__:
+            f.errors["status"] = "Okänd status."
+        else:
+            f.status = status
+        for key in ("namnd_id", "handlaggare_id"):
+            value = args.get(key) or None
+            if value:
+                try:
+                    setattr(f, key, int(value))
+                except ValueError:
+                    f.errors[key] = "Ogiltigt val."
+        direction = args.get("direction") or None
+        if direction and direction not in Direction.__members__:
+            f.errors["direction"] = "Okänd riktning."
+        else:
+            f.direction = direction
+        for key in ("deadline_from", "deadline_to"):
+            value = args.get(key) or None
+            if value:
+                try:
+                    setattr(f, key, parse_date(value))
+                except ValueError as exc:
+                    f.errors[key] = str(exc)
+        f.text = (args.get("q") or "").strip()[:200] or None
+        sort = args.get("sort") or "deadline"
+        f.sort = sort if sort in SORTS else "deadline"
+        return f
+
+    def as_args(self) -> dict:
+        out = {"status": self.status, "namnd_id": self.namnd_id, "handlaggare_id": self.handlaggare_id,
+               "direction": self.direction, "q": self.text, "sort": self.sort if self.sort != "deadline" else None,
+               "deadline_from": self.deadline_from.isoformat() if self.deadline_from else None,
+               "deadline_to": self.deadline_to.isoformat() if self.deadline_to else None}
+        return {k: v for k, v in out.items() if v not in (None, "")}
+
+
+def _filtered(principal: Principal, f: RemissFilter, stmt):
+    visible = principal.visible_namnd_ids()
+    if visible is not None:
+        stmt = stmt.where(Remiss.namnd_id.in_(visible or {-1}))
+    if f.status == "open":
+        stmt = stmt.where(Remiss.status.not_in([s.value for s in CLOSED]))
+    elif f.status == "closed":
+        stmt = stmt.where(Remiss.status.in_([s.value for s in CLOSED]))
+    elif f.status:
+        stmt = stmt.where(Remiss.status == f.status)
+    if f.namnd_id:
+        stmt = stmt.where(Remiss.namnd_id == f.namnd_id)
+    if f.handlaggare_id:
+        stmt = stmt.where(Remiss.handlaggare_id == f.handlaggare_id)
+    if f.direction:
+        stmt = stmt.where(Remiss.direction == f.direction)
+    if f.deadline_from:
+        stmt = stmt.where(Remiss.effective_deadline_on >= f.deadline_from)
+    if f.deadline_to:
+        stmt = stmt.where(Remiss.effective_deadline_on <= f.deadline_to)
+    if f.text:
+        like = f"%{f.text.lower()}%"
+        stmt = stmt.where(or_(func.lower(Remiss.title).like(like), func.lower(Remiss.our_dnr).like(like),
+                              func.lower(Remiss.sender_dnr).like(like), func.lower(Remiss.remittent).like(like)))
+    return stmt
+
+
+@dataclass(frozen=True)
+class RemissRow:
+    remiss: Remiss
+    namnd_name: str
+    handlaggare_name: str | None
+
+
+@dataclass(frozen=True)
+class Page:
+    rows: list[RemissRow]
+    total: int
+    page: int
+    per_page: int
+
+    @property
+    def pages(self) -> int:
+        return max(1, -(-self.total // self.per_page))
+
+
+def list_remisser(session: Session, principal: Principal, f: RemissFilter, *, page: int = 1,
+                  per_page: int = 50) -> Page:
+    """Return one page of remisser with their nämnd and handläggare names in one query."""
+    page = max(1, page)
+    total = session.exec(_filtered(principal, f, select(func.count()).select_from(Remiss))).one()
+    stmt = (select(Remiss, Namnd.name, User.name)
+            .join(Namnd, Namnd.id == Remiss.namnd_id)
+            .outerjoin(User, User.id == Remiss.handlaggare_id))
+    stmt = _filtered(principal, f, stmt).order_by(*SORTS[f.sort]).offset((page - 1) * per_page).limit(per_page)
+    rows = [RemissRow(r, n, h) for r, n, h in session.exec(stmt)]
+    return Page(rows, total, page, per_page)

@@ -1,0 +1,235 @@
+"""Register, change, assign and move remisser through their statuses."""
+from __future__ import annotations
+
+from dataclasses import asdict
+from datetime import datetime
+
+from sqlalchemy import delete, func
+from sqlmodel import Session, select
+
+from remiss import events
+from remiss.audit import service as audit
+from remiss.auth.access import Action, Principal, require
+from remiss.auth.models import NamndMembership, User
+from remiss.clock import local_today
+from remiss.namnd.models import Namnd
+from remiss.remisser import dnr as dnr_series
+from remiss.remisser.input import InputErrors, RemissData, SandlistaItem
+from remiss.remisser.models import Extension, Organisation, Question, Remiss, SandlistaEntry
+from remiss.remisser.status import RemissStatus, check_transition
+
+AUDITED = ("title", "remittent", "sender_dnr", "our_dnr", "received_on", "letter_date", "deadline_on",
+           "deadline_time", "answer_email", "answer_address", "copy_emails", "contact_person",
+           "contact_email", "namnd_id", "handlaggare_id", "notes", "direction", "kind",
+           "answer_instructions")
+
+
+def _snapshot(remiss: Remiss) -> dict:
+    return {key: getattr(remiss, key) for key in AUDITED}
+
+
+def _check_handlaggare(session: Session, namnd_id: int, user_id: int | None) -> None:
+    if user_id is None:
+        return
+    user = session.get(User, user_id)
+    member = session.get(NamndMembership, (user_id, namnd_id))
+    if user is None or not user.is_active or (member is None and user.role != "admin"):
+        raise InputErrors({"handlaggare_id": "Handläggaren måste vara en aktiv användare i nämnden."})
+
+
+def _check_namnd(session: Session, principal: Principal, namnd_id: int, action: Action) -> Namnd:
+    namnd = session.get(Namnd, namnd_id)
+    if namnd is None or not principal.may(action, namnd_id):
+        raise InputErrors({"namnd_id": "Välj en nämnd som du har behörighet till."})
+    return namnd
+
+
+def ensure_organisation(session: Session, *, now: datetime, name: str, email: str = "",
+                        group_name: str = "") -> Organisation:
+    """Find a remissinstans in the register by name (case-insensitive) or add it."""
+    org = session.exec(select(Organisation).where(func.lower(Organisation.name) == name.lower())).first()
+    if org is None:
+        org = Organisation(name=name, email=email, group_name=group_name, created_at=now)
+        session.add(org)
+        session.flush()
+    return org
+
+
+def replace_questions(session: Session, remiss: Remiss, questions: list[str]) -> None:
+    session.exec(delete(Question).where(Question.remiss_id == remiss.id))
+    session.flush()
+    for position, text in enumerate(questions, 1):
+        session.add(Question(remiss_id=remiss.id, position=position, text=text))
+    session.flush()
+
+
+def replace_sandlista(session: Session, *, now: datetime, remiss: Remiss, items: list[SandlistaItem]) -> None:
+    session.exec(delete(SandlistaEntry).where(SandlistaEntry.remiss_id == remiss.id))
+    session.flush()
+    for position, item in enumerate(items, 1):
+        org = ensure_organisation(session, now=now, name=item.name, email=item.email,
+                                  group_name=item.group_name)
+        session.add(SandlistaEntry(remiss_id=remiss.id, organisation_id=org.id, position=position,
+                                   name=item.name, email=item.email or org.email,
+                                   group_name=item.group_name or org.group_name))
+    session.flush()
+
+
+def register(session: Session, *, now: datetime, principal: Principal, data: RemissData,
+             dnr_format: str = dnr_series.DEFAULT_FORMAT, default_prefix: str = "RS") -> Remiss:
+    """Register a remiss, allocating our diarienummer unless one was typed."""
+    namnd = _check_namnd(session, principal, data.namnd_id, Action.create)
+    _check_handlaggare(session, data.namnd_id, data.handlaggare_id)
+    values = asdict(data)
+    questions, sandlista = values.pop("questions"), data.sandlista
+    values.pop("sandlista")
+    values["copy_emails"] = ", ".join(data.copy_emails)
+    if data.our_dnr:
+        if session.exec(select(Remiss).where(Remiss.our_dnr == data.our_dnr)).first():
+            raise InputErrors({"our_dnr": f"Diarienumret {data.our_dnr} är redan använt."})
+    else:
+        values["our_dnr"] = dnr_series.allocate(
+            session, prefix=namnd.dnr_prefix or default_prefix, year=local_today(now).year, fmt=dnr_format)
+    if values["received_on"] is None:
+        values["received_on"] = local_today(now)
+    remiss = Remiss(**values, created_by_id=principal.user_id, created_at=now, updated_at=now,
+                    effective_deadline_on=data.deadline_on, effective_deadline_time=data.deadline_time,
+                    status=RemissStatus.tilldelad if data.handlaggare_id else RemissStatus.registrerad)
+    session.add(remiss)
+    session.flush()
+    replace_questions(session, remiss, questions)
+    replace_sandlista(session, now=now, remiss=remiss, items=sandlista)
+    audit.record(session, now=now, user_id=principal.user_id, entity="remiss", entity_id=remiss.id,
+                 remiss_id=remiss.id, action="create", changes=audit.diff({}, _snapshot(remiss)),
+                 note=f"{len(questions)} frågeställningar, {len(sandlista)} på sändlistan")
+    events.remiss_registered.send(remiss, session=session, now=now, actor_id=principal.user_id)
+    if remiss.handlaggare_id:
+        events.remiss_assigned.send(remiss, session=session, now=now, actor_id=principal.user_id,
+                                    handlaggare_id=remiss.handlaggare_id)
+    return remiss
+
+
+def update(session: Session, *, now: datetime, principal: Principal, remiss: Remiss, changes: dict) -> Remiss:
+    """Apply validated changes (a partial dict from parse_remiss_input) and log them."""
+    require(principal, Action.edit, remiss.namnd_id)
+    changes = dict(changes)
+    if "namnd_id" in changes and changes["namnd_id"] != remiss.namnd_id:
+        _check_namnd(session, principal, changes["namnd_id"], Action.edit)
+    if "handlaggare_id" in changes and changes["handlaggare_id"] != remiss.handlaggare_id:
+        require(principal, Action.assign, remiss.namnd_id)
+        _check_handlaggare(session, changes.get("namnd_id", remiss.namnd_id), changes["handlaggare_id"])
+    if changes.get("our_dnr") and changes["our_dnr"] != remiss.our_dnr:
+        taken = session.exec(select(Remiss).where(Remiss.our_dnr == changes["our_dnr"])).first()
+        if taken:
+            raise InputErrors({"our_dnr": f"Diarienumret {changes['our_dnr']} är redan använt."})
+    if "our_dnr" in changes and not changes["our_dnr"]:
+        changes.pop("our_dnr")  # a diarienummer once given is kept
+    if "title" in changes and not changes["title"]:
+        raise InputErrors({"title": "Fältet måste fyllas i."})
+    before = _snapshot(remiss)
+    questions = changes.pop("questions", None)
+    sandlista = changes.pop("sandlista", None)
+    if "copy_emails" in changes:
+        changes["copy_emails"] = ", ".join(changes["copy_emails"])
+    old_handlaggare = remiss.handlaggare_id
+    for key, value in changes.items():
+        setattr(remiss, key, value)
+    remiss.updated_at = now
+    session.add(remiss)
+    session.flush()
+    changed = audit.diff(before, _snapshot(remiss))
+    if questions is not None:
+        old_q = [q.text for q in session.exec(select(Question).where(Question.remiss_id == remiss.id)
+                                                .order_by(Question.position))]
+        if old_q != questions:
+            replace_questions(session, remiss, questions)
+            changed["questions"] = [old_q, questions]
+    if sandlista is not None:
+        old_s = [e.name for e in entries(session, remiss.id)]
+        if old_s != [i.name for i in sandlista]:
+            replace_sandlista(session, now=now, remiss=remiss, items=sandlista)
+            changed["sandlista"] = [old_s, [i.name for i in sandlista]]
+    if changed:
+        audit.record(session, now=now, user_id=principal.user_id, entity="remiss", entity_id=remiss.id,
+                     remiss_id=remiss.id, action="update", changes=changed)
+    if "deadline_on" in changed or "deadline_time" in changed:
+        refresh_deadline(session, now=now, remiss=remiss, actor_id=principal.user_id)
+    if remiss.handlaggare_id and remiss.handlaggare_id != old_handlaggare:
+        _after_assign(session, now=now, principal=principal, remiss=remiss)
+    return remiss
+
+
+def _after_assign(session: Session, *, now: datetime, principal: Principal, remiss: Remiss) -> None:
+    if remiss.status == RemissStatus.registrerad:
+        change_status(session, now=now, principal=principal, remiss=remiss, new=RemissStatus.tilldelad,
+                      note="Handläggare tilldelad")
+    events.remiss_assigned.send(remiss, session=session, now=now, actor_id=principal.user_id,
+                                handlaggare_id=remiss.handlaggare_id)
+
+
+def assign(session: Session, *, now: datetime, principal: Principal, remiss: Remiss,
+           handlaggare_id: int) -> Remiss:
+    """Make a user the handläggare; a registrerad remiss becomes tilldelad."""
+    require(principal, Action.assign, remiss.namnd_id)
+    return update(session, now=now, principal=principal, remiss=remiss,
+                  changes={"handlaggare_id": handlaggare_id})
+
+
+def change_status(session: Session, *, now: datetime, principal: Principal, remiss: Remiss,
+                  new: RemissStatus | str, note: str = "") -> Remiss:
+    """Move the remiss to a new status if the table allows it."""
+    require(principal, Action.edit, remiss.namnd_id)
+    old = RemissStatus(remiss.status)
+    new = check_transition(old, new)
+    remiss.status = new.value
+    remiss.updated_at = now
+    if new == RemissStatus.besvarad:
+        remiss.answered_at = now
+    session.add(remiss)
+    session.flush()
+    audit.record(session, now=now, user_id=principal.user_id, entity="remiss", entity_id=remiss.id,
+                 remiss_id=remiss.id, action="status", changes={"status": [old.value, new.value]}, note=note)
+    events.status_changed.send(remiss, session=session, now=now, actor_id=principal.user_id, old=old, new=new)
+    return remiss
+
+
+def deadline_in_force(remiss: Remiss, extensions: list[Extension]):
+    """Return (date, time) in force: the latest granted remiss-wide extension, else the original."""
+    granted = [e for e in extensions
+               if e.decision == "granted" and e.sandlista_entry_id is None and e.granted_until_on]
+    if not granted:
+        return remiss.deadline_on, remiss.deadline_time
+    latest = max(granted, key=lambda e: (e.granted_until_on, e.created_at, e.id or 0))
+    return latest.granted_until_on, latest.granted_until_time
+
+
+def refresh_deadline(session: Session, *, now: datetime, remiss: Remiss, actor_id: int | None) -> bool:
+    """Recompute the deadline in force; tell listeners when it moved."""
+    extensions = list(session.exec(select(Extension).where(Extension.remiss_id == remiss.id)))
+    new = deadline_in_force(remiss, extensions)
+    old = (remiss.effective_deadline_on, remiss.effective_deadline_time)
+    if new == old:
+        return False
+    remiss.effective_deadline_on, remiss.effective_deadline_time = new
+    session.add(remiss)
+    session.flush()
+    audit.record(session, now=now, user_id=actor_id, entity="remiss", entity_id=remiss.id, remiss_id=remiss.id,
+                 action="deadline", changes={"effective_deadline": [_fmt(old), _fmt(new)]})
+    events.deadline_changed.send(remiss, session=session, now=now, actor_id=actor_id, old=old, new=new)
+    return True
+
+
+def _fmt(pair) -> str | None:
+    day, at = pair
+    if day is None:
+        return None
+    return f"{day.isoformat()} {at.strftime('%H:%M')}" if at else day.isoformat()
+
+
+def entries(session: Session, remiss_id: int) -> list[SandlistaEntry]:
+    return list(session.exec(select(SandlistaEntry).where(SandlistaEntry.remiss_id == remiss_id)
+                             .order_by(SandlistaEntry.position)))
+
+
+def questions_of(session: Session, remiss_id: int) -> list[Question]:
+    return list(session.exec(select(Question).where(Question.remiss_id == remiss_id).order_by(Question.position)))

@@ -1,0 +1,78 @@
+"""The status workflow of a remiss: one pure table of allowed transitions."""
+from __future__ import annotations
+
+from enum import StrEnum
+
+
+class RemissStatus(StrEnum):
+    registrerad = "registrerad"
+    tilldelad = "tilldelad"
+    under_beredning = "under_beredning"
+    klar_for_beslut = "klar_for_beslut"
+    beslutad = "beslutad"
+    besvarad = "besvarad"
+    avstar = "avstar"
+    aterkallad = "aterkallad"
+
+    @property
+    def label(self) -> str:
+        return LABELS[self]
+
+    @property
+    def is_closed(self) -> bool:
+        return self in CLOSED
+
+
+LABELS = {
+    RemissStatus.registrerad: "Registrerad",
+    RemissStatus.tilldelad: "Tilldelad",
+    RemissStatus.under_beredning: "Under beredning",
+    RemissStatus.klar_for_beslut: "Klar för beslut",
+    RemissStatus.beslutad: "Beslutad",
+    RemissStatus.besvarad: "Besvarad",
+    RemissStatus.avstar: "Avstår",
+    RemissStatus.aterkallad: "Återkallad",
+}
+
+S = RemissStatus
+CLOSED = frozenset({S.besvarad, S.avstar, S.aterkallad})
+
+# The forward path, one step back where work is returned, and the two side exits.
+TRANSITIONS: dict[RemissStatus, frozenset[RemissStatus]] = {
+    S.registrerad: frozenset({S.tilldelad, S.avstar, S.aterkallad}),
+    S.tilldelad: frozenset({S.under_beredning, S.registrerad, S.avstar, S.aterkallad}),
+    S.under_beredning: frozenset({S.klar_for_beslut, S.tilldelad, S.avstar, S.aterkallad}),
+    S.klar_for_beslut: frozenset({S.beslutad, S.under_beredning, S.avstar, S.aterkallad}),
+    S.beslutad: frozenset({S.besvarad, S.klar_for_beslut, S.aterkallad}),
+    S.besvarad: frozenset(),
+    S.avstar: frozenset({S.registrerad}),
+    S.aterkallad: frozenset(),
+}
+
+
+class TransitionError(ValueError):
+    """An illegal status change, with a Swedish message."""
+
+
+def allowed_next(current: RemissStatus | str) -> list[RemissStatus]:
+    """Return the statuses reachable from current, in workflow order."""
+    current = RemissStatus(current)
+    order = list(RemissStatus)
+    return sorted(TRANSITIONS[current], key=order.index)
+
+
+def check_transition(current: RemissStatus | str, new: RemissStatus | str) -> RemissStatus:
+    """Return new as a status if the move is allowed, else raise TransitionError."""
+    try:
+        current, new = RemissStatus(current), RemissStatus(new)
+    except ValueError:
+        raise TransitionError(f"Okänd status: {new}") from None
+    if new == current:
+        raise TransitionError(f"Remissen har redan status ”{current.label}”.")
+    if new not in TRANSITIONS[current]:
+        possible = ", ".join(f"”{s.label}”" for s in allowed_next(current)) or "inga"
+        raise TransitionError(
+            f"Status kan inte ändras från ”{current.label}” till ”{new.label}”. "
+            f"Möjliga nästa steg: {possible}."
+        )
+    return new

@@ -1,0 +1,257 @@
+"""Pages: start, diarium lists, register, remiss page, edit, status, assign, files."""
+from __future__ import annotations
+
+from flask import (Blueprint, abort, current_app, flash, redirect, render_template, request, send_file,
+                   url_for)
+from flask_login import current_user, login_required
+from flask_wtf import FlaskForm
+from sqlmodel import select
+
+from remiss import files, panels
+from remiss.audit import service as audit
+from remiss.auth.access import Action, load_remiss
+from remiss.auth.models import NamndMembership, User
+from remiss.db import get_session
+from remiss.namnd.models import Namnd
+from remiss.remisser import attachments, service
+from remiss.remisser.history import describe
+from remiss.remisser.input import InputErrors, parse_remiss_input, to_remiss_data
+from remiss.remisser.models import Attachment
+from remiss.remisser.queries import RemissFilter, list_remisser
+from remiss.remisser.status import RemissStatus, TransitionError, allowed_next
+from remiss.web import now, principal, requires
+
+bp = Blueprint("remisser", __name__)
+
+
+class CsrfForm(FlaskForm):
+    """A form with only the CSRF token; fields are parsed by remiss.remisser.input."""
+
+
+def _namnder(action: Action) -> list[Namnd]:
+    p = principal()
+    rows = get_session().exec(select(Namnd).order_by(Namnd.name)).all()
+    return [n for n in rows if p.may(action, n.id)]
+
+
+def _users_by_namnd(namnd_ids) -> list[tuple[int, str, list[int]]]:
+    session = get_session()
+    members: dict[int, list[int]] = {}
+    for m in session.exec(select(NamndMembership).where(NamndMembership.namnd_id.in_(list(namnd_ids) or [-1]))):
+        members.setdefault(m.user_id, []).append(m.namnd_id)
+    users = session.exec(select(User).where(User.id.in_(list(members) or [-1]), User.is_active)
+                         .order_by(User.name)).all()
+    return [(u.id, u.name, members[u.id]) for u in users if u.role != "lasare"]
+
+
+@bp.route("/")
+@login_required
+def start():
+    from remiss.remisser.queries import RemissFilter
+
+    p = principal()
+    session = get_session()
+    mine = list_remisser(session, p, RemissFilter(status="open", handlaggare_id=current_user.id), per_page=20)
+    open_all = list_remisser(session, p, RemissFilter(status="open"), per_page=20)
+    return render_template("remisser/start.html", mine=mine, open_all=open_all, sections=start_sections())
+
+
+def start_sections() -> list:
+    """Extra parts of the start page contributed by other capabilities."""
+    return [section(get_session(), principal(), now()) for section in START_SECTIONS]
+
+
+START_SECTIONS: list = []
+
+
+@bp.route("/remisser")
+@login_required
+def diarium():
+    f = RemissFilter.from_args(request.args)
+    page = request.args.get("sida", "1")
+    page = int(page) if page.isdigit() else 1
+    result = list_remisser(get_session(), principal(), f, page=page, per_page=current_app.config["PAGE_SIZE"])
+    namnder = _namnder(Action.view)
+    return render_template("remisser/list.html", page=result, f=f, namnder=namnder,
+                           users=_users_by_namnd([n.id for n in namnder]), statuses=list(RemissStatus),
+                           title="Diarium")
+
+
+@bp.route("/remisser/mina")
+@login_required
+def mine():
+    args = request.args.to_dict()
+    args["handlaggare_id"] = str(current_user.id)
+    args.setdefault("status", "open")
+    return redirect(url_for("remisser.diarium", **args))
+
+
+@bp.route("/remisser/ny", methods=["GET", "POST"])
+@requires(Action.create)
+def new():
+    form = CsrfForm()
+    values, errors = dict(request.form), {}
+    if request.method == "GET":
+        values = {"received_on": "", "direction": request.args.get("direction", "inkommande")}
+        prefill = current_app.extensions.get("remiss_prefill")
+        if prefill:
+            values.update(prefill(request))
+    elif form.validate_on_submit():
+        try:
+            data = to_remiss_data(values)
+            remiss = service.register(get_session(), now=now(), principal=principal(), data=data,
+                                      dnr_format=current_app.config["DNR_FORMAT"],
+                                      default_prefix=current_app.config["DNR_DEFAULT_PREFIX"])
+            for upload in request.files.getlist("files"):
+                if upload and upload.filename:
+                    attachments.add(get_session(), now=now(), principal=principal(), remiss=remiss,
+                                    filename=upload.filename, data=upload.read(),
+                                    files_dir=current_app.config["FILES_DIR"],
+                                    max_bytes=current_app.config["UPLOAD_MAX_BYTES"])
+        except InputErrors as exc:
+            errors = exc.errors
+        except files.FileRejected as exc:
+            errors = {"files": str(exc)}
+            get_session().rollback()
+        else:
+            flash(f"Remissen är registrerad med diarienummer {remiss.our_dnr}.", "success")
+            return redirect(url_for("remisser.show", remiss_id=remiss.id))
+    else:
+        errors = {"csrf": "Formuläret har gått ut. Skicka igen."}
+    namnder = _namnder(Action.create)
+    return render_template("remisser/form.html", form=form, values=values, errors=errors, namnder=namnder,
+                           users=_users_by_namnd([n.id for n in namnder]), editing=None), (400 if errors else 200)
+
+
+@bp.route("/remisser/<int:remiss_id>")
+@login_required
+def show(remiss_id: int):
+    session = get_session()
+    p = principal()
+    remiss = load_remiss(session, p, remiss_id)
+    namnd = session.get(Namnd, remiss.namnd_id)
+    handlaggare = session.get(User, remiss.handlaggare_id) if remiss.handlaggare_id else None
+    events = describe(session, audit.history(session, remiss.id))
+    extra = [(panel, panel.context(session, p, remiss, now())) for panel in panels.ordered()]
+    return render_template(
+        "remisser/show.html", remiss=remiss, namnd=namnd, handlaggare=handlaggare,
+        questions=service.questions_of(session, remiss.id), sandlista=service.entries(session, remiss.id),
+        files=attachments.of_remiss(session, remiss.id), events=events, form=CsrfForm(),
+        next_statuses=allowed_next(remiss.status), status=RemissStatus(remiss.status),
+        may_edit=p.may(Action.edit, remiss.namnd_id), may_assign=p.may(Action.assign, remiss.namnd_id),
+        users=_users_by_namnd([remiss.namnd_id]), panels=extra)
+
+
+def _form_values(session, remiss) -> dict:
+    values = {k: getattr(remiss, k) for k in service.AUDITED}
+    for k in ("received_on", "letter_date", "deadline_on"):
+        values[k] = values[k].isoformat() if values[k] else ""
+    values["deadline_time"] = remiss.deadline_time.strftime("%H:%M") if remiss.deadline_time else ""
+    values["questions"] = "\n".join(q.text for q in service.questions_of(session, remiss.id))
+    values["sandlista"] = "\n".join(e.name for e in service.entries(session, remiss.id))
+    return {k: ("" if v is None else v) for k, v in values.items()}
+
+
+@bp.route("/remisser/<int:remiss_id>/andra", methods=["GET", "POST"])
+@login_required
+def edit(remiss_id: int):
+    session = get_session()
+    remiss = load_remiss(session, principal(), remiss_id, Action.edit)
+    form = CsrfForm()
+    errors: dict = {}
+    values = _form_values(session, remiss)
+    if request.method == "POST":
+        values = dict(request.form)
+        if not form.validate_on_submit():
+            errors = {"csrf": "Formuläret har gått ut. Skicka igen."}
+        else:
+            raw = {k: v for k, v in values.items() if k != "csrf_token"}
+            if not principal().may(Action.assign, remiss.namnd_id):
+                raw.pop("handlaggare_id", None)
+            clean, errors = parse_remiss_input(raw, partial=True)
+            if not errors:
+                try:
+                    service.update(session, now=now(), principal=principal(), remiss=remiss, changes=clean)
+                except InputErrors as exc:
+                    errors = exc.errors
+                    session.rollback()
+                else:
+                    flash("Ändringarna är sparade.", "success")
+                    return redirect(url_for("remisser.show", remiss_id=remiss.id))
+    namnder = _namnder(Action.edit)
+    return render_template("remisser/form.html", form=form, values=values, errors=errors, namnder=namnder,
+                           users=_users_by_namnd([n.id for n in namnder]), editing=remiss), (400 if errors else 200)
+
+
+@bp.route("/remisser/<int:remiss_id>/status", methods=["POST"])
+@login_required
+def change_status(remiss_id: int):
+    session = get_session()
+    remiss = load_remiss(session, principal(), remiss_id, Action.edit)
+    if not CsrfForm().validate_on_submit():
+        abort(400)
+    try:
+        service.change_status(session, now=now(), principal=principal(), remiss=remiss,
+                              new=request.form.get("status", ""), note=request.form.get("note", "")[:500])
+    except TransitionError as exc:
+        flash(str(exc), "error")
+    else:
+        flash(f"Status ändrad till ”{RemissStatus(remiss.status).label}”.", "success")
+    return redirect(url_for("remisser.show", remiss_id=remiss.id))
+
+
+@bp.route("/remisser/<int:remiss_id>/tilldela", methods=["POST"])
+@login_required
+def assign(remiss_id: int):
+    session = get_session()
+    remiss = load_remiss(session, principal(), remiss_id, Action.assign)
+    if not CsrfForm().validate_on_submit():
+        abort(400)
+    raw = request.form.get("handlaggare_id", "")
+    try:
+        service.assign(session, now=now(), principal=principal(), remiss=remiss,
+                       handlaggare_id=int(raw) if raw.isdigit() else -1)
+    except (InputErrors, TransitionError) as exc:
+        session.rollback()
+        message = exc.errors.get("handlaggare_id") if isinstance(exc, InputErrors) else str(exc)
+        flash(message or "Välj en handläggare.", "error")
+    else:
+        flash("Handläggaren är tilldelad.", "success")
+    return redirect(url_for("remisser.show", remiss_id=remiss_id))
+
+
+@bp.route("/remisser/<int:remiss_id>/filer", methods=["POST"])
+@login_required
+def upload(remiss_id: int):
+    session = get_session()
+    remiss = load_remiss(session, principal(), remiss_id, Action.edit)
+    if not CsrfForm().validate_on_submit():
+        abort(400)
+    uploads = [u for u in request.files.getlist("files") if u and u.filename]
+    if not uploads:
+        flash("Välj minst en fil.", "error")
+    try:
+        for upload in uploads:
+            attachments.add(session, now=now(), principal=principal(), remiss=remiss, filename=upload.filename,
+                            data=upload.read(), files_dir=current_app.config["FILES_DIR"],
+                            max_bytes=current_app.config["UPLOAD_MAX_BYTES"])
+    except files.FileRejected as exc:
+        session.rollback()
+        flash(str(exc), "error")
+    else:
+        if uploads:
+            flash(f"{len(uploads)} fil(er) sparade.", "success")
+    return redirect(url_for("remisser.show", remiss_id=remiss_id) + "#handlingar")
+
+
+@bp.route("/filer/<int:attachment_id>")
+@login_required
+def download(attachment_id: int):
+    session = get_session()
+    attachment = session.get(Attachment, attachment_id)
+    if attachment is None:
+        abort(404)
+    load_remiss(session, principal(), attachment.remiss_id)
+    path = files.path_of(current_app.config["FILES_DIR"], attachment.storage_key)
+    return send_file(path, mimetype=attachment.content_type, as_attachment=True,
+                     download_name=attachment.filename)
