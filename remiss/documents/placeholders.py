@@ -40,7 +40,7 @@ class Found:
     """Placeholders found in a template, with problems already phrased in Swedish."""
 
     paths: dict[str, str] = field(default_factory=dict)  # path -> first location
-    unsafe: list[str] = field(default_factory=list)
+    unsafe: list[tuple[str, str]] = field(default_factory=list)  # (expression, location)
     errors: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
 
@@ -129,10 +129,14 @@ class _Collector:
                 self.visit(node.arg, scope)
                 parts.append("[]")
             node = node.node
+        suffix = "".join(reversed(parts))
+        if any(part.startswith("._") for part in parts):
+            root = node.name if isinstance(node, nodes.Name) else "…"
+            self.found.unsafe.append((root + suffix, self.location(node)))
+            return None
         if not isinstance(node, nodes.Name):
             self.visit(node, scope)
             return None
-        suffix = "".join(reversed(parts))
         if node.name in scope:
             base = scope[node.name]
             return None if base is None else base + suffix
@@ -142,8 +146,6 @@ class _Collector:
         path = self.path(node, scope)
         if path is None or path in JINJA_GLOBALS:
             return path
-        if any(part.startswith("_") for part in re.split(r"[.\[\]]+", path)):
-            self.found.unsafe.append(f"{path} i {self.location(node)}")
         self.found.paths.setdefault(path, self.location(node))
         return path
 
@@ -179,6 +181,16 @@ class _Collector:
                 self.visit(child, scope)
 
 
+def _swedish(message: str) -> str:
+    """Translate the common Jinja syntax messages, keeping the original for reference."""
+    message = message.rstrip(".")
+    if message.startswith("Unexpected end of template"):
+        return f"mallen tar slut innan alla block är avslutade (Jinja: {message})"
+    if message.startswith("Encountered unknown tag"):
+        return f"okänd tagg (Jinja: {message})"
+    return message
+
+
 def collect(lines: list[tuple[str, str]], found: Found) -> None:
     """Parse the template code (one line per paragraph) and record the paths it uses."""
     where = [w for w, _ in lines] or ["dokumentet"]
@@ -188,7 +200,7 @@ def collect(lines: list[tuple[str, str]], found: Found) -> None:
     except Exception as exc:  # noqa: BLE001 - TemplateSyntaxError and friends
         lineno = getattr(exc, "lineno", None) or len(where)
         found.errors.append(f"Mallkoden har ett syntaxfel i {where[min(lineno, len(where)) - 1]}: "
-                            f"{getattr(exc, 'message', exc)}. Kontrollera att varje {{% for %}} och "
+                            f"{_swedish(str(getattr(exc, 'message', exc)))}. Kontrollera att varje {{% for %}} och "
                             "{% if %} har ett {% endfor %} respektive {% endif %}.")
         return
     _Collector(where, found).visit(tree, {})

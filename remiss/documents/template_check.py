@@ -149,12 +149,11 @@ def _check_placeholders(kind: str, parts: dict[str, bytes], report: TemplateRepo
             report.errors.append(f"Delen {name} är inte giltig XML ({exc}).")
     ph.collect(lines, found)
     known = known_names(kind) | {f"{p}[].punkt" for p in STYCKE_FIELDS[kind]}
-    for item in found.unsafe:
-        report.errors.append(f"Platshållaren ”{{{{ {item.split(' i ')[0]} }}}}” i {item.split(' i ', 1)[1]} använder "
-                             "interna attribut (som börjar med _). Det är inte tillåtet i en mall.")
-    unsafe = {item.split(" i ")[0] for item in found.unsafe}
+    for expression, where in found.unsafe:
+        report.errors.append(f"Mallkoden ”{expression}” i {where} använder interna attribut (som börjar "
+                             "med _). Det är inte tillåtet i en mall.")
     for path, where in found.paths.items():
-        if path not in known and path not in unsafe:
+        if path not in known:
             report.errors.append(f"Okänd platshållare ”{{{{ {path} }}}}” i {where}. Den finns inte bland fälten "
                                  f"för {kind}; kontrollera stavningen mot listan över fält.")
     report.errors += found.errors
