@@ -1,7 +1,6 @@
 """The `remiss` console script: a Flask CLI group."""
 from __future__ import annotations
 
-import importlib
 import json
 import sys
 from pathlib import Path
@@ -100,18 +99,14 @@ def demo_data_command(password):
 BASE_COMMANDS = [migrate_command, create_user_command, create_token_command, parse_missiv_command,
                  demo_data_command]
 
-# Other capabilities add modules whose `COMMANDS` list is appended (e.g. reminders, scheduler).
-CLI_MODULES: list[str] = []
-
-
-def _extra_commands():
-    for name in CLI_MODULES:
-        yield from importlib.import_module(name).COMMANDS
-
-
 class _Commands:
+    """The base commands plus COMMANDS of every remiss/<capability>/cli.py."""
+
     def __iter__(self):
-        return iter(BASE_COMMANDS + list(_extra_commands()))
+        from remiss.discovery import capability_modules
+
+        extra = [c for m in capability_modules("cli.py") if m.__name__ != __name__ for c in m.COMMANDS]
+        return iter(BASE_COMMANDS + extra)
 
 
 COMMANDS = _Commands()

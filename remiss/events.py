@@ -12,3 +12,7 @@ remiss_registered = _signals.signal("remiss-registered")
 remiss_assigned = _signals.signal("remiss-assigned")  # handlaggare_id
 status_changed = _signals.signal("status-changed")  # old, new
 deadline_changed = _signals.signal("deadline-changed")  # old (date, time), new (date, time)
+extension_decided = _signals.signal("extension-decided")  # extension (an Extension row)
+milestones_changed = _signals.signal("milestones-changed")  # the tidplan of the remiss was recomputed or edited
+draft_state_changed = _signals.signal("draft-state-changed")  # old, new (DraftState values), comment
+document_generated = _signals.signal("document-generated")  # document (a GeneratedDocument row)

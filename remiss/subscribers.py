@@ -1,18 +1,14 @@
 """Connect the receivers of domain events (see remiss.events) once per process."""
 from __future__ import annotations
 
-import importlib
-
-# Modules that connect receivers to remiss.events when imported.
-RECEIVER_MODULES: list[str] = []
+from remiss.discovery import capability_modules
 
 _connected = False
 
 
 def connect_all() -> None:
+    """Import every remiss/<capability>/receivers.py; importing connects its receivers."""
     global _connected
-    if _connected:
-        return
-    for name in RECEIVER_MODULES:
-        importlib.import_module(name)
-    _connected = True
+    if not _connected:
+        capability_modules("receivers.py")
+        _connected = True

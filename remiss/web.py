@@ -36,28 +36,15 @@ def requires(action: Action):
     return decorator
 
 
-def _blueprints():
-    from remiss.admin.views import bp as admin
-    from remiss.api.views import bp as api
-    from remiss.auth.views import bp as auth
-    from remiss.remisser.views import bp as remisser
-
-    return [auth, remisser, admin, api]
-
-
-# Other capabilities add their blueprint modules here (each module has a `bp`).
-EXTRA_BLUEPRINT_MODULES: list[str] = []
-
-
-def _extra():
-    import importlib
-
-    return [importlib.import_module(name).bp for name in EXTRA_BLUEPRINT_MODULES]
-
-
 class _Blueprints:
+    """Every remiss/<capability>/views.py with a `bp`, auth and remisser first."""
+
     def __iter__(self):
-        return iter(_blueprints() + _extra())
+        from remiss.discovery import capability_modules
+
+        modules = capability_modules("views.py")
+        first = [m for m in modules if m.__name__ in ("remiss.auth.views", "remiss.remisser.views")]
+        return iter([m.bp for m in first + [m for m in modules if m not in first]])
 
 
 BLUEPRINTS = _Blueprints()

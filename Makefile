@@ -1,0 +1,43 @@
+# Remiss – the two commands that set up everything on a fresh machine: `make run` and `make test`.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+INSTANCE ?= instance
+export REMISS_INSTANCE_PATH ?= $(CURDIR)/$(INSTANCE)
+
+.PHONY: run test install migrate demo scheduler bench clean test-postgres templates
+
+$(BIN)/remiss: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e ".[test]"
+	touch $@
+
+install: $(BIN)/remiss
+
+migrate: install
+	$(BIN)/remiss migrate
+
+demo: migrate
+	$(BIN)/remiss demo-data
+
+## Start the app on SQLite with mail written to files, demo data and a printed login.
+run: demo
+	@echo ""
+	@echo "Remiss körs på http://127.0.0.1:5000 – logga in med en demoinloggning ovan."
+	@echo "E-post skrivs som .eml-filer till $(REMISS_INSTANCE_PATH)/mail/"
+	$(BIN)/remiss run --host 127.0.0.1 --port 5000
+
+## Run the whole test suite (PostgreSQL pass too when REMISS_TEST_DATABASE_URL is set or a server is found).
+test: install
+	$(BIN)/python -m pytest -q -p no:cacheprovider
+	@bash scripts/postgres-pass.sh
+
+bench: install
+	$(BIN)/python -m bench
+
+templates: install
+	$(BIN)/python -m remiss.documents.default_templates
+
+clean:
+	rm -rf $(VENV) $(INSTANCE) *.egg-info

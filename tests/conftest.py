@@ -1,0 +1,140 @@
+"""Shared fixtures: a migrated real database per test, the app, a client, a movable clock."""
+from __future__ import annotations
+
+import os
+import re
+import shutil
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+
+import pytest
+from sqlalchemy import create_engine, text
+from sqlmodel import SQLModel
+
+from remiss import create_app
+from remiss.db import Database, migrate
+from tests.support.factories import PASSWORD, T0
+
+PG_URL = os.environ.get("REMISS_TEST_DATABASE_URL", "")
+
+
+class Clock:
+    """A clock tests can move; the app reads it through config['CLOCK']."""
+
+    def __init__(self, start: datetime = T0):
+        self.now = start
+
+    def __call__(self) -> datetime:
+        return self.now
+
+    def set(self, moment: datetime) -> None:
+        self.now = moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc)
+
+    def advance(self, **kwargs) -> None:
+        self.now += timedelta(**kwargs)
+
+
+@pytest.fixture(scope="session")
+def _template_db(tmp_path_factory) -> Path | None:
+    """Migrate once: a SQLite file copied per test, or the PostgreSQL schema truncated per test."""
+    if PG_URL:
+        engine = create_engine(PG_URL)
+        with engine.begin() as conn:
+            conn.execute(text("DROP SCHEMA public CASCADE; CREATE SCHEMA public"))
+        engine.dispose()
+        migrate(PG_URL)
+        return None
+    path = tmp_path_factory.mktemp("template") / "remiss.db"
+    migrate(f"sqlite:///{path}")
+    return path
+
+
+@pytest.fixture
+def database_url(_template_db, tmp_path) -> str:
+    if PG_URL:
+        import remiss.models  # noqa: F401
+
+        engine = create_engine(PG_URL)
+        tables = ", ".join(f'"{t.name}"' for t in SQLModel.metadata.sorted_tables)
+        with engine.begin() as conn:
+            conn.execute(text(f"TRUNCATE {tables} RESTART IDENTITY CASCADE"))
+        engine.dispose()
+        return PG_URL
+    path = tmp_path / "remiss.db"
+    shutil.copy(_template_db, path)
+    return f"sqlite:///{path}"
+
+
+@pytest.fixture
+def clock() -> Clock:
+    return Clock()
+
+
+@pytest.fixture
+def app(database_url, tmp_path, clock):
+    app = create_app({
+        "TESTING": True, "DATABASE_URL": database_url, "INSTANCE_PATH": str(tmp_path / "instance"),
+        "SECRET_KEY": "test-secret", "MAIL_DIR": str(tmp_path / "mail"), "FILES_DIR": str(tmp_path / "files"),
+        "SMTP_URL": "", "CLOCK": clock, "BASE_URL": "http://remiss.test",
+    })
+    yield app
+    app.extensions["remiss_db"].dispose()
+
+
+@pytest.fixture
+def db(app) -> Database:
+    return app.extensions["remiss_db"]
+
+
+@pytest.fixture
+def session(db):
+    """A writing session for arranging data; commit with session.commit()."""
+    s = db.session()
+    yield s
+    s.rollback()
+    s.close()
+
+
+@pytest.fixture
+def client(app):
+    return app.test_client()
+
+
+@pytest.fixture
+def runner(app):
+    return app.test_cli_runner()
+
+
+CSRF_RE = re.compile(r'name="csrf_token"[^>]*value="([^"]+)"|value="([^"]+)"[^>]*name="csrf_token"')
+
+
+def csrf_token(client, url: str = "/logga-in") -> str:
+    """Fetch a page and return the CSRF token from its first form."""
+    body = client.get(url).get_data(as_text=True)
+    match = CSRF_RE.search(body)
+    assert match, f"no csrf token on {url}"
+    return match.group(1) or match.group(2)
+
+
+class Auth:
+    def __init__(self, client):
+        self.client = client
+
+    def login(self, email: str, password: str = PASSWORD):
+        token = csrf_token(self.client, "/logga-in")
+        return self.client.post("/logga-in", data={"csrf_token": token, "email": email, "password": password})
+
+    def logout(self):
+        token = csrf_token(self.client, "/")
+        return self.client.post("/logga-ut", data={"csrf_token": token})
+
+    def post(self, url: str, data: dict | None = None, *, form_url: str | None = None, **kwargs):
+        """POST a form with a valid CSRF token taken from form_url (default: the same URL)."""
+        data = dict(data or {})
+        data["csrf_token"] = csrf_token(self.client, form_url or url)
+        return self.client.post(url, data=data, **kwargs)
+
+
+@pytest.fixture
+def auth(client) -> Auth:
+    return Auth(client)
