@@ -11,6 +11,7 @@ package), so the worker starts without the Flask application.
 
 from __future__ import annotations
 
+import functools
 import io
 import json
 import re
@@ -84,15 +85,22 @@ def apply_stycken(context: dict, paths) -> dict:
     return context
 
 
-def make_environment():
-    """Return a sandboxed, autoescaping Jinja environment that refuses unsafe access."""
+@functools.cache
+def _strict_sandbox_class():
     from jinja2.sandbox import SandboxedEnvironment, SecurityError
 
     class StrictSandbox(SandboxedEnvironment):
+        """Raise instead of returning Undefined, so an attack fails loudly rather than printing ''."""
+
         def unsafe_undefined(self, obj, attribute):
             raise SecurityError(f"åtkomst till {attribute!r} är inte tillåten")
 
-    return StrictSandbox(autoescape=True)
+    return StrictSandbox
+
+
+def make_environment():
+    """Return a sandboxed, autoescaping Jinja environment that refuses unsafe access."""
+    return _strict_sandbox_class()(autoescape=True)
 
 
 def render_bytes(template: bytes, context: dict, stycke_paths=(), *, sandboxed: bool = True) -> bytes:
