@@ -42,6 +42,15 @@ def safe_name(filename: str) -> str:
     return name[:255] or "fil"
 
 
+def human_size(size: int) -> str:
+    """'2,5 MB', '340 kB' or '12 byte'."""
+    if size >= 1024 * 1024:
+        return f"{size / 1024 / 1024:.1f} MB".replace(".", ",")
+    if size >= 1024:
+        return f"{size // 1024} kB"
+    return f"{size} byte"
+
+
 def check_upload(filename: str, data: bytes, *, max_bytes: int) -> str:
     """Return the content type for an allowed upload, or raise FileRejected."""
     suffix = Path(safe_name(filename)).suffix.lower()
@@ -51,8 +60,8 @@ def check_upload(filename: str, data: bytes, *, max_bytes: int) -> str:
     if not data:
         raise FileRejected(f"Filen {safe_name(filename)} är tom.")
     if len(data) > max_bytes:
-        raise FileRejected(f"Filen {safe_name(filename)} är {len(data) // 1024 // 1024} MB; "
-                           f"gränsen är {max_bytes // 1024 // 1024} MB.")
+        raise FileRejected(f"Filen {safe_name(filename)} är {human_size(len(data))}; "
+                           f"gränsen är {human_size(max_bytes)}.")
     return ALLOWED_EXTENSIONS[suffix]
 
 

@@ -64,6 +64,8 @@ def _detail(remiss) -> dict:
 
 @bp.post("/remisser")
 def create():
+    if not principal().may(Action.create):
+        return error_response(403, "Du har inte behörighet att registrera remisser.")
     data = to_remiss_data(_json_body())
     remiss = service.register(get_session(), now=now(), principal=principal(), data=data,
                               dnr_format=current_app.config["DNR_FORMAT"],

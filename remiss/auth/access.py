@@ -42,7 +42,7 @@ class NotFound(Exception):
 
 @dataclass(frozen=True)
 class Principal:
-    user_id: int
+    user_id: int | None  # None: the system itself (CLI, demo data, jobs)
     role: Role
     namnd_ids: frozenset[int]
 
@@ -51,6 +51,10 @@ class Principal:
         from remiss.auth.service import namnd_ids_of
 
         return cls(user.id, Role(user.role), frozenset(namnd_ids_of(session, user.id)))
+
+    @classmethod
+    def system(cls) -> "Principal":
+        return cls(None, Role.admin, frozenset())
 
     @property
     def is_admin(self) -> bool:

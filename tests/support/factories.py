@@ -50,7 +50,7 @@ def principal_of(session: Session, user: User) -> Principal:
 def make_remiss(session: Session, *, namnd: Namnd, by: User | None = None, now: datetime = T0,
                 **overrides) -> Remiss:
     if by is None:
-        principal = Principal(0, Role.admin, frozenset())
+        principal = Principal.system()
     else:
         principal = Principal.of(session, by)
     values = {"title": f"Remiss {next(_seq)}", "namnd_id": namnd.id, "remittent": "Kommunstyrelsen",

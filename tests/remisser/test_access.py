@@ -1,0 +1,89 @@
+"""The access matrix: every role × every action × own nämnd and another nämnd, for pages, API and files."""
+from io import BytesIO
+
+import pytest
+from sqlmodel import select
+
+from remiss.auth.access import Action, Principal, ROLE_ACTIONS
+from remiss.auth.models import Role
+from remiss.remisser.models import Attachment
+from remiss.remisser import attachments
+from tests.support.factories import make_namnd, make_remiss, make_user
+
+
+@pytest.fixture
+def world(session, app):
+    own = make_namnd(session, name="Egen nämnd")
+    other = make_namnd(session, name="Annan nämnd")
+    users = {role: make_user(session, role=role, namnder=[own], email=f"{role.value}@x.se") for role in Role}
+    admin_principal = Principal(users[Role.admin].id, Role.admin, frozenset())
+    mine = make_remiss(session, namnd=own, title="Vår remiss")
+    theirs = make_remiss(session, namnd=other, title="Deras remiss")
+    files = {}
+    for remiss in (mine, theirs):
+        files[remiss.id] = attachments.add(session, now=remiss.created_at, principal=admin_principal, remiss=remiss,
+                                           filename="bilaga.pdf", data=b"%PDF-1.4 x", files_dir=app.config["FILES_DIR"],
+                                           max_bytes=10_000).id
+    session.commit()
+    return {"own": own, "other": other, "users": users, "mine": mine, "theirs": theirs, "files": files}
+
+
+def _expect(role: Role, action: Action, own: bool) -> bool:
+    if role == Role.admin:
+        return True
+    return own and action in ROLE_ACTIONS[role]
+
+
+@pytest.mark.parametrize("role", list(Role))
+def test_pages_api_and_files(world, client, auth, role):
+    auth.login(f"{role.value}@x.se")
+    for key, own in (("mine", True), ("theirs", False)):
+        remiss = world[key]
+        view_ok = _expect(role, Action.view, own)
+        edit_ok = _expect(role, Action.edit, own)
+        assign_ok = _expect(role, Action.assign, own)
+        # Read: page, API, file download. Someone else's remiss is answered as not found.
+        assert client.get(f"/remisser/{remiss.id}").status_code == (200 if view_ok else 404)
+        assert client.get(f"/api/v1/remisser/{remiss.id}").status_code == (200 if view_ok else 404)
+        assert client.get(f"/filer/{world['files'][remiss.id]}").status_code == (200 if view_ok else 404)
+        # Edit: the form page, a status change, an upload, and an API update.
+        expected = 200 if edit_ok else (403 if view_ok else 404)
+        assert client.get(f"/remisser/{remiss.id}/andra").status_code == expected
+        token = _token(client)
+        r = client.post(f"/remisser/{remiss.id}/status", data={"csrf_token": token, "status": "aterkallad"})
+        assert r.status_code == (302 if edit_ok else expected)
+        r = client.post(f"/remisser/{remiss.id}/filer", data={"csrf_token": token,
+                        "files": (BytesIO(b"%PDF-1.4"), "ny.pdf")}, content_type="multipart/form-data")
+        assert r.status_code == (302 if edit_ok else expected)
+        r = client.patch(f"/api/v1/remisser/{remiss.id}", json={"notes": "ändrat"}, headers={"X-CSRFToken": token})
+        assert r.status_code == (200 if edit_ok else expected)
+        r = client.post(f"/remisser/{remiss.id}/tilldela", data={"csrf_token": token,
+                        "handlaggare_id": world["users"][Role.handlaggare].id})
+        assert r.status_code == (302 if assign_ok else (403 if view_ok else 404))
+    # Create: only in one's own nämnd, only for roles that may create.
+    create_own = _expect(role, Action.create, True)
+    assert client.get("/remisser/ny").status_code == (200 if create_own else 403)
+    token = _token(client)
+    r = client.post("/api/v1/remisser", json={"title": "Ny", "namnd_id": world["other"].id},
+                    headers={"X-CSRFToken": token})
+    assert r.status_code == (201 if role == Role.admin else (400 if create_own else 403))
+    # Lists never show another nämnd's remisser to non-admins.
+    listing = client.get("/api/v1/remisser").get_json()
+    titles = {item["title"] for item in listing["items"]}
+    assert ("Deras remiss" in titles) == (role == Role.admin)
+    assert "Vår remiss" in titles
+    # Admin pages.
+    assert client.get("/admin/anvandare").status_code == (200 if role == Role.admin else 403)
+
+
+def _token(client) -> str:
+    from tests.conftest import csrf_token
+    return csrf_token(client, "/konto/losenord")
+
+
+def test_anonymous_is_sent_to_login_and_api_says_401(world, client):
+    r = client.get(f"/remisser/{world['mine'].id}")
+    assert r.status_code == 302 and "/logga-in?next=" in r.headers["Location"]
+    assert client.get(f"/filer/{world['files'][world['mine'].id]}").status_code == 302
+    r = client.get("/api/v1/remisser")
+    assert r.status_code == 401 and "Inloggning krävs" in r.get_json()["error"]

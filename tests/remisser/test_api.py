@@ -1,0 +1,107 @@
+"""The JSON API: token auth, create/read/update/list, and clear JSON errors."""
+import pytest
+from sqlmodel import select
+
+from remiss.auth.models import Role, User
+from remiss.auth.service import create_api_token
+from remiss.remisser.models import Remiss
+from tests.support.factories import SEED_000_SANDLISTA, make_namnd, make_user
+
+
+@pytest.fixture
+def token(session, clock):
+    namnd = make_namnd(session, name="SON Öster", dnr_prefix="SOFÖ")
+    user = make_user(session, role=Role.registrator, namnder=[namnd], email="api@x.se")
+    token = create_api_token(session, now=clock(), user=user, name="test")
+    session.commit()
+    return {"token": token, "namnd": namnd, "headers": {"Authorization": f"Bearer {token}"}}
+
+
+SEED = {"title": "Förslag till ny IoF-plan", "remittent": "Kommunstyrelsen", "sender_dnr": "KS-IOF-2010-00015",
+        "deadline_on": "2010-03-31", "deadline_time": "12:00", "answer_email": "stadskontoret@malmo.se",
+        "copy_emails": ["patrik.kronholm@malmo.se"], "contact_person": "Patrik Kronholm",
+        "sandlista": SEED_000_SANDLISTA, "questions": ["Hur ser ni på planens mål?"]}
+
+
+def test_create_read_update_list_with_a_token(client, token, db):
+    r = client.post("/api/v1/remisser", json={**SEED, "namnd_id": token["namnd"].id}, headers=token["headers"])
+    assert r.status_code == 201, r.get_json()
+    body = r.get_json()
+    assert body["our_dnr"] == "SOFÖ 2026/0001" and body["deadline"] == "2010-03-31T12:00"
+    assert [e["name"] for e in body["sandlista"]] == SEED_000_SANDLISTA
+    assert body["status"] == "registrerad" and body["status_label"] == "Registrerad"
+    rid = body["id"]
+    assert client.get(r.headers["Location"], headers=token["headers"]).get_json()["sender_dnr"] == "KS-IOF-2010-00015"
+
+    r = client.patch(f"/api/v1/remisser/{rid}", json={"notes": "Ny anteckning", "status": "tilldelad"},
+                     headers=token["headers"])
+    assert r.status_code == 200 and r.get_json()["notes"] == "Ny anteckning"
+    assert r.get_json()["status"] == "tilldelad"
+
+    listing = client.get("/api/v1/remisser?status=open&q=iof", headers=token["headers"]).get_json()
+    assert listing["total"] == 1 and listing["items"][0]["id"] == rid
+    assert client.get("/api/v1/remisser?deadline_to=2010-01-01", headers=token["headers"]).get_json()["total"] == 0
+
+
+@pytest.mark.parametrize("payload,field", [
+    ({"title": ""}, "title"),
+    ({"title": "x" * 501}, "title"),
+    ({"title": 7}, "title"),
+    ({"deadline_on": "31/13 2010"}, "deadline_on"),
+    ({"deadline_time": "kl 25"}, "deadline_time"),
+    ({"answer_email": "nej"}, "answer_email"),
+    ({"copy_emails": ["ok@x.se", "nej"]}, "copy_emails"),
+    ({"namnd_id": "abc"}, "namnd_id"),
+    ({"namnd_id": 99999}, "namnd_id"),
+    ({"questions": {"a": 1}}, "questions"),
+    ({"sandlista": [{"email": "x@y.se"}]}, "sandlista"),
+    ({"direction": "sidled"}, "direction"),
+    ({"handlaggare_id": 424242}, "handlaggare_id"),
+])
+def test_bad_fields_give_json_errors_naming_the_field(client, token, payload, field):
+    body = {**SEED, "namnd_id": token["namnd"].id, **payload}
+    r = client.post("/api/v1/remisser", json=body, headers=token["headers"])
+    assert r.status_code == 400
+    error = r.get_json()
+    assert error["field"] == field and field in error["errors"] and error["error"]
+
+
+def test_not_json_and_unknown_fields_and_illegal_status(client, token):
+    r = client.post("/api/v1/remisser", data="nej", headers=token["headers"])
+    assert r.status_code == 400 and r.get_json()["field"] == "body"
+    rid = client.post("/api/v1/remisser", json={**SEED, "namnd_id": token["namnd"].id},
+                      headers=token["headers"]).get_json()["id"]
+    r = client.patch(f"/api/v1/remisser/{rid}", json={"hemligt": 1}, headers=token["headers"])
+    assert r.status_code == 400 and r.get_json()["field"] == "hemligt"
+    r = client.patch(f"/api/v1/remisser/{rid}", json={"status": "besvarad"}, headers=token["headers"])
+    assert r.status_code == 409 and "kan inte ändras" in r.get_json()["error"]
+    assert client.get("/api/v1/remisser/999999", headers=token["headers"]).status_code == 404
+    assert client.get("/api/v1/remisser?page=x", headers=token["headers"]).get_json()["field"] == "page"
+
+
+def test_bad_token_and_session_without_csrf(client, token, auth):
+    r = client.get("/api/v1/remisser", headers={"Authorization": "Bearer rmt_fel"})
+    assert r.status_code == 401
+    auth.login("api@x.se")
+    r = client.post("/api/v1/remisser", json={**SEED, "namnd_id": token["namnd"].id})
+    assert r.status_code == 400 and "CSRF" in r.get_json()["error"]
+
+
+def test_tokens_are_stored_hashed(session, token):
+    from remiss.auth.models import ApiToken
+    stored = session.exec(select(ApiToken)).one()
+    assert token["token"] not in stored.token_hash and len(stored.token_hash) == 64
+
+
+def test_missiv_parse_endpoint_returns_the_contract_keys(client, token):
+    text = ("Ärendet: Förslag till ny IoF-plan\nÄrendet, med vårt Dnr KS-IOF-2010-00015 överlämnas till ovanstående "
+            "för yttrande. Svaret ska vara stadskontorets expedition tillhanda senast 2010-03-31 kl 12.00.\n"
+            "Handläggande tjänsteman på stadskontoret är Patrik Kronholm.")
+    r = client.post("/api/v1/missiv/parse", json={"text": text}, headers=token["headers"])
+    body = r.get_json()
+    assert r.status_code == 200
+    for key in ("title", "remittent", "sender_dnr", "deadline", "answer_email", "contact_person", "sandlista",
+                "questions"):
+        assert key in body
+    assert body["sender_dnr"] == "KS-IOF-2010-00015" and body["deadline"] == "2010-03-31T12:00"
+    assert client.post("/api/v1/missiv/parse", json={"text": ""}, headers=token["headers"]).status_code == 400

@@ -1,0 +1,51 @@
+"""The status workflow table."""
+import pytest
+
+from remiss.remisser.status import CLOSED, TRANSITIONS, RemissStatus, TransitionError, allowed_next, check_transition
+
+S = RemissStatus
+FORWARD = [S.registrerad, S.tilldelad, S.under_beredning, S.klar_for_beslut, S.beslutad, S.besvarad]
+
+
+def test_the_forward_path_is_allowed_step_by_step():
+    for current, new in zip(FORWARD, FORWARD[1:]):
+        assert check_transition(current, new) == new
+
+
+@pytest.mark.parametrize("current", [s for s in S if s not in CLOSED])
+def test_every_open_remiss_can_be_withdrawn(current):
+    assert check_transition(current, S.aterkallad) == S.aterkallad
+
+
+@pytest.mark.parametrize("current", [S.registrerad, S.tilldelad, S.under_beredning, S.klar_for_beslut])
+def test_the_namnd_can_decline_before_deciding(current):
+    assert check_transition(current, S.avstar) == S.avstar
+
+
+@pytest.mark.parametrize("current,new", [
+    (S.registrerad, S.besvarad), (S.registrerad, S.beslutad), (S.tilldelad, S.klar_for_beslut),
+    (S.besvarad, S.registrerad), (S.aterkallad, S.tilldelad), (S.beslutad, S.avstar),
+])
+def test_illegal_moves_are_refused_in_swedish(current, new):
+    with pytest.raises(TransitionError) as exc:
+        check_transition(current, new)
+    assert "kan inte ändras från" in str(exc.value)
+    assert current.label in str(exc.value) and new.label in str(exc.value)
+
+
+def test_same_status_and_unknown_status_are_refused():
+    with pytest.raises(TransitionError, match="redan"):
+        check_transition(S.tilldelad, S.tilldelad)
+    with pytest.raises(TransitionError, match="Okänd"):
+        check_transition(S.tilldelad, "klar")
+
+
+def test_closed_statuses_are_final_except_undoing_a_decline():
+    assert TRANSITIONS[S.besvarad] == frozenset()
+    assert TRANSITIONS[S.aterkallad] == frozenset()
+    assert allowed_next(S.avstar) == [S.registrerad]
+
+
+def test_every_status_has_a_swedish_label():
+    assert [s.label for s in S] == ["Registrerad", "Tilldelad", "Under beredning", "Klar för beslut", "Beslutad",
+                                    "Besvarad", "Avstår", "Återkallad"]
