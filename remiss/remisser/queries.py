@@ -4,7 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
-from sqlalchemy import func, or_
+from sqlalchemy import func
 from sqlmodel import Session, select
 
 from remiss.auth.access import Principal
@@ -31,7 +31,7 @@ class RemissFilter:
     deadline_from: date | None = None
     deadline_to: date | None = None
     text: str | None = None
-    sort: str = "deadline"
+    sort: str = ""  # a key of SORTS, "relevance", or "": relevance when searching, else deadline
     errors: dict[str, str] = field(default_factory=dict)
 
     @classmethod
@@ -63,19 +63,25 @@ class RemissFilter:
                 except ValueError as exc:
                     f.errors[key] = str(exc)
         f.text = (args.get("q") or "").strip()[:200] or None
-        sort = args.get("sort") or "deadline"
-        f.sort = sort if sort in SORTS else "deadline"
+        sort = args.get("sort") or ""
+        f.sort = sort if sort in SORTS or sort == "relevance" else ""
         return f
 
     def as_args(self) -> dict:
         out = {"status": self.status, "namnd_id": self.namnd_id, "handlaggare_id": self.handlaggare_id,
-               "direction": self.direction, "q": self.text, "sort": self.sort if self.sort != "deadline" else None,
+               "direction": self.direction, "q": self.text, "sort": self.sort or None,
                "deadline_from": self.deadline_from.isoformat() if self.deadline_from else None,
                "deadline_to": self.deadline_to.isoformat() if self.deadline_to else None}
         return {k: v for k, v in out.items() if v not in (None, "")}
 
+    @property
+    def effective_sort(self) -> str:
+        if self.sort == "relevance" and not self.text:
+            return "deadline"
+        return self.sort or ("relevance" if self.text else "deadline")
 
-def _filtered(principal: Principal, f: RemissFilter, stmt):
+
+def _filtered(principal: Principal, f: RemissFilter, stmt, hits=None):
     visible = principal.visible_namnd_ids()
     if visible is not None:
         stmt = stmt.where(Remiss.namnd_id.in_(visible or {-1}))
@@ -95,11 +101,19 @@ def _filtered(principal: Principal, f: RemissFilter, stmt):
         stmt = stmt.where(Remiss.effective_deadline_on >= f.deadline_from)
     if f.deadline_to:
         stmt = stmt.where(Remiss.effective_deadline_on <= f.deadline_to)
-    if f.text:
-        like = f"%{f.text.lower()}%"
-        stmt = stmt.where(or_(func.lower(Remiss.title).like(like), func.lower(Remiss.our_dnr).like(like),
-                              func.lower(Remiss.sender_dnr).like(like), func.lower(Remiss.remittent).like(like)))
+    if hits is not None:
+        stmt = stmt.join(hits, hits.c.remiss_id == Remiss.id)
     return stmt
+
+
+def _hits(session: Session, f: RemissFilter):
+    """The full-text matches of f.text (remiss.search), or None when not searching."""
+    if not f.text:
+        return None
+    from remiss.search import service as search
+
+    hits = search.matches(session, f.text)
+    return search.no_match() if hits is None else hits
 
 
 @dataclass(frozen=True)
@@ -125,10 +139,24 @@ def list_remisser(session: Session, principal: Principal, f: RemissFilter, *, pa
                   per_page: int = 50) -> Page:
     """Return one page of remisser with their nämnd and handläggare names in one query."""
     page = max(1, page)
-    total = session.exec(_filtered(principal, f, select(func.count()).select_from(Remiss))).one()
+    hits = _hits(session, f)
+    total = session.exec(_filtered(principal, f, select(func.count()).select_from(Remiss), hits)).one()
+    stmt = rows_statement(session, principal, f, hits).offset((page - 1) * per_page).limit(per_page)
+    rows = [RemissRow(r, n, h) for r, n, h in session.exec(stmt)]
+    return Page(rows, total, page, per_page)
+
+
+def rows_statement(session: Session, principal: Principal, f: RemissFilter, hits=None):
+    """The sorted (Remiss, nämnd name, handläggare name) query of the whole filtered list."""
+    if hits is None:
+        hits = _hits(session, f)
     stmt = (select(Remiss, Namnd.name, User.name)
             .join(Namnd, Namnd.id == Remiss.namnd_id)
             .outerjoin(User, User.id == Remiss.handlaggare_id))
-    stmt = _filtered(principal, f, stmt).order_by(*SORTS[f.sort]).offset((page - 1) * per_page).limit(per_page)
-    rows = [RemissRow(r, n, h) for r, n, h in session.exec(stmt)]
-    return Page(rows, total, page, per_page)
+    if f.effective_sort == "relevance" and hits is not None:
+        from remiss.search.service import relevance
+
+        order = relevance(hits, f.text)
+    else:
+        order = SORTS[f.effective_sort if f.effective_sort in SORTS else "deadline"]
+    return _filtered(principal, f, stmt, hits).order_by(*order)

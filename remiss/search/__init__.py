@@ -1,0 +1,1 @@
+"""Full-text search over remisser: SQLite FTS5 by default, PostgreSQL `swedish` text search."""

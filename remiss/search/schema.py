@@ -1,0 +1,122 @@
+"""The search index: an FTS5 table (SQLite) or a tsvector table (PostgreSQL), kept in sync by triggers.
+
+Triggers, not service calls, keep the index current, so every writer (pages, API, imports,
+the drafting capability writing DraftVersion rows) is covered without knowing about search.
+Folding: case is folded, but å, ä and ö are kept distinct from a and o ("får" is not "far");
+SQLite uses unicode61 with remove_diacritics 0, PostgreSQL the `swedish` configuration
+(which also stems: "remisser" finds "remiss").
+"""
+from __future__ import annotations
+
+from sqlalchemy.engine import Connection
+
+# SQLite ---------------------------------------------------------------------------------
+_SQLITE_DNR = "coalesce({r}.our_dnr, '') || ' ' || coalesce({r}.sender_dnr, '')"
+# Index the string values of the JSON draft (not its keys); plain text if it is not JSON.
+_SQLITE_DRAFT = ("CASE WHEN json_valid({c}) THEN (SELECT group_concat(value, ' ') FROM json_tree({c}) "
+                 "WHERE type = 'text') ELSE {c} END")
+_SQLITE_LATEST = ("(SELECT v.content FROM draft_version v JOIN yttrande_draft d ON d.id = v.draft_id "
+                  "WHERE d.remiss_id = {r}.id ORDER BY v.number DESC LIMIT 1)")
+
+SQLITE_CREATE = [
+    """CREATE VIRTUAL TABLE IF NOT EXISTS remiss_fts USING fts5(
+        title, dnr, remittent, notes, draft,
+        tokenize = "unicode61 remove_diacritics 0", prefix = '2 3 4')""",
+    f"""CREATE TRIGGER IF NOT EXISTS remiss_fts_ai AFTER INSERT ON remiss BEGIN
+        INSERT INTO remiss_fts(rowid, title, dnr, remittent, notes, draft)
+        VALUES (new.id, new.title, {_SQLITE_DNR.format(r='new')}, new.remittent, new.notes, '');
+    END""",
+    f"""CREATE TRIGGER IF NOT EXISTS remiss_fts_au AFTER UPDATE OF title, our_dnr, sender_dnr, remittent, notes
+        ON remiss BEGIN
+        UPDATE remiss_fts SET title = new.title, dnr = {_SQLITE_DNR.format(r='new')},
+            remittent = new.remittent, notes = new.notes WHERE rowid = new.id;
+    END""",
+    """CREATE TRIGGER IF NOT EXISTS remiss_fts_ad AFTER DELETE ON remiss BEGIN
+        DELETE FROM remiss_fts WHERE rowid = old.id;
+    END""",
+] + [
+    f"""CREATE TRIGGER IF NOT EXISTS remiss_fts_draft_{suffix} AFTER {event} ON draft_version
+        WHEN new.number >= (SELECT max(number) FROM draft_version WHERE draft_id = new.draft_id) BEGIN
+        UPDATE remiss_fts SET draft = {_SQLITE_DRAFT.format(c='new.content')}
+        WHERE rowid = (SELECT remiss_id FROM yttrande_draft WHERE id = new.draft_id);
+    END"""
+    for suffix, event in (("ai", "INSERT"), ("au", "UPDATE OF content"))
+]
+
+SQLITE_REBUILD = [
+    "DELETE FROM remiss_fts",
+    f"""INSERT INTO remiss_fts(rowid, title, dnr, remittent, notes, draft)
+        SELECT r.id, r.title, {_SQLITE_DNR.format(r='r')}, r.remittent, r.notes,
+               coalesce({_SQLITE_DRAFT.format(c=_SQLITE_LATEST.format(r='r'))}, '')
+        FROM remiss r""",
+]
+
+SQLITE_DROP = ["DROP TRIGGER IF EXISTS remiss_fts_draft_au", "DROP TRIGGER IF EXISTS remiss_fts_draft_ai",
+               "DROP TRIGGER IF EXISTS remiss_fts_ad", "DROP TRIGGER IF EXISTS remiss_fts_au",
+               "DROP TRIGGER IF EXISTS remiss_fts_ai", "DROP TABLE IF EXISTS remiss_fts"]
+
+# PostgreSQL -----------------------------------------------------------------------------
+PG_CREATE = [
+    """CREATE TABLE IF NOT EXISTS remiss_search (
+        remiss_id integer PRIMARY KEY REFERENCES remiss(id) ON DELETE CASCADE,
+        document tsvector NOT NULL)""",
+    "CREATE INDEX IF NOT EXISTS ix_remiss_search_document ON remiss_search USING gin (document)",
+    # to_tsvector(json) indexes only the string values; a draft that is not JSON is plain text.
+    """CREATE OR REPLACE FUNCTION remiss_draft_tsv(content text) RETURNS tsvector AS $$
+    BEGIN
+        RETURN to_tsvector('swedish', content::json);
+    EXCEPTION WHEN others THEN
+        RETURN to_tsvector('swedish', coalesce(content, ''));
+    END $$ LANGUAGE plpgsql IMMUTABLE""",
+    """CREATE OR REPLACE FUNCTION remiss_search_refresh(rid integer) RETURNS void AS $$
+        INSERT INTO remiss_search (remiss_id, document)
+        SELECT r.id,
+               setweight(to_tsvector('simple', coalesce(r.our_dnr, '') || ' ' || r.sender_dnr), 'A')
+            || setweight(to_tsvector('swedish', r.title), 'A')
+            || setweight(to_tsvector('swedish', r.remittent), 'B')
+            || setweight(to_tsvector('swedish', r.notes), 'C')
+            || setweight(coalesce(remiss_draft_tsv(
+                   (SELECT v.content FROM draft_version v JOIN yttrande_draft d ON d.id = v.draft_id
+                    WHERE d.remiss_id = r.id ORDER BY v.number DESC LIMIT 1)), ''::tsvector), 'D')
+        FROM remiss r WHERE r.id = rid
+        ON CONFLICT (remiss_id) DO UPDATE SET document = excluded.document
+    $$ LANGUAGE sql""",
+    """CREATE OR REPLACE FUNCTION remiss_search_on_remiss() RETURNS trigger AS $$
+    BEGIN PERFORM remiss_search_refresh(NEW.id); RETURN NULL; END $$ LANGUAGE plpgsql""",
+    """CREATE OR REPLACE FUNCTION remiss_search_on_draft() RETURNS trigger AS $$
+    BEGIN PERFORM remiss_search_refresh((SELECT remiss_id FROM yttrande_draft WHERE id = NEW.draft_id));
+    RETURN NULL; END $$ LANGUAGE plpgsql""",
+    "DROP TRIGGER IF EXISTS remiss_search_remiss ON remiss",
+    """CREATE TRIGGER remiss_search_remiss AFTER INSERT OR UPDATE OF title, our_dnr, sender_dnr, remittent, notes
+        ON remiss FOR EACH ROW EXECUTE FUNCTION remiss_search_on_remiss()""",
+    "DROP TRIGGER IF EXISTS remiss_search_draft ON draft_version",
+    """CREATE TRIGGER remiss_search_draft AFTER INSERT OR UPDATE OF content ON draft_version
+        FOR EACH ROW EXECUTE FUNCTION remiss_search_on_draft()""",
+]
+
+PG_REBUILD = ["SELECT remiss_search_refresh(id) FROM remiss"]
+
+PG_DROP = ["DROP TRIGGER IF EXISTS remiss_search_draft ON draft_version",
+           "DROP TRIGGER IF EXISTS remiss_search_remiss ON remiss",
+           "DROP FUNCTION IF EXISTS remiss_search_on_draft()", "DROP FUNCTION IF EXISTS remiss_search_on_remiss()",
+           "DROP FUNCTION IF EXISTS remiss_search_refresh(integer)", "DROP FUNCTION IF EXISTS remiss_draft_tsv(text)",
+           "DROP TABLE IF EXISTS remiss_search"]
+
+
+def _run(conn: Connection, statements: list[str]) -> None:
+    for statement in statements:
+        conn.exec_driver_sql(statement)
+
+
+def create(conn: Connection) -> None:
+    """Create the index and its triggers (idempotent)."""
+    _run(conn, SQLITE_CREATE if conn.dialect.name == "sqlite" else PG_CREATE)
+
+
+def rebuild(conn: Connection) -> None:
+    """Fill the index from the remiss and draft tables."""
+    _run(conn, SQLITE_REBUILD if conn.dialect.name == "sqlite" else PG_REBUILD)
+
+
+def drop(conn: Connection) -> None:
+    _run(conn, SQLITE_DROP if conn.dialect.name == "sqlite" else PG_DROP)

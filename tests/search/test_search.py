@@ -1,0 +1,151 @@
+"""Full-text search: ranking, å/ä/ö, diarienummer, draft text, access, and the diarium/API wiring."""
+from __future__ import annotations
+
+import json
+
+from sqlalchemy import inspect
+from sqlmodel import select
+
+from remiss.auth.models import Role
+from remiss.drafting.models import DraftVersion, YttrandeDraft
+from remiss.remisser.models import Remiss
+from remiss.remisser.queries import RemissFilter, list_remisser
+from remiss.search import service as search
+from tests.support.factories import T0, make_namnd, make_remiss, make_user, principal_of
+
+
+def _titles(session, user, typed):
+    return [r.title for r in search.search(session, principal_of(session, user), typed)]
+
+
+def _world(session):
+    namnd = make_namnd(session, name="Stadsområdesnämnd Öster", dnr_prefix="SOFÖ")
+    other = make_namnd(session, name="Kulturnämnden", dnr_prefix="KN")
+    admin = make_user(session, role=Role.admin)
+    handlaggare = make_user(session, role=Role.handlaggare, namnder=[namnd], email="h@malmo.se")
+    make_remiss(session, namnd=namnd, title="Förslag till ny IoF-plan", sender_dnr="KS-IOF-2010-00015",
+                remittent="Kommunstyrelsen", notes="SDF 30/3-10. Svar till kansliet senast 11/3-10.")
+    make_remiss(session, namnd=namnd, title="Remiss om kontaktcenter", sender_dnr="STK-2015-175",
+                remittent="Stadskontoret", notes="Nämnden bör yttra sig om IoF i en bisats.")
+    make_remiss(session, namnd=namnd, title="Riktlinjer för missbruksvården", sender_dnr="SOF-2015-20",
+                remittent="Sociala resursnämnden")
+    make_remiss(session, namnd=other, title="Handlingsplan för kulturstrategi – får vi tycka till?",
+                sender_dnr="KN-2014-2396", remittent="Kulturnämnden")
+    make_remiss(session, namnd=other, title="Fartygstrafik i hamnen", sender_dnr="KN-2014-9", remittent="Hamnen")
+    session.commit()
+    return namnd, other, admin, handlaggare
+
+
+def test_title_match_ranks_above_a_mention_in_the_notes(session):
+    _, _, admin, _ = _world(session)
+    assert _titles(session, admin, "iof") == ["Förslag till ny IoF-plan", "Remiss om kontaktcenter"]
+
+
+def test_prefix_and_case_folding(session):
+    _, _, admin, _ = _world(session)
+    assert _titles(session, admin, "MISSBRUK") == ["Riktlinjer för missbruksvården"]
+    assert _titles(session, admin, "kontakt") == ["Remiss om kontaktcenter"]
+
+
+def test_a_a_o_are_letters_of_their_own(session):
+    _, _, admin, _ = _world(session)
+    assert _titles(session, admin, "får") == ["Handlingsplan för kulturstrategi – får vi tycka till?"]
+    assert _titles(session, admin, "FÅR") == ["Handlingsplan för kulturstrategi – får vi tycka till?"]
+    # "far" is another word: it finds Fartygstrafik by prefix, never "får".
+    assert _titles(session, admin, "far") == ["Fartygstrafik i hamnen"]
+    assert _titles(session, admin, "Öster") == [] and _titles(session, admin, "oster") == []
+    assert _titles(session, admin, "missbruksvård") == ["Riktlinjer för missbruksvården"]
+
+
+def test_diarienummer_exact_and_partial(session):
+    _, _, admin, _ = _world(session)
+    assert _titles(session, admin, "KS-IOF-2010-00015") == ["Förslag till ny IoF-plan"]
+    assert _titles(session, admin, "ks-iof-2010") == ["Förslag till ny IoF-plan"]
+    # Tokens must be adjacent in a diarienummer: 2014 and 9 are, 2014 and 2396 are not in KN-2014-9.
+    assert _titles(session, admin, "KN-2014-9") == ["Fartygstrafik i hamnen"]
+    ours = session.exec(select(Remiss).where(Remiss.sender_dnr == "STK-2015-175")).one().our_dnr
+    assert _titles(session, admin, ours) == ["Remiss om kontaktcenter"]
+
+
+def test_exact_diarienummer_ranks_first(session):
+    namnd, _, admin, _ = _world(session)
+    make_remiss(session, namnd=namnd, title="Följdremiss", sender_dnr="KN-2014-2396-1",
+                notes="Se KN-2014-2396 och KN-2014-2396.")
+    session.commit()
+    assert _titles(session, admin, "KN-2014-2396")[0] == "Handlingsplan för kulturstrategi – får vi tycka till?"
+
+
+def test_only_visible_namnder(session):
+    _, _, _, handlaggare = _world(session)
+    assert _titles(session, handlaggare, "KN-2014") == []
+    assert _titles(session, handlaggare, "remiss") == ["Remiss om kontaktcenter"]
+
+
+def test_edits_and_latest_draft_text_are_indexed(session):
+    namnd, _, admin, _ = _world(session)
+    remiss = session.exec(select(Remiss).where(Remiss.sender_dnr == "SOF-2015-20")).one()
+    remiss.notes = "Samråd med pensionärsrådet"
+    draft = YttrandeDraft(remiss_id=remiss.id, updated_at=T0)
+    session.add(draft)
+    session.flush()
+    for number, text in ((1, "Nämnden tillstyrker förslaget."), (2, "Nämnden avstyrker förslaget i sin helhet.")):
+        session.add(DraftVersion(draft_id=draft.id, number=number, created_at=T0,
+                                 content=json.dumps({"sammanfattning": text, "svar": [text]})))
+        session.flush()
+    session.commit()
+    assert _titles(session, admin, "pensionärsrådet") == ["Riktlinjer för missbruksvården"]
+    assert _titles(session, admin, "avstyrker") == ["Riktlinjer för missbruksvården"]
+    assert _titles(session, admin, "tillstyrker") == []  # an older version is not searched
+    assert _titles(session, admin, "sammanfattning") == []  # JSON keys are not text
+
+
+def test_a_deleted_remiss_leaves_the_index(session):
+    namnd, _, admin, _ = _world(session)
+    bare = Remiss(title="Tillfällig post om snöröjning", namnd_id=namnd.id, created_at=T0, updated_at=T0)
+    session.add(bare)
+    session.commit()
+    assert _titles(session, admin, "snöröjning") == ["Tillfällig post om snöröjning"]
+    session.delete(bare)
+    session.commit()
+    assert _titles(session, admin, "snöröjning") == []
+
+
+def test_input_without_words_finds_nothing(session):
+    _, _, admin, _ = _world(session)
+    assert _titles(session, admin, '"-* ()') == []
+    page = list_remisser(session, principal_of(session, admin), RemissFilter(text="--"))
+    assert page.total == 0
+
+
+def test_reindex_rebuilds(session):
+    _world(session)
+    session.connection().exec_driver_sql("DELETE FROM remiss_fts")
+    assert search.reindex(session) == 5
+    session.commit()
+    admin = make_user(session, role=Role.admin)
+    assert _titles(session, admin, "hamnen") == ["Fartygstrafik i hamnen"]
+
+
+def test_diarium_search_box_and_api(client, auth, session):
+    _world(session)
+    auth.login("h@malmo.se")
+    page = client.get("/remisser?q=kontaktcenter").get_data(as_text=True)
+    assert "Remiss om kontaktcenter" in page and "Förslag till ny IoF-plan" not in page
+    assert "1 remisser" in page
+    body = client.get("/api/v1/remisser?q=iof").get_json()
+    assert [i["title"] for i in body["items"]] == ["Förslag till ny IoF-plan", "Remiss om kontaktcenter"]
+    assert body["total"] == 2
+    body = client.get("/api/v1/remisser?q=iof&sort=dnr&status=open").get_json()
+    assert body["total"] == 2
+    assert client.get("/api/v1/remisser?q=handlingsplan").get_json()["total"] == 0
+
+
+def test_migrated_index_exists(db):
+    names = inspect(db.write_engine).get_table_names()
+    if db.dialect == "sqlite":
+        assert "remiss_fts" in names
+        with db.write_engine.connect() as conn:
+            triggers = {r[0] for r in conn.exec_driver_sql("SELECT name FROM sqlite_master WHERE type='trigger'")}
+        assert {"remiss_fts_ai", "remiss_fts_au", "remiss_fts_ad", "remiss_fts_draft_ai"} <= triggers
+    else:
+        assert "remiss_search" in names
