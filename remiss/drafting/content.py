@@ -1,0 +1,243 @@
+"""The sections of a yttrande draft as plain JSON: defaults, validation, pasted text, diff."""
+from __future__ import annotations
+
+import copy
+import difflib
+import re
+from dataclasses import dataclass, field
+
+from remiss.remisser.input import InputErrors
+
+# Text fields holding paragraphs; one line is one paragraph in the Word document.
+TEXT_FIELDS = ("sammanfattning", "ovriga_synpunkter", "forslag_till_beslut", "arendet",
+               "beslutsunderlag", "ansvariga", "reservationer")
+LINE_FIELDS = ("ordforande", "forvaltningschef", "forvaltningschef_titel")
+MAX_TEXT = 100_000
+MAX_LINE = 200
+MAX_SECTIONS = 50
+
+LABELS = {
+    "sammanfattning": "Sammanfattning",
+    "forslag_till_beslut": "Förslag till beslut",
+    "beslutsunderlag": "Beslutsunderlag",
+    "arendet": "Ärendet",
+    "ovriga_synpunkter": "Övriga synpunkter",
+    "ansvariga": "Ansvariga",
+    "reservationer": "Reservationer och särskilda yttranden",
+    "ordforande": "Ordförande",
+    "forvaltningschef": "Förvaltningschef",
+    "forvaltningschef_titel": "Förvaltningschefens titel",
+    "inga_synpunkter": "Inga synpunkter",
+}
+
+_BULLET = re.compile(r"^[ \t]*[•·▪◦‣∙–—*][ \t]+")
+_CONTROL = re.compile(r"[\x00-\x08\x0c\x0e-\x1f\x7f]")
+_BLANKS = re.compile(r"\n{3,}")
+
+
+def normalize_text(text: str) -> str:
+    """Keep the paragraphs of text pasted from Word; Word bullets become '- '."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\x0b", "\n").replace("\u2028", "\n")
+    text = _CONTROL.sub("", text.replace("\u00a0", " "))
+    lines = []
+    for line in text.split("\n"):
+        line = line.rstrip()
+        if _BULLET.match(line):
+            line = "- " + _BULLET.sub("", line, count=1)
+        lines.append(line)
+    return _BLANKS.sub("\n\n", "\n".join(lines)).strip("\n")
+
+
+def paragraphs(text: str) -> list[str]:
+    """Return the non-empty lines of text: the paragraphs the document will show."""
+    return [line.strip() for line in text.splitlines() if line.strip()]
+
+
+@dataclass(frozen=True)
+class Defaults:
+    """What a new draft is prefilled from (plain values of the remiss)."""
+
+    namnd: str
+    remittent: str
+    title: str
+    questions: list[tuple[int, str]]  # (question id, text) in order
+    handlingar: list[str] = field(default_factory=list)
+    deadline: str = ""  # Swedish, e.g. "28 september 2015 kl. 12.00"
+    instructions: str = ""
+    ordforande: str = ""
+    forvaltningschef: str = ""
+    forvaltningschef_titel: str = "Förvaltningschef"
+
+
+def forslag_till_beslut(namnd: str, remittent: str) -> str:
+    return f"{namnd} föreslås besluta att avge yttrande till {remittent or 'remittenten'} i enlighet med upprättat förslag."
+
+
+def initial_content(d: Defaults) -> dict:
+    """Return the prefilled sections of a new draft."""
+    arendet = [f"{d.remittent or 'Remittenten'} har skickat remissen ”{d.title}” till {d.namnd} för yttrande."]
+    if d.deadline:
+        arendet.append(f"Svaret ska vara {d.remittent or 'remittenten'} tillhanda senast den {d.deadline}.")
+    if d.questions:
+        arendet.append(f"{d.remittent or 'Remittenten'} har särskilt önskat att remissvaret utgår från följande frågeställningar:")
+        arendet.extend(f"- {text}" for _, text in d.questions)
+    elif d.instructions:
+        arendet.append(d.instructions)
+    return {
+        "sammanfattning": "",
+        "svar": [{"question_id": qid, "fraga": text, "text": ""} for qid, text in d.questions],
+        "avsnitt": [] if d.questions else [{"rubrik": "Inledande synpunkter", "text": ""}],
+        "ovriga_synpunkter": "",
+        "forslag_till_beslut": forslag_till_beslut(d.namnd, d.remittent),
+        "beslutsunderlag": "\n".join(d.handlingar),
+        "arendet": "\n".join(arendet),
+        "ansvariga": "",
+        "ordforande": d.ordforande,
+        "forvaltningschef": d.forvaltningschef,
+        "forvaltningschef_titel": d.forvaltningschef_titel or "Förvaltningschef",
+        "reservationer": "",
+        "inga_synpunkter": False,
+    }
+
+
+def inga_synpunkter_content(base: dict, namnd: str) -> dict:
+    """Return base turned into a short 'inga synpunkter' yttrande."""
+    content = copy.deepcopy(base)
+    content.update(inga_synpunkter=True, sammanfattning=f"{namnd} har inga synpunkter på remissen.",
+                   ovriga_synpunkter="", reservationer="")
+    for item in content["svar"]:
+        item["text"] = ""
+    content["avsnitt"] = []
+    return content
+
+
+def align_questions(content: dict, questions: list[tuple[int, str]]) -> dict:
+    """Return content with one answer per current question (kept by id, else by position)."""
+    content = copy.deepcopy(content)
+    old = content.get("svar", [])
+    by_id = {item.get("question_id"): item for item in old}
+    svar = []
+    for position, (qid, text) in enumerate(questions):
+        match = by_id.get(qid) or (old[position] if position < len(old) and old[position].get("fraga") == text else None)
+        svar.append({"question_id": qid, "fraga": text, "text": match["text"] if match else ""})
+    content["svar"] = svar
+    if not questions and not content.get("avsnitt"):
+        content["avsnitt"] = [{"rubrik": "Inledande synpunkter", "text": ""}]
+    return content
+
+
+def _text(value, name: str, errors: dict, limit: int = MAX_TEXT) -> str:
+    if value is None:
+        return ""
+    if not isinstance(value, str):
+        errors[name] = "Ska vara text."
+        return ""
+    value = normalize_text(value)
+    if len(value) > limit:
+        errors[name] = f"Texten är för lång ({len(value)} tecken; högst {limit})."
+    if limit == MAX_LINE and "\n" in value:
+        errors[name] = "Ska vara en rad."
+    return value
+
+
+def validate(raw: dict, base: dict) -> dict:
+    """Return base updated with the fields of raw, or raise InputErrors with Swedish messages."""
+    if not isinstance(raw, dict):
+        raise InputErrors({"content": "Utkastet ska vara ett JSON-objekt."})
+    errors: dict[str, str] = {}
+    content = copy.deepcopy(base)
+    known = set(TEXT_FIELDS) | set(LINE_FIELDS) | {"svar", "avsnitt", "inga_synpunkter"}
+    for key in raw:
+        if key not in known:
+            errors[key] = "Okänt fält."
+    for key in TEXT_FIELDS:
+        if key in raw:
+            content[key] = _text(raw[key], key, errors)
+    for key in LINE_FIELDS:
+        if key in raw:
+            content[key] = _text(raw[key], key, errors, MAX_LINE)
+    if "inga_synpunkter" in raw:
+        if not isinstance(raw["inga_synpunkter"], bool):
+            errors["inga_synpunkter"] = "Ska vara true eller false."
+        else:
+            content["inga_synpunkter"] = raw["inga_synpunkter"]
+    if "svar" in raw:
+        _validate_answers(raw["svar"], content, errors)
+    if "avsnitt" in raw:
+        _validate_sections(raw["avsnitt"], content, errors)
+    if errors:
+        raise InputErrors(errors)
+    return content
+
+
+def _validate_answers(value, content: dict, errors: dict) -> None:
+    answers = content["svar"]
+    if not isinstance(value, list) or len(value) > len(answers):
+        errors["svar"] = f"Ange en lista med högst {len(answers)} svar, ett per frågeställning."
+        return
+    by_id = {item["question_id"]: item for item in answers}
+    for position, item in enumerate(value):
+        name = f"svar-{position + 1}"
+        if isinstance(item, str):
+            answers[position]["text"] = _text(item, name, errors)
+        elif isinstance(item, dict) and item.get("question_id") in by_id:
+            by_id[item["question_id"]]["text"] = _text(item.get("text", ""), name, errors)
+        else:
+            errors[name] = "Ange svaret som text eller som {\"question_id\": …, \"text\": …} för en fråga i remissen."
+
+
+def _validate_sections(value, content: dict, errors: dict) -> None:
+    if not isinstance(value, list) or len(value) > MAX_SECTIONS:
+        errors["avsnitt"] = f"Ange avsnitten som en lista (högst {MAX_SECTIONS})."
+        return
+    sections = []
+    for position, item in enumerate(value, 1):
+        if not isinstance(item, dict):
+            errors[f"avsnitt-{position}"] = "Ett avsnitt ska ha rubrik och text."
+            continue
+        rubrik = _text(item.get("rubrik", ""), f"avsnitt-{position}-rubrik", errors, MAX_LINE)
+        text = _text(item.get("text", ""), f"avsnitt-{position}-text", errors)
+        if text and not rubrik:
+            errors[f"avsnitt-{position}-rubrik"] = "Ett avsnitt med text behöver en rubrik."
+        if rubrik or text:
+            sections.append({"rubrik": rubrik, "text": text})
+    content["avsnitt"] = sections
+
+
+def labelled_sections(content: dict) -> list[tuple[str, str]]:
+    """Return (label, text) for every section, in document order (for diffs and the API)."""
+    out = [("Inga synpunkter", "Ja" if content.get("inga_synpunkter") else "Nej"),
+           (LABELS["sammanfattning"], content.get("sammanfattning", ""))]
+    for position, item in enumerate(content.get("svar", []), 1):
+        out.append((f"Fråga {position}: {item['fraga']}", item.get("text", "")))
+    for item in content.get("avsnitt", []):
+        out.append((f"Avsnitt: {item['rubrik']}", item.get("text", "")))
+    for key in ("ovriga_synpunkter", "forslag_till_beslut", "beslutsunderlag", "arendet", "ansvariga",
+                "ordforande", "forvaltningschef", "forvaltningschef_titel", "reservationer"):
+        out.append((LABELS[key], content.get(key, "")))
+    return out
+
+
+@dataclass(frozen=True)
+class SectionDiff:
+    label: str
+    changed: bool
+    lines: list[tuple[str, str]]  # (kind: "same" | "del" | "add", paragraph)
+
+
+def compare(old: dict, new: dict) -> list[SectionDiff]:
+    """Return a readable per-section diff of two draft contents, paragraph by paragraph."""
+    before, after = dict(labelled_sections(old)), dict(labelled_sections(new))
+    labels = list(after) + [label for label in before if label not in after]
+    result = []
+    for label in labels:
+        a, b = paragraphs(before.get(label, "")), paragraphs(after.get(label, ""))
+        lines: list[tuple[str, str]] = []
+        for op, i1, i2, j1, j2 in difflib.SequenceMatcher(a=a, b=b, autojunk=False).get_opcodes():
+            if op == "equal":
+                lines.extend(("same", x) for x in a[i1:i2])
+            else:
+                lines.extend(("del", x) for x in a[i1:i2])
+                lines.extend(("add", x) for x in b[j1:j2])
+        result.append(SectionDiff(label, a != b, lines))
+    return result

@@ -1,0 +1,113 @@
+"""Build the plain contexts for the tjänsteskrivelse and the yttrande from a remiss and its draft."""
+from __future__ import annotations
+
+from datetime import date
+
+from sqlmodel import Session, select
+
+from remiss.auth.models import User
+from remiss.documents.fields import svenskt_datum
+from remiss.drafting.content import paragraphs
+from remiss.namnd.models import Namnd
+from remiss.remisser.models import Consultation, Milestone, Remiss
+
+
+def genitive(name: str) -> str:
+    """'Stadsområdesnämnd Öster' -> 'Stadsområdesnämnd Östers'."""
+    return name if name.endswith(("s", "x", "z")) else name + "s"
+
+
+def _common(session: Session, remiss: Remiss, namnd: Namnd, day: date) -> dict:
+    handlaggare = session.get(User, remiss.handlaggare_id) if remiss.handlaggare_id else None
+    return {
+        "organisation": namnd.organisation,
+        "forvaltning": namnd.forvaltning,
+        "namnd": namnd.name,
+        "datum": svenskt_datum(day),
+        "var_referens": {"namn": handlaggare.name if handlaggare else "",
+                         "titel": handlaggare.title if handlaggare else "",
+                         "epost": handlaggare.email if handlaggare else ""},
+        "diarienummer": remiss.our_dnr or "",
+        "remittent_diarienummer": remiss.sender_dnr,
+        "remittent": remiss.remittent,
+        "titel": remiss.title,
+    }
+
+
+def _samrad(consultations: list[Consultation]) -> list[str]:
+    lines = []
+    for c in consultations:
+        when = f" den {svenskt_datum(c.consulted_on)}" if c.consulted_on else ""
+        lines.append(f"{c.party} har beretts tillfälle att yttra sig{when}.")
+        lines.extend(paragraphs(c.note))
+    return lines
+
+
+def _signatures(content: dict) -> list[dict]:
+    return [{"roll": "Ordförande", "namn": content.get("ordforande", "")},
+            {"roll": content.get("forvaltningschef_titel") or "Förvaltningschef",
+             "namn": content.get("forvaltningschef", "")}]
+
+
+def yttrande_context(session: Session, remiss: Remiss, content: dict, day: date) -> dict:
+    """Return the context of the nämnd's yttrande."""
+    namnd = session.get(Namnd, remiss.namnd_id)
+    consultations = list(session.exec(select(Consultation).where(Consultation.remiss_id == remiss.id)
+                                      .order_by(Consultation.consulted_on, Consultation.id)))
+    context = _common(session, remiss, namnd, day)
+    context.update({
+        "till": remiss.remittent,
+        "forslag_till_beslut": f"{namnd.name} föreslås besluta att lämna följande yttrande:",
+        "sammanfattning": content.get("sammanfattning", ""),
+        "fragor": [{"fraga": s["fraga"], "svar": s.get("text", "")} for s in content.get("svar", [])],
+        "avsnitt": [{"rubrik": a["rubrik"], "text": a.get("text", "")} for a in content.get("avsnitt", [])],
+        "ovriga_synpunkter": content.get("ovriga_synpunkter", ""),
+        "inga_synpunkter": bool(content.get("inga_synpunkter")),
+        "samrad": _samrad(consultations),
+        "signaturer": _signatures(content),
+        "reservationer": content.get("reservationer", ""),
+    })
+    return context
+
+
+def _beslutsplanering(session: Session, remiss: Remiss, namnd: Namnd) -> list[dict]:
+    rows = {m.kind: m for m in session.exec(select(Milestone).where(
+        Milestone.remiss_id == remiss.id, Milestone.kind.in_(["arbetsutskott", "namnd"])))}
+    plan = []
+    if "arbetsutskott" in rows:
+        plan.append({"organ": f"{genitive(namnd.name)} arbetsutskott", "datum": svenskt_datum(rows["arbetsutskott"].due_on)})
+    if "namnd" in rows:
+        plan.append({"organ": namnd.name, "datum": svenskt_datum(rows["namnd"].due_on)})
+    return plan
+
+
+def _ansvariga(session: Session, remiss: Remiss, content: dict) -> list[dict]:
+    people = []
+    for line in paragraphs(content.get("ansvariga", "")):
+        name, _, title = line.partition(",")
+        people.append({"namn": name.strip(), "titel": title.strip()})
+    if people:
+        return people
+    if content.get("forvaltningschef"):
+        return [{"namn": content["forvaltningschef"], "titel": content.get("forvaltningschef_titel", "")}]
+    handlaggare = session.get(User, remiss.handlaggare_id) if remiss.handlaggare_id else None
+    return [{"namn": handlaggare.name, "titel": handlaggare.title}] if handlaggare else []
+
+
+def tjansteskrivelse_context(session: Session, remiss: Remiss, content: dict, day: date) -> dict:
+    """Return the context of the förvaltning's tjänsteskrivelse."""
+    namnd = session.get(Namnd, remiss.namnd_id)
+    context = _common(session, remiss, namnd, day)
+    context.update({
+        "sammanfattning": content.get("sammanfattning", ""),
+        "forslag_till_beslut": content.get("forslag_till_beslut", ""),
+        "beslutsunderlag": paragraphs(content.get("beslutsunderlag", "")),
+        "beslutsplanering": _beslutsplanering(session, remiss, namnd),
+        "arendet": content.get("arendet", ""),
+        "synpunkter": "",
+        "ansvariga": _ansvariga(session, remiss, content),
+    })
+    return context
+
+
+BUILDERS = {"tjansteskrivelse": tjansteskrivelse_context, "yttrande": yttrande_context}

@@ -1,0 +1,88 @@
+"""Render the tjänsteskrivelse and the yttrande, store them as GeneratedDocument, convert to PDF."""
+from __future__ import annotations
+
+import hashlib
+import json
+from datetime import datetime
+
+from sqlmodel import Session, select
+
+from remiss import events, files
+from remiss.audit import service as audit
+from remiss.auth.access import Action, Principal, require
+from remiss.clock import local_today
+from remiss.documents import render_document
+from remiss.documents.render import default_template
+from remiss.drafting import service
+from remiss.drafting.context import BUILDERS
+from remiss.drafting.models import DraftVersion, GeneratedDocument
+from remiss.drafting.namnd_templates import active_template
+from remiss.remisser.models import Remiss
+
+DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+KIND_NAMES = {"tjansteskrivelse": "Tjänsteskrivelse", "yttrande": "Yttrande"}
+
+
+def check_kind(kind: str) -> None:
+    if kind not in BUILDERS:
+        raise service.DraftError(f"Okänd handling: {kind}. Välj tjänsteskrivelse eller yttrande.")
+
+
+def filename_of(remiss: Remiss, kind: str, suffix: str = "docx") -> str:
+    """'Yttrande SOFÖ 2015-0811.docx' with characters that are safe in a header."""
+    dnr = (remiss.our_dnr or f"remiss-{remiss.id}").replace("/", "-")
+    return f"{KIND_NAMES[kind]} {dnr}.{suffix}"
+
+
+def generate(session: Session, *, now: datetime, principal: Principal, remiss: Remiss, kind: str, files_dir: str,
+             version: DraftVersion | None = None, frozen: bool = False) -> GeneratedDocument:
+    """Render kind from version (default: the latest, or the prefilled draft) and store it."""
+    require(principal, Action.view, remiss.namnd_id)
+    check_kind(kind)
+    if version is None:
+        _, version, content = service.current_content(session, remiss)
+    else:
+        content = json.loads(version.content)
+    template = active_template(session, remiss.namnd_id, kind)
+    template_bytes = template.data if template else default_template(kind)
+    context = BUILDERS[kind](session, remiss, content, local_today(now))
+    data = render_document(kind, context, template.data if template else None)
+    stored = files.store(files_dir, data, content_type=DOCX)
+    document = GeneratedDocument(
+        remiss_id=remiss.id, kind=kind, draft_version_id=version.id if version else None,
+        template_id=template.id if template else None,
+        template_sha256=hashlib.sha256(template_bytes).hexdigest(), sha256=stored.sha256, size=stored.size,
+        storage_key=stored.key, frozen=frozen, created_by_id=principal.user_id, created_at=now)
+    session.add(document)
+    session.flush()
+    audit.record(session, now=now, user_id=principal.user_id, entity="generated_document", entity_id=document.id,
+                 remiss_id=remiss.id, action="generate",
+                 changes={"kind": [None, kind], "version": [None, version.number if version else None]},
+                 note="expedierad" if frozen else "")
+    events.document_generated.send(remiss, session=session, now=now, actor_id=principal.user_id, document=document)
+    return document
+
+
+def reusable(session: Session, *, now: datetime, remiss: Remiss, kind: str) -> GeneratedDocument | None:
+    """Return a stored document still matching the latest version, the template and today's date."""
+    _, version, _ = service.current_content(session, remiss)
+    if version is None:
+        return None
+    template = active_template(session, remiss.namnd_id, kind)
+    template_sha = template.sha256 if template else hashlib.sha256(default_template(kind)).hexdigest()
+    rows = session.exec(select(GeneratedDocument).where(
+        GeneratedDocument.remiss_id == remiss.id, GeneratedDocument.kind == kind,
+        GeneratedDocument.draft_version_id == version.id, GeneratedDocument.template_sha256 == template_sha)
+        .order_by(GeneratedDocument.id.desc()))
+    today = local_today(now)
+    return next((d for d in rows if local_today(d.created_at) == today), None)
+
+
+def documents_of(session: Session, remiss_id: int) -> list[GeneratedDocument]:
+    """Return the stored documents of a remiss, newest first."""
+    return list(session.exec(select(GeneratedDocument).where(GeneratedDocument.remiss_id == remiss_id)
+                             .order_by(GeneratedDocument.id.desc())))
+
+
+def read(files_dir: str, document: GeneratedDocument) -> bytes:
+    return files.path_of(files_dir, document.storage_key).read_bytes()

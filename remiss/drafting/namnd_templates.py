@@ -1,0 +1,83 @@
+"""The nämnd's own Word templates: upload (checked), versions, the one in force."""
+from __future__ import annotations
+
+import hashlib
+from datetime import datetime
+
+from sqlalchemy import func
+from sqlmodel import Session, select
+
+from remiss import files
+from remiss.audit import service as audit
+from remiss.auth.access import Action, Principal, require
+from remiss.documents import TemplateReport, check_template
+from remiss.namnd.models import DocumentTemplate, Namnd
+
+# The kinds an incoming remiss produces; missiv and sammanställning belong to outgoing remisser.
+KINDS = {"tjansteskrivelse": "Tjänsteskrivelse", "yttrande": "Yttrande"}
+# Managing templates is the registrator's job, like registering: admins and registratorer may.
+MANAGE = Action.create
+
+
+class TemplateRejected(ValueError):
+    """An uploaded template that failed the check; report holds the exact reasons."""
+
+    def __init__(self, report: TemplateReport):
+        super().__init__("; ".join(report.errors))
+        self.report = report
+
+
+def active_template(session: Session, namnd_id: int, kind: str) -> DocumentTemplate | None:
+    """Return the nämnd's newest active template of a kind, or None for the shipped default."""
+    return session.exec(select(DocumentTemplate).where(
+        DocumentTemplate.namnd_id == namnd_id, DocumentTemplate.kind == kind, DocumentTemplate.active)
+        .order_by(DocumentTemplate.version.desc())).first()
+
+
+def templates_of(session: Session, namnd_id: int) -> list[DocumentTemplate]:
+    return list(session.exec(select(DocumentTemplate).where(DocumentTemplate.namnd_id == namnd_id)
+                             .order_by(DocumentTemplate.kind, DocumentTemplate.version.desc())))
+
+
+def upload(session: Session, *, now: datetime, principal: Principal, namnd: Namnd, kind: str, filename: str,
+           data: bytes, max_bytes: int) -> tuple[DocumentTemplate, TemplateReport]:
+    """Check and store a template as the nämnd's new version for kind, or raise TemplateRejected."""
+    require(principal, MANAGE, namnd.id)
+    if kind not in KINDS:
+        raise TemplateRejected(TemplateReport(ok=False, errors=["Välj vilken handling mallen gäller."]))
+    name = files.safe_name(filename)
+    if not name.lower().endswith((".docx", ".dotx")):
+        raise TemplateRejected(TemplateReport(ok=False, errors=[
+            f"Filen {name} är inte en Word-mall: ladda upp en .docx-fil."]))
+    report = check_template(kind, data, max_bytes=max_bytes)
+    if not report.ok:
+        raise TemplateRejected(report)
+    last = session.exec(select(func.max(DocumentTemplate.version)).where(
+        DocumentTemplate.namnd_id == namnd.id, DocumentTemplate.kind == kind)).one()
+    for old in session.exec(select(DocumentTemplate).where(DocumentTemplate.namnd_id == namnd.id,
+                                                           DocumentTemplate.kind == kind, DocumentTemplate.active)):
+        old.active = False
+        session.add(old)
+    template = DocumentTemplate(namnd_id=namnd.id, kind=kind, filename=name, data=data,
+                                sha256=hashlib.sha256(data).hexdigest(), version=(last or 0) + 1, active=True,
+                                uploaded_by_id=principal.user_id, uploaded_at=now)
+    session.add(template)
+    session.flush()
+    audit.record(session, now=now, user_id=principal.user_id, entity="document_template", entity_id=template.id,
+                 action="upload", changes={"kind": [None, kind], "version": [None, template.version],
+                                           "filename": [None, name]}, note=namnd.name)
+    return template, report
+
+
+def use_default(session: Session, *, now: datetime, principal: Principal, namnd: Namnd, kind: str) -> int:
+    """Deactivate the nämnd's templates of kind so the shipped default is used; return how many."""
+    require(principal, MANAGE, namnd.id)
+    rows = list(session.exec(select(DocumentTemplate).where(DocumentTemplate.namnd_id == namnd.id,
+                                                            DocumentTemplate.kind == kind, DocumentTemplate.active)))
+    for row in rows:
+        row.active = False
+        session.add(row)
+        audit.record(session, now=now, user_id=principal.user_id, entity="document_template", entity_id=row.id,
+                     action="deactivate", changes={"active": [True, False]}, note=namnd.name)
+    session.flush()
+    return len(rows)

@@ -1,0 +1,232 @@
+"""Draft the yttrande: save versions, 'inga synpunkter', review states and samråd."""
+from __future__ import annotations
+
+import json
+from datetime import date, datetime
+from pathlib import Path
+
+from sqlmodel import Session, select
+
+from remiss import events
+from remiss.audit import service as audit
+from remiss.auth.access import Action, Principal, require
+from remiss.documents.fields import svenskt_datum
+from remiss.drafting import content as sections
+from remiss.drafting.models import DraftState, DraftVersion, YttrandeDraft
+from remiss.namnd.models import Namnd
+from remiss.remisser import attachments
+from remiss.remisser import service as remisser
+from remiss.remisser.input import InputErrors
+from remiss.remisser.models import Consultation, Remiss
+from remiss.remisser.status import RemissStatus, TRANSITIONS
+
+S = DraftState
+# (from, to) -> the action needed; going back to utkast always needs a comment.
+STATE_MOVES: dict[tuple[DraftState, DraftState], Action] = {
+    (S.utkast, S.granskning): Action.edit,
+    (S.granskning, S.godkand): Action.review,
+    (S.granskning, S.utkast): Action.review,
+    (S.godkand, S.utkast): Action.review,
+    (S.godkand, S.expedierad): Action.review,
+    (S.expedierad, S.utkast): Action.review,
+}
+
+
+class DraftError(ValueError):
+    """A draft action that is refused, with a Swedish message."""
+
+
+def find_draft(session: Session, remiss_id: int) -> YttrandeDraft | None:
+    return session.exec(select(YttrandeDraft).where(YttrandeDraft.remiss_id == remiss_id)).first()
+
+
+def versions_of(session: Session, draft_id: int) -> list[DraftVersion]:
+    """Return the versions of a draft, newest first."""
+    return list(session.exec(select(DraftVersion).where(DraftVersion.draft_id == draft_id)
+                             .order_by(DraftVersion.number.desc())))
+
+
+def version_by_number(session: Session, draft_id: int, number: int) -> DraftVersion | None:
+    return session.exec(select(DraftVersion).where(DraftVersion.draft_id == draft_id,
+                                                   DraftVersion.number == number)).first()
+
+
+def latest_version(session: Session, draft: YttrandeDraft | None) -> DraftVersion | None:
+    if draft is None:
+        return None
+    return session.exec(select(DraftVersion).where(DraftVersion.draft_id == draft.id)
+                        .order_by(DraftVersion.number.desc())).first()
+
+
+def _questions(session: Session, remiss: Remiss) -> list[tuple[int, str]]:
+    return [(q.id, q.text) for q in remisser.questions_of(session, remiss.id)]
+
+
+def _signatures_used_before(session: Session, remiss: Remiss) -> dict:
+    """Return the signatures of the nämnd's most recent other draft, to prefill a new one."""
+    row = session.exec(select(DraftVersion).join(YttrandeDraft, DraftVersion.draft_id == YttrandeDraft.id)
+                       .join(Remiss, YttrandeDraft.remiss_id == Remiss.id)
+                       .where(Remiss.namnd_id == remiss.namnd_id, Remiss.id != remiss.id)
+                       .order_by(DraftVersion.id.desc())).first()
+    if row is None:
+        return {}
+    old = json.loads(row.content)
+    return {k: old.get(k, "") for k in ("ordforande", "forvaltningschef", "forvaltningschef_titel")}
+
+
+def deadline_text(remiss: Remiss) -> str:
+    day, at = remiss.effective_deadline_on, remiss.effective_deadline_time
+    if day is None:
+        return ""
+    return svenskt_datum(day) + (f" kl. {at.strftime('%H.%M')}" if at else "")
+
+
+def defaults_for(session: Session, remiss: Remiss) -> sections.Defaults:
+    namnd = session.get(Namnd, remiss.namnd_id)
+    handlingar = [Path(a.filename).stem for a in attachments.of_remiss(session, remiss.id, "remisshandling")]
+    return sections.Defaults(namnd=namnd.name, remittent=remiss.remittent, title=remiss.title,
+                             questions=_questions(session, remiss), handlingar=handlingar,
+                             deadline=deadline_text(remiss), instructions=remiss.answer_instructions,
+                             **_signatures_used_before(session, remiss))
+
+
+def current_content(session: Session, remiss: Remiss) -> tuple[YttrandeDraft | None, DraftVersion | None, dict]:
+    """Return the draft, its latest version and its sections (prefilled when nothing is saved)."""
+    draft = find_draft(session, remiss.id)
+    version = latest_version(session, draft)
+    if version is None:
+        return draft, None, sections.initial_content(defaults_for(session, remiss))
+    return draft, version, sections.align_questions(json.loads(version.content), _questions(session, remiss))
+
+
+def _editable(draft: YttrandeDraft | None) -> None:
+    if draft is not None and draft.state != S.utkast:
+        raise DraftError(f"Utkastet har status ”{DraftState(draft.state).label}” och kan inte ändras. "
+                         "Det måste först skickas tillbaka till utkast.")
+
+
+def save(session: Session, *, now: datetime, principal: Principal, remiss: Remiss, raw: dict,
+         base_version: int | None = None, comment: str = "") -> DraftVersion | None:
+    """Save the sections in raw as a new version; None when nothing changed."""
+    require(principal, Action.edit, remiss.namnd_id)
+    draft, latest, content = current_content(session, remiss)
+    _editable(draft)
+    if latest is not None and base_version is not None and base_version != latest.number:
+        raise InputErrors({"base_version": f"Utkastet har sparats i en nyare version ({latest.number}) sedan du "
+                                           f"öppnade det (version {base_version}). Jämför versionerna och gör om ändringen."})
+    new_content = sections.validate(raw, content)
+    if latest is not None and new_content == json.loads(latest.content):
+        return None
+    return _add_version(session, now=now, principal=principal, remiss=remiss, draft=draft,
+                        content=new_content, comment=comment)
+
+
+def _add_version(session: Session, *, now: datetime, principal: Principal, remiss: Remiss,
+                 draft: YttrandeDraft | None, content: dict, comment: str) -> DraftVersion:
+    if draft is None:
+        draft = YttrandeDraft(remiss_id=remiss.id, state=S.utkast, updated_at=now)
+        session.add(draft)
+        session.flush()
+        if remiss.status == RemissStatus.tilldelad:
+            remisser.change_status(session, now=now, principal=principal, remiss=remiss,
+                                   new=RemissStatus.under_beredning, note="Yttrandet påbörjat")
+    latest = latest_version(session, draft)
+    version = DraftVersion(draft_id=draft.id, number=(latest.number + 1) if latest else 1,
+                           author_id=principal.user_id, created_at=now, comment=comment[:500],
+                           content=json.dumps(content, ensure_ascii=False, sort_keys=True))
+    draft.updated_at = now
+    session.add_all([draft, version])
+    session.flush()
+    audit.record(session, now=now, user_id=principal.user_id, entity="yttrande_draft", entity_id=draft.id,
+                 remiss_id=remiss.id, action="save", changes={"version": [latest.number if latest else None,
+                                                                           version.number]}, note=comment)
+    return version
+
+
+def inga_synpunkter(session: Session, *, now: datetime, principal: Principal, remiss: Remiss) -> DraftVersion:
+    """Turn the draft into a short yttrande saying the nämnd has no comments."""
+    require(principal, Action.edit, remiss.namnd_id)
+    draft, _, content = current_content(session, remiss)
+    _editable(draft)
+    namnd = session.get(Namnd, remiss.namnd_id)
+    return _add_version(session, now=now, principal=principal, remiss=remiss, draft=draft,
+                        content=sections.inga_synpunkter_content(content, namnd.name), comment="Inga synpunkter")
+
+
+def change_state(session: Session, *, now: datetime, principal: Principal, remiss: Remiss,
+                 new: DraftState | str, comment: str = "") -> YttrandeDraft:
+    """Move the draft between utkast, granskning and godkänd (expediering: see dispatch)."""
+    try:
+        new = DraftState(new)
+    except ValueError:
+        raise DraftError(f"Okänt läge för yttrandet: {new}.") from None
+    draft = find_draft(session, remiss.id)
+    if draft is None:
+        raise DraftError("Spara utkastet innan det skickas vidare.")
+    old = DraftState(draft.state)
+    action = STATE_MOVES.get((old, new))
+    if action is None:
+        raise DraftError(f"Yttrandet kan inte gå från ”{old.label}” till ”{new.label}”.")
+    require(principal, action, remiss.namnd_id)
+    latest = latest_version(session, draft)
+    if new == S.expedierad and (latest is None or draft.frozen_version_id != latest.id):
+        raise DraftError("Yttrandet expedieras med knappen Expediera, som också sparar de skickade handlingarna.")
+    comment = comment.strip()[:2000]
+    if new == S.utkast and not comment:
+        raise InputErrors({"comment": "Skriv en kommentar om vad som ska ändras."})
+    draft.state = new.value
+    draft.review_comment = comment if new == S.utkast else ("" if new == S.granskning else draft.review_comment)
+    draft.updated_at = now
+    session.add(draft)
+    session.flush()
+    audit.record(session, now=now, user_id=principal.user_id, entity="yttrande_draft", entity_id=draft.id,
+                 remiss_id=remiss.id, action="state", changes={"state": [old.value, new.value]}, note=comment)
+    events.draft_state_changed.send(remiss, session=session, now=now, actor_id=principal.user_id,
+                                    old=old, new=new, comment=comment)
+    if new == S.godkand:
+        _move_remiss(session, now=now, principal=principal, remiss=remiss, new=RemissStatus.klar_for_beslut,
+                     note="Yttrandet godkänt")
+    return draft
+
+
+def _move_remiss(session: Session, *, now: datetime, principal: Principal, remiss: Remiss,
+                 new: RemissStatus, note: str) -> bool:
+    """Move the remiss along when the status table allows it; return whether it moved."""
+    if new not in TRANSITIONS[RemissStatus(remiss.status)]:
+        return False
+    remisser.change_status(session, now=now, principal=principal, remiss=remiss, new=new, note=note)
+    return True
+
+
+def consultations_of(session: Session, remiss_id: int) -> list[Consultation]:
+    return list(session.exec(select(Consultation).where(Consultation.remiss_id == remiss_id)
+                             .order_by(Consultation.consulted_on, Consultation.id)))
+
+
+def add_consultation(session: Session, *, now: datetime, principal: Principal, remiss: Remiss, party: str,
+                     consulted_on: date | None, note: str = "") -> Consultation:
+    """Record that a party (pensionärsråd, ungdomsråd, förvaltning) was consulted."""
+    require(principal, Action.edit, remiss.namnd_id)
+    party = party.strip()
+    if not party:
+        raise InputErrors({"party": "Ange vem som har tillfrågats."})
+    if len(party) > 200:
+        raise InputErrors({"party": "Högst 200 tecken."})
+    row = Consultation(remiss_id=remiss.id, party=party, consulted_on=consulted_on, note=note.strip()[:5000])
+    session.add(row)
+    session.flush()
+    audit.record(session, now=now, user_id=principal.user_id, entity="consultation", entity_id=row.id,
+                 remiss_id=remiss.id, action="create", changes={"party": [None, party]})
+    return row
+
+
+def remove_consultation(session: Session, *, now: datetime, principal: Principal, remiss: Remiss,
+                        consultation_id: int) -> None:
+    require(principal, Action.edit, remiss.namnd_id)
+    row = session.get(Consultation, consultation_id)
+    if row is None or row.remiss_id != remiss.id:
+        raise DraftError("Samrådet finns inte.")
+    session.delete(row)
+    session.flush()
+    audit.record(session, now=now, user_id=principal.user_id, entity="consultation", entity_id=consultation_id,
+                 remiss_id=remiss.id, action="delete", changes={"party": [row.party, None]})

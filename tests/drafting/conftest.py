@@ -1,0 +1,73 @@
+"""Fixtures for drafting: the Kulturnämnden remiss of seed 003 handled by SON Öster."""
+from __future__ import annotations
+
+import io
+import json
+from datetime import date, datetime, timezone
+from pathlib import Path
+
+import pytest
+from docx import Document
+
+from remiss.auth.models import Role
+from remiss.remisser.models import Milestone
+from tests.support.factories import make_namnd, make_remiss, make_user
+
+CASES = Path("/work/shared/cases/seed-cases.json")
+KULTUR_QUESTIONS = [
+    "Är rätt nämnder och bolagsstyrelser ansvariga för ledning och samordning respektive genomförande av åtaganden?",
+    "Har åtaganden och rapporteringspunkterna rätt ambitionsnivå eller kan vi prestera bättre under det kommande året?",
+    "Finns det särskilda aspekter i handlingsplanens åtaganden som behöver belysas ytterligare?",
+    "Exempel på aktiviteter som ska genomföras för varje åtagande inom den egna nämndens/ styrelsens ansvarsområde.",
+    "Synpunkter kring genomförande och implementering",
+]
+NOW = datetime(2015, 9, 1, 8, 0, tzinfo=timezone.utc)
+
+
+def kultur_case() -> dict:
+    """The seed case when the shared file is there, else the same five questions."""
+    if CASES.exists():
+        case = next(c for c in json.loads(CASES.read_text()) if c["id"] == "KULTURSTRATEGI-OSTER-2015")
+        return {"title": case["title"], "questions": case["questions"]}
+    return {"title": "Remiss angående Förslag till Handlingsplan för kulturstrategi 2016",
+            "questions": KULTUR_QUESTIONS}
+
+
+def open_docx(data: bytes):
+    return Document(io.BytesIO(data))
+
+
+def doc_lines(data: bytes) -> list[tuple[str, str]]:
+    return [(p.style.name, p.text) for p in open_docx(data).paragraphs if p.text.strip()]
+
+
+def header_text(data: bytes) -> str:
+    header = open_docx(data).sections[0].header
+    cells = [c.text for t in header.tables for r in t.rows for c in r.cells]
+    return "\n".join([p.text for p in header.paragraphs] + cells)
+
+
+@pytest.fixture
+def world(session, clock):
+    """SON Öster with its people and the Kulturnämnden remiss (five questions)."""
+    clock.set(NOW)
+    oster = make_namnd(session, name="Stadsområdesnämnd Öster", short_name="SON Öster", organisation="Malmö stad",
+                       forvaltning="Stadsområdesförvaltning Öster", dnr_prefix="SOFÖ", now=NOW)
+    other = make_namnd(session, name="Stadsområdesnämnd Norr", dnr_prefix="SOFN", now=NOW)
+    handlaggare = make_user(session, role=Role.handlaggare, namnder=[oster], name="Sabina Vendela Dethorey",
+                            title="Utvecklingssamordnare", email="sabina.dethorey@malmo.se", now=NOW)
+    granskare = make_user(session, role=Role.granskare, namnder=[oster], name="Marie Hendra", now=NOW)
+    registrator = make_user(session, role=Role.registrator, namnder=[oster], name="Nina Registrator", now=NOW)
+    lasare = make_user(session, role=Role.lasare, namnder=[oster], now=NOW)
+    outsider = make_user(session, role=Role.registrator, namnder=[other], now=NOW)
+    case = kultur_case()
+    remiss = make_remiss(session, namnd=oster, now=NOW, title=case["title"], remittent="Kulturnämnden",
+                         sender_dnr="KN-2015-1050", deadline_on=date(2015, 9, 28), deadline_time=None,
+                         handlaggare_id=handlaggare.id, questions=case["questions"],
+                         answer_email="kulturkansli@malmo.se")
+    for kind, day, pos in (("arbetsutskott", date(2015, 9, 10), 3), ("namnd", date(2015, 9, 24), 4)):
+        session.add(Milestone(remiss_id=remiss.id, kind=kind, position=pos, label=kind, planned_on=day, due_on=day))
+    session.commit()
+    return {"namnd": oster, "other": other, "handlaggare": handlaggare, "granskare": granskare,
+            "registrator": registrator, "lasare": lasare, "outsider": outsider, "remiss": remiss,
+            "questions": case["questions"]}
