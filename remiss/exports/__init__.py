@@ -1,0 +1,1 @@
+"""Exports of the diarium list: CSV for Swedish Excel and XLSX."""
