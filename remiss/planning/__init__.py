@@ -1,0 +1,1 @@
+"""Planning: sammanträdesplan, klämdagar, tidplan per remiss, extensions, calendar and ICS feeds."""

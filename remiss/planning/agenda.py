@@ -1,0 +1,127 @@
+"""What is due when: deadlines and milestones for the start page, the month calendar and ICS feeds."""
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+
+from sqlalchemy import or_
+from sqlmodel import Session, select
+
+from remiss.calendar.swedish import format_weekday_date
+from remiss.remisser.models import Direction, Milestone, Remiss
+from remiss.remisser.status import CLOSED
+
+DEADLINE = "sista_svarsdag"
+
+
+@dataclass(frozen=True)
+class AgendaItem:
+    """One dated thing to do on one remiss."""
+
+    remiss_id: int
+    dnr: str
+    title: str
+    namnd_id: int
+    handlaggare_id: int | None
+    kind: str  # a milestone kind; "sista_svarsdag" comes from the remiss itself
+    label: str
+    day: date
+    at: time | None
+    explanation: str
+    flagged: bool
+    done: bool
+    overridden: bool = False
+
+    @property
+    def sort_key(self):
+        return (self.day, self.at or time(23, 59), self.remiss_id, self.kind)
+
+
+def _open():
+    return Remiss.status.not_in([s.value for s in CLOSED])
+
+
+def items(session: Session, *, namnd_ids: Iterable[int] | None = None, handlaggare_id: int | None = None,
+          start: date | None = None, end: date | None = None, open_only: bool = True,
+          include_done: bool = False, deadline_namnd_ids: Iterable[int] | None = None) -> list[AgendaItem]:
+    """Return deadlines and milestones in [start, end] of the remisser the filters select.
+
+    namnd_ids None means every nämnd. With handlaggare_id, milestones are limited to that user's
+    remisser while deadlines are shown for every remiss in deadline_namnd_ids (default: none extra).
+    """
+    found: list[AgendaItem] = []
+    stmt = select(Remiss).where(Remiss.effective_deadline_on.is_not(None))
+    if namnd_ids is not None:
+        stmt = stmt.where(Remiss.namnd_id.in_(list(namnd_ids) or [-1]))
+    if open_only:
+        stmt = stmt.where(_open())
+    if start is not None:
+        stmt = stmt.where(Remiss.effective_deadline_on >= start)
+    if end is not None:
+        stmt = stmt.where(Remiss.effective_deadline_on <= end)
+    if handlaggare_id is not None:
+        extra = list(deadline_namnd_ids or [])
+        stmt = stmt.where(or_(Remiss.handlaggare_id == handlaggare_id, Remiss.namnd_id.in_(extra or [-1])))
+    for r in session.exec(stmt).all():
+        closed = r.status in {s.value for s in CLOSED}
+        if closed and not include_done:
+            continue
+        extended = r.deadline_on and r.effective_deadline_on != r.deadline_on
+        explanation = "Remittentens sista svarsdag" + (
+            f", förlängd från {format_weekday_date(r.deadline_on)}." if extended else ".")
+        found.append(AgendaItem(r.id, r.our_dnr or "", r.title, r.namnd_id, r.handlaggare_id, DEADLINE,
+                                "Sista svarsdag", r.effective_deadline_on, r.effective_deadline_time,
+                                explanation, False, closed))
+    mstmt = (select(Milestone, Remiss).join(Remiss, Remiss.id == Milestone.remiss_id)
+             .where(Milestone.kind != DEADLINE, Remiss.direction == Direction.inkommande))
+    if namnd_ids is not None:
+        mstmt = mstmt.where(Remiss.namnd_id.in_(list(namnd_ids) or [-1]))
+    if handlaggare_id is not None:
+        mstmt = mstmt.where(Remiss.handlaggare_id == handlaggare_id)
+    if open_only:
+        mstmt = mstmt.where(_open())
+    if not include_done:
+        mstmt = mstmt.where(Milestone.done_at.is_(None))
+    if start is not None:
+        mstmt = mstmt.where(Milestone.due_on >= start)
+    if end is not None:
+        mstmt = mstmt.where(Milestone.due_on <= end)
+    for m, r in session.exec(mstmt).all():
+        found.append(AgendaItem(r.id, r.our_dnr or "", r.title, r.namnd_id, r.handlaggare_id, m.kind, m.label,
+                                m.due_on, None, m.explanation, m.flagged, m.done_at is not None,
+                                m.override_on is not None))
+    return sorted(found, key=lambda item: item.sort_key)
+
+
+def is_overdue(item: AgendaItem, now_local: datetime) -> bool:
+    """Tell whether the item is past due and not done at this Stockholm moment."""
+    if item.done:
+        return False
+    if item.day < now_local.date():
+        return True
+    return item.day == now_local.date() and item.at is not None and now_local.time() > item.at
+
+
+def month_weeks(first: date) -> list[list[date]]:
+    """Return the Monday-first weeks that cover the month starting at first."""
+    start = first - timedelta(days=first.weekday())
+    next_month = (first.replace(day=28) + timedelta(days=4)).replace(day=1)
+    weeks = []
+    day = start
+    while day < next_month:
+        weeks.append([day + timedelta(days=offset) for offset in range(7)])
+        day += timedelta(days=7)
+    return weeks
+
+
+def needs_extension(session: Session, *, namnd_ids: Iterable[int] | None) -> list[tuple[Remiss, object]]:
+    """Return open incoming remisser whose tidplan cannot be met, with their TidplanState."""
+    from remiss.planning.models import TidplanState
+
+    stmt = (select(Remiss, TidplanState).join(TidplanState, TidplanState.remiss_id == Remiss.id)
+            .where(TidplanState.feasible.is_(False), Remiss.direction == Direction.inkommande, _open())
+            .order_by(Remiss.effective_deadline_on))
+    if namnd_ids is not None:
+        stmt = stmt.where(Remiss.namnd_id.in_(list(namnd_ids) or [-1]))
+    return list(session.exec(stmt.limit(100)).all())

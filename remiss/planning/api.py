@@ -1,0 +1,116 @@
+"""JSON API: milestones and extensions in the remiss detail; request and decide extensions."""
+from __future__ import annotations
+
+from flask import Blueprint, g, jsonify, request
+from flask_login import current_user
+
+from remiss.auth.access import Action, load_remiss
+from remiss.db import get_session
+from remiss.errors import error_response
+from remiss.extensions import csrf
+from remiss.planning import extensions, tidplan
+from remiss.planning.extensions import Evidence
+from remiss.planning.forms import parse_decision, parse_request
+from remiss.remisser.input import InputErrors
+from remiss.web import now, principal
+
+api_bp = Blueprint("planning_api", __name__, url_prefix="/api/v1")
+csrf.exempt(api_bp)
+
+
+@api_bp.before_request
+def _authenticate():
+    if not current_user.is_authenticated:
+        return error_response(401, "Inloggning krävs: använd sessionen eller 'Authorization: Bearer <token>'.")
+    # as in remiss.api: session-authenticated writes need X-CSRFToken, token calls do not
+    if request.method not in ("GET", "HEAD", "OPTIONS") and not g.get("token_auth"):
+        csrf.protect()
+
+
+def _iso(day, at=None) -> str | None:
+    if day is None:
+        return None
+    return f"{day.isoformat()}T{at:%H:%M}" if at else day.isoformat()
+
+
+def milestones_json(session, remiss) -> list[dict]:
+    """Return the stored tidplan of a remiss for the API detail."""
+    return [{"id": m.id, "kind": m.kind, "label": m.label, "due": _iso(m.due_on, None if m.override_on
+                                                                        else m.planned_time),
+             "planned": _iso(m.planned_on, m.planned_time), "override": _iso(m.override_on),
+             "override_reason": m.override_reason or None, "owner_role": m.owner_role,
+             "explanation": m.explanation, "flagged": m.flagged,
+             "done_at": m.done_at.isoformat() if m.done_at else None}
+            for m in tidplan.milestones_of(session, remiss.id)]
+
+
+def extension_json(e) -> dict:
+    return {"id": e.id, "general": e.is_general, "requested_by": e.requested_by,
+            "requested_on": _iso(e.requested_on), "requested_until": _iso(e.requested_until_on, e.requested_until_time),
+            "reason": e.reason, "decision": e.decision,
+            "granted_until": _iso(e.granted_until_on, e.granted_until_time), "decided_on": _iso(e.decided_on),
+            "evidence_text": e.evidence_text or None, "evidence_attachment_id": e.evidence_attachment_id}
+
+
+def extensions_json(session, remiss) -> list[dict]:
+    """Return the remiss-wide extensions for the API detail."""
+    return [extension_json(e) for e in extensions.extensions_of(session, remiss.id)]
+
+
+def _body() -> dict:
+    body = request.get_json(silent=True)
+    if not isinstance(body, dict):
+        raise InputErrors({"body": "Begäran ska vara ett JSON-objekt."})
+    return body
+
+
+def _split_moment(body: dict, key: str, day_key: str, time_key: str) -> dict:
+    """Accept "until": "2015-09-28T12:00" as well as separate date and time fields."""
+    body = dict(body)
+    value = body.get(key)
+    if isinstance(value, str) and value:
+        day, _, at = value.partition("T")
+        body.setdefault(day_key, day)
+        if at:
+            body.setdefault(time_key, at[:5])
+    return body
+
+
+def _result(remiss, extension, status: int):
+    session = get_session()
+    response = jsonify({"extension": extension_json(extension),
+                        "effective_deadline": _iso(remiss.effective_deadline_on, remiss.effective_deadline_time),
+                        "milestones": milestones_json(session, remiss)})
+    response.status_code = status
+    return response
+
+
+@api_bp.post("/remisser/<int:remiss_id>/extensions")
+def request_extension(remiss_id: int):
+    session = get_session()
+    remiss = load_remiss(session, principal(), remiss_id, Action.edit)
+    body = _split_moment(_body(), "until", "until_on", "until_time")
+    values = parse_request(body)
+    evidence = Evidence(text=str(body.get("evidence_text") or "").strip())
+    if body.get("general"):
+        extension = extensions.general_notice(session, now=now(), principal=principal(), remiss=remiss,
+                                              sender=values["requested_by"], until_on=values["until_on"],
+                                              until_time=values["until_time"], notice_on=values["requested_on"],
+                                              evidence=evidence)
+    else:
+        extension = extensions.request_extension(session, now=now(), principal=principal(), remiss=remiss,
+                                                 evidence=evidence, **values)
+    return _result(remiss, extension, 201)
+
+
+@api_bp.post("/remisser/<int:remiss_id>/extensions/<int:extension_id>/decision")
+def decide_extension(remiss_id: int, extension_id: int):
+    session = get_session()
+    remiss = load_remiss(session, principal(), remiss_id, Action.edit)
+    body = _split_moment(_body(), "granted_until", "granted_until_on", "granted_until_time")
+    values = parse_decision(body)
+    extension = extensions.decide_extension(session, now=now(), principal=principal(), remiss=remiss,
+                                            extension_id=extension_id,
+                                            evidence=Evidence(text=str(body.get("evidence_text") or "").strip()),
+                                            **values)
+    return _result(remiss, extension, 200)

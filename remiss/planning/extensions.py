@@ -1,0 +1,162 @@
+"""Förlängd remisstid: request, decide, and the remittent's general notice as one action."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime, time
+
+from sqlmodel import Session, select
+
+from remiss import events
+from remiss.audit import service as audit
+from remiss.auth.access import Action, Principal, require
+from remiss.clock import local_today
+from remiss.remisser import attachments
+from remiss.remisser.input import InputErrors
+from remiss.remisser.models import Extension, Remiss
+from remiss.remisser.service import refresh_deadline
+
+DECISIONS = {"pending": "Väntar på besked", "granted": "Beviljad", "denied": "Avslagen"}
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """What proves the request or decision: pasted e-mail text and/or an uploaded file."""
+
+    text: str = ""
+    filename: str = ""
+    data: bytes = b""
+    files_dir: str = ""
+    max_bytes: int = 0
+
+
+def _check_text(errors: dict, field: str, value: str, limit: int) -> str:
+    value = (value or "").strip()
+    if len(value) > limit:
+        errors[field] = f"Skriv högst {limit} tecken."
+    return value
+
+
+def _store_evidence(session: Session, *, now: datetime, principal: Principal, remiss: Remiss,
+                    extension: Extension, evidence: Evidence) -> None:
+    if evidence.text:
+        extension.evidence_text = (extension.evidence_text + "\n\n" + evidence.text).strip()
+    if evidence.data and evidence.filename:
+        stored = attachments.add(session, now=now, principal=principal, remiss=remiss, filename=evidence.filename,
+                                 data=evidence.data, files_dir=evidence.files_dir, max_bytes=evidence.max_bytes,
+                                 purpose="bevis")
+        extension.evidence_attachment_id = stored.id
+    session.add(extension)
+
+
+def request_extension(session: Session, *, now: datetime, principal: Principal, remiss: Remiss,
+                      requested_by: str, until_on: date | None, until_time: time | None = None,
+                      reason: str = "", requested_on: date | None = None,
+                      evidence: Evidence = Evidence()) -> Extension:
+    """Record that someone asked the remittent for more time until a date."""
+    require(principal, Action.edit, remiss.namnd_id)
+    errors: dict[str, str] = {}
+    requested_by = _check_text(errors, "requested_by", requested_by, 200)
+    reason = _check_text(errors, "reason", reason, 5000)
+    if not requested_by:
+        errors["requested_by"] = "Ange vem som begärde förlängningen."
+    if until_on is None:
+        errors["until_on"] = "Ange vilket datum förlängningen gäller."
+    elif remiss.effective_deadline_on and until_on <= remiss.effective_deadline_on:
+        errors["until_on"] = "Datumet måste ligga efter gällande sista svarsdag."
+    if len(evidence.text) > 50000:
+        errors["evidence_text"] = "Texten är för lång (högst 50 000 tecken)."
+    if errors:
+        raise InputErrors(errors)
+    extension = Extension(remiss_id=remiss.id, requested_by=requested_by,
+                          requested_on=requested_on or local_today(now), requested_until_on=until_on,
+                          requested_until_time=until_time, reason=reason, decision="pending",
+                          created_by_id=principal.user_id, created_at=now)
+    session.add(extension)
+    session.flush()
+    _store_evidence(session, now=now, principal=principal, remiss=remiss, extension=extension, evidence=evidence)
+    audit.record(session, now=now, user_id=principal.user_id, entity="extension", entity_id=extension.id,
+                 remiss_id=remiss.id, action="extension",
+                 changes={"requested_until": [None, until_on.isoformat()]},
+                 note=f"Förlängning begärd av {requested_by}" + (f": {reason}" if reason else ""))
+    return extension
+
+
+def decide_extension(session: Session, *, now: datetime, principal: Principal, remiss: Remiss,
+                     extension_id: int, granted: bool, until_on: date | None = None,
+                     until_time: time | None = None, decided_on: date | None = None,
+                     evidence: Evidence = Evidence()) -> Extension:
+    """Record the remittent's answer; a grant moves the deadline in force."""
+    require(principal, Action.edit, remiss.namnd_id)
+    extension = session.get(Extension, extension_id)
+    if extension is None or extension.remiss_id != remiss.id:
+        raise InputErrors({"extension_id": "Förlängningen finns inte på den här remissen."})
+    if extension.decision != "pending":
+        raise InputErrors({"decision": "Förlängningen har redan fått besked."})
+    if granted:
+        until_on = until_on or extension.requested_until_on
+        if until_on is None:
+            raise InputErrors({"granted_until_on": "Ange vilket datum som beviljades."})
+        if remiss.deadline_on and until_on <= remiss.deadline_on:
+            raise InputErrors({"granted_until_on": "Datumet måste ligga efter den ursprungliga sista svarsdagen."})
+        if until_time is None and until_on == extension.requested_until_on:
+            until_time = extension.requested_until_time
+    if len(evidence.text) > 50000:
+        raise InputErrors({"evidence_text": "Texten är för lång (högst 50 000 tecken)."})
+    extension.decision = "granted" if granted else "denied"
+    extension.granted_until_on = until_on if granted else None
+    extension.granted_until_time = until_time if granted else None
+    extension.decided_on = decided_on or local_today(now)
+    session.add(extension)
+    _store_evidence(session, now=now, principal=principal, remiss=remiss, extension=extension, evidence=evidence)
+    session.flush()
+    audit.record(session, now=now, user_id=principal.user_id, entity="extension", entity_id=extension.id,
+                 remiss_id=remiss.id, action="extension",
+                 changes={"decision": ["pending", extension.decision],
+                          "granted_until": [None, until_on.isoformat() if granted else None]},
+                 note=DECISIONS[extension.decision])
+    refresh_deadline(session, now=now, remiss=remiss, actor_id=principal.user_id)
+    events.extension_decided.send(remiss, session=session, now=now, actor_id=principal.user_id,
+                                  extension=extension)
+    return extension
+
+
+def general_notice(session: Session, *, now: datetime, principal: Principal, remiss: Remiss, sender: str,
+                   until_on: date | None, until_time: time | None = None, notice_on: date | None = None,
+                   evidence: Evidence = Evidence()) -> Extension:
+    """Record the remittent's notice to everyone that remisstiden is extended: request and grant in one."""
+    require(principal, Action.edit, remiss.namnd_id)
+    errors: dict[str, str] = {}
+    sender = _check_text(errors, "sender", sender, 200) or remiss.remittent or "Remittenten"
+    if until_on is None:
+        errors["until_on"] = "Ange vilket datum remisstiden förlängs till."
+    elif remiss.deadline_on and until_on <= remiss.deadline_on:
+        errors["until_on"] = "Datumet måste ligga efter den ursprungliga sista svarsdagen."
+    if len(evidence.text) > 50000:
+        errors["evidence_text"] = "Texten är för lång (högst 50 000 tecken)."
+    if errors:
+        raise InputErrors(errors)
+    day = notice_on or local_today(now)
+    extension = Extension(remiss_id=remiss.id, is_general=True, requested_by=sender, requested_on=day,
+                          requested_until_on=until_on, requested_until_time=until_time,
+                          reason="Allmän förlängning av remisstiden från remittenten", decision="granted",
+                          granted_until_on=until_on, granted_until_time=until_time, decided_on=day,
+                          created_by_id=principal.user_id, created_at=now)
+    session.add(extension)
+    session.flush()
+    _store_evidence(session, now=now, principal=principal, remiss=remiss, extension=extension, evidence=evidence)
+    session.flush()
+    audit.record(session, now=now, user_id=principal.user_id, entity="extension", entity_id=extension.id,
+                 remiss_id=remiss.id, action="extension",
+                 changes={"decision": [None, "granted"], "granted_until": [None, until_on.isoformat()]},
+                 note=f"Allmän förlängning av remisstiden från {sender}")
+    refresh_deadline(session, now=now, remiss=remiss, actor_id=principal.user_id)
+    events.extension_decided.send(remiss, session=session, now=now, actor_id=principal.user_id,
+                                  extension=extension)
+    return extension
+
+
+def extensions_of(session: Session, remiss_id: int) -> list[Extension]:
+    """Return the remiss-wide extensions, oldest first."""
+    return list(session.exec(select(Extension).where(Extension.remiss_id == remiss_id,
+                                                     Extension.sandlista_entry_id.is_(None))
+                             .order_by(Extension.created_at, Extension.id)))

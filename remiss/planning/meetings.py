@@ -1,0 +1,195 @@
+"""Sammanträdesplan and klämdagar: add, change, import and delete; replan what depends on them."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime, time
+
+from sqlmodel import Session, select
+
+from remiss.audit import service as audit
+from remiss.auth.access import Action, Principal, require
+from remiss.calendar import Meeting, meetings_from_csv, meetings_from_ics
+from remiss.calendar.swedish import format_weekday_date
+from remiss.clock import STOCKHOLM, local
+from remiss.namnd.models import ClosedDay
+from remiss.namnd.models import Meeting as MeetingRow
+from remiss.planning import tidplan
+from remiss.remisser.input import InputErrors
+from remiss.remisser.models import Direction, Remiss
+from remiss.remisser.status import CLOSED
+
+KIND_LABELS = {"namnd": "Nämnd", "au": "Arbetsutskott"}
+
+
+@dataclass(frozen=True)
+class MeetingInput:
+    """A meeting as typed in the form, already parsed."""
+
+    kind: str
+    day: date
+    at: time
+    place: str = ""
+    handlingar_deadline: date | None = None
+
+    def starts_at(self) -> datetime:
+        return datetime.combine(self.day, self.at, tzinfo=STOCKHOLM)
+
+
+def require_plan_editor(principal: Principal, namnd_id: int) -> None:
+    """Nämndsekreterare (registrator) and admin keep the sammanträdesplan."""
+    require(principal, Action.assign, namnd_id)
+
+
+def _check(session: Session, namnd_id: int, data: MeetingInput, exclude_id: int | None = None) -> None:
+    errors = {}
+    if data.kind not in KIND_LABELS:
+        errors["kind"] = "Välj nämnd eller arbetsutskott."
+    if len(data.place) > 200:
+        errors["place"] = "Skriv högst 200 tecken."
+    if data.handlingar_deadline and data.handlingar_deadline > data.day:
+        errors["handlingar_deadline"] = "Sista dag för handlingar måste vara före sammanträdet."
+    clash = session.exec(select(MeetingRow).where(
+        MeetingRow.namnd_id == namnd_id, MeetingRow.kind == data.kind,
+        MeetingRow.starts_at == data.starts_at())).first()
+    if clash is not None and clash.id != exclude_id:
+        errors["day"] = "Det finns redan ett sådant sammanträde vid den tiden."
+    if errors:
+        raise InputErrors(errors)
+
+
+def add_meeting(session: Session, *, now: datetime, principal: Principal, namnd_id: int,
+                data: MeetingInput, replan: bool = True) -> MeetingRow:
+    """Add one meeting to the nämnd's sammanträdesplan."""
+    require_plan_editor(principal, namnd_id)
+    _check(session, namnd_id, data)
+    row = MeetingRow(namnd_id=namnd_id, kind=data.kind, starts_at=data.starts_at(), place=data.place.strip(),
+                     handlingar_deadline=data.handlingar_deadline)
+    session.add(row)
+    session.flush()
+    audit.record(session, now=now, user_id=principal.user_id, entity="meeting", entity_id=row.id, action="create",
+                 changes={"starts_at": [None, data.starts_at().isoformat()], "kind": [None, data.kind]})
+    if replan:
+        replan_namnd(session, now=now, namnd_id=namnd_id, actor_id=principal.user_id)
+    return row
+
+
+def update_meeting(session: Session, *, now: datetime, principal: Principal, meeting: MeetingRow,
+                   data: MeetingInput) -> MeetingRow:
+    """Change a meeting's kind, time, place or handlingar deadline."""
+    require_plan_editor(principal, meeting.namnd_id)
+    _check(session, meeting.namnd_id, data, exclude_id=meeting.id)
+    before = {"kind": meeting.kind, "starts_at": meeting.starts_at.isoformat(), "place": meeting.place,
+              "handlingar_deadline": meeting.handlingar_deadline}
+    meeting.kind, meeting.starts_at = data.kind, data.starts_at()
+    meeting.place, meeting.handlingar_deadline = data.place.strip(), data.handlingar_deadline
+    session.add(meeting)
+    session.flush()
+    after = {"kind": meeting.kind, "starts_at": meeting.starts_at.isoformat(), "place": meeting.place,
+             "handlingar_deadline": meeting.handlingar_deadline}
+    audit.record(session, now=now, user_id=principal.user_id, entity="meeting", entity_id=meeting.id,
+                 action="update", changes=audit.diff(before, after))
+    replan_namnd(session, now=now, namnd_id=meeting.namnd_id, actor_id=principal.user_id)
+    return meeting
+
+
+def delete_meeting(session: Session, *, now: datetime, principal: Principal, meeting: MeetingRow) -> None:
+    """Remove a meeting from the sammanträdesplan."""
+    require_plan_editor(principal, meeting.namnd_id)
+    namnd_id = meeting.namnd_id
+    audit.record(session, now=now, user_id=principal.user_id, entity="meeting", entity_id=meeting.id,
+                 action="delete", changes={"starts_at": [meeting.starts_at.isoformat(), None]})
+    session.delete(meeting)
+    session.flush()
+    replan_namnd(session, now=now, namnd_id=namnd_id, actor_id=principal.user_id)
+
+
+def parse_import(filename: str, data: bytes) -> tuple[list[Meeting], list[str]]:
+    """Read meetings from a CSV or ICS file; errors are Swedish, one per bad row."""
+    name = filename.lower()
+    if not data.strip():
+        return [], ["Filen är tom."]
+    if name.endswith((".ics", ".ical", ".ifb")) or data.lstrip().startswith(b"BEGIN:VCALENDAR"):
+        return meetings_from_ics(data)
+    if name.endswith((".csv", ".txt")) or not name:
+        return meetings_from_csv(data)
+    return [], ["Filen måste vara en CSV-fil (.csv) eller en kalenderfil (.ics)."]
+
+
+def import_meetings(session: Session, *, now: datetime, principal: Principal, namnd_id: int,
+                    meetings: list[Meeting]) -> tuple[int, int]:
+    """Add the previewed meetings; return (added, already there)."""
+    require_plan_editor(principal, namnd_id)
+    added = skipped = 0
+    for meeting in meetings:
+        starts_at = meeting.starts_at.astimezone(STOCKHOLM)
+        exists = session.exec(select(MeetingRow).where(
+            MeetingRow.namnd_id == namnd_id, MeetingRow.kind == meeting.kind,
+            MeetingRow.starts_at == starts_at)).first()
+        if exists:
+            skipped += 1
+            continue
+        add_meeting(session, now=now, principal=principal, namnd_id=namnd_id, replan=False,
+                    data=MeetingInput(meeting.kind, starts_at.date(), starts_at.time().replace(tzinfo=None),
+                                      meeting.place[:200], meeting.handlingar_deadline))
+        added += 1
+    if added:
+        replan_namnd(session, now=now, namnd_id=namnd_id, actor_id=principal.user_id)
+    return added, skipped
+
+
+def meetings_of_namnd(session: Session, namnd_id: int) -> list[MeetingRow]:
+    return list(session.exec(select(MeetingRow).where(MeetingRow.namnd_id == namnd_id)
+                             .order_by(MeetingRow.starts_at)))
+
+
+def describe_meeting(meeting: Meeting | MeetingRow) -> str:
+    """Return "Nämnd torsdag 24 september 2015 kl. 17.00, Plats"."""
+    moment = local(meeting.starts_at)
+    text = f"{KIND_LABELS.get(meeting.kind, meeting.kind)} {format_weekday_date(moment)} kl. {moment:%H.%M}"
+    return text + (f", {meeting.place}" if meeting.place else "")
+
+
+def replan_namnd(session: Session, *, now: datetime, namnd_id: int | None, actor_id: int | None) -> int:
+    """Replan every open incoming remiss of the nämnd (all nämnder when None)."""
+    stmt = select(Remiss).where(Remiss.direction == Direction.inkommande,
+                                Remiss.status.not_in([s.value for s in CLOSED]))
+    if namnd_id is not None:
+        stmt = stmt.where(Remiss.namnd_id == namnd_id)
+    count = 0
+    for remiss in session.exec(stmt).all():
+        tidplan.replan(session, now=now, remiss=remiss, actor_id=actor_id)
+        count += 1
+    return count
+
+
+def add_closed_day(session: Session, *, now: datetime, principal: Principal, day: date | None,
+                   reason: str) -> ClosedDay:
+    """Add a klämdag on which the whole organisation is closed."""
+    require(principal, Action.administer, 0)
+    reason = (reason or "").strip()
+    if day is None:
+        raise InputErrors({"day": "Ange ett datum."})
+    if len(reason) > 200:
+        raise InputErrors({"reason": "Skriv högst 200 tecken."})
+    if session.exec(select(ClosedDay).where(ClosedDay.day == day)).first():
+        raise InputErrors({"day": f"{format_weekday_date(day)} finns redan bland de stängda dagarna."})
+    row = ClosedDay(day=day, reason=reason or "klämdag")
+    session.add(row)
+    session.flush()
+    audit.record(session, now=now, user_id=principal.user_id, entity="closed_day", entity_id=row.id,
+                 action="create", changes={"day": [None, day.isoformat()], "reason": [None, row.reason]})
+    replan_namnd(session, now=now, namnd_id=None, actor_id=principal.user_id)
+    return row
+
+
+def delete_closed_day(session: Session, *, now: datetime, principal: Principal, closed_day_id: int) -> None:
+    """Make a klämdag a working day again."""
+    require(principal, Action.administer, 0)
+    row = session.get(ClosedDay, closed_day_id)
+    if row is None:
+        raise InputErrors({"day": "Dagen finns inte."})
+    audit.record(session, now=now, user_id=principal.user_id, entity="closed_day", entity_id=row.id,
+                 action="delete", changes={"day": [row.day.isoformat(), None]})
+    session.delete(row)
+    session.flush()
+    replan_namnd(session, now=now, namnd_id=None, actor_id=principal.user_id)

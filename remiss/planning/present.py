@@ -1,0 +1,200 @@
+"""Display-ready values for the planning pages: Swedish dates, overdue texts, calendar cells."""
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+
+from sqlmodel import Session, select
+
+from remiss.auth.access import Action, Principal
+from remiss.auth.models import User
+from remiss.calendar.swedish import format_weekday_date, month_name
+from remiss.clock import local
+from remiss.planning import agenda, extensions, tidplan
+from remiss.planning.agenda import AgendaItem
+from remiss.remisser.models import Direction, Remiss
+
+OWNER_LABELS = {"handlaggare": "Handläggare", "granskare": "Granskare / chef", "registrator": "Registrator",
+                "namnd": "Nämnden"}
+HORIZON_DAYS = 21
+
+
+def relative(day: date, today: date) -> str:
+    """Return "i dag", "i morgon", "om 5 dagar", "försenad sedan 3 dagar"."""
+    delta = (day - today).days
+    if delta == 0:
+        return "i dag"
+    if delta == 1:
+        return "i morgon"
+    if delta > 1:
+        return f"om {delta} dagar"
+    return "försenad sedan i går" if delta == -1 else f"försenad sedan {-delta} dagar"
+
+
+@dataclass(frozen=True)
+class DueRow:
+    remiss_id: int
+    dnr: str
+    title: str
+    label: str
+    when: str  # "torsdag 24 september 2015 kl. 12.00"
+    relative: str
+    overdue: bool
+    flagged: bool
+    explanation: str
+
+
+def due_row(item: AgendaItem, now_local: datetime) -> DueRow:
+    when = format_weekday_date(item.day) + (f" kl. {item.at:%H.%M}" if item.at else "")
+    return DueRow(item.remiss_id, item.dnr, item.title, item.label, when, relative(item.day, now_local.date()),
+                  agenda.is_overdue(item, now_local), item.flagged, item.explanation)
+
+
+@dataclass
+class StartSection:
+    """The planning part of the start page."""
+
+    mine: list[DueRow]
+    namnder: list[DueRow]
+    extension_needed: list[dict]
+    horizon: str
+    template: str = "planning/_start.html"
+
+
+def start_section(session: Session, principal: Principal, now: datetime) -> StartSection:
+    """Collect what is due for me and my nämnder in the coming weeks, overdue first."""
+    now_local = local(now)
+    end = now_local.date() + timedelta(days=HORIZON_DAYS)
+    visible = principal.visible_namnd_ids()
+    mine = agenda.items(session, namnd_ids=visible, handlaggare_id=principal.user_id, end=end)
+    mine_keys = {(i.remiss_id, i.kind) for i in mine}
+    theirs = [i for i in agenda.items(session, namnd_ids=visible, end=end) if (i.remiss_id, i.kind) not in mine_keys]
+    needing = []
+    for remiss, state in agenda.needs_extension(session, namnd_ids=visible):
+        proposals = json.loads(state.proposals or "[]")
+        needing.append({"remiss_id": remiss.id, "dnr": remiss.our_dnr or "", "title": remiss.title,
+                        "deadline": format_weekday_date(remiss.effective_deadline_on),
+                        "suggested": format_weekday_date(state.suggested_extension_on)
+                        if state.suggested_extension_on else "",
+                        "proposal": proposals[0] if proposals else ""})
+    return StartSection(mine=[due_row(i, now_local) for i in mine][:50],
+                        namnder=[due_row(i, now_local) for i in theirs][:50],
+                        extension_needed=needing, horizon=format_weekday_date(end))
+
+
+@dataclass(frozen=True)
+class MilestoneRow:
+    id: int
+    kind: str
+    label: str
+    owner: str
+    when: str
+    planned: str
+    override: str
+    override_reason: str
+    override_iso: str
+    explanation: str
+    flagged: bool
+    done: bool
+    overdue: bool
+    relative: str
+
+
+def tidplan_panel(session: Session, principal: Principal, remiss: Remiss, now: datetime) -> dict:
+    """Context for the Tidplan panel on the remiss page."""
+    now_local = local(now)
+    rows = []
+    for m in tidplan.milestones_of(session, remiss.id):
+        when = format_weekday_date(m.due_on) + (f" kl. {m.planned_time:%H.%M}" if m.planned_time and
+                                                not m.override_on else "")
+        rows.append(MilestoneRow(
+            m.id, m.kind, m.label, OWNER_LABELS.get(m.owner_role, m.owner_role), when,
+            format_weekday_date(m.planned_on), format_weekday_date(m.override_on) if m.override_on else "",
+            m.override_reason, m.override_on.isoformat() if m.override_on else "", m.explanation, m.flagged,
+            m.done_at is not None, m.done_at is None and m.due_on < now_local.date(),
+            relative(m.due_on, now_local.date())))
+    state = tidplan.state_of(session, remiss.id)
+    return {"milestones": rows, "outgoing": remiss.direction == Direction.utgaende,
+            "feasible": state.feasible if state else True,
+            "omedelbar": state.needs_omedelbar_justering if state else False,
+            "warnings": json.loads(state.warnings) if state else [],
+            "proposals": json.loads(state.proposals) if state else [],
+            "may_edit": principal.may(Action.edit, remiss.namnd_id)}
+
+
+@dataclass(frozen=True)
+class ExtensionRow:
+    id: int
+    general: bool
+    requested_by: str
+    requested_on: str
+    requested_until: str
+    reason: str
+    decision: str
+    decision_label: str
+    granted_until: str
+    decided_on: str
+    evidence_text: str
+    evidence_attachment_id: int | None
+    requested_until_iso: str
+
+
+def _moment(day: date | None, at) -> str:
+    if day is None:
+        return ""
+    return format_weekday_date(day) + (f" kl. {at:%H.%M}" if at else "")
+
+
+def extensions_panel(session: Session, principal: Principal, remiss: Remiss, now: datetime) -> dict:
+    """Context for the Förlängningar panel on the remiss page."""
+    rows = [ExtensionRow(e.id, e.is_general, e.requested_by, format_weekday_date(e.requested_on)
+                         if e.requested_on else "", _moment(e.requested_until_on, e.requested_until_time),
+                         e.reason, e.decision, extensions.DECISIONS.get(e.decision, e.decision),
+                         _moment(e.granted_until_on, e.granted_until_time),
+                         format_weekday_date(e.decided_on) if e.decided_on else "", e.evidence_text,
+                         e.evidence_attachment_id,
+                         e.requested_until_on.isoformat() if e.requested_until_on else "")
+            for e in extensions.extensions_of(session, remiss.id)]
+    state = tidplan.state_of(session, remiss.id)
+    return {"extensions": rows, "may_edit": principal.may(Action.edit, remiss.namnd_id),
+            "original": _moment(remiss.deadline_on, remiss.deadline_time),
+            "in_force": _moment(remiss.effective_deadline_on, remiss.effective_deadline_time),
+            "suggested": state.suggested_extension_on.isoformat() if state and state.suggested_extension_on
+            else ""}
+
+
+@dataclass
+class DayCell:
+    day: date
+    number: int
+    in_month: bool
+    is_today: bool
+    label: str  # "måndag 7 december 2026"
+    day_off: str  # "julafton", "lördag" or ""
+    entries: list[DueRow] = field(default_factory=list)
+
+
+def month_calendar(session: Session, principal: Principal, now: datetime, first: date) -> dict:
+    """Return the weeks of the month with deadlines and milestones of visible remisser."""
+    now_local = local(now)
+    weeks = agenda.month_weeks(first)
+    start, end = weeks[0][0], weeks[-1][-1]
+    found = agenda.items(session, namnd_ids=principal.visible_namnd_ids(), start=start, end=end,
+                         open_only=False, include_done=True)
+    by_day: dict[date, list[DueRow]] = {}
+    for item in found:
+        by_day.setdefault(item.day, []).append(due_row(item, now_local))
+    calendar = tidplan.work_calendar(session)
+    grid = [[DayCell(d, d.day, d.month == first.month, d == now_local.date(), format_weekday_date(d),
+                     calendar.day_off_reason(d) or "", by_day.get(d, [])) for d in week] for week in weeks]
+    previous = (first - timedelta(days=1)).replace(day=1)
+    following = (first.replace(day=28) + timedelta(days=4)).replace(day=1)
+    return {"weeks": grid, "title": f"{month_name(first).capitalize()} {first.year}",
+            "previous": previous.strftime("%Y-%m"), "following": following.strftime("%Y-%m"),
+            "count": len(found)}
+
+
+def user_names(session: Session, ids) -> dict[int, str]:
+    ids = [i for i in ids if i]
+    return {u.id: u.name for u in session.exec(select(User).where(User.id.in_(ids or [-1])))}

@@ -1,0 +1,200 @@
+"""Compute and store the tidplan of a remiss; override and complete its milestones."""
+from __future__ import annotations
+
+import json
+from datetime import date, datetime
+
+from sqlmodel import Session, select
+
+from remiss import events
+from remiss.audit import service as audit
+from remiss.auth.access import Action, Principal, require
+from remiss.calendar import Meeting, PlanningRules, Tidplan, WorkCalendar, plan_backwards
+from remiss.calendar.planner import LABELS, MILESTONE_KINDS, OWNERS
+from remiss.calendar.swedish import format_weekday_date
+from remiss.clock import STOCKHOLM, local, local_today
+from remiss.namnd.models import ClosedDay, Namnd
+from remiss.namnd.models import Meeting as MeetingRow
+from remiss.planning.models import TidplanState
+from remiss.remisser.input import InputErrors
+from remiss.remisser.models import Direction, Milestone, Remiss
+
+DROPPED = "Ingår inte längre i den beräknade tidplanen; datumet är satt för hand."
+
+
+def work_calendar(session: Session) -> WorkCalendar:
+    """Return the Swedish working-day calendar with the admin's klämdagar."""
+    days = session.exec(select(ClosedDay)).all()
+    return WorkCalendar({d.day: d.reason or "klämdag" for d in days})
+
+
+def rules_of(namnd: Namnd) -> PlanningRules:
+    """Return the nämnd's planning rules as the pure planner wants them."""
+    return PlanningRules(
+        tjansteskrivelse_workdays_before_au=namnd.tjansteskrivelse_workdays_before_au,
+        granskning_workdays=namnd.granskning_workdays,
+        omedelbar_justering_usual=namnd.omedelbar_justering_usual,
+        justering_workdays_after_meeting=namnd.justering_workdays_after_meeting,
+        expediering_workdays=namnd.expediering_workdays,
+    )
+
+
+def meetings_of(session: Session, namnd_id: int) -> list[Meeting]:
+    """Return the nämnd's sammanträdesplan as planner meetings."""
+    rows = session.exec(select(MeetingRow).where(MeetingRow.namnd_id == namnd_id)
+                        .order_by(MeetingRow.starts_at)).all()
+    return [Meeting(r.kind, local(r.starts_at), r.place, r.handlingar_deadline) for r in rows]
+
+
+def deadline_of(remiss: Remiss) -> date | datetime | None:
+    """Return the deadline in force as the planner wants it (a datetime when a time is given)."""
+    if remiss.effective_deadline_on is None:
+        return None
+    if remiss.effective_deadline_time is None:
+        return remiss.effective_deadline_on
+    return datetime.combine(remiss.effective_deadline_on, remiss.effective_deadline_time, tzinfo=STOCKHOLM)
+
+
+def compute(session: Session, *, now: datetime, remiss: Remiss) -> Tidplan | None:
+    """Run the planner for the remiss without storing anything; None without a deadline."""
+    deadline = deadline_of(remiss)
+    if deadline is None:
+        return None
+    namnd = session.get(Namnd, remiss.namnd_id)
+    calendar = work_calendar(session)
+    if remiss.direction == Direction.utgaende:
+        # an outgoing remiss has no nämnd work of ours before the deadline: plan nothing
+        return plan_backwards(deadline, [], rules_of(namnd), calendar)
+    return plan_backwards(deadline, meetings_of(session, namnd.id), rules_of(namnd), calendar,
+                          today=local_today(now))
+
+
+def milestones_of(session: Session, remiss_id: int) -> list[Milestone]:
+    """Return the stored milestones of a remiss in tidplan order."""
+    return list(session.exec(select(Milestone).where(Milestone.remiss_id == remiss_id)
+                             .order_by(Milestone.position, Milestone.due_on)))
+
+
+def state_of(session: Session, remiss_id: int) -> TidplanState | None:
+    return session.get(TidplanState, remiss_id)
+
+
+def replan(session: Session, *, now: datetime, remiss: Remiss, actor_id: int | None = None) -> Tidplan | None:
+    """Recompute the tidplan from the deadline in force and store it, keeping manual overrides."""
+    plan = compute(session, now=now, remiss=remiss)
+    existing = {m.kind: m for m in milestones_of(session, remiss.id)}
+    before = {kind: m.due_on.isoformat() for kind, m in existing.items()}
+    planned = {}
+    if plan is not None:
+        planned = {m.kind: m for m in plan.milestones}
+        if remiss.direction == Direction.utgaende:
+            planned = {k: m for k, m in planned.items() if k == "sista_svarsdag"}
+    for kind, pm in planned.items():
+        row = existing.get(kind) or Milestone(remiss_id=remiss.id, kind=kind, planned_on=pm.day, due_on=pm.day,
+                                              label=pm.label)
+        row.position = MILESTONE_KINDS.index(kind)
+        row.label, row.owner_role = pm.label, pm.owner_role
+        row.planned_on = pm.day
+        row.planned_time = local(pm.due).time().replace(tzinfo=None) if isinstance(pm.due, datetime) else None
+        row.explanation, row.flagged = pm.explanation, pm.flagged
+        row.due_on = row.override_on or row.planned_on
+        session.add(row)
+    for kind, row in existing.items():
+        if kind in planned:
+            continue
+        if row.override_on is None and row.done_at is None:
+            session.delete(row)
+        else:
+            row.explanation, row.flagged = DROPPED, True
+            session.add(row)
+    _store_state(session, now=now, remiss=remiss, plan=plan)
+    session.flush()
+    after = {m.kind: m.due_on.isoformat() for m in milestones_of(session, remiss.id)}
+    changes = {kind: [before.get(kind), after.get(kind)] for kind in MILESTONE_KINDS
+               if before.get(kind) != after.get(kind)}
+    if changes:
+        audit.record(session, now=now, user_id=actor_id, entity="remiss", entity_id=remiss.id,
+                     remiss_id=remiss.id, action="milestone", changes=changes, note="Tidplanen beräknad")
+    events.milestones_changed.send(remiss, session=session, now=now, actor_id=actor_id)
+    return plan
+
+
+def _store_state(session: Session, *, now: datetime, remiss: Remiss, plan: Tidplan | None) -> None:
+    state = session.get(TidplanState, remiss.id) or TidplanState(remiss_id=remiss.id, planned_at=now)
+    if plan is None:
+        state.feasible, state.needs_omedelbar_justering = True, False
+        state.suggested_extension_on = state.meeting_on = None
+        state.warnings = json.dumps(["Remissen har ingen sista svarsdag; ingen tidplan kan beräknas."],
+                                    ensure_ascii=False)
+        state.proposals = "[]"
+    else:
+        state.feasible = plan.feasible
+        state.needs_omedelbar_justering = plan.needs_omedelbar_justering
+        state.suggested_extension_on = plan.suggested_extension
+        state.meeting_on = plan.chosen_meeting.day if plan.chosen_meeting else None
+        state.warnings = json.dumps(plan.warnings, ensure_ascii=False)
+        state.proposals = json.dumps(plan.proposals, ensure_ascii=False)
+    state.planned_at = now
+    session.add(state)
+
+
+def _milestone(session: Session, remiss: Remiss, milestone_id: int) -> Milestone:
+    row = session.get(Milestone, milestone_id)
+    if row is None or row.remiss_id != remiss.id:
+        raise InputErrors({"milestone_id": "Milstolpen finns inte på den här remissen."})
+    return row
+
+
+def override_milestone(session: Session, *, now: datetime, principal: Principal, remiss: Remiss,
+                       milestone_id: int, day: date | None, reason: str = "") -> Milestone:
+    """Set a milestone's date by hand (None clears the override); the override survives replanning."""
+    require(principal, Action.edit, remiss.namnd_id)
+    row = _milestone(session, remiss, milestone_id)
+    reason = reason.strip()
+    if len(reason) > 500:
+        raise InputErrors({"reason": "Skriv högst 500 tecken."})
+    if day is not None and not reason:
+        raise InputErrors({"reason": "Ange varför datumet ändras för hand."})
+    old = (row.override_on, row.override_reason)
+    row.override_on = day
+    row.override_reason = reason if day else ""
+    row.override_by_id = principal.user_id if day else None
+    row.due_on = row.override_on or row.planned_on
+    session.add(row)
+    session.flush()
+    audit.record(session, now=now, user_id=principal.user_id, entity="milestone", entity_id=row.id,
+                 remiss_id=remiss.id, action="milestone",
+                 changes={f"override:{row.kind}": [old[0].isoformat() if old[0] else None,
+                                                   day.isoformat() if day else None]},
+                 note=f"{row.label}: " + (f"satt för hand till {format_weekday_date(day)} ({reason})" if day
+                                          else "åter till beräknat datum"))
+    events.milestones_changed.send(remiss, session=session, now=now, actor_id=principal.user_id)
+    return row
+
+
+def mark_done(session: Session, *, now: datetime, principal: Principal, remiss: Remiss, milestone_id: int,
+              done: bool = True) -> Milestone:
+    """Mark a milestone as done (or not done again)."""
+    require(principal, Action.edit, remiss.namnd_id)
+    row = _milestone(session, remiss, milestone_id)
+    if (row.done_at is not None) == done:
+        return row
+    old = row.done_at
+    row.done_at = now if done else None
+    session.add(row)
+    session.flush()
+    audit.record(session, now=now, user_id=principal.user_id, entity="milestone", entity_id=row.id,
+                 remiss_id=remiss.id, action="milestone",
+                 changes={f"done:{row.kind}": [old.isoformat() if old else None,
+                                               row.done_at.isoformat() if row.done_at else None]},
+                 note=f"{row.label}: {'klar' if done else 'inte klar'}")
+    events.milestones_changed.send(remiss, session=session, now=now, actor_id=principal.user_id)
+    return row
+
+
+def kind_label(kind: str) -> str:
+    return LABELS.get(kind, kind)
+
+
+def default_owner(kind: str) -> str:
+    return OWNERS.get(kind, "handlaggare")

@@ -1,0 +1,93 @@
+"""Pages: the month calendar, the subscribe page and the ICS feeds behind secret tokens."""
+from __future__ import annotations
+
+from datetime import datetime
+
+from flask import Response, abort, current_app, render_template, request
+from flask_login import current_user, login_required
+from sqlmodel import select
+
+from remiss.auth.models import User
+from remiss.auth.service import namnd_ids_of
+from remiss.calendar import CalendarEvent, build_ics, stable_uid
+from remiss.clock import STOCKHOLM, local, local_today
+from remiss.db import get_session
+from remiss.namnd.models import Namnd
+from remiss.planning import agenda, meetings, present
+from remiss.planning.forms import parse_month
+from remiss.planning.views import bp
+from remiss.remisser.input import InputErrors
+from remiss.web import now, principal
+
+
+@bp.get("/kalender")
+@login_required
+def month():
+    try:
+        first = parse_month(request.args.get("manad"), local_today(now()))
+    except InputErrors as exc:
+        return render_template("planning/month.html", error=exc.errors["manad"], calendar=None), 400
+    calendar = present.month_calendar(get_session(), principal(), now(), first)
+    return render_template("planning/month.html", calendar=calendar, error=None)
+
+
+def _base() -> str:
+    return (current_app.config.get("BASE_URL") or request.host_url).rstrip("/")
+
+
+@bp.get("/kalender/prenumerera")
+@login_required
+def subscribe():
+    session = get_session()
+    base = _base()
+    ids = principal().visible_namnd_ids()
+    stmt = select(Namnd).order_by(Namnd.name)
+    if ids is not None:
+        stmt = stmt.where(Namnd.id.in_(list(ids) or [-1]))
+    feeds = [(n.name, f"{base}/ics/namnd/{n.ics_token}.ics") for n in session.exec(stmt)]
+    return render_template("planning/subscribe.html", mine=f"{base}/ics/anvandare/{current_user.ics_token}.ics",
+                           feeds=feeds)
+
+
+def _event(item: agenda.AgendaItem, base: str) -> CalendarEvent:
+    start = datetime.combine(item.day, item.at, tzinfo=STOCKHOLM) if item.at else item.day
+    done = "Klar: " if item.done else ""
+    return CalendarEvent(uid=stable_uid("remiss", item.remiss_id, item.kind),
+                         summary=f"{done}{item.label}: {item.dnr} {item.title}".strip(), start=start,
+                         description=item.explanation, url=f"{base}/remisser/{item.remiss_id}")
+
+
+def _feed(events: list[CalendarEvent], name: str) -> Response:
+    body = build_ics(events, calendar_name=name, now=now())
+    response = Response(body, mimetype="text/calendar")
+    response.headers["Content-Disposition"] = "inline; filename=remiss.ics"
+    response.headers["Cache-Control"] = "private, max-age=300"
+    return response
+
+
+@bp.get("/ics/anvandare/<token>.ics")
+def user_feed(token: str):
+    session = get_session()
+    user = session.exec(select(User).where(User.ics_token == token)).first()
+    if user is None or not user.is_active or len(token) < 16:
+        abort(404)
+    namnd_ids = None if user.role == "admin" else namnd_ids_of(session, user.id)
+    deadline_ids = namnd_ids if namnd_ids is not None else [n.id for n in session.exec(select(Namnd))]
+    base = _base()
+    found = agenda.items(session, namnd_ids=namnd_ids, handlaggare_id=user.id, deadline_namnd_ids=deadline_ids)
+    return _feed([_event(i, base) for i in found], f"Remiss – {user.name}")
+
+
+@bp.get("/ics/namnd/<token>.ics")
+def namnd_feed(token: str):
+    session = get_session()
+    namnd = session.exec(select(Namnd).where(Namnd.ics_token == token)).first()
+    if namnd is None or len(token) < 16:
+        abort(404)
+    base = _base()
+    events = [_event(i, base) for i in agenda.items(session, namnd_ids=[namnd.id])]
+    for m in meetings.meetings_of_namnd(session, namnd.id):
+        events.append(CalendarEvent(uid=stable_uid("meeting", m.id), start=local(m.starts_at),
+                                    summary=f"{meetings.KIND_LABELS.get(m.kind, m.kind)}: {namnd.name}",
+                                    description=meetings.describe_meeting(m)))
+    return _feed(events, f"Remiss – {namnd.name}")

@@ -1,0 +1,179 @@
+"""Pages: the nämnd's sammanträdesplan (list, add, edit, delete, import) and klämdagar."""
+from __future__ import annotations
+
+from flask import abort, flash, redirect, render_template, request, url_for
+from flask_login import login_required
+from sqlmodel import select
+
+from remiss.auth.access import Action, require
+from remiss.calendar.swedish import format_weekday_date
+from remiss.clock import local
+from remiss.db import get_session
+from remiss.namnd.models import ClosedDay, Meeting, Namnd
+from remiss.planning import meetings as service
+from remiss.planning.forms import meetings_from_json, meetings_to_json, optional_date, parse_meeting, text
+from remiss.planning.views import bp
+from remiss.remisser.input import InputErrors
+from remiss.remisser.views import CsrfForm
+from remiss.web import now, principal, requires
+
+CSRF_EXPIRED = {"csrf": "Formuläret har gått ut. Skicka igen."}
+IMPORT_MAX_BYTES = 2_000_000
+
+
+def _namnd(namnd_id: int, action: Action = Action.view) -> Namnd:
+    namnd = get_session().get(Namnd, namnd_id)
+    if namnd is None:
+        abort(404)
+    require(principal(), Action.view, namnd_id)
+    if action != Action.view:
+        service.require_plan_editor(principal(), namnd_id)
+    return namnd
+
+
+def _rows(namnd_id: int) -> list[dict]:
+    rows = []
+    for m in service.meetings_of_namnd(get_session(), namnd_id):
+        moment = local(m.starts_at)
+        rows.append({"id": m.id, "kind": service.KIND_LABELS.get(m.kind, m.kind),
+                     "when": f"{format_weekday_date(moment)} kl. {moment:%H.%M}", "place": m.place,
+                     "handlingar": format_weekday_date(m.handlingar_deadline) if m.handlingar_deadline else ""})
+    return rows
+
+
+def _form_values(meeting: Meeting | None) -> dict:
+    if meeting is None:
+        return {"kind": "namnd", "time": "17:00"}
+    moment = local(meeting.starts_at)
+    return {"kind": meeting.kind, "day": moment.date().isoformat(), "time": f"{moment:%H:%M}",
+            "place": meeting.place,
+            "handlingar_deadline": meeting.handlingar_deadline.isoformat() if meeting.handlingar_deadline else ""}
+
+
+def _page(namnd: Namnd, *, values=None, errors=None, editing=None, preview=None, status=200):
+    p = principal()
+    return render_template(
+        "planning/meetings.html", namnd=namnd, meetings=_rows(namnd.id), form=CsrfForm(),
+        values=values if values is not None else _form_values(editing), errors=errors or {}, editing=editing,
+        preview=preview, may_edit=p.may(Action.assign, namnd.id), kinds=service.KIND_LABELS,
+    ), status
+
+
+@bp.get("/namnder/<int:namnd_id>/sammantraden")
+@login_required
+def meetings(namnd_id: int):
+    namnd = _namnd(namnd_id)
+    editing = None
+    if request.args.get("andra", "").isdigit():
+        editing = get_session().get(Meeting, int(request.args["andra"]))
+        if editing is None or editing.namnd_id != namnd_id:
+            abort(404)
+    return _page(namnd, editing=editing)
+
+
+@bp.post("/namnder/<int:namnd_id>/sammantraden")
+@login_required
+def save_meeting(namnd_id: int):
+    namnd = _namnd(namnd_id, Action.assign)
+    session = get_session()
+    values = request.form.to_dict()
+    editing = None
+    if values.get("meeting_id", "").isdigit():
+        editing = session.get(Meeting, int(values["meeting_id"]))
+        if editing is None or editing.namnd_id != namnd_id:
+            abort(404)
+    if not CsrfForm().validate_on_submit():
+        return _page(namnd, values=values, errors=CSRF_EXPIRED, editing=editing, status=400)
+    try:
+        data = parse_meeting(values)
+        if editing is None:
+            service.add_meeting(session, now=now(), principal=principal(), namnd_id=namnd_id, data=data)
+        else:
+            service.update_meeting(session, now=now(), principal=principal(), meeting=editing, data=data)
+    except InputErrors as exc:
+        session.rollback()
+        return _page(namnd, values=values, errors=exc.errors, editing=editing, status=400)
+    flash("Sammanträdet är sparat och tidplanerna är beräknade på nytt.", "success")
+    return redirect(url_for("planning.meetings", namnd_id=namnd_id))
+
+
+@bp.post("/namnder/<int:namnd_id>/sammantraden/<int:meeting_id>/ta-bort")
+@login_required
+def delete_meeting(namnd_id: int, meeting_id: int):
+    namnd = _namnd(namnd_id, Action.assign)
+    session = get_session()
+    meeting = session.get(Meeting, meeting_id)
+    if meeting is None or meeting.namnd_id != namnd_id:
+        abort(404)
+    if not CsrfForm().validate_on_submit():
+        return _page(namnd, errors=CSRF_EXPIRED, status=400)
+    service.delete_meeting(session, now=now(), principal=principal(), meeting=meeting)
+    flash("Sammanträdet är borttaget.", "success")
+    return redirect(url_for("planning.meetings", namnd_id=namnd_id))
+
+
+@bp.post("/namnder/<int:namnd_id>/sammantraden/import")
+@login_required
+def import_meetings(namnd_id: int):
+    namnd = _namnd(namnd_id, Action.assign)
+    session = get_session()
+    if not CsrfForm().validate_on_submit():
+        return _page(namnd, errors=CSRF_EXPIRED, status=400)
+    if request.form.get("confirm"):
+        try:
+            found = meetings_from_json(request.form.get("meetings", ""))
+            added, skipped = service.import_meetings(session, now=now(), principal=principal(),
+                                                     namnd_id=namnd_id, meetings=found)
+        except InputErrors as exc:
+            session.rollback()
+            return _page(namnd, errors=exc.errors, status=400)
+        flash(f"{added} sammanträden importerade" + (f", {skipped} fanns redan" if skipped else "") + ".",
+              "success")
+        return redirect(url_for("planning.meetings", namnd_id=namnd_id))
+    upload = request.files.get("file")
+    if upload is None or not upload.filename:
+        return _page(namnd, errors={"file": "Välj en CSV- eller ICS-fil."}, status=400)
+    data = upload.read(IMPORT_MAX_BYTES + 1)
+    if len(data) > IMPORT_MAX_BYTES:
+        return _page(namnd, errors={"file": "Filen är för stor (högst 2 MB)."}, status=400)
+    found, problems = service.parse_import(upload.filename, data)
+    preview = {"rows": [service.describe_meeting(m) for m in found], "problems": problems,
+               "payload": meetings_to_json(found), "filename": upload.filename}
+    if not found:
+        return _page(namnd, errors={"file": "Filen innehöll inga sammanträden som kunde läsas."},
+                     preview=preview, status=400)
+    return _page(namnd, preview=preview)
+
+
+@bp.route("/admin/stangda-dagar", methods=["GET", "POST"])
+@requires(Action.administer)
+def closed_days():
+    session = get_session()
+    values, errors, status = {}, {}, 200
+    if request.method == "POST":
+        values = request.form.to_dict()
+        if not CsrfForm().validate_on_submit():
+            errors = CSRF_EXPIRED
+        else:
+            try:
+                if values.get("delete", "").isdigit():
+                    service.delete_closed_day(session, now=now(), principal=principal(),
+                                              closed_day_id=int(values["delete"]))
+                    flash("Dagen är en arbetsdag igen.", "success")
+                else:
+                    parsed: dict = {}
+                    day = optional_date(values, "day", parsed)
+                    reason = text(values, "reason", parsed, 200)
+                    if parsed:
+                        raise InputErrors(parsed)
+                    service.add_closed_day(session, now=now(), principal=principal(), day=day, reason=reason)
+                    flash("Den stängda dagen är sparad och tidplanerna är beräknade på nytt.", "success")
+                return redirect(url_for("planning.closed_days"))
+            except InputErrors as exc:
+                session.rollback()
+                errors = exc.errors
+        status = 400
+    days = [{"id": d.id, "day": format_weekday_date(d.day), "reason": d.reason}
+            for d in session.exec(select(ClosedDay).order_by(ClosedDay.day))]
+    return render_template("planning/closed_days.html", days=days, values=values, errors=errors,
+                           form=CsrfForm()), status
