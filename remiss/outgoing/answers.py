@@ -1,0 +1,205 @@
+"""Per-instans status: answers, avstår, anstånd, and the general extension to everyone."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime, time
+
+from sqlalchemy import delete
+from sqlmodel import Session, select
+
+from remiss.audit import service as audit
+from remiss.auth.access import Action, NotFound, Principal, require
+from remiss.clock import local_today
+from remiss.namnd.models import Namnd
+from remiss.outgoing import chasers, mails
+from remiss.reminders.outbox import enqueue
+from remiss.remisser import attachments as remiss_files
+from remiss.remisser import service as remisser
+from remiss.remisser.input import InputErrors
+from remiss.remisser.models import AnswerStatus, Direction, Extension, Remiss, SandlistaAnswer, SandlistaEntry
+
+EXTENSION_KIND = "outgoing_extension"
+SNAPSHOT = ("answer_status", "answered_on", "no_comments", "summary", "other_comments", "extended_until_on",
+            "extended_until_time")
+
+
+@dataclass
+class AnswerData:
+    answered_on: date
+    no_comments: bool = False
+    summary: str = ""
+    other_comments: str = ""
+    answers: dict[int, str] = field(default_factory=dict)  # question id → text
+    files: list[tuple[str, bytes]] = field(default_factory=list)  # (filename, data)
+
+
+def load_entry(session: Session, remiss: Remiss, entry_id: int) -> SandlistaEntry:
+    entry = session.get(SandlistaEntry, entry_id)
+    if entry is None or entry.remiss_id != remiss.id:
+        raise NotFound("Remissinstansen finns inte på den här remissen.")
+    return entry
+
+
+def _begin(principal: Principal, remiss: Remiss) -> None:
+    require(principal, Action.edit, remiss.namnd_id)
+    if remiss.direction != Direction.utgaende:
+        raise InputErrors({"direction": "Svar registreras bara på utgående remisser."})
+
+
+def _snapshot(entry: SandlistaEntry) -> dict:
+    return {k: getattr(entry, k) for k in SNAPSHOT}
+
+
+def _log(session, *, now, principal, entry, before, action, note=""):
+    audit.record(session, now=now, user_id=principal.user_id, entity="sandlista_entry", entity_id=entry.id,
+                 remiss_id=entry.remiss_id, action=action, changes=audit.diff(before, _snapshot(entry)),
+                 note=note or entry.name)
+
+
+def register_answer(session: Session, *, now: datetime, principal: Principal, remiss: Remiss,
+                    entry: SandlistaEntry, data: AnswerData, files_dir: str, max_bytes: int) -> SandlistaEntry:
+    """Record an instans's answer: date, files, inga synpunkter, summary, per-question answers."""
+    _begin(principal, remiss)
+    questions = {q.id for q in remisser.questions_of(session, remiss.id)}
+    unknown = set(data.answers) - questions
+    if unknown:
+        raise InputErrors({"answers": "Svaret gäller en frågeställning som inte finns på remissen."})
+    if not (data.no_comments or data.summary.strip() or data.other_comments.strip() or data.files
+            or any(t.strip() for t in data.answers.values())):
+        raise InputErrors({"summary": "Ange en kort sammanfattning, svar på frågorna, en fil eller ”inga synpunkter”."})
+    before = _snapshot(entry)
+    entry.answer_status = AnswerStatus.svarat.value
+    entry.answered_on = data.answered_on
+    entry.no_comments = data.no_comments
+    entry.summary = data.summary.strip()
+    entry.other_comments = data.other_comments.strip()
+    session.add(entry)
+    session.exec(delete(SandlistaAnswer).where(SandlistaAnswer.sandlista_entry_id == entry.id))
+    for question_id, text in sorted(data.answers.items()):
+        if text.strip():
+            session.add(SandlistaAnswer(sandlista_entry_id=entry.id, question_id=question_id, text=text.strip()))
+    session.flush()
+    for filename, content in data.files:
+        remiss_files.add(session, now=now, principal=principal, remiss=remiss, filename=filename, data=content,
+                         files_dir=files_dir, max_bytes=max_bytes, purpose="svar", sandlista_entry_id=entry.id)
+    chasers.cancel_for_entry(session, remiss_id=remiss.id, entry_id=entry.id, reason="Remissinstansen har svarat")
+    _log(session, now=now, principal=principal, entry=entry, before=before, action="answer")
+    return entry
+
+
+def answers_of(session: Session, entry_id: int) -> dict[int, str]:
+    rows = session.exec(select(SandlistaAnswer).where(SandlistaAnswer.sandlista_entry_id == entry_id))
+    return {a.question_id: a.text for a in rows}
+
+
+def decline(session: Session, *, now: datetime, principal: Principal, remiss: Remiss, entry: SandlistaEntry,
+            answered_on: date, note: str = "") -> SandlistaEntry:
+    """The instans avstår från att yttra sig."""
+    _begin(principal, remiss)
+    before = _snapshot(entry)
+    entry.answer_status = AnswerStatus.avstar.value
+    entry.answered_on = answered_on
+    entry.summary = note.strip()[:5000]
+    session.add(entry)
+    session.flush()
+    chasers.cancel_for_entry(session, remiss_id=remiss.id, entry_id=entry.id, reason="Remissinstansen avstår")
+    _log(session, now=now, principal=principal, entry=entry, before=before, action="decline")
+    return entry
+
+
+def reopen(session: Session, *, now: datetime, principal: Principal, remiss: Remiss,
+           entry: SandlistaEntry) -> SandlistaEntry:
+    """Undo a registered answer or avstår (registered by mistake); chasers resume."""
+    _begin(principal, remiss)
+    before = _snapshot(entry)
+    entry.answer_status = (AnswerStatus.anstand_beviljat.value if entry.extended_until_on
+                           else AnswerStatus.ej_svarat.value)
+    entry.answered_on = None
+    session.add(entry)
+    session.flush()
+    _log(session, now=now, principal=principal, entry=entry, before=before, action="reopen")
+    chasers.schedule(session, now=now, remiss=remiss)
+    return entry
+
+
+def request_extension(session: Session, *, now: datetime, principal: Principal, remiss: Remiss,
+                      entry: SandlistaEntry, requested_until_on: date | None, reason: str = "") -> Extension:
+    """Record that an instans asked for anstånd (begärt anstånd)."""
+    _begin(principal, remiss)
+    _check_open(entry)
+    before = _snapshot(entry)
+    extension = Extension(remiss_id=remiss.id, sandlista_entry_id=entry.id, requested_by=entry.name,
+                          requested_on=local_today(now), requested_until_on=requested_until_on, reason=reason.strip(),
+                          created_by_id=principal.user_id, created_at=now)
+    session.add(extension)
+    entry.answer_status = AnswerStatus.begart_anstand.value
+    session.add(entry)
+    session.flush()
+    _log(session, now=now, principal=principal, entry=entry, before=before, action="extension_request")
+    return extension
+
+
+def _check_open(entry: SandlistaEntry) -> None:
+    if entry.answer_status in (AnswerStatus.svarat, AnswerStatus.avstar):
+        raise InputErrors({"answer_status": f"{entry.name} har redan svarat eller avstått."})
+
+
+def grant_extension(session: Session, *, now: datetime, principal: Principal, remiss: Remiss,
+                    entry: SandlistaEntry, until_on: date, until_time: time | None = None,
+                    reason: str = "") -> Extension:
+    """Grant one instans anstånd to a later date; its chasers follow the new date."""
+    _begin(principal, remiss)
+    _check_open(entry)
+    if remiss.effective_deadline_on and until_on <= remiss.effective_deadline_on:
+        raise InputErrors({"until_on": "Anståndet måste gå ut efter remissens sista svarsdag."})
+    extension = session.exec(select(Extension).where(Extension.sandlista_entry_id == entry.id,
+                                                     Extension.decision == "pending")
+                             .order_by(Extension.id.desc())).first()
+    if extension is None:
+        extension = Extension(remiss_id=remiss.id, sandlista_entry_id=entry.id, requested_by=entry.name,
+                              requested_on=local_today(now), reason=reason.strip(), created_by_id=principal.user_id,
+                              created_at=now)
+    extension.decision, extension.decided_on = "granted", local_today(now)
+    extension.granted_until_on, extension.granted_until_time = until_on, until_time
+    if reason.strip():
+        extension.reason = reason.strip()
+    session.add(extension)
+    before = _snapshot(entry)
+    entry.answer_status = AnswerStatus.anstand_beviljat.value
+    entry.extended_until_on, entry.extended_until_time = until_on, until_time
+    session.add(entry)
+    session.flush()
+    _log(session, now=now, principal=principal, entry=entry, before=before, action="extension_granted")
+    chasers.schedule(session, now=now, remiss=remiss)
+    return extension
+
+
+def general_extension(session: Session, *, now: datetime, principal: Principal, remiss: Remiss,
+                      until_on: date, until_time: time | None, reason: str = "") -> int:
+    """Extend the remisstid for everyone and e-mail each instans that has not answered; return mails queued."""
+    _begin(principal, remiss)
+    old = (remiss.effective_deadline_on, remiss.effective_deadline_time)
+    if old[0] and (until_on, until_time or time(23, 59)) <= (old[0], old[1] or time(23, 59)):
+        raise InputErrors({"until_on": "Den nya svarsdagen måste ligga efter den som gäller nu."})
+    extension = Extension(remiss_id=remiss.id, is_general=True, requested_by="", requested_on=local_today(now),
+                          reason=reason.strip(), decision="granted", granted_until_on=until_on,
+                          granted_until_time=until_time, decided_on=local_today(now), created_by_id=principal.user_id,
+                          created_at=now)
+    session.add(extension)
+    session.flush()
+    audit.record(session, now=now, user_id=principal.user_id, entity="extension", entity_id=extension.id,
+                 remiss_id=remiss.id, action="general_extension",
+                 changes={"granted_until": [None, f"{until_on} {until_time or ''}".strip()]})
+    remisser.refresh_deadline(session, now=now, remiss=remiss, actor_id=principal.user_id)
+    namnd = session.get(Namnd, remiss.namnd_id)
+    new = (remiss.effective_deadline_on, remiss.effective_deadline_time)
+    queued = 0
+    for entry in remisser.entries(session, remiss.id):
+        if entry.answer_status in (AnswerStatus.svarat, AnswerStatus.avstar) or not entry.email:
+            continue
+        payload = mails.extension_mail(remiss=remiss, namnd=namnd, entry=entry, old=old, new=new, reason=reason)
+        queued += enqueue(session, now=now, key=f"outgoing:extension:{remiss.id}:{extension.id}:{entry.id}",
+                          recipient_email=entry.email, kind=EXTENSION_KIND, due_at=now,
+                          subject=payload["subject"], payload=payload, remiss_id=remiss.id)
+    chasers.schedule(session, now=now, remiss=remiss)
+    return queued

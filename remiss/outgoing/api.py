@@ -1,0 +1,105 @@
+"""JSON API for outgoing remisser: send, register an answer, avstår, grant anstånd."""
+from __future__ import annotations
+
+from functools import wraps
+
+from flask import current_app, g, jsonify, request
+from flask_login import current_user
+
+from remiss.auth.access import Action, load_remiss
+from remiss.clock import local_today
+from remiss.db import get_session
+from remiss.errors import error_response
+from remiss.extensions import csrf
+from remiss.outgoing import answers, overview, sending
+from remiss.outgoing.forms import parse_answer, parse_until
+from remiss.outgoing.views import bp
+from remiss.remisser import service as remisser
+from remiss.remisser.input import InputErrors
+from remiss.remisser.models import Direction
+from remiss.web import now, principal
+
+PREFIX = "/api/v1/remisser/<int:remiss_id>/sandlista"
+
+
+def api_view(view):
+    """Token or session auth (session writes need X-CSRFToken), JSON errors."""
+    @wraps(view)
+    def wrapped(*args, **kwargs):
+        if not current_user.is_authenticated:
+            return error_response(401, "Inloggning krävs: använd sessionen eller 'Authorization: Bearer <token>'.")
+        if not g.get("token_auth"):
+            csrf.protect()
+        return view(*args, **kwargs)
+    return csrf.exempt(wrapped)
+
+
+def _body() -> dict:
+    body = request.get_json(silent=True)
+    if not isinstance(body, dict):
+        raise InputErrors({"body": "Begäran ska vara ett JSON-objekt."})
+    return body
+
+
+def _remiss(remiss_id: int):
+    remiss = load_remiss(get_session(), principal(), remiss_id, Action.edit)
+    if remiss.direction != Direction.utgaende:
+        raise InputErrors({"remiss": "Remissen är inte utgående."})
+    return remiss
+
+
+@bp.post(f"{PREFIX}/send")
+@api_view
+def api_send(remiss_id: int):
+    remiss = _remiss(remiss_id)
+    queued = sending.send(get_session(), now=now(), principal=principal(), remiss=remiss,
+                          files_dir=current_app.config["FILES_DIR"], base_url=current_app.config["BASE_URL"])
+    return jsonify({"queued": queued, "sandlista_status": overview.status_json(get_session(), remiss)})
+
+
+@bp.post(f"{PREFIX}/<int:entry_id>/answer")
+@api_view
+def api_answer(remiss_id: int, entry_id: int):
+    session = get_session()
+    remiss = _remiss(remiss_id)
+    entry = answers.load_entry(session, remiss, entry_id)
+    body = _body()
+    data = parse_answer(body, question_ids=[q.id for q in remisser.questions_of(session, remiss.id)],
+                        today=local_today(now()))
+    answers.register_answer(session, now=now(), principal=principal(), remiss=remiss, entry=entry, data=data,
+                            files_dir=current_app.config["FILES_DIR"],
+                            max_bytes=current_app.config["UPLOAD_MAX_BYTES"])
+    return jsonify({"entry_id": entry.id, "answer_status": entry.answer_status,
+                    "answered_on": entry.answered_on.isoformat(), "answers": answers.answers_of(session, entry.id)})
+
+
+@bp.post(f"{PREFIX}/<int:entry_id>/decline")
+@api_view
+def api_decline(remiss_id: int, entry_id: int):
+    session = get_session()
+    remiss = _remiss(remiss_id)
+    entry = answers.load_entry(session, remiss, entry_id)
+    body = _body()
+    note = body.get("note") or ""
+    if not isinstance(note, str):
+        raise InputErrors({"note": "Ska vara text."})
+    answers.decline(session, now=now(), principal=principal(), remiss=remiss, entry=entry,
+                    answered_on=local_today(now()), note=note)
+    return jsonify({"entry_id": entry.id, "answer_status": entry.answer_status})
+
+
+@bp.post(f"{PREFIX}/<int:entry_id>/extension")
+@api_view
+def api_extension(remiss_id: int, entry_id: int):
+    session = get_session()
+    remiss = _remiss(remiss_id)
+    entry = answers.load_entry(session, remiss, entry_id)
+    body = _body()
+    day, at = parse_until(body)
+    reason = body.get("reason") or ""
+    if not isinstance(reason, str):
+        raise InputErrors({"reason": "Ska vara text."})
+    answers.grant_extension(session, now=now(), principal=principal(), remiss=remiss, entry=entry, until_on=day,
+                            until_time=at, reason=reason)
+    return jsonify({"entry_id": entry.id, "answer_status": entry.answer_status,
+                    "extended_until": entry.extended_until_on.isoformat()})

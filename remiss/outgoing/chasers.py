@@ -1,0 +1,111 @@
+"""Chasers: polite reminders to instanser that have not answered, planned ahead in the outbox.
+
+One outbox row per (remiss, instans, chase moment); the key makes a moment unique, so a
+moment is never mailed twice. Moments fall on working days at 08.00 Stockholm time.
+"""
+from __future__ import annotations
+
+import re
+from datetime import date, datetime, time
+
+from sqlalchemy import update
+from sqlmodel import Session, select
+
+from remiss.calendar import WorkCalendar
+from remiss.clock import STOCKHOLM
+from remiss.namnd.models import ClosedDay, Namnd
+from remiss.reminders.models import OutboxMessage, OutboxStatus
+from remiss.reminders.outbox import enqueue
+from remiss.remisser.models import AnswerStatus, Direction, Remiss, SandlistaEntry
+
+KIND = "outgoing_chaser"
+CHASE_AT = time(8, 0)
+OPEN = (AnswerStatus.ej_svarat.value, AnswerStatus.begart_anstand.value, AnswerStatus.anstand_beviljat.value)
+
+
+def work_calendar(session: Session) -> WorkCalendar:
+    """The Swedish working-day calendar with the municipality's klämdagar."""
+    return WorkCalendar({d.day: d.reason or "klämdag" for d in session.exec(select(ClosedDay))})
+
+
+def parse_days(text: str) -> list[int]:
+    """'5, 2' → [5, 2]; anything that is not a small whole number is ignored."""
+    return sorted({int(p) for p in re.findall(r"\d+", text or "") if 0 < int(p) <= 60}, reverse=True)
+
+
+def chase_moments(calendar: WorkCalendar, deadline: date, before: list[int], after: list[int]) -> list[tuple[datetime, bool]]:
+    """Return (moment, is_after_deadline) for each chase, on working days, in time order."""
+    days = [(calendar.add_workdays(deadline, -n), False) for n in before]
+    days += [(calendar.add_workdays(deadline, n), True) for n in after]
+    return sorted({(datetime.combine(day, CHASE_AT, tzinfo=STOCKHOLM), late) for day, late in days})
+
+
+def deadline_of(remiss: Remiss, entry: SandlistaEntry) -> tuple[date | None, time | None]:
+    """The deadline that applies to one instans: its own extension, else the remiss's in force."""
+    if entry.extended_until_on and entry.answer_status == AnswerStatus.anstand_beviljat:
+        return entry.extended_until_on, entry.extended_until_time
+    return remiss.effective_deadline_on, remiss.effective_deadline_time
+
+
+def _key(remiss_id: int, entry_id: int, moment: datetime) -> str:
+    return f"outgoing:chaser:{remiss_id}:{entry_id}:{moment.astimezone(STOCKHOLM).strftime('%Y-%m-%dT%H:%M')}"
+
+
+def schedule(session: Session, *, now: datetime, remiss: Remiss, calendar: WorkCalendar | None = None) -> int:
+    """Bring the planned chasers of a sent outgoing remiss in line with its deadlines; return rows added."""
+    from remiss.outgoing import mails
+
+    if remiss.direction != Direction.utgaende or remiss.sent_at is None:
+        return 0
+    namnd = session.get(Namnd, remiss.namnd_id)
+    calendar = calendar or work_calendar(session)
+    before, after = parse_days(namnd.chase_workdays_before), parse_days(namnd.chase_workdays_after)
+    wanted: dict[str, tuple] = {}
+    entries = session.exec(select(SandlistaEntry).where(SandlistaEntry.remiss_id == remiss.id,
+                                                        SandlistaEntry.sent_at.is_not(None),
+                                                        SandlistaEntry.answer_status.in_(OPEN))).all()
+    for entry in entries:
+        day, at = deadline_of(remiss, entry)
+        if day is None or not entry.email:
+            continue
+        for moment, late in chase_moments(calendar, day, before, after):
+            if moment > now:
+                wanted[_key(remiss.id, entry.id, moment)] = (entry, moment, late, day, at)
+    prefix = f"outgoing:chaser:{remiss.id}:"
+    stale = update(OutboxMessage).where(OutboxMessage.kind == KIND, OutboxMessage.key.like(prefix + "%"),
+                                        OutboxMessage.status == OutboxStatus.pending.value)
+    if wanted:
+        stale = stale.where(OutboxMessage.key.not_in(list(wanted)))
+    session.execute(stale.values(status=OutboxStatus.cancelled.value, last_error="Inte längre aktuell"))
+    if wanted:
+        # A moment cancelled earlier (deadline moved away and back) is wanted again: revive it.
+        session.execute(update(OutboxMessage).where(OutboxMessage.key.in_(list(wanted)),
+                                                    OutboxMessage.status == OutboxStatus.cancelled.value)
+                        .values(status=OutboxStatus.pending.value, last_error="",
+                                next_attempt_at=OutboxMessage.due_at))
+    added = 0
+    for key, (entry, moment, late, day, at) in wanted.items():
+        payload = mails.chaser_mail(remiss=remiss, namnd=namnd, entry=entry, deadline_on=day, deadline_time=at,
+                                    after=late)
+        added += enqueue(session, now=now, key=key, recipient_email=entry.email, kind=KIND, due_at=moment,
+                         subject=payload["subject"], payload=payload, remiss_id=remiss.id)
+    session.flush()
+    return added
+
+
+def cancel_for_entry(session: Session, *, remiss_id: int, entry_id: int, reason: str) -> int:
+    """Cancel the pending chasers of one instans (it answered or declined)."""
+    stmt = (update(OutboxMessage)
+            .where(OutboxMessage.kind == KIND, OutboxMessage.key.like(f"outgoing:chaser:{remiss_id}:{entry_id}:%"),
+                   OutboxMessage.status == OutboxStatus.pending.value)
+            .values(status=OutboxStatus.cancelled.value, last_error=reason[:500]))
+    return session.execute(stmt).rowcount
+
+
+def schedule_all(session: Session, *, now: datetime) -> int:
+    """Plan chasers for every sent outgoing remiss with instanser still to answer (safe to rerun)."""
+    calendar = work_calendar(session)
+    ids = session.exec(select(SandlistaEntry.remiss_id).join(Remiss, Remiss.id == SandlistaEntry.remiss_id)
+                       .where(Remiss.direction == Direction.utgaende.value, Remiss.sent_at.is_not(None),
+                              SandlistaEntry.answer_status.in_(OPEN)).distinct()).all()
+    return sum(schedule(session, now=now, remiss=session.get(Remiss, rid), calendar=calendar) for rid in ids)

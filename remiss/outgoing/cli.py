@@ -1,0 +1,59 @@
+"""`remiss outgoing ...`: plan chasers and import the register from the command line."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+from flask import current_app
+from flask.cli import with_appcontext
+
+from remiss.db import utcnow
+
+
+@click.group("outgoing", help="Utgående remisser: påminnelser till remissinstanser och registret.")
+def outgoing():
+    pass
+
+
+@outgoing.command("chasers")
+@click.option("--now", "now_text", default=None, help="Tidpunkt (ISO 8601) att räkna från; standard är nu.")
+@with_appcontext
+def chasers_command(now_text):
+    """Plan the chasers of every sent outgoing remiss (safe to rerun)."""
+    from remiss.clock import parse_iso_moment
+    from remiss.outgoing.chasers import schedule_all
+
+    moment = parse_iso_moment(now_text) if now_text else utcnow()
+    with current_app.extensions["remiss_db"].transaction() as session:
+        added = schedule_all(session, now=moment)
+    click.echo(f"{added} påminnelser planerade.")
+
+
+@outgoing.command("import-register")
+@click.argument("path", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--dry-run", is_flag=True, help="Visa bara vad som skulle läsas in.")
+@with_appcontext
+def import_command(path: Path, dry_run: bool):
+    """Import remissinstanser from a CSV or XLSX file."""
+    from remiss.auth.access import Principal
+    from remiss.outgoing.importer import ImportFileError, read_rows
+    from remiss.outgoing.register import import_organisations
+
+    try:
+        rows = read_rows(path.name, path.read_bytes())
+    except ImportFileError as exc:
+        raise click.ClickException(str(exc)) from None
+    bad = [r for r in rows if r.errors]
+    for row in bad:
+        click.echo(f"Rad {row.line}: {' '.join(row.errors)}", err=True)
+    if bad:
+        raise click.ClickException(f"{len(bad)} rader har fel; inget sparades.")
+    if dry_run:
+        click.echo(f"{len(rows)} rader kan läsas in.")
+        return
+    with current_app.extensions["remiss_db"].transaction() as session:
+        added, updated = import_organisations(session, now=utcnow(), principal=Principal.system(), rows=rows)
+    click.echo(f"{added} tillagda, {updated} uppdaterade.")
+
+
+COMMANDS = [outgoing]

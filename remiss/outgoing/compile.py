@@ -1,0 +1,93 @@
+"""Remissammanställning: the answers compiled per frågeställning, as a Word document."""
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlmodel import Session, select
+
+from remiss.auth.access import Action, Principal, require
+from remiss.auth.models import User
+from remiss.clock import local_today
+from remiss.display import sv_date, sv_deadline
+from remiss.documents import render_document
+from remiss.namnd.models import Namnd
+from remiss.outgoing.overview import counts
+from remiss.outgoing.sending import namnd_template
+from remiss.remisser import service as remisser
+from remiss.remisser.models import AnswerStatus, Remiss, SandlistaAnswer, SandlistaEntry
+
+NO_GROUP = "Övriga remissinstanser"
+
+
+def _group_order(entries: list[SandlistaEntry]) -> dict[str, int]:
+    order: dict[str, int] = {}
+    for entry in entries:
+        order.setdefault(entry.group_name or NO_GROUP, len(order))
+    return order
+
+
+def context(session: Session, *, now: datetime, remiss: Remiss) -> dict:
+    """The plain context of the sammanställning document."""
+    namnd = session.get(Namnd, remiss.namnd_id)
+    officer = session.get(User, remiss.handlaggare_id or remiss.created_by_id or -1)
+    entries = remisser.entries(session, remiss.id)
+    order = _group_order(entries)
+    answered = sorted([e for e in entries if e.answer_status == AnswerStatus.svarat],
+                      key=lambda e: (order[e.group_name or NO_GROUP], e.position))
+    texts: dict[tuple[int, int], str] = {}
+    ids = [e.id for e in answered]
+    for answer in session.exec(select(SandlistaAnswer).where(SandlistaAnswer.sandlista_entry_id.in_(ids or [-1]))):
+        texts[(answer.question_id, answer.sandlista_entry_id)] = answer.text
+    fragor = []
+    for question in remisser.questions_of(session, remiss.id):
+        svar = []
+        for entry in answered:
+            text = texts.get((question.id, entry.id))
+            if text is None and entry.no_comments:
+                text = "Inga synpunkter."
+            if text:
+                svar.append({"grupp": entry.group_name or NO_GROUP, "instans": entry.name, "text": text})
+        fragor.append({"fraga": question.text, "svar": svar or [{"grupp": "", "instans": "Inga svar på frågan",
+                                                                   "text": ""}]})
+    ovriga = []
+    for entry in answered:
+        text = entry.other_comments or ("" if fragor else entry.summary)
+        if not text and entry.no_comments and not fragor:
+            text = "Inga synpunkter."
+        if text:
+            ovriga.append({"instans": f"{entry.name} ({entry.group_name or NO_GROUP})", "text": text})
+    stats = counts(session, remiss.id)
+    intro = [f"Remissen skickades {sv_date(remiss.sent_at)} med sista svarsdag "
+             f"{sv_deadline(remiss.deadline_on, remiss.deadline_time)}." if remiss.sent_at
+             else "Remissen har ännu inte skickats."]
+    if remiss.effective_deadline_on != remiss.deadline_on:
+        intro.append(f"Remisstiden förlängdes till {sv_deadline(remiss.effective_deadline_on, remiss.effective_deadline_time)}.")
+    no_comments = [e.name for e in answered if e.no_comments]
+    if no_comments:
+        intro.append("Inga synpunkter: " + ", ".join(no_comments) + ".")
+    return {
+        "organisation": namnd.organisation, "forvaltning": namnd.forvaltning, "namnd": namnd.name,
+        "datum": local_today(now), "diarienummer": remiss.our_dnr or "", "remittent": remiss.remittent or namnd.name,
+        "remittent_diarienummer": remiss.sender_dnr, "titel": remiss.title,
+        "var_referens": {"namn": officer.name if officer else "", "titel": officer.title if officer else "",
+                         "epost": officer.email if officer else ""},
+        "inledning": intro, "fragor": fragor, "ovriga": ovriga,
+        "ej_svarat": [_with_status(e) for e in entries if e.answer_status not in (AnswerStatus.svarat, AnswerStatus.avstar)],
+        "avstatt": [e.name for e in entries if e.answer_status == AnswerStatus.avstar],
+        "statistik": {"antal": stats["total"], "svarat": stats["answered"], "procent": stats["percent"]},
+    }
+
+
+def _with_status(entry: SandlistaEntry) -> str:
+    if entry.answer_status == AnswerStatus.ej_svarat:
+        return entry.name
+    extra = f" till {sv_date(entry.extended_until_on)}" if entry.extended_until_on else ""
+    return f"{entry.name} ({AnswerStatus(entry.answer_status).label.lower()}{extra})"
+
+
+def render(session: Session, *, now: datetime, principal: Principal, remiss: Remiss) -> bytes:
+    """The sammanställning as .docx bytes, from the nämnd's template or the default."""
+    require(principal, Action.view, remiss.namnd_id)
+    template = namnd_template(session, remiss.namnd_id, "sammanstallning")
+    return render_document("sammanstallning", context(session, now=now, remiss=remiss),
+                           template.data if template else None)

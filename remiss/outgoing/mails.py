@@ -1,0 +1,120 @@
+"""Mails to remissinstanser as generic outbox payloads, and turning such a payload into a message.
+
+Payload keys (all plain JSON): subject, text, html, reply_to, attachments (list of
+{storage_key, filename, content_type}); the files are read from FILES_DIR when the mail is built.
+"""
+from __future__ import annotations
+
+from datetime import date, time
+from email.message import EmailMessage
+from email.utils import formatdate
+
+from markupsafe import escape
+
+from remiss import files
+from remiss.display import sv_deadline
+from remiss.namnd.models import Namnd
+from remiss.remisser.models import Attachment, Remiss, SandlistaEntry
+
+KINDS = ("outgoing_missiv", "outgoing_chaser", "outgoing_extension")
+
+
+def _html(paragraphs: list[str]) -> str:
+    body = "".join(f"<p>{escape(p)}</p>".replace("\n", "<br>") for p in paragraphs)
+    return f'<!doctype html><html lang="sv"><body>{body}</body></html>'
+
+
+def _payload(subject: str, paragraphs: list[str], *, reply_to: str, attachments: list[Attachment] = ()) -> dict:
+    return {"subject": subject, "text": "\n\n".join(paragraphs) + "\n", "html": _html(paragraphs),
+            "reply_to": reply_to,
+            "attachments": [{"storage_key": a.storage_key, "filename": a.filename, "content_type": a.content_type}
+                            for a in attachments]}
+
+
+def answer_subject_hint(remiss: Remiss) -> str:
+    return f"Ange diarienummer {remiss.our_dnr} i ämnesraden när ni svarar."
+
+
+def _signature(namnd: Namnd, remiss: Remiss) -> str:
+    lines = [namnd.name]
+    if remiss.contact_person:
+        lines.append(f"Kontaktperson: {remiss.contact_person}"
+                     + (f", {remiss.contact_email}" if remiss.contact_email else ""))
+    return "\n".join(lines)
+
+
+def missiv_mail(*, remiss: Remiss, namnd: Namnd, entry: SandlistaEntry, attachments: list[Attachment],
+                base_url: str) -> dict:
+    """The remiss itself: missiv and handlingar attached, answer address and diarienummer."""
+    deadline = sv_deadline(remiss.effective_deadline_on, remiss.effective_deadline_time)
+    answer_to = remiss.answer_email or namnd.email
+    paragraphs = [
+        f"Till {entry.name}",
+        f"{namnd.name} överlämnar härmed remissen ”{remiss.title}” (diarienummer {remiss.our_dnr}) för yttrande.",
+        f"Svaret ska vara {namnd.name} tillhanda senast {deadline}. Skicka svaret med e-post till {answer_to}. "
+        + answer_subject_hint(remiss),
+        "Bifogat finns missivet och remisshandlingarna: " + ", ".join(a.filename for a in attachments) + ".",
+        "Om ni avstår från att yttra er, meddela gärna det till samma adress.",
+        _signature(namnd, remiss),
+    ]
+    subject = f"Remiss: {remiss.title} ({remiss.our_dnr}) – ange {remiss.our_dnr} i ämnesraden i ert svar"
+    return _payload(subject, paragraphs, reply_to=answer_to, attachments=attachments)
+
+
+def chaser_mail(*, remiss: Remiss, namnd: Namnd, entry: SandlistaEntry, deadline_on: date,
+                deadline_time: time | None, after: bool) -> dict:
+    """A polite reminder to an instans that has not answered."""
+    deadline = sv_deadline(deadline_on, deadline_time)
+    answer_to = remiss.answer_email or namnd.email
+    if after:
+        lead = (f"Vi har ännu inte fått något svar från {entry.name} på remissen ”{remiss.title}”, "
+                f"som skulle ha varit {namnd.name} tillhanda senast {deadline}. Vi är tacksamma för ert svar "
+                "så snart som möjligt, eller ett besked om ni avstår eller behöver mer tid.")
+        subject = f"Påminnelse: svar saknas på remissen {remiss.title} ({remiss.our_dnr})"
+    else:
+        lead = (f"Detta är en vänlig påminnelse om att svaret från {entry.name} på remissen ”{remiss.title}” "
+                f"ska vara {namnd.name} tillhanda senast {deadline}.")
+        subject = f"Påminnelse: remissen {remiss.title} ({remiss.our_dnr}) ska besvaras senast {deadline}"
+    paragraphs = [f"Till {entry.name}", lead,
+                  f"Skicka svaret med e-post till {answer_to}. " + answer_subject_hint(remiss),
+                  "Har ni redan svarat kan ni bortse från detta meddelande.", _signature(namnd, remiss)]
+    return _payload(subject, paragraphs, reply_to=answer_to)
+
+
+def extension_mail(*, remiss: Remiss, namnd: Namnd, entry: SandlistaEntry, old: tuple, new: tuple,
+                   reason: str) -> dict:
+    """Meddelande om förlängd remisstid (seed 003 is the model)."""
+    answer_to = remiss.answer_email or namnd.email
+    paragraphs = [
+        f"Till {entry.name}",
+        f"Meddelande om förlängd remisstid: {remiss.title} ({remiss.our_dnr})",
+        f"Svaret skulle vara {namnd.name} tillhanda senast {sv_deadline(*old)}. "
+        + (f"{reason.strip()} " if reason.strip() else "")
+        + f"Vi meddelar att remisstiden för ärendet härmed förlängs till {sv_deadline(*new)}.",
+        f"Skicka svaret med e-post till {answer_to}. " + answer_subject_hint(remiss),
+        _signature(namnd, remiss),
+    ]
+    subject = f"Förlängd remisstid: {remiss.title} ({remiss.our_dnr})"
+    return _payload(subject, paragraphs, reply_to=answer_to)
+
+
+def build_message(*, payload: dict, recipient: str, mail_from: str, message_id: str, files_dir: str,
+                  sent_at=None) -> EmailMessage:
+    """Turn a generic payload into a MIME message with plain text, HTML and attached files."""
+    message = EmailMessage()
+    message["From"] = mail_from
+    message["To"] = recipient
+    message["Subject"] = payload.get("subject", "")
+    message["Message-ID"] = message_id
+    message["Date"] = formatdate(sent_at.timestamp() if sent_at else None, localtime=False)
+    if payload.get("reply_to"):
+        message["Reply-To"] = payload["reply_to"]
+    message.set_content(payload.get("text", ""))
+    if payload.get("html"):
+        message.add_alternative(payload["html"], subtype="html")
+    for item in payload.get("attachments", []):
+        data = files.path_of(files_dir, item["storage_key"]).read_bytes()
+        maintype, _, subtype = item.get("content_type", "application/octet-stream").partition("/")
+        message.add_attachment(data, maintype=maintype, subtype=subtype or "octet-stream",
+                               filename=item["filename"])
+    return message

@@ -1,0 +1,32 @@
+"""Keep the planned chasers of outgoing remisser in line with deadlines and status."""
+from __future__ import annotations
+
+from sqlalchemy import update
+
+from remiss import events
+from remiss.outgoing import chasers
+from remiss.reminders.models import OutboxMessage, OutboxStatus
+from remiss.remisser.models import Direction
+
+CLOSED = ("besvarad", "avstar", "aterkallad")
+
+
+def _replan(remiss, *, session, now, **_):
+    if remiss.direction == Direction.utgaende and remiss.sent_at is not None:
+        chasers.schedule(session, now=now, remiss=remiss)
+
+
+def _closed(remiss, *, session, now, new, **_):
+    if remiss.direction != Direction.utgaende:
+        return
+    if str(getattr(new, "value", new)) in CLOSED:
+        session.execute(update(OutboxMessage)
+                        .where(OutboxMessage.remiss_id == remiss.id, OutboxMessage.kind == chasers.KIND,
+                               OutboxMessage.status == OutboxStatus.pending.value)
+                        .values(status=OutboxStatus.cancelled.value, last_error="Remissen är avslutad"))
+    else:
+        _replan(remiss, session=session, now=now)
+
+
+events.deadline_changed.connect(_replan)
+events.status_changed.connect(_closed)

@@ -1,0 +1,171 @@
+"""Create an outgoing remiss, generate its missiv and send it to every instans on the sändlista."""
+from __future__ import annotations
+
+import hashlib
+from dataclasses import replace
+from datetime import datetime
+
+from sqlmodel import Session, select
+
+from remiss import files
+from remiss.audit import service as audit
+from remiss.auth.access import Action, Principal, require
+from remiss.auth.models import User
+from remiss.clock import local_today
+from remiss.display import sv_deadline
+from remiss.documents import render_document
+from remiss.namnd.models import DocumentTemplate, Namnd
+from remiss.outgoing import chasers, mails
+from remiss.outgoing.register import members_of
+from remiss.reminders.outbox import enqueue
+from remiss.remisser import service as remisser
+from remiss.remisser.input import InputErrors, RemissData, SandlistaItem
+from remiss.remisser.models import Attachment, Direction, Organisation, Remiss, SandlistaEntry
+
+MISSIV_KIND = "outgoing_missiv"
+DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+
+
+def sandlista_from_register(session: Session, *, organisation_ids: list[int], list_ids: list[int]) -> list[SandlistaItem]:
+    """Build sändlista items from saved lists and single instanser, each instans once, in order."""
+    orgs: list[Organisation] = []
+    for list_id in list_ids:
+        orgs.extend(members_of(session, list_id))
+    if organisation_ids:
+        chosen = {o.id: o for o in session.exec(select(Organisation).where(Organisation.id.in_(organisation_ids)))}
+        orgs.extend(chosen[i] for i in organisation_ids if i in chosen)
+    seen, items = set(), []
+    for org in orgs:
+        if org.id not in seen:
+            seen.add(org.id)
+            items.append(SandlistaItem(org.name, org.email, org.group_name))
+    return items
+
+
+def create_outgoing(session: Session, *, now: datetime, principal: Principal, data: RemissData,
+                    dnr_format: str, default_prefix: str) -> Remiss:
+    """Register a remiss we send out; it needs a deadline and at least one instans."""
+    errors = {}
+    if data.deadline_on is None:
+        errors["deadline_on"] = "Ange sista svarsdag."
+    if not data.sandlista:
+        errors["sandlista"] = "Välj minst en remissinstans."
+    if errors:
+        raise InputErrors(errors)
+    data = replace(data, direction=Direction.utgaende.value)
+    return remisser.register(session, now=now, principal=principal, data=data, dnr_format=dnr_format,
+                             default_prefix=default_prefix)
+
+
+def namnd_template(session: Session, namnd_id: int, kind: str) -> DocumentTemplate | None:
+    """Return the nämnd's newest active Word template of a kind, if it has one."""
+    return session.exec(select(DocumentTemplate).where(DocumentTemplate.namnd_id == namnd_id,
+                                                       DocumentTemplate.kind == kind, DocumentTemplate.active)
+                        .order_by(DocumentTemplate.version.desc(), DocumentTemplate.id.desc())).first()
+
+
+def grouped_names(entries: list[SandlistaEntry]) -> list[dict]:
+    """The sändlista as printed: groups in order of first appearance, names in list order."""
+    groups: dict[str, list[str]] = {}
+    for entry in entries:
+        groups.setdefault(entry.group_name, []).append(entry.name)
+    return [{"grupp": group, "namn": names} for group, names in groups.items()]
+
+
+def missiv_context(session: Session, *, now: datetime, remiss: Remiss) -> dict:
+    namnd = session.get(Namnd, remiss.namnd_id)
+    officer = session.get(User, remiss.handlaggare_id or remiss.created_by_id or -1)
+    handlingar = [a.filename for a in _handlingar(session, remiss.id)]
+    return {
+        "organisation": namnd.organisation, "forvaltning": namnd.forvaltning, "namnd": namnd.name,
+        "datum": local_today(now), "diarienummer": remiss.our_dnr or "",
+        "remittent_diarienummer": remiss.sender_dnr, "remittent": remiss.remittent or namnd.name,
+        "titel": remiss.title,
+        "var_referens": {"namn": officer.name if officer else remiss.contact_person,
+                         "titel": getattr(officer, "title", "") or "", "epost": officer.email if officer else ""},
+        "inledning": remiss.missiv_text or (f"{remiss.title} överlämnas härmed till ovanstående för yttrande."),
+        "sista_svarsdag": sv_deadline(remiss.effective_deadline_on, remiss.effective_deadline_time),
+        "svar_till_epost": remiss.answer_email or namnd.email,
+        "fragor": [q.text for q in remisser.questions_of(session, remiss.id)],
+        "sandlista": grouped_names(remisser.entries(session, remiss.id)),
+        "kontaktperson": {"namn": remiss.contact_person or (officer.name if officer else ""), "titel": "",
+                          "epost": remiss.contact_email or (officer.email if officer else ""), "telefon": ""},
+        "handlingar": handlingar or ["Missiv"],
+    }
+
+
+def _handlingar(session: Session, remiss_id: int) -> list[Attachment]:
+    return list(session.exec(select(Attachment).where(Attachment.remiss_id == remiss_id,
+                                                      Attachment.purpose == "remisshandling")
+                             .order_by(Attachment.uploaded_at, Attachment.id)))
+
+
+def current_missiv(session: Session, remiss_id: int) -> Attachment | None:
+    return session.exec(select(Attachment).where(Attachment.remiss_id == remiss_id, Attachment.purpose == "missiv")
+                        .order_by(Attachment.id.desc())).first()
+
+
+def generate_missiv(session: Session, *, now: datetime, principal: Principal, remiss: Remiss,
+                    files_dir: str) -> Attachment:
+    """Render the missiv from the nämnd's template (or the default) and keep it as a file on the remiss."""
+    require(principal, Action.edit, remiss.namnd_id)
+    _check_outgoing(remiss)
+    template = namnd_template(session, remiss.namnd_id, "missiv")
+    data = render_document("missiv", missiv_context(session, now=now, remiss=remiss),
+                           template.data if template else None)
+    stored = files.store(files_dir, data, content_type=DOCX)
+    name = files.safe_name(f"Missiv {remiss.our_dnr or remiss.id}.docx".replace("/", "-"))
+    attachment = Attachment(remiss_id=remiss.id, purpose="missiv", filename=name, content_type=DOCX,
+                            size=stored.size, sha256=hashlib.sha256(data).hexdigest(), storage_key=stored.key,
+                            uploaded_by_id=principal.user_id, uploaded_at=now)
+    session.add(attachment)
+    session.flush()
+    audit.record(session, now=now, user_id=principal.user_id, entity="attachment", entity_id=attachment.id,
+                 remiss_id=remiss.id, action="missiv", changes={"filename": [None, name]},
+                 note="Missivet skapat från " + ("nämndens mall" if template else "standardmallen"))
+    return attachment
+
+
+def _check_outgoing(remiss: Remiss) -> None:
+    if remiss.direction != Direction.utgaende:
+        raise InputErrors({"direction": "Det här går bara för utgående remisser."})
+
+
+def send(session: Session, *, now: datetime, principal: Principal, remiss: Remiss, files_dir: str,
+         base_url: str) -> int:
+    """Put one missiv mail per instans in the outbox (once per instans) and plan the chasers."""
+    require(principal, Action.edit, remiss.namnd_id)
+    _check_outgoing(remiss)
+    entries = remisser.entries(session, remiss.id)
+    if not entries:
+        raise InputErrors({"sandlista": "Sändlistan är tom."})
+    missing = [e.name for e in entries if not e.email and e.sent_at is None]
+    if missing:
+        raise InputErrors({"sandlista": "E-postadress saknas för " + ", ".join(missing[:5])
+                           + (" m.fl." if len(missing) > 5 else "") + ". Komplettera registret först."})
+    if remiss.effective_deadline_on is None:
+        raise InputErrors({"deadline_on": "Ange sista svarsdag innan remissen skickas."})
+    missiv = current_missiv(session, remiss.id) or generate_missiv(
+        session, now=now, principal=principal, remiss=remiss, files_dir=files_dir)
+    attachments = [missiv] + _handlingar(session, remiss.id)
+    namnd = session.get(Namnd, remiss.namnd_id)
+    queued = 0
+    for entry in entries:
+        if entry.sent_at is not None:
+            continue
+        payload = mails.missiv_mail(remiss=remiss, namnd=namnd, entry=entry, attachments=attachments,
+                                    base_url=base_url)
+        if enqueue(session, now=now, key=f"outgoing:missiv:{remiss.id}:{entry.id}", recipient_email=entry.email,
+                   kind=MISSIV_KIND, due_at=now, subject=payload["subject"], payload=payload, remiss_id=remiss.id):
+            queued += 1
+        entry.sent_at = now
+        session.add(entry)
+    if remiss.sent_at is None:
+        remiss.sent_at = now
+    remiss.updated_at = now
+    session.add(remiss)
+    session.flush()
+    audit.record(session, now=now, user_id=principal.user_id, entity="remiss", entity_id=remiss.id,
+                 remiss_id=remiss.id, action="send", note=f"Remissen skickad till {queued} remissinstanser")
+    chasers.schedule(session, now=now, remiss=remiss)
+    return queued
