@@ -107,6 +107,18 @@ def update(remiss_id: int):
 def parse_missiv():
     from remiss.missiv import parse_missiv as parse
 
+    if request.mimetype == "multipart/form-data":  # a file in the field "file" (remiss.intake reads it)
+        from remiss.files import FileRejected
+        from remiss.intake.reading import text_of_upload
+
+        upload = request.files.get("file")
+        if upload is None or not upload.filename:
+            raise InputErrors({"file": "Skicka missivet som en fil i fältet 'file'."})
+        try:
+            text = text_of_upload(upload.filename, upload.read(), max_bytes=current_app.config["UPLOAD_MAX_BYTES"])
+        except FileRejected as exc:
+            raise InputErrors({"file": str(exc)}) from None
+        return jsonify(parse(text).to_json())
     body = _json_body()
     text = body.get("text")
     if not isinstance(text, str) or not text.strip():

@@ -53,9 +53,21 @@ def _decode(data: bytes) -> str:
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
     try:
-        return data.decode("utf-8")
+        text = data.decode("utf-8")
     except UnicodeDecodeError:
-        return data.decode("cp1252", errors="replace")
+        text = data.decode("cp1252", errors="replace")
+    if _looks_binary(text):
+        raise ValueError("Filen innehåller inte läsbar text (den verkar vara en binärfil).")
+    return text
+
+
+def _looks_binary(text: str) -> bool:
+    """Return whether text holds NUL bytes or mostly control characters or replacement marks."""
+    if "\x00" in text:
+        return True
+    sample = text[:20000]
+    bad = sum(1 for c in sample if c == "\ufffd" or (ord(c) < 32 and c not in "\r\n\t\f"))
+    return bool(sample) and bad / len(sample) > 0.05
 
 
 def pdf_text(data: bytes) -> str:

@@ -90,6 +90,7 @@ def mine():
 @requires(Action.create)
 def new():
     form = CsrfForm()
+    intake = current_app.extensions.get("remiss_intake")  # remiss.intake, when installed
     values, errors = dict(request.form), {}
     if request.method == "GET":
         values = {"received_on": "", "direction": request.args.get("direction", "inkommande")}
@@ -108,6 +109,8 @@ def new():
                                     filename=upload.filename, data=upload.read(),
                                     files_dir=current_app.config["FILES_DIR"],
                                     max_bytes=current_app.config["UPLOAD_MAX_BYTES"])
+            if intake:  # files read from the missiv in the intake step become remisshandlingar
+                intake.attach(get_session(), now=now(), principal=principal(), remiss=remiss, req=request)
         except InputErrors as exc:
             errors = exc.errors
         except files.FileRejected as exc:
@@ -120,7 +123,8 @@ def new():
         errors = {"csrf": "Formuläret har gått ut. Skicka igen."}
     namnder = _namnder(Action.create)
     return render_template("remisser/form.html", form=form, values=values, errors=errors, namnder=namnder,
-                           users=_users_by_namnd([n.id for n in namnder]), editing=None), (400 if errors else 200)
+                           users=_users_by_namnd([n.id for n in namnder]), editing=None,
+                           **(intake.context(request) if intake else {})), (400 if errors else 200)
 
 
 @bp.route("/remisser/<int:remiss_id>")

@@ -1,0 +1,1 @@
+"""Intake: register a remiss from its missiv (pasted text, PDF, Word or e-mail), prefilled for review."""

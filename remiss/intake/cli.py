@@ -1,0 +1,27 @@
+"""Commands: remove pending missiv uploads that were never registered."""
+from __future__ import annotations
+
+import click
+from flask import current_app
+from flask.cli import with_appcontext
+
+from remiss.clock import parse_iso_moment
+from remiss.db import get_db, utcnow
+from remiss.intake import service
+
+
+@click.command("intake-cleanup")
+@click.option("--now", "now_text", default=None, help="ISO-tidpunkt att räkna från (standard: nu).")
+@with_appcontext
+def cleanup_command(now_text: str | None):
+    """Remove pending missiv uploads older than 24 hours, with their files."""
+    try:
+        moment = parse_iso_moment(now_text) if now_text else utcnow()
+    except ValueError:
+        raise click.BadParameter("Ange tidpunkten som ÅÅÅÅ-MM-DDTHH:MM.", param_hint="--now") from None
+    with get_db().transaction() as session:
+        removed = service.cleanup(session, now=moment, files_dir=current_app.config["FILES_DIR"])
+    click.echo(f"{removed} ej registrerade inläsningar borttagna.")
+
+
+COMMANDS = [cleanup_command]

@@ -1,0 +1,65 @@
+"""Turn a parsed missiv into registration form values and the words each value was read from."""
+from __future__ import annotations
+
+import re
+from datetime import datetime
+
+from remiss.missiv import MissivResult
+
+# Parser evidence field → registration form field.
+FORM_FIELD = {"title": "title", "remittent": "remittent", "sender_dnr": "sender_dnr", "deadline": "deadline_on",
+              "letter_date": "letter_date", "answer_email": "answer_email", "contact_person": "contact_person",
+              "sandlista": "sandlista", "questions": "questions"}
+MISSIV_TEXT_LIMIT = 200_000  # remiss.remisser.input.LIMITS["missiv_text"]
+SNIPPET_CHARS = 160
+CONTEXT_CHARS = 40
+
+
+def form_values(result: MissivResult, text: str) -> dict[str, str]:
+    """Return the registration form's text values for what the parser found."""
+    values = {
+        "title": result.title or "",
+        "remittent": result.remittent or "",
+        "sender_dnr": result.sender_dnr or "",
+        "answer_email": result.answer_email or "",
+        "copy_emails": ", ".join(result.copy_emails),
+        "contact_person": result.contact_person or "",
+        "sandlista": "\n".join(result.sandlista),
+        "questions": "\n".join(result.questions),
+        "letter_date": result.letter_date.isoformat() if result.letter_date else "",
+        "deadline_on": "",
+        "deadline_time": "",
+        "missiv_text": text[:MISSIV_TEXT_LIMIT],
+    }
+    if isinstance(result.deadline, datetime):
+        values["deadline_on"] = result.deadline.date().isoformat()
+        values["deadline_time"] = result.deadline.strftime("%H:%M")
+    elif result.deadline:
+        values["deadline_on"] = result.deadline.isoformat()
+    return values
+
+
+def evidence_snippets(result: MissivResult, text: str) -> dict[str, str]:
+    """Return form field → the words it was read from, with a few words before for context."""
+    snippets: dict[str, str] = {}
+    for evidence in result.evidence:
+        name = FORM_FIELD.get(evidence.field)
+        if name and name not in snippets and evidence.end > evidence.start:
+            snippets[name] = snippet(text, evidence.start, evidence.end)
+    if result.copy_emails:
+        at = text.find(result.copy_emails[0])
+        if at >= 0:
+            snippets["copy_emails"] = snippet(text, at, at + len(result.copy_emails[0]))
+    return snippets
+
+
+def snippet(text: str, start: int, end: int) -> str:
+    """Return text[start:end] on one line, led by the words just before it on the same line."""
+    line_start = text.rfind("\n", 0, start) + 1
+    lead = text[max(line_start, start - CONTEXT_CHARS):start]
+    if start - CONTEXT_CHARS > line_start and " " in lead:
+        lead = lead.split(" ", 1)[1]  # start at a whole word
+    words = re.sub(r"\s+", " ", (lead + text[start:end]).replace("**", "")).strip()
+    if len(words) > SNIPPET_CHARS:
+        words = words[:SNIPPET_CHARS].rsplit(" ", 1)[0] + " …"
+    return ("… " if lead.strip() and start - len(lead) > line_start else "") + words
