@@ -1,0 +1,231 @@
+"""Send the outbox: claim due rows in one short transaction, talk to SMTP outside it, then mark them.
+
+Exactly-once as far as a mail server allows: a row is committed as "sending" before any SMTP
+traffic, so two sweepers never send it both; a sweeper killed after claiming leaves the row to
+be released after a lease and sent again with the same Message-ID (at most one duplicate).
+"""
+from __future__ import annotations
+
+import json
+import time as wallclock
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from email.message import EmailMessage
+
+from flask import current_app
+from sqlalchemy import update
+from sqlalchemy.exc import OperationalError
+from sqlmodel import Session, select
+
+from remiss.auth.models import User
+from remiss.clock import local
+from remiss.db import Database
+from remiss.reminders import policy, schedule
+from remiss.reminders.mail import compose
+from remiss.reminders.models import OutboxMessage, OutboxStatus
+from remiss.reminders.recipients import muted_kinds
+from remiss.reminders.transport import DeliveryError, transport_from_config
+from remiss.remisser.models import Milestone, Remiss
+
+PENDING, SENDING, SENT = OutboxStatus.pending.value, OutboxStatus.sending.value, OutboxStatus.sent.value
+FAILED, CANCELLED, SUPERSEDED = OutboxStatus.failed.value, OutboxStatus.cancelled.value, OutboxStatus.superseded.value
+
+
+class SweepError(Exception):
+    """The sweep could not run (database busy or locked); nothing was half done."""
+
+
+@dataclass(frozen=True)
+class Settings:
+    lease: timedelta = timedelta(minutes=10)  # a "sending" row older than this was abandoned by a dead worker
+    retry_base: timedelta = timedelta(minutes=1)  # backoff: base · 2^(attempts-1), at most retry_max
+    retry_max: timedelta = timedelta(hours=2)
+    max_attempts: int = 12  # temporary failures (no connection, 4xx) before a row is failed
+    max_permanent_attempts: int = 3  # 5xx rejections before a row is failed
+    batch: int = 200
+    lookahead_days: int = schedule.LOOKAHEAD_DAYS
+
+    @classmethod
+    def from_config(cls, config) -> "Settings":
+        return cls(lease=timedelta(seconds=int(config.get("OUTBOX_LEASE_SECONDS", 600))),
+                   retry_base=timedelta(seconds=int(config.get("OUTBOX_RETRY_BASE_SECONDS", 60))),
+                   retry_max=timedelta(seconds=int(config.get("OUTBOX_RETRY_MAX_SECONDS", 7200))),
+                   max_attempts=int(config.get("OUTBOX_MAX_ATTEMPTS", 12)),
+                   max_permanent_attempts=int(config.get("OUTBOX_MAX_PERMANENT_ATTEMPTS", 3)))
+
+
+@dataclass
+class Claimed:
+    id: int
+    attempts: int
+    name: str  # file name for the file transport
+    message: EmailMessage
+
+
+@dataclass
+class SweepResult:
+    sent: int = 0
+    skipped: int = 0
+    failed: int = 0
+    added: int = 0
+    errors: list[str] = field(default_factory=list)
+
+    def line(self) -> str:
+        return (f"skickade: {self.sent}, hoppade över: {self.skipped}, misslyckades: {self.failed} "
+                f"(sent={self.sent} skipped={self.skipped} failed={self.failed})")
+
+
+def release_stale(session: Session, *, now: datetime, lease: timedelta) -> int:
+    """Put rows claimed longer than the lease ago back to pending (their worker died)."""
+    return session.execute(update(OutboxMessage)
+                           .where(OutboxMessage.status == SENDING, OutboxMessage.claimed_at < now - lease)
+                           .values(status=PENDING, claimed_by="", next_attempt_at=now)).rowcount
+
+
+def _skip_reason(session: Session, row: OutboxMessage) -> str:
+    """Why a due row must not be sent any more, or ""."""
+    if row.remiss_id is not None and row.kind != policy.ANSWERED:
+        remiss = session.get(Remiss, row.remiss_id)
+        if remiss is None or schedule.is_closed(remiss):
+            return schedule.CLOSED_REASON
+    if row.recipient_user_id and row.kind not in policy.UNMUTABLE:
+        user = session.get(User, row.recipient_user_id)
+        if user is None or not user.is_active:
+            return "Mottagaren är inte längre aktiv."
+        if row.kind in muted_kinds(user):
+            return "Mottagaren har stängt av den här sortens påminnelser."
+    if row.kind in policy.REMINDER_KINDS:
+        milestone = session.exec(select(Milestone).where(Milestone.remiss_id == row.remiss_id,
+                                                         Milestone.kind == row.key.split(":")[2])).first()
+        if milestone is None or milestone.done_at is not None:
+            return "Milstolpen är klar eller finns inte längre."
+    return ""
+
+
+def claim_due(session: Session, *, now: datetime, worker_id: str, settings: Settings = Settings(),
+              config=None) -> tuple[list[Claimed], int]:
+    """Claim the due rows for this worker and build their mails; return (claimed, skipped).
+
+    Call in a writing transaction and commit before sending: on SQLite the transaction already
+    holds the write lock (BEGIN IMMEDIATE); on PostgreSQL rows are locked FOR UPDATE SKIP LOCKED.
+    """
+    config = config if config is not None else current_app.config
+    release_stale(session, now=now, lease=settings.lease)
+    stmt = (select(OutboxMessage).where(OutboxMessage.status == PENDING, OutboxMessage.next_attempt_at <= now)
+            .order_by(OutboxMessage.due_at, OutboxMessage.id))
+    if session.get_bind().dialect.name == "postgresql":
+        stmt = stmt.with_for_update(skip_locked=True)
+    due = list(session.exec(stmt))
+    send_ids, older_ids = policy.split_catch_up([(r.id, schedule.group_of(r), r.due_at) for r in due])
+    by_id = {r.id: r for r in due}
+    skipped = 0
+    for row_id in older_ids:
+        row = by_id[row_id]
+        row.status, row.last_error = SUPERSEDED, "Ersatt av en senare påminnelse om samma sak."
+        session.add(row)
+        skipped += 1
+    claimed: list[Claimed] = []
+    for row_id in send_ids[:settings.batch]:
+        row = by_id[row_id]
+        reason = _skip_reason(session, row)
+        if reason:
+            row.status, row.last_error = CANCELLED, reason
+            session.add(row)
+            skipped += 1
+            continue
+        row.status, row.claimed_at, row.claimed_by = SENDING, now, worker_id
+        row.attempts += 1
+        session.add(row)
+        name = f"{local(row.due_at):%Y%m%d-%H%M}-{row.kind}-{row.id:06d}"
+        claimed.append(Claimed(row.id, row.attempts, name, compose(session, row, config=config, now=now)))
+    session.flush()
+    return claimed, skipped
+
+
+def deliver(transport, job: Claimed) -> DeliveryError | None:
+    """Send one claimed mail; return the error instead of raising it."""
+    try:
+        transport.send(job.message, name=job.name)
+    except DeliveryError as exc:
+        return exc
+    return None
+
+
+def mark(session: Session, *, now: datetime, worker_id: str, job: Claimed, error: DeliveryError | None,
+         settings: Settings = Settings()) -> str:
+    """Record the outcome of one send, if the row is still ours; return the new status."""
+    row = session.get(OutboxMessage, job.id)
+    if row is None or row.status != SENDING or row.claimed_by != worker_id:
+        return row.status if row else ""
+    row.claimed_by = ""
+    if error is None:
+        row.status, row.sent_at, row.last_error = SENT, now, ""
+    else:
+        limit = settings.max_permanent_attempts if error.permanent else settings.max_attempts
+        row.last_error = str(error)[:2000]
+        if row.attempts >= limit:
+            row.status = FAILED
+        else:
+            delay = min(settings.retry_base * (2 ** (row.attempts - 1)), settings.retry_max)
+            row.status, row.next_attempt_at = PENDING, now + delay
+    session.add(row)
+    session.flush()
+    return row.status
+
+
+def _mark_with_retry(db: Database, **kwargs) -> str:
+    """Marking must not be lost to a briefly busy database: try a few times, else the lease resends."""
+    for attempt in range(5):
+        try:
+            with db.transaction() as session:
+                return mark(session, **kwargs)
+        except OperationalError:
+            wallclock.sleep(0.2 * (attempt + 1))
+    return SENDING
+
+
+def sweep(db: Database, *, now: datetime, worker_id: str, settings: Settings | None = None,
+          transport=None) -> SweepResult:
+    """Enqueue what became due, claim due rows, send them and mark them; safe to run concurrently."""
+    config = current_app.config
+    settings = settings or Settings.from_config(config)
+    transport = transport or transport_from_config(config)
+    result = SweepResult()
+    try:
+        with db.transaction() as session:
+            result.added = schedule.schedule_due(session, now=now, lookahead_days=settings.lookahead_days)
+        with db.transaction() as session:
+            claimed, result.skipped = claim_due(session, now=now, worker_id=worker_id, settings=settings,
+                                                config=config)
+    except OperationalError as exc:
+        raise SweepError(f"Databasen är upptagen eller låst; försök igen ({exc.orig}).") from exc
+    for job in claimed:
+        error = deliver(transport, job)
+        status = _mark_with_retry(db, now=now, worker_id=worker_id, job=job, error=error, settings=settings)
+        if error is None:
+            result.sent += 1
+        else:
+            result.failed += 1
+            result.errors.append(f"{job.id}: {error}" + (" (misslyckad)" if status == FAILED else " (nytt försök)"))
+    return result
+
+
+def resend(session: Session, *, now: datetime, row_id: int, actor_id: int | None) -> OutboxMessage:
+    """Put a failed or cancelled row back in the queue to be sent at the next sweep."""
+    from remiss.audit import service as audit
+
+    row = session.get(OutboxMessage, row_id)
+    if row is None or row.status not in (FAILED, CANCELLED, SUPERSEDED):
+        raise ValueError("Bara misslyckade eller stoppade meddelanden kan skickas igen.")
+    old = row.status
+    row.status, row.attempts, row.next_attempt_at, row.claimed_by = PENDING, 0, now, ""
+    session.add(row)
+    session.flush()
+    audit.record(session, now=now, user_id=actor_id, entity="outbox_message", entity_id=row.id,
+                 remiss_id=row.remiss_id, action="resend", changes={"status": [old, PENDING]},
+                 note=f"Skicka igen till {row.recipient_email}")
+    return row
+
+
+def payload_of(row: OutboxMessage) -> dict:
+    return json.loads(row.payload or "{}")

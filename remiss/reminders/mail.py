@@ -1,0 +1,130 @@
+"""Build the Swedish e-mail of one outbox row: plain text, HTML and an ICS file for the deadline."""
+from __future__ import annotations
+
+import json
+from datetime import date, datetime
+from email.message import EmailMessage
+from email.utils import format_datetime
+
+from flask import current_app
+from sqlmodel import Session
+
+from remiss.calendar import CalendarEvent, build_ics, stable_uid
+from remiss.calendar.planner import LABELS
+from remiss.clock import STOCKHOLM, local
+from remiss.display import sv_deadline, sv_weekday_date
+from remiss.reminders import policy
+from remiss.reminders.models import OutboxMessage
+from remiss.remisser.models import Remiss
+
+EXPECTED = {
+    "tjansteskrivelse": "Skriv klart tjänsteskrivelsen och förslaget till yttrande så att det hinner granskas.",
+    "granskning": "Granska utkastet till yttrande och godkänn det eller skicka tillbaka det med synpunkter.",
+    "justering": "Se till att protokollet justeras så att yttrandet kan expedieras.",
+    "expediering": "Expediera det justerade yttrandet till remittenten.",
+    "sista_svarsdag": "Se till att yttrandet når remittenten senast sista svarsdagen, eller begär förlängd remisstid.",
+}
+NOTICE_TEXT = {
+    policy.ASSIGNED: ("Du har tilldelats remiss {title}", "Du har tilldelats remissen och är handläggare för den.",
+                      "Läs remisshandlingarna och börja arbeta med tjänsteskrivelsen enligt tidplanen."),
+    policy.EXTENSION: ("Förlängd remisstid: {title}", "Förlängd remisstid har beviljats.",
+                       "Tidplanen är omräknad efter den nya sista svarsdagen; kontrollera dina datum."),
+    policy.REVIEW: ("Att granska: {title}", "Ett utkast till yttrande har skickats till granskning.",
+                    "Granska utkastet och godkänn det eller skicka tillbaka det med synpunkter."),
+    policy.ANSWERED: ("Besvarad: {title}", "Remissen är besvarad och yttrandet expedierat.",
+                      "Ingenting mer behöver göras. Inga fler påminnelser skickas om remissen."),
+}
+
+
+def _late(workdays: int) -> str:
+    return "1 arbetsdag" if workdays == 1 else f"{workdays} arbetsdagar"
+
+
+def reminder_text(kind: str, payload: dict, remiss: Remiss, due_words: str) -> tuple[str, list[str], str]:
+    """Return (subject, paragraphs, what is expected) of a reminder."""
+    milestone = payload.get("milestone", "sista_svarsdag")
+    label = LABELS.get(milestone, milestone)
+    workdays = int(payload.get("workdays", 0))
+    expected = EXPECTED.get(milestone, "Se till att milstolpen blir klar i tid.")
+    if kind == policy.BEFORE:
+        subject = f"Påminnelse: {label.lower()} om {_late(workdays)} – {remiss.title}"
+        lines = [f"{label} för remissen ska vara klar {due_words}, om {_late(workdays)}."]
+    elif kind == policy.ON_DAY:
+        subject = f"I dag: {label.lower()} – {remiss.title}"
+        lines = [f"{label} för remissen ska vara klar i dag, {due_words}."]
+    elif kind == policy.OVERDUE:
+        subject = f"Försenad: {label.lower()} – {remiss.title}"
+        lines = [f"{label} för remissen skulle ha varit klar {due_words} och är {_late(workdays)} försenad."]
+    else:
+        subject = f"Eskalering: {label.lower()} är försenad – {remiss.title}"
+        lines = [f"{label} för remissen skulle ha varit klar {due_words} och är nu {_late(workdays)} försenad.",
+                 "Du får detta meddelande som granskare eller registrator för nämnden."]
+        expected = "Se till att arbetet kommer vidare, eller att förlängd remisstid begärs i tid."
+    return subject, lines, expected
+
+
+def _facts(remiss: Remiss) -> list[tuple[str, str]]:
+    return [("Ärende", remiss.title), ("Remittent", remiss.remittent or "–"),
+            ("Remittentens diarienummer", remiss.sender_dnr or "–"), ("Vårt diarienummer", remiss.our_dnr or "–"),
+            ("Sista svarsdag", sv_deadline(remiss.effective_deadline_on, remiss.effective_deadline_time))]
+
+
+def _deadline_ics(remiss: Remiss, link: str, now: datetime) -> bytes | None:
+    day = remiss.effective_deadline_on
+    if day is None:
+        return None
+    at = remiss.effective_deadline_time
+    start: date | datetime = datetime.combine(day, at, tzinfo=STOCKHOLM) if at else day
+    event = CalendarEvent(uid=stable_uid("remiss", remiss.id, "sista_svarsdag"),
+                          summary=f"Sista svarsdag: {remiss.title}", start=start,
+                          description=f"Vårt diarienummer: {remiss.our_dnr or '–'}", url=link)
+    return build_ics([event], calendar_name="Remiss – sista svarsdag", now=now)
+
+
+def compose(session: Session, row: OutboxMessage, *, config, now: datetime) -> EmailMessage:
+    """Return the mail of an outbox row, built from the remiss as it is now."""
+    payload = json.loads(row.payload or "{}")
+    base = config["BASE_URL"].rstrip("/")
+    remiss = session.get(Remiss, row.remiss_id) if row.remiss_id else None
+    context = {"greeting": "Hej!", "paragraphs": [], "facts": [], "items": [], "expected": "",
+               "link": f"{base}/", "settings_link": f"{base}/paminnelser"}
+    ics = None
+    if row.kind == policy.DIGEST:
+        subject = f"Veckans remisser – {payload.get('namnd', '')}"
+        context["paragraphs"] = [f"Det här ska vara klart i {payload.get('namnd', 'nämnden')} de kommande "
+                                 f"{policy.DIGEST_WEEKS} veckorna, och det som redan är försenat."]
+        context["items"] = [{"title": i["title"], "our_dnr": i["our_dnr"], "milestone": i["milestone"],
+                             "due": sv_weekday_date(date.fromisoformat(i["due_on"])), "late": i["late"],
+                             "link": f"{base}/remisser/{i['remiss_id']}"} for i in payload.get("items", [])]
+        context["expected"] = "Se till att varje milstolpe har någon som driver den."
+    elif remiss is not None:
+        link = f"{base}/remisser/{remiss.id}"
+        context["link"], context["facts"] = link, _facts(remiss)
+        if row.kind in policy.REMINDER_KINDS:
+            due_words = sv_weekday_date(date.fromisoformat(payload["due_on"])) if payload.get("due_on") else ""
+            subject, lines, expected = reminder_text(row.kind, payload, remiss, due_words)
+        else:
+            template, line, expected = NOTICE_TEXT[row.kind]
+            subject, lines = template.format(title=remiss.title), [line] + payload.get("lines", [])
+        context["paragraphs"], context["expected"] = lines, expected
+        ics = _deadline_ics(remiss, link, now)
+    else:
+        subject = row.subject or "Meddelande från Remiss"
+    subject = row.subject or subject
+    message = EmailMessage()
+    message["Subject"] = subject
+    message["From"] = config.get("MAIL_FROM", "Remiss <remiss@localhost>")
+    message["To"] = row.recipient_email
+    message["Message-ID"] = row.message_id
+    message["Date"] = format_datetime(local(row.due_at) if row.due_at <= now else local(now))
+    message["Auto-Submitted"] = "auto-generated"
+    message["X-Remiss-Outbox-Id"] = str(row.id)
+    message["X-Remiss-Kind"] = row.kind
+    context["subject"] = subject
+    env = current_app.jinja_env  # no request here: render without the page context processors
+    message.set_content(env.get_template("email/message.txt").render(**context))
+    message.add_alternative(env.get_template("email/message.html").render(**context), subtype="html")
+    if ics is not None:
+        message.add_attachment(ics, maintype="text", subtype="calendar", filename="sista-svarsdag.ics",
+                               params={"method": "PUBLISH"})
+    return message

@@ -1,0 +1,57 @@
+"""Event notices: one mail, sent at the next sweep, when something happens to a remiss."""
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlmodel import Session
+
+from remiss.reminders import outbox, policy, recipients
+from remiss.reminders.recipients import Recipient
+from remiss.remisser.models import Remiss
+
+
+def notify(session: Session, *, now: datetime, remiss: Remiss, kind: str, people: list[Recipient],
+           actor_id: int | None = None, lines: list[str] | None = None) -> int:
+    """Enqueue a notice of kind to each person (not the one who did it, not who muted it)."""
+    added = 0
+    seen: set[str] = set()
+    for person in people:
+        email = person.email.lower()
+        if not email or email in seen or (actor_id is not None and person.user_id == actor_id):
+            continue
+        seen.add(email)
+        if kind in person.muted:
+            continue
+        key = f"{kind}:{remiss.id}:{email}:{now:%Y-%m-%dT%H:%M:%S.%fZ}"
+        added += outbox.enqueue(session, now=now, key=key, recipient_email=person.email, kind=kind, due_at=now,
+                                subject="", payload={"lines": lines or []}, remiss_id=remiss.id,
+                                recipient_user_id=person.user_id)
+    return added
+
+
+def assigned(session: Session, *, now: datetime, remiss: Remiss, actor_id: int | None) -> int:
+    if not remiss.handlaggare_id:
+        return 0
+    return notify(session, now=now, remiss=remiss, kind=policy.ASSIGNED, actor_id=actor_id,
+                  people=recipients.handlaggare(session, remiss))
+
+
+def extension_granted(session: Session, *, now: datetime, remiss: Remiss, extension, actor_id: int | None) -> int:
+    if extension.decision != "granted" or extension.sandlista_entry_id is not None:
+        return 0
+    from remiss.display import sv_deadline
+
+    lines = [f"Ny sista svarsdag: {sv_deadline(extension.granted_until_on, extension.granted_until_time)}."]
+    people = recipients.handlaggare(session, remiss) + recipients.registrators(session, remiss.namnd_id)
+    return notify(session, now=now, remiss=remiss, kind=policy.EXTENSION, people=people, actor_id=actor_id,
+                  lines=lines)
+
+
+def review_requested(session: Session, *, now: datetime, remiss: Remiss, actor_id: int | None) -> int:
+    return notify(session, now=now, remiss=remiss, kind=policy.REVIEW, actor_id=actor_id,
+                  people=recipients.granskare(session, remiss.namnd_id))
+
+
+def answered(session: Session, *, now: datetime, remiss: Remiss, actor_id: int | None) -> int:
+    people = recipients.handlaggare(session, remiss) + recipients.registrators(session, remiss.namnd_id)
+    return notify(session, now=now, remiss=remiss, kind=policy.ANSWERED, people=people, actor_id=actor_id)

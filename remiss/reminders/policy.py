@@ -1,0 +1,147 @@
+"""Reminder policy: which reminder is due for whom at which moment. Pure: no Flask, no database."""
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta, timezone
+from zoneinfo import ZoneInfo
+
+from remiss.calendar.workdays import WorkCalendar
+
+STOCKHOLM = ZoneInfo("Europe/Stockholm")
+SEND_AT = time(7, 0)  # reminders go out at 07.00 Stockholm wall time on a working day
+
+# Reminder kinds (OutboxMessage.kind and User.muted_kinds). Escalations cannot be turned off.
+BEFORE, ON_DAY, OVERDUE, ESCALATION, DIGEST = "before", "on_day", "overdue", "escalation", "digest"
+ASSIGNED, EXTENSION, REVIEW, ANSWERED = "assigned", "extension", "review", "answered"
+REMINDER_KINDS = (BEFORE, ON_DAY, OVERDUE, ESCALATION)
+NOTICE_KINDS = (ASSIGNED, EXTENSION, REVIEW, ANSWERED)
+KIND_LABELS = {
+    BEFORE: "Påminnelse före en milstolpe",
+    ON_DAY: "Påminnelse samma dag som en milstolpe",
+    OVERDUE: "Påminnelse när en milstolpe är försenad",
+    ESCALATION: "Eskalering när en milstolpe är försenad",
+    DIGEST: "Veckosammanställning på måndagar (registratorer)",
+    ASSIGNED: "Du har tilldelats en remiss",
+    EXTENSION: "Förlängd remisstid beviljad",
+    REVIEW: "Ett utkast skickas till granskning",
+    ANSWERED: "Remissen är besvarad",
+}
+UNMUTABLE = frozenset({ESCALATION})
+MUTABLE_KINDS = tuple(k for k in KIND_LABELS if k not in UNMUTABLE)
+SKIPPED_OWNERS = frozenset({"namnd"})  # meetings are events, not someone's task to finish
+DIGEST_WEEKS = 3
+
+
+@dataclass(frozen=True)
+class ReminderPolicy:
+    """A nämnd's reminder rules."""
+
+    before_workdays: tuple[int, ...] = (10, 5, 2)
+    overdue_every_workdays: int = 3  # 0: no repeated overdue reminders
+    escalate_after_workdays: int = 2  # 0: no escalation
+    weekly_digest: bool = True
+    send_at: time = SEND_AT
+
+
+@dataclass(frozen=True)
+class MilestoneDue:
+    """A milestone as the policy needs it."""
+
+    kind: str
+    label: str
+    due_on: date
+    owner_role: str
+    done: bool = False
+
+
+@dataclass(frozen=True)
+class Moment:
+    """One reminder to send: which kind, about which milestone, to which role, when."""
+
+    kind: str
+    milestone: str
+    recipient_role: str  # handlaggare | granskare | registrator | escalation
+    day: date  # the local working day it goes out
+    due_at: datetime  # aware, UTC
+    workdays: int  # working days left (before) or late (overdue, escalation)
+    due_on: date  # the milestone's own date
+
+
+def parse_workdays(text: str) -> tuple[int, ...]:
+    """Parse "10, 5,2" into (10, 5, 2); raise ValueError with a Swedish message on bad input."""
+    values = set()
+    for part in (text or "").replace(";", ",").split(","):
+        part = part.strip()
+        if not part:
+            continue
+        if not part.isdigit() or not 1 <= int(part) <= 60:
+            raise ValueError("Ange arbetsdagar som heltal 1–60, åtskilda med kommatecken, t.ex. 10, 5, 2.")
+        values.add(int(part))
+    return tuple(sorted(values, reverse=True))
+
+
+def send_moment(day: date, calendar: WorkCalendar, at: time = SEND_AT) -> tuple[date, datetime]:
+    """Return the working day (moved back when day is off) and its local wall time as UTC."""
+    workday = calendar.previous_workday(day)
+    return workday, datetime.combine(workday, at, tzinfo=STOCKHOLM).astimezone(timezone.utc)
+
+
+def milestone_moments(milestone: MilestoneDue, policy: ReminderPolicy, calendar: WorkCalendar,
+                      *, until: date) -> list[Moment]:
+    """Return the reminder moments of one milestone up to and including the day until."""
+    if milestone.done or milestone.owner_role in SKIPPED_OWNERS:
+        return []
+    owner, due = milestone.owner_role, milestone.due_on
+    found: dict[tuple[str, date], Moment] = {}
+
+    def add(kind: str, role: str, day: date, workdays: int) -> None:
+        workday, at = send_moment(day, calendar, policy.send_at)
+        if workday <= until and (role, workday) not in found:
+            found[(role, workday)] = Moment(kind, milestone.kind, role, workday, at, workdays, due)
+
+    add(ON_DAY, owner, due, 0)  # first, so it wins over a "before" moment moved onto the same day
+    for count in policy.before_workdays:
+        add(BEFORE, owner, calendar.add_workdays(due, -count), count)
+    if policy.escalate_after_workdays > 0:
+        add(ESCALATION, "escalation", calendar.add_workdays(due, policy.escalate_after_workdays),
+            policy.escalate_after_workdays)
+    step = policy.overdue_every_workdays
+    late = 1
+    while True:
+        day = calendar.add_workdays(due, late)
+        if day > until:
+            break
+        add(OVERDUE, owner, day, late)
+        if step <= 0:
+            break
+        late += step
+    return sorted(found.values(), key=lambda m: (m.due_at, m.kind))
+
+
+def reminder_moments(milestones: Iterable[MilestoneDue], policy: ReminderPolicy, calendar: WorkCalendar,
+                     *, until: date) -> list[Moment]:
+    """Return every reminder moment of a tidplan up to the day until, in time order."""
+    moments = [m for ms in milestones for m in milestone_moments(ms, policy, calendar, until=until)]
+    return sorted(moments, key=lambda m: (m.due_at, m.milestone, m.kind))
+
+
+def digest_moment(now: datetime, calendar: WorkCalendar, at: time = SEND_AT) -> datetime:
+    """Return the latest weekly digest moment at or before now (Monday 07.00, moved back on days off)."""
+    today = now.astimezone(STOCKHOLM).date()
+    monday = today - timedelta(days=today.weekday())
+    for candidate in (monday + timedelta(days=7), monday, monday - timedelta(days=7)):
+        _, moment = send_moment(candidate, calendar, at)
+        if moment <= now:
+            return moment
+    raise AssertionError("unreachable: last week's Monday is always in the past")
+
+
+def split_catch_up(rows: Sequence[tuple[object, tuple, datetime]]) -> tuple[list[object], list[object]]:
+    """Split due rows (id, group, due_at) into the newest per group (send) and the rest (superseded)."""
+    newest: dict[tuple, tuple[datetime, object]] = {}
+    for row_id, group, due_at in rows:
+        if group not in newest or due_at > newest[group][0]:
+            newest[group] = (due_at, row_id)
+    send = {row_id for _, row_id in newest.values()}
+    return ([r for r, _, _ in rows if r in send], [r for r, _, _ in rows if r not in send])

@@ -1,0 +1,37 @@
+"""Keep the outbox in step with the remiss: notices on events, reminders re-planned when dates move."""
+from __future__ import annotations
+
+from remiss import events
+from remiss.reminders import notices, schedule
+
+
+def _resync(remiss, *, session, now, **_):
+    schedule.sync_remiss(session, now=now, remiss=remiss)
+
+
+def _assigned(remiss, *, session, now, actor_id=None, **_):
+    notices.assigned(session, now=now, remiss=remiss, actor_id=actor_id)
+
+
+def _extension(remiss, *, session, now, extension, actor_id=None, **_):
+    notices.extension_granted(session, now=now, remiss=remiss, extension=extension, actor_id=actor_id)
+
+
+def _draft_state(remiss, *, session, now, new, actor_id=None, **_):
+    if str(new) == "granskning":
+        notices.review_requested(session, now=now, remiss=remiss, actor_id=actor_id)
+
+
+def _status(remiss, *, session, now, new, actor_id=None, **_):
+    if str(new) == "besvarad":
+        notices.answered(session, now=now, remiss=remiss, actor_id=actor_id)
+    # a closed remiss gets its pending reminders cancelled; reopening (avstår → registrerad) re-plans them
+    schedule.sync_remiss(session, now=now, remiss=remiss)
+
+
+events.remiss_assigned.connect(_assigned)
+events.extension_decided.connect(_extension)
+events.draft_state_changed.connect(_draft_state)
+events.status_changed.connect(_status)
+events.deadline_changed.connect(_resync)
+events.milestones_changed.connect(_resync)

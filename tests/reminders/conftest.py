@@ -1,0 +1,125 @@
+"""A real SMTP server on 127.0.0.1 (aiosmtpd) and helpers to give a remiss a known tidplan."""
+from __future__ import annotations
+
+import email
+import socket
+import threading
+from datetime import date, datetime
+from email.policy import default as default_policy
+
+import pytest
+from aiosmtpd.controller import Controller
+from sqlmodel import delete
+
+from remiss.auth.models import Role
+from remiss.reminders.delivery import Settings
+from remiss.reminders.models import OutboxMessage
+from remiss.remisser.models import Milestone
+from tests.support.factories import make_namnd, make_remiss, make_user
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+class Collector:
+    """aiosmtpd handler: answers `reply` ("250", "451" or "550") and keeps what it accepted."""
+
+    def __init__(self):
+        self.reply = "250"
+        self.messages: list[email.message.EmailMessage] = []
+        self.lock = threading.Lock()
+
+    async def handle_DATA(self, server, session, envelope):
+        if self.reply == "451":
+            return "451 4.3.0 Tillfälligt fel, försök senare"
+        if self.reply == "550":
+            return "550 5.1.1 Mottagaren finns inte"
+        with self.lock:
+            self.messages.append(email.message_from_bytes(envelope.content, policy=default_policy))
+        return "250 2.0.0 OK"
+
+    def ids(self) -> list[str]:
+        return [m["Message-ID"] for m in self.messages]
+
+
+class SmtpServer:
+    """A real SMTP server on a free localhost port that a test can stop and start again."""
+
+    def __init__(self):
+        self.port = free_port()
+        self.handler = Collector()
+        self.controller = None
+
+    @property
+    def url(self) -> str:
+        return f"smtp://127.0.0.1:{self.port}"
+
+    @property
+    def messages(self):
+        return self.handler.messages
+
+    def start(self):
+        self.controller = Controller(self.handler, hostname="127.0.0.1", port=self.port)
+        self.controller.start()
+
+    def stop(self):
+        if self.controller is not None:
+            self.controller.stop()
+            self.controller = None
+
+
+@pytest.fixture
+def smtp(app):
+    server = SmtpServer()
+    server.start()
+    app.config["SMTP_URL"] = server.url
+    app.config["SMTP_TIMEOUT_SECONDS"] = 5
+    yield server
+    server.stop()
+
+
+FAST = Settings(retry_base=__import__("datetime").timedelta(minutes=1), max_attempts=5, max_permanent_attempts=2)
+
+
+def utc(*args) -> datetime:
+    from datetime import timezone
+
+    return datetime(*args, tzinfo=timezone.utc)
+
+
+def stockholm(*args) -> datetime:
+    from remiss.clock import STOCKHOLM
+
+    return datetime(*args, tzinfo=STOCKHOLM)
+
+
+def set_milestones(session, remiss, items: list[tuple[str, date, str]]) -> None:
+    """Replace the tidplan of a remiss with (kind, due_on, owner_role) rows."""
+    session.exec(delete(Milestone).where(Milestone.remiss_id == remiss.id))
+    for position, (kind, due_on, owner) in enumerate(items):
+        session.add(Milestone(remiss_id=remiss.id, kind=kind, position=position, label=kind, owner_role=owner,
+                              planned_on=due_on, due_on=due_on))
+    session.flush()
+
+
+@pytest.fixture
+def world(session):
+    """A nämnd without digest, a handläggare, a granskare, a registrator and a remiss assigned later."""
+    namnd = make_namnd(session)
+    namnd.weekly_digest = False
+    session.add(namnd)
+    handlaggare = make_user(session, role=Role.handlaggare, namnder=[namnd], email="hanna@example.se",
+                            name="Hanna Handläggare")
+    granskare = make_user(session, role=Role.granskare, namnder=[namnd], email="gustav@example.se")
+    registrator = make_user(session, role=Role.registrator, namnder=[namnd], email="rut@example.se")
+    remiss = make_remiss(session, namnd=namnd, title="Översyn av lokala ordningsföreskrifter")
+    remiss.handlaggare_id = handlaggare.id
+    session.add(remiss)
+    session.exec(delete(OutboxMessage))
+    set_milestones(session, remiss, [("tjansteskrivelse", date(2026, 12, 7), "handlaggare")])
+    session.commit()
+    return type("World", (), dict(namnd=namnd, handlaggare=handlaggare, granskare=granskare,
+                                  registrator=registrator, remiss=remiss))

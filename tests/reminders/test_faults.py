@@ -1,0 +1,230 @@
+"""The nine faults of the issue, each against a real SMTP server: nothing lost, nothing sent twice."""
+from __future__ import annotations
+
+import sqlite3
+import threading
+from collections import Counter
+from datetime import date, timedelta, timezone
+
+import pytest
+from sqlalchemy import event
+from sqlmodel import select
+
+from remiss.clock import local
+from remiss.db import Database
+from remiss.reminders.delivery import SweepError, claim_due, deliver, sweep
+from remiss.reminders.models import OutboxMessage
+from remiss.reminders.transport import transport_from_config
+from tests.reminders.conftest import FAST, set_milestones, stockholm
+
+# The tjänsteskrivelse is due Monday 7 December 2026; the "5 working days before" reminder goes
+# out Monday 30 November 07.00 Stockholm.
+FIRST = stockholm(2026, 11, 30, 7, 30)
+
+
+def first_row(db) -> OutboxMessage:
+    """The "5 working days before" reminder of 30 November."""
+    [row] = [r for r in rows(db, kind="before") if r.due_at == stockholm(2026, 11, 30, 7, 0)]
+    return row
+
+
+def rows(db, **where) -> list[OutboxMessage]:
+    with db.transaction(write=False) as s:
+        stmt = select(OutboxMessage).order_by(OutboxMessage.id)
+        for k, v in where.items():
+            stmt = stmt.where(getattr(OutboxMessage, k) == v)
+        return list(s.exec(stmt))
+
+
+def run(app, db, now, worker="w1", settings=FAST):
+    with app.app_context():
+        return sweep(db, now=now, worker_id=worker, settings=settings)
+
+
+def test_smtp_down_then_4xx_keeps_rows_pending_and_delivers_once(app, db, world, smtp):
+    smtp.stop()
+    result = run(app, db, FIRST)
+    assert (result.sent, result.failed) == (0, 1)
+    row = first_row(db)
+    assert row.status == "pending" and row.attempts == 1 and "nås" in row.last_error
+    assert row.next_attempt_at == FIRST + timedelta(minutes=1)
+    smtp.start()
+    smtp.handler.reply = "451"
+    result = run(app, db, FIRST + timedelta(minutes=1))
+    row = first_row(db)
+    assert result.failed == 1 and row.status == "pending" and "451" in row.last_error
+    assert row.next_attempt_at == FIRST + timedelta(minutes=3)  # backoff doubled
+    assert run(app, db, FIRST + timedelta(minutes=2)).sent == 0  # not due yet
+    smtp.handler.reply = "250"
+    assert run(app, db, FIRST + timedelta(minutes=3)).sent == 1
+    assert run(app, db, FIRST + timedelta(minutes=30)).sent == 0
+    assert len(smtp.messages) == 1 and smtp.messages[0]["Message-ID"] == row.message_id
+    assert first_row(db).status == "sent"
+
+
+def test_5xx_fails_after_limited_attempts_and_admin_can_resend(app, db, world, smtp, auth, session):
+    from tests.support.factories import make_user
+
+    smtp.handler.reply = "550"
+    run(app, db, FIRST)
+    assert first_row(db).status == "pending"
+    run(app, db, FIRST + timedelta(minutes=1))
+    row = first_row(db)
+    assert row.status == "failed" and row.attempts == FAST.max_permanent_attempts and "550" in row.last_error
+    assert run(app, db, FIRST + timedelta(hours=5)).sent == 0
+
+    make_user(session, role="admin", email="admin@example.se")
+    session.commit()
+    auth.login("admin@example.se")
+    page = auth.client.get("/admin/utkorg?status=failed").get_data(as_text=True)
+    assert "hanna@example.se" in page and "Skicka igen" in page and "550" in page
+    smtp.handler.reply = "250"
+    response = auth.post(f"/admin/utkorg/{row.id}/skicka-igen", form_url="/admin/utkorg?status=failed")
+    assert response.status_code == 302
+    assert rows(db, id=row.id)[0].status == "pending"
+    assert run(app, db, app.config["CLOCK"]() + timedelta(minutes=1)).sent == 1
+    assert len(smtp.messages) == 1 and rows(db, id=row.id)[0].status == "sent"
+
+
+def test_killed_after_claim_before_send_is_sent_once_after_the_lease(app, db, world, smtp):
+    with app.app_context():
+        run(app, db, FIRST - timedelta(days=1))  # enqueue only
+        with db.transaction() as s:
+            claimed, _ = claim_due(s, now=FIRST, worker_id="dead", settings=FAST)
+    assert len(claimed) == 1  # committed as "sending", then the process "dies"
+    assert first_row(db).status == "sending"
+    assert run(app, db, FIRST + timedelta(minutes=5)).sent == 0  # lease not over: nobody steals it
+    assert run(app, db, FIRST + timedelta(minutes=11)).sent == 1
+    assert run(app, db, FIRST + timedelta(minutes=30)).sent == 0
+    assert len(smtp.messages) == 1 and first_row(db).status == "sent"
+
+
+def test_killed_after_smtp_accepted_gives_at_most_one_duplicate_with_same_message_id(app, db, world, smtp):
+    with app.app_context():
+        run(app, db, FIRST - timedelta(days=1))
+        with db.transaction() as s:
+            [job], _ = claim_due(s, now=FIRST, worker_id="dead", settings=FAST)
+        assert deliver(transport_from_config(app.config), job) is None  # accepted; never marked
+    assert run(app, db, FIRST + timedelta(minutes=11)).sent == 1
+    assert run(app, db, FIRST + timedelta(minutes=40)).sent == 0
+    assert len(smtp.messages) == 2
+    assert smtp.messages[0]["Message-ID"] == smtp.messages[1]["Message-ID"] == first_row(db).message_id
+
+
+def test_database_locked_sweep_fails_cleanly_and_next_delivers(app, db, world, smtp, database_url):
+    impatient = Database(database_url)
+
+    @event.listens_for(impatient.write_engine, "connect")
+    def _short_timeout(dbapi_conn, _record):
+        dbapi_conn.execute("PRAGMA busy_timeout=200")
+
+    blocker = sqlite3.connect(database_url.split("///", 1)[1], isolation_level=None)
+    blocker.execute("BEGIN IMMEDIATE")
+    try:
+        with pytest.raises(SweepError, match="upptagen"):
+            run(app, impatient, FIRST)
+    finally:
+        blocker.execute("ROLLBACK")
+        blocker.close()
+    assert not rows(db)  # nothing half done: the tidplan was not even enqueued
+    assert run(app, impatient, FIRST + timedelta(minutes=1)).sent == 1
+    assert len(smtp.messages) == 1
+    impatient.dispose()
+
+
+def test_concurrent_sweepers_send_each_row_exactly_once(app, db, world, smtp, session, database_url):
+    from tests.support.factories import make_remiss
+
+    for n in range(5):
+        remiss = make_remiss(session, namnd=world.namnd, title=f"Parallell {n}")
+        remiss.handlaggare_id = world.handlaggare.id
+        set_milestones(session, remiss, [("tjansteskrivelse", date(2026, 12, 7), "handlaggare"),
+                                         ("sista_svarsdag", date(2026, 12, 7), "registrator")])
+    session.commit()
+    results, errors = [], []
+
+    def worker(n):
+        own = Database(database_url)
+        try:
+            for minute in range(3):
+                results.append(run(app, own, FIRST + timedelta(minutes=minute), worker=f"w{n}"))
+        except Exception as exc:  # pragma: no cover - shown in the assertion below
+            errors.append(exc)
+        finally:
+            own.dispose()
+
+    threads = [threading.Thread(target=worker, args=(n,)) for n in range(4)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(60)
+    assert not errors
+    sent = rows(db, status="sent")
+    assert len(sent) == 11  # 6 tjänsteskrivelser to Hanna, 5 sista svarsdagar to Rut
+    counts = Counter(smtp.handler.ids())
+    assert sum(r.sent for r in results) == len(smtp.messages) == 11
+    assert set(counts.values()) == {1} and set(counts) == {r.message_id for r in sent}
+
+
+def test_scheduler_down_sends_one_catch_up_with_the_newest(app, db, world, smtp):
+    # Down from before the first reminder (30 Nov) until after the first overdue one (8 Dec).
+    result = run(app, db, stockholm(2026, 12, 8, 9, 0))
+    assert result.sent == 1 and result.skipped == 3
+    statuses = {(r.kind, r.status) for r in rows(db) if r.status in ("sent", "superseded")}
+    assert statuses == {("before", "superseded"), ("on_day", "superseded"), ("overdue", "sent")}
+    assert len([r for r in rows(db) if r.kind == "before" and r.status == "superseded"]) == 2
+    assert "Försenad" in smtp.messages[0]["Subject"]
+
+
+def test_deadline_moved_cancels_old_and_creates_new(app, db, world, smtp, session):
+    from remiss.reminders.schedule import sync_remiss
+
+    run(app, db, FIRST - timedelta(days=3))
+    before = {r.key for r in rows(db, status="pending")}
+    assert any("2026-11-30" in k for k in before)
+    set_milestones(session, world.remiss, [("tjansteskrivelse", date(2026, 12, 16), "handlaggare")])
+    sync_remiss(session, now=FIRST - timedelta(days=2), remiss=world.remiss)
+    session.commit()
+    pending = {r.key for r in rows(db, status="pending")}
+    assert not (pending & before) and any("2026-12-02" in k for k in pending)
+    assert {r.key for r in rows(db, status="cancelled")} == before
+    assert run(app, db, FIRST).sent == 0  # the old 30 Nov moment is gone
+    assert run(app, db, stockholm(2026, 12, 2, 7, 5)).sent == 1
+    assert "om 10 arbetsdagar" in smtp.messages[0]["Subject"]
+
+
+def test_closing_the_remiss_cancels_pending_and_sends_nothing(app, db, world, smtp, session):
+    from remiss.auth.access import Principal
+    from remiss.remisser import service
+
+    run(app, db, FIRST - timedelta(days=3))
+    assert rows(db, status="pending")
+    remiss = session.get(type(world.remiss), world.remiss.id)
+    service.change_status(session, now=FIRST - timedelta(days=2), principal=Principal.system(), remiss=remiss,
+                          new="avstar")
+    session.commit()
+    assert not [r for r in rows(db, status="pending") if r.kind != "answered"]
+    assert run(app, db, stockholm(2026, 12, 20, 9, 0)).sent == 0
+    assert smtp.messages == []
+
+
+def test_daylight_saving_does_not_shift_or_duplicate(app, db, world, smtp, session):
+    # Due Monday 30 March 2026, the day after clocks go forward; 2 working days before is Thu 26 March
+    # (CET, 06:00 UTC), on the day is 07:00 CEST (05:00 UTC).
+    world.remiss.created_at = stockholm(2026, 3, 24, 9, 0)  # the 5-days-before moment (23 March) is not owed
+    session.add(world.remiss)
+    set_milestones(session, world.remiss, [("tjansteskrivelse", date(2026, 3, 30), "handlaggare")])
+    session.commit()
+    sent_at = []
+    start = stockholm(2026, 3, 26, 0, 0).astimezone(timezone.utc)
+    for hour in range(0, 24 * 5 + 12):  # an hourly sweep (real elapsed hours) across the change
+        moment = start + timedelta(hours=hour)
+        if run(app, db, moment).sent:
+            sent_at.append(local(moment))
+    mails = [m for m in smtp.messages]
+    assert [m["X-Remiss-Kind"] for m in mails] == ["before", "on_day", "overdue"]
+    assert [r.due_at.isoformat() for r in rows(db, status="sent")] == [
+        "2026-03-26T06:00:00+00:00", "2026-03-30T05:00:00+00:00", "2026-03-31T05:00:00+00:00"]
+    assert [m.isoformat() for m in sent_at] == [  # each went out in the first sweep after 07.00 local
+        "2026-03-26T07:00:00+01:00", "2026-03-30T07:00:00+02:00", "2026-03-31T07:00:00+02:00"]
+    assert len(set(smtp.handler.ids())) == 3
