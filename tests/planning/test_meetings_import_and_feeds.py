@@ -1,0 +1,125 @@
+"""Sammanträdesplan import (CSV, ICS) with preview and per-row errors; ICS feeds; month calendar."""
+import io
+from datetime import date, datetime
+
+import icalendar
+from sqlmodel import select
+
+from remiss.auth.models import User
+from remiss.namnd.models import Meeting, Namnd
+from tests.planning.helpers import at, fetch, seed_003_world
+from tests.support.factories import make_namnd, make_remiss, make_user
+
+CSV = (
+    "Typ;Datum;Tid;Plats;Sista dag för handlingar\n"
+    "AU;2026-12-03;08.30;Rum 1;2026-11-26\n"
+    "nämnd;2026-12-17;17.00;Sessionssalen;\n"
+    "styrelse;2026-12-18;17.00;;\n"
+    "nämnd;31/13-26;17.00;;\n"
+)
+ICS = b"""BEGIN:VCALENDAR
+VERSION:2.0
+PRODID:-//Outlook//SV
+BEGIN:VEVENT
+UID:1
+SUMMARY:Arbetsutskott SON
+DTSTART;TZID=Europe/Stockholm:20270114T083000
+END:VEVENT
+BEGIN:VEVENT
+UID:2
+SUMMARY:Heldag planering
+DTSTART;VALUE=DATE:20270115
+END:VEVENT
+END:VCALENDAR
+"""
+
+
+def _world(session):
+    namnd = make_namnd(session, name="Kulturnämnden")
+    make_user(session, role="registrator", namnder=[namnd], email="sekr@kultur.se")
+    make_user(session, role="lasare", namnder=[namnd], email="las@kultur.se")
+    session.commit()
+    return namnd
+
+
+def _upload(auth, namnd, name, data):
+    url = f"/namnder/{namnd.id}/sammantraden"
+    return auth.post(f"{url}/import", {"file": (io.BytesIO(data), name)}, form_url=url,
+                     content_type="multipart/form-data")
+
+
+def test_csv_import_previews_bad_rows_then_imports_the_good_ones(db, session, client, auth):
+    namnd = _world(session)
+    auth.login("sekr@kultur.se")
+    r = _upload(auth, namnd, "plan.csv", CSV.encode())
+    page = r.get_data(as_text=True)
+    assert r.status_code == 200
+    assert "Rad 4" in page and "okänd typ" in page and "Rad 5" in page and "ogiltigt datum" in page
+    assert "2 sammanträden kan importeras" in page
+    assert fetch(db, select(Meeting)) == []  # preview stores nothing
+    payload = page.split('name="meetings" value="')[1].split('"')[0]
+    import html
+    url = f"/namnder/{namnd.id}/sammantraden"
+    r = auth.post(f"{url}/import", {"confirm": "1", "meetings": html.unescape(payload)}, form_url=url)
+    assert r.status_code == 302
+    rows = fetch(db, select(Meeting).order_by(Meeting.starts_at))
+    assert [(m.kind, m.handlingar_deadline) for m in rows] == [("au", date(2026, 11, 26)), ("namnd", None)]
+    # the same file again adds nothing
+    r = auth.post(f"{url}/import", {"confirm": "1", "meetings": html.unescape(payload)}, form_url=url)
+    assert len(fetch(db, select(Meeting))) == 2
+
+
+def test_ics_import_and_broken_files_give_swedish_messages(db, session, client, auth):
+    namnd = _world(session)
+    auth.login("sekr@kultur.se")
+    page = _upload(auth, namnd, "outlook.ics", ICS).get_data(as_text=True)
+    assert "heldagshändelse" in page and "1 sammanträden kan importeras" in page
+    assert "Arbetsutskott torsdag 14 januari 2027 kl. 08.30" in page
+    r = _upload(auth, namnd, "plan.csv", b"foo;bar\n1;2\n")
+    assert r.status_code == 400 and "saknas i rubrikraden" in r.get_data(as_text=True)
+    r = _upload(auth, namnd, "bild.png", b"\x89PNG....")
+    assert r.status_code == 400 and "CSV-fil" in r.get_data(as_text=True)
+    url = f"/namnder/{namnd.id}/sammantraden"
+    r = auth.post(f"{url}/import", {"confirm": "1", "meetings": "[{\"kind\": \"x\"}]"}, form_url=url)
+    assert r.status_code == 400 and "Ladda upp filen igen" in r.get_data(as_text=True)
+
+
+def test_ics_feeds_contain_deadlines_and_unknown_tokens_are_404(db, session, client, clock):
+    namnd, users = seed_003_world(session)
+    clock.set(at(2015, 8, 3))
+    remiss = make_remiss(session, namnd=namnd, now=clock(), by=users["registrator"], title="Kontaktcenter",
+                         deadline_on=date(2015, 9, 30), deadline_time=None, handlaggare_id=users["handlaggare"].id)
+    session.commit()
+    [user] = fetch(db, select(User).where(User.email == "jesper@oster.se"))
+    r = client.get(f"/ics/anvandare/{user.ics_token}.ics")  # no login needed
+    assert r.status_code == 200 and r.mimetype == "text/calendar"
+    cal = icalendar.Calendar.from_ical(r.data)
+    events = {str(e["SUMMARY"]): e for e in cal.walk("VEVENT")}
+    deadline = next(e for s, e in events.items() if s.startswith("Sista svarsdag") and "Kontaktcenter" in s)
+    assert deadline.decoded("DTSTART") == date(2015, 9, 30)
+    assert str(deadline["UID"]) == f"remiss-{remiss.id}-sista_svarsdag@remiss"
+    assert any(s.startswith("Tjänsteskrivelse klar") for s in events)
+
+    [n] = fetch(db, select(Namnd).where(Namnd.id == namnd.id))
+    cal = icalendar.Calendar.from_ical(client.get(f"/ics/namnd/{n.ics_token}.ics").data)
+    starts = [e.decoded("DTSTART") for e in cal.walk("VEVENT")]
+    assert date(2015, 9, 30) in starts
+    assert any(isinstance(s, datetime) and s.date() == date(2015, 9, 24) for s in starts)  # the meeting
+    assert client.get("/ics/namnd/not-a-real-token-at-all.ics").status_code == 404
+    assert client.get("/ics/anvandare/not-a-real-token-at-all.ics").status_code == 404
+
+
+def test_month_calendar_and_subscribe_page(db, session, client, auth, clock):
+    namnd, users = seed_003_world(session)
+    clock.set(at(2015, 8, 3))
+    make_remiss(session, namnd=namnd, now=clock(), by=users["registrator"], title="Kontaktcenter",
+                deadline_on=date(2015, 9, 30), deadline_time=None)
+    session.commit()
+    auth.login("lasare@oster.se")
+    page = client.get("/kalender?manad=2015-09").get_data(as_text=True)
+    assert "September 2015" in page and "Kontaktcenter" in page and "Nämndsammanträde" in page
+    assert 'href="/kalender"' in page  # in the main menu
+    r = client.get("/kalender?manad=2015-13")
+    assert r.status_code == 400 and "ÅÅÅÅ-MM" in r.get_data(as_text=True)
+    page = client.get("/kalender/prenumerera").get_data(as_text=True)
+    assert "/ics/anvandare/" in page and "/ics/namnd/" in page
