@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from datetime import date, time
 from email.message import EmailMessage
-from email.utils import formatdate
+from email.utils import format_datetime, formatdate
 
 from markupsafe import escape
 
@@ -106,7 +106,7 @@ def build_message(*, payload: dict, recipient: str, mail_from: str, message_id: 
     message["To"] = recipient
     message["Subject"] = payload.get("subject", "")
     message["Message-ID"] = message_id
-    message["Date"] = formatdate(sent_at.timestamp() if sent_at else None, localtime=False)
+    message["Date"] = format_datetime(sent_at) if sent_at else formatdate(localtime=False)
     if payload.get("reply_to"):
         message["Reply-To"] = payload["reply_to"]
     message.set_content(payload.get("text", ""))
@@ -117,4 +117,19 @@ def build_message(*, payload: dict, recipient: str, mail_from: str, message_id: 
         maintype, _, subtype = item.get("content_type", "application/octet-stream").partition("/")
         message.add_attachment(data, maintype=maintype, subtype=subtype or "octet-stream",
                                filename=item["filename"])
+    return message
+
+
+def compose(session, row, *, config, now) -> EmailMessage:
+    """Build the mail of an outbox row of one of KINDS (same signature as remiss.reminders.mail.compose)."""
+    import json
+
+    from remiss.clock import local
+
+    message = build_message(payload=json.loads(row.payload or "{}"), recipient=row.recipient_email,
+                            mail_from=config.get("MAIL_FROM", "Remiss <remiss@localhost>"),
+                            message_id=row.message_id, files_dir=config["FILES_DIR"],
+                            sent_at=local(row.due_at) if row.due_at <= now else local(now))
+    message["X-Remiss-Outbox-Id"] = str(row.id)
+    message["X-Remiss-Kind"] = row.kind
     return message
