@@ -25,7 +25,9 @@ demo: migrate
 run: demo
 	@echo ""
 	@echo "Remiss körs på http://127.0.0.1:5000 – logga in med en demoinloggning ovan."
-	@echo "E-post skrivs som .eml-filer till $(REMISS_INSTANCE_PATH)/mail/"
+	@echo "E-post skrivs som .eml-filer till $(REMISS_INSTANCE_PATH)/mail/ (påminnelser: remiss scheduler)"
+	@$(BIN)/remiss scheduler & SCHEDULER=$$!; \
+	trap 'kill $$SCHEDULER 2>/dev/null' EXIT INT TERM; \
 	$(BIN)/remiss run --host 127.0.0.1 --port 5000
 
 ## Run the whole test suite (PostgreSQL pass too when REMISS_TEST_DATABASE_URL is set or a server is found).
@@ -41,3 +43,7 @@ templates: install
 
 clean:
 	rm -rf $(VENV) $(INSTANCE) *.egg-info
+
+## The reminder scheduler on its own (mail is sent by this process, never by web workers).
+scheduler: migrate
+	$(BIN)/remiss scheduler

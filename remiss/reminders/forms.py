@@ -1,0 +1,30 @@
+"""Forms: the nämnd's reminder policy, a user's own reminder kinds, and the resend button."""
+from flask_wtf import FlaskForm
+from wtforms import BooleanField, IntegerField, StringField
+from wtforms.validators import InputRequired, NumberRange, ValidationError
+
+from remiss.reminders.policy import parse_workdays
+
+
+class CsrfForm(FlaskForm):
+    """A form with nothing but the CSRF token (buttons that POST)."""
+
+
+def _workdays(form, field):
+    try:
+        parse_workdays(field.data or "")
+    except ValueError as exc:
+        raise ValidationError(str(exc))
+
+
+class PolicyForm(FlaskForm):
+    remind_workdays_before = StringField("Påminn så här många arbetsdagar före varje milstolpe",
+                                         validators=[_workdays])
+    overdue_every_workdays = IntegerField("Påminn om försenade milstolpar var n:e arbetsdag (0 = bara en gång)",
+                                          validators=[InputRequired("Ange ett heltal."),
+                                                      NumberRange(0, 30, "Ange 0–30.")])
+    escalate_after_workdays = IntegerField("Eskalera till granskare och registrator efter så här många "
+                                           "arbetsdagars försening (0 = aldrig)",
+                                           validators=[InputRequired("Ange ett heltal."),
+                                                       NumberRange(0, 60, "Ange 0–60.")])
+    weekly_digest = BooleanField("Skicka veckosammanställning till registratorerna måndag morgon")

@@ -1,0 +1,82 @@
+"""Settings verbs: a nämnd's reminder policy and the kinds a user has turned off."""
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlmodel import Session, select
+
+from remiss.audit import service as audit
+from remiss.auth.models import User
+from remiss.namnd.models import Namnd
+from remiss.reminders import policy, schedule
+from remiss.reminders.models import OutboxMessage, OutboxStatus
+from remiss.remisser.models import Remiss
+
+POLICY_FIELDS = ("remind_workdays_before", "overdue_every_workdays", "escalate_after_workdays", "weekly_digest")
+
+
+def update_policy(session: Session, *, now: datetime, namnd: Namnd, actor_id: int | None, values: dict) -> Namnd:
+    """Change the nämnd's reminder policy and re-plan the pending reminders of its open remisser."""
+    values = dict(values)
+    values["remind_workdays_before"] = ",".join(
+        str(n) for n in policy.parse_workdays(values.get("remind_workdays_before", "")))
+    before = {k: getattr(namnd, k) for k in POLICY_FIELDS}
+    for key in POLICY_FIELDS:
+        setattr(namnd, key, values[key])
+    session.add(namnd)
+    session.flush()
+    audit.record(session, now=now, user_id=actor_id, entity="namnd", entity_id=namnd.id, action="reminder_policy",
+                 changes=audit.diff(before, {k: getattr(namnd, k) for k in POLICY_FIELDS}))
+    calendar = schedule.work_calendar(session)
+    for remiss in schedule.open_remisser(session):
+        if remiss.namnd_id == namnd.id:
+            schedule.sync_remiss(session, now=now, remiss=remiss, calendar=calendar)
+    return namnd
+
+
+def set_muted(session: Session, *, now: datetime, user: User, wanted: list[str]) -> User:
+    """Turn off every mutable kind not in wanted (escalations stay on) and re-plan the user's reminders."""
+    muted = sorted(k for k in policy.MUTABLE_KINDS if k not in set(wanted))
+    old = user.muted_kinds
+    user.muted_kinds = ",".join(muted)
+    session.add(user)
+    session.flush()
+    audit.record(session, now=now, user_id=user.id, entity="user_account", entity_id=user.id,
+                 action="reminder_settings", changes={"muted_kinds": [old, user.muted_kinds]})
+    remiss_ids = set(session.exec(select(OutboxMessage.remiss_id).where(
+        OutboxMessage.recipient_user_id == user.id, OutboxMessage.status == OutboxStatus.pending.value)))
+    remiss_ids |= set(session.exec(select(Remiss.id).where(Remiss.handlaggare_id == user.id)))
+    calendar = schedule.work_calendar(session)
+    for remiss_id in remiss_ids - {None}:
+        remiss = session.get(Remiss, remiss_id)
+        if remiss is not None:
+            schedule.sync_remiss(session, now=now, remiss=remiss, calendar=calendar)
+    return user
+
+
+def upcoming_for(session: Session, *, user_id: int, now: datetime, limit: int = 50) -> list[OutboxMessage]:
+    """Return the user's pending mails in time order."""
+    return list(session.exec(select(OutboxMessage).where(
+        OutboxMessage.recipient_user_id == user_id,
+        OutboxMessage.status.in_([OutboxStatus.pending.value, OutboxStatus.sending.value]))
+        .order_by(OutboxMessage.due_at).limit(limit)))
+
+
+def recent_for(session: Session, *, user_id: int, limit: int = 20) -> list[OutboxMessage]:
+    """Return the user's latest sent mails."""
+    return list(session.exec(select(OutboxMessage).where(
+        OutboxMessage.recipient_user_id == user_id, OutboxMessage.status == OutboxStatus.sent.value)
+        .order_by(OutboxMessage.sent_at.desc()).limit(limit)))
+
+
+def outbox_rows(session: Session, *, status: str = "", kind: str = "", email: str = "",
+                limit: int = 200) -> list[OutboxMessage]:
+    """Return outbox rows for the admin page, newest moment first."""
+    stmt = select(OutboxMessage).order_by(OutboxMessage.due_at.desc(), OutboxMessage.id.desc()).limit(limit)
+    if status:
+        stmt = stmt.where(OutboxMessage.status == status)
+    if kind:
+        stmt = stmt.where(OutboxMessage.kind == kind)
+    if email:
+        stmt = stmt.where(OutboxMessage.recipient_email.contains(email.lower()))
+    return list(session.exec(stmt))

@@ -1,0 +1,106 @@
+"""Pages: my reminders, the admin outbox with resend, and each nämnd's reminder policy."""
+from __future__ import annotations
+
+from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask_login import current_user, login_required
+from sqlmodel import select
+
+from remiss import display
+from remiss.auth.access import Action
+from remiss.auth.models import User
+from remiss.db import get_session
+from remiss.namnd.models import Namnd
+from remiss.reminders import delivery, policy, service
+from remiss.reminders.forms import CsrfForm, PolicyForm
+from remiss.reminders.models import OutboxMessage, OutboxStatus
+from remiss.reminders.recipients import muted_kinds
+from remiss.remisser.models import Remiss
+from remiss.web import now, principal, requires
+
+bp = Blueprint("reminders", __name__)
+
+STATUS_LABELS = {"pending": "Väntar", "sending": "Skickas", "sent": "Skickad", "failed": "Misslyckad",
+                 "cancelled": "Stoppad", "superseded": "Ersatt av senare"}
+
+display.NAV.append(("reminders.mine", "Mina påminnelser", False))
+display.ADMIN_LINKS.append(("reminders.outbox", "Utkorg (e-post)"))
+display.NAMND_LINKS.append(("Påminnelser", "reminders.namnd_policy"))
+
+
+def _rows(session, rows: list[OutboxMessage]) -> list[dict]:
+    """Display-ready outbox rows."""
+    ids = {r.remiss_id for r in rows if r.remiss_id}
+    titles = {r.id: r.title for r in session.exec(select(Remiss).where(Remiss.id.in_(ids)))} if ids else {}
+    return [{"id": r.id, "due": display.sv_datetime(r.due_at), "kind": policy.KIND_LABELS.get(r.kind, r.kind),
+             "status": r.status, "status_label": STATUS_LABELS.get(r.status, r.status), "email": r.recipient_email,
+             "remiss_id": r.remiss_id, "title": titles.get(r.remiss_id, ""), "attempts": r.attempts,
+             "error": r.last_error, "sent": display.sv_datetime(r.sent_at), "message_id": r.message_id,
+             "may_resend": r.status in (OutboxStatus.failed.value, OutboxStatus.cancelled.value)}
+            for r in rows]
+
+
+@bp.route("/paminnelser", methods=["GET", "POST"])
+@login_required
+def mine():
+    session = get_session()
+    user = session.get(User, current_user.id)
+    form = CsrfForm()
+    if request.method == "POST":
+        if not form.validate_on_submit():
+            flash("Formuläret har gått ut. Försök igen.", "error")
+            return redirect(url_for("reminders.mine"))
+        service.set_muted(session, now=now(), user=user, wanted=request.form.getlist("kind"))
+        flash("Dina påminnelseinställningar är sparade.", "success")
+        return redirect(url_for("reminders.mine"))
+    muted = muted_kinds(user)
+    kinds = [{"kind": k, "label": label, "on": k not in muted or k in policy.UNMUTABLE,
+              "mutable": k not in policy.UNMUTABLE} for k, label in policy.KIND_LABELS.items()]
+    return render_template("reminders/mine.html", form=form, kinds=kinds,
+                           upcoming=_rows(session, service.upcoming_for(session, user_id=user.id, now=now())),
+                           recent=_rows(session, service.recent_for(session, user_id=user.id)))
+
+
+@bp.route("/admin/utkorg")
+@requires(Action.administer)
+def outbox():
+    session = get_session()
+    status = request.args.get("status", "") if request.args.get("status") in STATUS_LABELS else ""
+    kind = request.args.get("kind", "") if request.args.get("kind") in policy.KIND_LABELS else ""
+    email = request.args.get("email", "").strip()[:254]
+    rows = service.outbox_rows(session, status=status, kind=kind, email=email)
+    return render_template("reminders/outbox.html", rows=_rows(session, rows), form=CsrfForm(),
+                           statuses=STATUS_LABELS, kinds=policy.KIND_LABELS,
+                           filters={"status": status, "kind": kind, "email": email})
+
+
+@bp.route("/admin/utkorg/<int:row_id>/skicka-igen", methods=["POST"])
+@requires(Action.administer)
+def resend(row_id: int):
+    form = CsrfForm()
+    if not form.validate_on_submit():
+        abort(400)
+    try:
+        delivery.resend(get_session(), now=now(), row_id=row_id, actor_id=principal().user_id)
+    except ValueError as exc:
+        flash(str(exc), "error")
+    else:
+        flash("Meddelandet skickas igen vid nästa körning.", "success")
+    back = request.form.get("back", "")
+    return redirect(back if back.startswith("/admin/utkorg") else url_for("reminders.outbox"))
+
+
+@bp.route("/admin/namnder/<int:namnd_id>/paminnelser", methods=["GET", "POST"])
+@requires(Action.administer)
+def namnd_policy(namnd_id: int):
+    session = get_session()
+    namnd = session.get(Namnd, namnd_id)
+    if namnd is None:
+        abort(404)
+    form = PolicyForm(obj=namnd if request.method == "GET" else None)
+    if form.validate_on_submit():
+        values = {k: v for k, v in form.data.items() if k != "csrf_token"}
+        service.update_policy(session, now=now(), namnd=namnd, actor_id=principal().user_id, values=values)
+        flash("Påminnelsereglerna är sparade.", "success")
+        return redirect(url_for("reminders.namnd_policy", namnd_id=namnd.id))
+    return (render_template("reminders/namnd_policy.html", form=form, namnd=namnd),
+            400 if form.errors else 200)
