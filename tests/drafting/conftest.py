@@ -71,3 +71,11 @@ def world(session, clock):
     return {"namnd": oster, "other": other, "handlaggare": handlaggare, "granskare": granskare,
             "registrator": registrator, "lasare": lasare, "outsider": outsider, "remiss": remiss,
             "questions": case["questions"]}
+
+
+@pytest.fixture
+def reader(db):
+    """A reading session for assertions; call reader.rollback() to see what requests committed."""
+    s = db.session(write=False)
+    yield s
+    s.close()

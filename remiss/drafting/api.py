@@ -1,0 +1,127 @@
+"""JSON API for the yttrande: read, save, change state, download the documents."""
+from __future__ import annotations
+
+import io
+
+from flask import Blueprint, current_app, g, jsonify, request, send_file
+
+from remiss.api.views import DETAIL_EXTRAS
+from remiss.auth.access import Action, load_remiss
+from remiss.db import get_session
+from remiss.documents import RenderError
+from remiss.drafting import content as sections
+from remiss.drafting import dispatch, generate, service
+from remiss.drafting.models import DraftState
+from remiss.drafting.views import bp, document_bytes
+from remiss.errors import error_response
+from remiss.extensions import csrf
+from remiss.remisser.input import InputErrors
+from remiss.web import now, principal
+
+api = Blueprint("yttrande_api", __name__, url_prefix="/api/v1")
+csrf.exempt(api)
+
+
+@api.before_request
+def _csrf_for_session_writes():
+    # Like remiss.api: session-authenticated writes need X-CSRFToken; token calls do not.
+    if request.method not in ("GET", "HEAD", "OPTIONS") and not g.get("token_auth"):
+        csrf.protect()
+
+
+def draft_summary(session, remiss) -> dict:
+    """Return the yttrande's state, version number and sections (for the remiss detail too)."""
+    draft, version, content = service.current_content(session, remiss)
+    return {
+        "state": draft.state if draft else DraftState.utkast.value,
+        "state_label": DraftState(draft.state).label if draft else DraftState.utkast.label,
+        "version": version.number if version else None,
+        "frozen_version_id": draft.frozen_version_id if draft else None,
+        "review_comment": draft.review_comment if draft else "",
+        "sections": [{"label": label, "text": text} for label, text in sections.labelled_sections(content)],
+        "content": content,
+    }
+
+
+DETAIL_EXTRAS["yttrande"] = draft_summary
+
+
+def _body() -> dict:
+    body = request.get_json(silent=True)
+    if not isinstance(body, dict):
+        raise InputErrors({"body": "Begäran ska vara ett JSON-objekt."})
+    return body
+
+
+@api.get("/remisser/<int:remiss_id>/yttrande")
+def read(remiss_id: int):
+    session = get_session()
+    remiss = load_remiss(session, principal(), remiss_id)
+    body = draft_summary(session, remiss)
+    draft = service.find_draft(session, remiss.id)
+    body["versions"] = [{"number": v.number, "author_id": v.author_id, "created_at": v.created_at.isoformat(),
+                         "comment": v.comment} for v in (service.versions_of(session, draft.id) if draft else [])]
+    return jsonify(body)
+
+
+@api.put("/remisser/<int:remiss_id>/yttrande")
+def save(remiss_id: int):
+    session = get_session()
+    remiss = load_remiss(session, principal(), remiss_id, Action.edit)
+    body = _body()
+    base = body.pop("base_version", None)
+    comment = body.pop("comment", "")
+    if base is not None and (not isinstance(base, int) or isinstance(base, bool)):
+        raise InputErrors({"base_version": "Ska vara ett heltal."})
+    if not isinstance(comment, str):
+        raise InputErrors({"comment": "Ska vara text."})
+    raw = body.pop("content", body)
+    try:
+        service.save(session, now=now(), principal=principal(), remiss=remiss, raw=raw, base_version=base,
+                     comment=comment)
+    except service.DraftError as exc:
+        session.rollback()
+        return error_response(409, str(exc), field="state")
+    return jsonify(draft_summary(session, remiss))
+
+
+@api.post("/remisser/<int:remiss_id>/yttrande/state")
+def change_state(remiss_id: int):
+    session = get_session()
+    remiss = load_remiss(session, principal(), remiss_id)
+    body = _body()
+    new, comment = body.get("state"), body.get("comment", "")
+    if not isinstance(new, str) or not isinstance(comment, str):
+        raise InputErrors({"state": "Ange 'state' (utkast, granskning, godkand, expedierad, inga_synpunkter) "
+                                    "och eventuellt 'comment' som text."})
+    result = {}
+    try:
+        if new == "inga_synpunkter":
+            service.inga_synpunkter(session, now=now(), principal=principal(), remiss=remiss)
+        elif new == DraftState.expedierad:
+            done = dispatch.expediera(session, now=now(), principal=principal(), remiss=remiss,
+                                      files_dir=current_app.config["FILES_DIR"], comment=comment)
+            result = {"remiss_status": remiss.status, "status_note": done.status_note,
+                      "documents": [d.id for d in done.documents]}
+        else:
+            service.change_state(session, now=now(), principal=principal(), remiss=remiss, new=new,
+                                 comment=comment)
+    except (service.DraftError, RenderError) as exc:
+        session.rollback()
+        return error_response(409, str(exc), field="state")
+    return jsonify(dict(draft_summary(session, remiss), **result))
+
+
+@api.get("/remisser/<int:remiss_id>/documents/<kind>.docx")
+def document(remiss_id: int, kind: str):
+    try:
+        remiss, data = document_bytes(remiss_id, kind)
+    except service.DraftError as exc:
+        return error_response(404, str(exc))
+    except RenderError as exc:
+        return error_response(422, str(exc))
+    return send_file(io.BytesIO(data), mimetype=generate.DOCX, as_attachment=True,
+                     download_name=generate.filename_of(remiss, kind))
+
+
+bp.register_blueprint(api)

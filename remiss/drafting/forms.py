@@ -1,0 +1,46 @@
+"""Parse the yttrande form into draft sections, and turn sections back into form values."""
+from __future__ import annotations
+
+from flask_wtf import FlaskForm
+
+from remiss.drafting.content import LINE_FIELDS, MAX_SECTIONS, TEXT_FIELDS
+from remiss.remisser.input import InputErrors
+
+EXTRA_SECTION_SLOTS = 2  # empty rubrik/text pairs offered for new free sections
+
+
+class CsrfForm(FlaskForm):
+    """Only the CSRF token; the fields are parsed below."""
+
+
+def values_of(content: dict) -> dict:
+    """Return form values (field name -> text) for the sections of a draft."""
+    values = {key: content.get(key, "") for key in TEXT_FIELDS + LINE_FIELDS}
+    for position, item in enumerate(content.get("svar", []), 1):
+        values[f"svar-{position}"] = item.get("text", "")
+    for position, item in enumerate(content.get("avsnitt", []), 1):
+        values[f"avsnitt-{position}-rubrik"] = item["rubrik"]
+        values[f"avsnitt-{position}-text"] = item.get("text", "")
+    return values
+
+
+def section_slots(values: dict) -> int:
+    """Return how many free-section slots the form shows: the filled ones plus a few empty."""
+    filled = [n for n in range(1, MAX_SECTIONS + 1)
+              if values.get(f"avsnitt-{n}-rubrik") or values.get(f"avsnitt-{n}-text")]
+    return min(MAX_SECTIONS, (max(filled) if filled else 0) + EXTRA_SECTION_SLOTS)
+
+
+def raw_from_form(form, n_questions: int, has_sections: bool) -> tuple[dict, int | None]:
+    """Return (raw sections, base version) from a submitted form; InputErrors for a bad version."""
+    raw = {key: form[key] for key in TEXT_FIELDS + LINE_FIELDS if key in form}
+    if n_questions:
+        raw["svar"] = [form.get(f"svar-{n}", "") for n in range(1, n_questions + 1)]
+    if has_sections:
+        raw["avsnitt"] = [{"rubrik": form.get(f"avsnitt-{n}-rubrik", ""), "text": form.get(f"avsnitt-{n}-text", "")}
+                          for n in range(1, MAX_SECTIONS + 1)
+                          if f"avsnitt-{n}-rubrik" in form or f"avsnitt-{n}-text" in form]
+    base = form.get("base_version", "").strip()
+    if base and not base.isdigit():
+        raise InputErrors({"base_version": "Ogiltigt versionsnummer."})
+    return raw, int(base) if base else None

@@ -1,0 +1,109 @@
+"""Pages: the nämnd's own Word templates — upload, check, preview, back to the default."""
+from __future__ import annotations
+
+import io
+
+from flask import abort, current_app, flash, redirect, render_template, request, send_file, url_for
+from sqlmodel import select
+
+from remiss import display
+from remiss.auth.access import require
+from remiss.db import get_session
+from remiss.documents import RenderError, placeholder_fields, render_document, sample_context
+from remiss.drafting import forms
+from remiss.drafting.generate import DOCX
+from remiss.drafting.namnd_templates import KINDS, MANAGE, TemplateRejected, templates_of, upload, use_default
+from remiss.drafting.views import bp
+from remiss.namnd.models import DocumentTemplate, Namnd
+from remiss.web import now, principal
+
+display.NAV.append(("drafting.template_index", "Dokumentmallar", False))
+display.NAMND_LINKS.append(("Dokumentmallar", "drafting.namnd_templates"))
+
+
+def _namnd(namnd_id: int) -> Namnd:
+    namnd = get_session().get(Namnd, namnd_id)
+    if namnd is None:
+        abort(404)
+    require(principal(), MANAGE, namnd.id)
+    return namnd
+
+
+@bp.get("/mallar")
+def template_index():
+    p = principal()
+    namnder = [n for n in get_session().exec(select(Namnd).order_by(Namnd.name)) if p.may(MANAGE, n.id)]
+    return render_template("drafting/template_index.html", namnder=namnder)
+
+
+def _page(namnd: Namnd, errors: list[str] | None = None, warnings: list[str] | None = None,
+          kind: str = "yttrande", status: int = 200):
+    rows = [{"id": t.id, "kind": KINDS.get(t.kind, t.kind), "version": t.version, "filename": t.filename,
+             "active": t.active, "at": display.sv_datetime(t.uploaded_at)} for t in templates_of(get_session(), namnd.id)]
+    fields = {k: placeholder_fields(k) for k in KINDS}
+    return render_template("drafting/namnd_templates.html", namnd=namnd, rows=rows, kinds=KINDS, fields=fields,
+                           errors=errors or [], warnings=warnings or [], kind=kind,
+                           max_mb=current_app.config["TEMPLATE_MAX_BYTES"] / 1_000_000), status
+
+
+@bp.route("/namnder/<int:namnd_id>/mallar", methods=["GET", "POST"])
+def namnd_templates(namnd_id: int):
+    namnd = _namnd(namnd_id)
+    if request.method == "GET":
+        return _page(namnd)
+    if not forms.CsrfForm().validate_on_submit():
+        return _page(namnd, ["Formuläret har gått ut. Ladda om sidan och försök igen."], status=400)
+    kind = request.form.get("kind", "")
+    upload_file = request.files.get("file")
+    if upload_file is None or not upload_file.filename:
+        return _page(namnd, ["Välj en Word-fil (.docx) att ladda upp."], kind=kind, status=400)
+    max_bytes = current_app.config["TEMPLATE_MAX_BYTES"]
+    data = upload_file.read(max_bytes + 1)
+    try:
+        template, report = upload(get_session(), now=now(), principal=principal(), namnd=namnd, kind=kind,
+                                  filename=upload_file.filename, data=data, max_bytes=max_bytes)
+    except TemplateRejected as exc:
+        get_session().rollback()
+        return _page(namnd, exc.report.errors, exc.report.warnings, kind=kind, status=400)
+    flash(f"Mallen för {KINDS[kind].lower()} är sparad som version {template.version} och används från och med nu.",
+          "success")
+    for warning in report.warnings:
+        flash(warning, "info")
+    return redirect(url_for("drafting.namnd_templates", namnd_id=namnd.id))
+
+
+@bp.post("/namnder/<int:namnd_id>/mallar/standard")
+def template_default(namnd_id: int):
+    namnd = _namnd(namnd_id)
+    if not forms.CsrfForm().validate_on_submit():
+        abort(400)
+    kind = request.form.get("kind", "")
+    if kind not in KINDS:
+        abort(400, "Okänd handling.")
+    use_default(get_session(), now=now(), principal=principal(), namnd=namnd, kind=kind)
+    flash(f"Standardmallen används nu för {KINDS[kind].lower()}.", "success")
+    return redirect(url_for("drafting.namnd_templates", namnd_id=namnd.id))
+
+
+def _template(namnd: Namnd, template_id: int) -> DocumentTemplate:
+    row = get_session().get(DocumentTemplate, template_id)
+    if row is None or row.namnd_id != namnd.id:
+        abort(404)
+    return row
+
+
+@bp.get("/namnder/<int:namnd_id>/mallar/<int:template_id>/forhandsvisning.docx")
+def template_preview(namnd_id: int, template_id: int):
+    row = _template(_namnd(namnd_id), template_id)
+    try:
+        data = render_document(row.kind, sample_context(row.kind), row.data)
+    except RenderError as exc:
+        abort(422, str(exc))
+    return send_file(io.BytesIO(data), mimetype=DOCX, as_attachment=True,
+                     download_name=f"Förhandsvisning {KINDS.get(row.kind, row.kind)} v{row.version}.docx")
+
+
+@bp.get("/namnder/<int:namnd_id>/mallar/<int:template_id>.docx")
+def template_file(namnd_id: int, template_id: int):
+    row = _template(_namnd(namnd_id), template_id)
+    return send_file(io.BytesIO(row.data), mimetype=DOCX, as_attachment=True, download_name=row.filename)

@@ -1,0 +1,241 @@
+"""Pages: the Yttrande panel, the draft form, review, versions, samråd, documents and expediering."""
+from __future__ import annotations
+
+import io
+import json
+
+from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, send_file, url_for
+from flask_login import current_user
+
+from remiss import display, panels
+from remiss.auth.access import Action, load_remiss
+from remiss.db import get_db, get_session
+from remiss.documents import PdfUnavailable, RenderError, convert_to_pdf
+from remiss.drafting import dispatch, forms, generate, service
+from remiss.drafting.content import compare
+from remiss.drafting.models import GeneratedDocument
+from remiss.drafting.panel import form_context, panel_context
+from remiss.errors import error_response
+from remiss.extensions import login_manager
+from remiss.remisser.input import InputErrors, parse_date
+from remiss.remisser.models import Remiss
+from remiss.web import now, principal
+
+bp = Blueprint("drafting", __name__)
+
+panels.register(panels.Panel("yttrande", "Yttrande", "drafting/_panel.html", panel_context, order=40))
+
+
+@bp.before_request
+def _login_required():
+    if current_user.is_authenticated:
+        return None
+    if request.path.startswith("/api/"):
+        return error_response(401, "Inloggning krävs: använd sessionen eller 'Authorization: Bearer <token>'.")
+    return login_manager.unauthorized()
+
+
+def _back(remiss_id: int):
+    return redirect(url_for("remisser.show", remiss_id=remiss_id) + "#yttrande")
+
+
+def _csrf_or_400() -> None:
+    if not forms.CsrfForm().validate_on_submit():
+        abort(400, "Formuläret har gått ut eller saknar säkerhetstoken (CSRF). Ladda om sidan och försök igen.")
+
+
+@bp.route("/remisser/<int:remiss_id>/yttrande", methods=["GET", "POST"])
+def edit(remiss_id: int):
+    session = get_session()
+    remiss = load_remiss(session, principal(), remiss_id, Action.edit)
+    draft, version, content = service.current_content(session, remiss)
+    errors: dict = {}
+    values = None
+    if request.method == "POST":
+        _csrf_or_400()
+        values = request.form.to_dict()
+        try:
+            raw, base = forms.raw_from_form(request.form, len(content["svar"]), not content["svar"])
+            saved = service.save(session, now=now(), principal=principal(), remiss=remiss, raw=raw,
+                                 base_version=base, comment=request.form.get("comment", ""))
+        except InputErrors as exc:
+            errors = exc.errors
+            session.rollback()
+        except service.DraftError as exc:
+            errors = {"state": str(exc)}
+            session.rollback()
+        else:
+            flash(f"Version {saved.number} av yttrandet är sparad." if saved else "Inga ändringar att spara.",
+                  "success")
+            return _back(remiss.id)
+    return render_template("drafting/edit.html", remiss=remiss, errors=errors,
+                           version=version.number if version else None,
+                           state=draft.state if draft else "utkast",
+                           **form_context(session, remiss, content, values)), (400 if errors else 200)
+
+
+@bp.post("/remisser/<int:remiss_id>/yttrande/inga-synpunkter")
+def inga_synpunkter(remiss_id: int):
+    session = get_session()
+    remiss = load_remiss(session, principal(), remiss_id, Action.edit)
+    _csrf_or_400()
+    try:
+        version = service.inga_synpunkter(session, now=now(), principal=principal(), remiss=remiss)
+    except service.DraftError as exc:
+        flash(str(exc), "error")
+    else:
+        flash(f"Yttrandet är nu ”inga synpunkter” (version {version.number}).", "success")
+    return _back(remiss.id)
+
+
+STATE_MESSAGES = {"granskning": "Yttrandet är skickat till granskning.", "godkand": "Yttrandet är godkänt.",
+                  "utkast": "Yttrandet är tillbaka som utkast."}
+
+
+@bp.post("/remisser/<int:remiss_id>/yttrande/lage")
+def change_state(remiss_id: int):
+    session = get_session()
+    remiss = load_remiss(session, principal(), remiss_id)
+    _csrf_or_400()
+    new = request.form.get("state", "")
+    try:
+        service.change_state(session, now=now(), principal=principal(), remiss=remiss, new=new,
+                             comment=request.form.get("comment", ""))
+    except InputErrors as exc:
+        flash(next(iter(exc.errors.values())), "error")
+    except service.DraftError as exc:
+        flash(str(exc), "error")
+    else:
+        flash(STATE_MESSAGES.get(new, "Klart."), "success")
+    return _back(remiss.id)
+
+
+@bp.post("/remisser/<int:remiss_id>/yttrande/expediera")
+def expediera(remiss_id: int):
+    session = get_session()
+    remiss = load_remiss(session, principal(), remiss_id, Action.review)
+    _csrf_or_400()
+    try:
+        result = dispatch.expediera(session, now=now(), principal=principal(), remiss=remiss,
+                                    files_dir=current_app.config["FILES_DIR"], comment=request.form.get("comment", ""))
+    except (service.DraftError, RenderError) as exc:
+        session.rollback()
+        flash(str(exc), "error")
+        return _back(remiss.id)
+    flash(f"Yttrandet är expedierat: version {result.version_number} med diarienummer {remiss.our_dnr} är låst.",
+          "success")
+    if result.status_note:
+        flash(result.status_note, "info")
+    return _back(remiss.id)
+
+
+@bp.get("/remisser/<int:remiss_id>/yttrande/jamfor")
+def compare_versions(remiss_id: int):
+    session = get_session()
+    remiss = load_remiss(session, principal(), remiss_id)
+    try:
+        old_n, new_n = int(request.args.get("fran", "")), int(request.args.get("till", ""))
+    except ValueError:
+        abort(400, "Ange två versionsnummer (fran och till).")
+    draft = service.find_draft(session, remiss.id)
+    if draft is None:
+        abort(404)
+    old, new = (service.version_by_number(session, draft.id, n) for n in (old_n, new_n))
+    if old is None or new is None:
+        abort(404, "Versionen finns inte.")
+    diff = compare(json.loads(old.content), json.loads(new.content))
+    return render_template("drafting/compare.html", remiss=remiss, old=old, new=new, diff=diff,
+                           old_at=display.sv_datetime(old.created_at), new_at=display.sv_datetime(new.created_at))
+
+
+@bp.post("/remisser/<int:remiss_id>/samrad")
+def add_consultation(remiss_id: int):
+    session = get_session()
+    remiss = load_remiss(session, principal(), remiss_id, Action.edit)
+    _csrf_or_400()
+    try:
+        day_text = request.form.get("consulted_on", "").strip()
+        try:
+            day = parse_date(day_text) if day_text else None
+        except ValueError as exc:
+            raise InputErrors({"consulted_on": str(exc)}) from None
+        service.add_consultation(session, now=now(), principal=principal(), remiss=remiss,
+                                 party=request.form.get("party", ""), consulted_on=day,
+                                 note=request.form.get("note", ""))
+    except InputErrors as exc:
+        session.rollback()
+        flash("Samrådet sparades inte: " + " ".join(exc.errors.values()), "error")
+    else:
+        flash("Samrådet är registrerat.", "success")
+    return _back(remiss.id)
+
+
+@bp.post("/remisser/<int:remiss_id>/samrad/<int:consultation_id>/ta-bort")
+def remove_consultation(remiss_id: int, consultation_id: int):
+    session = get_session()
+    remiss = load_remiss(session, principal(), remiss_id, Action.edit)
+    _csrf_or_400()
+    try:
+        service.remove_consultation(session, now=now(), principal=principal(), remiss=remiss,
+                                    consultation_id=consultation_id)
+    except service.DraftError as exc:
+        flash(str(exc), "error")
+    return _back(remiss.id)
+
+
+def document_bytes(remiss_id: int, kind: str) -> tuple[Remiss, bytes]:
+    """Return the current document of kind, reusing a stored one or rendering and storing a new one."""
+    session = get_session()
+    remiss = load_remiss(session, principal(), remiss_id)
+    generate.check_kind(kind)
+    files_dir = current_app.config["FILES_DIR"]
+    stored = generate.reusable(session, now=now(), remiss=remiss, kind=kind)
+    if stored is None:
+        # A GET reads with the reader session; the new row is written in its own transaction.
+        with get_db().transaction() as writer:
+            stored = generate.generate(writer, now=now(), principal=principal(), remiss=writer.get(Remiss, remiss_id),
+                                       kind=kind, files_dir=files_dir)
+    return remiss, generate.read(files_dir, stored)
+
+
+def _send(data: bytes, name: str, mimetype: str):
+    return send_file(io.BytesIO(data), mimetype=mimetype, as_attachment=True, download_name=name)
+
+
+@bp.get("/remisser/<int:remiss_id>/dokument/<kind>.docx")
+def document(remiss_id: int, kind: str):
+    try:
+        remiss, data = document_bytes(remiss_id, kind)
+    except service.DraftError:
+        abort(404)
+    except RenderError as exc:
+        flash(str(exc), "error")
+        return _back(remiss_id)
+    return _send(data, generate.filename_of(remiss, kind), generate.DOCX)
+
+
+@bp.get("/remisser/<int:remiss_id>/dokument/<kind>.pdf")
+def document_pdf(remiss_id: int, kind: str):
+    try:
+        remiss, data = document_bytes(remiss_id, kind)
+        pdf = convert_to_pdf(data)
+    except service.DraftError:
+        abort(404)
+    except (PdfUnavailable, RenderError) as exc:
+        flash(f"{exc} Ladda ner Word-filen i stället.", "error")
+        return _back(remiss_id)
+    return _send(pdf, generate.filename_of(remiss, kind, "pdf"), "application/pdf")
+
+
+@bp.get("/remisser/<int:remiss_id>/dokument/arkiv/<int:document_id>.docx")
+def stored_document(remiss_id: int, document_id: int):
+    session = get_session()
+    remiss = load_remiss(session, principal(), remiss_id)
+    row = session.get(GeneratedDocument, document_id)
+    if row is None or row.remiss_id != remiss.id:
+        abort(404)
+    return _send(generate.read(current_app.config["FILES_DIR"], row), generate.filename_of(remiss, row.kind),
+                 generate.DOCX)
+
+
+from remiss.drafting import api, template_views  # noqa: E402,F401  (routes on bp)

@@ -1,0 +1,208 @@
+"""End to end on the pages: draft the Kulturnämnden yttrande, review, approve, download, expediera."""
+from __future__ import annotations
+
+import re
+
+from sqlmodel import select
+
+from remiss.drafting.models import DraftVersion, GeneratedDocument, YttrandeDraft
+from remiss.remisser.models import Remiss
+from remiss.remisser.status import RemissStatus
+from tests.drafting.conftest import doc_lines, header_text
+
+ANSWERS = [
+    "När det gäller det första åtagandet saknas stadsområdesnämnderna bland ansvariga aktörer.\r\n\r\n"
+    "Stadsområdesförvaltningarna har ett befolkningsansvar.",
+    "Handlingsplanen är det första steget.\n• Åtagande nr 7 bör åtföljas av en budget.\n• Åtagande nr 8 bör slås ihop med nr 4.",
+    "Barnperspektivet bör tydligare genomsyra handlingsplanen.",
+    "Stadsområdesnämnden ger förvaltningen i uppdrag att ta fram en organisation.",
+    "Varje nämnd bör se över sina åtaganden.",
+]
+
+
+def draft_form(remiss_id: int, **extra) -> dict:
+    data = {"sammanfattning": "Stadsområdesnämnd Öster ställer sig positiva till förslaget.",
+            "ovriga_synpunkter": "Avslutningsvis har handlingsplanen goda förutsättningar.",
+            "ordforande": "Andreas Konstantinides", "forvaltningschef": "Britt-Marie Pettersson",
+            "forvaltningschef_titel": "Stadsområdesdirektör", "reservationer": ""}
+    data.update({f"svar-{n}": text for n, text in enumerate(ANSWERS, 1)})
+    data.update(extra)
+    return data
+
+
+def test_draft_review_approve_download_and_expediera(world, auth, client, reader, app):
+    rid = world["remiss"].id
+    url = f"/remisser/{rid}/yttrande"
+    auth.login("sabina.dethorey@malmo.se")
+    page = client.get(f"/remisser/{rid}").get_data(as_text=True)
+    assert 'id="yttrande"' in page and "Stadsområdesnämnd Öster föreslås besluta att avge yttrande till Kulturnämnden" in page
+    assert page.count('name="svar-') == 5
+    response = auth.post(url, draft_form(rid), form_url=f"/remisser/{rid}")
+    assert response.status_code == 302
+    assert auth.post(f"{url}/lage", {"state": "granskning"}, form_url=f"/remisser/{rid}").status_code == 302
+    # The handläggare cannot approve her own draft.
+    auth.post(f"{url}/lage", {"state": "godkand"}, form_url=f"/remisser/{rid}")
+    reader.rollback()
+    draft = reader.exec(select(YttrandeDraft).where(YttrandeDraft.remiss_id == rid)).one()
+    assert draft.state == "granskning"
+    assert reader.get(Remiss, rid).status == RemissStatus.under_beredning
+
+    auth.logout()
+    auth.login(world["granskare"].email)
+    assert "Godkänn yttrandet" in client.get(f"/remisser/{rid}").get_data(as_text=True)
+    assert auth.post(f"{url}/lage", {"state": "godkand"}, form_url=f"/remisser/{rid}").status_code == 302
+    reader.rollback()
+    assert reader.get(YttrandeDraft, draft.id).state == "godkand"
+    assert reader.get(Remiss, rid).status == RemissStatus.klar_for_beslut
+
+    yttrande = client.get(f"/remisser/{rid}/dokument/yttrande.docx")
+    assert yttrande.status_code == 200 and yttrande.mimetype.endswith("wordprocessingml.document")
+    lines = doc_lines(yttrande.data)
+    texts = [t for _, t in lines]
+    head = header_text(yttrande.data)
+    our_dnr = world["remiss"].our_dnr
+    assert "Stadsområdesnämnd Öster" in head and our_dnr in head and "1 september 2015" in head
+    assert "Till Kulturnämnden" in texts and any("KN-2015-1050" in t for t in texts)
+    headings = [t for style, t in lines if style == "Heading 3"]
+    assert headings == world["questions"] + ["Övriga synpunkter"]
+    # Each answer follows its own question, paragraphs and Word bullets kept.
+    q2 = texts.index(world["questions"][1])
+    assert texts[q2 + 1:q2 + 4] == ["Handlingsplanen är det första steget.", "Åtagande nr 7 bör åtföljas av en budget.",
+                                    "Åtagande nr 8 bör slås ihop med nr 4."]
+    assert [s for s, t in lines if t == "Åtagande nr 7 bör åtföljas av en budget."] == ["List Bullet"]
+    q1 = texts.index(world["questions"][0])
+    assert texts[q1 + 2] == "Stadsområdesförvaltningarna har ett befolkningsansvar."
+    assert texts.index("Andreas Konstantinides") > texts.index(world["questions"][4])
+    assert "Stadsområdesdirektör" in texts
+
+    ts = client.get(f"/remisser/{rid}/dokument/tjansteskrivelse.docx")
+    lines = doc_lines(ts.data)
+    h2 = [t for s, t in lines if s == "Heading 2"]
+    assert h2 == ["Sammanfattning", "Förslag till beslut", "Beslutsunderlag", "Beslutsplanering", "Ärendet", "Ansvariga"]
+    texts = [t for _, t in lines]
+    assert "Stadsområdesnämnd Östers arbetsutskott 10 september 2015" in texts
+    assert "Stadsområdesnämnd Öster 24 september 2015" in texts
+    assert any("tillhanda senast den 28 september 2015" in t for t in texts)
+    head = header_text(ts.data)
+    assert "Sabina Vendela Dethorey, Utvecklingssamordnare, sabina.dethorey@malmo.se" in head
+    assert our_dnr in head + "\n".join(texts)
+
+    # Expediering: the nämnd has not decided yet, so the remiss cannot become besvarad — and says why.
+    auth.logout()
+    auth.login(world["registrator"].email)
+    response = auth.post(f"{url}/expediera", {}, form_url=f"/remisser/{rid}", follow_redirects=True)
+    body = response.get_data(as_text=True)
+    assert "är expedierat" in body and "kan inte bli ”Besvarad”" in body
+    reader.rollback()
+    draft = reader.get(YttrandeDraft, draft.id)
+    assert draft.state == "expedierad" and draft.frozen_version_id is not None
+    frozen = reader.exec(select(GeneratedDocument).where(GeneratedDocument.frozen)).all()
+    assert sorted(d.kind for d in frozen) == ["tjansteskrivelse", "yttrande"]
+    assert reader.get(DraftVersion, draft.frozen_version_id).comment.startswith(f"Expedierad med diarienummer {our_dnr}")
+
+
+def test_expediera_moves_a_decided_remiss_to_besvarad_and_keeps_the_frozen_version(world, auth, client, reader, app):
+    rid = world["remiss"].id
+    url = f"/remisser/{rid}/yttrande"
+    auth.login(world["registrator"].email)
+    auth.post(url, draft_form(rid), form_url=f"/remisser/{rid}")
+    auth.post(f"{url}/lage", {"state": "granskning"}, form_url=f"/remisser/{rid}")
+    auth.post(f"{url}/lage", {"state": "godkand"}, form_url=f"/remisser/{rid}")
+    auth.post(f"/remisser/{rid}/status", {"status": "beslutad"}, form_url=f"/remisser/{rid}")
+    auth.post(f"{url}/expediera", {}, form_url=f"/remisser/{rid}")
+    reader.rollback()
+    assert reader.get(Remiss, rid).status == RemissStatus.besvarad
+    draft = reader.exec(select(YttrandeDraft).where(YttrandeDraft.remiss_id == rid)).one()
+    frozen_version = reader.get(DraftVersion, draft.frozen_version_id)
+    frozen_content = frozen_version.content
+    frozen_doc = reader.exec(select(GeneratedDocument).where(GeneratedDocument.frozen,
+                                                              GeneratedDocument.kind == "yttrande")).one()
+    before = client.get(f"/remisser/{rid}/dokument/arkiv/{frozen_doc.id}.docx").data
+
+    # Reopened for a correction and edited: the sent version and its document stay as they were.
+    assert auth.post(f"{url}/lage", {"state": "utkast", "comment": "Rättelse av stavfel"},
+                     form_url=f"/remisser/{rid}").status_code == 302
+    auth.post(url, draft_form(rid, sammanfattning="Ändrad efter expediering."), form_url=f"/remisser/{rid}")
+    reader.rollback()
+    assert reader.get(DraftVersion, frozen_version.id).content == frozen_content
+    assert reader.get(YttrandeDraft, draft.id).frozen_version_id == frozen_version.id
+    after = client.get(f"/remisser/{rid}/dokument/arkiv/{frozen_doc.id}.docx").data
+    assert after == before
+    current = [t for _, t in doc_lines(client.get(f"/remisser/{rid}/dokument/yttrande.docx").data)]
+    assert "Ändrad efter expediering." in current
+    assert "Ändrad efter expediering." not in [t for _, t in doc_lines(before)]
+
+
+def test_inga_synpunkter_gives_a_short_yttrande(world, auth, client):
+    rid = world["remiss"].id
+    auth.login("sabina.dethorey@malmo.se")
+    assert auth.post(f"/remisser/{rid}/yttrande/inga-synpunkter", {}, form_url=f"/remisser/{rid}").status_code == 302
+    data = client.get(f"/remisser/{rid}/dokument/yttrande.docx").data
+    texts = [t for _, t in doc_lines(data)]
+    assert "Stadsområdesnämnd Öster har inga synpunkter på remissen." in texts
+    assert not set(world["questions"]) & set(texts)
+    assert "Till Kulturnämnden" in texts and "Ordförande" in texts
+    assert len(texts) < 12
+
+
+def test_versions_compare_and_return_with_comment(world, auth, client, reader):
+    rid = world["remiss"].id
+    url = f"/remisser/{rid}/yttrande"
+    auth.login("sabina.dethorey@malmo.se")
+    auth.post(url, draft_form(rid), form_url=f"/remisser/{rid}")
+    auth.post(url, draft_form(rid, **{"svar-3": "Barnperspektivet bör lyftas.\n\nJämställdhet också.",
+                                      "base_version": "1"}), form_url=f"/remisser/{rid}")
+    # An unchanged save adds no version.
+    auth.post(url, draft_form(rid, **{"svar-3": "Barnperspektivet bör lyftas.\n\nJämställdhet också."}),
+              form_url=f"/remisser/{rid}")
+    page = client.get(f"/remisser/{rid}/yttrande/jamfor?fran=1&till=2").get_data(as_text=True)
+    assert "Fråga 3:" in page
+    assert re.search(r"<del>.*Barnperspektivet bör tydligare genomsyra handlingsplanen.</del>", page)
+    assert re.search(r"<ins>.*Jämställdhet också.</ins>", page)
+    assert "(oförändrat)" in page
+    # A stale form (based on version 1) is refused with what was typed kept.
+    stale = auth.post(url, draft_form(rid, sammanfattning="Min gamla text", base_version="1"),
+                      form_url=f"/remisser/{rid}")
+    assert stale.status_code == 400 and "nyare version (2)" in stale.get_data(as_text=True)
+    assert "Min gamla text" in stale.get_data(as_text=True)
+
+    auth.post(f"{url}/lage", {"state": "granskning"}, form_url=f"/remisser/{rid}")
+    auth.logout()
+    auth.login(world["granskare"].email)
+    no_comment = auth.post(f"{url}/lage", {"state": "utkast", "comment": " "}, form_url=f"/remisser/{rid}",
+                           follow_redirects=True)
+    assert "Skriv en kommentar" in no_comment.get_data(as_text=True)
+    auth.post(f"{url}/lage", {"state": "utkast", "comment": "Förtydliga svaret på fråga 4."}, form_url=f"/remisser/{rid}")
+    reader.rollback()
+    draft = reader.exec(select(YttrandeDraft).where(YttrandeDraft.remiss_id == rid)).one()
+    assert draft.state == "utkast" and draft.review_comment == "Förtydliga svaret på fråga 4."
+    assert len(reader.exec(select(DraftVersion).where(DraftVersion.draft_id == draft.id)).all()) == 2
+    auth.logout()
+    auth.login("sabina.dethorey@malmo.se")
+    assert "Förtydliga svaret på fråga 4." in client.get(f"/remisser/{rid}").get_data(as_text=True)
+
+
+def test_user_text_with_markup_and_template_syntax_is_literal(world, auth, client):
+    rid = world["remiss"].id
+    auth.login("sabina.dethorey@malmo.se")
+    tricky = "Kostnad < 5 & > 2 {{ 7*7 }} {% if x %} <w:p/> ]]>"
+    auth.post(f"/remisser/{rid}/yttrande", draft_form(rid, sammanfattning=tricky, **{"svar-1": "*viktigt* {{ cycler }}"}),
+              form_url=f"/remisser/{rid}")
+    texts = [t for _, t in doc_lines(client.get(f"/remisser/{rid}/dokument/yttrande.docx").data)]
+    assert tricky in texts
+    assert "viktigt {{ cycler }}" in texts
+    page = client.get(f"/remisser/{rid}").get_data(as_text=True)
+    assert "Kostnad &lt; 5 &amp; &gt; 2" in page
+
+
+def test_bad_input_rerenders_with_what_was_typed(world, auth, client):
+    rid = world["remiss"].id
+    auth.login("sabina.dethorey@malmo.se")
+    response = auth.post(f"/remisser/{rid}/yttrande", draft_form(rid, ordforande="Rad ett\nrad två",
+                                                                 sammanfattning="Det jag skrev"),
+                         form_url=f"/remisser/{rid}")
+    body = response.get_data(as_text=True)
+    assert response.status_code == 400 and "Ska vara en rad." in body and "Det jag skrev" in body
+    assert client.post(f"/remisser/{rid}/yttrande", data=draft_form(rid)).status_code == 400  # no CSRF token
+    assert client.get(f"/remisser/{rid}/yttrande/jamfor?fran=x&till=2").status_code == 400
+    assert client.get(f"/remisser/{rid}/dokument/protokoll.docx").status_code == 404
