@@ -15,7 +15,7 @@ from remiss.auth.models import Role
 from remiss.reminders.delivery import Settings
 from remiss.reminders.models import OutboxMessage
 from remiss.remisser.models import Milestone
-from tests.support.factories import make_namnd, make_remiss, make_user
+from tests.support.factories import make_namnd, make_remiss
 
 
 def free_port() -> int:
@@ -105,16 +105,39 @@ def set_milestones(session, remiss, items: list[tuple[str, date, str]]) -> None:
     session.flush()
 
 
+_HASH: list[str] = []
+
+
+def fast_user(session, *, role: str, namnder=(), email: str, name: str = ""):
+    """A user with the shared test password, hashed once per run (argon2 is slow by design)."""
+    import secrets
+
+    from remiss.auth.models import NamndMembership, User
+    from remiss.auth.passwords import hash_password
+    from tests.support.factories import PASSWORD, T0
+
+    if not _HASH:
+        _HASH.append(hash_password(PASSWORD))
+    user = User(email=email, name=name or email.split("@")[0].title(), role=str(role), password_hash=_HASH[0],
+                ics_token=secrets.token_hex(16), created_at=T0)
+    session.add(user)
+    session.flush()
+    for namnd in namnder:
+        session.add(NamndMembership(user_id=user.id, namnd_id=namnd.id))
+    session.flush()
+    return user
+
+
 @pytest.fixture
 def world(session):
     """A nämnd without digest, a handläggare, a granskare, a registrator and a remiss assigned later."""
     namnd = make_namnd(session)
     namnd.weekly_digest = False
     session.add(namnd)
-    handlaggare = make_user(session, role=Role.handlaggare, namnder=[namnd], email="hanna@example.se",
+    handlaggare = fast_user(session, role=Role.handlaggare, namnder=[namnd], email="hanna@example.se",
                             name="Hanna Handläggare")
-    granskare = make_user(session, role=Role.granskare, namnder=[namnd], email="gustav@example.se")
-    registrator = make_user(session, role=Role.registrator, namnder=[namnd], email="rut@example.se")
+    granskare = fast_user(session, role=Role.granskare, namnder=[namnd], email="gustav@example.se")
+    registrator = fast_user(session, role=Role.registrator, namnder=[namnd], email="rut@example.se")
     remiss = make_remiss(session, namnd=namnd, title="Översyn av lokala ordningsföreskrifter")
     remiss.handlaggare_id = handlaggare.id
     session.add(remiss)

@@ -63,7 +63,7 @@ def test_smtp_down_then_4xx_keeps_rows_pending_and_delivers_once(app, db, world,
 
 
 def test_5xx_fails_after_limited_attempts_and_admin_can_resend(app, db, world, smtp, auth, session):
-    from tests.support.factories import make_user
+    from tests.reminders.conftest import fast_user
 
     smtp.handler.reply = "550"
     run(app, db, FIRST)
@@ -73,7 +73,7 @@ def test_5xx_fails_after_limited_attempts_and_admin_can_resend(app, db, world, s
     assert row.status == "failed" and row.attempts == FAST.max_permanent_attempts and "550" in row.last_error
     assert run(app, db, FIRST + timedelta(hours=5)).sent == 0
 
-    make_user(session, role="admin", email="admin@example.se")
+    fast_user(session, role="admin", email="admin@example.se")
     session.commit()
     auth.login("admin@example.se")
     page = auth.client.get("/admin/utkorg?status=failed").get_data(as_text=True)
