@@ -9,7 +9,10 @@ from pathlib import Path
 import pytest
 from docx import Document
 
-from remiss.auth.models import Role
+import secrets
+
+from remiss.auth.models import Role, User
+from remiss.auth.service import set_memberships
 from remiss.remisser.models import Milestone
 from tests.support.factories import make_namnd, make_remiss, make_user
 
@@ -47,6 +50,16 @@ def header_text(data: bytes) -> str:
     return "\n".join([p.text for p in header.paragraphs] + cells)
 
 
+def quick_user(session, like: User, *, role: Role, namnder, name: str, email: str, title: str = "") -> User:
+    """A user with the same (already hashed) password as like: argon2 once per test, not per user."""
+    user = User(email=email, name=name, title=title, role=role.value, password_hash=like.password_hash,
+                ics_token=secrets.token_urlsafe(24), created_at=NOW)
+    session.add(user)
+    session.flush()
+    set_memberships(session, user, [n.id for n in namnder])
+    return user
+
+
 @pytest.fixture
 def world(session, clock):
     """SON Öster with its people and the Kulturnämnden remiss (five questions)."""
@@ -56,10 +69,14 @@ def world(session, clock):
     other = make_namnd(session, name="Stadsområdesnämnd Norr", dnr_prefix="SOFN", now=NOW)
     handlaggare = make_user(session, role=Role.handlaggare, namnder=[oster], name="Sabina Vendela Dethorey",
                             title="Utvecklingssamordnare", email="sabina.dethorey@malmo.se", now=NOW)
-    granskare = make_user(session, role=Role.granskare, namnder=[oster], name="Marie Hendra", now=NOW)
-    registrator = make_user(session, role=Role.registrator, namnder=[oster], name="Nina Registrator", now=NOW)
-    lasare = make_user(session, role=Role.lasare, namnder=[oster], now=NOW)
-    outsider = make_user(session, role=Role.registrator, namnder=[other], now=NOW)
+    granskare = quick_user(session, handlaggare, role=Role.granskare, namnder=[oster], name="Marie Hendra",
+                           email="marie.hendra@malmo.se")
+    registrator = quick_user(session, handlaggare, role=Role.registrator, namnder=[oster], name="Nina Registrator",
+                             email="nina.registrator@malmo.se")
+    lasare = quick_user(session, handlaggare, role=Role.lasare, namnder=[oster], name="Lars Läsare",
+                        email="lars.lasare@malmo.se")
+    outsider = quick_user(session, handlaggare, role=Role.registrator, namnder=[other], name="Olle Norr",
+                          email="olle.norr@malmo.se")
     case = kultur_case()
     remiss = make_remiss(session, namnd=oster, now=NOW, title=case["title"], remittent="Kulturnämnden",
                          sender_dnr="KN-2015-1050", deadline_on=date(2015, 9, 28), deadline_time=None,

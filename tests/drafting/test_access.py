@@ -1,0 +1,43 @@
+"""Who may draft, review and expediera: pages and services, per nämnd and role."""
+from __future__ import annotations
+
+import pytest
+
+from remiss.auth.access import AccessDenied, Principal
+from remiss.drafting import service
+from remiss.remisser.models import Remiss
+from tests.drafting.conftest import NOW
+
+
+@pytest.mark.parametrize("url", ["/remisser/{rid}/yttrande", "/remisser/{rid}/yttrande/jamfor?fran=1&till=2",
+                                 "/remisser/{rid}/dokument/yttrande.docx", "/remisser/{rid}/dokument/tjansteskrivelse.pdf"])
+def test_other_namnd_gets_404(world, auth, client, url):
+    auth.login(world["outsider"].email)
+    assert client.get(url.format(rid=world["remiss"].id)).status_code == 404
+
+
+def test_lasare_reads_but_cannot_edit(world, auth, client):
+    rid = world["remiss"].id
+    auth.login(world["lasare"].email)
+    page = client.get(f"/remisser/{rid}").get_data(as_text=True)
+    assert 'id="yttrande"' in page and "Spara ny version" not in page
+    assert client.get(f"/remisser/{rid}/yttrande").status_code == 403
+    assert auth.post(f"/remisser/{rid}/yttrande", {"sammanfattning": "x"}, form_url=f"/remisser/{rid}").status_code == 403
+    assert auth.post(f"/remisser/{rid}/yttrande/inga-synpunkter", {}, form_url=f"/remisser/{rid}").status_code == 403
+
+
+def test_roles_in_the_service(world, session):
+    remiss = session.get(Remiss, world["remiss"].id)
+    handlaggare = Principal.of(session, world["handlaggare"])
+    service.save(session, now=NOW, principal=handlaggare, remiss=remiss, raw={"sammanfattning": "Text"})
+    service.change_state(session, now=NOW, principal=handlaggare, remiss=remiss, new="granskning")
+    with pytest.raises(AccessDenied):
+        service.change_state(session, now=NOW, principal=handlaggare, remiss=remiss, new="godkand")
+    with pytest.raises(AccessDenied):
+        service.save(session, now=NOW, principal=Principal.of(session, world["lasare"]), remiss=remiss, raw={})
+    with pytest.raises(AccessDenied) as hidden:
+        service.save(session, now=NOW, principal=Principal.of(session, world["outsider"]), remiss=remiss, raw={})
+    assert hidden.value.hide
+    with pytest.raises(service.DraftError):
+        service.change_state(session, now=NOW, principal=Principal.of(session, world["granskare"]), remiss=remiss,
+                             new="expedierad")
