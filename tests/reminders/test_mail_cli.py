@@ -1,0 +1,101 @@
+"""`remiss reminders run --now`, the .eml files it writes, `reminders list` and `remiss scheduler`."""
+from __future__ import annotations
+
+import email
+from datetime import date
+from email.policy import default as default_policy
+from pathlib import Path
+
+from sqlmodel import select
+
+from remiss.clock import local
+from remiss.reminders.models import OutboxMessage
+from tests.reminders.conftest import set_milestones
+
+
+def eml_files(app) -> list[Path]:
+    return sorted(Path(app.config["MAIL_DIR"]).glob("*.eml"))
+
+
+def read(path: Path):
+    return email.message_from_bytes(path.read_bytes(), policy=default_policy)
+
+
+def test_run_writes_swedish_eml_with_ics(app, runner, world):
+    result = runner.invoke(args=["reminders", "run", "--now", "2026-11-30T07:30"])
+    assert result.exit_code == 0, result.output
+    assert "skickade: 1, hoppade över: 0, misslyckades: 0" in result.output and "sent=1 skipped=0 failed=0" in result.output
+    [path] = eml_files(app)
+    mail = read(path)
+    assert mail["To"] == "hanna@example.se" and mail["Message-ID"].endswith("@remiss.local>")
+    assert mail["Subject"] == ("Påminnelse: tjänsteskrivelse klar om 5 arbetsdagar – "
+                               "Översyn av lokala ordningsföreskrifter")
+    text = mail.get_body(("plain",)).get_content()
+    html = mail.get_body(("html",)).get_content()
+    for needle in ("måndag 7 december 2026", "Remittentens diarienummer: KS-2026-00001",
+                   f"Vårt diarienummer: {world.remiss.our_dnr}", "Sista svarsdag: 18 december 2026 kl. 12.00",
+                   "Vad som förväntas av dig: Skriv klart tjänsteskrivelsen",
+                   f"http://remiss.test/remisser/{world.remiss.id}"):
+        assert needle in text
+    assert "Översyn av lokala ordningsföreskrifter" in html and "<table" in html
+    [ics] = [p for p in mail.iter_attachments() if p.get_content_type() == "text/calendar"]
+    body = ics.get_content()
+    body = body.decode() if isinstance(body, bytes) else body
+    assert "DTSTART;TZID=Europe/Stockholm:20261218T120000" in body and "Sista svarsdag" in body
+
+    again = runner.invoke(args=["reminders", "run", "--now", "2026-11-30T08:00"])
+    assert "sent=0" in again.output and len(eml_files(app)) == 1  # never twice for the same moment
+
+
+def test_nothing_is_sent_on_non_working_days(app, runner, world, session):
+    # Due Monday 28 December: "2 working days before" is Tuesday 22 December (24–27 are days off).
+    set_milestones(session, world.remiss, [("tjansteskrivelse", date(2026, 12, 28), "handlaggare")])
+    world.namnd.remind_workdays_before = "2"
+    session.add(world.namnd)
+    session.commit()
+    assert "sent=1" in runner.invoke(args=["reminders", "run", "--now", "2026-12-22T07:01"]).output
+    for day in (23, 24, 25, 26, 27):
+        for hour in ("07:00", "12:00", "23:00"):
+            out = runner.invoke(args=["reminders", "run", "--now", f"2026-12-{day}T{hour}"]).output
+            assert "sent=0" in out, (day, hour, out)
+    assert "sent=1" in runner.invoke(args=["reminders", "run", "--now", "2026-12-28T07:01"]).output
+    days = sorted(local(r.due_at).date() for r in session.exec(select(OutboxMessage)
+                                                                .where(OutboxMessage.status == "sent")))
+    assert days == [date(2026, 12, 22), date(2026, 12, 28)]
+
+
+def test_muted_kinds_are_respected_but_escalations_are_not_mutable(app, runner, world, session):
+    world.handlaggare.muted_kinds = "before,on_day,overdue"
+    world.granskare.muted_kinds = "escalation"  # not mutable: ignored
+    session.add_all([world.handlaggare, world.granskare])
+    session.commit()
+    out = runner.invoke(args=["reminders", "run", "--now", "2026-12-09T07:30"]).output
+    mails = [read(p) for p in eml_files(app)]
+    assert sorted(m["To"] for m in mails) == ["gustav@example.se", "rut@example.se"], out
+    assert all(m["Subject"].startswith("Eskalering") for m in mails)
+
+
+def test_list_and_scheduler_commands(app, runner, world):
+    runner.invoke(args=["reminders", "run", "--now", "2026-11-30T07:30"])
+    listing = runner.invoke(args=["reminders", "list"]).output
+    assert "sent" in listing and "pending" in listing and "hanna@example.se" in listing
+    assert "hanna@example.se" not in runner.invoke(args=["reminders", "list", "--status", "failed"]).output
+    jobs = runner.invoke(args=["scheduler", "--list"])
+    assert jobs.exit_code == 0 and "reminders-sweep" in jobs.output and "60" in jobs.output
+    once = runner.invoke(args=["scheduler", "--once"])  # the wall clock: long after every test moment
+    assert once.exit_code == 0 and "sent=" in once.output
+
+
+def test_bad_now_is_a_clear_error(runner, world):
+    result = runner.invoke(args=["reminders", "run", "--now", "i morgon"])
+    assert result.exit_code != 0 and "ÅÅÅÅ-MM-DD" in result.output
+
+
+def test_smtp_url_forms():
+    from remiss.reminders.transport import SmtpTransport
+
+    t = SmtpTransport.from_url("smtp+starttls://anna%40kommun.se:hemligt@mail.kommun.se")
+    assert (t.host, t.port, t.security, t.user, t.password) == ("mail.kommun.se", 587, "starttls",
+                                                                "anna@kommun.se", "hemligt")
+    assert SmtpTransport.from_url("smtps://mail.kommun.se").port == 465
+    assert SmtpTransport.from_url("smtp://127.0.0.1:2525").security == "none"
