@@ -10,7 +10,10 @@ _TITLE_WORD = re.compile(
     r"strateg|controller|assistent|registrator|kansli|ordförande)$",
     re.IGNORECASE,
 )
-_BODY = r"[A-ZÅÄÖ][\wåäö-]*(?:departementet|nämnden|styrelsen|kontoret|förvaltningen|verket|myndigheten|inspektionen|kansliet|rådet|fullmäktige)"
+# "Miljö- och energidepartementet", "Kultur-, fritids- och idrottsnämnden" as well as "Kulturnämnden".
+_BODY = (r"(?:[A-ZÅÄÖ][\wåäö]*-(?:,\s+[a-zåäö][\wåäö]*-)*\s+och\s+[a-zåäö][\wåäö-]*|[A-ZÅÄÖ][\wåäö-]*)"
+         r"(?:departementet|nämnden|styrelsen|kontoret|förvaltningen|verket|myndigheten|inspektionen|kansliet|rådet"
+         r"|fullmäktige)")
 
 _TITLE_PATTERNS = [
     re.compile(r"^\s*Ärende(?:t|mening)?\s*:\s*(.+?)\s*$", re.MULTILINE),

@@ -26,6 +26,15 @@ _END_WORD = re.compile(
     r"myndigheten|rådet|kontoret|fullmäktige|förvaltningen|ombudsmannen|kollegiet)$"
 )
 _START_WORD = re.compile(r"^(?:Stadsområdesnämnd|Stadsdelsnämnd|Stadsdelsfullmäktige|Stiftelsen|Länsstyrelsen|Region)$")
+_GENERIC_GROUP = (r"(?:nämnder(?:na)?|bolag(?:en)?|stiftelser(?:na)?|förvaltningar(?:na)?|organisationer(?:na)?|"
+                  r"stadsdelsfullmäktige|stadsdelsnämnder(?:na)?|stadsområdesnämnder(?:na)?|kommuner(?:na)?|"
+                  r"myndigheter(?:na)?|remissinstanser(?:na)?|beredningar(?:na)?)")
+# "samtliga nämnder och fackliga organisationer", "alla nämnder, bolag och berörda fackliga organisationer".
+_GENERIC = re.compile(
+    rf"\b((?:samtliga|alla|berörda)\s+(?:[\wåäö-]+\s+){{0,2}}?{_GENERIC_GROUP}"
+    rf"(?:\s*(?:,|\boch\b|\bsamt\b)\s*(?:berörda\s+|samtliga\s+)?(?:[\wåäö-]+\s+){{0,2}}?{_GENERIC_GROUP})*)",
+    re.IGNORECASE,
+)
 _OVANSTAENDE = re.compile(r"\b(?:till|för) ovanstående\b|\bovanstående remissinstanser\b", re.IGNORECASE)
 
 
@@ -150,6 +159,13 @@ def find_sandlista(text: str) -> SandlistaFinding:
     block = _addressee_block(text)
     if block:
         return block
+    generic = _GENERIC.search(text)
+    if generic:
+        # Left empty on purpose: "samtliga nämnder" is not a remissinstans, and names typed on the
+        # registration form are added to the register of organisations.
+        words = re.sub(r"\s+", " ", generic.group(1))
+        return SandlistaFinding((), generic.span(1), (
+            f"Sändlistan anges bara allmänt (”{words}”); fyll i remissinstanserna för hand.",))
     return SandlistaFinding((), None, ("Ingen sändlista hittades.",))
 
 
