@@ -14,6 +14,11 @@ from remiss.search import service as search
 from tests.support.factories import T0, make_namnd, make_remiss, make_user, principal_of
 
 
+def _clear_index(session):
+    table = "remiss_fts" if session.get_bind().dialect.name == "sqlite" else "remiss_search"
+    session.connection().exec_driver_sql(f"DELETE FROM {table}")
+
+
 def _titles(session, user, typed):
     return [r.title for r in search.search(session, principal_of(session, user), typed)]
 
@@ -119,7 +124,7 @@ def test_input_without_words_finds_nothing(session):
 
 def test_reindex_rebuilds(session):
     _world(session)
-    session.connection().exec_driver_sql("DELETE FROM remiss_fts")
+    _clear_index(session)
     assert search.reindex(session) == 5
     session.commit()
     admin = make_user(session, role=Role.admin)
@@ -149,3 +154,13 @@ def test_migrated_index_exists(db):
         assert {"remiss_fts_ai", "remiss_fts_au", "remiss_fts_ad", "remiss_fts_draft_ai"} <= triggers
     else:
         assert "remiss_search" in names
+
+
+def test_cli_reindex_and_query(runner, session):
+    _world(session)
+    _clear_index(session)
+    session.commit()
+    result = runner.invoke(args=["search", "reindex"])
+    assert result.exit_code == 0 and "5 remisser" in result.output
+    result = runner.invoke(args=["search", "query", "KS-IOF-2010-00015"])
+    assert result.exit_code == 0 and "Förslag till ny IoF-plan" in result.output
