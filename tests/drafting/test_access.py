@@ -9,11 +9,17 @@ from remiss.remisser.models import Remiss
 from tests.drafting.conftest import NOW
 
 
-@pytest.mark.parametrize("url", ["/remisser/{rid}/yttrande", "/remisser/{rid}/yttrande/jamfor?fran=1&till=2",
-                                 "/remisser/{rid}/dokument/yttrande.docx", "/remisser/{rid}/dokument/tjansteskrivelse.pdf"])
-def test_other_namnd_gets_404(world, auth, client, url):
+URLS = ["/remisser/{rid}/yttrande", "/remisser/{rid}/yttrande/jamfor?fran=1&till=2",
+        "/remisser/{rid}/dokument/yttrande.docx", "/remisser/{rid}/dokument/tjansteskrivelse.pdf",
+        "/api/v1/remisser/{rid}/yttrande"]
+
+
+def test_other_namnd_gets_404(world, auth, client):
     auth.login(world["outsider"].email)
-    assert client.get(url.format(rid=world["remiss"].id)).status_code == 404
+    for url in URLS:
+        assert client.get(url.format(rid=world["remiss"].id)).status_code == 404, url
+    rid = world["remiss"].id
+    assert auth.post(f"/remisser/{rid}/yttrande/lage", {"state": "granskning"}, form_url="/").status_code == 404
 
 
 def test_lasare_reads_but_cannot_edit(world, auth, client):
