@@ -1,0 +1,70 @@
+"""Pages: Mina påminnelser, the admin outbox and the nämnd's reminder policy."""
+from __future__ import annotations
+
+from datetime import timedelta
+
+from sqlmodel import select
+
+from remiss.auth.models import User
+from remiss.namnd.models import Namnd
+from remiss.reminders.models import OutboxMessage
+from remiss.reminders.schedule import sync_remiss
+from tests.reminders.conftest import fast_user
+
+
+def test_my_reminders_lists_upcoming_and_mutes_all_but_escalations(app, client, auth, world, session, clock):
+    clock.set(clock.now + timedelta(hours=1))
+    sync_remiss(session, now=clock.now, remiss=world.remiss)
+    session.commit()
+    auth.login("hanna@example.se")
+    page = client.get("/paminnelser").get_data(as_text=True)
+    assert "Mina påminnelser" in page and "Översyn av lokala ordningsföreskrifter" in page
+    assert "30 november 2026 kl. 07.00" in page and 'href="/paminnelser"' in page
+    response = auth.post("/paminnelser", {"kind": ["assigned", "escalation", "digest"]})
+    assert response.status_code == 302
+    user = session.get(User, world.handlaggare.id)
+    session.refresh(user)
+    assert set(user.muted_kinds.split(",")) == {"before", "on_day", "overdue", "extension", "review", "answered"}
+    pending = session.exec(select(OutboxMessage).where(OutboxMessage.recipient_user_id == user.id,
+                                                       OutboxMessage.status == "pending")).all()
+    session.rollback()
+    assert pending == []
+    page = client.get("/paminnelser").get_data(as_text=True)
+    assert 'value="escalation" checked disabled' in page and 'value="before" checked' not in page
+    assert 'value="digest" checked' in page
+
+
+def test_admin_pages_are_for_admins_only(client, auth, world):
+    auth.login("hanna@example.se")
+    assert client.get("/admin/utkorg").status_code == 403
+    assert client.get(f"/admin/namnder/{world.namnd.id}/paminnelser").status_code == 403
+
+
+def test_namnd_policy_form_validates_and_saves(client, auth, world, session):
+    fast_user(session, role="admin", email="admin@example.se")
+    session.commit()
+    auth.login("admin@example.se")
+    url = f"/admin/namnder/{world.namnd.id}/paminnelser"
+    assert "Påminnelser" in client.get("/admin/namnder").get_data(as_text=True)
+    bad = auth.post(url, {"remind_workdays_before": "tio, 5", "overdue_every_workdays": "3",
+                          "escalate_after_workdays": "-1"})
+    body = bad.get_data(as_text=True)
+    assert bad.status_code == 400 and "heltal 1–60" in body and "Ange 0–60." in body and "tio, 5" in body
+    ok = auth.post(url, {"remind_workdays_before": "5, 1", "overdue_every_workdays": "2",
+                         "escalate_after_workdays": "4", "weekly_digest": "y"})
+    assert ok.status_code == 302
+    namnd = session.get(Namnd, world.namnd.id)
+    session.refresh(namnd)
+    assert (namnd.remind_workdays_before, namnd.overdue_every_workdays, namnd.escalate_after_workdays,
+            namnd.weekly_digest) == ("5,1", 2, 4, True)
+
+
+def test_outbox_filters(client, auth, world, session, runner):
+    fast_user(session, role="admin", email="admin@example.se")
+    session.commit()
+    runner.invoke(args=["reminders", "run", "--now", "2026-11-30T07:30"])
+    auth.login("admin@example.se")
+    sent = client.get("/admin/utkorg?status=sent").get_data(as_text=True)
+    assert "hanna@example.se" in sent and "Skickad" in sent and "Skicka igen" not in sent
+    assert "hanna@example.se" not in client.get("/admin/utkorg?status=failed").get_data(as_text=True)
+    assert "gustav@example.se" in client.get("/admin/utkorg?kind=escalation").get_data(as_text=True)
