@@ -17,6 +17,11 @@ def create_app(config: dict | None = None) -> Flask:
     app = Flask(__name__, template_folder=str(ROOT / "templates"), static_folder=str(ROOT / "static"),
                 instance_path=settings["INSTANCE_PATH"])
     app.config.update(settings)
+    if app.config.get("PROXY_FIX"):
+        from werkzeug.middleware.proxy_fix import ProxyFix
+
+        hops = int(app.config["PROXY_FIX"])
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=hops, x_proto=hops, x_host=hops, x_prefix=hops)
     Path(app.instance_path).mkdir(parents=True, exist_ok=True)
     if not app.config["SECRET_KEY"]:
         app.config["SECRET_KEY"] = _instance_secret(Path(app.instance_path))
@@ -39,8 +44,10 @@ def _instance_secret(instance: Path) -> str:
 
 def register_extensions(app: Flask) -> None:
     from remiss import db, extensions
+    from remiss.auth import passwords
     from remiss.subscribers import connect_all
 
+    passwords.configure(time_cost=app.config["ARGON2_TIME_COST"], memory_kib=app.config["ARGON2_MEMORY_KIB"])
     db.init_app(app)
     extensions.init_app(app)
     connect_all()
