@@ -1,0 +1,123 @@
+"""Who may do what on an outgoing remiss, and bad input answered with 400, never 500."""
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from remiss.auth.models import Role
+from remiss.remisser import service as remisser
+from remiss.remisser.input import SandlistaItem
+from tests.support.factories import make_namnd, make_remiss, make_user
+
+
+@pytest.fixture
+def world(session):
+    namnd, other = make_namnd(session), make_namnd(session)
+    # Users are made on first use: password hashing is the slow part of these tests.
+    specs = {"admin": (Role.admin, []), "registrator": (Role.registrator, [namnd]),
+             "lasare": (Role.lasare, [namnd]), "outsider": (Role.registrator, [other])}
+
+    class Users(dict):
+        def __missing__(self, key):
+            role, namnder = specs[key]
+            user = make_user(session, role=role, namnder=namnder)
+            session.commit()
+            self[key] = user
+            return user
+
+    users = Users()
+    remiss = make_remiss(session, namnd=namnd, direction="utgaende", questions=["Fråga?"],
+                         sandlista=[SandlistaItem("Kommunal", "k@example.se", "Fack"),
+                                    SandlistaItem("SACO", "", "Fack")])
+    incoming = make_remiss(session, namnd=namnd, sandlista=["Kommunal"])
+    entries = remisser.entries(session, remiss.id)
+    ids = {"remiss": remiss.id, "incoming": incoming.id, "entry": entries[0].id, "saco": entries[1].id,
+           "incoming_entry": remisser.entries(session, incoming.id)[0].id}
+    session.commit()
+    return users, ids
+
+
+@pytest.mark.parametrize("who, page, view, post", [
+    ("registrator", 200, 200, 302), ("lasare", 200, 200, 403), ("outsider", 404, 404, 404),
+])
+def test_remiss_pages_by_role(world, client, auth, who, page, view, post):
+    users, ids = world
+    auth.login(users[who].email)
+    base = f"/remisser/{ids['remiss']}"
+    assert client.get(base).status_code == page
+    assert client.get(f"{base}/utskick/instanser/{ids['entry']}").status_code == view
+    assert client.get(f"{base}/utskick/svarsstatus.csv").status_code == view
+    response = auth.post(f"{base}/utskick/instanser/{ids['entry']}", {"action": "decline"},
+                         form_url="/remisser")
+    assert response.status_code == post
+
+
+def test_admin_pages_need_admin(world, client, auth):
+    users, _ = world
+    auth.login(users["registrator"].email)
+    assert client.get("/admin/instanser/import").status_code == 403
+    assert client.get("/admin/instanser/dubbletter").status_code == 403
+    auth.logout()
+    auth.login(users["admin"].email)
+    assert "Läs in från fil" in client.get("/admin/instanser").get_data(as_text=True)
+    assert client.get("/admin/instanser/dubbletter").status_code == 200
+
+
+def test_incoming_remiss_has_no_outgoing_panel_or_routes(world, client, auth):
+    users, ids = world
+    auth.login(users["registrator"].email)
+    assert "Utskick och svar" not in client.get(f"/remisser/{ids['incoming']}").get_data(as_text=True)
+    assert client.get(f"/remisser/{ids['incoming']}/utskick/svarsstatus.csv").status_code == 404
+    token = _token(client, f"/remisser/{ids['remiss']}")
+    r = client.post(f"/api/v1/remisser/{ids['incoming']}/sandlista/{ids['incoming_entry']}/answer",
+                    json={"summary": "x"}, headers={"X-CSRFToken": token})
+    assert r.status_code == 400 and r.json["field"] == "remiss"
+
+
+def _token(client, url):
+    import re
+
+    return re.search(r'name="csrf_token" value="([^"]+)"', client.get(url).get_data(as_text=True)).group(1)
+
+
+def test_bad_input_is_400_with_swedish_messages(world, client, auth):
+    users, ids = world
+    auth.login(users["registrator"].email)
+    base = f"/api/v1/remisser/{ids['remiss']}/sandlista"
+    headers = {"X-CSRFToken": _token(client, f"/remisser/{ids['remiss']}")}
+    cases = [
+        (f"{base}/{ids['entry']}/answer", {"answered_on": "31/13 2010", "summary": "x"}, "answered_on"),
+        (f"{base}/{ids['entry']}/answer", {"answers": {"999": "x"}}, "answers"),
+        (f"{base}/{ids['entry']}/answer", {"answers": ["inte", "ett", "objekt"]}, "answers"),
+        (f"{base}/{ids['entry']}/answer", {}, "summary"),
+        (f"{base}/{ids['entry']}/answer", {"summary": 5}, "summary"),
+        (f"{base}/{ids['entry']}/extension", {"until_on": "snart"}, "until_on"),
+        (f"{base}/{ids['entry']}/extension", {"until_on": "2026-12-30", "until_time": "25:99"}, "until_time"),
+        (f"{base}/{ids['entry']}/decline", {"note": ["x"]}, "note"),
+        (f"{base}/send", {}, "sandlista"),  # SACO has no e-mail address
+    ]
+    for url, body, field in cases:
+        response = client.post(url, json=body, headers=headers)
+        assert response.status_code == 400, (url, body, response.json)
+        assert response.json["field"] == field, (body, response.json)
+    assert client.post(f"{base}/{ids['entry']}/answer", data="{", headers=dict(headers, **{
+        "Content-Type": "application/json"})).status_code == 400
+    assert client.post(f"{base}/{ids['incoming_entry']}/answer", json={"summary": "x"},
+                       headers=headers).status_code == 404
+    assert client.post(f"{base}/{ids['entry']}/answer", json={"summary": "x"}).status_code == 400  # no CSRF
+    ok = client.post(f"{base}/{ids['entry']}/answer", json={"summary": "Instämmer.", "answered_on": "2026-11-20",
+                                                            "answers": {}}, headers=headers)
+    assert ok.status_code == 200 and ok.json["answer_status"] == "svarat"
+    # The same on the page: the form comes back with what was typed and a message by the field.
+    page_url = f"/remisser/{ids['remiss']}/utskick/instanser/{ids['saco']}"
+    page = auth.post(page_url, {"action": "answer", "answered_on": "igår", "summary": "Mitt svar"})
+    body = page.get_data(as_text=True)
+    assert page.status_code == 400 and "Ange ett giltigt datum" in body and "Mitt svar" in body
+    assert auth.post(page_url, {"action": "grant_extension", "until_on": "2020-01-01"}).status_code == 400
+    assert auth.post(page_url, {"action": "nonsense"}).status_code == 400
+    general = auth.post(f"/remisser/{ids['remiss']}/utskick/forlangning", {"until_on": "x"},
+                        form_url=f"/remisser/{ids['remiss']}")
+    assert general.status_code == 400
+    assert client.get(f"/remisser/{ids['remiss']}/utskick/svarsstatus.pdf").status_code == 404
+    _ = date  # dates are given as text above on purpose
