@@ -44,7 +44,8 @@ def _open():
 
 def items(session: Session, *, namnd_ids: Iterable[int] | None = None, handlaggare_id: int | None = None,
           start: date | None = None, end: date | None = None, open_only: bool = True,
-          include_done: bool = False, deadline_namnd_ids: Iterable[int] | None = None) -> list[AgendaItem]:
+          include_done: bool = False, deadline_namnd_ids: Iterable[int] | None = None,
+          limit: int | None = None) -> list[AgendaItem]:
     """Return deadlines and milestones in [start, end] of the remisser the filters select.
 
     namnd_ids None means every nämnd. With handlaggare_id, milestones are limited to that user's
@@ -63,7 +64,7 @@ def items(session: Session, *, namnd_ids: Iterable[int] | None = None, handlagga
     if handlaggare_id is not None:
         extra = list(deadline_namnd_ids or [])
         stmt = stmt.where(or_(Remiss.handlaggare_id == handlaggare_id, Remiss.namnd_id.in_(extra or [-1])))
-    for r in session.exec(stmt).all():
+    for r in session.exec(stmt.order_by(Remiss.effective_deadline_on, Remiss.id).limit(limit)).all():
         closed = r.status in {s.value for s in CLOSED}
         if closed and not include_done:
             continue
@@ -87,7 +88,7 @@ def items(session: Session, *, namnd_ids: Iterable[int] | None = None, handlagga
         mstmt = mstmt.where(Milestone.due_on >= start)
     if end is not None:
         mstmt = mstmt.where(Milestone.due_on <= end)
-    for m, r in session.exec(mstmt).all():
+    for m, r in session.exec(mstmt.order_by(Milestone.due_on, Milestone.id).limit(limit)).all():
         found.append(AgendaItem(r.id, r.our_dnr or "", r.title, r.namnd_id, r.handlaggare_id, m.kind, m.label,
                                 m.due_on, None, m.explanation, m.flagged, m.done_at is not None,
                                 m.override_on is not None))

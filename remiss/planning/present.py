@@ -67,9 +67,10 @@ def start_section(session: Session, principal: Principal, now: datetime) -> Star
     now_local = local(now)
     end = now_local.date() + timedelta(days=HORIZON_DAYS)
     visible = principal.visible_namnd_ids()
-    mine = agenda.items(session, namnd_ids=visible, handlaggare_id=principal.user_id, end=end)
+    mine = agenda.items(session, namnd_ids=visible, handlaggare_id=principal.user_id, end=end, limit=100)
     mine_keys = {(i.remiss_id, i.kind) for i in mine}
-    theirs = [i for i in agenda.items(session, namnd_ids=visible, end=end) if (i.remiss_id, i.kind) not in mine_keys]
+    theirs = [i for i in agenda.items(session, namnd_ids=visible, end=end, limit=100)
+              if (i.remiss_id, i.kind) not in mine_keys]
     needing = []
     for remiss, state in agenda.needs_extension(session, namnd_ids=visible):
         proposals = json.loads(state.proposals or "[]")
