@@ -11,6 +11,7 @@ from remiss.display import sv_date, sv_datetime
 from remiss.drafting import forms, generate, service
 from remiss.drafting.models import DraftState
 from remiss.drafting.namnd_templates import KINDS, active_template
+from remiss.remisser.models import Direction
 
 
 def _who(session: Session, user_id: int | None) -> str:
@@ -28,6 +29,8 @@ def form_context(session: Session, remiss, content: dict, values: dict | None = 
 
 def panel_context(session: Session, principal: Principal, remiss, now) -> dict:
     """Return the Yttrande panel: state, form, versions, samråd, documents and allowed actions."""
+    if remiss.direction == Direction.utgaende:
+        return None  # we send outgoing remisser; others write the yttrande
     draft, version, content = service.current_content(session, remiss)
     state = DraftState(draft.state) if draft else DraftState.utkast
     may_edit = principal.may(Action.edit, remiss.namnd_id)

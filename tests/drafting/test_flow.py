@@ -206,3 +206,35 @@ def test_bad_input_rerenders_with_what_was_typed(world, auth, client):
     assert client.post(f"/remisser/{rid}/yttrande", data=draft_form(rid)).status_code == 400  # no CSRF token
     assert client.get(f"/remisser/{rid}/yttrande/jamfor?fran=x&till=2").status_code == 400
     assert client.get(f"/remisser/{rid}/dokument/protokoll.docx").status_code == 404
+
+
+def test_remiss_without_questions_follows_its_disposition_and_lists_samrad(world, auth, client, session):
+    from tests.support.factories import make_remiss
+
+    kontakt = make_remiss(session, namnd=world["namnd"], title="Förslag till kommungemensamt kontaktcenter",
+                          remittent="Kommunstyrelsen", sender_dnr="STK-2015-523",
+                          answer_instructions="Remissyttrandet bör följa dispositionen i utredningen.")
+    session.commit()
+    rid = kontakt.id
+    auth.login("sabina.dethorey@malmo.se")
+    form = client.get(f"/remisser/{rid}/yttrande").get_data(as_text=True)
+    assert 'name="avsnitt-1-rubrik"' in form and 'value="Inledande synpunkter"' in form and 'name="svar-1"' not in form
+    data = {"sammanfattning": "Grundidén är ett viktigt steg.",
+            "avsnitt-1-rubrik": "Inledande synpunkter", "avsnitt-1-text": "Utredningen ger viktiga infallsvinklar.",
+            "avsnitt-2-rubrik": "Finansiering och ekonomi", "avsnitt-2-text": "Budgeten behöver utredas vidare.",
+            "avsnitt-3-rubrik": "", "avsnitt-3-text": "Text utan rubrik"}
+    refused = auth.post(f"/remisser/{rid}/yttrande", data, form_url=f"/remisser/{rid}")
+    assert refused.status_code == 400 and "behöver en rubrik" in refused.get_data(as_text=True)
+    assert "Budgeten behöver utredas vidare." in refused.get_data(as_text=True)
+    data["avsnitt-3-text"] = ""
+    assert auth.post(f"/remisser/{rid}/yttrande", data, form_url=f"/remisser/{rid}").status_code == 302
+    auth.post(f"/remisser/{rid}/samrad", {"party": "Pensionärsrådet", "consulted_on": "2015-09-02"},
+              form_url=f"/remisser/{rid}")
+    bad = auth.post(f"/remisser/{rid}/samrad", {"party": "Ungdomsrådet", "consulted_on": "igår"},
+                    form_url=f"/remisser/{rid}", follow_redirects=True)
+    assert "Samrådet sparades inte" in bad.get_data(as_text=True)
+    lines = doc_lines(client.get(f"/remisser/{rid}/dokument/yttrande.docx").data)
+    assert [t for s, t in lines if s == "Heading 3"] == ["Inledande synpunkter", "Finansiering och ekonomi", "Samråd"]
+    texts = [t for _, t in lines]
+    assert "Pensionärsrådet har beretts tillfälle att yttra sig den 2 september 2015." in texts
+    assert "Till Kommunstyrelsen" in texts and any("STK-2015-523" in t for t in texts)
