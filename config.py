@@ -42,6 +42,9 @@ def load_config(overrides: dict | None = None) -> dict:
         "LOGIN_MAX_FAILURES": _int("REMISS_LOGIN_MAX_FAILURES", 5),
         "LOGIN_WINDOW_SECONDS": _int("REMISS_LOGIN_WINDOW_SECONDS", 15 * 60),
         "LOGIN_MAX_FAILURES_PER_ADDRESS": _int("REMISS_LOGIN_MAX_FAILURES_PER_ADDRESS", 30),
+        # argon2id cost; 0 means the library's recommended defaults.
+        "ARGON2_TIME_COST": _int("REMISS_ARGON2_TIME_COST", 0),
+        "ARGON2_MEMORY_KIB": _int("REMISS_ARGON2_MEMORY_KIB", 0),
         "SCHEDULER_INTERVAL_SECONDS": _int("REMISS_SCHEDULER_INTERVAL_SECONDS", 60),
         "PAGE_SIZE": _int("REMISS_PAGE_SIZE", 50),
         # Behind a reverse proxy: how many proxies to trust for X-Forwarded-For/-Proto/-Host/-Prefix (0: none).

@@ -44,8 +44,10 @@ def _instance_secret(instance: Path) -> str:
 
 def register_extensions(app: Flask) -> None:
     from remiss import db, extensions
+    from remiss.auth import passwords
     from remiss.subscribers import connect_all
 
+    passwords.configure(time_cost=app.config["ARGON2_TIME_COST"], memory_kib=app.config["ARGON2_MEMORY_KIB"])
     db.init_app(app)
     extensions.init_app(app)
     connect_all()

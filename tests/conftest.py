@@ -76,6 +76,8 @@ def app(database_url, tmp_path, clock):
         "TESTING": True, "DATABASE_URL": database_url, "INSTANCE_PATH": str(tmp_path / "instance"),
         "SECRET_KEY": "test-secret", "MAIL_DIR": str(tmp_path / "mail"), "FILES_DIR": str(tmp_path / "files"),
         "SMTP_URL": "", "CLOCK": clock, "BASE_URL": "http://remiss.test",
+        # A cheaper argon2id keeps the suite fast; production uses the library's defaults.
+        "ARGON2_TIME_COST": 1, "ARGON2_MEMORY_KIB": 1024,
     })
     yield app
     app.extensions["remiss_db"].dispose()

@@ -6,6 +6,14 @@ from argon2.exceptions import InvalidHashError, VerificationError
 
 _hasher = PasswordHasher()  # argon2id with the library's recommended parameters
 
+
+def configure(*, time_cost: int | None = None, memory_kib: int | None = None) -> None:
+    """Set the argon2id cost (config REMISS_ARGON2_TIME_COST / REMISS_ARGON2_MEMORY_KIB)."""
+    global _hasher
+    defaults = PasswordHasher()
+    _hasher = PasswordHasher(time_cost=time_cost or defaults.time_cost,
+                             memory_cost=memory_kib or defaults.memory_cost)
+
 MIN_LENGTH = 10
 
 
