@@ -5,10 +5,9 @@ import json
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
-from sqlmodel import Session, select
+from sqlmodel import Session
 
 from remiss.auth.access import Action, Principal
-from remiss.auth.models import User
 from remiss.calendar.swedish import format_weekday_date, month_name
 from remiss.clock import local
 from remiss.planning import agenda, extensions, tidplan
@@ -195,7 +194,3 @@ def month_calendar(session: Session, principal: Principal, now: datetime, first:
             "previous": previous.strftime("%Y-%m"), "following": following.strftime("%Y-%m"),
             "count": len(found)}
 
-
-def user_names(session: Session, ids) -> dict[int, str]:
-    ids = [i for i in ids if i]
-    return {u.id: u.name for u in session.exec(select(User).where(User.id.in_(ids or [-1])))}

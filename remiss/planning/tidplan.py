@@ -10,7 +10,7 @@ from remiss import events
 from remiss.audit import service as audit
 from remiss.auth.access import Action, Principal, require
 from remiss.calendar import Meeting, PlanningRules, Tidplan, WorkCalendar, plan_backwards
-from remiss.calendar.planner import LABELS, MILESTONE_KINDS, OWNERS
+from remiss.calendar.planner import MILESTONE_KINDS
 from remiss.calendar.swedish import format_weekday_date
 from remiss.clock import STOCKHOLM, local, local_today
 from remiss.namnd.models import ClosedDay, Namnd
@@ -191,10 +191,3 @@ def mark_done(session: Session, *, now: datetime, principal: Principal, remiss: 
     events.milestones_changed.send(remiss, session=session, now=now, actor_id=principal.user_id)
     return row
 
-
-def kind_label(kind: str) -> str:
-    return LABELS.get(kind, kind)
-
-
-def default_owner(kind: str) -> str:
-    return OWNERS.get(kind, "handlaggare")

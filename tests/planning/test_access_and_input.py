@@ -20,8 +20,7 @@ def world(session, clock):
     remiss = make_remiss(session, namnd=namnd, now=clock(), by=users["registrator"],
                          deadline_on=date(2015, 9, 30), deadline_time=None)
     session.commit()
-    [pending] = [None]
-    return {"namnd": namnd, "other": other, "remiss": remiss, "users": users, "pending": pending}
+    return {"namnd": namnd, "other": other, "remiss": remiss, "users": users}
 
 
 def _urls(remiss_id, namnd_id):
@@ -51,7 +50,7 @@ def test_other_namnd_gets_404_and_lasare_may_not_change(world, client, auth, db)
 
 
 def test_lasare_cannot_grant_through_the_api(world, session, client, clock, db):
-    [lasare] = [u for u in [world["users"]["lasare"]]]
+    lasare = world["users"]["lasare"]
     token = create_api_token(session, now=clock(), user=session.merge(lasare), name="t")
     session.commit()
     r = client.post(f"/api/v1/remisser/{world['remiss'].id}/extensions",
