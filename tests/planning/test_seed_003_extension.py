@@ -1,4 +1,5 @@
 """Seed 003: deadline 28 August cannot be met, the general notice moves it to 28 September."""
+import re
 from datetime import date, time
 
 from sqlmodel import select
@@ -76,6 +77,8 @@ def test_request_then_grant_with_time_then_deny_another(db, session, client, aut
     assert r.status_code == 302
     [ext] = fetch(db, select(Extension).where(Extension.remiss_id == remiss.id))
     assert ext.decision == "pending"
+    ids = re.findall(r' id="([^"]+)"', client.get(form).get_data(as_text=True))
+    assert len(ids) == len(set(ids))  # several forms on one page, no duplicate ids
     [still] = fetch(db, select(Remiss).where(Remiss.id == remiss.id))
     assert still.effective_deadline_on == date(2015, 8, 28)  # nothing moves before the answer
 
