@@ -2,6 +2,7 @@
 import io
 import json
 import re
+from datetime import datetime, timezone
 from pathlib import Path
 
 from sqlmodel import select
@@ -10,6 +11,8 @@ from remiss.intake.models import IntakeBatch
 from remiss.remisser.models import Attachment, Remiss, SandlistaEntry
 from tests.intake.letters import RK_SANDLISTA, eml_with_pdf, promemoria_pdf, rk_pdf
 from tests.intake.test_paste_seed000 import input_value, world
+
+RECEIVED = datetime(2024, 2, 13, 9, 0, tzinfo=timezone.utc)  # the day after the letter's date
 
 
 def upload(auth, files, text=""):
@@ -39,7 +42,8 @@ def assert_rk_prefill(page: str) -> None:
     assert 'id="ev-sender_dnr">Hämtat från: ”Ange diarienummer Fi2024/00345”' in page
 
 
-def test_rk_pdf_with_promemoria_prefills_from_the_missiv_and_keeps_both_files(client, auth, session, db):
+def test_rk_pdf_with_promemoria_prefills_from_the_missiv_and_keeps_both_files(client, auth, session, db, clock):
+    clock.set(RECEIVED)
     namnd = world(session)
     auth.login("sekr@malmo.se")
     response = upload(auth, [(io.BytesIO(promemoria_pdf()), "Promemoria.pdf"),
@@ -68,7 +72,8 @@ def test_rk_pdf_with_promemoria_prefills_from_the_missiv_and_keeps_both_files(cl
     assert client.get(f"/filer/{attachment.id}").data == promemoria_pdf()
 
 
-def test_eml_attachments_become_remisshandlingar(client, auth, session, db, app):
+def test_eml_attachments_become_remisshandlingar(client, auth, session, db, app, clock):
+    clock.set(RECEIVED)
     namnd = world(session)
     auth.login("sekr@malmo.se")
     response = upload(auth, [(io.BytesIO(eml_with_pdf(rk_pdf())), "VB Remiss.eml")])

@@ -2,6 +2,7 @@
 import html
 import json
 import re
+from datetime import datetime, timezone
 from pathlib import Path
 
 from sqlmodel import select
@@ -47,7 +48,8 @@ def test_registration_page_offers_the_missiv_step(client, auth, session):
     assert 'action="/remisser/ny/missiv"' in page and "Klistra in missivets text" in page
 
 
-def test_paste_seed_000_prefills_form_with_evidence_and_registers(client, auth, session, db, tmp_path):
+def test_paste_seed_000_prefills_form_with_evidence_and_registers(client, auth, session, db, clock):
+    clock.set(datetime(2010, 1, 26, 9, 0, tzinfo=timezone.utc))  # the day the letter arrived
     namnd = world(session)
     auth.login("sekr@malmo.se")
     response = paste(auth, SEED_000)
