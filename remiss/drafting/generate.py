@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from dataclasses import dataclass
 from datetime import datetime
 
 from sqlmodel import Session, select
@@ -34,9 +35,19 @@ def filename_of(remiss: Remiss, kind: str, suffix: str = "docx") -> str:
     return f"{KIND_NAMES[kind]} {dnr}.{suffix}"
 
 
-def generate(session: Session, *, now: datetime, principal: Principal, remiss: Remiss, kind: str, files_dir: str,
-             version: DraftVersion | None = None, frozen: bool = False) -> GeneratedDocument:
-    """Render kind from version (default: the latest, or the prefilled draft) and store it."""
+@dataclass(frozen=True)
+class Rendered:
+    kind: str
+    data: bytes
+    version_id: int | None
+    version_number: int | None
+    template_id: int | None
+    template_sha256: str
+
+
+def render(session: Session, *, now: datetime, principal: Principal, remiss: Remiss, kind: str,
+           version: DraftVersion | None = None) -> Rendered:
+    """Render kind from version (default: the latest, or the prefilled draft) without storing it."""
     require(principal, Action.view, remiss.namnd_id)
     check_kind(kind)
     if version is None:
@@ -46,21 +57,35 @@ def generate(session: Session, *, now: datetime, principal: Principal, remiss: R
     template = active_template(session, remiss.namnd_id, kind)
     template_bytes = template.data if template else default_template(kind)
     context = BUILDERS[kind](session, remiss, content, local_today(now))
-    data = render_document(kind, context, template.data if template else None)
-    stored = files.store(files_dir, data, content_type=DOCX)
+    return Rendered(kind, render_document(kind, context, template.data if template else None),
+                    version.id if version else None, version.number if version else None,
+                    template.id if template else None, hashlib.sha256(template_bytes).hexdigest())
+
+
+def store(session: Session, *, now: datetime, principal: Principal, remiss: Remiss, rendered: Rendered,
+          files_dir: str, frozen: bool = False) -> GeneratedDocument:
+    """Keep a rendered document in the file store and record it."""
+    stored = files.store(files_dir, rendered.data, content_type=DOCX)
     document = GeneratedDocument(
-        remiss_id=remiss.id, kind=kind, draft_version_id=version.id if version else None,
-        template_id=template.id if template else None,
-        template_sha256=hashlib.sha256(template_bytes).hexdigest(), sha256=stored.sha256, size=stored.size,
-        storage_key=stored.key, frozen=frozen, created_by_id=principal.user_id, created_at=now)
+        remiss_id=remiss.id, kind=rendered.kind, draft_version_id=rendered.version_id,
+        template_id=rendered.template_id, template_sha256=rendered.template_sha256, sha256=stored.sha256,
+        size=stored.size, storage_key=stored.key, frozen=frozen, created_by_id=principal.user_id, created_at=now)
     session.add(document)
     session.flush()
     audit.record(session, now=now, user_id=principal.user_id, entity="generated_document", entity_id=document.id,
                  remiss_id=remiss.id, action="generate",
-                 changes={"kind": [None, kind], "version": [None, version.number if version else None]},
+                 changes={"kind": [None, rendered.kind], "version": [None, rendered.version_number]},
                  note="expedierad" if frozen else "")
     events.document_generated.send(remiss, session=session, now=now, actor_id=principal.user_id, document=document)
     return document
+
+
+def generate(session: Session, *, now: datetime, principal: Principal, remiss: Remiss, kind: str, files_dir: str,
+             version: DraftVersion | None = None, frozen: bool = False) -> GeneratedDocument:
+    """Render kind and store it as a GeneratedDocument."""
+    rendered = render(session, now=now, principal=principal, remiss=remiss, kind=kind, version=version)
+    return store(session, now=now, principal=principal, remiss=remiss, rendered=rendered, files_dir=files_dir,
+                 frozen=frozen)
 
 
 def reusable(session: Session, *, now: datetime, remiss: Remiss, kind: str) -> GeneratedDocument | None:

@@ -190,12 +190,14 @@ def document_bytes(remiss_id: int, kind: str) -> tuple[Remiss, bytes]:
     generate.check_kind(kind)
     files_dir = current_app.config["FILES_DIR"]
     stored = generate.reusable(session, now=now(), remiss=remiss, kind=kind)
-    if stored is None:
-        # A GET reads with the reader session; the new row is written in its own transaction.
-        with get_db().transaction() as writer:
-            stored = generate.generate(writer, now=now(), principal=principal(), remiss=writer.get(Remiss, remiss_id),
-                                       kind=kind, files_dir=files_dir)
-    return remiss, generate.read(files_dir, stored)
+    if stored is not None:
+        return remiss, generate.read(files_dir, stored)
+    rendered = generate.render(session, now=now(), principal=principal(), remiss=remiss, kind=kind)
+    # A GET reads with the reader session; the new row is written in its own short transaction.
+    with get_db().transaction() as writer:
+        generate.store(writer, now=now(), principal=principal(), remiss=writer.get(Remiss, remiss_id),
+                       rendered=rendered, files_dir=files_dir)
+    return remiss, rendered.data
 
 
 def _send(data: bytes, name: str, mimetype: str):
