@@ -30,3 +30,20 @@ def _closed(remiss, *, session, now, new, **_):
 
 events.deadline_changed.connect(_replan)
 events.status_changed.connect(_closed)
+
+
+def _offer_composer() -> None:
+    """Let the reminders sweep build our mails, if it keeps a composer registry (COMPOSERS: kind → compose)."""
+    from remiss.outgoing import mails
+    from remiss.reminders import mail as reminder_mail
+
+    composers = getattr(reminder_mail, "COMPOSERS", None)
+    if composers is not None:
+        for kind in mails.KINDS:
+            composers.setdefault(kind, mails.compose)
+
+
+try:
+    _offer_composer()
+except ImportError:  # the reminders engine is not installed
+    pass
