@@ -71,7 +71,8 @@ PG_CREATE = [
     """CREATE OR REPLACE FUNCTION remiss_search_refresh(rid integer) RETURNS void AS $$
         INSERT INTO remiss_search (remiss_id, document)
         SELECT r.id,
-               setweight(to_tsvector('simple', coalesce(r.our_dnr, '') || ' ' || r.sender_dnr), 'A')
+               setweight(to_tsvector('simple', regexp_replace(
+                   coalesce(r.our_dnr, '') || ' ' || r.sender_dnr, '[^[:alnum:]]+', ' ', 'g')), 'A')
             || setweight(to_tsvector('swedish', r.title), 'A')
             || setweight(to_tsvector('swedish', r.remittent), 'B')
             || setweight(to_tsvector('swedish', r.notes), 'C')
