@@ -116,7 +116,7 @@ def compose(session: Session, row: OutboxMessage, *, config, now: datetime) -> E
     message["From"] = config.get("MAIL_FROM", "Remiss <remiss@localhost>")
     message["To"] = row.recipient_email
     message["Message-ID"] = row.message_id
-    message["Date"] = format_datetime(local(row.due_at) if row.due_at <= now else local(now))
+    message["Date"] = format_datetime(local(now))
     message["Auto-Submitted"] = "auto-generated"
     message["X-Remiss-Outbox-Id"] = str(row.id)
     message["X-Remiss-Kind"] = row.kind
