@@ -5,6 +5,7 @@ import json
 from datetime import date, datetime
 from email.message import EmailMessage
 from email.utils import format_datetime
+from typing import Callable
 
 from flask import current_app
 from sqlmodel import Session
@@ -34,6 +35,10 @@ NOTICE_TEXT = {
     policy.ANSWERED: ("Besvarad: {title}", "Remissen är besvarad och yttrandet expedierat.",
                       "Ingenting mer behöver göras. Inga fler påminnelser skickas om remissen."),
 }
+
+
+# Other capabilities that put their own kinds in the outbox register how to build them: kind → compose.
+COMPOSERS: dict[str, Callable] = {}
 
 
 def _late(workdays: int) -> str:
@@ -83,6 +88,8 @@ def _deadline_ics(remiss: Remiss, link: str, now: datetime) -> bytes | None:
 
 def compose(session: Session, row: OutboxMessage, *, config, now: datetime) -> EmailMessage:
     """Return the mail of an outbox row, built from the remiss as it is now."""
+    if row.kind in COMPOSERS:
+        return COMPOSERS[row.kind](session, row, config=config, now=now)
     payload = json.loads(row.payload or "{}")
     base = config["BASE_URL"].rstrip("/")
     remiss = session.get(Remiss, row.remiss_id) if row.remiss_id else None
@@ -97,7 +104,7 @@ def compose(session: Session, row: OutboxMessage, *, config, now: datetime) -> E
                              "due": sv_weekday_date(date.fromisoformat(i["due_on"])), "late": i["late"],
                              "link": f"{base}/remisser/{i['remiss_id']}"} for i in payload.get("items", [])]
         context["expected"] = "Se till att varje milstolpe har någon som driver den."
-    elif remiss is not None:
+    elif remiss is not None and (row.kind in policy.REMINDER_KINDS or row.kind in NOTICE_TEXT):
         link = f"{base}/remisser/{remiss.id}"
         context["link"], context["facts"] = link, _facts(remiss)
         if row.kind in policy.REMINDER_KINDS:
@@ -108,8 +115,11 @@ def compose(session: Session, row: OutboxMessage, *, config, now: datetime) -> E
             subject, lines = template.format(title=remiss.title), [line] + payload.get("lines", [])
         context["paragraphs"], context["expected"] = lines, expected
         ics = _deadline_ics(remiss, link, now)
-    else:
-        subject = row.subject or "Meddelande från Remiss"
+    else:  # a kind nobody registered: the payload's own text
+        subject = payload.get("subject") or "Meddelande från Remiss"
+        context["paragraphs"] = [p for p in str(payload.get("text", "")).split("\n\n") if p.strip()]
+        if remiss is not None:
+            context["link"], context["facts"] = f"{base}/remisser/{remiss.id}", _facts(remiss)
     subject = row.subject or subject
     message = EmailMessage()
     message["Subject"] = subject

@@ -88,8 +88,8 @@ def send_moment(day: date, calendar: WorkCalendar, at: time = SEND_AT) -> tuple[
 
 
 def milestone_moments(milestone: MilestoneDue, policy: ReminderPolicy, calendar: WorkCalendar,
-                      *, until: date) -> list[Moment]:
-    """Return the reminder moments of one milestone up to and including the day until."""
+                      *, until: date, since: date | None = None) -> list[Moment]:
+    """Return the reminder moments of one milestone from the day since up to and including until."""
     if milestone.done or milestone.owner_role in SKIPPED_OWNERS:
         return []
     owner, due = milestone.owner_role, milestone.due_on
@@ -97,7 +97,7 @@ def milestone_moments(milestone: MilestoneDue, policy: ReminderPolicy, calendar:
 
     def add(kind: str, role: str, day: date, workdays: int) -> None:
         workday, at = send_moment(day, calendar, policy.send_at)
-        if workday <= until and (role, workday) not in found:
+        if workday <= until and (since is None or workday >= since) and (role, workday) not in found:
             found[(role, workday)] = Moment(kind, milestone.kind, role, workday, at, workdays, due)
 
     add(ON_DAY, owner, due, 0)  # first, so it wins over a "before" moment moved onto the same day
@@ -108,6 +108,10 @@ def milestone_moments(milestone: MilestoneDue, policy: ReminderPolicy, calendar:
             policy.escalate_after_workdays)
     step = policy.overdue_every_workdays
     late = 1
+    if since is not None and since > due and step > 0:
+        # skip the repeats before since without walking years of working days one by one
+        behind = calendar.workdays_between(due, since)
+        late = max(1, 1 + ((behind - 1) // step) * step)
     while True:
         day = calendar.add_workdays(due, late)
         if day > until:
@@ -120,9 +124,9 @@ def milestone_moments(milestone: MilestoneDue, policy: ReminderPolicy, calendar:
 
 
 def reminder_moments(milestones: Iterable[MilestoneDue], policy: ReminderPolicy, calendar: WorkCalendar,
-                     *, until: date) -> list[Moment]:
-    """Return every reminder moment of a tidplan up to the day until, in time order."""
-    moments = [m for ms in milestones for m in milestone_moments(ms, policy, calendar, until=until)]
+                     *, until: date, since: date | None = None) -> list[Moment]:
+    """Return every reminder moment of a tidplan from since to until, in time order."""
+    moments = [m for ms in milestones for m in milestone_moments(ms, policy, calendar, until=until, since=since)]
     return sorted(moments, key=lambda m: (m.due_at, m.milestone, m.kind))
 
 

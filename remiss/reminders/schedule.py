@@ -66,7 +66,8 @@ def sync_remiss(session: Session, *, now: datetime, remiss: Remiss, calendar: Wo
     calendar = calendar or work_calendar(session)
     namnd = session.get(Namnd, remiss.namnd_id)
     until = local_today(now) + timedelta(days=lookahead_days)
-    moments = policy.reminder_moments(milestones_due(session, remiss.id), policy_of(namnd), calendar, until=until)
+    moments = policy.reminder_moments(milestones_due(session, remiss.id), policy_of(namnd), calendar, until=until,
+                                      since=local(remiss.created_at).date())
     wanted: dict[str, tuple[policy.Moment, recipients.Recipient]] = {}
     people: dict[str, list[recipients.Recipient]] = {}
     for moment in moments:

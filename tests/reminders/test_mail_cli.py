@@ -99,3 +99,27 @@ def test_smtp_url_forms():
                                                                 "anna@kommun.se", "hemligt")
     assert SmtpTransport.from_url("smtps://mail.kommun.se").port == 465
     assert SmtpTransport.from_url("smtp://127.0.0.1:2525").security == "none"
+
+
+def test_other_capabilities_compose_their_own_kinds(app, runner, world, session):
+    from remiss.reminders import mail, outbox
+    from tests.support.factories import T0
+
+    def compose(session, row, *, config, now):
+        message = email.message.EmailMessage()
+        message["Subject"], message["To"], message["Message-ID"] = "Eget", row.recipient_email, row.message_id
+        message.set_content("eget innehåll")
+        return message
+
+    mail.COMPOSERS.setdefault("test_kind", compose)
+    try:
+        outbox.enqueue(session, now=T0, key="test:1", recipient_email="x@example.se", kind="test_kind", due_at=T0,
+                       subject="", payload={}, remiss_id=world.remiss.id)
+        outbox.enqueue(session, now=T0, key="test:2", recipient_email="y@example.se", kind="unknown_kind", due_at=T0,
+                       subject="", payload={"subject": "Okänt", "text": "Stycke ett\n\nStycke två"})
+        session.commit()
+        assert "sent=2" in runner.invoke(args=["reminders", "run", "--now", "2026-11-23T11:00"]).output
+    finally:
+        mail.COMPOSERS.pop("test_kind", None)
+    subjects = sorted(read(p)["Subject"] for p in eml_files(app))
+    assert subjects == ["Eget", "Okänt"]

@@ -95,3 +95,11 @@ def test_policy_is_pure():
     names = {a.name.split(".")[0] for n in ast.walk(tree) if isinstance(n, ast.Import) for a in n.names}
     names |= {n.module.split(".")[0] for n in ast.walk(tree) if isinstance(n, ast.ImportFrom) and n.module}
     assert not names & {"flask", "sqlmodel", "sqlalchemy"}
+
+
+def test_since_skips_old_repeats_without_changing_the_ones_that_remain():
+    due, since, until = date(2020, 1, 15), date(2026, 11, 23), date(2026, 12, 31)
+    full = [m for m in moments(due, until=until) if m.day >= since]
+    fast = reminder_moments([MilestoneDue("tjansteskrivelse", "T", due, "handlaggare")], ReminderPolicy(), CAL,
+                            until=until, since=since)
+    assert fast == full and fast and all(m.kind == "overdue" for m in fast)
