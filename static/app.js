@@ -2,6 +2,14 @@
 document.addEventListener("DOMContentLoaded", () => {
   const summary = document.getElementById("error-summary");
   if (summary) summary.focus();
+  // A table that scrolls sideways (phones) must be reachable by keyboard and named (WCAG 2.1.1).
+  document.querySelectorAll(".table-wrap").forEach((wrap) => {
+    if (wrap.scrollWidth <= wrap.clientWidth || wrap.hasAttribute("tabindex")) return;
+    const caption = wrap.querySelector("caption");
+    wrap.tabIndex = 0;
+    wrap.setAttribute("role", "region");
+    wrap.setAttribute("aria-label", caption ? caption.textContent.trim() : "Tabell");
+  });
   document.querySelectorAll("[data-print]").forEach((link) =>
     link.addEventListener("click", (event) => { event.preventDefault(); window.print(); }));
   document.querySelectorAll("form[data-confirm]").forEach((form) =>
