@@ -1,12 +1,12 @@
 """Download the diarium, with the filters in force, as CSV or XLSX."""
 from __future__ import annotations
 
-from flask import Blueprint, Response, abort, request, send_file, stream_with_context, url_for
+from flask import Blueprint, Response, abort, request, send_file, url_for
 from flask_login import login_required
 
 from remiss import display
 from remiss.clock import local_today
-from remiss.db import get_session
+from remiss.db import get_db, get_session
 from remiss.exports import service
 from remiss.remisser.queries import RemissFilter
 from remiss.web import now, principal
@@ -23,11 +23,21 @@ def diarium(fmt: str):
     if fmt not in ("csv", "xlsx"):
         abort(404)
     f = RemissFilter.from_args(request.args)
-    rows = service.rows(get_session(), principal(), f,
-                        lambda remiss_id: url_for("remisser.show", remiss_id=remiss_id, _external=True))
+    who = principal()
+    page_url = url_for("remisser.show", remiss_id=0, _external=True)[:-1]
     name = f"diarium-{local_today(now()).isoformat()}.{fmt}"
-    if fmt == "csv":
-        response = Response(stream_with_context(service.csv_chunks(rows)), mimetype="text/csv; charset=utf-8")
-        response.headers["Content-Disposition"] = f'attachment; filename="{name}"'
-        return response
-    return send_file(service.xlsx_file(rows), mimetype=XLSX_TYPE, as_attachment=True, download_name=name)
+    if fmt == "xlsx":
+        rows = service.rows(get_session(), who, f, lambda remiss_id: f"{page_url}{remiss_id}")
+        return send_file(service.xlsx_file(rows), mimetype=XLSX_TYPE, as_attachment=True, download_name=name)
+    response = Response(_csv_stream(get_db(), who, f, page_url), mimetype="text/csv; charset=utf-8")
+    response.headers["Content-Disposition"] = f'attachment; filename="{name}"'
+    return response
+
+
+def _csv_stream(db, who, f, page_url):
+    """Stream from a session of its own: the request's session is closed before the body is sent."""
+    session = db.session(write=False)
+    try:
+        yield from service.csv_chunks(service.rows(session, who, f, lambda remiss_id: f"{page_url}{remiss_id}"))
+    finally:
+        session.close()
