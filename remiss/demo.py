@@ -10,6 +10,7 @@ from sqlmodel import Session, select
 from remiss.auth.access import Principal
 from remiss.auth.models import Role, User
 from remiss.auth.service import create_user
+from remiss.calendar import WorkCalendar
 from remiss.clock import STOCKHOLM, local_today
 from remiss.namnd import service as namnd_service
 from remiss.namnd.models import Meeting, Namnd
@@ -29,11 +30,14 @@ USERS = [
 
 
 def _meetings(session: Session, namnd: Namnd, today: date) -> None:
-    """A monthly nämnd meeting on the fourth Thursday, its AU one week earlier."""
+    """A monthly nämnd meeting on the fourth Thursday (a week earlier on a holiday), its AU a week before."""
+    calendar = WorkCalendar()
     for months in range(-1, 8):
         year, month = today.year + (today.month - 1 + months) // 12, (today.month - 1 + months) % 12 + 1
         first = date(year, month, 1)
         thursday = first + timedelta(days=(3 - first.weekday()) % 7 + 21)
+        while not calendar.is_workday(thursday):
+            thursday -= timedelta(days=7)
         for kind, day, at in (("au", thursday - timedelta(days=7), time(8, 30)), ("namnd", thursday, time(17, 30))):
             session.add(Meeting(namnd_id=namnd.id, kind=kind, starts_at=datetime.combine(day, at, tzinfo=STOCKHOLM),
                                 place="Stadsdelshuset, Agnesfridsvägen 2", handlingar_deadline=day - timedelta(days=10)))
