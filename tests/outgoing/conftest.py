@@ -1,17 +1,15 @@
-"""Fixtures for outgoing remisser: a real SMTP server on localhost and a delivery driver."""
+"""Fixtures for outgoing remisser: a real SMTP server on localhost that the app is configured to use."""
 from __future__ import annotations
 
-import smtplib
 import socket
 from datetime import datetime
 from email import message_from_bytes, policy
 
 import pytest
 from aiosmtpd.controller import Controller
-from sqlmodel import select
 
+from remiss.clock import STOCKHOLM
 from remiss.outgoing import mails
-from remiss.reminders.models import OutboxMessage, OutboxStatus
 
 
 class Inbox:
@@ -36,32 +34,22 @@ def _free_port() -> int:
 
 
 @pytest.fixture
-def smtp():
+def smtp(app):
+    """Start aiosmtpd on a free port and point the app's SMTP_URL (REMISS_SMTP_URL) at it."""
     inbox = Inbox()
     controller = Controller(inbox, hostname="127.0.0.1", port=_free_port())
     controller.start()
     inbox.port = controller.port
+    app.config["SMTP_URL"] = f"smtp://127.0.0.1:{controller.port}"
+    app.config["SMTP_TIMEOUT_SECONDS"] = 5
     yield inbox
     controller.stop()
 
 
-def deliver_due(app, db, inbox, now: datetime) -> int:
-    """Send the outgoing rows due at `now` to the SMTP server, as the outbox sweep does, and mark them sent.
-
-    The reminders sweep builds its own kinds; rows of the outgoing kinds are built by
-    remiss.outgoing.mails.compose, which is what this driver uses.
-    """
-    sent = 0
-    with app.app_context(), db.transaction() as session:
-        rows = session.exec(select(OutboxMessage).where(OutboxMessage.status == OutboxStatus.pending.value,
-                                                        OutboxMessage.kind.in_(mails.KINDS),
-                                                        OutboxMessage.next_attempt_at <= now)
-                            .order_by(OutboxMessage.due_at, OutboxMessage.id)).all()
-        with smtplib.SMTP("127.0.0.1", inbox.port, timeout=10) as client:
-            for row in rows:
-                message = mails.compose(session, row, config=app.config, now=now)
-                client.send_message(message)
-                row.status, row.sent_at, row.attempts = OutboxStatus.sent.value, now, row.attempts + 1
-                session.add(row)
-                sent += 1
-    return sent
+def run_sweep(runner, inbox: Inbox, moment: datetime) -> list[tuple[list[str], object]]:
+    """Run `remiss reminders run --now <moment>` and return the outgoing mails that reached the server."""
+    before = len(inbox.messages)
+    result = runner.invoke(args=["reminders", "run", "--now", moment.astimezone(STOCKHOLM).strftime("%Y-%m-%dT%H:%M")])
+    assert result.exit_code == 0, result.output
+    assert "misslyckades: 0" in result.output, result.output
+    return [(rcpts, m) for rcpts, m in inbox.messages[before:] if m["X-Remiss-Kind"] in mails.KINDS]

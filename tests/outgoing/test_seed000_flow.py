@@ -13,7 +13,7 @@ from remiss.clock import STOCKHOLM
 from remiss.calendar import WorkCalendar
 from remiss.reminders.models import OutboxMessage
 from remiss.remisser.models import Organisation, Remiss, SandlistaEntry
-from tests.outgoing.conftest import deliver_due
+from tests.outgoing.conftest import run_sweep
 from tests.support.factories import SEED_000_SANDLISTA, make_namnd, make_user
 
 DNR = "KS-IOF-2010-00015"
@@ -41,7 +41,7 @@ def _csv() -> bytes:
     return "\n".join(lines).encode("utf-8")
 
 
-def test_seed_000_sent_answered_chased_and_compiled(app, db, session, client, auth, clock, smtp):
+def test_seed_000_sent_answered_chased_and_compiled(app, db, session, client, auth, clock, smtp, runner):
     clock.set(at(2010, 1, 22))
     namnd = make_namnd(session, name="Kommunstyrelsen", forvaltning="Stadskontoret", organisation="Malmö stad",
                        email="stadskontoret@example.se", chase_workdays_before="5", chase_workdays_after="1,2")
@@ -84,8 +84,12 @@ def test_seed_000_sent_answered_chased_and_compiled(app, db, session, client, au
     # 3. Send: one mail per instans to the SMTP server, the missiv and handlingar attached.
     assert auth.post(f"{url}/utskick/skicka", form_url=url).status_code == 302
     assert auth.post(f"{url}/utskick/skicka", form_url=url).status_code == 302  # twice: still once each
-    assert deliver_due(app, db, smtp, at(2010, 1, 22, 9, 5)) == 15
-    assert len(smtp.messages) == 15
+    # delivered by the real outbox sweep (`remiss reminders run --now …`) to the SMTP server of SMTP_URL
+    missiv_mails = run_sweep(runner, smtp, at(2010, 1, 22, 9, 5))
+    assert len(missiv_mails) == 15
+    assert sorted(r for rcpts, _ in missiv_mails for r in rcpts) == sorted(email_of(n) for n in SEED_000_SANDLISTA)
+    assert run_sweep(runner, smtp, at(2010, 1, 22, 9, 10)) == []  # nothing twice
+    assert {m["X-Remiss-Kind"] for _, m in missiv_mails} == {"outgoing_missiv"}
     first = smtp.to(email_of("Stadsdelsfullmäktige Centrum"))[0]
     assert f"ange {DNR} i ämnesraden" in first["Subject"]
     assert "Ange diarienummer" in first.get_body(("plain",)).get_content()
@@ -134,29 +138,37 @@ def test_seed_000_sent_answered_chased_and_compiled(app, db, session, client, au
     quiet = set(answered) | {"SACO"}
     open_now = [n for n in SEED_000_SANDLISTA if n not in quiet and n != "SKTF"]
     assert len(open_now) == 5
-    before = len(smtp.messages)
-    assert deliver_due(app, db, smtp, at(2010, 3, 20, 12)) == 0  # a Saturday: nothing due
-    assert deliver_due(app, db, smtp, at(2010, 3, 24, 7, 59)) == 0
-    assert deliver_due(app, db, smtp, at(2010, 3, 24, 9)) == 5  # 5 working days before 31 March
-    assert deliver_due(app, db, smtp, at(2010, 3, 24, 9, 30)) == 0  # never twice
-    assert deliver_due(app, db, smtp, at(2010, 4, 1, 9)) == 5  # 1 working day after
+    chasers = []
+
+    def sweep(moment):
+        sent = run_sweep(runner, smtp, moment)
+        chasers.extend(sent)
+        return sent
+
+    assert len(sweep(at(2010, 3, 20, 12))) == 0  # a Saturday: nothing due
+    assert len(sweep(at(2010, 3, 24, 7, 59))) == 0
+    assert len(sweep(at(2010, 3, 24, 9))) == 5  # 5 working days before 31 March
+    assert len(sweep(at(2010, 3, 24, 9, 30))) == 0  # never twice
+    assert len(sweep(at(2010, 4, 1, 9))) == 5  # 1 working day after
     # Kommunal answers on 1 April: no more chasers to it.
     clock.set(at(2010, 4, 1, 10))
     assert auth.post(f"{url}/utskick/instanser/{entries['Kommunal'].id}",
                      {"action": "answer", "answered_on": "2010-04-01", "summary": "Sent svar från Kommunal.",
                       f"q_{q_ids[0]}": "Svar 1 från Kommunal."}).status_code == 302
-    assert deliver_due(app, db, smtp, at(2010, 4, 2, 9)) == 0  # Långfredag
-    assert deliver_due(app, db, smtp, at(2010, 4, 5, 9)) == 0  # Annandag påsk
-    assert deliver_due(app, db, smtp, at(2010, 4, 6, 9)) == 4  # 2 working days after: Tuesday 6 April
-    assert deliver_due(app, db, smtp, at(2010, 4, 7, 9)) == 1  # SKTF: 5 working days before 14 April
-    assert deliver_due(app, db, smtp, at(2010, 4, 16, 9)) == 2  # SKTF: 1 and 2 working days after
-    chasers = smtp.messages[before:]
+    assert len(sweep(at(2010, 4, 2, 9))) == 0  # Långfredag
+    assert len(sweep(at(2010, 4, 5, 9))) == 0  # Annandag påsk
+    assert len(sweep(at(2010, 4, 6, 9))) == 4  # 2 working days after: Tuesday 6 April
+    assert len(sweep(at(2010, 4, 7, 9))) == 1  # SKTF: 5 working days before 14 April
+    assert len(sweep(at(2010, 4, 16, 9))) == 2  # SKTF: 1 and 2 working days after
     recipients = [r for rcpts, _ in chasers for r in rcpts]
     for name in quiet:
         assert email_of(name) not in recipients
     assert recipients.count(email_of("Kommunal")) == 2
     assert recipients.count(email_of("SKTF")) == 3
     assert all("Påminnelse" in m["Subject"] for _, m in chasers)
+    assert {m["X-Remiss-Kind"] for _, m in chasers} == {"outgoing_chaser"}
+    assert len({m["Message-ID"] for _, m in chasers}) == len(chasers)  # none twice
+    assert all(WorkCalendar().is_workday(m["Date"].datetime.astimezone(STOCKHOLM).date()) for _, m in chasers)
     calendar = WorkCalendar()
     rows = db.session(write=False).exec(select(OutboxMessage).where(OutboxMessage.kind == "outgoing_chaser")).all()
     assert all(calendar.is_workday(r.due_at.astimezone(STOCKHOLM).date()) for r in rows)
