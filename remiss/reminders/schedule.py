@@ -43,12 +43,18 @@ def reminder_key(moment: policy.Moment, remiss_id: int, email: str) -> str:
     return f"{moment.kind}:{remiss_id}:{moment.milestone}:{email.lower()}:{moment.due_at:%Y-%m-%dT%H:%MZ}"
 
 
+# Other kinds whose older due rows a catch-up sweep supersedes, per (remiss, recipient): kind → group name.
+CATCH_UP_KINDS = {"outgoing_chaser": "chaser"}
+
+
 def group_of(row: OutboxMessage) -> tuple:
     """The catch-up group of a row: reminders per (remiss, recipient, milestone); digests per recipient."""
     if row.kind in policy.REMINDER_KINDS:
         return ("reminder", row.remiss_id, row.recipient_email.lower(), row.key.split(":")[2])
     if row.kind == policy.DIGEST:
         return ("digest", row.recipient_email.lower())
+    if row.kind in CATCH_UP_KINDS:
+        return (CATCH_UP_KINDS[row.kind], row.remiss_id, row.recipient_email.lower())
     return ("single", row.id)
 
 
