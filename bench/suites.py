@@ -102,7 +102,7 @@ def _due(app, count: int) -> None:
         s.execute(insert(OutboxMessage.__table__), rows)
 
 
-def sweeps(url: str, tmp: Path, repeats: int, due: int = 10_000, drain_seconds: float = 120) -> list[Row]:
+def sweeps(url: str, tmp: Path, repeats: int, due: int = 10_000, drain_seconds: float = 60) -> list[Row]:
     """An idle sweep, then sweeps with `due` reminders due until drained (or the time is up)."""
     import time
 
