@@ -1,8 +1,8 @@
 """Domain events: other capabilities react to a remiss changing without the remisser
 service knowing them. Receivers run synchronously in the caller's session and transaction.
 
-Each signal is sent with ``sender=remiss`` and keyword arguments ``session``, ``now`` and
-``actor_id`` (plus the ones named below).
+Each signal is sent with ``sender=remiss`` (``namnd_changed``: ``sender=namnd``) and keyword
+arguments ``session``, ``now`` and ``actor_id`` (plus the ones named below).
 """
 from blinker import Namespace
 
@@ -16,3 +16,4 @@ extension_decided = _signals.signal("extension-decided")  # extension (an Extens
 milestones_changed = _signals.signal("milestones-changed")  # the tidplan of the remiss was recomputed or edited
 draft_state_changed = _signals.signal("draft-state-changed")  # old, new (DraftState values), comment
 document_generated = _signals.signal("document-generated")  # document (a GeneratedDocument row)
+namnd_changed = _signals.signal("namnd-changed")  # changes {field: [old, new]} of the nämnd's settings

@@ -6,6 +6,7 @@ from datetime import datetime
 
 from sqlmodel import Session, select
 
+from remiss import events
 from remiss.audit import service as audit
 from remiss.namnd.models import Namnd
 
@@ -35,6 +36,7 @@ def create(session: Session, *, now: datetime, actor_id: int | None, **values) -
 
 
 def update(session: Session, *, now: datetime, actor_id: int | None, namnd: Namnd, **values) -> Namnd:
+    """Change the nämnd's settings; others replan what depends on them (events.namnd_changed)."""
     clash = session.exec(select(Namnd).where(Namnd.name == values.get("name", namnd.name),
                                              Namnd.id != namnd.id)).first()
     if clash:
@@ -49,4 +51,5 @@ def update(session: Session, *, now: datetime, actor_id: int | None, namnd: Namn
     if changes:
         audit.record(session, now=now, user_id=actor_id, entity="namnd", entity_id=namnd.id, action="update",
                      changes=changes)
+        events.namnd_changed.send(namnd, session=session, now=now, actor_id=actor_id, changes=changes)
     return namnd

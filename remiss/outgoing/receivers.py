@@ -2,11 +2,12 @@
 from __future__ import annotations
 
 from sqlalchemy import update
+from sqlmodel import select
 
 from remiss import events
 from remiss.outgoing import chasers
 from remiss.reminders.models import OutboxMessage, OutboxStatus
-from remiss.remisser.models import Direction
+from remiss.remisser.models import Direction, Remiss
 
 CLOSED = ("besvarad", "avstar", "aterkallad")
 
@@ -28,8 +29,18 @@ def _closed(remiss, *, session, now, new, **_):
         _replan(remiss, session=session, now=now)
 
 
+def _chase_days_changed(namnd, *, session, now, changes, **_):
+    if {"chase_workdays_before", "chase_workdays_after"} & set(changes):
+        for remiss in session.exec(select(Remiss).where(Remiss.namnd_id == namnd.id,
+                                                        Remiss.direction == Direction.utgaende.value,
+                                                        Remiss.sent_at.is_not(None),
+                                                        Remiss.status.not_in(CLOSED))).all():
+            chasers.schedule(session, now=now, remiss=remiss)
+
+
 events.deadline_changed.connect(_replan)
 events.status_changed.connect(_closed)
+events.namnd_changed.connect(_chase_days_changed)
 
 
 def _offer_composer() -> None:

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from remiss import events
-from remiss.reminders import notices, schedule
+from remiss.reminders import notices, schedule, service
 
 
 def _resync(remiss, *, session, now, **_):
@@ -35,3 +35,11 @@ events.draft_state_changed.connect(_draft_state)
 events.status_changed.connect(_status)
 events.deadline_changed.connect(_resync)
 events.milestones_changed.connect(_resync)
+
+
+def _namnd_changed(namnd, *, session, now, changes, **_):
+    if set(changes) & set(service.POLICY_FIELDS):
+        service.resync_namnd(session, now=now, namnd_id=namnd.id)
+
+
+events.namnd_changed.connect(_namnd_changed)

@@ -5,6 +5,7 @@ from datetime import datetime
 
 from sqlmodel import Session, select
 
+from remiss import events
 from remiss.audit import service as audit
 from remiss.auth.models import User
 from remiss.namnd.models import Namnd
@@ -25,13 +26,21 @@ def update_policy(session: Session, *, now: datetime, namnd: Namnd, actor_id: in
         setattr(namnd, key, values[key])
     session.add(namnd)
     session.flush()
+    changes = audit.diff(before, {k: getattr(namnd, k) for k in POLICY_FIELDS})
     audit.record(session, now=now, user_id=actor_id, entity="namnd", entity_id=namnd.id, action="reminder_policy",
-                 changes=audit.diff(before, {k: getattr(namnd, k) for k in POLICY_FIELDS}))
-    calendar = schedule.work_calendar(session)
-    for remiss in schedule.open_remisser(session):
-        if remiss.namnd_id == namnd.id:
-            schedule.sync_remiss(session, now=now, remiss=remiss, calendar=calendar)
+                 changes=changes)
+    if changes:  # receivers.py re-plans the pending reminders of the nämnd's open remisser
+        events.namnd_changed.send(namnd, session=session, now=now, actor_id=actor_id, changes=changes)
     return namnd
+
+
+def resync_namnd(session: Session, *, now: datetime, namnd_id: int) -> int:
+    """Re-plan the pending reminders of the nämnd's open remisser; return how many remisser."""
+    calendar = schedule.work_calendar(session)
+    remisser = [r for r in schedule.open_remisser(session) if r.namnd_id == namnd_id]
+    for remiss in remisser:
+        schedule.sync_remiss(session, now=now, remiss=remiss, calendar=calendar)
+    return len(remisser)
 
 
 def set_muted(session: Session, *, now: datetime, user: User, wanted: list[str]) -> User:

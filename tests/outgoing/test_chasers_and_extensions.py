@@ -125,3 +125,14 @@ def test_deadline_edit_and_own_extension_replan_chasers(session, sent):
     with pytest.raises(InputErrors):
         answers.grant_extension(session, now=at(2015, 8, 25), principal=SYSTEM, remiss=sent, entry=entries[2],
                                 until_on=date(2015, 9, 1))
+
+
+def test_changed_chase_days_of_the_namnd_replan_the_chasers(session, sent):
+    from remiss.namnd import service as namnd_service
+    from remiss.namnd.models import Namnd
+
+    namnd = session.get(Namnd, sent.namnd_id)
+    namnd_service.update(session, now=at(2015, 7, 1), actor_id=None, namnd=namnd, chase_workdays_before="3")
+    days = {r.due_at.astimezone(STOCKHOLM).date() for r in _chasers(session)}
+    assert days == {date(2015, 8, 25), date(2015, 9, 1)}  # 3 working days before 28 Aug; 2 after as before
+    assert {r.due_at.astimezone(STOCKHOLM).date() for r in _chasers(session, "cancelled")} == {date(2015, 8, 21)}
