@@ -5,7 +5,7 @@ from datetime import date, datetime, time
 from enum import StrEnum
 from typing import Optional
 
-from sqlalchemy import Column, Index, Text, UniqueConstraint
+from sqlalchemy import Column, Index, Text, UniqueConstraint, text
 from sqlmodel import Field, SQLModel
 
 from remiss.db import UTCDateTime
@@ -55,6 +55,8 @@ class Remiss(SQLModel, table=True):
         Index("ix_remiss_namnd_deadline", "namnd_id", "effective_deadline_on"),
         Index("ix_remiss_status_deadline", "status", "effective_deadline_on"),
         Index("ix_remiss_handlaggare_deadline", "handlaggare_id", "effective_deadline_on"),
+        # The diarium's default order (undated last): page 1 is read from the index, not sorted.
+        Index("ix_remiss_deadline_order", text("(effective_deadline_on IS NULL)"), "effective_deadline_on", "id"),
     )
 
     id: Optional[int] = Field(default=None, primary_key=True)
