@@ -1,6 +1,7 @@
 """Turn tidplaner and the nämnd policy into outbox rows: enqueue what is coming, cancel what moved."""
 from __future__ import annotations
 
+import json
 from datetime import datetime, timedelta
 
 from sqlalchemy import update
@@ -96,10 +97,21 @@ def sync_remiss(session: Session, *, now: datetime, remiss: Remiss, calendar: Wo
                                OutboxMessage.status == OutboxStatus.cancelled.value)
                         .values(status=OutboxStatus.pending.value, attempts=0, last_error="",
                                 next_attempt_at=OutboxMessage.due_at))
+    # a moment can stay while its milestone moves (10 days before the old date = 5 before the new): the
+    # pending row keeps its key, but its text must say the new date
+    pending = dict(session.exec(select(OutboxMessage.key, OutboxMessage.payload).where(
+        OutboxMessage.remiss_id == remiss.id, OutboxMessage.status == OutboxStatus.pending.value,
+        OutboxMessage.kind.in_(policy.REMINDER_KINDS))).all()) if wanted else {}
     added = 0
     for key, (moment, person) in wanted.items():
         payload = {"milestone": moment.milestone, "workdays": moment.workdays, "day": moment.day.isoformat(),
                    "due_on": moment.due_on.isoformat()}
+        if key in pending:
+            if json.loads(pending[key] or "{}") != payload:
+                session.execute(update(OutboxMessage).where(OutboxMessage.key == key,
+                                                            OutboxMessage.status == OutboxStatus.pending.value)
+                                .values(payload=json.dumps(payload, ensure_ascii=False)))
+            continue
         added += outbox.enqueue(session, now=now, key=key, recipient_email=person.email, kind=moment.kind,
                                 due_at=moment.due_at, subject="", payload=payload, remiss_id=remiss.id,
                                 recipient_user_id=person.user_id)

@@ -72,6 +72,11 @@ def test_planning_rules_on_the_admin_form_replan_open_remisser_of_that_namnd(db,
     assert {k: m.due_on for k, m in milestones(db, other.id).items()} == other_before
     # the reminders followed the tidplan: 10 and 5 working days before 20 August are within the lookahead
     assert _pending_before(db, remiss.id) == [date(2015, 8, 6), date(2015, 8, 13)]
+    # the 13 August moment stayed (10 before 27 August, now 5 before 20 August): its text follows the new date
+    [kept] = fetch(db, select(OutboxMessage).where(OutboxMessage.remiss_id == remiss.id, OutboxMessage.kind == "before",
+                                                   OutboxMessage.status == "pending",
+                                                   OutboxMessage.key.like("%:tjansteskrivelse:%2015-08-13%")))
+    assert '"workdays": 5' in kept.payload and '"due_on": "2015-08-20"' in kept.payload
     audit = fetch(db, select(AuditEvent).where(AuditEvent.remiss_id == remiss.id, AuditEvent.action == "milestone"))
     assert any("2015-08-20" in (a.changes or "") for a in audit)
 
