@@ -102,7 +102,8 @@ def change_state(remiss_id: int):
             done = dispatch.expediera(session, now=now(), principal=principal(), remiss=remiss,
                                       files_dir=current_app.config["FILES_DIR"], comment=comment)
             result = {"remiss_status": remiss.status, "status_note": done.status_note,
-                      "documents": [d.id for d in done.documents]}
+                      "documents": [d.id for d in done.documents], "mailed_to": done.mailed_to,
+                      "copies": list(done.copies)}
         else:
             service.change_state(session, now=now(), principal=principal(), remiss=remiss, new=new,
                                  comment=comment)

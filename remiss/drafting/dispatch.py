@@ -1,4 +1,4 @@
-"""Expediera: freeze the approved version, keep its documents, mark the remiss besvarad."""
+"""Expediera: freeze the approved version, keep its documents, e-mail the yttrande, mark the remiss besvarad."""
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -7,7 +7,7 @@ from datetime import datetime
 from sqlmodel import Session
 
 from remiss.auth.access import Action, Principal, require
-from remiss.drafting import generate, service
+from remiss.drafting import generate, mailing, service
 from remiss.drafting.models import DraftState, GeneratedDocument
 from remiss.remisser import service as remisser
 from remiss.remisser.models import Remiss
@@ -20,6 +20,8 @@ class Expedierat:
     documents: list[GeneratedDocument]
     besvarad: bool  # the remiss moved to besvarad
     status_note: str  # why it did not, in Swedish ("" when it did)
+    mailed_to: str = ""  # the remittent's answer address the yttrande is e-mailed to ("" when none)
+    copies: tuple[str, ...] = ()
 
 
 def expediera(session: Session, *, now: datetime, principal: Principal, remiss: Remiss, files_dir: str,
@@ -40,12 +42,16 @@ def expediera(session: Session, *, now: datetime, principal: Principal, remiss: 
     session.add_all([draft, version])
     service.change_state(session, now=now, principal=principal, remiss=remiss, new=DraftState.expedierad,
                          comment=comment)
+    yttrande = next(d for d in documents if d.kind == "yttrande")
+    mailed_to = mailing.enqueue_yttrande(session, now=now, actor_id=principal.user_id, remiss=remiss,
+                                         version=version, document=yttrande)
+    copies = tuple(mailing.copies_of(remiss)) if mailed_to else ()
     try:
         check_transition(remiss.status, RemissStatus.besvarad)
     except TransitionError as exc:
         note = (f"Remissen har status ”{RemissStatus(remiss.status).label}” och kan inte bli ”Besvarad” "
                 f"förrän nämnden har beslutat (status ”Beslutad”). {exc}")
-        return Expedierat(version.number, documents, False, note)
+        return Expedierat(version.number, documents, False, note, mailed_to, copies)
     remisser.change_status(session, now=now, principal=principal, remiss=remiss, new=RemissStatus.besvarad,
                            note=f"Yttrandet expedierat (version {version.number})")
-    return Expedierat(version.number, documents, True, "")
+    return Expedierat(version.number, documents, True, "", mailed_to, copies)

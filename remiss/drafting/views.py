@@ -124,6 +124,12 @@ def expediera(remiss_id: int):
         return _back(remiss.id)
     flash(f"Yttrandet är expedierat: version {result.version_number} med diarienummer {remiss.our_dnr} är låst.",
           "success")
+    if result.mailed_to:
+        flash(f"Yttrandet e-postas till {result.mailed_to}"
+              + (f" med kopia till {', '.join(result.copies)}" if result.copies else "") + ".", "info")
+    else:
+        flash("Remissen saknar svarsadress, så yttrandet har inte e-postats. Skicka det till remittenten själv.",
+              "info")
     if result.status_note:
         flash(result.status_note, "info")
     return _back(remiss.id)

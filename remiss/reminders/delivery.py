@@ -31,6 +31,10 @@ PENDING, SENDING, SENT = OutboxStatus.pending.value, OutboxStatus.sending.value,
 FAILED, CANCELLED, SUPERSEDED = OutboxStatus.failed.value, OutboxStatus.cancelled.value, OutboxStatus.superseded.value
 
 
+# Kinds sent even when their remiss is closed (they report the closing itself); other capabilities add theirs.
+SEND_WHEN_CLOSED: set[str] = {policy.ANSWERED}
+
+
 class SweepError(Exception):
     """The sweep could not run (database busy or locked); nothing was half done."""
 
@@ -84,7 +88,7 @@ def release_stale(session: Session, *, now: datetime, lease: timedelta) -> int:
 
 def _skip_reason(session: Session, row: OutboxMessage) -> str:
     """Why a due row must not be sent any more, or ""."""
-    if row.remiss_id is not None and row.kind != policy.ANSWERED:
+    if row.remiss_id is not None and row.kind not in SEND_WHEN_CLOSED:
         remiss = session.get(Remiss, row.remiss_id)
         if remiss is None or schedule.is_closed(remiss):
             return schedule.CLOSED_REASON

@@ -1,0 +1,106 @@
+"""E-mail the expedierat yttrande to the remittent through the outbox, the frozen .docx attached.
+
+One outbox row per expedierad version (key ``yttrande:<remiss>:<version>``), so a yttrande is
+mailed once however often the sweep runs; the copy addresses go as Cc on the same mail.
+"""
+from __future__ import annotations
+
+import json
+import re
+from datetime import datetime
+from email.message import EmailMessage
+from email.utils import format_datetime
+
+from markupsafe import escape
+from sqlmodel import Session
+
+from remiss.audit import service as audit
+from remiss.auth.models import User
+from remiss.clock import local
+from remiss.drafting import generate
+from remiss.drafting.models import DraftVersion, GeneratedDocument
+from remiss.namnd.models import Namnd
+from remiss.reminders.outbox import enqueue
+from remiss.remisser.models import Remiss
+
+KIND = "yttrande_expedierat"
+ADDRESS = re.compile(r"[^\s,;<>]+@[^\s,;<>]+\.[^\s,;<>]+")
+
+
+def copies_of(remiss: Remiss) -> list[str]:
+    """The copy addresses of the remiss ("a@x.se, b@y.se"), each once, not the answer address itself."""
+    seen, copies = {remiss.answer_email.strip().lower()}, []
+    for address in ADDRESS.findall(remiss.copy_emails or ""):
+        if address.lower() not in seen:
+            seen.add(address.lower())
+            copies.append(address)
+    return copies
+
+
+def subject_of(remiss: Remiss, namnd: Namnd) -> str:
+    """The remittent's diarienummer and our name first (as Regeringskansliet asks), then title and our dnr."""
+    lead = " ".join(p for p in (remiss.sender_dnr.strip(), namnd.name) if p)
+    return f"{lead} – Yttrande över {remiss.title} (vårt diarienummer {remiss.our_dnr})"
+
+
+def _paragraphs(session: Session, remiss: Remiss, namnd: Namnd, filename: str) -> list[str]:
+    theirs = f", er beteckning {remiss.sender_dnr}" if remiss.sender_dnr.strip() else ""
+    lines = [f"Till {remiss.remittent}" if remiss.remittent else "Hej!",
+             f"Härmed översänds yttrande från {namnd.name} över remissen ”{remiss.title}”{theirs}. "
+             f"Vårt diarienummer är {remiss.our_dnr}.",
+             f"Yttrandet finns bifogat som Word-dokument: {filename}."]
+    officer = session.get(User, remiss.handlaggare_id) if remiss.handlaggare_id else None
+    if officer is not None:
+        lines.append(f"Frågor om yttrandet besvaras av {officer.name}"
+                     + (f", {officer.title}" if officer.title else "") + f", {officer.email}.")
+    lines.append("\n".join(p for p in (namnd.name, namnd.forvaltning, namnd.organisation, namnd.email) if p))
+    return lines
+
+
+def enqueue_yttrande(session: Session, *, now: datetime, actor_id: int | None, remiss: Remiss,
+                     version: DraftVersion, document: GeneratedDocument) -> str:
+    """Put the mail of the expedierat yttrande in the outbox and log it; return the address ("" when none)."""
+    to = remiss.answer_email.strip()
+    if not to:
+        audit.record(session, now=now, user_id=actor_id, entity="remiss", entity_id=remiss.id, remiss_id=remiss.id,
+                     action="yttrande_mail", note="Yttrandet e-postades inte: remissen saknar svarsadress.")
+        return ""
+    namnd = session.get(Namnd, remiss.namnd_id)
+    copies = copies_of(remiss)
+    filename = generate.filename_of(remiss, "yttrande")
+    payload = {"document_id": document.id, "filename": filename, "cc": copies, "reply_to": namnd.email,
+               "paragraphs": _paragraphs(session, remiss, namnd, filename)}
+    added = enqueue(session, now=now, key=f"yttrande:{remiss.id}:{version.id}", recipient_email=to, kind=KIND,
+                    due_at=now, subject=subject_of(remiss, namnd), payload=payload, remiss_id=remiss.id)
+    if added:
+        audit.record(session, now=now, user_id=actor_id, entity="remiss", entity_id=remiss.id, remiss_id=remiss.id,
+                     action="yttrande_mail", changes={"till": [None, to], "kopia": [None, ", ".join(copies)]},
+                     note=f"Yttrandet (version {version.number}) e-postas till {to}"
+                          + (f" med kopia till {', '.join(copies)}" if copies else "") + ".")
+    return to
+
+
+def compose(session: Session, row, *, config, now: datetime) -> EmailMessage:
+    """Build the mail of a yttrande row (a reminders COMPOSERS entry): text, HTML and the frozen .docx."""
+    payload = json.loads(row.payload or "{}")
+    document = session.get(GeneratedDocument, payload["document_id"])
+    paragraphs = payload.get("paragraphs", [])
+    message = EmailMessage()
+    message["Subject"] = row.subject
+    message["From"] = config.get("MAIL_FROM", "Remiss <remiss@localhost>")
+    message["To"] = row.recipient_email
+    if payload.get("cc"):
+        message["Cc"] = ", ".join(payload["cc"])
+    if payload.get("reply_to"):
+        message["Reply-To"] = payload["reply_to"]
+    message["Message-ID"] = row.message_id
+    message["Date"] = format_datetime(local(now))
+    message["X-Remiss-Outbox-Id"] = str(row.id)
+    message["X-Remiss-Kind"] = row.kind
+    message.set_content("\n\n".join(paragraphs) + "\n")
+    html = "".join(f"<p>{escape(p)}</p>".replace("\n", "<br>") for p in paragraphs)
+    message.add_alternative(f'<!doctype html><html lang="sv"><body>{html}</body></html>', subtype="html")
+    message.add_attachment(generate.read(config["FILES_DIR"], document), maintype="application",
+                           subtype="vnd.openxmlformats-officedocument.wordprocessingml.document",
+                           filename=payload.get("filename") or "Yttrande.docx")
+    return message

@@ -1,0 +1,117 @@
+"""Expediering e-mails the frozen yttrande to the remittent, with copies, once, through the outbox."""
+from __future__ import annotations
+
+import email
+import io
+import socket
+from email.policy import default as default_policy
+
+import docx
+import pytest
+from aiosmtpd.controller import Controller
+from sqlmodel import select
+
+from remiss.audit.models import AuditEvent
+from remiss.drafting.models import GeneratedDocument
+from remiss.reminders.models import OutboxMessage
+from remiss.remisser.models import Remiss
+from remiss.remisser.status import RemissStatus
+from tests.drafting.test_flow import draft_form
+
+
+class Inbox:
+    def __init__(self):
+        self.received = []  # (envelope recipients, message)
+
+    async def handle_DATA(self, server, session, envelope):
+        self.received.append((sorted(envelope.rcpt_tos),
+                              email.message_from_bytes(envelope.content, policy=default_policy)))
+        return "250 OK"
+
+    def of_kind(self, kind: str):
+        return [(rcpts, m) for rcpts, m in self.received if m["X-Remiss-Kind"] == kind]
+
+
+@pytest.fixture
+def smtp(app):
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    inbox = Inbox()
+    controller = Controller(inbox, hostname="127.0.0.1", port=port)
+    controller.start()
+    app.config["SMTP_URL"] = f"smtp://127.0.0.1:{port}"
+    yield inbox
+    controller.stop()
+
+
+def _approve_and_decide(auth, rid: int) -> None:
+    url, page = f"/remisser/{rid}/yttrande", f"/remisser/{rid}"
+    assert auth.post(url, draft_form(rid), form_url=page).status_code == 302
+    assert auth.post(f"{url}/lage", {"state": "granskning"}, form_url=page).status_code == 302
+    assert auth.post(f"{url}/lage", {"state": "godkand"}, form_url=page).status_code == 302
+    assert auth.post(f"/remisser/{rid}/status", {"status": "beslutad"}, form_url=page).status_code == 302
+
+
+def test_expedierat_yttrande_is_mailed_with_the_docx_to_the_remittent_and_copies_once(
+        world, session, auth, client, reader, runner, smtp):
+    remiss = session.get(Remiss, world["remiss"].id)
+    remiss.copy_emails = "registrator@kultur.malmo.se; kulturkansli@malmo.se, arkiv@malmo.se"
+    session.add(remiss)
+    session.commit()
+    rid = remiss.id
+    auth.login(world["registrator"].email)
+    _approve_and_decide(auth, rid)
+    response = auth.post(f"/remisser/{rid}/yttrande/expediera", {}, form_url=f"/remisser/{rid}",
+                         follow_redirects=True)
+    assert ("e-postas till kulturkansli@malmo.se med kopia till registrator@kultur.malmo.se, arkiv@malmo.se"
+            in response.get_data(as_text=True))
+    reader.rollback()
+    assert reader.get(Remiss, rid).status == RemissStatus.besvarad  # closed, and the mail still goes
+
+    for moment in ("2015-09-01T10:30", "2015-09-01T11:00", "2015-09-02T09:00"):  # the sweep, several times
+        result = runner.invoke(args=["reminders", "run", "--now", moment])
+        assert result.exit_code == 0, result.output
+    reader.rollback()
+    mails = smtp.of_kind("yttrande_expedierat")
+    assert len(mails) == 1
+    rcpts, message = mails[0]
+    assert rcpts == ["arkiv@malmo.se", "kulturkansli@malmo.se", "registrator@kultur.malmo.se"]
+    assert message["To"] == "kulturkansli@malmo.se"
+    assert message["Cc"] == "registrator@kultur.malmo.se, arkiv@malmo.se"
+    our_dnr = world["remiss"].our_dnr
+    subject = message["Subject"]
+    assert subject.startswith("KN-2015-1050 Stadsområdesnämnd Öster – Yttrande över ")
+    assert world["remiss"].title in subject and our_dnr in subject
+    body = message.get_body(("plain",)).get_content()
+    assert "Stadsområdesnämnd Öster" in body and our_dnr in body and "Sabina Vendela Dethorey" in body
+    [attachment] = list(message.iter_attachments())
+    assert attachment.get_filename() == f"Yttrande {our_dnr.replace('/', '-')}.docx"
+    frozen = reader.exec(select(GeneratedDocument).where(GeneratedDocument.frozen,
+                                                         GeneratedDocument.kind == "yttrande")).one()
+    data = attachment.get_content()
+    assert data == client.get(f"/remisser/{rid}/dokument/arkiv/{frozen.id}.docx").data
+    text = "\n".join(p.text for p in docx.Document(io.BytesIO(data)).paragraphs)
+    assert "Stadsområdesnämnd Öster ställer sig positiva till förslaget." in text
+
+    [row] = reader.exec(select(OutboxMessage).where(OutboxMessage.kind == "yttrande_expedierat")).all()
+    assert row.status == "sent" and row.remiss_id == rid and row.message_id == message["Message-ID"]
+    [logged] = reader.exec(select(AuditEvent).where(AuditEvent.remiss_id == rid,
+                                                    AuditEvent.action == "yttrande_mail")).all()
+    assert "kulturkansli@malmo.se" in logged.note and "arkiv@malmo.se" in logged.note
+
+
+def test_without_an_answer_address_nothing_is_mailed_and_the_user_is_told(world, session, auth, reader):
+    remiss = session.get(Remiss, world["remiss"].id)
+    remiss.answer_email = ""
+    session.add(remiss)
+    session.commit()
+    auth.login(world["registrator"].email)
+    _approve_and_decide(auth, remiss.id)
+    response = auth.post(f"/remisser/{remiss.id}/yttrande/expediera", {}, form_url=f"/remisser/{remiss.id}",
+                         follow_redirects=True)
+    assert "saknar svarsadress" in response.get_data(as_text=True)
+    reader.rollback()
+    assert reader.exec(select(OutboxMessage).where(OutboxMessage.kind == "yttrande_expedierat")).all() == []
+    assert reader.exec(select(AuditEvent).where(AuditEvent.action == "yttrande_mail")).one().note.startswith(
+        "Yttrandet e-postades inte")
