@@ -12,12 +12,13 @@ from remiss.clock import local, local_today
 from remiss.namnd.models import ClosedDay, Namnd
 from remiss.reminders import outbox, policy, recipients
 from remiss.reminders.models import OutboxMessage, OutboxStatus
-from remiss.remisser.models import Milestone, Remiss
+from remiss.remisser.models import Direction, Milestone, Remiss
 from remiss.remisser.status import CLOSED
 
 LOOKAHEAD_DAYS = 14  # rows are enqueued this far ahead, so users see what is coming
 MOVED = "Tidplanen har ändrats; påminnelsen gäller inte längre."
 CLOSED_REASON = "Remissen är avslutad."
+OUTGOING_REASON = "Utgående remiss: remissinstanserna påminns, inte vi."
 
 
 def work_calendar(session: Session) -> WorkCalendar:
@@ -67,9 +68,10 @@ def milestones_due(session: Session, remiss_id: int) -> list[policy.MilestoneDue
 def sync_remiss(session: Session, *, now: datetime, remiss: Remiss, calendar: WorkCalendar | None = None,
                 lookahead_days: int = LOOKAHEAD_DAYS) -> tuple[int, int]:
     """Make the pending reminder rows of a remiss match its tidplan; return (added, cancelled)."""
-    if is_closed(remiss):
-        return 0, outbox.cancel_pending(session, now=now, remiss_id=remiss.id,
-                                        kinds=list(policy.REMINDER_KINDS), reason=CLOSED_REASON)
+    if is_closed(remiss) or remiss.direction == Direction.utgaende:
+        # an outgoing remiss's sista svarsdag is the instansernas: they get chasers (remiss.outgoing)
+        return 0, outbox.cancel_pending(session, now=now, remiss_id=remiss.id, kinds=list(policy.REMINDER_KINDS),
+                                        reason=CLOSED_REASON if is_closed(remiss) else OUTGOING_REASON)
     calendar = calendar or work_calendar(session)
     namnd = session.get(Namnd, remiss.namnd_id)
     until = local_today(now) + timedelta(days=lookahead_days)
@@ -119,10 +121,11 @@ def sync_remiss(session: Session, *, now: datetime, remiss: Remiss, calendar: Wo
 
 
 def open_remisser(session: Session) -> list[Remiss]:
-    """Return open remisser that have a tidplan."""
+    """Return open incoming remisser that have a tidplan."""
     closed = [s.value for s in CLOSED]
     with_milestones = select(Milestone.remiss_id).distinct()
     return list(session.exec(select(Remiss).where(Remiss.status.not_in(closed),
+                                                  Remiss.direction != Direction.utgaende.value,
                                                   Remiss.id.in_(with_milestones))))
 
 
@@ -152,6 +155,7 @@ def digest_items(session: Session, *, namnd_id: int, start, end) -> list[dict]:
     closed = [s.value for s in CLOSED]
     stmt = (select(Milestone, Remiss).join(Remiss, Remiss.id == Milestone.remiss_id)
             .where(Remiss.namnd_id == namnd_id, Remiss.status.not_in(closed), Milestone.done_at == None,  # noqa: E711
+                   Remiss.direction != Direction.utgaende.value,
                    Milestone.due_on <= end).order_by(Milestone.due_on, Remiss.id, Milestone.position))
     return [{"remiss_id": r.id, "title": r.title, "our_dnr": r.our_dnr or "", "milestone": m.label,
              "due_on": m.due_on.isoformat(), "late": m.due_on < start}

@@ -170,6 +170,8 @@ def test_seed_000_sent_answered_chased_and_compiled(app, db, session, client, au
     assert {m["X-Remiss-Kind"] for _, m in chasers} == {"outgoing_chaser"}
     assert len({m["Message-ID"] for _, m in chasers}) == len(chasers)  # none twice
     assert all(WorkCalendar().is_workday(m["Date"].datetime.astimezone(STOCKHOLM).date()) for _, m in chasers)
+    # nothing else: no internal "sista svarsdag" reminders, escalations or digests about our own outgoing remiss
+    assert len(smtp.messages) == 15 + len(chasers)
     calendar = WorkCalendar()
     rows = db.session(write=False).exec(select(OutboxMessage).where(OutboxMessage.kind == "outgoing_chaser")).all()
     assert all(calendar.is_workday(r.due_at.astimezone(STOCKHOLM).date()) for r in rows)
