@@ -47,7 +47,9 @@ def _check_namnd(session: Session, principal: Principal, namnd_id: int, action: 
 def ensure_organisation(session: Session, *, now: datetime, name: str, email: str = "",
                         group_name: str = "") -> Organisation:
     """Find a remissinstans in the register by name (case-insensitive) or add it."""
-    org = session.exec(select(Organisation).where(func.lower(Organisation.name) == name.lower())).first()
+    # The database folds both sides: SQLite's lower() leaves Å, Ä and Ö as they are, so Python's lower()
+    # on one side would miss "Stadsområdesnämnd Öster" and insert a duplicate of a unique name.
+    org = session.exec(select(Organisation).where(func.lower(Organisation.name) == func.lower(name))).first()
     if org is None:
         org = Organisation(name=name, email=email, group_name=group_name, created_at=now)
         session.add(org)
