@@ -28,3 +28,7 @@ class PolicyForm(FlaskForm):
                                            validators=[InputRequired("Ange ett heltal."),
                                                        NumberRange(0, 60, "Ange 0–60.")])
     weekly_digest = BooleanField("Skicka veckosammanställning till registratorerna måndag morgon")
+    chase_workdays_before = StringField("Utgående remisser: påminn instanser som inte svarat så här många "
+                                        "arbetsdagar före sista svarsdag", validators=[_workdays])
+    chase_workdays_after = StringField("Utgående remisser: påminn igen så här många arbetsdagar efter "
+                                       "sista svarsdag", validators=[_workdays])

@@ -13,17 +13,20 @@ from remiss.reminders import policy, schedule
 from remiss.reminders.models import OutboxMessage, OutboxStatus
 from remiss.remisser.models import Remiss
 
-POLICY_FIELDS = ("remind_workdays_before", "overdue_every_workdays", "escalate_after_workdays", "weekly_digest")
+POLICY_FIELDS = ("remind_workdays_before", "overdue_every_workdays", "escalate_after_workdays", "weekly_digest",
+                 "chase_workdays_before", "chase_workdays_after")
 
 
 def update_policy(session: Session, *, now: datetime, namnd: Namnd, actor_id: int | None, values: dict) -> Namnd:
     """Change the nämnd's reminder policy and re-plan the pending reminders of its open remisser."""
     values = dict(values)
-    values["remind_workdays_before"] = ",".join(
-        str(n) for n in policy.parse_workdays(values.get("remind_workdays_before", "")))
+    for key in ("remind_workdays_before", "chase_workdays_before", "chase_workdays_after"):
+        if key in values:
+            values[key] = ",".join(str(n) for n in policy.parse_workdays(values.get(key) or ""))
     before = {k: getattr(namnd, k) for k in POLICY_FIELDS}
     for key in POLICY_FIELDS:
-        setattr(namnd, key, values[key])
+        if key in values:
+            setattr(namnd, key, values[key])
     session.add(namnd)
     session.flush()
     changes = audit.diff(before, {k: getattr(namnd, k) for k in POLICY_FIELDS})

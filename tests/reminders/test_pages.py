@@ -50,13 +50,18 @@ def test_namnd_policy_form_validates_and_saves(client, auth, world, session):
                           "escalate_after_workdays": "-1"})
     body = bad.get_data(as_text=True)
     assert bad.status_code == 400 and "heltal 1–60" in body and "Ange 0–60." in body and "tio, 5" in body
+    bad = auth.post(url, {"remind_workdays_before": "5", "overdue_every_workdays": "2",
+                          "escalate_after_workdays": "4", "chase_workdays_before": "fem"})
+    assert bad.status_code == 400 and "fem" in bad.get_data(as_text=True)
     ok = auth.post(url, {"remind_workdays_before": "5, 1", "overdue_every_workdays": "2",
-                         "escalate_after_workdays": "4", "weekly_digest": "y"})
+                         "escalate_after_workdays": "4", "weekly_digest": "y",
+                         "chase_workdays_before": "7, 3", "chase_workdays_after": "2"})
     assert ok.status_code == 302
     namnd = session.get(Namnd, world.namnd.id)
     session.refresh(namnd)
     assert (namnd.remind_workdays_before, namnd.overdue_every_workdays, namnd.escalate_after_workdays,
-            namnd.weekly_digest) == ("5,1", 2, 4, True)
+            namnd.weekly_digest, namnd.chase_workdays_before, namnd.chase_workdays_after) == (
+        "5,1", 2, 4, True, "7,3", "2")
 
 
 def test_outbox_filters(client, auth, world, session, runner):
