@@ -77,12 +77,12 @@ def _write_yttrande(page, remiss_url: str) -> None:
         "Nämnden ser positivt på att planen lyfter det förebyggande arbetet.\n\n- tidiga insatser\n- samverkan med skolan")
     panel.get_by_label("Kommentar till versionen (valfri)").fill("Första utkastet")
     check_axe(page)
+    shoot_element(page, "#yttrande", "yttrande")
     panel.get_by_role("button", name="Spara ny version").click()
     assert "Version 1 av yttrandet är sparad." in _messages(page)
     panel = page.locator("#yttrande")
     assert "version 1" in panel.inner_text()
     check_axe(page)
-    shoot_element(page, "#yttrande", "yttrande")
     panel.get_by_role("button", name="Skicka till granskning").click()
     assert "Yttrandet är skickat till granskning." in _messages(page)
     check_axe(page)
@@ -137,7 +137,8 @@ def _grant_extension(page, remiss_url: str) -> None:
     after = page.locator("#tidplan ol.tidplan").inner_text()
     assert after != before, "the tidplan did not move with the extension"
     check_axe(page)
-    page.set_viewport_size({"width": 1280, "height": 1600})
+    page.set_viewport_size({"width": 1280, "height": 1700})
+    page.evaluate("window.scrollTo(0, 0)")
     shoot(page, "remiss", full_page=False)
     page.set_viewport_size({"width": 1280, "height": 900})
 
