@@ -51,7 +51,8 @@ def list_():
     result = list_remisser(get_session(), principal(), f, page=page, per_page=per_page)
     return jsonify({"items": [dict(remiss_summary(r.remiss), namnd=r.namnd_name, handlaggare=r.handlaggare_name)
                               for r in result.rows],
-                    "total": result.total, "page": result.page, "per_page": result.per_page, "pages": result.pages})
+                    "total": result.total, "more": result.more, "page": result.page, "per_page": result.per_page,
+                    "pages": result.pages})
 
 
 def _detail(remiss) -> dict:

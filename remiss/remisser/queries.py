@@ -82,6 +82,7 @@ class RemissFilter:
 
 
 def _filtered(principal: Principal, f: RemissFilter, stmt, hits=None):
+    """Add the access rule and f's filters (not its text) to stmt, joined to hits when given."""
     visible = principal.visible_namnd_ids()
     if visible is not None:
         stmt = stmt.where(Remiss.namnd_id.in_(visible or {-1}))
@@ -106,12 +107,19 @@ def _filtered(principal: Principal, f: RemissFilter, stmt, hits=None):
     return stmt
 
 
-def _hits(session: Session, f: RemissFilter):
-    """The full-text matches of f.text (remiss.search), or None when not searching."""
+def _hits(session: Session, principal: Principal, f: RemissFilter, *, total: int | None = None):
+    """The full-text matches of f.text (remiss.search), or None when not searching.
+
+    total (the capped count of matches) asks for only the candidates worth ranking when ordering by
+    relevance: fast for common words. Without it, every match (exports).
+    """
     if not f.text:
         return None
     from remiss.search import service as search
 
+    if total is not None and f.effective_sort == "relevance":
+        return search.candidates(session, f.text, lambda stmt: _filtered(principal, f, stmt),
+                                 complete=total <= search.RANK_CAP)
     hits = search.matches(session, f.text)
     return search.no_match() if hits is None else hits
 
@@ -129,6 +137,7 @@ class Page:
     total: int
     page: int
     per_page: int
+    more: bool = False  # a search matched more than total (the count stops there)
 
     @property
     def pages(self) -> int:
@@ -139,17 +148,26 @@ def list_remisser(session: Session, principal: Principal, f: RemissFilter, *, pa
                   per_page: int = 50) -> Page:
     """Return one page of remisser with their nämnd and handläggare names in one query."""
     page = max(1, page)
-    hits = _hits(session, f)
-    total = session.exec(_filtered(principal, f, select(func.count()).select_from(Remiss), hits)).one()
-    stmt = rows_statement(session, principal, f, hits).offset((page - 1) * per_page).limit(per_page)
-    rows = [RemissRow(r, n, h) for r, n, h in session.exec(stmt)]
-    return Page(rows, total, page, per_page)
+    more = False
+    if f.text:
+        from remiss.search import service as search
+
+        total = search.count(session, f.text, lambda stmt: _filtered(principal, f, stmt))
+        more, total = total > search.COUNT_CAP, min(total, search.COUNT_CAP)
+    else:
+        total = session.exec(_filtered(principal, f, select(func.count()).select_from(Remiss))).one()
+    hits = _hits(session, principal, f, total=total)
+    # A search shows no more than the rows it counted: at most COUNT_CAP, in pages.
+    offset = (page - 1) * per_page
+    stmt = rows_statement(session, principal, f, hits).offset(offset).limit(min(per_page, total - offset))
+    rows = [RemissRow(r, n, h) for r, n, h in session.exec(stmt)] if offset < total else []
+    return Page(rows, total, page, per_page, more)
 
 
 def rows_statement(session: Session, principal: Principal, f: RemissFilter, hits=None):
     """The sorted (Remiss, nämnd name, handläggare name) query of the whole filtered list."""
     if hits is None:
-        hits = _hits(session, f)
+        hits = _hits(session, principal, f)
     stmt = (select(Remiss, Namnd.name, User.name)
             .join(Namnd, Namnd.id == Remiss.namnd_id)
             .outerjoin(User, User.id == Remiss.handlaggare_id))

@@ -164,3 +164,49 @@ def test_cli_reindex_and_query(runner, session):
     assert result.exit_code == 0 and "5 remisser" in result.output
     result = runner.invoke(args=["search", "query", "KS-IOF-2010-00015"])
     assert result.exit_code == 0 and "Förslag till ny IoF-plan" in result.output
+
+
+def _common_word_world(session, monkeypatch):
+    """Seven remisser mention 'tillgänglighet'; only the oldest has it in the title. Caps of 3 and 2."""
+    monkeypatch.setattr(search, "COUNT_CAP", 3)
+    monkeypatch.setattr(search, "RANK_CAP", 2)
+    namnd = make_namnd(session, name="Stadsområdesnämnd Öster", dnr_prefix="SOFÖ")
+    admin = make_user(session, role=Role.admin)
+    make_remiss(session, namnd=namnd, title="Tillgänglighetsplan 2016", remittent="Stadskontoret")
+    for n in range(6):
+        make_remiss(session, namnd=namnd, title=f"Budget {n}", notes="Tänk på tillgänglighet och tillgänglighet.")
+    session.commit()
+    return admin
+
+
+def test_a_common_word_is_counted_to_a_cap_and_the_title_hit_still_ranks_first(session, monkeypatch):
+    admin = _common_word_world(session, monkeypatch)
+    page = list_remisser(session, principal_of(session, admin), RemissFilter(text="tillgänglighet"))
+    assert page.more and page.total == 3 and page.pages == 1
+    titles = [row.remiss.title for row in page.rows]
+    # The oldest remiss is outside the newest two, but its title hit makes it a candidate, ranked first.
+    assert titles[0] == "Tillgänglighetsplan 2016"
+    assert titles[1:] == ["Budget 5", "Budget 4"]
+
+
+def test_other_orders_and_exports_see_every_match(session, monkeypatch):
+    from remiss.remisser.queries import rows_statement
+
+    admin = _common_word_world(session, monkeypatch)
+    p = principal_of(session, admin)
+    everything = session.exec(rows_statement(session, p, RemissFilter(text="tillgänglighet"))).all()
+    assert len(everything) == 7
+    by_dnr = list_remisser(session, p, RemissFilter(text="tillgänglighet", sort="dnr"))
+    assert by_dnr.more and len(by_dnr.rows) == 3
+    assert [r.remiss.our_dnr for r in by_dnr.rows] == sorted(r.remiss.our_dnr for r in by_dnr.rows)
+
+
+def test_page_and_api_say_more_than(client, auth, session, monkeypatch):
+    _common_word_world(session, monkeypatch)
+    make_user(session, role=Role.admin, email="chef@malmo.se")
+    session.commit()
+    auth.login("chef@malmo.se")
+    assert "Fler än 3 remisser" in client.get("/remisser?q=tillg%C3%A4nglighet").get_data(as_text=True)
+    body = client.get("/api/v1/remisser?q=tillgänglighet").get_json()
+    assert body["more"] is True and body["total"] == 3 and len(body["items"]) == 3
+    assert client.get("/api/v1/remisser?q=tillgänglighetsplan").get_json()["more"] is False
