@@ -119,7 +119,7 @@ def _hits(session: Session, principal: Principal, f: RemissFilter, *, total: int
 
     if total is not None and f.effective_sort == "relevance":
         return search.candidates(session, f.text, lambda stmt: _filtered(principal, f, stmt),
-                                 complete=total <= search.RANK_CAP)
+                                 complete=total <= search.RANK_CAP, dense=total > search.COUNT_CAP)
     hits = search.matches(session, f.text)
     return search.no_match() if hits is None else hits
 
@@ -138,10 +138,11 @@ class Page:
     page: int
     per_page: int
     more: bool = False  # a search matched more than total (the count stops there)
+    shown: int | None = None  # how many of them can be paged through, when fewer than total
 
     @property
     def pages(self) -> int:
-        return max(1, -(-self.total // self.per_page))
+        return max(1, -(-(self.total if self.shown is None else self.shown) // self.per_page))
 
 
 def list_remisser(session: Session, principal: Principal, f: RemissFilter, *, page: int = 1,
@@ -153,15 +154,21 @@ def list_remisser(session: Session, principal: Principal, f: RemissFilter, *, pa
         from remiss.search import service as search
 
         total = search.count(session, f.text, lambda stmt: _filtered(principal, f, stmt))
-        more, total = total > search.COUNT_CAP, min(total, search.COUNT_CAP)
+        more = total > search.COUNT_CAP
     else:
         total = session.exec(_filtered(principal, f, select(func.count()).select_from(Remiss))).one()
     hits = _hits(session, principal, f, total=total)
-    # A search shows no more than the rows it counted: at most COUNT_CAP, in pages.
+    shown = None
+    if f.text:
+        total = min(total, search.COUNT_CAP)
+        if more and f.effective_sort == "relevance":
+            shown = search.RANK_CAP  # the best of the newest candidates; at least this many exist
+    # A search shows no more rows than it counted (or ranked), in pages.
+    reachable = total if shown is None else shown
     offset = (page - 1) * per_page
-    stmt = rows_statement(session, principal, f, hits).offset(offset).limit(min(per_page, total - offset))
-    rows = [RemissRow(r, n, h) for r, n, h in session.exec(stmt)] if offset < total else []
-    return Page(rows, total, page, per_page, more)
+    stmt = rows_statement(session, principal, f, hits).offset(offset).limit(min(per_page, reachable - offset))
+    rows = [RemissRow(r, n, h) for r, n, h in session.exec(stmt)] if offset < reachable else []
+    return Page(rows, total, page, per_page, more, shown)
 
 
 def rows_statement(session: Session, principal: Principal, f: RemissFilter, hits=None):

