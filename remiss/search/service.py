@@ -119,8 +119,10 @@ def count(session: Session, typed: str, restrict: Restrict = _unrestricted, cap:
     return session.exec(select(func.count()).select_from(first)).one()
 
 
-def _newest(session: Session, typed: str, restrict: Restrict, *, high: bool, dense: bool) -> Select | None:
-    """The newest RANK_CAP hits that pass the filters, with their score; only those are ranked."""
+def _newest(session: Session, typed: str, restrict: Restrict, *, high: bool, dense: bool,
+            limit: int | None = None) -> Select | None:
+    """The newest RANK_CAP (or limit) hits that pass the filters, with their score; only those are ranked."""
+    limit = limit or RANK_CAP
     clause = _match_clause(session, typed, high=high, dense=dense and not high)
     if clause is None:
         return None
@@ -128,9 +130,9 @@ def _newest(session: Session, typed: str, restrict: Restrict, *, high: bool, den
     visible = _visible(restrict, id_column, session.get_bind().dialect.name)
     if rank is not None:  # SQLite: bm25 runs only for the rows the LIMIT lets through
         return (select(id_column.label("remiss_id"), rank.label("score"))
-                .where(where, visible).order_by(id_column.desc()).limit(RANK_CAP))
+                .where(where, visible).order_by(id_column.desc()).limit(limit))
     ids = (select(id_column.label("remiss_id")).where(where, visible)
-           .order_by(id_column.desc()).limit(RANK_CAP).subquery("newest_high" if high else "newest"))
+           .order_by(id_column.desc()).limit(limit).subquery("newest_high" if high else "newest"))
     doc = _PG.alias("ranked_high" if high else "ranked")
     return select(ids.c.remiss_id, func.ts_rank(doc.c.document, _tsquery(typed, high=high)).label("score")) \
         .select_from(ids.join(doc, doc.c.remiss_id == ids.c.remiss_id))
@@ -145,12 +147,16 @@ def candidates(session: Session, typed: str, restrict: Restrict = _unrestricted,
     ranking is exact (dense: more than COUNT_CAP match); beyond that a common word is ranked among recent remisser and the best-placed
     hits, never by scoring them all.
     """
+    if session.get_bind().dialect.name != "sqlite":
+        # PostgreSQL ranks every hit of a word with at most COUNT_CAP of them (ts_rank is cheap once the
+        # GIN index has found them), and the newest RANK_CAP of a dense word: its GIN index cannot select
+        # by weight, so finding old title hits would mean rechecking every document.
+        newest = _newest(session, typed, restrict, high=False, dense=dense, limit=None if dense else COUNT_CAP)
+        return no_match() if newest is None else newest.subquery("hits")
     newest = _newest(session, typed, restrict, high=False, dense=dense)
     if newest is None:
         return no_match()
-    if complete or (dense and session.get_bind().dialect.name != "sqlite"):
-        # PostgreSQL's GIN index cannot select by weight, so title hits of a dense word would mean
-        # rechecking every document; ts_rank already puts the newest ones first.
+    if complete:
         return newest.subquery("hits")
     parts = [newest, _newest(session, typed, restrict, high=True, dense=False)]
     both = union_all(*[p.subquery().select() for p in parts]).subquery("both")
