@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from flask import Flask, jsonify, render_template, request
 from flask_wtf.csrf import CSRFError
+from sqlalchemy.exc import DataError
 from werkzeug.exceptions import HTTPException
 
 from remiss.auth.access import AccessDenied, NotFound
@@ -55,6 +56,15 @@ def init_app(app: Flask) -> None:
     def _csrf(exc: CSRFError):
         return error_response(400, "Formuläret har gått ut eller saknar säkerhetstoken (CSRF). "
                                    "Ladda om sidan och försök igen.")
+
+    @app.errorhandler(OverflowError)
+    @app.errorhandler(DataError)
+    def _out_of_range(exc: Exception):
+        # A number or value the database cannot hold (e.g. an id with 40 digits) is bad input, not a crash.
+        from remiss.db import get_session
+
+        get_session().rollback()
+        return error_response(400, "Ett värde i begäran är för stort eller har fel form.")
 
     @app.errorhandler(HTTPException)
     def _http(exc: HTTPException):

@@ -138,10 +138,13 @@ def _int(raw: dict, key: str, errors: dict, *, required: bool = False) -> int | 
             errors[key] = "Fältet måste fyllas i."
         return None
     try:
-        return int(value)
+        number = int(value)
     except (TypeError, ValueError):
+        number = None
+    if number is None or not 0 < number < 2**31:
         errors[key] = "Ogiltigt val."
         return None
+    return number
 
 
 def _sandlista(value, errors: dict) -> list[SandlistaItem]:

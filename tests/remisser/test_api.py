@@ -105,3 +105,18 @@ def test_missiv_parse_endpoint_returns_the_contract_keys(client, token):
         assert key in body
     assert body["sender_dnr"] == "KS-IOF-2010-00015" and body["deadline"] == "2010-03-31T12:00"
     assert client.post("/api/v1/missiv/parse", json={"text": ""}, headers=token["headers"]).status_code == 400
+
+
+def test_numbers_too_large_for_the_database_are_bad_input(client, token, auth, session):
+    big = "9" * 40
+    r = client.post("/api/v1/remisser", json={**SEED, "namnd_id": big}, headers=token["headers"])
+    assert r.status_code == 400 and r.get_json()["field"] == "namnd_id"
+    rid = client.post("/api/v1/remisser", json={**SEED, "namnd_id": token["namnd"].id},
+                      headers=token["headers"]).get_json()["id"]
+    auth.login("api@x.se")
+    url = f"/remisser/{rid}"
+    r = auth.post(f"{url}/tilldela", {"handlaggare_id": big}, form_url=url)
+    assert r.status_code in (302, 400)
+    r = auth.post(f"{url}/andra", {"title": "x", "namnd_id": big, "handlaggare_id": big}, form_url=f"{url}/andra")
+    assert r.status_code == 400 and "Ogiltigt val" in r.get_data(as_text=True)
+    assert client.get(f"/remisser?sida={big}").status_code in (200, 400)
