@@ -57,6 +57,10 @@ def database_url(_template_db, tmp_path) -> str:
         engine = create_engine(PG_URL)
         tables = ", ".join(f'"{t.name}"' for t in SQLModel.metadata.sorted_tables)
         with engine.begin() as conn:
+            # A connection an earlier test left open in a transaction would block TRUNCATE forever.
+            conn.execute(text("SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+                              "WHERE datname = current_database() AND pid <> pg_backend_pid() "
+                              "AND state LIKE 'idle in transaction%'"))
             conn.execute(text(f"TRUNCATE {tables} RESTART IDENTITY CASCADE"))
         engine.dispose()
         return PG_URL
