@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import time as wallclock
+from contextlib import nullcontext
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from email.message import EmailMessage
@@ -46,7 +47,8 @@ class Settings:
     retry_max: timedelta = timedelta(hours=2)
     max_attempts: int = 12  # temporary failures (no connection, 4xx) before a row is failed
     max_permanent_attempts: int = 3  # 5xx rejections before a row is failed
-    batch: int = 200
+    batch: int = 500  # rows claimed, sent over one SMTP connection and marked per transaction
+    budget: timedelta = timedelta(seconds=45)  # a sweep stops taking new batches after this long
     lookahead_days: int = schedule.LOOKAHEAD_DAYS
 
     @classmethod
@@ -86,8 +88,8 @@ def release_stale(session: Session, *, now: datetime, lease: timedelta) -> int:
                            .values(status=PENDING, claimed_by="", next_attempt_at=now)).rowcount
 
 
-def _skip_reason(session: Session, row: OutboxMessage) -> str:
-    """Why a due row must not be sent any more, or ""."""
+def _skip_reason(session: Session, row: OutboxMessage, milestones: dict[tuple[int, str], Milestone]) -> str:
+    """Why a due row must not be sent any more, or "" (remisser and users are already in the session)."""
     if row.remiss_id is not None and row.kind not in SEND_WHEN_CLOSED:
         remiss = session.get(Remiss, row.remiss_id)
         if remiss is None or schedule.is_closed(remiss):
@@ -99,49 +101,77 @@ def _skip_reason(session: Session, row: OutboxMessage) -> str:
         if row.kind in muted_kinds(user):
             return "Mottagaren har stängt av den här sortens påminnelser."
     if row.kind in policy.REMINDER_KINDS:
-        milestone = session.exec(select(Milestone).where(Milestone.remiss_id == row.remiss_id,
-                                                         Milestone.kind == row.key.split(":")[2])).first()
+        milestone = milestones.get((row.remiss_id, row.key.split(":")[2]))
         if milestone is None or milestone.done_at is not None:
             return "Milstolpen är klar eller finns inte längre."
     return ""
 
 
+def _chunks(ids: list[int], size: int = 500):
+    for start in range(0, len(ids), size):
+        yield ids[start:start + size]
+
+
+def _set(session: Session, ids: list[int], **values) -> None:
+    for chunk in _chunks(ids):
+        session.execute(update(OutboxMessage).where(OutboxMessage.id.in_(chunk)).values(**values)
+                        .execution_options(synchronize_session=False))
+
+
+def supersede_older(session: Session, *, now: datetime) -> int:
+    """Catch-up: of the due rows of one group (remiss, recipient, milestone …) mark all but the newest superseded."""
+    cols = (OutboxMessage.id, OutboxMessage.kind, OutboxMessage.remiss_id, OutboxMessage.recipient_email,
+            OutboxMessage.key, OutboxMessage.due_at)
+    stmt = select(*cols).where(OutboxMessage.status == PENDING, OutboxMessage.next_attempt_at <= now)
+    if session.get_bind().dialect.name == "postgresql":
+        stmt = stmt.with_for_update(skip_locked=True)
+    due = session.execute(stmt).all()
+    _, older_ids = policy.split_catch_up([(r.id, schedule.group_of(r), r.due_at) for r in due])
+    _set(session, older_ids, status=SUPERSEDED, last_error="Ersatt av en senare påminnelse om samma sak.")
+    return len(older_ids)
+
+
 def claim_due(session: Session, *, now: datetime, worker_id: str, settings: Settings = Settings(),
-              config=None) -> tuple[list[Claimed], int]:
-    """Claim the due rows for this worker and build their mails; return (claimed, skipped).
+              config=None, first: bool = True) -> tuple[list[Claimed], int]:
+    """Claim up to settings.batch due rows for this worker and build their mails; return (claimed, skipped).
 
     Call in a writing transaction and commit before sending: on SQLite the transaction already
     holds the write lock (BEGIN IMMEDIATE); on PostgreSQL rows are locked FOR UPDATE SKIP LOCKED.
+    The first batch of a sweep also releases abandoned rows and supersedes older catch-up rows.
     """
     config = config if config is not None else current_app.config
-    release_stale(session, now=now, lease=settings.lease)
+    skipped = 0
+    if first:
+        release_stale(session, now=now, lease=settings.lease)
+        skipped += supersede_older(session, now=now)
     stmt = (select(OutboxMessage).where(OutboxMessage.status == PENDING, OutboxMessage.next_attempt_at <= now)
-            .order_by(OutboxMessage.due_at, OutboxMessage.id))
+            .order_by(OutboxMessage.due_at, OutboxMessage.id).limit(settings.batch))
     if session.get_bind().dialect.name == "postgresql":
         stmt = stmt.with_for_update(skip_locked=True)
     due = list(session.exec(stmt))
-    send_ids, older_ids = policy.split_catch_up([(r.id, schedule.group_of(r), r.due_at) for r in due])
-    by_id = {r.id: r for r in due}
-    skipped = 0
-    for row_id in older_ids:
-        row = by_id[row_id]
-        row.status, row.last_error = SUPERSEDED, "Ersatt av en senare påminnelse om samma sak."
-        session.add(row)
-        skipped += 1
+    remiss_ids = sorted({r.remiss_id for r in due if r.remiss_id is not None})
+    user_ids = sorted({r.recipient_user_id for r in due if r.recipient_user_id})
+    milestones: dict[tuple[int, str], Milestone] = {}
+    for chunk in _chunks(remiss_ids):  # load what the checks and mails read, a query per kind, not per row
+        list(session.exec(select(Remiss).where(Remiss.id.in_(chunk))))
+        milestones.update({(m.remiss_id, m.kind): m
+                           for m in session.exec(select(Milestone).where(Milestone.remiss_id.in_(chunk)))})
+    for chunk in _chunks(user_ids):
+        list(session.exec(select(User).where(User.id.in_(chunk))))
+    cancelled: dict[str, list[int]] = {}
     claimed: list[Claimed] = []
-    for row_id in send_ids[:settings.batch]:
-        row = by_id[row_id]
-        reason = _skip_reason(session, row)
+    for row in due:
+        reason = _skip_reason(session, row, milestones)
         if reason:
-            row.status, row.last_error = CANCELLED, reason
-            session.add(row)
+            cancelled.setdefault(reason, []).append(row.id)
             skipped += 1
             continue
-        row.status, row.claimed_at, row.claimed_by = SENDING, now, worker_id
-        row.attempts += 1
-        session.add(row)
         name = f"{local(row.due_at):%Y%m%d-%H%M}-{row.kind}-{row.id:06d}"
-        claimed.append(Claimed(row.id, row.attempts, name, compose(session, row, config=config, now=now)))
+        claimed.append(Claimed(row.id, row.attempts + 1, name, compose(session, row, config=config, now=now)))
+    for reason, ids in cancelled.items():
+        _set(session, ids, status=CANCELLED, last_error=reason)
+    _set(session, [c.id for c in claimed], status=SENDING, claimed_at=now, claimed_by=worker_id,
+         attempts=OutboxMessage.attempts + 1)
     session.flush()
     return claimed, skipped
 
@@ -177,24 +207,44 @@ def mark(session: Session, *, now: datetime, worker_id: str, job: Claimed, error
     return row.status
 
 
-def _mark_with_retry(db: Database, **kwargs) -> str:
+def mark_batch(session: Session, *, now: datetime, worker_id: str,
+               outcomes: list[tuple[Claimed, DeliveryError | None]], settings: Settings = Settings()) -> dict[int, str]:
+    """Record the outcomes of a batch in one transaction: the sent ones in one statement; return id → status."""
+    sent = [job.id for job, error in outcomes if error is None]
+    statuses: dict[int, str] = {}
+    for chunk in _chunks(sent):
+        session.execute(update(OutboxMessage)
+                        .where(OutboxMessage.id.in_(chunk), OutboxMessage.status == SENDING,
+                               OutboxMessage.claimed_by == worker_id)
+                        .values(status=SENT, sent_at=now, last_error="", claimed_by="")
+                        .execution_options(synchronize_session=False))
+        statuses.update({i: SENT for i in chunk})
+    for job, error in outcomes:
+        if error is not None:
+            statuses[job.id] = mark(session, now=now, worker_id=worker_id, job=job, error=error, settings=settings)
+    return statuses
+
+
+def _mark_with_retry(db: Database, **kwargs) -> dict[int, str]:
     """Marking must not be lost to a briefly busy database: try a few times, else the lease resends."""
     for attempt in range(5):
         try:
             with db.transaction() as session:
-                return mark(session, **kwargs)
+                return mark_batch(session, **kwargs)
         except OperationalError:
             wallclock.sleep(0.2 * (attempt + 1))
-    return SENDING
+    return {job.id: SENDING for job, _ in kwargs["outcomes"]}
 
 
 def sweep(db: Database, *, now: datetime, worker_id: str, settings: Settings | None = None,
           transport=None) -> SweepResult:
-    """Enqueue what became due, claim due rows, send them and mark them; safe to run concurrently."""
+    """Extend plans, then claim, send and mark due rows batch by batch until none are due or the
+    time budget is spent; safe to run concurrently."""
     config = current_app.config
     settings = settings or Settings.from_config(config)
     transport = transport or transport_from_config(config)
     result = SweepResult()
+    stop = wallclock.monotonic() + settings.budget.total_seconds()
     try:
         with db.transaction() as session:
             result.added = schedule.schedule_due(session, now=now, lookahead_days=settings.lookahead_days)
@@ -203,14 +253,30 @@ def sweep(db: Database, *, now: datetime, worker_id: str, settings: Settings | N
                                                 config=config)
     except OperationalError as exc:
         raise SweepError(f"Databasen är upptagen eller låst; försök igen ({exc.orig}).") from exc
-    for job in claimed:
-        error = deliver(transport, job)
-        status = _mark_with_retry(db, now=now, worker_id=worker_id, job=job, error=error, settings=settings)
-        if error is None:
-            result.sent += 1
-        else:
-            result.failed += 1
-            result.errors.append(f"{job.id}: {error}" + (" (misslyckad)" if status == FAILED else " (nytt försök)"))
+    opener = getattr(transport, "connection", None)
+    with (opener() if opener else nullcontext(transport)) as connection:
+        taken = len(claimed) + result.skipped
+        while True:
+            outcomes = [(job, deliver(connection, job)) for job in claimed]
+            statuses = _mark_with_retry(db, now=now, worker_id=worker_id, outcomes=outcomes,
+                                        settings=settings) if outcomes else {}
+            for job, error in outcomes:
+                if error is None:
+                    result.sent += 1
+                else:
+                    result.failed += 1
+                    result.errors.append(f"{job.id}: {error}"
+                                         + (" (misslyckad)" if statuses.get(job.id) == FAILED else " (nytt försök)"))
+            if taken < settings.batch or wallclock.monotonic() > stop:
+                break
+            try:
+                with db.transaction() as session:
+                    claimed, skipped = claim_due(session, now=now, worker_id=worker_id, settings=settings,
+                                                 config=config, first=False)
+            except OperationalError:
+                break  # the next sweep continues where this one stopped
+            result.skipped += skipped
+            taken = len(claimed) + skipped
     return result
 
 

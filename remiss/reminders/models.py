@@ -42,3 +42,12 @@ class OutboxMessage(SQLModel, table=True):
     subject: str = Field(default="", max_length=500)
     payload: str = Field(default="{}", sa_column=Column(Text, nullable=False, default="{}"))  # JSON to build the mail
     created_at: datetime = Field(sa_column=Column(UTCDateTime, nullable=False))
+
+
+class ReminderMarker(SQLModel, table=True):
+    """The last moment a periodic step of the sweep was done (e.g. the weekly digest), so it runs once."""
+
+    __tablename__ = "reminder_marker"
+
+    name: str = Field(primary_key=True, max_length=40)
+    moment: datetime = Field(sa_column=Column(UTCDateTime, nullable=False))

@@ -11,6 +11,7 @@ def _resync(remiss, *, session, now, **_):
 
 def _assigned(remiss, *, session, now, actor_id=None, **_):
     notices.assigned(session, now=now, remiss=remiss, actor_id=actor_id)
+    schedule.sync_remiss(session, now=now, remiss=remiss)  # the new handläggare gets the reminders
 
 
 def _extension(remiss, *, session, now, extension, actor_id=None, **_):

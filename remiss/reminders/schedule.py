@@ -2,20 +2,23 @@
 from __future__ import annotations
 
 import json
-from datetime import datetime, timedelta
+import time as wallclock
+from datetime import date, datetime, timedelta
 
-from sqlalchemy import update
+from sqlalchemy import or_, update
 from sqlmodel import Session, select
 
 from remiss.calendar import WorkCalendar
 from remiss.clock import local, local_today
 from remiss.namnd.models import ClosedDay, Namnd
 from remiss.reminders import outbox, policy, recipients
-from remiss.reminders.models import OutboxMessage, OutboxStatus
+from remiss.reminders.models import OutboxMessage, OutboxStatus, ReminderMarker
 from remiss.remisser.models import Direction, Milestone, Remiss
 from remiss.remisser.status import CLOSED
 
-LOOKAHEAD_DAYS = 14  # rows are enqueued this far ahead, so users see what is coming
+LOOKAHEAD_DAYS = 14  # rows are enqueued at least this far ahead, so users see what is coming
+SPREAD_DAYS = 7  # the sweep extends a plan when under LOOKAHEAD - SPREAD days remain, by 0–6 extra days per remiss
+NEVER = date(9999, 12, 31)  # horizon of a closed or outgoing remiss: nothing to plan until an event says so
 MOVED = "Tidplanen har ändrats; påminnelsen gäller inte längre."
 CLOSED_REASON = "Remissen är avslutad."
 OUTGOING_REASON = "Utgående remiss: remissinstanserna påminns, inte vi."
@@ -65,16 +68,33 @@ def milestones_due(session: Session, remiss_id: int) -> list[policy.MilestoneDue
     return [policy.MilestoneDue(m.kind, m.label, m.due_on, m.owner_role, m.done_at is not None) for m in rows]
 
 
+def horizon(remiss: Remiss, today: date, lookahead_days: int = LOOKAHEAD_DAYS, spread: bool = False) -> date:
+    """The date to plan a remiss until: lookahead_days ahead (plus its own 0–6 days when spread), never less
+    than it was already planned until, so a re-plan never cancels rows it planned before."""
+    until = today + timedelta(days=lookahead_days + (remiss.id % SPREAD_DAYS if spread else 0))
+    known = remiss.reminders_planned_until
+    return known if known is not None and known != NEVER and known > until else until
+
+
+def _set_horizon(session: Session, remiss: Remiss, until: date) -> None:
+    if remiss.reminders_planned_until != until:
+        session.execute(update(Remiss).where(Remiss.id == remiss.id).values(reminders_planned_until=until)
+                        .execution_options(synchronize_session=False))
+        session.expire(remiss, ["reminders_planned_until"])
+
+
 def sync_remiss(session: Session, *, now: datetime, remiss: Remiss, calendar: WorkCalendar | None = None,
-                lookahead_days: int = LOOKAHEAD_DAYS) -> tuple[int, int]:
+                lookahead_days: int = LOOKAHEAD_DAYS, spread: bool = False) -> tuple[int, int]:
     """Make the pending reminder rows of a remiss match its tidplan; return (added, cancelled)."""
     if is_closed(remiss) or remiss.direction == Direction.utgaende:
         # an outgoing remiss's sista svarsdag is the instansernas: they get chasers (remiss.outgoing)
+        _set_horizon(session, remiss, NEVER)
         return 0, outbox.cancel_pending(session, now=now, remiss_id=remiss.id, kinds=list(policy.REMINDER_KINDS),
                                         reason=CLOSED_REASON if is_closed(remiss) else OUTGOING_REASON)
     calendar = calendar or work_calendar(session)
     namnd = session.get(Namnd, remiss.namnd_id)
-    until = local_today(now) + timedelta(days=lookahead_days)
+    until = horizon(remiss, local_today(now), lookahead_days, spread)
+    _set_horizon(session, remiss, until)
     moments = policy.reminder_moments(milestones_due(session, remiss.id), policy_of(namnd), calendar, until=until,
                                       since=local(remiss.created_at).date())
     wanted: dict[str, tuple[policy.Moment, recipients.Recipient]] = {}
@@ -120,18 +140,52 @@ def sync_remiss(session: Session, *, now: datetime, remiss: Remiss, calendar: Wo
     return added, cancelled
 
 
-def open_remisser(session: Session) -> list[Remiss]:
-    """Return open incoming remisser that have a tidplan."""
+def open_remisser(session: Session, namnd_id: int | None = None) -> list[Remiss]:
+    """Return open incoming remisser that have a tidplan (of one nämnd when given)."""
     closed = [s.value for s in CLOSED]
     with_milestones = select(Milestone.remiss_id).distinct()
-    return list(session.exec(select(Remiss).where(Remiss.status.not_in(closed),
-                                                  Remiss.direction != Direction.utgaende.value,
-                                                  Remiss.id.in_(with_milestones))))
+    stmt = select(Remiss).where(Remiss.status.not_in(closed), Remiss.direction != Direction.utgaende.value,
+                                Remiss.id.in_(with_milestones))
+    if namnd_id is not None:
+        stmt = stmt.where(Remiss.namnd_id == namnd_id)
+    return list(session.exec(stmt))
+
+
+def plan_due(session: Session, *, now: datetime, lookahead_days: int = LOOKAHEAD_DAYS, limit: int = 500,
+             budget_seconds: float = 1.0, calendar: WorkCalendar | None = None) -> tuple[int, int]:
+    """Extend the plan of the remisser whose horizon runs out (at most limit, within the budget).
+
+    Changes re-plan a remiss at once (receivers.py); this only moves horizons forward, so an idle
+    sweep costs one indexed query. Returns (rows added, remisser planned).
+    """
+    need = local_today(now) + timedelta(days=max(lookahead_days - SPREAD_DAYS, 1))
+    column = Remiss.reminders_planned_until
+    stmt = (select(Remiss).where(or_(column.is_(None), column < need))
+            .order_by(column.asc().nulls_first(), Remiss.id).limit(limit))
+    if session.get_bind().dialect.name == "postgresql":
+        stmt = stmt.with_for_update(skip_locked=True)
+    stop = wallclock.monotonic() + budget_seconds
+    added = planned = 0
+    for remiss in session.exec(stmt).all():
+        calendar = calendar or work_calendar(session)
+        added += sync_remiss(session, now=now, remiss=remiss, calendar=calendar, lookahead_days=lookahead_days,
+                             spread=True)[0]
+        planned += 1
+        if wallclock.monotonic() > stop:
+            break
+    return added, planned
 
 
 def enqueue_digests(session: Session, *, now: datetime, calendar: WorkCalendar) -> int:
     """Enqueue this week's digest to each registrator of nämnder that want one (latest moment only)."""
     moment = policy.digest_moment(now, calendar)
+    marker = session.get(ReminderMarker, policy.DIGEST)
+    if marker is not None and marker.moment >= moment:
+        return 0  # this week's digests are already in the outbox
+    if marker is None:
+        marker = ReminderMarker(name=policy.DIGEST, moment=moment)
+    marker.moment = moment
+    session.add(marker)
     start = local(moment).date()
     end = start + timedelta(weeks=policy.DIGEST_WEEKS)
     added = 0
@@ -162,9 +216,9 @@ def digest_items(session: Session, *, namnd_id: int, start, end) -> list[dict]:
             for m, r in session.exec(stmt) if m.due_on >= start or m.owner_role not in policy.SKIPPED_OWNERS]
 
 
-def schedule_due(session: Session, *, now: datetime, lookahead_days: int = LOOKAHEAD_DAYS) -> int:
-    """Bring every open remiss's reminder rows up to date and enqueue the digests; return rows added."""
+def schedule_due(session: Session, *, now: datetime, lookahead_days: int = LOOKAHEAD_DAYS, limit: int = 500,
+                 budget_seconds: float = 1.0) -> int:
+    """Extend the plans whose horizon runs out and enqueue this week's digests; return rows added."""
+    added, _ = plan_due(session, now=now, lookahead_days=lookahead_days, limit=limit, budget_seconds=budget_seconds)
     calendar = work_calendar(session)
-    added = sum(sync_remiss(session, now=now, remiss=r, calendar=calendar, lookahead_days=lookahead_days)[0]
-                for r in open_remisser(session))
     return added + enqueue_digests(session, now=now, calendar=calendar)

@@ -40,7 +40,7 @@ def update_policy(session: Session, *, now: datetime, namnd: Namnd, actor_id: in
 def resync_namnd(session: Session, *, now: datetime, namnd_id: int) -> int:
     """Re-plan the pending reminders of the nämnd's open remisser; return how many remisser."""
     calendar = schedule.work_calendar(session)
-    remisser = [r for r in schedule.open_remisser(session) if r.namnd_id == namnd_id]
+    remisser = schedule.open_remisser(session, namnd_id=namnd_id)
     for remiss in remisser:
         schedule.sync_remiss(session, now=now, remiss=remiss, calendar=calendar)
     return len(remisser)

@@ -4,6 +4,7 @@ from __future__ import annotations
 import os
 import smtplib
 import ssl
+from contextlib import contextmanager
 from dataclasses import dataclass
 from email.message import EmailMessage
 from pathlib import Path
@@ -39,19 +40,56 @@ class SmtpTransport:
                    timeout)
 
     def send(self, message: EmailMessage, *, name: str = "") -> None:
+        """Hand one message to the SMTP server over a connection of its own."""
+        with self.connection() as connection:
+            connection.send(message, name=name)
+
+    @contextmanager
+    def connection(self):
+        """One SMTP session for a batch of messages (opened at the first send, reopened after a drop)."""
+        connection = SmtpConnection(self)
+        try:
+            yield connection
+        finally:
+            connection.close()
+
+    def connect(self) -> smtplib.SMTP:
+        if self.security == "tls":
+            client = smtplib.SMTP_SSL(self.host, self.port, timeout=self.timeout, context=ssl.create_default_context())
+        else:
+            client = smtplib.SMTP(self.host, self.port, timeout=self.timeout)
+        try:
+            if self.security == "starttls":
+                client.starttls(context=ssl.create_default_context())
+            if self.user:
+                client.login(self.user, self.password)
+        except BaseException:
+            client.close()
+            raise
+        return client
+
+
+class SmtpConnection:
+    """Send messages over one reused smtplib session; a failed session is dropped and reopened."""
+
+    def __init__(self, transport: SmtpTransport):
+        self.transport = transport
+        self.client: smtplib.SMTP | None = None
+
+    def close(self) -> None:
+        if self.client is not None:
+            try:
+                self.client.quit()
+            except (smtplib.SMTPException, OSError):
+                self.client.close()
+            self.client = None
+
+    def send(self, message: EmailMessage, *, name: str = "") -> None:
         """Hand the message to the SMTP server; raise DeliveryError when it is not accepted."""
         try:
-            if self.security == "tls":
-                client = smtplib.SMTP_SSL(self.host, self.port, timeout=self.timeout,
-                                          context=ssl.create_default_context())
-            else:
-                client = smtplib.SMTP(self.host, self.port, timeout=self.timeout)
-            with client:
-                if self.security == "starttls":
-                    client.starttls(context=ssl.create_default_context())
-                if self.user:
-                    client.login(self.user, self.password)
-                refused = client.send_message(message)
+            if self.client is None:
+                self.client = self.transport.connect()
+            refused = self.client.send_message(message)
             if refused:
                 code = min(code for code, _ in refused.values())
                 raise DeliveryError(f"Mottagaren avvisades: {refused}", permanent=code >= 500)
@@ -60,10 +98,18 @@ class SmtpTransport:
             raise DeliveryError(f"Mottagaren avvisades: {exc.recipients}",
                                 permanent=all(c >= 500 for c in codes)) from exc
         except smtplib.SMTPResponseException as exc:
+            if exc.smtp_code in (421,) or isinstance(exc, smtplib.SMTPServerDisconnected):
+                self._drop()
             text = exc.smtp_error.decode(errors="replace") if isinstance(exc.smtp_error, bytes) else str(exc.smtp_error)
             raise DeliveryError(f"SMTP {exc.smtp_code}: {text}", permanent=exc.smtp_code >= 500) from exc
         except (smtplib.SMTPException, OSError) as exc:
+            self._drop()
             raise DeliveryError(f"SMTP-servern kunde inte nås: {exc}") from exc
+
+    def _drop(self) -> None:
+        if self.client is not None:
+            self.client.close()
+            self.client = None
 
 
 @dataclass(frozen=True)

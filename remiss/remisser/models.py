@@ -88,6 +88,8 @@ class Remiss(SQLModel, table=True):
     updated_at: datetime = Field(sa_column=Column(UTCDateTime, nullable=False))
     sent_at: Optional[datetime] = Field(default=None, sa_column=Column(UTCDateTime))  # outgoing: when mailed out
     answered_at: Optional[datetime] = Field(default=None, sa_column=Column(UTCDateTime))  # expedierad
+    # reminders: outbox rows are enqueued up to this local date; NULL = not planned yet (remiss.reminders.schedule)
+    reminders_planned_until: Optional[date] = Field(default=None, index=True)
 
 
 class Question(SQLModel, table=True):

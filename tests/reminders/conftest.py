@@ -102,6 +102,9 @@ def set_milestones(session, remiss, items: list[tuple[str, date, str]]) -> None:
     for position, (kind, due_on, owner) in enumerate(items):
         session.add(Milestone(remiss_id=remiss.id, kind=kind, position=position, label=kind, owner_role=owner,
                               planned_on=due_on, due_on=due_on))
+    # written behind the tidplan service's back (it sends milestones_changed): let the next sweep plan it
+    remiss.reminders_planned_until = None
+    session.add(remiss)
     session.flush()
 
 
