@@ -5,7 +5,7 @@ import json
 import time as wallclock
 from datetime import date, datetime, timedelta
 
-from sqlalchemy import or_, update
+from sqlalchemy import update
 from sqlmodel import Session, select
 
 from remiss.calendar import WorkCalendar
@@ -160,13 +160,16 @@ def plan_due(session: Session, *, now: datetime, lookahead_days: int = LOOKAHEAD
     """
     need = local_today(now) + timedelta(days=max(lookahead_days - SPREAD_DAYS, 1))
     column = Remiss.reminders_planned_until
-    stmt = (select(Remiss).where(or_(column.is_(None), column < need))
-            .order_by(column.asc().nulls_first(), Remiss.id).limit(limit))
-    if session.get_bind().dialect.name == "postgresql":
-        stmt = stmt.with_for_update(skip_locked=True)
+    postgres = session.get_bind().dialect.name == "postgresql"
+    remisser: list[Remiss] = []
+    for condition in (column.is_(None), column < need):  # never planned first; each an index range scan
+        stmt = select(Remiss).where(condition).limit(limit - len(remisser))
+        remisser += session.exec(stmt.with_for_update(skip_locked=True) if postgres else stmt).all()
+        if len(remisser) >= limit:
+            break
     stop = wallclock.monotonic() + budget_seconds
     added = planned = 0
-    for remiss in session.exec(stmt).all():
+    for remiss in remisser:
         calendar = calendar or work_calendar(session)
         added += sync_remiss(session, now=now, remiss=remiss, calendar=calendar, lookahead_days=lookahead_days,
                              spread=True)[0]
