@@ -35,13 +35,15 @@ def _namnder(action: Action) -> list[Namnd]:
 
 
 def _users_by_namnd(namnd_ids) -> list[tuple[int, str, list[int]]]:
+    # Plain tuples, no ORM objects and no IN list of user ids: an admin's filter lists thousands of users.
     session = get_session()
     members: dict[int, list[int]] = {}
-    for m in session.exec(select(NamndMembership).where(NamndMembership.namnd_id.in_(list(namnd_ids) or [-1]))):
-        members.setdefault(m.user_id, []).append(m.namnd_id)
-    users = session.exec(select(User).where(User.id.in_(list(members) or [-1]), User.is_active)
-                         .order_by(User.name)).all()
-    return [(u.id, u.name, members[u.id]) for u in users if u.role != "lasare"]
+    for user_id, namnd_id in session.exec(select(NamndMembership.user_id, NamndMembership.namnd_id)
+                                          .where(NamndMembership.namnd_id.in_(list(namnd_ids) or [-1]))):
+        members.setdefault(user_id, []).append(namnd_id)
+    users = session.exec(select(User.id, User.name).where(User.is_active, User.role != "lasare")
+                         .order_by(User.name, User.id)).all()
+    return [(user_id, name, members[user_id]) for user_id, name in users if user_id in members]
 
 
 @bp.route("/")
