@@ -37,7 +37,8 @@ def enqueue(session: Session, *, now: datetime, key: str, recipient_email: str, 
     dialect = session.get_bind().dialect.name
     insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
     stmt = insert(OutboxMessage.__table__).values(**values).on_conflict_do_nothing(index_elements=["key"])
-    return session.execute(stmt).rowcount == 1
+    # RETURNING tells reliably whether the row went in (PostgreSQL reports rowcount -1 here).
+    return session.execute(stmt.returning(OutboxMessage.__table__.c.id)).first() is not None
 
 
 def cancel_pending(session: Session, *, now: datetime, remiss_id: int, kinds: list[str] | None = None,

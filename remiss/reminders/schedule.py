@@ -179,16 +179,29 @@ def plan_due(session: Session, *, now: datetime, lookahead_days: int = LOOKAHEAD
     return added, planned
 
 
+def _advance_marker(session: Session, name: str, moment: datetime) -> bool:
+    """Move the marker to moment unless it is there already; concurrent sweepers wait on the row lock."""
+    from sqlalchemy.dialects import postgresql, sqlite
+
+    insert = postgresql.insert if session.get_bind().dialect.name == "postgresql" else sqlite.insert
+    epoch = datetime(1970, 1, 1, tzinfo=moment.tzinfo)
+    session.execute(insert(ReminderMarker.__table__).values(name=name, moment=epoch)
+                    .on_conflict_do_nothing(index_elements=["name"]))
+    marker = session.exec(select(ReminderMarker).where(ReminderMarker.name == name)
+                          .with_for_update().execution_options(populate_existing=True)).one()
+    if marker.moment >= moment:
+        return False
+    marker.moment = moment
+    session.add(marker)
+    session.flush()
+    return True
+
+
 def enqueue_digests(session: Session, *, now: datetime, calendar: WorkCalendar) -> int:
     """Enqueue this week's digest to each registrator of nämnder that want one (latest moment only)."""
     moment = policy.digest_moment(now, calendar)
-    marker = session.get(ReminderMarker, policy.DIGEST)
-    if marker is not None and marker.moment >= moment:
+    if not _advance_marker(session, policy.DIGEST, moment):
         return 0  # this week's digests are already in the outbox
-    if marker is None:
-        marker = ReminderMarker(name=policy.DIGEST, moment=moment)
-    marker.moment = moment
-    session.add(marker)
     start = local(moment).date()
     end = start + timedelta(weeks=policy.DIGEST_WEEKS)
     added = 0
