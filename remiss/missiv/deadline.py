@@ -125,7 +125,14 @@ def find_deadline(text: str, reference_date: date | None = None) -> DeadlineFind
             f"Ett internt svarsdatum ({_iso(internal_value)}) hittades men remittentens svarsfrist valdes."
         )
     distinct = sorted({_as_date(s[3]) for s in best})
-    if len(distinct) > 1:
+    timed = {_as_date(s[3]) for s in best if isinstance(s[3], datetime)}
+    if len(distinct) > 1 and len(timed) == 1:
+        # A deadline with a clock time is the letter's own instruction ("tillhanda senast
+        # 2010-03-31 kl 12.00"); undated-by-hour ones nearby are proposals or decisions quoted.
+        chosen = next(s for s in best if isinstance(s[3], datetime))
+        listing = ", ".join(d.isoformat() for d in distinct)
+        warnings.append(f"Flera svarsfrister hittades ({listing}); den med klockslag valdes.")
+    elif len(distinct) > 1:
         chosen = min(best, key=lambda s: (_as_date(s[3]), s[2].start))
         listing = ", ".join(d.isoformat() for d in distinct)
         warnings.append(f"Flera svarsfrister hittades ({listing}); den tidigaste valdes.")
