@@ -252,6 +252,8 @@ def sweep(db: Database, *, now: datetime, worker_id: str, settings: Settings | N
             claimed, result.skipped = claim_due(session, now=now, worker_id=worker_id, settings=settings,
                                                 config=config)
     except OperationalError as exc:
+        if "no such" in str(exc.orig) or "does not exist" in str(exc.orig):
+            raise SweepError(f"Databasens schema är inte uppdaterat; kör `remiss migrate` ({exc.orig}).") from exc
         raise SweepError(f"Databasen är upptagen eller låst; försök igen ({exc.orig}).") from exc
     opener = getattr(transport, "connection", None)
     with (opener() if opener else nullcontext(transport)) as connection:
