@@ -60,11 +60,8 @@ def new():
                     remiss = sending.create_outgoing(
                         session, now=now(), principal=p, data=RemissData(**dict(clean, sandlista=items)),
                         dnr_format=_config("DNR_FORMAT"), default_prefix=_config("DNR_DEFAULT_PREFIX"))
-                    for upload in request.files.getlist("files"):
-                        if upload and upload.filename:
-                            attachments.add(session, now=now(), principal=p, remiss=remiss, filename=upload.filename,
-                                            data=upload.read(), files_dir=_config("FILES_DIR"),
-                                            max_bytes=_config("UPLOAD_MAX_BYTES"))
+                    attachments.add_uploads(session, now=now(), principal=p, remiss=remiss,
+                                            uploads=request.files.getlist("files"), config=current_app.config)
                 except InputErrors as exc:
                     errors = exc.errors
                     session.rollback()

@@ -35,3 +35,12 @@ def of_remiss(session: Session, remiss_id: int, purpose: str | None = None) -> l
     if purpose:
         stmt = stmt.where(Attachment.purpose == purpose)
     return list(session.exec(stmt.order_by(Attachment.uploaded_at, Attachment.id)))
+
+
+def add_uploads(session: Session, *, now: datetime, principal: Principal, remiss: Remiss, uploads,
+                config, purpose: str = "remisshandling") -> list[Attachment]:
+    """Store every non-empty uploaded file (werkzeug FileStorage) with the configured limits."""
+    return [add(session, now=now, principal=principal, remiss=remiss, filename=upload.filename,
+                data=upload.read(), files_dir=config["FILES_DIR"], max_bytes=config["UPLOAD_MAX_BYTES"],
+                purpose=purpose)
+            for upload in uploads if upload and upload.filename]

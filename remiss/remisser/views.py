@@ -105,12 +105,8 @@ def new():
             remiss = service.register(get_session(), now=now(), principal=principal(), data=data,
                                       dnr_format=current_app.config["DNR_FORMAT"],
                                       default_prefix=current_app.config["DNR_DEFAULT_PREFIX"])
-            for upload in request.files.getlist("files"):
-                if upload and upload.filename:
-                    attachments.add(get_session(), now=now(), principal=principal(), remiss=remiss,
-                                    filename=upload.filename, data=upload.read(),
-                                    files_dir=current_app.config["FILES_DIR"],
-                                    max_bytes=current_app.config["UPLOAD_MAX_BYTES"])
+            attachments.add_uploads(get_session(), now=now(), principal=principal(), remiss=remiss,
+                                    uploads=request.files.getlist("files"), config=current_app.config)
             if intake:  # files read from the missiv in the intake step become remisshandlingar
                 intake.attach(get_session(), now=now(), principal=principal(), remiss=remiss, req=request)
         except InputErrors as exc:
@@ -237,10 +233,8 @@ def upload(remiss_id: int):
     if not uploads:
         flash("Välj minst en fil.", "error")
     try:
-        for upload in uploads:
-            attachments.add(session, now=now(), principal=principal(), remiss=remiss, filename=upload.filename,
-                            data=upload.read(), files_dir=current_app.config["FILES_DIR"],
-                            max_bytes=current_app.config["UPLOAD_MAX_BYTES"])
+        attachments.add_uploads(session, now=now(), principal=principal(), remiss=remiss, uploads=uploads,
+                                config=current_app.config)
     except files.FileRejected as exc:
         session.rollback()
         flash(str(exc), "error")
