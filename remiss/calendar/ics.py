@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta, timezone
+from functools import lru_cache
 
 import icalendar
 
@@ -47,13 +48,24 @@ def build_ics(
     calendar.add("x-wr-timezone", "Europe/Stockholm")
     stamp = (now or _FIXED_STAMP).astimezone(timezone.utc)
     seen: set[str] = set()
+    timed = False
     for event in events:
         if event.uid in seen:
             continue
         seen.add(event.uid)
+        timed = timed or isinstance(event.start, datetime)
         calendar.add_component(_vevent(event, stamp))
-    calendar.add_missing_timezones()
-    return calendar.to_ical()
+    body = calendar.to_ical()
+    if not timed:
+        return body
+    first = body.find(b"BEGIN:VEVENT")  # the zone before the events that use it
+    return body[:first] + _stockholm_vtimezone() + body[first:]
+
+
+@lru_cache(maxsize=1)
+def _stockholm_vtimezone() -> bytes:
+    """Return the VTIMEZONE of Europe/Stockholm, the one zone of every event: icalendar takes ms to derive it."""
+    return icalendar.Timezone.from_tzid("Europe/Stockholm").to_ical()
 
 
 def _vevent(event: CalendarEvent, stamp: datetime) -> icalendar.Event:
