@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from datetime import date, datetime, time
+from functools import lru_cache
 
 from babel.dates import format_date
 from flask import Flask
@@ -15,7 +16,13 @@ def sv_date(value: date | datetime | None, fmt: str = "d MMMM y") -> str:
         return ""
     if isinstance(value, datetime):
         value = local(value).date()
-    return format_date(value, fmt, locale="sv_SE")
+    return _formatted(value, fmt)
+
+
+@lru_cache(maxsize=8192)
+def _formatted(day: date, fmt: str) -> str:
+    # babel walks its pattern for every call; a page shows the same few hundred dates again and again.
+    return format_date(day, fmt, locale="sv_SE")
 
 
 def sv_weekday_date(value: date | None) -> str:

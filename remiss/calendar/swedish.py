@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from datetime import date, datetime
+from functools import lru_cache
 
-from babel.dates import format_date as _babel_format_date
+from babel.dates import format_date as _babel_dates_format_date
 
 LOCALE = "sv_SE"
 
@@ -12,6 +13,12 @@ _NUMBER_WORDS = {
     1: "en", 2: "två", 3: "tre", 4: "fyra", 5: "fem", 6: "sex", 7: "sju", 8: "åtta",
     9: "nio", 10: "tio", 11: "elva", 12: "tolv",
 }
+
+
+@lru_cache(maxsize=8192)
+def _babel_format_date(value: date, pattern: str, locale: str) -> str:
+    # Pages format the same few hundred dates again and again; babel walks the pattern every call.
+    return _babel_dates_format_date(value, pattern, locale=locale)
 
 
 def _as_date(value: date | datetime) -> date:

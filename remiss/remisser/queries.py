@@ -4,7 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
-from sqlalchemy import func
+from sqlalchemy import func, or_
 from sqlmodel import Session, select
 
 from remiss.auth.access import Principal
@@ -27,6 +27,7 @@ class RemissFilter:
     status: str | None = None  # a RemissStatus, or "open" / "closed"
     namnd_id: int | None = None
     handlaggare_id: int | None = None
+    handlaggare: str | None = None  # typed name or e-mail of the handläggare (the filter's text field)
     direction: str | None = None
     deadline_from: date | None = None
     deadline_to: date | None = None
@@ -50,6 +51,7 @@ class RemissFilter:
                     setattr(f, key, int(value))
                 except ValueError:
                     f.errors[key] = "Ogiltigt val."
+        f.handlaggare = (args.get("handlaggare") or "").strip()[:200] or None
         direction = args.get("direction") or None
         if direction and direction not in Direction.__members__:
             f.errors["direction"] = "Okänd riktning."
@@ -69,7 +71,7 @@ class RemissFilter:
 
     def as_args(self) -> dict:
         out = {"status": self.status, "namnd_id": self.namnd_id, "handlaggare_id": self.handlaggare_id,
-               "direction": self.direction, "q": self.text, "sort": self.sort or None,
+               "handlaggare": self.handlaggare, "direction": self.direction, "q": self.text, "sort": self.sort or None,
                "deadline_from": self.deadline_from.isoformat() if self.deadline_from else None,
                "deadline_to": self.deadline_to.isoformat() if self.deadline_to else None}
         return {k: v for k, v in out.items() if v not in (None, "")}
@@ -79,6 +81,18 @@ class RemissFilter:
         if self.sort == "relevance" and not self.text:
             return "deadline"
         return self.sort or ("relevance" if self.text else "deadline")
+
+
+def users_matching(typed: str):
+    """The ids of users whose e-mail starts with typed (when it has an @) or whose name or e-mail contains it."""
+    low = typed.lower()
+    if "@" in low:  # e-mail addresses are stored lower-case
+        return select(User.id).where(User.email.startswith(low, autoescape=True))
+    # SQLite's lower() and LIKE fold ASCII only: also try the typed text as a capitalised name ("åsa" → "Åsa").
+    names = {low, typed, typed.title()}
+    return select(User.id).where(or_(func.lower(User.name).contains(low, autoescape=True),
+                                     User.email.contains(low, autoescape=True),
+                                     *(User.name.contains(n, autoescape=True) for n in names)))
 
 
 def _filtered(principal: Principal, f: RemissFilter, stmt, hits=None):
@@ -96,6 +110,8 @@ def _filtered(principal: Principal, f: RemissFilter, stmt, hits=None):
         stmt = stmt.where(Remiss.namnd_id == f.namnd_id)
     if f.handlaggare_id:
         stmt = stmt.where(Remiss.handlaggare_id == f.handlaggare_id)
+    if f.handlaggare:
+        stmt = stmt.where(Remiss.handlaggare_id.in_(users_matching(f.handlaggare)))
     if f.direction:
         stmt = stmt.where(Remiss.direction == f.direction)
     if f.deadline_from:

@@ -28,9 +28,10 @@ class CsrfForm(FlaskForm):
     """A form with only the CSRF token; fields are parsed by remiss.remisser.input."""
 
 
-def _namnder(action: Action) -> list[Namnd]:
+def _namnder(action: Action) -> list:
+    """(id, name) rows of the nämnder the user may act on, by name."""
     p = principal()
-    rows = get_session().exec(select(Namnd).order_by(Namnd.name)).all()
+    rows = get_session().exec(select(Namnd.id, Namnd.name).order_by(Namnd.name)).all()
     return [n for n in rows if p.may(action, n.id)]
 
 
@@ -74,9 +75,34 @@ def diarium():
     page = int(page) if page.isdigit() else 1
     result = list_remisser(get_session(), principal(), f, page=page, per_page=current_app.config["PAGE_SIZE"])
     namnder = _namnder(Action.view)
-    return render_template("remisser/list.html", page=result, f=f, namnder=namnder,
-                           users=_users_by_namnd([n.id for n in namnder]), statuses=list(RemissStatus),
-                           title="Diarium")
+    chosen = [f.namnd_id] if f.namnd_id in {n.id for n in namnder} else [n.id for n in namnder]
+    choices = None if f.handlaggare else _handlaggare_choices(chosen, everyone=len(chosen) == len(namnder))
+    return render_template("remisser/list.html", page=result, f=f, namnder=namnder, handlaggare_choices=choices,
+                           handlaggare_text=(f.handlaggare or _email_of(f.handlaggare_id)) if choices is None else "",
+                           statuses=list(RemissStatus), title="Diarium")
+
+
+# A longer list is no help to pick from: the diarium's filter is then a text field (name or e-mail).
+HANDLAGGARE_CHOICES = 60
+
+
+def _handlaggare_choices(namnd_ids: list[int], *, everyone: bool) -> list[tuple[int, str]] | None:
+    """The handläggare in these nämnder by name, or None when there are more than HANDLAGGARE_CHOICES."""
+    members = select(NamndMembership.user_id)
+    if not everyone or principal().visible_namnd_ids() is not None:
+        members = members.where(NamndMembership.namnd_id.in_(namnd_ids or [-1]))
+    # No ORDER BY: the LIMIT stops the scan early when the list is too long; a short list is sorted here.
+    rows = get_session().exec(select(User.id, User.name).where(User.is_active, User.role != "lasare",
+                                                               User.id.in_(members))
+                              .limit(HANDLAGGARE_CHOICES + 1)).all()
+    if len(rows) > HANDLAGGARE_CHOICES:
+        return None
+    return sorted(((user_id, name) for user_id, name in rows), key=lambda row: (row[1], row[0]))
+
+
+def _email_of(user_id: int | None) -> str:
+    """The e-mail shown in the text field when the filter came as handlaggare_id (e.g. from Mina remisser)."""
+    return (get_session().exec(select(User.email).where(User.id == user_id)).first() or "") if user_id else ""
 
 
 @bp.route("/remisser/mina")
