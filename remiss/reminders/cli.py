@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import logging
 import os
+import signal
 import socket
 
 import click
@@ -104,12 +105,20 @@ def scheduler_command(once, list_jobs):
             raise click.ClickException(str(exc))
         return
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(message)s")
+    # APScheduler logs two lines per run at INFO; the sweep logs what it sent, and failures still show.
+    logging.getLogger("apscheduler.executors.default").setLevel(logging.WARNING)
+    # SIGTERM (kill, systemctl stop, docker stop) stops like Ctrl+C: the sweep in progress is finished, not cut.
+    signal.signal(signal.SIGTERM, _stop)
     click.echo(f"Schemaläggaren körs: svep var {interval}:e sekund. Avsluta med Ctrl+C.")
     job()
     try:
         scheduler.start()
     except (KeyboardInterrupt, SystemExit):
         pass
+
+
+def _stop(signum, frame):
+    raise SystemExit(0)
 
 
 COMMANDS = [reminders_group, scheduler_command]
