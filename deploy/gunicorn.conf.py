@@ -18,3 +18,6 @@ forwarded_allow_ips = "127.0.0.1"  # X-Forwarded-* are trusted by the app itself
 accesslog = "-"
 errorlog = "-"
 preload_app = False  # each worker builds its own app and engine; nothing is shared over fork
+# gunicorn 27 opens a control socket at ~/.gunicorn/gunicorn.ctl; two instances on one host (or one user)
+# would take it from each other. systemd reloads with HUP instead; gunicorns without it ignore the name.
+control_socket_disable = True
