@@ -28,7 +28,7 @@ class NullTransport:
     """Accept every mail and drop it: the sweep is measured without SMTP."""
 
     def send(self, message, *, name: str = "") -> None:
-        message.as_bytes()  # serialise, as a real transport would
+        bytes(message)  # serialise, as a real transport would
 
 
 def _app(url: str, tmp: Path):

@@ -23,6 +23,7 @@ from remiss.clock import local
 from remiss.db import Database
 from remiss.reminders import policy, schedule
 from remiss.reminders.mail import compose
+from remiss.reminders.mime import RenderedMail
 from remiss.reminders.models import OutboxMessage, OutboxStatus
 from remiss.reminders.recipients import muted_kinds
 from remiss.reminders.transport import DeliveryError, transport_from_config
@@ -65,7 +66,7 @@ class Claimed:
     id: int
     attempts: int
     name: str  # file name for the file transport
-    message: EmailMessage
+    message: RenderedMail | EmailMessage
 
 
 @dataclass
@@ -88,20 +89,42 @@ def release_stale(session: Session, *, now: datetime, lease: timedelta) -> int:
                            .values(status=PENDING, claimed_by="", next_attempt_at=now)).rowcount
 
 
-def _skip_reason(session: Session, row: OutboxMessage, milestones: dict[tuple[int, str], Milestone]) -> str:
-    """Why a due row must not be sent any more, or "" (remisser and users are already in the session)."""
+@dataclass
+class Loaded:
+    """What the checks and the mails of one batch read, loaded a query per kind (and held, so the
+    session's identity map keeps them for compose)."""
+
+    remisser: dict[int, Remiss] = field(default_factory=dict)
+    users: dict[int, User] = field(default_factory=dict)
+    milestones: dict[tuple[int, str], Milestone] = field(default_factory=dict)
+
+
+def _load(session: Session, due: list[OutboxMessage]) -> Loaded:
+    loaded = Loaded()
+    remiss_ids = sorted({r.remiss_id for r in due if r.remiss_id is not None})
+    for chunk in _chunks(remiss_ids):
+        loaded.remisser.update({r.id: r for r in session.exec(select(Remiss).where(Remiss.id.in_(chunk)))})
+        loaded.milestones.update({(m.remiss_id, m.kind): m
+                                  for m in session.exec(select(Milestone).where(Milestone.remiss_id.in_(chunk)))})
+    for chunk in _chunks(sorted({r.recipient_user_id for r in due if r.recipient_user_id})):
+        loaded.users.update({u.id: u for u in session.exec(select(User).where(User.id.in_(chunk)))})
+    return loaded
+
+
+def _skip_reason(row: OutboxMessage, loaded: Loaded) -> str:
+    """Why a due row must not be sent any more, or ""."""
     if row.remiss_id is not None and row.kind not in SEND_WHEN_CLOSED:
-        remiss = session.get(Remiss, row.remiss_id)
+        remiss = loaded.remisser.get(row.remiss_id)
         if remiss is None or schedule.is_closed(remiss):
             return schedule.CLOSED_REASON
     if row.recipient_user_id and row.kind not in policy.UNMUTABLE:
-        user = session.get(User, row.recipient_user_id)
+        user = loaded.users.get(row.recipient_user_id)
         if user is None or not user.is_active:
             return "Mottagaren är inte längre aktiv."
         if row.kind in muted_kinds(user):
             return "Mottagaren har stängt av den här sortens påminnelser."
     if row.kind in policy.REMINDER_KINDS:
-        milestone = milestones.get((row.remiss_id, row.key.split(":")[2]))
+        milestone = loaded.milestones.get((row.remiss_id, row.key.split(":")[2]))
         if milestone is None or milestone.done_at is not None:
             return "Milstolpen är klar eller finns inte längre."
     return ""
@@ -144,24 +167,17 @@ def claim_due(session: Session, *, now: datetime, worker_id: str, settings: Sett
     if first:
         release_stale(session, now=now, lease=settings.lease)
         skipped += supersede_older(session, now=now)
-    stmt = (select(OutboxMessage).where(OutboxMessage.status == PENDING, OutboxMessage.next_attempt_at <= now)
-            .order_by(OutboxMessage.due_at, OutboxMessage.id).limit(settings.batch))
+    table = OutboxMessage.__table__  # plain rows (read-only, attribute access): no ORM objects for thousands of mails
+    stmt = (select(*table.columns).where(table.c.status == PENDING, table.c.next_attempt_at <= now)
+            .order_by(table.c.due_at, table.c.id).limit(settings.batch))
     if session.get_bind().dialect.name == "postgresql":
         stmt = stmt.with_for_update(skip_locked=True)
-    due = list(session.exec(stmt))
-    remiss_ids = sorted({r.remiss_id for r in due if r.remiss_id is not None})
-    user_ids = sorted({r.recipient_user_id for r in due if r.recipient_user_id})
-    milestones: dict[tuple[int, str], Milestone] = {}
-    for chunk in _chunks(remiss_ids):  # load what the checks and mails read, a query per kind, not per row
-        list(session.exec(select(Remiss).where(Remiss.id.in_(chunk))))
-        milestones.update({(m.remiss_id, m.kind): m
-                           for m in session.exec(select(Milestone).where(Milestone.remiss_id.in_(chunk)))})
-    for chunk in _chunks(user_ids):
-        list(session.exec(select(User).where(User.id.in_(chunk))))
+    due = session.execute(stmt).all()
+    loaded = _load(session, due)
     cancelled: dict[str, list[int]] = {}
     claimed: list[Claimed] = []
     for row in due:
-        reason = _skip_reason(session, row, milestones)
+        reason = _skip_reason(row, loaded)
         if reason:
             cancelled.setdefault(reason, []).append(row.id)
             skipped += 1

@@ -2,12 +2,14 @@
 from __future__ import annotations
 
 import json
-from datetime import date, datetime
+from datetime import date, datetime, time
 from email.message import EmailMessage
 from email.utils import format_datetime
+from functools import lru_cache
 from typing import Callable
 
 from flask import current_app
+from jinja2 import Environment, select_autoescape
 from sqlmodel import Session
 
 from remiss.calendar import CalendarEvent, build_ics, stable_uid
@@ -15,6 +17,7 @@ from remiss.calendar.planner import LABELS
 from remiss.clock import STOCKHOLM, local
 from remiss.display import sv_deadline, sv_weekday_date
 from remiss.reminders import policy
+from remiss.reminders.mime import Attachment, RenderedMail, build
 from remiss.reminders.models import OutboxMessage
 from remiss.remisser.models import Remiss
 
@@ -79,14 +82,34 @@ def _deadline_ics(remiss: Remiss, link: str, now: datetime) -> bytes | None:
     if day is None:
         return None
     at = remiss.effective_deadline_time
+    return _deadline_ics_cached(remiss.id, remiss.title, remiss.our_dnr or "–", day, at, link, now)
+
+
+@lru_cache(maxsize=2048)
+def _deadline_ics_cached(remiss_id: int, title: str, our_dnr: str, day: date, at: time | None, link: str,
+                         now: datetime) -> bytes:
+    """The same file for every mail of a sweep about one remiss (now is the sweep's own moment)."""
     start: date | datetime = datetime.combine(day, at, tzinfo=STOCKHOLM) if at else day
-    event = CalendarEvent(uid=stable_uid("remiss", remiss.id, "sista_svarsdag"),
-                          summary=f"Sista svarsdag: {remiss.title}", start=start,
-                          description=f"Vårt diarienummer: {remiss.our_dnr or '–'}", url=link)
+    event = CalendarEvent(uid=stable_uid("remiss", remiss_id, "sista_svarsdag"), summary=f"Sista svarsdag: {title}",
+                          start=start, description=f"Vårt diarienummer: {our_dnr}", url=link)
     return build_ics([event], calendar_name="Remiss – sista svarsdag", now=now)
 
 
-def compose(session: Session, row: OutboxMessage, *, config, now: datetime) -> EmailMessage:
+def _mail_env(app) -> Environment:
+    """A Jinja environment of the app's templates without the page globals: a sweep renders thousands."""
+    env = app.extensions.get("remiss_mail_env")
+    if env is None:
+        env = app.extensions["remiss_mail_env"] = Environment(
+            loader=app.jinja_env.loader, autoescape=select_autoescape(["html"]), auto_reload=False)
+    return env
+
+
+@lru_cache(maxsize=64)
+def _date_header(now: datetime) -> str:
+    return format_datetime(local(now))
+
+
+def compose(session: Session, row: OutboxMessage, *, config, now: datetime) -> RenderedMail | EmailMessage:
     """Return the mail of an outbox row, built from the remiss as it is now."""
     if row.kind in COMPOSERS:
         return COMPOSERS[row.kind](session, row, config=config, now=now)
@@ -121,20 +144,13 @@ def compose(session: Session, row: OutboxMessage, *, config, now: datetime) -> E
         if remiss is not None:
             context["link"], context["facts"] = f"{base}/remisser/{remiss.id}", _facts(remiss)
     subject = row.subject or subject
-    message = EmailMessage()
-    message["Subject"] = subject
-    message["From"] = config.get("MAIL_FROM", "Remiss <remiss@localhost>")
-    message["To"] = row.recipient_email
-    message["Message-ID"] = row.message_id
-    message["Date"] = format_datetime(local(now))
-    message["Auto-Submitted"] = "auto-generated"
-    message["X-Remiss-Outbox-Id"] = str(row.id)
-    message["X-Remiss-Kind"] = row.kind
     context["subject"] = subject
-    env = current_app.jinja_env  # no request here: render without the page context processors
-    message.set_content(env.get_template("email/message.txt").render(**context))
-    message.add_alternative(env.get_template("email/message.html").render(**context), subtype="html")
-    if ics is not None:
-        message.add_attachment(ics, maintype="text", subtype="calendar", filename="sista-svarsdag.ics",
-                               params={"method": "PUBLISH"})
-    return message
+    env = _mail_env(current_app._get_current_object())
+    attachments = (() if ics is None else
+                   (Attachment(ics, 'text/calendar; method=PUBLISH; charset="utf-8"', "sista-svarsdag.ics"),))
+    return build(sender=config.get("MAIL_FROM", "Remiss <remiss@localhost>"), to=row.recipient_email,
+                 subject=subject, message_id=row.message_id, date=_date_header(now),
+                 text=env.get_template("email/message.txt").render(**context),
+                 html=env.get_template("email/message.html").render(**context), attachments=attachments,
+                 extra={"Auto-Submitted": "auto-generated", "X-Remiss-Outbox-Id": str(row.id),
+                        "X-Remiss-Kind": row.kind})

@@ -10,6 +10,8 @@ from email.message import EmailMessage
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
+from remiss.reminders.mime import RenderedMail
+
 
 class DeliveryError(Exception):
     """A mail was not delivered; permanent errors (5xx) are not worth retrying for long."""
@@ -39,7 +41,7 @@ class SmtpTransport:
         return cls(parts.hostname, port, security, unquote(parts.username or ""), unquote(parts.password or ""),
                    timeout)
 
-    def send(self, message: EmailMessage, *, name: str = "") -> None:
+    def send(self, message: EmailMessage | RenderedMail, *, name: str = "") -> None:
         """Hand one message to the SMTP server over a connection of its own."""
         with self.connection() as connection:
             connection.send(message, name=name)
@@ -84,12 +86,15 @@ class SmtpConnection:
                 self.client.close()
             self.client = None
 
-    def send(self, message: EmailMessage, *, name: str = "") -> None:
+    def send(self, message: EmailMessage | RenderedMail, *, name: str = "") -> None:
         """Hand the message to the SMTP server; raise DeliveryError when it is not accepted."""
         try:
             if self.client is None:
                 self.client = self.transport.connect()
-            refused = self.client.send_message(message)
+            if isinstance(message, RenderedMail):
+                refused = self.client.sendmail(message.sender, list(message.recipients), message.data)
+            else:
+                refused = self.client.send_message(message)
             if refused:
                 code = min(code for code, _ in refused.values())
                 raise DeliveryError(f"Mottagaren avvisades: {refused}", permanent=code >= 500)
@@ -118,7 +123,7 @@ class FileTransport:
 
     directory: Path
 
-    def send(self, message: EmailMessage, *, name: str = "mail") -> None:
+    def send(self, message: EmailMessage | RenderedMail, *, name: str = "mail") -> None:
         """Write the message to <name>.eml, replacing an earlier attempt of the same row."""
         self.directory.mkdir(parents=True, exist_ok=True)
         target = self.directory / f"{name}.eml"
