@@ -35,8 +35,11 @@ test: install
 	$(BIN)/python -m pytest -q -p no:cacheprovider
 	@bash scripts/postgres-pass.sh
 
+## Benchmarks into bench/results.md: SQLite, then PostgreSQL when a server answers (REMISS_BENCH_DATABASE_URL,
+## default remiss:remiss@localhost/remiss_bench, created if missing; its schema is rebuilt). SCALE=0.1 for a tenth.
+SCALE ?= 1.0
 bench: install
-	$(BIN)/python -m bench
+	$(BIN)/python -m bench --scale $(SCALE)
 
 templates: install
 	$(BIN)/python -m remiss.documents.default_templates

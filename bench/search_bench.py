@@ -22,6 +22,7 @@ from remiss.auth.models import Role  # noqa: E402
 from remiss.db import Database, migrate  # noqa: E402
 from remiss.namnd import service as namnd_service  # noqa: E402
 from remiss.remisser.queries import RemissFilter, list_remisser  # noqa: E402
+from remiss.search import schema as search_schema  # noqa: E402
 from remiss.search.service import fts5_query, pg_tsquery  # noqa: E402
 from sqlalchemy import create_engine, text  # noqa: E402
 
@@ -40,7 +41,8 @@ QUERIES = ["kulturstrategi", "missbruk", "KS-IOF-2010-00015", "Länsstyrelsen", 
 
 
 def populate(url: str) -> None:
-    """Fill a migrated database with N deterministic remisser (the triggers build the index)."""
+    """Fill a migrated database with N deterministic remisser (SQLite: the triggers build the index;
+    PostgreSQL: one set-based rebuild after the insert, the trigger paused)."""
     rnd = random.Random(2010)
     now = datetime(2026, 1, 1, tzinfo=timezone.utc).replace(tzinfo=None)
     db = Database(url)
@@ -60,12 +62,17 @@ def populate(url: str) -> None:
     rows[14].update(title="Förslag till ny IoF-plan", remittent="Kommunstyrelsen", sender_dnr="KS-IOF-2010-00015")
     engine = create_engine(url)
     with engine.begin() as conn:
+        if engine.dialect.name == "postgresql":
+            conn.exec_driver_sql("ALTER TABLE remiss DISABLE TRIGGER remiss_search_remiss")
         conn.execute(text(
             "INSERT INTO remiss (title, remittent, sender_dnr, our_dnr, effective_deadline_on, namnd_id, notes, "
             "created_at, updated_at, direction, kind, status, answer_email, answer_address, copy_emails, "
             "contact_person, contact_email, missiv_text, answer_instructions) VALUES (:title, :remittent, "
             ":sender_dnr, :our_dnr, :deadline, :namnd_id, :notes, :now, :now, 'inkommande', 'remiss', "
             "'registrerad', '', '', '', '', '', '', '')"), rows)
+        if engine.dialect.name == "postgresql":
+            conn.exec_driver_sql("ALTER TABLE remiss ENABLE TRIGGER remiss_search_remiss")
+            search_schema.rebuild(conn)
     engine.dispose()
 
 
@@ -112,8 +119,8 @@ def main() -> None:
         print(f"{N} remisser inserted and indexed in {time.perf_counter() - start:.1f} s")
         db = Database(url)
         if args.postgres:
-            with db.transaction() as session:
-                session.connection().exec_driver_sql("ANALYZE")
+            with db.write_engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
+                conn.exec_driver_sql("VACUUM ANALYZE")
         raw, ranked = baseline(url)
         member = Principal(1, Role.handlaggare, frozenset(range(1, 151)))
         print(f"{db.dialect}: all hits ranked (baseline) against the diarium search (app)")

@@ -56,6 +56,21 @@ SQLITE_DROP = ["DROP TRIGGER IF EXISTS remiss_fts_draft_au", "DROP TRIGGER IF EX
                "DROP TRIGGER IF EXISTS remiss_fts_ai", "DROP TABLE IF EXISTS remiss_fts"]
 
 # PostgreSQL -----------------------------------------------------------------------------
+# The document of remiss r: diarienummer (split on punctuation) and title weigh most, then remittent,
+# notes and the latest draft. One statement for one remiss (the triggers) and for all (rebuild).
+_PG_UPSERT = """INSERT INTO remiss_search (remiss_id, document)
+        SELECT r.id,
+               setweight(to_tsvector('simple', regexp_replace(
+                   coalesce(r.our_dnr, '') || ' ' || r.sender_dnr, '[^[:alnum:]]+', ' ', 'g')), 'A')
+            || setweight(to_tsvector('swedish', r.title), 'A')
+            || setweight(to_tsvector('swedish', r.remittent), 'B')
+            || setweight(to_tsvector('swedish', r.notes), 'C')
+            || setweight(coalesce(remiss_draft_tsv(
+                   (SELECT v.content FROM draft_version v JOIN yttrande_draft d ON d.id = v.draft_id
+                    WHERE d.remiss_id = r.id ORDER BY v.number DESC LIMIT 1)), ''::tsvector), 'D')
+        FROM remiss r {where}
+        ON CONFLICT (remiss_id) DO UPDATE SET document = excluded.document"""
+
 PG_CREATE = [
     """CREATE TABLE IF NOT EXISTS remiss_search (
         remiss_id integer PRIMARY KEY REFERENCES remiss(id) ON DELETE CASCADE,
@@ -68,19 +83,8 @@ PG_CREATE = [
     EXCEPTION WHEN others THEN
         RETURN to_tsvector('swedish', coalesce(content, ''));
     END $$ LANGUAGE plpgsql IMMUTABLE""",
-    """CREATE OR REPLACE FUNCTION remiss_search_refresh(rid integer) RETURNS void AS $$
-        INSERT INTO remiss_search (remiss_id, document)
-        SELECT r.id,
-               setweight(to_tsvector('simple', regexp_replace(
-                   coalesce(r.our_dnr, '') || ' ' || r.sender_dnr, '[^[:alnum:]]+', ' ', 'g')), 'A')
-            || setweight(to_tsvector('swedish', r.title), 'A')
-            || setweight(to_tsvector('swedish', r.remittent), 'B')
-            || setweight(to_tsvector('swedish', r.notes), 'C')
-            || setweight(coalesce(remiss_draft_tsv(
-                   (SELECT v.content FROM draft_version v JOIN yttrande_draft d ON d.id = v.draft_id
-                    WHERE d.remiss_id = r.id ORDER BY v.number DESC LIMIT 1)), ''::tsvector), 'D')
-        FROM remiss r WHERE r.id = rid
-        ON CONFLICT (remiss_id) DO UPDATE SET document = excluded.document
+    f"""CREATE OR REPLACE FUNCTION remiss_search_refresh(rid integer) RETURNS void AS $$
+        {_PG_UPSERT.format(where="WHERE r.id = rid")}
     $$ LANGUAGE sql""",
     """CREATE OR REPLACE FUNCTION remiss_search_on_remiss() RETURNS trigger AS $$
     BEGIN PERFORM remiss_search_refresh(NEW.id); RETURN NULL; END $$ LANGUAGE plpgsql""",
@@ -95,7 +99,8 @@ PG_CREATE = [
         FOR EACH ROW EXECUTE FUNCTION remiss_search_on_draft()""",
 ]
 
-PG_REBUILD = ["SELECT remiss_search_refresh(id) FROM remiss"]
+# One set-based statement: calling remiss_search_refresh per row takes minutes at 100,000 remisser.
+PG_REBUILD = [_PG_UPSERT.format(where="")]
 
 PG_DROP = ["DROP TRIGGER IF EXISTS remiss_search_draft ON draft_version",
            "DROP TRIGGER IF EXISTS remiss_search_remiss ON remiss",
