@@ -5,6 +5,7 @@ page renders the panels in ``order``. ``context`` returns display-ready values.
 """
 from __future__ import annotations
 
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Callable
 
@@ -27,3 +28,26 @@ def register(panel: Panel) -> None:
 
 def ordered() -> list[Panel]:
     return sorted(PANELS.values(), key=lambda p: (p.order, p.key))
+
+
+_SHARED = "remiss_page_shared"
+
+
+@contextmanager
+def sharing(session):
+    """While the remiss page collects its panels, let them share rows that several of them show."""
+    session.info[_SHARED] = {}
+    try:
+        yield
+    finally:
+        session.info.pop(_SHARED, None)
+
+
+def shared(session, key: tuple, load: Callable):
+    """load() once per remiss page for key (e.g. ("questions", remiss_id)); elsewhere simply load()."""
+    cache = session.info.get(_SHARED)
+    if cache is None:
+        return load()
+    if key not in cache:
+        cache[key] = load()
+    return cache[key]

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from sqlmodel import Session, select
 
-from remiss import events
+from remiss import events, panels
 from remiss.audit import service as audit
 from remiss.auth.access import Action, Principal, require
 from remiss.documents.fields import svenskt_datum
@@ -59,7 +59,8 @@ def latest_version(session: Session, draft: YttrandeDraft | None) -> DraftVersio
 
 
 def _questions(session: Session, remiss: Remiss) -> list[tuple[int, str]]:
-    return [(q.id, q.text) for q in remisser.questions_of(session, remiss.id)]
+    questions = panels.shared(session, ("questions", remiss.id), lambda: remisser.questions_of(session, remiss.id))
+    return [(q.id, q.text) for q in questions]
 
 
 def _signatures_used_before(session: Session, remiss: Remiss) -> dict:
@@ -83,7 +84,8 @@ def deadline_text(remiss: Remiss) -> str:
 
 def defaults_for(session: Session, remiss: Remiss) -> sections.Defaults:
     namnd = session.get(Namnd, remiss.namnd_id)
-    handlingar = [Path(a.filename).stem for a in attachments.of_remiss(session, remiss.id, "remisshandling")]
+    files = panels.shared(session, ("attachments", remiss.id), lambda: attachments.of_remiss(session, remiss.id))
+    handlingar = [Path(a.filename).stem for a in files if a.purpose == "remisshandling"]
     return sections.Defaults(namnd=namnd.name, remittent=remiss.remittent, title=remiss.title,
                              questions=_questions(session, remiss), handlingar=handlingar,
                              deadline=deadline_text(remiss), instructions=remiss.answer_instructions,

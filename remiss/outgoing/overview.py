@@ -49,10 +49,10 @@ class Row:
                 "Ja" if self.no_comments else "", self.deadline, self.sent, self.summary]
 
 
-def rows(session: Session, remiss: Remiss, *, status: str = "", group: str = "") -> list[Row]:
-    """The sändlista as display-ready rows, optionally only one status and/or group."""
+def rows(session: Session, remiss: Remiss, *, status: str = "", group: str = "", entries=None) -> list[Row]:
+    """The sändlista (entries, when already loaded) as display-ready rows, optionally one status and/or group."""
     out = []
-    for entry in remisser.entries(session, remiss.id):
+    for entry in remisser.entries(session, remiss.id) if entries is None else entries:
         if status and entry.answer_status != status:
             continue
         if group and entry.group_name != group:
@@ -65,8 +65,9 @@ def rows(session: Session, remiss: Remiss, *, status: str = "", group: str = "")
     return out
 
 
-def groups(session: Session, remiss_id: int) -> list[str]:
-    return sorted({e.group_name for e in remisser.entries(session, remiss_id) if e.group_name})
+def groups(session: Session, remiss_id: int, entries=None) -> list[str]:
+    entries = remisser.entries(session, remiss_id) if entries is None else entries
+    return sorted({e.group_name for e in entries if e.group_name})
 
 
 def to_csv(table: list[Row]) -> bytes:

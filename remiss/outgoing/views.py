@@ -229,12 +229,13 @@ def panel_context(session, p, remiss, moment):
     if remiss.direction != Direction.utgaende:
         return None
     status, group = request.args.get("status", ""), request.args.get("grupp", "")
-    return {"counts": overview.counts(session, remiss.id), "rows": overview.rows(session, remiss, status=status,
-                                                                                  group=group),
-            "groups": overview.groups(session, remiss.id), "statuses": list(AnswerStatus),
+    entries = panels.shared(session, ("entries", remiss.id), lambda: remisser.entries(session, remiss.id))
+    return {"counts": overview.counts(session, remiss.id),
+            "rows": overview.rows(session, remiss, status=status, group=group, entries=entries),
+            "groups": overview.groups(session, remiss.id, entries), "statuses": list(AnswerStatus),
             "status": status, "group": group, "missiv": sending.current_missiv(session, remiss.id),
             "sent": remiss.sent_at is not None, "sent_at": display.sv_datetime(remiss.sent_at),
-            "unsent": sum(1 for e in remisser.entries(session, remiss.id) if e.sent_at is None),
+            "unsent": sum(1 for e in entries if e.sent_at is None),
             "may_edit": p.may(Action.edit, remiss.namnd_id), "form": CsrfForm()}
 
 

@@ -7,6 +7,7 @@ from datetime import date, datetime, timedelta
 
 from sqlmodel import Session
 
+from remiss import panels
 from remiss.auth.access import Action, Principal
 from remiss.calendar.swedish import format_weekday_date, month_name
 from remiss.clock import local
@@ -114,7 +115,7 @@ def tidplan_panel(session: Session, principal: Principal, remiss: Remiss, now: d
             m.override_reason, m.override_on.isoformat() if m.override_on else "", m.explanation, m.flagged,
             m.done_at is not None, m.done_at is None and m.due_on < now_local.date(),
             relative(m.due_on, now_local.date())))
-    state = tidplan.state_of(session, remiss.id)
+    state = panels.shared(session, ("tidplan_state", remiss.id), lambda: tidplan.state_of(session, remiss.id))
     return {"milestones": rows, "outgoing": remiss.direction == Direction.utgaende,
             "feasible": state.feasible if state else True,
             "omedelbar": state.needs_omedelbar_justering if state else False,
@@ -156,7 +157,7 @@ def extensions_panel(session: Session, principal: Principal, remiss: Remiss, now
                          e.evidence_attachment_id,
                          e.requested_until_on.isoformat() if e.requested_until_on else "")
             for e in extensions.extensions_of(session, remiss.id)]
-    state = tidplan.state_of(session, remiss.id)
+    state = panels.shared(session, ("tidplan_state", remiss.id), lambda: tidplan.state_of(session, remiss.id))
     return {"extensions": rows, "may_edit": principal.may(Action.edit, remiss.namnd_id),
             "original": _moment(remiss.deadline_on, remiss.deadline_time),
             "in_force": _moment(remiss.effective_deadline_on, remiss.effective_deadline_time),

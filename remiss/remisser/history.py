@@ -60,7 +60,7 @@ def describe(session: Session, events: list[AuditEvent]) -> list[HistoryRow]:
         changes = json.loads(e.changes or "{}")
         if "handlaggare_id" in changes:
             ids.update(v for v in changes["handlaggare_id"] if isinstance(v, int))
-    users = {u.id: u.name for u in session.exec(select(User).where(User.id.in_(ids or {-1})))}
+    users = dict(session.exec(select(User.id, User.name).where(User.id.in_(ids))).all()) if ids else {}
     rows = []
     for e in events:
         changes = json.loads(e.changes or "{}")

@@ -36,15 +36,15 @@ def _namnder(action: Action) -> list:
 
 
 def _users_by_namnd(namnd_ids) -> list[tuple[int, str, list[int]]]:
-    # Plain tuples, no ORM objects and no IN list of user ids: an admin's filter lists thousands of users.
-    session = get_session()
-    members: dict[int, list[int]] = {}
-    for user_id, namnd_id in session.exec(select(NamndMembership.user_id, NamndMembership.namnd_id)
-                                          .where(NamndMembership.namnd_id.in_(list(namnd_ids) or [-1]))):
-        members.setdefault(user_id, []).append(namnd_id)
-    users = session.exec(select(User.id, User.name).where(User.is_active, User.role != "lasare")
-                         .order_by(User.name, User.id)).all()
-    return [(user_id, name, members[user_id]) for user_id, name in users if user_id in members]
+    """(id, name, nämnd ids) of the active handläggare in these nämnder, by name; one join, plain tuples."""
+    members: dict[int, tuple[int, str, list[int]]] = {}
+    for user_id, name, namnd_id in get_session().exec(
+            select(User.id, User.name, NamndMembership.namnd_id)
+            .join(NamndMembership, NamndMembership.user_id == User.id)
+            .where(NamndMembership.namnd_id.in_(list(namnd_ids) or [-1]), User.is_active, User.role != "lasare")
+            .order_by(User.name, User.id)):
+        members.setdefault(user_id, (user_id, name, []))[2].append(namnd_id)
+    return list(members.values())
 
 
 @bp.route("/")
@@ -158,16 +158,23 @@ def show(remiss_id: int):
     p = principal()
     remiss = load_remiss(session, p, remiss_id)
     namnd = session.get(Namnd, remiss.namnd_id)
-    handlaggare = session.get(User, remiss.handlaggare_id) if remiss.handlaggare_id else None
+    may_assign = p.may(Action.assign, remiss.namnd_id)
+    users = _users_by_namnd([remiss.namnd_id]) if may_assign else []
+    handlaggare = next((name for uid, name, _ in users if uid == remiss.handlaggare_id), None)
+    if handlaggare is None and remiss.handlaggare_id:
+        handlaggare = session.exec(select(User.name).where(User.id == remiss.handlaggare_id)).first()
     events = describe(session, audit.history(session, remiss.id))
-    extra = [(panel, panel.context(session, p, remiss, now())) for panel in panels.ordered()]
+    with panels.sharing(session):  # the panels show some of the same rows: load them once
+        extra = [(panel, panel.context(session, p, remiss, now())) for panel in panels.ordered()]
+        questions = panels.shared(session, ("questions", remiss.id), lambda: service.questions_of(session, remiss.id))
+        files = panels.shared(session, ("attachments", remiss.id), lambda: attachments.of_remiss(session, remiss.id))
+        sandlista = panels.shared(session, ("entries", remiss.id), lambda: service.entries(session, remiss.id))
     return render_template(
         "remisser/show.html", remiss=remiss, namnd=namnd, handlaggare=handlaggare,
-        questions=service.questions_of(session, remiss.id), sandlista=service.entries(session, remiss.id),
-        files=attachments.of_remiss(session, remiss.id), events=events, form=CsrfForm(),
+        questions=questions, sandlista=sandlista,
+        files=files, events=events, form=CsrfForm(),
         next_statuses=allowed_next(remiss.status), status=RemissStatus(remiss.status),
-        may_edit=p.may(Action.edit, remiss.namnd_id), may_assign=p.may(Action.assign, remiss.namnd_id),
-        users=_users_by_namnd([remiss.namnd_id]), panels=extra)
+        may_edit=p.may(Action.edit, remiss.namnd_id), may_assign=may_assign, users=users, panels=extra)
 
 
 def _form_values(session, remiss) -> dict:

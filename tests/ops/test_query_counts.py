@@ -66,3 +66,54 @@ def test_pages_run_as_many_statements_for_50_rows_as_for_5(db, session, auth):
     assert auth.client.get("/remisser").get_data(as_text=True).count('href="/remisser/') >= 50
     assert all(n > 0 for n in few.values())
     assert many == few, f"statements per page grew with the rows shown: {few} -> {many}"
+
+
+def _fill_panels(session, app, namnd, remiss, *, rows: int) -> None:
+    """Give every panel of the remiss page rows rows: yttrande versions by rows authors, samråd,
+    förlängningar, files and history by rows users (with handläggare changes)."""
+    from datetime import date, timedelta
+
+    from remiss.drafting import service as drafting
+    from remiss.planning import extensions, tidplan
+    from remiss.remisser import attachments
+
+    for n in range(rows):
+        author = Principal.of(session, make_user(session, namnder=[namnd], name=f"Författare {n}"))
+        drafting.save(session, now=T0 + timedelta(minutes=n), principal=author, remiss=remiss,
+                      raw={"sammanfattning": f"Version {n}"})
+        drafting.add_consultation(session, now=T0, principal=author, remiss=remiss, party=f"Råd {n}",
+                                  consulted_on=date(2026, 11, 1))
+        extensions.request_extension(session, now=T0, principal=author, remiss=remiss, requested_by=f"Person {n}",
+                                     until_on=date(2027, 1, 10) + timedelta(days=n), reason="Mer tid")
+        attachments.add(session, now=T0, principal=author, remiss=remiss, filename=f"bilaga-{n}.txt",
+                        data=b"text", files_dir=app.config["FILES_DIR"], max_bytes=10_000)
+        service.update(session, now=T0, principal=Principal.system(), remiss=remiss,
+                       changes={"handlaggare_id": author.user_id})
+    tidplan.replan(session, now=T0, remiss=remiss)
+    session.commit()
+
+
+def test_the_remiss_page_runs_as_many_statements_with_every_panel_full(db, session, auth, app):
+    namnd = make_namnd(session)
+    admin = make_user(session, role=Role.admin)
+    session.commit()
+    auth.login(admin.email)
+    counts = {}
+    for rows in (2, 20):
+        incoming = make_remiss(session, namnd=namnd, questions=[f"Fråga {n}?" for n in range(rows)])
+        _fill_panels(session, app, namnd, incoming, rows=rows)
+        outgoing = make_remiss(session, namnd=namnd, direction="utgaende",
+                               sandlista=[f"Instans {n}" for n in range(rows)])
+        for n, entry in enumerate(service.entries(session, outgoing.id)):
+            entry.group_name = f"Grupp {n % 5}"
+        session.commit()
+        counts[rows] = {}
+        for name, remiss in (("inkommande", incoming), ("utgående", outgoing)):
+            url = f"/remisser/{remiss.id}"
+            auth.client.get(url)
+            with counting({db.read_engine, db.write_engine}) as statements:
+                page = auth.client.get(url).get_data(as_text=True)
+            counts[rows][name] = len(statements)
+        assert f"Författare {rows - 1}" in auth.client.get(f"/remisser/{incoming.id}").get_data(as_text=True)
+        assert f"Instans {rows - 1}" in page
+    assert counts[20] == counts[2], f"statements per remiss page grew with its rows: {counts}"
