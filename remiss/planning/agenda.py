@@ -1,6 +1,7 @@
 """What is due when: deadlines and milestones for the start page, the month calendar and ICS feeds."""
 from __future__ import annotations
 
+from collections import namedtuple
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
@@ -38,6 +39,12 @@ class AgendaItem:
         return (self.day, self.at or time(23, 59), self.remiss_id, self.kind)
 
 
+# The columns an agenda item shows: plain rows, not whole remisser (a start page reads a few hundred).
+_REMISS_COLUMNS = (Remiss.id, Remiss.our_dnr, Remiss.title, Remiss.namnd_id, Remiss.handlaggare_id, Remiss.status,
+                   Remiss.deadline_on, Remiss.effective_deadline_on, Remiss.effective_deadline_time)
+_RemissColumns = namedtuple("_RemissColumns", [c.key for c in _REMISS_COLUMNS])
+
+
 def _open():
     return Remiss.status.not_in([s.value for s in CLOSED])
 
@@ -52,7 +59,7 @@ def items(session: Session, *, namnd_ids: Iterable[int] | None = None, handlagga
     remisser while deadlines are shown for every remiss in deadline_namnd_ids (default: none extra).
     """
     found: list[AgendaItem] = []
-    stmt = select(Remiss).where(Remiss.effective_deadline_on.is_not(None))
+    stmt = select(*_REMISS_COLUMNS).where(Remiss.effective_deadline_on.is_not(None))
     if namnd_ids is not None:
         stmt = stmt.where(Remiss.namnd_id.in_(list(namnd_ids) or [-1]))
     if open_only:
@@ -74,7 +81,7 @@ def items(session: Session, *, namnd_ids: Iterable[int] | None = None, handlagga
         found.append(AgendaItem(r.id, r.our_dnr or "", r.title, r.namnd_id, r.handlaggare_id, DEADLINE,
                                 "Sista svarsdag", r.effective_deadline_on, r.effective_deadline_time,
                                 explanation, False, closed))
-    mstmt = (select(Milestone, Remiss).join(Remiss, Remiss.id == Milestone.remiss_id)
+    mstmt = (select(Milestone, *_REMISS_COLUMNS).join(Remiss, Remiss.id == Milestone.remiss_id)
              .where(Milestone.kind != DEADLINE, Remiss.direction == Direction.inkommande))
     if namnd_ids is not None:
         mstmt = mstmt.where(Remiss.namnd_id.in_(list(namnd_ids) or [-1]))
@@ -88,7 +95,8 @@ def items(session: Session, *, namnd_ids: Iterable[int] | None = None, handlagga
         mstmt = mstmt.where(Milestone.due_on >= start)
     if end is not None:
         mstmt = mstmt.where(Milestone.due_on <= end)
-    for m, r in session.exec(mstmt.order_by(Milestone.due_on, Milestone.id).limit(limit)).all():
+    for m, *columns in session.exec(mstmt.order_by(Milestone.due_on, Milestone.id).limit(limit)).all():
+        r = _RemissColumns(*columns)
         found.append(AgendaItem(r.id, r.our_dnr or "", r.title, r.namnd_id, r.handlaggare_id, m.kind, m.label,
                                 m.due_on, None, m.explanation, m.flagged, m.done_at is not None,
                                 m.override_on is not None))
