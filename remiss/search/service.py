@@ -5,13 +5,13 @@ import re
 
 from typing import Callable
 
-from sqlalchemy import bindparam, case, column, func, literal_column, or_, table, true, false, union_all
+from sqlalchemy import bindparam, case, column, func, literal_column, or_, table, union_all
 from sqlalchemy.sql import Select, Subquery
 from sqlmodel import Session, select
 
 from remiss.auth.access import Principal
 from remiss.remisser.models import Remiss
-from remiss.search import schema
+from remiss.search import postgres, schema
 
 # The same token rule as FTS5 unicode61: runs of letters and digits; everything else separates.
 TOKEN = re.compile(r"[^\W_]+")
@@ -54,7 +54,7 @@ RANK_CAP = 300
 COUNT_CAP = 1000
 HIGH_COLUMNS = "{title dnr remittent}"  # FTS5 column filter for the second candidate set
 _FTS = table("remiss_fts", column("rowid"))
-_PG = table("remiss_search", column("remiss_id"), column("document"))
+_PG = postgres.PG
 
 Restrict = Callable[[Select], Select]  # adds the diarium's filters on Remiss to a select
 
@@ -63,102 +63,94 @@ def _unrestricted(stmt: Select) -> Select:
     return stmt
 
 
-def _tsquery(typed: str, *, high: bool = False):
-    query = pg_tsquery(typed, weights="AB" if high else "")
+def _tsquery(typed: str):
+    query = pg_tsquery(typed)
     return None if query is None else func.to_tsquery(literal_column("'swedish'"),
                                                       bindparam("ts_query", query, unique=True))
 
 
-def _match_clause(session: Session, typed: str, *, high: bool = False, dense: bool = False,
-                  ordered: bool = True):
-    """(id column, WHERE clause, rank expression or None) of the index query for typed; None without words.
-
-    On PostgreSQL, for a word in few documents the matches come from a subquery fenced with OFFSET 0,
-    newest first, so the GIN index finds them all at once (otherwise the planner may walk the primary
-    key backwards testing every document: seconds for a rare word). For a dense word (more than
-    COUNT_CAP hits) walking backwards is what stops earliest, so the table is used as it is.
-    """
-    if session.get_bind().dialect.name == "sqlite":
-        query = fts5_query(typed)
-        if query is None:
-            return None
-        if high:
-            query = f"{HIGH_COLUMNS} : ({query})"
-        where = literal_column("remiss_fts").op("MATCH")(bindparam("fts_query", query, unique=True))
-        return _FTS.c.rowid, where, -func.bm25(literal_column("remiss_fts"), *WEIGHTS)
-    tsquery = _tsquery(typed, high=high)
-    if tsquery is None:
+def _fts5_clause(typed: str, *, high: bool = False):
+    """(id column, WHERE clause, rank expression) of the FTS5 query for typed; None without words."""
+    query = fts5_query(typed)
+    if query is None:
         return None
-    if dense:  # coalesce() hides the test from the GIN index: walk the newest documents, stop early
-        return _PG.c.remiss_id, func.coalesce(_PG.c.document.op("@@")(tsquery), false()), None
-    matched = select(_PG.c.remiss_id).where(_PG.c.document.op("@@")(tsquery))
-    if ordered:
-        matched = matched.order_by(_PG.c.remiss_id.desc())
-    matched = matched.offset(0).subquery("matched_high" if high else "matched")
-    return matched.c.remiss_id, true(), None
+    if high:
+        query = f"{HIGH_COLUMNS} : ({query})"
+    where = literal_column("remiss_fts").op("MATCH")(bindparam("fts_query", query, unique=True))
+    return _FTS.c.rowid, where, -func.bm25(literal_column("remiss_fts"), *WEIGHTS)
 
 
-def _visible(restrict: Restrict, id_column, dialect: str):
-    """The remiss behind id_column passes the filters: one primary-key lookup per hit, stopping early.
+def _is_sqlite(session: Session) -> bool:
+    return session.get_bind().dialect.name == "sqlite"
 
-    SQLite: EXISTS. PostgreSQL: a scalar subquery, which (unlike EXISTS) it does not turn into a hash
-    join over the whole remiss table.
-    """
-    check = restrict(select(literal_column("1")).select_from(Remiss).where(Remiss.id == id_column))
-    return check.exists() if dialect == "sqlite" else check.scalar_subquery().is_not(None)
+
+# PostgreSQL finds the newest visible hits once (remiss.search.postgres) and count() leaves them here
+# for the candidates() that follows in the same transaction, as list_remisser and search() call them.
+_FOUND = "remiss.search.found"
+
+
+def _pg_hits(session: Session, typed: str, restrict: Restrict, cap: int, *, keep: bool = False) -> list[int]:
+    """The newest cap hits of typed that pass restrict (reusing what count() just found)."""
+    query = pg_tsquery(typed)
+    if query is None:
+        return []
+    key = (session.get_transaction(), typed, postgres.filters_key(restrict))
+    found = session.info.pop(_FOUND, None)
+    if found and found[0] == key and (len(found[1]) < found[2] or cap <= found[2]):  # complete, or enough
+        return found[1][:cap]
+    ids = postgres.newest_hits(session, query, restrict, cap)
+    if keep:
+        session.info[_FOUND] = (key, ids, cap)
+    return ids
 
 
 def count(session: Session, typed: str, restrict: Restrict = _unrestricted, cap: int = COUNT_CAP) -> int:
     """How many remisser match typed and the filters, counting no further than cap + 1."""
-    clause = _match_clause(session, typed, ordered=False)
+    if not _is_sqlite(session):
+        return len(_pg_hits(session, typed, restrict, cap + 1, keep=True))
+    clause = _fts5_clause(typed)
     if clause is None:
         return 0
     id_column, where, _ = clause
-    visible = _visible(restrict, id_column, session.get_bind().dialect.name)
+    visible = restrict(select(literal_column("1")).select_from(Remiss).where(Remiss.id == id_column)).exists()
     first = select(id_column).where(where, visible).limit(cap + 1).subquery()
     return session.exec(select(func.count()).select_from(first)).one()
 
 
-def _newest(session: Session, typed: str, restrict: Restrict, *, high: bool, dense: bool,
-            limit: int | None = None) -> Select | None:
-    """The newest RANK_CAP (or limit) hits that pass the filters, with their score; only those are ranked."""
-    limit = limit or RANK_CAP
-    clause = _match_clause(session, typed, high=high, dense=dense and not high)
+def _newest(typed: str, restrict: Restrict, *, high: bool) -> Select | None:
+    """SQLite: the newest RANK_CAP hits that pass the filters, with their score; only those are ranked."""
+    clause = _fts5_clause(typed, high=high)
     if clause is None:
         return None
     id_column, where, rank = clause
-    visible = _visible(restrict, id_column, session.get_bind().dialect.name)
-    if rank is not None:  # SQLite: bm25 runs only for the rows the LIMIT lets through
-        return (select(id_column.label("remiss_id"), rank.label("score"))
-                .where(where, visible).order_by(id_column.desc()).limit(limit))
-    ids = (select(id_column.label("remiss_id")).where(where, visible)
-           .order_by(id_column.desc()).limit(limit).subquery("newest_high" if high else "newest"))
-    doc = _PG.alias("ranked_high" if high else "ranked")
-    return select(ids.c.remiss_id, func.ts_rank(doc.c.document, _tsquery(typed, high=high)).label("score")) \
-        .select_from(ids.join(doc, doc.c.remiss_id == ids.c.remiss_id))
+    visible = restrict(select(literal_column("1")).select_from(Remiss).where(Remiss.id == id_column)).exists()
+    # bm25 runs only for the rows the LIMIT lets through
+    return (select(id_column.label("remiss_id"), rank.label("score"))
+            .where(where, visible).order_by(id_column.desc()).limit(RANK_CAP))
 
 
 def candidates(session: Session, typed: str, restrict: Restrict = _unrestricted, *,
                complete: bool = False, dense: bool = False) -> Subquery:
-    """A subquery (remiss_id, score) of the hits worth ranking: the newest RANK_CAP matches passing the
-    filters plus the newest RANK_CAP with the words in the title, a diarienummer or the remittent.
+    """A subquery (remiss_id, score) of the hits worth ranking.
 
-    When no more than RANK_CAP remisser match (complete: the caller counted), that is every match and
-    ranking is exact (dense: more than COUNT_CAP match); beyond that a common word is ranked among recent remisser and the best-placed
-    hits, never by scoring them all.
+    PostgreSQL: every hit when no more than COUNT_CAP pass the filters, else the newest RANK_CAP
+    (its GIN index cannot select by weight, so finding old title hits would mean rechecking every
+    document). SQLite: the newest RANK_CAP matches passing the filters plus the newest RANK_CAP with
+    the words in the title, a diarienummer or the remittent. When no more than RANK_CAP match
+    (complete: the caller counted), that is every match and ranking is exact; beyond that a common
+    word is ranked among recent remisser and the best-placed hits, never by scoring them all.
     """
-    if session.get_bind().dialect.name != "sqlite":
-        # PostgreSQL ranks every hit of a word with at most COUNT_CAP of them (ts_rank is cheap once the
-        # GIN index has found them), and the newest RANK_CAP of a dense word: its GIN index cannot select
-        # by weight, so finding old title hits would mean rechecking every document.
-        newest = _newest(session, typed, restrict, high=False, dense=dense, limit=None if dense else COUNT_CAP)
-        return no_match() if newest is None else newest.subquery("hits")
-    newest = _newest(session, typed, restrict, high=False, dense=dense)
+    if not _is_sqlite(session):
+        ids = _pg_hits(session, typed, restrict, COUNT_CAP + 1)
+        if len(ids) > COUNT_CAP:
+            ids = ids[:RANK_CAP]
+        return postgres.scored(ids, pg_tsquery(typed)) if ids else no_match()
+    newest = _newest(typed, restrict, high=False)
     if newest is None:
         return no_match()
     if complete:
         return newest.subquery("hits")
-    parts = [newest, _newest(session, typed, restrict, high=True, dense=False)]
+    parts = [newest, _newest(typed, restrict, high=True)]
     both = union_all(*[p.subquery().select() for p in parts]).subquery("both")
     return (select(both.c.remiss_id, func.max(both.c.score).label("score"))
             .group_by(both.c.remiss_id).subquery("hits"))
@@ -166,8 +158,8 @@ def candidates(session: Session, typed: str, restrict: Restrict = _unrestricted,
 
 def matches(session: Session, typed: str) -> Subquery | None:
     """A subquery (remiss_id, score) of every remiss matching typed, scored; for exports and tools."""
-    if session.get_bind().dialect.name == "sqlite":
-        clause = _match_clause(session, typed)
+    if _is_sqlite(session):
+        clause = _fts5_clause(typed)
         if clause is None:
             return None
         id_column, where, rank = clause
