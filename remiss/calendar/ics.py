@@ -39,6 +39,25 @@ def build_ics(
     events: Iterable[CalendarEvent], *, calendar_name: str, now: datetime | None = None
 ) -> bytes:
     """Return an iCalendar document with one VEVENT per event (first of duplicate UIDs kept)."""
+    stamp = (now or _FIXED_STAMP).astimezone(timezone.utc)
+    seen: set[str] = set()
+    timed = False
+    parts = [_calendar_head(calendar_name)]
+    for event in events:
+        if event.uid in seen:
+            continue
+        seen.add(event.uid)
+        timed = timed or isinstance(event.start, datetime)
+        parts.append(_vevent(event, stamp).to_ical())
+    if timed:
+        parts.insert(1, _stockholm_vtimezone())  # the zone before the events that use it
+    parts.append(b"END:VCALENDAR\r\n")
+    return b"".join(parts)
+
+
+@lru_cache(maxsize=32)
+def _calendar_head(calendar_name: str) -> bytes:
+    """Return the calendar's own lines, up to its first component (the same for every file of that name)."""
     calendar = icalendar.Calendar()
     calendar.add("prodid", PRODID)
     calendar.add("version", "2.0")
@@ -46,20 +65,8 @@ def build_ics(
     calendar.add("method", "PUBLISH")
     calendar.add("x-wr-calname", calendar_name)
     calendar.add("x-wr-timezone", "Europe/Stockholm")
-    stamp = (now or _FIXED_STAMP).astimezone(timezone.utc)
-    seen: set[str] = set()
-    timed = False
-    for event in events:
-        if event.uid in seen:
-            continue
-        seen.add(event.uid)
-        timed = timed or isinstance(event.start, datetime)
-        calendar.add_component(_vevent(event, stamp))
-    body = calendar.to_ical()
-    if not timed:
-        return body
-    first = body.find(b"BEGIN:VEVENT")  # the zone before the events that use it
-    return body[:first] + _stockholm_vtimezone() + body[first:]
+    whole = calendar.to_ical()
+    return whole[:whole.rindex(b"END:VCALENDAR")]
 
 
 @lru_cache(maxsize=1)

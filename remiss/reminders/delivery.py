@@ -33,6 +33,10 @@ PENDING, SENDING, SENT = OutboxStatus.pending.value, OutboxStatus.sending.value,
 FAILED, CANCELLED, SUPERSEDED = OutboxStatus.failed.value, OutboxStatus.cancelled.value, OutboxStatus.superseded.value
 
 
+# The columns of a claimed row that the checks and the composers read.
+COMPOSED_FROM = ("id", "key", "remiss_id", "recipient_user_id", "recipient_email", "kind", "due_at", "attempts",
+                 "message_id", "subject", "payload")
+
 # Kinds sent even when their remiss is closed (they report the closing itself); other capabilities add theirs.
 SEND_WHEN_CLOSED: set[str] = {policy.ANSWERED}
 
@@ -101,9 +105,9 @@ class Loaded:
 
 def _load(session: Session, due: list[OutboxMessage]) -> Loaded:
     loaded = Loaded()
-    remiss_ids = sorted({r.remiss_id for r in due if r.remiss_id is not None})
-    for chunk in _chunks(remiss_ids):
+    for chunk in _chunks(sorted({r.remiss_id for r in due if r.remiss_id is not None})):
         loaded.remisser.update({r.id: r for r in session.exec(select(Remiss).where(Remiss.id.in_(chunk)))})
+    for chunk in _chunks(sorted({r.remiss_id for r in due if r.kind in policy.REMINDER_KINDS})):
         loaded.milestones.update({(m.remiss_id, m.kind): m
                                   for m in session.exec(select(Milestone).where(Milestone.remiss_id.in_(chunk)))})
     for chunk in _chunks(sorted({r.recipient_user_id for r in due if r.recipient_user_id})):
@@ -168,7 +172,7 @@ def claim_due(session: Session, *, now: datetime, worker_id: str, settings: Sett
         release_stale(session, now=now, lease=settings.lease)
         skipped += supersede_older(session, now=now)
     table = OutboxMessage.__table__  # plain rows (read-only, attribute access): no ORM objects for thousands of mails
-    stmt = (select(*table.columns).where(table.c.status == PENDING, table.c.next_attempt_at <= now)
+    stmt = (select(*(table.c[name] for name in COMPOSED_FROM)).where(table.c.status == PENDING, table.c.next_attempt_at <= now)
             .order_by(table.c.due_at, table.c.id).limit(settings.batch))
     if session.get_bind().dialect.name == "postgresql":
         stmt = stmt.with_for_update(skip_locked=True)

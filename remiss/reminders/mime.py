@@ -14,11 +14,10 @@ import re
 from dataclasses import dataclass, field
 from email.message import EmailMessage
 from email.policy import SMTP
-from email.utils import parseaddr
 from functools import lru_cache
 
 CRLF = b"\r\n"
-_WORD_BYTES = 45  # 45 bytes of UTF-8 → 60 base64 characters; an encoded word stays under 75
+_WORD_BYTES = 36  # 36 bytes of UTF-8 → 48 base64 characters: a word and a header name fit in 78 columns
 _PLAIN_ADDRESS = re.compile(r"[^@\s<>()\[\],;:\\\"]+@[^@\s<>()\[\],;:\\\"]+")
 
 
@@ -49,18 +48,15 @@ def _clean(value: str) -> str:
     return " ".join(value.split()) if ("\n" in value or "\r" in value or "\t" in value) else value
 
 
-def _split_utf8(value: str):
-    """Yield pieces of value of at most _WORD_BYTES bytes of UTF-8, never splitting a character."""
-    piece, size = [], 0
-    for char in value:
-        width = len(char.encode())
-        if size + width > _WORD_BYTES and piece:
-            yield "".join(piece)
-            piece, size = [], 0
-        piece.append(char)
-        size += width
-    if piece:
-        yield "".join(piece)
+def _split_utf8(data: bytes):
+    """Yield pieces of UTF-8 data of at most _WORD_BYTES bytes, never splitting a character."""
+    start = 0
+    while start < len(data):
+        end = min(start + _WORD_BYTES, len(data))
+        while end < len(data) and data[end] & 0xC0 == 0x80:  # a continuation byte: back off
+            end -= 1
+        yield data[start:end]
+        start = end
 
 
 def encode_header(value: str) -> str:
@@ -68,20 +64,21 @@ def encode_header(value: str) -> str:
     value = _clean(value)
     if value.isascii() and len(value) <= 76:
         return value
-    words = (f"=?utf-8?b?{binascii.b2a_base64(piece.encode(), newline=False).decode()}?="
-             for piece in _split_utf8(value))
+    words = (f"=?utf-8?b?{binascii.b2a_base64(piece, newline=False).decode()}?="
+             for piece in _split_utf8(value.encode()))
     return "\r\n ".join(words)
 
 
 @lru_cache(maxsize=64)
 def from_header(value: str) -> tuple[str, str]:
-    """Return (header text, envelope address) of a From value such as 'Nämnden <remiss@kommun.se>'."""
-    name, address = parseaddr(value)
-    if not name:
-        return address, address
-    if name.isascii() and all(c.isalnum() or c in " .-_" for c in name):
-        return f"{name} <{address}>", address
-    return f"{encode_header(name)} <{address}>", address
+    """Return (header text, envelope address) of a From value such as 'Nämnden <remiss@kommun.se>'.
+
+    One sender serves a whole sweep, so the standard library folds it (and once only).
+    """
+    message = EmailMessage(policy=SMTP)
+    message["From"] = value
+    folded = SMTP.fold("From", message["From"])
+    return folded[len("From: "):].rstrip("\r\n"), message["From"].addresses[0].addr_spec
 
 
 def _boundary(seed: str, part: str) -> str:
