@@ -100,6 +100,8 @@ def _density(session: Session, tsquery: str, stats: _Stats) -> float:
 def filters_key(restrict: Restrict) -> tuple:
     """What restrict adds to a select, as a hashable value (the statement's cache key and parameters)."""
     key = restrict(select(Remiss.id))._generate_cache_key()
+    if key is None:  # not cacheable: a key equal to nothing else, so nothing is reused
+        return (object(),)
     return key.key, tuple(repr(b.effective_value) for b in key.bindparams)
 
 

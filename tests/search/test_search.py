@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
 from sqlalchemy import inspect
 from sqlmodel import select
 
@@ -212,3 +214,75 @@ def test_page_and_api_say_more_than(client, auth, session, monkeypatch):
     body = client.get("/api/v1/remisser?q=tillgänglighet").get_json()
     assert body["more"] is True and body["total"] == 3 and len(body["items"]) == 2
     assert client.get("/api/v1/remisser?q=tillgänglighetsplan").get_json()["more"] is False
+
+
+def _postgres_only(session):
+    if session.get_bind().dialect.name == "sqlite":
+        pytest.skip("PostgreSQL's plans for finding hits")
+
+
+def _plan_world(session):
+    """40 remisser in two nämnder: every one mentions 'samråd', every fifth is about 'snöröjning'."""
+    east = make_namnd(session, name="Öster", dnr_prefix="SOFÖ")
+    west = make_namnd(session, name="Väster", dnr_prefix="SOFV")
+    made = []
+    for n in range(40):
+        subject = "Snöröjning" if n % 5 == 0 else "Budget"
+        made.append(make_remiss(session, namnd=east if n % 2 else west, title=f"{subject} {n}",
+                                notes="Samråd med pensionärsrådet."))
+    session.commit()
+    return east, made
+
+
+@pytest.mark.parametrize("typed, which", [("samråd", range(40)), ("snöröjning", range(0, 40, 5)),
+                                          ("snö budget", []), ("KS-2026", range(40)), ("ingenting", [])])
+def test_postgres_plans_find_the_same_newest_visible_hits(session, monkeypatch, typed, which):
+    from remiss.search import postgres
+
+    _postgres_only(session)
+    east, made = _plan_world(session)
+    restrict = lambda stmt: stmt.where(Remiss.namnd_id == east.id)  # noqa: E731
+    expected = sorted((made[n].id for n in which if made[n].namnd_id == east.id), reverse=True)
+    for limit in (3, 100):
+        found = {}
+        for plan in ("sorted", "walk"):
+            monkeypatch.setattr(postgres, "FORCE", plan)
+            found[plan] = postgres.newest_hits(session, search.pg_tsquery(typed), restrict, limit)
+        assert found["sorted"] == found["walk"] == expected[:limit]
+
+
+def test_postgres_walks_for_a_word_in_most_documents_and_sorts_a_rare_one(session):
+    from remiss.search import postgres
+
+    _postgres_only(session)
+    east, _ = _plan_world(session)
+    session.connection().exec_driver_sql("ANALYZE remiss_search")
+    session.connection().exec_driver_sql("ANALYZE remiss")
+    postgres._stats.clear()  # the lexeme frequencies are kept per process for a while
+    everyone = search._unrestricted
+    half = postgres._visible_share(session, lambda stmt: stmt.where(Remiss.namnd_id == east.id),
+                                   postgres._load_stats(session))
+    assert 0.3 < half < 0.7
+    assert postgres.plan(session, search.pg_tsquery("samråd"), everyone, 5) == "walk"
+    assert postgres.plan(session, search.pg_tsquery("pensionärsråd"), everyone, 5) == "walk"
+    assert postgres.plan(session, search.pg_tsquery("snöröjning"), everyone, 50) == "sorted"
+    assert postgres.plan(session, search.pg_tsquery("hamnen"), everyone, 5) == "sorted"
+
+
+def test_a_search_page_looks_in_the_index_once(session):
+    """The count and the ranked page share one index lookup (PostgreSQL) – FTS5 asks twice."""
+    from sqlalchemy import event
+
+    _, _, admin, _ = _world(session)
+    principal = principal_of(session, admin)
+    seen = []
+    engine = session.get_bind()
+    listener = lambda conn, cursor, statement, *args: seen.append(statement)  # noqa: E731
+    event.listen(engine, "before_cursor_execute", listener)
+    try:
+        page = list_remisser(session, principal, RemissFilter(text="iof"))
+    finally:
+        event.remove(engine, "before_cursor_execute", listener)
+    assert [row.remiss.title for row in page.rows] == ["Förslag till ny IoF-plan", "Remiss om kontaktcenter"]
+    lookups = [s for s in seen if "@@" in s or "MATCH" in s]
+    assert len(lookups) == (1 if engine.dialect.name == "postgresql" else 2)
