@@ -94,6 +94,7 @@ def _pg_hits(session: Session, typed: str, restrict: Restrict, cap: int, *, keep
     query = pg_tsquery(typed)
     if query is None:
         return []
+    session.connection()  # begins the transaction the key names
     key = (session.get_transaction(), typed, postgres.filters_key(restrict))
     found = session.info.pop(_FOUND, None)
     if found and found[0] == key and (len(found[1]) < found[2] or cap <= found[2]):  # complete, or enough
