@@ -16,4 +16,14 @@ document.addEventListener("DOMContentLoaded", () => {
     form.addEventListener("submit", (event) => {
       if (!window.confirm(form.dataset.confirm)) event.preventDefault();
     }));
+  // The handläggare field follows the chosen nämnd: its handläggare, or a name-or-e-mail field when they are many.
+  const namnd = document.getElementById("f-namnd_id");
+  if (namnd) namnd.addEventListener("change", async () => {
+    const field = namnd.form && namnd.form.querySelector("[data-handlaggare-field]");
+    if (!field || !namnd.value) return;
+    const typed = field.querySelector("input[name=handlaggare]");
+    const query = new URLSearchParams({namnd_id: namnd.value, handlaggare: typed ? typed.value : ""});
+    const response = await fetch(`${field.dataset.url}?${query}`, {credentials: "same-origin"});
+    if (response.ok) field.outerHTML = await response.text();
+  });
 });

@@ -14,6 +14,7 @@ from remiss.auth.models import NamndMembership, User
 from remiss.db import get_session
 from remiss.namnd.models import Namnd
 from remiss.remisser import attachments, service
+from remiss.remisser.handlaggare import resolve as resolve_handlaggare
 from remiss.remisser.history import describe
 from remiss.remisser.input import InputErrors, parse_remiss_input, to_remiss_data
 from remiss.remisser.models import Attachment
@@ -33,18 +34,6 @@ def _namnder(action: Action) -> list:
     p = principal()
     rows = get_session().exec(select(Namnd.id, Namnd.name).order_by(Namnd.name)).all()
     return [n for n in rows if p.may(action, n.id)]
-
-
-def _users_by_namnd(namnd_ids) -> list[tuple[int, str, list[int]]]:
-    """(id, name, nämnd ids) of the active handläggare in these nämnder, by name; one join, plain tuples."""
-    members: dict[int, tuple[int, str, list[int]]] = {}
-    for user_id, name, namnd_id in get_session().exec(
-            select(User.id, User.name, NamndMembership.namnd_id)
-            .join(NamndMembership, NamndMembership.user_id == User.id)
-            .where(NamndMembership.namnd_id.in_(list(namnd_ids) or [-1]), User.is_active, User.role != "lasare")
-            .order_by(User.name, User.id)):
-        members.setdefault(user_id, (user_id, name, []))[2].append(namnd_id)
-    return list(members.values())
 
 
 @bp.route("/")
@@ -105,6 +94,71 @@ def _email_of(user_id: int | None) -> str:
     return (get_session().exec(select(User.email).where(User.id == user_id)).first() or "") if user_id else ""
 
 
+def _chosen_namnd(namnder: list, value) -> int | None:
+    """The nämnd the form is about: the chosen one if the user may act on it, else the only one."""
+    raw = str(value or "")
+    ids = {n.id for n in namnder}
+    if raw.isdigit() and int(raw) in ids:
+        return int(raw)
+    return namnder[0].id if len(namnder) == 1 else None
+
+
+def _handlaggare_field(namnder: list, values: dict, errors: dict, *, current: int | None = None) -> dict:
+    """Template context for the handläggare field: a select of the nämnd's handläggare when the list is short,
+    otherwise a name-or-e-mail text field (also when the user has typed there, to keep what was typed)."""
+    chosen = _chosen_namnd(namnder, values.get("namnd_id"))
+    typed = (values.get("handlaggare") or "").strip() if isinstance(values.get("handlaggare"), str) else ""
+    choices = None
+    if not typed:
+        scope = [chosen] if chosen else [n.id for n in namnder]
+        choices = _handlaggare_choices(scope, everyone=chosen is None and len(namnder) > 1)
+    selected = str(values.get("handlaggare_id") or "")
+    if choices is not None and current and current not in {uid for uid, _ in choices}:
+        # The remiss's handläggare stays selectable (e.g. an admin, or one who left the nämnd): saving keeps them.
+        name = get_session().exec(select(User.name).where(User.id == current)).first()
+        if name is not None:
+            choices = sorted([*choices, (current, name)], key=lambda row: (row[1], row[0]))
+    if choices is None and "handlaggare_id" in errors:  # shown at (and linked to) the text field
+        errors["handlaggare"] = errors.pop("handlaggare_id")
+    text = typed or (_email_of(int(selected)) if choices is None and selected.isdigit() else "")
+    return {"handlaggare_choices": choices, "handlaggare_selected": selected, "handlaggare_text": text,
+            "handlaggare_error": errors.get("handlaggare") or errors.get("handlaggare_id")}
+
+
+def _typed_handlaggare(values: dict, namnd_id, action: Action, *, current: int | None = None) -> tuple[dict, dict]:
+    """values with handlaggare_id resolved from the text field (name or e-mail), and the field's error if any."""
+    raw = {k: v for k, v in values.items() if k not in ("csrf_token", "handlaggare")}
+    if "handlaggare" not in values or values.get("handlaggare_id"):
+        return raw, {}
+    typed = str(values["handlaggare"]).strip()
+    raw["handlaggare_id"] = ""
+    nid = str(namnd_id or "")
+    if not typed or not nid.isdigit() or not principal().may(action, int(nid)):
+        return raw, {}  # nobody, or the nämnd itself is wrong (its own error says so)
+    if current and typed.lower() == _email_of(current):
+        raw["handlaggare_id"] = str(current)  # unchanged, even if no longer a member
+        return raw, {}
+    try:
+        raw["handlaggare_id"] = str(resolve_handlaggare(get_session(), int(nid), typed))
+    except ValueError as exc:
+        return raw, {"handlaggare": str(exc)}
+    return raw, {}
+
+
+@bp.route("/remisser/handlaggarfalt")
+@login_required
+def handlaggare_field():
+    """The handläggare field for another nämnd (app.js swaps it in when the form's nämnd changes)."""
+    raw = request.args.get("namnd_id", "")
+    if not raw.isdigit() or not principal().may(Action.view, int(raw)):
+        abort(404)
+    chosen = int(raw)
+    choices = _handlaggare_choices([chosen], everyone=False)
+    return render_template("remisser/_handlaggare_field.html", handlaggare_choices=choices, handlaggare_selected="",
+                           handlaggare_text=request.args.get("handlaggare", "")[:200] if choices is None else "",
+                           handlaggare_error=None)
+
+
 @bp.route("/remisser/mina")
 @login_required
 def mine():
@@ -127,7 +181,13 @@ def new():
             values.update(prefill(request))
     elif form.validate_on_submit():
         try:
-            data = to_remiss_data(values)
+            raw, typed_errors = _typed_handlaggare(values, values.get("namnd_id"), Action.create)
+            try:
+                data = to_remiss_data(raw)
+            except InputErrors as exc:
+                raise InputErrors({**exc.errors, **typed_errors}) from None
+            if typed_errors:
+                raise InputErrors(typed_errors)
             remiss = service.register(get_session(), now=now(), principal=principal(), data=data,
                                       dnr_format=current_app.config["DNR_FORMAT"],
                                       default_prefix=current_app.config["DNR_DEFAULT_PREFIX"])
@@ -147,20 +207,31 @@ def new():
         errors = {"csrf": "Formuläret har gått ut. Skicka igen."}
     namnder = _namnder(Action.create)
     return render_template("remisser/form.html", form=form, values=values, errors=errors, namnder=namnder,
-                           users=_users_by_namnd([n.id for n in namnder]), editing=None,
+                           editing=None, **_handlaggare_field(namnder, values, errors),
                            **(intake.context(request) if intake else {})), (400 if errors else 200)
 
 
 @bp.route("/remisser/<int:remiss_id>")
 @login_required
 def show(remiss_id: int):
+    return _show(remiss_id)
+
+
+def _show(remiss_id: int, *, assign_values: dict | None = None, assign_errors: dict | None = None):
+    """The remiss page; after a failed assign, with what was typed and the error at the assign field."""
     session = get_session()
     p = principal()
     remiss = load_remiss(session, p, remiss_id)
     namnd = session.get(Namnd, remiss.namnd_id)
     may_assign = p.may(Action.assign, remiss.namnd_id)
-    users = _users_by_namnd([remiss.namnd_id]) if may_assign else []
-    handlaggare = next((name for uid, name, _ in users if uid == remiss.handlaggare_id), None)
+    assign = {}
+    handlaggare = None
+    if may_assign:
+        values = assign_values or {"handlaggare_id": remiss.handlaggare_id or ""}
+        assign = _handlaggare_field([namnd], {**values, "namnd_id": namnd.id}, dict(assign_errors or {}),
+                                    current=remiss.handlaggare_id)
+        handlaggare = next((name for uid, name in assign["handlaggare_choices"] or ()
+                            if uid == remiss.handlaggare_id), None)
     if handlaggare is None and remiss.handlaggare_id:
         handlaggare = session.exec(select(User.name).where(User.id == remiss.handlaggare_id)).first()
     events = describe(session, audit.history(session, remiss.id))
@@ -174,7 +245,8 @@ def show(remiss_id: int):
         questions=questions, sandlista=sandlista,
         files=files, events=events, form=CsrfForm(),
         next_statuses=allowed_next(remiss.status), status=RemissStatus(remiss.status),
-        may_edit=p.may(Action.edit, remiss.namnd_id), may_assign=may_assign, users=users, panels=extra)
+        may_edit=p.may(Action.edit, remiss.namnd_id), may_assign=may_assign, assign=assign,
+        panels=extra)
 
 
 def _form_values(session, remiss) -> dict:
@@ -200,10 +272,14 @@ def edit(remiss_id: int):
         if not form.validate_on_submit():
             errors = {"csrf": "Formuläret har gått ut. Skicka igen."}
         else:
-            raw = {k: v for k, v in values.items() if k != "csrf_token"}
-            if not principal().may(Action.assign, remiss.namnd_id):
-                raw.pop("handlaggare_id", None)
+            if principal().may(Action.assign, remiss.namnd_id):
+                raw, typed_errors = _typed_handlaggare(values, values.get("namnd_id", remiss.namnd_id), Action.edit,
+                                                       current=remiss.handlaggare_id)
+            else:
+                raw = {k: v for k, v in values.items() if k not in ("csrf_token", "handlaggare", "handlaggare_id")}
+                typed_errors = {}
             clean, errors = parse_remiss_input(raw, partial=True)
+            errors.update(typed_errors)
             if not errors:
                 try:
                     service.update(session, now=now(), principal=principal(), remiss=remiss, changes=clean)
@@ -215,7 +291,8 @@ def edit(remiss_id: int):
                     return redirect(url_for("remisser.show", remiss_id=remiss.id))
     namnder = _namnder(Action.edit)
     return render_template("remisser/form.html", form=form, values=values, errors=errors, namnder=namnder,
-                           users=_users_by_namnd([n.id for n in namnder]), editing=remiss), (400 if errors else 200)
+                           editing=remiss, **_handlaggare_field(namnder, values, errors, current=remiss.handlaggare_id)), \
+        (400 if errors else 200)
 
 
 @bp.route("/remisser/<int:remiss_id>/status", methods=["POST"])
@@ -242,7 +319,13 @@ def assign(remiss_id: int):
     remiss = load_remiss(session, principal(), remiss_id, Action.assign)
     if not CsrfForm().validate_on_submit():
         abort(400)
-    raw = request.form.get("handlaggare_id", "")
+    values = request.form.to_dict()
+    raw, typed_errors = _typed_handlaggare(values, remiss.namnd_id, Action.assign, current=remiss.handlaggare_id)
+    if "handlaggare" in values and not raw.get("handlaggare_id") and not typed_errors:
+        typed_errors = {"handlaggare": "Skriv namnet eller e-postadressen för en handläggare i nämnden."}
+    if typed_errors:  # the page again, with what was typed and why it did not match
+        return _show(remiss_id, assign_values=values, assign_errors=typed_errors), 400
+    raw = raw.get("handlaggare_id", "")
     try:
         service.assign(session, now=now(), principal=principal(), remiss=remiss,
                        handlaggare_id=int(raw) if raw.isdigit() else -1)
