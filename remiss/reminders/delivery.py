@@ -187,7 +187,8 @@ def claim_due(session: Session, *, now: datetime, worker_id: str, settings: Sett
             skipped += 1
             continue
         name = f"{local(row.due_at):%Y%m%d-%H%M}-{row.kind}-{row.id:06d}"
-        claimed.append(Claimed(row.id, row.attempts + 1, name, compose(session, row, config=config, now=now)))
+        mail = compose(session, row, config=config, now=now, remiss=loaded.remisser.get(row.remiss_id))
+        claimed.append(Claimed(row.id, row.attempts + 1, name, mail))
     for reason, ids in cancelled.items():
         _set(session, ids, status=CANCELLED, last_error=reason)
     _set(session, [c.id for c in claimed], status=SENDING, claimed_at=now, claimed_by=worker_id,

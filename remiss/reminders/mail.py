@@ -9,7 +9,7 @@ from functools import lru_cache
 from typing import Callable
 
 from flask import current_app
-from jinja2 import Environment, select_autoescape
+from jinja2 import Environment, Template, select_autoescape
 from sqlmodel import Session
 
 from remiss.calendar import CalendarEvent, build_ics, stable_uid
@@ -95,13 +95,16 @@ def _deadline_ics_cached(remiss_id: int, title: str, our_dnr: str, day: date, at
     return build_ics([event], calendar_name="Remiss – sista svarsdag", now=now)
 
 
-def _mail_env(app) -> Environment:
-    """A Jinja environment of the app's templates without the page globals: a sweep renders thousands."""
-    env = app.extensions.get("remiss_mail_env")
-    if env is None:
-        env = app.extensions["remiss_mail_env"] = Environment(
-            loader=app.jinja_env.loader, autoescape=select_autoescape(["html"]), auto_reload=False)
-    return env
+def _mail_templates(app) -> tuple[Template, Template]:
+    """The text and HTML mail templates, from a Jinja environment without the page globals (a sweep
+    renders thousands; every render copies the globals into its context)."""
+    templates = app.extensions.get("remiss_mail_templates")
+    if templates is None:
+        env = Environment(loader=app.jinja_env.loader, autoescape=select_autoescape(["html"]), auto_reload=False)
+        env.globals.clear()
+        templates = app.extensions["remiss_mail_templates"] = (env.get_template("email/message.txt"),
+                                                               env.get_template("email/message.html"))
+    return templates
 
 
 @lru_cache(maxsize=64)
@@ -109,13 +112,15 @@ def _date_header(now: datetime) -> str:
     return format_datetime(local(now))
 
 
-def compose(session: Session, row: OutboxMessage, *, config, now: datetime) -> RenderedMail | EmailMessage:
-    """Return the mail of an outbox row, built from the remiss as it is now."""
+def compose(session: Session, row: OutboxMessage, *, config, now: datetime,
+            remiss: Remiss | None = None) -> RenderedMail | EmailMessage:
+    """Return the mail of an outbox row, built from the remiss as it is now (pass it if already loaded)."""
     if row.kind in COMPOSERS:
         return COMPOSERS[row.kind](session, row, config=config, now=now)
     payload = json.loads(row.payload or "{}")
     base = config["BASE_URL"].rstrip("/")
-    remiss = session.get(Remiss, row.remiss_id) if row.remiss_id else None
+    if remiss is None and row.remiss_id:
+        remiss = session.get(Remiss, row.remiss_id)
     context = {"greeting": "Hej!", "paragraphs": [], "facts": [], "items": [], "expected": "",
                "link": f"{base}/", "settings_link": f"{base}/paminnelser"}
     ics = None
@@ -145,12 +150,11 @@ def compose(session: Session, row: OutboxMessage, *, config, now: datetime) -> R
             context["link"], context["facts"] = f"{base}/remisser/{remiss.id}", _facts(remiss)
     subject = row.subject or subject
     context["subject"] = subject
-    env = _mail_env(current_app._get_current_object())
+    text, html = _mail_templates(current_app._get_current_object())
     attachments = (() if ics is None else
                    (Attachment(ics, 'text/calendar; method=PUBLISH; charset="utf-8"', "sista-svarsdag.ics"),))
     return build(sender=config.get("MAIL_FROM", "Remiss <remiss@localhost>"), to=row.recipient_email,
                  subject=subject, message_id=row.message_id, date=_date_header(now),
-                 text=env.get_template("email/message.txt").render(**context),
-                 html=env.get_template("email/message.html").render(**context), attachments=attachments,
+                 text=text.render(context), html=html.render(context), attachments=attachments,
                  extra={"Auto-Submitted": "auto-generated", "X-Remiss-Outbox-Id": str(row.id),
                         "X-Remiss-Kind": row.kind})

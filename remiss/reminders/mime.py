@@ -81,9 +81,9 @@ def from_header(value: str) -> tuple[str, str]:
     return folded[len("From: "):].rstrip("\r\n"), message["From"].addresses[0].addr_spec
 
 
-def _boundary(seed: str, part: str) -> str:
+def _boundary(seed: str) -> str:
     # "=_" never occurs in quoted-printable or base64 text, so no body can contain the boundary
-    return f"=_remiss_{part}_{hashlib.blake2s(seed.encode(), digest_size=8).hexdigest()}"
+    return f"=_remiss_{hashlib.blake2s(seed.encode(), digest_size=8).hexdigest()}"
 
 
 def _text_part(content_type: str, text: str) -> bytes:
@@ -130,13 +130,14 @@ def build(*, sender: str, to: str, subject: str, message_id: str, date: str, tex
     to = _clean(to)
     if not to.isascii() or not _PLAIN_ADDRESS.fullmatch(to):
         return RenderedMail(envelope_from, (to,), _fallback(headers, text, html, attachments), headers)
-    head = "".join(f"{name}: {encode_header(value) if name != 'From' else from_text}\r\n"
+    head = "".join(f"{name}: {from_text if name == 'From' else encode_header(value)}\r\n"
                    for name, value in headers.items())
     body = _text_part("text/plain", text)
+    boundary = _boundary(message_id)
     if html is not None:
-        body = _multipart("alternative", _boundary(message_id, "alt"), [body, _text_part("text/html", html)])
+        body = _multipart("alternative", f"{boundary}_alt", [body, _text_part("text/html", html)])
     if attachments:
-        body = _multipart("mixed", _boundary(message_id, "mix"),
+        body = _multipart("mixed", f"{boundary}_mix",
                           [body] + [_attachment_part(a) for a in attachments])
     data = (head + "MIME-Version: 1.0\r\n").encode() + body
     return RenderedMail(envelope_from, (to,), data, headers)
