@@ -24,6 +24,13 @@ document.addEventListener("DOMContentLoaded", () => {
     const typed = field.querySelector("input[name=handlaggare]");
     const query = new URLSearchParams({namnd_id: namnd.value, handlaggare: typed ? typed.value : ""});
     const response = await fetch(`${field.dataset.url}?${query}`, {credentials: "same-origin"});
-    if (response.ok) field.outerHTML = await response.text();
+    if (!response.ok) return;
+    const holder = document.createElement("div");
+    holder.innerHTML = await response.text();
+    const fresh = holder.firstElementChild;
+    if (!fresh || fresh.isEqualNode(field)) return;
+    const focused = field.contains(document.activeElement);
+    field.replaceWith(fresh);
+    if (focused) fresh.querySelector("select, input").focus();  // keyboard users stay where they were
   });
 });
