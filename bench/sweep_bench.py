@@ -11,14 +11,13 @@ import argparse
 import sys
 import tempfile
 import time
-from datetime import timedelta
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench.generate import NOW, generate  # noqa: E402
 from bench.measure import timed  # noqa: E402
-from bench.suites import NullTransport, _app, _due  # noqa: E402
+from bench.suites import NullTransport, _app, _due, steady_state  # noqa: E402
 
 
 def prepare(url: str | None, scale: float, tmp: Path) -> str:
@@ -45,20 +44,14 @@ def main(argv=None) -> None:
     from sqlalchemy import text
 
     from remiss.reminders.delivery import sweep
-    from remiss.reminders.schedule import NEVER
 
     tmp = Path(tempfile.mkdtemp())
     url = prepare(args.database_url, args.scale, tmp)
     app = _app(url, tmp)
     db = app.extensions["remiss_db"]
-    with db.transaction() as s:
-        s.execute(text("DELETE FROM outbox_message"))
-        s.execute(text("DELETE FROM reminder_marker"))
+    steady_state(db)
+    with db.transaction(write=False) as s:
         count = s.execute(text("SELECT count(*) FROM remiss")).scalar()
-        # steady state: every open remiss planned well ahead, closed ones never (as sync_remiss leaves them)
-        s.execute(text("UPDATE remiss SET reminders_planned_until = CASE WHEN status IN "
-                       "('besvarad', 'avstar', 'aterkallad') THEN :never ELSE :ahead END"),
-                  {"never": NEVER, "ahead": (NOW + timedelta(days=20)).date()})
     with app.app_context():
         run = lambda: sweep(db, now=NOW, worker_id="bench", transport=NullTransport())  # noqa: E731
         run()  # the week's digest check and warm caches

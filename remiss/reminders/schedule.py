@@ -5,7 +5,7 @@ import json
 import time as wallclock
 from datetime import date, datetime, timedelta
 
-from sqlalchemy import update
+from sqlalchemy import text, update
 from sqlmodel import Session, select
 
 from remiss.calendar import WorkCalendar
@@ -162,9 +162,15 @@ def plan_due(session: Session, *, now: datetime, lookahead_days: int = LOOKAHEAD
     column = Remiss.reminders_planned_until
     postgres = session.get_bind().dialect.name == "postgresql"
     remisser: list[Remiss] = []
-    for condition in (column.is_(None), column < need):  # never planned first; each an index range scan
-        stmt = select(Remiss).where(condition).limit(limit - len(remisser))
-        remisser += session.exec(stmt.with_for_update(skip_locked=True) if postgres else stmt).all()
+    for condition, sql in ((column.is_(None), "IS NULL"), (column < need, "< :need")):  # never planned first
+        if postgres:
+            stmt = select(Remiss).where(condition).limit(limit - len(remisser)).with_for_update(skip_locked=True)
+            remisser += session.exec(stmt).all()
+        else:  # SQLite scans 100,000 rows for IS NULL once ANALYZE has seen few distinct horizons: name the index
+            ids = session.execute(text(f"SELECT id FROM remiss INDEXED BY ix_remiss_reminders_planned_until "
+                                       f"WHERE reminders_planned_until {sql} LIMIT :n"),
+                                  {"need": need.isoformat(), "n": limit - len(remisser)}).scalars().all()
+            remisser += session.exec(select(Remiss).where(Remiss.id.in_(ids))).all() if ids else []
         if len(remisser) >= limit:
             break
     stop = wallclock.monotonic() + budget_seconds
