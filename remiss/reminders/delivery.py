@@ -52,7 +52,7 @@ class Settings:
     retry_max: timedelta = timedelta(hours=2)
     max_attempts: int = 12  # temporary failures (no connection, 4xx) before a row is failed
     max_permanent_attempts: int = 3  # 5xx rejections before a row is failed
-    batch: int = 500  # rows claimed, sent over one SMTP connection and marked per transaction
+    batch: int = 1000  # rows claimed, sent over one SMTP connection and marked per transaction
     budget: timedelta = timedelta(seconds=45)  # a sweep stops taking new batches after this long
     lookahead_days: int = schedule.LOOKAHEAD_DAYS
 
@@ -70,7 +70,8 @@ class Claimed:
     id: int
     attempts: int
     name: str  # file name for the file transport
-    message: RenderedMail | EmailMessage
+    message: RenderedMail | EmailMessage | None
+    error: DeliveryError | None = None  # the mail could not be built
 
 
 @dataclass
@@ -95,21 +96,23 @@ def release_stale(session: Session, *, now: datetime, lease: timedelta) -> int:
 
 @dataclass
 class Loaded:
-    """What the checks and the mails of one batch read, loaded a query per kind (and held, so the
-    session's identity map keeps them for compose)."""
+    """What the checks and the mails of one batch read, a query per kind: remisser and milestones as
+    plain rows (read-only, no ORM objects for a thousand remisser), users as objects."""
 
     remisser: dict[int, Remiss] = field(default_factory=dict)
     users: dict[int, User] = field(default_factory=dict)
     milestones: dict[tuple[int, str], Milestone] = field(default_factory=dict)
 
 
-def _load(session: Session, due: list[OutboxMessage]) -> Loaded:
+def _load(session: Session, due: list) -> Loaded:
     loaded = Loaded()
+    remiss = Remiss.__table__
     for chunk in _chunks(sorted({r.remiss_id for r in due if r.remiss_id is not None})):
-        loaded.remisser.update({r.id: r for r in session.exec(select(Remiss).where(Remiss.id.in_(chunk)))})
+        loaded.remisser.update({r.id: r for r in session.execute(select(*remiss.columns)
+                                                                 .where(remiss.c.id.in_(chunk)))})
     for chunk in _chunks(sorted({r.remiss_id for r in due if r.kind in policy.REMINDER_KINDS})):
-        loaded.milestones.update({(m.remiss_id, m.kind): m
-                                  for m in session.exec(select(Milestone).where(Milestone.remiss_id.in_(chunk)))})
+        stmt = select(Milestone.remiss_id, Milestone.kind, Milestone.done_at).where(Milestone.remiss_id.in_(chunk))
+        loaded.milestones.update({(m.remiss_id, m.kind): m for m in session.execute(stmt)})
     for chunk in _chunks(sorted({r.recipient_user_id for r in due if r.recipient_user_id})):
         loaded.users.update({u.id: u for u in session.exec(select(User).where(User.id.in_(chunk)))})
     return loaded
@@ -158,47 +161,78 @@ def supersede_older(session: Session, *, now: datetime) -> int:
     return len(older_ids)
 
 
-def claim_due(session: Session, *, now: datetime, worker_id: str, settings: Settings = Settings(),
-              config=None, first: bool = True) -> tuple[list[Claimed], int]:
-    """Claim up to settings.batch due rows for this worker and build their mails; return (claimed, skipped).
+@dataclass
+class Batch:
+    """Due rows this worker has marked "sending", with what their checks and mails read."""
 
-    Call in a writing transaction and commit before sending: on SQLite the transaction already
+    rows: list
+    loaded: Loaded
+    skipped: int
+
+
+def take_due(session: Session, *, now: datetime, worker_id: str, settings: Settings = Settings(),
+             first: bool = True) -> Batch:
+    """Claim up to settings.batch due rows for this worker (cancelling those no longer to be sent).
+
+    Call in a writing transaction and commit before building and sending: on SQLite the transaction
     holds the write lock (BEGIN IMMEDIATE); on PostgreSQL rows are locked FOR UPDATE SKIP LOCKED.
     The first batch of a sweep also releases abandoned rows and supersedes older catch-up rows.
     """
-    config = config if config is not None else current_app.config
     skipped = 0
     if first:
         release_stale(session, now=now, lease=settings.lease)
         skipped += supersede_older(session, now=now)
     table = OutboxMessage.__table__  # plain rows (read-only, attribute access): no ORM objects for thousands of mails
-    stmt = (select(*(table.c[name] for name in COMPOSED_FROM)).where(table.c.status == PENDING, table.c.next_attempt_at <= now)
+    stmt = (select(*(table.c[name] for name in COMPOSED_FROM))
+            .where(table.c.status == PENDING, table.c.next_attempt_at <= now)
             .order_by(table.c.due_at, table.c.id).limit(settings.batch))
     if session.get_bind().dialect.name == "postgresql":
         stmt = stmt.with_for_update(skip_locked=True)
     due = session.execute(stmt).all()
     loaded = _load(session, due)
     cancelled: dict[str, list[int]] = {}
-    claimed: list[Claimed] = []
+    taken = []
     for row in due:
         reason = _skip_reason(row, loaded)
         if reason:
             cancelled.setdefault(reason, []).append(row.id)
             skipped += 1
-            continue
-        name = f"{local(row.due_at):%Y%m%d-%H%M}-{row.kind}-{row.id:06d}"
-        mail = compose(session, row, config=config, now=now, remiss=loaded.remisser.get(row.remiss_id))
-        claimed.append(Claimed(row.id, row.attempts + 1, name, mail))
+        else:
+            taken.append(row)
     for reason, ids in cancelled.items():
         _set(session, ids, status=CANCELLED, last_error=reason)
-    _set(session, [c.id for c in claimed], status=SENDING, claimed_at=now, claimed_by=worker_id,
+    _set(session, [row.id for row in taken], status=SENDING, claimed_at=now, claimed_by=worker_id,
          attempts=OutboxMessage.attempts + 1)
     session.flush()
-    return claimed, skipped
+    return Batch(taken, loaded, skipped)
+
+
+def build_mails(session: Session, batch: Batch, *, config, now: datetime) -> list[Claimed]:
+    """Build the mail of every claimed row; a row whose mail cannot be built carries the error instead."""
+    claimed = []
+    for row in batch.rows:
+        name = f"{local(row.due_at):%Y%m%d-%H%M}-{row.kind}-{row.id:06d}"
+        try:
+            mail = compose(session, row, config=config, now=now, remiss=batch.loaded.remisser.get(row.remiss_id))
+            claimed.append(Claimed(row.id, row.attempts + 1, name, mail))
+        except Exception as exc:  # one broken row must not stop the others; it is retried, then failed
+            error = DeliveryError(f"Meddelandet kunde inte byggas: {type(exc).__name__}: {exc}", permanent=True)
+            claimed.append(Claimed(row.id, row.attempts + 1, name, None, error))
+    return claimed
+
+
+def claim_due(session: Session, *, now: datetime, worker_id: str, settings: Settings = Settings(),
+              config=None, first: bool = True) -> tuple[list[Claimed], int]:
+    """Claim due rows and build their mails in one transaction; return (claimed, skipped)."""
+    batch = take_due(session, now=now, worker_id=worker_id, settings=settings, first=first)
+    config = config if config is not None else current_app.config
+    return build_mails(session, batch, config=config, now=now), batch.skipped
 
 
 def deliver(transport, job: Claimed) -> DeliveryError | None:
     """Send one claimed mail; return the error instead of raising it."""
+    if job.error is not None:
+        return job.error
     try:
         transport.send(job.message, name=job.name)
     except DeliveryError as exc:
@@ -257,6 +291,17 @@ def _mark_with_retry(db: Database, **kwargs) -> dict[int, str]:
     return {job.id: SENDING for job, _ in kwargs["outcomes"]}
 
 
+def _claim_and_build(db: Database, *, now: datetime, worker_id: str, settings: Settings, config,
+                     first: bool) -> tuple[list[Claimed], int]:
+    """Claim in a short writing transaction, then build the mails reading only (no lock held meanwhile)."""
+    with db.transaction() as session:
+        batch = take_due(session, now=now, worker_id=worker_id, settings=settings, first=first)
+    if not batch.rows:
+        return [], batch.skipped
+    with db.transaction(write=False) as session:
+        return build_mails(session, batch, config=config, now=now), batch.skipped
+
+
 def sweep(db: Database, *, now: datetime, worker_id: str, settings: Settings | None = None,
           transport=None) -> SweepResult:
     """Extend plans, then claim, send and mark due rows batch by batch until none are due or the
@@ -269,9 +314,8 @@ def sweep(db: Database, *, now: datetime, worker_id: str, settings: Settings | N
     try:
         with db.transaction() as session:
             result.added = schedule.schedule_due(session, now=now, lookahead_days=settings.lookahead_days)
-        with db.transaction() as session:
-            claimed, result.skipped = claim_due(session, now=now, worker_id=worker_id, settings=settings,
-                                                config=config)
+        claimed, result.skipped = _claim_and_build(db, now=now, worker_id=worker_id, settings=settings,
+                                                   config=config, first=True)
     except OperationalError as exc:
         if "no such" in str(exc.orig) or "does not exist" in str(exc.orig):
             raise SweepError(f"Databasens schema är inte uppdaterat; kör `remiss migrate` ({exc.orig}).") from exc
@@ -293,9 +337,8 @@ def sweep(db: Database, *, now: datetime, worker_id: str, settings: Settings | N
             if taken < settings.batch or wallclock.monotonic() > stop:
                 break
             try:
-                with db.transaction() as session:
-                    claimed, skipped = claim_due(session, now=now, worker_id=worker_id, settings=settings,
-                                                 config=config, first=False)
+                claimed, skipped = _claim_and_build(db, now=now, worker_id=worker_id, settings=settings,
+                                                    config=config, first=False)
             except OperationalError:
                 break  # the next sweep continues where this one stopped
             result.skipped += skipped

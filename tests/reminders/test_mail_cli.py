@@ -123,3 +123,32 @@ def test_other_capabilities_compose_their_own_kinds(app, runner, world, session)
         mail.COMPOSERS.pop("test_kind", None)
     subjects = sorted(read(p)["Subject"] for p in eml_files(app))
     assert subjects == ["Eget", "Okänt"]
+
+
+def test_a_mail_that_cannot_be_built_is_retried_then_failed_and_the_others_go_out(app, runner, world, session):
+    from sqlmodel import select
+
+    from remiss.reminders import mail, outbox
+    from remiss.reminders.models import OutboxMessage
+    from tests.support.factories import T0
+
+    def broken(session, row, *, config, now):
+        raise KeyError("mall saknas")
+
+    mail.COMPOSERS.setdefault("broken_kind", broken)
+    try:
+        outbox.enqueue(session, now=T0, key="broken:1", recipient_email="x@example.se", kind="broken_kind",
+                       due_at=T0, subject="", payload={})
+        outbox.enqueue(session, now=T0, key="fine:1", recipient_email="y@example.se", kind="unknown_kind",
+                       due_at=T0, subject="", payload={"subject": "Hel", "text": "Stycke"})
+        session.commit()
+        first = runner.invoke(args=["reminders", "run", "--now", "2026-11-23T11:00"]).output
+        assert "skickade: 1" in first and "misslyckades: 1" in first
+        for hour in ("12", "14", "18", "23"):  # the retry backoff has passed each time
+            runner.invoke(args=["reminders", "run", "--now", f"2026-11-23T{hour}:00"])
+    finally:
+        mail.COMPOSERS.pop("broken_kind", None)
+    session.expire_all()
+    row = session.exec(select(OutboxMessage).where(OutboxMessage.key == "broken:1")).one()
+    assert row.status == "failed" and "Meddelandet kunde inte byggas: KeyError" in row.last_error
+    assert [read(p)["Subject"] for p in eml_files(app)] == ["Hel"]
