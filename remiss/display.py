@@ -5,7 +5,7 @@ from datetime import date, datetime, time
 from functools import lru_cache
 
 from babel.dates import format_date
-from flask import Flask
+from flask import Flask, g, url_for
 
 from remiss.clock import local
 
@@ -41,6 +41,16 @@ def sv_deadline(day: date | None, at: time | None) -> str:
     if day is None:
         return "Ingen sista svarsdag"
     return f"{sv_date(day)} kl. {at.strftime('%H.%M')}" if at else sv_date(day)
+
+
+def remiss_url(remiss_id: int) -> str:
+    """url_for('remisser.show', remiss_id=remiss_id), for lists that link a hundred remisser: the route is
+    built once per request and the id appended (werkzeug's int converter writes str(id))."""
+    prefix = g.get("_remiss_url_prefix")
+    if prefix is None:
+        sample = url_for("remisser.show", remiss_id=1)
+        prefix = g._remiss_url_prefix = sample[:-1] if sample.endswith("/1") else ""
+    return f"{prefix}{int(remiss_id)}" if prefix else url_for("remisser.show", remiss_id=remiss_id)
 
 
 # Main menu: (endpoint, label, needs admin). Capabilities append their own entries.
@@ -80,7 +90,7 @@ ORGANISATION_LINKS: list[tuple[str, str]] = []
 
 def init_app(app: Flask) -> None:
     app.jinja_env.filters.update(sv_date=sv_date, sv_datetime=sv_datetime, sv_weekday_date=sv_weekday_date)
-    app.jinja_env.globals.update(sv_deadline=sv_deadline, status_label=status_label,
+    app.jinja_env.globals.update(sv_deadline=sv_deadline, status_label=status_label, remiss_url=remiss_url,
                                  export_formats=EXPORT_FORMATS, admin_links=ADMIN_LINKS,
                                  namnd_links=NAMND_LINKS, organisation_links=ORGANISATION_LINKS)
     app.context_processor(lambda: {"nav_items": _nav_items()})

@@ -15,14 +15,24 @@ csrf = CSRFProtect()
 
 @login_manager.user_loader
 def _load_user(user_id: str):
-    from remiss.auth.models import User
+    from sqlmodel import select
+
+    from remiss.auth.models import NamndMembership, User
     from remiss.db import get_session
 
     try:
-        user = get_session().get(User, int(user_id))
+        uid = int(user_id)
     except ValueError:
         return None
-    return user if user and user.is_active else None
+    # The user and their nämnder in one query: every page needs both (remiss.web.principal).
+    rows = get_session().exec(select(User, NamndMembership.namnd_id)
+                              .outerjoin(NamndMembership, NamndMembership.user_id == User.id)
+                              .where(User.id == uid)).all()
+    if not rows or not rows[0][0].is_active:
+        return None
+    user = rows[0][0]
+    g.login_namnd_ids = (user.id, frozenset(namnd_id for _, namnd_id in rows if namnd_id is not None))
+    return user
 
 
 @login_manager.request_loader

@@ -19,7 +19,10 @@ def now() -> datetime:
 
 def principal() -> Principal:
     if "principal" not in g:
-        g.principal = Principal.of(get_session(), current_user._get_current_object())
+        user = current_user._get_current_object()
+        loaded = g.get("login_namnd_ids")  # read with the user at login (remiss.extensions)
+        namnd_ids = loaded[1] if loaded and loaded[0] == user.id else None
+        g.principal = Principal.of(get_session(), user, namnd_ids=namnd_ids)
     return g.principal
 
 

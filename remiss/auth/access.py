@@ -47,10 +47,13 @@ class Principal:
     namnd_ids: frozenset[int]
 
     @classmethod
-    def of(cls, session: Session, user: User) -> "Principal":
+    def of(cls, session: Session, user: User, *, namnd_ids=None) -> "Principal":
+        """The user's principal; namnd_ids, when the caller has just read the user's memberships."""
         from remiss.auth.service import namnd_ids_of
 
-        return cls(user.id, Role(user.role), frozenset(namnd_ids_of(session, user.id)))
+        if namnd_ids is None:
+            namnd_ids = namnd_ids_of(session, user.id)
+        return cls(user.id, Role(user.role), frozenset(namnd_ids))
 
     @classmethod
     def system(cls) -> "Principal":

@@ -43,8 +43,9 @@ def start():
 
     p = principal()
     session = get_session()
-    mine = list_remisser(session, p, RemissFilter(status="open", handlaggare_id=current_user.id), per_page=20)
-    open_all = list_remisser(session, p, RemissFilter(status="open"), per_page=20)
+    mine = list_remisser(session, p, RemissFilter(status="open", handlaggare_id=current_user.id), per_page=20,
+                         table_only=True)
+    open_all = list_remisser(session, p, RemissFilter(status="open"), per_page=20, table_only=True)
     return render_template("remisser/start.html", mine=mine, open_all=open_all, sections=start_sections())
 
 
@@ -62,7 +63,8 @@ def diarium():
     f = RemissFilter.from_args(request.args)
     page = request.args.get("sida", "1")
     page = int(page) if page.isdigit() else 1
-    result = list_remisser(get_session(), principal(), f, page=page, per_page=current_app.config["PAGE_SIZE"])
+    result = list_remisser(get_session(), principal(), f, page=page, per_page=current_app.config["PAGE_SIZE"],
+                           table_only=True)
     namnder = _namnder(Action.view)
     chosen = [f.namnd_id] if f.namnd_id in {n.id for n in namnder} else [n.id for n in namnder]
     choices = None if f.handlaggare else _handlaggare_choices(chosen, everyone=len(chosen) == len(namnder))
