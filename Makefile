@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 INSTANCE ?= instance
 export REMISS_INSTANCE_PATH ?= $(CURDIR)/$(INSTANCE)
 
-.PHONY: run test install migrate demo scheduler bench clean test-postgres templates
+.PHONY: run test install migrate demo scheduler bench clean test-postgres templates screenshots
 
 $(BIN)/remiss: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -40,6 +40,10 @@ test: install
 SCALE ?= 1.0
 bench: install
 	$(BIN)/python -m bench --scale $(SCALE)
+
+## The browser tests again, writing the README's pictures to docs/screenshots/.
+screenshots: install
+	REMISS_SCREENSHOTS=1 $(BIN)/pytest -q -p no:cacheprovider tests/browser
 
 templates: install
 	$(BIN)/python -m remiss.documents.default_templates
