@@ -1,6 +1,8 @@
 """Flask-Login and CSRF protection."""
 from __future__ import annotations
 
+from functools import lru_cache
+
 from flask import Flask, g
 from flask_login import LoginManager
 from flask_wtf.csrf import CSRFProtect
@@ -13,21 +15,29 @@ login_manager.session_protection = "strong"
 csrf = CSRFProtect()
 
 
-@login_manager.user_loader
-def _load_user(user_id: str):
+@lru_cache(maxsize=1)
+def _user_statement():
+    """The user and their nämnder in one query: every page needs both (remiss.web.principal). Built once:
+    building a statement and its cache key each request cost more than running it on SQLite."""
+    from sqlalchemy import bindparam
     from sqlmodel import select
 
     from remiss.auth.models import NamndMembership, User
+
+    return (select(User, NamndMembership.namnd_id)
+            .outerjoin(NamndMembership, NamndMembership.user_id == User.id)
+            .where(User.id == bindparam("user_id")))
+
+
+@login_manager.user_loader
+def _load_user(user_id: str):
     from remiss.db import get_session
 
     try:
         uid = int(user_id)
     except ValueError:
         return None
-    # The user and their nämnder in one query: every page needs both (remiss.web.principal).
-    rows = get_session().exec(select(User, NamndMembership.namnd_id)
-                              .outerjoin(NamndMembership, NamndMembership.user_id == User.id)
-                              .where(User.id == uid)).all()
+    rows = get_session().execute(_user_statement(), {"user_id": uid}).all()
     if not rows or not rows[0][0].is_active:
         return None
     user = rows[0][0]

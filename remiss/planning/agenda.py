@@ -43,6 +43,10 @@ class AgendaItem:
 _REMISS_COLUMNS = (Remiss.id, Remiss.our_dnr, Remiss.title, Remiss.namnd_id, Remiss.handlaggare_id, Remiss.status,
                    Remiss.deadline_on, Remiss.effective_deadline_on, Remiss.effective_deadline_time)
 _RemissColumns = namedtuple("_RemissColumns", [c.key for c in _REMISS_COLUMNS])
+# ... and of a milestone, the columns its item shows.
+_MILESTONE_COLUMNS = (Milestone.kind, Milestone.label, Milestone.due_on, Milestone.explanation, Milestone.flagged,
+                      Milestone.done_at, Milestone.override_on)
+_CLOSED_VALUES = frozenset(s.value for s in CLOSED)
 
 
 def _open():
@@ -72,7 +76,7 @@ def items(session: Session, *, namnd_ids: Iterable[int] | None = None, handlagga
         extra = list(deadline_namnd_ids or [])
         stmt = stmt.where(or_(Remiss.handlaggare_id == handlaggare_id, Remiss.namnd_id.in_(extra or [-1])))
     for r in session.exec(stmt.order_by(Remiss.effective_deadline_on, Remiss.id).limit(limit)).all():
-        closed = r.status in {s.value for s in CLOSED}
+        closed = r.status in _CLOSED_VALUES
         if closed and not include_done:
             continue
         extended = r.deadline_on and r.effective_deadline_on != r.deadline_on
@@ -81,7 +85,7 @@ def items(session: Session, *, namnd_ids: Iterable[int] | None = None, handlagga
         found.append(AgendaItem(r.id, r.our_dnr or "", r.title, r.namnd_id, r.handlaggare_id, DEADLINE,
                                 "Sista svarsdag", r.effective_deadline_on, r.effective_deadline_time,
                                 explanation, False, closed))
-    mstmt = (select(Milestone, *_REMISS_COLUMNS).join(Remiss, Remiss.id == Milestone.remiss_id)
+    mstmt = (select(*_MILESTONE_COLUMNS, *_REMISS_COLUMNS).join(Remiss, Remiss.id == Milestone.remiss_id)
              .where(Milestone.kind != DEADLINE, Remiss.direction == Direction.inkommande))
     if namnd_ids is not None:
         mstmt = mstmt.where(Remiss.namnd_id.in_(list(namnd_ids) or [-1]))
@@ -95,11 +99,13 @@ def items(session: Session, *, namnd_ids: Iterable[int] | None = None, handlagga
         mstmt = mstmt.where(Milestone.due_on >= start)
     if end is not None:
         mstmt = mstmt.where(Milestone.due_on <= end)
-    for m, *columns in session.exec(mstmt.order_by(Milestone.due_on, Milestone.id).limit(limit)).all():
-        r = _RemissColumns(*columns)
-        found.append(AgendaItem(r.id, r.our_dnr or "", r.title, r.namnd_id, r.handlaggare_id, m.kind, m.label,
-                                m.due_on, None, m.explanation, m.flagged, m.done_at is not None,
-                                m.override_on is not None))
+    width = len(_MILESTONE_COLUMNS)
+    for row in session.execute(mstmt.order_by(Milestone.due_on, Milestone.id).limit(limit)):
+        kind, label, due_on, explanation, flagged, done_at, override_on = row[:width]
+        r = _RemissColumns._make(row[width:])
+        found.append(AgendaItem(r.id, r.our_dnr or "", r.title, r.namnd_id, r.handlaggare_id, kind, label,
+                                due_on, None, explanation, flagged, done_at is not None,
+                                override_on is not None))
     return sorted(found, key=lambda item: item.sort_key)
 
 
@@ -124,13 +130,16 @@ def month_weeks(first: date) -> list[list[date]]:
     return weeks
 
 
-def needs_extension(session: Session, *, namnd_ids: Iterable[int] | None) -> list[tuple[Remiss, object]]:
-    """Return open incoming remisser whose tidplan cannot be met, with their TidplanState."""
+def needs_extension(session: Session, *, namnd_ids: Iterable[int] | None) -> list:
+    """Return open incoming remisser whose tidplan cannot be met: rows of id, our_dnr, title,
+    effective_deadline_on and their TidplanState's suggested_extension_on and proposals."""
     from remiss.planning.models import TidplanState
 
-    stmt = (select(Remiss, TidplanState).join(TidplanState, TidplanState.remiss_id == Remiss.id)
+    stmt = (select(Remiss.id, Remiss.our_dnr, Remiss.title, Remiss.effective_deadline_on,
+                   TidplanState.suggested_extension_on, TidplanState.proposals)
+            .join(TidplanState, TidplanState.remiss_id == Remiss.id)
             .where(TidplanState.feasible.is_(False), Remiss.direction == Direction.inkommande, _open())
             .order_by(Remiss.effective_deadline_on))
     if namnd_ids is not None:
         stmt = stmt.where(Remiss.namnd_id.in_(list(namnd_ids) or [-1]))
-    return list(session.exec(stmt.limit(100)).all())
+    return list(session.execute(stmt.limit(100)).all())

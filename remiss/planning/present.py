@@ -72,15 +72,15 @@ def start_section(session: Session, principal: Principal, now: datetime) -> Star
     theirs = [i for i in agenda.items(session, namnd_ids=visible, end=end, limit=100)
               if (i.remiss_id, i.kind) not in mine_keys]
     needing = []
-    for remiss, state in agenda.needs_extension(session, namnd_ids=visible):
-        proposals = json.loads(state.proposals or "[]")
-        needing.append({"remiss_id": remiss.id, "dnr": remiss.our_dnr or "", "title": remiss.title,
-                        "deadline": format_weekday_date(remiss.effective_deadline_on),
-                        "suggested": format_weekday_date(state.suggested_extension_on)
-                        if state.suggested_extension_on else "",
+    for row in agenda.needs_extension(session, namnd_ids=visible):
+        proposals = json.loads(row.proposals or "[]")
+        needing.append({"remiss_id": row.id, "dnr": row.our_dnr or "", "title": row.title,
+                        "deadline": format_weekday_date(row.effective_deadline_on),
+                        "suggested": format_weekday_date(row.suggested_extension_on)
+                        if row.suggested_extension_on else "",
                         "proposal": proposals[0] if proposals else ""})
-    return StartSection(mine=[due_row(i, now_local) for i in mine][:50],
-                        namnder=[due_row(i, now_local) for i in theirs][:50],
+    return StartSection(mine=[due_row(i, now_local) for i in mine[:50]],
+                        namnder=[due_row(i, now_local) for i in theirs[:50]],
                         extension_needed=needing, horizon=format_weekday_date(end))
 
 
