@@ -52,7 +52,7 @@ class Settings:
     retry_max: timedelta = timedelta(hours=2)
     max_attempts: int = 12  # temporary failures (no connection, 4xx) before a row is failed
     max_permanent_attempts: int = 3  # 5xx rejections before a row is failed
-    batch: int = 1000  # rows claimed, sent over one SMTP connection and marked per transaction
+    batch: int = 500  # rows claimed, sent over one SMTP connection and marked per transaction
     budget: timedelta = timedelta(seconds=45)  # a sweep stops taking new batches after this long
     lookahead_days: int = schedule.LOOKAHEAD_DAYS
 
