@@ -115,8 +115,7 @@ def steady_state(db) -> None:
         s.execute(text("UPDATE remiss SET reminders_planned_until = CASE WHEN status IN "
                        "('besvarad', 'avstar', 'aterkallad') THEN :never ELSE :ahead END"),
                   {"never": NEVER, "ahead": (NOW + timedelta(days=20)).date()})
-    with db.write_engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
-        conn.exec_driver_sql("ANALYZE remiss")  # statistics as a live database has them, not all-NULL horizons
+        s.execute(text("ANALYZE remiss"))  # statistics as a live database has them, not all-NULL horizons
 
 
 def sweeps(url: str, tmp: Path, repeats: int, due: int = 10_000, rounds: int = 3,
