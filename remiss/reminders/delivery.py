@@ -14,7 +14,7 @@ from datetime import datetime, timedelta
 from email.message import EmailMessage
 
 from flask import current_app
-from sqlalchemy import update
+from sqlalchemy import func, update
 from sqlalchemy.exc import OperationalError
 from sqlmodel import Session, select
 
@@ -36,6 +36,10 @@ FAILED, CANCELLED, SUPERSEDED = OutboxStatus.failed.value, OutboxStatus.cancelle
 # The columns of a claimed row that the checks and the composers read.
 COMPOSED_FROM = ("id", "key", "remiss_id", "recipient_user_id", "recipient_email", "kind", "due_at", "attempts",
                  "message_id", "subject", "payload")
+
+# The columns of a remiss that the checks (is_closed) and the mails (title, facts, calendar file) read.
+REMISS_READ = ("id", "status", "title", "remittent", "sender_dnr", "our_dnr", "effective_deadline_on",
+               "effective_deadline_time")
 
 # Kinds sent even when their remiss is closed (they report the closing itself); other capabilities add theirs.
 SEND_WHEN_CLOSED: set[str] = {policy.ANSWERED}
@@ -69,9 +73,15 @@ class Settings:
 class Claimed:
     id: int
     attempts: int
-    name: str  # file name for the file transport
+    kind: str
+    due_at: datetime
     message: RenderedMail | EmailMessage | None
     error: DeliveryError | None = None  # the mail could not be built
+
+    @property
+    def name(self) -> str:
+        """The file name for the file transport (only it asks, so it is not formatted for every SMTP mail)."""
+        return f"{local(self.due_at):%Y%m%d-%H%M}-{self.kind}-{self.id:06d}"
 
 
 @dataclass
@@ -108,7 +118,7 @@ def _load(session: Session, due: list) -> Loaded:
     loaded = Loaded()
     remiss = Remiss.__table__
     for chunk in _chunks(sorted({r.remiss_id for r in due if r.remiss_id is not None})):
-        loaded.remisser.update({r.id: r for r in session.execute(select(*remiss.columns)
+        loaded.remisser.update({r.id: r for r in session.execute(select(*(remiss.c[name] for name in REMISS_READ))
                                                                  .where(remiss.c.id.in_(chunk)))})
     for chunk in _chunks(sorted({r.remiss_id for r in due if r.kind in policy.REMINDER_KINDS})):
         stmt = select(Milestone.remiss_id, Milestone.kind, Milestone.done_at).where(Milestone.remiss_id.in_(chunk))
@@ -152,7 +162,12 @@ def supersede_older(session: Session, *, now: datetime) -> int:
     """Catch-up: of the due rows of one group (remiss, recipient, milestone …) mark all but the newest superseded."""
     cols = (OutboxMessage.id, OutboxMessage.kind, OutboxMessage.remiss_id, OutboxMessage.recipient_email,
             OutboxMessage.key, OutboxMessage.due_at)
-    stmt = select(*cols).where(OutboxMessage.status == PENDING, OutboxMessage.next_attempt_at <= now)
+    due = (OutboxMessage.status == PENDING, OutboxMessage.next_attempt_at <= now)
+    # Every group is one recipient's, so only recipients with two or more due rows can have older ones:
+    # the database counts, and a sweep of one mail per recipient reads nothing more.
+    shared = (select(func.lower(OutboxMessage.recipient_email)).where(*due)
+              .group_by(func.lower(OutboxMessage.recipient_email)).having(func.count() > 1))
+    stmt = select(*cols).where(*due, func.lower(OutboxMessage.recipient_email).in_(shared))
     if session.get_bind().dialect.name == "postgresql":
         stmt = stmt.with_for_update(skip_locked=True)
     due = session.execute(stmt).all()
@@ -210,14 +225,14 @@ def take_due(session: Session, *, now: datetime, worker_id: str, settings: Setti
 def build_mails(session: Session, batch: Batch, *, config, now: datetime) -> list[Claimed]:
     """Build the mail of every claimed row; a row whose mail cannot be built carries the error instead."""
     claimed = []
+    remisser = batch.loaded.remisser
     for row in batch.rows:
-        name = f"{local(row.due_at):%Y%m%d-%H%M}-{row.kind}-{row.id:06d}"
         try:
-            mail = compose(session, row, config=config, now=now, remiss=batch.loaded.remisser.get(row.remiss_id))
-            claimed.append(Claimed(row.id, row.attempts + 1, name, mail))
+            mail = compose(session, row, config=config, now=now, remiss=remisser.get(row.remiss_id))
+            claimed.append(Claimed(row.id, row.attempts + 1, row.kind, row.due_at, mail))
         except Exception as exc:  # one broken row must not stop the others; it is retried, then failed
             error = DeliveryError(f"Meddelandet kunde inte byggas: {type(exc).__name__}: {exc}", permanent=True)
-            claimed.append(Claimed(row.id, row.attempts + 1, name, None, error))
+            claimed.append(Claimed(row.id, row.attempts + 1, row.kind, row.due_at, None, error))
     return claimed
 
 

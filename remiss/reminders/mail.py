@@ -71,28 +71,27 @@ def reminder_text(kind: str, payload: dict, remiss: Remiss, due_words: str) -> t
     return subject, lines, expected
 
 
-def _facts(remiss: Remiss) -> list[tuple[str, str]]:
-    return [("Ärende", remiss.title), ("Remittent", remiss.remittent or "–"),
-            ("Remittentens diarienummer", remiss.sender_dnr or "–"), ("Vårt diarienummer", remiss.our_dnr or "–"),
-            ("Sista svarsdag", sv_deadline(remiss.effective_deadline_on, remiss.effective_deadline_time))]
-
-
-def _deadline_ics(remiss: Remiss, link: str, now: datetime) -> bytes | None:
-    day = remiss.effective_deadline_on
-    if day is None:
-        return None
-    at = remiss.effective_deadline_time
-    return _deadline_ics_cached(remiss.id, remiss.title, remiss.our_dnr or "–", day, at, link, now)
+def _remiss_parts(remiss: Remiss, base: str, now: datetime) -> tuple[str, tuple, tuple[Attachment, ...]]:
+    """(link, facts, the deadline's calendar file) of a remiss: the same for every mail about it in a sweep."""
+    return _remiss_parts_cached(remiss.id, remiss.title, remiss.remittent, remiss.sender_dnr, remiss.our_dnr,
+                                remiss.effective_deadline_on, remiss.effective_deadline_time, base, now)
 
 
 @lru_cache(maxsize=2048)
-def _deadline_ics_cached(remiss_id: int, title: str, our_dnr: str, day: date, at: time | None, link: str,
-                         now: datetime) -> bytes:
-    """The same file for every mail of a sweep about one remiss (now is the sweep's own moment)."""
+def _remiss_parts_cached(remiss_id: int, title: str, remittent: str | None, sender_dnr: str | None,
+                         our_dnr: str | None, day: date | None, at: time | None, base: str,
+                         now: datetime) -> tuple[str, tuple, tuple[Attachment, ...]]:
+    """Keyed on every field the parts show, so an edited remiss gets new ones (now is the sweep's moment)."""
+    link = f"{base}/remisser/{remiss_id}"
+    facts = (("Ärende", title), ("Remittent", remittent or "–"), ("Remittentens diarienummer", sender_dnr or "–"),
+             ("Vårt diarienummer", our_dnr or "–"), ("Sista svarsdag", sv_deadline(day, at)))
+    if day is None:
+        return link, facts, ()
     start: date | datetime = datetime.combine(day, at, tzinfo=STOCKHOLM) if at else day
     event = CalendarEvent(uid=stable_uid("remiss", remiss_id, "sista_svarsdag"), summary=f"Sista svarsdag: {title}",
-                          start=start, description=f"Vårt diarienummer: {our_dnr}", url=link)
-    return build_ics([event], calendar_name="Remiss – sista svarsdag", now=now)
+                          start=start, description=f"Vårt diarienummer: {our_dnr or '–'}", url=link)
+    ics = build_ics([event], calendar_name="Remiss – sista svarsdag", now=now)
+    return link, facts, (Attachment(ics, 'text/calendar; method=PUBLISH; charset="utf-8"', "sista-svarsdag.ics"),)
 
 
 def _mail_templates(app) -> tuple[Template, Template]:
@@ -123,7 +122,7 @@ def compose(session: Session, row: OutboxMessage, *, config, now: datetime,
         remiss = session.get(Remiss, row.remiss_id)
     context = {"greeting": "Hej!", "paragraphs": [], "facts": [], "items": [], "expected": "",
                "link": f"{base}/", "settings_link": f"{base}/paminnelser"}
-    ics = None
+    attachments: tuple[Attachment, ...] = ()
     if row.kind == policy.DIGEST:
         subject = f"Veckans remisser – {payload.get('namnd', '')}"
         context["paragraphs"] = [f"Det här ska vara klart i {payload.get('namnd', 'nämnden')} de kommande "
@@ -133,8 +132,7 @@ def compose(session: Session, row: OutboxMessage, *, config, now: datetime,
                              "link": f"{base}/remisser/{i['remiss_id']}"} for i in payload.get("items", [])]
         context["expected"] = "Se till att varje milstolpe har någon som driver den."
     elif remiss is not None and (row.kind in policy.REMINDER_KINDS or row.kind in NOTICE_TEXT):
-        link = f"{base}/remisser/{remiss.id}"
-        context["link"], context["facts"] = link, _facts(remiss)
+        context["link"], context["facts"], attachments = _remiss_parts(remiss, base, now)
         if row.kind in policy.REMINDER_KINDS:
             due_words = sv_weekday_date(date.fromisoformat(payload["due_on"])) if payload.get("due_on") else ""
             subject, lines, expected = reminder_text(row.kind, payload, remiss, due_words)
@@ -142,17 +140,14 @@ def compose(session: Session, row: OutboxMessage, *, config, now: datetime,
             template, line, expected = NOTICE_TEXT[row.kind]
             subject, lines = template.format(title=remiss.title), [line] + payload.get("lines", [])
         context["paragraphs"], context["expected"] = lines, expected
-        ics = _deadline_ics(remiss, link, now)
     else:  # a kind nobody registered: the payload's own text
         subject = payload.get("subject") or "Meddelande från Remiss"
         context["paragraphs"] = [p for p in str(payload.get("text", "")).split("\n\n") if p.strip()]
         if remiss is not None:
-            context["link"], context["facts"] = f"{base}/remisser/{remiss.id}", _facts(remiss)
+            context["link"], context["facts"], _ = _remiss_parts(remiss, base, now)
     subject = row.subject or subject
     context["subject"] = subject
     text, html = _mail_templates(current_app._get_current_object())
-    attachments = (() if ics is None else
-                   (Attachment(ics, 'text/calendar; method=PUBLISH; charset="utf-8"', "sista-svarsdag.ics"),))
     return build(sender=config.get("MAIL_FROM", "Remiss <remiss@localhost>"), to=row.recipient_email,
                  subject=subject, message_id=row.message_id, date=_date_header(now),
                  text=text.render(context), html=html.render(context), attachments=attachments,

@@ -56,3 +56,19 @@ def test_stable_uid_is_safe():
     assert stable_uid("remiss", "KS 2010/12", "namnd", domain="malmo.se") == (
         "remiss-KS_2010_12-namnd@malmo.se"
     )
+
+
+def test_events_serialise_byte_for_byte_as_icalendar_does():
+    """The fast path skips icalendar's fold only for lines it would leave alone: around the 75-octet
+    limit, with multi-byte letters and escaped characters, the bytes must be icalendar's own."""
+    from remiss.calendar.ics import _to_ical, _vevent
+
+    stamp = datetime(2026, 3, 1, 7, tzinfo=timezone.utc)
+    for length in range(40, 140):
+        for filler in ("a", "ä", "a,b;c\\"):
+            summary = ("Sista svarsdag: " + filler * length)[:length]
+            for start in (date(2026, 4, 1), datetime(2026, 4, 1, 12, tzinfo=STOCKHOLM)):
+                event = CalendarEvent(uid=f"remiss-{length}@remiss", summary=summary, start=start,
+                                      description=summary[::-1], url=f"https://remiss.example.se/{'x' * length}")
+                component = _vevent(event, stamp)
+                assert _to_ical(component) == component.to_ical()
