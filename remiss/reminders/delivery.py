@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import time as wallclock
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import nullcontext
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
@@ -164,14 +165,18 @@ def supersede_older(session: Session, *, now: datetime) -> int:
             OutboxMessage.key, OutboxMessage.due_at)
     due = (OutboxMessage.status == PENDING, OutboxMessage.next_attempt_at <= now)
     # Every group is one recipient's, so only recipients with two or more due rows can have older ones:
-    # the database counts, and a sweep of one mail per recipient reads nothing more.
-    shared = (select(func.lower(OutboxMessage.recipient_email)).where(*due)
-              .group_by(func.lower(OutboxMessage.recipient_email)).having(func.count() > 1))
-    stmt = select(*cols).where(*due, func.lower(OutboxMessage.recipient_email).in_(shared))
-    if session.get_bind().dialect.name == "postgresql":
-        stmt = stmt.with_for_update(skip_locked=True)
-    due = session.execute(stmt).all()
-    _, older_ids = policy.split_catch_up([(r.id, schedule.group_of(r), r.due_at) for r in due])
+    # the database counts them first (a separate statement: joined to the locking read, PostgreSQL planned
+    # a nested loop from stale statistics and took 28 s for 10,000 rows), and the usual sweep, one mail per
+    # recipient, reads nothing more.
+    recipient = func.lower(OutboxMessage.recipient_email)
+    shared = session.execute(select(recipient).where(*due).group_by(recipient).having(func.count() > 1)).scalars().all()
+    rows = []
+    for chunk in _chunks(sorted(shared)):
+        stmt = select(*cols).where(*due, recipient.in_(chunk))
+        if session.get_bind().dialect.name == "postgresql":
+            stmt = stmt.with_for_update(skip_locked=True)
+        rows.extend(session.execute(stmt).all())
+    _, older_ids = policy.split_catch_up([(r.id, schedule.group_of(r), r.due_at) for r in rows])
     _set(session, older_ids, status=SUPERSEDED, last_error="Ersatt av en senare påminnelse om samma sak.")
     return len(older_ids)
 
@@ -306,21 +311,36 @@ def _mark_with_retry(db: Database, **kwargs) -> dict[int, str]:
     return {job.id: SENDING for job, _ in kwargs["outcomes"]}
 
 
-def _claim_and_build(db: Database, *, now: datetime, worker_id: str, settings: Settings, config,
-                     first: bool) -> tuple[list[Claimed], int]:
-    """Claim in a short writing transaction, then build the mails reading only (no lock held meanwhile)."""
+def _take(db: Database, *, now: datetime, worker_id: str, settings: Settings, first: bool) -> Batch:
+    """Claim a batch in a short writing transaction of its own."""
     with db.transaction() as session:
-        batch = take_due(session, now=now, worker_id=worker_id, settings=settings, first=first)
+        return take_due(session, now=now, worker_id=worker_id, settings=settings, first=first)
+
+
+def _build(db: Database, batch: Batch, *, now: datetime, config) -> list[Claimed]:
+    """Build a claimed batch's mails reading only: no lock is held meanwhile."""
     if not batch.rows:
-        return [], batch.skipped
+        return []
     with db.transaction(write=False) as session:
-        return build_mails(session, batch, config=config, now=now), batch.skipped
+        return build_mails(session, batch, config=config, now=now)
+
+
+def _schema_or_busy(exc: OperationalError) -> SweepError:
+    if "no such" in str(exc.orig) or "does not exist" in str(exc.orig):
+        return SweepError(f"Databasens schema är inte uppdaterat; kör `remiss migrate` ({exc.orig}).")
+    return SweepError(f"Databasen är upptagen eller låst; försök igen ({exc.orig}).")
 
 
 def sweep(db: Database, *, now: datetime, worker_id: str, settings: Settings | None = None,
           transport=None) -> SweepResult:
     """Extend plans, then claim, send and mark due rows batch by batch until none are due or the
-    time budget is spent; safe to run concurrently."""
+    time budget is spent; safe to run concurrently.
+
+    Batch N's outcomes are marked by a second thread while batch N+1, already claimed, is built: the
+    database writes (on PostgreSQL a server round trip and index updates, ≈ 40 ms for 500 rows) overlap
+    the building of mails, which is Python work. The writing transactions never overlap each other, so
+    SQLite's single writer is not contended.
+    """
     config = current_app.config
     settings = settings or Settings.from_config(config)
     transport = transport or transport_from_config(config)
@@ -329,19 +349,33 @@ def sweep(db: Database, *, now: datetime, worker_id: str, settings: Settings | N
     try:
         with db.transaction() as session:
             result.added = schedule.schedule_due(session, now=now, lookahead_days=settings.lookahead_days)
-        claimed, result.skipped = _claim_and_build(db, now=now, worker_id=worker_id, settings=settings,
-                                                   config=config, first=True)
+        batch = _take(db, now=now, worker_id=worker_id, settings=settings, first=True)
+        claimed = _build(db, batch, now=now, config=config)
     except OperationalError as exc:
-        if "no such" in str(exc.orig) or "does not exist" in str(exc.orig):
-            raise SweepError(f"Databasens schema är inte uppdaterat; kör `remiss migrate` ({exc.orig}).") from exc
-        raise SweepError(f"Databasen är upptagen eller låst; försök igen ({exc.orig}).") from exc
+        raise _schema_or_busy(exc) from exc
+    result.skipped = batch.skipped
+    taken = len(claimed) + batch.skipped
+    if not taken:
+        return result
     opener = getattr(transport, "connection", None)
-    with (opener() if opener else nullcontext(transport)) as connection:
-        taken = len(claimed) + result.skipped
+    with (opener() if opener else nullcontext(transport)) as connection, \
+            ThreadPoolExecutor(max_workers=1, thread_name_prefix="remiss-mark") as marker:
         while True:
             outcomes = [(job, deliver(connection, job)) for job in claimed]
-            statuses = _mark_with_retry(db, now=now, worker_id=worker_id, outcomes=outcomes,
-                                        settings=settings) if outcomes else {}
+            batch = None
+            if taken >= settings.batch and wallclock.monotonic() <= stop:
+                try:  # claimed before this batch is marked, so the two writes never wait on each other
+                    batch = _take(db, now=now, worker_id=worker_id, settings=settings, first=False)
+                except OperationalError:
+                    pass  # the next sweep continues where this one stopped
+            marking = marker.submit(_mark_with_retry, db, now=now, worker_id=worker_id, outcomes=outcomes,
+                                    settings=settings) if outcomes else None
+            try:
+                claimed = _build(db, batch, now=now, config=config) if batch is not None else []
+            except OperationalError:
+                batch, claimed = None, []  # claimed rows are released after the lease
+            finally:
+                statuses = marking.result() if marking is not None else {}
             for job, error in outcomes:
                 if error is None:
                     result.sent += 1
@@ -349,15 +383,10 @@ def sweep(db: Database, *, now: datetime, worker_id: str, settings: Settings | N
                     result.failed += 1
                     result.errors.append(f"{job.id}: {error}"
                                          + (" (misslyckad)" if statuses.get(job.id) == FAILED else " (nytt försök)"))
-            if taken < settings.batch or wallclock.monotonic() > stop:
+            if batch is None:
                 break
-            try:
-                claimed, skipped = _claim_and_build(db, now=now, worker_id=worker_id, settings=settings,
-                                                    config=config, first=False)
-            except OperationalError:
-                break  # the next sweep continues where this one stopped
-            result.skipped += skipped
-            taken = len(claimed) + skipped
+            result.skipped += batch.skipped
+            taken = len(claimed) + batch.skipped
     return result
 
 
