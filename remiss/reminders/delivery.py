@@ -331,15 +331,30 @@ def _schema_or_busy(exc: OperationalError) -> SweepError:
     return SweepError(f"Databasen är upptagen eller låst; försök igen ({exc.orig}).")
 
 
+def _mark_then_take(db: Database, *, now: datetime, worker_id: str, settings: Settings,
+                    outcomes: list[tuple[Claimed, DeliveryError | None]], take: bool) -> tuple[dict[int, str], Batch | None]:
+    """The writer thread's turn: record a batch's outcomes, then claim the batch after next (or None)."""
+    statuses = _mark_with_retry(db, now=now, worker_id=worker_id, outcomes=outcomes,
+                                settings=settings) if outcomes else {}
+    batch = None
+    if take:
+        try:
+            batch = _take(db, now=now, worker_id=worker_id, settings=settings, first=False)
+        except OperationalError:
+            pass  # the next sweep continues where this one stopped
+    return statuses, batch
+
+
 def sweep(db: Database, *, now: datetime, worker_id: str, settings: Settings | None = None,
           transport=None) -> SweepResult:
     """Extend plans, then claim, send and mark due rows batch by batch until none are due or the
     time budget is spent; safe to run concurrently.
 
-    Batch N's outcomes are marked by a second thread while batch N+1, already claimed, is built: the
-    database writes (on PostgreSQL a server round trip and index updates, ≈ 40 ms for 500 rows) overlap
-    the building of mails, which is Python work. The writing transactions never overlap each other, so
-    SQLite's single writer is not contended.
+    Every write after the first claim happens in one writer thread, a batch ahead: while the main
+    thread builds and sends batch N, the writer marks batch N-1 and claims batch N+1. The writes (on
+    PostgreSQL server round trips, index updates and commits, ≈ 20–40 ms per 500 rows) so overlap the
+    building of mails, which is Python work; the main thread only reads, so SQLite's single writer is
+    never contended by the sweep itself.
     """
     config = current_app.config
     settings = settings or Settings.from_config(config)
@@ -350,43 +365,45 @@ def sweep(db: Database, *, now: datetime, worker_id: str, settings: Settings | N
         with db.transaction() as session:
             result.added = schedule.schedule_due(session, now=now, lookahead_days=settings.lookahead_days)
         batch = _take(db, now=now, worker_id=worker_id, settings=settings, first=True)
-        claimed = _build(db, batch, now=now, config=config)
     except OperationalError as exc:
         raise _schema_or_busy(exc) from exc
     result.skipped = batch.skipped
-    taken = len(claimed) + batch.skipped
-    if not taken:
+    if not batch.rows and not batch.skipped:
         return result
+
+    def more(taken: Batch) -> bool:
+        return len(taken.rows) + taken.skipped >= settings.batch and wallclock.monotonic() <= stop
+
+    def tally(outcomes, statuses: dict[int, str]) -> None:
+        for job, error in outcomes:
+            if error is None:
+                result.sent += 1
+            else:
+                result.failed += 1
+                result.errors.append(f"{job.id}: {error}"
+                                     + (" (misslyckad)" if statuses.get(job.id) == FAILED else " (nytt försök)"))
+
     opener = getattr(transport, "connection", None)
+    write = dict(now=now, worker_id=worker_id, settings=settings)
     with (opener() if opener else nullcontext(transport)) as connection, \
-            ThreadPoolExecutor(max_workers=1, thread_name_prefix="remiss-mark") as marker:
-        while True:
-            outcomes = [(job, deliver(connection, job)) for job in claimed]
-            batch = None
-            if taken >= settings.batch and wallclock.monotonic() <= stop:
-                try:  # claimed before this batch is marked, so the two writes never wait on each other
-                    batch = _take(db, now=now, worker_id=worker_id, settings=settings, first=False)
-                except OperationalError:
-                    pass  # the next sweep continues where this one stopped
-            marking = marker.submit(_mark_with_retry, db, now=now, worker_id=worker_id, outcomes=outcomes,
-                                    settings=settings) if outcomes else None
+            ThreadPoolExecutor(max_workers=1, thread_name_prefix="remiss-writer") as writer:
+        turn = writer.submit(_mark_then_take, db, outcomes=[], take=more(batch), **write)
+        previous: list = []
+        while batch is not None:
             try:
-                claimed = _build(db, batch, now=now, config=config) if batch is not None else []
+                claimed = _build(db, batch, now=now, config=config)
             except OperationalError:
-                batch, claimed = None, []  # claimed rows are released after the lease
-            finally:
-                statuses = marking.result() if marking is not None else {}
-            for job, error in outcomes:
-                if error is None:
-                    result.sent += 1
-                else:
-                    result.failed += 1
-                    result.errors.append(f"{job.id}: {error}"
-                                         + (" (misslyckad)" if statuses.get(job.id) == FAILED else " (nytt försök)"))
-            if batch is None:
-                break
-            result.skipped += batch.skipped
-            taken = len(claimed) + batch.skipped
+                claimed = []  # these rows are released after the lease
+            outcomes = [(job, deliver(connection, job)) for job in claimed]
+            statuses, ahead = turn.result()
+            tally(previous, statuses)
+            if ahead is not None:
+                result.skipped += ahead.skipped
+            turn = writer.submit(_mark_then_take, db, outcomes=outcomes,
+                                 take=ahead is not None and more(ahead), **write)
+            previous, batch = outcomes, ahead
+        statuses, _ = turn.result()
+        tally(previous, statuses)
     return result
 
 

@@ -230,3 +230,37 @@ def test_daylight_saving_does_not_shift_or_duplicate(app, db, world, smtp, sessi
     assert [m.isoformat() for m in sent_at] == [  # each went out in the first sweep after 07.00 local
         "2026-03-26T07:00:00+01:00", "2026-03-30T07:00:00+02:00", "2026-03-31T07:00:00+02:00"]
     assert len(set(smtp.handler.ids())) == 3
+
+
+def test_many_batches_are_sent_and_marked_once_while_the_writer_thread_works_ahead(app, db, world, smtp, session):
+    """Batches of 3: the writer thread marks batch N-1 and claims batch N+1 while batch N is built and
+    sent. Eleven mails and one that cannot be built: every mail arrives once, every row ends marked."""
+    from dataclasses import replace
+
+    from remiss.reminders import mail, outbox, policy
+
+    def broken(session, row, *, config, now):
+        raise KeyError("mall saknas")
+
+    recipients = [f"instans{n:02d}@example.se" for n in range(11)]
+    mail.COMPOSERS.setdefault("broken_kind", broken)
+    try:
+        for n, address in enumerate(recipients):
+            outbox.enqueue(session, now=FIRST, key=f"batch:{n}", recipient_email=address, kind=policy.ASSIGNED,
+                           due_at=FIRST - timedelta(minutes=n), subject=f"Tilldelad {n}", payload={},
+                           remiss_id=world.remiss.id)
+        outbox.enqueue(session, now=FIRST, key="batch:broken", recipient_email="trasig@example.se",
+                       kind="broken_kind", due_at=FIRST - timedelta(minutes=5, seconds=30), subject="", payload={})
+        session.commit()
+        result = run(app, db, FIRST + timedelta(minutes=1), settings=replace(FAST, batch=3))
+    finally:
+        mail.COMPOSERS.pop("broken_kind", None)
+    assert (result.sent, result.failed) == (len(smtp.messages), 1)  # the world's own reminder is due too
+    assert sorted(m["To"] for m in smtp.messages if m["To"] in recipients) == recipients  # each once
+    assert len(set(smtp.handler.ids())) == len(smtp.messages) >= 11
+    by_key = {r.key: r for r in rows(db) if r.key.startswith("batch:")}
+    assert {by_key[f"batch:{n}"].status for n in range(11)} == {"sent"}
+    assert all(by_key[f"batch:{n}"].claimed_by == "" for n in range(11))
+    broken_row = by_key["batch:broken"]
+    assert (broken_row.status, broken_row.attempts) == ("pending", 1) and "mall saknas" in broken_row.last_error
+    assert run(app, db, FIRST + timedelta(minutes=1)).sent == 0
