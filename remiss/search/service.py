@@ -54,7 +54,7 @@ RANK_CAP = 300
 COUNT_CAP = 1000
 HIGH_COLUMNS = "{title dnr remittent}"  # FTS5 column filter for the second candidate set
 _FTS = table("remiss_fts", column("rowid"))
-_PG = postgres.PG
+_DOCUMENT = postgres.DOCUMENT
 
 Restrict = Callable[[Select], Select]  # adds the diarium's filters on Remiss to a select
 
@@ -168,8 +168,8 @@ def matches(session: Session, typed: str) -> Subquery | None:
     tsquery = _tsquery(typed)
     if tsquery is None:
         return None
-    return (select(_PG.c.remiss_id, func.ts_rank(_PG.c.document, tsquery).label("score"))
-            .where(_PG.c.document.op("@@")(tsquery)).subquery("hits"))
+    return (select(Remiss.id.label("remiss_id"), func.ts_rank(_DOCUMENT, tsquery).label("score"))
+            .where(_DOCUMENT.op("@@")(tsquery)).subquery("hits"))
 
 
 def no_match() -> Subquery:

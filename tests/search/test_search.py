@@ -17,8 +17,10 @@ from tests.support.factories import T0, make_namnd, make_remiss, make_user, prin
 
 
 def _clear_index(session):
-    table = "remiss_fts" if session.get_bind().dialect.name == "sqlite" else "remiss_search"
-    session.connection().exec_driver_sql(f"DELETE FROM {table}")
+    if session.get_bind().dialect.name == "sqlite":
+        session.connection().exec_driver_sql("DELETE FROM remiss_fts")
+    else:
+        session.connection().exec_driver_sql("UPDATE remiss SET search_document = ''")
 
 
 def _titles(session, user, typed):
@@ -154,8 +156,11 @@ def test_migrated_index_exists(db):
         with db.write_engine.connect() as conn:
             triggers = {r[0] for r in conn.exec_driver_sql("SELECT name FROM sqlite_master WHERE type='trigger'")}
         assert {"remiss_fts_ai", "remiss_fts_au", "remiss_fts_ad", "remiss_fts_draft_ai"} <= triggers
-    else:
-        assert "remiss_search" in names
+    else:  # the document is a column of remiss, not a table of its own
+        assert "remiss_search" not in names
+        columns = {c["name"] for c in inspect(db.write_engine).get_columns("remiss")}
+        indexes = {i["name"] for i in inspect(db.write_engine).get_indexes("remiss")}
+        assert "search_document" in columns and "ix_remiss_search_document" in indexes
 
 
 def test_cli_reindex_and_query(runner, session):
@@ -256,7 +261,6 @@ def test_postgres_walks_for_a_word_in_most_documents_and_sorts_a_rare_one(sessio
 
     _postgres_only(session)
     east, _ = _plan_world(session)
-    session.connection().exec_driver_sql("ANALYZE remiss_search")
     session.connection().exec_driver_sql("ANALYZE remiss")
     postgres._stats.clear()  # the lexeme frequencies are kept per process for a while
     everyone = search._unrestricted
@@ -286,3 +290,59 @@ def test_a_search_page_looks_in_the_index_once(session):
     assert [row.remiss.title for row in page.rows] == ["Förslag till ny IoF-plan", "Remiss om kontaktcenter"]
     lookups = [s for s in seen if "@@" in s or "MATCH" in s]
     assert len(lookups) == (1 if engine.dialect.name == "postgresql" else 2)
+
+
+def test_postgres_upgrade_moves_the_documents_from_their_table_onto_remiss(session):
+    """From revision s001_search (a remiss_search table) to s002: every document, the draft's too, is searchable
+    in remiss.search_document; and back again."""
+    import os
+
+    from alembic import command
+    from alembic.config import Config
+    from sqlalchemy import create_engine, text
+    from sqlalchemy.engine import make_url
+
+    from remiss.auth.access import Principal
+    from remiss.db import MIGRATIONS_DIR, Database, migrate
+
+    _postgres_only(session)
+    name = f"remiss_search_upgrade_{os.getpid()}"
+    admin = create_engine(session.get_bind().url, isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.execute(text(f'DROP DATABASE IF EXISTS "{name}"'))
+        conn.execute(text(f'CREATE DATABASE "{name}"'))
+    url = make_url(session.get_bind().url).set(database=name).render_as_string(hide_password=False)
+    db = None
+    try:
+        migrate(url)
+        cfg = Config()
+        cfg.set_main_option("script_location", str(MIGRATIONS_DIR))
+        cfg.set_main_option("sqlalchemy.url", url.replace("%", "%%"))
+        command.downgrade(cfg, "s001_search")
+        db = Database(url)
+        with db.transaction() as old:
+            namnd = make_namnd(old, name="Öster", dnr_prefix="SOFÖ")
+            remiss = make_remiss(old, namnd=namnd, title="Riktlinjer för missbruksvården", notes="Samråd")
+            draft = YttrandeDraft(remiss_id=remiss.id, updated_at=T0)
+            old.add(draft)
+            old.flush()
+            old.add(DraftVersion(draft_id=draft.id, number=1, created_at=T0,
+                                 content=json.dumps({"svar": ["Nämnden avstyrker."]})))
+        with db.transaction(write=False) as old:
+            assert old.connection().exec_driver_sql("SELECT count(*) FROM remiss_search").scalar() == 1
+        command.upgrade(cfg, "heads")
+        with db.transaction(write=False) as new:
+            assert inspect(new.connection()).has_table("remiss_search") is False
+            for typed in ("missbruk", "samråd", "avstyrker"):
+                assert [r.title for r in search.search(new, Principal.system(), typed)] == \
+                    ["Riktlinjer för missbruksvården"], typed
+        command.downgrade(cfg, "s001_search")
+        with db.transaction(write=False) as old:
+            assert old.connection().exec_driver_sql(
+                "SELECT count(*) FROM remiss_search WHERE document @@ to_tsquery('swedish', 'avstyrker')").scalar() == 1
+    finally:
+        if db is not None:
+            db.dispose()
+        with admin.connect() as conn:
+            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        admin.dispose()
