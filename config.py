@@ -46,6 +46,7 @@ def load_config(overrides: dict | None = None) -> dict:
         "ARGON2_TIME_COST": _int("REMISS_ARGON2_TIME_COST", 0),
         "ARGON2_MEMORY_KIB": _int("REMISS_ARGON2_MEMORY_KIB", 0),
         "SCHEDULER_INTERVAL_SECONDS": _int("REMISS_SCHEDULER_INTERVAL_SECONDS", 60),
+        "OUTBOX_BATCH": _int("REMISS_OUTBOX_BATCH", 500),
         "PAGE_SIZE": _int("REMISS_PAGE_SIZE", 50),
         # Behind a reverse proxy: how many proxies to trust for X-Forwarded-For/-Proto/-Host/-Prefix (0: none).
         "PROXY_FIX": _int("REMISS_PROXY_FIX", 0),

@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Iterator
 
 from flask import Flask, current_app, g
-from sqlalchemy import event
+from sqlalchemy import ARRAY, Integer, any_, bindparam, event
 from sqlalchemy.engine import Engine
 from sqlalchemy.types import DateTime, TypeDecorator
 from sqlmodel import Session, create_engine
@@ -32,6 +32,15 @@ class UTCDateTime(TypeDecorator):
         if value is None:
             return None
         return value.replace(tzinfo=timezone.utc)
+
+
+def among(column, ids, *, dialect: str):
+    """column IN ids, for a few hundred integer ids. On PostgreSQL one array parameter (`= ANY(…)`):
+    an IN list is a placeholder per id that SQLAlchemy renders and psycopg parses on every statement
+    (≈ 12 ms for 500 ids), and a statement whose text changes with the count is never prepared."""
+    if dialect == "postgresql":
+        return column == any_(bindparam(None, list(ids), type_=ARRAY(Integer), unique=True))
+    return column.in_(ids)
 
 
 def is_sqlite(url: str) -> bool:

@@ -21,7 +21,7 @@ from sqlmodel import Session, select
 
 from remiss.auth.models import User
 from remiss.clock import local
-from remiss.db import Database
+from remiss.db import Database, among
 from remiss.reminders import policy, schedule
 from remiss.reminders.mail import compose
 from remiss.reminders.mime import RenderedMail
@@ -67,7 +67,8 @@ class Settings:
                    retry_base=timedelta(seconds=int(config.get("OUTBOX_RETRY_BASE_SECONDS", 60))),
                    retry_max=timedelta(seconds=int(config.get("OUTBOX_RETRY_MAX_SECONDS", 7200))),
                    max_attempts=int(config.get("OUTBOX_MAX_ATTEMPTS", 12)),
-                   max_permanent_attempts=int(config.get("OUTBOX_MAX_PERMANENT_ATTEMPTS", 3)))
+                   max_permanent_attempts=int(config.get("OUTBOX_MAX_PERMANENT_ATTEMPTS", 3)),
+                   batch=max(1, int(config.get("OUTBOX_BATCH", 500))))
 
 
 @dataclass
@@ -118,14 +119,17 @@ class Loaded:
 def _load(session: Session, due: list) -> Loaded:
     loaded = Loaded()
     remiss = Remiss.__table__
+    dialect = session.get_bind().dialect.name
     for chunk in _chunks(sorted({r.remiss_id for r in due if r.remiss_id is not None})):
-        loaded.remisser.update({r.id: r for r in session.execute(select(*(remiss.c[name] for name in REMISS_READ))
-                                                                 .where(remiss.c.id.in_(chunk)))})
+        stmt = select(*(remiss.c[name] for name in REMISS_READ)).where(among(remiss.c.id, chunk, dialect=dialect))
+        loaded.remisser.update({r.id: r for r in session.execute(stmt)})
     for chunk in _chunks(sorted({r.remiss_id for r in due if r.kind in policy.REMINDER_KINDS})):
-        stmt = select(Milestone.remiss_id, Milestone.kind, Milestone.done_at).where(Milestone.remiss_id.in_(chunk))
+        stmt = (select(Milestone.remiss_id, Milestone.kind, Milestone.done_at)
+                .where(among(Milestone.remiss_id, chunk, dialect=dialect)))
         loaded.milestones.update({(m.remiss_id, m.kind): m for m in session.execute(stmt)})
     for chunk in _chunks(sorted({r.recipient_user_id for r in due if r.recipient_user_id})):
-        loaded.users.update({u.id: u for u in session.exec(select(User).where(User.id.in_(chunk)))})
+        loaded.users.update({u.id: u for u in session.exec(select(User).where(among(User.id, chunk,
+                                                                                     dialect=dialect)))})
     return loaded
 
 
@@ -154,8 +158,9 @@ def _chunks(ids: list[int], size: int = 500):
 
 
 def _set(session: Session, ids: list[int], **values) -> None:
+    dialect = session.get_bind().dialect.name
     for chunk in _chunks(ids):
-        session.execute(update(OutboxMessage).where(OutboxMessage.id.in_(chunk)).values(**values)
+        session.execute(update(OutboxMessage).where(among(OutboxMessage.id, chunk, dialect=dialect)).values(**values)
                         .execution_options(synchronize_session=False))
 
 
@@ -287,9 +292,10 @@ def mark_batch(session: Session, *, now: datetime, worker_id: str,
     """Record the outcomes of a batch in one transaction: the sent ones in one statement; return id → status."""
     sent = [job.id for job, error in outcomes if error is None]
     statuses: dict[int, str] = {}
+    dialect = session.get_bind().dialect.name
     for chunk in _chunks(sent):
         session.execute(update(OutboxMessage)
-                        .where(OutboxMessage.id.in_(chunk), OutboxMessage.status == SENDING,
+                        .where(among(OutboxMessage.id, chunk, dialect=dialect), OutboxMessage.status == SENDING,
                                OutboxMessage.claimed_by == worker_id)
                         .values(status=SENT, sent_at=now, last_error="", claimed_by="")
                         .execution_options(synchronize_session=False))

@@ -103,3 +103,14 @@ def test_since_skips_old_repeats_without_changing_the_ones_that_remain():
     fast = reminder_moments([MilestoneDue("tjansteskrivelse", "T", due, "handlaggare")], ReminderPolicy(), CAL,
                             until=until, since=since)
     assert fast == full and fast and all(m.kind == "overdue" for m in fast)
+
+
+def test_the_outbox_batch_comes_from_remiss_outbox_batch(monkeypatch):
+    from config import load_config
+    from remiss.reminders.delivery import Settings
+
+    assert Settings.from_config(load_config()).batch == 500
+    monkeypatch.setenv("REMISS_OUTBOX_BATCH", "100")
+    assert Settings.from_config(load_config()).batch == 100
+    monkeypatch.setenv("REMISS_OUTBOX_BATCH", "0")
+    assert Settings.from_config(load_config()).batch == 1
