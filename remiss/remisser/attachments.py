@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from sqlalchemy import bindparam
 from sqlmodel import Session, select
 
 from remiss import files
@@ -30,10 +31,15 @@ def add(session: Session, *, now: datetime, principal: Principal, remiss: Remiss
     return attachment
 
 
+# The remiss page's statement, built once and run with the remiss id (building costs about as much as running).
+_OF_REMISS = (select(Attachment).where(Attachment.remiss_id == bindparam("remiss_id"))
+              .order_by(Attachment.uploaded_at, Attachment.id))
+
+
 def of_remiss(session: Session, remiss_id: int, purpose: str | None = None) -> list[Attachment]:
-    stmt = select(Attachment).where(Attachment.remiss_id == remiss_id)
-    if purpose:
-        stmt = stmt.where(Attachment.purpose == purpose)
+    if not purpose:
+        return list(session.scalars(_OF_REMISS, {"remiss_id": remiss_id}))
+    stmt = select(Attachment).where(Attachment.remiss_id == remiss_id, Attachment.purpose == purpose)
     return list(session.exec(stmt.order_by(Attachment.uploaded_at, Attachment.id)))
 
 

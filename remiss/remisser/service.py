@@ -4,7 +4,7 @@ from __future__ import annotations
 from dataclasses import asdict
 from datetime import datetime
 
-from sqlalchemy import delete, func
+from sqlalchemy import bindparam, delete, func
 from sqlmodel import Session, select
 
 from remiss import events
@@ -228,10 +228,16 @@ def _fmt(pair) -> str | None:
     return f"{day.isoformat()} {at.strftime('%H:%M')}" if at else day.isoformat()
 
 
+# Built once, run with the remiss id: the remiss page reads both on every view (building a select costs about
+# as much as running it on SQLite).
+_ENTRIES = (select(SandlistaEntry).where(SandlistaEntry.remiss_id == bindparam("remiss_id"))
+            .order_by(SandlistaEntry.position))
+_QUESTIONS = select(Question).where(Question.remiss_id == bindparam("remiss_id")).order_by(Question.position)
+
+
 def entries(session: Session, remiss_id: int) -> list[SandlistaEntry]:
-    return list(session.exec(select(SandlistaEntry).where(SandlistaEntry.remiss_id == remiss_id)
-                             .order_by(SandlistaEntry.position)))
+    return list(session.scalars(_ENTRIES, {"remiss_id": remiss_id}))
 
 
 def questions_of(session: Session, remiss_id: int) -> list[Question]:
-    return list(session.exec(select(Question).where(Question.remiss_id == remiss_id).order_by(Question.position)))
+    return list(session.scalars(_QUESTIONS, {"remiss_id": remiss_id}))
