@@ -46,7 +46,13 @@ def captured_sql(engines):
 
 
 def raw_replay(engine, statements):
-    """Return a function that runs the statements on one raw DBAPI connection and fetches all rows."""
+    """Return a function that runs the statements on one raw DBAPI connection and fetches all rows.
+
+    Each run ends in a rollback, and psycopg forgets its prepared statements on rollback: on PostgreSQL
+    the floor's statements are always planned for their values. The app's pooled connections commit, so
+    psycopg prepares a statement at its 5th use and PostgreSQL may switch to a generic plan after 5 more:
+    a page that is slower than its floor from the 11th request on has a statement whose generic plan is
+    bad (as the start page had: 0.3 → 90 ms), a cost a running server pays too, not a bench artefact."""
     raw = engine.raw_connection()
     conn = raw.driver_connection
 
