@@ -6,10 +6,11 @@ from datetime import date, datetime, time
 from email.message import EmailMessage
 from email.utils import format_datetime
 from functools import lru_cache
-from typing import Callable
+from typing import Callable, NamedTuple
 
 from flask import current_app
 from jinja2 import Environment, Template, select_autoescape
+from markupsafe import Markup
 from sqlmodel import Session
 
 from remiss.calendar import CalendarEvent, build_ics, stable_uid
@@ -71,20 +72,39 @@ def reminder_text(kind: str, payload: dict, remiss: Remiss, due_words: str) -> t
     return subject, lines, expected
 
 
-def _remiss_parts(remiss: Remiss, base: str, now: datetime) -> tuple[str, tuple, tuple[Attachment, ...]]:
+class MailTemplates(NamedTuple):
+    text: Template
+    html: Template
+    facts_text: Template
+    facts_html: Template
+
+
+class Facts(NamedTuple):
+    """A remiss's facts, rendered once for every mail about it: as text and as HTML."""
+
+    text: str
+    html: Markup
+
+
+NO_FACTS = Facts("", Markup(""))
+
+
+def _remiss_parts(remiss: Remiss, base: str, now: datetime,
+                  templates: MailTemplates) -> tuple[str, Facts, tuple[Attachment, ...]]:
     """(link, facts, the deadline's calendar file) of a remiss: the same for every mail about it in a sweep."""
     return _remiss_parts_cached(remiss.id, remiss.title, remiss.remittent, remiss.sender_dnr, remiss.our_dnr,
-                                remiss.effective_deadline_on, remiss.effective_deadline_time, base, now)
+                                remiss.effective_deadline_on, remiss.effective_deadline_time, base, now, templates)
 
 
 @lru_cache(maxsize=2048)
 def _remiss_parts_cached(remiss_id: int, title: str, remittent: str | None, sender_dnr: str | None,
-                         our_dnr: str | None, day: date | None, at: time | None, base: str,
-                         now: datetime) -> tuple[str, tuple, tuple[Attachment, ...]]:
+                         our_dnr: str | None, day: date | None, at: time | None, base: str, now: datetime,
+                         templates: MailTemplates) -> tuple[str, Facts, tuple[Attachment, ...]]:
     """Keyed on every field the parts show, so an edited remiss gets new ones (now is the sweep's moment)."""
     link = f"{base}/remisser/{remiss_id}"
-    facts = (("Ärende", title), ("Remittent", remittent or "–"), ("Remittentens diarienummer", sender_dnr or "–"),
-             ("Vårt diarienummer", our_dnr or "–"), ("Sista svarsdag", sv_deadline(day, at)))
+    rows = (("Ärende", title), ("Remittent", remittent or "–"), ("Remittentens diarienummer", sender_dnr or "–"),
+            ("Vårt diarienummer", our_dnr or "–"), ("Sista svarsdag", sv_deadline(day, at)))
+    facts = Facts(templates.facts_text.render(facts=rows), Markup(templates.facts_html.render(facts=rows)))
     if day is None:
         return link, facts, ()
     start: date | datetime = datetime.combine(day, at, tzinfo=STOCKHOLM) if at else day
@@ -94,15 +114,15 @@ def _remiss_parts_cached(remiss_id: int, title: str, remittent: str | None, send
     return link, facts, (Attachment(ics, 'text/calendar; method=PUBLISH; charset="utf-8"', "sista-svarsdag.ics"),)
 
 
-def _mail_templates(app) -> tuple[Template, Template]:
-    """The text and HTML mail templates, from a Jinja environment without the page globals (a sweep
-    renders thousands; every render copies the globals into its context)."""
+def _mail_templates(app) -> MailTemplates:
+    """The mail templates, from a Jinja environment without the page globals (a sweep renders
+    thousands; every render copies the globals into its context)."""
     templates = app.extensions.get("remiss_mail_templates")
     if templates is None:
         env = Environment(loader=app.jinja_env.loader, autoescape=select_autoescape(["html"]), auto_reload=False)
         env.globals.clear()
-        templates = app.extensions["remiss_mail_templates"] = (env.get_template("email/message.txt"),
-                                                               env.get_template("email/message.html"))
+        templates = app.extensions["remiss_mail_templates"] = MailTemplates(
+            *(env.get_template(f"email/{name}") for name in ("message.txt", "message.html", "facts.txt", "facts.html")))
     return templates
 
 
@@ -116,11 +136,12 @@ def compose(session: Session, row: OutboxMessage, *, config, now: datetime,
     """Return the mail of an outbox row, built from the remiss as it is now (pass it if already loaded)."""
     if row.kind in COMPOSERS:
         return COMPOSERS[row.kind](session, row, config=config, now=now)
-    payload = json.loads(row.payload or "{}")
+    payload = json.loads(row.payload) if row.payload and row.payload != "{}" else {}
     base = config["BASE_URL"].rstrip("/")
     if remiss is None and row.remiss_id:
         remiss = session.get(Remiss, row.remiss_id)
-    context = {"greeting": "Hej!", "paragraphs": [], "facts": [], "items": [], "expected": "",
+    templates = _mail_templates(current_app._get_current_object())
+    context = {"greeting": "Hej!", "paragraphs": [], "facts": NO_FACTS, "items": [], "expected": "",
                "link": f"{base}/", "settings_link": f"{base}/paminnelser"}
     attachments: tuple[Attachment, ...] = ()
     if row.kind == policy.DIGEST:
@@ -132,7 +153,7 @@ def compose(session: Session, row: OutboxMessage, *, config, now: datetime,
                              "link": f"{base}/remisser/{i['remiss_id']}"} for i in payload.get("items", [])]
         context["expected"] = "Se till att varje milstolpe har någon som driver den."
     elif remiss is not None and (row.kind in policy.REMINDER_KINDS or row.kind in NOTICE_TEXT):
-        context["link"], context["facts"], attachments = _remiss_parts(remiss, base, now)
+        context["link"], context["facts"], attachments = _remiss_parts(remiss, base, now, templates)
         if row.kind in policy.REMINDER_KINDS:
             due_words = sv_weekday_date(date.fromisoformat(payload["due_on"])) if payload.get("due_on") else ""
             subject, lines, expected = reminder_text(row.kind, payload, remiss, due_words)
@@ -144,12 +165,11 @@ def compose(session: Session, row: OutboxMessage, *, config, now: datetime,
         subject = payload.get("subject") or "Meddelande från Remiss"
         context["paragraphs"] = [p for p in str(payload.get("text", "")).split("\n\n") if p.strip()]
         if remiss is not None:
-            context["link"], context["facts"], _ = _remiss_parts(remiss, base, now)
+            context["link"], context["facts"], _ = _remiss_parts(remiss, base, now, templates)
     subject = row.subject or subject
     context["subject"] = subject
-    text, html = _mail_templates(current_app._get_current_object())
     return build(sender=config.get("MAIL_FROM", "Remiss <remiss@localhost>"), to=row.recipient_email,
                  subject=subject, message_id=row.message_id, date=_date_header(now),
-                 text=text.render(context), html=html.render(context), attachments=attachments,
+                 text=templates.text.render(context), html=templates.html.render(context), attachments=attachments,
                  extra={"Auto-Submitted": "auto-generated", "X-Remiss-Outbox-Id": str(row.id),
                         "X-Remiss-Kind": row.kind})

@@ -88,7 +88,7 @@ def _boundary(seed: str) -> str:
 
 def _base64_lines(data: bytes) -> bytes:
     encoded = binascii.b2a_base64(data, newline=False)
-    return CRLF.join(encoded[i:i + 76] for i in range(0, len(encoded), 76))
+    return CRLF.join([encoded[i:i + 76] for i in range(0, len(encoded), 76)])
 
 
 def _text_part(content_type: str, text: str) -> bytes:

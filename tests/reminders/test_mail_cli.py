@@ -152,3 +152,19 @@ def test_a_mail_that_cannot_be_built_is_retried_then_failed_and_the_others_go_ou
     row = session.exec(select(OutboxMessage).where(OutboxMessage.key == "broken:1")).one()
     assert row.status == "failed" and "Meddelandet kunde inte byggas: KeyError" in row.last_error
     assert [read(p)["Subject"] for p in eml_files(app)] == ["Hel"]
+
+
+def test_a_title_with_markup_is_escaped_in_html_and_kept_in_text(app, runner, world, session):
+    """The facts are rendered once per remiss and put into every mail about it: still escaped."""
+    world.remiss.title = 'Avgifter <script>alert("x")</script> & taxor'
+    session.add(world.remiss)
+    session.commit()
+    result = runner.invoke(args=["reminders", "run", "--now", "2026-11-30T07:30"])
+    assert result.exit_code == 0, result.output
+    [path] = eml_files(app)
+    mail = read(path)
+    html = mail.get_body(("html",)).get_content()
+    text = mail.get_body(("plain",)).get_content()
+    assert "<script>" not in html
+    assert "<td>Avgifter &lt;script&gt;alert(&#34;x&#34;)&lt;/script&gt; &amp; taxor</td>" in html
+    assert 'Ärende: Avgifter <script>alert("x")</script> & taxor' in text
