@@ -7,9 +7,11 @@ be released after a lease and sent again with the same Message-ID (at most one d
 from __future__ import annotations
 
 import json
+import sys
+import threading
 import time as wallclock
 from concurrent.futures import ThreadPoolExecutor
-from contextlib import nullcontext
+from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from email.message import EmailMessage
@@ -337,6 +339,32 @@ def _schema_or_busy(exc: OperationalError) -> SweepError:
     return SweepError(f"Databasen är upptagen eller låst; försök igen ({exc.orig}).")
 
 
+_switch_lock = threading.Lock()
+_switch_users = 0
+_switch_saved = 0.005
+
+
+@contextmanager
+def _quick_gil_handover(interval: float = 0.0005):
+    """While the writer thread waits on the database beside the CPU-bound main thread, let it have the
+    GIL back soon after each answer: with CPython's default 5 ms switch interval every statement of
+    the writer waited up to 5 ms for the main thread to yield (measured: marking 20 batches took
+    1.3 s instead of 0.8 s). Process-wide, so counted: concurrent sweeps restore it once, at the end."""
+    global _switch_users, _switch_saved
+    with _switch_lock:
+        if _switch_users == 0:
+            _switch_saved = sys.getswitchinterval()
+            sys.setswitchinterval(min(_switch_saved, interval))
+        _switch_users += 1
+    try:
+        yield
+    finally:
+        with _switch_lock:
+            _switch_users -= 1
+            if _switch_users == 0:
+                sys.setswitchinterval(_switch_saved)
+
+
 def _mark_then_take(db: Database, *, now: datetime, worker_id: str, settings: Settings,
                     outcomes: list[tuple[Claimed, DeliveryError | None]], take: bool) -> tuple[dict[int, str], Batch | None]:
     """The writer thread's turn: record a batch's outcomes, then claim the batch after next (or None)."""
@@ -391,7 +419,7 @@ def sweep(db: Database, *, now: datetime, worker_id: str, settings: Settings | N
 
     opener = getattr(transport, "connection", None)
     write = dict(now=now, worker_id=worker_id, settings=settings)
-    with (opener() if opener else nullcontext(transport)) as connection, \
+    with (opener() if opener else nullcontext(transport)) as connection, _quick_gil_handover(), \
             ThreadPoolExecutor(max_workers=1, thread_name_prefix="remiss-writer") as writer:
         turn = writer.submit(_mark_then_take, db, outcomes=[], take=more(batch), **write)
         previous: list = []

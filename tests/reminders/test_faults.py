@@ -264,3 +264,18 @@ def test_many_batches_are_sent_and_marked_once_while_the_writer_thread_works_ahe
     broken_row = by_key["batch:broken"]
     assert (broken_row.status, broken_row.attempts) == ("pending", 1) and "mall saknas" in broken_row.last_error
     assert run(app, db, FIRST + timedelta(minutes=1)).sent == 0
+
+
+def test_the_switch_interval_is_restored_after_sweeps_even_concurrent_ones(app, db, world, smtp):
+    import sys
+
+    from remiss.reminders.delivery import _quick_gil_handover
+
+    before = sys.getswitchinterval()
+    with _quick_gil_handover():
+        with _quick_gil_handover():
+            assert sys.getswitchinterval() == 0.0005
+        assert sys.getswitchinterval() == 0.0005
+    assert sys.getswitchinterval() == before
+    run(app, db, FIRST)
+    assert sys.getswitchinterval() == before
