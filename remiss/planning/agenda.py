@@ -6,7 +6,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
-from sqlalchemy import or_
+from sqlalchemy import bindparam, or_
 from sqlmodel import Session, select
 
 from remiss.calendar.swedish import format_weekday_date
@@ -53,6 +53,54 @@ def _open():
     return Remiss.status.not_in([s.value for s in CLOSED])
 
 
+def _statements(has_namnder: bool, has_handlaggare: bool, has_extra: bool, has_start: bool, has_end: bool,
+                open_only: bool, include_done: bool, has_limit: bool):
+    """The deadline and milestone statements of items() for this combination of filters, with the filter
+    values as named bind parameters: built once (building both cost more than running them on SQLite, and
+    the start page asks twice on every view)."""
+    key = (has_namnder, has_handlaggare, has_extra, has_start, has_end, open_only, include_done, has_limit)
+    built = _BUILT.get(key)
+    if built is not None:
+        return built
+    stmt = select(*_REMISS_COLUMNS).where(Remiss.effective_deadline_on.is_not(None))
+    if has_namnder:
+        stmt = stmt.where(Remiss.namnd_id.in_(bindparam("namnd_ids", expanding=True)))
+    if open_only:
+        stmt = stmt.where(_open())
+    if has_start:
+        stmt = stmt.where(Remiss.effective_deadline_on >= bindparam("start"))
+    if has_end:
+        stmt = stmt.where(Remiss.effective_deadline_on <= bindparam("end"))
+    if has_handlaggare:
+        # No "OR namnd_id IN (-1)" when there is no extra nämnd: once psycopg prepares the statement (5th use
+        # on a connection), PostgreSQL's generic plan for the OR walked every deadline (start page of an
+        # admin with no remisser of their own: 0.3 → 90 ms from the 11th request on).
+        mine = Remiss.handlaggare_id == bindparam("handlaggare_id")
+        stmt = stmt.where(or_(mine, Remiss.namnd_id.in_(bindparam("extra", expanding=True))) if has_extra else mine)
+    limit = bindparam("limit") if has_limit else None
+    stmt = stmt.order_by(Remiss.effective_deadline_on, Remiss.id).limit(limit)
+    mstmt = (select(*_MILESTONE_COLUMNS, *_REMISS_COLUMNS).join(Remiss, Remiss.id == Milestone.remiss_id)
+             .where(Milestone.kind != DEADLINE, Remiss.direction == Direction.inkommande))
+    if has_namnder:
+        mstmt = mstmt.where(Remiss.namnd_id.in_(bindparam("namnd_ids", expanding=True)))
+    if has_handlaggare:
+        mstmt = mstmt.where(Remiss.handlaggare_id == bindparam("handlaggare_id"))
+    if open_only:
+        mstmt = mstmt.where(_open())
+    if not include_done:
+        mstmt = mstmt.where(Milestone.done_at.is_(None))
+    if has_start:
+        mstmt = mstmt.where(Milestone.due_on >= bindparam("start"))
+    if has_end:
+        mstmt = mstmt.where(Milestone.due_on <= bindparam("end"))
+    mstmt = mstmt.order_by(Milestone.due_on, Milestone.id).limit(limit)
+    built = _BUILT[key] = (stmt, mstmt)
+    return built
+
+
+_BUILT: dict[tuple, tuple] = {}  # bounded by the combinations there are (2 ** 8)
+
+
 def items(session: Session, *, namnd_ids: Iterable[int] | None = None, handlaggare_id: int | None = None,
           start: date | None = None, end: date | None = None, open_only: bool = True,
           include_done: bool = False, deadline_namnd_ids: Iterable[int] | None = None,
@@ -63,23 +111,13 @@ def items(session: Session, *, namnd_ids: Iterable[int] | None = None, handlagga
     remisser while deadlines are shown for every remiss in deadline_namnd_ids (default: none extra).
     """
     found: list[AgendaItem] = []
-    stmt = select(*_REMISS_COLUMNS).where(Remiss.effective_deadline_on.is_not(None))
-    if namnd_ids is not None:
-        stmt = stmt.where(Remiss.namnd_id.in_(list(namnd_ids) or [-1]))
-    if open_only:
-        stmt = stmt.where(_open())
-    if start is not None:
-        stmt = stmt.where(Remiss.effective_deadline_on >= start)
-    if end is not None:
-        stmt = stmt.where(Remiss.effective_deadline_on <= end)
-    if handlaggare_id is not None:
-        extra = list(deadline_namnd_ids or [])
-        # No "OR namnd_id IN (-1)" when there is no extra nämnd: once psycopg prepares the statement (5th use
-        # on a connection), PostgreSQL's generic plan for the OR walked every deadline (start page of an
-        # admin with no remisser of their own: 0.3 → 90 ms from the 11th request on).
-        mine = Remiss.handlaggare_id == handlaggare_id
-        stmt = stmt.where(or_(mine, Remiss.namnd_id.in_(extra)) if extra else mine)
-    for r in session.exec(stmt.order_by(Remiss.effective_deadline_on, Remiss.id).limit(limit)).all():
+    extra = list(deadline_namnd_ids or []) if handlaggare_id is not None else []
+    stmt, mstmt = _statements(namnd_ids is not None, handlaggare_id is not None, bool(extra), start is not None,
+                              end is not None, open_only, include_done, limit is not None)
+    params = {"namnd_ids": list(namnd_ids) or [-1] if namnd_ids is not None else None,
+              "handlaggare_id": handlaggare_id, "extra": extra, "start": start, "end": end, "limit": limit}
+    params = {k: v for k, v in params.items() if v is not None and (k != "extra" or v)}
+    for r in session.execute(stmt, params).all():
         closed = r.status in _CLOSED_VALUES
         if closed and not include_done:
             continue
@@ -89,22 +127,8 @@ def items(session: Session, *, namnd_ids: Iterable[int] | None = None, handlagga
         found.append(AgendaItem(r.id, r.our_dnr or "", r.title, r.namnd_id, r.handlaggare_id, DEADLINE,
                                 "Sista svarsdag", r.effective_deadline_on, r.effective_deadline_time,
                                 explanation, False, closed))
-    mstmt = (select(*_MILESTONE_COLUMNS, *_REMISS_COLUMNS).join(Remiss, Remiss.id == Milestone.remiss_id)
-             .where(Milestone.kind != DEADLINE, Remiss.direction == Direction.inkommande))
-    if namnd_ids is not None:
-        mstmt = mstmt.where(Remiss.namnd_id.in_(list(namnd_ids) or [-1]))
-    if handlaggare_id is not None:
-        mstmt = mstmt.where(Remiss.handlaggare_id == handlaggare_id)
-    if open_only:
-        mstmt = mstmt.where(_open())
-    if not include_done:
-        mstmt = mstmt.where(Milestone.done_at.is_(None))
-    if start is not None:
-        mstmt = mstmt.where(Milestone.due_on >= start)
-    if end is not None:
-        mstmt = mstmt.where(Milestone.due_on <= end)
     width = len(_MILESTONE_COLUMNS)
-    for row in session.execute(mstmt.order_by(Milestone.due_on, Milestone.id).limit(limit)):
+    for row in session.execute(mstmt, params):
         kind, label, due_on, explanation, flagged, done_at, override_on = row[:width]
         r = _RemissColumns._make(row[width:])
         found.append(AgendaItem(r.id, r.our_dnr or "", r.title, r.namnd_id, r.handlaggare_id, kind, label,
