@@ -33,13 +33,17 @@ class CsrfForm(FlaskForm):
 # Statements of every diarium and remiss page, built once: building a select costs about as much as running
 # it on SQLite (see remiss.remisser.queries._built).
 _NAMNDER = select(Namnd.id, Namnd.name).order_by(Namnd.name)
+_NAMNDER_AMONG = select(Namnd.id, Namnd.name).where(Namnd.id.in_(bindparam("ids", expanding=True))).order_by(Namnd.name)
 
 
 def _namnder(action: Action) -> list:
-    """(id, name) rows of the nämnder the user may act on, by name."""
+    """(id, name) rows of the nämnder the user may act on, by name. A member's own nämnder are read, not all
+    300 to be checked one by one (1.3 → 0.5 ms); p.may still decides."""
     p = principal()
-    rows = get_session().execute(_NAMNDER).all()
-    return rows if p.is_admin else [n for n in rows if p.may(action, n.id)]
+    if p.is_admin:
+        return get_session().execute(_NAMNDER).all()
+    rows = get_session().execute(_NAMNDER_AMONG, {"ids": sorted(p.namnd_ids) or [-1]}).all()
+    return [n for n in rows if p.may(action, n.id)]
 
 
 @bp.route("/")
