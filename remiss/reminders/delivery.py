@@ -10,7 +10,7 @@ import json
 import sys
 import threading
 import time as wallclock
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
@@ -365,6 +365,30 @@ def _quick_gil_handover(interval: float = 0.0005):
                 sys.setswitchinterval(_switch_saved)
 
 
+class _Inline:
+    """An executor that runs each job at once, in the calling thread (the writer on SQLite, see sweep)."""
+
+    def submit(self, fn, *args, **kwargs) -> Future:
+        future: Future = Future()
+        try:
+            future.set_result(fn(*args, **kwargs))
+        except BaseException as exc:  # handed over as a thread's would be, raised by result()
+            future.set_exception(exc)
+        return future
+
+
+@contextmanager
+def _writer(db: Database):
+    """PostgreSQL: a writer thread (its statements wait on the server, where the GIL is free). SQLite:
+    the calling thread, in the same order — SQLite works inside this process and hands the GIL back
+    and forth for every row it returns, so a second thread slowed both (a claim 5 → 100 ms)."""
+    if db.dialect != "postgresql":
+        yield _Inline()
+        return
+    with _quick_gil_handover(), ThreadPoolExecutor(max_workers=1, thread_name_prefix="remiss-writer") as pool:
+        yield pool
+
+
 def _mark_then_take(db: Database, *, now: datetime, worker_id: str, settings: Settings,
                     outcomes: list[tuple[Claimed, DeliveryError | None]], take: bool) -> tuple[dict[int, str], Batch | None]:
     """The writer thread's turn: record a batch's outcomes, then claim the batch after next (or None)."""
@@ -384,11 +408,10 @@ def sweep(db: Database, *, now: datetime, worker_id: str, settings: Settings | N
     """Extend plans, then claim, send and mark due rows batch by batch until none are due or the
     time budget is spent; safe to run concurrently.
 
-    Every write after the first claim happens in one writer thread, a batch ahead: while the main
-    thread builds and sends batch N, the writer marks batch N-1 and claims batch N+1. The writes (on
-    PostgreSQL server round trips, index updates and commits, ≈ 20–40 ms per 500 rows) so overlap the
-    building of mails, which is Python work; the main thread only reads, so SQLite's single writer is
-    never contended by the sweep itself.
+    Every write after the first claim is a writer's turn, a batch ahead: batch N-1 is marked and batch
+    N+1 claimed while batch N is built and sent. On PostgreSQL the writer is a thread, so the server's
+    round trips, index updates and commits (≈ 20–40 ms per 500 rows) overlap the building of mails,
+    which is Python work; on SQLite the turns run in order in this thread (see _writer).
     """
     config = current_app.config
     settings = settings or Settings.from_config(config)
@@ -419,8 +442,7 @@ def sweep(db: Database, *, now: datetime, worker_id: str, settings: Settings | N
 
     opener = getattr(transport, "connection", None)
     write = dict(now=now, worker_id=worker_id, settings=settings)
-    with (opener() if opener else nullcontext(transport)) as connection, _quick_gil_handover(), \
-            ThreadPoolExecutor(max_workers=1, thread_name_prefix="remiss-writer") as writer:
+    with (opener() if opener else nullcontext(transport)) as connection, _writer(db) as writer:
         turn = writer.submit(_mark_then_take, db, outcomes=[], take=more(batch), **write)
         previous: list = []
         while batch is not None:
