@@ -58,17 +58,41 @@ def test_stable_uid_is_safe():
     )
 
 
-def test_events_serialise_byte_for_byte_as_icalendar_does():
-    """The fast path skips icalendar's fold only for lines it would leave alone: around the 75-octet
-    limit, with multi-byte letters and escaped characters, the bytes must be icalendar's own."""
-    from remiss.calendar.ics import _to_ical, _vevent
+def _icalendar_vevent(event: CalendarEvent, stamp: datetime) -> bytes:
+    """The reference: the Event component icalendar builds for the event, serialised by icalendar."""
+    component = icalendar.Event()
+    component.add("uid", event.uid)
+    component.add("dtstamp", stamp)
+    component.add("summary", event.summary)
+    if isinstance(event.start, datetime):
+        start = event.start
+        component.add("dtstart", start.replace(tzinfo=STOCKHOLM) if start.tzinfo is None else start.astimezone(STOCKHOLM))
+    else:
+        component.add("dtstart", event.start)
+        component.add("dtend", event.start + timedelta(days=1))
+        component.add("transp", "TRANSPARENT")
+    if event.description:
+        component.add("description", event.description)
+    if event.url:
+        component.add("url", event.url)
+    return component.to_ical()
 
-    stamp = datetime(2026, 3, 1, 7, tzinfo=timezone.utc)
-    for length in range(40, 140):
-        for filler in ("a", "ä", "a,b;c\\"):
+
+def test_events_serialise_byte_for_byte_as_icalendar_does():
+    """The VEVENT is written with icalendar's encoders but without its component: around the 75-octet
+    fold, with multi-byte letters, escaped characters, line breaks, dates, local, naive and UTC times
+    (summer and winter), the bytes must be icalendar's own."""
+    from remiss.calendar.ics import _vevent_ical
+
+    stamp = datetime(2026, 3, 1, 7, 5, 9, tzinfo=timezone.utc)
+    starts = (date(2026, 4, 1), date(2026, 12, 31), datetime(2026, 4, 1, 12, tzinfo=STOCKHOLM),
+              datetime(2026, 1, 15, 9, 30), datetime(2026, 7, 1, 22, 15, tzinfo=timezone.utc),
+              datetime(2026, 3, 29, 1, 59, 59, tzinfo=STOCKHOLM))
+    for length in range(40, 140, 3):
+        for filler in ("a", "ä", "a,b;c\\", "rad\nny rad", "€"):
             summary = ("Sista svarsdag: " + filler * length)[:length]
-            for start in (date(2026, 4, 1), datetime(2026, 4, 1, 12, tzinfo=STOCKHOLM)):
-                event = CalendarEvent(uid=f"remiss-{length}@remiss", summary=summary, start=start,
-                                      description=summary[::-1], url=f"https://remiss.example.se/{'x' * length}")
-                component = _vevent(event, stamp)
-                assert _to_ical(component) == component.to_ical()
+            for start in starts:
+                for description, url in (("", None), (summary[::-1], f"https://remiss.example.se/{'x' * length}?a=1&b=2")):
+                    event = CalendarEvent(uid=f"remiss-{length}-sista_svarsdag@remiss", summary=summary, start=start,
+                                          description=description, url=url)
+                    assert _vevent_ical(event, stamp) == _icalendar_vevent(event, stamp), (summary, start)
