@@ -1,7 +1,7 @@
 """Fill a migrated database with a deterministic data set through the raw driver.
 
-SQLite: executemany. PostgreSQL: COPY, with the search trigger paused and the index built by one
-set-based statement afterwards (row by row through the triggers took minutes).
+SQLite: executemany. PostgreSQL: COPY; the search trigger fills each remiss's search document as
+the row is copied in.
 
 Full scale: 300 nämnder, 5,000 users, 100,000 remisser, 1,000,000 sändlista entries;
 --scale shrinks every count alike. The same seed always gives the same rows.
@@ -16,7 +16,6 @@ from sqlalchemy import Boolean, Integer
 from sqlmodel import SQLModel
 
 import remiss.models  # noqa: F401
-from remiss.search import schema as search_schema
 
 NOW = datetime(2026, 11, 23, 9, 0, tzinfo=timezone.utc)
 FULL = {"namnd": 300, "user_account": 5000, "organisation": 2000, "remiss": 100_000, "sandlista_entry": 1_000_000}
@@ -125,13 +124,7 @@ def generate(engine, scale: float = 1.0, seed: int = 2026) -> dict[str, int]:
                 namnd_id=namnd_id, handlaggare_id=rnd.choice(members_of.get(namnd_id, [None])),
                 status=rnd.choice(STATUSES), received_on=deadline - timedelta(days=60), deadline_on=deadline,
                 effective_deadline_on=deadline, notes="", created_at=NOW, updated_at=NOW))
-        if not w.sqlite:
-            conn.execute("ALTER TABLE remiss DISABLE TRIGGER remiss_search_remiss")
-        w.insert(conn, "remiss", remisser)
-        if not w.sqlite:
-            conn.execute("ALTER TABLE remiss ENABLE TRIGGER remiss_search_remiss")
-            for statement in search_schema.PG_REBUILD:
-                conn.execute(statement)
+        w.insert(conn, "remiss", remisser)  # on PostgreSQL the BEFORE trigger fills remiss.search_document
         per = n["sandlista_entry"] // n["remiss"]
         entries = [dict(remiss_id=r, position=p, organisation_id=1 + (r * 13 + p) % n["organisation"],
                         name=f"Remissinstans {1 + (r * 13 + p) % n['organisation']}")
