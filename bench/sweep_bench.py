@@ -17,7 +17,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench.generate import NOW, generate  # noqa: E402
 from bench.measure import timed  # noqa: E402
-from bench.suites import NullTransport, _app, _due, steady_state  # noqa: E402
+from bench.suites import NullTransport, _app, _due, settle, steady_state  # noqa: E402
 
 
 def prepare(url: str | None, scale: float, tmp: Path) -> str:
@@ -57,6 +57,7 @@ def main(argv=None) -> None:
         run()  # the week's digest check and warm caches
         idle = timed(run, args.repeats)
         _due(app, args.due)
+        settle(db)
         raw = db.write_engine.raw_connection()
         try:
             cur = raw.cursor()
