@@ -141,8 +141,8 @@ def build(*, sender: str, to: str, subject: str, message_id: str, date: str, tex
     to = _clean(to)
     if not to.isascii() or not _PLAIN_ADDRESS.fullmatch(to):
         return RenderedMail(envelope_from, (to,), _fallback(headers, text, html, attachments), headers)
-    head = "".join(f"{name}: {from_text if name == 'From' else encode_header(value)}\r\n"
-                   for name, value in headers.items())
+    head = "".join([f"{name}: {from_text if name == 'From' else encode_header(value)}\r\n"
+                    for name, value in headers.items()])
     body = _text_part("text/plain", text)
     boundary = _boundary(message_id)
     if html is not None:
