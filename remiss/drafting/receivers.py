@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from remiss.drafting import mailing
-from remiss.reminders import delivery, mail
+from remiss.reminders import claim, mail
 
 mail.COMPOSERS[mailing.KIND] = mailing.compose
-delivery.SEND_WHEN_CLOSED.add(mailing.KIND)
+claim.SEND_WHEN_CLOSED.add(mailing.KIND)

@@ -7,70 +7,35 @@ be released after a lease and sent again with the same Message-ID (at most one d
 from __future__ import annotations
 
 import json
-import sys
-import threading
 import time as wallclock
-from concurrent.futures import Future, ThreadPoolExecutor
-from contextlib import contextmanager, nullcontext
+from contextlib import nullcontext
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta
+from datetime import datetime
 from email.message import EmailMessage
 
 from flask import current_app
-from sqlalchemy import func, update
+from sqlalchemy import update
 from sqlalchemy.exc import OperationalError
-from sqlmodel import Session, select
+from sqlmodel import Session
 
-from remiss.auth.models import User
 from remiss.clock import local
 from remiss.db import Database, among
-from remiss.reminders import policy, schedule
+from remiss.reminders import schedule
+from remiss.reminders.claim import Batch, Settings, chunks, take_due
 from remiss.reminders.mail import compose
 from remiss.reminders.mime import RenderedMail
 from remiss.reminders.models import OutboxMessage, OutboxStatus
-from remiss.reminders.recipients import muted_kinds
 from remiss.reminders.transport import DeliveryError, transport_from_config
-from remiss.remisser.models import Milestone, Remiss
+from remiss.reminders.writer import writer
 
 PENDING, SENDING, SENT = OutboxStatus.pending.value, OutboxStatus.sending.value, OutboxStatus.sent.value
 FAILED, CANCELLED, SUPERSEDED = OutboxStatus.failed.value, OutboxStatus.cancelled.value, OutboxStatus.superseded.value
-
-
-# The columns of a claimed row that the checks and the composers read.
-COMPOSED_FROM = ("id", "key", "remiss_id", "recipient_user_id", "recipient_email", "kind", "due_at", "attempts",
-                 "message_id", "subject", "payload")
-
-# The columns of a remiss that the checks (is_closed) and the mails (title, facts, calendar file) read.
-REMISS_READ = ("id", "status", "title", "remittent", "sender_dnr", "our_dnr", "effective_deadline_on",
-               "effective_deadline_time")
-
-# Kinds sent even when their remiss is closed (they report the closing itself); other capabilities add theirs.
-SEND_WHEN_CLOSED: set[str] = {policy.ANSWERED}
 
 
 class SweepError(Exception):
     """The sweep could not run (database busy or locked); nothing was half done."""
 
 
-@dataclass(frozen=True)
-class Settings:
-    lease: timedelta = timedelta(minutes=10)  # a "sending" row older than this was abandoned by a dead worker
-    retry_base: timedelta = timedelta(minutes=1)  # backoff: base · 2^(attempts-1), at most retry_max
-    retry_max: timedelta = timedelta(hours=2)
-    max_attempts: int = 12  # temporary failures (no connection, 4xx) before a row is failed
-    max_permanent_attempts: int = 3  # 5xx rejections before a row is failed
-    batch: int = 500  # rows claimed, sent over one SMTP connection and marked per transaction
-    budget: timedelta = timedelta(seconds=45)  # a sweep stops taking new batches after this long
-    lookahead_days: int = schedule.LOOKAHEAD_DAYS
-
-    @classmethod
-    def from_config(cls, config) -> "Settings":
-        return cls(lease=timedelta(seconds=int(config.get("OUTBOX_LEASE_SECONDS", 600))),
-                   retry_base=timedelta(seconds=int(config.get("OUTBOX_RETRY_BASE_SECONDS", 60))),
-                   retry_max=timedelta(seconds=int(config.get("OUTBOX_RETRY_MAX_SECONDS", 7200))),
-                   max_attempts=int(config.get("OUTBOX_MAX_ATTEMPTS", 12)),
-                   max_permanent_attempts=int(config.get("OUTBOX_MAX_PERMANENT_ATTEMPTS", 3)),
-                   batch=max(1, int(config.get("OUTBOX_BATCH", 500))))
 
 
 @dataclass
@@ -99,139 +64,6 @@ class SweepResult:
     def line(self) -> str:
         return (f"skickade: {self.sent}, hoppade över: {self.skipped}, misslyckades: {self.failed} "
                 f"(sent={self.sent} skipped={self.skipped} failed={self.failed})")
-
-
-def release_stale(session: Session, *, now: datetime, lease: timedelta) -> int:
-    """Put rows claimed longer than the lease ago back to pending (their worker died)."""
-    return session.execute(update(OutboxMessage)
-                           .where(OutboxMessage.status == SENDING, OutboxMessage.claimed_at < now - lease)
-                           .values(status=PENDING, claimed_by="", next_attempt_at=now)).rowcount
-
-
-@dataclass
-class Loaded:
-    """What the checks and the mails of one batch read, a query per kind: remisser and milestones as
-    plain rows (read-only, no ORM objects for a thousand remisser), users as objects."""
-
-    remisser: dict[int, Remiss] = field(default_factory=dict)
-    users: dict[int, User] = field(default_factory=dict)
-    milestones: dict[tuple[int, str], Milestone] = field(default_factory=dict)
-
-
-def _load(session: Session, due: list) -> Loaded:
-    loaded = Loaded()
-    remiss = Remiss.__table__
-    dialect = session.get_bind().dialect.name
-    for chunk in _chunks(sorted({r.remiss_id for r in due if r.remiss_id is not None})):
-        stmt = select(*(remiss.c[name] for name in REMISS_READ)).where(among(remiss.c.id, chunk, dialect=dialect))
-        loaded.remisser.update({r.id: r for r in session.execute(stmt)})
-    for chunk in _chunks(sorted({r.remiss_id for r in due if r.kind in policy.REMINDER_KINDS})):
-        stmt = (select(Milestone.remiss_id, Milestone.kind, Milestone.done_at)
-                .where(among(Milestone.remiss_id, chunk, dialect=dialect)))
-        loaded.milestones.update({(m.remiss_id, m.kind): m for m in session.execute(stmt)})
-    for chunk in _chunks(sorted({r.recipient_user_id for r in due if r.recipient_user_id})):
-        loaded.users.update({u.id: u for u in session.exec(select(User).where(among(User.id, chunk,
-                                                                                     dialect=dialect)))})
-    return loaded
-
-
-def _skip_reason(row: OutboxMessage, loaded: Loaded) -> str:
-    """Why a due row must not be sent any more, or ""."""
-    if row.remiss_id is not None and row.kind not in SEND_WHEN_CLOSED:
-        remiss = loaded.remisser.get(row.remiss_id)
-        if remiss is None or schedule.is_closed(remiss):
-            return schedule.CLOSED_REASON
-    if row.recipient_user_id and row.kind not in policy.UNMUTABLE:
-        user = loaded.users.get(row.recipient_user_id)
-        if user is None or not user.is_active:
-            return "Mottagaren är inte längre aktiv."
-        if row.kind in muted_kinds(user):
-            return "Mottagaren har stängt av den här sortens påminnelser."
-    if row.kind in policy.REMINDER_KINDS:
-        milestone = loaded.milestones.get((row.remiss_id, row.key.split(":")[2]))
-        if milestone is None or milestone.done_at is not None:
-            return "Milstolpen är klar eller finns inte längre."
-    return ""
-
-
-def _chunks(ids: list[int], size: int = 500):
-    for start in range(0, len(ids), size):
-        yield ids[start:start + size]
-
-
-def _set(session: Session, ids: list[int], **values) -> None:
-    dialect = session.get_bind().dialect.name
-    for chunk in _chunks(ids):
-        session.execute(update(OutboxMessage).where(among(OutboxMessage.id, chunk, dialect=dialect)).values(**values)
-                        .execution_options(synchronize_session=False))
-
-
-def supersede_older(session: Session, *, now: datetime) -> int:
-    """Catch-up: of the due rows of one group (remiss, recipient, milestone …) mark all but the newest superseded."""
-    cols = (OutboxMessage.id, OutboxMessage.kind, OutboxMessage.remiss_id, OutboxMessage.recipient_email,
-            OutboxMessage.key, OutboxMessage.due_at)
-    due = (OutboxMessage.status == PENDING, OutboxMessage.next_attempt_at <= now)
-    # Every group is one recipient's, so only recipients with two or more due rows can have older ones:
-    # the database counts them first (a separate statement: joined to the locking read, PostgreSQL planned
-    # a nested loop from stale statistics and took 28 s for 10,000 rows), and the usual sweep, one mail per
-    # recipient, reads nothing more.
-    recipient = func.lower(OutboxMessage.recipient_email)
-    shared = session.execute(select(recipient).where(*due).group_by(recipient).having(func.count() > 1)).scalars().all()
-    rows = []
-    for chunk in _chunks(sorted(shared)):
-        stmt = select(*cols).where(*due, recipient.in_(chunk))
-        if session.get_bind().dialect.name == "postgresql":
-            stmt = stmt.with_for_update(skip_locked=True)
-        rows.extend(session.execute(stmt).all())
-    _, older_ids = policy.split_catch_up([(r.id, schedule.group_of(r), r.due_at) for r in rows])
-    _set(session, older_ids, status=SUPERSEDED, last_error="Ersatt av en senare påminnelse om samma sak.")
-    return len(older_ids)
-
-
-@dataclass
-class Batch:
-    """Due rows this worker has marked "sending", with what their checks and mails read."""
-
-    rows: list
-    loaded: Loaded
-    skipped: int
-
-
-def take_due(session: Session, *, now: datetime, worker_id: str, settings: Settings = Settings(),
-             first: bool = True) -> Batch:
-    """Claim up to settings.batch due rows for this worker (cancelling those no longer to be sent).
-
-    Call in a writing transaction and commit before building and sending: on SQLite the transaction
-    holds the write lock (BEGIN IMMEDIATE); on PostgreSQL rows are locked FOR UPDATE SKIP LOCKED.
-    The first batch of a sweep also releases abandoned rows and supersedes older catch-up rows.
-    """
-    skipped = 0
-    if first:
-        release_stale(session, now=now, lease=settings.lease)
-        skipped += supersede_older(session, now=now)
-    table = OutboxMessage.__table__  # plain rows (read-only, attribute access): no ORM objects for thousands of mails
-    stmt = (select(*(table.c[name] for name in COMPOSED_FROM))
-            .where(table.c.status == PENDING, table.c.next_attempt_at <= now)
-            .order_by(table.c.due_at, table.c.id).limit(settings.batch))
-    if session.get_bind().dialect.name == "postgresql":
-        stmt = stmt.with_for_update(skip_locked=True)
-    due = session.execute(stmt).all()
-    loaded = _load(session, due)
-    cancelled: dict[str, list[int]] = {}
-    taken = []
-    for row in due:
-        reason = _skip_reason(row, loaded)
-        if reason:
-            cancelled.setdefault(reason, []).append(row.id)
-            skipped += 1
-        else:
-            taken.append(row)
-    for reason, ids in cancelled.items():
-        _set(session, ids, status=CANCELLED, last_error=reason)
-    _set(session, [row.id for row in taken], status=SENDING, claimed_at=now, claimed_by=worker_id,
-         attempts=OutboxMessage.attempts + 1)
-    session.flush()
-    return Batch(taken, loaded, skipped)
 
 
 def build_mails(session: Session, batch: Batch, *, config, now: datetime) -> list[Claimed]:
@@ -295,7 +127,7 @@ def mark_batch(session: Session, *, now: datetime, worker_id: str,
     sent = [job.id for job, error in outcomes if error is None]
     statuses: dict[int, str] = {}
     dialect = session.get_bind().dialect.name
-    for chunk in _chunks(sent):
+    for chunk in chunks(sent):
         session.execute(update(OutboxMessage)
                         .where(among(OutboxMessage.id, chunk, dialect=dialect), OutboxMessage.status == SENDING,
                                OutboxMessage.claimed_by == worker_id)
@@ -339,56 +171,6 @@ def _schema_or_busy(exc: OperationalError) -> SweepError:
     return SweepError(f"Databasen är upptagen eller låst; försök igen ({exc.orig}).")
 
 
-_switch_lock = threading.Lock()
-_switch_users = 0
-_switch_saved = 0.005
-
-
-@contextmanager
-def _quick_gil_handover(interval: float = 0.0005):
-    """While the writer thread waits on the database beside the CPU-bound main thread, let it have the
-    GIL back soon after each answer: with CPython's default 5 ms switch interval every statement of
-    the writer waited up to 5 ms for the main thread to yield (measured: marking 20 batches took
-    1.3 s instead of 0.8 s). Process-wide, so counted: concurrent sweeps restore it once, at the end."""
-    global _switch_users, _switch_saved
-    with _switch_lock:
-        if _switch_users == 0:
-            _switch_saved = sys.getswitchinterval()
-            sys.setswitchinterval(min(_switch_saved, interval))
-        _switch_users += 1
-    try:
-        yield
-    finally:
-        with _switch_lock:
-            _switch_users -= 1
-            if _switch_users == 0:
-                sys.setswitchinterval(_switch_saved)
-
-
-class _Inline:
-    """An executor that runs each job at once, in the calling thread (the writer on SQLite, see sweep)."""
-
-    def submit(self, fn, *args, **kwargs) -> Future:
-        future: Future = Future()
-        try:
-            future.set_result(fn(*args, **kwargs))
-        except BaseException as exc:  # handed over as a thread's would be, raised by result()
-            future.set_exception(exc)
-        return future
-
-
-@contextmanager
-def _writer(db: Database):
-    """PostgreSQL: a writer thread (its statements wait on the server, where the GIL is free). SQLite:
-    the calling thread, in the same order — SQLite works inside this process and hands the GIL back
-    and forth for every row it returns, so a second thread slowed both (a claim 5 → 100 ms)."""
-    if db.dialect != "postgresql":
-        yield _Inline()
-        return
-    with _quick_gil_handover(), ThreadPoolExecutor(max_workers=1, thread_name_prefix="remiss-writer") as pool:
-        yield pool
-
-
 def _mark_then_take(db: Database, *, now: datetime, worker_id: str, settings: Settings,
                     outcomes: list[tuple[Claimed, DeliveryError | None]], take: bool) -> tuple[dict[int, str], Batch | None]:
     """The writer thread's turn: record a batch's outcomes, then claim the batch after next (or None)."""
@@ -411,7 +193,7 @@ def sweep(db: Database, *, now: datetime, worker_id: str, settings: Settings | N
     Every write after the first claim is a writer's turn, a batch ahead: batch N-1 is marked and batch
     N+1 claimed while batch N is built and sent. On PostgreSQL the writer is a thread, so the server's
     round trips, index updates and commits (≈ 20–40 ms per 500 rows) overlap the building of mails,
-    which is Python work; on SQLite the turns run in order in this thread (see _writer).
+    which is Python work; on SQLite the turns run in order in this thread (see remiss.reminders.writer).
     """
     config = current_app.config
     settings = settings or Settings.from_config(config)
@@ -442,8 +224,8 @@ def sweep(db: Database, *, now: datetime, worker_id: str, settings: Settings | N
 
     opener = getattr(transport, "connection", None)
     write = dict(now=now, worker_id=worker_id, settings=settings)
-    with (opener() if opener else nullcontext(transport)) as connection, _writer(db) as writer:
-        turn = writer.submit(_mark_then_take, db, outcomes=[], take=more(batch), **write)
+    with (opener() if opener else nullcontext(transport)) as connection, writer(db) as turns:
+        turn = turns.submit(_mark_then_take, db, outcomes=[], take=more(batch), **write)
         previous: list = []
         while batch is not None:
             try:
@@ -455,7 +237,7 @@ def sweep(db: Database, *, now: datetime, worker_id: str, settings: Settings | N
             tally(previous, statuses)
             if ahead is not None:
                 result.skipped += ahead.skipped
-            turn = writer.submit(_mark_then_take, db, outcomes=outcomes,
+            turn = turns.submit(_mark_then_take, db, outcomes=outcomes,
                                  take=ahead is not None and more(ahead), **write)
             previous, batch = outcomes, ahead
         statuses, _ = turn.result()

@@ -269,11 +269,11 @@ def test_many_batches_are_sent_and_marked_once_while_the_writer_thread_works_ahe
 def test_the_switch_interval_is_restored_after_sweeps_even_concurrent_ones(app, db, world, smtp):
     import sys
 
-    from remiss.reminders.delivery import _quick_gil_handover
+    from remiss.reminders.writer import quick_gil_handover
 
     before = sys.getswitchinterval()
-    with _quick_gil_handover():
-        with _quick_gil_handover():
+    with quick_gil_handover():
+        with quick_gil_handover():
             assert sys.getswitchinterval() == 0.0005
         assert sys.getswitchinterval() == 0.0005
     assert sys.getswitchinterval() == before
