@@ -55,7 +55,7 @@ def latest_version(session: Session, draft: YttrandeDraft | None) -> DraftVersio
     if draft is None:
         return None
     return session.exec(select(DraftVersion).where(DraftVersion.draft_id == draft.id)
-                        .order_by(DraftVersion.number.desc())).first()
+                        .order_by(DraftVersion.number.desc()).limit(1)).first()
 
 
 def _questions(session: Session, remiss: Remiss) -> list[tuple[int, str]]:
@@ -68,7 +68,7 @@ def _signatures_used_before(session: Session, remiss: Remiss) -> dict:
     row = session.exec(select(DraftVersion).join(YttrandeDraft, DraftVersion.draft_id == YttrandeDraft.id)
                        .join(Remiss, YttrandeDraft.remiss_id == Remiss.id)
                        .where(Remiss.namnd_id == remiss.namnd_id, Remiss.id != remiss.id)
-                       .order_by(DraftVersion.id.desc())).first()
+                       .order_by(DraftVersion.id.desc()).limit(1)).first()
     if row is None:
         return {}
     old = json.loads(row.content)

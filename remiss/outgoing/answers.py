@@ -154,7 +154,7 @@ def grant_extension(session: Session, *, now: datetime, principal: Principal, re
         raise InputErrors({"until_on": "Anståndet måste gå ut efter remissens sista svarsdag."})
     extension = session.exec(select(Extension).where(Extension.sandlista_entry_id == entry.id,
                                                      Extension.decision == "pending")
-                             .order_by(Extension.id.desc())).first()
+                             .order_by(Extension.id.desc()).limit(1)).first()
     if extension is None:
         extension = Extension(remiss_id=remiss.id, sandlista_entry_id=entry.id, requested_by=entry.name,
                               requested_on=local_today(now), reason=reason.strip(), created_by_id=principal.user_id,

@@ -61,7 +61,7 @@ def namnd_template(session: Session, namnd_id: int, kind: str) -> DocumentTempla
     """Return the nämnd's newest active Word template of a kind, if it has one."""
     return session.exec(select(DocumentTemplate).where(DocumentTemplate.namnd_id == namnd_id,
                                                        DocumentTemplate.kind == kind, DocumentTemplate.active)
-                        .order_by(DocumentTemplate.version.desc(), DocumentTemplate.id.desc())).first()
+                        .order_by(DocumentTemplate.version.desc(), DocumentTemplate.id.desc()).limit(1)).first()
 
 
 def grouped_names(entries: list[SandlistaEntry]) -> list[dict]:
@@ -102,7 +102,7 @@ def _handlingar(session: Session, remiss_id: int) -> list[Attachment]:
 
 def current_missiv(session: Session, remiss_id: int) -> Attachment | None:
     return session.exec(select(Attachment).where(Attachment.remiss_id == remiss_id, Attachment.purpose == "missiv")
-                        .order_by(Attachment.id.desc())).first()
+                        .order_by(Attachment.id.desc()).limit(1)).first()
 
 
 def generate_missiv(session: Session, *, now: datetime, principal: Principal, remiss: Remiss,
