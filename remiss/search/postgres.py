@@ -24,11 +24,12 @@ import time
 from dataclasses import dataclass
 from typing import Callable
 
-from sqlalchemy import Integer, any_, bindparam, false, func, literal_column, select
-from sqlalchemy.dialects.postgresql import ARRAY, TSVECTOR
+from sqlalchemy import bindparam, false, func, literal_column, select
+from sqlalchemy.dialects.postgresql import TSVECTOR
 from sqlalchemy.sql import Select
 from sqlmodel import Session
 
+from remiss.db import among
 from remiss.remisser.models import Remiss
 
 Restrict = Callable[[Select], Select]
@@ -140,9 +141,13 @@ def plan(session: Session, tsquery: str, restrict: Restrict, limit: int) -> str:
     return "walk" if walked * WALK_COST < sorted_cost else "sorted"
 
 
+def _query(tsquery: str):
+    return func.to_tsquery(literal_column("'swedish'"), bindparam("ts_query", tsquery, unique=True))
+
+
 def newest_hits(session: Session, tsquery: str, restrict: Restrict, limit: int) -> list[int]:
     """The ids of the newest `limit` remisser matching tsquery and passing restrict, newest first."""
-    query = func.to_tsquery(literal_column("'swedish'"), bindparam("ts_query", tsquery, unique=True))
+    query = _query(tsquery)
     matches = DOCUMENT.op("@@")(query)
     if plan(session, tsquery, restrict, limit) == "walk":
         # coalesce() hides the test from the GIN index: read backwards, stop at the limit.
@@ -158,7 +163,7 @@ def newest_hits(session: Session, tsquery: str, restrict: Restrict, limit: int) 
 
 def scored(ids: list[int], tsquery: str):
     """A subquery (remiss_id, score) of the given ids: one array parameter, however many."""
-    query = func.to_tsquery(literal_column("'swedish'"), bindparam("ts_query", tsquery, unique=True))
+    query = _query(tsquery)
     return (select(Remiss.id.label("remiss_id"), func.ts_rank(DOCUMENT, query).label("score"))
-            .where(Remiss.id == any_(bindparam("hit_ids", ids, type_=ARRAY(Integer), unique=True)))
+            .where(among(Remiss.id, ids, dialect="postgresql"))
             .subquery("hits"))
