@@ -144,6 +144,18 @@ def supersede_older(session: Session, *, now: datetime) -> int:
     return len(older_ids)
 
 
+def claim_statement(now: datetime, limit: int, dialect: str):
+    """The due rows to claim, longest waiting first, as plain rows (read-only, attribute access: no ORM
+    objects for thousands of mails). In the order of ix_outbox_claim, so a batch is read off the index
+    and the rest of a backlog is not touched; a new row's next attempt is its due moment, a retried
+    row's the end of its backoff."""
+    table = OutboxMessage.__table__
+    stmt = (select(*(table.c[name] for name in COMPOSED_FROM))
+            .where(table.c.status == PENDING, table.c.next_attempt_at <= now)
+            .order_by(table.c.next_attempt_at, table.c.id).limit(limit))
+    return stmt.with_for_update(skip_locked=True) if dialect == "postgresql" else stmt
+
+
 @dataclass
 class Batch:
     """Due rows this worker has marked "sending", with what their checks and mails read."""
@@ -165,13 +177,7 @@ def take_due(session: Session, *, now: datetime, worker_id: str, settings: Setti
     if first:
         release_stale(session, now=now, lease=settings.lease)
         skipped += supersede_older(session, now=now)
-    table = OutboxMessage.__table__  # plain rows (read-only, attribute access): no ORM objects for thousands of mails
-    stmt = (select(*(table.c[name] for name in COMPOSED_FROM))
-            .where(table.c.status == PENDING, table.c.next_attempt_at <= now)
-            .order_by(table.c.due_at, table.c.id).limit(settings.batch))
-    if session.get_bind().dialect.name == "postgresql":
-        stmt = stmt.with_for_update(skip_locked=True)
-    due = session.execute(stmt).all()
+    due = session.execute(claim_statement(now, settings.batch, session.get_bind().dialect.name)).all()
     loaded = _load(session, due)
     cancelled: dict[str, list[int]] = {}
     taken = []

@@ -22,7 +22,9 @@ class OutboxStatus(StrEnum):
 
 class OutboxMessage(SQLModel, table=True):
     __tablename__ = "outbox_message"
-    __table_args__ = (Index("ix_outbox_status_next", "status", "next_attempt_at"),)
+    # The claim reads due rows in this index's order and stops after a batch (ORDER BY next_attempt_at, id):
+    # with (status, next_attempt_at) alone PostgreSQL sorted every due row again for each batch of a backlog.
+    __table_args__ = (Index("ix_outbox_claim", "status", "next_attempt_at", "id"),)
 
     id: Optional[int] = Field(default=None, primary_key=True)
     key: str = Field(max_length=300, unique=True)  # (remiss, recipient, kind, due moment): enqueuing twice is a no-op
