@@ -3,30 +3,42 @@ from __future__ import annotations
 
 import shutil
 
-from sqlmodel import Session, select
+from sqlalchemy import bindparam, select
+from sqlmodel import Session
 
 from remiss.auth.access import Action, Principal
 from remiss.auth.models import User
 from remiss.display import sv_date, sv_datetime
 from remiss.drafting import forms, generate, service
-from remiss.drafting.models import DraftState
+from remiss.drafting.models import DraftState, DraftVersion, GeneratedDocument, YttrandeDraft
 from remiss.namnd.models import DocumentTemplate
 from remiss.drafting.namnd_templates import KINDS
-from remiss.remisser.models import Direction
+from remiss.remisser.models import Consultation, Direction
 
-
-def _names(session: Session, user_ids: set) -> dict[int, str]:
-    """The names of these users in one query."""
-    ids = {i for i in user_ids if i}
-    return dict(session.exec(select(User.id, User.name).where(User.id.in_(ids))).all()) if ids else {}
-
-
-def _active_templates(session: Session, namnd_id: int) -> dict[str, tuple[str, int]]:
-    """(filename, version) of the nämnd's newest active template of each kind, in one query without the files."""
-    rows = session.exec(select(DocumentTemplate.kind, DocumentTemplate.filename, DocumentTemplate.version)
-                        .where(DocumentTemplate.namnd_id == namnd_id, DocumentTemplate.active)
-                        .order_by(DocumentTemplate.version)).all()
-    return {kind: (filename, version) for kind, filename, version in rows}  # the newest wins
+_D = YttrandeDraft.__table__.c
+_V = DraftVersion.__table__.c
+_U = User.__table__.c
+_G = GeneratedDocument.__table__.c
+_T = DocumentTemplate.__table__.c
+_C = Consultation.__table__.c
+_REMISS_ID = bindparam("remiss_id")
+# Built once and read as rows (the panel only shows them): the draft with its newest version's content,
+_DRAFT = (select(_D.id, _D.state, _D.review_comment, _D.frozen_version_id, _V.number, _V.content)
+          .outerjoin(DraftVersion.__table__, _V.draft_id == _D.id).where(_D.remiss_id == _REMISS_ID)
+          .order_by(_V.number.desc()).limit(1))
+# every version with its author's name but without its content,
+_VERSIONS = (select(_V.id, _V.number, _V.created_at, _V.comment, _U.name.label("author"))
+             .outerjoin(User.__table__, _U.id == _V.author_id).where(_V.draft_id == bindparam("draft_id"))
+             .order_by(_V.number.desc()))
+# the documents stored when the yttrande was expedierat (newest first),
+_FROZEN = (select(_G.id, _G.kind, _G.created_at, _G.size).where(_G.remiss_id == _REMISS_ID, _G.frozen)
+           .order_by(_G.id.desc()))
+# (filename, version) of the nämnd's active templates of each kind, without the files: the newest wins,
+_TEMPLATES = (select(_T.kind, _T.filename, _T.version).where(_T.namnd_id == bindparam("namnd_id"), _T.active)
+              .order_by(_T.version))
+# and the samråd.
+_CONSULTATIONS = (select(_C.id, _C.party, _C.consulted_on, _C.note).where(_C.remiss_id == _REMISS_ID)
+                  .order_by(_C.consulted_on, _C.id))
 
 
 def form_context(session: Session, remiss, content: dict, values: dict | None = None) -> dict:
@@ -41,31 +53,34 @@ def panel_context(session: Session, principal: Principal, remiss, now) -> dict:
     """Return the Yttrande panel: state, form, versions, samråd, documents and allowed actions."""
     if remiss.direction == Direction.utgaende:
         return None  # we send outgoing remisser; others write the yttrande
-    draft, version, content = service.current_content(session, remiss)
+    run = session.connection().execute
+    # The draft's columns with number and content of its newest version (both None before the first save).
+    draft = run(_DRAFT, {"remiss_id": remiss.id}).first()
+    content = service.content_of(session, remiss, draft.content if draft else None)
     state = DraftState(draft.state) if draft else DraftState.utkast
     may_edit = principal.may(Action.edit, remiss.namnd_id)
     may_review = principal.may(Action.review, remiss.namnd_id)
-    versions = service.versions_of(session, draft.id) if draft else []
-    authors = _names(session, {v.author_id for v in versions})
+    versions = run(_VERSIONS, {"draft_id": draft.id}).all() if draft else []
     frozen_id = draft.frozen_version_id if draft else None
-    documents = [d for d in generate.documents_of(session, remiss.id) if d.frozen]
-    templates = _active_templates(session, remiss.namnd_id)
+    templates = {kind: (filename, version) for kind, filename, version
+                 in run(_TEMPLATES, {"namnd_id": remiss.namnd_id})}
     return {
         "state": state.value, "state_label": state.label, "saved": draft is not None,
         "review_comment": draft.review_comment if draft else "",
-        "version": version.number if version else None,
+        "version": draft.number if draft else None,
         "inga_synpunkter": bool(content.get("inga_synpunkter")),
         "may_edit": may_edit and state == DraftState.utkast,
         "may_submit": may_edit and state == DraftState.utkast and draft is not None,
         "may_review": may_review and state == DraftState.granskning,
         "may_reopen": may_review and state in (DraftState.godkand, DraftState.expedierad),
         "may_expediera": may_review and state == DraftState.godkand,
-        "versions": [{"number": v.number, "author": authors.get(v.author_id, "okänd"), "at": sv_datetime(v.created_at),
+        "versions": [{"number": v.number, "author": v.author or "okänd", "at": sv_datetime(v.created_at),
                       "comment": v.comment, "frozen": v.id == frozen_id} for v in versions],
         "consultations": [{"id": c.id, "party": c.party, "on": sv_date(c.consulted_on), "note": c.note}
-                          for c in service.consultations_of(session, remiss.id)],
+                          for c in run(_CONSULTATIONS, {"remiss_id": remiss.id})],
         "frozen_documents": [{"id": d.id, "kind": generate.KIND_NAMES[d.kind], "at": sv_datetime(d.created_at),
-                              "size_kb": max(1, d.size // 1024)} for d in documents if d.kind in KINDS],
+                              "size_kb": max(1, d.size // 1024)}
+                             for d in run(_FROZEN, {"remiss_id": remiss.id}) if d.kind in KINDS],
         "kinds": [(kind, label, f"{templates[kind][0]} (version {templates[kind][1]})"
                    if kind in templates else "Standardmall") for kind, label in KINDS.items()],
         "pdf_available": bool(shutil.which("soffice") or shutil.which("libreoffice")),

@@ -5,6 +5,7 @@ import json
 from datetime import date, datetime
 from pathlib import Path
 
+from sqlalchemy import bindparam
 from sqlmodel import Session, select
 
 from remiss import events, panels
@@ -14,7 +15,7 @@ from remiss.documents.fields import svenskt_datum
 from remiss.drafting import content as sections
 from remiss.drafting.models import DraftState, DraftVersion, YttrandeDraft
 from remiss.namnd.models import Namnd
-from remiss.remisser import attachments
+from remiss.remisser import page
 from remiss.remisser import service as remisser
 from remiss.remisser.input import InputErrors
 from remiss.remisser.models import Consultation, Remiss
@@ -59,19 +60,28 @@ def latest_version(session: Session, draft: YttrandeDraft | None) -> DraftVersio
 
 
 def _questions(session: Session, remiss: Remiss) -> list[tuple[int, str]]:
-    questions = panels.shared(session, ("questions", remiss.id), lambda: remisser.questions_of(session, remiss.id))
-    return [(q.id, q.text) for q in questions]
+    return [(q.id, q.text) for q in page.questions(session, remiss.id)]
+
+
+_V = DraftVersion.__table__.c
+_D = YttrandeDraft.__table__.c
+_R = Remiss.__table__.c
+_N = Namnd.__table__.c
+# Built once: a remiss without a draft reads them on every view of its page.
+_SIGNATURES_BEFORE = (select(_V.content).select_from(DraftVersion.__table__)
+                      .join(YttrandeDraft.__table__, _V.draft_id == _D.id).join(Remiss.__table__, _D.remiss_id == _R.id)
+                      .where(_R.namnd_id == bindparam("namnd_id"), _R.id != bindparam("remiss_id"))
+                      .order_by(_V.id.desc()).limit(1))
+_NAMND_NAME = select(_N.name).where(_N.id == bindparam("namnd_id"))
 
 
 def _signatures_used_before(session: Session, remiss: Remiss) -> dict:
     """Return the signatures of the nämnd's most recent other draft, to prefill a new one."""
-    row = session.exec(select(DraftVersion).join(YttrandeDraft, DraftVersion.draft_id == YttrandeDraft.id)
-                       .join(Remiss, YttrandeDraft.remiss_id == Remiss.id)
-                       .where(Remiss.namnd_id == remiss.namnd_id, Remiss.id != remiss.id)
-                       .order_by(DraftVersion.id.desc()).limit(1)).first()
-    if row is None:
+    content = session.connection().execute(_SIGNATURES_BEFORE, {"namnd_id": remiss.namnd_id,
+                                                                "remiss_id": remiss.id}).scalar()
+    if content is None:
         return {}
-    old = json.loads(row.content)
+    old = json.loads(content)
     return {k: old.get(k, "") for k in ("ordforande", "forvaltningschef", "forvaltningschef_titel")}
 
 
@@ -83,22 +93,27 @@ def deadline_text(remiss: Remiss) -> str:
 
 
 def defaults_for(session: Session, remiss: Remiss) -> sections.Defaults:
-    namnd = session.get(Namnd, remiss.namnd_id)
-    files = panels.shared(session, ("attachments", remiss.id), lambda: attachments.of_remiss(session, remiss.id))
-    handlingar = [Path(a.filename).stem for a in files if a.purpose == "remisshandling"]
-    return sections.Defaults(namnd=namnd.name, remittent=remiss.remittent, title=remiss.title,
+    namnd = panels.shared(session, ("namnd_name", remiss.namnd_id), lambda: session.connection().execute(
+        _NAMND_NAME, {"namnd_id": remiss.namnd_id}).scalar_one())
+    handlingar = [Path(a.filename).stem for a in page.attachments(session, remiss.id) if a.purpose == "remisshandling"]
+    return sections.Defaults(namnd=namnd, remittent=remiss.remittent, title=remiss.title,
                              questions=_questions(session, remiss), handlingar=handlingar,
                              deadline=deadline_text(remiss), instructions=remiss.answer_instructions,
                              **_signatures_used_before(session, remiss))
+
+
+def content_of(session: Session, remiss: Remiss, version_content: str | None) -> dict:
+    """The sections of the latest version's stored content (None: nothing saved, prefilled)."""
+    if version_content is None:
+        return sections.initial_content(defaults_for(session, remiss))
+    return sections.align_questions(json.loads(version_content), _questions(session, remiss))
 
 
 def current_content(session: Session, remiss: Remiss) -> tuple[YttrandeDraft | None, DraftVersion | None, dict]:
     """Return the draft, its latest version and its sections (prefilled when nothing is saved)."""
     draft = find_draft(session, remiss.id)
     version = latest_version(session, draft)
-    if version is None:
-        return draft, None, sections.initial_content(defaults_for(session, remiss))
-    return draft, version, sections.align_questions(json.loads(version.content), _questions(session, remiss))
+    return draft, version, content_of(session, remiss, version.content if version else None)
 
 
 def _editable(draft: YttrandeDraft | None) -> None:

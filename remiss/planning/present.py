@@ -5,6 +5,7 @@ import json
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
+from sqlalchemy import bindparam, select
 from sqlmodel import Session
 
 from remiss import panels
@@ -13,7 +14,8 @@ from remiss.calendar.swedish import format_weekday_date, month_name
 from remiss.clock import local
 from remiss.planning import agenda, extensions, tidplan
 from remiss.planning.agenda import AgendaItem
-from remiss.remisser.models import Direction, Remiss
+from remiss.planning.models import TidplanState
+from remiss.remisser.models import Direction, Extension, Milestone, Remiss
 
 OWNER_LABELS = {"handlaggare": "Handläggare", "granskare": "Granskare / chef", "registrator": "Registrator",
                 "namnd": "Nämnden"}
@@ -102,20 +104,42 @@ class MilestoneRow:
     relative: str
 
 
+_R = Remiss.__table__.c
+_S = TidplanState.__table__.c
+_M = Milestone.__table__.c
+# Built once: the tidplan verdict and the milestones of a remiss in one statement (the verdict's columns repeat
+# on each milestone row; one row of NULL milestone columns when there are none).
+_TIDPLAN = (select(_S.remiss_id.label("state_of"), _S.feasible, _S.needs_omedelbar_justering,
+                   _S.suggested_extension_on, _S.warnings, _S.proposals,
+                   _M.id, _M.kind, _M.label, _M.owner_role, _M.planned_on, _M.planned_time, _M.explanation,
+                   _M.flagged, _M.override_on, _M.override_reason, _M.due_on, _M.done_at)
+            .select_from(Remiss.__table__).outerjoin(TidplanState.__table__, _S.remiss_id == _R.id)
+            .outerjoin(Milestone.__table__, _M.remiss_id == _R.id).where(_R.id == bindparam("remiss_id"))
+            .order_by(_M.position, _M.due_on))
+
+
+def _tidplan(session: Session, remiss_id: int) -> tuple:
+    """(verdict row or None, milestone rows in tidplan order) of a remiss, read once per remiss page."""
+    def load():
+        found = session.connection().execute(_TIDPLAN, {"remiss_id": remiss_id}).all()
+        state = found[0] if found and found[0].state_of is not None else None
+        return state, [m for m in found if m.id is not None]
+    return panels.shared(session, ("tidplan", remiss_id), load)
+
+
 def tidplan_panel(session: Session, principal: Principal, remiss: Remiss, now: datetime) -> dict:
     """Context for the Tidplan panel on the remiss page."""
-    now_local = local(now)
+    today = local(now).date()
+    state, milestones = _tidplan(session, remiss.id)
     rows = []
-    for m in tidplan.milestones_of(session, remiss.id):
+    for m in milestones:
         when = format_weekday_date(m.due_on) + (f" kl. {m.planned_time:%H.%M}" if m.planned_time and
                                                 not m.override_on else "")
         rows.append(MilestoneRow(
             m.id, m.kind, m.label, OWNER_LABELS.get(m.owner_role, m.owner_role), when,
             format_weekday_date(m.planned_on), format_weekday_date(m.override_on) if m.override_on else "",
             m.override_reason, m.override_on.isoformat() if m.override_on else "", m.explanation, m.flagged,
-            m.done_at is not None, m.done_at is None and m.due_on < now_local.date(),
-            relative(m.due_on, now_local.date())))
-    state = panels.shared(session, ("tidplan_state", remiss.id), lambda: tidplan.state_of(session, remiss.id))
+            m.done_at is not None, m.done_at is None and m.due_on < today, relative(m.due_on, today)))
     return {"milestones": rows, "outgoing": remiss.direction == Direction.utgaende,
             "feasible": state.feasible if state else True,
             "omedelbar": state.needs_omedelbar_justering if state else False,
@@ -147,8 +171,16 @@ def _moment(day: date | None, at) -> str:
     return format_weekday_date(day) + (f" kl. {at:%H.%M}" if at else "")
 
 
+_X = Extension.__table__.c
+_EXTENSIONS = (select(_X.id, _X.is_general, _X.requested_by, _X.requested_on, _X.requested_until_on,
+                      _X.requested_until_time, _X.reason, _X.decision, _X.granted_until_on, _X.granted_until_time,
+                      _X.decided_on, _X.evidence_text, _X.evidence_attachment_id)
+               .where(_X.remiss_id == bindparam("remiss_id"), _X.sandlista_entry_id.is_(None))
+               .order_by(_X.created_at, _X.id))
+
+
 def extensions_panel(session: Session, principal: Principal, remiss: Remiss, now: datetime) -> dict:
-    """Context for the Förlängningar panel on the remiss page."""
+    """Context for the Förlängningar panel on the remiss page: the remiss-wide extensions, oldest first."""
     rows = [ExtensionRow(e.id, e.is_general, e.requested_by, format_weekday_date(e.requested_on)
                          if e.requested_on else "", _moment(e.requested_until_on, e.requested_until_time),
                          e.reason, e.decision, extensions.DECISIONS.get(e.decision, e.decision),
@@ -156,8 +188,8 @@ def extensions_panel(session: Session, principal: Principal, remiss: Remiss, now
                          format_weekday_date(e.decided_on) if e.decided_on else "", e.evidence_text,
                          e.evidence_attachment_id,
                          e.requested_until_on.isoformat() if e.requested_until_on else "")
-            for e in extensions.extensions_of(session, remiss.id)]
-    state = panels.shared(session, ("tidplan_state", remiss.id), lambda: tidplan.state_of(session, remiss.id))
+            for e in session.connection().execute(_EXTENSIONS, {"remiss_id": remiss.id})]
+    state, _ = _tidplan(session, remiss.id)
     return {"extensions": rows, "may_edit": principal.may(Action.edit, remiss.namnd_id),
             "original": _moment(remiss.deadline_on, remiss.deadline_time),
             "in_force": _moment(remiss.effective_deadline_on, remiss.effective_deadline_time),

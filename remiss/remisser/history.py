@@ -5,9 +5,9 @@ import json
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlmodel import Session, select
+from sqlalchemy import bindparam, select
+from sqlmodel import Session
 
-from remiss.audit.models import AuditEvent
 from remiss.auth.models import User
 from remiss.display import sv_datetime
 from remiss.remisser.status import RemissStatus
@@ -54,16 +54,19 @@ def _show(field: str, value, users: dict[int, str]) -> str:
     return str(value)
 
 
-def describe(session: Session, events: list[AuditEvent]) -> list[HistoryRow]:
-    ids = {e.user_id for e in events if e.user_id}
-    for e in events:
-        changes = json.loads(e.changes or "{}")
-        if "handlaggare_id" in changes:
-            ids.update(v for v in changes["handlaggare_id"] if isinstance(v, int))
-    users = dict(session.exec(select(User.id, User.name).where(User.id.in_(ids))).all()) if ids else {}
+_U = User.__table__.c
+_NAMES = select(_U.id, _U.name).where(_U.id.in_(bindparam("ids", expanding=True)))
+
+
+def describe(session: Session, events: list) -> list[HistoryRow]:
+    """Display rows for events as audit.history_rows reads them (with the actor's user_name)."""
+    parsed = [(e, json.loads(e.changes or "{}")) for e in events]
+    users = {e.user_id: e.user_name for e in events if e.user_id and e.user_name is not None}
+    ids = {v for _, changes in parsed for v in changes.get("handlaggare_id", ()) if isinstance(v, int)} - users.keys()
+    if ids:  # handläggare named in changes who did nothing themselves
+        users.update(session.connection().execute(_NAMES, {"ids": sorted(ids)}).all())
     rows = []
-    for e in events:
-        changes = json.loads(e.changes or "{}")
+    for e, changes in parsed:
         rows.append(HistoryRow(
             at=sv_datetime(e.at), at_iso=e.at.isoformat(), who=users.get(e.user_id, "Systemet"),
             action=ACTION_LABELS.get(e.action, e.action),

@@ -1,6 +1,8 @@
 """Pages: start, diarium lists, register, remiss page, edit, status, assign, files."""
 from __future__ import annotations
 
+from collections import namedtuple
+
 from flask import (Blueprint, abort, current_app, flash, redirect, render_template, request, send_file,
                    url_for)
 from flask_login import current_user, login_required
@@ -14,7 +16,7 @@ from remiss.auth.access import Action, load_remiss
 from remiss.auth.models import NamndMembership, User
 from remiss.db import get_session
 from remiss.namnd.models import Namnd
-from remiss.remisser import attachments, service
+from remiss.remisser import attachments, page, service
 from remiss.remisser.handlaggare import resolve as resolve_handlaggare
 from remiss.remisser.history import describe
 from remiss.remisser.input import InputErrors, parse_remiss_input, to_remiss_data
@@ -121,9 +123,11 @@ def _chosen_namnd(namnder: list, value) -> int | None:
     return namnder[0].id if len(namnder) == 1 else None
 
 
-def _handlaggare_field(namnder: list, values: dict, errors: dict, *, current: int | None = None) -> dict:
+def _handlaggare_field(namnder: list, values: dict, errors: dict, *, current: int | None = None,
+                       current_name: str | None = None) -> dict:
     """Template context for the handläggare field: a select of the nämnd's handläggare when the list is short,
-    otherwise a name-or-e-mail text field (also when the user has typed there, to keep what was typed)."""
+    otherwise a name-or-e-mail text field (also when the user has typed there, to keep what was typed).
+    current_name: the current handläggare's name when the caller has read it already."""
     chosen = _chosen_namnd(namnder, values.get("namnd_id"))
     typed = (values.get("handlaggare") or "").strip() if isinstance(values.get("handlaggare"), str) else ""
     choices = None
@@ -133,7 +137,7 @@ def _handlaggare_field(namnder: list, values: dict, errors: dict, *, current: in
     selected = str(values.get("handlaggare_id") or "")
     if choices is not None and current and current not in {uid for uid, _ in choices}:
         # The remiss's handläggare stays selectable (e.g. an admin, or one who left the nämnd): saving keeps them.
-        name = get_session().exec(select(User.name).where(User.id == current)).first()
+        name = current_name or get_session().exec(select(User.name).where(User.id == current)).first()
         if name is not None:
             choices = sorted([*choices, (current, name)], key=lambda row: (row[1], row[0]))
     if choices is None and "handlaggare_id" in errors:  # shown at (and linked to) the text field
@@ -235,31 +239,30 @@ def show(remiss_id: int):
     return _show(remiss_id)
 
 
+_PageNamnd = namedtuple("_PageNamnd", "id name")
+
+
 def _show(remiss_id: int, *, assign_values: dict | None = None, assign_errors: dict | None = None):
     """The remiss page; after a failed assign, with what was typed and the error at the assign field."""
     session = get_session()
     p = principal()
-    remiss = load_remiss(session, p, remiss_id)
-    namnd = session.get(Namnd, remiss.namnd_id)
+    remiss = page.remiss(session, p, remiss_id)  # a row: the page only shows it
+    namnd = _PageNamnd(remiss.namnd_id, remiss.namnd_name)
     may_assign = p.may(Action.assign, remiss.namnd_id)
     assign = {}
-    handlaggare = None
     if may_assign:
         values = assign_values or {"handlaggare_id": remiss.handlaggare_id or ""}
         assign = _handlaggare_field([namnd], {**values, "namnd_id": namnd.id}, dict(assign_errors or {}),
-                                    current=remiss.handlaggare_id)
-        handlaggare = next((name for uid, name in assign["handlaggare_choices"] or ()
-                            if uid == remiss.handlaggare_id), None)
-    if handlaggare is None and remiss.handlaggare_id:
-        handlaggare = session.exec(select(User.name).where(User.id == remiss.handlaggare_id)).first()
-    events = describe(session, audit.history(session, remiss.id))
+                                    current=remiss.handlaggare_id, current_name=remiss.handlaggare_name)
+    events = describe(session, audit.history_rows(session, remiss.id))
     with panels.sharing(session):  # the panels show some of the same rows: load them once
+        panels.shared(session, ("namnd_name", remiss.namnd_id), lambda: remiss.namnd_name)
         extra = [(panel, panel.context(session, p, remiss, now())) for panel in panels.ordered()]
-        questions = panels.shared(session, ("questions", remiss.id), lambda: service.questions_of(session, remiss.id))
-        files = panels.shared(session, ("attachments", remiss.id), lambda: attachments.of_remiss(session, remiss.id))
-        sandlista = panels.shared(session, ("entries", remiss.id), lambda: service.entries(session, remiss.id))
+        questions = page.questions(session, remiss.id)
+        files = page.attachments(session, remiss.id)
+        sandlista = page.entries(session, remiss.id)
     return render_template(
-        "remisser/show.html", remiss=remiss, namnd=namnd, handlaggare=handlaggare,
+        "remisser/show.html", remiss=remiss, namnd=namnd, handlaggare=remiss.handlaggare_name,
         questions=questions, sandlista=sandlista,
         files=files, events=events, form=CsrfForm(),
         next_statuses=allowed_next(remiss.status), status=RemissStatus(remiss.status),
