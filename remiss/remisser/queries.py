@@ -212,7 +212,9 @@ def list_remisser(session: Session, principal: Principal, f: RemissFilter, *, pa
         total = search.count(session, f.text, lambda stmt: _filtered(principal, f, stmt))
         more = total > search.COUNT_CAP
     elif values is not None:
-        total = session.execute(_built(("count", *values), lambda: _where(
+        # Built statements of plain columns run on the connection: the ORM session's handling of a statement
+        # (≈0.05 ms each on SQLite) buys nothing here.
+        total = session.connection().execute(_built(("count", *values), lambda: _where(
             select(func.count()).select_from(Remiss), values, bound=True)), values).scalar_one()
     else:
         total = session.exec(_filtered(principal, f, select(func.count()).select_from(Remiss))).one()
@@ -238,8 +240,8 @@ def list_remisser(session: Session, principal: Principal, f: RemissFilter, *, pa
             stmt = rows_statement(session, principal, f, hits, columns=TABLE_COLUMNS).offset(offset).limit(limit)
             stmt_params = None
         width = len(TABLE_COLUMNS)
-        rows = [RemissRow(TableRemiss._make(row[:width]), row[width], row[width + 1])
-                for row in session.execute(stmt, stmt_params)]
+        found = session.connection().execute(stmt, stmt_params) if values is not None else session.execute(stmt)
+        rows = [RemissRow(TableRemiss._make(row[:width]), row[width], row[width + 1]) for row in found]
     else:
         stmt = rows_statement(session, principal, f, hits).offset(offset).limit(min(per_page, reachable - offset))
         rows = [RemissRow(r, n, h) for r, n, h in session.exec(stmt)]
