@@ -86,7 +86,10 @@ def _load_stats(session: Session) -> _Stats:
 
 
 def _density(session: Session, tsquery: str, stats: _Stats) -> float:
-    """Estimated share of documents matching: words (&) multiply, a phrase (<->) is its rarest token."""
+    """Estimated share of documents matching: words (&) and the tokens of a phrase (<->) multiply, as
+    PostgreSQL's own estimate does. A phrase is rarer than its rarest token: "KS-2020" is 'ks' (a third
+    of the documents) next to '2020…' (a tenth), found in 3 % of them. Taken as a tenth, the walk was
+    chosen and read 53,000 remisser for 1,001 hits (28 ms); the index finds the 3,300 in 5."""
     normal = stats.normal.get(tsquery)
     if normal is None:
         normal = session.connection().exec_driver_sql("SELECT to_tsquery('swedish', %(q)s)::text",
@@ -97,7 +100,8 @@ def _density(session: Session, tsquery: str, stats: _Stats) -> float:
     for word in (normal or "").split(" & "):
         tokens = _LEXEME.findall(word)
         if tokens:
-            share *= min(stats.density(lexeme.replace("''", "'"), bool(star)) for lexeme, star in tokens)
+            for lexeme, star in tokens:
+                share *= stats.density(lexeme.replace("''", "'"), bool(star))
     return share if normal else 0.0
 
 
