@@ -5,7 +5,7 @@ from datetime import date, datetime, time
 from functools import lru_cache
 
 from babel.dates import format_date
-from flask import Flask, g, url_for
+from flask import Flask, g, request, url_for
 from markupsafe import Markup, escape
 
 from remiss.clock import local
@@ -121,10 +121,25 @@ NAMND_LINKS: list[tuple[str, str]] = []
 ORGANISATION_LINKS: list[tuple[str, str]] = []
 
 
+def _fixed_urls():
+    """app_url(endpoint, **values): url_for of a link every page shows the same (the header's, the menu's),
+    built once per script root and arguments instead of ≈ 7 µs a link on every request."""
+    built: dict[tuple, str] = {}
+
+    def app_url(endpoint: str, **values) -> str:
+        key = (request.script_root, endpoint, *sorted(values.items()))
+        url = built.get(key)
+        if url is None:
+            url = built[key] = url_for(endpoint, **values)
+        return url
+
+    return app_url
+
+
 def init_app(app: Flask) -> None:
     app.jinja_env.filters.update(sv_date=sv_date, sv_datetime=sv_datetime, sv_weekday_date=sv_weekday_date)
-    app.jinja_env.globals.update(sv_deadline=sv_deadline, status_label=status_label, remiss_url=remiss_url,
-                                 remiss_table_rows=remiss_table_rows,
-                                 options=options, export_formats=EXPORT_FORMATS, admin_links=ADMIN_LINKS,
-                                 namnd_links=NAMND_LINKS, organisation_links=ORGANISATION_LINKS)
+    app.jinja_env.globals.update(app_url=_fixed_urls(), sv_deadline=sv_deadline, status_label=status_label,
+                                 remiss_url=remiss_url, remiss_table_rows=remiss_table_rows, options=options,
+                                 export_formats=EXPORT_FORMATS, admin_links=ADMIN_LINKS, namnd_links=NAMND_LINKS,
+                                 organisation_links=ORGANISATION_LINKS)
     app.context_processor(lambda: {"nav_items": _nav_items()})

@@ -241,7 +241,7 @@ def list_remisser(session: Session, principal: Principal, f: RemissFilter, *, pa
             stmt_params = None
         width = len(TABLE_COLUMNS)
         found = session.connection().execute(stmt, stmt_params) if values is not None else session.execute(stmt)
-        rows = [RemissRow(TableRemiss._make(row[:width]), row[width], row[width + 1]) for row in found]
+        rows = [RemissRow(TableRemiss._make(row[:width]), row[width], row[width + 1]) for row in found.all()]
     else:
         stmt = rows_statement(session, principal, f, hits).offset(offset).limit(min(per_page, reachable - offset))
         rows = [RemissRow(r, n, h) for r, n, h in session.exec(stmt)]
