@@ -5,6 +5,7 @@ locked FOR UPDATE SKIP LOCKED, so concurrent sweepers take different rows.
 """
 from __future__ import annotations
 
+from collections import namedtuple
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
@@ -28,6 +29,11 @@ COMPOSED_FROM = ("id", "key", "remiss_id", "recipient_user_id", "recipient_email
 # The columns of a remiss that the checks (is_closed) and the mails (title, facts, calendar file) read.
 REMISS_READ = ("id", "status", "title", "remittent", "sender_dnr", "our_dnr", "effective_deadline_on",
                "effective_deadline_time")
+
+# Claimed rows and their remisser as named tuples: a mail reads some 25 of their fields, ≈ 40 ns each,
+# where a SQLAlchemy Row's attribute costs ≈ 430 ns (≈ 10 µs a mail, a tenth of building it).
+DueRow = namedtuple("DueRow", COMPOSED_FROM)
+RemissRow = namedtuple("RemissRow", REMISS_READ)
 
 # Kinds sent even when their remiss is closed (they report the closing itself); other capabilities add theirs.
 SEND_WHEN_CLOSED: set[str] = {policy.ANSWERED}
@@ -80,7 +86,7 @@ def _load(session: Session, due: list) -> Loaded:
     dialect = session.get_bind().dialect.name
     for chunk in chunks(sorted({r.remiss_id for r in due if r.remiss_id is not None})):
         stmt = select(*(remiss.c[name] for name in REMISS_READ)).where(among(remiss.c.id, chunk, dialect=dialect))
-        loaded.remisser.update({r.id: r for r in session.execute(stmt)})
+        loaded.remisser.update({r.id: r for r in map(RemissRow._make, session.execute(stmt))})
     for chunk in chunks(sorted({r.remiss_id for r in due if r.kind in policy.REMINDER_KINDS})):
         stmt = (select(Milestone.remiss_id, Milestone.kind, Milestone.done_at)
                 .where(among(Milestone.remiss_id, chunk, dialect=dialect)))
@@ -177,7 +183,8 @@ def take_due(session: Session, *, now: datetime, worker_id: str, settings: Setti
     if first:
         release_stale(session, now=now, lease=settings.lease)
         skipped += supersede_older(session, now=now)
-    due = session.execute(claim_statement(now, settings.batch, session.get_bind().dialect.name)).all()
+    due = list(map(DueRow._make, session.execute(claim_statement(now, settings.batch,
+                                                                 session.get_bind().dialect.name))))
     loaded = _load(session, due)
     cancelled: dict[str, list[int]] = {}
     taken = []
