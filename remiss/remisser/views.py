@@ -7,6 +7,7 @@ from flask import (Blueprint, abort, current_app, flash, redirect, render_templa
                    url_for)
 from flask_login import current_user, login_required
 from flask_wtf import FlaskForm
+from flask_wtf.csrf import generate_csrf
 from sqlalchemy import bindparam, exists
 from sqlmodel import select
 
@@ -266,7 +267,7 @@ def _show(remiss_id: int, *, assign_values: dict | None = None, assign_errors: d
     return render_template(
         "remisser/show.html", remiss=remiss, namnd=namnd, handlaggare=remiss.handlaggare_name,
         questions=questions, sandlista=sandlista,
-        files=files, events=events, form=CsrfForm(),
+        files=files, events=events, csrf=generate_csrf(),
         next_statuses=allowed_next(remiss.status), status=RemissStatus(remiss.status),
         may_edit=p.may(Action.edit, remiss.namnd_id), may_assign=may_assign, assign=assign,
         panels=extra)
