@@ -267,7 +267,7 @@ def _show(remiss_id: int, *, assign_values: dict | None = None, assign_errors: d
     return render_template(
         "remisser/show.html", remiss=remiss, namnd=namnd, handlaggare=remiss.handlaggare_name,
         questions=questions, sandlista=sandlista,
-        files=files, events=events, csrf=generate_csrf(),
+        files=files, events=events, csrf=generate_csrf(), url=page.Urls(),
         next_statuses=allowed_next(remiss.status), status=RemissStatus(remiss.status),
         may_edit=p.may(Action.edit, remiss.namnd_id), may_assign=may_assign, assign=assign,
         panels=extra)
