@@ -66,11 +66,10 @@ def remiss_table_rows(rows) -> list[tuple]:
     prefix = _remiss_url_prefix()
     labels = _status_labels()
     out = []
-    for row in rows:
-        r = row.remiss
+    for r, namnd_name, handlaggare_name in rows:
         day = r.effective_deadline_on
         out.append((r.our_dnr or "–", f"{prefix}{int(r.id)}" if prefix else remiss_url(r.id), r.title,
-                    r.direction == "utgaende", r.remittent, row.namnd_name, row.handlaggare_name or "Ej tilldelad",
+                    r.direction == "utgaende", r.remittent, namnd_name, handlaggare_name or "Ej tilldelad",
                     r.status, labels.get(r.status, r.status), sv_deadline(day, r.effective_deadline_time),
                     bool(day and day != r.deadline_on)))
     return out

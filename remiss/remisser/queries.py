@@ -4,6 +4,7 @@ from __future__ import annotations
 from collections import namedtuple
 from dataclasses import dataclass, field
 from datetime import date
+from typing import NamedTuple
 
 from sqlalchemy import bindparam, func, or_
 from sqlmodel import Session, select
@@ -176,8 +177,9 @@ TABLE_COLUMNS = (Remiss.id, Remiss.our_dnr, Remiss.title, Remiss.direction, Remi
 TableRemiss = namedtuple("TableRemiss", [c.key for c in TABLE_COLUMNS])
 
 
-@dataclass(frozen=True)
-class RemissRow:
+class RemissRow(NamedTuple):
+    """A listed remiss with its names; a tuple (built in a third of a frozen dataclass's time)."""
+
     remiss: Remiss  # a TableRemiss when listed with table_only
     namnd_name: str
     handlaggare_name: str | None
