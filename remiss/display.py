@@ -8,6 +8,7 @@ from babel.dates import format_date
 from flask import Flask, g, request, url_for
 from markupsafe import Markup
 
+from remiss import form_fields
 from remiss.clock import local
 
 
@@ -150,4 +151,5 @@ def init_app(app: Flask) -> None:
                                  remiss_url=remiss_url, remiss_table_rows=remiss_table_rows, options=options,
                                  export_formats=EXPORT_FORMATS, admin_links=ADMIN_LINKS, namnd_links=NAMND_LINKS,
                                  organisation_links=ORGANISATION_LINKS)
+    app.jinja_env.globals.update(form_field=form_fields.field, form_pfield=form_fields.pfield)
     app.context_processor(lambda: {"nav_items": _nav_items()})
