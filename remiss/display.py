@@ -60,20 +60,50 @@ def _remiss_url_prefix() -> str:
     return prefix
 
 
-def remiss_table_rows(rows) -> list[tuple]:
-    """The cells of remisser/_table.html for queries.RemissRow rows, as plain values the template unpacks:
-    dnr, url, title, outgoing, remittent, nämnd, handläggare, status, status label, deadline, extended.
-    Per cell in Jinja the attribute lookups and helper calls cost ≈ 6 µs a row (50 rows: 0.8 → 0.5 ms)."""
-    prefix = _remiss_url_prefix()
+def remiss_table_body(rows) -> Markup:
+    """The <tr>s of remisser/_table.html for queries.RemissRow rows, written in Python: the same HTML as the Jinja
+    loop, whose nine escapes and helper calls a row cost ≈ 8 µs (markupsafe builds a Markup per value)."""
+    prefix = escaped(_remiss_url_prefix())
     labels = _status_labels()
     out = []
     for r, namnd_name, handlaggare_name in rows:
         day = r.effective_deadline_on
-        out.append((r.our_dnr or "–", f"{prefix}{int(r.id)}" if prefix else remiss_url(r.id), r.title,
-                    r.direction == "utgaende", r.remittent, namnd_name, handlaggare_name or "Ej tilldelad",
-                    r.status, labels.get(r.status, r.status), sv_deadline(day, r.effective_deadline_time),
-                    bool(day and day != r.deadline_on)))
-    return out
+        url = f"{prefix}{int(r.id)}" if prefix else escaped(remiss_url(r.id))
+        out.append(
+            '\n  <tr>\n    <td class="nowrap" data-label="Diarienummer">'
+            f'{escaped(r.our_dnr or "–")}</td>\n    <td data-label="Ärende"><a href="{url}">{escaped(r.title)}</a>\n'
+            f'      {_OUTGOING if r.direction == "utgaende" else ""}</td>\n'
+            f'    <td data-label="Remittent">{escaped(r.remittent)}</td>\n'
+            f'    <td data-label="Nämnd">{escaped(namnd_name)}</td>\n'
+            f'    <td data-label="Handläggare">{escaped(handlaggare_name or "Ej tilldelad")}</td>\n'
+            f'    <td data-label="Status"><span class="status status-{escaped(r.status)}">'
+            f'{escaped(labels.get(r.status, r.status))}</span></td>\n'
+            '    <td data-label="Sista svarsdag"><span class="nowrap">'
+            f'{escaped(sv_deadline(day, r.effective_deadline_time))}</span>\n'
+            f'      {_EXTENDED if day and day != r.deadline_on else ""}</td>\n  </tr>\n  ')
+    return Markup("".join(out))
+
+
+_OUTGOING = '<span class="tag">Utgående</span>'
+_EXTENDED = '<span class="tag">förlängd</span>'
+
+
+def due_table_body(rows) -> Markup:
+    """The <tr>s of planning/_due_table.html for present.DueRow rows, written in Python like remiss_table_body."""
+    prefix = escaped(_remiss_url_prefix())
+    out = []
+    for remiss_id, dnr, title, label, when, relative, overdue, flagged, _ in rows:
+        url = f"{prefix}{int(remiss_id)}" if prefix else escaped(remiss_url(remiss_id))
+        state = f'<span class="flag">Försenad</span> ({escaped(relative)})' if overdue else escaped(relative)
+        out.append(
+            f'\n  <tr><td class="nowrap" data-label="När">{escaped(when)}</td><td data-label="Vad">{escaped(label)}'
+            f'</td>\n    <td data-label="Ärende"><a href="{url}#tidplan">{escaped(dnr)} '
+            f'{escaped(title)}</a></td>\n    <td data-label="Läge">{state}\n      '
+            f'{_FLAGGED if flagged else ""}</td></tr>\n  ')
+    return Markup("".join(out))
+
+
+_FLAGGED = '<span class="flag">Kräver uppmärksamhet</span>'
 
 
 def options(pairs, selected=None) -> Markup:
@@ -148,7 +178,8 @@ def _fixed_urls():
 def init_app(app: Flask) -> None:
     app.jinja_env.filters.update(sv_date=sv_date, sv_datetime=sv_datetime, sv_weekday_date=sv_weekday_date)
     app.jinja_env.globals.update(app_url=_fixed_urls(), sv_deadline=sv_deadline, status_label=status_label,
-                                 remiss_url=remiss_url, remiss_table_rows=remiss_table_rows, options=options,
+                                 remiss_url=remiss_url, remiss_table_body=remiss_table_body,
+                                 due_table_body=due_table_body, options=options,
                                  export_formats=EXPORT_FORMATS, admin_links=ADMIN_LINKS, namnd_links=NAMND_LINKS,
                                  organisation_links=ORGANISATION_LINKS)
     app.jinja_env.globals.update(form_field=form_fields.field, form_pfield=form_fields.pfield)
