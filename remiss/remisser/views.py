@@ -84,8 +84,10 @@ def diarium():
     choices = None if f.handlaggare else _handlaggare_choices(chosen, everyone=len(chosen) == len(namnder))
     return render_template("remisser/list.html", page=result, f=f, namnder=namnder, handlaggare_choices=choices,
                            handlaggare_text=(f.handlaggare or _email_of(f.handlaggare_id)) if choices is None else "",
-                           statuses=list(RemissStatus), title="Diarium")
+                           statuses=_STATUS_CHOICES, title="Diarium")
 
+
+_STATUS_CHOICES = [(s.value, s.label) for s in RemissStatus]  # the diarium's status filter
 
 # A longer list is no help to pick from: the diarium's filter is then a text field (name or e-mail).
 HANDLAGGARE_CHOICES = 60
@@ -242,7 +244,7 @@ def show(remiss_id: int):
     return _show(remiss_id)
 
 
-_PageNamnd = namedtuple("_PageNamnd", "id name")
+_PageNamnd = namedtuple("_PageNamnd", "id name")  # what the page and its assign field read of the nämnd
 
 
 def _show(remiss_id: int, *, assign_values: dict | None = None, assign_errors: dict | None = None):
@@ -259,7 +261,7 @@ def _show(remiss_id: int, *, assign_values: dict | None = None, assign_errors: d
                                     current=remiss.handlaggare_id, current_name=remiss.handlaggare_name)
     events = describe(session, audit.history_rows(session, remiss.id))
     with panels.sharing(session):  # the panels show some of the same rows: load them once
-        panels.shared(session, ("namnd_name", remiss.namnd_id), lambda: remiss.namnd_name)
+        panels.shared(session, ("namnd_name", remiss.namnd_id), lambda: remiss.namnd_name)  # read with the remiss
         extra = [(panel, panel.context(session, p, remiss, now())) for panel in panels.ordered()]
         questions = page.questions(session, remiss.id)
         files = page.attachments(session, remiss.id)
