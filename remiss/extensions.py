@@ -17,31 +17,32 @@ csrf = CSRFProtect()
 
 @lru_cache(maxsize=1)
 def _user_statement():
-    """The user and their nämnder in one query: every page needs both (remiss.web.principal). Built once:
-    building a statement and its cache key each request cost more than running it on SQLite."""
-    from sqlalchemy import bindparam
-    from sqlmodel import select
+    """The user's columns and nämnder in one Core query: every page needs both (remiss.web.principal).
+    Built once: building a statement and its cache key each request cost more than running it on SQLite."""
+    from sqlalchemy import bindparam, select
 
-    from remiss.auth.models import NamndMembership, User
+    from remiss.auth.models import NamndMembership, SignedIn, User
 
-    return (select(User, NamndMembership.namnd_id)
-            .outerjoin(NamndMembership, NamndMembership.user_id == User.id)
-            .where(User.id == bindparam("user_id")))
+    user = User.__table__.c
+    return (select(*(user[name] for name in SignedIn._fields), NamndMembership.__table__.c.namnd_id)
+            .outerjoin(NamndMembership.__table__, NamndMembership.__table__.c.user_id == user.id)
+            .where(user.id == bindparam("user_id")))
 
 
 @login_manager.user_loader
 def _load_user(user_id: str):
+    from remiss.auth.models import SignedIn
     from remiss.db import get_session
 
     try:
         uid = int(user_id)
     except ValueError:
         return None
-    rows = get_session().execute(_user_statement(), {"user_id": uid}).all()
-    if not rows or not rows[0][0].is_active:
+    rows = get_session().connection().execute(_user_statement(), {"user_id": uid}).all()
+    if not rows or not rows[0].is_active:
         return None
-    user = rows[0][0]
-    g.login_namnd_ids = (user.id, frozenset(namnd_id for _, namnd_id in rows if namnd_id is not None))
+    user = SignedIn._make(rows[0][:-1])
+    g.login_namnd_ids = (user.id, frozenset(row[-1] for row in rows if row[-1] is not None))
     return user
 
 

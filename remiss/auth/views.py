@@ -9,6 +9,7 @@ from flask_login import current_user, login_required, login_user, logout_user
 
 from remiss.auth import service
 from remiss.auth.forms import LoginForm, PasswordForm
+from remiss.auth.models import User
 from remiss.db import get_db, get_session
 from remiss.web import now
 
@@ -65,8 +66,9 @@ def change_password():
     form = PasswordForm()
     if form.validate_on_submit():
         try:
-            service.change_password(get_session(), now=now(), user=current_user, current=form.current.data,
-                                    new=form.new.data)
+            db_session = get_session()  # current_user is plain values (remiss.auth.models.SignedIn)
+            service.change_password(db_session, now=now(), user=db_session.get(User, current_user.id),
+                                    current=form.current.data, new=form.new.data)
         except service.AuthError as exc:
             field = form.current if "Nuvarande" in str(exc) else form.new
             field.errors = [*field.errors, str(exc)]

@@ -104,3 +104,13 @@ def test_forms_without_csrf_are_refused(client, auth, user, session):
 
 def test_passwords_are_argon2id(user):
     assert user.password_hash.startswith("$argon2id$")
+
+
+def test_a_user_deactivated_while_signed_in_is_signed_out_at_the_next_page(client, auth, user, session):
+    auth.login("anna@x.se")
+    page = client.get("/")
+    assert page.status_code == 200 and user.name in page.get_data(as_text=True)
+    user.is_active = False
+    session.add(user)
+    session.commit()
+    assert client.get("/").status_code == 302
