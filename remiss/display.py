@@ -5,10 +5,10 @@ from datetime import date, datetime, time
 from functools import lru_cache
 
 from babel.dates import format_date
-from flask import Flask, g, request, url_for
+from flask import Flask, url_for
 from markupsafe import Markup
 
-from remiss import form_fields
+from remiss import form_fields, urls
 from remiss.clock import local
 
 
@@ -46,18 +46,14 @@ def sv_deadline(day: date | None, at: time | None) -> str:
 
 
 def remiss_url(remiss_id: int) -> str:
-    """url_for('remisser.show', remiss_id=remiss_id), for lists that link a hundred remisser: the route is
-    built once per request and the id appended (werkzeug's int converter writes str(id))."""
+    """url_for('remisser.show', remiss_id=remiss_id), for lists that link a hundred remisser: the route's
+    prefix is found once per request and the id appended (werkzeug's int converter writes str(id))."""
     prefix = _remiss_url_prefix()
     return f"{prefix}{int(remiss_id)}" if prefix else url_for("remisser.show", remiss_id=remiss_id)
 
 
 def _remiss_url_prefix() -> str:
-    prefix = g.get("_remiss_url_prefix")
-    if prefix is None:
-        sample = url_for("remisser.show", remiss_id=1)
-        prefix = g._remiss_url_prefix = sample[:-1] if sample.endswith("/1") else ""
-    return prefix
+    return urls.page_urls().prefix("remisser.show", "remiss_id")
 
 
 def remiss_table_body(rows) -> Markup:
@@ -160,24 +156,9 @@ NAMND_LINKS: list[tuple[str, str]] = []
 ORGANISATION_LINKS: list[tuple[str, str]] = []
 
 
-def _fixed_urls():
-    """app_url(endpoint, **values): url_for of a link every page shows the same (the header's, the menu's),
-    built once per script root and arguments instead of ≈ 7 µs a link on every request."""
-    built: dict[tuple, str] = {}
-
-    def app_url(endpoint: str, **values) -> str:
-        key = (request.script_root, endpoint, *sorted(values.items()))
-        url = built.get(key)
-        if url is None:
-            url = built[key] = url_for(endpoint, **values)
-        return url
-
-    return app_url
-
-
 def init_app(app: Flask) -> None:
     app.jinja_env.filters.update(sv_date=sv_date, sv_datetime=sv_datetime, sv_weekday_date=sv_weekday_date)
-    app.jinja_env.globals.update(app_url=_fixed_urls(), sv_deadline=sv_deadline, status_label=status_label,
+    app.jinja_env.globals.update(app_url=urls.app_url, sv_deadline=sv_deadline, status_label=status_label,
                                  remiss_url=remiss_url, remiss_table_body=remiss_table_body,
                                  due_table_body=due_table_body, options=options,
                                  export_formats=EXPORT_FORMATS, admin_links=ADMIN_LINKS, namnd_links=NAMND_LINKS,

@@ -7,10 +7,8 @@ Rows that several panels show are read once per page (see remiss.panels.shared).
 """
 from __future__ import annotations
 
-from flask import current_app, request, url_for
 from sqlalchemy import bindparam, select
 from sqlalchemy.orm import Session
-from werkzeug.routing import BuildError
 
 from remiss import panels
 from remiss.auth.access import Action, NotFound, Principal, require
@@ -67,41 +65,3 @@ def remiss(session: Session, principal: Principal, remiss_id: int):
         raise NotFound("Remissen finns inte.")
     require(principal, Action.view, found[0].namnd_id)
     return found[0]
-
-
-_SAMPLE_INT = 987654321  # values no link on the page has: url_for builds with these, the real ones go in their place
-
-
-class Urls:
-    """url_for(endpoint, **values) for one page, from patterns url_for built once per app, script root and
-    endpoint: the remiss page links some 15–30 routes of its remiss, ≈ 9 µs each through url_for, ≈ 1.5 µs here.
-    Ids (non-negative ints) and plain strings (a document kind) are filled in; anything else goes to url_for."""
-
-    def __init__(self):
-        self._root = request.script_root
-        self._patterns = current_app.extensions.setdefault("remiss_page_urls", {})
-
-    def __call__(self, endpoint: str, **values) -> str:
-        for v in values.values():
-            if not ((type(v) is int and v >= 0) or (type(v) is str and v.isascii() and v.isidentifier())):
-                return url_for(endpoint, **values)
-        key = (self._root, endpoint, *values, *map(type, values.values()))
-        pattern = self._patterns.get(key)
-        if pattern is None:
-            pattern = self._patterns[key] = self._pattern(endpoint, values)
-        return pattern.format_map(values) if pattern else url_for(endpoint, **values)
-
-    @staticmethod
-    def _pattern(endpoint: str, values: dict) -> str:
-        """The URL with {name} where each value goes, or "" when the samples cannot be found again in it."""
-        samples = {k: str(_SAMPLE_INT + n) if type(v) is int else f"zq{n}sample" for n, (k, v) in enumerate(values.items())}
-        try:
-            pattern = url_for(endpoint, **{k: int(s) if s.isdigit() else s for k, s in samples.items()})
-        except BuildError:  # a converter that takes only some values
-            return ""
-        pattern = pattern.replace("{", "{{").replace("}", "}}")
-        for k, sample in samples.items():
-            if pattern.count(sample) != 1:
-                return ""
-            pattern = pattern.replace(sample, "{" + k + "}")
-        return pattern

@@ -11,7 +11,7 @@ from flask_wtf.csrf import generate_csrf
 from sqlalchemy import bindparam, exists
 from sqlmodel import select
 
-from remiss import files, panels
+from remiss import files, panels, urls
 from remiss.audit import service as audit
 from remiss.auth.access import Action, load_remiss
 from remiss.auth.models import NamndMembership, User
@@ -270,7 +270,7 @@ def _show(remiss_id: int, *, assign_values: dict | None = None, assign_errors: d
     return render_template(
         "remisser/show.html", remiss=remiss, namnd=namnd, handlaggare=remiss.handlaggare_name,
         questions=questions, sandlista=sandlista,
-        files=files, events=events, csrf=generate_csrf(), url=page.Urls(),
+        files=files, events=events, csrf=generate_csrf(), url=urls.page_urls(),
         next_statuses=allowed_next(remiss.status), status=RemissStatus(remiss.status),
         may_edit=p.may(Action.edit, remiss.namnd_id), may_assign=may_assign, assign=assign,
         panels=extra)

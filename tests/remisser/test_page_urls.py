@@ -1,10 +1,10 @@
-"""The remiss page's links, built from patterns, are exactly what url_for builds."""
+"""Links built from patterns (remiss.urls) are exactly what url_for builds."""
 from __future__ import annotations
 
 import pytest
 from flask import url_for
 
-from remiss.remisser.page import Urls
+from remiss.urls import Urls, app_url
 
 CASES = [
     ("remisser.edit", {"remiss_id": 5}),
@@ -26,3 +26,12 @@ def test_urls_match_url_for(app, script_name):
         for _ in range(2):  # the second round uses the stored patterns
             for endpoint, values in CASES:
                 assert url(endpoint, **values) == url_for(endpoint, **values)
+
+
+def test_prefix_and_app_url(app):
+    with app.test_request_context("/"):
+        assert Urls().prefix("remisser.show", "remiss_id") + "7" == url_for("remisser.show", remiss_id=7)
+        assert Urls().prefix("remisser.edit", "remiss_id") == ""  # the id does not end the URL
+        for endpoint, values in [("static", {"filename": "style.css"}), ("remisser.diarium", {"status": "open"}),
+                                 ("remisser.start", {}), ("static", {"filename": "a b.css"})]:
+            assert app_url(endpoint, **values) == url_for(endpoint, **values)
