@@ -14,7 +14,7 @@ from remiss.namnd.models import Namnd
 from remiss.outgoing import answers, compile as compilation, overview, sending
 from remiss.outgoing.forms import CsrfForm, parse_answer, parse_ids, parse_until
 from remiss.outgoing.register import saved_lists
-from remiss.remisser import attachments
+from remiss.remisser import attachments, page
 from remiss.remisser import service as remisser
 from remiss.remisser.input import InputErrors, parse_remiss_input, RemissData
 from remiss.remisser.models import AnswerStatus, Attachment, Direction, Organisation
@@ -229,7 +229,7 @@ def panel_context(session, p, remiss, moment):
     if remiss.direction != Direction.utgaende:
         return None
     status, group = request.args.get("status", ""), request.args.get("grupp", "")
-    entries = panels.shared(session, ("entries", remiss.id), lambda: remisser.entries(session, remiss.id))
+    entries = page.entries(session, remiss.id)  # shared with the page's Sändlista section
     return {"counts": overview.counts(session, remiss.id),
             "rows": overview.rows(session, remiss, status=status, group=group, entries=entries),
             "groups": overview.groups(session, remiss.id, entries), "statuses": list(AnswerStatus),
