@@ -28,7 +28,7 @@ def create_app(config: dict | None = None) -> Flask:
     register_extensions(app)
     register_blueprints(app)
     register_errorhandlers(app)
-    register_template_helpers(app)
+    register_page_parts(app)
     register_commands(app)
     return app
 
@@ -43,9 +43,10 @@ def _instance_secret(instance: Path) -> str:
 
 
 def register_extensions(app: Flask) -> None:
-    from remiss import db, extensions
+    from remiss import db
     from remiss.auth import passwords
     from remiss.subscribers import connect_all
+    from remiss.web import extensions
 
     passwords.configure(time_cost=app.config["ARGON2_TIME_COST"], memory_kib=app.config["ARGON2_MEMORY_KIB"])
     db.init_app(app)
@@ -54,20 +55,65 @@ def register_extensions(app: Flask) -> None:
 
 
 def register_blueprints(app: Flask) -> None:
-    from remiss.web import BLUEPRINTS
+    from remiss.admin.views import bp as admin
+    from remiss.api.views import bp as api
+    from remiss.auth.views import bp as auth
+    from remiss.drafting.views import bp as drafting
+    from remiss.exports.views import bp as exports
+    from remiss.intake.views import bp as intake
+    from remiss.outgoing.views import bp as outgoing
+    from remiss.planning.views import bp as planning
+    from remiss.reminders.views import bp as reminders
+    from remiss.remisser.views import bp as remisser
 
-    for blueprint in BLUEPRINTS:
+    for blueprint in (auth, remisser, intake, planning, drafting, outgoing, reminders, exports, admin, api):
         app.register_blueprint(blueprint)
 
 
+def register_page_parts(app: Flask) -> None:
+    """What each capability adds to the shared pages, in the order the pages show it: the menu and the admin
+    links, the start page's sections, the remiss page's panels, the API's remiss detail and the registration
+    form's missiv step."""
+    from remiss.auth.access import Action
+    from remiss.drafting.api import draft_summary
+    from remiss.drafting.panel import panel_context as yttrande_panel
+    from remiss.intake.views import HOOKS as intake_hooks
+    from remiss.outgoing.views import panel_context as utskick_panel, sandlista_status
+    from remiss.planning.api import extensions_json, milestones_json
+    from remiss.planning.present import start_section
+    from remiss.planning.views import extensions_panel, tidplan_panel
+    from remiss.web import display
+    from remiss.web.display import Links, MenuItem
+    from remiss.web.panels import Panel
+
+    display.init_app(app, Links(
+        menu=[MenuItem("remisser.start", "Att göra"), MenuItem("remisser.diarium", "Diarium"),
+              MenuItem("planning.month", "Kalender"), MenuItem("remisser.new", "Registrera", Action.create),
+              MenuItem("outgoing.new", "Ny utgående remiss", Action.create),
+              MenuItem("reminders.mine", "Mina påminnelser"),
+              MenuItem("drafting.template_index", "Dokumentmallar", Action.administer),
+              MenuItem("admin.users", "Administration", Action.administer)],
+        admin=[("outgoing.lists", "Sändlistor"), ("planning.closed_days", "Stängda dagar"),
+               ("reminders.outbox", "Utkorg (e-post)")],
+        namnd=[("Sammanträdesplan", "planning.meetings"), ("Påminnelser", "reminders.namnd_policy"),
+               ("Dokumentmallar", "drafting.namnd_templates")],
+        organisation=[("outgoing.import_register", "Läs in från fil"), ("outgoing.duplicates", "Slå ihop dubbletter"),
+                      ("outgoing.lists", "Sparade sändlistor")],
+        export_formats=[("csv", "Exportera CSV"), ("xlsx", "Exportera Excel")]))
+    app.extensions["remiss_start_sections"] = [start_section]
+    app.extensions["remiss_panels"] = [
+        Panel("tidplan", "Tidplan", "planning/_tidplan.html", tidplan_panel),
+        Panel("forlangningar", "Förlängningar", "planning/_extensions.html", extensions_panel),
+        Panel("utskick", "Utskick och svar", "outgoing/_panel.html", utskick_panel),
+        Panel("yttrande", "Yttrande", "drafting/_panel.html", yttrande_panel),
+    ]
+    app.extensions["remiss_detail_extras"] = {"milestones": milestones_json, "extensions": extensions_json,
+                                              "yttrande": draft_summary, "sandlista_status": sandlista_status}
+    app.extensions["remiss_intake"] = intake_hooks
+
+
 def register_errorhandlers(app: Flask) -> None:
-    from remiss.errors import init_app
-
-    init_app(app)
-
-
-def register_template_helpers(app: Flask) -> None:
-    from remiss.display import init_app
+    from remiss.web.errors import init_app
 
     init_app(app)
 

@@ -168,3 +168,26 @@ def migrate(url: str, revision: str = "heads") -> None:
 def utcnow() -> datetime:
     """The wall clock, read only at the edges (requests, CLI) and passed inward."""
     return datetime.now(timezone.utc)
+
+
+_READ_ONCE = "remiss_read_once"
+
+
+@contextmanager
+def reading_once(session: Session) -> Iterator[None]:
+    """While a page is assembled, let read_once load each key once (the remiss page's panels share rows)."""
+    session.info[_READ_ONCE] = {}
+    try:
+        yield
+    finally:
+        session.info.pop(_READ_ONCE, None)
+
+
+def read_once(session: Session, key: tuple, load):
+    """load() once per reading_once block for key (e.g. ("questions", remiss_id)); outside one, simply load()."""
+    cache = session.info.get(_READ_ONCE)
+    if cache is None:
+        return load()
+    if key not in cache:
+        cache[key] = load()
+    return cache[key]

@@ -7,8 +7,8 @@ from flask_login import current_user
 from remiss.api.serialize import remiss_detail, remiss_summary
 from remiss.auth.access import Action, load_remiss
 from remiss.db import get_session
-from remiss.errors import error_response
-from remiss.extensions import csrf
+from remiss.web.errors import error_response
+from remiss.web.extensions import csrf
 from remiss.remisser import attachments, service
 from remiss.remisser.input import InputErrors, parse_remiss_input, to_remiss_data
 from remiss.remisser.queries import RemissFilter, list_remisser
@@ -17,9 +17,6 @@ from remiss.web import now, principal
 
 bp = Blueprint("api", __name__, url_prefix="/api/v1")
 csrf.exempt(bp)
-
-# Other capabilities add keys to the remiss detail: name -> (session, remiss) -> value.
-DETAIL_EXTRAS: dict = {}
 
 
 @bp.before_request
@@ -49,7 +46,7 @@ def list_():
     except ValueError:
         raise InputErrors({"page": "Sidnummer ska vara ett heltal."}) from None
     result = list_remisser(get_session(), principal(), f, page=page, per_page=per_page)
-    return jsonify({"items": [dict(remiss_summary(r.remiss), namnd=r.namnd_name, handlaggare=r.handlaggare_name)
+    return jsonify({"items": [dict(remiss_summary(r), namnd=r.namnd_name, handlaggare=r.handlaggare_name)
                               for r in result.rows],
                     "total": result.total, "more": result.more, "page": result.page, "per_page": result.per_page,
                     "pages": result.pages})
@@ -57,7 +54,8 @@ def list_():
 
 def _detail(remiss) -> dict:
     session = get_session()
-    extra = {name: fn(session, remiss) for name, fn in DETAIL_EXTRAS.items()}
+    # What other capabilities add to the detail (milestones, yttrande, ...), wired in remiss.create_app.
+    extra = {name: fn(session, remiss) for name, fn in current_app.extensions["remiss_detail_extras"].items()}
     return remiss_detail(remiss, questions=service.questions_of(session, remiss.id),
                          sandlista=service.entries(session, remiss.id),
                          attachments=attachments.of_remiss(session, remiss.id), extra=extra)

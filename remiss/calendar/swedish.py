@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date, datetime, time
 from functools import lru_cache
 
 from babel.dates import format_date as _babel_dates_format_date
+
+from remiss.clock import local
 
 LOCALE = "sv_SE"
 
@@ -22,7 +24,10 @@ def _babel_format_date(value: date, pattern: str, locale: str) -> str:
 
 
 def _as_date(value: date | datetime) -> date:
-    return value.date() if isinstance(value, datetime) else value
+    """The day of value; a stored (aware) moment is read on the Stockholm wall clock."""
+    if isinstance(value, datetime):
+        return (local(value) if value.tzinfo else value).date()
+    return value
 
 
 def weekday_name(value: date | datetime) -> str:
@@ -63,6 +68,19 @@ def format_time(value: datetime) -> str:
 def format_datetime(value: datetime) -> str:
     """Format as "onsdag 31 mars 2010 kl. 12.00"."""
     return f"{format_weekday_date(value)} {format_time(value)}"
+
+
+def format_date_time(value: datetime) -> str:
+    """Format a stored moment as "31 mars 2010 kl. 12.00", Stockholm time."""
+    moment = local(value) if value.tzinfo else value
+    return f"{format_date(moment)} {format_time(moment)}"
+
+
+def format_deadline(day: date | None, at: time | None) -> str:
+    """Format a deadline as "31 mars 2010 kl. 12.00" or "31 mars 2010"; "Ingen sista svarsdag" without a day."""
+    if day is None:
+        return "Ingen sista svarsdag"
+    return f"{format_date(day)} kl. {at:%H.%M}" if at else format_date(day)
 
 
 def format_moment(value: date | datetime) -> str:

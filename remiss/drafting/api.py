@@ -5,7 +5,6 @@ import io
 
 from flask import Blueprint, current_app, g, jsonify, request, send_file
 
-from remiss.api.views import DETAIL_EXTRAS
 from remiss.auth.access import Action, load_remiss
 from remiss.db import get_session
 from remiss.documents import RenderError
@@ -13,8 +12,8 @@ from remiss.drafting import content as sections
 from remiss.drafting import dispatch, generate, service
 from remiss.drafting.models import DraftState
 from remiss.drafting.views import bp, document_bytes
-from remiss.errors import error_response
-from remiss.extensions import csrf
+from remiss.web.errors import error_response
+from remiss.web.extensions import csrf
 from remiss.remisser.input import InputErrors
 from remiss.web import now, principal
 
@@ -42,8 +41,6 @@ def draft_summary(session, remiss) -> dict:
         "content": content,
     }
 
-
-DETAIL_EXTRAS["yttrande"] = draft_summary
 
 
 def _body() -> dict:

@@ -1,16 +1,12 @@
 """Parse the yttrande form into draft sections, and turn sections back into form values."""
 from __future__ import annotations
 
-from flask_wtf import FlaskForm
 
 from remiss.drafting.content import LINE_FIELDS, MAX_SECTIONS, TEXT_FIELDS
 from remiss.remisser.input import InputErrors
 
 EXTRA_SECTION_SLOTS = 2  # empty rubrik/text pairs offered for new free sections
 
-
-class CsrfForm(FlaskForm):
-    """Only the CSRF token; the fields are parsed below."""
 
 
 def values_of(content: dict) -> dict:

@@ -9,7 +9,7 @@ from sqlmodel import Session
 
 from remiss.auth.access import Action, Principal
 from remiss.auth.models import User
-from remiss.display import sv_date, sv_datetime
+from remiss.calendar.swedish import format_date, format_date_time
 from remiss.drafting import forms, generate, service
 from remiss.drafting.models import DraftState, DraftVersion, GeneratedDocument, YttrandeDraft
 from remiss.namnd.models import DocumentTemplate
@@ -86,11 +86,11 @@ def panel_context(session: Session, principal: Principal, remiss, now) -> dict:
         "may_review": may_review and state == DraftState.granskning,
         "may_reopen": may_review and state in (DraftState.godkand, DraftState.expedierad),
         "may_expediera": may_review and state == DraftState.godkand,
-        "versions": [{"number": v.number, "author": v.author or "okänd", "at": sv_datetime(v.created_at),
+        "versions": [{"number": v.number, "author": v.author or "okänd", "at": format_date_time(v.created_at),
                       "comment": v.comment, "frozen": v.id == frozen_id} for v in versions],
-        "consultations": [{"id": c.id, "party": c.party, "on": sv_date(c.consulted_on), "note": c.note}
+        "consultations": [{"id": c.id, "party": c.party, "on": format_date(c.consulted_on) if c.consulted_on else "", "note": c.note}
                           for c in run(_CONSULTATIONS, {"remiss_id": remiss.id})],
-        "frozen_documents": [{"id": d.id, "kind": generate.KIND_NAMES[d.kind], "at": sv_datetime(d.created_at),
+        "frozen_documents": [{"id": d.id, "kind": generate.KIND_NAMES[d.kind], "at": format_date_time(d.created_at),
                               "size_kb": max(1, d.size // 1024)}
                              for d in run(_FROZEN, {"remiss_id": remiss.id}) if d.kind in KINDS],
         "kinds": [(kind, label, f"{templates[kind][0]} (version {templates[kind][1]})"

@@ -8,7 +8,8 @@ from pathlib import Path
 from sqlalchemy import bindparam
 from sqlmodel import Session, select
 
-from remiss import events, panels
+from remiss import events
+from remiss.db import read_once
 from remiss.audit import service as audit
 from remiss.auth.access import Action, Principal, require
 from remiss.documents.fields import svenskt_datum
@@ -93,7 +94,7 @@ def deadline_text(remiss: Remiss) -> str:
 
 
 def defaults_for(session: Session, remiss: Remiss) -> sections.Defaults:
-    namnd = panels.shared(session, ("namnd_name", remiss.namnd_id), lambda: session.connection().execute(
+    namnd = read_once(session, ("namnd_name", remiss.namnd_id), lambda: session.connection().execute(
         _NAMND_NAME, {"namnd_id": remiss.namnd_id}).scalar_one())
     handlingar = [Path(a.filename).stem for a in page.attachments(session, remiss.id) if a.purpose == "remisshandling"]
     return sections.Defaults(namnd=namnd, remittent=remiss.remittent, title=remiss.title,

@@ -7,23 +7,22 @@ import json
 from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, send_file, url_for
 from flask_login import current_user
 
-from remiss import display, panels
+from remiss.calendar.swedish import format_date_time
 from remiss.auth.access import Action, load_remiss
 from remiss.db import get_db, get_session
 from remiss.documents import PdfUnavailable, RenderError, convert_to_pdf
 from remiss.drafting import dispatch, forms, generate, service
 from remiss.drafting.content import compare
 from remiss.drafting.models import GeneratedDocument
-from remiss.drafting.panel import form_context, panel_context
-from remiss.errors import error_response
-from remiss.extensions import login_manager
+from remiss.drafting.panel import form_context
+from remiss.web.errors import error_response
+from remiss.web.extensions import login_manager
 from remiss.remisser.input import InputErrors, parse_date
 from remiss.remisser.models import Remiss
 from remiss.web import now, principal
 
 bp = Blueprint("drafting", __name__)
 
-panels.register(panels.Panel("yttrande", "Yttrande", "drafting/_panel.html", panel_context, order=40))
 
 
 @bp.before_request
@@ -39,11 +38,6 @@ def _back(remiss_id: int):
     return redirect(url_for("remisser.show", remiss_id=remiss_id) + "#yttrande")
 
 
-def _csrf_or_400() -> None:
-    if not forms.CsrfForm().validate_on_submit():
-        abort(400, "Formuläret har gått ut eller saknar säkerhetstoken (CSRF). Ladda om sidan och försök igen.")
-
-
 @bp.route("/remisser/<int:remiss_id>/yttrande", methods=["GET", "POST"])
 def edit(remiss_id: int):
     session = get_session()
@@ -52,7 +46,6 @@ def edit(remiss_id: int):
     errors: dict = {}
     values = None
     if request.method == "POST":
-        _csrf_or_400()
         values = request.form.to_dict()
         try:
             raw, base = forms.raw_from_form(request.form, len(content["svar"]), not content["svar"])
@@ -78,7 +71,6 @@ def edit(remiss_id: int):
 def inga_synpunkter(remiss_id: int):
     session = get_session()
     remiss = load_remiss(session, principal(), remiss_id, Action.edit)
-    _csrf_or_400()
     try:
         version = service.inga_synpunkter(session, now=now(), principal=principal(), remiss=remiss)
     except service.DraftError as exc:
@@ -96,7 +88,6 @@ STATE_MESSAGES = {"granskning": "Yttrandet är skickat till granskning.", "godka
 def change_state(remiss_id: int):
     session = get_session()
     remiss = load_remiss(session, principal(), remiss_id)
-    _csrf_or_400()
     new = request.form.get("state", "")
     try:
         service.change_state(session, now=now(), principal=principal(), remiss=remiss, new=new,
@@ -114,7 +105,6 @@ def change_state(remiss_id: int):
 def expediera(remiss_id: int):
     session = get_session()
     remiss = load_remiss(session, principal(), remiss_id, Action.review)
-    _csrf_or_400()
     try:
         result = dispatch.expediera(session, now=now(), principal=principal(), remiss=remiss,
                                     files_dir=current_app.config["FILES_DIR"], comment=request.form.get("comment", ""))
@@ -151,14 +141,13 @@ def compare_versions(remiss_id: int):
         abort(404, "Versionen finns inte.")
     diff = compare(json.loads(old.content), json.loads(new.content))
     return render_template("drafting/compare.html", remiss=remiss, old=old, new=new, diff=diff,
-                           old_at=display.sv_datetime(old.created_at), new_at=display.sv_datetime(new.created_at))
+                           old_at=format_date_time(old.created_at), new_at=format_date_time(new.created_at))
 
 
 @bp.post("/remisser/<int:remiss_id>/samrad")
 def add_consultation(remiss_id: int):
     session = get_session()
     remiss = load_remiss(session, principal(), remiss_id, Action.edit)
-    _csrf_or_400()
     try:
         day_text = request.form.get("consulted_on", "").strip()
         try:
@@ -180,7 +169,6 @@ def add_consultation(remiss_id: int):
 def remove_consultation(remiss_id: int, consultation_id: int):
     session = get_session()
     remiss = load_remiss(session, principal(), remiss_id, Action.edit)
-    _csrf_or_400()
     try:
         service.remove_consultation(session, now=now(), principal=principal(), remiss=remiss,
                                     consultation_id=consultation_id)

@@ -14,7 +14,7 @@ from openpyxl.styles import Font
 from sqlmodel import Session
 
 from remiss.auth.access import Principal
-from remiss.display import status_label
+from remiss.remisser.status import status_label
 from remiss.remisser.models import Direction, Remiss
 from remiss.remisser.queries import RemissFilter, rows_statement
 

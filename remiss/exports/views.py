@@ -4,7 +4,6 @@ from __future__ import annotations
 from flask import Blueprint, Response, abort, request, send_file, url_for
 from flask_login import login_required
 
-from remiss import display
 from remiss.clock import local_today
 from remiss.db import get_db, get_session
 from remiss.exports import service
@@ -13,7 +12,6 @@ from remiss.web import now, principal
 
 bp = Blueprint("exports", __name__)
 
-display.EXPORT_FORMATS.extend([("csv", "Exportera CSV"), ("xlsx", "Exportera Excel")])
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 from flask import Blueprint, current_app, flash, redirect, render_template, request, url_for
-from flask_wtf import FlaskForm
 
 from remiss import files
 from remiss.auth.access import Action
@@ -13,10 +12,6 @@ from remiss.web import now, principal, requires
 
 bp = Blueprint("intake", __name__)
 TEXT_LIMIT = 2_000_000  # characters of pasted text, as in POST /api/v1/missiv/parse
-
-
-class CsrfForm(FlaskForm):
-    """A form with only the CSRF token."""
 
 
 def _token(req) -> str | None:
@@ -49,26 +44,17 @@ class RegistrationHooks:
 HOOKS = RegistrationHooks()
 
 
-@bp.record_once
-def _install(state) -> None:
-    state.app.extensions["remiss_prefill"] = HOOKS.prefill
-    state.app.extensions["remiss_intake"] = HOOKS
-
-
 @bp.route("/remisser/ny/missiv", methods=["GET", "POST"])
 @requires(Action.create)
 def start():
     max_bytes = current_app.config["UPLOAD_MAX_BYTES"]
-    form = CsrfForm()
     text, errors = "", {}
     if request.method == "POST":
         # Room for several files in one step; each file is still held to UPLOAD_MAX_BYTES below.
         request.max_content_length = BATCH_FACTOR * max_bytes + 1048576
         request.max_form_memory_size = 3 * TEXT_LIMIT
         text = request.form.get("text", "")
-        if not form.validate_on_submit():
-            errors = {"csrf": "Formuläret har gått ut. Skicka igen."}
-        elif len(text) > TEXT_LIMIT:
+        if len(text) > TEXT_LIMIT:
             errors = {"text": "Texten är för lång (högst 2 miljoner tecken)."}
         else:
             uploads = [(u.filename, u.read()) for u in request.files.getlist("files") if u and u.filename]
@@ -79,14 +65,13 @@ def start():
                 errors = {"files" if uploads else "text": str(exc)}
             else:
                 return redirect(url_for("remisser.new", missiv=batch.token))
-    return render_template("intake/start.html", form=form, text=text, errors=errors,
+    return render_template("intake/start.html", text=text, errors=errors,
                            max_mb=max_bytes // 1048576), (400 if errors else 200)
 
 
 @bp.route("/remisser/ny/missiv/<token>/kasta", methods=["POST"])
 @requires(Action.create)
 def discard(token: str):
-    if CsrfForm().validate_on_submit():
-        service.discard(get_session(), principal=principal(), token=token, files_dir=current_app.config["FILES_DIR"])
-        flash("De inlästa uppgifterna och filerna är borttagna.", "success")
+    service.discard(get_session(), principal=principal(), token=token, files_dir=current_app.config["FILES_DIR"])
+    flash("De inlästa uppgifterna och filerna är borttagna.", "success")
     return redirect(url_for("remisser.new"))

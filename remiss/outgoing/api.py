@@ -9,8 +9,8 @@ from flask_login import current_user
 from remiss.auth.access import Action, load_remiss
 from remiss.clock import local_today
 from remiss.db import get_session
-from remiss.errors import error_response
-from remiss.extensions import csrf
+from remiss.web.errors import error_response
+from remiss.web.extensions import csrf
 from remiss.outgoing import answers, overview, sending
 from remiss.outgoing.forms import parse_answer, parse_until
 from remiss.outgoing.views import bp

@@ -8,7 +8,7 @@ from sqlmodel import Session, select
 from remiss.auth.access import Action, Principal, require
 from remiss.auth.models import User
 from remiss.clock import local_today
-from remiss.display import sv_date, sv_deadline
+from remiss.calendar.swedish import format_date, format_deadline
 from remiss.documents import render_document
 from remiss.namnd.models import Namnd
 from remiss.outgoing.overview import counts
@@ -57,11 +57,11 @@ def context(session: Session, *, now: datetime, remiss: Remiss) -> dict:
         if text:
             ovriga.append({"instans": f"{entry.name} ({entry.group_name or NO_GROUP})", "text": text})
     stats = counts(session, remiss.id)
-    intro = [f"Remissen skickades {sv_date(remiss.sent_at)} med sista svarsdag "
-             f"{sv_deadline(remiss.deadline_on, remiss.deadline_time)}." if remiss.sent_at
+    intro = [f"Remissen skickades {format_date(remiss.sent_at)} med sista svarsdag "
+             f"{format_deadline(remiss.deadline_on, remiss.deadline_time)}." if remiss.sent_at
              else "Remissen har ännu inte skickats."]
     if remiss.effective_deadline_on != remiss.deadline_on:
-        intro.append(f"Remisstiden förlängdes till {sv_deadline(remiss.effective_deadline_on, remiss.effective_deadline_time)}.")
+        intro.append(f"Remisstiden förlängdes till {format_deadline(remiss.effective_deadline_on, remiss.effective_deadline_time)}.")
     no_comments = [e.name for e in answered if e.no_comments]
     if no_comments:
         intro.append("Inga synpunkter: " + ", ".join(no_comments) + ".")
@@ -81,7 +81,7 @@ def context(session: Session, *, now: datetime, remiss: Remiss) -> dict:
 def _with_status(entry: SandlistaEntry) -> str:
     if entry.answer_status == AnswerStatus.ej_svarat:
         return entry.name
-    extra = f" till {sv_date(entry.extended_until_on)}" if entry.extended_until_on else ""
+    extra = f" till {format_date(entry.extended_until_on)}" if entry.extended_until_on else ""
     return f"{entry.name} ({AnswerStatus(entry.answer_status).label.lower()}{extra})"
 
 

@@ -3,16 +3,12 @@ from __future__ import annotations
 
 from datetime import date
 
-from flask_wtf import FlaskForm
 
 from remiss.outgoing.answers import AnswerData
 from remiss.remisser.input import InputErrors, parse_date, parse_time
 
 TEXT_LIMIT = 20000
 
-
-class CsrfForm(FlaskForm):
-    """Only the CSRF token; fields are parsed below."""
 
 
 def _truthy(value) -> bool:

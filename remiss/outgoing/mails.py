@@ -12,7 +12,7 @@ from email.utils import format_datetime, formatdate
 from markupsafe import escape
 
 from remiss import files
-from remiss.display import sv_deadline
+from remiss.calendar.swedish import format_deadline
 from remiss.namnd.models import Namnd
 from remiss.remisser.models import Attachment, Remiss, SandlistaEntry
 
@@ -46,7 +46,7 @@ def _signature(namnd: Namnd, remiss: Remiss) -> str:
 def missiv_mail(*, remiss: Remiss, namnd: Namnd, entry: SandlistaEntry, attachments: list[Attachment],
                 base_url: str) -> dict:
     """The remiss itself: missiv and handlingar attached, answer address and diarienummer."""
-    deadline = sv_deadline(remiss.effective_deadline_on, remiss.effective_deadline_time)
+    deadline = format_deadline(remiss.effective_deadline_on, remiss.effective_deadline_time)
     answer_to = remiss.answer_email or namnd.email
     paragraphs = [
         f"Till {entry.name}",
@@ -64,7 +64,7 @@ def missiv_mail(*, remiss: Remiss, namnd: Namnd, entry: SandlistaEntry, attachme
 def chaser_mail(*, remiss: Remiss, namnd: Namnd, entry: SandlistaEntry, deadline_on: date,
                 deadline_time: time | None, after: bool) -> dict:
     """A polite reminder to an instans that has not answered."""
-    deadline = sv_deadline(deadline_on, deadline_time)
+    deadline = format_deadline(deadline_on, deadline_time)
     answer_to = remiss.answer_email or namnd.email
     if after:
         lead = (f"Vi har ännu inte fått något svar från {entry.name} på remissen ”{remiss.title}”, "
@@ -88,9 +88,9 @@ def extension_mail(*, remiss: Remiss, namnd: Namnd, entry: SandlistaEntry, old: 
     paragraphs = [
         f"Till {entry.name}",
         f"Meddelande om förlängd remisstid: {remiss.title} ({remiss.our_dnr})",
-        f"Svaret skulle vara {namnd.name} tillhanda senast {sv_deadline(*old)}. "
+        f"Svaret skulle vara {namnd.name} tillhanda senast {format_deadline(*old)}. "
         + (f"{reason.strip()} " if reason.strip() else "")
-        + f"Vi meddelar att remisstiden för ärendet härmed förlängs till {sv_deadline(*new)}.",
+        + f"Vi meddelar att remisstiden för ärendet härmed förlängs till {format_deadline(*new)}.",
         f"Skicka svaret med e-post till {answer_to}. " + answer_subject_hint(remiss),
         _signature(namnd, remiss),
     ]

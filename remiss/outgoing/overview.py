@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from sqlalchemy import func
 from sqlmodel import Session, select
 
-from remiss.display import sv_date, sv_deadline
+from remiss.calendar.swedish import format_date, format_deadline
 from remiss.outgoing.chasers import deadline_of
 from remiss.remisser import service as remisser
 from remiss.remisser.models import AnswerStatus, Remiss, SandlistaEntry
@@ -59,9 +59,9 @@ def rows(session: Session, remiss: Remiss, *, status: str = "", group: str = "",
             continue
         day, at = deadline_of(remiss, entry)
         out.append(Row(entry.id, entry.name, entry.group_name, entry.email, entry.answer_status,
-                       AnswerStatus(entry.answer_status).label, sv_date(entry.answered_on) if entry.answered_on else "",
-                       entry.no_comments, sv_deadline(day, at) if day else "",
-                       sv_date(entry.sent_at) if entry.sent_at else "", entry.summary))
+                       AnswerStatus(entry.answer_status).label, format_date(entry.answered_on) if entry.answered_on else "",
+                       entry.no_comments, format_deadline(day, at) if day else "",
+                       format_date(entry.sent_at) if entry.sent_at else "", entry.summary))
     return out
 
 

@@ -6,11 +6,10 @@ import json
 from flask import abort, flash, redirect, render_template, request, url_for
 from sqlmodel import select
 
-from remiss import display
 from remiss.auth.access import Action
 from remiss.db import get_session
 from remiss.outgoing import register
-from remiss.outgoing.forms import CsrfForm, parse_ids
+from remiss.outgoing.forms import parse_ids
 from remiss.outgoing.importer import ImportFileError, read_rows, rows_from_json
 from remiss.outgoing.views import bp
 from remiss.remisser.input import InputErrors
@@ -23,12 +22,10 @@ MAX_IMPORT_BYTES = 5 * 1024 * 1024
 @bp.route("/admin/instanser/import", methods=["GET", "POST"])
 @requires(Action.administer)
 def import_register():
-    session, form = get_session(), CsrfForm()
+    session = get_session()
     rows, error, status = None, "", 200
     if request.method == "POST":
-        if not form.validate_on_submit():
-            error, status = "Formuläret har gått ut. Skicka igen.", 400
-        elif request.form.get("confirm"):
+        if request.form.get("confirm"):
             try:
                 rows = rows_from_json(json.loads(request.form.get("rows") or "null"))
                 added, updated = register.import_organisations(session, now=now(), principal=principal(), rows=rows)
@@ -52,7 +49,7 @@ def import_register():
                 except ImportFileError as exc:
                     error, status = str(exc), 400
     good = [r for r in rows or [] if r.ok]
-    return render_template("outgoing/import.html", form=form, rows=rows, error=error, good=good,
+    return render_template("outgoing/import.html", rows=rows, error=error, good=good,
                            bad=[r for r in rows or [] if not r.ok],
                            rows_json=json.dumps([dict(r.values(), line=r.line) for r in good], ensure_ascii=False)
                            ), status
@@ -61,11 +58,9 @@ def import_register():
 @bp.route("/admin/instanser/dubbletter", methods=["GET", "POST"])
 @requires(Action.administer)
 def duplicates():
-    session, form = get_session(), CsrfForm()
+    session = get_session()
     error = ""
     if request.method == "POST":
-        if not form.validate_on_submit():
-            abort(400)
         ids = parse_ids(request.form.getlist("ids"))
         survivor = request.form.get("survivor_id", "")
         try:
@@ -77,7 +72,7 @@ def duplicates():
         else:
             flash(f"Instanserna är sammanslagna till ”{kept.name}”.", "success")
             return redirect(url_for("outgoing.duplicates"))
-    return render_template("outgoing/duplicates.html", form=form, groups=register.duplicate_groups(session),
+    return render_template("outgoing/duplicates.html", groups=register.duplicate_groups(session),
                            error=error), (400 if error else 200)
 
 
@@ -86,7 +81,7 @@ def duplicates():
 def lists():
     session = get_session()
     items = [(s, len(register.members_of(session, s.id))) for s in register.saved_lists(session)]
-    return render_template("outgoing/lists.html", lists=items, form=CsrfForm(),
+    return render_template("outgoing/lists.html", lists=items,
                            may_delete=principal().may(Action.administer))
 
 
@@ -94,7 +89,7 @@ def lists():
 @bp.route("/sandlistor/<int:list_id>", methods=["GET", "POST"])
 @requires(Action.create)
 def saved_list(list_id: int | None = None):
-    session, form = get_session(), CsrfForm()
+    session = get_session()
     existing = session.get(SavedSandlista, list_id) if list_id else None
     if list_id and existing is None:
         abort(404)
@@ -103,20 +98,17 @@ def saved_list(list_id: int | None = None):
     chosen = [o.id for o in register.members_of(session, existing.id)] if existing else []
     if request.method == "POST":
         name, chosen = request.form.get("name", ""), parse_ids(request.form.getlist("organisation_ids"))
-        if not form.validate_on_submit():
-            errors = {"csrf": "Formuläret har gått ut. Skicka igen."}
+        try:
+            register.save_list(session, now=now(), principal=principal(), name=name, organisation_ids=chosen,
+                               existing=existing)
+        except InputErrors as exc:
+            errors = exc.errors
+            session.rollback()
         else:
-            try:
-                register.save_list(session, now=now(), principal=principal(), name=name, organisation_ids=chosen,
-                                   existing=existing)
-            except InputErrors as exc:
-                errors = exc.errors
-                session.rollback()
-            else:
-                flash("Sändlistan är sparad.", "success")
-                return redirect(url_for("outgoing.lists"))
+            flash("Sändlistan är sparad.", "success")
+            return redirect(url_for("outgoing.lists"))
     orgs = session.exec(select(Organisation).order_by(Organisation.group_name, Organisation.name)).all()
-    return render_template("outgoing/list_form.html", form=form, existing=existing, name=name, chosen=set(chosen),
+    return render_template("outgoing/list_form.html", existing=existing, name=name, chosen=set(chosen),
                            organisations=orgs, errors=errors), (400 if errors else 200)
 
 
@@ -127,14 +119,7 @@ def delete_list(list_id: int):
     saved = session.get(SavedSandlista, list_id)
     if saved is None:
         abort(404)
-    if not CsrfForm().validate_on_submit():
-        abort(400)
     register.delete_list(session, now=now(), principal=principal(), saved=saved)
     flash(f"Sändlistan ”{saved.name}” är borttagen.", "success")
     return redirect(url_for("outgoing.lists"))
 
-
-display.ORGANISATION_LINKS.extend([("outgoing.import_register", "Läs in från fil"),
-                                   ("outgoing.duplicates", "Slå ihop dubbletter"),
-                                   ("outgoing.lists", "Sparade sändlistor")])
-display.ADMIN_LINKS.append(("outgoing.lists", "Sändlistor"))

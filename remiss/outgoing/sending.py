@@ -12,7 +12,7 @@ from remiss.audit import service as audit
 from remiss.auth.access import Action, Principal, require
 from remiss.auth.models import User
 from remiss.clock import local_today
-from remiss.display import sv_deadline
+from remiss.calendar.swedish import format_deadline
 from remiss.documents import render_document
 from remiss.namnd.models import DocumentTemplate, Namnd
 from remiss.outgoing import chasers, mails
@@ -84,7 +84,7 @@ def missiv_context(session: Session, *, now: datetime, remiss: Remiss) -> dict:
         "var_referens": {"namn": officer.name if officer else remiss.contact_person,
                          "titel": getattr(officer, "title", "") or "", "epost": officer.email if officer else ""},
         "inledning": remiss.missiv_text or (f"{remiss.title} överlämnas härmed till ovanstående för yttrande."),
-        "sista_svarsdag": sv_deadline(remiss.effective_deadline_on, remiss.effective_deadline_time),
+        "sista_svarsdag": format_deadline(remiss.effective_deadline_on, remiss.effective_deadline_time),
         "svar_till_epost": remiss.answer_email or namnd.email,
         "fragor": [q.text for q in remisser.questions_of(session, remiss.id)],
         "sandlista": grouped_names(remisser.entries(session, remiss.id)),

@@ -4,15 +4,15 @@ from __future__ import annotations
 from flask import Blueprint, Response, abort, current_app, flash, redirect, render_template, request, url_for
 from sqlmodel import select
 
-from remiss import display, files, panels
-from remiss.api.views import DETAIL_EXTRAS
+from remiss import files
+from remiss.calendar.swedish import format_date_time, format_deadline
 from remiss.auth.access import Action, load_remiss
 from remiss.clock import local_today
 from remiss.db import get_session
 from remiss.documents import RenderError
 from remiss.namnd.models import Namnd
 from remiss.outgoing import answers, compile as compilation, overview, sending
-from remiss.outgoing.forms import CsrfForm, parse_answer, parse_ids, parse_until
+from remiss.outgoing.forms import parse_answer, parse_ids, parse_until
 from remiss.outgoing.register import saved_lists
 from remiss.remisser import attachments, page
 from remiss.remisser import service as remisser
@@ -44,38 +44,34 @@ def _back(remiss_id: int, anchor: str = "utskick"):
 @requires(Action.create)
 def new():
     session, p = get_session(), principal()
-    form = CsrfForm()
     values, errors = dict(request.form), {}
     if request.method == "POST":
-        if not form.validate_on_submit():
-            errors = {"csrf": "Formuläret har gått ut. Skicka igen."}
-        else:
-            raw = {k: v for k, v in values.items() if k not in ("csrf_token", "sandlista")}
-            clean, errors = parse_remiss_input(raw)
-            items = sending.sandlista_from_register(
-                session, organisation_ids=parse_ids(request.form.getlist("organisation_ids")),
-                list_ids=parse_ids(request.form.getlist("list_ids")))
-            if not errors:
-                try:
-                    remiss = sending.create_outgoing(
-                        session, now=now(), principal=p, data=RemissData(**dict(clean, sandlista=items)),
-                        dnr_format=_config("DNR_FORMAT"), default_prefix=_config("DNR_DEFAULT_PREFIX"))
-                    attachments.add_uploads(session, now=now(), principal=p, remiss=remiss,
-                                            uploads=request.files.getlist("files"), config=current_app.config)
-                except InputErrors as exc:
-                    errors = exc.errors
-                    session.rollback()
-                except files.FileRejected as exc:
-                    errors = {"files": str(exc)}
-                    session.rollback()
-                else:
-                    flash(f"Den utgående remissen är registrerad med diarienummer {remiss.our_dnr}. "
-                          "Skapa missivet och skicka remissen när allt är klart.", "success")
-                    return redirect(url_for("remisser.show", remiss_id=remiss.id) + "#utskick")
+        raw = {k: v for k, v in values.items() if k not in ("csrf_token", "sandlista")}
+        clean, errors = parse_remiss_input(raw)
+        items = sending.sandlista_from_register(
+            session, organisation_ids=parse_ids(request.form.getlist("organisation_ids")),
+            list_ids=parse_ids(request.form.getlist("list_ids")))
+        if not errors:
+            try:
+                remiss = sending.create_outgoing(
+                    session, now=now(), principal=p, data=RemissData(**dict(clean, sandlista=items)),
+                    dnr_format=_config("DNR_FORMAT"), default_prefix=_config("DNR_DEFAULT_PREFIX"))
+                attachments.add_uploads(session, now=now(), principal=p, remiss=remiss,
+                                        uploads=request.files.getlist("files"), config=current_app.config)
+            except InputErrors as exc:
+                errors = exc.errors
+                session.rollback()
+            except files.FileRejected as exc:
+                errors = {"files": str(exc)}
+                session.rollback()
+            else:
+                flash(f"Den utgående remissen är registrerad med diarienummer {remiss.our_dnr}. "
+                      "Skapa missivet och skicka remissen när allt är klart.", "success")
+                return redirect(url_for("remisser.show", remiss_id=remiss.id) + "#utskick")
     namnder = [n for n in session.exec(select(Namnd).order_by(Namnd.name)) if p.may(Action.create, n.id)]
     orgs = session.exec(select(Organisation).where(Organisation.active)
                         .order_by(Organisation.group_name, Organisation.name)).all()
-    return render_template("outgoing/new.html", form=form, values=values, errors=errors, namnder=namnder,
+    return render_template("outgoing/new.html", values=values, errors=errors, namnder=namnder,
                            organisations=orgs, lists=saved_lists(session),
                            chosen_orgs=set(parse_ids(request.form.getlist("organisation_ids"))),
                            chosen_lists=set(parse_ids(request.form.getlist("list_ids")))), (400 if errors else 200)
@@ -83,8 +79,6 @@ def new():
 
 def _post_guard(remiss_id: int):
     remiss = _remiss(remiss_id, Action.edit)
-    if not CsrfForm().validate_on_submit():
-        abort(400)
     return remiss
 
 
@@ -124,29 +118,25 @@ def entry(remiss_id: int, entry_id: int):
     remiss = _remiss(remiss_id, Action.edit if request.method == "POST" else Action.view)
     item = answers.load_entry(session, remiss, entry_id)
     questions = remisser.questions_of(session, remiss.id)
-    form = CsrfForm()
     errors, values = {}, dict(request.form)
     if request.method == "POST":
-        if not form.validate_on_submit():
-            errors = {"csrf": "Formuläret har gått ut. Skicka igen."}
+        try:
+            message = _entry_action(session, remiss, item, questions)
+        except InputErrors as exc:
+            errors = exc.errors
+            session.rollback()
+        except files.FileRejected as exc:
+            errors = {"files": str(exc)}
+            session.rollback()
         else:
-            try:
-                message = _entry_action(session, remiss, item, questions)
-            except InputErrors as exc:
-                errors = exc.errors
-                session.rollback()
-            except files.FileRejected as exc:
-                errors = {"files": str(exc)}
-                session.rollback()
-            else:
-                flash(message, "success")
-                return _back(remiss_id)
+            flash(message, "success")
+            return _back(remiss_id)
     else:
         values = {"answered_on": (item.answered_on or local_today(now())).isoformat(), "summary": item.summary,
                   "other_comments": item.other_comments, "no_comments": item.no_comments}
         values.update({f"q_{qid}": text for qid, text in answers.answers_of(session, item.id).items()})
     answer_files = session.exec(select(Attachment).where(Attachment.sandlista_entry_id == item.id)).all()
-    return render_template("outgoing/entry.html", remiss=remiss, entry=item, questions=questions, form=form,
+    return render_template("outgoing/entry.html", remiss=remiss, entry=item, questions=questions,
                            values=values, errors=errors, files=answer_files, status=AnswerStatus(item.answer_status),
                            may_edit=p.may(Action.edit, remiss.namnd_id)), (400 if errors else 200)
 
@@ -173,7 +163,7 @@ def _entry_action(session, remiss, item, questions) -> str:
         day, at = parse_until(form)
         answers.grant_extension(session, now=now(), principal=p, remiss=remiss, entry=item, until_on=day,
                                 until_time=at, reason=str(form.get("reason", ""))[:5000])
-        return f"{item.name} har fått anstånd till {display.sv_deadline(day, at)}."
+        return f"{item.name} har fått anstånd till {format_deadline(day, at)}."
     if action == "reopen":
         answers.reopen(session, now=now(), principal=p, remiss=remiss, entry=item)
         return f"Svaret från {item.name} är borttaget; instansen räknas som ej svarat."
@@ -192,7 +182,7 @@ def general_extension(remiss_id: int):
         get_session().rollback()
         flash("Remisstiden förlängdes inte: " + "; ".join(exc.errors.values()), "error")
         return _back(remiss_id), 400
-    flash(f"Remisstiden är förlängd till {display.sv_deadline(day, at)}. "
+    flash(f"Remisstiden är förlängd till {format_deadline(day, at)}. "
           f"Meddelande läggs i utkorgen till {queued} remissinstanser som inte har svarat.", "success")
     return _back(remiss_id)
 
@@ -234,9 +224,9 @@ def panel_context(session, p, remiss, moment):
             "rows": overview.rows(session, remiss, status=status, group=group, entries=entries),
             "groups": overview.groups(session, remiss.id, entries), "statuses": list(AnswerStatus),
             "status": status, "group": group, "missiv": sending.current_missiv(session, remiss.id),
-            "sent": remiss.sent_at is not None, "sent_at": display.sv_datetime(remiss.sent_at),
+            "sent": remiss.sent_at is not None, "sent_at": format_date_time(remiss.sent_at) if remiss.sent_at else "",
             "unsent": sum(1 for e in entries if e.sent_at is None),
-            "may_edit": p.may(Action.edit, remiss.namnd_id), "form": CsrfForm()}
+            "may_edit": p.may(Action.edit, remiss.namnd_id)}
 
 
 def sandlista_status(session, remiss):
@@ -246,8 +236,5 @@ def sandlista_status(session, remiss):
     return overview.status_json(session, remiss)
 
 
-panels.register(panels.Panel("utskick", "Utskick och svar", "outgoing/_panel.html", panel_context, order=40))
-DETAIL_EXTRAS["sandlista_status"] = sandlista_status
-display.NAV.append(("outgoing.new", "Ny utgående remiss", False))
 
 from remiss.outgoing import register_views, api  # noqa: E402,F401  (routes on the same blueprint)

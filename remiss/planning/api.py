@@ -6,8 +6,8 @@ from flask_login import current_user
 
 from remiss.auth.access import Action, load_remiss
 from remiss.db import get_session
-from remiss.errors import error_response
-from remiss.extensions import csrf
+from remiss.web.errors import error_response
+from remiss.web.extensions import csrf
 from remiss.planning import extensions, tidplan
 from remiss.planning.extensions import Evidence
 from remiss.planning.forms import parse_decision, parse_request

@@ -4,12 +4,11 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
-from typing import NamedTuple
 
 from sqlalchemy import bindparam, select
 from sqlmodel import Session
 
-from remiss import panels
+from remiss.db import read_once
 from remiss.auth.access import Action, Principal
 from remiss.calendar.swedish import format_weekday_date, month_name
 from remiss.clock import local
@@ -35,8 +34,9 @@ def relative(day: date, today: date) -> str:
     return "försenad sedan i går" if delta == -1 else f"försenad sedan {-delta} dagar"
 
 
-class DueRow(NamedTuple):
-    """A tuple, unpacked by planning/_due_table.html: built in 1.5 µs instead of a frozen dataclass's 2.6."""
+@dataclass(frozen=True)
+class DueRow:
+    """A milestone or deadline in the start page's and calendar's tables."""
 
     remiss_id: int
     dnr: str
@@ -126,7 +126,7 @@ def _tidplan(session: Session, remiss_id: int) -> tuple:
         found = session.connection().execute(_TIDPLAN, {"remiss_id": remiss_id}).all()
         state = found[0] if found and found[0].state_of is not None else None
         return state, [m for m in found if m.id is not None]
-    return panels.shared(session, ("tidplan", remiss_id), load)
+    return read_once(session, ("tidplan", remiss_id), load)
 
 
 def tidplan_panel(session: Session, principal: Principal, remiss: Remiss, now: datetime) -> dict:

@@ -4,8 +4,7 @@ from __future__ import annotations
 from flask import Blueprint, current_app, flash, g, redirect, request, url_for
 from flask_login import login_required
 
-from remiss import display, files, panels
-from remiss.api import views as api_views
+from remiss import files
 from remiss.auth.access import Action, load_remiss
 from remiss.db import get_session
 from remiss.planning import extensions, present, tidplan
@@ -40,14 +39,8 @@ def _panel_context(builder, form_keys: tuple[str, ...]):
     return context
 
 
-panels.register(panels.Panel("tidplan", "Tidplan", "planning/_tidplan.html",
-                             _panel_context(present.tidplan_panel, ("override",)), order=20))
-panels.register(panels.Panel("forlangningar", "Förlängningar", "planning/_extensions.html",
-                             _panel_context(present.extensions_panel, ("request", "decide", "notice")), order=25))
-remisser_views.START_SECTIONS.append(present.start_section)
-display.NAV.insert(len(display.NAV) - 1, ("planning.month", "Kalender", False))
-display.NAMND_LINKS.append(("Sammanträdesplan", "planning.meetings"))
-display.ADMIN_LINKS.append(("planning.closed_days", "Stängda dagar"))
+tidplan_panel = _panel_context(present.tidplan_panel, ("override",))
+extensions_panel = _panel_context(present.extensions_panel, ("request", "decide", "notice"))
 
 
 def _rerender(remiss_id: int, form: str, exc: InputErrors, extension_id: int | None = None):
@@ -66,14 +59,8 @@ def _evidence() -> Evidence:
                     files_dir=current_app.config["FILES_DIR"], max_bytes=current_app.config["UPLOAD_MAX_BYTES"])
 
 
-def _csrf_ok() -> bool:
-    return remisser_views.CsrfForm().validate_on_submit()
-
-
 def _guard(remiss_id: int, form: str):
     remiss = load_remiss(get_session(), principal(), remiss_id, Action.edit)
-    if not _csrf_ok():
-        return remiss, _rerender(remiss_id, form, InputErrors({"csrf": "Formuläret har gått ut. Skicka igen."}))
     return remiss, None
 
 
@@ -186,5 +173,3 @@ def general_notice(remiss_id: int):
 from remiss.planning import api, views_calendar, views_plan  # noqa: E402,F401
 
 bp.register_blueprint(api.api_bp)
-api_views.DETAIL_EXTRAS["milestones"] = api.milestones_json
-api_views.DETAIL_EXTRAS["extensions"] = api.extensions_json

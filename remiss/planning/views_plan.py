@@ -14,10 +14,8 @@ from remiss.planning import meetings as service
 from remiss.planning.forms import meetings_from_json, meetings_to_json, optional_date, parse_meeting, text
 from remiss.planning.views import bp
 from remiss.remisser.input import InputErrors
-from remiss.remisser.views import CsrfForm
 from remiss.web import now, principal, requires
 
-CSRF_EXPIRED = {"csrf": "Formuläret har gått ut. Skicka igen."}
 IMPORT_MAX_BYTES = 2_000_000
 
 
@@ -53,7 +51,7 @@ def _form_values(meeting: Meeting | None) -> dict:
 def _page(namnd: Namnd, *, values=None, errors=None, editing=None, preview=None, status=200):
     p = principal()
     return render_template(
-        "planning/meetings.html", namnd=namnd, meetings=_rows(namnd.id), form=CsrfForm(),
+        "planning/meetings.html", namnd=namnd, meetings=_rows(namnd.id),
         values=values if values is not None else _form_values(editing), errors=errors or {}, editing=editing,
         preview=preview, may_edit=p.may(Action.assign, namnd.id), kinds=service.KIND_LABELS,
     ), status
@@ -82,8 +80,6 @@ def save_meeting(namnd_id: int):
         editing = session.get(Meeting, int(values["meeting_id"]))
         if editing is None or editing.namnd_id != namnd_id:
             abort(404)
-    if not CsrfForm().validate_on_submit():
-        return _page(namnd, values=values, errors=CSRF_EXPIRED, editing=editing, status=400)
     try:
         data = parse_meeting(values)
         if editing is None:
@@ -100,13 +96,11 @@ def save_meeting(namnd_id: int):
 @bp.post("/namnder/<int:namnd_id>/sammantraden/<int:meeting_id>/ta-bort")
 @login_required
 def delete_meeting(namnd_id: int, meeting_id: int):
-    namnd = _namnd(namnd_id, Action.assign)
+    _namnd(namnd_id, Action.assign)  # 404 or 403 unless the user may plan this nämnd
     session = get_session()
     meeting = session.get(Meeting, meeting_id)
     if meeting is None or meeting.namnd_id != namnd_id:
         abort(404)
-    if not CsrfForm().validate_on_submit():
-        return _page(namnd, errors=CSRF_EXPIRED, status=400)
     service.delete_meeting(session, now=now(), principal=principal(), meeting=meeting)
     flash("Sammanträdet är borttaget.", "success")
     return redirect(url_for("planning.meetings", namnd_id=namnd_id))
@@ -117,8 +111,6 @@ def delete_meeting(namnd_id: int, meeting_id: int):
 def import_meetings(namnd_id: int):
     namnd = _namnd(namnd_id, Action.assign)
     session = get_session()
-    if not CsrfForm().validate_on_submit():
-        return _page(namnd, errors=CSRF_EXPIRED, status=400)
     if request.form.get("confirm"):
         try:
             found = meetings_from_json(request.form.get("meetings", ""))
@@ -152,28 +144,25 @@ def closed_days():
     values, errors, status = {}, {}, 200
     if request.method == "POST":
         values = request.form.to_dict()
-        if not CsrfForm().validate_on_submit():
-            errors = CSRF_EXPIRED
-        else:
-            try:
-                if values.get("delete", "").isdigit():
-                    service.delete_closed_day(session, now=now(), principal=principal(),
-                                              closed_day_id=int(values["delete"]))
-                    flash("Dagen är en arbetsdag igen.", "success")
-                else:
-                    parsed: dict = {}
-                    day = optional_date(values, "day", parsed)
-                    reason = text(values, "reason", parsed, 200)
-                    if parsed:
-                        raise InputErrors(parsed)
-                    service.add_closed_day(session, now=now(), principal=principal(), day=day, reason=reason)
-                    flash("Den stängda dagen är sparad och tidplanerna är beräknade på nytt.", "success")
-                return redirect(url_for("planning.closed_days"))
-            except InputErrors as exc:
-                session.rollback()
-                errors = exc.errors
+        try:
+            if values.get("delete", "").isdigit():
+                service.delete_closed_day(session, now=now(), principal=principal(),
+                                          closed_day_id=int(values["delete"]))
+                flash("Dagen är en arbetsdag igen.", "success")
+            else:
+                parsed: dict = {}
+                day = optional_date(values, "day", parsed)
+                reason = text(values, "reason", parsed, 200)
+                if parsed:
+                    raise InputErrors(parsed)
+                service.add_closed_day(session, now=now(), principal=principal(), day=day, reason=reason)
+                flash("Den stängda dagen är sparad och tidplanerna är beräknade på nytt.", "success")
+            return redirect(url_for("planning.closed_days"))
+        except InputErrors as exc:
+            session.rollback()
+            errors = exc.errors
         status = 400
     days = [{"id": d.id, "day": format_weekday_date(d.day), "reason": d.reason}
             for d in session.exec(select(ClosedDay).order_by(ClosedDay.day))]
     return render_template("planning/closed_days.html", days=days, values=values, errors=errors,
-                           form=CsrfForm()), status
+), status

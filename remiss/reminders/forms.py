@@ -6,9 +6,6 @@ from wtforms.validators import InputRequired, NumberRange, ValidationError
 from remiss.reminders.policy import parse_workdays
 
 
-class CsrfForm(FlaskForm):
-    """A form with nothing but the CSRF token (buttons that POST)."""
-
 
 def _workdays(form, field):
     try:

@@ -16,7 +16,7 @@ from sqlmodel import Session
 from remiss.calendar import CalendarEvent, build_ics, stable_uid
 from remiss.calendar.planner import LABELS
 from remiss.clock import STOCKHOLM, local
-from remiss.display import sv_deadline, sv_weekday_date
+from remiss.calendar.swedish import format_deadline, format_weekday_date
 from remiss.reminders import policy
 from remiss.reminders.mime import Attachment, RenderedMail, build
 from remiss.reminders.models import OutboxMessage
@@ -103,7 +103,7 @@ def _remiss_parts_cached(remiss_id: int, title: str, remittent: str | None, send
     """Keyed on every field the parts show, so an edited remiss gets new ones (now is the sweep's moment)."""
     link = f"{base}/remisser/{remiss_id}"
     rows = (("Ärende", title), ("Remittent", remittent or "–"), ("Remittentens diarienummer", sender_dnr or "–"),
-            ("Vårt diarienummer", our_dnr or "–"), ("Sista svarsdag", sv_deadline(day, at)))
+            ("Vårt diarienummer", our_dnr or "–"), ("Sista svarsdag", format_deadline(day, at)))
     facts = Facts(templates.facts_text.render(facts=rows), Markup(templates.facts_html.render(facts=rows)))
     if day is None:
         return link, facts, ()
@@ -149,13 +149,13 @@ def compose(session: Session, row: OutboxMessage, *, config, now: datetime,
         context["paragraphs"] = [f"Det här ska vara klart i {payload.get('namnd', 'nämnden')} de kommande "
                                  f"{policy.DIGEST_WEEKS} veckorna, och det som redan är försenat."]
         context["items"] = [{"title": i["title"], "our_dnr": i["our_dnr"], "milestone": i["milestone"],
-                             "due": sv_weekday_date(date.fromisoformat(i["due_on"])), "late": i["late"],
+                             "due": format_weekday_date(date.fromisoformat(i["due_on"])), "late": i["late"],
                              "link": f"{base}/remisser/{i['remiss_id']}"} for i in payload.get("items", [])]
         context["expected"] = "Se till att varje milstolpe har någon som driver den."
     elif remiss is not None and (row.kind in policy.REMINDER_KINDS or row.kind in NOTICE_TEXT):
         context["link"], context["facts"], attachments = _remiss_parts(remiss, base, now, templates)
         if row.kind in policy.REMINDER_KINDS:
-            due_words = sv_weekday_date(date.fromisoformat(payload["due_on"])) if payload.get("due_on") else ""
+            due_words = format_weekday_date(date.fromisoformat(payload["due_on"])) if payload.get("due_on") else ""
             subject, lines, expected = reminder_text(row.kind, payload, remiss, due_words)
         else:
             template, line, expected = NOTICE_TEXT[row.kind]

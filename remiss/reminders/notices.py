@@ -39,9 +39,9 @@ def assigned(session: Session, *, now: datetime, remiss: Remiss, actor_id: int |
 def extension_granted(session: Session, *, now: datetime, remiss: Remiss, extension, actor_id: int | None) -> int:
     if extension.decision != "granted" or extension.sandlista_entry_id is not None:
         return 0
-    from remiss.display import sv_deadline
+    from remiss.calendar.swedish import format_deadline
 
-    lines = [f"Ny sista svarsdag: {sv_deadline(extension.granted_until_on, extension.granted_until_time)}."]
+    lines = [f"Ny sista svarsdag: {format_deadline(extension.granted_until_on, extension.granted_until_time)}."]
     people = recipients.handlaggare(session, remiss) + recipients.registrators(session, remiss.namnd_id)
     return notify(session, now=now, remiss=remiss, kind=policy.EXTENSION, people=people, actor_id=actor_id,
                   lines=lines)

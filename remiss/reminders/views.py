@@ -5,13 +5,13 @@ from flask import Blueprint, abort, flash, redirect, render_template, request, u
 from flask_login import current_user, login_required
 from sqlmodel import select
 
-from remiss import display
+from remiss.calendar.swedish import format_date_time
 from remiss.auth.access import Action
 from remiss.auth.models import User
 from remiss.db import get_session
 from remiss.namnd.models import Namnd
 from remiss.reminders import delivery, policy, service
-from remiss.reminders.forms import CsrfForm, PolicyForm
+from remiss.reminders.forms import PolicyForm
 from remiss.reminders.models import OutboxMessage, OutboxStatus
 from remiss.reminders.recipients import muted_kinds
 from remiss.remisser.models import Remiss
@@ -22,19 +22,16 @@ bp = Blueprint("reminders", __name__)
 STATUS_LABELS = {"pending": "Väntar", "sending": "Skickas", "sent": "Skickad", "failed": "Misslyckad",
                  "cancelled": "Stoppad", "superseded": "Ersatt av senare"}
 
-display.NAV.append(("reminders.mine", "Mina påminnelser", False))
-display.ADMIN_LINKS.append(("reminders.outbox", "Utkorg (e-post)"))
-display.NAMND_LINKS.append(("Påminnelser", "reminders.namnd_policy"))
 
 
 def _rows(session, rows: list[OutboxMessage]) -> list[dict]:
     """Display-ready outbox rows."""
     ids = {r.remiss_id for r in rows if r.remiss_id}
     titles = {r.id: r.title for r in session.exec(select(Remiss).where(Remiss.id.in_(ids)))} if ids else {}
-    return [{"id": r.id, "due": display.sv_datetime(r.due_at), "kind": policy.KIND_LABELS.get(r.kind, r.kind),
+    return [{"id": r.id, "due": format_date_time(r.due_at), "kind": policy.KIND_LABELS.get(r.kind, r.kind),
              "status": r.status, "status_label": STATUS_LABELS.get(r.status, r.status), "email": r.recipient_email,
              "remiss_id": r.remiss_id, "title": titles.get(r.remiss_id, ""), "attempts": r.attempts,
-             "error": r.last_error, "sent": display.sv_datetime(r.sent_at), "message_id": r.message_id,
+             "error": r.last_error, "sent": format_date_time(r.sent_at) if r.sent_at else "", "message_id": r.message_id,
              "may_resend": r.status in (OutboxStatus.failed.value, OutboxStatus.cancelled.value)}
             for r in rows]
 
@@ -44,18 +41,14 @@ def _rows(session, rows: list[OutboxMessage]) -> list[dict]:
 def mine():
     session = get_session()
     user = session.get(User, current_user.id)
-    form = CsrfForm()
     if request.method == "POST":
-        if not form.validate_on_submit():
-            flash("Formuläret har gått ut. Försök igen.", "error")
-            return redirect(url_for("reminders.mine"))
         service.set_muted(session, now=now(), user=user, wanted=request.form.getlist("kind"))
         flash("Dina påminnelseinställningar är sparade.", "success")
         return redirect(url_for("reminders.mine"))
     muted = muted_kinds(user)
     kinds = [{"kind": k, "label": label, "on": k not in muted or k in policy.UNMUTABLE,
               "mutable": k not in policy.UNMUTABLE} for k, label in policy.KIND_LABELS.items()]
-    return render_template("reminders/mine.html", form=form, kinds=kinds,
+    return render_template("reminders/mine.html", kinds=kinds,
                            upcoming=_rows(session, service.upcoming_for(session, user_id=user.id, now=now())),
                            recent=_rows(session, service.recent_for(session, user_id=user.id)))
 
@@ -68,7 +61,7 @@ def outbox():
     kind = request.args.get("kind", "") if request.args.get("kind") in policy.KIND_LABELS else ""
     email = request.args.get("email", "").strip()[:254]
     rows = service.outbox_rows(session, status=status, kind=kind, email=email)
-    return render_template("reminders/outbox.html", rows=_rows(session, rows), form=CsrfForm(),
+    return render_template("reminders/outbox.html", rows=_rows(session, rows),
                            statuses=STATUS_LABELS, kinds=policy.KIND_LABELS,
                            filters={"status": status, "kind": kind, "email": email})
 
@@ -76,9 +69,6 @@ def outbox():
 @bp.route("/admin/utkorg/<int:row_id>/skicka-igen", methods=["POST"])
 @requires(Action.administer)
 def resend(row_id: int):
-    form = CsrfForm()
-    if not form.validate_on_submit():
-        abort(400)
     try:
         delivery.resend(get_session(), now=now(), row_id=row_id, actor_id=principal().user_id)
     except ValueError as exc:

@@ -3,13 +3,12 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from datetime import datetime
 
 from sqlalchemy import bindparam, select
 from sqlmodel import Session
 
 from remiss.auth.models import User
-from remiss.display import sv_datetime
+from remiss.calendar.swedish import format_date_time
 from remiss.remisser.status import RemissStatus
 
 FIELD_LABELS = {
@@ -68,7 +67,7 @@ def describe(session: Session, events: list) -> list[HistoryRow]:
     rows = []
     for e, changes in parsed:
         rows.append(HistoryRow(
-            at=sv_datetime(e.at), at_iso=e.at.isoformat(), who=users.get(e.user_id, "Systemet"),
+            at=format_date_time(e.at), at_iso=e.at.isoformat(), who=users.get(e.user_id, "Systemet"),
             action=ACTION_LABELS.get(e.action, e.action),
             changes=[(FIELD_LABELS.get(k, k), _show(k, old, users), _show(k, new, users))
                      for k, (old, new) in changes.items()],

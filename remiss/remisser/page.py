@@ -3,14 +3,14 @@
 The page only shows these rows, so it reads them with SQLAlchemy Core: an ORM select built per request costs
 ≈ 0.2 ms of Python (construction, cache key, loading objects), a prebuilt Core one ≈ 0.05 ms. Rows read like the
 model objects (row.filename), but they are not in the session: code that changes rows loads them itself.
-Rows that several panels show are read once per page (see remiss.panels.shared).
+Rows that several panels show are read once per page (see remiss.db.read_once).
 """
 from __future__ import annotations
 
 from sqlalchemy import bindparam, select
 from sqlalchemy.orm import Session
 
-from remiss import panels
+from remiss.db import read_once
 from remiss.auth.access import Action, NotFound, Principal, require
 from remiss.auth.models import User
 from remiss.namnd.models import Namnd
@@ -41,19 +41,19 @@ def rows(session: Session, stmt, params: dict) -> list:
 
 def questions(session: Session, remiss_id: int) -> list:
     """(id, position, text) of the remiss's frågeställningar, in order."""
-    return panels.shared(session, ("questions", remiss_id),
+    return read_once(session, ("questions", remiss_id),
                          lambda: rows(session, _QUESTIONS, {"remiss_id": remiss_id}))
 
 
 def attachments(session: Session, remiss_id: int) -> list:
     """The remiss's files (every column but the file itself, which is on disk), oldest first."""
-    return panels.shared(session, ("attachments", remiss_id),
+    return read_once(session, ("attachments", remiss_id),
                          lambda: rows(session, _ATTACHMENTS, {"remiss_id": remiss_id}))
 
 
 def entries(session: Session, remiss_id: int) -> list:
     """The sändlista, in order (all columns: the outgoing panel shows the answers too)."""
-    return panels.shared(session, ("entries", remiss_id),
+    return read_once(session, ("entries", remiss_id),
                          lambda: rows(session, _ENTRIES, {"remiss_id": remiss_id}))
 
 

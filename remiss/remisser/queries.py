@@ -1,12 +1,10 @@
 """List remisser with filters, sorting and pagination, limited to what the user may see."""
 from __future__ import annotations
 
-from collections import namedtuple
 from dataclasses import dataclass, field
-from datetime import date
-from typing import NamedTuple
+from datetime import date, time
 
-from sqlalchemy import bindparam, func, or_
+from sqlalchemy import func, or_
 from sqlmodel import Session, select
 
 from remiss.auth.access import Principal
@@ -133,12 +131,9 @@ def _filter_values(principal: Principal, f: RemissFilter) -> dict:
     return values
 
 
-def _where(stmt, values: dict, *, bound: bool = False):
-    """stmt with the conditions of values; bound: as named bind parameters, for a statement built once and
-    executed with values as its parameters (a missing one is an error, never a stale value)."""
+def _where(stmt, values: dict):
+    """stmt with the conditions of values."""
     for name, value in values.items():
-        if bound:
-            value = bindparam(name, expanding=isinstance(value, list))
         stmt = stmt.where(_CONDITIONS[name](value))
     return stmt
 
@@ -170,19 +165,38 @@ def _hits(session: Session, principal: Principal, f: RemissFilter, *, total: int
     return search.no_match() if hits is None else hits
 
 
-# The columns remisser/_table.html shows: the diarium and the start page read these plain rows, not whole
-# remisser (building 50 ORM objects of 30 columns cost more than the query itself on SQLite).
-TABLE_COLUMNS = (Remiss.id, Remiss.our_dnr, Remiss.title, Remiss.direction, Remiss.remittent, Remiss.status,
-                 Remiss.deadline_on, Remiss.effective_deadline_on, Remiss.effective_deadline_time)
-TableRemiss = namedtuple("TableRemiss", [c.key for c in TABLE_COLUMNS])
+# What a list shows of each remiss (the diarium's and start page's tables, the API's list): plain columns, not
+# whole remisser, with the names of its nämnd and handläggare.
+LIST_COLUMNS = (Remiss.id, Remiss.our_dnr, Remiss.title, Remiss.direction, Remiss.kind, Remiss.remittent,
+                Remiss.sender_dnr, Remiss.status, Remiss.namnd_id, Remiss.handlaggare_id, Remiss.received_on,
+                Remiss.deadline_on, Remiss.deadline_time, Remiss.effective_deadline_on, Remiss.effective_deadline_time)
 
 
-class RemissRow(NamedTuple):
-    """A listed remiss with its names; a tuple (built in a third of a frozen dataclass's time)."""
+@dataclass(frozen=True)
+class RemissRow:
+    """A listed remiss."""
 
-    remiss: Remiss  # a TableRemiss when listed with table_only
+    id: int
+    our_dnr: str | None
+    title: str
+    direction: str
+    kind: str
+    remittent: str
+    sender_dnr: str
+    status: str
+    namnd_id: int
+    handlaggare_id: int | None
+    received_on: date | None
+    deadline_on: date | None
+    deadline_time: time | None
+    effective_deadline_on: date | None  # the deadline in force, after granted extensions
+    effective_deadline_time: time | None
     namnd_name: str
     handlaggare_name: str | None
+
+    @property
+    def extended(self) -> bool:
+        return self.effective_deadline_on is not None and self.effective_deadline_on != self.deadline_on
 
 
 @dataclass(frozen=True)
@@ -200,53 +214,30 @@ class Page:
 
 
 def list_remisser(session: Session, principal: Principal, f: RemissFilter, *, page: int = 1,
-                  per_page: int = 50, table_only: bool = False) -> Page:
-    """Return one page of remisser with their nämnd and handläggare names in one query.
-
-    table_only: each row's remiss is a TableRemiss of the columns the HTML table shows, not a Remiss."""
+                  per_page: int = 50) -> Page:
+    """Return one page of the remisser the principal may see that match f, with their nämnd and handläggare."""
     page = max(1, page)
-    more = False
-    # Without text or a typed handläggare the statements are built once per shape (see _built).
-    values = None if f.text or f.handlaggare else _filter_values(principal, f)
+    more, shown = False, None
     if f.text:
         from remiss.search import service as search
 
         total = search.count(session, f.text, lambda stmt: _filtered(principal, f, stmt))
         more = total > search.COUNT_CAP
-    elif values is not None:
-        # Built statements of plain columns run on the connection: the ORM session's handling of a statement
-        # (≈0.05 ms each on SQLite) buys nothing here.
-        total = session.connection().execute(_built(("count", *values), lambda: _where(
-            select(func.count()).select_from(Remiss), values, bound=True)), values).scalar_one()
-    else:
-        total = session.exec(_filtered(principal, f, select(func.count()).select_from(Remiss))).one()
-    hits = _hits(session, principal, f, total=total)
-    shown = None
-    if f.text:
+        hits = _hits(session, principal, f, total=total)
         total = min(total, search.COUNT_CAP)
         if more and f.effective_sort == "relevance":
             shown = search.RANK_CAP  # the best of the newest candidates; at least this many exist
+    else:
+        total = session.execute(_filtered(principal, f, select(func.count()).select_from(Remiss))).scalar_one()
+        hits = None
     # A search shows no more rows than it counted (or ranked), in pages.
     reachable = total if shown is None else shown
     offset = (page - 1) * per_page
-    if offset >= reachable:
-        rows = []
-    elif table_only:
-        limit = min(per_page, reachable - offset)
-        if values is not None:
-            sort = _sort_of(f)
-            stmt = _built(("rows", sort, *values), lambda: _where(_with_names(TABLE_COLUMNS), values, bound=True)
-                          .order_by(*SORTS[sort]).offset(bindparam("row_offset")).limit(bindparam("row_limit")))
-            stmt_params = {**values, "row_offset": offset, "row_limit": limit}
-        else:
-            stmt = rows_statement(session, principal, f, hits, columns=TABLE_COLUMNS).offset(offset).limit(limit)
-            stmt_params = None
-        width = len(TABLE_COLUMNS)
-        found = session.connection().execute(stmt, stmt_params) if values is not None else session.execute(stmt)
-        rows = [RemissRow(TableRemiss._make(row[:width]), row[width], row[width + 1]) for row in found.all()]
-    else:
-        stmt = rows_statement(session, principal, f, hits).offset(offset).limit(min(per_page, reachable - offset))
-        rows = [RemissRow(r, n, h) for r, n, h in session.exec(stmt)]
+    rows = []
+    if offset < reachable:
+        stmt = rows_statement(session, principal, f, hits, columns=LIST_COLUMNS)
+        found = session.execute(stmt.offset(offset).limit(min(per_page, reachable - offset)))
+        rows = [RemissRow(**row._mapping) for row in found]
     return Page(rows, total, page, per_page, more, shown)
 
 
@@ -267,7 +258,7 @@ def rows_statement(session: Session, principal: Principal, f: RemissFilter, hits
 
 def _with_names(columns):
     """select columns with the remiss's nämnd name and handläggare name."""
-    return (select(*columns, Namnd.name, User.name)
+    return (select(*columns, Namnd.name.label("namnd_name"), User.name.label("handlaggare_name"))
             .join(Namnd, Namnd.id == Remiss.namnd_id)
             .outerjoin(User, User.id == Remiss.handlaggare_id))
 
@@ -275,16 +266,3 @@ def _with_names(columns):
 def _sort_of(f: RemissFilter) -> str:
     """The key of SORTS that orders f's list when not by relevance."""
     return f.effective_sort if f.effective_sort in SORTS else "deadline"
-
-
-# Statements of unsearched lists by shape (which filters, the sort), built once and run with the filter values
-# as parameters: building the select with its joins, IN lists and ordering cost ≈1 ms per list on SQLite,
-# about as much as running it (start page: two lists of two statements each). Bounded by the shapes there are.
-_BUILT: dict[tuple, object] = {}
-
-
-def _built(key: tuple, build):
-    stmt = _BUILT.get(key)
-    if stmt is None:
-        stmt = _BUILT[key] = build()
-    return stmt

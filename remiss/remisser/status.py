@@ -35,6 +35,15 @@ LABELS = {
 }
 
 S = RemissStatus
+
+
+def status_label(value: str) -> str:
+    """The Swedish label of a status value, e.g. "Under beredning"; an unknown value as it is."""
+    try:
+        return LABELS[RemissStatus(value)]
+    except ValueError:
+        return value
+
 CLOSED = frozenset({S.besvarad, S.avstar, S.aterkallad})
 
 # The forward path, one step back where work is returned, and the two side exits.

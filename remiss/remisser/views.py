@@ -6,16 +6,14 @@ from collections import namedtuple
 from flask import (Blueprint, abort, current_app, flash, redirect, render_template, request, send_file,
                    url_for)
 from flask_login import current_user, login_required
-from flask_wtf import FlaskForm
-from flask_wtf.csrf import generate_csrf
 from sqlalchemy import bindparam, exists
 from sqlmodel import select
 
-from remiss import files, panels, urls
+from remiss import files
 from remiss.audit import service as audit
 from remiss.auth.access import Action, load_remiss
 from remiss.auth.models import NamndMembership, User
-from remiss.db import get_session
+from remiss.db import get_session, read_once, reading_once
 from remiss.namnd.models import Namnd
 from remiss.remisser import attachments, page, service
 from remiss.remisser.handlaggare import resolve as resolve_handlaggare
@@ -25,12 +23,9 @@ from remiss.remisser.models import Attachment
 from remiss.remisser.queries import RemissFilter, list_remisser
 from remiss.remisser.status import RemissStatus, TransitionError, allowed_next
 from remiss.web import now, principal, requires
+from remiss.web.panels import panels
 
 bp = Blueprint("remisser", __name__)
-
-
-class CsrfForm(FlaskForm):
-    """A form with only the CSRF token; fields are parsed by remiss.remisser.input."""
 
 
 # Statements of every diarium and remiss page, built once: building a select costs about as much as running
@@ -57,18 +52,14 @@ def start():
 
     p = principal()
     session = get_session()
-    mine = list_remisser(session, p, RemissFilter(status="open", handlaggare_id=current_user.id), per_page=20,
-                         table_only=True)
-    open_all = list_remisser(session, p, RemissFilter(status="open"), per_page=20, table_only=True)
+    mine = list_remisser(session, p, RemissFilter(status="open", handlaggare_id=current_user.id), per_page=20)
+    open_all = list_remisser(session, p, RemissFilter(status="open"), per_page=20)
     return render_template("remisser/start.html", mine=mine, open_all=open_all, sections=start_sections())
 
 
 def start_sections() -> list:
-    """Extra parts of the start page contributed by other capabilities."""
-    return [section(get_session(), principal(), now()) for section in START_SECTIONS]
-
-
-START_SECTIONS: list = []
+    """The start page's parts from other capabilities (wired in remiss.create_app)."""
+    return [section(get_session(), principal(), now()) for section in current_app.extensions["remiss_start_sections"]]
 
 
 @bp.route("/remisser")
@@ -77,8 +68,7 @@ def diarium():
     f = RemissFilter.from_args(request.args)
     page = request.args.get("sida", "1")
     page = int(page) if page.isdigit() else 1
-    result = list_remisser(get_session(), principal(), f, page=page, per_page=current_app.config["PAGE_SIZE"],
-                           table_only=True)
+    result = list_remisser(get_session(), principal(), f, page=page, per_page=current_app.config["PAGE_SIZE"])
     namnder = _namnder(Action.view)
     ids = [namnd_id for namnd_id, _ in namnder]  # unpacked: a Row's attribute costs ≈0.4 µs, 300 for an admin
     chosen = [f.namnd_id] if f.namnd_id in ids else ids
@@ -199,15 +189,12 @@ def mine():
 @bp.route("/remisser/ny", methods=["GET", "POST"])
 @requires(Action.create)
 def new():
-    form = CsrfForm()
-    intake = current_app.extensions.get("remiss_intake")  # remiss.intake, when installed
+    intake = current_app.extensions["remiss_intake"]  # the missiv step (remiss.intake)
     values, errors = dict(request.form), {}
     if request.method == "GET":
         values = {"received_on": "", "direction": request.args.get("direction", "inkommande")}
-        prefill = current_app.extensions.get("remiss_prefill")
-        if prefill:
-            values.update(prefill(request))
-    elif form.validate_on_submit():
+        values.update(intake.prefill(request))
+    else:
         try:
             raw, typed_errors = _typed_handlaggare(values, values.get("namnd_id"), Action.create)
             try:
@@ -221,8 +208,8 @@ def new():
                                       default_prefix=current_app.config["DNR_DEFAULT_PREFIX"])
             attachments.add_uploads(get_session(), now=now(), principal=principal(), remiss=remiss,
                                     uploads=request.files.getlist("files"), config=current_app.config)
-            if intake:  # files read from the missiv in the intake step become remisshandlingar
-                intake.attach(get_session(), now=now(), principal=principal(), remiss=remiss, req=request)
+            # files read from the missiv in the intake step become remisshandlingar
+            intake.attach(get_session(), now=now(), principal=principal(), remiss=remiss, req=request)
         except InputErrors as exc:
             errors = exc.errors
         except files.FileRejected as exc:
@@ -231,12 +218,10 @@ def new():
         else:
             flash(f"Remissen är registrerad med diarienummer {remiss.our_dnr}.", "success")
             return redirect(url_for("remisser.show", remiss_id=remiss.id))
-    else:
-        errors = {"csrf": "Formuläret har gått ut. Skicka igen."}
     namnder = _namnder(Action.create)
-    return render_template("remisser/form.html", form=form, values=values, errors=errors, namnder=namnder,
+    return render_template("remisser/form.html", values=values, errors=errors, namnder=namnder,
                            editing=None, **_handlaggare_field(namnder, values, errors),
-                           **(intake.context(request) if intake else {})), (400 if errors else 200)
+                           **intake.context(request)), (400 if errors else 200)
 
 
 @bp.route("/remisser/<int:remiss_id>")
@@ -261,16 +246,16 @@ def _show(remiss_id: int, *, assign_values: dict | None = None, assign_errors: d
         assign = _handlaggare_field([namnd], {**values, "namnd_id": namnd.id}, dict(assign_errors or {}),
                                     current=remiss.handlaggare_id, current_name=remiss.handlaggare_name)
     events = describe(session, audit.history_rows(session, remiss.id))
-    with panels.sharing(session):  # the panels show some of the same rows: load them once
-        panels.shared(session, ("namnd_name", remiss.namnd_id), lambda: remiss.namnd_name)  # read with the remiss
-        extra = [(panel, panel.context(session, p, remiss, now())) for panel in panels.ordered()]
+    with reading_once(session):  # the panels show some of the same rows: load them once
+        read_once(session, ("namnd_name", remiss.namnd_id), lambda: remiss.namnd_name)  # read with the remiss
+        extra = [(panel, panel.context(session, p, remiss, now())) for panel in panels()]
         questions = page.questions(session, remiss.id)
         files = page.attachments(session, remiss.id)
         sandlista = page.entries(session, remiss.id)
     return render_template(
         "remisser/show.html", remiss=remiss, namnd=namnd, handlaggare=remiss.handlaggare_name,
         questions=questions, sandlista=sandlista,
-        files=files, events=events, csrf=generate_csrf(), url=urls.page_urls(),
+        files=files, events=events,
         next_statuses=allowed_next(remiss.status), status=RemissStatus(remiss.status),
         may_edit=p.may(Action.edit, remiss.namnd_id), may_assign=may_assign, assign=assign,
         panels=extra)
@@ -291,33 +276,29 @@ def _form_values(session, remiss) -> dict:
 def edit(remiss_id: int):
     session = get_session()
     remiss = load_remiss(session, principal(), remiss_id, Action.edit)
-    form = CsrfForm()
     errors: dict = {}
     values = _form_values(session, remiss)
     if request.method == "POST":
         values = dict(request.form)
-        if not form.validate_on_submit():
-            errors = {"csrf": "Formuläret har gått ut. Skicka igen."}
+        if principal().may(Action.assign, remiss.namnd_id):
+            raw, typed_errors = _typed_handlaggare(values, values.get("namnd_id", remiss.namnd_id), Action.edit,
+                                                   current=remiss.handlaggare_id)
         else:
-            if principal().may(Action.assign, remiss.namnd_id):
-                raw, typed_errors = _typed_handlaggare(values, values.get("namnd_id", remiss.namnd_id), Action.edit,
-                                                       current=remiss.handlaggare_id)
+            raw = {k: v for k, v in values.items() if k not in ("csrf_token", "handlaggare", "handlaggare_id")}
+            typed_errors = {}
+        clean, errors = parse_remiss_input(raw, partial=True)
+        errors.update(typed_errors)
+        if not errors:
+            try:
+                service.update(session, now=now(), principal=principal(), remiss=remiss, changes=clean)
+            except InputErrors as exc:
+                errors = exc.errors
+                session.rollback()
             else:
-                raw = {k: v for k, v in values.items() if k not in ("csrf_token", "handlaggare", "handlaggare_id")}
-                typed_errors = {}
-            clean, errors = parse_remiss_input(raw, partial=True)
-            errors.update(typed_errors)
-            if not errors:
-                try:
-                    service.update(session, now=now(), principal=principal(), remiss=remiss, changes=clean)
-                except InputErrors as exc:
-                    errors = exc.errors
-                    session.rollback()
-                else:
-                    flash("Ändringarna är sparade.", "success")
-                    return redirect(url_for("remisser.show", remiss_id=remiss.id))
+                flash("Ändringarna är sparade.", "success")
+                return redirect(url_for("remisser.show", remiss_id=remiss.id))
     namnder = _namnder(Action.edit)
-    return render_template("remisser/form.html", form=form, values=values, errors=errors, namnder=namnder,
+    return render_template("remisser/form.html", values=values, errors=errors, namnder=namnder,
                            editing=remiss, **_handlaggare_field(namnder, values, errors, current=remiss.handlaggare_id)), \
         (400 if errors else 200)
 
@@ -327,8 +308,6 @@ def edit(remiss_id: int):
 def change_status(remiss_id: int):
     session = get_session()
     remiss = load_remiss(session, principal(), remiss_id, Action.edit)
-    if not CsrfForm().validate_on_submit():
-        abort(400)
     try:
         service.change_status(session, now=now(), principal=principal(), remiss=remiss,
                               new=request.form.get("status", ""), note=request.form.get("note", "")[:500])
@@ -344,8 +323,6 @@ def change_status(remiss_id: int):
 def assign(remiss_id: int):
     session = get_session()
     remiss = load_remiss(session, principal(), remiss_id, Action.assign)
-    if not CsrfForm().validate_on_submit():
-        abort(400)
     values = request.form.to_dict()
     raw, typed_errors = _typed_handlaggare(values, remiss.namnd_id, Action.assign, current=remiss.handlaggare_id)
     if "handlaggare" in values and not raw.get("handlaggare_id") and not typed_errors:
@@ -370,8 +347,6 @@ def assign(remiss_id: int):
 def upload(remiss_id: int):
     session = get_session()
     remiss = load_remiss(session, principal(), remiss_id, Action.edit)
-    if not CsrfForm().validate_on_submit():
-        abort(400)
     uploads = [u for u in request.files.getlist("files") if u and u.filename]
     if not uploads:
         flash("Välj minst en fil.", "error")

@@ -1,4 +1,7 @@
-"""What every view needs: the clock, the current principal, and the blueprint list."""
+"""The web layer: what only pages and the API need. Services, the scheduler and the CLI import nothing from here.
+
+This module holds what every view needs: the request's clock, the current principal, and `requires`.
+"""
 from __future__ import annotations
 
 from datetime import datetime
@@ -20,7 +23,7 @@ def now() -> datetime:
 def principal() -> Principal:
     if "principal" not in g:
         user = current_user._get_current_object()
-        loaded = g.get("login_namnd_ids")  # read with the user at login (remiss.extensions)
+        loaded = g.get("login_namnd_ids")  # read with the user at login (remiss.web.extensions)
         namnd_ids = loaded[1] if loaded and loaded[0] == user.id else None
         g.principal = Principal.of(get_session(), user, namnd_ids=namnd_ids)
     return g.principal
@@ -37,17 +40,3 @@ def requires(action: Action):
             return view(*args, **kwargs)
         return wrapped
     return decorator
-
-
-class _Blueprints:
-    """Every remiss/<capability>/views.py with a `bp`, auth and remisser first."""
-
-    def __iter__(self):
-        from remiss.discovery import capability_modules
-
-        modules = capability_modules("views.py")
-        first = [m for m in modules if m.__name__ in ("remiss.auth.views", "remiss.remisser.views")]
-        return iter([m.bp for m in first + [m for m in modules if m not in first]])
-
-
-BLUEPRINTS = _Blueprints()

@@ -1,0 +1,64 @@
+"""Jinja filters and globals: Swedish dates, status labels, and the menu of the signed-in user.
+
+The wording itself lives in the domain (remiss.calendar.swedish, remiss.remisser.status); this module only
+makes it available to templates. The menu and the admin links are wired in the app factory (remiss.create_app).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from flask import Flask, current_app
+from flask_login import current_user
+
+from remiss.auth.access import Action
+from remiss.calendar.swedish import format_date, format_date_time, format_deadline, format_weekday_date
+from remiss.remisser.status import status_label
+from remiss.web import principal
+
+
+@dataclass(frozen=True)
+class MenuItem:
+    endpoint: str
+    label: str
+    action: Action | None = None  # shown only to users who may do this in some nämnd
+
+
+@dataclass
+class Links:
+    """The links each capability adds to the shared pages, wired in the app factory in the order shown."""
+
+    menu: list[MenuItem] = field(default_factory=list)
+    admin: list[tuple[str, str]] = field(default_factory=list)  # (endpoint, label) on the admin pages
+    namnd: list[tuple[str, str]] = field(default_factory=list)  # (label, endpoint taking namnd_id)
+    organisation: list[tuple[str, str]] = field(default_factory=list)  # (endpoint, label) on the register
+    export_formats: list[tuple[str, str]] = field(default_factory=list)  # (format, label) of diarium exports
+
+
+def links() -> Links:
+    return current_app.extensions["remiss_links"]
+
+
+def _date(value) -> str:
+    return format_date(value) if value else ""
+
+
+def _weekday_date(value) -> str:
+    return format_weekday_date(value) if value else ""
+
+
+def _date_time(value) -> str:
+    return format_date_time(value) if value else ""
+
+
+def _menu() -> list[MenuItem]:
+    if not current_user.is_authenticated:
+        return []
+    p = principal()
+    return [item for item in links().menu if item.action is None or p.may(item.action)]
+
+
+def init_app(app: Flask, wired: Links) -> None:
+    app.extensions["remiss_links"] = wired
+    app.jinja_env.filters.update(sv_date=_date, sv_datetime=_date_time, sv_weekday_date=_weekday_date)
+    app.jinja_env.globals.update(sv_deadline=format_deadline, status_label=status_label, links=links)
+    app.context_processor(lambda: {"menu": _menu()})

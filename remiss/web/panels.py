@@ -1,0 +1,24 @@
+"""Parts of the remiss page contributed by each capability (tidplan, förlängningar, yttrande, utskick).
+
+The app factory (remiss.create_app) lists them in the order the page shows them. ``context`` returns
+display-ready values for the panel's template.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Callable
+
+from flask import current_app
+
+
+@dataclass(frozen=True)
+class Panel:
+    key: str  # anchor id on the page, e.g. "tidplan"
+    title: str  # Swedish heading
+    template: str  # Jinja template rendered with remiss, may_edit and the context as c
+    context: Callable  # (session, principal, remiss, now) -> dict
+
+
+def panels() -> list[Panel]:
+    """The remiss page's panels, in order."""
+    return current_app.extensions["remiss_panels"]
