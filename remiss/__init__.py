@@ -119,7 +119,7 @@ def register_errorhandlers(app: Flask) -> None:
 
 
 def register_commands(app: Flask) -> None:
-    from remiss.cli import COMMANDS
+    from remiss.cli import commands
 
-    for command in COMMANDS:
+    for command in commands():
         app.cli.add_command(command)

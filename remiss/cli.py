@@ -96,20 +96,16 @@ def demo_data_command(password):
             click.echo(f"  {email:32} {role}")
 
 
-BASE_COMMANDS = [migrate_command, create_user_command, create_token_command, parse_missiv_command,
-                 demo_data_command]
+def commands() -> list:
+    """The base commands and each capability's (its cli.py's COMMANDS), in the order `remiss --help` lists them."""
+    from remiss.intake import cli as intake
+    from remiss.ops import cli as ops
+    from remiss.outgoing import cli as outgoing
+    from remiss.reminders import cli as reminders
+    from remiss.search import cli as search
 
-class _Commands:
-    """The base commands plus COMMANDS of every remiss/<capability>/cli.py."""
-
-    def __iter__(self):
-        from remiss.discovery import capability_modules
-
-        extra = [c for m in capability_modules("cli.py") if m.__name__ != __name__ for c in m.COMMANDS]
-        return iter(BASE_COMMANDS + extra)
-
-
-COMMANDS = _Commands()
+    base = [migrate_command, create_user_command, create_token_command, parse_missiv_command, demo_data_command]
+    return base + [c for module in (intake, outgoing, reminders, search, ops) for c in module.COMMANDS]
 
 
 def main() -> None:

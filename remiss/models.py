@@ -1,7 +1,12 @@
-"""Import every table so SQLModel.metadata (and Alembic) sees the whole schema.
+"""Every table, so that SQLModel.metadata (and Alembic, through migrations/env.py) sees the whole schema."""
+from remiss.audit import models as audit_models
+from remiss.auth import models as auth_models
+from remiss.drafting import models as drafting_models
+from remiss.intake import models as intake_models
+from remiss.namnd import models as namnd_models
+from remiss.planning import models as planning_models
+from remiss.reminders import models as reminders_models
+from remiss.remisser import models as remisser_models
 
-Every remiss/<capability>/models.py is imported (see remiss.discovery).
-"""
-from remiss.discovery import capability_modules
-
-MODEL_MODULES = capability_modules("models.py")
+MODEL_MODULES = [audit_models, auth_models, drafting_models, intake_models, namnd_models, planning_models,
+                 reminders_models, remisser_models]
