@@ -4,11 +4,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, time
 
-from sqlalchemy import func, or_
+from sqlalchemy import exists, func, or_
 from sqlmodel import Session, select
 
-from remiss.auth.access import Principal
-from remiss.auth.models import User
+from remiss.auth.access import Action, Principal
+from remiss.auth.models import NamndMembership, User
 from remiss.namnd.models import Namnd
 from remiss.remisser.input import parse_date
 from remiss.remisser.models import Direction, Remiss
@@ -266,3 +266,40 @@ def _with_names(columns):
 def _sort_of(f: RemissFilter) -> str:
     """The key of SORTS that orders f's list when not by relevance."""
     return f.effective_sort if f.effective_sort in SORTS else "deadline"
+
+
+def namnder_for(session: Session, principal: Principal, action: Action) -> list:
+    """(id, name) rows of the nämnder the principal may do action in, by name."""
+    stmt = select(Namnd.id, Namnd.name).order_by(Namnd.name)
+    if not principal.is_admin:  # a member's own nämnder, not all 300 to be checked one by one
+        stmt = stmt.where(Namnd.id.in_(sorted(principal.namnd_ids) or [-1]))
+    return [n for n in session.execute(stmt) if principal.may(action, n.id)]
+
+
+# A longer list is no help to pick from: a form then asks for the name or e-mail instead.
+HANDLAGGARE_CHOICES = 60
+
+
+def handlaggare_choices(session: Session, namnd_ids: list[int] | None) -> list[tuple[int, str]] | None:
+    """(id, name) of the active users who can handle remisser in these nämnder (None: in any nämnd), by name;
+    None when there are more than HANDLAGGARE_CHOICES."""
+    stmt = select(User.id, User.name).where(User.is_active, User.role != "lasare")
+    if namnd_ids is None:
+        # EXISTS per user stops at the limit; IN over every membership would read them all first.
+        stmt = stmt.where(exists().where(NamndMembership.user_id == User.id))
+    else:
+        stmt = stmt.where(User.id.in_(select(NamndMembership.user_id)
+                                      .where(NamndMembership.namnd_id.in_(list(namnd_ids) or [-1]))))
+    # No ORDER BY: the LIMIT stops the scan early when the list is too long; a short list is sorted here.
+    rows = session.execute(stmt.limit(HANDLAGGARE_CHOICES + 1)).all()
+    if len(rows) > HANDLAGGARE_CHOICES:
+        return None
+    return sorted(((row.id, row.name) for row in rows), key=lambda pair: (pair[1], pair[0]))
+
+
+def email_of(session: Session, user_id: int) -> str:
+    return session.execute(select(User.email).where(User.id == user_id)).scalar() or ""
+
+
+def name_of(session: Session, user_id: int) -> str | None:
+    return session.execute(select(User.name).where(User.id == user_id)).scalar()

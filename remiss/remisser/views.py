@@ -6,16 +6,12 @@ from collections import namedtuple
 from flask import (Blueprint, abort, current_app, flash, redirect, render_template, request, send_file,
                    url_for)
 from flask_login import current_user, login_required
-from sqlalchemy import bindparam, exists
-from sqlmodel import select
 
 from remiss import files
 from remiss.audit import service as audit
 from remiss.auth.access import Action, load_remiss
-from remiss.auth.models import NamndMembership, User
 from remiss.db import get_session, read_once, reading_once
-from remiss.namnd.models import Namnd
-from remiss.remisser import attachments, page, service
+from remiss.remisser import attachments, page, queries, service
 from remiss.remisser.handlaggare import resolve as resolve_handlaggare
 from remiss.remisser.history import describe
 from remiss.remisser.input import InputErrors, parse_remiss_input, to_remiss_data
@@ -28,21 +24,8 @@ from remiss.web.panels import panels
 bp = Blueprint("remisser", __name__)
 
 
-# Statements of every diarium and remiss page, built once: building a select costs about as much as running
-# it on SQLite (see remiss.remisser.queries._built).
-_NAMNDER = select(Namnd.id, Namnd.name).order_by(Namnd.name)
-_NAMNDER_AMONG = select(Namnd.id, Namnd.name).where(Namnd.id.in_(bindparam("ids", expanding=True))).order_by(Namnd.name)
-
-
 def _namnder(action: Action) -> list:
-    """(id, name) rows of the nämnder the user may act on, by name. A member's own nämnder are read, not all
-    300 to be checked one by one (1.3 → 0.5 ms); p.may still decides."""
-    p = principal()
-    connection = get_session().connection()  # plain rows: the ORM session's handling buys nothing
-    if p.is_admin:
-        return connection.execute(_NAMNDER).all()
-    rows = connection.execute(_NAMNDER_AMONG, {"ids": sorted(p.namnd_ids) or [-1]}).all()
-    return [n for n in rows if p.may(action, n.id)]
+    return queries.namnder_for(get_session(), principal(), action)
 
 
 @bp.route("/")
@@ -80,34 +63,14 @@ def diarium():
 
 _STATUS_CHOICES = [(s.value, s.label) for s in RemissStatus]  # the diarium's status filter
 
-# A longer list is no help to pick from: the diarium's filter is then a text field (name or e-mail).
-HANDLAGGARE_CHOICES = 60
-# No ORDER BY: the LIMIT stops the scan early when the list is too long; a short list is sorted in Python.
-_ACTIVE_HANDLAGGARE = select(User.id, User.name).where(User.is_active, User.role != "lasare")
-_CHOICES_IN_NAMNDER = _ACTIVE_HANDLAGGARE.where(User.id.in_(
-    select(NamndMembership.user_id).where(NamndMembership.namnd_id.in_(bindparam("namnd_ids", expanding=True)))
-)).limit(HANDLAGGARE_CHOICES + 1)
-# Members of any nämnd: EXISTS per user stops after 61 of them (IN over every membership read all 10,000 first:
-# 2.0 → 0.1 ms on SQLite at 5,000 users).
-_CHOICES_ANY_NAMND = _ACTIVE_HANDLAGGARE.where(
-    exists().where(NamndMembership.user_id == User.id)).limit(HANDLAGGARE_CHOICES + 1)
-
-
 def _handlaggare_choices(namnd_ids: list[int], *, everyone: bool) -> list[tuple[int, str]] | None:
-    """The handläggare in these nämnder by name, or None when there are more than HANDLAGGARE_CHOICES."""
-    connection = get_session().connection()
-    if not everyone or principal().visible_namnd_ids() is not None:
-        rows = connection.execute(_CHOICES_IN_NAMNDER, {"namnd_ids": list(namnd_ids) or [-1]}).all()
-    else:
-        rows = connection.execute(_CHOICES_ANY_NAMND).all()
-    if len(rows) > HANDLAGGARE_CHOICES:
-        return None
-    return sorted(((user_id, name) for user_id, name in rows), key=lambda row: (row[1], row[0]))
+    everyone = everyone and principal().visible_namnd_ids() is None
+    return queries.handlaggare_choices(get_session(), None if everyone else namnd_ids)
 
 
 def _email_of(user_id: int | None) -> str:
     """The e-mail shown in the text field when the filter came as handlaggare_id (e.g. from Mina remisser)."""
-    return (get_session().exec(select(User.email).where(User.id == user_id)).first() or "") if user_id else ""
+    return queries.email_of(get_session(), user_id) if user_id else ""
 
 
 def _chosen_namnd(namnder: list, value) -> int | None:
@@ -133,7 +96,7 @@ def _handlaggare_field(namnder: list, values: dict, errors: dict, *, current: in
     selected = str(values.get("handlaggare_id") or "")
     if choices is not None and current and current not in {uid for uid, _ in choices}:
         # The remiss's handläggare stays selectable (e.g. an admin, or one who left the nämnd): saving keeps them.
-        name = current_name or get_session().exec(select(User.name).where(User.id == current)).first()
+        name = current_name or queries.name_of(get_session(), current)
         if name is not None:
             choices = sorted([*choices, (current, name)], key=lambda row: (row[1], row[0]))
     if choices is None and "handlaggare_id" in errors:  # shown at (and linked to) the text field
