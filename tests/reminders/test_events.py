@@ -1,7 +1,10 @@
 """Domain events keep the outbox in step: notices, and reminders re-planned through the real planner."""
 from __future__ import annotations
 
+import email
 from datetime import date
+from email.policy import default as default_policy
+from pathlib import Path
 
 from sqlmodel import select
 
@@ -74,15 +77,57 @@ def test_review_and_answered_notices_and_closing_cancels(session, app):
     assert session.get(Remiss, remiss.id).status == "besvarad"
 
 
+def digest_mails(app) -> list:
+    """The digests the sweeps have written to MAIL_DIR (SMTP_URL is empty in tests), oldest first."""
+    mails = [email.message_from_bytes(p.read_bytes(), policy=default_policy)
+             for p in sorted(Path(app.config["MAIL_DIR"]).glob("*.eml"))]
+    return [m for m in mails if m["X-Remiss-Kind"] == "digest"]
+
+
+def sweep(session, runner, at: str) -> str:
+    """Run `reminders run --now at` and insist it ran. The fixture session's open transaction holds
+    SQLite's write lock (BEGIN IMMEDIATE), so end it first, or the sweep waits 30 s and fails."""
+    session.rollback()
+    result = runner.invoke(args=["reminders", "run", "--now", at])
+    assert result.exit_code == 0, result.output
+    return result.output
+
+
 def test_weekly_digest_to_registrators(session, app, runner):
     namnd = make_namnd(session)
+    other = make_namnd(session)
     fast_user(session, role="registrator", namnder=[namnd], email="rut@example.se")
-    make_remiss(session, namnd=namnd, title="Digestremissen", deadline_on=date(2026, 12, 10))
+    fast_user(session, role="registrator", namnder=[namnd], email="rolf@example.se")
+    fast_user(session, role="handlaggare", namnder=[namnd], email="hanna@example.se")
+    fast_user(session, role="registrator", namnder=[other], email="otto@example.se")
+    soon = make_remiss(session, namnd=namnd, title="Digestremissen", deadline_on=date(2026, 12, 10))
+    make_remiss(session, namnd=namnd, title="Vårremissen", deadline_on=date(2027, 3, 10))  # beyond 3 weeks
+    theirs = make_remiss(session, namnd=other, title="Grannremissen", deadline_on=date(2026, 12, 17))
     session.commit()
-    out = runner.invoke(args=["reminders", "run", "--now", "2026-11-30T07:15"]).output
+
+    out = sweep(session, runner, "2026-11-30T07:15")  # Monday, after 07.00
+    mails = digest_mails(app)
+    assert sorted((m["To"], m["Subject"]) for m in mails) == [
+        ("otto@example.se", f"Veckans remisser – {other.name}"),
+        ("rolf@example.se", f"Veckans remisser – {namnd.name}"),
+        ("rut@example.se", f"Veckans remisser – {namnd.name}"),
+    ], out
+    for mail in mails:
+        text = mail.get_body(("plain",)).get_content()
+        if mail["To"] == "otto@example.se":
+            assert f"- torsdag 17 december 2026: Sista svarsdag – Grannremissen ({theirs.our_dnr})" in text
+            assert "Digestremissen" not in text
+        else:
+            assert f"- torsdag 10 december 2026: Sista svarsdag – Digestremissen ({soon.our_dnr})" in text
+            assert f"http://remiss.test/remisser/{soon.id}" in text
+            assert "Vårremissen" not in text and "Grannremissen" not in text
     digests = outbox(session, kind="digest")
-    assert [(d.recipient_email, d.status) for d in digests] == [("rut@example.se", "sent")], out
-    assert digests[0].due_at == stockholm(2026, 11, 30, 7, 0)
-    assert "Digestremissen" in digests[0].payload
-    runner.invoke(args=["reminders", "run", "--now", "2026-12-02T07:15"])
-    assert len(outbox(session, kind="digest")) == 1  # one per week
+    assert {(d.recipient_email, d.status) for d in digests} == {
+        ("otto@example.se", "sent"), ("rolf@example.se", "sent"), ("rut@example.se", "sent")}
+    assert {d.due_at for d in digests} == {stockholm(2026, 11, 30, 7, 0)}
+
+    out = sweep(session, runner, "2026-12-02T07:15")  # Wednesday: the sweep runs, no second digest
+    assert len(digest_mails(app)) == 3 and len(outbox(session, kind="digest")) == 3, out
+    sweep(session, runner, "2026-12-07T07:15")  # next Monday: next week's digest
+    assert sorted(m["To"] for m in digest_mails(app)[3:]) == ["otto@example.se", "rolf@example.se",
+                                                               "rut@example.se"]

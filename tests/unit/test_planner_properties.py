@@ -4,9 +4,12 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from remiss.calendar.meetings import STOCKHOLM, Meeting
-from remiss.calendar.planner import MILESTONE_KINDS, PlanningRules, plan_backwards
+from remiss.calendar.planner import PlanningRules, plan_backwards
 from remiss.calendar.workdays import WorkCalendar
 
+# The tidplan's order as docs/capabilities/planning.md gives it, written here rather than read from the
+# planner's MILESTONE_KINDS, so that a wrong order there fails here.
+ORDER = ("tjansteskrivelse", "granskning", "arbetsutskott", "namnd", "justering", "expediering", "sista_svarsdag")
 START = date(2009, 1, 1)
 days = st.integers(min_value=0, max_value=2 * 365).map(lambda n: START + timedelta(days=n))
 meetings = st.builds(
@@ -50,7 +53,7 @@ def test_tidplan_invariants(deadline, meeting_list, planning_rules, calendar, to
     kinds = [m.kind for m in plan.milestones]
 
     assert kinds[-1] == "sista_svarsdag"
-    assert kinds == [k for k in MILESTONE_KINDS if k in kinds]
+    assert kinds == [k for k in ORDER if k in kinds]
     dates = [m.day for m in plan.milestones]
     assert dates == sorted(dates)
     for milestone in plan.milestones:
