@@ -14,9 +14,14 @@ class PdfUnavailable(Exception):
     """LibreOffice is not installed, so no PDF can be made."""
 
 
+def soffice_path() -> str | None:
+    """Where LibreOffice is installed, or None (then no PDFs: the pages offer Word only)."""
+    return shutil.which("soffice") or shutil.which("libreoffice")
+
+
 def convert_to_pdf(docx: bytes, *, timeout: float = 60) -> bytes:
     """Return the PDF of docx, converted by a headless soffice with its own profile."""
-    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    soffice = soffice_path()
     if soffice is None:
         raise PdfUnavailable("PDF kan inte skapas eftersom LibreOffice (soffice) inte är installerat på servern.")
     with tempfile.TemporaryDirectory(prefix="remiss-pdf-") as tmp:

@@ -1,15 +1,13 @@
 """Display-ready values for the Yttrande panel of the remiss page and the edit page."""
 from __future__ import annotations
 
-import shutil
-import time
-
 from sqlalchemy import bindparam, select
 from sqlmodel import Session
 
 from remiss.auth.access import Action, Principal
 from remiss.auth.models import User
 from remiss.calendar.swedish import format_date, format_date_time
+from remiss.documents.pdf import soffice_path
 from remiss.drafting import forms, generate, service
 from remiss.drafting.models import DraftState, DraftVersion, GeneratedDocument, YttrandeDraft
 from remiss.namnd.models import DocumentTemplate
@@ -40,17 +38,6 @@ _TEMPLATES = (select(_T.kind, _T.filename, _T.version).where(_T.namnd_id == bind
 # and the samråd.
 _CONSULTATIONS = (select(_C.id, _C.party, _C.consulted_on, _C.note).where(_C.remiss_id == _REMISS_ID)
                   .order_by(_C.consulted_on, _C.id))
-
-
-_PDF_CHECK = [float("-inf"), False]  # when LibreOffice was last looked for, and whether it was found
-
-
-def _pdf_available() -> bool:
-    """Whether LibreOffice can make PDFs. Looked for at most once a minute: two PATH scans cost ≈ 0.1 ms."""
-    moment = time.monotonic()
-    if moment - _PDF_CHECK[0] > 60:
-        _PDF_CHECK[:] = [moment, bool(shutil.which("soffice") or shutil.which("libreoffice"))]
-    return _PDF_CHECK[1]
 
 
 def form_context(session: Session, remiss, content: dict, values: dict | None = None) -> dict:
@@ -95,6 +82,6 @@ def panel_context(session: Session, principal: Principal, remiss, now) -> dict:
                              for d in run(_FROZEN, {"remiss_id": remiss.id}) if d.kind in KINDS],
         "kinds": [(kind, label, f"{templates[kind][0]} (version {templates[kind][1]})"
                    if kind in templates else "Standardmall") for kind, label in KINDS.items()],
-        "pdf_available": _pdf_available(),
+        "pdf_available": soffice_path() is not None,
         **form_context(session, remiss, content),
     }

@@ -1,8 +1,7 @@
 """What the remiss page and its panels read, as plain rows from statements built once.
 
-The page only shows these rows, so it reads them with SQLAlchemy Core: an ORM select built per request costs
-≈ 0.2 ms of Python (construction, cache key, loading objects), a prebuilt Core one ≈ 0.05 ms. Rows read like the
-model objects (row.filename), but they are not in the session: code that changes rows loads them itself.
+The page only shows these rows, so it reads them with SQLAlchemy Core statements built once at import. Rows read
+like the model objects (row.filename), but they are not in the session: code that changes rows loads them itself.
 Rows that several panels show are read once per page (see remiss.db.read_once).
 """
 from __future__ import annotations

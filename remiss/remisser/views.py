@@ -53,7 +53,7 @@ def diarium():
     page = int(page) if page.isdigit() else 1
     result = list_remisser(get_session(), principal(), f, page=page, per_page=current_app.config["PAGE_SIZE"])
     namnder = _namnder(Action.view)
-    ids = [namnd_id for namnd_id, _ in namnder]  # unpacked: a Row's attribute costs ≈0.4 µs, 300 for an admin
+    ids = [n.id for n in namnder]
     chosen = [f.namnd_id] if f.namnd_id in ids else ids
     choices = None if f.handlaggare else _handlaggare_choices(chosen, everyone=len(chosen) == len(namnder))
     return render_template("remisser/list.html", page=result, f=f, namnder=namnder, handlaggare_choices=choices,

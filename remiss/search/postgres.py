@@ -161,7 +161,6 @@ def newest_hits(session: Session, tsquery: str, restrict: Restrict, limit: int) 
         # filters' indexes where they help), then the newest of them.
         found = restrict(select(Remiss.id).where(matches)).offset(0).subquery("found")
         stmt = select(found.c.id).order_by(found.c.id.desc())
-    # all() fetches at once: iterating 1,001 rows one by one cost 3.2 ms instead of 0.7.
     return session.connection().execute(stmt.limit(limit)).scalars().all()
 
 
