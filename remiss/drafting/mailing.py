@@ -11,7 +11,6 @@ from datetime import datetime
 from email.message import EmailMessage
 from email.utils import format_datetime
 
-from markupsafe import escape
 from sqlmodel import Session
 
 from remiss.audit import service as audit
@@ -20,6 +19,7 @@ from remiss.clock import local
 from remiss.drafting import generate
 from remiss.drafting.models import DraftVersion, GeneratedDocument
 from remiss.namnd.models import Namnd
+from remiss.reminders.mail import letter_html
 from remiss.reminders.outbox import enqueue
 from remiss.remisser.models import Remiss
 
@@ -98,8 +98,7 @@ def compose(session: Session, row, *, config, now: datetime) -> EmailMessage:
     message["X-Remiss-Outbox-Id"] = str(row.id)
     message["X-Remiss-Kind"] = row.kind
     message.set_content("\n\n".join(paragraphs) + "\n")
-    html = "".join(f"<p>{escape(p)}</p>".replace("\n", "<br>") for p in paragraphs)
-    message.add_alternative(f'<!doctype html><html lang="sv"><body>{html}</body></html>', subtype="html")
+    message.add_alternative(letter_html(paragraphs), subtype="html")
     message.add_attachment(generate.read(config["FILES_DIR"], document), maintype="application",
                            subtype="vnd.openxmlformats-officedocument.wordprocessingml.document",
                            filename=payload.get("filename") or "Yttrande.docx")

@@ -9,23 +9,17 @@ from datetime import date, time
 from email.message import EmailMessage
 from email.utils import format_datetime, formatdate
 
-from markupsafe import escape
-
 from remiss import files
 from remiss.calendar.swedish import format_deadline
 from remiss.namnd.models import Namnd
+from remiss.reminders.mail import letter_html
 from remiss.remisser.models import Attachment, Remiss, SandlistaEntry
 
 KINDS = ("outgoing_missiv", "outgoing_chaser", "outgoing_extension")
 
 
-def _html(paragraphs: list[str]) -> str:
-    body = "".join(f"<p>{escape(p)}</p>".replace("\n", "<br>") for p in paragraphs)
-    return f'<!doctype html><html lang="sv"><body>{body}</body></html>'
-
-
 def _payload(subject: str, paragraphs: list[str], *, reply_to: str, attachments: list[Attachment] = ()) -> dict:
-    return {"subject": subject, "text": "\n\n".join(paragraphs) + "\n", "html": _html(paragraphs),
+    return {"subject": subject, "text": "\n\n".join(paragraphs) + "\n", "html": letter_html(paragraphs),
             "reply_to": reply_to,
             "attachments": [{"storage_key": a.storage_key, "filename": a.filename, "content_type": a.content_type}
                             for a in attachments]}

@@ -9,7 +9,7 @@ from functools import lru_cache
 from typing import Callable, NamedTuple
 
 from flask import current_app
-from jinja2 import Environment, Template, select_autoescape
+from jinja2 import Environment, FileSystemLoader, Template, select_autoescape
 from markupsafe import Markup
 from sqlmodel import Session
 
@@ -124,6 +124,20 @@ def _mail_templates(app) -> MailTemplates:
         templates = app.extensions["remiss_mail_templates"] = MailTemplates(
             *(env.get_template(f"email/{name}") for name in ("message.txt", "message.html", "facts.txt", "facts.html")))
     return templates
+
+
+@lru_cache(maxsize=1)
+def _letter() -> Template:
+    from remiss import ROOT
+
+    env = Environment(loader=FileSystemLoader(ROOT / "templates"), autoescape=True, auto_reload=False)
+    return env.get_template("email/letter.html")
+
+
+def letter_html(paragraphs: list[str]) -> str:
+    """The HTML part of a plain letter (expediering, mail to remissinstanser): one <p> per paragraph, line
+    breaks kept. Rendered without the app, as services build these mails outside requests too."""
+    return _letter().render(paragraphs=paragraphs)
 
 
 @lru_cache(maxsize=64)
