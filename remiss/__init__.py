@@ -87,11 +87,12 @@ def register_page_parts(app: Flask) -> None:
     from remiss.web.panels import Panel
 
     display.init_app(app, Links(
-        menu=[MenuItem("remisser.start", "Att göra"), MenuItem("remisser.diarium", "Diarium"),
+        menu=[MenuItem("remisser.start", "Att göra"), MenuItem("remisser.mine", "Mina remisser"),
+              MenuItem("remisser.diarium", "Diarium"),
               MenuItem("planning.month", "Kalender"), MenuItem("remisser.new", "Registrera", Action.create),
               MenuItem("outgoing.new", "Ny utgående remiss", Action.create),
               MenuItem("reminders.mine", "Mina påminnelser"),
-              MenuItem("drafting.template_index", "Dokumentmallar", Action.administer),
+              MenuItem("drafting.template_index", "Dokumentmallar", Action.create),
               MenuItem("admin.users", "Administration", Action.administer)],
         admin=[("outgoing.lists", "Sändlistor"), ("planning.closed_days", "Stängda dagar"),
                ("reminders.outbox", "Utkorg (e-post)")],

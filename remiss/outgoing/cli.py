@@ -7,6 +7,7 @@ import click
 from flask import current_app
 from flask.cli import with_appcontext
 
+from remiss.calendar.swedish import count_words
 from remiss.db import utcnow
 
 
@@ -47,7 +48,7 @@ def import_command(path: Path, dry_run: bool):
     for row in bad:
         click.echo(f"Rad {row.line}: {' '.join(row.errors)}", err=True)
     if bad:
-        raise click.ClickException(f"{len(bad)} rader har fel; inget sparades.")
+        raise click.ClickException(f"{count_words(len(bad), 'rad', 'rader')} har fel; inget sparades.")
     if dry_run:
         click.echo(f"{len(rows)} rader kan läsas in.")
         return

@@ -10,7 +10,7 @@ from sqlmodel import Session
 
 from remiss.db import read_once
 from remiss.auth.access import Action, Principal
-from remiss.calendar.swedish import format_weekday_date, month_name
+from remiss.calendar.swedish import count_words, format_weekday_date, month_name
 from remiss.clock import local
 from remiss.planning import agenda, extensions, tidplan
 from remiss.planning.agenda import AgendaItem
@@ -23,15 +23,24 @@ HORIZON_DAYS = 21
 
 
 def relative(day: date, today: date) -> str:
-    """Return "i dag", "i morgon", "om 5 dagar", "försenad sedan 3 dagar"."""
+    """Return "i dag", "i morgon", "om 5 dagar", "om 3 månader", "försenad sedan i går", "försenad sedan 3 dagar"."""
     delta = (day - today).days
     if delta == 0:
         return "i dag"
     if delta == 1:
         return "i morgon"
-    if delta > 1:
-        return f"om {delta} dagar"
-    return "försenad sedan i går" if delta == -1 else f"försenad sedan {-delta} dagar"
+    if delta == -1:
+        return "försenad sedan i går"
+    return f"om {_span(delta)}" if delta > 0 else f"försenad sedan {_span(-delta)}"
+
+
+def _span(days: int) -> str:
+    """"5 dagar", "2 månader", "17 år": days up to two months, then months up to two years."""
+    if days <= 60:
+        return count_words(days, "dag", "dagar")
+    if days < 730:
+        return count_words(days // 30, "månad", "månader")
+    return f"{days // 365} år"
 
 
 @dataclass(frozen=True)

@@ -1,6 +1,7 @@
 """List remisser with filters, sorting and pagination, limited to what the user may see."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import date, time
 
@@ -303,3 +304,24 @@ def email_of(session: Session, user_id: int) -> str:
 
 def name_of(session: Session, user_id: int) -> str | None:
     return session.execute(select(User.name).where(User.id == user_id)).scalar()
+
+
+# A diarienummer as people type it: "SOFÖ 2026/0006", "sofö 2026/6", "SOFÖ-2026-06".
+_TYPED_DNR = re.compile(r"^([^\W\d_]+(?:-[^\W\d_]+)*)[\s-]*(\d{4})\s*[/-]\s*(\d{1,7})$")
+
+
+def remisser_by_dnr(session: Session, principal: Principal, typed: str, *, fmt: str) -> list[int]:
+    """The ids of the visible remisser whose own diarienummer (in any case, with or without leading zeros) or
+    whose remittent's diarienummer (as typed, in upper or lower case) is typed."""
+    typed = " ".join(typed.split())
+    if not typed or len(typed) > 100 or not any(c.isdigit() for c in typed):
+        return []
+    ours = {typed}
+    match = _TYPED_DNR.match(typed)
+    if match:
+        prefix, year, number = match.group(1).casefold(), int(match.group(2)), int(match.group(3))
+        known = session.execute(select(Namnd.dnr_prefix).distinct()).scalars()
+        ours.update(fmt.format(prefix=p, year=year, number=number) for p in known if p.casefold() == prefix)
+    theirs = {typed, typed.upper(), typed.lower()}
+    stmt = select(Remiss.id).where(or_(Remiss.our_dnr.in_(ours), Remiss.sender_dnr.in_(theirs)))
+    return list(session.execute(_where(stmt, _filter_values(principal, RemissFilter())).limit(2)).scalars())

@@ -51,6 +51,11 @@ def diarium():
     f = RemissFilter.from_args(request.args)
     page = request.args.get("sida", "1")
     page = int(page) if page.isdigit() else 1
+    if f.text and f == RemissFilter(text=f.text, sort=f.sort) and page == 1:
+        # A diarienummer, ours or the remittent's, opens its remiss.
+        found = queries.remisser_by_dnr(get_session(), principal(), f.text, fmt=current_app.config["DNR_FORMAT"])
+        if len(found) == 1:
+            return redirect(url_for("remisser.show", remiss_id=found[0]))
     result = list_remisser(get_session(), principal(), f, page=page, per_page=current_app.config["PAGE_SIZE"])
     namnder = _namnder(Action.view)
     ids = [n.id for n in namnder]
@@ -321,7 +326,7 @@ def upload(remiss_id: int):
         flash(str(exc), "error")
     else:
         if uploads:
-            flash(f"{len(uploads)} fil(er) sparade.", "success")
+            flash("Filen är sparad." if len(uploads) == 1 else f"{len(uploads)} filer är sparade.", "success")
     return redirect(url_for("remisser.show", remiss_id=remiss_id) + "#handlingar")
 
 

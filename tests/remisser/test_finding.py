@@ -1,0 +1,81 @@
+"""Finding a remiss: a diarienummer typed in the header's search box opens it; the menu shows what the role may do."""
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from remiss.auth.models import Role
+from remiss.planning.present import relative
+from tests.support.factories import make_namnd, make_remiss, make_user
+
+
+@pytest.fixture
+def world(session):
+    sofo = make_namnd(session, name="Stadsområdesnämnd Öster", dnr_prefix="SOFÖ")
+    other = make_namnd(session)
+    user = make_user(session, role=Role.registrator, namnder=[sofo])
+    ours = make_remiss(session, namnd=sofo, title="Handlingsplan för kulturstrategi", sender_dnr="KS-IOF-2010-00015")
+    make_remiss(session, namnd=sofo, title="Annan remiss", sender_dnr="Fi2024/01234")
+    hidden = make_remiss(session, namnd=other, title="Annan nämnds remiss", sender_dnr="N2026/77")
+    session.commit()
+    return {"user": user, "ours": ours, "hidden": hidden}
+
+
+@pytest.mark.parametrize("typed", ["{dnr}", "{dnr_lower}", "{dnr_short}", "  {dnr_spaced}  ", "ks-iof-2010-00015",
+                                   "KS-IOF-2010-00015"])
+def test_a_typed_diarienummer_opens_its_remiss(world, auth, typed):
+    dnr = world["ours"].our_dnr  # "SOFÖ 2026/0001"
+    prefix, rest = dnr.split(" ")
+    year, number = rest.split("/")
+    text = typed.format(dnr=dnr, dnr_lower=dnr.lower(), dnr_short=f"sofö {year}/{int(number)}",
+                        dnr_spaced=f"{prefix}  {year} / {number}")
+    auth.login(world["user"].email)
+    response = auth.client.get("/remisser", query_string={"q": text})
+    assert response.status_code == 302, text
+    assert response.headers["Location"].endswith(f"/remisser/{world['ours'].id}")
+
+
+def test_words_and_other_nämnders_diarienummer_give_the_list(world, auth):
+    auth.login(world["user"].email)
+    for text in ("kulturstrategi", "N2026/77", world["hidden"].our_dnr):
+        response = auth.client.get("/remisser", query_string={"q": text})
+        assert response.status_code == 200, text
+    assert "Annan nämnds remiss" not in auth.client.get("/remisser?q=N2026/77").get_data(as_text=True)
+
+
+def test_every_page_has_the_search_box(world, auth):
+    auth.login(world["user"].email)
+    for url in ("/", "/remisser", f"/remisser/{world['ours'].id}"):
+        html = auth.client.get(url).get_data(as_text=True)
+        assert 'role="search" aria-label="Sök remisser"' in html and 'id="header-q" name="q"' in html, url
+
+
+@pytest.mark.parametrize("role, shown, hidden", [
+    (Role.handlaggare, ["Att göra", "Mina remisser", "Diarium", "Kalender"],
+     ["Registrera", "Ny utgående remiss", "Dokumentmallar", "Administration"]),
+    (Role.lasare, ["Att göra", "Diarium"], ["Registrera", "Ny utgående remiss", "Administration"]),
+    (Role.registrator, ["Registrera", "Ny utgående remiss", "Dokumentmallar"], ["Administration"]),
+    (Role.admin, ["Registrera", "Administration"], []),
+])
+def test_the_menu_shows_what_the_role_may_do(session, auth, role, shown, hidden):
+    namnd = make_namnd(session)
+    user = make_user(session, role=role, namnder=[namnd])
+    session.commit()
+    auth.login(user.email)
+    html = auth.client.get("/").get_data(as_text=True)
+    menu = html[html.index('aria-label="Huvudmeny"'):html.index("</nav>")]
+    for label in shown:
+        assert f">{label}</a>" in menu, label
+    for label in hidden:
+        assert f">{label}</a>" not in menu, label
+
+
+@pytest.mark.parametrize("day, words", [
+    (date(2026, 12, 3), "i dag"), (date(2026, 12, 4), "i morgon"), (date(2026, 12, 8), "om 5 dagar"),
+    (date(2027, 3, 3), "om 3 månader"), (date(2026, 12, 2), "försenad sedan i går"),
+    (date(2026, 11, 12), "försenad sedan 21 dagar"), (date(2026, 9, 3), "försenad sedan 3 månader"),
+    (date(2010, 3, 31), "försenad sedan 16 år"),
+])
+def test_relative_days_read_as_swedish(day, words):
+    assert relative(day, date(2026, 12, 3)) == words
