@@ -7,6 +7,7 @@ from datetime import date, time
 
 from email_validator import EmailNotValidError, validate_email
 
+from remiss.missiv.dates import find_dates
 from remiss.remisser.models import Direction, RemissKind
 
 
@@ -59,8 +60,9 @@ _DATE_SV = re.compile(r"^(\d{1,2})/(\d{1,2})[ -](\d{4})$")
 
 
 def parse_date(text: str) -> date:
-    """Parse 2010-03-31 or 31/3 2010; raise ValueError with a Swedish message."""
-    text = text.strip()
+    """Parse a date as people type it: 2010-03-31, 20100331, 31/3 2010, 31/3-10, 31 mars 2010, onsdag 31 mars 2010;
+    raise ValueError with a Swedish message."""
+    text = " ".join(text.split())
     try:
         return date.fromisoformat(text)
     except ValueError:
@@ -72,6 +74,10 @@ def parse_date(text: str) -> date:
             return date(year, month, day)
         except ValueError:
             pass
+    found = find_dates(text)
+    if len(found) == 1 and found[0].year is not None and not text[:found[0].start].strip(" ,") \
+            and not text[found[0].end:].strip(" .,"):
+        return date(found[0].year, found[0].month, found[0].day)
     raise ValueError("Ange ett giltigt datum som ÅÅÅÅ-MM-DD, till exempel 2010-03-31.")
 
 

@@ -325,3 +325,20 @@ def remisser_by_dnr(session: Session, principal: Principal, typed: str, *, fmt: 
     theirs = {typed, typed.upper(), typed.lower()}
     stmt = select(Remiss.id).where(or_(Remiss.our_dnr.in_(ours), Remiss.sender_dnr.in_(theirs)))
     return list(session.execute(_where(stmt, _filter_values(principal, RemissFilter())).limit(2)).scalars())
+
+
+def possible_duplicates(session: Session, principal: Principal, *, sender_dnr: str, title: str) -> list:
+    """Visible remisser that may be the one being registered: the same remittent's diarienummer, or the same
+    title. Rows of id, our_dnr, title, remittent, sender_dnr."""
+    conditions = []
+    if sender_dnr.strip():
+        typed = sender_dnr.strip()
+        conditions.append(Remiss.sender_dnr.in_({typed, typed.upper(), typed.lower()}))
+    if title.strip():
+        # SQLite's lower() folds ASCII only: the title as typed and its common casings instead.
+        words = " ".join(title.split())
+        conditions.append(Remiss.title.in_({words, words.lower(), words.upper(), words.capitalize()}))
+    if not conditions:
+        return []
+    stmt = select(Remiss.id, Remiss.our_dnr, Remiss.title, Remiss.remittent, Remiss.sender_dnr).where(or_(*conditions))
+    return session.execute(_where(stmt, _filter_values(principal, RemissFilter())).order_by(Remiss.id).limit(5)).all()

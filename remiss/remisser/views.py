@@ -158,19 +158,25 @@ def mine():
 @requires(Action.create)
 def new():
     intake = current_app.extensions["remiss_intake"]  # the missiv step (remiss.intake)
-    values, errors = dict(request.form), {}
+    values, errors, duplicates = dict(request.form), {}, []
     if request.method == "GET":
         values = {"received_on": "", "direction": request.args.get("direction", "inkommande")}
         values.update(intake.prefill(request))
     else:
         try:
             raw, typed_errors = _typed_handlaggare(values, values.get("namnd_id"), Action.create)
+            typed_errors.update(_deadline_required(values))
             try:
                 data = to_remiss_data(raw)
             except InputErrors as exc:
                 raise InputErrors({**exc.errors, **typed_errors}) from None
             if typed_errors:
                 raise InputErrors(typed_errors)
+            if not values.get("confirm_duplicate"):
+                duplicates = queries.possible_duplicates(get_session(), principal(), sender_dnr=data.sender_dnr,
+                                                         title=data.title)
+            if duplicates:
+                raise InputErrors({})  # shown with links; registering again needs "Registrera ändå"
             remiss = service.register(get_session(), now=now(), principal=principal(), data=data,
                                       dnr_format=current_app.config["DNR_FORMAT"],
                                       default_prefix=current_app.config["DNR_DEFAULT_PREFIX"])
@@ -188,8 +194,16 @@ def new():
             return redirect(url_for("remisser.show", remiss_id=remiss.id))
     namnder = _namnder(Action.create)
     return render_template("remisser/form.html", values=values, errors=errors, namnder=namnder,
-                           editing=None, **_handlaggare_field(namnder, values, errors),
+                           editing=None, duplicates=duplicates, **_handlaggare_field(namnder, values, errors),
                            **intake.context(request)), (400 if errors else 200)
+
+
+def _deadline_required(values: dict) -> dict:
+    """A remiss without a deadline is saved only when the user says it has none: an empty field is more often a
+    date the browser did not take."""
+    if "deadline_on" in values and not str(values["deadline_on"]).strip() and not values.get("no_deadline"):
+        return {"deadline_on": "Ange sista svarsdag, eller kryssa i att remissen inte har någon."}
+    return {}
 
 
 @bp.route("/remisser/<int:remiss_id>")
@@ -234,6 +248,7 @@ def _form_values(session, remiss) -> dict:
     for k in ("received_on", "letter_date", "deadline_on"):
         values[k] = values[k].isoformat() if values[k] else ""
     values["deadline_time"] = remiss.deadline_time.strftime("%H:%M") if remiss.deadline_time else ""
+    values["no_deadline"] = "" if remiss.deadline_on else "1"
     values["questions"] = "\n".join(q.text for q in service.questions_of(session, remiss.id))
     values["sandlista"] = "\n".join(e.name for e in service.entries(session, remiss.id))
     return {k: ("" if v is None else v) for k, v in values.items()}
@@ -256,6 +271,7 @@ def edit(remiss_id: int):
             typed_errors = {}
         clean, errors = parse_remiss_input(raw, partial=True)
         errors.update(typed_errors)
+        errors.update(_deadline_required(values))
         if not errors:
             try:
                 service.update(session, now=now(), principal=principal(), remiss=remiss, changes=clean)

@@ -45,6 +45,12 @@ def _register_seed_000(page) -> str:
     check_axe(page)
     shoot(page, "registrera")
     page.get_by_role("button", name=re.compile("^Registrera")).click()
+    # The demo data holds this letter already: the form says so, with a link, before a second one is made.
+    warning = page.locator("#error-summary")
+    assert "Remissen kan redan vara registrerad" in warning.inner_text()
+    assert warning.get_by_role("link").count() >= 1
+    page.get_by_label("Det är en annan remiss – registrera ändå").check()
+    page.get_by_role("button", name=re.compile("^Registrera")).click()
     page.wait_for_url(re.compile(r"/remisser/\d+(#.*)?$"))
     assert page.get_by_role("heading", level=1).inner_text() == TITLE
     assert "registrerad med diarienummer" in _messages(page)

@@ -116,9 +116,10 @@ def test_manual_diarienummer_is_unique_and_series_skips_it(client, auth, session
     auth.login("sekr@malmo.se")
     assert auth.post("/remisser/ny", {**SEED_000_FORM, "namnd_id": namnd.id,
                                       "our_dnr": "LB 2026/0001"}).status_code == 302
-    response = auth.post("/remisser/ny", {**SEED_000_FORM, "namnd_id": namnd.id, "our_dnr": "LB 2026/0001"})
+    again = {**SEED_000_FORM, "namnd_id": namnd.id, "confirm_duplicate": "1"}  # the same letter, registered again
+    response = auth.post("/remisser/ny", {**again, "our_dnr": "LB 2026/0001"})
     assert response.status_code == 400 and "redan använt" in response.get_data(as_text=True)
-    assert auth.post("/remisser/ny", {**SEED_000_FORM, "namnd_id": namnd.id}).status_code == 302
+    assert auth.post("/remisser/ny", again).status_code == 302
     with db.transaction() as s:
         assert sorted(r.our_dnr for r in s.exec(select(Remiss))) == ["LB 2026/0001", "LB 2026/0002"]
 
@@ -149,3 +150,33 @@ def test_upload_and_download_a_remisshandling(client, auth, session, db, app):
     response = auth.post(f"{url}/filer", {"files": (BytesIO(b"x" * 11), "stor.pdf")}, form_url=url,
                          content_type="multipart/form-data", follow_redirects=True)
     assert "gränsen är" in response.get_data(as_text=True)
+
+
+def test_the_same_letter_twice_is_questioned_with_a_link(client, auth, session, db):
+    namnd, _, _, _ = _world(session)
+    auth.login("sekr@malmo.se")
+    first = auth.post("/remisser/ny", {**SEED_000_FORM, "namnd_id": namnd.id}).headers["Location"]
+    for changed in ({}, {"title": "En helt annan titel"}, {"sender_dnr": ""}, {"sender_dnr": SEED_000_FORM["sender_dnr"].lower(), "title": "Annat"}):
+        response = auth.post("/remisser/ny", {**SEED_000_FORM, "namnd_id": namnd.id, **changed})
+        html = response.get_data(as_text=True)
+        assert response.status_code == 200 and "Remissen kan redan vara registrerad" in html, changed
+        assert f'href="{first}"' in html and 'name="confirm_duplicate"' in html
+    assert auth.post("/remisser/ny", {**SEED_000_FORM, "namnd_id": namnd.id, "title": "Något annat",
+                                      "sender_dnr": "KS-2099-1"}).status_code == 302
+    with db.transaction() as s:
+        assert len(s.exec(select(Remiss)).all()) == 2
+
+
+def test_a_deadline_is_required_unless_the_remiss_has_none(client, auth, session, db):
+    namnd, _, _, _ = _world(session)
+    auth.login("sekr@malmo.se")
+    form = {**SEED_000_FORM, "namnd_id": namnd.id, "deadline_on": "", "deadline_time": ""}
+    response = auth.post("/remisser/ny", form)
+    assert response.status_code == 400 and "Ange sista svarsdag" in response.get_data(as_text=True)
+    assert SEED_000_FORM["title"] in response.get_data(as_text=True)  # nothing typed is lost
+    assert auth.post("/remisser/ny", {**form, "no_deadline": "1"}).status_code == 302
+    typed = auth.post("/remisser/ny", {**form, "title": "Tangentbord", "sender_dnr": "X-1",
+                                       "deadline_on": "11 januari 2027"})
+    assert typed.status_code == 302
+    with db.transaction() as s:
+        assert s.exec(select(Remiss).where(Remiss.title == "Tangentbord")).one().deadline_on == date(2027, 1, 11)
