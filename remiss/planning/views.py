@@ -10,25 +10,11 @@ from remiss.db import get_session
 from remiss.planning import extensions, present, tidplan
 from remiss.planning.extensions import Evidence
 from remiss.planning.forms import parse_decision, parse_notice, parse_override, parse_request
-from remiss.remisser import history
 from remiss.remisser import views as remisser_views
 from remiss.remisser.input import InputErrors
 from remiss.web import now, principal
 
 bp = Blueprint("planning", __name__)
-
-history.FIELD_LABELS.update({"requested_until": "Begärd till", "decision": "Besked",
-                             "granted_until": "Beviljad till"})
-history.FIELD_LABELS.update({f"{prefix}:{kind}": f"{label} ({what})"
-                             for kind, label in (("tjansteskrivelse", "Tjänsteskrivelse klar"),
-                                                 ("granskning", "Granskning klar"), ("arbetsutskott", "Arbetsutskott"),
-                                                 ("namnd", "Nämndsammanträde"), ("justering", "Justering"),
-                                                 ("expediering", "Expediering"), ("sista_svarsdag", "Sista svarsdag"))
-                             for prefix, what in (("override", "satt för hand"), ("done", "klar"))})
-history.FIELD_LABELS.update({"tjansteskrivelse": "Tjänsteskrivelse klar", "granskning": "Granskning klar",
-                             "arbetsutskott": "Arbetsutskott", "namnd": "Nämndsammanträde",
-                             "justering": "Justering", "expediering": "Expediering"})
-
 
 def _panel_context(builder, form_keys: tuple[str, ...]):
     def context(session, p, remiss, moment):

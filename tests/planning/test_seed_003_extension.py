@@ -61,7 +61,7 @@ def test_general_notice_moves_deadline_tidplan_dashboard_and_history(db, session
     assert "Omedelbar justering behövs" in page
     assert "torsdag 8 oktober 2015" in page  # the computed weekday, not the seed's "onsdagen"
     # history: both versions of the deadline in force
-    assert "2015-08-28" in page and "2015-09-28" in page and "Gällande svarsdag" in page
+    assert "28 augusti 2015" in page and "28 september 2015" in page and "Gällande svarsdag" in page
     events = fetch(db, select(AuditEvent).where(AuditEvent.remiss_id == remiss.id, AuditEvent.action == "deadline"))
     assert len(events) == 1 and "2015-08-28" in events[0].changes and "2015-09-28" in events[0].changes
 
