@@ -281,10 +281,14 @@ def namnder_for(session: Session, principal: Principal, action: Action) -> list:
 HANDLAGGARE_CHOICES = 60
 
 
+# Who can be given a remiss to handle: not a läsare, and not an administrator (who administers the system).
+ASSIGNABLE_ROLES = ("handlaggare", "registrator", "granskare")
+
+
 def handlaggare_choices(session: Session, namnd_ids: list[int] | None) -> list[tuple[int, str]] | None:
     """(id, name) of the active users who can handle remisser in these nämnder (None: in any nämnd), by name;
     None when there are more than HANDLAGGARE_CHOICES."""
-    stmt = select(User.id, User.name).where(User.is_active, User.role != "lasare")
+    stmt = select(User.id, User.name).where(User.is_active, User.role.in_(ASSIGNABLE_ROLES))
     if namnd_ids is None:
         # EXISTS per user stops at the limit; IN over every membership would read them all first.
         stmt = stmt.where(exists().where(NamndMembership.user_id == User.id))
