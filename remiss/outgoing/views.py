@@ -13,11 +13,12 @@ from remiss.documents import RenderError
 from remiss.namnd.models import Namnd
 from remiss.outgoing import answers, compile as compilation, overview, sending
 from remiss.outgoing.forms import parse_answer, parse_ids, parse_until
+from remiss.outgoing.models import Organisation
 from remiss.outgoing.register import saved_lists
 from remiss.remisser import attachments, page
 from remiss.remisser import service as remisser
 from remiss.remisser.input import InputErrors, parse_remiss_input, RemissData
-from remiss.remisser.models import AnswerStatus, Attachment, Direction, Organisation
+from remiss.remisser.models import AnswerStatus, Attachment, Direction
 from remiss.web import now, principal, requires
 
 bp = Blueprint("outgoing", __name__)
