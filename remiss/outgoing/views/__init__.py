@@ -238,4 +238,5 @@ def sandlista_status(session, remiss):
 
 
 
-from remiss.outgoing import register_views, api  # noqa: E402,F401  (routes on the same blueprint)
+from remiss.outgoing.views import register  # noqa: E402,F401  (routes on the same blueprint)
+from remiss.outgoing import api  # noqa: E402,F401
