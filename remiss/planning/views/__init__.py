@@ -7,9 +7,10 @@ from flask_login import login_required
 from remiss import files
 from remiss.auth.access import Action, load_remiss
 from remiss.db import get_session
-from remiss.planning import extensions, present, tidplan
-from remiss.planning.extensions import Evidence
+from remiss.planning import present
 from remiss.planning.forms import parse_decision, parse_notice, parse_override, parse_request
+from remiss.planning.service import extensions, tidplan
+from remiss.planning.service.extensions import Evidence
 from remiss.remisser import history
 from remiss.remisser import views as remisser_views
 from remiss.remisser.input import InputErrors
