@@ -13,7 +13,7 @@ from remiss.documents import render_document
 from remiss.namnd.models import Namnd
 from remiss.outgoing.models import SandlistaAnswer
 from remiss.outgoing.overview import counts
-from remiss.outgoing.sending import namnd_template
+from remiss.outgoing.service.sending import namnd_template
 from remiss.remisser import service as remisser
 from remiss.remisser.models import AnswerStatus, Remiss, SandlistaEntry
 

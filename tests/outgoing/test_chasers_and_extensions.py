@@ -10,8 +10,8 @@ from remiss.auth.access import Principal
 from remiss.calendar import WorkCalendar
 from remiss.clock import STOCKHOLM
 from remiss.namnd.models import ClosedDay
-from remiss.outgoing import answers, chasers, sending
-from remiss.outgoing.answers import AnswerData
+from remiss.outgoing.service import answers, chasers, sending
+from remiss.outgoing.service.answers import AnswerData
 from remiss.planning.models import Extension
 from remiss.reminders.models import OutboxMessage
 from remiss.remisser import service as remisser

@@ -11,10 +11,11 @@ from remiss.clock import local_today
 from remiss.db import get_session
 from remiss.documents import RenderError
 from remiss.namnd.models import Namnd
-from remiss.outgoing import answers, compile as compilation, overview, sending
+from remiss.outgoing import compile as compilation, overview
 from remiss.outgoing.forms import parse_answer, parse_ids, parse_until
 from remiss.outgoing.models import Organisation
-from remiss.outgoing.register import saved_lists
+from remiss.outgoing.service import answers, sending
+from remiss.outgoing.service.register import saved_lists
 from remiss.remisser import attachments, page
 from remiss.remisser import service as remisser
 from remiss.remisser.input import InputErrors, parse_remiss_input, RemissData

@@ -11,8 +11,9 @@ from remiss.audit import service as audit
 from remiss.auth.access import Action, NotFound, Principal, require
 from remiss.clock import local_today
 from remiss.namnd.models import Namnd
-from remiss.outgoing import chasers, mails
+from remiss.outgoing import mails
 from remiss.outgoing.models import SandlistaAnswer
+from remiss.outgoing.service import chasers
 from remiss.planning.models import Extension
 from remiss.reminders.outbox import enqueue
 from remiss.remisser import attachments as remiss_files
