@@ -11,7 +11,7 @@ from remiss.clock import local_today
 from remiss.db import get_session
 from remiss.documents import RenderError
 from remiss.namnd.models import Namnd
-from remiss.outgoing import compile as compilation, overview
+from remiss.outgoing import compilation, overview
 from remiss.outgoing.forms import parse_answer, parse_ids, parse_until
 from remiss.outgoing.models import Organisation
 from remiss.outgoing.service import answers, sending
