@@ -54,7 +54,7 @@ def live_server(tmp_path_factory):
 
     from remiss import create_app
     from remiss.db import migrate
-    from remiss.demo import load_demo
+    from remiss.demo.service import load_demo
     from remiss.outgoing.models import Organisation
     from sqlmodel import select
 
