@@ -86,7 +86,7 @@ def parse_missiv_command(path: Path):
 @with_appcontext
 def demo_data_command(password):
     """Load demo nämnder, users and remisser from the seed cases (idempotent)."""
-    from remiss.demo import load_demo
+    from remiss.demo.service import load_demo
 
     with get_db().transaction() as session:
         logins = load_demo(session, now=utcnow(), password=password)

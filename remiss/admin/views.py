@@ -14,7 +14,7 @@ from remiss.auth.passwords import hash_password
 from remiss.db import get_session
 from remiss.namnd import service as namnd_service
 from remiss.namnd.models import Namnd
-from remiss.remisser.models import Organisation
+from remiss.outgoing.models import Organisation
 from remiss.web import now, principal, requires
 
 bp = Blueprint("admin", __name__, url_prefix="/admin")

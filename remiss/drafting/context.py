@@ -8,8 +8,10 @@ from sqlmodel import Session, select
 from remiss.auth.models import User
 from remiss.documents.fields import svenskt_datum
 from remiss.drafting.content import paragraphs
+from remiss.drafting.models import Consultation
 from remiss.namnd.models import Namnd
-from remiss.remisser.models import Consultation, Milestone, Remiss
+from remiss.planning.models import Milestone
+from remiss.remisser.models import Remiss
 
 
 def genitive(name: str) -> str:

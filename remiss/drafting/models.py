@@ -1,7 +1,7 @@
-"""Yttrande drafts, their versions and the generated Word documents."""
+"""Yttrande drafts, their versions, the generated Word documents and who was consulted (samråd)."""
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 from enum import StrEnum
 from typing import Optional
 
@@ -62,3 +62,15 @@ class GeneratedDocument(SQLModel, table=True):
     frozen: bool = Field(default=False)  # the expedierad document, never replaced
     created_by_id: Optional[int] = Field(default=None, foreign_key="user_account.id")
     created_at: datetime = Field(sa_column=Column(UTCDateTime, nullable=False))
+
+
+class Consultation(SQLModel, table=True):
+    """Who was consulted while preparing the yttrande (samråd)."""
+
+    __tablename__ = "consultation"
+
+    id: Optional[int] = Field(default=None, primary_key=True)
+    remiss_id: int = Field(foreign_key="remiss.id", index=True, ondelete="CASCADE")
+    party: str = Field(max_length=200)  # "Pensionärsrådet"
+    consulted_on: Optional[date] = None
+    note: str = Field(default="", sa_column=Column(Text, nullable=False, default=""))

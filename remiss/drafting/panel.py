@@ -9,10 +9,10 @@ from remiss.auth.models import User
 from remiss.calendar.swedish import format_date, format_date_time
 from remiss.documents.pdf import soffice_path
 from remiss.drafting import forms, generate, service
-from remiss.drafting.models import DraftState, DraftVersion, GeneratedDocument, YttrandeDraft
+from remiss.drafting.models import Consultation, DraftState, DraftVersion, GeneratedDocument, YttrandeDraft
 from remiss.namnd.models import DocumentTemplate
 from remiss.drafting.namnd_templates import KINDS
-from remiss.remisser.models import Consultation, Direction
+from remiss.remisser.models import Direction
 
 _D = YttrandeDraft.__table__.c
 _V = DraftVersion.__table__.c

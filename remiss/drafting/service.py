@@ -14,12 +14,12 @@ from remiss.audit import service as audit
 from remiss.auth.access import Action, Principal, require
 from remiss.documents.fields import svenskt_datum
 from remiss.drafting import content as sections
-from remiss.drafting.models import DraftState, DraftVersion, YttrandeDraft
+from remiss.drafting.models import Consultation, DraftState, DraftVersion, YttrandeDraft
 from remiss.namnd.models import Namnd
 from remiss.remisser import page
 from remiss.remisser import service as remisser
 from remiss.remisser.input import InputErrors
-from remiss.remisser.models import Consultation, Remiss
+from remiss.remisser.models import Remiss
 from remiss.remisser.status import RemissStatus, TRANSITIONS
 
 S = DraftState

@@ -11,8 +11,9 @@ from remiss.clock import local_today
 from remiss.db import get_session
 from remiss.web.errors import error_response
 from remiss.web.extensions import csrf
-from remiss.outgoing import answers, overview, sending
+from remiss.outgoing import overview
 from remiss.outgoing.forms import parse_answer, parse_until
+from remiss.outgoing.service import answers, sending
 from remiss.outgoing.views import bp
 from remiss.remisser import service as remisser
 from remiss.remisser.input import InputErrors

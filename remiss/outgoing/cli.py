@@ -22,7 +22,7 @@ def outgoing():
 def chasers_command(now_text):
     """Plan the chasers of every sent outgoing remiss (safe to rerun)."""
     from remiss.clock import parse_iso_moment
-    from remiss.outgoing.chasers import schedule_all
+    from remiss.outgoing.service.chasers import schedule_all
 
     moment = parse_iso_moment(now_text) if now_text else utcnow()
     with current_app.extensions["remiss_db"].transaction() as session:
@@ -38,7 +38,7 @@ def import_command(path: Path, dry_run: bool):
     """Import remissinstanser from a CSV or XLSX file."""
     from remiss.auth.access import Principal
     from remiss.outgoing.importer import ImportFileError, read_rows
-    from remiss.outgoing.register import import_organisations
+    from remiss.outgoing.service.register import import_organisations
 
     try:
         rows = read_rows(path.name, path.read_bytes())

@@ -4,7 +4,7 @@ from __future__ import annotations
 from datetime import date
 
 
-from remiss.outgoing.answers import AnswerData
+from remiss.outgoing.service.answers import AnswerData
 from remiss.remisser.input import InputErrors, parse_date, parse_time
 
 TEXT_LIMIT = 20000

@@ -9,7 +9,7 @@ from sqlalchemy import func
 from sqlmodel import Session, select
 
 from remiss.calendar.swedish import format_date, format_deadline
-from remiss.outgoing.chasers import deadline_of
+from remiss.outgoing.service.chasers import deadline_of
 from remiss.remisser import service as remisser
 from remiss.remisser.models import AnswerStatus, Remiss, SandlistaEntry
 

@@ -5,7 +5,7 @@ from sqlalchemy import update
 from sqlmodel import select
 
 from remiss import events
-from remiss.outgoing import chasers
+from remiss.outgoing.service import chasers
 from remiss.reminders.models import OutboxMessage, OutboxStatus
 from remiss.remisser.models import Direction, Remiss
 

@@ -9,7 +9,8 @@ from sqlalchemy import or_
 from sqlmodel import Session, select
 
 from remiss.calendar.swedish import format_weekday_date
-from remiss.remisser.models import Direction, Milestone, Remiss
+from remiss.planning.models import Milestone
+from remiss.remisser.models import Direction, Remiss
 from remiss.remisser.status import CLOSED
 
 DEADLINE = "sista_svarsdag"

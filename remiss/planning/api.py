@@ -8,9 +8,9 @@ from remiss.auth.access import Action, load_remiss
 from remiss.db import get_session
 from remiss.web.errors import error_response
 from remiss.web.extensions import csrf
-from remiss.planning import extensions, tidplan
-from remiss.planning.extensions import Evidence
 from remiss.planning.forms import parse_decision, parse_request
+from remiss.planning.service import extensions, tidplan
+from remiss.planning.service.extensions import Evidence
 from remiss.remisser.input import InputErrors
 from remiss.web import now, principal
 

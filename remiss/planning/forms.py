@@ -6,7 +6,7 @@ from datetime import date, datetime, time
 
 from remiss.calendar import Meeting
 from remiss.clock import STOCKHOLM
-from remiss.planning.meetings import KIND_LABELS, MeetingInput
+from remiss.planning.service.meetings import KIND_LABELS, MeetingInput
 from remiss.remisser.input import InputErrors, parse_date, parse_time
 
 

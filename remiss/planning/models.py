@@ -1,10 +1,10 @@
-"""What the planner concluded about a remiss as a whole (the milestones live in remiss.remisser)."""
+"""The tidplan of a remiss (its milestones and the planner's verdict) and its extensions."""
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date, datetime, time
 from typing import Optional
 
-from sqlalchemy import Column, Text
+from sqlalchemy import Column, Text, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
 from remiss.db import UTCDateTime
@@ -23,3 +23,50 @@ class TidplanState(SQLModel, table=True):
     warnings: str = Field(default="[]", sa_column=Column(Text, nullable=False, default="[]"))  # JSON list of Swedish texts
     proposals: str = Field(default="[]", sa_column=Column(Text, nullable=False, default="[]"))  # JSON list of Swedish texts
     planned_at: datetime = Field(sa_column=Column(UTCDateTime, nullable=False))  # when replan last ran
+
+
+class Extension(SQLModel, table=True):
+    """A request for förlängd remisstid / anstånd and its decision."""
+
+    __tablename__ = "extension"
+
+    id: Optional[int] = Field(default=None, primary_key=True)
+    remiss_id: int = Field(foreign_key="remiss.id", index=True, ondelete="CASCADE")
+    sandlista_entry_id: Optional[int] = Field(default=None, foreign_key="sandlista_entry.id")  # outgoing: one instans
+    is_general: bool = Field(default=False)  # a notice to everyone from the remittent
+    requested_by: str = Field(default="", max_length=200)  # who asked
+    requested_on: Optional[date] = None
+    requested_until_on: Optional[date] = None
+    requested_until_time: Optional[time] = None
+    reason: str = Field(default="", sa_column=Column(Text, nullable=False, default=""))
+    decision: str = Field(default="pending", max_length=10)  # pending | granted | denied
+    granted_until_on: Optional[date] = None
+    granted_until_time: Optional[time] = None
+    decided_on: Optional[date] = None
+    evidence_text: str = Field(default="", sa_column=Column(Text, nullable=False, default=""))  # e-mail text
+    evidence_attachment_id: Optional[int] = Field(default=None, foreign_key="attachment.id")
+    created_by_id: Optional[int] = Field(default=None, foreign_key="user_account.id")
+    created_at: datetime = Field(sa_column=Column(UTCDateTime, nullable=False))
+
+
+class Milestone(SQLModel, table=True):
+    """A step of the tidplan, as planned and as overridden by hand."""
+
+    __tablename__ = "milestone"
+    __table_args__ = (UniqueConstraint("remiss_id", "kind"),)
+
+    id: Optional[int] = Field(default=None, primary_key=True)
+    remiss_id: int = Field(foreign_key="remiss.id", index=True, ondelete="CASCADE")
+    kind: str = Field(max_length=30)  # tjansteskrivelse | granskning | arbetsutskott | namnd | justering | expediering | sista_svarsdag
+    position: int = 0
+    label: str = Field(max_length=100)  # Swedish label
+    owner_role: str = Field(default="handlaggare", max_length=20)
+    planned_on: date  # what the planner computed
+    planned_time: Optional[time] = None
+    explanation: str = Field(default="", sa_column=Column(Text, nullable=False, default=""))
+    flagged: bool = Field(default=False)  # needs attention (late, justering after deadline)
+    override_on: Optional[date] = None  # set by hand; wins over planned_on
+    override_reason: str = Field(default="", max_length=500)
+    override_by_id: Optional[int] = Field(default=None, foreign_key="user_account.id")
+    due_on: date = Field(index=True)  # in force: override_on or planned_on
+    done_at: Optional[datetime] = Field(default=None, sa_column=Column(UTCDateTime))

@@ -12,10 +12,11 @@ from remiss.db import read_once
 from remiss.auth.access import Action, Principal
 from remiss.calendar.swedish import count_words, format_weekday_date, month_name
 from remiss.clock import local
-from remiss.planning import agenda, extensions, tidplan
+from remiss.planning import agenda
 from remiss.planning.agenda import AgendaItem
-from remiss.planning.models import TidplanState
-from remiss.remisser.models import Direction, Extension, Milestone, Remiss
+from remiss.planning.models import Extension, Milestone, TidplanState
+from remiss.planning.service import extensions, tidplan
+from remiss.remisser.models import Direction, Remiss
 
 OWNER_LABELS = {"handlaggare": "Handläggare", "granskare": "Granskare / chef", "registrator": "Registrator",
                 "namnd": "Nämnden"}

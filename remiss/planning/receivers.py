@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from remiss import events
-from remiss.planning import meetings, tidplan
+from remiss.planning.service import meetings, tidplan
 
 # the Namnd columns the planner reads (tidplan.rules_of)
 RULE_FIELDS = ("tjansteskrivelse_workdays_before_au", "granskning_workdays", "omedelbar_justering_usual",

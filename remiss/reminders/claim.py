@@ -14,10 +14,11 @@ from sqlmodel import Session, select
 
 from remiss.auth.models import User
 from remiss.db import among
+from remiss.planning.models import Milestone
 from remiss.reminders import policy, schedule
 from remiss.reminders.models import OutboxMessage, OutboxStatus
 from remiss.reminders.recipients import muted_kinds
-from remiss.remisser.models import Milestone, Remiss
+from remiss.remisser.models import Remiss
 
 PENDING, SENDING = OutboxStatus.pending.value, OutboxStatus.sending.value
 CANCELLED, SUPERSEDED = OutboxStatus.cancelled.value, OutboxStatus.superseded.value

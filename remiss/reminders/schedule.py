@@ -11,9 +11,10 @@ from sqlmodel import Session, select
 from remiss.calendar import WorkCalendar
 from remiss.clock import local, local_today
 from remiss.namnd.models import ClosedDay, Namnd
+from remiss.planning.models import Milestone
 from remiss.reminders import outbox, policy, recipients
 from remiss.reminders.models import OutboxMessage, OutboxStatus, ReminderMarker
-from remiss.remisser.models import Direction, Milestone, Remiss
+from remiss.remisser.models import Direction, Remiss
 from remiss.remisser.status import CLOSED
 
 LOOKAHEAD_DAYS = 14  # rows are enqueued at least this far ahead, so users see what is coming

@@ -1,4 +1,8 @@
-"""The remiss and what hangs on it: questions, files, sändlista, extensions, milestones."""
+"""The remiss and what hangs on it: frågeställningar, files, the sändlista; our diarienummer series.
+
+The tables other capabilities keep about a remiss are in their own models.py: tidplan and extensions in
+remiss.planning, the register of remissinstanser and their answers in remiss.outgoing, samråd in remiss.drafting.
+"""
 from __future__ import annotations
 
 from datetime import date, datetime, time
@@ -122,40 +126,12 @@ class Attachment(SQLModel, table=True):
     uploaded_at: datetime = Field(sa_column=Column(UTCDateTime, nullable=False))
 
 
-class Organisation(SQLModel, table=True):
-    """A remissinstans in the register: who can be put on a sändlista."""
-
-    __tablename__ = "organisation"
-
-    id: Optional[int] = Field(default=None, primary_key=True)
-    name: str = Field(max_length=300, unique=True)
-    email: str = Field(default="", max_length=254)  # functional mailbox
-    contact_person: str = Field(default="", max_length=200)
-    group_name: str = Field(default="", max_length=200, index=True)  # "Malmö stads nämnder", "fackliga organisationer"
-    active: bool = Field(default=True)
-    created_at: datetime = Field(sa_column=Column(UTCDateTime, nullable=False))
-
-
-class SavedSandlista(SQLModel, table=True):
-    """A reusable sändlista, e.g. "samtliga stadsområdesnämnder"."""
-
-    __tablename__ = "saved_sandlista"
-
-    id: Optional[int] = Field(default=None, primary_key=True)
-    name: str = Field(max_length=200, unique=True)
-    created_at: datetime = Field(sa_column=Column(UTCDateTime, nullable=False))
-
-
-class SavedSandlistaMember(SQLModel, table=True):
-    __tablename__ = "saved_sandlista_member"
-
-    saved_sandlista_id: int = Field(foreign_key="saved_sandlista.id", primary_key=True, ondelete="CASCADE")
-    organisation_id: int = Field(foreign_key="organisation.id", primary_key=True, ondelete="CASCADE")
-    position: int = 0
-
-
 class SandlistaEntry(SQLModel, table=True):
-    """One remissinstans on a remiss; for outgoing remisser also its answer."""
+    """One remissinstans on the sändlista of a remiss, incoming or outgoing; for outgoing remisser also its answer.
+
+    It stays with the remiss: registration writes the sändlista of both directions (remisser.service) and the
+    remiss page shows it; only the answer columns are outgoing's.
+    """
 
     __tablename__ = "sandlista_entry"
     __table_args__ = (
@@ -178,77 +154,6 @@ class SandlistaEntry(SQLModel, table=True):
     extended_until_on: Optional[date] = None  # this instans's own extension
     extended_until_time: Optional[time] = None
     sent_at: Optional[datetime] = Field(default=None, sa_column=Column(UTCDateTime))  # missiv mailed
-
-
-class SandlistaAnswer(SQLModel, table=True):
-    """What one instans said on one frågeställning."""
-
-    __tablename__ = "sandlista_answer"
-    __table_args__ = (UniqueConstraint("sandlista_entry_id", "question_id"),)
-
-    id: Optional[int] = Field(default=None, primary_key=True)
-    sandlista_entry_id: int = Field(foreign_key="sandlista_entry.id", index=True, ondelete="CASCADE")
-    question_id: int = Field(foreign_key="question.id", ondelete="CASCADE")
-    text: str = Field(sa_column=Column(Text, nullable=False))
-
-
-class Extension(SQLModel, table=True):
-    """A request for förlängd remisstid / anstånd and its decision."""
-
-    __tablename__ = "extension"
-
-    id: Optional[int] = Field(default=None, primary_key=True)
-    remiss_id: int = Field(foreign_key="remiss.id", index=True, ondelete="CASCADE")
-    sandlista_entry_id: Optional[int] = Field(default=None, foreign_key="sandlista_entry.id")  # outgoing: one instans
-    is_general: bool = Field(default=False)  # a notice to everyone from the remittent
-    requested_by: str = Field(default="", max_length=200)  # who asked
-    requested_on: Optional[date] = None
-    requested_until_on: Optional[date] = None
-    requested_until_time: Optional[time] = None
-    reason: str = Field(default="", sa_column=Column(Text, nullable=False, default=""))
-    decision: str = Field(default="pending", max_length=10)  # pending | granted | denied
-    granted_until_on: Optional[date] = None
-    granted_until_time: Optional[time] = None
-    decided_on: Optional[date] = None
-    evidence_text: str = Field(default="", sa_column=Column(Text, nullable=False, default=""))  # e-mail text
-    evidence_attachment_id: Optional[int] = Field(default=None, foreign_key="attachment.id")
-    created_by_id: Optional[int] = Field(default=None, foreign_key="user_account.id")
-    created_at: datetime = Field(sa_column=Column(UTCDateTime, nullable=False))
-
-
-class Milestone(SQLModel, table=True):
-    """A step of the tidplan, as planned and as overridden by hand."""
-
-    __tablename__ = "milestone"
-    __table_args__ = (UniqueConstraint("remiss_id", "kind"),)
-
-    id: Optional[int] = Field(default=None, primary_key=True)
-    remiss_id: int = Field(foreign_key="remiss.id", index=True, ondelete="CASCADE")
-    kind: str = Field(max_length=30)  # tjansteskrivelse | granskning | arbetsutskott | namnd | justering | expediering | sista_svarsdag
-    position: int = 0
-    label: str = Field(max_length=100)  # Swedish label
-    owner_role: str = Field(default="handlaggare", max_length=20)
-    planned_on: date  # what the planner computed
-    planned_time: Optional[time] = None
-    explanation: str = Field(default="", sa_column=Column(Text, nullable=False, default=""))
-    flagged: bool = Field(default=False)  # needs attention (late, justering after deadline)
-    override_on: Optional[date] = None  # set by hand; wins over planned_on
-    override_reason: str = Field(default="", max_length=500)
-    override_by_id: Optional[int] = Field(default=None, foreign_key="user_account.id")
-    due_on: date = Field(index=True)  # in force: override_on or planned_on
-    done_at: Optional[datetime] = Field(default=None, sa_column=Column(UTCDateTime))
-
-
-class Consultation(SQLModel, table=True):
-    """Who was consulted while preparing the yttrande (samråd)."""
-
-    __tablename__ = "consultation"
-
-    id: Optional[int] = Field(default=None, primary_key=True)
-    remiss_id: int = Field(foreign_key="remiss.id", index=True, ondelete="CASCADE")
-    party: str = Field(max_length=200)  # "Pensionärsrådet"
-    consulted_on: Optional[date] = None
-    note: str = Field(default="", sa_column=Column(Text, nullable=False, default=""))
 
 
 class DiarieSeries(SQLModel, table=True):

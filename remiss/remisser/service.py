@@ -13,9 +13,11 @@ from remiss.auth.access import Action, Principal, require
 from remiss.auth.models import NamndMembership, User
 from remiss.clock import local_today
 from remiss.namnd.models import Namnd
+from remiss.outgoing.models import Organisation
+from remiss.planning.models import Extension
 from remiss.remisser import dnr as dnr_series
 from remiss.remisser.input import InputErrors, RemissData, SandlistaItem
-from remiss.remisser.models import Extension, Organisation, Question, Remiss, SandlistaEntry
+from remiss.remisser.models import Question, Remiss, SandlistaEntry
 from remiss.remisser.status import RemissStatus, check_transition
 
 AUDITED = ("title", "remittent", "sender_dnr", "our_dnr", "received_on", "letter_date", "deadline_on",

@@ -54,8 +54,8 @@ def live_server(tmp_path_factory):
 
     from remiss import create_app
     from remiss.db import migrate
-    from remiss.demo import load_demo
-    from remiss.remisser.models import Organisation
+    from remiss.demo.service import load_demo
+    from remiss.outgoing.models import Organisation
     from sqlmodel import select
 
     tmp = tmp_path_factory.mktemp("browser")

@@ -13,7 +13,7 @@ import secrets
 
 from remiss.auth.models import Role, User
 from remiss.auth.service import set_memberships
-from remiss.remisser.models import Milestone
+from remiss.planning.models import Milestone
 from tests.support.factories import make_namnd, make_remiss, make_user
 
 CASES = Path("/work/shared/cases/seed-cases.json")

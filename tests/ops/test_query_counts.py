@@ -74,7 +74,7 @@ def _fill_panels(session, app, namnd, remiss, *, rows: int) -> None:
     from datetime import date, timedelta
 
     from remiss.drafting import service as drafting
-    from remiss.planning import extensions, tidplan
+    from remiss.planning.service import extensions, tidplan
     from remiss.remisser import attachments
 
     for n in range(rows):

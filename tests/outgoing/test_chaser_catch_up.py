@@ -7,7 +7,7 @@ from sqlmodel import select
 
 from remiss.auth.access import Principal
 from remiss.clock import STOCKHOLM
-from remiss.outgoing import chasers, sending
+from remiss.outgoing.service import chasers, sending
 from remiss.reminders.models import OutboxMessage
 from remiss.remisser.input import SandlistaItem
 from tests.outgoing.conftest import run_sweep

@@ -10,12 +10,12 @@ from remiss.auth.access import Principal
 from remiss.calendar import WorkCalendar
 from remiss.clock import STOCKHOLM
 from remiss.namnd.models import ClosedDay
-from remiss.outgoing import answers, chasers, sending
-from remiss.outgoing.answers import AnswerData
+from remiss.outgoing.service import answers, chasers, sending
+from remiss.outgoing.service.answers import AnswerData
+from remiss.planning.models import Extension
 from remiss.reminders.models import OutboxMessage
 from remiss.remisser import service as remisser
 from remiss.remisser.input import InputErrors, SandlistaItem
-from remiss.remisser.models import Extension
 from tests.support.factories import make_namnd, make_remiss
 
 SYSTEM = Principal.system()

@@ -11,10 +11,11 @@ from sqlmodel import select
 from remiss.audit.models import AuditEvent
 from remiss.auth.access import Principal
 from remiss.auth.models import Role
-from remiss.outgoing import register
 from remiss.outgoing.importer import ImportFileError, read_rows
+from remiss.outgoing.models import Organisation, SavedSandlistaMember
+from remiss.outgoing.service import register
 from remiss.remisser.input import InputErrors
-from remiss.remisser.models import Organisation, SandlistaEntry, SavedSandlistaMember
+from remiss.remisser.models import SandlistaEntry
 from tests.support.factories import T0, make_namnd, make_remiss, make_user
 
 BAD_CSV = ("Namn;E-post;Kontaktperson;Grupp\n"

@@ -11,8 +11,9 @@ from sqlmodel import select
 from remiss.auth.models import Role
 from remiss.clock import STOCKHOLM
 from remiss.calendar import WorkCalendar
+from remiss.outgoing.models import Organisation
 from remiss.reminders.models import OutboxMessage
-from remiss.remisser.models import Organisation, Remiss, SandlistaEntry
+from remiss.remisser.models import Remiss, SandlistaEntry
 from tests.outgoing.conftest import run_sweep
 from tests.support.factories import SEED_000_SANDLISTA, make_namnd, make_user
 

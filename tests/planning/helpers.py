@@ -8,7 +8,7 @@ from sqlmodel import select
 
 from remiss.auth.models import Role
 from remiss.namnd.models import Meeting
-from remiss.remisser.models import Milestone
+from remiss.planning.models import Milestone
 from tests.support.factories import make_namnd, make_user
 
 STHLM = ZoneInfo("Europe/Stockholm")

@@ -5,7 +5,8 @@ import pytest
 from sqlmodel import select
 
 from remiss.auth.service import create_api_token
-from remiss.remisser.models import Extension, Milestone, Remiss
+from remiss.planning.models import Extension, Milestone
+from remiss.remisser.models import Remiss
 from tests.planning.helpers import at, fetch, seed_003_world
 from tests.support.factories import make_namnd, make_remiss, make_user
 

@@ -5,8 +5,8 @@ from datetime import date, time
 from sqlmodel import select
 
 from remiss.audit.models import AuditEvent
-from remiss.planning.models import TidplanState
-from remiss.remisser.models import Extension, Remiss
+from remiss.planning.models import Extension, TidplanState
+from remiss.remisser.models import Remiss
 from tests.planning.helpers import at, fetch, milestones, seed_003_world
 from tests.support.factories import make_remiss
 

@@ -9,8 +9,8 @@ from sqlmodel import SQLModel, select
 from remiss import events
 from remiss.audit.models import AuditEvent
 from remiss.auth.access import Principal
-from remiss.planning import meetings, tidplan
 from remiss.planning.models import TidplanState
+from remiss.planning.service import meetings, tidplan
 from remiss.remisser import service as remiss_service
 from tests.planning.helpers import at, due, seed_003_world
 from tests.support.factories import make_remiss, make_user

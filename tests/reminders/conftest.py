@@ -12,9 +12,9 @@ from aiosmtpd.controller import Controller
 from sqlmodel import delete
 
 from remiss.auth.models import Role
+from remiss.planning.models import Milestone
 from remiss.reminders.delivery import Settings
 from remiss.reminders.models import OutboxMessage
-from remiss.remisser.models import Milestone
 from tests.support.factories import make_namnd, make_remiss
 
 

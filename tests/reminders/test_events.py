@@ -40,7 +40,7 @@ def test_registration_plans_reminders_and_assignment_notice(session, app, runner
 
 
 def test_extension_moves_the_reminders_and_sends_a_notice(session, app):
-    from remiss.planning.extensions import general_notice
+    from remiss.planning.service.extensions import general_notice
 
     namnd = make_namnd(session)
     hanna = fast_user(session, role="handlaggare", namnder=[namnd], email="hanna@example.se")

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from sqlmodel import select
 
-from remiss.remisser.models import Organisation
+from remiss.outgoing.models import Organisation
 from remiss.remisser.service import ensure_organisation
 from tests.support.factories import T0
 

@@ -8,7 +8,7 @@ from pathlib import Path
 from sqlmodel import Session, select
 
 from remiss.auth.access import Principal
-from remiss.auth.models import Role, User
+from remiss.auth.models import Role
 from remiss.auth.service import create_user
 from remiss.calendar import WorkCalendar
 from remiss.clock import STOCKHOLM, local_today
@@ -17,7 +17,7 @@ from remiss.namnd.models import Meeting, Namnd
 from remiss.remisser import service as remiss_service
 from remiss.remisser.input import RemissData, SandlistaItem
 
-CASES = Path(__file__).with_name("demo_cases.json")
+CASES = Path(__file__).with_name("cases.json")
 DEMO_CASES = ["IOF-2010", "KULTURSTRATEGI-OSTER-2015", "KONTAKTCENTER-OSTER-2015",
               "MISSBRUK-RIKTLINJER-OSTER-2015", "TILLSYN-OSTER-2015"]
 USERS = [

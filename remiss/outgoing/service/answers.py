@@ -11,12 +11,15 @@ from remiss.audit import service as audit
 from remiss.auth.access import Action, NotFound, Principal, require
 from remiss.clock import local_today
 from remiss.namnd.models import Namnd
-from remiss.outgoing import chasers, mails
+from remiss.outgoing import mails
+from remiss.outgoing.models import SandlistaAnswer
+from remiss.outgoing.service import chasers
+from remiss.planning.models import Extension
 from remiss.reminders.outbox import enqueue
 from remiss.remisser import attachments as remiss_files
 from remiss.remisser import service as remisser
 from remiss.remisser.input import InputErrors
-from remiss.remisser.models import AnswerStatus, Direction, Extension, Remiss, SandlistaAnswer, SandlistaEntry
+from remiss.remisser.models import AnswerStatus, Direction, Remiss, SandlistaEntry
 
 EXTENSION_KIND = "outgoing_extension"
 SNAPSHOT = ("answer_status", "answered_on", "no_comments", "summary", "other_comments", "extended_until_on",

@@ -11,10 +11,11 @@ from remiss.clock import local_today
 from remiss.calendar.swedish import format_date, format_deadline
 from remiss.documents import render_document
 from remiss.namnd.models import Namnd
+from remiss.outgoing.models import SandlistaAnswer
 from remiss.outgoing.overview import counts
-from remiss.outgoing.sending import namnd_template
+from remiss.outgoing.service.sending import namnd_template
 from remiss.remisser import service as remisser
-from remiss.remisser.models import AnswerStatus, Remiss, SandlistaAnswer, SandlistaEntry
+from remiss.remisser.models import AnswerStatus, Remiss, SandlistaEntry
 
 NO_GROUP = "Övriga remissinstanser"
 

@@ -10,9 +10,10 @@ from remiss import events
 from remiss.audit import service as audit
 from remiss.auth.access import Action, Principal, require
 from remiss.clock import local_today
+from remiss.planning.models import Extension
 from remiss.remisser import attachments
 from remiss.remisser.input import InputErrors
-from remiss.remisser.models import Extension, Remiss
+from remiss.remisser.models import Remiss
 from remiss.remisser.service import refresh_deadline
 
 DECISIONS = {"pending": "Väntar på besked", "granted": "Beviljad", "denied": "Avslagen"}

@@ -10,8 +10,9 @@ from sqlmodel import Session, select
 from remiss.audit import service as audit
 from remiss.auth.access import Action, Principal
 from remiss.outgoing.importer import ImportRow
+from remiss.outgoing.models import Organisation, SavedSandlista, SavedSandlistaMember
 from remiss.remisser.input import InputErrors
-from remiss.remisser.models import Organisation, SandlistaEntry, SavedSandlista, SavedSandlistaMember
+from remiss.remisser.models import SandlistaEntry
 
 FIELDS = ("name", "email", "contact_person", "group_name", "active")
 

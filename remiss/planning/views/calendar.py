@@ -13,8 +13,9 @@ from remiss.calendar import CalendarEvent, build_ics, stable_uid
 from remiss.clock import STOCKHOLM, local, local_today
 from remiss.db import get_session
 from remiss.namnd.models import Namnd
-from remiss.planning import agenda, meetings, present
+from remiss.planning import agenda, present
 from remiss.planning.forms import parse_month
+from remiss.planning.service import meetings
 from remiss.planning.views import bp
 from remiss.remisser.input import InputErrors
 from remiss.web import now, principal

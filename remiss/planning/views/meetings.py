@@ -10,8 +10,8 @@ from remiss.calendar.swedish import format_weekday_date
 from remiss.clock import local
 from remiss.db import get_session
 from remiss.namnd.models import ClosedDay, Meeting, Namnd
-from remiss.planning import meetings as service
 from remiss.planning.forms import meetings_from_json, meetings_to_json, optional_date, parse_meeting, text
+from remiss.planning.service import meetings as service
 from remiss.planning.views import bp
 from remiss.remisser.input import InputErrors
 from remiss.web import now, principal, requires

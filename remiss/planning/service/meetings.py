@@ -13,7 +13,7 @@ from remiss.calendar.swedish import format_weekday_date
 from remiss.clock import STOCKHOLM, local
 from remiss.namnd.models import ClosedDay
 from remiss.namnd.models import Meeting as MeetingRow
-from remiss.planning import tidplan
+from remiss.planning.service import tidplan
 from remiss.remisser.input import InputErrors
 from remiss.remisser.models import Direction, Remiss
 from remiss.remisser.status import CLOSED

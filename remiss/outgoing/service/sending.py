@@ -15,12 +15,14 @@ from remiss.clock import local_today
 from remiss.calendar.swedish import format_deadline
 from remiss.documents import render_document
 from remiss.namnd.models import DocumentTemplate, Namnd
-from remiss.outgoing import chasers, mails
-from remiss.outgoing.register import members_of
+from remiss.outgoing import mails
+from remiss.outgoing.models import Organisation
+from remiss.outgoing.service import chasers
+from remiss.outgoing.service.register import members_of
 from remiss.reminders.outbox import enqueue
 from remiss.remisser import service as remisser
 from remiss.remisser.input import InputErrors, RemissData, SandlistaItem
-from remiss.remisser.models import Attachment, Direction, Organisation, Remiss, SandlistaEntry
+from remiss.remisser.models import Attachment, Direction, Remiss, SandlistaEntry
 
 MISSIV_KIND = "outgoing_missiv"
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"

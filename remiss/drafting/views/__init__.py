@@ -234,4 +234,5 @@ def stored_document(remiss_id: int, document_id: int):
                  generate.DOCX)
 
 
-from remiss.drafting import api, template_views  # noqa: E402,F401  (routes on bp)
+from remiss.drafting import api  # noqa: E402,F401  (routes on bp)
+from remiss.drafting.views import templates  # noqa: E402,F401

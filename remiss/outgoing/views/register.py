@@ -8,12 +8,12 @@ from sqlmodel import select
 
 from remiss.auth.access import Action
 from remiss.db import get_session
-from remiss.outgoing import register
 from remiss.outgoing.forms import parse_ids
 from remiss.outgoing.importer import ImportFileError, read_rows, rows_from_json
+from remiss.outgoing.models import Organisation, SavedSandlista
+from remiss.outgoing.service import register
 from remiss.outgoing.views import bp
 from remiss.remisser.input import InputErrors
-from remiss.remisser.models import Organisation, SavedSandlista
 from remiss.web import now, principal, requires
 
 MAX_IMPORT_BYTES = 5 * 1024 * 1024

@@ -15,9 +15,9 @@ from remiss.calendar.swedish import format_weekday_date
 from remiss.clock import STOCKHOLM, local, local_today
 from remiss.namnd.models import ClosedDay, Namnd
 from remiss.namnd.models import Meeting as MeetingRow
-from remiss.planning.models import TidplanState
+from remiss.planning.models import Milestone, TidplanState
 from remiss.remisser.input import InputErrors
-from remiss.remisser.models import Direction, Milestone, Remiss
+from remiss.remisser.models import Direction, Remiss
 
 DROPPED = "Ingår inte längre i den beräknade tidplanen; datumet är satt för hand."
 

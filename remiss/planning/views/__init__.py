@@ -7,14 +7,16 @@ from flask_login import login_required
 from remiss import files
 from remiss.auth.access import Action, load_remiss
 from remiss.db import get_session
-from remiss.planning import extensions, present, tidplan
-from remiss.planning.extensions import Evidence
+from remiss.planning import present
 from remiss.planning.forms import parse_decision, parse_notice, parse_override, parse_request
+from remiss.planning.service import extensions, tidplan
+from remiss.planning.service.extensions import Evidence
 from remiss.remisser import views as remisser_views
 from remiss.remisser.input import InputErrors
 from remiss.web import now, principal
 
 bp = Blueprint("planning", __name__)
+
 
 def _panel_context(builder, form_keys: tuple[str, ...]):
     def context(session, p, remiss, moment):
@@ -156,6 +158,7 @@ def general_notice(remiss_id: int):
 
 
 # The other pages and the API share this blueprint; importing registers their routes.
-from remiss.planning import api, views_calendar, views_plan  # noqa: E402,F401
+from remiss.planning import api  # noqa: E402
+from remiss.planning.views import calendar, meetings  # noqa: E402,F401
 
 bp.register_blueprint(api.api_bp)

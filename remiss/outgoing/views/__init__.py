@@ -11,13 +11,15 @@ from remiss.clock import local_today
 from remiss.db import get_session
 from remiss.documents import RenderError
 from remiss.namnd.models import Namnd
-from remiss.outgoing import answers, compile as compilation, overview, sending
+from remiss.outgoing import compilation, overview
 from remiss.outgoing.forms import parse_answer, parse_ids, parse_until
-from remiss.outgoing.register import saved_lists
+from remiss.outgoing.models import Organisation
+from remiss.outgoing.service import answers, sending
+from remiss.outgoing.service.register import saved_lists
 from remiss.remisser import attachments, page
 from remiss.remisser import service as remisser
 from remiss.remisser.input import InputErrors, parse_remiss_input, RemissData
-from remiss.remisser.models import AnswerStatus, Attachment, Direction, Organisation
+from remiss.remisser.models import AnswerStatus, Attachment, Direction
 from remiss.web import now, principal, requires
 
 bp = Blueprint("outgoing", __name__)
@@ -237,4 +239,5 @@ def sandlista_status(session, remiss):
 
 
 
-from remiss.outgoing import register_views, api  # noqa: E402,F401  (routes on the same blueprint)
+from remiss.outgoing.views import register  # noqa: E402,F401  (routes on the same blueprint)
+from remiss.outgoing import api  # noqa: E402,F401
