@@ -50,6 +50,36 @@ def create_user(session: Session, *, now: datetime, email: str, name: str, passw
     return user
 
 
+def users(session: Session) -> list[User]:
+    """Every user, by name."""
+    return list(session.exec(select(User).order_by(User.name)))
+
+
+def update_user(session: Session, *, now: datetime, actor_id: int | None, user: User, email: str, name: str,
+                title: str, role: Role | str, is_active: bool, namnd_ids: list[int], password: str = "") -> User:
+    """Change a user's account, role and nämnder (and password, when given); logged with old and new values."""
+    email = normalize_email(email)
+    if session.exec(select(User).where(User.email == email, User.id != user.id)).first():
+        raise AuthError(f"Det finns redan en användare med e-postadressen {email}.")
+    if password:
+        problem = password_problem(password)
+        if problem:
+            raise AuthError(problem)
+    before = {"email": user.email, "name": user.name, "role": user.role, "is_active": user.is_active,
+              "namnder": sorted(namnd_ids_of(session, user.id))}
+    user.email, user.name, user.title = email, name.strip(), title.strip()
+    user.role, user.is_active = Role(role).value, bool(is_active)
+    if password:
+        user.password_hash = hash_password(password)
+    session.add(user)
+    set_memberships(session, user, namnd_ids)
+    after = {"email": user.email, "name": user.name, "role": user.role, "is_active": user.is_active,
+             "namnder": sorted(set(namnd_ids))}
+    audit.record(session, now=now, user_id=actor_id, entity="user_account", entity_id=user.id, action="update",
+                 changes=audit.diff(before, after))
+    return user
+
+
 def set_memberships(session: Session, user: User, namnd_ids) -> None:
     session.exec(delete(NamndMembership).where(NamndMembership.user_id == user.id))
     for namnd_id in sorted(set(namnd_ids)):

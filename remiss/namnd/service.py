@@ -23,6 +23,11 @@ class NamndError(ValueError):
         self.field = field
 
 
+def namnder(session: Session) -> list[Namnd]:
+    """Every nämnd, by name."""
+    return list(session.exec(select(Namnd).order_by(Namnd.name)))
+
+
 def create(session: Session, *, now: datetime, actor_id: int | None, **values) -> Namnd:
     if session.exec(select(Namnd).where(Namnd.name == values["name"])).first():
         raise NamndError("name", f"Det finns redan en nämnd som heter {values['name']}.")

@@ -32,8 +32,7 @@ def _is_web(name: str, path: Path) -> bool:
     """The web layer: remiss.web, blueprint modules (views, api) and HTML forms."""
     if name.startswith("remiss.web") or name == "remiss.api" or name.startswith("remiss.api."):
         return True
-    stem = path.stem
-    if stem in ("views", "api") or stem.startswith("views_") or stem.endswith("_views") or "views" in path.parts:
+    if path.stem in ("views", "api") or "views" in path.parts:  # views.py, a views/ package, api.py
         return True
     return any(i.startswith(WEB_LIBRARIES) for i in _imports(path))
 

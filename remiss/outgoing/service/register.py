@@ -24,6 +24,35 @@ def _require_admin(principal: Principal) -> None:
         raise AccessDenied("Bara administratörer får ändra registret över remissinstanser.")
 
 
+def organisations(session: Session, *, name_contains: str = "", limit: int = 500) -> list[Organisation]:
+    """Remissinstanser in the register by group and name, those whose name contains name_contains (any case)."""
+    stmt = select(Organisation).order_by(Organisation.group_name, Organisation.name)
+    if name_contains:
+        stmt = stmt.where(func.lower(Organisation.name).contains(name_contains.lower(), autoescape=True))
+    return list(session.exec(stmt.limit(limit)))
+
+
+def save_organisation(session: Session, *, now: datetime, principal: Principal, existing: Organisation | None,
+                      name: str, email: str = "", contact_person: str = "", group_name: str = "",
+                      active: bool = True) -> Organisation:
+    """Add a remissinstans to the register, or change one; a name already in the register is refused."""
+    _require_admin(principal)
+    name = name.strip()
+    clash = session.exec(select(Organisation).where(func.lower(Organisation.name) == name.lower(),
+                                                    Organisation.id != (existing.id if existing else -1))).first()
+    if clash:
+        raise InputErrors({"name": f"{clash.name} finns redan i registret."})
+    org = existing or Organisation(name=name, created_at=now)
+    before = _snapshot(org) if existing else {}
+    org.name, org.email, org.active = name, email.strip(), bool(active)
+    org.contact_person, org.group_name = contact_person.strip(), group_name.strip()
+    session.add(org)
+    session.flush()
+    audit.record(session, now=now, user_id=principal.user_id, entity="organisation", entity_id=org.id,
+                 action="update" if existing else "create", changes=audit.diff(before, _snapshot(org)))
+    return org
+
+
 def _by_name(session: Session, names: list[str]) -> dict[str, Organisation]:
     lowered = [n.lower() for n in names]
     found = session.exec(select(Organisation).where(func.lower(Organisation.name).in_(lowered or [""]))).all()
