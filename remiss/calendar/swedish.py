@@ -45,6 +45,11 @@ def month_name(value: date | datetime) -> str:
     return _babel_format_date(_as_date(value), "LLLL", locale=LOCALE)
 
 
+def format_short_date(value: date | datetime) -> str:
+    """Format as "26 jan. 2010" (for tables)."""
+    return _babel_format_date(_as_date(value), "d MMM y", locale=LOCALE)
+
+
 def format_short(value: date | datetime) -> str:
     """Format as "2 april" (no weekday, no year)."""
     return _babel_format_date(_as_date(value), "d MMMM", locale=LOCALE)

@@ -79,3 +79,13 @@ def test_the_menu_shows_what_the_role_may_do(session, auth, role, shown, hidden)
 ])
 def test_relative_days_read_as_swedish(day, words):
     assert relative(day, date(2026, 12, 3)) == words
+
+
+def test_the_diarium_sorts_by_its_headings_and_shows_inkom(world, auth, session):
+    auth.login(world["user"].email)
+    html = auth.client.get("/remisser?sort=deadline").get_data(as_text=True)
+    head = html[html.index("<thead>"):html.index("</thead>")]
+    assert head.index("Sista svarsdag") < head.index("Ärende")  # the column read first comes first
+    assert 'aria-sort="ascending"' in head and "sort=-deadline" in head and "sort=dnr" in head and "sort=received" in head
+    assert 'aria-sort="descending"' in auth.client.get("/remisser?sort=-deadline").get_data(as_text=True)
+    assert 'data-label="Inkom"' in html
