@@ -36,6 +36,18 @@ LABELS = {
 
 S = RemissStatus
 
+# What happens next, shown at the top of the remiss page.
+NEXT_STEPS = {
+    S.registrerad: "Tilldela remissen en handläggare.",
+    S.tilldelad: "Handläggaren börjar med tjänsteskrivelsen och yttrandet.",
+    S.under_beredning: "Skriv klart yttrandet och skicka det till granskning.",
+    S.klar_for_beslut: "Yttrandet är godkänt: registrera nämndens beslut.",
+    S.beslutad: "Nämnden har beslutat: expediera yttrandet till remittenten.",
+    S.besvarad: "Remissen är besvarad. Inget mer att göra.",
+    S.avstar: "Nämnden avstår från att svara. Inget mer att göra.",
+    S.aterkallad: "Remissen är återkallad. Inget mer att göra.",
+}
+
 
 def status_label(value: str) -> str:
     """The Swedish label of a status value, e.g. "Under beredning"; an unknown value as it is."""

@@ -60,10 +60,14 @@ def _register_seed_000(page) -> str:
 
 def _assign_and_start(page) -> str:
     """Assign Jesper Lindkvist and move the status on; return our diarienummer."""
-    page.get_by_label("Tilldela handläggare").select_option(label="Jesper Lindkvist")
+    # Not yet assigned: the next step is said first, and the assign form is open.
+    assert "Tilldela remissen en handläggare." in page.locator(".next-step").inner_text()
+    page.locator("#assign-handlaggare_id").select_option(label="Jesper Lindkvist")
     page.get_by_role("button", name="Tilldela").click()
     assert "Handläggaren är tilldelad" in _messages(page)
-    page.get_by_label("Ändra status").select_option(label="Under beredning")
+    assert not page.get_by_label("Ny status").is_visible()  # folded until asked for
+    page.get_by_text("Ändra status för hand").click()
+    page.get_by_label("Ny status").select_option(label="Under beredning")
     page.get_by_label("Kommentar (valfri)").fill("Förvaltningen påbörjar tjänsteskrivelsen.")
     page.get_by_role("button", name="Ändra status").click()
     assert "Under beredning" in _messages(page)

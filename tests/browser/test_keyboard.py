@@ -59,6 +59,8 @@ def test_keyboard_status_change(page):
     _tab_to(page, lambda f: f["tag"] == "A" and re.fullmatch(r"/remisser/\d+", f["href"]) is not None)
     page.keyboard.press("Enter")
     page.wait_for_url(re.compile(r"/remisser/\d+$"))
+    _tab_to(page, lambda f: f["tag"] == "SUMMARY" and f["text"] == "Ändra status för hand")
+    page.keyboard.press("Enter")  # unfolds the form
     _tab_to(page, lambda f: f["id"] == "new-status")
     page.keyboard.press("ArrowDown")
     chosen = page.evaluate("document.getElementById('new-status').selectedOptions[0].text")
