@@ -77,6 +77,7 @@ def register_page_parts(app: Flask) -> None:
     from remiss.auth.access import Action
     from remiss.drafting.api import draft_summary
     from remiss.drafting.panel import panel_context as yttrande_panel
+    from remiss.drafting.review import review_section
     from remiss.intake.views import HOOKS as intake_hooks
     from remiss.outgoing.views import panel_context as utskick_panel, sandlista_status
     from remiss.planning.api import extensions_json, milestones_json
@@ -101,7 +102,7 @@ def register_page_parts(app: Flask) -> None:
         organisation=[("outgoing.import_register", "Läs in från fil"), ("outgoing.duplicates", "Slå ihop dubbletter"),
                       ("outgoing.lists", "Sparade sändlistor")],
         export_formats=[("csv", "Exportera CSV"), ("xlsx", "Exportera Excel")]))
-    app.extensions["remiss_start_sections"] = [start_section]
+    app.extensions["remiss_start_sections"] = [review_section, start_section]
     app.extensions["remiss_panels"] = [
         Panel("tidplan", "Tidplan", "planning/_tidplan.html", tidplan_panel),
         Panel("forlangningar", "Förlängningar", "planning/_extensions.html", extensions_panel),

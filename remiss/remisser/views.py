@@ -42,7 +42,8 @@ def start():
 
 def start_sections() -> list:
     """The start page's parts from other capabilities (wired in remiss.create_app)."""
-    return [section(get_session(), principal(), now()) for section in current_app.extensions["remiss_start_sections"]]
+    parts = [section(get_session(), principal(), now()) for section in current_app.extensions["remiss_start_sections"]]
+    return [part for part in parts if part is not None]  # a section may have nothing for this user
 
 
 @bp.route("/remisser")

@@ -1,0 +1,47 @@
+"""The start page's "Att granska": yttranden sent for review in the nämnder where the user reviews."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from sqlmodel import Session, select
+
+from remiss.auth.access import Action, Principal
+from remiss.auth.models import User
+from remiss.calendar.swedish import format_date_time
+from remiss.drafting.models import DraftState, YttrandeDraft
+from remiss.remisser.models import Remiss
+
+
+@dataclass(frozen=True)
+class ReviewRow:
+    remiss_id: int
+    dnr: str
+    title: str
+    handlaggare: str
+    since: str  # when it was sent for review
+    deadline_on: object
+
+
+@dataclass(frozen=True)
+class ReviewSection:
+    rows: list[ReviewRow] = field(default_factory=list)
+    template: str = "drafting/_review_start.html"
+
+
+def review_section(session: Session, principal: Principal, now: datetime) -> ReviewSection | None:
+    """The drafts waiting in granskning, oldest first; None for users who review nowhere."""
+    if not principal.may(Action.review):
+        return None
+    stmt = (select(Remiss.id, Remiss.our_dnr, Remiss.title, Remiss.effective_deadline_on, Remiss.namnd_id,
+                   User.name, YttrandeDraft.updated_at)
+            .join(YttrandeDraft, YttrandeDraft.remiss_id == Remiss.id)
+            .outerjoin(User, User.id == Remiss.handlaggare_id)
+            .where(YttrandeDraft.state == DraftState.granskning)
+            .order_by(YttrandeDraft.updated_at, Remiss.id).limit(100))
+    if principal.visible_namnd_ids() is not None:
+        stmt = stmt.where(Remiss.namnd_id.in_(sorted(principal.namnd_ids) or [-1]))
+    rows = [ReviewRow(r.id, r.our_dnr or "", r.title, r.name or "Ej tilldelad", format_date_time(r.updated_at),
+                      r.effective_deadline_on)
+            for r in session.execute(stmt) if principal.may(Action.review, r.namnd_id)]
+    return ReviewSection(rows)
