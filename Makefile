@@ -22,13 +22,16 @@ demo: migrate
 	$(BIN)/remiss demo-data
 
 ## Start the app on SQLite with mail written to files, demo data and a printed login.
+HOST ?= 127.0.0.1
+PORT ?= 5000
+run: export REMISS_BASE_URL ?= http://$(HOST):$(PORT)
 run: demo
 	@echo ""
-	@echo "Remiss körs på http://127.0.0.1:5000 – logga in med en demoinloggning ovan."
+	@echo "Remiss körs på $(REMISS_BASE_URL) – logga in med en demoinloggning ovan."
 	@echo "E-post skrivs som .eml-filer till $(REMISS_INSTANCE_PATH)/mail/ (påminnelser: remiss scheduler)"
 	@$(BIN)/remiss scheduler & SCHEDULER=$$!; \
 	trap 'kill $$SCHEDULER 2>/dev/null' EXIT INT TERM; \
-	$(BIN)/remiss run --host 127.0.0.1 --port 5000
+	$(BIN)/remiss run --host $(HOST) --port $(PORT)
 
 ## Run the whole test suite (PostgreSQL pass too when REMISS_TEST_DATABASE_URL is set or a server is found).
 test: install

@@ -89,3 +89,14 @@ def test_the_diarium_sorts_by_its_headings_and_shows_inkom(world, auth, session)
     assert 'aria-sort="ascending"' in head and "sort=-deadline" in head and "sort=dnr" in head and "sort=received" in head
     assert 'aria-sort="descending"' in auth.client.get("/remisser?sort=-deadline").get_data(as_text=True)
     assert 'data-label="Inkom"' in html
+
+
+def test_the_admin_sees_when_mail_links_point_elsewhere(session, auth, app):
+    admin = make_user(session, role=Role.admin)
+    session.commit()
+    auth.login(admin.email)
+    app.config["BASE_URL"] = "http://127.0.0.1:5000"
+    assert "pekar på http://127.0.0.1:5000, men Remiss nås just nu på http://localhost" in \
+        auth.client.get("/admin/anvandare").get_data(as_text=True)
+    app.config["BASE_URL"] = "http://localhost"
+    assert "Sätt REMISS_BASE_URL" not in auth.client.get("/admin/anvandare").get_data(as_text=True)
