@@ -55,9 +55,17 @@ def _free_port() -> int:
 
 
 def _due_rows(session, now) -> list[str]:
-    """Insert DUE pending notices, each its own catch-up group, due an hour ago; return their Message-IDs."""
+    """Insert DUE pending notices, each its own catch-up group, due an hour ago; return their Message-IDs.
+
+    The schedulers run on the wall clock, so the remisser the rows belong to are registered now with their
+    deadline a year ahead: they have no reminder of their own due and put nothing in the weekly digest, and
+    the DUE rows are the only mail. (With the factories' fixed dates, a deadline of 2026-12-18, the digest
+    of Monday 30 November 2026 listed them and one mail too many was sent; from 4 December their own
+    "before" reminders would have been due too.)
+    """
     namnd = make_namnd(session)
-    remisser = [make_remiss(session, namnd=namnd) for _ in range(REMISSER)]
+    deadline = (now + timedelta(days=365)).date()
+    remisser = [make_remiss(session, namnd=namnd, now=now, deadline_on=deadline) for _ in range(REMISSER)]
     session.flush()
     due = now - timedelta(hours=1)
     rows = []
@@ -103,6 +111,8 @@ def test_three_schedulers_send_each_due_reminder_once(session, database_url, tmp
         smtp.stop()
 
     elapsed = time.monotonic() - started
+    stray = sorted(set(handler.seen) - set(expected))
+    assert not stray, f"{len(stray)} mails sent that are none of the test's outbox rows: {stray[:5]}"
     assert sum(handler.seen.values()) == DUE, f"{sum(handler.seen.values())} of {DUE} sent in {elapsed:.0f} s"
     assert set(handler.seen) == set(expected)
     assert [mid for mid, n in handler.seen.items() if n != 1] == []
