@@ -152,7 +152,7 @@ class SmtpConnection:
 class FileTransport:
     """Write each mail as an .eml file; the same outbox row always gets the same file.
 
-    A file is written beside the others under .tmp/ and renamed into place, so a reader never sees
+    A file is written under .writing/ beside the others and renamed into place, so a reader never sees
     half a mail; a failed write removes its temporary file.
     """
 
@@ -170,7 +170,7 @@ class FileTransport:
     def send(self, message: EmailMessage, *, name: str = "mail") -> None:
         """Write the message to <name>.eml, replacing an earlier attempt of the same row."""
         target = self.directory / f"{name}.eml"
-        temporary = self.directory / ".tmp" / f"{name}.{os.getpid()}.tmp"
+        temporary = self.directory / ".writing" / f"{name}.{os.getpid()}.tmp"
         try:
             temporary.parent.mkdir(parents=True, exist_ok=True)
             temporary.write_bytes(bytes(message))
@@ -185,7 +185,7 @@ class FileTransport:
     def _remove_leftovers(self, older_than: float = 600) -> None:
         """Temporary files of a process killed mid-write (a live one renames its file within moments)."""
         try:
-            for path in (self.directory / ".tmp").glob("*.tmp"):
+            for path in (self.directory / ".writing").glob("*.tmp"):
                 if path.stat().st_mtime < time.time() - older_than:
                     path.unlink(missing_ok=True)
         except OSError:
