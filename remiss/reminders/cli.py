@@ -13,6 +13,7 @@ import click
 from flask import current_app
 from flask.cli import with_appcontext
 from sqlalchemy import func
+from sqlalchemy.exc import OperationalError
 from sqlmodel import select
 
 from remiss.clock import STOCKHOLM, local, parse_iso_moment
@@ -20,6 +21,7 @@ from remiss.db import get_db, utcnow
 from remiss.reminders import relay
 from remiss.reminders.delivery import SweepError, SweepResult, resend, resend_failed, sweep
 from remiss.reminders.models import OutboxMessage, OutboxStatus
+from remiss.reminders.service import waiting_count
 
 log = logging.getLogger("remiss.scheduler")
 
@@ -67,16 +69,22 @@ def _fail(message: str) -> None:
     raise SystemExit(1)
 
 
-def report(result: SweepResult) -> None:
+def report(result: SweepResult, now: datetime) -> None:
     """Print a sweep's result; exit non-zero when its work could not all be recorded."""
     for error in result.errors:
         click.echo(f"fel: {error}", err=True)
     click.echo(result.line())
-    if result.relay_down:
-        click.echo(f"fel: e-posten går inte att skicka: {result.relay_down}. {result.waiting} meddelanden väntar "
-                   "och skickas när det går igen.", err=True)
-    if result.stopped:
-        click.echo(f"avbrutet: {result.waiting} meddelanden skickas vid nästa svep.", err=True)
+    if result.relay_down or result.stopped:
+        try:
+            with get_db().transaction(write=False) as session:
+                waiting = f"{waiting_count(session, now=now)} meddelanden"
+        except OperationalError:
+            waiting = "Meddelandena"
+        if result.relay_down:
+            click.echo(f"fel: e-posten går inte att skicka: {result.relay_down}. {waiting} väntar och skickas "
+                       "när det går igen.", err=True)
+        else:
+            click.echo(f"avbrutet: {waiting} väntar till nästa svep.", err=True)
     if result.problem:
         _fail(result.problem)
 
@@ -98,7 +106,7 @@ def run_command(now_text):
             result = run_sweep(now, stop)
     except SweepError as exc:
         _fail(str(exc))
-    report(result)
+    report(result, now)
 
 
 @reminders_group.command("list")
@@ -168,12 +176,13 @@ def scheduler_command(once, list_jobs):
         click.echo(f"reminders-sweep  Påminnelser: svep utkorgen  var {interval}:e sekund")
         return
     if once:
+        now = utcnow()
         try:
             with stop_on_signals() as stop:
-                result = run_sweep(stop=stop)
+                result = run_sweep(now, stop)
         except SweepError as exc:
             _fail(str(exc))
-        report(result)
+        report(result, now)
         return
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(message)s")
     # APScheduler logs two lines per run at INFO; the sweep logs what it sent, and failures still show.

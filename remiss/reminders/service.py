@@ -103,3 +103,10 @@ def outbox_counts(session: Session, *, kind: str = "", email: str = "") -> dict[
     """Rows per status among those matching the kind and recipient filter (all of them, not a page)."""
     stmt = select(OutboxMessage.status, func.count()).group_by(OutboxMessage.status)
     return dict(session.execute(_filtered(stmt, kind=kind, email=email)).all())
+
+
+def waiting_count(session: Session, *, now: datetime) -> int:
+    """Rows due by now and not sent yet (pending, or claimed by a sweep that has not recorded them)."""
+    return session.execute(select(func.count()).select_from(OutboxMessage).where(
+        OutboxMessage.status.in_([OutboxStatus.pending.value, OutboxStatus.sending.value]),
+        OutboxMessage.next_attempt_at <= now)).scalar_one()
