@@ -1,4 +1,5 @@
-"""A local SMTP relay in a process of its own, for tests that kill the sweepers around it.
+"""A local SMTP relay in a process of its own, for tests that kill the sweepers around it, and the
+handle a test starts and reads it with (RelayProcess).
 
 python -m tests.reminders.relay_process --port P --log FILE [--delay SECONDS] [--reply CODE]
 
@@ -13,10 +14,15 @@ import argparse
 import asyncio
 import re
 import signal
+import subprocess
+import sys
 import threading
+from collections import Counter
+from pathlib import Path
 
 from aiosmtpd.controller import Controller
 
+ROOT = Path(__file__).resolve().parents[2]
 MESSAGE_ID = re.compile(rb"^Message-ID:\s*(<[^>]+>)", re.I | re.M)
 
 
@@ -33,6 +39,40 @@ class Relay:
         match = MESSAGE_ID.search(envelope.content)
         self.log.write((match.group(1).decode() if match else "-") + "\n")
         return "250 2.0.0 OK"
+
+
+class RelayProcess:
+    """This relay in a process of its own, started and stopped by a test; counts what it accepted."""
+
+    def __init__(self, directory: Path):
+        from tests.reminders.conftest import free_port
+
+        self.port, self.log, self.proc = free_port(), directory / "relay.log", None
+        self.log.touch()
+
+    @property
+    def url(self) -> str:
+        return f"smtp://127.0.0.1:{self.port}"
+
+    def start(self, *, delay: float = 0.0, reply: str = "") -> None:
+        self.proc = subprocess.Popen([sys.executable, "-m", "tests.reminders.relay_process", "--port", str(self.port),
+                                      "--log", str(self.log), "--delay", str(delay), "--reply", reply],
+                                     cwd=ROOT, stdout=subprocess.PIPE, text=True)
+        assert self.proc.stdout.readline().strip() == "ready"
+
+    def stop(self) -> None:
+        if self.proc is not None:
+            self.proc.terminate()
+            self.proc.wait(10)
+            self.proc = None
+
+    def received(self) -> Counter:
+        """Message-ID → how many times the relay accepted it."""
+        return Counter(self.log.read_text().split())
+
+    def count(self) -> int:
+        with self.log.open("rb") as f:
+            return sum(1 for _ in f)
 
 
 def main() -> None:

@@ -12,7 +12,6 @@ import signal
 import subprocess
 import sys
 import time
-from collections import Counter
 from datetime import timedelta
 from pathlib import Path
 
@@ -27,10 +26,9 @@ from remiss.reminders.models import MailRelay, OutboxMessage
 from remiss.reminders.outbox import message_id_for
 from remiss.remisser.models import Remiss
 from remiss.reminders.schedule import NEVER
-from tests.reminders.conftest import free_port
+from tests.reminders.relay_process import RelayProcess
 from tests.support.factories import make_namnd, make_remiss
 
-ROOT = Path(__file__).resolve().parents[2]
 REMISS = Path(sys.executable).with_name("remiss")
 DUE = int(os.environ.get("REMISS_TEST_CRASH_DUE", "1000"))
 LEASE = 3  # seconds: the rows of a killed sweeper come back this soon
@@ -45,45 +43,14 @@ def wait_for(what: str, predicate, timeout: float, interval: float = 0.05) -> No
         time.sleep(interval)
 
 
-class Relay:
-    """tests/reminders/relay_process.py, started and stopped by the test; counts what it accepted."""
-
-    def __init__(self, tmp_path: Path):
-        self.port, self.log, self.proc = free_port(), tmp_path / "relay.log", None
-        self.log.touch()
-
-    @property
-    def url(self) -> str:
-        return f"smtp://127.0.0.1:{self.port}"
-
-    def start(self, *, delay: float = 0.0, reply: str = "") -> None:
-        self.proc = subprocess.Popen([sys.executable, "-m", "tests.reminders.relay_process", "--port", str(self.port),
-                                      "--log", str(self.log), "--delay", str(delay), "--reply", reply],
-                                     cwd=ROOT, stdout=subprocess.PIPE, text=True)
-        assert self.proc.stdout.readline().strip() == "ready"
-
-    def stop(self) -> None:
-        if self.proc is not None:
-            self.proc.terminate()
-            self.proc.wait(10)
-            self.proc = None
-
-    def received(self) -> Counter:
-        return Counter(self.log.read_text().split())
-
-    def count(self) -> int:
-        with self.log.open("rb") as f:
-            return sum(1 for _ in f)
-
-
 @pytest.fixture
 def relay(tmp_path):
-    relay = Relay(tmp_path)
+    relay = RelayProcess(tmp_path)
     yield relay
     relay.stop()
 
 
-def due_rows(session, count: int) -> list[str]:
+def due_rows(session, count: int, prefix: str = "crash") -> list[str]:
     """count notices to different recipients about 50 remisser, due an hour ago; their Message-IDs."""
     namnd = make_namnd(session, weekly_digest=False)
     remisser = [make_remiss(session, namnd=namnd) for _ in range(50)]
@@ -92,9 +59,9 @@ def due_rows(session, count: int) -> list[str]:
     session.execute(update(Remiss).values(reminders_planned_until=NEVER))
     session.execute(delete(OutboxMessage))
     due = utcnow() - timedelta(hours=1)
-    rows = [dict(key=f"crash:{n}", remiss_id=remisser[n % 50].id, recipient_email=f"mottagare{n}@example.se",
+    rows = [dict(key=f"{prefix}:{n}", remiss_id=remisser[n % 50].id, recipient_email=f"mottagare{n}@example.se",
                  kind=policy.ASSIGNED, due_at=due, status="pending", attempts=0, next_attempt_at=due, claimed_by="",
-                 last_error="", message_id=message_id_for(f"crash:{n}"), subject="", payload="{}", created_at=due)
+                 last_error="", message_id=message_id_for(f"{prefix}:{n}"), subject="", payload="{}", created_at=due)
             for n in range(count)]
     session.execute(insert(OutboxMessage.__table__), rows)
     session.commit()
@@ -109,7 +76,7 @@ def statuses(db) -> dict[str, int]:
 class Sweepers:
     """Start `remiss …` processes with the test's database and relay; each writes its own log."""
 
-    def __init__(self, database_url: str, relay: Relay, tmp_path: Path, **settings: str):
+    def __init__(self, database_url: str, relay: RelayProcess, tmp_path: Path, **settings: str):
         self.tmp_path, self.started = tmp_path, []
         self.env = {**os.environ, "REMISS_DATABASE_URL": database_url, "REMISS_SMTP_URL": relay.url,
                     "REMISS_SECRET_KEY": "test", "REMISS_INSTANCE_PATH": str(tmp_path / "instance"),

@@ -14,14 +14,13 @@ from pathlib import Path
 
 import pytest
 from sqlalchemy import event, update
-from sqlmodel import select
 
 from remiss.db import Database, utcnow
 from remiss.reminders import outbox, policy, relay
 from remiss.reminders.models import OutboxMessage
 from remiss.reminders.transport import transport_from_config
 from tests.conftest import PG_URL
-from tests.reminders.conftest import FAST, stockholm
+from tests.reminders.conftest import FAST
 from tests.reminders.test_faults import FIRST, rows, run
 
 DUE = 20
