@@ -30,7 +30,7 @@ from email.message import EmailMessage
 from typing import Callable
 
 from flask import current_app
-from sqlalchemy import update
+from sqlalchemy import bindparam, update
 from sqlalchemy.exc import OperationalError
 from sqlmodel import Session
 
@@ -40,7 +40,7 @@ from remiss.reminders import relay, schedule
 from remiss.reminders.claim import Batch, Settings, take_due
 from remiss.reminders.mail import compose
 from remiss.reminders.models import OutboxMessage, OutboxStatus
-from remiss.reminders.transport import DeliveryError, RelayDown, transport_from_config
+from remiss.reminders.transport import DeliveryError, Prepared, RelayDown, transport_from_config
 
 PENDING, SENDING, SENT = OutboxStatus.pending.value, OutboxStatus.sending.value, OutboxStatus.sent.value
 FAILED, CANCELLED, SUPERSEDED = OutboxStatus.failed.value, OutboxStatus.cancelled.value, OutboxStatus.superseded.value
@@ -51,6 +51,14 @@ TABLE = OutboxMessage.__table__
 REFUSAL_RUN = 3
 # After a stop request, how long recording the mail in hand is still retried before giving up.
 STOP_GRACE_SECONDS = 5.0
+
+
+# A row marked sent, if it is still this claim's: the statement of every accepted mail, built once.
+MARK_SENT = (update(TABLE)
+             .where(TABLE.c.id == bindparam("row_id"), TABLE.c.claim_token == bindparam("token"),
+                    TABLE.c.status == SENDING)
+             .values(status=SENT, sent_at=bindparam("at"), attempts=bindparam("tries"), last_error="", claimed_by="",
+                     claim_token="", lease_until=None))
 
 
 class SweepError(Exception):
@@ -66,7 +74,7 @@ class Job:
     kind: str
     due_at: datetime
     recipient: str
-    message: EmailMessage | None
+    message: EmailMessage | Prepared | None  # Prepared: serialised for the SMTP connection ahead of its turn
     error: DeliveryError | None = None
 
     @property
@@ -151,14 +159,14 @@ class _Sweep:
 
     # -- recording outcomes -----------------------------------------------------------------------
 
-    def _write(self, lease: Lease, statement) -> int | None:
+    def _write(self, lease: Lease, statement, params: dict | None = None) -> int | None:
         """Run one UPDATE in a transaction of its own; retry while the lease lasts (nobody else may take
         the row meanwhile), or briefly after a stop request. The number of rows, or None if it failed."""
         pause = 0.05
         while True:
             try:
-                with self.db.transaction() as session:
-                    return session.execute(statement).rowcount
+                with self.db.write_engine.begin() as connection:
+                    return connection.execute(statement, params).rowcount
             except OperationalError as exc:
                 now = wallclock.monotonic()
                 limit = lease.expires
@@ -176,9 +184,8 @@ class _Sweep:
 
     def record_sent(self, job: Job, lease: Lease, queue: deque) -> bool:
         """Mark an accepted mail sent; False when that could not be done (the sweep then stops)."""
-        rows = self._write(lease, self._ours(job, lease).values(
-            status=SENT, sent_at=self.now, attempts=job.attempts + 1, last_error="", claimed_by="", claim_token="",
-            lease_until=None))
+        rows = self._write(lease, MARK_SENT, {"row_id": job.id, "token": lease.token, "at": self.now,
+                                              "tries": job.attempts + 1})
         if rows == 1:
             self.result.sent += 1
             self.accepted = True
@@ -236,10 +243,12 @@ class _Sweep:
 
     # -- one claim --------------------------------------------------------------------------------
 
-    def build(self, reader: Session, row, batch: Batch) -> Job:
+    def build(self, reader: Session, row, batch: Batch, prepare=None) -> Job:
         try:
             message, error = compose(reader, row, config=self.config, now=self.now,
                                      remiss=batch.loaded.remisser.get(row.remiss_id)), None
+            if prepare is not None:
+                message = prepare(message)
         except OperationalError:
             raise
         except Exception as exc:  # one broken row must not stop the others; it is retried, then failed
@@ -253,7 +262,10 @@ class _Sweep:
         """Send a claim's mails one by one; False when the sweep should stop (outage, stop, database)."""
         queue = deque(batch.rows)
         refused: list[tuple[Job, DeliveryError]] = []
+        built: dict[int, Job] = {}  # the next row's mail, built while the relay reads the one before
         where = getattr(getattr(connection, "transport", connection), "where", "")
+        start, finish = _two_step(connection)
+        prepare = getattr(connection, "prepare", None)
         reader = self.db.session(write=False)
         go_on = False
         try:
@@ -263,12 +275,16 @@ class _Sweep:
                     break
                 if not self.keep(lease, queue):
                     break
-                job = self.build(reader, queue.popleft(), batch)
+                row = queue.popleft()
+                job = built.pop(row.id, None) or self.build(reader, row, batch, prepare)
                 if job.error is not None:
                     self.record_failure(job, job.error, lease)
                     continue
                 try:
-                    connection.send(job.message, name=job.name)
+                    started = start(job.message, name=job.name)
+                    if queue and queue[0].id not in built:
+                        built[queue[0].id] = self.build(reader, queue[0], batch, prepare)
+                    finish(started)
                 except RelayDown as exc:
                     self.result.relay_down = str(exc)
                     self.hand_back([job.id], lease, error=str(exc))
@@ -313,6 +329,18 @@ class _Sweep:
             for job, error in refused:
                 self.record_failure(job, error, lease)
         refused.clear()
+
+
+def _two_step(connection):
+    """(start, finish) of a connection: SMTP hands a mail over in start() and reads the verdict in finish();
+    a transport with send() alone (files, a test's) does it all in start()."""
+    if hasattr(connection, "start") and hasattr(connection, "finish"):
+        return connection.start, connection.finish
+
+    def start(message, *, name=""):
+        connection.send(message, name=name)
+
+    return start, lambda started: None
 
 
 def sweep(db: Database, *, now: datetime, worker_id: str, settings: Settings | None = None, transport=None,

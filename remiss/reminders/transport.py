@@ -11,13 +11,16 @@ A send ends in one of three ways, because the sweep treats them differently:
 from __future__ import annotations
 
 import os
+import re
 import smtplib
 import ssl
 import time
 from contextlib import contextmanager
 from dataclasses import dataclass
 from email.message import EmailMessage
+from email.policy import EmailPolicy
 from pathlib import Path
+from typing import NamedTuple
 from urllib.parse import unquote, urlsplit
 
 
@@ -32,6 +35,27 @@ class DeliveryError(Exception):
 
 class RelayDown(Exception):
     """No mail can be handed over at the moment; not the fault of the mail being sent."""
+
+
+_LEADING_DOT = re.compile(rb"(?m)^\.")
+
+
+class Prepared(NamedTuple):
+    sender: str
+    recipient: str
+    data: bytes  # the message with CRLF line ends
+
+
+def _one_ascii_envelope(message: EmailMessage) -> tuple[str, str] | None:
+    """(sender, recipient) of a mail from one ASCII address to one, without Cc, Bcc or Resent-; else None."""
+    if not isinstance(message.policy, EmailPolicy) or any(
+            message[name] is not None for name in ("Sender", "Cc", "Bcc", "Resent-From", "Resent-To")):
+        return None
+    sender, to = message["From"], message["To"]
+    if sender is None or to is None or len(sender.addresses) != 1 or len(to.addresses) != 1:
+        return None
+    envelope = sender.addresses[0].addr_spec, to.addresses[0].addr_spec
+    return envelope if all(a.isascii() and "@" in a for a in envelope) else None
 
 
 def _text(reply) -> str:
@@ -109,6 +133,78 @@ class SmtpConnection:
 
     def send(self, message: EmailMessage, *, name: str = "") -> None:
         """Hand the message to the SMTP server: return when accepted, else raise DeliveryError or RelayDown."""
+        self.finish(self.start(message, name=name))
+
+    @staticmethod
+    def prepare(message: EmailMessage) -> "Prepared | EmailMessage":
+        """The envelope and bytes of a mail to one ASCII address (the message itself otherwise), made
+        before its turn: the sweep prepares the next mail while the relay reads the one before."""
+        envelope = _one_ascii_envelope(message)
+        if envelope is None:
+            return message
+        policy = message.policy if message.policy.linesep == "\r\n" else message.policy.clone(linesep="\r\n")
+        return Prepared(*envelope, message.as_bytes(policy=policy))
+
+    def start(self, message: "EmailMessage | Prepared", *, name: str = "") -> bool:
+        """Hand the message over up to the end of its data; finish() reads whether the relay accepted it.
+
+        Meanwhile the relay reads the mail and the sweep may build the next one; the next mail is only
+        handed over after finish() and its mark, so at most one accepted mail is ever unrecorded.
+        False: the message was sent whole (several or non-ASCII addresses) and finish() has nothing to read.
+        """
+        prepared = message if isinstance(message, Prepared) else self.prepare(message)
+        if not isinstance(prepared, Prepared):
+            self._send_whole(message)
+            return False
+        sender, recipient, data = prepared
+        try:
+            if self.client is None:
+                self.client = self.transport.connect()
+            client = self.client
+            client.ehlo_or_helo_if_needed()
+            self._expect(client.mail(sender, [f"size={len(data)}"] if client.has_extn("size") else []), 250)
+            self._expect(client.rcpt(recipient), 250, 251)
+            self._expect(client.docmd("data"), 354)
+            # As smtplib.SMTP.data: a line beginning with a dot gets another, then the ending dot.
+            data = _LEADING_DOT.sub(b"..", data)
+            client.send(data + (b"" if data.endswith(b"\r\n") else b"\r\n") + b".\r\n")
+        except (DeliveryError, RelayDown):
+            raise
+        except smtplib.SMTPResponseException as exc:  # greeting, HELO: the relay, not this mail
+            self._drop()
+            raise RelayDown(f"SMTP-servern {self.transport.where} svarar {exc.smtp_code}: "
+                            f"{_text(exc.smtp_error)}") from exc
+        except (smtplib.SMTPException, OSError) as exc:  # refused, timed out, dropped, TLS, login
+            self._drop()
+            raise RelayDown(f"SMTP-servern {self.transport.where} kunde inte nås: {type(exc).__name__}: {exc}") from exc
+        return True
+
+    def finish(self, started: bool) -> None:
+        """Read the relay's answer to the data handed over by start(); raise unless it accepted the mail."""
+        if not started:
+            return
+        try:
+            reply = self.client.getreply()
+        except (smtplib.SMTPException, OSError) as exc:  # the mail may have been accepted: sent again later
+            self._drop()
+            raise RelayDown(f"SMTP-servern {self.transport.where} svarade inte: {type(exc).__name__}: {exc}") from exc
+        self._expect(reply, 250)
+
+    def _expect(self, reply: tuple[int, bytes], *accepted: int) -> None:
+        code, text = reply
+        if code in accepted:
+            return
+        if code == 421 or code < 0:  # closing, or no answer
+            self._drop()
+            raise RelayDown(f"SMTP-servern {self.transport.where} stänger: {code} {_text(text)}")
+        try:
+            self.client.rset()
+        except (smtplib.SMTPException, OSError):
+            self._drop()
+        raise DeliveryError(f"SMTP {code}: {_text(text)}", permanent=code >= 500, code=code)
+
+    def _send_whole(self, message: EmailMessage) -> None:
+        """smtplib's send_message: several recipients, or addresses that need SMTPUTF8."""
         where = self.transport.where
         try:
             if self.client is None:
@@ -138,7 +234,7 @@ class SmtpConnection:
         except (smtplib.SMTPException, OSError) as exc:  # refused, timed out, dropped, TLS
             self._drop()
             raise RelayDown(f"SMTP-servern {where} kunde inte nås: {type(exc).__name__}: {exc}") from exc
-        if refused:  # only when some of several recipients were refused; the outbox sends to one
+        if refused:  # only when some of several recipients were refused
             code = min(code for code, _ in refused.values())
             raise DeliveryError(f"Mottagaren avvisades: {refused}", permanent=code >= 500, code=code)
 
@@ -166,6 +262,13 @@ class FileTransport:
     def connection(self):
         self._remove_leftovers()
         yield self
+
+    def start(self, message: EmailMessage, *, name: str = "mail") -> bool:
+        self.send(message, name=name)
+        return False
+
+    def finish(self, started: bool) -> None:
+        pass
 
     def send(self, message: EmailMessage, *, name: str = "mail") -> None:
         """Write the message to <name>.eml, replacing an earlier attempt of the same row."""

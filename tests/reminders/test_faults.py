@@ -291,3 +291,17 @@ def test_many_claims_are_sent_and_marked_once_and_a_mail_that_cannot_be_built_wa
     broken_row = by_key["batch:broken"]
     assert (broken_row.status, broken_row.attempts) == ("pending", 1) and "mall saknas" in broken_row.last_error
     assert run(app, db, FIRST + timedelta(minutes=1)).sent == 0
+
+
+def test_a_line_of_a_single_dot_does_not_end_the_mail_early(app, db, world, smtp, session):
+    """The data is dot-stuffed as SMTP wants: a line "." in the text reaches the recipient as written."""
+    from remiss.reminders import outbox
+
+    text = "Första stycket\n.\n..två punkter\n\nSista stycket"
+    outbox.enqueue(session, now=FIRST, key="dots", recipient_email="punkt@example.se", kind="note",
+                   due_at=FIRST - timedelta(minutes=1), subject="Punkter", payload={"text": text})
+    session.commit()
+    assert run(app, db, FIRST).sent == 2
+    [mail] = [m for m in smtp.messages if m["To"] == "punkt@example.se"]
+    body = mail.get_body(("plain",)).get_content().replace("\r\n", "\n")
+    assert "Första stycket\n.\n..två punkter\n\nSista stycket" in body
