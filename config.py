@@ -47,6 +47,9 @@ def load_config(overrides: dict | None = None) -> dict:
         "ARGON2_MEMORY_KIB": _int("REMISS_ARGON2_MEMORY_KIB", 0),
         "SCHEDULER_INTERVAL_SECONDS": _int("REMISS_SCHEDULER_INTERVAL_SECONDS", 60),
         "OUTBOX_BATCH": _int("REMISS_OUTBOX_BATCH", 500),
+        # How long a sweeper's claim on outbox rows lasts unless renewed: how soon the rows of a
+        # scheduler that died are sent by another.
+        "OUTBOX_LEASE_SECONDS": _int("REMISS_OUTBOX_LEASE_SECONDS", 600),
         "PAGE_SIZE": _int("REMISS_PAGE_SIZE", 50),
         # Behind a reverse proxy: how many proxies to trust for X-Forwarded-For/-Proto/-Host/-Prefix (0: none).
         "PROXY_FIX": _int("REMISS_PROXY_FIX", 0),

@@ -5,11 +5,12 @@ locked FOR UPDATE SKIP LOCKED, so concurrent sweepers take different rows.
 """
 from __future__ import annotations
 
+import secrets
 from collections import namedtuple
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
-from sqlalchemy import func, update
+from sqlalchemy import and_, func, or_, update
 from sqlmodel import Session, select
 
 from remiss.auth.models import User
@@ -31,8 +32,8 @@ COMPOSED_FROM = ("id", "key", "remiss_id", "recipient_user_id", "recipient_email
 REMISS_READ = ("id", "status", "title", "remittent", "sender_dnr", "our_dnr", "effective_deadline_on",
                "effective_deadline_time")
 
-# Claimed rows and their remisser as named tuples: a mail reads some 25 of their fields, ≈ 40 ns each,
-# where a SQLAlchemy Row's attribute costs ≈ 430 ns (≈ 10 µs a mail, a tenth of building it).
+# Claimed rows and their remisser as plain named tuples: read-only values that outlive the claiming
+# transaction and can be handed to the composers without a session.
 DueRow = namedtuple("DueRow", COMPOSED_FROM)
 RemissRow = namedtuple("RemissRow", REMISS_READ)
 
@@ -40,16 +41,17 @@ RemissRow = namedtuple("RemissRow", REMISS_READ)
 SEND_WHEN_CLOSED: set[str] = {policy.ANSWERED}
 
 
-
-
 @dataclass(frozen=True)
 class Settings:
-    lease: timedelta = timedelta(minutes=10)  # a "sending" row older than this was abandoned by a dead worker
+    # A claim's lease: renewed every quarter of it while its sweeper works, and a mail is only started
+    # while half of it remains, so a claim runs out only when its sweeper has stopped (died, or lost the
+    # database); the rows are then taken back and sent by another sweep. Keep it well above the SMTP timeout.
+    lease: timedelta = timedelta(minutes=10)
     retry_base: timedelta = timedelta(minutes=1)  # backoff: base · 2^(attempts-1), at most retry_max
     retry_max: timedelta = timedelta(hours=2)
-    max_attempts: int = 12  # temporary failures (no connection, 4xx) before a row is failed
-    max_permanent_attempts: int = 3  # 5xx rejections before a row is failed
-    batch: int = 500  # rows claimed, sent over one SMTP connection and marked per transaction
+    max_attempts: int = 12  # temporary failures (4xx for this recipient) before a row is failed
+    max_permanent_attempts: int = 3  # 5xx rejections of this recipient before a row is failed
+    batch: int = 500  # rows claimed at a time (each is still sent and marked one by one)
     budget: timedelta = timedelta(seconds=45)  # a sweep stops taking new batches after this long
     lookahead_days: int = schedule.LOOKAHEAD_DAYS
 
@@ -60,15 +62,17 @@ class Settings:
                    retry_max=timedelta(seconds=int(config.get("OUTBOX_RETRY_MAX_SECONDS", 7200))),
                    max_attempts=int(config.get("OUTBOX_MAX_ATTEMPTS", 12)),
                    max_permanent_attempts=int(config.get("OUTBOX_MAX_PERMANENT_ATTEMPTS", 3)),
-                   batch=max(1, int(config.get("OUTBOX_BATCH", 500))))
+                   batch=max(1, int(config.get("OUTBOX_BATCH", 500))),
+                   budget=timedelta(seconds=float(config.get("OUTBOX_SWEEP_BUDGET_SECONDS", 45))))
 
 
-
-def release_stale(session: Session, *, now: datetime, lease: timedelta) -> int:
-    """Put rows claimed longer than the lease ago back to pending (their worker died)."""
-    return session.execute(update(OutboxMessage)
-                           .where(OutboxMessage.status == SENDING, OutboxMessage.claimed_at < now - lease)
-                           .values(status=PENDING, claimed_by="", next_attempt_at=now)).rowcount
+def release_stale(session: Session, *, wall: datetime, now: datetime, lease: timedelta) -> int:
+    """Put rows whose claim's lease ran out back to pending (their sweeper died); they keep their place."""
+    table = OutboxMessage.__table__
+    expired = or_(table.c.lease_until < wall,  # rows claimed before leases were renewed had only claimed_at:
+                  and_(table.c.lease_until.is_(None), table.c.claimed_at < now - lease))
+    return session.execute(update(table).where(table.c.status == SENDING, expired)
+                           .values(status=PENDING, claimed_by="", claim_token="", lease_until=None)).rowcount
 
 
 @dataclass
@@ -165,24 +169,29 @@ def claim_statement(now: datetime, limit: int, dialect: str):
 
 @dataclass
 class Batch:
-    """Due rows this worker has marked "sending", with what their checks and mails read."""
+    """Due rows this worker has marked "sending" under one claim token, with what their checks and mails read."""
 
     rows: list
     loaded: Loaded
     skipped: int
+    token: str = ""
 
 
 def take_due(session: Session, *, now: datetime, worker_id: str, settings: Settings = Settings(),
-             first: bool = True) -> Batch:
+             first: bool = True, wall: datetime | None = None, token: str = "") -> Batch:
     """Claim up to settings.batch due rows for this worker (cancelling those no longer to be sent).
 
-    Call in a writing transaction and commit before building and sending: on SQLite the transaction
-    holds the write lock (BEGIN IMMEDIATE); on PostgreSQL rows are locked FOR UPDATE SKIP LOCKED.
-    The first batch of a sweep also releases abandoned rows and supersedes older catch-up rows.
+    Call in a writing transaction and commit before sending: on SQLite the transaction holds the write
+    lock (BEGIN IMMEDIATE); on PostgreSQL rows are locked FOR UPDATE SKIP LOCKED. The rows carry the
+    claim token and a lease until wall + lease (wall: the wall clock, as leases are about live processes;
+    now may be a moment given with --now). The first batch of a sweep also takes back rows of dead
+    sweepers and supersedes older catch-up rows.
     """
+    wall = wall or now
+    token = token or secrets.token_hex(16)
     skipped = 0
     if first:
-        release_stale(session, now=now, lease=settings.lease)
+        release_stale(session, wall=wall, now=now, lease=settings.lease)
         skipped += supersede_older(session, now=now)
     due = list(map(DueRow._make, session.execute(claim_statement(now, settings.batch,
                                                                  session.get_bind().dialect.name))))
@@ -198,9 +207,7 @@ def take_due(session: Session, *, now: datetime, worker_id: str, settings: Setti
             taken.append(row)
     for reason, ids in cancelled.items():
         _set(session, ids, status=CANCELLED, last_error=reason)
-    _set(session, [row.id for row in taken], status=SENDING, claimed_at=now, claimed_by=worker_id,
-         attempts=OutboxMessage.attempts + 1)
+    _set(session, [row.id for row in taken], status=SENDING, claimed_at=now, claimed_by=worker_id[:100],
+         claim_token=token, lease_until=wall + settings.lease)
     session.flush()
-    return Batch(taken, loaded, skipped)
-
-
+    return Batch(taken, loaded, skipped, token)

@@ -1,31 +1,92 @@
-"""`remiss reminders run|list` and `remiss scheduler`: the outbox from cron or its own process."""
+"""`remiss reminders run|list|resend` and `remiss scheduler`: the outbox from cron or its own process."""
 from __future__ import annotations
 
 import logging
 import os
 import signal
 import socket
+import threading
+from contextlib import contextmanager
+from datetime import datetime
 
 import click
 from flask import current_app
 from flask.cli import with_appcontext
+from sqlalchemy import func
+from sqlalchemy.exc import OperationalError
 from sqlmodel import select
 
-from remiss.clock import local, parse_iso_moment
+from remiss.clock import STOCKHOLM, local, parse_iso_moment
 from remiss.db import get_db, utcnow
-from remiss.reminders.delivery import SweepError, sweep
-from remiss.reminders.models import OutboxMessage
+from remiss.reminders import relay
+from remiss.reminders.delivery import SweepError, SweepResult, resend, resend_failed, sweep
+from remiss.reminders.models import OutboxMessage, OutboxStatus
+from remiss.reminders.service import waiting_count
 
 log = logging.getLogger("remiss.scheduler")
+
+STATUS_WORDS = {"pending": "väntar", "sending": "skickas", "sent": "skickade", "failed": "misslyckade",
+                "cancelled": "stoppade", "superseded": "ersatta"}
 
 
 def worker_id() -> str:
     return f"{socket.gethostname()}:{os.getpid()}"
 
 
-def run_sweep(now=None):
+def run_sweep(now=None, stop: threading.Event | None = None) -> SweepResult:
     """One sweep at now (the wall clock when None); return the result or raise SweepError."""
-    return sweep(get_db(), now=now or utcnow(), worker_id=worker_id())
+    return sweep(get_db(), now=now or utcnow(), worker_id=worker_id(), stop=stop)
+
+
+@contextmanager
+def stop_on_signals():
+    """SIGTERM (systemctl stop, a deploy) and SIGINT (Ctrl+C) ask the sweep to stop after the mail in hand:
+    it is recorded and the rest of the claim handed back. A second signal ends the process at once."""
+    stop = threading.Event()
+
+    def handler(signum, frame):
+        if stop.is_set():
+            os._exit(128 + signum)
+        stop.set()
+
+    previous = {sig: signal.signal(sig, handler) for sig in (signal.SIGTERM, signal.SIGINT)}
+    try:
+        yield stop
+    finally:
+        for sig, old in previous.items():
+            signal.signal(sig, old)
+
+
+def _parse_moment(text: str | None, param: str) -> datetime | None:
+    try:
+        return parse_iso_moment(text) if text else None
+    except ValueError:
+        raise click.BadParameter("Ange tidpunkten som ÅÅÅÅ-MM-DDTHH:MM.", param_hint=param)
+
+
+def _fail(message: str) -> None:
+    click.echo(f"fel: {message}", err=True)
+    raise SystemExit(1)
+
+
+def report(result: SweepResult, now: datetime) -> None:
+    """Print a sweep's result; exit non-zero when its work could not all be recorded."""
+    for error in result.errors:
+        click.echo(f"fel: {error}", err=True)
+    click.echo(result.line())
+    if result.relay_down or result.stopped:
+        try:
+            with get_db().transaction(write=False) as session:
+                waiting = f"{waiting_count(session, now=now)} meddelanden"
+        except OperationalError:
+            waiting = "Meddelandena"
+        if result.relay_down:
+            click.echo(f"fel: e-posten går inte att skicka: {result.relay_down}. {waiting} väntar och skickas "
+                       "när det går igen.", err=True)
+        else:
+            click.echo(f"avbrutet: {waiting} väntar till nästa svep.", err=True)
+    if result.problem:
+        _fail(result.problem)
 
 
 @click.group("reminders")
@@ -39,17 +100,13 @@ def reminders_group():
 @with_appcontext
 def run_command(now_text):
     """Send every reminder due at that moment, once, and exit."""
+    now = _parse_moment(now_text, "--now") or utcnow()
     try:
-        now = parse_iso_moment(now_text) if now_text else utcnow()
-    except ValueError:
-        raise click.BadParameter("Ange tidpunkten som ÅÅÅÅ-MM-DDTHH:MM.", param_hint="--now")
-    try:
-        result = run_sweep(now)
+        with stop_on_signals() as stop:
+            result = run_sweep(now, stop)
     except SweepError as exc:
-        raise click.ClickException(str(exc))
-    for error in result.errors:
-        click.echo(f"fel: {error}", err=True)
-    click.echo(result.line())
+        _fail(str(exc))
+    report(result, now)
 
 
 @reminders_group.command("list")
@@ -57,18 +114,52 @@ def run_command(now_text):
 @click.option("--limit", default=50, show_default=True)
 @with_appcontext
 def list_command(status, limit):
-    """Show pending, sent and failed outbox rows."""
+    """Show whether mail can be sent, how many rows have each status, and the latest rows."""
     with get_db().transaction(write=False) as session:
+        outage = relay.outage_text(relay.get(session))
+        counts = dict(session.execute(select(OutboxMessage.status, func.count()).group_by(OutboxMessage.status)).all())
         stmt = select(OutboxMessage).order_by(OutboxMessage.due_at.desc(), OutboxMessage.id.desc()).limit(limit)
         if status:
             stmt = stmt.where(OutboxMessage.status == status)
         rows = session.exec(stmt).all()
+    if outage:
+        click.echo(outage)
+    if counts:
+        click.echo(", ".join(f"{STATUS_WORDS.get(s.value, s.value)}: {counts[s.value]}" for s in OutboxStatus
+                             if counts.get(s.value)))
     if not rows:
-        click.echo("Utkorgen är tom.")
+        click.echo("Utkorgen är tom." if not counts else "Inga rader med den statusen.")
     for row in rows:
         click.echo(f"{row.id:>6}  {row.status:<10} {local(row.due_at):%Y-%m-%d %H:%M}  {row.kind:<10} "
                    f"remiss {row.remiss_id or '-':<6} {row.recipient_email}  försök {row.attempts}"
                    + (f"  {row.last_error[:80]}" if row.last_error else ""))
+
+
+@reminders_group.command("resend")
+@click.argument("ids", nargs=-1, type=int)
+@click.option("--failed", "all_failed", is_flag=True, help="Alla misslyckade meddelanden.")
+@click.option("--since", "since_text", default=None, metavar="ISO_DATETIME",
+              help="Med --failed: bara de som senast prövades vid eller efter denna tidpunkt.")
+@with_appcontext
+def resend_command(ids, all_failed, since_text):
+    """Put failed (or, by id, stopped) mails back in the queue for the next sweep."""
+    since = _parse_moment(since_text, "--since")
+    if not ids and not all_failed:
+        raise click.UsageError("Ange meddelandenas id eller --failed.")
+    if since and not all_failed:
+        raise click.UsageError("--since gäller tillsammans med --failed.")
+    now = utcnow()
+    count = 0
+    with get_db().transaction() as session:
+        if all_failed:
+            count += resend_failed(session, now=now, actor_id=None, since=since)
+        for row_id in ids:
+            try:
+                resend(session, now=now, row_id=row_id, actor_id=None)
+                count += 1
+            except ValueError as exc:
+                click.echo(f"fel: {row_id}: {exc}", err=True)
+    click.echo(f"{count} meddelanden skickas igen vid nästa svep.")
 
 
 @click.command("scheduler")
@@ -77,48 +168,54 @@ def list_command(status, limit):
 @with_appcontext
 def scheduler_command(once, list_jobs):
     """Run the reminder scheduler (its own process; never inside web workers)."""
-    from apscheduler.schedulers.blocking import BlockingScheduler
+    from apscheduler.schedulers.background import BackgroundScheduler
 
     app = current_app._get_current_object()
     interval = int(app.config.get("SCHEDULER_INTERVAL_SECONDS", 60))
-
-    def job():
-        with app.app_context():
-            try:
-                result = run_sweep()
-            except SweepError as exc:
-                log.warning("%s", exc)
-                return
-            if result.sent or result.failed or result.skipped:
-                log.info("%s", result.line())
-
-    scheduler = BlockingScheduler(timezone="Europe/Stockholm")
-    scheduler.add_job(job, "interval", seconds=interval, id="reminders-sweep", name="Påminnelser: svep utkorgen",
-                      max_instances=1, coalesce=True, misfire_grace_time=interval)
     if list_jobs:
         click.echo(f"reminders-sweep  Påminnelser: svep utkorgen  var {interval}:e sekund")
         return
     if once:
+        now = utcnow()
         try:
-            click.echo(run_sweep().line())
+            with stop_on_signals() as stop:
+                result = run_sweep(now, stop)
         except SweepError as exc:
-            raise click.ClickException(str(exc))
+            _fail(str(exc))
+        report(result, now)
         return
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(message)s")
     # APScheduler logs two lines per run at INFO; the sweep logs what it sent, and failures still show.
     logging.getLogger("apscheduler.executors.default").setLevel(logging.WARNING)
-    # SIGTERM (kill, systemctl stop, docker stop) stops like Ctrl+C: the sweep in progress is finished, not cut.
-    signal.signal(signal.SIGTERM, _stop)
-    click.echo(f"Schemaläggaren körs: svep var {interval}:e sekund. Avsluta med Ctrl+C.")
-    job()
-    try:
+    with stop_on_signals() as stop:
+
+        def job():
+            if stop.is_set():
+                return
+            with app.app_context():
+                try:
+                    result = run_sweep(stop=stop)
+                except SweepError as exc:
+                    log.warning("%s", exc)
+                    return
+            if result.sent or result.failed or result.skipped:
+                log.info("%s", result.line())
+            if result.relay_down:
+                log.warning("E-posten går inte att skicka: %s (%d väntar)", result.relay_down, result.waiting)
+            if result.problem:
+                log.error("%s", result.problem)
+
+        scheduler = BackgroundScheduler(timezone="Europe/Stockholm")
+        scheduler.add_job(job, "interval", seconds=interval, id="reminders-sweep", name="Påminnelser: svep utkorgen",
+                          max_instances=1, coalesce=True, misfire_grace_time=interval,
+                          next_run_time=datetime.now(STOCKHOLM))
+        click.echo(f"Schemaläggaren körs: svep var {interval}:e sekund. Avsluta med Ctrl+C.")
         scheduler.start()
-    except (KeyboardInterrupt, SystemExit):
-        pass
-
-
-def _stop(signum, frame):
-    raise SystemExit(0)
+        while not stop.wait(0.5):
+            pass
+        # The sweep in progress stops after the mail in hand (it watches the same event); wait for it.
+        scheduler.shutdown(wait=True)
+    log.info("Schemaläggaren avslutad.")
 
 
 COMMANDS = [reminders_group, scheduler_command]

@@ -1,51 +1,81 @@
-"""Send the outbox: claim due rows in one short transaction, talk to SMTP outside it, then mark them.
+"""Send the outbox: claim due rows, then send each mail and record it before the next one goes out.
 
-Exactly-once as far as a mail server allows: a row is committed as "sending" before any SMTP
-traffic, so two sweepers never send it both; a sweeper killed after claiming leaves the row to
-be released after a lease and sent again with the same Message-ID (at most one duplicate).
+What a sweep promises, and what each promise rests on:
+
+- One sweeper at a time per row: due rows are claimed in a short transaction (SQLite's write lock,
+  PostgreSQL's FOR UPDATE SKIP LOCKED) and committed as "sending" under a fresh claim token before
+  any mail is handed over.
+- At most one duplicate per crash: a mail is marked sent in a transaction of its own as soon as the
+  relay accepted it, and the next mail is handed over only after that commit. A sweeper that dies
+  leaves at most the one mail it was handing over unmarked; it is sent again after the lease with
+  the same Message-ID.
+- A claim is not taken back from a sweeper that works: its lease is renewed every quarter of the
+  lease, and a mail is only started while half of it remains. Outcomes are written only where the
+  row still carries the sweeper's token, so a sweeper that lost rows neither records nor counts them.
+- An outage is not the rows' fault (transport.RelayDown, or one refusal for several recipients in a
+  row): the sweep stops, the rows keep their attempts and their place, the outage is recorded for the
+  pages, and each later sweep tries one mail until the relay takes it.
+- A stop request (SIGTERM, Ctrl+C) finishes and records the mail in hand, hands the rest of the
+  claim back and returns.
 """
 from __future__ import annotations
 
-import json
+import threading
 import time as wallclock
+from collections import deque
 from contextlib import nullcontext
 from dataclasses import dataclass, field
 from datetime import datetime
 from email.message import EmailMessage
+from typing import Callable
 
 from flask import current_app
-from sqlalchemy import update
+from sqlalchemy import bindparam, update
 from sqlalchemy.exc import OperationalError
 from sqlmodel import Session
 
 from remiss.clock import local
-from remiss.db import Database, among
-from remiss.reminders import schedule
-from remiss.reminders.claim import Batch, Settings, chunks, take_due
+from remiss.db import Database, among, utcnow
+from remiss.reminders import relay, schedule
+from remiss.reminders.claim import Batch, Settings, take_due
 from remiss.reminders.mail import compose
-from remiss.reminders.mime import RenderedMail
 from remiss.reminders.models import OutboxMessage, OutboxStatus
-from remiss.reminders.transport import DeliveryError, transport_from_config
-from remiss.reminders.writer import writer
+from remiss.reminders.transport import DeliveryError, Prepared, RelayDown, transport_from_config
 
 PENDING, SENDING, SENT = OutboxStatus.pending.value, OutboxStatus.sending.value, OutboxStatus.sent.value
 FAILED, CANCELLED, SUPERSEDED = OutboxStatus.failed.value, OutboxStatus.cancelled.value, OutboxStatus.superseded.value
+TABLE = OutboxMessage.__table__
+
+# Refused with the same reply code for this many different recipients in a row, none accepted between:
+# the relay refuses everything (a misconfiguration), not these recipients.
+REFUSAL_RUN = 3
+# After a stop request, how long recording the mail in hand is still retried before giving up.
+STOP_GRACE_SECONDS = 5.0
+
+
+# A row marked sent, if it is still this claim's: the statement of every accepted mail, built once.
+MARK_SENT = (update(TABLE)
+             .where(TABLE.c.id == bindparam("row_id"), TABLE.c.claim_token == bindparam("token"),
+                    TABLE.c.status == SENDING)
+             .values(status=SENT, sent_at=bindparam("at"), attempts=bindparam("tries"), last_error="", claimed_by="",
+                     claim_token="", lease_until=None))
 
 
 class SweepError(Exception):
     """The sweep could not run (database busy or locked); nothing was half done."""
 
 
-
-
 @dataclass
-class Claimed:
+class Job:
+    """A claimed row and its mail (or why the mail could not be built)."""
+
     id: int
-    attempts: int
+    attempts: int  # recorded outcomes so far
     kind: str
     due_at: datetime
-    message: RenderedMail | EmailMessage | None
-    error: DeliveryError | None = None  # the mail could not be built
+    recipient: str
+    message: EmailMessage | Prepared | None  # Prepared: serialised for the SMTP connection ahead of its turn
+    error: DeliveryError | None = None
 
     @property
     def name(self) -> str:
@@ -55,10 +85,15 @@ class Claimed:
 
 @dataclass
 class SweepResult:
-    sent: int = 0
-    skipped: int = 0
-    failed: int = 0
-    added: int = 0
+    sent: int = 0  # rows this sweep marked sent (and only those)
+    skipped: int = 0  # cancelled or superseded instead of sent
+    failed: int = 0  # rows whose own failure was recorded (to be retried, or failed for good)
+    added: int = 0  # rows the plans added
+    waiting: int = 0  # claimed rows handed back unsent (outage, stop, lost database)
+    unrecorded: int = 0  # accepted by the relay but not recorded as sent: each may arrive once more
+    relay_down: str = ""  # why nothing could be handed over, when that is why the sweep stopped
+    problem: str = ""  # what the database could not record (Swedish); the CLI exits non-zero on it
+    stopped: bool = False  # a stop was requested
     errors: list[str] = field(default_factory=list)
 
     def line(self) -> str:
@@ -66,103 +101,302 @@ class SweepResult:
                 f"(sent={self.sent} skipped={self.skipped} failed={self.failed})")
 
 
-def build_mails(session: Session, batch: Batch, *, config, now: datetime) -> list[Claimed]:
-    """Build the mail of every claimed row; a row whose mail cannot be built carries the error instead."""
-    claimed = []
-    remisser = batch.loaded.remisser
-    for row in batch.rows:
+@dataclass
+class Lease:
+    token: str
+    renewed: float  # monotonic moment the last (re)claim began
+    expires: float  # monotonic moment the lease ends unless renewed
+
+
+class _Sweep:
+    """One sweep's sending: per claim, mail by mail."""
+
+    def __init__(self, db: Database, *, now: datetime, worker_id: str, settings: Settings, config,
+                 clock: Callable[[], datetime], stop: threading.Event):
+        self.db, self.now, self.worker_id, self.settings, self.config = db, now, worker_id, settings, config
+        self.clock, self.stop = clock, stop
+        self.lease_seconds = settings.lease.total_seconds()
+        self.result = SweepResult()
+        self.accepted = False  # the relay accepted a mail in this sweep
+        self.stop_seen: float | None = None
+        self.last_db_error: OperationalError | None = None
+
+    # -- claiming and the lease -------------------------------------------------------------------
+
+    def take(self, *, first: bool) -> tuple[Batch, Lease]:
+        started = wallclock.monotonic()
+        with self.db.transaction() as session:
+            batch = take_due(session, now=self.now, worker_id=self.worker_id, settings=self.settings, first=first,
+                             wall=self.clock())
+        return batch, Lease(batch.token, started, started + self.lease_seconds)
+
+    def keep(self, lease: Lease, queue: deque) -> bool:
+        """Renew the lease when due; False when less than half of it is left (the database does not answer)."""
+        now = wallclock.monotonic()
+        if now - lease.renewed >= self.lease_seconds / 4 or lease.expires - now < self.lease_seconds / 2:
+            try:
+                self.renew(lease, queue)
+            except OperationalError as exc:
+                if lease.expires - wallclock.monotonic() < self.lease_seconds / 2:
+                    self.result.problem = (f"Databasen svarar inte, så utkorgens rader kunde inte hållas kvar "
+                                           f"({exc.orig}); resten skickas vid ett senare svep.")
+                    return False
+        return True
+
+    def renew(self, lease: Lease, queue: deque) -> None:
+        """Extend the lease of the rows still ours, and forget the ones that are not (taken back)."""
+        started = wallclock.monotonic()
+        with self.db.transaction() as session:
+            owned = set(session.execute(
+                update(TABLE).where(TABLE.c.claim_token == lease.token, TABLE.c.status == SENDING)
+                .values(lease_until=self.clock() + self.settings.lease).returning(TABLE.c.id)).scalars())
+        lease.renewed, lease.expires = started, started + self.lease_seconds
+        lost = [row for row in queue if row.id not in owned]
+        if lost:
+            for row in lost:
+                queue.remove(row)
+            self.result.errors.append(f"{len(lost)} rader hade tagits över av en annan process och skickades inte här.")
+
+    # -- recording outcomes -----------------------------------------------------------------------
+
+    def _write(self, lease: Lease, statement, params: dict | None = None) -> int | None:
+        """Run one UPDATE in a transaction of its own; retry while the lease lasts (nobody else may take
+        the row meanwhile), or briefly after a stop request. The number of rows, or None if it failed."""
+        pause = 0.05
+        while True:
+            try:
+                with self.db.write_engine.begin() as connection:
+                    return connection.execute(statement, params).rowcount
+            except OperationalError as exc:
+                now = wallclock.monotonic()
+                limit = lease.expires
+                if self.stop.is_set():
+                    self.stop_seen = self.stop_seen or now
+                    limit = min(limit, self.stop_seen + STOP_GRACE_SECONDS)
+                if now >= limit:
+                    self.last_db_error = exc
+                    return None
+                wallclock.sleep(min(pause, max(0.0, limit - now)))
+                pause = min(pause * 2, 1.0)
+
+    def _ours(self, job: Job, lease: Lease):
+        return update(TABLE).where(TABLE.c.id == job.id, TABLE.c.claim_token == lease.token, TABLE.c.status == SENDING)
+
+    def record_sent(self, job: Job, lease: Lease, queue: deque) -> bool:
+        """Mark an accepted mail sent; False when that could not be done (the sweep then stops)."""
+        rows = self._write(lease, MARK_SENT, {"row_id": job.id, "token": lease.token, "at": self.now,
+                                              "tries": job.attempts + 1})
+        if rows == 1:
+            self.result.sent += 1
+            self.accepted = True
+            return True
+        self.result.unrecorded += 1
+        if rows is None:
+            self.result.problem = (f"Databasen kunde inte registrera att meddelande {job.id} skickats "
+                                   f"({self.last_db_error.orig}); det kan komma fram en gång till.")
+            return False
+        # Taken back by another sweeper after our lease ran out: it sends the mail too. Not ours to count.
+        self.result.problem = (f"Meddelande {job.id} hann tas över av en annan process innan det registrerades "
+                               "som skickat; det kan komma fram en gång till.")
         try:
-            mail = compose(session, row, config=config, now=now, remiss=remisser.get(row.remiss_id))
-            claimed.append(Claimed(row.id, row.attempts + 1, row.kind, row.due_at, mail))
-        except Exception as exc:  # one broken row must not stop the others; it is retried, then failed
-            error = DeliveryError(f"Meddelandet kunde inte byggas: {type(exc).__name__}: {exc}", permanent=True)
-            claimed.append(Claimed(row.id, row.attempts + 1, row.kind, row.due_at, None, error))
-    return claimed
-
-
-def claim_due(session: Session, *, now: datetime, worker_id: str, settings: Settings = Settings(),
-              config=None, first: bool = True) -> tuple[list[Claimed], int]:
-    """Claim due rows and build their mails in one transaction; return (claimed, skipped)."""
-    batch = take_due(session, now=now, worker_id=worker_id, settings=settings, first=first)
-    config = config if config is not None else current_app.config
-    return build_mails(session, batch, config=config, now=now), batch.skipped
-
-
-def deliver(transport, job: Claimed) -> DeliveryError | None:
-    """Send one claimed mail; return the error instead of raising it."""
-    if job.error is not None:
-        return job.error
-    try:
-        transport.send(job.message, name=job.name)
-    except DeliveryError as exc:
-        return exc
-    return None
-
-
-def mark(session: Session, *, now: datetime, worker_id: str, job: Claimed, error: DeliveryError | None,
-         settings: Settings = Settings()) -> str:
-    """Record the outcome of one send, if the row is still ours; return the new status."""
-    row = session.get(OutboxMessage, job.id)
-    if row is None or row.status != SENDING or row.claimed_by != worker_id:
-        return row.status if row else ""
-    row.claimed_by = ""
-    if error is None:
-        row.status, row.sent_at, row.last_error = SENT, now, ""
-    else:
-        limit = settings.max_permanent_attempts if error.permanent else settings.max_attempts
-        row.last_error = str(error)[:2000]
-        if row.attempts >= limit:
-            row.status = FAILED
-        else:
-            delay = min(settings.retry_base * (2 ** (row.attempts - 1)), settings.retry_max)
-            row.status, row.next_attempt_at = PENDING, now + delay
-    session.add(row)
-    session.flush()
-    return row.status
-
-
-def mark_batch(session: Session, *, now: datetime, worker_id: str,
-               outcomes: list[tuple[Claimed, DeliveryError | None]], settings: Settings = Settings()) -> dict[int, str]:
-    """Record the outcomes of a batch in one transaction: the sent ones in one statement; return id → status."""
-    sent = [job.id for job, error in outcomes if error is None]
-    statuses: dict[int, str] = {}
-    dialect = session.get_bind().dialect.name
-    for chunk in chunks(sent):
-        session.execute(update(OutboxMessage)
-                        .where(among(OutboxMessage.id, chunk, dialect=dialect), OutboxMessage.status == SENDING,
-                               OutboxMessage.claimed_by == worker_id)
-                        .values(status=SENT, sent_at=now, last_error="", claimed_by="")
-                        .execution_options(synchronize_session=False))
-        statuses.update({i: SENT for i in chunk})
-    for job, error in outcomes:
-        if error is not None:
-            statuses[job.id] = mark(session, now=now, worker_id=worker_id, job=job, error=error, settings=settings)
-    return statuses
-
-
-def _mark_with_retry(db: Database, **kwargs) -> dict[int, str]:
-    """Marking must not be lost to a briefly busy database: try a few times, else the lease resends."""
-    for attempt in range(5):
-        try:
-            with db.transaction() as session:
-                return mark_batch(session, **kwargs)
+            self.renew(lease, queue)
         except OperationalError:
-            wallclock.sleep(0.2 * (attempt + 1))
-    return {job.id: SENDING for job, _ in kwargs["outcomes"]}
+            return False
+        return True
+
+    def record_failure(self, job: Job, error: DeliveryError, lease: Lease) -> None:
+        """The row's own failure: retried after a backoff, failed for good after the attempts allowed."""
+        attempts = job.attempts + 1
+        limit = self.settings.max_permanent_attempts if error.permanent else self.settings.max_attempts
+        values = dict(attempts=attempts, last_error=str(error)[:2000], claimed_by="", claim_token="", lease_until=None)
+        if attempts >= limit:
+            values["status"] = FAILED
+        else:
+            delay = min(self.settings.retry_base * (2 ** (attempts - 1)), self.settings.retry_max)
+            values.update(status=PENDING, next_attempt_at=self.now + delay)
+        rows = self._write(lease, self._ours(job, lease).values(**values))
+        if rows is None:
+            self.result.problem = (f"Databasen kunde inte registrera felet för meddelande {job.id} "
+                                   f"({self.last_db_error.orig}); det prövas igen efter leasetiden.")
+        elif rows == 1:
+            self.result.failed += 1
+            self.result.errors.append(f"{job.id}: {error}"
+                                      + (" (misslyckad)" if values["status"] == FAILED else " (nytt försök)"))
+
+    def hand_back(self, ids: list[int], lease: Lease, *, error: str = "", later: bool = False) -> None:
+        """Put claimed rows back unsent, attempts untouched; later: behind the rows already waiting."""
+        if not ids:
+            return
+        values = dict(status=PENDING, claimed_by="", claim_token="", lease_until=None)
+        if error:
+            values["last_error"] = error[:2000]
+        if later:
+            values["next_attempt_at"] = self.now + self.settings.retry_base
+        dialect = self.db.dialect
+        statement = (update(TABLE).where(among(TABLE.c.id, ids, dialect=dialect), TABLE.c.claim_token == lease.token,
+                                         TABLE.c.status == SENDING).values(**values))
+        try:
+            with self.db.transaction() as session:
+                self.result.waiting += session.execute(statement).rowcount
+        except OperationalError:
+            self.result.waiting += len(ids)  # unsent: they come back after the lease
+
+    # -- one claim --------------------------------------------------------------------------------
+
+    def build(self, reader: Session, row, batch: Batch, prepare=None) -> Job:
+        try:
+            message, error = compose(reader, row, config=self.config, now=self.now,
+                                     remiss=batch.loaded.remisser.get(row.remiss_id)), None
+            if prepare is not None:
+                message = prepare(message)
+        except OperationalError:
+            raise
+        except Exception as exc:  # one broken row must not stop the others; it is retried, then failed
+            message = None
+            error = DeliveryError(f"Meddelandet kunde inte byggas: {type(exc).__name__}: {exc}", permanent=True)
+        finally:
+            reader.rollback()  # end what a composer read: no snapshot is held while mail is sent
+        return Job(row.id, row.attempts, row.kind, row.due_at, row.recipient_email.lower(), message, error)
+
+    def send(self, batch: Batch, lease: Lease, connection) -> bool:
+        """Send a claim's mails one by one; False when the sweep should stop (outage, stop, database)."""
+        queue = deque(batch.rows)
+        refused: list[tuple[Job, DeliveryError]] = []
+        built: dict[int, Job] = {}  # the next row's mail, built while the relay reads the one before
+        where = getattr(getattr(connection, "transport", connection), "where", "")
+        start, finish = _two_step(connection)
+        prepare = getattr(connection, "prepare", None)
+        reader = self.db.session(write=False)
+        go_on = False
+        try:
+            while queue:
+                if self.stop.is_set():
+                    self.result.stopped = True
+                    break
+                if not self.keep(lease, queue):
+                    break
+                row = queue.popleft()
+                job = built.pop(row.id, None) or self.build(reader, row, batch, prepare)
+                if job.error is not None:
+                    self.record_failure(job, job.error, lease)
+                    continue
+                try:
+                    started = start(job.message, name=job.name)
+                    if queue and queue[0].id not in built:
+                        built[queue[0].id] = self.build(reader, queue[0], batch, prepare)
+                    finish(started)
+                except RelayDown as exc:
+                    self.result.relay_down = str(exc)
+                    self.hand_back([job.id], lease, error=str(exc))
+                    break
+                except DeliveryError as exc:
+                    if exc.code is None:
+                        self.record_failure(job, exc, lease)
+                        continue
+                    if refused and refused[-1][1].code != exc.code:
+                        self.settle(refused, lease, relay_refuses=False)
+                    refused.append((job, exc))
+                    if len({j.recipient for j, _ in refused}) >= REFUSAL_RUN:
+                        self.settle(refused, lease, relay_refuses=True, where=where)
+                        break
+                    continue
+                if refused:  # the relay takes other mail: those were refusals of their recipients
+                    self.settle(refused, lease, relay_refuses=False)
+                if not self.record_sent(job, lease, queue):
+                    break
+            else:
+                go_on = True
+                if refused:  # several recipients refused alike and nothing accepted all sweep: the relay
+                    alike = not self.accepted and len({j.recipient for j, _ in refused}) >= 2
+                    self.settle(refused, lease, relay_refuses=alike, where=where)
+                    go_on = not alike
+        except OperationalError as exc:
+            self.result.problem = f"Databasen kunde inte läsas medan meddelandena byggdes ({exc.orig})."
+        finally:
+            reader.close()
+            self.hand_back([j.id for j, _ in refused] + [row.id for row in queue], lease)
+        return go_on
+
+    def settle(self, refused: list, lease: Lease, *, relay_refuses: bool, where: str = "") -> None:
+        """Decide a run of refusals: each row's own failure, or the relay refusing everything (an outage)."""
+        if relay_refuses:
+            error = refused[-1][1]
+            self.result.relay_down = f"SMTP-servern {where} avvisar alla mottagare: {error}"
+            # Behind the rows already waiting, so that a run of truly unknown recipients at the head of the
+            # queue cannot hold up the mail behind it: the next sweep tries other rows first.
+            self.hand_back([j.id for j, _ in refused], lease, error=str(error), later=True)
+        else:
+            for job, error in refused:
+                self.record_failure(job, error, lease)
+        refused.clear()
 
 
-def _take(db: Database, *, now: datetime, worker_id: str, settings: Settings, first: bool) -> Batch:
-    """Claim a batch in a short writing transaction of its own."""
-    with db.transaction() as session:
-        return take_due(session, now=now, worker_id=worker_id, settings=settings, first=first)
+def _two_step(connection):
+    """(start, finish) of a connection: SMTP hands a mail over in start() and reads the verdict in finish();
+    a transport with send() alone (files, a test's) does it all in start()."""
+    if hasattr(connection, "start") and hasattr(connection, "finish"):
+        return connection.start, connection.finish
+
+    def start(message, *, name=""):
+        connection.send(message, name=name)
+
+    return start, lambda started: None
 
 
-def _build(db: Database, batch: Batch, *, now: datetime, config) -> list[Claimed]:
-    """Build a claimed batch's mails reading only: no lock is held meanwhile."""
-    if not batch.rows:
-        return []
-    with db.transaction(write=False) as session:
-        return build_mails(session, batch, config=config, now=now)
+def sweep(db: Database, *, now: datetime, worker_id: str, settings: Settings | None = None, transport=None,
+          stop: threading.Event | None = None, clock: Callable[[], datetime] = utcnow) -> SweepResult:
+    """Extend plans, then claim and send due rows, mail by mail, until none are due, the time budget
+    is spent, the relay is down or a stop is requested; safe to run in many processes at once.
+
+    now is the moment the sweep acts for (what is due, sent_at, backoffs); clock is the wall clock,
+    which leases are measured in.
+    """
+    config = current_app.config
+    settings = settings or Settings.from_config(config)
+    transport = transport or transport_from_config(config)
+    stop = stop or threading.Event()
+    run = _Sweep(db, now=now, worker_id=worker_id, settings=settings, config=config, clock=clock, stop=stop)
+    result = run.result
+    try:
+        with db.transaction() as session:
+            result.added = schedule.schedule_due(session, now=now, lookahead_days=settings.lookahead_days)
+            state = relay.get(session)
+            was_down = state is not None and state.down_since is not None
+    except OperationalError as exc:
+        raise _schema_or_busy(exc) from exc
+    budget_ends = wallclock.monotonic() + settings.budget.total_seconds()
+    first = True
+    opener = getattr(transport, "connection", None)  # one SMTP session for the sweep; any object with send() will do
+    with (opener() if opener else nullcontext(transport)) as connection:
+        while not stop.is_set():
+            try:
+                batch, lease = run.take(first=first)
+            except OperationalError as exc:
+                if first:
+                    raise _schema_or_busy(exc) from exc
+                break  # the next sweep continues where this one stopped
+            first = False
+            result.skipped += batch.skipped
+            if batch.rows and not run.send(batch, lease, connection):
+                break
+            if len(batch.rows) + batch.skipped < settings.batch or wallclock.monotonic() > budget_ends:
+                break
+    result.stopped = result.stopped or stop.is_set()
+    _record_relay(db, now=now, result=result, accepted=run.accepted, was_down=was_down)
+    return result
+
+
+def _record_relay(db: Database, *, now: datetime, result: SweepResult, accepted: bool, was_down: bool) -> None:
+    if not result.relay_down and not (accepted and was_down):
+        return
+    try:
+        with db.transaction() as session:
+            if result.relay_down:
+                relay.record_down(session, now=now, error=result.relay_down)
+            else:
+                relay.record_up(session, now=now)
+    except OperationalError:
+        pass  # only what the pages show; the next sweep records it
 
 
 def _schema_or_busy(exc: OperationalError) -> SweepError:
@@ -171,78 +405,7 @@ def _schema_or_busy(exc: OperationalError) -> SweepError:
     return SweepError(f"Databasen är upptagen eller låst; försök igen ({exc.orig}).")
 
 
-def _mark_then_take(db: Database, *, now: datetime, worker_id: str, settings: Settings,
-                    outcomes: list[tuple[Claimed, DeliveryError | None]], take: bool) -> tuple[dict[int, str], Batch | None]:
-    """The writer thread's turn: record a batch's outcomes, then claim the batch after next (or None)."""
-    statuses = _mark_with_retry(db, now=now, worker_id=worker_id, outcomes=outcomes,
-                                settings=settings) if outcomes else {}
-    batch = None
-    if take:
-        try:
-            batch = _take(db, now=now, worker_id=worker_id, settings=settings, first=False)
-        except OperationalError:
-            pass  # the next sweep continues where this one stopped
-    return statuses, batch
-
-
-def sweep(db: Database, *, now: datetime, worker_id: str, settings: Settings | None = None,
-          transport=None) -> SweepResult:
-    """Extend plans, then claim, send and mark due rows batch by batch until none are due or the
-    time budget is spent; safe to run concurrently.
-
-    Every write after the first claim is a writer's turn, a batch ahead: batch N-1 is marked and batch
-    N+1 claimed while batch N is built and sent. On PostgreSQL the writer is a thread, so the server's
-    round trips, index updates and commits (≈ 20–40 ms per 500 rows) overlap the building of mails,
-    which is Python work; on SQLite the turns run in order in this thread (see remiss.reminders.writer).
-    """
-    config = current_app.config
-    settings = settings or Settings.from_config(config)
-    transport = transport or transport_from_config(config)
-    result = SweepResult()
-    stop = wallclock.monotonic() + settings.budget.total_seconds()
-    try:
-        with db.transaction() as session:
-            result.added = schedule.schedule_due(session, now=now, lookahead_days=settings.lookahead_days)
-        batch = _take(db, now=now, worker_id=worker_id, settings=settings, first=True)
-    except OperationalError as exc:
-        raise _schema_or_busy(exc) from exc
-    result.skipped = batch.skipped
-    if not batch.rows and not batch.skipped:
-        return result
-
-    def more(taken: Batch) -> bool:
-        return len(taken.rows) + taken.skipped >= settings.batch and wallclock.monotonic() <= stop
-
-    def tally(outcomes, statuses: dict[int, str]) -> None:
-        for job, error in outcomes:
-            if error is None:
-                result.sent += 1
-            else:
-                result.failed += 1
-                result.errors.append(f"{job.id}: {error}"
-                                     + (" (misslyckad)" if statuses.get(job.id) == FAILED else " (nytt försök)"))
-
-    opener = getattr(transport, "connection", None)
-    write = dict(now=now, worker_id=worker_id, settings=settings)
-    with (opener() if opener else nullcontext(transport)) as connection, writer(db) as turns:
-        turn = turns.submit(_mark_then_take, db, outcomes=[], take=more(batch), **write)
-        previous: list = []
-        while batch is not None:
-            try:
-                claimed = _build(db, batch, now=now, config=config)
-            except OperationalError:
-                claimed = []  # these rows are released after the lease
-            outcomes = [(job, deliver(connection, job)) for job in claimed]
-            statuses, ahead = turn.result()
-            tally(previous, statuses)
-            if ahead is not None:
-                result.skipped += ahead.skipped
-            turn = turns.submit(_mark_then_take, db, outcomes=outcomes,
-                                 take=ahead is not None and more(ahead), **write)
-            previous, batch = outcomes, ahead
-        statuses, _ = turn.result()
-        tally(previous, statuses)
-    return result
+RESENDABLE = (FAILED, CANCELLED, SUPERSEDED)
 
 
 def resend(session: Session, *, now: datetime, row_id: int, actor_id: int | None) -> OutboxMessage:
@@ -250,7 +413,7 @@ def resend(session: Session, *, now: datetime, row_id: int, actor_id: int | None
     from remiss.audit import service as audit
 
     row = session.get(OutboxMessage, row_id)
-    if row is None or row.status not in (FAILED, CANCELLED, SUPERSEDED):
+    if row is None or row.status not in RESENDABLE:
         raise ValueError("Bara misslyckade eller stoppade meddelanden kan skickas igen.")
     old = row.status
     row.status, row.attempts, row.next_attempt_at, row.claimed_by = PENDING, 0, now, ""
@@ -262,5 +425,35 @@ def resend(session: Session, *, now: datetime, row_id: int, actor_id: int | None
     return row
 
 
-def payload_of(row: OutboxMessage) -> dict:
-    return json.loads(row.payload or "{}")
+def resend_failed(session: Session, *, now: datetime, actor_id: int | None, kind: str = "", email: str = "",
+                  since: datetime | None = None) -> int:
+    """Put every failed row matching the filter back in the queue (attempts from zero); return how many.
+
+    since: only rows whose last attempt was at or after that moment (e.g. the start of an incident).
+    """
+    from remiss.audit import service as audit
+
+    statement = update(TABLE).where(*failed_filter(kind=kind, email=email, since=since)).values(
+        status=PENDING, attempts=0, next_attempt_at=now, claimed_by="", claim_token="", lease_until=None)
+    count = session.execute(statement).rowcount
+    if count:
+        audit.record(session, now=now, user_id=actor_id, entity="outbox_message", entity_id=None,
+                     action="resend_all", changes={"status": [FAILED, PENDING], "count": count},
+                     note=f"Skicka alla igen: {count} misslyckade" + "".join(
+                         f", {label} {value}" for label, value in (("sort", kind), ("mottagare", email),
+                                                                  ("sedan", since and since.isoformat()))
+                         if value))
+    return count
+
+
+def failed_filter(*, kind: str = "", email: str = "", since: datetime | None = None) -> list:
+    """The conditions of "failed rows matching the outbox page's filter" (shared by its count and resend)."""
+    conditions = [TABLE.c.status == FAILED]
+    if kind:
+        conditions.append(TABLE.c.kind == kind)
+    if email:
+        conditions.append(TABLE.c.recipient_email.contains(email.lower()))
+    if since is not None:
+        conditions.append(TABLE.c.claimed_at >= since)
+    return conditions
+

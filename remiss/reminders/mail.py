@@ -2,23 +2,25 @@
 from __future__ import annotations
 
 import json
-from datetime import date, datetime, time
+from datetime import date, datetime, time, timedelta, timezone
 from email.message import EmailMessage
 from email.utils import format_datetime
 from functools import lru_cache
 from typing import Callable, NamedTuple
 
+import icalendar
 from flask import current_app
 from jinja2 import Environment, FileSystemLoader, Template, select_autoescape
 from markupsafe import Markup
 from sqlmodel import Session
 
-from remiss.calendar import CalendarEvent, build_ics, stable_uid
+from remiss.calendar import stable_uid
+from remiss.calendar.ics import PRODID
 from remiss.calendar.planner import LABELS
 from remiss.clock import STOCKHOLM, local
 from remiss.calendar.swedish import format_deadline, format_weekday_date
 from remiss.reminders import policy
-from remiss.reminders.mime import Attachment, RenderedMail, build
+from remiss.reminders.message import Attachment, build
 from remiss.reminders.models import OutboxMessage
 from remiss.remisser.models import Remiss
 
@@ -108,10 +110,43 @@ def _remiss_parts_cached(remiss_id: int, title: str, remittent: str | None, send
     if day is None:
         return link, facts, ()
     start: date | datetime = datetime.combine(day, at, tzinfo=STOCKHOLM) if at else day
-    event = CalendarEvent(uid=stable_uid("remiss", remiss_id, "sista_svarsdag"), summary=f"Sista svarsdag: {title}",
-                          start=start, description=f"Vårt diarienummer: {our_dnr or '–'}", url=link)
-    ics = build_ics([event], calendar_name="Remiss – sista svarsdag", now=now)
-    return link, facts, (Attachment(ics, 'text/calendar; method=PUBLISH; charset="utf-8"', "sista-svarsdag.ics"),)
+    ics = deadline_calendar(uid=stable_uid("remiss", remiss_id, "sista_svarsdag"), summary=f"Sista svarsdag: {title}",
+                            start=start, description=f"Vårt diarienummer: {our_dnr or '–'}", url=link, now=now)
+    params = (("method", "PUBLISH"), ("charset", "utf-8"))
+    return link, facts, (Attachment(ics, "text", "calendar", "sista-svarsdag.ics", params),)
+
+
+def deadline_calendar(*, uid: str, summary: str, start: date | datetime, description: str, url: str,
+                      now: datetime) -> bytes:
+    """The calendar file of one deadline, as icalendar writes it (a day is an all-day event that does
+    not make anyone busy; a moment is given in Stockholm time with the zone's definition)."""
+    calendar = icalendar.Calendar()
+    calendar.add("prodid", PRODID)
+    calendar.add("version", "2.0")
+    calendar.add("calscale", "GREGORIAN")
+    calendar.add("method", "PUBLISH")
+    calendar.add("x-wr-calname", "Remiss – sista svarsdag")
+    event = icalendar.Event()
+    event.add("summary", summary)
+    event.add("dtstart", start)
+    if isinstance(start, datetime):
+        calendar.add_component(_stockholm(start.year))
+    else:
+        event.add("dtend", start + timedelta(days=1))
+        event.add("transp", "TRANSPARENT")
+    event.add("dtstamp", now.astimezone(timezone.utc))
+    event.add("uid", uid)
+    event.add("description", description)
+    event.add("url", url)
+    calendar.add_component(event)
+    return calendar.to_ical()
+
+
+@lru_cache(maxsize=8)
+def _stockholm(year: int) -> icalendar.Timezone:
+    """Europe/Stockholm's rules around the year of a deadline (the whole zone history would fill the mail)."""
+    return icalendar.Timezone.from_tzid("Europe/Stockholm", first_date=date(year - 1, 1, 1),
+                                        last_date=date(year + 1, 12, 31))
 
 
 def _mail_templates(app) -> MailTemplates:
@@ -146,7 +181,7 @@ def _date_header(now: datetime) -> str:
 
 
 def compose(session: Session, row: OutboxMessage, *, config, now: datetime,
-            remiss: Remiss | None = None) -> RenderedMail | EmailMessage:
+            remiss: Remiss | None = None) -> EmailMessage:
     """Return the mail of an outbox row, built from the remiss as it is now (pass it if already loaded)."""
     if row.kind in COMPOSERS:
         return COMPOSERS[row.kind](session, row, config=config, now=now)

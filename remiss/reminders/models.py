@@ -36,14 +36,32 @@ class OutboxMessage(SQLModel, table=True):
     status: str = Field(default=OutboxStatus.pending, max_length=12)
     attempts: int = Field(default=0)
     next_attempt_at: datetime = Field(sa_column=Column(UTCDateTime, nullable=False))
-    claimed_at: Optional[datetime] = Field(default=None, sa_column=Column(UTCDateTime))
-    claimed_by: str = Field(default="", max_length=100)  # worker id that claimed the row
+    claimed_at: Optional[datetime] = Field(default=None, sa_column=Column(UTCDateTime))  # last taken for sending
+    claimed_by: str = Field(default="", max_length=100)  # worker id that claimed the row (shown, never matched)
+    # Fencing: a fresh token per claim; a sweeper records an outcome only where the token is still its own,
+    # so a row whose lease ran out and was taken by another sweeper is never marked or counted by the first.
+    claim_token: str = Field(default="", max_length=32)
+    # Wall-clock end of the claim's lease, renewed while its sweeper is alive; a "sending" row past it
+    # was left by a dead sweeper and is taken back.
+    lease_until: Optional[datetime] = Field(default=None, sa_column=Column(UTCDateTime))
     last_error: str = Field(default="", sa_column=Column(Text, nullable=False, default=""))
     sent_at: Optional[datetime] = Field(default=None, sa_column=Column(UTCDateTime))
     message_id: str = Field(max_length=300)  # stable Message-ID for this row
     subject: str = Field(default="", max_length=500)
     payload: str = Field(default="{}", sa_column=Column(Text, nullable=False, default="{}"))  # JSON to build the mail
     created_at: datetime = Field(sa_column=Column(UTCDateTime, nullable=False))
+
+
+class MailRelay(SQLModel, table=True):
+    """Whether mail can be handed over (the SMTP relay, or the mail directory in file mode): while it
+    cannot, sweeps pause instead of spending the rows' attempts, and the pages say since when."""
+
+    __tablename__ = "mail_relay"
+
+    name: str = Field(primary_key=True, max_length=20)  # "default": the relay of REMISS_SMTP_URL or MAIL_DIR
+    down_since: Optional[datetime] = Field(default=None, sa_column=Column(UTCDateTime))  # None: it works
+    last_error: str = Field(default="", sa_column=Column(Text, nullable=False, default=""))
+    checked_at: Optional[datetime] = Field(default=None, sa_column=Column(UTCDateTime))  # the last try
 
 
 class ReminderMarker(SQLModel, table=True):

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from sqlalchemy import func
 from sqlmodel import Session, select
 
 from remiss import events
@@ -81,14 +82,31 @@ def recent_for(session: Session, *, user_id: int, limit: int = 20) -> list[Outbo
         .order_by(OutboxMessage.sent_at.desc()).limit(limit)))
 
 
-def outbox_rows(session: Session, *, status: str = "", kind: str = "", email: str = "",
-                limit: int = 200) -> list[OutboxMessage]:
-    """Return outbox rows for the admin page, newest moment first."""
-    stmt = select(OutboxMessage).order_by(OutboxMessage.due_at.desc(), OutboxMessage.id.desc()).limit(limit)
+def _filtered(stmt, *, status: str = "", kind: str = "", email: str = ""):
     if status:
         stmt = stmt.where(OutboxMessage.status == status)
     if kind:
         stmt = stmt.where(OutboxMessage.kind == kind)
     if email:
         stmt = stmt.where(OutboxMessage.recipient_email.contains(email.lower()))
-    return list(session.exec(stmt))
+    return stmt
+
+
+def outbox_rows(session: Session, *, status: str = "", kind: str = "", email: str = "",
+                limit: int = 200) -> list[OutboxMessage]:
+    """Return outbox rows for the admin page, newest moment first."""
+    stmt = select(OutboxMessage).order_by(OutboxMessage.due_at.desc(), OutboxMessage.id.desc()).limit(limit)
+    return list(session.exec(_filtered(stmt, status=status, kind=kind, email=email)))
+
+
+def outbox_counts(session: Session, *, kind: str = "", email: str = "") -> dict[str, int]:
+    """Rows per status among those matching the kind and recipient filter (all of them, not a page)."""
+    stmt = select(OutboxMessage.status, func.count()).group_by(OutboxMessage.status)
+    return dict(session.execute(_filtered(stmt, kind=kind, email=email)).all())
+
+
+def waiting_count(session: Session, *, now: datetime) -> int:
+    """Rows due by now and not sent yet (pending, or claimed by a sweep that has not recorded them)."""
+    return session.execute(select(func.count()).select_from(OutboxMessage).where(
+        OutboxMessage.status.in_([OutboxStatus.pending.value, OutboxStatus.sending.value]),
+        OutboxMessage.next_attempt_at <= now)).scalar_one()

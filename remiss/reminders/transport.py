@@ -1,24 +1,65 @@
-"""Mail transports: SMTP from REMISS_SMTP_URL, or .eml files under MAIL_DIR when none is set."""
+"""Mail transports: SMTP from REMISS_SMTP_URL, or .eml files under MAIL_DIR when none is set.
+
+A send ends in one of three ways, because the sweep treats them differently:
+- it returns: the relay accepted the mail (or the file is in place);
+- DeliveryError: the relay answered and refused this mail (a reply code), or the mail itself is
+  unusable; the row's own failure, retried and in the end failed;
+- RelayDown: nothing can be handed over now (no connection, a timeout, a dropped session, 421, the
+  login or TLS failing, the mail directory not writable or full). The rows are not at fault: the
+  sweep pauses and keeps their attempts.
+"""
 from __future__ import annotations
 
 import os
+import re
 import smtplib
 import ssl
+import time
 from contextlib import contextmanager
 from dataclasses import dataclass
 from email.message import EmailMessage
+from email.policy import EmailPolicy
 from pathlib import Path
+from typing import NamedTuple
 from urllib.parse import unquote, urlsplit
-
-from remiss.reminders.mime import RenderedMail
 
 
 class DeliveryError(Exception):
-    """A mail was not delivered; permanent errors (5xx) are not worth retrying for long."""
+    """This mail was not delivered; permanent errors (5xx) are not worth retrying for long."""
 
-    def __init__(self, message: str, *, permanent: bool = False):
+    def __init__(self, message: str, *, permanent: bool = False, code: int | None = None):
         super().__init__(message)
         self.permanent = permanent
+        self.code = code  # the relay's reply code, when the relay refused the mail
+
+
+class RelayDown(Exception):
+    """No mail can be handed over at the moment; not the fault of the mail being sent."""
+
+
+_LEADING_DOT = re.compile(rb"(?m)^\.")
+
+
+class Prepared(NamedTuple):
+    sender: str
+    recipient: str
+    data: bytes  # the message with CRLF line ends
+
+
+def _one_ascii_envelope(message: EmailMessage) -> tuple[str, str] | None:
+    """(sender, recipient) of a mail from one ASCII address to one, without Cc, Bcc or Resent-; else None."""
+    if not isinstance(message.policy, EmailPolicy) or any(
+            message[name] is not None for name in ("Sender", "Cc", "Bcc", "Resent-From", "Resent-To")):
+        return None
+    sender, to = message["From"], message["To"]
+    if sender is None or to is None or len(sender.addresses) != 1 or len(to.addresses) != 1:
+        return None
+    envelope = sender.addresses[0].addr_spec, to.addresses[0].addr_spec
+    return envelope if all(a.isascii() and "@" in a for a in envelope) else None
+
+
+def _text(reply) -> str:
+    return reply.decode(errors="replace") if isinstance(reply, bytes) else str(reply)
 
 
 @dataclass(frozen=True)
@@ -41,14 +82,18 @@ class SmtpTransport:
         return cls(parts.hostname, port, security, unquote(parts.username or ""), unquote(parts.password or ""),
                    timeout)
 
-    def send(self, message: EmailMessage | RenderedMail, *, name: str = "") -> None:
+    @property
+    def where(self) -> str:
+        return f"{self.host}:{self.port}"
+
+    def send(self, message: EmailMessage, *, name: str = "") -> None:
         """Hand one message to the SMTP server over a connection of its own."""
         with self.connection() as connection:
             connection.send(message, name=name)
 
     @contextmanager
     def connection(self):
-        """One SMTP session for a batch of messages (opened at the first send, reopened after a drop)."""
+        """One SMTP session for many messages (opened at the first send, reopened after a drop)."""
         connection = SmtpConnection(self)
         try:
             yield connection
@@ -86,30 +131,112 @@ class SmtpConnection:
                 self.client.close()
             self.client = None
 
-    def send(self, message: EmailMessage | RenderedMail, *, name: str = "") -> None:
-        """Hand the message to the SMTP server; raise DeliveryError when it is not accepted."""
+    def send(self, message: EmailMessage, *, name: str = "") -> None:
+        """Hand the message to the SMTP server: return when accepted, else raise DeliveryError or RelayDown."""
+        self.finish(self.start(message, name=name))
+
+    @staticmethod
+    def prepare(message: EmailMessage) -> "Prepared | EmailMessage":
+        """The envelope and bytes of a mail to one ASCII address (the message itself otherwise), made
+        before its turn: the sweep prepares the next mail while the relay reads the one before."""
+        envelope = _one_ascii_envelope(message)
+        if envelope is None:
+            return message
+        policy = message.policy if message.policy.linesep == "\r\n" else message.policy.clone(linesep="\r\n")
+        return Prepared(*envelope, message.as_bytes(policy=policy))
+
+    def start(self, message: "EmailMessage | Prepared", *, name: str = "") -> bool:
+        """Hand the message over up to the end of its data; finish() reads whether the relay accepted it.
+
+        Meanwhile the relay reads the mail and the sweep may build the next one; the next mail is only
+        handed over after finish() and its mark, so at most one accepted mail is ever unrecorded.
+        False: the message was sent whole (several or non-ASCII addresses) and finish() has nothing to read.
+        """
+        prepared = message if isinstance(message, Prepared) else self.prepare(message)
+        if not isinstance(prepared, Prepared):
+            self._send_whole(message)
+            return False
+        sender, recipient, data = prepared
         try:
             if self.client is None:
                 self.client = self.transport.connect()
-            if isinstance(message, RenderedMail):
-                refused = self.client.sendmail(message.sender, list(message.recipients), message.data)
-            else:
-                refused = self.client.send_message(message)
-            if refused:
-                code = min(code for code, _ in refused.values())
-                raise DeliveryError(f"Mottagaren avvisades: {refused}", permanent=code >= 500)
+            client = self.client
+            client.ehlo_or_helo_if_needed()
+            self._expect(client.mail(sender, [f"size={len(data)}"] if client.has_extn("size") else []), 250)
+            self._expect(client.rcpt(recipient), 250, 251)
+            self._expect(client.docmd("data"), 354)
+            # As smtplib.SMTP.data: a line beginning with a dot gets another, then the ending dot.
+            data = _LEADING_DOT.sub(b"..", data)
+            client.send(data + (b"" if data.endswith(b"\r\n") else b"\r\n") + b".\r\n")
+        except (DeliveryError, RelayDown):
+            raise
+        except smtplib.SMTPResponseException as exc:  # greeting, HELO: the relay, not this mail
+            self._drop()
+            raise RelayDown(f"SMTP-servern {self.transport.where} svarar {exc.smtp_code}: "
+                            f"{_text(exc.smtp_error)}") from exc
+        except (smtplib.SMTPException, OSError) as exc:  # refused, timed out, dropped, TLS, login
+            self._drop()
+            raise RelayDown(f"SMTP-servern {self.transport.where} kunde inte nås: {type(exc).__name__}: {exc}") from exc
+        return True
+
+    def finish(self, started: bool) -> None:
+        """Read the relay's answer to the data handed over by start(); raise unless it accepted the mail."""
+        if not started:
+            return
+        try:
+            reply = self.client.getreply()
+        except (smtplib.SMTPException, OSError) as exc:  # the mail may have been accepted: sent again later
+            self._drop()
+            raise RelayDown(f"SMTP-servern {self.transport.where} svarade inte: {type(exc).__name__}: {exc}") from exc
+        self._expect(reply, 250)
+
+    def _expect(self, reply: tuple[int, bytes], *accepted: int) -> None:
+        code, text = reply
+        if code in accepted:
+            return
+        if code == 421 or code < 0:  # closing, or no answer
+            self._drop()
+            raise RelayDown(f"SMTP-servern {self.transport.where} stänger: {code} {_text(text)}")
+        try:
+            self.client.rset()
+        except (smtplib.SMTPException, OSError):
+            self._drop()
+        raise DeliveryError(f"SMTP {code}: {_text(text)}", permanent=code >= 500, code=code)
+
+    def _send_whole(self, message: EmailMessage) -> None:
+        """smtplib's send_message: several recipients, or addresses that need SMTPUTF8."""
+        where = self.transport.where
+        try:
+            if self.client is None:
+                self.client = self.transport.connect()
+            refused = self.client.send_message(message)
         except smtplib.SMTPRecipientsRefused as exc:
             codes = [code for code, _ in exc.recipients.values()]
-            raise DeliveryError(f"Mottagaren avvisades: {exc.recipients}",
-                                permanent=all(c >= 500 for c in codes)) from exc
-        except smtplib.SMTPResponseException as exc:
-            if exc.smtp_code in (421,) or isinstance(exc, smtplib.SMTPServerDisconnected):
+            if 421 in codes:
                 self._drop()
-            text = exc.smtp_error.decode(errors="replace") if isinstance(exc.smtp_error, bytes) else str(exc.smtp_error)
-            raise DeliveryError(f"SMTP {exc.smtp_code}: {text}", permanent=exc.smtp_code >= 500) from exc
-        except (smtplib.SMTPException, OSError) as exc:
+                raise RelayDown(f"SMTP-servern {where} stänger: {exc.recipients}") from exc
+            raise DeliveryError(f"Mottagaren avvisades: {exc.recipients}", permanent=all(c >= 500 for c in codes),
+                                code=min(codes)) from exc
+        except (smtplib.SMTPSenderRefused, smtplib.SMTPDataError) as exc:
+            # The relay read the command and refused the mail: MAIL FROM (e.g. too large) or the data.
+            if exc.smtp_code == 421:
+                self._drop()
+                raise RelayDown(f"SMTP-servern {where} stänger: {exc.smtp_code} {_text(exc.smtp_error)}") from exc
+            raise DeliveryError(f"SMTP {exc.smtp_code}: {_text(exc.smtp_error)}", permanent=exc.smtp_code >= 500,
+                                code=exc.smtp_code) from exc
+        except smtplib.SMTPNotSupportedError as exc:  # e.g. an address outside ASCII and no SMTPUTF8
+            raise DeliveryError(f"SMTP-servern kan inte ta emot detta meddelande: {exc}", permanent=True) from exc
+        except (ValueError, UnicodeError) as exc:  # the mail's own addresses
+            raise DeliveryError(f"Meddelandet kan inte skickas: {exc}", permanent=True) from exc
+        except smtplib.SMTPResponseException as exc:  # greeting, HELO, AUTH: the relay, not this mail
             self._drop()
-            raise DeliveryError(f"SMTP-servern kunde inte nås: {exc}") from exc
+            raise RelayDown(f"SMTP-servern {where} svarar {exc.smtp_code}: {_text(exc.smtp_error)}") from exc
+        except (smtplib.SMTPException, OSError) as exc:  # refused, timed out, dropped, TLS
+            self._drop()
+            raise RelayDown(f"SMTP-servern {where} kunde inte nås: {type(exc).__name__}: {exc}") from exc
+        if refused:  # only when some of several recipients were refused
+            code = min(code for code, _ in refused.values())
+            raise DeliveryError(f"Mottagaren avvisades: {refused}", permanent=code >= 500, code=code)
 
     def _drop(self) -> None:
         if self.client is not None:
@@ -119,20 +246,53 @@ class SmtpConnection:
 
 @dataclass(frozen=True)
 class FileTransport:
-    """Write each mail as an .eml file; the same outbox row always gets the same file."""
+    """Write each mail as an .eml file; the same outbox row always gets the same file.
+
+    A file is written under .writing/ beside the others and renamed into place, so a reader never sees
+    half a mail; a failed write removes its temporary file.
+    """
 
     directory: Path
 
-    def send(self, message: EmailMessage | RenderedMail, *, name: str = "mail") -> None:
+    @property
+    def where(self) -> str:
+        return str(self.directory)
+
+    @contextmanager
+    def connection(self):
+        self._remove_leftovers()
+        yield self
+
+    def start(self, message: EmailMessage, *, name: str = "mail") -> bool:
+        self.send(message, name=name)
+        return False
+
+    def finish(self, started: bool) -> None:
+        pass
+
+    def send(self, message: EmailMessage, *, name: str = "mail") -> None:
         """Write the message to <name>.eml, replacing an earlier attempt of the same row."""
-        self.directory.mkdir(parents=True, exist_ok=True)
         target = self.directory / f"{name}.eml"
-        temporary = target.with_suffix(".eml.tmp")
+        temporary = self.directory / ".writing" / f"{name}.{os.getpid()}.tmp"
         try:
+            temporary.parent.mkdir(parents=True, exist_ok=True)
             temporary.write_bytes(bytes(message))
             os.replace(temporary, target)
         except OSError as exc:
-            raise DeliveryError(f"Kunde inte skriva {target}: {exc}") from exc
+            try:
+                temporary.unlink(missing_ok=True)
+            except OSError:
+                pass
+            raise RelayDown(f"Kunde inte skriva e-post till {self.directory}: {exc.strerror or exc}") from exc
+
+    def _remove_leftovers(self, older_than: float = 600) -> None:
+        """Temporary files of a process killed mid-write (a live one renames its file within moments)."""
+        try:
+            for path in (self.directory / ".writing").glob("*.tmp"):
+                if path.stat().st_mtime < time.time() - older_than:
+                    path.unlink(missing_ok=True)
+        except OSError:
+            pass  # a directory we cannot read is reported by the first send
 
 
 def transport_from_config(config) -> SmtpTransport | FileTransport:

@@ -10,7 +10,7 @@ from remiss.auth.access import Action
 from remiss.auth.models import User
 from remiss.db import get_session
 from remiss.namnd.models import Namnd
-from remiss.reminders import delivery, policy, service
+from remiss.reminders import delivery, policy, relay, service
 from remiss.reminders.forms import PolicyForm
 from remiss.reminders.models import OutboxMessage, OutboxStatus
 from remiss.reminders.recipients import muted_kinds
@@ -21,7 +21,7 @@ bp = Blueprint("reminders", __name__)
 
 STATUS_LABELS = {"pending": "Väntar", "sending": "Skickas", "sent": "Skickad", "failed": "Misslyckad",
                  "cancelled": "Stoppad", "superseded": "Ersatt av senare"}
-
+PAGE_ROWS = 200
 
 
 def _rows(session, rows: list[OutboxMessage]) -> list[dict]:
@@ -53,17 +53,27 @@ def mine():
                            recent=_rows(session, service.recent_for(session, user_id=user.id)))
 
 
+def _outbox_filters(values) -> dict[str, str]:
+    """The outbox page's filter from a query string or form, unknown values dropped."""
+    return {"status": values.get("status", "") if values.get("status") in STATUS_LABELS else "",
+            "kind": values.get("kind", "") if values.get("kind") in policy.KIND_LABELS else "",
+            "email": values.get("email", "").strip()[:254]}
+
+
 @bp.route("/admin/utkorg")
 @requires(Action.administer)
 def outbox():
     session = get_session()
-    status = request.args.get("status", "") if request.args.get("status") in STATUS_LABELS else ""
-    kind = request.args.get("kind", "") if request.args.get("kind") in policy.KIND_LABELS else ""
-    email = request.args.get("email", "").strip()[:254]
-    rows = service.outbox_rows(session, status=status, kind=kind, email=email)
-    return render_template("reminders/outbox.html", rows=_rows(session, rows),
-                           statuses=STATUS_LABELS, kinds=policy.KIND_LABELS,
-                           filters={"status": status, "kind": kind, "email": email})
+    filters = _outbox_filters(request.args)
+    rows = service.outbox_rows(session, limit=PAGE_ROWS, **filters)
+    counts = service.outbox_counts(session, kind=filters["kind"], email=filters["email"])
+    matching = counts.get(filters["status"], 0) if filters["status"] else sum(counts.values())
+    failed = counts.get(OutboxStatus.failed.value, 0)
+    return render_template("reminders/outbox.html", rows=_rows(session, rows), statuses=STATUS_LABELS,
+                           kinds=policy.KIND_LABELS, filters=filters, outage=relay.outage_text(relay.get(session)),
+                           counts=[{"label": label, "count": counts.get(status, 0), "status": status}
+                                   for status, label in STATUS_LABELS.items()],
+                           shown=len(rows), matching=matching, failed=failed)
 
 
 @bp.route("/admin/utkorg/<int:row_id>/skicka-igen", methods=["POST"])
@@ -75,6 +85,23 @@ def resend(row_id: int):
         flash(str(exc), "error")
     else:
         flash("Meddelandet skickas igen vid nästa körning.", "success")
+    return _back()
+
+
+@bp.route("/admin/utkorg/skicka-alla-igen", methods=["POST"])
+@requires(Action.administer)
+def resend_all():
+    filters = _outbox_filters(request.form)
+    count = delivery.resend_failed(get_session(), now=now(), actor_id=principal().user_id, kind=filters["kind"],
+                                   email=filters["email"])
+    if count:
+        flash(f"{count} misslyckade meddelanden skickas igen vid nästa körning.", "success")
+    else:
+        flash("Inga misslyckade meddelanden matchar filtret.", "info")
+    return _back()
+
+
+def _back():
     back = request.form.get("back", "")
     return redirect(back if back.startswith("/admin/utkorg") else url_for("reminders.outbox"))
 

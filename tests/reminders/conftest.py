@@ -24,19 +24,29 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
+REPLIES = {"451": "451 4.3.0 Tillfälligt fel, försök senare", "550": "550 5.1.1 Mottagaren finns inte",
+           "554": "554 5.7.1 Relaying denied"}
+
+
 class Collector:
-    """aiosmtpd handler: answers `reply` ("250", "451" or "550") and keeps what it accepted."""
+    """aiosmtpd handler: answers `reply` ("250", or a code of REPLIES) at the end of the data, refuses the
+    addresses in `refuse` at RCPT, and keeps what it accepted."""
 
     def __init__(self):
         self.reply = "250"
+        self.refuse: set[str] = set()
         self.messages: list[email.message.EmailMessage] = []
         self.lock = threading.Lock()
 
+    async def handle_RCPT(self, server, session, envelope, address, rcpt_options):
+        if address in self.refuse:
+            return REPLIES["550"]
+        envelope.rcpt_tos.append(address)
+        return "250 OK"
+
     async def handle_DATA(self, server, session, envelope):
-        if self.reply == "451":
-            return "451 4.3.0 Tillfälligt fel, försök senare"
-        if self.reply == "550":
-            return "550 5.1.1 Mottagaren finns inte"
+        if self.reply != "250":
+            return REPLIES[self.reply]
         with self.lock:
             self.messages.append(email.message_from_bytes(envelope.content, policy=default_policy))
         return "250 2.0.0 OK"

@@ -73,3 +73,64 @@ def test_outbox_filters(client, auth, world, session, runner):
     assert "hanna@example.se" in sent and "Skickad" in sent and "Skicka igen" not in sent
     assert "hanna@example.se" not in client.get("/admin/utkorg?status=failed").get_data(as_text=True)
     assert "gustav@example.se" in client.get("/admin/utkorg?kind=escalation").get_data(as_text=True)
+
+
+def _failed_rows(session, count: int, *, kind: str, start):
+    """count failed rows of one kind, last tried a minute apart from start."""
+    from remiss.reminders import outbox
+
+    for n in range(count):
+        outbox.enqueue(session, now=start, key=f"failed:{kind}:{n}", recipient_email=f"{kind}{n}@example.se",
+                       kind=kind, due_at=start, subject=f"{kind} {n}", payload={})
+    session.flush()
+    for n, row in enumerate(session.exec(select(OutboxMessage).where(OutboxMessage.key.like(f"failed:{kind}:%"))
+                                          .order_by(OutboxMessage.id))):
+        row.status, row.attempts, row.last_error = "failed", 3, "SMTP 554: Relaying denied"
+        row.claimed_at = start + timedelta(minutes=n)
+        session.add(row)
+    session.commit()
+
+
+def test_outbox_counts_every_row_and_resends_all_failed_that_match_the_filter(client, auth, world, session):
+    from tests.support.factories import T0
+
+    fast_user(session, role="admin", email="admin@example.se")
+    _failed_rows(session, 230, kind="assigned", start=T0)
+    _failed_rows(session, 5, kind="review", start=T0)
+    auth.login("admin@example.se")
+    page = client.get("/admin/utkorg").get_data(as_text=True)
+    assert "<dt>Misslyckad</dt><dd><a href=\"/admin/utkorg?status=failed\">235</a></dd>" in page
+    assert "Skicka alla igen (235 misslyckade)" in page
+    page = client.get("/admin/utkorg?status=failed").get_data(as_text=True)
+    assert "Visar de 200 senaste av 235 meddelanden som matchar filtret." in page
+    page = client.get("/admin/utkorg?kind=review").get_data(as_text=True)
+    assert "Skicka alla igen (5 misslyckade som matchar filtret)" in page
+
+    response = auth.post("/admin/utkorg/skicka-alla-igen", {"kind": "review", "back": "/admin/utkorg?kind=review"},
+                         form_url="/admin/utkorg?kind=review")
+    assert response.status_code == 302 and response.headers["Location"] == "/admin/utkorg?kind=review"
+    counts = dict(session.exec(select(OutboxMessage.kind, OutboxMessage.status)
+                               .where(OutboxMessage.key.like("failed:%"))).all())
+    session.rollback()
+    assert counts == {"review": "pending", "assigned": "failed"}
+    assert "5 misslyckade meddelanden skickas igen" in client.get("/admin/utkorg").get_data(as_text=True)
+
+
+def test_resend_command_with_failed_and_since(runner, world, session):
+    from remiss.clock import local
+    from tests.support.factories import T0
+
+    _failed_rows(session, 10, kind="assigned", start=T0)
+    assert runner.invoke(args=["reminders", "resend"]).exit_code != 0  # neither ids nor --failed
+    since = local(T0 + timedelta(minutes=6)).strftime("%Y-%m-%dT%H:%M")
+    result = runner.invoke(args=["reminders", "resend", "--failed", "--since", since])
+    assert result.exit_code == 0 and "4 meddelanden skickas igen vid nästa svep." in result.output
+    pending = session.exec(select(OutboxMessage).where(OutboxMessage.status == "pending",
+                                                       OutboxMessage.key.like("failed:%"))).all()
+    assert sorted(r.claimed_at - T0 for r in pending) == [timedelta(minutes=n) for n in (6, 7, 8, 9)]
+    assert all(r.attempts == 0 for r in pending)
+    session.rollback()
+    result = runner.invoke(args=["reminders", "resend", "--failed"])
+    assert "6 meddelanden skickas igen" in result.output
+    listing = runner.invoke(args=["reminders", "list", "--status", "failed"]).output
+    assert "misslyckade" not in listing and "Inga rader med den statusen." in listing

@@ -1,0 +1,180 @@
+"""Reminder delivery against its physical limit: a sweep to a local aiosmtpd, and a bare smtplib loop.
+
+python bench/delivery_bench.py [--due 10000] [--database-url URL] [--rounds 2]
+
+Both sides send the same mails to the same aiosmtpd (its Sink handler, in a process of its own):
+the sweep claims, builds, sends and marks each row one by one, as `remiss reminders run` does; the
+loop sends the sweep's messages, built beforehand and serialised, over one smtplib connection. The
+ratio of their rates (sweep / loop) is what the reminders cost beyond the relay; goal ≥ 0.8.
+Without --database-url a temporary SQLite file; a PostgreSQL URL names a database whose schema is
+DROPPED and rebuilt. The two are measured alternately, `rounds` times each, best of each kept.
+"""
+from __future__ import annotations
+
+import argparse
+import smtplib
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+from datetime import timedelta
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def start_relay(port: int) -> subprocess.Popen:
+    relay = subprocess.Popen([sys.executable, "-m", "aiosmtpd", "-n", "-l", f"127.0.0.1:{port}",
+                              "-c", "aiosmtpd.handlers.Sink"])
+    deadline = time.monotonic() + 30
+    while True:
+        try:
+            socket.create_connection(("127.0.0.1", port), timeout=1).close()
+            return relay
+        except OSError:
+            if time.monotonic() > deadline:
+                relay.kill()
+                raise SystemExit("aiosmtpd did not start")
+            time.sleep(0.1)
+
+
+def prepare(url: str, due: int):
+    """An app on a fresh schema with 100 remisser and `due` notices due an hour ago."""
+    from sqlalchemy import create_engine, delete, text
+
+    from remiss import create_app
+    from remiss.auth.access import Principal
+    from remiss.db import migrate, utcnow
+    from remiss.namnd import service as namnd_service
+    from remiss.reminders.models import OutboxMessage
+    from remiss.remisser import service
+    from remiss.remisser.input import RemissData
+
+    if url.startswith("postgresql"):
+        engine = create_engine(url)
+        with engine.begin() as conn:
+            conn.execute(text("DROP SCHEMA public CASCADE; CREATE SCHEMA public"))
+        engine.dispose()
+    migrate(url)
+    tmp = Path(tempfile.mkdtemp())
+    app = create_app({"DATABASE_URL": url, "INSTANCE_PATH": str(tmp / "instance"), "SECRET_KEY": "bench",
+                      "MAIL_DIR": str(tmp / "mail"), "BASE_URL": "http://remiss.bench"})
+    db = app.extensions["remiss_db"]
+    now = utcnow()
+    with app.app_context(), db.transaction() as s:
+        namnd = namnd_service.create(s, now=now, actor_id=None, name="Kulturnämnden", short_name="KN",
+                                     organisation="Kommunen", forvaltning="Kulturförvaltningen",
+                                     email="kultur@example.se", dnr_prefix="KN", weekly_digest=False)
+        ids = [service.register(s, now=now, principal=Principal.system(),
+                                data=RemissData(title=f"Remiss om kulturstrategi {n}", namnd_id=namnd.id,
+                                                remittent="Kommunstyrelsen", sender_dnr=f"KS-2026-{n:05d}")).id
+               for n in range(100)]
+        s.execute(text("UPDATE remiss SET reminders_planned_until = :never"), {"never": "9999-12-31"})
+        s.execute(delete(OutboxMessage))
+    return app, db, ids, now
+
+
+def fill(db, ids: list[int], due: int, now, round_no: int) -> None:
+    from sqlalchemy import delete, insert
+
+    from remiss.reminders import policy
+    from remiss.reminders.models import OutboxMessage
+    from remiss.reminders.outbox import message_id_for
+
+    at = now - timedelta(hours=1)
+    rows = [dict(key=f"bench:{round_no}:{n}", remiss_id=ids[n % len(ids)], recipient_email=f"mottagare{n}@example.se",
+                 kind=policy.ASSIGNED, due_at=at, status="pending", attempts=0, next_attempt_at=at, claimed_by="",
+                 last_error="", message_id=message_id_for(f"bench:{round_no}:{n}"), subject="", payload="{}",
+                 created_at=at) for n in range(due)]
+    with db.transaction() as s:
+        s.execute(delete(OutboxMessage))
+        s.execute(insert(OutboxMessage.__table__), rows)
+
+
+def prebuilt(app, db, now) -> list[tuple[str, str, bytes]]:
+    """The due rows' mails, built as the sweep builds them, serialised: (from, to, bytes)."""
+    from email.utils import parseaddr
+
+    from remiss.reminders.claim import Settings, take_due
+    from remiss.reminders.mail import compose
+
+    with app.app_context():
+        session = db.session()
+        try:
+            batch = take_due(session, now=now, worker_id="bench", settings=Settings(batch=10**7))
+            mails = []
+            for row in batch.rows:
+                message = compose(session, row, config=app.config, now=now,
+                                  remiss=batch.loaded.remisser.get(row.remiss_id))
+                mails.append((parseaddr(message["From"])[1], row.recipient_email, message.as_bytes()))
+        finally:
+            session.rollback()  # the rows stay due for the sweep
+            session.close()
+    return mails
+
+
+def bare_loop(port: int, mails) -> float:
+    started = time.perf_counter()
+    client = smtplib.SMTP("127.0.0.1", port)
+    for sender, recipient, data in mails:
+        client.sendmail(sender, [recipient], data)
+    client.quit()
+    return len(mails) / (time.perf_counter() - started)
+
+
+def swept(app, db, now, port: int, due: int) -> tuple[float, int]:
+    from remiss.reminders.claim import Settings
+    from remiss.reminders.delivery import sweep
+    from remiss.reminders.transport import SmtpTransport
+
+    settings = Settings(budget=timedelta(hours=1))
+    transport = SmtpTransport("127.0.0.1", port)
+    with app.app_context():
+        started = time.perf_counter()
+        result = sweep(db, now=now, worker_id="bench", settings=settings, transport=transport)
+        elapsed = time.perf_counter() - started
+    if result.sent != due:
+        raise SystemExit(f"the sweep sent {result.sent} of {due}: {result.relay_down or result.problem}")
+    return due / elapsed, result.sent
+
+
+def main(argv=None) -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--due", type=int, default=10_000)
+    parser.add_argument("--database-url")
+    parser.add_argument("--rounds", type=int, default=2)
+    args = parser.parse_args(argv)
+    tmp = Path(tempfile.mkdtemp())
+    url = args.database_url or f"sqlite:///{tmp / 'delivery.db'}"
+    app, db, ids, now = prepare(url, args.due)
+    port = free_port()
+    relay = start_relay(port)
+    sweeps, loops = [], []
+    try:
+        for round_no in range(args.rounds):
+            fill(db, ids, args.due, now, round_no)
+            mails = prebuilt(app, db, now)
+            loops.append(bare_loop(port, mails))
+            rate, _ = swept(app, db, now, port, args.due)
+            sweeps.append(rate)
+    finally:
+        relay.terminate()
+        relay.wait(10)
+        db.dispose()
+    sweep_rate, loop_rate = max(sweeps), max(loops)
+    print(f"{url.split(':')[0]}, {args.due:,} due, best of {args.rounds}")
+    print("| reminder delivery to a local aiosmtpd | sweep mails/s | bare smtplib mails/s | ratio | goal |")
+    print("| --- | --- | --- | --- | --- |")
+    print(f"| {args.due:,} due, each marked sent before the next | {sweep_rate:.0f} | {loop_rate:.0f} | "
+          f"{sweep_rate / loop_rate:.2f} | ≥ 0.8 |")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,97 @@
+"""The outbox's mails as standard-library EmailMessage objects: text, HTML and attached files.
+
+Header encoding (RFC 2047), folding, MIME structure and transfer encodings are the standard library's;
+this module only chooses the parts and gives the library a header registry and policy that remember
+what they parsed and folded. A sweep builds thousands of mails whose headers mostly repeat (From,
+Date, the kind, every part's Content-Type and -Transfer-Encoding); header objects are immutable, so a
+repeated value can be shared instead of parsed again for every mail.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from email.headerregistry import BaseHeader, HeaderRegistry
+from email.message import EmailMessage
+from email.policy import EmailPolicy
+from functools import lru_cache
+
+
+class _SharedHeaders(HeaderRegistry):
+    """The standard header classes, where a (name, value) seen before gives the same header object."""
+
+    def __init__(self):
+        super().__init__()
+        self._classes: dict[str, type] = {}
+        self._parse = lru_cache(maxsize=2048)(super().__call__)
+
+    def __getitem__(self, name: str) -> type:
+        # HeaderRegistry builds a new class for every header it makes; the class depends on the name only.
+        key = name.lower()
+        cls = self._classes.get(key)
+        if cls is None:
+            cls = self._classes[key] = super().__getitem__(name)
+        return cls
+
+    def __call__(self, name: str, value):
+        if type(value) is not str:  # e.g. an Address object: not hashable, made by the caller anyway
+            return super().__call__(name, value)
+        return self._parse(name, value)
+
+
+class OutboxPolicy(EmailPolicy):
+    """email.policy.SMTP (CRLF line ends) that remembers how it folded a header value."""
+
+    def fold_binary(self, name: str, value) -> bytes:
+        if not isinstance(value, BaseHeader) or self.header_factory is not HEADERS:
+            return super().fold_binary(name, value)
+        # Keyed on the settings that change a fold: the generator and smtplib fold with clones of the policy.
+        key = (self.linesep, self.max_line_length, self.utf8, self.cte_type, self.refold_source,
+               type(value), name, str(value))
+        folded = _FOLDED.get(key)
+        if folded is None:
+            folded = super().fold_binary(name, value)
+            if len(_FOLDED) >= 4096:  # most of a sweep's repeated headers come back within a few mails
+                _FOLDED.clear()
+            _FOLDED[key] = folded
+        return folded
+
+
+_FOLDED: dict[tuple, bytes] = {}
+HEADERS = _SharedHeaders()
+POLICY = OutboxPolicy(linesep="\r\n", header_factory=HEADERS)
+
+
+@dataclass(frozen=True)
+class Attachment:
+    data: bytes
+    maintype: str
+    subtype: str
+    filename: str
+    params: tuple[tuple[str, str], ...] = ()  # e.g. (("method", "PUBLISH"),) for a calendar file
+
+
+def build(*, sender: str, to: str, subject: str, message_id: str, date: str, text: str, html: str | None = None,
+          attachments: tuple[Attachment, ...] = (), extra: dict[str, str] | None = None) -> EmailMessage:
+    """Return the mail: text (and HTML as its alternative), then the attachments.
+
+    The text is quoted-printable (readable in the raw mail), HTML and files base64. Every part is
+    encoded that way, and neither encoding ever writes "=_", so the fixed boundaries below can occur
+    in no part; the generator's random boundaries would have to search every part for themselves.
+    """
+    message = EmailMessage(policy=POLICY)
+    message["Subject"] = subject
+    message["From"] = sender
+    message["To"] = to
+    message["Message-ID"] = message_id
+    message["Date"] = date
+    for name, value in (extra or {}).items():
+        message[name] = value
+    message.set_content(text, cte="quoted-printable")
+    if html is not None:
+        message.make_alternative(boundary="=_remiss_alternative")
+        message.add_alternative(html, subtype="html", cte="base64")
+    if attachments:
+        message.make_mixed(boundary="=_remiss_mixed")
+    for a in attachments:
+        message.add_attachment(a.data, maintype=a.maintype, subtype=a.subtype, filename=a.filename,
+                               params=dict(a.params))
+    return message

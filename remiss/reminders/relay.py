@@ -1,0 +1,42 @@
+"""Whether mail can be handed over: recorded by each sweep, shown on the outbox page and by `reminders list`."""
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlmodel import Session
+
+from remiss.calendar.swedish import format_date_time
+from remiss.reminders.models import MailRelay
+
+NAME = "default"  # one relay per installation: REMISS_SMTP_URL, or MAIL_DIR in file mode
+
+
+def get(session: Session) -> MailRelay | None:
+    return session.get(MailRelay, NAME)
+
+
+def record_down(session: Session, *, now: datetime, error: str) -> MailRelay:
+    """Note that nothing could be handed over at now; the outage started at its first such sweep."""
+    relay = get(session) or MailRelay(name=NAME)
+    relay.down_since = relay.down_since or now
+    relay.last_error, relay.checked_at = error[:2000], now
+    session.add(relay)
+    session.flush()
+    return relay
+
+
+def record_up(session: Session, *, now: datetime) -> None:
+    """A mail was accepted: the outage, if any, is over."""
+    relay = get(session)
+    if relay is not None and relay.down_since is not None:
+        relay.down_since, relay.last_error, relay.checked_at = None, "", now
+        session.add(relay)
+        session.flush()
+
+
+def outage_text(relay: MailRelay | None) -> str:
+    """The Swedish line shown while mail cannot be sent, or "" when it can."""
+    if relay is None or relay.down_since is None:
+        return ""
+    return (f"E-posten går inte att skicka sedan {format_date_time(relay.down_since)} "
+            f"(senaste försöket {format_date_time(relay.checked_at or relay.down_since)}): {relay.last_error}")

@@ -1,0 +1,96 @@
+"""A local SMTP relay in a process of its own, for tests that kill the sweepers around it, and the
+handle a test starts and reads it with (RelayProcess).
+
+python -m tests.reminders.relay_process --port P --log FILE [--delay SECONDS] [--reply CODE]
+
+Every accepted mail appends its Message-ID as one line to FILE, written before the 250 goes out: a
+mail counts as received once the relay has accepted it, whether or not the sender lived to read the
+reply (as with a real relay, which delivers what it accepted). --delay makes each mail take that long
+(a slow relay); --reply answers every mail with that code instead (e.g. 554, a misconfigured relay).
+"""
+from __future__ import annotations
+
+import argparse
+import asyncio
+import re
+import signal
+import subprocess
+import sys
+import threading
+from collections import Counter
+from pathlib import Path
+
+from aiosmtpd.controller import Controller
+
+ROOT = Path(__file__).resolve().parents[2]
+MESSAGE_ID = re.compile(rb"^Message-ID:\s*(<[^>]+>)", re.I | re.M)
+
+
+class Relay:
+    def __init__(self, log_path: str, delay: float, reply: str):
+        self.log = open(log_path, "a", buffering=1)
+        self.delay, self.reply = delay, reply
+
+    async def handle_DATA(self, server, session, envelope):
+        if self.delay:
+            await asyncio.sleep(self.delay)
+        if self.reply:
+            return f"{self.reply} 5.7.1 Avvisad av testrelät"
+        match = MESSAGE_ID.search(envelope.content)
+        self.log.write((match.group(1).decode() if match else "-") + "\n")
+        return "250 2.0.0 OK"
+
+
+class RelayProcess:
+    """This relay in a process of its own, started and stopped by a test; counts what it accepted."""
+
+    def __init__(self, directory: Path):
+        from tests.reminders.conftest import free_port
+
+        self.port, self.log, self.proc = free_port(), directory / "relay.log", None
+        self.log.touch()
+
+    @property
+    def url(self) -> str:
+        return f"smtp://127.0.0.1:{self.port}"
+
+    def start(self, *, delay: float = 0.0, reply: str = "") -> None:
+        self.proc = subprocess.Popen([sys.executable, "-m", "tests.reminders.relay_process", "--port", str(self.port),
+                                      "--log", str(self.log), "--delay", str(delay), "--reply", reply],
+                                     cwd=ROOT, stdout=subprocess.PIPE, text=True)
+        assert self.proc.stdout.readline().strip() == "ready"
+
+    def stop(self) -> None:
+        if self.proc is not None:
+            self.proc.terminate()
+            self.proc.wait(10)
+            self.proc = None
+
+    def received(self) -> Counter:
+        """Message-ID → how many times the relay accepted it."""
+        return Counter(self.log.read_text().split())
+
+    def count(self) -> int:
+        with self.log.open("rb") as f:
+            return sum(1 for _ in f)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--port", type=int, required=True)
+    parser.add_argument("--log", required=True)
+    parser.add_argument("--delay", type=float, default=0.0)
+    parser.add_argument("--reply", default="")
+    args = parser.parse_args()
+    controller = Controller(Relay(args.log, args.delay, args.reply), hostname="127.0.0.1", port=args.port)
+    controller.start()
+    done = threading.Event()
+    signal.signal(signal.SIGTERM, lambda *_: done.set())
+    print("ready", flush=True)
+    while not done.wait(0.2):
+        pass
+    controller.stop()
+
+
+if __name__ == "__main__":
+    main()
