@@ -204,7 +204,7 @@ def change_state(session: Session, *, now: datetime, principal: Principal, remis
                  remiss_id=remiss.id, action="state", changes={"state": [old.value, new.value]}, note=comment)
     events.draft_state_changed.send(remiss, session=session, now=now, actor_id=principal.user_id,
                                     old=old, new=new, comment=comment)
-    if new == S.godkand:
+    if new == S.godkand and find_decision(session, remiss.id) is None:  # decided already: stays beslutad
         _move_remiss(session, now=now, principal=principal, remiss=remiss, new=RemissStatus.klar_for_beslut,
                      note="Yttrandet godkänt")
     return draft

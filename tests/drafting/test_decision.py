@@ -195,3 +195,15 @@ def test_the_beslut_form_keeps_what_was_typed_and_the_api_answers_in_swedish(w, 
     assert again.status_code == 400
     page = client.get(f"/remisser/{rid}").get_data(as_text=True)
     assert "Justerad torsdag 24 september 2015" in page and ">Expediera</button>" in page
+
+
+def test_a_correction_after_the_decision_keeps_the_remiss_beslutad(session, w):
+    remiss = w["remiss"]
+    approve(session, w)
+    record(session, w, omedelbar_justering=True)
+    service.change_state(session, now=DECIDED_AT, principal=w["g"], remiss=remiss, new="utkast", comment="Stavfel")
+    service.save(session, now=DECIDED_AT, principal=w["h"], remiss=remiss, raw={"sammanfattning": "Positiva!"})
+    service.change_state(session, now=DECIDED_AT, principal=w["h"], remiss=remiss, new="granskning")
+    service.change_state(session, now=DECIDED_AT, principal=w["g"], remiss=remiss, new="godkand")
+    assert remiss.status == RemissStatus.beslutad
+    assert dispatch.expediera(session, now=DECIDED_AT, principal=w["r"], remiss=remiss, files_dir=w["files"]).besvarad
