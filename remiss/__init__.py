@@ -76,8 +76,8 @@ def register_page_parts(app: Flask) -> None:
     form's missiv step."""
     from remiss.auth.access import Action
     from remiss.drafting.api import draft_summary
-    from remiss.drafting.panel import panel_context as yttrande_panel
     from remiss.drafting.review import review_section
+    from remiss.drafting.views import yttrande_panel
     from remiss.intake.views import HOOKS as intake_hooks
     from remiss.outgoing.views import panel_context as utskick_panel, sandlista_status
     from remiss.planning.api import extensions_json, milestones_json

@@ -15,5 +15,7 @@ deadline_changed = _signals.signal("deadline-changed")  # old (date, time), new 
 extension_decided = _signals.signal("extension-decided")  # extension (an Extension row)
 milestones_changed = _signals.signal("milestones-changed")  # the tidplan of the remiss was recomputed or edited
 draft_state_changed = _signals.signal("draft-state-changed")  # old, new (DraftState values), comment
+decision_recorded = _signals.signal("decision-recorded")  # decision (a Decision row), first (bool: not a correction)
+justering_recorded = _signals.signal("justering-recorded")  # decision: its paragraph is now justerad
 document_generated = _signals.signal("document-generated")  # document (a GeneratedDocument row)
 namnd_changed = _signals.signal("namnd-changed")  # changes {field: [old, new]} of the nämnd's settings

@@ -57,7 +57,13 @@ _COMMON = [
 _FIELDS = {
     "yttrande": _COMMON + [
         FieldDoc("till", "Mottagaren av yttrandet", "Kulturnämnden"),
-        FieldDoc("forslag_till_beslut", "Inledande beslutsmening (stycken)", "Stadsområdesnämnd Öster föreslås besluta att lämna följande yttrande:"),
+        FieldDoc("forslag_till_beslut", "Inledande beslutsmening (stycken): ”föreslås besluta” före beslutet, ”har beslutat” efter", "Stadsområdesnämnd Öster har beslutat att lämna följande yttrande:"),
+        FieldDoc("beslutat", "Sant när beslutet är registrerat (då är datum beslutsdatumet)", "true"),
+        FieldDoc("beslutsorgan", "Vem som beslutade: nämnden, arbetsutskottet eller delegaten (tomt före beslutet)", "Stadsområdesnämnd Öster"),
+        FieldDoc("beslutsdatum", "Sammanträdets eller delegationsbeslutets datum (tomt före beslutet)", "24 september 2015"),
+        FieldDoc("paragraf", "Paragrafen i protokollet (tomt före beslutet)", "§ 142"),
+        FieldDoc("justering", "Hur protokollet justerades (tomt före justeringen)", "Protokollet justerat den 8 oktober 2015."),
+        FieldDoc("beslutsreferens", "Beslutsmeningen med datum och paragraf (tomt före beslutet)", "Beslutat vid sammanträde 24 september 2015, § 142"),
         FieldDoc("sammanfattning", "Sammanfattning (stycken)", "Stadsområdesnämnd Öster ställer sig positiv till förslaget."),
         FieldDoc("fragor", "Remittentens frågor i ordning, var och en med svar (lista)", "se fraga, svar"),
         FieldDoc("fragor[].fraga", "Frågan, upprepad som rubrik", "Har åtagandena rätt ambitionsnivå?"),
@@ -188,7 +194,13 @@ _SVAR = [
 _SAMPLES = {
     "yttrande": {
         "till": "Kulturnämnden",
-        "forslag_till_beslut": ["Stadsområdesnämnd Öster föreslås besluta att lämna följande yttrande:"],
+        "forslag_till_beslut": ["Stadsområdesnämnd Öster har beslutat att lämna följande yttrande:"],
+        "beslutat": True,
+        "beslutsorgan": "Stadsområdesnämnd Öster",
+        "beslutsdatum": "24 september 2015",
+        "paragraf": "§ 142",
+        "justering": "Protokollet justerat den 8 oktober 2015.",
+        "beslutsreferens": "Beslutat vid sammanträde 24 september 2015, § 142",
         "sammanfattning": [
             "Stadsområdesnämnd Öster ställer sig positiva till förslaget om en handlingsplan för kulturstrategi 2016.",
             "Det är **synnerligen viktigt** att handlingsplanen leder till en ökad tillgång till kultur för alla Malmöbor.",

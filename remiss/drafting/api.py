@@ -6,10 +6,11 @@ import io
 from flask import Blueprint, current_app, g, jsonify, request, send_file
 
 from remiss.auth.access import Action, load_remiss
+from remiss.clock import local_today
 from remiss.db import get_session
 from remiss.documents import RenderError
 from remiss.drafting import content as sections
-from remiss.drafting import dispatch, generate, service
+from remiss.drafting import dispatch, forms, generate, service
 from remiss.drafting.models import DraftState
 from remiss.drafting.views import bp, document_bytes
 from remiss.web.errors import error_response
@@ -28,10 +29,24 @@ def _csrf_for_session_writes():
         csrf.protect()
 
 
+def decision_summary(session, remiss) -> dict | None:
+    """Return the recorded beslut as JSON values (None before it)."""
+    d = service.find_decision(session, remiss.id)
+    if d is None:
+        return None
+    return {"decided_by": d.decided_by, "delegat": d.delegat or None, "meeting_on": d.meeting_on.isoformat(),
+            "paragraf": d.paragraf, "omedelbar_justering": d.omedelbar_justering,
+            "justerad_on": d.justerad_on.isoformat() if d.justerad_on else None,
+            "justerad": d.justerad_by(local_today(now())), "reference": service.decision_reference(d),
+            "protokollsutdrag_attachment_id": d.protokollsutdrag_id, "recorded_by_id": d.recorded_by_id,
+            "recorded_at": d.recorded_at.isoformat()}
+
+
 def draft_summary(session, remiss) -> dict:
     """Return the yttrande's state, version number and sections (for the remiss detail too)."""
     draft, version, content = service.current_content(session, remiss)
     return {
+        "decision": decision_summary(session, remiss),
         "state": draft.state if draft else DraftState.utkast.value,
         "state_label": DraftState(draft.state).label if draft else DraftState.utkast.label,
         "version": version.number if version else None,
@@ -108,6 +123,34 @@ def change_state(remiss_id: int):
         session.rollback()
         return error_response(409, str(exc), field="state")
     return jsonify(dict(draft_summary(session, remiss), **result))
+
+
+@api.post("/remisser/<int:remiss_id>/yttrande/beslut")
+def record_decision(remiss_id: int):
+    """Record the beslut: {decided_by, meeting_on, paragraf, delegat?, omedelbar_justering?, justerad_on?}."""
+    session = get_session()
+    remiss = load_remiss(session, principal(), remiss_id, Action.review)
+    try:
+        service.record_decision(session, now=now(), principal=principal(), remiss=remiss,
+                                **forms.decision_from(_body()))
+    except service.DraftError as exc:
+        session.rollback()
+        return error_response(409, str(exc), field="state")
+    return jsonify(draft_summary(session, remiss))
+
+
+@api.post("/remisser/<int:remiss_id>/yttrande/justering")
+def record_justering(remiss_id: int):
+    """Record the day the protokoll was justerat: {justerad_on}."""
+    session = get_session()
+    remiss = load_remiss(session, principal(), remiss_id, Action.review)
+    try:
+        service.record_justering(session, now=now(), principal=principal(), remiss=remiss,
+                                 **forms.justering_from(_body()))
+    except service.DraftError as exc:
+        session.rollback()
+        return error_response(409, str(exc), field="state")
+    return jsonify(draft_summary(session, remiss))
 
 
 @api.get("/remisser/<int:remiss_id>/documents/<kind>.docx")

@@ -8,7 +8,7 @@ from sqlmodel import Session, select
 from remiss.auth.models import User
 from remiss.documents.fields import svenskt_datum
 from remiss.drafting.content import paragraphs
-from remiss.drafting.models import Consultation
+from remiss.drafting.models import Consultation, DecidedBy, Decision
 from remiss.namnd.models import Namnd
 from remiss.planning.models import Milestone
 from remiss.remisser.models import Remiss
@@ -51,15 +51,43 @@ def _signatures(content: dict) -> list[dict]:
              "namn": content.get("forvaltningschef", "")}]
 
 
+def decision_fields(namnd: Namnd, decision: Decision | None) -> dict:
+    """The yttrande's words for the beslut: proposed before it, the nämnd's (or delegat's) decision after."""
+    if decision is None:
+        return {"beslutat": False, "beslutsorgan": "", "beslutsdatum": "", "paragraf": "", "justering": "",
+                "beslutsreferens": "",
+                "forslag_till_beslut": f"{namnd.name} föreslås besluta att lämna följande yttrande:"}
+    by = DecidedBy(decision.decided_by)
+    when = svenskt_datum(decision.meeting_on)
+    paragraf = f", {decision.paragraf}" if decision.paragraf else ""
+    if by == DecidedBy.delegat:
+        organ = decision.delegat
+        opening = f"{namnd.name} har genom delegationsbeslut av {decision.delegat} beslutat att lämna följande yttrande:"
+        referens = f"Beslutat på delegation {when}{paragraf}"
+    else:
+        organ = f"{genitive(namnd.name)} arbetsutskott" if by == DecidedBy.arbetsutskott else namnd.name
+        opening = f"{organ} har beslutat att lämna följande yttrande:"
+        referens = f"Beslutat vid sammanträde {when}{paragraf}"
+    if decision.omedelbar_justering:
+        justering = "Paragrafen justerades omedelbart."
+    elif decision.justerad_on:
+        justering = f"Protokollet justerat den {svenskt_datum(decision.justerad_on)}."
+    else:
+        justering = ""
+    return {"beslutat": True, "beslutsorgan": organ, "beslutsdatum": when, "paragraf": decision.paragraf,
+            "justering": justering, "beslutsreferens": referens, "forslag_till_beslut": opening}
+
+
 def yttrande_context(session: Session, remiss: Remiss, content: dict, day: date) -> dict:
-    """Return the context of the nämnd's yttrande."""
+    """Return the context of the nämnd's yttrande; once decided, dated with the beslut and worded as it."""
     namnd = session.get(Namnd, remiss.namnd_id)
     consultations = list(session.exec(select(Consultation).where(Consultation.remiss_id == remiss.id)
                                       .order_by(Consultation.consulted_on, Consultation.id)))
-    context = _common(session, remiss, namnd, day)
+    decision = session.exec(select(Decision).where(Decision.remiss_id == remiss.id)).first()
+    context = _common(session, remiss, namnd, decision.meeting_on if decision else day)
+    context.update(decision_fields(namnd, decision))
     context.update({
         "till": remiss.remittent,
-        "forslag_till_beslut": f"{namnd.name} föreslås besluta att lämna följande yttrande:",
         "sammanfattning": content.get("sammanfattning", ""),
         "fragor": [{"fraga": s["fraga"], "svar": s.get("text", "")} for s in content.get("svar", [])],
         "avsnitt": [{"rubrik": a["rubrik"], "text": a.get("text", "")} for a in content.get("avsnitt", [])],

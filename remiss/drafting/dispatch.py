@@ -1,10 +1,13 @@
-"""Expediera: freeze the approved version, keep its documents, e-mail the yttrande, mark the remiss besvarad."""
+"""Expediera: after the justerat beslut, freeze the approved version, keep its documents, e-mail the yttrande and
+mark the remiss besvarad."""
 from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
 
 from sqlmodel import Session
+
+from remiss.clock import local_today
 
 from remiss.auth.access import Action, Principal, require
 from remiss.drafting import generate, mailing, service
@@ -33,6 +36,9 @@ def expediera(session: Session, *, now: datetime, principal: Principal, remiss: 
         raise service.DraftError("Bara ett godkänt yttrande kan expedieras.")
     if not remiss.our_dnr:
         raise service.DraftError("Remissen saknar diarienummer; ge den ett innan yttrandet expedieras.")
+    refusal = service.expediering_refusal(service.find_decision(session, remiss.id), local_today(now))
+    if refusal:
+        raise service.DraftError(refusal)
     version = service.latest_version(session, draft)
     documents = [generate.generate(session, now=now, principal=principal, remiss=remiss, kind=kind,
                                    files_dir=files_dir, version=version, frozen=True)

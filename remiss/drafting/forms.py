@@ -3,7 +3,7 @@ from __future__ import annotations
 
 
 from remiss.drafting.content import LINE_FIELDS, MAX_SECTIONS, TEXT_FIELDS
-from remiss.remisser.input import InputErrors
+from remiss.remisser.input import InputErrors, parse_date
 
 EXTRA_SECTION_SLOTS = 2  # empty rubrik/text pairs offered for new free sections
 
@@ -40,3 +40,43 @@ def raw_from_form(form, n_questions: int, has_sections: bool) -> tuple[dict, int
     if base and not base.isdigit():
         raise InputErrors({"base_version": "Ogiltigt versionsnummer."})
     return raw, int(base) if base else None
+
+
+def _day(raw, key: str, errors: dict):
+    text = str(raw.get(key) or "").strip()
+    if not text:
+        return None
+    try:
+        return parse_date(text)
+    except ValueError as exc:
+        errors[key] = str(exc)
+        return None
+
+
+def _flag(value) -> bool:
+    if isinstance(value, bool):
+        return value
+    return str(value or "").strip().lower() in ("1", "on", "true", "ja", "yes")
+
+
+def decision_from(raw) -> dict:
+    """Parse the beslut form (or API body) into record_decision's keyword values; InputErrors for bad dates."""
+    errors: dict[str, str] = {}
+    for key in ("decided_by", "paragraf", "delegat"):
+        if raw.get(key) is not None and not isinstance(raw.get(key), str):
+            errors[key] = "Ska vara text."
+    values = {"decided_by": str(raw.get("decided_by") or "namnd"), "paragraf": str(raw.get("paragraf") or ""),
+              "delegat": str(raw.get("delegat") or ""), "meeting_on": _day(raw, "meeting_on", errors),
+              "omedelbar_justering": _flag(raw.get("omedelbar_justering")),
+              "justerad_on": _day(raw, "justerad_on", errors)}
+    if errors:
+        raise InputErrors(errors)
+    return values
+
+
+def justering_from(raw) -> dict:
+    errors: dict[str, str] = {}
+    values = {"justerad_on": _day(raw, "justerad_on", errors)}
+    if errors:
+        raise InputErrors(errors)
+    return values

@@ -100,7 +100,11 @@ def reusable(session: Session, *, now: datetime, remiss: Remiss, kind: str) -> G
         GeneratedDocument.draft_version_id == version.id, GeneratedDocument.template_sha256 == template_sha)
         .order_by(GeneratedDocument.id.desc()))
     today = local_today(now)
-    return next((d for d in rows if local_today(d.created_at) == today), None)
+    # a beslut (or justering) recorded after a document was made changes its wording and date
+    decision = service.find_decision(session, remiss.id)
+    changed = decision.updated_at if decision is not None else None
+    return next((d for d in rows if local_today(d.created_at) == today
+                 and (changed is None or d.created_at >= changed)), None)
 
 
 def documents_of(session: Session, remiss_id: int) -> list[GeneratedDocument]:

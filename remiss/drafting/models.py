@@ -1,4 +1,5 @@
-"""Yttrande drafts, their versions, the generated Word documents and who was consulted (samråd)."""
+"""Yttrande drafts, their versions, the generated Word documents, who was consulted (samråd) and the
+nämnd's decision on the yttrande (beslut, paragraf, justering)."""
 from __future__ import annotations
 
 from datetime import date, datetime
@@ -74,3 +75,36 @@ class Consultation(SQLModel, table=True):
     party: str = Field(max_length=200)  # "Pensionärsrådet"
     consulted_on: Optional[date] = None
     note: str = Field(default="", sa_column=Column(Text, nullable=False, default=""))
+
+
+class DecidedBy(StrEnum):
+    namnd = "namnd"
+    arbetsutskott = "arbetsutskott"
+    delegat = "delegat"
+
+    @property
+    def label(self) -> str:
+        return {"namnd": "Nämnden", "arbetsutskott": "Arbetsutskottet", "delegat": "Delegat"}[self.value]
+
+
+class Decision(SQLModel, table=True):
+    """The beslut on the yttrande: who decided, at which meeting and §, and when the protokoll was justerat."""
+
+    __tablename__ = "decision"
+
+    id: Optional[int] = Field(default=None, primary_key=True)
+    remiss_id: int = Field(foreign_key="remiss.id", unique=True, ondelete="CASCADE")  # one beslut per remiss
+    decided_by: str = Field(max_length=20)  # namnd | arbetsutskott | delegat (DecidedBy)
+    delegat: str = Field(default="", max_length=200)  # the delegat's name and title, when decided_by is delegat
+    meeting_on: date  # sammanträdets (or the delegationsbeslutets) datum
+    paragraf: str = Field(default="", max_length=20)  # "§ 142"; may be empty for a delegationsbeslut
+    omedelbar_justering: bool = Field(default=False)  # the paragraph was justerad at the meeting
+    justerad_on: Optional[date] = None  # the day the protokoll was justerat (None: not yet, or omedelbar)
+    protokollsutdrag_id: Optional[int] = Field(default=None, foreign_key="attachment.id")  # the extract as a file
+    recorded_by_id: Optional[int] = Field(default=None, foreign_key="user_account.id")
+    recorded_at: datetime = Field(sa_column=Column(UTCDateTime, nullable=False))  # first recorded
+    updated_at: datetime = Field(sa_column=Column(UTCDateTime, nullable=False))  # last changed (documents older are stale)
+
+    def justerad_by(self, day: date) -> bool:
+        """Tell whether the paragraph is justerad on day (omedelbart, or the protokoll justerat by then)."""
+        return self.omedelbar_justering or (self.justerad_on is not None and self.justerad_on <= day)

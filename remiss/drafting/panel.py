@@ -6,10 +6,14 @@ from sqlmodel import Session
 
 from remiss.auth.access import Action, Principal
 from remiss.auth.models import User
-from remiss.calendar.swedish import format_date, format_date_time
+from remiss.calendar.swedish import format_date, format_date_time, format_weekday_date
+from remiss.clock import local_today
 from remiss.documents.pdf import soffice_path
 from remiss.drafting import forms, generate, service
-from remiss.drafting.models import Consultation, DraftState, DraftVersion, GeneratedDocument, YttrandeDraft
+from remiss.drafting.models import (Consultation, DecidedBy, Decision, DraftState, DraftVersion, GeneratedDocument,
+                                    YttrandeDraft)
+from remiss.planning.models import Milestone
+from remiss.remisser.models import Attachment
 from remiss.namnd.models import DocumentTemplate
 from remiss.drafting.namnd_templates import KINDS
 from remiss.remisser.models import Direction
@@ -48,6 +52,36 @@ def form_context(session: Session, remiss, content: dict, values: dict | None = 
             "section_slots": range(1, forms.section_slots(values) + 1)}
 
 
+def _decision_display(session: Session, decision: Decision | None, today) -> dict | None:
+    if decision is None:
+        return None
+    by = DecidedBy(decision.decided_by).label + (f": {decision.delegat}" if decision.delegat else "")
+    if decision.omedelbar_justering:
+        justering = "Omedelbart justerad"
+    elif decision.justerad_on:
+        justering = f"Justerad {format_weekday_date(decision.justerad_on)}"
+    else:
+        justering = "Inte justerad ännu"
+    utdrag = session.get(Attachment, decision.protokollsutdrag_id) if decision.protokollsutdrag_id else None
+    recorder = session.get(User, decision.recorded_by_id) if decision.recorded_by_id else None
+    return {"by": by, "meeting": format_weekday_date(decision.meeting_on), "paragraf": decision.paragraf,
+            "justering": justering, "justerad": decision.justerad_by(today),
+            "utdrag": {"id": utdrag.id, "filename": utdrag.filename} if utdrag else None,
+            "recorded": f"{recorder.name if recorder else 'systemet'}, {format_date_time(decision.recorded_at)}"}
+
+
+def decision_form_values(session: Session, remiss, decision: Decision | None) -> dict:
+    """What the beslut form shows before anything is typed: the decision so far, else the planned nämnd meeting."""
+    if decision is not None:
+        return {"decided_by": decision.decided_by, "delegat": decision.delegat, "paragraf": decision.paragraf,
+                "meeting_on": decision.meeting_on.isoformat(),
+                "omedelbar_justering": "1" if decision.omedelbar_justering else "",
+                "justerad_on": decision.justerad_on.isoformat() if decision.justerad_on else ""}
+    meeting = session.execute(select(Milestone.due_on).where(Milestone.remiss_id == remiss.id,
+                                                             Milestone.kind == "namnd")).scalar()
+    return {"decided_by": "namnd", "meeting_on": meeting.isoformat() if meeting else ""}
+
+
 def panel_context(session: Session, principal: Principal, remiss, now) -> dict:
     """Return the Yttrande panel: state, form, versions, samråd, documents and allowed actions."""
     if remiss.direction == Direction.utgaende:
@@ -63,7 +97,16 @@ def panel_context(session: Session, principal: Principal, remiss, now) -> dict:
     frozen_id = draft.frozen_version_id if draft else None
     templates = {kind: (filename, version) for kind, filename, version
                  in run(_TEMPLATES, {"namnd_id": remiss.namnd_id})}
+    decision = service.find_decision(session, remiss.id)
+    today = local_today(now)
     return {
+        "decision": _decision_display(session, decision, today),
+        "decided_by_choices": [(d.value, d.label) for d in DecidedBy],
+        "decision_values": decision_form_values(session, remiss, decision),
+        "may_decide": may_review and state == DraftState.godkand,
+        "may_justera": (may_review and state == DraftState.godkand and decision is not None
+                        and not decision.justerad_by(today)),
+        "expediera_refusal": service.expediering_refusal(decision, today),
         "state": state.value, "state_label": state.label, "saved": draft is not None,
         "review_comment": draft.review_comment if draft else "",
         "version": draft.number if draft else None,

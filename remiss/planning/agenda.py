@@ -134,7 +134,8 @@ def needs_extension(session: Session, *, namnd_ids: Iterable[int] | None) -> lis
     stmt = (select(Remiss.id, Remiss.our_dnr, Remiss.title, Remiss.effective_deadline_on,
                    TidplanState.suggested_extension_on, TidplanState.proposals)
             .join(TidplanState, TidplanState.remiss_id == Remiss.id)
-            .where(TidplanState.feasible.is_(False), Remiss.direction == Direction.inkommande, _open())
+            .where(TidplanState.feasible.is_(False), Remiss.direction == Direction.inkommande, _open(),
+                   Remiss.status != "beslutad")  # decided: an extension is no longer needed
             .order_by(Remiss.effective_deadline_on))
     if namnd_ids is not None:
         stmt = stmt.where(Remiss.namnd_id.in_(list(namnd_ids) or [-1]))

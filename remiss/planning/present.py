@@ -17,6 +17,7 @@ from remiss.planning.agenda import AgendaItem
 from remiss.planning.models import Extension, Milestone, TidplanState
 from remiss.planning.service import extensions, tidplan
 from remiss.remisser.models import Direction, Remiss
+from remiss.remisser.status import RemissStatus
 
 OWNER_LABELS = {"handlaggare": "Handläggare", "granskare": "Granskare / chef", "registrator": "Registrator",
                 "namnd": "Nämnden"}
@@ -62,7 +63,7 @@ class DueRow:
 def due_row(item: AgendaItem, now_local: datetime) -> DueRow:
     when = format_weekday_date(item.day) + (f" kl. {item.at:%H.%M}" if item.at else "")
     return DueRow(item.remiss_id, item.dnr, item.title, item.label, when, relative(item.day, now_local.date()),
-                  agenda.is_overdue(item, now_local), item.flagged, item.explanation)
+                  agenda.is_overdue(item, now_local), item.flagged and not item.done, item.explanation)
 
 
 @dataclass
@@ -143,6 +144,8 @@ def tidplan_panel(session: Session, principal: Principal, remiss: Remiss, now: d
     """Context for the Tidplan panel on the remiss page."""
     today = local(now).date()
     state, milestones = _tidplan(session, remiss.id)
+    # A finished remiss has no open work: no late or flagged steps, no advice to ask for more time.
+    closed = RemissStatus(remiss.status).is_closed
     rows = []
     for m in milestones:
         when = format_weekday_date(m.due_on) + (f" kl. {m.planned_time:%H.%M}" if m.planned_time and
@@ -150,13 +153,18 @@ def tidplan_panel(session: Session, principal: Principal, remiss: Remiss, now: d
         rows.append(MilestoneRow(
             m.id, m.kind, m.label, OWNER_LABELS.get(m.owner_role, m.owner_role), when,
             format_weekday_date(m.planned_on), format_weekday_date(m.override_on) if m.override_on else "",
-            m.override_reason, m.override_on.isoformat() if m.override_on else "", m.explanation, m.flagged,
-            m.done_at is not None, m.done_at is None and m.due_on < today, relative(m.due_on, today)))
-    return {"milestones": rows, "outgoing": remiss.direction == Direction.utgaende,
-            "feasible": state.feasible if state else True,
-            "omedelbar": state.needs_omedelbar_justering if state else False,
-            "warnings": json.loads(state.warnings) if state else [],
-            "proposals": json.loads(state.proposals) if state else [],
+            m.override_reason, m.override_on.isoformat() if m.override_on else "", m.explanation,
+            m.flagged and m.done_at is None and not closed, m.done_at is not None,
+            m.done_at is None and not closed and m.due_on < today,
+            f"klar {format_weekday_date(local(m.done_at).date())}" if m.done_at is not None
+            else "remissen är avslutad" if closed else relative(m.due_on, today)))
+    # once the nämnd has decided, asking for more time or omedelbar justering is advice too late to take
+    advice = state is not None and not closed and remiss.status != RemissStatus.beslutad
+    return {"milestones": rows, "outgoing": remiss.direction == Direction.utgaende, "closed": closed,
+            "feasible": state.feasible if advice else True,
+            "omedelbar": state.needs_omedelbar_justering if advice else False,
+            "warnings": json.loads(state.warnings) if advice else [],
+            "proposals": json.loads(state.proposals) if advice else [],
             "may_edit": principal.may(Action.edit, remiss.namnd_id)}
 
 

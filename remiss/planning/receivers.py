@@ -1,12 +1,25 @@
-"""Replan the tidplan when a remiss is registered, its deadline in force moves or its nämnd's rules change."""
+"""Replan the tidplan when a remiss is registered, its deadline in force moves or its nämnd's rules change;
+tick off its milestones as the work that completes them happens."""
 from __future__ import annotations
 
 from remiss import events
 from remiss.planning.service import meetings, tidplan
+from remiss.remisser.status import CLOSED
 
 # the Namnd columns the planner reads (tidplan.rules_of)
 RULE_FIELDS = ("tjansteskrivelse_workdays_before_au", "granskning_workdays", "omedelbar_justering_usual",
                "justering_workdays_after_meeting", "expediering_workdays")
+
+# The milestones a step of the yttrande completes: each step also completes the ones it presupposes
+# (an approved draft was written; a decided one was reviewed), so a skipped click leaves nothing late.
+TJANSTESKRIVELSE = ("tjansteskrivelse",)
+GRANSKNING = TJANSTESKRIVELSE + ("granskning",)
+BESLUT = GRANSKNING + ("arbetsutskott", "namnd")
+JUSTERING = BESLUT + ("justering",)
+EXPEDIERING = JUSTERING + ("expediering",)
+BY_DRAFT_STATE = {"granskning": (TJANSTESKRIVELSE, "yttrandet skickat till granskning"),
+                  "godkand": (GRANSKNING, "yttrandet godkänt"),
+                  "expedierad": (EXPEDIERING, "yttrandet expedierat")}
 
 
 def _replan(remiss, *, session, now, actor_id=None, **_):
@@ -23,3 +36,31 @@ def _rules_changed(namnd, *, session, now, changes, actor_id=None, **_):
 
 
 events.namnd_changed.connect(_rules_changed)
+
+
+def _draft_state(remiss, *, session, now, new, actor_id=None, **_):
+    if str(new) in BY_DRAFT_STATE:
+        kinds, note = BY_DRAFT_STATE[str(new)]
+        tidplan.complete(session, now=now, remiss=remiss, kinds=kinds, note=note, actor_id=actor_id)
+
+
+def _decision(remiss, *, session, now, actor_id=None, **_):
+    tidplan.complete(session, now=now, remiss=remiss, kinds=BESLUT, note="beslutet registrerat", actor_id=actor_id)
+
+
+def _justering(remiss, *, session, now, actor_id=None, **_):
+    tidplan.complete(session, now=now, remiss=remiss, kinds=JUSTERING, note="protokollet justerat",
+                     actor_id=actor_id)
+
+
+def _status(remiss, *, session, now, new, actor_id=None, **_):
+    # a besvarad, avstådd or återkallad remiss has no work left: nothing of it is due or late any more
+    if str(getattr(new, "value", new)) in {s.value for s in CLOSED}:
+        tidplan.complete(session, now=now, remiss=remiss, kinds=None, note="remissen är avslutad",
+                         actor_id=actor_id)
+
+
+events.draft_state_changed.connect(_draft_state)
+events.decision_recorded.connect(_decision)
+events.justering_recorded.connect(_justering)
+events.status_changed.connect(_status)

@@ -36,6 +36,9 @@ ORGANISATIONS = [("Pensionärsrådet", "pensionarsradet@remiss.example", "Råd")
                  ("Ungdomsrådet", "ungdomsradet@remiss.example", "Råd")]
 
 
+LIVE: dict = {}  # the live server's app and folders, for tests that run its CLI or read its mail files
+
+
 class RunningClock:
     """START plus the real time elapsed since the server started."""
 
@@ -74,6 +77,7 @@ def live_server(tmp_path_factory):
     # axe-core served like any static script, so Chromium caches it (and its compiled code) between pages.
     app.add_url_rule("/test-vendor/axe.min.js", "test_axe",
                      lambda: send_file(VENDOR / "axe.min.js", max_age=3600, mimetype="text/javascript"))
+    LIVE.update(app=app, mail_dir=tmp / "mail")
     logging.getLogger("werkzeug").setLevel(logging.WARNING)
     server = make_server("127.0.0.1", 0, app, threaded=True)
     thread = threading.Thread(target=server.serve_forever, daemon=True)

@@ -96,3 +96,15 @@ def reader(db):
     s = db.session(write=False)
     yield s
     s.close()
+
+
+DECIDED_AT = datetime(2015, 9, 24, 16, 0, tzinfo=timezone.utc)  # after SON Öster's meeting of 24 September 2015
+
+
+def decide(auth, rid: int, clock=None, **overrides):
+    """Record SON Öster's beslut of 24 September 2015, § 142, omedelbart justerad, on the page."""
+    if clock is not None:
+        clock.set(DECIDED_AT)
+    data = {"decided_by": "namnd", "meeting_on": "2015-09-24", "paragraf": "§ 142", "omedelbar_justering": "1"}
+    data.update(overrides)
+    return auth.post(f"/remisser/{rid}/yttrande/beslut", data, form_url=f"/remisser/{rid}")

@@ -17,6 +17,7 @@ from remiss.reminders.models import OutboxMessage
 from remiss.remisser.models import Remiss
 from remiss.remisser.status import RemissStatus
 from tests.drafting.test_flow import draft_form
+from tests.drafting.conftest import decide
 
 
 class Inbox:
@@ -45,23 +46,23 @@ def smtp(app):
     controller.stop()
 
 
-def _approve_and_decide(auth, rid: int) -> None:
+def _approve_and_decide(auth, rid: int, clock) -> None:
     url, page = f"/remisser/{rid}/yttrande", f"/remisser/{rid}"
     assert auth.post(url, draft_form(rid), form_url=page).status_code == 302
     assert auth.post(f"{url}/lage", {"state": "granskning"}, form_url=page).status_code == 302
     assert auth.post(f"{url}/lage", {"state": "godkand"}, form_url=page).status_code == 302
-    assert auth.post(f"/remisser/{rid}/status", {"status": "beslutad"}, form_url=page).status_code == 302
+    assert decide(auth, rid, clock).status_code == 302
 
 
 def test_expedierat_yttrande_is_mailed_with_the_docx_to_the_remittent_and_copies_once(
-        world, session, auth, client, reader, runner, smtp):
+        world, session, auth, client, reader, runner, smtp, clock):
     remiss = session.get(Remiss, world["remiss"].id)
     remiss.copy_emails = "registrator@kultur.malmo.se; kulturkansli@malmo.se, arkiv@malmo.se"
     session.add(remiss)
     session.commit()
     rid = remiss.id
     auth.login(world["registrator"].email)
-    _approve_and_decide(auth, rid)
+    _approve_and_decide(auth, rid, clock)
     response = auth.post(f"/remisser/{rid}/yttrande/expediera", {}, form_url=f"/remisser/{rid}",
                          follow_redirects=True)
     assert ("e-postas till kulturkansli@malmo.se med kopia till registrator@kultur.malmo.se, arkiv@malmo.se"
@@ -69,7 +70,7 @@ def test_expedierat_yttrande_is_mailed_with_the_docx_to_the_remittent_and_copies
     reader.rollback()
     assert reader.get(Remiss, rid).status == RemissStatus.besvarad  # closed, and the mail still goes
 
-    for moment in ("2015-09-01T10:30", "2015-09-01T11:00", "2015-09-02T09:00"):  # the sweep, several times
+    for moment in ("2015-09-24T18:30", "2015-09-24T19:00", "2015-09-25T09:00"):  # the sweep, several times
         result = runner.invoke(args=["reminders", "run", "--now", moment])
         assert result.exit_code == 0, result.output
     reader.rollback()
@@ -101,13 +102,13 @@ def test_expedierat_yttrande_is_mailed_with_the_docx_to_the_remittent_and_copies
     assert "kulturkansli@malmo.se" in logged.note and "arkiv@malmo.se" in logged.note
 
 
-def test_without_an_answer_address_nothing_is_mailed_and_the_user_is_told(world, session, auth, reader):
+def test_without_an_answer_address_nothing_is_mailed_and_the_user_is_told(world, session, auth, reader, clock):
     remiss = session.get(Remiss, world["remiss"].id)
     remiss.answer_email = ""
     session.add(remiss)
     session.commit()
     auth.login(world["registrator"].email)
-    _approve_and_decide(auth, remiss.id)
+    _approve_and_decide(auth, remiss.id, clock)
     response = auth.post(f"/remisser/{remiss.id}/yttrande/expediera", {}, form_url=f"/remisser/{remiss.id}",
                          follow_redirects=True)
     assert "saknar svarsadress" in response.get_data(as_text=True)

@@ -8,7 +8,7 @@ from sqlmodel import select
 from remiss.drafting.models import DraftVersion, GeneratedDocument, YttrandeDraft
 from remiss.remisser.models import Remiss
 from remiss.remisser.status import RemissStatus
-from tests.drafting.conftest import doc_lines, header_text
+from tests.drafting.conftest import decide, doc_lines, header_text
 
 ANSWERS = [
     "När det gäller det första åtagandet saknas stadsområdesnämnderna bland ansvariga aktörer.\r\n\r\n"
@@ -30,7 +30,7 @@ def draft_form(remiss_id: int, **extra) -> dict:
     return data
 
 
-def test_draft_review_approve_download_and_expediera(world, auth, client, reader, app):
+def test_draft_review_approve_download_decide_and_expediera(world, auth, client, reader, app, clock):
     rid = world["remiss"].id
     url = f"/remisser/{rid}/yttrande"
     auth.login("sabina.dethorey@malmo.se")
@@ -87,13 +87,27 @@ def test_draft_review_approve_download_and_expediera(world, auth, client, reader
     assert "Sabina Vendela Dethorey, Utvecklingssamordnare, sabina.dethorey@malmo.se" in head
     assert our_dnr in head + "\n".join(texts)
 
-    # Expediering: the nämnd has not decided yet, so the remiss cannot become besvarad — and says why.
+    # Expediering: the nämnd has not decided yet, so nothing is sent — and the page says why.
     auth.logout()
     auth.login(world["registrator"].email)
+    page = client.get(f"/remisser/{rid}").get_data(as_text=True)
+    assert "Registrera beslutet" in page and ">Expediera</button>" not in page
+    assert 'value="2015-09-24"' in page  # the meeting date defaults to the tidplan's nämnd meeting
     response = auth.post(f"{url}/expediera", {}, form_url=f"/remisser/{rid}", follow_redirects=True)
-    body = response.get_data(as_text=True)
-    assert "är expedierat" in body and "kan inte bli ”Besvarad”" in body
+    assert "kan expedieras först när nämndens beslut är registrerat" in response.get_data(as_text=True)
     reader.rollback()
+    assert reader.get(YttrandeDraft, draft.id).state == "godkand"
+
+    assert decide(auth, rid, clock, omedelbar_justering="").status_code == 302
+    reader.rollback()
+    assert reader.get(Remiss, rid).status == RemissStatus.beslutad
+    response = auth.post(f"{url}/expediera", {}, form_url=f"/remisser/{rid}", follow_redirects=True)
+    assert "Protokollet med beslutet är inte justerat" in response.get_data(as_text=True)
+    assert auth.post(f"{url}/justering", {"justerad_on": "2015-09-24"}, form_url=f"/remisser/{rid}").status_code == 302
+    response = auth.post(f"{url}/expediera", {}, form_url=f"/remisser/{rid}", follow_redirects=True)
+    assert "är expedierat" in response.get_data(as_text=True)
+    reader.rollback()
+    assert reader.get(Remiss, rid).status == RemissStatus.besvarad
     draft = reader.get(YttrandeDraft, draft.id)
     assert draft.state == "expedierad" and draft.frozen_version_id is not None
     frozen = reader.exec(select(GeneratedDocument).where(GeneratedDocument.frozen)).all()
@@ -101,14 +115,15 @@ def test_draft_review_approve_download_and_expediera(world, auth, client, reader
     assert reader.get(DraftVersion, draft.frozen_version_id).comment.startswith(f"Expedierad med diarienummer {our_dnr}")
 
 
-def test_expediera_moves_a_decided_remiss_to_besvarad_and_keeps_the_frozen_version(world, auth, client, reader, app):
+def test_expediera_moves_a_decided_remiss_to_besvarad_and_keeps_the_frozen_version(world, auth, client, reader, app,
+                                                                                    clock):
     rid = world["remiss"].id
     url = f"/remisser/{rid}/yttrande"
     auth.login(world["registrator"].email)
     auth.post(url, draft_form(rid), form_url=f"/remisser/{rid}")
     auth.post(f"{url}/lage", {"state": "granskning"}, form_url=f"/remisser/{rid}")
     auth.post(f"{url}/lage", {"state": "godkand"}, form_url=f"/remisser/{rid}")
-    auth.post(f"/remisser/{rid}/status", {"status": "beslutad"}, form_url=f"/remisser/{rid}")
+    decide(auth, rid, clock)
     auth.post(f"{url}/expediera", {}, form_url=f"/remisser/{rid}")
     reader.rollback()
     assert reader.get(Remiss, rid).status == RemissStatus.besvarad

@@ -4,10 +4,10 @@ from __future__ import annotations
 import io
 import json
 
-from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, send_file, url_for
+from flask import Blueprint, abort, current_app, flash, g, redirect, render_template, request, send_file, url_for
 from flask_login import current_user
 
-from remiss.calendar.swedish import format_date_time
+from remiss.calendar.swedish import format_date, format_date_time
 from remiss.auth.access import Action, load_remiss
 from remiss.db import get_db, get_session
 from remiss.documents import PdfUnavailable, RenderError, convert_to_pdf
@@ -15,6 +15,8 @@ from remiss.drafting import dispatch, forms, generate, service
 from remiss.drafting.content import compare
 from remiss.drafting.models import GeneratedDocument
 from remiss.drafting.panel import form_context
+from remiss.drafting.panel import panel_context as _panel_context
+from remiss.files import FileRejected
 from remiss.web.errors import error_response
 from remiss.web.extensions import login_manager
 from remiss.remisser.input import InputErrors, parse_date
@@ -32,6 +34,36 @@ def _login_required():
     if request.path.startswith("/api/"):
         return error_response(401, "Inloggning krävs: använd sessionen eller 'Authorization: Bearer <token>'.")
     return login_manager.unauthorized()
+
+
+def yttrande_panel(session, p, remiss, moment):
+    """The Yttrande panel; after a refused beslut or justering form, with what was typed and the messages."""
+    ctx = _panel_context(session, p, remiss, moment)
+    failed = g.get("decision_failed")
+    if ctx is not None and failed:
+        ctx["decision_failed"] = failed
+        if failed["form"] == "beslut":
+            ctx["decision_values"] = failed["values"]
+    return ctx
+
+
+def _rerender_decision(remiss_id: int, form: str, errors: dict):
+    """Show the remiss page again with the typed values next to the messages (400, never a 500)."""
+    from remiss.remisser import views as remisser_views
+
+    get_session().rollback()
+    values = request.form.to_dict()
+    values.pop("csrf_token", None)
+    g.decision_failed = {"form": form, "errors": errors, "values": values}
+    return remisser_views.show(remiss_id), 400
+
+
+def _upload(name: str) -> service.Upload | None:
+    upload = request.files.get(name)
+    if not upload or not upload.filename:
+        return None
+    return service.Upload(upload.filename, upload.read(), current_app.config["FILES_DIR"],
+                          current_app.config["UPLOAD_MAX_BYTES"])
 
 
 def _back(remiss_id: int):
@@ -122,6 +154,39 @@ def expediera(remiss_id: int):
               "info")
     if result.status_note:
         flash(result.status_note, "info")
+    return _back(remiss.id)
+
+
+@bp.post("/remisser/<int:remiss_id>/yttrande/beslut")
+def record_decision(remiss_id: int):
+    session = get_session()
+    remiss = load_remiss(session, principal(), remiss_id, Action.review)
+    try:
+        decision = service.record_decision(session, now=now(), principal=principal(), remiss=remiss,
+                                           protokollsutdrag=_upload("protokollsutdrag"),
+                                           **forms.decision_from(request.form))
+    except InputErrors as exc:
+        return _rerender_decision(remiss_id, "beslut", exc.errors)
+    except FileRejected as exc:
+        return _rerender_decision(remiss_id, "beslut", {"protokollsutdrag": str(exc)})
+    except service.DraftError as exc:
+        return _rerender_decision(remiss_id, "beslut", {"state": str(exc)})
+    flash(f"Beslutet är registrerat: {service.decision_reference(decision)}.", "success")
+    return _back(remiss.id)
+
+
+@bp.post("/remisser/<int:remiss_id>/yttrande/justering")
+def record_justering(remiss_id: int):
+    session = get_session()
+    remiss = load_remiss(session, principal(), remiss_id, Action.review)
+    try:
+        decision = service.record_justering(session, now=now(), principal=principal(), remiss=remiss,
+                                            **forms.justering_from(request.form))
+    except InputErrors as exc:
+        return _rerender_decision(remiss_id, "justering", exc.errors)
+    except service.DraftError as exc:
+        return _rerender_decision(remiss_id, "justering", {"state": str(exc)})
+    flash(f"Justeringen är registrerad: protokollet justerat {format_date(decision.justerad_on)}.", "success")
     return _back(remiss.id)
 
 

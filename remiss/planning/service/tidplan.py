@@ -191,3 +191,24 @@ def mark_done(session: Session, *, now: datetime, principal: Principal, remiss: 
     events.milestones_changed.send(remiss, session=session, now=now, actor_id=principal.user_id)
     return row
 
+
+
+def complete(session: Session, *, now: datetime, remiss: Remiss, kinds: tuple[str, ...] | None,
+             note: str, actor_id: int | None = None) -> list[Milestone]:
+    """Mark the remiss's open milestones of kinds done (None: every open one) because the work happened.
+
+    Called by receivers of domain events: the verb that sent the event has already checked who may act.
+    """
+    done = [m for m in milestones_of(session, remiss.id)
+            if m.done_at is None and (kinds is None or m.kind in kinds)]
+    for row in done:
+        row.done_at = now
+        session.add(row)
+    if not done:
+        return []
+    session.flush()
+    audit.record(session, now=now, user_id=actor_id, entity="remiss", entity_id=remiss.id, remiss_id=remiss.id,
+                 action="milestone", changes={f"done:{m.kind}": [None, now.isoformat()] for m in done},
+                 note=f"{', '.join(m.label for m in done)}: klar ({note})")
+    events.milestones_changed.send(remiss, session=session, now=now, actor_id=actor_id)
+    return done

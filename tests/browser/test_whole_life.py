@@ -1,0 +1,99 @@
+"""One remiss's whole life in a real browser — register, assign, draft, review, approve, the beslut with §,
+justering, expediering — and then nothing about it is late or due: not on Att göra, not on the remiss's
+Tidplan, not in the calendar, and `remiss reminders run` a week later sends nothing about it.
+
+Runs after test_flows (file order): its reminder sweep a week ahead must not disturb that test's outbox.
+"""
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from tests.browser.conftest import LIVE, check_axe, check_axe_once
+from tests.browser.test_flows import GRANSKARE, HANDLAGGARE, SEKRETERARE, _approve, _assign_and_start, \
+    _messages, _write_yttrande
+
+pytestmark = pytest.mark.browser
+TITLE = "Remiss om riktlinjer för hela livet i Remiss"
+LATE = ("Försenad", "Kräver uppmärksamhet", "Begär förlängd remisstid")
+
+
+def _register(page) -> str:
+    page.goto("/remisser/ny")
+    check_axe_once(page)
+    page.get_by_label(re.compile("^Ärendemening")).fill(TITLE)
+    page.get_by_label(re.compile("^Remittent")).first.fill("Kommunstyrelsen")
+    page.get_by_label(re.compile("^Sista svarsdag")).fill("2010-03-31")
+    page.get_by_label("Ansvarig nämnd").select_option(label="Stadsområdesnämnd Öster")
+    page.get_by_role("button", name=re.compile("^Registrera")).click()
+    page.wait_for_url(re.compile(r"/remisser/\d+(#.*)?$"))
+    return page.url.split("#")[0]
+
+
+def _decide_justera_expediera(page, remiss_url: str) -> None:
+    """As the nämndsekreterare: record § 12 of today's meeting, then its justering, then expediera."""
+    page.goto(remiss_url + "?beslut#yttrande")  # a new document: only the hash differs from where the page is
+    panel = page.locator("#yttrande")
+    assert "kan expedieras först när nämndens beslut är registrerat" in panel.inner_text()
+    assert panel.get_by_role("button", name="Expediera").count() == 0
+    panel.locator("#f-b-meeting_on").fill("2010-01-27")
+    panel.locator("#f-b-paragraf").fill("12")
+    panel.get_by_role("button", name="Registrera beslutet").click()
+    assert "Beslutet är registrerat: vid sammanträde 27 januari 2010, § 12." in _messages(page)
+    panel = page.locator("#yttrande")
+    assert "Inte justerad ännu" in panel.inner_text()
+    check_axe(page)
+    panel.locator("#f-j-justerad_on").fill("2010-01-27")
+    panel.get_by_role("button", name="Registrera justeringen").click()
+    assert "Justeringen är registrerad" in _messages(page)
+    page.locator("#yttrande").get_by_role("button", name="Expediera").click()
+    assert "Yttrandet är expedierat" in _messages(page)
+    assert "Besvarad" in page.locator(".status").first.inner_text()
+
+
+def test_a_finished_remiss_is_late_or_due_nowhere(open_page):
+    page = open_page(SEKRETERARE)
+    remiss_url = _register(page)
+    rid = int(remiss_url.rstrip("/").split("/")[-1])
+    our_dnr = _assign_and_start(page)
+    _write_yttrande(open_page(HANDLAGGARE), remiss_url)
+    _approve(open_page(GRANSKARE), remiss_url)
+    _decide_justera_expediera(page, remiss_url)
+
+    # The remiss page: every step of the tidplan is done, none late, no advice to ask for more time.
+    page.goto(remiss_url + "?klar#tidplan")
+    tidplan = page.locator("#tidplan").inner_text()
+    assert not [word for word in LATE if word in tidplan], tidplan
+    assert page.locator("#tidplan ol.tidplan li").count() == page.locator("#tidplan ol.tidplan .tag",
+                                                                            has_text="Klar").count()
+    # Att göra for the sekreterare and the handläggare: the remiss is not there.
+    for who in (page, open_page(HANDLAGGARE)):
+        who.goto("/")
+        check_axe_once(who)
+        assert TITLE not in who.locator("main").inner_text()
+    # The calendar shows the finished steps in March, none of them late or flagged.
+    page.goto("/kalender?manad=2010-03")
+    check_axe_once(page)
+    mine = page.locator("td li", has_text=TITLE)
+    assert mine.count() >= 1
+    for text in mine.all_inner_texts():
+        assert not [word for word in LATE if word in text], text
+
+    # A week later the reminder sweep sends nothing about it (the sweep now first sends what is owed today).
+    runner = LIVE["app"].test_cli_runner()
+    mail_dir = LIVE["mail_dir"]
+    assert runner.invoke(args=["reminders", "run", "--now", "2010-01-27T18:00"]).exit_code == 0
+    before = set(mail_dir.glob("**/*.eml")) if mail_dir.exists() else set()
+    for moment in ("2010-02-03T08:00", "2010-02-03T12:00"):
+        result = runner.invoke(args=["reminders", "run", "--now", moment])
+        assert result.exit_code == 0, result.output
+    new = (set(mail_dir.glob("**/*.eml")) if mail_dir.exists() else set()) - before
+    about_it = [m.name for m in new if our_dnr in m.read_text(errors="replace") or TITLE in m.read_text(errors="replace")]
+    assert about_it == [], about_it
+    from remiss.reminders.models import OutboxMessage
+    from sqlmodel import select
+    with LIVE["app"].extensions["remiss_db"].transaction() as session:
+        pending = session.exec(select(OutboxMessage).where(OutboxMessage.remiss_id == rid,
+                                                           OutboxMessage.status == "pending")).all()
+    assert pending == [], [(m.kind, m.key) for m in pending]

@@ -1,0 +1,209 @@
+"""The beslut on the yttrande: the rules around it, the milestones it completes and the words it gives the yttrande."""
+from __future__ import annotations
+
+import io
+from datetime import date, datetime, timezone
+
+import pytest
+from docx import Document
+from sqlmodel import select
+
+from remiss.auth.access import Principal
+from remiss.drafting import dispatch, generate, service
+from remiss.drafting.models import Decision
+from remiss.planning.models import Milestone
+from remiss.planning.service import tidplan
+from remiss.remisser import service as remisser
+from remiss.remisser.input import InputErrors
+from remiss.remisser.models import Remiss
+from remiss.remisser.status import RemissStatus
+from tests.conftest import csrf_token
+from tests.drafting.conftest import DECIDED_AT, NOW, decide
+
+ALL_KINDS = ("tjansteskrivelse", "granskning", "arbetsutskott", "namnd", "justering", "expediering", "sista_svarsdag")
+
+
+@pytest.fixture
+def w(world, session, app, tmp_path):
+    """The world's remiss with a full tidplan, and the principals of its people."""
+    remiss = session.get(Remiss, world["remiss"].id)
+    have = {m.kind for m in tidplan.milestones_of(session, remiss.id)}
+    days = {"tjansteskrivelse": date(2015, 8, 27), "granskning": date(2015, 9, 3), "justering": date(2015, 10, 1),
+            "expediering": date(2015, 10, 2), "sista_svarsdag": date(2015, 9, 28)}
+    for kind, day in days.items():
+        if kind not in have:
+            session.add(Milestone(remiss_id=remiss.id, kind=kind, position=ALL_KINDS.index(kind), label=kind,
+                                  planned_on=day, due_on=day))
+    session.commit()
+    return {**world, "remiss": remiss, "files": str(tmp_path / "files"),
+            "h": Principal.of(session, world["handlaggare"]), "g": Principal.of(session, world["granskare"]),
+            "r": Principal.of(session, world["registrator"])}
+
+
+def done_kinds(session, remiss_id: int) -> set[str]:
+    session.expire_all()
+    return {m.kind for m in tidplan.milestones_of(session, remiss_id) if m.done_at is not None}
+
+
+def approve(session, w, at: datetime = NOW) -> None:
+    remiss = w["remiss"]
+    service.save(session, now=at, principal=w["h"], remiss=remiss, raw={"sammanfattning": "Positiva."})
+    service.change_state(session, now=at, principal=w["h"], remiss=remiss, new="granskning")
+    service.change_state(session, now=at, principal=w["g"], remiss=remiss, new="godkand")
+
+
+def record(session, w, at: datetime = DECIDED_AT, **overrides) -> Decision:
+    values = {"decided_by": "namnd", "meeting_on": date(2015, 9, 24), "paragraf": "142"}
+    values.update(overrides)
+    return service.record_decision(session, now=at, principal=w["r"], remiss=w["remiss"], **values)
+
+
+def test_each_step_of_the_work_ticks_off_its_milestone(session, w):
+    remiss = w["remiss"]
+    service.save(session, now=NOW, principal=w["h"], remiss=remiss, raw={"sammanfattning": "Positiva."})
+    assert done_kinds(session, remiss.id) == set()
+    service.change_state(session, now=NOW, principal=w["h"], remiss=remiss, new="granskning")
+    assert done_kinds(session, remiss.id) == {"tjansteskrivelse"}
+    service.change_state(session, now=NOW, principal=w["g"], remiss=remiss, new="godkand")
+    assert done_kinds(session, remiss.id) == {"tjansteskrivelse", "granskning"}
+    decision = record(session, w)
+    assert decision.paragraf == "§ 142" and remiss.status == RemissStatus.beslutad
+    assert done_kinds(session, remiss.id) == {"tjansteskrivelse", "granskning", "arbetsutskott", "namnd"}
+    service.record_justering(session, now=DECIDED_AT, principal=w["r"], remiss=remiss, justerad_on=date(2015, 9, 24))
+    assert "justering" in done_kinds(session, remiss.id) and "expediering" not in done_kinds(session, remiss.id)
+    dispatch.expediera(session, now=DECIDED_AT, principal=w["r"], remiss=remiss, files_dir=w["files"])
+    assert remiss.status == RemissStatus.besvarad
+    assert done_kinds(session, remiss.id) == set(ALL_KINDS)  # besvarad: nothing left open, not even sista svarsdag
+
+
+def test_omedelbar_justering_ticks_off_justering_with_the_decision(session, w):
+    approve(session, w)
+    record(session, w, omedelbar_justering=True)
+    assert {"namnd", "justering"} <= done_kinds(session, w["remiss"].id)
+
+
+@pytest.mark.parametrize("status", [RemissStatus.avstar, RemissStatus.aterkallad])
+def test_a_closed_remiss_has_no_open_milestones(session, w, status):
+    remisser.change_status(session, now=NOW, principal=w["r"], remiss=w["remiss"], new=status, note="")
+    assert done_kinds(session, w["remiss"].id) == set(ALL_KINDS)
+
+
+def test_expediering_waits_for_the_decision_and_its_justering(session, w):
+    remiss = w["remiss"]
+    approve(session, w)
+    with pytest.raises(service.DraftError, match="först när nämndens beslut är registrerat"):
+        dispatch.expediera(session, now=DECIDED_AT, principal=w["r"], remiss=remiss, files_dir=w["files"])
+    record(session, w)
+    with pytest.raises(service.DraftError, match="inte justerat"):
+        dispatch.expediera(session, now=DECIDED_AT, principal=w["r"], remiss=remiss, files_dir=w["files"])
+    later = datetime(2015, 10, 8, 9, 0, tzinfo=timezone.utc)
+    service.record_justering(session, now=later, principal=w["r"], remiss=remiss, justerad_on=date(2015, 10, 8))
+    done = dispatch.expediera(session, now=later, principal=w["r"], remiss=remiss, files_dir=w["files"])
+    assert done.besvarad and remiss.status == RemissStatus.besvarad
+
+
+def test_the_decision_needs_an_approved_draft_and_sane_input(session, w):
+    remiss = w["remiss"]
+    with pytest.raises(service.DraftError, match="när yttrandet är godkänt"):
+        record(session, w)
+    approve(session, w)
+    with pytest.raises(InputErrors) as bad:
+        record(session, w, paragraf="", meeting_on=date(2015, 10, 1), justerad_on=date(2015, 9, 1))
+    assert set(bad.value.errors) == {"paragraf", "meeting_on", "justerad_on"}
+    with pytest.raises(InputErrors) as bad:
+        record(session, w, decided_by="delegat", paragraf="", omedelbar_justering=True, justerad_on=date(2015, 9, 24))
+    assert set(bad.value.errors) == {"delegat", "justerad_on"}
+    with pytest.raises(InputErrors, match="decided_by"):
+        record(session, w, decided_by="kommunfullmäktige")
+    # a delegationsbeslut needs no §; the handläggare may not record a beslut at all
+    decision = record(session, w, decided_by="delegat", delegat="Britt-Marie Pettersson, stadsområdesdirektör",
+                      paragraf="")
+    assert decision.paragraf == "" and service.find_decision(session, remiss.id).id == decision.id
+    from remiss.auth.access import AccessDenied
+    with pytest.raises(AccessDenied):
+        service.record_decision(session, now=DECIDED_AT, principal=w["h"], remiss=remiss, decided_by="namnd",
+                                meeting_on=date(2015, 9, 24), paragraf="1")
+
+
+def docx_text(data: bytes) -> str:
+    return "\n".join(p.text for p in Document(io.BytesIO(data)).paragraphs)
+
+
+def header(data: bytes) -> str:
+    doc = Document(io.BytesIO(data))
+    return "\n".join(c.text for t in doc.sections[0].header.tables for r in t.rows for c in r.cells)
+
+
+def test_the_yttrande_says_proposed_before_and_decided_after_in_the_real_docx(session, w):
+    remiss = w["remiss"]
+    approve(session, w)
+    before = generate.render(session, now=NOW, principal=w["r"], remiss=remiss, kind="yttrande").data
+    text = docx_text(before)
+    assert "Stadsområdesnämnd Öster föreslås besluta att lämna följande yttrande:" in text
+    assert "har beslutat" not in text and "§" not in text and "1 september 2015" in header(before)
+
+    record(session, w, justerad_on=date(2015, 9, 24))
+    later = datetime(2015, 10, 2, 8, 0, tzinfo=timezone.utc)
+    after = generate.render(session, now=later, principal=w["r"], remiss=remiss, kind="yttrande").data
+    text = docx_text(after)
+    assert "Stadsområdesnämnd Öster har beslutat att lämna följande yttrande:" in text
+    assert "föreslås besluta" not in text
+    assert "Beslutat vid sammanträde 24 september 2015, § 142. Protokollet justerat den 24 september 2015." in text
+    assert "24 september 2015" in header(after) and "2 oktober 2015" not in header(after)
+    # the tjänsteskrivelse stays the förvaltning's proposal
+    ts = generate.render(session, now=later, principal=w["r"], remiss=remiss, kind="tjansteskrivelse").data
+    assert "föreslås besluta" in docx_text(ts)
+
+
+def test_an_arbetsutskott_decision_is_the_arbetsutskott_s(session, w):
+    approve(session, w)
+    record(session, w, decided_by="arbetsutskott", meeting_on=date(2015, 9, 10), paragraf="§ 88",
+           omedelbar_justering=True)
+    text = docx_text(generate.render(session, now=DECIDED_AT, principal=w["r"], remiss=w["remiss"],
+                                     kind="yttrande").data)
+    assert "Stadsområdesnämnd Östers arbetsutskott har beslutat att lämna följande yttrande:" in text
+    assert "Beslutat vid sammanträde 10 september 2015, § 88. Paragrafen justerades omedelbart." in text
+
+
+def test_the_beslut_form_keeps_what_was_typed_and_the_api_answers_in_swedish(w, auth, client, clock, session):
+    rid = w["remiss"].id
+    approve(session, w)
+    session.commit()
+    clock.set(DECIDED_AT)
+    auth.login(w["registrator"].email)
+    response = decide(auth, rid, paragraf="", delegat="Ingen", meeting_on="2015-13-40")
+    page = response.get_data(as_text=True)
+    assert response.status_code == 400 and "Beslutet sparades inte" in page
+    assert 'value="Ingen"' in page and 'value="2015-13-40"' in page
+
+    headers = {"X-CSRFToken": csrf_token(client, f"/remisser/{rid}")}
+    refused = client.post(f"/api/v1/remisser/{rid}/yttrande/beslut",
+                          json={"decided_by": "namnd", "meeting_on": "2015-09-24"}, headers=headers)
+    assert refused.status_code == 400 and "paragraf" in refused.get_json()["errors"]
+    assert "Ange paragrafen" in refused.get_json()["errors"]["paragraf"]
+    recorded = client.post(f"/api/v1/remisser/{rid}/yttrande/beslut", headers=headers,
+                           json={"decided_by": "namnd", "meeting_on": "2015-09-24", "paragraf": "142"})
+    assert recorded.status_code == 200
+    decision = recorded.get_json()["decision"]
+    assert decision["paragraf"] == "§ 142" and decision["justerad"] is False
+    assert decision["reference"] == "vid sammanträde 24 september 2015, § 142"
+    justerad = client.post(f"/api/v1/remisser/{rid}/yttrande/justering", headers=headers,
+                           json={"justerad_on": "2015-09-24"})
+    assert justerad.status_code == 200 and justerad.get_json()["decision"]["justerad"] is True
+    assert client.get(f"/api/v1/remisser/{rid}/yttrande").get_json()["decision"]["justerad_on"] == "2015-09-24"
+    again = client.post(f"/api/v1/remisser/{rid}/yttrande/justering", headers=headers, json={"justerad_on": "x"})
+    assert again.status_code == 400
+    page = client.get(f"/remisser/{rid}").get_data(as_text=True)
+    assert "Justerad torsdag 24 september 2015" in page and ">Expediera</button>" in page
+
+
+def test_a_correction_after_the_decision_keeps_the_remiss_beslutad(session, w):
+    remiss = w["remiss"]
+    approve(session, w)
+    record(session, w, omedelbar_justering=True)
+    service.change_state(session, now=DECIDED_AT, principal=w["g"], remiss=remiss, new="utkast", comment="Stavfel")
+    service.save(session, now=DECIDED_AT, principal=w["h"], remiss=remiss, raw={"sammanfattning": "Positiva!"})
+    service.change_state(session, now=DECIDED_AT, principal=w["h"], remiss=remiss, new="granskning")
+    service.change_state(session, now=DECIDED_AT, principal=w["g"], remiss=remiss, new="godkand")
+    assert remiss.status == RemissStatus.beslutad
+    assert dispatch.expediera(session, now=DECIDED_AT, principal=w["r"], remiss=remiss, files_dir=w["files"]).besvarad
