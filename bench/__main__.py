@@ -31,7 +31,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench import load as load_bench  # noqa: E402
 from bench import pages as page_bench  # noqa: E402
-from bench import report, suites  # noqa: E402
+from bench import growth, report, suites  # noqa: E402
 from bench.generate import generate  # noqa: E402
 
 HERE = Path(__file__).resolve().parent
@@ -77,6 +77,19 @@ def find_postgres(url: str, *, create: bool) -> str | None:
     finally:
         admin.dispose()
     return answers(url)
+
+
+def scale_database(url: str, scale: float) -> str:
+    """The PostgreSQL database for another scale of the same run: <name>_s<scale>, created when missing."""
+    from sqlalchemy.engine import make_url
+
+    u = make_url(url)
+    other = u.set(database=f"{u.database}_s{scale:g}".replace(".", "_")).render_as_string(hide_password=False)
+    reason = find_postgres(other, create=True)
+    if reason is not None:
+        sys.exit(f"PostgreSQL-databasen för skala {scale:g} kunde inte skapas: {reason} (--no-growth mäter "
+                 "skalorna en i taget i samma databas)")
+    return other
 
 
 def prepare(url: str, scale: float) -> dict:
@@ -200,6 +213,8 @@ def main(argv=None) -> None:
     parser.add_argument("--no-documents", action="store_true", help="skip yttrande assembly and missiv parsing")
     parser.add_argument("--no-colleagues", action="store_true", help="skip the other bench/*.py scripts")
     parser.add_argument("--growth-base", type=float, default=1.0, help="the scale the growth budget compares with")
+    parser.add_argument("--no-growth", action="store_true",
+                        help="with several scales: no interleaved growth measure (compare the separate runs)")
     parser.add_argument("--out", default=str(HERE / "results.md"))
     args = parser.parse_args(argv)
     scales = sorted({float(s) for s in args.scale.split(",") if s.strip()})
@@ -227,22 +242,44 @@ def main(argv=None) -> None:
     commit, when = _commit(), time.strftime("%Y-%m-%d %H:%M")
     runs: list[dict] = []
     pg_url = ""
+    interleave = len(scales) > 1 and not args.no_growth
+    kept: dict[str, dict[float, str]] = {}  # label → scale → database kept for the interleaved growth measure
     with tempfile.TemporaryDirectory() as tmp:
         for scale in scales:
             run = {"scale": scale, "commit": commit, "when": when, "sections": {}}
             for label, url in targets:
                 run_dir = Path(tmp) / f"{label.lower()}-{scale:g}"
                 run_dir.mkdir()
+                if url and interleave and scale != scales[0]:
+                    url = scale_database(url, scale)  # each scale its own database, all kept till the end
                 url = url or f"sqlite:///{run_dir / 'bench.db'}"
-                pg_url = url if label == "PostgreSQL" else pg_url
+                pg_url = url if label == "PostgreSQL" and not pg_url else pg_url
                 run["sections"][label] = measure(url, label, scale, args, run_dir)
-                if url.startswith("sqlite"):
+                if interleave and url not in kept.get(label, {}).values():
+                    kept.setdefault(label, {})[scale] = url
+                elif url.startswith("sqlite"):
                     Path(url.split("///", 1)[1]).unlink(missing_ok=True)  # a 10× data set is gigabytes
             if skipped:
                 run["sections"]["PostgreSQL"] = {"skipped": skipped}
-            run["seconds"] = time.perf_counter() - started
             print(f"\nwritten to {report.save(run)}")
             runs.append(run)
+        for label, urls in kept.items():
+            if len(urls) < 2:
+                continue
+            base = args.growth_base if args.growth_base in urls else min(urls)
+            print(f"\n== growth, {label}: scales {', '.join(f'{s:g}' for s in urls)} interleaved, {args.rounds} rounds")
+            timings = growth.measure(urls, Path(tmp), args.rounds)
+            for run in runs:
+                if run["scale"] == base or run["scale"] not in timings:
+                    continue
+                run["sections"][label]["growth"] = {
+                    "base_scale": base, "rounds": args.rounds,
+                    "pages": {k: {"median": t.median, "p95": t.p95, "base_median": timings[base][k].median,
+                                  "base_p95": timings[base][k].p95} for k, t in timings[run["scale"]].items()}}
+                report.save(run)
+            for url in urls.values():
+                if url.startswith("sqlite"):
+                    Path(url.split("///", 1)[1]).unlink(missing_ok=True)
         documents = []
         if not args.no_documents:
             print("\nyttrande assembly and missiv parsing:")
@@ -271,11 +308,19 @@ def main(argv=None) -> None:
             return None, base_scale
         return {**section, "origin": found[1]}, base_scale
 
+    shown_runs = list(runs)
+    saved = report.load(args.growth_base) if args.growth_base not in in_run and runs else None
+    if saved:  # `make bench SCALE=10` after `make bench`: the scale-1 sections stay in results.md, from the file
+        shown_runs.insert(0, {**saved, "from_file": True})
     sections = []
-    for run in runs:
+    for run in shown_runs:
         for label, section in run["sections"].items():
             base, base_scale = base_of(run, label)
-            sections.append(report.section_md(label, section, run["scale"], base, base_scale))
+            md = report.section_md(label, section, run["scale"], base, base_scale)
+            if run.get("from_file"):
+                md = md.replace("\n\n", f"\n\nFrom `bench/{report.results_file(run['scale']).name}`: an earlier "
+                                        f"run (commit {run['commit']}, {run['when']}).\n\n", 1)
+            sections.append(md)
     if documents:
         sections.append("\n".join(["## Yttrande and missiv (no database)", "",
                                    *report._other_md([_row_json(r) for r in documents])[1:], ""]))
@@ -286,7 +331,7 @@ def main(argv=None) -> None:
         f"({os.cpu_count()} cores, shared), Python {platform.python_version()}, {when}; the whole run took "
         f"{total / 60:.0f} min. Scale 1 = 100,000 remisser; scale 10 = 1,000,000 (see bench/generate.py).", "",
         report.budgets_md(), "",
-        report.summary_md(runs, base_of), "",
+        report.summary_md(shown_runs, base_of), "",
         *sections, extra,
     ])
     Path(args.out).write_text(text + "\n")

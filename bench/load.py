@@ -87,6 +87,32 @@ class Gunicorn:
         self.stop()
         raise RuntimeError(f"gunicorn did not answer within {seconds:.0f} s:\n{self.tail()}")
 
+    def cpu_ticks(self) -> int:
+        """CPU time (clock ticks) of the master and its workers so far."""
+        total = 0
+        for stat in Path("/proc").glob("[0-9]*/stat"):
+            try:
+                fields = stat.read_text().rsplit(")", 1)[1].split()
+            except OSError:
+                continue  # a process that ended meanwhile
+            pid, ppid = int(stat.parent.name), int(fields[1])
+            if pid == self.proc.pid or ppid == self.proc.pid:
+                total += int(fields[11]) + int(fields[12])  # utime, stime
+        return total
+
+    def wait_idle(self, quiet: float = 0.3, limit: float = 120.0) -> float:
+        """Wait until the workers have finished what the last load left them (requests whose client is gone
+        are still served: a slow page's backlog would be measured with the next page); return the seconds."""
+        started = time.monotonic()
+        ticks = self.cpu_ticks()
+        while time.monotonic() - started < limit:
+            time.sleep(quiet)
+            now = self.cpu_ticks()
+            if now - ticks <= quiet * 100 * 0.05:  # under 5 % of one core: idle
+                break
+            ticks = now
+        return time.monotonic() - started
+
     def tail(self) -> str:
         return self.log.read_text()[-3000:] if self.log.exists() else ""
 
@@ -230,11 +256,13 @@ def measure(url: str, tmp: Path, pages: list[Page], admins: list[str], members: 
 
         for load in loads:  # every worker compiles its templates and fills its caches before it is timed
             run(server.port, users(load.page), warmup, tmp)
+            server.wait_idle()
         for r in range(rounds):
             shift = r % len(loads)
             for load in loads[shift:] + loads[:shift]:
-                time.sleep(pause)  # a breath for the other users of the machine, and a clean start
+                time.sleep(pause)  # a breath for the other users of the machine
                 rps, p50, p99, bad = run(server.port, users(load.page), seconds, tmp)
+                server.wait_idle()
                 load.rounds.append(rps)
                 load.p50.append(p50)
                 load.p99.append(p99)
