@@ -98,15 +98,18 @@ WRITES = ("INSERT", "UPDATE", "DELETE", "REPLACE")
 
 
 class RawReplay:
-    """Run a request's statements on one raw DB-API connection of engine, timing each execute call as the
-    app's cursor events do; rows are fetched (untimed) as the app fetches them. A run ends as the request
-    does: a commit, or a rollback when the statements write (nothing a replay does is kept)."""
+    """Run a request's statements on a raw DB-API connection, timing each execute call as the app's cursor
+    events do; rows are fetched (untimed) as the app fetches them. A run ends as the request does: a commit,
+    or a rollback when the statements write (nothing a replay does is kept).
 
-    def __init__(self, engine, statements):
+    All pages' replays share one connection, as all pages' requests share the app's: a connection of its own
+    per page kept that page's rows in its SQLite page cache (2 MB per connection) while the app's connection
+    had just read another page's, and the raw side looked up to 5× faster for it."""
+
+    def __init__(self, raw, statements):
         self.statements = [(s, p, many) for s, p, many, _ in statements]
         self.writes = any(s.lstrip().upper().startswith(WRITES) for s, _, _ in self.statements)
-        self.raw = engine.raw_connection()
-        self.conn = self.raw.driver_connection
+        self.conn = raw.driver_connection
 
     def __call__(self) -> float:
         """Run once; return the summed execute time in ms."""
@@ -126,6 +129,3 @@ class RawReplay:
         finally:
             (self.conn.rollback if self.writes else self.conn.commit)()
         return total * 1000
-
-    def close(self) -> None:
-        self.raw.close()

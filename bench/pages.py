@@ -125,13 +125,14 @@ def measure(url: str, tmp: Path, scale: float, rounds: int, page_seconds: float 
     counts: dict[str, int] = {}
     varies: set[str] = set()
     replays: dict[str, RawReplay] = {}
+    raw = db.read_engine.raw_connection()  # the replays' one connection (a GET request reads on this engine)
     try:
         with StatementClock(engines) as statements:
             for p in who.pages:  # warm up, then keep one request's statements for the replay
                 for _ in range(3):
                     statements.reset()
                     get(p)
-                replays[p.key] = RawReplay(db.read_engine, statements.statements)
+                replays[p.key] = RawReplay(raw, statements.statements)
                 counts[p.key] = len(statements.statements)
                 replays[p.key]()  # warm the replay too
             spent = {p.key: 0.0 for p in who.pages}
@@ -149,8 +150,7 @@ def measure(url: str, tmp: Path, scale: float, rounds: int, page_seconds: float 
                     sql_raw[p.key].append(replays[p.key]())
                     spent[p.key] += time.perf_counter() - started
     finally:
-        for replay in replays.values():
-            replay.close()
+        raw.close()
         db.dispose()
     results = [PageResult(p, summary(samples[p.key]), counts[p.key], summary(sql_app[p.key]),
                           summary(sql_raw[p.key]), p.key in varies, replays[p.key].writes) for p in who.pages]
