@@ -113,7 +113,7 @@ def _load_md(section: dict) -> list[str]:
     for p in load["pages"]:
         verdict = "reference" if p["key"] == "bare" else budget.verdict(p["rps"]) if not p["bad"] else "FAIL"
         out.append(f"| {p['name']} | {p['rps']:.0f} | {', '.join(f'{x:.0f}' for x in p['rounds'])} | "
-                   f"{_ms(p['p50'])} | {_ms(p['p99'])} | {p['bad']} | {verdict} |")
+                   f"{_ms(p['p50'] or None)} | {_ms(p['p99'] or None)} | {p['bad']} | {verdict} |")  # 0: none done
     return out
 
 
