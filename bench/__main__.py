@@ -1,13 +1,16 @@
 """`make bench`: generate the data set, measure the pages against the budgets of bench/budgets.py, and the rest.
 
-python -m bench [--scale 1.0 | --scale 1,10] [--database-url URL] [--no-postgres] [--rounds 200]
-                [--load-rounds 3] [--load-seconds 3] [--no-load] [--no-colleagues] [--out bench/results.md]
+python -m bench [--scale 1.0 | --scale 10 | --scale 1,10] [--database-url URL] [--no-postgres] [--rounds 200]
+                [--load-rounds 3] [--load-seconds 3] [--load-client auto|wrk|python] [--no-load] [--no-sweeps]
+                [--no-documents] [--no-colleagues] [--no-growth] [--out bench/results.md]
 
 Per scale and database: the data set is generated (bench/generate.py), every page is timed in-process with
 its SQL against a raw replay (bench/pages.py), a gunicorn with 4 workers is loaded by 16 logged-in users
 (bench/load.py), and the reminder sweeps are timed (bench/suites.py). Yttrande assembly and missiv parsing
 (no database) run once, and the capability scripts after them. Each scale's figures go to
 bench/results-scale-<S>.json as well; a run at another scale reads the scale-1 file for the growth budget.
+With several scales in one run (--scale 1,10) every scale's database is kept (PostgreSQL: <name>_s10 beside
+<name>) and the growth budget is measured interleaved across them (bench/growth.py).
 
 Without --database-url both databases are measured, one section each: SQLite in a temporary file always,
 then PostgreSQL when a server answers at REMISS_BENCH_DATABASE_URL (default
