@@ -1,12 +1,22 @@
-"""`make bench`: generate the data set, time pages, search, sweeps and documents against their floors.
+"""`make bench`: generate the data set, measure the pages against the budgets of bench/budgets.py, and the rest.
 
-python -m bench [--scale 1.0] [--database-url URL] [--no-postgres] [--repeats 30] [--out bench/results.md]
+python -m bench [--scale 1.0 | --scale 10 | --scale 1,10] [--database-url URL] [--no-postgres] [--rounds 200]
+                [--load-rounds 3] [--load-seconds 3] [--load-client auto|wrk|python] [--no-load] [--no-sweeps]
+                [--no-documents] [--no-colleagues] [--no-growth] [--out bench/results.md]
 
-Without --database-url both databases are measured, one section each: SQLite in a temporary file
-always, then PostgreSQL when a server answers at REMISS_BENCH_DATABASE_URL (default
+Per scale and database: the data set is generated (bench/generate.py), every page is timed in-process with
+its SQL against a raw replay (bench/pages.py), a gunicorn with 4 workers is loaded by 16 logged-in users
+(bench/load.py), and the reminder sweeps are timed (bench/suites.py). Yttrande assembly and missiv parsing
+(no database) run once, and the capability scripts after them. Each scale's figures go to
+bench/results-scale-<S>.json as well; a run at another scale reads the scale-1 file for the growth budget.
+With several scales in one run (--scale 1,10) every scale's database is kept (PostgreSQL: <name>_s10 beside
+<name>) and the growth budget is measured interleaved across them (bench/growth.py).
+
+Without --database-url both databases are measured, one section each: SQLite in a temporary file always,
+then PostgreSQL when a server answers at REMISS_BENCH_DATABASE_URL (default
 postgresql+psycopg://remiss:remiss@localhost/remiss_bench, created when missing and the role may).
-A URL that was given but does not answer is an error; a default server that is not found is
-reported as skipped. Every PostgreSQL database named here has its public schema DROPPED and rebuilt.
+A URL that was given but does not answer is an error; a default server that is not found is reported as
+skipped. Every PostgreSQL database named here has its public schema DROPPED and rebuilt.
 """
 from __future__ import annotations
 
@@ -22,7 +32,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench import suites  # noqa: E402
+from bench import load as load_bench  # noqa: E402
+from bench import pages as page_bench  # noqa: E402
+from bench import growth, report, suites  # noqa: E402
 from bench.generate import generate  # noqa: E402
 
 HERE = Path(__file__).resolve().parent
@@ -70,7 +82,21 @@ def find_postgres(url: str, *, create: bool) -> str | None:
     return answers(url)
 
 
+def scale_database(url: str, scale: float) -> str:
+    """The PostgreSQL database for another scale of the same run: <name>_s<scale>, created when missing."""
+    from sqlalchemy.engine import make_url
+
+    u = make_url(url)
+    other = u.set(database=f"{u.database}_s{scale:g}".replace(".", "_")).render_as_string(hide_password=False)
+    reason = find_postgres(other, create=True)
+    if reason is not None:
+        sys.exit(f"PostgreSQL-databasen för skala {scale:g} kunde inte skapas: {reason} (--no-growth mäter "
+                 "skalorna en i taget i samma databas)")
+    return other
+
+
 def prepare(url: str, scale: float) -> dict:
+    """Rebuild the schema, generate the data set and analyse it; return counts and seconds."""
     from sqlalchemy import create_engine, text
 
     from remiss.db import migrate
@@ -84,6 +110,8 @@ def prepare(url: str, scale: float) -> dict:
     engine = create_engine(url)
     started = time.perf_counter()
     made = generate(engine, scale)
+    made["seconds"] = time.perf_counter() - started
+    started = time.perf_counter()
     if engine.dialect.name == "postgresql":
         with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
             conn.execute(text("VACUUM ANALYZE"))
@@ -91,35 +119,61 @@ def prepare(url: str, scale: float) -> dict:
         with engine.begin() as conn:
             conn.exec_driver_sql("ANALYZE")
     engine.dispose()
-    made["seconds"] = time.perf_counter() - started
+    made["analyse"] = time.perf_counter() - started
     return made
 
 
-def table(rows: list[suites.Row]) -> str:
-    out = ["| measure | median ms | p95 ms | floor median ms | ratio | target | floor is |",
-           "| --- | ---: | ---: | ---: | ---: | --- | --- |"]
-    for r in rows:
-        floor = f"{r.floor.median:.1f}" if r.floor else "–"
-        ratio = f"{r.time.median / r.floor.median:.1f}×" if r.floor and r.floor.median else "–"
-        out.append(f"| {r.name} | {r.time.median:.1f} | {r.time.p95:.1f} | {floor} | {ratio} | {r.target} | {r.floor_is} |")
-    return "\n".join(out)
+def _page_json(r: page_bench.PageResult) -> dict:
+    return {"key": r.page.key, "name": r.page.name, "role": r.page.role, "path": r.page.path,
+            "median": r.time.median, "p95": r.time.p95, "n": r.time.n, "statements": r.statements,
+            "sql_app": r.sql_app.median, "sql_raw": r.sql_raw.median, "sql_ratio": r.sql_ratio,
+            "varies": r.statements_vary, "writes": r.writes}
 
 
-def measure(url: str, label: str, args, tmp: Path) -> str:
-    """Generate, measure and return one database's section of results.md."""
-    print(f"\n== {label}: {shown(url) if not url.startswith('sqlite') else 'sqlite (temporary file)'}")
-    made = prepare(url, args.scale)
+def _row_json(r: suites.Row) -> dict:
+    return {"name": r.name, "median": r.time.median, "p95": r.time.p95, "budget": r.budget,
+            "floor": r.floor.median if r.floor else None, "floor_is": r.floor_is}
+
+
+def measure(url: str, label: str, scale: float, args, tmp: Path) -> dict:
+    """Generate and measure one database at one scale; return its section of the results."""
+    print(f"\n== {label}, scale {scale:g}: {shown(url) if not url.startswith('sqlite') else 'SQLite (temporary file)'}")
+    made = prepare(url, scale)
     print(f"data: {made['remiss']:,} remisser, {made['sandlista_entry']:,} sändlista entries, "
-          f"{made['user_account']:,} users, {made['namnd']} nämnder in {made['seconds']:.0f} s")
-    rows = suites.run_all(url, tmp, args.repeats)
-    print(table(rows))
-    where = "a temporary file" if url.startswith("sqlite") else f"`{shown(url)}`"
-    return "\n".join([
-        f"## {label}", "",
-        f"Database: {where}. Data: {made['remiss']:,} remisser, {made['sandlista_entry']:,} sändlista entries, "
-        f"{made['user_account']:,} users, {made['namnd']} nämnder (generated and analysed in "
-        f"{made['seconds']:.0f} s). {args.repeats} runs each after a warm-up.", "",
-        table(rows), ""])
+          f"{made['user_account']:,} users, {made['namnd']} nämnder; generated in {made['seconds']:.0f} s, "
+          f"analysed in {made['analyse']:.0f} s")
+    section = {"database": "a temporary file" if url.startswith("sqlite") else f"`{shown(url)}`", "data": made,
+               "rounds": args.rounds}
+    print(f"pages, {args.rounds} rounds:")
+    cast, results = page_bench.measure(url, tmp, scale, args.rounds)
+    section["pages"] = [_page_json(r) for r in results]
+    if not args.no_load:
+        print(f"throughput, {args.load_rounds} rounds of {args.load_seconds:g} s:")
+        try:
+            driver, loads = load_bench.measure(url, tmp, cast.pages, cast.admins, cast.members,
+                                               rounds=args.load_rounds, seconds=args.load_seconds,
+                                               client=args.load_client)
+            section["load"] = {"driver": driver, "workers": load_bench.WORKERS, "worker_class": "gthread, 4 threads",
+                               "rounds": args.load_rounds, "seconds": args.load_seconds, "warmup": 1.0,
+                               "pages": [{"key": x.page.key, "name": x.page.name, "rps": x.rps, "rounds": x.rounds,
+                                          "p50": _median(x.p50), "p99": _median(x.p99), "bad": x.bad}
+                                         for x in loads]}
+        except Exception as exc:  # reported in results.md, the other measures still run
+            print(f"  throughput not measured: {exc}")
+            section["load"] = {"error": _first_line(exc)}
+    if not args.no_sweeps:
+        print("reminder sweeps:")
+        rows = suites.sweeps(url, tmp, args.sweep_repeats)
+        for r in rows:
+            print(f"  {r.name}: median {r.time.median:.1f} ms, p95 {r.time.p95:.1f} ms {r.verdict}")
+        section["other"] = [_row_json(r) for r in rows]
+    return section
+
+
+def _median(xs: list[float]) -> float:
+    import statistics
+
+    return statistics.median(xs) if xs else 0.0
 
 
 def postgres_search(url: str, timeout: int = 900) -> str:
@@ -134,15 +188,39 @@ def postgres_search(url: str, timeout: int = 900) -> str:
     return "\n".join([f"### bench/search_bench.py --postgres {shown(url)}", "", "```", output, "```", ""])
 
 
+def _commit() -> str:
+    try:
+        head = subprocess.run(["git", "rev-parse", "--short", "HEAD"], capture_output=True, text=True,
+                              cwd=HERE.parent).stdout.strip()
+        dirty = subprocess.run(["git", "status", "--porcelain", "--untracked-files=no"], capture_output=True,
+                               text=True, cwd=HERE.parent).stdout.strip()
+        return head + ("+changes" if dirty else "") if head else "unknown"
+    except OSError:
+        return "unknown"
+
+
 def main(argv=None) -> None:
     parser = argparse.ArgumentParser(prog="python -m bench")
-    parser.add_argument("--scale", type=float, default=1.0, help="1.0 = 100,000 remisser (default)")
+    parser.add_argument("--scale", default="1.0",
+                        help="1.0 = 100,000 remisser (default); 10 = 1,000,000; several comma-separated: 1,10")
     parser.add_argument("--database-url", default="", help="measure this database only")
     parser.add_argument("--no-postgres", action="store_true", help="SQLite only")
-    parser.add_argument("--repeats", type=int, default=30)
-    parser.add_argument("--out", default=str(HERE / "results.md"))
+    parser.add_argument("--rounds", type=int, default=200, help="requests per page for server time and SQL")
+    parser.add_argument("--load-rounds", type=int, default=3, help="throughput runs per page")
+    parser.add_argument("--load-seconds", type=float, default=3.0, help="seconds of one throughput run")
+    parser.add_argument("--no-load", action="store_true", help="skip the gunicorn throughput measurement")
+    parser.add_argument("--load-client", choices=["auto", "wrk", "python"], default="auto",
+                        help="the load generator: wrk when installed (auto), or the stdlib client")
+    parser.add_argument("--no-sweeps", action="store_true", help="skip the reminder sweeps")
+    parser.add_argument("--sweep-repeats", type=int, default=10)
+    parser.add_argument("--no-documents", action="store_true", help="skip yttrande assembly and missiv parsing")
     parser.add_argument("--no-colleagues", action="store_true", help="skip the other bench/*.py scripts")
+    parser.add_argument("--growth-base", type=float, default=1.0, help="the scale the growth budget compares with")
+    parser.add_argument("--no-growth", action="store_true",
+                        help="with several scales: no interleaved growth measure (compare the separate runs)")
+    parser.add_argument("--out", default=str(HERE / "results.md"))
     args = parser.parse_args(argv)
+    scales = sorted({float(s) for s in args.scale.split(",") if s.strip()})
 
     targets: list[tuple[str, str]] = []  # (label, url)
     skipped = ""
@@ -163,33 +241,104 @@ def main(argv=None) -> None:
                        if reason != "--no-postgres" else "PostgreSQL hoppades över (--no-postgres).")
             print("=" * 64 + "\n" + skipped + "\n" + "=" * 64)
 
-    sections = []
+    started = time.perf_counter()
+    commit, when = _commit(), time.strftime("%Y-%m-%d %H:%M")
+    runs: list[dict] = []
     pg_url = ""
+    interleave = len(scales) > 1 and not args.no_growth
+    kept: dict[str, dict[float, str]] = {}  # label → scale → database kept for the interleaved growth measure
     with tempfile.TemporaryDirectory() as tmp:
-        for label, url in targets:
-            url = url or f"sqlite:///{Path(tmp) / 'bench.db'}"
-            pg_url = url if label == "PostgreSQL" else pg_url
-            run_dir = Path(tmp) / label.lower()
-            run_dir.mkdir()
-            sections.append(measure(url, label, args, run_dir))
-        if skipped:
-            sections.append("\n".join(["## PostgreSQL", "", skipped, ""]))
+        for scale in scales:
+            run = {"scale": scale, "commit": commit, "when": when, "sections": {}}
+            for label, url in targets:
+                run_dir = Path(tmp) / f"{label.lower()}-{scale:g}"
+                run_dir.mkdir()
+                if url and interleave and scale != scales[0]:
+                    url = scale_database(url, scale)  # each scale its own database, all kept till the end
+                url = url or f"sqlite:///{run_dir / 'bench.db'}"
+                pg_url = url if label == "PostgreSQL" and not pg_url else pg_url
+                run["sections"][label] = measure(url, label, scale, args, run_dir)
+                if interleave and url not in kept.get(label, {}).values():
+                    kept.setdefault(label, {})[scale] = url
+                elif url.startswith("sqlite"):
+                    Path(url.split("///", 1)[1]).unlink(missing_ok=True)  # a 10× data set is gigabytes
+            if skipped:
+                run["sections"]["PostgreSQL"] = {"skipped": skipped}
+            print(f"\nwritten to {report.save(run)}")
+            runs.append(run)
+        for label, urls in kept.items():
+            if len(urls) < 2:
+                continue
+            base = args.growth_base if args.growth_base in urls else min(urls)
+            print(f"\n== growth, {label}: scales {', '.join(f'{s:g}' for s in urls)} interleaved, {args.rounds} rounds")
+            timings = growth.measure(urls, Path(tmp), args.rounds)
+            for run in runs:
+                if run["scale"] == base or run["scale"] not in timings:
+                    continue
+                run["sections"][label]["growth"] = {
+                    "base_scale": base, "rounds": args.rounds,
+                    "pages": {k: {"median": t.median, "p95": t.p95, "base_median": timings[base][k].median,
+                                  "base_p95": timings[base][k].p95} for k, t in timings[run["scale"]].items()}}
+                report.save(run)
+            for url in urls.values():
+                if url.startswith("sqlite"):
+                    Path(url.split("///", 1)[1]).unlink(missing_ok=True)
+        documents = []
+        if not args.no_documents:
+            print("\nyttrande assembly and missiv parsing:")
+            documents = suites.documents(15)
+            for r in documents:
+                print(f"  {r.name}: median {r.time.median:.1f} ms (floor {r.floor.median:.1f} ms) {r.verdict}")
         extra = ""
         if not args.no_colleagues:
             extra = suites.colleagues()
             if pg_url:
                 extra += "\n" + postgres_search(pg_url)
+
+    in_run = {run["scale"]: (run, "measured in this run") for run in runs}
+
+    def base_of(run: dict, label: str) -> tuple[dict | None, float]:
+        base_scale = args.growth_base
+        found = in_run.get(base_scale)
+        if found is None:
+            saved = report.load(base_scale)
+            found = (saved, f"`bench/{report.results_file(base_scale).name}` (commit {saved['commit']}, "
+                            f"{saved['when']})") if saved else None
+        if found is None or run["scale"] == base_scale:
+            return None, base_scale
+        section = found[0]["sections"].get(label)
+        if not section or "skipped" in section:
+            return None, base_scale
+        return {**section, "origin": found[1]}, base_scale
+
+    shown_runs = list(runs)
+    saved = report.load(args.growth_base) if args.growth_base not in in_run and runs else None
+    if saved:  # `make bench SCALE=10` after `make bench`: the scale-1 sections stay in results.md, from the file
+        shown_runs.insert(0, {**saved, "from_file": True})
+    sections = []
+    for run in shown_runs:
+        for label, section in run["sections"].items():
+            base, base_scale = base_of(run, label)
+            md = report.section_md(label, section, run["scale"], base, base_scale)
+            if run.get("from_file"):
+                md = md.replace("\n\n", f"\n\nFrom `bench/{report.results_file(run['scale']).name}`: an earlier "
+                                        f"run (commit {run['commit']}, {run['when']}).\n\n", 1)
+            sections.append(md)
+    if documents:
+        sections.append("\n".join(["## Yttrande and missiv (no database)", "",
+                                   *report._other_md([_row_json(r) for r in documents])[1:], ""]))
+    total = time.perf_counter() - started
     text = "\n".join([
         "# Benchmark results", "",
-        f"`python -m bench --scale {args.scale}` on {platform.processor() or platform.machine()} "
-        f"({os.cpu_count()} cores), Python {platform.python_version()}, {time.strftime('%Y-%m-%d %H:%M')}.", "",
-        "Floors: *bare+raw* = the same HTML from a bare Flask route plus the page's SQL replayed through the "
-        "raw driver; *raw SQL* = the query alone; *docxtpl* = plain docxtpl render; *pypdf* = text extraction "
-        "alone. Ratio = median / floor median.", "",
+        f"`python -m bench --scale {args.scale}` at commit {commit} on {platform.processor() or platform.machine()} "
+        f"({os.cpu_count()} cores, shared), Python {platform.python_version()}, {when}; the whole run took "
+        f"{total / 60:.0f} min. Scale 1 = 100,000 remisser; scale 10 = 1,000,000 (see bench/generate.py).", "",
+        report.budgets_md(), "",
+        report.summary_md(shown_runs, base_of), "",
         *sections, extra,
     ])
     Path(args.out).write_text(text + "\n")
-    print(f"\nwritten to {args.out}")
+    print(f"\nwritten to {args.out} in {total / 60:.1f} min")
 
 
 if __name__ == "__main__":
