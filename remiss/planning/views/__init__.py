@@ -47,17 +47,14 @@ def _evidence() -> Evidence:
                     files_dir=current_app.config["FILES_DIR"], max_bytes=current_app.config["UPLOAD_MAX_BYTES"])
 
 
-def _guard(remiss_id: int, form: str):
-    remiss = load_remiss(get_session(), principal(), remiss_id, Action.edit)
-    return remiss, None
+def _editable(remiss_id: int):
+    return load_remiss(get_session(), principal(), remiss_id, Action.edit)
 
 
 @bp.post("/remisser/<int:remiss_id>/tidplan/andra")
 @login_required
 def override(remiss_id: int):
-    remiss, failed = _guard(remiss_id, "override")
-    if failed:
-        return failed
+    remiss = _editable(remiss_id)
     try:
         milestone_id, day, reason = parse_override(request.form)
         row = tidplan.override_milestone(get_session(), now=now(), principal=principal(), remiss=remiss,
@@ -71,9 +68,7 @@ def override(remiss_id: int):
 @bp.post("/remisser/<int:remiss_id>/tidplan/klar")
 @login_required
 def done(remiss_id: int):
-    remiss, failed = _guard(remiss_id, "override")
-    if failed:
-        return failed
+    remiss = _editable(remiss_id)
     raw = request.form.get("milestone_id", "")
     try:
         row = tidplan.mark_done(get_session(), now=now(), principal=principal(), remiss=remiss,
@@ -88,9 +83,7 @@ def done(remiss_id: int):
 @bp.post("/remisser/<int:remiss_id>/tidplan/berakna")
 @login_required
 def recompute(remiss_id: int):
-    remiss, failed = _guard(remiss_id, "override")
-    if failed:
-        return failed
+    remiss = _editable(remiss_id)
     tidplan.replan(get_session(), now=now(), remiss=remiss, actor_id=principal().user_id)
     flash("Tidplanen är beräknad på nytt.", "success")
     return redirect(url_for("remisser.show", remiss_id=remiss_id) + "#tidplan")
@@ -100,61 +93,49 @@ def _file_error(remiss_id: int, form: str, exc: files.FileRejected, extension_id
     return _rerender(remiss_id, form, InputErrors({"evidence_file": str(exc)}), extension_id)
 
 
+def _extension_form(remiss_id: int, form: str, verb, parse, *, extension_id: int | None = None):
+    """Parse the form, call the verb with its values and the evidence; on bad input the page again with what was
+    typed and the messages at the fields. Returns (the verb's result, None) or (None, that page)."""
+    remiss = _editable(remiss_id)
+    try:
+        extra = {"extension_id": extension_id} if extension_id is not None else {}
+        result = verb(get_session(), now=now(), principal=principal(), remiss=remiss, evidence=_evidence(),
+                      **extra, **parse(request.form))
+    except InputErrors as exc:
+        return None, _rerender(remiss_id, form, exc, extension_id)
+    except files.FileRejected as exc:
+        return None, _file_error(remiss_id, form, exc, extension_id)
+    return result, None
+
+
+def _to_extensions(remiss_id: int, message: str):
+    flash(message, "success")
+    return redirect(url_for("remisser.show", remiss_id=remiss_id) + "#forlangningar")
+
+
 @bp.post("/remisser/<int:remiss_id>/forlangningar")
 @login_required
 def request_extension(remiss_id: int):
-    remiss, failed = _guard(remiss_id, "request")
-    if failed:
-        return failed
-    try:
-        values = parse_request(request.form)
-        extensions.request_extension(get_session(), now=now(), principal=principal(), remiss=remiss,
-                                     evidence=_evidence(), **values)
-    except InputErrors as exc:
-        return _rerender(remiss_id, "request", exc)
-    except files.FileRejected as exc:
-        return _file_error(remiss_id, "request", exc)
-    flash("Begäran om förlängning är registrerad.", "success")
-    return redirect(url_for("remisser.show", remiss_id=remiss_id) + "#forlangningar")
+    _, failed = _extension_form(remiss_id, "request", extensions.request_extension, parse_request)
+    return failed or _to_extensions(remiss_id, "Begäran om förlängning är registrerad.")
 
 
 @bp.post("/remisser/<int:remiss_id>/forlangningar/<int:extension_id>/besked")
 @login_required
 def decide_extension(remiss_id: int, extension_id: int):
-    remiss, failed = _guard(remiss_id, "decide")
+    ext, failed = _extension_form(remiss_id, "decide", extensions.decide_extension, parse_decision,
+                                  extension_id=extension_id)
     if failed:
         return failed
-    try:
-        values = parse_decision(request.form)
-        ext = extensions.decide_extension(get_session(), now=now(), principal=principal(), remiss=remiss,
-                                          extension_id=extension_id, evidence=_evidence(), **values)
-    except InputErrors as exc:
-        return _rerender(remiss_id, "decide", exc, extension_id)
-    except files.FileRejected as exc:
-        return _file_error(remiss_id, "decide", exc, extension_id)
-    if ext.decision == "granted":
-        flash("Förlängningen är beviljad. Sista svarsdag och tidplan är uppdaterade.", "success")
-    else:
-        flash("Förlängningen är registrerad som avslagen.", "success")
-    return redirect(url_for("remisser.show", remiss_id=remiss_id) + "#forlangningar")
+    return _to_extensions(remiss_id, "Förlängningen är beviljad. Sista svarsdag och tidplan är uppdaterade."
+                          if ext.decision == "granted" else "Förlängningen är registrerad som avslagen.")
 
 
 @bp.post("/remisser/<int:remiss_id>/forlangningar/allman")
 @login_required
 def general_notice(remiss_id: int):
-    remiss, failed = _guard(remiss_id, "notice")
-    if failed:
-        return failed
-    try:
-        values = parse_notice(request.form)
-        extensions.general_notice(get_session(), now=now(), principal=principal(), remiss=remiss,
-                                  evidence=_evidence(), **values)
-    except InputErrors as exc:
-        return _rerender(remiss_id, "notice", exc)
-    except files.FileRejected as exc:
-        return _file_error(remiss_id, "notice", exc)
-    flash("Remisstiden är förlängd. Sista svarsdag och tidplan är uppdaterade.", "success")
-    return redirect(url_for("remisser.show", remiss_id=remiss_id) + "#forlangningar")
+    _, failed = _extension_form(remiss_id, "notice", extensions.general_notice, parse_notice)
+    return failed or _to_extensions(remiss_id, "Remisstiden är förlängd. Sista svarsdag och tidplan är uppdaterade.")
 
 
 # The other pages and the API share this blueprint; importing registers their routes.
