@@ -19,6 +19,7 @@ from remiss.calendar.ics import PRODID
 from remiss.calendar.planner import LABELS
 from remiss.clock import STOCKHOLM, local
 from remiss.calendar.swedish import format_deadline, format_weekday_date
+from remiss.calendar.workdays import WorkCalendar
 from remiss.reminders import policy
 from remiss.reminders.message import Attachment, build
 from remiss.reminders.models import OutboxMessage
@@ -47,28 +48,56 @@ NOTICE_TEXT = {
 COMPOSERS: dict[str, Callable] = {}
 
 
-def _late(workdays: int) -> str:
-    return "1 arbetsdag" if workdays == 1 else f"{workdays} arbetsdagar"
+def _workdays(count: int) -> str:
+    return "1 arbetsdag" if count == 1 else f"{count} arbetsdagar"
 
 
-def reminder_text(kind: str, payload: dict, remiss: Remiss, due_words: str) -> tuple[str, list[str], str]:
-    """Return (subject, paragraphs, what is expected) of a reminder."""
+# What a milestone asks for, as a sentence: (is due, was due).
+DUE_SENTENCES = {
+    "tjansteskrivelse": ("Tjänsteskrivelsen ska vara klar", "Tjänsteskrivelsen skulle ha varit klar"),
+    "granskning": ("Granskningen av yttrandet ska vara klar", "Granskningen av yttrandet skulle ha varit klar"),
+    "arbetsutskott": ("Arbetsutskottet behandlar ärendet", "Arbetsutskottet skulle ha behandlat ärendet"),
+    "namnd": ("Nämnden beslutar om yttrandet", "Nämnden skulle ha beslutat om yttrandet"),
+    "justering": ("Protokollet ska justeras", "Protokollet skulle ha justerats"),
+    "expediering": ("Yttrandet ska expedieras", "Yttrandet skulle ha expedierats"),
+    "sista_svarsdag": ("Svaret ska vara remittenten tillhanda", "Svaret skulle ha varit remittenten tillhanda"),
+}
+
+
+@lru_cache(maxsize=1)
+def _calendar() -> WorkCalendar:
+    """Swedish working days (helgdagar and aftnar; a nämnd's own klämdagar are left out of the count)."""
+    return WorkCalendar()
+
+
+def reminder_text(kind: str, payload: dict, remiss: Remiss, due_words: str, *,
+                  today: date | None = None) -> tuple[str, list[str], str]:
+    """Return (subject, paragraphs, what is expected) of a reminder, with the distance to the due day counted
+    today (when the mail is composed), not when the reminder was planned: a mail sent late says how late."""
     milestone = payload.get("milestone", "sista_svarsdag")
     label = LABELS.get(milestone, milestone)
+    is_due, was_due = DUE_SENTENCES.get(milestone, (f"{label} ska vara klar", f"{label} skulle ha varit klar"))
     workdays = int(payload.get("workdays", 0))
+    if today is not None and payload.get("due_on"):
+        due = date.fromisoformat(payload["due_on"])
+        ahead = _calendar().workdays_between(today, due)
+        workdays = abs(ahead)
+        if kind in (policy.BEFORE, policy.ON_DAY) and due <= today:  # sent late: say what is true now
+            kind = policy.ON_DAY if due == today else policy.OVERDUE
     expected = EXPECTED.get(milestone, "Se till att milstolpen blir klar i tid.")
+    dnr = f"[{remiss.our_dnr}] " if remiss.our_dnr else ""
     if kind == policy.BEFORE:
-        subject = f"Påminnelse: {label.lower()} om {_late(workdays)} – {remiss.title}"
-        lines = [f"{label} för remissen ska vara klar {due_words}, om {_late(workdays)}."]
+        subject = f"{dnr}{label} om {_workdays(workdays)} – {remiss.title}"
+        lines = [f"{is_due} {due_words}, om {_workdays(workdays)}."]
     elif kind == policy.ON_DAY:
-        subject = f"I dag: {label.lower()} – {remiss.title}"
-        lines = [f"{label} för remissen ska vara klar i dag, {due_words}."]
+        subject = f"{dnr}{label} i dag – {remiss.title}"
+        lines = [f"{is_due} i dag, {due_words}."]
     elif kind == policy.OVERDUE:
-        subject = f"Försenad: {label.lower()} – {remiss.title}"
-        lines = [f"{label} för remissen skulle ha varit klar {due_words} och är {_late(workdays)} försenad."]
+        subject = f"{dnr}Försenad: {label.lower()} – {remiss.title}"
+        lines = [f"{was_due} {due_words}.", f"Det är nu {_workdays(workdays)} sedan."]
     else:
-        subject = f"Eskalering: {label.lower()} är försenad – {remiss.title}"
-        lines = [f"{label} för remissen skulle ha varit klar {due_words} och är nu {_late(workdays)} försenad.",
+        subject = f"{dnr}Eskalering, försenad: {label.lower()} – {remiss.title}"
+        lines = [f"{was_due} {due_words}.", f"Det är nu {_workdays(workdays)} sedan.",
                  "Du får detta meddelande som granskare eller registrator för nämnden."]
         expected = "Se till att arbetet kommer vidare, eller att förlängd remisstid begärs i tid."
     return subject, lines, expected
@@ -205,10 +234,11 @@ def compose(session: Session, row: OutboxMessage, *, config, now: datetime,
         context["link"], context["facts"], attachments = _remiss_parts(remiss, base, now, templates)
         if row.kind in policy.REMINDER_KINDS:
             due_words = format_weekday_date(date.fromisoformat(payload["due_on"])) if payload.get("due_on") else ""
-            subject, lines, expected = reminder_text(row.kind, payload, remiss, due_words)
+            subject, lines, expected = reminder_text(row.kind, payload, remiss, due_words, today=local(now).date())
         else:
             template, line, expected = NOTICE_TEXT[row.kind]
-            subject, lines = template.format(title=remiss.title), [line] + payload.get("lines", [])
+            subject = (f"[{remiss.our_dnr}] " if remiss.our_dnr else "") + template.format(title=remiss.title)
+            lines = [line] + payload.get("lines", [])
         context["paragraphs"], context["expected"] = lines, expected
     else:  # a kind nobody registered: the payload's own text
         subject = payload.get("subject") or "Meddelande från Remiss"

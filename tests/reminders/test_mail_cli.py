@@ -28,11 +28,11 @@ def test_run_writes_swedish_eml_with_ics(app, runner, world):
     [path] = eml_files(app)
     mail = read(path)
     assert mail["To"] == "hanna@example.se" and mail["Message-ID"].endswith("@remiss.local>")
-    assert mail["Subject"] == ("Påminnelse: tjänsteskrivelse klar om 5 arbetsdagar – "
+    assert mail["Subject"] == (f"[{world.remiss.our_dnr}] Tjänsteskrivelse klar om 5 arbetsdagar – "
                                "Översyn av lokala ordningsföreskrifter")
     text = mail.get_body(("plain",)).get_content()
     html = mail.get_body(("html",)).get_content()
-    for needle in ("måndag 7 december 2026", "Remittentens diarienummer: KS-2026-00001",
+    for needle in ("Tjänsteskrivelsen ska vara klar måndag 7 december 2026, om 5 arbetsdagar.", "Remittentens diarienummer: KS-2026-00001",
                    f"Vårt diarienummer: {world.remiss.our_dnr}", "Sista svarsdag: 18 december 2026 kl. 12.00",
                    "Vad som förväntas av dig: Skriv klart tjänsteskrivelsen",
                    f"http://remiss.test/remisser/{world.remiss.id}"):
@@ -72,7 +72,7 @@ def test_muted_kinds_are_respected_but_escalations_are_not_mutable(app, runner, 
     out = runner.invoke(args=["reminders", "run", "--now", "2026-12-09T07:30"]).output
     mails = [read(p) for p in eml_files(app)]
     assert sorted(m["To"] for m in mails) == ["gustav@example.se", "rut@example.se"], out
-    assert all(m["Subject"].startswith("Eskalering") for m in mails)
+    assert all(m["Subject"].startswith(f"[{world.remiss.our_dnr}] Eskalering") for m in mails)
 
 
 def test_list_and_scheduler_commands(app, runner, world):
@@ -168,3 +168,25 @@ def test_a_title_with_markup_is_escaped_in_html_and_kept_in_text(app, runner, wo
     assert "<script>" not in html
     assert "<td>Avgifter &lt;script&gt;alert(&#34;x&#34;)&lt;/script&gt; &amp; taxor</td>" in html
     assert 'Ärende: Avgifter <script>alert("x")</script> & taxor' in text
+
+
+def test_a_reminder_composed_late_says_what_is_true_when_it_is_sent():
+    from datetime import date
+    from types import SimpleNamespace
+
+    from remiss.reminders import policy
+    from remiss.reminders.mail import reminder_text
+
+    remiss = SimpleNamespace(our_dnr="SOFÖ 2026/0002", title="Handlingsplan för kulturstrategi")
+    payload = {"milestone": "tjansteskrivelse", "workdays": 2, "due_on": "2026-12-07"}
+    subject, lines, _ = reminder_text(policy.BEFORE, payload, remiss, "måndag 7 december 2026",
+                                      today=date(2026, 12, 3))
+    assert subject == "[SOFÖ 2026/0002] Tjänsteskrivelse klar om 2 arbetsdagar – Handlingsplan för kulturstrategi"
+    # planned as "2 working days before", sent three weeks late by a catch-up: late now, and by how much
+    subject, lines, _ = reminder_text(policy.BEFORE, payload, remiss, "måndag 7 december 2026",
+                                      today=date(2026, 12, 28))
+    assert subject.startswith("[SOFÖ 2026/0002] Försenad: tjänsteskrivelse klar")
+    assert lines == ["Tjänsteskrivelsen skulle ha varit klar måndag 7 december 2026.", "Det är nu 13 arbetsdagar sedan."]
+    _, lines, _ = reminder_text(policy.ESCALATION, {**payload, "workdays": 2}, remiss, "måndag 7 december 2026",
+                                today=date(2026, 12, 28))
+    assert "Det är nu 13 arbetsdagar sedan." in lines
