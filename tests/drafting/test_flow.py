@@ -151,6 +151,9 @@ def test_expediera_moves_a_decided_remiss_to_besvarad_and_keeps_the_frozen_versi
 def test_inga_synpunkter_gives_a_short_yttrande(world, auth, client):
     rid = world["remiss"].id
     auth.login("sabina.dethorey@malmo.se")
+    page = client.get(f"/remisser/{rid}").get_data(as_text=True)
+    form = page[page.index('/yttrande/inga-synpunkter"'):]
+    assert form.index('data-confirm="Ersätta utkastet') < form.index("</form>")  # asked before it replaces the draft
     assert auth.post(f"/remisser/{rid}/yttrande/inga-synpunkter", {}, form_url=f"/remisser/{rid}").status_code == 302
     data = client.get(f"/remisser/{rid}/dokument/yttrande.docx").data
     texts = [t for _, t in doc_lines(data)]
