@@ -100,12 +100,13 @@ def read(remiss_id: int):
 def update(remiss_id: int):
     """Change the fields given; "status" then moves it through the workflow (409 when the move is not allowed).
 
-    PUT does the same as PATCH."""
+    PUT does the same as PATCH. A status the remiss already has is no move and is accepted: also when the
+    fields given already moved it there, as a handläggare moves a registrerad remiss to tilldelad."""
     session = get_session()
     remiss = load_remiss(session, principal(), remiss_id, Action.edit)
     body = request_body()
     service.update(session, now=now(), principal=principal(), remiss=remiss, changes=body.changes())
-    if body.status is not None:
+    if body.status is not None and body.status != remiss.status:
         try:
             service.change_status(session, now=now(), principal=principal(), remiss=remiss, new=body.status)
         except TransitionError as exc:

@@ -92,7 +92,11 @@ class RemissCreate(RemissBase):
 
 
 class RemissUpdate(RemissBase):
-    """PATCH (or PUT) /api/v1/remisser/{id}: change the fields given; "status" moves it through the workflow."""
+    """PATCH (or PUT) /api/v1/remisser/{id}: change the fields given; "status" moves it through the workflow.
+
+    A status the remiss already has is accepted without a change, also when the fields given (a handläggare)
+    already moved it there.
+    """
 
     model_config = {"json_schema_extra": no_defaults}  # a field left out is left as it is
 
