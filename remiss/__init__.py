@@ -56,6 +56,7 @@ def register_extensions(app: Flask) -> None:
 
 def register_blueprints(app: Flask) -> None:
     from remiss.admin.views import bp as admin
+    from remiss.api.openapi import bp as api_docs
     from remiss.api.views import bp as api
     from remiss.auth.views import bp as auth
     from remiss.drafting.views import bp as drafting
@@ -66,7 +67,7 @@ def register_blueprints(app: Flask) -> None:
     from remiss.reminders.views import bp as reminders
     from remiss.remisser.views import bp as remisser
 
-    for blueprint in (auth, remisser, intake, planning, drafting, outgoing, reminders, exports, admin, api):
+    for blueprint in (auth, remisser, intake, planning, drafting, outgoing, reminders, exports, admin, api, api_docs):
         app.register_blueprint(blueprint)
 
 
@@ -77,11 +78,14 @@ def register_page_parts(app: Flask) -> None:
     from remiss.auth.access import Action
     from remiss.drafting.api import draft_summary
     from remiss.drafting.review import review_section
+    from remiss.drafting.schemas import YttrandePublic
     from remiss.drafting.views import yttrande_panel
     from remiss.intake.views import HOOKS as intake_hooks
+    from remiss.outgoing.schemas import SandlistaStatus
     from remiss.outgoing.views import panel_context as utskick_panel, sandlista_status
     from remiss.planning.api import extensions_json, milestones_json
     from remiss.planning.present import start_section
+    from remiss.planning.schemas import ExtensionPublic, MilestonePublic
     from remiss.planning.views import extensions_panel, tidplan_panel
     from remiss.web import display
     from remiss.web.display import Links, MenuItem
@@ -111,6 +115,10 @@ def register_page_parts(app: Flask) -> None:
     ]
     app.extensions["remiss_detail_extras"] = {"milestones": milestones_json, "extensions": extensions_json,
                                               "yttrande": draft_summary, "sandlista_status": sandlista_status}
+    # their JSON shapes, for the OpenAPI document (remiss.api.openapi)
+    app.extensions["remiss_detail_schemas"] = {"milestones": list[MilestonePublic],
+                                               "extensions": list[ExtensionPublic], "yttrande": YttrandePublic,
+                                               "sandlista_status": SandlistaStatus | None}
     app.extensions["remiss_intake"] = intake_hooks
 
 

@@ -4,14 +4,17 @@ from __future__ import annotations
 from flask import Blueprint, current_app, g, jsonify, request, url_for
 from flask_login import current_user
 
+from remiss.api.openapi import FromApp, operation, request_body
 from remiss.api.serialize import remiss_detail, remiss_summary
 from remiss.auth.access import Action, load_remiss
 from remiss.db import get_session
 from remiss.web.errors import error_response
 from remiss.web.extensions import csrf
 from remiss.remisser import attachments, service
-from remiss.remisser.input import InputErrors, parse_remiss_input, to_remiss_data
+from remiss.intake.schemas import MissivFields, MissivText
+from remiss.remisser.input import InputErrors
 from remiss.remisser.queries import RemissFilter, list_remisser
+from remiss.remisser.schemas import ListQuery, RemissCreate, RemissDetail, RemissList, RemissUpdate
 from remiss.remisser.status import TransitionError
 from remiss.web import now, principal
 
@@ -28,15 +31,24 @@ def _authenticate():
         csrf.protect()
 
 
-def _json_body() -> dict:
-    body = request.get_json(silent=True)
-    if not isinstance(body, dict):
-        raise InputErrors({"body": "Begäran ska vara ett JSON-objekt."})
-    return body
+def detail_model(app):
+    """RemissDetail with the parts the capabilities add (wired in remiss.create_app)."""
+    from pydantic import create_model
+
+    parts = app.extensions["remiss_detail_schemas"]
+    if set(parts) != set(app.extensions["remiss_detail_extras"]):
+        raise RuntimeError("remiss_detail_schemas must document every part of remiss_detail_extras")
+    return create_model("RemissDetail", __base__=RemissDetail,
+                        **{name: (schema, ...) for name, schema in parts.items()})
+
+
+DETAIL = FromApp(detail_model)
 
 
 @bp.get("/remisser")
+@operation("Lista remisser", query=ListQuery, responses={200: RemissList}, tag="remisser")
 def list_():
+    """The remisser the caller may see, with the diarium's filters, a page at a time."""
     f = RemissFilter.from_args(request.args)
     if f.errors:
         raise InputErrors(f.errors)
@@ -62,10 +74,11 @@ def _detail(remiss) -> dict:
 
 
 @bp.post("/remisser")
+@operation("Registrera en remiss", body=RemissCreate, responses={201: DETAIL}, tag="remisser", location=True)
 def create():
     if not principal().may(Action.create):
         return error_response(403, "Du har inte behörighet att registrera remisser.")
-    data = to_remiss_data(_json_body())
+    data = request_body().to_data()
     remiss = service.register(get_session(), now=now(), principal=principal(), data=data,
                               dnr_format=current_app.config["DNR_FORMAT"],
                               default_prefix=current_app.config["DNR_DEFAULT_PREFIX"])
@@ -76,26 +89,26 @@ def create():
 
 
 @bp.get("/remisser/<int:remiss_id>")
+@operation("Läs en remiss", responses={200: DETAIL}, tag="remisser")
 def read(remiss_id: int):
     return jsonify(_detail(load_remiss(get_session(), principal(), remiss_id)))
 
 
 @bp.route("/remisser/<int:remiss_id>", methods=["PATCH", "PUT"])
+@operation("Ändra en remiss", body=RemissUpdate, responses={200: DETAIL}, errors=(400, 401, 403, 404, 409),
+           tag="remisser")
 def update(remiss_id: int):
+    """Change the fields given; "status" then moves it through the workflow (409 when the move is not allowed).
+
+    PUT does the same as PATCH. A status the remiss already has is no move and is accepted: also when the
+    fields given already moved it there, as a handläggare moves a registrerad remiss to tilldelad."""
     session = get_session()
     remiss = load_remiss(session, principal(), remiss_id, Action.edit)
-    body = _json_body()
-    status = body.pop("status", None)
-    unknown = set(body) - set(service.AUDITED) - {"questions", "sandlista"}
-    if unknown:
-        raise InputErrors({sorted(unknown)[0]: "Okänt fält."})
-    clean, errors = parse_remiss_input(body, partial=True)
-    if errors:
-        raise InputErrors(errors)
-    service.update(session, now=now(), principal=principal(), remiss=remiss, changes=clean)
-    if status is not None:
+    body = request_body()
+    service.update(session, now=now(), principal=principal(), remiss=remiss, changes=body.changes())
+    if body.status is not None and body.status != remiss.status:
         try:
-            service.change_status(session, now=now(), principal=principal(), remiss=remiss, new=str(status))
+            service.change_status(session, now=now(), principal=principal(), remiss=remiss, new=body.status)
         except TransitionError as exc:
             session.rollback()
             return error_response(409, str(exc), field="status")
@@ -103,7 +116,9 @@ def update(remiss_id: int):
 
 
 @bp.post("/missiv/parse")
+@operation("Läs fälten ur ett missiv", body=MissivText, upload="file", responses={200: MissivFields}, tag="missiv")
 def parse_missiv():
+    """The missiv's text as JSON, or the file (.txt, .pdf, .docx, .eml) as multipart/form-data in "file"."""
     from remiss.missiv import parse_missiv as parse
 
     if request.mimetype == "multipart/form-data":  # a file in the field "file" (remiss.intake reads it)
@@ -118,10 +133,4 @@ def parse_missiv():
         except FileRejected as exc:
             raise InputErrors({"file": str(exc)}) from None
         return jsonify(parse(text).to_json())
-    body = _json_body()
-    text = body.get("text")
-    if not isinstance(text, str) or not text.strip():
-        raise InputErrors({"text": "Ange missivets text i fältet 'text'."})
-    if len(text) > 2_000_000:
-        raise InputErrors({"text": "Texten är för lång (högst 2 miljoner tecken)."})
-    return jsonify(parse(text).to_json())
+    return jsonify(parse(request_body().text).to_json())

@@ -5,6 +5,7 @@ import io
 
 from flask import Blueprint, current_app, g, jsonify, request, send_file
 
+from remiss.api.openapi import operation, request_body
 from remiss.auth.access import Action, load_remiss
 from remiss.clock import local_today
 from remiss.db import get_session
@@ -12,10 +13,11 @@ from remiss.documents import RenderError
 from remiss.drafting import content as sections
 from remiss.drafting import dispatch, forms, generate, service
 from remiss.drafting.models import DraftState
+from remiss.drafting.schemas import (DecisionRecord, JusteringRecord, YttrandePublic, YttrandeSave,
+                                     YttrandeStateChange, YttrandeStateResult, YttrandeWithVersions)
 from remiss.drafting.views import bp, document_bytes
 from remiss.web.errors import error_response
 from remiss.web.extensions import csrf
-from remiss.remisser.input import InputErrors
 from remiss.web import now, principal
 
 api = Blueprint("yttrande_api", __name__, url_prefix="/api/v1")
@@ -58,14 +60,8 @@ def draft_summary(session, remiss) -> dict:
 
 
 
-def _body() -> dict:
-    body = request.get_json(silent=True)
-    if not isinstance(body, dict):
-        raise InputErrors({"body": "Begäran ska vara ett JSON-objekt."})
-    return body
-
-
 @api.get("/remisser/<int:remiss_id>/yttrande")
+@operation("Läs yttrandet", responses={200: YttrandeWithVersions}, tag="yttrande")
 def read(remiss_id: int):
     session = get_session()
     remiss = load_remiss(session, principal(), remiss_id)
@@ -77,20 +73,16 @@ def read(remiss_id: int):
 
 
 @api.put("/remisser/<int:remiss_id>/yttrande")
+@operation("Spara yttrandet", body=YttrandeSave, responses={200: YttrandePublic}, errors=(400, 401, 403, 404, 409),
+           tag="yttrande")
 def save(remiss_id: int):
+    """Save the sections given as a new version (409 while the draft is in review or approved)."""
     session = get_session()
     remiss = load_remiss(session, principal(), remiss_id, Action.edit)
-    body = _body()
-    base = body.pop("base_version", None)
-    comment = body.pop("comment", "")
-    if base is not None and (not isinstance(base, int) or isinstance(base, bool)):
-        raise InputErrors({"base_version": "Ska vara ett heltal."})
-    if not isinstance(comment, str):
-        raise InputErrors({"comment": "Ska vara text."})
-    raw = body.pop("content", body)
+    body = request_body()
     try:
-        service.save(session, now=now(), principal=principal(), remiss=remiss, raw=raw, base_version=base,
-                     comment=comment)
+        service.save(session, now=now(), principal=principal(), remiss=remiss, raw=body.sections(),
+                     base_version=body.base_version, comment=body.comment)
     except service.DraftError as exc:
         session.rollback()
         return error_response(409, str(exc), field="state")
@@ -98,14 +90,15 @@ def save(remiss_id: int):
 
 
 @api.post("/remisser/<int:remiss_id>/yttrande/state")
+@operation("Ändra yttrandets läge", body=YttrandeStateChange, responses={200: YttrandeStateResult},
+           errors=(400, 401, 403, 404, 409), tag="yttrande")
 def change_state(remiss_id: int):
+    """Granskning, godkand, back to utkast (with a comment), expedierad, or inga_synpunkter (409 when the
+    draft's state does not allow it)."""
     session = get_session()
     remiss = load_remiss(session, principal(), remiss_id)
-    body = _body()
-    new, comment = body.get("state"), body.get("comment", "")
-    if not isinstance(new, str) or not isinstance(comment, str):
-        raise InputErrors({"state": "Ange 'state' (utkast, granskning, godkand, expedierad, inga_synpunkter) "
-                                    "och eventuellt 'comment' som text."})
+    body = request_body()
+    new, comment = body.state, body.comment
     result = {}
     try:
         if new == "inga_synpunkter":
@@ -126,13 +119,15 @@ def change_state(remiss_id: int):
 
 
 @api.post("/remisser/<int:remiss_id>/yttrande/beslut")
+@operation("Registrera nämndens beslut om yttrandet", body=DecisionRecord, responses={200: YttrandePublic},
+           errors=(400, 401, 403, 404, 409), tag="yttrande")
 def record_decision(remiss_id: int):
     """Record the beslut: {decided_by, meeting_on, paragraf, delegat?, omedelbar_justering?, justerad_on?}."""
     session = get_session()
     remiss = load_remiss(session, principal(), remiss_id, Action.review)
     try:
         service.record_decision(session, now=now(), principal=principal(), remiss=remiss,
-                                **forms.decision_from(_body()))
+                                **forms.decision_from(request_body().model_dump()))
     except service.DraftError as exc:
         session.rollback()
         return error_response(409, str(exc), field="state")
@@ -140,13 +135,15 @@ def record_decision(remiss_id: int):
 
 
 @api.post("/remisser/<int:remiss_id>/yttrande/justering")
+@operation("Registrera att protokollet är justerat", body=JusteringRecord, responses={200: YttrandePublic},
+           errors=(400, 401, 403, 404, 409), tag="yttrande")
 def record_justering(remiss_id: int):
     """Record the day the protokoll was justerat: {justerad_on}."""
     session = get_session()
     remiss = load_remiss(session, principal(), remiss_id, Action.review)
     try:
         service.record_justering(session, now=now(), principal=principal(), remiss=remiss,
-                                 **forms.justering_from(_body()))
+                                 **forms.justering_from(request_body().model_dump()))
     except service.DraftError as exc:
         session.rollback()
         return error_response(409, str(exc), field="state")
@@ -154,6 +151,8 @@ def record_justering(remiss_id: int):
 
 
 @api.get("/remisser/<int:remiss_id>/documents/<kind>.docx")
+@operation("Hämta tjänsteskrivelsen eller yttrandet som Word", responses={200: None}, media_type=generate.DOCX,
+           path={"kind": {"enum": list(generate.KIND_NAMES)}}, errors=(401, 403, 404, 422), tag="yttrande")
 def document(remiss_id: int, kind: str):
     try:
         remiss, data = document_bytes(remiss_id, kind)

@@ -6,7 +6,7 @@ import difflib
 import re
 from dataclasses import dataclass, field
 
-from remiss.remisser.input import InputErrors
+from remiss.remisser.input import UNKNOWN_FIELD, InputErrors
 
 # Text fields holding paragraphs; one line is one paragraph in the Word document.
 TEXT_FIELDS = ("sammanfattning", "ovriga_synpunkter", "forslag_till_beslut", "arendet",
@@ -126,18 +126,48 @@ def align_questions(content: dict, questions: list[tuple[int, str]]) -> dict:
     return content
 
 
-def _text(value, name: str, errors: dict, limit: int = MAX_TEXT) -> str:
+# The messages of the checks below, which the API's models (remiss.drafting.schemas) make too.
+ANSWER_SHAPE = "Ange svaret som text eller som {\"question_id\": …, \"text\": …} för en fråga i remissen."
+SECTION_SHAPE = "Ett avsnitt ska ha rubrik och text."
+SECTION_NEEDS_RUBRIK = "Ett avsnitt med text behöver en rubrik."
+NOT_A_FLAG = "Ska vara true eller false."
+
+
+def clean_text(value, limit: int = MAX_TEXT) -> str:
+    """Normalised text of one section (limit MAX_LINE: one line); ValueError with the Swedish message."""
     if value is None:
         return ""
     if not isinstance(value, str):
-        errors[name] = "Ska vara text."
-        return ""
+        raise ValueError("Ska vara text.")
     value = normalize_text(value)
-    if len(value) > limit:
-        errors[name] = f"Texten är för lång ({len(value)} tecken; högst {limit})."
     if limit == MAX_LINE and "\n" in value:
-        errors[name] = "Ska vara en rad."
+        raise ValueError("Ska vara en rad.")
+    if len(value) > limit:
+        raise ValueError(f"Texten är för lång ({len(value)} tecken; högst {limit}).")
     return value
+
+
+def clean_flag(value) -> bool:
+    if not isinstance(value, bool):
+        raise ValueError(NOT_A_FLAG)
+    return value
+
+
+def clean_answer(value):
+    """One answer: its text, or {"question_id": …, "text": …} (the question is checked against the remiss later)."""
+    if isinstance(value, str):
+        return clean_text(value)
+    if isinstance(value, dict) and isinstance(value.get("question_id"), int):
+        return {"question_id": value["question_id"], "text": clean_text(value.get("text", ""))}
+    raise ValueError(ANSWER_SHAPE)
+
+
+def _text(value, name: str, errors: dict, limit: int = MAX_TEXT) -> str:
+    try:
+        return clean_text(value, limit)
+    except ValueError as exc:
+        errors[name] = str(exc)
+        return "" if not isinstance(value, str) else normalize_text(value)
 
 
 def validate(raw: dict, base: dict) -> dict:
@@ -149,7 +179,7 @@ def validate(raw: dict, base: dict) -> dict:
     known = set(TEXT_FIELDS) | set(LINE_FIELDS) | {"svar", "avsnitt", "inga_synpunkter"}
     for key in raw:
         if key not in known:
-            errors[key] = "Okänt fält."
+            errors[key] = UNKNOWN_FIELD
     for key in TEXT_FIELDS:
         if key in raw:
             content[key] = _text(raw[key], key, errors)
@@ -157,10 +187,10 @@ def validate(raw: dict, base: dict) -> dict:
         if key in raw:
             content[key] = _text(raw[key], key, errors, MAX_LINE)
     if "inga_synpunkter" in raw:
-        if not isinstance(raw["inga_synpunkter"], bool):
-            errors["inga_synpunkter"] = "Ska vara true eller false."
-        else:
-            content["inga_synpunkter"] = raw["inga_synpunkter"]
+        try:
+            content["inga_synpunkter"] = clean_flag(raw["inga_synpunkter"])
+        except ValueError as exc:
+            errors["inga_synpunkter"] = str(exc)
     if "svar" in raw:
         _validate_answers(raw["svar"], content, errors)
     if "avsnitt" in raw:
@@ -183,7 +213,7 @@ def _validate_answers(value, content: dict, errors: dict) -> None:
         elif isinstance(item, dict) and item.get("question_id") in by_id:
             by_id[item["question_id"]]["text"] = _text(item.get("text", ""), name, errors)
         else:
-            errors[name] = "Ange svaret som text eller som {\"question_id\": …, \"text\": …} för en fråga i remissen."
+            errors[name] = ANSWER_SHAPE
 
 
 def _validate_sections(value, content: dict, errors: dict) -> None:
@@ -193,12 +223,12 @@ def _validate_sections(value, content: dict, errors: dict) -> None:
     sections = []
     for position, item in enumerate(value, 1):
         if not isinstance(item, dict):
-            errors[f"avsnitt-{position}"] = "Ett avsnitt ska ha rubrik och text."
+            errors[f"avsnitt-{position}"] = SECTION_SHAPE
             continue
         rubrik = _text(item.get("rubrik", ""), f"avsnitt-{position}-rubrik", errors, MAX_LINE)
         text = _text(item.get("text", ""), f"avsnitt-{position}-text", errors)
         if text and not rubrik:
-            errors[f"avsnitt-{position}-rubrik"] = "Ett avsnitt med text behöver en rubrik."
+            errors[f"avsnitt-{position}-rubrik"] = SECTION_NEEDS_RUBRIK
         if rubrik or text:
             sections.append({"rubrik": rubrik, "text": text})
     content["avsnitt"] = sections

@@ -174,13 +174,18 @@ def inga_synpunkter(session: Session, *, now: datetime, principal: Principal, re
                         content=sections.inga_synpunkter_content(content, namnd.name), comment="Inga synpunkter")
 
 
+def parse_state(value) -> DraftState:
+    """Return value as a draft state, or raise DraftError naming it."""
+    try:
+        return DraftState(value)
+    except (ValueError, TypeError):
+        raise DraftError(f"Okänt läge för yttrandet: {value}.") from None
+
+
 def change_state(session: Session, *, now: datetime, principal: Principal, remiss: Remiss,
                  new: DraftState | str, comment: str = "") -> YttrandeDraft:
     """Move the draft between utkast, granskning and godkänd (expediering: see dispatch)."""
-    try:
-        new = DraftState(new)
-    except ValueError:
-        raise DraftError(f"Okänt läge för yttrandet: {new}.") from None
+    new = parse_state(new)
     draft = find_draft(session, remiss.id)
     if draft is None:
         raise DraftError("Spara utkastet innan det skickas vidare.")

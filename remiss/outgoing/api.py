@@ -3,19 +3,20 @@ from __future__ import annotations
 
 from functools import wraps
 
-from flask import current_app, g, jsonify, request
+from flask import current_app, g, jsonify
 from flask_login import current_user
 
+from remiss.api.openapi import operation, request_body
 from remiss.auth.access import Action, load_remiss
 from remiss.clock import local_today
 from remiss.db import get_session
 from remiss.web.errors import error_response
 from remiss.web.extensions import csrf
 from remiss.outgoing import overview
-from remiss.outgoing.forms import parse_answer, parse_until
+from remiss.outgoing.schemas import (AnswerResult, DeclineResult, ExtensionGranted, InstansAnswer, InstansDecline,
+                                     InstansExtension, SendResult)
 from remiss.outgoing.service import answers, sending
 from remiss.outgoing.views import bp
-from remiss.remisser import service as remisser
 from remiss.remisser.input import InputErrors
 from remiss.remisser.models import Direction
 from remiss.web import now, principal
@@ -35,13 +36,6 @@ def api_view(view):
     return csrf.exempt(wrapped)
 
 
-def _body() -> dict:
-    body = request.get_json(silent=True)
-    if not isinstance(body, dict):
-        raise InputErrors({"body": "Begäran ska vara ett JSON-objekt."})
-    return body
-
-
 def _remiss(remiss_id: int):
     remiss = load_remiss(get_session(), principal(), remiss_id, Action.edit)
     if remiss.direction != Direction.utgaende:
@@ -51,7 +45,10 @@ def _remiss(remiss_id: int):
 
 @bp.post(f"{PREFIX}/send")
 @api_view
+@operation("Skicka remissen till sändlistan", responses={200: SendResult}, tag="utskick")
 def api_send(remiss_id: int):
+    """Put a missiv e-mail to every remissinstans not yet sent to in the outbox, and plan the reminders.
+    Takes no body."""
     remiss = _remiss(remiss_id)
     queued = sending.send(get_session(), now=now(), principal=principal(), remiss=remiss,
                           files_dir=current_app.config["FILES_DIR"], base_url=current_app.config["BASE_URL"])
@@ -60,13 +57,12 @@ def api_send(remiss_id: int):
 
 @bp.post(f"{PREFIX}/<int:entry_id>/answer")
 @api_view
+@operation("Registrera en remissinstans svar", body=InstansAnswer, responses={200: AnswerResult}, tag="utskick")
 def api_answer(remiss_id: int, entry_id: int):
     session = get_session()
     remiss = _remiss(remiss_id)
     entry = answers.load_entry(session, remiss, entry_id)
-    body = _body()
-    data = parse_answer(body, question_ids=[q.id for q in remisser.questions_of(session, remiss.id)],
-                        today=local_today(now()))
+    data = request_body().data(today=local_today(now()))
     answers.register_answer(session, now=now(), principal=principal(), remiss=remiss, entry=entry, data=data,
                             files_dir=current_app.config["FILES_DIR"],
                             max_bytes=current_app.config["UPLOAD_MAX_BYTES"])
@@ -76,31 +72,27 @@ def api_answer(remiss_id: int, entry_id: int):
 
 @bp.post(f"{PREFIX}/<int:entry_id>/decline")
 @api_view
+@operation("En remissinstans avstår", body=InstansDecline, responses={200: DeclineResult}, tag="utskick")
 def api_decline(remiss_id: int, entry_id: int):
     session = get_session()
     remiss = _remiss(remiss_id)
     entry = answers.load_entry(session, remiss, entry_id)
-    body = _body()
-    note = body.get("note") or ""
-    if not isinstance(note, str):
-        raise InputErrors({"note": "Ska vara text."})
+    body = request_body()
     answers.decline(session, now=now(), principal=principal(), remiss=remiss, entry=entry,
-                    answered_on=local_today(now()), note=note)
+                    answered_on=local_today(now()), note=body.note)
     return jsonify({"entry_id": entry.id, "answer_status": entry.answer_status})
 
 
 @bp.post(f"{PREFIX}/<int:entry_id>/extension")
 @api_view
+@operation("Ge en remissinstans anstånd", body=InstansExtension, responses={200: ExtensionGranted},
+           tag="utskick")
 def api_extension(remiss_id: int, entry_id: int):
     session = get_session()
     remiss = _remiss(remiss_id)
     entry = answers.load_entry(session, remiss, entry_id)
-    body = _body()
-    day, at = parse_until(body)
-    reason = body.get("reason") or ""
-    if not isinstance(reason, str):
-        raise InputErrors({"reason": "Ska vara text."})
-    answers.grant_extension(session, now=now(), principal=principal(), remiss=remiss, entry=entry, until_on=day,
-                            until_time=at, reason=reason)
+    body = request_body()
+    answers.grant_extension(session, now=now(), principal=principal(), remiss=remiss, entry=entry,
+                            until_on=body.until_on, until_time=body.until_time, reason=body.reason)
     return jsonify({"entry_id": entry.id, "answer_status": entry.answer_status,
                     "extended_until": entry.extended_until_on.isoformat()})

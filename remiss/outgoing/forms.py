@@ -1,8 +1,7 @@
 """Parse the outgoing forms (and the same JSON) into plain values, with Swedish messages per field."""
 from __future__ import annotations
 
-from datetime import date
-
+from datetime import date, time
 
 from remiss.outgoing.service.answers import AnswerData
 from remiss.remisser.input import InputErrors, parse_date, parse_time
@@ -11,31 +10,65 @@ TEXT_LIMIT = 20000
 
 
 
-def _truthy(value) -> bool:
+# Each kind of field cleaned from its raw value, raising ValueError with the Swedish message: the form parsers
+# below and the API's models (remiss.outgoing.schemas) call the same functions.
+
+def clean_flag(value) -> bool:
+    """A checkbox: checked is "1", "on", "true" or "ja" (or JSON true)."""
     return value in (True, "1", "on", "true", "ja", 1)
 
 
-def _text(raw, key: str, errors: dict, limit: int = TEXT_LIMIT) -> str:
-    value = raw.get(key) or ""
+def clean_text(value, limit: int = TEXT_LIMIT) -> str:
+    value = value or ""
     if not isinstance(value, str):
-        errors[key] = "Ska vara text."
-        return ""
+        raise ValueError("Ska vara text.")
     if len(value) > limit:
-        errors[key] = f"Högst {limit} tecken."
+        raise ValueError(f"Högst {limit} tecken.")
     return value.strip()
 
 
-def _date(raw, key: str, errors: dict, *, required: bool = True, default: date | None = None) -> date | None:
-    value = raw.get(key)
-    if value in (None, ""):
-        if required and default is None:
-            errors[key] = "Ange ett datum."
-        return default
+def clean_note(value, limit: int = 5000) -> str:
+    """A note or reason: text, of which the first limit characters are kept (as the form does)."""
+    value = value or ""
     if not isinstance(value, str):
-        errors[key] = "Ange ett giltigt datum som ÅÅÅÅ-MM-DD."
+        raise ValueError("Ska vara text.")
+    return value[:limit]
+
+
+def clean_date(value, *, required: bool = True) -> date | None:
+    if value is None or value == "":
+        if required:
+            raise ValueError("Ange ett datum.")
         return None
+    if not isinstance(value, str):
+        raise ValueError("Ange ett giltigt datum som ÅÅÅÅ-MM-DD.")
+    return parse_date(value)
+
+
+def clean_time(value) -> time | None:
+    return None if value is None or value == "" else parse_time(str(value))
+
+
+ANSWERS_SHAPE = "Ska vara ett objekt: frågans id → svar."
+
+
+def clean_answers(value) -> dict[int, str]:
+    """{"<question id>": text} (JSON); each text at most TEXT_LIMIT characters, the rest cut."""
+    if value is None:
+        return {}
+    if not isinstance(value, dict):
+        raise ValueError(ANSWERS_SHAPE)
+    answers = {}
+    for key, text in value.items():
+        if not str(key).isdigit() or not isinstance(text, str):
+            raise ValueError("Ska vara ett objekt: frågans id → svar (text).")
+        answers[int(key)] = text[:TEXT_LIMIT]
+    return answers
+
+
+def _clean(raw, key: str, errors: dict, clean, **kwargs):
     try:
-        return parse_date(value)
+        return clean(raw.get(key), **kwargs)
     except ValueError as exc:
         errors[key] = str(exc)
         return None
@@ -44,24 +77,16 @@ def _date(raw, key: str, errors: dict, *, required: bool = True, default: date |
 def parse_answer(raw, *, question_ids: list[int], today: date, uploads=()) -> AnswerData:
     """Read an answer from a form (q_<id> fields) or JSON ({"answers": {"<id>": text}})."""
     errors: dict[str, str] = {}
-    answered_on = _date(raw, "answered_on", errors, default=today)
-    answers: dict[int, str] = {}
-    given = raw.get("answers") if isinstance(raw, dict) else None
-    if given is not None:
-        if not isinstance(given, dict):
-            errors["answers"] = "Ska vara ett objekt: frågans id → svar."
-        else:
-            for key, text in given.items():
-                if not str(key).isdigit() or not isinstance(text, str):
-                    errors["answers"] = "Ska vara ett objekt: frågans id → svar (text)."
-                    break
-                answers[int(key)] = text[:TEXT_LIMIT]
+    answered_on = _clean(raw, "answered_on", errors, clean_date, required=False)
+    answers = _clean(raw, "answers", errors, clean_answers) if isinstance(raw, dict) else {}
+    answers = answers or {}
     for qid in question_ids:
         text = raw.get(f"q_{qid}")
         if isinstance(text, str) and text.strip():
             answers[qid] = text[:TEXT_LIMIT]
-    data = AnswerData(answered_on=answered_on or today, no_comments=_truthy(raw.get("no_comments")),
-                      summary=_text(raw, "summary", errors, 5000), other_comments=_text(raw, "other_comments", errors),
+    data = AnswerData(answered_on=answered_on or today, no_comments=clean_flag(raw.get("no_comments")),
+                      summary=_clean(raw, "summary", errors, clean_text, limit=5000) or "",
+                      other_comments=_clean(raw, "other_comments", errors, clean_text) or "",
                       answers=answers, files=[(u.filename, u.read()) for u in uploads if u and u.filename])
     if errors:
         raise InputErrors(errors)
@@ -71,14 +96,8 @@ def parse_answer(raw, *, question_ids: list[int], today: date, uploads=()) -> An
 def parse_until(raw, *, prefix: str = "until") -> tuple[date, object]:
     """A new deadline: <prefix>_on (required) and <prefix>_time (optional)."""
     errors: dict[str, str] = {}
-    day = _date(raw, f"{prefix}_on", errors)
-    at = None
-    value = raw.get(f"{prefix}_time")
-    if value not in (None, ""):
-        try:
-            at = parse_time(str(value))
-        except ValueError as exc:
-            errors[f"{prefix}_time"] = str(exc)
+    day = _clean(raw, f"{prefix}_on", errors, clean_date)
+    at = _clean(raw, f"{prefix}_time", errors, clean_time)
     if errors:
         raise InputErrors(errors)
     return day, at

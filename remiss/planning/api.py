@@ -4,14 +4,14 @@ from __future__ import annotations
 from flask import Blueprint, g, jsonify, request
 from flask_login import current_user
 
+from remiss.api.openapi import operation, request_body
 from remiss.auth.access import Action, load_remiss
 from remiss.db import get_session
 from remiss.web.errors import error_response
 from remiss.web.extensions import csrf
-from remiss.planning.forms import parse_decision, parse_request
+from remiss.planning.schemas import ExtensionDecision, ExtensionRequest, ExtensionResult
 from remiss.planning.service import extensions, tidplan
 from remiss.planning.service.extensions import Evidence
-from remiss.remisser.input import InputErrors
 from remiss.web import now, principal
 
 api_bp = Blueprint("planning_api", __name__, url_prefix="/api/v1")
@@ -57,25 +57,6 @@ def extensions_json(session, remiss) -> list[dict]:
     return [extension_json(e) for e in extensions.extensions_of(session, remiss.id)]
 
 
-def _body() -> dict:
-    body = request.get_json(silent=True)
-    if not isinstance(body, dict):
-        raise InputErrors({"body": "Begäran ska vara ett JSON-objekt."})
-    return body
-
-
-def _split_moment(body: dict, key: str, day_key: str, time_key: str) -> dict:
-    """Accept "until": "2015-09-28T12:00" as well as separate date and time fields."""
-    body = dict(body)
-    value = body.get(key)
-    if isinstance(value, str) and value:
-        day, _, at = value.partition("T")
-        body.setdefault(day_key, day)
-        if at:
-            body.setdefault(time_key, at[:5])
-    return body
-
-
 def _result(remiss, extension, status: int):
     session = get_session()
     response = jsonify({"extension": extension_json(extension),
@@ -86,13 +67,13 @@ def _result(remiss, extension, status: int):
 
 
 @api_bp.post("/remisser/<int:remiss_id>/extensions")
+@operation("Begär förlängd remisstid", body=ExtensionRequest, responses={201: ExtensionResult}, tag="förlängningar")
 def request_extension(remiss_id: int):
     session = get_session()
     remiss = load_remiss(session, principal(), remiss_id, Action.edit)
-    body = _split_moment(_body(), "until", "until_on", "until_time")
-    values = parse_request(body)
-    evidence = Evidence(text=str(body.get("evidence_text") or "").strip())
-    if body.get("general"):
+    body = request_body()
+    values, evidence = body.values(), Evidence(text=body.evidence_text)
+    if body.general:
         extension = extensions.general_notice(session, now=now(), principal=principal(), remiss=remiss,
                                               sender=values["requested_by"], until_on=values["until_on"],
                                               until_time=values["until_time"], notice_on=values["requested_on"],
@@ -104,13 +85,13 @@ def request_extension(remiss_id: int):
 
 
 @api_bp.post("/remisser/<int:remiss_id>/extensions/<int:extension_id>/decision")
+@operation("Besluta om en förlängning", body=ExtensionDecision, responses={200: ExtensionResult},
+           tag="förlängningar")
 def decide_extension(remiss_id: int, extension_id: int):
     session = get_session()
     remiss = load_remiss(session, principal(), remiss_id, Action.edit)
-    body = _split_moment(_body(), "granted_until", "granted_until_on", "granted_until_time")
-    values = parse_decision(body)
+    body = request_body()
     extension = extensions.decide_extension(session, now=now(), principal=principal(), remiss=remiss,
-                                            extension_id=extension_id,
-                                            evidence=Evidence(text=str(body.get("evidence_text") or "").strip()),
-                                            **values)
+                                            extension_id=extension_id, evidence=Evidence(text=body.evidence_text),
+                                            **body.values())
     return _result(remiss, extension, 200)

@@ -10,8 +10,7 @@ from remiss.planning.service.meetings import KIND_LABELS, MeetingInput
 from remiss.remisser.input import InputErrors, parse_date, parse_time
 
 
-def _str(raw: dict, key: str) -> str:
-    value = raw.get(key)
+def _text_of(value) -> str:
     if value is None:
         return ""
     if not isinstance(value, str):
@@ -19,42 +18,72 @@ def _str(raw: dict, key: str) -> str:
     return value.strip()
 
 
-def optional_date(raw: dict, key: str, errors: dict) -> date | None:
-    text = _str(raw, key)
+def _str(raw: dict, key: str) -> str:
+    return _text_of(raw.get(key))
+
+
+# Each kind of field cleaned from its raw value, raising ValueError with the Swedish message: the form parsers
+# below and the API's models (remiss.planning.schemas) call the same functions.
+
+def clean_date(value, *, required: str | None = None) -> date | None:
+    text = _text_of(value)
     if not text:
+        if required:
+            raise ValueError(required)
         return None
+    return parse_date(text)
+
+
+def clean_time(value) -> time | None:
+    text = _text_of(value)
+    return parse_time(text) if text else None
+
+
+def clean_text(value, limit: int, *, required: str | None = None) -> str:
+    value = _text_of(value)
+    if required and not value:
+        raise ValueError(required)
+    if len(value) > limit:
+        raise ValueError(f"Skriv högst {limit} tecken.")
+    return value
+
+
+def clean_decision(value) -> str:
+    value = _text_of(value)
+    if value not in ("granted", "denied"):
+        raise ValueError(DECISION_MISSING)
+    return value
+
+
+REQUESTED_BY_MISSING = "Ange vem som begärde förlängningen."
+UNTIL_MISSING = "Ange vilket datum förlängningen gäller."
+DECISION_MISSING = "Välj beviljad eller avslagen."
+LIMITS = {"requested_by": 200, "reason": 5000, "evidence_text": 50000}
+
+
+def _clean(raw: dict, key: str, errors: dict, clean, **kwargs):
     try:
-        return parse_date(text)
+        return clean(raw.get(key), **kwargs)
     except ValueError as exc:
         errors[key] = str(exc)
         return None
+
+
+def optional_date(raw: dict, key: str, errors: dict) -> date | None:
+    return _clean(raw, key, errors, clean_date)
 
 
 def required_date(raw: dict, key: str, errors: dict, message: str = "Ange ett datum.") -> date | None:
-    if not _str(raw, key):
-        errors[key] = message
-        return None
-    return optional_date(raw, key, errors)
+    return _clean(raw, key, errors, clean_date, required=message)
 
 
 def optional_time(raw: dict, key: str, errors: dict) -> time | None:
-    text = _str(raw, key)
-    if not text:
-        return None
-    try:
-        return parse_time(text)
-    except ValueError as exc:
-        errors[key] = str(exc)
-        return None
+    return _clean(raw, key, errors, clean_time)
 
 
 def text(raw: dict, key: str, errors: dict, limit: int, *, required: str | None = None) -> str:
-    value = _str(raw, key)
-    if required and not value:
-        errors[key] = required
-    elif len(value) > limit:
-        errors[key] = f"Skriv högst {limit} tecken."
-    return value
+    value = _clean(raw, key, errors, clean_text, limit=limit, required=required)
+    return _str(raw, key) if value is None else value
 
 
 def parse_meeting(raw: dict) -> MeetingInput:
@@ -120,13 +149,13 @@ def parse_request(raw: dict) -> dict:
     """Parse the extension request form into keyword arguments for request_extension."""
     errors: dict[str, str] = {}
     values = {
-        "requested_by": text(raw, "requested_by", errors, 200, required="Ange vem som begärde förlängningen."),
+        "requested_by": text(raw, "requested_by", errors, LIMITS["requested_by"], required=REQUESTED_BY_MISSING),
         "requested_on": optional_date(raw, "requested_on", errors),
-        "until_on": required_date(raw, "until_on", errors, "Ange vilket datum förlängningen gäller."),
+        "until_on": required_date(raw, "until_on", errors, UNTIL_MISSING),
         "until_time": optional_time(raw, "until_time", errors),
-        "reason": text(raw, "reason", errors, 5000),
+        "reason": text(raw, "reason", errors, LIMITS["reason"]),
     }
-    text(raw, "evidence_text", errors, 50000)
+    text(raw, "evidence_text", errors, LIMITS["evidence_text"])
     if errors:
         raise InputErrors(errors)
     return values
@@ -135,14 +164,12 @@ def parse_request(raw: dict) -> dict:
 def parse_decision(raw: dict) -> dict:
     """Parse the decision form: granted or denied, and the granted date."""
     errors: dict[str, str] = {}
-    decision = _str(raw, "decision")
-    if decision not in ("granted", "denied"):
-        errors["decision"] = "Välj beviljad eller avslagen."
+    decision = _clean(raw, "decision", errors, clean_decision)
     values = {"granted": decision == "granted",
               "until_on": optional_date(raw, "granted_until_on", errors),
               "until_time": optional_time(raw, "granted_until_time", errors),
               "decided_on": optional_date(raw, "decided_on", errors)}
-    text(raw, "evidence_text", errors, 50000)
+    text(raw, "evidence_text", errors, LIMITS["evidence_text"])
     if errors:
         raise InputErrors(errors)
     return values

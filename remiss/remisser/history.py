@@ -24,9 +24,9 @@ FIELD_LABELS = {
     "notes": "Anteckningar", "direction": "Riktning", "kind": "Ärendetyp", "status": "Status",
     "questions": "Frågeställningar", "sandlista": "Sändlista", "filename": "Fil", "size": "Storlek",
     "effective_deadline": "Gällande svarsdag", "answer_instructions": "Anvisningar för svaret",
-    # extensions (remiss.planning.extensions)
+    # extensions (remiss.planning.service.extensions)
     "requested_until": "Begärd till", "decision": "Besked", "granted_until": "Beviljad till",
-    # the tidplan (remiss.planning.tidplan): a milestone's date, set by hand, or done
+    # the tidplan (remiss.planning.service.tidplan): a milestone's date, set by hand, or done
     **MILESTONE_LABELS,
     **{f"override:{kind}": f"{label} (satt för hand)" for kind, label in MILESTONE_LABELS.items()},
     **{f"done:{kind}": f"{label} (klar)" for kind, label in MILESTONE_LABELS.items()},

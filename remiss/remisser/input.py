@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import date, time
+from functools import partial
 
 from email_validator import EmailNotValidError, validate_email
 
@@ -108,128 +109,143 @@ def split_lines(value) -> list[str]:
     return out
 
 
-def _text(raw: dict, key: str, errors: dict, *, required: bool = False) -> str:
-    value = raw.get(key)
+TEXT = "Ska vara text."
+REQUIRED = "Fältet måste fyllas i."
+INVALID_CHOICE = "Ogiltigt val."
+NOT_A_LIST = "Ska vara en lista."
+UNKNOWN_FIELD = "Okänt fält."
+
+
+# One function per kind of field, taking the raw value and raising ValueError with the Swedish message. The form
+# parser below and the API's models (remiss.remisser.schemas) both call these, so each message is written once.
+
+def clean_text(value, *, limit: int | None = None, required: bool = False) -> str:
     if value is None:
         value = ""
     if not isinstance(value, str):
-        errors[key] = "Ska vara text."
-        return ""
+        raise ValueError(TEXT)
     value = value.strip()
     if required and not value:
-        errors[key] = "Fältet måste fyllas i."
-    elif key in LIMITS and len(value) > LIMITS[key]:
-        errors[key] = f"Högst {LIMITS[key]} tecken."
+        raise ValueError(REQUIRED)
+    if limit is not None and len(value) > limit:
+        raise ValueError(f"Högst {limit} tecken.")
     return value
 
 
-def _optional(raw: dict, key: str, parser, errors: dict):
-    value = raw.get(key)
-    if value in (None, ""):
+def clean_optional(value, parser):
+    """None for a missing or empty value, else parser(value) for text."""
+    if value is None or value == "":
         return None
     if not isinstance(value, str):
-        errors[key] = "Ska vara text."
-        return None
-    try:
-        return parser(value)
-    except ValueError as exc:
-        errors[key] = str(exc)
-        return None
+        raise ValueError(TEXT)
+    return parser(value)
 
 
-def _int(raw: dict, key: str, errors: dict, *, required: bool = False) -> int | None:
-    value = raw.get(key)
-    if value in (None, ""):
+def clean_email(value) -> str:
+    return clean_optional(value, parse_email) or ""
+
+
+def clean_choice(value, *, required: bool = False) -> int | None:
+    """The id of a chosen row (nämnd, handläggare): a positive number the database can hold."""
+    if value is None or value == "":
         if required:
-            errors[key] = "Fältet måste fyllas i."
+            raise ValueError(REQUIRED)
         return None
     try:
         number = int(value)
-    except (TypeError, ValueError):
+    except (TypeError, ValueError, OverflowError):
         number = None
     if number is None or not 0 < number < 2**31:
-        errors[key] = "Ogiltigt val."
-        return None
+        raise ValueError(INVALID_CHOICE)
     return number
 
 
-def _sandlista(value, errors: dict) -> list[SandlistaItem]:
-    items = []
+def clean_emails(value) -> list[str]:
+    """Addresses as a list or as text separated by commas, semicolons or blanks."""
+    value = value or []
+    parts = value if isinstance(value, list) else re.split(r"[,;\s]+", str(value))
+    return [parse_email(str(part)) for part in parts if str(part).strip()]
+
+
+def clean_lines(value, *, limit: int = 5000) -> list[str]:
+    """A list, or text with one item per line (the frågeställningar)."""
+    if value is not None and not isinstance(value, (list, str)):
+        raise ValueError(NOT_A_LIST)
+    return [item[:limit] for item in split_lines(value)]
+
+
+def clean_direction(value) -> str:
+    value = value or Direction.inkommande
+    if not isinstance(value, str) or value not in Direction.__members__:
+        raise ValueError("Riktning ska vara inkommande eller utgående.")
+    return value
+
+
+def clean_kind(value) -> str:
+    value = value or RemissKind.remiss
+    if not isinstance(value, str) or value not in RemissKind.__members__:
+        raise ValueError("Okänd ärendetyp.")
+    return value
+
+
+def clean_sandlista(value) -> list[SandlistaItem]:
+    """Names (a list or one per line), or rows {"name", "email", "group_name"}."""
     if isinstance(value, list) and any(isinstance(v, dict) for v in value):
+        items = []
         for i, entry in enumerate(value, 1):
             if not isinstance(entry, dict) or not str(entry.get("name", "")).strip():
-                errors["sandlista"] = f"Rad {i} saknar namn."
-                continue
+                raise ValueError(f"Rad {i} saknar namn.")
             email = str(entry.get("email") or "").strip()
             if email:
                 try:
                     email = parse_email(email)
                 except ValueError as exc:
-                    errors["sandlista"] = f"Rad {i}: {exc}"
+                    raise ValueError(f"Rad {i}: {exc}") from None
             items.append(SandlistaItem(str(entry["name"]).strip()[:300], email,
                                        str(entry.get("group_name") or entry.get("group") or "").strip()[:200]))
         return items
     if value is not None and not isinstance(value, (list, str)):
-        errors["sandlista"] = "Ska vara en lista."
-        return []
+        raise ValueError(NOT_A_LIST)
     return [SandlistaItem(name[:300]) for name in split_lines(value)]
+
+
+TEXT_FIELDS = ("remittent", "sender_dnr", "our_dnr", "contact_person", "answer_address", "notes", "missiv_text",
+               "answer_instructions")
+DATE_FIELDS = ("received_on", "letter_date", "deadline_on")
+TIME_WITHOUT_DATE = "Ange datum när klockslag är angivet."
+
+# field → how its raw value is cleaned, in the order the form shows the fields
+CLEANERS = {
+    **{key: partial(clean_text, limit=LIMITS[key]) for key in TEXT_FIELDS},
+    "title": partial(clean_text, limit=LIMITS["title"], required=True),
+    **{key: partial(clean_optional, parser=parse_date) for key in DATE_FIELDS},
+    "deadline_time": partial(clean_optional, parser=parse_time),
+    "answer_email": clean_email,
+    "contact_email": clean_email,
+    "copy_emails": clean_emails,
+    "direction": clean_direction,
+    "kind": clean_kind,
+    "namnd_id": partial(clean_choice, required=True),
+    "handlaggare_id": clean_choice,
+    "questions": clean_lines,
+    "sandlista": clean_sandlista,
+}
 
 
 def parse_remiss_input(raw: dict, *, partial: bool = False) -> tuple[dict, dict[str, str]]:
     """Return (clean values, errors) from a form or JSON mapping; partial keeps only given keys."""
     errors: dict[str, str] = {}
     clean: dict = {}
-
-    def given(key: str) -> bool:
-        return not partial or key in raw
-
-    for key in ("remittent", "sender_dnr", "our_dnr", "contact_person", "answer_address",
-                "notes", "missiv_text", "answer_instructions"):
-        if given(key):
-            clean[key] = _text(raw, key, errors)
-    if given("title"):
-        clean["title"] = _text(raw, "title", errors, required=True)
-    for key in ("received_on", "letter_date", "deadline_on"):
-        if given(key):
-            clean[key] = _optional(raw, key, parse_date, errors)
-    if given("deadline_time"):
-        clean["deadline_time"] = _optional(raw, "deadline_time", parse_time, errors)
-        if clean["deadline_time"] and not clean.get("deadline_on") and not partial:
-            errors["deadline_on"] = "Ange datum när klockslag är angivet."
-    for key in ("answer_email", "contact_email"):
-        if given(key):
-            clean[key] = _optional(raw, key, parse_email, errors) or ""
-    if given("copy_emails"):
-        value = raw.get("copy_emails") or []
-        parts = value if isinstance(value, list) else re.split(r"[,;\s]+", str(value))
-        clean["copy_emails"] = []
-        for part in (p for p in parts if str(p).strip()):
-            try:
-                clean["copy_emails"].append(parse_email(str(part)))
-            except ValueError as exc:
-                errors["copy_emails"] = str(exc)
-    if given("direction"):
-        value = raw.get("direction") or Direction.inkommande
-        if value not in Direction.__members__:
-            errors["direction"] = "Riktning ska vara inkommande eller utgående."
-        clean["direction"] = value
-    if given("kind"):
-        value = raw.get("kind") or RemissKind.remiss
-        if value not in RemissKind.__members__:
-            errors["kind"] = "Okänd ärendetyp."
-        clean["kind"] = value
-    if given("namnd_id"):
-        clean["namnd_id"] = _int(raw, "namnd_id", errors, required=True)
-    if given("handlaggare_id"):
-        clean["handlaggare_id"] = _int(raw, "handlaggare_id", errors)
-    if given("questions"):
-        value = raw.get("questions")
-        if value is not None and not isinstance(value, (list, str)):
-            errors["questions"] = "Ska vara en lista."
-        else:
-            clean["questions"] = [q[:5000] for q in split_lines(value)]
-    if given("sandlista"):
-        clean["sandlista"] = _sandlista(raw.get("sandlista"), errors)
+    for key, cleaner in CLEANERS.items():
+        if partial and key not in raw:
+            continue
+        try:
+            clean[key] = cleaner(raw.get(key))
+        except ValueError as exc:
+            errors[key] = str(exc)
+            clean[key] = None
+    if clean.get("deadline_time") and not clean.get("deadline_on") and not partial:
+        errors["deadline_on"] = TIME_WITHOUT_DATE
     return clean, errors
 
 

@@ -82,12 +82,17 @@ def allowed_next(current: RemissStatus | str) -> list[RemissStatus]:
     return sorted(TRANSITIONS[current], key=order.index)
 
 
+def parse_status(value) -> RemissStatus:
+    """Return value as a status, or raise TransitionError naming it."""
+    try:
+        return RemissStatus(value)
+    except (ValueError, TypeError):
+        raise TransitionError(f"Okänd status: {value}") from None
+
+
 def check_transition(current: RemissStatus | str, new: RemissStatus | str) -> RemissStatus:
     """Return new as a status if the move is allowed, else raise TransitionError."""
-    try:
-        current, new = RemissStatus(current), RemissStatus(new)
-    except ValueError:
-        raise TransitionError(f"Okänd status: {new}") from None
+    current, new = RemissStatus(current), parse_status(new)
     if new == current:
         raise TransitionError(f"Remissen har redan status ”{current.label}”.")
     if new not in TRANSITIONS[current]:

@@ -120,3 +120,52 @@ def test_numbers_too_large_for_the_database_are_bad_input(client, token, auth, s
     r = auth.post(f"{url}/andra", {"title": "x", "namnd_id": big, "handlaggare_id": big}, form_url=f"{url}/andra")
     assert r.status_code == 400 and "Ogiltigt val" in r.get_data(as_text=True)
     assert client.get(f"/remisser?sida={big}").status_code in (200, 400)
+
+
+def _status_events(session, rid: int) -> list:
+    from remiss.audit.models import AuditEvent
+
+    session.expire_all()
+    changes = [e.changes for e in session.exec(select(AuditEvent).where(AuditEvent.remiss_id == rid,
+                                                                        AuditEvent.action == "status"))]
+    session.rollback()  # end the read, so the app's next write is not kept waiting for the lock
+    return changes
+
+
+def test_patch_accepts_the_status_the_remiss_already_has(client, token, session):
+    """Issue 17: the handläggare moves a registrerad remiss to tilldelad; saying so too is no error."""
+    headers = token["headers"]
+    handlaggare_id = make_user(session, role=Role.handlaggare, namnder=[token["namnd"]]).id
+    session.commit()
+    rid = client.post("/api/v1/remisser", json={**SEED, "namnd_id": token["namnd"].id},
+                      headers=headers).get_json()["id"]
+
+    # registrerad: the status it has, alone
+    r = client.patch(f"/api/v1/remisser/{rid}", json={"status": "registrerad"}, headers=headers)
+    assert r.status_code == 200 and r.get_json()["status"] == "registrerad"
+    assert _status_events(session, rid) == []
+
+    # the assignment and the status it implies, together: one move, and both kept
+    r = client.patch(f"/api/v1/remisser/{rid}", json={"handlaggare_id": handlaggare_id, "status": "tilldelad"},
+                     headers=headers)
+    assert r.status_code == 200, r.get_json()
+    assert (r.get_json()["status"], r.get_json()["handlaggare_id"]) == ("tilldelad", handlaggare_id)
+    assert len(_status_events(session, rid)) == 1
+
+    # again, with a change of fields and alone: accepted, no second move
+    r = client.patch(f"/api/v1/remisser/{rid}", json={"notes": "Klar att börja", "status": "tilldelad"},
+                     headers=headers)
+    assert r.status_code == 200 and r.get_json()["notes"] == "Klar att börja"
+    assert client.put(f"/api/v1/remisser/{rid}", json={"status": "tilldelad"}, headers=headers).status_code == 200
+    assert len(_status_events(session, rid)) == 1
+
+
+def test_patch_refuses_a_real_illegal_move_whole(client, token, session):
+    headers = token["headers"]
+    rid = client.post("/api/v1/remisser", json={**SEED, "namnd_id": token["namnd"].id},
+                      headers=headers).get_json()["id"]
+    r = client.patch(f"/api/v1/remisser/{rid}", json={"notes": "Ändrat", "status": "beslutad"}, headers=headers)
+    assert r.status_code == 409 and r.get_json()["field"] == "status"
+    assert client.get(f"/api/v1/remisser/{rid}", headers=headers).get_json()["notes"] == ""  # rolled back
+    r = client.patch(f"/api/v1/remisser/{rid}", json={"status": "klar"}, headers=headers)
+    assert r.status_code == 400 and r.get_json()["errors"] == {"status": "Okänd status: klar"}

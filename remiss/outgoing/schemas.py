@@ -1,0 +1,145 @@
+"""The API's bodies for an outgoing remiss's sändlista (InstansAnswer, InstansDecline, InstansExtension) and the
+response shapes, as validating models (not tables).
+
+Fields are cleaned by the functions of the outgoing forms (remiss.outgoing.forms): the page and the API say the
+same about the same mistake. Sending (POST …/sandlista/send) takes no body.
+"""
+from __future__ import annotations
+
+import re
+from datetime import date, datetime, time
+from functools import partial
+from typing import Any
+
+from pydantic import Field, model_validator
+from sqlmodel import SQLModel
+
+from remiss.outgoing.service.answers import AnswerData
+from remiss.outgoing.forms import (TEXT_LIMIT, clean_answers, clean_date, clean_flag, clean_note, clean_text,
+                                   clean_time)
+from remiss.remisser.models import AnswerStatus
+from remiss.validation import DATE_SCHEMA, TIME_SCHEMA, Body, cleaned, text_schema
+
+FORM_ANSWER = re.compile(r"^q_([0-9]+)$")
+
+
+def Text(limit: int = TEXT_LIMIT):
+    return cleaned(partial(clean_text, limit=limit), text_schema(limit), str)
+
+
+Note = cleaned(clean_note, text_schema(description="de första 5000 tecknen sparas"), str)
+Flag = cleaned(clean_flag, {"type": "boolean", "description": "true, eller som i formuläret \"1\", \"on\", \"ja\""},
+               bool)
+Answers = cleaned(clean_answers, {
+    "type": ["object", "null"], "propertyNames": {"pattern": "^[0-9]+$"},
+    "additionalProperties": {"type": "string", "maxLength": TEXT_LIMIT},
+    "description": "frågans id (se sandlista_status.questions) → svaret"}, dict[int, str])
+
+
+def _form_answers(schema: dict) -> None:
+    schema["patternProperties"] = {FORM_ANSWER.pattern: {"type": "string", "description": "som i formuläret"}}
+
+
+class InstansAnswer(Body):
+    """POST …/sandlista/{entry}/answer: register the answer a remissinstans sent in.
+
+    The answers per question come as "answers": {"<id>": text}, or as the form's "q_<id>" fields."""
+
+    model_config = {"json_schema_extra": _form_answers}
+
+    answered_on: cleaned(partial(clean_date, required=False), DATE_SCHEMA, date | None) = Field(
+        None, description="svarsdagen; utan: i dag")
+    no_comments: Flag = False
+    summary: Text(5000) = ""
+    other_comments: Text() = ""
+    answers: Answers = {}
+
+    @model_validator(mode="before")
+    @classmethod
+    def _form_fields(cls, data: Any) -> Any:
+        # "q_12": "…" as the form sends it; a filled-in one wins over "answers", as on the page
+        if not isinstance(data, dict):
+            return data
+        form = {key: FORM_ANSWER.match(str(key)) for key in data}
+        if not any(form.values()):
+            return data
+        rest = {key: value for key, value in data.items() if form[key] is None}
+        filled = {form[key].group(1): value for key, value in data.items()
+                  if form[key] and isinstance(value, str) and value.strip()}
+        answers = rest.get("answers")
+        if filled and (answers is None or isinstance(answers, dict)):
+            rest["answers"] = {**(answers or {}), **filled}
+        return rest
+
+    def data(self, *, today: date) -> AnswerData:
+        return AnswerData(answered_on=self.answered_on or today, no_comments=self.no_comments,
+                          summary=self.summary, other_comments=self.other_comments, answers=dict(self.answers))
+
+
+class InstansDecline(Body):
+    """POST …/sandlista/{entry}/decline: the remissinstans avstår (declines to answer)."""
+
+    note: Note = ""
+
+
+class InstansExtension(Body):
+    """POST …/sandlista/{entry}/extension: grant one remissinstans anstånd until a later day."""
+
+    until_on: cleaned(clean_date, DATE_SCHEMA | {"type": "string"}, date)
+    until_time: cleaned(clean_time, TIME_SCHEMA, time | None) = None
+    reason: Note = ""
+
+
+# Response shapes (documentation: remiss.outgoing.api and remiss.outgoing.overview build these dicts)
+
+class EntryStatus(SQLModel):
+    id: int
+    name: str
+    group_name: str
+    email: str
+    answer_status: AnswerStatus
+    answered_on: date | None
+    no_comments: bool
+    extended_until: date | None
+    sent_at: datetime | None
+
+
+class QuestionPublic(SQLModel):
+    id: int
+    position: int
+    text: str
+
+
+class SandlistaStatus(SQLModel):
+    """How far the remissinstanser of an outgoing remiss have answered (null on an incoming remiss)."""
+
+    total: int
+    answered: int
+    declined: int
+    percent: int
+    by_status: dict[AnswerStatus, int]
+    entries: list[EntryStatus]
+    questions: list[QuestionPublic]
+
+
+class SendResult(SQLModel):
+    queued: int = Field(description="hur många missiv som lades i utkorgen")
+    sandlista_status: SandlistaStatus
+
+
+class AnswerResult(SQLModel):
+    entry_id: int
+    answer_status: AnswerStatus
+    answered_on: date
+    answers: dict[str, str] = Field(description="frågans id → svaret")
+
+
+class DeclineResult(SQLModel):
+    entry_id: int
+    answer_status: AnswerStatus
+
+
+class ExtensionGranted(SQLModel):
+    entry_id: int
+    answer_status: AnswerStatus
+    extended_until: date
