@@ -128,7 +128,8 @@ def text_schema(limit: int | None = None, *, nullable: bool = True, description:
 
 
 DATE_SCHEMA = {"type": ["string", "null"], "format": "date",
-               "description": "ÅÅÅÅ-MM-DD (formulärens 31/3 2010 går också)"}
+               "pattern": "^(19|20|21)[0-9]{2}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$",
+               "description": "ÅÅÅÅ-MM-DD, år 1900–2199 (formulärens 31/3 2010 går också)"}
 TIME_SCHEMA = {"type": ["string", "null"], "pattern": r"^([01]?[0-9]|2[0-3])[:.][0-5][0-9]$",
                "description": "TT:MM, till exempel 12:00"}
 EMAIL_SCHEMA = {"type": ["string", "null"], "anyOf": [{"format": "email"}, {"maxLength": 0}],

@@ -75,7 +75,8 @@ def request_body():
 
 
 _ARGUMENT = re.compile(r"<(?:(?P<converter>[a-zA-Z_][a-zA-Z0-9_]*)(?:\([^)]*\))?:)?(?P<name>[a-zA-Z_][a-zA-Z0-9_]*)>")
-_CONVERTED = {"int": {"type": "integer", "minimum": 1}, "float": {"type": "number"}}
+# An id the database cannot hold is answered 400 (remiss.web.errors); the document names the ids that can exist.
+_CONVERTED = {"int": {"type": "integer", "minimum": 1, "maximum": 2**31 - 1}, "float": {"type": "number"}}
 
 
 def _not_null(schema: dict) -> dict:

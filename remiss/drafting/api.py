@@ -152,7 +152,7 @@ def record_justering(remiss_id: int):
 
 @api.get("/remisser/<int:remiss_id>/documents/<kind>.docx")
 @operation("Hämta tjänsteskrivelsen eller yttrandet som Word", responses={200: None}, media_type=generate.DOCX,
-           path={"kind": {"enum": list(generate.KIND_NAMES)}}, errors=(401, 403, 404, 422), tag="yttrande")
+           path={"kind": {"enum": list(generate.KIND_NAMES)}}, errors=(400, 401, 403, 404, 422), tag="yttrande")
 def document(remiss_id: int, kind: str):
     try:
         remiss, data = document_bytes(remiss_id, kind)

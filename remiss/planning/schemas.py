@@ -25,7 +25,8 @@ def Text(key: str, *, required: str | None = None):
 
 Date = cleaned(clean_date, DATE_SCHEMA, date | None)
 Time = cleaned(clean_time, TIME_SCHEMA, time | None)
-MOMENT_SCHEMA = {"type": ["string", "null"], "pattern": r"^\d{4}-\d{2}-\d{2}(T([01][0-9]|2[0-3]):[0-5][0-9])?$",
+MOMENT_SCHEMA = {"type": ["string", "null"],
+                 "pattern": r"^(19|20|21)\d{2}-\d{2}-\d{2}(T([01][0-9]|2[0-3]):[0-5][0-9])?$",
                  "description": "datum och klockslag i ett: ÅÅÅÅ-MM-DD eller ÅÅÅÅ-MM-DDT12:00"}
 
 

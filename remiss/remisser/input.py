@@ -60,26 +60,36 @@ _TIME = re.compile(r"^(?:kl\.?\s*)?(\d{1,2})[:.](\d{2})$", re.IGNORECASE)
 _DATE_SV = re.compile(r"^(\d{1,2})/(\d{1,2})[ -](\d{4})$")
 
 
+# Dates outside these years are typing mistakes, and they are costly: the reminder plan counts working days
+# one by one between a deadline and today, so a deadline in year 822 kept a registration busy for 20 s.
+YEARS = (1900, 2199)
+
+
 def parse_date(text: str) -> date:
-    """Parse a date as people type it: 2010-03-31, 20100331, 31/3 2010, 31/3-10, 31 mars 2010, onsdag 31 mars 2010;
-    raise ValueError with a Swedish message."""
+    """Parse a date as people type it: 2010-03-31, 20100331, 31/3 2010, 31/3-10, 31 mars 2010, onsdag 31 mars 2010
+    (years 1900–2199); raise ValueError with a Swedish message."""
     text = " ".join(text.split())
+    day = None
     try:
-        return date.fromisoformat(text)
+        day = date.fromisoformat(text)
     except ValueError:
-        pass
-    match = _DATE_SV.match(text)
-    if match:
-        day, month, year = map(int, match.groups())
-        try:
-            return date(year, month, day)
-        except ValueError:
-            pass
-    found = find_dates(text)
-    if len(found) == 1 and found[0].year is not None and not text[:found[0].start].strip(" ,") \
-            and not text[found[0].end:].strip(" .,"):
-        return date(found[0].year, found[0].month, found[0].day)
-    raise ValueError("Ange ett giltigt datum som ÅÅÅÅ-MM-DD, till exempel 2010-03-31.")
+        match = _DATE_SV.match(text)
+        if match:
+            d, month, year = map(int, match.groups())
+            try:
+                day = date(year, month, d)
+            except ValueError:
+                pass
+        if day is None:
+            found = find_dates(text)
+            if len(found) == 1 and found[0].year is not None and not text[:found[0].start].strip(" ,") \
+                    and not text[found[0].end:].strip(" .,"):
+                day = date(found[0].year, found[0].month, found[0].day)
+    if day is None:
+        raise ValueError("Ange ett giltigt datum som ÅÅÅÅ-MM-DD, till exempel 2010-03-31.")
+    if not YEARS[0] <= day.year <= YEARS[1]:
+        raise ValueError(f"Ange ett datum mellan år {YEARS[0]} och {YEARS[1]}.")
+    return day
 
 
 def parse_time(text: str) -> time:
