@@ -392,7 +392,7 @@ def _record_relay(db: Database, *, now: datetime, result: SweepResult, accepted:
     try:
         with db.transaction() as session:
             if result.relay_down:
-                relay.record_down(session, now=now, error=result.relay_down)
+                relay.record_down(session, now=now, error=result.relay_down, worked_meanwhile=accepted)
             else:
                 relay.record_up(session, now=now)
     except OperationalError:

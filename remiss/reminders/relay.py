@@ -15,10 +15,11 @@ def get(session: Session) -> MailRelay | None:
     return session.get(MailRelay, NAME)
 
 
-def record_down(session: Session, *, now: datetime, error: str) -> MailRelay:
-    """Note that nothing could be handed over at now; the outage started at its first such sweep."""
+def record_down(session: Session, *, now: datetime, error: str, worked_meanwhile: bool = False) -> MailRelay:
+    """Note that nothing could be handed over at now. The outage started at its first such sweep, or
+    now if mail went out since (worked_meanwhile: earlier in the same sweep)."""
     relay = get(session) or MailRelay(name=NAME)
-    relay.down_since = relay.down_since or now
+    relay.down_since = now if worked_meanwhile or relay.down_since is None else relay.down_since
     relay.last_error, relay.checked_at = error[:2000], now
     session.add(relay)
     session.flush()
