@@ -21,7 +21,7 @@ from schemathesis.specs.openapi.checks import (content_type_conformance, respons
 
 from remiss.auth.models import Role
 from remiss.auth.service import create_api_token
-from remiss.planning import extensions
+from remiss.planning.service import extensions
 from remiss.remisser import service as remisser
 from remiss.remisser.input import SandlistaItem
 from tests.support.factories import make_namnd, make_remiss, make_user, principal_of
