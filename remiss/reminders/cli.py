@@ -19,7 +19,8 @@ from sqlmodel import select
 from remiss.clock import STOCKHOLM, local, parse_iso_moment
 from remiss.db import get_db, utcnow
 from remiss.reminders import relay
-from remiss.reminders.delivery import SweepError, SweepResult, resend, resend_failed, sweep
+from remiss.reminders.delivery import SweepError, SweepResult, sweep
+from remiss.reminders.resend import resend, resend_failed
 from remiss.reminders.models import OutboxMessage, OutboxStatus
 from remiss.reminders.service import waiting_count
 

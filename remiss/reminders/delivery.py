@@ -53,6 +53,12 @@ REFUSAL_RUN = 3
 STOP_GRACE_SECONDS = 5.0
 
 
+# On PostgreSQL an outcome's commit does not wait for the server's disk: a sweeper that dies loses
+# nothing (the server has the commit); only a crash of the database server itself can roll back its
+# last fraction of a second of outcomes, and a lost outcome sends a mail again, never loses one.
+# Waiting for the disk once per mail would bound delivery by the disk's flushes, not by the relay.
+ASYNC_COMMIT = "SET synchronous_commit TO OFF"
+
 # A row marked sent, if it is still this claim's: the statement of every accepted mail, built once.
 MARK_SENT = (update(TABLE)
              .where(TABLE.c.id == bindparam("row_id"), TABLE.c.claim_token == bindparam("token"),
@@ -120,6 +126,25 @@ class _Sweep:
         self.accepted = False  # the relay accepted a mail in this sweep
         self.stop_seen: float | None = None
         self.last_db_error: OperationalError | None = None
+        self._connection = None  # PostgreSQL: the sweep's connection for outcomes
+
+    def _outcomes(self):
+        """PostgreSQL: one connection for the sweep's outcomes, each UPDATE a transaction of its own
+        (autocommit: one round trip) that does not wait for the disk (ASYNC_COMMIT)."""
+        if self._connection is None:
+            connection = self.db.write_engine.connect().execution_options(isolation_level="AUTOCOMMIT")
+            connection.exec_driver_sql(ASYNC_COMMIT)
+            self._connection = connection
+        return self._connection
+
+    def close(self) -> None:
+        if self._connection is not None:
+            connection, self._connection = self._connection, None
+            try:
+                connection.exec_driver_sql("RESET synchronous_commit")  # back to the pool as it came
+                connection.close()
+            except OperationalError:
+                connection.invalidate()
 
     # -- claiming and the lease -------------------------------------------------------------------
 
@@ -165,9 +190,12 @@ class _Sweep:
         pause = 0.05
         while True:
             try:
-                with self.db.write_engine.begin() as connection:
-                    return connection.execute(statement, params).rowcount
+                if self.db.dialect != "postgresql":
+                    with self.db.write_engine.begin() as connection:
+                        return connection.execute(statement, params).rowcount
+                return self._outcomes().execute(statement, params).rowcount
             except OperationalError as exc:
+                self.close()
                 now = wallclock.monotonic()
                 limit = lease.expires
                 if self.stop.is_set():
@@ -367,20 +395,23 @@ def sweep(db: Database, *, now: datetime, worker_id: str, settings: Settings | N
     budget_ends = wallclock.monotonic() + settings.budget.total_seconds()
     first = True
     opener = getattr(transport, "connection", None)  # one SMTP session for the sweep; any object with send() will do
-    with (opener() if opener else nullcontext(transport)) as connection:
-        while not stop.is_set():
-            try:
-                batch, lease = run.take(first=first)
-            except OperationalError as exc:
-                if first:
-                    raise _schema_or_busy(exc) from exc
-                break  # the next sweep continues where this one stopped
-            first = False
-            result.skipped += batch.skipped
-            if batch.rows and not run.send(batch, lease, connection):
-                break
-            if len(batch.rows) + batch.skipped < settings.batch or wallclock.monotonic() > budget_ends:
-                break
+    try:
+        with (opener() if opener else nullcontext(transport)) as connection:
+            while not stop.is_set():
+                try:
+                    batch, lease = run.take(first=first)
+                except OperationalError as exc:
+                    if first:
+                        raise _schema_or_busy(exc) from exc
+                    break  # the next sweep continues where this one stopped
+                first = False
+                result.skipped += batch.skipped
+                if batch.rows and not run.send(batch, lease, connection):
+                    break
+                if len(batch.rows) + batch.skipped < settings.batch or wallclock.monotonic() > budget_ends:
+                    break
+    finally:
+        run.close()
     result.stopped = result.stopped or stop.is_set()
     _record_relay(db, now=now, result=result, accepted=run.accepted, was_down=was_down)
     return result
@@ -403,57 +434,3 @@ def _schema_or_busy(exc: OperationalError) -> SweepError:
     if "no such" in str(exc.orig) or "does not exist" in str(exc.orig):
         return SweepError(f"Databasens schema är inte uppdaterat; kör `remiss migrate` ({exc.orig}).")
     return SweepError(f"Databasen är upptagen eller låst; försök igen ({exc.orig}).")
-
-
-RESENDABLE = (FAILED, CANCELLED, SUPERSEDED)
-
-
-def resend(session: Session, *, now: datetime, row_id: int, actor_id: int | None) -> OutboxMessage:
-    """Put a failed or cancelled row back in the queue to be sent at the next sweep."""
-    from remiss.audit import service as audit
-
-    row = session.get(OutboxMessage, row_id)
-    if row is None or row.status not in RESENDABLE:
-        raise ValueError("Bara misslyckade eller stoppade meddelanden kan skickas igen.")
-    old = row.status
-    row.status, row.attempts, row.next_attempt_at, row.claimed_by = PENDING, 0, now, ""
-    session.add(row)
-    session.flush()
-    audit.record(session, now=now, user_id=actor_id, entity="outbox_message", entity_id=row.id,
-                 remiss_id=row.remiss_id, action="resend", changes={"status": [old, PENDING]},
-                 note=f"Skicka igen till {row.recipient_email}")
-    return row
-
-
-def resend_failed(session: Session, *, now: datetime, actor_id: int | None, kind: str = "", email: str = "",
-                  since: datetime | None = None) -> int:
-    """Put every failed row matching the filter back in the queue (attempts from zero); return how many.
-
-    since: only rows whose last attempt was at or after that moment (e.g. the start of an incident).
-    """
-    from remiss.audit import service as audit
-
-    statement = update(TABLE).where(*failed_filter(kind=kind, email=email, since=since)).values(
-        status=PENDING, attempts=0, next_attempt_at=now, claimed_by="", claim_token="", lease_until=None)
-    count = session.execute(statement).rowcount
-    if count:
-        audit.record(session, now=now, user_id=actor_id, entity="outbox_message", entity_id=None,
-                     action="resend_all", changes={"status": [FAILED, PENDING], "count": count},
-                     note=f"Skicka alla igen: {count} misslyckade" + "".join(
-                         f", {label} {value}" for label, value in (("sort", kind), ("mottagare", email),
-                                                                  ("sedan", since and since.isoformat()))
-                         if value))
-    return count
-
-
-def failed_filter(*, kind: str = "", email: str = "", since: datetime | None = None) -> list:
-    """The conditions of "failed rows matching the outbox page's filter" (shared by its count and resend)."""
-    conditions = [TABLE.c.status == FAILED]
-    if kind:
-        conditions.append(TABLE.c.kind == kind)
-    if email:
-        conditions.append(TABLE.c.recipient_email.contains(email.lower()))
-    if since is not None:
-        conditions.append(TABLE.c.claimed_at >= since)
-    return conditions
-

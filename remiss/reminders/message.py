@@ -69,6 +69,12 @@ class Attachment:
     params: tuple[tuple[str, str], ...] = ()  # e.g. (("method", "PUBLISH"),) for a calendar file
 
 
+def _one_line(value: str) -> str:
+    """A header value on one line: a title pasted with line breaks stays text and cannot start a header
+    (the library refuses such a value rather than fold it)."""
+    return " ".join(value.split()) if any(c in value for c in "\r\n\t") else value
+
+
 def build(*, sender: str, to: str, subject: str, message_id: str, date: str, text: str, html: str | None = None,
           attachments: tuple[Attachment, ...] = (), extra: dict[str, str] | None = None) -> EmailMessage:
     """Return the mail: text (and HTML as its alternative), then the attachments.
@@ -78,13 +84,9 @@ def build(*, sender: str, to: str, subject: str, message_id: str, date: str, tex
     in no part; the generator's random boundaries would have to search every part for themselves.
     """
     message = EmailMessage(policy=POLICY)
-    message["Subject"] = subject
-    message["From"] = sender
-    message["To"] = to
-    message["Message-ID"] = message_id
-    message["Date"] = date
-    for name, value in (extra or {}).items():
-        message[name] = value
+    headers = {"Subject": subject, "From": sender, "To": to, "Message-ID": message_id, "Date": date, **(extra or {})}
+    for name, value in headers.items():
+        message[name] = _one_line(value)
     message.set_content(text, cte="quoted-printable")
     if html is not None:
         message.make_alternative(boundary="=_remiss_alternative")

@@ -10,7 +10,7 @@ from remiss.auth.access import Action
 from remiss.auth.models import User
 from remiss.db import get_session
 from remiss.namnd.models import Namnd
-from remiss.reminders import delivery, policy, relay, service
+from remiss.reminders import policy, relay, resend as resending, service
 from remiss.reminders.forms import PolicyForm
 from remiss.reminders.models import OutboxMessage, OutboxStatus
 from remiss.reminders.recipients import muted_kinds
@@ -80,7 +80,7 @@ def outbox():
 @requires(Action.administer)
 def resend(row_id: int):
     try:
-        delivery.resend(get_session(), now=now(), row_id=row_id, actor_id=principal().user_id)
+        resending.resend(get_session(), now=now(), row_id=row_id, actor_id=principal().user_id)
     except ValueError as exc:
         flash(str(exc), "error")
     else:
@@ -92,7 +92,7 @@ def resend(row_id: int):
 @requires(Action.administer)
 def resend_all():
     filters = _outbox_filters(request.form)
-    count = delivery.resend_failed(get_session(), now=now(), actor_id=principal().user_id, kind=filters["kind"],
+    count = resending.resend_failed(get_session(), now=now(), actor_id=principal().user_id, kind=filters["kind"],
                                    email=filters["email"])
     if count:
         flash(f"{count} misslyckade meddelanden skickas igen vid nästa körning.", "success")

@@ -1,0 +1,62 @@
+"""Put failed (or stopped) outbox rows back in the queue: one row from the outbox page, or every failed row
+matching a filter (the page's "Skicka alla igen", `remiss reminders resend --failed`)."""
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import update
+from sqlmodel import Session
+
+from remiss.audit import service as audit
+from remiss.reminders.models import OutboxMessage, OutboxStatus
+
+PENDING, FAILED = OutboxStatus.pending.value, OutboxStatus.failed.value
+TABLE = OutboxMessage.__table__
+RESENDABLE = (FAILED, OutboxStatus.cancelled.value, OutboxStatus.superseded.value)
+
+
+def resend(session: Session, *, now: datetime, row_id: int, actor_id: int | None) -> OutboxMessage:
+    """Put a failed or cancelled row back in the queue to be sent at the next sweep."""
+    row = session.get(OutboxMessage, row_id)
+    if row is None or row.status not in RESENDABLE:
+        raise ValueError("Bara misslyckade eller stoppade meddelanden kan skickas igen.")
+    old = row.status
+    row.status, row.attempts, row.next_attempt_at, row.claimed_by = PENDING, 0, now, ""
+    session.add(row)
+    session.flush()
+    audit.record(session, now=now, user_id=actor_id, entity="outbox_message", entity_id=row.id,
+                 remiss_id=row.remiss_id, action="resend", changes={"status": [old, PENDING]},
+                 note=f"Skicka igen till {row.recipient_email}")
+    return row
+
+
+def resend_failed(session: Session, *, now: datetime, actor_id: int | None, kind: str = "", email: str = "",
+                  since: datetime | None = None) -> int:
+    """Put every failed row matching the filter back in the queue (attempts from zero); return how many.
+
+    since: only rows whose last attempt was at or after that moment (e.g. the start of an incident).
+    """
+    statement = update(TABLE).where(*failed_filter(kind=kind, email=email, since=since)).values(
+        status=PENDING, attempts=0, next_attempt_at=now, claimed_by="", claim_token="", lease_until=None)
+    count = session.execute(statement).rowcount
+    if count:
+        audit.record(session, now=now, user_id=actor_id, entity="outbox_message", entity_id=None,
+                     action="resend_all", changes={"status": [FAILED, PENDING], "count": count},
+                     note=f"Skicka alla igen: {count} misslyckade" + "".join(
+                         f", {label} {value}" for label, value in (("sort", kind), ("mottagare", email),
+                                                                  ("sedan", since and since.isoformat()))
+                         if value))
+    return count
+
+
+def failed_filter(*, kind: str = "", email: str = "", since: datetime | None = None) -> list:
+    """The conditions of "failed rows matching the outbox page's filter" (shared by its count and resend)."""
+    conditions = [TABLE.c.status == FAILED]
+    if kind:
+        conditions.append(TABLE.c.kind == kind)
+    if email:
+        conditions.append(TABLE.c.recipient_email.contains(email.lower()))
+    if since is not None:
+        conditions.append(TABLE.c.claimed_at >= since)
+    return conditions
+
