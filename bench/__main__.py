@@ -214,8 +214,9 @@ def _commit() -> str:
     try:
         head = subprocess.run(["git", "rev-parse", "--short", "HEAD"], capture_output=True, text=True,
                               cwd=HERE.parent).stdout.strip()
-        dirty = subprocess.run(["git", "status", "--porcelain", "--untracked-files=no"], capture_output=True,
-                               text=True, cwd=HERE.parent).stdout.strip()
+        dirty = subprocess.run(["git", "status", "--porcelain", "--untracked-files=no", "--", ".",
+                                ":!bench/results*"],  # earlier results are no change to the code measured
+                               capture_output=True, text=True, cwd=HERE.parent).stdout.strip()
         return head + ("+changes" if dirty else "") if head else "unknown"
     except OSError:
         return "unknown"
