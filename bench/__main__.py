@@ -21,6 +21,7 @@ skipped. Every PostgreSQL database named here has its public schema DROPPED and 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import platform
 import re
@@ -80,6 +81,27 @@ def find_postgres(url: str, *, create: bool) -> str | None:
     finally:
         admin.dispose()
     return answers(url)
+
+
+class DatabaseLock:
+    """Hold a PostgreSQL advisory lock on the bench database for the whole run: the bench drops its schema,
+    and two `make bench` on one server (two work trees) destroyed each other's data mid-run. A second run
+    waits for the first, saying so."""
+
+    KEY = 0x52454D4953  # "REMIS": the key is per database, so other databases' runs do not wait
+
+    def __init__(self, url: str):
+        from sqlalchemy import create_engine, text
+
+        self.engine = create_engine(url, poolclass=__import__("sqlalchemy.pool", fromlist=["NullPool"]).NullPool)
+        self.conn = self.engine.connect().execution_options(isolation_level="AUTOCOMMIT")
+        if not self.conn.execute(text("SELECT pg_try_advisory_lock(:k)"), {"k": self.KEY}).scalar():
+            print(f"waiting: another make bench is using {shown(url)} (pg_advisory_lock {self.KEY})", flush=True)
+            self.conn.execute(text("SELECT pg_advisory_lock(:k)"), {"k": self.KEY})
+
+    def release(self) -> None:
+        self.conn.close()  # the session ends, and its lock with it
+        self.engine.dispose()
 
 
 def scale_database(url: str, scale: float) -> str:
@@ -192,8 +214,9 @@ def _commit() -> str:
     try:
         head = subprocess.run(["git", "rev-parse", "--short", "HEAD"], capture_output=True, text=True,
                               cwd=HERE.parent).stdout.strip()
-        dirty = subprocess.run(["git", "status", "--porcelain", "--untracked-files=no"], capture_output=True,
-                               text=True, cwd=HERE.parent).stdout.strip()
+        dirty = subprocess.run(["git", "status", "--porcelain", "--untracked-files=no", "--", ".",
+                                ":!bench/results*"],  # earlier results are no change to the code measured
+                               capture_output=True, text=True, cwd=HERE.parent).stdout.strip()
         return head + ("+changes" if dirty else "") if head else "unknown"
     except OSError:
         return "unknown"
@@ -247,7 +270,9 @@ def main(argv=None) -> None:
     pg_url = ""
     interleave = len(scales) > 1 and not args.no_growth
     kept: dict[str, dict[float, str]] = {}  # label → scale → database kept for the interleaved growth measure
-    with tempfile.TemporaryDirectory() as tmp:
+    locks: dict[str, DatabaseLock] = {}  # held until the end: search_bench.py wipes the database last
+    with tempfile.TemporaryDirectory() as tmp, contextlib.ExitStack() as held:
+        held.callback(lambda: [lock.release() for lock in locks.values()])
         for scale in scales:
             run = {"scale": scale, "commit": commit, "when": when, "sections": {}}
             for label, url in targets:
@@ -257,6 +282,8 @@ def main(argv=None) -> None:
                     url = scale_database(url, scale)  # each scale its own database, all kept till the end
                 url = url or f"sqlite:///{run_dir / 'bench.db'}"
                 pg_url = url if label == "PostgreSQL" and not pg_url else pg_url
+                if not url.startswith("sqlite") and url not in locks:
+                    locks[url] = DatabaseLock(url)
                 run["sections"][label] = measure(url, label, scale, args, run_dir)
                 if interleave and url not in kept.get(label, {}).values():
                     kept.setdefault(label, {})[scale] = url
