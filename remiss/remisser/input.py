@@ -86,7 +86,7 @@ def parse_date(text: str) -> date:
                     and not text[found[0].end:].strip(" .,"):
                 day = date(found[0].year, found[0].month, found[0].day)
     if day is None:
-        raise ValueError("Ange ett giltigt datum som ÅÅÅÅ-MM-DD, till exempel 2010-03-31.")
+        raise ValueError("Ange ett giltigt datum, till exempel 2010-03-31 eller 31 mars 2010.")
     if not YEARS[0] <= day.year <= YEARS[1]:
         raise ValueError(f"Ange ett datum mellan år {YEARS[0]} och {YEARS[1]}.")
     return day
