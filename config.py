@@ -51,6 +51,9 @@ def load_config(overrides: dict | None = None) -> dict:
         # scheduler that died are sent by another.
         "OUTBOX_LEASE_SECONDS": _int("REMISS_OUTBOX_LEASE_SECONDS", 600),
         "PAGE_SIZE": _int("REMISS_PAGE_SIZE", 50),
+        # 1: names typed on one nämnd's sändlista are offered to every nämnd; 0 (default): only to that nämnd
+        # (the register imported by an administrator is shared either way).
+        "REGISTER_SHARED": bool(_int("REMISS_REGISTER_SHARED", 0)),
         # Behind a reverse proxy: how many proxies to trust for X-Forwarded-For/-Proto/-Host/-Prefix (0: none).
         "PROXY_FIX": _int("REMISS_PROXY_FIX", 0),
         "SESSION_COOKIE_HTTPONLY": True,

@@ -82,6 +82,7 @@ def register_page_parts(app: Flask) -> None:
     from remiss.drafting.views import yttrande_panel
     from remiss.intake.views import HOOKS as intake_hooks
     from remiss.outgoing.schemas import SandlistaStatus
+    from remiss.outgoing.present import start_section as outgoing_section
     from remiss.outgoing.views import panel_context as utskick_panel, sandlista_status
     from remiss.planning.api import extensions_json, milestones_json
     from remiss.planning.present import start_section
@@ -89,7 +90,7 @@ def register_page_parts(app: Flask) -> None:
     from remiss.planning.views import extensions_panel, tidplan_panel
     from remiss.web import display
     from remiss.web.display import Links, MenuItem
-    from remiss.web.panels import Panel
+    from remiss.web.panels import Panel, incoming_only
 
     display.init_app(app, Links(
         menu=[MenuItem("remisser.start", "Att göra"), MenuItem("remisser.mine", "Mina remisser"),
@@ -106,10 +107,11 @@ def register_page_parts(app: Flask) -> None:
         organisation=[("outgoing.import_register", "Läs in från fil"), ("outgoing.duplicates", "Slå ihop dubbletter"),
                       ("outgoing.lists", "Sparade sändlistor")],
         export_formats=[("csv", "Exportera CSV"), ("xlsx", "Exportera Excel")]))
-    app.extensions["remiss_start_sections"] = [review_section, start_section]
+    app.extensions["remiss_start_sections"] = [review_section, start_section, outgoing_section]
     app.extensions["remiss_panels"] = [
-        Panel("tidplan", "Tidplan", "planning/_tidplan.html", tidplan_panel),
-        Panel("forlangningar", "Förlängningar", "planning/_extensions.html", extensions_panel),
+        # an outgoing remiss has no tidplan of ours and no extension from a remittent: its panel says both
+        Panel("tidplan", "Tidplan", "planning/_tidplan.html", incoming_only(tidplan_panel)),
+        Panel("forlangningar", "Förlängningar", "planning/_extensions.html", incoming_only(extensions_panel)),
         Panel("utskick", "Utskick och svar", "outgoing/_panel.html", utskick_panel),
         Panel("yttrande", "Yttrande", "drafting/_panel.html", yttrande_panel),
     ]

@@ -16,12 +16,14 @@ class Action(StrEnum):
     assign = "assign"  # choose the handläggare
     review = "review"  # approve or return a draft
     administer = "administer"  # users, nämnder, register, templates
+    register = "register"  # correct a remissinstans's address in the shared register (from a sändlista)
 
 
 # Which roles may perform each action within their own nämnder (admin may do all, everywhere).
 ROLE_ACTIONS: dict[Role, frozenset[Action]] = {
     Role.admin: frozenset(Action),
-    Role.registrator: frozenset({Action.view, Action.edit, Action.create, Action.assign, Action.review}),
+    Role.registrator: frozenset({Action.view, Action.edit, Action.create, Action.assign, Action.review,
+                                 Action.register}),
     Role.granskare: frozenset({Action.view, Action.edit, Action.review}),
     Role.handlaggare: frozenset({Action.view, Action.edit}),
     Role.lasare: frozenset({Action.view}),

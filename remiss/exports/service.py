@@ -5,15 +5,13 @@ import csv
 import io
 import tempfile
 from dataclasses import dataclass
-from datetime import date
 from typing import IO, Iterable, Iterator
 
 from openpyxl import Workbook
-from openpyxl.cell import WriteOnlyCell
-from openpyxl.styles import Font
 from sqlmodel import Session
 
 from remiss.auth.access import Principal
+from remiss.exports.cells import csv_field, xlsx_cell
 from remiss.remisser.status import status_label
 from remiss.remisser.models import Direction, Remiss
 from remiss.remisser.queries import RemissFilter, rows_statement
@@ -21,8 +19,6 @@ from remiss.remisser.queries import RemissFilter, rows_statement
 HEADERS = ("Vårt diarienummer", "Remittentens diarienummer", "Ärende", "Remittent", "Riktning", "Nämnd",
            "Handläggare", "Status", "Inkom", "Sista svarsdag", "Klockslag", "Förlängd", "Länk")
 BATCH = 500
-# A cell starting with one of these is a formula to Excel; CSV cells get a leading apostrophe.
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 @dataclass(frozen=True)
@@ -46,14 +42,6 @@ def rows(session: Session, principal: Principal, f: RemissFilter, link_of) -> It
         yield _row(remiss, namnd_name, handlaggare_name, link_of(remiss.id))
 
 
-def _csv_text(value) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, date):
-        return value.isoformat()
-    return "'" + value if value.startswith(FORMULA_START) else value
-
-
 def csv_chunks(export_rows: Iterable[ExportRow]) -> Iterator[str]:
     """Yield the CSV in chunks: a BOM so Excel reads UTF-8, semicolons as Swedish Excel expects."""
     buffer = io.StringIO()
@@ -61,7 +49,7 @@ def csv_chunks(export_rows: Iterable[ExportRow]) -> Iterator[str]:
     buffer.write("\ufeff")
     writer.writerow(HEADERS)
     for n, row in enumerate(export_rows, 1):
-        writer.writerow([_csv_text(v) for v in row.values])
+        writer.writerow([csv_field(v) for v in row.values])
         if n % BATCH == 0:
             yield buffer.getvalue()
             buffer.seek(0)
@@ -76,22 +64,9 @@ def write_xlsx(export_rows: Iterable[ExportRow], out: IO[bytes]) -> None:
     sheet.freeze_panes = "A2"
     for column, width in zip("ABCDEFGHIJKLM", (18, 22, 60, 28, 12, 30, 22, 16, 12, 14, 10, 10, 40)):
         sheet.column_dimensions[column].width = width
-    header = []
-    for title in HEADERS:
-        cell = WriteOnlyCell(sheet, value=title)
-        cell.font = Font(bold=True)
-        header.append(cell)
-    sheet.append(header)
+    sheet.append([xlsx_cell(sheet, title, bold=True) for title in HEADERS])
     for row in export_rows:
-        cells = []
-        for value in row.values:
-            cell = WriteOnlyCell(sheet, value=value)
-            if isinstance(value, date):
-                cell.number_format = "yyyy-mm-dd"
-            elif isinstance(value, str):
-                cell.data_type = "s"
-            cells.append(cell)
-        sheet.append(cells)
+        sheet.append([xlsx_cell(sheet, value) for value in row.values])
     book.save(out)
 
 

@@ -47,12 +47,14 @@ def _remiss(remiss_id: int):
 @api_view
 @operation("Skicka remissen till sändlistan", responses={200: SendResult}, tag="utskick")
 def api_send(remiss_id: int):
-    """Put a missiv e-mail to every remissinstans not yet sent to in the outbox, and plan the reminders.
-    Takes no body."""
+    """Put a missiv e-mail to every remissinstans not yet sent to that has an e-mail address in the outbox, make
+    one Word file of letters for those with a postal address only, and plan the reminders. Takes no body."""
     remiss = _remiss(remiss_id)
-    queued = sending.send(get_session(), now=now(), principal=principal(), remiss=remiss,
-                          files_dir=current_app.config["FILES_DIR"], base_url=current_app.config["BASE_URL"])
-    return jsonify({"queued": queued, "sandlista_status": overview.status_json(get_session(), remiss)})
+    sent = sending.send(get_session(), now=now(), principal=principal(), remiss=remiss,
+                        files_dir=current_app.config["FILES_DIR"], base_url=current_app.config["BASE_URL"])
+    return jsonify({"queued": sent.mailed, "posted": sent.posted,
+                    "letters_id": sent.letters.id if sent.letters else None,
+                    "sandlista_status": overview.status_json(get_session(), remiss)})
 
 
 @bp.post(f"{PREFIX}/<int:entry_id>/answer")

@@ -20,14 +20,16 @@ def outgoing():
 @click.option("--now", "now_text", default=None, help="Tidpunkt (ISO 8601) att räkna från; standard är nu.")
 @with_appcontext
 def chasers_command(now_text):
-    """Plan the chasers of every sent outgoing remiss (safe to rerun)."""
+    """Plan the chasers of every sent outgoing remiss and mark those whose svarstid ran out (safe to rerun)."""
     from remiss.clock import parse_iso_moment
     from remiss.outgoing.service.chasers import schedule_all
+    from remiss.outgoing.service.lifecycle import sync_all
 
     moment = parse_iso_moment(now_text) if now_text else utcnow()
     with current_app.extensions["remiss_db"].transaction() as session:
+        moved = sync_all(session, now=moment)
         added = schedule_all(session, now=moment)
-    click.echo(f"{added} påminnelser planerade.")
+    click.echo(f"{added} påminnelser planerade. {moved} remisser bytte status (svarstiden ute eller förlängd).")
 
 
 @outgoing.command("import-register")

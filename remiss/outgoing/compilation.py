@@ -86,6 +86,12 @@ def _with_status(entry: SandlistaEntry) -> str:
     return f"{entry.name} ({AnswerStatus(entry.answer_status).label.lower()}{extra})"
 
 
+def file_name(remiss: Remiss) -> str:
+    """ "Remissammanställning SOFÖ 2026-0008.docx": the diarienummer as it is, only path separators replaced."""
+    dnr = " ".join((remiss.our_dnr or str(remiss.id)).replace("/", "-").replace("\\", "-").split())
+    return f"Remissammanställning {dnr}.docx"
+
+
 def render(session: Session, *, now: datetime, principal: Principal, remiss: Remiss) -> bytes:
     """The sammanställning as .docx bytes, from the nämnd's template or the default."""
     require(principal, Action.view, remiss.namnd_id)

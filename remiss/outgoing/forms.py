@@ -87,7 +87,8 @@ def parse_answer(raw, *, question_ids: list[int], today: date, uploads=()) -> An
     data = AnswerData(answered_on=answered_on or today, no_comments=clean_flag(raw.get("no_comments")),
                       summary=_clean(raw, "summary", errors, clean_text, limit=5000) or "",
                       other_comments=_clean(raw, "other_comments", errors, clean_text) or "",
-                      answers=answers, files=[(u.filename, u.read()) for u in uploads if u and u.filename])
+                      answers=answers, files=[(u.filename, u.read()) for u in uploads if u and u.filename],
+                      date_from_mail=clean_flag(raw.get("date_from_mail")))
     if errors:
         raise InputErrors(errors)
     return data

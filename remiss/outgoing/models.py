@@ -20,6 +20,9 @@ class Organisation(SQLModel, table=True):
     email: str = Field(default="", max_length=254)  # functional mailbox
     contact_person: str = Field(default="", max_length=200)
     group_name: str = Field(default="", max_length=200, index=True)  # "Malmö stads nämnder", "fackliga organisationer"
+    postal_address: str = Field(default="", sa_column=Column(Text, nullable=False, default=""))  # for letters by post
+    # NULL: in the shared register; else typed on that nämnd's sändlista and shown only to it (REGISTER_SHARED off)
+    namnd_id: Optional[int] = Field(default=None, foreign_key="namnd.id", index=True)
     active: bool = Field(default=True)
     created_at: datetime = Field(sa_column=Column(UTCDateTime, nullable=False))
 
@@ -52,3 +55,24 @@ class SandlistaAnswer(SQLModel, table=True):
     sandlista_entry_id: int = Field(foreign_key="sandlista_entry.id", index=True, ondelete="CASCADE")
     question_id: int = Field(foreign_key="question.id", ondelete="CASCADE")
     text: str = Field(sa_column=Column(Text, nullable=False))
+
+
+class Publication(SQLModel, table=True):
+    """An outgoing remiss whose remissvar are shown on a public page (opt-in per remiss)."""
+
+    __tablename__ = "outgoing_publication"
+
+    remiss_id: int = Field(foreign_key="remiss.id", primary_key=True, ondelete="CASCADE")
+    published_at: datetime = Field(sa_column=Column(UTCDateTime, nullable=False))
+    published_by_id: Optional[int] = Field(default=None, foreign_key="user_account.id")
+    intro: str = Field(default="", sa_column=Column(Text, nullable=False, default=""))  # shown above the list
+
+
+class PublishedFile(SQLModel, table=True):
+    """One file shown on the public page: exactly what was chosen when publishing, nothing added later."""
+
+    __tablename__ = "outgoing_published_file"
+
+    remiss_id: int = Field(foreign_key="outgoing_publication.remiss_id", primary_key=True, ondelete="CASCADE")
+    attachment_id: int = Field(foreign_key="attachment.id", primary_key=True, ondelete="CASCADE")
+    position: int = 0

@@ -4,18 +4,22 @@ from __future__ import annotations
 import csv
 import io
 from dataclasses import dataclass
+from datetime import date, time
 
 from sqlalchemy import func
 from sqlmodel import Session, select
 
 from remiss.calendar.swedish import format_date, format_deadline
+from remiss.clock import local
+from remiss.exports.cells import csv_field, xlsx_cell
 from remiss.outgoing.service.chasers import deadline_of
 from remiss.remisser import service as remisser
 from remiss.remisser.models import AnswerStatus, Remiss, SandlistaEntry
 
 ANSWERED = (AnswerStatus.svarat.value, AnswerStatus.avstar.value)
-COLUMNS = ("Remissinstans", "Grupp", "E-post", "Status", "Svar inkom", "Inga synpunkter", "Svarsdag som gäller",
-           "Skickad", "Sammanfattning")
+COLUMNS = ("Remissinstans", "Grupp", "E-post", "Postadress", "Skickad", "Skickad med", "Status", "Svar inkom",
+           "Efter svarstiden", "Inga synpunkter", "Svarsdag som gäller", "Klockslag", "Sammanfattning")
+DELIVERY = {"epost": "e-post", "post": "post"}
 
 
 def counts(session: Session, remiss_id: int) -> dict:
@@ -27,6 +31,7 @@ def counts(session: Session, remiss_id: int) -> dict:
     total = sum(by_status.values())
     answered = by_status[AnswerStatus.svarat.value]
     return {"total": total, "answered": answered, "declined": by_status[AnswerStatus.avstar.value],
+            "waiting": total - answered - by_status[AnswerStatus.avstar.value],
             "percent": round(100 * answered / total) if total else 0, "by_status": by_status}
 
 
@@ -36,21 +41,40 @@ class Row:
     name: str
     group: str
     email: str
+    postal_address: str
     status: str
     status_label: str
     answered_on: str
+    late: bool  # the answer came after the deadline that applied to the instans
     no_comments: bool
     deadline: str
-    sent: str
+    sent: str  # "3 december 2026 med e-post", "3 december 2026 per post", ""
     summary: str
+    delivery: str
+    answered_date: date | None
+    deadline_date: date | None
+    deadline_time: time | None
+    sent_date: date | None
 
-    def cells(self) -> list[str]:
-        return [self.name, self.group, self.email, self.status_label, self.answered_on,
-                "Ja" if self.no_comments else "", self.deadline, self.sent, self.summary]
+    def cells(self) -> list:
+        """The export's cells in COLUMNS order: dates as dates."""
+        return [self.name, self.group, self.email, self.postal_address, self.sent_date,
+                DELIVERY.get(self.delivery, ""), self.status_label, self.answered_date,
+                "Ja" if self.late else "", "Ja" if self.no_comments else "", self.deadline_date,
+                self.deadline_time.strftime("%H:%M") if self.deadline_time else "", self.summary]
 
 
-def rows(session: Session, remiss: Remiss, *, status: str = "", group: str = "", entries=None) -> list[Row]:
-    """The sändlista (entries, when already loaded) as display-ready rows, optionally one status and/or group."""
+def _sent(entry: SandlistaEntry) -> str:
+    if entry.sent_at is None:
+        return ""
+    how = {"epost": " med e-post", "post": " per post"}.get(entry.delivery, "")
+    return format_date(local(entry.sent_at).date()) + how
+
+
+def rows(session: Session, remiss: Remiss, *, status: str = "", group: str = "", entries=None,
+         addresses: dict | None = None) -> list[Row]:
+    """The sändlista (entries, when already loaded) as display-ready rows, optionally one status and/or group;
+    addresses (entry id → (e-mail, postal address)) when the register's current ones are to be shown."""
     out = []
     for entry in remisser.entries(session, remiss.id) if entries is None else entries:
         if status and entry.answer_status != status:
@@ -58,10 +82,14 @@ def rows(session: Session, remiss: Remiss, *, status: str = "", group: str = "",
         if group and entry.group_name != group:
             continue
         day, at = deadline_of(remiss, entry)
-        out.append(Row(entry.id, entry.name, entry.group_name, entry.email, entry.answer_status,
-                       AnswerStatus(entry.answer_status).label, format_date(entry.answered_on) if entry.answered_on else "",
-                       entry.no_comments, format_deadline(day, at) if day else "",
-                       format_date(entry.sent_at) if entry.sent_at else "", entry.summary))
+        email, postal = (addresses or {}).get(entry.id, (entry.email, entry.postal_address))
+        late = bool(entry.answered_on and day and entry.answered_on > day)
+        out.append(Row(entry.id, entry.name, entry.group_name, email, postal, entry.answer_status,
+                       AnswerStatus(entry.answer_status).label,
+                       format_date(entry.answered_on) if entry.answered_on else "", late,
+                       entry.no_comments, format_deadline(day, at) if day else "", _sent(entry), entry.summary,
+                       entry.delivery, entry.answered_on, day, at,
+                       local(entry.sent_at).date() if entry.sent_at else None))
     return out
 
 
@@ -71,36 +99,27 @@ def groups(session: Session, remiss_id: int, entries=None) -> list[str]:
 
 
 def to_csv(table: list[Row]) -> bytes:
-    """Semicolon-separated with a BOM, as Excel in Sweden opens it."""
+    """Semicolon-separated with a BOM, as Excel in Sweden opens it; dates as ÅÅÅÅ-MM-DD."""
     buffer = io.StringIO()
-    writer = csv.writer(buffer, delimiter=";")
+    writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
     writer.writerow(COLUMNS)
     for row in table:
-        writer.writerow([_safe(c) for c in row.cells()])
+        writer.writerow([csv_field(c) for c in row.cells()])
     return ("\ufeff" + buffer.getvalue()).encode("utf-8")
 
 
-def _safe(value: str) -> str:
-    # A cell starting with = + - @ would be run as a formula by spreadsheet programs.
-    return "'" + value if value[:1] in ("=", "+", "-", "@") else value
-
-
 def to_xlsx(table: list[Row], title: str) -> bytes:
+    """A workbook with the title on the first row, then the columns; dates are real dates, no text a formula."""
     from openpyxl import Workbook
-    from openpyxl.styles import Font
 
-    book = Workbook()
-    sheet = book.active
-    sheet.title = "Svarsstatus"
-    sheet.append([title[:200]])
-    sheet["A1"].font = Font(bold=True)
-    sheet.append(list(COLUMNS))
-    for cell in sheet[2]:
-        cell.font = Font(bold=True)
-    for row in table:
-        sheet.append([_safe(c) for c in row.cells()])
-    for column, width in zip("ABCDEFGHI", (40, 28, 30, 18, 16, 14, 24, 16, 60)):
+    book = Workbook(write_only=True)
+    sheet = book.create_sheet("Svarsstatus")
+    for column, width in zip("ABCDEFGHIJKLM", (40, 28, 30, 30, 12, 12, 18, 12, 10, 10, 14, 10, 60)):
         sheet.column_dimensions[column].width = width
+    sheet.append([xlsx_cell(sheet, title[:200], bold=True)])
+    sheet.append([xlsx_cell(sheet, c, bold=True) for c in COLUMNS])
+    for row in table:
+        sheet.append([xlsx_cell(sheet, c) for c in row.cells()])
     buffer = io.BytesIO()
     book.save(buffer)
     return buffer.getvalue()
@@ -112,7 +131,7 @@ def status_json(session: Session, remiss: Remiss) -> dict:
     body["entries"] = [{"id": e.id, "name": e.name, "group_name": e.group_name, "email": e.email,
                         "answer_status": e.answer_status,
                         "answered_on": e.answered_on.isoformat() if e.answered_on else None,
-                        "no_comments": e.no_comments,
+                        "no_comments": e.no_comments, "delivery": e.delivery or None,
                         "extended_until": e.extended_until_on.isoformat() if e.extended_until_on else None,
                         "sent_at": e.sent_at.isoformat() if e.sent_at else None}
                        for e in remisser.entries(session, remiss.id)]

@@ -5,16 +5,25 @@ from sqlalchemy import update
 from sqlmodel import select
 
 from remiss import events
-from remiss.outgoing.service import chasers
+from remiss.outgoing.service import chasers, lifecycle
 from remiss.reminders.models import OutboxMessage, OutboxStatus
 from remiss.remisser.models import Direction, Remiss
+from remiss.remisser.status import CLOSED as CLOSED_STATUSES, RemissStatus
 
-CLOSED = ("besvarad", "avstar", "aterkallad")
+# No chasers once the answers are compiled (or the case is closed or withdrawn).
+CLOSED = tuple(sorted({s.value for s in CLOSED_STATUSES} | {RemissStatus.sammanstalld.value}))
 
 
 def _replan(remiss, *, session, now, **_):
     if remiss.direction == Direction.utgaende and remiss.sent_at is not None:
+        if remiss.status in CLOSED:
+            return
         chasers.schedule(session, now=now, remiss=remiss)
+
+
+def _deadline_moved(remiss, *, session, now, actor_id=None, **kwargs):
+    _replan(remiss, session=session, now=now)
+    lifecycle.sync_deadline(session, now=now, remiss=remiss)
 
 
 def _closed(remiss, *, session, now, new, **_):
@@ -38,7 +47,7 @@ def _chase_days_changed(namnd, *, session, now, changes, **_):
             chasers.schedule(session, now=now, remiss=remiss)
 
 
-events.deadline_changed.connect(_replan)
+events.deadline_changed.connect(_deadline_moved)
 events.status_changed.connect(_closed)
 events.namnd_changed.connect(_chase_days_changed)
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from datetime import date, datetime, time
 from functools import partial
-from typing import Any
+from typing import Any, Literal
 
 from pydantic import Field, model_validator
 from sqlmodel import SQLModel
@@ -102,6 +102,7 @@ class EntryStatus(SQLModel):
     no_comments: bool
     extended_until: date | None
     sent_at: datetime | None
+    delivery: Literal["epost", "post"] | None = Field(default=None, description="hur missivet skickades")
 
 
 class QuestionPublic(SQLModel):
@@ -116,6 +117,7 @@ class SandlistaStatus(SQLModel):
     total: int
     answered: int
     declined: int
+    waiting: int = Field(description="varken svarat eller avstått")
     percent: int
     by_status: dict[AnswerStatus, int]
     entries: list[EntryStatus]
@@ -124,6 +126,8 @@ class SandlistaStatus(SQLModel):
 
 class SendResult(SQLModel):
     queued: int = Field(description="hur många missiv som lades i utkorgen")
+    posted: int = Field(default=0, description="hur många som ska få missivet per post (utskrivna brev)")
+    letters_id: int | None = Field(default=None, description="id för Word-filen med breven (/filer/<id>)")
     sandlista_status: SandlistaStatus
 
 

@@ -43,9 +43,15 @@ def of_remiss(session: Session, remiss_id: int, purpose: str | None = None) -> l
     return list(session.exec(stmt.order_by(Attachment.uploaded_at, Attachment.id)))
 
 
+FILES_LIMIT = 50  # files in one upload
+
+
 def add_uploads(session: Session, *, now: datetime, principal: Principal, remiss: Remiss, uploads,
                 config, purpose: str = "remisshandling") -> list[Attachment]:
     """Store every non-empty uploaded file (werkzeug FileStorage) with the configured limits."""
+    uploads = [upload for upload in uploads if upload and upload.filename]
+    if len(uploads) > FILES_LIMIT:
+        raise files.FileRejected(f"Högst {FILES_LIMIT} filer åt gången (du valde {len(uploads)}).")
     return [add(session, now=now, principal=principal, remiss=remiss, filename=upload.filename,
                 data=upload.read(), files_dir=config["FILES_DIR"], max_bytes=config["UPLOAD_MAX_BYTES"],
                 purpose=purpose)

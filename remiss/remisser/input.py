@@ -123,6 +123,9 @@ TEXT = "Ska vara text."
 REQUIRED = "Fältet måste fyllas i."
 INVALID_CHOICE = "Ogiltigt val."
 NOT_A_LIST = "Ska vara en lista."
+# At most this many per request: one request must not flood the shared register or hold a write lock for long.
+SANDLISTA_LIMIT = 500
+QUESTIONS_LIMIT = 200
 UNKNOWN_FIELD = "Okänt fält."
 
 
@@ -181,7 +184,10 @@ def clean_lines(value, *, limit: int = 5000) -> list[str]:
     """A list, or text with one item per line (the frågeställningar)."""
     if value is not None and not isinstance(value, (list, str)):
         raise ValueError(NOT_A_LIST)
-    return [item[:limit] for item in split_lines(value)]
+    items = split_lines(value)
+    if len(items) > QUESTIONS_LIMIT:
+        raise ValueError(f"Högst {QUESTIONS_LIMIT} frågeställningar (här finns {len(items)}).")
+    return [item[:limit] for item in items]
 
 
 def clean_direction(value) -> str:
@@ -199,7 +205,9 @@ def clean_kind(value) -> str:
 
 
 def clean_sandlista(value) -> list[SandlistaItem]:
-    """Names (a list or one per line), or rows {"name", "email", "group_name"}."""
+    """Names (a list or one per line), or rows {"name", "email", "group_name"}; at most SANDLISTA_LIMIT."""
+    if isinstance(value, (list, str)) and len(value if isinstance(value, list) else split_lines(value)) > SANDLISTA_LIMIT:
+        raise ValueError(f"Högst {SANDLISTA_LIMIT} remissinstanser på en sändlista.")
     if isinstance(value, list) and any(isinstance(v, dict) for v in value):
         items = []
         for i, entry in enumerate(value, 1):

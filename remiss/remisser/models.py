@@ -153,7 +153,10 @@ class SandlistaEntry(SQLModel, table=True):
     other_comments: str = Field(default="", sa_column=Column(Text, nullable=False, default=""))  # övriga synpunkter
     extended_until_on: Optional[date] = None  # this instans's own extension
     extended_until_time: Optional[time] = None
-    sent_at: Optional[datetime] = Field(default=None, sa_column=Column(UTCDateTime))  # missiv mailed
+    sent_at: Optional[datetime] = Field(default=None, sa_column=Column(UTCDateTime))  # missiv mailed or posted
+    postal_address: str = Field(default="", sa_column=Column(Text, nullable=False, default=""))  # as sent by post
+    delivery: str = Field(default="", max_length=10)  # how the missiv went: "" (not yet), "epost" or "post"
+    own_address: bool = Field(default=False)  # set on this remiss by hand: not read from the register at sending
 
 
 class DiarieSeries(SQLModel, table=True):

@@ -47,13 +47,13 @@ def _check_namnd(session: Session, principal: Principal, namnd_id: int, action: 
 
 
 def ensure_organisation(session: Session, *, now: datetime, name: str, email: str = "",
-                        group_name: str = "") -> Organisation:
-    """Find a remissinstans in the register by name (case-insensitive) or add it."""
+                        group_name: str = "", namnd_id: int | None = None) -> Organisation:
+    """Find a remissinstans in the register by name (case-insensitive) or add it (as namnd_id's own name)."""
     # The database folds both sides: SQLite's lower() leaves Å, Ä and Ö as they are, so Python's lower()
     # on one side would miss "Stadsområdesnämnd Öster" and insert a duplicate of a unique name.
     org = session.exec(select(Organisation).where(func.lower(Organisation.name) == func.lower(name))).first()
     if org is None:
-        org = Organisation(name=name, email=email, group_name=group_name, created_at=now)
+        org = Organisation(name=name, email=email, group_name=group_name, namnd_id=namnd_id, created_at=now)
         session.add(org)
         session.flush()
     return org
@@ -72,11 +72,18 @@ def replace_sandlista(session: Session, *, now: datetime, remiss: Remiss, items:
     session.flush()
     for position, item in enumerate(items, 1):
         org = ensure_organisation(session, now=now, name=item.name, email=item.email,
-                                  group_name=item.group_name)
+                                  group_name=item.group_name, namnd_id=remiss.namnd_id)
         session.add(SandlistaEntry(remiss_id=remiss.id, organisation_id=org.id, position=position,
                                    name=item.name, email=item.email or org.email,
                                    group_name=item.group_name or org.group_name))
     session.flush()
+
+
+def _first_status(data: RemissData) -> RemissStatus:
+    """An outgoing remiss starts as utkast (its own path); an incoming one as registrerad, or tilldelad."""
+    if data.direction == "utgaende":
+        return RemissStatus.utkast
+    return RemissStatus.tilldelad if data.handlaggare_id else RemissStatus.registrerad
 
 
 def register(session: Session, *, now: datetime, principal: Principal, data: RemissData,
@@ -98,7 +105,7 @@ def register(session: Session, *, now: datetime, principal: Principal, data: Rem
         values["received_on"] = local_today(now)
     remiss = Remiss(**values, created_by_id=principal.user_id, created_at=now, updated_at=now,
                     effective_deadline_on=data.deadline_on, effective_deadline_time=data.deadline_time,
-                    status=RemissStatus.tilldelad if data.handlaggare_id else RemissStatus.registrerad)
+                    status=_first_status(data))
     session.add(remiss)
     session.flush()
     replace_questions(session, remiss, questions)

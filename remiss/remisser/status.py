@@ -13,6 +13,12 @@ class RemissStatus(StrEnum):
     besvarad = "besvarad"
     avstar = "avstar"
     aterkallad = "aterkallad"
+    # an outgoing remiss (we are the remittent) has its own path; återkallad is shared
+    utkast = "utkast"
+    skickad = "skickad"
+    svarstiden_ute = "svarstiden_ute"
+    sammanstalld = "sammanstalld"
+    avslutad = "avslutad"
 
     @property
     def label(self) -> str:
@@ -32,6 +38,11 @@ LABELS = {
     RemissStatus.besvarad: "Besvarad",
     RemissStatus.avstar: "Avstår",
     RemissStatus.aterkallad: "Återkallad",
+    RemissStatus.utkast: "Utkast",
+    RemissStatus.skickad: "Skickad",
+    RemissStatus.svarstiden_ute: "Svarstiden ute",
+    RemissStatus.sammanstalld: "Sammanställd",
+    RemissStatus.avslutad: "Avslutad",
 }
 
 S = RemissStatus
@@ -46,7 +57,15 @@ NEXT_STEPS = {
     S.besvarad: "Remissen är besvarad. Inget mer att göra.",
     S.avstar: "Nämnden avstår från att svara. Inget mer att göra.",
     S.aterkallad: "Remissen är återkallad. Inget mer att göra.",
+    S.utkast: "Kontrollera sändlistan och adresserna, skapa missivet och skicka remissen.",
+    S.skickad: "Vänta på svaren; påminnelser går ut enligt nämndens inställning.",
+    S.svarstiden_ute: "Svarstiden har gått ut: påminn dem som inte har svarat eller sammanställ svaren.",
+    S.sammanstalld: "Svaren är sammanställda: publicera remissvaren om de ska visas öppet, och avsluta ärendet.",
+    S.avslutad: "Ärendet är avslutat. Inget mer att göra.",
 }
+
+# The statuses of an outgoing remiss, in the order of its path.
+OUTGOING = (S.utkast, S.skickad, S.svarstiden_ute, S.sammanstalld, S.avslutad, S.aterkallad)
 
 
 def status_label(value: str) -> str:
@@ -56,7 +75,7 @@ def status_label(value: str) -> str:
     except ValueError:
         return value
 
-CLOSED = frozenset({S.besvarad, S.avstar, S.aterkallad})
+CLOSED = frozenset({S.besvarad, S.avstar, S.aterkallad, S.avslutad})
 
 # The forward path, one step back where work is returned, and the two side exits.
 TRANSITIONS: dict[RemissStatus, frozenset[RemissStatus]] = {
@@ -68,7 +87,17 @@ TRANSITIONS: dict[RemissStatus, frozenset[RemissStatus]] = {
     S.besvarad: frozenset(),
     S.avstar: frozenset({S.registrerad}),
     S.aterkallad: frozenset(),
+    # outgoing: skickad is set by sending, svarstiden ute by the clock (and back when the remisstid is extended);
+    # a late answer can reopen a sammanställning
+    S.utkast: frozenset({S.skickad, S.aterkallad}),
+    S.skickad: frozenset({S.svarstiden_ute, S.sammanstalld, S.aterkallad}),
+    S.svarstiden_ute: frozenset({S.skickad, S.sammanstalld, S.aterkallad}),
+    S.sammanstalld: frozenset({S.avslutad, S.svarstiden_ute}),
+    S.avslutad: frozenset(),
 }
+
+# Reached only through their own verb (sending the remiss), not by choosing them in a list.
+BY_VERB_ONLY = frozenset({S.skickad})
 
 
 class TransitionError(ValueError):

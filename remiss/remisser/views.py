@@ -17,7 +17,7 @@ from remiss.remisser.history import describe
 from remiss.remisser.input import InputErrors, parse_remiss_input, to_remiss_data
 from remiss.remisser.models import Attachment
 from remiss.remisser.queries import RemissFilter, list_remisser
-from remiss.remisser.status import NEXT_STEPS, RemissStatus, TransitionError, allowed_next
+from remiss.remisser.status import BY_VERB_ONLY, NEXT_STEPS, RemissStatus, TransitionError, allowed_next
 from remiss.web import now, principal, requires
 from remiss.web.panels import panels
 
@@ -239,7 +239,8 @@ def _show(remiss_id: int, *, assign_values: dict | None = None, assign_errors: d
         "remisser/show.html", remiss=remiss, namnd=namnd, handlaggare=remiss.handlaggare_name,
         questions=questions, sandlista=sandlista,
         files=files, events=events,
-        next_statuses=allowed_next(remiss.status), status=RemissStatus(remiss.status),
+        next_statuses=[s for s in allowed_next(remiss.status) if s not in BY_VERB_ONLY],
+        status=RemissStatus(remiss.status),
         next_step=NEXT_STEPS[RemissStatus(remiss.status)],
         may_edit=p.may(Action.edit, remiss.namnd_id), may_assign=may_assign, assign=assign,
         panels=extra)

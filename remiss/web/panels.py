@@ -22,3 +22,10 @@ class Panel:
 def panels() -> list[Panel]:
     """The remiss page's panels, in order."""
     return current_app.extensions["remiss_panels"]
+
+
+def incoming_only(context: Callable) -> Callable:
+    """The same panel context, giving nothing (no panel) on an outgoing remiss, where we are the remittent."""
+    def wrapped(session, principal, remiss, now):
+        return None if remiss.direction == "utgaende" else context(session, principal, remiss, now)
+    return wrapped

@@ -62,7 +62,7 @@ def test_send_plans_chasers_once_and_rerun_is_harmless(session, sent, app, tmp_p
     assert chasers.schedule_all(session, now=at(2015, 6, 16)) == 0
     with app.app_context():
         assert sending.send(session, now=at(2015, 6, 16), principal=SYSTEM, remiss=sent, files_dir=str(tmp_path),
-                            base_url="") == 0
+                            base_url="") == sending.Sent(0, 0)
     missiv = session.exec(select(OutboxMessage).where(OutboxMessage.kind == sending.MISSIV_KIND)).all()
     assert len(missiv) == 4
 

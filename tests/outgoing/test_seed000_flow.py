@@ -80,7 +80,8 @@ def test_seed_000_sent_answered_chased_and_compiled(app, db, session, client, au
     assert remiss.direction == "utgaende"
     url = f"/remisser/{remiss.id}"
     show = client.get(url).get_data(as_text=True)
-    assert "Utskick och svar" in show and "Skicka remissen (15 instanser)" in show
+    assert "Utskick och svar" in show and "Skicka remissen" in show and "15 med e-post." in show
+    assert "Utkast" in show
 
     # 3. Send: one mail per instans to the SMTP server, the missiv and handlingar attached.
     assert auth.post(f"{url}/utskick/skicka", form_url=url).status_code == 302

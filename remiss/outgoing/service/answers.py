@@ -13,6 +13,7 @@ from remiss.clock import local_today
 from remiss.namnd.models import Namnd
 from remiss.outgoing import mails
 from remiss.outgoing.models import SandlistaAnswer
+from remiss.outgoing.reading import read_eml
 from remiss.outgoing.service import chasers
 from remiss.planning.models import Extension
 from remiss.reminders.outbox import enqueue
@@ -34,6 +35,30 @@ class AnswerData:
     other_comments: str = ""
     answers: dict[int, str] = field(default_factory=dict)  # question id → text
     files: list[tuple[str, bytes]] = field(default_factory=list)  # (filename, data)
+    date_from_mail: bool = False  # an uploaded .eml gives the date the answer came (its Date header)
+
+
+def is_late(remiss: Remiss, entry: SandlistaEntry) -> bool:
+    """An answer (or avstår) registered as received after the deadline that applied to the instans."""
+    day, _ = chasers.deadline_of(remiss, entry)
+    return bool(entry.answered_on and day and entry.answered_on > day)
+
+
+def _from_mail_files(data: AnswerData) -> AnswerData:
+    """Files that are e-mails (.eml): their attached files join the answer, their text fills an empty summary,
+    and their date is the answer's when asked for."""
+    extra = []
+    for filename, content in data.files:
+        if not filename.lower().endswith(".eml"):
+            continue
+        mail = read_eml(content)
+        extra.extend(mail.files)
+        if not data.summary.strip() and mail.text:
+            data.summary = mail.text
+        if data.date_from_mail and mail.sent_on:
+            data.answered_on = mail.sent_on
+    data.files = data.files + extra
+    return data
 
 
 def load_entry(session: Session, remiss: Remiss, entry_id: int) -> SandlistaEntry:
@@ -63,6 +88,7 @@ def register_answer(session: Session, *, now: datetime, principal: Principal, re
                     entry: SandlistaEntry, data: AnswerData, files_dir: str, max_bytes: int) -> SandlistaEntry:
     """Record an instans's answer: date, files, inga synpunkter, summary, per-question answers."""
     _begin(principal, remiss)
+    data = _from_mail_files(data)
     questions = {q.id for q in remisser.questions_of(session, remiss.id)}
     unknown = set(data.answers) - questions
     if unknown:
@@ -86,7 +112,8 @@ def register_answer(session: Session, *, now: datetime, principal: Principal, re
         remiss_files.add(session, now=now, principal=principal, remiss=remiss, filename=filename, data=content,
                          files_dir=files_dir, max_bytes=max_bytes, purpose="svar", sandlista_entry_id=entry.id)
     chasers.cancel_for_entry(session, remiss_id=remiss.id, entry_id=entry.id, reason="Remissinstansen har svarat")
-    _log(session, now=now, principal=principal, entry=entry, before=before, action="answer")
+    _log(session, now=now, principal=principal, entry=entry, before=before, action="answer",
+         note=entry.name + (" (inkom efter svarstiden)" if is_late(remiss, entry) else ""))
     return entry
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 from datetime import datetime
 
-from sqlalchemy import delete, func, update
+from sqlalchemy import delete, func, or_, update
 from sqlmodel import Session, select
 
 from remiss.audit import service as audit
@@ -30,6 +30,16 @@ def organisations(session: Session, *, name_contains: str = "", limit: int = 500
     if name_contains:
         stmt = stmt.where(func.lower(Organisation.name).contains(name_contains.lower(), autoescape=True))
     return list(session.exec(stmt.limit(limit)))
+
+
+def visible_organisations(session: Session, principal: Principal, *, shared: bool) -> list[Organisation]:
+    """Active instanser a user may put on a sändlista: the shared register, and names typed on the sändlistor of
+    the user's own nämnder (every name when the register is configured as shared)."""
+    stmt = select(Organisation).where(Organisation.active).order_by(Organisation.group_name, Organisation.name)
+    visible = principal.visible_namnd_ids()
+    if not shared and visible is not None:
+        stmt = stmt.where(or_(Organisation.namnd_id.is_(None), Organisation.namnd_id.in_(visible or [-1])))
+    return list(session.exec(stmt))
 
 
 def save_organisation(session: Session, *, now: datetime, principal: Principal, existing: Organisation | None,

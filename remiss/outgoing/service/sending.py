@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import hashlib
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from datetime import datetime
 
 from sqlmodel import Session, select
@@ -14,15 +14,17 @@ from remiss.auth.models import User
 from remiss.clock import local_today
 from remiss.calendar.swedish import format_deadline
 from remiss.documents import render_document
+from remiss.documents.letters import letters
 from remiss.namnd.models import DocumentTemplate, Namnd
 from remiss.outgoing import mails
 from remiss.outgoing.models import Organisation
-from remiss.outgoing.service import chasers
+from remiss.outgoing.service import addresses, chasers, lifecycle
 from remiss.outgoing.service.register import members_of
 from remiss.reminders.outbox import enqueue
 from remiss.remisser import service as remisser
 from remiss.remisser.input import InputErrors, RemissData, SandlistaItem
 from remiss.remisser.models import Attachment, Direction, Remiss, SandlistaEntry
+from remiss.remisser.status import RemissStatus
 
 MISSIV_KIND = "outgoing_missiv"
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
@@ -133,41 +135,103 @@ def _check_outgoing(remiss: Remiss) -> None:
         raise InputErrors({"direction": "Det här går bara för utgående remisser."})
 
 
+@dataclass(frozen=True)
+class Sent:
+    """What one send did: mails put in the outbox, letters to print, and the Word file with the letters."""
+
+    mailed: int
+    posted: int
+    letters: Attachment | None = None
+
+
+def _missing_addresses(entries: list[SandlistaEntry]) -> str:
+    names = [e.name for e in entries]
+    return ("Adress saknas för " + ", ".join(names[:5]) + (" m.fl." if len(names) > 5 else "")
+            + ". Ange e-post eller postadress under ”Ändra adress” för varje instans i tabellen nedan.")
+
+
 def send(session: Session, *, now: datetime, principal: Principal, remiss: Remiss, files_dir: str,
-         base_url: str) -> int:
-    """Put one missiv mail per instans in the outbox (once per instans) and plan the chasers."""
+         base_url: str) -> Sent:
+    """Send the remiss to every instans not yet sent to: a mail in the outbox to those with an e-mail address,
+    one printable Word file of letters (address block per instans) for those with a postal address only.
+
+    Until this moment the sändlista reads the register's current addresses; what was sent is kept on the entry.
+    """
     require(principal, Action.edit, remiss.namnd_id)
     _check_outgoing(remiss)
     entries = remisser.entries(session, remiss.id)
     if not entries:
         raise InputErrors({"sandlista": "Sändlistan är tom."})
-    missing = [e.name for e in entries if not e.email and e.sent_at is None]
-    if missing:
-        raise InputErrors({"sandlista": "E-postadress saknas för " + ", ".join(missing[:5])
-                           + (" m.fl." if len(missing) > 5 else "") + ". Komplettera registret först."})
+    if remiss.status not in (RemissStatus.utkast, RemissStatus.skickad, RemissStatus.svarstiden_ute):
+        raise InputErrors({"status": f"Remissen är {RemissStatus(remiss.status).label.lower()} och skickas inte."})
+    addresses.refresh_unsent(session, entries)
+    unsent = [e for e in entries if e.sent_at is None]
+    if not unsent:
+        return Sent(0, 0)
+    nowhere = [e for e in unsent if not e.email and not e.postal_address.strip()]
+    if nowhere:
+        raise InputErrors({"sandlista": _missing_addresses(nowhere)})
     if remiss.effective_deadline_on is None:
         raise InputErrors({"deadline_on": "Ange sista svarsdag innan remissen skickas."})
     missiv = current_missiv(session, remiss.id) or generate_missiv(
         session, now=now, principal=principal, remiss=remiss, files_dir=files_dir)
     attachments = [missiv] + _handlingar(session, remiss.id)
     namnd = session.get(Namnd, remiss.namnd_id)
-    queued = 0
-    for entry in entries:
-        if entry.sent_at is not None:
-            continue
+    by_mail = [e for e in unsent if e.email]
+    by_post = [e for e in unsent if not e.email]
+    mailed = 0
+    for entry in by_mail:
         payload = mails.missiv_mail(remiss=remiss, namnd=namnd, entry=entry, attachments=attachments,
                                     base_url=base_url)
         if enqueue(session, now=now, key=f"outgoing:missiv:{remiss.id}:{entry.id}", recipient_email=entry.email,
                    kind=MISSIV_KIND, due_at=now, subject=payload["subject"], payload=payload, remiss_id=remiss.id):
-            queued += 1
-        entry.sent_at = now
+            mailed += 1
+        entry.sent_at, entry.delivery = now, "epost"
         session.add(entry)
+    letters = None
+    if by_post:
+        letters = _letters(session, now=now, principal=principal, remiss=remiss, missiv=missiv, entries=by_post,
+                           files_dir=files_dir)
+        for entry in by_post:
+            entry.sent_at, entry.delivery = now, "post"
+            session.add(entry)
     if remiss.sent_at is None:
         remiss.sent_at = now
     remiss.updated_at = now
     session.add(remiss)
     session.flush()
+    note = f"Remissen skickad med e-post till {mailed} och per post till {len(by_post)} remissinstanser"
     audit.record(session, now=now, user_id=principal.user_id, entity="remiss", entity_id=remiss.id,
-                 remiss_id=remiss.id, action="send", note=f"Remissen skickad till {queued} remissinstanser")
+                 remiss_id=remiss.id, action="send", note=note)
+    if remiss.status == RemissStatus.utkast:
+        remisser.change_status(session, now=now, principal=principal, remiss=remiss, new=RemissStatus.skickad,
+                               note=note)
+    lifecycle.sync_deadline(session, now=now, remiss=remiss, principal=principal)
     chasers.schedule(session, now=now, remiss=remiss)
-    return queued
+    return Sent(mailed, len(by_post), letters)
+
+
+def address_block(entry: SandlistaEntry) -> list[str]:
+    """The lines above a letter: the instans's name, then its postal address line by line."""
+    lines = [entry.name] + [line for line in entry.postal_address.splitlines() if line.strip()]
+    return lines
+
+
+def _letters(session: Session, *, now: datetime, principal: Principal, remiss: Remiss, missiv: Attachment,
+             entries: list[SandlistaEntry], files_dir: str) -> Attachment:
+    """The missiv once per instans sent by post, each under its address block, as one file kept on the remiss."""
+    data = letters(files.path_of(files_dir, missiv.storage_key).read_bytes(), [address_block(e) for e in entries])
+    stored = files.store(files_dir, data, content_type=DOCX)
+    dnr = (remiss.our_dnr or str(remiss.id)).replace("/", "-")
+    attachment = Attachment(remiss_id=remiss.id, purpose="brev", filename=f"Missiv per post {dnr}.docx",
+                            content_type=DOCX, size=stored.size, sha256=hashlib.sha256(data).hexdigest(),
+                            storage_key=stored.key, uploaded_by_id=principal.user_id, uploaded_at=now)
+    session.add(attachment)
+    session.flush()
+    return attachment
+
+
+def letters_file(session: Session, remiss_id: int) -> Attachment | None:
+    """The newest Word file of letters to print."""
+    return session.exec(select(Attachment).where(Attachment.remiss_id == remiss_id, Attachment.purpose == "brev")
+                        .order_by(Attachment.id.desc()).limit(1)).first()

@@ -1,28 +1,32 @@
 """Pages for an outgoing remiss: create, missiv, send, answers, extensions, overview, sammanställning."""
 from __future__ import annotations
 
-from flask import Blueprint, Response, abort, current_app, flash, redirect, render_template, request, url_for
+import io
+
+from flask import (Blueprint, abort, current_app, flash, redirect, render_template, request, send_file,
+                   url_for)
 from sqlmodel import select
 
 from remiss import files
-from remiss.calendar.swedish import format_date_time, format_deadline
+from remiss.calendar.swedish import format_deadline
 from remiss.auth.access import Action, load_remiss
 from remiss.clock import local_today
 from remiss.db import get_session
 from remiss.documents import RenderError
 from remiss.namnd.models import Namnd
-from remiss.outgoing import compilation, overview
+from remiss.outgoing import compilation, overview, present
 from remiss.outgoing.forms import parse_answer, parse_ids, parse_until
-from remiss.outgoing.models import Organisation
-from remiss.outgoing.service import answers, sending
-from remiss.outgoing.service.register import saved_lists
-from remiss.remisser import attachments, page
+from remiss.outgoing.service import addresses, answers, lifecycle, publication, sending
+from remiss.outgoing.service.register import saved_lists, visible_organisations
+from remiss.remisser import attachments
 from remiss.remisser import service as remisser
-from remiss.remisser.input import InputErrors, parse_remiss_input, RemissData
+from remiss.remisser.input import SANDLISTA_LIMIT, InputErrors, parse_remiss_input, RemissData
+from remiss.outgoing.models import Organisation
 from remiss.remisser.models import AnswerStatus, Attachment, Direction
 from remiss.web import now, principal, requires
 
 bp = Blueprint("outgoing", __name__)
+MAX_SANDLISTA = SANDLISTA_LIMIT
 DOCX = sending.DOCX
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
@@ -50,9 +54,12 @@ def new():
     if request.method == "POST":
         raw = {k: v for k, v in values.items() if k not in ("csrf_token", "sandlista")}
         clean, errors = parse_remiss_input(raw)
+        offered = {o.id for o in visible_organisations(session, p, shared=_config("REGISTER_SHARED"))}
         items = sending.sandlista_from_register(
-            session, organisation_ids=parse_ids(request.form.getlist("organisation_ids")),
+            session, organisation_ids=[i for i in parse_ids(request.form.getlist("organisation_ids")) if i in offered],
             list_ids=parse_ids(request.form.getlist("list_ids")))
+        if len(items) > MAX_SANDLISTA:
+            errors["sandlista"] = f"Högst {MAX_SANDLISTA} remissinstanser på en sändlista."
         if not errors:
             try:
                 remiss = sending.create_outgoing(
@@ -71,8 +78,7 @@ def new():
                       "Skapa missivet och skicka remissen när allt är klart.", "success")
                 return redirect(url_for("remisser.show", remiss_id=remiss.id) + "#utskick")
     namnder = [n for n in session.exec(select(Namnd).order_by(Namnd.name)) if p.may(Action.create, n.id)]
-    orgs = session.exec(select(Organisation).where(Organisation.active)
-                        .order_by(Organisation.group_name, Organisation.name)).all()
+    orgs = visible_organisations(session, p, shared=_config("REGISTER_SHARED"))
     return render_template("outgoing/new.html", values=values, errors=errors, namnder=namnder,
                            organisations=orgs, lists=saved_lists(session),
                            chosen_orgs=set(parse_ids(request.form.getlist("organisation_ids"))),
@@ -102,16 +108,28 @@ def make_missiv(remiss_id: int):
 def send(remiss_id: int):
     remiss = _post_guard(remiss_id)
     try:
-        queued = sending.send(get_session(), now=now(), principal=principal(), remiss=remiss,
-                              files_dir=_config("FILES_DIR"), base_url=_config("BASE_URL"))
+        sent = sending.send(get_session(), now=now(), principal=principal(), remiss=remiss,
+                            files_dir=_config("FILES_DIR"), base_url=_config("BASE_URL"))
     except (InputErrors, RenderError) as exc:
         get_session().rollback()
         message = "; ".join(exc.errors.values()) if isinstance(exc, InputErrors) else str(exc)
         flash(f"Remissen skickades inte: {message}", "error")
     else:
-        flash(f"Remissen läggs i utkorgen till {queued} remissinstanser." if queued
-              else "Remissen var redan skickad till alla på sändlistan.", "success")
+        flash(_sent_message(sent), "success")
     return _back(remiss_id)
+
+
+def _sent_message(sent: sending.Sent) -> str:
+    if not sent.mailed and not sent.posted:
+        return "Remissen var redan skickad till alla på sändlistan."
+    parts = []
+    if sent.mailed:
+        parts.append(f"{sent.mailed} {'remissinstans får' if sent.mailed == 1 else 'remissinstanser får'} "
+                     "missivet med e-post")
+    if sent.posted:
+        parts.append(f"{sent.posted} ska få det per post: skriv ut breven "
+                     "(”Ladda ned breven att skriva ut”), de är markerade som skickade per post i dag")
+    return "Remissen är skickad: " + "; ".join(parts) + "."
 
 
 @bp.route("/remisser/<int:remiss_id>/utskick/instanser/<int:entry_id>", methods=["GET", "POST"])
@@ -138,8 +156,14 @@ def entry(remiss_id: int, entry_id: int):
                   "other_comments": item.other_comments, "no_comments": item.no_comments}
         values.update({f"q_{qid}": text for qid, text in answers.answers_of(session, item.id).items()})
     answer_files = session.exec(select(Attachment).where(Attachment.sandlista_entry_id == item.id)).all()
+    email, postal = addresses.current(session, [item])[item.id]
+    for key, value in (("email", email), ("postal_address", postal)):
+        values.setdefault(key, value)
+    org = session.get(Organisation, item.organisation_id) if item.organisation_id else None
     return render_template("outgoing/entry.html", remiss=remiss, entry=item, questions=questions,
                            values=values, errors=errors, files=answer_files, status=AnswerStatus(item.answer_status),
+                           late=answers.is_late(remiss, item), email=email, postal_address=postal,
+                           may_change_register=addresses.may_change_register(p, org),
                            may_edit=p.may(Action.edit, remiss.namnd_id)), (400 if errors else 200)
 
 
@@ -147,11 +171,22 @@ def _entry_action(session, remiss, item, questions) -> str:
     action, p, form = request.form.get("action", ""), principal(), request.form
     today = local_today(now())
     if action == "answer":
-        data = parse_answer(form, question_ids=[q.id for q in questions], today=today,
-                            uploads=request.files.getlist("files"))
+        uploads = request.files.getlist("files")
+        if len([u for u in uploads if u and u.filename]) > attachments.FILES_LIMIT:
+            raise InputErrors({"files": f"Högst {attachments.FILES_LIMIT} filer åt gången."})
+        data = parse_answer(form, question_ids=[q.id for q in questions], today=today, uploads=uploads)
         answers.register_answer(session, now=now(), principal=p, remiss=remiss, entry=item, data=data,
                                 files_dir=_config("FILES_DIR"), max_bytes=_config("UPLOAD_MAX_BYTES"))
-        return f"Svaret från {item.name} är registrerat."
+        late = " Det kom in efter svarstiden och är markerat som sent." if answers.is_late(remiss, item) else ""
+        return f"Svaret från {item.name} är registrerat.{late}"
+    if action == "address":
+        in_register = form.get("in_register") == "1"
+        changed = addresses.set_address(session, now=now(), principal=p, remiss=remiss, entry=item,
+                                        email=str(form.get("email", ""))[:300],
+                                        postal_address=str(form.get("postal_address", ""))[:2000],
+                                        in_register=in_register)
+        return (f"Adressen till {item.name} är ändrad" + (" här och i registret." if changed
+                                                           else " på den här remissen."))
     if action == "decline":
         answers.decline(session, now=now(), principal=p, remiss=remiss, entry=item, answered_on=today,
                         note=str(form.get("note", ""))[:5000])
@@ -192,16 +227,19 @@ def general_extension(remiss_id: int):
 @bp.route("/remisser/<int:remiss_id>/utskick/svarsstatus.<fmt>")
 def export(remiss_id: int, fmt: str):
     remiss = _remiss(remiss_id)
-    table = overview.rows(get_session(), remiss, status=request.args.get("status", ""),
-                          group=request.args.get("grupp", ""))
-    name = f"svarsstatus-{(remiss.our_dnr or str(remiss.id)).replace(' ', '_').replace('/', '-')}"
+    if fmt not in ("csv", "xlsx"):
+        abort(404)
+    session = get_session()
+    entries = remisser.entries(session, remiss.id)
+    table = overview.rows(session, remiss, status=request.args.get("status", ""),
+                          group=request.args.get("grupp", ""), entries=entries,
+                          addresses=addresses.current(session, entries))
+    name = "Svarsstatus " + " ".join((remiss.our_dnr or str(remiss.id)).replace("/", "-").split())
     if fmt == "csv":
-        return Response(overview.to_csv(table), mimetype="text/csv; charset=utf-8",
-                        headers={"Content-Disposition": f'attachment; filename="{name}.csv"'})
-    if fmt == "xlsx":
-        return Response(overview.to_xlsx(table, f"{remiss.our_dnr} {remiss.title}"), mimetype=XLSX,
-                        headers={"Content-Disposition": f'attachment; filename="{name}.xlsx"'})
-    abort(404)
+        return send_file(io.BytesIO(overview.to_csv(table)), mimetype="text/csv; charset=utf-8",
+                         as_attachment=True, download_name=f"{name}.csv")
+    return send_file(io.BytesIO(overview.to_xlsx(table, f"{remiss.our_dnr} {remiss.title}")), mimetype=XLSX,
+                     as_attachment=True, download_name=f"{name}.xlsx")
 
 
 @bp.route("/remisser/<int:remiss_id>/utskick/sammanstallning.docx")
@@ -212,23 +250,64 @@ def sammanstallning(remiss_id: int):
     except RenderError as exc:
         flash(f"Sammanställningen kunde inte skapas: {exc}", "error")
         return _back(remiss_id)
-    name = f"Remissammanstallning {(remiss.our_dnr or str(remiss.id))}".replace("/", "-")
-    return Response(data, mimetype=DOCX, headers={"Content-Disposition": f'attachment; filename="{name}.docx"'})
+    return send_file(io.BytesIO(data), mimetype=DOCX, as_attachment=True, download_name=compilation.file_name(remiss))
+
+
+@bp.route("/remisser/<int:remiss_id>/utskick/sammanstall", methods=["POST"])
+def compile_answers(remiss_id: int):
+    remiss = _post_guard(remiss_id)
+    try:
+        kept = lifecycle.compile_answers(get_session(), now=now(), principal=principal(), remiss=remiss,
+                                         files_dir=_config("FILES_DIR"))
+    except (InputErrors, RenderError) as exc:
+        get_session().rollback()
+        message = "; ".join(exc.errors.values()) if isinstance(exc, InputErrors) else str(exc)
+        flash(f"Svaren sammanställdes inte: {message}", "error")
+    else:
+        flash(f"Svaren är sammanställda i ”{kept.filename}”, som finns bland handlingarna. "
+              "Publicera remissvaren om de ska visas öppet, och avsluta sedan ärendet.", "success")
+    return _back(remiss_id)
+
+
+@bp.route("/remisser/<int:remiss_id>/utskick/avsluta", methods=["POST"])
+def close(remiss_id: int):
+    remiss = _post_guard(remiss_id)
+    try:
+        lifecycle.close(get_session(), now=now(), principal=principal(), remiss=remiss,
+                        note=str(request.form.get("note", ""))[:500])
+    except InputErrors as exc:
+        get_session().rollback()
+        flash("Ärendet avslutades inte: " + "; ".join(exc.errors.values()), "error")
+    else:
+        flash("Ärendet är avslutat. Planerade påminnelser är stoppade.", "success")
+    return _back(remiss_id)
+
+
+@bp.route("/remisser/<int:remiss_id>/utskick/publicera", methods=["POST"])
+def publish(remiss_id: int):
+    remiss = _post_guard(remiss_id)
+    session = get_session()
+    try:
+        if request.form.get("action") == "unpublish":
+            publication.unpublish(session, now=now(), principal=principal(), remiss=remiss)
+            flash("Remissvaren visas inte längre öppet.", "success")
+        else:
+            publication.publish(session, now=now(), principal=principal(), remiss=remiss,
+                                attachment_ids=parse_ids(request.form.getlist("attachment_ids")),
+                                intro=str(request.form.get("intro", "")))
+            flash("Remissvaren är publicerade. Den öppna sidan visar de valda filerna.", "success")
+    except InputErrors as exc:
+        session.rollback()
+        flash("Inget publicerades: " + "; ".join(exc.errors.values()), "error")
+    return _back(remiss_id, "publicering")
 
 
 def panel_context(session, p, remiss, moment):
     """Display-ready values for the panel on the remiss page (outgoing remisser only)."""
     if remiss.direction != Direction.utgaende:
         return None
-    status, group = request.args.get("status", ""), request.args.get("grupp", "")
-    entries = page.entries(session, remiss.id)  # shared with the page's Sändlista section
-    return {"counts": overview.counts(session, remiss.id),
-            "rows": overview.rows(session, remiss, status=status, group=group, entries=entries),
-            "groups": overview.groups(session, remiss.id, entries), "statuses": list(AnswerStatus),
-            "status": status, "group": group, "missiv": sending.current_missiv(session, remiss.id),
-            "sent": remiss.sent_at is not None, "sent_at": format_date_time(remiss.sent_at) if remiss.sent_at else "",
-            "unsent": sum(1 for e in entries if e.sent_at is None),
-            "may_edit": p.may(Action.edit, remiss.namnd_id)}
+    return present.panel(session, p, remiss, moment, status=request.args.get("status", ""),
+                         group=request.args.get("grupp", ""))
 
 
 def sandlista_status(session, remiss):
@@ -241,3 +320,4 @@ def sandlista_status(session, remiss):
 
 from remiss.outgoing.views import register  # noqa: E402,F401  (routes on the same blueprint)
 from remiss.outgoing import api  # noqa: E402,F401
+from remiss.outgoing.views import public  # noqa: E402,F401

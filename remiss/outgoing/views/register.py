@@ -3,14 +3,13 @@ from __future__ import annotations
 
 import json
 
-from flask import abort, flash, redirect, render_template, request, url_for
-from sqlmodel import select
+from flask import abort, current_app, flash, redirect, render_template, request, url_for
 
 from remiss.auth.access import Action
 from remiss.db import get_session
 from remiss.outgoing.forms import parse_ids
 from remiss.outgoing.importer import ImportFileError, read_rows, rows_from_json
-from remiss.outgoing.models import Organisation, SavedSandlista
+from remiss.outgoing.models import SavedSandlista
 from remiss.outgoing.service import register
 from remiss.outgoing.views import bp
 from remiss.remisser.input import InputErrors
@@ -107,7 +106,7 @@ def saved_list(list_id: int | None = None):
         else:
             flash("Sändlistan är sparad.", "success")
             return redirect(url_for("outgoing.lists"))
-    orgs = session.exec(select(Organisation).order_by(Organisation.group_name, Organisation.name)).all()
+    orgs = register.visible_organisations(session, principal(), shared=current_app.config["REGISTER_SHARED"])
     return render_template("outgoing/list_form.html", existing=existing, name=name, chosen=set(chosen),
                            organisations=orgs, errors=errors), (400 if errors else 200)
 

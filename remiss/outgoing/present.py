@@ -1,0 +1,226 @@
+"""Display-ready values for outgoing work: the remiss page's panel, the start page's section, the public page."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from sqlalchemy import func
+from sqlmodel import Session, select
+
+from remiss.auth.access import Action, Principal
+from remiss.calendar.swedish import count_words, format_date, format_date_time, format_deadline
+from remiss.clock import local
+from remiss.namnd.models import Namnd
+from remiss.outgoing import overview
+from remiss.outgoing.models import Publication, PublishedFile
+from remiss.outgoing.service import addresses, chasers, lifecycle, publication, sending
+from remiss.planning.models import Extension
+from remiss.reminders.models import OutboxMessage, OutboxStatus
+from remiss.remisser import page
+from remiss.remisser.models import AnswerStatus, Attachment, Direction, Remiss, SandlistaEntry
+from remiss.remisser.status import RemissStatus
+
+
+def days_left(remiss: Remiss, now: datetime) -> str:
+    """ "12 dagar kvar", "sista dagen i dag", "svarstiden gick ut i går", "svarstiden gick ut för 3 dagar sedan"."""
+    if remiss.effective_deadline_on is None:
+        return "ingen sista svarsdag"
+    delta = (remiss.effective_deadline_on - local(now).date()).days
+    if delta > 0:
+        return count_words(delta, "dag", "dagar") + " kvar"
+    if delta == 0 and not lifecycle.deadline_passed(remiss, now):
+        return "sista dagen i dag"
+    if delta >= -1:
+        return "svarstiden gick ut i dag" if delta == 0 else "svarstiden gick ut i går"
+    return f"svarstiden gick ut för {count_words(-delta, 'dag', 'dagar')} sedan"
+
+
+def _pending_chasers(session: Session, remiss_ids: list[int]) -> dict[int, tuple[int, datetime | None]]:
+    """remiss id → (chasers planned, the next one's moment)."""
+    if not remiss_ids:
+        return {}
+    rows = session.exec(select(OutboxMessage.remiss_id, func.count(), func.min(OutboxMessage.due_at))
+                        .where(OutboxMessage.remiss_id.in_(remiss_ids), OutboxMessage.kind == chasers.KIND,
+                               OutboxMessage.status == OutboxStatus.pending.value)
+                        .group_by(OutboxMessage.remiss_id)).all()
+    return {rid: (n, first) for rid, n, first in rows}
+
+
+def _chasers_by_entry(session: Session, remiss_id: int) -> dict[int, list[str]]:
+    """entry id → the moments of its planned chasers, in order ("8 december 2026 kl. 08.00")."""
+    prefix = f"outgoing:chaser:{remiss_id}:"
+    found: dict[int, list[str]] = {}
+    for key, due in session.exec(select(OutboxMessage.key, OutboxMessage.due_at)
+                                 .where(OutboxMessage.kind == chasers.KIND, OutboxMessage.key.like(prefix + "%"),
+                                        OutboxMessage.status == OutboxStatus.pending.value)
+                                 .order_by(OutboxMessage.due_at)):
+        entry_id = int(key[len(prefix):].split(":", 1)[0])
+        found.setdefault(entry_id, []).append(format_date_time(due))
+    return found
+
+
+def _general_extensions(session: Session, remiss_id: int) -> list[str]:
+    rows = session.exec(select(Extension).where(Extension.remiss_id == remiss_id, Extension.is_general,
+                                                Extension.decision == "granted")
+                        .order_by(Extension.created_at, Extension.id)).all()
+    return [f"Den {format_date(e.decided_on or e.requested_on)} förlängdes remisstiden till "
+            f"{format_deadline(e.granted_until_on, e.granted_until_time)}"
+            + (f" ({e.reason})" if e.reason else "") + "; meddelandet gick till dem som inte hade svarat."
+            for e in rows]
+
+
+def panel(session: Session, principal: Principal, remiss: Remiss, now: datetime, *, status: str = "",
+          group: str = "") -> dict:
+    """The "Utskick och svar" panel: what is left of the outgoing work and the next step's buttons."""
+    entries = page.entries(session, remiss.id)  # shared with the page's Sändlista section
+    current = addresses.current(session, entries)
+    unsent = [e for e in entries if e.sent_at is None]
+    by_mail = [e for e in unsent if current[e.id][0]]
+    by_post = [e for e in unsent if not current[e.id][0] and current[e.id][1].strip()]
+    nowhere = [e for e in unsent if not current[e.id][0] and not current[e.id][1].strip()]
+    planned = _chasers_by_entry(session, remiss.id)
+    rows = overview.rows(session, remiss, status=status, group=group, entries=entries, addresses=current)
+    waiting = [e.name for e in entries if e.sent_at is not None
+               and e.answer_status not in (AnswerStatus.svarat, AnswerStatus.avstar)]
+    extended = [f"{e.name}: anstånd till {format_deadline(e.extended_until_on, e.extended_until_time)}"
+                for e in entries if e.extended_until_on and e.answer_status == AnswerStatus.anstand_beviljat]
+    state = RemissStatus(remiss.status)
+    published = session.get(Publication, remiss.id)
+    shown = {f.attachment_id for f in publication.files_of(session, remiss.id)} if published else set()
+    candidates = publication.publishable_files(session, remiss.id)
+    answer_names = {e.id: e.name for e in entries}
+    return {
+        "state": state, "counts": overview.counts(session, remiss.id), "rows": rows,
+        "groups": overview.groups(session, remiss.id, entries), "statuses": list(AnswerStatus),
+        "status": status, "group": group, "missiv": sending.current_missiv(session, remiss.id),
+        "letters": sending.letters_file(session, remiss.id),
+        "compiled": lifecycle.current_compilation(session, remiss.id),
+        "sent": remiss.sent_at is not None, "sent_at": format_date_time(remiss.sent_at) if remiss.sent_at else "",
+        "unsent": len(unsent), "by_mail": len(by_mail), "by_post": len(by_post),
+        "nowhere": [(e.id, e.name) for e in nowhere], "days_left": days_left(remiss, now),
+        "waiting": waiting, "extended": extended, "general_extensions": _general_extensions(session, remiss.id),
+        "chasers": {entry_id: moments for entry_id, moments in planned.items()},
+        "chaser_count": sum(len(m) for m in planned.values()),
+        "may_send": state in (RemissStatus.utkast, RemissStatus.skickad, RemissStatus.svarstiden_ute) and unsent,
+        "may_extend": state in (RemissStatus.skickad, RemissStatus.svarstiden_ute),
+        "may_compile": state in (RemissStatus.skickad, RemissStatus.svarstiden_ute, RemissStatus.sammanstalld),
+        "may_close": state == RemissStatus.sammanstalld,
+        "may_publish": remiss.sent_at is not None and state != RemissStatus.aterkallad,
+        "published": published, "published_at": format_date_time(published.published_at) if published else "",
+        "publish_choices": [{"id": a.id, "label": _file_label(a, answer_names), "checked":
+                             (a.id in shown) if published else a.purpose in ("svar", "sammanstallning")}
+                            for a in candidates],
+        "may_edit": principal.may(Action.edit, remiss.namnd_id),
+    }
+
+
+def _file_label(attachment: Attachment, names: dict[int, str]) -> str:
+    kind = {"svar": "svar", "sammanstallning": "sammanställning", "missiv": "missiv",
+            "remisshandling": "remisshandling"}.get(attachment.purpose, attachment.purpose)
+    who = names.get(attachment.sandlista_entry_id)
+    return f"{attachment.filename} ({kind}{' från ' + who if who else ''})"
+
+
+@dataclass(frozen=True)
+class OutgoingRow:
+    remiss_id: int
+    dnr: str
+    title: str
+    status: str
+    status_label: str
+    answered: str  # "2 av 5 har svarat, 1 avstår"
+    waiting: int
+    days_left: str
+    overdue: bool
+    chasers: str  # "3 påminnelser planerade, nästa 8 december 2026 kl. 08.00"
+
+
+@dataclass
+class OutgoingSection:
+    """The start page's part about remisser we have sent out and wait for answers on."""
+
+    rows: list[OutgoingRow] = field(default_factory=list)
+    template: str = "outgoing/_start.html"
+
+
+OPEN_OUTGOING = (RemissStatus.utkast.value, RemissStatus.skickad.value, RemissStatus.svarstiden_ute.value,
+                 RemissStatus.sammanstalld.value)
+
+
+def start_section(session: Session, principal: Principal, now: datetime) -> OutgoingSection | None:
+    """Outgoing remisser in my nämnder not yet closed, the earliest deadline first; None when there are none."""
+    stmt = (select(Remiss).where(Remiss.direction == Direction.utgaende.value, Remiss.status.in_(OPEN_OUTGOING))
+            .order_by(Remiss.effective_deadline_on, Remiss.id).limit(50))
+    visible = principal.visible_namnd_ids()
+    if visible is not None:
+        stmt = stmt.where(Remiss.namnd_id.in_(visible or [-1]))
+    found = session.exec(stmt).all()
+    if not found:
+        return None
+    ids = [r.id for r in found]
+    tally: dict[int, dict[str, int]] = {}
+    for rid, status, n in session.exec(select(SandlistaEntry.remiss_id, SandlistaEntry.answer_status, func.count())
+                                       .where(SandlistaEntry.remiss_id.in_(ids))
+                                       .group_by(SandlistaEntry.remiss_id, SandlistaEntry.answer_status)):
+        tally.setdefault(rid, {})[status] = n
+    planned = _pending_chasers(session, ids)
+    rows = []
+    for remiss in found:
+        counted = tally.get(remiss.id, {})
+        total = sum(counted.values())
+        answered, declined = counted.get(AnswerStatus.svarat.value, 0), counted.get(AnswerStatus.avstar.value, 0)
+        n, first = planned.get(remiss.id, (0, None))
+        shown = RemissStatus.svarstiden_ute if (remiss.status == RemissStatus.skickad
+                                                and lifecycle.deadline_passed(remiss, now)) else RemissStatus(remiss.status)
+        rows.append(OutgoingRow(
+            remiss.id, remiss.our_dnr or "", remiss.title, shown.value, shown.label,
+            f"{answered} av {total} har svarat" + (f", {declined} avstår" if declined else ""),
+            total - answered - declined,
+            "inte skickad" if remiss.status == RemissStatus.utkast else days_left(remiss, now),
+            shown == RemissStatus.svarstiden_ute,
+            (count_words(n, "påminnelse", "påminnelser") + f" planerade, nästa {format_date_time(first)}") if n
+            else "inga påminnelser planerade"))
+    return OutgoingSection(rows)
+
+
+def public_page(session: Session, remiss_id: int) -> dict | None:
+    """The public list of a published outgoing remiss: the instanser and the files published; None if none."""
+    published = session.get(Publication, remiss_id)
+    remiss = session.get(Remiss, remiss_id)
+    if published is None or remiss is None or remiss.direction != Direction.utgaende:
+        return None
+    shown = session.exec(select(Attachment).join(PublishedFile, PublishedFile.attachment_id == Attachment.id)
+                         .where(PublishedFile.remiss_id == remiss_id).order_by(PublishedFile.position)).all()
+    by_entry: dict[int, list[Attachment]] = {}
+    general = []
+    for attachment in shown:
+        if attachment.purpose == "svar" and attachment.sandlista_entry_id:
+            by_entry.setdefault(attachment.sandlista_entry_id, []).append(attachment)
+        else:
+            general.append(attachment)
+    entries = []
+    for entry in page.entries(session, remiss_id):
+        if entry.answer_status == AnswerStatus.svarat and entry.id in by_entry:
+            said = "Remissvar" + (f" inkom {format_date(entry.answered_on)}" if entry.answered_on else "")
+        elif entry.answer_status == AnswerStatus.avstar:
+            said = "Avstår från att yttra sig"
+        else:
+            said = "Inget publicerat remissvar"
+        entries.append({"name": entry.name, "group": entry.group_name, "said": said,
+                        "files": by_entry.get(entry.id, [])})
+    namnd = session.get(Namnd, remiss.namnd_id)
+    return {"remiss": remiss, "namnd": namnd.name if namnd else "", "intro": published.intro,
+            "published_on": format_date(local(published.published_at).date()),
+            "sent_on": format_date(local(remiss.sent_at).date()) if remiss.sent_at else "",
+            "deadline": format_deadline(remiss.effective_deadline_on, remiss.effective_deadline_time)
+            if remiss.effective_deadline_on else "",
+            "entries": entries, "files": general}
+
+
+def is_published_file(session: Session, remiss_id: int, attachment_id: int) -> Attachment | None:
+    """The attachment, if it is one of the files published for the remiss."""
+    if session.get(PublishedFile, (remiss_id, attachment_id)) is None:
+        return None
+    attachment = session.get(Attachment, attachment_id)
+    return attachment if attachment is not None and attachment.remiss_id == remiss_id else None
+

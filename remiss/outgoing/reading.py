@@ -1,0 +1,65 @@
+"""Read an answer that came as an e-mail file (.eml): when it was sent, its text and its attached files."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from email import message_from_bytes, policy
+from email.utils import parsedate_to_datetime
+from html.parser import HTMLParser
+
+from remiss.clock import STOCKHOLM
+
+TEXT_LIMIT = 5000
+
+
+@dataclass
+class MailAnswer:
+    sent_on: date | None
+    sender: str
+    subject: str
+    text: str
+    files: list[tuple[str, bytes]] = field(default_factory=list)
+
+
+class _Text(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.parts: list[str] = []
+
+    def handle_data(self, data):
+        self.parts.append(data)
+
+
+def _plain(html: str) -> str:
+    parser = _Text()
+    parser.feed(html)
+    return " ".join(" ".join(parser.parts).split())
+
+
+def read_eml(data: bytes) -> MailAnswer:
+    """Parse an .eml file; a file that is not a mail gives an empty answer, never an exception."""
+    try:
+        message = message_from_bytes(data, policy=policy.default)
+        try:
+            sent = parsedate_to_datetime(str(message["Date"])) if message["Date"] else None
+        except (TypeError, ValueError):
+            sent = None
+        sent_on = (sent.astimezone(STOCKHOLM).date() if sent.tzinfo else sent.date()) if sent else None
+        body = message.get_body(preferencelist=("plain", "html"))
+        text = ""
+        if body is not None:
+            text = body.get_content()
+            if body.get_content_subtype() == "html":
+                text = _plain(text)
+        files = []
+        for part in message.iter_attachments():
+            name = part.get_filename()
+            payload = part.get_payload(decode=True)
+            if name and payload:
+                files.append((name, payload))
+        text = re.sub(r"\n{3,}", "\n\n", text.replace("\r\n", "\n")).strip()
+        return MailAnswer(sent_on, str(message["From"] or ""), str(message["Subject"] or ""), text[:TEXT_LIMIT],
+                          files)
+    except Exception:  # a broken upload is kept as a file; we only fail to read more from it
+        return MailAnswer(None, "", "", "")

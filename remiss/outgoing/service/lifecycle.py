@@ -1,0 +1,95 @@
+"""An outgoing remiss's own path: utkast → skickad → svarstiden ute → sammanställd → avslutad (or återkallad).
+
+Skickad comes from sending (sending.py); svarstiden ute follows the clock (sync_deadline, run by every verb
+here and by `remiss outgoing chasers`) and goes back to skickad when the remisstid is extended.
+"""
+from __future__ import annotations
+
+import hashlib
+from datetime import datetime, time
+
+from sqlmodel import Session, select
+
+from remiss import files
+from remiss.auth.access import Action, Principal, require
+from remiss.clock import STOCKHOLM
+from remiss.remisser import service as remisser
+from remiss.remisser.input import InputErrors
+from remiss.remisser.models import Attachment, Direction, Remiss
+from remiss.remisser.status import RemissStatus as S
+
+DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+WAITING = (S.skickad.value, S.svarstiden_ute.value)
+
+
+def _check(remiss: Remiss) -> None:
+    if remiss.direction != Direction.utgaende:
+        raise InputErrors({"direction": "Det här går bara för utgående remisser."})
+
+
+def deadline_passed(remiss: Remiss, now: datetime) -> bool:
+    """Whether the remisstid in force has run out (a date without a time runs to the end of that day)."""
+    if remiss.effective_deadline_on is None:
+        return False
+    ends = datetime.combine(remiss.effective_deadline_on, remiss.effective_deadline_time or time(23, 59, 59),
+                            tzinfo=STOCKHOLM)
+    return now > ends
+
+
+def sync_deadline(session: Session, *, now: datetime, remiss: Remiss, principal: Principal | None = None) -> bool:
+    """Move skickad ↔ svarstiden ute to match the clock; return whether the status changed."""
+    if remiss.direction != Direction.utgaende or remiss.status not in WAITING:
+        return False
+    wanted = S.svarstiden_ute if deadline_passed(remiss, now) else S.skickad
+    if remiss.status == wanted:
+        return False
+    note = "Svarstiden har gått ut" if wanted == S.svarstiden_ute else "Remisstiden är förlängd"
+    remisser.change_status(session, now=now, principal=principal or Principal.system(), remiss=remiss, new=wanted,
+                           note=note)
+    return True
+
+
+def sync_all(session: Session, *, now: datetime) -> int:
+    """sync_deadline for every outgoing remiss waiting for answers (safe to rerun); return how many moved."""
+    waiting = session.exec(select(Remiss).where(Remiss.direction == Direction.utgaende.value,
+                                                Remiss.status.in_(WAITING))).all()
+    return sum(sync_deadline(session, now=now, remiss=remiss) for remiss in waiting)
+
+
+def current_compilation(session: Session, remiss_id: int) -> Attachment | None:
+    return session.exec(select(Attachment).where(Attachment.remiss_id == remiss_id,
+                                                 Attachment.purpose == "sammanstallning")
+                        .order_by(Attachment.id.desc()).limit(1)).first()
+
+
+def compile_answers(session: Session, *, now: datetime, principal: Principal, remiss: Remiss,
+                    files_dir: str) -> Attachment:
+    """Keep the remissammanställning as a file on the remiss and mark the remiss sammanställd."""
+    require(principal, Action.edit, remiss.namnd_id)
+    _check(remiss)
+    if remiss.status == S.utkast:
+        raise InputErrors({"status": "Remissen är inte skickad än: det finns inga svar att sammanställa."})
+    if remiss.status in (S.avslutad, S.aterkallad):
+        raise InputErrors({"status": f"Remissen är {S(remiss.status).label.lower()}."})
+    from remiss.outgoing import compilation  # compilation reads the nämnd's template through sending
+
+    data = compilation.render(session, now=now, principal=principal, remiss=remiss)
+    stored = files.store(files_dir, data, content_type=DOCX)
+    attachment = Attachment(remiss_id=remiss.id, purpose="sammanstallning", filename=compilation.file_name(remiss),
+                            content_type=DOCX, size=stored.size, sha256=hashlib.sha256(data).hexdigest(),
+                            storage_key=stored.key, uploaded_by_id=principal.user_id, uploaded_at=now)
+    session.add(attachment)
+    session.flush()
+    sync_deadline(session, now=now, remiss=remiss, principal=principal)
+    if remiss.status != S.sammanstalld:
+        remisser.change_status(session, now=now, principal=principal, remiss=remiss, new=S.sammanstalld,
+                               note="Remissammanställningen är skapad")
+    return attachment
+
+
+def close(session: Session, *, now: datetime, principal: Principal, remiss: Remiss, note: str = "") -> Remiss:
+    """Avsluta: the answers are compiled and nothing more will be done (pending chasers stop)."""
+    _check(remiss)
+    if remiss.status != S.sammanstalld:
+        raise InputErrors({"status": "Sammanställ svaren innan ärendet avslutas."})
+    return remisser.change_status(session, now=now, principal=principal, remiss=remiss, new=S.avslutad, note=note)

@@ -1,0 +1,76 @@
+"""Publish an outgoing remiss's remissvar on a page that needs no login (opt-in per remiss), or take it down.
+
+Only the files chosen when publishing are shown; an answer registered later appears after publishing again.
+"""
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import delete
+from sqlmodel import Session, select
+
+from remiss.audit import service as audit
+from remiss.auth.access import Action, Principal, require
+from remiss.outgoing.models import Publication, PublishedFile
+from remiss.remisser.input import InputErrors
+from remiss.remisser.models import Attachment, Direction, Remiss
+from remiss.remisser.status import RemissStatus
+
+PUBLISHABLE = ("remisshandling", "missiv", "svar", "sammanstallning")
+INTRO_LIMIT = 5000
+
+
+def publishable_files(session: Session, remiss_id: int) -> list[Attachment]:
+    """The files that may be put on the public page: remisshandlingar, missiv, answers, the sammanställning."""
+    return list(session.exec(select(Attachment).where(Attachment.remiss_id == remiss_id,
+                                                      Attachment.purpose.in_(PUBLISHABLE))
+                             .order_by(Attachment.uploaded_at, Attachment.id)))
+
+
+def publish(session: Session, *, now: datetime, principal: Principal, remiss: Remiss, attachment_ids: list[int],
+            intro: str = "") -> Publication:
+    """Show exactly the chosen files (of this remiss) on the public page, replacing what was shown before."""
+    require(principal, Action.edit, remiss.namnd_id)
+    if remiss.direction != Direction.utgaende:
+        raise InputErrors({"direction": "Bara utgående remisser kan publiceras."})
+    if remiss.status in (RemissStatus.utkast, RemissStatus.aterkallad):
+        raise InputErrors({"status": "Remissen kan publiceras först när den är skickad."})
+    allowed = {a.id for a in publishable_files(session, remiss.id)}
+    chosen = list(dict.fromkeys(i for i in attachment_ids if i in allowed))
+    if not chosen:
+        raise InputErrors({"attachment_ids": "Välj minst en fil att publicera."})
+    if len(intro) > INTRO_LIMIT:
+        raise InputErrors({"intro": f"Högst {INTRO_LIMIT} tecken."})
+    publication = session.get(Publication, remiss.id)
+    before = [f.attachment_id for f in files_of(session, remiss.id)] if publication else []
+    if publication is None:
+        publication = Publication(remiss_id=remiss.id, published_at=now)
+    publication.published_at, publication.published_by_id, publication.intro = now, principal.user_id, intro.strip()
+    session.add(publication)
+    session.flush()
+    session.exec(delete(PublishedFile).where(PublishedFile.remiss_id == remiss.id))
+    for position, attachment_id in enumerate(chosen, 1):
+        session.add(PublishedFile(remiss_id=remiss.id, attachment_id=attachment_id, position=position))
+    session.flush()
+    audit.record(session, now=now, user_id=principal.user_id, entity="remiss", entity_id=remiss.id,
+                 remiss_id=remiss.id, action="publish", changes={"published_files": [before, chosen]},
+                 note=f"{len(chosen)} filer publicerade")
+    return publication
+
+
+def unpublish(session: Session, *, now: datetime, principal: Principal, remiss: Remiss) -> None:
+    """Take the public page down."""
+    require(principal, Action.edit, remiss.namnd_id)
+    publication = session.get(Publication, remiss.id)
+    if publication is None:
+        return
+    session.exec(delete(PublishedFile).where(PublishedFile.remiss_id == remiss.id))
+    session.delete(publication)
+    session.flush()
+    audit.record(session, now=now, user_id=principal.user_id, entity="remiss", entity_id=remiss.id,
+                 remiss_id=remiss.id, action="unpublish", note="Den öppna sidan är borttagen")
+
+
+def files_of(session: Session, remiss_id: int) -> list[PublishedFile]:
+    return list(session.exec(select(PublishedFile).where(PublishedFile.remiss_id == remiss_id)
+                             .order_by(PublishedFile.position)))
