@@ -51,8 +51,11 @@ def context(session: Session, *, now: datetime, remiss: Remiss) -> dict:
         fragor.append({"fraga": question.text, "svar": svar or [{"grupp": "", "instans": "Inga svar på frågan",
                                                                    "text": ""}]})
     ovriga = []
+    per_question = {entry_id for _, entry_id in texts}
     for entry in answered:
-        text = entry.other_comments or ("" if fragor else entry.summary)
+        # an answer that came as a file, not mapped to the questions, is summarised here rather than lost
+        text = entry.other_comments or ("" if fragor and (entry.id in per_question or entry.no_comments)
+                                       else entry.summary)
         if not text and entry.no_comments and not fragor:
             text = "Inga synpunkter."
         if text:

@@ -17,14 +17,16 @@ from tests.support.factories import make_namnd, make_remiss, make_user
 #   (review) — not by the handläggare who wrote it.
 # - README: users see and change only the remisser of their own nämnder, admin sees all, a läsare only reads
 #   (so the granskare, too, may change its nämnd's remisser: edit); admin pages are the admin's (administer).
-COLUMNS = ("view", "edit", "create", "assign", "review", "administer")
+# - issue 20: the nämndsekreterare (registrator) corrects an instans's address in the shared register from the
+#   remiss page (register); the other roles fix it on their own remiss only.
+COLUMNS = ("view", "edit", "create", "assign", "review", "administer", "register")
 MATRIX = {
-    #                   view   edit   create assign review administer
-    Role.admin:        (True,  True,  True,  True,  True,  True),
-    Role.registrator:  (True,  True,  True,  True,  True,  False),
-    Role.granskare:    (True,  True,  False, False, True,  False),
-    Role.handlaggare:  (True,  True,  False, False, False, False),
-    Role.lasare:       (True,  False, False, False, False, False),
+    #                   view   edit   create assign review administer register
+    Role.admin:        (True,  True,  True,  True,  True,  True,  True),
+    Role.registrator:  (True,  True,  True,  True,  True,  False, True),
+    Role.granskare:    (True,  True,  False, False, True,  False, False),
+    Role.handlaggare:  (True,  True,  False, False, False, False, False),
+    Role.lasare:       (True,  False, False, False, False, False, False),
 }
 
 

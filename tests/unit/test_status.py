@@ -20,6 +20,14 @@ ALLOWED = {
     S.besvarad: set(),
     S.avstar: {S.registrerad},
     S.aterkallad: set(),
+    # issue 20, an outgoing remiss (we are the remittent): utkast → skickad → svarstiden ute → sammanställd →
+    # avslutad, återkallad before the answers are compiled; svarstiden ute goes back to skickad when the remisstid
+    # is extended, and a sammanställning is reopened when a late answer comes in.
+    S.utkast: {S.skickad, S.aterkallad},
+    S.skickad: {S.svarstiden_ute, S.sammanstalld, S.aterkallad},
+    S.svarstiden_ute: {S.skickad, S.sammanstalld, S.aterkallad},
+    S.sammanstalld: {S.avslutad, S.svarstiden_ute},
+    S.avslutad: set(),
 }
 
 
@@ -36,8 +44,17 @@ def test_every_move_is_allowed_or_refused_as_the_table_says(current):
 
 
 def test_the_closed_statuses():
-    assert CLOSED == {S.besvarad, S.avstar, S.aterkallad}
-    assert [s for s in S if s.is_closed] == [S.besvarad, S.avstar, S.aterkallad]
+    assert CLOSED == {S.besvarad, S.avstar, S.aterkallad, S.avslutad}
+    assert [s for s in S if s.is_closed] == [S.besvarad, S.avstar, S.aterkallad, S.avslutad]
+
+
+def test_incoming_and_outgoing_paths_do_not_cross():
+    """Only återkallad is shared: no move leads from one direction's statuses into the other's."""
+    outgoing = {S.utkast, S.skickad, S.svarstiden_ute, S.sammanstalld, S.avslutad}
+    incoming = set(S) - outgoing - {S.aterkallad}
+    for current in S:
+        side = outgoing if current in outgoing else incoming
+        assert TRANSITIONS[current] <= side | {S.aterkallad}, current
 
 
 def test_the_forward_path_is_allowed_step_by_step():
@@ -81,4 +98,5 @@ def test_closed_statuses_are_final_except_undoing_a_decline():
 
 def test_every_status_has_a_swedish_label():
     assert [s.label for s in S] == ["Registrerad", "Tilldelad", "Under beredning", "Klar för beslut", "Beslutad",
-                                    "Besvarad", "Avstår", "Återkallad"]
+                                    "Besvarad", "Avstår", "Återkallad", "Utkast", "Skickad", "Svarstiden ute",
+                                    "Sammanställd", "Avslutad"]
