@@ -121,3 +121,46 @@ def test_bad_input_is_400_with_swedish_messages(world, client, auth):
     assert general.status_code == 400
     assert client.get(f"/remisser/{ids['remiss']}/utskick/svarsstatus.pdf").status_code == 404
     _ = date  # dates are given as text above on purpose
+
+
+def test_one_request_cannot_flood_the_register(world, client, auth, db):
+    """Issue 19 item 6: 20,000 sändlista names (or 300 frågor) in one PATCH are a 400 in Swedish, and nothing is
+    added to the register."""
+    from sqlalchemy import func, select
+
+    from remiss.outgoing.models import Organisation
+
+    users, ids = world
+    auth.login(users["registrator"].email)
+    def count() -> int:
+        reader = db.session(write=False)
+        try:
+            return reader.execute(select(func.count()).select_from(Organisation)).scalar_one()
+        finally:
+            reader.close()
+
+    before = count()
+    headers = {"X-CSRFToken": _token(client, f"/remisser/{ids['remiss']}")}
+    for body, field, words in (({"sandlista": [f"Förening {i}" for i in range(20_000)]}, "sandlista",
+                                "Högst 500 remissinstanser"),
+                               ({"questions": [f"Fråga {i}?" for i in range(300)]}, "questions",
+                                "Högst 200 frågeställningar")):
+        response = client.patch(f"/api/v1/remisser/{ids['incoming']}", json=body, headers=headers)
+        assert response.status_code == 400, response.json
+        assert response.json["field"] == field and words in response.json["errors"][field]
+    assert count() == before
+
+
+def test_names_typed_on_one_namnds_sandlista_stay_in_that_namnd(world, client, auth, session, app):
+    """Issue 19 item 6: a name typed on nämnd A's sändlista is not offered in nämnd B's forms, unless the register
+    is configured as shared."""
+    users, ids = world
+    auth.login(users["outsider"].email)  # a registrator in the other nämnd
+    form = client.get("/remisser/ny-utgaende").get_data(as_text=True)
+    assert "Kommunal" not in form and "SACO" not in form
+    app.config["REGISTER_SHARED"] = True
+    assert "Kommunal" in client.get("/remisser/ny-utgaende").get_data(as_text=True)
+    app.config["REGISTER_SHARED"] = False
+    auth.logout()
+    auth.login(users["registrator"].email)  # in the nämnd where the names were typed
+    assert "Kommunal" in client.get("/remisser/ny-utgaende").get_data(as_text=True)
