@@ -42,7 +42,7 @@ class AgendaItem:
 # What an agenda item shows of its remiss (a start page reads a few hundred: plain rows, not whole remisser)
 _REMISS_COLUMNS = (Remiss.id.label("remiss_id"), Remiss.our_dnr, Remiss.title, Remiss.namnd_id,
                    Remiss.handlaggare_id, Remiss.status, Remiss.deadline_on, Remiss.effective_deadline_on,
-                   Remiss.effective_deadline_time)
+                   Remiss.effective_deadline_time, Remiss.direction)
 # ... and of a milestone.
 _MILESTONE_COLUMNS = (Milestone.kind, Milestone.label, Milestone.due_on, Milestone.explanation, Milestone.flagged,
                       Milestone.done_at, Milestone.override_on)
@@ -98,7 +98,8 @@ def items(session: Session, *, namnd_ids: Iterable[int] | None = None, handlagga
         if closed and not include_done:
             continue
         extended = r.deadline_on and r.effective_deadline_on != r.deadline_on
-        explanation = "Remittentens sista svarsdag" + (
+        whose = "Remissinstansernas" if r.direction == Direction.utgaende else "Remittentens"  # we send or answer
+        explanation = f"{whose} sista svarsdag" + (
             f", förlängd från {format_weekday_date(r.deadline_on)}." if extended else ".")
         found.append(AgendaItem(r.remiss_id, r.our_dnr or "", r.title, r.namnd_id, r.handlaggare_id, DEADLINE,
                                 "Sista svarsdag", r.effective_deadline_on, r.effective_deadline_time, explanation,

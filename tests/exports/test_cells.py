@@ -9,6 +9,7 @@ from openpyxl import load_workbook
 
 from remiss.auth.models import Role
 from remiss.exports.cells import csv_field, neutralise
+from remiss.remisser import service as remisser
 from remiss.remisser.input import SandlistaItem
 from tests.support.factories import make_namnd, make_remiss, make_user
 
@@ -30,7 +31,7 @@ def test_the_outgoing_overview_has_no_formula_cells_and_real_dates(session, clie
     remiss = make_remiss(session, namnd=namnd, direction="utgaende", our_dnr=EVIL_DNR, title='")',
                          sandlista=[SandlistaItem("=cmd|' /C calc'!A0", "a@example.se", "-grupp"),
                                     SandlistaItem("\tTabb", "b@example.se", "@grupp")])
-    entries = remiss_entries = __import__("remiss.remisser.service", fromlist=["entries"]).entries(session, remiss.id)
+    entries = remisser.entries(session, remiss.id)
     entries[0].answer_status, entries[0].answered_on, entries[0].summary = "svarat", date(2026, 12, 3), "+SUM(A1)"
     session.add(entries[0])
     session.commit()
@@ -47,4 +48,3 @@ def test_the_outgoing_overview_has_no_formula_cells_and_real_dates(session, clie
     table = list(csv.reader(io.StringIO(response.get_data(as_text=True).lstrip("\ufeff")), delimiter=";"))
     assert table[1][0] == "'=cmd|' /C calc'!A0" and table[1][1] == "'-grupp" and table[1][7] == "2026-12-03"
     assert table[1][12] == "'+SUM(A1)" and table[2][0] == "'\tTabb"
-    assert len(remiss_entries) == 2
