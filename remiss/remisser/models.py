@@ -9,7 +9,7 @@ from datetime import date, datetime, time
 from enum import StrEnum
 from typing import Optional
 
-from sqlalchemy import Column, Index, Text, UniqueConstraint, text
+from sqlalchemy import Column, Index, Text, UniqueConstraint, bindparam, text
 from sqlmodel import Field, SQLModel
 
 from remiss.db import UTCDateTime
@@ -58,6 +58,12 @@ class AnswerStatus(StrEnum):
 OPEN_PREDICATE = "status IN (%s)" % ", ".join(f"'{v}'" for v in OPEN_VALUES)
 
 
+def is_open():
+    """The condition "the remiss is open", sent with literals so that both databases match it to the partial
+    indexes of the open remisser (ix_remiss_open_order, ix_remiss_open_deadline)."""
+    return Remiss.status.in_(bindparam("open_statuses", OPEN_VALUES, expanding=True, literal_execute=True))
+
+
 class Remiss(SQLModel, table=True):
     __tablename__ = "remiss"
     __table_args__ = (
@@ -68,6 +74,9 @@ class Remiss(SQLModel, table=True):
         Index("ix_remiss_deadline_order", text("(effective_deadline_on IS NULL)"), "effective_deadline_on", "id"),
         # The open remisser in that order (start page, "Pågående"): the closed history is not walked through.
         Index("ix_remiss_open_order", text("(effective_deadline_on IS NULL)"), "effective_deadline_on", "id",
+              sqlite_where=text(OPEN_PREDICATE), postgresql_where=text(OPEN_PREDICATE)),
+        # ... and by deadline alone (what is due soon: the start page, the calendar, reminders).
+        Index("ix_remiss_open_deadline", "effective_deadline_on", "id",
               sqlite_where=text(OPEN_PREDICATE), postgresql_where=text(OPEN_PREDICATE)),
     )
 
