@@ -1,7 +1,11 @@
 """outgoing: postal addresses, delivery per instans, register per nämnd, publication; outgoing statuses.
 
 Revision ID: u001_outgoing_life
-Revises: 0001
+Revises: o002
+
+The outgoing statuses still being worked on (utkast … sammanställd) are open: the partial indexes of the open
+remisser (o002) are made again with them, since a database uses a partial index only for a query that names
+the same values (remiss.remisser.models.OPEN_PREDICATE).
 
 Outgoing remisser used the incoming statuses; they move to their own path (remiss.remisser.status):
 not sent → utkast, sent → skickad, besvarad → avslutad. Sent sändlista rows are marked as mailed.
@@ -12,7 +16,21 @@ import sqlalchemy as sa
 import remiss.db
 
 revision = "u001_outgoing_life"
-down_revision = "0001"
+down_revision = "o002"
+
+# The open statuses before and after this revision, with literals (the queries name the same values).
+OLD_OPEN = "status IN ('registrerad', 'tilldelad', 'under_beredning', 'klar_for_beslut', 'beslutad')"
+NEW_OPEN = ("status IN ('registrerad', 'tilldelad', 'under_beredning', 'klar_for_beslut', 'beslutad', "
+            "'utkast', 'skickad', 'svarstiden_ute', 'sammanstalld')")
+
+
+def _open_indexes(predicate: str) -> None:
+    where = {"sqlite_where": sa.text(predicate), "postgresql_where": sa.text(predicate)}
+    op.drop_index("ix_remiss_open_order", table_name="remiss")
+    op.drop_index("ix_remiss_open_deadline", table_name="remiss")
+    op.create_index("ix_remiss_open_order", "remiss",
+                    [sa.text("(effective_deadline_on IS NULL)"), "effective_deadline_on", "id"], **where)
+    op.create_index("ix_remiss_open_deadline", "remiss", ["effective_deadline_on", "id"], **where)
 branch_labels = None
 depends_on = None
 
@@ -53,9 +71,11 @@ def upgrade() -> None:
                "AND status NOT IN ('avslutad', 'aterkallad')")
     op.execute(f"UPDATE remiss SET status = 'utkast' WHERE {outgoing} AND sent_at IS NULL "
                "AND status NOT IN ('avslutad', 'aterkallad')")
+    _open_indexes(NEW_OPEN)
 
 
 def downgrade() -> None:
+    _open_indexes(OLD_OPEN)
     outgoing = "direction = 'utgaende'"
     op.execute(f"UPDATE remiss SET status = 'registrerad' WHERE {outgoing} AND status IN ('utkast', 'skickad', "
                "'svarstiden_ute', 'sammanstalld')")
