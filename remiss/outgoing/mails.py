@@ -15,7 +15,7 @@ from remiss.namnd.models import Namnd
 from remiss.reminders.mail import letter_html
 from remiss.remisser.models import Attachment, Remiss, SandlistaEntry
 
-KINDS = ("outgoing_missiv", "outgoing_chaser", "outgoing_extension")
+KINDS = ("outgoing_missiv", "outgoing_chaser", "outgoing_extension", "outgoing_deadline")
 
 
 def _payload(subject: str, paragraphs: list[str], *, reply_to: str, attachments: list[Attachment] = ()) -> dict:
@@ -114,13 +114,41 @@ def build_message(*, payload: dict, recipient: str, mail_from: str, message_id: 
     return message
 
 
+def deadline_notice(session, *, remiss: Remiss, base_url: str) -> dict:
+    """To our own officer, the morning after the svarstid ran out: who has answered, who has not, what next.
+    Built when it is sent, from the sändlista as it is then."""
+    from remiss.outgoing.overview import counts
+    from remiss.remisser import service as remisser
+
+    tally = counts(session, remiss.id)
+    waiting = [e.name for e in remisser.entries(session, remiss.id)
+               if e.answer_status not in ("svarat", "avstar")]
+    paragraphs = [
+        "Hej!",
+        f"Svarstiden för den utgående remissen ”{remiss.title}” ({remiss.our_dnr}) gick ut "
+        f"{format_deadline(remiss.effective_deadline_on, remiss.effective_deadline_time)}. "
+        f"{tally['answered']} av {tally['total']} remissinstanser har svarat"
+        + (f" och {tally['declined']} avstår" if tally["declined"] else "") + ".",
+        ("Inte svarat än: " + ", ".join(waiting) + ". De med e-post får en påminnelse enligt nämndens inställning."
+         if waiting else "Alla har svarat eller avstått."),
+        "Nästa steg: registrera de svar som kommit per post eller e-post, och sammanställ svaren: "
+        f"{base_url.rstrip('/')}/remisser/{remiss.id}#utskick",
+    ]
+    subject = f"Svarstiden har gått ut: {remiss.title} ({remiss.our_dnr}), {tally['answered']} av {tally['total']} har svarat"
+    return _payload(subject, paragraphs, reply_to="")
+
+
 def compose(session, row, *, config, now) -> EmailMessage:
     """Build the mail of an outbox row of one of KINDS (same signature as remiss.reminders.mail.compose)."""
     import json
 
     from remiss.clock import local
 
-    message = build_message(payload=json.loads(row.payload or "{}"), recipient=row.recipient_email,
+    payload = json.loads(row.payload or "{}")
+    if row.kind == "outgoing_deadline":
+        remiss = session.get(Remiss, row.remiss_id)
+        payload = deadline_notice(session, remiss=remiss, base_url=config.get("BASE_URL", ""))
+    message = build_message(payload=payload, recipient=row.recipient_email,
                             mail_from=config.get("MAIL_FROM", "Remiss <remiss@localhost>"),
                             message_id=row.message_id, files_dir=config["FILES_DIR"],
                             sent_at=local(row.due_at) if row.due_at <= now else local(now))

@@ -31,7 +31,8 @@ def _closed(remiss, *, session, now, new, **_):
         return
     if str(getattr(new, "value", new)) in CLOSED:
         session.execute(update(OutboxMessage)
-                        .where(OutboxMessage.remiss_id == remiss.id, OutboxMessage.kind == chasers.KIND,
+                        .where(OutboxMessage.remiss_id == remiss.id,
+                               OutboxMessage.kind.in_([chasers.KIND, chasers.NOTICE_KIND]),
                                OutboxMessage.status == OutboxStatus.pending.value)
                         .values(status=OutboxStatus.cancelled.value, last_error="Remissen är avslutad"))
     else:

@@ -26,6 +26,7 @@ KIND_LABELS = {
     EXTENSION: "Förlängd remisstid beviljad",
     REVIEW: "Ett utkast skickas till granskning",
     ANSWERED: "Remissen är besvarad",
+    "outgoing_deadline": "Svarstiden har gått ut för en utgående remiss",  # remiss.outgoing.service.chasers
 }
 UNMUTABLE = frozenset({ESCALATION})
 MUTABLE_KINDS = tuple(k for k in KIND_LABELS if k not in UNMUTABLE)

@@ -182,3 +182,30 @@ def test_compilation_file_name_keeps_the_prefix_without_line_breaks():
     assert file_name(Remiss(id=8, our_dnr="SOFÖ 2026-0008", title="x", namnd_id=1)) == \
         "Remissammanställning SOFÖ 2026-0008.docx"
     assert file_name(Remiss(id=8, our_dnr="KS\r\n2026/8", title="x", namnd_id=1)) == "Remissammanställning KS 2026-8.docx"
+
+
+def test_the_officer_is_told_the_morning_after_the_svarstid_ran_out(session, outgoing, app, runner, smtp):
+    """A reminder speaking of outgoing work: built when sent, it says who has and has not answered."""
+    from tests.outgoing.conftest import run_sweep
+
+    officer = make_user(session, role=Role.registrator, namnder=[], email="sekr@malmo.se")
+    outgoing.handlaggare_id = officer.id
+    _org(session, "Förening Mejl").email = "mejl@forening.example"
+    for name in ("Förening Post", "Förening Okänd"):
+        _org(session, name).postal_address = "Box 1\n211 00 Malmö"
+    with app.app_context():
+        sending.send(session, now=at(2026, 11, 3), principal=SYSTEM, remiss=outgoing,
+                     files_dir=app.config["FILES_DIR"], base_url="")
+    notices = session.exec(select(OutboxMessage).where(OutboxMessage.kind == "outgoing_deadline")).all()
+    assert [(n.recipient_email, n.recipient_user_id, n.due_at.astimezone(STOCKHOLM)) for n in notices] == [
+        ("sekr@malmo.se", officer.id, at(2026, 12, 7, 8, 0))]  # Friday 4 December ran out: Monday 08.00
+    entries = remisser.entries(session, outgoing.id)
+    answers.decline(session, now=at(2026, 11, 20), principal=SYSTEM, remiss=outgoing, entry=entries[1],
+                    answered_on=date(2026, 11, 20))
+    session.commit()
+    sent = run_sweep(runner, smtp, at(2026, 12, 7, 8, 5))
+    told = [m for rcpts, m in sent if m["X-Remiss-Kind"] == "outgoing_deadline"]
+    assert len(told) == 1 and told[0]["To"] == "sekr@malmo.se"
+    assert "0 av 3 har svarat" in told[0]["Subject"]
+    body = told[0].get_body(("plain",)).get_content()
+    assert "Inte svarat än: Förening Mejl, Förening Okänd." in body and "och 1 avstår" in body

@@ -19,6 +19,7 @@ from remiss.reminders.outbox import enqueue
 from remiss.remisser.models import AnswerStatus, Direction, Remiss, SandlistaEntry
 
 KIND = "outgoing_chaser"
+NOTICE_KIND = "outgoing_deadline"  # to our own officer: the svarstid ran out, who has not answered
 CHASE_AT = time(8, 0)
 OPEN = (AnswerStatus.ej_svarat.value, AnswerStatus.begart_anstand.value, AnswerStatus.anstand_beviljat.value)
 
@@ -71,8 +72,12 @@ def schedule(session: Session, *, now: datetime, remiss: Remiss, calendar: WorkC
         for moment, late in chase_moments(calendar, day, before, after):
             if moment > now:
                 wanted[_key(remiss.id, entry.id, moment)] = (entry, moment, late, day, at)
+    notice = _officer_notice(session, remiss, calendar, now)
+    if notice:
+        wanted[notice[0]] = notice[1]
     prefix = f"outgoing:chaser:{remiss.id}:"
-    stale = update(OutboxMessage).where(OutboxMessage.kind == KIND, OutboxMessage.key.like(prefix + "%"),
+    stale = update(OutboxMessage).where(OutboxMessage.kind.in_([KIND, NOTICE_KIND]),
+                                        OutboxMessage.key.like(prefix + "%"),
                                         OutboxMessage.status == OutboxStatus.pending.value)
     if wanted:
         stale = stale.where(OutboxMessage.key.not_in(list(wanted)))
@@ -84,6 +89,13 @@ def schedule(session: Session, *, now: datetime, remiss: Remiss, calendar: WorkC
                         .values(status=OutboxStatus.pending.value, last_error="",
                                 next_attempt_at=OutboxMessage.due_at))
     added = 0
+    if notice:
+        key, (officer, moment) = notice
+        wanted.pop(key)
+        subject = f"Svarstiden har gått ut: {remiss.title} ({remiss.our_dnr})"
+        added += enqueue(session, now=now, key=key, recipient_email=officer.email, kind=NOTICE_KIND,
+                         due_at=moment, subject=subject, payload={"subject": subject}, remiss_id=remiss.id,
+                         recipient_user_id=officer.id)
     for key, (entry, moment, late, day, at) in wanted.items():
         payload = mails.chaser_mail(remiss=remiss, namnd=namnd, entry=entry, deadline_on=day, deadline_time=at,
                                     after=late)
@@ -91,6 +103,21 @@ def schedule(session: Session, *, now: datetime, remiss: Remiss, calendar: WorkC
                          subject=payload["subject"], payload=payload, remiss_id=remiss.id)
     session.flush()
     return added
+
+
+def _officer_notice(session: Session, remiss: Remiss, calendar: WorkCalendar, now: datetime):
+    """(key, (user, moment)) of the notice to the remiss's handläggare (else whoever registered it): 08.00 on the
+    first working day after the remisstid in force ran out; None when there is no one or it is past."""
+    from remiss.auth.models import User
+
+    officer = session.get(User, remiss.handlaggare_id or remiss.created_by_id or -1)
+    if officer is None or not officer.email or not officer.is_active or remiss.effective_deadline_on is None:
+        return None
+    moment = datetime.combine(calendar.add_workdays(remiss.effective_deadline_on, 1), CHASE_AT, tzinfo=STOCKHOLM)
+    if moment <= now:
+        return None
+    # under the chasers' prefix (entry 0: the remiss itself), so re-planning cancels and revives it with them
+    return _key(remiss.id, 0, moment), (officer, moment)
 
 
 def cancel_for_entry(session: Session, *, remiss_id: int, entry_id: int, reason: str) -> int:
