@@ -17,16 +17,24 @@ from remiss.remisser.models import OPEN_PREDICATE, Remiss
 from remiss.remisser.queries import RemissFilter, list_remisser
 from tests.support.factories import make_namnd
 
-MIGRATION = Path(__file__).parents[2] / "migrations" / "versions" / "o002_worklist_indexes.py"
+VERSIONS = Path(__file__).parents[2] / "migrations" / "versions"
+MIGRATION = VERSIONS / "o002_worklist_indexes.py"
+# The newest revision that rebuilt the open indexes: the outgoing statuses (issue 20).
+REBUILT = VERSIONS / "u001_outgoing_life.py"
 NOW = datetime(2026, 12, 3, 9, 0, tzinfo=timezone.utc)
 
 
 def test_the_index_predicate_names_the_open_statuses_of_today():
     """A new open status needs a migration that rebuilds the open indexes, or the lists lose them."""
-    spec = importlib.util.spec_from_file_location("o002", MIGRATION)
-    migration = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(migration)
-    assert migration.OPEN_PREDICATE == OPEN_PREDICATE
+    def load(path):
+        spec = importlib.util.spec_from_file_location(path.stem, path)
+        module = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(module)
+        return module
+
+    first, rebuilt = load(MIGRATION), load(REBUILT)
+    assert rebuilt.down_revision == first.revision and rebuilt.OLD_OPEN == first.OPEN_PREDICATE
+    assert rebuilt.NEW_OPEN == OPEN_PREDICATE
 
 
 def _history(db, session) -> None:
