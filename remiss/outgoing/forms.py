@@ -4,7 +4,7 @@ from __future__ import annotations
 from datetime import date, time
 
 from remiss.outgoing.service.answers import AnswerData
-from remiss.remisser.input import InputErrors, parse_date, parse_time
+from remiss.remisser.input import SANDLISTA_LIMIT, InputErrors, SandlistaItem, parse_date, parse_email, parse_time
 
 TEXT_LIMIT = 20000
 
@@ -107,3 +107,22 @@ def parse_until(raw, *, prefix: str = "until") -> tuple[date, object]:
 def parse_ids(values) -> list[int]:
     """Integer ids from a multi-value form field; anything else is ignored."""
     return [int(v) for v in values if str(v).isdigit()]
+
+
+def parse_new_instanser(text) -> list[SandlistaItem]:
+    """Instanser not in the register, one a line: "Namn" or "Namn; e-post" (added to the nämnd's own names)."""
+    lines = [line.strip() for line in str(text or "").splitlines() if line.strip()]
+    if len(lines) > SANDLISTA_LIMIT:
+        raise InputErrors({"new_instanser": f"Högst {SANDLISTA_LIMIT} remissinstanser på en sändlista."})
+    items = []
+    for number, line in enumerate(lines, 1):
+        name, _, email = (part.strip() for part in line.partition(";"))
+        if not name or len(name) > 300:
+            raise InputErrors({"new_instanser": f"Rad {number}: ange ett namn (högst 300 tecken)."})
+        if email:
+            try:
+                email = parse_email(email)
+            except ValueError as exc:
+                raise InputErrors({"new_instanser": f"Rad {number}: {exc}"}) from None
+        items.append(SandlistaItem(name, email))
+    return items

@@ -68,6 +68,9 @@ def replace_questions(session: Session, remiss: Remiss, questions: list[str]) ->
 
 
 def replace_sandlista(session: Session, *, now: datetime, remiss: Remiss, items: list[SandlistaItem]) -> None:
+    if remiss.direction == "utgaende" and entries(session, remiss.id):
+        _merge_sandlista(session, now=now, remiss=remiss, items=items)
+        return
     session.exec(delete(SandlistaEntry).where(SandlistaEntry.remiss_id == remiss.id))
     session.flush()
     for position, item in enumerate(items, 1):
@@ -84,6 +87,33 @@ def _first_status(data: RemissData) -> RemissStatus:
     if data.direction == "utgaende":
         return RemissStatus.utkast
     return RemissStatus.tilldelad if data.handlaggare_id else RemissStatus.registrerad
+
+
+def _merge_sandlista(session: Session, *, now: datetime, remiss: Remiss, items: list[SandlistaItem]) -> None:
+    """An outgoing remiss's entries carry what was sent and answered: keep those still named, add the new ones;
+    one already sent to cannot be taken off."""
+    current = {e.name.casefold(): e for e in entries(session, remiss.id)}
+    wanted = {item.name.casefold() for item in items}
+    sent = [e.name for key, e in current.items() if key not in wanted and e.sent_at is not None]
+    if sent:
+        raise InputErrors({"sandlista": "Har redan fått remissen och kan inte tas bort från sändlistan: "
+                                        + ", ".join(sent) + "."})
+    for key, entry in current.items():
+        if key in wanted:
+            entry.position = -entry.position  # out of the way of the new order (unique per remiss)
+        else:
+            session.delete(entry)
+    session.flush()
+    for position, item in enumerate(items, 1):
+        entry = current.get(item.name.casefold())
+        if entry is None:
+            org = ensure_organisation(session, now=now, name=item.name, email=item.email,
+                                      group_name=item.group_name, namnd_id=remiss.namnd_id)
+            entry = SandlistaEntry(remiss_id=remiss.id, organisation_id=org.id, name=item.name,
+                                   email=item.email or org.email, group_name=item.group_name or org.group_name)
+        entry.position = position
+        session.add(entry)
+    session.flush()
 
 
 def register(session: Session, *, now: datetime, principal: Principal, data: RemissData,

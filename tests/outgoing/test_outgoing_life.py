@@ -209,3 +209,45 @@ def test_the_officer_is_told_the_morning_after_the_svarstid_ran_out(session, out
     assert "0 av 3 har svarat" in told[0]["Subject"]
     body = told[0].get_body(("plain",)).get_content()
     assert "Inte svarat än: Förening Mejl, Förening Okänd." in body and "och 1 avstår" in body
+
+
+def test_changing_the_sandlista_after_sending_keeps_what_was_sent(session, outgoing, app):
+    """The edit form's sändlista on an outgoing remiss adds and removes entries; it never re-creates them (which
+    would lose answers and send the missiv twice), and one already sent to stays."""
+    _org(session, "Förening Mejl").email = "mejl@forening.example"
+    for name in ("Förening Post", "Förening Okänd"):
+        _org(session, name).postal_address = "Box 1\n211 00 Malmö"
+    with app.app_context():
+        sending.send(session, now=at(2026, 11, 3), principal=SYSTEM, remiss=outgoing,
+                     files_dir=app.config["FILES_DIR"], base_url="")
+    before = {e.name: (e.id, e.sent_at) for e in remisser.entries(session, outgoing.id)}
+    names = ["Ny förening", "Förening Mejl", "Förening Post", "Förening Okänd"]
+    remisser.update(session, now=at(2026, 11, 4), principal=SYSTEM, remiss=outgoing,
+                    changes={"sandlista": [SandlistaItem(n) for n in names]})
+    after = remisser.entries(session, outgoing.id)
+    assert [e.name for e in after] == names
+    assert {e.name: (e.id, e.sent_at) for e in after if e.name in before} == before
+    assert after[0].sent_at is None and _org(session, "Ny förening").namnd_id == outgoing.namnd_id
+    with pytest.raises(InputErrors) as exc:
+        remisser.update(session, now=at(2026, 11, 4), principal=SYSTEM, remiss=outgoing,
+                        changes={"sandlista": [SandlistaItem("Ny förening")]})
+    assert "Förening Mejl" in exc.value.errors["sandlista"]
+
+
+def test_instanser_not_in_the_register_are_typed_on_the_new_form(session, client, auth):
+    namnd = make_namnd(session)
+    make_user(session, role=Role.registrator, namnder=[namnd], email="reg@malmo.se")
+    session.commit()
+    auth.login("reg@malmo.se")
+    form = {"title": "Riktlinjer", "namnd_id": str(namnd.id), "deadline_on": "2026-12-18",
+            "new_instanser": "Scoutkåren Tallen\nPRO Öster; inte-en-adress"}
+    response = auth.post("/remisser/ny-utgaende", form, form_url="/remisser/ny-utgaende")
+    assert response.status_code == 400
+    page = response.get_data(as_text=True)
+    assert "Rad 2:" in page and "PRO Öster; inte-en-adress" in page  # what was typed is kept
+    form["new_instanser"] = "Scoutkåren Tallen\nPRO Öster; pro@example.se"
+    response = auth.post("/remisser/ny-utgaende", form, form_url="/remisser/ny-utgaende")
+    assert response.status_code == 302
+    remiss_id = int(response.headers["Location"].split("/remisser/")[1].split("#")[0])
+    entries = remisser.entries(session, remiss_id)
+    assert [(e.name, e.email) for e in entries] == [("Scoutkåren Tallen", ""), ("PRO Öster", "pro@example.se")]

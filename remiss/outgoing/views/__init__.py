@@ -15,7 +15,7 @@ from remiss.db import get_session
 from remiss.documents import RenderError
 from remiss.namnd.models import Namnd
 from remiss.outgoing import compilation, overview, present
-from remiss.outgoing.forms import parse_answer, parse_ids, parse_until
+from remiss.outgoing.forms import parse_answer, parse_ids, parse_new_instanser, parse_until
 from remiss.outgoing.service import addresses, answers, lifecycle, publication, sending
 from remiss.outgoing.service.register import saved_lists, visible_organisations
 from remiss.remisser import attachments
@@ -58,6 +58,11 @@ def new():
         items = sending.sandlista_from_register(
             session, organisation_ids=[i for i in parse_ids(request.form.getlist("organisation_ids")) if i in offered],
             list_ids=parse_ids(request.form.getlist("list_ids")))
+        try:
+            chosen = {item.name.casefold() for item in items}
+            items += [i for i in parse_new_instanser(values.get("new_instanser")) if i.name.casefold() not in chosen]
+        except InputErrors as exc:
+            errors.update(exc.errors)
         if len(items) > MAX_SANDLISTA:
             errors["sandlista"] = f"Högst {MAX_SANDLISTA} remissinstanser på en sändlista."
         if not errors:
