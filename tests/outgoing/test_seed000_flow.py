@@ -142,8 +142,12 @@ def test_seed_000_sent_answered_chased_and_compiled(app, db, session, client, au
     assert len(open_now) == 5
     chasers = []
 
+    notices = []
+
     def sweep(moment):
         sent = run_sweep(runner, smtp, moment)
+        notices.extend(m for m in sent if m[1]["X-Remiss-Kind"] == "outgoing_deadline")
+        sent = [m for m in sent if m[1]["X-Remiss-Kind"] != "outgoing_deadline"]  # to our officer, not an instans
         chasers.extend(sent)
         return sent
 
@@ -152,6 +156,7 @@ def test_seed_000_sent_answered_chased_and_compiled(app, db, session, client, au
     assert len(sweep(at(2010, 3, 24, 9))) == 5  # 5 working days before 31 March
     assert len(sweep(at(2010, 3, 24, 9, 30))) == 0  # never twice
     assert len(sweep(at(2010, 4, 1, 9))) == 5  # 1 working day after
+    assert len(notices) == 1 and "har svarat" in notices[0][1]["Subject"]  # and our officer is told once
     # Kommunal answers on 1 April: no more chasers to it.
     clock.set(at(2010, 4, 1, 10))
     assert auth.post(f"{url}/utskick/instanser/{entries['Kommunal'].id}",
@@ -173,7 +178,7 @@ def test_seed_000_sent_answered_chased_and_compiled(app, db, session, client, au
     assert len({m["Message-ID"] for _, m in chasers}) == len(chasers)  # none twice
     assert all(WorkCalendar().is_workday(m["Date"].datetime.astimezone(STOCKHOLM).date()) for _, m in chasers)
     # nothing else: no internal "sista svarsdag" reminders, escalations or digests about our own outgoing remiss
-    assert len(smtp.messages) == 15 + len(chasers)
+    assert len(smtp.messages) == 15 + len(chasers) + len(notices)
     calendar = WorkCalendar()
     rows = db.session(write=False).exec(select(OutboxMessage).where(OutboxMessage.kind == "outgoing_chaser")).all()
     assert all(calendar.is_workday(r.due_at.astimezone(STOCKHOLM).date()) for r in rows)
