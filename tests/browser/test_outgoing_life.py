@@ -209,6 +209,11 @@ def test_outgoing_remiss_from_incomplete_register_to_published_sammanstallning(o
                   and TITLE in str(m["Subject"])]
         assert chased and {r for rcpts, _ in chased for r in rcpts} == {NEW_EMAIL_C}
         assert any("svar saknas" in str(m["Subject"]) for _, m in chased)
+        # ... and the sekreterare, who registered it, is told the morning after the svarstid ran out.
+        told = [m for rcpts, m in inbox.messages[before:] if m["X-Remiss-Kind"] == "outgoing_deadline"
+                and TITLE in str(m["Subject"])]
+        assert [m["To"] for m in told] == [SEKRETERARE] and "2 av 5 har svarat" in str(told[0]["Subject"])
+        assert f"Inte svarat än: {B}, {C}." in told[0].get_body(("plain",)).get_content()
     finally:
         app.config["SMTP_URL"] = old_smtp
         controller.stop()
