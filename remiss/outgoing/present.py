@@ -10,6 +10,7 @@ from sqlmodel import Session, select
 from remiss.auth.access import Action, Principal
 from remiss.calendar.swedish import count_words, format_date, format_date_time, format_deadline
 from remiss.clock import local
+from remiss.documents.pdf import soffice_path
 from remiss.namnd.models import Namnd
 from remiss.outgoing import overview
 from remiss.outgoing.models import Publication, PublishedFile
@@ -93,7 +94,7 @@ def panel(session: Session, principal: Principal, remiss: Remiss, now: datetime,
         "state": state, "counts": overview.counts(session, remiss.id), "rows": rows,
         "groups": overview.groups(session, remiss.id, entries), "statuses": list(AnswerStatus),
         "status": status, "group": group, "missiv": sending.current_missiv(session, remiss.id),
-        "letters": sending.letters_file(session, remiss.id),
+        "letters": sending.letters_file(session, remiss.id), "pdf_available": soffice_path() is not None,
         "compiled": lifecycle.current_compilation(session, remiss.id),
         "sent": remiss.sent_at is not None, "sent_at": format_date_time(remiss.sent_at) if remiss.sent_at else "",
         "unsent": len(unsent), "by_mail": len(by_mail), "by_post": len(by_post),

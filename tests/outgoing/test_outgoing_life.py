@@ -251,3 +251,23 @@ def test_instanser_not_in_the_register_are_typed_on_the_new_form(session, client
     remiss_id = int(response.headers["Location"].split("/remisser/")[1].split("#")[0])
     entries = remisser.entries(session, remiss_id)
     assert [(e.name, e.email) for e in entries] == [("Scoutkåren Tallen", ""), ("PRO Öster", "pro@example.se")]
+
+
+@pytest.mark.skipif(__import__("shutil").which("soffice") is None, reason="LibreOffice (soffice) is not installed")
+def test_the_letters_as_pdf(session, outgoing, app, client, auth):
+    from pypdf import PdfReader
+
+    make_user(session, role=Role.registrator, namnder=[], email="pdf@malmo.se", name="Pia")
+    from remiss.auth.models import NamndMembership, User
+    user = session.exec(select(User).where(User.email == "pdf@malmo.se")).one()
+    session.add(NamndMembership(user_id=user.id, namnd_id=outgoing.namnd_id))
+    for name in ("Förening Mejl", "Förening Post", "Förening Okänd"):
+        _org(session, name).postal_address = "Box 1\n211 00 Malmö"
+    session.commit()
+    auth.login("pdf@malmo.se")
+    assert client.get(f"/remisser/{outgoing.id}/utskick/brev.pdf").status_code == 404  # nothing sent yet
+    assert auth.post(f"/remisser/{outgoing.id}/utskick/skicka", form_url=f"/remisser/{outgoing.id}").status_code == 302
+    response = client.get(f"/remisser/{outgoing.id}/utskick/brev.pdf")
+    assert response.status_code == 200 and response.mimetype == "application/pdf"
+    pages = PdfReader(io.BytesIO(response.get_data())).pages
+    assert len(pages) >= 3 and "Förening Okänd" in pages[-1].extract_text()

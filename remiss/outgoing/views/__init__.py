@@ -12,7 +12,7 @@ from remiss.calendar.swedish import format_deadline
 from remiss.auth.access import Action, load_remiss
 from remiss.clock import local_today
 from remiss.db import get_session
-from remiss.documents import RenderError
+from remiss.documents import PdfUnavailable, RenderError, convert_to_pdf
 from remiss.namnd.models import Namnd
 from remiss.outgoing import compilation, overview, present
 from remiss.outgoing.forms import parse_answer, parse_ids, parse_new_instanser, parse_until
@@ -256,6 +256,22 @@ def sammanstallning(remiss_id: int):
         flash(f"Sammanställningen kunde inte skapas: {exc}", "error")
         return _back(remiss_id)
     return send_file(io.BytesIO(data), mimetype=DOCX, as_attachment=True, download_name=compilation.file_name(remiss))
+
+
+@bp.route("/remisser/<int:remiss_id>/utskick/brev.pdf")
+def letters_pdf(remiss_id: int):
+    """The newest letters to print, as PDF (LibreOffice on the server)."""
+    remiss = _remiss(remiss_id)
+    letters = sending.letters_file(get_session(), remiss.id)
+    if letters is None:
+        abort(404)
+    try:
+        pdf = convert_to_pdf(files.path_of(_config("FILES_DIR"), letters.storage_key).read_bytes())
+    except (PdfUnavailable, RenderError) as exc:
+        flash(f"{exc} Ladda ned Word-filen i stället.", "error")
+        return _back(remiss_id)
+    return send_file(io.BytesIO(pdf), mimetype="application/pdf", as_attachment=True,
+                     download_name=letters.filename.removesuffix(".docx") + ".pdf")
 
 
 @bp.route("/remisser/<int:remiss_id>/utskick/sammanstall", methods=["POST"])
