@@ -47,6 +47,16 @@ def _org(session, name) -> Organisation:
     return session.exec(select(Organisation).where(Organisation.name == name)).one()
 
 
+def _send(session, outgoing, app) -> sending.Sent:
+    """One instans by e-mail, two by post, sent on 3 November 2026."""
+    _org(session, "Förening Mejl").email = "mejl@forening.example"
+    for name in ("Förening Post", "Förening Okänd"):
+        _org(session, name).postal_address = "Box 1\n211 00 Malmö"
+    with app.app_context():
+        return sending.send(session, now=at(2026, 11, 3), principal=SYSTEM, remiss=outgoing,
+                            files_dir=app.config["FILES_DIR"], base_url="")
+
+
 def test_an_outgoing_remiss_starts_as_utkast_and_cannot_be_sent_without_addresses(session, outgoing, app):
     assert outgoing.status == "utkast"
     with app.app_context(), pytest.raises(InputErrors) as exc:
@@ -131,12 +141,8 @@ def test_reading_an_eml_and_a_broken_one():
 
 
 def test_the_status_path_with_a_late_answer_from_an_eml(session, outgoing, app):
-    _org(session, "Förening Mejl").email = "mejl@forening.example"
-    for name in ("Förening Post", "Förening Okänd"):
-        _org(session, name).postal_address = "Box 1\n211 00 Malmö"
+    _send(session, outgoing, app)
     files_dir = app.config["FILES_DIR"]
-    with app.app_context():
-        sending.send(session, now=at(2026, 11, 3), principal=SYSTEM, remiss=outgoing, files_dir=files_dir, base_url="")
     assert not lifecycle.sync_deadline(session, now=at(2026, 12, 4, 23, 0), remiss=outgoing)  # the last day
     assert lifecycle.sync_deadline(session, now=at(2026, 12, 5, 0, 1), remiss=outgoing)
     assert outgoing.status == "svarstiden_ute"
@@ -190,12 +196,7 @@ def test_the_officer_is_told_the_morning_after_the_svarstid_ran_out(session, out
 
     officer = make_user(session, role=Role.registrator, namnder=[], email="sekr@malmo.se")
     outgoing.handlaggare_id = officer.id
-    _org(session, "Förening Mejl").email = "mejl@forening.example"
-    for name in ("Förening Post", "Förening Okänd"):
-        _org(session, name).postal_address = "Box 1\n211 00 Malmö"
-    with app.app_context():
-        sending.send(session, now=at(2026, 11, 3), principal=SYSTEM, remiss=outgoing,
-                     files_dir=app.config["FILES_DIR"], base_url="")
+    _send(session, outgoing, app)
     notices = session.exec(select(OutboxMessage).where(OutboxMessage.kind == "outgoing_deadline")).all()
     assert [(n.recipient_email, n.recipient_user_id, n.due_at.astimezone(STOCKHOLM)) for n in notices] == [
         ("sekr@malmo.se", officer.id, at(2026, 12, 7, 8, 0))]  # Friday 4 December ran out: Monday 08.00
@@ -214,12 +215,7 @@ def test_the_officer_is_told_the_morning_after_the_svarstid_ran_out(session, out
 def test_changing_the_sandlista_after_sending_keeps_what_was_sent(session, outgoing, app):
     """The edit form's sändlista on an outgoing remiss adds and removes entries; it never re-creates them (which
     would lose answers and send the missiv twice), and one already sent to stays."""
-    _org(session, "Förening Mejl").email = "mejl@forening.example"
-    for name in ("Förening Post", "Förening Okänd"):
-        _org(session, name).postal_address = "Box 1\n211 00 Malmö"
-    with app.app_context():
-        sending.send(session, now=at(2026, 11, 3), principal=SYSTEM, remiss=outgoing,
-                     files_dir=app.config["FILES_DIR"], base_url="")
+    _send(session, outgoing, app)
     before = {e.name: (e.id, e.sent_at) for e in remisser.entries(session, outgoing.id)}
     names = ["Ny förening", "Förening Mejl", "Förening Post", "Förening Okänd"]
     remisser.update(session, now=at(2026, 11, 4), principal=SYSTEM, remiss=outgoing,
