@@ -267,3 +267,15 @@ def test_the_letters_as_pdf(session, outgoing, app, client, auth):
     assert response.status_code == 200 and response.mimetype == "application/pdf"
     pages = PdfReader(io.BytesIO(response.get_data())).pages
     assert len(pages) >= 3 and "Förening Okänd" in pages[-1].extract_text()
+
+
+def test_the_daily_command_marks_the_svarstid_as_run_out(session, outgoing, app, runner, db):
+    _send(session, outgoing, app)
+    session.commit()
+    result = runner.invoke(args=["outgoing", "chasers", "--now", "2026-12-05T06:00"])
+    assert result.exit_code == 0 and "1 remisser bytte status" in result.output, result.output
+    reader = db.session(write=False)
+    from remiss.remisser.models import Remiss
+    assert reader.get(Remiss, outgoing.id).status == "svarstiden_ute"
+    reader.close()
+    assert "0 remisser bytte status" in runner.invoke(args=["outgoing", "chasers", "--now", "2026-12-06"]).output
