@@ -181,10 +181,10 @@ def new():
             remiss = service.register(get_session(), now=now(), principal=principal(), data=data,
                                       dnr_format=current_app.config["DNR_FORMAT"],
                                       default_prefix=current_app.config["DNR_DEFAULT_PREFIX"])
+            # the missiv and the files read with it in the intake step become the first remisshandlingar
+            intake.attach(get_session(), now=now(), principal=principal(), remiss=remiss, req=request)
             attachments.add_uploads(get_session(), now=now(), principal=principal(), remiss=remiss,
                                     uploads=request.files.getlist("files"), config=current_app.config)
-            # files read from the missiv in the intake step become remisshandlingar
-            intake.attach(get_session(), now=now(), principal=principal(), remiss=remiss, req=request)
         except InputErrors as exc:
             errors = exc.errors
         except files.FileRejected as exc:
