@@ -6,7 +6,6 @@ from datetime import date, datetime, timezone
 
 import pytest
 from docx import Document
-from sqlmodel import select
 
 from remiss.auth.access import Principal
 from remiss.drafting import decision as decisions
