@@ -13,8 +13,9 @@ depends_on = None
 
 
 def upgrade() -> None:
-    with op.batch_alter_table("milestone") as batch:
-        batch.add_column(sa.Column("closed_with_remiss", sa.Boolean(), nullable=False, server_default=sa.false()))
+    # A plain ADD COLUMN (SQLite too): a batch copy of the table would have to carry its partial indexes along.
+    op.add_column("milestone", sa.Column("closed_with_remiss", sa.Boolean(), nullable=False,
+                                         server_default=sa.false()))
 
 
 def downgrade() -> None:
