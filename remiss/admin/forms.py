@@ -37,6 +37,11 @@ class NamndForm(FlaskForm):
                                                     validators=[NumberRange(0, 30, "Ange 0–30.")])
     expediering_workdays = IntegerField("Arbetsdagar för expediering", default=1,
                                         validators=[NumberRange(0, 20, "Ange 0–20.")])
+    postal_address = StringField("Postadress", validators=[Optional(), Length(max=300)])
+    phone = StringField("Telefon (växel)", validators=[Optional(), Length(max=50)])
+    org_number = StringField("Organisationsnummer", validators=[Optional(), Length(max=20)])
+    website = StringField("Webbplats", validators=[Optional(), Length(max=200)])
+    iso_dates = BooleanField("Datum i handlingarna skrivs 2026-12-03 (annars 3 december 2026)")
 
 
 class OrganisationForm(FlaskForm):
