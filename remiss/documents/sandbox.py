@@ -239,11 +239,37 @@ def _compatibility_15(docx) -> None:
     setting.set(qn("w:val"), "15")
 
 
+def _default_language(docx, language: str) -> None:
+    """Set the document's default language (w:docDefaults), which LibreOffice writes as the PDF's /Lang."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    styles = docx.styles.element
+    defaults = styles.find(qn("w:docDefaults"))
+    if defaults is None:
+        defaults = OxmlElement("w:docDefaults")
+        styles.insert(0, defaults)
+    rpr_default = defaults.find(qn("w:rPrDefault"))
+    if rpr_default is None:
+        rpr_default = OxmlElement("w:rPrDefault")
+        defaults.insert(0, rpr_default)
+    rpr = rpr_default.find(qn("w:rPr"))
+    if rpr is None:
+        rpr = OxmlElement("w:rPr")
+        rpr_default.append(rpr)
+    lang = rpr.find(qn("w:lang"))
+    if lang is None:
+        lang = OxmlElement("w:lang")
+        rpr.append(lang)  # w:lang is late in CT_RPr's sequence; only eastAsianLayout and later follow it
+    lang.set(qn("w:val"), language)
+
+
 def finish(docx, properties: dict) -> None:
     """Give the rendered document its own metadata instead of the template's (or python-docx's)."""
     import datetime as dt
 
     _compatibility_15(docx)
+    _default_language(docx, properties.get("language", "sv-SE"))
     core = docx.core_properties
     now = dt.datetime.fromisoformat(properties["created"])
     core.title = properties.get("title", "")
