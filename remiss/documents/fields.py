@@ -162,6 +162,45 @@ def placeholder_fields(kind: str) -> list[FieldDoc]:
     return list(_FIELDS[kind])
 
 
+LOOP_VARIABLES = {"fragor": "f", "avsnitt": "a", "signaturer": "u", "beslutsplanering": "b", "ansvariga": "a",
+                  "sandlista": "g", "ovriga": "o", "svar": "v"}
+
+
+def _is_list(field: FieldDoc) -> bool:
+    return "(lista" in field.description_sv
+
+
+def usage(kind: str) -> dict[str, str]:
+    """How each field is written in a template, an example that works: field name -> template code."""
+    check_kind(kind)
+    stycken, names = set(STYCKE_FIELDS[kind]), [f.name for f in _FIELDS[kind]]
+
+    def expression(name: str) -> str:  # "fragor[].svar" -> "f.svar", as written inside the loop
+        head, sep, attribute = name.rpartition("[].")
+        return f"{LOOP_VARIABLES.get(head.split('[].')[-1], 'x')}.{attribute}" if sep else name
+
+    out = {}
+    for field in _FIELDS[kind]:
+        name, shown = field.name, expression(field.name)
+        if any(other.startswith(name + "[].") for other in names):  # a list of items with fields
+            var = LOOP_VARIABLES.get(name.rsplit("].", 1)[-1], "x")
+            out[name] = f"{{%p for {var} in {shown} %}} … {{%p endfor %}} (fälten nedan inne i loopen)"
+        elif any(other.startswith(name + ".") for other in names):  # a field with fields
+            out[name] = f"{{{{ {shown} }}}} (fälten nedan efter varandra; eller ett och ett)"
+        elif _is_list(field):  # a list of texts
+            var = LOOP_VARIABLES.get(name, "x")
+            out[name] = f"{{%p for {var} in {shown} %}} … {{{{ {var} }}}} … {{%p endfor %}}"
+        elif name in stycken:
+            out[name] = f"{{{{ {shown} }}}} (varje stycke blir ett eget stycke)"
+        elif "[]." in name:
+            head = name.rpartition("[].")[0]
+            var = LOOP_VARIABLES.get(head.split("[].")[-1], "x")
+            out[name] = f"{{%p for {var} in {expression(head)} %}} … {{{{ {shown} }}}} … {{%p endfor %}}"
+        else:
+            out[name] = f"{{{{ {shown} }}}}"
+    return out
+
+
 def known_names(kind: str) -> set[str]:
     """Return the documented names, lists written both as `x` and `x[]`."""
     names = set()

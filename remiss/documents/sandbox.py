@@ -72,6 +72,29 @@ class Stycken(list):
         return "\n".join(self)
 
 
+class Post(dict):
+    """A field with fields (`var_referens`, `kontaktperson`, an item of `fragor`): printed whole, its
+    texts one after the other ("Sabina Vendela Dethorey, Utvecklingssamordnare, …"), never a Python dict."""
+
+    def __html__(self) -> str:
+        texts = [str(v) for k, v in self.items()
+                 if k != "rad" and isinstance(v, (str, int, float)) and not isinstance(v, bool) and str(v)]
+        return _escape(", ".join(texts))
+
+    def __str__(self) -> str:
+        return self.__html__()
+
+
+def printable(value, top: bool = True):
+    """Turn every dict below the top of a context into a Post, in place for lists."""
+    if isinstance(value, dict):
+        converted = {k: printable(v, False) for k, v in value.items()}
+        return converted if top else Post(converted)
+    if isinstance(value, list) and not isinstance(value, Stycken):
+        return [printable(v, False) for v in value]
+    return value
+
+
 def to_stycken(value) -> Stycken:
     """Split a string or list of strings into Stycke paragraphs, one per non-empty line."""
     if value is None or value is False:
@@ -293,7 +316,7 @@ def render_bytes(template: bytes, context: dict, stycke_paths=(), *, sandboxed: 
 
     if sandboxed:
         doc = _template_class()(io.BytesIO(template))
-        doc.render(apply_stycken(context, stycke_paths), jinja_env=make_environment())
+        doc.render(printable(apply_stycken(context, stycke_paths)), jinja_env=make_environment())
         if properties:
             finish(doc.docx, properties)
     else:

@@ -5,9 +5,11 @@ from __future__ import annotations
 import io
 import zipfile
 
+import pytest
 from docx import Document
 
 from remiss.documents import check_template, render_document, sample_context
+from remiss.documents.fields import usage
 from remiss.documents.render import default_template
 
 from .conftest import W_NS, all_text, body_lines, to_bytes
@@ -154,3 +156,30 @@ def test_dtd_in_a_part_is_refused(make_template, rezip):
 def test_warns_when_important_fields_are_missing(make_template):
     report = check_template("yttrande", make_template("{{ titel }} {{ datum }}"))
     assert report.ok and any("diarienummer" in w for w in report.warnings)
+
+
+def _example_template(make_template, name: str, code: str) -> bytes:
+    """A template made of the field list's example, inside the loops the field lives in."""
+    from remiss.documents.fields import LOOP_VARIABLES
+
+    parts = [part for part in code.split(" (")[0].split(" … ")]
+    loops, expr = [], None
+    for head in name.split("[].")[:-1]:
+        var = LOOP_VARIABLES.get(head, "x")
+        expr = head if expr is None else f"{loops[-1][0]}.{head}"
+        loops.append((var, expr))
+    if loops and parts[0].startswith(f"{{%p for {loops[-1][0]} in {loops[-1][1]} %}}"):
+        loops.pop()  # the example opens its own innermost loop
+    opening = [f"{{%p for {var} in {expr} %}}" for var, expr in loops]
+    return make_template(*opening, *parts, *["{%p endfor %}"] * len(loops))
+
+
+@pytest.mark.parametrize("kind", ["yttrande", "tjansteskrivelse", "sammanstallning"])
+def test_every_example_in_the_field_list_works(make_template, kind):
+    """The template page shows how to write each field; each of those examples passes the check and prints
+    text, never a Python list or dict."""
+    for name, code in usage(kind).items():
+        report = check_template(kind, _example_template(make_template, name, code))
+        assert not report.errors, (name, code, report.errors)
+        text = all_text(report.preview)
+        assert "['" not in text and "{'" not in text, (name, code, text[:200])
