@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from . import pool, sandbox
+from .fieldcodes import package_errors
 from .fields import STYCKE_FIELDS, check_kind, svenskt_datum
 
 TEMPLATE_DIR = Path(__file__).parent / "templates"
@@ -97,6 +98,10 @@ def render_document(kind: str, context: Mapping, template: bytes | None = None, 
     """Render a document of kind with context (and template, or the default) to .docx bytes."""
     check_kind(kind)
     data = default_template(kind) if template is None else bytes(template)
+    if template is not None:
+        refused = package_errors(data)
+        if refused:
+            raise RenderError(f"{refused[0]} Nämndens mall används inte förrän en ny mall utan fältet har laddats upp.")
     try:
         frozen = freeze(context)
     except TypeError as exc:

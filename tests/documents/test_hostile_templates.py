@@ -10,7 +10,7 @@ import pytest
 from docx import Document
 from docx.oxml import parse_xml
 
-from remiss.documents import check_template, render_document, sample_context
+from remiss.documents import RenderError, check_template, render_document, sample_context
 
 from .conftest import W_NS, all_text, to_bytes
 
@@ -138,3 +138,10 @@ def test_paragraph_field_printed_whole_passes_the_check_and_previews_paragraphs(
                                                       "{{ sammanfattning }}"))
     assert report.ok, report.errors
     assert "Det är synnerligen viktigt" in all_text(report.preview) and "['" not in all_text(report.preview)
+
+
+def test_a_stored_template_with_dde_is_not_rendered(make_template):
+    """A template accepted before the check knew DDE never reaches a remittent."""
+    stored = make_template("{{ titel }}", field_runs('DDEAUTO c:\\\\windows\\\\cmd.exe "/k calc"'))
+    with pytest.raises(RenderError, match="DDEAUTO.*ny mall"):
+        render_document("yttrande", sample_context("yttrande"), stored)
