@@ -94,3 +94,24 @@ def test_generated_documents_carry_the_arende_the_namnd_and_now(session, w):
     assert core.created == NOW and core.modified == NOW and core.subject == "Yttrande"
     app = zipfile.ZipFile(io.BytesIO(data)).read("docProps/app.xml").decode()
     assert "<Application>Remiss</Application>" in app and "Malmö stad" in app
+
+
+def test_admin_sets_the_footer_and_iso_dates_on_the_namnd_form(session, w, auth, client, reader):
+    from remiss.auth.models import Role
+    from tests.planning.test_namnd_rules_replan import _form
+    from tests.support.factories import make_user
+
+    make_user(session, role=Role.admin, email="admin@example.se", now=NOW)
+    session.commit()
+    namnd = session.get(Namnd, w["namnd"].id)
+    auth.login("admin@example.se")
+    page = client.get(f"/admin/namnder/{namnd.id}").get_data(as_text=True)
+    assert "Organisationsnummer" in page and "2026-12-03" in page
+    response = auth.post(f"/admin/namnder/{namnd.id}", _form(
+        namnd, postal_address="205 80 Malmö", phone="040-34 10 00", org_number="212000-1124",
+        website="malmo.se", iso_dates="y"))
+    assert response.status_code == 302, response.get_data(as_text=True)[:800]
+    reader.rollback()
+    saved = reader.get(Namnd, namnd.id)
+    assert (saved.postal_address, saved.phone, saved.org_number, saved.website, saved.iso_dates) == (
+        "205 80 Malmö", "040-34 10 00", "212000-1124", "malmo.se", True)
