@@ -52,8 +52,9 @@ def token_problem(exc: Exception) -> str:
     if isinstance(exc, BadSignatureError):
         return "Inloggningsbeviset (ID-token) har en ogiltig signatur."
     if isinstance(exc, (InvalidClaimError, MissingClaimError)):
-        claim = str(exc.description).split("'")[1] if "'" in str(exc.description) else ""
-        return {"aud": "Inloggningsbeviset (ID-token) är utfärdat för ett annat system än Remiss (aud).",
+        claim = getattr(exc, "claim", "")
+        other_system = "Inloggningsbeviset (ID-token) är utfärdat för ett annat system än Remiss (aud)."
+        return {"aud": other_system, "azp": other_system,
                 "iss": "Inloggningsbeviset (ID-token) kommer från fel utfärdare (iss).",
                 "nonce": "Inloggningsbeviset (ID-token) hör inte till den här inloggningen (nonce stämmer inte).",
                 "exp": "Inloggningsbeviset (ID-token) har gått ut.",
