@@ -205,3 +205,13 @@ def test_a_token_on_a_writing_request_does_not_wait_for_its_own_lock(app, client
     started = time.monotonic()
     r = client.post("/api/v1/remisser", json={"title": ""}, headers={"Authorization": f"Bearer {token}"})
     assert r.status_code in (400, 403, 422) and time.monotonic() - started < 5
+
+
+def test_an_api_token_cannot_mint_tokens_that_outlive_it(app, session, world, clock):
+    _, anna, _ = world
+    token = create_api_token(session, now=clock(), user=session.get(User, anna.id), name="t")
+    session.commit()
+    c = app.test_client()
+    api = {"Authorization": f"Bearer {token}"}
+    assert c.get("/konto", headers=api).status_code == 403
+    assert c.post("/konto/api-nycklar", data={"name": "x"}, headers=api).status_code in (400, 403)

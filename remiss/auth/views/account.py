@@ -1,7 +1,9 @@
 """The Konto page: the user's sessions, API tokens and calendar address, and the password change."""
 from __future__ import annotations
 
-from flask import abort, flash, redirect, render_template, request, session, url_for
+from functools import wraps
+
+from flask import abort, flash, g, redirect, render_template, request, session, url_for
 from flask_login import current_user, login_required
 from sqlmodel import select
 
@@ -12,6 +14,18 @@ from remiss.auth.views import address, bp, local_login, sign_in
 from remiss.db import get_session
 from remiss.namnd.models import Namnd
 from remiss.web import now, principal
+
+
+def browser_only(view):
+    """Signed in with a browser session, not an API token: a token must not mint tokens that outlive it, nor
+    end sessions or change the password."""
+    @wraps(view)
+    @login_required
+    def wrapped(*args, **kwargs):
+        if g.get("token_auth"):
+            abort(403)
+        return view(*args, **kwargs)
+    return wrapped
 
 
 def _account_page(*, new_token: str | None = None, token_errors: dict | None = None, token_values=None,
@@ -34,13 +48,13 @@ def _account_page(*, new_token: str | None = None, token_errors: dict | None = N
 
 
 @bp.get("/konto")
-@login_required
+@browser_only
 def account():
     return _account_page()
 
 
 @bp.post("/konto/api-nycklar")
-@login_required
+@browser_only
 def create_token():
     values, errors, expires_at = parse_token_form(request.form, now=now())
     if errors:
@@ -56,7 +70,7 @@ def create_token():
 
 
 @bp.post("/konto/api-nycklar/<int:token_id>/aterkalla")
-@login_required
+@browser_only
 def revoke_token(token_id: int):
     if not service.revoke_api_token(get_session(), now=now(), user_id=current_user.id, token_id=token_id):
         abort(404)
@@ -65,7 +79,7 @@ def revoke_token(token_id: int):
 
 
 @bp.post("/konto/sessioner/avsluta")
-@login_required
+@browser_only
 def end_other_sessions():
     count = service.end_all_sessions(get_session(), current_user.id, keep_sid=session.get("sid"))
     flash("Du är utloggad på alla andra enheter." if count else "Du var inte inloggad någon annanstans.", "success")
@@ -73,7 +87,7 @@ def end_other_sessions():
 
 
 @bp.post("/konto/kalender/ny-adress")
-@login_required
+@browser_only
 def rotate_calendar():
     db_session = get_session()
     service.rotate_ics_token(db_session, now=now(), user=db_session.get(User, current_user.id))
@@ -83,7 +97,7 @@ def rotate_calendar():
 
 
 @bp.route("/konto/losenord", methods=["GET", "POST"])
-@login_required
+@browser_only
 def change_password():
     db_session = get_session()  # current_user is plain values (remiss.auth.models.SignedIn)
     user = db_session.get(User, current_user.id)
