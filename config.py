@@ -61,6 +61,9 @@ def load_config(overrides: dict | None = None) -> dict:
         "OIDC_CLIENT_SECRET": env.get("REMISS_OIDC_CLIENT_SECRET", ""),
         "OIDC_SCOPES": env.get("REMISS_OIDC_SCOPES", "").strip() or "openid email profile",
         "OIDC_GROUPS_CLAIM": env.get("REMISS_OIDC_GROUPS_CLAIM", "").strip() or "groups",
+        # How long a session begun with the kommun's account lasts before the provider (and so the directory's
+        # groups) is asked again.
+        "OIDC_SESSION_HOURS": _int("REMISS_OIDC_SESSION_HOURS", 10),
         "SESSION_COOKIE_HTTPONLY": True,
         "SESSION_COOKIE_SAMESITE": "Lax",
         "SESSION_COOKIE_SECURE": env.get("REMISS_BASE_URL", "").startswith("https://"),

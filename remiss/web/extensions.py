@@ -2,15 +2,16 @@
 from __future__ import annotations
 
 from dataclasses import fields
+from datetime import timedelta
 
-from flask import Flask, g, session
+from flask import Flask, current_app, g, session
 from flask_login import LoginManager
 from flask_wtf.csrf import CSRFProtect
 from sqlalchemy import bindparam, select
 
 from remiss.auth.models import NamndMembership, SignedIn, User, UserSession
 from remiss.auth.service import authenticate_token, mark_token_used, session_hash, token_use_is_stale
-from remiss.db import get_db, get_session
+from remiss.db import UTCDateTime, get_db, get_session
 from remiss.web import now
 
 login_manager = LoginManager()
@@ -26,7 +27,10 @@ _S = UserSession.__table__.c
 # The user's columns and nämnder in one query: every page needs both (remiss.web.principal). The join with the
 # server-side session makes a cookie whose session has ended (logout, new password, deactivation) sign in nobody.
 _SIGNED_IN = (select(*(_U[f.name] for f in fields(SignedIn)), _M.namnd_id)
-              .join(UserSession.__table__, (_S.user_id == _U.id) & (_S.token_hash == bindparam("sid_hash")))
+              .join(UserSession.__table__, (_S.user_id == _U.id) & (_S.token_hash == bindparam("sid_hash"))
+                    # a session begun with the kommun's account lasts REMISS_OIDC_SESSION_HOURS: then the provider
+                    # is asked again, and the directory's groups with it
+                    & ((_S.method != "sso") | (_S.created_at >= bindparam("sso_since", type_=UTCDateTime))))
               .outerjoin(NamndMembership.__table__, _M.user_id == _U.id)
               .where(_U.id == bindparam("user_id")))
 
@@ -40,7 +44,9 @@ def _load_user(user_id: str) -> SignedIn | None:
         return None
     if not sid:
         return None
-    rows = get_session().connection().execute(_SIGNED_IN, {"user_id": uid, "sid_hash": session_hash(sid)}).all()
+    sso_since = now() - timedelta(hours=current_app.config["OIDC_SESSION_HOURS"])
+    rows = get_session().connection().execute(
+        _SIGNED_IN, {"user_id": uid, "sid_hash": session_hash(sid), "sso_since": sso_since}).all()
     if not rows or not rows[0].is_active:
         return None
     user = SignedIn(*rows[0][:-1])

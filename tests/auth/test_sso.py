@@ -113,6 +113,17 @@ def test_each_sign_in_updates_the_user_and_no_access_closes_the_account(sso_app,
     assert _user(db, "u-2").is_active is True
 
 
+def test_a_directory_session_lasts_a_working_day_then_the_provider_is_asked_again(sso_app, client, provider,
+                                                                                  world, clock):
+    provider.set_user("u-9", email="ida@kommun.se", name="Ida", groups=["kultur-handlaggare"])
+    sso_login(client, provider, "u-9")
+    clock.advance(hours=9, minutes=59)
+    assert client.get("/").status_code == 200
+    clock.advance(minutes=2)
+    r = client.get("/")
+    assert r.status_code == 302 and r.headers["Location"].startswith("/logga-in")
+
+
 def test_an_account_an_admin_closed_stays_closed(sso_app, app, client, provider, world, db):
     provider.set_user("u-3", email="eva@kommun.se", name="Eva", groups=["kultur-handlaggare"])
     sso_login(client, provider, "u-3")
