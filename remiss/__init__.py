@@ -66,6 +66,8 @@ def _check_sign_in_settings(app: Flask) -> None:
         raise ValueError("REMISS_LOCAL_LOGIN=none kräver inloggning med kommunens konto: sätt REMISS_OIDC_ISSUER.")
     if app.config["OIDC_ISSUER"] and not app.config["OIDC_CLIENT_ID"]:
         raise ValueError("REMISS_OIDC_ISSUER är satt men inte REMISS_OIDC_CLIENT_ID.")
+    if app.config["OIDC_ISSUER"] and "openid" not in app.config["OIDC_SCOPES"].split():
+        raise ValueError("REMISS_OIDC_SCOPES måste innehålla openid.")
 
 
 def register_blueprints(app: Flask) -> None:

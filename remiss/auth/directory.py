@@ -42,6 +42,7 @@ class Identity:
     email: str
     name: str
     groups: tuple[str, ...]
+    email_verified: bool | None = None  # None: the provider does not say (Entra ID)
 
 
 def access_from_groups(session: Session, groups) -> Access | None:
@@ -66,9 +67,13 @@ def sign_in_from_directory(session: Session, *, now: datetime, identity: Identit
         # An existing local account with the same address becomes this person's: the kommun's directory vouches
         # for its addresses. One already linked to another subject is someone else.
         user = session.exec(select(User).where(User.email == email)).first()
-        if user is not None and user.sso_subject is not None:
+        if user is not None and (user.sso_subject is not None or identity.email_verified is False):
+            # An address the provider has not verified could be anyone's, the admin's too.
             raise DirectoryRefusal(f"E-postadressen {email} används redan av ett annat konto i Remiss. "
                                    "Kontakta administratören.")
+        if user is not None and user.role != Role.admin:
+            # The directory vouches for them now; only admins keep a password, for break-glass sign-in.
+            user.password_hash = UNUSABLE_PASSWORD
     access = access_from_groups(session, identity.groups)
     if access is None:
         if user is not None and user.is_active:

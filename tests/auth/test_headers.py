@@ -68,6 +68,7 @@ def test_local_login_admins_lets_only_admins_use_a_password(app, session):
     ({"LOCAL_LOGIN": "kanske"}, "REMISS_LOCAL_LOGIN måste vara all, admins eller none"),
     ({"LOCAL_LOGIN": "none"}, "kräver inloggning med kommunens konto"),
     ({"OIDC_ISSUER": "https://idp.example"}, "REMISS_OIDC_CLIENT_ID"),
+    ({"OIDC_ISSUER": "https://idp.example", "OIDC_CLIENT_ID": "r", "OIDC_SCOPES": "email"}, "måste innehålla openid"),
 ])
 def test_sign_in_settings_that_would_lock_everyone_out_are_refused(tmp_path, settings, message):
     with pytest.raises(ValueError, match=message):

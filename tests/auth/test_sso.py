@@ -138,6 +138,22 @@ def test_an_account_an_admin_closed_stays_closed(sso_app, app, client, provider,
     assert r.status_code == 403 and "avstängt i Remiss av en administratör" in r.get_data(as_text=True)
 
 
+def test_a_local_account_is_taken_over_only_with_a_verified_address(sso_app, app, client, provider, world, db):
+    """The admin's local account is not handed to whoever the provider lets type the admin's address."""
+    provider.set_user("u-10", email="admin@x.se", email_verified=False, name="Mallory", groups=["kultur-handlaggare"])
+    r = sso_login(client, provider, "u-10")
+    assert r.status_code == 403 and "används redan av ett annat konto" in r.get_data(as_text=True)
+    assert _user(db, "u-10") is None
+    with db.session() as s:
+        anna = make_user(s, role=Role.handlaggare, email="anna@kommun.se")
+        s.commit()
+    provider.set_user("u-11", email="anna@kommun.se", name="Anna", groups=["kultur-handlaggare"])
+    assert sso_login(app.test_client(), provider, "u-11").status_code == 302
+    assert _user(db, "u-11").id == anna.id
+    r = Auth(app.test_client()).login("anna@kommun.se")  # her password went with the takeover
+    assert r.status_code == 400
+
+
 def test_manual_role_changes_for_directory_users_are_refused(sso_app, app, client, provider, world, db):
     provider.set_user("u-4", email="ali@kommun.se", name="Ali", groups=["kultur-handlaggare"])
     sso_login(client, provider, "u-4")

@@ -94,8 +94,10 @@ def _identity(client, token: dict) -> directory.Identity:
         groups = [groups]
     email = claims.get("email") or claims.get("preferred_username") or claims.get("upn") or ""
     name = claims.get("name") or " ".join(p for p in (claims.get("given_name"), claims.get("family_name")) if p)
+    verified = claims.get("email_verified")
     return directory.Identity(subject=str(claims["sub"]), email=str(email), name=str(name or ""),
-                              groups=tuple(str(g) for g in groups))
+                              groups=tuple(str(g) for g in groups),
+                              email_verified=None if verified is None else verified in (True, "true"))
 
 
 @bp.get("/logga-in/kommunens-konto/klar")
