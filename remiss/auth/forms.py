@@ -5,8 +5,7 @@ from flask_wtf import FlaskForm
 from wtforms import PasswordField, StringField
 from wtforms.validators import DataRequired, EqualTo, Length
 
-from remiss.clock import local_moment
-from remiss.remisser.input import parse_date
+from remiss.auth.service import AuthError, token_expiry
 
 REQUIRED = "Fältet måste fyllas i."
 
@@ -33,13 +32,8 @@ def parse_token_form(form, *, now: datetime) -> tuple[dict, dict, datetime | Non
         errors["name"] = "Skriv vad nyckeln ska användas till."
     elif len(values["name"]) > 100:
         errors["name"] = "Högst 100 tecken."
-    expires_at = None
-    if values["expires"]:
-        try:
-            expires_at = local_moment(parse_date(values["expires"]))
-        except ValueError as exc:
-            errors["expires"] = str(exc)
-        else:
-            if expires_at <= now:
-                errors["expires"] = "Sista giltighetsdagen måste vara i dag eller senare."
+    try:
+        expires_at = token_expiry(values["expires"], now=now)
+    except AuthError as exc:
+        errors["expires"], expires_at = str(exc), None
     return values, errors, expires_at

@@ -13,6 +13,8 @@ from sqlmodel import Session, select
 from remiss.audit import service as audit
 from remiss.auth.models import ApiToken, LoginAttempt, NamndMembership, Role, SignIn, User, UserSession
 from remiss.auth.passwords import DUMMY_HASH, hash_password, password_problem, verify_password
+from remiss.clock import local_moment
+from remiss.remisser.input import parse_date
 
 
 class AuthError(ValueError):
@@ -243,6 +245,20 @@ def change_password(session: Session, *, now: datetime, user: User, current: str
     audit.record(session, now=now, user_id=user.id, entity="user_account", entity_id=user.id,
                  action="password", note="Lösenordet byttes.",
                  changes={"ended_sessions": [ended, 0], "revoked_tokens": [revoked, 0]})
+
+
+def token_expiry(text: str, *, now: datetime) -> datetime | None:
+    """The moment a token typed to last through a day stops (the end of that day, Stockholm time); None for no
+    day; AuthError with a Swedish message for a date that is not one or has passed."""
+    if not text.strip():
+        return None
+    try:
+        moment = local_moment(parse_date(text))
+    except ValueError as exc:
+        raise AuthError(str(exc)) from None
+    if moment <= now:
+        raise AuthError("Sista giltighetsdagen måste vara i dag eller senare.")
+    return moment
 
 
 def create_api_token(session: Session, *, now: datetime, user: User, name: str = "",

@@ -215,3 +215,13 @@ def test_an_api_token_cannot_mint_tokens_that_outlive_it(app, session, world, cl
     api = {"Authorization": f"Bearer {token}"}
     assert c.get("/konto", headers=api).status_code == 403
     assert c.post("/konto/api-nycklar", data={"name": "x"}, headers=api).status_code in (400, 403)
+
+
+def test_the_cli_creates_a_token_with_a_last_day(runner, world, db):
+    result = runner.invoke(args=["create-token", "anna@x.se", "--name", "Diariet", "--expires", "31 mars 2027"])
+    assert result.exit_code == 0 and result.output.startswith("rmt_")
+    with db.session() as s:
+        row = s.exec(select(ApiToken)).one()
+        assert (row.name, row.expires_at.isoformat()) == ("Diariet", "2027-03-31T21:59:00+00:00")
+    result = runner.invoke(args=["create-token", "anna@x.se", "--expires", "i morgon"])
+    assert result.exit_code == 1 and "Ange ett giltigt datum" in result.output
