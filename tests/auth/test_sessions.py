@@ -225,3 +225,14 @@ def test_the_cli_creates_a_token_with_a_last_day(runner, world, db):
         assert (row.name, row.expires_at.isoformat()) == ("Diariet", "2027-03-31T21:59:00+00:00")
     result = runner.invoke(args=["create-token", "anna@x.se", "--expires", "i morgon"])
     assert result.exit_code == 1 and "Ange ett giltigt datum" in result.output
+
+
+def test_sessions_of_closed_browsers_are_pruned_at_the_next_sign_in(app, client, auth, world, db, clock):
+    from remiss.auth.models import UserSession
+
+    auth.login("anna@x.se")
+    clock.advance(days=91)
+    Auth(app.test_client()).login("anna@x.se")
+    with db.session() as s:
+        assert len(s.exec(select(UserSession)).all()) == 1
+    assert not _signed_in(client)
