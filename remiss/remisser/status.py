@@ -80,16 +80,16 @@ CLOSED = frozenset({S.besvarad, S.avstar, S.aterkallad, S.avslutad})
 # name them (the two must read alike for the database to match them).
 OPEN_VALUES = tuple(s.value for s in RemissStatus if s not in CLOSED)
 
-# The forward path, one step back where work is returned, and the two side exits.
+# The forward path, one step back where work is returned, the two side exits, and the ways back from them.
 TRANSITIONS: dict[RemissStatus, frozenset[RemissStatus]] = {
     S.registrerad: frozenset({S.tilldelad, S.avstar, S.aterkallad}),
     S.tilldelad: frozenset({S.under_beredning, S.registrerad, S.avstar, S.aterkallad}),
     S.under_beredning: frozenset({S.klar_for_beslut, S.tilldelad, S.avstar, S.aterkallad}),
     S.klar_for_beslut: frozenset({S.beslutad, S.under_beredning, S.avstar, S.aterkallad}),
     S.beslutad: frozenset({S.besvarad, S.klar_for_beslut, S.aterkallad}),
-    S.besvarad: frozenset(),
+    S.besvarad: frozenset({S.beslutad}),  # a correction: marked besvarad by mistake (admin only, auth.access)
     S.avstar: frozenset({S.registrerad}),
-    S.aterkallad: frozenset(),
+    S.aterkallad: frozenset({S.registrerad}),  # the withdrawal undone, or recorded by mistake
     # outgoing: skickad is set by sending, svarstiden ute by the clock (and back when the remisstid is extended);
     # a late answer can reopen a sammanställning
     S.utkast: frozenset({S.skickad, S.aterkallad}),
@@ -99,19 +99,29 @@ TRANSITIONS: dict[RemissStatus, frozenset[RemissStatus]] = {
     S.avslutad: frozenset(),
 }
 
+# Återkallad is on both paths: undone, an outgoing remiss goes back to utkast, not to the incoming registrerad.
+OUTGOING_MOVES = {S.aterkallad: frozenset({S.utkast})}
+
 # Reached only through their own verb (sending the remiss), not by choosing them in a list.
 BY_VERB_ONLY = frozenset({S.skickad})
+
+
+def moves(current: RemissStatus | str, direction: str | None = None) -> frozenset[RemissStatus]:
+    """The statuses reachable from current; direction "utgaende" where a shared status leads elsewhere."""
+    current = RemissStatus(current)
+    if direction == "utgaende" and current in OUTGOING_MOVES:
+        return OUTGOING_MOVES[current]
+    return TRANSITIONS[current]
 
 
 class TransitionError(ValueError):
     """An illegal status change, with a Swedish message."""
 
 
-def allowed_next(current: RemissStatus | str) -> list[RemissStatus]:
+def allowed_next(current: RemissStatus | str, direction: str | None = None) -> list[RemissStatus]:
     """Return the statuses reachable from current, in workflow order."""
-    current = RemissStatus(current)
     order = list(RemissStatus)
-    return sorted(TRANSITIONS[current], key=order.index)
+    return sorted(moves(current, direction), key=order.index)
 
 
 def parse_status(value) -> RemissStatus:
@@ -122,13 +132,14 @@ def parse_status(value) -> RemissStatus:
         raise TransitionError(f"Okänd status: {value}") from None
 
 
-def check_transition(current: RemissStatus | str, new: RemissStatus | str) -> RemissStatus:
-    """Return new as a status if the move is allowed, else raise TransitionError."""
+def check_transition(current: RemissStatus | str, new: RemissStatus | str,
+                     direction: str | None = None) -> RemissStatus:
+    """Return new as a status if the move is allowed (for a remiss of direction), else raise TransitionError."""
     current, new = RemissStatus(current), parse_status(new)
     if new == current:
         raise TransitionError(f"Remissen har redan status ”{current.label}”.")
-    if new not in TRANSITIONS[current]:
-        possible = ", ".join(f"”{s.label}”" for s in allowed_next(current)) or "inga"
+    if new not in moves(current, direction):
+        possible = ", ".join(f"”{s.label}”" for s in allowed_next(current, direction)) or "inga"
         raise TransitionError(
             f"Status kan inte ändras från ”{current.label}” till ”{new.label}”. "
             f"Möjliga nästa steg: {possible}."

@@ -1,7 +1,8 @@
 """The status workflow table."""
 import pytest
 
-from remiss.remisser.status import CLOSED, TRANSITIONS, RemissStatus, TransitionError, allowed_next, check_transition
+from remiss.remisser.status import (CLOSED, TRANSITIONS, RemissStatus, TransitionError, allowed_next,
+                                   check_transition, moves)
 
 S = RemissStatus
 FORWARD = [S.registrerad, S.tilldelad, S.under_beredning, S.klar_for_beslut, S.beslutad, S.besvarad]
@@ -10,16 +11,17 @@ OPEN = [S.registrerad, S.tilldelad, S.under_beredning, S.klar_for_beslut, S.besl
 # Every allowed move, written out by hand rather than read from TRANSITIONS, so a wrong entry there fails here.
 # design.md: the forward path and the side exits avstår (the nämnd declines) and återkallad (withdrawn by the
 # remittent); everything else is refused. Beyond the documents, and deliberate in this code: work can go one
-# step back where it is returned, and a decline can be undone (avstår → registrerad).
+# step back where it is returned, a decline or a withdrawal can be undone (avstår, återkallad → registrerad), and
+# a remiss marked besvarad by mistake can be corrected (besvarad → beslutad; who may: remiss.auth.access).
 ALLOWED = {
     S.registrerad: {S.tilldelad, S.avstar, S.aterkallad},
     S.tilldelad: {S.under_beredning, S.registrerad, S.avstar, S.aterkallad},
     S.under_beredning: {S.klar_for_beslut, S.tilldelad, S.avstar, S.aterkallad},
     S.klar_for_beslut: {S.beslutad, S.under_beredning, S.avstar, S.aterkallad},
     S.beslutad: {S.besvarad, S.klar_for_beslut, S.aterkallad},
-    S.besvarad: set(),
+    S.besvarad: {S.beslutad},
     S.avstar: {S.registrerad},
-    S.aterkallad: set(),
+    S.aterkallad: {S.registrerad},
     # issue 20, an outgoing remiss (we are the remittent): utkast → skickad → svarstiden ute → sammanställd →
     # avslutad, återkallad before the answers are compiled; svarstiden ute goes back to skickad when the remisstid
     # is extended, and a sammanställning is reopened when a late answer comes in.
@@ -49,12 +51,18 @@ def test_the_closed_statuses():
 
 
 def test_incoming_and_outgoing_paths_do_not_cross():
-    """Only återkallad is shared: no move leads from one direction's statuses into the other's."""
+    """Only återkallad is shared: no move leads from one direction's statuses into the other's, and a withdrawal
+    undone goes back to the start of the remiss's own path."""
     outgoing = {S.utkast, S.skickad, S.svarstiden_ute, S.sammanstalld, S.avslutad}
     incoming = set(S) - outgoing - {S.aterkallad}
     for current in S:
-        side = outgoing if current in outgoing else incoming
-        assert TRANSITIONS[current] <= side | {S.aterkallad}, current
+        for direction, side in (("inkommande", incoming), ("utgaende", outgoing)):
+            if current in side or current == S.aterkallad:
+                assert moves(current, direction) <= side | {S.aterkallad}, (current, direction)
+    assert check_transition(S.aterkallad, S.utkast, "utgaende") == S.utkast
+    with pytest.raises(TransitionError):
+        check_transition(S.aterkallad, S.registrerad, "utgaende")
+    assert allowed_next(S.aterkallad, "utgaende") == [S.utkast]
 
 
 def test_the_forward_path_is_allowed_step_by_step():
@@ -90,9 +98,10 @@ def test_same_status_and_unknown_status_are_refused():
         check_transition(S.tilldelad, "klar")
 
 
-def test_closed_statuses_are_final_except_undoing_a_decline():
-    assert TRANSITIONS[S.besvarad] == frozenset()
-    assert TRANSITIONS[S.aterkallad] == frozenset()
+def test_a_closed_remiss_opens_only_one_step_back():
+    # undoing a decline or a withdrawal starts over; a besvarad remiss is corrected back to its beslut
+    assert allowed_next(S.besvarad) == [S.beslutad]
+    assert allowed_next(S.aterkallad) == [S.registrerad]
     assert allowed_next(S.avstar) == [S.registrerad]
 
 

@@ -1,10 +1,7 @@
 """Pages for an outgoing remiss: create, missiv, send, answers, extensions, overview, sammanställning."""
 from __future__ import annotations
 
-import io
-
-from flask import (Blueprint, abort, current_app, flash, redirect, render_template, request, send_file,
-                   url_for)
+from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, url_for
 from sqlmodel import select
 
 from remiss import files
@@ -24,6 +21,7 @@ from remiss.remisser.input import SANDLISTA_LIMIT, InputErrors, parse_remiss_inp
 from remiss.outgoing.models import Organisation
 from remiss.remisser.models import AnswerStatus, Attachment, Direction
 from remiss.web import now, principal, requires
+from remiss.web.downloads import download_file
 
 bp = Blueprint("outgoing", __name__)
 MAX_SANDLISTA = SANDLISTA_LIMIT
@@ -239,12 +237,10 @@ def export(remiss_id: int, fmt: str):
     table = overview.rows(session, remiss, status=request.args.get("status", ""),
                           group=request.args.get("grupp", ""), entries=entries,
                           addresses=addresses.current(session, entries))
-    name = "Svarsstatus " + " ".join((remiss.our_dnr or str(remiss.id)).replace("/", "-").split())
+    name = f"Svarsstatus {remiss.our_dnr or remiss.id}"  # download_file puts it on one line, / → -
     if fmt == "csv":
-        return send_file(io.BytesIO(overview.to_csv(table)), mimetype="text/csv; charset=utf-8",
-                         as_attachment=True, download_name=f"{name}.csv")
-    return send_file(io.BytesIO(overview.to_xlsx(table, f"{remiss.our_dnr} {remiss.title}")), mimetype=XLSX,
-                     as_attachment=True, download_name=f"{name}.xlsx")
+        return download_file(overview.to_csv(table), f"{name}.csv", "text/csv; charset=utf-8")
+    return download_file(overview.to_xlsx(table, f"{remiss.our_dnr} {remiss.title}"), f"{name}.xlsx", XLSX)
 
 
 @bp.route("/remisser/<int:remiss_id>/utskick/sammanstallning.docx")
@@ -255,7 +251,7 @@ def sammanstallning(remiss_id: int):
     except RenderError as exc:
         flash(f"Sammanställningen kunde inte skapas: {exc}", "error")
         return _back(remiss_id)
-    return send_file(io.BytesIO(data), mimetype=DOCX, as_attachment=True, download_name=compilation.file_name(remiss))
+    return download_file(data, compilation.file_name(remiss), DOCX)
 
 
 @bp.route("/remisser/<int:remiss_id>/utskick/brev.pdf")
@@ -270,8 +266,7 @@ def letters_pdf(remiss_id: int):
     except (PdfUnavailable, RenderError) as exc:
         flash(f"{exc} Ladda ned Word-filen i stället.", "error")
         return _back(remiss_id)
-    return send_file(io.BytesIO(pdf), mimetype="application/pdf", as_attachment=True,
-                     download_name=letters.filename.removesuffix(".docx") + ".pdf")
+    return download_file(pdf, letters.filename.removesuffix(".docx") + ".pdf", "application/pdf")
 
 
 @bp.route("/remisser/<int:remiss_id>/utskick/sammanstall", methods=["POST"])
