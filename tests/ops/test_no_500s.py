@@ -67,9 +67,9 @@ def test_a_lone_surrogate_in_a_saved_field_is_a_400_naming_the_field(client, wor
     "KN 2026/1\r\nX-Evil: 1",  # werkzeug refused the header: a 500
     "KN €2026/1",  # not Latin-1: the server aborted the response after its status line
 ])
-@pytest.mark.parametrize("path, name", [("utskick/svarsstatus.csv", "svarsstatus-{}.csv"),
-                                        ("utskick/svarsstatus.xlsx", "svarsstatus-{}.xlsx"),
-                                        ("utskick/sammanstallning.docx", "Remissammanstallning {}.docx")])
+@pytest.mark.parametrize("path, name", [("utskick/svarsstatus.csv", "Svarsstatus {}.csv"),
+                                        ("utskick/svarsstatus.xlsx", "Svarsstatus {}.xlsx"),
+                                        ("utskick/sammanstallning.docx", "Remissammanställning {}.docx")])
 def test_downloads_named_after_an_odd_diarienummer(client, auth, session, world, dnr, path, name):
     remiss = session.get(Remiss, world["remiss"])
     remiss.our_dnr = dnr
@@ -82,7 +82,7 @@ def test_downloads_named_after_an_odd_diarienummer(client, auth, session, world,
     disposition.encode("latin-1")  # what a WSGI server can write
     assert "\r" not in disposition and "\n" not in disposition
     kind, params = parse_options_header(disposition)  # werkzeug reads filename* (RFC 5987) as the filename
-    shown = name.format(dnr.replace(" ", "_") if name.startswith("svarsstatus") else dnr)
+    shown = name.format(dnr)  # issue 20: "Remissammanställning SOFÖ 2026-0008.docx", the prefix kept
     assert kind == "attachment" and params["filename"] == " ".join(shown.replace("/", "-").split())
     fallback = disposition.split('filename="', 1)[1].split('"', 1)[0]
     assert fallback.isascii() and fallback.endswith(name[-5:].lstrip("}"))
@@ -128,10 +128,10 @@ def test_a_title_with_line_breaks_does_not_stop_the_missiv_mail(app, session, re
     remiss = session.get(Remiss, world["remiss"])
     remiss.title = TITLE_WITH_BREAKS  # as the API saved it
     session.add(remiss)
-    queued = sending.send(session, now=clock(), principal=Principal.system(), remiss=remiss,
-                          files_dir=app.config["FILES_DIR"], base_url="http://remiss.test")
+    sent = sending.send(session, now=clock(), principal=Principal.system(), remiss=remiss,
+                        files_dir=app.config["FILES_DIR"], base_url="http://remiss.test")
     session.commit()
-    assert queued == 1
+    assert sent.mailed == 1
     moment = (clock() + timedelta(minutes=5)).astimezone(STOCKHOLM).strftime("%Y-%m-%dT%H:%M")
     result = runner.invoke(args=["reminders", "run", "--now", moment])
     assert result.exit_code == 0 and "misslyckades: 0" in result.output, result.output

@@ -1,7 +1,7 @@
 """The status workflow table."""
 import pytest
 
-from remiss.remisser.status import (CLOSED, TRANSITIONS, RemissStatus, TransitionError, allowed_next,
+from remiss.remisser.status import (CLOSED, RemissStatus, TransitionError, allowed_next,
                                    check_transition, moves)
 
 S = RemissStatus
