@@ -133,7 +133,8 @@ def load_kind_cases(split: str) -> list[dict]:
     return chosen + [forward(c) for c in chosen if c["kind"] != "email"]
 
 
-_TITLE_LEAD = re.compile(r"^(?:remiss(?:en)?\s*(?:av|om|angående|avseende|gällande|över)?\s*[:–-]?\s*)", re.I)
+_TITLE_LEAD = re.compile(r"^(?:remiss(?:en)?\s*(?:av|om|angående|avseende|gällande|över|på)?\s*[:–-]?\s*)"
+                         r"(?:(?:departements)?promemorian?\s+|betänkandet?\s+|rapporten?\s+)?", re.I)
 
 
 def _same_title(have: str, want: str) -> bool:

@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 
 EMAIL_RE = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}", re.IGNORECASE)
-_NAME_WORD = r"[A-ZÅÄÖÉ][a-zåäöéüø]+(?:-[A-ZÅÄÖ][a-zåäöéü]+)?"
+_NAME_WORD = r"[A-ZÅÄÖÉ][a-zåäöéüøáóèíñ]+(?:-[A-ZÅÄÖ][a-zåäöéüáóèíñ]+)?"
 _TITLE_WORD = re.compile(
     r"(?:samordnare|sekreterare|chef|handläggare|ledare|direktör|ansvarig|utredare|jurist|rådgivare|"
     r"strateg|controller|assistent|registrator|kansli|ordförande)$",
@@ -18,19 +18,6 @@ _BODY = (r"\b(?:[A-ZÅÄÖ][\wåäö]{0,60}-(?:,\s+[a-zåäö][\wåäö]{0,60}-)
          r"(?:departementet|nämnden|styrelsen|kontoret|förvaltningen|verket|myndigheten|inspektionen|kansliet|rådet"
          r"|fullmäktige)")
 
-# Line starts are followed by [ \t]*, not \s*: with re.MULTILINE, \s* ran from every line start across all the
-# blank lines after it, and a text of blank lines took time squared.
-_TITLE_PATTERNS = [
-    re.compile(r"^[ \t]*Ärende(?:t|mening)?\s*:\s*(.+?)\s*$", re.MULTILINE),
-    re.compile(r"^[ \t]*#\s+(.+?)\s*$", re.MULTILINE),
-    re.compile(r"^[ \t]*(?:Rubrik|Remiss(?:ens titel)?)\s*:\s*(.+?)\s*$", re.MULTILINE),
-    re.compile(
-        r"(?:^|(?<=\s))(Remiss (?:angående|avseende|gällande|av|om|över|från \w+ om)\s+[^\n]+?)"
-        r"(?=\s+[A-ZÅÄÖ]{2,6}(?:\s|$)|\s+(?:Dnr|Diarienummer|Den|Bakgrund)\b|\n|$)",
-        re.MULTILINE,
-    ),
-]
-
 _REMITTENT_PATTERNS = [
     (re.compile(rf"ska(?:ll)? vara ({_BODY}) tillhanda", re.I), 4),
     (re.compile(rf"ska(?:ll)? ha (?:kommit in|inkommit) till ({_BODY})", re.I), 3),
@@ -42,17 +29,7 @@ _REMITTENT_PATTERNS = [
 ]
 
 
-def find_title(text: str) -> tuple[str | None, tuple[int, int] | None]:
-    """Return the ärendemening (title) and its span."""
-    for pattern in _TITLE_PATTERNS:
-        m = pattern.search(text)
-        if m and 3 <= len(m.group(1)) <= 250:
-            value = re.sub(r"\s+", " ", m.group(1)).strip(" .:")
-            return value, m.span(1)
-    return None, None
-
-
-def find_remittent(text: str) -> tuple[str | None, tuple[int, int] | None]:
+def find_remittent_cue(text: str) -> tuple[str | None, tuple[int, int] | None]:
     """Return the body that sent the remiss and expects the answer."""
     addressed = re.search(r"ställt till (\w+),?\s+ska(?:ll)? vara (\w+?)s expedition", text, re.I)
     if addressed:
@@ -74,22 +51,26 @@ def find_remittent(text: str) -> tuple[str | None, tuple[int, int] | None]:
 _CONTACT_CUES = re.compile(
     r"(?:handläggande tjänste(?:man|person)(?: på [\wåäö ]+?)? är|kontaktperson(?:er)?\s*:?|"
     r"frågor (?:under remisstiden |om remissen |i ärendet )?(?:kan )?(?:ställas|besvaras) (?:till|av)|"
-    r"upplysningar (?:i ärendet |om remissen )?(?:lämnas|ges) av|vår referens|handläggare\b\s*:?|kontaktperson\b|"
-    r"kontakta gärna|för frågor(?:,)? kontakta)\s*",
-    re.IGNORECASE,
+    r"upplysningar (?:i ärendet |om remissen )?(?:lämnas|ges) av|vår referens|handläggare[ \t]*:|kontaktperson\b|"
+    r"kontakta(?: gärna)?|^[ \t]*kontakt(?:uppgifter)?[ \t]*:?[ \t]*\n|\batt(?:\.|:)|\battn?\.?:)\s*",
+    re.IGNORECASE | re.MULTILINE,
 )
+
+
+# Name words are joined by blanks on one line: across a line break the next word is an address or a title.
+_PERSON = re.compile(rf"(?:[A-ZÅÄÖ]\.?[ \t]){{0,2}}\[?({_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{1,2}})")
+_NOT_NAMES = {"med", "box", "tel", "telefon", "mobil", "e-post", "hej", "vi", "och", "postadress", "besöksadress",
+              "avdelningen", "enheten", "strateg", "planarkitekt", "handläggare"}
 
 
 def find_contact(text: str) -> tuple[str | None, tuple[int, int] | None]:
     """Return the remittent's contact person (handläggare) and its span."""
     for cue in _CONTACT_CUES.finditer(text):
-        m = re.compile(
-            rf"(?:[A-ZÅÄÖ]\.?\s){{0,2}}\[?({_NAME_WORD}(?:\s+{_NAME_WORD}){{1,2}})"
-        ).match(text, cue.end())
+        m = _PERSON.match(text, cue.end())
         if not m:
             continue
         words = m.group(1).split()
-        while len(words) > 2 and _TITLE_WORD.search(words[-1]):
+        while len(words) > 2 and (_TITLE_WORD.search(words[-1]) or words[-1].casefold() in _NOT_NAMES):
             words.pop()
         name = " ".join(words)
         return name, (m.start(1), m.start(1) + len(name))
@@ -97,28 +78,51 @@ def find_contact(text: str) -> tuple[str | None, tuple[int, int] | None]:
 
 
 _ANSWER_CUE = re.compile(
-    r"(?:e-?post|e-mail|mejl|mail)\s+till|skickas (?:per e-post )?till|lämnas (?:per e-post )?till|"
-    r"sänds (?:per e-post )?till|ska(?:ll)? ha kommit in till",
+    r"(?:e-?post|e-mail|mejl|mail)\s+(?:till|på)|(?:skicka|lämna|sänd|inkomm|mejl|maila)\w{0,3}[ \t]+(?:[\wåäö-]+[ \t]+){0,3}?till|"
+    r"ska(?:ll)? ha (?:kommit in|inkommit) till|(?:mejl|e-post|mail)adress(?:en)? är\s*:?",
     re.IGNORECASE,
 )
+# An address on its own labelled line ("e-post: regionstyrelsen@vgregion.se"), read only when no sentence says
+# where answers go, and never a person's own address.
+_LABEL_CUE = re.compile(r"^[ \t]*(?:e-?post|e-mail|mejl)[ \t]*:", re.IGNORECASE | re.MULTILINE)
 _COPY_CUE = re.compile(r"(?:med )?kopia (?:till|på)|\bcc\b|samt till|\boch\b", re.IGNORECASE)
 
 
 def find_emails(text: str) -> tuple[str | None, tuple[int, int] | None, list[str]]:
     """Return the address answers go to, its span, and the addresses to copy."""
     for cue in _ANSWER_CUE.finditer(text):
-        sentence_end = _sentence_end(text, cue.end())
-        first = EMAIL_RE.search(text, cue.end(), sentence_end)
-        if not first or not _near(text, cue.end(), first.start()):
-            continue
-        if not re.search(r"svar|yttrande|synpunkter", text[max(0, cue.start() - 200):sentence_end], re.I):
-            continue
+        found = _answer_after(text, cue.start(), cue.end())
+        if found:
+            return found
+    for cue in _LABEL_CUE.finditer(text):
+        found = _answer_after(text, cue.start(), cue.end(), reach=500)
+        if found and not _personal(text, found[0]):
+            return found
+    return None, None, []
+
+
+def _personal(text: str, address: str) -> bool:
+    """Tell whether an address is a person's own (first.last@ and the name written in the text)."""
+    local = address.split("@")[0]
+    parts = re.split(r"[._-]", local)
+    return len(parts) >= 2 and all(p.isalpha() for p in parts) and bool(
+        re.search(r"kontakt|handläggare", text, re.I) or re.search(rf"\b{re.escape(parts[0])}\b", text, re.I))
+
+
+def _answer_after(text: str, cue_start: int, cue_end: int,
+                  reach: int = 200) -> tuple[str, tuple[int, int], list[str]] | None:
+    """Return the answer address a cue introduces, its span and the copies, or None."""
+    start = cue_end + len(text[cue_end:cue_end + 200]) - len(text[cue_end:cue_end + 200].lstrip())
+    sentence_end = _sentence_end(text, start)
+    first = EMAIL_RE.search(text, cue_end, sentence_end)
+    if first and _near(text, cue_end, first.start()) and re.search(
+            r"svar|yttrande|synpunkter", text[max(0, cue_start - reach):sentence_end], re.I):
         copies: list[str] = []
         for m in EMAIL_RE.finditer(text, first.end(), sentence_end):
             if _COPY_CUE.search(text[first.end():m.start()]) and m.group() != first.group():
                 copies.append(m.group().rstrip("."))
         return first.group().rstrip("."), first.span(), list(dict.fromkeys(copies))
-    return None, None, []
+    return None
 
 
 def _near(text: str, start: int, end: int) -> bool:
@@ -129,3 +133,15 @@ def _near(text: str, start: int, end: int) -> bool:
 def _sentence_end(text: str, pos: int) -> int:
     m = re.compile(r"\.(?=\s+[A-ZÅÄÖ])|\n\s*\n").search(text, pos)
     return m.start() if m else len(text)
+
+
+def name_from_address(text: str, addresses: list[str | None]) -> tuple[str | None, tuple[int, int] | None]:
+    """Return a person whose first.last@ address is given for answers or copies and whose name the text writes."""
+    for address in filter(None, addresses):
+        parts = re.split(r"[._-]", address.split("@")[0])
+        if len(parts) != 2 or not all(p.isalpha() and len(p) > 1 for p in parts):
+            continue
+        m = re.search(rf"\b({re.escape(parts[0])}[ \t]+{re.escape(parts[1])})\b", text, re.IGNORECASE)
+        if m and m.group(1)[0].isupper():
+            return m.group(1), m.span(1)
+    return None, None

@@ -41,6 +41,7 @@ class MissivResult:
     evidence: list[Evidence]
     warnings: list[str]
     internal_deadline: date | datetime | None = field(default=None)
+    extension_to: date | None = field(default=None)  # set when the letter extends the answer time of a remiss
 
     def to_json(self) -> dict:
         """Return the contract JSON: the eight registration keys plus extras."""
@@ -56,6 +57,7 @@ class MissivResult:
             "letter_date": format_moment(self.letter_date),
             "internal_deadline": format_moment(self.internal_deadline),
             "copy_emails": list(self.copy_emails),
+            "extension_to": format_moment(self.extension_to),
             "evidence": [
                 {"field": e.field, "text": e.text, "start": e.start, "end": e.end} for e in self.evidence
             ],

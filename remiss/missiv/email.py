@@ -1,0 +1,100 @@
+"""Find the innermost message of a forwarded e-mail: its subject, its sender and where its text starts.
+
+Outlook (Swedish and English), Gmail, Apple Mail and Thunderbird write a forwarded message as a block of
+header lines (Från/From, Skickat/Sent/Date/Datum, Till/To, Kopia/Cc, Ämne/Subject) above its text; a chain
+holds several. Apple Mail and plain-text clients quote it with "> " on each line. The remiss is the innermost
+message: the last header block. Offsets are kept, so evidence still points into the caller's text.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# A header line; the label must start a line (or follow a quote marker) and end in a colon.
+_HEADER = re.compile(
+    r"^[ \t]*(?P<label>Från|From|Skickat|Sent|Date|Datum|Till|To|Kopia|Cc|Ämne|Subject|Bifogade filer|Attachments)"
+    r"[ \t]*:[ \t]*(?P<value>[^\n]*)$",
+    re.MULTILINE | re.IGNORECASE,
+)
+# A flattened header (PDF transcripts put the whole block on one line): "Från: X Skickat: Y … Ämne: Z".
+_FLAT_SUBJECT = re.compile(
+    r"\b(?:Ämne|Subject):[ \t]*(?P<value>[^\n]{3,300}?)(?=[ \t]+(?:Bifogade filer|Attachments):|[ \t]+Hej\b|\n|$)",
+    re.IGNORECASE,
+)
+_QUOTE = re.compile(r"^(?:[ \t]*>)+", re.MULTILINE)
+_SUBJECT_LEAD = re.compile(r"^(?:(?:VB|FW|Fwd?|SV|RE|AW|WG|Vidarebefordra)\s*:\s*)+", re.IGNORECASE)
+_NAME_ADDRESS = re.compile(r"^\s*['\"]?(?P<name>[^<>\"'@\n]*?)['\"]?\s*(?:<(?P<mail>[^<>\s]+@[^<>\s]+)>|\[mailto:(?P<mail2>[^\]\s]+)\])?\s*$")
+_GREETING = re.compile(
+    r"^[ \t]*(?:med )?(?:vänlig(?:a)?|bästa) hälsning(?:ar)?|^[ \t]*hälsningar|^[ \t]*mvh\b|^[ \t]*best regards|^[ \t]*kind regards",
+    re.IGNORECASE | re.MULTILINE,
+)
+
+
+@dataclass(frozen=True)
+class Envelope:
+    """The innermost forwarded message: where its body starts, its subject and its sender."""
+
+    body_start: int
+    subject: str | None
+    subject_span: tuple[int, int] | None
+    sender_name: str | None
+    sender_email: str | None
+
+
+def unquote(text: str) -> str:
+    """Blank the '>' quote markers at line starts, keeping every offset."""
+    return _QUOTE.sub(lambda m: " " * len(m.group()), text)
+
+
+def innermost(text: str) -> Envelope | None:
+    """Return the last header block's message, or None when the text is not a forwarded e-mail."""
+    blocks: list[dict] = []
+    current: dict | None = None
+    last_end = -1
+    for m in _HEADER.finditer(text):
+        label = m["label"].casefold()
+        contiguous = current is not None and text[last_end:m.start()].strip() == ""
+        if not contiguous:
+            current = {"labels": set(), "end": m.end()}
+            blocks.append(current)
+        current["labels"].add(label)
+        current[label] = (m["value"].strip(), m.span("value"))
+        current["end"] = m.end()
+        last_end = m.end()
+    real = [b for b in blocks if len(b["labels"]) >= 2 and ({"ämne", "subject"} & b["labels"])
+            and ({"från", "from"} & b["labels"])]
+    if real:
+        block = real[-1]
+        subject, span = block.get("ämne") or block.get("subject")
+        sender = (block.get("från") or block.get("from"))[0]
+        return _envelope(text, block["end"], subject, span, sender)
+    flat = _FLAT_SUBJECT.search(text)
+    if flat and re.search(r"\b(?:Från|From):", text[:flat.start()], re.IGNORECASE):
+        return _envelope(text, flat.end(), flat["value"], flat.span("value"), None)
+    return None
+
+
+def _envelope(text: str, end: int, subject: str, span: tuple[int, int], sender: str | None) -> Envelope:
+    lead = _SUBJECT_LEAD.match(subject)
+    if lead:
+        span = (span[0] + lead.end(), span[1])
+        subject = subject[lead.end():]
+    subject = subject.strip() or None
+    name = mail = None
+    if sender:
+        m = _NAME_ADDRESS.match(sender)
+        if m:
+            name = m["name"].strip() or None
+            mail = m["mail"] or m["mail2"]
+    return Envelope(end, subject, span if subject else None, name, mail)
+
+
+def signature_name(body: str) -> tuple[str, int] | None:
+    """Return the name signed under the last greeting of a message, with its offset, or None."""
+    greetings = list(_GREETING.finditer(body))
+    if not greetings:
+        return None
+    after = greetings[-1].end()
+    m = re.compile(r"[ \t,!]*\n(?:[ \t]*\n){0,2}[ \t]*([A-ZÅÄÖÉ][a-zåäöéüáóè]+(?:-[A-ZÅÄÖ][a-zåäöé]+)?"
+                   r"(?:[ \t]+[A-ZÅÄÖÉ][a-zåäöéüáóè]+(?:-[A-ZÅÄÖ][a-zåäöé]+)?){1,2})[ \t]*$", re.MULTILINE).match(body, after)
+    return (m.group(1), m.start(1)) if m else None

@@ -1,0 +1,112 @@
+"""Find the ärendemening (title) of a missiv: a labelled line, a heading, a 'Remiss av …' line or a page's headline."""
+from __future__ import annotations
+
+import re
+
+from remiss.missiv.bodies import find_bodies
+
+# Line starts are followed by [ \t]*, not \s*: with re.MULTILINE, \s* ran from every line start across all the
+# blank lines after it, and a text of blank lines took time squared.
+_LABELLED = [
+    re.compile(r"^[ \t]*Ärende(?:t|mening)?[ \t]*:[ \t]*([^\n]*\S)", re.MULTILINE),
+    re.compile(r"^[ \t]*#[ \t]+([^\n]*\S)", re.MULTILINE),
+    re.compile(r"^[ \t]*(?:Rubrik|Remiss(?:ens titel)?)[ \t]*:[ \t]*([^\n]*\S)", re.MULTILINE),
+    re.compile(
+        r"(?:^|(?<=\s))(Remiss (?:angående|avseende|gällande|av|om|över|från \w+ om)[ \t]+[^\n]+?)"
+        r"(?=[ \t]+[A-ZÅÄÖ]{2,6}(?:[ \t]|$)|[ \t]+(?:Dnr|Diarienummer|Den|Bakgrund)\b|\n|$)",
+        re.MULTILINE,
+    ),
+]
+# "Remissen gäller Förslag till regional plan … och är från …"; "svara på Jordbruksverkets remiss om föreskrifter …."
+_PROSE = [
+    re.compile(r"\bRemissen gäller ([^\n.]{3,200}?)(?: och (?:är|kommer) från\b|\.)"),
+    re.compile(r"\b[A-ZÅÄÖ][\wåäö-]{1,60}s remiss (?:om|av|gällande) ([^\n.]{3,200})\.(?:\s|$)"),
+]
+# Words a document type adds in front of its name: "Remiss av promemorian X" is the ärendemening X.
+_DOC_LEAD = re.compile(
+    r"^(?:(?:Remiss(?:en)?|Kungörelse|Samråd(?: och utställning)?|Utställning|Granskning)(?:[ \t]+(?:av|om|på|angående))?"
+    r"(?:[ \t]*[:–-][ \t]*|[ \t]+))+(?:(?:(?:departements)?promemorian?|betänkandet?|rapporten?)[ \t]+)?",
+    re.IGNORECASE,
+)
+_TRAIL = re.compile(r"[ \t]*(?:[-–][ \t]*remiss(?:förslag|version)?|ute på remiss|på remiss)[ \t]*$", re.IGNORECASE)
+_POSSESSIVE = re.compile(r"^(?:Kommunens|Regionens|Länsstyrelsens|Myndighetens)[ \t]+", re.IGNORECASE)
+# Navigation, credits and dates that sit above a web page's headline.
+_CHROME = re.compile(
+    r"^(?:[•·*-][ \t]*)?(?:skip to|hoppa till|gå till|language|lättläst|e-tjänster|meny|sök\b|logga in|storlek|"
+    r"starta visningen|download|transkript|full text|no results|hitta på sidan|dela\b|skriv ut|lyssna|nyhet|"
+    r"publicera|senast uppdaterad|sidansvarig|fotograf|foto\b|bild\b|remisser\b|aktuellt|startsida|du är här|"
+    r"återställ|visa kontaktuppgifter|tillbaka)",
+    re.IGNORECASE,
+)
+_CREDIT = re.compile(r"^[ \t]*(?:fotograf|foto|bild)[ \t]*:", re.IGNORECASE)
+
+
+def find_title(text: str) -> tuple[str | None, tuple[int, int] | None]:
+    """Return the ärendemening (title) and its span."""
+    for pattern in _LABELLED:
+        m = pattern.search(text)
+        if m and 3 <= len(m.group(1)) <= 250:
+            return _tidy(m.group(1), m.span(1), lead=False)
+    for pattern in _PROSE:
+        m = pattern.search(text)
+        if m:
+            return _tidy(m.group(1), m.span(1))
+    return _headline(text)
+
+
+def clean_subject(subject: str, span: tuple[int, int]) -> tuple[str | None, tuple[int, int] | None]:
+    """Return the ärendemening an e-mail subject carries ('Remiss: X', 'Förlängd svarstid – X')."""
+    lead = re.match(r"(?:(?:förlängd|förlängning av)[ \t]+(?:remisstid|svarstid)(?:en)?[ \t]*(?:[:–-]|för)?[ \t]*)",
+                    subject, re.IGNORECASE)
+    if lead:
+        subject, span = subject[lead.end():], (span[0] + lead.end(), span[1])
+    return _tidy(subject, span) if len(subject.strip()) >= 3 else (None, None)
+
+
+def _tidy(value: str, span: tuple[int, int], lead: bool = True) -> tuple[str | None, tuple[int, int]]:
+    """Collapse blanks; drop a procedure's words around the name unless the letter's own heading has them."""
+    value = re.sub(r"\s+", " ", value).strip(" .:")
+    found = _DOC_LEAD.match(value) if lead else None
+    if found and found.end() < len(value):
+        value = value[found.end():]
+    value = _TRAIL.sub("", value).strip(" .:–-")
+    return (value or None), span
+
+
+def _headline(text: str) -> tuple[str | None, tuple[int, int] | None]:
+    """Return a web page's headline: the first short line above the prose, chrome skipped."""
+    lines = list(re.finditer(r"[^\n]+", text[:6000]))
+    for index, line_match in enumerate(lines[:14]):
+        line = line_match.group().strip()
+        following = lines[index + 1].group() if index + 1 < len(lines) else ""
+        if _CHROME.match(line) or _CREDIT.match(following) or not re.search(r"[^\W\d_]{3}", line):
+            continue
+        if line.endswith((".", ":", "!", ",", ";")) or "@" in line or "http" in line or line[:1].islower():
+            continue
+        words = line.split()
+        named = sum(m.end - m.start for m in find_bodies(line))
+        if len(words) > 25 or named >= len(line) / 2 or re.fullmatch(r"[\d\s:–-]+", line):
+            continue
+        if re.search(r"\bremiss\b", line, re.IGNORECASE) and not (_DOC_LEAD.match(line) or _TRAIL.search(line)):
+            return None, None  # a news headline about the remiss, not its name
+        if line.isupper():
+            return None, None  # a shouted section name loses the words the annotation needs
+        value, span = _tidy(line, (line_match.start(), line_match.end()))
+        if value is None:
+            return None, None
+        value = _POSSESSIVE.sub("", value)
+        return _extend(text, value), span
+    return None, None
+
+
+def _extend(text: str, value: str) -> str:
+    """Complete a short headline from its fuller mention in the text ('… program' → '… program 2021-2025')."""
+    if len(value.split()) > 6:
+        return value
+    m = re.compile(
+        re.escape(value) + r"((?:[ \t]+\d{4}[ \t]*[-–][ \t]*\d{4})|(?:[ \t]+(?:för|i)[ \t]+(?:[A-ZÅÄÖ][\wåäö-]+[ \t]+){1,3}"
+        r"(?:kommun|län|region)))", re.IGNORECASE,
+    ).search(text)
+    if m:
+        return value[:1] + m.group()[1:] if value[:1].isupper() else m.group()
+    return value
