@@ -9,7 +9,7 @@ from remiss.missiv.fields import find_remittent_cue
 
 _BARE = {"länsstyrelsen": "lansstyrelse", "regionen": "region", "kommunen": "kommun"}
 # "Naturvårdsverket och Skogsstyrelsen ger härmed möjlighet …": two bodies that send a remiss together.
-_JOINT_VERB = re.compile(r"[ \t]+(?:ger|har|vill|önskar|bjuder|remitterar|skickar)\b")
+_JOINT_VERB = re.compile(r"(?<![ \t])[ \t]+(?:ger|har|vill|önskar|bjuder|remitterar|skickar)\b")
 
 
 def find_remittent(text: str, answer_email: str | None,

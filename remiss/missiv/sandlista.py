@@ -18,7 +18,7 @@ _GROUP_WORDS = (
 )
 _GROUP_LINE = re.compile(rf"^(?:[\wåäöÅÄÖ.\- ]{{0,40}}\s)?(?:{_GROUP_WORDS})\s*:?$")
 _GROUP_INLINE = re.compile(
-    r"(?:[A-ZÅÄÖ][\wåäö]+\s+[\wåäö]+s\s+)(?:helägda\s+)?(?:nämnder|bolag och stiftelser)\b"
+    r"(?<![\wåäö])(?:[A-ZÅÄÖ][\wåäö]+\s+[\wåäö]+s\s+)(?:helägda\s+)?(?:nämnder|bolag och stiftelser)\b"
 )
 _WRAP_END = re.compile(r"(?:[-–,]|\b(?:och|för|i|av|på|med|samt|de|det))$")
 _END_WORD = re.compile(

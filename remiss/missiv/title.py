@@ -28,7 +28,7 @@ _DOC_LEAD = re.compile(
     r"(?:[ \t]*[:–-][ \t]*|[ \t]+))+(?:(?:(?:departements)?promemorian?|betänkandet?|rapporten?)[ \t]+)?",
     re.IGNORECASE,
 )
-_TRAIL = re.compile(r"[ \t]*(?:[-–][ \t]*remiss(?:förslag|version)?|ute på remiss|på remiss)[ \t]*$", re.IGNORECASE)
+_TRAIL = re.compile(r"(?<![ \t])[ \t]*(?:[-–][ \t]*remiss(?:förslag|version)?|ute på remiss|på remiss)[ \t]*$", re.IGNORECASE)
 _POSSESSIVE = re.compile(r"^(?:Kommunens|Regionens|Länsstyrelsens|Myndighetens)[ \t]+", re.IGNORECASE)
 # Navigation, credits and dates that sit above a web page's headline.
 _CHROME = re.compile(
