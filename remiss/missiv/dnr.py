@@ -28,7 +28,7 @@ _FILENAME_CUE = re.compile(r"filnamn|utan snedstreck|döp", re.IGNORECASE)
 _FILE_AFTER = re.compile(r"^[^\n.]{0,80}\.(?:docx?|pdf|odt|rtf)\b", re.IGNORECASE)
 # "Ange ”KSTFU/2022:149” i mejlet", "SKS 2020/3516 i rubrikraden": the number the answer must carry.
 _SUBJECT_AFTER = re.compile(
-    r"^[”\"'’]?[ \t]+i[ \t]+(?:rubrikraden|ämnesraden|ämnesfältet|mejlet|mailet|e-?postmeddelandet|e-?posten|"
+    r"(?<![ \t])[”\"'’]?[ \t]+i[ \t]+(?:rubrikraden|ämnesraden|ämnesfältet|mejlet|mailet|e-?postmeddelandet|e-?posten|"
     r"ärendemeningen|e-?postmeddelandets ärendemening)", re.IGNORECASE)
 _STRONG_OWNER = re.compile(r"\b(?:vårt|ange|anges|med)\b|regeringskansliets", re.IGNORECASE)
 
