@@ -9,7 +9,7 @@ RK_DNR = r"(?:[A-ZÅÄÖ][a-zåäö]?|UD|KN)\d{4} ?/\d{2,6}(?:/[A-ZÅÄÖ]{1,5})
 # Municipal and agency forms: KS-IOF-2010-00015, STK-2015-175, 15/10, GFN/2010:9,
 # 2015/97-IFN-702, 511-3344-2021, RS 2021/1234, KS 2018/14.
 LOCAL_DNR = (
-    r"(?:[A-ZÅÄÖ]{2,6}(?:-[A-ZÅÄÖ]{2,6})*[- /]|[A-ZÅÄÖ]{2,6} )?"
+    r"(?:[A-ZÅÄÖ]{2,6}(?:-[A-ZÅÄÖ]{2,6})*[- /]?|[A-ZÅÄÖ]{2,6} )?"
     r"\d{1,5}[-/:.]\d{1,6}(?:[-/:.][A-ZÅÄÖ0-9]{1,8})*"
     r"|\d{2}[A-ZÅÄÖ]{2,5}\d{2,6}"  # year, unit and number run together: 21NHU404
 )
@@ -20,7 +20,7 @@ RK_RE = re.compile(rf"(?<![\w/.-]){RK_DNR}(?![\w/-])")
 # the cue: an optional group of them here was tried at every position of the text.
 _CUE = re.compile(
     r"(?:\bdnr\b|\bdiarienr\b|diarienummer|diarienumret|"
-    r"ärendenummer|\bbeteckning\b|\bref(?:erens)?\s*nr\b)\.?\s*:?",
+    r"ärendenummer|\bbeteckning\b|\bref(?:erens)?\s*nr\b|\bvår referens\b)\.?\s*:?",
     re.IGNORECASE,
 )
 _RECEIVER_CUE = re.compile(r"\b(?:ert|er|era)\s+(?:dnr|diarienummer|beteckning|referens)", re.IGNORECASE)

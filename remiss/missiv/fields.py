@@ -86,7 +86,8 @@ _ANSWER_CUE = re.compile(
 )
 # An address on its own labelled line ("e-post: regionstyrelsen@vgregion.se"), read only when no sentence says
 # where answers go, and never a person's own address.
-_LABEL_CUE = re.compile(r"^[ \t]*(?:e-?post|e-mail|mejl)[ \t]*:", re.IGNORECASE | re.MULTILINE)
+_LABEL_CUE = re.compile(r"\b(?:e-?post|e-mail|mejl)(?:adress(?:en)?)?(?:[ \t]*:|(?=[ \t]+[\w.+-]{1,64}@))",
+                        re.IGNORECASE)
 _COPY_CUE = re.compile(r"(?:med )?kopia (?:till|på)|\bcc\b|samt till|\boch\b", re.IGNORECASE)
 
 

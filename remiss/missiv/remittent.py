@@ -9,6 +9,7 @@ from remiss.missiv.fields import find_remittent_cue
 
 _BARE = {"länsstyrelsen": "lansstyrelse", "regionen": "region", "kommunen": "kommun"}
 # "Naturvårdsverket och Skogsstyrelsen ger härmed möjlighet …": two bodies that send a remiss together.
+_RK_DEPARTMENT = re.compile(r"Regeringskansliet[ \t]*\(([A-ZÅÄÖ][\wåäö]{0,40}+(?:-[ \t]+och[ \t]+[\wåäö]{1,40}+)?)\)")
 _JOINT_VERB = re.compile(r"(?<![ \t])[ \t]+(?:ger|har|vill|önskar|bjuder|remitterar|skickar)\b")
 
 
@@ -18,6 +19,11 @@ def find_remittent(text: str, answer_email: str | None,
     mentions = [m for m in find_bodies(text) if not (skip and skip[0] <= m.start < skip[1])]
     by_mail = body_for_email(answer_email)
     value, span = find_remittent_cue(text)
+    if value == "Regeringskansliet":
+        # "ska ha kommit in till Regeringskansliet (Justitiedepartementet)": the department is the remittent.
+        m = _RK_DEPARTMENT.search(text)
+        if m:
+            return m.group(1), m.span(1), []
     if value:
         if value.casefold() in _BARE:
             qualified = _qualify(_BARE[value.casefold()], mentions, by_mail)

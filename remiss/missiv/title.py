@@ -12,7 +12,7 @@ _LABELLED = [
     re.compile(r"^[ \t]*#[ \t]+([^\n]*\S)", re.MULTILINE),
     re.compile(r"^[ \t]*(?:Rubrik|Remiss(?:ens titel)?)[ \t]*:[ \t]*([^\n]*\S)", re.MULTILINE),
     re.compile(
-        r"(?:^|(?<=\s))(Remiss (?:angående|avseende|gällande|av|om|över|från \w+ om)[ \t]+[^\n]+?)"
+        r"(?:^|(?<=\s))((?:Remiss|Remittering) (?:angående|avseende|gällande|av|om|över|från \w+ om)[ \t]+[^\n]+?)"
         r"(?=[ \t]+[A-ZÅÄÖ]{2,6}(?:[ \t]|$)|[ \t]+(?:Dnr|Diarienummer|Den|Bakgrund)\b|\n|$)",
         re.MULTILINE,
     ),
@@ -24,7 +24,7 @@ _PROSE = [
 ]
 # Words a document type adds in front of its name: "Remiss av promemorian X" is the ärendemening X.
 _DOC_LEAD = re.compile(
-    r"^(?:(?:Remiss(?:en)?|Kungörelse|Samråd(?: och utställning)?|Utställning|Granskning)(?:[ \t]+(?:av|om|på|angående))?"
+    r"^(?:(?:Remiss(?:en)?|Remittering|Kungörelse|Samråd(?: och utställning)?|Utställning|Granskning)(?:[ \t]+(?:av|om|på|angående))?"
     r"(?:[ \t]*[:–-][ \t]*|[ \t]+))+(?:(?:(?:departements)?promemorian?|betänkandet?|rapporten?)[ \t]+)?",
     re.IGNORECASE,
 )
