@@ -47,5 +47,8 @@ class MissivFields(SQLModel):
     letter_date: Moment | None = MOMENT
     internal_deadline: Moment | None = MOMENT
     copy_emails: list[str]
+    extension_to: Moment | None = Field(default=None, description=(
+        "satt när brevet förlänger svarstiden (förlängd remisstid/svarstid): den nya sista dagen; "
+        "finns remissen redan (remittentens diarienummer) ska den förlängas i stället för att registreras igen"))
     evidence: list[EvidencePublic]
     warnings: list[str] = Field(description="varningar på svenska, t.ex. om ett datum som inte gick att tolka")

@@ -56,11 +56,13 @@ def find_title(text: str) -> tuple[str | None, tuple[int, int] | None]:
 
 def clean_subject(subject: str, span: tuple[int, int]) -> tuple[str | None, tuple[int, int] | None]:
     """Return the ärendemening an e-mail subject carries ('Remiss: X', 'Förlängd svarstid – X')."""
-    lead = re.match(r"(?:(?:förlängd|förlängning av)[ \t]+(?:remisstid|svarstid)(?:en)?[ \t]*(?:[:–-]|för)?[ \t]*)",
-                    subject, re.IGNORECASE)
+    # "Remiss av promemorian X" stays as the letter's own heading would; "Remiss: X" and "Förlängd svarstid – X"
+    # are the sender's labels in front of it.
+    lead = re.match(r"(?:(?:förlängd|förlängning av)[ \t]+(?:remisstid|svarstid)(?:en)?[ \t]*(?:[:–-]|för)?|"
+                    r"remiss[ \t]*[:–-])[ \t]*", subject, re.IGNORECASE)
     if lead:
         subject, span = subject[lead.end():], (span[0] + lead.end(), span[1])
-    return _tidy(subject, span) if len(subject.strip()) >= 3 else (None, None)
+    return _tidy(subject, span, lead=False) if len(subject.strip()) >= 3 else (None, None)
 
 
 def _tidy(value: str, span: tuple[int, int], lead: bool = True) -> tuple[str | None, tuple[int, int]]:

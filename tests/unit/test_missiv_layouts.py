@@ -63,14 +63,14 @@ def test_swedish_outlook_forward_subject_gives_the_title_and_evidence_points_int
     result = parse_missiv(text)
     assert result.title == "Avfallsplan 2021-2025"
     title = next(e for e in result.evidence if e.field == "title")
-    assert text[title.start:title.end] == "Remiss – Avfallsplan 2021-2025"  # the subject after "VB: "
+    assert text[title.start:title.end] == "Avfallsplan 2021-2025"  # the subject after "VB: Remiss – "
     assert result.answer_email == "samhallsbyggnad@alvesta.se"
     assert result.remittent == "Alvesta kommun"
 
 
 def test_pdf_transcript_of_an_outlook_mail_with_its_header_on_one_line():
     result = parse_missiv(letter("d15"))
-    assert result.title == "förlängning av skyddsåtgärder av CWD"
+    assert result.title == "Remiss på förlängning av skyddsåtgärder av CWD"  # the subject, up to "Bifogade filer:"
     assert result.deadline == date(2017, 12, 14)
 
 
