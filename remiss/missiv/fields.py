@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import re
 
+from remiss.missiv.bodies import find_bodies
+
 EMAIL_RE = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}", re.IGNORECASE)
 _NAME_WORD = r"[A-ZÅÄÖÉ][a-zåäöéüøáóèíñ]+(?:-[A-ZÅÄÖ][a-zåäöéüáóèíñ]+)?"
 _TITLE_WORD = re.compile(
@@ -61,6 +63,8 @@ _CONTACT_CUES = re.compile(
 
 # Name words are joined by blanks on one line: across a line break the next word is an address or a title.
 _PERSON = re.compile(rf"(?:[A-ZÅÄÖ]\.?[ \t]){{0,2}}\[?({_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{1,2}})")
+_ORGANISATION = re.compile(r"(?:kommun|region|län|styrelsen|nämnden|verket|departementet|kontoret|förvaltningen|"
+                           r"myndigheten|inspektionen|rådet|kansliet|enheten|avdelningen)$", re.IGNORECASE | re.MULTILINE)
 _NOT_NAMES = {"med", "box", "tel", "telefon", "mobil", "e-post", "hej", "vi", "och", "postadress", "besöksadress",
               "avdelningen", "enheten", "strateg", "planarkitekt", "handläggare"}
 
@@ -75,6 +79,8 @@ def find_contact(text: str) -> tuple[str | None, tuple[int, int] | None]:
         while len(words) > 2 and (_TITLE_WORD.search(words[-1]) or words[-1].casefold() in _NOT_NAMES):
             words.pop()
         name = " ".join(words)
+        if _ORGANISATION.search(name) or find_bodies(name):
+            continue  # "kontakta Region Västerbotten": a body, not a person
         return name, (m.start(1), m.start(1) + len(name))
     return None, None
 
