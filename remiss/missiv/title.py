@@ -20,7 +20,7 @@ _LABELLED = [
 # "Remissen gäller Förslag till regional plan … och är från …"; "svara på Jordbruksverkets remiss om föreskrifter …."
 _PROSE = [
     re.compile(r"\bRemissen gäller ([^\n.]{3,200}?)(?: och (?:är|kommer) från\b|\.)"),
-    re.compile(r"\b[A-ZÅÄÖ][\wåäö-]{1,60}s remiss (?:om|av|gällande) ([^\n.]{3,200})\.(?:\s|$)"),
+    re.compile(r"\b[A-ZÅÄÖ][\wåäö-]{1,60}s remiss (?:om|av|gällande) ((?:(?!remiss)[^\n.]){3,120})\.(?:\s|$)"),
 ]
 # Words a document type adds in front of its name: "Remiss av promemorian X" is the ärendemening X.
 _DOC_LEAD = re.compile(
@@ -38,6 +38,9 @@ _CHROME = re.compile(
     r"återställ|visa kontaktuppgifter|tillbaka)",
     re.IGNORECASE,
 )
+_GENERIC_SUBJECT = re.compile(
+    r"(?:ny |inkommen )?(?:remiss(?:er)?|missiv|remisshandlingar|inbjudan att lämna (?:remiss)?svar)"
+    r"(?:[ \t]+(?:från|till|för|att besvara|för yttrande)(?:[ \t]+[^\n]{0,80})?)?", re.IGNORECASE)
 _CREDIT = re.compile(r"^[ \t]*(?:fotograf|foto|bild)[ \t]*:", re.IGNORECASE)
 
 
@@ -62,7 +65,10 @@ def clean_subject(subject: str, span: tuple[int, int]) -> tuple[str | None, tupl
                     r"remiss[ \t]*[:–-])[ \t]*", subject, re.IGNORECASE)
     if lead:
         subject, span = subject[lead.end():], (span[0] + lead.end(), span[1])
-    return _tidy(subject, span, lead=False) if len(subject.strip()) >= 3 else (None, None)
+    if len(subject.strip()) < 3 or _GENERIC_SUBJECT.fullmatch(subject.strip()) or find_bodies(subject) and \
+            sum(m.end - m.start for m in find_bodies(subject)) >= len(subject.strip()) / 2:
+        return None, None  # "VB: Remiss", "Remiss från Länsstyrelsen": the title is in the letter
+    return _tidy(subject, span, lead=False)
 
 
 def _tidy(value: str, span: tuple[int, int], lead: bool = True) -> tuple[str | None, tuple[int, int]]:
@@ -77,7 +83,7 @@ def _tidy(value: str, span: tuple[int, int], lead: bool = True) -> tuple[str | N
 
 def _headline(text: str) -> tuple[str | None, tuple[int, int] | None]:
     """Return a web page's headline: the first short line above the prose, chrome skipped."""
-    lines = list(re.finditer(r"[^\n]+", text[:6000]))
+    lines = [m for m in re.finditer(r"[^\n]+", text[:6000]) if m.group().strip()]
     for index, line_match in enumerate(lines[:14]):
         line = line_match.group().strip()
         following = lines[index + 1].group() if index + 1 < len(lines) else ""

@@ -210,3 +210,15 @@ def test_body_for_email_and_genitive_mentions():
     assert body_for_email("someone@example.com") is None
     names = [m.body.name for m in find_bodies("på Mjölby kommuns hemsida och Havs- och vattenmyndighetens")]
     assert names == ["Mjölby kommun", "Havs- och vattenmyndigheten"]
+
+
+@pytest.mark.parametrize("subject", ["VB: Remiss", "VB: Remiss från Länsstyrelsen i Västra Götalands län",
+                                     "FW: Länsstyrelsen i Västra Götalands län"])
+def test_a_subject_that_names_no_matter_leaves_the_title_to_the_letter(subject):
+    text = (f"From: Registrator <registrator@lansstyrelsen.se>\nSent: Monday, January 8, 2018 9:14 AM\n"
+            f"To: Kommunstyrelsen <ks@example.se>\nSubject: {subject}\n\n" + letter("d30"))
+    assert parse_missiv(text).title == "Förslag till naturreservatet Ormo i Kungälvs kommun"
+
+
+def test_a_caption_above_the_headline_is_skipped_also_with_windows_line_ends():
+    assert parse_missiv(letter("d22").replace("\n", "\r\n")).title is None  # not "Storgatan i Malå sedd från …"
