@@ -28,7 +28,9 @@ _DOC_LEAD = re.compile(
     r"(?:[ \t]*[:–-][ \t]*|[ \t]+))+(?:(?:(?:departements)?promemorian?|betänkandet?|rapporten?)[ \t]+)?",
     re.IGNORECASE,
 )
-_TRAIL = re.compile(r"(?<![ \t])[ \t]*(?:[-–][ \t]*remiss(?:förslag|version)?|ute på remiss|på remiss)[ \t]*$", re.IGNORECASE)
+_TRAIL = re.compile(
+    r"(?<![ \t])[ \t]*(?:[-–:][ \t]*(?:remiss|samråd|granskning|utställning)(?:förslag|version|shandling)?|"
+    r"(?:ute )?på (?:remiss|samråd|granskning|utställning))[ \t]*$", re.IGNORECASE)
 _POSSESSIVE = re.compile(r"^(?:Kommunens|Regionens|Länsstyrelsens|Myndighetens)[ \t]+", re.IGNORECASE)
 # Navigation, credits and dates that sit above a web page's headline.
 _CHROME = re.compile(
@@ -38,6 +40,17 @@ _CHROME = re.compile(
     r"återställ|visa kontaktuppgifter|tillbaka)",
     re.IGNORECASE,
 )
+# Lines of a letterhead: the document type alone, a date with a diarienummer, the sending unit.
+_LETTERHEAD = re.compile(r"(?:remiss|missiv|remissmissiv|kungörelse|promemoria|följebrev|[\d\s:–-]+)\.?", re.IGNORECASE)
+_UNIT = re.compile(r"(?:avdelningen|enheten|sektionen|kansliet|förvaltningen|kontoret|staben|byrån|departementet|"
+                   r"nämnden|styrelsen)$", re.IGNORECASE)
+
+
+def _looks_like_a_name(words: list[str]) -> bool:
+    """Tell a person's name ("Anna Berg") from a title: two or three capitalised words and nothing else."""
+    return 2 <= len(words) <= 3 and all(w[:1].isupper() and w.isalpha() for w in words)
+
+
 _GENERIC_SUBJECT = re.compile(
     r"(?:ny |inkommen )?(?:remiss(?:er)?|missiv|remisshandlingar|inbjudan att lämna (?:remiss)?svar)"
     r"(?:[ \t]+(?:från|till|för|att besvara|för yttrande)(?:[ \t]+[^\n]{0,80})?)?", re.IGNORECASE)
@@ -93,8 +106,9 @@ def _headline(text: str) -> tuple[str | None, tuple[int, int] | None]:
             continue
         words = line.split()
         named = sum(m.end - m.start for m in find_bodies(line))
-        if len(words) > 25 or named >= len(line) / 2 or re.fullmatch(r"[\d\s:–-]+", line):
-            continue
+        if len(words) > 25 or named >= len(line) / 2 or _LETTERHEAD.fullmatch(line) or _UNIT.search(line) or \
+                _looks_like_a_name(words):
+            continue  # the letterhead of a PDF missiv: "Remiss", the sender's unit, the handläggare
         if re.search(r"\bremiss\b", line, re.IGNORECASE) and not (_DOC_LEAD.match(line) or _TRAIL.search(line)):
             return None, None  # a news headline about the remiss, not its name
         if line.isupper():

@@ -222,3 +222,26 @@ def test_a_subject_that_names_no_matter_leaves_the_title_to_the_letter(subject):
 
 def test_a_caption_above_the_headline_is_skipped_also_with_windows_line_ends():
     assert parse_missiv(letter("d22").replace("\n", "\r\n")).title is None  # not "Storgatan i Malå sedd från …"
+
+
+def test_letterhead_of_a_pdf_missiv_is_skipped_to_reach_the_title():
+    # The order of a Regeringskansliet PDF missiv as text extraction gives it (cf. d05): type, date and dnr,
+    # department and unit, handläggare, then the ärendemening.
+    head = ("Remiss\n\n2021-02-24\nU2021/01271\n\nUtbildningsdepartementet\nUniversitets- och högskoleenheten\n\n"
+            "Anna Berg\n\n")
+    body = letter("d05").split("fredstid\n\nFull text", 1)[0].split("\n\n", 1)[1] + "\n\n"
+    result = parse_missiv(head + body + "Remissvaren ska ha kommit in till Utbildningsdepartementet senast den "
+                          "3 mars 2021.")
+    assert result.title.startswith("Möjlighet för regeringen att frångå huvudregeln")
+    assert result.sender_dnr == "U2021/01271"
+    assert result.remittent == "Utbildningsdepartementet"
+
+
+@pytest.mark.parametrize("headline,title", [
+    ("Avfallsplan för Umeåregionen – samråd", "Avfallsplan för Umeåregionen"),
+    ("Samråd: Detaljplan för kvarteret Linden", "Detaljplan för kvarteret Linden"),
+    ("Översiktsplan 2040 på granskning", "Översiktsplan 2040"),
+])
+def test_procedure_words_around_a_headline_are_dropped(headline, title):
+    text = f"{headline}\n\nKommunen vill ha synpunkter på förslaget. Synpunkter lämnas senast den 1 juni 2024."
+    assert parse_missiv(text).title == title
