@@ -54,15 +54,19 @@ def find_remittent_cue(text: str) -> tuple[str | None, tuple[int, int] | None]:
 
 _CONTACT_CUES = re.compile(
     r"(?:handläggande tjänste(?:man|person)(?: på [\wåäö ]+?)? är|kontaktperson(?:er)?\s*:?|"
-    r"frågor (?:under remisstiden |om remissen |i ärendet )?(?:kan )?(?:ställas|besvaras) (?:till|av)|"
-    r"upplysningar (?:i ärendet |om remissen )?(?:lämnas|ges) av|vår referens|handläggare[ \t]*[:|]?(?=[ \t]+[A-ZÅÄÖ]|[:|])|kontaktperson\b|"
+    r"frågor(?:[ \t]+[\wåäö-]+){0,4}?[ \t]+(?:kan[ \t]+)?(?:ställas|besvaras|lämnas)[ \t]+(?:till|av)|"
+    r"(?:upplysningar|information)(?:[ \t]+[\wåäö-]+){0,3}?[ \t]+(?:lämnas|ges|fås)[ \t]+(?:av|från|hos)|vår referens|handläggare[ \t]*[:|]?(?=[ \t]+[A-ZÅÄÖ]|[:|])|kontaktperson\b|"
     r"kontakta(?: gärna)?|^[ \t]*kontakt(?:uppgifter)?[ \t]*:?[ \t]*\n|\batt(?:\.|:)|\battn?\.?:)\s*",
     re.IGNORECASE | re.MULTILINE,
 )
 
 
 # Name words are joined by blanks on one line: across a line break the next word is an address or a title.
-_PERSON = re.compile(rf"(?:[A-ZÅÄÖ]\.?[ \t]){{0,2}}\[?({_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{1,2}})")
+# "besvaras av planarkitekt Robert Ek": a role written in lower case may stand before the name.
+_ROLES = ("arkitekt", "handläggare", "strateg", "samordnare", "chef", "ingenjör", "sekreterare", "utredare", "jurist",
+          "ekolog", "planerare", "inspektör")
+_ROLE = r"(?:(?<![\wåäö])[a-zåäö]{1,30}+(?:" + "|".join(f"(?<={r})" for r in _ROLES) + r")[ \t]+)?"
+_PERSON = re.compile(rf"{_ROLE}(?:[A-ZÅÄÖ]\.?[ \t]){{0,2}}\[?({_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{1,2}})")
 _ORGANISATION = re.compile(r"(?:kommun|region|län|styrelsen|nämnden|verket|departementet|kontoret|förvaltningen|"
                            r"myndigheten|inspektionen|rådet|kansliet|enheten|avdelningen)$", re.IGNORECASE | re.MULTILINE)
 _NOT_NAMES = {"med", "box", "tel", "telefon", "mobil", "e-post", "hej", "vi", "och", "postadress", "besöksadress",
@@ -86,7 +90,7 @@ def find_contact(text: str) -> tuple[str | None, tuple[int, int] | None]:
 
 
 _ANSWER_CUE = re.compile(
-    r"(?:e-?post|e-mail|mejl|mail)\s+(?:till|på)|(?:skicka|lämna|sänd|inkomm|mejl|maila)\w{0,3}[ \t]+(?:[\wåäö-]+[ \t]+){0,3}?till|"
+    r"(?:e-?post|e-mail|mejl|mail)\s+(?:till|på)|(?:skicka|lämna|sänd|inkomm|mejl|maila)\w{0,3}[ \t]+(?:[\wåäö-]+[ \t]+){0,6}?till|"
     r"ska(?:ll)? ha (?:kommit in|inkommit) till|(?:mejl|e-post|mail)adress(?:en)? är\s*:?",
     re.IGNORECASE,
 )
@@ -110,6 +114,9 @@ def find_emails(text: str) -> tuple[str | None, tuple[int, int] | None, list[str
     return None, None, []
 
 
+_OR_MAIL = re.compile(r"\b(?:eller|e-?post|mejl|mail)\b[^@\n]{0,20}$", re.IGNORECASE)
+
+
 def _personal(text: str, address: str) -> bool:
     """Tell whether an address is a person's own (first.last@ and the name written in the text)."""
     local = address.split("@")[0]
@@ -124,7 +131,10 @@ def _answer_after(text: str, cue_start: int, cue_end: int,
     start = cue_end + len(text[cue_end:cue_end + 200]) - len(text[cue_end:cue_end + 200].lstrip())
     sentence_end = _sentence_end(text, start)
     first = EMAIL_RE.search(text, cue_end, sentence_end)
-    if first and _near(text, cue_end, first.start()) and re.search(
+    # "lämnas till Sala kommun, Box 304, 733 25 Sala eller kommun.info@sala.se": a postal address, then the e-mail.
+    alternative = first and first.start() - cue_end <= 250 and _OR_MAIL.search(text, max(cue_end, first.start() - 25),
+                                                                                  first.start())
+    if first and (_near(text, cue_end, first.start()) or alternative) and re.search(
             r"svar|yttrande|synpunkter", text[max(0, cue_start - reach):sentence_end], re.I):
         copies: list[str] = []
         for m in EMAIL_RE.finditer(text, first.end(), sentence_end):

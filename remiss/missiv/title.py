@@ -90,6 +90,7 @@ def _tidy(value: str, span: tuple[int, int], lead: bool = True) -> tuple[str | N
     found = _DOC_LEAD.match(value) if lead else None
     if found and found.end() < len(value):
         value = value[found.end():]
+        value = value[:1].upper() + value[1:]
     value = _TRAIL.sub("", value).strip(" .:–-")
     return (value or None), span
 

@@ -245,3 +245,20 @@ def test_letterhead_of_a_pdf_missiv_is_skipped_to_reach_the_title():
 def test_procedure_words_around_a_headline_are_dropped(headline, title):
     text = f"{headline}\n\nKommunen vill ha synpunkter på förslaget. Synpunkter lämnas senast den 1 juni 2024."
     assert parse_missiv(text).title == title
+
+
+def test_kommun_planning_notice_phrasing():
+    # Written for this test in the words kommuner use for a detaljplan on granskning.
+    text = ("Granskning av detaljplan för kvarteret Eken\n\nSynpunkter ska lämnas skriftligen senast den "
+            "15 maj 2024 till Hjo kommun, Samhällsbyggnad, 544 81 Hjo eller kommunen@hjo.se. Frågor om "
+            "planförslaget besvaras av planarkitekt Lina Ek, telefon 0503-350 00.")
+    result = parse_missiv(text)
+    assert result.title == "Detaljplan för kvarteret Eken"
+    assert result.answer_email == "kommunen@hjo.se"  # after the postal address: "… eller <e-post>"
+    assert result.contact_person == "Lina Ek"          # a role in lower case before the name
+    assert result.remittent == "Hjo kommun"
+    assert result.deadline == date(2024, 5, 15)
+
+
+def test_information_is_given_by_a_person():
+    assert parse_missiv("Mer information lämnas av Karin Holm, miljöstrateg.").contact_person == "Karin Holm"
