@@ -15,6 +15,7 @@ from pathlib import Path
 DATA = Path(__file__).resolve().parent / "data"
 _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*|&")
 _ASCII = str.maketrans({"å": "a", "ä": "a", "ö": "o", "é": "e", "ü": "u", " ": "", "-": ""})
+_ASCII_HYPHEN = str.maketrans({"å": "a", "ä": "a", "ö": "o", "é": "e", "ü": "u"})  # upplands-bro.se
 
 
 @dataclass(frozen=True)
@@ -84,6 +85,7 @@ def _register() -> _Register:
             body = Body(f"{_genitive(base)} kommun", "kommun")
             add(body, f"{base} kommun", f"{base}s kommun", f"{base} stad", f"{base}s stad", f"{_genitive(base)} stad")
             reg.domains.setdefault(base.casefold().translate(_ASCII) + ".se", body)
+            reg.domains.setdefault(base.casefold().replace(" ", "").translate(_ASCII_HYPHEN) + ".se", body)
     add(reg.names["länsstyrelsen i södermanlands län"], "Länsstyrelsen Sörmland")
     kind = "myndighet"
     for line in (DATA / "organ.txt").read_text(encoding="utf-8").splitlines():
@@ -156,6 +158,13 @@ def body_for_email(address: str | None) -> Body | None:
     if address in reg.addresses:
         return reg.addresses[address]
     local, domain = address.split("@", 1)
+    if domain == "lansstyrelsen.se":
+        # "registrator.stockholm@lansstyrelsen.se", "naturvard.vastragotaland@…": the län's name is one part.
+        for part in re.split(r"[._-]", local):
+            body = reg.addresses.get(f"{part}@lansstyrelsen.se")
+            if body:
+                return body
+        return None
     if domain == "regeringskansliet.se":
         prefix = local.split(".")[0]
         for known, body in reg.addresses.items():

@@ -24,7 +24,8 @@ _PROSE = [
 ]
 # Words a document type adds in front of its name: "Remiss av promemorian X" is the ärendemening X.
 _DOC_LEAD = re.compile(
-    r"^(?:(?:Remiss(?:en)?|Remittering|Kungörelse|Samråd(?: och utställning)?|Utställning|Granskning)(?:[ \t]+(?:av|om|på|angående))?"
+    r"^(?:(?:Remiss(?:en)?|Remittering|Kungörelse|Samråd(?: och utställning)?|Utställning|Granskning|"
+    r"Inbjudan till (?:samråd|remiss)|Välkommen att tycka till)(?:[ \t]+(?:av|om|på|angående))?"
     r"(?:[ \t]*[:–-][ \t]*|[ \t]+))+(?:(?:(?:departements)?promemorian?|betänkandet?|rapporten?)[ \t]+)?",
     re.IGNORECASE,
 )

@@ -262,3 +262,15 @@ def test_kommun_planning_notice_phrasing():
 
 def test_information_is_given_by_a_person():
     assert parse_missiv("Mer information lämnas av Karin Holm, miljöstrateg.").contact_person == "Karin Holm"
+
+
+def test_body_for_email_reads_the_lan_in_a_longer_address_and_hyphenated_domains():
+    assert body_for_email("registrator.stockholm@lansstyrelsen.se").name == "Länsstyrelsen i Stockholms län"
+    assert body_for_email("info@upplands-bro.se").name == "Upplands-Bro kommun"
+    assert body_for_email("kommun@malung-salen.se").name == "Malung-Sälens kommun"
+    assert body_for_email("x@lansstyrelsen.se") is None
+
+
+def test_invitation_to_samrad_is_a_lead():
+    text = "Inbjudan till samråd om Vindbruksplan för Ydre kommun\n\nLämna synpunkter senast den 1 mars 2024."
+    assert parse_missiv(text).title == "Vindbruksplan för Ydre kommun"
