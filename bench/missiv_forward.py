@@ -31,17 +31,22 @@ def style_for(case_id: str) -> str:
     return STYLES[int(hashlib.sha256(f"forward:{case_id}".encode()).hexdigest(), 16) % len(STYLES)]
 
 
-def _sent(case: dict) -> date:
+def _sent(case: dict) -> date | None:
+    """Return a sending day six weeks before the deadline; None when the letter's year is not known.
+
+    A forward's date gives a yearless deadline its year, so an invented date would invent the year: letters
+    whose annotation has no deadline get headers without a date.
+    """
     deadline = case["expected"].get("deadline_date") or case["expected"].get("extension_to")
-    return date.fromisoformat(deadline) - timedelta(days=41) if deadline else date(2023, 5, 2)
+    return date.fromisoformat(deadline) - timedelta(days=41) if deadline else None
 
 
-def _sv_date(day: date) -> str:
-    return f"den {day.day} {_MONTHS_SV[day.month - 1]} {day.year} 09:14"
+def _sv_date(day: date | None) -> str:
+    return f"{_DAYS_SV[day.weekday()]} den {day.day} {_MONTHS_SV[day.month - 1]} {day.year} 09:14" if day else "–"
 
 
-def _en_date(day: date) -> str:
-    return f"{_DAYS_EN[day.weekday()]}, {_MONTHS_EN[day.month - 1]} {day.day}, {day.year} 9:14 AM"
+def _en_date(day: date | None) -> str:
+    return f"{_DAYS_EN[day.weekday()]}, {_MONTHS_EN[day.month - 1]} {day.day}, {day.year} 9:14 AM" if day else "–"
 
 
 def _subject(case: dict) -> str:
@@ -82,7 +87,7 @@ def forward(case: dict, style: str | None = None) -> dict:
     sender = _sender(case, signer)
     note = f"Hej!\n\nSe nedan, kan du registrera remissen?\n\nHälsningar\n{fwd_name}\n{fwd_org}\n\n"
     if style == "sv":
-        text = (f"{note}Från: {sender}\nSkickat: {_DAYS_SV[sent.weekday()]} {_sv_date(sent)}\n"
+        text = (f"{note}Från: {sender}\nSkickat: {_sv_date(sent)}\n"
                 f"Till: {fwd_name} <{fwd_mail}>\nÄmne: {subject}\n\n{letter}")
     elif style == "en":
         text = (f"{note}-----Original Message-----\nFrom: {sender}\nSent: {_en_date(sent)}\n"
@@ -91,8 +96,8 @@ def forward(case: dict, style: str | None = None) -> dict:
         text = (f"{note}---------- Forwarded message ---------\nFrom: {sender}\nDate: {_en_date(sent)}\n"
                 f"Subject: {subject}\nTo: <{fwd_mail}>\n\n\n{letter}")
     elif style == "chain":
-        middle = (f"Från: Kommunstyrelsen <ks@example.se>\nSkickat: den {sent.day + 1 if sent.day < 28 else 1} "
-                  f"{_MONTHS_SV[sent.month - 1]} {sent.year} 13:02\nTill: {fwd_name} <{fwd_mail}>\n"
+        middle = (f"Från: Kommunstyrelsen <ks@example.se>\nSkickat: {_sv_date(sent + timedelta(days=1) if sent else None)}"
+                  f"\nTill: {fwd_name} <{fwd_mail}>\n"
                   f"Ämne: VB: {subject}\n\nTill registraturen för diarieföring.\n\n/Bo Ahlström\n\n")
         inner = (f"From: {sender}\nSent: {_en_date(sent)}\nTo: Kommunstyrelsen <ks@example.se>\n"
                  f"Subject: {subject}\n\n{letter}")

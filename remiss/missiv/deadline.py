@@ -17,7 +17,12 @@ _STRONG = re.compile(
     re.IGNORECASE,
 )
 _WEAK = re.compile(r"\bsenast\b|\bsista dag\b", re.IGNORECASE)
-_PERIOD = re.compile(r"(?:(?:remiss|samråd|gransknings?|utställning)(?:s?tiden|s?perioden|et|en)?|remissen)\s+pågår\s+(?:från|fr\.o\.m\.)?.{0,40}?\btill(?: och med)?\s*(?:den\s*)?$", re.IGNORECASE | re.DOTALL)
+# "Remisstiden pågår från … till och med", "Samrådstiden är 1 mars–": the end of the period is the deadline.
+_PERIOD = re.compile(
+    r"(?:(?:remiss|samråd|gransknings?|utställning)(?:s?tiden|s?perioden|et|en)?|remissen)\s+(?:pågår|är|löper)\s+"
+    r"(?:från|fr\.o\.m\.)?.{0,40}?(?:\btill(?: och med)?|[–-])\s*(?:den\s*)?$",
+    re.IGNORECASE | re.DOTALL,
+)
 _INTERNAL = re.compile(r"svar till kansliet|till (?:förvaltningens )?kansli(?:et)?\b|internt", re.IGNORECASE)
 _NEGATIVE = re.compile(
     r"träd(?:er|a|de) i kraft|ikraftträd|publicera|sammanträde|möte|tidigare|skickades|beslutade|"

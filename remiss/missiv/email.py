@@ -9,6 +9,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import date
+
+from remiss.missiv.dates import find_dates
 
 # A header line; the label must start a line (or follow a quote marker) and end in a colon.
 _HEADER = re.compile(
@@ -39,6 +42,7 @@ class Envelope:
     subject_span: tuple[int, int] | None
     sender_name: str | None
     sender_email: str | None
+    sent: date | None = None  # the day the innermost message was sent, to give a yearless deadline its year
 
 
 def unquote(text: str) -> str:
@@ -67,14 +71,36 @@ def innermost(text: str) -> Envelope | None:
         block = real[-1]
         subject, span = block.get("ämne") or block.get("subject")
         sender = (block.get("från") or block.get("from"))[0]
-        return _envelope(text, block["end"], subject, span, sender)
+        dated = block.get("skickat") or block.get("sent") or block.get("date") or block.get("datum")
+        return _envelope(text, block["end"], subject, span, sender, _sent_on(dated[0]) if dated else None)
     flat = _FLAT_SUBJECT.search(text)
     if flat and re.search(r"\b(?:Från|From):", text[:flat.start()], re.IGNORECASE):
         return _envelope(text, flat.end(), flat["value"], flat.span("value"), None)
     return None
 
 
-def _envelope(text: str, end: int, subject: str, span: tuple[int, int], sender: str | None) -> Envelope:
+_EN_DATE = re.compile(r"\b(January|February|March|April|May|June|July|August|September|October|November|December)"
+                      r"[ \t]+(\d{1,2}),?[ \t]+(\d{4})\b")
+_EN_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+              "November", "December")
+
+
+def _sent_on(value: str) -> date | None:
+    """Read the date of a Skickat/Sent/Date header ("den 2 maj 2023 09:14", "Tuesday, May 2, 2023 9:14 AM")."""
+    for found in find_dates(value):
+        if found.year:
+            return found.resolve(None)
+    m = _EN_DATE.search(value)
+    if m:
+        try:
+            return date(int(m[3]), _EN_MONTHS.index(m[1]) + 1, int(m[2]))
+        except ValueError:
+            return None
+    return None
+
+
+def _envelope(text: str, end: int, subject: str, span: tuple[int, int], sender: str | None,
+              sent: date | None = None) -> Envelope:
     lead = _SUBJECT_LEAD.match(subject)
     if lead:
         span = (span[0] + lead.end(), span[1])
@@ -86,7 +112,7 @@ def _envelope(text: str, end: int, subject: str, span: tuple[int, int], sender: 
         if m:
             name = m["name"].strip() or None
             mail = m["mail"] or m["mail2"]
-    return Envelope(end, subject, span if subject else None, name, mail)
+    return Envelope(end, subject, span if subject else None, name, mail, sent)
 
 
 def signature_name(body: str) -> tuple[str, int] | None:

@@ -274,3 +274,12 @@ def test_body_for_email_reads_the_lan_in_a_longer_address_and_hyphenated_domains
 def test_invitation_to_samrad_is_a_lead():
     text = "Inbjudan till samråd om Vindbruksplan för Ydre kommun\n\nLämna synpunkter senast den 1 mars 2024."
     assert parse_missiv(text).title == "Vindbruksplan för Ydre kommun"
+
+
+@pytest.mark.parametrize("sent", ["Skickat: den 28 augusti 2020 10:02", "Sent: Friday, August 28, 2020 10:02 AM"])
+def test_the_sent_date_of_a_forward_gives_a_yearless_deadline_its_year(sent):
+    # d22 asks for answers "senast torsdagen den 24 september" without a year.
+    text = f"Från: Malå kommun <ks@mala.se>\n{sent}\nTill: registrator@vaxjo.se\nÄmne: Remiss\n\n" + letter("d22")
+    result = parse_missiv(text)
+    assert result.deadline == date(2020, 9, 24)
+    assert any("årtal" in w for w in result.warnings)
