@@ -8,6 +8,7 @@ from remiss.missiv.dates import find_dates
 
 # "Remisstiden har förlängts", "förlängd svarstid till …", "Finansdepartementet har förlängt remisstiden".
 _NOTICE = re.compile(
+    r"\b(?:ny|nytt)[ \t]+(?:sista[ \t]+svarsdag|svarsdatum|svarstid|remisstid|sista[ \t]+dag[ \t]+för[ \t]+svar)\b|"
     r"\bförläng\w{0,6}[ \t]+(?:[\wåäö]+[ \t]+){0,3}?(?:remisstid|svarstid|samrådstid|granskningstid|utställningstid|sista svarsdag|tid(?:en)? för (?:att )?svar)|"
     r"\b(?:remisstid|svarstid|samrådstid|granskningstid|utställningstid|sista svarsdag)\w{0,4}[ \t\n]+(?:[\wåäö]+[ \t\n]+){0,3}?förläng",
     re.IGNORECASE,

@@ -10,7 +10,7 @@ from remiss.missiv.bodies import find_bodies
 _LABELLED = [
     re.compile(r"^[ \t]*Ärende(?:t|mening)?[ \t]*:[ \t]*([^\n]*\S)", re.MULTILINE),
     re.compile(r"^[ \t]*#[ \t]+([^\n]*\S)", re.MULTILINE),
-    re.compile(r"^[ \t]*(?:Rubrik|Remiss(?:ens titel)?)[ \t]*:[ \t]*([^\n]*\S)", re.MULTILINE),
+    re.compile(r"^[ \t]*(?:Rubrik|Remiss(?:ens titel)?|Angående|Ang\.|Avser|Gäller)[ \t]*:[ \t]*([^\n]*\S)", re.MULTILINE),
     re.compile(
         r"(?:^|(?<=\s))((?:Remiss|Remittering) (?:angående|avseende|gällande|av|om|över|från \w+ om)[ \t]+[^\n]+?)"
         r"(?=[ \t]+[A-ZÅÄÖ]{2,6}(?:[ \t]|$)|[ \t]+(?:Dnr|Diarienummer|Den|Bakgrund)\b|\n|$)",
@@ -25,7 +25,9 @@ _PROSE = [
 # Words a document type adds in front of its name: "Remiss av promemorian X" is the ärendemening X.
 _DOC_LEAD = re.compile(
     r"^(?:(?:Remiss(?:en)?|Remittering|Kungörelse|Samråd(?: och utställning)?|Utställning|Granskning|"
-    r"Inbjudan till (?:samråd|remiss)|Välkommen att tycka till)(?:[ \t]+(?:av|om|på|angående))?"
+    r"Inbjudan till (?:samråd|remiss)|Välkommen att tycka till|"
+    r"(?:Förlängd|Förlängning av|Ny) (?:remisstid|svarstid|samrådstid|granskningstid|sista svarsdag)(?:en)?"
+    r"(?: för| gällande| i)?)(?:[ \t]+(?:av|om|på|angående))?"
     r"(?:[ \t]*[:–-][ \t]*|[ \t]+))+(?:(?:(?:departements)?promemorian?|betänkandet?|rapporten?)[ \t]+)?",
     re.IGNORECASE,
 )

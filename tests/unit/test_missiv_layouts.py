@@ -283,3 +283,16 @@ def test_the_sent_date_of_a_forward_gives_a_yearless_deadline_its_year(sent):
     result = parse_missiv(text)
     assert result.deadline == date(2020, 9, 24)
     assert any("årtal" in w for w in result.warnings)
+
+
+def test_extension_headline_and_new_last_day():
+    text = ("Förlängd remisstid för Vindbruksplan för Ydre kommun\n\nNy sista svarsdag är den 30 september 2024. "
+            "Synpunkter lämnas till kommun@ydre.se.")
+    result = parse_missiv(text)
+    assert result.title == "Vindbruksplan för Ydre kommun"
+    assert result.extension_to == date(2024, 9, 30)
+
+
+def test_labelled_subject_line_of_a_letter():
+    text = "Datum 2024-03-01\n\nGäller: Förslag till föreskrifter om eldningsförbud\n\nSvar senast 2024-04-15."
+    assert parse_missiv(text).title == "Förslag till föreskrifter om eldningsförbud"
