@@ -10,6 +10,7 @@ from remiss.missiv.email import innermost, signature_name, unquote
 from remiss.missiv.extension import find_extension
 from remiss.missiv.fields import find_contact, find_emails, name_from_address
 from remiss.missiv.questions import find_questions
+from remiss.missiv.received import find_received
 from remiss.missiv.remittent import find_remittent
 from remiss.missiv.result import Evidence, MissivResult
 from remiss.missiv.sandlista import find_sandlista
@@ -72,6 +73,9 @@ def parse_missiv(text: str, *, reference_date: date | None = None) -> MissivResu
             deadline, deadline_span = extension_to, span
     note("deadline", deadline_span)
 
+    received = find_received(work, found.letter_date)
+    note("received", received.span if received else None)
+
     note("answer_email", answer_span)
 
     contact, span = find_contact(work)
@@ -104,6 +108,7 @@ def parse_missiv(text: str, *, reference_date: date | None = None) -> MissivResu
         warnings=warnings,
         internal_deadline=found.internal_deadline,
         extension_to=extension_to,
+        received_date=received.day if received else None,
     )
 
 
