@@ -115,12 +115,19 @@ def _envelope(text: str, end: int, subject: str, span: tuple[int, int], sender: 
     return Envelope(end, subject, span if subject else None, name, mail, sent)
 
 
+_SIGNED_NAME = (r"([A-ZÅÄÖÉ][a-zåäöéüáóè]+(?:-[A-ZÅÄÖ][a-zåäöé]+)?"
+                r"(?:[ \t]+[A-ZÅÄÖÉ][a-zåäöéüáóè]+(?:-[A-ZÅÄÖ][a-zåäöé]+)?){1,2})[ \t]*$")
+# The name under the greeting, on the next lines or after it on the same line ("Mvh Anna Berg").
+_UNDER_GREETING = re.compile(r"(?<![ \t,!])[ \t,!]*(?:\n(?:[ \t]*\n){0,2}[ \t]*)?" + _SIGNED_NAME, re.MULTILINE)
+# A signature without greeting, Swedish style: "/Anna Berg" on a line of its own.
+_SLASH_SIGNATURE = re.compile(r"^[ \t]*/[ \t]*" + _SIGNED_NAME, re.MULTILINE)
+
+
 def signature_name(body: str) -> tuple[str, int] | None:
-    """Return the name signed under the last greeting of a message, with its offset, or None."""
+    """Return the name signed under the last greeting of a message (or after a '/'), with its offset, or None."""
     greetings = list(_GREETING.finditer(body))
-    if not greetings:
-        return None
-    after = greetings[-1].end()
-    m = re.compile(r"[ \t,!]*\n(?:[ \t]*\n){0,2}[ \t]*([A-ZÅÄÖÉ][a-zåäöéüáóè]+(?:-[A-ZÅÄÖ][a-zåäöé]+)?"
-                   r"(?:[ \t]+[A-ZÅÄÖÉ][a-zåäöéüáóè]+(?:-[A-ZÅÄÖ][a-zåäöé]+)?){1,2})[ \t]*$", re.MULTILINE).match(body, after)
+    m = _UNDER_GREETING.match(body, greetings[-1].end()) if greetings else None
+    if not m:
+        slashes = list(_SLASH_SIGNATURE.finditer(body))
+        m = slashes[-1] if slashes else None
     return (m.group(1), m.start(1)) if m else None

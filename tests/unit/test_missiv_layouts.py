@@ -296,3 +296,15 @@ def test_extension_headline_and_new_last_day():
 def test_labelled_subject_line_of_a_letter():
     text = "Datum 2024-03-01\n\nGäller: Förslag till föreskrifter om eldningsförbud\n\nSvar senast 2024-04-15."
     assert parse_missiv(text).title == "Förslag till föreskrifter om eldningsförbud"
+
+
+@pytest.mark.parametrize("signature", ["Mvh Anna Berg", "Vänliga hälsningar,\n\nAnna Berg\nMiljöförvaltningen",
+                                       "/Anna Berg"])
+def test_signature_forms_of_a_short_forwarded_mail(signature):
+    text = ("VB: Remiss\n\nFrån: Anna Berg <anna.berg@example.se>\nSkickat: den 2 maj 2024 09:14\nTill: ks@hjo.se\n"
+            "Ämne: Remiss: Naturvårdsplan för Hjo kommun\n\nHej! Bifogar remissen. Synpunkter lämnas senast "
+            f"den 1 juni 2024 till registrator@example.se.\n\n{signature}\n")
+    result = parse_missiv(text)
+    assert result.contact_person == "Anna Berg"
+    assert result.title == "Naturvårdsplan för Hjo kommun"
+    assert result.answer_email == "registrator@example.se"
