@@ -66,7 +66,9 @@ _CONTACT_CUES = re.compile(
 _ROLES = ("arkitekt", "handläggare", "strateg", "samordnare", "chef", "ingenjör", "sekreterare", "utredare", "jurist",
           "ekolog", "planerare", "inspektör")
 _ROLE = r"(?:(?<![\wåäö])[a-zåäö]{1,30}+(?:" + "|".join(f"(?<={r})" for r in _ROLES) + r")[ \t]+)?"
-_PERSON = re.compile(rf"{_ROLE}(?:[A-ZÅÄÖ]\.?[ \t]){{0,2}}\[?({_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{1,2}})")
+# A line may break between the first and the last name (PDF text wrapped at its width), not after that.
+_PERSON = re.compile(rf"{_ROLE}(?:[A-ZÅÄÖ]\.?[ \t]){{0,2}}\[?({_NAME_WORD}(?:[ \t]+|[ \t]*\n[ \t]*){_NAME_WORD}"
+                     rf"(?:[ \t]+{_NAME_WORD})?)")
 _ORGANISATION = re.compile(r"(?:kommun|region|län|styrelsen|nämnden|verket|departementet|kontoret|förvaltningen|"
                            r"myndigheten|inspektionen|rådet|kansliet|enheten|avdelningen)$", re.IGNORECASE | re.MULTILINE)
 _NOT_NAMES = {"med", "box", "tel", "telefon", "mobil", "e-post", "hej", "vi", "och", "postadress", "besöksadress",
@@ -79,13 +81,15 @@ def find_contact(text: str) -> tuple[str | None, tuple[int, int] | None]:
         m = _PERSON.match(text, cue.end())
         if not m:
             continue
-        words = m.group(1).split()
-        while len(words) > 2 and (_TITLE_WORD.search(words[-1]) or words[-1].casefold() in _NOT_NAMES):
+        words = list(re.finditer(r"\S+", m.group(1)))
+        while words and (words[-1].group().casefold() in _NOT_NAMES or len(words) > 2 and _TITLE_WORD.search(words[-1].group())):
             words.pop()
-        name = " ".join(words)
+        if len(words) < 2:
+            continue
+        name = " ".join(w.group() for w in words)
         if _ORGANISATION.search(name) or find_bodies(name):
             continue  # "kontakta Region Västerbotten": a body, not a person
-        return name, (m.start(1), m.start(1) + len(name))
+        return name, (m.start(1), m.start(1) + words[-1].end())
     return None, None
 
 

@@ -19,8 +19,9 @@ _LABELLED = [
 ]
 # "Remissen gäller Förslag till regional plan … och är från …"; "svara på Jordbruksverkets remiss om föreskrifter …."
 _PROSE = [
-    re.compile(r"\bRemissen gäller ([^\n.]{3,200}?)(?: och (?:är|kommer) från\b|\.)"),
-    re.compile(r"\b[A-ZÅÄÖ][\wåäö-]{1,60}s remiss (?:om|av|gällande) ((?:(?!remiss)[^\n.]){3,120})\.(?:\s|$)"),
+    re.compile(r"\bRemissen gäller ((?:[^\n.]|\n(?![ \t]*\n)){3,200}?)(?: och (?:är|kommer) från\b|\.)"),
+    re.compile(r"\b[A-ZÅÄÖ][\wåäö-]{1,60}s remiss (?:om|av|gällande) ((?:(?!remiss)(?:[^\n.]|\n(?![ \t]*\n))){3,120})"
+               r"\.(?:\s|$)"),
 ]
 # Words a document type adds in front of its name: "Remiss av promemorian X" is the ärendemening X.
 _DOC_LEAD = re.compile(
@@ -67,7 +68,8 @@ def find_title(text: str) -> tuple[str | None, tuple[int, int] | None]:
     for pattern in _LABELLED:
         m = pattern.search(text)
         if m and 3 <= len(m.group(1)) <= 250:
-            return _tidy(m.group(1), m.span(1), lead=False)
+            end = _continued(text, m.start(1), m.end(1))
+            return _tidy(text[m.start(1):end], (m.start(1), end), lead=False)
     for pattern in _PROSE:
         m = pattern.search(text)
         if m:
@@ -104,12 +106,16 @@ def _headline(text: str) -> tuple[str | None, tuple[int, int] | None]:
     """Return a web page's headline: the first short line above the prose, chrome skipped."""
     lines = [m for m in re.finditer(r"[^\n]+", text[:6000]) if m.group().strip()]
     for index, line_match in enumerate(lines[:14]):
-        line = line_match.group().strip()
+        line_end = _continued(text, line_match.start(), line_match.end())
+        line = re.sub(r"\s+", " ", text[line_match.start():line_end]).strip()
         following = lines[index + 1].group() if index + 1 < len(lines) else ""
         if _CHROME.match(line) or _CREDIT.match(following) or not re.search(r"[^\W\d_]{3}", line):
             continue
         if line.endswith((".", ":", "!", ",", ";")) or "@" in line or "http" in line or line[:1].islower():
             continue
+        if len(line) >= 70 and text[line_end:line_end + 1] == "\n" and following and \
+                lines[index + 1].start() == line_end + 1:
+            continue  # a full line that runs on into the next: a wrapped paragraph, not a headline
         words = line.split()
         named = sum(m.end - m.start for m in find_bodies(line))
         if len(words) > 25 or named >= len(line) / 2 or _LETTERHEAD.fullmatch(line) or _UNIT.search(line) or \
@@ -119,7 +125,7 @@ def _headline(text: str) -> tuple[str | None, tuple[int, int] | None]:
             return None, None  # a news headline about the remiss, not its name
         if line.isupper():
             return None, None  # a shouted section name loses the words the annotation needs
-        value, span = _tidy(line, (line_match.start(), line_match.end()))
+        value, span = _tidy(line, (line_match.start(), line_end))
         if value is None:
             return None, None
         value = _POSSESSIVE.sub("", value)
@@ -127,14 +133,32 @@ def _headline(text: str) -> tuple[str | None, tuple[int, int] | None]:
     return None, None
 
 
+# A title wrapped onto the next line: that line goes on in lower case, or this one ends in a word that needs more.
+_OPEN_END = re.compile(r"(?:\b(?:och|av|för|i|till|om|med|på|samt|inom|från|vid)|[,–-])$", re.IGNORECASE)
+
+
+def _continued(text: str, start: int, end: int) -> int:
+    """Return where a title that starts at `start` really ends, taking in up to two wrapped lines."""
+    for _ in range(2):
+        m = re.compile(r"\n[ \t]*([^\n]+)").match(text, end)
+        if not m or end - start + len(m.group(1)) > 250:
+            break
+        if not (m.group(1)[:1].islower() or _OPEN_END.search(text[start:end].rstrip())):
+            break
+        end = m.end(1)
+    return end
+
+
 def _extend(text: str, value: str) -> str:
     """Complete a short headline from its fuller mention in the text ('… program' → '… program 2021-2025')."""
     if len(value.split()) > 6:
         return value
     m = re.compile(
-        re.escape(value) + r"((?:[ \t]+\d{4}[ \t]*[-–][ \t]*\d{4})|(?:[ \t]+(?:för|i)[ \t]+(?:[A-ZÅÄÖ][\wåäö-]+[ \t]+){1,3}"
-        r"(?:kommun|län|region)))", re.IGNORECASE,
+        r"\s+".join(re.escape(w) for w in value.split()) +
+        r"((?:\s+\d{4}[ \t]*[-–][ \t]*\d{4})|(?:\s+(?:för|i)\s+(?:[A-ZÅÄÖ][\wåäö-]+\s+){1,3}(?:kommun|län|region)))",
+        re.IGNORECASE,
     ).search(text)
     if m:
-        return value[:1] + m.group()[1:] if value[:1].isupper() else m.group()
+        found = re.sub(r"\s+", " ", m.group())
+        return value[:1] + found[1:] if value[:1].isupper() else found
     return value

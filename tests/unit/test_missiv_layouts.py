@@ -308,3 +308,24 @@ def test_signature_forms_of_a_short_forwarded_mail(signature):
     assert result.contact_person == "Anna Berg"
     assert result.title == "Naturvårdsplan för Hjo kommun"
     assert result.answer_email == "registrator@example.se"
+
+
+def _wrapped(text: str, width: int = 80) -> str:
+    import textwrap
+    return "\n".join("\n".join(textwrap.wrap(line, width)) if len(line) > width else line for line in text.split("\n"))
+
+
+@pytest.mark.parametrize("case_id", ["d01", "d08", "d11", "d12", "d27", "d33"])
+def test_text_wrapped_at_80_columns_keeps_its_title(case_id):
+    # PDF extraction and plain-text mail wrap long lines; a title goes on in the next line.
+    want = parse_missiv(letter(case_id)).title
+    assert want and parse_missiv(_wrapped(letter(case_id))).title == want
+
+
+@pytest.mark.parametrize("case_id,contact", [("d06", "Stefan Zetterlind"), ("d38", "Katarina Abrahamsson")])
+def test_a_name_broken_over_two_lines_is_still_the_contact(case_id, contact):
+    assert parse_missiv(_wrapped(letter(case_id))).contact_person == contact
+
+
+def test_a_wrapped_paragraph_is_no_headline():
+    assert parse_missiv(_wrapped(letter("d38"))).title is None  # not "1 I Energimarknadsinspektionen MISSIV (2) …"
