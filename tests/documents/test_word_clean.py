@@ -122,3 +122,15 @@ def test_autoescape_block_is_refused(make_template):
         render_document("yttrande", sample_context("yttrande"), template)
     report = check_template("yttrande", template)
     assert not report.ok and any("autoescape" in e for e in report.errors), report.errors
+
+
+def test_lists_and_fields_with_fields_printed_whole_give_text(make_template):
+    """Whatever field a template prints whole, the document shows text, never "['…']" or "{'…': …}"."""
+    template = make_template("{{ var_referens }}", "{{ signaturer }}", "{{ fragor[0] }}")
+    texts = [t for _, t in body_lines(render_document("yttrande", sample_context("yttrande"), template))]
+    assert texts[:4] == ["Sabina Vendela Dethorey, Utvecklingssamordnare, Sabina.Dethorey@malmo.se",
+                         "Ordförande, Andreas Konstantinides", "Stadsområdesdirektör, Britt-Marie Pettersson",
+                         sample_context("yttrande")["fragor"][0]["fraga"]]
+    tjanste = make_template("{{ beslutsunderlag }}")
+    texts = [t for _, t in body_lines(render_document("tjansteskrivelse", sample_context("tjansteskrivelse"), tjanste))]
+    assert texts == sample_context("tjansteskrivelse")["beslutsunderlag"]
