@@ -315,7 +315,11 @@ def finish(docx, properties: dict) -> None:
     if core.last_printed is not None:
         core.last_printed = now
     core.revision = 1
-    app = next((p for p in docx.part.package.parts if p.partname == "/docProps/app.xml"), None)
+    package = docx.part.package
+    for key, rel in list(package.rels.items()):
+        if rel.reltype.endswith("/thumbnail"):  # a picture of the template's first page, not of this document
+            del package.rels[key]
+    app = next((p for p in package.parts if p.partname == "/docProps/app.xml"), None)
     if app is not None:
         app._blob = APP_XML.format(company=_escape(properties.get("company", ""))).encode()
 

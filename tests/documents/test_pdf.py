@@ -104,6 +104,9 @@ def test_long_yttrande_has_expected_page_count():
     assert count_one <= 2 and count >= count_one + 2
     assert all(re.search(rf"\b{n} \({count}\)", t) for n, t in enumerate(texts, start=1))
     assert "Britt-Marie Pettersson" in texts[-1]
+    # the full header is the first page's; later pages carry only "2 (N)", and the address footer is on page 1
+    assert "Diarienummer" in texts[0] and not any("Diarienummer" in t for t in texts[1:])
+    assert "Org.nr 212000-1124" in texts[0] and not any("Org.nr" in t for t in texts[1:])
 
 
 def test_missing_soffice_raises_pdf_unavailable(monkeypatch):

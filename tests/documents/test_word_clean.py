@@ -89,8 +89,10 @@ def test_word_clean_metadata():
     mode = [s.get(f"{W}val") for s in doc.settings.element.iter(f"{W}compatSetting")
             if s.get(f"{W}name") == "compatibilityMode"]
     assert mode == ["15"]
-    app = zipfile.ZipFile(io.BytesIO(data)).read("docProps/app.xml").decode()
+    package = zipfile.ZipFile(io.BytesIO(data))
+    app = package.read("docProps/app.xml").decode()
     assert "<Application>Remiss</Application>" in app and "Macintosh" not in app and "Malmö stad" in app
+    assert not any("thumbnail" in name for name in package.namelist())  # python-docx's blank-page preview
 
 
 def test_nbsp_in_numbers_diarienummer_and_paragraph_sign_is_kept():
