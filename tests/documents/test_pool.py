@@ -16,7 +16,7 @@ from remiss.documents.sandbox import EXIT_ERROR
 
 from .conftest import all_text
 
-SLOW = "{% for i in range(3000) %}{% for j in range(3000) %}{% endfor %}{% endfor %}{{ titel }}"
+SLOW = "{% for i in range(5000) %}{% for j in range(5000) %}{% endfor %}{% endfor %}{{ titel }}"
 
 
 def header(context: dict) -> dict:
