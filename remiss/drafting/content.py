@@ -274,6 +274,17 @@ def labelled_sections(content: dict) -> list[tuple[str, str]]:
     return out
 
 
+# Not part of what a reader checks in the page: the yes/no flag and the signature lines.
+_NOT_READ = {LABELS[k] for k in ("inga_synpunkter", "ordforande", "forvaltningschef", "forvaltningschef_titel")}
+
+
+def readable_sections(content: dict) -> list[tuple[str, str]]:
+    """Return (heading, text) of the sections with text, in document order, as a granskare reads the draft:
+    each frågeställning is its own heading."""
+    return [(label.removeprefix("Avsnitt: "), text)
+            for label, text in labelled_sections(content) if label not in _NOT_READ and text.strip()]
+
+
 @dataclass(frozen=True)
 class SectionDiff:
     label: str

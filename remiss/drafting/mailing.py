@@ -21,6 +21,7 @@ from remiss.drafting import generate
 from remiss.drafting.models import DraftVersion, GeneratedDocument
 from remiss.namnd.models import Namnd
 from remiss.reminders.mail import letter_html
+from remiss.reminders.message import new_message
 from remiss.reminders.outbox import enqueue
 from remiss.remisser.models import Remiss
 
@@ -92,7 +93,7 @@ def compose(session: Session, row, *, config, now: datetime) -> EmailMessage:
     payload = json.loads(row.payload or "{}")
     document = session.get(GeneratedDocument, payload["document_id"])
     paragraphs = payload.get("paragraphs", [])
-    message = EmailMessage()
+    message = new_message()  # headers on one line: a title with line breaks must not stop the mail
     message["Subject"] = row.subject
     message["From"] = config.get("MAIL_FROM", "Remiss <remiss@localhost>")
     message["To"] = row.recipient_email

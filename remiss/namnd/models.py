@@ -20,7 +20,7 @@ class Namnd(SQLModel, table=True):
     forvaltning: str = Field(default="", max_length=200)  # "Stadsområdesförvaltning Öster"
     email: str = Field(default="", max_length=254)  # functional mailbox of the nämnd
     dnr_prefix: str = Field(default="", max_length=20)  # series prefix for our diarienummer, e.g. "SOFÖ"
-    ics_token: str = Field(max_length=64, unique=True)  # secret for the nämnd's calendar feed
+    ics_token: str = Field(max_length=64, unique=True)  # retired shared feed secret: feeds go through members' own
     # Planning rules (see remiss.calendar.planner.PlanningRules)
     tjansteskrivelse_workdays_before_au: int = Field(default=10)
     granskning_workdays: int = Field(default=3)

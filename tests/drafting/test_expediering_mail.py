@@ -127,3 +127,20 @@ def test_without_an_answer_address_nothing_is_mailed_and_the_user_is_told(world,
     assert reader.exec(select(OutboxMessage).where(OutboxMessage.kind == "yttrande_expedierat")).all() == []
     assert reader.exec(select(AuditEvent).where(AuditEvent.action == "yttrande_mail")).one().note.startswith(
         "Yttrandet e-postades inte")
+
+
+def test_a_title_with_line_breaks_does_not_stop_the_yttrande_mail(world, session, auth, reader, runner, smtp, clock):
+    """Issue 19, item 7: the header refused the title, and the mail failed on every retry."""
+    remiss = session.get(Remiss, world["remiss"].id)
+    remiss.title = "Remiss om kulturstrategi\r\nBcc: spion@example.se"
+    session.add(remiss)
+    session.commit()
+    rid = remiss.id
+    auth.login(world["registrator"].email)
+    _approve_and_decide(auth, rid, clock)
+    assert auth.post(f"/remisser/{rid}/yttrande/expediera", {}, form_url=f"/remisser/{rid}").status_code == 302
+    result = runner.invoke(args=["reminders", "run", "--now", "2015-09-24T19:00"])
+    assert result.exit_code == 0 and "misslyckades: 0" in result.output, result.output
+    [(rcpts, message)] = smtp.of_kind("yttrande_expedierat")
+    assert "spion@example.se" not in rcpts and message["Bcc"] is None
+    assert "Remiss om kulturstrategi Bcc: spion@example.se" in message["Subject"]
