@@ -82,7 +82,7 @@ def _write_yttrande(page, remiss_url: str) -> None:
     page.goto(remiss_url + "#yttrande")
     panel = page.locator("#yttrande")
     assert "inget sparat ännu" in panel.inner_text()
-    panel.get_by_label("Sammanfattning").fill("Stadsområdesnämnd Öster ställer sig bakom förslaget till ny IoF-plan.")
+    panel.get_by_label("Sammanfattning", exact=True).fill("Stadsområdesnämnd Öster ställer sig bakom förslaget till ny IoF-plan.")
     panel.get_by_label("Rubrik").first.fill("Förebyggande arbete")
     panel.get_by_label("Text", exact=True).first.fill(
         "Nämnden ser positivt på att planen lyfter det förebyggande arbetet.\n\n- tidiga insatser\n- samverkan med skolan")
@@ -120,7 +120,7 @@ def _download_yttrande(page, our_dnr: str) -> None:
     parts = [document] + [h for s in document.sections for h in (s.header, s.first_page_header)]
     text = "\n".join([p.text for part in parts for p in part.paragraphs]
                      + [cell.text for part in parts for table in part.tables for row in table.rows
-                        for cell in row.cells])
+                        for cell in row.cells]).replace("\u00a0", " ")  # diarienummer never break over lines
     assert TITLE in text, text[:1500]
     assert SENDER_DNR in text and our_dnr in text, text[:1500]
     assert "ställer sig bakom förslaget" in text, text[:1500]
