@@ -158,6 +158,51 @@ def check_axe(page) -> None:
     CHECKED.add(pattern(page.url))
 
 
+# Elements that end right of the viewport and are not inside something that clips or scrolls them: the
+# innermost few name the cause of a sideways scroll.
+_REFLOW_JS = """() => {
+  const root = document.documentElement, limit = root.clientWidth;
+  if (root.scrollWidth <= limit) return null;
+  // Clipped by a scrolling ancestor; an absolutely positioned element escapes one that is not positioned itself.
+  const clipped = (el) => {
+    let free = getComputedStyle(el).position;
+    for (let a = el.parentElement; a && a !== document.body; a = a.parentElement) {
+      const style = getComputedStyle(a);
+      if (free === 'absolute' && style.position !== 'static') free = 'contained';
+      if (style.overflowX !== 'visible' && free !== 'absolute' && free !== 'fixed') return true;
+    }
+    return false; };
+  const name = (el) => el.tagName.toLowerCase() + (el.id ? '#' + el.id : '') +
+      (el.classList.length ? '.' + [...el.classList].join('.') : '');
+  const wide = [...document.body.querySelectorAll('*')].filter((el) => {
+    const box = el.getBoundingClientRect();
+    return box.width > 0 && box.right > limit + 1 && !clipped(el); });
+  const innermost = wide.filter((el) => !wide.some((other) => other !== el && el.contains(other)));
+  return {scrollWidth: root.scrollWidth, clientWidth: limit,
+          culprits: innermost.slice(0, 6).map((el) => name(el) + ' ' + Math.round(el.getBoundingClientRect().right) + ' px')};
+}"""
+
+
+def reflow_problem(page) -> str | None:
+    """Say why the page scrolls sideways (WCAG 1.4.10), or None when it fits its viewport.
+
+    Measured with documentElement's scrollWidth against clientWidth, which is the viewport only without mobile
+    emulation: with is_mobile Chromium widens the layout viewport to the content and the check could never fail.
+    """
+    found = page.evaluate(_REFLOW_JS)
+    if not found:
+        return None
+    return (f"scrolls sideways at {found['clientWidth']} px: content is {found['scrollWidth']} px wide; "
+            + ", ".join(found["culprits"]))
+
+
+def tables_cut_off(page) -> list[str]:
+    """Tables whose own scroll region hides columns (at a desktop width every column should show)."""
+    return page.eval_on_selector_all(".table-wrap", """wraps => wraps.filter(w => w.scrollWidth > w.clientWidth + 1)
+        .map(w => `table cut off: ${w.getAttribute('aria-label') || w.querySelector('caption')?.textContent.trim()}`
+                  + ` is ${w.scrollWidth} px in ${w.clientWidth} px`)""")
+
+
 def check_axe_once(page) -> None:
     """Check the page with axe unless a page from the same template was checked already."""
     if pattern(page.url) not in CHECKED:
