@@ -157,9 +157,9 @@ def _entry_action(session, remiss, item, questions) -> str:
                         note=str(form.get("note", ""))[:5000])
         return f"{item.name} avstår från att yttra sig."
     if action == "request_extension":
-        answers.request_extension(session, now=now(), principal=p, remiss=remiss, entry=item,
-                                  requested_until_on=parse_until(form)[0] if form.get("until_on") else None,
-                                  reason=str(form.get("reason", ""))[:5000])
+        day, at = parse_until(form)  # the date asked for, as for a grant: required, and a real time of day
+        answers.request_extension(session, now=now(), principal=p, remiss=remiss, entry=item, requested_until_on=day,
+                                  requested_until_time=at, reason=str(form.get("reason", ""))[:5000])
         return f"{item.name} har begärt anstånd."
     if action == "grant_extension":
         day, at = parse_until(form)
