@@ -55,6 +55,7 @@ def register_extensions(app: Flask) -> None:
 
 
 def register_blueprints(app: Flask) -> None:
+    from remiss.accessibility.views import bp as accessibility
     from remiss.admin.views import bp as admin
     from remiss.api.openapi import bp as api_docs
     from remiss.api.views import bp as api
@@ -67,7 +68,8 @@ def register_blueprints(app: Flask) -> None:
     from remiss.reminders.views import bp as reminders
     from remiss.remisser.views import bp as remisser
 
-    for blueprint in (auth, remisser, intake, planning, drafting, outgoing, reminders, exports, admin, api, api_docs):
+    for blueprint in (auth, remisser, intake, planning, drafting, outgoing, reminders, exports, admin, accessibility, api,
+                      api_docs):
         app.register_blueprint(blueprint)
 
 
@@ -100,7 +102,7 @@ def register_page_parts(app: Flask) -> None:
               MenuItem("drafting.template_index", "Dokumentmallar", Action.create),
               MenuItem("admin.users", "Administration", Action.administer)],
         admin=[("outgoing.lists", "Sändlistor"), ("planning.closed_days", "Stängda dagar"),
-               ("reminders.outbox", "Utkorg (e-post)")],
+               ("reminders.outbox", "Utkorg (e-post)"), ("accessibility.edit", "Tillgänglighetsredogörelse")],
         namnd=[("Sammanträdesplan", "planning.meetings"), ("Påminnelser", "reminders.namnd_policy"),
                ("Dokumentmallar", "drafting.namnd_templates")],
         organisation=[("outgoing.import_register", "Läs in från fil"), ("outgoing.duplicates", "Slå ihop dubbletter"),
