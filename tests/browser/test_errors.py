@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from tests.browser.conftest import check_axe, check_error_state, login
+from tests.browser.conftest import check_axe, check_axe_once, check_error_state, login
 from tests.browser.test_crawl import PHONE
 
 pytestmark = pytest.mark.browser
@@ -25,6 +25,7 @@ def test_login_error_takes_focus(open_page):
 
 def test_diarium_filter_errors_name_their_fields(open_page):
     page = open_page("sekreterare@remiss.example")
+    check_axe_once(page)  # the start page, where the login lands
     page.goto("/remisser?deadline_from=32/13 2010&deadline_to=igår")
     assert check_error_state(page) == ["deadline_from", "deadline_to"]
     summary = page.locator("#error-summary").inner_text()
