@@ -210,7 +210,11 @@ def check_axe(page) -> None:
 # innermost few name the cause of a sideways scroll.
 _REFLOW_JS = """() => {
   const root = document.documentElement, limit = root.clientWidth;
-  if (root.scrollWidth <= limit) return null;
+  // A control that sticks out of its box (card, fieldset, filter panel) has lost its layout even if the page fits.
+  const spill = [...document.querySelectorAll('main :is(input, select, textarea, button)')].filter((el) => {
+    const box = el.closest('.card, .card-inner, fieldset, .filters');
+    return box && el.getClientRects().length && el.getBoundingClientRect().right > box.getBoundingClientRect().right + 1;
+  });
   // Clipped by a scrolling ancestor; an absolutely positioned element escapes one that is not positioned itself.
   const clipped = (el) => {
     let free = getComputedStyle(el).position;
@@ -220,19 +224,22 @@ _REFLOW_JS = """() => {
       if (style.overflowX !== 'visible' && free !== 'absolute' && free !== 'fixed') return true;
     }
     return false; };
+  if (root.scrollWidth <= limit && !spill.length) return null;
   const name = (el) => el.tagName.toLowerCase() + (el.id ? '#' + el.id : '') +
       (el.classList.length ? '.' + [...el.classList].join('.') : '');
   const wide = [...document.body.querySelectorAll('*')].filter((el) => {
     const box = el.getBoundingClientRect();
     return box.width > 0 && box.right > limit + 1 && !clipped(el); });
   const innermost = wide.filter((el) => !wide.some((other) => other !== el && el.contains(other)));
-  return {scrollWidth: root.scrollWidth, clientWidth: limit,
-          culprits: innermost.slice(0, 6).map((el) => name(el) + ' ' + Math.round(el.getBoundingClientRect().right) + ' px')};
+  const describe = (el) => name(el) + ' ' + Math.round(el.getBoundingClientRect().right) + ' px';
+  return {scrollWidth: root.scrollWidth, clientWidth: limit, culprits: innermost.slice(0, 6).map(describe),
+          spill: spill.slice(0, 6).map(describe)};
 }"""
 
 
 def reflow_problem(page) -> str | None:
-    """Say why the page scrolls sideways (WCAG 1.4.10), or None when it fits its viewport.
+    """Say why the page scrolls sideways (WCAG 1.4.10), or why a form control sticks out of its card or fieldset;
+    None when everything fits.
 
     Measured with documentElement's scrollWidth against clientWidth, which is the viewport only without mobile
     emulation: with is_mobile Chromium widens the layout viewport to the content and the check could never fail.
@@ -240,8 +247,13 @@ def reflow_problem(page) -> str | None:
     found = page.evaluate(_REFLOW_JS)
     if not found:
         return None
-    return (f"scrolls sideways at {found['clientWidth']} px: content is {found['scrollWidth']} px wide; "
-            + ", ".join(found["culprits"]))
+    problems = []
+    if found["scrollWidth"] > found["clientWidth"]:
+        problems.append(f"scrolls sideways at {found['clientWidth']} px: content is {found['scrollWidth']} px wide; "
+                        + ", ".join(found["culprits"]))
+    if found["spill"]:
+        problems.append("controls stick out of their card or fieldset: " + ", ".join(found["spill"]))
+    return "; ".join(problems)
 
 
 def tables_cut_off(page) -> list[str]:

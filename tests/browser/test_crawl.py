@@ -112,7 +112,7 @@ def test_write_the_verified_conformance():
 
 def test_the_reflow_check_bites(open_page):
     """The harness itself: a planted wide element fails the check and is named; inside a scrolling table region
-    it does not, until the region is wider than a desktop's table space."""
+    it does not, until the region is wider than a desktop's table space; a field wider than its fieldset fails."""
     page = open_page("lasare@remiss.example", viewport=PHONE)
     check_axe_once(page)
     assert reflow_problem(page) is None, reflow_problem(page)
@@ -123,6 +123,11 @@ def test_the_reflow_check_bites(open_page):
     page.evaluate("""() => { const w = document.createElement('div'); w.className = 'table-wrap';
                      w.append(document.getElementById('planted')); document.querySelector('main').append(w); }""")
     assert reflow_problem(page) is None, reflow_problem(page)
+    page.evaluate("""() => { const f = document.createElement('fieldset'); f.innerHTML = '<legend>x</legend>' +
+                     '<input id="spilt" style="min-width: 500px">'; document.querySelector('main').append(f); }""")
+    problem = reflow_problem(page)
+    assert problem and "input#spilt" in problem and "stick out" in problem, problem
+    page.evaluate("document.getElementById('spilt').closest('fieldset').remove()")
     page.set_viewport_size(DESKTOP)
     assert tables_cut_off(page) == []
     page.evaluate("document.getElementById('planted').style.width = '2000px'")
