@@ -119,6 +119,8 @@ def test_bad_input_is_400_with_swedish_messages(world, client, auth):
     general = auth.post(f"/remisser/{ids['remiss']}/utskick/forlangning", {"until_on": "x"},
                         form_url=f"/remisser/{ids['remiss']}")
     assert general.status_code == 400
+    body = general.get_data(as_text=True)  # the remiss page again, the error linked to its field
+    assert 'href="#f-g-until_on"' in body and 'id="e-g-until_on"' in body and 'value="x"' in body
     assert client.get(f"/remisser/{ids['remiss']}/utskick/svarsstatus.pdf").status_code == 404
     _ = date  # dates are given as text above on purpose
 
