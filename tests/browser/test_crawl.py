@@ -123,8 +123,10 @@ def test_the_reflow_check_bites(open_page):
     page.evaluate("""() => { const w = document.createElement('div'); w.className = 'table-wrap';
                      w.append(document.getElementById('planted')); document.querySelector('main').append(w); }""")
     assert reflow_problem(page) is None, reflow_problem(page)
+    # styles set through the DOM, as the page's CSP refuses style attributes in markup
     page.evaluate("""() => { const f = document.createElement('fieldset'); f.innerHTML = '<legend>x</legend>' +
-                     '<input id="spilt" style="min-width: 500px">'; document.querySelector('main').append(f); }""")
+                     '<input id="spilt">'; document.querySelector('main').append(f);
+                     document.getElementById('spilt').style.minWidth = '500px'; }""")
     problem = reflow_problem(page)
     assert problem and "input#spilt" in problem and "stick out" in problem, problem
     page.evaluate("document.getElementById('spilt').closest('fieldset').remove()")

@@ -82,7 +82,7 @@ def _write_yttrande(page, remiss_url: str) -> None:
     page.goto(remiss_url + "#yttrande")
     panel = page.locator("#yttrande")
     assert "inget sparat ännu" in panel.inner_text()
-    panel.get_by_label("Sammanfattning").fill("Stadsområdesnämnd Öster ställer sig bakom förslaget till ny IoF-plan.")
+    panel.get_by_label("Sammanfattning", exact=True).fill("Stadsområdesnämnd Öster ställer sig bakom förslaget till ny IoF-plan.")
     panel.get_by_label("Rubrik").first.fill("Förebyggande arbete")
     panel.get_by_label("Text", exact=True).first.fill(
         "Nämnden ser positivt på att planen lyfter det förebyggande arbetet.\n\n- tidiga insatser\n- samverkan med skolan")
