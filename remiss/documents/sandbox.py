@@ -1,9 +1,9 @@
 """Render a docx template in a sandboxed Jinja environment; also the worker process.
 
-Run as a script (`python -I -B sandbox.py --memory-mb N --cpu-seconds S`) it limits its own
-address space, CPU time, file size and process count, reads one request from stdin
-(a JSON line, then the template bytes) and writes the rendered .docx to stdout (exit 0) or
-a JSON error with a Swedish message (exit 3).
+Run as a script (`python -I -B sandbox.py --serve --memory-mb N --cpu-seconds S --max-renders R`)
+it is a warm worker of `pool.RendererPool`: it limits its own address space, CPU time (per
+render), file size and process count, then answers framed requests on stdin with the rendered
+.docx (status 0) or a JSON error with a Swedish message (status 3) until stdin closes.
 
 This file imports only the standard library, jinja2 and docxtpl (never the `remiss`
 package), so the worker starts without the Flask application.
@@ -85,13 +85,24 @@ class Post(dict):
         return self.__html__()
 
 
+class Items(list):
+    """A list field (`beslutsunderlag`, `fragor`): printed whole, one Word paragraph per item."""
+
+    def __html__(self) -> str:
+        return NEW_PARAGRAPH.join(item.__html__() if hasattr(item, "__html__") else _escape(str(item))
+                                  for item in self if item is not None)
+
+    def __str__(self) -> str:
+        return "\n".join(str(item) for item in self)
+
+
 def printable(value, top: bool = True):
-    """Turn every dict below the top of a context into a Post, in place for lists."""
+    """Make every dict below the top of a context a Post and every list Items (Stycken stay as they are)."""
     if isinstance(value, dict):
         converted = {k: printable(v, False) for k, v in value.items()}
         return converted if top else Post(converted)
     if isinstance(value, list) and not isinstance(value, Stycken):
-        return [printable(v, False) for v in value]
+        return Items(printable(v, False) for v in value)
     return value
 
 
@@ -304,7 +315,11 @@ def finish(docx, properties: dict) -> None:
     if core.last_printed is not None:
         core.last_printed = now
     core.revision = 1
-    app = next((p for p in docx.part.package.parts if p.partname == "/docProps/app.xml"), None)
+    package = docx.part.package
+    for key, rel in list(package.rels.items()):
+        if rel.reltype.endswith("/thumbnail"):  # a picture of the template's first page, not of this document
+            del package.rels[key]
+    app = next((p for p in package.parts if p.partname == "/docProps/app.xml"), None)
     if app is not None:
         app._blob = APP_XML.format(company=_escape(properties.get("company", ""))).encode()
 
@@ -409,23 +424,15 @@ def serve(memory_mb: int, cpu_seconds: int, max_renders: int) -> int:
 
 
 def main(argv: list[str]) -> int:
-    """Serve one render request from stdin to stdout under resource limits (or many with --serve)."""
-    flags = [a for a in argv if a == "--serve"]
+    """Serve render requests from stdin to stdout under resource limits until stdin closes."""
     argv = [a for a in argv if a != "--serve"]
     args = dict(zip(argv[::2], argv[1::2]))
-    memory_mb, cpu_seconds = int(args.get("--memory-mb", 512)), int(args.get("--cpu-seconds", 11))
     # Import before the limits: the warm worker has docxtpl, lxml and jinja2 loaded once.
     import docxtpl  # noqa: F401
     _strict_sandbox_class()
     _template_class()
-    if flags:
-        return serve(memory_mb, cpu_seconds, int(args.get("--max-renders", 50)))
-    _limit(memory_mb, cpu_seconds)
-    raw = sys.stdin.buffer.read()
-    header, _, template = raw.partition(b"\n")
-    status, payload = _render_request(json.loads(header), template)
-    sys.stdout.buffer.write(payload)
-    return status
+    return serve(int(args.get("--memory-mb", 512)), int(args.get("--cpu-seconds", 10)),
+                 int(args.get("--max-renders", 50)))
 
 
 if __name__ == "__main__":

@@ -1,7 +1,7 @@
 """Pages for an outgoing remiss: create, missiv, send, answers, extensions, overview, sammanställning."""
 from __future__ import annotations
 
-from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, url_for
+from flask import Blueprint, abort, current_app, flash, g, redirect, render_template, request, url_for
 from sqlmodel import select
 
 from remiss import files
@@ -16,6 +16,7 @@ from remiss.outgoing.forms import parse_answer, parse_ids, parse_new_instanser, 
 from remiss.outgoing.service import addresses, answers, lifecycle, publication, sending
 from remiss.outgoing.service.register import saved_lists, visible_organisations
 from remiss.remisser import attachments
+from remiss.remisser import views as remisser_views
 from remiss.remisser import service as remisser
 from remiss.remisser.input import SANDLISTA_LIMIT, InputErrors, parse_remiss_input, RemissData
 from remiss.outgoing.models import Organisation
@@ -195,9 +196,9 @@ def _entry_action(session, remiss, item, questions) -> str:
                         note=str(form.get("note", ""))[:5000])
         return f"{item.name} avstår från att yttra sig."
     if action == "request_extension":
-        answers.request_extension(session, now=now(), principal=p, remiss=remiss, entry=item,
-                                  requested_until_on=parse_until(form)[0] if form.get("until_on") else None,
-                                  reason=str(form.get("reason", ""))[:5000])
+        day, at = parse_until(form)  # the date asked for, as for a grant: required, and a real time of day
+        answers.request_extension(session, now=now(), principal=p, remiss=remiss, entry=item, requested_until_on=day,
+                                  requested_until_time=at, reason=str(form.get("reason", ""))[:5000])
         return f"{item.name} har begärt anstånd."
     if action == "grant_extension":
         day, at = parse_until(form)
@@ -219,9 +220,10 @@ def general_extension(remiss_id: int):
                                            until_on=day, until_time=at,
                                            reason=str(request.form.get("reason", ""))[:5000])
     except InputErrors as exc:
+        # the remiss page again, the form with what was typed and each message by its field
         get_session().rollback()
-        flash("Remisstiden förlängdes inte: " + "; ".join(exc.errors.values()), "error")
-        return _back(remiss_id), 400
+        g.outgoing_failed = {"errors": exc.errors, "values": request.form.to_dict()}
+        return remisser_views.show(remiss_id), 400
     flash(f"Remisstiden är förlängd till {format_deadline(day, at)}. "
           f"Meddelande läggs i utkorgen till {queued} remissinstanser som inte har svarat.", "success")
     return _back(remiss_id)
@@ -322,8 +324,10 @@ def panel_context(session, p, remiss, moment):
     """Display-ready values for the panel on the remiss page (outgoing remisser only)."""
     if remiss.direction != Direction.utgaende:
         return None
-    return present.panel(session, p, remiss, moment, status=request.args.get("status", ""),
-                         group=request.args.get("grupp", ""))
+    context = present.panel(session, p, remiss, moment, status=request.args.get("status", ""),
+                            group=request.args.get("grupp", ""))
+    context["failed"] = g.get("outgoing_failed")  # the general extension's form, when it came back with errors
+    return context
 
 
 def sandlista_status(session, remiss):
