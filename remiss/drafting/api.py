@@ -1,9 +1,8 @@
 """JSON API for the yttrande: read, save, change state, download the documents."""
 from __future__ import annotations
 
-import io
 
-from flask import Blueprint, current_app, g, jsonify, request, send_file
+from flask import Blueprint, current_app, g, jsonify, request
 
 from remiss.api.openapi import operation, request_body
 from remiss.auth.access import Action, load_remiss
@@ -20,6 +19,7 @@ from remiss.drafting.views import bp, document_bytes
 from remiss.web.errors import error_response
 from remiss.web.extensions import csrf
 from remiss.web import now, principal
+from remiss.web.downloads import download_file
 
 api = Blueprint("yttrande_api", __name__, url_prefix="/api/v1")
 csrf.exempt(api)
@@ -157,8 +157,7 @@ def document(remiss_id: int, kind: str):
         return error_response(404, str(exc))
     except RenderError as exc:
         return error_response(422, str(exc))
-    return send_file(io.BytesIO(data), mimetype=generate.DOCX, as_attachment=True,
-                     download_name=generate.filename_of(remiss, kind))
+    return download_file(data, generate.filename_of(remiss, kind), generate.DOCX)
 
 
 bp.register_blueprint(api)

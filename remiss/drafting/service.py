@@ -100,6 +100,7 @@ def defaults_for(session: Session, remiss: Remiss) -> sections.Defaults:
     return sections.Defaults(namnd=namnd, remittent=remiss.remittent, title=remiss.title,
                              questions=_questions(session, remiss), handlingar=handlingar,
                              deadline=deadline_text(remiss), instructions=remiss.answer_instructions,
+                             missiv=remiss.missiv_text,
                              **_signatures_used_before(session, remiss))
 
 

@@ -1,10 +1,9 @@
 """Pages: the Yttrande panel, the draft form, review, versions, samråd, documents and expediering."""
 from __future__ import annotations
 
-import io
 import json
 
-from flask import Blueprint, abort, current_app, flash, g, redirect, render_template, request, send_file, url_for
+from flask import Blueprint, abort, current_app, flash, g, redirect, render_template, request, url_for
 from flask_login import current_user
 
 from remiss.calendar.swedish import format_date, format_date_time
@@ -23,6 +22,7 @@ from remiss.web.extensions import login_manager
 from remiss.remisser.input import InputErrors, parse_date
 from remiss.remisser.models import Remiss
 from remiss.web import now, principal
+from remiss.web.downloads import download_file
 
 bp = Blueprint("drafting", __name__)
 
@@ -261,7 +261,7 @@ def document_bytes(remiss_id: int, kind: str) -> tuple[Remiss, bytes]:
 
 
 def _send(data: bytes, name: str, mimetype: str):
-    return send_file(io.BytesIO(data), mimetype=mimetype, as_attachment=True, download_name=name)
+    return download_file(data, name, mimetype)
 
 
 @bp.get("/remisser/<int:remiss_id>/dokument/<kind>.docx")
