@@ -82,7 +82,7 @@ def _write_yttrande(page, remiss_url: str) -> None:
     page.goto(remiss_url + "#yttrande")
     panel = page.locator("#yttrande")
     assert "inget sparat ännu" in panel.inner_text()
-    panel.get_by_label("Sammanfattning").fill("Stadsområdesnämnd Öster ställer sig bakom förslaget till ny IoF-plan.")
+    panel.get_by_label("Sammanfattning", exact=True).fill("Stadsområdesnämnd Öster ställer sig bakom förslaget till ny IoF-plan.")
     panel.get_by_label("Rubrik").first.fill("Förebyggande arbete")
     panel.get_by_label("Text", exact=True).first.fill(
         "Nämnden ser positivt på att planen lyfter det förebyggande arbetet.\n\n- tidiga insatser\n- samverkan med skolan")
@@ -122,7 +122,8 @@ def _download_yttrande(page, our_dnr: str) -> None:
                      + [cell.text for part in parts for table in part.tables for row in table.rows
                         for cell in row.cells])
     assert TITLE in text, text[:1500]
-    assert SENDER_DNR in text and our_dnr in text, text[:1500]
+    # the documents keep a diarienummer on one line with a no-break space
+    assert SENDER_DNR in text and our_dnr in text.replace("\xa0", " "), text[:1500]
     assert "ställer sig bakom förslaget" in text, text[:1500]
 
 
