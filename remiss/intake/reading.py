@@ -10,6 +10,7 @@ from remiss.missiv import MissivResult, extract_text, parse_missiv
 from remiss.missiv.extract import SUPPORTED
 
 PASTED = "den inklistrade texten"
+PASTED_FILENAME = "Missiv.txt"  # the pasted missiv, kept as the first remisshandling
 BATCH_FACTOR = 4  # one intake may carry this many times UPLOAD_MAX_BYTES in all
 
 
@@ -83,6 +84,13 @@ def read_missiv(text: str, uploads: list[tuple[str, bytes]], *, max_bytes: int,
                 continue
             keep.append(Upload(inner, inner_type, attachment.data))
     if text.strip():
+        data = text.encode("utf-8")
+        if len(data) <= max_bytes:
+            keep.insert(0, Upload(PASTED_FILENAME, files.check_upload(PASTED_FILENAME, data, max_bytes=max_bytes),
+                                  data))
+        else:
+            warnings.append(f"Den inklistrade texten är större än {files.human_size(max_bytes)} och sparas inte som "
+                            "remisshandling. Ladda upp missivet som fil på remissens sida.")
         return Reading(text, PASTED, parse_missiv(text, reference_date=reference_date), keep, warnings)
     if not candidates:
         warnings.append("Ingen text kunde läsas ur filerna. Fyll i uppgifterna för hand.")
@@ -90,6 +98,8 @@ def read_missiv(text: str, uploads: list[tuple[str, bytes]], *, max_bytes: int,
     source, chosen, result = _best(candidates, reference_date)
     if len(candidates) > 1:
         warnings.append(f"Uppgifterna är hämtade ur {source}, den fil där flest uppgifter hittades.")
+    # the missiv first among the remisshandlingar, the other files in the order they came
+    keep.sort(key=lambda upload: upload.filename != source)
     return Reading(chosen, source, result, keep, warnings)
 
 

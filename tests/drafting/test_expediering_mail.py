@@ -3,12 +3,14 @@ from __future__ import annotations
 
 import email
 import io
+import shutil
 import socket
 from email.policy import default as default_policy
 
 import docx
 import pytest
 from aiosmtpd.controller import Controller
+from pypdf import PdfReader
 from sqlmodel import select
 
 from remiss.audit.models import AuditEvent
@@ -86,8 +88,17 @@ def test_expedierat_yttrande_is_mailed_with_the_docx_to_the_remittent_and_copies
     assert world["remiss"].title in subject and our_dnr in subject
     body = message.get_body(("plain",)).get_content()
     assert "Stadsområdesnämnd Öster" in body and our_dnr in body and "Sabina Vendela Dethorey" in body
-    [attachment] = list(message.iter_attachments())
-    assert attachment.get_filename() == f"Yttrande {our_dnr.replace('/', '-')}.docx"
+    attachment, *pdfs = list(message.iter_attachments())  # "i både word- och pdf-format", as missiv ask
+    assert attachment.get_filename() == "Stadsområdesnämnd Öster – yttrande KN-2015-1050.docx"
+    assert "Word- och PDF-format" in body
+    if shutil.which("soffice"):
+        [pdf] = pdfs
+        assert pdf.get_filename() == "Stadsområdesnämnd Öster – yttrande KN-2015-1050.pdf"
+        root = PdfReader(io.BytesIO(pdf.get_content())).trailer["/Root"]
+        assert pdf.get_content_type() == "application/pdf"
+        assert "/StructTreeRoot" in root and root["/Lang"] == "sv-SE"  # tagged and Swedish for screen readers
+    else:
+        assert pdfs == [] and "PDF-versionen kunde inte skapas" in body
     frozen = reader.exec(select(GeneratedDocument).where(GeneratedDocument.frozen,
                                                          GeneratedDocument.kind == "yttrande")).one()
     data = attachment.get_content()

@@ -10,6 +10,7 @@ from remiss.calendar.swedish import format_date, format_date_time
 from remiss.auth.access import Action, load_remiss
 from remiss.db import get_db, get_session
 from remiss.documents import PdfUnavailable, RenderError, convert_to_pdf
+from remiss.drafting import decision as decisions
 from remiss.drafting import dispatch, forms, generate, service
 from remiss.drafting.content import compare
 from remiss.drafting.models import GeneratedDocument
@@ -58,11 +59,11 @@ def _rerender_decision(remiss_id: int, form: str, errors: dict):
     return remisser_views.show(remiss_id), 400
 
 
-def _upload(name: str) -> service.Upload | None:
+def _upload(name: str) -> decisions.Upload | None:
     upload = request.files.get(name)
     if not upload or not upload.filename:
         return None
-    return service.Upload(upload.filename, upload.read(), current_app.config["FILES_DIR"],
+    return decisions.Upload(upload.filename, upload.read(), current_app.config["FILES_DIR"],
                           current_app.config["UPLOAD_MAX_BYTES"])
 
 
@@ -162,16 +163,16 @@ def record_decision(remiss_id: int):
     session = get_session()
     remiss = load_remiss(session, principal(), remiss_id, Action.review)
     try:
-        decision = service.record_decision(session, now=now(), principal=principal(), remiss=remiss,
-                                           protokollsutdrag=_upload("protokollsutdrag"),
-                                           **forms.decision_from(request.form))
+        decision = decisions.record_decision(session, now=now(), principal=principal(), remiss=remiss,
+                                             protokollsutdrag=_upload("protokollsutdrag"),
+                                             **forms.decision_from(request.form))
     except InputErrors as exc:
         return _rerender_decision(remiss_id, "beslut", exc.errors)
     except FileRejected as exc:
         return _rerender_decision(remiss_id, "beslut", {"protokollsutdrag": str(exc)})
     except service.DraftError as exc:
         return _rerender_decision(remiss_id, "beslut", {"state": str(exc)})
-    flash(f"Beslutet är registrerat: {service.decision_reference(decision)}.", "success")
+    flash(f"Beslutet är registrerat: {decisions.decision_reference(decision)}.", "success")
     return _back(remiss.id)
 
 
@@ -180,8 +181,8 @@ def record_justering(remiss_id: int):
     session = get_session()
     remiss = load_remiss(session, principal(), remiss_id, Action.review)
     try:
-        decision = service.record_justering(session, now=now(), principal=principal(), remiss=remiss,
-                                            **forms.justering_from(request.form))
+        decision = decisions.record_justering(session, now=now(), principal=principal(), remiss=remiss,
+                                              **forms.justering_from(request.form))
     except InputErrors as exc:
         return _rerender_decision(remiss_id, "justering", exc.errors)
     except service.DraftError as exc:
