@@ -5,20 +5,14 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import json
-import math
-import os
 import re
-import subprocess
-import sys
-import tempfile
 from collections.abc import Mapping
 from pathlib import Path
 
-from . import sandbox
+from . import sandbox, worker
 from .fields import STYCKE_FIELDS, check_kind, svenskt_datum
 
 TEMPLATE_DIR = Path(__file__).parent / "templates"
-SANDBOX_SCRIPT = Path(sandbox.__file__).resolve()
 # Control characters are invalid in XML; \x07 and \x0c would also become paragraph and
 # page breaks in docxtpl, so only tab and newline survive.
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
@@ -50,34 +44,20 @@ def freeze(value, path: str = "kontext"):
     raise TypeError(f"{path}: {type(value).__name__} är inte tillåtet i en dokumentkontext; använd enkla värden")
 
 
-def _worker_env() -> dict:
-    # The worker gets no secrets: only what Python needs to start.
-    return {"PATH": os.environ.get("PATH", "/usr/bin:/bin"), "LANG": "C.UTF-8"}
-
-
 def run_worker(template: bytes, context: dict, stycke_paths=(), *, timeout: float = 10,
                memory_mb: int = 512) -> bytes:
     """Render in a fresh worker process with time and memory limits."""
-    header = json.dumps({"context": context, "stycke_paths": list(stycke_paths)}).encode()
-    command = [sys.executable, "-I", "-B", str(SANDBOX_SCRIPT), "--memory-mb", str(memory_mb),
-               "--cpu-seconds", str(max(1, math.ceil(timeout)))]
+    request = {"context": context, "stycke_paths": list(stycke_paths)}
     try:
-        proc = subprocess.run(command, input=header + b"\n" + template, capture_output=True,
-                              timeout=timeout, env=_worker_env(), cwd=tempfile.gettempdir())
-    except subprocess.TimeoutExpired:
+        return worker.run_job("render", request, template, timeout=timeout, memory_mb=memory_mb)
+    except worker.WorkerTimeout:
         raise RenderError(f"Dokumentet kunde inte skapas inom {timeout:g} sekunder och avbröts. "
                           "Kontrollera om mallen innehåller en för stor upprepning.") from None
-    if proc.returncode == 0:
-        return proc.stdout
-    if proc.returncode == sandbox.EXIT_ERROR:
-        try:
-            message = json.loads(proc.stdout)["error"]
-        except (ValueError, KeyError):
-            message = "Dokumentet kunde inte skapas (okänt fel i mallen)."
-        raise RenderError(message)
-    reason = f"signal {-proc.returncode}" if proc.returncode < 0 else f"kod {proc.returncode}"
-    raise RenderError(f"Dokumentet kunde inte skapas: arbetsprocessen avbröts ({reason}), "
-                      f"troligen för att mallen kräver för mycket minne eller tid.")
+    except worker.WorkerRefused as exc:
+        raise RenderError(str(exc) or "Dokumentet kunde inte skapas (okänt fel i mallen).") from None
+    except worker.WorkerKilled as exc:
+        raise RenderError(f"Dokumentet kunde inte skapas: arbetsprocessen avbröts ({exc.reason}), "
+                          f"troligen för att mallen kräver för mycket minne eller tid.") from None
 
 
 def render_document(kind: str, context: Mapping, template: bytes | None = None, *,

@@ -2,11 +2,13 @@
 
 Run as a script (`python -I -B sandbox.py --memory-mb N --cpu-seconds S`) it limits its own
 address space, CPU time, file size and process count, reads one request from stdin
-(a JSON line, then the template bytes) and writes the rendered .docx to stdout (exit 0) or
-a JSON error with a Swedish message (exit 3).
+(a JSON line naming the job, then its bytes) and writes the answer to stdout (exit 0) or
+a JSON error with a Swedish message (exit 3). The parent side is `worker.run_job`.
 
-This file imports only the standard library, jinja2 and docxtpl (never the `remiss`
-package), so the worker starts without the Flask application.
+Jobs: "render" (a .docx template; the bytes are the template) and "read" and "parse" (uploaded
+files and missiv texts, served by `remiss.intake.untrusted`). For rendering this file imports only
+the standard library, jinja2 and docxtpl; the reading jobs import the pure `remiss.intake.untrusted`
+and `remiss.missiv` modules, never the Flask application.
 """
 
 from __future__ import annotations
@@ -18,6 +20,10 @@ import re
 import sys
 
 EXIT_ERROR = 3
+
+
+class JobRefused(Exception):
+    """A job's own refusal; its message (Swedish) goes back to the caller as it is."""
 _BULLET = re.compile(r"^\s*(?:-|•|–)\s+")
 _EMPHASIS = re.compile(r"\*\*(?=\S)(.+?)(?<=\S)\*\*|\*(?=\S)(.+?)(?<=\S)\*")
 _RUN_TAIL = '</w:t></w:r><w:r><w:rPr>{props}</w:rPr><w:t xml:space="preserve">{text}</w:t></w:r><w:r><w:t xml:space="preserve">'
@@ -139,28 +145,55 @@ def describe_error(exc: BaseException) -> str:
     return f"Dokumentet kunde inte skapas: {type(exc).__name__}: {exc}"
 
 
-def _limit(memory_mb: int, cpu_seconds: int) -> None:
+def _render_job(request: dict, payload: bytes) -> bytes:
+    return render_bytes(payload, request["context"], request.get("stycke_paths", ()))
+
+
+def _reading_job(request: dict, payload: bytes) -> bytes:
+    from pathlib import Path
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[2]))  # the checkout: -I leaves it out
+    from remiss.intake.untrusted import serve
+
+    try:
+        return serve(request, payload)
+    except ValueError as exc:  # the reader's own Swedish refusal
+        raise JobRefused(str(exc)) from None
+    except MemoryError:
+        raise JobRefused("Filen kräver mer minne än vad som är tillåtet för att läsas.") from None
+    except RecursionError:
+        raise JobRefused("Filen är för djupt nästlad för att läsas.") from None
+
+
+JOBS = {"render": _render_job, "read": _reading_job, "parse": _reading_job}
+
+
+def limit(memory_mb: int, cpu_seconds: int, *, threads: bool = False) -> None:
+    """Limit this process's address space, CPU time and file writes; no new processes unless threads."""
     import resource
 
     memory = memory_mb * 1024 * 1024
     resource.setrlimit(resource.RLIMIT_AS, (memory, memory))
     resource.setrlimit(resource.RLIMIT_CPU, (cpu_seconds, cpu_seconds + 1))
     resource.setrlimit(resource.RLIMIT_FSIZE, (0, 0))
-    resource.setrlimit(resource.RLIMIT_NPROC, (0, 0))
+    if not threads:  # RLIMIT_NPROC counts threads too; an external program may need one or two
+        resource.setrlimit(resource.RLIMIT_NPROC, (0, 0))
     resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
 
 
 def main(argv: list[str]) -> int:
     """Serve one render request from stdin to stdout under resource limits."""
     args = dict(zip(argv[::2], argv[1::2]))
-    _limit(int(args.get("--memory-mb", 512)), int(args.get("--cpu-seconds", 11)))
+    limit(int(args.get("--memory-mb", 512)), int(args.get("--cpu-seconds", 11)))
     try:
         raw = sys.stdin.buffer.read()
-        header, _, template = raw.partition(b"\n")
+        header, _, payload = raw.partition(b"\n")
         request = json.loads(header)
-        result = render_bytes(template, request["context"], request.get("stycke_paths", ()))
+        job = request.get("job", "render")
+        result = JOBS[job](request, payload)
     except BaseException as exc:  # noqa: BLE001 - every failure becomes a message
-        sys.stdout.buffer.write(json.dumps({"error": describe_error(exc)}).encode())
+        message = str(exc) if isinstance(exc, JobRefused) else describe_error(exc)
+        sys.stdout.buffer.write(json.dumps({"error": message}).encode())
         return EXIT_ERROR
     sys.stdout.buffer.write(result)
     return 0

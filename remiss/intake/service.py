@@ -11,8 +11,7 @@ from sqlmodel import Session, select
 from remiss import files
 from remiss.auth.access import AccessDenied, Action, Principal
 from remiss.intake.models import IntakeBatch
-from remiss.intake.prefill import evidence_snippets, form_values
-from remiss.intake.reading import read_missiv
+from remiss.intake.reading import ReadLimits, read_missiv
 from remiss.remisser import attachments
 from remiss.remisser.models import Attachment, Remiss
 
@@ -44,22 +43,23 @@ class Intake:
 
 
 def start(session: Session, *, now: datetime, principal: Principal, text: str, uploads: list[tuple[str, bytes]],
-          files_dir: str, max_bytes: int, reference_date: date | None = None) -> IntakeBatch:
+          files_dir: str, max_bytes: int, reference_date: date | None = None,
+          limits: ReadLimits | None = None) -> IntakeBatch:
     """Read the missiv and keep the prefill and the uploaded files until registration; raise FileRejected."""
     if principal.user_id is None or not principal.may(Action.create):
         raise AccessDenied("Du har inte behörighet att registrera remisser.")
-    reading = read_missiv(text, uploads, max_bytes=max_bytes, reference_date=reference_date)
+    reading = read_missiv(text, uploads, limits=limits or ReadLimits(max_bytes), reference_date=reference_date)
     cleanup(session, now=now, files_dir=files_dir)
     stored = []
     for upload in reading.keep:
         kept = files.store(files_dir, upload.data, content_type=upload.content_type)
         stored.append({"filename": upload.filename, "content_type": upload.content_type, "size": kept.size,
                        "key": kept.key})
-    values = form_values(reading.result, reading.text)
     batch = IntakeBatch(token=secrets.token_urlsafe(24), user_id=principal.user_id, created_at=now,
-                        source=reading.source[:300], form_values=json.dumps(values, ensure_ascii=False),
-                        evidence=json.dumps(evidence_snippets(reading.result, reading.text), ensure_ascii=False),
-                        warnings=json.dumps(reading.warnings + list(reading.result.warnings), ensure_ascii=False),
+                        source=reading.source[:300],
+                        form_values=json.dumps(reading.parsed["values"], ensure_ascii=False),
+                        evidence=json.dumps(reading.parsed["evidence"], ensure_ascii=False),
+                        warnings=json.dumps(reading.all_warnings, ensure_ascii=False),
                         files=json.dumps(stored, ensure_ascii=False))
     session.add(batch)
     session.flush()

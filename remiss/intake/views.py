@@ -7,7 +7,7 @@ from remiss import files
 from remiss.auth.access import Action
 from remiss.db import get_session
 from remiss.intake import service
-from remiss.intake.reading import BATCH_FACTOR
+from remiss.intake.reading import BATCH_FACTOR, ReadLimits
 from remiss.web import now, principal, requires
 
 bp = Blueprint("intake", __name__)
@@ -60,7 +60,8 @@ def start():
             uploads = [(u.filename, u.read()) for u in request.files.getlist("files") if u and u.filename]
             try:
                 batch = service.start(get_session(), now=now(), principal=principal(), text=text, uploads=uploads,
-                                      files_dir=current_app.config["FILES_DIR"], max_bytes=max_bytes)
+                                      files_dir=current_app.config["FILES_DIR"], max_bytes=max_bytes,
+                                      limits=ReadLimits.of(current_app.config))
             except files.FileRejected as exc:
                 errors = {"files" if uploads else "text": str(exc)}
             else:
