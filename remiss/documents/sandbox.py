@@ -160,7 +160,7 @@ def _reading_job(request: dict, payload: bytes) -> bytes:
     except ValueError as exc:  # the reader's own Swedish refusal
         raise JobRefused(str(exc)) from None
     except MemoryError:
-        raise JobRefused("Filen kräver mer minne än vad som är tillåtet för att läsas.") from None
+        raise JobRefused("Läsningen krävde mer minne än vad som är tillåtet och avbröts.") from None
     except RecursionError:
         raise JobRefused("Filen är för djupt nästlad för att läsas.") from None
 

@@ -20,6 +20,7 @@ from remiss.intake.formats import MAX_TEXT, READABLE
 PASTED = "den inklistrade texten"
 BATCH_FACTOR = 4  # one intake may carry this many times UPLOAD_MAX_BYTES in all
 TOO_LONG = "Texten är för lång (högst 2 miljoner tecken)."
+NO_TEXT = "Ingen text kunde läsas ur filerna. Fyll i uppgifterna för hand."
 READABLE_NAMES = ".txt, .pdf, .docx, .eml, .msg och .html"
 
 
@@ -78,7 +79,7 @@ def read_upload(filename: str, data: bytes, *, limits: ReadLimits) -> Reading:
         raise files.FileRejected(f"Texten i {name} kan inte läsas. Skicka en fil av typen {READABLE_NAMES}.")
     reading = read_missiv("", [(name, data)], limits=limits)
     if not reading.text.strip():
-        raise files.FileRejected(" ".join(w for w in reading.warnings if "Fyll i" not in w)
+        raise files.FileRejected(" ".join(w for w in reading.warnings if w != NO_TEXT)
                                  or f"Ingen text kunde läsas ur {name}.")
     return reading
 
@@ -136,7 +137,7 @@ def read_missiv(text: str, uploads: list[tuple[str, bytes]], *, limits: ReadLimi
     elif answer["parsed"] is not None:
         parsed = answer["parsed"]
     else:
-        warnings.append("Ingen text kunde läsas ur filerna. Fyll i uppgifterna för hand.")
+        warnings.append(NO_TEXT)
         return Reading("", "", _parse([(None, "")], limits, reference_date), keep, warnings)
     if len(candidates) + len(read_by_ocr) > 1:
         warnings.append(f"Uppgifterna är hämtade ur {parsed['source']}, den fil där flest uppgifter hittades.")

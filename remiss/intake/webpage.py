@@ -8,8 +8,9 @@ import re
 
 DROP = ("script", "style", "noscript", "template", "svg", "iframe", "object", "form", "button", "select",
         "nav", "header", "footer", "aside", "head")
-BLOCK = {"p", "div", "br", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "section", "article", "main",
-         "table", "ul", "ol", "dl", "dt", "dd", "blockquote", "pre", "address", "figure", "figcaption", "hr"}
+LINE = {"br", "li", "tr", "dt", "dd"}  # a new line where it starts, as a browser copies it
+BLOCK = {"p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "section", "article", "main",
+         "table", "ul", "ol", "dl", "blockquote", "pre", "address", "figure", "figcaption", "hr"}
 # Where sites put the page's own content, most specific first (regeringen.se, Sitevision, WordPress, Episerver).
 MAIN = ("//main", "//*[@role='main']", "//article", "//*[@id='content' or @id='main-content' or @id='main']",
         "//*[contains(concat(' ', normalize-space(@class), ' '), ' main-content ')]")
@@ -60,12 +61,16 @@ def _decode(data: bytes) -> bytes | str:
 
 
 def _lines(node) -> str:
-    """Return the text of node with a line break around each block element."""
+    """Return the text of node: a blank line around each block, a line break before each list item or row."""
     out: list[str] = []
     for event, element in _walk(node):
         if event == "text":
             out.append(element)
-        elif isinstance(element.tag, str) and element.tag in BLOCK:
+        elif not isinstance(element.tag, str):
+            continue
+        elif element.tag in BLOCK:
+            out.append("\n\n")
+        elif event == "start" and element.tag in LINE:
             out.append("\n")
         elif event == "start" and element.tag in ("td", "th"):
             out.append("\t")
