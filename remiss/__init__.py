@@ -99,6 +99,7 @@ def register_page_parts(app: Flask) -> None:
         menu=[MenuItem("remisser.start", "Att göra"), MenuItem("remisser.mine", "Mina remisser"),
               MenuItem("remisser.diarium", "Diarium"),
               MenuItem("planning.month", "Kalender"), MenuItem("remisser.new", "Registrera", Action.create),
+              MenuItem("intake.inbox", "Inkorg", Action.create),
               MenuItem("outgoing.new", "Ny utgående remiss", Action.create),
               MenuItem("reminders.mine", "Mina påminnelser"),
               MenuItem("drafting.template_index", "Dokumentmallar", Action.create),
