@@ -5,6 +5,7 @@ as in the tests). No database here: remiss.intake.service decides what becomes o
 """
 from __future__ import annotations
 
+import base64
 import imaplib
 import re
 import ssl
@@ -99,6 +100,9 @@ def open_mailbox(url: str, *, timeout: float = 30):
             client.login(settings.user, settings.password)
         except imaplib.IMAP4.error as exc:
             raise MailboxError(f"Inloggningen i brevlådan som {settings.user} misslyckades: {exc}") from None
+        status, data = client.capability()  # servers name MOVE only once logged in
+        if status == "OK" and data and data[-1]:
+            client.capabilities = tuple(data[-1].decode().upper().split())
         status, data = client.select(_quote(settings.folder))
         _check(status, data, f"valet av mappen {settings.folder}")
         yield Mailbox(client, settings)
@@ -112,7 +116,23 @@ def open_mailbox(url: str, *, timeout: float = 30):
 
 
 def _quote(folder: str) -> str:
-    return '"' + folder.replace("\\", "\\\\").replace('"', '\\"') + '"'
+    """Return the folder name as IMAP writes it: modified UTF-7 (RFC 3501, 5.1.3), quoted."""
+    out, run = [], []
+
+    def close_run():
+        if run:
+            packed = base64.b64encode("".join(run).encode("utf-16-be")).decode().rstrip("=").replace("/", ",")
+            out.append(f"&{packed}-")
+            run.clear()
+
+    for char in folder:
+        if 0x20 <= ord(char) <= 0x7E:
+            close_run()
+            out.append("&-" if char == "&" else char)
+        else:
+            run.append(char)
+    close_run()
+    return '"' + "".join(out).replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
 def _check(status: str, data, what: str) -> None:
