@@ -3,13 +3,10 @@ import io
 
 import pytest
 
-from remiss.auth.models import Role
-from remiss.auth.service import create_api_token
 from remiss.intake import ocr
 from tests.intake.letters import RK_SANDLISTA, rk_msg, rk_pdf, rk_webpage, scanned_pdf
 from tests.intake.test_files import RECEIVED, upload
 from tests.intake.test_paste_seed000 import input_value, world
-from tests.support.factories import T0, make_namnd, make_user
 
 needs_ocr = pytest.mark.skipif(not ocr.available(), reason="tesseract-ocr, tesseract-ocr-swe och poppler-utils "
                                                            "saknas (.ci/run installerar dem)")
@@ -18,15 +15,6 @@ RK = {"title": "Remiss av promemorian Sänkt skatt på arbetsinkomster", "remitt
 CASES = [pytest.param("Remiss.msg", rk_msg, id="msg"), pytest.param("Remiss - Regeringen.se.html", rk_webpage,
                                                                      id="html"),
          pytest.param("Skannad remiss.pdf", lambda: scanned_pdf(rk_pdf()), id="scanned-pdf", marks=needs_ocr)]
-
-
-@pytest.fixture
-def api(client, session):
-    namnd = make_namnd(session)
-    user = make_user(session, role=Role.registrator, namnder=[namnd])
-    token = create_api_token(session, now=T0, user=user)
-    session.commit()
-    return lambda **kw: client.post("/api/v1/missiv/parse", headers={"Authorization": f"Bearer {token}"}, **kw)
 
 
 @pytest.mark.parametrize("name, make", CASES)
