@@ -6,7 +6,7 @@ from datetime import date, datetime
 from enum import StrEnum
 from typing import Optional
 
-from sqlalchemy import Column, Text, UniqueConstraint
+from sqlalchemy import Column, Index, Text, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
 from remiss.db import UTCDateTime
@@ -26,6 +26,8 @@ class DraftState(StrEnum):
 
 class YttrandeDraft(SQLModel, table=True):
     __tablename__ = "yttrande_draft"
+    # "Att granska": the drafts in granskning, oldest first, without reading every remiss.
+    __table_args__ = (Index("ix_yttrande_draft_state_updated", "state", "updated_at"),)
 
     id: Optional[int] = Field(default=None, primary_key=True)
     remiss_id: int = Field(foreign_key="remiss.id", unique=True, ondelete="CASCADE")

@@ -10,8 +10,8 @@ from sqlmodel import Session, select
 
 from remiss.calendar.swedish import format_weekday_date
 from remiss.planning.models import Milestone
-from remiss.remisser.models import Direction, Remiss
-from remiss.remisser.status import CLOSED, RemissStatus
+from remiss.remisser.models import Direction, Remiss, is_open
+from remiss.remisser.status import CLOSED
 
 DEADLINE = "sista_svarsdag"
 
@@ -49,14 +49,6 @@ _MILESTONE_COLUMNS = (Milestone.kind, Milestone.label, Milestone.due_on, Milesto
 _CLOSED_VALUES = frozenset(s.value for s in CLOSED)
 
 
-_OPEN_VALUES = tuple(s.value for s in RemissStatus if s not in CLOSED)
-
-
-def _open():
-    # The open statuses named, not NOT IN the closed ones: a range of ix_remiss_status_deadline per status,
-    # instead of walking the deadline index through ten years of closed remisser first.
-    return Remiss.status.in_(_OPEN_VALUES)
-
 
 def items(session: Session, *, namnd_ids: Iterable[int] | None = None, handlaggare_id: int | None = None,
           start: date | None = None, end: date | None = None, open_only: bool = True,
@@ -75,7 +67,7 @@ def items(session: Session, *, namnd_ids: Iterable[int] | None = None, handlagga
         stmt = stmt.where(Remiss.namnd_id.in_(ids))
         mstmt = mstmt.where(Remiss.namnd_id.in_(ids))
     if open_only:
-        stmt, mstmt = stmt.where(_open()), mstmt.where(_open())
+        stmt, mstmt = stmt.where(is_open()), mstmt.where(is_open())
     if start is not None:
         stmt, mstmt = stmt.where(Remiss.effective_deadline_on >= start), mstmt.where(Milestone.due_on >= start)
     if end is not None:
@@ -139,7 +131,7 @@ def needs_extension(session: Session, *, namnd_ids: Iterable[int] | None) -> lis
     stmt = (select(Remiss.id, Remiss.our_dnr, Remiss.title, Remiss.effective_deadline_on,
                    TidplanState.suggested_extension_on, TidplanState.proposals)
             .join(TidplanState, TidplanState.remiss_id == Remiss.id)
-            .where(TidplanState.feasible.is_(False), Remiss.direction == Direction.inkommande, _open(),
+            .where(TidplanState.feasible.is_(False), Remiss.direction == Direction.inkommande, is_open(),
                    Remiss.status != "beslutad")  # decided: an extension is no longer needed
             .order_by(Remiss.effective_deadline_on))
     if namnd_ids is not None:

@@ -217,6 +217,10 @@ def extensions_panel(session: Session, principal: Principal, remiss: Remiss, now
             else ""}
 
 
+# Entries shown in a day of the month calendar; the rest are one click away on the day's own page.
+DAY_SHOWN = 5
+
+
 @dataclass
 class DayCell:
     day: date
@@ -226,24 +230,52 @@ class DayCell:
     label: str  # "måndag 7 december 2026"
     day_off: str  # "julafton", "lördag" or ""
     entries: list[DueRow] = field(default_factory=list)
+    more: int = 0  # entries of the day not shown in the month
 
 
-def month_calendar(session: Session, principal: Principal, now: datetime, first: date) -> dict:
-    """Return the weeks of the month with deadlines and milestones of visible remisser."""
+def calendar_namnd_ids(principal: Principal, namnd_id: int | None) -> list[int] | None:
+    """The nämnder a calendar shows: the chosen one, or every visible nämnd (None: all of them)."""
+    visible = principal.visible_namnd_ids()
+    if namnd_id is None:
+        return None if visible is None else sorted(visible)
+    if visible is not None and namnd_id not in visible:
+        return []
+    return [namnd_id]
+
+
+def month_calendar(session: Session, principal: Principal, now: datetime, first: date, *,
+                   namnd_id: int | None = None) -> dict:
+    """Return the weeks of the month with deadlines and milestones of visible remisser (of one nämnd when
+    namnd_id is given), at most DAY_SHOWN a day."""
     now_local = local(now)
     weeks = agenda.month_weeks(first)
     start, end = weeks[0][0], weeks[-1][-1]
-    found = agenda.items(session, namnd_ids=principal.visible_namnd_ids(), start=start, end=end,
+    found = agenda.items(session, namnd_ids=calendar_namnd_ids(principal, namnd_id), start=start, end=end,
                          open_only=False, include_done=True)
-    by_day: dict[date, list[DueRow]] = {}
+    by_day: dict[date, list[AgendaItem]] = {}
     for item in found:
-        by_day.setdefault(item.day, []).append(due_row(item, now_local))
+        by_day.setdefault(item.day, []).append(item)
     calendar = tidplan.work_calendar(session)
-    grid = [[DayCell(d, d.day, d.month == first.month, d == now_local.date(), format_weekday_date(d),
-                     calendar.day_off_reason(d) or "", by_day.get(d, [])) for d in week] for week in weeks]
+
+    def cell(d: date) -> DayCell:
+        items = by_day.get(d, [])
+        return DayCell(d, d.day, d.month == first.month, d == now_local.date(), format_weekday_date(d),
+                       calendar.day_off_reason(d) or "", [due_row(i, now_local) for i in items[:DAY_SHOWN]],
+                       max(0, len(items) - DAY_SHOWN))
+
+    grid = [[cell(d) for d in week] for week in weeks]
     previous = (first - timedelta(days=1)).replace(day=1)
     following = (first.replace(day=28) + timedelta(days=4)).replace(day=1)
     return {"weeks": grid, "title": f"{month_name(first).capitalize()} {first.year}",
             "previous": previous.strftime("%Y-%m"), "following": following.strftime("%Y-%m"),
             "count": len(found)}
+
+
+def day_agenda(session: Session, principal: Principal, now: datetime, day: date, *,
+               namnd_id: int | None = None) -> list[DueRow]:
+    """Every deadline and milestone of the day, as the month calendar would show them all."""
+    found = agenda.items(session, namnd_ids=calendar_namnd_ids(principal, namnd_id), start=day, end=day,
+                         open_only=False, include_done=True)
+    now_local = local(now)
+    return [due_row(i, now_local) for i in found]
 

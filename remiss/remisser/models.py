@@ -9,10 +9,11 @@ from datetime import date, datetime, time
 from enum import StrEnum
 from typing import Optional
 
-from sqlalchemy import Column, Index, Text, UniqueConstraint, text
+from sqlalchemy import Column, Index, Text, UniqueConstraint, bindparam, text
 from sqlmodel import Field, SQLModel
 
 from remiss.db import UTCDateTime
+from remiss.remisser.status import OPEN_VALUES
 
 
 class Direction(StrEnum):
@@ -53,6 +54,16 @@ class AnswerStatus(StrEnum):
         }[self.value]
 
 
+# Written out with literals: a database uses a partial index only for a query naming the same values.
+OPEN_PREDICATE = "status IN (%s)" % ", ".join(f"'{v}'" for v in OPEN_VALUES)
+
+
+def is_open():
+    """The condition "the remiss is open", sent with literals so that both databases match it to the partial
+    indexes of the open remisser (ix_remiss_open_order, ix_remiss_open_deadline)."""
+    return Remiss.status.in_(bindparam("open_statuses", OPEN_VALUES, expanding=True, literal_execute=True))
+
+
 class Remiss(SQLModel, table=True):
     __tablename__ = "remiss"
     __table_args__ = (
@@ -61,6 +72,12 @@ class Remiss(SQLModel, table=True):
         Index("ix_remiss_handlaggare_deadline", "handlaggare_id", "effective_deadline_on"),
         # The diarium's default order (undated last): page 1 is read from the index, not sorted.
         Index("ix_remiss_deadline_order", text("(effective_deadline_on IS NULL)"), "effective_deadline_on", "id"),
+        # The open remisser in that order (start page, "Pågående"): the closed history is not walked through.
+        Index("ix_remiss_open_order", text("(effective_deadline_on IS NULL)"), "effective_deadline_on", "id",
+              sqlite_where=text(OPEN_PREDICATE), postgresql_where=text(OPEN_PREDICATE)),
+        # ... and by deadline alone (what is due soon: the start page, the calendar, reminders).
+        Index("ix_remiss_open_deadline", "effective_deadline_on", "id",
+              sqlite_where=text(OPEN_PREDICATE), postgresql_where=text(OPEN_PREDICATE)),
     )
 
     id: Optional[int] = Field(default=None, primary_key=True)

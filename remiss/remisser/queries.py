@@ -12,10 +12,9 @@ from remiss.auth.access import Action, Principal
 from remiss.auth.models import NamndMembership, User
 from remiss.namnd.models import Namnd
 from remiss.remisser.input import parse_date
-from remiss.remisser.models import Direction, Remiss
+from remiss.remisser.models import Direction, Remiss, is_open
 from remiss.remisser.status import CLOSED, RemissStatus
 
-OPEN_STATUSES = tuple(s.value for s in RemissStatus if s not in CLOSED)
 
 SORTS = {
     "deadline": (Remiss.effective_deadline_on.is_(None), Remiss.effective_deadline_on, Remiss.id),
@@ -104,6 +103,7 @@ def users_matching(typed: str):
 _CONDITIONS = {
     "visible_namnd_ids": lambda v: Remiss.namnd_id.in_(v),
     "statuses": lambda v: Remiss.status.in_(v),
+    "open": lambda v: is_open(),
     "status": lambda v: Remiss.status == v,
     "namnd_id": lambda v: Remiss.namnd_id == v,
     "handlaggare_id": lambda v: Remiss.handlaggare_id == v,
@@ -121,7 +121,7 @@ def _filter_values(principal: Principal, f: RemissFilter) -> dict:
     if visible is not None:
         values["visible_namnd_ids"] = sorted(visible) or [-1]
     if f.status == "open":
-        values["statuses"] = list(OPEN_STATUSES)
+        values["open"] = True
     elif f.status == "closed":
         values["statuses"] = list(_CLOSED_VALUES)
     elif f.status:

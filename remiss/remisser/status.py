@@ -57,6 +57,9 @@ def status_label(value: str) -> str:
         return value
 
 CLOSED = frozenset({S.besvarad, S.avstar, S.aterkallad})
+# The open statuses in declaration order, as the partial index ix_remiss_open_order and the lists that use it
+# name them (the two must read alike for the database to match them).
+OPEN_VALUES = tuple(s.value for s in RemissStatus if s not in CLOSED)
 
 # The forward path, one step back where work is returned, and the two side exits.
 TRANSITIONS: dict[RemissStatus, frozenset[RemissStatus]] = {

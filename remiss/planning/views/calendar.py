@@ -7,6 +7,7 @@ from flask import Response, abort, current_app, render_template, request
 from flask_login import current_user, login_required
 from sqlmodel import select
 
+from remiss.auth.access import Action
 from remiss.auth.models import User
 from remiss.auth.service import namnd_ids_of
 from remiss.calendar import CalendarEvent, build_ics, stable_uid
@@ -17,19 +18,47 @@ from remiss.planning import agenda, present
 from remiss.planning.forms import parse_month
 from remiss.planning.service import meetings
 from remiss.planning.views import bp
-from remiss.remisser.input import InputErrors
+from remiss.remisser.input import InputErrors, parse_date
+from remiss.remisser.queries import namnder_for
 from remiss.web import now, principal
+
+
+def _namnd_arg() -> int | None:
+    """The ?namnd= of a calendar page: a nämnd's id, or None for all the user's nämnder."""
+    value = request.args.get("namnd", type=int)
+    return value if value and 0 < value < 2**31 else None
+
+
+def _namnd_choices() -> list:
+    """The nämnder a calendar can be narrowed to; none when the user has only one."""
+    choices = namnder_for(get_session(), principal(), Action.view)
+    return choices if len(choices) > 1 else []
 
 
 @bp.get("/kalender")
 @login_required
 def month():
+    namnd_id = _namnd_arg()
     try:
         first = parse_month(request.args.get("manad"), local_today(now()))
     except InputErrors as exc:
         return render_template("planning/month.html", error=exc.errors["manad"], calendar=None), 400
-    calendar = present.month_calendar(get_session(), principal(), now(), first)
-    return render_template("planning/month.html", calendar=calendar, error=None)
+    calendar = present.month_calendar(get_session(), principal(), now(), first, namnd_id=namnd_id)
+    return render_template("planning/month.html", calendar=calendar, error=None, namnd_id=namnd_id,
+                           namnder=_namnd_choices(), manad=first.strftime("%Y-%m"))
+
+
+@bp.get("/kalender/dag")
+@login_required
+def day():
+    namnd_id = _namnd_arg()
+    try:
+        chosen = parse_date(request.args.get("datum") or "")
+    except ValueError as exc:
+        return render_template("planning/day.html", error=str(exc), rows=None, namnd_id=namnd_id), 400
+    rows = present.day_agenda(get_session(), principal(), now(), chosen, namnd_id=namnd_id)
+    return render_template("planning/day.html", error=None, rows=rows, day=chosen, namnd_id=namnd_id,
+                           manad=chosen.strftime("%Y-%m"))
 
 
 def _base() -> str:
