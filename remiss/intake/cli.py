@@ -39,6 +39,8 @@ def inbox_poll_command():
     except MailboxError as exc:
         raise click.ClickException(str(exc)) from None
     click.echo(result.line())
+    for problem in result.problems:
+        click.echo(problem, err=True)
 
 
 COMMANDS = [cleanup_command, inbox_poll_command]

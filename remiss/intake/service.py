@@ -159,9 +159,10 @@ def receive(session: Session, *, now: datetime, raw: bytes, size: int | None = N
         warnings.append(f"Meddelandet är för stort ({(size or 0) // 1048576} MB) för att läsas in här. "
                         "Öppna det i e-postprogrammet och registrera remissen för hand.")
     else:
-        stored.append(_store(files_dir, f"{_file_stem(subject)}.eml", "message/rfc822", raw))
+        name = f"{_file_stem(subject)}.eml"
+        stored.append(_store(files_dir, name, "message/rfc822", raw))
         try:
-            reading = read_missiv("", [("meddelande.eml", raw)],
+            reading = read_missiv("", [(name, raw)],
                                   limits=dataclasses.replace(limits, max_bytes=BATCH_FACTOR * limits.max_bytes))
         except files.FileRejected as exc:
             warnings.append(f"Meddelandet kunde inte läsas: {exc}")
@@ -230,6 +231,11 @@ def merge(session: Session, *, now: datetime, principal: Principal, message: Inb
     _decide(message, "merged", now=now, principal=principal, remiss=remiss)
     session.flush()
     return added
+
+
+def remiss_id_by_our_dnr(session: Session, our_dnr: str) -> int | None:
+    """Return the id of the remiss with our diarienummer our_dnr (as typed, spaces around ignored)."""
+    return session.exec(select(Remiss.id).where(Remiss.our_dnr == our_dnr.strip()[:100])).first()
 
 
 def dismiss(session: Session, *, now: datetime, principal: Principal, message: InboxMessage) -> None:

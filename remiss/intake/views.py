@@ -140,7 +140,10 @@ def inbox():
 @bp.route("/inkorg/<int:message_id>")
 @requires(Action.create)
 def inbox_item(message_id: int):
-    message = _message_or_404(message_id)
+    return _item_page(_message_or_404(message_id))
+
+
+def _item_page(message: InboxMessage, *, errors: dict | None = None, values: dict | None = None, status: int = 200):
     session = get_session()
     match = session.get(Remiss, message.match_remiss_id) if message.match_remiss_id else None
     if match is not None and not principal().may(Action.view, match.namnd_id):
@@ -149,7 +152,7 @@ def inbox_item(message_id: int):
     return render_template("intake/inbox_item.html", message=message, rows=_rows(message), match=match, done=done,
                            warnings=json.loads(message.warnings), files=json.loads(message.files),
                            may_merge=match is not None and principal().may(Action.edit, match.namnd_id),
-                           status_labels=STATUS_LABELS)
+                           status_labels=STATUS_LABELS, errors=errors or {}, values=values or {}), status
 
 
 @bp.route("/inkorg/<int:message_id>/filer/<int:number>")
@@ -179,26 +182,37 @@ def inbox_accept(message_id: int):
 @bp.route("/inkorg/<int:message_id>/sammanfor", methods=["POST"])
 @requires(Action.create)
 def inbox_merge(message_id: int):
+    """Merge into the suggested remiss (remiss_id) or into the one whose diarienummer was typed (our_dnr)."""
     message = _message_or_404(message_id)
     session = get_session()
+    our_dnr = request.form.get("our_dnr", "").strip()
     try:
-        remiss = load_remiss(session, principal(), int(request.form.get("remiss_id", "0")), Action.edit)
+        if our_dnr:
+            found = service.remiss_id_by_our_dnr(session, our_dnr)
+            if found is None:
+                raise NotFound(our_dnr)
+        else:
+            found = int(request.form.get("remiss_id", "0"))
+        remiss = load_remiss(session, principal(), found, Action.edit)
         service.merge(session, now=now(), principal=principal(), message=message, remiss=remiss,
                       extend=request.form.get("extend") == "1", files_dir=current_app.config["FILES_DIR"],
                       max_bytes=current_app.config["UPLOAD_MAX_BYTES"])
     except (ValueError, NotFound, AccessDenied):
         session.rollback()
-        flash("Remissen finns inte eller du får inte ändra den.", "error")
+        error = f"Ingen remiss med diarienummer {our_dnr} som du får ändra." if our_dnr else \
+            "Remissen finns inte eller du får inte ändra den."
+        return _item_page(message, errors={"our_dnr": error}, values={"our_dnr": our_dnr}, status=400)
     except InputErrors as exc:
         session.rollback()
-        flash(" ".join(exc.errors.values()) or "Förlängningen kunde inte registreras.", "error")
+        return _item_page(message, errors={"our_dnr": " ".join(exc.errors.values())
+                                           or "Förlängningen kunde inte registreras."},
+                          values={"our_dnr": our_dnr}, status=400)
     except files.FileRejected as exc:
         session.rollback()
         flash(str(exc), "error")
-    else:
-        flash(f"Meddelandet är sammanfört med {remiss.our_dnr or remiss.title}.", "success")
-        return redirect(url_for("remisser.show", remiss_id=remiss.id))
-    return redirect(url_for("intake.inbox_item", message_id=message_id))
+        return redirect(url_for("intake.inbox_item", message_id=message_id))
+    flash(f"Meddelandet är sammanfört med {remiss.our_dnr or remiss.title}.", "success")
+    return redirect(url_for("remisser.show", remiss_id=remiss.id))
 
 
 @bp.route("/inkorg/<int:message_id>/avvisa", methods=["POST"])

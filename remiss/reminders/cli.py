@@ -219,7 +219,7 @@ def scheduler_command(once, list_jobs):
                 except MailboxError as exc:
                     log.warning("%s", exc)
                     return
-            if result.new:
+            if result.new or result.problems:
                 log.info("%s", result.line())
 
         scheduler = BackgroundScheduler(timezone="Europe/Stockholm")

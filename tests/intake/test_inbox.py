@@ -167,3 +167,34 @@ def test_a_wrong_password_is_a_swedish_error(imap):
     with pytest.raises(MailboxError, match="Inloggningen i brevlådan som registrator misslyckades"):
         with open_mailbox(imap.url.replace("losen", "fel")):
             pass
+
+
+def test_cli_polls_once_and_the_scheduler_lists_the_job(app, db, runner, imap, inbox_world):
+    listing = runner.invoke(args=["scheduler", "--list"]).output
+    assert "inbox-poll" in listing and "300" in listing
+    first = runner.invoke(args=["inbox-poll"])
+    assert first.exit_code == 0 and "Inkorgen: 3 nya, 0 redan inlästa." in first.output
+    assert "Inkorgen: 0 nya, 0 redan inlästa." in runner.invoke(args=["inbox-poll"]).output
+    app.config["IMAP_URL"] = ""
+    unset = runner.invoke(args=["inbox-poll"])
+    assert unset.exit_code != 0 and "REMISS_IMAP_URL" in unset.output
+    assert "inbox-poll" not in runner.invoke(args=["scheduler", "--list"]).output
+
+
+def test_merge_into_a_remiss_named_by_our_dnr_keeps_what_was_typed(client, auth, app, db, session, imap,
+                                                                   inbox_world):
+    namnd, registered = inbox_world
+    poll_mailbox(db, app.config, now=POLLED)
+    rk = {r.subject: r for r in messages(db)}["VB: Remiss av promemorian Sänkt skatt på arbetsinkomster"]
+    auth.login("sekr@malmo.se")
+    url = f"/inkorg/{rk.id}"
+    response = auth.post(f"{url}/sammanfor", {"our_dnr": "LB 1999/9999"}, form_url=url)
+    page = response.get_data(as_text=True)
+    assert response.status_code == 400 and "Ingen remiss med diarienummer LB 1999/9999" in page
+    assert 'value="LB 1999/9999"' in page
+    response = auth.post(f"{url}/sammanfor", {"our_dnr": f" {registered.our_dnr} "}, form_url=url)
+    assert response.status_code == 302, response.get_data(as_text=True)[:2000]
+    with db.transaction() as s:
+        names = {a.filename for a in s.exec(select(Attachment).where(Attachment.remiss_id == registered.id))}
+        assert {"Fi2024-00345 Remiss.pdf", "Promemoria.pdf"} <= names
+        assert s.get(InboxMessage, rk.id).status == "merged"

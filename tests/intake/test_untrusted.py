@@ -77,10 +77,11 @@ def test_two_million_characters_hold_for_uploads_too(api_as):
     assert response.status_code == 400 and "för lång" in response.get_json()["errors"]["file"]
 
 
-def test_text_of_three_thousand_newlines_parses_in_a_second(api_as):
+@pytest.mark.parametrize("text", ["\n" * 3000 + "x", "a" * 20000])  # were 40.8 s and 15.9 s
+def test_issue_19_texts_parse_in_a_couple_of_seconds(api_as, text):
     started = time.monotonic()
-    response = api_as(Role.registrator, json={"text": "\n" * 3000 + "x"})
-    assert response.status_code == 200 and time.monotonic() - started < 1.5  # was 40.8 s
+    response = api_as(Role.registrator, json={"text": text})
+    assert response.status_code == 200 and time.monotonic() - started < 3
 
 
 def test_worker_time_limit_ends_the_reading_with_a_swedish_message():
