@@ -177,7 +177,8 @@ def receive(session: Session, *, now: datetime, raw: bytes, size: int | None = N
         evidence=json.dumps(parsed["evidence"], ensure_ascii=False), warnings=json.dumps(warnings, ensure_ascii=False),
         files=json.dumps(stored, ensure_ascii=False),
         extension_to=date.fromisoformat(parsed["extension_to"][:10]) if parsed.get("extension_to") else None,
-        match_remiss_id=_same_sender_dnr(session, values.get("sender_dnr", "")))
+        match_remiss_id=_same_sender_dnr(session, values.get("sender_dnr", ""))
+        or _same_title(session, values.get("title", "")))
     session.add(message)
     session.flush()
     return message, True
@@ -276,6 +277,23 @@ def _same_sender_dnr(session: Session, sender_dnr: str) -> int | None:
     return next((rid for rid, dnr in candidates if re.sub(r"\s+", "", dnr).lower() == wanted), None)
 
 
+# "VB: Remiss av promemorian X" → "X": what a registered remiss's title will contain whatever its wording.
+_TITLE_LEAD = re.compile(r"^(?:(?:vb|fw|fwd|sv|re|ang)\s*:\s*)*(?:remiss(?:en)?\s+(?:av|om|avseende|gällande)\s+)?"
+                         r"(?:(?:departements)?promemorian|(?:slut)?betänkandet|utkastet|förslaget|rapporten)?\s*",
+                         re.IGNORECASE)
+MIN_TITLE_CORE = 15  # shorter cores ("Remiss", "Budget 2025") would match too much
+
+
+def _same_title(session: Session, title: str) -> int | None:
+    """Return the newest remiss whose title contains the core of title (extension notices rarely give a dnr)."""
+    core = _TITLE_LEAD.sub("", " ".join(title.split()), count=1).strip(" .:–-")
+    if len(core) < MIN_TITLE_CORE:
+        return None
+    escaped = core.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return session.exec(select(Remiss.id).where(Remiss.title.like(f"%{escaped}%", escape="\\"))
+                        .order_by(Remiss.id.desc())).first()
+
+
 def _store(files_dir: str, filename: str, content_type: str, data: bytes) -> dict:
     kept = files.store(files_dir, data, content_type=content_type)
     return {"filename": files.safe_name(filename), "content_type": content_type, "size": kept.size, "key": kept.key}
@@ -297,4 +315,4 @@ def _date(headers) -> datetime | None:
 
 
 def _file_stem(subject: str) -> str:
-    return re.sub(r"[^\w .,()-]+", "", subject).strip()[:80] or "meddelande"
+    return " ".join(re.sub(r"[^\w .,()-]+", " ", subject).split())[:80] or "meddelande"

@@ -10,7 +10,7 @@ from tests.intake.test_paste_seed000 import input_value, world
 
 needs_ocr = pytest.mark.skipif(not ocr.available(), reason="tesseract-ocr, tesseract-ocr-swe och poppler-utils "
                                                            "saknas (.ci/run installerar dem)")
-RK = {"title": "Remiss av promemorian Sänkt skatt på arbetsinkomster", "remittent": "Finansdepartementet",
+RK = {"remittent": "Finansdepartementet",
       "sender_dnr": "Fi2024/00345", "deadline": "2024-05-15", "contact_person": "Anna Lind"}
 CASES = [pytest.param("Remiss.msg", rk_msg, id="msg"), pytest.param("Remiss - Regeringen.se.html", rk_webpage,
                                                                      id="html"),
@@ -23,6 +23,7 @@ def test_api_reads_the_fields(api, name, make):
     assert response.status_code == 200, response.get_json()
     body = response.get_json()
     assert {k: body[k] for k in RK} == RK
+    assert body["title"].endswith("Sänkt skatt på arbetsinkomster")  # a forwarded subject may drop "Remiss av …"
     if name.endswith(".pdf"):
         assert any("textigenkänning" in w for w in body["warnings"])
 
@@ -35,7 +36,7 @@ def test_form_prefills_and_keeps_the_file(client, auth, session, clock, name, ma
     response = upload(auth, [(io.BytesIO(make()), name)])
     assert response.status_code == 302, response.get_data(as_text=True)[:3000]
     page = client.get(response.headers["Location"]).get_data(as_text=True)
-    assert input_value(page, "title") == RK["title"]
+    assert input_value(page, "title").endswith("Sänkt skatt på arbetsinkomster")
     assert input_value(page, "sender_dnr") == "Fi2024/00345"
     assert input_value(page, "deadline_on") == "2024-05-15"
     assert input_value(page, "sandlista").splitlines() == RK_SANDLISTA

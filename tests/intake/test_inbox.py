@@ -51,10 +51,19 @@ def rk_remiss() -> bytes:
     return raw.replace(b"Subject:", b"Message-ID: <rk-fi2024-00345@regeringskansliet.se>\nSubject:", 1)
 
 
-EXTENSION = mail("Förlängd remisstid: Ju2023/04567", "Hej!\n\nRemisstiden för remissen av promemorian Skärpta "
-                 "straff för vapenbrott (Ju2023/04567) förlängs. Remissvaren ska nu ha kommit in till "
-                 "Justitiedepartementet senast den 30 april 2024.\n\nMed vänlig hälsning\nPer Ek\nJustitiedepartementet",
-                 "<forlangning-ju2023-04567@regeringskansliet.se>")
+EXTENSION = mail("VB: Förlängd remisstid – Skärpta straff för vapenbrott (Ju2023/04567)", """Hej,
+
+Vidarebefordrar för kännedom.
+
+Remiss av promemorian Skärpta straff för vapenbrott
+
+Justitiedepartementet har förlängt remisstiden. Remissvaren ska i stället ha kommit in till Justitiedepartementet \
+senast den 30 april 2024. Ange diarienummer Ju2023/04567 i ämnesraden.
+
+Med vänlig hälsning
+Per Ek
+Justitiedepartementet
+""", "<forlangning-ju2023-04567@regeringskansliet.se>")
 UNRELATED = mail("Lunch på fredag?", "Ska vi äta lunch på fredag klockan tolv?\n/Lisa", "<lunch@malmo.se>")
 
 
@@ -85,7 +94,7 @@ def test_three_mails_give_two_proposals_and_one_merge_and_a_second_poll_nothing(
     assert [r.status for r in rows] == ["pending"] * 3
     by_subject = {r.subject: r for r in rows}
     rk = by_subject["VB: Remiss av promemorian Sänkt skatt på arbetsinkomster"]
-    extension = by_subject["Förlängd remisstid: Ju2023/04567"]
+    extension = by_subject["VB: Förlängd remisstid – Skärpta straff för vapenbrott (Ju2023/04567)"]
     unrelated = by_subject["Lunch på fredag?"]
     assert [r.match_remiss_id for r in rows if r.match_remiss_id] == [registered.id]  # the one merge suggestion
     assert extension.match_remiss_id == registered.id
@@ -134,7 +143,7 @@ def test_the_sekreterare_registers_merges_and_dismisses(client, auth, app, db, s
         assert any(f.endswith(".eml") for f in files) and "Fi2024-00345 Remiss.pdf" in files
         assert s.get(InboxMessage, rk.id).status == "registered" and s.get(InboxMessage, rk.id).remiss_id == new.id
 
-    extension = rows["Förlängd remisstid: Ju2023/04567"]
+    extension = rows["VB: Förlängd remisstid – Skärpta straff för vapenbrott (Ju2023/04567)"]
     assert "För samman med" in client.get(f"/inkorg/{extension.id}").get_data(as_text=True)
     response = auth.post(f"/inkorg/{extension.id}/sammanfor", {"remiss_id": registered.id, "extend": "1"},
                          form_url=f"/inkorg/{extension.id}")
@@ -142,7 +151,7 @@ def test_the_sekreterare_registers_merges_and_dismisses(client, auth, app, db, s
     with db.transaction() as s:
         assert s.get(InboxMessage, extension.id).status == "merged"
         kept = s.exec(select(Attachment).where(Attachment.remiss_id == registered.id)).all()
-        assert [a.filename for a in kept] == ["Förlängd remisstid Ju202304567.eml"]
+        assert [a.filename for a in kept] == ["VB Förlängd remisstid Skärpta straff för vapenbrott (Ju2023 04567).eml"]
 
     unrelated = rows["Lunch på fredag?"]
     assert auth.post(f"/inkorg/{unrelated.id}/avvisa", form_url=f"/inkorg/{unrelated.id}").status_code == 302
@@ -198,3 +207,24 @@ def test_merge_into_a_remiss_named_by_our_dnr_keeps_what_was_typed(client, auth,
         names = {a.filename for a in s.exec(select(Attachment).where(Attachment.remiss_id == registered.id))}
         assert {"Fi2024-00345 Remiss.pdf", "Promemoria.pdf"} <= names
         assert s.get(InboxMessage, rk.id).status == "merged"
+
+
+def test_an_extension_notice_without_a_dnr_is_matched_by_its_title(session, db, app, tmp_path):
+    """Real notices (missiv-dev.json, kind extension) often name the remiss but not its diarienummer."""
+    from remiss.intake import service
+    from remiss.intake.reading import ReadLimits
+    from tests.support.factories import make_namnd
+
+    namnd = make_namnd(session)
+    registered = make_remiss(session, namnd=namnd, sender_dnr="Fi2017/01234", remittent="Finansdepartementet",
+                             title="Remiss av SOU 2017:27 Vissa frågor inom fastighets- och stämpelskatteområdet")
+    make_remiss(session, namnd=namnd, title="Remiss av SOU 2017:28 Något annat")
+    session.commit()
+    notice = mail("Remiss av SOU 2017:27 Vissa frågor inom fastighets- och stämpelskatteområdet",
+                  "Enligt tidigare utskick var svarstiden för remissvaren satt till den 14 augusti 2017. Remisstiden "
+                  "har förlängts. Remissvaren ska istället ha kommit in till Finansdepartementet senast den "
+                  "15 september 2017.", "<sou-2017-27@regeringen.se>")
+    with db.transaction() as s:
+        message, new = service.receive(s, now=POLLED, raw=notice, files_dir=str(tmp_path),
+                                       limits=ReadLimits(app.config["UPLOAD_MAX_BYTES"]))
+        assert new and message.match_remiss_id == registered.id
