@@ -4,7 +4,7 @@ from __future__ import annotations
 import json
 import shutil
 import tempfile
-from datetime import datetime, timezone
+from datetime import date, datetime, timezone
 from email.message import EmailMessage
 from pathlib import Path
 
@@ -14,6 +14,7 @@ from sqlmodel import select
 from remiss.auth.models import Role
 from remiss.intake.mailbox import MailboxError, open_mailbox
 from remiss.intake.models import InboxMessage
+from remiss.planning.models import Extension
 from remiss.intake.scheduled import poll_mailbox
 from remiss.remisser.models import Attachment, Remiss
 from tests.intake import dovecot
@@ -71,7 +72,8 @@ UNRELATED = mail("Lunch på fredag?", "Ska vi äta lunch på fredag klockan tolv
 def inbox_world(session, app, imap):
     namnd = world(session)
     registered = make_remiss(session, namnd=namnd, title="Remiss av promemorian Skärpta straff för vapenbrott",
-                             remittent="Justitiedepartementet", sender_dnr="Ju2023/04567")
+                             remittent="Justitiedepartementet", sender_dnr="Ju2023/04567",
+                             deadline_on=date(2024, 3, 29))
     session.commit()
     app.config.update(IMAP_URL=imap.url, IMAP_DONE_FOLDER=DONE)
     for raw in (rk_remiss(), EXTENSION, UNRELATED):
@@ -144,7 +146,10 @@ def test_the_sekreterare_registers_merges_and_dismisses(client, auth, app, db, s
         assert s.get(InboxMessage, rk.id).status == "registered" and s.get(InboxMessage, rk.id).remiss_id == new.id
 
     extension = rows["VB: Förlängd remisstid – Skärpta straff för vapenbrott (Ju2023/04567)"]
-    assert "För samman med" in client.get(f"/inkorg/{extension.id}").get_data(as_text=True)
+    item = client.get(f"/inkorg/{extension.id}").get_data(as_text=True)
+    assert "För samman med" in item
+    if extension.extension_to:  # the parser read the notice as one (remiss.missiv, issue 21)
+        assert "allmän förlängning av remisstiden till 30 april 2024" in item
     response = auth.post(f"/inkorg/{extension.id}/sammanfor", {"remiss_id": registered.id, "extend": "1"},
                          form_url=f"/inkorg/{extension.id}")
     assert response.status_code == 302 and response.headers["Location"].endswith(f"/remisser/{registered.id}")
@@ -152,6 +157,11 @@ def test_the_sekreterare_registers_merges_and_dismisses(client, auth, app, db, s
         assert s.get(InboxMessage, extension.id).status == "merged"
         kept = s.exec(select(Attachment).where(Attachment.remiss_id == registered.id)).all()
         assert [a.filename for a in kept] == ["VB Förlängd remisstid Skärpta straff för vapenbrott (Ju2023 04567).eml"]
+        granted = s.exec(select(Extension).where(Extension.remiss_id == registered.id)).all()
+        if extension.extension_to:
+            assert [(e.is_general, e.granted_until_on) for e in granted] == [(True, date(2024, 4, 30))]
+        else:
+            assert granted == []
 
     unrelated = rows["Lunch på fredag?"]
     assert auth.post(f"/inkorg/{unrelated.id}/avvisa", form_url=f"/inkorg/{unrelated.id}").status_code == 302
