@@ -92,3 +92,16 @@ def test_worker_time_limit_ends_the_reading_with_a_swedish_message():
 def test_worker_memory_limit_ends_the_reading_with_a_swedish_message():
     with pytest.raises(FileRejected, match="mer minne"):
         parse_text("Remiss av promemorian X " * 50_000, limits=ReadLimits(10**7, memory_mb=30))
+
+
+def test_the_reading_worker_imports_neither_flask_nor_sqlmodel():
+    """The worker starts fast and small: remiss.intake.untrusted is pure (remiss/__init__ imports Flask lazily)."""
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2]
+    probe = (f"import sys; sys.path.insert(0, {str(root)!r}); import remiss.intake.untrusted; "
+             "print(sorted(m for m in ('flask', 'sqlmodel', 'sqlalchemy') if m in sys.modules))")
+    out = subprocess.run([sys.executable, "-I", "-c", probe], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "[]"
