@@ -40,8 +40,8 @@ def load_config(overrides: dict | None = None) -> dict:
         # a scanned PDF is then read by OCR (tesseract), its first OCR_MAX_PAGES pages within OCR_SECONDS.
         "READ_SECONDS": _int("REMISS_READ_SECONDS", 10),
         "READ_MEMORY_MB": _int("REMISS_READ_MEMORY_MB", 768),
-        "OCR_MAX_PAGES": _int("REMISS_OCR_MAX_PAGES", 3),
-        "OCR_SECONDS": _int("REMISS_OCR_SECONDS", 30),
+        "OCR_MAX_PAGES": _int("REMISS_OCR_MAX_PAGES", 2),
+        "OCR_SECONDS": _int("REMISS_OCR_SECONDS", 15),
         # The registrator's mailbox, polled by the scheduler: imaps://user:password@host/INBOX (empty: none).
         "IMAP_URL": env.get("REMISS_IMAP_URL", ""),
         # Where a fetched message is moved once it is in the Inkorg (created when missing).

@@ -46,7 +46,7 @@ def available() -> bool:
     return "swe" in langs.split()
 
 
-def pdf_text(data: bytes, name: str, *, max_pages: int = 3, budget: float = 30) -> OcrText:
+def pdf_text(data: bytes, name: str, *, max_pages: int = 2, budget: float = 15) -> OcrText:
     """Return the text of the first max_pages pages of a scanned PDF; raise OcrFailed (Swedish)."""
     if not available():
         raise OcrFailed(MISSING.format(name=name))

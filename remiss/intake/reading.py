@@ -31,13 +31,13 @@ class ReadLimits:
     max_bytes: int
     seconds: float = 10
     memory_mb: int = 768
-    ocr_pages: int = 3
-    ocr_seconds: float = 30
+    ocr_pages: int = 2
+    ocr_seconds: float = 15
 
     @classmethod
     def of(cls, config) -> "ReadLimits":
         return cls(config["UPLOAD_MAX_BYTES"], config.get("READ_SECONDS", 10), config.get("READ_MEMORY_MB", 768),
-                   config.get("OCR_MAX_PAGES", 3), config.get("OCR_SECONDS", 30))
+                   config.get("OCR_MAX_PAGES", 2), config.get("OCR_SECONDS", 15))
 
 
 @dataclass(frozen=True)

@@ -96,9 +96,9 @@ def attach(session: Session, *, now: datetime, principal: Principal, remiss: Rem
         added.append(attachments.add(session, now=now, principal=principal, remiss=remiss,
                                      filename=item["filename"], data=data, files_dir=files_dir,
                                      max_bytes=max_bytes))
-    if batch.inbox_message_id is not None:
-        _decide(session.get(InboxMessage, batch.inbox_message_id), "registered", now=now, principal=principal,
-                remiss=remiss)
+    message = session.get(InboxMessage, batch.inbox_message_id) if batch.inbox_message_id is not None else None
+    if message is not None and message.status == "pending":  # a second batch from the same mail changes nothing
+        _decide(message, "registered", now=now, principal=principal, remiss=remiss)
     session.delete(batch)
     session.flush()
     _remove_files(files_dir, pending)
@@ -257,10 +257,8 @@ def _require_pending(principal: Principal, message: InboxMessage) -> None:
         raise files.FileRejected("Meddelandet är redan hanterat.")
 
 
-def _decide(message: InboxMessage | None, status: str, *, now: datetime, principal: Principal,
+def _decide(message: InboxMessage, status: str, *, now: datetime, principal: Principal,
             remiss: Remiss | None) -> None:
-    if message is None:
-        return
     message.status = status
     message.remiss_id = remiss.id if remiss is not None else None
     message.decided_by_id = principal.user_id
