@@ -27,6 +27,10 @@ class OcrFailed(Exception):
     """OCR could not be run or gave no text; the message is Swedish."""
 
 
+class OcrTimeout(OcrFailed):
+    """OCR ran out of its time budget."""
+
+
 @dataclass(frozen=True)
 class OcrText:
     text: str
@@ -60,10 +64,16 @@ def pdf_text(data: bytes, name: str, *, max_pages: int = 2, budget: float = 15) 
         if left <= 1:
             warnings.append(f"Textigenkänningen av {name} avbröts efter {number - 1} sidor (tidsgränsen nåddes).")
             break
-        image = _run(["pdftoppm", "-r", str(RESOLUTION), "-gray", "-f", str(number), "-l", str(number),
-                      "-singlefile", "-"], data, left, name)
-        pages.append(_run(["tesseract", "stdin", "stdout", "-l", "swe", "--psm", "3"], image,
-                          deadline - time.monotonic(), name).decode("utf-8", errors="replace"))
+        try:
+            image = _run(["pdftoppm", "-r", str(RESOLUTION), "-gray", "-f", str(number), "-l", str(number),
+                          "-singlefile", "-"], data, left, name)
+            pages.append(_run(["tesseract", "stdin", "stdout", "-l", "swe", "--psm", "3"], image,
+                              deadline - time.monotonic(), name).decode("utf-8", errors="replace"))
+        except OcrTimeout:
+            if not pages:
+                raise
+            warnings.append(f"Textigenkänningen av {name} avbröts efter {number - 1} sidor (tidsgränsen nåddes).")
+            break
     if page_count > max_pages:
         warnings.append(f"Bara de första {max_pages} sidorna av {name} har lästs med textigenkänning.")
     text = "\n\n".join(page.strip() for page in pages)
@@ -80,7 +90,7 @@ def _run(command: list[str], data: bytes, timeout: float, name: str) -> bytes:
         proc = subprocess.run(command, input=data, capture_output=True, timeout=max(timeout, 1), env=env,
                               preexec_fn=lambda: limit(MEMORY_MB, PAGE_CPU_SECONDS, threads=True))
     except subprocess.TimeoutExpired:
-        raise OcrFailed(f"Textigenkänningen av {name} tog för lång tid och avbröts. Fyll i uppgifterna för hand.") \
+        raise OcrTimeout(f"Textigenkänningen av {name} tog för lång tid och avbröts. Fyll i uppgifterna för hand.") \
             from None
     except OSError as exc:
         raise OcrFailed(MISSING.format(name=name) + f" ({exc})") from None

@@ -59,7 +59,7 @@ def test_pdf_of_two_thousand_empty_pages_is_read_to_the_page_cap(api_as):
     started = time.monotonic()
     response = api_as(Role.registrator, data={"file": (io.BytesIO(data), "tom.pdf")},
                       content_type="multipart/form-data")
-    assert time.monotonic() - started < 15  # was 59 s; OCR looks at three blank pages at most
+    assert time.monotonic() - started < 30  # was 59 s; text from 50 pages, OCR of two blank ones within 15 s
     assert response.status_code == 400, response.get_json()
 
 
