@@ -111,7 +111,8 @@ def read_missiv(text: str, uploads: list[tuple[str, bytes]], *, limits: ReadLimi
     offset = 0
     for upload, document in zip(readable, answer["documents"]):
         if "error" in document:
-            raise files.FileRejected(f"{upload.filename}: {document['error']}")
+            error = document["error"]
+            raise files.FileRejected(error if upload.filename in error else f"{upload.filename}: {error}")
         warnings.extend(document["warnings"])
         inner = {}
         for attachment in document["attachments"]:
