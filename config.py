@@ -64,6 +64,17 @@ def load_config(overrides: dict | None = None) -> dict:
         "PAGE_SIZE": _int("REMISS_PAGE_SIZE", 50),
         # Behind a reverse proxy: how many proxies to trust for X-Forwarded-For/-Proto/-Host/-Prefix (0: none).
         "PROXY_FIX": _int("REMISS_PROXY_FIX", 0),
+        # Who may sign in with a password: all (default), admins (break-glass accounts) or none.
+        "LOCAL_LOGIN": env.get("REMISS_LOCAL_LOGIN", "all").strip().lower() or "all",
+        # Sign-in with the kommun's account (OpenID Connect); off while the issuer is empty.
+        "OIDC_ISSUER": env.get("REMISS_OIDC_ISSUER", "").strip(),
+        "OIDC_CLIENT_ID": env.get("REMISS_OIDC_CLIENT_ID", ""),
+        "OIDC_CLIENT_SECRET": env.get("REMISS_OIDC_CLIENT_SECRET", ""),
+        "OIDC_SCOPES": env.get("REMISS_OIDC_SCOPES", "").strip() or "openid email profile",
+        "OIDC_GROUPS_CLAIM": env.get("REMISS_OIDC_GROUPS_CLAIM", "").strip() or "groups",
+        # How long a session begun with the kommun's account lasts before the provider (and so the directory's
+        # groups) is asked again.
+        "OIDC_SESSION_HOURS": _int("REMISS_OIDC_SESSION_HOURS", 10),
         "SESSION_COOKIE_HTTPONLY": True,
         "SESSION_COOKIE_SAMESITE": "Lax",
         "SESSION_COOKIE_SECURE": env.get("REMISS_BASE_URL", "").startswith("https://"),

@@ -49,13 +49,29 @@ def _instance_secret(instance: Path) -> str:
 def register_extensions(app: Flask) -> None:
     from remiss import db
     from remiss.auth import passwords
+    from remiss.auth.views import sso
     from remiss.subscribers import connect_all
-    from remiss.web import extensions
+    from remiss.web import extensions, headers
 
+    _check_sign_in_settings(app)
     passwords.configure(time_cost=app.config["ARGON2_TIME_COST"], memory_kib=app.config["ARGON2_MEMORY_KIB"])
     db.init_app(app)
     extensions.init_app(app)
+    sso.init_app(app)
+    headers.init_app(app, form_origins=[o for o in [sso.provider_origin(app)] if o])
     connect_all()
+
+
+def _check_sign_in_settings(app: Flask) -> None:
+    """Refuse to start with sign-in settings that would lock everyone out or that say nothing."""
+    if app.config["LOCAL_LOGIN"] not in ("all", "admins", "none"):
+        raise ValueError(f"REMISS_LOCAL_LOGIN måste vara all, admins eller none (inte {app.config['LOCAL_LOGIN']!r}).")
+    if app.config["LOCAL_LOGIN"] == "none" and not app.config["OIDC_ISSUER"]:
+        raise ValueError("REMISS_LOCAL_LOGIN=none kräver inloggning med kommunens konto: sätt REMISS_OIDC_ISSUER.")
+    if app.config["OIDC_ISSUER"] and not app.config["OIDC_CLIENT_ID"]:
+        raise ValueError("REMISS_OIDC_ISSUER är satt men inte REMISS_OIDC_CLIENT_ID.")
+    if app.config["OIDC_ISSUER"] and "openid" not in app.config["OIDC_SCOPES"].split():
+        raise ValueError("REMISS_OIDC_SCOPES måste innehålla openid.")
 
 
 def register_blueprints(app: Flask) -> None:
@@ -105,7 +121,8 @@ def register_page_parts(app: Flask) -> None:
               MenuItem("drafting.template_index", "Dokumentmallar", Action.create),
               MenuItem("admin.users", "Administration", Action.administer)],
         admin=[("outgoing.lists", "Sändlistor"), ("planning.closed_days", "Stängda dagar"),
-               ("reminders.outbox", "Utkorg (e-post)")],
+               ("reminders.outbox", "Utkorg (e-post)"), ("auth.sign_ins", "Inloggningar"),
+               ("auth.sso_groups", "Katalogens grupper")],
         namnd=[("Sammanträdesplan", "planning.meetings"), ("Påminnelser", "reminders.namnd_policy"),
                ("Dokumentmallar", "drafting.namnd_templates")],
         organisation=[("outgoing.import_register", "Läs in från fil"), ("outgoing.duplicates", "Slå ihop dubbletter"),

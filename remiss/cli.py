@@ -52,19 +52,25 @@ def create_user_command(email, name, role, password, namnder):
 @click.command("create-token")
 @click.argument("email")
 @click.option("--name", default="", help="Vad token ska användas till.")
+@click.option("--expires", default="", help="Sista giltighetsdag, t.ex. 2027-03-31 (tomt: tills den återkallas).")
 @with_appcontext
-def create_token_command(email, name):
+def create_token_command(email, name, expires):
     """Create a personal API token for EMAIL and print it (shown once)."""
     from sqlmodel import select
 
     from remiss.auth.models import User
-    from remiss.auth.service import create_api_token, normalize_email
+    from remiss.auth.service import AuthError, create_api_token, normalize_email, token_expiry
 
+    now = utcnow()
     with get_db().transaction() as session:
         user = session.exec(select(User).where(User.email == normalize_email(email))).first()
         if user is None:
             raise click.ClickException(f"Ingen användare med e-postadressen {email}.")
-        click.echo(create_api_token(session, now=utcnow(), user=user, name=name))
+        try:
+            expires_at = token_expiry(expires, now=now)
+            click.echo(create_api_token(session, now=now, user=user, name=name, expires_at=expires_at))
+        except AuthError as exc:
+            raise click.ClickException(str(exc))
 
 
 @click.command("parse-missiv")

@@ -24,9 +24,16 @@ def local_today(now: datetime) -> date:
     return local(now).date()
 
 
+# The years a moment given on the command line may fall in (as the API's dates): the jobs count days and
+# years on from it, and 0001-01-01 in Stockholm time is before the first moment Python has in UTC.
+MOMENT_YEARS = range(1900, 2200)
+
+
 def parse_iso_moment(text: str) -> datetime:
-    """Parse an ISO date or datetime; naive values are Stockholm wall time."""
+    """Parse an ISO date or datetime of the years MOMENT_YEARS; naive values are Stockholm wall time."""
     value = datetime.fromisoformat(text.strip())
+    if value.year not in MOMENT_YEARS:
+        raise ValueError(f"Året ska vara {MOMENT_YEARS[0]}–{MOMENT_YEARS[-1]}.")
     if value.tzinfo is None:
         value = value.replace(tzinfo=STOCKHOLM)
     return value.astimezone(timezone.utc)

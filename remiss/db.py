@@ -63,6 +63,8 @@ def _sqlite_engine(url: str, *, immediate: bool) -> Engine:
 
     @event.listens_for(engine, "begin")
     def _on_begin(conn):
+        if conn.get_execution_options().get("isolation_level") == "AUTOCOMMIT":
+            return  # each statement is a transaction of its own (the driver's autocommit)
         # Writers take the write lock up front so two writers never deadlock on upgrade.
         conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
 

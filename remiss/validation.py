@@ -9,6 +9,7 @@ without a word, e.g. a deadline that was never saved.
 """
 from __future__ import annotations
 
+import re
 from typing import Any, Annotated, Callable, TypeVar
 
 from pydantic import ConfigDict, PlainValidator, ValidationError, WithJsonSchema
@@ -18,6 +19,10 @@ from sqlmodel import SQLModel
 from remiss.remisser.input import INVALID_CHOICE, NOT_A_LIST, REQUIRED, TEXT, UNKNOWN_FIELD, InputErrors
 
 NOT_AN_OBJECT = "Begäran ska vara ett JSON-objekt."
+TOO_DEEP = "JSON-innehållet är för djupt nästlat."
+NOT_TEXT = "Innehåller ett tecken som inte är giltig text (ett ensamt surrogattecken som \\ud800)."
+# A lone surrogate (JSON's "\ud800" escape decodes to one) is no character: no database can store it.
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 # pydantic's own refusals, by error type
 MESSAGES = {
@@ -110,10 +115,32 @@ def parse_body(model: type[M], raw: Any) -> M:
     """Validate a decoded JSON body as model or raise InputErrors (answered 400 with per-field messages)."""
     if not isinstance(raw, dict):
         raise InputErrors({"body": NOT_AN_OBJECT})
+    broken = _fields_with_lone_surrogates(raw)
+    if broken:
+        raise InputErrors(dict.fromkeys(broken, NOT_TEXT))
     try:
         return model.model_validate(raw)
     except ValidationError as exc:
         raise InputErrors(errors_of(model, exc, getattr(model, "error_prefixes_dropped", frozenset()))) from None
+
+
+def _fields_with_lone_surrogates(raw: dict) -> list[str]:
+    """The fields of a body whose value, at any depth (or whose name), holds a lone surrogate."""
+    broken = []
+    for key, value in raw.items():
+        stack = [key, value]
+        while stack:  # a loop, not recursion: the body may be nested as deep as the JSON decoder allows
+            item = stack.pop()
+            if isinstance(item, str):
+                if _SURROGATE.search(item):
+                    broken.append(key.encode("utf-8", "backslashreplace").decode())
+                    break
+            elif isinstance(item, dict):
+                stack.extend(item.keys())
+                stack.extend(item.values())
+            elif isinstance(item, list):
+                stack.extend(item)
+    return broken
 
 
 # JSON Schema of the common kinds of field, for the OpenAPI document (remiss.api.openapi)

@@ -1,7 +1,9 @@
 // Progressive enhancement only: every page works without this file.
 document.addEventListener("DOMContentLoaded", () => {
-  const summary = document.getElementById("error-summary");
-  if (summary) summary.focus();
+  // Focus goes to what the last action did: its errors, else its result (the messages, what was read from a
+  // missiv), so keyboard and screen-reader users hear it instead of starting over at the top of the page.
+  const result = document.getElementById("error-summary") || document.querySelector("[data-result]");
+  if (result) result.focus({preventScroll: Boolean(window.location.hash) && result.id !== "error-summary"});
   // A table that scrolls sideways (phones) must be reachable by keyboard and named (WCAG 2.1.1).
   document.querySelectorAll(".table-wrap").forEach((wrap) => {
     if (wrap.scrollWidth <= wrap.clientWidth || wrap.hasAttribute("tabindex")) return;

@@ -20,6 +20,10 @@ class UserForm(FlaskForm):
     is_active = BooleanField("Aktiv", default=True)
 
 
+def _text(value):
+    return (value or "").strip()
+
+
 class NamndForm(FlaskForm):
     name = StringField("Namn", validators=[DataRequired(REQUIRED), Length(max=200)])
     short_name = StringField("Förkortning", validators=[Optional(), Length(max=30)])
@@ -37,6 +41,12 @@ class NamndForm(FlaskForm):
                                                     validators=[NumberRange(0, 30, "Ange 0–30.")])
     expediering_workdays = IntegerField("Arbetsdagar för expediering", default=1,
                                         validators=[NumberRange(0, 20, "Ange 0–20.")])
+    # a form posted without them (an older page, a script) leaves them empty, never NULL
+    postal_address = StringField("Postadress", validators=[Optional(), Length(max=300)], filters=[_text])
+    phone = StringField("Telefon (växel)", validators=[Optional(), Length(max=50)], filters=[_text])
+    org_number = StringField("Organisationsnummer", validators=[Optional(), Length(max=20)], filters=[_text])
+    website = StringField("Webbplats", validators=[Optional(), Length(max=200)], filters=[_text])
+    iso_dates = BooleanField("Datum i handlingarna skrivs 2026-12-03 (annars 3 december 2026)")
 
 
 class OrganisationForm(FlaskForm):

@@ -59,8 +59,10 @@ def user(user_id: int | None = None):
                     auth_service.update_user(session, now=now(), actor_id=principal().user_id, user=existing,
                                              is_active=form.is_active.data, **values)
             except auth_service.AuthError as exc:
-                target = form.password if "ösenord" in str(exc) else form.email
-                target.errors = [str(exc)]
+                message = str(exc)
+                target = (form.role if "katalog" in message else form.password if "ösenord" in message
+                          else form.email)
+                target.errors = [message]
             else:
                 flash("Användaren är sparad.", "success")
                 return redirect(url_for("admin.users"))

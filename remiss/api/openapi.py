@@ -19,7 +19,8 @@ from pydantic import Field, create_model
 from pydantic.json_schema import models_json_schema
 from sqlmodel import SQLModel
 
-from remiss.validation import parse_body
+from remiss.remisser.input import InputErrors
+from remiss.validation import TOO_DEEP, parse_body
 
 PREFIX = "/api/v1"
 JSON = "application/json"
@@ -71,7 +72,11 @@ def operation(summary: str, *, responses: Mapping[int, Any], **kwargs) -> Callab
 def request_body():
     """Return this request's JSON body validated by the model its view declares; InputErrors (400) when wrong."""
     op: Operation = current_app.view_functions[request.endpoint].api_operation
-    return parse_body(op.body, request.get_json(silent=True))
+    try:
+        raw = request.get_json(silent=True)
+    except RecursionError:  # nested deeper than the decoder goes ([[[[…]]]]): not something any route takes
+        raise InputErrors({"body": TOO_DEEP}) from None
+    return parse_body(op.body, raw)
 
 
 _ARGUMENT = re.compile(r"<(?:(?P<converter>[a-zA-Z_][a-zA-Z0-9_]*)(?:\([^)]*\))?:)?(?P<name>[a-zA-Z_][a-zA-Z0-9_]*)>")

@@ -7,6 +7,7 @@ from enum import StrEnum
 from sqlmodel import Session
 
 from remiss.auth.models import Role, User
+from remiss.remisser.status import CLOSED, RemissStatus
 
 
 class Action(StrEnum):
@@ -83,6 +84,64 @@ def require(principal: Principal, action: Action, namnd_id: int) -> None:
     if not principal.may(Action.view, namnd_id):
         raise AccessDenied("Remissen finns inte eller du saknar behörighet.", hide=True)
     raise AccessDenied("Du har inte behörighet att göra detta.")
+
+
+# Moves a handläggare may not make although they edit the remiss: the yttrande is approved (klar för beslut),
+# decided (beslutad) and expedited (besvarad) by those who review and record the beslut — granskare,
+# registrator, admin (docs/capabilities/drafting.md). Without this a handläggare reached besvarad with four
+# PATCHes, no granskare and no beslut (issue 19).
+STATUS_ACTIONS: dict[RemissStatus, Action] = {
+    RemissStatus.klar_for_beslut: Action.review,
+    RemissStatus.beslutad: Action.review,
+    RemissStatus.besvarad: Action.review,
+}
+# Opening a closed remiss again: an avstående or a withdrawal undone (→ registrerad) is the registrator's, who
+# keeps the diarium; a besvarad remiss marked so by mistake (→ beslutad) is an administrator's correction.
+REOPEN_ACTIONS: dict[RemissStatus, Action] = {
+    RemissStatus.avstar: Action.assign,
+    RemissStatus.aterkallad: Action.assign,
+    RemissStatus.besvarad: Action.administer,
+}
+# Fields of a remiss that need more than Action.edit, with their words: our diarienummer is the diarium's.
+FIELD_ACTIONS: dict[str, tuple[Action, str]] = {"our_dnr": (Action.create, "vårt diarienummer")}
+
+ROLE_WORDS = {Action.review: "granskare och registratorer", Action.assign: "registratorer",
+              Action.create: "registratorer", Action.administer: "administratörer"}
+
+
+def status_action(old: RemissStatus | str, new: RemissStatus | str) -> Action:
+    """Return the action a move of a remiss from old to new status needs."""
+    old, new = RemissStatus(old), RemissStatus(new)
+    if old in CLOSED and new not in CLOSED:
+        return REOPEN_ACTIONS[old]
+    return STATUS_ACTIONS.get(new, Action.edit)
+
+
+def require_status_move(principal: Principal, namnd_id: int, old: RemissStatus | str,
+                        new: RemissStatus | str) -> None:
+    """Raise AccessDenied unless the principal may move a remiss of the nämnd from old to new status."""
+    action = status_action(old, new)
+    require(principal, Action.edit, namnd_id)
+    if not principal.may(action, namnd_id):
+        raise AccessDenied(f"Bara {ROLE_WORDS[action]} kan flytta remissen till ”{RemissStatus(new).label}”.")
+
+
+def may_move(principal: Principal, namnd_id: int, old: RemissStatus | str, new: RemissStatus | str) -> bool:
+    return principal.may(Action.edit, namnd_id) and principal.may(status_action(old, new), namnd_id)
+
+
+def require_field(principal: Principal, namnd_id: int, field: str) -> None:
+    """Raise AccessDenied unless the principal may change this field of a remiss in the nämnd."""
+    require(principal, Action.edit, namnd_id)
+    if field in FIELD_ACTIONS:
+        action, words = FIELD_ACTIONS[field]
+        if not principal.may(action, namnd_id):
+            raise AccessDenied(f"Bara {ROLE_WORDS[action]} kan ändra {words}.")
+
+
+def may_change_field(principal: Principal, namnd_id: int, field: str) -> bool:
+    action = FIELD_ACTIONS[field][0] if field in FIELD_ACTIONS else Action.edit
+    return principal.may(Action.edit, namnd_id) and principal.may(action, namnd_id)
 
 
 def load_remiss(session: Session, principal: Principal, remiss_id: int, action: Action = Action.view):

@@ -7,6 +7,7 @@ diarienummer. Loops and conditions are docxtpl paragraph tags (`{%p ... %}`).
 
 from __future__ import annotations
 
+import datetime as dt
 import sys
 from pathlib import Path
 
@@ -18,7 +19,8 @@ from docx.oxml.ns import qn
 from docx.shared import Cm, Pt, RGBColor
 
 TEMPLATE_DIR = Path(__file__).parent / "templates"
-BODY_FONT, HEADING_FONT = "Times New Roman", "Arial"
+BODY_FONT, HEADING_FONT = "Times New Roman", "Arial"  # Liberation Serif and Sans have their metrics
+FIXED_TIME = dt.datetime(2026, 1, 1)
 
 
 def _font(style, name: str, size: float, bold: bool | None = None) -> None:
@@ -65,9 +67,15 @@ def new_document(title: str):
     _add_style(doc, "Sidnummer", "Header").paragraph_format.alignment = WD_ALIGN_PARAGRAPH.RIGHT
     _add_style(doc, "Mottagare").paragraph_format.space_after = Pt(18)
     _add_style(doc, "Beteckning").paragraph_format.space_after = Pt(18)
-    _add_style(doc, "Underskrift").paragraph_format.space_before = Pt(36)
+    signature = _add_style(doc, "Underskrift")
+    signature.paragraph_format.space_before = Pt(36)
+    signature.paragraph_format.keep_with_next = True  # the role never on another page than the name
+    _font(doc.styles["Footer"], HEADING_FONT, 8)
+    doc.styles["Footer"].paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER
     props = doc.core_properties
     props.title, props.language, props.author, props.comments = title, "sv-SE", "Remiss", ""
+    props.last_modified_by, props.revision = "Remiss", 1
+    props.created = props.modified = FIXED_TIME  # the files are reproducible; rendering sets the real time
     return doc
 
 
@@ -95,26 +103,43 @@ def _cell(cell, *lines: tuple[str, str]) -> None:
         cell.add_paragraph(text, style=style)
 
 
+WIDTHS = (Cm(7), Cm(6), Cm(3))
+
+
 def header(doc, doctype: str, second: str, rows: list[list[tuple[str, str]]]) -> None:
-    """Fill the page header: organisation, document type, page X (Y) and labelled rows."""
-    head = doc.sections[0].header
-    table = head.add_table(1 + len(rows), 3, Cm(16))
-    for col, width in enumerate((Cm(7), Cm(6), Cm(3))):
+    """The first page's header (organisation, document type, page X (Y), labelled rows), a lighter
+    "2 (6)" on later pages, and the nämnd's address line in the first page's footer."""
+    section = doc.sections[0]
+    section.different_first_page_header_footer = True
+    head = section.first_page_header
+    table = head.add_table(1 + len(rows), 3, sum(WIDTHS, Cm(0)))
+    table.autofit = False
+    for col, width in zip(table._tbl.tblGrid.gridCol_lst, WIDTHS):
+        col.w = width  # LibreOffice lays out by the grid, Word by the cells: both say the same
+    for col, width in enumerate(WIDTHS):
         for cell in table.columns[col].cells:
             cell.width = width
     _cell(table.cell(0, 0), ("Organisation", "{{ organisation }}"), ("Header", second))
     _cell(table.cell(0, 1), ("Dokumenttyp", doctype))
-    page = table.cell(0, 2).paragraphs[0]
-    page.style = "Sidnummer"
-    _field(page, "PAGE", "1")
-    page.add_run(" (")
-    _field(page, "NUMPAGES", "1")
-    page.add_run(")")
+    _page_of(table.cell(0, 2).paragraphs[0])
     for r, row in enumerate(rows, start=1):
         for c, (label, value) in enumerate(row):
             if label:
                 _cell(table.cell(r, c), ("Ledtext", label), ("Header", value))
     head.paragraphs[0].style = "Header"
+    later = section.header.paragraphs[0]
+    _page_of(later)
+    foot = section.first_page_footer.paragraphs[0]
+    foot.text, foot.style = "{{ sidfot }}", "Footer"
+
+
+def _page_of(paragraph) -> None:
+    """"1 (4)": this page's number and the page count as real Word fields."""
+    paragraph.style = "Sidnummer"
+    _field(paragraph, "PAGE", "1")
+    paragraph.add_run(" (")
+    _field(paragraph, "NUMPAGES", "1")
+    paragraph.add_run(")")
 
 
 def p(doc, text: str, style: str = "Normal") -> None:
@@ -150,7 +175,8 @@ def bullets(doc, expr: str, var: str = "x", text: str | None = None) -> None:
 def build_yttrande():
     """Build the yttrande template (the nämnd's formal answer)."""
     doc = new_document("Yttrande")
-    header(doc, "Yttrande", "{{ namnd }}", [[("Datum", "{{ datum }}"), ("Diarienummer", "{{ diarienummer }}"), ("", "")]])
+    header(doc, "Yttrande", "{{ namnd }}", [[("Datum", "{{ datum }}"), ("Diarienummer", "{{ diarienummer }}"),
+                                              ("{% if paragraf %}Paragraf{% endif %}", "{{ paragraf }}")]])
     p(doc, "Till {{ till }}", "Mottagare")
     p(doc, "{{ titel }}", "Heading 1")
     p(doc, "{%p if remittent_diarienummer %}")
@@ -187,11 +213,15 @@ def build_yttrande():
 def build_tjansteskrivelse():
     """Build the tjänsteskrivelse template (the förvaltning's report to the nämnd)."""
     doc = new_document("Tjänsteskrivelse")
-    header(doc, "Tjänsteskrivelse", "{{ forvaltning }}", [[
-        ("Datum", "{{ datum }}"),
-        ("Vår referens", "{{ var_referens.namn }}, {{ var_referens.titel }}, {{ var_referens.epost }}"), ("", "")]])
+    header(doc, "Tjänsteskrivelse", "{{ forvaltning }}", [
+        [("Datum", "{{ datum }}"), ("Diarienummer", "{{ diarienummer }}"), ("", "")],
+        [("Vår referens", "{{ var_referens.rad }}"),
+         ("{% if remittent_diarienummer %}Remittentens diarienummer{% endif %}", "{{ remittent_diarienummer }}"),
+         ("", "")]])
     p(doc, "{{ titel }}", "Heading 1")
-    p(doc, "{{ diarienummer }}", "Beteckning")
+    p(doc, "{%p if remittent_diarienummer %}")
+    p(doc, "Remiss från {{ remittent }}, diarienummer {{ remittent_diarienummer }}", "Beteckning")
+    p(doc, "{%p endif %}")
     section(doc, "Sammanfattning", "sammanfattning", optional=False)
     section(doc, "Förslag till beslut", "forslag_till_beslut", optional=False)
     p(doc, "Beslutsunderlag", "Heading 2")

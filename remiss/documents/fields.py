@@ -31,6 +31,11 @@ class FieldDoc(NamedTuple):
     example: str
 
 
+def format_date(value: dt.date, *, iso: bool = False) -> str:
+    """A document date as the nämnd writes it: "3 december 2026" or "2026-12-03"."""
+    return value.isoformat()[:10] if iso else svenskt_datum(value)
+
+
 def svenskt_datum(value: dt.date | dt.datetime) -> str:
     """Format a date as "24 september 2015" (a datetime adds " kl. 12.00")."""
     text = f"{value.day} {MONTHS_SV[value.month - 1]} {value.year}"
@@ -43,15 +48,23 @@ _COMMON = [
     FieldDoc("organisation", "Kommunen eller myndigheten", "Malmö stad"),
     FieldDoc("forvaltning", "Förvaltningen som skriver handlingen", "Stadsområdesförvaltning Öster"),
     FieldDoc("namnd", "Nämnden som handlingen gäller", "Stadsområdesnämnd Öster"),
-    FieldDoc("datum", "Handlingens datum, skrivet på svenska", "24 september 2015"),
+    FieldDoc("datum", "Handlingens datum (yttrandet: beslutsdagen när beslutet är fattat), som nämnden skriver datum", "24 september 2015"),
     FieldDoc("var_referens", "Handläggaren (vår referens)", "se namn, titel, epost"),
     FieldDoc("var_referens.namn", "Handläggarens namn", "Sabina Vendela Dethorey"),
     FieldDoc("var_referens.titel", "Handläggarens titel", "Utvecklingssamordnare"),
     FieldDoc("var_referens.epost", "Handläggarens e-postadress", "sabina.dethorey@malmo.se"),
+    FieldDoc("var_referens.rad", "Handläggarens namn och titel på en rad (tom när ingen är utsedd)",
+             "Sabina Vendela Dethorey, Utvecklingssamordnare"),
     FieldDoc("diarienummer", "Vårt diarienummer", "SOFÖ-2015-811"),
     FieldDoc("remittent_diarienummer", "Remittentens diarienummer", "KN-2015-1050"),
     FieldDoc("remittent", "Den som skickade remissen", "Kulturnämnden"),
     FieldDoc("titel", "Ärendemening (remissens titel)", "Remiss gällande handlingsplan för kulturstrategi 2016"),
+    FieldDoc("adress", "Förvaltningens postadress (nämndens inställningar)", "Stadsområdesförvaltning Öster, 205 80 Malmö"),
+    FieldDoc("telefon", "Telefon, växel (nämndens inställningar)", "040-34 10 00"),
+    FieldDoc("organisationsnummer", "Organisationsnummer (nämndens inställningar)", "212000-1124"),
+    FieldDoc("webbplats", "Webbplats (nämndens inställningar)", "malmo.se"),
+    FieldDoc("sidfot", "Adress, telefon, org.nr och webbplats på en rad, det som finns ifyllt",
+             "205 80 Malmö · Telefon 040-34 10 00 · Org.nr 212000-1124 · malmo.se"),
 ]
 
 _FIELDS = {
@@ -80,7 +93,7 @@ _FIELDS = {
         FieldDoc("reservationer", "Reservationer och särskilda yttranden (stycken; tomt utelämnas)", ""),
     ],
     "tjansteskrivelse": _COMMON + [
-        FieldDoc("sammanfattning", "Sammanfattning (stycken)", "Kulturnämnden har tagit fram …"),
+        FieldDoc("sammanfattning", "Sammanfattning av remissen (stycken): tjänsteskrivelsens eget fält i utkastet, förifyllt från missivet", "Kulturnämnden har tagit fram …"),
         FieldDoc("forslag_till_beslut", "Förslag till beslut (stycken)", "Stadsområdesnämnd Öster föreslås besluta att avge yttrande …"),
         FieldDoc("beslutsunderlag", "Beslutsunderlag (lista av texter)", "Missivskrivelse"),
         FieldDoc("beslutsplanering", "Beslutsplanering (lista)", "se organ, datum"),
@@ -149,6 +162,45 @@ def placeholder_fields(kind: str) -> list[FieldDoc]:
     return list(_FIELDS[kind])
 
 
+LOOP_VARIABLES = {"fragor": "f", "avsnitt": "a", "signaturer": "u", "beslutsplanering": "b", "ansvariga": "a",
+                  "sandlista": "g", "ovriga": "o", "svar": "v"}
+
+
+def _is_list(field: FieldDoc) -> bool:
+    return "(lista" in field.description_sv
+
+
+def usage(kind: str) -> dict[str, str]:
+    """How each field is written in a template, an example that works: field name -> template code."""
+    check_kind(kind)
+    stycken, names = set(STYCKE_FIELDS[kind]), [f.name for f in _FIELDS[kind]]
+
+    def expression(name: str) -> str:  # "fragor[].svar" -> "f.svar", as written inside the loop
+        head, sep, attribute = name.rpartition("[].")
+        return f"{LOOP_VARIABLES.get(head.split('[].')[-1], 'x')}.{attribute}" if sep else name
+
+    out = {}
+    for field in _FIELDS[kind]:
+        name, shown = field.name, expression(field.name)
+        if any(other.startswith(name + "[].") for other in names):  # a list of items with fields
+            var = LOOP_VARIABLES.get(name.rsplit("].", 1)[-1], "x")
+            out[name] = f"{{%p for {var} in {shown} %}} … {{%p endfor %}} (fälten nedan inne i loopen)"
+        elif any(other.startswith(name + ".") for other in names):  # a field with fields
+            out[name] = f"{{{{ {shown} }}}} (fälten nedan efter varandra; eller ett och ett)"
+        elif _is_list(field):  # a list of texts
+            var = LOOP_VARIABLES.get(name, "x")
+            out[name] = f"{{%p for {var} in {shown} %}} … {{{{ {var} }}}} … {{%p endfor %}}"
+        elif name in stycken:
+            out[name] = f"{{{{ {shown} }}}} (varje stycke blir ett eget stycke)"
+        elif "[]." in name:
+            head = name.rpartition("[].")[0]
+            var = LOOP_VARIABLES.get(head.split("[].")[-1], "x")
+            out[name] = f"{{%p for {var} in {expression(head)} %}} … {{{{ {shown} }}}} … {{%p endfor %}}"
+        else:
+            out[name] = f"{{{{ {shown} }}}}"
+    return out
+
+
 def known_names(kind: str) -> set[str]:
     """Return the documented names, lists written both as `x` and `x[]`."""
     names = set()
@@ -164,11 +216,16 @@ _BASE = {
     "namnd": "Stadsområdesnämnd Öster",
     "datum": "24 september 2015",
     "var_referens": {"namn": "Sabina Vendela Dethorey", "titel": "Utvecklingssamordnare",
-                     "epost": "Sabina.Dethorey@malmo.se"},
+                     "epost": "Sabina.Dethorey@malmo.se", "rad": "Sabina Vendela Dethorey, Utvecklingssamordnare"},
     "diarienummer": "SOFÖ-2015-811",
     "remittent_diarienummer": "KN-2015-1050",
     "remittent": "Kulturnämnden",
     "titel": "Remiss gällande handlingsplan för kulturstrategi 2016",
+    "adress": "Stadsområdesförvaltning Öster, 205 80 Malmö",
+    "telefon": "040-34 10 00",
+    "organisationsnummer": "212000-1124",
+    "webbplats": "malmo.se",
+    "sidfot": "Stadsområdesförvaltning Öster, 205 80 Malmö · Telefon 040-34 10 00 · Org.nr 212000-1124 · malmo.se",
 }
 
 _FRAGOR = [

@@ -1,13 +1,26 @@
-"""Convert .docx bytes to PDF with LibreOffice (soffice) in a private temporary directory."""
+"""Convert .docx bytes to PDF with LibreOffice (soffice) in a private temporary directory.
+
+The PDF is tagged and accessible: PDF/UA with PDF/A-2b, so a remittent's screen reader reads it
+in order and the archive can keep it (the language, /Lang, comes from the document's default).
+"""
 
 from __future__ import annotations
 
+import json
 import shutil
 import subprocess
 import tempfile
 from pathlib import Path
 
 from .render import RenderError
+
+# writer_pdf_Export's options as LibreOffice (7.4 and later) reads them from JSON.
+EXPORT_OPTIONS = json.dumps({
+    "UseTaggedPDF": {"type": "boolean", "value": "true"},
+    "PDFUACompliance": {"type": "boolean", "value": "true"},
+    "SelectPdfVersion": {"type": "long", "value": "2"},  # PDF/A-2b
+    "ExportBookmarks": {"type": "boolean", "value": "true"},
+}, separators=(",", ":"))
 
 
 class PdfUnavailable(Exception):
@@ -20,7 +33,7 @@ def soffice_path() -> str | None:
 
 
 def convert_to_pdf(docx: bytes, *, timeout: float = 60) -> bytes:
-    """Return the PDF of docx, converted by a headless soffice with its own profile."""
+    """Return the tagged PDF of docx, converted by a headless soffice with its own profile."""
     soffice = soffice_path()
     if soffice is None:
         raise PdfUnavailable("PDF kan inte skapas eftersom LibreOffice (soffice) inte är installerat på servern.")
@@ -30,7 +43,8 @@ def convert_to_pdf(docx: bytes, *, timeout: float = 60) -> bytes:
         source.write_bytes(docx)
         # A private profile lets several conversions run at once without locking each other.
         command = [soffice, f"-env:UserInstallation={(work / 'profil').as_uri()}", "--headless",
-                   "--norestore", "--nologo", "--convert-to", "pdf", "--outdir", str(work), str(source)]
+                   "--norestore", "--nologo", "--convert-to", f"pdf:writer_pdf_Export:{EXPORT_OPTIONS}",
+                   "--outdir", str(work), str(source)]
         try:
             proc = subprocess.run(command, capture_output=True, timeout=timeout, cwd=work)
         except subprocess.TimeoutExpired:

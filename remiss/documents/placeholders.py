@@ -50,8 +50,17 @@ def safe_parser() -> etree.XMLParser:
     return etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False)
 
 
-def paragraphs(xml: bytes, label: str) -> list[Paragraph]:
-    """Return every w:p of a part in document order."""
+def opening_words(text: str, limit: int = 40) -> str:
+    """The first words of a paragraph, as a user would search for it in Word."""
+    text = " ".join(text.split())
+    if len(text) <= limit:
+        return text
+    cut = text[:limit].rsplit(" ", 1)[0]
+    return (cut if len(cut) > limit // 2 else text[:limit]) + " …"
+
+
+def paragraphs(xml: bytes, place: str) -> list[Paragraph]:
+    """Return every w:p of a part in document order, located as Word shows it (place and opening words)."""
     root = etree.fromstring(xml, safe_parser())
     out = []
     for number, p in enumerate(root.iter(f"{W}p"), start=1):
@@ -61,8 +70,16 @@ def paragraphs(xml: bytes, label: str) -> list[Paragraph]:
         raw = _IN_TAG.sub(lambda m: _BETWEEN_T.sub("", m.group(0)), raw)
         # Keep only real text nodes' content and text-like leftovers, like Jinja would see.
         seen = _XML_TAG.sub("", raw).replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&")
-        out.append(Paragraph(f"{label}stycke {number}", visible, seen))
+        opening = opening_words(visible)
+        where = (f"{place}, i stycket som börjar ”{opening}”" if opening
+                 else f"{place}, i ett tomt stycke (stycke {number})")
+        out.append(Paragraph(where, visible, seen))
     return out
+
+
+def texts(values: list[tuple[str, str]]) -> list[Paragraph]:
+    """Treat plain texts (e.g. the document properties) as paragraphs: (where, text)."""
+    return [Paragraph(where, text, text) for where, text in values]
 
 
 def _norm(tag: str) -> str:
@@ -96,6 +113,10 @@ def check_runs(paras: list[Paragraph], found: Found) -> list[tuple[str, str]]:
             found.errors.append(
                 f"Platshållaren {_quote(tail)} i {para.where} är inte avslutad i samma stycke; den är "
                 f"delad över flera stycken ({para.where}{also}). Skriv hela platshållaren i ett svep i ett och samma stycke.")
+        for tag in TAG.findall(para.docxtpl):
+            if re.match(r"{{r\s", tag):
+                found.errors.append(f"{_quote(tag)} i {para.where} använder docxtpl:s RichText ({{{{r …}}}}), som "
+                                    "mallarna inte har. Skriv {{ … }} utan r; fet och kursiv stil följer med ändå.")
         tags = [_DOCXTPL_CELL.sub(lambda m: f"{{{{ {m.group(1)} }}}}" if m.group(1) else "", _DOCXTPL_PREFIX.sub(r"\1 ", t))
                 for t in TAG.findall(para.docxtpl) if not t.startswith("{#")]
         lines.append((para.where, " ".join(t.translate(_QUOTES) for t in tags)))
@@ -191,16 +212,50 @@ def _swedish(message: str) -> str:
     return message
 
 
-def collect(lines: list[tuple[str, str]], found: Found) -> None:
-    """Parse the template code (one line per paragraph) and record the paths it uses."""
-    where = [w for w, _ in lines] or ["dokumentet"]
+_BLOCK = re.compile(r"{%-?\s*(?:(?:p|tr|tc|r)\s+)?(end)?(for|if|macro|filter|with|call|raw)\b")
+
+
+def unclosed_block(lines: list[tuple[str, str]]) -> tuple[str, str, str] | None:
+    """The first block tag never closed: (its location, the tag as written, the end tag it needs)."""
+    stack = []
+    for where, code in lines:
+        for tag in TAG.findall(code):
+            match = _BLOCK.match(tag)
+            if match and match.group(1):
+                if stack and stack[-1][2] == match.group(2):
+                    stack.pop()
+            elif match:
+                stack.append((where, tag, match.group(2)))
+    if not stack:
+        return None
+    where, tag, name = stack[-1]
+    # the code lost docxtpl's p/tr/tc/r; the paragraph's words still show it
+    written = re.search(r"{%-?\s*(p|tr|tc|r)\s+" + name + r"\b[^%]*%}", where)
+    prefix = f"{written.group(1)} " if written else ""
+    tag = written.group(0) if written else tag
+    return where, " ".join(tag.split()), "{%" + prefix.strip() + f" end{name} %}}"
+
+
+def collect(lines: list[tuple[str, str]], found: Found, place: str = "mallen") -> None:
+    """Parse one part's template code (one line per paragraph) and record the paths it uses."""
+    where = [w for w, _ in lines] or [place]
     source = "\n".join(code for _, code in lines)
     try:
         tree = SandboxedEnvironment().parse(source)
     except Exception as exc:  # noqa: BLE001 - TemplateSyntaxError and friends
+        message = str(getattr(exc, "message", exc))
+        open_block = unclosed_block(lines) if message.startswith("Unexpected end of template") else None
+        if open_block:
+            at, tag, end = open_block
+            found.errors.append(f"Blocket ”{tag}” i {at} avslutas aldrig i {place}. Lägg till ett eget stycke "
+                                f"med {end} där blocket ska sluta.")
+            return
         lineno = getattr(exc, "lineno", None) or len(where)
         found.errors.append(f"Mallkoden har ett syntaxfel i {where[min(lineno, len(where)) - 1]}: "
-                            f"{_swedish(str(getattr(exc, 'message', exc)))}. Kontrollera att varje {{% for %}} och "
+                            f"{_swedish(message)}. Kontrollera att varje {{% for %}} och "
                             "{% if %} har ett {% endfor %} respektive {% endif %}.")
         return
+    for node in tree.find_all((nodes.EvalContextModifier, nodes.ScopedEvalContextModifier)):
+        found.errors.append(f"{{% autoescape %}} i {where[min(max(node.lineno, 1), len(where)) - 1]} är inte "
+                            "tillåtet: fälten skulle då kunna skriva in rå Word-kod. Ta bort blocket.")
     _Collector(where, found).visit(tree, {})

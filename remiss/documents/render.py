@@ -7,15 +7,22 @@ import functools
 import json
 import re
 from collections.abc import Mapping
+from dataclasses import dataclass
 from pathlib import Path
 
-from . import sandbox, worker
+from . import pool, sandbox
+from .fieldcodes import package_errors
 from .fields import STYCKE_FIELDS, check_kind, svenskt_datum
 
 TEMPLATE_DIR = Path(__file__).parent / "templates"
 # Control characters are invalid in XML; \x07 and \x0c would also become paragraph and
-# page breaks in docxtpl, so only tab and newline survive.
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+# page breaks in docxtpl, so only tab and newline survive. The private-use characters the
+# sandbox uses for emphasis never come from outside.
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\ue000-\ue003]")
+
+
+def _clean(text: str) -> str:
+    return _CONTROL.sub("", text).replace("\n", " ").replace("\t", " ")
 
 
 class RenderError(Exception):
@@ -45,31 +52,66 @@ def freeze(value, path: str = "kontext"):
 
 
 def run_worker(template: bytes, context: dict, stycke_paths=(), *, timeout: float = 10,
-               memory_mb: int = 512) -> bytes:
-    """Render in a fresh worker process with time and memory limits."""
-    request = {"context": context, "stycke_paths": list(stycke_paths)}
+               memory_mb: int = 512, properties: dict | None = None) -> bytes:
+    """Render on a warm worker of this process's pool, within time and memory limits."""
+    header = {"context": context, "stycke_paths": list(stycke_paths), "memory_mb": memory_mb,
+              "properties": properties}
     try:
-        return worker.run_job("render", request, template, timeout=timeout, memory_mb=memory_mb)
-    except worker.WorkerTimeout:
-        raise RenderError(f"Dokumentet kunde inte skapas inom {timeout:g} sekunder och avbröts. "
-                          "Kontrollera om mallen innehåller en för stor upprepning.") from None
-    except worker.WorkerRefused as exc:
-        raise RenderError(str(exc) or "Dokumentet kunde inte skapas (okänt fel i mallen).") from None
-    except worker.WorkerKilled as exc:
-        raise RenderError(f"Dokumentet kunde inte skapas: arbetsprocessen avbröts ({exc.reason}), "
+        status, payload = pool.shared_pool().render(header, template, timeout=timeout)
+    except pool.WorkerDied as died:
+        if died.timed_out:
+            raise RenderError(f"Dokumentet kunde inte skapas inom {timeout:g} sekunder och avbröts. "
+                              "Kontrollera om mallen innehåller en för stor upprepning.") from None
+        code = died.returncode or 0
+        reason = f"signal {-code}" if code < 0 else f"kod {code}"
+        raise RenderError(f"Dokumentet kunde inte skapas: arbetsprocessen avbröts ({reason}), "
                           f"troligen för att mallen kräver för mycket minne eller tid.") from None
+    if status == 0:
+        return payload
+    try:
+        message = json.loads(payload)["error"]
+    except (ValueError, KeyError):
+        message = "Dokumentet kunde inte skapas (okänt fel i mallen)."
+    raise RenderError(message)
+
+
+@dataclass(frozen=True)
+class DocumentProperties:
+    """What Word shows under Arkiv → Information: the ärende, the nämnd, when it was made."""
+
+    title: str
+    author: str
+    created: dt.datetime  # aware; stored in UTC
+    subject: str = ""
+    company: str = ""
+    language: str = "sv-SE"
+
+    def plain(self) -> dict:
+        created = self.created.astimezone(dt.timezone.utc).replace(tzinfo=None, microsecond=0)
+        return {"title": _clean(self.title), "author": _clean(self.author), "subject": _clean(self.subject),
+                "company": _clean(self.company), "language": self.language, "created": created.isoformat()}
 
 
 def render_document(kind: str, context: Mapping, template: bytes | None = None, *,
-                    timeout: float = 10, memory_mb: int = 512) -> bytes:
+                    timeout: float = 10, memory_mb: int = 512,
+                    properties: DocumentProperties | None = None) -> bytes:
     """Render a document of kind with context (and template, or the default) to .docx bytes."""
     check_kind(kind)
     data = default_template(kind) if template is None else bytes(template)
+    if template is not None:
+        refused = package_errors(data)
+        if refused:
+            raise RenderError(f"{refused[0]} Nämndens mall används inte förrän en ny mall utan fältet har laddats upp.")
     try:
         frozen = freeze(context)
     except TypeError as exc:
         raise RenderError(str(exc)) from None
-    return run_worker(data, frozen, STYCKE_FIELDS[kind], timeout=timeout, memory_mb=memory_mb)
+    if properties is None:
+        properties = DocumentProperties(title=str(frozen.get("titel", "")), author=str(frozen.get("namnd", "")),
+                                        created=dt.datetime.now(dt.timezone.utc),
+                                        company=str(frozen.get("organisation", "")))
+    return run_worker(data, frozen, STYCKE_FIELDS[kind], timeout=timeout, memory_mb=memory_mb,
+                      properties=properties.plain())
 
 
 def render_in_process(kind: str, context: Mapping, template: bytes | None = None, *,
@@ -78,4 +120,5 @@ def render_in_process(kind: str, context: Mapping, template: bytes | None = None
     data = default_template(kind) if template is None else template
     if not sandboxed:
         return sandbox.render_bytes(data, json.loads(json.dumps(freeze(context))), sandboxed=False)
-    return sandbox.render_bytes(data, freeze(context), STYCKE_FIELDS[kind])
+    return sandbox.render_bytes(data, freeze(context), STYCKE_FIELDS[kind],
+                                properties=DocumentProperties("", "", dt.datetime.now(dt.timezone.utc)).plain())

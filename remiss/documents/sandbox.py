@@ -2,13 +2,14 @@
 
 Run as a script (`python -I -B sandbox.py --memory-mb N --cpu-seconds S`) it limits its own
 address space, CPU time, file size and process count, reads one request from stdin
-(a JSON line naming the job, then its bytes) and writes the answer to stdout (exit 0) or
-a JSON error with a Swedish message (exit 3). The parent side is `worker.run_job`.
+(a JSON line, then the template bytes) and writes the rendered .docx to stdout (exit 0) or
+a JSON error with a Swedish message (exit 3). With `--serve` it renders many, framed (`serve`).
 
-Jobs: "render" (a .docx template; the bytes are the template) and "read" and "parse" (uploaded
-files and missiv texts, served by `remiss.intake.untrusted`). For rendering this file imports only
-the standard library, jinja2 and docxtpl; the reading jobs import the pure `remiss.intake.untrusted`
-and `remiss.missiv` modules, never the Flask application.
+A one-off request whose JSON names the job "read" or "parse" reads uploaded missiv files or
+parses a missiv text instead (`remiss.intake.untrusted`, called through `worker.run_job`), under
+the same limits. For rendering this file imports only the standard library, jinja2 and docxtpl;
+the reading jobs import the pure `remiss.intake.untrusted` and `remiss.missiv`, never the Flask
+application.
 """
 
 from __future__ import annotations
@@ -20,13 +21,19 @@ import re
 import sys
 
 EXIT_ERROR = 3
-
-
-class JobRefused(Exception):
-    """A job's own refusal; its message (Swedish) goes back to the caller as it is."""
+READING_JOBS = ("read", "parse")
 _BULLET = re.compile(r"^\s*(?:-|•|–)\s+")
 _EMPHASIS = re.compile(r"\*\*(?=\S)(.+?)(?<=\S)\*\*|\*(?=\S)(.+?)(?<=\S)\*")
-_RUN_TAIL = '</w:t></w:r><w:r><w:rPr>{props}</w:rPr><w:t xml:space="preserve">{text}</w:t></w:r><w:r><w:t xml:space="preserve">'
+# Thousands ("2 000") and "§ 142" keep together on one line, as Word users type them with NBSP.
+_KEEP_TOGETHER = re.compile(r"(?<=\d) (?=\d{3}(?!\d))|(?<=§) (?=\d)")
+# Emphasis travels through Jinja as private-use characters, never as XML: after rendering each
+# run holding them is split into runs with the run's own properties plus bold or italic
+# (`split_emphasis`). User text and templates never carry these characters (`freeze` drops them).
+BOLD_ON, BOLD_OFF, ITALIC_ON, ITALIC_OFF = "\ue000", "\ue001", "\ue002", "\ue003"
+MARKERS = BOLD_ON + BOLD_OFF + ITALIC_ON + ITALIC_OFF
+# docxtpl turns \a in a run's text into a new paragraph with the same paragraph and run properties.
+NEW_PARAGRAPH = "\a"
+BULLET_SIGN = "•\u00a0"
 
 
 def _escape(text: str) -> str:
@@ -40,30 +47,106 @@ class Stycke(str):
 
     def __new__(cls, line: str):
         punkt = bool(_BULLET.match(line))
-        self = super().__new__(cls, _BULLET.sub("", line, count=1) if punkt else line)
+        text = _KEEP_TOGETHER.sub("\u00a0", _BULLET.sub("", line, count=1) if punkt else line)
+        self = super().__new__(cls, text)
         self.punkt = punkt
         return self
 
     def __html__(self) -> str:
-        """Return escaped WordprocessingML text; emphasis closes and reopens runs."""
+        """Return escaped text; emphasis becomes marker characters that `split_emphasis` resolves."""
         out, pos = [], 0
         for match in _EMPHASIS.finditer(self):
             out.append(_escape(self[pos:match.start()]))
             bold = match.group(1) is not None
             inner = match.group(1) if bold else match.group(2)
-            out.append(_RUN_TAIL.format(props="<w:b/>" if bold else "<w:i/>", text=_escape(inner)))
+            on, off = (BOLD_ON, BOLD_OFF) if bold else (ITALIC_ON, ITALIC_OFF)
+            out.append(on + _escape(inner) + off)
             pos = match.end()
         out.append(_escape(self[pos:]))
         return "".join(out)
 
 
-def to_stycken(value) -> list:
+class Stycken(list):
+    """The paragraphs of a field; printed whole (`{{ sammanfattning }}`) each becomes its own Word paragraph."""
+
+    def __html__(self) -> str:
+        return NEW_PARAGRAPH.join((BULLET_SIGN if s.punkt else "") + s.__html__() for s in self)
+
+    def __str__(self) -> str:
+        return "\n".join(self)
+
+
+class Post(dict):
+    """A field with fields (`var_referens`, `kontaktperson`, an item of `fragor`): printed whole, its
+    texts one after the other ("Sabina Vendela Dethorey, Utvecklingssamordnare, …"), never a Python dict."""
+
+    def __html__(self) -> str:
+        texts = [str(v) for k, v in self.items()
+                 if k != "rad" and isinstance(v, (str, int, float)) and not isinstance(v, bool) and str(v)]
+        return _escape(", ".join(texts))
+
+    def __str__(self) -> str:
+        return self.__html__()
+
+
+def printable(value, top: bool = True):
+    """Turn every dict below the top of a context into a Post, in place for lists."""
+    if isinstance(value, dict):
+        converted = {k: printable(v, False) for k, v in value.items()}
+        return converted if top else Post(converted)
+    if isinstance(value, list) and not isinstance(value, Stycken):
+        return [printable(v, False) for v in value]
+    return value
+
+
+def to_stycken(value) -> Stycken:
     """Split a string or list of strings into Stycke paragraphs, one per non-empty line."""
     if value is None or value is False:
-        return []
+        return Stycken()
     items = [value] if isinstance(value, str) else list(value)
-    return [Stycke(line.rstrip()) for item in items if isinstance(item, str)
-            for line in item.splitlines() if line.strip()]
+    return Stycken(Stycke(line.rstrip()) for item in items if isinstance(item, str)
+                   for line in item.splitlines() if line.strip())
+
+
+_RUN = re.compile(r"<w:r(?: [^>]*)?>.*?</w:r>", re.DOTALL)
+_RPR = re.compile(r"<w:rPr>(.*?)</w:rPr>", re.DOTALL)
+_B_I = re.compile(r"<w:(?:b|bCs|i|iCs)(?: [^>]*)?/>")
+_BEFORE_B = re.compile(r"^(?:<w:rStyle [^>]*/>)?(?:<w:rFonts [^>]*/>)?")
+
+
+def _props(base: str, bold: bool, italic: bool) -> str:
+    """The run properties base with bold/italic set, in the schema's order (rStyle, rFonts, b, i, …)."""
+    if not (bold or italic):
+        return f"<w:rPr>{base}</w:rPr>" if base else ""
+    inner = _B_I.sub("", base)
+    head = _BEFORE_B.match(inner).end()
+    added = ("<w:b/><w:bCs/>" if bold else "") + ("<w:i/><w:iCs/>" if italic else "")
+    return f"<w:rPr>{inner[:head]}{added}{inner[head:]}</w:rPr>"
+
+
+def split_emphasis(xml: str) -> str:
+    """Split runs holding emphasis markers into runs that keep the run's font, size and colour."""
+    if not any(m in xml for m in MARKERS):
+        return xml
+
+    def run(match) -> str:
+        text = match.group(0)
+        if not any(m in text for m in MARKERS):
+            return text
+        found = _RPR.search(text)
+        base = found.group(1) if found else ""
+        state = {"b": False, "i": False}
+
+        def switch(marker) -> str:
+            key = "b" if marker.group(0) in (BOLD_ON, BOLD_OFF) else "i"
+            state[key] = marker.group(0) in (BOLD_ON, ITALIC_ON)
+            return (f'</w:t></w:r><w:r>{_props(base, state["b"], state["i"])}'
+                    '<w:t xml:space="preserve">')
+        # the text before and after the emphasis ends and starts with a space Word must keep
+        text = text.replace("<w:t>", '<w:t xml:space="preserve">')
+        return re.sub(f"[{MARKERS}]", switch, text)
+
+    return _RUN.sub(run, xml)
 
 
 def apply_stycken(context: dict, paths) -> dict:
@@ -93,13 +176,30 @@ def apply_stycken(context: dict, paths) -> dict:
 
 @functools.cache
 def _strict_sandbox_class():
+    from jinja2 import nodes
     from jinja2.sandbox import SandboxedEnvironment, SecurityError
+    from markupsafe import escape
+
+    def _as_text(value, *args, **kwargs):
+        """`|safe` and `|urlize` print escaped text: a field never becomes raw WordprocessingML."""
+        return escape(value)
 
     class StrictSandbox(SandboxedEnvironment):
         """Raise instead of returning Undefined, so an attack fails loudly rather than printing ''."""
 
+        def __init__(self, **options):
+            super().__init__(**options)
+            self.filters.update(safe=_as_text, urlize=_as_text)
+
         def unsafe_undefined(self, obj, attribute):
             raise SecurityError(f"åtkomst till {attribute!r} är inte tillåten")
+
+        def _parse(self, source, name, filename):
+            tree = super()._parse(source, name, filename)
+            # {% autoescape false %} would print fields as raw XML
+            if any(True for _ in tree.find_all((nodes.EvalContextModifier, nodes.ScopedEvalContextModifier))):
+                raise SecurityError("{% autoescape %} får inte användas i en mall")
+            return tree
 
     return StrictSandbox
 
@@ -109,14 +209,122 @@ def make_environment():
     return _strict_sandbox_class()(autoescape=True)
 
 
-def render_bytes(template: bytes, context: dict, stycke_paths=(), *, sandboxed: bool = True) -> bytes:
+@functools.cache
+def _template_class():
+    from docxtpl import DocxTemplate
+
+    class Template(DocxTemplate):
+        """docxtpl with emphasis markers resolved before its own \\a, \\n and \\t handling."""
+
+        def resolve_listing(self, xml):
+            return super().resolve_listing(split_emphasis(xml))
+
+    return Template
+
+
+COMPAT = "http://schemas.microsoft.com/office/word"
+APP_XML = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+           '<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties" '
+           'xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes">'
+           '<Application>Remiss</Application><DocSecurity>0</DocSecurity><ScaleCrop>false</ScaleCrop>'
+           '<Company>{company}</Company><LinksUpToDate>false</LinksUpToDate><SharedDoc>false</SharedDoc>'
+           '<HyperlinksChanged>false</HyperlinksChanged></Properties>')
+
+
+# The w:settings children that come after w:compat in the schema's sequence.
+_AFTER_COMPAT = {"docVars", "rsids", "mathPr", "attachedSchema", "themeFontLang", "clrSchemeMapping",
+                 "doNotIncludeSubdocsInStats", "doNotAutoCompressPictures", "forceUpgrade", "captions",
+                 "readModeInkLockDown", "smartTagType", "schemaLibrary", "shapeDefaults",
+                 "doNotEmbedSmartTags", "decimalSymbol", "listSeparator"}
+
+
+def etree_local(element) -> str:
+    return element.tag.rsplit("}", 1)[-1] if isinstance(element.tag, str) else ""
+
+
+def _compatibility_15(docx) -> None:
+    """Set Word's compatibility mode to 15 so Word 2013 and later open it without "Kompatibilitetsläge"."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    settings = docx.settings.element
+    compat = settings.find(qn("w:compat"))
+    if compat is None:
+        compat = OxmlElement("w:compat")
+        later = next((c for c in settings if etree_local(c) in _AFTER_COMPAT), None)
+        if later is None:
+            settings.append(compat)
+        else:
+            later.addprevious(compat)
+    setting = next((s for s in compat.findall(qn("w:compatSetting"))
+                    if s.get(qn("w:name")) == "compatibilityMode"), None)
+    if setting is None:
+        setting = OxmlElement("w:compatSetting")
+        setting.set(qn("w:name"), "compatibilityMode")
+        setting.set(qn("w:uri"), COMPAT)
+        compat.append(setting)
+    setting.set(qn("w:val"), "15")
+
+
+def _default_language(docx, language: str) -> None:
+    """Set the document's default language (w:docDefaults), which LibreOffice writes as the PDF's /Lang."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    styles = docx.styles.element
+    defaults = styles.find(qn("w:docDefaults"))
+    if defaults is None:
+        defaults = OxmlElement("w:docDefaults")
+        styles.insert(0, defaults)
+    rpr_default = defaults.find(qn("w:rPrDefault"))
+    if rpr_default is None:
+        rpr_default = OxmlElement("w:rPrDefault")
+        defaults.insert(0, rpr_default)
+    rpr = rpr_default.find(qn("w:rPr"))
+    if rpr is None:
+        rpr = OxmlElement("w:rPr")
+        rpr_default.append(rpr)
+    lang = rpr.find(qn("w:lang"))
+    if lang is None:
+        lang = OxmlElement("w:lang")
+        rpr.append(lang)  # w:lang is late in CT_RPr's sequence; only eastAsianLayout and later follow it
+    lang.set(qn("w:val"), language)
+
+
+def finish(docx, properties: dict) -> None:
+    """Give the rendered document its own metadata instead of the template's (or python-docx's)."""
+    import datetime as dt
+
+    _compatibility_15(docx)
+    _default_language(docx, properties.get("language", "sv-SE"))
+    core = docx.core_properties
+    now = dt.datetime.fromisoformat(properties["created"])
+    core.title = properties.get("title", "")
+    core.subject = properties.get("subject", "")
+    core.author = core.last_modified_by = properties.get("author", "")
+    core.language = properties.get("language", "sv-SE")
+    core.comments = core.keywords = core.category = core.identifier = ""
+    core.created = core.modified = now
+    if core.last_printed is not None:
+        core.last_printed = now
+    core.revision = 1
+    app = next((p for p in docx.part.package.parts if p.partname == "/docProps/app.xml"), None)
+    if app is not None:
+        app._blob = APP_XML.format(company=_escape(properties.get("company", ""))).encode()
+
+
+def render_bytes(template: bytes, context: dict, stycke_paths=(), *, sandboxed: bool = True,
+                 properties: dict | None = None) -> bytes:
     """Render template bytes with context in this process and return the .docx bytes."""
     from docxtpl import DocxTemplate
 
-    doc = DocxTemplate(io.BytesIO(template))
     if sandboxed:
-        doc.render(apply_stycken(context, stycke_paths), jinja_env=make_environment())
+        doc = _template_class()(io.BytesIO(template))
+        doc.render(printable(apply_stycken(context, stycke_paths)), jinja_env=make_environment())
+        if properties:
+            finish(doc.docx, properties)
     else:
+        doc = DocxTemplate(io.BytesIO(template))
         doc.render(context)
     out = io.BytesIO()
     doc.save(out)
@@ -145,58 +353,111 @@ def describe_error(exc: BaseException) -> str:
     return f"Dokumentet kunde inte skapas: {type(exc).__name__}: {exc}"
 
 
-def _render_job(request: dict, payload: bytes) -> bytes:
-    return render_bytes(payload, request["context"], request.get("stycke_paths", ()))
-
-
-def _reading_job(request: dict, payload: bytes) -> bytes:
-    from pathlib import Path
-
-    sys.path.insert(0, str(Path(__file__).resolve().parents[2]))  # the checkout: -I leaves it out
-    from remiss.intake.untrusted import serve
-
-    try:
-        return serve(request, payload)
-    except ValueError as exc:  # the reader's own Swedish refusal
-        raise JobRefused(str(exc)) from None
-    except MemoryError:
-        raise JobRefused("Läsningen krävde mer minne än vad som är tillåtet och avbröts.") from None
-    except RecursionError:
-        raise JobRefused("Filen är för djupt nästlad för att läsas.") from None
-
-
-JOBS = {"render": _render_job, "read": _reading_job, "parse": _reading_job}
-
-
-def limit(memory_mb: int, cpu_seconds: int, *, threads: bool = False) -> None:
+def limit(memory_mb: int, cpu_seconds: int, *, cpu_hard: int | None = None, threads: bool = False) -> None:
     """Limit this process's address space, CPU time and file writes; no new processes unless threads."""
     import resource
 
     memory = memory_mb * 1024 * 1024
     resource.setrlimit(resource.RLIMIT_AS, (memory, memory))
-    resource.setrlimit(resource.RLIMIT_CPU, (cpu_seconds, cpu_seconds + 1))
+    resource.setrlimit(resource.RLIMIT_CPU, (cpu_seconds, cpu_hard or cpu_seconds + 1))
     resource.setrlimit(resource.RLIMIT_FSIZE, (0, 0))
-    if not threads:  # RLIMIT_NPROC counts threads too; an external program may need one or two
+    if not threads:  # RLIMIT_NPROC counts threads too; an external program (OCR) may need one or two
         resource.setrlimit(resource.RLIMIT_NPROC, (0, 0))
     resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
 
 
-def main(argv: list[str]) -> int:
-    """Serve one render request from stdin to stdout under resource limits."""
-    args = dict(zip(argv[::2], argv[1::2]))
-    limit(int(args.get("--memory-mb", 512)), int(args.get("--cpu-seconds", 11)))
+def _reading_request(request: dict, payload: bytes) -> tuple[int, bytes]:
+    """Serve one reading job: (0, its answer) or (EXIT_ERROR, a JSON error with a Swedish message)."""
+    from pathlib import Path
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[2]))  # the checkout: -I leaves it out
     try:
-        raw = sys.stdin.buffer.read()
-        header, _, payload = raw.partition(b"\n")
-        request = json.loads(header)
-        job = request.get("job", "render")
-        result = JOBS[job](request, payload)
+        from remiss.intake.untrusted import serve as serve_reading
+
+        return 0, serve_reading(request, payload)
+    except ValueError as exc:  # the reader's own Swedish refusal
+        message = str(exc)
+    except MemoryError:
+        message = "Läsningen krävde mer minne än vad som är tillåtet och avbröts."
+    except RecursionError:
+        message = "Filen är för djupt nästlad för att läsas."
     except BaseException as exc:  # noqa: BLE001 - every failure becomes a message
-        message = str(exc) if isinstance(exc, JobRefused) else describe_error(exc)
-        sys.stdout.buffer.write(json.dumps({"error": message}).encode())
-        return EXIT_ERROR
-    sys.stdout.buffer.write(result)
-    return 0
+        message = f"Filen kunde inte läsas: {type(exc).__name__}: {exc}"
+    return EXIT_ERROR, json.dumps({"error": message}).encode()
+
+
+def _render_request(request: dict, template: bytes) -> tuple[int, bytes]:
+    """Serve one request: (0, docx bytes) or (EXIT_ERROR, a JSON error with a Swedish message)."""
+    try:
+        result = render_bytes(template, request["context"], request.get("stycke_paths", ()),
+                              properties=request.get("properties"))
+    except BaseException as exc:  # noqa: BLE001 - every failure becomes a message
+        return EXIT_ERROR, json.dumps({"error": describe_error(exc)}).encode()
+    return 0, result
+
+
+def _read_exact(stream, size: int) -> bytes:
+    data = stream.read(size)
+    if len(data) != size:
+        raise EOFError
+    return data
+
+
+def serve(memory_mb: int, cpu_seconds: int, max_renders: int) -> int:
+    """Serve framed requests until stdin closes; each render gets its own CPU-time budget.
+
+    A request is `>QQ` (header length, template length), the JSON header and the template; an
+    answer is `>BQ` (status, length) and the payload. The process is recycled by its parent after
+    max_renders requests or any error, so the hard CPU limit covers them all.
+    """
+    import resource
+    import struct
+
+    limit(memory_mb, cpu_seconds, cpu_hard=cpu_seconds * (max_renders + 1) + 5)
+    stdin, stdout = sys.stdin.buffer, sys.stdout.buffer
+    while True:
+        try:
+            header_len, template_len = struct.unpack(">QQ", _read_exact(stdin, 16))
+            request = json.loads(_read_exact(stdin, header_len))
+            template = _read_exact(stdin, template_len)
+        except EOFError:
+            return 0
+        usage = resource.getrusage(resource.RUSAGE_SELF)
+        used = int(usage.ru_utime + usage.ru_stime) + 1
+        budget = min(int(request.get("cpu_seconds", cpu_seconds)), cpu_seconds)
+        hard = resource.getrlimit(resource.RLIMIT_CPU)[1]
+        resource.setrlimit(resource.RLIMIT_CPU, (min(used + budget, hard), hard))
+        memory = min(int(request.get("memory_mb", memory_mb)), memory_mb) * 1024 * 1024
+        resource.setrlimit(resource.RLIMIT_AS, (memory, memory_mb * 1024 * 1024))
+        status, payload = _render_request(request, template)
+        stdout.write(struct.pack(">BQ", status, len(payload)) + payload)
+        stdout.flush()
+
+
+def main(argv: list[str]) -> int:
+    """Serve one render request from stdin to stdout under resource limits (or many with --serve)."""
+    flags = [a for a in argv if a == "--serve"]
+    argv = [a for a in argv if a != "--serve"]
+    args = dict(zip(argv[::2], argv[1::2]))
+    memory_mb, cpu_seconds = int(args.get("--memory-mb", 512)), int(args.get("--cpu-seconds", 11))
+    raw = b"" if flags else sys.stdin.buffer.read()  # from the parent, which sized it
+    header, _, payload = raw.partition(b"\n")
+    request = json.loads(header) if header else {}
+    if request.get("job") in READING_JOBS:
+        limit(memory_mb, cpu_seconds)
+        status, answer = _reading_request(request, payload)
+        sys.stdout.buffer.write(answer)
+        return status
+    # Import before the limits: the warm worker has docxtpl, lxml and jinja2 loaded once.
+    import docxtpl  # noqa: F401
+    _strict_sandbox_class()
+    _template_class()
+    if flags:
+        return serve(memory_mb, cpu_seconds, int(args.get("--max-renders", 50)))
+    limit(memory_mb, cpu_seconds)
+    status, answer = _render_request(request, payload)
+    sys.stdout.buffer.write(answer)
+    return status
 
 
 if __name__ == "__main__":

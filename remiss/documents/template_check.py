@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 import io
 import re
 import zipfile
@@ -9,6 +10,7 @@ from dataclasses import dataclass, field
 
 from lxml import etree
 
+from .fieldcodes import check_field_codes
 from . import placeholders as ph
 from .fields import STYCKE_FIELDS, check_kind, known_names, placeholder_fields, sample_context
 from .render import RenderError, render_document
@@ -20,9 +22,18 @@ MAX_RATIO = 100  # deflate of real XML rarely exceeds 20:1; zip bombs reach 1000
 MAIN_DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
 MAIN_DOTX = "application/vnd.openxmlformats-officedocument.wordprocessingml.template.main+xml"
 RELS = "{http://schemas.openxmlformats.org/package/2006/relationships}Relationship"
-TEXT_PARTS = re.compile(r"^word/(document|header\d*|footer\d*|footnotes|endnotes)\.xml$")
 IMPORTANT = {"titel", "diarienummer", "datum"}
 IMPORTANT_BY_KIND = {"yttrande": {"remittent_diarienummer", "fragor"}, "missiv": {"sista_svarsdag"}}
+KIND_LABELS = {"yttrande": "yttrandet", "tjansteskrivelse": "tjänsteskrivelsen", "missiv": "missivet",
+               "sammanstallning": "sammanställningen"}
+# Names people write for a field, beside the misspellings difflib finds.
+ALIASES = {"diarienr": "diarienummer", "dnr": "diarienummer", "dnr_remittent": "remittent_diarienummer",
+           "er_beteckning": "remittent_diarienummer", "beteckning": "remittent_diarienummer",
+           "arende": "titel", "rubrik": "titel", "namn": "namnd", "nämnd": "namnd", "datumet": "datum",
+           "handlaggare": "var_referens.namn", "referens": "var_referens", "fragorna": "fragor",
+           "frågor": "fragor", "svar": "fragor[].svar", "fraga": "fragor[].fraga", "fråga": "fragor[].fraga"}
+LOOP_VARS = {"fragor": "f", "avsnitt": "a", "signaturer": "u", "beslutsplanering": "b", "ansvariga": "a",
+             "sandlista": "g", "ovriga": "o"}
 
 
 @dataclass
@@ -86,13 +97,38 @@ def _read(zf: zipfile.ZipFile, name: str, errors: list[str]) -> bytes | None:
     return data
 
 
-def _check_package(zf: zipfile.ZipFile, errors: list[str], warnings: list[str]) -> dict[str, bytes]:
+CT = "application/vnd.openxmlformats-officedocument.wordprocessingml."
+# What docxtpl renders, by content type, and how Word names the place.
+RENDERED = {CT + "document.main+xml": "brödtexten", CT + "header+xml": "sidhuvud", CT + "footer+xml": "sidfot",
+            CT + "footnotes+xml": "fotnoterna"}
+CORE = "application/vnd.openxmlformats-package.core-properties+xml"
+CT_NS = "{http://schemas.openxmlformats.org/package/2006/content-types}"
+
+
+def _content_types(types: bytes) -> tuple[dict[str, str], dict[str, str]]:
+    """(part name → content type, extension → content type) from [Content_Types].xml."""
+    root = etree.fromstring(types, ph.safe_parser())
+    overrides = {o.get("PartName", "").lstrip("/"): o.get("ContentType", "") for o in root.iter(f"{CT_NS}Override")}
+    defaults = {d.get("Extension", "").lower(): d.get("ContentType", "") for d in root.iter(f"{CT_NS}Default")}
+    return overrides, defaults
+
+
+@dataclass
+class Parts:
+    """The package's XML parts: those docxtpl renders (with their place as Word names it) and the rest."""
+
+    rendered: dict[str, tuple[str, bytes]] = field(default_factory=dict)  # name -> (place, xml)
+    core: bytes | None = None
+    other: dict[str, bytes] = field(default_factory=dict)
+
+
+def _check_package(zf: zipfile.ZipFile, errors: list[str], warnings: list[str]) -> Parts:
     names = zf.namelist()
     macros = [n for n in names if re.search(r"vbaProject\.bin$|vbaData\.xml$", n, re.I)]
     types = _read(zf, "[Content_Types].xml", errors) if "[Content_Types].xml" in names else None
     if types is None:
         errors.append("Filen saknar [Content_Types].xml och är inte ett giltigt Word-dokument.")
-        return {}
+        return Parts()
     text = types.decode("utf-8", "replace")
     if macros or "macroEnabled" in text or "vbaProject" in text:
         where = ", ".join(macros) or "[Content_Types].xml"
@@ -106,13 +142,34 @@ def _check_package(zf: zipfile.ZipFile, errors: list[str], warnings: list[str]) 
         if name.startswith("word/activeX/"):
             errors.append(f"Mallen innehåller ActiveX-kontroller ({name}), vilket inte är tillåtet.")
             break
-    parts = {}
-    for name in names:
+    try:
+        overrides, defaults = _content_types(types)
+    except etree.XMLSyntaxError as exc:
+        errors.append(f"Delen [Content_Types].xml är inte giltig XML ({exc}).")
+        return Parts()
+    parts, counters = Parts(), {}
+    for name in sorted(names, key=lambda n: (n != "word/document.xml", n)):
         if name.endswith(".rels"):
             _check_rels(name, _read(zf, name, errors), errors, warnings)
-        elif TEXT_PARTS.match(name):
-            parts[name] = _read(zf, name, errors)
-    return {k: v for k, v in parts.items() if v is not None}
+            continue
+        kind = overrides.get(name) or defaults.get(name.rsplit(".", 1)[-1].lower(), "")
+        if not (kind.endswith("xml") or name.endswith(".xml")):
+            continue
+        data = _read(zf, name, errors)
+        if data is None:
+            continue
+        check_field_codes(name, data, errors)
+        if kind in RENDERED:
+            place = RENDERED[kind]
+            if place in ("sidhuvud", "sidfot"):
+                counters[place] = counters.get(place, 0) + 1
+                place = f"{place} {counters[place]}"
+            parts.rendered[name] = (place, data)
+        elif kind == CORE:
+            parts.core = data
+        else:
+            parts.other[name] = data
+    return parts
 
 
 def _check_rels(name: str, data: bytes | None, errors: list[str], warnings: list[str]) -> None:
@@ -137,17 +194,58 @@ def _check_rels(name: str, data: bytes | None, errors: list[str], warnings: list
                           "Externa kopplingar (t.ex. länkade bilder) är inte tillåtna; bädda in innehållet i stället.")
 
 
-def _check_placeholders(kind: str, parts: dict[str, bytes], report: TemplateReport) -> None:
+CORE_LABELS = {"title": "Rubrik", "subject": "Ämne", "creator": "Författare", "description": "Kommentarer",
+               "identifier": "Identifierare", "language": "Språk"}
+
+
+def _core_texts(core: bytes) -> list[tuple[str, str]]:
+    """The document properties docxtpl renders, as (where, text) with the names Word's Egenskaper shows."""
+    root = etree.fromstring(core, ph.safe_parser())
+    out = []
+    for element in root:
+        local = etree.QName(element).localname
+        if local in CORE_LABELS and element.text:
+            out.append((f"dokumentegenskapen ”{CORE_LABELS[local]}” (Arkiv → Information → Egenskaper)", element.text))
+    return out
+
+
+def suggestion(path: str, known: set[str]) -> str:
+    """' Menade du ”{{ diarienummer }}”?' for the nearest known field, or ''."""
+    candidates = sorted(n for n in known if not n.endswith("[]"))
+    base = path.replace("[]", "")
+    alias = ALIASES.get(base.split(".")[-1].lower())
+    if alias and alias in known:
+        best = [alias]
+    else:
+        best = difflib.get_close_matches(path, candidates, n=1, cutoff=0.6)
+    if not best:
+        return ""
+    shown = re.sub(r"^(\w+)\[\]\.", lambda m: f"{LOOP_VARS.get(m.group(1), 'x')}.", best[0])
+    loop = f" (i en {{%p for {LOOP_VARS.get(best[0].split('[')[0], 'x')} in {best[0].split('[')[0]} %}}-loop)" if "[]." in best[0] else ""
+    return f" Menade du ”{{{{ {shown} }}}}”{loop}?"
+
+
+def _check_placeholders(kind: str, parts: Parts, report: TemplateReport) -> None:
     found = ph.Found()
-    lines = []
-    ordered = sorted(parts, key=lambda n: (not n.endswith("document.xml"), n))
-    for name in ordered:
-        label = "" if name == "word/document.xml" else f"{_part_label(name)}, "
+    for name, (place, data) in parts.rendered.items():
         try:
-            lines += ph.check_runs(ph.paragraphs(parts[name], label), found)
+            paras = ph.paragraphs(data, place)
         except etree.XMLSyntaxError as exc:
-            report.errors.append(f"Delen {name} är inte giltig XML ({exc}).")
-    ph.collect(lines, found)
+            report.errors.append(f"Delen {name} ({place}) är inte giltig XML ({exc}).")
+            continue
+        ph.collect(ph.check_runs(paras, found), found, place)
+    if parts.core is not None:
+        try:
+            core = _core_texts(parts.core)
+        except etree.XMLSyntaxError as exc:
+            report.errors.append(f"Delen docProps/core.xml är inte giltig XML ({exc}).")
+            core = []
+        for where, code in ph.check_runs(ph.texts(core), found):
+            ph.collect([(where, code)], found, where)
+    for name, data in parts.other.items():
+        if ph.OPEN.search(data.decode("utf-8", "replace")):
+            report.warnings.append(f"Delen {name} innehåller mallkod ({{{{ … }}}} eller {{% … %}}) som inte fylls i; "
+                                   "den kommer att synas som den är skriven.")
     known = known_names(kind) | {f"{p}[].punkt" for p in STYCKE_FIELDS[kind]}
     for expression, where in found.unsafe:
         report.errors.append(f"Mallkoden ”{expression}” i {where} använder interna attribut (som börjar "
@@ -155,11 +253,13 @@ def _check_placeholders(kind: str, parts: dict[str, bytes], report: TemplateRepo
     for path, where in found.paths.items():
         if path not in known:
             report.errors.append(f"Okänd platshållare ”{{{{ {path} }}}}” i {where}. Den finns inte bland fälten "
-                                 f"för {kind}; kontrollera stavningen mot listan över fält.")
+                                 f"för {KIND_LABELS.get(kind, kind)}.{suggestion(path, known)}")
     report.errors += found.errors
     report.warnings += found.warnings
     report.placeholders = sorted(p for p in found.paths  # loop items and `punkt` are noise in a list
                                  if not p.endswith((".punkt", "[]")) or p.removesuffix("[]") not in found.paths)
+    if found.errors:
+        return  # code that does not parse has no placeholders to count
     used = {p.split("[")[0].split(".")[0] for p in found.paths}
     if not found.paths:
         report.warnings.append("Mallen innehåller inga platshållare; alla dokument kommer att bli likadana.")
@@ -167,14 +267,6 @@ def _check_placeholders(kind: str, parts: dict[str, bytes], report: TemplateRepo
         docs = {f.name: f.description_sv for f in placeholder_fields(kind)}
         for name in sorted((IMPORTANT | IMPORTANT_BY_KIND.get(kind, set())) - used):
             report.warnings.append(f"Mallen använder inte fältet {name} ({docs[name]}).")
-
-
-def _part_label(name: str) -> str:
-    base = name.rsplit("/", 1)[-1].removesuffix(".xml")
-    for prefix, label in (("header", "sidhuvud"), ("footer", "sidfot"), ("footnotes", "fotnoter"), ("endnotes", "slutnoter")):
-        if base.startswith(prefix):
-            return f"{label} {base[len(prefix):]}".strip()
-    return base
 
 
 def check_template(kind: str, data: bytes, *, max_bytes: int = 5_000_000) -> TemplateReport:

@@ -1,22 +1,20 @@
-"""Run one job in a fresh sandbox worker process (sandbox.py) under time and memory limits.
+"""Run one job in a fresh sandbox worker process (sandbox.py, one-off mode) under time and memory limits.
 
-Rendering templates and reading uploaded files share this: the request is a JSON line followed by
-bytes on stdin; the answer is bytes on stdout (exit 0) or a JSON error with a Swedish message (exit 3).
+The reading of uploaded missiv files uses it (remiss.intake.reading); rendering keeps warm workers
+(pool.py) of the same script. The request is a JSON line followed by bytes on stdin; the answer is
+bytes on stdout (exit 0) or a JSON error with a Swedish message (exit 3).
 """
 
 from __future__ import annotations
 
 import json
 import math
-import os
 import subprocess
 import sys
 import tempfile
-from pathlib import Path
 
 from . import sandbox
-
-SANDBOX_SCRIPT = Path(sandbox.__file__).resolve()
+from .pool import SANDBOX_SCRIPT, _worker_env
 
 
 class WorkerTimeout(Exception):
@@ -35,11 +33,6 @@ class WorkerKilled(Exception):
         self.reason = reason  # Swedish: "signal 9", "kod 1"
 
 
-def worker_env() -> dict:
-    # The worker gets no secrets: only what Python needs to start.
-    return {"PATH": os.environ.get("PATH", "/usr/bin:/bin"), "LANG": "C.UTF-8"}
-
-
 def run_job(job: str, request: dict, payload: bytes = b"", *, timeout: float = 10, memory_mb: int = 512) -> bytes:
     """Return what the sandbox worker answers to job with request and payload; raise a Worker* error."""
     header = json.dumps(dict(request, job=job)).encode()
@@ -47,7 +40,7 @@ def run_job(job: str, request: dict, payload: bytes = b"", *, timeout: float = 1
                "--cpu-seconds", str(max(1, math.ceil(timeout)))]
     try:
         proc = subprocess.run(command, input=header + b"\n" + payload, capture_output=True,
-                              timeout=timeout, env=worker_env(), cwd=tempfile.gettempdir())
+                              timeout=timeout, env=_worker_env(), cwd=tempfile.gettempdir())
     except subprocess.TimeoutExpired:
         raise WorkerTimeout(job) from None
     if proc.returncode == 0:

@@ -1,9 +1,8 @@
 """JSON API for the yttrande: read, save, change state, download the documents."""
 from __future__ import annotations
 
-import io
 
-from flask import Blueprint, current_app, g, jsonify, request, send_file
+from flask import Blueprint, current_app, g, jsonify, request
 
 from remiss.api.openapi import operation, request_body
 from remiss.auth.access import Action, load_remiss
@@ -11,6 +10,7 @@ from remiss.clock import local_today
 from remiss.db import get_session
 from remiss.documents import RenderError
 from remiss.drafting import content as sections
+from remiss.drafting import decision as decisions
 from remiss.drafting import dispatch, forms, generate, service
 from remiss.drafting.models import DraftState
 from remiss.drafting.schemas import (DecisionRecord, JusteringRecord, YttrandePublic, YttrandeSave,
@@ -19,6 +19,7 @@ from remiss.drafting.views import bp, document_bytes
 from remiss.web.errors import error_response
 from remiss.web.extensions import csrf
 from remiss.web import now, principal
+from remiss.web.downloads import download_file
 
 api = Blueprint("yttrande_api", __name__, url_prefix="/api/v1")
 csrf.exempt(api)
@@ -39,7 +40,7 @@ def decision_summary(session, remiss) -> dict | None:
     return {"decided_by": d.decided_by, "delegat": d.delegat or None, "meeting_on": d.meeting_on.isoformat(),
             "paragraf": d.paragraf, "omedelbar_justering": d.omedelbar_justering,
             "justerad_on": d.justerad_on.isoformat() if d.justerad_on else None,
-            "justerad": d.justerad_by(local_today(now())), "reference": service.decision_reference(d),
+            "justerad": d.justerad_by(local_today(now())), "reference": decisions.decision_reference(d),
             "protokollsutdrag_attachment_id": d.protokollsutdrag_id, "recorded_by_id": d.recorded_by_id,
             "recorded_at": d.recorded_at.isoformat()}
 
@@ -118,20 +119,24 @@ def change_state(remiss_id: int):
     return jsonify(dict(draft_summary(session, remiss), **result))
 
 
+def _decision_step(remiss_id: int, verb, parse):
+    """Record the beslut or its justering with verb, from the body as parse reads it; the yttrande after."""
+    session = get_session()
+    remiss = load_remiss(session, principal(), remiss_id, Action.review)
+    try:
+        verb(session, now=now(), principal=principal(), remiss=remiss, **parse(request_body().model_dump()))
+    except service.DraftError as exc:
+        session.rollback()
+        return error_response(409, str(exc), field="state")
+    return jsonify(draft_summary(session, remiss))
+
+
 @api.post("/remisser/<int:remiss_id>/yttrande/beslut")
 @operation("Registrera nämndens beslut om yttrandet", body=DecisionRecord, responses={200: YttrandePublic},
            errors=(400, 401, 403, 404, 409), tag="yttrande")
 def record_decision(remiss_id: int):
     """Record the beslut: {decided_by, meeting_on, paragraf, delegat?, omedelbar_justering?, justerad_on?}."""
-    session = get_session()
-    remiss = load_remiss(session, principal(), remiss_id, Action.review)
-    try:
-        service.record_decision(session, now=now(), principal=principal(), remiss=remiss,
-                                **forms.decision_from(request_body().model_dump()))
-    except service.DraftError as exc:
-        session.rollback()
-        return error_response(409, str(exc), field="state")
-    return jsonify(draft_summary(session, remiss))
+    return _decision_step(remiss_id, decisions.record_decision, forms.decision_from)
 
 
 @api.post("/remisser/<int:remiss_id>/yttrande/justering")
@@ -139,15 +144,7 @@ def record_decision(remiss_id: int):
            errors=(400, 401, 403, 404, 409), tag="yttrande")
 def record_justering(remiss_id: int):
     """Record the day the protokoll was justerat: {justerad_on}."""
-    session = get_session()
-    remiss = load_remiss(session, principal(), remiss_id, Action.review)
-    try:
-        service.record_justering(session, now=now(), principal=principal(), remiss=remiss,
-                                 **forms.justering_from(request_body().model_dump()))
-    except service.DraftError as exc:
-        session.rollback()
-        return error_response(409, str(exc), field="state")
-    return jsonify(draft_summary(session, remiss))
+    return _decision_step(remiss_id, decisions.record_justering, forms.justering_from)
 
 
 @api.get("/remisser/<int:remiss_id>/documents/<kind>.docx")
@@ -160,8 +157,7 @@ def document(remiss_id: int, kind: str):
         return error_response(404, str(exc))
     except RenderError as exc:
         return error_response(422, str(exc))
-    return send_file(io.BytesIO(data), mimetype=generate.DOCX, as_attachment=True,
-                     download_name=generate.filename_of(remiss, kind))
+    return download_file(data, generate.filename_of(remiss, kind), generate.DOCX)
 
 
 bp.register_blueprint(api)

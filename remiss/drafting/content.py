@@ -10,7 +10,7 @@ from remiss.remisser.input import UNKNOWN_FIELD, InputErrors
 
 # Text fields holding paragraphs; one line is one paragraph in the Word document.
 TEXT_FIELDS = ("sammanfattning", "ovriga_synpunkter", "forslag_till_beslut", "arendet",
-               "beslutsunderlag", "ansvariga", "reservationer")
+               "beslutsunderlag", "ansvariga", "reservationer", "remiss_sammanfattning")
 LINE_FIELDS = ("ordforande", "forvaltningschef", "forvaltningschef_titel")
 MAX_TEXT = 100_000
 MAX_LINE = 200
@@ -21,6 +21,7 @@ LABELS = {
     "forslag_till_beslut": "Förslag till beslut",
     "beslutsunderlag": "Beslutsunderlag",
     "arendet": "Ärendet",
+    "remiss_sammanfattning": "Sammanfattning av remissen (tjänsteskrivelsen)",
     "ovriga_synpunkter": "Övriga synpunkter",
     "ansvariga": "Ansvariga",
     "reservationer": "Reservationer och särskilda yttranden",
@@ -38,7 +39,7 @@ _BLANKS = re.compile(r"\n{3,}")
 def normalize_text(text: str) -> str:
     """Keep the paragraphs of text pasted from Word; Word bullets become '- '."""
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\x0b", "\n").replace("\u2028", "\n")
-    text = _CONTROL.sub("", text.replace("\u00a0", " "))
+    text = _CONTROL.sub("", text)  # a non-breaking space ("2 000") stays one
     lines = []
     for line in text.split("\n"):
         line = line.rstrip()
@@ -67,10 +68,34 @@ class Defaults:
     ordforande: str = ""
     forvaltningschef: str = ""
     forvaltningschef_titel: str = "Förvaltningschef"
+    missiv: str = ""  # the missiv's text, for the tjänsteskrivelse's summary of the remiss
 
 
 def forslag_till_beslut(namnd: str, remittent: str) -> str:
     return f"{namnd} föreslås besluta att avge yttrande till {remittent or 'remittenten'} i enlighet med upprättat förslag."
+
+
+# Sentences of a missiv that are about answering, not about the matter itself.
+_ADMINISTRATIVE = re.compile(r"tillhanda|senast den|svaret|svar ska|överlämnas|kännedom och yttrande|frågeställning|"
+                             r"remissinstans|e-post|adress:|webbplats|tel:|org\.?\s?nr|sändlista|vår referens|"
+                             r"\bdatum\b|\d \(\d+\)", re.I)
+_SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-ZÅÄÖ])")
+
+
+def remiss_summary(missiv: str, remittent: str, title: str, namnd: str, sentences: int = 3) -> str:
+    """A first summary of the remiss for the tjänsteskrivelse: who sent what, and the missiv's first
+    sentences about the matter (the handläggare edits it)."""
+    lead = f"{remittent or 'Remittenten'} har skickat remissen ”{title}” till {namnd} för yttrande."
+    # headings and letterhead lines are short and end without a full stop
+    lines = [line.strip() for line in missiv.splitlines()
+             if len(line.split()) >= 6 and (line.rstrip().endswith((".", "!", "?", ":")) or len(line.split()) >= 15)]
+    picked = []
+    for sentence in _SENTENCE.split(" ".join(lines)):
+        if len(sentence.split()) >= 8 and not _ADMINISTRATIVE.search(sentence) and not sentence.startswith("-"):
+            picked.append(sentence.strip())
+        if len(picked) == sentences:
+            break
+    return "\n".join([lead, *picked])
 
 
 def initial_content(d: Defaults) -> dict:
@@ -91,6 +116,7 @@ def initial_content(d: Defaults) -> dict:
         "forslag_till_beslut": forslag_till_beslut(d.namnd, d.remittent),
         "beslutsunderlag": "\n".join(d.handlingar),
         "arendet": "\n".join(arendet),
+        "remiss_sammanfattning": remiss_summary(d.missiv, d.remittent, d.title, d.namnd),
         "ansvariga": "",
         "ordforande": d.ordforande,
         "forvaltningschef": d.forvaltningschef,
@@ -242,10 +268,21 @@ def labelled_sections(content: dict) -> list[tuple[str, str]]:
         out.append((f"Fråga {position}: {item['fraga']}", item.get("text", "")))
     for item in content.get("avsnitt", []):
         out.append((f"Avsnitt: {item['rubrik']}", item.get("text", "")))
-    for key in ("ovriga_synpunkter", "forslag_till_beslut", "beslutsunderlag", "arendet", "ansvariga",
+    for key in ("ovriga_synpunkter", "forslag_till_beslut", "beslutsunderlag", "remiss_sammanfattning", "arendet", "ansvariga",
                 "ordforande", "forvaltningschef", "forvaltningschef_titel", "reservationer"):
         out.append((LABELS[key], content.get(key, "")))
     return out
+
+
+# Not part of what a reader checks in the page: the yes/no flag and the signature lines.
+_NOT_READ = {LABELS[k] for k in ("inga_synpunkter", "ordforande", "forvaltningschef", "forvaltningschef_titel")}
+
+
+def readable_sections(content: dict) -> list[tuple[str, str]]:
+    """Return (heading, text) of the sections with text, in document order, as a granskare reads the draft:
+    each frågeställning is its own heading."""
+    return [(label.removeprefix("Avsnitt: "), text)
+            for label, text in labelled_sections(content) if label not in _NOT_READ and text.strip()]
 
 
 @dataclass(frozen=True)

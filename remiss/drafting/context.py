@@ -6,8 +6,8 @@ from datetime import date
 from sqlmodel import Session, select
 
 from remiss.auth.models import User
-from remiss.documents.fields import svenskt_datum
-from remiss.drafting.content import paragraphs
+from remiss.documents.fields import format_date, svenskt_datum
+from remiss.drafting.content import paragraphs, remiss_summary
 from remiss.drafting.models import Consultation, DecidedBy, Decision
 from remiss.namnd.models import Namnd
 from remiss.planning.models import Milestone
@@ -19,20 +19,37 @@ def genitive(name: str) -> str:
     return name if name.endswith(("s", "x", "z")) else name + "s"
 
 
+def keep_together(text: str) -> str:
+    """A diarienummer or "§ 142" never broken over two lines: its spaces made non-breaking."""
+    return (text or "").strip().replace(" ", "\u00a0")
+
+
+def footer_line(namnd: Namnd) -> str:
+    """The nämnd's address, telefon, org.nr and webbplats on one line, the filled ones only."""
+    parts = [namnd.postal_address, f"Telefon {namnd.phone}" if namnd.phone else "",
+             f"Org.nr {namnd.org_number}" if namnd.org_number else "", namnd.website]
+    return " · ".join(p.strip() for p in parts if p and p.strip())
+
+
 def _common(session: Session, remiss: Remiss, namnd: Namnd, day: date) -> dict:
     handlaggare = session.get(User, remiss.handlaggare_id) if remiss.handlaggare_id else None
+    namn, titel = (handlaggare.name, handlaggare.title or "") if handlaggare else ("", "")
     return {
         "organisation": namnd.organisation,
         "forvaltning": namnd.forvaltning,
         "namnd": namnd.name,
-        "datum": svenskt_datum(day),
-        "var_referens": {"namn": handlaggare.name if handlaggare else "",
-                         "titel": handlaggare.title if handlaggare else "",
-                         "epost": handlaggare.email if handlaggare else ""},
-        "diarienummer": remiss.our_dnr or "",
-        "remittent_diarienummer": remiss.sender_dnr,
+        "datum": format_date(day, iso=namnd.iso_dates),
+        "var_referens": {"namn": namn, "titel": titel, "epost": handlaggare.email if handlaggare else "",
+                         "rad": ", ".join(p for p in (namn, titel) if p)},
+        "diarienummer": keep_together(remiss.our_dnr),
+        "remittent_diarienummer": keep_together(remiss.sender_dnr),
         "remittent": remiss.remittent,
         "titel": remiss.title,
+        "adress": namnd.postal_address,
+        "telefon": namnd.phone,
+        "organisationsnummer": namnd.org_number,
+        "webbplats": namnd.website,
+        "sidfot": footer_line(namnd),
     }
 
 
@@ -58,8 +75,8 @@ def decision_fields(namnd: Namnd, decision: Decision | None) -> dict:
                 "beslutsreferens": "",
                 "forslag_till_beslut": f"{namnd.name} föreslås besluta att lämna följande yttrande:"}
     by = DecidedBy(decision.decided_by)
-    when = svenskt_datum(decision.meeting_on)
-    paragraf = f", {decision.paragraf}" if decision.paragraf else ""
+    when = format_date(decision.meeting_on, iso=namnd.iso_dates)
+    paragraf = f", {keep_together(decision.paragraf)}" if decision.paragraf else ""
     if by == DecidedBy.delegat:
         organ = decision.delegat
         opening = f"{namnd.name} har genom delegationsbeslut av {decision.delegat} beslutat att lämna följande yttrande:"
@@ -71,10 +88,10 @@ def decision_fields(namnd: Namnd, decision: Decision | None) -> dict:
     if decision.omedelbar_justering:
         justering = "Paragrafen justerades omedelbart."
     elif decision.justerad_on:
-        justering = f"Protokollet justerat den {svenskt_datum(decision.justerad_on)}."
+        justering = f"Protokollet justerat den {format_date(decision.justerad_on, iso=namnd.iso_dates)}."
     else:
         justering = ""
-    return {"beslutat": True, "beslutsorgan": organ, "beslutsdatum": when, "paragraf": decision.paragraf,
+    return {"beslutat": True, "beslutsorgan": organ, "beslutsdatum": when, "paragraf": keep_together(decision.paragraf),
             "justering": justering, "beslutsreferens": referens, "forslag_till_beslut": opening}
 
 
@@ -105,9 +122,10 @@ def _beslutsplanering(session: Session, remiss: Remiss, namnd: Namnd) -> list[di
         Milestone.remiss_id == remiss.id, Milestone.kind.in_(["arbetsutskott", "namnd"])))}
     plan = []
     if "arbetsutskott" in rows:
-        plan.append({"organ": f"{genitive(namnd.name)} arbetsutskott", "datum": svenskt_datum(rows["arbetsutskott"].due_on)})
+        plan.append({"organ": f"{genitive(namnd.name)} arbetsutskott",
+                     "datum": format_date(rows["arbetsutskott"].due_on, iso=namnd.iso_dates)})
     if "namnd" in rows:
-        plan.append({"organ": namnd.name, "datum": svenskt_datum(rows["namnd"].due_on)})
+        plan.append({"organ": namnd.name, "datum": format_date(rows["namnd"].due_on, iso=namnd.iso_dates)})
     return plan
 
 
@@ -128,8 +146,11 @@ def tjansteskrivelse_context(session: Session, remiss: Remiss, content: dict, da
     """Return the context of the förvaltning's tjänsteskrivelse."""
     namnd = session.get(Namnd, remiss.namnd_id)
     context = _common(session, remiss, namnd, day)
+    summary = content.get("remiss_sammanfattning")
+    if summary is None:  # a draft saved before the tjänsteskrivelse had its own summary
+        summary = remiss_summary(remiss.missiv_text, remiss.remittent, remiss.title, namnd.name)
     context.update({
-        "sammanfattning": content.get("sammanfattning", ""),
+        "sammanfattning": summary,
         "forslag_till_beslut": content.get("forslag_till_beslut", ""),
         "beslutsunderlag": paragraphs(content.get("beslutsunderlag", "")),
         "beslutsplanering": _beslutsplanering(session, remiss, namnd),

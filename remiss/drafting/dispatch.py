@@ -10,6 +10,7 @@ from sqlmodel import Session
 from remiss.clock import local_today
 
 from remiss.auth.access import Action, Principal, require
+from remiss.drafting import decision as decisions
 from remiss.drafting import generate, mailing, service
 from remiss.drafting.models import DraftState, GeneratedDocument
 from remiss.remisser import service as remisser
@@ -36,7 +37,7 @@ def expediera(session: Session, *, now: datetime, principal: Principal, remiss: 
         raise service.DraftError("Bara ett godkänt yttrande kan expedieras.")
     if not remiss.our_dnr:
         raise service.DraftError("Remissen saknar diarienummer; ge den ett innan yttrandet expedieras.")
-    refusal = service.expediering_refusal(service.find_decision(session, remiss.id), local_today(now))
+    refusal = decisions.expediering_refusal(service.find_decision(session, remiss.id), local_today(now))
     if refusal:
         raise service.DraftError(refusal)
     version = service.latest_version(session, draft)

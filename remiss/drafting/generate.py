@@ -13,7 +13,7 @@ from remiss.audit import service as audit
 from remiss.auth.access import Action, Principal, require
 from remiss.clock import local_today
 from remiss.documents import render_document
-from remiss.documents.render import default_template
+from remiss.documents.render import DocumentProperties, default_template
 from remiss.drafting import service
 from remiss.drafting.context import BUILDERS
 from remiss.drafting.models import DraftVersion, GeneratedDocument
@@ -57,7 +57,10 @@ def render(session: Session, *, now: datetime, principal: Principal, remiss: Rem
     template = active_template(session, remiss.namnd_id, kind)
     template_bytes = template.data if template else default_template(kind)
     context = BUILDERS[kind](session, remiss, content, local_today(now))
-    return Rendered(kind, render_document(kind, context, template.data if template else None),
+    properties = DocumentProperties(title=remiss.title, author=context["namnd"], created=now,
+                                    subject=KIND_NAMES[kind], company=context["organisation"])
+    data = render_document(kind, context, template.data if template else None, properties=properties)
+    return Rendered(kind, data,
                     version.id if version else None, version.number if version else None,
                     template.id if template else None, hashlib.sha256(template_bytes).hexdigest())
 

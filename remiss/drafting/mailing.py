@@ -1,4 +1,4 @@
-"""E-mail the expedierat yttrande to the remittent through the outbox, the frozen .docx attached.
+"""E-mail the expedierat yttrande to the remittent through the outbox: the frozen .docx and its tagged PDF.
 
 One outbox row per expedierad version (key ``yttrande:<remiss>:<version>``), so a yttrande is
 mailed once however often the sweep runs; the copy addresses go as Cc on the same mail.
@@ -16,10 +16,12 @@ from sqlmodel import Session
 from remiss.audit import service as audit
 from remiss.auth.models import User
 from remiss.clock import local
+from remiss.documents import PdfUnavailable, RenderError, convert_to_pdf
 from remiss.drafting import generate
 from remiss.drafting.models import DraftVersion, GeneratedDocument
 from remiss.namnd.models import Namnd
 from remiss.reminders.mail import letter_html
+from remiss.reminders.message import new_message
 from remiss.reminders.outbox import enqueue
 from remiss.remisser.models import Remiss
 
@@ -43,12 +45,18 @@ def subject_of(remiss: Remiss, namnd: Namnd) -> str:
     return f"{lead} – Yttrande över {remiss.title} (vårt diarienummer {remiss.our_dnr})"
 
 
-def _paragraphs(session: Session, remiss: Remiss, namnd: Namnd, filename: str) -> list[str]:
+def attachment_name(remiss: Remiss, namnd: Namnd, suffix: str) -> str:
+    """'Stadsområdesnämnd Öster – yttrande Fi2024/01234.pdf': our name and their diarienummer, as remittents ask."""
+    dnr = " ".join((remiss.sender_dnr or remiss.our_dnr or f"remiss {remiss.id}").split())
+    return f"{' '.join(namnd.name.split())} – yttrande {dnr}.{suffix}"
+
+
+def _paragraphs(session: Session, remiss: Remiss, namnd: Namnd, filename: str, pdf_filename: str) -> list[str]:
     theirs = f", er beteckning {remiss.sender_dnr}" if remiss.sender_dnr.strip() else ""
     lines = [f"Till {remiss.remittent}" if remiss.remittent else "Hej!",
              f"Härmed översänds yttrande från {namnd.name} över remissen ”{remiss.title}”{theirs}. "
              f"Vårt diarienummer är {remiss.our_dnr}.",
-             f"Yttrandet finns bifogat som Word-dokument: {filename}."]
+             f"Yttrandet finns bifogat i Word- och PDF-format: {filename} och {pdf_filename}."]
     officer = session.get(User, remiss.handlaggare_id) if remiss.handlaggare_id else None
     if officer is not None:
         lines.append(f"Frågor om yttrandet besvaras av {officer.name}"
@@ -67,9 +75,9 @@ def enqueue_yttrande(session: Session, *, now: datetime, actor_id: int | None, r
         return ""
     namnd = session.get(Namnd, remiss.namnd_id)
     copies = copies_of(remiss)
-    filename = generate.filename_of(remiss, "yttrande")
-    payload = {"document_id": document.id, "filename": filename, "cc": copies, "reply_to": namnd.email,
-               "paragraphs": _paragraphs(session, remiss, namnd, filename)}
+    filename, pdf_filename = attachment_name(remiss, namnd, "docx"), attachment_name(remiss, namnd, "pdf")
+    payload = {"document_id": document.id, "filename": filename, "pdf_filename": pdf_filename, "cc": copies,
+               "reply_to": namnd.email, "paragraphs": _paragraphs(session, remiss, namnd, filename, pdf_filename)}
     added = enqueue(session, now=now, key=f"yttrande:{remiss.id}:{version.id}", recipient_email=to, kind=KIND,
                     due_at=now, subject=subject_of(remiss, namnd), payload=payload, remiss_id=remiss.id)
     if added:
@@ -85,7 +93,7 @@ def compose(session: Session, row, *, config, now: datetime) -> EmailMessage:
     payload = json.loads(row.payload or "{}")
     document = session.get(GeneratedDocument, payload["document_id"])
     paragraphs = payload.get("paragraphs", [])
-    message = EmailMessage()
+    message = new_message()  # headers on one line: a title with line breaks must not stop the mail
     message["Subject"] = row.subject
     message["From"] = config.get("MAIL_FROM", "Remiss <remiss@localhost>")
     message["To"] = row.recipient_email
@@ -97,9 +105,19 @@ def compose(session: Session, row, *, config, now: datetime) -> EmailMessage:
     message["Date"] = format_datetime(local(now))
     message["X-Remiss-Outbox-Id"] = str(row.id)
     message["X-Remiss-Kind"] = row.kind
+    data = generate.read(config["FILES_DIR"], document)
+    pdf = None
+    if payload.get("pdf_filename"):  # rows queued before the PDF was sent carry Word only
+        try:
+            pdf = convert_to_pdf(data)
+        except (PdfUnavailable, RenderError):
+            paragraphs = [*paragraphs, "PDF-versionen kunde inte skapas när brevet skickades; "
+                                       "Word-filen är den fullständiga handlingen."]
     message.set_content("\n\n".join(paragraphs) + "\n")
     message.add_alternative(letter_html(paragraphs), subtype="html")
-    message.add_attachment(generate.read(config["FILES_DIR"], document), maintype="application",
+    message.add_attachment(data, maintype="application",
                            subtype="vnd.openxmlformats-officedocument.wordprocessingml.document",
                            filename=payload.get("filename") or "Yttrande.docx")
+    if pdf is not None:
+        message.add_attachment(pdf, maintype="application", subtype="pdf", filename=payload["pdf_filename"])
     return message

@@ -9,6 +9,8 @@ from remiss.auth.models import User
 from remiss.calendar.swedish import format_date, format_date_time, format_weekday_date
 from remiss.clock import local_today
 from remiss.documents.pdf import soffice_path
+from remiss.drafting import decision as decisions
+from remiss.drafting import content as sections
 from remiss.drafting import forms, generate, service
 from remiss.drafting.models import (Consultation, DecidedBy, Decision, DraftState, DraftVersion, GeneratedDocument,
                                     YttrandeDraft)
@@ -106,11 +108,13 @@ def panel_context(session: Session, principal: Principal, remiss, now) -> dict:
         "may_decide": may_review and state == DraftState.godkand,
         "may_justera": (may_review and state == DraftState.godkand and decision is not None
                         and not decision.justerad_by(today)),
-        "expediera_refusal": service.expediering_refusal(decision, today),
+        "expediera_refusal": decisions.expediering_refusal(decision, today),
         "state": state.value, "state_label": state.label, "saved": draft is not None,
         "review_comment": draft.review_comment if draft else "",
         "version": draft.number if draft else None,
         "inga_synpunkter": bool(content.get("inga_synpunkter")),
+        # the draft as it reads now, for those who review it or may no longer change it: no Word needed
+        "reading": sections.readable_sections(content) if draft is not None else [],
         "may_edit": may_edit and state == DraftState.utkast,
         "may_submit": may_edit and state == DraftState.utkast and draft is not None,
         "may_review": may_review and state == DraftState.granskning,

@@ -61,6 +61,7 @@ class YttrandeContent(Body):
     forslag_till_beslut: SectionText = None
     beslutsunderlag: SectionText = None
     arendet: SectionText = None
+    remiss_sammanfattning: SectionText = None
     ovriga_synpunkter: SectionText = None
     ansvariga: SectionText = None
     reservationer: SectionText = None

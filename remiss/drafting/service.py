@@ -1,9 +1,7 @@
-"""Draft the yttrande: save versions, 'inga synpunkter', review states, samråd, and the nämnd's beslut."""
+"""Draft the yttrande: save versions, 'inga synpunkter', review states and samråd (the beslut: drafting.decision)."""
 from __future__ import annotations
 
 import json
-import re
-from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 
@@ -11,15 +9,14 @@ from sqlalchemy import bindparam
 from sqlmodel import Session, select
 
 from remiss import events
-from remiss.clock import local_today
 from remiss.db import read_once
 from remiss.audit import service as audit
 from remiss.auth.access import Action, Principal, require
 from remiss.documents.fields import svenskt_datum
 from remiss.drafting import content as sections
-from remiss.drafting.models import Consultation, Decision, DecidedBy, DraftState, DraftVersion, YttrandeDraft
+from remiss.drafting.models import Consultation, Decision, DraftState, DraftVersion, YttrandeDraft
 from remiss.namnd.models import Namnd
-from remiss.remisser import attachments, page
+from remiss.remisser import page
 from remiss.remisser import service as remisser
 from remiss.remisser.input import InputErrors
 from remiss.remisser.models import Remiss
@@ -103,6 +100,7 @@ def defaults_for(session: Session, remiss: Remiss) -> sections.Defaults:
     return sections.Defaults(namnd=namnd, remittent=remiss.remittent, title=remiss.title,
                              questions=_questions(session, remiss), handlingar=handlingar,
                              deadline=deadline_text(remiss), instructions=remiss.answer_instructions,
+                             missiv=remiss.missiv_text,
                              **_signatures_used_before(session, remiss))
 
 
@@ -210,12 +208,12 @@ def change_state(session: Session, *, now: datetime, principal: Principal, remis
     events.draft_state_changed.send(remiss, session=session, now=now, actor_id=principal.user_id,
                                     old=old, new=new, comment=comment)
     if new == S.godkand and find_decision(session, remiss.id) is None:  # decided already: stays beslutad
-        _move_remiss(session, now=now, principal=principal, remiss=remiss, new=RemissStatus.klar_for_beslut,
+        move_remiss(session, now=now, principal=principal, remiss=remiss, new=RemissStatus.klar_for_beslut,
                      note="Yttrandet godkänt")
     return draft
 
 
-def _move_remiss(session: Session, *, now: datetime, principal: Principal, remiss: Remiss,
+def move_remiss(session: Session, *, now: datetime, principal: Principal, remiss: Remiss,
                  new: RemissStatus, note: str) -> bool:
     """Move the remiss along when the status table allows it; return whether it moved."""
     if new not in TRANSITIONS[RemissStatus(remiss.status)]:
@@ -258,176 +256,5 @@ def remove_consultation(session: Session, *, now: datetime, principal: Principal
                  remiss_id=remiss.id, action="delete", changes={"party": [row.party, None]})
 
 
-@dataclass(frozen=True)
-class Upload:
-    """A file sent with a form or request (the protokollsutdrag), with the limits it is stored under."""
-
-    filename: str
-    data: bytes
-    files_dir: str
-    max_bytes: int
-
-
-_PARAGRAF = re.compile(r"^(?:§\s*)?(\d{1,5}(?:\s*[a-zA-Z])?)$")
-
-
-def normal_paragraf(text: str) -> str:
-    """'142', '§142' and '§ 142' -> '§ 142'; other text (e.g. 'D 12/2015') as typed."""
-    text = " ".join((text or "").split())
-    match = _PARAGRAF.match(text)
-    return f"§ {match.group(1)}" if match else text
-
-
 def find_decision(session: Session, remiss_id: int) -> Decision | None:
     return session.exec(select(Decision).where(Decision.remiss_id == remiss_id)).first()
-
-
-def _check_justering(errors: dict, meeting_on: date | None, justerad_on: date | None, today: date) -> None:
-    if justerad_on is None:
-        return
-    if meeting_on is not None and justerad_on < meeting_on:
-        errors["justerad_on"] = "Protokollet kan inte ha justerats före sammanträdet."
-    elif justerad_on > today:
-        errors["justerad_on"] = "Justeringen registreras när protokollet har justerats; datumet ligger i framtiden."
-
-
-def _announce(session: Session, *, now: datetime, principal: Principal, remiss: Remiss, decision: Decision,
-              first: bool, was_justerad: bool) -> None:
-    events.decision_recorded.send(remiss, session=session, now=now, actor_id=principal.user_id,
-                                  decision=decision, first=first)
-    if decision.justerad_by(local_today(now)) and not was_justerad:
-        events.justering_recorded.send(remiss, session=session, now=now, actor_id=principal.user_id,
-                                       decision=decision)
-
-
-def record_decision(session: Session, *, now: datetime, principal: Principal, remiss: Remiss, decided_by: str,
-                    meeting_on: date | None, paragraf: str = "", delegat: str = "",
-                    omedelbar_justering: bool = False, justerad_on: date | None = None,
-                    protokollsutdrag: Upload | None = None) -> Decision:
-    """Record (or correct) the beslut on the godkänt yttrande; the remiss becomes beslutad."""
-    require(principal, Action.review, remiss.namnd_id)
-    draft = find_draft(session, remiss.id)
-    if draft is None or draft.state != S.godkand:
-        raise DraftError("Beslutet kan registreras först när yttrandet är godkänt"
-                         + (" och innan det har expedierats." if draft is not None and draft.state == S.expedierad
-                            else "."))
-    today = local_today(now)
-    errors: dict[str, str] = {}
-    try:
-        decided_by = DecidedBy(decided_by)
-    except ValueError:
-        errors["decided_by"] = "Välj vem som beslutade: nämnden, arbetsutskottet eller en delegat."
-    delegat = " ".join((delegat or "").split())
-    paragraf = normal_paragraf(paragraf)
-    if decided_by == DecidedBy.delegat and not delegat:
-        errors["delegat"] = "Ange delegatens namn och titel."
-    if len(delegat) > 200:
-        errors["delegat"] = "Skriv högst 200 tecken."
-    if decided_by in (DecidedBy.namnd, DecidedBy.arbetsutskott) and not paragraf:
-        errors["paragraf"] = "Ange paragrafen i protokollet, t.ex. § 142."
-    if len(paragraf) > 20:
-        errors["paragraf"] = "Skriv högst 20 tecken, t.ex. § 142."
-    if meeting_on is None:
-        errors["meeting_on"] = "Ange datum för sammanträdet (eller delegationsbeslutet)."
-    elif meeting_on > today:
-        errors["meeting_on"] = "Beslutet registreras efter sammanträdet; datumet ligger i framtiden."
-    if omedelbar_justering and justerad_on is not None:
-        errors["justerad_on"] = "Ange antingen omedelbar justering eller datum för justeringen, inte båda."
-    _check_justering(errors, meeting_on, justerad_on, today)
-    if errors:
-        raise InputErrors(errors)
-    if remiss.status not in (RemissStatus.klar_for_beslut, RemissStatus.beslutad):
-        raise DraftError(f"Remissen har status ”{RemissStatus(remiss.status).label}”; beslutet kan registreras "
-                         "när den är klar för beslut.")
-    decision = find_decision(session, remiss.id)
-    first = decision is None
-    was_justerad = decision is not None and decision.justerad_by(today)
-    old = {} if first else {"decided_by": decision.decided_by, "meeting_on": decision.meeting_on.isoformat(),
-                            "paragraf": decision.paragraf, "justering": _justering_text(decision)}
-    if first:
-        decision = Decision(remiss_id=remiss.id, decided_by=decided_by.value, meeting_on=meeting_on,
-                            recorded_by_id=principal.user_id, recorded_at=now, updated_at=now)
-    decision.decided_by, decision.delegat = decided_by.value, delegat if decided_by == DecidedBy.delegat else ""
-    decision.meeting_on, decision.paragraf = meeting_on, paragraf
-    decision.omedelbar_justering, decision.justerad_on = omedelbar_justering, justerad_on
-    decision.updated_at = now
-    if protokollsutdrag is not None and protokollsutdrag.data:
-        stored = attachments.add(session, now=now, principal=principal, remiss=remiss,
-                                 filename=protokollsutdrag.filename, data=protokollsutdrag.data,
-                                 files_dir=protokollsutdrag.files_dir, max_bytes=protokollsutdrag.max_bytes,
-                                 purpose="protokollsutdrag")
-        decision.protokollsutdrag_id = stored.id
-    session.add(decision)
-    session.flush()
-    new = {"decided_by": decision.decided_by, "meeting_on": meeting_on.isoformat(), "paragraf": paragraf,
-           "justering": _justering_text(decision)}
-    audit.record(session, now=now, user_id=principal.user_id, entity="decision", entity_id=decision.id,
-                 remiss_id=remiss.id, action="decision",
-                 changes={k: [old.get(k), v] for k, v in new.items() if old.get(k) != v},
-                 note=decision_reference(decision))
-    _move_remiss(session, now=now, principal=principal, remiss=remiss, new=RemissStatus.beslutad,
-                 note=f"Beslutat {decision_reference(decision)}")
-    _announce(session, now=now, principal=principal, remiss=remiss, decision=decision, first=first,
-              was_justerad=was_justerad)
-    return decision
-
-
-def record_justering(session: Session, *, now: datetime, principal: Principal, remiss: Remiss,
-                     justerad_on: date | None) -> Decision:
-    """Record the day the protokoll with the beslut was justerat."""
-    require(principal, Action.review, remiss.namnd_id)
-    decision = find_decision(session, remiss.id)
-    if decision is None:
-        raise DraftError("Registrera beslutet innan justeringen.")
-    today = local_today(now)
-    if decision.omedelbar_justering:
-        raise DraftError("Paragrafen justerades omedelbart vid sammanträdet.")
-    errors: dict[str, str] = {}
-    if justerad_on is None:
-        errors["justerad_on"] = "Ange datum då protokollet justerades."
-    _check_justering(errors, decision.meeting_on, justerad_on, today)
-    if errors:
-        raise InputErrors(errors)
-    was_justerad = decision.justerad_by(today)
-    old = decision.justerad_on
-    decision.justerad_on, decision.updated_at = justerad_on, now
-    session.add(decision)
-    session.flush()
-    audit.record(session, now=now, user_id=principal.user_id, entity="decision", entity_id=decision.id,
-                 remiss_id=remiss.id, action="justering",
-                 changes={"justerad_on": [old.isoformat() if old else None, justerad_on.isoformat()]},
-                 note=f"Protokollet justerat den {svenskt_datum(justerad_on)}")
-    if not was_justerad:
-        events.justering_recorded.send(remiss, session=session, now=now, actor_id=principal.user_id,
-                                       decision=decision)
-    return decision
-
-
-def _justering_text(decision: Decision) -> str:
-    if decision.omedelbar_justering:
-        return "omedelbart justerad"
-    return f"justerad {decision.justerad_on.isoformat()}" if decision.justerad_on else "ej justerad"
-
-
-def decision_reference(decision: Decision) -> str:
-    """'vid sammanträde 24 september 2015, § 142' or 'genom delegationsbeslut av … 24 september 2015'."""
-    if decision.decided_by == DecidedBy.delegat:
-        text = f"genom delegationsbeslut av {decision.delegat} den {svenskt_datum(decision.meeting_on)}"
-    else:
-        organ = " i arbetsutskottet" if decision.decided_by == DecidedBy.arbetsutskott else ""
-        text = f"vid sammanträde{organ} {svenskt_datum(decision.meeting_on)}"
-    return text + (f", {decision.paragraf}" if decision.paragraf else "")
-
-
-def expediering_refusal(decision: Decision | None, today: date) -> str:
-    """Why the yttrande may not be expedierat yet ("" when it may)."""
-    if decision is None:
-        return ("Yttrandet kan expedieras först när nämndens beslut är registrerat. Registrera beslutet "
-                "(sammanträde, paragraf och justering) under Beslut.")
-    if not decision.justerad_by(today):
-        if decision.justerad_on is not None:
-            return (f"Protokollet justeras den {svenskt_datum(decision.justerad_on)}; yttrandet kan expedieras "
-                    "från den dagen.")
-        return ("Protokollet med beslutet är inte justerat. Registrera justeringen (eller att paragrafen "
-                "justerades omedelbart) innan yttrandet expedieras.")
-    return ""

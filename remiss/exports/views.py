@@ -9,6 +9,7 @@ from remiss.db import get_db, get_session
 from remiss.exports import service
 from remiss.remisser.queries import RemissFilter
 from remiss.web import now, principal
+from remiss.web.downloads import attachment
 
 bp = Blueprint("exports", __name__)
 
@@ -26,9 +27,10 @@ def diarium(fmt: str):
     name = f"diarium-{local_today(now()).isoformat()}.{fmt}"
     if fmt == "xlsx":
         rows = service.rows(get_session(), who, f, lambda remiss_id: f"{page_url}{remiss_id}")
-        return send_file(service.xlsx_file(rows), mimetype=XLSX_TYPE, as_attachment=True, download_name=name)
-    response = Response(_csv_stream(get_db(), who, f, page_url), mimetype="text/csv; charset=utf-8")
-    response.headers["Content-Disposition"] = f'attachment; filename="{name}"'
+        response = send_file(service.xlsx_file(rows), mimetype=XLSX_TYPE)
+    else:
+        response = Response(_csv_stream(get_db(), who, f, page_url), mimetype="text/csv; charset=utf-8")
+    response.headers["Content-Disposition"] = attachment(name)
     return response
 
 

@@ -18,6 +18,7 @@ from remiss.intake import ocr
 from remiss.intake.formats import MAX_TEXT, READABLE
 
 PASTED = "den inklistrade texten"
+PASTED_FILENAME = "Missiv.txt"  # the pasted missiv, kept as the first remisshandling
 BATCH_FACTOR = 4  # one intake may carry this many times UPLOAD_MAX_BYTES in all
 TOO_LONG = "Texten är för lång (högst 2 miljoner tecken)."
 NO_TEXT = "Ingen text kunde läsas ur filerna. Fyll i uppgifterna för hand."
@@ -131,6 +132,13 @@ def read_missiv(text: str, uploads: list[tuple[str, bytes]], *, limits: ReadLimi
         elif upload.filename not in scanned:
             warnings.append(f"Ingen text kunde läsas ur {upload.filename}.")
     if text.strip():
+        data = text.encode("utf-8")
+        if len(data) <= limits.max_bytes:
+            keep.insert(0, Upload(PASTED_FILENAME, files.check_upload(PASTED_FILENAME, data,
+                                                                      max_bytes=limits.max_bytes), data))
+        else:
+            warnings.append(f"Den inklistrade texten är större än {files.human_size(limits.max_bytes)} och sparas "
+                            "inte som remisshandling. Ladda upp missivet som fil på remissens sida.")
         return Reading(text, PASTED, answer["parsed"], keep, warnings)
     read_by_ocr = _ocr(scanned, limits, warnings)
     if read_by_ocr:
@@ -142,6 +150,8 @@ def read_missiv(text: str, uploads: list[tuple[str, bytes]], *, limits: ReadLimi
         return Reading("", "", _parse([(None, "")], limits, reference_date), keep, warnings)
     if len(candidates) + len(read_by_ocr) > 1:
         warnings.append(f"Uppgifterna är hämtade ur {parsed['source']}, den fil där flest uppgifter hittades.")
+    # the missiv first among the remisshandlingar, the other files in the order they came
+    keep.sort(key=lambda upload: upload.filename != parsed["source"])
     return Reading(parsed["text"], parsed["source"], parsed, keep, warnings)
 
 

@@ -46,6 +46,7 @@ class MissivFields(SQLModel):
     questions: list[str]
     letter_date: Moment | None = MOMENT
     internal_deadline: Moment | None = MOMENT
+    received_date: Moment | None = MOMENT  # our arrival stamp on the letter, "2010 -01- 26"
     copy_emails: list[str]
     evidence: list[EvidencePublic]
     warnings: list[str] = Field(description="varningar på svenska, t.ex. om ett datum som inte gick att tolka")

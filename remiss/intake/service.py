@@ -169,7 +169,8 @@ def receive(session: Session, *, now: datetime, raw: bytes, size: int | None = N
         else:
             parsed = reading.parsed
             warnings.extend(reading.all_warnings)
-            stored.extend(_store(files_dir, u.filename, u.content_type, u.data) for u in reading.keep[1:])
+            stored.extend(_store(files_dir, u.filename, u.content_type, u.data) for u in reading.keep
+                          if u.data is not raw)  # the mail itself is stored first, above
     values = parsed["values"]
     message = InboxMessage(
         message_id=message_id, fetched_at=now, sent_at=_date(headers), sender=_header(headers, "From")[:300],

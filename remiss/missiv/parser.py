@@ -8,6 +8,7 @@ from remiss.missiv.deadline import find_deadline
 from remiss.missiv.dnr import department_from_dnr, find_sender_dnr
 from remiss.missiv.fields import find_contact, find_emails, find_remittent, find_title
 from remiss.missiv.questions import find_questions
+from remiss.missiv.received import find_received
 from remiss.missiv.result import Evidence, MissivResult
 from remiss.missiv.sandlista import find_sandlista
 
@@ -49,6 +50,9 @@ def parse_missiv(text: str, *, reference_date: date | None = None) -> MissivResu
     note("deadline", found.deadline_span)
     warnings.extend(found.warnings)
 
+    received = find_received(work, found.letter_date)
+    note("received", received.span if received else None)
+
     answer_email, span, copies = find_emails(work)
     note("answer_email", span)
 
@@ -76,6 +80,7 @@ def parse_missiv(text: str, *, reference_date: date | None = None) -> MissivResu
         evidence=evidence,
         warnings=warnings,
         internal_deadline=found.internal_deadline,
+        received_date=received.day if received else None,
     )
 
 

@@ -41,6 +41,7 @@ class MissivResult:
     evidence: list[Evidence]
     warnings: list[str]
     internal_deadline: date | datetime | None = field(default=None)
+    received_date: date | None = field(default=None)  # our arrival stamp on the letter ("2010 -01- 26")
 
     def to_json(self) -> dict:
         """Return the contract JSON: the eight registration keys plus extras."""
@@ -55,6 +56,7 @@ class MissivResult:
             "questions": list(self.questions),
             "letter_date": format_moment(self.letter_date),
             "internal_deadline": format_moment(self.internal_deadline),
+            "received_date": format_moment(self.received_date),
             "copy_emails": list(self.copy_emails),
             "evidence": [
                 {"field": e.field, "text": e.text, "start": e.start, "end": e.end} for e in self.evidence

@@ -20,7 +20,7 @@ class Namnd(SQLModel, table=True):
     forvaltning: str = Field(default="", max_length=200)  # "Stadsområdesförvaltning Öster"
     email: str = Field(default="", max_length=254)  # functional mailbox of the nämnd
     dnr_prefix: str = Field(default="", max_length=20)  # series prefix for our diarienummer, e.g. "SOFÖ"
-    ics_token: str = Field(max_length=64, unique=True)  # secret for the nämnd's calendar feed
+    ics_token: str = Field(max_length=64, unique=True)  # retired shared feed secret: feeds go through members' own
     # Planning rules (see remiss.calendar.planner.PlanningRules)
     tjansteskrivelse_workdays_before_au: int = Field(default=10)
     granskning_workdays: int = Field(default=3)
@@ -34,6 +34,12 @@ class Namnd(SQLModel, table=True):
     weekly_digest: bool = Field(default=True)  # Monday digest to registratorer
     chase_workdays_before: str = Field(default="5", max_length=50)  # outgoing: chasers before the deadline
     chase_workdays_after: str = Field(default="2", max_length=50)  # outgoing: chasers after the deadline
+    # The footer of the nämnd's Word documents, and how their dates are written
+    postal_address: str = Field(default="", max_length=300)  # "Stadsområdesförvaltning Öster, 205 80 Malmö"
+    phone: str = Field(default="", max_length=50)  # växel, "040-34 10 00"
+    org_number: str = Field(default="", max_length=20)  # organisationsnummer, "212000-1124"
+    website: str = Field(default="", max_length=200)  # "malmo.se"
+    iso_dates: bool = Field(default=False)  # documents dated "2026-12-03" instead of "3 december 2026"
     created_at: datetime = Field(sa_column=Column(UTCDateTime, nullable=False))
 
 

@@ -14,7 +14,7 @@ EDITABLE = ("name", "short_name", "organisation", "forvaltning", "email", "dnr_p
             "tjansteskrivelse_workdays_before_au", "granskning_workdays", "omedelbar_justering_usual",
             "justering_workdays_after_meeting", "expediering_workdays", "remind_workdays_before",
             "overdue_every_workdays", "escalate_after_workdays", "weekly_digest", "chase_workdays_before",
-            "chase_workdays_after")
+            "chase_workdays_after", "postal_address", "phone", "org_number", "website", "iso_dates")
 
 
 class NamndError(ValueError):

@@ -13,6 +13,7 @@ from remiss import files
 from remiss.calendar.swedish import format_deadline
 from remiss.namnd.models import Namnd
 from remiss.reminders.mail import letter_html
+from remiss.reminders.message import new_message
 from remiss.remisser.models import Attachment, Remiss, SandlistaEntry
 
 KINDS = ("outgoing_missiv", "outgoing_chaser", "outgoing_extension")
@@ -95,7 +96,7 @@ def extension_mail(*, remiss: Remiss, namnd: Namnd, entry: SandlistaEntry, old: 
 def build_message(*, payload: dict, recipient: str, mail_from: str, message_id: str, files_dir: str,
                   sent_at=None) -> EmailMessage:
     """Turn a generic payload into a MIME message with plain text, HTML and attached files."""
-    message = EmailMessage()
+    message = new_message()  # headers on one line: a title with line breaks must not stop the mail
     message["From"] = mail_from
     message["To"] = recipient
     message["Subject"] = payload.get("subject", "")

@@ -4,7 +4,7 @@ from __future__ import annotations
 from datetime import date, datetime, time
 from typing import Optional
 
-from sqlalchemy import Column, Index, Text, UniqueConstraint, text
+from sqlalchemy import Column, Index, Text, UniqueConstraint, false, text
 from sqlmodel import Field, SQLModel
 
 from remiss.db import UTCDateTime
@@ -75,3 +75,6 @@ class Milestone(SQLModel, table=True):
     override_by_id: Optional[int] = Field(default=None, foreign_key="user_account.id")
     due_on: date = Field(index=True)  # in force: override_on or planned_on
     done_at: Optional[datetime] = Field(default=None, sa_column=Column(UTCDateTime))
+    # done only because the remiss closed (återkallad, avstår, besvarad), not because the work was done: such a
+    # milestone is open again when the remiss is reopened
+    closed_with_remiss: bool = Field(default=False, sa_column_kwargs={"server_default": false()})

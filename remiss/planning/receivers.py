@@ -53,11 +53,32 @@ def _justering(remiss, *, session, now, actor_id=None, **_):
                      actor_id=actor_id)
 
 
-def _status(remiss, *, session, now, new, actor_id=None, **_):
-    # a besvarad, avstådd or återkallad remiss has no work left: nothing of it is due or late any more
-    if str(getattr(new, "value", new)) in {s.value for s in CLOSED}:
+# The work a status says is done, whichever way the remiss got there (the yttrande's steps, or a move by hand).
+BY_STATUS = {"klar_for_beslut": (GRANSKNING, "remissen är klar för beslut"),
+             "beslutad": (BESLUT, "remissen är beslutad")}
+# Work to do again when a closed remiss is reopened to a status, beyond what closing ticked off: a besvarad
+# remiss corrected back to beslutad is to be expedierad again.
+REDO = {"beslutad": ("expediering",)}
+
+
+def _value(status) -> str:
+    return str(getattr(status, "value", status))
+
+
+def _status(remiss, *, session, now, old, new, actor_id=None, **_):
+    closed = {s.value for s in CLOSED}
+    if _value(new) in closed:
+        # a besvarad, avstådd or återkallad remiss has no work left: nothing of it is due or late any more
         tidplan.complete(session, now=now, remiss=remiss, kinds=None, note="remissen är avslutad",
-                         actor_id=actor_id)
+                         actor_id=actor_id, closing=True)
+        return
+    if _value(old) in closed:
+        # reopened: the work closing ticked off is there again, planned from today
+        tidplan.reopen(session, now=now, remiss=remiss, kinds=REDO.get(_value(new), ()),
+                       note="remissen är öppnad igen", actor_id=actor_id)
+    if _value(new) in BY_STATUS:  # moved by hand past work the tidplan still shows as open
+        kinds, note = BY_STATUS[_value(new)]
+        tidplan.complete(session, now=now, remiss=remiss, kinds=kinds, note=note, actor_id=actor_id)
 
 
 events.draft_state_changed.connect(_draft_state)

@@ -16,10 +16,11 @@ from sqlalchemy import func
 from sqlalchemy.exc import OperationalError
 from sqlmodel import select
 
-from remiss.clock import STOCKHOLM, local, parse_iso_moment
+from remiss.clock import MOMENT_YEARS, STOCKHOLM, local, parse_iso_moment
 from remiss.db import get_db, utcnow
 from remiss.reminders import relay
-from remiss.reminders.delivery import SweepError, SweepResult, sweep
+from remiss.reminders.delivery import sweep
+from remiss.reminders.report import SweepError, SweepResult
 from remiss.reminders.resend import resend, resend_failed
 from remiss.reminders.models import OutboxMessage, OutboxStatus
 from remiss.reminders.service import waiting_count
@@ -62,7 +63,8 @@ def _parse_moment(text: str | None, param: str) -> datetime | None:
     try:
         return parse_iso_moment(text) if text else None
     except ValueError:
-        raise click.BadParameter("Ange tidpunkten som ÅÅÅÅ-MM-DDTHH:MM.", param_hint=param)
+        raise click.BadParameter(f"Ange tidpunkten som ÅÅÅÅ-MM-DDTHH:MM, år {MOMENT_YEARS[0]}–{MOMENT_YEARS[-1]}.",
+                                 param_hint=param) from None
 
 
 def _fail(message: str) -> None:

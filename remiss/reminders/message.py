@@ -8,6 +8,7 @@ repeated value can be shared instead of parsed again for every mail.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from email.headerregistry import BaseHeader, HeaderRegistry
 from email.message import EmailMessage
@@ -37,8 +38,23 @@ class _SharedHeaders(HeaderRegistry):
         return self._parse(name, value)
 
 
+# What str.splitlines() breaks at (the library refuses those in a header), and tabs.
+_BREAKS = re.compile("[\r\n\t\v\f\x1c-\x1e\x85\u2028\u2029]")
+
+
+def one_line(value: str) -> str:
+    """A header value on one line: a title pasted with line breaks stays text and cannot start a header
+    (the library refuses such a value rather than fold it, and the mail would fail on every retry)."""
+    return " ".join(value.split()) if _BREAKS.search(value) else value
+
+
 class OutboxPolicy(EmailPolicy):
-    """email.policy.SMTP (CRLF line ends) that remembers how it folded a header value."""
+    """email.policy.SMTP (CRLF line ends) that puts every header value on one line (the one place headers
+    are cleaned: every mail the outbox sends is built with it, see new_message) and remembers how it
+    folded a header value."""
+
+    def header_store_parse(self, name, value):
+        return super().header_store_parse(name, one_line(value) if isinstance(value, str) else value)
 
     def fold_binary(self, name: str, value) -> bytes:
         if not isinstance(value, BaseHeader) or self.header_factory is not HEADERS:
@@ -69,10 +85,9 @@ class Attachment:
     params: tuple[tuple[str, str], ...] = ()  # e.g. (("method", "PUBLISH"),) for a calendar file
 
 
-def _one_line(value: str) -> str:
-    """A header value on one line: a title pasted with line breaks stays text and cannot start a header
-    (the library refuses such a value rather than fold it)."""
-    return " ".join(value.split()) if any(c in value for c in "\r\n\t") else value
+def new_message() -> EmailMessage:
+    """An empty mail for the outbox: every builder of outbox mails starts from this (headers on one line)."""
+    return EmailMessage(policy=POLICY)
 
 
 def build(*, sender: str, to: str, subject: str, message_id: str, date: str, text: str, html: str | None = None,
@@ -83,10 +98,10 @@ def build(*, sender: str, to: str, subject: str, message_id: str, date: str, tex
     encoded that way, and neither encoding ever writes "=_", so the fixed boundaries below can occur
     in no part; the generator's random boundaries would have to search every part for themselves.
     """
-    message = EmailMessage(policy=POLICY)
+    message = new_message()
     headers = {"Subject": subject, "From": sender, "To": to, "Message-ID": message_id, "Date": date, **(extra or {})}
     for name, value in headers.items():
-        message[name] = _one_line(value)
+        message[name] = value
     message.set_content(text, cte="quoted-printable")
     if html is not None:
         message.make_alternative(boundary="=_remiss_alternative")

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from sqlalchemy.exc import OperationalError
 from sqlmodel import Session
 
 from remiss.calendar.swedish import format_date_time
@@ -41,3 +42,17 @@ def outage_text(relay: MailRelay | None) -> str:
         return ""
     return (f"E-posten går inte att skicka sedan {format_date_time(relay.down_since)} "
             f"(senaste försöket {format_date_time(relay.checked_at or relay.down_since)}): {relay.last_error}")
+
+
+def record_sweep(db, *, now: datetime, down: str, accepted: bool, was_down: bool) -> None:
+    """After a sweep: note the outage it stopped on (down), or that mail went out again after one."""
+    if not down and not (accepted and was_down):
+        return
+    try:
+        with db.transaction() as session:
+            if down:
+                record_down(session, now=now, error=down, worked_meanwhile=accepted)
+            else:
+                record_up(session, now=now)
+    except OperationalError:
+        pass  # only what the pages show; the next sweep records it

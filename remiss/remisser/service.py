@@ -9,7 +9,7 @@ from sqlmodel import Session, select
 
 from remiss import events
 from remiss.audit import service as audit
-from remiss.auth.access import Action, Principal, require
+from remiss.auth.access import Action, Principal, require, require_field, require_status_move
 from remiss.auth.models import NamndMembership, User
 from remiss.clock import local_today
 from remiss.namnd.models import Namnd
@@ -123,6 +123,7 @@ def update(session: Session, *, now: datetime, principal: Principal, remiss: Rem
         require(principal, Action.assign, remiss.namnd_id)
         _check_handlaggare(session, changes.get("namnd_id", remiss.namnd_id), changes["handlaggare_id"])
     if changes.get("our_dnr") and changes["our_dnr"] != remiss.our_dnr:
+        require_field(principal, remiss.namnd_id, "our_dnr")
         taken = session.exec(select(Remiss).where(Remiss.our_dnr == changes["our_dnr"])).first()
         if taken:
             raise InputErrors({"our_dnr": f"Diarienumret {changes['our_dnr']} är redan använt."})
@@ -181,14 +182,17 @@ def assign(session: Session, *, now: datetime, principal: Principal, remiss: Rem
 
 def change_status(session: Session, *, now: datetime, principal: Principal, remiss: Remiss,
                   new: RemissStatus | str, note: str = "") -> Remiss:
-    """Move the remiss to a new status if the table allows it."""
+    """Move the remiss to a new status if the table allows it and the principal may make that move."""
     require(principal, Action.edit, remiss.namnd_id)
     old = RemissStatus(remiss.status)
     new = check_transition(old, new)
+    require_status_move(principal, remiss.namnd_id, old, new)
     remiss.status = new.value
     remiss.updated_at = now
     if new == RemissStatus.besvarad:
         remiss.answered_at = now
+    elif old == RemissStatus.besvarad:
+        remiss.answered_at = None  # corrected: not answered after all
     session.add(remiss)
     session.flush()
     audit.record(session, now=now, user_id=principal.user_id, entity="remiss", entity_id=remiss.id,

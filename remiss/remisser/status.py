@@ -61,16 +61,16 @@ CLOSED = frozenset({S.besvarad, S.avstar, S.aterkallad})
 # name them (the two must read alike for the database to match them).
 OPEN_VALUES = tuple(s.value for s in RemissStatus if s not in CLOSED)
 
-# The forward path, one step back where work is returned, and the two side exits.
+# The forward path, one step back where work is returned, the two side exits, and the ways back from them.
 TRANSITIONS: dict[RemissStatus, frozenset[RemissStatus]] = {
     S.registrerad: frozenset({S.tilldelad, S.avstar, S.aterkallad}),
     S.tilldelad: frozenset({S.under_beredning, S.registrerad, S.avstar, S.aterkallad}),
     S.under_beredning: frozenset({S.klar_for_beslut, S.tilldelad, S.avstar, S.aterkallad}),
     S.klar_for_beslut: frozenset({S.beslutad, S.under_beredning, S.avstar, S.aterkallad}),
     S.beslutad: frozenset({S.besvarad, S.klar_for_beslut, S.aterkallad}),
-    S.besvarad: frozenset(),
+    S.besvarad: frozenset({S.beslutad}),  # a correction: marked besvarad by mistake (admin only, auth.access)
     S.avstar: frozenset({S.registrerad}),
-    S.aterkallad: frozenset(),
+    S.aterkallad: frozenset({S.registrerad}),  # the withdrawal undone, or recorded by mistake
 }
 
 

@@ -9,7 +9,7 @@ from flask_login import current_user, login_required
 
 from remiss import files
 from remiss.audit import service as audit
-from remiss.auth.access import Action, load_remiss
+from remiss.auth.access import Action, AccessDenied, load_remiss, may_change_field, may_move
 from remiss.db import get_session, read_once, reading_once
 from remiss.remisser import attachments, page, queries, service
 from remiss.remisser.handlaggare import resolve as resolve_handlaggare
@@ -181,10 +181,10 @@ def new():
             remiss = service.register(get_session(), now=now(), principal=principal(), data=data,
                                       dnr_format=current_app.config["DNR_FORMAT"],
                                       default_prefix=current_app.config["DNR_DEFAULT_PREFIX"])
+            # the missiv and the files read with it in the intake step become the first remisshandlingar
+            intake.attach(get_session(), now=now(), principal=principal(), remiss=remiss, req=request)
             attachments.add_uploads(get_session(), now=now(), principal=principal(), remiss=remiss,
                                     uploads=request.files.getlist("files"), config=current_app.config)
-            # files read from the missiv in the intake step become remisshandlingar
-            intake.attach(get_session(), now=now(), principal=principal(), remiss=remiss, req=request)
         except InputErrors as exc:
             errors = exc.errors
         except files.FileRejected as exc:
@@ -239,7 +239,8 @@ def _show(remiss_id: int, *, assign_values: dict | None = None, assign_errors: d
         "remisser/show.html", remiss=remiss, namnd=namnd, handlaggare=remiss.handlaggare_name,
         questions=questions, sandlista=sandlista,
         files=files, events=events,
-        next_statuses=allowed_next(remiss.status), status=RemissStatus(remiss.status),
+        next_statuses=[s for s in allowed_next(remiss.status) if may_move(p, remiss.namnd_id, remiss.status, s)],
+        status=RemissStatus(remiss.status),
         next_step=NEXT_STEPS[RemissStatus(remiss.status)],
         may_edit=p.may(Action.edit, remiss.namnd_id), may_assign=may_assign, assign=assign,
         panels=extra)
@@ -271,6 +272,8 @@ def edit(remiss_id: int):
         else:
             raw = {k: v for k, v in values.items() if k not in ("csrf_token", "handlaggare", "handlaggare_id")}
             typed_errors = {}
+        if not may_change_field(principal(), remiss.namnd_id, "our_dnr"):
+            raw.pop("our_dnr", None)  # shown, not changeable (remiss.auth.access.FIELD_ACTIONS)
         clean, errors = parse_remiss_input(raw, partial=True)
         errors.update(typed_errors)
         errors.update(_deadline_required(values))
@@ -285,7 +288,8 @@ def edit(remiss_id: int):
                 return redirect(url_for("remisser.show", remiss_id=remiss.id))
     namnder = _namnder(Action.edit)
     return render_template("remisser/form.html", values=values, errors=errors, namnder=namnder,
-                           editing=remiss, **_handlaggare_field(namnder, values, errors, current=remiss.handlaggare_id)), \
+                           editing=remiss, dnr_locked=not may_change_field(principal(), remiss.namnd_id, "our_dnr"),
+                           **_handlaggare_field(namnder, values, errors, current=remiss.handlaggare_id)), \
         (400 if errors else 200)
 
 
@@ -297,7 +301,7 @@ def change_status(remiss_id: int):
     try:
         service.change_status(session, now=now(), principal=principal(), remiss=remiss,
                               new=request.form.get("status", ""), note=request.form.get("note", "")[:500])
-    except TransitionError as exc:
+    except (TransitionError, AccessDenied) as exc:
         flash(str(exc), "error")
     else:
         flash(f"Status ändrad till ”{RemissStatus(remiss.status).label}”.", "success")

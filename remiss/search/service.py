@@ -16,8 +16,8 @@ from remiss.search import postgres, schema
 # The same token rule as FTS5 unicode61: runs of letters and digits; everything else separates.
 TOKEN = re.compile(r"[^\W_]+")
 MAX_WORDS = 12
-# bm25 column weights: title, dnr, remittent, notes, draft.
-WEIGHTS = (5.0, 10.0, 2.0, 1.0, 0.5)
+# bm25 column weights: title, dnr, remittent, notes, draft, people (contact person, sändlista).
+WEIGHTS = (5.0, 10.0, 2.0, 1.0, 0.5, 1.0)
 
 
 def words(typed: str) -> list[list[str]]:

@@ -40,7 +40,7 @@ def test_next_accepts_only_local_paths(client, user, target, expected):
     assert r.headers["Location"] == expected
 
 
-def test_failed_logins_are_limited_per_account_in_the_database(app, client, auth, user, clock, db):
+def test_failed_logins_are_limited_per_account_and_address_in_the_database(app, client, auth, user, clock, db):
     for _ in range(5):
         r = auth.login("anna@x.se", "fel-lösenord")
         assert r.status_code == 400 and "Fel e-postadress eller lösenord" in r.get_data(as_text=True)
@@ -52,6 +52,10 @@ def test_failed_logins_are_limited_per_account_in_the_database(app, client, auth
     from tests.conftest import Auth
     assert "För många" in Auth(other.test_client()).login("anna@x.se").get_data(as_text=True)
     other.extensions["remiss_db"].dispose()
+    # The real user, from another address, is not locked out by the attacker's failures (issue 19, item 8).
+    elsewhere = Auth(app.test_client())
+    elsewhere.client.environ_base["REMOTE_ADDR"] = "10.1.2.3"
+    assert elsewhere.login("anna@x.se").status_code == 302
     # After the window the account opens again.
     clock.advance(minutes=16)
     assert auth.login("anna@x.se").status_code == 302
@@ -114,3 +118,19 @@ def test_a_user_deactivated_while_signed_in_is_signed_out_at_the_next_page(clien
     session.add(user)
     session.commit()
     assert client.get("/").status_code == 302
+
+
+def test_an_attacker_cannot_lock_out_the_admin(app, session):
+    """Issue 19, item 8: five wrong passwords for the admin from one address; the admin still signs in from theirs,
+    and the attacker, even with the right password now, does not."""
+    make_user(session, role=Role.admin, email="admin@x.se")
+    session.commit()
+    attacker, owner = app.test_client(), app.test_client()
+    attacker.environ_base["REMOTE_ADDR"] = "203.0.113.9"
+    owner.environ_base["REMOTE_ADDR"] = "10.0.0.7"
+    from tests.conftest import Auth
+    for _ in range(6):
+        r = Auth(attacker).login("admin@x.se", "gissning")
+    assert "För många misslyckade inloggningar från din dator" in r.get_data(as_text=True)
+    assert "För många" in Auth(attacker).login("admin@x.se").get_data(as_text=True)
+    assert Auth(owner).login("admin@x.se").status_code == 302

@@ -49,10 +49,17 @@ class RunningClock:
         return self.start + timedelta(seconds=time.monotonic() - self.origin)
 
 
+def serve_axe(app) -> None:
+    """axe-core served like any static script, so Chromium caches it (and its compiled code) between pages."""
+    from flask import send_file
+
+    app.add_url_rule("/test-vendor/axe.min.js", "test_axe",
+                     lambda: send_file(VENDOR / "axe.min.js", max_age=3600, mimetype="text/javascript"))
+
+
 @pytest.fixture(scope="session")
 def live_server(tmp_path_factory):
     """Serve the app with a migrated SQLite database and the demo data; yield its base URL."""
-    from flask import send_file
     from werkzeug.serving import make_server
 
     from remiss import create_app
@@ -74,9 +81,7 @@ def live_server(tmp_path_factory):
         for name, email, group in ORGANISATIONS:
             if name not in known:
                 session.add(Organisation(name=name, email=email, group_name=group, created_at=START))
-    # axe-core served like any static script, so Chromium caches it (and its compiled code) between pages.
-    app.add_url_rule("/test-vendor/axe.min.js", "test_axe",
-                     lambda: send_file(VENDOR / "axe.min.js", max_age=3600, mimetype="text/javascript"))
+    serve_axe(app)
     LIVE.update(app=app, mail_dir=tmp / "mail")
     logging.getLogger("werkzeug").setLevel(logging.WARNING)
     server = make_server("127.0.0.1", 0, app, threaded=True)

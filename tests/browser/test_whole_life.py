@@ -1,6 +1,11 @@
-"""One remiss's whole life in a real browser — register, assign, draft, review, approve, the beslut with §,
-justering, expediering — and then nothing about it is late or due: not on Att göra, not on the remiss's
-Tidplan, not in the calendar, and `remiss reminders run` a week later sends nothing about it.
+"""One remiss's whole life in a real browser — register from the missiv, assign, draft, review, approve, the
+beslut with §, justering, expediering — and then nothing about it is late or due: not on Att göra, not on the
+remiss's Tidplan, not in the calendar, and `remiss reminders run` a week later sends nothing about it.
+
+On the way, as the nämndsekreterare, handläggare and granskare would meet it: Inkom is read from the stamp on
+the missiv and the missiv is the first remisshandling; focus lands on what each action did; the handläggare is
+not offered the moves that skip review; the granskare reads the draft in the page; the contact person's name
+and our diarienummer typed loosely find the remiss.
 
 Runs after test_flows (file order): its reminder sweep a week ahead must not disturb that test's outbox.
 """
@@ -19,16 +24,83 @@ TITLE = "Remiss om riktlinjer för hela livet i Remiss"
 LATE = ("Försenad", "Kräver uppmärksamhet", "Begär förlängd remisstid")
 
 
+CONTACT = "Elsa Helaliv"
+MISSIV = f"""Malmö stad
+Stadskontoret
+
+2010-01-20
+
+Stadsområdesnämnd Öster
+
+2010 -01- 25
+
+Ärendet: {TITLE}
+
+Ärendet, med vårt Dnr KS-HEL-2010-00099 överlämnas till ovanstående för yttrande. Svaret ställt till
+kommunstyrelsen, ska vara stadskontorets expedition, tillhanda senast 2010-03-31 kl 12.00.
+
+Handläggande tjänsteman på stadskontoret är {CONTACT}.
+"""
+
+
+def _focused_result(page) -> str:
+    """The text of the element that has focus, which must be a result region (messages, prefill, errors)."""
+    assert page.evaluate("document.activeElement.matches('[data-result], #error-summary')"), \
+        page.evaluate("document.activeElement.outerHTML.slice(0, 200)")
+    return page.evaluate("document.activeElement.innerText")
+
+
 def _register(page) -> str:
-    page.goto("/remisser/ny")
+    """Paste the missiv: Inkom comes from our stamp, focus from the button to what was read; register."""
+    page.goto("/remisser/ny/missiv")
     check_axe_once(page)
-    page.get_by_label(re.compile("^Ärendemening")).fill(TITLE)
-    page.get_by_label(re.compile("^Remittent")).first.fill("Kommunstyrelsen")
-    page.get_by_label(re.compile("^Sista svarsdag")).fill("2010-03-31")
+    page.get_by_label("Klistra in missivets text").fill(MISSIV)
+    page.get_by_role("button", name="Läs missivet").click()
+    page.wait_for_url(re.compile(r"/remisser/ny\?"))
+    assert "Förifyllt från missivet" in _focused_result(page)
+    assert page.get_by_label(re.compile("^Ärendemening")).input_value() == TITLE
+    assert page.get_by_label(re.compile("^Inkom")).input_value() == "2010-01-25"  # not today, 27 January
+    assert page.locator("#ev-received_on").inner_text() == "Hämtat från: ”2010 -01- 25”"
+    assert "Missiv.txt" in page.locator(".intake-files").inner_text()
     page.get_by_label("Ansvarig nämnd").select_option(label="Stadsområdesnämnd Öster")
+    check_axe(page)
     page.get_by_role("button", name=re.compile("^Registrera")).click()
     page.wait_for_url(re.compile(r"/remisser/\d+(#.*)?$"))
+    assert "registrerad med diarienummer" in _focused_result(page)
+    # the missiv as pasted is the first remisshandling
+    assert page.locator("#handlingar li").first.get_by_role("link").inner_text() == "Missiv.txt"
     return page.url.split("#")[0]
+
+
+def _find(page, remiss_url: str, our_dnr: str) -> None:
+    """The header search finds it by the contact person's name, and opens it from our number typed loosely."""
+    header = page.get_by_role("search", name="Sök remisser")
+    header.get_by_role("searchbox").fill(CONTACT)
+    header.get_by_role("button", name="Sök").click()
+    assert TITLE in page.locator("main table").inner_text()
+    check_axe_once(page)
+    prefix, year, number = re.match(r"^(\S+) (\d{4})/(\d+)$", our_dnr).groups()
+    header.get_by_role("searchbox").fill(f"{prefix.lower()} {year}/{int(number)}")
+    header.get_by_role("button", name="Sök").click()
+    page.wait_for_url(remiss_url)
+
+
+def _no_shortcut_for_the_handlaggare(page, remiss_url: str) -> None:
+    """The handläggare's status form offers no move past the review; the granskare's does."""
+    page.goto(remiss_url)
+    options = page.locator("#new-status option").all_text_contents()
+    assert "Under beredning" not in options and "Klar för beslut" not in options and "Tilldelad" in options
+
+
+def _read_in_the_page(page, remiss_url: str) -> None:
+    """As the granskare: the draft sent for review reads in the page, no Word download needed."""
+    page.goto(remiss_url + "#yttrande")
+    reading = page.locator("#yttrande details.draft-reading")
+    assert reading.get_attribute("open") is not None
+    text = reading.inner_text()
+    assert "Stadsområdesnämnd Öster ställer sig bakom förslaget till ny IoF-plan." in text
+    assert "Förebyggande arbete" in text and "samverkan med skolan" in text
+    assert "Klar för beslut" in page.locator("#new-status option").all_text_contents()
 
 
 def _decide_justera_expediera(page, remiss_url: str) -> None:
@@ -57,8 +129,13 @@ def test_a_finished_remiss_is_late_or_due_nowhere(open_page):
     remiss_url = _register(page)
     rid = int(remiss_url.rstrip("/").split("/")[-1])
     our_dnr = _assign_and_start(page)
-    _write_yttrande(open_page(HANDLAGGARE), remiss_url)
-    _approve(open_page(GRANSKARE), remiss_url)
+    _find(page, remiss_url, our_dnr)
+    handlaggare = open_page(HANDLAGGARE)
+    _write_yttrande(handlaggare, remiss_url)
+    _no_shortcut_for_the_handlaggare(handlaggare, remiss_url)
+    granskare = open_page(GRANSKARE)
+    _read_in_the_page(granskare, remiss_url)
+    _approve(granskare, remiss_url)
     _decide_justera_expediera(page, remiss_url)
 
     # The remiss page: every step of the tidplan is done, none late, no advice to ask for more time.

@@ -22,11 +22,19 @@ def body_lines(data: bytes) -> list[tuple[str, str]]:
     return [(p.style.name, p.text) for p in open_docx(data).paragraphs]
 
 
-def header_text(data: bytes) -> str:
-    """Return all text of the first section's header, tables included."""
-    header = open_docx(data).sections[0].header
+def header_text(data: bytes, *, later: bool = False) -> str:
+    """Return all text of the first page's header (or the later pages'), tables included."""
+    section = open_docx(data).sections[0]
+    header = section.first_page_header if section.different_first_page_header_footer and not later else section.header
     cells = [c.text for t in header.tables for r in t.rows for c in r.cells]
     return "\n".join([p.text for p in header.paragraphs] + cells)
+
+
+def footer_text(data: bytes) -> str:
+    """Return the text of the first page's footer."""
+    section = open_docx(data).sections[0]
+    footer = section.first_page_footer if section.different_first_page_header_footer else section.footer
+    return "\n".join(p.text for p in footer.paragraphs)
 
 
 def all_text(data: bytes) -> str:

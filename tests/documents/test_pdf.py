@@ -110,3 +110,18 @@ def test_missing_soffice_raises_pdf_unavailable(monkeypatch):
     monkeypatch.setattr(pdf_module.shutil, "which", lambda name: None)
     with pytest.raises(PdfUnavailable, match="LibreOffice"):
         convert_to_pdf(b"PK")
+
+
+@pytest.mark.libreoffice
+@needs_soffice
+def test_pdf_is_tagged_accessible_and_swedish():
+    """A screen reader needs the structure tree and the language; PDF/A-2 keeps it readable in the archive."""
+    require_template_fonts()
+    pdf = convert_to_pdf(render_document("yttrande", sample_context("yttrande")))
+    reader = PdfReader(io.BytesIO(pdf))
+    root = reader.trailer["/Root"]
+    assert "/StructTreeRoot" in root and bool(root["/MarkInfo"]["/Marked"])
+    assert root["/Lang"] == "sv-SE"
+    assert reader.metadata.title == sample_context("yttrande")["titel"]
+    assert reader.xmp_metadata.pdfaid_part == "2"
+    assert b"pdfuaid:part" in root["/Metadata"].get_data()

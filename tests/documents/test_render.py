@@ -15,7 +15,7 @@ from remiss.documents import (DOCUMENT_KINDS, RenderError, placeholder_fields, r
 from remiss.documents.default_templates import build_all
 from remiss.documents.render import TEMPLATE_DIR, default_template
 
-from .conftest import all_text, body_lines, header_text, open_docx
+from .conftest import all_text, body_lines, footer_text, header_text, open_docx
 
 
 def headings(data: bytes) -> list[str]:
@@ -98,12 +98,13 @@ def test_tjansteskrivelse_sections_in_order(tjansteskrivelse):
         "Remiss gällande handlingsplan för kulturstrategi 2016", "Sammanfattning", "Förslag till beslut",
         "Beslutsunderlag", "Beslutsplanering", "Ärendet", "Ansvariga"]
     lines = body_lines(tjansteskrivelse)
-    assert ("Beteckning", "SOFÖ-2015-811") in lines
+    assert ("Beteckning", "Remiss från Kulturnämnden, diarienummer KN-2015-1050") in lines
     assert ("Normal", "Stadsområdesnämnd Östers arbetsutskott 10 september 2015") in lines
     assert lines[-1] == ("Normal", "Avdelningschef Marie Hendra")
     head = header_text(tjansteskrivelse)
     assert "Tjänsteskrivelse" in head and "Stadsområdesförvaltning Öster" in head
-    assert "Sabina Vendela Dethorey, Utvecklingssamordnare, Sabina.Dethorey@malmo.se" in head
+    assert "Vår referens\nSabina Vendela Dethorey, Utvecklingssamordnare\n" in head
+    assert "Diarienummer\nSOFÖ-2015-811" in head and "Remittentens diarienummer\nKN-2015-1050" in head
 
 
 def test_missiv_and_sammanstallning():
@@ -120,9 +121,9 @@ def test_missiv_and_sammanstallning():
 @pytest.mark.parametrize("kind", DOCUMENT_KINDS)
 def test_header_has_page_and_numpages_fields_and_named_styles(kind):
     doc = open_docx(render_document(kind, sample_context(kind)))
-    header_xml = doc.sections[0].header._element.xml
-    instr = [e.text.strip() for e in doc.sections[0].header._element.iter(qn("w:instrText"))]
-    assert instr == ["PAGE", "NUMPAGES"] and header_xml.count('w:fldCharType="begin"') == 2
+    for header in (doc.sections[0].first_page_header, doc.sections[0].header):
+        instr = [e.text.strip() for e in header._element.iter(qn("w:instrText"))]
+        assert instr == ["PAGE", "NUMPAGES"] and header._element.xml.count('w:fldCharType="begin"') == 2
     body = doc.element.body
     assert not list(body.iter(qn("w:jc"))) and not list(body.iter(qn("w:sz")))  # no hand formatting
     assert {p.style.name for p in doc.paragraphs} <= {"Normal", "Heading 1", "Heading 2", "Heading 3",
@@ -178,3 +179,35 @@ def test_package_does_not_import_flask_or_sqlmodel():
     for path in sorted(TEMPLATE_DIR.parent.glob("*.py")):
         assert not re.search(r"^\s*(from|import)\s+(flask|sqlmodel|sqlalchemy)", path.read_text(), re.M), path
     assert out.returncode == 0
+
+
+@pytest.mark.parametrize("kind", DOCUMENT_KINDS)
+def test_later_pages_have_a_light_header_and_the_first_page_the_address_footer(kind):
+    data = render_document(kind, sample_context(kind))
+    doc = open_docx(data)
+    assert doc.sections[0].different_first_page_header_footer
+    later = doc.sections[0].header
+    assert later.tables == [] and [p.text for p in later.paragraphs] == ["1 (1)"]
+    assert footer_text(data) == sample_context(kind)["sidfot"]
+
+
+@pytest.mark.parametrize("kind", DOCUMENT_KINDS)
+def test_header_grid_says_the_same_widths_as_the_cells(kind):
+    table = open_docx(render_document(kind, sample_context(kind))).sections[0].first_page_header.tables[0]
+    grid = [col.w for col in table._tbl.tblGrid.gridCol_lst]
+    assert [round(w.cm, 1) for w in grid] == [7.0, 6.0, 3.0]
+    for row in table.rows:
+        assert [c.width for c in row.cells] == grid
+
+
+def test_signature_role_keeps_with_the_name():
+    doc = open_docx(render_document("yttrande", sample_context("yttrande")))
+    roles = [p for p in doc.paragraphs if p.style.name == "Underskrift"]
+    assert len(roles) == 2 and all(p.style.paragraph_format.keep_with_next for p in roles)
+
+
+def test_yttrande_header_shows_the_paragraf_once_decided():
+    decided = header_text(render_document("yttrande", sample_context("yttrande")))
+    assert "Paragraf\n§\u00a0142" in decided or "Paragraf\n§ 142" in decided
+    proposed = sample_context("yttrande") | {"beslutat": False, "paragraf": "", "beslutsreferens": ""}
+    assert "Paragraf" not in header_text(render_document("yttrande", proposed))

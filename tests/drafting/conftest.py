@@ -45,9 +45,11 @@ def doc_lines(data: bytes) -> list[tuple[str, str]]:
 
 
 def header_text(data: bytes) -> str:
-    header = open_docx(data).sections[0].header
+    section = open_docx(data).sections[0]
+    header = section.first_page_header if section.different_first_page_header_footer else section.header
     cells = [c.text for t in header.tables for r in t.rows for c in r.cells]
-    return "\n".join([p.text for p in header.paragraphs] + cells)
+    # diarienummer are written with non-breaking spaces so they never break over two lines
+    return "\n".join([p.text for p in header.paragraphs] + cells).replace("\u00a0", " ")
 
 
 def quick_user(session, like: User, *, role: Role, namnder, name: str, email: str, title: str = "") -> User:

@@ -13,7 +13,7 @@ DEFAULTS = Defaults(namnd="Stadsområdesnämnd Öster", remittent="Kulturnämnde
 
 def test_pasted_word_text_keeps_paragraphs_and_bullets():
     pasted = "Första stycket.\r\n\r\n\r\n\r\nAndra\u00a0stycket.\x0bMjuk radbrytning\r\n•\tPunkt ett\r\n·  Punkt två\r\n§ 4 Paragraf"
-    assert normalize_text(pasted) == ("Första stycket.\n\nAndra stycket.\nMjuk radbrytning\n- Punkt ett\n"
+    assert normalize_text(pasted) == ("Första stycket.\n\nAndra\u00a0stycket.\nMjuk radbrytning\n- Punkt ett\n"
                                       "- Punkt två\n§ 4 Paragraf")
 
 

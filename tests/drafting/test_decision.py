@@ -6,9 +6,9 @@ from datetime import date, datetime, timezone
 
 import pytest
 from docx import Document
-from sqlmodel import select
 
 from remiss.auth.access import Principal
+from remiss.drafting import decision as decisions
 from remiss.drafting import dispatch, generate, service
 from remiss.drafting.models import Decision
 from remiss.planning.models import Milestone
@@ -55,7 +55,7 @@ def approve(session, w, at: datetime = NOW) -> None:
 def record(session, w, at: datetime = DECIDED_AT, **overrides) -> Decision:
     values = {"decided_by": "namnd", "meeting_on": date(2015, 9, 24), "paragraf": "142"}
     values.update(overrides)
-    return service.record_decision(session, now=at, principal=w["r"], remiss=w["remiss"], **values)
+    return decisions.record_decision(session, now=at, principal=w["r"], remiss=w["remiss"], **values)
 
 
 def test_each_step_of_the_work_ticks_off_its_milestone(session, w):
@@ -69,7 +69,7 @@ def test_each_step_of_the_work_ticks_off_its_milestone(session, w):
     decision = record(session, w)
     assert decision.paragraf == "§ 142" and remiss.status == RemissStatus.beslutad
     assert done_kinds(session, remiss.id) == {"tjansteskrivelse", "granskning", "arbetsutskott", "namnd"}
-    service.record_justering(session, now=DECIDED_AT, principal=w["r"], remiss=remiss, justerad_on=date(2015, 9, 24))
+    decisions.record_justering(session, now=DECIDED_AT, principal=w["r"], remiss=remiss, justerad_on=date(2015, 9, 24))
     assert "justering" in done_kinds(session, remiss.id) and "expediering" not in done_kinds(session, remiss.id)
     dispatch.expediera(session, now=DECIDED_AT, principal=w["r"], remiss=remiss, files_dir=w["files"])
     assert remiss.status == RemissStatus.besvarad
@@ -97,7 +97,7 @@ def test_expediering_waits_for_the_decision_and_its_justering(session, w):
     with pytest.raises(service.DraftError, match="inte justerat"):
         dispatch.expediera(session, now=DECIDED_AT, principal=w["r"], remiss=remiss, files_dir=w["files"])
     later = datetime(2015, 10, 8, 9, 0, tzinfo=timezone.utc)
-    service.record_justering(session, now=later, principal=w["r"], remiss=remiss, justerad_on=date(2015, 10, 8))
+    decisions.record_justering(session, now=later, principal=w["r"], remiss=remiss, justerad_on=date(2015, 10, 8))
     done = dispatch.expediera(session, now=later, principal=w["r"], remiss=remiss, files_dir=w["files"])
     assert done.besvarad and remiss.status == RemissStatus.besvarad
 
@@ -121,17 +121,19 @@ def test_the_decision_needs_an_approved_draft_and_sane_input(session, w):
     assert decision.paragraf == "" and service.find_decision(session, remiss.id).id == decision.id
     from remiss.auth.access import AccessDenied
     with pytest.raises(AccessDenied):
-        service.record_decision(session, now=DECIDED_AT, principal=w["h"], remiss=remiss, decided_by="namnd",
+        decisions.record_decision(session, now=DECIDED_AT, principal=w["h"], remiss=remiss, decided_by="namnd",
                                 meeting_on=date(2015, 9, 24), paragraf="1")
 
 
 def docx_text(data: bytes) -> str:
-    return "\n".join(p.text for p in Document(io.BytesIO(data)).paragraphs)
+    # "§ 142" is written with a non-breaking space so it never breaks over two lines
+    return "\n".join(p.text for p in Document(io.BytesIO(data)).paragraphs).replace("\u00a0", " ")
 
 
 def header(data: bytes) -> str:
     doc = Document(io.BytesIO(data))
-    return "\n".join(c.text for t in doc.sections[0].header.tables for r in t.rows for c in r.cells)
+    first = doc.sections[0].first_page_header  # the full header is the first page's; later pages show "2 (6)"
+    return "\n".join(c.text for t in first.tables for r in t.rows for c in r.cells)
 
 
 def test_the_yttrande_says_proposed_before_and_decided_after_in_the_real_docx(session, w):

@@ -3,12 +3,14 @@ from __future__ import annotations
 
 import email
 import io
+import shutil
 import socket
 from email.policy import default as default_policy
 
 import docx
 import pytest
 from aiosmtpd.controller import Controller
+from pypdf import PdfReader
 from sqlmodel import select
 
 from remiss.audit.models import AuditEvent
@@ -86,8 +88,17 @@ def test_expedierat_yttrande_is_mailed_with_the_docx_to_the_remittent_and_copies
     assert world["remiss"].title in subject and our_dnr in subject
     body = message.get_body(("plain",)).get_content()
     assert "Stadsområdesnämnd Öster" in body and our_dnr in body and "Sabina Vendela Dethorey" in body
-    [attachment] = list(message.iter_attachments())
-    assert attachment.get_filename() == f"Yttrande {our_dnr.replace('/', '-')}.docx"
+    attachment, *pdfs = list(message.iter_attachments())  # "i både word- och pdf-format", as missiv ask
+    assert attachment.get_filename() == "Stadsområdesnämnd Öster – yttrande KN-2015-1050.docx"
+    assert "Word- och PDF-format" in body
+    if shutil.which("soffice"):
+        [pdf] = pdfs
+        assert pdf.get_filename() == "Stadsområdesnämnd Öster – yttrande KN-2015-1050.pdf"
+        root = PdfReader(io.BytesIO(pdf.get_content())).trailer["/Root"]
+        assert pdf.get_content_type() == "application/pdf"
+        assert "/StructTreeRoot" in root and root["/Lang"] == "sv-SE"  # tagged and Swedish for screen readers
+    else:
+        assert pdfs == [] and "PDF-versionen kunde inte skapas" in body
     frozen = reader.exec(select(GeneratedDocument).where(GeneratedDocument.frozen,
                                                          GeneratedDocument.kind == "yttrande")).one()
     data = attachment.get_content()
@@ -116,3 +127,20 @@ def test_without_an_answer_address_nothing_is_mailed_and_the_user_is_told(world,
     assert reader.exec(select(OutboxMessage).where(OutboxMessage.kind == "yttrande_expedierat")).all() == []
     assert reader.exec(select(AuditEvent).where(AuditEvent.action == "yttrande_mail")).one().note.startswith(
         "Yttrandet e-postades inte")
+
+
+def test_a_title_with_line_breaks_does_not_stop_the_yttrande_mail(world, session, auth, reader, runner, smtp, clock):
+    """Issue 19, item 7: the header refused the title, and the mail failed on every retry."""
+    remiss = session.get(Remiss, world["remiss"].id)
+    remiss.title = "Remiss om kulturstrategi\r\nBcc: spion@example.se"
+    session.add(remiss)
+    session.commit()
+    rid = remiss.id
+    auth.login(world["registrator"].email)
+    _approve_and_decide(auth, rid, clock)
+    assert auth.post(f"/remisser/{rid}/yttrande/expediera", {}, form_url=f"/remisser/{rid}").status_code == 302
+    result = runner.invoke(args=["reminders", "run", "--now", "2015-09-24T19:00"])
+    assert result.exit_code == 0 and "misslyckades: 0" in result.output, result.output
+    [(rcpts, message)] = smtp.of_kind("yttrande_expedierat")
+    assert "spion@example.se" not in rcpts and message["Bcc"] is None
+    assert "Remiss om kulturstrategi Bcc: spion@example.se" in message["Subject"]

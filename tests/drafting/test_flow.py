@@ -84,7 +84,8 @@ def test_draft_review_approve_download_decide_and_expediera(world, auth, client,
     assert "Stadsområdesnämnd Öster 24 september 2015" in texts
     assert any("tillhanda senast den 28 september 2015" in t for t in texts)
     head = header_text(ts.data)
-    assert "Sabina Vendela Dethorey, Utvecklingssamordnare, sabina.dethorey@malmo.se" in head
+    assert "Vår referens\nSabina Vendela Dethorey, Utvecklingssamordnare\n" in head  # name and title, one line
+    assert "Remittentens diarienummer\nKN-2015-1050" in head
     assert our_dnr in head + "\n".join(texts)
 
     # Expediering: the nämnd has not decided yet, so nothing is sent — and the page says why.

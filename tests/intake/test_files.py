@@ -62,7 +62,8 @@ def test_rk_pdf_with_promemoria_prefills_from_the_missiv_and_keeps_both_files(cl
         assert (remiss.remittent, remiss.sender_dnr, str(remiss.deadline_on)) == \
             ("Finansdepartementet", "Fi2024/00345", "2024-05-15")
         files = s.exec(select(Attachment).where(Attachment.remiss_id == remiss.id)).all()
-        assert sorted(f.filename for f in files) == ["Promemoria.pdf", "Remiss Fi2024-00345.pdf"]
+        # the file the missiv was read from comes first, although it was uploaded second
+        assert [f.filename for f in sorted(files, key=lambda f: f.id)] == ["Remiss Fi2024-00345.pdf", "Promemoria.pdf"]
         assert all(f.purpose == "remisshandling" for f in files)
         assert len(s.exec(select(SandlistaEntry).where(SandlistaEntry.remiss_id == remiss.id)).all()) == 8
     page = client.get(f"/remisser/{remiss.id}").get_data(as_text=True)

@@ -2,7 +2,7 @@
 import html
 import json
 import re
-from datetime import datetime, timezone
+from datetime import date, datetime, timezone
 from pathlib import Path
 
 from sqlmodel import select
@@ -49,7 +49,7 @@ def test_registration_page_offers_the_missiv_step(client, auth, session):
 
 
 def test_paste_seed_000_prefills_form_with_evidence_and_registers(client, auth, session, db, clock):
-    clock.set(datetime(2010, 1, 26, 9, 0, tzinfo=timezone.utc))  # the day the letter arrived
+    clock.set(datetime(2010, 1, 28, 9, 0, tzinfo=timezone.utc))  # two days after the letter arrived
     namnd = world(session)
     auth.login("sekr@malmo.se")
     response = paste(auth, SEED_000)
@@ -79,7 +79,7 @@ def test_paste_seed_000_prefills_form_with_evidence_and_registers(client, auth, 
 
     values = {name: input_value(page, name) for name in
               ("title", "remittent", "sender_dnr", "deadline_on", "deadline_time", "letter_date", "contact_person",
-               "sandlista", "questions", "answer_email", "copy_emails")}
+               "sandlista", "questions", "answer_email", "copy_emails", "received_on")}
     token = form_url.split("=", 1)[1]
     values.update(direction="inkommande", kind="remiss", namnd_id=namnd.id, intake_token=token,
                   missiv_text=html.unescape(re.search(r'name="missiv_text" value="([^"]*)"', page).group(1)))
@@ -92,6 +92,24 @@ def test_paste_seed_000_prefills_form_with_evidence_and_registers(client, auth, 
         entries = s.exec(select(SandlistaEntry).where(SandlistaEntry.remiss_id == remiss.id)).all()
         assert len(entries) == 15
         assert s.exec(select(IntakeBatch)).all() == []  # the pending batch is consumed
+        # Inkom is our stamp on the letter, not the day it was registered
+        assert remiss.received_on == date(2010, 1, 26)
+        # the pasted missiv is the first remisshandling, as it was pasted
+        first = s.exec(select(Attachment).where(Attachment.remiss_id == remiss.id).order_by(Attachment.id)).first()
+        assert (first.filename, first.purpose) == ("Missiv.txt", "remisshandling")
+    assert client.get(f"/filer/{first.id}").data.decode("utf-8") == SEED_000
+
+
+def test_inkom_is_read_from_the_received_stamp_with_its_evidence(client, auth, session, clock):
+    clock.set(datetime(2010, 2, 3, 9, 0, tzinfo=timezone.utc))  # registered a week after it arrived
+    world(session)
+    auth.login("sekr@malmo.se")
+    page = client.get(paste(auth, SEED_000).headers["Location"]).get_data(as_text=True)
+    assert input_value(page, "received_on") == "2010-01-26"
+    assert 'id="ev-received_on">Hämtat från: ”2010 -01- 26”' in page
+    # a missiv without a stamp leaves Inkom empty: registration then takes today
+    page = client.get(paste(auth, "Remiss om X\nSvar senast 2010-03-31.").headers["Location"]).get_data(as_text=True)
+    assert input_value(page, "received_on") == "" and 'id="ev-received_on"' not in page
 
 
 def test_pending_batch_belongs_to_its_user(client, auth, session):

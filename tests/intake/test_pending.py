@@ -29,9 +29,9 @@ def test_cleanup_removes_old_batches_and_files(client, auth, session, db, app, r
     world(session)
     auth.login("sekr@malmo.se")
     assert upload(auth, [(io.BytesIO(promemoria_pdf()), "Promemoria.pdf")], text="Remiss").status_code == 302
-    assert len(stored_files(app)) == 1
+    assert len(stored_files(app)) == 2  # the pasted missiv is kept as a file too
     result = runner.invoke(args=["intake-cleanup", "--now", (clock.now + timedelta(hours=23)).isoformat()])
-    assert "0 ej registrerade" in result.output and len(stored_files(app)) == 1
+    assert "0 ej registrerade" in result.output and len(stored_files(app)) == 2
     result = runner.invoke(args=["intake-cleanup", "--now", (clock.now + timedelta(hours=25)).isoformat()])
     assert "1 ej registrerade" in result.output, result.output
     assert stored_files(app) == []

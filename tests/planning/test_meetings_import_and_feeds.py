@@ -101,11 +101,13 @@ def test_ics_feeds_contain_deadlines_and_unknown_tokens_are_404(db, session, cli
     assert any(s.startswith("Tjänsteskrivelse klar") for s in events)
 
     [n] = fetch(db, select(Namnd).where(Namnd.id == namnd.id))
-    cal = icalendar.Calendar.from_ical(client.get(f"/ics/namnd/{n.ics_token}.ics").data)
+    # The nämnd's feed goes through a member's own secret; the former shared address is retired.
+    assert client.get(f"/ics/namnd/{n.ics_token}.ics").status_code == 410
+    cal = icalendar.Calendar.from_ical(client.get(f"/ics/anvandare/{user.ics_token}/namnd/{n.id}.ics").data)
     starts = [e.decoded("DTSTART") for e in cal.walk("VEVENT")]
     assert date(2015, 9, 30) in starts
     assert any(isinstance(s, datetime) and s.date() == date(2015, 9, 24) for s in starts)  # the meeting
-    assert client.get("/ics/namnd/not-a-real-token-at-all.ics").status_code == 404
+    assert client.get(f"/ics/anvandare/not-a-real-token-at-all/namnd/{n.id}.ics").status_code == 404
     assert client.get("/ics/anvandare/not-a-real-token-at-all.ics").status_code == 404
 
 
@@ -122,4 +124,4 @@ def test_month_calendar_and_subscribe_page(db, session, client, auth, clock):
     r = client.get("/kalender?manad=2015-13")
     assert r.status_code == 400 and "ÅÅÅÅ-MM" in r.get_data(as_text=True)
     page = client.get("/kalender/prenumerera").get_data(as_text=True)
-    assert "/ics/anvandare/" in page and "/ics/namnd/" in page
+    assert "/ics/anvandare/" in page and f"/namnd/{namnd.id}.ics" in page

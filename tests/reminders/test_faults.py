@@ -305,3 +305,32 @@ def test_a_line_of_a_single_dot_does_not_end_the_mail_early(app, db, world, smtp
     [mail] = [m for m in smtp.messages if m["To"] == "punkt@example.se"]
     body = mail.get_body(("plain",)).get_content().replace("\r\n", "\n")
     assert "Första stycket\n.\n..två punkter\n\nSista stycket" in body
+
+
+def test_each_accepted_mail_costs_one_statement_of_its_own(app, db, world, smtp, session):
+    """The mark of a sent mail is a single UPDATE, its own transaction: no BEGIN, COMMIT or claim per mail.
+    (It was BEGIN IMMEDIATE + UPDATE + COMMIT on a pooled connection: three round trips where one does.)"""
+    from remiss.reminders import outbox, policy
+
+    count = 40
+    for n in range(count):
+        outbox.enqueue(session, now=FIRST, key=f"count:{n}", recipient_email=f"mottagare{n}@example.se",
+                       kind=policy.ASSIGNED, due_at=FIRST + timedelta(minutes=1), subject=f"Tilldelad {n}",
+                       payload={}, remiss_id=world.remiss.id)
+    session.commit()
+    run(app, db, FIRST)  # the world's own reminders and the plans, so the measured sweep sends only these
+    statements: list[str] = []
+
+    def seen(conn, cursor, statement, parameters, context, executemany):
+        statements.append(" ".join(statement.split()[:2]).upper())
+
+    event.listen(db.write_engine, "before_cursor_execute", seen)
+    try:
+        with app.app_context():
+            result = sweep(db, now=FIRST + timedelta(minutes=1), worker_id="w1", settings=FAST)
+    finally:
+        event.remove(db.write_engine, "before_cursor_execute", seen)
+    assert result.sent == count == len([m for m in smtp.messages if m["To"].startswith("mottagare")])
+    marks = [s for s in statements if s == "UPDATE OUTBOX_MESSAGE"]
+    assert len(marks) <= count + 3  # one per mail; the claim's own updates besides
+    assert len(statements) <= count + 25, Counter(statements)  # the rest does not grow with the mails

@@ -346,3 +346,32 @@ def test_postgres_upgrade_moves_the_documents_from_their_table_onto_remiss(sessi
         with admin.connect() as conn:
             conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
         admin.dispose()
+
+
+def test_the_contact_person_and_the_sandlista_are_searchable(session):
+    """Issue 17: "Patrik Kronholm" or a remissinstans on the sändlista finds the remiss; a changed sändlista and a
+    changed contact person are found as they are now."""
+    from remiss.remisser import service as remisser
+    from remiss.remisser.input import SandlistaItem
+
+    namnd, _, admin, _ = _world(session)
+    remiss = make_remiss(session, namnd=namnd, title="Förslag till ny IoF-plan 2", contact_person="Patrik Kronholm",
+                         sandlista=["Vårdförbundet", "Stadsdelsfullmäktige Rosengård"])
+    session.commit()
+    assert _titles(session, admin, "Kronholm") == ["Förslag till ny IoF-plan 2"]
+    assert _titles(session, admin, "patrik kron") == ["Förslag till ny IoF-plan 2"]
+    assert _titles(session, admin, "vårdförbundet") == ["Förslag till ny IoF-plan 2"]
+    assert _titles(session, admin, "rosengård") == ["Förslag till ny IoF-plan 2"]
+    # through the diarium's search too
+    page = list_remisser(session, principal_of(session, admin), RemissFilter(text="Kronholm"))
+    assert [r.title for r in page.rows] == ["Förslag till ny IoF-plan 2"]
+
+    remisser.update(session, now=T0, principal=principal_of(session, admin), remiss=remiss,
+                    changes={"contact_person": "Ivana Baukart", "sandlista": [SandlistaItem("SACO")]})
+    session.commit()
+    assert _titles(session, admin, "Kronholm") == [] and _titles(session, admin, "vårdförbundet") == []
+    assert _titles(session, admin, "baukart") == _titles(session, admin, "saco") == ["Förslag till ny IoF-plan 2"]
+    # a rebuilt index holds them too
+    search.reindex(session)
+    session.commit()
+    assert _titles(session, admin, "saco") == ["Förslag till ny IoF-plan 2"]

@@ -10,16 +10,17 @@ OPEN = [S.registrerad, S.tilldelad, S.under_beredning, S.klar_for_beslut, S.besl
 # Every allowed move, written out by hand rather than read from TRANSITIONS, so a wrong entry there fails here.
 # design.md: the forward path and the side exits avstår (the nämnd declines) and återkallad (withdrawn by the
 # remittent); everything else is refused. Beyond the documents, and deliberate in this code: work can go one
-# step back where it is returned, and a decline can be undone (avstår → registrerad).
+# step back where it is returned, a decline or a withdrawal can be undone (avstår, återkallad → registrerad), and
+# a remiss marked besvarad by mistake can be corrected (besvarad → beslutad; who may: remiss.auth.access).
 ALLOWED = {
     S.registrerad: {S.tilldelad, S.avstar, S.aterkallad},
     S.tilldelad: {S.under_beredning, S.registrerad, S.avstar, S.aterkallad},
     S.under_beredning: {S.klar_for_beslut, S.tilldelad, S.avstar, S.aterkallad},
     S.klar_for_beslut: {S.beslutad, S.under_beredning, S.avstar, S.aterkallad},
     S.beslutad: {S.besvarad, S.klar_for_beslut, S.aterkallad},
-    S.besvarad: set(),
+    S.besvarad: {S.beslutad},
     S.avstar: {S.registrerad},
-    S.aterkallad: set(),
+    S.aterkallad: {S.registrerad},
 }
 
 
@@ -73,9 +74,10 @@ def test_same_status_and_unknown_status_are_refused():
         check_transition(S.tilldelad, "klar")
 
 
-def test_closed_statuses_are_final_except_undoing_a_decline():
-    assert TRANSITIONS[S.besvarad] == frozenset()
-    assert TRANSITIONS[S.aterkallad] == frozenset()
+def test_a_closed_remiss_opens_only_one_step_back():
+    # undoing a decline or a withdrawal starts over; a besvarad remiss is corrected back to its beslut
+    assert allowed_next(S.besvarad) == [S.beslutad]
+    assert allowed_next(S.aterkallad) == [S.registrerad]
     assert allowed_next(S.avstar) == [S.registrerad]
 
 

@@ -1,16 +1,16 @@
 """Pages: the Yttrande panel, the draft form, review, versions, samråd, documents and expediering."""
 from __future__ import annotations
 
-import io
 import json
 
-from flask import Blueprint, abort, current_app, flash, g, redirect, render_template, request, send_file, url_for
+from flask import Blueprint, abort, current_app, flash, g, redirect, render_template, request, url_for
 from flask_login import current_user
 
 from remiss.calendar.swedish import format_date, format_date_time
 from remiss.auth.access import Action, load_remiss
 from remiss.db import get_db, get_session
 from remiss.documents import PdfUnavailable, RenderError, convert_to_pdf
+from remiss.drafting import decision as decisions
 from remiss.drafting import dispatch, forms, generate, service
 from remiss.drafting.content import compare
 from remiss.drafting.models import GeneratedDocument
@@ -22,6 +22,7 @@ from remiss.web.extensions import login_manager
 from remiss.remisser.input import InputErrors, parse_date
 from remiss.remisser.models import Remiss
 from remiss.web import now, principal
+from remiss.web.downloads import download_file
 
 bp = Blueprint("drafting", __name__)
 
@@ -58,11 +59,11 @@ def _rerender_decision(remiss_id: int, form: str, errors: dict):
     return remisser_views.show(remiss_id), 400
 
 
-def _upload(name: str) -> service.Upload | None:
+def _upload(name: str) -> decisions.Upload | None:
     upload = request.files.get(name)
     if not upload or not upload.filename:
         return None
-    return service.Upload(upload.filename, upload.read(), current_app.config["FILES_DIR"],
+    return decisions.Upload(upload.filename, upload.read(), current_app.config["FILES_DIR"],
                           current_app.config["UPLOAD_MAX_BYTES"])
 
 
@@ -162,16 +163,16 @@ def record_decision(remiss_id: int):
     session = get_session()
     remiss = load_remiss(session, principal(), remiss_id, Action.review)
     try:
-        decision = service.record_decision(session, now=now(), principal=principal(), remiss=remiss,
-                                           protokollsutdrag=_upload("protokollsutdrag"),
-                                           **forms.decision_from(request.form))
+        decision = decisions.record_decision(session, now=now(), principal=principal(), remiss=remiss,
+                                             protokollsutdrag=_upload("protokollsutdrag"),
+                                             **forms.decision_from(request.form))
     except InputErrors as exc:
         return _rerender_decision(remiss_id, "beslut", exc.errors)
     except FileRejected as exc:
         return _rerender_decision(remiss_id, "beslut", {"protokollsutdrag": str(exc)})
     except service.DraftError as exc:
         return _rerender_decision(remiss_id, "beslut", {"state": str(exc)})
-    flash(f"Beslutet är registrerat: {service.decision_reference(decision)}.", "success")
+    flash(f"Beslutet är registrerat: {decisions.decision_reference(decision)}.", "success")
     return _back(remiss.id)
 
 
@@ -180,8 +181,8 @@ def record_justering(remiss_id: int):
     session = get_session()
     remiss = load_remiss(session, principal(), remiss_id, Action.review)
     try:
-        decision = service.record_justering(session, now=now(), principal=principal(), remiss=remiss,
-                                            **forms.justering_from(request.form))
+        decision = decisions.record_justering(session, now=now(), principal=principal(), remiss=remiss,
+                                              **forms.justering_from(request.form))
     except InputErrors as exc:
         return _rerender_decision(remiss_id, "justering", exc.errors)
     except service.DraftError as exc:
@@ -260,7 +261,7 @@ def document_bytes(remiss_id: int, kind: str) -> tuple[Remiss, bytes]:
 
 
 def _send(data: bytes, name: str, mimetype: str):
-    return send_file(io.BytesIO(data), mimetype=mimetype, as_attachment=True, download_name=name)
+    return download_file(data, name, mimetype)
 
 
 @bp.get("/remisser/<int:remiss_id>/dokument/<kind>.docx")

@@ -10,6 +10,7 @@ from remiss.calendar.swedish import format_date_time
 from remiss.auth.access import require
 from remiss.db import get_session
 from remiss.documents import RenderError, placeholder_fields, render_document, sample_context
+from remiss.documents.fields import usage as field_usage
 from remiss.drafting.generate import DOCX
 from remiss.drafting.namnd_templates import KINDS, MANAGE, TemplateRejected, templates_of, upload, use_default
 from remiss.drafting.views import bp
@@ -38,7 +39,9 @@ def _page(namnd: Namnd, errors: list[str] | None = None, warnings: list[str] | N
     rows = [{"id": t.id, "kind": KINDS.get(t.kind, t.kind), "version": t.version, "filename": t.filename,
              "active": t.active, "at": format_date_time(t.uploaded_at)} for t in templates_of(get_session(), namnd.id)]
     fields = {k: placeholder_fields(k) for k in KINDS}
+    usage = {k: field_usage(k) for k in KINDS}
     return render_template("drafting/namnd_templates.html", namnd=namnd, rows=rows, kinds=KINDS, fields=fields,
+                           usage=usage,
                            errors=errors or [], warnings=warnings or [], kind=kind,
                            max_mb=current_app.config["TEMPLATE_MAX_BYTES"] / 1_000_000), status
 

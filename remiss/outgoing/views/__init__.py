@@ -1,7 +1,7 @@
 """Pages for an outgoing remiss: create, missiv, send, answers, extensions, overview, sammanställning."""
 from __future__ import annotations
 
-from flask import Blueprint, Response, abort, current_app, flash, redirect, render_template, request, url_for
+from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, url_for
 from sqlmodel import select
 
 from remiss import files
@@ -21,6 +21,7 @@ from remiss.remisser import service as remisser
 from remiss.remisser.input import InputErrors, parse_remiss_input, RemissData
 from remiss.remisser.models import AnswerStatus, Attachment, Direction
 from remiss.web import now, principal, requires
+from remiss.web.downloads import download
 
 bp = Blueprint("outgoing", __name__)
 DOCX = sending.DOCX
@@ -194,13 +195,11 @@ def export(remiss_id: int, fmt: str):
     remiss = _remiss(remiss_id)
     table = overview.rows(get_session(), remiss, status=request.args.get("status", ""),
                           group=request.args.get("grupp", ""))
-    name = f"svarsstatus-{(remiss.our_dnr or str(remiss.id)).replace(' ', '_').replace('/', '-')}"
+    name = f"svarsstatus-{(remiss.our_dnr or str(remiss.id)).replace(' ', '_')}"
     if fmt == "csv":
-        return Response(overview.to_csv(table), mimetype="text/csv; charset=utf-8",
-                        headers={"Content-Disposition": f'attachment; filename="{name}.csv"'})
+        return download(overview.to_csv(table), f"{name}.csv", "text/csv; charset=utf-8")
     if fmt == "xlsx":
-        return Response(overview.to_xlsx(table, f"{remiss.our_dnr} {remiss.title}"), mimetype=XLSX,
-                        headers={"Content-Disposition": f'attachment; filename="{name}.xlsx"'})
+        return download(overview.to_xlsx(table, f"{remiss.our_dnr} {remiss.title}"), f"{name}.xlsx", XLSX)
     abort(404)
 
 
@@ -212,8 +211,7 @@ def sammanstallning(remiss_id: int):
     except RenderError as exc:
         flash(f"Sammanställningen kunde inte skapas: {exc}", "error")
         return _back(remiss_id)
-    name = f"Remissammanstallning {(remiss.our_dnr or str(remiss.id))}".replace("/", "-")
-    return Response(data, mimetype=DOCX, headers={"Content-Disposition": f'attachment; filename="{name}.docx"'})
+    return download(data, f"Remissammanstallning {remiss.our_dnr or remiss.id}.docx", DOCX)
 
 
 def panel_context(session, p, remiss, moment):

@@ -180,7 +180,7 @@ def mark_done(session: Session, *, now: datetime, principal: Principal, remiss: 
     if (row.done_at is not None) == done:
         return row
     old = row.done_at
-    row.done_at = now if done else None
+    row.done_at, row.closed_with_remiss = (now if done else None), False
     session.add(row)
     session.flush()
     audit.record(session, now=now, user_id=principal.user_id, entity="milestone", entity_id=row.id,
@@ -194,15 +194,16 @@ def mark_done(session: Session, *, now: datetime, principal: Principal, remiss: 
 
 
 def complete(session: Session, *, now: datetime, remiss: Remiss, kinds: tuple[str, ...] | None,
-             note: str, actor_id: int | None = None) -> list[Milestone]:
-    """Mark the remiss's open milestones of kinds done (None: every open one) because the work happened.
+             note: str, actor_id: int | None = None, closing: bool = False) -> list[Milestone]:
+    """Mark the remiss's open milestones of kinds done (None: every open one) because the work happened, or
+    (closing) because the remiss closed with the work left undone.
 
     Called by receivers of domain events: the verb that sent the event has already checked who may act.
     """
     done = [m for m in milestones_of(session, remiss.id)
             if m.done_at is None and (kinds is None or m.kind in kinds)]
     for row in done:
-        row.done_at = now
+        row.done_at, row.closed_with_remiss = now, closing
         session.add(row)
     if not done:
         return []
@@ -212,3 +213,25 @@ def complete(session: Session, *, now: datetime, remiss: Remiss, kinds: tuple[st
                  note=f"{', '.join(m.label for m in done)}: klar ({note})")
     events.milestones_changed.send(remiss, session=session, now=now, actor_id=actor_id)
     return done
+
+
+def reopen(session: Session, *, now: datetime, remiss: Remiss, kinds: tuple[str, ...] = (), note: str,
+           actor_id: int | None = None) -> list[Milestone]:
+    """Open again the milestones ticked off only because the remiss closed, and those of kinds (work to be done
+    again), then plan them from today: a reopened remiss shows what is left and what is late.
+
+    Called by a receiver of the status change: the verb that sent it has already checked who may act.
+    """
+    opened = [m for m in milestones_of(session, remiss.id)
+              if m.done_at is not None and (m.closed_with_remiss or m.kind in kinds)]
+    for row in opened:
+        row.done_at, row.closed_with_remiss = None, False
+        session.add(row)
+    if opened:
+        session.flush()
+        audit.record(session, now=now, user_id=actor_id, entity="remiss", entity_id=remiss.id,
+                     remiss_id=remiss.id, action="milestone",
+                     changes={f"done:{m.kind}": [True, None] for m in opened},
+                     note=f"{', '.join(m.label for m in opened)}: inte klar ({note})")
+    replan(session, now=now, remiss=remiss, actor_id=actor_id)  # sends milestones_changed
+    return opened

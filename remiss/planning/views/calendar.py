@@ -74,7 +74,8 @@ def subscribe():
     stmt = select(Namnd).order_by(Namnd.name)
     if ids is not None:
         stmt = stmt.where(Namnd.id.in_(list(ids) or [-1]))
-    feeds = [(n.name, f"{base}/ics/namnd/{n.ics_token}.ics") for n in session.exec(stmt)]
+    # Each person's nämnd feeds go through their own secret, so a feed stops when they leave the nämnd.
+    feeds = [(n.name, f"{base}/ics/anvandare/{current_user.ics_token}/namnd/{n.id}.ics") for n in session.exec(stmt)]
     return render_template("planning/subscribe.html", mine=f"{base}/ics/anvandare/{current_user.ics_token}.ics",
                            feeds=feeds)
 
@@ -95,12 +96,18 @@ def _feed(events: list[CalendarEvent], name: str) -> Response:
     return response
 
 
+def _feed_owner(token: str) -> User:
+    """The active user whose calendar secret this is, or 404."""
+    user = get_session().exec(select(User).where(User.ics_token == token)).first()
+    if user is None or not user.is_active or len(token) < 16:
+        abort(404)
+    return user
+
+
 @bp.get("/ics/anvandare/<token>.ics")
 def user_feed(token: str):
     session = get_session()
-    user = session.exec(select(User).where(User.ics_token == token)).first()
-    if user is None or not user.is_active or len(token) < 16:
-        abort(404)
+    user = _feed_owner(token)
     namnd_ids = None if user.role == "admin" else namnd_ids_of(session, user.id)
     deadline_ids = namnd_ids if namnd_ids is not None else [n.id for n in session.exec(select(Namnd))]
     base = _base()
@@ -108,11 +115,15 @@ def user_feed(token: str):
     return _feed([_event(i, base) for i in found], f"Remiss – {user.name}")
 
 
-@bp.get("/ics/namnd/<token>.ics")
-def namnd_feed(token: str):
+@bp.get("/ics/anvandare/<token>/namnd/<int:namnd_id>.ics")
+def namnd_feed(token: str, namnd_id: int):
+    """A nämnd's calendar for one of its members: checked against the membership at every fetch."""
     session = get_session()
-    namnd = session.exec(select(Namnd).where(Namnd.ics_token == token)).first()
-    if namnd is None or len(token) < 16:
+    user = _feed_owner(token)
+    if user.role != "admin" and namnd_id not in namnd_ids_of(session, user.id):
+        abort(404)
+    namnd = session.get(Namnd, namnd_id)
+    if namnd is None:
         abort(404)
     base = _base()
     events = [_event(i, base) for i in agenda.items(session, namnd_ids=[namnd.id])]
@@ -121,3 +132,10 @@ def namnd_feed(token: str):
                                     summary=f"{meetings.KIND_LABELS.get(m.kind, m.kind)}: {namnd.name}",
                                     description=meetings.describe_meeting(m)))
     return _feed(events, f"Remiss – {namnd.name}")
+
+
+@bp.get("/ics/namnd/<token>.ics")
+def shared_namnd_feed(token: str):
+    """The former shared nämnd address: anyone who once had it could read it for ever, so it is retired."""
+    return Response("Den här kalenderadressen används inte längre. Hämta din personliga adress till nämndens "
+                    "kalender under Kalender → Prenumerera i Remiss.\n", status=410, mimetype="text/plain")

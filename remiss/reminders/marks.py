@@ -1,0 +1,157 @@
+"""Record what became of each claimed mail, where the row is still this claim's (its token matches).
+
+Every outcome is one UPDATE that is a transaction of its own: the sweep holds one connection in the
+driver's autocommit mode, so marking a mail sent is a single statement (no BEGIN, no COMMIT beside
+it) and is durable before the next mail is handed over. A sweeper that dies therefore leaves at most
+the one mail it was handing over unmarked; it is sent again after the lease with the same Message-ID.
+"""
+from __future__ import annotations
+
+import threading
+import time as wallclock
+from datetime import datetime
+
+from sqlalchemy import bindparam, update
+from sqlalchemy.exc import OperationalError
+
+from remiss.db import Database, among
+from remiss.reminders.claim import Settings
+from remiss.reminders.lease import Lease
+from remiss.reminders.models import OutboxMessage, OutboxStatus
+from remiss.reminders.report import SweepResult
+from remiss.reminders.transport import DeliveryError
+
+PENDING, SENDING, SENT = OutboxStatus.pending.value, OutboxStatus.sending.value, OutboxStatus.sent.value
+FAILED = OutboxStatus.failed.value
+TABLE = OutboxMessage.__table__
+
+# After a stop request, how long recording the mail in hand is still retried before giving up.
+STOP_GRACE_SECONDS = 5.0
+
+# On PostgreSQL an outcome's commit does not wait for the server's disk: a sweeper that dies loses
+# nothing (the server has the commit); only a crash of the database server itself can roll back its
+# last fraction of a second of outcomes, and a lost outcome sends a mail again, never loses one.
+# Waiting for the disk once per mail would bound delivery by the disk's flushes, not by the relay.
+# (SQLite's synchronous=NORMAL in write-ahead-log mode makes the same trade: a commit survives the
+# process, not a power cut.)
+ASYNC_COMMIT = "SET synchronous_commit TO OFF"
+
+# A row marked sent, if it is still this claim's: the statement of every accepted mail, built once.
+MARK_SENT = (update(TABLE)
+             .where(TABLE.c.id == bindparam("row_id"), TABLE.c.claim_token == bindparam("token"),
+                    TABLE.c.status == SENDING)
+             .values(status=SENT, sent_at=bindparam("at"), attempts=bindparam("tries"), last_error="", claimed_by="",
+                     claim_token="", lease_until=None))
+
+
+class Marks:
+    """One sweep's outcomes: sent, the row's own failure, or handed back unsent."""
+
+    def __init__(self, db: Database, *, now: datetime, settings: Settings, result: SweepResult,
+                 stop: threading.Event):
+        self.db, self.now, self.settings, self.result, self.stop = db, now, settings, result, stop
+        self.accepted = False  # the relay accepted a mail in this sweep
+        self.stop_seen: float | None = None
+        self.last_db_error: OperationalError | None = None
+        self._connection = None
+
+    def _outcomes(self):
+        """The sweep's connection for outcomes, in autocommit: each UPDATE is one statement, one transaction
+        (on SQLite the engine then begins no transaction of its own, see remiss.db)."""
+        if self._connection is None:
+            connection = self.db.write_engine.connect().execution_options(isolation_level="AUTOCOMMIT")
+            if self.db.dialect == "postgresql":
+                connection.exec_driver_sql(ASYNC_COMMIT)
+            self._connection = connection
+        return self._connection
+
+    def close(self) -> None:
+        if self._connection is None:
+            return
+        connection, self._connection = self._connection, None
+        try:
+            if self.db.dialect == "postgresql":
+                connection.exec_driver_sql("RESET synchronous_commit")  # back to the pool as it came
+                connection.close()
+            else:
+                # The pool would hand the driver connection back with the driver's own transaction handling
+                # switched on (how SQLAlchemy leaves autocommit on SQLite); a new one costs a few pragmas.
+                connection.invalidate()
+        except OperationalError:
+            connection.invalidate()
+
+    def _write(self, lease: Lease, statement, params: dict | None = None) -> int | None:
+        """Run one UPDATE (a transaction of its own); retry while the lease lasts (nobody else may take the
+        row meanwhile), or briefly after a stop request. The number of rows, or None if it failed."""
+        pause = 0.05
+        while True:
+            try:
+                return self._outcomes().execute(statement, params).rowcount
+            except OperationalError as exc:
+                self.close()
+                now = wallclock.monotonic()
+                limit = lease.expires
+                if self.stop.is_set():
+                    self.stop_seen = self.stop_seen or now
+                    limit = min(limit, self.stop_seen + STOP_GRACE_SECONDS)
+                if now >= limit:
+                    self.last_db_error = exc
+                    return None
+                wallclock.sleep(min(pause, max(0.0, limit - now)))
+                pause = min(pause * 2, 1.0)
+
+    def sent(self, row_id: int, attempts: int, lease: Lease) -> int | None:
+        """Mark an accepted mail sent: 1 when done, 0 when the row is no longer this claim's (another sweeper
+        took it back after our lease ran out, and sends it too), None when the database could not record it."""
+        rows = self._write(lease, MARK_SENT, {"row_id": row_id, "token": lease.token, "at": self.now,
+                                              "tries": attempts + 1})
+        if rows == 1:
+            self.result.sent += 1
+            self.accepted = True
+            return 1
+        self.result.unrecorded += 1
+        if rows is None:
+            self.result.problem = (f"Databasen kunde inte registrera att meddelande {row_id} skickats "
+                                   f"({self.last_db_error.orig}); det kan komma fram en gång till.")
+            return None
+        self.result.problem = (f"Meddelande {row_id} hann tas över av en annan process innan det registrerades "
+                               "som skickat; det kan komma fram en gång till.")
+        return 0
+
+    def failure(self, row_id: int, attempts: int, error: DeliveryError, lease: Lease) -> None:
+        """The row's own failure: retried after a backoff, failed for good after the attempts allowed."""
+        attempts += 1
+        limit = self.settings.max_permanent_attempts if error.permanent else self.settings.max_attempts
+        values = dict(attempts=attempts, last_error=str(error)[:2000], claimed_by="", claim_token="", lease_until=None)
+        if attempts >= limit:
+            values["status"] = FAILED
+        else:
+            delay = min(self.settings.retry_base * (2 ** (attempts - 1)), self.settings.retry_max)
+            values.update(status=PENDING, next_attempt_at=self.now + delay)
+        ours = update(TABLE).where(TABLE.c.id == row_id, TABLE.c.claim_token == lease.token, TABLE.c.status == SENDING)
+        rows = self._write(lease, ours.values(**values))
+        if rows is None:
+            self.result.problem = (f"Databasen kunde inte registrera felet för meddelande {row_id} "
+                                   f"({self.last_db_error.orig}); det prövas igen efter leasetiden.")
+        elif rows == 1:
+            self.result.failed += 1
+            self.result.errors.append(f"{row_id}: {error}"
+                                      + (" (misslyckad)" if values["status"] == FAILED else " (nytt försök)"))
+
+    def hand_back(self, ids: list[int], lease: Lease, *, error: str = "", later: bool = False) -> None:
+        """Put claimed rows back unsent, attempts untouched; later: behind the rows already waiting."""
+        if not ids:
+            return
+        values = dict(status=PENDING, claimed_by="", claim_token="", lease_until=None)
+        if error:
+            values["last_error"] = error[:2000]
+        if later:
+            values["next_attempt_at"] = self.now + self.settings.retry_base
+        statement = (update(TABLE).where(among(TABLE.c.id, ids, dialect=self.db.dialect),
+                                         TABLE.c.claim_token == lease.token, TABLE.c.status == SENDING)
+                     .values(**values))
+        try:
+            with self.db.transaction() as session:
+                self.result.waiting += session.execute(statement).rowcount
+        except OperationalError:
+            self.result.waiting += len(ids)  # unsent: they come back after the lease

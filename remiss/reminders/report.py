@@ -1,0 +1,26 @@
+"""What a sweep did, counted by the process that did it, and why a sweep could not run."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+class SweepError(Exception):
+    """The sweep could not run (database busy or locked); nothing was half done."""
+
+
+@dataclass
+class SweepResult:
+    sent: int = 0  # rows this sweep marked sent (and only those)
+    skipped: int = 0  # cancelled or superseded instead of sent
+    failed: int = 0  # rows whose own failure was recorded (to be retried, or failed for good)
+    added: int = 0  # rows the plans added
+    waiting: int = 0  # claimed rows handed back unsent (outage, stop, lost database)
+    unrecorded: int = 0  # accepted by the relay but not recorded as sent: each may arrive once more
+    relay_down: str = ""  # why nothing could be handed over, when that is why the sweep stopped
+    problem: str = ""  # what the database could not record (Swedish); the CLI exits non-zero on it
+    stopped: bool = False  # a stop was requested
+    errors: list[str] = field(default_factory=list)
+
+    def line(self) -> str:
+        return (f"skickade: {self.sent}, hoppade över: {self.skipped}, misslyckades: {self.failed} "
+                f"(sent={self.sent} skipped={self.skipped} failed={self.failed})")

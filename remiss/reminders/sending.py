@@ -1,0 +1,162 @@
+"""Send a claim's mails one by one: build each, hand it to the relay, and have it marked before the next.
+
+An outage is not the rows' fault (transport.RelayDown, or one refusal for several recipients in a
+row): the sweep stops, the rows keep their attempts and their place. A stop request finishes and
+records the mail in hand and hands the rest of the claim back.
+"""
+from __future__ import annotations
+
+import threading
+from collections import deque
+from dataclasses import dataclass
+from datetime import datetime
+from email.message import EmailMessage
+
+from sqlalchemy.exc import OperationalError
+from sqlmodel import Session
+
+from remiss.clock import local
+from remiss.db import Database
+from remiss.reminders.claim import Batch
+from remiss.reminders.lease import Lease, Leases
+from remiss.reminders.mail import compose
+from remiss.reminders.marks import Marks
+from remiss.reminders.report import SweepResult
+from remiss.reminders.transport import DeliveryError, Prepared, RelayDown
+
+# Refused with the same reply code for this many different recipients in a row, none accepted between:
+# the relay refuses everything (a misconfiguration), not these recipients.
+REFUSAL_RUN = 3
+
+
+@dataclass
+class Job:
+    """A claimed row and its mail (or why the mail could not be built)."""
+
+    id: int
+    attempts: int  # recorded outcomes so far
+    kind: str
+    due_at: datetime
+    recipient: str
+    message: EmailMessage | Prepared | None  # Prepared: serialised for the SMTP connection ahead of its turn
+    error: DeliveryError | None = None
+
+    @property
+    def name(self) -> str:
+        """The file name for the file transport (only it asks, so it is not formatted for every SMTP mail)."""
+        return f"{local(self.due_at):%Y%m%d-%H%M}-{self.kind}-{self.id:06d}"
+
+
+def _two_step(connection):
+    """(start, finish) of a connection: SMTP hands a mail over in start() and reads the verdict in finish();
+    a transport with send() alone (files, a test's) does it all in start()."""
+    if hasattr(connection, "start") and hasattr(connection, "finish"):
+        return connection.start, connection.finish
+
+    def start(message, *, name=""):
+        connection.send(message, name=name)
+
+    return start, lambda started: None
+
+
+class Sender:
+    """The sending of one sweep, claim after claim, over one connection to the relay."""
+
+    def __init__(self, db: Database, *, now: datetime, config, leases: Leases, marks: Marks, result: SweepResult,
+                 stop: threading.Event):
+        self.db, self.now, self.config = db, now, config
+        self.leases, self.marks, self.result, self.stop = leases, marks, result, stop
+
+    def build(self, reader: Session, row, batch: Batch, prepare=None) -> Job:
+        try:
+            message, error = compose(reader, row, config=self.config, now=self.now,
+                                     remiss=batch.loaded.remisser.get(row.remiss_id)), None
+            if prepare is not None:
+                message = prepare(message)
+        except OperationalError:
+            raise
+        except Exception as exc:  # one broken row must not stop the others; it is retried, then failed
+            message = None
+            error = DeliveryError(f"Meddelandet kunde inte byggas: {type(exc).__name__}: {exc}", permanent=True)
+        finally:
+            reader.rollback()  # end what a composer read: no snapshot is held while mail is sent
+        return Job(row.id, row.attempts, row.kind, row.due_at, row.recipient_email.lower(), message, error)
+
+    def send(self, batch: Batch, lease: Lease, connection) -> bool:
+        """Send a claim's mails one by one; False when the sweep should stop (outage, stop, database)."""
+        queue = deque(batch.rows)
+        refused: list[tuple[Job, DeliveryError]] = []
+        built: dict[int, Job] = {}  # the next row's mail, built while the relay reads the one before
+        where = getattr(getattr(connection, "transport", connection), "where", "")
+        start, finish = _two_step(connection)
+        prepare = getattr(connection, "prepare", None)
+        reader = self.db.session(write=False)
+        marks = self.marks
+        go_on = False
+        try:
+            while queue:
+                if self.stop.is_set():
+                    self.result.stopped = True
+                    break
+                if not self.leases.keep(lease, queue):
+                    break
+                row = queue.popleft()
+                job = built.pop(row.id, None) or self.build(reader, row, batch, prepare)
+                if job.error is not None:
+                    marks.failure(job.id, job.attempts, job.error, lease)
+                    continue
+                try:
+                    started = start(job.message, name=job.name)
+                    if queue and queue[0].id not in built:
+                        built[queue[0].id] = self.build(reader, queue[0], batch, prepare)
+                    finish(started)
+                except RelayDown as exc:
+                    self.result.relay_down = str(exc)
+                    marks.hand_back([job.id], lease, error=str(exc))
+                    break
+                except DeliveryError as exc:
+                    if exc.code is None:
+                        marks.failure(job.id, job.attempts, exc, lease)
+                        continue
+                    if refused and refused[-1][1].code != exc.code:
+                        self.settle(refused, lease, relay_refuses=False)
+                    refused.append((job, exc))
+                    if len({j.recipient for j, _ in refused}) >= REFUSAL_RUN:
+                        self.settle(refused, lease, relay_refuses=True, where=where)
+                        break
+                    continue
+                if refused:  # the relay takes other mail: those were refusals of their recipients
+                    self.settle(refused, lease, relay_refuses=False)
+                marked = marks.sent(job.id, job.attempts, lease)
+                if marked is None:
+                    break
+                if marked == 0:  # taken back by another sweeper: not ours to count; drop what else it took
+                    try:
+                        self.leases.renew(lease, queue)
+                    except OperationalError:
+                        break
+            else:
+                go_on = True
+                if refused:  # several recipients refused alike and nothing accepted all sweep: the relay
+                    alike = not marks.accepted and len({j.recipient for j, _ in refused}) >= 2
+                    self.settle(refused, lease, relay_refuses=alike, where=where)
+                    go_on = not alike
+        except OperationalError as exc:
+            self.result.problem = f"Databasen kunde inte läsas medan meddelandena byggdes ({exc.orig})."
+        finally:
+            reader.close()
+            marks.hand_back([j.id for j, _ in refused] + [row.id for row in queue], lease)
+        return go_on
+
+    def settle(self, refused: list, lease: Lease, *, relay_refuses: bool, where: str = "") -> None:
+        """Decide a run of refusals: each row's own failure, or the relay refusing everything (an outage)."""
+        if relay_refuses:
+            error = refused[-1][1]
+            self.result.relay_down = f"SMTP-servern {where} avvisar alla mottagare: {error}"
+            # Behind the rows already waiting, so that a run of truly unknown recipients at the head of the
+            # queue cannot hold up the mail behind it: the next sweep tries other rows first.
+            self.marks.hand_back([j.id for j, _ in refused], lease, error=str(error), later=True)
+        else:
+            for job, error in refused:
+                self.marks.failure(job.id, job.attempts, error, lease)
+        refused.clear()

@@ -1,0 +1,88 @@
+"""The warm renderer pool: killed workers, endless templates and recycling, with real processes."""
+
+from __future__ import annotations
+
+import os
+import signal
+import threading
+import time
+
+import pytest
+
+from remiss.documents import RenderError, render_document, sample_context
+from remiss.documents.pool import PoolLimits, RendererPool, WorkerDied
+from remiss.documents.render import default_template
+from remiss.documents.sandbox import EXIT_ERROR
+
+from .conftest import all_text
+
+SLOW = "{% for i in range(3000) %}{% for j in range(3000) %}{% endfor %}{% endfor %}{{ titel }}"
+
+
+def header(context: dict) -> dict:
+    return {"context": context, "stycke_paths": [], "properties": None}
+
+
+@pytest.fixture
+def pool():
+    started = RendererPool(size=1, limits=PoolLimits(max_renders=3)).start()
+    yield started
+    started.close()
+
+
+def test_pool_survives_a_worker_killed_mid_render(pool, make_template):
+    [pid] = pool.pids()
+    killer = threading.Timer(0.5, os.kill, (pid, signal.SIGKILL))
+    killer.start()
+    with pytest.raises(WorkerDied) as died:
+        pool.render(header({"titel": "x"}), make_template(SLOW), timeout=20)
+    assert died.value.returncode == -signal.SIGKILL and not died.value.timed_out
+    status, data = pool.render(header({"titel": "Efter"}), make_template("{{ titel }}"), timeout=10)
+    assert status == 0 and all_text(data).startswith("Efter")
+    assert pid not in pool.pids()
+
+
+def test_pool_stops_a_template_that_loops_forever_and_renders_the_next(pool, make_template):
+    endless = make_template("{% for i in range(100000) %}{% for j in range(100000) %}{% endfor %}{% endfor %}")
+    started = time.monotonic()
+    with pytest.raises(WorkerDied) as died:
+        pool.render(header({}), endless, timeout=2)
+    assert died.value.timed_out and time.monotonic() - started < 4
+    status, _ = pool.render(header({"titel": "ok"}), make_template("{{ titel }}"), timeout=10)
+    assert status == 0
+
+
+def test_worker_is_recycled_after_max_renders_and_after_an_error(pool, make_template):
+    template = make_template("{{ titel }}")
+    [first] = pool.pids()
+    for _ in range(3):
+        assert pool.render(header({"titel": "a"}), template, timeout=10)[0] == 0
+    [second] = pool.pids()
+    assert second != first
+    status, _ = pool.render(header({}), make_template("{{ ''.__class__ }}"), timeout=10)
+    assert status == EXIT_ERROR and pool.pids() != [second]
+
+
+def test_cpu_budget_is_per_render_not_per_worker(make_template):
+    """Five renders of ~0.4 s CPU each pass a 1 s budget: each render gets its own."""
+    pool = RendererPool(size=1, limits=PoolLimits(cpu_seconds=1, max_renders=10)).start()
+    try:
+        busy = make_template("{% for i in range(700) %}{% for j in range(700) %}{% endfor %}{% endfor %}ok")
+        for _ in range(5):
+            assert pool.render(header({}), busy, timeout=1)[0] == 0
+    finally:
+        pool.close()
+
+
+def test_render_document_reports_a_killed_worker_in_swedish(make_template):
+    from remiss.documents.pool import shared_pool
+
+    render_document("yttrande", {"titel": "värm"}, make_template("{{ titel }}"))
+    pids = shared_pool().pids()
+    killer = threading.Timer(0.5, lambda: [os.kill(p, signal.SIGKILL) for p in pids])
+    killer.start()
+    with pytest.raises(RenderError, match=r"arbetsprocessen avbröts \(signal 9\)"):
+        render_document("yttrande", {"titel": "x"}, make_template(SLOW), timeout=20)
+    killer.join()
+    data = render_document("yttrande", sample_context("yttrande"), default_template("yttrande"))
+    assert "Andreas Konstantinides" in all_text(data)
