@@ -9,7 +9,7 @@ from sqlmodel import select
 
 from remiss.auth.models import Role
 from remiss.intake.models import IntakeBatch
-from remiss.remisser.models import Remiss, SandlistaEntry
+from remiss.remisser.models import Attachment, Remiss, SandlistaEntry
 from tests.support.factories import SEED_000_SANDLISTA, make_namnd, make_user
 
 CASES = Path("/work/shared/cases/seed-cases.json")
