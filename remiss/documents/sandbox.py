@@ -1,11 +1,11 @@
 """Render a docx template in a sandboxed Jinja environment; also the worker process.
 
-Run as a script (`python -I -B sandbox.py --memory-mb N --cpu-seconds S`) it limits its own
-address space, CPU time, file size and process count, reads one request from stdin
-(a JSON line, then the template bytes) and writes the rendered .docx to stdout (exit 0) or
-a JSON error with a Swedish message (exit 3). With `--serve` it renders many, framed (`serve`).
+Run as a script (`python -I -B sandbox.py --serve --memory-mb N --cpu-seconds S --max-renders R`)
+it is a warm worker of `pool.RendererPool`: it limits its own address space, CPU time (per
+render), file size and process count, then answers framed requests on stdin with the rendered
+.docx (status 0) or a JSON error with a Swedish message (status 3) until stdin closes.
 
-A one-off request whose JSON names the job "read" or "parse" reads uploaded missiv files or
+Without `--serve` it answers one request whose JSON names the job "read" or "parse": it reads uploaded missiv files or
 parses a missiv text instead (`remiss.intake.untrusted`, called through `worker.run_job`), under
 the same limits. For rendering this file imports only the standard library, jinja2 and docxtpl;
 the reading jobs import the pure `remiss.intake.untrusted` and `remiss.missiv`, never the Flask
@@ -89,13 +89,24 @@ class Post(dict):
         return self.__html__()
 
 
+class Items(list):
+    """A list field (`beslutsunderlag`, `fragor`): printed whole, one Word paragraph per item."""
+
+    def __html__(self) -> str:
+        return NEW_PARAGRAPH.join(item.__html__() if hasattr(item, "__html__") else _escape(str(item))
+                                  for item in self if item is not None)
+
+    def __str__(self) -> str:
+        return "\n".join(str(item) for item in self)
+
+
 def printable(value, top: bool = True):
-    """Turn every dict below the top of a context into a Post, in place for lists."""
+    """Make every dict below the top of a context a Post and every list Items (Stycken stay as they are)."""
     if isinstance(value, dict):
         converted = {k: printable(v, False) for k, v in value.items()}
         return converted if top else Post(converted)
     if isinstance(value, list) and not isinstance(value, Stycken):
-        return [printable(v, False) for v in value]
+        return Items(printable(v, False) for v in value)
     return value
 
 
@@ -308,7 +319,11 @@ def finish(docx, properties: dict) -> None:
     if core.last_printed is not None:
         core.last_printed = now
     core.revision = 1
-    app = next((p for p in docx.part.package.parts if p.partname == "/docProps/app.xml"), None)
+    package = docx.part.package
+    for key, rel in list(package.rels.items()):
+        if rel.reltype.endswith("/thumbnail"):  # a picture of the template's first page, not of this document
+            del package.rels[key]
+    app = next((p for p in package.parts if p.partname == "/docProps/app.xml"), None)
     if app is not None:
         app._blob = APP_XML.format(company=_escape(properties.get("company", ""))).encode()
 
@@ -435,27 +450,30 @@ def serve(memory_mb: int, cpu_seconds: int, max_renders: int) -> int:
 
 
 def main(argv: list[str]) -> int:
-    """Serve one render request from stdin to stdout under resource limits (or many with --serve)."""
-    flags = [a for a in argv if a == "--serve"]
+    """Serve render requests (--serve) until stdin closes, or else one reading job, under resource limits."""
+    serving = "--serve" in argv
     argv = [a for a in argv if a != "--serve"]
     args = dict(zip(argv[::2], argv[1::2]))
-    memory_mb, cpu_seconds = int(args.get("--memory-mb", 512)), int(args.get("--cpu-seconds", 11))
-    raw = b"" if flags else sys.stdin.buffer.read()  # from the parent, which sized it
-    header, _, payload = raw.partition(b"\n")
-    request = json.loads(header) if header else {}
-    if request.get("job") in READING_JOBS:
-        limit(memory_mb, cpu_seconds)
-        status, answer = _reading_request(request, payload)
-        sys.stdout.buffer.write(answer)
-        return status
+    memory_mb, cpu_seconds = int(args.get("--memory-mb", 512)), int(args.get("--cpu-seconds", 10))
+    if not serving:
+        return _one_reading(memory_mb, cpu_seconds)
     # Import before the limits: the warm worker has docxtpl, lxml and jinja2 loaded once.
     import docxtpl  # noqa: F401
     _strict_sandbox_class()
     _template_class()
-    if flags:
-        return serve(memory_mb, cpu_seconds, int(args.get("--max-renders", 50)))
+    return serve(memory_mb, cpu_seconds, int(args.get("--max-renders", 50)))
+
+
+def _one_reading(memory_mb: int, cpu_seconds: int) -> int:
+    """Answer one reading job: a JSON line and the files' bytes on stdin, the answer on stdout."""
+    raw = sys.stdin.buffer.read()  # from the parent, which sized it
+    header, _, payload = raw.partition(b"\n")
     limit(memory_mb, cpu_seconds)
-    status, answer = _render_request(request, payload)
+    request = json.loads(header)
+    if request.get("job") not in READING_JOBS:
+        sys.stdout.buffer.write(json.dumps({"error": "Okänt jobb för arbetsprocessen."}).encode())
+        return EXIT_ERROR
+    status, answer = _reading_request(request, payload)
     sys.stdout.buffer.write(answer)
     return status
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import difflib
 import io
+import posixpath
 import re
 import zipfile
 from dataclasses import dataclass, field
@@ -148,6 +149,7 @@ def _check_package(zf: zipfile.ZipFile, errors: list[str], warnings: list[str]) 
         errors.append(f"Delen [Content_Types].xml är inte giltig XML ({exc}).")
         return Parts()
     parts, counters = Parts(), {}
+    by_relation = _header_footer_targets(zf, names)
     for name in sorted(names, key=lambda n: (n != "word/document.xml", n)):
         if name.endswith(".rels"):
             _check_rels(name, _read(zf, name, errors), errors, warnings)
@@ -159,8 +161,9 @@ def _check_package(zf: zipfile.ZipFile, errors: list[str], warnings: list[str]) 
         if data is None:
             continue
         check_field_codes(name, data, errors)
-        if kind in RENDERED:
-            place = RENDERED[kind]
+        if kind in RENDERED or name in by_relation:
+            # docxtpl picks headers and footers by relationship, whatever their content type says
+            place = by_relation.get(name) or RENDERED[kind]
             if place in ("sidhuvud", "sidfot"):
                 counters[place] = counters.get(place, 0) + 1
                 place = f"{place} {counters[place]}"
@@ -170,6 +173,24 @@ def _check_package(zf: zipfile.ZipFile, errors: list[str], warnings: list[str]) 
         else:
             parts.other[name] = data
     return parts
+
+
+def _header_footer_targets(zf: zipfile.ZipFile, names: list[str]) -> dict[str, str]:
+    """The parts the main document uses as headers and footers: part name -> "sidhuvud" / "sidfot"."""
+    rels = "word/_rels/document.xml.rels"
+    if rels not in names:
+        return {}
+    try:
+        root = etree.fromstring(_read(zf, rels, []) or b"<x/>", ph.safe_parser())
+    except etree.XMLSyntaxError:
+        return {}  # reported by _check_rels
+    targets = {}
+    for rel in root.iter(RELS):
+        kind = rel.get("Type", "").rsplit("/", 1)[-1]
+        if kind in ("header", "footer") and rel.get("TargetMode") != "External":
+            target = posixpath.normpath(posixpath.join("word", rel.get("Target", ""))).lstrip("/")
+            targets[target] = "sidhuvud" if kind == "header" else "sidfot"
+    return targets
 
 
 def _check_rels(name: str, data: bytes | None, errors: list[str], warnings: list[str]) -> None:

@@ -4,6 +4,7 @@ and the upload messages that name the place as Word shows it (issue 18:9)."""
 from __future__ import annotations
 
 import io
+import re
 import zipfile
 
 import pytest
@@ -145,3 +146,18 @@ def test_a_stored_template_with_dde_is_not_rendered(make_template):
     stored = make_template("{{ titel }}", field_runs('DDEAUTO c:\\\\windows\\\\cmd.exe "/k calc"'))
     with pytest.raises(RenderError, match="DDEAUTO.*ny mall"):
         render_document("yttrande", sample_context("yttrande"), stored)
+
+
+def test_a_header_declared_as_plain_xml_is_still_checked():
+    """docxtpl renders a header by its relationship, so a content type that hides it must not hide it from the check."""
+    data = rename_part(with_header("{{ titel }}", "{{ cycler.__init__ }}"), "header1.xml", "kopf.xml")
+    with zipfile.ZipFile(io.BytesIO(data)) as package:
+        types = package.read("[Content_Types].xml").decode()
+    hidden = re.sub(r'<Override PartName="/word/kopf.xml"[^>]*/>', "", types)
+    assert hidden != types
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in src.infolist():
+            dst.writestr(info.filename, hidden if info.filename == "[Content_Types].xml" else src.read(info.filename))
+    report = check_template("yttrande", out.getvalue())
+    assert any("interna attribut" in e and "sidhuvud 1" in e for e in report.errors), report.errors

@@ -104,6 +104,9 @@ def test_long_yttrande_has_expected_page_count():
     assert count_one <= 2 and count >= count_one + 2
     assert all(re.search(rf"\b{n} \({count}\)", t) for n, t in enumerate(texts, start=1))
     assert "Britt-Marie Pettersson" in texts[-1]
+    # the full header is the first page's; later pages carry only "2 (N)", and the address footer is on page 1
+    assert "Diarienummer" in texts[0] and not any("Diarienummer" in t for t in texts[1:])
+    assert "Org.nr 212000-1124" in texts[0] and not any("Org.nr" in t for t in texts[1:])
 
 
 def test_missing_soffice_raises_pdf_unavailable(monkeypatch):
@@ -125,3 +128,20 @@ def test_pdf_is_tagged_accessible_and_swedish():
     assert reader.metadata.title == sample_context("yttrande")["titel"]
     assert reader.xmp_metadata.pdfaid_part == "2"
     assert b"pdfuaid:part" in root["/Metadata"].get_data()
+
+
+@pytest.mark.libreoffice
+@needs_soffice
+def test_custom_template_with_paragraph_fields_converts_with_all_text(make_template):
+    """A nämnd template written the docxtpl way ({{ sammanfattning }}, {{ f.svar }}) opens in LibreOffice with
+    every paragraph, bullets and emphasis, and no Python list."""
+    template = make_template("{{ titel }}", "{{ diarienummer }} {{ datum }}", "{{ sammanfattning }}",
+                             "{%p for f in fragor %}", "{{ f.fraga }}", "{{ f.svar }}", "{%p endfor %}",
+                             "{%p for u in signaturer %}", "{{ u.roll }} {{ u.namn }}", "{%p endfor %}")
+    ctx = sample_context("yttrande")
+    count, texts = page_numbers(convert_to_pdf(render_document("yttrande", ctx, template)))
+    text = " ".join(texts)
+    assert "['" not in text and "{'" not in text
+    assert "Det är synnerligen viktigt" in text and "• Åtagande nr 8 bör slås ihop med åtagande nr 4." in text
+    assert text.index(ctx["fragor"][4]["fraga"]) < text.index("Ordförande Andreas Konstantinides")
+    assert count >= 2  # five answers in 12 pt run over a page

@@ -89,8 +89,10 @@ def test_word_clean_metadata():
     mode = [s.get(f"{W}val") for s in doc.settings.element.iter(f"{W}compatSetting")
             if s.get(f"{W}name") == "compatibilityMode"]
     assert mode == ["15"]
-    app = zipfile.ZipFile(io.BytesIO(data)).read("docProps/app.xml").decode()
+    package = zipfile.ZipFile(io.BytesIO(data))
+    app = package.read("docProps/app.xml").decode()
     assert "<Application>Remiss</Application>" in app and "Macintosh" not in app and "Malmö stad" in app
+    assert not any("thumbnail" in name for name in package.namelist())  # python-docx's blank-page preview
 
 
 def test_nbsp_in_numbers_diarienummer_and_paragraph_sign_is_kept():
@@ -122,3 +124,15 @@ def test_autoescape_block_is_refused(make_template):
         render_document("yttrande", sample_context("yttrande"), template)
     report = check_template("yttrande", template)
     assert not report.ok and any("autoescape" in e for e in report.errors), report.errors
+
+
+def test_lists_and_fields_with_fields_printed_whole_give_text(make_template):
+    """Whatever field a template prints whole, the document shows text, never "['…']" or "{'…': …}"."""
+    template = make_template("{{ var_referens }}", "{{ signaturer }}", "{{ fragor[0] }}")
+    texts = [t for _, t in body_lines(render_document("yttrande", sample_context("yttrande"), template))]
+    assert texts[:4] == ["Sabina Vendela Dethorey, Utvecklingssamordnare, Sabina.Dethorey@malmo.se",
+                         "Ordförande, Andreas Konstantinides", "Stadsområdesdirektör, Britt-Marie Pettersson",
+                         sample_context("yttrande")["fragor"][0]["fraga"]]
+    tjanste = make_template("{{ beslutsunderlag }}")
+    texts = [t for _, t in body_lines(render_document("tjansteskrivelse", sample_context("tjansteskrivelse"), tjanste))]
+    assert texts == sample_context("tjansteskrivelse")["beslutsunderlag"]
