@@ -5,9 +5,9 @@ it is a warm worker of `pool.RendererPool`: it limits its own address space, CPU
 render), file size and process count, then answers framed requests on stdin with the rendered
 .docx (status 0) or a JSON error with a Swedish message (status 3) until stdin closes.
 
-Without `--serve` it answers one request whose JSON names the job "read" or "parse": it reads uploaded missiv files or
-parses a missiv text instead (`remiss.intake.untrusted`, called through `worker.run_job`), under
-the same limits. For rendering this file imports only the standard library, jinja2 and docxtpl;
+Without `--serve` it answers one request whose JSON names the job "read" or "parse": it reads
+uploaded missiv files or parses a missiv text (`remiss.intake.untrusted`, started by
+`worker.run_job`), under the same limits. For rendering this file imports only the standard library, jinja2 and docxtpl;
 the reading jobs import the pure `remiss.intake.untrusted` and `remiss.missiv`, never the Flask
 application.
 """
