@@ -75,6 +75,7 @@ def _check_sign_in_settings(app: Flask) -> None:
 
 
 def register_blueprints(app: Flask) -> None:
+    from remiss.accessibility.views import bp as accessibility
     from remiss.admin.views import bp as admin
     from remiss.api.openapi import bp as api_docs
     from remiss.api.views import bp as api
@@ -87,7 +88,8 @@ def register_blueprints(app: Flask) -> None:
     from remiss.reminders.views import bp as reminders
     from remiss.remisser.views import bp as remisser
 
-    for blueprint in (auth, remisser, intake, planning, drafting, outgoing, reminders, exports, admin, api, api_docs):
+    for blueprint in (auth, remisser, intake, planning, drafting, outgoing, reminders, exports, admin, accessibility, api,
+                      api_docs):
         app.register_blueprint(blueprint)
 
 
@@ -122,7 +124,7 @@ def register_page_parts(app: Flask) -> None:
               MenuItem("admin.users", "Administration", Action.administer)],
         admin=[("outgoing.lists", "Sändlistor"), ("planning.closed_days", "Stängda dagar"),
                ("reminders.outbox", "Utkorg (e-post)"), ("auth.sign_ins", "Inloggningar"),
-               ("auth.sso_groups", "Katalogens grupper")],
+               ("auth.sso_groups", "Katalogens grupper"), ("accessibility.edit", "Tillgänglighetsredogörelse")],
         namnd=[("Sammanträdesplan", "planning.meetings"), ("Påminnelser", "reminders.namnd_policy"),
                ("Dokumentmallar", "drafting.namnd_templates")],
         organisation=[("outgoing.import_register", "Läs in från fil"), ("outgoing.duplicates", "Slå ihop dubbletter"),

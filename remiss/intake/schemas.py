@@ -48,5 +48,8 @@ class MissivFields(SQLModel):
     internal_deadline: Moment | None = MOMENT
     received_date: Moment | None = MOMENT  # our arrival stamp on the letter, "2010 -01- 26"
     copy_emails: list[str]
+    extension_to: Moment | None = Field(default=None, description=(
+        "satt när brevet förlänger svarstiden (förlängd remisstid/svarstid): den nya sista dagen; "
+        "finns remissen redan (remittentens diarienummer) ska den förlängas i stället för att registreras igen"))
     evidence: list[EvidencePublic]
     warnings: list[str] = Field(description="varningar på svenska, t.ex. om ett datum som inte gick att tolka")

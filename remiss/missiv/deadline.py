@@ -12,17 +12,26 @@ _STRONG = re.compile(
     r"tillhanda|ska(?:ll)? ha (?:kommit in|inkommit)|ska(?:ll)? vara \w+ tillhanda|"
     r"sista dag(?:en)? (?:att|för att) (?:svara|lämna|inkomma)|sista svarsdag|"
     r"remisstiden (?:löper ut|går ut|slutar)|svarsdatum|remissvar(?:et|en)? .{0,60}senast|"
-    r"svar(?:et|en)? .{0,60}senast|yttrande(?:t|n)? .{0,60}senast|med svar senast",
+    r"svar(?:et|en)? .{0,60}senast|yttrande(?:t|n)? .{0,60}senast|med svar senast|"
+    r"remisstiden är (?:fram )?till(?: och med)?|synpunkter [^.]{0,40}\bfram till(?: och med)?",
     re.IGNORECASE,
 )
 _WEAK = re.compile(r"\bsenast\b|\bsista dag\b", re.IGNORECASE)
-_PERIOD = re.compile(r"(?:remiss(?:tiden|perioden)?|remissen)\s+pågår\s+(?:från|fr\.o\.m\.)?.{0,40}?\btill(?: och med)?\s*(?:den\s*)?$", re.IGNORECASE | re.DOTALL)
+# "Remisstiden pågår från … till och med", "Samrådstiden är 1 mars–": the end of the period is the deadline.
+_PERIOD = re.compile(
+    r"(?:(?:remiss|samråd|gransknings?|utställning)(?:s?tiden|s?perioden|et|en)?|remissen)\s+(?:pågår|är|löper)\s+"
+    r"(?:från|fr\.o\.m\.)?.{0,40}?(?:\btill(?: och med)?|[–-])\s*(?:den\s*)?$",
+    re.IGNORECASE | re.DOTALL,
+)
 _INTERNAL = re.compile(r"svar till kansliet|till (?:förvaltningens )?kansli(?:et)?\b|internt", re.IGNORECASE)
 _NEGATIVE = re.compile(
     r"träd(?:er|a|de) i kraft|ikraftträd|publicera|sammanträde|möte|tidigare|skickades|beslutade|"
     r"protokoll|daterad|\binkom\b|\bankom\b|\bank\.|förlängs|förlängd till",
     re.IGNORECASE,
 )
+# A sentence that opens with the date: "Senast den 5 december önskar kommunen …", "Fram till den 6 oktober finns …".
+_OPENING = re.compile(r"(?:senast|fram till(?: och med)?)(?:[ \t]+den)?", re.IGNORECASE)
+_ANSWER_AFTER = re.compile(r"svar|synpunkt|yttrande|yttra sig", re.IGNORECASE)
 _LETTER_LABEL = re.compile(r"\bDatum\s*:?\s*$", re.IGNORECASE)
 _SENTENCE_BREAK = re.compile(r"(?:[.!?]\s+(?=[A-ZÅÄÖ])|\n\s*\n)")
 
@@ -78,9 +87,17 @@ def _score(text: str, dm: DateMatch) -> tuple[int, bool]:
         return 3, internal
     if _STRONG.search(near):
         return (1 if internal else 3), internal
-    if _WEAK.search(near[-40:]):
+    if _WEAK.search(near[-40:]) or _OPENING.fullmatch(before.strip()):
+        if _OPENING.fullmatch(before.strip()) and not _ANSWER_AFTER.search(_sentence_after(text, dm.end)):
+            return 0, False  # "Senast den 30 april ska planen sändas in till regeringen": not the answer
         return (1 if internal else 2), internal
     return 0, False
+
+
+def _sentence_after(text: str, pos: int, limit: int = 160) -> str:
+    chunk = text[pos:pos + limit]
+    end = _SENTENCE_BREAK.search(chunk)
+    return chunk[:end.start()] if end else chunk
 
 
 def find_deadline(text: str, reference_date: date | None = None) -> DeadlineFinding:

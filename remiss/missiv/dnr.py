@@ -5,24 +5,31 @@ import re
 from dataclasses import dataclass
 
 # Regeringskansliet: Fi2024/01234, Ju2021/01234, S2019/04567/FS, N2015/06917/PUB.
-RK_DNR = r"(?:[A-ZÅÄÖ][a-zåäö]?|UD|KN)\d{4}/\d{2,6}(?:/[A-ZÅÄÖ]{1,5})?"
+RK_DNR = r"(?:[A-ZÅÄÖ][a-zåäö]?|UD|KN)\d{4} ?/\d{2,6}(?:/[A-ZÅÄÖ]{1,5})?"
 # Municipal and agency forms: KS-IOF-2010-00015, STK-2015-175, 15/10, GFN/2010:9,
 # 2015/97-IFN-702, 511-3344-2021, RS 2021/1234, KS 2018/14.
 LOCAL_DNR = (
-    r"(?:[A-ZÅÄÖ]{2,6}(?:-[A-ZÅÄÖ]{2,6})*[- /]|[A-ZÅÄÖ]{2,6} )?"
+    r"(?:[A-ZÅÄÖ]{2,6}(?:-[A-ZÅÄÖ]{2,6})*[- /]?|[A-ZÅÄÖ]{2,6} )?"
     r"\d{1,5}[-/:.]\d{1,6}(?:[-/:.][A-ZÅÄÖ0-9]{1,8})*"
+    r"|\d{2}[A-ZÅÄÖ]{2,5}\d{2,6}"  # year, unit and number run together: 21NHU404
 )
 TOKEN_RE = re.compile(rf"(?<![\w/.-])(?:{RK_DNR}|{LOCAL_DNR})(?![\w/])")
 RK_RE = re.compile(rf"(?<![\w/.-]){RK_DNR}(?![\w/-])")
 
+# The owner's words in front ("vårt dnr", "ange diarienummer") are read by _STRONG_OWNER from the text before
+# the cue: an optional group of them here was tried at every position of the text.
 _CUE = re.compile(
-    r"(?:\b(?:vårt|vår|med|ange|anges|ange\s+vårt)\s+)?(?:\bdnr\b|\bdiarienr\b|diarienummer|diarienumret|"
-    r"ärendenummer|\bbeteckning\b|\bref(?:erens)?\s*nr\b)\.?\s*:?",
+    r"(?:\bdnr\b|\bdiarienr\b|diarienummer|diarienumret|"
+    r"ärendenummer|\bbeteckning\b|\bref(?:erens)?\s*nr\b|\bvår referens\b)\.?\s*:?",
     re.IGNORECASE,
 )
 _RECEIVER_CUE = re.compile(r"\b(?:ert|er|era)\s+(?:dnr|diarienummer|beteckning|referens)", re.IGNORECASE)
 _FILENAME_CUE = re.compile(r"filnamn|utan snedstreck|döp", re.IGNORECASE)
 _FILE_AFTER = re.compile(r"^[^\n.]{0,80}\.(?:docx?|pdf|odt|rtf)\b", re.IGNORECASE)
+# "Ange ”KSTFU/2022:149” i mejlet", "SKS 2020/3516 i rubrikraden": the number the answer must carry.
+_SUBJECT_AFTER = re.compile(
+    r"(?<![ \t])[”\"'’]?[ \t]+i[ \t]+(?:rubrikraden|ämnesraden|ämnesfältet|mejlet|mailet|e-?postmeddelandet|e-?posten|"
+    r"ärendemeningen|e-?postmeddelandets ärendemening)", re.IGNORECASE)
 _STRONG_OWNER = re.compile(r"\b(?:vårt|ange|anges|med)\b|regeringskansliets", re.IGNORECASE)
 
 RK_PREFIX_DEPARTMENT = {
@@ -59,16 +66,22 @@ def find_sender_dnr(text: str) -> DnrFinding:
             continue
         window = text[cue.end():cue.end() + 60]
         m = TOKEN_RE.search(window)
-        if not m or not re.fullmatch(r"[\s\w,()]{0,40}?", window[:m.start()]) or "\n\n" in window[:m.start()]:
+        if not m or not re.fullmatch(r"[\s\w,()”\"“':]{0,40}?", window[:m.start()]) or "\n\n" in window[:m.start()]:
             continue
         start, end = cue.end() + m.start(), cue.end() + m.end()
-        if _is_file_name(text, start, end) or not _looks_like_dnr(m.group()):
+        # "döpas till ”Dnr. 6.8.16-3611/16”": a number right after its own cue is the number, not a file name.
+        adjacent = len(window[:m.start()].strip(" ”\"“':")) == 0 and not _FILE_AFTER.match(text[end:])
+        if (not adjacent and _is_file_name(text, start, end)) or not _looks_like_dnr(m.group()):
             continue
         before = text[max(0, cue.start() - 40):cue.end()]
         priority = 3 if _STRONG_OWNER.search(before) else 2
         candidates.append((priority, start, end, _clean(m.group())))
+    for m in TOKEN_RE.finditer(text):
+        if _SUBJECT_AFTER.match(text, m.end()) and _looks_like_dnr(m.group()):
+            candidates.append((3, m.start(), m.end(), _clean(m.group())))
     for m in RK_RE.finditer(text):
-        if _is_file_name(text, m.start(), m.end()):
+        # "(Ku2023/01161)": a number in brackets refers to another ärende (an uppdrag, an earlier decision).
+        if _is_file_name(text, m.start(), m.end()) or text[max(0, m.start() - 1):m.start()] == "(":
             continue
         candidates.append((1, m.start(), m.end(), _clean(m.group())))
 

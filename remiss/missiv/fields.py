@@ -3,56 +3,37 @@ from __future__ import annotations
 
 import re
 
-EMAIL_RE = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}", re.IGNORECASE)
-_NAME_WORD = r"[A-ZÅÄÖÉ][a-zåäöéüø]+(?:-[A-ZÅÄÖ][a-zåäöéü]+)?"
+from remiss.missiv.bodies import find_bodies
+
+EMAIL_RE = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}", re.IGNORECASE)
+_NAME_WORD = r"[A-ZÅÄÖÉ][a-zåäöéüøáóèíñ]+(?:-[A-ZÅÄÖ][a-zåäöéüáóèíñ]+)?"
 _TITLE_WORD = re.compile(
     r"(?:samordnare|sekreterare|chef|handläggare|ledare|direktör|ansvarig|utredare|jurist|rådgivare|"
     r"strateg|controller|assistent|registrator|kansli|ordförande)$",
     re.IGNORECASE,
 )
 # "Miljö- och energidepartementet", "Kultur-, fritids- och idrottsnämnden" as well as "Kulturnämnden".
-# A name starts a word and its words are bounded ({0,60}): unbounded and from any position, a search backtracked
-# through every following character from every start, and a 20,000-letter line took a minute (found fuzzing the API).
-_BODY = (r"\b(?:[A-ZÅÄÖ][\wåäö]{0,60}-(?:,\s+[a-zåäö][\wåäö]{0,60}-){0,10}\s+och\s+[a-zåäö][\wåäö-]{0,60}"
-         r"|[A-ZÅÄÖ][\wåäö-]{0,60})"
-         r"(?:departementet|nämnden|styrelsen|kontoret|förvaltningen|verket|myndigheten|inspektionen|kansliet|rådet"
-         r"|fullmäktige)")
-
-# Line starts are followed by [ \t]*, not \s*: with re.MULTILINE, \s* ran from every line start across all the
-# blank lines after it, and a text of blank lines took time squared.
-_TITLE_PATTERNS = [
-    re.compile(r"^[ \t]*Ärende(?:t|mening)?\s*:\s*(.+?)\s*$", re.MULTILINE),
-    re.compile(r"^[ \t]*#\s+(.+?)\s*$", re.MULTILINE),
-    re.compile(r"^[ \t]*(?:Rubrik|Remiss(?:ens titel)?)\s*:\s*(.+?)\s*$", re.MULTILINE),
-    re.compile(
-        r"(?:^|(?<=\s))(Remiss (?:angående|avseende|gällande|av|om|över|från \w+ om)\s+[^\n]+?)"
-        r"(?=\s+[A-ZÅÄÖ]{2,6}(?:\s|$)|\s+(?:Dnr|Diarienummer|Den|Bakgrund)\b|\n|$)",
-        re.MULTILINE,
-    ),
-]
+# A name starts a capitalised word, its words are bounded ({0,60}) and taken whole ({0,60}+, possessive), and the
+# ending is checked behind the word: searched with re.I and backtracking into the word for each possible ending,
+# "A-" repeated 50,000 times took 1.4 s (issue 19); unbounded, a 20,000-letter line took a minute.
+_ENDINGS = ("departementet", "nämnden", "styrelsen", "kontoret", "förvaltningen", "verket", "myndigheten",
+            "inspektionen", "kansliet", "rådet", "fullmäktige")
+_ENDS = "(?:" + "|".join(f"(?<={e})" for e in _ENDINGS) + ")"
+_BODY = (r"(?<![\wåäö-])(?:[A-ZÅÄÖ][\wåäö]{0,60}+-(?:,[ \t]+[a-zåäö][\wåäö]{0,60}+-){0,10}[ \t\n]+och[ \t\n]+"
+         r"[a-zåäö][\wåäö-]{0,60}+|[A-ZÅÄÖ][\wåäö-]{0,60}+)" + _ENDS)
 
 _REMITTENT_PATTERNS = [
-    (re.compile(rf"ska(?:ll)? vara ({_BODY}) tillhanda", re.I), 4),
-    (re.compile(rf"ska(?:ll)? ha (?:kommit in|inkommit) till ({_BODY})", re.I), 3),
-    (re.compile(rf"(?:ska(?:ll)? lämnas|skickas|sänds) till ({_BODY})", re.I), 2),
-    (re.compile(rf"\bsom ({_BODY}) har remitterat", re.I), 3),
-    (re.compile(rf"remiss(?:var)?(?:en)? (?:från|som (?:har )?kommit (?:in )?till) ({_BODY})", re.I), 2),
-    (re.compile(rf"({_BODY}) (?:har )?remitter(?:ar|at)", re.I), 2),
-    (re.compile(rf"^[ \t]*(?:[A-ZÅÄÖ][a-zåäö]+ (?:stad|kommun|region)\s+)?({_BODY})\s+\d+\s*\(\d+\)", re.M), 1),
+    (re.compile(rf"(?i:ska(?:ll)? vara) ({_BODY}) (?i:tillhanda)"), 4),
+    (re.compile(rf"(?i:ska(?:ll)? ha (?:kommit in|inkommit) till) ({_BODY})"), 3),
+    (re.compile(rf"(?i:(?:ska(?:ll)? lämnas|skickas|sänds) till) ({_BODY})"), 2),
+    (re.compile(rf"\b(?i:som) ({_BODY}) (?i:har remitterat)"), 3),
+    (re.compile(rf"(?i:remiss(?:var)?(?:en)? (?:från|som (?:har )?kommit (?:in )?till)) ({_BODY})"), 2),
+    (re.compile(rf"({_BODY}) (?i:(?:har )?remitter(?:ar|at))"), 2),
+    (re.compile(rf"^[ \t]*(?:[A-ZÅÄÖ][a-zåäö]+ (?:stad|kommun|region)[ \t]+)?({_BODY})[ \t]+\d+[ \t]*\(\d+\)", re.M), 1),
 ]
 
 
-def find_title(text: str) -> tuple[str | None, tuple[int, int] | None]:
-    """Return the ärendemening (title) and its span."""
-    for pattern in _TITLE_PATTERNS:
-        m = pattern.search(text)
-        if m and 3 <= len(m.group(1)) <= 250:
-            value = re.sub(r"\s+", " ", m.group(1)).strip(" .:")
-            return value, m.span(1)
-    return None, None
-
-
-def find_remittent(text: str) -> tuple[str | None, tuple[int, int] | None]:
+def find_remittent_cue(text: str) -> tuple[str | None, tuple[int, int] | None]:
     """Return the body that sent the remiss and expects the answer."""
     addressed = re.search(r"ställt till (\w+),?\s+ska(?:ll)? vara (\w+?)s expedition", text, re.I)
     if addressed:
@@ -73,52 +54,98 @@ def find_remittent(text: str) -> tuple[str | None, tuple[int, int] | None]:
 
 _CONTACT_CUES = re.compile(
     r"(?:handläggande tjänste(?:man|person)(?: på [\wåäö ]+?)? är|kontaktperson(?:er)?\s*:?|"
-    r"frågor (?:under remisstiden |om remissen |i ärendet )?(?:kan )?(?:ställas|besvaras) (?:till|av)|"
-    r"upplysningar (?:i ärendet |om remissen )?(?:lämnas|ges) av|vår referens|handläggare\b\s*:?|kontaktperson\b|"
-    r"kontakta gärna|för frågor(?:,)? kontakta)\s*",
-    re.IGNORECASE,
+    r"frågor(?:[ \t]+[\wåäö-]+){0,4}?[ \t]+(?:kan[ \t]+)?(?:ställas|besvaras|lämnas)[ \t]+(?:till|av)|"
+    r"(?:upplysningar|information)(?:[ \t]+[\wåäö-]+){0,3}?[ \t]+(?:lämnas|ges|fås)[ \t]+(?:av|från|hos)|vår referens|handläggare[ \t]*[:|]?(?=[ \t]+[A-ZÅÄÖ]|[:|])|kontaktperson\b|"
+    r"kontakta(?: gärna)?|^[ \t]*kontakt(?:uppgifter)?[ \t]*:?[ \t]*\n|\batt(?:\.|:)|\battn?\.?:)\s*",
+    re.IGNORECASE | re.MULTILINE,
 )
+
+
+# Name words are joined by blanks on one line: across a line break the next word is an address or a title.
+# "besvaras av planarkitekt Robert Ek": a role written in lower case may stand before the name.
+_ROLES = ("arkitekt", "handläggare", "strateg", "samordnare", "chef", "ingenjör", "sekreterare", "utredare", "jurist",
+          "ekolog", "planerare", "inspektör")
+_ROLE = r"(?:(?<![\wåäö])[a-zåäö]{1,30}+(?:" + "|".join(f"(?<={r})" for r in _ROLES) + r")[ \t]+)?"
+# A line may break between the first and the last name (PDF text wrapped at its width), not after that.
+_PERSON = re.compile(rf"{_ROLE}(?:[A-ZÅÄÖ]\.?[ \t]){{0,2}}\[?({_NAME_WORD}(?:[ \t]+|[ \t]*\n[ \t]*){_NAME_WORD}"
+                     rf"(?:[ \t]+{_NAME_WORD})?)")
+_ORGANISATION = re.compile(r"(?:kommun|region|län|styrelsen|nämnden|verket|departementet|kontoret|förvaltningen|"
+                           r"myndigheten|inspektionen|rådet|kansliet|enheten|avdelningen)$", re.IGNORECASE | re.MULTILINE)
+_NOT_NAMES = {"med", "box", "tel", "telefon", "mobil", "e-post", "hej", "vi", "och", "postadress", "besöksadress",
+              "avdelningen", "enheten", "strateg", "planarkitekt", "handläggare"}
 
 
 def find_contact(text: str) -> tuple[str | None, tuple[int, int] | None]:
     """Return the remittent's contact person (handläggare) and its span."""
     for cue in _CONTACT_CUES.finditer(text):
-        m = re.compile(
-            rf"(?:[A-ZÅÄÖ]\.?\s){{0,2}}\[?({_NAME_WORD}(?:\s+{_NAME_WORD}){{1,2}})"
-        ).match(text, cue.end())
+        m = _PERSON.match(text, cue.end())
         if not m:
             continue
-        words = m.group(1).split()
-        while len(words) > 2 and _TITLE_WORD.search(words[-1]):
+        words = list(re.finditer(r"\S+", m.group(1)))
+        while words and (words[-1].group().casefold() in _NOT_NAMES or len(words) > 2 and _TITLE_WORD.search(words[-1].group())):
             words.pop()
-        name = " ".join(words)
-        return name, (m.start(1), m.start(1) + len(name))
+        if len(words) < 2:
+            continue
+        name = " ".join(w.group() for w in words)
+        if _ORGANISATION.search(name) or find_bodies(name):
+            continue  # "kontakta Region Västerbotten": a body, not a person
+        return name, (m.start(1), m.start(1) + words[-1].end())
     return None, None
 
 
 _ANSWER_CUE = re.compile(
-    r"(?:e-?post|e-mail|mejl|mail)\s+till|skickas (?:per e-post )?till|lämnas (?:per e-post )?till|"
-    r"sänds (?:per e-post )?till|ska(?:ll)? ha kommit in till",
+    r"(?:e-?post|e-mail|mejl|mail)\s+(?:till|på)|(?:skicka|lämna|sänd|inkomm|mejl|maila)\w{0,3}[ \t]+(?:[\wåäö-]+[ \t]+){0,6}?till|"
+    r"ska(?:ll)? ha (?:kommit in|inkommit) till|(?:mejl|e-post|mail)adress(?:en)? är\s*:?",
     re.IGNORECASE,
 )
+# An address on its own labelled line ("e-post: regionstyrelsen@vgregion.se"), read only when no sentence says
+# where answers go, and never a person's own address.
+_LABEL_CUE = re.compile(r"\b(?:e-?post|e-mail|mejl)(?:adress(?:en)?)?(?:[ \t]*:|(?=[ \t]+[\w.+-]{1,64}@))",
+                        re.IGNORECASE)
 _COPY_CUE = re.compile(r"(?:med )?kopia (?:till|på)|\bcc\b|samt till|\boch\b", re.IGNORECASE)
 
 
 def find_emails(text: str) -> tuple[str | None, tuple[int, int] | None, list[str]]:
     """Return the address answers go to, its span, and the addresses to copy."""
     for cue in _ANSWER_CUE.finditer(text):
-        sentence_end = _sentence_end(text, cue.end())
-        first = EMAIL_RE.search(text, cue.end(), sentence_end)
-        if not first or not _near(text, cue.end(), first.start()):
-            continue
-        if not re.search(r"svar|yttrande|synpunkter", text[max(0, cue.start() - 200):sentence_end], re.I):
-            continue
+        found = _answer_after(text, cue.start(), cue.end())
+        if found:
+            return found
+    for cue in _LABEL_CUE.finditer(text):
+        found = _answer_after(text, cue.start(), cue.end(), reach=500)
+        if found and not _personal(text, found[0]):
+            return found
+    return None, None, []
+
+
+_OR_MAIL = re.compile(r"\b(?:eller|e-?post|mejl|mail)\b[^@\n]{0,20}$", re.IGNORECASE)
+
+
+def _personal(text: str, address: str) -> bool:
+    """Tell whether an address is a person's own (first.last@ and the name written in the text)."""
+    local = address.split("@")[0]
+    parts = re.split(r"[._-]", local)
+    return len(parts) >= 2 and all(p.isalpha() for p in parts) and bool(
+        re.search(r"kontakt|handläggare", text, re.I) or re.search(rf"\b{re.escape(parts[0])}\b", text, re.I))
+
+
+def _answer_after(text: str, cue_start: int, cue_end: int,
+                  reach: int = 200) -> tuple[str, tuple[int, int], list[str]] | None:
+    """Return the answer address a cue introduces, its span and the copies, or None."""
+    start = cue_end + len(text[cue_end:cue_end + 200]) - len(text[cue_end:cue_end + 200].lstrip())
+    sentence_end = _sentence_end(text, start)
+    first = EMAIL_RE.search(text, cue_end, sentence_end)
+    # "lämnas till Sala kommun, Box 304, 733 25 Sala eller kommun.info@sala.se": a postal address, then the e-mail.
+    alternative = first and first.start() - cue_end <= 250 and _OR_MAIL.search(text, max(cue_end, first.start() - 25),
+                                                                                  first.start())
+    if first and (_near(text, cue_end, first.start()) or alternative) and re.search(
+            r"svar|yttrande|synpunkter", text[max(0, cue_start - reach):sentence_end], re.I):
         copies: list[str] = []
         for m in EMAIL_RE.finditer(text, first.end(), sentence_end):
             if _COPY_CUE.search(text[first.end():m.start()]) and m.group() != first.group():
                 copies.append(m.group().rstrip("."))
         return first.group().rstrip("."), first.span(), list(dict.fromkeys(copies))
-    return None, None, []
+    return None
 
 
 def _near(text: str, start: int, end: int) -> bool:
@@ -129,3 +156,15 @@ def _near(text: str, start: int, end: int) -> bool:
 def _sentence_end(text: str, pos: int) -> int:
     m = re.compile(r"\.(?=\s+[A-ZÅÄÖ])|\n\s*\n").search(text, pos)
     return m.start() if m else len(text)
+
+
+def name_from_address(text: str, addresses: list[str | None]) -> tuple[str | None, tuple[int, int] | None]:
+    """Return a person whose first.last@ address is given for answers or copies and whose name the text writes."""
+    for address in filter(None, addresses):
+        parts = re.split(r"[._-]", address.split("@")[0])
+        if len(parts) != 2 or not all(p.isalpha() and len(p) > 1 for p in parts):
+            continue
+        m = re.search(rf"\b({re.escape(parts[0])}[ \t]+{re.escape(parts[1])})\b", text, re.IGNORECASE)
+        if m and m.group(1)[0].isupper():
+            return m.group(1), m.span(1)
+    return None, None

@@ -6,29 +6,40 @@ from datetime import date
 
 from remiss.missiv.deadline import find_deadline
 from remiss.missiv.dnr import department_from_dnr, find_sender_dnr
-from remiss.missiv.fields import find_contact, find_emails, find_remittent, find_title
+from remiss.missiv.email import innermost, signature_name, unquote
+from remiss.missiv.extension import find_extension
+from remiss.missiv.fields import find_contact, find_emails, name_from_address
 from remiss.missiv.questions import find_questions
 from remiss.missiv.received import find_received
+from remiss.missiv.remittent import find_remittent
 from remiss.missiv.result import Evidence, MissivResult
 from remiss.missiv.sandlista import find_sandlista
+from remiss.missiv.title import clean_subject, find_title
 
 # Characters replaced one-for-one so that evidence offsets still point into the caller's text.
 _NEUTRAL = str.maketrans({"*": " ", "\u00a0": " ", "\u00ad": " ", "\r": " ", "\t": " ", "\\": " ", "\u2007": " "})
 
 
 def parse_missiv(text: str, *, reference_date: date | None = None) -> MissivResult:
-    """Extract registration fields from the text of a missiv."""
+    """Extract registration fields from the text of a missiv, or from the innermost message of a forwarded e-mail."""
     original = text or ""
-    work = original.translate(_NEUTRAL)
+    whole = unquote(original.translate(_NEUTRAL))
+    envelope = innermost(whole)
+    offset = envelope.body_start if envelope else 0
+    work = whole[offset:]
     evidence: list[Evidence] = []
     warnings: list[str] = []
 
-    def note(field: str, span: tuple[int, int] | None) -> None:
+    def note(field: str, span: tuple[int, int] | None, base: int = offset) -> None:
         if span is not None:
-            evidence.append(Evidence(field, original[span[0]:span[1]], span[0], span[1]))
+            evidence.append(Evidence(field, original[base + span[0]:base + span[1]], base + span[0], base + span[1]))
 
-    title, span = find_title(work)
-    note("title", span)
+    title, span = clean_subject(envelope.subject, envelope.subject_span) if envelope and envelope.subject else (None, None)
+    if title:
+        note("title", span, 0)
+    else:
+        title, span = find_title(work)
+        note("title", span)
     if title is None:
         warnings.append("Ingen ärendemening (titel) hittades.")
 
@@ -36,8 +47,12 @@ def parse_missiv(text: str, *, reference_date: date | None = None) -> MissivResu
     note("sender_dnr", dnr.span)
     warnings.extend(dnr.warnings)
 
-    remittent, span = find_remittent(work)
+    answer_email, answer_span, copies = find_emails(work)
+    sandlista = find_sandlista(work)
+
+    remittent, span, remittent_warnings = find_remittent(work, answer_email, sandlista.span)
     note("remittent", span)
+    warnings.extend(remittent_warnings)
     if remittent is None:
         remittent = department_from_dnr(dnr.value)
         if remittent:
@@ -45,21 +60,33 @@ def parse_missiv(text: str, *, reference_date: date | None = None) -> MissivResu
         else:
             warnings.append("Ingen remittent hittades.")
 
-    found = find_deadline(work, reference_date)
+    found = find_deadline(work, reference_date or (envelope.sent if envelope else None))
     note("letter_date", found.letter_span)
-    note("deadline", found.deadline_span)
     warnings.extend(found.warnings)
+    deadline, deadline_span = found.deadline, found.deadline_span
+    extension_to, span = find_extension(work, found.deadline)
+    if extension_to:
+        note("extension_to", span)
+        warnings.append(f"Brevet förlänger svarstiden (till {extension_to.isoformat()}); "
+                        "finns remissen redan ska den förlängas i stället för att registreras igen.")
+        if deadline != extension_to and span:
+            deadline, deadline_span = extension_to, span
+    note("deadline", deadline_span)
 
     received = find_received(work, found.letter_date)
     note("received", received.span if received else None)
 
-    answer_email, span, copies = find_emails(work)
-    note("answer_email", span)
+    note("answer_email", answer_span)
 
     contact, span = find_contact(work)
+    if contact is None and envelope:
+        signed = signature_name(work)
+        if signed:
+            contact, span = signed[0], (signed[1], signed[1] + len(signed[0]))
+    if contact is None:
+        contact, span = name_from_address(work, [answer_email, *copies])
     note("contact_person", span)
 
-    sandlista = find_sandlista(work)
     note("sandlista", sandlista.span)
     warnings.extend(w for w in sandlista.warnings if w != "Ingen sändlista hittades." or _mentions_sandlista(work))
 
@@ -70,7 +97,7 @@ def parse_missiv(text: str, *, reference_date: date | None = None) -> MissivResu
         title=title,
         remittent=remittent,
         sender_dnr=dnr.value,
-        deadline=found.deadline,
+        deadline=deadline,
         answer_email=answer_email,
         copy_emails=copies,
         contact_person=contact,
@@ -80,6 +107,7 @@ def parse_missiv(text: str, *, reference_date: date | None = None) -> MissivResu
         evidence=evidence,
         warnings=warnings,
         internal_deadline=found.internal_deadline,
+        extension_to=extension_to,
         received_date=received.day if received else None,
     )
 

@@ -12,7 +12,7 @@ _CUE = re.compile(
 )
 _ITEM_INLINE = re.compile(r"(?:^|\s)(?:[-–•]|\d{1,2}[.)])\s+(?=[A-ZÅÄÖ])")
 _LINE_ITEM = re.compile(r"^\s*(?:[-–•*]|\d{1,2}\s*[.):])\s+(.*\S)")
-_FOOTER = re.compile(r"\s+(?:Adress|Postadress|Besöksadress|Tel(?:efon)?|E-post|Webbplats|Org\.?\s?nr)\s*:.*$", re.DOTALL)
+_FOOTER = re.compile(r"(?<!\s)\s+(?:Adress|Postadress|Besöksadress|Tel(?:efon)?|E-post|Webbplats|Org\.?\s?nr)\s*:.*$", re.DOTALL)
 
 
 def find_questions(text: str) -> tuple[list[str], tuple[int, int] | None]:

@@ -41,6 +41,7 @@ class MissivResult:
     evidence: list[Evidence]
     warnings: list[str]
     internal_deadline: date | datetime | None = field(default=None)
+    extension_to: date | None = field(default=None)  # set when the letter extends the answer time of a remiss
     received_date: date | None = field(default=None)  # our arrival stamp on the letter ("2010 -01- 26")
 
     def to_json(self) -> dict:
@@ -58,6 +59,7 @@ class MissivResult:
             "internal_deadline": format_moment(self.internal_deadline),
             "received_date": format_moment(self.received_date),
             "copy_emails": list(self.copy_emails),
+            "extension_to": format_moment(self.extension_to),
             "evidence": [
                 {"field": e.field, "text": e.text, "start": e.start, "end": e.end} for e in self.evidence
             ],

@@ -18,7 +18,7 @@ _GROUP_WORDS = (
 )
 _GROUP_LINE = re.compile(rf"^(?:[\wåäöÅÄÖ.\- ]{{0,40}}\s)?(?:{_GROUP_WORDS})\s*:?$")
 _GROUP_INLINE = re.compile(
-    r"(?:[A-ZÅÄÖ][\wåäö]+\s+[\wåäö]+s\s+)(?:helägda\s+)?(?:nämnder|bolag och stiftelser)\b"
+    r"(?<![\wåäö])(?:[A-ZÅÄÖ][\wåäö]+\s+[\wåäö]+s\s+)(?:helägda\s+)?(?:nämnder|bolag och stiftelser)\b"
 )
 _WRAP_END = re.compile(r"(?:[-–,]|\b(?:och|för|i|av|på|med|samt|de|det))$")
 _END_WORD = re.compile(
@@ -116,7 +116,7 @@ def _next_nonblank(text: str, pos: int) -> str | None:
 
 def _split_flat(line: str) -> list[str]:
     """Split a list that PDF extraction flattened onto one line."""
-    numbered = re.split(r"\s+(?=\d{1,3}\.\s+[A-ZÅÄÖ])", " " + line)
+    numbered = re.split(r"(?<!\s)\s+(?=\d{1,3}\.\s+[A-ZÅÄÖ])", " " + line)
     if len([p for p in numbered if p.strip()]) >= 3:
         return [_clean_name(_NUMBERED.sub("", p)) for p in numbered if p.strip()]
     for sep in (";", " • ", " · "):

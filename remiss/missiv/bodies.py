@@ -1,0 +1,178 @@
+"""Recognise Swedish public bodies in a missiv and give each its normalised name.
+
+The register is two data files beside this module: `data/kommuner.txt` (the 290 kommuner by län, from
+SCB's kommunkoder) and `data/organ.txt` (departementen, regionerna, the larger myndigheter and SKR, with
+the e-mail domains they answer from). The 21 länsstyrelser are built from the län names. Names are found
+by looking word n-grams up in a dictionary, so a search is linear in the length of the text.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+DATA = Path(__file__).resolve().parent / "data"
+_WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*|&")
+_ASCII = str.maketrans({"å": "a", "ä": "a", "ö": "o", "é": "e", "ü": "u", " ": "", "-": ""})
+_ASCII_HYPHEN = str.maketrans({"å": "a", "ä": "a", "ö": "o", "é": "e", "ü": "u"})  # upplands-bro.se
+
+
+@dataclass(frozen=True)
+class Body:
+    """A public body: its normalised name, kind (kommun, region, lansstyrelse, departement, myndighet)."""
+
+    name: str
+    kind: str
+
+
+@dataclass(frozen=True)
+class BodyMention:
+    """A body named in a text, with the span of the words that named it."""
+
+    body: Body
+    start: int
+    end: int
+
+
+def _key(words: list[str]) -> str:
+    # "Havs- och vattenmyndigheten": the hyphen of a shared word part is not part of the word.
+    return " ".join(w.casefold().rstrip("-") for w in words)
+
+
+def _genitive(name: str) -> str:
+    """Return 'Tidaholms' for Tidaholm, 'Alvesta' for Alvesta: the form kommun names take before 'kommun'."""
+    if name == "Falun":
+        return "Falu"
+    return name if name[-1] in "aeiouyåäösxz" else name + "s"
+
+
+@dataclass
+class _Register:
+    names: dict[str, Body]  # lowercased name or alias → body
+    acronyms: dict[str, Body]  # exact-case short forms, used to normalise a name, never to find one in prose
+    domains: dict[str, Body]  # e-mail domain → body
+    addresses: dict[str, Body]  # full e-mail address or local part at a shared domain → body
+    first_words: dict[str, int] = None  # first word of a name → the most words a name starting with it has
+
+
+@lru_cache(maxsize=1)
+def _register() -> _Register:
+    reg = _Register({}, {}, {}, {})
+
+    def add(body: Body, *aliases: str) -> None:
+        for alias in (body.name, *aliases):
+            alias = alias.strip()
+            if not alias:
+                continue
+            if alias.isupper() or (len(alias) <= 4 and " " not in alias):
+                reg.acronyms[alias] = body
+            else:
+                reg.names.setdefault(_key(alias.split()), body)
+
+    for line in (DATA / "kommuner.txt").read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        lan, names = line.split(":", 1)
+        short = re.sub(r"s? län$", "", lan)
+        slug = short.casefold().translate(_ASCII)
+        lst = Body(f"Länsstyrelsen i {lan}", "lansstyrelse")
+        add(lst, f"Länsstyrelsen {short}", f"Länsstyrelsen {lan}", f"Länsstyrelsen i {short}")
+        reg.addresses[f"{slug}@lansstyrelsen.se"] = lst
+        for base in (n.strip() for n in names.split(";")):
+            if base == "Gotland":
+                continue  # Region Gotland is both kommun and region (organ.txt)
+            body = Body(f"{_genitive(base)} kommun", "kommun")
+            add(body, f"{base} kommun", f"{base}s kommun", f"{base} stad", f"{base}s stad", f"{_genitive(base)} stad")
+            reg.domains.setdefault(base.casefold().translate(_ASCII) + ".se", body)
+            reg.domains.setdefault(base.casefold().replace(" ", "").translate(_ASCII_HYPHEN) + ".se", body)
+    add(reg.names["länsstyrelsen i södermanlands län"], "Länsstyrelsen Sörmland")
+    kind = "myndighet"
+    for line in (DATA / "organ.txt").read_text(encoding="utf-8").splitlines():
+        if line.startswith("## "):
+            kind = line[3:].strip()
+            continue
+        if not line.strip() or line.startswith("#"):
+            continue
+        name, aliases, mails = (part.strip() for part in (line.split("|") + ["", ""])[:3])
+        body = Body(name, kind)
+        add(body, *aliases.split(";"))
+        for mail in filter(None, (m.strip().casefold() for m in mails.split(";"))):
+            (reg.addresses if "@" in mail else reg.domains)[mail] = body
+    reg.first_words = {}
+    for key in reg.names:
+        first, count = key.split(" ")[0], key.count(" ") + 1
+        reg.first_words[first] = max(reg.first_words.get(first, 0), count)
+    return reg
+
+
+HEAD_LIMIT = 20_000  # the remittent names itself in a letter's first pages; the rest need not be read
+
+
+def find_bodies(text: str) -> list[BodyMention]:
+    """Return every known body named in the first pages of the text, in order ('Jordbruksverkets' counts)."""
+    reg = _register()
+    words = list(_WORD.finditer(text, 0, HEAD_LIMIT))
+    found: list[BodyMention] = []
+    i = 0
+    while i < len(words):
+        hit = None
+        first = words[i].group().casefold().rstrip("-")
+        longest = max(reg.first_words.get(first, 0), reg.first_words.get(first[:-1], 0) if first.endswith("s") else 0)
+        for n in range(min(longest, len(words) - i), 0, -1):
+            span = words[i:i + n]
+            if n > 1 and "\n\n" in text[span[0].start():span[-1].end()]:
+                continue
+            key = _key([w.group() for w in span])
+            body = reg.names.get(key) or (reg.names.get(key[:-1]) if key.endswith("s") else None)
+            if body and span[0].group()[0].isupper():
+                hit = BodyMention(body, span[0].start(), span[-1].end())
+                i += n
+                break
+        if hit:
+            found.append(hit)
+        else:
+            i += 1
+    return found
+
+
+def canonical_body(name: str | None) -> str | None:
+    """Return the normalised name of a known body ('Länsstyrelsen Dalarna' → 'Länsstyrelsen i Dalarnas län')."""
+    if not name:
+        return None
+    reg = _register()
+    name = re.sub(r"\s+", " ", name).strip(" .,")
+    if name in reg.acronyms:
+        return reg.acronyms[name].name
+    key = _key(name.split())
+    body = reg.names.get(key) or (reg.names.get(key[:-1]) if key.endswith("s") else None)
+    return body.name if body else None
+
+
+def body_for_email(address: str | None) -> Body | None:
+    """Return the body an e-mail address belongs to, by its full address or its domain."""
+    if not address or "@" not in address:
+        return None
+    reg = _register()
+    address = address.casefold()
+    if address in reg.addresses:
+        return reg.addresses[address]
+    local, domain = address.split("@", 1)
+    if domain == "lansstyrelsen.se":
+        # "registrator.stockholm@lansstyrelsen.se", "naturvard.vastragotaland@…": the län's name is one part.
+        for part in re.split(r"[._-]", local):
+            body = reg.addresses.get(f"{part}@lansstyrelsen.se")
+            if body:
+                return body
+        return None
+    if domain == "regeringskansliet.se":
+        prefix = local.split(".")[0]
+        for known, body in reg.addresses.items():
+            if known.endswith("@regeringskansliet.se") and known.split(".")[0] == prefix:
+                return body
+        return None
+    while domain.count(".") >= 1:
+        if domain in reg.domains:
+            return reg.domains[domain]
+        domain = domain.split(".", 1)[1]
+    return None

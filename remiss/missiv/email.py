@@ -1,0 +1,133 @@
+"""Find the innermost message of a forwarded e-mail: its subject, its sender and where its text starts.
+
+Outlook (Swedish and English), Gmail, Apple Mail and Thunderbird write a forwarded message as a block of
+header lines (Från/From, Skickat/Sent/Date/Datum, Till/To, Kopia/Cc, Ämne/Subject) above its text; a chain
+holds several. Apple Mail and plain-text clients quote it with "> " on each line. The remiss is the innermost
+message: the last header block. Offsets are kept, so evidence still points into the caller's text.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from remiss.missiv.dates import find_dates
+
+# A header line; the label must start a line (or follow a quote marker) and end in a colon.
+_HEADER = re.compile(
+    r"^[ \t]*(?P<label>Från|From|Skickat|Sent|Date|Datum|Till|To|Kopia|Cc|Ämne|Subject|Bifogade filer|Attachments)"
+    r"[ \t]*:[ \t]*(?P<value>[^\n]*)$",
+    re.MULTILINE | re.IGNORECASE,
+)
+# A flattened header (PDF transcripts put the whole block on one line): "Från: X Skickat: Y … Ämne: Z".
+_FLAT_SUBJECT = re.compile(
+    r"\b(?:Ämne|Subject):[ \t]*(?P<value>[^\n]{3,300}?)(?=[ \t]+(?:Bifogade filer|Attachments):|[ \t]+Hej\b|\n|$)",
+    re.IGNORECASE,
+)
+_QUOTE = re.compile(r"^(?:[ \t]*>)+", re.MULTILINE)
+_SUBJECT_LEAD = re.compile(r"^(?:(?:VB|FW|Fwd?|SV|RE|AW|WG|Vidarebefordra)\s*:\s*)+", re.IGNORECASE)
+_NAME_ADDRESS = re.compile(r"^\s*['\"]?(?P<name>[^<>\"'@\n]*?)['\"]?\s*(?:<(?P<mail>[^<>\s]+@[^<>\s]+)>|\[mailto:(?P<mail2>[^\]\s]+)\])?\s*$")
+_GREETING = re.compile(
+    r"^[ \t]*(?:med )?(?:vänlig(?:a)?|bästa) hälsning(?:ar)?|^[ \t]*hälsningar|^[ \t]*mvh\b|^[ \t]*best regards|^[ \t]*kind regards",
+    re.IGNORECASE | re.MULTILINE,
+)
+
+
+@dataclass(frozen=True)
+class Envelope:
+    """The innermost forwarded message: where its body starts, its subject and its sender."""
+
+    body_start: int
+    subject: str | None
+    subject_span: tuple[int, int] | None
+    sender_name: str | None
+    sender_email: str | None
+    sent: date | None = None  # the day the innermost message was sent, to give a yearless deadline its year
+
+
+def unquote(text: str) -> str:
+    """Blank the '>' quote markers at line starts, keeping every offset."""
+    return _QUOTE.sub(lambda m: " " * len(m.group()), text)
+
+
+def innermost(text: str) -> Envelope | None:
+    """Return the last header block's message, or None when the text is not a forwarded e-mail."""
+    blocks: list[dict] = []
+    current: dict | None = None
+    last_end = -1
+    for m in _HEADER.finditer(text):
+        label = m["label"].casefold()
+        contiguous = current is not None and text[last_end:m.start()].strip() == ""
+        if not contiguous:
+            current = {"labels": set(), "end": m.end()}
+            blocks.append(current)
+        current["labels"].add(label)
+        current[label] = (m["value"].strip(), m.span("value"))
+        current["end"] = m.end()
+        last_end = m.end()
+    real = [b for b in blocks if len(b["labels"]) >= 2 and ({"ämne", "subject"} & b["labels"])
+            and ({"från", "from"} & b["labels"])]
+    if real:
+        block = real[-1]
+        subject, span = block.get("ämne") or block.get("subject")
+        sender = (block.get("från") or block.get("from"))[0]
+        dated = block.get("skickat") or block.get("sent") or block.get("date") or block.get("datum")
+        return _envelope(text, block["end"], subject, span, sender, _sent_on(dated[0]) if dated else None)
+    flat = _FLAT_SUBJECT.search(text)
+    if flat and re.search(r"\b(?:Från|From):", text[:flat.start()], re.IGNORECASE):
+        return _envelope(text, flat.end(), flat["value"], flat.span("value"), None)
+    return None
+
+
+_EN_DATE = re.compile(r"\b(January|February|March|April|May|June|July|August|September|October|November|December)"
+                      r"[ \t]+(\d{1,2}),?[ \t]+(\d{4})\b")
+_EN_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+              "November", "December")
+
+
+def _sent_on(value: str) -> date | None:
+    """Read the date of a Skickat/Sent/Date header ("den 2 maj 2023 09:14", "Tuesday, May 2, 2023 9:14 AM")."""
+    for found in find_dates(value):
+        if found.year:
+            return found.resolve(None)
+    m = _EN_DATE.search(value)
+    if m:
+        try:
+            return date(int(m[3]), _EN_MONTHS.index(m[1]) + 1, int(m[2]))
+        except ValueError:
+            return None
+    return None
+
+
+def _envelope(text: str, end: int, subject: str, span: tuple[int, int], sender: str | None,
+              sent: date | None = None) -> Envelope:
+    lead = _SUBJECT_LEAD.match(subject)
+    if lead:
+        span = (span[0] + lead.end(), span[1])
+        subject = subject[lead.end():]
+    subject = subject.strip() or None
+    name = mail = None
+    if sender:
+        m = _NAME_ADDRESS.match(sender)
+        if m:
+            name = m["name"].strip() or None
+            mail = m["mail"] or m["mail2"]
+    return Envelope(end, subject, span if subject else None, name, mail, sent)
+
+
+_SIGNED_NAME = (r"([A-ZÅÄÖÉ][a-zåäöéüáóè]+(?:-[A-ZÅÄÖ][a-zåäöé]+)?"
+                r"(?:[ \t]+[A-ZÅÄÖÉ][a-zåäöéüáóè]+(?:-[A-ZÅÄÖ][a-zåäöé]+)?){1,2})[ \t]*$")
+# The name under the greeting, on the next lines or after it on the same line ("Mvh Anna Berg").
+_UNDER_GREETING = re.compile(r"(?<![ \t,!])[ \t,!]*(?:\n(?:[ \t]*\n){0,2}[ \t]*)?" + _SIGNED_NAME, re.MULTILINE)
+# A signature without greeting, Swedish style: "/Anna Berg" on a line of its own.
+_SLASH_SIGNATURE = re.compile(r"^[ \t]*/[ \t]*" + _SIGNED_NAME, re.MULTILINE)
+
+
+def signature_name(body: str) -> tuple[str, int] | None:
+    """Return the name signed under the last greeting of a message (or after a '/'), with its offset, or None."""
+    greetings = list(_GREETING.finditer(body))
+    m = _UNDER_GREETING.match(body, greetings[-1].end()) if greetings else None
+    if not m:
+        slashes = list(_SLASH_SIGNATURE.finditer(body))
+        m = slashes[-1] if slashes else None
+    return (m.group(1), m.start(1)) if m else None

@@ -1,0 +1,64 @@
+"""Decide which body sent the remiss: a sentence that says so, the answer address, or the body the text names."""
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from remiss.missiv.bodies import Body, body_for_email, canonical_body, find_bodies
+from remiss.missiv.fields import find_remittent_cue
+
+_BARE = {"länsstyrelsen": "lansstyrelse", "regionen": "region", "kommunen": "kommun"}
+# "Naturvårdsverket och Skogsstyrelsen ger härmed möjlighet …": two bodies that send a remiss together.
+_RK_DEPARTMENT = re.compile(r"Regeringskansliet[ \t]*\(([A-ZÅÄÖ][\wåäö]{0,40}+(?:-[ \t]+och[ \t]+[\wåäö]{1,40}+)?)\)")
+_JOINT_VERB = re.compile(r"(?<![ \t])[ \t]+(?:ger|har|vill|önskar|bjuder|remitterar|skickar)\b")
+
+
+def find_remittent(text: str, answer_email: str | None,
+                   skip: tuple[int, int] | None = None) -> tuple[str | None, tuple[int, int] | None, list[str]]:
+    """Return the remittent's normalised name, its span and warnings; `skip` is the sändlista's span."""
+    mentions = [m for m in find_bodies(text) if not (skip and skip[0] <= m.start < skip[1])]
+    by_mail = body_for_email(answer_email)
+    value, span = find_remittent_cue(text)
+    if value == "Regeringskansliet":
+        # "ska ha kommit in till Regeringskansliet (Justitiedepartementet)": the department is the remittent.
+        m = _RK_DEPARTMENT.search(text)
+        if m:
+            return m.group(1), m.span(1), []
+    if value:
+        if value.casefold() in _BARE:
+            qualified = _qualify(_BARE[value.casefold()], mentions, by_mail)
+            if qualified:
+                return qualified.name, span, []
+            return value, span, [f"Remittenten anges bara som ”{value}”; kontrollera vilken."]
+        return canonical_body(value) or value, span, []
+    joint = _joint(text, mentions)
+    if joint:
+        return joint
+    if by_mail:
+        named = next((m for m in mentions if m.body == by_mail), None)
+        return by_mail.name, (named.start, named.end) if named else None, [
+            f"Remittenten ({by_mail.name}) härleddes från svarsadressen."]
+    counts = Counter(m.body for m in mentions)
+    ranked = counts.most_common(2)
+    if ranked and (len(ranked) == 1 or ranked[0][1] >= 2 and ranked[0][1] > ranked[1][1]):
+        body = ranked[0][0]
+        first = next(m for m in mentions if m.body == body)
+        return body.name, (first.start, first.end), [
+            f"Remittenten ({body.name}) är den myndighet som texten nämner oftast; kontrollera."]
+    return None, None, []
+
+
+def _qualify(kind: str, mentions: list, by_mail: Body | None) -> Body | None:
+    if by_mail and by_mail.kind == kind:
+        return by_mail
+    named = {m.body for m in mentions if m.body.kind == kind}
+    return named.pop() if len(named) == 1 else None
+
+
+def _joint(text: str, mentions: list) -> tuple[str, tuple[int, int], list[str]] | None:
+    for a, b in zip(mentions, mentions[1:]):
+        between = text[a.end:b.start]
+        if re.fullmatch(r"[ \t]+och[ \t]+", between) and _JOINT_VERB.match(text, b.end):
+            name = f"{a.body.name} och {b.body.name}"
+            return name, (a.start, b.end), []
+    return None

@@ -1,0 +1,164 @@
+"""Find the ärendemening (title) of a missiv: a labelled line, a heading, a 'Remiss av …' line or a page's headline."""
+from __future__ import annotations
+
+import re
+
+from remiss.missiv.bodies import find_bodies
+
+# Line starts are followed by [ \t]*, not \s*: with re.MULTILINE, \s* ran from every line start across all the
+# blank lines after it, and a text of blank lines took time squared.
+_LABELLED = [
+    re.compile(r"^[ \t]*Ärende(?:t|mening)?[ \t]*:[ \t]*([^\n]*\S)", re.MULTILINE),
+    re.compile(r"^[ \t]*#[ \t]+([^\n]*\S)", re.MULTILINE),
+    re.compile(r"^[ \t]*(?:Rubrik|Remiss(?:ens titel)?|Angående|Ang\.|Avser|Gäller)[ \t]*:[ \t]*([^\n]*\S)", re.MULTILINE),
+    re.compile(
+        r"(?:^|(?<=\s))((?:Remiss|Remittering) (?:angående|avseende|gällande|av|om|över|från \w+ om)[ \t]+[^\n]+?)"
+        r"(?=[ \t]+[A-ZÅÄÖ]{2,6}(?:[ \t]|$)|[ \t]+(?:Dnr|Diarienummer|Den|Bakgrund)\b|\n|$)",
+        re.MULTILINE,
+    ),
+]
+# "Remissen gäller Förslag till regional plan … och är från …"; "svara på Jordbruksverkets remiss om föreskrifter …."
+_PROSE = [
+    re.compile(r"\bRemissen gäller ((?:[^\n.]|\n(?![ \t]*\n)){3,200}?)(?: och (?:är|kommer) från\b|\.)"),
+    re.compile(r"\b[A-ZÅÄÖ][\wåäö-]{1,60}s remiss (?:om|av|gällande) ((?:(?!remiss)(?:[^\n.]|\n(?![ \t]*\n))){3,120})"
+               r"\.(?:\s|$)"),
+]
+# Words a document type adds in front of its name: "Remiss av promemorian X" is the ärendemening X.
+_DOC_LEAD = re.compile(
+    r"^(?:(?:Remiss(?:en)?|Remittering|Kungörelse|Samråd(?: och utställning)?|Utställning|Granskning|"
+    r"Inbjudan till (?:samråd|remiss)|Välkommen att tycka till|"
+    r"(?:Förlängd|Förlängning av|Ny) (?:remisstid|svarstid|samrådstid|granskningstid|sista svarsdag)(?:en)?"
+    r"(?: för| gällande| i)?)(?:[ \t]+(?:av|om|på|angående))?"
+    r"(?:[ \t]*[:–-][ \t]*|[ \t]+))+(?:(?:(?:departements)?promemorian?|betänkandet?|rapporten?)[ \t]+)?",
+    re.IGNORECASE,
+)
+_TRAIL = re.compile(
+    r"(?<![ \t])[ \t]*(?:[-–:][ \t]*(?:remiss|samråd|granskning|utställning)(?:förslag|version|shandling)?|"
+    r"(?:ute )?på (?:remiss|samråd|granskning|utställning))[ \t]*$", re.IGNORECASE)
+_POSSESSIVE = re.compile(r"^(?:Kommunens|Regionens|Länsstyrelsens|Myndighetens)[ \t]+", re.IGNORECASE)
+# Navigation, credits and dates that sit above a web page's headline.
+_CHROME = re.compile(
+    r"^(?:[•·*-][ \t]*)?(?:skip to|hoppa till|gå till|language|lättläst|e-tjänster|meny|sök\b|logga in|storlek|"
+    r"starta visningen|download|transkript|full text|no results|hitta på sidan|dela\b|skriv ut|lyssna|nyhet|"
+    r"publicera|senast uppdaterad|sidansvarig|fotograf|foto\b|bild\b|remisser\b|aktuellt|startsida|du är här|"
+    r"återställ|visa kontaktuppgifter|tillbaka|senast ändrad|uppdaterad|ändrad\b|aktuella\b|kakor|cookies|"
+    r"acceptera|godkänn|kontakta oss|till startsidan|innehåll på sidan|på denna sida|relaterat|print\b|share\b|"
+    r"(?:[^/>›\n]{0,60}[ \t][/>›][ \t]){2})",  # a breadcrumb: Start / Bygga och bo / Avfall
+    re.IGNORECASE,
+)
+# Lines of a letterhead: the document type alone, a date with a diarienummer, the sending unit.
+_LETTERHEAD = re.compile(r"(?:remiss|missiv|remissmissiv|kungörelse|promemoria|följebrev|[\d\s:–-]+)\.?", re.IGNORECASE)
+_UNIT = re.compile(r"(?:avdelningen|enheten|sektionen|kansliet|förvaltningen|kontoret|staben|byrån|departementet|"
+                   r"nämnden|styrelsen)$", re.IGNORECASE)
+
+
+def _looks_like_a_name(words: list[str]) -> bool:
+    """Tell a person's name ("Anna Berg") from a title: two or three capitalised words and nothing else."""
+    return 2 <= len(words) <= 3 and all(w[:1].isupper() and w.isalpha() for w in words)
+
+
+_GENERIC_SUBJECT = re.compile(
+    r"(?:ny |inkommen )?(?:remiss(?:er)?|missiv|remisshandlingar|inbjudan att lämna (?:remiss)?svar)"
+    r"(?:[ \t]+(?:från|till|för|att besvara|för yttrande)(?:[ \t]+[^\n]{0,80})?)?", re.IGNORECASE)
+_CREDIT = re.compile(r"^[ \t]*(?:fotograf|foto|bild)[ \t]*:", re.IGNORECASE)
+
+
+def find_title(text: str) -> tuple[str | None, tuple[int, int] | None]:
+    """Return the ärendemening (title) and its span."""
+    for pattern in _LABELLED:
+        m = pattern.search(text)
+        if m and 3 <= len(m.group(1)) <= 250:
+            end = _continued(text, m.start(1), m.end(1))
+            return _tidy(text[m.start(1):end], (m.start(1), end), lead=False)
+    for pattern in _PROSE:
+        m = pattern.search(text)
+        if m:
+            return _tidy(m.group(1), m.span(1))
+    return _headline(text)
+
+
+def clean_subject(subject: str, span: tuple[int, int]) -> tuple[str | None, tuple[int, int] | None]:
+    """Return the ärendemening an e-mail subject carries ('Remiss: X', 'Förlängd svarstid – X')."""
+    # "Remiss av promemorian X" stays as the letter's own heading would; "Remiss: X" and "Förlängd svarstid – X"
+    # are the sender's labels in front of it.
+    lead = re.match(r"(?:(?:förlängd|förlängning av)[ \t]+(?:remisstid|svarstid)(?:en)?[ \t]*(?:[:–-]|för)?|"
+                    r"remiss[ \t]*[:–-])[ \t]*", subject, re.IGNORECASE)
+    if lead:
+        subject, span = subject[lead.end():], (span[0] + lead.end(), span[1])
+    if len(subject.strip()) < 3 or _GENERIC_SUBJECT.fullmatch(subject.strip()) or find_bodies(subject) and \
+            sum(m.end - m.start for m in find_bodies(subject)) >= len(subject.strip()) / 2:
+        return None, None  # "VB: Remiss", "Remiss från Länsstyrelsen": the title is in the letter
+    return _tidy(subject, span, lead=False)
+
+
+def _tidy(value: str, span: tuple[int, int], lead: bool = True) -> tuple[str | None, tuple[int, int]]:
+    """Collapse blanks; drop a procedure's words around the name unless the letter's own heading has them."""
+    value = re.sub(r"\s+", " ", value).strip(" .:")
+    found = _DOC_LEAD.match(value) if lead else None
+    if found and found.end() < len(value):
+        value = value[found.end():]
+        value = value[:1].upper() + value[1:]
+    value = _TRAIL.sub("", value).strip(" .:–-")
+    return (value or None), span
+
+
+def _headline(text: str) -> tuple[str | None, tuple[int, int] | None]:
+    """Return a web page's headline: the first short line above the prose, chrome skipped."""
+    lines = [m for m in re.finditer(r"[^\n]+", text[:6000]) if m.group().strip()]
+    for index, line_match in enumerate(lines[:14]):
+        line_end = _continued(text, line_match.start(), line_match.end())
+        line = re.sub(r"\s+", " ", text[line_match.start():line_end]).strip()
+        following = lines[index + 1].group() if index + 1 < len(lines) else ""
+        if _CHROME.match(line) or _CREDIT.match(following) or not re.search(r"[^\W\d_]{3}", line):
+            continue
+        if line.endswith((".", ":", "!", ",", ";")) or "@" in line or "http" in line or line[:1].islower():
+            continue
+        if len(line) >= 70 and text[line_end:line_end + 1] == "\n" and following and \
+                lines[index + 1].start() == line_end + 1:
+            continue  # a full line that runs on into the next: a wrapped paragraph, not a headline
+        words = line.split()
+        named = sum(m.end - m.start for m in find_bodies(line))
+        if len(words) > 25 or named >= len(line) / 2 or _LETTERHEAD.fullmatch(line) or _UNIT.search(line) or \
+                _looks_like_a_name(words):
+            continue  # the letterhead of a PDF missiv: "Remiss", the sender's unit, the handläggare
+        if re.search(r"\bremiss\b", line, re.IGNORECASE) and not (_DOC_LEAD.match(line) or _TRAIL.search(line)):
+            return None, None  # a news headline about the remiss, not its name
+        if line.isupper():
+            return None, None  # a shouted section name loses the words the annotation needs
+        value, span = _tidy(line, (line_match.start(), line_end))
+        if value is None:
+            return None, None
+        value = _POSSESSIVE.sub("", value)
+        return _extend(text, value), span
+    return None, None
+
+
+# A title wrapped onto the next line: that line goes on in lower case, or this one ends in a word that needs more.
+_OPEN_END = re.compile(r"(?:\b(?:och|av|för|i|till|om|med|på|samt|inom|från|vid)|[,–-])$", re.IGNORECASE)
+
+
+def _continued(text: str, start: int, end: int) -> int:
+    """Return where a title that starts at `start` really ends, taking in up to two wrapped lines."""
+    for _ in range(2):
+        m = re.compile(r"\n[ \t]*([^\n]+)").match(text, end)
+        if not m or end - start + len(m.group(1)) > 250:
+            break
+        if not (m.group(1)[:1].islower() or _OPEN_END.search(text[start:end].rstrip())):
+            break
+        end = m.end(1)
+    return end
+
+
+def _extend(text: str, value: str) -> str:
+    """Complete a short headline from its fuller mention in the text ('… program' → '… program 2021-2025')."""
+    if len(value.split()) > 6:
+        return value
+    m = re.compile(
+        r"\s+".join(re.escape(w) for w in value.split()) +
+        r"((?:\s+\d{4}[ \t]*[-–][ \t]*\d{4})|(?:\s+(?:för|i)\s+(?:[A-ZÅÄÖ][\wåäö-]+\s+){1,3}(?:kommun|län|region)))",
+        re.IGNORECASE,
+    ).search(text)
+    if m:
+        found = re.sub(r"\s+", " ", m.group())
+        return value[:1] + found[1:] if value[:1].isupper() else found
+    return value
