@@ -3,14 +3,18 @@ from __future__ import annotations
 
 import secrets
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from flask import Flask
+if TYPE_CHECKING:  # imported in create_app: the sandbox worker imports remiss.missiv without Flask
+    from flask import Flask
 
 ROOT = Path(__file__).resolve().parent.parent
 
 
 def create_app(config: dict | None = None) -> Flask:
     """Build the application; config overrides what the REMISS_ variables say."""
+    from flask import Flask
+
     from config import load_config
 
     settings = load_config(config)
@@ -114,6 +118,7 @@ def register_page_parts(app: Flask) -> None:
         menu=[MenuItem("remisser.start", "Att göra"), MenuItem("remisser.mine", "Mina remisser"),
               MenuItem("remisser.diarium", "Diarium"),
               MenuItem("planning.month", "Kalender"), MenuItem("remisser.new", "Registrera", Action.create),
+              MenuItem("intake.inbox", "Inkorg", Action.create),
               MenuItem("outgoing.new", "Ny utgående remiss", Action.create),
               MenuItem("reminders.mine", "Mina påminnelser"),
               MenuItem("drafting.template_index", "Dokumentmallar", Action.create),
