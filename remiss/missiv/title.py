@@ -126,12 +126,32 @@ def _headline(text: str) -> tuple[str | None, tuple[int, int] | None]:
             return None, None  # a news headline about the remiss, not its name
         if line.isupper():
             return None, None  # a shouted section name loses the words the annotation needs
+        if len(words) <= 4 and not re.search(r"\d", line) and _is_heading_over_prose(lines, index + 1) and \
+                not _shares_a_word(line, lines[index + 1].group()):
+            continue  # a section's label ("Miljöanalys") above the item's own heading, not its subheading
         value, span = _tidy(line, (line_match.start(), line_end))
         if value is None:
             return None, None
         value = _POSSESSIVE.sub("", value)
         return _extend(text, value), span
     return None, None
+
+
+def _shares_a_word(a: str, b: str) -> bool:
+    def words(s: str) -> set[str]:
+        return {w.casefold() for w in re.findall(r"[^\W\d_]{4,}", s)}
+    return bool(words(a) & words(b))
+
+
+def _is_heading_over_prose(lines: list[re.Match], index: int) -> bool:
+    """Tell whether line `index` is a short heading of its own paragraph with a paragraph of prose below it."""
+    if index + 1 >= len(lines):
+        return False
+    heading, below = lines[index].group().strip(), lines[index + 1].group().strip()
+    return (2 <= len(heading.split()) <= 12 and not heading.endswith((".", ":", "!", ",", ";", "?")) and
+            not _CHROME.match(heading) and "@" not in heading and not heading[:1].islower() and
+            not _LETTERHEAD.fullmatch(heading) and
+            (below.endswith((".", ":")) and len(below.split()) >= 8 or len(below.split()) >= 14))
 
 
 # A title wrapped onto the next line: that line goes on in lower case, or this one ends in a word that needs more.

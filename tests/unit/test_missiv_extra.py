@@ -57,3 +57,17 @@ def test_a_page_named_only_samrad_takes_the_item_heading_as_title(letters):
 def test_an_answer_address_in_a_bulleted_list_below_the_instruction(letters):
     # "Den som har synpunkter … Detta görs på ett av tre sätt:\n• … \n• Skicka e-post till tekniska@vara.se"
     assert parse_missiv(letters["x12"]["text"]).answer_email == "tekniska@vara.se"
+
+
+def test_a_section_label_above_the_items_heading_is_not_the_title(letters):
+    # "Miljöanalys\n\nGrön infrastruktur\n\nDet handlar om …" (Länsstyrelsen i Norrbottens län)
+    assert parse_missiv(letters["x09"]["text"]).title == "Grön infrastruktur"
+    assert parse_missiv(letters["x10"]["text"]).title == "Natura 2000-älvarnas områdesgränser i Norrbotten justeras"
+
+
+def test_a_bare_lansstyrelsen_as_subject_names_the_one_lansstyrelse_of_the_text(letters):
+    # "Länsstyrelsen har justerat …" and, at the foot, "Kontakt\n\nLänsstyrelsen i Norrbottens län";
+    # Naturvårdsverket is named once too, so counting mentions alone would not decide.
+    result = parse_missiv(letters["x10"]["text"])
+    assert result.remittent == "Länsstyrelsen i Norrbottens län"
+    assert any("kontrollera" in w for w in result.warnings)
