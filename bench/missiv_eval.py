@@ -142,7 +142,8 @@ def load_kind_cases(split: str) -> list[dict]:
     return chosen + [forward(c) for c in chosen if c["kind"] != "email"]
 
 
-_TITLE_LEAD = re.compile(r"^(?:remiss(?:en)?\s*(?:av|om|angående|avseende|gällande|över|på)?\s*[:–-]?\s*)"
+# The preposition is a whole word: "av" must not take the first letters of "avseende" (fixed 2026-12-03).
+_TITLE_LEAD = re.compile(r"^(?:remiss(?:en)?\s*(?:(?:av|om|angående|avseende|gällande|över|på)\b)?\s*[:–-]?\s*)"
                          r"(?:(?:departements)?promemorian?\s+|betänkandet?\s+|rapporten?\s+)?", re.I)
 
 
