@@ -71,3 +71,23 @@ def test_a_bare_lansstyrelsen_as_subject_names_the_one_lansstyrelse_of_the_text(
     result = parse_missiv(letters["x10"]["text"])
     assert result.remittent == "Länsstyrelsen i Norrbottens län"
     assert any("kontrollera" in w for w in result.warnings)
+
+
+def test_a_clock_time_without_minutes_and_after_fore():
+    from datetime import datetime
+    assert parse_missiv("Yttrandet ska ha kommit in senast den 5 maj 2023 kl. 12.").deadline == datetime(2023, 5, 5, 12, 0)
+    assert parse_missiv("Svaren ska vara oss tillhanda senast den 5 maj 2023 före kl. 15.00."
+                        ).deadline == datetime(2023, 5, 5, 15, 0)
+    # A meeting's span is no deadline time.
+    assert parse_missiv("Svar senast den 5 maj 2023. Möte kl. 9.30-10.30.").deadline == date(2023, 5, 5)
+
+
+def test_department_prefixes_since_2023_are_diarienummer_and_name_the_department():
+    result = parse_missiv("Remiss av promemorian X\n\nAnge diarienummer LI2023/01234 i ämnesraden.")
+    assert result.sender_dnr == "LI2023/01234"
+    assert result.remittent == "Landsbygds- och infrastrukturdepartementet"
+
+
+def test_an_answer_that_is_inges_till_an_address():
+    text = "Remissvaret inges till kommunstyrelsen@example.se senast den 1 juni 2024."
+    assert parse_missiv(text).answer_email == "kommunstyrelsen@example.se"
