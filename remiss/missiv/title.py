@@ -26,7 +26,8 @@ _PROSE = [
 # Words a document type adds in front of its name: "Remiss av promemorian X" is the ärendemening X.
 _DOC_LEAD = re.compile(
     r"^(?:(?:(?:Öppen[ \t]+)?Remiss(?:en)?|Remittering|Kungörelse|Samråd(?: och utställning)?|Utställning|Granskning|"
-    r"Inbjudan till (?:samråd|remiss)|Välkommen att tycka till|"
+    r"Inbjudan till (?:samråd|remiss)|Välkommen att tycka till|Tyck till|"
+    r"(?:Inbjudan|Möjlighet|Välkommen) att (?:lämna synpunkter|yttra sig)|Lämna synpunkter|"
     r"(?:Förlängd|Förlängning av|Ny) (?:remisstid|svarstid|samrådstid|granskningstid|sista svarsdag)(?:en)?"
     r"(?: för| gällande| i)?)(?:[ \t]+(?:av|om|på|angående|för))?"
     r"(?:[ \t]*[:–-][ \t]*|[ \t]+))+(?:(?:(?:departements)?promemorian?|betänkandet?|rapporten?)[ \t]+)?",
@@ -132,8 +133,10 @@ def _headline(text: str) -> tuple[str | None, tuple[int, int] | None]:
         value, span = _tidy(line, (line_match.start(), line_end))
         if value is None:
             return None, None
+        if _LETTERHEAD.fullmatch(value):
+            continue  # "Inbjudan att lämna synpunkter på remiss": the procedure alone, no name
         value = _POSSESSIVE.sub("", value)
-        return _extend(text, value), span
+        return _extend(text, value[:1].upper() + value[1:]), span
     return None, None
 
 

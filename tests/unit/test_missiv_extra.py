@@ -91,3 +91,12 @@ def test_department_prefixes_since_2023_are_diarienummer_and_name_the_department
 def test_an_answer_that_is_inges_till_an_address():
     text = "Remissvaret inges till kommunstyrelsen@example.se senast den 1 juni 2024."
     assert parse_missiv(text).answer_email == "kommunstyrelsen@example.se"
+
+
+def test_a_call_to_answer_headline_gives_the_name_or_nothing(letters):
+    # "Tyck till om kommunens avfallsplan" names the plan; "Inbjudan att lämna synpunkter på remiss" names
+    # nothing, so the title stays empty (with its warning) rather than being that sentence.
+    assert parse_missiv(letters["x12"]["text"]).title == "Avfallsplan"
+    result = parse_missiv(letters["x16"]["text"])
+    assert result.title is None
+    assert "Ingen ärendemening (titel) hittades." in result.warnings
