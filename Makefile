@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 INSTANCE ?= instance
 export REMISS_INSTANCE_PATH ?= $(CURDIR)/$(INSTANCE)
 
-.PHONY: run test install migrate demo scheduler bench clean test-postgres templates screenshots
+.PHONY: run test install migrate demo scheduler bench clean test-postgres templates screenshots accessibility
 
 $(BIN)/remiss: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -55,6 +55,11 @@ bench: install
 ## The browser tests again, writing the README's pictures to docs/screenshots/.
 screenshots: install
 	REMISS_SCREENSHOTS=1 $(BIN)/pytest -q -p no:cacheprovider tests/browser
+
+## The accessibility crawl (every page per role at 320 px with axe, tests/browser/test_crawl.py); when it passes,
+## it writes remiss/accessibility/verified.json, the tested facts the tillgänglighetsredogörelse shows. Commit that file.
+accessibility: install
+	REMISS_CONFORMANCE=1 $(BIN)/pytest -q -p no:cacheprovider tests/browser/test_crawl.py
 
 templates: install
 	$(BIN)/python -m remiss.documents.default_templates

@@ -36,6 +36,17 @@ def load_config(overrides: dict | None = None) -> dict:
         "BASE_URL": env.get("REMISS_BASE_URL", "http://127.0.0.1:5000").rstrip("/"),
         "UPLOAD_MAX_BYTES": _int("REMISS_UPLOAD_MAX_BYTES", 25 * 1024 * 1024),
         "TEMPLATE_MAX_BYTES": _int("REMISS_TEMPLATE_MAX_BYTES", 5 * 1024 * 1024),
+        # Reading an uploaded missiv runs in a worker process limited to these seconds and megabytes;
+        # a scanned PDF is then read by OCR (tesseract), its first OCR_MAX_PAGES pages within OCR_SECONDS.
+        "READ_SECONDS": _int("REMISS_READ_SECONDS", 10),
+        "READ_MEMORY_MB": _int("REMISS_READ_MEMORY_MB", 768),
+        "OCR_MAX_PAGES": _int("REMISS_OCR_MAX_PAGES", 2),
+        "OCR_SECONDS": _int("REMISS_OCR_SECONDS", 15),
+        # The registrator's mailbox, polled by the scheduler: imaps://user:password@host/INBOX (empty: none).
+        "IMAP_URL": env.get("REMISS_IMAP_URL", ""),
+        # Where a fetched message is moved once it is in the Inkorg (created when missing).
+        "IMAP_DONE_FOLDER": env.get("REMISS_IMAP_DONE_FOLDER", "Remiss-inlästa"),
+        "IMAP_INTERVAL_SECONDS": _int("REMISS_IMAP_INTERVAL_SECONDS", 300),
         # Our own diarienummer: "{prefix} {year}/{number:04d}".
         "DNR_FORMAT": env.get("REMISS_DNR_FORMAT", "{prefix} {year}/{number:04d}"),
         "DNR_DEFAULT_PREFIX": env.get("REMISS_DNR_PREFIX", "RS"),

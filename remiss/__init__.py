@@ -3,14 +3,18 @@ from __future__ import annotations
 
 import secrets
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from flask import Flask
+if TYPE_CHECKING:  # imported in create_app: the sandbox worker imports remiss.missiv without Flask
+    from flask import Flask
 
 ROOT = Path(__file__).resolve().parent.parent
 
 
 def create_app(config: dict | None = None) -> Flask:
     """Build the application; config overrides what the REMISS_ variables say."""
+    from flask import Flask
+
     from config import load_config
 
     settings = load_config(config)
@@ -71,6 +75,7 @@ def _check_sign_in_settings(app: Flask) -> None:
 
 
 def register_blueprints(app: Flask) -> None:
+    from remiss.accessibility.views import bp as accessibility
     from remiss.admin.views import bp as admin
     from remiss.api.openapi import bp as api_docs
     from remiss.api.views import bp as api
@@ -83,7 +88,8 @@ def register_blueprints(app: Flask) -> None:
     from remiss.reminders.views import bp as reminders
     from remiss.remisser.views import bp as remisser
 
-    for blueprint in (auth, remisser, intake, planning, drafting, outgoing, reminders, exports, admin, api, api_docs):
+    for blueprint in (auth, remisser, intake, planning, drafting, outgoing, reminders, exports, admin, accessibility, api,
+                      api_docs):
         app.register_blueprint(blueprint)
 
 
@@ -111,13 +117,14 @@ def register_page_parts(app: Flask) -> None:
         menu=[MenuItem("remisser.start", "Att göra"), MenuItem("remisser.mine", "Mina remisser"),
               MenuItem("remisser.diarium", "Diarium"),
               MenuItem("planning.month", "Kalender"), MenuItem("remisser.new", "Registrera", Action.create),
+              MenuItem("intake.inbox", "Inkorg", Action.create),
               MenuItem("outgoing.new", "Ny utgående remiss", Action.create),
               MenuItem("reminders.mine", "Mina påminnelser"),
               MenuItem("drafting.template_index", "Dokumentmallar", Action.create),
               MenuItem("admin.users", "Administration", Action.administer)],
         admin=[("outgoing.lists", "Sändlistor"), ("planning.closed_days", "Stängda dagar"),
                ("reminders.outbox", "Utkorg (e-post)"), ("auth.sign_ins", "Inloggningar"),
-               ("auth.sso_groups", "Katalogens grupper")],
+               ("auth.sso_groups", "Katalogens grupper"), ("accessibility.edit", "Tillgänglighetsredogörelse")],
         namnd=[("Sammanträdesplan", "planning.meetings"), ("Påminnelser", "reminders.namnd_policy"),
                ("Dokumentmallar", "drafting.namnd_templates")],
         organisation=[("outgoing.import_register", "Läs in från fil"), ("outgoing.duplicates", "Slå ihop dubbletter"),

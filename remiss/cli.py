@@ -76,15 +76,20 @@ def create_token_command(email, name, expires):
 @click.command("parse-missiv")
 @click.argument("path", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 def parse_missiv_command(path: Path):
-    """Extract registration fields from a missiv (.txt, .pdf, .docx, .eml) and print JSON."""
-    from remiss.missiv import parse_missiv
-    from remiss.missiv.extract import extract_text
+    """Extract registration fields from a missiv (.txt, .pdf, .docx, .eml, .msg, .html) and print JSON."""
+    from config import load_config
+    from remiss.files import FileRejected
+    from remiss.intake.formats import READABLE, suffix_of
+    from remiss.intake.reading import READABLE_NAMES, ReadLimits, read_upload
 
+    if suffix_of(path.name) not in READABLE:
+        raise click.ClickException(f"Filtypen för {path.name} stöds inte. Läs en fil av typen {READABLE_NAMES}.")
     try:
-        document = extract_text(path.read_bytes(), path.name)
-    except ValueError as exc:
+        reading = read_upload(path.name, path.read_bytes(), limits=ReadLimits.of(load_config()))
+    except FileRejected as exc:
         raise click.ClickException(str(exc))
-    click.echo(json.dumps(parse_missiv(document.text).to_json(), ensure_ascii=False, indent=2))
+    result = dict(reading.parsed["result"], warnings=reading.all_warnings)
+    click.echo(json.dumps(result, ensure_ascii=False, indent=2))
 
 
 @click.command("demo-data")

@@ -15,6 +15,8 @@ ALLOWED_EXTENSIONS = {
     ".txt": "text/plain",
     ".eml": "message/rfc822",
     ".msg": "application/vnd.ms-outlook",
+    ".html": "text/html",  # a saved web page; served only as a download (remiss.remisser.attachments)
+    ".htm": "text/html",
     ".xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     ".xls": "application/vnd.ms-excel",
     ".csv": "text/csv",

@@ -118,19 +118,27 @@ def update(remiss_id: int):
 @bp.post("/missiv/parse")
 @operation("Läs fälten ur ett missiv", body=MissivText, upload="file", responses={200: MissivFields}, tag="missiv")
 def parse_missiv():
-    """The missiv's text as JSON, or the file (.txt, .pdf, .docx, .eml) as multipart/form-data in "file"."""
-    from remiss.missiv import parse_missiv as parse
+    """The missiv's text as JSON, or the file (.txt, .pdf, .docx, .eml, .msg, .html) as multipart/form-data in "file".
 
+    For those who may register remisser. The text is read and parsed in a worker process with a time and
+    memory limit; a file or text that exceeds them gets a 400 with a Swedish message."""
+    from remiss.files import FileRejected
+    from remiss.intake.reading import ReadLimits, parse_text, read_upload
+
+    if not principal().may(Action.create):
+        return error_response(403, "Bara den som registrerar remisser kan läsa in missiv.")
+    limits = ReadLimits.of(current_app.config)
     if request.mimetype == "multipart/form-data":  # a file in the field "file" (remiss.intake reads it)
-        from remiss.files import FileRejected
-        from remiss.intake.reading import text_of_upload
-
         upload = request.files.get("file")
         if upload is None or not upload.filename:
             raise InputErrors({"file": "Skicka missivet som en fil i fältet 'file'."})
         try:
-            text = text_of_upload(upload.filename, upload.read(), max_bytes=current_app.config["UPLOAD_MAX_BYTES"])
+            reading = read_upload(upload.filename, upload.read(), limits=limits)
         except FileRejected as exc:
             raise InputErrors({"file": str(exc)}) from None
-        return jsonify(parse(text).to_json())
-    return jsonify(parse(request_body().text).to_json())
+        return jsonify(dict(reading.parsed["result"], warnings=reading.all_warnings))
+    text = request_body().text
+    try:
+        return jsonify(parse_text(text, limits=limits)["result"])
+    except FileRejected as exc:
+        raise InputErrors({"text": str(exc)}) from None

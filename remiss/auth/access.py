@@ -13,7 +13,7 @@ from remiss.remisser.status import CLOSED, RemissStatus
 class Action(StrEnum):
     view = "view"  # read the remiss, its files and history
     edit = "edit"  # change fields, upload files, draft, record extensions, move status
-    create = "create"  # register a new remiss in a nämnd
+    create = "create"  # register a new remiss in a nämnd: parse missiv and uploads for it, keep the Inkorg
     assign = "assign"  # choose the handläggare
     review = "review"  # approve or return a draft
     administer = "administer"  # users, nämnder, register, templates

@@ -5,8 +5,11 @@ it is a warm worker of `pool.RendererPool`: it limits its own address space, CPU
 render), file size and process count, then answers framed requests on stdin with the rendered
 .docx (status 0) or a JSON error with a Swedish message (status 3) until stdin closes.
 
-This file imports only the standard library, jinja2 and docxtpl (never the `remiss`
-package), so the worker starts without the Flask application.
+Without `--serve` it answers one request whose JSON names the job "read" or "parse": it reads
+uploaded missiv files or parses a missiv text (`remiss.intake.untrusted`, started by
+`worker.run_job`), under the same limits. For rendering this file imports only the standard library, jinja2 and docxtpl;
+the reading jobs import the pure `remiss.intake.untrusted` and `remiss.missiv`, never the Flask
+application.
 """
 
 from __future__ import annotations
@@ -18,6 +21,7 @@ import re
 import sys
 
 EXIT_ERROR = 3
+READING_JOBS = ("read", "parse")
 _BULLET = re.compile(r"^\s*(?:-|•|–)\s+")
 _EMPHASIS = re.compile(r"\*\*(?=\S)(.+?)(?<=\S)\*\*|\*(?=\S)(.+?)(?<=\S)\*")
 # Thousands ("2 000") and "§ 142" keep together on one line, as Word users type them with NBSP.
@@ -364,15 +368,37 @@ def describe_error(exc: BaseException) -> str:
     return f"Dokumentet kunde inte skapas: {type(exc).__name__}: {exc}"
 
 
-def _limit(memory_mb: int, cpu_seconds: int, *, cpu_hard: int | None = None) -> None:
+def limit(memory_mb: int, cpu_seconds: int, *, cpu_hard: int | None = None, threads: bool = False) -> None:
+    """Limit this process's address space, CPU time and file writes; no new processes unless threads."""
     import resource
 
     memory = memory_mb * 1024 * 1024
     resource.setrlimit(resource.RLIMIT_AS, (memory, memory))
     resource.setrlimit(resource.RLIMIT_CPU, (cpu_seconds, cpu_hard or cpu_seconds + 1))
     resource.setrlimit(resource.RLIMIT_FSIZE, (0, 0))
-    resource.setrlimit(resource.RLIMIT_NPROC, (0, 0))
+    if not threads:  # RLIMIT_NPROC counts threads too; an external program (OCR) may need one or two
+        resource.setrlimit(resource.RLIMIT_NPROC, (0, 0))
     resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
+
+
+def _reading_request(request: dict, payload: bytes) -> tuple[int, bytes]:
+    """Serve one reading job: (0, its answer) or (EXIT_ERROR, a JSON error with a Swedish message)."""
+    from pathlib import Path
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[2]))  # the checkout: -I leaves it out
+    try:
+        from remiss.intake.untrusted import serve as serve_reading
+
+        return 0, serve_reading(request, payload)
+    except ValueError as exc:  # the reader's own Swedish refusal
+        message = str(exc)
+    except MemoryError:
+        message = "Läsningen krävde mer minne än vad som är tillåtet och avbröts."
+    except RecursionError:
+        message = "Filen är för djupt nästlad för att läsas."
+    except BaseException as exc:  # noqa: BLE001 - every failure becomes a message
+        message = f"Filen kunde inte läsas: {type(exc).__name__}: {exc}"
+    return EXIT_ERROR, json.dumps({"error": message}).encode()
 
 
 def _render_request(request: dict, template: bytes) -> tuple[int, bytes]:
@@ -402,7 +428,7 @@ def serve(memory_mb: int, cpu_seconds: int, max_renders: int) -> int:
     import resource
     import struct
 
-    _limit(memory_mb, cpu_seconds, cpu_hard=cpu_seconds * (max_renders + 1) + 5)
+    limit(memory_mb, cpu_seconds, cpu_hard=cpu_seconds * (max_renders + 1) + 5)
     stdin, stdout = sys.stdin.buffer, sys.stdout.buffer
     while True:
         try:
@@ -424,15 +450,32 @@ def serve(memory_mb: int, cpu_seconds: int, max_renders: int) -> int:
 
 
 def main(argv: list[str]) -> int:
-    """Serve render requests from stdin to stdout under resource limits until stdin closes."""
+    """Serve render requests (--serve) until stdin closes, or else one reading job, under resource limits."""
+    serving = "--serve" in argv
     argv = [a for a in argv if a != "--serve"]
     args = dict(zip(argv[::2], argv[1::2]))
+    memory_mb, cpu_seconds = int(args.get("--memory-mb", 512)), int(args.get("--cpu-seconds", 10))
+    if not serving:
+        return _one_reading(memory_mb, cpu_seconds)
     # Import before the limits: the warm worker has docxtpl, lxml and jinja2 loaded once.
     import docxtpl  # noqa: F401
     _strict_sandbox_class()
     _template_class()
-    return serve(int(args.get("--memory-mb", 512)), int(args.get("--cpu-seconds", 10)),
-                 int(args.get("--max-renders", 50)))
+    return serve(memory_mb, cpu_seconds, int(args.get("--max-renders", 50)))
+
+
+def _one_reading(memory_mb: int, cpu_seconds: int) -> int:
+    """Answer one reading job: a JSON line and the files' bytes on stdin, the answer on stdout."""
+    raw = sys.stdin.buffer.read()  # from the parent, which sized it
+    header, _, payload = raw.partition(b"\n")
+    limit(memory_mb, cpu_seconds)
+    request = json.loads(header)
+    if request.get("job") not in READING_JOBS:
+        sys.stdout.buffer.write(json.dumps({"error": "Okänt jobb för arbetsprocessen."}).encode())
+        return EXIT_ERROR
+    status, answer = _reading_request(request, payload)
+    sys.stdout.buffer.write(answer)
+    return status
 
 
 if __name__ == "__main__":

@@ -24,4 +24,23 @@ def cleanup_command(now_text: str | None):
     click.echo(f"{removed} ej registrerade inläsningar borttagna.")
 
 
-COMMANDS = [cleanup_command]
+
+@click.command("inbox-poll")
+@with_appcontext
+def inbox_poll_command():
+    """Fetch new mail from REMISS_IMAP_URL into the Inkorg once."""
+    from remiss.intake.mailbox import MailboxError
+    from remiss.intake.scheduled import poll_mailbox
+
+    if not current_app.config.get("IMAP_URL"):
+        raise click.ClickException("Ingen brevlåda är inställd (REMISS_IMAP_URL).")
+    try:
+        result = poll_mailbox(get_db(), current_app.config, now=utcnow())
+    except MailboxError as exc:
+        raise click.ClickException(str(exc)) from None
+    click.echo(result.line())
+    for problem in result.problems:
+        click.echo(problem, err=True)
+
+
+COMMANDS = [cleanup_command, inbox_poll_command]

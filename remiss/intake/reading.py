@@ -1,17 +1,44 @@
-"""Read uploaded missiv files: check them, extract their text and pick the one that is the missiv."""
+"""Read uploaded missiv files as untrusted work: check them here, extract and parse them in the sandbox worker.
+
+Text extraction and parsing run in a fresh process with a time and memory limit (the worker of
+remiss.documents, job "read" and "parse" of remiss.intake.untrusted), so a hostile file or text costs
+at most `ReadLimits.seconds` and `ReadLimits.memory_mb`. Scanned PDFs are read by OCR (remiss.intake.ocr)
+when it is installed.
+"""
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
 from remiss import files
-from remiss.missiv import MissivResult, extract_text, parse_missiv
-from remiss.missiv.extract import SUPPORTED
+from remiss.documents.worker import WorkerKilled, WorkerRefused, WorkerTimeout, run_job
+from remiss.intake import ocr
+from remiss.intake.formats import MAX_TEXT, READABLE
 
 PASTED = "den inklistrade texten"
 PASTED_FILENAME = "Missiv.txt"  # the pasted missiv, kept as the first remisshandling
 BATCH_FACTOR = 4  # one intake may carry this many times UPLOAD_MAX_BYTES in all
+TOO_LONG = "Texten är för lång (högst 2 miljoner tecken)."
+NO_TEXT = "Ingen text kunde läsas ur filerna. Fyll i uppgifterna för hand."
+READABLE_NAMES = ".txt, .pdf, .docx, .eml, .msg och .html"
+
+
+@dataclass(frozen=True)
+class ReadLimits:
+    """What one reading may cost: bytes per file, the worker's seconds and memory, OCR's pages and seconds."""
+
+    max_bytes: int
+    seconds: float = 10
+    memory_mb: int = 768
+    ocr_pages: int = 2
+    ocr_seconds: float = 15
+
+    @classmethod
+    def of(cls, config) -> "ReadLimits":
+        return cls(config["UPLOAD_MAX_BYTES"], config.get("READ_SECONDS", 10), config.get("READ_MEMORY_MB", 768),
+                   config.get("OCR_MAX_PAGES", 2), config.get("OCR_SECONDS", 15))
 
 
 @dataclass(frozen=True)
@@ -29,88 +56,141 @@ class Reading:
 
     text: str
     source: str
-    result: MissivResult
+    parsed: dict  # remiss.intake.untrusted.best_parse: result, values, evidence, warnings, extension_to
     keep: list[Upload] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
 
+    @property
+    def all_warnings(self) -> list[str]:
+        return self.warnings + list(self.parsed["warnings"])
 
-def text_of_upload(filename: str, data: bytes, *, max_bytes: int) -> str:
-    """Return the text of one .txt/.pdf/.docx/.eml upload, or raise FileRejected in Swedish."""
+
+def parse_text(text: str, *, limits: ReadLimits, reference_date: date | None = None) -> dict:
+    """Parse a missiv text in the worker; raise FileRejected (Swedish) when it is too long or too costly."""
+    if len(text) > MAX_TEXT:
+        raise files.FileRejected(TOO_LONG)
+    return _parse([(None, text)], limits, reference_date)
+
+
+def read_upload(filename: str, data: bytes, *, limits: ReadLimits) -> Reading:
+    """Read the missiv in one file (the API's and the CLI's way); raise FileRejected when it gives no text."""
     name = files.safe_name(filename)
-    files.check_upload(name, data, max_bytes=max_bytes)
-    if Path(name).suffix.lower() not in SUPPORTED:
-        raise files.FileRejected(f"Texten i {name} kan inte läsas. Skicka en .txt-, .pdf-, .docx- eller .eml-fil.")
-    try:
-        text = extract_text(data, name).text
-    except ValueError as exc:
-        raise files.FileRejected(f"{name}: {exc}") from None
-    if not text.strip():
-        raise files.FileRejected(f"Ingen text kunde läsas ur {name} (är den inskannad?).")
-    return text
+    files.check_upload(name, data, max_bytes=limits.max_bytes)
+    if Path(name).suffix.lower() not in READABLE:
+        raise files.FileRejected(f"Texten i {name} kan inte läsas. Skicka en fil av typen {READABLE_NAMES}.")
+    reading = read_missiv("", [(name, data)], limits=limits)
+    if not reading.text.strip():
+        raise files.FileRejected(" ".join(w for w in reading.warnings if w != NO_TEXT)
+                                 or f"Ingen text kunde läsas ur {name}.")
+    return reading
 
 
-def read_missiv(text: str, uploads: list[tuple[str, bytes]], *, max_bytes: int,
+def read_missiv(text: str, uploads: list[tuple[str, bytes]], *, limits: ReadLimits,
                 reference_date: date | None = None) -> Reading:
     """Check every upload, extract texts and parse the missiv; raise FileRejected for a bad file."""
     if not text.strip() and not uploads:
         raise files.FileRejected("Klistra in missivets text eller välj en eller flera filer.")
-    if sum(len(data) for _, data in uploads) > BATCH_FACTOR * max_bytes:
-        raise files.FileRejected(f"Filerna är tillsammans större än {BATCH_FACTOR * max_bytes // 1048576} MB. "
+    if len(text) > MAX_TEXT:
+        raise files.FileRejected(TOO_LONG)
+    if sum(len(data) for _, data in uploads) > BATCH_FACTOR * limits.max_bytes:
+        raise files.FileRejected(f"Filerna är tillsammans större än {BATCH_FACTOR * limits.max_bytes // 1048576} MB. "
                                  "Ladda upp dem i omgångar.")
     keep: list[Upload] = []
     warnings: list[str] = []
-    candidates: list[tuple[str, str]] = []
+    readable: list[Upload] = []
     for filename, data in uploads:
         name = files.safe_name(filename)
-        content_type = files.check_upload(name, data, max_bytes=max_bytes)
-        keep.append(Upload(name, content_type, data))
-        if Path(name).suffix.lower() not in SUPPORTED:
-            warnings.append(f"{name} sparas som remisshandling men läses inte (bara .txt, .pdf, .docx och .eml läses).")
-            continue
-        try:
-            document = extract_text(data, name)
-        except ValueError as exc:
-            raise files.FileRejected(f"{name}: {exc}") from None
-        if document.text.strip():
-            candidates.append((name, document.text))
+        upload = Upload(name, files.check_upload(name, data, max_bytes=limits.max_bytes), data)
+        keep.append(upload)
+        if Path(name).suffix.lower() in READABLE:
+            readable.append(upload)
         else:
-            warnings.append(f"Ingen text kunde läsas ur {name} (är den inskannad?).")
-        for attachment in document.attachments:
-            inner = files.safe_name(attachment.filename)
+            warnings.append(f"{name} sparas som remisshandling men läses inte (bara {READABLE_NAMES} läses).")
+    answer, blobs = _read(readable, text, limits, reference_date)
+    candidates: list[tuple[str, str]] = []
+    scanned: dict[str, bytes] = {}
+    offset = 0
+    for upload, document in zip(readable, answer["documents"]):
+        if "error" in document:
+            error = document["error"]
+            raise files.FileRejected(error if upload.filename in error else f"{upload.filename}: {error}")
+        warnings.extend(document["warnings"])
+        inner = {}
+        for attachment in document["attachments"]:
+            data = blobs[offset:offset + attachment["size"]]
+            offset += attachment["size"]
+            inner[attachment["filename"]] = data
+            name = files.safe_name(attachment["filename"])
             try:
-                inner_type = files.check_upload(inner, attachment.data, max_bytes=max_bytes)
+                keep.append(Upload(name, files.check_upload(name, data, max_bytes=limits.max_bytes), data))
             except files.FileRejected as exc:
-                warnings.append(f"Bilagan {inner} i {name} sparas inte: {exc}")
-                continue
-            keep.append(Upload(inner, inner_type, attachment.data))
+                warnings.append(f"Bilagan {name} i {upload.filename} sparas inte: {exc}")
+        for name in document["scanned"]:
+            scanned[name] = upload.data if name == upload.filename else inner.get(name, b"")
+        if document["text"].strip():
+            candidates.append((upload.filename, document["text"]))
+        elif upload.filename not in scanned:
+            warnings.append(f"Ingen text kunde läsas ur {upload.filename}.")
     if text.strip():
         data = text.encode("utf-8")
-        if len(data) <= max_bytes:
-            keep.insert(0, Upload(PASTED_FILENAME, files.check_upload(PASTED_FILENAME, data, max_bytes=max_bytes),
-                                  data))
+        if len(data) <= limits.max_bytes:
+            keep.insert(0, Upload(PASTED_FILENAME, files.check_upload(PASTED_FILENAME, data,
+                                                                      max_bytes=limits.max_bytes), data))
         else:
-            warnings.append(f"Den inklistrade texten är större än {files.human_size(max_bytes)} och sparas inte som "
-                            "remisshandling. Ladda upp missivet som fil på remissens sida.")
-        return Reading(text, PASTED, parse_missiv(text, reference_date=reference_date), keep, warnings)
-    if not candidates:
-        warnings.append("Ingen text kunde läsas ur filerna. Fyll i uppgifterna för hand.")
-        return Reading("", "", parse_missiv("", reference_date=reference_date), keep, warnings)
-    source, chosen, result = _best(candidates, reference_date)
-    if len(candidates) > 1:
-        warnings.append(f"Uppgifterna är hämtade ur {source}, den fil där flest uppgifter hittades.")
+            warnings.append(f"Den inklistrade texten är större än {files.human_size(limits.max_bytes)} och sparas "
+                            "inte som remisshandling. Ladda upp missivet som fil på remissens sida.")
+        return Reading(text, PASTED, answer["parsed"], keep, warnings)
+    read_by_ocr = _ocr(scanned, limits, warnings)
+    if read_by_ocr:
+        parsed = _parse(candidates + read_by_ocr, limits, reference_date)
+    elif answer["parsed"] is not None:
+        parsed = answer["parsed"]
+    else:
+        warnings.append(NO_TEXT)
+        return Reading("", "", _parse([(None, "")], limits, reference_date), keep, warnings)
+    if len(candidates) + len(read_by_ocr) > 1:
+        warnings.append(f"Uppgifterna är hämtade ur {parsed['source']}, den fil där flest uppgifter hittades.")
     # the missiv first among the remisshandlingar, the other files in the order they came
-    keep.sort(key=lambda upload: upload.filename != source)
-    return Reading(chosen, source, result, keep, warnings)
+    keep.sort(key=lambda upload: upload.filename != parsed["source"])
+    return Reading(parsed["text"], parsed["source"], parsed, keep, warnings)
 
 
-def _best(candidates: list[tuple[str, str]], reference_date: date | None) -> tuple[str, str, MissivResult]:
-    """Return the candidate whose parse found the most fields; the first one on a tie."""
-    best = None
-    for name, text in candidates:
-        result = parse_missiv(text, reference_date=reference_date)
-        found = sum(1 for v in (result.title, result.remittent, result.sender_dnr, result.deadline,
-                                result.answer_email, result.contact_person) if v) \
-            + bool(result.sandlista) + bool(result.questions)
-        if best is None or found > best[0]:
-            best = (found, name, text, result)
-    return best[1], best[2], best[3]
+def _ocr(scanned: dict[str, bytes], limits: ReadLimits, warnings: list[str]) -> list[tuple[str, str]]:
+    """Read each scanned PDF by OCR; say in warnings why one could not be read."""
+    texts = []
+    for name, data in scanned.items():
+        try:
+            found = ocr.pdf_text(data, name, max_pages=limits.ocr_pages, budget=limits.ocr_seconds)
+        except ocr.OcrFailed as exc:
+            warnings.append(str(exc))
+            continue
+        warnings.extend(found.warnings)
+        texts.append((name, found.text))
+    return texts
+
+
+def _read(readable: list[Upload], text: str, limits: ReadLimits, reference_date: date | None) -> tuple[dict, bytes]:
+    request = {"files": [{"name": u.filename, "size": len(u.data)} for u in readable], "text": text, "parse": True,
+               "reference_date": reference_date.isoformat() if reference_date else None}
+    raw = _job("read", request, b"".join(u.data for u in readable), limits)
+    header, _, blobs = raw.partition(b"\n")
+    return json.loads(header), blobs
+
+
+def _parse(candidates: list, limits: ReadLimits, reference_date: date | None) -> dict:
+    request = {"candidates": candidates, "reference_date": reference_date.isoformat() if reference_date else None}
+    return json.loads(_job("parse", request, b"", limits))["parsed"]
+
+
+def _job(job: str, request: dict, payload: bytes, limits: ReadLimits) -> bytes:
+    """Run a reading job in the worker; its failures become FileRejected with a Swedish message."""
+    try:
+        return run_job(job, request, payload, timeout=limits.seconds, memory_mb=limits.memory_mb)
+    except WorkerTimeout:
+        raise files.FileRejected(f"Det tog mer än {limits.seconds:g} sekunder att läsa texten, så läsningen "
+                                 "avbröts. Klistra in missivets text eller fyll i uppgifterna för hand.") from None
+    except WorkerRefused as exc:
+        raise files.FileRejected(str(exc) or "Filen kunde inte läsas.") from None
+    except WorkerKilled:
+        raise files.FileRejected("Läsningen krävde mer minne eller tid än vad som är tillåtet och avbröts. "
+                                 "Klistra in missivets text eller fyll i uppgifterna för hand.") from None

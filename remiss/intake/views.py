@@ -1,17 +1,25 @@
-"""Pages: the missiv step before registration, and the hooks that prefill the registration form."""
+"""Pages: the missiv step before registration, the hooks that prefill the registration form, and the Inkorg."""
 from __future__ import annotations
 
-from flask import Blueprint, current_app, flash, redirect, render_template, request, url_for
+import json
+from dataclasses import dataclass
+from datetime import date
+
+from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, send_file, url_for
 
 from remiss import files
-from remiss.auth.access import Action
+from remiss.auth.access import AccessDenied, Action, NotFound, load_remiss
 from remiss.db import get_session
 from remiss.intake import service
-from remiss.intake.reading import BATCH_FACTOR
+from remiss.intake.models import InboxMessage
+from remiss.remisser.input import InputErrors
+from remiss.remisser.models import Remiss
+from remiss.intake.reading import BATCH_FACTOR, ReadLimits
 from remiss.web import now, principal, requires
 
 bp = Blueprint("intake", __name__)
 TEXT_LIMIT = 2_000_000  # characters of pasted text, as in POST /api/v1/missiv/parse
+STATUS_LABELS = {"pending": "Att hantera", "registered": "Registrerad", "merged": "Sammanförd", "dismissed": "Avvisad"}
 
 
 def _token(req) -> str | None:
@@ -60,7 +68,8 @@ def start():
             uploads = [(u.filename, u.read()) for u in request.files.getlist("files") if u and u.filename]
             try:
                 batch = service.start(get_session(), now=now(), principal=principal(), text=text, uploads=uploads,
-                                      files_dir=current_app.config["FILES_DIR"], max_bytes=max_bytes)
+                                      files_dir=current_app.config["FILES_DIR"], max_bytes=max_bytes,
+                                      limits=ReadLimits.of(current_app.config))
             except files.FileRejected as exc:
                 errors = {"files" if uploads else "text": str(exc)}
             else:
@@ -75,3 +84,145 @@ def discard(token: str):
     service.discard(get_session(), principal=principal(), token=token, files_dir=current_app.config["FILES_DIR"])
     flash("De inlästa uppgifterna och filerna är borttagna.", "success")
     return redirect(url_for("remisser.new"))
+
+
+# The Inkorg: what the scheduler fetched from the registrator's mailbox, one proposal per mail.
+
+FIELD_LABELS = [("title", "Ärendemening"), ("remittent", "Remittent"), ("sender_dnr", "Remittentens diarienummer"),
+                ("letter_date", "Missivets datum"), ("deadline_on", "Sista svarsdag"), ("answer_email", "Svarsadress"),
+                ("contact_person", "Kontaktperson"), ("sandlista", "Sändlista")]
+
+
+@dataclass(frozen=True)
+class FieldRow:
+    label: str
+    value: str
+    day: date | None  # for dates, shown as Swedish text
+    evidence: str
+
+
+def _rows(message: InboxMessage) -> list[FieldRow]:
+    values, evidence = json.loads(message.form_values), json.loads(message.evidence)
+    rows = []
+    for name, label in FIELD_LABELS:
+        value = values.get(name) or ""
+        if name == "sandlista" and value:
+            count = len(value.splitlines())
+            value = f"{count} remissinstans" + ("er" if count != 1 else "")
+        if name == "deadline_on" and value and values.get("deadline_time"):
+            value = f"{value} {values['deadline_time']}"
+        day = date.fromisoformat(value[:10]) if name in ("letter_date", "deadline_on") and value else None
+        rows.append(FieldRow(label, value, day, evidence.get(name, "")))
+    return rows
+
+
+def _message_or_404(message_id: int) -> InboxMessage:
+    try:
+        message = service.inbox_message(get_session(), principal=principal(), message_id=message_id)
+    except AccessDenied:
+        abort(403)
+    if message is None:
+        abort(404)
+    return message
+
+
+@bp.route("/inkorg")
+@requires(Action.create)
+def inbox():
+    handled = request.args.get("visa") == "hanterade"
+    statuses = ("registered", "merged", "dismissed") if handled else ("pending",)
+    messages = [m for status in statuses for m in service.inbox(get_session(), principal=principal(), status=status)]
+    titles = {m.id: json.loads(m.form_values).get("title") or "" for m in messages}
+    return render_template("intake/inbox.html", messages=messages, titles=titles, handled=handled,
+                           configured=bool(current_app.config.get("IMAP_URL")), status_labels=STATUS_LABELS)
+
+
+@bp.route("/inkorg/<int:message_id>")
+@requires(Action.create)
+def inbox_item(message_id: int):
+    return _item_page(_message_or_404(message_id))
+
+
+def _item_page(message: InboxMessage, *, errors: dict | None = None, values: dict | None = None, status: int = 200):
+    session = get_session()
+    match = session.get(Remiss, message.match_remiss_id) if message.match_remiss_id else None
+    if match is not None and not principal().may(Action.view, match.namnd_id):
+        match = None
+    done = session.get(Remiss, message.remiss_id) if message.remiss_id else None
+    return render_template("intake/inbox_item.html", message=message, rows=_rows(message), match=match, done=done,
+                           warnings=json.loads(message.warnings), files=json.loads(message.files),
+                           may_merge=match is not None and principal().may(Action.edit, match.namnd_id),
+                           status_labels=STATUS_LABELS, errors=errors or {}, values=values or {}), status
+
+
+@bp.route("/inkorg/<int:message_id>/filer/<int:number>")
+@requires(Action.create)
+def inbox_file(message_id: int, number: int):
+    items = json.loads(_message_or_404(message_id).files)
+    if not 0 <= number < len(items):
+        abort(404)
+    item = items[number]
+    return send_file(files.path_of(current_app.config["FILES_DIR"], item["key"]), mimetype=item["content_type"],
+                     as_attachment=True, download_name=item["filename"])
+
+
+@bp.route("/inkorg/<int:message_id>/registrera", methods=["POST"])
+@requires(Action.create)
+def inbox_accept(message_id: int):
+    message = _message_or_404(message_id)
+    try:
+        batch = service.accept(get_session(), now=now(), principal=principal(), message=message,
+                               files_dir=current_app.config["FILES_DIR"])
+    except files.FileRejected as exc:
+        flash(str(exc), "error")
+        return redirect(url_for("intake.inbox_item", message_id=message_id))
+    return redirect(url_for("remisser.new", missiv=batch.token))
+
+
+@bp.route("/inkorg/<int:message_id>/sammanfor", methods=["POST"])
+@requires(Action.create)
+def inbox_merge(message_id: int):
+    """Merge into the suggested remiss (remiss_id) or into the one whose diarienummer was typed (our_dnr)."""
+    message = _message_or_404(message_id)
+    session = get_session()
+    our_dnr = request.form.get("our_dnr", "").strip()
+    try:
+        if our_dnr:
+            found = service.remiss_id_by_our_dnr(session, our_dnr)
+            if found is None:
+                raise NotFound(our_dnr)
+        else:
+            found = int(request.form.get("remiss_id", "0"))
+        remiss = load_remiss(session, principal(), found, Action.edit)
+        service.merge(session, now=now(), principal=principal(), message=message, remiss=remiss,
+                      extend=request.form.get("extend") == "1", files_dir=current_app.config["FILES_DIR"],
+                      max_bytes=current_app.config["UPLOAD_MAX_BYTES"])
+    except (ValueError, NotFound, AccessDenied):
+        session.rollback()
+        error = f"Ingen remiss med diarienummer {our_dnr} som du får ändra." if our_dnr else \
+            "Remissen finns inte eller du får inte ändra den."
+        return _item_page(message, errors={"our_dnr": error}, values={"our_dnr": our_dnr}, status=400)
+    except InputErrors as exc:
+        session.rollback()
+        return _item_page(message, errors={"our_dnr": " ".join(exc.errors.values())
+                                           or "Förlängningen kunde inte registreras."},
+                          values={"our_dnr": our_dnr}, status=400)
+    except files.FileRejected as exc:
+        session.rollback()
+        flash(str(exc), "error")
+        return redirect(url_for("intake.inbox_item", message_id=message_id))
+    flash(f"Meddelandet är sammanfört med {remiss.our_dnr or remiss.title}.", "success")
+    return redirect(url_for("remisser.show", remiss_id=remiss.id))
+
+
+@bp.route("/inkorg/<int:message_id>/avvisa", methods=["POST"])
+@requires(Action.create)
+def inbox_dismiss(message_id: int):
+    message = _message_or_404(message_id)
+    try:
+        service.dismiss(get_session(), now=now(), principal=principal(), message=message)
+    except files.FileRejected as exc:
+        flash(str(exc), "error")
+    else:
+        flash("Meddelandet är avvisat och ligger kvar bland de hanterade.", "success")
+    return redirect(url_for("intake.inbox"))

@@ -175,8 +175,11 @@ def scheduler_command(once, list_jobs):
 
     app = current_app._get_current_object()
     interval = int(app.config.get("SCHEDULER_INTERVAL_SECONDS", 60))
+    imap_interval = int(app.config.get("IMAP_INTERVAL_SECONDS", 300)) if app.config.get("IMAP_URL") else 0
     if list_jobs:
         click.echo(f"reminders-sweep  Påminnelser: svep utkorgen  var {interval}:e sekund")
+        if imap_interval:
+            click.echo(f"inbox-poll       Inkorgen: hämta ny e-post  var {imap_interval}:e sekund")
         return
     if once:
         now = utcnow()
@@ -208,10 +211,27 @@ def scheduler_command(once, list_jobs):
             if result.problem:
                 log.error("%s", result.problem)
 
+        def inbox_job():
+            from remiss.intake.mailbox import MailboxError
+            from remiss.intake.scheduled import poll_mailbox
+
+            with app.app_context():
+                try:
+                    result = poll_mailbox(get_db(), app.config, now=utcnow())
+                except MailboxError as exc:
+                    log.warning("%s", exc)
+                    return
+            if result.new or result.problems:
+                log.info("%s", result.line())
+
         scheduler = BackgroundScheduler(timezone="Europe/Stockholm")
         scheduler.add_job(job, "interval", seconds=interval, id="reminders-sweep", name="Påminnelser: svep utkorgen",
                           max_instances=1, coalesce=True, misfire_grace_time=interval,
                           next_run_time=datetime.now(STOCKHOLM))
+        if imap_interval:  # the registrator's mailbox into the Inkorg (remiss.intake.scheduled)
+            scheduler.add_job(inbox_job, "interval", seconds=imap_interval, id="inbox-poll",
+                              name="Inkorgen: hämta ny e-post", max_instances=1, coalesce=True,
+                              misfire_grace_time=imap_interval, next_run_time=datetime.now(STOCKHOLM))
         click.echo(f"Schemaläggaren körs: svep var {interval}:e sekund. Avsluta med Ctrl+C.")
         scheduler.start()
         while not stop.wait(0.5):

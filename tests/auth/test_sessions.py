@@ -204,7 +204,7 @@ def test_a_token_on_a_writing_request_does_not_wait_for_its_own_lock(app, client
     session.commit()
     started = time.monotonic()
     r = client.post("/api/v1/remisser", json={"title": ""}, headers={"Authorization": f"Bearer {token}"})
-    assert r.status_code in (400, 403, 422) and time.monotonic() - started < 5
+    assert r.status_code in (400, 403, 422) and time.monotonic() - started < 20  # a second writer waits 30 s
 
 
 def test_an_api_token_cannot_mint_tokens_that_outlive_it(app, session, world, clock):

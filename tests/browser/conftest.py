@@ -12,7 +12,7 @@ import re
 import tempfile
 import threading
 import time
-from datetime import datetime, timedelta, timezone
+from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
@@ -36,6 +36,8 @@ ORGANISATIONS = [("Pensionärsrådet", "pensionarsradet@remiss.example", "Råd")
                  ("Ungdomsrådet", "ungdomsradet@remiss.example", "Råd")]
 
 
+WIDE_NAME = "Nämnden för arbetsmarknad, gymnasieskola, vuxenutbildning och socialtjänstens myndighetsutövning"
+WIDE_EMAIL = "registrator.arbetsmarknadsforvaltningen-vuxenutbildning@stadsbyggnadskontoret.remiss.example"
 LIVE: dict = {}  # the live server's app and folders, for tests that run its CLI or read its mail files
 
 
@@ -91,6 +93,52 @@ def live_server(tmp_path_factory):
     server.shutdown()
     thread.join(5)
     app.extensions["remiss_db"].dispose()
+
+
+@pytest.fixture(scope="session")
+def wide_world(live_server):
+    """Add to the demo world what makes pages wide or adds forms: long names and addresses, an outgoing remiss
+    sent to instanser, a pending extension."""
+    from sqlmodel import select
+
+    from remiss.auth.access import Principal
+    from remiss.auth.models import Role, User
+    from remiss.namnd.models import Namnd
+    from remiss.outgoing.models import Organisation
+    from remiss.outgoing.service import answers, sending
+    from remiss.planning.service import extensions
+    from remiss.remisser import service as remisser
+    from remiss.remisser.input import RemissData, SandlistaItem
+
+    from remiss.remisser.models import Remiss
+
+    app = LIVE["app"]
+    with app.extensions["remiss_db"].transaction() as session:
+        if session.exec(select(Remiss).where(Remiss.title == "Remiss med långa adresser")).first():
+            return live_server
+        admin = session.exec(select(User).where(User.role == Role.admin)).first()
+        p = Principal(admin.id, Role.admin, frozenset())
+        namnd = session.exec(select(Namnd).where(Namnd.name == "Stadsområdesnämnd Öster")).one()
+        if not session.exec(select(Organisation).where(Organisation.name == WIDE_NAME)).first():
+            session.add(Organisation(name=WIDE_NAME, email=WIDE_EMAIL, group_name="Förvaltningar", created_at=START))
+        today = START.date()
+        incoming = remisser.register(session, now=START, principal=p, data=RemissData(
+            title="Remiss med långa adresser", namnd_id=namnd.id, remittent=WIDE_NAME, sender_dnr="KS-2010-00099",
+            received_on=today, deadline_on=today + timedelta(days=40), answer_email=WIDE_EMAIL,
+            contact_person="Kontaktperson", contact_email=WIDE_EMAIL,
+            sandlista=[SandlistaItem(WIDE_NAME, WIDE_EMAIL, "Förvaltningar")]))
+        extensions.request_extension(session, now=START, principal=p, remiss=incoming, requested_by=WIDE_NAME,
+                                     until_on=today + timedelta(days=70), reason="Nämnden sammanträder senare.")
+        outgoing = sending.create_outgoing(session, now=START, principal=p, dnr_format="{prefix} {year}/{number:04d}",
+                                           default_prefix="RS", data=RemissData(
+            title="Utgående remiss till långa namn", namnd_id=namnd.id, received_on=today,
+            deadline_on=today + timedelta(days=30), questions=["Har ni synpunkter?"],
+            sandlista=[SandlistaItem(WIDE_NAME, WIDE_EMAIL, "Förvaltningar"),
+                       SandlistaItem("Pensionärsrådet", "pensionarsradet@remiss.example", "Råd")]))
+        entry = remisser.entries(session, outgoing.id)[0]
+        answers.request_extension(session, now=START, principal=p, remiss=outgoing, entry=entry,
+                                  requested_until_on=date(2010, 3, 31), reason="Behöver mer tid.")
+    return live_server
 
 
 @pytest.fixture(scope="session")
@@ -161,6 +209,86 @@ def check_axe(page) -> None:
                 for v in result["violations"]]
     assert not problems, f"axe on {page.url}:\n" + "\n".join(problems)
     CHECKED.add(pattern(page.url))
+
+
+# Elements that end right of the viewport and are not inside something that clips or scrolls them: the
+# innermost few name the cause of a sideways scroll.
+_REFLOW_JS = """() => {
+  const root = document.documentElement, limit = root.clientWidth;
+  // A control that sticks out of its box (card, fieldset, filter panel) has lost its layout even if the page fits.
+  const spill = [...document.querySelectorAll('main :is(input, select, textarea, button)')].filter((el) => {
+    const box = el.closest('.card, .card-inner, fieldset, .filters');
+    return box && el.getClientRects().length && el.getBoundingClientRect().right > box.getBoundingClientRect().right + 1;
+  });
+  // Clipped by a scrolling ancestor; an absolutely positioned element escapes one that is not positioned itself.
+  const clipped = (el) => {
+    let free = getComputedStyle(el).position;
+    for (let a = el.parentElement; a && a !== document.body; a = a.parentElement) {
+      const style = getComputedStyle(a);
+      if (free === 'absolute' && style.position !== 'static') free = 'contained';
+      if (style.overflowX !== 'visible' && free !== 'absolute' && free !== 'fixed') return true;
+    }
+    return false; };
+  if (root.scrollWidth <= limit && !spill.length) return null;
+  const name = (el) => el.tagName.toLowerCase() + (el.id ? '#' + el.id : '') +
+      (el.classList.length ? '.' + [...el.classList].join('.') : '');
+  const wide = [...document.body.querySelectorAll('*')].filter((el) => {
+    const box = el.getBoundingClientRect();
+    return box.width > 0 && box.right > limit + 1 && !clipped(el); });
+  const innermost = wide.filter((el) => !wide.some((other) => other !== el && el.contains(other)));
+  const describe = (el) => name(el) + ' ' + Math.round(el.getBoundingClientRect().right) + ' px';
+  return {scrollWidth: root.scrollWidth, clientWidth: limit, culprits: innermost.slice(0, 6).map(describe),
+          spill: spill.slice(0, 6).map(describe)};
+}"""
+
+
+def reflow_problem(page) -> str | None:
+    """Say why the page scrolls sideways (WCAG 1.4.10), or why a form control sticks out of its card or fieldset;
+    None when everything fits.
+
+    Measured with documentElement's scrollWidth against clientWidth, which is the viewport only without mobile
+    emulation: with is_mobile Chromium widens the layout viewport to the content and the check could never fail.
+    """
+    found = page.evaluate(_REFLOW_JS)
+    if not found:
+        return None
+    problems = []
+    if found["scrollWidth"] > found["clientWidth"]:
+        problems.append(f"scrolls sideways at {found['clientWidth']} px: content is {found['scrollWidth']} px wide; "
+                        + ", ".join(found["culprits"]))
+    if found["spill"]:
+        problems.append("controls stick out of their card or fieldset: " + ", ".join(found["spill"]))
+    return "; ".join(problems)
+
+
+def tables_cut_off(page) -> list[str]:
+    """Tables whose own scroll region hides columns (at a desktop width every column should show)."""
+    return page.eval_on_selector_all(".table-wrap", """wraps => wraps.filter(w => w.scrollWidth > w.clientWidth + 1)
+        .map(w => `table cut off: ${w.getAttribute('aria-label') || w.querySelector('caption')?.textContent.trim()}`
+                  + ` is ${w.scrollWidth} px in ${w.clientWidth} px`)""")
+
+
+def check_error_state(page) -> list[str]:
+    """An error state as WCAG 3.3.1 and 2.4.3 want it: the summary has focus and is in view, and each of its links
+    leads to a field that is aria-invalid and described by a visible error; return the linked ids."""
+    from playwright.sync_api import expect
+
+    summary = page.locator("#error-summary")
+    expect(summary, "app.js should move focus to the error summary").to_be_focused()
+    assert page.evaluate("""() => { const box = document.getElementById('error-summary').getBoundingClientRect();
+                                    return box.top >= 0 && box.top < window.innerHeight; }"""), "summary not in view"
+    targets = [href.lstrip("#") for href in summary.locator("a").evaluate_all("links => links.map(a => a.getAttribute('href'))")]
+    assert targets, "the summary links no field"
+    for target in targets:
+        field = page.locator(f"[id='{target}']")
+        assert field.count() == 1, f"#{target} is not on the page"
+        # a group of checkboxes is linked by its fieldset, which is described by the error (aria-invalid is
+        # not allowed on a group); a field itself must say it is invalid
+        if field.evaluate("el => el.tagName") != "FIELDSET":
+            assert field.get_attribute("aria-invalid") == "true", f"#{target} is not aria-invalid"
+        described = (field.get_attribute("aria-describedby") or "").split()
+        assert any(page.locator(f"[id='{i}']").inner_text().strip() for i in described), f"#{target} has no error text"
+    return targets
 
 
 def check_axe_once(page) -> None:

@@ -14,7 +14,7 @@ import pytest
 from docx import Document
 from playwright.sync_api import expect
 
-from tests.browser.conftest import check_axe, login, shoot
+from tests.browser.conftest import check_axe, login, reflow_problem, shoot
 
 pytestmark = pytest.mark.browser
 SEED_000 = Path(__file__).resolve().parents[1] / "data" / "missiv" / "seed000-iof-2010.txt"
@@ -82,7 +82,7 @@ def _write_yttrande(page, remiss_url: str) -> None:
     page.goto(remiss_url + "#yttrande")
     panel = page.locator("#yttrande")
     assert "inget sparat ännu" in panel.inner_text()
-    panel.get_by_label("Sammanfattning").fill("Stadsområdesnämnd Öster ställer sig bakom förslaget till ny IoF-plan.")
+    panel.get_by_label("Sammanfattning", exact=True).fill("Stadsområdesnämnd Öster ställer sig bakom förslaget till ny IoF-plan.")
     panel.get_by_label("Rubrik").first.fill("Förebyggande arbete")
     panel.get_by_label("Text", exact=True).first.fill(
         "Nämnden ser positivt på att planen lyfter det förebyggande arbetet.\n\n- tidiga insatser\n- samverkan med skolan")
@@ -120,7 +120,7 @@ def _download_yttrande(page, our_dnr: str) -> None:
     parts = [document] + [h for s in document.sections for h in (s.header, s.first_page_header)]
     text = "\n".join([p.text for part in parts for p in part.paragraphs]
                      + [cell.text for part in parts for table in part.tables for row in table.rows
-                        for cell in row.cells])
+                        for cell in row.cells]).replace("\u00a0", " ")  # diarienummer never break over lines
     assert TITLE in text, text[:1500]
     assert SENDER_DNR in text and our_dnr in text, text[:1500]
     assert "ställer sig bakom förslaget" in text, text[:1500]
@@ -271,13 +271,14 @@ def test_every_menu_and_admin_page_passes_axe(open_page):
 
 
 def test_phone_width(open_page):
-    page = open_page(SEKRETERARE, viewport={"width": 390, "height": 844}, device_scale_factor=2, is_mobile=True,
-                     has_touch=True)
-    assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth + 1")
+    # No mobile emulation: with is_mobile Chromium widens the layout viewport to the content, and a sideways
+    # scroll could never be seen (the crawl in test_crawl.py checks every page at 320 px the same way).
+    page = open_page(SEKRETERARE, viewport={"width": 390, "height": 844}, device_scale_factor=2)
+    assert reflow_problem(page) is None, reflow_problem(page)
     check_axe(page)
     shoot(page, "att-gora-mobil", full_page=False)
     page.goto("/remisser")
-    assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth + 1")
+    assert reflow_problem(page) is None, reflow_problem(page)
     check_axe(page)
 
 

@@ -11,6 +11,8 @@ Runs after test_flows (file order): its reminder sweep a week ahead must not dis
 """
 from __future__ import annotations
 
+import email
+import email.policy
 import re
 
 import pytest
@@ -25,6 +27,7 @@ LATE = ("Försenad", "Kräver uppmärksamhet", "Begär förlängd remisstid")
 
 
 CONTACT = "Elsa Helaliv"
+REMITTENT_EMAIL = "kommunstyrelsen@remiss.example"
 MISSIV = f"""Malmö stad
 Stadskontoret
 
@@ -38,6 +41,8 @@ Stadsområdesnämnd Öster
 
 Ärendet, med vårt Dnr KS-HEL-2010-00099 överlämnas till ovanstående för yttrande. Svaret ställt till
 kommunstyrelsen, ska vara stadskontorets expedition, tillhanda senast 2010-03-31 kl 12.00.
+
+Yttrandet skickas med e-post till {REMITTENT_EMAIL}.
 
 Handläggande tjänsteman på stadskontoret är {CONTACT}.
 """
@@ -162,6 +167,11 @@ def test_a_finished_remiss_is_late_or_due_nowhere(open_page):
     mail_dir = LIVE["mail_dir"]
     assert runner.invoke(args=["reminders", "run", "--now", "2010-01-27T18:00"]).exit_code == 0
     before = set(mail_dir.glob("**/*.eml")) if mail_dir.exists() else set()
+    # the expedierat yttrande went to the remittent's address from the missiv, as a Word file
+    sent = [email.message_from_bytes(m.read_bytes(), policy=email.policy.default) for m in before]
+    to_remittent = [m for m in sent if REMITTENT_EMAIL in str(m["To"]) and our_dnr in str(m["Subject"])]
+    assert len(to_remittent) == 1, [(str(m["To"]), str(m["Subject"])) for m in sent]
+    assert [a.get_filename() for a in to_remittent[0].iter_attachments() if a.get_filename().endswith(".docx")]
     for moment in ("2010-02-03T08:00", "2010-02-03T12:00"):
         result = runner.invoke(args=["reminders", "run", "--now", moment])
         assert result.exit_code == 0, result.output
@@ -173,4 +183,8 @@ def test_a_finished_remiss_is_late_or_due_nowhere(open_page):
     with LIVE["app"].extensions["remiss_db"].transaction() as session:
         pending = session.exec(select(OutboxMessage).where(OutboxMessage.remiss_id == rid,
                                                            OutboxMessage.status == "pending")).all()
+        # Monday's digest went out in that sweep (the registrators' three weeks ahead), without it
+        digests = session.exec(select(OutboxMessage).where(OutboxMessage.kind == "digest",
+                                                           OutboxMessage.key.contains("2010-02-01"))).all()
     assert pending == [], [(m.kind, m.key) for m in pending]
+    assert digests and all(f'"remiss_id": {rid},' not in m.payload for m in digests), [m.key for m in digests]

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import io
+import re
 from email.message import EmailMessage
 
 import docx
@@ -66,4 +67,82 @@ def missiv_docx(lines: list[str]) -> bytes:
         document.add_paragraph(line)
     out = io.BytesIO()
     document.save(out)
+    return out.getvalue()
+
+
+def rk_msg() -> bytes:
+    """Return the Regeringskansliet remiss forwarded from Outlook as a .msg, the missiv PDF attached."""
+    from aspose.email_foss import msg
+
+    message = msg.MapiMessage.create("VB: Remiss av promemorian Sänkt skatt på arbetsinkomster",
+                                     "Hej!\nSe bifogad remiss från Finansdepartementet.\n\nMvh Kansliet")
+    message.set_property(msg.PropertyId.SENDER_NAME, "Registrator Regeringskansliet")
+    message.set_property(msg.PropertyId.SENDER_EMAIL_ADDRESS, "registrator@regeringskansliet.se")
+    message.add_recipient("kommunstyrelsen@malmo.se", display_name="Kommunstyrelsen")
+    message.add_attachment("Fi2024-00345 Remiss.pdf", rk_pdf(), mime_type="application/pdf")
+    return msg.MsgWriter.to_bytes(message.to_msg_document())
+
+
+def rk_webpage() -> bytes:
+    """Return the remiss as regeringen.se shows it, saved from the browser: menus, the letter, a footer."""
+    menu = "".join(f"<li><a href='/{n}'>{n}</a></li>" for n in ("Regeringen", "Remisser", "Pressmeddelanden",
+                                                                  "Kontakt", "Om webbplatsen", "Fi2099/99999"))
+    letter = "".join(f"<li>{line.split('. ', 1)[1]}</li>" if re.match(r"\d+\. ", line) else f"<p>{line}</p>"
+                     for line in RK_LINES)
+    page = (f"<!DOCTYPE html><html lang='sv'><head><meta charset='utf-8'><title>Remiss - Regeringen.se</title>"
+            f"<script>window.dataLayer=[];</script><style>p{{margin:0}}</style></head><body>"
+            f"<header><nav><ul>{menu}</ul></nav><p>Sök på regeringen.se</p></header>"
+            f"<main id='content'><h1>Remiss av promemorian Sänkt skatt på arbetsinkomster</h1>{letter}</main>"
+            f"<aside><h2>Relaterat</h2><p>Remiss av promemorian Något annat, svar senast 1 juni 2024</p></aside>"
+            f"<footer><p>Regeringskansliet, 103 33 Stockholm. Telefon 08-405 10 00. "
+            f"webmaster@regeringskansliet.se</p></footer></body></html>")
+    return page.encode("utf-8")
+
+
+def scanned_pdf(pdf: bytes, *, resolution: int = 150) -> bytes:
+    """Return pdf as a scanner gives it: each page an image (drawn by poppler's pdftoppm), no text layer."""
+    import subprocess
+    from pypdf import PdfReader, PdfWriter
+    from pypdf.generic import ArrayObject, DecodedStreamObject, DictionaryObject, NameObject, NumberObject
+
+    writer = PdfWriter()
+    for number in range(1, len(PdfReader(io.BytesIO(pdf)).pages) + 1):
+        pgm = subprocess.run(["pdftoppm", "-r", str(resolution), "-gray", "-f", str(number), "-l", str(number),
+                              "-singlefile", "-"], input=pdf, capture_output=True, check=True).stdout
+        magic, width, height, maxval, pixels = pgm.split(maxsplit=4)
+        assert magic == b"P5" and maxval == b"255"
+        width, height = int(width), int(height)
+        image = DecodedStreamObject()
+        image.set_data(pixels[:width * height])
+        image.update({NameObject("/Type"): NameObject("/XObject"), NameObject("/Subtype"): NameObject("/Image"),
+                      NameObject("/Width"): NumberObject(width), NameObject("/Height"): NumberObject(height),
+                      NameObject("/ColorSpace"): NameObject("/DeviceGray"),
+                      NameObject("/BitsPerComponent"): NumberObject(8)})
+        points = (width * 72 / resolution, height * 72 / resolution)
+        page = writer.add_blank_page(*points)
+        content = DecodedStreamObject()
+        content.set_data(f"q {points[0]:.2f} 0 0 {points[1]:.2f} 0 0 cm /Im0 Do Q".encode())
+        page[NameObject("/Resources")] = DictionaryObject({NameObject("/XObject"): DictionaryObject(
+            {NameObject("/Im0"): writer._add_object(image.flate_encode())})})
+        page[NameObject("/Contents")] = writer._add_object(content)
+        page[NameObject("/MediaBox")] = ArrayObject([NumberObject(0), NumberObject(0),
+                                                     NumberObject(round(points[0])), NumberObject(round(points[1]))])
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
+
+
+def docx_with_paragraphs(count: int) -> bytes:
+    """Return a small .docx whose body holds count empty paragraphs (the decompression attack of issue 19)."""
+    import zipfile
+
+    ns = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as archive:
+        archive.writestr("[Content_Types].xml", '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats'
+                         '.org/package/2006/content-types"><Default Extension="xml" ContentType="application/xml"/>'
+                         '<Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-'
+                         'officedocument.wordprocessingml.document.main+xml"/></Types>')
+        archive.writestr("word/document.xml", f'<w:document xmlns:w="{ns}"><w:body>' + "<w:p></w:p>" * count
+                         + "</w:body></w:document>")
     return out.getvalue()

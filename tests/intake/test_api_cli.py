@@ -4,11 +4,9 @@ import json
 
 import pytest
 
-from remiss.auth.models import Role
-from remiss.auth.service import create_api_token
 from tests.intake.letters import RK_LINES, RK_SANDLISTA, eml_with_pdf, missiv_docx, rk_pdf
 from tests.intake.test_paste_seed000 import SEED_000
-from tests.support.factories import SEED_000_SANDLISTA, T0, make_namnd, make_user
+from tests.support.factories import SEED_000_SANDLISTA
 
 CONTRACT = {"title", "remittent", "sender_dnr", "deadline", "answer_email", "contact_person", "sandlista", "questions"}
 RK_EXPECTED = {"remittent": "Finansdepartementet", "sender_dnr": "Fi2024/00345", "deadline": "2024-05-15",
@@ -39,19 +37,6 @@ def test_cli_refuses_unknown_type_and_garbage(runner, tmp_path):
     for name, message in [("a.exe", "stöds inte"), ("b.txt", "inte läsbar text")]:
         result = runner.invoke(args=["parse-missiv", str(tmp_path / name)])
         assert result.exit_code != 0 and message in result.output
-
-
-@pytest.fixture
-def api(client, session):
-    namnd = make_namnd(session)
-    user = make_user(session, role=Role.registrator, namnder=[namnd])
-    token = create_api_token(session, now=T0, user=user)
-    session.commit()
-    headers = {"Authorization": f"Bearer {token}"}
-
-    def post(**kwargs):
-        return client.post("/api/v1/missiv/parse", headers=headers, **kwargs)
-    return post
 
 
 def test_api_text_and_file_give_the_cli_json(api, runner, tmp_path):

@@ -119,5 +119,39 @@ def test_bad_input_is_400_with_swedish_messages(world, client, auth):
     general = auth.post(f"/remisser/{ids['remiss']}/utskick/forlangning", {"until_on": "x"},
                         form_url=f"/remisser/{ids['remiss']}")
     assert general.status_code == 400
+    body = general.get_data(as_text=True)  # the remiss page again, the error linked to its field
+    assert 'href="#f-g-until_on"' in body and 'id="e-g-until_on"' in body and 'value="x"' in body
     assert client.get(f"/remisser/{ids['remiss']}/utskick/svarsstatus.pdf").status_code == 404
     _ = date  # dates are given as text above on purpose
+
+
+@pytest.mark.parametrize("form, field, message", [
+    ({"until_on": "", "until_time": ""}, "until_on", "Ange ett datum."),
+    ({"until_on": "2099-05-04", "until_time": "99:99"}, "until_time", "Ange klockslag som TT:MM"),
+])
+def test_an_anstand_request_is_validated_and_nothing_typed_is_lost(world, auth, session, form, field, message):
+    """"Registrera begäran" refuses an empty date and a time that is no time, records nothing, and comes back
+    with the error linked to its field and every value typed."""
+    from sqlmodel import select
+
+    from remiss.planning.models import Extension
+
+    users, ids = world
+    auth.login(users["registrator"].email)
+    page_url = f"/remisser/{ids['remiss']}/utskick/instanser/{ids['entry']}"
+    response = auth.post(page_url, {"action": "request_extension", "reason": "Nämnden möts i maj", **form})
+    body = response.get_data(as_text=True)
+    assert response.status_code == 400, body[:300]
+    assert message in body and f'href="#f-{field}"' in body and 'id="error-summary"' in body
+    assert f'id="e-{field}"' in body and 'aria-invalid="true"' in body
+    assert 'value="Nämnden möts i maj"' in body
+    if form["until_on"]:
+        assert f'value="{form["until_on"]}"' in body and 'value="99:99"' in body
+    session.expire_all()
+    assert session.exec(select(Extension).where(Extension.sandlista_entry_id == ids["entry"])).all() == []
+    session.rollback()  # end the read, so the request below may write
+    ok = auth.post(page_url, {"action": "request_extension", "until_on": "2099-05-04", "until_time": "12:00"})
+    assert ok.status_code == 302
+    session.expire_all()
+    asked = session.exec(select(Extension).where(Extension.sandlista_entry_id == ids["entry"])).one()
+    assert (asked.requested_until_on.isoformat(), asked.requested_until_time.isoformat()) == ("2099-05-04", "12:00:00")

@@ -1,7 +1,7 @@
 """The status workflow table."""
 import pytest
 
-from remiss.remisser.status import CLOSED, TRANSITIONS, RemissStatus, TransitionError, allowed_next, check_transition
+from remiss.remisser.status import CLOSED, RemissStatus, TransitionError, allowed_next, check_transition
 
 S = RemissStatus
 FORWARD = [S.registrerad, S.tilldelad, S.under_beredning, S.klar_for_beslut, S.beslutad, S.besvarad]

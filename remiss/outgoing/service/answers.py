@@ -126,13 +126,15 @@ def reopen(session: Session, *, now: datetime, principal: Principal, remiss: Rem
 
 
 def request_extension(session: Session, *, now: datetime, principal: Principal, remiss: Remiss,
-                      entry: SandlistaEntry, requested_until_on: date | None, reason: str = "") -> Extension:
+                      entry: SandlistaEntry, requested_until_on: date | None, reason: str = "",
+                      requested_until_time: time | None = None) -> Extension:
     """Record that an instans asked for anstånd (begärt anstånd)."""
     _begin(principal, remiss)
     _check_open(entry)
     before = _snapshot(entry)
     extension = Extension(remiss_id=remiss.id, sandlista_entry_id=entry.id, requested_by=entry.name,
-                          requested_on=local_today(now), requested_until_on=requested_until_on, reason=reason.strip(),
+                          requested_on=local_today(now), requested_until_on=requested_until_on,
+                          requested_until_time=requested_until_time, reason=reason.strip(),
                           created_by_id=principal.user_id, created_at=now)
     session.add(extension)
     entry.answer_status = AnswerStatus.begart_anstand.value

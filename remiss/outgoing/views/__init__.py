@@ -1,7 +1,7 @@
 """Pages for an outgoing remiss: create, missiv, send, answers, extensions, overview, sammanställning."""
 from __future__ import annotations
 
-from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, url_for
+from flask import Blueprint, abort, current_app, flash, g, redirect, render_template, request, url_for
 from sqlmodel import select
 
 from remiss import files
@@ -17,6 +17,7 @@ from remiss.outgoing.models import Organisation
 from remiss.outgoing.service import answers, sending
 from remiss.outgoing.service.register import saved_lists
 from remiss.remisser import attachments, page
+from remiss.remisser import views as remisser_views
 from remiss.remisser import service as remisser
 from remiss.remisser.input import InputErrors, parse_remiss_input, RemissData
 from remiss.remisser.models import AnswerStatus, Attachment, Direction
@@ -158,9 +159,9 @@ def _entry_action(session, remiss, item, questions) -> str:
                         note=str(form.get("note", ""))[:5000])
         return f"{item.name} avstår från att yttra sig."
     if action == "request_extension":
-        answers.request_extension(session, now=now(), principal=p, remiss=remiss, entry=item,
-                                  requested_until_on=parse_until(form)[0] if form.get("until_on") else None,
-                                  reason=str(form.get("reason", ""))[:5000])
+        day, at = parse_until(form)  # the date asked for, as for a grant: required, and a real time of day
+        answers.request_extension(session, now=now(), principal=p, remiss=remiss, entry=item, requested_until_on=day,
+                                  requested_until_time=at, reason=str(form.get("reason", ""))[:5000])
         return f"{item.name} har begärt anstånd."
     if action == "grant_extension":
         day, at = parse_until(form)
@@ -182,9 +183,10 @@ def general_extension(remiss_id: int):
                                            until_on=day, until_time=at,
                                            reason=str(request.form.get("reason", ""))[:5000])
     except InputErrors as exc:
+        # the remiss page again, the form with what was typed and each message by its field
         get_session().rollback()
-        flash("Remisstiden förlängdes inte: " + "; ".join(exc.errors.values()), "error")
-        return _back(remiss_id), 400
+        g.outgoing_failed = {"errors": exc.errors, "values": request.form.to_dict()}
+        return remisser_views.show(remiss_id), 400
     flash(f"Remisstiden är förlängd till {format_deadline(day, at)}. "
           f"Meddelande läggs i utkorgen till {queued} remissinstanser som inte har svarat.", "success")
     return _back(remiss_id)
@@ -226,7 +228,7 @@ def panel_context(session, p, remiss, moment):
             "status": status, "group": group, "missiv": sending.current_missiv(session, remiss.id),
             "sent": remiss.sent_at is not None, "sent_at": format_date_time(remiss.sent_at) if remiss.sent_at else "",
             "unsent": sum(1 for e in entries if e.sent_at is None),
-            "may_edit": p.may(Action.edit, remiss.namnd_id)}
+            "may_edit": p.may(Action.edit, remiss.namnd_id), "failed": g.get("outgoing_failed")}
 
 
 def sandlista_status(session, remiss):

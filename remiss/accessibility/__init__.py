@@ -1,0 +1,2 @@
+"""The tillgänglighetsredogörelse (accessibility statement) that DOS-lagen requires: the text the admin keeps,
+and the conformance the browser tests verified."""

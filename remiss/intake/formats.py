@@ -1,0 +1,220 @@
+"""Read the text and attachments of every file a remiss arrives as, within caps on size and structure.
+
+Runs inside the sandbox worker (remiss.intake.untrusted), so it imports neither flask nor sqlmodel.
+The caps make a hostile file fail fast with a Swedish message instead of filling the worker's memory:
+a .docx's parts are read to a decompressed-size cap and counted to an element cap before python-docx
+sees them, a PDF is read to a page cap, an HTML page to an element cap, and no text passes MAX_TEXT.
+"""
+from __future__ import annotations
+
+import email
+import email.policy
+import io
+import re
+import zipfile
+from dataclasses import dataclass, field
+
+from remiss.missiv.extract import Attachment, docx_text, extract_text as plain_text
+
+MAX_TEXT = 2_000_000  # characters, as for pasted text (remiss.intake.schemas.MAX_TEXT)
+MAX_PDF_PAGES = 50  # pages read for text; the missiv is at the start of a longer document
+MAX_PART_BYTES = 25 * 1048576  # decompressed bytes of one part of a .docx
+MAX_ZIP_MEMBERS = 2000
+MAX_ELEMENTS = 200_000  # XML/HTML elements in one document (a 300-page report has about 60,000)
+MAX_ATTACHMENTS = 50  # per e-mail
+MAX_NESTING = 3  # e-mails attached to e-mails
+SCANNED_CHARS_PER_PAGE = 25  # fewer letters than this on average: the PDF has no usable text layer
+READABLE = (".txt", ".pdf", ".docx", ".eml", ".msg", ".html", ".htm")
+DOCX_PARTS = ("word/document.xml",)
+
+
+@dataclass
+class Document:
+    """What was read from one file: its text, the files it carries, and what the reader noticed."""
+
+    text: str
+    attachments: list[Attachment] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    scanned: list[str] = field(default_factory=list)  # PDFs (this file or attachments) with no text layer: for OCR
+
+
+def suffix_of(filename: str) -> str:
+    m = re.search(r"\.[A-Za-z0-9]+$", filename or "")
+    return m.group().lower() if m else ""
+
+
+def read_document(data: bytes, filename: str, *, depth: int = 0) -> Document:
+    """Return the text of a file in one of READABLE; raise ValueError (Swedish) when it cannot be read."""
+    suffix = suffix_of(filename)
+    if suffix == ".txt":
+        document = Document(plain_text(data, filename).text)
+    elif suffix == ".pdf":
+        document = pdf_document(data, filename)
+    elif suffix == ".docx":
+        check_docx(data, filename)
+        document = Document(docx_text(data))
+    elif suffix in (".html", ".htm"):
+        from remiss.intake.webpage import main_text
+
+        document = Document(main_text(data, max_elements=MAX_ELEMENTS))
+    elif suffix == ".eml":
+        document = eml_document(data, depth=depth)
+    elif suffix == ".msg":
+        document = msg_document(data, filename, depth=depth)
+    else:
+        raise ValueError(f"Filtypen för {filename} stöds inte. Skicka en .txt-, .pdf-, .docx-, .eml-, .msg- "
+                         "eller .html-fil.")
+    if len(document.text) > MAX_TEXT:
+        raise ValueError(f"Texten i {filename} är för lång ({len(document.text):,} tecken; högst 2 miljoner)."
+                         .replace(",", " "))
+    return document
+
+
+def pdf_document(data: bytes, filename: str) -> Document:
+    """Read the text of the first MAX_PDF_PAGES pages; mark the PDF scanned when they hold no text."""
+    from pypdf import PdfReader
+
+    try:
+        reader = PdfReader(io.BytesIO(data))
+        if reader.is_encrypted:
+            try:
+                unlocked = reader.decrypt("")
+            except Exception as exc:  # pypdf raises several types for unsupported encryption
+                raise ValueError("PDF-filen är krypterad och kan inte läsas.") from exc
+            if not unlocked:
+                raise ValueError("PDF-filen är lösenordsskyddad och kan inte läsas.")
+        count = len(reader.pages)
+        pages = [(reader.pages[i].extract_text() or "") for i in range(min(count, MAX_PDF_PAGES))]
+    except ValueError:
+        raise
+    except Exception as exc:  # a damaged file must never crash the caller
+        raise ValueError(f"PDF-filen kunde inte läsas (den verkar vara skadad): {exc}") from exc
+    warnings = []
+    if count > MAX_PDF_PAGES:
+        warnings.append(f"{filename} har {count} sidor; bara de första {MAX_PDF_PAGES} har lästs.")
+    letters = sum(len(re.sub(r"\s", "", page)) for page in pages)
+    scanned = bool(pages) and letters < SCANNED_CHARS_PER_PAGE * len(pages)
+    return Document("\n\n".join(pages), warnings=warnings, scanned=[filename] if scanned else [])
+
+
+def check_docx(data: bytes, filename: str) -> None:
+    """Raise ValueError unless the .docx's parts stay within the size and element caps."""
+    from lxml import etree
+
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+        members = archive.infolist()
+    except (zipfile.BadZipFile, ValueError, OSError) as exc:
+        raise ValueError(f"Word-filen kunde inte läsas (den verkar vara skadad): {exc}") from exc
+    if len(members) > MAX_ZIP_MEMBERS:
+        raise ValueError(f"{filename} består av {len(members)} delar; högst {MAX_ZIP_MEMBERS} läses.")
+    too_big = f"{filename} blir för stor uppackad (mer än {MAX_PART_BYTES // 1048576} MB i en del) och läses inte."
+    if sum(m.file_size for m in members) > len(members) * MAX_PART_BYTES:
+        raise ValueError(too_big)
+    with archive:
+        for name in DOCX_PARTS:
+            try:
+                with archive.open(name) as part:
+                    xml = part.read(MAX_PART_BYTES + 1)  # the header's size may lie; read no further
+            except KeyError:
+                raise ValueError(f"{filename} är ingen Word-fil (word/document.xml saknas).") from None
+            except (zipfile.BadZipFile, OSError, EOFError) as exc:
+                raise ValueError(f"Word-filen kunde inte läsas (den verkar vara skadad): {exc}") from exc
+            if len(xml) > MAX_PART_BYTES:
+                raise ValueError(too_big)
+            count = 0
+            try:
+                for _ in etree.iterparse(io.BytesIO(xml), events=("start",), resolve_entities=False,
+                                         no_network=True, huge_tree=False):
+                    count += 1
+                    if count > MAX_ELEMENTS:
+                        raise ValueError(f"{filename} innehåller fler än {MAX_ELEMENTS:,} element och läses inte."
+                                         .replace(",", " "))
+            except etree.XMLSyntaxError as exc:
+                raise ValueError(f"Word-filen kunde inte läsas (den verkar vara skadad): {exc}") from exc
+
+
+def eml_document(data: bytes, *, depth: int = 0) -> Document:
+    """Read an e-mail: its headers and body, then the text of each readable attachment."""
+    try:
+        message = email.message_from_bytes(data, policy=email.policy.default)
+        body_part = message.get_body(preferencelist=("plain", "html"))
+        body = ""
+        if body_part is not None:
+            content = body_part.get_content()
+            if body_part.get_content_type() == "text/html":
+                from remiss.intake.webpage import main_text
+
+                content = main_text(content.encode("utf-8"), max_elements=MAX_ELEMENTS, whole=True)
+            body = content
+        header = {"Subject": message["Subject"], "From": message["From"], "Date": message["Date"]}
+        found = [(part.get_filename() or "bilaga", part.get_content_type(), part.get_payload(decode=True) or b"")
+                 for part in _limited(message.iter_attachments())]
+    except ValueError:
+        raise
+    except Exception as exc:
+        raise ValueError(f"E-postmeddelandet kunde inte läsas: {exc}") from exc
+    return _mail(header, body, found, depth=depth)
+
+
+def msg_document(data: bytes, filename: str, *, depth: int = 0) -> Document:
+    """Read an Outlook .msg the same way as an e-mail."""
+    try:
+        import extract_msg
+    except ImportError:
+        raise ValueError(f"{filename} kan inte läsas: stödet för Outlook-filer (paketet extract-msg) är inte "
+                         "installerat på servern. Spara meddelandet som .eml i stället.") from None
+    try:
+        message = extract_msg.openMsg(data, delayAttachments=False)
+    except Exception as exc:
+        raise ValueError(f"Outlook-filen {filename} kunde inte läsas (den verkar vara skadad): {exc}") from exc
+    try:
+        body = message.body or ""
+        if not body.strip() and getattr(message, "htmlBody", None):
+            from remiss.intake.webpage import main_text
+
+            body = main_text(message.htmlBody, max_elements=MAX_ELEMENTS, whole=True)
+        header = {"Subject": message.subject, "From": message.sender, "Date": message.date}
+        found = []
+        for attachment in _limited(message.attachments):
+            inner = getattr(attachment, "data", None)
+            name = attachment.longFilename or attachment.shortFilename or "bilaga"
+            if isinstance(inner, (bytes, bytearray)):
+                found.append((name, getattr(attachment, "mimetype", None) or "application/octet-stream", bytes(inner)))
+            elif inner is not None and hasattr(inner, "exportBytes"):  # an e-mail attached to the e-mail
+                found.append(((getattr(inner, "subject", None) or "bilaga") + ".msg", "application/vnd.ms-outlook",
+                              inner.exportBytes()))
+    except ValueError:
+        raise
+    except Exception as exc:
+        raise ValueError(f"Outlook-filen {filename} kunde inte läsas: {exc}") from exc
+    finally:
+        message.close()
+    return _mail(header, body, found, depth=depth)
+
+
+def _limited(items):
+    for count, item in enumerate(items):
+        if count >= MAX_ATTACHMENTS:
+            raise ValueError(f"E-postmeddelandet har fler än {MAX_ATTACHMENTS} bilagor och läses inte.")
+        yield item
+
+
+def _mail(header: dict, body: str, found: list[tuple[str, str, bytes]], *, depth: int) -> Document:
+    lines = "\n".join(f"{key}: {value}" for key, value in header.items() if value)
+    parts = [lines, body]
+    attachments, warnings, scanned = [], [], []
+    for filename, content_type, payload in found:
+        attachments.append(Attachment(filename, content_type, payload))
+        if suffix_of(filename) not in READABLE or depth >= MAX_NESTING:
+            continue
+        try:
+            inner = read_document(payload, filename, depth=depth + 1)
+        except ValueError as exc:
+            parts.append(f"[Bilagan {filename} kunde inte läsas: {exc}]")
+            continue
+        warnings.extend(inner.warnings)
+        if filename in inner.scanned:
+            scanned.append(filename)
+        parts.append(f"--- Bilaga: {filename} ---\n{inner.text}")
+    return Document("\n\n".join(p for p in parts if p), attachments, warnings, scanned)

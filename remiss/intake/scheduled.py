@@ -1,0 +1,50 @@
+"""The mailbox poll: each new mail becomes a proposal in the Inkorg, then moves to the done folder.
+
+Harmless to rerun: a message is stored once by its Message-ID and committed before it is moved, so a
+poll that stops between the two finds it known the next time and only moves it.
+"""
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from remiss.intake import service
+from remiss.intake.mailbox import open_mailbox
+from remiss.intake.reading import BATCH_FACTOR, ReadLimits
+
+log = logging.getLogger("remiss.inbox")
+
+
+@dataclass
+class PollResult:
+    new: int = 0  # proposals added to the Inkorg
+    known: int = 0  # already in the Inkorg (moved now)
+    problems: list[str] = field(default_factory=list)
+
+    def line(self) -> str:
+        problems = f", {len(self.problems)} kunde inte läsas in" if self.problems else ""
+        return f"Inkorgen: {self.new} nya, {self.known} redan inlästa{problems}."
+
+
+def poll_mailbox(db, config: dict, *, now: datetime) -> PollResult:
+    """Fetch every message in the configured folder into the Inkorg; raise MailboxError (Swedish)."""
+    result = PollResult()
+    limits = ReadLimits.of(config)
+    with open_mailbox(config["IMAP_URL"]) as box:
+        for uid in box.uids():
+            fetched = box.fetch(uid, max_bytes=BATCH_FACTOR * limits.max_bytes)
+            try:
+                with db.transaction() as session:
+                    _, new = service.receive(session, now=now, raw=fetched.raw, size=fetched.size,
+                                             files_dir=config["FILES_DIR"], limits=limits)
+            except Exception as exc:  # noqa: BLE001 - one bad mail must not hold up the others; it stays for the next poll
+                log.exception("Meddelande %s i brevlådan kunde inte läsas in", uid)
+                result.problems.append(f"Meddelande {uid} kunde inte läsas in: {exc}")
+                continue
+            box.move(uid, config["IMAP_DONE_FOLDER"])
+            if new:
+                result.new += 1
+            else:
+                result.known += 1
+    return result
