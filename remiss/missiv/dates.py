@@ -20,7 +20,7 @@ TEXT_RE = re.compile(
     re.IGNORECASE,
 )
 SHORT_RE = re.compile(r"(?<![\d/\-])(\d{1,2})/(\d{1,2})\s?-\s?(\d{2}|\d{4})(?![\d/])")
-TIME_RE = re.compile(r"\bkl(?:ockan)?\.?\s*(\d{1,2})[.:](\d{2})(?!\s*[-–]\s*\d)")
+TIME_RE = re.compile(r"\bkl(?:ockan)?\.?\s*(\d{1,2})(?:[.:](\d{2}))?(?![\d.:]*\s*[-–]\s*\d)(?![.:]?\d)")
 
 
 @dataclass(frozen=True)
@@ -93,20 +93,20 @@ def find_time_near(text: str, dm: DateMatch) -> tuple[int, int, int, int] | None
     """Return (hour, minute, start, end) of a clock time written just before or after a date."""
     window_start = max(0, dm.start - 30)
     before = text[window_start:dm.start]
-    after = text[dm.end:dm.end + 20]
+    after = text[dm.end:dm.end + 30]
     for m in TIME_RE.finditer(before):
         tail = before[m.end():]
         if re.fullmatch(r"[\s,]*(?:den\s*)?(?:\w+dagen\s*)?", tail, re.IGNORECASE):
             return _checked_time(m, window_start)
-    m = TIME_RE.match(after.lstrip(" ,"))
+    lead = re.match(r"[ ,]*(?:(?:före|innan|senast)[ \t]+)?", after)
+    m = TIME_RE.match(after, lead.end())
     if m:
-        offset = dm.end + (len(after) - len(after.lstrip(" ,")))
-        return _checked_time(m, offset)
+        return _checked_time(m, dm.end)
     return None
 
 
 def _checked_time(m: re.Match, offset: int) -> tuple[int, int, int, int] | None:
-    hour, minute = int(m[1]), int(m[2])
+    hour, minute = int(m[1]), int(m[2] or 0)
     if hour > 23 or minute > 59:
         return None
     return hour, minute, offset + m.start(), offset + m.end()

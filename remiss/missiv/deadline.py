@@ -13,7 +13,8 @@ _STRONG = re.compile(
     r"sista dag(?:en)? (?:att|för att) (?:svara|lämna|inkomma)|sista svarsdag|"
     r"remisstiden (?:löper ut|går ut|slutar)|svarsdatum|remissvar(?:et|en)? .{0,60}senast|"
     r"svar(?:et|en)? .{0,60}senast|yttrande(?:t|n)? .{0,60}senast|med svar senast|"
-    r"remisstiden är (?:fram )?till(?: och med)?|synpunkter [^.]{0,40}\bfram till(?: och med)?",
+    r"remisstiden är (?:fram )?till(?: och med)?|synpunkter [^.]{0,40}\bfram till(?: och med)?|"
+    r"(?:synpunkter|remissvar|yttranden?) [^.]{0,60}\btill och med",
     re.IGNORECASE,
 )
 _WEAK = re.compile(r"\bsenast\b|\bsista dag\b", re.IGNORECASE)
@@ -32,7 +33,7 @@ _NEGATIVE = re.compile(
 # A sentence that opens with the date: "Senast den 5 december önskar kommunen …", "Fram till den 6 oktober finns …".
 _OPENING = re.compile(r"(?:senast|fram till(?: och med)?)(?:[ \t]+den)?", re.IGNORECASE)
 _ANSWER_AFTER = re.compile(r"svar|synpunkt|yttrande|yttra sig", re.IGNORECASE)
-_LETTER_LABEL = re.compile(r"\bDatum\s*:?\s*$", re.IGNORECASE)
+_LETTER_LABEL = re.compile(r"\b(?:Datum|Publicerad|Publicerat)\s*:?\s*$", re.IGNORECASE)
 _SENTENCE_BREAK = re.compile(r"(?:[.!?]\s+(?=[A-ZÅÄÖ])|\n\s*\n)")
 
 

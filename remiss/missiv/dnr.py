@@ -5,7 +5,7 @@ import re
 from dataclasses import dataclass
 
 # Regeringskansliet: Fi2024/01234, Ju2021/01234, S2019/04567/FS, N2015/06917/PUB.
-RK_DNR = r"(?:[A-ZÅÄÖ][a-zåäö]?|UD|KN)\d{4} ?/\d{2,6}(?:/[A-ZÅÄÖ]{1,5})?"
+RK_DNR = r"(?:[A-ZÅÄÖ][a-zåäö]?|UD|KN|LI|SB)\d{4} ?/\d{2,6}(?:/[A-ZÅÄÖ]{1,5})?"
 # Municipal and agency forms: KS-IOF-2010-00015, STK-2015-175, 15/10, GFN/2010:9,
 # 2015/97-IFN-702, 511-3344-2021, RS 2021/1234, KS 2018/14.
 LOCAL_DNR = (
@@ -20,7 +20,8 @@ RK_RE = re.compile(rf"(?<![\w/.-]){RK_DNR}(?![\w/-])")
 # the cue: an optional group of them here was tried at every position of the text.
 _CUE = re.compile(
     r"(?:\bdnr\b|\bdiarienr\b|diarienummer|diarienumret|"
-    r"ärendenummer|\bbeteckning\b|\bref(?:erens)?\s*nr\b|\bvår referens\b)\.?\s*:?",
+    r"ärendenummer|\bärende(?:nr|[ \t]+nr)\b|\bdiarie[ \t]+nr\b|\bbeteckning\b|\bref(?:erens)?\s*nr\b|"
+    r"\bvår referens\b)\.?\s*:?",
     re.IGNORECASE,
 )
 _RECEIVER_CUE = re.compile(r"\b(?:ert|er|era)\s+(?:dnr|diarienummer|beteckning|referens)", re.IGNORECASE)
@@ -35,7 +36,9 @@ _STRONG_OWNER = re.compile(r"\b(?:vårt|ange|anges|med)\b|regeringskansliets", r
 RK_PREFIX_DEPARTMENT = {
     "Fi": "Finansdepartementet", "Ju": "Justitiedepartementet", "S": "Socialdepartementet",
     "U": "Utbildningsdepartementet", "Ku": "Kulturdepartementet", "Fö": "Försvarsdepartementet",
-    "UD": "Utrikesdepartementet",
+    "UD": "Utrikesdepartementet", "A": "Arbetsmarknadsdepartementet", "N": "Näringsdepartementet",
+    "I": "Infrastrukturdepartementet", "KN": "Klimat- och näringslivsdepartementet",
+    "LI": "Landsbygds- och infrastrukturdepartementet", "SB": "Statsrådsberedningen",
 }
 
 
@@ -109,5 +112,5 @@ def department_from_dnr(dnr: str | None) -> str | None:
     """Return the department implied by a Regeringskansliet diarienummer prefix, if unambiguous."""
     if not dnr:
         return None
-    m = re.match(r"([A-ZÅÄÖ][a-zåäö]?|UD)\d{4}/", dnr)
+    m = re.match(r"([A-ZÅÄÖ][a-zåäö]?|UD|KN|LI|SB)\d{4} ?/", dnr)
     return RK_PREFIX_DEPARTMENT.get(m.group(1)) if m else None

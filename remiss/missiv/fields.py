@@ -56,7 +56,7 @@ _CONTACT_CUES = re.compile(
     r"(?:handläggande tjänste(?:man|person)(?: på [\wåäö ]+?)? är|kontaktperson(?:er)?\s*:?|"
     r"frågor(?:[ \t]+[\wåäö-]+){0,4}?[ \t]+(?:kan[ \t]+)?(?:ställas|besvaras|lämnas)[ \t]+(?:till|av)|"
     r"(?:upplysningar|information)(?:[ \t]+[\wåäö-]+){0,3}?[ \t]+(?:lämnas|ges|fås)[ \t]+(?:av|från|hos)|vår referens|handläggare[ \t]*[:|]?(?=[ \t]+[A-ZÅÄÖ]|[:|])|kontaktperson\b|"
-    r"kontakta(?: gärna)?|^[ \t]*kontakt(?:uppgifter)?[ \t]*:?[ \t]*\n|\batt(?:\.|:)|\battn?\.?:)\s*",
+    r"kontakta(?: gärna)?(?:[ \t]*:)?|^[ \t]*kontakt(?:uppgifter)?[ \t]*:?[ \t]*\n|\batt(?:\.|:)|\battn?\.?:)\s*",
     re.IGNORECASE | re.MULTILINE,
 )
 
@@ -71,6 +71,8 @@ _PERSON = re.compile(rf"{_ROLE}(?:[A-ZÅÄÖ]\.?[ \t]){{0,2}}\[?({_NAME_WORD}(?:
                      rf"(?:[ \t]+{_NAME_WORD})?)")
 _ORGANISATION = re.compile(r"(?:kommun|region|län|styrelsen|nämnden|verket|departementet|kontoret|förvaltningen|"
                            r"myndigheten|inspektionen|rådet|kansliet|enheten|avdelningen)$", re.IGNORECASE | re.MULTILINE)
+_ORGANISATION_LEAD = re.compile(r"^(?:landstinget|regionen|region|kommunen|länsstyrelsen|förvaltningen)\b",
+                                re.IGNORECASE)
 _NOT_NAMES = {"med", "box", "tel", "telefon", "mobil", "e-post", "hej", "vi", "och", "postadress", "besöksadress",
               "avdelningen", "enheten", "strateg", "planarkitekt", "handläggare"}
 
@@ -87,14 +89,14 @@ def find_contact(text: str) -> tuple[str | None, tuple[int, int] | None]:
         if len(words) < 2:
             continue
         name = " ".join(w.group() for w in words)
-        if _ORGANISATION.search(name) or find_bodies(name):
+        if _ORGANISATION.search(name) or _ORGANISATION_LEAD.match(name) or find_bodies(name):
             continue  # "kontakta Region Västerbotten": a body, not a person
         return name, (m.start(1), m.start(1) + words[-1].end())
     return None, None
 
 
 _ANSWER_CUE = re.compile(
-    r"(?:e-?post|e-mail|mejl|mail)\s+(?:till|på)|(?:skicka|lämna|sänd|inkomm|mejl|maila)\w{0,3}[ \t]+(?:[\wåäö-]+[ \t]+){0,6}?till|"
+    r"(?:e-?post|e-mail|mejl|mail)\s+(?:till|på)|(?:skicka|lämna|sänd|inkomm|mejl|maila|inge|ges in)\w{0,3}[ \t]+(?:[\wåäö-]+[ \t]+){0,6}?till|"
     r"ska(?:ll)? ha (?:kommit in|inkommit) till|(?:mejl|e-post|mail)adress(?:en)? är\s*:?",
     re.IGNORECASE,
 )
@@ -139,13 +141,20 @@ def _answer_after(text: str, cue_start: int, cue_end: int,
     alternative = first and first.start() - cue_end <= 250 and _OR_MAIL.search(text, max(cue_end, first.start() - 25),
                                                                                   first.start())
     if first and (_near(text, cue_end, first.start()) or alternative) and re.search(
-            r"svar|yttrande|synpunkter", text[max(0, cue_start - reach):sentence_end], re.I):
+            r"svar|yttrande|synpunkter|remiss", text[_context_start(text, cue_start, reach):sentence_end], re.I):
         copies: list[str] = []
         for m in EMAIL_RE.finditer(text, first.end(), sentence_end):
             if _COPY_CUE.search(text[first.end():m.start()]) and m.group() != first.group():
                 copies.append(m.group().rstrip("."))
         return first.group().rstrip("."), first.span(), list(dict.fromkeys(copies))
     return None
+
+
+def _context_start(text: str, cue_start: int, reach: int) -> int:
+    """Return where the context of an answer cue begins: `reach` before it, or its paragraph's start if earlier."""
+    paragraph = text.rfind("\n\n", max(0, cue_start - 800), cue_start)
+    start = max(0, cue_start - reach)
+    return min(start, paragraph) if paragraph != -1 else start
 
 
 def _near(text: str, start: int, end: int) -> bool:

@@ -38,6 +38,10 @@ def find_remittent(text: str, answer_email: str | None,
         named = next((m for m in mentions if m.body == by_mail), None)
         return by_mail.name, (named.start, named.end) if named else None, [
             f"Remittenten ({by_mail.name}) härleddes från svarsadressen."]
+    bare = _bare_subject(text, mentions)
+    if bare:
+        return bare.name, None, [f"Remittenten ({bare.name}) är den {_KIND_WORD[bare.kind]} som texten nämner; "
+                                 "kontrollera."]
     counts = Counter(m.body for m in mentions)
     ranked = counts.most_common(2)
     if ranked and (len(ranked) == 1 or ranked[0][1] >= 2 and ranked[0][1] > ranked[1][1]):
@@ -46,6 +50,22 @@ def find_remittent(text: str, answer_email: str | None,
         return body.name, (first.start, first.end), [
             f"Remittenten ({body.name}) är den myndighet som texten nämner oftast; kontrollera."]
     return None, None, []
+
+
+# "Länsstyrelsen har justerat …", "Regionen tar fram …": the page speaks of its own body by its kind alone.
+_BARE_SUBJECT = re.compile(r"(?<![\wåäö])(Länsstyrelsen|Regionen|Kommunen)(?![ \t]+i[ \t])(?=[ \t]+[a-zåäö])")
+_KIND_WORD = {"lansstyrelse": "länsstyrelse", "region": "region", "kommun": "kommun"}
+
+
+def _bare_subject(text: str, mentions: list) -> Body | None:
+    """Return the one body of a kind the text names when it also speaks of 'Länsstyrelsen'/'Regionen' bare."""
+    for m in _BARE_SUBJECT.finditer(text):
+        if any(n.start <= m.start() < n.end for n in mentions):
+            continue
+        found = _qualify(_BARE[m.group(1).casefold()], mentions, None)
+        if found:
+            return found
+    return None
 
 
 def _qualify(kind: str, mentions: list, by_mail: Body | None) -> Body | None:

@@ -25,16 +25,17 @@ _PROSE = [
 ]
 # Words a document type adds in front of its name: "Remiss av promemorian X" is the ärendemening X.
 _DOC_LEAD = re.compile(
-    r"^(?:(?:Remiss(?:en)?|Remittering|Kungörelse|Samråd(?: och utställning)?|Utställning|Granskning|"
-    r"Inbjudan till (?:samråd|remiss)|Välkommen att tycka till|"
+    r"^(?:(?:(?:Öppen[ \t]+)?Remiss(?:en)?|Remittering|Kungörelse|Samråd(?: och utställning)?|Utställning|Granskning|"
+    r"Inbjudan till (?:samråd|remiss)|Välkommen att tycka till|Tyck till|"
+    r"(?:Inbjudan|Möjlighet|Välkommen) att (?:lämna synpunkter|yttra sig)|Lämna synpunkter|"
     r"(?:Förlängd|Förlängning av|Ny) (?:remisstid|svarstid|samrådstid|granskningstid|sista svarsdag)(?:en)?"
-    r"(?: för| gällande| i)?)(?:[ \t]+(?:av|om|på|angående))?"
+    r"(?: för| gällande| i)?)(?:[ \t]+(?:av|om|på|angående|för))?"
     r"(?:[ \t]*[:–-][ \t]*|[ \t]+))+(?:(?:(?:departements)?promemorian?|betänkandet?|rapporten?)[ \t]+)?",
     re.IGNORECASE,
 )
 _TRAIL = re.compile(
     r"(?<![ \t])[ \t]*(?:[-–:][ \t]*(?:remiss|samråd|granskning|utställning)(?:förslag|version|shandling)?|"
-    r"(?:ute )?på (?:remiss|samråd|granskning|utställning))[ \t]*$", re.IGNORECASE)
+    r"(?:(?:är|går)[ \t]+)?(?:ute |ut )?på (?:remiss|samråd|granskning|utställning))[ \t]*$", re.IGNORECASE)
 _POSSESSIVE = re.compile(r"^(?:Kommunens|Regionens|Länsstyrelsens|Myndighetens)[ \t]+", re.IGNORECASE)
 # Navigation, credits and dates that sit above a web page's headline.
 _CHROME = re.compile(
@@ -47,7 +48,8 @@ _CHROME = re.compile(
     re.IGNORECASE,
 )
 # Lines of a letterhead: the document type alone, a date with a diarienummer, the sending unit.
-_LETTERHEAD = re.compile(r"(?:remiss|missiv|remissmissiv|kungörelse|promemoria|följebrev|[\d\s:–-]+)\.?", re.IGNORECASE)
+_LETTERHEAD = re.compile(r"(?:remiss|missiv|remissmissiv|kungörelse|promemoria|följebrev|samråd|granskning|"
+                         r"utställning|(?:aktuella[ \t]+)?(?:remisser|samråd)|[\d\s:–-]+)\.?", re.IGNORECASE)
 _UNIT = re.compile(r"(?:avdelningen|enheten|sektionen|kansliet|förvaltningen|kontoret|staben|byrån|departementet|"
                    r"nämnden|styrelsen)$", re.IGNORECASE)
 
@@ -125,12 +127,34 @@ def _headline(text: str) -> tuple[str | None, tuple[int, int] | None]:
             return None, None  # a news headline about the remiss, not its name
         if line.isupper():
             return None, None  # a shouted section name loses the words the annotation needs
+        if len(words) <= 4 and not re.search(r"\d", line) and _is_heading_over_prose(lines, index + 1) and \
+                not _shares_a_word(line, lines[index + 1].group()):
+            continue  # a section's label ("Miljöanalys") above the item's own heading, not its subheading
         value, span = _tidy(line, (line_match.start(), line_end))
         if value is None:
             return None, None
+        if _LETTERHEAD.fullmatch(value):
+            continue  # "Inbjudan att lämna synpunkter på remiss": the procedure alone, no name
         value = _POSSESSIVE.sub("", value)
-        return _extend(text, value), span
+        return _extend(text, value[:1].upper() + value[1:]), span
     return None, None
+
+
+def _shares_a_word(a: str, b: str) -> bool:
+    def words(s: str) -> set[str]:
+        return {w.casefold() for w in re.findall(r"[^\W\d_]{4,}", s)}
+    return bool(words(a) & words(b))
+
+
+def _is_heading_over_prose(lines: list[re.Match], index: int) -> bool:
+    """Tell whether line `index` is a short heading of its own paragraph with a paragraph of prose below it."""
+    if index + 1 >= len(lines):
+        return False
+    heading, below = lines[index].group().strip(), lines[index + 1].group().strip()
+    return (2 <= len(heading.split()) <= 12 and not heading.endswith((".", ":", "!", ",", ";", "?")) and
+            not _CHROME.match(heading) and "@" not in heading and not heading[:1].islower() and
+            not _LETTERHEAD.fullmatch(heading) and
+            (below.endswith((".", ":")) and len(below.split()) >= 8 or len(below.split()) >= 14))
 
 
 # A title wrapped onto the next line: that line goes on in lower case, or this one ends in a word that needs more.
