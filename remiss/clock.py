@@ -29,6 +29,9 @@ def local_today(now: datetime) -> date:
 MOMENT_YEARS = range(1900, 2200)
 
 
+MOMENT_FORMAT_HELP = f"Ange tidpunkten som ÅÅÅÅ-MM-DDTHH:MM, år {MOMENT_YEARS[0]}–{MOMENT_YEARS[-1]}."
+
+
 def parse_iso_moment(text: str) -> datetime:
     """Parse an ISO date or datetime of the years MOMENT_YEARS; naive values are Stockholm wall time."""
     value = datetime.fromisoformat(text.strip())

@@ -21,14 +21,11 @@ def outgoing():
 @with_appcontext
 def chasers_command(now_text):
     """Plan the chasers of every sent outgoing remiss and mark those whose svarstid ran out (safe to rerun)."""
-    from remiss.clock import parse_iso_moment
-    from remiss.outgoing.service.chasers import schedule_all
-    from remiss.outgoing.service.lifecycle import sync_all
+    from remiss.outgoing.service.lifecycle import keep_current
+    from remiss.reminders.cli import parse_moment_option
 
-    moment = parse_iso_moment(now_text) if now_text else utcnow()
-    with current_app.extensions["remiss_db"].transaction() as session:
-        moved = sync_all(session, now=moment)
-        added = schedule_all(session, now=moment)
+    moment = parse_moment_option(now_text, "--now") or utcnow()
+    moved, added = keep_current(current_app.extensions["remiss_db"], now=moment)
     click.echo(f"{added} påminnelser planerade. {moved} remisser bytte status (svarstiden ute eller förlängd).")
 
 

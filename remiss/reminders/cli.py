@@ -16,7 +16,7 @@ from sqlalchemy import func
 from sqlalchemy.exc import OperationalError
 from sqlmodel import select
 
-from remiss.clock import MOMENT_YEARS, STOCKHOLM, local, parse_iso_moment
+from remiss.clock import MOMENT_FORMAT_HELP, STOCKHOLM, local, parse_iso_moment
 from remiss.db import get_db, utcnow
 from remiss.reminders import relay
 from remiss.reminders.delivery import sweep
@@ -59,12 +59,12 @@ def stop_on_signals():
             signal.signal(sig, old)
 
 
-def _parse_moment(text: str | None, param: str) -> datetime | None:
+def parse_moment_option(text: str | None, param: str) -> datetime | None:
+    """A command's --now/--since: None when not given; a Swedish usage error when it is not a moment."""
     try:
         return parse_iso_moment(text) if text else None
     except ValueError:
-        raise click.BadParameter(f"Ange tidpunkten som ÅÅÅÅ-MM-DDTHH:MM, år {MOMENT_YEARS[0]}–{MOMENT_YEARS[-1]}.",
-                                 param_hint=param) from None
+        raise click.BadParameter(MOMENT_FORMAT_HELP, param_hint=param) from None
 
 
 def _fail(message: str) -> None:
@@ -103,7 +103,7 @@ def reminders_group():
 @with_appcontext
 def run_command(now_text):
     """Send every reminder due at that moment, once, and exit."""
-    now = _parse_moment(now_text, "--now") or utcnow()
+    now = parse_moment_option(now_text, "--now") or utcnow()
     try:
         with stop_on_signals() as stop:
             result = run_sweep(now, stop)
@@ -146,7 +146,7 @@ def list_command(status, limit):
 @with_appcontext
 def resend_command(ids, all_failed, since_text):
     """Put failed (or, by id, stopped) mails back in the queue for the next sweep."""
-    since = _parse_moment(since_text, "--since")
+    since = parse_moment_option(since_text, "--since")
     if not ids and not all_failed:
         raise click.UsageError("Ange meddelandenas id eller --failed.")
     if since and not all_failed:
@@ -178,6 +178,7 @@ def scheduler_command(once, list_jobs):
     imap_interval = int(app.config.get("IMAP_INTERVAL_SECONDS", 300)) if app.config.get("IMAP_URL") else 0
     if list_jobs:
         click.echo(f"reminders-sweep  Påminnelser: svep utkorgen  var {interval}:e sekund")
+        click.echo("outgoing-hourly  Utgående remisser: svarstid och påminnelser  varje timme")
         if imap_interval:
             click.echo(f"inbox-poll       Inkorgen: hämta ny e-post  var {imap_interval}:e sekund")
         return
@@ -224,6 +225,14 @@ def scheduler_command(once, list_jobs):
             if result.new or result.problems:
                 log.info("%s", result.line())
 
+        def outgoing_job():
+            from remiss.outgoing.service.lifecycle import keep_current
+
+            with app.app_context():
+                moved, added = keep_current(get_db(), now=utcnow())
+            if moved or added:
+                log.info("Utgående remisser: %d bytte status, %d påminnelser planerade.", moved, added)
+
         scheduler = BackgroundScheduler(timezone="Europe/Stockholm")
         scheduler.add_job(job, "interval", seconds=interval, id="reminders-sweep", name="Påminnelser: svep utkorgen",
                           max_instances=1, coalesce=True, misfire_grace_time=interval,
@@ -232,6 +241,10 @@ def scheduler_command(once, list_jobs):
             scheduler.add_job(inbox_job, "interval", seconds=imap_interval, id="inbox-poll",
                               name="Inkorgen: hämta ny e-post", max_instances=1, coalesce=True,
                               misfire_grace_time=imap_interval, next_run_time=datetime.now(STOCKHOLM))
+        # Outgoing remisser whose svarstid ran out become "svarstiden ute", and their chasers are planned.
+        scheduler.add_job(outgoing_job, "interval", hours=1, id="outgoing-hourly",
+                          name="Utgående remisser: svarstid och påminnelser", max_instances=1, coalesce=True,
+                          misfire_grace_time=3600, next_run_time=datetime.now(STOCKHOLM))
         click.echo(f"Schemaläggaren körs: svep var {interval}:e sekund. Avsluta med Ctrl+C.")
         scheduler.start()
         while not stop.wait(0.5):

@@ -82,6 +82,7 @@ def test_list_and_scheduler_commands(app, runner, world):
     assert "hanna@example.se" not in runner.invoke(args=["reminders", "list", "--status", "failed"]).output
     jobs = runner.invoke(args=["scheduler", "--list"])
     assert jobs.exit_code == 0 and "reminders-sweep" in jobs.output and "60" in jobs.output
+    assert "outgoing-hourly" in jobs.output  # "svarstiden ute" is kept current without a cron job
     once = runner.invoke(args=["scheduler", "--once"])  # the wall clock: long after every test moment
     assert once.exit_code == 0 and "sent=" in once.output
 
@@ -89,6 +90,10 @@ def test_list_and_scheduler_commands(app, runner, world):
 def test_bad_now_is_a_clear_error(runner, world):
     result = runner.invoke(args=["reminders", "run", "--now", "i morgon"])
     assert result.exit_code != 0 and "ÅÅÅÅ-MM-DD" in result.output
+    for bad in ("i morgon", "0001-01-01"):
+        result = runner.invoke(args=["outgoing", "chasers", "--now", bad])
+        assert result.exit_code == 2 and "ÅÅÅÅ-MM-DD" in result.output and result.exception is not None
+        assert isinstance(result.exception, SystemExit), result.exception  # a usage error, not a traceback
 
 
 def test_smtp_url_forms():

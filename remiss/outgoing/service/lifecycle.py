@@ -56,6 +56,17 @@ def sync_all(session: Session, *, now: datetime) -> int:
     return sum(sync_deadline(session, now=now, remiss=remiss) for remiss in waiting)
 
 
+def keep_current(db, *, now: datetime) -> tuple[int, int]:
+    """Mark the outgoing remisser whose svarstid ran out and plan every sent one's chasers (the scheduler's
+    hourly job and `remiss outgoing chasers`; safe to rerun): (remisser that moved, chasers planned)."""
+    from remiss.outgoing.service.chasers import schedule_all
+
+    with db.transaction() as session:
+        moved = sync_all(session, now=now)
+        added = schedule_all(session, now=now)
+    return moved, added
+
+
 def current_compilation(session: Session, remiss_id: int) -> Attachment | None:
     return session.exec(select(Attachment).where(Attachment.remiss_id == remiss_id,
                                                  Attachment.purpose == "sammanstallning")
