@@ -18,7 +18,7 @@ from remiss.planning.models import Extension
 from remiss.remisser import dnr as dnr_series
 from remiss.remisser.input import InputErrors, RemissData, SandlistaItem
 from remiss.remisser.models import Question, Remiss, SandlistaEntry
-from remiss.remisser.status import RemissStatus, check_transition
+from remiss.remisser.status import BY_VERB_ONLY, RemissStatus, TransitionError, check_transition
 
 AUDITED = ("title", "remittent", "sender_dnr", "our_dnr", "received_on", "letter_date", "deadline_on",
            "deadline_time", "answer_email", "answer_address", "copy_emails", "contact_person",
@@ -218,11 +218,15 @@ def assign(session: Session, *, now: datetime, principal: Principal, remiss: Rem
 
 
 def change_status(session: Session, *, now: datetime, principal: Principal, remiss: Remiss,
-                  new: RemissStatus | str, note: str = "") -> Remiss:
-    """Move the remiss to a new status if the table allows it and the principal may make that move."""
+                  new: RemissStatus | str, note: str = "", by_verb: bool = False) -> Remiss:
+    """Move the remiss to a new status if the table allows it and the principal may make that move.
+
+    A status of BY_VERB_ONLY (skickad) is reached only by its verb (sending), which says so with by_verb."""
     require(principal, Action.edit, remiss.namnd_id)
     old = RemissStatus(remiss.status)
     new = check_transition(old, new, remiss.direction)
+    if new in BY_VERB_ONLY and not by_verb:
+        raise TransitionError(f"Status ”{new.label}” sätts när remissen skickas (Skicka remissen), inte för hand.")
     require_status_move(principal, remiss.namnd_id, old, new)
     remiss.status = new.value
     remiss.updated_at = now

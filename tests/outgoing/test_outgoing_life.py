@@ -279,3 +279,14 @@ def test_the_daily_command_marks_the_svarstid_as_run_out(session, outgoing, app,
     assert reader.get(Remiss, outgoing.id).status == "svarstiden_ute"
     reader.close()
     assert "0 remisser bytte status" in runner.invoke(args=["outgoing", "chasers", "--now", "2026-12-06"]).output
+
+
+def test_skickad_is_reached_only_by_sending(session, outgoing, app):
+    """Choosing "Skickad" (a PATCH, or a form) would tell the sekreterare the instanser have the remiss."""
+    from remiss.remisser.status import TransitionError
+
+    with pytest.raises(TransitionError, match="sätts när remissen skickas"):
+        remisser.change_status(session, now=at(2026, 11, 3), principal=SYSTEM, remiss=outgoing, new="skickad")
+    assert outgoing.status == "utkast"
+    _send(session, outgoing, app)
+    assert outgoing.status == "skickad"

@@ -45,7 +45,7 @@ def sync_deadline(session: Session, *, now: datetime, remiss: Remiss, principal:
         return False
     note = "Svarstiden har gått ut" if wanted == S.svarstiden_ute else "Remisstiden är förlängd"
     remisser.change_status(session, now=now, principal=principal or Principal.system(), remiss=remiss, new=wanted,
-                           note=note)
+                           note=note, by_verb=True)
     return True
 
 

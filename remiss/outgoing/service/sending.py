@@ -205,7 +205,7 @@ def send(session: Session, *, now: datetime, principal: Principal, remiss: Remis
                  remiss_id=remiss.id, action="send", note=note)
     if remiss.status == RemissStatus.utkast:
         remisser.change_status(session, now=now, principal=principal, remiss=remiss, new=RemissStatus.skickad,
-                               note=note)
+                               note=note, by_verb=True)
     lifecycle.sync_deadline(session, now=now, remiss=remiss, principal=principal)
     chasers.schedule(session, now=now, remiss=remiss)
     return Sent(mailed, len(by_post), letters)
