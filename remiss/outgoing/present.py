@@ -18,7 +18,7 @@ from remiss.outgoing.service import addresses, chasers, lifecycle, publication, 
 from remiss.planning.models import Extension
 from remiss.reminders.models import OutboxMessage, OutboxStatus
 from remiss.remisser import page
-from remiss.remisser.models import AnswerStatus, Attachment, Direction, Remiss, SandlistaEntry
+from remiss.remisser.models import AnswerStatus, Attachment, Direction, Remiss, SandlistaEntry, is_open
 from remiss.remisser.status import RemissStatus
 
 
@@ -144,13 +144,10 @@ class OutgoingSection:
     template: str = "outgoing/_start.html"
 
 
-OPEN_OUTGOING = (RemissStatus.utkast.value, RemissStatus.skickad.value, RemissStatus.svarstiden_ute.value,
-                 RemissStatus.sammanstalld.value)
-
-
 def start_section(session: Session, principal: Principal, now: datetime) -> OutgoingSection | None:
     """Outgoing remisser in my nämnder not yet closed, the earliest deadline first; None when there are none."""
-    stmt = (select(Remiss).where(Remiss.direction == Direction.utgaende.value, Remiss.status.in_(OPEN_OUTGOING))
+    # is_open: an outgoing remiss's open statuses are utkast … sammanställd, read from the open remisser's index
+    stmt = (select(Remiss).where(Remiss.direction == Direction.utgaende.value, is_open())
             .order_by(Remiss.effective_deadline_on, Remiss.id).limit(50))
     visible = principal.visible_namnd_ids()
     if visible is not None:

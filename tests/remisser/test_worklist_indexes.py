@@ -96,3 +96,12 @@ def test_what_is_due_and_what_waits_for_review_come_from_their_own_indexes(db, s
     assert "ix_remiss_open_deadline" in plan and "ix_milestone_open_due" in plan, plan
     section, plan = _plans(db, lambda: review_section(session, Principal.system(), NOW))
     assert len(section.rows) == 10 and "ix_yttrande_draft_state_updated" in plan, plan
+
+
+def test_the_start_pages_outgoing_remisser_come_from_the_open_index(db, session):
+    from remiss.outgoing.present import start_section
+
+    _history(db, session)
+    found, plan = _plans(db, lambda: start_section(session, Principal.system(), NOW))
+    assert found is None  # no outgoing remiss in this history: the section is left out
+    assert "ix_remiss_open_deadline" in plan or "ix_remiss_open_order" in plan, plan
