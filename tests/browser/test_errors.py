@@ -51,7 +51,7 @@ def test_extension_and_anstand_requests_scroll_to_their_errors(browser, wide_wor
 
         page.goto("/remisser?q=långa namn")
         page.get_by_role("link", name="Utgående remiss till långa namn").click()
-        page.locator("#utskick").get_by_role("link", name="Pensionärsrådet").click()
+        page.locator("#utskick").get_by_role("link", name="Pensionärsrådet", exact=True).click()
         page.get_by_label("Klockslag").fill("99:99")
         page.get_by_label("Skäl (valfritt)").fill("Styrelsen möts i april")
         page.get_by_role("button", name="Registrera begäran").click()
