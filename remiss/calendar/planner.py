@@ -30,6 +30,8 @@ LABELS: dict[str, str] = {
     "expediering": "Expediering",
     "sista_svarsdag": "Sista svarsdag",
 }
+# added to the explanation of a milestone whose date had passed when it was planned
+PASSED = " Datumet har redan passerat."
 OWNERS: dict[str, str] = {
     "tjansteskrivelse": "handlaggare",
     "granskning": "granskare",
@@ -95,6 +97,9 @@ class Tidplan:
     feasible: bool = True
     suggested_extension: date | None = None
     chosen_meeting: Meeting | None = None
+    # warning or proposal text -> the milestone kind whose passed date gave it: advice that no longer holds
+    # once that milestone is done (a late tjänsteskrivelse sent after all needs no extension)
+    until_done: dict[str, str] = field(default_factory=dict)
 
     def milestone(self, kind: str) -> PlannedMilestone | None:
         """Return the milestone of that kind, if planned."""
@@ -211,17 +216,19 @@ def plan_backwards(
     milestones.append(_milestone("expediering", expediering_day, expediering_text + "."))
     milestones.append(final)
 
-    milestones = _flag_past(milestones, today, warnings)
+    until_done: dict[str, str] = {}
+    milestones = _flag_past(milestones, today, warnings, until_done)
     suggested = None
     if today is not None and milestones[0].day < today:
         following = [m for m in namnd_meetings if m.day > meeting_day]
         if following:
             suggested, text = _extension_proposal(following[0], rules, calendar)
             proposals.append(f"Datumet för tjänsteskrivelsen har redan passerat. {text}")
+            until_done[proposals[-1]] = milestones[0].kind
     return Tidplan(
         milestones=tuple(milestones), warnings=warnings, proposals=proposals,
         needs_omedelbar_justering=needs_omedelbar, feasible=True,
-        suggested_extension=suggested, chosen_meeting=chosen,
+        suggested_extension=suggested, chosen_meeting=chosen, until_done=until_done,
     )
 
 
@@ -325,7 +332,8 @@ def _place(meeting: Meeting) -> str:
 
 
 def _flag_past(
-    milestones: list[PlannedMilestone], today: date | None, warnings: list[str]
+    milestones: list[PlannedMilestone], today: date | None, warnings: list[str],
+    until_done: dict[str, str] | None = None,
 ) -> list[PlannedMilestone]:
     if today is None:
         return milestones
@@ -335,9 +343,11 @@ def _flag_past(
             warnings.append(
                 f"{milestone.label} ({format_weekday_date(milestone.day)}) har redan passerat."
             )
+            if until_done is not None:
+                until_done[warnings[-1]] = milestone.kind
             milestone = replace(
                 milestone, flagged=True,
-                explanation=f"{milestone.explanation} Datumet har redan passerat.",
+                explanation=milestone.explanation + PASSED,
             )
         result.append(milestone)
     return result
@@ -374,8 +384,10 @@ def _infeasible(
         proposals.append(
             f"Kalla till ett extra sammanträde senast {format_weekday_date(latest_meeting)}."
         )
-    milestones = _flag_past([final], today, warnings)
+    until_done: dict[str, str] = {}
+    milestones = _flag_past([final], today, warnings, until_done)
     return Tidplan(
         milestones=tuple(milestones), warnings=warnings, proposals=proposals,
         needs_omedelbar_justering=False, feasible=False, suggested_extension=suggested,
+        until_done=until_done,
     )

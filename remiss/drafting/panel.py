@@ -84,6 +84,25 @@ def decision_form_values(session: Session, remiss, decision: Decision | None) ->
     return {"decided_by": "namnd", "meeting_on": meeting.isoformat() if meeting else ""}
 
 
+# The remiss page's "Nästa steg" where the yttrande's own state says more than the remiss's status.
+WAITING_FOR_REVIEW = "Yttrandet är skickat till granskning och väntar på att granskaren godkänner det."
+TO_REVIEW = "Granska yttrandet: godkänn det, eller skicka tillbaka det till handläggaren med en kommentar."
+RETURNED = "Granskaren har skickat tillbaka yttrandet: ändra det enligt kommentaren och skicka det till granskning igen."
+TO_JUSTERA = "Nämnden har beslutat: registrera justeringen av protokollet och expediera sedan yttrandet."
+
+
+def next_step(status: str, state: DraftState, *, returned: bool, may_review: bool, justerad: bool) -> str:
+    """The next step the yttrande's state gives, or "" where the remiss's status says it (remisser.status)."""
+    if status in ("tilldelad", "under_beredning"):
+        if state == DraftState.granskning:
+            return TO_REVIEW if may_review else WAITING_FOR_REVIEW
+        if state == DraftState.utkast and returned:
+            return RETURNED
+    if status == "beslutad" and state == DraftState.godkand and not justerad:
+        return TO_JUSTERA
+    return ""
+
+
 def panel_context(session: Session, principal: Principal, remiss, now) -> dict:
     """Return the Yttrande panel: state, form, versions, samråd, documents and allowed actions."""
     if remiss.direction == Direction.utgaende:
@@ -102,6 +121,8 @@ def panel_context(session: Session, principal: Principal, remiss, now) -> dict:
     decision = service.find_decision(session, remiss.id)
     today = local_today(now)
     return {
+        "next_step": next_step(remiss.status, state, returned=bool(draft and draft.review_comment),
+                               may_review=may_review, justerad=decision is not None and decision.justerad_by(today)),
         "decision": _decision_display(session, decision, today),
         "decided_by_choices": [(d.value, d.label) for d in DecidedBy],
         "decision_values": decision_form_values(session, remiss, decision),

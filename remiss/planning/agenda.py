@@ -11,7 +11,7 @@ from sqlmodel import Session, select
 from remiss.calendar.swedish import format_weekday_date
 from remiss.planning.models import Milestone
 from remiss.remisser.models import Direction, Remiss, is_open
-from remiss.remisser.status import CLOSED
+from remiss.remisser.status import CLOSED, RemissStatus
 
 DEADLINE = "sista_svarsdag"
 
@@ -31,8 +31,9 @@ class AgendaItem:
     at: time | None
     explanation: str
     flagged: bool
-    done: bool
+    done: bool  # the work is done, or the remiss closed so that nothing is left to do
     overridden: bool = False
+    cancelled: bool = False  # done only because the remiss was withdrawn or declined: the work never happened
 
     @property
     def sort_key(self):
@@ -45,8 +46,10 @@ _REMISS_COLUMNS = (Remiss.id.label("remiss_id"), Remiss.our_dnr, Remiss.title, R
                    Remiss.effective_deadline_time, Remiss.direction)
 # ... and of a milestone.
 _MILESTONE_COLUMNS = (Milestone.kind, Milestone.label, Milestone.due_on, Milestone.explanation, Milestone.flagged,
-                      Milestone.done_at, Milestone.override_on)
+                      Milestone.done_at, Milestone.override_on, Milestone.closed_with_remiss)
 _CLOSED_VALUES = frozenset(s.value for s in CLOSED)
+# Closed without an answer: what was left of the work is called off, not done.
+_CALLED_OFF = frozenset({RemissStatus.avstar.value, RemissStatus.aterkallad.value})
 
 
 
@@ -95,11 +98,12 @@ def items(session: Session, *, namnd_ids: Iterable[int] | None = None, handlagga
             f", förlängd från {format_weekday_date(r.deadline_on)}." if extended else ".")
         found.append(AgendaItem(r.remiss_id, r.our_dnr or "", r.title, r.namnd_id, r.handlaggare_id, DEADLINE,
                                 "Sista svarsdag", r.effective_deadline_on, r.effective_deadline_time, explanation,
-                                flagged=False, done=closed))
+                                flagged=False, done=closed, cancelled=r.status in _CALLED_OFF))
     for m in session.execute(mstmt):
         found.append(AgendaItem(m.remiss_id, m.our_dnr or "", m.title, m.namnd_id, m.handlaggare_id, m.kind, m.label,
                                 m.due_on, None, m.explanation, m.flagged, done=m.done_at is not None,
-                                overridden=m.override_on is not None))
+                                overridden=m.override_on is not None,
+                                cancelled=bool(m.closed_with_remiss) and m.status in _CALLED_OFF))
     return sorted(found, key=lambda item: item.sort_key)
 
 

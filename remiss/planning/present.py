@@ -1,7 +1,6 @@
 """Display-ready values for the planning pages: Swedish dates, overdue texts, calendar cells."""
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
@@ -10,6 +9,7 @@ from sqlmodel import Session
 
 from remiss.db import read_once
 from remiss.auth.access import Action, Principal
+from remiss.calendar.planner import PASSED
 from remiss.calendar.swedish import count_words, format_weekday_date, month_name
 from remiss.clock import local
 from remiss.planning import agenda
@@ -58,12 +58,16 @@ class DueRow:
     overdue: bool
     flagged: bool
     explanation: str
+    done: str = ""  # "Klar" when the work is done, "Utgår" when the remiss was withdrawn or declined first
 
 
 def due_row(item: AgendaItem, now_local: datetime) -> DueRow:
+    """The display of an agenda item: a done one says so, never "om 3 dagar" or "försenad"."""
     when = format_weekday_date(item.day) + (f" kl. {item.at:%H.%M}" if item.at else "")
-    return DueRow(item.remiss_id, item.dnr, item.title, item.label, when, relative(item.day, now_local.date()),
-                  agenda.is_overdue(item, now_local), item.flagged and not item.done, item.explanation)
+    done = ("Utgår" if item.cancelled else "Klar") if item.done else ""
+    return DueRow(item.remiss_id, item.dnr, item.title, item.label, when,
+                  done.lower() if done else relative(item.day, now_local.date()),
+                  agenda.is_overdue(item, now_local), item.flagged and not item.done, item.explanation, done)
 
 
 @dataclass
@@ -88,7 +92,7 @@ def start_section(session: Session, principal: Principal, now: datetime) -> Star
               if (i.remiss_id, i.kind) not in mine_keys]
     needing = []
     for row in agenda.needs_extension(session, namnd_ids=visible):
-        proposals = json.loads(row.proposals or "[]")
+        proposals = tidplan.advice(row.proposals)
         needing.append({"remiss_id": row.id, "dnr": row.our_dnr or "", "title": row.title,
                         "deadline": format_weekday_date(row.effective_deadline_on),
                         "suggested": format_weekday_date(row.suggested_extension_on)
@@ -153,18 +157,22 @@ def tidplan_panel(session: Session, principal: Principal, remiss: Remiss, now: d
         rows.append(MilestoneRow(
             m.id, m.kind, m.label, OWNER_LABELS.get(m.owner_role, m.owner_role), when,
             format_weekday_date(m.planned_on), format_weekday_date(m.override_on) if m.override_on else "",
-            m.override_reason, m.override_on.isoformat() if m.override_on else "", m.explanation,
+            m.override_reason, m.override_on.isoformat() if m.override_on else "",
+            # "the date had passed" was said when it was planned; once done, it is news no longer
+            m.explanation.removesuffix(PASSED) if m.done_at is not None or closed else m.explanation,
             m.flagged and m.done_at is None and not closed, m.done_at is not None,
             m.done_at is None and not closed and m.due_on < today,
             f"klar {format_weekday_date(local(m.done_at).date())}" if m.done_at is not None
             else "remissen är avslutad" if closed else relative(m.due_on, today)))
     # once the nämnd has decided, asking for more time or omedelbar justering is advice too late to take
     advice = state is not None and not closed and remiss.status != RemissStatus.beslutad
+    # advice given because a date had passed holds while that milestone is still open and late
+    late = {m.kind for m in milestones if m.done_at is None and m.due_on < today}
     return {"milestones": rows, "outgoing": remiss.direction == Direction.utgaende, "closed": closed,
             "feasible": state.feasible if advice else True,
             "omedelbar": state.needs_omedelbar_justering if advice else False,
-            "warnings": json.loads(state.warnings) if advice else [],
-            "proposals": json.loads(state.proposals) if advice else [],
+            "warnings": tidplan.advice(state.warnings, late) if advice else [],
+            "proposals": tidplan.advice(state.proposals, late) if advice else [],
             "may_edit": principal.may(Action.edit, remiss.namnd_id)}
 
 

@@ -23,6 +23,7 @@ from remiss.calendar.workdays import WorkCalendar
 from remiss.reminders import policy
 from remiss.reminders.message import Attachment, build
 from remiss.reminders.models import OutboxMessage
+from remiss.reminders.schedule import digest_items
 from remiss.remisser.models import Remiss
 
 EXPECTED = {
@@ -209,6 +210,15 @@ def _date_header(now: datetime) -> str:
     return format_datetime(local(now))
 
 
+def _digest_items_now(session: Session, payload: dict, now: datetime) -> list[dict]:
+    """The digest's milestones as they are when the mail is composed: what was ticked off since the digest was
+    enqueued is left out, and late means late today (a digest sent after an outage is not a week old)."""
+    if "namnd_id" not in payload or "start" not in payload:
+        return payload.get("items", [])
+    start = max(date.fromisoformat(payload["start"]), local(now).date())
+    return digest_items(session, namnd_id=payload["namnd_id"], start=start, end=date.fromisoformat(payload["end"]))
+
+
 def compose(session: Session, row: OutboxMessage, *, config, now: datetime,
             remiss: Remiss | None = None) -> EmailMessage:
     """Return the mail of an outbox row, built from the remiss as it is now (pass it if already loaded)."""
@@ -224,11 +234,14 @@ def compose(session: Session, row: OutboxMessage, *, config, now: datetime,
     attachments: tuple[Attachment, ...] = ()
     if row.kind == policy.DIGEST:
         subject = f"Veckans remisser – {payload.get('namnd', '')}"
+        items = _digest_items_now(session, payload, now)
         context["paragraphs"] = [f"Det här ska vara klart i {payload.get('namnd', 'nämnden')} de kommande "
-                                 f"{policy.DIGEST_WEEKS} veckorna, och det som redan är försenat."]
+                                 f"{policy.DIGEST_WEEKS} veckorna, och det som redan är försenat."
+                                 if items else f"Inget i {payload.get('namnd', 'nämnden')} är försenat eller ska "
+                                 f"vara klart de kommande {policy.DIGEST_WEEKS} veckorna."]
         context["items"] = [{"title": i["title"], "our_dnr": i["our_dnr"], "milestone": i["milestone"],
                              "due": format_weekday_date(date.fromisoformat(i["due_on"])), "late": i["late"],
-                             "link": f"{base}/remisser/{i['remiss_id']}"} for i in payload.get("items", [])]
+                             "link": f"{base}/remisser/{i['remiss_id']}"} for i in items]
         context["expected"] = "Se till att varje milstolpe har någon som driver den."
     elif remiss is not None and (row.kind in policy.REMINDER_KINDS or row.kind in NOTICE_TEXT):
         context["link"], context["facts"], attachments = _remiss_parts(remiss, base, now, templates)

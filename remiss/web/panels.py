@@ -1,7 +1,8 @@
 """Parts of the remiss page contributed by each capability (tidplan, förlängningar, yttrande, utskick).
 
 The app factory (remiss.create_app) lists them in the order the page shows them. ``context`` returns
-display-ready values for the panel's template.
+display-ready values for the panel's template; a non-empty ``next_step`` among them replaces the status's
+"Nästa steg" at the top of the page (the first panel that has one wins).
 """
 from __future__ import annotations
 

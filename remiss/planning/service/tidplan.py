@@ -11,7 +11,7 @@ from remiss.audit import service as audit
 from remiss.auth.access import Action, Principal, require
 from remiss.calendar import Meeting, PlanningRules, Tidplan, WorkCalendar, plan_backwards
 from remiss.calendar.planner import MILESTONE_KINDS
-from remiss.calendar.swedish import format_weekday_date
+from remiss.calendar.swedish import count_words, format_weekday_date
 from remiss.clock import STOCKHOLM, local, local_today
 from remiss.namnd.models import ClosedDay, Namnd
 from remiss.namnd.models import Meeting as MeetingRow
@@ -89,9 +89,10 @@ def replan(session: Session, *, now: datetime, remiss: Remiss, actor_id: int | N
         planned = {m.kind: m for m in plan.milestones}
         if remiss.direction == Direction.utgaende:
             planned = {k: m for k, m in planned.items() if k == "sista_svarsdag"}
+    rows = dict(existing)
     for kind, pm in planned.items():
-        row = existing.get(kind) or Milestone(remiss_id=remiss.id, kind=kind, planned_on=pm.day, due_on=pm.day,
-                                              label=pm.label)
+        row = rows[kind] = existing.get(kind) or Milestone(remiss_id=remiss.id, kind=kind, planned_on=pm.day,
+                                                           due_on=pm.day, label=pm.label)
         row.position = MILESTONE_KINDS.index(kind)
         row.label, row.owner_role = pm.label, pm.owner_role
         row.planned_on = pm.day
@@ -99,6 +100,7 @@ def replan(session: Session, *, now: datetime, remiss: Remiss, actor_id: int | N
         row.explanation, row.flagged = pm.explanation, pm.flagged
         row.due_on = row.override_on or row.planned_on
         session.add(row)
+    _give_review_time(session, remiss=remiss, rows=rows)
     for kind, row in existing.items():
         if kind in planned:
             continue
@@ -132,10 +134,23 @@ def _store_state(session: Session, *, now: datetime, remiss: Remiss, plan: Tidpl
         state.needs_omedelbar_justering = plan.needs_omedelbar_justering
         state.suggested_extension_on = plan.suggested_extension
         state.meeting_on = plan.chosen_meeting.day if plan.chosen_meeting else None
-        state.warnings = json.dumps(plan.warnings, ensure_ascii=False)
-        state.proposals = json.dumps(plan.proposals, ensure_ascii=False)
+        state.warnings = json.dumps([_advice_entry(t, plan) for t in plan.warnings], ensure_ascii=False)
+        state.proposals = json.dumps([_advice_entry(t, plan) for t in plan.proposals], ensure_ascii=False)
     state.planned_at = now
     session.add(state)
+
+
+def _advice_entry(text: str, plan: Tidplan) -> str | dict:
+    """A stored warning or proposal: its text, with the milestone it holds for while that one is late."""
+    kind = plan.until_done.get(text)
+    return {"text": text, "until_done": kind} if kind else text
+
+
+def advice(stored: str, late_kinds: set[str] | None = None) -> list[str]:
+    """The texts of stored warnings or proposals (TidplanState) that hold now: one given because a milestone's
+    date had passed only while that milestone is still open and late (late_kinds; None: every one)."""
+    return [entry if isinstance(entry, str) else entry["text"] for entry in json.loads(stored or "[]")
+            if isinstance(entry, str) or late_kinds is None or entry.get("until_done") in late_kinds]
 
 
 def _milestone(session: Session, remiss: Remiss, milestone_id: int) -> Milestone:
@@ -182,15 +197,46 @@ def mark_done(session: Session, *, now: datetime, principal: Principal, remiss: 
     old = row.done_at
     row.done_at, row.closed_with_remiss = (now if done else None), False
     session.add(row)
+    changes = {f"done:{row.kind}": [old.isoformat() if old else None,
+                                    row.done_at.isoformat() if row.done_at else None]}
+    rows = {m.kind: m for m in milestones_of(session, remiss.id)}
+    moved = _give_review_time(session, remiss=remiss, rows=rows) if done else None
+    if moved is not None:
+        changes["granskning"] = [moved.isoformat(), rows["granskning"].due_on.isoformat()]
     session.flush()
     audit.record(session, now=now, user_id=principal.user_id, entity="milestone", entity_id=row.id,
-                 remiss_id=remiss.id, action="milestone",
-                 changes={f"done:{row.kind}": [old.isoformat() if old else None,
-                                               row.done_at.isoformat() if row.done_at else None]},
+                 remiss_id=remiss.id, action="milestone", changes=changes,
                  note=f"{row.label}: {'klar' if done else 'inte klar'}")
     events.milestones_changed.send(remiss, session=session, now=now, actor_id=principal.user_id)
     return row
 
+
+
+def _give_review_time(session: Session, *, remiss: Remiss, rows: dict[str, Milestone]) -> date | None:
+    """Date granskning from the day the yttrande came to review when the tjänsteskrivelse came late: the granskare
+    has the nämnd's granskning time from then (never past the meeting it is for), not a date that had passed
+    before the draft reached them. Return the granskning's earlier date when it moved."""
+    written, review = rows.get("tjansteskrivelse"), rows.get("granskning")
+    if (written is None or review is None or written.done_at is None or written.closed_with_remiss
+            or review.done_at is not None):
+        return None
+    workdays = session.get(Namnd, remiss.namnd_id).granskning_workdays
+    arrived = local(written.done_at).date()
+    day = work_calendar(session).add_workdays(arrived, workdays)
+    meeting = min((rows[kind].due_on for kind in ("arbetsutskott", "namnd") if kind in rows), default=None)
+    if meeting is not None and meeting < day:
+        day = max(meeting, review.planned_on)
+    if day <= review.planned_on:
+        return None
+    before = review.due_on
+    review.planned_on = day
+    review.due_on = review.override_on or day
+    review.flagged = False
+    review.explanation = (f"{count_words(workdays, 'arbetsdag', 'arbetsdagar')} efter att yttrandet kom till "
+                          f"granskning {format_weekday_date(arrived)}"
+                          + (f", senast till sammanträdet {format_weekday_date(meeting)}." if day == meeting else "."))
+    session.add(review)
+    return before
 
 
 def complete(session: Session, *, now: datetime, remiss: Remiss, kinds: tuple[str, ...] | None,
@@ -200,17 +246,22 @@ def complete(session: Session, *, now: datetime, remiss: Remiss, kinds: tuple[st
 
     Called by receivers of domain events: the verb that sent the event has already checked who may act.
     """
-    done = [m for m in milestones_of(session, remiss.id)
-            if m.done_at is None and (kinds is None or m.kind in kinds)]
+    rows = {m.kind: m for m in milestones_of(session, remiss.id)}
+    done = [m for m in rows.values() if m.done_at is None and (kinds is None or m.kind in kinds)]
     for row in done:
         row.done_at, row.closed_with_remiss = now, closing
         session.add(row)
     if not done:
         return []
+    changes = {f"done:{m.kind}": [None, now.isoformat()] for m in done}
+    note = f"{', '.join(m.label for m in done)}: klar ({note})"
+    moved = _give_review_time(session, remiss=remiss, rows=rows)
+    if moved is not None:
+        changes["granskning"] = [moved.isoformat(), rows["granskning"].due_on.isoformat()]
+        note += f"; {rows['granskning'].label.lower()} {format_weekday_date(rows['granskning'].due_on)}"
     session.flush()
     audit.record(session, now=now, user_id=actor_id, entity="remiss", entity_id=remiss.id, remiss_id=remiss.id,
-                 action="milestone", changes={f"done:{m.kind}": [None, now.isoformat()] for m in done},
-                 note=f"{', '.join(m.label for m in done)}: klar ({note})")
+                 action="milestone", changes=changes, note=note)
     events.milestones_changed.send(remiss, session=session, now=now, actor_id=actor_id)
     return done
 

@@ -1,0 +1,286 @@
+"""One remiss's whole life through the pages and the services, and at every step what Remiss says about it is
+true everywhere it says it: a done milestone is "Klar" in the calendar and nowhere due or late (Att göra, the
+ICS feeds, the digest, the pending reminders); an open one is late only when its date has passed; the tidplan's
+advice ("har redan passerat … Begär förlängd remisstid") lasts only while its milestone is open and late; and
+"Nästa steg" follows the yttrande into granskning.
+
+SON Öster 2015 (seed 003): the remiss comes in on Thursday 3 September, after the tjänsteskrivelse's date
+(27 August) and the granskning's (1 September) have passed.
+"""
+from __future__ import annotations
+
+import email
+import re
+from datetime import date, datetime, timedelta
+from email.policy import default as default_policy
+from html import unescape
+from pathlib import Path
+
+import pytest
+from sqlmodel import select
+
+from remiss.auth.models import Role, User
+from remiss.clock import local
+from remiss.planning.models import Milestone
+from remiss.reminders import policy
+from remiss.reminders.models import OutboxMessage
+from remiss.reminders.schedule import digest_items
+from remiss.remisser.models import Remiss
+from tests.conftest import Auth
+from tests.planning.helpers import at, seed_003_world
+from tests.support.factories import make_remiss, make_user
+
+TITLE = "Remiss angående Förslag till Handlingsplan för kulturstrategi 2016"
+MONTHS = ("2015-08", "2015-09")
+LATE = ("Försenad", "försenad", "Kräver uppmärksamhet")
+
+
+def _text(html: str) -> str:
+    return re.sub(r"\s+", " ", unescape(re.sub(r"<[^>]+>", " ", html))).strip()
+
+
+class Life:
+    """The remiss, the people who handle it (each with a signed-in client) and what the pages say of it."""
+
+    def __init__(self, app, db, clock, session):
+        self.app, self.db, self.clock = app, db, clock
+        clock.set(at(2015, 9, 3, 9))
+        namnd, users = seed_003_world(session)
+        granskare = make_user(session, role=Role.granskare, namnder=[namnd], email="chef@oster.se",
+                              name="Greta Granskare")
+        remiss = make_remiss(session, namnd=namnd, by=users["registrator"], now=clock(), title=TITLE,
+                             remittent="Kulturnämnden", sender_dnr="KN-2015-1050", deadline_on=date(2015, 9, 28),
+                             deadline_time=None)
+        session.commit()
+        self.namnd_id, self.rid, self.dnr = namnd.id, remiss.id, remiss.our_dnr
+        self.emails = {"sekreterare": "sekr@oster.se", "handlaggare": "jesper@oster.se",
+                       "granskare": "chef@oster.se"}
+        self.handlaggare_id = users["handlaggare"].id
+        self.tokens = {who: u.ics_token for who, u in (("sekreterare", users["registrator"]),
+                                                        ("handlaggare", users["handlaggare"]),
+                                                        ("granskare", granskare))}
+        self.clients = {}
+        for who, mail in self.emails.items():
+            client = app.test_client()
+            Auth(client).login(mail)
+            self.clients[who] = (client, Auth(client))
+
+    # the steps, as each person takes them on the pages
+    def post(self, who: str, path: str, data: dict, *, expect: int = 302):
+        client, auth = self.clients[who]
+        response = auth.post(f"/remisser/{self.rid}{path}", data, form_url=f"/remisser/{self.rid}")
+        assert response.status_code == expect, _text(response.get_data(as_text=True))[:800]
+        return response
+
+    def page(self, who: str, url: str) -> str:
+        response = self.clients[who][0].get(url)
+        assert response.status_code == 200, url
+        return response.get_data(as_text=True)
+
+    # what is stored
+    def milestones(self) -> dict[str, Milestone]:
+        with self.db.transaction(write=False) as s:
+            return {m.kind: m for m in s.exec(select(Milestone).where(Milestone.remiss_id == self.rid))}
+
+    def status(self) -> str:
+        with self.db.transaction(write=False) as s:
+            return s.get(Remiss, self.rid).status
+
+    # what the pages say
+    def due_rows(self, who: str) -> dict[str, str]:
+        """Att göra on the start page: label → the row's words, for this remiss."""
+        html = self.page(who, "/")
+        section = re.search(r'<section aria-labelledby="h-planning-due">(.*?)</section>', html, re.S).group(1)
+        rows = [_text(r) for r in re.findall(r"<tr>(.*?)</tr>", section, re.S)]
+        return {label: row for row in rows if self.dnr in row
+                for label in [re.split(r" " + re.escape(self.dnr), row)[0].split(" ", 4)[-1]]}
+
+    def calendar(self, who: str = "sekreterare") -> dict[tuple[date, str], str]:
+        """The month calendar's entries of this remiss: (day, label) → the entry's words."""
+        found = {}
+        for month in MONTHS:
+            html = self.page(who, f"/kalender?manad={month}")
+            for cell in re.findall(r"<td[^>]*>(.*?)</td>", html, re.S):
+                day = re.search(r'<span class="visually-hidden">\w+ (\d+ \w+ \d{4})</span>', cell)
+                for entry in re.findall(r"<li>(.*?)</li>", cell, re.S):
+                    words = _text(entry)
+                    if self.dnr in words:
+                        found[(day.group(1), words.split(":")[0])] = words
+        return found
+
+    def day(self, day: date) -> dict[str, str]:
+        html = self.page("sekreterare", f"/kalender/dag?datum={day.isoformat()}")
+        rows = [_text(r) for r in re.findall(r"<tr>(.*?)</tr>", html, re.S)]
+        return {row: row for row in rows if self.dnr in row}
+
+    def feeds(self) -> list[str]:
+        """The SUMMARY of every event about this remiss in the handläggare's and the nämnd's ICS feeds."""
+        summaries = []
+        for url in (f"/ics/anvandare/{self.tokens['handlaggare']}.ics",
+                    f"/ics/anvandare/{self.tokens['sekreterare']}/namnd/{self.namnd_id}.ics"):
+            body = self.clients["sekreterare"][0].get(url).get_data(as_text=True).replace("\r\n ", "")
+            summaries += [line[8:] for line in body.splitlines() if line.startswith("SUMMARY:") and self.dnr in line]
+        return summaries
+
+    def digest(self) -> list[dict]:
+        today = local(self.clock()).date()
+        with self.db.transaction(write=False) as s:
+            return [i for i in digest_items(s, namnd_id=self.namnd_id, start=today, end=today + timedelta(weeks=3))
+                    if i["remiss_id"] == self.rid]
+
+    def pending_reminders(self) -> list[str]:
+        """The milestone kinds of the pending reminders about this remiss."""
+        with self.db.transaction(write=False) as s:
+            rows = s.exec(select(OutboxMessage).where(OutboxMessage.remiss_id == self.rid,
+                                                      OutboxMessage.status == "pending",
+                                                      OutboxMessage.kind.in_(policy.REMINDER_KINDS))).all()
+            return [r.key.split(":")[2] for r in rows]
+
+    def tidplan(self, who: str = "sekreterare") -> str:
+        html = self.page(who, f"/remisser/{self.rid}")
+        return _text(re.search(r'<section id="tidplan".*?</section>', html, re.S).group(0))
+
+    def next_step(self, who: str) -> str:
+        html = self.page(who, f"/remisser/{self.rid}")
+        return _text(re.search(r'<p class="next-step">(.*?)</p>', html, re.S).group(1))
+
+    def only_true_things(self) -> dict[str, Milestone]:
+        """Check every surface against the stored milestones at this moment; return the milestones."""
+        today = local(self.clock()).date()
+        stored = self.milestones()
+        closed = self.status() in ("besvarad", "avstar", "aterkallad")
+        done = {m.label for m in stored.values() if m.done_at is not None}
+        late = {m.label for m in stored.values() if m.done_at is None and m.due_on < today}
+        coming = {m.label for m in stored.values() if m.done_at is None and m.due_on >= today}
+        # Att göra: nothing done; "Försenad" exactly on the milestones whose date has passed
+        for who in ("sekreterare", "handlaggare", "granskare"):
+            for label, row in self.due_rows(who).items():
+                assert label not in done, (who, row)
+                assert ("Försenad" in row) == (label in late), (who, row)
+        # the month calendar: done steps are "Klar" and neither coming nor late; open ones are not "Klar"
+        entries = self.calendar()
+        assert {label for _, label in entries} >= {m.label for m in stored.values() if m.kind != "sista_svarsdag"}
+        for (day, label), words in entries.items():
+            if label in done or (label == "Sista svarsdag" and closed):
+                assert "Klar" in words and not [w for w in LATE if w in words], words
+            else:
+                assert "Klar" not in words and ("Försenad" in words) == (label in late), words
+        for m in stored.values():  # the day view agrees with the month
+            for row in self.day(m.due_on):
+                if m.label in row:
+                    assert ("Klar" in row) == (m.done_at is not None), row
+                    assert ("Försenad" in row) == (m.label in late), row
+        # the ICS feeds: open work only (the deadline while the remiss is open)
+        for summary in self.feeds():
+            label = summary.split(":")[0]
+            assert label not in done and not (closed and label == "Sista svarsdag"), summary
+        # the digest and the reminders: open milestones only, late exactly when late
+        for item in self.digest():
+            assert item["milestone"] not in done, item
+            assert item["late"] == (item["milestone"] in late), item
+        for kind in self.pending_reminders():
+            assert stored[kind].done_at is None, kind
+        # the tidplan's advice holds for open, late milestones only, and never on a closed remiss
+        tidplan = self.tidplan()
+        for label in done | coming:
+            assert f"{label} (" not in tidplan or "har redan passerat" not in tidplan.split(f"{label} (")[1][:60], \
+                tidplan
+        if stored["tjansteskrivelse"].done_at is not None or closed:
+            assert "Begär förlängd remisstid" not in tidplan, tidplan
+        if closed:
+            assert not [w for w in LATE if w in tidplan], tidplan
+        return stored
+
+
+@pytest.fixture
+def life(app, db, clock, session):
+    return Life(app, db, clock, session)
+
+
+def test_the_whole_life_reads_true_at_every_step(life, clock, runner, app):
+    # Registered late: the tjänsteskrivelse's and the granskning's dates have passed, and everything says so.
+    stored = life.only_true_things()
+    assert life.due_rows("sekreterare")["Tjänsteskrivelse klar"].endswith("Försenad sedan 7 dagar Kräver uppmärksamhet")
+    tidplan = life.tidplan()
+    assert "Tjänsteskrivelse klar (torsdag 27 augusti 2015) har redan passerat." in tidplan
+    assert "Datumet för tjänsteskrivelsen har redan passerat. Begär förlängd remisstid" in tidplan
+    assert stored["granskning"].due_on == date(2015, 9, 1)
+
+    # assign, start the draft
+    life.post("sekreterare", "/tilldela", {"handlaggare_id": str(life.handlaggare_id)})
+    assert life.status() == "tilldelad"
+    life.only_true_things()
+    clock.set(at(2015, 9, 4, 10))
+    life.post("handlaggare", "/yttrande", {"sammanfattning": "Stadsområdesnämnd Öster är positiv till planen."})
+    assert life.status() == "under_beredning"
+    assert life.next_step("handlaggare") == "Nästa steg: Skriv klart yttrandet och skicka det till granskning."
+    life.only_true_things()
+
+    # Sent to granskning on Friday 4 September: the tjänsteskrivelse is done; the granskare has the nämnd's three
+    # working days from today, not a date that passed before the draft reached her.
+    life.post("handlaggare", "/yttrande/lage", {"state": "granskning"})
+    stored = life.only_true_things()
+    assert stored["tjansteskrivelse"].done_at is not None
+    assert stored["granskning"].due_on == date(2015, 9, 9) and not stored["granskning"].flagged
+    assert "Tjänsteskrivelse klar" not in life.due_rows("granskare")
+    assert life.due_rows("granskare")["Granskning klar"].endswith("om 5 dagar")
+    assert life.next_step("handlaggare") == ("Nästa steg: Yttrandet är skickat till granskning och väntar på att "
+                                             "granskaren godkänner det.")
+    assert life.next_step("granskare").startswith("Nästa steg: Granska yttrandet")
+    tidplan = life.tidplan()
+    assert "har redan passerat" not in tidplan and "Begär förlängd remisstid" not in tidplan
+    assert "3 arbetsdagar efter att yttrandet kom till granskning fredag 4 september 2015." in tidplan
+    assert "Klar Tjänsteskrivelse klar: SOFÖ" not in str(life.calendar())  # (label first, then the tag)
+    assert "Klar" in life.calendar()[("27 augusti 2015", "Tjänsteskrivelse klar")]
+
+    # Monday 7 September: still in granskning, nothing is late; the granskare sends it back, then approves it
+    clock.set(at(2015, 9, 7, 9))
+    life.only_true_things()
+    life.post("granskare", "/yttrande/lage", {"state": "utkast", "comment": "Lägg till en mening om budgeten."})
+    assert life.next_step("handlaggare").startswith("Nästa steg: Granskaren har skickat tillbaka yttrandet")
+    life.post("handlaggare", "/yttrande", {"sammanfattning": "Positiv till planen; budgeten behöver belysas."})
+    life.post("handlaggare", "/yttrande/lage", {"state": "granskning"})
+    life.post("granskare", "/yttrande/lage", {"state": "godkand"})
+    assert life.status() == "klar_for_beslut"
+    stored = life.only_true_things()
+    assert stored["granskning"].done_at is not None
+    assert life.next_step("sekreterare") == "Nästa steg: Yttrandet är godkänt: registrera nämndens beslut."
+
+    # The AU on 10 September goes by with the remiss on its agenda; on the 24th the nämnd decides (§ 142) ...
+    clock.set(at(2015, 9, 24, 18))
+    life.post("sekreterare", "/yttrande/beslut", {"decided_by": "namnd", "meeting_on": "2015-09-24",
+                                                  "paragraf": "142"})
+    assert life.status() == "beslutad"
+    assert life.next_step("sekreterare").startswith("Nästa steg: Nämnden har beslutat: registrera justeringen")
+    stored = life.only_true_things()
+    assert {k for k, m in stored.items() if m.done_at} == {"tjansteskrivelse", "granskning", "arbetsutskott",
+                                                          "namnd"}
+    # ... justerar the paragraph at once, and the registrator expedierar it the next day.
+    life.post("sekreterare", "/yttrande/justering", {"justerad_on": "2015-09-24"})
+    assert life.next_step("sekreterare") == "Nästa steg: Nämnden har beslutat: expediera yttrandet till remittenten."
+    life.only_true_things()
+    clock.set(at(2015, 9, 25, 9))
+    life.post("sekreterare", "/yttrande/expediera", {})
+    assert life.status() == "besvarad"
+
+    # Besvarad: every step is Klar in the calendar, nothing of it is due, late or coming anywhere.
+    stored = life.only_true_things()
+    assert all(m.done_at is not None for m in stored.values())
+    entries = life.calendar()
+    assert len(entries) == 7 and all("Klar" in words for words in entries.values()), entries
+    for who in ("sekreterare", "handlaggare", "granskare"):
+        assert life.due_rows(who) == {}, who
+    assert life.feeds() == [] and life.digest() == [] and life.pending_reminders() == []
+    # the sweep sends what is owed now (the yttrande to Kulturnämnden, "Besvarad" to the handläggare) ...
+    assert runner.invoke(args=["reminders", "run", "--now", "2015-09-25T10:00"]).exit_code == 0
+    before = set(Path(app.config["MAIL_DIR"]).glob("*.eml"))
+    assert before
+    # ... and from then on nothing about it: not on Monday (no digest lists it), not a week later
+    for moment in ("2015-09-28T07:15", "2015-10-02T12:00"):
+        result = runner.invoke(args=["reminders", "run", "--now", moment])
+        assert result.exit_code == 0, result.output
+    for path in set(Path(app.config["MAIL_DIR"]).glob("*.eml")) - before:
+        mail = email.message_from_bytes(path.read_bytes(), policy=default_policy)
+        assert life.dnr not in mail.get_body(("plain",)).get_content(), (mail["Subject"], mail["X-Remiss-Kind"])
+    listing = runner.invoke(args=["reminders", "list", "--status", "pending"]).output
+    assert f"remiss {life.rid} " not in listing, listing
