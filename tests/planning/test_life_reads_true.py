@@ -148,8 +148,11 @@ class Life:
         """Check every surface against the stored milestones at this moment; return the milestones."""
         today = local(self.clock()).date()
         stored = self.milestones()
-        closed = self.status() in ("besvarad", "avstar", "aterkallad")
+        status = self.status()
+        closed = status in ("besvarad", "avstar", "aterkallad")
         done = {m.label for m in stored.values() if m.done_at is not None}
+        # declined or withdrawn: what was left undone is called off ("Utgår"), not done
+        called_off = {m.label for m in stored.values() if m.closed_with_remiss and status in ("avstar", "aterkallad")}
         late = {m.label for m in stored.values() if m.done_at is None and m.due_on < today}
         coming = {m.label for m in stored.values() if m.done_at is None and m.due_on >= today}
         # Att göra: nothing done; "Försenad" exactly on the milestones whose date has passed
@@ -162,13 +165,14 @@ class Life:
         assert {label for _, label in entries} >= {m.label for m in stored.values() if m.kind != "sista_svarsdag"}
         for (day, label), words in entries.items():
             if label in done or (label == "Sista svarsdag" and closed):
-                assert "Klar" in words and not [w for w in LATE if w in words], words
+                assert words.endswith("Utgår" if label in called_off else "Klar"), words
+                assert not [w for w in LATE if w in words], words
             else:
                 assert "Klar" not in words and ("Försenad" in words) == (label in late), words
         for m in stored.values():  # the day view agrees with the month
             for row in self.day(m.due_on):
                 if m.label in row:
-                    assert ("Klar" in row) == (m.done_at is not None), row
+                    assert row.endswith("Utgår" if m.label in called_off else "Klar") == (m.done_at is not None), row
                     assert ("Försenad" in row) == (m.label in late), row
         # the ICS feeds: open work only (the deadline while the remiss is open)
         for summary in self.feeds():
@@ -284,3 +288,63 @@ def test_the_whole_life_reads_true_at_every_step(life, clock, runner, app):
         assert life.dnr not in mail.get_body(("plain",)).get_content(), (mail["Subject"], mail["X-Remiss-Kind"])
     listing = runner.invoke(args=["reminders", "list", "--status", "pending"]).output
     assert f"remiss {life.rid} " not in listing, listing
+
+
+def test_a_declined_remiss_calls_off_its_steps_in_the_calendar_without_calling_them_done(life):
+    life.post("sekreterare", "/status", {"status": "avstar", "note": "Berör inte nämnden."})
+    assert life.status() == "avstar"
+    life.only_true_things()
+    entries = life.calendar()
+    # the work never happened: "Utgår", not "Klar", and nothing late
+    assert entries[("27 augusti 2015", "Tjänsteskrivelse klar")].endswith("Utgår")
+    assert entries[("28 september 2015", "Sista svarsdag")].endswith("Utgår")
+    assert not [words for words in entries.values() if "Försenad" in words or "Klar" in words]
+    assert [row for row in life.day(date(2015, 9, 28))][0].endswith("Utgår")
+    assert life.feeds() == [] and life.due_rows("sekreterare") == {}
+
+
+def test_granskning_keeps_its_date_when_the_draft_comes_in_time_and_never_passes_the_au(life, clock):
+    life.post("sekreterare", "/tilldela", {"handlaggare_id": str(life.handlaggare_id)})
+    # in time: the draft comes on the planned granskning's own day's eve; nothing moves
+    with life.db.transaction() as s:
+        s.get(Milestone, life.milestones()["granskning"].id).planned_on = date(2015, 9, 9)
+        s.get(Milestone, life.milestones()["granskning"].id).due_on = date(2015, 9, 9)
+    life.post("handlaggare", "/yttrande", {"sammanfattning": "Positiv."})
+    life.post("handlaggare", "/yttrande/lage", {"state": "granskning"})
+    assert life.milestones()["granskning"].due_on == date(2015, 9, 9)
+    life.post("granskare", "/yttrande/lage", {"state": "utkast", "comment": "Kortare."})
+    # late: sent on the AU's eve, the granskare's three days end at the AU (10 September), not after it
+    with life.db.transaction() as s:
+        tjanst = s.get(Milestone, life.milestones()["tjansteskrivelse"].id)
+        tjanst.done_at = None
+    clock.set(at(2015, 9, 9, 9))
+    life.post("handlaggare", "/yttrande", {"sammanfattning": "Positiv, kort."})
+    life.post("handlaggare", "/yttrande/lage", {"state": "granskning"})
+    review = life.milestones()["granskning"]
+    assert review.due_on == date(2015, 9, 10) and "senast till sammanträdet torsdag 10 september 2015" in \
+        review.explanation
+    assert "Granskning klar : torsdag 10 september 2015 (i morgon;" in life.tidplan()
+    life.only_true_things()
+
+
+def test_the_digest_says_what_is_true_when_it_is_sent_not_when_it_was_queued(life, clock, app):
+    from remiss.reminders.mail import compose
+    from remiss.reminders.schedule import enqueue_digests, work_calendar
+
+    monday = at(2015, 9, 7, 7, 30)
+    with life.db.transaction() as s:
+        enqueue_digests(s, now=monday, calendar=work_calendar(s))
+    with life.db.transaction(write=False) as s:
+        [row] = s.exec(select(OutboxMessage).where(OutboxMessage.kind == policy.DIGEST)).all()
+        assert "Tjänsteskrivelse klar" in row.payload
+    # the mail server was down on Monday; by Tuesday the tjänsteskrivelse has been sent to granskning
+    clock.set(at(2015, 9, 8, 9))
+    life.post("sekreterare", "/tilldela", {"handlaggare_id": str(life.handlaggare_id)})
+    life.post("handlaggare", "/yttrande", {"sammanfattning": "Positiv."})
+    life.post("handlaggare", "/yttrande/lage", {"state": "granskning"})
+    with app.app_context(), life.db.transaction(write=False) as s:
+        row = s.get(OutboxMessage, row.id)
+        text = compose(s, row, config=app.config, now=at(2015, 9, 8, 9, 5)).get_body(("plain",)).get_content()
+    assert "Tjänsteskrivelse klar" not in text and "Granskning klar" in text
+    # late means late on Tuesday: the AU on Thursday is coming, not late
+    assert "Arbetsutskott – " in text and "Arbetsutskott – " in text.split("[försenad]")[-1]

@@ -83,3 +83,17 @@ def test_seed_003_original_deadline_28_august_needs_extension():
     assert any("fredag 25 september 2015" in text for text in plan.proposals)
     assert any("ordförandebeslut" in text for text in plan.proposals)
     assert any("extra sammanträde" in text for text in plan.proposals)
+
+
+def test_advice_from_a_passed_date_names_the_milestone_it_holds_for():
+    # SON Öster's remiss registered on 3 September 2015: the tjänsteskrivelse (27 August) and the granskning
+    # (1 September) had passed; that advice holds only until those milestones are done
+    plan = plan_backwards(date(2015, 9, 28), SON_OSTER_2015, PlanningRules(), CAL, today=date(2015, 9, 3))
+    passed = {text: kind for text, kind in plan.until_done.items()}
+    assert passed["Tjänsteskrivelse klar (torsdag 27 augusti 2015) har redan passerat."] == "tjansteskrivelse"
+    assert passed["Granskning klar (tisdag 1 september 2015) har redan passerat."] == "granskning"
+    [extension] = [p for p in plan.proposals if "Begär förlängd remisstid" in p]
+    assert passed[extension] == "tjansteskrivelse"
+    # the advice that does not depend on today is not tied to a milestone
+    assert not [w for w in plan.warnings if "Ordinarie justering" in w and w in passed]
+    assert plan.milestone("tjansteskrivelse").explanation.endswith(" Datumet har redan passerat.")
