@@ -242,8 +242,8 @@ def _show(remiss_id: int, *, assign_values: dict | None = None, assign_errors: d
         next_statuses=[s for s in allowed_next(remiss.status, remiss.direction)
                        if s not in BY_VERB_ONLY and may_move(p, remiss.namnd_id, remiss.status, s)],
         status=RemissStatus(remiss.status),
-        # a panel that knows more (the yttrande in granskning) says the next step instead of the status
-        next_step=next((c["next_step"] for _, c in extra if c and c.get("next_step")),
+        # a panel may name a step the status does not show (a rättelse of the besvarad remiss's yttrande)
+        next_step=next((ctx["next_step"] for _, ctx in extra if isinstance(ctx, dict) and ctx.get("next_step")),
                        NEXT_STEPS[RemissStatus(remiss.status)]),
         may_edit=p.may(Action.edit, remiss.namnd_id), may_assign=may_assign, assign=assign,
         panels=extra)

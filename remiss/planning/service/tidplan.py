@@ -89,10 +89,9 @@ def replan(session: Session, *, now: datetime, remiss: Remiss, actor_id: int | N
         planned = {m.kind: m for m in plan.milestones}
         if remiss.direction == Direction.utgaende:
             planned = {k: m for k, m in planned.items() if k == "sista_svarsdag"}
-    rows = dict(existing)
     for kind, pm in planned.items():
-        row = rows[kind] = existing.get(kind) or Milestone(remiss_id=remiss.id, kind=kind, planned_on=pm.day,
-                                                           due_on=pm.day, label=pm.label)
+        row = existing.get(kind) or Milestone(remiss_id=remiss.id, kind=kind, planned_on=pm.day, due_on=pm.day,
+                                              label=pm.label)
         row.position = MILESTONE_KINDS.index(kind)
         row.label, row.owner_role = pm.label, pm.owner_role
         row.planned_on = pm.day
@@ -100,7 +99,6 @@ def replan(session: Session, *, now: datetime, remiss: Remiss, actor_id: int | N
         row.explanation, row.flagged = pm.explanation, pm.flagged
         row.due_on = row.override_on or row.planned_on
         session.add(row)
-    _give_review_time(session, remiss=remiss, rows=rows)
     for kind, row in existing.items():
         if kind in planned:
             continue
@@ -109,6 +107,7 @@ def replan(session: Session, *, now: datetime, remiss: Remiss, actor_id: int | N
         else:
             row.explanation, row.flagged = DROPPED, True
             session.add(row)
+    _give_review_time(session, remiss=remiss, rows={m.kind: m for m in milestones_of(session, remiss.id)})
     _store_state(session, now=now, remiss=remiss, plan=plan)
     session.flush()
     after = {m.kind: m.due_on.isoformat() for m in milestones_of(session, remiss.id)}
