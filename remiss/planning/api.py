@@ -39,7 +39,8 @@ def milestones_json(session, remiss) -> list[dict]:
                                                                         else m.planned_time),
              "planned": _iso(m.planned_on, m.planned_time), "override": _iso(m.override_on),
              "override_reason": m.override_reason or None, "owner_role": m.owner_role,
-             "explanation": m.explanation, "flagged": m.flagged,
+             # done work needs no attention, whatever the plan once said of it
+             "explanation": m.explanation, "flagged": m.flagged and m.done_at is None,
              "done_at": m.done_at.isoformat() if m.done_at else None}
             for m in tidplan.milestones_of(session, remiss.id)]
 

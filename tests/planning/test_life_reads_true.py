@@ -184,6 +184,10 @@ class Life:
             assert item["late"] == (item["milestone"] in late), item
         for kind in self.pending_reminders():
             assert stored[kind].done_at is None, kind
+        # the API: a done milestone needs no attention
+        api = self.clients["sekreterare"][0].get(f"/api/v1/remisser/{self.rid}").get_json()["milestones"]
+        assert {m["kind"] for m in api if m["done_at"]} == {k for k, m in stored.items() if m.done_at}
+        assert not [m for m in api if m["done_at"] and m["flagged"]], api
         # the tidplan's advice holds for open, late milestones only, and never on a closed remiss
         tidplan = self.tidplan()
         for label in done | coming:
