@@ -30,6 +30,9 @@ LABELS: dict[str, str] = {
     "expediering": "Expediering",
     "sista_svarsdag": "Sista svarsdag",
 }
+# A step that cannot start before another is done: while that one is open, the step is waiting, not late (the
+# granskare cannot review a tjänsteskrivelse that has not come; the lateness is the tjänsteskrivelse's).
+WAITS_FOR: dict[str, str] = {"granskning": "tjansteskrivelse"}
 # added to the explanation of a milestone whose date had passed when it was planned
 PASSED = " Datumet har redan passerat."
 OWNERS: dict[str, str] = {

@@ -5,9 +5,11 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
-from sqlalchemy import or_
+from sqlalchemy import case, exists, false, or_
+from sqlalchemy.orm import aliased
 from sqlmodel import Session, select
 
+from remiss.calendar.planner import WAITS_FOR
 from remiss.calendar.swedish import format_weekday_date
 from remiss.planning.models import Milestone
 from remiss.remisser.models import Direction, Remiss, is_open
@@ -34,6 +36,7 @@ class AgendaItem:
     done: bool  # the work is done, or the remiss closed so that nothing is left to do
     overridden: bool = False
     cancelled: bool = False  # done only because the remiss was withdrawn or declined: the work never happened
+    waiting: bool = False  # the step before it is still open (planner.WAITS_FOR): not late, whatever its date
 
     @property
     def sort_key(self):
@@ -53,6 +56,17 @@ _CALLED_OFF = frozenset({RemissStatus.avstar.value, RemissStatus.aterkallad.valu
 
 
 
+_BEFORE = aliased(Milestone)
+
+
+def waiting_column():
+    """A column telling whether a milestone waits for an open step before it (planner.WAITS_FOR), for
+    statements that select Milestone."""
+    return case(*[(Milestone.kind == kind, exists().where(_BEFORE.remiss_id == Milestone.remiss_id,
+                                                          _BEFORE.kind == before, _BEFORE.done_at.is_(None)))
+                  for kind, before in WAITS_FOR.items()], else_=false()).label("waiting")
+
+
 def items(session: Session, *, namnd_ids: Iterable[int] | None = None, handlaggare_id: int | None = None,
           start: date | None = None, end: date | None = None, open_only: bool = True,
           include_done: bool = False, deadline_namnd_ids: Iterable[int] | None = None,
@@ -63,7 +77,7 @@ def items(session: Session, *, namnd_ids: Iterable[int] | None = None, handlagga
     remisser while deadlines are shown for every remiss in deadline_namnd_ids (default: none extra).
     """
     stmt = select(*_REMISS_COLUMNS).where(Remiss.effective_deadline_on.is_not(None))
-    mstmt = (select(*_MILESTONE_COLUMNS, *_REMISS_COLUMNS).join(Remiss, Remiss.id == Milestone.remiss_id)
+    mstmt = (select(*_MILESTONE_COLUMNS, *_REMISS_COLUMNS, waiting_column()).join(Remiss, Remiss.id == Milestone.remiss_id)
              .where(Milestone.kind != DEADLINE, Remiss.direction == Direction.inkommande))
     if namnd_ids is not None:
         ids = list(namnd_ids) or [-1]
@@ -103,13 +117,14 @@ def items(session: Session, *, namnd_ids: Iterable[int] | None = None, handlagga
         found.append(AgendaItem(m.remiss_id, m.our_dnr or "", m.title, m.namnd_id, m.handlaggare_id, m.kind, m.label,
                                 m.due_on, None, m.explanation, m.flagged, done=m.done_at is not None,
                                 overridden=m.override_on is not None,
-                                cancelled=bool(m.closed_with_remiss) and m.status in _CALLED_OFF))
+                                cancelled=bool(m.closed_with_remiss) and m.status in _CALLED_OFF,
+                                waiting=bool(m.waiting) and m.done_at is None))
     return sorted(found, key=lambda item: item.sort_key)
 
 
 def is_overdue(item: AgendaItem, now_local: datetime) -> bool:
     """Tell whether the item is past due and not done at this Stockholm moment."""
-    if item.done:
+    if item.done or item.waiting:
         return False
     if item.day < now_local.date():
         return True

@@ -9,7 +9,7 @@ from sqlmodel import Session
 
 from remiss.db import read_once
 from remiss.auth.access import Action, Principal
-from remiss.calendar.planner import PASSED
+from remiss.calendar.planner import PASSED, WAITS_FOR
 from remiss.calendar.swedish import count_words, format_weekday_date, month_name
 from remiss.clock import local
 from remiss.planning import agenda
@@ -61,13 +61,24 @@ class DueRow:
     done: str = ""  # "Klar" when the work is done, "Utgår" when the remiss was withdrawn or declined first
 
 
+# What a step waits for (planner.WAITS_FOR), in the words of "väntar på tjänsteskrivelsen".
+WAITING_FOR = {"granskning": "väntar på tjänsteskrivelsen"}
+
+
+def _relative(kind: str, day: date, today: date, waiting: bool) -> str:
+    """relative(), except that a waiting step whose date has passed says what it waits for."""
+    return WAITING_FOR[kind] if waiting and day < today else relative(day, today)
+
+
 def due_row(item: AgendaItem, now_local: datetime) -> DueRow:
-    """The display of an agenda item: a done one says so, never "om 3 dagar" or "försenad"."""
+    """The display of an agenda item: a done one says so, never "om 3 dagar" or "försenad"; a waiting one is not
+    late."""
     when = format_weekday_date(item.day) + (f" kl. {item.at:%H.%M}" if item.at else "")
     done = ("Utgår" if item.cancelled else "Klar") if item.done else ""
     return DueRow(item.remiss_id, item.dnr, item.title, item.label, when,
-                  done.lower() if done else relative(item.day, now_local.date()),
-                  agenda.is_overdue(item, now_local), item.flagged and not item.done, item.explanation, done)
+                  done.lower() if done else _relative(item.kind, item.day, now_local.date(), item.waiting),
+                  agenda.is_overdue(item, now_local), item.flagged and not item.done and not item.waiting,
+                  item.explanation, done)
 
 
 @dataclass
@@ -150,6 +161,8 @@ def tidplan_panel(session: Session, principal: Principal, remiss: Remiss, now: d
     state, milestones = _tidplan(session, remiss.id)
     # A finished remiss has no open work: no late or flagged steps, no advice to ask for more time.
     closed = RemissStatus(remiss.status).is_closed
+    open_kinds = {m.kind for m in milestones if m.done_at is None}
+    waiting = {m.kind for m in milestones if m.done_at is None and WAITS_FOR.get(m.kind) in open_kinds}
     rows = []
     for m in milestones:
         when = format_weekday_date(m.due_on) + (f" kl. {m.planned_time:%H.%M}" if m.planned_time and
@@ -160,14 +173,14 @@ def tidplan_panel(session: Session, principal: Principal, remiss: Remiss, now: d
             m.override_reason, m.override_on.isoformat() if m.override_on else "",
             # "the date had passed" was said when it was planned; once done, it is news no longer
             m.explanation.removesuffix(PASSED) if m.done_at is not None or closed else m.explanation,
-            m.flagged and m.done_at is None and not closed, m.done_at is not None,
-            m.done_at is None and not closed and m.due_on < today,
+            m.flagged and m.done_at is None and not closed and m.kind not in waiting, m.done_at is not None,
+            m.done_at is None and not closed and m.due_on < today and m.kind not in waiting,
             f"klar {format_weekday_date(local(m.done_at).date())}" if m.done_at is not None
-            else "remissen är avslutad" if closed else relative(m.due_on, today)))
+            else "remissen är avslutad" if closed else _relative(m.kind, m.due_on, today, m.kind in waiting)))
     # once the nämnd has decided, asking for more time or omedelbar justering is advice too late to take
     advice = state is not None and not closed and remiss.status != RemissStatus.beslutad
     # advice given because a date had passed holds while that milestone is still open and late
-    late = {m.kind for m in milestones if m.done_at is None and m.due_on < today}
+    late = {m.kind for m in milestones if m.done_at is None and m.due_on < today} - waiting
     return {"milestones": rows, "outgoing": remiss.direction == Direction.utgaende, "closed": closed,
             "feasible": state.feasible if advice else True,
             "omedelbar": state.needs_omedelbar_justering if advice else False,

@@ -54,6 +54,7 @@ class MilestoneDue:
     due_on: date
     owner_role: str
     done: bool = False
+    waiting: bool = False  # the step before it is not done (planner.WAITS_FOR): never overdue, never escalated
 
 
 @dataclass(frozen=True)
@@ -104,6 +105,8 @@ def milestone_moments(milestone: MilestoneDue, policy: ReminderPolicy, calendar:
     add(ON_DAY, owner, due, 0)  # first, so it wins over a "before" moment moved onto the same day
     for count in policy.before_workdays:
         add(BEFORE, owner, calendar.add_workdays(due, -count), count)
+    if milestone.waiting:  # heads-up before the date only: being late is the step before's
+        return sorted(found.values(), key=lambda m: (m.due_at, m.kind))
     if policy.escalate_after_workdays > 0:
         add(ESCALATION, "escalation", calendar.add_workdays(due, policy.escalate_after_workdays),
             policy.escalate_after_workdays)

@@ -9,8 +9,10 @@ from sqlalchemy import text, update
 from sqlmodel import Session, select
 
 from remiss.calendar import WorkCalendar
+from remiss.calendar.planner import WAITS_FOR
 from remiss.clock import local, local_today
 from remiss.namnd.models import ClosedDay, Namnd
+from remiss.planning.agenda import waiting_column
 from remiss.planning.models import Milestone
 from remiss.reminders import outbox, policy, recipients
 from remiss.reminders.models import OutboxMessage, OutboxStatus, ReminderMarker
@@ -66,7 +68,9 @@ def group_of(row: OutboxMessage) -> tuple:
 
 def milestones_due(session: Session, remiss_id: int) -> list[policy.MilestoneDue]:
     rows = session.exec(select(Milestone).where(Milestone.remiss_id == remiss_id)).all()
-    return [policy.MilestoneDue(m.kind, m.label, m.due_on, m.owner_role, m.done_at is not None) for m in rows]
+    open_kinds = {m.kind for m in rows if m.done_at is None}
+    return [policy.MilestoneDue(m.kind, m.label, m.due_on, m.owner_role, m.done_at is not None,
+                                waiting=WAITS_FOR.get(m.kind) in open_kinds) for m in rows]
 
 
 def horizon(remiss: Remiss, today: date, lookahead_days: int = LOOKAHEAD_DAYS, spread: bool = False) -> date:
@@ -230,13 +234,13 @@ def enqueue_digests(session: Session, *, now: datetime, calendar: WorkCalendar) 
 def digest_items(session: Session, *, namnd_id: int, start, end) -> list[dict]:
     """Open milestones of the nämnd's open remisser due from start to end, in date order."""
     closed = [s.value for s in CLOSED]
-    stmt = (select(Milestone, Remiss).join(Remiss, Remiss.id == Milestone.remiss_id)
+    stmt = (select(Milestone, Remiss, waiting_column()).join(Remiss, Remiss.id == Milestone.remiss_id)
             .where(Remiss.namnd_id == namnd_id, Remiss.status.not_in(closed), Milestone.done_at == None,  # noqa: E711
                    Remiss.direction != Direction.utgaende.value,
                    Milestone.due_on <= end).order_by(Milestone.due_on, Remiss.id, Milestone.position))
     return [{"remiss_id": r.id, "title": r.title, "our_dnr": r.our_dnr or "", "milestone": m.label,
-             "due_on": m.due_on.isoformat(), "late": m.due_on < start}
-            for m, r in session.exec(stmt) if m.due_on >= start or m.owner_role not in policy.SKIPPED_OWNERS]
+             "due_on": m.due_on.isoformat(), "late": m.due_on < start and not waiting}
+            for m, r, waiting in session.exec(stmt) if m.due_on >= start or m.owner_role not in policy.SKIPPED_OWNERS]
 
 
 def schedule_due(session: Session, *, now: datetime, lookahead_days: int = LOOKAHEAD_DAYS, limit: int = 500,

@@ -128,13 +128,13 @@ class Life:
             return [i for i in digest_items(s, namnd_id=self.namnd_id, start=today, end=today + timedelta(weeks=3))
                     if i["remiss_id"] == self.rid]
 
-    def pending_reminders(self) -> list[str]:
-        """The milestone kinds of the pending reminders about this remiss."""
+    def pending_reminders(self) -> list[tuple[str, str]]:
+        """(reminder kind, milestone kind) of the pending reminders about this remiss."""
         with self.db.transaction(write=False) as s:
             rows = s.exec(select(OutboxMessage).where(OutboxMessage.remiss_id == self.rid,
                                                       OutboxMessage.status == "pending",
                                                       OutboxMessage.kind.in_(policy.REMINDER_KINDS))).all()
-            return [r.key.split(":")[2] for r in rows]
+            return [(r.kind, r.key.split(":")[2]) for r in rows]
 
     def tidplan(self, who: str = "sekreterare") -> str:
         html = self.page(who, f"/remisser/{self.rid}")
@@ -153,13 +153,17 @@ class Life:
         done = {m.label for m in stored.values() if m.done_at is not None}
         # declined or withdrawn: what was left undone is called off ("Utgår"), not done
         called_off = {m.label for m in stored.values() if m.closed_with_remiss and status in ("avstar", "aterkallad")}
-        late = {m.label for m in stored.values() if m.done_at is None and m.due_on < today}
+        # the granskning waits for the tjänsteskrivelse: while that is open, the granskning is not late
+        waiting = {stored["granskning"].label} if (stored["tjansteskrivelse"].done_at is None
+                                                   and stored["granskning"].done_at is None) else set()
+        late = {m.label for m in stored.values() if m.done_at is None and m.due_on < today} - waiting
         coming = {m.label for m in stored.values() if m.done_at is None and m.due_on >= today}
         # Att göra: nothing done; "Försenad" exactly on the milestones whose date has passed
         for who in ("sekreterare", "handlaggare", "granskare"):
             for label, row in self.due_rows(who).items():
                 assert label not in done, (who, row)
                 assert ("Försenad" in row) == (label in late), (who, row)
+                assert ("Kräver uppmärksamhet" in row) <= (label not in waiting), (who, row)
         # the month calendar: done steps are "Klar" and neither coming nor late; open ones are not "Klar"
         entries = self.calendar()
         assert {label for _, label in entries} >= {m.label for m in stored.values() if m.kind != "sista_svarsdag"}
@@ -182,15 +186,16 @@ class Life:
         for item in self.digest():
             assert item["milestone"] not in done, item
             assert item["late"] == (item["milestone"] in late), item
-        for kind in self.pending_reminders():
-            assert stored[kind].done_at is None, kind
+        for kind, milestone in self.pending_reminders():
+            assert stored[milestone].done_at is None, milestone
+            assert not (stored[milestone].label in waiting and kind in (policy.OVERDUE, policy.ESCALATION)), kind
         # the API: a done milestone needs no attention
         api = self.clients["sekreterare"][0].get(f"/api/v1/remisser/{self.rid}").get_json()["milestones"]
         assert {m["kind"] for m in api if m["done_at"]} == {k for k, m in stored.items() if m.done_at}
         assert not [m for m in api if m["done_at"] and m["flagged"]], api
         # the tidplan's advice holds for open, late milestones only, and never on a closed remiss
         tidplan = self.tidplan()
-        for label in done | coming:
+        for label in done | coming | waiting:
             assert f"{label} (" not in tidplan or "har redan passerat" not in tidplan.split(f"{label} (")[1][:60], \
                 tidplan
         if stored["tjansteskrivelse"].done_at is not None or closed:
@@ -213,6 +218,10 @@ def test_the_whole_life_reads_true_at_every_step(life, clock, runner, app):
     assert "Tjänsteskrivelse klar (torsdag 27 augusti 2015) har redan passerat." in tidplan
     assert "Datumet för tjänsteskrivelsen har redan passerat. Begär förlängd remisstid" in tidplan
     assert stored["granskning"].due_on == date(2015, 9, 1)
+    # the granskning's date has passed too, but it waits for the tjänsteskrivelse: the granskare is not late
+    assert life.due_rows("granskare")["Granskning klar"].endswith("väntar på tjänsteskrivelsen")
+    assert "Granskning klar (tisdag 1 september 2015) har redan passerat." not in tidplan
+    assert "Granskning klar : tisdag 1 september 2015 (väntar på tjänsteskrivelsen;" in tidplan
 
     # assign, start the draft
     life.post("sekreterare", "/tilldela", {"handlaggare_id": str(life.handlaggare_id)})

@@ -31,6 +31,14 @@ def test_before_on_day_overdue_and_escalation_on_working_days():
     assert found[0].due_at == datetime(2026, 11, 23, 6, 0, tzinfo=UTC)  # 07.00 CET
 
 
+def test_a_step_waiting_for_the_one_before_gets_its_heads_up_but_is_never_overdue_or_escalated():
+    # the granskning while the tjänsteskrivelse has not come: being late is the handläggare's, not the granskare's
+    waiting = reminder_moments([MilestoneDue("granskning", "Granskning klar", date(2026, 12, 7), "granskare",
+                                             waiting=True)], ReminderPolicy(), CAL, until=date(2026, 12, 16))
+    assert [(m.kind, m.day.isoformat()) for m in waiting] == [
+        ("before", "2026-11-23"), ("before", "2026-11-30"), ("before", "2026-12-03"), ("on_day", "2026-12-07")]
+
+
 def test_a_day_off_moves_the_reminder_to_the_previous_working_day():
     # Due on Saturday 26 December 2026: "on the day" goes out Wednesday 23 December (24–25 are days off).
     found = {m.kind: m for m in moments(date(2026, 12, 26), until=date(2026, 12, 26))}
