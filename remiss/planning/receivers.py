@@ -85,3 +85,17 @@ events.draft_state_changed.connect(_draft_state)
 events.decision_recorded.connect(_decision)
 events.justering_recorded.connect(_justering)
 events.status_changed.connect(_status)
+
+
+# A draft sent back to utkast is work to do again: the tjänsteskrivelse is not ready (and an approved draft sent
+# back is not reviewed either), so the granskning waits for it again and the granskare is not late meanwhile.
+SENT_BACK = {"granskning": TJANSTESKRIVELSE, "godkand": GRANSKNING}
+
+
+def _sent_back(remiss, *, session, now, old, new, actor_id=None, **_):
+    if str(new) == "utkast" and str(old) in SENT_BACK:
+        tidplan.undo(session, now=now, remiss=remiss, kinds=SENT_BACK[str(old)],
+                     note="yttrandet skickat tillbaka till utkast", actor_id=actor_id)
+
+
+events.draft_state_changed.connect(_sent_back)

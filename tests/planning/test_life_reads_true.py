@@ -254,6 +254,10 @@ def test_the_whole_life_reads_true_at_every_step(life, clock, runner, app):
     life.only_true_things()
     life.post("granskare", "/yttrande/lage", {"state": "utkast", "comment": "Lägg till en mening om budgeten."})
     assert life.next_step("handlaggare").startswith("Nästa steg: Granskaren har skickat tillbaka yttrandet")
+    # sent back, the tjänsteskrivelse is not ready (and late); the granskning waits for it again
+    stored = life.only_true_things()
+    assert stored["tjansteskrivelse"].done_at is None
+    assert "Försenad" in life.due_rows("handlaggare")["Tjänsteskrivelse klar"]
     life.post("handlaggare", "/yttrande", {"sammanfattning": "Positiv till planen; budgeten behöver belysas."})
     life.post("handlaggare", "/yttrande/lage", {"state": "granskning"})
     life.post("granskare", "/yttrande/lage", {"state": "godkand"})
@@ -325,10 +329,7 @@ def test_granskning_keeps_its_date_when_the_draft_comes_in_time_and_never_passes
     life.post("handlaggare", "/yttrande/lage", {"state": "granskning"})
     assert life.milestones()["granskning"].due_on == date(2015, 9, 9)
     life.post("granskare", "/yttrande/lage", {"state": "utkast", "comment": "Kortare."})
-    # late: sent on the AU's eve, the granskare's three days end at the AU (10 September), not after it
-    with life.db.transaction() as s:
-        tjanst = s.get(Milestone, life.milestones()["tjansteskrivelse"].id)
-        tjanst.done_at = None
+    # late: sent again on the AU's eve, the granskare's three days end at the AU (10 September), not after it
     clock.set(at(2015, 9, 9, 9))
     life.post("handlaggare", "/yttrande", {"sammanfattning": "Positiv, kort."})
     life.post("handlaggare", "/yttrande/lage", {"state": "granskning"})
@@ -336,6 +337,12 @@ def test_granskning_keeps_its_date_when_the_draft_comes_in_time_and_never_passes
     assert review.due_on == date(2015, 9, 10) and "senast till sammanträdet torsdag 10 september 2015" in \
         review.explanation
     assert "Granskning klar : torsdag 10 september 2015 (i morgon;" in life.tidplan()
+    life.only_true_things()
+    # an approved draft opened again as utkast is neither written nor reviewed any more
+    life.post("granskare", "/yttrande/lage", {"state": "godkand"})
+    assert {k for k, m in life.milestones().items() if m.done_at} == {"tjansteskrivelse", "granskning"}
+    life.post("granskare", "/yttrande/lage", {"state": "utkast", "comment": "Beslutsformuleringen ändras."})
+    assert {k for k, m in life.milestones().items() if m.done_at} == set()
     life.only_true_things()
 
 

@@ -265,6 +265,26 @@ def complete(session: Session, *, now: datetime, remiss: Remiss, kinds: tuple[st
     return done
 
 
+def undo(session: Session, *, now: datetime, remiss: Remiss, kinds: tuple[str, ...], note: str,
+         actor_id: int | None = None) -> list[Milestone]:
+    """Open again the done milestones of kinds because their work is to be done again (a draft sent back), on the
+    dates they have: what is late shows as late.
+
+    Called by a receiver of the draft's state change: the verb that sent it has already checked who may act."""
+    opened = [m for m in milestones_of(session, remiss.id) if m.done_at is not None and m.kind in kinds]
+    for row in opened:
+        row.done_at, row.closed_with_remiss = None, False
+        session.add(row)
+    if opened:
+        session.flush()
+        audit.record(session, now=now, user_id=actor_id, entity="remiss", entity_id=remiss.id,
+                     remiss_id=remiss.id, action="milestone",
+                     changes={f"done:{m.kind}": [True, None] for m in opened},
+                     note=f"{', '.join(m.label for m in opened)}: inte klar ({note})")
+        events.milestones_changed.send(remiss, session=session, now=now, actor_id=actor_id)
+    return opened
+
+
 def reopen(session: Session, *, now: datetime, remiss: Remiss, kinds: tuple[str, ...] = (), note: str,
            actor_id: int | None = None) -> list[Milestone]:
     """Open again the milestones ticked off only because the remiss closed, and those of kinds (work to be done
