@@ -87,7 +87,8 @@ def decision_form_values(session: Session, remiss, decision: Decision | None) ->
 # The remiss page's "Nästa steg" where the yttrande's own state says more than the remiss's status.
 WAITING_FOR_REVIEW = "Yttrandet är skickat till granskning och väntar på att granskaren godkänner det."
 TO_REVIEW = "Granska yttrandet: godkänn det, eller skicka tillbaka det till handläggaren med en kommentar."
-RETURNED = "Granskaren har skickat tillbaka yttrandet: ändra det enligt kommentaren och skicka det till granskning igen."
+RETURNED = ("Granskaren har skickat tillbaka yttrandet: ändra det enligt kommentaren och skicka det till granskning "
+            "igen.")
 TO_JUSTERA = "Nämnden har beslutat: registrera justeringen av protokollet och expediera sedan yttrandet."
 
 

@@ -77,7 +77,8 @@ def items(session: Session, *, namnd_ids: Iterable[int] | None = None, handlagga
     remisser while deadlines are shown for every remiss in deadline_namnd_ids (default: none extra).
     """
     stmt = select(*_REMISS_COLUMNS).where(Remiss.effective_deadline_on.is_not(None))
-    mstmt = (select(*_MILESTONE_COLUMNS, *_REMISS_COLUMNS, waiting_column()).join(Remiss, Remiss.id == Milestone.remiss_id)
+    mstmt = (select(*_MILESTONE_COLUMNS, *_REMISS_COLUMNS, waiting_column())
+             .join(Remiss, Remiss.id == Milestone.remiss_id)
              .where(Milestone.kind != DEADLINE, Remiss.direction == Direction.inkommande))
     if namnd_ids is not None:
         ids = list(namnd_ids) or [-1]

@@ -265,22 +265,31 @@ def complete(session: Session, *, now: datetime, remiss: Remiss, kinds: tuple[st
     return done
 
 
+def _open_again(session: Session, *, now: datetime, remiss: Remiss, rows: list[Milestone], note: str,
+                actor_id: int | None) -> list[Milestone]:
+    """Mark the done rows not done, and say so in the history."""
+    for row in rows:
+        row.done_at, row.closed_with_remiss = None, False
+        session.add(row)
+    if rows:
+        session.flush()
+        audit.record(session, now=now, user_id=actor_id, entity="remiss", entity_id=remiss.id,
+                     remiss_id=remiss.id, action="milestone",
+                     changes={f"done:{m.kind}": [True, None] for m in rows},
+                     note=f"{', '.join(m.label for m in rows)}: inte klar ({note})")
+    return rows
+
+
 def undo(session: Session, *, now: datetime, remiss: Remiss, kinds: tuple[str, ...], note: str,
          actor_id: int | None = None) -> list[Milestone]:
     """Open again the done milestones of kinds because their work is to be done again (a draft sent back), on the
     dates they have: what is late shows as late.
 
     Called by a receiver of the draft's state change: the verb that sent it has already checked who may act."""
-    opened = [m for m in milestones_of(session, remiss.id) if m.done_at is not None and m.kind in kinds]
-    for row in opened:
-        row.done_at, row.closed_with_remiss = None, False
-        session.add(row)
+    opened = _open_again(session, now=now, remiss=remiss, note=note, actor_id=actor_id,
+                         rows=[m for m in milestones_of(session, remiss.id)
+                               if m.done_at is not None and m.kind in kinds])
     if opened:
-        session.flush()
-        audit.record(session, now=now, user_id=actor_id, entity="remiss", entity_id=remiss.id,
-                     remiss_id=remiss.id, action="milestone",
-                     changes={f"done:{m.kind}": [True, None] for m in opened},
-                     note=f"{', '.join(m.label for m in opened)}: inte klar ({note})")
         events.milestones_changed.send(remiss, session=session, now=now, actor_id=actor_id)
     return opened
 
@@ -292,16 +301,8 @@ def reopen(session: Session, *, now: datetime, remiss: Remiss, kinds: tuple[str,
 
     Called by a receiver of the status change: the verb that sent it has already checked who may act.
     """
-    opened = [m for m in milestones_of(session, remiss.id)
-              if m.done_at is not None and (m.closed_with_remiss or m.kind in kinds)]
-    for row in opened:
-        row.done_at, row.closed_with_remiss = None, False
-        session.add(row)
-    if opened:
-        session.flush()
-        audit.record(session, now=now, user_id=actor_id, entity="remiss", entity_id=remiss.id,
-                     remiss_id=remiss.id, action="milestone",
-                     changes={f"done:{m.kind}": [True, None] for m in opened},
-                     note=f"{', '.join(m.label for m in opened)}: inte klar ({note})")
+    opened = _open_again(session, now=now, remiss=remiss, note=note, actor_id=actor_id,
+                         rows=[m for m in milestones_of(session, remiss.id)
+                               if m.done_at is not None and (m.closed_with_remiss or m.kind in kinds)])
     replan(session, now=now, remiss=remiss, actor_id=actor_id)  # sends milestones_changed
     return opened
