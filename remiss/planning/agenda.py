@@ -5,7 +5,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
-from sqlalchemy import case, exists, false, or_
+from sqlalchemy import and_, or_
 from sqlalchemy.orm import aliased
 from sqlmodel import Session, select
 
@@ -57,14 +57,15 @@ _CALLED_OFF = frozenset({RemissStatus.avstar.value, RemissStatus.aterkallad.valu
 
 
 _BEFORE = aliased(Milestone)
+# Whether a milestone waits for an open step before it (planner.WAITS_FOR): add WAITING to the columns and
+# with_waiting() to a statement that selects Milestone.
+WAITING = _BEFORE.id.is_not(None).label("waiting")
 
 
-def waiting_column():
-    """A column telling whether a milestone waits for an open step before it (planner.WAITS_FOR), for
-    statements that select Milestone."""
-    return case(*[(Milestone.kind == kind, exists().where(_BEFORE.remiss_id == Milestone.remiss_id,
-                                                          _BEFORE.kind == before, _BEFORE.done_at.is_(None)))
-                  for kind, before in WAITS_FOR.items()], else_=false()).label("waiting")
+def with_waiting(stmt):
+    """The statement joined to the open step each of its milestones waits for (none for most kinds)."""
+    waits = or_(*[and_(Milestone.kind == kind, _BEFORE.kind == before) for kind, before in WAITS_FOR.items()])
+    return stmt.outerjoin(_BEFORE, and_(_BEFORE.remiss_id == Milestone.remiss_id, waits, _BEFORE.done_at.is_(None)))
 
 
 def items(session: Session, *, namnd_ids: Iterable[int] | None = None, handlaggare_id: int | None = None,
@@ -77,9 +78,9 @@ def items(session: Session, *, namnd_ids: Iterable[int] | None = None, handlagga
     remisser while deadlines are shown for every remiss in deadline_namnd_ids (default: none extra).
     """
     stmt = select(*_REMISS_COLUMNS).where(Remiss.effective_deadline_on.is_not(None))
-    mstmt = (select(*_MILESTONE_COLUMNS, *_REMISS_COLUMNS, waiting_column())
-             .join(Remiss, Remiss.id == Milestone.remiss_id)
-             .where(Milestone.kind != DEADLINE, Remiss.direction == Direction.inkommande))
+    mstmt = with_waiting(select(*_MILESTONE_COLUMNS, *_REMISS_COLUMNS, WAITING)
+                         .join(Remiss, Remiss.id == Milestone.remiss_id)
+                         .where(Milestone.kind != DEADLINE, Remiss.direction == Direction.inkommande))
     if namnd_ids is not None:
         ids = list(namnd_ids) or [-1]
         stmt = stmt.where(Remiss.namnd_id.in_(ids))

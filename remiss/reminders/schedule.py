@@ -12,7 +12,7 @@ from remiss.calendar import WorkCalendar
 from remiss.calendar.planner import WAITS_FOR
 from remiss.clock import local, local_today
 from remiss.namnd.models import ClosedDay, Namnd
-from remiss.planning.agenda import waiting_column
+from remiss.planning.agenda import WAITING, with_waiting
 from remiss.planning.models import Milestone
 from remiss.reminders import outbox, policy, recipients
 from remiss.reminders.models import OutboxMessage, OutboxStatus, ReminderMarker
@@ -234,7 +234,7 @@ def enqueue_digests(session: Session, *, now: datetime, calendar: WorkCalendar) 
 def digest_items(session: Session, *, namnd_id: int, start, end) -> list[dict]:
     """Open milestones of the nämnd's open remisser due from start to end, in date order."""
     closed = [s.value for s in CLOSED]
-    stmt = (select(Milestone, Remiss, waiting_column()).join(Remiss, Remiss.id == Milestone.remiss_id)
+    stmt = (with_waiting(select(Milestone, Remiss, WAITING).join(Remiss, Remiss.id == Milestone.remiss_id))
             .where(Remiss.namnd_id == namnd_id, Remiss.status.not_in(closed), Milestone.done_at == None,  # noqa: E711
                    Remiss.direction != Direction.utgaende.value,
                    Milestone.due_on <= end).order_by(Milestone.due_on, Remiss.id, Milestone.position))
