@@ -155,8 +155,10 @@ def load_kind_cases(split: str) -> list[dict]:
 
 
 # The preposition is a whole word: "av" must not take the first letters of "avseende" (fixed 2026-12-03).
-_TITLE_LEAD = re.compile(r"^(?:remiss(?:en)?\s*(?:(?:av|om|angående|avseende|gällande|över|på)\b)?\s*[:–-]?\s*)"
-                         r"(?:(?:departements)?promemorian?\s+|betänkandet?\s+|rapporten?\s+)?", re.I)
+# "Remittering av betänkande X" and "Remiss av promemoria om X" are the same lead (added with the fresh sets).
+_TITLE_LEAD = re.compile(r"^(?:(?:remiss(?:en)?|remittering)\s*(?:(?:av|om|angående|avseende|gällande|över|på)\b)?"
+                         r"\s*[:–-]?\s*)(?:(?:departements)?promemorian?\s+(?:om\s+)?|betänkandet?\s+|rapporten?\s+)?",
+                         re.I)
 
 
 def _same_title(have: str, want: str) -> bool:

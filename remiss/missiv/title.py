@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 
 from remiss.missiv.bodies import find_bodies
+from remiss.missiv.dnr import RK_DNR
 
 # Line starts are followed by [ \t]*, not \s*: with re.MULTILINE, \s* ran from every line start across all the
 # blank lines after it, and a text of blank lines took time squared.
@@ -22,12 +23,16 @@ _PROSE = [
     re.compile(r"\bRemissen gäller ((?:[^\n.]|\n(?![ \t]*\n)){3,200}?)(?: och (?:är|kommer) från\b|\.)"),
     re.compile(r"\b[A-ZÅÄÖ][\wåäö-]{1,60}s remiss (?:om|av|gällande) ((?:(?!remiss)(?:[^\n.]|\n(?![ \t]*\n))){3,120})"
                r"\.(?:\s|$)"),
+    # "Bifogat finns förslag till ändringar i … föreskrifter (KIFS 2017:7) om …."; "Härmed översänds promemorian …"
+    re.compile(r"\b(?:Bifogat|Härmed) (?:finns|översänds|remitteras|bifogas)(?: härmed)?(?: för (?:remiss|yttrande))? "
+               r"((?:förslag|promemorian?|rapporten?|betänkandet)\b[^\n.]{3,200})\.(?:\s|$)"),
 ]
 # Words a document type adds in front of its name: "Remiss av promemorian X" is the ärendemening X.
 _DOC_LEAD = re.compile(
     r"^(?:(?:(?:Öppen[ \t]+)?Remiss(?:en)?|Remittering|Kungörelse|Samråd(?: och utställning)?|Utställning|Granskning|"
     r"Inbjudan till (?:samråd|remiss)|Välkommen att tycka till|Tyck till|"
     r"(?:Inbjudan|Möjlighet|Välkommen) att (?:lämna synpunkter|yttra sig)|Lämna synpunkter|"
+    r"[\wåäö:-]{2,40}(?:[ \t]+[\wåäö:-]{2,40}){0,2}[ \t]+vill ha (?:dina |era |in )?synpunkter|"
     r"(?:Förlängd|Förlängning av|Ny) (?:remisstid|svarstid|samrådstid|granskningstid|sista svarsdag)(?:en)?"
     r"(?: för| gällande| i)?)(?:[ \t]+(?:av|om|på|angående|för))?"
     r"(?:[ \t]*[:–-][ \t]*|[ \t]+))+(?:(?:(?:departements)?promemorian?|betänkandet?|rapporten?)[ \t]+)?",
@@ -36,6 +41,11 @@ _DOC_LEAD = re.compile(
 _TRAIL = re.compile(
     r"(?<![ \t])[ \t]*(?:[-–:][ \t]*(?:remiss|samråd|granskning|utställning)(?:förslag|version|shandling)?|"
     r"(?:(?:är|går)[ \t]+)?(?:ute |ut )?på (?:remiss|samråd|granskning|utställning))[ \t]*$", re.IGNORECASE)
+# regeringen.se puts the diarienummer right after the heading ("… vindkraftverkDiarienummer: Fi2025/00114"); a
+# subject may end with it in brackets ("… vindkraftverk (Fi2025/00114)"). Neither belongs to the ärendemening.
+# (The blanks in front are taken only from the first of them, so that a run of blanks is not retried.)
+_DNR_TAIL = re.compile(rf"(?<![ \t])[ \t]*(?:Diarienummer[ \t]*:[ \t]*\S+|\((?:dnr[ \t.:]*)?{RK_DNR}\))\Z",
+                       re.IGNORECASE)
 _POSSESSIVE = re.compile(r"^(?:Kommunens|Regionens|Länsstyrelsens|Myndighetens)[ \t]+", re.IGNORECASE)
 # Navigation, credits and dates that sit above a web page's headline.
 _CHROME = re.compile(
@@ -44,12 +54,14 @@ _CHROME = re.compile(
     r"publicera|senast uppdaterad|sidansvarig|fotograf|foto\b|bild\b|remisser\b|aktuellt|startsida|du är här|"
     r"återställ|visa kontaktuppgifter|tillbaka|senast ändrad|uppdaterad|ändrad\b|aktuella\b|kakor|cookies|"
     r"acceptera|godkänn|kontakta oss|till startsidan|innehåll på sidan|på denna sida|relaterat|print\b|share\b|"
+    r"så här (?:svarar|gör|lämnar|tycker) (?:du|man|ni)\b|"
     r"(?:[^/>›\n]{0,60}[ \t][/>›][ \t]){2})",  # a breadcrumb: Start / Bygga och bo / Avfall
     re.IGNORECASE,
 )
 # Lines of a letterhead: the document type alone, a date with a diarienummer, the sending unit.
 _LETTERHEAD = re.compile(r"(?:remiss|missiv|remissmissiv|kungörelse|promemoria|följebrev|samråd|granskning|"
-                         r"utställning|(?:aktuella[ \t]+)?(?:remisser|samråd)|[\d\s:–-]+)\.?", re.IGNORECASE)
+                         r"utställning|(?:(?:aktuella|tidigare|pågående|öppna|avslutade|utgångna)[ \t]+)?"
+                         r"(?:remisser|samråd)(?:[ \t]+(?:från|under)[ \t]+\d{4})?|[\d\s:–-]+)\.?", re.IGNORECASE)
 _UNIT = re.compile(r"(?:avdelningen|enheten|sektionen|kansliet|förvaltningen|kontoret|staben|byrån|departementet|"
                    r"nämnden|styrelsen)$", re.IGNORECASE)
 
@@ -79,6 +91,41 @@ def find_title(text: str) -> tuple[str | None, tuple[int, int] | None]:
     return _headline(text)
 
 
+def letter_heading(text: str) -> tuple[str | None, tuple[int, int] | None]:
+    """Return the letter's own labelled heading ("# Remiss av …", "Ärende: …"), or (None, None)."""
+    for pattern in _LABELLED[:2]:
+        m = pattern.search(text)
+        if m and 3 <= len(m.group(1)) <= 250:
+            end = _continued(text, m.start(1), m.end(1))
+            return _tidy(text[m.start(1):end], (m.start(1), end), lead=False)
+    return None, None
+
+
+# SOU and Ds numbers, and författningssamlingar ("KIFS 2017:7", "HSLF-FS 2016:34"): a number names one document.
+_DESIGNATION = re.compile(r"\b(?:SOU|Ds|[A-ZÅÄÖ]{1,6}-?FS)[ \t]+\d{4}:\d+", re.IGNORECASE)
+
+
+def shares_designation(a: str, b: str) -> bool:
+    """Tell whether two titles carry the same SOU, Ds or författningssamling number."""
+    def numbers(value: str) -> set[str]:
+        return {re.sub(r"\s+", " ", m.group()).casefold() for m in _DESIGNATION.finditer(value)}
+    return bool(numbers(a) & numbers(b))
+
+
+def same_matter(subject_title: str, heading: str) -> bool:
+    """Tell whether a subject line and the forwarded letter's heading name the same ärende.
+
+    A subject is often a shortened heading ("Remiss - Ovårdade tomter …" for "Remiss av Boverkets rapport Ovårdade
+    tomter …"): the heading is the fuller name when it carries the same SOU/Ds number or all the subject's words.
+    """
+    if shares_designation(subject_title, heading):
+        return True
+    def words(value: str) -> set[str]:
+        return {w.casefold() for w in re.findall(r"[^\W\d_]{3,}", value)} - {"remiss", "och", "för", "med"}
+    wanted = words(subject_title)
+    return len(wanted) >= 2 and wanted <= words(heading)
+
+
 def clean_subject(subject: str, span: tuple[int, int]) -> tuple[str | None, tuple[int, int] | None]:
     """Return the ärendemening an e-mail subject carries ('Remiss: X', 'Förlängd svarstid – X')."""
     # "Remiss av promemorian X" stays as the letter's own heading would; "Remiss: X" and "Förlängd svarstid – X"
@@ -95,7 +142,7 @@ def clean_subject(subject: str, span: tuple[int, int]) -> tuple[str | None, tupl
 
 def _tidy(value: str, span: tuple[int, int], lead: bool = True) -> tuple[str | None, tuple[int, int]]:
     """Collapse blanks; drop a procedure's words around the name unless the letter's own heading has them."""
-    value = re.sub(r"\s+", " ", value).strip(" .:")
+    value = _DNR_TAIL.sub("", re.sub(r"\s+", " ", value)).strip(" .:")
     found = _DOC_LEAD.match(value) if lead else None
     if found and found.end() < len(value):
         value = value[found.end():]
@@ -113,7 +160,7 @@ def _headline(text: str) -> tuple[str | None, tuple[int, int] | None]:
         following = lines[index + 1].group() if index + 1 < len(lines) else ""
         if _CHROME.match(line) or _CREDIT.match(following) or not re.search(r"[^\W\d_]{3}", line):
             continue
-        if line.endswith((".", ":", "!", ",", ";")) or "@" in line or "http" in line or line[:1].islower():
+        if line.endswith((".", ":", "!", ",", ";", "?")) or "@" in line or "http" in line or line[:1].islower():
             continue
         if len(line) >= 70 and text[line_end:line_end + 1] == "\n" and following and \
                 lines[index + 1].start() == line_end + 1:
