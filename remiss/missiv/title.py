@@ -87,7 +87,10 @@ def find_title(text: str) -> tuple[str | None, tuple[int, int] | None]:
     for pattern in _PROSE:
         m = pattern.search(text)
         if m:
-            return _tidy(m.group(1), m.span(1))
+            value, span = _tidy(m.group(1), m.span(1))
+            if value and pattern is _PROSE[-1]:
+                value = value[:1].upper() + value[1:]  # "Bifogat finns förslag till …": the object names the matter
+            return value, span
     return _headline(text)
 
 
