@@ -23,6 +23,10 @@ _PROSE = [
     re.compile(r"\bRemissen gäller ((?:[^\n.]|\n(?![ \t]*\n)){3,200}?)(?: och (?:är|kommer) från\b|\.)"),
     re.compile(r"\b[A-ZÅÄÖ][\wåäö-]{1,60}s remiss (?:om|av|gällande) ((?:(?!remiss)(?:[^\n.]|\n(?![ \t]*\n))){3,120})"
                r"\.(?:\s|$)"),
+    # A PDF missiv flattened to one line (docplayer): "… Enligt sändlista Ändring av Boverkets byggregler Boverket
+    # önskar synpunkter …": the title stands between the addressee and the first sentence.
+    re.compile(r"\bEnligt sändlista[ \t]+([A-ZÅÄÖ][^.\n]{5,150}?)(?=[ \t]+[A-ZÅÄÖ][\wåäö]+[ \t]+"
+               r"(?:önskar|översänder|remitterar|bjuder|ger|inbjuder|har tagit fram)\b)"),
     # "Bifogat finns förslag till ändringar i … föreskrifter (KIFS 2017:7) om …."; "Härmed översänds promemorian …"
     re.compile(r"\b(?:Bifogat|Härmed) (?:finns|översänds|remitteras|bifogas)(?: härmed)?(?: för (?:remiss|yttrande))? "
                r"((?:förslag|promemorian?|rapporten?|betänkandet)\b[^\n.]{3,200})\.(?:\s|$)"),
@@ -77,8 +81,31 @@ _GENERIC_SUBJECT = re.compile(
 _CREDIT = re.compile(r"^[ \t]*(?:fotograf|foto|bild)[ \t]*:", re.IGNORECASE)
 
 
+# Read only when no heading names the matter: "lämna synpunkter på förslaget till ny regional kulturplan 2024-2027.",
+# "så kommer du till förslaget till Bostadsförsörjningsprogrammet för Malå kommun."
+_PROPOSAL_OBJECT = re.compile(
+    r"\b(?:tycka till om|tyck till om|synpunkter på|kommer du till|ta del av|yttra (?:dig|er|sig) över)[ \t]+"
+    r"(?:remissutgåvan|remissversionen|remissförslaget|förslaget|förslag)[ \t]+(?:av|till|om|på)[ \t]+"
+    r"(?:(?:en|ett)[ \t]+)?(?:(?:ny|nytt|nya)[ \t]+)?([^\n.]{3,150}?)(?:\.(?:\s|$)|\n)", re.IGNORECASE)
+# "ny regional utvecklingsstrategi, Dalastrategin 2030 – …": the name after the comma is the matter's own.
+_APPOSITION = re.compile(r"^[a-zåäö][^,()]{2,60},[ \t]+(?=[A-ZÅÄÖ])")
+
+
 def find_title(text: str) -> tuple[str | None, tuple[int, int] | None]:
     """Return the ärendemening (title) and its span."""
+    value, span = _find_title(text)
+    if value is None:
+        m = _PROPOSAL_OBJECT.search(text)
+        if m:
+            named = _APPOSITION.match(m.group(1))
+            start = m.start(1) + (named.end() if named else 0)
+            value, span = _tidy(text[start:m.end(1)], (start, m.end(1)), lead=False)
+            if value:
+                value = value[:1].upper() + value[1:]
+    return value, span
+
+
+def _find_title(text: str) -> tuple[str | None, tuple[int, int] | None]:
     for pattern in _LABELLED:
         m = pattern.search(text)
         if m and 3 <= len(m.group(1)) <= 250:

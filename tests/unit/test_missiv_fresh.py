@@ -80,9 +80,28 @@ def test_the_sender_signing_without_greeting_is_the_contact(letters):
     assert parse_missiv(letters["e16"]["text"]).contact_person == "Eva Barkström"
 
 
-def test_the_pages_own_address_decides_the_remittent_and_a_teaser_is_no_title(letters):
+def test_the_pages_own_address_decides_the_remittent_and_the_proposal_names_the_matter(letters):
     # Region Dalarna's page: "Vad är viktigast för Dalarnas fortsatta utveckling?" and "Så här svarar man" are
-    # headings, not the ärendemening; linnea.hassis@regiondalarna.se outweighs Statsrådsberedningens promemoria.
+    # headings, not the ärendemening, which "tycka till om remissutgåvan av ny regional utvecklingsstrategi,
+    # Dalastrategin 2030 – …" gives; linnea.hassis@regiondalarna.se outweighs Statsrådsberedningens promemoria.
     result = parse_missiv(letters["f12"]["text"])
     assert result.remittent == "Region Dalarna"
-    assert result.title is None
+    assert result.title == "Dalastrategin 2030 – Tillsammans för ett hållbart Dalarna"
+
+
+KINDS = Path(__file__).resolve().parents[1] / "data" / "missiv" / "kinds"
+
+
+@pytest.fixture(scope="module")
+def older() -> dict[str, dict]:
+    return {c["id"]: c for name in ("missiv-dev.json", "missiv-extra.json")
+            for c in json.loads((KINDS / name).read_text(encoding="utf-8"))}
+
+
+@pytest.mark.parametrize("case,title", [
+    ("x16", "Regional kulturplan 2024-2027"),  # "lämna synpunkter på förslaget till ny regional kulturplan 2024-2027."
+    ("d22", "Bostadsförsörjningsprogrammet för Malå kommun"),  # "kommer du till förslaget till …", heading shouted
+    ("x21", "Ändring av Boverkets byggregler"),  # docplayer: "Enligt sändlista Ändring av … Boverket önskar …"
+])
+def test_a_title_from_the_proposal_a_page_names_when_no_heading_does(older, case, title):
+    assert parse_missiv(older[case]["text"]).title == title
