@@ -14,7 +14,9 @@ _LABELLED = [
     re.compile(r"^[ \t]*(?:Rubrik|Remiss(?:ens titel)?|Angående|Ang\.|Avser|Gäller)[ \t]*:[ \t]*([^\n]*\S)", re.MULTILINE),
     re.compile(
         r"(?:^|(?<=\s))((?:Remiss|Remittering) (?:angående|avseende|gällande|av|om|över|från \w+ om)[ \t]+[^\n]+?)"
-        r"(?=[ \t]+[A-ZÅÄÖ]{2,6}(?:[ \t]|$)|[ \t]+(?:Dnr|Diarienummer|Den|Bakgrund)\b|\n|$)",
+        r"(?=[ \t]+[A-ZÅÄÖ]{2,6}(?:[ \t]|$)|[ \t]+(?:Dnr|Diarienummer|Den|Bakgrund)\b|\n|$|"
+        # a PDF flattened to one line: the first sentence starts with a capitalised function word
+        r"[ \t]+(?:På|Med|Enligt|Det|De|Vi|Inom|Genom|Efter|Sedan|Härmed|Bifogat|Nu)[ \t]+[a-zåäö])",
         re.MULTILINE,
     ),
 ]

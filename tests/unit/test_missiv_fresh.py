@@ -102,6 +102,9 @@ def older() -> dict[str, dict]:
     ("x16", "Regional kulturplan 2024-2027"),  # "lämna synpunkter på förslaget till ny regional kulturplan 2024-2027."
     ("d22", "Bostadsförsörjningsprogrammet för Malå kommun"),  # "kommer du till förslaget till …", heading shouted
     ("x21", "Ändring av Boverkets byggregler"),  # docplayer: "Enligt sändlista Ändring av … Boverket önskar …"
+    # one flattened line: "… STOCKHOLM Remiss av Energimarknadsinspektionens om förslag … av fjärrvärme På den …"
+    ("d38", "Remiss av Energimarknadsinspektionens om förslag till föreskrifter och allmänna råd för mätning, "
+            "rapportering och debitering av fjärrvärme"),
 ])
 def test_a_title_from_the_proposal_a_page_names_when_no_heading_does(older, case, title):
     assert parse_missiv(older[case]["text"]).title == title
