@@ -108,3 +108,10 @@ def older() -> dict[str, dict]:
 ])
 def test_a_title_from_the_proposal_a_page_names_when_no_heading_does(older, case, title):
     assert parse_missiv(older[case]["text"]).title == title
+
+
+def test_the_name_in_a_postal_address_under_the_body_is_the_contact(older):
+    # Kungsör: "i pappersform till:\n\nKungsörs kommun\nAnne Pettersson\n736 85 Kungsör"
+    assert parse_missiv(older["x14"]["text"]).contact_person == "Anne Pettersson"
+    assert parse_missiv("Synpunkter senast den 1 juni 2024 till:\n\nKungsörs kommun\nBox 23\n736 85 Kungsör"
+                        ).contact_person is None
