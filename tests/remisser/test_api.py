@@ -57,6 +57,13 @@ def test_create_read_update_list_with_a_token(client, token, db):
     ({"sandlista": [{"email": "x@y.se"}]}, "sandlista"),
     ({"direction": "sidled"}, "direction"),
     ({"handlaggare_id": 424242}, "handlaggare_id"),
+    # JSON types that Python would quietly turn into something else: true → 1, 1.5 → 1, {"x": 1} → "{'x': 1}"
+    ({"namnd_id": True}, "namnd_id"),
+    ({"namnd_id": 1.5}, "namnd_id"),
+    ({"handlaggare_id": True}, "handlaggare_id"),
+    ({"questions": [{"x": 1}]}, "questions"),
+    ({"sandlista": [1, 2]}, "sandlista"),
+    ({"sandlista": [{"name": {"x": 1}}]}, "sandlista"),
 ])
 def test_bad_fields_give_json_errors_naming_the_field(client, token, payload, field):
     body = {**SEED, "namnd_id": token["namnd"].id, **payload}
@@ -169,3 +176,18 @@ def test_patch_refuses_a_real_illegal_move_whole(client, token, session):
     assert client.get(f"/api/v1/remisser/{rid}", headers=headers).get_json()["notes"] == ""  # rolled back
     r = client.patch(f"/api/v1/remisser/{rid}", json={"status": "klar"}, headers=headers)
     assert r.status_code == 400 and r.get_json()["errors"] == {"status": "Okänd status: klar"}
+
+
+def test_a_lasare_or_an_admin_cannot_be_made_handlaggare(client, token, session):
+    """The API offers the same people as the form's list: active handläggare, registratorer, granskare."""
+    lasare = make_user(session, role=Role.lasare, namnder=[token["namnd"]], email="lasare@x.se")
+    admin = make_user(session, role=Role.admin, namnder=[token["namnd"]], email="admin2@x.se")
+    granskare = make_user(session, role=Role.granskare, namnder=[token["namnd"]], email="gr@x.se")
+    session.commit()
+    for user in (lasare, admin):
+        r = client.post("/api/v1/remisser", json={**SEED, "namnd_id": token["namnd"].id, "handlaggare_id": user.id},
+                        headers=token["headers"])
+        assert r.status_code == 400 and r.get_json()["field"] == "handlaggare_id", r.get_json()
+    r = client.post("/api/v1/remisser", json={**SEED, "namnd_id": token["namnd"].id, "handlaggare_id": granskare.id},
+                    headers=token["headers"])
+    assert r.status_code == 201 and r.get_json()["status"] == "tilldelad"
