@@ -54,8 +54,8 @@ def diarium():
     page = int(page) if page.isdigit() else 1
     if f.text and f == RemissFilter(text=f.text, sort=f.sort) and page == 1:
         # A diarienummer, ours or the remittent's, opens its remiss.
-        found = queries.remisser_by_dnr(get_session(), principal(), f.text, fmt=current_app.config["DNR_FORMAT"])
-        if len(found) == 1:
+        found = queries.remisser_by_dnr(get_session(), principal(), f.text)
+        if len(found) == 1:  # several: listed below
             return redirect(url_for("remisser.show", remiss_id=found[0]))
     result = list_remisser(get_session(), principal(), f, page=page, per_page=current_app.config["PAGE_SIZE"])
     namnder = _namnder(Action.view)
