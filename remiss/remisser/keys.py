@@ -32,8 +32,12 @@ def dnr_key(text: str | None) -> str | None:
 
 
 def dnr_tail(text: str | None) -> str | None:
-    """The key from its first number on ("KS-IOF-2010-00015" → "2010-15"); None without a number."""
-    parts = _parts(text or "")
+    """The key from its first number on ("KS-IOF-2010-00015" → "2010-15"), after the words with letters that
+    lead it ("N2 2017/00001" → "2017-1", "Fi2024/01234" → "2024-1234"); None without a number."""
+    words = (text or "").split()
+    while len(words) > 1 and any(c.isalpha() for c in words[0]):  # a series prefix, digits and all
+        words = words[1:]
+    parts = _parts(" ".join(words))
     first = next((i for i, part in enumerate(parts) if part.isdigit()), None)
     return None if first is None else "-".join(parts[first:])[:KEY_LENGTH]
 

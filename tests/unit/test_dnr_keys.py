@@ -18,6 +18,9 @@ def test_one_key_whatever_the_case_spacing_diacritics_or_leading_zeros(typed):
     ("15/10", "15-10", "15-10"),
     ("2015/97-IFN-702", "2015-97-ifn-702", "2015-97-ifn-702"),
     ("KS 2018/0", "ks-2018-0", "2018-0"),
+    ("N2 2017/00001", "n-2-2017-1", "2017-1"),  # a prefix with a digit is all prefix
+    ("KS IOF 2010 / 15", "ks-iof-2010-15", "2010-15"),
+    ("Kommunstyrelsen Fi2024/01234", "kommunstyrelsen-fi-2024-1234", "2024-1234"),
     ("", None, None), ("--", None, None), ("Kommunstyrelsen", "kommunstyrelsen", None),
 ])
 def test_keys_of_real_diarienummer(dnr, key, tail):
