@@ -7,7 +7,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.conftest import check_axe, login
+from tests.browser.conftest import check_axe, check_axe_once, login
 
 pytestmark = pytest.mark.browser
 
@@ -15,6 +15,7 @@ pytestmark = pytest.mark.browser
 def test_the_duplicate_warning_appears_while_typing(open_page):
     page = open_page()
     login(page, "sekreterare@remiss.example")
+    check_axe_once(page)  # the start page (run alone, this test shows it)
     page.goto("/remisser/ny")
     live = page.locator("#duplicate-live")
     expect(live).to_be_empty()
@@ -29,3 +30,4 @@ def test_the_duplicate_warning_appears_while_typing(open_page):
     link.click()
     page.wait_for_url(re.compile(r"/remisser/\d+$"))
     expect(page.get_by_role("heading", level=1)).to_contain_text("Förslag till ny IoF-plan")
+    check_axe_once(page)
