@@ -99,8 +99,11 @@ def _sent(frozen_rows, decided: list[Decision]) -> list[dict]:
     return list(rounds.values())
 
 
-def decision_form_values(session: Session, remiss, decision: Decision | None) -> dict:
-    """What the beslut form shows before anything is typed: the decision so far, else the planned nämnd meeting."""
+def decision_form_values(session: Session, remiss, decision: Decision | None, rattelse: int = 0) -> dict:
+    """What the beslut form shows before anything is typed: the decision so far, else the planned nämnd meeting
+    (for a rättelse nothing: its beslut is a new one, not the yttrande's meeting again)."""
+    if decision is None and rattelse:
+        return {"decided_by": "namnd", "meeting_on": ""}
     if decision is not None:
         return {"decided_by": decision.decided_by, "delegat": decision.delegat, "paragraf": decision.paragraf,
                 "meeting_on": decision.meeting_on.isoformat(),
@@ -140,7 +143,7 @@ def panel_context(session: Session, principal: Principal, remiss, now) -> dict:
         "may_rattelse": may_review and state == DraftState.expedierad,
         "decision": _decision_display(session, decision, today),
         "decided_by_choices": [(d.value, d.label) for d in DecidedBy],
-        "decision_values": decision_form_values(session, remiss, decision),
+        "decision_values": decision_form_values(session, remiss, decision, rattelse),
         "may_decide": may_review and state == DraftState.godkand,
         "may_justera": (may_review and state == DraftState.godkand and decision is not None
                         and not decision.justerad_by(today)),

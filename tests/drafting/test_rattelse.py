@@ -212,5 +212,15 @@ def test_pages_and_api_offer_a_rattelse_and_refuse_clearly(world, auth, client, 
     assert body["sent"][0]["decision_reference"] == "vid sammanträde 24 september 2015, § 142"
     page = client.get(f"/remisser/{rid}").get_data(as_text=True)
     assert "Rättelsen av det expedierade yttrandet: skriv den rättade texten" in page  # the next step, not "inget mer"
+    # the same day as the expediering, the current document is the proposed rättelse, not the sent file again
+    texts = texts_of(client.get(f"/remisser/{rid}/dokument/yttrande.docx").data)
+    assert any(t.startswith("Stadsområdesnämnd Öster föreslås besluta att lämna följande rättelse") for t in texts)
+    # sent for review, it is on the granskare's start page as a rättelse
+    client.put(f"/api/v1/remisser/{rid}/yttrande", json={"sammanfattning": "Rättat."}, headers=headers)
+    assert client.post(f"/api/v1/remisser/{rid}/yttrande/state", json={"state": "granskning"},
+                       headers=headers).status_code == 200
+    start = client.get("/").get_data(as_text=True)
+    section = start[start.index('id="h-att-granska"'):]
+    assert 'Rättelse</span>' in section[:section.index("</section>")]
     assert client.post(f"/api/v1/remisser/{rid}/yttrande/rattelse", json={"comment": "x"},
                        headers=headers).status_code == 409
