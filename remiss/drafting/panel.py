@@ -29,7 +29,7 @@ _C = Consultation.__table__.c
 _REMISS_ID = bindparam("remiss_id")
 # Built once and read as rows (the panel only shows them): the draft with its newest version's content,
 _DRAFT = (select(_D.id, _D.state, _D.review_comment, _D.frozen_version_id, _D.rattelse, _D.corrects_version_id,
-                 _V.number, _V.content)
+                 _V.id.label("version_id"), _V.number, _V.content)
           .outerjoin(DraftVersion.__table__, _V.draft_id == _D.id).where(_D.remiss_id == _REMISS_ID)
           .order_by(_V.number.desc()).limit(1))
 # every version with its author's name but without its content,
@@ -155,7 +155,9 @@ def panel_context(session: Session, principal: Principal, remiss, now) -> dict:
         # the draft as it reads now, for those who review it or may no longer change it: no Word needed
         "reading": sections.readable_sections(content) if draft is not None else [],
         "may_edit": may_edit and state == DraftState.utkast,
-        "may_submit": may_edit and state == DraftState.utkast and draft is not None,
+        # a rättelse goes to granskning once it changes the sent text
+        "may_submit": (may_edit and state == DraftState.utkast and draft is not None
+                       and not (rattelse and draft.version_id == draft.corrects_version_id)),
         "may_review": may_review and state == DraftState.granskning,
         "may_reopen": may_review and state == DraftState.godkand,  # expedierat: a rättelse instead
         "may_expediera": may_review and state == DraftState.godkand,

@@ -212,6 +212,8 @@ def test_pages_and_api_offer_a_rattelse_and_refuse_clearly(world, auth, client, 
     assert body["sent"][0]["decision_reference"] == "vid sammanträde 24 september 2015, § 142"
     page = client.get(f"/remisser/{rid}").get_data(as_text=True)
     assert "Rättelsen av det expedierade yttrandet: skriv den rättade texten" in page  # the next step, not "inget mer"
+    assert "Att rätta:" in page and "Fel i fråga 2." in page
+    assert "Skicka till granskning" not in page  # not before the sent text is changed
     # the same day as the expediering, the current document is the proposed rättelse, not the sent file again
     texts = texts_of(client.get(f"/remisser/{rid}/dokument/yttrande.docx").data)
     assert any(t.startswith("Stadsområdesnämnd Öster föreslås besluta att lämna följande rättelse") for t in texts)
