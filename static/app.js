@@ -12,8 +12,11 @@ document.addEventListener("DOMContentLoaded", () => {
     wrap.setAttribute("role", "region");
     wrap.setAttribute("aria-label", caption ? caption.textContent.trim() : "Tabell");
   });
-  document.querySelectorAll("[data-print]").forEach((link) =>
-    link.addEventListener("click", (event) => { event.preventDefault(); window.print(); }));
+  // Without JavaScript the browser's own print command is there; the button is shown only when it works.
+  document.querySelectorAll("[data-print]").forEach((button) => {
+    button.hidden = false;
+    button.addEventListener("click", () => window.print());
+  });
   document.querySelectorAll("form[data-confirm]").forEach((form) =>
     form.addEventListener("submit", (event) => {
       if (!window.confirm(form.dataset.confirm)) event.preventDefault();

@@ -1,15 +1,14 @@
 """JSON API /api/v1: remisser and missiv parsing. Session or token auth."""
 from __future__ import annotations
 
-from flask import Blueprint, current_app, g, jsonify, request, url_for
-from flask_login import current_user
+from flask import Blueprint, current_app, jsonify, request, url_for
 
 from remiss.api.openapi import FromApp, operation, request_body
 from remiss.api.serialize import remiss_detail, remiss_summary
 from remiss.auth.access import Action, load_remiss
 from remiss.db import get_session
 from remiss.web.errors import error_response
-from remiss.web.extensions import csrf
+from remiss.web.extensions import csrf, guard_api
 from remiss.remisser import attachments, service
 from remiss.intake.schemas import MissivFields, MissivText
 from remiss.remisser.input import InputErrors
@@ -22,13 +21,7 @@ bp = Blueprint("api", __name__, url_prefix="/api/v1")
 csrf.exempt(bp)
 
 
-@bp.before_request
-def _authenticate():
-    if not current_user.is_authenticated:
-        return error_response(401, "Inloggning krävs: använd sessionen eller 'Authorization: Bearer <token>'.")
-    # Session-authenticated writes need the CSRF token (header X-CSRFToken); token calls do not.
-    if request.method not in ("GET", "HEAD", "OPTIONS") and not g.get("token_auth"):
-        csrf.protect()
+bp.before_request(guard_api)
 
 
 def detail_model(app):
@@ -53,10 +46,13 @@ def list_():
     if f.errors:
         raise InputErrors(f.errors)
     try:
-        page = max(1, int(request.args.get("page", 1)))
-        per_page = min(200, max(1, int(request.args.get("per_page", 50))))
+        page, per_page = int(request.args.get("page", 1)), int(request.args.get("per_page", 50))
     except ValueError:
-        raise InputErrors({"page": "Sidnummer ska vara ett heltal."}) from None
+        raise InputErrors({"page": "Sidnummer och antal per sida ska vara heltal."}) from None
+    if page < 1:
+        raise InputErrors({"page": "Sidnummer börjar på 1."})
+    if not 1 <= per_page <= 200:
+        raise InputErrors({"per_page": "Ange 1–200 remisser per sida."})
     result = list_remisser(get_session(), principal(), f, page=page, per_page=per_page)
     return jsonify({"items": [dict(remiss_summary(r), namnd=r.namnd_name, handlaggare=r.handlaggare_name)
                               for r in result.rows],

@@ -8,7 +8,7 @@ from datetime import date, time
 from sqlalchemy import exists, func, or_
 from sqlmodel import Session, select
 
-from remiss.auth.access import Action, Principal
+from remiss.auth.access import ASSIGNABLE_ROLES, Action, Principal
 from remiss.auth.models import NamndMembership, User
 from remiss.namnd.models import Namnd
 from remiss.remisser.input import parse_date
@@ -281,14 +281,10 @@ def namnder_for(session: Session, principal: Principal, action: Action) -> list:
 HANDLAGGARE_CHOICES = 60
 
 
-# Who can be given a remiss to handle: not a läsare, and not an administrator (who administers the system).
-ASSIGNABLE_ROLES = ("handlaggare", "registrator", "granskare")
-
-
 def handlaggare_choices(session: Session, namnd_ids: list[int] | None) -> list[tuple[int, str]] | None:
     """(id, name) of the active users who can handle remisser in these nämnder (None: in any nämnd), by name;
     None when there are more than HANDLAGGARE_CHOICES."""
-    stmt = select(User.id, User.name).where(User.is_active, User.role.in_(ASSIGNABLE_ROLES))
+    stmt = select(User.id, User.name).where(User.is_active, User.role.in_(sorted(ASSIGNABLE_ROLES)))
     if namnd_ids is None:
         # EXISTS per user stops at the limit; IN over every membership would read them all first.
         stmt = stmt.where(exists().where(NamndMembership.user_id == User.id))

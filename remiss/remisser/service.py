@@ -9,7 +9,7 @@ from sqlmodel import Session, select
 
 from remiss import events
 from remiss.audit import service as audit
-from remiss.auth.access import Action, Principal, require, require_field, require_status_move
+from remiss.auth.access import ASSIGNABLE_ROLES, Action, Principal, require, require_field, require_status_move
 from remiss.auth.models import NamndMembership, User
 from remiss.clock import local_today
 from remiss.namnd.models import Namnd
@@ -35,8 +35,9 @@ def _check_handlaggare(session: Session, namnd_id: int, user_id: int | None) -> 
         return
     user = session.get(User, user_id)
     member = session.get(NamndMembership, (user_id, namnd_id))
-    if user is None or not user.is_active or (member is None and user.role != "admin"):
-        raise InputErrors({"handlaggare_id": "Handläggaren måste vara en aktiv användare i nämnden."})
+    if user is None or not user.is_active or member is None or user.role not in ASSIGNABLE_ROLES:
+        raise InputErrors({"handlaggare_id": "Handläggaren måste vara en aktiv användare i nämnden med rollen "
+                                             "handläggare, registrator eller granskare."})
 
 
 def _check_namnd(session: Session, principal: Principal, namnd_id: int, action: Action) -> Namnd:

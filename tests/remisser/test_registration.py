@@ -8,7 +8,7 @@ from sqlmodel import select
 from remiss.audit.models import AuditEvent
 from remiss.auth.models import Role
 from remiss.outgoing.models import Organisation
-from remiss.remisser.models import Question, Remiss, SandlistaEntry
+from remiss.remisser.models import Remiss, SandlistaEntry
 from tests.support.factories import SEED_000_SANDLISTA, make_namnd, make_user
 
 SEED_000_FORM = {
