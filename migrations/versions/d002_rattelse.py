@@ -32,6 +32,6 @@ def downgrade() -> None:
         batch.drop_constraint("uq_decision_remiss_rattelse", type_="unique")
         batch.create_unique_constraint("decision_remiss_id_key", ["remiss_id"])
         batch.drop_column("rattelse")
-    with op.batch_alter_table("yttrande_draft") as batch:
-        batch.drop_column("corrects_version_id")
-        batch.drop_column("rattelse")
+    # plain DROP COLUMN (SQLite 3.35+ too): a batch copy of yttrande_draft would trip the search triggers on it
+    op.drop_column("yttrande_draft", "corrects_version_id")
+    op.drop_column("yttrande_draft", "rattelse")
