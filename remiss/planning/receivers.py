@@ -45,10 +45,13 @@ def _draft_state(remiss, *, session, now, new, actor_id=None, **_):
 
 
 def _decision(remiss, *, session, now, actor_id=None, **_):
+    # the meeting that decided (perhaps not the planned one) dates the beslut, the justering and the expediering
+    tidplan.follow(session, now=now, remiss=remiss, actor_id=actor_id)
     tidplan.complete(session, now=now, remiss=remiss, kinds=BESLUT, note="beslutet registrerat", actor_id=actor_id)
 
 
 def _justering(remiss, *, session, now, actor_id=None, **_):
+    tidplan.follow(session, now=now, remiss=remiss, actor_id=actor_id)
     tidplan.complete(session, now=now, remiss=remiss, kinds=JUSTERING, note="protokollet justerat",
                      actor_id=actor_id)
 
@@ -65,8 +68,11 @@ def _value(status) -> str:
     return str(getattr(status, "value", status))
 
 
+CLOSED_VALUES = frozenset(s.value for s in CLOSED)
+
+
 def _status(remiss, *, session, now, old, new, actor_id=None, **_):
-    closed = {s.value for s in CLOSED}
+    closed = CLOSED_VALUES
     if _value(new) in closed:
         # a besvarad, avstådd or återkallad remiss has no work left: nothing of it is due or late any more
         tidplan.complete(session, now=now, remiss=remiss, kinds=None, note="remissen är avslutad",
@@ -93,7 +99,8 @@ SENT_BACK = {"granskning": TJANSTESKRIVELSE, "godkand": GRANSKNING}
 
 
 def _sent_back(remiss, *, session, now, old, new, actor_id=None, **_):
-    if str(new) == "utkast" and str(old) in SENT_BACK:
+    # a rättelse of a besvarad remiss's yttrande sent back is not the remiss's work open again
+    if str(new) == "utkast" and str(old) in SENT_BACK and _value(remiss.status) not in CLOSED_VALUES:
         tidplan.undo(session, now=now, remiss=remiss, kinds=SENT_BACK[str(old)],
                      note="yttrandet skickat tillbaka till utkast", actor_id=actor_id)
 

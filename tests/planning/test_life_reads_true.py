@@ -31,7 +31,7 @@ from tests.planning.helpers import at, seed_003_world
 from tests.support.factories import make_remiss, make_user
 
 TITLE = "Remiss angående Förslag till Handlingsplan för kulturstrategi 2016"
-MONTHS = ("2015-08", "2015-09")
+MONTHS = ("2015-08", "2015-09", "2015-10")
 LATE = ("Försenad", "försenad", "Kräver uppmärksamhet")
 
 
@@ -305,6 +305,17 @@ def test_the_whole_life_reads_true_at_every_step(life, clock, runner, app):
         assert life.dnr not in mail.get_body(("plain",)).get_content(), (mail["Subject"], mail["X-Remiss-Kind"])
     listing = runner.invoke(args=["reminders", "list", "--status", "pending"]).output
     assert f"remiss {life.rid} " not in listing, listing
+
+    # A rättelse of the expedierat yttrande, sent to granskning and back, is not the besvarad remiss's work again.
+    clock.set(at(2015, 10, 5, 9))
+    life.post("sekreterare", "/yttrande/rattelse", {"comment": "Fel paragraf i beslutsformuleringen."})
+    life.post("handlaggare", "/yttrande", {"sammanfattning": "Stadsområdesnämnd Öster är positiv (rättad)."})
+    life.post("handlaggare", "/yttrande/lage", {"state": "granskning"})
+    life.post("granskare", "/yttrande/lage", {"state": "utkast", "comment": "Ange paragrafen."})
+    assert life.status() == "besvarad"
+    stored = life.only_true_things()
+    assert all(m.done_at is not None for m in stored.values())
+    assert life.due_rows("handlaggare") == {} and life.feeds() == []
 
 
 def test_a_declined_remiss_calls_off_its_steps_in_the_calendar_without_calling_them_done(life):
