@@ -36,7 +36,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from bench import load as load_bench  # noqa: E402
 from bench import pages as page_bench  # noqa: E402
 from bench import growth, report, suites  # noqa: E402
-from bench.generate import generate  # noqa: E402
+from bench.generate import generate, rebuild_schema  # noqa: E402
 
 HERE = Path(__file__).resolve().parent
 DEFAULT_PG_URL = "postgresql+psycopg://remiss:remiss@localhost/remiss_bench"
@@ -121,14 +121,7 @@ def prepare(url: str, scale: float) -> dict:
     """Rebuild the schema, generate the data set and analyse it; return counts and seconds."""
     from sqlalchemy import create_engine, text
 
-    from remiss.db import migrate
-
-    if not url.startswith("sqlite"):
-        engine = create_engine(url)
-        with engine.begin() as conn:
-            conn.execute(text("DROP SCHEMA public CASCADE; CREATE SCHEMA public"))
-        engine.dispose()
-    migrate(url)
+    rebuild_schema(url)
     engine = create_engine(url)
     started = time.perf_counter()
     made = generate(engine, scale)

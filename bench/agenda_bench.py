@@ -19,7 +19,7 @@ from sqlalchemy import create_engine, false, insert, text
 from sqlmodel import Session
 
 import remiss.models  # noqa: F401
-from remiss.db import migrate
+from bench.generate import rebuild_schema
 from remiss.namnd.models import Namnd
 from remiss.planning import agenda
 from remiss.planning.models import Milestone
@@ -32,12 +32,7 @@ KINDS = ("tjansteskrivelse", "granskning", "arbetsutskott", "namnd", "justering"
 def fill(url: str, n: int) -> None:
     """20 nämnder; n remisser under beredning, deadlines over four months; a quarter with the tjänsteskrivelse
     done; milestones five days apart from 40 days before the deadline's offset."""
-    if url.startswith("postgresql"):
-        engine = create_engine(url)
-        with engine.begin() as conn:
-            conn.execute(text("DROP SCHEMA public CASCADE; CREATE SCHEMA public"))
-        engine.dispose()
-    migrate(url)
+    rebuild_schema(url)
     today = NOW.date()
     with Session(create_engine(url)) as s:
         s.add_all([Namnd(name=f"N{i}", ics_token=f"bench-token-{i:04d}-xxxxxxxx", created_at=NOW) for i in range(20)])

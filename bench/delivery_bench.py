@@ -47,22 +47,18 @@ def start_relay(port: int) -> subprocess.Popen:
 
 def prepare(url: str, due: int):
     """An app on a fresh schema with 100 remisser and `due` notices due an hour ago."""
-    from sqlalchemy import create_engine, delete, text
+    from sqlalchemy import delete, text
 
     from remiss import create_app
     from remiss.auth.access import Principal
-    from remiss.db import migrate, utcnow
+    from bench.generate import rebuild_schema
+    from remiss.db import utcnow
     from remiss.namnd import service as namnd_service
     from remiss.reminders.models import OutboxMessage
     from remiss.remisser import service
     from remiss.remisser.input import RemissData
 
-    if url.startswith("postgresql"):
-        engine = create_engine(url)
-        with engine.begin() as conn:
-            conn.execute(text("DROP SCHEMA public CASCADE; CREATE SCHEMA public"))
-        engine.dispose()
-    migrate(url)
+    rebuild_schema(url)
     tmp = Path(tempfile.mkdtemp())
     app = create_app({"DATABASE_URL": url, "INSTANCE_PATH": str(tmp / "instance"), "SECRET_KEY": "bench",
                       "MAIL_DIR": str(tmp / "mail"), "BASE_URL": "http://remiss.bench"})

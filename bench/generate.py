@@ -51,6 +51,21 @@ ANSWERS = ["svarat"] * 6 + ["avstar", "ej_svarat", "ej_svarat", "begart_anstand"
 BENCH_PASSWORD = "bench-losenord-2026"
 
 
+def rebuild_schema(url: str) -> None:
+    """Give the database an empty schema at the current migration: a scratch PostgreSQL database has its public
+    schema dropped first; a SQLite file is expected new."""
+    from sqlalchemy import create_engine, text
+
+    from remiss.db import migrate
+
+    if url.startswith("postgresql"):
+        engine = create_engine(url)
+        with engine.begin() as conn:
+            conn.execute(text("DROP SCHEMA public CASCADE; CREATE SCHEMA public"))
+        engine.dispose()
+    migrate(url)
+
+
 def counts(scale: float) -> dict[str, int]:
     """Rows per table; 'recent' of the remisser are the newest ten years, the rest older history."""
     n = {k: max(3, int(v * min(scale, 1.0))) for k, v in DESIGN.items()}

@@ -20,7 +20,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from remiss.auth.access import Principal  # noqa: E402
 from remiss.auth.models import Role  # noqa: E402
-from remiss.db import Database, migrate  # noqa: E402
+from bench.generate import rebuild_schema  # noqa: E402
+from remiss.db import Database  # noqa: E402
 from remiss.namnd import service as namnd_service  # noqa: E402
 from remiss.remisser.queries import RemissFilter, list_remisser  # noqa: E402
 from remiss.search.service import fts5_query, pg_tsquery  # noqa: E402
@@ -113,12 +114,7 @@ def main() -> None:
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         url = args.postgres or f"sqlite:///{Path(tmp) / 'bench.db'}"
-        if args.postgres:
-            engine = create_engine(url)
-            with engine.begin() as conn:
-                conn.execute(text("DROP SCHEMA public CASCADE; CREATE SCHEMA public"))
-            engine.dispose()
-        migrate(url)
+        rebuild_schema(url)
         start = time.perf_counter()
         populate(url)
         print(f"{N} remisser inserted and indexed in {time.perf_counter() - start:.1f} s")
