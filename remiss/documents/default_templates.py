@@ -267,6 +267,17 @@ def build_missiv():
     return doc
 
 
+def per_instans(doc, heading: str, expr: str, var: str, instans: str) -> None:
+    """Add a heading, then each remissinstans of a list under its own heading with its text; left out when empty."""
+    p(doc, f"{{%p if {expr} %}}")
+    p(doc, heading, "Heading 2")
+    p(doc, f"{{%p for {var} in {expr} %}}")
+    p(doc, instans, "Heading 3")
+    stycken(doc, f"{var}.text")
+    p(doc, "{%p endfor %}")
+    p(doc, "{%p endif %}")
+
+
 def build_sammanstallning():
     """Build the sammanställning template (compiled answers to an outgoing remiss)."""
     doc = new_document("Sammanställning av remissvar")
@@ -274,16 +285,12 @@ def build_sammanstallning():
     p(doc, "Sammanställning av remissvar: {{ titel }}", "Heading 1")
     stycken(doc, "inledning")
     p(doc, "{%p if statistik %}")
-    p(doc, "Remissen skickades till {{ statistik.antal }} remissinstanser, varav {{ statistik.svarat }} "
-           "har svarat ({{ statistik.procent }} procent).")
+    p(doc, "Remissen skickades till {{ statistik.antal }} "
+           "{% if statistik.antal == 1 %}remissinstans{% else %}remissinstanser{% endif %}, varav "
+           "{{ statistik.svarat }} har svarat ({{ statistik.procent }} procent).")
     p(doc, "{%p endif %}")
-    p(doc, "{%p if sammanfattningar %}")
-    p(doc, "Svaren i korthet", "Heading 2")
-    p(doc, "{%p for k in sammanfattningar %}")
-    p(doc, "{{ k.instans }}{% if k.grupp %} ({{ k.grupp }}){% endif %}", "Heading 3")
-    stycken(doc, "k.text")
-    p(doc, "{%p endfor %}")
-    p(doc, "{%p endif %}")
+    per_instans(doc, "Svaren i korthet", "sammanfattningar", "k",
+                "{{ k.instans }}{% if k.grupp %} ({{ k.grupp }}){% endif %}")
     p(doc, "{%p for f in fragor %}")
     p(doc, "{{ f.fraga }}", "Heading 2")
     p(doc, "{%p for v in f.svar %}")
@@ -291,13 +298,7 @@ def build_sammanstallning():
     stycken(doc, "v.text")
     p(doc, "{%p endfor %}")
     p(doc, "{%p endfor %}")
-    p(doc, "{%p if ovriga %}")
-    p(doc, "Övriga synpunkter", "Heading 2")
-    p(doc, "{%p for o in ovriga %}")
-    p(doc, "{{ o.instans }}", "Heading 3")
-    stycken(doc, "o.text")
-    p(doc, "{%p endfor %}")
-    p(doc, "{%p endif %}")
+    per_instans(doc, "Övriga synpunkter", "ovriga", "o", "{{ o.instans }}")
     p(doc, "{%p if ej_svarat %}")
     p(doc, "Remissinstanser som inte har svarat", "Heading 2")
     bullets(doc, "ej_svarat")

@@ -152,3 +152,13 @@ def test_the_sammanstallning_gives_each_instans_in_short(session, outgoing, auth
     text = "\n".join(t for _, t in lines)
     assert "Ja, med en budget." in text and "Nej." in text and text.count("Tack för möjligheten.") == 1
     assert text.count("en tidplan") == 1
+
+
+@pytest.mark.parametrize("antal, words", [(1, "1 remissinstans,"), (2, "2 remissinstanser,")])
+def test_the_sammanstallning_counts_in_swedish(antal, words):
+    from remiss.documents.fields import sample_context
+
+    context = sample_context("sammanstallning")
+    context["statistik"] = {"antal": antal, "svarat": 1, "procent": 100 // antal}
+    text = "\n".join(p.text for p in Document(io.BytesIO(render_document("sammanstallning", context))).paragraphs)
+    assert f"Remissen skickades till {words} varav 1 har svarat" in text
