@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 
-from flask import Blueprint, current_app, g, jsonify, request
+from flask import Blueprint, current_app, jsonify
 
 from remiss.api.openapi import operation, request_body
 from remiss.auth.access import Action, load_remiss
@@ -17,7 +17,7 @@ from remiss.drafting.schemas import (DecisionRecord, JusteringRecord, YttrandePu
                                      YttrandeStateChange, YttrandeStateResult, YttrandeWithVersions)
 from remiss.drafting.views import bp, document_bytes
 from remiss.web.errors import error_response
-from remiss.web.extensions import csrf
+from remiss.web.extensions import csrf, guard_api
 from remiss.web import now, principal
 from remiss.web.downloads import download_file
 
@@ -25,11 +25,7 @@ api = Blueprint("yttrande_api", __name__, url_prefix="/api/v1")
 csrf.exempt(api)
 
 
-@api.before_request
-def _csrf_for_session_writes():
-    # Like remiss.api: session-authenticated writes need X-CSRFToken; token calls do not.
-    if request.method not in ("GET", "HEAD", "OPTIONS") and not g.get("token_auth"):
-        csrf.protect()
+api.before_request(guard_api)
 
 
 def decision_summary(session, remiss) -> dict | None:

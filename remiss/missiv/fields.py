@@ -77,8 +77,25 @@ _NOT_NAMES = {"med", "box", "tel", "telefon", "mobil", "e-post", "hej", "vi", "o
               "avdelningen", "enheten", "strateg", "planarkitekt", "handläggare"}
 
 
+# A postal address with the handläggare's name under the body's: "Kungsörs kommun\nAnne Pettersson\n736 85 Kungsör".
+_ADDRESSED_TO = re.compile(
+    rf"^[^\n]{{0,60}}?(?i:kommun|region|länsstyrelsen|nämnden|förvaltningen|styrelsen|verket)[ \t]{{0,20}}\n"
+    rf"[ \t]{{0,20}}({_NAME_WORD}[ \t]+{_NAME_WORD}(?:[ \t]+{_NAME_WORD})?)[ \t]{{0,20}}\n[ \t]{{0,20}}\d{{3}}[ \t]?\d{{2}}"
+    rf"[ \t]+[A-ZÅÄÖ]",
+    re.MULTILINE)
+
+
 def find_contact(text: str) -> tuple[str | None, tuple[int, int] | None]:
     """Return the remittent's contact person (handläggare) and its span."""
+    found = _find_contact_after_cue(text)
+    if found[0] is None:
+        m = _ADDRESSED_TO.search(text)
+        if m and not find_bodies(m.group(1)) and not _ORGANISATION.search(m.group(1)):
+            return m.group(1), m.span(1)
+    return found
+
+
+def _find_contact_after_cue(text: str) -> tuple[str | None, tuple[int, int] | None]:
     for cue in _CONTACT_CUES.finditer(text):
         m = _PERSON.match(text, cue.end())
         if not m:
@@ -96,7 +113,7 @@ def find_contact(text: str) -> tuple[str | None, tuple[int, int] | None]:
 
 
 _ANSWER_CUE = re.compile(
-    r"(?:e-?post|e-mail|mejl|mail)\s+(?:till|på)|(?:skicka|lämna|sänd|inkomm|mejl|maila|inge|ges in)\w{0,3}[ \t]+(?:[\wåäö-]+[ \t]+){0,6}?till|"
+    r"(?:e-?post|e-mail|mejl|mail)\s+(?:till|på)|(?:via|per|med)[ \t]+(?:e-?post|e-mail|mejl|mail)[ \t]*\(|(?:skicka|lämna|sänd|inkomm|mejl|maila|inge|ges in)\w{0,3}[ \t]+(?:[\wåäö-]+[ \t]+){0,6}?till|"
     r"ska(?:ll)? ha (?:kommit in|inkommit) till|(?:mejl|e-post|mail)adress(?:en)? är\s*:?",
     re.IGNORECASE,
 )

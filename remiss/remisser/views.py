@@ -9,6 +9,7 @@ from flask_login import current_user, login_required
 
 from remiss import files
 from remiss.audit import service as audit
+from remiss.clock import local_today
 from remiss.auth.access import Action, AccessDenied, load_remiss, may_change_field, may_move
 from remiss.db import get_session, read_once, reading_once
 from remiss.remisser import attachments, page, queries, service
@@ -55,8 +56,8 @@ def diarium():
     page = int(page) if page.isdigit() else 1
     if f.text and f == RemissFilter(text=f.text, sort=f.sort) and page == 1:
         # A diarienummer, ours or the remittent's, opens its remiss.
-        found = queries.remisser_by_dnr(get_session(), principal(), f.text, fmt=current_app.config["DNR_FORMAT"])
-        if len(found) == 1:
+        found = queries.remisser_by_dnr(get_session(), principal(), f.text)
+        if len(found) == 1:  # several: listed below
             return redirect(url_for("remisser.show", remiss_id=found[0]))
     return _list_page(f, page, title="Diarium")
 
@@ -169,10 +170,13 @@ def handlaggare_field():
 @requires(Action.create)
 def new():
     intake = current_app.extensions["remiss_intake"]  # the missiv step (remiss.intake)
-    values, errors, duplicates = dict(request.form), {}, []
+    values, errors, duplicates, past_deadline, already = dict(request.form), {}, [], None, []
     if request.method == "GET":
         values = {"received_on": "", "direction": request.args.get("direction", "inkommande")}
         values.update(intake.prefill(request))
+        # Read from a missiv: say at once if it is already registered (app.js says so while typing).
+        already = queries.possible_duplicates(get_session(), principal(), sender_dnr=values.get("sender_dnr") or "",
+                                              title=values.get("title") or "")
     else:
         try:
             raw, typed_errors = _typed_handlaggare(values, values.get("namnd_id"), Action.create)
@@ -186,8 +190,10 @@ def new():
             if not values.get("confirm_duplicate"):
                 duplicates = queries.possible_duplicates(get_session(), principal(), sender_dnr=data.sender_dnr,
                                                          title=data.title)
-            if duplicates:
-                raise InputErrors({})  # shown with links; registering again needs "Registrera ändå"
+            if not values.get("confirm_past_deadline"):
+                past_deadline = _past(data.deadline_on)
+            if duplicates or past_deadline:
+                raise InputErrors({})  # shown with links; registering needs "registrera ändå" ticked
             remiss = service.register(get_session(), now=now(), principal=principal(), data=data,
                                       dnr_format=current_app.config["DNR_FORMAT"],
                                       default_prefix=current_app.config["DNR_DEFAULT_PREFIX"])
@@ -205,8 +211,14 @@ def new():
             return redirect(url_for("remisser.show", remiss_id=remiss.id))
     namnder = _namnder(Action.create)
     return render_template("remisser/form.html", values=values, errors=errors, namnder=namnder,
-                           editing=None, duplicates=duplicates, **_handlaggare_field(namnder, values, errors),
+                           editing=None, duplicates=duplicates, past_deadline=past_deadline, already=already,
+                           **_handlaggare_field(namnder, values, errors),
                            **intake.context(request)), (400 if errors else 200)
+
+
+def _past(deadline):
+    """The deadline when it has passed already: registering a remiss that came in late is asked about, not refused."""
+    return deadline if deadline is not None and deadline < local_today(now()) else None
 
 
 def _deadline_required(values: dict) -> dict:

@@ -221,7 +221,8 @@ def test_a_subject_that_names_no_matter_leaves_the_title_to_the_letter(subject):
 
 
 def test_a_caption_above_the_headline_is_skipped_also_with_windows_line_ends():
-    assert parse_missiv(letter("d22").replace("\n", "\r\n")).title is None  # not "Storgatan i Malå sedd från …"
+    # Not the caption "Storgatan i Malå sedd från …": the heading is shouted, so the proposal the page links names it.
+    assert parse_missiv(letter("d22").replace("\n", "\r\n")).title == "Bostadsförsörjningsprogrammet för Malå kommun"
 
 
 def test_letterhead_of_a_pdf_missiv_is_skipped_to_reach_the_title():

@@ -17,8 +17,7 @@ from remiss.drafting.models import GeneratedDocument
 from remiss.drafting.panel import form_context
 from remiss.drafting.panel import panel_context as _panel_context
 from remiss.files import FileRejected
-from remiss.web.errors import error_response
-from remiss.web.extensions import login_manager
+from remiss.web.extensions import guard_api, login_manager
 from remiss.remisser.input import InputErrors, parse_date
 from remiss.remisser.models import Remiss
 from remiss.web import now, principal
@@ -33,7 +32,7 @@ def _login_required():
     if current_user.is_authenticated:
         return None
     if request.path.startswith("/api/"):
-        return error_response(401, "Inloggning krävs: använd sessionen eller 'Authorization: Bearer <token>'.")
+        return guard_api()
     return login_manager.unauthorized()
 
 
