@@ -77,6 +77,10 @@ _FIELDS = {
         FieldDoc("paragraf", "Paragrafen i protokollet (tomt före beslutet)", "§ 142"),
         FieldDoc("justering", "Hur protokollet justerades (tomt före justeringen)", "Protokollet justerat den 8 oktober 2015."),
         FieldDoc("beslutsreferens", "Beslutsmeningen med datum och paragraf (tomt före beslutet)", "Beslutat vid sammanträde 24 september 2015, § 142"),
+        FieldDoc("rattelse", "Sant när yttrandet är en rättelse av ett tidigare expedierat yttrande", "false"),
+        FieldDoc("rattelse_text", "Vad rättelsen ersätter (tomt för yttrandet självt)",
+                 "Rättelse. Detta yttrande ersätter det yttrande som beslutades den 24 september 2015 (§ 142) och "
+                 "expedierades den 25 september 2015."),
         FieldDoc("sammanfattning", "Sammanfattning (stycken)", "Stadsområdesnämnd Öster ställer sig positiv till förslaget."),
         FieldDoc("fragor", "Remittentens frågor i ordning, var och en med svar (lista)", "se fraga, svar"),
         FieldDoc("fragor[].fraga", "Frågan, upprepad som rubrik", "Har åtagandena rätt ambitionsnivå?"),
@@ -266,6 +270,8 @@ _SAMPLES = {
         "paragraf": "§ 142",
         "justering": "Protokollet justerat den 8 oktober 2015.",
         "beslutsreferens": "Beslutat vid sammanträde 24 september 2015, § 142",
+        "rattelse": False,
+        "rattelse_text": "",
         "sammanfattning": [
             "Stadsområdesnämnd Öster ställer sig positiva till förslaget om en handlingsplan för kulturstrategi 2016.",
             "Det är **synnerligen viktigt** att handlingsplanen leder till en ökad tillgång till kultur för alla Malmöbor.",

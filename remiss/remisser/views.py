@@ -264,7 +264,9 @@ def _show(remiss_id: int, *, assign_values: dict | None = None, assign_errors: d
         next_statuses=[s for s in allowed_next(remiss.status, remiss.direction)
                        if s not in BY_VERB_ONLY and may_move(p, remiss.namnd_id, remiss.status, s)],
         status=RemissStatus(remiss.status),
-        next_step=NEXT_STEPS[RemissStatus(remiss.status)],
+        # a panel may name a step the status does not show (a rättelse of the besvarad remiss's yttrande)
+        next_step=next((ctx["next_step"] for _, ctx in extra if isinstance(ctx, dict) and ctx.get("next_step")),
+                       NEXT_STEPS[RemissStatus(remiss.status)]),
         may_edit=p.may(Action.edit, remiss.namnd_id), may_assign=may_assign, assign=assign,
         panels=extra, outgoing=outgoing_facts(remiss) if remiss.direction == Direction.utgaende else None)
 
