@@ -122,10 +122,18 @@ _FIELDS = {
         FieldDoc("kontaktperson.titel", "Kontaktpersonens titel", "Utvecklingssekreterare"),
         FieldDoc("kontaktperson.epost", "Kontaktpersonens e-post", "ivana.baukart@malmo.se"),
         FieldDoc("kontaktperson.telefon", "Kontaktpersonens telefon", "040-34 10 00"),
+        FieldDoc("kontaktperson.rad", "Namn, titel, e-post och telefon på en rad, det som finns ifyllt",
+                 "Ivana Baukart, Utvecklingssekreterare, ivana.baukart@malmo.se, telefon 040-34 10 00"),
         FieldDoc("handlingar", "Remisshandlingar (lista av texter)", "Förslag till handlingsplan för kulturstrategi 2016"),
     ],
     "sammanstallning": _COMMON + [
         FieldDoc("inledning", "Inledande text (stycken)", "Remissen skickades den 15 juni 2015 …"),
+        FieldDoc("sammanfattningar", "Varje svarande remissinstans kort sammanfattning, i sändlistans grupper (lista)",
+                 "se instans, grupp, text"),
+        FieldDoc("sammanfattningar[].instans", "Remissinstansen", "Stadsområdesnämnd Öster"),
+        FieldDoc("sammanfattningar[].grupp", "Remissinstansens grupp", "Stadsområdesnämnder"),
+        FieldDoc("sammanfattningar[].text", "Den korta sammanfattningen av svaret (stycken)",
+                 "Tillstyrker förslaget men saknar en tidplan."),
         FieldDoc("fragor", "Frågorna med inkomna svar (lista)", "se fraga, svar"),
         FieldDoc("fragor[].fraga", "Frågan", "Är rätt nämnder ansvariga …?"),
         FieldDoc("fragor[].svar", "Svaren på frågan (lista)", "se grupp, instans, text"),
@@ -150,7 +158,7 @@ STYCKE_FIELDS = {
                  "ovriga_synpunkter", "samrad", "reservationer"),
     "tjansteskrivelse": ("sammanfattning", "forslag_till_beslut", "arendet", "synpunkter"),
     "missiv": ("inledning",),
-    "sammanstallning": ("inledning", "fragor[].svar[].text", "ovriga[].text"),
+    "sammanstallning": ("inledning", "sammanfattningar[].text", "fragor[].svar[].text", "ovriga[].text"),
 }
 
 
@@ -167,7 +175,7 @@ def placeholder_fields(kind: str) -> list[FieldDoc]:
 
 
 LOOP_VARIABLES = {"fragor": "f", "avsnitt": "a", "signaturer": "u", "beslutsplanering": "b", "ansvariga": "a",
-                  "sandlista": "g", "ovriga": "o", "svar": "v"}
+                  "sandlista": "g", "ovriga": "o", "svar": "v", "sammanfattningar": "k"}
 
 
 def _is_list(field: FieldDoc) -> bool:
@@ -319,7 +327,8 @@ _SAMPLES = {
             {"grupp": "Bolag", "namn": ["Malmö Stadsteater AB"]},
         ],
         "kontaktperson": {"namn": "Ivana Baukart", "titel": "Utvecklingssekreterare",
-                          "epost": "ivana.baukart@malmo.se", "telefon": "040-34 10 00"},
+                          "epost": "ivana.baukart@malmo.se", "telefon": "040-34 10 00",
+                          "rad": "Ivana Baukart, Utvecklingssekreterare, ivana.baukart@malmo.se, telefon 040-34 10 00"},
         "handlingar": ["Förslag till Handlingsplan för kulturstrategi 2016", "Tidplan remiss", "Sändlista"],
     },
     "sammanstallning": {
@@ -331,6 +340,12 @@ _SAMPLES = {
         "titel": "Förslag till Handlingsplan för kulturstrategi 2016",
         "var_referens": {"namn": "Ivana Baukart", "titel": "Utvecklingssekreterare", "epost": "ivana.baukart@malmo.se"},
         "inledning": ["Remissen skickades den 15 juni 2015 till 40 remissinstanser. Remisstiden förlängdes till den 28 september 2015."],
+        "sammanfattningar": [
+            {"grupp": "Stadsområdesnämnder", "instans": "Stadsområdesnämnd Öster",
+             "text": ["Tillstyrker handlingsplanen och vill se **tydligare uppföljning**."]},
+            {"grupp": "Facknämnder", "instans": "Sociala resursnämnden",
+             "text": ["Tillstyrker med två förbehåll:", "- ekonomiska förutsättningar", "- tidplan"]},
+        ],
         "fragor": [
             {"fraga": _FRAGOR[0], "svar": [
                 {"grupp": "Stadsområdesnämnder", "instans": "Stadsområdesnämnd Öster", "text": _SVAR[0]},

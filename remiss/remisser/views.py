@@ -16,7 +16,8 @@ from remiss.remisser import attachments, page, queries, service
 from remiss.remisser.handlaggare import resolve as resolve_handlaggare
 from remiss.remisser.history import describe
 from remiss.remisser.input import InputErrors, parse_remiss_input, to_remiss_data
-from remiss.remisser.models import Attachment
+from remiss.remisser.models import Attachment, Direction
+from remiss.remisser.present import outgoing_facts
 from remiss.remisser.queries import RemissFilter, list_remisser
 from remiss.remisser.status import BY_VERB_ONLY, NEXT_STEPS, RemissStatus, TransitionError, allowed_next
 from remiss.web import now, principal, requires
@@ -58,14 +59,32 @@ def diarium():
         found = queries.remisser_by_dnr(get_session(), principal(), f.text)
         if len(found) == 1:  # several: listed below
             return redirect(url_for("remisser.show", remiss_id=found[0]))
+    return _list_page(f, page, title="Diarium")
+
+
+@bp.route("/remisser/mina")
+@login_required
+def mine():
+    """The diarium of the signed-in handläggare (open ones unless another status is chosen), under its own name."""
+    args = request.args.to_dict()
+    args.pop("handlaggare", None)
+    args["handlaggare_id"] = str(current_user.id)
+    args.setdefault("status", "open")
+    page = args.get("sida", "1")
+    return _list_page(RemissFilter.from_args(args), int(page) if page.isdigit() else 1, title="Mina remisser",
+                      own=True)
+
+
+def _list_page(f: RemissFilter, page: int, *, title: str, own: bool = False):
+    """A page of the diarium with its filters; own: the user's own remisser, without the handläggare filter."""
     result = list_remisser(get_session(), principal(), f, page=page, per_page=current_app.config["PAGE_SIZE"])
     namnder = _namnder(Action.view)
     ids = [n.id for n in namnder]
     chosen = [f.namnd_id] if f.namnd_id in ids else ids
-    choices = None if f.handlaggare else _handlaggare_choices(chosen, everyone=len(chosen) == len(namnder))
+    choices = None if f.handlaggare or own else _handlaggare_choices(chosen, everyone=len(chosen) == len(namnder))
     return render_template("remisser/list.html", page=result, f=f, namnder=namnder, handlaggare_choices=choices,
                            handlaggare_text=(f.handlaggare or _email_of(f.handlaggare_id)) if choices is None else "",
-                           statuses=_STATUS_CHOICES, title="Diarium")
+                           statuses=_STATUS_CHOICES, title=title, own=own)
 
 
 _STATUS_CHOICES = [(s.value, s.label) for s in RemissStatus]  # the diarium's status filter
@@ -145,15 +164,6 @@ def handlaggare_field():
     return render_template("remisser/_handlaggare_field.html", handlaggare_choices=choices, handlaggare_selected="",
                            handlaggare_text=request.args.get("handlaggare", "")[:200] if choices is None else "",
                            handlaggare_error=None)
-
-
-@bp.route("/remisser/mina")
-@login_required
-def mine():
-    args = request.args.to_dict()
-    args["handlaggare_id"] = str(current_user.id)
-    args.setdefault("status", "open")
-    return redirect(url_for("remisser.diarium", **args))
 
 
 @bp.route("/remisser/ny", methods=["GET", "POST"])
@@ -258,7 +268,7 @@ def _show(remiss_id: int, *, assign_values: dict | None = None, assign_errors: d
         next_step=next((ctx["next_step"] for _, ctx in extra if isinstance(ctx, dict) and ctx.get("next_step")),
                        NEXT_STEPS[RemissStatus(remiss.status)]),
         may_edit=p.may(Action.edit, remiss.namnd_id), may_assign=may_assign, assign=assign,
-        panels=extra)
+        panels=extra, outgoing=outgoing_facts(remiss) if remiss.direction == Direction.utgaende else None)
 
 
 def _form_values(session, remiss) -> dict:
