@@ -121,7 +121,9 @@ KINDS_FILE = DATA / "kinds" / "missiv-dev.json"
 EXTRA_FILE = DATA / "kinds" / "missiv-extra.json"
 FRESH_FILES = {"fresh-dev": DATA / "fresh" / "fresh-dev.json", "fresh-holdout": DATA / "fresh" / "fresh-holdout.json",
                # six more pages gathered after the fresh round ended: measured once, for the next round to tune against
-               "fresh2-holdout": DATA / "fresh" / "fresh2-holdout.json"}
+               "fresh2-holdout": DATA / "fresh" / "fresh2-holdout.json",
+               # a third batch gathered for the round after that (kommun, region, länsstyrelse, myndighet pages)
+               "fresh3-dev": DATA / "fresh" / "fresh3-dev.json", "fresh3-holdout": DATA / "fresh" / "fresh3-holdout.json"}
 KINDS = ("regeringskansliet", "kommun", "region", "lansstyrelse", "myndighet", "extension", "email")
 KIND_FIELDS = ("title", "sender_dnr", "remittent", "deadline_date", "deadline_time", "answer_email",
                "contact_person", "sandlista_count", "sandlista_sample", "extension_to")
@@ -260,8 +262,12 @@ def main() -> None:
     show_misses = "--misses" in sys.argv
     # --dev-only: the development sets alone, so that tuning never runs (and never prints) the held-out part.
     dev_only = "--dev-only" in sys.argv
-    splits = ("dev", "extra", "fresh-dev") if dev_only else ("dev", "extra", "holdout", "fresh-dev", "fresh-holdout",
-                                                             "fresh2-holdout")
+    dev_splits = ("dev", "extra", "fresh-dev", "fresh3-dev")
+    splits = dev_splits if dev_only else ("dev", "extra", "holdout", "fresh-dev", "fresh-holdout", "fresh2-holdout",
+                                          "fresh3-dev", "fresh3-holdout")
+    # --only NAME: one set alone (e.g. a held-out set measured once), misses of held-out sets still never printed
+    if "--only" in sys.argv:
+        splits = (sys.argv[sys.argv.index("--only") + 1],)
     every: list[dict] = []
     for split in splits:
         cases = load_kind_cases(split)
@@ -269,7 +275,7 @@ def main() -> None:
         report_kinds(f"{split} ({len(cases)} letters)", score_kinds(cases),
                      show_misses and not split.endswith("holdout"))
     report_kinds(f"overall, {' + '.join(splits)} ({len(every)} letters)", score_kinds(every), False)
-    for split in ("dev",) if dev_only else ("dev", "holdout"):
+    for split in ("dev",) if dev_only or "--only" in sys.argv else ("dev", "holdout"):
         cases = load_cases(split)
         report(f"contract, {split} ({len(cases)} letters)", score(cases))
 
