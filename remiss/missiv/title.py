@@ -35,7 +35,7 @@ _PROSE = [
 ]
 # Words a document type adds in front of its name: "Remiss av promemorian X" is the ärendemening X.
 _DOC_LEAD = re.compile(
-    r"^(?:(?:(?:Öppen[ \t]+)?Remiss(?:en)?|Remittering|Kungörelse|Samråd(?: och utställning)?|Utställning|Granskning|"
+    r"^(?:(?:(?:Öppen[ \t]+)?Remiss(?:en|version(?:en)?|utgåva(?:n)?|förslag(?:et)?)?|Remittering|Kungörelse|Promemoria|Samråd(?: och utställning)?|Utställning|Granskning|"
     r"Inbjudan till (?:samråd|remiss)|Välkommen att tycka till|Tyck till|"
     r"(?:Inbjudan|Möjlighet|Välkommen) att (?:lämna synpunkter|yttra sig)|Lämna synpunkter|"
     r"[\wåäö:-]{2,40}(?:[ \t]+[\wåäö:-]{2,40}){0,2}[ \t]+vill ha (?:dina |era |in )?synpunkter|"
@@ -52,6 +52,7 @@ _TRAIL = re.compile(
 # (The blanks in front are taken only from the first of them, so that a run of blanks is not retried.)
 _DNR_TAIL = re.compile(rf"(?<![ \t])[ \t]*(?:Diarienummer[ \t]*:[ \t]*\S+|\((?:dnr[ \t.:]*)?{RK_DNR}\))\Z",
                        re.IGNORECASE)
+_BULLET = re.compile(r"[•·*▪◦–-][ \t]")
 _POSSESSIVE = re.compile(r"^(?:Kommunens|Regionens|Länsstyrelsens|Myndighetens)[ \t]+", re.IGNORECASE)
 # Navigation, credits and dates that sit above a web page's headline.
 _CHROME = re.compile(
@@ -192,6 +193,8 @@ def _headline(text: str) -> tuple[str | None, tuple[int, int] | None]:
         following = lines[index + 1].group() if index + 1 < len(lines) else ""
         if _CHROME.match(line) or _CREDIT.match(following) or not re.search(r"[^\W\d_]{3}", line):
             continue
+        if _BULLET.match(line):
+            continue  # an item of a list ("• skälen till att bilda naturreservat"), never the page's headline
         if line.endswith((".", ":", "!", ",", ";", "?")) or "@" in line or "http" in line or line[:1].islower():
             continue
         if len(line) >= 70 and text[line_end:line_end + 1] == "\n" and following and \
