@@ -78,3 +78,21 @@ def test_a_news_sentence_headline_is_left_empty_with_a_warning(letters):
     result = parse_missiv(letters["g23"]["text"])
     assert result.title is None
     assert "Ingen ärendemening (titel) hittades." in result.warnings
+
+
+@pytest.mark.parametrize("line", [
+    "Kontakt: Anna Berg, 010-123 45 67",
+    "Mer information: Anna Berg, planarkitekt",
+    "Mer information\nAnna Berg, miljöstrateg\n010-123 45 67",
+    "För frågor: Anna Berg, anna.berg@example.se",
+    "Ansvarig tjänsteperson: Anna Berg",
+])
+def test_a_labelled_contact_on_its_own_line(line):
+    # Labels that kommun and region pages put before their handläggare, on the same line or the next.
+    text = f"Remiss av avfallsplanen\n\nSvar senast den 1 maj 2024.\n\n{line}\n"
+    assert parse_missiv(text).contact_person == "Anna Berg"
+
+
+def test_a_labelled_body_is_not_a_contact():
+    text = "Remiss av avfallsplanen\n\nSvar senast den 1 maj 2024.\n\nKontakt: Länsstyrelsen i Hallands län\n"
+    assert parse_missiv(text).contact_person is None
