@@ -36,7 +36,9 @@ _PROSE = [
 # Words a document type adds in front of its name: "Remiss av promemorian X" is the ärendemening X.
 _DOC_LEAD = re.compile(
     r"^(?:(?:(?:Öppen[ \t]+)?Remiss(?:en|version(?:en)?|utgåva(?:n)?|förslag(?:et)?)?|Remittering|Kungörelse|Promemoria|Samråd(?: och utställning)?|Utställning|Granskning|"
-    r"Inbjudan till (?:samråd|remiss)|Välkommen att tycka till|Tyck till|"
+    r"Inbjudan till (?:samråd|remiss)|Välkommen att tycka till|(?:Dags att )?[Tt]yck(?:a)? till|"
+    # "Nu är förslaget till … ute på remiss", "Samrådshandling: Vattentjänstplan …"
+    r"Nu (?:är|går|skickas|ställs)|(?:Samråds|Gransknings|Remiss|Utställnings)handling(?:ar)?|"
     r"(?:Inbjudan|Möjlighet|Välkommen) att (?:lämna synpunkter|yttra sig)|Lämna synpunkter|"
     r"[\wåäö:-]{2,40}(?:[ \t]+[\wåäö:-]{2,40}){0,2}[ \t]+vill ha (?:dina |era |in )?synpunkter|"
     r"(?:Förlängd|Förlängning av|Ny) (?:remisstid|svarstid|samrådstid|granskningstid|sista svarsdag)(?:en)?"
