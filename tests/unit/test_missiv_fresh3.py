@@ -97,12 +97,3 @@ def test_a_labelled_body_is_not_a_contact():
     text = "Remiss av avfallsplanen\n\nSvar senast den 1 maj 2024.\n\nKontakt: Länsstyrelsen i Hallands län\n"
     assert parse_missiv(text).contact_person is None
 
-
-@pytest.mark.parametrize("headline,title", [
-    ("Nu är förslaget till ny avfallsplan ute på remiss", "Förslaget till ny avfallsplan"),
-    ("Samrådshandling: Vattentjänstplan för Ale kommun", "Vattentjänstplan för Ale kommun"),
-    ("Dags att tycka till om den regionala utvecklingsstrategin", "Den regionala utvecklingsstrategin"),
-])
-def test_a_page_headline_loses_its_invitation(headline, title):
-    text = f"{headline}\n\nKommunen har tagit fram ett förslag. Synpunkter ska ha kommit in senast den 1 maj 2024.\n"
-    assert parse_missiv(text).title == title
