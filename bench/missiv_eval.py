@@ -16,12 +16,14 @@ Two evaluations, each with a development part (used while writing the parser) an
   sha256("remiss-missiv-fresh:" + id) per kind (a forward follows its letter). The fresh held-out part is
   run only at the start and the end of a tuning round, its misses are never printed. `fresh2-holdout.json`: six
   region and länsstyrelse pages gathered after that round ended, measured once on its final parser.
+  `fresh3-dev.json` / `fresh3-holdout.json`: 30 kommun, region, länsstyrelse and myndighet texts of round
+  h-missiv4, split the same way (tests/data/missiv/fresh/README.md).
 - contract: `tests/data/missiv/*.json`, the Regeringskansliet pages and seeds with the eight
   contract keys, split by their own `split` key.
 
-Run: `PYTHONPATH=. .venv/bin/python bench/missiv_eval.py [--misses] [--dev-only]` (--misses lists the
-development sets' misses only; --dev-only leaves both held-out parts out, for tuning). Every set is reported
-per kind, then all sets together ("overall").
+Run: `PYTHONPATH=. .venv/bin/python bench/missiv_eval.py [--misses] [--dev-only] [--only SET]` (--misses lists the
+development sets' misses only; --dev-only leaves every held-out part out, for tuning; --only scores one set).
+Every set is reported per kind, then all sets together ("overall").
 """
 from __future__ import annotations
 

@@ -39,7 +39,8 @@ _NEGATIVE = re.compile(
 # A sentence that opens with the date: "Senast den 5 december önskar kommunen …", "Fram till den 6 oktober finns …".
 _OPENING = re.compile(r"(?:senast|fram till(?: och med)?)(?:[ \t]+den)?", re.IGNORECASE)
 # "Sista datum för ett andra remissvar på … är satt till 2021-09-30": the cue is far from the date it names.
-_LAST_DAY_IS = re.compile(r"\bsista (?:datum|dag|svarsdag)(?:en)?\b[^.]{0,120}?\b(?:är|blir)(?:[ \t]+satt)?(?:[ \t]+till)?"
+_LAST_DAY_IS = re.compile(r"\bsista (?:datum|dag|svarsdag)(?:en)?\b[^.]{0,120}?\b(?:är|blir)"
+                          r"(?:[ \t]+satt)?(?:[ \t]+till)?"
                           r"(?:[ \t]+den)?[ \t]*$", re.IGNORECASE)
 # A list of remisser under a "Remiss  Svarsdag" header: the date that ends an item's line is its answer day.
 _ANSWER_COLUMN = re.compile(r"^[^\n]{0,60}\b(?:sista[ \t]+)?svars(?:dag|datum)[ \t]*$", re.IGNORECASE | re.MULTILINE)

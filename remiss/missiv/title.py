@@ -35,7 +35,8 @@ _PROSE = [
 ]
 # Words a document type adds in front of its name: "Remiss av promemorian X" is the ärendemening X.
 _DOC_LEAD = re.compile(
-    r"^(?:(?:(?:Öppen[ \t]+)?Remiss(?:en|version(?:en)?|utgåva(?:n)?|förslag(?:et)?)?|Remittering|Kungörelse|Promemoria|Samråd(?: och utställning)?|Utställning|Granskning|"
+    r"^(?:(?:(?:Öppen[ \t]+)?Remiss(?:en|version(?:en)?|utgåva(?:n)?|förslag(?:et)?)?|Remittering|Kungörelse|Promemoria|"
+    r"Samråd(?: och utställning)?|Utställning|Granskning|"
     r"Inbjudan till (?:samråd|remiss)|Välkommen att tycka till|(?:Dags att )?[Tt]yck(?:a)? till|"
     # "Nu är förslaget till … ute på remiss", "Samrådshandling: Vattentjänstplan …"
     r"Nu (?:är|går|skickas|ställs)|(?:Samråds|Gransknings|Remiss|Utställnings)handling(?:ar)?|"

@@ -45,7 +45,8 @@ def test_promemoria_om_is_a_lead_not_part_of_the_name(letters):
 
 
 def test_a_role_with_capitals_and_a_comma_before_the_name(letters):
-    # "Vid eventuella frågor kontakta VA-chef, Christian Roos 010-…"; "Vill du skicka e-post är adressen info@kungsor.se"
+    # "Vid eventuella frågor kontakta VA-chef, Christian Roos 010-…";
+    # "Vill du skicka e-post är adressen info@kungsor.se"
     result = parse_missiv(letters["g19"]["text"])
     assert result.contact_person == "Christian Roos"
     assert result.answer_email == "info@kungsor.se"
@@ -66,7 +67,8 @@ def test_sista_datum_ar_satt_till_names_the_deadline_far_from_its_cue(letters):
 
 def test_an_item_under_a_generic_page_heading_is_the_title(letters):
     # "Förslag till nya naturreservat" heads the list; the item line names the remiss in hand.
-    assert parse_missiv(letters["g02"]["text"]).title == "Förslag till bildande av naturreservatet Lugnås kvarnstensgruvor"
+    assert parse_missiv(letters["g02"]["text"]).title == \
+        "Förslag till bildande av naturreservatet Lugnås kvarnstensgruvor"
 
 
 def test_tyck_till_om_x_gives_x(letters):
