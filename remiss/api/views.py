@@ -12,8 +12,9 @@ from remiss.web.extensions import csrf, guard_api
 from remiss.remisser import attachments, service
 from remiss.intake.schemas import MissivFields, MissivText
 from remiss.remisser.input import InputErrors
-from remiss.remisser.queries import RemissFilter, list_remisser
-from remiss.remisser.schemas import ListQuery, RemissCreate, RemissDetail, RemissList, RemissUpdate
+from remiss.remisser.queries import RemissFilter, list_remisser, possible_duplicates
+from remiss.remisser.schemas import (DuplicateList, DuplicateQuery, ListQuery, RemissCreate, RemissDetail, RemissList,
+                                     RemissUpdate)
 from remiss.remisser.status import TransitionError
 from remiss.web import now, principal
 
@@ -67,6 +68,21 @@ def _detail(remiss) -> dict:
     return remiss_detail(remiss, questions=service.questions_of(session, remiss.id),
                          sandlista=service.entries(session, remiss.id),
                          attachments=attachments.of_remiss(session, remiss.id), extra=extra)
+
+
+@bp.get("/remisser/mojliga-dubbletter")
+@operation("Sök remisser som redan är registrerade", query=DuplicateQuery, responses={200: DuplicateList},
+           tag="remisser")
+def duplicates():
+    """For those who register remisser: the visible remisser with this remittent's diarienummer or this title,
+    as the registration form warns while it is filled in (static/app.js) and again when it is sent."""
+    if not principal().may(Action.create):
+        return error_response(403, "Du har inte behörighet att registrera remisser.")
+    rows = possible_duplicates(get_session(), principal(), sender_dnr=request.args.get("sender_dnr", "")[:100],
+                               title=request.args.get("title", "")[:500])
+    return jsonify({"items": [{"id": r.id, "our_dnr": r.our_dnr, "title": r.title, "remittent": r.remittent,
+                               "sender_dnr": r.sender_dnr, "url": url_for("remisser.show", remiss_id=r.id)}
+                              for r in rows]})
 
 
 @bp.post("/remisser")

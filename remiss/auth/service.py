@@ -212,14 +212,14 @@ SESSION_KEPT = timedelta(days=90)  # a session this old ends when its user signs
 
 
 def start_session(session: Session, *, now: datetime, user: User, method: str, address: str = "",
-                  id_token: str = "") -> str:
+                  device: str = "", id_token: str = "") -> str:
     """Open a server-side session; return the id for the session cookie (only its hash is stored)."""
     sid = secrets.token_urlsafe(32)
     # Rows of browsers that closed without logging out would stay for ever: the user's own old ones go now.
     session.exec(delete(UserSession).where(UserSession.user_id == user.id,
                                            UserSession.created_at < now - SESSION_KEPT))
     session.add(UserSession(token_hash=_hash(sid), user_id=user.id, method=method, address=address[:100],
-                            created_at=now, id_token=id_token))
+                            device=device[:100], created_at=now, id_token=id_token))
     session.flush()
     return sid
 
