@@ -16,12 +16,14 @@ Two evaluations, each with a development part (used while writing the parser) an
   sha256("remiss-missiv-fresh:" + id) per kind (a forward follows its letter). The fresh held-out part is
   run only at the start and the end of a tuning round, its misses are never printed. `fresh2-holdout.json`: six
   region and länsstyrelse pages gathered after that round ended, measured once on its final parser.
+  `fresh3-dev.json` / `fresh3-holdout.json`: 30 kommun, region, länsstyrelse and myndighet texts of round
+  h-missiv4, split the same way (tests/data/missiv/fresh/README.md).
 - contract: `tests/data/missiv/*.json`, the Regeringskansliet pages and seeds with the eight
   contract keys, split by their own `split` key.
 
-Run: `PYTHONPATH=. .venv/bin/python bench/missiv_eval.py [--misses] [--dev-only]` (--misses lists the
-development sets' misses only; --dev-only leaves both held-out parts out, for tuning). Every set is reported
-per kind, then all sets together ("overall").
+Run: `PYTHONPATH=. .venv/bin/python bench/missiv_eval.py [--misses] [--dev-only] [--only SET]` (--misses lists the
+development sets' misses only; --dev-only leaves every held-out part out, for tuning; --only scores one set).
+Every set is reported per kind, then all sets together ("overall").
 """
 from __future__ import annotations
 
@@ -121,7 +123,9 @@ KINDS_FILE = DATA / "kinds" / "missiv-dev.json"
 EXTRA_FILE = DATA / "kinds" / "missiv-extra.json"
 FRESH_FILES = {"fresh-dev": DATA / "fresh" / "fresh-dev.json", "fresh-holdout": DATA / "fresh" / "fresh-holdout.json",
                # six more pages gathered after the fresh round ended: measured once, for the next round to tune against
-               "fresh2-holdout": DATA / "fresh" / "fresh2-holdout.json"}
+               "fresh2-holdout": DATA / "fresh" / "fresh2-holdout.json",
+               # a third batch gathered for the round after that (kommun, region, länsstyrelse, myndighet pages)
+               "fresh3-dev": DATA / "fresh" / "fresh3-dev.json", "fresh3-holdout": DATA / "fresh" / "fresh3-holdout.json"}
 KINDS = ("regeringskansliet", "kommun", "region", "lansstyrelse", "myndighet", "extension", "email")
 KIND_FIELDS = ("title", "sender_dnr", "remittent", "deadline_date", "deadline_time", "answer_email",
                "contact_person", "sandlista_count", "sandlista_sample", "extension_to")
@@ -260,8 +264,12 @@ def main() -> None:
     show_misses = "--misses" in sys.argv
     # --dev-only: the development sets alone, so that tuning never runs (and never prints) the held-out part.
     dev_only = "--dev-only" in sys.argv
-    splits = ("dev", "extra", "fresh-dev") if dev_only else ("dev", "extra", "holdout", "fresh-dev", "fresh-holdout",
-                                                             "fresh2-holdout")
+    dev_splits = ("dev", "extra", "fresh-dev", "fresh3-dev")
+    splits = dev_splits if dev_only else ("dev", "extra", "holdout", "fresh-dev", "fresh-holdout", "fresh2-holdout",
+                                          "fresh3-dev", "fresh3-holdout")
+    # --only NAME: one set alone (e.g. a held-out set measured once), misses of held-out sets still never printed
+    if "--only" in sys.argv:
+        splits = (sys.argv[sys.argv.index("--only") + 1],)
     every: list[dict] = []
     for split in splits:
         cases = load_kind_cases(split)
@@ -269,7 +277,7 @@ def main() -> None:
         report_kinds(f"{split} ({len(cases)} letters)", score_kinds(cases),
                      show_misses and not split.endswith("holdout"))
     report_kinds(f"overall, {' + '.join(splits)} ({len(every)} letters)", score_kinds(every), False)
-    for split in ("dev",) if dev_only else ("dev", "holdout"):
+    for split in ("dev",) if dev_only or "--only" in sys.argv else ("dev", "holdout"):
         cases = load_cases(split)
         report(f"contract, {split} ({len(cases)} letters)", score(cases))
 

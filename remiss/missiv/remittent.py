@@ -29,7 +29,8 @@ def find_remittent(text: str, answer_email: str | None,
             qualified = _qualify(_BARE[value.casefold()], mentions, by_mail)
             if qualified:
                 return qualified.name, span, []
-            return value, span, [f"Remittenten anges bara som ”{value}”; kontrollera vilken."]
+            # "Svar skickas till Länsstyrelsen": which one is a guess; better empty with the warning than wrong.
+            return None, None, [f"Remittenten anges bara som ”{value}”; fyll i vilken."]
         return canonical_body(value) or value, span, []
     joint = _joint(text, mentions)
     if joint:

@@ -35,8 +35,11 @@ _PROSE = [
 ]
 # Words a document type adds in front of its name: "Remiss av promemorian X" is the ärendemening X.
 _DOC_LEAD = re.compile(
-    r"^(?:(?:(?:Öppen[ \t]+)?Remiss(?:en)?|Remittering|Kungörelse|Samråd(?: och utställning)?|Utställning|Granskning|"
-    r"Inbjudan till (?:samråd|remiss)|Välkommen att tycka till|Tyck till|"
+    r"^(?:(?:(?:Öppen[ \t]+)?Remiss(?:en|version(?:en)?|utgåva(?:n)?|förslag(?:et)?)?|Remittering|Kungörelse|Promemoria|"
+    r"Samråd(?: och utställning)?|Utställning|Granskning|"
+    r"Inbjudan till (?:samråd|remiss)|Välkommen att tycka till|(?:Dags att )?[Tt]yck(?:a)? till|"
+    # "Nu är förslaget till … ute på remiss", "Samrådshandling: Vattentjänstplan …"
+    r"Nu (?:är|går|skickas|ställs)|(?:Samråds|Gransknings|Remiss|Utställnings)handling(?:ar)?|"
     r"(?:Inbjudan|Möjlighet|Välkommen) att (?:lämna synpunkter|yttra sig)|Lämna synpunkter|"
     r"[\wåäö:-]{2,40}(?:[ \t]+[\wåäö:-]{2,40}){0,2}[ \t]+vill ha (?:dina |era |in )?synpunkter|"
     r"(?:Förlängd|Förlängning av|Ny) (?:remisstid|svarstid|samrådstid|granskningstid|sista svarsdag)(?:en)?"
@@ -52,6 +55,13 @@ _TRAIL = re.compile(
 # (The blanks in front are taken only from the first of them, so that a run of blanks is not retried.)
 _DNR_TAIL = re.compile(rf"(?<![ \t])[ \t]*(?:Diarienummer[ \t]*:[ \t]*\S+|\((?:dnr[ \t.:]*)?{RK_DNR}\))\Z",
                        re.IGNORECASE)
+# "Remiss: Förslag till … anläggningar 31 maj 2017": a list's answer-day column run into the item's name.
+_DATE_TAIL = re.compile(r"(?<![ \t])(?<![ \t]den)(?<![ \t]från)(?<![ \t]per)[ \t]+\d{1,2}[ \t]+(?:januari|februari|mars|april|maj|juni|juli|"
+                        r"augusti|september|oktober|november|december)[ \t]+\d{4}\Z", re.IGNORECASE)
+# A finite verb among a headline's first words makes it a sentence ("Nu kan du tycka till", "Regionen vill …").
+_NEWS_VERB = re.compile(r"^(?:\S+[ \t]+){1,2}(?:kan|ska|skall|vill|får|har|blir|behöver|måste|ger|går|tar|kommer|gör|"
+                        r"säger)\b", re.IGNORECASE)
+_BULLET = re.compile(r"[•·*▪◦–-][ \t]")
 _POSSESSIVE = re.compile(r"^(?:Kommunens|Regionens|Länsstyrelsens|Myndighetens)[ \t]+", re.IGNORECASE)
 # Navigation, credits and dates that sit above a web page's headline.
 _CHROME = re.compile(
@@ -180,6 +190,7 @@ def _tidy(value: str, span: tuple[int, int], lead: bool = True) -> tuple[str | N
         value = value[found.end():]
         value = value[:1].upper() + value[1:]
     value = _TRAIL.sub("", value).strip(" .:–-")
+    value = _DATE_TAIL.sub("", value)
     return (value or None), span
 
 
@@ -192,6 +203,10 @@ def _headline(text: str) -> tuple[str | None, tuple[int, int] | None]:
         following = lines[index + 1].group() if index + 1 < len(lines) else ""
         if _CHROME.match(line) or _CREDIT.match(following) or not re.search(r"[^\W\d_]{3}", line):
             continue
+        if _BULLET.match(line):
+            continue  # an item of a list ("• skälen till att bilda naturreservat"), never the page's headline
+        if line.endswith("!") and _DOC_LEAD.match(line):
+            line = line[:-1]  # "Tyck till om Översiktsplanen!": an invitation that names the matter
         if line.endswith((".", ":", "!", ",", ";", "?")) or "@" in line or "http" in line or line[:1].islower():
             continue
         if len(line) >= 70 and text[line_end:line_end + 1] == "\n" and following and \
@@ -206,6 +221,8 @@ def _headline(text: str) -> tuple[str | None, tuple[int, int] | None]:
             return None, None  # a news headline about the remiss, not its name
         if line.isupper():
             return None, None  # a shouted section name loses the words the annotation needs
+        if _NEWS_VERB.match(line) and not _DOC_LEAD.match(line):
+            return None, None  # "Corona kan ge klagande längre betänketid": a news sentence, not the matter's name
         if len(words) <= 4 and not re.search(r"\d", line) and _is_heading_over_prose(lines, index + 1) and \
                 not _shares_a_word(line, lines[index + 1].group()):
             continue  # a section's label ("Miljöanalys") above the item's own heading, not its subheading
@@ -215,8 +232,32 @@ def _headline(text: str) -> tuple[str | None, tuple[int, int] | None]:
         if _LETTERHEAD.fullmatch(value):
             continue  # "Inbjudan att lämna synpunkter på remiss": the procedure alone, no name
         value = _POSSESSIVE.sub("", value)
+        item = _item_heading(text, lines[index + 1:], value)
+        if item:
+            return item
         return _extend(text, value[:1].upper() + value[1:]), span
     return None, None
+
+
+def _item_heading(text: str, later: list[re.Match], heading: str) -> tuple[str, tuple[int, int]] | None:
+    """Return an item's own name under a page's generic heading, or None.
+
+    "Förslag till nya naturreservat" heads a list; "Förslag till bildande av naturreservatet Lugnås kvarnstensgruvor",
+    a line of its own further down that opens with the same words and names more, is the remiss in hand.
+    """
+    words = heading.split()
+    if not 2 <= len(words) <= 6:
+        return None
+    stem = words[-1].casefold()[:6]
+    found = None
+    for m in later:
+        line = m.group().strip()
+        if line.split()[:2] == words[:2] and len(line) > len(heading) + 10 and len(line.split()) <= 20 and \
+                not line.endswith((".", ":", "!", "?", ",")) and stem in line.casefold():
+            if found:
+                return None  # two items under the heading: which one is in hand is not known
+            found = (line, m.span())
+    return found
 
 
 def _shares_a_word(a: str, b: str) -> bool:
