@@ -1,7 +1,7 @@
 """Admin pages: users, nämnder and the register of remissinstanser."""
 from __future__ import annotations
 
-from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask import Blueprint, flash, redirect, render_template, request, url_for
 
 from remiss.admin.forms import NamndForm, OrganisationForm, UserForm
 from remiss.auth import service as auth_service
@@ -13,7 +13,7 @@ from remiss.namnd.models import Namnd
 from remiss.outgoing.models import Organisation
 from remiss.outgoing.service import register
 from remiss.remisser.input import InputErrors
-from remiss.web import now, principal, requires
+from remiss.web import get_or_404, now, principal, requires
 
 bp = Blueprint("admin", __name__, url_prefix="/admin")
 
@@ -39,9 +39,7 @@ def users():
 @requires(Action.administer)
 def user(user_id: int | None = None):
     session = get_session()
-    existing = session.get(User, user_id) if user_id else None
-    if user_id and existing is None:
-        abort(404)
+    existing = get_or_404(User, user_id) if user_id else None
     form = UserForm(obj=existing if request.method == "GET" else None)
     if existing is None:  # a new user: no role until the administrator picks one (never Administratör by default)
         form.role.choices = [("", "Välj roll"), *form.role.choices]
@@ -84,9 +82,7 @@ def namnder():
 @requires(Action.administer)
 def namnd(namnd_id: int | None = None):
     session = get_session()
-    existing = session.get(Namnd, namnd_id) if namnd_id else None
-    if namnd_id and existing is None:
-        abort(404)
+    existing = get_or_404(Namnd, namnd_id) if namnd_id else None
     form = NamndForm(obj=existing if request.method == "GET" else None)
     if form.validate_on_submit():
         values = {k: v for k, v in form.data.items() if k != "csrf_token"}
@@ -117,9 +113,7 @@ def organisations():
 @requires(Action.administer)
 def organisation(org_id: int | None = None):
     session = get_session()
-    existing = session.get(Organisation, org_id) if org_id else None
-    if org_id and existing is None:
-        abort(404)
+    existing = get_or_404(Organisation, org_id) if org_id else None
     form = OrganisationForm(obj=existing if request.method == "GET" else None)
     if form.validate_on_submit():
         try:

@@ -1,7 +1,7 @@
 """Pages: my reminders, the admin outbox with resend, and each nämnd's reminder policy."""
 from __future__ import annotations
 
-from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask import Blueprint, flash, redirect, render_template, request, url_for
 from flask_login import current_user, login_required
 from sqlmodel import select
 
@@ -15,7 +15,7 @@ from remiss.reminders.forms import PolicyForm
 from remiss.reminders.models import OutboxMessage, OutboxStatus
 from remiss.reminders.recipients import muted_kinds
 from remiss.remisser.models import Remiss
-from remiss.web import now, principal, requires
+from remiss.web import get_or_404, now, principal, requires
 
 bp = Blueprint("reminders", __name__)
 
@@ -124,9 +124,7 @@ def _back():
 @requires(Action.administer)
 def namnd_policy(namnd_id: int):
     session = get_session()
-    namnd = session.get(Namnd, namnd_id)
-    if namnd is None:
-        abort(404)
+    namnd = get_or_404(Namnd, namnd_id)
     form = PolicyForm(obj=namnd if request.method == "GET" else None)
     if form.validate_on_submit():
         values = {k: v for k, v in form.data.items() if k != "csrf_token"}

@@ -20,7 +20,7 @@ from remiss.remisser.models import Attachment, Direction
 from remiss.remisser.present import outgoing_facts
 from remiss.remisser.queries import RemissFilter, list_remisser
 from remiss.remisser.status import BY_VERB_ONLY, NEXT_STEPS, RemissStatus, TransitionError, allowed_next
-from remiss.web import now, principal, requires
+from remiss.web import get_or_404, now, principal, requires
 from remiss.web.panels import panels
 
 bp = Blueprint("remisser", __name__)
@@ -381,9 +381,7 @@ def upload(remiss_id: int):
 @login_required
 def download(attachment_id: int):
     session = get_session()
-    attachment = session.get(Attachment, attachment_id)
-    if attachment is None:
-        abort(404)
+    attachment = get_or_404(Attachment, attachment_id)
     load_remiss(session, principal(), attachment.remiss_id)
     path = files.path_of(current_app.config["FILES_DIR"], attachment.storage_key)
     return send_file(path, mimetype=attachment.content_type, as_attachment=True,

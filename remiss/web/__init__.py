@@ -40,3 +40,12 @@ def requires(action: Action):
             return view(*args, **kwargs)
         return wrapped
     return decorator
+
+
+def get_or_404(model, key, **belongs):
+    """The row of model with this primary key, or a 404 page; also a 404 when it does not belong where the
+    address says (`namnd_id=namnd.id`: a meeting of another nämnd is not found here)."""
+    row = get_session().get(model, key)
+    if row is None or any(getattr(row, name) != value for name, value in belongs.items()):
+        abort(404)
+    return row

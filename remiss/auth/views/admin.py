@@ -1,7 +1,7 @@
 """Admin pages of the sign-in: the sign-in log and the directory groups that give roles and nämnder."""
 from __future__ import annotations
 
-from flask import abort, flash, redirect, render_template, request, url_for
+from flask import flash, redirect, render_template, request, url_for
 from sqlmodel import select
 
 from remiss.auth import directory, service
@@ -10,7 +10,7 @@ from remiss.auth.models import ROLE_LABELS, Role, SsoGroup, User
 from remiss.auth.views import bp
 from remiss.db import get_session
 from remiss.namnd import service as namnd_service
-from remiss.web import now, principal, requires
+from remiss.web import get_or_404, now, principal, requires
 
 
 @bp.get("/admin/inloggningar")
@@ -43,9 +43,7 @@ def sso_groups():
 @requires(Action.administer)
 def sso_group(group_id: int | None = None):
     db_session = get_session()
-    group = db_session.get(SsoGroup, group_id) if group_id else None
-    if group_id and group is None:
-        abort(404)
+    group = get_or_404(SsoGroup, group_id) if group_id else None
     if request.method == "GET":
         ids = next((ids for g, ids in directory.groups(db_session) if group and g.id == group.id), [])
         values = {"name": group.name, "label": group.label, "role": group.role, "namnder": ids} if group else \
@@ -81,9 +79,7 @@ def sso_group(group_id: int | None = None):
 @requires(Action.administer)
 def delete_sso_group(group_id: int):
     db_session = get_session()
-    group = db_session.get(SsoGroup, group_id)
-    if group is None:
-        abort(404)
+    group = get_or_404(SsoGroup, group_id)
     directory.delete_group(db_session, now=now(), actor_id=principal().user_id, group=group)
     flash(f"Kopplingen för gruppen {group.name} är borttagen.", "success")
     return redirect(url_for("auth.sso_groups"))

@@ -20,7 +20,7 @@ from remiss.files import FileRejected
 from remiss.web.extensions import guard_api, login_manager
 from remiss.remisser.input import InputErrors, parse_date
 from remiss.remisser.models import Remiss
-from remiss.web import now, principal
+from remiss.web import get_or_404, now, principal
 from remiss.web.downloads import download_file
 
 bp = Blueprint("drafting", __name__)
@@ -316,9 +316,7 @@ def document_pdf(remiss_id: int, kind: str):
 def stored_document(remiss_id: int, document_id: int):
     session = get_session()
     remiss = load_remiss(session, principal(), remiss_id)
-    row = session.get(GeneratedDocument, document_id)
-    if row is None or row.remiss_id != remiss.id:
-        abort(404)
+    row = get_or_404(GeneratedDocument, document_id, remiss_id=remiss.id)
     return _send(generate.read(current_app.config["FILES_DIR"], row), generate.filename_of(remiss, row.kind),
                  generate.DOCX)
 

@@ -15,14 +15,12 @@ from remiss.drafting.generate import DOCX
 from remiss.drafting.namnd_templates import KINDS, MANAGE, TemplateRejected, templates_of, upload, use_default
 from remiss.drafting.views import bp
 from remiss.namnd.models import DocumentTemplate, Namnd
-from remiss.web import now, principal
+from remiss.web import get_or_404, now, principal
 
 
 
 def _namnd(namnd_id: int) -> Namnd:
-    namnd = get_session().get(Namnd, namnd_id)
-    if namnd is None:
-        abort(404)
+    namnd = get_or_404(Namnd, namnd_id)
     require(principal(), MANAGE, namnd.id)
     return namnd
 
@@ -82,9 +80,7 @@ def template_default(namnd_id: int):
 
 
 def _template(namnd: Namnd, template_id: int) -> DocumentTemplate:
-    row = get_session().get(DocumentTemplate, template_id)
-    if row is None or row.namnd_id != namnd.id:
-        abort(404)
+    row = get_or_404(DocumentTemplate, template_id, namnd_id=namnd.id)
     return row
 
 

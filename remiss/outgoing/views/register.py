@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import json
 
-from flask import abort, current_app, flash, redirect, render_template, request, url_for
+from flask import current_app, flash, redirect, render_template, request, url_for
 
 from remiss.auth.access import Action
 from remiss.db import get_session
@@ -13,7 +13,7 @@ from remiss.outgoing.models import SavedSandlista
 from remiss.outgoing.service import register
 from remiss.outgoing.views import bp
 from remiss.remisser.input import InputErrors
-from remiss.web import now, principal, requires
+from remiss.web import get_or_404, now, principal, requires
 
 MAX_IMPORT_BYTES = 5 * 1024 * 1024
 
@@ -89,9 +89,7 @@ def lists():
 @requires(Action.create)
 def saved_list(list_id: int | None = None):
     session = get_session()
-    existing = session.get(SavedSandlista, list_id) if list_id else None
-    if list_id and existing is None:
-        abort(404)
+    existing = get_or_404(SavedSandlista, list_id) if list_id else None
     errors: dict = {}
     name = existing.name if existing else ""
     chosen = [o.id for o in register.members_of(session, existing.id)] if existing else []
@@ -115,9 +113,7 @@ def saved_list(list_id: int | None = None):
 @requires(Action.administer)
 def delete_list(list_id: int):
     session = get_session()
-    saved = session.get(SavedSandlista, list_id)
-    if saved is None:
-        abort(404)
+    saved = get_or_404(SavedSandlista, list_id)
     register.delete_list(session, now=now(), principal=principal(), saved=saved)
     flash(f"Sändlistan ”{saved.name}” är borttagen.", "success")
     return redirect(url_for("outgoing.lists"))

@@ -20,7 +20,7 @@ from remiss.planning.service import meetings
 from remiss.planning.views import bp
 from remiss.remisser.input import InputErrors, parse_date
 from remiss.remisser.queries import namnder_for
-from remiss.web import now, principal
+from remiss.web import get_or_404, now, principal
 
 
 def _namnd_arg() -> int | None:
@@ -122,9 +122,7 @@ def namnd_feed(token: str, namnd_id: int):
     user = _feed_owner(token)
     if user.role != "admin" and namnd_id not in namnd_ids_of(session, user.id):
         abort(404)
-    namnd = session.get(Namnd, namnd_id)
-    if namnd is None:
-        abort(404)
+    namnd = get_or_404(Namnd, namnd_id)
     base = _base()
     events = [_event(i, base) for i in agenda.items(session, namnd_ids=[namnd.id])]
     for m in meetings.meetings_of_namnd(session, namnd.id):

@@ -1,7 +1,7 @@
 """Pages: the nämnd's sammanträdesplan (list, add, edit, delete, import) and klämdagar."""
 from __future__ import annotations
 
-from flask import abort, flash, redirect, render_template, request, url_for
+from flask import flash, redirect, render_template, request, url_for
 from flask_login import login_required
 from sqlmodel import select
 
@@ -15,15 +15,13 @@ from remiss.planning.service import meetings as service
 from remiss.planning.service.tidplan import work_calendar
 from remiss.planning.views import bp
 from remiss.remisser.input import InputErrors
-from remiss.web import now, principal, requires
+from remiss.web import get_or_404, now, principal, requires
 
 IMPORT_MAX_BYTES = 2_000_000
 
 
 def _namnd(namnd_id: int, action: Action = Action.view) -> Namnd:
-    namnd = get_session().get(Namnd, namnd_id)
-    if namnd is None:
-        abort(404)
+    namnd = get_or_404(Namnd, namnd_id)
     require(principal(), Action.view, namnd_id)
     if action != Action.view:
         service.require_plan_editor(principal(), namnd_id)
@@ -64,9 +62,7 @@ def meetings(namnd_id: int):
     namnd = _namnd(namnd_id)
     editing = None
     if request.args.get("andra", "").isdigit():
-        editing = get_session().get(Meeting, int(request.args["andra"]))
-        if editing is None or editing.namnd_id != namnd_id:
-            abort(404)
+        editing = get_or_404(Meeting, int(request.args["andra"]), namnd_id=namnd_id)
     return _page(namnd, editing=editing)
 
 
@@ -78,9 +74,7 @@ def save_meeting(namnd_id: int):
     values = request.form.to_dict()
     editing = None
     if values.get("meeting_id", "").isdigit():
-        editing = session.get(Meeting, int(values["meeting_id"]))
-        if editing is None or editing.namnd_id != namnd_id:
-            abort(404)
+        editing = get_or_404(Meeting, int(values["meeting_id"]), namnd_id=namnd_id)
     try:
         data = parse_meeting(values)
         if editing is None:
@@ -103,9 +97,7 @@ def save_meeting(namnd_id: int):
 def delete_meeting(namnd_id: int, meeting_id: int):
     _namnd(namnd_id, Action.assign)  # 404 or 403 unless the user may plan this nämnd
     session = get_session()
-    meeting = session.get(Meeting, meeting_id)
-    if meeting is None or meeting.namnd_id != namnd_id:
-        abort(404)
+    meeting = get_or_404(Meeting, meeting_id, namnd_id=namnd_id)
     service.delete_meeting(session, now=now(), principal=principal(), meeting=meeting)
     flash("Sammanträdet är borttaget.", "success")
     return redirect(url_for("planning.meetings", namnd_id=namnd_id))
