@@ -45,12 +45,12 @@ def record(session: Session, *, now: datetime, user_id: int | None, entity: str,
 _E = AuditEvent.__table__.c
 _U = User.__table__.c
 # Built once: the remiss page reads its history on every view. The actor's name comes with each event.
-_HISTORY = (select(_E.id, _E.at, _E.user_id, _E.action, _E.changes, _E.note, _U.name.label("user_name"))
+_HISTORY = (select(_E.id, _E.at, _E.user_id, _E.entity, _E.action, _E.changes, _E.note, _U.name.label("user_name"))
             .outerjoin(User.__table__, _U.id == _E.user_id).where(_E.remiss_id == bindparam("remiss_id"))
             .order_by(_E.at.desc(), _E.id.desc()))
 
 
 def history_rows(session: Session, remiss_id: int) -> list:
-    """Return the events of one remiss, newest first, as rows (id, at, user_id, action, changes, note,
+    """Return the events of one remiss, newest first, as rows (id, at, user_id, entity, action, changes, note,
     user_name: the actor's name, None for the system)."""
     return session.connection().execute(_HISTORY, {"remiss_id": remiss_id}).all()

@@ -19,6 +19,11 @@ class OutboxStatus(StrEnum):
     cancelled = "cancelled"
     superseded = "superseded"
 
+    @property
+    def label(self) -> str:
+        return {"pending": "Väntar", "sending": "Skickas", "sent": "Skickad", "failed": "Misslyckad",
+                "cancelled": "Stoppad", "superseded": "Ersatt av senare"}[self.value]
+
 
 class OutboxMessage(SQLModel, table=True):
     __tablename__ = "outbox_message"

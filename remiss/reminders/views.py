@@ -19,8 +19,7 @@ from remiss.web import get_or_404, now, principal, requires
 
 bp = Blueprint("reminders", __name__)
 
-STATUS_LABELS = {"pending": "Väntar", "sending": "Skickas", "sent": "Skickad", "failed": "Misslyckad",
-                 "cancelled": "Stoppad", "superseded": "Ersatt av senare"}
+STATUS_LABELS = {s.value: s.label for s in OutboxStatus}
 PAGE_ROWS = 200
 
 

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass
 from datetime import date, datetime, time
 
@@ -10,9 +11,13 @@ from sqlmodel import Session
 
 from remiss.auth.models import User
 from remiss.calendar.planner import LABELS as MILESTONE_LABELS
-from remiss.calendar.swedish import format_date, format_date_time
+from remiss.calendar.swedish import count_words, format_date, format_date_time
+from remiss.drafting.generate import KIND_NAMES
+from remiss.drafting.models import DecidedBy, DraftState
 from remiss.namnd.models import Namnd
-from remiss.remisser.models import Direction, RemissKind
+from remiss.planning.service.extensions import DECISIONS
+from remiss.reminders.models import OutboxStatus
+from remiss.remisser.models import AnswerStatus, Direction, RemissKind
 from remiss.remisser.status import RemissStatus
 
 FIELD_LABELS = {
@@ -25,19 +30,62 @@ FIELD_LABELS = {
     "questions": "Frågeställningar", "sandlista": "Sändlista", "filename": "Fil", "size": "Storlek",
     "effective_deadline": "Gällande svarsdag", "answer_instructions": "Anvisningar för svaret",
     "rattelse": "Rättelse nr",  # of the expedierat yttrande (drafting.service.start_rattelse)
-    # extensions (remiss.planning.service.extensions)
+    # extensions (remiss.planning.service.extensions, outgoing.service.answers.general_extension)
     "requested_until": "Begärd till", "decision": "Besked", "granted_until": "Beviljad till",
+    # the yttrande (drafting.service, drafting.generate, drafting.mailing)
+    "version": "Version", "state": "Yttrandets status", "party": "Samråd med", "till": "Till", "kopia": "Kopia",
+    # the beslut (drafting.decision)
+    "decided_by": "Beslutad av", "meeting_on": "Sammanträde", "paragraf": "Paragraf", "justering": "Justering",
+    "justerad_on": "Justerad",
+    # an instans on an outgoing remiss (outgoing.service.answers, outgoing.service.addresses)
+    "answer_status": "Svar", "answered_on": "Svarade", "no_comments": "Inga synpunkter",
+    "summary": "Sammanfattning", "other_comments": "Övriga synpunkter", "extended_until_on": "Anstånd till",
+    "extended_until_time": "Anstånd till klockslag", "email": "E-post", "postal_address": "Postadress",
+    "published_files": "Publicerade filer",  # outgoing.service.publication
     # the tidplan (remiss.planning.service.tidplan): a milestone's date, set by hand, or done
     **MILESTONE_LABELS,
     **{f"override:{kind}": f"{label} (satt för hand)" for kind, label in MILESTONE_LABELS.items()},
     **{f"done:{kind}": f"{label} (klar)" for kind, label in MILESTONE_LABELS.items()},
 }
+# The term differs where we are the remittent: an outgoing remiss was upprättad, not received.
+OUTGOING_FIELD_LABELS = {**FIELD_LABELS, "received_on": "Upprättad"}
+# (entity, action) as audit.record writes them for a remiss; every pair the code writes has words
+# (tests/remisser/test_history_words.py reads the code to check).
 ACTION_LABELS = {
-    "create": "Registrerad", "update": "Ändrad", "status": "Status ändrad", "upload": "Fil uppladdad",
-    "deadline": "Svarsdag ändrad", "extension": "Förlängning", "milestone": "Tidplan", "draft": "Yttrande",
-    "document": "Dokument", "mail": "E-post",
-    "rattelse": "Rättelse",  # of an expedierat yttrande (drafting.service.start_rattelse)
+    ("remiss", "create"): "Registrerad", ("remiss", "update"): "Ändrad", ("remiss", "status"): "Status ändrad",
+    ("remiss", "deadline"): "Svarsdag ändrad", ("remiss", "milestone"): "Tidplan",
+    ("remiss", "send"): "Remissen skickad", ("remiss", "publish"): "Publicerad på den öppna sidan",
+    ("remiss", "unpublish"): "Borttagen från den öppna sidan", ("remiss", "yttrande_mail"): "Yttrandet e-postat",
+    ("attachment", "upload"): "Fil uppladdad", ("attachment", "missiv"): "Missiv skapat",
+    ("extension", "extension"): "Förlängning", ("extension", "general_extension"): "Allmän förlängning",
+    ("milestone", "milestone"): "Tidplan",
+    ("yttrande_draft", "save"): "Yttrandet sparat", ("yttrande_draft", "state"): "Yttrandets status ändrad",
+    ("yttrande_draft", "rattelse"): "Rättelse",  # of an expedierat yttrande (drafting.service.start_rattelse)
+    ("consultation", "create"): "Samråd tillagt", ("consultation", "delete"): "Samråd borttaget",
+    ("decision", "decision"): "Beslut", ("decision", "justering"): "Justering",
+    ("generated_document", "generate"): "Dokument skapat",
+    ("sandlista_entry", "answer"): "Svar registrerat", ("sandlista_entry", "decline"): "Avstår",
+    ("sandlista_entry", "reopen"): "Svar öppnat igen", ("sandlista_entry", "extension_request"): "Anstånd begärt",
+    ("sandlista_entry", "extension_granted"): "Anstånd beviljat", ("sandlista_entry", "address"): "Adress rättad",
+    ("outbox_message", "resend"): "E-post skickas igen",
 }
+# Older events, and any whose entity is not listed: the action alone.
+_BY_ACTION = {"upload": "Fil uppladdad", "draft": "Yttrande", "document": "Dokument", "mail": "E-post",
+              **{action: label for (_, action), label in ACTION_LABELS.items()},
+              "create": "Registrerad", "update": "Ändrad"}
+# Fields whose meaning depends on what changed: (entity, field) → (label, words for the value).
+ENTITY_FIELDS = {("outbox_message", "status"): ("E-postens status", lambda v: _label(OutboxStatus, v))}
+# Values stored as codes, in words.
+_VALUE_WORDS = {
+    "status": lambda v: _label(RemissStatus, v), "direction": lambda v: _label(Direction, v),
+    "state": lambda v: _label(DraftState, v), "decided_by": lambda v: _label(DecidedBy, v),
+    "answer_status": lambda v: _label(AnswerStatus, v), "decision": lambda v: DECISIONS.get(v, v),
+}
+_ISO_DATE = re.compile(r"\b\d{4}-\d{2}-\d{2}\b")
+
+
+def action_label(entity: str | None, action: str) -> str:
+    return ACTION_LABELS.get((entity, action)) or _BY_ACTION.get(action, action)
 
 
 @dataclass(frozen=True)
@@ -54,12 +102,16 @@ def _show(field: str, value, names: dict[str, dict]) -> str:
     """A changed value as a registrator would write it in the diarium."""
     if value in (None, "", []):
         return "–"
-    if field == "status":
-        return _label(RemissStatus, value)
-    if field == "direction":
-        return _label(Direction, value)
+    if isinstance(value, bool):
+        return "ja" if value else "nej"
+    if field in _VALUE_WORDS:
+        return _VALUE_WORDS[field](value)
     if field == "kind":
-        return _label(RemissKind, value)
+        return KIND_NAMES.get(value) or _label(RemissKind, value)
+    if field == "published_files" and isinstance(value, list):
+        return count_words(len(value), "fil", "filer")
+    if field == "justering" and isinstance(value, str):  # "justerad 2026-12-03"
+        return _ISO_DATE.sub(lambda m: format_date(date.fromisoformat(m.group())), value)
     if field in ("handlaggare_id", "namnd_id"):
         return names[field].get(value, "okänd" if field == "namnd_id" else f"användare {value}")
     if field == "size" and isinstance(value, int):
@@ -111,8 +163,17 @@ _USER_NAMES = select(_U.id, _U.name).where(_U.id.in_(bindparam("ids", expanding=
 _NAMND_NAMES = select(_N.id, _N.name).where(_N.id.in_(bindparam("ids", expanding=True)))
 
 
-def describe(session: Session, events: list) -> list[HistoryRow]:
-    """Display rows for events as audit.history_rows reads them (with the actor's user_name)."""
+def _change(labels: dict, entity: str | None, field: str, old, new, names: dict) -> tuple[str, str, str]:
+    if (entity, field) in ENTITY_FIELDS:
+        label, words = ENTITY_FIELDS[entity, field]
+        return label, *(words(v) if v not in (None, "") else "–" for v in (old, new))
+    return labels.get(field, field), _show(field, old, names), _show(field, new, names)
+
+
+def describe(session: Session, events: list, *, outgoing: bool = False) -> list[HistoryRow]:
+    """Display rows for events as audit.history_rows reads them (with the actor's user_name); outgoing: the
+    remiss is one we sent, with its own terms."""
+    labels = OUTGOING_FIELD_LABELS if outgoing else FIELD_LABELS
     parsed = [(e, json.loads(e.changes or "{}")) for e in events]
     users = {e.user_id: e.user_name for e in events if e.user_id and e.user_name is not None}
     named = {field: {v for _, changes in parsed for v in changes.get(field, ()) if isinstance(v, int)}
@@ -124,10 +185,10 @@ def describe(session: Session, events: list) -> list[HistoryRow]:
     names = {"handlaggare_id": users, "namnd_id": namnder}
     rows = []
     for e, changes in parsed:
-        shown = [(FIELD_LABELS.get(k, k), _show(k, old, names), _show(k, new, names))
-                 for k, (old, new) in changes.items()]
+        entity = getattr(e, "entity", None)
+        shown = [_change(labels, entity, k, old, new, names) for k, (old, new) in changes.items()]
         rows.append(HistoryRow(
             at=format_date_time(e.at), at_iso=e.at.isoformat(), who=users.get(e.user_id, "Systemet"),
-            action=ACTION_LABELS.get(e.action, e.action),
+            action=action_label(entity, e.action),
             changes=[change for change in shown if change[1] != change[2]], note=e.note))
     return rows

@@ -250,7 +250,8 @@ def _show(remiss_id: int, *, assign_values: dict | None = None, assign_errors: d
         values = assign_values or {"handlaggare_id": remiss.handlaggare_id or ""}
         assign = _handlaggare_field([namnd], {**values, "namnd_id": namnd.id}, dict(assign_errors or {}),
                                     current=remiss.handlaggare_id, current_name=remiss.handlaggare_name)
-    events = describe(session, audit.history_rows(session, remiss.id))
+    events = describe(session, audit.history_rows(session, remiss.id),
+                      outgoing=remiss.direction == Direction.utgaende)
     with reading_once(session):  # the panels show some of the same rows: load them once
         read_once(session, ("namnd_name", remiss.namnd_id), lambda: remiss.namnd_name)  # read with the remiss
         extra = [(panel, panel.context(session, p, remiss, now())) for panel in panels()]
