@@ -97,6 +97,8 @@ def build(*, sender: str, to: str, subject: str, message_id: str, date: str, tex
     The text is quoted-printable (readable in the raw mail), HTML and files base64. Every part is
     encoded that way, and neither encoding ever writes "=_", so the fixed boundaries below can occur
     in no part; the generator's random boundaries would have to search every part for themselves.
+    An attachment's part is kept for the next mail that carries the same file (up to 2,048 of them): meant
+    for small files that recur, such as a remiss's calendar file, not for documents sent once.
     """
     message = new_message()
     headers = {"Subject": subject, "From": sender, "To": to, "Message-ID": message_id, "Date": date, **(extra or {})}
