@@ -363,6 +363,8 @@ def main(argv=None) -> None:
         report.budgets_md(), "",
         report.summary_md(shown_runs, base_of), "",
         *sections, extra,
+        # The missiv accuracy log (before/after each tuning round) is kept by hand: a run copies it, never rewrites it.
+        (HERE / "results-missiv.md").read_text() if (HERE / "results-missiv.md").exists() else "",
     ])
     Path(args.out).write_text(text + "\n")
     print(f"\nwritten to {args.out} in {total / 60:.1f} min")

@@ -163,7 +163,18 @@ class Writer:
 
 REMISS_COLUMNS = ["id", "direction", "title", "remittent", "sender_dnr", "our_dnr", "namnd_id", "handlaggare_id",
                   "status", "received_on", "deadline_on", "effective_deadline_on", "sent_at", "notes",
-                  "created_at", "updated_at"]
+                  "created_at", "updated_at",
+                  # remiss.remisser.keys of title, sender_dnr and our_dnr (_with_keys), as the ORM sets them
+                  "our_dnr_key", "our_dnr_tail", "sender_dnr_key", "sender_dnr_tail", "title_key"]
+
+
+def _with_keys(rows: Iterator[tuple]) -> Iterator[tuple]:
+    """Each remiss row with its lookup keys: the diarienummer and the title, as remiss.remisser.models sets them."""
+    from remiss.remisser.keys import dnr_key, dnr_tail, title_key
+
+    for row in rows:
+        title, sender_dnr, our_dnr = row[2], row[4], row[5]
+        yield (*row, dnr_key(our_dnr), dnr_tail(our_dnr), dnr_key(sender_dnr), dnr_tail(sender_dnr), title_key(title))
 
 
 def _remisser(n: dict[str, int], members_of: dict[int, list[int]], seed: int) -> Iterator[tuple]:
@@ -312,12 +323,12 @@ def generate(engine, scale: float = 1.0, seed: int = 2026, log=print) -> dict[st
         # trigger's own expression (no second write of every row).
         if w.sqlite:
             w.execute("DROP TRIGGER remiss_fts_ai")
-            step("remiss", lambda: w.insert("remiss", REMISS_COLUMNS, _remisser(n, members_of, seed)))
+            step("remiss", lambda: w.insert("remiss", REMISS_COLUMNS, _with_keys(_remisser(n, members_of, seed))))
         else:
             from remiss.search.schema import PG_DOCUMENT
 
             w.execute("CREATE TEMPORARY TABLE remiss_load (LIKE remiss INCLUDING DEFAULTS) ON COMMIT DROP")
-            step("remiss (copy)", lambda: w.insert("remiss", REMISS_COLUMNS, _remisser(n, members_of, seed),
+            step("remiss (copy)", lambda: w.insert("remiss", REMISS_COLUMNS, _with_keys(_remisser(n, members_of, seed)),
                                                    into="remiss_load"))
             columns = ", ".join(f'"{c.name}"' for c in SQLModel.metadata.tables["remiss"].columns)
             w.execute("ALTER TABLE remiss DISABLE TRIGGER remiss_search_remiss")

@@ -19,6 +19,8 @@ from sqlmodel import SQLModel
 from remiss.remisser.input import INVALID_CHOICE, NOT_A_LIST, REQUIRED, TEXT, UNKNOWN_FIELD, InputErrors
 
 NOT_AN_OBJECT = "Begäran ska vara ett JSON-objekt."
+NOT_JSON_TYPE = "Skicka innehållet som JSON med rubriken Content-Type: application/json."
+NOT_JSON = "Innehållet är inte giltig JSON."
 TOO_DEEP = "JSON-innehållet är för djupt nästlat."
 NOT_TEXT = "Innehåller ett tecken som inte är giltig text (ett ensamt surrogattecken som \\ud800)."
 # A lone surrogate (JSON's "\ud800" escape decodes to one) is no character: no database can store it.

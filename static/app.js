@@ -12,12 +12,55 @@ document.addEventListener("DOMContentLoaded", () => {
     wrap.setAttribute("role", "region");
     wrap.setAttribute("aria-label", caption ? caption.textContent.trim() : "Tabell");
   });
-  document.querySelectorAll("[data-print]").forEach((link) =>
-    link.addEventListener("click", (event) => { event.preventDefault(); window.print(); }));
+  // Without JavaScript the browser's own print command is there; the button is shown only when it works.
+  document.querySelectorAll("[data-print]").forEach((button) => {
+    button.hidden = false;
+    button.addEventListener("click", () => window.print());
+  });
   document.querySelectorAll("form[data-confirm]").forEach((form) =>
     form.addEventListener("submit", (event) => {
       if (!window.confirm(form.dataset.confirm)) event.preventDefault();
     }));
+  // Registering: say while the form is filled in that the remittent's diarienummer or the title is already
+  // registered, with links (GET /api/v1/remisser/mojliga-dubbletter). Sending the form asks again.
+  const live = document.getElementById("duplicate-live");
+  const typed = live && ["sender_dnr", "title"].map((name) => live.closest("form").elements[name]);
+  let asked = "", timer = null;
+  const checkDuplicates = async () => {
+    const query = new URLSearchParams({sender_dnr: typed[0].value.trim(), title: typed[1].value.trim()}).toString();
+    if (query === asked) return;
+    asked = query;
+    const response = await fetch(`${live.dataset.url}?${query}`, {credentials: "same-origin"});
+    if (!response.ok || query !== asked) return;  // a later check is on its way
+    const {items} = await response.json();
+    live.replaceChildren();
+    if (!items.length) return;
+    const box = document.createElement("div"), text = document.createElement("p"), lead = document.createElement("strong");
+    const list = document.createElement("ul");
+    box.className = "message message-warning duplicate-warning";  // the words of remisser/_duplicate_warning.html
+    lead.textContent = "Kan redan vara registrerad:";
+    text.append(lead, ` ${items.length === 1 ? "en remiss" : `${items.length} remisser`} med samma diarienummer ` +
+                      "hos remittenten eller samma ärendemening.");
+    for (const item of items) {
+      const row = document.createElement("li"), link = document.createElement("a");
+      link.href = item.url;
+      link.textContent = `${item.our_dnr || "Utan diarienummer"}: ${item.title}`;
+      row.append(link, item.sender_dnr ? ` (${item.remittent} ${item.sender_dnr})` : "");
+      list.append(row);
+    }
+    box.append(text, list);
+    live.append(box);
+  };
+  if (live) {
+    typed.forEach((input) => {
+      input.addEventListener("input", () => { clearTimeout(timer); timer = setTimeout(checkDuplicates, 400); });
+      input.addEventListener("change", checkDuplicates);
+    });
+    // The page says it already when the fields came from a missiv or the form was sent with duplicates.
+    if (live.children.length || document.getElementById("f-confirm_duplicate")) {
+      asked = new URLSearchParams({sender_dnr: typed[0].value.trim(), title: typed[1].value.trim()}).toString();
+    } else if (typed[0].value.trim() || typed[1].value.trim()) checkDuplicates();
+  }
   // The handläggare field follows the chosen nämnd: its handläggare, or a name-or-e-mail field when they are many.
   const namnd = document.getElementById("f-namnd_id");
   if (namnd) namnd.addEventListener("change", async () => {

@@ -13,7 +13,8 @@ class UserForm(FlaskForm):
     email = EmailField("E-postadress", validators=[DataRequired(REQUIRED), Email(EMAIL), Length(max=254)])
     name = StringField("Namn", validators=[DataRequired(REQUIRED), Length(max=200)])
     title = StringField("Titel", validators=[Optional(), Length(max=200)])
-    role = SelectField("Roll", choices=[(r.value, label) for r, label in ROLE_LABELS.items()])
+    role = SelectField("Roll", choices=[(r.value, label) for r, label in ROLE_LABELS.items()],
+                       validators=[DataRequired("Välj en roll.")])
     namnder = SelectMultipleField("Nämnder", coerce=int, validate_choice=True)
     password = PasswordField("Lösenord (minst 10 tecken; lämna tomt för att behålla)",
                              validators=[Optional(), Length(min=10, max=500, message="Minst 10 tecken.")])

@@ -43,12 +43,16 @@ def user(user_id: int | None = None):
     if user_id and existing is None:
         abort(404)
     form = UserForm(obj=existing if request.method == "GET" else None)
+    if existing is None:  # a new user: no role until the administrator picks one (never Administratör by default)
+        form.role.choices = [("", "Välj roll"), *form.role.choices]
+    form.password.label.text = ("Lösenord (minst 10 tecken; lämna tomt för att behålla)" if existing
+                                else "Lösenord (minst 10 tecken)")
     form.namnder.choices = _namnd_choices()
     if request.method == "GET" and existing:
         form.namnder.data = sorted(auth_service.namnd_ids_of(session, existing.id))
     if form.validate_on_submit():
         if existing is None and not form.password.data:
-            form.password.errors = ["Ange ett lösenord för den nya användaren."]
+            form.password.errors = ["Ange ett lösenord för den nya användaren (minst 10 tecken)."]
         else:
             values = {"email": form.email.data, "name": form.name.data, "password": form.password.data or "",
                       "role": form.role.data, "title": form.title.data or "", "namnd_ids": form.namnder.data}
@@ -60,9 +64,9 @@ def user(user_id: int | None = None):
                                              is_active=form.is_active.data, **values)
             except auth_service.AuthError as exc:
                 message = str(exc)
-                target = (form.role if "katalog" in message else form.password if "ösenord" in message
-                          else form.email)
-                target.errors = [message]
+                field = exc.field or ("role" if "katalog" in message else "password" if "ösenord" in message
+                                      else "email")
+                form[field].errors = [message]
             else:
                 flash("Användaren är sparad.", "success")
                 return redirect(url_for("admin.users"))

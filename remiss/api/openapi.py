@@ -20,7 +20,7 @@ from pydantic.json_schema import models_json_schema
 from sqlmodel import SQLModel
 
 from remiss.remisser.input import InputErrors
-from remiss.validation import TOO_DEEP, parse_body
+from remiss.validation import NOT_JSON, NOT_JSON_TYPE, TOO_DEEP, parse_body
 
 PREFIX = "/api/v1"
 JSON = "application/json"
@@ -72,10 +72,14 @@ def operation(summary: str, *, responses: Mapping[int, Any], **kwargs) -> Callab
 def request_body():
     """Return this request's JSON body validated by the model its view declares; InputErrors (400) when wrong."""
     op: Operation = current_app.view_functions[request.endpoint].api_operation
+    if not request.is_json:
+        raise InputErrors({"body": NOT_JSON_TYPE})
     try:
         raw = request.get_json(silent=True)
     except RecursionError:  # nested deeper than the decoder goes ([[[[…]]]]): not something any route takes
         raise InputErrors({"body": TOO_DEEP}) from None
+    if raw is None:
+        raise InputErrors({"body": NOT_JSON})
     return parse_body(op.body, raw)
 
 
@@ -225,11 +229,12 @@ def build(app: Flask) -> dict:
         "paths": paths,
         "components": {"schemas": schemas, "securitySchemes": {
             "token": {"type": "http", "scheme": "bearer", "bearerFormat": "rmt_…",
-                      "description": "a personal token, printed by `remiss create-token EMAIL`"},
+                      "description": "En personlig API-token: skapas under Konto (/konto) eller med "
+                                     "`remiss create-token E-POST`, och kan återkallas där."},
             "session": {"type": "apiKey", "in": "cookie", "name": app.config.get("SESSION_COOKIE_NAME", "session"),
-                        "description": "the browser session after signing in at /logga-in"},
+                        "description": "Webbläsarens session efter inloggning på /logga-in."},
             "csrf": {"type": "apiKey", "in": "header", "name": "X-CSRFToken",
-                     "description": "with the session, writes need the CSRF token of any page's form"}}},
+                     "description": "Med sessionen kräver ändringar CSRF-token från valfri sidas formulär."}}},
     }
 
 

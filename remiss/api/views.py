@@ -1,20 +1,20 @@
 """JSON API /api/v1: remisser and missiv parsing. Session or token auth."""
 from __future__ import annotations
 
-from flask import Blueprint, current_app, g, jsonify, request, url_for
-from flask_login import current_user
+from flask import Blueprint, current_app, jsonify, request, url_for
 
 from remiss.api.openapi import FromApp, operation, request_body
 from remiss.api.serialize import remiss_detail, remiss_summary
 from remiss.auth.access import Action, load_remiss
 from remiss.db import get_session
 from remiss.web.errors import error_response
-from remiss.web.extensions import csrf
+from remiss.web.extensions import csrf, guard_api
 from remiss.remisser import attachments, service
 from remiss.intake.schemas import MissivFields, MissivText
 from remiss.remisser.input import InputErrors
-from remiss.remisser.queries import RemissFilter, list_remisser
-from remiss.remisser.schemas import ListQuery, RemissCreate, RemissDetail, RemissList, RemissUpdate
+from remiss.remisser.queries import RemissFilter, list_remisser, possible_duplicates
+from remiss.remisser.schemas import (DuplicateList, DuplicateQuery, ListQuery, RemissCreate, RemissDetail, RemissList,
+                                     RemissUpdate)
 from remiss.remisser.status import TransitionError
 from remiss.web import now, principal
 
@@ -22,13 +22,7 @@ bp = Blueprint("api", __name__, url_prefix="/api/v1")
 csrf.exempt(bp)
 
 
-@bp.before_request
-def _authenticate():
-    if not current_user.is_authenticated:
-        return error_response(401, "Inloggning krävs: använd sessionen eller 'Authorization: Bearer <token>'.")
-    # Session-authenticated writes need the CSRF token (header X-CSRFToken); token calls do not.
-    if request.method not in ("GET", "HEAD", "OPTIONS") and not g.get("token_auth"):
-        csrf.protect()
+bp.before_request(guard_api)
 
 
 def detail_model(app):
@@ -53,10 +47,13 @@ def list_():
     if f.errors:
         raise InputErrors(f.errors)
     try:
-        page = max(1, int(request.args.get("page", 1)))
-        per_page = min(200, max(1, int(request.args.get("per_page", 50))))
+        page, per_page = int(request.args.get("page", 1)), int(request.args.get("per_page", 50))
     except ValueError:
-        raise InputErrors({"page": "Sidnummer ska vara ett heltal."}) from None
+        raise InputErrors({"page": "Sidnummer och antal per sida ska vara heltal."}) from None
+    if page < 1:
+        raise InputErrors({"page": "Sidnummer börjar på 1."})
+    if not 1 <= per_page <= 200:
+        raise InputErrors({"per_page": "Ange 1–200 remisser per sida."})
     result = list_remisser(get_session(), principal(), f, page=page, per_page=per_page)
     return jsonify({"items": [dict(remiss_summary(r), namnd=r.namnd_name, handlaggare=r.handlaggare_name)
                               for r in result.rows],
@@ -71,6 +68,21 @@ def _detail(remiss) -> dict:
     return remiss_detail(remiss, questions=service.questions_of(session, remiss.id),
                          sandlista=service.entries(session, remiss.id),
                          attachments=attachments.of_remiss(session, remiss.id), extra=extra)
+
+
+@bp.get("/remisser/mojliga-dubbletter")
+@operation("Sök remisser som redan är registrerade", query=DuplicateQuery, responses={200: DuplicateList},
+           tag="remisser")
+def duplicates():
+    """For those who register remisser: the visible remisser with this remittent's diarienummer or this title,
+    as the registration form warns while it is filled in (static/app.js) and again when it is sent."""
+    if not principal().may(Action.create):
+        return error_response(403, "Du har inte behörighet att registrera remisser.")
+    rows = possible_duplicates(get_session(), principal(), sender_dnr=request.args.get("sender_dnr", "")[:100],
+                               title=request.args.get("title", "")[:500])
+    return jsonify({"items": [{"id": r.id, "our_dnr": r.our_dnr, "title": r.title, "remittent": r.remittent,
+                               "sender_dnr": r.sender_dnr, "url": url_for("remisser.show", remiss_id=r.id)}
+                              for r in rows]})
 
 
 @bp.post("/remisser")

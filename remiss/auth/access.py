@@ -31,6 +31,11 @@ ROLE_ACTIONS: dict[Role, frozenset[Action]] = {
 }
 
 
+# Who can be given a remiss to handle (the form's list, the API, the name typed): not a läsare, and not an
+# administrator, who administers the system.
+ASSIGNABLE_ROLES = frozenset({Role.handlaggare, Role.registrator, Role.granskare})
+
+
 class AccessDenied(Exception):
     """The user may not do this; `hide` means answer as if the record did not exist."""
 

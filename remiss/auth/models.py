@@ -134,6 +134,7 @@ class UserSession(SQLModel, table=True):
     user_id: int = Field(foreign_key="user_account.id", index=True, ondelete="CASCADE")
     method: str = Field(max_length=20)  # how the session began: "password" or "sso"
     address: str = Field(default="", max_length=100)  # the client address at sign-in
+    device: str = Field(default="", max_length=100, sa_column_kwargs={"server_default": ""})  # "Safari på iPhone"
     created_at: datetime = Field(sa_column=Column(UTCDateTime, nullable=False))
     id_token: str = Field(default="", sa_column=Column(Text, nullable=False, server_default=""))  # for SSO logout
 

@@ -18,7 +18,11 @@ from remiss.remisser.input import parse_date
 
 
 class AuthError(ValueError):
-    """A refused login or account change, with a Swedish message."""
+    """A refused login or account change, with a Swedish message; `field` names the form field it concerns."""
+
+    def __init__(self, message: str, field: str | None = None):
+        super().__init__(message)
+        self.field = field
 
 
 @dataclass(frozen=True)
@@ -85,6 +89,15 @@ def update_user(session: Session, *, now: datetime, actor_id: int | None, user: 
         problem = password_problem(password)
         if problem:
             raise AuthError(problem)
+    if actor_id == user.id and not is_active:
+        raise AuthError("Du kan inte stänga ditt eget konto. Be en annan administratör göra det.", "is_active")
+    if user.role == Role.admin and user.is_active and (Role(role) != Role.admin or not is_active):
+        others = session.exec(select(func.count()).select_from(User).where(
+            User.role == Role.admin.value, User.is_active, User.id != user.id)).one()
+        if not others:
+            raise AuthError("Det här är den enda aktiva administratören. Ge någon annan rollen Administratör "
+                            "först, annars kan ingen längre administrera Remiss.",
+                            "role" if Role(role) != Role.admin else "is_active")
     before = {"email": user.email, "name": user.name, "role": user.role, "is_active": user.is_active,
               "namnder": sorted(namnd_ids_of(session, user.id))}
     if user.is_sso and (Role(role).value != user.role or sorted(set(namnd_ids)) != before["namnder"]):
@@ -199,14 +212,14 @@ SESSION_KEPT = timedelta(days=90)  # a session this old ends when its user signs
 
 
 def start_session(session: Session, *, now: datetime, user: User, method: str, address: str = "",
-                  id_token: str = "") -> str:
+                  device: str = "", id_token: str = "") -> str:
     """Open a server-side session; return the id for the session cookie (only its hash is stored)."""
     sid = secrets.token_urlsafe(32)
     # Rows of browsers that closed without logging out would stay for ever: the user's own old ones go now.
     session.exec(delete(UserSession).where(UserSession.user_id == user.id,
                                            UserSession.created_at < now - SESSION_KEPT))
     session.add(UserSession(token_hash=_hash(sid), user_id=user.id, method=method, address=address[:100],
-                            created_at=now, id_token=id_token))
+                            device=device[:100], created_at=now, id_token=id_token))
     session.flush()
     return sid
 

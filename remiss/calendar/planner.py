@@ -77,6 +77,7 @@ class PlannedMilestone:
     label: str
     explanation: str
     flagged: bool = False
+    fact: bool = False  # what happened (the recorded beslut or justering), not a plan: wins over a date set by hand
 
     @property
     def day(self) -> date:
@@ -379,3 +380,53 @@ def _infeasible(
         milestones=tuple(milestones), warnings=warnings, proposals=proposals,
         needs_omedelbar_justering=False, feasible=False, suggested_extension=suggested,
     )
+
+
+@dataclass(frozen=True)
+class Decided:
+    """The recorded beslut on the yttrande, as the tidplan follows it."""
+
+    decided_by: str  # "namnd" | "arbetsutskott" | "delegat"
+    day: date  # the meeting (or the delegationsbeslut)
+    reference: str  # "vid sammanträde 24 september 2015, § 142"
+    omedelbar_justering: bool = False
+    justerad_on: date | None = None
+
+
+def follow_decision(
+    decided: Decided, deadline: date | datetime | None, rules: PlanningRules, calendar: WorkCalendar
+) -> list[PlannedMilestone]:
+    """Date the beslut, the justering and the expediering from the recorded beslut, not from the plan: the
+    nämnd may have decided at another meeting (an extra one, a later one) or a delegat may have decided."""
+    day_text = format_weekday_date(decided.day)
+    label = {"arbetsutskott": "Arbetsutskott (beslut)", "delegat": "Delegationsbeslut"}.get(decided.decided_by)
+    milestones = [PlannedMilestone("namnd", decided.day, OWNERS["namnd"], label or LABELS["namnd"],
+                                   f"Beslutat {decided.reference}.", fact=True)]
+    if decided.decided_by == "arbetsutskott":
+        milestones.append(PlannedMilestone("arbetsutskott", decided.day, OWNERS["arbetsutskott"],
+                                           LABELS["arbetsutskott"], f"Beslutat {decided.reference}.", fact=True))
+    if decided.omedelbar_justering:
+        justering = _milestone("justering", decided.day, f"Paragrafen justerades omedelbart {day_text}.")
+        justering = replace(justering, fact=True)
+    elif decided.justerad_on is not None:
+        justering = replace(_milestone("justering", decided.justerad_on,
+                                       f"Protokollet justerades {format_weekday_date(decided.justerad_on)}."),
+                            fact=True)
+    else:
+        expected = calendar.add_workdays(decided.day, rules.justering_workdays_after_meeting)
+        justering = _milestone(
+            "justering", expected,
+            f"Protokollet från {day_text} justeras {_workdays(rules.justering_workdays_after_meeting)} efter "
+            f"beslutet{_skipped_days(calendar, decided.day, expected)}.")
+    expediering_day = calendar.add_workdays(justering.day, rules.expediering_workdays)
+    text = f"{_workdays(rules.expediering_workdays)} efter justeringen {format_weekday_date(justering.day)}."
+    late = False
+    if deadline is not None:
+        deadline_day = local_date(deadline) if isinstance(deadline, datetime) else deadline
+        if expediering_day > deadline_day:
+            late = True
+            text += (f" Det är efter sista svarsdag {format_moment(deadline)}: meddela remittenten "
+                     "eller begär förlängd remisstid.")
+    milestones += [replace(justering, flagged=justering.flagged or late),
+                   _milestone("expediering", expediering_day, text, flagged=late)]
+    return milestones

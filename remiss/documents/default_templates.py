@@ -182,6 +182,10 @@ def build_yttrande():
     p(doc, "{%p if remittent_diarienummer %}")
     p(doc, "Er beteckning: {{ remittent_diarienummer }}", "Beteckning")
     p(doc, "{%p endif %}")
+    p(doc, "{%p if rattelse %}")
+    p(doc, "Rättelse", "Heading 2")
+    p(doc, "{{ rattelse_text }}")
+    p(doc, "{%p endif %}")
     p(doc, "{%p if inga_synpunkter %}")
     p(doc, "{{ namnd }} har inga synpunkter på remissen.")
     p(doc, "{%p else %}")
@@ -258,14 +262,24 @@ def build_missiv():
     p(doc, "Remisshandlingar", "Heading 2")
     bullets(doc, "handlingar", "h")
     p(doc, "Kontaktperson", "Heading 2")
-    p(doc, "{{ kontaktperson.namn }}, {{ kontaktperson.titel }}")
-    p(doc, "{{ kontaktperson.epost }}{% if kontaktperson.telefon %}, telefon {{ kontaktperson.telefon }}{% endif %}")
+    p(doc, "{{ kontaktperson.rad }}")
     p(doc, "Sändlista", "Heading 2")
     p(doc, "{%p for g in sandlista %}")
     p(doc, "{{ g.grupp }}", "Heading 3")
     bullets(doc, "g.namn", "n")
     p(doc, "{%p endfor %}")
     return doc
+
+
+def per_instans(doc, heading: str, expr: str, var: str, instans: str) -> None:
+    """Add a heading, then each remissinstans of a list under its own heading with its text; left out when empty."""
+    p(doc, f"{{%p if {expr} %}}")
+    p(doc, heading, "Heading 2")
+    p(doc, f"{{%p for {var} in {expr} %}}")
+    p(doc, instans, "Heading 3")
+    stycken(doc, f"{var}.text")
+    p(doc, "{%p endfor %}")
+    p(doc, "{%p endif %}")
 
 
 def build_sammanstallning():
@@ -275,9 +289,12 @@ def build_sammanstallning():
     p(doc, "Sammanställning av remissvar: {{ titel }}", "Heading 1")
     stycken(doc, "inledning")
     p(doc, "{%p if statistik %}")
-    p(doc, "Remissen skickades till {{ statistik.antal }} remissinstanser, varav {{ statistik.svarat }} "
-           "har svarat ({{ statistik.procent }} procent).")
+    p(doc, "Remissen skickades till {{ statistik.antal }} "
+           "{% if statistik.antal == 1 %}remissinstans{% else %}remissinstanser{% endif %}, varav "
+           "{{ statistik.svarat }} har svarat ({{ statistik.procent }} procent).")
     p(doc, "{%p endif %}")
+    per_instans(doc, "Svaren i korthet", "sammanfattningar", "k",
+                "{{ k.instans }}{% if k.grupp %} ({{ k.grupp }}){% endif %}")
     p(doc, "{%p for f in fragor %}")
     p(doc, "{{ f.fraga }}", "Heading 2")
     p(doc, "{%p for v in f.svar %}")
@@ -285,13 +302,7 @@ def build_sammanstallning():
     stycken(doc, "v.text")
     p(doc, "{%p endfor %}")
     p(doc, "{%p endfor %}")
-    p(doc, "{%p if ovriga %}")
-    p(doc, "Övriga synpunkter", "Heading 2")
-    p(doc, "{%p for o in ovriga %}")
-    p(doc, "{{ o.instans }}", "Heading 3")
-    stycken(doc, "o.text")
-    p(doc, "{%p endfor %}")
-    p(doc, "{%p endif %}")
+    per_instans(doc, "Övriga synpunkter", "ovriga", "o", "{{ o.instans }}")
     p(doc, "{%p if ej_svarat %}")
     p(doc, "Remissinstanser som inte har svarat", "Heading 2")
     bullets(doc, "ej_svarat")

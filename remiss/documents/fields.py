@@ -77,6 +77,10 @@ _FIELDS = {
         FieldDoc("paragraf", "Paragrafen i protokollet (tomt före beslutet)", "§ 142"),
         FieldDoc("justering", "Hur protokollet justerades (tomt före justeringen)", "Protokollet justerat den 8 oktober 2015."),
         FieldDoc("beslutsreferens", "Beslutsmeningen med datum och paragraf (tomt före beslutet)", "Beslutat vid sammanträde 24 september 2015, § 142"),
+        FieldDoc("rattelse", "Sant när yttrandet är en rättelse av ett tidigare expedierat yttrande", "false"),
+        FieldDoc("rattelse_text", "Vad rättelsen ersätter (tomt för yttrandet självt)",
+                 "Rättelse. Detta yttrande ersätter det yttrande som beslutades den 24 september 2015 (§ 142) och "
+                 "expedierades den 25 september 2015."),
         FieldDoc("sammanfattning", "Sammanfattning (stycken)", "Stadsområdesnämnd Öster ställer sig positiv till förslaget."),
         FieldDoc("fragor", "Remittentens frågor i ordning, var och en med svar (lista)", "se fraga, svar"),
         FieldDoc("fragor[].fraga", "Frågan, upprepad som rubrik", "Har åtagandena rätt ambitionsnivå?"),
@@ -118,10 +122,18 @@ _FIELDS = {
         FieldDoc("kontaktperson.titel", "Kontaktpersonens titel", "Utvecklingssekreterare"),
         FieldDoc("kontaktperson.epost", "Kontaktpersonens e-post", "ivana.baukart@malmo.se"),
         FieldDoc("kontaktperson.telefon", "Kontaktpersonens telefon", "040-34 10 00"),
+        FieldDoc("kontaktperson.rad", "Namn, titel, e-post och telefon på en rad, det som finns ifyllt",
+                 "Ivana Baukart, Utvecklingssekreterare, ivana.baukart@malmo.se, telefon 040-34 10 00"),
         FieldDoc("handlingar", "Remisshandlingar (lista av texter)", "Förslag till handlingsplan för kulturstrategi 2016"),
     ],
     "sammanstallning": _COMMON + [
         FieldDoc("inledning", "Inledande text (stycken)", "Remissen skickades den 15 juni 2015 …"),
+        FieldDoc("sammanfattningar", "Varje svarande remissinstans kort sammanfattning, i sändlistans grupper (lista)",
+                 "se instans, grupp, text"),
+        FieldDoc("sammanfattningar[].instans", "Remissinstansen", "Stadsområdesnämnd Öster"),
+        FieldDoc("sammanfattningar[].grupp", "Remissinstansens grupp", "Stadsområdesnämnder"),
+        FieldDoc("sammanfattningar[].text", "Den korta sammanfattningen av svaret (stycken)",
+                 "Tillstyrker förslaget men saknar en tidplan."),
         FieldDoc("fragor", "Frågorna med inkomna svar (lista)", "se fraga, svar"),
         FieldDoc("fragor[].fraga", "Frågan", "Är rätt nämnder ansvariga …?"),
         FieldDoc("fragor[].svar", "Svaren på frågan (lista)", "se grupp, instans, text"),
@@ -146,7 +158,7 @@ STYCKE_FIELDS = {
                  "ovriga_synpunkter", "samrad", "reservationer"),
     "tjansteskrivelse": ("sammanfattning", "forslag_till_beslut", "arendet", "synpunkter"),
     "missiv": ("inledning",),
-    "sammanstallning": ("inledning", "fragor[].svar[].text", "ovriga[].text"),
+    "sammanstallning": ("inledning", "sammanfattningar[].text", "fragor[].svar[].text", "ovriga[].text"),
 }
 
 
@@ -163,7 +175,7 @@ def placeholder_fields(kind: str) -> list[FieldDoc]:
 
 
 LOOP_VARIABLES = {"fragor": "f", "avsnitt": "a", "signaturer": "u", "beslutsplanering": "b", "ansvariga": "a",
-                  "sandlista": "g", "ovriga": "o", "svar": "v"}
+                  "sandlista": "g", "ovriga": "o", "svar": "v", "sammanfattningar": "k"}
 
 
 def _is_list(field: FieldDoc) -> bool:
@@ -258,6 +270,8 @@ _SAMPLES = {
         "paragraf": "§ 142",
         "justering": "Protokollet justerat den 8 oktober 2015.",
         "beslutsreferens": "Beslutat vid sammanträde 24 september 2015, § 142",
+        "rattelse": False,
+        "rattelse_text": "",
         "sammanfattning": [
             "Stadsområdesnämnd Öster ställer sig positiva till förslaget om en handlingsplan för kulturstrategi 2016.",
             "Det är **synnerligen viktigt** att handlingsplanen leder till en ökad tillgång till kultur för alla Malmöbor.",
@@ -313,7 +327,8 @@ _SAMPLES = {
             {"grupp": "Bolag", "namn": ["Malmö Stadsteater AB"]},
         ],
         "kontaktperson": {"namn": "Ivana Baukart", "titel": "Utvecklingssekreterare",
-                          "epost": "ivana.baukart@malmo.se", "telefon": "040-34 10 00"},
+                          "epost": "ivana.baukart@malmo.se", "telefon": "040-34 10 00",
+                          "rad": "Ivana Baukart, Utvecklingssekreterare, ivana.baukart@malmo.se, telefon 040-34 10 00"},
         "handlingar": ["Förslag till Handlingsplan för kulturstrategi 2016", "Tidplan remiss", "Sändlista"],
     },
     "sammanstallning": {
@@ -325,6 +340,12 @@ _SAMPLES = {
         "titel": "Förslag till Handlingsplan för kulturstrategi 2016",
         "var_referens": {"namn": "Ivana Baukart", "titel": "Utvecklingssekreterare", "epost": "ivana.baukart@malmo.se"},
         "inledning": ["Remissen skickades den 15 juni 2015 till 40 remissinstanser. Remisstiden förlängdes till den 28 september 2015."],
+        "sammanfattningar": [
+            {"grupp": "Stadsområdesnämnder", "instans": "Stadsområdesnämnd Öster",
+             "text": ["Tillstyrker handlingsplanen och vill se **tydligare uppföljning**."]},
+            {"grupp": "Facknämnder", "instans": "Sociala resursnämnden",
+             "text": ["Tillstyrker med två förbehåll:", "- ekonomiska förutsättningar", "- tidplan"]},
+        ],
         "fragor": [
             {"fraga": _FRAGOR[0], "svar": [
                 {"grupp": "Stadsområdesnämnder", "instans": "Stadsområdesnämnd Öster", "text": _SVAR[0]},

@@ -19,6 +19,7 @@ import io
 import json
 import re
 import sys
+from typing import NamedTuple
 
 EXIT_ERROR = 3
 READING_JOBS = ("read", "parse")
@@ -52,18 +53,44 @@ class Stycke(str):
         self.punkt = punkt
         return self
 
-    def __html__(self) -> str:
-        """Return escaped text; emphasis becomes marker characters that `split_emphasis` resolves."""
+    def runs(self) -> list[tuple[str, str]]:
+        """The text in pieces as the document prints them: (text, "" | "b" for **fet** | "i" for *kursiv*)."""
         out, pos = [], 0
         for match in _EMPHASIS.finditer(self):
-            out.append(_escape(self[pos:match.start()]))
+            if match.start() > pos:
+                out.append((self[pos:match.start()], ""))
             bold = match.group(1) is not None
-            inner = match.group(1) if bold else match.group(2)
-            on, off = (BOLD_ON, BOLD_OFF) if bold else (ITALIC_ON, ITALIC_OFF)
-            out.append(on + _escape(inner) + off)
+            out.append((match.group(1) if bold else match.group(2), "b" if bold else "i"))
             pos = match.end()
-        out.append(_escape(self[pos:]))
-        return "".join(out)
+        if pos < len(self):
+            out.append((self[pos:], ""))
+        return out
+
+    def __html__(self) -> str:
+        """Return escaped text; emphasis becomes marker characters that `split_emphasis` resolves."""
+        return "".join(_MARKS[style][0] + _escape(text) + _MARKS[style][1] for text, style in self.runs())
+
+
+_MARKS = {"": ("", ""), "b": (BOLD_ON, BOLD_OFF), "i": (ITALIC_ON, ITALIC_OFF)}
+
+
+class Block(NamedTuple):
+    """A piece of a paragraph field as a page shows it: one paragraph ("p") or a bulleted list ("ul"), each
+    item the runs of one Stycke."""
+
+    kind: str
+    items: list[list[tuple[str, str]]]
+
+
+def blocks(value) -> list[Block]:
+    """A paragraph field as the document prints it, for a page: paragraphs, and consecutive bullets as one list."""
+    out: list[Block] = []
+    for stycke in to_stycken(value):
+        if stycke.punkt and out and out[-1].kind == "ul":
+            out[-1].items.append(stycke.runs())
+        else:
+            out.append(Block("ul" if stycke.punkt else "p", [stycke.runs()]))
+    return out
 
 
 class Stycken(list):

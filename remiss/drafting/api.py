@@ -2,7 +2,9 @@
 from __future__ import annotations
 
 
-from flask import Blueprint, current_app, g, jsonify, request
+from flask import Blueprint, current_app, jsonify
+from sqlalchemy import func
+from sqlmodel import select
 
 from remiss.api.openapi import operation, request_body
 from remiss.auth.access import Action, load_remiss
@@ -12,12 +14,12 @@ from remiss.documents import RenderError
 from remiss.drafting import content as sections
 from remiss.drafting import decision as decisions
 from remiss.drafting import dispatch, forms, generate, service
-from remiss.drafting.models import DraftState
-from remiss.drafting.schemas import (DecisionRecord, JusteringRecord, YttrandePublic, YttrandeSave,
+from remiss.drafting.models import DraftState, DraftVersion, GeneratedDocument
+from remiss.drafting.schemas import (DecisionRecord, JusteringRecord, RattelseStart, YttrandePublic, YttrandeSave,
                                      YttrandeStateChange, YttrandeStateResult, YttrandeWithVersions)
 from remiss.drafting.views import bp, document_bytes
 from remiss.web.errors import error_response
-from remiss.web.extensions import csrf
+from remiss.web.extensions import csrf, guard_api
 from remiss.web import now, principal
 from remiss.web.downloads import download_file
 
@@ -25,11 +27,7 @@ api = Blueprint("yttrande_api", __name__, url_prefix="/api/v1")
 csrf.exempt(api)
 
 
-@api.before_request
-def _csrf_for_session_writes():
-    # Like remiss.api: session-authenticated writes need X-CSRFToken; token calls do not.
-    if request.method not in ("GET", "HEAD", "OPTIONS") and not g.get("token_auth"):
-        csrf.protect()
+api.before_request(guard_api)
 
 
 def decision_summary(session, remiss) -> dict | None:
@@ -45,6 +43,24 @@ def decision_summary(session, remiss) -> dict | None:
             "recorded_at": d.recorded_at.isoformat()}
 
 
+def sent_summary(session, remiss) -> list[dict]:
+    """Each expediering, the first first: which round (0 the yttrande, n the n:th rättelse), version and beslut."""
+    rows = session.exec(select(GeneratedDocument.draft_version_id, func.min(GeneratedDocument.created_at),
+                               func.min(GeneratedDocument.id))
+                        .where(GeneratedDocument.remiss_id == remiss.id, GeneratedDocument.frozen)
+                        .group_by(GeneratedDocument.draft_version_id).order_by(func.min(GeneratedDocument.id))).all()
+    if not rows:
+        return []
+    decided = {d.rattelse: d for d in service.decisions_of(session, remiss.id)}
+    sent = []
+    for n, (version_id, at, _) in enumerate(rows):
+        version = session.get(DraftVersion, version_id)
+        decision = decided.get(n)
+        sent.append({"rattelse": n, "version": version.number if version else None, "expedierad_at": at.isoformat(),
+                     "decision_reference": decisions.decision_reference(decision) if decision else None})
+    return sent
+
+
 def draft_summary(session, remiss) -> dict:
     """Return the yttrande's state, version number and sections (for the remiss detail too)."""
     draft, version, content = service.current_content(session, remiss)
@@ -54,6 +70,8 @@ def draft_summary(session, remiss) -> dict:
         "state_label": DraftState(draft.state).label if draft else DraftState.utkast.label,
         "version": version.number if version else None,
         "frozen_version_id": draft.frozen_version_id if draft else None,
+        "rattelse": draft.rattelse if draft else 0,
+        "sent": sent_summary(session, remiss) if draft and draft.frozen_version_id else [],
         "review_comment": draft.review_comment if draft else "",
         "sections": [{"label": label, "text": text} for label, text in sections.labelled_sections(content)],
         "content": content,
@@ -125,6 +143,23 @@ def _decision_step(remiss_id: int, verb, parse):
     remiss = load_remiss(session, principal(), remiss_id, Action.review)
     try:
         verb(session, now=now(), principal=principal(), remiss=remiss, **parse(request_body().model_dump()))
+    except service.DraftError as exc:
+        session.rollback()
+        return error_response(409, str(exc), field="state")
+    return jsonify(draft_summary(session, remiss))
+
+
+@api.post("/remisser/<int:remiss_id>/yttrande/rattelse")
+@operation("Börja en rättelse av det expedierade yttrandet", body=RattelseStart, responses={200: YttrandePublic},
+           errors=(400, 401, 403, 404, 409), tag="yttrande")
+def start_rattelse(remiss_id: int):
+    """Start a rättelse: {comment} says what is wrong (409 unless the yttrande is expedierat). The sent version,
+    documents and beslut stay; the rättelse is saved, reviewed, decided and expedierad on its own."""
+    session = get_session()
+    remiss = load_remiss(session, principal(), remiss_id, Action.review)
+    body = request_body()
+    try:
+        service.start_rattelse(session, now=now(), principal=principal(), remiss=remiss, comment=body.comment)
     except service.DraftError as exc:
         session.rollback()
         return error_response(409, str(exc), field="state")

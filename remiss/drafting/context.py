@@ -1,14 +1,17 @@
 """Build the plain contexts for the tjänsteskrivelse and the yttrande from a remiss and its draft."""
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
 
 from sqlmodel import Session, select
 
 from remiss.auth.models import User
+from remiss.clock import local_today
+from remiss.drafting import service
 from remiss.documents.fields import format_date, svenskt_datum
 from remiss.drafting.content import paragraphs, remiss_summary
-from remiss.drafting.models import Consultation, DecidedBy, Decision
+from remiss.drafting.models import Consultation, DecidedBy, Decision, GeneratedDocument
 from remiss.namnd.models import Namnd
 from remiss.planning.models import Milestone
 from remiss.remisser.models import Remiss
@@ -68,22 +71,24 @@ def _signatures(content: dict) -> list[dict]:
              "namn": content.get("forvaltningschef", "")}]
 
 
-def decision_fields(namnd: Namnd, decision: Decision | None) -> dict:
-    """The yttrande's words for the beslut: proposed before it, the nämnd's (or delegat's) decision after."""
+def decision_fields(namnd: Namnd, decision: Decision | None, rattelse_of: str = "") -> dict:
+    """The yttrande's words for the beslut: proposed before it, the nämnd's (or delegat's) decision after; for a
+    rättelse (rattelse_of: "yttrandet från den 24 september 2015") the same words about the rättelse."""
+    what = f"rättelse av {rattelse_of}" if rattelse_of else "yttrande"
     if decision is None:
         return {"beslutat": False, "beslutsorgan": "", "beslutsdatum": "", "paragraf": "", "justering": "",
                 "beslutsreferens": "",
-                "forslag_till_beslut": f"{namnd.name} föreslås besluta att lämna följande yttrande:"}
+                "forslag_till_beslut": f"{namnd.name} föreslås besluta att lämna följande {what}:"}
     by = DecidedBy(decision.decided_by)
     when = format_date(decision.meeting_on, iso=namnd.iso_dates)
     paragraf = f", {keep_together(decision.paragraf)}" if decision.paragraf else ""
     if by == DecidedBy.delegat:
         organ = decision.delegat
-        opening = f"{namnd.name} har genom delegationsbeslut av {decision.delegat} beslutat att lämna följande yttrande:"
+        opening = f"{namnd.name} har genom delegationsbeslut av {decision.delegat} beslutat att lämna följande {what}:"
         referens = f"Beslutat på delegation {when}{paragraf}"
     else:
         organ = f"{genitive(namnd.name)} arbetsutskott" if by == DecidedBy.arbetsutskott else namnd.name
-        opening = f"{organ} har beslutat att lämna följande yttrande:"
+        opening = f"{organ} har beslutat att lämna följande {what}:"
         referens = f"Beslutat vid sammanträde {when}{paragraf}"
     if decision.omedelbar_justering:
         justering = "Paragrafen justerades omedelbart."
@@ -95,14 +100,52 @@ def decision_fields(namnd: Namnd, decision: Decision | None) -> dict:
             "justering": justering, "beslutsreferens": referens, "forslag_till_beslut": opening}
 
 
+@dataclass(frozen=True)
+class Replaced:
+    """What a rättelse replaces: the yttrande (or earlier rättelse) that was decided and expedierat."""
+
+    short: str  # "yttrandet från den 24 september 2015"
+    full: str  # "det yttrande som beslutades den 24 september 2015, § 142, och expedierades den 25 september 2015"
+
+
+def replaced_by_rattelse(session: Session, remiss: Remiss, namnd: Namnd) -> Replaced | None:
+    """What the rättelse now in work replaces; None when no rättelse is in work."""
+    draft = service.find_draft(session, remiss.id)
+    if draft is None or not draft.rattelse:
+        return None
+    previous = service.decision_of(session, remiss.id, draft.rattelse - 1)
+    sent = session.exec(select(GeneratedDocument).where(
+        GeneratedDocument.remiss_id == remiss.id, GeneratedDocument.frozen, GeneratedDocument.kind == "yttrande",
+        GeneratedDocument.draft_version_id == draft.corrects_version_id).order_by(GeneratedDocument.id)).first()
+    decided = previous.meeting_on if previous else None
+    short = "yttrandet" + (f" från den {format_date(decided, iso=namnd.iso_dates)}" if decided else "")
+    parts = []
+    if previous is not None:
+        parts.append(f"beslutades den {format_date(decided, iso=namnd.iso_dates)}"
+                     + (f" ({keep_together(previous.paragraf)})" if previous.paragraf else ""))
+    if sent is not None:
+        parts.append(f"expedierades den {format_date(local_today(sent.created_at), iso=namnd.iso_dates)}")
+    return Replaced(short, ("det yttrande som " + " och ".join(parts)) if parts else "det tidigare yttrandet")
+
+
+def rattelse_fields(replaced: Replaced | None) -> dict:
+    """The yttrande's words about being a rättelse (empty for the yttrande itself)."""
+    if replaced is None:
+        return {"rattelse": False, "rattelse_text": ""}
+    return {"rattelse": True, "rattelse_text": f"Rättelse. Detta yttrande ersätter {replaced.full}."}
+
+
 def yttrande_context(session: Session, remiss: Remiss, content: dict, day: date) -> dict:
-    """Return the context of the nämnd's yttrande; once decided, dated with the beslut and worded as it."""
+    """Return the context of the nämnd's yttrande; once decided, dated with the beslut and worded as it. A rättelse
+    says so, and reads "föreslås besluta" until its own beslut is recorded: the earlier beslut is never reused."""
     namnd = session.get(Namnd, remiss.namnd_id)
     consultations = list(session.exec(select(Consultation).where(Consultation.remiss_id == remiss.id)
                                       .order_by(Consultation.consulted_on, Consultation.id)))
-    decision = session.exec(select(Decision).where(Decision.remiss_id == remiss.id)).first()
+    decision = service.find_decision(session, remiss.id)
+    replaced = replaced_by_rattelse(session, remiss, namnd)
     context = _common(session, remiss, namnd, decision.meeting_on if decision else day)
-    context.update(decision_fields(namnd, decision))
+    context.update(decision_fields(namnd, decision, replaced.short if replaced else ""))
+    context.update(rattelse_fields(replaced))
     context.update({
         "till": remiss.remittent,
         "sammanfattning": content.get("sammanfattning", ""),

@@ -13,7 +13,7 @@ from remiss.auth.access import Action, Principal, require
 from remiss.clock import local_today
 from remiss.documents.fields import svenskt_datum
 from remiss.drafting.models import Decision, DecidedBy, DraftState
-from remiss.drafting.service import DraftError, find_decision, find_draft, move_remiss
+from remiss.drafting.service import DraftError, find_decision, find_draft, move_remiss, rattelse_name
 from remiss.remisser import attachments
 from remiss.remisser.input import InputErrors
 from remiss.remisser.models import Remiss
@@ -93,7 +93,9 @@ def record_decision(session: Session, *, now: datetime, principal: Principal, re
     _check_justering(errors, meeting_on, justerad_on, today)
     if errors:
         raise InputErrors(errors)
-    if remiss.status not in (RemissStatus.klar_for_beslut, RemissStatus.beslutad):
+    # a rättelse is decided while the remiss stays besvarad (drafting.service.start_rattelse)
+    decidable = (RemissStatus.besvarad,) if draft.rattelse else (RemissStatus.klar_for_beslut, RemissStatus.beslutad)
+    if remiss.status not in decidable:
         raise DraftError(f"Remissen har status ”{RemissStatus(remiss.status).label}”; beslutet kan registreras "
                          "när den är klar för beslut.")
     decision = find_decision(session, remiss.id)
@@ -102,8 +104,8 @@ def record_decision(session: Session, *, now: datetime, principal: Principal, re
     old = {} if first else {"decided_by": decision.decided_by, "meeting_on": decision.meeting_on.isoformat(),
                             "paragraf": decision.paragraf, "justering": _justering_text(decision)}
     if first:
-        decision = Decision(remiss_id=remiss.id, decided_by=decided_by.value, meeting_on=meeting_on,
-                            recorded_by_id=principal.user_id, recorded_at=now, updated_at=now)
+        decision = Decision(remiss_id=remiss.id, rattelse=draft.rattelse, decided_by=decided_by.value,
+                            meeting_on=meeting_on, recorded_by_id=principal.user_id, recorded_at=now, updated_at=now)
     decision.decided_by, decision.delegat = decided_by.value, delegat if decided_by == DecidedBy.delegat else ""
     decision.meeting_on, decision.paragraf = meeting_on, paragraf
     decision.omedelbar_justering, decision.justerad_on = omedelbar_justering, justerad_on
@@ -121,9 +123,11 @@ def record_decision(session: Session, *, now: datetime, principal: Principal, re
     audit.record(session, now=now, user_id=principal.user_id, entity="decision", entity_id=decision.id,
                  remiss_id=remiss.id, action="decision",
                  changes={k: [old.get(k), v] for k, v in new.items() if old.get(k) != v},
-                 note=decision_reference(decision))
-    move_remiss(session, now=now, principal=principal, remiss=remiss, new=RemissStatus.beslutad,
-                 note=f"Beslutat {decision_reference(decision)}")
+                 note=(f"Beslut om {rattelse_name(draft.rattelse)}: " if draft.rattelse else "")
+                 + decision_reference(decision))
+    if not draft.rattelse:
+        move_remiss(session, now=now, principal=principal, remiss=remiss, new=RemissStatus.beslutad,
+                     note=f"Beslutat {decision_reference(decision)}")
     _announce(session, now=now, principal=principal, remiss=remiss, decision=decision, first=first,
               was_justerad=was_justerad)
     return decision

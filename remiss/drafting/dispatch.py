@@ -1,5 +1,5 @@
 """Expediera: after the justerat beslut, freeze the approved version, keep its documents, e-mail the yttrande and
-mark the remiss besvarad."""
+mark the remiss besvarad. Nothing is generated or queued before every check has passed."""
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -11,8 +11,9 @@ from remiss.clock import local_today
 
 from remiss.auth.access import Action, Principal, require
 from remiss.drafting import decision as decisions
-from remiss.drafting import generate, mailing, service
-from remiss.drafting.models import DraftState, GeneratedDocument
+from remiss.drafting import context, generate, mailing, service
+from remiss.drafting.models import DraftState, GeneratedDocument, YttrandeDraft
+from remiss.namnd.models import Namnd
 from remiss.remisser import service as remisser
 from remiss.remisser.models import Remiss
 from remiss.remisser.status import RemissStatus, TransitionError, check_transition
@@ -22,43 +23,65 @@ from remiss.remisser.status import RemissStatus, TransitionError, check_transiti
 class Expedierat:
     version_number: int
     documents: list[GeneratedDocument]
-    besvarad: bool  # the remiss moved to besvarad
-    status_note: str  # why it did not, in Swedish ("" when it did)
+    besvarad: bool  # the remiss is besvarad (moved now, or already for a rättelse)
+    status_note: str  # kept for API clients: always "" now that a remiss that cannot become besvarad is refused
     mailed_to: str = ""  # the remittent's answer address the yttrande is e-mailed to ("" when none)
     copies: tuple[str, ...] = ()
+    rattelse: int = 0  # 0: the yttrande; n: its n:th rättelse
+
+
+def refusal(session: Session, *, now: datetime, remiss: Remiss, draft: YttrandeDraft | None) -> str:
+    """Why the yttrande may not be expedierat now, in Swedish ("" when it may): checked before anything is
+    generated, frozen or queued for mail."""
+    if draft is None or draft.state != DraftState.godkand:
+        if draft is not None and draft.state == DraftState.expedierad:
+            return ("Yttrandet är redan expedierat. Ska det skickade yttrandet rättas, börja en rättelse "
+                    "(Skicka rättelse); den beslutas och expedieras för sig.")
+        return "Bara ett godkänt yttrande kan expedieras."
+    if not remiss.our_dnr:
+        return "Remissen saknar diarienummer; ge den ett innan yttrandet expedieras."
+    waiting = decisions.expediering_refusal(service.find_decision(session, remiss.id), local_today(now))
+    if waiting:
+        return waiting
+    status = RemissStatus(remiss.status)
+    if draft.rattelse:
+        if status != RemissStatus.besvarad:
+            return (f"Remissen har status ”{status.label}”; en rättelse expedieras bara för en besvarad remiss.")
+    else:
+        try:
+            check_transition(status, RemissStatus.besvarad)
+        except TransitionError:
+            return (f"Remissen har status ”{status.label}” och kan inte bli ”Besvarad”; yttrandet expedieras "
+                    "när nämndens beslut är registrerat och remissen är beslutad.")
+    return ""
 
 
 def expediera(session: Session, *, now: datetime, principal: Principal, remiss: Remiss, files_dir: str,
               comment: str = "") -> Expedierat:
-    """Freeze the approved version with its documents and move the remiss to besvarad if allowed."""
+    """Freeze the approved version with its documents, queue its mail and move the remiss to besvarad; a rättelse
+    is sent the same way, and the remiss stays besvarad."""
     require(principal, Action.review, remiss.namnd_id)
     draft = service.find_draft(session, remiss.id)
-    if draft is None or draft.state != DraftState.godkand:
-        raise service.DraftError("Bara ett godkänt yttrande kan expedieras.")
-    if not remiss.our_dnr:
-        raise service.DraftError("Remissen saknar diarienummer; ge den ett innan yttrandet expedieras.")
-    refusal = decisions.expediering_refusal(service.find_decision(session, remiss.id), local_today(now))
-    if refusal:
-        raise service.DraftError(refusal)
+    why = refusal(session, now=now, remiss=remiss, draft=draft)
+    if why:
+        raise service.DraftError(why)
     version = service.latest_version(session, draft)
+    replaced = context.replaced_by_rattelse(session, remiss, session.get(Namnd, remiss.namnd_id))
     documents = [generate.generate(session, now=now, principal=principal, remiss=remiss, kind=kind,
                                    files_dir=files_dir, version=version, frozen=True)
                  for kind in ("tjansteskrivelse", "yttrande")]
     draft.frozen_version_id = version.id
-    version.comment = (f"Expedierad med diarienummer {remiss.our_dnr}" + (f": {comment}" if comment else ""))[:500]
+    what = (service.rattelse_name(draft.rattelse).capitalize() + " expedierad") if draft.rattelse else "Expedierad"
+    version.comment = (f"{what} med diarienummer {remiss.our_dnr}" + (f": {comment}" if comment else ""))[:500]
     session.add_all([draft, version])
     service.change_state(session, now=now, principal=principal, remiss=remiss, new=DraftState.expedierad,
-                         comment=comment)
+                         comment=version.comment if draft.rattelse else comment)
     yttrande = next(d for d in documents if d.kind == "yttrande")
     mailed_to = mailing.enqueue_yttrande(session, now=now, actor_id=principal.user_id, remiss=remiss,
-                                         version=version, document=yttrande)
+                                         version=version, document=yttrande, rattelse=draft.rattelse,
+                                         replaces=replaced.full if replaced else "")
     copies = tuple(mailing.copies_of(remiss)) if mailed_to else ()
-    try:
-        check_transition(remiss.status, RemissStatus.besvarad)
-    except TransitionError as exc:
-        note = (f"Remissen har status ”{RemissStatus(remiss.status).label}” och kan inte bli ”Besvarad” "
-                f"förrän nämnden har beslutat (status ”Beslutad”). {exc}")
-        return Expedierat(version.number, documents, False, note, mailed_to, copies)
-    remisser.change_status(session, now=now, principal=principal, remiss=remiss, new=RemissStatus.besvarad,
-                           note=f"Yttrandet expedierat (version {version.number})")
-    return Expedierat(version.number, documents, True, "", mailed_to, copies)
+    if not draft.rattelse:
+        remisser.change_status(session, now=now, principal=principal, remiss=remiss, new=RemissStatus.besvarad,
+                               note=f"Yttrandet expedierat (version {version.number})")
+    return Expedierat(version.number, documents, True, "", mailed_to, copies, draft.rattelse)

@@ -93,9 +93,11 @@ def generate(session: Session, *, now: datetime, principal: Principal, remiss: R
 
 def reusable(session: Session, *, now: datetime, remiss: Remiss, kind: str) -> GeneratedDocument | None:
     """Return a stored document still matching the latest version, the template and today's date."""
-    _, version, _ = service.current_content(session, remiss)
+    draft, version, _ = service.current_content(session, remiss)
     if version is None:
         return None
+    if draft.rattelse and version.id == draft.corrects_version_id:
+        return None  # the sent version's files say what was sent, not that a rättelse is proposed
     template = active_template(session, remiss.namnd_id, kind)
     template_sha = template.sha256 if template else hashlib.sha256(default_template(kind)).hexdigest()
     rows = session.exec(select(GeneratedDocument).where(

@@ -39,24 +39,34 @@ def copies_of(remiss: Remiss) -> list[str]:
     return copies
 
 
-def subject_of(remiss: Remiss, namnd: Namnd) -> str:
-    """The remittent's diarienummer and our name first (as Regeringskansliet asks), then title and our dnr."""
+def subject_of(remiss: Remiss, namnd: Namnd, rattelse: int = 0) -> str:
+    """The remittent's diarienummer and our name first (as Regeringskansliet asks), then title and our dnr; a
+    rättelse says so first, so it is not taken for the yttrande sent before."""
     lead = " ".join(p for p in (remiss.sender_dnr.strip(), namnd.name) if p)
-    return f"{lead} – Yttrande över {remiss.title} (vårt diarienummer {remiss.our_dnr})"
+    what = "Rättelse av yttrande" if rattelse else "Yttrande"
+    return f"{lead} – {what} över {remiss.title} (vårt diarienummer {remiss.our_dnr})"
 
 
-def attachment_name(remiss: Remiss, namnd: Namnd, suffix: str) -> str:
-    """'Stadsområdesnämnd Öster – yttrande Fi2024/01234.pdf': our name and their diarienummer, as remittents ask."""
+def attachment_name(remiss: Remiss, namnd: Namnd, suffix: str, rattelse: int = 0) -> str:
+    """'Stadsområdesnämnd Öster – yttrande Fi2024/01234.pdf': our name and their diarienummer, as remittents ask;
+    '… – rättelse av yttrande …' for a rättelse."""
     dnr = " ".join((remiss.sender_dnr or remiss.our_dnr or f"remiss {remiss.id}").split())
-    return f"{' '.join(namnd.name.split())} – yttrande {dnr}.{suffix}"
+    what = "rättelse av yttrande" if rattelse else "yttrande"
+    return f"{' '.join(namnd.name.split())} – {what} {dnr}.{suffix}"
 
 
-def _paragraphs(session: Session, remiss: Remiss, namnd: Namnd, filename: str, pdf_filename: str) -> list[str]:
+def _paragraphs(session: Session, remiss: Remiss, namnd: Namnd, filename: str, pdf_filename: str,
+                replaces: str = "") -> list[str]:
     theirs = f", er beteckning {remiss.sender_dnr}" if remiss.sender_dnr.strip() else ""
-    lines = [f"Till {remiss.remittent}" if remiss.remittent else "Hej!",
-             f"Härmed översänds yttrande från {namnd.name} över remissen ”{remiss.title}”{theirs}. "
-             f"Vårt diarienummer är {remiss.our_dnr}.",
-             f"Yttrandet finns bifogat i Word- och PDF-format: {filename} och {pdf_filename}."]
+    if replaces:
+        sent = (f"Härmed översänds en rättelse av yttrandet från {namnd.name} över remissen ”{remiss.title}”"
+                f"{theirs}. Rättelsen ersätter {replaces}. Vårt diarienummer är {remiss.our_dnr}.")
+    else:
+        sent = (f"Härmed översänds yttrande från {namnd.name} över remissen ”{remiss.title}”{theirs}. "
+                f"Vårt diarienummer är {remiss.our_dnr}.")
+    lines = [f"Till {remiss.remittent}" if remiss.remittent else "Hej!", sent,
+             f"{'Rättelsen' if replaces else 'Yttrandet'} finns bifogat i Word- och PDF-format: "
+             f"{filename} och {pdf_filename}."]
     officer = session.get(User, remiss.handlaggare_id) if remiss.handlaggare_id else None
     if officer is not None:
         lines.append(f"Frågor om yttrandet besvaras av {officer.name}"
@@ -66,24 +76,30 @@ def _paragraphs(session: Session, remiss: Remiss, namnd: Namnd, filename: str, p
 
 
 def enqueue_yttrande(session: Session, *, now: datetime, actor_id: int | None, remiss: Remiss,
-                     version: DraftVersion, document: GeneratedDocument) -> str:
-    """Put the mail of the expedierat yttrande in the outbox and log it; return the address ("" when none)."""
+                     version: DraftVersion, document: GeneratedDocument, rattelse: int = 0,
+                     replaces: str = "") -> str:
+    """Put the mail of the expedierat yttrande (or rättelse: replaces names the yttrande it replaces) in the outbox
+    and log it; return the address ("" when none)."""
+    what = "Rättelsen" if rattelse else "Yttrandet"
     to = remiss.answer_email.strip()
     if not to:
         audit.record(session, now=now, user_id=actor_id, entity="remiss", entity_id=remiss.id, remiss_id=remiss.id,
-                     action="yttrande_mail", note="Yttrandet e-postades inte: remissen saknar svarsadress.")
+                     action="yttrande_mail", note=f"{what} e-postades inte: remissen saknar svarsadress.")
         return ""
     namnd = session.get(Namnd, remiss.namnd_id)
     copies = copies_of(remiss)
-    filename, pdf_filename = attachment_name(remiss, namnd, "docx"), attachment_name(remiss, namnd, "pdf")
+    filename, pdf_filename = (attachment_name(remiss, namnd, "docx", rattelse),
+                              attachment_name(remiss, namnd, "pdf", rattelse))
     payload = {"document_id": document.id, "filename": filename, "pdf_filename": pdf_filename, "cc": copies,
-               "reply_to": namnd.email, "paragraphs": _paragraphs(session, remiss, namnd, filename, pdf_filename)}
+               "reply_to": namnd.email,
+               "paragraphs": _paragraphs(session, remiss, namnd, filename, pdf_filename,
+                                         replaces if rattelse else "")}
     added = enqueue(session, now=now, key=f"yttrande:{remiss.id}:{version.id}", recipient_email=to, kind=KIND,
-                    due_at=now, subject=subject_of(remiss, namnd), payload=payload, remiss_id=remiss.id)
+                    due_at=now, subject=subject_of(remiss, namnd, rattelse), payload=payload, remiss_id=remiss.id)
     if added:
         audit.record(session, now=now, user_id=actor_id, entity="remiss", entity_id=remiss.id, remiss_id=remiss.id,
                      action="yttrande_mail", changes={"till": [None, to], "kopia": [None, ", ".join(copies)]},
-                     note=f"Yttrandet (version {version.number}) e-postas till {to}"
+                     note=f"{what} (version {version.number}) e-postas till {to}"
                           + (f" med kopia till {', '.join(copies)}" if copies else "") + ".")
     return to
 

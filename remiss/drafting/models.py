@@ -34,7 +34,10 @@ class YttrandeDraft(SQLModel, table=True):
     state: str = Field(default=DraftState.utkast, max_length=12)
     review_comment: str = Field(default="", sa_column=Column(Text, nullable=False, default=""))
     updated_at: datetime = Field(sa_column=Column(UTCDateTime, nullable=False))
-    frozen_version_id: Optional[int] = Field(default=None)  # the version sent (expedierad)
+    frozen_version_id: Optional[int] = Field(default=None)  # the version last sent (expedierad)
+    # 0: the yttrande itself; n: the n:th rättelse, prepared, decided and expedierad on its own after the first
+    rattelse: int = Field(default=0, sa_column_kwargs={"server_default": "0"})
+    corrects_version_id: Optional[int] = Field(default=None)  # the expedierad version the rättelse replaces
 
 
 class DraftVersion(SQLModel, table=True):
@@ -93,9 +96,12 @@ class Decision(SQLModel, table=True):
     """The beslut on the yttrande: who decided, at which meeting and §, and when the protokoll was justerat."""
 
     __tablename__ = "decision"
+    # one beslut on the yttrande and one on each rättelse: an expedierat beslut is never reused
+    __table_args__ = (UniqueConstraint("remiss_id", "rattelse", name="uq_decision_remiss_rattelse"),)
 
     id: Optional[int] = Field(default=None, primary_key=True)
-    remiss_id: int = Field(foreign_key="remiss.id", unique=True, ondelete="CASCADE")  # one beslut per remiss
+    remiss_id: int = Field(foreign_key="remiss.id", index=True, ondelete="CASCADE")
+    rattelse: int = Field(default=0, sa_column_kwargs={"server_default": "0"})  # YttrandeDraft.rattelse decided
     decided_by: str = Field(max_length=20)  # namnd | arbetsutskott | delegat (DecidedBy)
     delegat: str = Field(default="", max_length=200)  # the delegat's name and title, when decided_by is delegat
     meeting_on: date  # sammanträdets (or the delegationsbeslutets) datum

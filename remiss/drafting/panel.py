@@ -9,6 +9,7 @@ from remiss.auth.models import User
 from remiss.calendar.swedish import format_date, format_date_time, format_weekday_date
 from remiss.clock import local_today
 from remiss.documents.pdf import soffice_path
+from remiss.documents.sandbox import blocks
 from remiss.drafting import decision as decisions
 from remiss.drafting import content as sections
 from remiss.drafting import forms, generate, service
@@ -28,22 +29,31 @@ _T = DocumentTemplate.__table__.c
 _C = Consultation.__table__.c
 _REMISS_ID = bindparam("remiss_id")
 # Built once and read as rows (the panel only shows them): the draft with its newest version's content,
-_DRAFT = (select(_D.id, _D.state, _D.review_comment, _D.frozen_version_id, _V.number, _V.content)
+_DRAFT = (select(_D.id, _D.state, _D.review_comment, _D.frozen_version_id, _D.rattelse, _D.corrects_version_id,
+                 _V.id.label("version_id"), _V.number, _V.content)
           .outerjoin(DraftVersion.__table__, _V.draft_id == _D.id).where(_D.remiss_id == _REMISS_ID)
           .order_by(_V.number.desc()).limit(1))
 # every version with its author's name but without its content,
 _VERSIONS = (select(_V.id, _V.number, _V.created_at, _V.comment, _U.name.label("author"))
              .outerjoin(User.__table__, _U.id == _V.author_id).where(_V.draft_id == bindparam("draft_id"))
              .order_by(_V.number.desc()))
-# the documents stored when the yttrande was expedierat (newest first),
-_FROZEN = (select(_G.id, _G.kind, _G.created_at, _G.size).where(_G.remiss_id == _REMISS_ID, _G.frozen)
-           .order_by(_G.id.desc()))
+# the documents stored when the yttrande (and each rättelse) was expedierat (newest first),
+_FROZEN = (select(_G.id, _G.kind, _G.created_at, _G.size, _G.draft_version_id, _V.number)
+           .outerjoin(DraftVersion.__table__, _V.id == _G.draft_version_id)
+           .where(_G.remiss_id == _REMISS_ID, _G.frozen).order_by(_G.id.desc()))
 # (filename, version) of the nämnd's active templates of each kind, without the files: the newest wins,
 _TEMPLATES = (select(_T.kind, _T.filename, _T.version).where(_T.namnd_id == bindparam("namnd_id"), _T.active)
               .order_by(_T.version))
 # and the samråd.
 _CONSULTATIONS = (select(_C.id, _C.party, _C.consulted_on, _C.note).where(_C.remiss_id == _REMISS_ID)
                   .order_by(_C.consulted_on, _C.id))
+
+
+_RATTELSE_STEPS = {
+    DraftState.utkast: "skriv den rättade texten och skicka den till granskning.",
+    DraftState.granskning: "granska och godkänn rättelsen.",
+    DraftState.godkand: "registrera beslutet om rättelsen (nämnden eller delegationsbeslut), sedan expediera den.",
+}
 
 
 def form_context(session: Session, remiss, content: dict, values: dict | None = None) -> dict:
@@ -72,8 +82,29 @@ def _decision_display(session: Session, decision: Decision | None, today) -> dic
             "recorded": f"{recorder.name if recorder else 'systemet'}, {format_date_time(decision.recorded_at)}"}
 
 
-def decision_form_values(session: Session, remiss, decision: Decision | None) -> dict:
-    """What the beslut form shows before anything is typed: the decision so far, else the planned nämnd meeting."""
+def _sent(frozen_rows, decided: list[Decision]) -> list[dict]:
+    """Each expediering, the first first: the yttrande, then each rättelse, with its version and its beslut.
+
+    Each round is expedierat once, so the versions with frozen documents, in the order they were frozen, are
+    the yttrande and its rättelser in turn."""
+    rounds: dict[int, dict] = {}
+    for row in sorted(frozen_rows, key=lambda r: r.id):
+        if row.draft_version_id in rounds:
+            continue
+        n = len(rounds)
+        decision = next((d for d in decided if d.rattelse == n), None)
+        rounds[row.draft_version_id] = {
+            "what": service.rattelse_name(n).capitalize() if n else "Yttrandet", "version": row.number,
+            "at": format_date_time(row.created_at),
+            "beslut": decisions.decision_reference(decision) if decision else "inget beslut registrerat"}
+    return list(rounds.values())
+
+
+def decision_form_values(session: Session, remiss, decision: Decision | None, rattelse: int = 0) -> dict:
+    """What the beslut form shows before anything is typed: the decision so far, else the planned nämnd meeting
+    (for a rättelse nothing: its beslut is a new one, not the yttrande's meeting again)."""
+    if decision is None and rattelse:
+        return {"decided_by": "namnd", "meeting_on": ""}
     if decision is not None:
         return {"decided_by": decision.decided_by, "delegat": decision.delegat, "paragraf": decision.paragraf,
                 "meeting_on": decision.meeting_on.isoformat(),
@@ -96,15 +127,24 @@ def panel_context(session: Session, principal: Principal, remiss, now) -> dict:
     may_edit = principal.may(Action.edit, remiss.namnd_id)
     may_review = principal.may(Action.review, remiss.namnd_id)
     versions = run(_VERSIONS, {"draft_id": draft.id}).all() if draft else []
-    frozen_id = draft.frozen_version_id if draft else None
     templates = {kind: (filename, version) for kind, filename, version
                  in run(_TEMPLATES, {"namnd_id": remiss.namnd_id})}
-    decision = service.find_decision(session, remiss.id)
+    rattelse = draft.rattelse if draft else 0
+    decision = service.decision_of(session, remiss.id, rattelse) if draft else None
     today = local_today(now)
+    frozen = run(_FROZEN, {"remiss_id": remiss.id}).all()
+    sent = _sent(frozen, service.decisions_of(session, remiss.id)) if frozen else []
+    sent_ids = {row.draft_version_id for row in frozen}
     return {
+        "rattelse": rattelse, "rattelse_name": service.rattelse_name(rattelse),
+        # a rättelse in work is the next step of a besvarad remiss (remisser.views shows a panel's next_step)
+        "next_step": (f"Rättelsen av det expedierade yttrandet: {_RATTELSE_STEPS[state]}"
+                      if rattelse and state != DraftState.expedierad else ""),
+        "sent": sent,
+        "may_rattelse": may_review and state == DraftState.expedierad,
         "decision": _decision_display(session, decision, today),
         "decided_by_choices": [(d.value, d.label) for d in DecidedBy],
-        "decision_values": decision_form_values(session, remiss, decision),
+        "decision_values": decision_form_values(session, remiss, decision, rattelse),
         "may_decide": may_review and state == DraftState.godkand,
         "may_justera": (may_review and state == DraftState.godkand and decision is not None
                         and not decision.justerad_by(today)),
@@ -114,19 +154,24 @@ def panel_context(session: Session, principal: Principal, remiss, now) -> dict:
         "version": draft.number if draft else None,
         "inga_synpunkter": bool(content.get("inga_synpunkter")),
         # the draft as it reads now, for those who review it or may no longer change it: no Word needed
-        "reading": sections.readable_sections(content) if draft is not None else [],
+        # in blocks of paragraphs and lists with **fet** and *kursiv*, by the rules the .docx follows
+        "reading": [(heading, blocks(text)) for heading, text in sections.readable_sections(content)]
+        if draft is not None else [],
         "may_edit": may_edit and state == DraftState.utkast,
-        "may_submit": may_edit and state == DraftState.utkast and draft is not None,
+        # a rättelse goes to granskning once it changes the sent text
+        "may_submit": (may_edit and state == DraftState.utkast and draft is not None
+                       and not (rattelse and draft.version_id == draft.corrects_version_id)),
         "may_review": may_review and state == DraftState.granskning,
-        "may_reopen": may_review and state in (DraftState.godkand, DraftState.expedierad),
+        "may_reopen": may_review and state == DraftState.godkand,  # expedierat: a rättelse instead
         "may_expediera": may_review and state == DraftState.godkand,
         "versions": [{"number": v.number, "author": v.author or "okänd", "at": format_date_time(v.created_at),
-                      "comment": v.comment, "frozen": v.id == frozen_id} for v in versions],
+                      "comment": v.comment, "frozen": v.id in sent_ids} for v in versions],
         "consultations": [{"id": c.id, "party": c.party, "on": format_date(c.consulted_on) if c.consulted_on else "", "note": c.note}
                           for c in run(_CONSULTATIONS, {"remiss_id": remiss.id})],
-        "frozen_documents": [{"id": d.id, "kind": generate.KIND_NAMES[d.kind], "at": format_date_time(d.created_at),
+        "frozen_documents": [{"id": d.id, "kind": f"{generate.KIND_NAMES[d.kind]}, version {d.number}",
+                              "at": format_date_time(d.created_at),
                               "size_kb": max(1, d.size // 1024)}
-                             for d in run(_FROZEN, {"remiss_id": remiss.id}) if d.kind in KINDS],
+                             for d in frozen if d.kind in KINDS],
         "kinds": [(kind, label, f"{templates[kind][0]} (version {templates[kind][1]})"
                    if kind in templates else "Standardmall") for kind, label in KINDS.items()],
         "pdf_available": soffice_path() is not None,

@@ -134,6 +134,13 @@ class DecisionRecord(Body):
     justerad_on: str | None = None
 
 
+class RattelseStart(Body):
+    """POST /api/v1/remisser/{id}/yttrande/rattelse: start a rättelse of the expedierat yttrande, saying what is to
+    be corrected. The sent version, its documents and its beslut stay; the rättelse needs its own beslut."""
+
+    comment: cleaned(clean_text, text_schema(description="vad som ska rättas; de första 2000 tecknen sparas"), str) = ""
+
+
 class JusteringRecord(Body):
     """POST /api/v1/remisser/{id}/yttrande/justering: the day the protokoll was justerat (YYYY-MM-DD)."""
 
@@ -147,11 +154,20 @@ class LabelledSection(SQLModel):
     text: str
 
 
+class SentPublic(SQLModel):
+    rattelse: int = Field(description="0: yttrandet; n: den n:te rättelsen")
+    version: int
+    expedierad_at: datetime
+    decision_reference: str | None
+
+
 class YttrandePublic(SQLModel):
     state: DraftState
     state_label: str
     version: int | None
     frozen_version_id: int | None
+    rattelse: int = Field(0, description="0: yttrandet; n: den n:te rättelsen, som är i arbete eller expedierad")
+    sent: list[SentPublic] = Field(default_factory=list, description="varje expediering, den första först")
     review_comment: str
     sections: list[LabelledSection]
     content: dict[str, Any] = Field(description="avsnitten som JSON, samma fält som i YttrandeContent")

@@ -30,7 +30,7 @@ STATE_MOVES: dict[tuple[DraftState, DraftState], Action] = {
     (S.granskning, S.utkast): Action.review,
     (S.godkand, S.utkast): Action.review,
     (S.godkand, S.expedierad): Action.review,
-    (S.expedierad, S.utkast): Action.review,
+    # an expedierat yttrande is a record: it is never reopened, it is corrected by a rättelse (start_rattelse)
 }
 
 
@@ -119,6 +119,9 @@ def current_content(session: Session, remiss: Remiss) -> tuple[YttrandeDraft | N
 
 
 def _editable(draft: YttrandeDraft | None) -> None:
+    if draft is not None and draft.state == S.expedierad:
+        raise DraftError("Yttrandet är expedierat och ändras inte. Börja en rättelse (Skicka rättelse) för att "
+                         "rätta det; rättelsen beslutas och expedieras för sig.")
     if draft is not None and draft.state != S.utkast:
         raise DraftError(f"Utkastet har status ”{DraftState(draft.state).label}” och kan inte ändras. "
                          "Det måste först skickas tillbaka till utkast.")
@@ -190,9 +193,15 @@ def change_state(session: Session, *, now: datetime, principal: Principal, remis
     old = DraftState(draft.state)
     action = STATE_MOVES.get((old, new))
     if action is None:
+        if old == S.expedierad:
+            raise DraftError("Yttrandet är expedierat och kan inte öppnas igen. Börja en rättelse (Skicka rättelse) "
+                             "om det skickade yttrandet behöver rättas.")
         raise DraftError(f"Yttrandet kan inte gå från ”{old.label}” till ”{new.label}”.")
     require(principal, action, remiss.namnd_id)
     latest = latest_version(session, draft)
+    if new == S.granskning and draft.rattelse and latest.id == draft.corrects_version_id:
+        raise DraftError("Rättelsen har ingen ändring ännu: spara den rättade texten innan den skickas till "
+                         "granskning.")
     if new == S.expedierad and (latest is None or draft.frozen_version_id != latest.id):
         raise DraftError("Yttrandet expedieras med knappen Expediera, som också sparar de skickade handlingarna.")
     comment = comment.strip()[:2000]
@@ -207,7 +216,8 @@ def change_state(session: Session, *, now: datetime, principal: Principal, remis
                  remiss_id=remiss.id, action="state", changes={"state": [old.value, new.value]}, note=comment)
     events.draft_state_changed.send(remiss, session=session, now=now, actor_id=principal.user_id,
                                     old=old, new=new, comment=comment)
-    if new == S.godkand and find_decision(session, remiss.id) is None:  # decided already: stays beslutad
+    # decided already: stays beslutad; a rättelse leaves the besvarad remiss besvarad (see start_rattelse)
+    if new == S.godkand and not draft.rattelse and find_decision(session, remiss.id) is None:
         move_remiss(session, now=now, principal=principal, remiss=remiss, new=RemissStatus.klar_for_beslut,
                      note="Yttrandet godkänt")
     return draft
@@ -256,5 +266,53 @@ def remove_consultation(session: Session, *, now: datetime, principal: Principal
                  remiss_id=remiss.id, action="delete", changes={"party": [row.party, None]})
 
 
+def start_rattelse(session: Session, *, now: datetime, principal: Principal, remiss: Remiss,
+                   comment: str) -> YttrandeDraft:
+    """Start a rättelse of the expedierat yttrande: a new version to write, review, decide and expediera.
+
+    The sent version, its documents and its beslut stay as they were. The remiss stays besvarad (it was answered,
+    in time or not, when the yttrande went out), so its tidplan and reminders are not opened again; the
+    rättelse's own steps show in the Yttrande panel, "Att granska" and the history.
+    """
+    require(principal, Action.review, remiss.namnd_id)
+    draft = find_draft(session, remiss.id)
+    if draft is None or draft.state != S.expedierad:
+        raise DraftError("Bara ett expedierat yttrande kan rättas; ändra utkastet i stället.")
+    comment = (comment or "").strip()[:2000]
+    if not comment:
+        raise InputErrors({"comment": "Skriv vad som ska rättas i det expedierade yttrandet."})
+    sent = latest_version(session, draft)
+    draft.rattelse += 1
+    draft.corrects_version_id = sent.id
+    draft.state, draft.review_comment, draft.updated_at = S.utkast.value, comment, now
+    session.add(draft)
+    session.flush()
+    audit.record(session, now=now, user_id=principal.user_id, entity="yttrande_draft", entity_id=draft.id,
+                 remiss_id=remiss.id, action="rattelse",
+                 changes={"state": [S.expedierad.value, S.utkast.value], "rattelse": [None, draft.rattelse]},
+                 note=f"{rattelse_name(draft.rattelse).capitalize()} av yttrandet (version {sent.number}) påbörjad: "
+                      f"{comment}")
+    events.draft_state_changed.send(remiss, session=session, now=now, actor_id=principal.user_id,
+                                    old=S.expedierad, new=S.utkast, comment=comment)
+    return draft
+
+
+def rattelse_name(number: int) -> str:
+    """'rättelse' for the first, 'rättelse 2' for the next ones."""
+    return "rättelse" if number <= 1 else f"rättelse {number}"
+
+
+def decision_of(session: Session, remiss_id: int, rattelse: int) -> Decision | None:
+    return session.exec(select(Decision).where(Decision.remiss_id == remiss_id,
+                                               Decision.rattelse == rattelse)).first()
+
+
 def find_decision(session: Session, remiss_id: int) -> Decision | None:
-    return session.exec(select(Decision).where(Decision.remiss_id == remiss_id)).first()
+    """The beslut on the version now in work: the yttrande's, or the rättelse's once one is started."""
+    draft = find_draft(session, remiss_id)
+    return decision_of(session, remiss_id, draft.rattelse if draft else 0)
+
+
+def decisions_of(session: Session, remiss_id: int) -> list[Decision]:
+    """Every beslut on the yttrande and its rättelser, the first first."""
+    return list(session.exec(select(Decision).where(Decision.remiss_id == remiss_id).order_by(Decision.rattelse)))

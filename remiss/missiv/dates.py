@@ -19,6 +19,9 @@ TEXT_RE = re.compile(
     rf"(?<![\w]){_WEEKDAY}?(?:den\s+)?(\d{{1,2}})(?::e|:a)?\s+({_MONTH_ALT})\.?(?![\wåäö])(?:\s+(\d{{4}}))?",
     re.IGNORECASE,
 )
+# Text from a scan or an OCR'd PDF reads the day 1 as a letter: "senast den l oktober 2015". Only after "den" and
+# case-sensitive, so that "den i maj" (a preposition) is never read as a date.
+OCR_ONE_RE = re.compile(rf"(?<![\w])den\s+[lI]\s+((?i:{_MONTH_ALT}))\.?(?![\wåäö])(?:\s+(\d{{4}}))?")
 SHORT_RE = re.compile(r"(?<![\d/\-])(\d{1,2})/(\d{1,2})\s?-\s?(\d{2}|\d{4})(?![\d/])")
 TIME_RE = re.compile(r"\bkl(?:ockan)?\.?\s*(\d{1,2})(?:[.:](\d{2}))?(?![\d.:]*\s*[-–]\s*\d)(?![.:]?\d)")
 
@@ -69,6 +72,9 @@ def find_dates(text: str) -> list[DateMatch]:
             y = None
         if _safe_date(y or 2000, mo, d):
             found.append(DateMatch(m.start(), m.end(), y, mo, d, "text"))
+    for m in OCR_ONE_RE.finditer(text):
+        y = int(m[2]) if m[2] and 1900 < int(m[2]) < 2200 else None
+        found.append(DateMatch(m.start(), m.end(), y, MONTHS[m[1].lower()], 1, "text"))
     for m in SHORT_RE.finditer(text):
         d, mo, yy = int(m[1]), int(m[2]), m[3]
         y = int(yy) if len(yy) == 4 else 2000 + int(yy)

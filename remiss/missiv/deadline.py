@@ -11,10 +11,13 @@ from remiss.missiv.dates import DateMatch, combine, find_dates, find_time_near
 _STRONG = re.compile(
     r"tillhanda|ska(?:ll)? ha (?:kommit in|inkommit)|ska(?:ll)? vara \w+ tillhanda|"
     r"sista dag(?:en)? (?:att|för att) (?:svara|lämna|inkomma)|sista svarsdag|"
-    r"remisstiden (?:löper ut|går ut|slutar)|svarsdatum|remissvar(?:et|en)? .{0,60}senast|"
+    r"remisstiden (?:löper ut|går ut|gick ut|slutar|slutade)|svarsdatum|remissvar(?:et|en)? .{0,60}senast|"
     r"svar(?:et|en)? .{0,60}senast|yttrande(?:t|n)? .{0,60}senast|med svar senast|"
     r"remisstiden är (?:fram )?till(?: och med)?|synpunkter [^.]{0,40}\bfram till(?: och med)?|"
-    r"(?:synpunkter|remissvar|yttranden?) [^.]{0,60}\btill och med",
+    r"(?:synpunkter|remissvar|yttranden?) [^.]{0,60}\btill och med|"
+    # "svaren fram till den 8 juni", "är på samråd till och med 2024-06-30"
+    r"(?:svar(?:et|en)?|synpunkter(?:na)?|yttranden?(?:a)?|remissvar(?:et|en)?)\b[^.]{0,40}?\bfram till|"
+    r"\bpå (?:remiss|samråd|granskning|utställning) (?:till och med|t\.o\.m\.?|fram till(?: och med)?)",
     re.IGNORECASE,
 )
 _WEAK = re.compile(r"\bsenast\b|\bsista dag\b", re.IGNORECASE)
@@ -24,6 +27,9 @@ _PERIOD = re.compile(
     r"(?:från|fr\.o\.m\.)?.{0,40}?(?:\btill(?: och med)?|[–-])\s*(?:den\s*)?$",
     re.IGNORECASE | re.DOTALL,
 )
+# "För kommunerna finns dock möjlighet att inkomma med svaren fram till den 8 juni": a later date given to
+# kommunerna alone is the kommun's own deadline (the registrator works for a kommun).
+_KOMMUN_AUDIENCE = re.compile(r"\bför kommuner(?:na)?\b|\bkommuner(?:na)? (?:har|får|kan|ges|medges)\b", re.IGNORECASE)
 _INTERNAL = re.compile(r"svar till kansliet|till (?:förvaltningens )?kansli(?:et)?\b|internt", re.IGNORECASE)
 _NEGATIVE = re.compile(
     r"träd(?:er|a|de) i kraft|ikraftträd|publicera|sammanträde|möte|tidigare|skickades|beslutade|"
@@ -32,6 +38,12 @@ _NEGATIVE = re.compile(
 )
 # A sentence that opens with the date: "Senast den 5 december önskar kommunen …", "Fram till den 6 oktober finns …".
 _OPENING = re.compile(r"(?:senast|fram till(?: och med)?)(?:[ \t]+den)?", re.IGNORECASE)
+# "Sista datum för ett andra remissvar på … är satt till 2021-09-30": the cue is far from the date it names.
+_LAST_DAY_IS = re.compile(r"\bsista (?:datum|dag|svarsdag)(?:en)?\b[^.]{0,120}?\b(?:är|blir)"
+                          r"(?:[ \t]+satt)?(?:[ \t]+till)?"
+                          r"(?:[ \t]+den)?[ \t]*$", re.IGNORECASE)
+# A list of remisser under a "Remiss  Svarsdag" header: the date that ends an item's line is its answer day.
+_ANSWER_COLUMN = re.compile(r"^[^\n]{0,60}\b(?:sista[ \t]+)?svars(?:dag|datum)[ \t]*$", re.IGNORECASE | re.MULTILINE)
 _ANSWER_AFTER = re.compile(r"svar|synpunkt|yttrande|yttra sig", re.IGNORECASE)
 _LETTER_LABEL = re.compile(r"\b(?:Datum|Publicerad|Publicerat)\s*:?\s*$", re.IGNORECASE)
 _SENTENCE_BREAK = re.compile(r"(?:[.!?]\s+(?=[A-ZÅÄÖ])|\n\s*\n)")
@@ -84,15 +96,29 @@ def _score(text: str, dm: DateMatch) -> tuple[int, bool]:
     if _NEGATIVE.search(near[-45:]):
         return 0, False
     internal = bool(_INTERNAL.search(near))
-    if _PERIOD.search(before):
+    if _PERIOD.search(before) or _LAST_DAY_IS.search(before):
         return 3, internal
     if _STRONG.search(near):
+        if not internal and _KOMMUN_AUDIENCE.search(before):
+            return 4, False
         return (1 if internal else 3), internal
+    if _in_answer_column(text, dm):
+        return 2, internal
     if _WEAK.search(near[-40:]) or _OPENING.fullmatch(before.strip()):
         if _OPENING.fullmatch(before.strip()) and not _ANSWER_AFTER.search(_sentence_after(text, dm.end)):
             return 0, False  # "Senast den 30 april ska planen sändas in till regeringen": not the answer
         return (1 if internal else 2), internal
     return 0, False
+
+
+def _in_answer_column(text: str, dm: DateMatch) -> bool:
+    """Tell whether the date ends a line of a list headed by a "Svarsdag" column, with no blank line between."""
+    if text[dm.end:dm.end + 1] not in ("\n", "") or dm.year is None:
+        return False
+    header = None
+    for header in _ANSWER_COLUMN.finditer(text, max(0, dm.start - 600), dm.start):
+        pass
+    return header is not None and not re.search(r"\n[ \t]*\n", text[header.end():dm.start])
 
 
 def _sentence_after(text: str, pos: int, limit: int = 160) -> str:
@@ -135,6 +161,8 @@ def find_deadline(text: str, reference_date: date | None = None) -> DeadlineFind
 
     best_score = max(s[0] for s in scored)
     best = [s for s in scored if s[0] == best_score]
+    if best_score == 4 and len({_as_date(s[3]) for s in scored if s[0] >= 3}) > 1:
+        warnings.append("Kommunerna har en egen svarsfrist i remissen; den valdes framför de övriga remissinstansernas.")
     internal_value = None
     internals = [s for s in scored if s[1] and s[0] < best_score]
     if internals:

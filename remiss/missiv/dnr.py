@@ -12,6 +12,7 @@ LOCAL_DNR = (
     r"(?:[A-ZÅÄÖ]{2,6}(?:-[A-ZÅÄÖ]{2,6})*[- /]?|[A-ZÅÄÖ]{2,6} )?"
     r"\d{1,5}[-/:.]\d{1,6}(?:[-/:.][A-ZÅÄÖ0-9]{1,8})*"
     r"|\d{2}[A-ZÅÄÖ]{2,5}\d{2,6}"  # year, unit and number run together: 21NHU404
+    r"|[A-ZÅÄÖ]\d{2}-\d{3,6}"  # one letter for the kind of ärende, the year and the number: H21-02922
 )
 TOKEN_RE = re.compile(rf"(?<![\w/.-])(?:{RK_DNR}|{LOCAL_DNR})(?![\w/])")
 RK_RE = re.compile(rf"(?<![\w/.-]){RK_DNR}(?![\w/-])")

@@ -131,3 +131,14 @@ def signature_name(body: str) -> tuple[str, int] | None:
         slashes = list(_SLASH_SIGNATURE.finditer(body))
         m = slashes[-1] if slashes else None
     return (m.group(1), m.start(1)) if m else None
+
+
+def signed_by_sender(body: str, sender_name: str | None) -> tuple[str, int] | None:
+    """Return the sender's name where it signs the message on a line of its own (no greeting above), or None.
+
+    "Eva Barkström / Projektledare / Arbetsmiljöverket" under the letter, with "Från: Eva Barkström" above it.
+    """
+    if not sender_name or not re.fullmatch(_SIGNED_NAME, sender_name):
+        return None
+    found = list(re.finditer(rf"^[ \t]*({re.escape(sender_name)})[ \t]*$", body, re.MULTILINE))
+    return (found[-1].group(1), found[-1].start(1)) if found else None

@@ -56,7 +56,10 @@ _CONTACT_CUES = re.compile(
     r"(?:handläggande tjänste(?:man|person)(?: på [\wåäö ]+?)? är|kontaktperson(?:er)?\s*:?|"
     r"frågor(?:[ \t]+[\wåäö-]+){0,4}?[ \t]+(?:kan[ \t]+)?(?:ställas|besvaras|lämnas)[ \t]+(?:till|av)|"
     r"(?:upplysningar|information)(?:[ \t]+[\wåäö-]+){0,3}?[ \t]+(?:lämnas|ges|fås)[ \t]+(?:av|från|hos)|vår referens|handläggare[ \t]*[:|]?(?=[ \t]+[A-ZÅÄÖ]|[:|])|kontaktperson\b|"
-    r"kontakta(?: gärna)?(?:[ \t]*:)?|^[ \t]*kontakt(?:uppgifter)?[ \t]*:?[ \t]*\n|\batt(?:\.|:)|\battn?\.?:)\s*",
+    r"kontakta(?: gärna)?(?:[ \t]*:)?|^[ \t]*kontakt(?:uppgifter)?[ \t]*:?[ \t]*\n|\batt(?:\.|:)|\battn?\.?:|"
+    # "Kontakt: Anna Berg, 010-…", "Mer information: …", "För frågor: …", "Ansvarig tjänsteperson: …"
+    r"\bkontakt[ \t]*:|^[ \t]*(?:mer|ytterligare)[ \t]+information[ \t]*(?::|\n)|\b(?:för|vid)[ \t]+frågor[ \t]*:|"
+    r"\bansvarig(?:[ \t]+(?:tjänste(?:man|person)|handläggare))?[ \t]*:)\s*",
     re.IGNORECASE | re.MULTILINE,
 )
 
@@ -65,7 +68,9 @@ _CONTACT_CUES = re.compile(
 # "besvaras av planarkitekt Robert Ek": a role written in lower case may stand before the name.
 _ROLES = ("arkitekt", "handläggare", "strateg", "samordnare", "chef", "ingenjör", "sekreterare", "utredare", "jurist",
           "ekolog", "planerare", "inspektör")
-_ROLE = r"(?:(?<![\wåäö])[a-zåäö]{1,30}+(?:" + "|".join(f"(?<={r})" for r in _ROLES) + r")[ \t]+)?"
+# "kontakta VA-chef, Christian Roos": the role may carry capitals and a comma before the name.
+_ROLE = (r"(?:(?<![\wåäö])(?:[a-zåäö]{1,30}+|[A-ZÅÄÖ]{1,5}-[a-zåäö]{1,30}+)(?:" + "|".join(f"(?<={r})" for r in _ROLES)
+         + r")(?:[ \t]+|,[ \t]+(?=[A-ZÅÄÖ])))?")
 # A line may break between the first and the last name (PDF text wrapped at its width), not after that.
 _PERSON = re.compile(rf"{_ROLE}(?:[A-ZÅÄÖ]\.?[ \t]){{0,2}}\[?({_NAME_WORD}(?:[ \t]+|[ \t]*\n[ \t]*){_NAME_WORD}"
                      rf"(?:[ \t]+{_NAME_WORD})?)")
@@ -77,8 +82,25 @@ _NOT_NAMES = {"med", "box", "tel", "telefon", "mobil", "e-post", "hej", "vi", "o
               "avdelningen", "enheten", "strateg", "planarkitekt", "handläggare"}
 
 
+# A postal address with the handläggare's name under the body's: "Kungsörs kommun\nAnne Pettersson\n736 85 Kungsör".
+_ADDRESSED_TO = re.compile(
+    rf"^[^\n]{{0,60}}?(?i:kommun|region|länsstyrelsen|nämnden|förvaltningen|styrelsen|verket)[ \t]{{0,20}}\n"
+    rf"[ \t]{{0,20}}({_NAME_WORD}[ \t]+{_NAME_WORD}(?:[ \t]+{_NAME_WORD})?)[ \t]{{0,20}}\n[ \t]{{0,20}}\d{{3}}[ \t]?\d{{2}}"
+    rf"[ \t]+[A-ZÅÄÖ]",
+    re.MULTILINE)
+
+
 def find_contact(text: str) -> tuple[str | None, tuple[int, int] | None]:
     """Return the remittent's contact person (handläggare) and its span."""
+    found = _find_contact_after_cue(text)
+    if found[0] is None:
+        m = _ADDRESSED_TO.search(text)
+        if m and not find_bodies(m.group(1)) and not _ORGANISATION.search(m.group(1)):
+            return m.group(1), m.span(1)
+    return found
+
+
+def _find_contact_after_cue(text: str) -> tuple[str | None, tuple[int, int] | None]:
     for cue in _CONTACT_CUES.finditer(text):
         m = _PERSON.match(text, cue.end())
         if not m:
@@ -96,8 +118,9 @@ def find_contact(text: str) -> tuple[str | None, tuple[int, int] | None]:
 
 
 _ANSWER_CUE = re.compile(
-    r"(?:e-?post|e-mail|mejl|mail)\s+(?:till|på)|(?:skicka|lämna|sänd|inkomm|mejl|maila|inge|ges in)\w{0,3}[ \t]+(?:[\wåäö-]+[ \t]+){0,6}?till|"
-    r"ska(?:ll)? ha (?:kommit in|inkommit) till|(?:mejl|e-post|mail)adress(?:en)? är\s*:?",
+    r"(?:e-?post|e-mail|mejl|mail)\s+(?:till|på)|(?:via|per|med)[ \t]+(?:e-?post|e-mail|mejl|mail)[ \t]*\(|(?:skicka|lämna|sänd|inkomm|mejl|maila|inge|ges in)\w{0,3}[ \t]+(?:[\wåäö-]+[ \t]+){0,6}?till|"
+    r"ska(?:ll)? ha (?:kommit in|inkommit) till|(?:mejl|e-post|mail)adress(?:en)? är\s*:?|"
+    r"(?:mejla|e-posta|skicka (?:e-post|mejl))[ \t]+är[ \t]+adressen\s*:?",
     re.IGNORECASE,
 )
 # An address on its own labelled line ("e-post: regionstyrelsen@vgregion.se"), read only when no sentence says

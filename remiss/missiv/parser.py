@@ -6,7 +6,7 @@ from datetime import date
 
 from remiss.missiv.deadline import find_deadline
 from remiss.missiv.dnr import department_from_dnr, find_sender_dnr
-from remiss.missiv.email import innermost, signature_name, unquote
+from remiss.missiv.email import innermost, signature_name, signed_by_sender, unquote
 from remiss.missiv.extension import find_extension
 from remiss.missiv.fields import find_contact, find_emails, name_from_address
 from remiss.missiv.questions import find_questions
@@ -14,7 +14,7 @@ from remiss.missiv.received import find_received
 from remiss.missiv.remittent import find_remittent
 from remiss.missiv.result import Evidence, MissivResult
 from remiss.missiv.sandlista import find_sandlista
-from remiss.missiv.title import clean_subject, find_title
+from remiss.missiv.title import clean_subject, find_title, letter_heading, same_matter, shares_designation
 
 # Characters replaced one-for-one so that evidence offsets still point into the caller's text.
 _NEUTRAL = str.maketrans({"*": " ", "\u00a0": " ", "\u00ad": " ", "\r": " ", "\t": " ", "\\": " ", "\u2007": " "})
@@ -35,7 +35,16 @@ def parse_missiv(text: str, *, reference_date: date | None = None) -> MissivResu
             evidence.append(Evidence(field, original[base + span[0]:base + span[1]], base + span[0], base + span[1]))
 
     title, span = clean_subject(envelope.subject, envelope.subject_span) if envelope and envelope.subject else (None, None)
-    if title:
+    heading, heading_span = letter_heading(work) if title else (None, None)
+    if title and not heading:
+        # No labelled heading: a title the letter's prose gives counts when it carries the subject's number.
+        heading, heading_span = find_title(work)
+        if heading and not shares_designation(title, heading):
+            heading = None
+    if title and heading and same_matter(title, heading):
+        title, span = heading, heading_span  # the subject shortens the letter's own heading: keep the heading
+        note("title", span)
+    elif title:
         note("title", span, 0)
     else:
         title, span = find_title(work)
@@ -80,7 +89,7 @@ def parse_missiv(text: str, *, reference_date: date | None = None) -> MissivResu
 
     contact, span = find_contact(work)
     if contact is None and envelope:
-        signed = signature_name(work)
+        signed = signature_name(work) or signed_by_sender(work, envelope.sender_name)
         if signed:
             contact, span = signed[0], (signed[1], signed[1] + len(signed[0]))
     if contact is None:

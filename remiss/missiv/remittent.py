@@ -5,7 +5,7 @@ import re
 from collections import Counter
 
 from remiss.missiv.bodies import Body, body_for_email, canonical_body, find_bodies
-from remiss.missiv.fields import find_remittent_cue
+from remiss.missiv.fields import EMAIL_RE, find_remittent_cue
 
 _BARE = {"länsstyrelsen": "lansstyrelse", "regionen": "region", "kommunen": "kommun"}
 # "Naturvårdsverket och Skogsstyrelsen ger härmed möjlighet …": two bodies that send a remiss together.
@@ -29,7 +29,8 @@ def find_remittent(text: str, answer_email: str | None,
             qualified = _qualify(_BARE[value.casefold()], mentions, by_mail)
             if qualified:
                 return qualified.name, span, []
-            return value, span, [f"Remittenten anges bara som ”{value}”; kontrollera vilken."]
+            # "Svar skickas till Länsstyrelsen": which one is a guess; better empty with the warning than wrong.
+            return None, None, [f"Remittenten anges bara som ”{value}”; fyll i vilken."]
         return canonical_body(value) or value, span, []
     joint = _joint(text, mentions)
     if joint:
@@ -43,6 +44,10 @@ def find_remittent(text: str, answer_email: str | None,
         return bare.name, None, [f"Remittenten ({bare.name}) är den {_KIND_WORD[bare.kind]} som texten nämner; "
                                  "kontrollera."]
     counts = Counter(m.body for m in mentions)
+    # The page's own addresses ("frågor: anna.berg@regiondalarna.se") speak for its body once, beside its name.
+    for body in {body_for_email(m.group()) for m in EMAIL_RE.finditer(text)} - {None}:
+        if body in counts:
+            counts[body] += 1
     ranked = counts.most_common(2)
     if ranked and (len(ranked) == 1 or ranked[0][1] >= 2 and ranked[0][1] > ranked[1][1]):
         body = ranked[0][0]

@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 
 from remiss.missiv.bodies import find_bodies
+from remiss.missiv.dnr import RK_DNR
 
 # Line starts are followed by [ \t]*, not \s*: with re.MULTILINE, \s* ran from every line start across all the
 # blank lines after it, and a text of blank lines took time squared.
@@ -13,7 +14,9 @@ _LABELLED = [
     re.compile(r"^[ \t]*(?:Rubrik|Remiss(?:ens titel)?|Angående|Ang\.|Avser|Gäller)[ \t]*:[ \t]*([^\n]*\S)", re.MULTILINE),
     re.compile(
         r"(?:^|(?<=\s))((?:Remiss|Remittering) (?:angående|avseende|gällande|av|om|över|från \w+ om)[ \t]+[^\n]+?)"
-        r"(?=[ \t]+[A-ZÅÄÖ]{2,6}(?:[ \t]|$)|[ \t]+(?:Dnr|Diarienummer|Den|Bakgrund)\b|\n|$)",
+        r"(?=[ \t]+[A-ZÅÄÖ]{2,6}(?:[ \t]|$)|[ \t]+(?:Dnr|Diarienummer|Den|Bakgrund)\b|\n|$|"
+        # a PDF flattened to one line: the first sentence starts with a capitalised function word
+        r"[ \t]+(?:På|Med|Enligt|Det|De|Vi|Inom|Genom|Efter|Sedan|Härmed|Bifogat|Nu)[ \t]+[a-zåäö])",
         re.MULTILINE,
     ),
 ]
@@ -22,12 +25,23 @@ _PROSE = [
     re.compile(r"\bRemissen gäller ((?:[^\n.]|\n(?![ \t]*\n)){3,200}?)(?: och (?:är|kommer) från\b|\.)"),
     re.compile(r"\b[A-ZÅÄÖ][\wåäö-]{1,60}s remiss (?:om|av|gällande) ((?:(?!remiss)(?:[^\n.]|\n(?![ \t]*\n))){3,120})"
                r"\.(?:\s|$)"),
+    # A PDF missiv flattened to one line (docplayer): "… Enligt sändlista Ändring av Boverkets byggregler Boverket
+    # önskar synpunkter …": the title stands between the addressee and the first sentence.
+    re.compile(r"\bEnligt sändlista[ \t]+([A-ZÅÄÖ][^.\n]{5,150}?)(?=[ \t]+[A-ZÅÄÖ][\wåäö]+[ \t]+"
+               r"(?:önskar|översänder|remitterar|bjuder|ger|inbjuder|har tagit fram)\b)"),
+    # "Bifogat finns förslag till ändringar i … föreskrifter (KIFS 2017:7) om …."; "Härmed översänds promemorian …"
+    re.compile(r"\b(?:Bifogat|Härmed) (?:finns|översänds|remitteras|bifogas)(?: härmed)?(?: för (?:remiss|yttrande))? "
+               r"((?:förslag|promemorian?|rapporten?|betänkandet)\b[^\n.]{3,200})\.(?:\s|$)"),
 ]
 # Words a document type adds in front of its name: "Remiss av promemorian X" is the ärendemening X.
 _DOC_LEAD = re.compile(
-    r"^(?:(?:(?:Öppen[ \t]+)?Remiss(?:en)?|Remittering|Kungörelse|Samråd(?: och utställning)?|Utställning|Granskning|"
-    r"Inbjudan till (?:samråd|remiss)|Välkommen att tycka till|Tyck till|"
+    r"^(?:(?:(?:Öppen[ \t]+)?Remiss(?:en|version(?:en)?|utgåva(?:n)?|förslag(?:et)?)?|Remittering|Kungörelse|Promemoria|"
+    r"Samråd(?: och utställning)?|Utställning|Granskning|"
+    r"Inbjudan till (?:samråd|remiss)|Välkommen att tycka till|(?:Dags att )?[Tt]yck(?:a)? till|"
+    # "Nu är förslaget till … ute på remiss", "Samrådshandling: Vattentjänstplan …"
+    r"Nu (?:är|går|skickas|ställs)|(?:Samråds|Gransknings|Remiss|Utställnings)handling(?:ar)?|"
     r"(?:Inbjudan|Möjlighet|Välkommen) att (?:lämna synpunkter|yttra sig)|Lämna synpunkter|"
+    r"[\wåäö:-]{2,40}(?:[ \t]+[\wåäö:-]{2,40}){0,2}[ \t]+vill ha (?:dina |era |in )?synpunkter|"
     r"(?:Förlängd|Förlängning av|Ny) (?:remisstid|svarstid|samrådstid|granskningstid|sista svarsdag)(?:en)?"
     r"(?: för| gällande| i)?)(?:[ \t]+(?:av|om|på|angående|för))?"
     r"(?:[ \t]*[:–-][ \t]*|[ \t]+))+(?:(?:(?:departements)?promemorian?|betänkandet?|rapporten?)[ \t]+)?",
@@ -36,6 +50,18 @@ _DOC_LEAD = re.compile(
 _TRAIL = re.compile(
     r"(?<![ \t])[ \t]*(?:[-–:][ \t]*(?:remiss|samråd|granskning|utställning)(?:förslag|version|shandling)?|"
     r"(?:(?:är|går)[ \t]+)?(?:ute |ut )?på (?:remiss|samråd|granskning|utställning))[ \t]*$", re.IGNORECASE)
+# regeringen.se puts the diarienummer right after the heading ("… vindkraftverkDiarienummer: Fi2025/00114"); a
+# subject may end with it in brackets ("… vindkraftverk (Fi2025/00114)"). Neither belongs to the ärendemening.
+# (The blanks in front are taken only from the first of them, so that a run of blanks is not retried.)
+_DNR_TAIL = re.compile(rf"(?<![ \t])[ \t]*(?:Diarienummer[ \t]*:[ \t]*\S+|\((?:dnr[ \t.:]*)?{RK_DNR}\))\Z",
+                       re.IGNORECASE)
+# "Remiss: Förslag till … anläggningar 31 maj 2017": a list's answer-day column run into the item's name.
+_DATE_TAIL = re.compile(r"(?<![ \t])(?<![ \t]den)(?<![ \t]från)(?<![ \t]per)[ \t]+\d{1,2}[ \t]+(?:januari|februari|mars|april|maj|juni|juli|"
+                        r"augusti|september|oktober|november|december)[ \t]+\d{4}\Z", re.IGNORECASE)
+# A finite verb among a headline's first words makes it a sentence ("Nu kan du tycka till", "Regionen vill …").
+_NEWS_VERB = re.compile(r"^(?:\S+[ \t]+){1,2}(?:kan|ska|skall|vill|får|har|blir|behöver|måste|ger|går|tar|kommer|gör|"
+                        r"säger)\b", re.IGNORECASE)
+_BULLET = re.compile(r"[•·*▪◦–-][ \t]")
 _POSSESSIVE = re.compile(r"^(?:Kommunens|Regionens|Länsstyrelsens|Myndighetens)[ \t]+", re.IGNORECASE)
 # Navigation, credits and dates that sit above a web page's headline.
 _CHROME = re.compile(
@@ -44,12 +70,14 @@ _CHROME = re.compile(
     r"publicera|senast uppdaterad|sidansvarig|fotograf|foto\b|bild\b|remisser\b|aktuellt|startsida|du är här|"
     r"återställ|visa kontaktuppgifter|tillbaka|senast ändrad|uppdaterad|ändrad\b|aktuella\b|kakor|cookies|"
     r"acceptera|godkänn|kontakta oss|till startsidan|innehåll på sidan|på denna sida|relaterat|print\b|share\b|"
+    r"så här (?:svarar|gör|lämnar|tycker) (?:du|man|ni)\b|"
     r"(?:[^/>›\n]{0,60}[ \t][/>›][ \t]){2})",  # a breadcrumb: Start / Bygga och bo / Avfall
     re.IGNORECASE,
 )
 # Lines of a letterhead: the document type alone, a date with a diarienummer, the sending unit.
 _LETTERHEAD = re.compile(r"(?:remiss|missiv|remissmissiv|kungörelse|promemoria|följebrev|samråd|granskning|"
-                         r"utställning|(?:aktuella[ \t]+)?(?:remisser|samråd)|[\d\s:–-]+)\.?", re.IGNORECASE)
+                         r"utställning|(?:(?:aktuella|tidigare|pågående|öppna|avslutade|utgångna)[ \t]+)?"
+                         r"(?:remisser|samråd)(?:[ \t]+(?:från|under)[ \t]+\d{4})?|[\d\s:–-]+)\.?", re.IGNORECASE)
 _UNIT = re.compile(r"(?:avdelningen|enheten|sektionen|kansliet|förvaltningen|kontoret|staben|byrån|departementet|"
                    r"nämnden|styrelsen)$", re.IGNORECASE)
 
@@ -65,8 +93,31 @@ _GENERIC_SUBJECT = re.compile(
 _CREDIT = re.compile(r"^[ \t]*(?:fotograf|foto|bild)[ \t]*:", re.IGNORECASE)
 
 
+# Read only when no heading names the matter: "lämna synpunkter på förslaget till ny regional kulturplan 2024-2027.",
+# "så kommer du till förslaget till Bostadsförsörjningsprogrammet för Malå kommun."
+_PROPOSAL_OBJECT = re.compile(
+    r"\b(?:tycka till om|tyck till om|synpunkter på|kommer du till|ta del av|yttra (?:dig|er|sig) över)[ \t]+"
+    r"(?:remissutgåvan|remissversionen|remissförslaget|förslaget|förslag)[ \t]+(?:av|till|om|på)[ \t]+"
+    r"(?:(?:en|ett)[ \t]+)?(?:(?:ny|nytt|nya)[ \t]+)?([^\n.]{3,150}?)(?:\.(?:\s|$)|\n)", re.IGNORECASE)
+# "ny regional utvecklingsstrategi, Dalastrategin 2030 – …": the name after the comma is the matter's own.
+_APPOSITION = re.compile(r"^[a-zåäö][^,()]{2,60},[ \t]+(?=[A-ZÅÄÖ])")
+
+
 def find_title(text: str) -> tuple[str | None, tuple[int, int] | None]:
     """Return the ärendemening (title) and its span."""
+    value, span = _find_title(text)
+    if value is None:
+        m = _PROPOSAL_OBJECT.search(text)
+        if m:
+            named = _APPOSITION.match(m.group(1))
+            start = m.start(1) + (named.end() if named else 0)
+            value, span = _tidy(text[start:m.end(1)], (start, m.end(1)), lead=False)
+            if value:
+                value = value[:1].upper() + value[1:]
+    return value, span
+
+
+def _find_title(text: str) -> tuple[str | None, tuple[int, int] | None]:
     for pattern in _LABELLED:
         m = pattern.search(text)
         if m and 3 <= len(m.group(1)) <= 250:
@@ -75,8 +126,46 @@ def find_title(text: str) -> tuple[str | None, tuple[int, int] | None]:
     for pattern in _PROSE:
         m = pattern.search(text)
         if m:
-            return _tidy(m.group(1), m.span(1))
+            value, span = _tidy(m.group(1), m.span(1))
+            if value and pattern is _PROSE[-1]:
+                value = value[:1].upper() + value[1:]  # "Bifogat finns förslag till …": the object names the matter
+            return value, span
     return _headline(text)
+
+
+def letter_heading(text: str) -> tuple[str | None, tuple[int, int] | None]:
+    """Return the letter's own labelled heading ("# Remiss av …", "Ärende: …"), or (None, None)."""
+    for pattern in _LABELLED[:2]:
+        m = pattern.search(text)
+        if m and 3 <= len(m.group(1)) <= 250:
+            end = _continued(text, m.start(1), m.end(1))
+            return _tidy(text[m.start(1):end], (m.start(1), end), lead=False)
+    return None, None
+
+
+# SOU and Ds numbers, and författningssamlingar ("KIFS 2017:7", "HSLF-FS 2016:34"): a number names one document.
+_DESIGNATION = re.compile(r"\b(?:SOU|Ds|[A-ZÅÄÖ]{1,6}-?FS)[ \t]+\d{4}:\d+", re.IGNORECASE)
+
+
+def shares_designation(a: str, b: str) -> bool:
+    """Tell whether two titles carry the same SOU, Ds or författningssamling number."""
+    def numbers(value: str) -> set[str]:
+        return {re.sub(r"\s+", " ", m.group()).casefold() for m in _DESIGNATION.finditer(value)}
+    return bool(numbers(a) & numbers(b))
+
+
+def same_matter(subject_title: str, heading: str) -> bool:
+    """Tell whether a subject line and the forwarded letter's heading name the same ärende.
+
+    A subject is often a shortened heading ("Remiss - Ovårdade tomter …" for "Remiss av Boverkets rapport Ovårdade
+    tomter …"): the heading is the fuller name when it carries the same SOU/Ds number or all the subject's words.
+    """
+    if shares_designation(subject_title, heading):
+        return True
+    def words(value: str) -> set[str]:
+        return {w.casefold() for w in re.findall(r"[^\W\d_]{3,}", value)} - {"remiss", "och", "för", "med"}
+    wanted = words(subject_title)
+    return len(wanted) >= 2 and wanted <= words(heading)
 
 
 def clean_subject(subject: str, span: tuple[int, int]) -> tuple[str | None, tuple[int, int] | None]:
@@ -95,12 +184,13 @@ def clean_subject(subject: str, span: tuple[int, int]) -> tuple[str | None, tupl
 
 def _tidy(value: str, span: tuple[int, int], lead: bool = True) -> tuple[str | None, tuple[int, int]]:
     """Collapse blanks; drop a procedure's words around the name unless the letter's own heading has them."""
-    value = re.sub(r"\s+", " ", value).strip(" .:")
+    value = _DNR_TAIL.sub("", re.sub(r"\s+", " ", value)).strip(" .:")
     found = _DOC_LEAD.match(value) if lead else None
     if found and found.end() < len(value):
         value = value[found.end():]
         value = value[:1].upper() + value[1:]
     value = _TRAIL.sub("", value).strip(" .:–-")
+    value = _DATE_TAIL.sub("", value)
     return (value or None), span
 
 
@@ -113,7 +203,11 @@ def _headline(text: str) -> tuple[str | None, tuple[int, int] | None]:
         following = lines[index + 1].group() if index + 1 < len(lines) else ""
         if _CHROME.match(line) or _CREDIT.match(following) or not re.search(r"[^\W\d_]{3}", line):
             continue
-        if line.endswith((".", ":", "!", ",", ";")) or "@" in line or "http" in line or line[:1].islower():
+        if _BULLET.match(line):
+            continue  # an item of a list ("• skälen till att bilda naturreservat"), never the page's headline
+        if line.endswith("!") and _DOC_LEAD.match(line):
+            line = line[:-1]  # "Tyck till om Översiktsplanen!": an invitation that names the matter
+        if line.endswith((".", ":", "!", ",", ";", "?")) or "@" in line or "http" in line or line[:1].islower():
             continue
         if len(line) >= 70 and text[line_end:line_end + 1] == "\n" and following and \
                 lines[index + 1].start() == line_end + 1:
@@ -127,6 +221,8 @@ def _headline(text: str) -> tuple[str | None, tuple[int, int] | None]:
             return None, None  # a news headline about the remiss, not its name
         if line.isupper():
             return None, None  # a shouted section name loses the words the annotation needs
+        if _NEWS_VERB.match(line) and not _DOC_LEAD.match(line):
+            return None, None  # "Corona kan ge klagande längre betänketid": a news sentence, not the matter's name
         if len(words) <= 4 and not re.search(r"\d", line) and _is_heading_over_prose(lines, index + 1) and \
                 not _shares_a_word(line, lines[index + 1].group()):
             continue  # a section's label ("Miljöanalys") above the item's own heading, not its subheading
@@ -136,8 +232,32 @@ def _headline(text: str) -> tuple[str | None, tuple[int, int] | None]:
         if _LETTERHEAD.fullmatch(value):
             continue  # "Inbjudan att lämna synpunkter på remiss": the procedure alone, no name
         value = _POSSESSIVE.sub("", value)
+        item = _item_heading(text, lines[index + 1:], value)
+        if item:
+            return item
         return _extend(text, value[:1].upper() + value[1:]), span
     return None, None
+
+
+def _item_heading(text: str, later: list[re.Match], heading: str) -> tuple[str, tuple[int, int]] | None:
+    """Return an item's own name under a page's generic heading, or None.
+
+    "Förslag till nya naturreservat" heads a list; "Förslag till bildande av naturreservatet Lugnås kvarnstensgruvor",
+    a line of its own further down that opens with the same words and names more, is the remiss in hand.
+    """
+    words = heading.split()
+    if not 2 <= len(words) <= 6:
+        return None
+    stem = words[-1].casefold()[:6]
+    found = None
+    for m in later:
+        line = m.group().strip()
+        if line.split()[:2] == words[:2] and len(line) > len(heading) + 10 and len(line.split()) <= 20 and \
+                not line.endswith((".", ":", "!", "?", ",")) and stem in line.casefold():
+            if found:
+                return None  # two items under the heading: which one is in hand is not known
+            found = (line, m.span())
+    return found
 
 
 def _shares_a_word(a: str, b: str) -> bool:

@@ -3,15 +3,13 @@ from __future__ import annotations
 
 from functools import wraps
 
-from flask import current_app, g, jsonify
-from flask_login import current_user
+from flask import current_app, jsonify
 
 from remiss.api.openapi import operation, request_body
 from remiss.auth.access import Action, load_remiss
 from remiss.clock import local_today
 from remiss.db import get_session
-from remiss.web.errors import error_response
-from remiss.web.extensions import csrf
+from remiss.web.extensions import csrf, guard_api
 from remiss.outgoing import overview
 from remiss.outgoing.schemas import (AnswerResult, DeclineResult, ExtensionGranted, InstansAnswer, InstansDecline,
                                      InstansExtension, SendResult)
@@ -28,11 +26,7 @@ def api_view(view):
     """Token or session auth (session writes need X-CSRFToken), JSON errors."""
     @wraps(view)
     def wrapped(*args, **kwargs):
-        if not current_user.is_authenticated:
-            return error_response(401, "Inloggning krävs: använd sessionen eller 'Authorization: Bearer <token>'.")
-        if not g.get("token_auth"):
-            csrf.protect()
-        return view(*args, **kwargs)
+        return guard_api() or view(*args, **kwargs)
     return csrf.exempt(wrapped)
 
 

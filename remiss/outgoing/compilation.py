@@ -50,16 +50,13 @@ def context(session: Session, *, now: datetime, remiss: Remiss) -> dict:
                 svar.append({"grupp": entry.group_name or NO_GROUP, "instans": entry.name, "text": text})
         fragor.append({"fraga": question.text, "svar": svar or [{"grupp": "", "instans": "Inga svar på frågan",
                                                                    "text": ""}]})
-    ovriga = []
-    per_question = {entry_id for _, entry_id in texts}
-    for entry in answered:
-        # an answer that came as a file, not mapped to the questions, is summarised here rather than lost
-        text = entry.other_comments or ("" if fragor and (entry.id in per_question or entry.no_comments)
-                                       else entry.summary)
-        if not text and entry.no_comments and not fragor:
-            text = "Inga synpunkter."
-        if text:
-            ovriga.append({"instans": f"{entry.name} ({entry.group_name or NO_GROUP})", "text": text})
+    # each instans's answer in short, as the sekreterare registered it (an answer that came as a file, not mapped
+    # to the questions, is not lost: its summary is here)
+    sammanfattningar = [{"grupp": entry.group_name or NO_GROUP, "instans": entry.name,
+                         "text": entry.summary or "Inga synpunkter."}
+                        for entry in answered if entry.summary.strip() or entry.no_comments]
+    ovriga = [{"instans": f"{entry.name} ({entry.group_name or NO_GROUP})", "text": entry.other_comments}
+              for entry in answered if entry.other_comments.strip()]
     stats = counts(session, remiss.id)
     intro = [f"Remissen skickades {format_date(remiss.sent_at)} med sista svarsdag "
              f"{format_deadline(remiss.deadline_on, remiss.deadline_time)}." if remiss.sent_at
@@ -75,7 +72,7 @@ def context(session: Session, *, now: datetime, remiss: Remiss) -> dict:
         "remittent_diarienummer": remiss.sender_dnr, "titel": remiss.title,
         "var_referens": {"namn": officer.name if officer else "", "titel": officer.title if officer else "",
                          "epost": officer.email if officer else ""},
-        "inledning": intro, "fragor": fragor, "ovriga": ovriga,
+        "inledning": intro, "sammanfattningar": sammanfattningar, "fragor": fragor, "ovriga": ovriga,
         "ej_svarat": [_with_status(e) for e in entries if e.answer_status not in (AnswerStatus.svarat, AnswerStatus.avstar)],
         "avstatt": [e.name for e in entries if e.answer_status == AnswerStatus.avstar],
         "statistik": {"antal": stats["total"], "svarat": stats["answered"], "procent": stats["percent"]},

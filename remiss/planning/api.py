@@ -1,14 +1,12 @@
 """JSON API: milestones and extensions in the remiss detail; request and decide extensions."""
 from __future__ import annotations
 
-from flask import Blueprint, g, jsonify, request
-from flask_login import current_user
+from flask import Blueprint, jsonify
 
 from remiss.api.openapi import operation, request_body
 from remiss.auth.access import Action, load_remiss
 from remiss.db import get_session
-from remiss.web.errors import error_response
-from remiss.web.extensions import csrf
+from remiss.web.extensions import csrf, guard_api
 from remiss.planning.schemas import ExtensionDecision, ExtensionRequest, ExtensionResult
 from remiss.planning.service import extensions, tidplan
 from remiss.planning.service.extensions import Evidence
@@ -18,13 +16,7 @@ api_bp = Blueprint("planning_api", __name__, url_prefix="/api/v1")
 csrf.exempt(api_bp)
 
 
-@api_bp.before_request
-def _authenticate():
-    if not current_user.is_authenticated:
-        return error_response(401, "Inloggning krävs: använd sessionen eller 'Authorization: Bearer <token>'.")
-    # as in remiss.api: session-authenticated writes need X-CSRFToken, token calls do not
-    if request.method not in ("GET", "HEAD", "OPTIONS") and not g.get("token_auth"):
-        csrf.protect()
+api_bp.before_request(guard_api)
 
 
 def _iso(day, at=None) -> str | None:

@@ -45,10 +45,13 @@ def _draft_state(remiss, *, session, now, new, actor_id=None, **_):
 
 
 def _decision(remiss, *, session, now, actor_id=None, **_):
+    # the meeting that decided (perhaps not the planned one) dates the beslut, the justering and the expediering
+    tidplan.follow(session, now=now, remiss=remiss, actor_id=actor_id)
     tidplan.complete(session, now=now, remiss=remiss, kinds=BESLUT, note="beslutet registrerat", actor_id=actor_id)
 
 
 def _justering(remiss, *, session, now, actor_id=None, **_):
+    tidplan.follow(session, now=now, remiss=remiss, actor_id=actor_id)
     tidplan.complete(session, now=now, remiss=remiss, kinds=JUSTERING, note="protokollet justerat",
                      actor_id=actor_id)
 

@@ -16,6 +16,7 @@ from sqlalchemy import func
 from sqlalchemy.exc import OperationalError
 from sqlmodel import select
 
+from remiss.calendar.swedish import count_words
 from remiss.clock import MOMENT_FORMAT_HELP, STOCKHOLM, local, parse_iso_moment
 from remiss.db import get_db, utcnow
 from remiss.reminders import relay
@@ -145,7 +146,7 @@ def list_command(status, limit):
               help="Med --failed: bara de som senast prövades vid eller efter denna tidpunkt.")
 @with_appcontext
 def resend_command(ids, all_failed, since_text):
-    """Put failed (or, by id, stopped) mails back in the queue for the next sweep."""
+    """Put failed mails back in the queue for the next sweep (stopped ones are not sent again)."""
     since = parse_moment_option(since_text, "--since")
     if not ids and not all_failed:
         raise click.UsageError("Ange meddelandenas id eller --failed.")
@@ -162,7 +163,7 @@ def resend_command(ids, all_failed, since_text):
                 count += 1
             except ValueError as exc:
                 click.echo(f"fel: {row_id}: {exc}", err=True)
-    click.echo(f"{count} meddelanden skickas igen vid nästa svep.")
+    click.echo(f"{count_words(count, 'meddelande', 'meddelanden')} skickas igen vid nästa svep.")
 
 
 @click.command("scheduler")

@@ -1,5 +1,9 @@
-"""Put failed (or stopped) outbox rows back in the queue: one row from the outbox page, or every failed row
-matching a filter (the page's "Skicka alla igen", `remiss reminders resend --failed`)."""
+"""Put failed outbox rows back in the queue: one row from the outbox page, or every failed row matching a filter
+(the page's "Skicka alla igen", `remiss reminders resend --failed`).
+
+Stopped (cancelled) and superseded rows are not sent again by hand: the planner stopped them because they no longer
+apply (the tidplan changed, the remiss closed, the instans answered, a newer reminder replaced them), and it revives a
+stopped row itself when its moment is owed again."""
 from __future__ import annotations
 
 from datetime import datetime
@@ -12,14 +16,16 @@ from remiss.reminders.models import OutboxMessage, OutboxStatus
 
 PENDING, FAILED = OutboxStatus.pending.value, OutboxStatus.failed.value
 TABLE = OutboxMessage.__table__
-RESENDABLE = (FAILED, OutboxStatus.cancelled.value, OutboxStatus.superseded.value)
+RESENDABLE = (FAILED,)
 
 
 def resend(session: Session, *, now: datetime, row_id: int, actor_id: int | None) -> OutboxMessage:
-    """Put a failed or cancelled row back in the queue to be sent at the next sweep."""
+    """Put a failed row back in the queue to be sent at the next sweep."""
     row = session.get(OutboxMessage, row_id)
-    if row is None or row.status not in RESENDABLE:
-        raise ValueError("Bara misslyckade eller stoppade meddelanden kan skickas igen.")
+    if row is None:
+        raise ValueError("Meddelandet finns inte.")
+    if row.status not in RESENDABLE:
+        raise ValueError(refusal(row.status, row.last_error))
     old = row.status
     row.status, row.attempts, row.next_attempt_at, row.claimed_by = PENDING, 0, now, ""
     session.add(row)
@@ -28,6 +34,21 @@ def resend(session: Session, *, now: datetime, row_id: int, actor_id: int | None
                  remiss_id=row.remiss_id, action="resend", changes={"status": [old, PENDING]},
                  note=f"Skicka igen till {row.recipient_email}")
     return row
+
+
+def refusal(status: str, reason: str) -> str:
+    """Why a row cannot be sent again, in Swedish."""
+    if status in (OutboxStatus.cancelled.value, OutboxStatus.superseded.value):
+        return ("Meddelandet stoppades och skickas inte igen: " + stop_reason(status, reason)
+                + " Påminnelser planeras om av sig själva när de behövs igen.")
+    return "Bara misslyckade meddelanden kan skickas igen."
+
+
+def stop_reason(status: str, reason: str) -> str:
+    """Why a row was stopped or superseded, as a sentence (rows stopped before reasons were kept say so plainly)."""
+    text = reason.strip() or ("Ersatt av en senare påminnelse om samma sak." if status == OutboxStatus.superseded.value
+                              else "Påminnelsen gäller inte längre.")
+    return text if text.endswith((".", "!", "?")) else text + "."
 
 
 def resend_failed(session: Session, *, now: datetime, actor_id: int | None, kind: str = "", email: str = "",

@@ -10,8 +10,9 @@ from sqlmodel import Session, select
 
 from remiss.calendar import WorkCalendar
 from remiss.clock import local, local_today
-from remiss.namnd.models import ClosedDay, Namnd
+from remiss.namnd.models import Namnd
 from remiss.planning.models import Milestone
+from remiss.planning.service.tidplan import work_calendar
 from remiss.reminders import outbox, policy, recipients
 from remiss.reminders.models import OutboxMessage, OutboxStatus, ReminderMarker
 from remiss.remisser.models import Direction, Remiss
@@ -24,10 +25,6 @@ MOVED = "Tidplanen har ändrats; påminnelsen gäller inte längre."
 CLOSED_REASON = "Remissen är avslutad."
 OUTGOING_REASON = "Utgående remiss: remissinstanserna påminns, inte vi."
 
-
-def work_calendar(session: Session) -> WorkCalendar:
-    """Return the Swedish working-day calendar with the admin's klämdagar."""
-    return WorkCalendar({d.day: d.reason or "klämdag" for d in session.exec(select(ClosedDay))})
 
 
 def policy_of(namnd: Namnd) -> policy.ReminderPolicy:

@@ -5,7 +5,7 @@ from flask import Blueprint, abort, flash, redirect, render_template, request, u
 from flask_login import current_user, login_required
 from sqlmodel import select
 
-from remiss.calendar.swedish import format_date_time
+from remiss.calendar.swedish import count_words, format_date_time
 from remiss.auth.access import Action
 from remiss.auth.models import User
 from remiss.db import get_session
@@ -25,14 +25,19 @@ PAGE_ROWS = 200
 
 
 def _rows(session, rows: list[OutboxMessage]) -> list[dict]:
-    """Display-ready outbox rows."""
+    """Display-ready outbox rows: the remiss as "SOFÖ 2026/0002 – titel"; a stopped row with why, never resendable."""
     ids = {r.remiss_id for r in rows if r.remiss_id}
-    titles = {r.id: r.title for r in session.exec(select(Remiss).where(Remiss.id.in_(ids)))} if ids else {}
+    labels = {r.id: " – ".join(part for part in (r.our_dnr, r.title) if part)
+              for r in session.exec(select(Remiss.id, Remiss.our_dnr, Remiss.title).where(Remiss.id.in_(ids)))} \
+        if ids else {}
+    stopped = (OutboxStatus.cancelled.value, OutboxStatus.superseded.value)
     return [{"id": r.id, "due": format_date_time(r.due_at), "kind": policy.KIND_LABELS.get(r.kind, r.kind),
              "status": r.status, "status_label": STATUS_LABELS.get(r.status, r.status), "email": r.recipient_email,
-             "remiss_id": r.remiss_id, "title": titles.get(r.remiss_id, ""), "attempts": r.attempts,
-             "error": r.last_error, "sent": format_date_time(r.sent_at) if r.sent_at else "", "message_id": r.message_id,
-             "may_resend": r.status in (OutboxStatus.failed.value, OutboxStatus.cancelled.value)}
+             "remiss_id": r.remiss_id, "remiss": labels.get(r.remiss_id, ""), "attempts": r.attempts,
+             "error": "" if r.status in stopped else r.last_error,
+             "stop_reason": resending.stop_reason(r.status, r.last_error) if r.status in stopped else "",
+             "sent": format_date_time(r.sent_at) if r.sent_at else "", "message_id": r.message_id,
+             "may_resend": r.status in resending.RESENDABLE}
             for r in rows]
 
 
@@ -73,7 +78,15 @@ def outbox():
                            kinds=policy.KIND_LABELS, filters=filters, outage=relay.outage_text(relay.get(session)),
                            counts=[{"label": label, "count": counts.get(status, 0), "status": status}
                                    for status, label in STATUS_LABELS.items()],
-                           shown=len(rows), matching=matching, failed=failed)
+                           shown=len(rows), matching=_matching_text(len(rows), matching), failed=failed,
+                           failed_text=count_words(failed, "misslyckat", "misslyckade"))
+
+
+def _matching_text(shown: int, matching: int) -> str:
+    """ "Visar de 200 senaste av 1 234 meddelanden som matchar filtret." or "1 meddelande matchar filtret." """
+    if matching > shown:
+        return f"Visar de {shown} senaste av {matching} meddelanden som matchar filtret."
+    return f"{count_words(matching, 'meddelande', 'meddelanden')} matchar filtret."
 
 
 @bp.route("/admin/utkorg/<int:row_id>/skicka-igen", methods=["POST"])
@@ -95,7 +108,8 @@ def resend_all():
     count = resending.resend_failed(get_session(), now=now(), actor_id=principal().user_id, kind=filters["kind"],
                                    email=filters["email"])
     if count:
-        flash(f"{count} misslyckade meddelanden skickas igen vid nästa körning.", "success")
+        flash(f"{count_words(count, 'misslyckat meddelande', 'misslyckade meddelanden')} skickas igen vid nästa "
+              "körning.", "success")
     else:
         flash("Inga misslyckade meddelanden matchar filtret.", "info")
     return _back()

@@ -4,6 +4,7 @@ from __future__ import annotations
 from sqlalchemy import func, or_
 from sqlmodel import Session, select
 
+from remiss.auth.access import ASSIGNABLE_ROLES
 from remiss.auth.models import NamndMembership, User
 from remiss.remisser.queries import users_matching
 
@@ -20,7 +21,7 @@ def resolve(session: Session, namnd_id: int, typed: str) -> int:
     low = typed.lower()
     members = select(NamndMembership.user_id).where(NamndMembership.namnd_id == namnd_id)
     base = (select(User.id, User.name, User.email)
-            .where(User.is_active, User.role != "lasare", User.id.in_(members)))
+            .where(User.is_active, User.role.in_(sorted(ASSIGNABLE_ROLES)), User.id.in_(members)))
     # SQLite's lower() folds ASCII only: the name as typed and capitalised catch "Åsa Öberg" / "åsa öberg".
     exact = session.exec(base.where(or_(User.email == low, func.lower(User.name) == low,
                                         User.name.in_({typed, typed.title()})))).all()

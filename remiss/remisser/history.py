@@ -24,6 +24,7 @@ FIELD_LABELS = {
     "notes": "Anteckningar", "direction": "Riktning", "kind": "Ärendetyp", "status": "Status",
     "questions": "Frågeställningar", "sandlista": "Sändlista", "filename": "Fil", "size": "Storlek",
     "effective_deadline": "Gällande svarsdag", "answer_instructions": "Anvisningar för svaret",
+    "rattelse": "Rättelse nr",  # of the expedierat yttrande (drafting.service.start_rattelse)
     # extensions (remiss.planning.service.extensions)
     "requested_until": "Begärd till", "decision": "Besked", "granted_until": "Beviljad till",
     # the tidplan (remiss.planning.service.tidplan): a milestone's date, set by hand, or done
@@ -35,6 +36,7 @@ ACTION_LABELS = {
     "create": "Registrerad", "update": "Ändrad", "status": "Status ändrad", "upload": "Fil uppladdad",
     "deadline": "Svarsdag ändrad", "extension": "Förlängning", "milestone": "Tidplan", "draft": "Yttrande",
     "document": "Dokument", "mail": "E-post",
+    "rattelse": "Rättelse",  # of an expedierat yttrande (drafting.service.start_rattelse)
 }
 
 

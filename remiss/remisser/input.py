@@ -123,6 +123,7 @@ TEXT = "Ska vara text."
 REQUIRED = "Fältet måste fyllas i."
 INVALID_CHOICE = "Ogiltigt val."
 NOT_A_LIST = "Ska vara en lista."
+NOT_TEXTS = "Ska vara en lista av texter."
 # At most this many per request: one request must not flood the shared register or hold a write lock for long.
 SANDLISTA_LIMIT = 500
 QUESTIONS_LIMIT = 200
@@ -164,10 +165,12 @@ def clean_choice(value, *, required: bool = False) -> int | None:
         if required:
             raise ValueError(REQUIRED)
         return None
-    try:
+    number = None
+    # an int from JSON, or digits from a form; true and 1.5 are no id (int() would make them 1)
+    if isinstance(value, int) and not isinstance(value, bool):
+        number = value
+    elif isinstance(value, str) and value.strip().isdecimal():
         number = int(value)
-    except (TypeError, ValueError, OverflowError):
-        number = None
     if number is None or not 0 < number < 2**31:
         raise ValueError(INVALID_CHOICE)
     return number
@@ -184,6 +187,8 @@ def clean_lines(value, *, limit: int = 5000) -> list[str]:
     """A list, or text with one item per line (the frågeställningar)."""
     if value is not None and not isinstance(value, (list, str)):
         raise ValueError(NOT_A_LIST)
+    if isinstance(value, list) and not all(isinstance(item, str) for item in value):
+        raise ValueError(NOT_TEXTS)
     items = split_lines(value)
     if len(items) > QUESTIONS_LIMIT:
         raise ValueError(f"Högst {QUESTIONS_LIMIT} frågeställningar (här finns {len(items)}).")
@@ -213,6 +218,8 @@ def clean_sandlista(value) -> list[SandlistaItem]:
         for i, entry in enumerate(value, 1):
             if not isinstance(entry, dict) or not str(entry.get("name", "")).strip():
                 raise ValueError(f"Rad {i} saknar namn.")
+            if not all(isinstance(entry.get(key) or "", str) for key in ("name", "email", "group_name", "group")):
+                raise ValueError(f"Rad {i}: namn, e-post och grupp ska vara text.")
             email = str(entry.get("email") or "").strip()
             if email:
                 try:
@@ -224,6 +231,8 @@ def clean_sandlista(value) -> list[SandlistaItem]:
         return items
     if value is not None and not isinstance(value, (list, str)):
         raise ValueError(NOT_A_LIST)
+    if isinstance(value, list) and not all(isinstance(item, str) for item in value):
+        raise ValueError("Ska vara en lista av namn (text) eller av rader med namn och e-post.")
     return [SandlistaItem(name[:300]) for name in split_lines(value)]
 
 

@@ -9,10 +9,11 @@ from datetime import date, datetime, time
 from enum import StrEnum
 from typing import Optional
 
-from sqlalchemy import Column, Index, Text, UniqueConstraint, bindparam, text
+from sqlalchemy import Column, Index, Text, UniqueConstraint, bindparam, event, text
 from sqlmodel import Field, SQLModel
 
 from remiss.db import UTCDateTime
+from remiss.remisser import keys
 from remiss.remisser.status import OPEN_VALUES
 
 
@@ -111,6 +112,23 @@ class Remiss(SQLModel, table=True):
     answered_at: Optional[datetime] = Field(default=None, sa_column=Column(UTCDateTime))  # expedierad
     # reminders: outbox rows are enqueued up to this local date; NULL = not planned yet (remiss.reminders.schedule)
     reminders_planned_until: Optional[date] = Field(default=None, index=True)
+    # Lookup keys (remiss.remisser.keys), set from our_dnr, sender_dnr and title on every write (_set_keys):
+    # a diarienummer typed in any case, spacing or number of leading zeros, with or without its prefix, and
+    # a title already registered, are found through an index instead of by reading every remiss.
+    our_dnr_key: Optional[str] = Field(default=None, max_length=100, index=True)  # "sofo-2026-6"
+    our_dnr_tail: Optional[str] = Field(default=None, max_length=100, index=True)  # "2026-6"
+    sender_dnr_key: Optional[str] = Field(default=None, max_length=100, index=True)  # "ks-iof-2010-15"
+    sender_dnr_tail: Optional[str] = Field(default=None, max_length=100, index=True)  # "2010-15"
+    title_key: Optional[str] = Field(default=None, max_length=500, index=True)  # "forslag till ny iof plan"
+
+
+@event.listens_for(Remiss, "before_insert")
+@event.listens_for(Remiss, "before_update")
+def _set_keys(mapper, connection, remiss: Remiss) -> None:
+    """Every ORM write of a remiss (pages, API, intake, imports) keeps its lookup keys current."""
+    remiss.our_dnr_key, remiss.our_dnr_tail = keys.dnr_key(remiss.our_dnr), keys.dnr_tail(remiss.our_dnr)
+    remiss.sender_dnr_key, remiss.sender_dnr_tail = keys.dnr_key(remiss.sender_dnr), keys.dnr_tail(remiss.sender_dnr)
+    remiss.title_key = keys.title_key(remiss.title)
 
 
 class Question(SQLModel, table=True):

@@ -1,16 +1,16 @@
 """List remisser with filters, sorting and pagination, limited to what the user may see."""
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from datetime import date, time
 
-from sqlalchemy import exists, func, or_
+from sqlalchemy import exists, func, literal, or_
 from sqlmodel import Session, select
 
-from remiss.auth.access import Action, Principal
+from remiss.auth.access import ASSIGNABLE_ROLES, Action, Principal
 from remiss.auth.models import NamndMembership, User
 from remiss.namnd.models import Namnd
+from remiss.remisser import keys
 from remiss.remisser.input import parse_date
 from remiss.remisser.models import Direction, Remiss, is_open
 from remiss.remisser.status import CLOSED, RemissStatus
@@ -150,13 +150,17 @@ def _filtered(principal: Principal, f: RemissFilter, stmt, hits=None):
 
 
 def _hits(session: Session, principal: Principal, f: RemissFilter, *, total: int | None = None):
-    """The full-text matches of f.text (remiss.search), or None when not searching.
+    """The remisser f.text names by diarienummer, else its full-text matches (remiss.search); None when not
+    searching.
 
-    total (the capped count of matches) asks for only the candidates worth ranking when ordering by
+    total (the capped count of full-text matches, after list_remisser found no diarienummer) asks for only the candidates worth ranking when ordering by
     relevance: fast for common words. Without it, every match (exports).
     """
     if not f.text:
         return None
+    by_dnr = None if total is not None else _dnr_hits(session, principal, f)  # counted: list_remisser checked
+    if by_dnr is not None:
+        return by_dnr
     from remiss.search import service as search
 
     if total is not None and f.effective_sort == "relevance":
@@ -219,7 +223,11 @@ def list_remisser(session: Session, principal: Principal, f: RemissFilter, *, pa
     """Return one page of the remisser the principal may see that match f, with their nämnd and handläggare."""
     page = max(1, page)
     more, shown = False, None
-    if f.text:
+    by_dnr = _dnr_hits(session, principal, f) if f.text else None
+    if by_dnr is not None:  # a diarienummer that names several remisser: those
+        hits = by_dnr
+        total = session.execute(_filtered(principal, f, select(func.count()).select_from(Remiss), hits)).scalar_one()
+    elif f.text:
         from remiss.search import service as search
 
         total = search.count(session, f.text, lambda stmt: _filtered(principal, f, stmt))
@@ -281,14 +289,10 @@ def namnder_for(session: Session, principal: Principal, action: Action) -> list:
 HANDLAGGARE_CHOICES = 60
 
 
-# Who can be given a remiss to handle: not a läsare, and not an administrator (who administers the system).
-ASSIGNABLE_ROLES = ("handlaggare", "registrator", "granskare")
-
-
 def handlaggare_choices(session: Session, namnd_ids: list[int] | None) -> list[tuple[int, str]] | None:
     """(id, name) of the active users who can handle remisser in these nämnder (None: in any nämnd), by name;
     None when there are more than HANDLAGGARE_CHOICES."""
-    stmt = select(User.id, User.name).where(User.is_active, User.role.in_(ASSIGNABLE_ROLES))
+    stmt = select(User.id, User.name).where(User.is_active, User.role.in_(sorted(ASSIGNABLE_ROLES)))
     if namnd_ids is None:
         # EXISTS per user stops at the limit; IN over every membership would read them all first.
         stmt = stmt.where(exists().where(NamndMembership.user_id == User.id))
@@ -310,39 +314,48 @@ def name_of(session: Session, user_id: int) -> str | None:
     return session.execute(select(User.name).where(User.id == user_id)).scalar()
 
 
-# A diarienummer as people type it: "SOFÖ 2026/0006", "sofö 2026/6", "SOFÖ-2026-06".
-_TYPED_DNR = re.compile(r"^([^\W\d_]+(?:-[^\W\d_]+)*)[\s-]*(\d{4})\s*[/-]\s*(\d{1,7})$")
+def dnr_condition(typed: str | None):
+    """The condition "typed is the remiss's diarienummer, ours or the remittent's" (remiss.remisser.keys), read
+    from the key indexes; None when typed cannot be a diarienummer."""
+    meaning = keys.typed_dnr(typed or "")
+    if meaning is None:
+        return None
+    kind, value = meaning
+    if kind == "key":
+        return or_(Remiss.our_dnr_key == value, Remiss.sender_dnr_key == value)
+    return or_(Remiss.our_dnr_tail == value, Remiss.sender_dnr_tail == value)
 
 
-def remisser_by_dnr(session: Session, principal: Principal, typed: str, *, fmt: str) -> list[int]:
-    """The ids of the visible remisser whose own diarienummer (in any case, with or without leading zeros) or
-    whose remittent's diarienummer (as typed, in upper or lower case) is typed."""
-    typed = " ".join(typed.split())
-    if not typed or len(typed) > 100 or not any(c.isdigit() for c in typed):
+def remisser_by_dnr(session: Session, principal: Principal, typed: str, *, limit: int = 2) -> list[int]:
+    """The ids (at most limit) of the visible remisser whose diarienummer, ours or the remittent's, is typed."""
+    condition = dnr_condition(typed)
+    if condition is None:
         return []
-    ours = {typed}
-    match = _TYPED_DNR.match(typed)
-    if match:
-        prefix, year, number = match.group(1).casefold(), int(match.group(2)), int(match.group(3))
-        known = session.execute(select(Namnd.dnr_prefix).distinct()).scalars()
-        ours.update(fmt.format(prefix=p, year=year, number=number) for p in known if p.casefold() == prefix)
-    theirs = {typed, typed.upper(), typed.lower()}
-    stmt = select(Remiss.id).where(or_(Remiss.our_dnr.in_(ours), Remiss.sender_dnr.in_(theirs)))
-    return list(session.execute(_where(stmt, _filter_values(principal, RemissFilter())).limit(2)).scalars())
+    stmt = select(Remiss.id).where(condition).order_by(Remiss.id)
+    return list(session.execute(_where(stmt, _filter_values(principal, RemissFilter())).limit(limit)).scalars())
+
+
+def _dnr_hits(session: Session, principal: Principal, f: RemissFilter):
+    """A subquery (remiss_id, score) of the remisser f.text names by diarienummer, when one passing f's
+    filters does; else None (the text is searched for as words)."""
+    condition = dnr_condition(f.text)
+    if condition is None:
+        return None
+    if session.execute(_filtered(principal, f, select(Remiss.id).where(condition)).limit(1)).first() is None:
+        return None
+    return select(Remiss.id.label("remiss_id"), literal(1.0).label("score")).where(condition).subquery("hits")
 
 
 def possible_duplicates(session: Session, principal: Principal, *, sender_dnr: str, title: str) -> list:
     """Visible remisser that may be the one being registered: the same remittent's diarienummer, or the same
-    title. Rows of id, our_dnr, title, remittent, sender_dnr."""
+    title, both as their keys (remiss.remisser.keys: case, spacing, punctuation, diacritics and leading zeros
+    aside). Rows of id, our_dnr, title, remittent, sender_dnr, newest first."""
     conditions = []
-    if sender_dnr.strip():
-        typed = sender_dnr.strip()
-        conditions.append(Remiss.sender_dnr.in_({typed, typed.upper(), typed.lower()}))
-    if title.strip():
-        # SQLite's lower() folds ASCII only: the title as typed and its common casings instead.
-        words = " ".join(title.split())
-        conditions.append(Remiss.title.in_({words, words.lower(), words.upper(), words.capitalize()}))
+    if keys.dnr_key(sender_dnr):
+        conditions.append(Remiss.sender_dnr_key == keys.dnr_key(sender_dnr))
+    if keys.title_key(title):
+        conditions.append(Remiss.title_key == keys.title_key(title))
     if not conditions:
         return []
     stmt = select(Remiss.id, Remiss.our_dnr, Remiss.title, Remiss.remittent, Remiss.sender_dnr).where(or_(*conditions))
-    return session.execute(_where(stmt, _filter_values(principal, RemissFilter())).order_by(Remiss.id).limit(5)).all()
+    return session.execute(_where(stmt, _filter_values(principal, RemissFilter())).order_by(Remiss.id.desc()).limit(5)).all()

@@ -201,3 +201,26 @@ class ListQuery(SQLModel):
     sort: str | None = None
     page: int = Field(1, ge=1)
     per_page: int = Field(50, ge=1, le=200)
+
+
+class DuplicateQuery(SQLModel):
+    """The query of GET /api/v1/remisser/mojliga-dubbletter: what the registration form holds so far."""
+
+    sender_dnr: str | None = Field(None, description="remittentens diarienummer (de första 100 tecknen)")
+    title: str | None = Field(None, description="ärendemening (de första 500 tecknen)")
+
+
+class Duplicate(SQLModel):
+    id: int
+    our_dnr: str | None
+    title: str
+    remittent: str
+    sender_dnr: str
+    url: str = Field(description="remissens sida")
+
+
+class DuplicateList(SQLModel):
+    """Remisser already registered with the same remittent's diarienummer or the same title (case,
+    punctuation, spacing, å/ä/ö and leading zeros aside), newest first, at most five."""
+
+    items: list[Duplicate]

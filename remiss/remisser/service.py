@@ -9,7 +9,7 @@ from sqlmodel import Session, select
 
 from remiss import events
 from remiss.audit import service as audit
-from remiss.auth.access import Action, Principal, require, require_field, require_status_move
+from remiss.auth.access import ASSIGNABLE_ROLES, Action, Principal, require, require_field, require_status_move
 from remiss.auth.models import NamndMembership, User
 from remiss.clock import local_today
 from remiss.namnd.models import Namnd
@@ -35,8 +35,9 @@ def _check_handlaggare(session: Session, namnd_id: int, user_id: int | None) -> 
         return
     user = session.get(User, user_id)
     member = session.get(NamndMembership, (user_id, namnd_id))
-    if user is None or not user.is_active or (member is None and user.role != "admin"):
-        raise InputErrors({"handlaggare_id": "Handläggaren måste vara en aktiv användare i nämnden."})
+    if user is None or not user.is_active or member is None or user.role not in ASSIGNABLE_ROLES:
+        raise InputErrors({"handlaggare_id": "Handläggaren måste vara en aktiv användare i nämnden med rollen "
+                                             "handläggare, registrator eller granskare."})
 
 
 def _check_namnd(session: Session, principal: Principal, namnd_id: int, action: Action) -> Namnd:
@@ -74,12 +75,24 @@ def replace_sandlista(session: Session, *, now: datetime, remiss: Remiss, items:
     session.exec(delete(SandlistaEntry).where(SandlistaEntry.remiss_id == remiss.id))
     session.flush()
     for position, item in enumerate(items, 1):
-        org = ensure_organisation(session, now=now, name=item.name, email=item.email,
-                                  group_name=item.group_name, namnd_id=remiss.namnd_id)
-        session.add(SandlistaEntry(remiss_id=remiss.id, organisation_id=org.id, position=position,
-                                   name=item.name, email=item.email or org.email,
-                                   group_name=item.group_name or org.group_name))
+        entry = SandlistaEntry(remiss_id=remiss.id, position=position, name=item.name, email=item.email,
+                               group_name=item.group_name)
+        if remiss.direction == "utgaende":
+            _link_to_register(session, now=now, remiss=remiss, entry=entry)
+        session.add(entry)
     session.flush()
+
+
+def _link_to_register(session: Session, *, now: datetime, remiss: Remiss, entry: SandlistaEntry) -> None:
+    """Point an outgoing remiss's entry at its remissinstans in the register, adding it there if new.
+
+    Only outgoing remisser do: the register is whom we send remisser to. An incoming remiss's sändlista is
+    whom the remittent sent it to ("samtliga nämnder", our own nämnd) and stays on that remiss alone."""
+    org = ensure_organisation(session, now=now, name=entry.name, email=entry.email, group_name=entry.group_name,
+                              namnd_id=remiss.namnd_id)
+    entry.organisation_id = org.id
+    entry.email = entry.email or org.email
+    entry.group_name = entry.group_name or org.group_name
 
 
 def _first_status(data: RemissData) -> RemissStatus:
@@ -107,10 +120,9 @@ def _merge_sandlista(session: Session, *, now: datetime, remiss: Remiss, items: 
     for position, item in enumerate(items, 1):
         entry = current.get(item.name.casefold())
         if entry is None:
-            org = ensure_organisation(session, now=now, name=item.name, email=item.email,
-                                      group_name=item.group_name, namnd_id=remiss.namnd_id)
-            entry = SandlistaEntry(remiss_id=remiss.id, organisation_id=org.id, name=item.name,
-                                   email=item.email or org.email, group_name=item.group_name or org.group_name)
+            entry = SandlistaEntry(remiss_id=remiss.id, name=item.name, email=item.email, group_name=item.group_name)
+        if entry.organisation_id is None:  # new, or named while the remiss was incoming
+            _link_to_register(session, now=now, remiss=remiss, entry=entry)
         entry.position = position
         session.add(entry)
     session.flush()
@@ -191,6 +203,12 @@ def update(session: Session, *, now: datetime, principal: Principal, remiss: Rem
         if old_s != [i.name for i in sandlista]:
             replace_sandlista(session, now=now, remiss=remiss, items=sandlista)
             changed["sandlista"] = [old_s, [i.name for i in sandlista]]
+    if "direction" in changed and remiss.direction == "utgaende":  # now we send it: its instanser in the register
+        for entry in entries(session, remiss.id):
+            if entry.organisation_id is None:
+                _link_to_register(session, now=now, remiss=remiss, entry=entry)
+                session.add(entry)
+        session.flush()
     if changed:
         audit.record(session, now=now, user_id=principal.user_id, entity="remiss", entity_id=remiss.id,
                      remiss_id=remiss.id, action="update", changes=changed)

@@ -9,13 +9,15 @@ from flask_login import current_user, login_required
 
 from remiss import files
 from remiss.audit import service as audit
+from remiss.clock import local_today
 from remiss.auth.access import Action, AccessDenied, load_remiss, may_change_field, may_move
 from remiss.db import get_session, read_once, reading_once
 from remiss.remisser import attachments, page, queries, service
 from remiss.remisser.handlaggare import resolve as resolve_handlaggare
 from remiss.remisser.history import describe
 from remiss.remisser.input import InputErrors, parse_remiss_input, to_remiss_data
-from remiss.remisser.models import Attachment
+from remiss.remisser.models import Attachment, Direction
+from remiss.remisser.present import outgoing_facts
 from remiss.remisser.queries import RemissFilter, list_remisser
 from remiss.remisser.status import BY_VERB_ONLY, NEXT_STEPS, RemissStatus, TransitionError, allowed_next
 from remiss.web import now, principal, requires
@@ -54,17 +56,35 @@ def diarium():
     page = int(page) if page.isdigit() else 1
     if f.text and f == RemissFilter(text=f.text, sort=f.sort) and page == 1:
         # A diarienummer, ours or the remittent's, opens its remiss.
-        found = queries.remisser_by_dnr(get_session(), principal(), f.text, fmt=current_app.config["DNR_FORMAT"])
-        if len(found) == 1:
+        found = queries.remisser_by_dnr(get_session(), principal(), f.text)
+        if len(found) == 1:  # several: listed below
             return redirect(url_for("remisser.show", remiss_id=found[0]))
+    return _list_page(f, page, title="Diarium")
+
+
+@bp.route("/remisser/mina")
+@login_required
+def mine():
+    """The diarium of the signed-in handläggare (open ones unless another status is chosen), under its own name."""
+    args = request.args.to_dict()
+    args.pop("handlaggare", None)
+    args["handlaggare_id"] = str(current_user.id)
+    args.setdefault("status", "open")
+    page = args.get("sida", "1")
+    return _list_page(RemissFilter.from_args(args), int(page) if page.isdigit() else 1, title="Mina remisser",
+                      own=True)
+
+
+def _list_page(f: RemissFilter, page: int, *, title: str, own: bool = False):
+    """A page of the diarium with its filters; own: the user's own remisser, without the handläggare filter."""
     result = list_remisser(get_session(), principal(), f, page=page, per_page=current_app.config["PAGE_SIZE"])
     namnder = _namnder(Action.view)
     ids = [n.id for n in namnder]
     chosen = [f.namnd_id] if f.namnd_id in ids else ids
-    choices = None if f.handlaggare else _handlaggare_choices(chosen, everyone=len(chosen) == len(namnder))
+    choices = None if f.handlaggare or own else _handlaggare_choices(chosen, everyone=len(chosen) == len(namnder))
     return render_template("remisser/list.html", page=result, f=f, namnder=namnder, handlaggare_choices=choices,
                            handlaggare_text=(f.handlaggare or _email_of(f.handlaggare_id)) if choices is None else "",
-                           statuses=_STATUS_CHOICES, title="Diarium")
+                           statuses=_STATUS_CHOICES, title=title, own=own)
 
 
 _STATUS_CHOICES = [(s.value, s.label) for s in RemissStatus]  # the diarium's status filter
@@ -146,23 +166,17 @@ def handlaggare_field():
                            handlaggare_error=None)
 
 
-@bp.route("/remisser/mina")
-@login_required
-def mine():
-    args = request.args.to_dict()
-    args["handlaggare_id"] = str(current_user.id)
-    args.setdefault("status", "open")
-    return redirect(url_for("remisser.diarium", **args))
-
-
 @bp.route("/remisser/ny", methods=["GET", "POST"])
 @requires(Action.create)
 def new():
     intake = current_app.extensions["remiss_intake"]  # the missiv step (remiss.intake)
-    values, errors, duplicates = dict(request.form), {}, []
+    values, errors, duplicates, past_deadline, already = dict(request.form), {}, [], None, []
     if request.method == "GET":
         values = {"received_on": "", "direction": request.args.get("direction", "inkommande")}
         values.update(intake.prefill(request))
+        # Read from a missiv: say at once if it is already registered (app.js says so while typing).
+        already = queries.possible_duplicates(get_session(), principal(), sender_dnr=values.get("sender_dnr") or "",
+                                              title=values.get("title") or "")
     else:
         try:
             raw, typed_errors = _typed_handlaggare(values, values.get("namnd_id"), Action.create)
@@ -176,8 +190,10 @@ def new():
             if not values.get("confirm_duplicate"):
                 duplicates = queries.possible_duplicates(get_session(), principal(), sender_dnr=data.sender_dnr,
                                                          title=data.title)
-            if duplicates:
-                raise InputErrors({})  # shown with links; registering again needs "Registrera ändå"
+            if not values.get("confirm_past_deadline"):
+                past_deadline = _past(data.deadline_on)
+            if duplicates or past_deadline:
+                raise InputErrors({})  # shown with links; registering needs "registrera ändå" ticked
             remiss = service.register(get_session(), now=now(), principal=principal(), data=data,
                                       dnr_format=current_app.config["DNR_FORMAT"],
                                       default_prefix=current_app.config["DNR_DEFAULT_PREFIX"])
@@ -195,8 +211,14 @@ def new():
             return redirect(url_for("remisser.show", remiss_id=remiss.id))
     namnder = _namnder(Action.create)
     return render_template("remisser/form.html", values=values, errors=errors, namnder=namnder,
-                           editing=None, duplicates=duplicates, **_handlaggare_field(namnder, values, errors),
+                           editing=None, duplicates=duplicates, past_deadline=past_deadline, already=already,
+                           **_handlaggare_field(namnder, values, errors),
                            **intake.context(request)), (400 if errors else 200)
+
+
+def _past(deadline):
+    """The deadline when it has passed already: registering a remiss that came in late is asked about, not refused."""
+    return deadline if deadline is not None and deadline < local_today(now()) else None
 
 
 def _deadline_required(values: dict) -> dict:
@@ -242,9 +264,11 @@ def _show(remiss_id: int, *, assign_values: dict | None = None, assign_errors: d
         next_statuses=[s for s in allowed_next(remiss.status, remiss.direction)
                        if s not in BY_VERB_ONLY and may_move(p, remiss.namnd_id, remiss.status, s)],
         status=RemissStatus(remiss.status),
-        next_step=NEXT_STEPS[RemissStatus(remiss.status)],
+        # a panel may name a step the status does not show (a rättelse of the besvarad remiss's yttrande)
+        next_step=next((ctx["next_step"] for _, ctx in extra if isinstance(ctx, dict) and ctx.get("next_step")),
+                       NEXT_STEPS[RemissStatus(remiss.status)]),
         may_edit=p.may(Action.edit, remiss.namnd_id), may_assign=may_assign, assign=assign,
-        panels=extra)
+        panels=extra, outgoing=outgoing_facts(remiss) if remiss.direction == Direction.utgaende else None)
 
 
 def _form_values(session, remiss) -> dict:

@@ -11,7 +11,7 @@ from flask import Flask, current_app
 from flask_login import current_user
 
 from remiss.auth.access import Action
-from remiss.calendar.swedish import (format_date, format_date_time, format_deadline, format_short_date,
+from remiss.calendar.swedish import (count_words, format_date, format_date_time, format_deadline, format_short_date,
                                      format_weekday_date)
 from remiss.remisser.status import status_label
 from remiss.web import principal
@@ -65,6 +65,6 @@ def _menu() -> list[MenuItem]:
 def init_app(app: Flask, wired: Links) -> None:
     app.extensions["remiss_links"] = wired
     app.jinja_env.filters.update(sv_date=_date, sv_short_date=_short_date, sv_datetime=_date_time,
-                                 sv_weekday_date=_weekday_date)
+                                 sv_weekday_date=_weekday_date, counted=count_words)
     app.jinja_env.globals.update(sv_deadline=format_deadline, status_label=status_label, links=links)
     app.context_processor(lambda: {"menu": _menu()})

@@ -54,6 +54,10 @@ def init_app(app: Flask) -> None:
 
     @app.errorhandler(CSRFError)
     def _csrf(exc: CSRFError):
+        if _wants_json():
+            return error_response(400, "Ändringar med sessionen kräver rubriken X-CSRFToken (CSRF-token från "
+                                       "sidans formulär). Ett program använder i stället en API-token: "
+                                       "Authorization: Bearer <token>.")
         return error_response(400, "Formuläret har gått ut eller saknar säkerhetstoken (CSRF). "
                                    "Ladda om sidan och försök igen.")
 
@@ -69,6 +73,9 @@ def init_app(app: Flask) -> None:
     @app.errorhandler(HTTPException)
     def _http(exc: HTTPException):
         message = MESSAGES.get(exc.code) if exc.description == type(exc).description else exc.description
+        if exc.code == 413 and _wants_json():
+            limit = app.config.get("MAX_CONTENT_LENGTH")
+            message = "Begäran är för stor" + (f" (högst {limit // 1_000_000} MB)." if limit else ".")
         return error_response(exc.code or 500, message)
 
     @app.errorhandler(Exception)

@@ -4,8 +4,8 @@ from __future__ import annotations
 from dataclasses import fields
 from datetime import timedelta
 
-from flask import Flask, current_app, g, session
-from flask_login import LoginManager
+from flask import Flask, current_app, g, request, session
+from flask_login import LoginManager, current_user
 from flask_wtf.csrf import CSRFProtect
 from sqlalchemy import bindparam, select
 
@@ -81,3 +81,22 @@ def _load_from_token(request) -> SignedIn | None:
 def init_app(app: Flask) -> None:
     login_manager.init_app(app)
     csrf.init_app(app)
+
+
+NOT_SIGNED_IN = "Inloggning krävs: använd sessionen eller 'Authorization: Bearer <token>'."
+BAD_TOKEN = ("API-token är ogiltig, har gått ut eller är återkallad. Skapa en ny under Konto "
+             "(eller med `remiss create-token`).")
+READING = ("GET", "HEAD", "OPTIONS")
+
+
+def guard_api():
+    """Before every /api/ view: a JSON 401 unless signed in by token or session; a session's writes need the
+    CSRF token (header X-CSRFToken), a token's do not. None when the request may go on."""
+    from remiss.web.errors import error_response
+
+    if not current_user.is_authenticated:
+        given = request.headers.get("Authorization", "").startswith("Bearer ")
+        return error_response(401, BAD_TOKEN if given else NOT_SIGNED_IN)
+    if request.method not in READING and not g.get("token_auth"):
+        csrf.protect()
+    return None

@@ -236,3 +236,22 @@ def test_sessions_of_closed_browsers_are_pruned_at_the_next_sign_in(app, client,
     with db.session() as s:
         assert len(s.exec(select(UserSession)).all()) == 1
     assert not _signed_in(client)
+
+
+def test_the_account_page_names_each_session_s_browser_and_device(app, client, auth, world):
+    """Two sessions of one user are told apart by the browser and system they were opened from."""
+    from remiss.auth.device import describe
+
+    iphone = ("Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) "
+              "Version/17.0 Mobile/15E148 Safari/604.1")
+    edge = ("Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0 "
+            "Safari/537.36 Edg/120.0")
+    assert describe(iphone) == "Mobile Safari på iPhone" and describe(edge) == "Edge på Windows"
+    assert describe("") == "" and len(describe("x" * 100_000)) <= 100
+    phone = app.test_client()
+    phone.environ_base["HTTP_USER_AGENT"] = iphone
+    Auth(phone).login("anna@x.se")
+    client.environ_base["HTTP_USER_AGENT"] = edge
+    auth.login("anna@x.se")
+    page = client.get("/konto").get_data(as_text=True)
+    assert "Mobile Safari på iPhone" in page and "Edge på Windows" in page

@@ -74,12 +74,28 @@ def test_cpu_budget_is_per_render_not_per_worker(make_template):
         pool.close()
 
 
+def _cpu_ticks(pid: int) -> int:
+    with open(f"/proc/{pid}/stat") as stat:
+        return int(stat.read().rsplit(")", 1)[1].split()[11])  # utime, after the command's parentheses
+
+
+def _kill_when_busy(pids: list[int]) -> None:
+    """Kill the workers once one of them is rendering (its CPU time grows), however loaded the machine is:
+    a fixed timer could fire before the request reached a worker, and test something else."""
+    start = {pid: _cpu_ticks(pid) for pid in pids}
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline and all(_cpu_ticks(pid) < start[pid] + 20 for pid in pids):
+        time.sleep(0.02)
+    for pid in pids:
+        os.kill(pid, signal.SIGKILL)
+
+
 def test_render_document_reports_a_killed_worker_in_swedish(make_template):
     from remiss.documents.pool import shared_pool
 
     render_document("yttrande", {"titel": "värm"}, make_template("{{ titel }}"))
     pids = shared_pool().pids()
-    killer = threading.Timer(0.5, lambda: [os.kill(p, signal.SIGKILL) for p in pids])
+    killer = threading.Thread(target=_kill_when_busy, args=(pids,))
     killer.start()
     with pytest.raises(RenderError, match=r"arbetsprocessen avbröts \(signal 9\)"):
         render_document("yttrande", {"titel": "x"}, make_template(SLOW), timeout=20)

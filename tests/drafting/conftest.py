@@ -14,6 +14,12 @@ import secrets
 from remiss.auth.models import Role, User
 from remiss.auth.service import set_memberships
 from remiss.planning.models import Milestone
+from remiss.auth.access import Principal
+from remiss.drafting import decision as decisions
+from remiss.drafting import service
+from remiss.drafting.models import Decision
+from remiss.planning.service import tidplan
+from remiss.remisser.models import Remiss
 from tests.support.factories import make_namnd, make_remiss, make_user
 
 CASES = Path("/work/shared/cases/seed-cases.json")
@@ -110,3 +116,41 @@ def decide(auth, rid: int, clock=None, **overrides):
     data = {"decided_by": "namnd", "meeting_on": "2015-09-24", "paragraf": "§ 142", "omedelbar_justering": "1"}
     data.update(overrides)
     return auth.post(f"/remisser/{rid}/yttrande/beslut", data, form_url=f"/remisser/{rid}")
+
+
+ALL_KINDS = ("tjansteskrivelse", "granskning", "arbetsutskott", "namnd", "justering", "expediering", "sista_svarsdag")
+
+
+@pytest.fixture
+def w(world, session, app, tmp_path):
+    """The world's remiss with a full tidplan, and the principals of its people."""
+    remiss = session.get(Remiss, world["remiss"].id)
+    have = {m.kind for m in tidplan.milestones_of(session, remiss.id)}
+    days = {"tjansteskrivelse": date(2015, 8, 27), "granskning": date(2015, 9, 3), "justering": date(2015, 10, 1),
+            "expediering": date(2015, 10, 2), "sista_svarsdag": date(2015, 9, 28)}
+    for kind, day in days.items():
+        if kind not in have:
+            session.add(Milestone(remiss_id=remiss.id, kind=kind, position=ALL_KINDS.index(kind), label=kind,
+                                  planned_on=day, due_on=day))
+    session.commit()
+    return {**world, "remiss": remiss, "files": str(tmp_path / "files"),
+            "h": Principal.of(session, world["handlaggare"]), "g": Principal.of(session, world["granskare"]),
+            "r": Principal.of(session, world["registrator"])}
+
+
+def done_kinds(session, remiss_id: int) -> set[str]:
+    session.expire_all()
+    return {m.kind for m in tidplan.milestones_of(session, remiss_id) if m.done_at is not None}
+
+
+def approve(session, w, at: datetime = NOW) -> None:
+    remiss = w["remiss"]
+    service.save(session, now=at, principal=w["h"], remiss=remiss, raw={"sammanfattning": "Positiva."})
+    service.change_state(session, now=at, principal=w["h"], remiss=remiss, new="granskning")
+    service.change_state(session, now=at, principal=w["g"], remiss=remiss, new="godkand")
+
+
+def record(session, w, at: datetime = DECIDED_AT, **overrides) -> Decision:
+    values = {"decided_by": "namnd", "meeting_on": date(2015, 9, 24), "paragraf": "142"}
+    values.update(overrides)
+    return decisions.record_decision(session, now=at, principal=w["r"], remiss=w["remiss"], **values)

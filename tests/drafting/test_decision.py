@@ -7,56 +7,13 @@ from datetime import date, datetime, timezone
 import pytest
 from docx import Document
 
-from remiss.auth.access import Principal
 from remiss.drafting import decision as decisions
 from remiss.drafting import dispatch, generate, service
-from remiss.drafting.models import Decision
-from remiss.planning.models import Milestone
-from remiss.planning.service import tidplan
 from remiss.remisser import service as remisser
 from remiss.remisser.input import InputErrors
-from remiss.remisser.models import Remiss
 from remiss.remisser.status import RemissStatus
 from tests.conftest import csrf_token
-from tests.drafting.conftest import DECIDED_AT, NOW, decide
-
-ALL_KINDS = ("tjansteskrivelse", "granskning", "arbetsutskott", "namnd", "justering", "expediering", "sista_svarsdag")
-
-
-@pytest.fixture
-def w(world, session, app, tmp_path):
-    """The world's remiss with a full tidplan, and the principals of its people."""
-    remiss = session.get(Remiss, world["remiss"].id)
-    have = {m.kind for m in tidplan.milestones_of(session, remiss.id)}
-    days = {"tjansteskrivelse": date(2015, 8, 27), "granskning": date(2015, 9, 3), "justering": date(2015, 10, 1),
-            "expediering": date(2015, 10, 2), "sista_svarsdag": date(2015, 9, 28)}
-    for kind, day in days.items():
-        if kind not in have:
-            session.add(Milestone(remiss_id=remiss.id, kind=kind, position=ALL_KINDS.index(kind), label=kind,
-                                  planned_on=day, due_on=day))
-    session.commit()
-    return {**world, "remiss": remiss, "files": str(tmp_path / "files"),
-            "h": Principal.of(session, world["handlaggare"]), "g": Principal.of(session, world["granskare"]),
-            "r": Principal.of(session, world["registrator"])}
-
-
-def done_kinds(session, remiss_id: int) -> set[str]:
-    session.expire_all()
-    return {m.kind for m in tidplan.milestones_of(session, remiss_id) if m.done_at is not None}
-
-
-def approve(session, w, at: datetime = NOW) -> None:
-    remiss = w["remiss"]
-    service.save(session, now=at, principal=w["h"], remiss=remiss, raw={"sammanfattning": "Positiva."})
-    service.change_state(session, now=at, principal=w["h"], remiss=remiss, new="granskning")
-    service.change_state(session, now=at, principal=w["g"], remiss=remiss, new="godkand")
-
-
-def record(session, w, at: datetime = DECIDED_AT, **overrides) -> Decision:
-    values = {"decided_by": "namnd", "meeting_on": date(2015, 9, 24), "paragraf": "142"}
-    values.update(overrides)
-    return decisions.record_decision(session, now=at, principal=w["r"], remiss=w["remiss"], **values)
-
+from tests.drafting.conftest import ALL_KINDS, DECIDED_AT, NOW, approve, decide, done_kinds, record
 
 def test_each_step_of_the_work_ticks_off_its_milestone(session, w):
     remiss = w["remiss"]

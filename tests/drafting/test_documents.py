@@ -9,10 +9,8 @@ from remiss.drafting import generate, service
 from remiss.namnd.models import Namnd
 from remiss.remisser.models import Remiss
 from tests.drafting.conftest import NOW, doc_lines, header_text, open_docx
-from tests.drafting import test_decision as decision_tests
-from tests.drafting.test_decision import approve, record
+from tests.drafting.conftest import approve, record
 
-w = decision_tests.w  # the world's remiss with a full tidplan and its people's principals
 
 MISSIV = """Malmö stad
 Kulturnämnden

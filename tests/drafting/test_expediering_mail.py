@@ -144,3 +144,40 @@ def test_a_title_with_line_breaks_does_not_stop_the_yttrande_mail(world, session
     [(rcpts, message)] = smtp.of_kind("yttrande_expedierat")
     assert "spion@example.se" not in rcpts and message["Bcc"] is None
     assert "Remiss om kulturstrategi Bcc: spion@example.se" in message["Subject"]
+
+
+def test_a_rattelse_is_reviewed_and_mailed_as_a_rattelse(world, session, auth, reader, runner, smtp, clock):
+    """The rättelse of a besvarad remiss: its review notice reaches the granskare and its mail says what it is."""
+    from datetime import datetime, timezone
+
+    rid = world["remiss"].id
+    url, page = f"/remisser/{rid}/yttrande", f"/remisser/{rid}"
+    auth.login(world["registrator"].email)
+    _approve_and_decide(auth, rid, clock)
+    auth.post(f"{url}/expediera", {}, form_url=page)
+    runner.invoke(args=["reminders", "run", "--now", "2015-09-24T18:30"])
+    clock.set(datetime(2015, 10, 12, 9, 0, tzinfo=timezone.utc))
+    assert auth.post(f"{url}/rattelse", {"comment": "Fel årtal."}, form_url=page).status_code == 302
+    assert auth.post(url, draft_form(rid, sammanfattning="Rättad sammanfattning."), form_url=page).status_code == 302
+    assert auth.post(f"{url}/lage", {"state": "granskning"}, form_url=page).status_code == 302
+    assert auth.post(f"{url}/lage", {"state": "godkand"}, form_url=page).status_code == 302
+    assert decide(auth, rid, None, decided_by="delegat", delegat="Andreas Konstantinides, ordförande",
+                  meeting_on="2015-10-12", paragraf="").status_code == 302
+    done = auth.post(f"{url}/expediera", {}, form_url=page, follow_redirects=True).get_data(as_text=True)
+    assert "Rättelsen är expedierad" in done and "Rättelsen e-postas till kulturkansli@malmo.se" in done
+    reader.rollback()
+    assert reader.get(Remiss, rid).status == RemissStatus.besvarad
+    result = runner.invoke(args=["reminders", "run", "--now", "2015-10-12T12:00"])  # Stockholm time
+    assert result.exit_code == 0, result.output
+
+    reviews = [(rcpts, m) for rcpts, m in smtp.of_kind("review") if "marie.hendra@malmo.se" in rcpts]
+    assert len(reviews) == 2  # the yttrande's and the rättelse's, though the remiss was besvarad by then
+    first, second = smtp.of_kind("yttrande_expedierat")
+    assert "Rättelse" not in first[1]["Subject"]
+    assert second[1]["Subject"].startswith("KN-2015-1050 Stadsområdesnämnd Öster – Rättelse av yttrande över ")
+    body = second[1].get_body(("plain",)).get_content()
+    assert "Härmed översänds en rättelse av yttrandet" in body and "Rättelsen ersätter det yttrande som" in body
+    attachment = next(iter(second[1].iter_attachments()))
+    assert attachment.get_filename() == "Stadsområdesnämnd Öster – rättelse av yttrande KN-2015-1050.docx"
+    text = "\n".join(p.text for p in docx.Document(io.BytesIO(attachment.get_content())).paragraphs)
+    assert "Rättad sammanfattning." in text and "genom delegationsbeslut av Andreas Konstantinides" in text

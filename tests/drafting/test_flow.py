@@ -135,8 +135,13 @@ def test_expediera_moves_a_decided_remiss_to_besvarad_and_keeps_the_frozen_versi
                                                               GeneratedDocument.kind == "yttrande")).one()
     before = client.get(f"/remisser/{rid}/dokument/arkiv/{frozen_doc.id}.docx").data
 
-    # Reopened for a correction and edited: the sent version and its document stay as they were.
-    assert auth.post(f"{url}/lage", {"state": "utkast", "comment": "Rättelse av stavfel"},
+    # An expedierat yttrande is not reopened: the page says to start a rättelse instead.
+    refused = auth.post(f"{url}/lage", {"state": "utkast", "comment": "Rättelse av stavfel"},
+                        form_url=f"/remisser/{rid}", follow_redirects=True).get_data(as_text=True)
+    assert "kan inte öppnas igen" in refused and "Börja rättelsen" in refused
+    assert "Öppna igen som utkast" not in refused
+    # A rättelse started and edited: the sent version and its document stay as they were.
+    assert auth.post(f"{url}/rattelse", {"comment": "Rättelse av stavfel"},
                      form_url=f"/remisser/{rid}").status_code == 302
     auth.post(url, draft_form(rid, sammanfattning="Ändrad efter expediering."), form_url=f"/remisser/{rid}")
     reader.rollback()

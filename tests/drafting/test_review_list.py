@@ -49,3 +49,37 @@ def test_the_granskare_reads_the_draft_in_the_page_without_word(world, auth, cli
     for answer in ANSWERS:
         assert answer.splitlines()[0].strip() in reading
     assert "Andreas Konstantinides" not in reading  # the signature lines are not what is reviewed
+
+
+MARKED_UP = ("Nämnden tillstyrker **med förbehåll** och *särskilt* detta:\n- budget för åtagande 7\n- en tidplan\n"
+             "Sista stycket <script>alert(1)</script> & mer.")
+
+
+def test_the_page_shows_the_draft_as_the_document_prints_it(world, auth, client):
+    """Bold, lists and paragraphs follow the .docx's own rules (one parser for both), and the text stays text."""
+    from tests.drafting.conftest import open_docx
+
+    rid = world["remiss"].id
+    url = f"/remisser/{rid}/yttrande"
+    auth.login("sabina.dethorey@malmo.se")
+    auth.post(url, draft_form(rid, sammanfattning=MARKED_UP), form_url=f"/remisser/{rid}")
+    auth.post(f"{url}/lage", {"state": "granskning"}, form_url=f"/remisser/{rid}")
+    auth.logout()
+    auth.login("marie.hendra@malmo.se")
+    page = client.get(f"/remisser/{rid}").get_data(as_text=True)
+    reading = page[page.index("Läs yttrandet (version 1)"):page.index("<h3>Handlingar</h3>")]
+    assert "<p>Nämnden tillstyrker <strong>med förbehåll</strong> och <em>särskilt</em> detta:</p>" in reading
+    assert "<ul><li>budget för åtagande 7</li><li>en tidplan</li></ul>" in reading
+    assert "<p>Sista stycket &lt;script&gt;alert(1)&lt;/script&gt; &amp; mer.</p>" in reading
+    assert "**" not in reading and "- budget" not in reading and "<script>" not in reading
+    # the answer written with "•" is a list too, as in Word
+    assert "<li>Åtagande nr 7 bör åtföljas av en budget.</li>" in reading
+    # the yttrande in Word says the same: the bold run, the two bullets, the escaped text
+    document = open_docx(client.get(f"/remisser/{rid}/dokument/yttrande.docx").data)
+    paragraphs = {p.text: p for p in document.paragraphs}
+    intro = paragraphs["Nämnden tillstyrker med förbehåll och särskilt detta:"]
+    assert [r.text for r in intro.runs if r.bold] == ["med förbehåll"]
+    assert [r.text for r in intro.runs if r.italic] == ["särskilt"]
+    assert [(p.style.name, p.text) for p in document.paragraphs if "tidplan" in p.text or "åtagande 7" in p.text] \
+        == [("List Bullet", "budget för åtagande 7"), ("List Bullet", "en tidplan")]
+    assert "Sista stycket <script>alert(1)</script> & mer." in paragraphs

@@ -5,7 +5,7 @@ from datetime import date, datetime
 import icalendar
 from sqlmodel import select
 
-from remiss.auth.models import User
+from remiss.auth.models import Role, User
 from remiss.namnd.models import Meeting, Namnd
 from tests.planning.helpers import at, fetch, seed_003_world
 from tests.support.factories import make_namnd, make_remiss, make_user
@@ -73,7 +73,7 @@ def test_ics_import_and_broken_files_give_swedish_messages(db, session, client, 
     namnd = _world(session)
     auth.login("sekr@kultur.se")
     page = _upload(auth, namnd, "outlook.ics", ICS).get_data(as_text=True)
-    assert "heldagshändelse" in page and "1 sammanträden kan importeras" in page
+    assert "heldagshändelse" in page and "1 sammanträde kan importeras" in page
     assert "Arbetsutskott torsdag 14 januari 2027 kl. 08.30" in page
     r = _upload(auth, namnd, "plan.csv", b"foo;bar\n1;2\n")
     assert r.status_code == 400 and "saknas i rubrikraden" in r.get_data(as_text=True)
@@ -125,3 +125,24 @@ def test_month_calendar_and_subscribe_page(db, session, client, auth, clock):
     assert r.status_code == 400 and "ÅÅÅÅ-MM" in r.get_data(as_text=True)
     page = client.get("/kalender/prenumerera").get_data(as_text=True)
     assert "/ics/anvandare/" in page and f"/namnd/{namnd.id}.ics" in page
+
+
+def test_a_meeting_on_a_day_off_is_saved_with_a_warning(auth, session):
+    """A sammanträde on a Sunday or julafton is probably a typing mistake: saved, but the page says so."""
+    namnd = make_namnd(session, name="Kulturnämnden")
+    make_user(session, role=Role.registrator, namnder=[namnd], email="sekr@helg.se")
+    session.commit()
+    auth.login("sekr@helg.se")
+    r = auth.post(f"/namnder/{namnd.id}/sammantraden",
+                  {"kind": "au", "day": "2027-01-24", "time": "09:00", "place": ""}, follow_redirects=True)
+    page = r.get_data(as_text=True)
+    assert "Sammanträdet är sparat" in page and "Söndag 24 januari 2027 är söndag, ingen arbetsdag" in page
+    r = auth.post(f"/namnder/{namnd.id}/sammantraden",
+                  {"kind": "au", "day": "2027-01-26", "time": "09:00", "place": ""}, follow_redirects=True)
+    assert "ingen arbetsdag" not in r.get_data(as_text=True)
+    csv = "typ;datum;tid;plats\nnämnd;2027-12-24;17:00;Stadshuset\nnämnd;2027-12-16;17:00;Stadshuset\n"
+    r = auth.post(f"/namnder/{namnd.id}/sammantraden/import",
+                  {"file": (io.BytesIO(csv.encode()), "plan.csv")}, content_type="multipart/form-data")
+    page = r.get_data(as_text=True)
+    assert "2 sammanträden kan importeras" in page
+    assert page.count("ingen arbetsdag") == 1 and "obs: julafton, ingen arbetsdag" in page

@@ -136,3 +136,59 @@ def test_resend_command_with_failed_and_since(runner, world, session):
     assert "6 meddelanden skickas igen" in result.output
     listing = runner.invoke(args=["reminders", "list", "--status", "failed"]).output
     assert "misslyckade" not in listing and "Inga rader med den statusen." in listing
+
+
+def test_stopped_reminders_say_why_and_cannot_be_sent_again(client, auth, world, session, clock):
+    """A reminder stopped because the tidplan moved is not resendable (it would tell the old date), and the page
+    says why; a failed one still is. The Remiss column carries our diarienummer."""
+    from datetime import date
+
+    from remiss.reminders.schedule import MOVED
+    from tests.reminders.conftest import set_milestones
+
+    fast_user(session, role="admin", email="admin@example.se")
+    sync_remiss(session, now=clock.now, remiss=world.remiss)
+    set_milestones(session, world.remiss, [("tjansteskrivelse", date(2026, 12, 14), "handlaggare")])
+    sync_remiss(session, now=clock.now, remiss=world.remiss)
+    _failed_rows(session, 1, kind="review", start=clock.now)
+    stopped = session.exec(select(OutboxMessage).where(OutboxMessage.status == "cancelled")).all()
+    assert stopped and all(row.last_error == MOVED for row in stopped)
+    auth.login("admin@example.se")
+    page = client.get("/admin/utkorg?status=cancelled").get_data(as_text=True)
+    assert "Tidplanen har ändrats; påminnelsen gäller inte längre. Skickas inte igen." in page
+    assert "Skicka igen" not in page
+    label = f"{world.remiss.our_dnr} – Översyn av lokala ordningsföreskrifter"
+    assert f'<a href="/remisser/{world.remiss.id}">{label}</a>' in page
+    # by hand, too, the row stays stopped and the admin is told why
+    response = auth.post(f"/admin/utkorg/{stopped[0].id}/skicka-igen", {"back": "/admin/utkorg?status=cancelled"})
+    assert response.status_code == 302
+    page = client.get("/admin/utkorg?status=cancelled").get_data(as_text=True)
+    assert "Meddelandet stoppades och skickas inte igen: Tidplanen har ändrats" in page
+    session.expire_all()
+    assert session.get(OutboxMessage, stopped[0].id).status == "cancelled"
+    # a failed row is still offered, with the singular right
+    page = client.get("/admin/utkorg?status=failed").get_data(as_text=True)
+    assert "Skicka igen</button>" in page and "Skicka alla igen (1 misslyckat)" in page
+    assert "1 meddelande matchar filtret." in page
+
+
+def test_a_closed_remiss_stops_its_reminders_for_good(client, auth, world, session, clock, runner):
+    from remiss.reminders.resend import resend
+    from remiss.reminders.schedule import CLOSED_REASON
+
+    sync_remiss(session, now=clock.now, remiss=world.remiss)
+    world.remiss.status = "avstar"
+    session.add(world.remiss)
+    sync_remiss(session, now=clock.now, remiss=world.remiss)
+    session.commit()
+    row = session.exec(select(OutboxMessage).where(OutboxMessage.status == "cancelled")).first()
+    assert row is not None and row.last_error == CLOSED_REASON
+    try:
+        resend(session, now=clock.now, row_id=row.id, actor_id=None)
+    except ValueError as exc:
+        assert "Remissen är avslutad." in str(exc)
+    else:
+        raise AssertionError("a stopped row was put back in the queue")
+    session.rollback()
+    result = runner.invoke(args=["reminders", "resend", str(row.id)])
+    assert "0 meddelanden skickas igen" in result.output and "skickas inte igen" in result.output

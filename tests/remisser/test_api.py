@@ -2,9 +2,8 @@
 import pytest
 from sqlmodel import select
 
-from remiss.auth.models import Role, User
+from remiss.auth.models import Role
 from remiss.auth.service import create_api_token
-from remiss.remisser.models import Remiss
 from tests.support.factories import SEED_000_SANDLISTA, make_namnd, make_user
 
 
@@ -57,6 +56,13 @@ def test_create_read_update_list_with_a_token(client, token, db):
     ({"sandlista": [{"email": "x@y.se"}]}, "sandlista"),
     ({"direction": "sidled"}, "direction"),
     ({"handlaggare_id": 424242}, "handlaggare_id"),
+    # JSON types that Python would quietly turn into something else: true → 1, 1.5 → 1, {"x": 1} → "{'x': 1}"
+    ({"namnd_id": True}, "namnd_id"),
+    ({"namnd_id": 1.5}, "namnd_id"),
+    ({"handlaggare_id": True}, "handlaggare_id"),
+    ({"questions": [{"x": 1}]}, "questions"),
+    ({"sandlista": [1, 2]}, "sandlista"),
+    ({"sandlista": [{"name": {"x": 1}}]}, "sandlista"),
 ])
 def test_bad_fields_give_json_errors_naming_the_field(client, token, payload, field):
     body = {**SEED, "namnd_id": token["namnd"].id, **payload}
@@ -69,6 +75,14 @@ def test_bad_fields_give_json_errors_naming_the_field(client, token, payload, fi
 def test_not_json_and_unknown_fields_and_illegal_status(client, token):
     r = client.post("/api/v1/remisser", data="nej", headers=token["headers"])
     assert r.status_code == 400 and r.get_json()["field"] == "body"
+    assert "Content-Type: application/json" in r.get_json()["errors"]["body"]
+    r = client.post("/api/v1/remisser", data="{nej", headers=token["headers"], content_type="application/json")
+    assert r.get_json()["errors"] == {"body": "Innehållet är inte giltig JSON."}
+    r = client.post("/api/v1/remisser", data="[1]", headers=token["headers"], content_type="application/json")
+    assert r.get_json()["errors"] == {"body": "Begäran ska vara ett JSON-objekt."}
+    for query, field in (("page=-1", "page"), ("page=0", "page"), ("per_page=500", "per_page"), ("page=x", "page")):
+        r = client.get(f"/api/v1/remisser?{query}", headers=token["headers"])
+        assert r.status_code == 400 and r.get_json()["field"] == field, query
     rid = client.post("/api/v1/remisser", json={**SEED, "namnd_id": token["namnd"].id},
                       headers=token["headers"]).get_json()["id"]
     r = client.patch(f"/api/v1/remisser/{rid}", json={"hemligt": 1}, headers=token["headers"])
@@ -80,11 +94,14 @@ def test_not_json_and_unknown_fields_and_illegal_status(client, token):
 
 
 def test_bad_token_and_session_without_csrf(client, token, auth):
-    r = client.get("/api/v1/remisser", headers={"Authorization": "Bearer rmt_fel"})
-    assert r.status_code == 401
+    """A wrong token is told apart from none; a session's write without the CSRF header is told how to send it."""
+    none = client.get("/api/v1/remisser")
+    wrong = client.get("/api/v1/remisser", headers={"Authorization": "Bearer rmt_fel"})
+    assert none.status_code == wrong.status_code == 401
+    assert "Inloggning krävs" in none.get_json()["error"] and "API-token är ogiltig" in wrong.get_json()["error"]
     auth.login("api@x.se")
     r = client.post("/api/v1/remisser", json={**SEED, "namnd_id": token["namnd"].id})
-    assert r.status_code == 400 and "CSRF" in r.get_json()["error"]
+    assert r.status_code == 400 and "X-CSRFToken" in r.get_json()["error"] and "Ladda om" not in r.get_json()["error"]
 
 
 def test_tokens_are_stored_hashed(session, token):
@@ -169,3 +186,18 @@ def test_patch_refuses_a_real_illegal_move_whole(client, token, session):
     assert client.get(f"/api/v1/remisser/{rid}", headers=headers).get_json()["notes"] == ""  # rolled back
     r = client.patch(f"/api/v1/remisser/{rid}", json={"status": "klar"}, headers=headers)
     assert r.status_code == 400 and r.get_json()["errors"] == {"status": "Okänd status: klar"}
+
+
+def test_a_lasare_or_an_admin_cannot_be_made_handlaggare(client, token, session):
+    """The API offers the same people as the form's list: active handläggare, registratorer, granskare."""
+    lasare = make_user(session, role=Role.lasare, namnder=[token["namnd"]], email="lasare@x.se")
+    admin = make_user(session, role=Role.admin, namnder=[token["namnd"]], email="admin2@x.se")
+    granskare = make_user(session, role=Role.granskare, namnder=[token["namnd"]], email="gr@x.se")
+    session.commit()
+    for user in (lasare, admin):
+        r = client.post("/api/v1/remisser", json={**SEED, "namnd_id": token["namnd"].id, "handlaggare_id": user.id},
+                        headers=token["headers"])
+        assert r.status_code == 400 and r.get_json()["field"] == "handlaggare_id", r.get_json()
+    r = client.post("/api/v1/remisser", json={**SEED, "namnd_id": token["namnd"].id, "handlaggare_id": granskare.id},
+                    headers=token["headers"])
+    assert r.status_code == 201 and r.get_json()["status"] == "tilldelad"

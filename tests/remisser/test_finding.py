@@ -100,3 +100,59 @@ def test_the_admin_sees_when_mail_links_point_elsewhere(session, auth, app):
         auth.client.get("/admin/anvandare").get_data(as_text=True)
     app.config["BASE_URL"] = "http://localhost"
     assert "Sätt REMISS_BASE_URL" not in auth.client.get("/admin/anvandare").get_data(as_text=True)
+
+
+@pytest.fixture
+def sixes(session):
+    """Three remisser numbered 6 in 2026, in two nämnder the registrator sees and one she does not."""
+    sofo = make_namnd(session, name="Stadsområdesnämnd Öster", dnr_prefix="SOFÖ")
+    social = make_namnd(session, name="Socialnämnden", dnr_prefix="SN")
+    other = make_namnd(session, dnr_prefix="KN")
+    user = make_user(session, role=Role.registrator, namnder=[sofo, social])
+    ours = make_remiss(session, namnd=sofo, our_dnr="SOFÖ 2026/0006", title="Kulturstrategi",
+                       sender_dnr="KS-IOF-2010-00015")
+    social_six = make_remiss(session, namnd=social, our_dnr="SN 2026/0006", title="Äldreplan", sender_dnr="Fi2024/1")
+    hidden = make_remiss(session, namnd=other, our_dnr="KN 2026/0006", title="Hemlig", sender_dnr="N2026/77")
+    session.commit()
+    return {"user": user, "ours": ours, "social": social_six, "hidden": hidden}
+
+
+@pytest.mark.parametrize("typed", ["SOFO 2026/0006", "sofo 2026/6", "Sofö-2026-06", "KS-IOF-2010-15",
+                                   "ks iof 2010/00015"])
+def test_a_diarienummer_typed_loosely_opens_its_remiss(sixes, auth, typed):
+    """The browser walk's misses: o typed for ö, the remittent's number with fewer leading zeros."""
+    auth.login(sixes["user"].email)
+    response = auth.client.get("/remisser", query_string={"q": typed})
+    assert response.status_code == 302, typed
+    assert response.headers["Location"].endswith(f"/remisser/{sixes['ours'].id}")
+
+
+def test_a_number_without_prefix_lists_every_visible_remiss_it_names(sixes, auth):
+    auth.login(sixes["user"].email)
+    response = auth.client.get("/remisser", query_string={"q": "2026/6"})
+    html = response.get_data(as_text=True)
+    assert response.status_code == 200
+    assert "Kulturstrategi" in html and "Äldreplan" in html
+    assert "Hemlig" not in html  # another nämnd's 2026/6 stays out of sight
+    # With a filter the list is the diarienummer's remisser that pass it.
+    html = auth.client.get("/remisser", query_string={"q": "2026/6", "namnd_id": sixes["social"].namnd_id}).get_data(as_text=True)
+    assert "Äldreplan" in html and "Kulturstrategi" not in html
+
+
+def test_the_keys_follow_a_changed_diarienummer(sixes, session, auth):
+    from remiss.auth.access import Principal
+    from remiss.remisser import queries, service
+
+    remiss, email = sixes["ours"], sixes["user"].email
+    service.update(session, now=remiss.created_at, principal=Principal.system(), remiss=remiss,
+                   changes={"sender_dnr": "KS 2011/0099", "title": "Ny titel"})
+    session.commit()
+    user = Principal.system()
+    assert queries.remisser_by_dnr(session, user, "ks-2011-99") == [remiss.id]
+    assert queries.remisser_by_dnr(session, user, "KS-IOF-2010-00015") == []
+    assert queries.remisser_by_dnr(session, user, "2026/0006", limit=10) == sorted(
+        [remiss.id, sixes["social"].id, sixes["hidden"].id])
+    session.rollback()  # the pages below write (SQLite: one writer)
+    # Other filters and words still search the text.
+    auth.login(email)
+    assert "Äldreplan" in auth.client.get("/remisser?q=%C3%A4ldreplan").get_data(as_text=True)

@@ -8,7 +8,7 @@ from sqlmodel import select
 from remiss.audit.models import AuditEvent
 from remiss.auth.models import Role
 from remiss.outgoing.models import Organisation
-from remiss.remisser.models import Question, Remiss, SandlistaEntry
+from remiss.remisser.models import Remiss, SandlistaEntry
 from tests.support.factories import SEED_000_SANDLISTA, make_namnd, make_user
 
 SEED_000_FORM = {
@@ -28,6 +28,7 @@ SEED_000_FORM = {
     "sandlista": "\n".join(SEED_000_SANDLISTA),
     "questions": "",
     "notes": "SDF 30/3-10. Svar till kansliet senast 11/3-10.",
+    "confirm_past_deadline": "1",  # 2010's letter, registered in 2026 (the warning: test_a_past_deadline_…)
 }
 
 
@@ -58,8 +59,10 @@ def test_register_seed_000_and_follow_it(client, auth, session, db):
         entries = s.exec(select(SandlistaEntry).where(SandlistaEntry.remiss_id == remiss.id)
                          .order_by(SandlistaEntry.position)).all()
         assert [e.name for e in entries] == SEED_000_SANDLISTA
-        # The register of remissinstanser grew with the typed names.
-        assert len(s.exec(select(Organisation)).all()) == 15
+        # The register of remissinstanser (whom we send outgoing remisser to) did not grow: an incoming
+        # remiss's sändlista is whom the remittent sent it to, kept on the remiss alone.
+        assert s.exec(select(Organisation)).all() == []
+        assert {e.organisation_id for e in entries} == {None}
         remiss_id = remiss.id
 
     # Assign, then walk the statuses.
@@ -181,3 +184,65 @@ def test_a_deadline_is_required_unless_the_remiss_has_none(client, auth, session
     assert typed.status_code == 302
     with db.transaction() as s:
         assert s.exec(select(Remiss).where(Remiss.title == "Tangentbord")).one().deadline_on == date(2027, 1, 11)
+
+
+def test_a_past_deadline_is_asked_about_and_everything_typed_is_kept(client, auth, session, db, clock):
+    namnd, _, _, _ = _world(session)
+    auth.login("sekr@malmo.se")
+    form = {**SEED_000_FORM, "namnd_id": namnd.id}
+    del form["confirm_past_deadline"]
+    response = auth.post("/remisser/ny", form)
+    html = response.get_data(as_text=True)
+    assert response.status_code == 200 and "Sista svarsdagen har redan passerat" in html
+    assert "Sista svarsdag är 31 mars 2010, som redan har varit." in html
+    assert 'name="confirm_past_deadline"' in html and 'name="confirm_duplicate"' not in html
+    for typed in ("KS-IOF-2010-00015", "Förslag till ny IoF-plan", "2010-03-31", "Patrik Kronholm",
+                  "Stadsdelsfullmäktige Västra Innerstaden", "SDF 30/3-10"):
+        assert typed in html, typed
+    with db.transaction() as s:
+        assert s.exec(select(Remiss)).all() == []
+    # Today's deadline is not past; ticking the box registers a late one.
+    today = {**form, "deadline_on": clock.now.date().isoformat(), "title": "I dag", "sender_dnr": "KS-1"}
+    assert auth.post("/remisser/ny", today).status_code == 302
+    assert auth.post("/remisser/ny", {**form, "confirm_past_deadline": "1"}).status_code == 302
+    with db.transaction() as s:
+        assert len(s.exec(select(Remiss)).all()) == 2
+
+
+def test_the_duplicate_check_while_typing(client, auth, session, db):
+    """The API the form's script asks: the same remittent's diarienummer or title, forgivingly, with links."""
+    namnd, other, _, _ = _world(session)
+    hidden_user = make_user(session, role=Role.registrator, namnder=[other], email="annan@malmo.se")
+    reader = make_user(session, role=Role.handlaggare, namnder=[namnd], email="las@malmo.se")
+    session.commit()
+    auth.login("sekr@malmo.se")
+    first = auth.post("/remisser/ny", {**SEED_000_FORM, "namnd_id": namnd.id}).headers["Location"]
+    url = "/api/v1/remisser/mojliga-dubbletter"
+    for query in ({"sender_dnr": "ks-iof-2010-15"}, {"sender_dnr": "KS IOF 2010/00015", "title": "Något annat"},
+                  {"title": "FÖRSLAG TILL NY IOF PLAN"}, {"title": "förslag till ny iof-plan."}):
+        items = client.get(url, query_string=query).get_json()["items"]
+        assert [item["url"] for item in items] == [first], query
+        assert items[0]["our_dnr"] == "LB 2026/0001" and items[0]["title"] == SEED_000_FORM["title"]
+    for query in ({"sender_dnr": "KS-IOF-2010-00016"}, {"title": "Förslag till ny IoF-plan 2"}, {}, {"title": "x" * 5000}):
+        assert client.get(url, query_string=query).get_json() == {"items": []}, query
+    auth.logout()
+    auth.login("annan@malmo.se")  # another nämnd's registrator does not learn of it
+    assert client.get(url, query_string={"sender_dnr": "KS-IOF-2010-00015"}).get_json() == {"items": []}
+    auth.logout()
+    auth.login("las@malmo.se")
+    assert client.get(url, query_string={"title": "x"}).status_code == 403
+    assert hidden_user.id and reader.id
+
+
+def test_a_missiv_already_registered_is_warned_about_at_once(client, auth, session, db):
+    namnd, _, _, _ = _world(session)
+    auth.login("sekr@malmo.se")
+    first = auth.post("/remisser/ny", {**SEED_000_FORM, "namnd_id": namnd.id}).headers["Location"]
+    cases = json.loads(Path("/work/shared/cases/seed-cases.json").read_text(encoding="utf-8"))
+    text = next(c for c in cases if c["id"] == "IOF-2010")["missiv_text"]
+    response = auth.post("/remisser/ny/missiv", {"text": text}, form_url="/remisser/ny/missiv")
+    assert response.status_code == 302, response.get_data(as_text=True)[:500]
+    html = client.get(response.headers["Location"]).get_data(as_text=True)
+    live = html[html.index('id="duplicate-live"'):]
+    live = live[:live.index("</fieldset>")]
+    assert "Kan redan vara registrerad:" in live and f'href="{first}"' in live

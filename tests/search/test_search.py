@@ -318,7 +318,8 @@ def test_postgres_upgrade_moves_the_documents_from_their_table_onto_remiss(sessi
         cfg = Config()
         cfg.set_main_option("script_location", str(MIGRATIONS_DIR))
         cfg.set_main_option("sqlalchemy.url", url.replace("%", "%%"))
-        command.downgrade(cfg, "s001_search")
+        # Written with today's models, then taken back to s001 (its remiss_search table is filled from the
+        # rows): a later revision's columns (f001's keys on remiss) exist only while the rows are written.
         db = Database(url)
         with db.transaction() as old:
             namnd = make_namnd(old, name="Öster", dnr_prefix="SOFÖ")
@@ -328,6 +329,7 @@ def test_postgres_upgrade_moves_the_documents_from_their_table_onto_remiss(sessi
             old.flush()
             old.add(DraftVersion(draft_id=draft.id, number=1, created_at=T0,
                                  content=json.dumps({"svar": ["Nämnden avstyrker."]})))
+        command.downgrade(cfg, "s001_search")
         with db.transaction(write=False) as old:
             assert old.connection().exec_driver_sql("SELECT count(*) FROM remiss_search").scalar() == 1
         command.upgrade(cfg, "heads")

@@ -221,7 +221,8 @@ def test_a_subject_that_names_no_matter_leaves_the_title_to_the_letter(subject):
 
 
 def test_a_caption_above_the_headline_is_skipped_also_with_windows_line_ends():
-    assert parse_missiv(letter("d22").replace("\n", "\r\n")).title is None  # not "Storgatan i Malå sedd från …"
+    # Not the caption "Storgatan i Malå sedd från …": the heading is shouted, so the proposal the page links names it.
+    assert parse_missiv(letter("d22").replace("\n", "\r\n")).title == "Bostadsförsörjningsprogrammet för Malå kommun"
 
 
 def test_letterhead_of_a_pdf_missiv_is_skipped_to_reach_the_title():
@@ -241,6 +242,10 @@ def test_letterhead_of_a_pdf_missiv_is_skipped_to_reach_the_title():
     ("Avfallsplan för Umeåregionen – samråd", "Avfallsplan för Umeåregionen"),
     ("Samråd: Detaljplan för kvarteret Linden", "Detaljplan för kvarteret Linden"),
     ("Översiktsplan 2040 på granskning", "Översiktsplan 2040"),
+    # invitations rather than names (fresh3 round)
+    ("Nu är förslaget till ny avfallsplan ute på remiss", "Förslaget till ny avfallsplan"),
+    ("Samrådshandling: Vattentjänstplan för Ale kommun", "Vattentjänstplan för Ale kommun"),
+    ("Dags att tycka till om den regionala utvecklingsstrategin", "Den regionala utvecklingsstrategin"),
 ])
 def test_procedure_words_around_a_headline_are_dropped(headline, title):
     text = f"{headline}\n\nKommunen vill ha synpunkter på förslaget. Synpunkter lämnas senast den 1 juni 2024."

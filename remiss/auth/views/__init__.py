@@ -10,6 +10,7 @@ from flask import (Blueprint, abort, current_app, flash, redirect, render_templa
 from flask_login import current_user, login_user, logout_user
 
 from remiss.auth import service
+from remiss.auth.device import describe
 from remiss.auth.forms import LoginForm
 from remiss.auth.models import User
 from remiss.db import get_db, get_session
@@ -30,6 +31,11 @@ def safe_next(target: str | None) -> str | None:
 
 def address() -> str:
     return request.remote_addr or "?"
+
+
+def device() -> str:
+    """The browser and system of this request, for the Konto page's list of sessions."""
+    return describe(request.headers.get("User-Agent", ""))
 
 
 def sso_client():
@@ -68,7 +74,8 @@ def login():
             try:
                 user = service.authenticate(tx, now=now(), email=form.email.data, password=form.password.data,
                                             address=address(), limits=limits, local_login=local_login())
-                sid = service.start_session(tx, now=now(), user=user, method="password", address=address())
+                sid = service.start_session(tx, now=now(), user=user, method="password", address=address(),
+                                            device=device())
             except service.AuthError as exc:
                 error = str(exc)
                 user = None

@@ -10,7 +10,7 @@ from sqlmodel import select
 from remiss.auth import service
 from remiss.auth.forms import PasswordForm, parse_token_form
 from remiss.auth.models import User
-from remiss.auth.views import address, bp, local_login, sign_in
+from remiss.auth.views import address, bp, device, local_login, sign_in
 from remiss.db import get_session
 from remiss.namnd.models import Namnd
 from remiss.web import now, principal
@@ -113,7 +113,8 @@ def change_password():
             field.errors = [*field.errors, str(exc)]
         else:
             # Every session ended with the old password; this browser continues in a new one.
-            sid = service.start_session(db_session, now=now(), user=user, method="password", address=address())
+            sid = service.start_session(db_session, now=now(), user=user, method="password", address=address(),
+                                        device=device())
             response = sign_in(user, sid, url_for("auth.account"))
             flash("Lösenordet är bytt. Du är utloggad på alla andra enheter och dina API-nycklar är återkallade.",
                   "success")

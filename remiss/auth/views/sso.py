@@ -14,7 +14,7 @@ from requests import RequestException
 
 from remiss.auth import directory, service
 from remiss.auth.models import UserSession
-from remiss.auth.views import address, bp, sign_in, sso_client
+from remiss.auth.views import address, bp, device, sign_in, sso_client
 from remiss.db import get_db
 from remiss.web import now
 
@@ -127,7 +127,7 @@ def sso_callback():
         else:
             service.record_sign_in(tx, now=now(), user=user, login=identity.email or identity.subject,
                                    method="sso", address=address())
-            sid = service.start_session(tx, now=now(), user=user, method="sso", address=address(),
+            sid = service.start_session(tx, now=now(), user=user, method="sso", address=address(), device=device(),
                                         id_token=token.get("id_token", ""))
     if refusal:
         return render_template("auth/sso_refused.html", reason=refusal), 403

@@ -17,8 +17,7 @@ from remiss.drafting.models import GeneratedDocument
 from remiss.drafting.panel import form_context
 from remiss.drafting.panel import panel_context as _panel_context
 from remiss.files import FileRejected
-from remiss.web.errors import error_response
-from remiss.web.extensions import login_manager
+from remiss.web.extensions import guard_api, login_manager
 from remiss.remisser.input import InputErrors, parse_date
 from remiss.remisser.models import Remiss
 from remiss.web import now, principal
@@ -33,7 +32,7 @@ def _login_required():
     if current_user.is_authenticated:
         return None
     if request.path.startswith("/api/"):
-        return error_response(401, "Inloggning krävs: använd sessionen eller 'Authorization: Bearer <token>'.")
+        return guard_api()
     return login_manager.unauthorized()
 
 
@@ -134,6 +133,25 @@ def change_state(remiss_id: int):
     return _back(remiss.id)
 
 
+@bp.post("/remisser/<int:remiss_id>/yttrande/rattelse")
+def start_rattelse(remiss_id: int):
+    session = get_session()
+    remiss = load_remiss(session, principal(), remiss_id, Action.review)
+    try:
+        draft = service.start_rattelse(session, now=now(), principal=principal(), remiss=remiss,
+                                       comment=request.form.get("comment", ""))
+    except InputErrors as exc:
+        session.rollback()
+        flash(next(iter(exc.errors.values())), "error")
+    except service.DraftError as exc:
+        session.rollback()
+        flash(str(exc), "error")
+    else:
+        flash(f"{service.rattelse_name(draft.rattelse).capitalize()} är påbörjad. Det expedierade yttrandet och "
+              "dess beslut ligger kvar; rättelsen granskas, beslutas och expedieras för sig.", "success")
+    return _back(remiss.id)
+
+
 @bp.post("/remisser/<int:remiss_id>/yttrande/expediera")
 def expediera(remiss_id: int):
     session = get_session()
@@ -145,13 +163,18 @@ def expediera(remiss_id: int):
         session.rollback()
         flash(str(exc), "error")
         return _back(remiss.id)
-    flash(f"Yttrandet är expedierat: version {result.version_number} med diarienummer {remiss.our_dnr} är låst.",
+    what = "Rättelsen" if result.rattelse else "Yttrandet"
+    flash(f"{what} är expedierad: version {result.version_number} med diarienummer {remiss.our_dnr} är låst."
+          if result.rattelse else
+          f"Yttrandet är expedierat: version {result.version_number} med diarienummer {remiss.our_dnr} är låst.",
           "success")
     if result.mailed_to:
-        flash(f"Yttrandet e-postas till {result.mailed_to}"
+        flash(f"{what} e-postas till {result.mailed_to}"
               + (f" med kopia till {', '.join(result.copies)}" if result.copies else "") + ".", "info")
     else:
-        flash("Remissen saknar svarsadress, så yttrandet har inte e-postats. Skicka det till remittenten själv.",
+        flash(f"Remissen saknar svarsadress, så {what.lower()} har inte e-postats. Skicka den till remittenten själv."
+              if result.rattelse else
+              "Remissen saknar svarsadress, så yttrandet har inte e-postats. Skicka det till remittenten själv.",
               "info")
     if result.status_note:
         flash(result.status_note, "info")

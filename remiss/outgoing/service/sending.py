@@ -92,10 +92,18 @@ def missiv_context(session: Session, *, now: datetime, remiss: Remiss) -> dict:
         "svar_till_epost": remiss.answer_email or namnd.email,
         "fragor": [q.text for q in remisser.questions_of(session, remiss.id)],
         "sandlista": grouped_names(remisser.entries(session, remiss.id)),
-        "kontaktperson": {"namn": remiss.contact_person or (officer.name if officer else ""), "titel": "",
-                          "epost": remiss.contact_email or (officer.email if officer else ""), "telefon": ""},
+        "kontaktperson": contact(remiss.contact_person or (officer.name if officer else ""),
+                                 remiss.contact_email or (officer.email if officer else "")),
         "handlingar": handlingar or ["Missiv"],
     }
+
+
+def contact(namn: str, epost: str, *, titel: str = "", telefon: str = "") -> dict:
+    """The missiv's kontaktperson; `rad` joins the parts that are there ("Jesper Lindkvist, jesper@…"), no
+    dangling commas."""
+    parts = [namn, titel, epost, f"telefon {telefon}" if telefon else ""]
+    return {"namn": namn, "titel": titel, "epost": epost, "telefon": telefon,
+            "rad": ", ".join(part.strip() for part in parts if part.strip())}
 
 
 def _handlingar(session: Session, remiss_id: int) -> list[Attachment]:

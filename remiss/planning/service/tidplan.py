@@ -10,9 +10,11 @@ from remiss import events
 from remiss.audit import service as audit
 from remiss.auth.access import Action, Principal, require
 from remiss.calendar import Meeting, PlanningRules, Tidplan, WorkCalendar, plan_backwards
-from remiss.calendar.planner import MILESTONE_KINDS
+from remiss.calendar.planner import MILESTONE_KINDS, Decided, follow_decision
 from remiss.calendar.swedish import format_weekday_date
 from remiss.clock import STOCKHOLM, local, local_today
+from remiss.drafting.decision import decision_reference
+from remiss.drafting.models import Decision
 from remiss.namnd.models import ClosedDay, Namnd
 from remiss.namnd.models import Meeting as MeetingRow
 from remiss.planning.models import Milestone, TidplanState
@@ -89,16 +91,13 @@ def replan(session: Session, *, now: datetime, remiss: Remiss, actor_id: int | N
         planned = {m.kind: m for m in plan.milestones}
         if remiss.direction == Direction.utgaende:
             planned = {k: m for k, m in planned.items() if k == "sista_svarsdag"}
+    decided = decided_of(session, remiss) if remiss.direction != Direction.utgaende else None
+    if decided is not None:  # the beslut's meeting, not the planned one, dates the beslut and what follows it
+        namnd = session.get(Namnd, remiss.namnd_id)
+        planned.update({m.kind: m for m in follow_decision(decided, deadline_of(remiss), rules_of(namnd),
+                                                            work_calendar(session))})
     for kind, pm in planned.items():
-        row = existing.get(kind) or Milestone(remiss_id=remiss.id, kind=kind, planned_on=pm.day, due_on=pm.day,
-                                              label=pm.label)
-        row.position = MILESTONE_KINDS.index(kind)
-        row.label, row.owner_role = pm.label, pm.owner_role
-        row.planned_on = pm.day
-        row.planned_time = local(pm.due).time().replace(tzinfo=None) if isinstance(pm.due, datetime) else None
-        row.explanation, row.flagged = pm.explanation, pm.flagged
-        row.due_on = row.override_on or row.planned_on
-        session.add(row)
+        session.add(_apply(existing.get(kind), pm, remiss))
     for kind, row in existing.items():
         if kind in planned:
             continue
@@ -107,7 +106,7 @@ def replan(session: Session, *, now: datetime, remiss: Remiss, actor_id: int | N
         else:
             row.explanation, row.flagged = DROPPED, True
             session.add(row)
-    _store_state(session, now=now, remiss=remiss, plan=plan)
+    _store_state(session, now=now, remiss=remiss, plan=plan, decided=decided)
     session.flush()
     after = {m.kind: m.due_on.isoformat() for m in milestones_of(session, remiss.id)}
     changes = {kind: [before.get(kind), after.get(kind)] for kind in MILESTONE_KINDS
@@ -119,7 +118,63 @@ def replan(session: Session, *, now: datetime, remiss: Remiss, actor_id: int | N
     return plan
 
 
-def _store_state(session: Session, *, now: datetime, remiss: Remiss, plan: Tidplan | None) -> None:
+def _apply(row: Milestone | None, pm, remiss: Remiss) -> Milestone:
+    """The milestone row (new when None) dated and worded as the planner's milestone pm says."""
+    row = row or Milestone(remiss_id=remiss.id, kind=pm.kind, planned_on=pm.day, due_on=pm.day, label=pm.label)
+    row.position = MILESTONE_KINDS.index(pm.kind)
+    row.label, row.owner_role = pm.label, pm.owner_role
+    row.planned_on = pm.day
+    row.planned_time = local(pm.due).time().replace(tzinfo=None) if isinstance(pm.due, datetime) else None
+    row.explanation, row.flagged = pm.explanation, pm.flagged
+    if pm.fact:  # what happened replaces a date set by hand for what was planned
+        row.override_on, row.override_reason, row.override_by_id = None, "", None
+    row.due_on = row.override_on or row.planned_on
+    return row
+
+
+def follow(session: Session, *, now: datetime, remiss: Remiss, actor_id: int | None = None) -> bool:
+    """Date the beslut, justering and expediering milestones from the recorded beslut (its meeting, its
+    justering), leaving the rest of the tidplan as it is; return whether a date moved.
+
+    Called by receivers of the beslut and justering events: the verb that sent them has already checked who may
+    act. A milestone already done by other work (an expediering) keeps its date."""
+    decided = decided_of(session, remiss) if remiss.direction != Direction.utgaende else None
+    if decided is None:
+        return False
+    namnd = session.get(Namnd, remiss.namnd_id)
+    existing = {m.kind: m for m in milestones_of(session, remiss.id)}
+    changes = {}
+    for pm in follow_decision(decided, deadline_of(remiss), rules_of(namnd), work_calendar(session)):
+        row = existing.get(pm.kind)
+        if row is not None and row.done_at is not None and not pm.fact:
+            continue
+        before = row.due_on.isoformat() if row is not None else None
+        row = _apply(row, pm, remiss)
+        session.add(row)
+        if before != row.due_on.isoformat():
+            changes[pm.kind] = [before, row.due_on.isoformat()]
+    state = session.get(TidplanState, remiss.id) or TidplanState(remiss_id=remiss.id, planned_at=now)
+    state.meeting_on = decided.day
+    session.add(state)
+    session.flush()
+    if changes:
+        audit.record(session, now=now, user_id=actor_id, entity="remiss", entity_id=remiss.id,
+                     remiss_id=remiss.id, action="milestone", changes=changes,
+                     note=f"Tidplanen följer beslutet {decided.reference}")
+    events.milestones_changed.send(remiss, session=session, now=now, actor_id=actor_id)
+    return bool(changes)
+
+
+def decided_of(session: Session, remiss: Remiss) -> Decided | None:
+    """The recorded beslut on the yttrande (not on a later rättelse, which the tidplan does not follow)."""
+    row = session.exec(select(Decision).where(Decision.remiss_id == remiss.id, Decision.rattelse == 0)).first()
+    if row is None:
+        return None
+    return Decided(row.decided_by, row.meeting_on, decision_reference(row), row.omedelbar_justering, row.justerad_on)
+
+
+def _store_state(session: Session, *, now: datetime, remiss: Remiss, plan: Tidplan | None,
+                 decided: Decided | None = None) -> None:
     state = session.get(TidplanState, remiss.id) or TidplanState(remiss_id=remiss.id, planned_at=now)
     if plan is None:
         state.feasible, state.needs_omedelbar_justering = True, False
@@ -134,6 +189,8 @@ def _store_state(session: Session, *, now: datetime, remiss: Remiss, plan: Tidpl
         state.meeting_on = plan.chosen_meeting.day if plan.chosen_meeting else None
         state.warnings = json.dumps(plan.warnings, ensure_ascii=False)
         state.proposals = json.dumps(plan.proposals, ensure_ascii=False)
+    if decided is not None:
+        state.meeting_on = decided.day
     state.planned_at = now
     session.add(state)
 

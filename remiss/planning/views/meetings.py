@@ -6,12 +6,13 @@ from flask_login import login_required
 from sqlmodel import select
 
 from remiss.auth.access import Action, require
-from remiss.calendar.swedish import format_weekday_date
+from remiss.calendar.swedish import count_words, format_weekday_date
 from remiss.clock import local
 from remiss.db import get_session
 from remiss.namnd.models import ClosedDay, Meeting, Namnd
 from remiss.planning.forms import meetings_from_json, meetings_to_json, optional_date, parse_meeting, text
 from remiss.planning.service import meetings as service
+from remiss.planning.service.tidplan import work_calendar
 from remiss.planning.views import bp
 from remiss.remisser.input import InputErrors
 from remiss.web import now, principal, requires
@@ -90,6 +91,10 @@ def save_meeting(namnd_id: int):
         session.rollback()
         return _page(namnd, values=values, errors=exc.errors, editing=editing, status=400)
     flash("Sammanträdet är sparat och tidplanerna är beräknade på nytt.", "success")
+    reason = work_calendar(session).day_off_reason(data.day)
+    if reason:
+        flash(f"{format_weekday_date(data.day).capitalize()} är {reason}, ingen arbetsdag. Kontrollera datumet.",
+              "warning")
     return redirect(url_for("planning.meetings", namnd_id=namnd_id))
 
 
@@ -119,8 +124,8 @@ def import_meetings(namnd_id: int):
         except InputErrors as exc:
             session.rollback()
             return _page(namnd, errors=exc.errors, status=400)
-        flash(f"{added} sammanträden importerade" + (f", {skipped} fanns redan" if skipped else "") + ".",
-              "success")
+        flash(count_words(added, "sammanträde importerat", "sammanträden importerade")
+              + (f", {skipped} fanns redan" if skipped else "") + ".", "success")
         return redirect(url_for("planning.meetings", namnd_id=namnd_id))
     upload = request.files.get("file")
     if upload is None or not upload.filename:
@@ -129,7 +134,12 @@ def import_meetings(namnd_id: int):
     if len(data) > IMPORT_MAX_BYTES:
         return _page(namnd, errors={"file": "Filen är för stor (högst 2 MB)."}, status=400)
     found, problems = service.parse_import(upload.filename, data)
-    preview = {"rows": [service.describe_meeting(m) for m in found], "problems": problems,
+    calendar = work_calendar(session)
+    rows = []
+    for meeting in found:
+        reason = calendar.day_off_reason(local(meeting.starts_at).date())
+        rows.append(service.describe_meeting(meeting) + (f" – obs: {reason}, ingen arbetsdag" if reason else ""))
+    preview = {"rows": rows, "problems": problems,
                "payload": meetings_to_json(found), "filename": upload.filename}
     if not found:
         return _page(namnd, errors={"file": "Filen innehöll inga sammanträden som kunde läsas."},

@@ -1,0 +1,61 @@
+"""The tidplan's beslut, justering and expediering follow the meeting the beslut was recorded at, not the planned
+one (issue 17 item 5); a rättelse's beslut leaves the answered remiss's tidplan as it was."""
+from __future__ import annotations
+
+from datetime import date, datetime, timezone
+
+from remiss.drafting import decision as decisions
+from remiss.drafting import dispatch, service
+from remiss.planning.models import TidplanState
+from remiss.planning.service import tidplan
+from tests.drafting.conftest import DECIDED_AT, approve, record
+
+
+def rows(session, remiss_id):
+    session.expire_all()
+    return {m.kind: m for m in tidplan.milestones_of(session, remiss_id)}
+
+
+def test_the_tidplan_follows_the_meeting_that_decided(session, w):
+    remiss = w["remiss"]
+    planned = rows(session, remiss.id)
+    assert planned["namnd"].due_on == date(2015, 9, 24)
+    # the nämnd meeting had been moved by hand; the beslut's facts replace such plans
+    tidplan.override_milestone(session, now=DECIDED_AT, principal=w["h"], remiss=remiss,
+                               milestone_id=planned["namnd"].id, day=date(2015, 9, 25), reason="Flyttat möte")
+    approve(session, w)
+    record(session, w, meeting_on=date(2015, 9, 17), paragraf="130")  # an extra meeting, a week early
+    got = rows(session, remiss.id)
+    assert got["namnd"].due_on == date(2015, 9, 17) and got["namnd"].override_on is None
+    assert got["namnd"].done_at is not None and "§ 130" in got["namnd"].explanation
+    assert got["justering"].due_on == date(2015, 10, 1) and got["justering"].done_at is None
+    assert got["expediering"].due_on == date(2015, 10, 2) and got["expediering"].flagged  # after 28 September
+    assert session.get(TidplanState, remiss.id).meeting_on == date(2015, 9, 17)
+
+    decisions.record_justering(session, now=DECIDED_AT, principal=w["r"], remiss=remiss, justerad_on=date(2015, 9, 18))
+    got = rows(session, remiss.id)
+    assert got["justering"].due_on == date(2015, 9, 18) and got["justering"].done_at is not None
+    assert got["expediering"].due_on == date(2015, 9, 21) and not got["expediering"].flagged
+    assert got["tjansteskrivelse"].due_on == date(2015, 8, 27)  # the work before the beslut keeps its dates
+
+    # a replan (the deadline moved) keeps following the beslut
+    tidplan.replan(session, now=DECIDED_AT, remiss=remiss)
+    got = rows(session, remiss.id)
+    assert (got["namnd"].due_on, got["justering"].due_on) == (date(2015, 9, 17), date(2015, 9, 18))
+
+
+def test_a_rattelse_beslut_leaves_the_answered_tidplan_alone(session, w):
+    remiss = w["remiss"]
+    approve(session, w)
+    record(session, w, omedelbar_justering=True)
+    sent_at = datetime(2015, 9, 25, 9, 0, tzinfo=timezone.utc)
+    dispatch.expediera(session, now=sent_at, principal=w["r"], remiss=remiss, files_dir=w["files"])
+    before = {k: (m.due_on, m.done_at) for k, m in rows(session, remiss.id).items()}
+    later = datetime(2015, 10, 12, 9, 0, tzinfo=timezone.utc)
+    service.start_rattelse(session, now=later, principal=w["g"], remiss=remiss, comment="Fel.")
+    service.save(session, now=later, principal=w["h"], remiss=remiss, raw={"sammanfattning": "Rättat."})
+    service.change_state(session, now=later, principal=w["h"], remiss=remiss, new="granskning")
+    service.change_state(session, now=later, principal=w["g"], remiss=remiss, new="godkand")
+    decisions.record_decision(session, now=later, principal=w["r"], remiss=remiss, decided_by="namnd",
+                              meeting_on=date(2015, 10, 8), paragraf="150", omedelbar_justering=True)
+    assert {k: (m.due_on, m.done_at) for k, m in rows(session, remiss.id).items()} == before

@@ -1,0 +1,92 @@
+"""Migration f001: the lookup keys of the remisser already there, and the register cleaned of the names only
+incoming remissers' sändlistor put there (and of nothing else)."""
+from __future__ import annotations
+
+import os
+
+import pytest
+from alembic import command
+from alembic.config import Config
+from sqlalchemy import create_engine, text
+from sqlalchemy.engine import make_url
+from sqlmodel import select
+
+from remiss.auth.access import Principal
+from remiss.db import MIGRATIONS_DIR, Database, migrate
+from remiss.outgoing.models import Organisation
+from remiss.outgoing.service.register import save_organisation, save_list
+from remiss.remisser.models import Remiss, SandlistaEntry
+from remiss.remisser.service import ensure_organisation
+from tests.conftest import PG_URL
+from tests.support.factories import T0, make_namnd, make_remiss
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def empty_url(request, tmp_path):
+    if request.param == "sqlite":
+        yield f"sqlite:///{tmp_path / 'f001.db'}"
+        return
+    if not PG_URL:
+        pytest.skip("needs PostgreSQL: set REMISS_TEST_DATABASE_URL")
+    name = f"remiss_f001_{os.getpid()}"
+    admin = create_engine(PG_URL, isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        conn.execute(text(f'CREATE DATABASE "{name}"'))
+    yield make_url(PG_URL).set(database=name).render_as_string(hide_password=False)
+    with admin.connect() as conn:
+        conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+    admin.dispose()
+
+
+def _alembic(url: str) -> Config:
+    cfg = Config()
+    cfg.set_main_option("script_location", str(MIGRATIONS_DIR))
+    cfg.set_main_option("sqlalchemy.url", url.replace("%", "%%"))
+    return cfg
+
+
+def test_f001_fills_the_keys_and_removes_only_incoming_sandlista_names(empty_url):
+    migrate(empty_url)
+    db = Database(empty_url)
+    admin = Principal.system()
+    with db.session() as s:
+        namnd = make_namnd(s, name="Stadsområdesnämnd Öster", dnr_prefix="SOFÖ")
+        incoming = make_remiss(s, namnd=namnd, our_dnr="SOFÖ 2026/0006", sender_dnr="KS-IOF-2010-00015",
+                               title="Förslag till ny IoF-plan",
+                               sandlista=["Samtliga nämnder", "Stadsområdesnämnd Öster", "Fastighetsnämnden",
+                                          "Kulturnämnden"])
+        make_remiss(s, namnd=namnd, direction="utgaende", title="Vår remiss", sandlista=["Stadsområdesnämnd Öster"])
+        # What registration used to do: every name of the incoming sändlista into the register, linked.
+        junk = ensure_organisation(s, now=T0, name="Samtliga nämnder", namnd_id=namnd.id)
+        ensure_organisation(s, now=T0, name="Stadsområdesnämnd Öster", namnd_id=namnd.id)  # also sent to
+        chosen = save_organisation(s, now=T0, principal=admin, existing=None, name="Fastighetsnämnden")
+        listed = ensure_organisation(s, now=T0, name="Kulturnämnden", namnd_id=namnd.id)
+        save_list(s, now=T0, principal=admin, name="Kulturen", organisation_ids=[listed.id])
+        by_name = {o.name: o.id for o in s.exec(select(Organisation))}
+        for entry in s.exec(select(SandlistaEntry).where(SandlistaEntry.remiss_id == incoming.id)):
+            entry.organisation_id = by_name[entry.name]
+            s.add(entry)
+        s.commit()
+        incoming_id, junk_id, chosen_id = incoming.id, junk.id, chosen.id
+    db.write_engine.dispose()
+    db.read_engine.dispose()
+
+    command.downgrade(_alembic(empty_url), "f001_dnr_keys-1")  # as before this revision: no keys
+    migrate(empty_url)
+
+    db = Database(empty_url)
+    with db.session() as s:
+        remiss = s.get(Remiss, incoming_id)
+        assert (remiss.our_dnr_key, remiss.our_dnr_tail) == ("sofo-2026-6", "2026-6")
+        assert (remiss.sender_dnr_key, remiss.sender_dnr_tail) == ("ks-iof-2010-15", "2010-15")
+        assert remiss.title_key == "forslag till ny iof plan"
+        names = {o.name for o in s.exec(select(Organisation))}
+        assert names == {"Stadsområdesnämnd Öster", "Fastighetsnämnden", "Kulturnämnden"}
+        assert s.get(Organisation, junk_id) is None and s.get(Organisation, chosen_id) is not None
+        entries = {e.name: e.organisation_id for e in s.exec(select(SandlistaEntry)
+                                                             .where(SandlistaEntry.remiss_id == incoming_id))}
+        assert entries["Samtliga nämnder"] is None and entries["Fastighetsnämnden"] == chosen_id
+        assert len(entries) == 4  # the incoming sändlista keeps every name
+    db.write_engine.dispose()
+    db.read_engine.dispose()
