@@ -24,6 +24,7 @@ from remiss.reminders.delivery import sweep
 from remiss.reminders.report import SweepError, SweepResult
 from remiss.reminders.resend import resend, resend_failed
 from remiss.reminders.models import OutboxMessage, OutboxStatus
+from remiss.reminders.policy import OUTBOX_KIND_LABELS
 from remiss.reminders.service import waiting_count
 
 log = logging.getLogger("remiss.scheduler")
@@ -124,7 +125,8 @@ def run_command(now_text):
 
 
 @reminders_group.command("list")
-@click.option("--status", default=None, help="Bara rader med denna status (pending, sent, failed …).")
+@click.option("--status", default=None, help="Bara rader med denna status: pending (väntar), sent (skickad), failed (misslyckad), "
+              "cancelled (stoppad) …")
 @click.option("--limit", default=50, show_default=True)
 @with_appcontext
 def list_command(status, limit):
@@ -144,8 +146,9 @@ def list_command(status, limit):
     if not rows:
         click.echo("Utkorgen är tom." if not counts else "Inga rader med den statusen.")
     for row in rows:
-        click.echo(f"{row.id:>6}  {row.status:<10} {local(row.due_at):%Y-%m-%d %H:%M}  {row.kind:<10} "
-                   f"remiss {row.remiss_id or '-':<6} {row.recipient_email}  försök {row.attempts}"
+        click.echo(f"{row.id:>6}  {OutboxStatus(row.status).label.lower():<16} {local(row.due_at):%Y-%m-%d %H:%M}  "
+                   f"remiss {row.remiss_id or '-':<6} {row.recipient_email}  försök {row.attempts}  "
+                   + OUTBOX_KIND_LABELS.get(row.kind, row.kind)
                    + (f"  {row.last_error[:80]}" if row.last_error else ""))
 
 

@@ -28,6 +28,15 @@ KIND_LABELS = {
     ANSWERED: "Remissen är besvarad",
     "outgoing_deadline": "Svarstiden har gått ut för en utgående remiss",  # remiss.outgoing.service.chasers
 }
+# Every kind the outbox carries: the reminders above and the mail Remiss sends outside the organisation, which
+# no user can mute (the Utkorg's Sort and `remiss reminders list`).
+OUTBOX_KIND_LABELS = {
+    **KIND_LABELS,
+    "yttrande_expedierat": "Yttrandet expedierat till remittenten",  # remiss.drafting.mailing
+    "outgoing_missiv": "Utgående remiss till en remissinstans",  # remiss.outgoing.service.sending
+    "outgoing_chaser": "Påminnelse till en remissinstans som inte har svarat",  # remiss.outgoing.service.chasers
+    "outgoing_extension": "Förlängd remisstid till en remissinstans",  # remiss.outgoing.service.answers
+}
 UNMUTABLE = frozenset({ESCALATION})
 MUTABLE_KINDS = tuple(k for k in KIND_LABELS if k not in UNMUTABLE)
 SKIPPED_OWNERS = frozenset({"namnd"})  # meetings are events, not someone's task to finish

@@ -30,7 +30,7 @@ def _rows(session, rows: list[OutboxMessage]) -> list[dict]:
               for r in session.exec(select(Remiss.id, Remiss.our_dnr, Remiss.title).where(Remiss.id.in_(ids)))} \
         if ids else {}
     stopped = (OutboxStatus.cancelled.value, OutboxStatus.superseded.value)
-    return [{"id": r.id, "due": format_date_time(r.due_at), "kind": policy.KIND_LABELS.get(r.kind, r.kind),
+    return [{"id": r.id, "due": format_date_time(r.due_at), "kind": policy.OUTBOX_KIND_LABELS.get(r.kind, r.kind),
              "status": r.status, "status_label": STATUS_LABELS.get(r.status, r.status), "email": r.recipient_email,
              "remiss_id": r.remiss_id, "remiss": labels.get(r.remiss_id, ""), "attempts": r.attempts,
              "error": "" if r.status in stopped else r.last_error,
@@ -60,7 +60,7 @@ def mine():
 def _outbox_filters(values) -> dict[str, str]:
     """The outbox page's filter from a query string or form, unknown values dropped."""
     return {"status": values.get("status", "") if values.get("status") in STATUS_LABELS else "",
-            "kind": values.get("kind", "") if values.get("kind") in policy.KIND_LABELS else "",
+            "kind": values.get("kind", "") if values.get("kind") in policy.OUTBOX_KIND_LABELS else "",
             "email": values.get("email", "").strip()[:254]}
 
 
@@ -74,7 +74,7 @@ def outbox():
     matching = counts.get(filters["status"], 0) if filters["status"] else sum(counts.values())
     failed = counts.get(OutboxStatus.failed.value, 0)
     return render_template("reminders/outbox.html", rows=_rows(session, rows), statuses=STATUS_LABELS,
-                           kinds=policy.KIND_LABELS, filters=filters, outage=relay.outage_text(relay.get(session)),
+                           kinds=policy.OUTBOX_KIND_LABELS, filters=filters, outage=relay.outage_text(relay.get(session)),
                            counts=[{"label": label, "count": counts.get(status, 0), "status": status}
                                    for status, label in STATUS_LABELS.items()],
                            shown=len(rows), matching=_matching_text(len(rows), matching), failed=failed,

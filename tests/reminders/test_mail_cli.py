@@ -78,7 +78,7 @@ def test_muted_kinds_are_respected_but_escalations_are_not_mutable(app, runner, 
 def test_list_and_scheduler_commands(app, runner, world):
     runner.invoke(args=["reminders", "run", "--now", "2026-11-30T07:30"])
     listing = runner.invoke(args=["reminders", "list"]).output
-    assert "sent" in listing and "pending" in listing and "hanna@example.se" in listing
+    assert "skickad " in listing and "väntar " in listing and "hanna@example.se" in listing
     assert "hanna@example.se" not in runner.invoke(args=["reminders", "list", "--status", "failed"]).output
     jobs = runner.invoke(args=["scheduler", "--list"])
     assert jobs.exit_code == 0 and "reminders-sweep" in jobs.output and "60" in jobs.output
