@@ -137,3 +137,14 @@ def compose(session: Session, row, *, config, now: datetime) -> EmailMessage:
     if pdf is not None:
         message.add_attachment(pdf, maintype="application", subtype="pdf", filename=payload["pdf_filename"])
     return message
+
+
+def expediera_confirmation(remiss, rattelse: int = 0) -> str:
+    """The question asked before expediering (a row or the model): who the mail goes to at once, or that none goes."""
+    what = "rättelsen" if rattelse else "yttrandet"
+    to = (remiss.answer_email or "").strip()
+    if not to:
+        return f"Expediera {what}? Remissen saknar svarsadress, så inget e-postas: skicka handlingarna på annat sätt."
+    copies = copies_of(remiss)
+    return (f"Expediera {what}? Det e-postas genast till {to}"
+            + (f" med kopia till {', '.join(copies)}" if copies else "") + ". Det går inte att ångra.")

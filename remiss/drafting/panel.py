@@ -12,7 +12,7 @@ from remiss.documents.pdf import soffice_path
 from remiss.documents.sandbox import blocks
 from remiss.drafting import decision as decisions
 from remiss.drafting import content as sections
-from remiss.drafting import forms, generate, service
+from remiss.drafting import forms, generate, mailing, service
 from remiss.drafting.models import (Consultation, DecidedBy, Decision, DraftState, DraftVersion, GeneratedDocument,
                                     YttrandeDraft)
 from remiss.planning.models import Milestone
@@ -187,6 +187,7 @@ def panel_context(session: Session, principal: Principal, remiss, now) -> dict:
         "may_review": may_review and state == DraftState.granskning,
         "may_reopen": may_review and state == DraftState.godkand,  # expedierat: a rättelse instead
         "may_expediera": may_review and state == DraftState.godkand,
+        "expediera_confirm": mailing.expediera_confirmation(remiss, rattelse),
         "versions": [{"number": v.number, "author": v.author or "okänd", "at": format_date_time(v.created_at),
                       "comment": v.comment, "frozen": v.id in sent_ids} for v in versions],
         "consultations": [{"id": c.id, "party": c.party, "on": format_date(c.consulted_on) if c.consulted_on else "", "note": c.note}

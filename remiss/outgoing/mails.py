@@ -52,7 +52,7 @@ def missiv_mail(*, remiss: Remiss, namnd: Namnd, entry: SandlistaEntry, attachme
         "Om ni avstår från att yttra er, meddela gärna det till samma adress.",
         _signature(namnd, remiss),
     ]
-    subject = f"Remiss: {remiss.title} ({remiss.our_dnr}) – ange {remiss.our_dnr} i ämnesraden i ert svar"
+    subject = f"Remiss: {remiss.title} ({remiss.our_dnr})"  # the body asks for the number in the answer
     return _payload(subject, paragraphs, reply_to=answer_to, attachments=attachments)
 
 

@@ -70,6 +70,18 @@ def _general_extensions(session: Session, remiss_id: int) -> list[str]:
             for e in rows]
 
 
+def send_confirmation(emails: list[str], by_post: int, shown: int = 8) -> str:
+    """The question asked before the remiss goes out: how many get it by e-mail at once, to which addresses."""
+    text = "Skicka remissen nu?"
+    if emails:
+        listed = ", ".join(emails[:shown]) + (f" och {len(emails) - shown} till" if len(emails) > shown else "")
+        text += (f" Den e-postas genast till {count_words(len(emails), 'remissinstans', 'remissinstanser')}: "
+                 f"{listed}.")
+    if by_post:
+        text += f" {count_words(by_post, 'brev', 'brev')} till remissinstanser utan e-post skrivs ut för post."
+    return text + " Det går inte att ångra."
+
+
 def panel(session: Session, principal: Principal, remiss: Remiss, now: datetime, *, status: str = "",
           group: str = "") -> dict:
     """The "Utskick och svar" panel: what is left of the outgoing work and the next step's buttons."""
@@ -99,6 +111,7 @@ def panel(session: Session, principal: Principal, remiss: Remiss, now: datetime,
         "sent": remiss.sent_at is not None, "sent_at": format_date_time(remiss.sent_at) if remiss.sent_at else "",
         "unsent": len(unsent), "by_mail": len(by_mail), "by_post": len(by_post),
         "nowhere": [(e.id, e.name) for e in nowhere], "days_left": days_left(remiss, now),
+        "send_confirm": send_confirmation([current[e.id][0] for e in by_mail], len(by_post)),
         "waiting": waiting, "extended": extended, "general_extensions": _general_extensions(session, remiss.id),
         "chasers": {entry_id: moments for entry_id, moments in planned.items()},
         "chaser_count": sum(len(m) for m in planned.values()),

@@ -27,8 +27,10 @@ _ENTRIES = select(SandlistaEntry.__table__).where(_E.remiss_id == _REMISS_ID).or
 _N = Namnd.__table__.c
 _U = User.__table__.c
 _R = Remiss.__table__.c
-# The remiss with the names the page shows beside it: its nämnd's and its handläggare's.
-_REMISS = (select(Remiss.__table__, _N.name.label("namnd_name"), _U.name.label("handlaggare_name"))
+# The remiss with the names the page shows beside it: its nämnd's and its handläggare's (and the nämnd's
+# funktionsbrevlåda, where an outgoing remiss's answers go when it names no address of its own).
+_REMISS = (select(Remiss.__table__, _N.name.label("namnd_name"), _N.email.label("namnd_email"),
+                  _U.name.label("handlaggare_name"))
            .join(Namnd.__table__, _N.id == _R.namnd_id)
            .outerjoin(User.__table__, _U.id == _R.handlaggare_id).where(_R.id == _REMISS_ID))
 

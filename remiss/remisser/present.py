@@ -15,20 +15,25 @@ class OutgoingFacts(NamedTuple):
 
     sent: str  # "3 december 2026", or that it is not sent yet
     svarstid: str  # "3 december 2026 – 15 januari 2027 kl. 12.00 (6 veckor)"
+    answer_to: str  # the address the missiv and the mails give the instanser: its own, else the nämnd's
+    answer_to_namnd: bool  # answer_to is the nämnd's funktionsbrevlåda (none given on the remiss)
 
 
-def outgoing_facts(remiss) -> OutgoingFacts:
-    """Skickad and Svarstid of an outgoing remiss (a row or the model: sent_at and the deadline in force)."""
+def outgoing_facts(remiss, namnd_email: str = "") -> OutgoingFacts:
+    """Skickad, Svarstid and Svar till of an outgoing remiss (a row or the model: sent_at, the deadline in force,
+    answer_email) whose nämnd has the funktionsbrevlåda namnd_email."""
+    answer = (remiss.answer_email or namnd_email, not remiss.answer_email and bool(namnd_email))
     deadline = format_deadline(remiss.effective_deadline_on, remiss.effective_deadline_time)
     if remiss.sent_at is None:
-        return OutgoingFacts("Inte skickad ännu", f"till {deadline}" if remiss.effective_deadline_on else deadline)
+        return OutgoingFacts("Inte skickad ännu", f"till {deadline}" if remiss.effective_deadline_on else deadline,
+                             *answer)
     sent_on = local(remiss.sent_at).date()
     if remiss.effective_deadline_on is None:
-        return OutgoingFacts(format_date(sent_on), deadline)
+        return OutgoingFacts(format_date(sent_on), deadline, *answer)
     days = (remiss.effective_deadline_on - sent_on).days
     length = count_words(days // 7, "vecka", "veckor") if days >= 7 and days % 7 == 0 else \
         count_words(days, "dag", "dagar")
-    return OutgoingFacts(format_date(sent_on), f"{format_date(sent_on)} – {deadline} ({length})")
+    return OutgoingFacts(format_date(sent_on), f"{format_date(sent_on)} – {deadline} ({length})", *answer)
 
 
 def lateness(remiss, today: date) -> str:

@@ -272,7 +272,7 @@ def _show(remiss_id: int, *, assign_values: dict | None = None, assign_errors: d
             NEXT_STEPS[RemissStatus(remiss.status)]),
         late=late,
         may_edit=p.may(Action.edit, remiss.namnd_id), may_assign=may_assign, assign=assign,
-        panels=extra, outgoing=outgoing_facts(remiss) if remiss.direction == Direction.utgaende else None)
+        panels=extra, outgoing=outgoing_facts(remiss, remiss.namnd_email) if remiss.direction == Direction.utgaende else None)
 
 
 def _form_values(session, remiss) -> dict:

@@ -134,8 +134,11 @@ def test_outgoing_remiss_from_incomplete_register_to_published_sammanstallning(o
     assert "3 med e-post, 2 per post" in panel.inner_text()
 
     # 4. Send: three mails in the outbox, one Word file of two letters; the remiss is Skickad.
+    asked = []  # external mail goes at once: the page asks first, naming how many and to whom
+    page.once("dialog", lambda dialog: (asked.append(dialog.message), dialog.accept()))
     panel.get_by_role("button", name="Skicka remissen").click()
     assert "3 remissinstanser får missivet med e-post" in _messages(page)
+    assert asked and asked[0].startswith("Skicka remissen nu? Den e-postas genast till 3 remissinstanser: ")
     assert "Skickad" in page.locator(".page-head").inner_text()
     panel = page.locator("#utskick")
     assert panel.get_by_role("button", name="Skicka remissen").count() == 0

@@ -132,8 +132,11 @@ def _decide_justera_expediera(page, remiss_url: str) -> None:
     panel.locator("#f-j-justerad_on").fill("2010-01-27")
     panel.get_by_role("button", name="Registrera justeringen").click()
     assert "Justeringen är registrerad" in _messages(page)
+    asked = []  # the mail to the remittent goes at once: the page asks first, naming the address
+    page.once("dialog", lambda dialog: (asked.append(dialog.message), dialog.accept()))
     page.locator("#yttrande").get_by_role("button", name="Expediera").click()
     assert "Yttrandet är expedierat" in _messages(page)
+    assert asked and asked[0].startswith("Expediera yttrandet? ")
     assert "Besvarad" in page.locator(".status").first.inner_text()
 
 

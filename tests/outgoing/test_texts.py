@@ -90,7 +90,7 @@ def test_svarstid_in_swedish(days, words):
     from remiss.remisser.present import outgoing_facts
 
     remiss = SimpleNamespace(sent_at=at(2026, 11, 3), effective_deadline_on=date(2026, 11, 3) + timedelta(days=days),
-                             effective_deadline_time=None)
+                             effective_deadline_time=None, answer_email="")
     assert outgoing_facts(remiss).svarstid.endswith(f"({words})")
 
 

@@ -112,9 +112,10 @@ def test_no_raw_key_or_iso_date_reaches_the_page(session, auth):
     for entity, action, changes in EVENTS:
         audit.record(session, now=now, user_id=user.id, entity=entity, entity_id=1, remiss_id=remiss.id,
                      action=action, changes=changes)
+    email, rid = user.email, remiss.id
     session.commit()
-    auth.login(user.email)
-    text = _historik(auth.client.get(f"/remisser/{remiss.id}").get_data(as_text=True))
+    auth.login(email)
+    text = _historik(auth.client.get(f"/remisser/{rid}").get_data(as_text=True))
     assert re.findall(r"\b[a-z]+_[a-z_]+\b", text) == []
     assert re.findall(r"\d{4}-\d{2}-\d{2}", text) == []
     for raw in (" save ", "godkand", "pending", "granted", " namnd ", "12:00"):
@@ -133,7 +134,8 @@ def test_an_outgoing_remiss_was_upprattad_not_received(session, auth):
     remiss = make_remiss(session, namnd=namnd, title="Vår remiss", direction="utgaende")
     audit.record(session, now=datetime(2026, 12, 3, 9, 30, tzinfo=timezone.utc), user_id=user.id, entity="remiss",
                  entity_id=remiss.id, remiss_id=remiss.id, action="create", changes={"received_on": [None, "2026-12-03"]})
+    email, rid = user.email, remiss.id
     session.commit()
-    auth.login(user.email)
-    text = " ".join(_historik(auth.client.get(f"/remisser/{remiss.id}").get_data(as_text=True)).split())
+    auth.login(email)
+    text = " ".join(_historik(auth.client.get(f"/remisser/{rid}").get_data(as_text=True)).split())
     assert "Upprättad: – → 3 december 2026" in text and "Inkom" not in text

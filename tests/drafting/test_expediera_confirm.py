@@ -1,0 +1,26 @@
+"""Expediera asks before the yttrande is mailed to the remittent, naming where it goes."""
+from __future__ import annotations
+
+from remiss.drafting.mailing import expediera_confirmation
+from remiss.remisser.models import Remiss
+from tests.drafting.test_expediering_mail import _approve_and_decide
+from tests.outgoing.test_outgoing_words import _confirm
+
+
+def test_expediera_names_the_remittent_and_the_copies(world, session, auth, clock):
+    remiss = session.get(Remiss, world["remiss"].id)
+    remiss.copy_emails = "registrator@kultur.malmo.se; arkiv@malmo.se"
+    session.commit()
+    rid = remiss.id
+    auth.login(world["registrator"].email)
+    _approve_and_decide(auth, rid, clock)
+    question = _confirm(auth.client.get(f"/remisser/{rid}").get_data(as_text=True), "/yttrande/expediera")
+    assert question == ("Expediera yttrandet? Det e-postas genast till kulturkansli@malmo.se med kopia till "
+                        "registrator@kultur.malmo.se, arkiv@malmo.se. Det går inte att ångra.")
+
+
+def test_without_an_answer_address_it_says_nothing_is_mailed():
+    remiss = Remiss(title="x", answer_email="", copy_emails="")
+    assert "saknar svarsadress, så inget e-postas" in expediera_confirmation(remiss)
+    assert expediera_confirmation(Remiss(title="x", answer_email="a@x.se"), rattelse=1).startswith(
+        "Expediera rättelsen? Det e-postas genast till a@x.se.")

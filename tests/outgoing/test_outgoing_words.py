@@ -1,0 +1,60 @@
+"""An outgoing remiss tells the truth about where answers go and asks before mail leaves the organisation."""
+from __future__ import annotations
+
+import html as html_lib
+import re
+
+from sqlmodel import select
+
+from remiss.namnd.models import Namnd
+from remiss.outgoing.present import send_confirmation
+from remiss.reminders.models import OutboxMessage
+from remiss.remisser.models import Remiss
+from tests.outgoing.test_texts import _facts, _send, outgoing  # noqa: F401  (outgoing: the fixture)
+
+
+def _confirm(html: str, action: str) -> str:
+    form = re.search(r'<form method="post" action="[^"]*' + action + r'"[^>]*data-confirm="([^"]*)"', html)
+    assert form, f"no confirmation on the form to {action}"
+    return html_lib.unescape(form.group(1))
+
+
+def test_svar_till_is_the_address_the_missiv_gives(session, outgoing, auth):  # noqa: F811
+    remiss, admin = outgoing["remiss"], outgoing["admin"].email
+    namnd_email = session.get(Namnd, remiss.namnd_id).email
+    session.rollback()  # the arranging session lets go of SQLite before the app writes
+    auth.login(admin)
+    facts = _facts(auth.client.get(f"/remisser/{remiss.id}").get_data(as_text=True))
+    assert (f"<dt>Svar till</dt><dd>{namnd_email} <span class=\"muted\">(nämndens funktionsbrevlåda)</span>"
+            in facts)
+    row = session.get(Remiss, remiss.id)
+    row.answer_email = "kultur.remiss@example.se"
+    session.commit()
+    facts = _facts(auth.client.get(f"/remisser/{remiss.id}").get_data(as_text=True))
+    assert "<dt>Svar till</dt><dd>kultur.remiss@example.se" in facts and "funktionsbrevlåda" not in facts
+
+
+def test_the_missiv_mail_names_the_diarienummer_once_in_its_subject(session, outgoing, app):  # noqa: F811
+    remiss = outgoing["remiss"]
+    _send(session, remiss, app)
+    subjects = {m.subject for m in session.exec(select(OutboxMessage).where(OutboxMessage.kind == "outgoing_missiv"))}
+    dnr = session.get(Remiss, remiss.id).our_dnr
+    session.rollback()
+    assert subjects == {f"Remiss: Kulturstrategi ({dnr})"}
+
+
+def test_skicka_remissen_asks_first_naming_the_recipients(session, outgoing, auth):  # noqa: F811
+    remiss = outgoing["remiss"]
+    auth.login(outgoing["admin"].email)
+    question = _confirm(auth.client.get(f"/remisser/{remiss.id}").get_data(as_text=True), "/skicka")
+    assert question.startswith("Skicka remissen nu? Den e-postas genast till 4 remissinstanser: ")
+    for address in ("föreninga@example.se", "nämndd@example.se"):
+        assert address in question
+
+
+def test_the_send_question_in_swedish():
+    assert send_confirmation(["a@x.se"], 0) == ("Skicka remissen nu? Den e-postas genast till 1 remissinstans: "
+                                                "a@x.se. Det går inte att ångra.")
+    many = send_confirmation([f"{n}@x.se" for n in range(10)], 1, shown=8)
+    assert "10 remissinstanser: 0@x.se" in many and "7@x.se och 2 till." in many and "8@x.se" not in many
+    assert "1 brev till remissinstanser utan e-post skrivs ut för post." in many
