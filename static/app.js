@@ -33,6 +33,17 @@ document.addEventListener("DOMContentLoaded", () => {
     button.hidden = false;
     button.addEventListener("click", () => window.print());
   });
+  // Registering: the Sändlista hint says what happens to new names in the direction chosen (only outgoing
+  // remisser add them to the register of remissinstanser).
+  const direction = document.getElementById("f-direction");
+  const sandlista = document.getElementById("f-sandlista");
+  const sandlistaHint = document.getElementById("h-sandlista");
+  if (direction && sandlista && sandlistaHint && sandlista.dataset.hintInkommande) {
+    direction.addEventListener("change", () => {
+      sandlistaHint.textContent = direction.value === "utgaende" ? sandlista.dataset.hintUtgaende
+        : sandlista.dataset.hintInkommande;
+    });
+  }
   document.querySelectorAll("form[data-confirm]").forEach((form) =>
     form.addEventListener("submit", (event) => {
       if (!window.confirm(form.dataset.confirm)) event.preventDefault();
