@@ -219,6 +219,16 @@ def _digest_items_now(session: Session, payload: dict, now: datetime) -> list[di
     return digest_items(session, namnd_id=payload["namnd_id"], start=start, end=date.fromisoformat(payload["end"]))
 
 
+def _digest_link(base: str, payload: dict, items: list[dict]) -> tuple[str, str]:
+    """The digest's closing link: the one remiss it is about, else the nämnd's remisser in the Diarium."""
+    remiss_ids = {i["remiss_id"] for i in items}
+    if len(remiss_ids) == 1:
+        return f"{base}/remisser/{remiss_ids.pop()}", "Öppna remissen"
+    if payload.get("namnd_id"):
+        return f"{base}/remisser?namnd_id={payload['namnd_id']}", "Öppna nämndens remisser"
+    return f"{base}/", "Öppna Remiss"
+
+
 def compose(session: Session, row: OutboxMessage, *, config, now: datetime,
             remiss: Remiss | None = None) -> EmailMessage:
     """Return the mail of an outbox row, built from the remiss as it is now (pass it if already loaded)."""
@@ -230,7 +240,7 @@ def compose(session: Session, row: OutboxMessage, *, config, now: datetime,
         remiss = session.get(Remiss, row.remiss_id)
     templates = _mail_templates(current_app._get_current_object())
     context = {"greeting": "Hej!", "paragraphs": [], "facts": NO_FACTS, "items": [], "expected": "",
-               "link": f"{base}/", "settings_link": f"{base}/paminnelser"}
+               "link": f"{base}/", "link_label": "Öppna Remiss", "settings_link": f"{base}/paminnelser"}
     attachments: tuple[Attachment, ...] = ()
     if row.kind == policy.DIGEST:
         subject = f"Veckans remisser – {payload.get('namnd', '')}"
@@ -242,9 +252,11 @@ def compose(session: Session, row: OutboxMessage, *, config, now: datetime,
         context["items"] = [{"title": i["title"], "our_dnr": i["our_dnr"], "milestone": i["milestone"],
                              "due": format_weekday_date(date.fromisoformat(i["due_on"])), "late": i["late"],
                              "link": f"{base}/remisser/{i['remiss_id']}"} for i in items]
+        context["link"], context["link_label"] = _digest_link(base, payload, items)
         context["expected"] = "Se till att varje milstolpe har någon som driver den."
     elif remiss is not None and (row.kind in policy.REMINDER_KINDS or row.kind in NOTICE_TEXT):
         context["link"], context["facts"], attachments = _remiss_parts(remiss, base, now, templates)
+        context["link_label"] = "Öppna remissen"
         if row.kind in policy.REMINDER_KINDS:
             due_words = format_weekday_date(date.fromisoformat(payload["due_on"])) if payload.get("due_on") else ""
             subject, lines, expected = reminder_text(row.kind, payload, remiss, due_words, today=local(now).date())
@@ -258,6 +270,7 @@ def compose(session: Session, row: OutboxMessage, *, config, now: datetime,
         context["paragraphs"] = [p for p in str(payload.get("text", "")).split("\n\n") if p.strip()]
         if remiss is not None:
             context["link"], context["facts"], _ = _remiss_parts(remiss, base, now, templates)
+            context["link_label"] = "Öppna remissen"
     subject = row.subject or subject
     context["subject"] = subject
     return build(sender=config.get("MAIL_FROM", "Remiss <remiss@localhost>"), to=row.recipient_email,

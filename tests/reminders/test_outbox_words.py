@@ -5,6 +5,8 @@ import html as html_lib
 import re
 from datetime import datetime, timezone
 
+from sqlalchemy import update
+
 from remiss.drafting import mailing
 from remiss.outgoing.service import answers, chasers, sending
 from remiss.reminders import outbox, policy
@@ -21,7 +23,7 @@ def _fill(session):
     for n, kind in enumerate(KINDS):
         outbox.enqueue(session, now=NOW, key=f"words:{kind}", recipient_email=f"m{n}@example.se", kind=kind,
                        due_at=NOW, subject="Ämne", payload={})
-    session.query(OutboxMessage).filter(OutboxMessage.kind == policy.BEFORE).update({"status": "cancelled"})
+    session.execute(update(OutboxMessage).where(OutboxMessage.kind == policy.BEFORE).values(status="cancelled"))
     session.commit()
 
 
