@@ -6,7 +6,7 @@ import difflib
 import re
 from dataclasses import dataclass, field
 
-from remiss.missiv.summary import find_summary
+from remiss.missiv.summary import find_summary_sentences
 from remiss.remisser.input import UNKNOWN_FIELD, InputErrors
 
 # Text fields holding paragraphs; one line is one paragraph in the Word document.
@@ -80,8 +80,8 @@ def remiss_summary(missiv: str, remittent: str, title: str, namnd: str) -> str:
     """A first summary of the remiss for the tjänsteskrivelse: who sent what, and the missiv's own sentences about
     the matter when it has any (never its answer instructions or contact lines; the handläggare edits it)."""
     lead = f"{remittent or 'Remittenten'} har skickat remissen ”{title}” till {namnd} för yttrande."
-    about, _ = find_summary(missiv)
-    return "\n".join([lead, about] if about else [lead])
+    about, _ = find_summary_sentences(missiv)
+    return "\n".join([lead, *about])
 
 
 def initial_content(d: Defaults) -> dict:

@@ -7,6 +7,7 @@ prose, the summary is left empty and the handläggare writes it.
 """
 from __future__ import annotations
 
+import itertools
 import re
 
 MAX_SENTENCES = 3
@@ -21,7 +22,7 @@ format dokument dokumentet dokumenten handling handlingar handlingarna gdpr kako
 _ADMIN_PREFIXES = ("besvara", "yttrande", "sändlist", "diarienummer", "ämnesrad", "epost", "e-post", "webbplats",
                    "hemsida", "länk", "klicka", "kontakt", "bilag", "offentlig", "registrator", "publicera", "nyhet",
                    "synpunkt", "bifoga", "inbjud", "välkommen", "remissmöte", "samrådsmöte", "logotyp",
-                   "varningsmeddelande")
+                   "varningsmeddelande", "webbläsar")
 _ADMIN_PARTS = ("remissvar", "tillhanda", "frågeställning", "remissinstans", "remisstid", "svarstid", "svarsdag",
                 "mejl", "mail", "adress", "formulär", "tillgänglighet", "personuppgift", "samrådstid",
                 "granskningstid", "utställningstid")
@@ -32,9 +33,11 @@ _ADMIN_PHRASE = re.compile(
     r"finns att (?:läsa|ta del))\b|\d \(\d+\)",
     re.IGNORECASE,
 )
-# Signs of contact lines and broken text: an e-mail or web address, a telephone number, a list of files, words run
+# Signs of contact lines and broken text: a mail header, an e-mail, postal or web address, a telephone number, a list of files, words run
 # together where a page's lines were joined ("Gävleborgs länJust nu").
-_CONTACT = re.compile(r"@|https?://|www\.|;|\.(?:docx?|pdf|xlsx?|odt)\b|[a-zåäö][A-ZÅÄÖ][a-zåäö]|\b0\d{1,3}[- ]?\d{2,3}[ -]?\d{2}[ -]?\d{2}\b|\+46")
+_CONTACT = re.compile(r"^(?:Ämne|Från|Till|Skickat|Kopia|Subject|From|To|Sent|Date)[ \t]*:|@|\bBox \d|"
+                      r"\b\d{3} ?\d{2} [A-ZÅÄÖ]|https?://|www\.|;|\.(?:docx?|pdf|xlsx?|odt)\b|[a-zåäö][A-ZÅÄÖ][a-zåäö]|"
+                      r"\b0\d{1,3}[- ]?\d{2,3}[ -]?\d{2}[ -]?\d{2}\b|\+46")
 # Abbreviations that end in a full stop without ending the sentence ("t.ex. Word").
 _ABBREVIATION = re.compile(r"(?:\b(?:t\.ex|bl\.a|m\.m|m\.fl|s\.k|d\.v\.s|dvs|o\.s\.v|osv|t\.o\.m|fr\.o\.m|p\.g\.a|"
                            r"enl|jfr|resp|ca|nr|kap|kl|prop|bet|st|vs|ang)\.)$", re.IGNORECASE)
@@ -47,33 +50,52 @@ _STOP = re.compile(r"^[ \t#*]*(?:sändlista|remissinstanser|remissmottagare|mott
 
 def find_summary(text: str) -> tuple[str | None, tuple[int, int] | None]:
     """Return the first sentences of the letter that describe the matter, and their span, or (None, None)."""
+    sentences, span = find_summary_sentences(text)
+    return (" ".join(sentences) or None), span
+
+
+def find_summary_sentences(text: str) -> tuple[list[str], tuple[int, int] | None]:
+    """Return the sentences about the matter from the first paragraph of prose that has any, and its span."""
     stop = _STOP.search(text)
-    prose = text[:stop.start()] if stop else text
     prose_seen = 0
-    for paragraph in re.finditer(r"\S(?:.|\n(?![ \t]*\n))*", prose):
-        block = paragraph.group()
-        if _is_heading(block):
-            continue
-        picked = []
-        for sentence in _sentences(re.sub(r"\s+", " ", block).strip()):
-            if not _describes_matter(sentence):
-                break  # the rest of a paragraph that turned to instructions is not the matter either
-            picked.append(sentence)
-            if len(picked) == MAX_SENTENCES:
-                break
+    for block, span in _paragraphs(text[:stop.start()] if stop else text):
+        picked = list(itertools.islice(itertools.takewhile(_describes_matter, _sentences(block)), MAX_SENTENCES))
         if picked:
-            return " ".join(picked), paragraph.span()
-        prose_seen += len(block.split()) >= MIN_WORDS
+            return picked, span
+        prose_seen += 1
         if prose_seen == MAX_PARAGRAPHS:
             break  # the ingress is the letter's first paragraphs; later prose is instructions and background
-    return None, None
+    return [], None
 
 
-def _is_heading(block: str) -> bool:
-    """Tell a heading, letterhead or list line (short, without a full stop) from a paragraph of prose."""
-    line = block.strip()
-    return "\n" not in line and (len(line.split()) < MIN_WORDS or not line.endswith((".", "!", "?", ":"))) \
-        or line.startswith(("-", "•", "*", "|"))
+def _paragraphs(prose: str) -> list[tuple[str, tuple[int, int]]]:
+    """Return the paragraphs of prose (text on one line, span): blank lines and heading lines end a paragraph."""
+    lines = list(re.finditer(r"[^\n]*\S[^\n]*", prose))
+    found: list[tuple[str, tuple[int, int]]] = []
+    current: list[re.Match] = []
+
+    def close() -> None:
+        words = " ".join(m.group().strip() for m in current)
+        if len(words.split()) >= MIN_WORDS and not words.startswith(("-", "•", "*", "|")):
+            found.append((re.sub(r"\s+", " ", words), (current[0].start(), current[-1].end())))
+        current.clear()
+
+    for index, line in enumerate(lines):
+        if current and prose.count("\n", current[-1].end(), line.start()) >= 2:
+            close()
+        following = lines[index + 1].group().strip() if index + 1 < len(lines) else ""
+        if _is_heading(line.group().strip(), following):
+            close()
+            continue
+        current.append(line)
+    if current:
+        close()
+    return found
+
+
+def _is_heading(line: str, following: str) -> bool:
+    """Tell a heading or letterhead line (short, no full stop, not wrapped on) from a line of prose."""
+    return len(line.split()) < 12 and not line.endswith((".", "!", "?", ":", ",")) and not following[:1].islower()
 
 
 def _sentences(paragraph: str) -> list[str]:
