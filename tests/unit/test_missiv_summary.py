@@ -86,3 +86,18 @@ def test_the_contact_persons_email_after_the_name():
 
 def test_the_title_loses_its_remiss_lead():
     assert parse_missiv(DEV["d02"]["text"]).title == "Förslag om nya energipolitiska mål"
+
+
+def test_the_contact_email_is_prefilled_on_the_registration_form():
+    from remiss.intake.prefill import evidence_snippets, form_values
+    text = DEV["d02"]["text"]
+    result = parse_missiv(text)
+    assert form_values(result, text)["contact_email"] == "eva.centeno-lopez@regeringskansliet.se"
+    assert "eva.centeno-lopez@regeringskansliet.se" in evidence_snippets(result, text)["contact_email"]
+
+
+def test_a_shared_mailbox_after_the_name_is_not_the_persons_address():
+    text = ("Remiss av promemorian Nya regler för bostadsbyggande\n\n"
+            "Frågor besvaras av Anna Berg, registrator@kommun.se, 08-123 45 67.\n")
+    result = parse_missiv(text)
+    assert result.contact_person == "Anna Berg" and result.contact_email is None
