@@ -33,8 +33,8 @@ _ADMIN_PHRASE = re.compile(
     r"finns att (?:läsa|ta del))\b|\d \(\d+\)",
     re.IGNORECASE,
 )
-# Signs of contact lines and broken text: a mail header, an e-mail, postal or web address, a telephone number, a list of files, words run
-# together where a page's lines were joined ("Gävleborgs länJust nu").
+# Signs of contact lines and broken text: a mail header, an e-mail, postal or web address, a telephone number, a list
+# of files, words run together where a page's lines were joined ("Gävleborgs länJust nu").
 _CONTACT = re.compile(r"^(?:Ämne|Från|Till|Skickat|Kopia|Subject|From|To|Sent|Date)[ \t]*:|@|\bBox \d|"
                       r"\b\d{3} ?\d{2} [A-ZÅÄÖ]|https?://|www\.|;|\.(?:docx?|pdf|xlsx?|odt)\b|[a-zåäö][A-ZÅÄÖ][a-zåäö]|"
                       r"\b0\d{1,3}[- ]?\d{2,3}[ -]?\d{2}[ -]?\d{2}\b|\+46")
