@@ -81,6 +81,9 @@ def test_the_page_shows_no_sammantrade_and_offers_expediering(w, auth, session, 
     assert "Justeras inte: delegationsbeslutet anmäls till nämnden" in facts
     assert "inte justerat" not in page and 'id="justering-form"' not in page
     assert "/yttrande/expediera" in page
+    decision = auth.client.get(f"/api/v1/remisser/{rid}").get_json()["yttrande"]["decision"]
+    assert (decision["needs_justering"], decision["justerad"], decision["justerad_on"]) == (False, True, None)
+    assert decision["reference"] == f"genom delegationsbeslut av {DELEGAT}, den 21 september 2015"
     assert auth.post(f"/remisser/{rid}/yttrande/expediera", {}, form_url=f"/remisser/{rid}").status_code == 302
 
 
