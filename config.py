@@ -10,6 +10,8 @@ from pathlib import Path
 
 PROJECT_ROOT = Path(__file__).resolve().parent
 DEFAULT_INSTANCE = PROJECT_ROOT / "instance"
+# Links in mail point here unless REMISS_BASE_URL says where users reach Remiss (`make run` sets it).
+DEFAULT_BASE_URL = "http://127.0.0.1:5000"
 
 
 def _int(name: str, default: int) -> int:
@@ -33,7 +35,7 @@ def load_config(overrides: dict | None = None) -> dict:
         "MAIL_DIR": env.get("REMISS_MAIL_DIR") or str(instance / "mail"),
         "FILES_DIR": env.get("REMISS_FILES_DIR") or str(instance / "files"),
         "SECRET_KEY": env.get("REMISS_SECRET_KEY", ""),
-        "BASE_URL": env.get("REMISS_BASE_URL", "http://127.0.0.1:5000").rstrip("/"),
+        "BASE_URL": env.get("REMISS_BASE_URL", DEFAULT_BASE_URL).rstrip("/"),
         "UPLOAD_MAX_BYTES": _int("REMISS_UPLOAD_MAX_BYTES", 25 * 1024 * 1024),
         "TEMPLATE_MAX_BYTES": _int("REMISS_TEMPLATE_MAX_BYTES", 5 * 1024 * 1024),
         # Reading an uploaded missiv runs in a worker process limited to these seconds and megabytes;

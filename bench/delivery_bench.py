@@ -1,6 +1,6 @@
 """Reminder delivery against its physical limit: a sweep to a local aiosmtpd, and a bare smtplib loop.
 
-python bench/delivery_bench.py [--due 10000] [--database-url URL] [--rounds 2]
+python bench/delivery_bench.py [--due 10000] [--database-url URL] [--rounds 2] [--relay-latency-ms MS]
 
 Both sides send the same mails to the same aiosmtpd (its Sink handler, in a process of its own):
 the sweep claims, builds, sends and marks each row one by one, as `remiss reminders run` does; the
@@ -8,10 +8,13 @@ loop sends the sweep's messages, built beforehand and serialised, over one smtpl
 ratio of their rates (sweep / loop) is what the reminders cost beyond the relay; goal ≥ 0.8.
 Without --database-url a temporary SQLite file; a PostgreSQL URL names a database whose schema is
 DROPPED and rebuilt. The two are measured alternately, `rounds` times each, best of each kept.
+--relay-latency-ms makes the relay answer each mail's data that much later, as a relay across a network
+that writes its queue to disk does (aiosmtpd on localhost answers within a fraction of a millisecond).
 """
 from __future__ import annotations
 
 import argparse
+import asyncio
 import smtplib
 import socket
 import subprocess
@@ -21,7 +24,23 @@ import time
 from datetime import timedelta
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+
+class SlowSink:
+    """aiosmtpd's Sink that answers each mail's data after a latency (in ms, its one CLI argument)."""
+
+    def __init__(self, latency_ms: float):
+        self.latency = latency_ms / 1000
+
+    @classmethod
+    def from_cli(cls, parser, latency_ms: str = "0"):
+        return cls(float(latency_ms))
+
+    async def handle_DATA(self, server, session, envelope):
+        await asyncio.sleep(self.latency)
+        return "250 OK"
 
 
 def free_port() -> int:
@@ -30,9 +49,10 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def start_relay(port: int) -> subprocess.Popen:
-    relay = subprocess.Popen([sys.executable, "-m", "aiosmtpd", "-n", "-l", f"127.0.0.1:{port}",
-                              "-c", "aiosmtpd.handlers.Sink"])
+def start_relay(port: int, latency_ms: float = 0) -> subprocess.Popen:
+    handler = ["bench.delivery_bench.SlowSink", str(latency_ms)] if latency_ms else ["aiosmtpd.handlers.Sink"]
+    relay = subprocess.Popen([sys.executable, "-m", "aiosmtpd", "-n", "-l", f"127.0.0.1:{port}", "-c", *handler],
+                             cwd=ROOT)
     deadline = time.monotonic() + 30
     while True:
         try:
@@ -146,12 +166,13 @@ def main(argv=None) -> None:
     parser.add_argument("--due", type=int, default=10_000)
     parser.add_argument("--database-url")
     parser.add_argument("--rounds", type=int, default=2)
+    parser.add_argument("--relay-latency-ms", type=float, default=0.0)
     args = parser.parse_args(argv)
     tmp = Path(tempfile.mkdtemp())
     url = args.database_url or f"sqlite:///{tmp / 'delivery.db'}"
     app, db, ids, now = prepare(url, args.due)
     port = free_port()
-    relay = start_relay(port)
+    relay = start_relay(port, args.relay_latency_ms)
     sweeps, loops = [], []
     try:
         for round_no in range(args.rounds):
@@ -165,7 +186,8 @@ def main(argv=None) -> None:
         relay.wait(10)
         db.dispose()
     sweep_rate, loop_rate = max(sweeps), max(loops)
-    print(f"{url.split(':')[0]}, {args.due:,} due, best of {args.rounds}")
+    latency = f", relay latency {args.relay_latency_ms:g} ms per mail" if args.relay_latency_ms else ""
+    print(f"{url.split(':')[0]}, {args.due:,} due, best of {args.rounds}{latency}")
     print("| reminder delivery to a local aiosmtpd | sweep mails/s | bare smtplib mails/s | ratio | goal |")
     print("| --- | --- | --- | --- | --- |")
     print(f"| {args.due:,} due, each marked sent before the next | {sweep_rate:.0f} | {loop_rate:.0f} | "

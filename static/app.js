@@ -2,8 +2,24 @@
 document.addEventListener("DOMContentLoaded", () => {
   // Focus goes to what the last action did: its errors, else its result (the messages, what was read from a
   // missiv), so keyboard and screen-reader users hear it instead of starting over at the top of the page.
+  // After an action that returns to a part of a page (/remisser/6#yttrande), its message is shown there, under
+  // that part's heading, rather than at the top of a long page where nobody sees it.
+  const messages = document.getElementById("messages");
+  const part = window.location.hash && document.getElementById(decodeURIComponent(window.location.hash.slice(1)));
+  if (messages && part && !part.contains(messages) && !messages.contains(part)) {
+    const heading = part.querySelector("h2, h3");
+    if (heading && part.contains(heading)) heading.after(messages); else part.prepend(messages);
+  }
   const result = document.getElementById("error-summary") || document.querySelector("[data-result]");
-  if (result) result.focus({preventScroll: Boolean(window.location.hash) && result.id !== "error-summary"});
+  const focusResult = () => result.focus({preventScroll: Boolean(part) && result.id !== "error-summary"
+                                          && result !== messages});
+  if (result) {
+    focusResult();
+    // Going to the #part moves focus to the page itself once loaded (Chromium): give it back to the result.
+    if (part) window.addEventListener("load", () => setTimeout(() => {
+      if (document.activeElement === document.body) focusResult();
+    }));
+  }
   // A table that scrolls sideways (phones) must be reachable by keyboard and named (WCAG 2.1.1).
   document.querySelectorAll(".table-wrap").forEach((wrap) => {
     if (wrap.scrollWidth <= wrap.clientWidth || wrap.hasAttribute("tabindex")) return;

@@ -68,6 +68,15 @@ def parse_moment_option(text: str | None, param: str) -> datetime | None:
         raise click.BadParameter(MOMENT_FORMAT_HELP, param_hint=param) from None
 
 
+def warn_default_base_url() -> None:
+    """Mail sent with the default address links to a server users do not reach: say so before sending."""
+    from config import DEFAULT_BASE_URL
+
+    if current_app.config["BASE_URL"] == DEFAULT_BASE_URL and not current_app.config.get("TESTING"):
+        click.echo(f"obs: REMISS_BASE_URL är inte satt; länkarna i e-posten går till {DEFAULT_BASE_URL}. "
+                   "Sätt den till adressen användarna når Remiss på.", err=True)
+
+
 def _fail(message: str) -> None:
     click.echo(f"fel: {message}", err=True)
     raise SystemExit(1)
@@ -105,6 +114,7 @@ def reminders_group():
 def run_command(now_text):
     """Send every reminder due at that moment, once, and exit."""
     now = parse_moment_option(now_text, "--now") or utcnow()
+    warn_default_base_url()
     try:
         with stop_on_signals() as stop:
             result = run_sweep(now, stop)
@@ -175,6 +185,8 @@ def scheduler_command(once, list_jobs):
     from apscheduler.schedulers.background import BackgroundScheduler
 
     app = current_app._get_current_object()
+    if not list_jobs:
+        warn_default_base_url()
     interval = int(app.config.get("SCHEDULER_INTERVAL_SECONDS", 60))
     imap_interval = int(app.config.get("IMAP_INTERVAL_SECONDS", 300)) if app.config.get("IMAP_URL") else 0
     if list_jobs:

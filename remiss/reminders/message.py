@@ -97,6 +97,8 @@ def build(*, sender: str, to: str, subject: str, message_id: str, date: str, tex
     The text is quoted-printable (readable in the raw mail), HTML and files base64. Every part is
     encoded that way, and neither encoding ever writes "=_", so the fixed boundaries below can occur
     in no part; the generator's random boundaries would have to search every part for themselves.
+    An attachment's part is kept for the next mail that carries the same file (up to 2,048 of them): meant
+    for small files that recur, such as a remiss's calendar file, not for documents sent once.
     """
     message = new_message()
     headers = {"Subject": subject, "From": sender, "To": to, "Message-ID": message_id, "Date": date, **(extra or {})}
@@ -108,7 +110,19 @@ def build(*, sender: str, to: str, subject: str, message_id: str, date: str, tex
         message.add_alternative(html, subtype="html", cte="base64")
     if attachments:
         message.make_mixed(boundary="=_remiss_mixed")
-    for a in attachments:
-        message.add_attachment(a.data, maintype=a.maintype, subtype=a.subtype, filename=a.filename,
-                               params=dict(a.params))
+    for attachment in attachments:
+        message.attach(_attachment_part(attachment))
     return message
+
+
+@lru_cache(maxsize=2048)
+def _attachment_part(a: Attachment) -> EmailMessage:
+    """A file's part as add_attachment() makes it, encoded once: the same calendar file goes with every mail
+    about its remiss, and a part is only read once built (the generator writes it, never changes it).
+
+    As many as the remisser whose parts mail.py keeps: a sweep's mails come round to the same remisser
+    in turn, and a cache smaller than their number would miss every time."""
+    part = new_message()
+    part.set_content(a.data, maintype=a.maintype, subtype=a.subtype, disposition="attachment", filename=a.filename,
+                     params=dict(a.params))
+    return part

@@ -1,10 +1,13 @@
 """Display-ready facts of the remiss page that depend on its direction."""
 from __future__ import annotations
 
+from datetime import date
 from typing import NamedTuple
 
 from remiss.calendar.swedish import count_words, format_date, format_deadline
 from remiss.clock import local
+from remiss.remisser.models import Direction
+from remiss.remisser.status import RemissStatus
 
 
 class OutgoingFacts(NamedTuple):
@@ -26,3 +29,17 @@ def outgoing_facts(remiss) -> OutgoingFacts:
     length = count_words(days // 7, "vecka", "veckor") if days >= 7 and days % 7 == 0 else \
         count_words(days, "dag", "dagar")
     return OutgoingFacts(format_date(sent_on), f"{format_date(sent_on)} – {deadline} ({length})")
+
+
+def lateness(remiss, today: date) -> str:
+    """"" unless an open incoming remiss is past its sista svarsdag (extensions counted): then how late it is."""
+    day = remiss.effective_deadline_on
+    if remiss.direction != Direction.inkommande or day is None or day >= today \
+            or RemissStatus(remiss.status).is_closed:
+        return ""
+    days = (today - day).days
+    return "Sista svarsdagen var i går." if days == 1 else \
+        f"Sista svarsdagen var för {count_words(days, 'dag', 'dagar')} sedan."
+
+
+LATE_STEP = "Begär förlängd remisstid hos remittenten, eller svara så snart som möjligt."

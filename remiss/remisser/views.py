@@ -17,7 +17,7 @@ from remiss.remisser.handlaggare import resolve as resolve_handlaggare
 from remiss.remisser.history import describe
 from remiss.remisser.input import InputErrors, parse_remiss_input, to_remiss_data
 from remiss.remisser.models import Attachment, Direction
-from remiss.remisser.present import outgoing_facts
+from remiss.remisser.present import LATE_STEP, lateness, outgoing_facts
 from remiss.remisser.queries import RemissFilter, list_remisser
 from remiss.remisser.status import BY_VERB_ONLY, NEXT_STEPS, RemissStatus, TransitionError, allowed_next
 from remiss.web import get_or_404, now, principal, requires
@@ -254,6 +254,7 @@ def _show(remiss_id: int, *, assign_values: dict | None = None, assign_errors: d
     with reading_once(session):  # the panels show some of the same rows: load them once
         read_once(session, ("namnd_name", remiss.namnd_id), lambda: remiss.namnd_name)  # read with the remiss
         extra = [(panel, panel.context(session, p, remiss, now())) for panel in panels()]
+        late = lateness(remiss, local_today(now()))
         questions = page.questions(session, remiss.id)
         files = page.attachments(session, remiss.id)
         sandlista = page.entries(session, remiss.id)
@@ -265,8 +266,10 @@ def _show(remiss_id: int, *, assign_values: dict | None = None, assign_errors: d
                        if s not in BY_VERB_ONLY and may_move(p, remiss.namnd_id, remiss.status, s)],
         status=RemissStatus(remiss.status),
         # a panel may name a step the status does not show (a rättelse of the besvarad remiss's yttrande)
-        next_step=next((ctx["next_step"] for _, ctx in extra if isinstance(ctx, dict) and ctx.get("next_step")),
-                       NEXT_STEPS[RemissStatus(remiss.status)]),
+        next_step=(f"{LATE_STEP} " if late else "") + next(
+            (ctx["next_step"] for _, ctx in extra if isinstance(ctx, dict) and ctx.get("next_step")),
+            NEXT_STEPS[RemissStatus(remiss.status)]),
+        late=late,
         may_edit=p.may(Action.edit, remiss.namnd_id), may_assign=may_assign, assign=assign,
         panels=extra, outgoing=outgoing_facts(remiss) if remiss.direction == Direction.utgaende else None)
 

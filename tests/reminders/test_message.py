@@ -53,6 +53,19 @@ def test_every_part_reads_back_as_written():
     assert raw.isascii()  # every part encoded: nothing for a relay without 8BITMIME to refuse
 
 
+def test_mails_that_carry_the_same_calendar_file_do_not_change_each_other():
+    # The part of a calendar file is built once and carried by every mail about its remiss.
+    first = make()
+    written = first.as_bytes()
+    second = make(to="karin.holm@example.se", subject="Förlängd remisstid: Åtgärder")
+    second.as_bytes()
+    assert first.as_bytes() == written
+    [mine], [theirs] = (list(parse(m).iter_attachments()) for m in (first, second))
+    assert mine.get_payload(decode=True) == theirs.get_payload(decode=True) == ICS
+    assert theirs.get_filename() == "sista-svarsdag.ics" and theirs.get_param("method") == "PUBLISH"
+    assert parse(second)["To"] == "karin.holm@example.se"
+
+
 def test_text_only_and_text_with_html_have_the_expected_structure():
     assert parse(make(html=None, attachments=())).get_content_type() == "text/plain"
     alternative = parse(make(attachments=()))

@@ -153,6 +153,7 @@ def test_stopped_reminders_say_why_and_cannot_be_sent_again(client, auth, world,
     _failed_rows(session, 1, kind="review", start=clock.now)
     stopped = session.exec(select(OutboxMessage).where(OutboxMessage.status == "cancelled")).all()
     assert stopped and all(row.last_error == MOVED for row in stopped)
+    session.commit()  # the arranging session holds SQLite's write lock from its first statement; the app needs it
     auth.login("admin@example.se")
     page = client.get("/admin/utkorg?status=cancelled").get_data(as_text=True)
     assert "Tidplanen har ändrats; påminnelsen gäller inte längre. Skickas inte igen." in page
@@ -183,12 +184,13 @@ def test_a_closed_remiss_stops_its_reminders_for_good(client, auth, world, sessi
     session.commit()
     row = session.exec(select(OutboxMessage).where(OutboxMessage.status == "cancelled")).first()
     assert row is not None and row.last_error == CLOSED_REASON
+    row_id = row.id
     try:
         resend(session, now=clock.now, row_id=row.id, actor_id=None)
     except ValueError as exc:
         assert "Remissen är avslutad." in str(exc)
     else:
         raise AssertionError("a stopped row was put back in the queue")
-    session.rollback()
-    result = runner.invoke(args=["reminders", "resend", str(row.id)])
+    session.rollback()  # and no more reads here: row.id would now begin a transaction holding the write lock
+    result = runner.invoke(args=["reminders", "resend", str(row_id)])
     assert "0 meddelanden skickas igen" in result.output and "skickas inte igen" in result.output
