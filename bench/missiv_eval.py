@@ -76,6 +76,9 @@ def score(cases: list[dict]) -> dict:
             accepted = {_norm(v) for v in [want, *case.get("accept", {}).get(f, [])] if v}
             have = got.get(f)
             ok = (have is None and want is None) or (have is not None and _norm(have) in accepted)
+            if f == "title" and have is not None and not ok:
+                # these annotations keep the "Remiss av …" lead the parser drops; the kinds sets drop it (_same_title)
+                ok = any(_same_title(have, v) for v in [want, *case.get("accept", {}).get(f, [])] if v)
             c = counts[f]
             if have is not None and ok:
                 c["tp"] += 1

@@ -44,6 +44,27 @@ def safe_name(filename: str) -> str:
     return name[:255] or "fil"
 
 
+# What Windows forbids in a file name (besides control characters): a diarienummer such as "KN2023/04578" or
+# "GFN/2010:9" would otherwise make a mail attachment or a download that cannot be saved as it is named.
+_FORBIDDEN_IN_NAMES = str.maketrans({c: "-" for c in '\\/:*?"<>|'})
+_RESERVED_NAMES = {"CON", "PRN", "AUX", "NUL", *(f"COM{i}" for i in range(1, 10)), *(f"LPT{i}" for i in range(1, 10))}
+
+
+def portable_name(name: str) -> str:
+    """The name of a file we generate (attachment or download), safe to save on Windows, macOS and Linux: on one
+    line, \\ / : * ? " < > | replaced by "-" ("KN2023/04578" -> "KN2023-04578"), no trailing dot or space, not a
+    reserved device name, at most 255 characters with its suffix kept."""
+    printable = "".join(c if c.isprintable() else " " for c in name)
+    name = " ".join(printable.translate(_FORBIDDEN_IN_NAMES).split()).rstrip(". ") or "fil"
+    stem, dot, suffix = name.rpartition(".")
+    if (stem if dot else name).upper() in _RESERVED_NAMES:
+        name = f"_{name}"
+    if len(name) > 255:
+        keep = len(suffix) + 1 if dot and len(suffix) < 16 else 0
+        name = name[:255 - keep].rstrip(". ") + name[len(name) - keep:] if keep else name[:255]
+    return name
+
+
 def human_size(size: int) -> str:
     """'2,5 MB', '340 kB' or '12 byte'."""
     if size >= 1024 * 1024:

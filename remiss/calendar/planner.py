@@ -189,8 +189,8 @@ def plan_backwards(
     if au is not None:
         milestones.append(_milestone(
             "arbetsutskott", au.day,
-            f"Senaste arbetsutskottet före nämndsammanträdet {format_weekday_date(meeting_day)}, "
-            f"{format_time(au.starts_at)}{_place(au)}.",
+            f"Arbetsutskottet sammanträder {format_time(au.starts_at)}{_place(au)}: det senaste före "
+            f"nämndsammanträdet {format_weekday_date(meeting_day)}.",
         ))
     milestones.append(_milestone(
         "namnd", meeting_day,
@@ -408,11 +408,40 @@ class Decided:
     justerad_on: date | None = None
 
 
+# What a beslut may show never happened: a milestone of these kinds that follow_decision leaves out is no longer
+# part of the tidplan (a delegationsbeslut is neither prepared in an arbetsutskott nor justerat; an arbetsutskott
+# planned after the nämnd's beslut never treated the ärende).
+UNHELD_KINDS: tuple[str, ...] = ("arbetsutskott", "justering")
+
+
+def _held_au(decided: Decided, planned_au: date | None, meetings: Sequence[Meeting]) -> PlannedMilestone | None:
+    """The arbetsutskott that prepared the nämnd's beslut: the planned one when it met before the beslut, else
+    the sammanträdesplan's last AU after the previous nämnd meeting and before the beslut; None when none did."""
+    day_text = format_weekday_date(decided.day)
+    if planned_au is not None and planned_au < decided.day:
+        return _milestone("arbetsutskott", planned_au,
+                          f"Arbetsutskottet behandlade ärendet före nämndens beslut {day_text}.")
+    before = [m for m in meetings if m.kind != "au" and m.day < decided.day]
+    floor = max((m.day for m in before), default=date.min)
+    held = [m for m in sorted(meetings, key=lambda m: m.starts_at) if m.kind == "au" and floor < m.day < decided.day]
+    if not held:
+        return None
+    au = held[-1]
+    return _milestone("arbetsutskott", au.day,
+                      f"Arbetsutskottet sammanträdde {format_weekday_date(au.day)} {format_time(au.starts_at)}"
+                      f"{_place(au)}, före nämndens beslut {day_text}.")
+
+
 def follow_decision(
-    decided: Decided, deadline: date | datetime | None, rules: PlanningRules, calendar: WorkCalendar
+    decided: Decided, deadline: date | datetime | None, rules: PlanningRules, calendar: WorkCalendar,
+    *, planned_au: date | None = None, meetings: Sequence[Meeting] = (),
 ) -> list[PlannedMilestone]:
     """Date the beslut, the justering and the expediering from the recorded beslut, not from the plan: the
-    nämnd may have decided at another meeting (an extra one, a later one) or a delegat may have decided."""
+    nämnd may have decided at another meeting (an extra one, a later one) or a delegat may have decided.
+
+    Of UNHELD_KINDS, what is left out did not happen: a delegationsbeslut has no arbetsutskott and no justering
+    (it may be expedierat at once); a nämnd's beslut keeps the arbetsutskott (planned_au, its date in the
+    tidplan) only when that met before the beslut, else the AU of the sammanträdesplan (meetings) that did."""
     day_text = format_weekday_date(decided.day)
     label = {"arbetsutskott": "Arbetsutskott (beslut)", "delegat": "Delegationsbeslut"}.get(decided.decided_by)
     milestones = [PlannedMilestone("namnd", decided.day, OWNERS["namnd"], label or LABELS["namnd"],
@@ -420,6 +449,16 @@ def follow_decision(
     if decided.decided_by == "arbetsutskott":
         milestones.append(PlannedMilestone("arbetsutskott", decided.day, OWNERS["arbetsutskott"],
                                            LABELS["arbetsutskott"], f"Beslutat {decided.reference}.", fact=True))
+    elif decided.decided_by == "namnd":
+        au = _held_au(decided, planned_au, meetings)
+        milestones += [au] if au is not None else []
+    if decided.decided_by == "delegat":
+        expediering_day = calendar.add_workdays(decided.day, rules.expediering_workdays)
+        text = f"{_workdays(rules.expediering_workdays)} efter delegationsbeslutet {day_text} (justeras inte)."
+        late = _after_deadline(expediering_day, deadline)
+        if late:
+            text += late
+        return milestones + [_milestone("expediering", expediering_day, text, flagged=bool(late))]
     if decided.omedelbar_justering:
         justering = _milestone("justering", decided.day, f"Paragrafen justerades omedelbart {day_text}.")
         justering = replace(justering, fact=True)
@@ -435,13 +474,18 @@ def follow_decision(
             f"beslutet{_skipped_days(calendar, decided.day, expected)}.")
     expediering_day = calendar.add_workdays(justering.day, rules.expediering_workdays)
     text = f"{_workdays(rules.expediering_workdays)} efter justeringen {format_weekday_date(justering.day)}."
-    late = False
-    if deadline is not None:
-        deadline_day = local_date(deadline) if isinstance(deadline, datetime) else deadline
-        if expediering_day > deadline_day:
-            late = True
-            text += (f" Det är efter sista svarsdag {format_moment(deadline)}: meddela remittenten "
-                     "eller begär förlängd remisstid.")
-    milestones += [replace(justering, flagged=justering.flagged or late),
-                   _milestone("expediering", expediering_day, text, flagged=late)]
+    late = _after_deadline(expediering_day, deadline)
+    milestones += [replace(justering, flagged=justering.flagged or bool(late)),
+                   _milestone("expediering", expediering_day, text + late, flagged=bool(late))]
     return milestones
+
+
+def _after_deadline(expediering_day: date, deadline: date | datetime | None) -> str:
+    """What to say when the expediering falls after the deadline ("" when it does not)."""
+    if deadline is None:
+        return ""
+    deadline_day = local_date(deadline) if isinstance(deadline, datetime) else deadline
+    if expediering_day <= deadline_day:
+        return ""
+    return (f" Det är efter sista svarsdag {format_moment(deadline)}: meddela remittenten "
+            "eller begär förlängd remisstid.")

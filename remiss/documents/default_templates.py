@@ -204,7 +204,7 @@ def build_yttrande():
     section(doc, "Samråd", "samrad", level=3)
     p(doc, "{%p endif %}")
     p(doc, "{%p if beslutat %}")
-    p(doc, "{{ beslutsreferens }}. {{ justering }}")
+    p(doc, "{{ beslutsreferens }}.{% if justering %} {{ justering }}{% endif %}")
     p(doc, "{%p endif %}")
     p(doc, "{%p for u in signaturer %}")
     p(doc, "{{ u.roll }}", "Underskrift")

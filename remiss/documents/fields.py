@@ -79,7 +79,7 @@ _FIELDS = {
         FieldDoc("beslutsreferens", "Beslutsmeningen med datum och paragraf (tomt före beslutet)", "Beslutat vid sammanträde 24 september 2015, § 142"),
         FieldDoc("rattelse", "Sant när yttrandet är en rättelse av ett tidigare expedierat yttrande", "false"),
         FieldDoc("rattelse_text", "Vad rättelsen ersätter (tomt för yttrandet självt)",
-                 "Rättelse. Detta yttrande ersätter det yttrande som beslutades den 24 september 2015 (§ 142) och "
+                 "Detta yttrande ersätter det yttrande som beslutades den 24 september 2015 (§ 142) och "
                  "expedierades den 25 september 2015."),
         FieldDoc("sammanfattning", "Sammanfattning (stycken)", "Stadsområdesnämnd Öster ställer sig positiv till förslaget."),
         FieldDoc("fragor", "Remittentens frågor i ordning, var och en med svar (lista)", "se fraga, svar"),
@@ -91,7 +91,7 @@ _FIELDS = {
         FieldDoc("ovriga_synpunkter", "Övriga synpunkter (stycken)", "Avslutningsvis …"),
         FieldDoc("inga_synpunkter", "Sant om nämnden inte har några synpunkter (kort yttrande)", "false"),
         FieldDoc("samrad", "Vilka som har getts tillfälle att yttra sig (stycken)", "Pensionärsrådet har beretts tillfälle att yttra sig."),
-        FieldDoc("signaturer", "Underskrifter (lista)", "se roll, namn"),
+        FieldDoc("signaturer", "Underskrifter (lista): ordförande och förvaltningschef, vid delegationsbeslut delegaten", "se roll, namn"),
         FieldDoc("signaturer[].roll", "Underskriftens roll", "Ordförande"),
         FieldDoc("signaturer[].namn", "Underskriftens namn", "Andreas Konstantinides"),
         FieldDoc("reservationer", "Reservationer och särskilda yttranden (stycken; tomt utelämnas)", ""),
@@ -101,7 +101,7 @@ _FIELDS = {
         FieldDoc("forslag_till_beslut", "Förslag till beslut (stycken)", "Stadsområdesnämnd Öster föreslås besluta att avge yttrande …"),
         FieldDoc("beslutsunderlag", "Beslutsunderlag (lista av texter)", "Missivskrivelse"),
         FieldDoc("beslutsplanering", "Beslutsplanering (lista)", "se organ, datum"),
-        FieldDoc("beslutsplanering[].organ", "Organet som behandlar ärendet", "Stadsområdesnämnd Östers arbetsutskott"),
+        FieldDoc("beslutsplanering[].organ", "Organet som behandlar ärendet (efter beslutet: det som beslutade, t.ex. ”Delegationsbeslut (Britt-Marie Pettersson, stadsområdesdirektör)”)", "Stadsområdesnämnd Östers arbetsutskott"),
         FieldDoc("beslutsplanering[].datum", "Sammanträdets datum", "10 september 2015"),
         FieldDoc("arendet", "Ärendet (stycken)", "Kommunfullmäktige har gett …"),
         FieldDoc("synpunkter", "Synpunkter när svaret står i tjänsteskrivelsen (stycken; tomt utelämnas)", ""),

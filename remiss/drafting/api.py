@@ -38,7 +38,9 @@ def decision_summary(session, remiss) -> dict | None:
     return {"decided_by": d.decided_by, "delegat": d.delegat or None, "meeting_on": d.meeting_on.isoformat(),
             "paragraf": d.paragraf, "omedelbar_justering": d.omedelbar_justering,
             "justerad_on": d.justerad_on.isoformat() if d.justerad_on else None,
-            "justerad": d.justerad_by(local_today(now())), "reference": decisions.decision_reference(d),
+            # justerad: may be expedierat as far as justering goes (a delegationsbeslut at once: not justerat)
+            "justerad": d.justerad_by(local_today(now())), "needs_justering": d.needs_justering,
+            "reference": decisions.decision_reference(d),
             "protokollsutdrag_attachment_id": d.protokollsutdrag_id, "recorded_by_id": d.recorded_by_id,
             "recorded_at": d.recorded_at.isoformat()}
 

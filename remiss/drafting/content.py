@@ -6,6 +6,7 @@ import difflib
 import re
 from dataclasses import dataclass, field
 
+from remiss.missiv.summary import find_summary_sentences
 from remiss.remisser.input import UNKNOWN_FIELD, InputErrors
 
 # Text fields holding paragraphs; one line is one paragraph in the Word document.
@@ -75,27 +76,12 @@ def forslag_till_beslut(namnd: str, remittent: str) -> str:
     return f"{namnd} föreslås besluta att avge yttrande till {remittent or 'remittenten'} i enlighet med upprättat förslag."
 
 
-# Sentences of a missiv that are about answering, not about the matter itself.
-_ADMINISTRATIVE = re.compile(r"tillhanda|senast den|svaret|svar ska|överlämnas|kännedom och yttrande|frågeställning|"
-                             r"remissinstans|e-post|adress:|webbplats|tel:|org\.?\s?nr|sändlista|vår referens|"
-                             r"\bdatum\b|\d \(\d+\)", re.I)
-_SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-ZÅÄÖ])")
-
-
-def remiss_summary(missiv: str, remittent: str, title: str, namnd: str, sentences: int = 3) -> str:
-    """A first summary of the remiss for the tjänsteskrivelse: who sent what, and the missiv's first
-    sentences about the matter (the handläggare edits it)."""
+def remiss_summary(missiv: str, remittent: str, title: str, namnd: str) -> str:
+    """A first summary of the remiss for the tjänsteskrivelse: who sent what, and the missiv's own sentences about
+    the matter when it has any (never its answer instructions or contact lines; the handläggare edits it)."""
     lead = f"{remittent or 'Remittenten'} har skickat remissen ”{title}” till {namnd} för yttrande."
-    # headings and letterhead lines are short and end without a full stop
-    lines = [line.strip() for line in missiv.splitlines()
-             if len(line.split()) >= 6 and (line.rstrip().endswith((".", "!", "?", ":")) or len(line.split()) >= 15)]
-    picked = []
-    for sentence in _SENTENCE.split(" ".join(lines)):
-        if len(sentence.split()) >= 8 and not _ADMINISTRATIVE.search(sentence) and not sentence.startswith("-"):
-            picked.append(sentence.strip())
-        if len(picked) == sentences:
-            break
-    return "\n".join([lead, *picked])
+    about, _ = find_summary_sentences(missiv)
+    return "\n".join([lead, *about])
 
 
 def initial_content(d: Defaults) -> dict:

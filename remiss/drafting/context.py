@@ -11,6 +11,7 @@ from remiss.clock import local_today
 from remiss.drafting import service
 from remiss.documents.fields import format_date, svenskt_datum
 from remiss.drafting.content import paragraphs, remiss_summary
+from remiss.drafting.decision import apposition, delegat_signature
 from remiss.drafting.models import Consultation, DecidedBy, Decision, GeneratedDocument
 from remiss.namnd.models import Namnd
 from remiss.planning.models import Milestone
@@ -65,7 +66,10 @@ def _samrad(consultations: list[Consultation]) -> list[str]:
     return lines
 
 
-def _signatures(content: dict) -> list[dict]:
+def _signatures(content: dict, decision: Decision | None) -> list[dict]:
+    """Ordförande and förvaltningschef sign the nämnd's yttrande; the delegat alone signs a delegationsbeslut."""
+    if decision is not None and decision.decided_by == DecidedBy.delegat:
+        return [delegat_signature(decision.delegat)]
     return [{"roll": "Ordförande", "namn": content.get("ordforande", "")},
             {"roll": content.get("forvaltningschef_titel") or "Förvaltningschef",
              "namn": content.get("forvaltningschef", "")}]
@@ -84,13 +88,16 @@ def decision_fields(namnd: Namnd, decision: Decision | None, rattelse_of: str = 
     paragraf = f", {keep_together(decision.paragraf)}" if decision.paragraf else ""
     if by == DecidedBy.delegat:
         organ = decision.delegat
-        opening = f"{namnd.name} har genom delegationsbeslut av {decision.delegat} beslutat att lämna följande {what}:"
+        opening = (f"{namnd.name} har genom delegationsbeslut av {apposition(decision.delegat)} beslutat att lämna "
+                   f"följande {what}:")
         referens = f"Beslutat på delegation {when}{paragraf}"
     else:
         organ = f"{genitive(namnd.name)} arbetsutskott" if by == DecidedBy.arbetsutskott else namnd.name
         opening = f"{organ} har beslutat att lämna följande {what}:"
         referens = f"Beslutat vid sammanträde {when}{paragraf}"
-    if decision.omedelbar_justering:
+    if not decision.needs_justering:
+        justering = ""  # a delegationsbeslut is not justerat; it is anmält to the nämnd later
+    elif decision.omedelbar_justering:
         justering = "Paragrafen justerades omedelbart."
     elif decision.justerad_on:
         justering = f"Protokollet justerat den {format_date(decision.justerad_on, iso=namnd.iso_dates)}."
@@ -132,7 +139,7 @@ def rattelse_fields(replaced: Replaced | None) -> dict:
     """The yttrande's words about being a rättelse (empty for the yttrande itself)."""
     if replaced is None:
         return {"rattelse": False, "rattelse_text": ""}
-    return {"rattelse": True, "rattelse_text": f"Rättelse. Detta yttrande ersätter {replaced.full}."}
+    return {"rattelse": True, "rattelse_text": f"Detta yttrande ersätter {replaced.full}."}
 
 
 def yttrande_context(session: Session, remiss: Remiss, content: dict, day: date) -> dict:
@@ -154,21 +161,37 @@ def yttrande_context(session: Session, remiss: Remiss, content: dict, day: date)
         "ovriga_synpunkter": content.get("ovriga_synpunkter", ""),
         "inga_synpunkter": bool(content.get("inga_synpunkter")),
         "samrad": _samrad(consultations),
-        "signaturer": _signatures(content),
+        "signaturer": _signatures(content, decision),
         "reservationer": content.get("reservationer", ""),
     })
     return context
 
 
-def _beslutsplanering(session: Session, remiss: Remiss, namnd: Namnd) -> list[dict]:
+def _beslutsplanering(session: Session, remiss: Remiss, namnd: Namnd, decision: Decision | None) -> list[dict]:
+    """Arbetsutskott and nämnd as planned; once decided, who decided and when: an arbetsutskott only when it met
+    before the beslut (the tidplan drops one that never treated the ärende), never a date after the beslut."""
     rows = {m.kind: m for m in session.exec(select(Milestone).where(
         Milestone.remiss_id == remiss.id, Milestone.kind.in_(["arbetsutskott", "namnd"])))}
+    au = f"{genitive(namnd.name)} arbetsutskott"
+
+    def line(organ: str, day: date) -> dict:
+        return {"organ": organ, "datum": format_date(day, iso=namnd.iso_dates)}
+
+    if decision is not None:
+        by = DecidedBy(decision.decided_by)
+        if by == DecidedBy.delegat:
+            return [line(f"Delegationsbeslut ({decision.delegat})", decision.meeting_on)]
+        if by == DecidedBy.arbetsutskott:
+            return [line(au, decision.meeting_on)]
+        before = rows.get("arbetsutskott")
+        return ([line(au, before.due_on)] if before is not None and before.due_on < decision.meeting_on else []) + [
+            line(namnd.name, decision.meeting_on)]
     plan = []
-    if "arbetsutskott" in rows:
-        plan.append({"organ": f"{genitive(namnd.name)} arbetsutskott",
-                     "datum": format_date(rows["arbetsutskott"].due_on, iso=namnd.iso_dates)})
-    if "namnd" in rows:
-        plan.append({"organ": namnd.name, "datum": format_date(rows["namnd"].due_on, iso=namnd.iso_dates)})
+    meeting = rows["namnd"].due_on if "namnd" in rows else None
+    if "arbetsutskott" in rows and (meeting is None or rows["arbetsutskott"].due_on <= meeting):
+        plan.append(line(au, rows["arbetsutskott"].due_on))
+    if meeting is not None:
+        plan.append(line(namnd.name, meeting))
     return plan
 
 
@@ -196,7 +219,7 @@ def tjansteskrivelse_context(session: Session, remiss: Remiss, content: dict, da
         "sammanfattning": summary,
         "forslag_till_beslut": content.get("forslag_till_beslut", ""),
         "beslutsunderlag": paragraphs(content.get("beslutsunderlag", "")),
-        "beslutsplanering": _beslutsplanering(session, remiss, namnd),
+        "beslutsplanering": _beslutsplanering(session, remiss, namnd, service.find_decision(session, remiss.id)),
         "arendet": content.get("arendet", ""),
         "synpunkter": "",
         "ansvariga": _ansvariga(session, remiss, content),

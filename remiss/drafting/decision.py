@@ -52,7 +52,7 @@ def _announce(session: Session, *, now: datetime, principal: Principal, remiss: 
               first: bool, was_justerad: bool) -> None:
     events.decision_recorded.send(remiss, session=session, now=now, actor_id=principal.user_id,
                                   decision=decision, first=first)
-    if decision.justerad_by(local_today(now)) and not was_justerad:
+    if decision.needs_justering and decision.justerad_by(local_today(now)) and not was_justerad:
         events.justering_recorded.send(remiss, session=session, now=now, actor_id=principal.user_id,
                                        decision=decision)
 
@@ -76,8 +76,11 @@ def record_decision(session: Session, *, now: datetime, principal: Principal, re
         errors["decided_by"] = "Välj vem som beslutade: nämnden, arbetsutskottet eller en delegat."
     delegat = " ".join((delegat or "").split())
     paragraf = normal_paragraf(paragraf)
-    if decided_by == DecidedBy.delegat and not delegat:
-        errors["delegat"] = "Ange delegatens namn och titel."
+    if decided_by == DecidedBy.delegat:
+        if not delegat:
+            errors["delegat"] = "Ange delegatens namn och titel."
+        # a delegationsbeslut has no sammanträde and no protokoll to justera: what the form held for one is moot
+        omedelbar_justering, justerad_on = False, None
     if len(delegat) > 200:
         errors["delegat"] = "Skriv högst 200 tecken."
     if decided_by in (DecidedBy.namnd, DecidedBy.arbetsutskott) and not paragraf:
@@ -141,6 +144,8 @@ def record_justering(session: Session, *, now: datetime, principal: Principal, r
     if decision is None:
         raise DraftError("Registrera beslutet innan justeringen.")
     today = local_today(now)
+    if not decision.needs_justering:
+        raise DraftError("Ett delegationsbeslut justeras inte; yttrandet kan expedieras när beslutet är registrerat.")
     if decision.omedelbar_justering:
         raise DraftError("Paragrafen justerades omedelbart vid sammanträdet.")
     errors: dict[str, str] = {}
@@ -165,26 +170,43 @@ def record_justering(session: Session, *, now: datetime, principal: Principal, r
 
 
 def _justering_text(decision: Decision) -> str:
+    if not decision.needs_justering:
+        return "justeras inte (delegationsbeslut)"
     if decision.omedelbar_justering:
         return "omedelbart justerad"
     return f"justerad {decision.justerad_on.isoformat()}" if decision.justerad_on else "ej justerad"
 
 
 def decision_reference(decision: Decision) -> str:
-    """'vid sammanträde 24 september 2015, § 142' or 'genom delegationsbeslut av … 24 september 2015'."""
+    """'vid sammanträde 24 september 2015, § 142' or 'genom delegationsbeslut av Anna Svensson,
+    stadsområdesdirektör, den 24 september 2015'."""
     if decision.decided_by == DecidedBy.delegat:
-        text = f"genom delegationsbeslut av {decision.delegat} den {svenskt_datum(decision.meeting_on)}"
+        text = f"genom delegationsbeslut av {apposition(decision.delegat)} den {svenskt_datum(decision.meeting_on)}"
     else:
         organ = " i arbetsutskottet" if decision.decided_by == DecidedBy.arbetsutskott else ""
         text = f"vid sammanträde{organ} {svenskt_datum(decision.meeting_on)}"
     return text + (f", {decision.paragraf}" if decision.paragraf else "")
 
 
+def apposition(delegat: str) -> str:
+    """'Anna Svensson, stadsområdesdirektör' -> 'Anna Svensson, stadsområdesdirektör,': a title after the name is
+    set off by commas on both sides in the middle of a sentence."""
+    return f"{delegat}," if "," in delegat else delegat
+
+
+def delegat_signature(delegat: str) -> dict:
+    """The delegat's signature: 'Anna Svensson, stadsområdesdirektör' -> roll 'Stadsområdesdirektör', namn 'Anna
+    Svensson'; a name without a title signs as 'Delegat'."""
+    name, _, title = delegat.partition(",")
+    title = title.strip()
+    return {"roll": (title[:1].upper() + title[1:]) if title else "Delegat", "namn": name.strip()}
+
+
 def expediering_refusal(decision: Decision | None, today: date) -> str:
     """Why the yttrande may not be expedierat yet ("" when it may)."""
     if decision is None:
         return ("Yttrandet kan expedieras först när nämndens beslut är registrerat. Registrera beslutet "
-                "(sammanträde, paragraf och justering) under Beslut.")
+                "(sammanträde, paragraf och justering, eller delegationsbeslutet) under Beslut.")
     if not decision.justerad_by(today):
         if decision.justerad_on is not None:
             return (f"Protokollet justeras den {svenskt_datum(decision.justerad_on)}; yttrandet kan expedieras "

@@ -30,9 +30,8 @@ def check_kind(kind: str) -> None:
 
 
 def filename_of(remiss: Remiss, kind: str, suffix: str = "docx") -> str:
-    """'Yttrande SOFÖ 2015-0811.docx' with characters that are safe in a header."""
-    dnr = (remiss.our_dnr or f"remiss-{remiss.id}").replace("/", "-")
-    return f"{KIND_NAMES[kind]} {dnr}.{suffix}"
+    """'Yttrande SOFÖ 2015-0811.docx' ("SOFÖ 2015/0811"), in a name every system can save."""
+    return files.portable_name(f"{KIND_NAMES[kind]} {remiss.our_dnr or f'remiss-{remiss.id}'}.{suffix}")
 
 
 @dataclass(frozen=True)

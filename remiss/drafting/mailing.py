@@ -18,6 +18,7 @@ from remiss.auth.models import User
 from remiss.clock import local
 from remiss.documents import PdfUnavailable, RenderError, convert_to_pdf
 from remiss.drafting import generate
+from remiss.files import portable_name
 from remiss.drafting.models import DraftVersion, GeneratedDocument
 from remiss.namnd.models import Namnd
 from remiss.reminders.mail import letter_html
@@ -48,11 +49,11 @@ def subject_of(remiss: Remiss, namnd: Namnd, rattelse: int = 0) -> str:
 
 
 def attachment_name(remiss: Remiss, namnd: Namnd, suffix: str, rattelse: int = 0) -> str:
-    """'Stadsområdesnämnd Öster – yttrande Fi2024/01234.pdf': our name and their diarienummer, as remittents ask;
-    '… – rättelse av yttrande …' for a rättelse."""
-    dnr = " ".join((remiss.sender_dnr or remiss.our_dnr or f"remiss {remiss.id}").split())
+    """'Stadsområdesnämnd Öster – yttrande Fi2024-01234.pdf': our name and their diarienummer, as remittents ask,
+    in a name every system can save (files.portable_name); '… – rättelse av yttrande …' for a rättelse."""
+    dnr = remiss.sender_dnr or remiss.our_dnr or f"remiss {remiss.id}"
     what = "rättelse av yttrande" if rattelse else "yttrande"
-    return f"{' '.join(namnd.name.split())} – {what} {dnr}.{suffix}"
+    return portable_name(f"{namnd.name} – {what} {dnr}.{suffix}")
 
 
 def _paragraphs(session: Session, remiss: Remiss, namnd: Namnd, filename: str, pdf_filename: str,
@@ -65,7 +66,7 @@ def _paragraphs(session: Session, remiss: Remiss, namnd: Namnd, filename: str, p
         sent = (f"Härmed översänds yttrande från {namnd.name} över remissen ”{remiss.title}”{theirs}. "
                 f"Vårt diarienummer är {remiss.our_dnr}.")
     lines = [f"Till {remiss.remittent}" if remiss.remittent else "Hej!", sent,
-             f"{'Rättelsen' if replaces else 'Yttrandet'} finns bifogat i Word- och PDF-format: "
+             f"{'Rättelsen finns bifogad' if replaces else 'Yttrandet finns bifogat'} i Word- och PDF-format: "
              f"{filename} och {pdf_filename}."]
     officer = session.get(User, remiss.handlaggare_id) if remiss.handlaggare_id else None
     if officer is not None:

@@ -113,6 +113,13 @@ class Decision(SQLModel, table=True):
     recorded_at: datetime = Field(sa_column=Column(UTCDateTime, nullable=False))  # first recorded
     updated_at: datetime = Field(sa_column=Column(UTCDateTime, nullable=False))  # last changed (documents older are stale)
 
+    @property
+    def needs_justering(self) -> bool:
+        """A delegationsbeslut has no sammanträde and no protokoll to justera (it is anmält to the nämnd later)."""
+        return self.decided_by != DecidedBy.delegat
+
     def justerad_by(self, day: date) -> bool:
-        """Tell whether the paragraph is justerad on day (omedelbart, or the protokoll justerat by then)."""
-        return self.omedelbar_justering or (self.justerad_on is not None and self.justerad_on <= day)
+        """Tell whether the beslut may be expedierat on day as far as justering goes: a delegationsbeslut at once,
+        a paragraph justerad omedelbart or its protokoll justerat by then."""
+        return (not self.needs_justering or self.omedelbar_justering
+                or (self.justerad_on is not None and self.justerad_on <= day))

@@ -68,7 +68,9 @@ def _decision_display(session: Session, decision: Decision | None, today) -> dic
     if decision is None:
         return None
     by = DecidedBy(decision.decided_by).label + (f": {decision.delegat}" if decision.delegat else "")
-    if decision.omedelbar_justering:
+    if not decision.needs_justering:
+        justering = "Justeras inte: delegationsbeslutet anmäls till nämnden"
+    elif decision.omedelbar_justering:
         justering = "Omedelbart justerad"
     elif decision.justerad_on:
         justering = f"Justerad {format_weekday_date(decision.justerad_on)}"
@@ -77,6 +79,8 @@ def _decision_display(session: Session, decision: Decision | None, today) -> dic
     utdrag = session.get(Attachment, decision.protokollsutdrag_id) if decision.protokollsutdrag_id else None
     recorder = session.get(User, decision.recorded_by_id) if decision.recorded_by_id else None
     return {"by": by, "meeting": format_weekday_date(decision.meeting_on), "paragraf": decision.paragraf,
+            # a delegationsbeslut has a date and perhaps a number, but no sammanträde
+            "meeting_label": "Sammanträde" if decision.needs_justering else "Beslutsdatum",
             "justering": justering, "justerad": decision.justerad_by(today),
             "utdrag": {"id": utdrag.id, "filename": utdrag.filename} if utdrag else None,
             "recorded": f"{recorder.name if recorder else 'systemet'}, {format_date_time(decision.recorded_at)}"}

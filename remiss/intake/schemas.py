@@ -51,5 +51,9 @@ class MissivFields(SQLModel):
     extension_to: Moment | None = Field(default=None, description=(
         "satt när brevet förlänger svarstiden (förlängd remisstid/svarstid): den nya sista dagen; "
         "finns remissen redan (remittentens diarienummer) ska den förlängas i stället för att registreras igen"))
+    contact_email: str | None = Field(default=None, description="kontaktpersonens egen e-post, skriven vid namnet")
+    summary: str | None = Field(default=None, description=(
+        "brevets egna meningar om ärendet (ingressen) till tjänsteskrivelsens sammanfattning; null när brevet bara "
+        "har instruktioner och kontaktuppgifter"))
     evidence: list[EvidencePublic]
     warnings: list[str] = Field(description="varningar på svenska, t.ex. om ett datum som inte gick att tolka")

@@ -200,3 +200,26 @@ def name_from_address(text: str, addresses: list[str | None]) -> tuple[str | Non
         if m and m.group(1)[0].isupper():
             return m.group(1), m.span(1)
     return None, None
+
+
+_ADDRESS = re.compile(r"[\w.+-]{1,64}@[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}", re.IGNORECASE)
+# Shared mailboxes: a registry, the answers' box, the switchboard. They are never one person's address.
+_FUNCTIONAL = re.compile(r"^(?:registrator|registraturen?|diarie|remiss|info|kontakt|kundtjanst|kommun|region|"
+                         r"lansstyrelsen|\w*\.?remissvar|\w*kansli)", re.IGNORECASE)
+CONTACT_WINDOW = 200  # characters after the name where the person's own address stands ("Eva Berg, eva.berg@…")
+# What ends a contact block: a line of prose, or the page's next section.
+_BLOCK_END = re.compile(r"\n[ \t]*(?:(?:\S+[ \t]+){8}|(?:sidansvarig|senast uppdaterad|kontakta oss|relaterad)\b)",
+                        re.IGNORECASE)
+
+
+def find_contact_email(text: str, name_end: int) -> tuple[str | None, tuple[int, int] | None]:
+    """Return the e-mail address written right after the contact person's name (or in the lines of the same
+    contact block: title, telephone, "E-post: …"), and its span; a shared mailbox is never the person's."""
+    window = text[name_end:name_end + CONTACT_WINDOW]
+    end = _BLOCK_END.search(window)
+    for m in _ADDRESS.finditer(window[:end.start()] if end else window):
+        address = m.group().rstrip(".")
+        if _FUNCTIONAL.match(address):
+            continue
+        return address, (name_end + m.start(), name_end + m.start() + len(address))
+    return None, None

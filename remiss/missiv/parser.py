@@ -8,12 +8,13 @@ from remiss.missiv.deadline import find_deadline
 from remiss.missiv.dnr import department_from_dnr, find_sender_dnr
 from remiss.missiv.email import innermost, signature_name, signed_by_sender, unquote
 from remiss.missiv.extension import find_extension
-from remiss.missiv.fields import find_contact, find_emails, name_from_address
+from remiss.missiv.fields import find_contact, find_contact_email, find_emails, name_from_address
 from remiss.missiv.questions import find_questions
 from remiss.missiv.received import find_received
 from remiss.missiv.remittent import find_remittent
 from remiss.missiv.result import Evidence, MissivResult
 from remiss.missiv.sandlista import find_sandlista
+from remiss.missiv.summary import find_summary
 from remiss.missiv.title import clean_subject, find_title, letter_heading, same_matter, shares_designation
 
 # Characters replaced one-for-one so that evidence offsets still point into the caller's text.
@@ -95,12 +96,20 @@ def parse_missiv(text: str, *, reference_date: date | None = None) -> MissivResu
     if contact is None:
         contact, span = name_from_address(work, [answer_email, *copies])
     note("contact_person", span)
+    contact_email, span = find_contact_email(work, span[1]) if contact else (None, None)
+    note("contact_email", span)
 
     note("sandlista", sandlista.span)
     warnings.extend(w for w in sandlista.warnings if w != "Ingen sändlista hittades." or _mentions_sandlista(work))
 
     questions, span = find_questions(work)
     note("questions", span)
+
+    summary, span = find_summary(work)
+    note("summary", span)
+    if summary is None and extension_to is None:
+        warnings.append("Missivet sammanfattar inte ärendet med egna ord; handläggaren skriver sammanfattningen "
+                        "av remissen i tjänsteskrivelsen.")
 
     return MissivResult(
         title=title,
@@ -118,6 +127,8 @@ def parse_missiv(text: str, *, reference_date: date | None = None) -> MissivResu
         internal_deadline=found.internal_deadline,
         extension_to=extension_to,
         received_date=received.day if received else None,
+        summary=summary,
+        contact_email=contact_email,
     )
 
 

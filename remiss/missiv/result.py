@@ -43,6 +43,8 @@ class MissivResult:
     internal_deadline: date | datetime | None = field(default=None)
     extension_to: date | None = field(default=None)  # set when the letter extends the answer time of a remiss
     received_date: date | None = field(default=None)  # our arrival stamp on the letter ("2010 -01- 26")
+    summary: str | None = field(default=None)  # the letter's own sentences about the matter, for the tjänsteskrivelse
+    contact_email: str | None = field(default=None)  # the contact person's address, next to the name
 
     def to_json(self) -> dict:
         """Return the contract JSON: the eight registration keys plus extras."""
@@ -60,6 +62,8 @@ class MissivResult:
             "received_date": format_moment(self.received_date),
             "copy_emails": list(self.copy_emails),
             "extension_to": format_moment(self.extension_to),
+            "contact_email": self.contact_email,
+            "summary": self.summary,
             "evidence": [
                 {"field": e.field, "text": e.text, "start": e.start, "end": e.end} for e in self.evidence
             ],

@@ -182,9 +182,30 @@ def clean_subject(subject: str, span: tuple[int, int]) -> tuple[str | None, tupl
     return _tidy(subject, span, lead=False)
 
 
+# "Remiss av promemorian X", "Remiss promemoria X", "Remittering av betänkandet X": the ärendemening is X, even in the
+# letter's own heading; it flows into every document and mail subject, which say "remiss" themselves.
+_REMISS_LEAD = re.compile(
+    r"^(?:(?:Remiss|Remittering)\b(?:[ \t]+(?:av|om|angående|avseende|gällande|över|på)\b)?[ \t]*[:–-]?[ \t]*)?"
+    r"(?:(?:(?:departements)?promemorian?|betänkandet?|rapporten?)(?:[ \t]+om)?[ \t]+)?(?=\S)",
+    re.IGNORECASE)
+# "Rapporten X" alone may be the matter's own name; "Promemorian X" never is.
+_DOC_ONLY = re.compile(r"^(?:betänkande|rapport)", re.IGNORECASE)
+
+
+def drop_remiss_lead(value: str) -> str:
+    """Return a title without the "Remiss av …" words in front of the matter's name."""
+    found = _REMISS_LEAD.match(value)
+    if not found or found.end() == 0 or _DOC_ONLY.match(value):
+        return value
+    rest = value[found.end():]
+    if len(rest) < 3:
+        return value  # "Remiss" alone names no matter
+    return rest[:1].upper() + rest[1:]
+
+
 def _tidy(value: str, span: tuple[int, int], lead: bool = True) -> tuple[str | None, tuple[int, int]]:
     """Collapse blanks; drop a procedure's words around the name unless the letter's own heading has them."""
-    value = _DNR_TAIL.sub("", re.sub(r"\s+", " ", value)).strip(" .:")
+    value = drop_remiss_lead(_DNR_TAIL.sub("", re.sub(r"\s+", " ", value)).strip(" .:"))
     found = _DOC_LEAD.match(value) if lead else None
     if found and found.end() < len(value):
         value = value[found.end():]

@@ -25,6 +25,7 @@ from remiss.reminders.message import Attachment, build
 from remiss.reminders.models import OutboxMessage
 from remiss.reminders.schedule import digest_items
 from remiss.remisser.models import Remiss
+from remiss.remisser.status import RemissStatus
 
 EXPECTED = {
     "tjansteskrivelse": "Skriv klart tjänsteskrivelsen och förslaget till yttrande så att det hinner granskas.",
@@ -40,6 +41,10 @@ NOTICE_TEXT = {
                        "Tidplanen är omräknad efter den nya sista svarsdagen; kontrollera dina datum."),
     policy.REVIEW: ("Att granska: {title}", "Ett utkast till yttrande har skickats till granskning.",
                     "Granska utkastet och godkänn det eller skicka tillbaka det med synpunkter."),
+    # a rättelse of the expedierat yttrande, reviewed while the remiss stays besvarad
+    (policy.REVIEW, "rattelse"): ("Att granska, rättelse: {title}",
+                                  "En rättelse av det expedierade yttrandet har skickats till granskning.",
+                                  "Granska rättelsen och godkänn den eller skicka tillbaka den med synpunkter."),
     policy.ANSWERED: ("Besvarad: {title}", "Remissen är besvarad och yttrandet expedierat.",
                       "Ingenting mer behöver göras. Inga fler påminnelser skickas om remissen."),
 }
@@ -261,10 +266,13 @@ def compose(session: Session, row: OutboxMessage, *, config, now: datetime,
             due_words = format_weekday_date(date.fromisoformat(payload["due_on"])) if payload.get("due_on") else ""
             subject, lines, expected = reminder_text(row.kind, payload, remiss, due_words, today=local(now).date())
         else:
-            template, line, expected = NOTICE_TEXT[row.kind]
+            template, line, expected = NOTICE_TEXT[(row.kind, "rattelse") if payload.get("rattelse")
+                                                   else row.kind]
             subject = (f"[{remiss.our_dnr}] " if remiss.our_dnr else "") + template.format(title=remiss.title)
             lines = [line] + payload.get("lines", [])
         context["paragraphs"], context["expected"] = lines, expected
+        if RemissStatus(remiss.status).is_closed:
+            attachments = ()  # an answered (or closed) remiss has no deadline left to put in a calendar
     else:  # a kind nobody registered: the payload's own text
         subject = payload.get("subject") or "Meddelande från Remiss"
         context["paragraphs"] = [p for p in str(payload.get("text", "")).split("\n\n") if p.strip()]

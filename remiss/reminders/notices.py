@@ -11,7 +11,7 @@ from remiss.remisser.models import Remiss
 
 
 def notify(session: Session, *, now: datetime, remiss: Remiss, kind: str, people: list[Recipient],
-           actor_id: int | None = None, lines: list[str] | None = None) -> int:
+           actor_id: int | None = None, lines: list[str] | None = None, rattelse: int = 0) -> int:
     """Enqueue a notice of kind to each person (not the one who did it, not who muted it)."""
     added = 0
     seen: set[str] = set()
@@ -24,7 +24,8 @@ def notify(session: Session, *, now: datetime, remiss: Remiss, kind: str, people
             continue
         key = f"{kind}:{remiss.id}:{email}:{now:%Y-%m-%dT%H:%M:%S.%fZ}"
         added += outbox.enqueue(session, now=now, key=key, recipient_email=person.email, kind=kind, due_at=now,
-                                subject="", payload={"lines": lines or []}, remiss_id=remiss.id,
+                                subject="", payload={"lines": lines or [], **({"rattelse": rattelse} if rattelse else {})},
+                                remiss_id=remiss.id,
                                 recipient_user_id=person.user_id)
     return added
 
@@ -47,9 +48,11 @@ def extension_granted(session: Session, *, now: datetime, remiss: Remiss, extens
                   lines=lines)
 
 
-def review_requested(session: Session, *, now: datetime, remiss: Remiss, actor_id: int | None) -> int:
+def review_requested(session: Session, *, now: datetime, remiss: Remiss, actor_id: int | None,
+                     rattelse: int = 0) -> int:
+    """Tell the granskare a draft (or a rättelse of the expedierat yttrande: rattelse > 0) awaits them."""
     return notify(session, now=now, remiss=remiss, kind=policy.REVIEW, actor_id=actor_id,
-                  people=recipients.granskare(session, remiss.namnd_id))
+                  people=recipients.granskare(session, remiss.namnd_id), rattelse=rattelse)
 
 
 def answered(session: Session, *, now: datetime, remiss: Remiss, actor_id: int | None) -> int:

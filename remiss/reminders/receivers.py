@@ -18,9 +18,9 @@ def _extension(remiss, *, session, now, extension, actor_id=None, **_):
     notices.extension_granted(session, now=now, remiss=remiss, extension=extension, actor_id=actor_id)
 
 
-def _draft_state(remiss, *, session, now, new, actor_id=None, **_):
+def _draft_state(remiss, *, session, now, new, actor_id=None, rattelse=0, **_):
     if str(new) == "granskning":
-        notices.review_requested(session, now=now, remiss=remiss, actor_id=actor_id)
+        notices.review_requested(session, now=now, remiss=remiss, actor_id=actor_id, rattelse=rattelse)
 
 
 def _status(remiss, *, session, now, new, actor_id=None, **_):

@@ -14,13 +14,15 @@ from urllib.parse import quote
 
 from flask import Response, send_file
 
+from remiss.files import portable_name
+
 _UNSAFE_IN_QUOTES = str.maketrans({'"': "'", "\\": "-"})
 
 
 def file_name(name: str) -> str:
-    """The name on one line: control characters (CR, LF, tabs …) become spaces, slashes dashes."""
-    printable = "".join(c if c.isprintable() else " " for c in name)
-    return " ".join(printable.replace("/", "-").split()) or "fil"
+    """The name on one line that every system can save (files.portable_name): control characters (CR, LF,
+    tabs …) become spaces, \\ / : * ? " < > | dashes."""
+    return portable_name(name)
 
 
 def attachment(name: str) -> str:

@@ -172,12 +172,46 @@ def test_a_rattelse_is_reviewed_and_mailed_as_a_rattelse(world, session, auth, r
 
     reviews = [(rcpts, m) for rcpts, m in smtp.of_kind("review") if "marie.hendra@malmo.se" in rcpts]
     assert len(reviews) == 2  # the yttrande's and the rättelse's, though the remiss was besvarad by then
+    # the first is about a draft of the yttrande; the rättelse's says what is to be reviewed. Both went out when the
+    # remiss was answered: no deadline left to put in a calendar
+    (_, draft_notice), (_, rattelse_notice) = reviews
+    assert "Ett utkast till yttrande har skickats till granskning." in draft_notice.get_body(("plain",)).get_content()
+    assert list(draft_notice.iter_attachments()) == []
+    notice = rattelse_notice.get_body(("plain",)).get_content()
+    assert "En rättelse av det expedierade yttrandet har skickats till granskning." in notice
+    assert "utkast till yttrande" not in notice and "rättelse" in rattelse_notice["Subject"]
+    assert list(rattelse_notice.iter_attachments()) == []
     first, second = smtp.of_kind("yttrande_expedierat")
     assert "Rättelse" not in first[1]["Subject"]
     assert second[1]["Subject"].startswith("KN-2015-1050 Stadsområdesnämnd Öster – Rättelse av yttrande över ")
     body = second[1].get_body(("plain",)).get_content()
     assert "Härmed översänds en rättelse av yttrandet" in body and "Rättelsen ersätter det yttrande som" in body
+    assert "Rättelsen finns bifogad i Word- och PDF-format" in body and "bifogat" not in body
     attachment = next(iter(second[1].iter_attachments()))
     assert attachment.get_filename() == "Stadsområdesnämnd Öster – rättelse av yttrande KN-2015-1050.docx"
     text = "\n".join(p.text for p in docx.Document(io.BytesIO(attachment.get_content())).paragraphs)
     assert "Rättad sammanfattning." in text and "genom delegationsbeslut av Andreas Konstantinides" in text
+
+
+def test_a_diarienummer_with_a_slash_gives_attachments_and_downloads_every_system_can_save(
+        world, session, auth, client, reader, runner, smtp, clock):
+    """Issue 17: "… yttrande KN2023/04578.docx" cannot be saved on Windows (nor any name with \\ / : * ? " < > |)."""
+    remiss = session.get(Remiss, world["remiss"].id)
+    remiss.sender_dnr = "KN2023/04578"
+    session.add(remiss)
+    session.commit()
+    rid = remiss.id
+    auth.login(world["registrator"].email)
+    _approve_and_decide(auth, rid, clock)
+    assert auth.post(f"/remisser/{rid}/yttrande/expediera", {}, form_url=f"/remisser/{rid}").status_code == 302
+    assert runner.invoke(args=["reminders", "run", "--now", "2015-09-24T19:00"]).exit_code == 0
+    [(_, message)] = smtp.of_kind("yttrande_expedierat")
+    names = [a.get_filename() for a in message.iter_attachments()]
+    assert names[0] == "Stadsområdesnämnd Öster – yttrande KN2023-04578.docx"
+    assert all(not set(n) & set('\\/:*?"<>|') for n in names)
+    reader.rollback()
+    frozen = reader.exec(select(GeneratedDocument).where(GeneratedDocument.frozen,
+                                                         GeneratedDocument.kind == "yttrande")).one()
+    disposition = client.get(f"/remisser/{rid}/dokument/arkiv/{frozen.id}.docx").headers["Content-Disposition"]
+    assert "/" not in disposition.split("filename*")[0] and "%2F" not in disposition
+    assert docx.Document(io.BytesIO(next(message.iter_attachments()).get_content())).paragraphs  # a real .docx

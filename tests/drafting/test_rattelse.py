@@ -105,11 +105,17 @@ def test_a_rattelse_has_its_own_beslut_and_keeps_the_sent_record(session, w):
     assert session.get(YttrandeDraft, draft.id).frozen_version_id != sent_version
     new_doc = docs[-1] if docs[-1].kind == "yttrande" else docs[-2]
     texts = [t.replace("\u00a0", " ") for t in texts_of(generate.read(w["files"], new_doc))]
-    assert "Rättelse" in texts
-    assert ("Rättelse. Detta yttrande ersätter det yttrande som beslutades den 24 september 2015 (§ 142) och "
+    # the heading says "Rättelse" once; the sentence under it says what it replaces
+    assert texts.count("Rättelse") == 1 and not any(t.startswith("Rättelse.") for t in texts)
+    assert ("Detta yttrande ersätter det yttrande som beslutades den 24 september 2015 (§ 142) och "
             "expedierades den 25 september 2015.") in texts
-    assert ("Stadsområdesnämnd Öster har genom delegationsbeslut av Andreas Konstantinides, ordförande beslutat att "
+    assert ("Stadsområdesnämnd Öster har genom delegationsbeslut av Andreas Konstantinides, ordförande, beslutat att "
             "lämna följande rättelse av yttrandet från den 24 september 2015:") in texts
+    # the delegat signs the delegationsbeslut alone, and nothing says it was justerat
+    assert "Beslutat på delegation 12 oktober 2015." in texts and not any("justera" in t for t in texts)
+    lines = doc_lines(generate.read(w["files"], new_doc))
+    signatures = [(lines[i][1], lines[i + 1][1]) for i, (style, _) in enumerate(lines) if style == "Underskrift"]
+    assert signatures == [("Ordförande", "Andreas Konstantinides")]
     assert "§ 142" not in header_text(generate.read(w["files"], new_doc))  # the old paragraf is not reused
 
     mails = session.exec(select(OutboxMessage).order_by(OutboxMessage.id)).all()
@@ -124,7 +130,8 @@ def test_a_rattelse_has_its_own_beslut_and_keeps_the_sent_record(session, w):
     notes = [e.note for e in session.exec(select(AuditEvent).where(AuditEvent.remiss_id == remiss.id)
                                           .order_by(AuditEvent.id))]
     assert any(n.startswith("Rättelse av yttrandet (version") and "Fel årtal" in n for n in notes)
-    assert any(n.startswith("Beslut om rättelse: genom delegationsbeslut") for n in notes)
+    assert "Beslut om rättelse: genom delegationsbeslut av Andreas Konstantinides, ordförande, den 12 oktober 2015" \
+        in notes
     assert any(n.startswith("Rättelse expedierad med diarienummer") for n in notes)
     assert any(n.startswith("Rättelsen (version") and "e-postas till kulturkansli@malmo.se" in n for n in notes)
 

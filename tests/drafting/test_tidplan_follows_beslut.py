@@ -59,3 +59,39 @@ def test_a_rattelse_beslut_leaves_the_answered_tidplan_alone(session, w):
     decisions.record_decision(session, now=later, principal=w["r"], remiss=remiss, decided_by="namnd",
                               meeting_on=date(2015, 10, 8), paragraf="150", omedelbar_justering=True)
     assert {k: (m.due_on, m.done_at) for k, m in rows(session, remiss.id).items()} == before
+
+
+def test_an_arbetsutskott_after_the_beslut_leaves_the_tidplan_and_the_tjansteskrivelse(session, w):
+    """Issue 17: "arbetsutskott 21 januari 2027" then "Stadsområdesnämnd Öster 3 december 2026" was untrue. Here the
+    nämnd decides 8 September 2015, before the AU planned for 10 September: that AU never treated the ärende."""
+    from remiss.drafting import generate
+    from tests.drafting.conftest import doc_lines
+
+    remiss = w["remiss"]
+    approve(session, w)
+    record(session, w, meeting_on=date(2015, 9, 8), paragraf="120", omedelbar_justering=True)
+    got = rows(session, remiss.id)
+    assert "arbetsutskott" not in got and got["namnd"].due_on == date(2015, 9, 8)
+    lines = [t.replace("\u00a0", " ") for _, t in doc_lines(generate.render(
+        session, now=DECIDED_AT, principal=w["r"], remiss=remiss, kind="tjansteskrivelse").data)]
+    assert lines[lines.index("Beslutsplanering") + 1:lines.index("Ärendet")] == [
+        "Stadsområdesnämnd Öster 8 september 2015"]
+    # a replan keeps it out
+    tidplan.replan(session, now=DECIDED_AT, remiss=remiss)
+    assert "arbetsutskott" not in rows(session, remiss.id)
+
+
+def test_an_arbetsutskott_that_met_before_the_beslut_is_dated_where_it_met(session, w):
+    from remiss.clock import STOCKHOLM
+    from remiss.namnd.models import Meeting
+
+    remiss = w["remiss"]
+    for kind, day, hour in (("au", date(2015, 9, 3), 8), ("au", date(2015, 9, 10), 8), ("namnd", date(2015, 9, 24), 17)):
+        session.add(Meeting(namnd_id=remiss.namnd_id, kind=kind, place="Rum Öster",
+                            starts_at=datetime(day.year, day.month, day.day, hour, 30, tzinfo=STOCKHOLM)))
+    session.flush()
+    approve(session, w)
+    record(session, w, meeting_on=date(2015, 9, 8), paragraf="120", omedelbar_justering=True)
+    got = rows(session, remiss.id)
+    assert got["arbetsutskott"].due_on == date(2015, 9, 3) and got["arbetsutskott"].done_at is not None
+    assert "före nämndens beslut tisdag 8 september 2015" in got["arbetsutskott"].explanation

@@ -12,7 +12,7 @@ CONTRACT = {"title", "remittent", "sender_dnr", "deadline", "answer_email", "con
 RK_EXPECTED = {"remittent": "Finansdepartementet", "sender_dnr": "Fi2024/00345", "deadline": "2024-05-15",
                "answer_email": "fi.remissvar@regeringskansliet.se", "contact_person": "Anna Lind",
                "sandlista": RK_SANDLISTA, "questions": [],
-               "title": "Remiss av promemorian Sänkt skatt på arbetsinkomster"}
+               "title": "Sänkt skatt på arbetsinkomster"}
 
 
 @pytest.mark.parametrize("name, data", [

@@ -70,7 +70,7 @@ def test_swedish_outlook_forward_subject_gives_the_title_and_evidence_points_int
 
 def test_pdf_transcript_of_an_outlook_mail_with_its_header_on_one_line():
     result = parse_missiv(letter("d15"))
-    assert result.title == "Remiss på förlängning av skyddsåtgärder av CWD"  # the subject, up to "Bifogade filer:"
+    assert result.title == "Förlängning av skyddsåtgärder av CWD"  # the subject, up to "Bifogade filer:"
     assert result.deadline == date(2017, 12, 14)
 
 

@@ -51,7 +51,7 @@ def test_seed_003_kulturnamnden_case_text():
 
 def test_seed_003_kulturnamnden_full_letter():
     result = parse_missiv(seed_text("seed003-kulturstrategi"), reference_date=date(2015, 6, 15))
-    assert result.title == "Remiss angående Förslag till Handlingsplan för kulturstrategi 2016"
+    assert result.title == "Förslag till Handlingsplan för kulturstrategi 2016"
     assert result.answer_email == "kulturkansli@malmo.se"
     assert result.copy_emails == ["ivana.baukart@malmo.se"]
     assert result.contact_person == "Ivana Baukart"

@@ -10,7 +10,7 @@ from remiss import events
 from remiss.audit import service as audit
 from remiss.auth.access import Action, Principal, require
 from remiss.calendar import Meeting, PlanningRules, Tidplan, WorkCalendar, plan_backwards
-from remiss.calendar.planner import MILESTONE_KINDS, Decided, follow_decision
+from remiss.calendar.planner import MILESTONE_KINDS, UNHELD_KINDS, Decided, PlannedMilestone, follow_decision
 from remiss.calendar.swedish import count_words, format_weekday_date
 from remiss.clock import STOCKHOLM, local, local_today
 from remiss.drafting.decision import decision_reference
@@ -93,9 +93,13 @@ def replan(session: Session, *, now: datetime, remiss: Remiss, actor_id: int | N
             planned = {k: m for k, m in planned.items() if k == "sista_svarsdag"}
     decided = decided_of(session, remiss) if remiss.direction != Direction.utgaende else None
     if decided is not None:  # the beslut's meeting, not the planned one, dates the beslut and what follows it
-        namnd = session.get(Namnd, remiss.namnd_id)
-        planned.update({m.kind: m for m in follow_decision(decided, deadline_of(remiss), rules_of(namnd),
-                                                            work_calendar(session))})
+        au = existing.get("arbetsutskott") or planned.get("arbetsutskott")
+        followed = _followed(session, remiss, decided, au.due_on if isinstance(au, Milestone)
+                             else au.day if au is not None else None)
+        planned.update(followed)
+        for kind in _unheld(existing, followed):
+            planned.pop(kind, None)
+            session.delete(existing.pop(kind))
     for kind, pm in planned.items():
         session.add(_apply(existing.get(kind), pm, remiss))
     for kind, row in existing.items():
@@ -142,12 +146,17 @@ def follow(session: Session, *, now: datetime, remiss: Remiss, actor_id: int | N
     decided = decided_of(session, remiss) if remiss.direction != Direction.utgaende else None
     if decided is None:
         return False
-    namnd = session.get(Namnd, remiss.namnd_id)
     existing = {m.kind: m for m in milestones_of(session, remiss.id)}
     changes = {}
-    for pm in follow_decision(decided, deadline_of(remiss), rules_of(namnd), work_calendar(session)):
+    au = existing.get("arbetsutskott")
+    followed = _followed(session, remiss, decided, au.due_on if au is not None else None)
+    for kind in _unheld(existing, followed):
+        changes[kind] = [existing[kind].due_on.isoformat(), None]
+        session.delete(existing.pop(kind))
+    for pm in followed.values():
         row = existing.get(pm.kind)
-        if row is not None and row.done_at is not None and not pm.fact:
+        # done by other work (an expediering) keeps its date; an arbetsutskott is dated where it met
+        if row is not None and row.done_at is not None and not pm.fact and pm.kind != "arbetsutskott":
             continue
         before = row.due_on.isoformat() if row is not None else None
         row = _apply(row, pm, remiss)
@@ -164,6 +173,19 @@ def follow(session: Session, *, now: datetime, remiss: Remiss, actor_id: int | N
                      note=f"Tidplanen följer beslutet {decided.reference}")
     events.milestones_changed.send(remiss, session=session, now=now, actor_id=actor_id)
     return bool(changes)
+
+
+def _followed(session: Session, remiss: Remiss, decided: Decided, planned_au) -> dict[str, PlannedMilestone]:
+    """The milestones the recorded beslut dates, by kind (planner.follow_decision over the sammanträdesplan)."""
+    namnd = session.get(Namnd, remiss.namnd_id)
+    return {m.kind: m for m in follow_decision(decided, deadline_of(remiss), rules_of(namnd), work_calendar(session),
+                                               planned_au=planned_au, meetings=meetings_of(session, namnd.id))}
+
+
+def _unheld(existing: dict[str, Milestone], followed: dict[str, PlannedMilestone]) -> list[str]:
+    """The kinds of stored milestones the beslut shows never happened (an arbetsutskott planned after the
+    nämnd's beslut, the justering of a delegationsbeslut): they leave the tidplan."""
+    return [kind for kind in UNHELD_KINDS if kind in existing and kind not in followed]
 
 
 def decided_of(session: Session, remiss: Remiss) -> Decided | None:
