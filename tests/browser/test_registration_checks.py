@@ -31,3 +31,16 @@ def test_the_duplicate_warning_appears_while_typing(open_page):
     page.wait_for_url(re.compile(r"/remisser/\d+$"))
     expect(page.get_by_role("heading", level=1)).to_contain_text("Förslag till ny IoF-plan")
     check_axe_once(page)
+
+
+def test_the_sandlista_hint_follows_the_direction(open_page):
+    """Only outgoing remisser add new names to the register: the hint changes with Riktning (static/app.js)."""
+    page = open_page()
+    login(page, "sekreterare@remiss.example")
+    page.goto("/remisser/ny")
+    hint = page.locator("#h-sandlista")
+    expect(hint).to_contain_text("inte i registret över remissinstanser")
+    page.locator("#f-direction").select_option("utgaende")
+    expect(hint).to_contain_text("Nya namn läggs till i registret över remissinstanser")
+    page.locator("#f-direction").select_option("inkommande")
+    expect(hint).to_contain_text("inte i registret över remissinstanser")
