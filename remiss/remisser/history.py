@@ -35,7 +35,7 @@ FIELD_LABELS = {
     # the yttrande (drafting.service, drafting.generate, drafting.mailing)
     "version": "Version", "state": "Yttrandets status", "party": "Samråd med", "till": "Till", "kopia": "Kopia",
     # the beslut (drafting.decision)
-    "decided_by": "Beslutad av", "meeting_on": "Sammanträde", "paragraf": "Paragraf", "justering": "Justering",
+    "decided_by": "Beslutad av", "meeting_on": "Beslutsdatum", "paragraf": "Paragraf", "justering": "Justering",
     "justerad_on": "Justerad",
     # an instans on an outgoing remiss (outgoing.service.answers, outgoing.service.addresses)
     "answer_status": "Svar", "answered_on": "Svarade", "no_comments": "Inga synpunkter",
