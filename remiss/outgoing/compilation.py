@@ -10,6 +10,7 @@ from remiss.auth.models import User
 from remiss.clock import local_today
 from remiss.calendar.swedish import format_date, format_deadline
 from remiss.documents import render_document
+from remiss.files import portable_name
 from remiss.namnd.models import Namnd
 from remiss.outgoing.models import SandlistaAnswer
 from remiss.outgoing.overview import counts
@@ -87,9 +88,8 @@ def _with_status(entry: SandlistaEntry) -> str:
 
 
 def file_name(remiss: Remiss) -> str:
-    """ "Remissammanställning SOFÖ 2026-0008.docx": the diarienummer as it is, only path separators replaced."""
-    dnr = " ".join((remiss.our_dnr or str(remiss.id)).replace("/", "-").replace("\\", "-").split())
-    return f"Remissammanställning {dnr}.docx"
+    """ "Remissammanställning SOFÖ 2026-0008.docx": a name every system can save (remiss.files.portable_name)."""
+    return portable_name(f"Remissammanställning {remiss.our_dnr or remiss.id}.docx")
 
 
 def render(session: Session, *, now: datetime, principal: Principal, remiss: Remiss) -> bytes:

@@ -93,7 +93,7 @@ def test_seed_000_sent_answered_chased_and_compiled(app, db, session, client, au
     assert run_sweep(runner, smtp, at(2010, 1, 22, 9, 10)) == []  # nothing twice
     assert {m["X-Remiss-Kind"] for _, m in missiv_mails} == {"outgoing_missiv"}
     first = smtp.to(email_of("Stadsdelsfullmäktige Centrum"))[0]
-    assert f"ange {DNR} i ämnesraden" in first["Subject"]
+    assert first["Subject"] == f"Remiss: Förslag till ny IoF-plan ({DNR})"  # the number once; the letter asks
     assert "Ange diarienummer" in first.get_body(("plain",)).get_content()
     files = {p.get_filename(): p.get_content() for p in first.iter_attachments()}
     assert "IoF-plan.txt" in files

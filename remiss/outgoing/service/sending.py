@@ -126,7 +126,7 @@ def generate_missiv(session: Session, *, now: datetime, principal: Principal, re
     data = render_document("missiv", missiv_context(session, now=now, remiss=remiss),
                            template.data if template else None)
     stored = files.store(files_dir, data, content_type=DOCX)
-    name = files.safe_name(f"Missiv {remiss.our_dnr or remiss.id}.docx".replace("/", "-"))
+    name = files.portable_name(f"Missiv {remiss.our_dnr or remiss.id}.docx")
     attachment = Attachment(remiss_id=remiss.id, purpose="missiv", filename=name, content_type=DOCX,
                             size=stored.size, sha256=hashlib.sha256(data).hexdigest(), storage_key=stored.key,
                             uploaded_by_id=principal.user_id, uploaded_at=now)
@@ -230,8 +230,8 @@ def _letters(session: Session, *, now: datetime, principal: Principal, remiss: R
     """The missiv once per instans sent by post, each under its address block, as one file kept on the remiss."""
     data = letters(files.path_of(files_dir, missiv.storage_key).read_bytes(), [address_block(e) for e in entries])
     stored = files.store(files_dir, data, content_type=DOCX)
-    dnr = (remiss.our_dnr or str(remiss.id)).replace("/", "-")
-    attachment = Attachment(remiss_id=remiss.id, purpose="brev", filename=f"Missiv per post {dnr}.docx",
+    attachment = Attachment(remiss_id=remiss.id, purpose="brev",
+                            filename=files.portable_name(f"Missiv per post {remiss.our_dnr or remiss.id}.docx"),
                             content_type=DOCX, size=stored.size, sha256=hashlib.sha256(data).hexdigest(),
                             storage_key=stored.key, uploaded_by_id=principal.user_id, uploaded_at=now)
     session.add(attachment)
