@@ -267,7 +267,8 @@ def _show(remiss_id: int, *, assign_values: dict | None = None, assign_errors: d
                        if s not in BY_VERB_ONLY and may_move(p, remiss.namnd_id, remiss.status, s)],
         status=RemissStatus(remiss.status),
         # a panel may name a step the status does not show (a rättelse of the besvarad remiss's yttrande)
-        next_step=(f"{LATE_STEP} " if late else "") + next(
+        # once the nämnd has decided, a longer remisstid no longer helps: only expediering is left
+        next_step=(f"{LATE_STEP} " if late and remiss.status != RemissStatus.beslutad else "") + next(
             (ctx["next_step"] for _, ctx in extra if isinstance(ctx, dict) and ctx.get("next_step")),
             NEXT_STEPS[RemissStatus(remiss.status)]),
         late=late,

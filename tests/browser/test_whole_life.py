@@ -22,7 +22,7 @@ from tests.browser.test_flows import GRANSKARE, HANDLAGGARE, SEKRETERARE, _appro
     _messages, _write_yttrande
 
 pytestmark = pytest.mark.browser
-TITLE = "Remiss om riktlinjer för hela livet i Remiss"
+TITLE = "Riktlinjer för hela livet i Remiss"  # the missiv says "Remiss om riktlinjer …": the lead is dropped
 LATE = ("Försenad", "Kräver uppmärksamhet", "Begär förlängd remisstid")
 
 
@@ -37,7 +37,7 @@ Stadsområdesnämnd Öster
 
 2010 -01- 25
 
-Ärendet: {TITLE}
+Ärendet: Remiss om riktlinjer för hela livet i Remiss
 
 Ärendet, med vårt Dnr KS-HEL-2010-00099 överlämnas till ovanstående för yttrande. Svaret ställt till
 kommunstyrelsen, ska vara stadskontorets expedition, tillhanda senast 2010-03-31 kl 12.00.

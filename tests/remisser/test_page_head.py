@@ -23,3 +23,10 @@ def test_the_head_of_a_late_remiss_says_so_and_the_next_step_asks_for_an_extensi
 
     head = auth.client.get(f"/remisser/{on_time.id}").get_data(as_text=True).split('<nav aria-label="Delar')[0]
     assert "Försenad" not in head and "Begär förlängd" not in head
+
+    # once the nämnd has decided, only expediering is left: no advice to ask for more time
+    remiss.status = "beslutad"
+    session.add(remiss)
+    session.commit()
+    head = auth.client.get(f"/remisser/{remiss.id}").get_data(as_text=True).split('<nav aria-label="Delar')[0]
+    assert "Försenad" in head and "Begär förlängd" not in head

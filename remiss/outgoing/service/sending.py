@@ -12,7 +12,7 @@ from remiss.audit import service as audit
 from remiss.auth.access import Action, Principal, require
 from remiss.auth.models import User
 from remiss.clock import local_today
-from remiss.calendar.swedish import format_deadline
+from remiss.calendar.swedish import count_words, format_deadline
 from remiss.documents import render_document
 from remiss.documents.letters import letters
 from remiss.namnd.models import DocumentTemplate, Namnd
@@ -208,7 +208,9 @@ def send(session: Session, *, now: datetime, principal: Principal, remiss: Remis
     remiss.updated_at = now
     session.add(remiss)
     session.flush()
-    note = f"Remissen skickad med e-post till {mailed} och per post till {len(by_post)} remissinstanser"
+    ways = [f"med e-post till {count_words(mailed, 'remissinstans', 'remissinstanser')}" if mailed else "",
+            f"per post till {count_words(len(by_post), 'remissinstans', 'remissinstanser')}" if by_post else ""]
+    note = ("Remissen skickad " + " och ".join(way for way in ways if way)).strip()
     audit.record(session, now=now, user_id=principal.user_id, entity="remiss", entity_id=remiss.id,
                  remiss_id=remiss.id, action="send", note=note)
     if remiss.status == RemissStatus.utkast:
