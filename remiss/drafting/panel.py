@@ -51,9 +51,19 @@ _CONSULTATIONS = (select(_C.id, _C.party, _C.consulted_on, _C.note).where(_C.rem
 
 _RATTELSE_STEPS = {
     DraftState.utkast: "skriv den rättade texten och skicka den till granskning.",
-    DraftState.granskning: "granska och godkänn rättelsen.",
     DraftState.godkand: "registrera beslutet om rättelsen (nämnden eller delegationsbeslut), sedan expediera den.",
 }
+
+
+def rattelse_step(state: DraftState, *, may_review: bool, decision: Decision | None, today) -> str:
+    """What is left of a rättelse, for this user: review it, or wait for review; decide, justera, expediera."""
+    if state == DraftState.granskning:
+        return "granska och godkänn rättelsen." if may_review else "den väntar på granskarens godkännande."
+    if state == DraftState.godkand and decision is not None:
+        if decision.needs_justering and not decision.justerad_by(today):
+            return "registrera justeringen av beslutet om rättelsen, sedan expediera den."
+        return "expediera den."
+    return _RATTELSE_STEPS[state]
 
 
 def form_context(session: Session, remiss, content: dict, values: dict | None = None) -> dict:
@@ -163,7 +173,8 @@ def panel_context(session: Session, principal: Principal, remiss, now) -> dict:
         "rattelse": rattelse, "rattelse_name": service.rattelse_name(rattelse),
         # a rättelse in work is the next step of a besvarad remiss (remisser.views shows a panel's next_step);
         # otherwise the yttrande's state may say more than the remiss's status (in granskning, sent back)
-        "next_step": (f"Rättelsen av det expedierade yttrandet: {_RATTELSE_STEPS[state]}"
+        "next_step": (f"Rättelsen av det expedierade yttrandet: "
+                      f"{rattelse_step(state, may_review=may_review, decision=decision, today=today)}"
                       if rattelse and state != DraftState.expedierad else
                       next_step(remiss.status, state, returned=bool(draft and draft.review_comment),
                                 may_review=may_review, justerad=decision is not None and decision.justerad_by(today))),
