@@ -74,7 +74,9 @@ _BY_ACTION = {"upload": "Fil uppladdad", "draft": "Yttrande", "document": "Dokum
               **{action: label for (_, action), label in ACTION_LABELS.items()},
               "create": "Registrerad", "update": "Ändrad"}
 # Fields whose meaning depends on what changed: (entity, field) → (label, words for the value).
-ENTITY_FIELDS = {("outbox_message", "status"): ("E-postens status", lambda v: _label(OutboxStatus, v))}
+ENTITY_FIELDS = {("outbox_message", "status"): ("E-postens status", lambda v: _label(OutboxStatus, v)),
+                 # a generated document's kind is the document (yttrande, tjänsteskrivelse), not the ärendetyp
+                 ("generated_document", "kind"): ("Dokument", lambda v: _show("kind", v, {}))}
 # Values stored as codes, in words.
 _VALUE_WORDS = {
     "status": lambda v: _label(RemissStatus, v), "direction": lambda v: _label(Direction, v),
