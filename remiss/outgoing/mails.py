@@ -48,7 +48,8 @@ def missiv_mail(*, remiss: Remiss, namnd: Namnd, entry: SandlistaEntry, attachme
         f"{namnd.name} överlämnar härmed remissen ”{remiss.title}” (diarienummer {remiss.our_dnr}) för yttrande.",
         f"Svaret ska vara {namnd.name} tillhanda senast {deadline}. Skicka svaret med e-post till {answer_to}. "
         + answer_subject_hint(remiss),
-        "Bifogat finns missivet och remisshandlingarna: " + ", ".join(a.filename for a in attachments) + ".",
+        ("Bifogat finns missivet och remisshandlingarna: " if len(attachments) > 1 else "Bifogat finns missivet: ")
+        + ", ".join(a.filename for a in attachments) + ".",
         "Om ni avstår från att yttra er, meddela gärna det till samma adress.",
         _signature(namnd, remiss),
     ]

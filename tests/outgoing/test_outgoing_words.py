@@ -58,3 +58,21 @@ def test_the_send_question_in_swedish():
     many = send_confirmation([f"{n}@x.se" for n in range(10)], 1, shown=8)
     assert "10 remissinstanser: 0@x.se" in many and "7@x.se och 2 till." in many and "8@x.se" not in many
     assert "1 brev till remissinstanser utan e-post skrivs ut för post." in many
+
+
+def test_the_missiv_mail_names_remisshandlingar_only_when_there_are_some():
+    from datetime import date
+
+    from remiss.namnd.models import Namnd
+    from remiss.outgoing.mails import missiv_mail
+    from remiss.remisser.models import Attachment, Remiss, SandlistaEntry
+
+    remiss = Remiss(title="Vår remiss", our_dnr="SOFÖ 2026/0007", namnd_id=1, deadline_on=date(2027, 1, 15))
+    namnd = Namnd(name="Stadsområdesnämnd Öster", email="son.oster@remiss.example")
+    entry = SandlistaEntry(remiss_id=1, name="Miljönämnden")
+    missiv = Attachment(remiss_id=1, filename="Missiv SOFÖ 2026-0007.docx")
+    plan = Attachment(remiss_id=1, filename="Planförslag.pdf")
+    alone = missiv_mail(remiss=remiss, namnd=namnd, entry=entry, attachments=[missiv], base_url="")["text"]
+    assert "Bifogat finns missivet: Missiv SOFÖ 2026-0007.docx." in alone and "remisshandlingarna" not in alone
+    both = missiv_mail(remiss=remiss, namnd=namnd, entry=entry, attachments=[missiv, plan], base_url="")["text"]
+    assert "Bifogat finns missivet och remisshandlingarna: Missiv SOFÖ 2026-0007.docx, Planförslag.pdf." in both
