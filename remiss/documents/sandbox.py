@@ -7,9 +7,10 @@ render), file size and process count, then answers framed requests on stdin with
 
 Without `--serve` it answers one request whose JSON names the job "read" or "parse": it reads
 uploaded missiv files or parses a missiv text (`remiss.intake.untrusted`, started by
-`worker.run_job`), under the same limits. For rendering this file imports only the standard library, jinja2 and docxtpl;
-the reading jobs import the pure `remiss.intake.untrusted` and `remiss.missiv`, never the Flask
-application.
+`worker.run_job`), under the same limits. For rendering this file imports only the standard
+library, jinja2, docxtpl and its sibling `markup.py` (loaded by its path: the paragraph markup the
+pages share); the reading jobs import the pure `remiss.intake.untrusted` and `remiss.missiv`, never
+the Flask application.
 """
 
 from __future__ import annotations
@@ -19,131 +20,28 @@ import io
 import json
 import re
 import sys
-from typing import NamedTuple
 
 EXIT_ERROR = 3
 READING_JOBS = ("read", "parse")
-_BULLET = re.compile(r"^\s*(?:-|•|–)\s+")
-_EMPHASIS = re.compile(r"\*\*(?=\S)(.+?)(?<=\S)\*\*|\*(?=\S)(.+?)(?<=\S)\*")
-# Thousands ("2 000") and "§ 142" keep together on one line, as Word users type them with NBSP.
-_KEEP_TOGETHER = re.compile(r"(?<=\d) (?=\d{3}(?!\d))|(?<=§) (?=\d)")
-# Emphasis travels through Jinja as private-use characters, never as XML: after rendering each
-# run holding them is split into runs with the run's own properties plus bold or italic
-# (`split_emphasis`). User text and templates never carry these characters (`freeze` drops them).
-BOLD_ON, BOLD_OFF, ITALIC_ON, ITALIC_OFF = "\ue000", "\ue001", "\ue002", "\ue003"
-MARKERS = BOLD_ON + BOLD_OFF + ITALIC_ON + ITALIC_OFF
-# docxtpl turns \a in a run's text into a new paragraph with the same paragraph and run properties.
-NEW_PARAGRAPH = "\a"
-BULLET_SIGN = "•\u00a0"
 
 
-def _escape(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
+def _load_sibling(name: str):
+    """Import a module of this folder by its path, as `python -I sandbox.py` has neither this folder nor the
+    checkout on sys.path (and must not import the app)."""
+    import importlib.util
+    from pathlib import Path
+
+    spec = importlib.util.spec_from_file_location(f"sandbox_{name}", Path(__file__).with_name(f"{name}.py"))
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module
+    spec.loader.exec_module(module)
+    return module
 
 
-class Stycke(str):
-    """A paragraph of user text: a str with `punkt` and Word emphasis when printed."""
-
-    punkt: bool = False
-
-    def __new__(cls, line: str):
-        punkt = bool(_BULLET.match(line))
-        text = _KEEP_TOGETHER.sub("\u00a0", _BULLET.sub("", line, count=1) if punkt else line)
-        self = super().__new__(cls, text)
-        self.punkt = punkt
-        return self
-
-    def runs(self) -> list[tuple[str, str]]:
-        """The text in pieces as the document prints them: (text, "" | "b" for **fet** | "i" for *kursiv*)."""
-        out, pos = [], 0
-        for match in _EMPHASIS.finditer(self):
-            if match.start() > pos:
-                out.append((self[pos:match.start()], ""))
-            bold = match.group(1) is not None
-            out.append((match.group(1) if bold else match.group(2), "b" if bold else "i"))
-            pos = match.end()
-        if pos < len(self):
-            out.append((self[pos:], ""))
-        return out
-
-    def __html__(self) -> str:
-        """Return escaped text; emphasis becomes marker characters that `split_emphasis` resolves."""
-        return "".join(_MARKS[style][0] + _escape(text) + _MARKS[style][1] for text, style in self.runs())
-
-
-_MARKS = {"": ("", ""), "b": (BOLD_ON, BOLD_OFF), "i": (ITALIC_ON, ITALIC_OFF)}
-
-
-class Block(NamedTuple):
-    """A piece of a paragraph field as a page shows it: one paragraph ("p") or a bulleted list ("ul"), each
-    item the runs of one Stycke."""
-
-    kind: str
-    items: list[list[tuple[str, str]]]
-
-
-def blocks(value) -> list[Block]:
-    """A paragraph field as the document prints it, for a page: paragraphs, and consecutive bullets as one list."""
-    out: list[Block] = []
-    for stycke in to_stycken(value):
-        if stycke.punkt and out and out[-1].kind == "ul":
-            out[-1].items.append(stycke.runs())
-        else:
-            out.append(Block("ul" if stycke.punkt else "p", [stycke.runs()]))
-    return out
-
-
-class Stycken(list):
-    """The paragraphs of a field; printed whole (`{{ sammanfattning }}`) each becomes its own Word paragraph."""
-
-    def __html__(self) -> str:
-        return NEW_PARAGRAPH.join((BULLET_SIGN if s.punkt else "") + s.__html__() for s in self)
-
-    def __str__(self) -> str:
-        return "\n".join(self)
-
-
-class Post(dict):
-    """A field with fields (`var_referens`, `kontaktperson`, an item of `fragor`): printed whole, its
-    texts one after the other ("Sabina Vendela Dethorey, Utvecklingssamordnare, …"), never a Python dict."""
-
-    def __html__(self) -> str:
-        texts = [str(v) for k, v in self.items()
-                 if k != "rad" and isinstance(v, (str, int, float)) and not isinstance(v, bool) and str(v)]
-        return _escape(", ".join(texts))
-
-    def __str__(self) -> str:
-        return self.__html__()
-
-
-class Items(list):
-    """A list field (`beslutsunderlag`, `fragor`): printed whole, one Word paragraph per item."""
-
-    def __html__(self) -> str:
-        return NEW_PARAGRAPH.join(item.__html__() if hasattr(item, "__html__") else _escape(str(item))
-                                  for item in self if item is not None)
-
-    def __str__(self) -> str:
-        return "\n".join(str(item) for item in self)
-
-
-def printable(value, top: bool = True):
-    """Make every dict below the top of a context a Post and every list Items (Stycken stay as they are)."""
-    if isinstance(value, dict):
-        converted = {k: printable(v, False) for k, v in value.items()}
-        return converted if top else Post(converted)
-    if isinstance(value, list) and not isinstance(value, Stycken):
-        return Items(printable(v, False) for v in value)
-    return value
-
-
-def to_stycken(value) -> Stycken:
-    """Split a string or list of strings into Stycke paragraphs, one per non-empty line."""
-    if value is None or value is False:
-        return Stycken()
-    items = [value] if isinstance(value, str) else list(value)
-    return Stycken(Stycke(line.rstrip()) for item in items if isinstance(item, str)
-                   for line in item.splitlines() if line.strip())
+if __package__:  # imported as remiss.documents.sandbox
+    from . import markup
+else:  # run as the worker's script
+    markup = _load_sibling("markup")
 
 
 _RUN = re.compile(r"<w:r(?: [^>]*)?>.*?</w:r>", re.DOTALL)
@@ -164,52 +62,27 @@ def _props(base: str, bold: bool, italic: bool) -> str:
 
 def split_emphasis(xml: str) -> str:
     """Split runs holding emphasis markers into runs that keep the run's font, size and colour."""
-    if not any(m in xml for m in MARKERS):
+    if not any(m in xml for m in markup.MARKERS):
         return xml
 
     def run(match) -> str:
         text = match.group(0)
-        if not any(m in text for m in MARKERS):
+        if not any(m in text for m in markup.MARKERS):
             return text
         found = _RPR.search(text)
         base = found.group(1) if found else ""
         state = {"b": False, "i": False}
 
         def switch(marker) -> str:
-            key = "b" if marker.group(0) in (BOLD_ON, BOLD_OFF) else "i"
-            state[key] = marker.group(0) in (BOLD_ON, ITALIC_ON)
+            key = "b" if marker.group(0) in (markup.BOLD_ON, markup.BOLD_OFF) else "i"
+            state[key] = marker.group(0) in (markup.BOLD_ON, markup.ITALIC_ON)
             return (f'</w:t></w:r><w:r>{_props(base, state["b"], state["i"])}'
                     '<w:t xml:space="preserve">')
         # the text before and after the emphasis ends and starts with a space Word must keep
         text = text.replace("<w:t>", '<w:t xml:space="preserve">')
-        return re.sub(f"[{MARKERS}]", switch, text)
+        return re.sub(f"[{markup.MARKERS}]", switch, text)
 
     return _RUN.sub(run, xml)
-
-
-def apply_stycken(context: dict, paths) -> dict:
-    """Replace the paragraph fields named by paths (`a[].b`) with Stycke lists in place."""
-    def walk(node, parts):
-        if not isinstance(node, dict) or not parts:
-            return
-        head, rest = parts[0], parts[1:]
-        is_list = head.endswith("[]")
-        key = head[:-2] if is_list else head
-        if key not in node:
-            if not rest:
-                node[key] = []
-            return
-        if not rest:
-            node[key] = to_stycken(node[key])
-        elif is_list and isinstance(node[key], list):
-            for item in node[key]:
-                walk(item, rest)
-        else:
-            walk(node[key], rest)
-
-    for path in paths:
-        walk(context, path.split("."))
-    return context
 
 
 @functools.cache
@@ -352,7 +225,7 @@ def finish(docx, properties: dict) -> None:
             del package.rels[key]
     app = next((p for p in package.parts if p.partname == "/docProps/app.xml"), None)
     if app is not None:
-        app._blob = APP_XML.format(company=_escape(properties.get("company", ""))).encode()
+        app._blob = APP_XML.format(company=markup.xml_escape(properties.get("company", ""))).encode()
 
 
 def render_bytes(template: bytes, context: dict, stycke_paths=(), *, sandboxed: bool = True,
@@ -362,7 +235,7 @@ def render_bytes(template: bytes, context: dict, stycke_paths=(), *, sandboxed: 
 
     if sandboxed:
         doc = _template_class()(io.BytesIO(template))
-        doc.render(printable(apply_stycken(context, stycke_paths)), jinja_env=make_environment())
+        doc.render(markup.printable(markup.apply_stycken(context, stycke_paths)), jinja_env=make_environment())
         if properties:
             finish(doc.docx, properties)
     else:

@@ -9,7 +9,7 @@ from remiss.auth.models import User
 from remiss.calendar.swedish import format_date, format_date_time, format_weekday_date
 from remiss.clock import local_today
 from remiss.documents.pdf import soffice_path
-from remiss.documents.sandbox import blocks
+from remiss.documents.markup import blocks
 from remiss.drafting import decision as decisions
 from remiss.drafting import content as sections
 from remiss.drafting import forms, generate, mailing, service

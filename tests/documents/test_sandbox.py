@@ -77,3 +77,19 @@ def test_worker_gets_no_secrets(make_template, monkeypatch):
     template = make_template("{{ titel }}")
     data = render_document("yttrande", {"titel": "ok"}, template)
     assert all_text(data).startswith("ok")
+
+
+def test_worker_script_loads_its_markup_by_path_without_the_app(tmp_path):
+    """Run as `python -I sandbox.py`, the worker finds markup.py beside it and imports nothing of the app."""
+    import subprocess
+    import sys
+
+    from remiss.documents import sandbox
+
+    probe = ("import runpy, sys\n"
+             f"ns = runpy.run_path({str(sandbox.__file__)!r}, run_name='worker')\n"
+             "print(ns['markup'].blocks('- a **b**'))\n"
+             "print(sorted(m for m in sys.modules if m.split('.')[0] in ('remiss', 'flask', 'sqlmodel')))\n")
+    out = subprocess.run([sys.executable, "-I", "-B", "-c", probe], cwd=tmp_path, capture_output=True,
+                         text=True, check=True).stdout.splitlines()
+    assert out == ["[Block(kind='ul', items=[[('a ', ''), ('b', 'b')]])]", "[]"]

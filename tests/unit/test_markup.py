@@ -1,5 +1,5 @@
 """The documents' light markup read for a page: the same paragraphs, bullets and emphasis the .docx prints."""
-from remiss.documents.sandbox import BOLD_OFF, BOLD_ON, ITALIC_OFF, ITALIC_ON, Block, blocks, to_stycken
+from remiss.documents.markup import BOLD_OFF, BOLD_ON, ITALIC_OFF, ITALIC_ON, Block, blocks, to_stycken
 
 
 def test_blocks_group_bullets_and_keep_paragraphs():
