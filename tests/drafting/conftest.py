@@ -1,12 +1,16 @@
 """Fixtures for drafting: the Kulturnämnden remiss of seed 003 handled by SON Öster."""
 from __future__ import annotations
 
+import email
 import io
 import json
+import socket
 from datetime import date, datetime, timezone
+from email.policy import default as default_policy
 from pathlib import Path
 
 import pytest
+from aiosmtpd.controller import Controller
 from docx import Document
 
 import secrets
@@ -116,6 +120,63 @@ def decide(auth, rid: int, clock=None, **overrides):
     data = {"decided_by": "namnd", "meeting_on": "2015-09-24", "paragraf": "§ 142", "omedelbar_justering": "1"}
     data.update(overrides)
     return auth.post(f"/remisser/{rid}/yttrande/beslut", data, form_url=f"/remisser/{rid}")
+
+
+def approve_and_decide(auth, rid: int, clock) -> None:
+    """Save the draft, send it to granskning, approve it and record the beslut, all on the pages."""
+    from tests.drafting.test_flow import draft_form  # test_flow imports this module
+
+    url, page = f"/remisser/{rid}/yttrande", f"/remisser/{rid}"
+    assert auth.post(url, draft_form(rid), form_url=page).status_code == 302
+    assert auth.post(f"{url}/lage", {"state": "granskning"}, form_url=page).status_code == 302
+    assert auth.post(f"{url}/lage", {"state": "godkand"}, form_url=page).status_code == 302
+    assert decide(auth, rid, clock).status_code == 302
+
+
+@pytest.fixture
+def decided(world, session, auth, clock):
+    """A factory: the world's remiss with its columns changed, approved and decided by the registrator, who
+    stays signed in; returns its id."""
+    def make(**changes) -> int:
+        remiss = session.get(Remiss, world["remiss"].id)
+        for name, value in changes.items():
+            setattr(remiss, name, value)
+        session.add(remiss)
+        session.commit()
+        auth.login(world["registrator"].email)
+        approve_and_decide(auth, remiss.id, clock)
+        return remiss.id
+
+    return make
+
+
+class Inbox:
+    """aiosmtpd handler that keeps every accepted message with its envelope's recipients, sorted."""
+
+    def __init__(self):
+        self.received = []  # (envelope recipients, message)
+
+    async def handle_DATA(self, server, session, envelope):
+        self.received.append((sorted(envelope.rcpt_tos),
+                              email.message_from_bytes(envelope.content, policy=default_policy)))
+        return "250 OK"
+
+    def of_kind(self, kind: str):
+        return [(rcpts, m) for rcpts, m in self.received if m["X-Remiss-Kind"] == kind]
+
+
+@pytest.fixture
+def smtp(app):
+    """Start aiosmtpd on a free port and point the app's SMTP_URL at it."""
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    inbox = Inbox()
+    controller = Controller(inbox, hostname="127.0.0.1", port=port)
+    controller.start()
+    app.config["SMTP_URL"] = f"smtp://127.0.0.1:{port}"
+    yield inbox
+    controller.stop()
 
 
 ALL_KINDS = ("tjansteskrivelse", "granskning", "arbetsutskott", "namnd", "justering", "expediering", "sista_svarsdag")

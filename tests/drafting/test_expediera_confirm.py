@@ -3,17 +3,11 @@ from __future__ import annotations
 
 from remiss.drafting.mailing import expediera_confirmation
 from remiss.remisser.models import Remiss
-from tests.drafting.test_expediering_mail import _approve_and_decide
 from tests.outgoing.test_outgoing_words import _confirm
 
 
-def test_expediera_names_the_remittent_and_the_copies(world, session, auth, clock):
-    remiss = session.get(Remiss, world["remiss"].id)
-    remiss.copy_emails = "registrator@kultur.malmo.se; arkiv@malmo.se"
-    session.commit()
-    rid = remiss.id
-    auth.login(world["registrator"].email)
-    _approve_and_decide(auth, rid, clock)
+def test_expediera_names_the_remittent_and_the_copies(decided, auth):
+    rid = decided(copy_emails="registrator@kultur.malmo.se; arkiv@malmo.se")
     question = _confirm(auth.client.get(f"/remisser/{rid}").get_data(as_text=True), "/yttrande/expediera")
     assert question == ("Expediera yttrandet? Det e-postas genast till kulturkansli@malmo.se med kopia till "
                         "registrator@kultur.malmo.se, arkiv@malmo.se. Det går inte att ångra.")

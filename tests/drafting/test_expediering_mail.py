@@ -1,15 +1,10 @@
 """Expediering e-mails the frozen yttrande to the remittent, with copies, once, through the outbox."""
 from __future__ import annotations
 
-import email
 import io
 import shutil
-import socket
-from email.policy import default as default_policy
 
 import docx
-import pytest
-from aiosmtpd.controller import Controller
 from pypdf import PdfReader
 from sqlmodel import select
 
@@ -18,63 +13,33 @@ from remiss.drafting.models import GeneratedDocument
 from remiss.reminders.models import OutboxMessage
 from remiss.remisser.models import Remiss
 from remiss.remisser.status import RemissStatus
-from tests.drafting.test_flow import draft_form
 from tests.drafting.conftest import decide
+from tests.drafting.test_flow import draft_form
 
 
-class Inbox:
-    def __init__(self):
-        self.received = []  # (envelope recipients, message)
-
-    async def handle_DATA(self, server, session, envelope):
-        self.received.append((sorted(envelope.rcpt_tos),
-                              email.message_from_bytes(envelope.content, policy=default_policy)))
-        return "250 OK"
-
-    def of_kind(self, kind: str):
-        return [(rcpts, m) for rcpts, m in self.received if m["X-Remiss-Kind"] == kind]
+def expediera(auth, rid: int, **kwargs):
+    """Press Expediera on the remiss page."""
+    return auth.post(f"/remisser/{rid}/yttrande/expediera", {}, form_url=f"/remisser/{rid}", **kwargs)
 
 
-@pytest.fixture
-def smtp(app):
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
-    inbox = Inbox()
-    controller = Controller(inbox, hostname="127.0.0.1", port=port)
-    controller.start()
-    app.config["SMTP_URL"] = f"smtp://127.0.0.1:{port}"
-    yield inbox
-    controller.stop()
-
-
-def _approve_and_decide(auth, rid: int, clock) -> None:
-    url, page = f"/remisser/{rid}/yttrande", f"/remisser/{rid}"
-    assert auth.post(url, draft_form(rid), form_url=page).status_code == 302
-    assert auth.post(f"{url}/lage", {"state": "granskning"}, form_url=page).status_code == 302
-    assert auth.post(f"{url}/lage", {"state": "godkand"}, form_url=page).status_code == 302
-    assert decide(auth, rid, clock).status_code == 302
+def sweep(runner, moment: str):
+    """Run the reminders sweep at a Stockholm time, as cron does; it must finish."""
+    result = runner.invoke(args=["reminders", "run", "--now", moment])
+    assert result.exit_code == 0, result.output
+    return result
 
 
 def test_expedierat_yttrande_is_mailed_with_the_docx_to_the_remittent_and_copies_once(
-        world, session, auth, client, reader, runner, smtp, clock):
-    remiss = session.get(Remiss, world["remiss"].id)
-    remiss.copy_emails = "registrator@kultur.malmo.se; kulturkansli@malmo.se, arkiv@malmo.se"
-    session.add(remiss)
-    session.commit()
-    rid = remiss.id
-    auth.login(world["registrator"].email)
-    _approve_and_decide(auth, rid, clock)
-    response = auth.post(f"/remisser/{rid}/yttrande/expediera", {}, form_url=f"/remisser/{rid}",
-                         follow_redirects=True)
+        world, decided, auth, client, reader, runner, smtp):
+    rid = decided(copy_emails="registrator@kultur.malmo.se; kulturkansli@malmo.se, arkiv@malmo.se")
+    response = expediera(auth, rid, follow_redirects=True)
     assert ("e-postas till kulturkansli@malmo.se med kopia till registrator@kultur.malmo.se, arkiv@malmo.se"
             in response.get_data(as_text=True))
     reader.rollback()
     assert reader.get(Remiss, rid).status == RemissStatus.besvarad  # closed, and the mail still goes
 
     for moment in ("2015-09-24T18:30", "2015-09-24T19:00", "2015-09-25T09:00"):  # the sweep, several times
-        result = runner.invoke(args=["reminders", "run", "--now", moment])
-        assert result.exit_code == 0, result.output
+        sweep(runner, moment)
     reader.rollback()
     mails = smtp.of_kind("yttrande_expedierat")
     assert len(mails) == 1
@@ -113,15 +78,9 @@ def test_expedierat_yttrande_is_mailed_with_the_docx_to_the_remittent_and_copies
     assert "kulturkansli@malmo.se" in logged.note and "arkiv@malmo.se" in logged.note
 
 
-def test_without_an_answer_address_nothing_is_mailed_and_the_user_is_told(world, session, auth, reader, clock):
-    remiss = session.get(Remiss, world["remiss"].id)
-    remiss.answer_email = ""
-    session.add(remiss)
-    session.commit()
-    auth.login(world["registrator"].email)
-    _approve_and_decide(auth, remiss.id, clock)
-    response = auth.post(f"/remisser/{remiss.id}/yttrande/expediera", {}, form_url=f"/remisser/{remiss.id}",
-                         follow_redirects=True)
+def test_without_an_answer_address_nothing_is_mailed_and_the_user_is_told(decided, auth, reader):
+    rid = decided(answer_email="")
+    response = expediera(auth, rid, follow_redirects=True)
     assert "saknar svarsadress" in response.get_data(as_text=True)
     reader.rollback()
     assert reader.exec(select(OutboxMessage).where(OutboxMessage.kind == "yttrande_expedierat")).all() == []
@@ -129,33 +88,25 @@ def test_without_an_answer_address_nothing_is_mailed_and_the_user_is_told(world,
         "Yttrandet e-postades inte")
 
 
-def test_a_title_with_line_breaks_does_not_stop_the_yttrande_mail(world, session, auth, reader, runner, smtp, clock):
+def test_a_title_with_line_breaks_does_not_stop_the_yttrande_mail(decided, auth, runner, smtp):
     """Issue 19, item 7: the header refused the title, and the mail failed on every retry."""
-    remiss = session.get(Remiss, world["remiss"].id)
-    remiss.title = "Remiss om kulturstrategi\r\nBcc: spion@example.se"
-    session.add(remiss)
-    session.commit()
-    rid = remiss.id
-    auth.login(world["registrator"].email)
-    _approve_and_decide(auth, rid, clock)
-    assert auth.post(f"/remisser/{rid}/yttrande/expediera", {}, form_url=f"/remisser/{rid}").status_code == 302
-    result = runner.invoke(args=["reminders", "run", "--now", "2015-09-24T19:00"])
-    assert result.exit_code == 0 and "misslyckades: 0" in result.output, result.output
+    rid = decided(title="Remiss om kulturstrategi\r\nBcc: spion@example.se")
+    assert expediera(auth, rid).status_code == 302
+    result = sweep(runner, "2015-09-24T19:00")
+    assert "misslyckades: 0" in result.output, result.output
     [(rcpts, message)] = smtp.of_kind("yttrande_expedierat")
     assert "spion@example.se" not in rcpts and message["Bcc"] is None
     assert "Remiss om kulturstrategi Bcc: spion@example.se" in message["Subject"]
 
 
-def test_a_rattelse_is_reviewed_and_mailed_as_a_rattelse(world, session, auth, reader, runner, smtp, clock):
+def test_a_rattelse_is_reviewed_and_mailed_as_a_rattelse(decided, auth, reader, runner, smtp, clock):
     """The rättelse of a besvarad remiss: its review notice reaches the granskare and its mail says what it is."""
     from datetime import datetime, timezone
 
-    rid = world["remiss"].id
+    rid = decided()
     url, page = f"/remisser/{rid}/yttrande", f"/remisser/{rid}"
-    auth.login(world["registrator"].email)
-    _approve_and_decide(auth, rid, clock)
-    auth.post(f"{url}/expediera", {}, form_url=page)
-    runner.invoke(args=["reminders", "run", "--now", "2015-09-24T18:30"])
+    expediera(auth, rid)
+    sweep(runner, "2015-09-24T18:30")
     clock.set(datetime(2015, 10, 12, 9, 0, tzinfo=timezone.utc))
     assert auth.post(f"{url}/rattelse", {"comment": "Fel årtal."}, form_url=page).status_code == 302
     assert auth.post(url, draft_form(rid, sammanfattning="Rättad sammanfattning."), form_url=page).status_code == 302
@@ -163,12 +114,11 @@ def test_a_rattelse_is_reviewed_and_mailed_as_a_rattelse(world, session, auth, r
     assert auth.post(f"{url}/lage", {"state": "godkand"}, form_url=page).status_code == 302
     assert decide(auth, rid, None, decided_by="delegat", delegat="Andreas Konstantinides, ordförande",
                   meeting_on="2015-10-12", paragraf="").status_code == 302
-    done = auth.post(f"{url}/expediera", {}, form_url=page, follow_redirects=True).get_data(as_text=True)
+    done = expediera(auth, rid, follow_redirects=True).get_data(as_text=True)
     assert "Rättelsen är expedierad" in done and "Rättelsen e-postas till kulturkansli@malmo.se" in done
     reader.rollback()
     assert reader.get(Remiss, rid).status == RemissStatus.besvarad
-    result = runner.invoke(args=["reminders", "run", "--now", "2015-10-12T12:00"])  # Stockholm time
-    assert result.exit_code == 0, result.output
+    sweep(runner, "2015-10-12T12:00")
 
     reviews = [(rcpts, m) for rcpts, m in smtp.of_kind("review") if "marie.hendra@malmo.se" in rcpts]
     assert len(reviews) == 2  # the yttrande's and the rättelse's, though the remiss was besvarad by then
@@ -194,17 +144,11 @@ def test_a_rattelse_is_reviewed_and_mailed_as_a_rattelse(world, session, auth, r
 
 
 def test_a_diarienummer_with_a_slash_gives_attachments_and_downloads_every_system_can_save(
-        world, session, auth, client, reader, runner, smtp, clock):
+        decided, auth, client, reader, runner, smtp):
     """Issue 17: "… yttrande KN2023/04578.docx" cannot be saved on Windows (nor any name with \\ / : * ? " < > |)."""
-    remiss = session.get(Remiss, world["remiss"].id)
-    remiss.sender_dnr = "KN2023/04578"
-    session.add(remiss)
-    session.commit()
-    rid = remiss.id
-    auth.login(world["registrator"].email)
-    _approve_and_decide(auth, rid, clock)
-    assert auth.post(f"/remisser/{rid}/yttrande/expediera", {}, form_url=f"/remisser/{rid}").status_code == 302
-    assert runner.invoke(args=["reminders", "run", "--now", "2015-09-24T19:00"]).exit_code == 0
+    rid = decided(sender_dnr="KN2023/04578")
+    assert expediera(auth, rid).status_code == 302
+    sweep(runner, "2015-09-24T19:00")
     [(_, message)] = smtp.of_kind("yttrande_expedierat")
     names = [a.get_filename() for a in message.iter_attachments()]
     assert names[0] == "Stadsområdesnämnd Öster – yttrande KN2023-04578.docx"
