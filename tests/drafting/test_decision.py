@@ -156,6 +156,32 @@ def test_the_beslut_form_keeps_what_was_typed_and_the_api_answers_in_swedish(w, 
     assert "Justerad torsdag 24 september 2015" in page and ">Expediera</button>" in page
 
 
+
+def test_the_beslut_and_justering_pages_refuse_a_bad_file_or_date_and_then_record(w, auth, client, clock, session):
+    """Both steps of the page: a refused protokollsutdrag or date shows the form again (400), a good one records."""
+    rid = w["remiss"].id
+    approve(session, w)
+    session.commit()
+    clock.set(DECIDED_AT)
+    auth.login(w["registrator"].email)
+    fields = {"decided_by": "namnd", "meeting_on": "2015-09-24", "paragraf": "§ 142"}
+    refused = auth.post(f"/remisser/{rid}/yttrande/beslut", fields | {"protokollsutdrag": (io.BytesIO(b"MZ"), "x.exe")},
+                        form_url=f"/remisser/{rid}", content_type="multipart/form-data")
+    page = refused.get_data(as_text=True)
+    assert refused.status_code == 400 and "Beslutet sparades inte" in page and "Filtypen .exe tas inte emot" in page
+    assert 'href="#f-b-protokollsutdrag"' in page and 'value="§ 142"' in page
+    recorded = auth.post(f"/remisser/{rid}/yttrande/beslut", fields | {"protokollsutdrag": (io.BytesIO(b"%PDF-1.4"),
+                         "utdrag.pdf")}, form_url=f"/remisser/{rid}", content_type="multipart/form-data",
+                         follow_redirects=True)
+    assert "Beslutet är registrerat: vid sammanträde 24 september 2015, § 142." in recorded.get_data(as_text=True)
+
+    bad = auth.post(f"/remisser/{rid}/yttrande/justering", {"justerad_on": "2015-13-40"}, form_url=f"/remisser/{rid}")
+    page = bad.get_data(as_text=True)
+    assert bad.status_code == 400 and "Justeringen sparades inte" in page and 'href="#f-j-justerad_on"' in page
+    done = auth.post(f"/remisser/{rid}/yttrande/justering", {"justerad_on": "2015-09-24"}, form_url=f"/remisser/{rid}",
+                     follow_redirects=True)
+    assert "Justeringen är registrerad: protokollet justerat 24 september 2015." in done.get_data(as_text=True)
+
 def test_a_correction_after_the_decision_keeps_the_remiss_beslutad(session, w):
     remiss = w["remiss"]
     approve(session, w)
