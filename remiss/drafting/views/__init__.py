@@ -181,37 +181,35 @@ def expediera(remiss_id: int):
     return _back(remiss.id)
 
 
-@bp.post("/remisser/<int:remiss_id>/yttrande/beslut")
-def record_decision(remiss_id: int):
+def _decision_step(remiss_id: int, form: str, record, parse, done, *, upload: str | None = None):
+    """Record the beslut or its justering with record, from the form as parse reads it (and the file of upload);
+    flash done(decision). A refusal shows the remiss page again with what was typed and the messages (400)."""
     session = get_session()
     remiss = load_remiss(session, principal(), remiss_id, Action.review)
     try:
-        decision = decisions.record_decision(session, now=now(), principal=principal(), remiss=remiss,
-                                             protokollsutdrag=_upload("protokollsutdrag"),
-                                             **forms.decision_from(request.form))
+        values = ({upload: _upload(upload)} if upload else {}) | parse(request.form)
+        decision = record(session, now=now(), principal=principal(), remiss=remiss, **values)
     except InputErrors as exc:
-        return _rerender_decision(remiss_id, "beslut", exc.errors)
+        return _rerender_decision(remiss_id, form, exc.errors)
     except FileRejected as exc:
-        return _rerender_decision(remiss_id, "beslut", {"protokollsutdrag": str(exc)})
+        return _rerender_decision(remiss_id, form, {upload: str(exc)})
     except service.DraftError as exc:
-        return _rerender_decision(remiss_id, "beslut", {"state": str(exc)})
-    flash(f"Beslutet är registrerat: {decisions.decision_reference(decision)}.", "success")
+        return _rerender_decision(remiss_id, form, {"state": str(exc)})
+    flash(done(decision), "success")
     return _back(remiss.id)
+
+
+@bp.post("/remisser/<int:remiss_id>/yttrande/beslut")
+def record_decision(remiss_id: int):
+    return _decision_step(remiss_id, "beslut", decisions.record_decision, forms.decision_from,
+                          lambda d: f"Beslutet är registrerat: {decisions.decision_reference(d)}.",
+                          upload="protokollsutdrag")
 
 
 @bp.post("/remisser/<int:remiss_id>/yttrande/justering")
 def record_justering(remiss_id: int):
-    session = get_session()
-    remiss = load_remiss(session, principal(), remiss_id, Action.review)
-    try:
-        decision = decisions.record_justering(session, now=now(), principal=principal(), remiss=remiss,
-                                              **forms.justering_from(request.form))
-    except InputErrors as exc:
-        return _rerender_decision(remiss_id, "justering", exc.errors)
-    except service.DraftError as exc:
-        return _rerender_decision(remiss_id, "justering", {"state": str(exc)})
-    flash(f"Justeringen är registrerad: protokollet justerat {format_date(decision.justerad_on)}.", "success")
-    return _back(remiss.id)
+    return _decision_step(remiss_id, "justering", decisions.record_justering, forms.justering_from,
+                          lambda d: f"Justeringen är registrerad: protokollet justerat {format_date(d.justerad_on)}.")
 
 
 @bp.get("/remisser/<int:remiss_id>/yttrande/jamfor")
