@@ -196,3 +196,19 @@ def test_an_anstand_request_is_validated_and_nothing_typed_is_lost(world, auth, 
     session.expire_all()
     asked = session.exec(select(Extension).where(Extension.sandlista_entry_id == ids["entry"])).one()
     assert (asked.requested_until_on.isoformat(), asked.requested_until_time.isoformat()) == ("2099-05-04", "12:00:00")
+
+
+def test_a_refused_step_says_what_was_not_done_and_why(world, client, auth):
+    """Before the remiss is sent: sammanställa, avsluta and publicera each say in Swedish what stopped them."""
+    users, ids = world
+    auth.login(users["registrator"].email)
+    base = f"/remisser/{ids['remiss']}"
+    said = {}
+    for step, data in (("sammanstall", {}), ("avsluta", {}), ("publicera", {"attachment_ids": "1"})):
+        response = auth.post(f"{base}/utskick/{step}", data, form_url=base, follow_redirects=True)
+        assert response.status_code == 200
+        said[step] = response.get_data(as_text=True)
+    assert "Svaren sammanställdes inte: Remissen är inte skickad än: det finns inga svar att sammanställa." in said[
+        "sammanstall"]
+    assert "Ärendet avslutades inte: Sammanställ svaren innan ärendet avslutas." in said["avsluta"]
+    assert "Inget publicerades: Remissen kan publiceras först när den är skickad." in said["publicera"]

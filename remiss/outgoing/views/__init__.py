@@ -45,6 +45,13 @@ def _back(remiss_id: int, anchor: str = "utskick"):
     return redirect(url_for("remisser.show", remiss_id=remiss_id) + f"#{anchor}")
 
 
+def _refused(what: str, exc: InputErrors | RenderError) -> None:
+    """Undo the request's changes and say why: what was not done, then the form's messages or the error's own."""
+    get_session().rollback()
+    message = "; ".join(exc.errors.values()) if isinstance(exc, InputErrors) else str(exc)
+    flash(f"{what}: {message}", "error")
+
+
 @bp.route("/remisser/ny-utgaende", methods=["GET", "POST"])
 @requires(Action.create)
 def new():
@@ -101,8 +108,7 @@ def make_missiv(remiss_id: int):
         sending.generate_missiv(get_session(), now=now(), principal=principal(), remiss=remiss,
                                 files_dir=_config("FILES_DIR"))
     except RenderError as exc:
-        get_session().rollback()
-        flash(f"Missivet kunde inte skapas: {exc}", "error")
+        _refused("Missivet kunde inte skapas", exc)
     else:
         flash("Missivet är skapat. Läs igenom det innan remissen skickas.", "success")
     return _back(remiss_id)
@@ -115,9 +121,7 @@ def send(remiss_id: int):
         sent = sending.send(get_session(), now=now(), principal=principal(), remiss=remiss,
                             files_dir=_config("FILES_DIR"), base_url=_config("BASE_URL"))
     except (InputErrors, RenderError) as exc:
-        get_session().rollback()
-        message = "; ".join(exc.errors.values()) if isinstance(exc, InputErrors) else str(exc)
-        flash(f"Remissen skickades inte: {message}", "error")
+        _refused("Remissen skickades inte", exc)
     else:
         flash(_sent_message(sent), "success")
     return _back(remiss_id)
@@ -278,9 +282,7 @@ def compile_answers(remiss_id: int):
         kept = lifecycle.compile_answers(get_session(), now=now(), principal=principal(), remiss=remiss,
                                          files_dir=_config("FILES_DIR"))
     except (InputErrors, RenderError) as exc:
-        get_session().rollback()
-        message = "; ".join(exc.errors.values()) if isinstance(exc, InputErrors) else str(exc)
-        flash(f"Svaren sammanställdes inte: {message}", "error")
+        _refused("Svaren sammanställdes inte", exc)
     else:
         flash(f"Svaren är sammanställda i ”{kept.filename}”, som finns bland handlingarna. "
               "Publicera remissvaren om de ska visas öppet, och avsluta sedan ärendet.", "success")
@@ -294,8 +296,7 @@ def close(remiss_id: int):
         lifecycle.close(get_session(), now=now(), principal=principal(), remiss=remiss,
                         note=str(request.form.get("note", ""))[:500])
     except InputErrors as exc:
-        get_session().rollback()
-        flash("Ärendet avslutades inte: " + "; ".join(exc.errors.values()), "error")
+        _refused("Ärendet avslutades inte", exc)
     else:
         flash("Ärendet är avslutat. Planerade påminnelser är stoppade.", "success")
     return _back(remiss_id)
@@ -315,8 +316,7 @@ def publish(remiss_id: int):
                                 intro=str(request.form.get("intro", "")))
             flash("Remissvaren är publicerade. Den öppna sidan visar de valda filerna.", "success")
     except InputErrors as exc:
-        session.rollback()
-        flash("Inget publicerades: " + "; ".join(exc.errors.values()), "error")
+        _refused("Inget publicerades", exc)
     return _back(remiss_id, "publicering")
 
 
