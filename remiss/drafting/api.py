@@ -98,16 +98,8 @@ def read(remiss_id: int):
            tag="yttrande")
 def save(remiss_id: int):
     """Save the sections given as a new version (409 while the draft is in review or approved)."""
-    session = get_session()
-    remiss = load_remiss(session, principal(), remiss_id, Action.edit)
-    body = request_body()
-    try:
-        service.save(session, now=now(), principal=principal(), remiss=remiss, raw=body.sections(),
-                     base_version=body.base_version, comment=body.comment)
-    except service.DraftError as exc:
-        session.rollback()
-        return error_response(409, str(exc), field="state")
-    return jsonify(draft_summary(session, remiss))
+    return _draft_step(remiss_id, Action.edit, service.save, lambda body: {
+        "raw": body.sections(), "base_version": body.base_version, "comment": body.comment})
 
 
 @api.post("/remisser/<int:remiss_id>/yttrande/state")
@@ -139,12 +131,14 @@ def change_state(remiss_id: int):
     return jsonify(dict(draft_summary(session, remiss), **result))
 
 
-def _decision_step(remiss_id: int, verb, parse):
-    """Record the beslut or its justering with verb, from the body as parse reads it; the yttrande after."""
+def _draft_step(remiss_id: int, action: Action, verb, values):
+    """Do verb on the yttrande with values(body) read from the request's body (409 when the draft's state refuses
+    it); answer with the yttrande after."""
     session = get_session()
-    remiss = load_remiss(session, principal(), remiss_id, Action.review)
+    remiss = load_remiss(session, principal(), remiss_id, action)
+    body = request_body()
     try:
-        verb(session, now=now(), principal=principal(), remiss=remiss, **parse(request_body().model_dump()))
+        verb(session, now=now(), principal=principal(), remiss=remiss, **values(body))
     except service.DraftError as exc:
         session.rollback()
         return error_response(409, str(exc), field="state")
@@ -157,15 +151,7 @@ def _decision_step(remiss_id: int, verb, parse):
 def start_rattelse(remiss_id: int):
     """Start a rättelse: {comment} says what is wrong (409 unless the yttrande is expedierat). The sent version,
     documents and beslut stay; the rättelse is saved, reviewed, decided and expedierad on its own."""
-    session = get_session()
-    remiss = load_remiss(session, principal(), remiss_id, Action.review)
-    body = request_body()
-    try:
-        service.start_rattelse(session, now=now(), principal=principal(), remiss=remiss, comment=body.comment)
-    except service.DraftError as exc:
-        session.rollback()
-        return error_response(409, str(exc), field="state")
-    return jsonify(draft_summary(session, remiss))
+    return _draft_step(remiss_id, Action.review, service.start_rattelse, lambda body: {"comment": body.comment})
 
 
 @api.post("/remisser/<int:remiss_id>/yttrande/beslut")
@@ -173,7 +159,8 @@ def start_rattelse(remiss_id: int):
            errors=(400, 401, 403, 404, 409), tag="yttrande")
 def record_decision(remiss_id: int):
     """Record the beslut: {decided_by, meeting_on, paragraf, delegat?, omedelbar_justering?, justerad_on?}."""
-    return _decision_step(remiss_id, decisions.record_decision, forms.decision_from)
+    return _draft_step(remiss_id, Action.review, decisions.record_decision,
+                       lambda body: forms.decision_from(body.model_dump()))
 
 
 @api.post("/remisser/<int:remiss_id>/yttrande/justering")
@@ -181,7 +168,8 @@ def record_decision(remiss_id: int):
            errors=(400, 401, 403, 404, 409), tag="yttrande")
 def record_justering(remiss_id: int):
     """Record the day the protokoll was justerat: {justerad_on}."""
-    return _decision_step(remiss_id, decisions.record_justering, forms.justering_from)
+    return _draft_step(remiss_id, Action.review, decisions.record_justering,
+                       lambda body: forms.justering_from(body.model_dump()))
 
 
 @api.get("/remisser/<int:remiss_id>/documents/<kind>.docx")
