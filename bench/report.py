@@ -84,7 +84,7 @@ def _pages_md(section: dict, base: dict | None, base_scale: float, scale: float)
             b, ratio = grown.get(p["key"], (None, None))
             row += f" {_ms(b)} | {_x(ratio)} | {growth.verdict(ratio) if scale > grown_base else '–'} |"
         out.append(row)
-    out += ["", f"The page's SQL: each statement's execute call timed in the request (median of the summed time) "
+    out += ["", "The page's SQL: each statement's execute call timed in the request (median of the summed time) "
             "against the same statements with the same parameters through the raw driver (median of the replays, "
             "alternating with the requests).", "",
             f"| page | statements | SQL in the app ms | same SQL raw ms | difference ms | ratio | {sql.target} |",
