@@ -124,12 +124,18 @@ def test_an_arbetsutskott_decision_is_the_arbetsutskott_s(session, w):
     assert "Beslutat vid sammanträde 10 september 2015, § 88. Paragrafen justerades omedelbart." in text
 
 
-def test_the_beslut_form_keeps_what_was_typed_and_the_api_answers_in_swedish(w, auth, client, clock, session):
-    rid = w["remiss"].id
+@pytest.fixture
+def at_beslut(w, auth, clock, session) -> int:
+    """The approved draft on the day of the meeting with the registrator signed in; the remiss's id."""
     approve(session, w)
     session.commit()
     clock.set(DECIDED_AT)
     auth.login(w["registrator"].email)
+    return w["remiss"].id
+
+
+def test_the_beslut_form_keeps_what_was_typed_and_the_api_answers_in_swedish(at_beslut, auth, client):
+    rid = at_beslut
     response = decide(auth, rid, paragraf="", delegat="Ingen", meeting_on="2015-13-40")
     page = response.get_data(as_text=True)
     assert response.status_code == 400 and "Beslutet sparades inte" in page
@@ -156,14 +162,9 @@ def test_the_beslut_form_keeps_what_was_typed_and_the_api_answers_in_swedish(w, 
     assert "Justerad torsdag 24 september 2015" in page and ">Expediera</button>" in page
 
 
-
-def test_the_beslut_and_justering_pages_refuse_a_bad_file_or_date_and_then_record(w, auth, client, clock, session):
+def test_the_beslut_and_justering_pages_refuse_a_bad_file_or_date_and_then_record(at_beslut, auth):
     """Both steps of the page: a refused protokollsutdrag or date shows the form again (400), a good one records."""
-    rid = w["remiss"].id
-    approve(session, w)
-    session.commit()
-    clock.set(DECIDED_AT)
-    auth.login(w["registrator"].email)
+    rid = at_beslut
     fields = {"decided_by": "namnd", "meeting_on": "2015-09-24", "paragraf": "§ 142"}
     refused = auth.post(f"/remisser/{rid}/yttrande/beslut", fields | {"protokollsutdrag": (io.BytesIO(b"MZ"), "x.exe")},
                         form_url=f"/remisser/{rid}", content_type="multipart/form-data")
@@ -181,6 +182,7 @@ def test_the_beslut_and_justering_pages_refuse_a_bad_file_or_date_and_then_recor
     done = auth.post(f"/remisser/{rid}/yttrande/justering", {"justerad_on": "2015-09-24"}, form_url=f"/remisser/{rid}",
                      follow_redirects=True)
     assert "Justeringen är registrerad: protokollet justerat 24 september 2015." in done.get_data(as_text=True)
+
 
 def test_a_correction_after_the_decision_keeps_the_remiss_beslutad(session, w):
     remiss = w["remiss"]
