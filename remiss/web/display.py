@@ -14,6 +14,7 @@ from remiss.auth.access import Action
 from remiss.calendar.swedish import (count_words, format_date, format_date_time, format_deadline, format_short_date,
                                      format_weekday_date)
 from remiss.remisser.status import status_label
+from remiss.web.hyphenation import soft_hyphens
 from remiss.web import principal
 
 
@@ -74,7 +75,8 @@ def in_section(endpoint: str) -> bool:
 def init_app(app: Flask, wired: Links) -> None:
     app.extensions["remiss_links"] = wired
     app.jinja_env.filters.update(sv_date=_date, sv_short_date=_short_date, sv_datetime=_date_time,
-                                 sv_weekday_date=_weekday_date, counted=count_words)
+                                 sv_weekday_date=_weekday_date, counted=count_words,
+                                 hyphenate=soft_hyphens)
     app.jinja_env.globals.update(sv_deadline=format_deadline, status_label=status_label, links=links,
                                  in_section=in_section)
     app.jinja_env.tests["in_section"] = in_section
