@@ -124,10 +124,11 @@ def test_the_utkorg_breaks_long_words_where_swedish_does(open_page, long_words, 
 
 
 def test_the_menu_is_one_line_at_1366_px_and_administration_opens_by_keyboard(open_page):
-    page = open_page(ADMIN, viewport=LAPTOP)
-    tops = page.eval_on_selector_all("nav[aria-label='Huvudmeny'] .nav:not(.nav-panel) > li",
-                                     "items => items.map(li => Math.round(li.getBoundingClientRect().top))")
-    assert len(tops) >= 8 and len(set(tops)) == 1, f"the menu wraps: item tops {tops}"
+    for email in ("sekreterare@remiss.example", ADMIN):  # the longest menus: a registrator's and an administrator's
+        page = open_page(email, viewport=LAPTOP)
+        tops = page.eval_on_selector_all("nav[aria-label='Huvudmeny'] .nav:not(.nav-panel) > li",
+                                         "items => items.map(li => Math.round(li.getBoundingClientRect().top))")
+        assert len(tops) >= 8 and len(set(tops)) == 1, f"{email}: the menu wraps: item tops {tops}"
     panel = page.locator("details.nav-more .nav-panel")
     assert not panel.is_visible()
     summary = page.locator("details.nav-more > summary")
