@@ -117,18 +117,18 @@ def commands() -> list:
     from remiss.reminders import cli as reminders
     from remiss.search import cli as search
 
-    from remiss.cli_language import swedish_metavars
+    from remiss.cli_language import in_swedish
 
     base = [migrate_command, create_user_command, create_token_command, parse_missiv_command, demo_data_command]
     every = base + [c for module in (intake, outgoing, reminders, search, ops) for c in module.COMMANDS]
     for command in every:
-        swedish_metavars(command)
+        in_swedish(command)
     return every
 
 
 def console(create_app) -> FlaskGroup:
     """The `remiss` group, in Swedish: the app's commands and Flask's run, shell and routes."""
-    from remiss.cli_language import FLASK_COMMANDS, GROUP_OPTIONS, swedish_metavars
+    from remiss.cli_language import FLASK_COMMANDS, GROUP_OPTIONS, in_swedish
 
     # Flask's --app and --version do not apply (the app is Remiss; `pip show remiss` tells versions)
     cli = FlaskGroup(create_app=create_app, add_default_commands=False, add_version_option=False,
@@ -136,7 +136,7 @@ def console(create_app) -> FlaskGroup:
     cli.params = list(GROUP_OPTIONS)
     for command in FLASK_COMMANDS:
         cli.add_command(command)
-    swedish_metavars(cli)
+    in_swedish(cli)
     return cli
 
 

@@ -4,7 +4,8 @@ Swedish copies of the Flask commands and options the console script offers.
 Click looks its phrases ("Usage:", "Options", "Show this message and exit.", its errors) up with the standard
 `gettext`, in the process's text domain and in the language of LANGUAGE/LC_ALL/LC_MESSAGES/LANG. `speak_swedish`
 binds the domain to remiss/locale and asks for Swedish unless LANGUAGE names a language already. Placeholders
-("[OPTIONS]", "COMMAND [ARGS]...", "TEXT", "INTEGER") are attributes of the commands, set by `swedish_metavars`.
+("[OPTIONS]", "COMMAND [ARGS]...", "TEXT", "INTEGER") are set on the commands by `in_swedish`. Click words a
+command's --help option once, the first time it is asked for, so `speak_swedish` comes before any command runs.
 """
 from __future__ import annotations
 
@@ -44,7 +45,7 @@ def compile_catalog() -> None:
         write_mo(target, catalog)
 
 
-def swedish_metavars(command: click.Command) -> None:
+def in_swedish(command: click.Command) -> None:
     """Give command, and each command under it, Swedish placeholders in its usage and option list."""
     command.options_metavar = "[FLAGGOR]"
     for param in command.params:
@@ -53,7 +54,7 @@ def swedish_metavars(command: click.Command) -> None:
     if isinstance(command, click.Group):
         command.subcommand_metavar = "KOMMANDO [ARGUMENT]..."
         for sub in command.commands.values():
-            swedish_metavars(sub)
+            in_swedish(sub)
 
 
 def _option(option: click.Option, help: str) -> click.Option:
@@ -67,7 +68,7 @@ def _command(command: click.Command, help: str, short_help: str, options: dict[s
     swedish = copy.copy(command)
     swedish.help, swedish.short_help = help, short_help
     swedish.params = [_option(p, options[p.name]) if isinstance(p, click.Option) else p for p in command.params]
-    swedish_metavars(swedish)
+    in_swedish(swedish)
     return swedish
 
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 import gettext
 import re
 
-import click
 import pytest
 from click.testing import CliRunner
 
@@ -35,29 +34,56 @@ def swedish(monkeypatch):
     speak_swedish()
 
 
-def _paths(group: click.Group, ctx: click.Context, prefix: tuple = ()) -> list[tuple[str, ...]]:
-    out = []
+# Run in a process of its own, as `remiss` is: Click words each command's --help option the first time it is asked
+# for and keeps it, so commands that other tests ran in English in this process would keep their English one.
+_HELP_SCRIPT = """
+import json, sys
+import click
+from click.testing import CliRunner
+from remiss import create_app
+from remiss.cli import console
+from remiss.cli_language import speak_swedish
+
+speak_swedish()
+app = create_app({"DATABASE_URL": sys.argv[1], "SECRET_KEY": "help", "INSTANCE_PATH": sys.argv[2]})
+cli = console(lambda: app)
+
+def paths(group, ctx, prefix=()):
     for name in group.list_commands(ctx):
         command = group.get_command(ctx, name)
-        out.append(prefix + (name,))
+        yield prefix + (name,)
         if isinstance(command, click.Group):
-            out += _paths(command, ctx, prefix + (name,))
-    return out
+            yield from paths(command, ctx, prefix + (name,))
+
+with cli.make_context("remiss", [], resilient_parsing=True) as ctx:
+    every = [()] + list(paths(cli, ctx))
+runner = CliRunner()
+out = {}
+for path in every:
+    result = runner.invoke(cli, [*path, "--help"], prog_name="remiss")
+    out[" ".join(path)] = [result.exit_code, result.output]
+print(json.dumps(out))
+"""
 
 
-def test_every_help_text_is_swedish(app, swedish):
-    cli = console(lambda: app)
-    with cli.make_context("remiss", [], resilient_parsing=True) as ctx:
-        paths = [()] + _paths(cli, ctx)
-    assert {("run",), ("reminders", "list"), ("scheduler",), ("parse-missiv",), ("search", "query")} <= set(paths)
-    runner = CliRunner()
-    for path in paths:
-        result = runner.invoke(cli, [*path, "--help"], prog_name="remiss")
-        assert result.exit_code == 0, (path, result.output)
-        assert result.output.startswith(f"Användning: remiss {' '.join(path)}".rstrip()), result.output
-        assert "Flaggor:" in result.output and "Visa den här hjälpen och avsluta." in result.output
-        english = ENGLISH.findall(re.sub(r"--[\w-]+", "", result.output))  # option names stay as they are
-        assert not english, f"remiss {' '.join(path)} --help: {english}\n{result.output}"
+def test_every_help_text_is_swedish(tmp_path):
+    import json
+    import os
+    import subprocess
+    import sys
+
+    env = {**os.environ, "LANG": "en_US.UTF-8", "LANGUAGE": ""}  # a user whose locale is English
+    done = subprocess.run([sys.executable, "-c", _HELP_SCRIPT, f"sqlite:///{tmp_path / 'help.db'}",
+                           str(tmp_path / "instance")], capture_output=True, text=True, env=env, timeout=120)
+    assert done.returncode == 0, done.stderr
+    helps = json.loads(done.stdout)
+    assert {"", "run", "reminders list", "scheduler", "parse-missiv", "search query"} <= set(helps)
+    for path, (code, output) in helps.items():
+        assert code == 0, (path, output)
+        assert output.startswith(f"Användning: remiss {path}".rstrip()), output
+        assert "Flaggor:" in output and "Visa den här hjälpen och avsluta." in output, output
+        english = ENGLISH.findall(re.sub(r"--[\w-]+", "", output))  # option names stay as they are
+        assert not english, f"remiss {path} --help: {english}\n{output}"
 
 
 def test_usage_errors_are_swedish(app, swedish):
