@@ -15,20 +15,22 @@ from remiss.db import get_db, migrate as run_migrations, utcnow
 @click.command("migrate")
 @with_appcontext
 def migrate_command():
-    """Create or upgrade the database schema (Alembic)."""
+    """Skapa eller uppgradera databasens schema (Alembic)."""
     run_migrations(current_app.config["DATABASE_URL"])
     click.echo("Databasen är uppdaterad.")
 
 
 @click.command("create-user")
-@click.argument("email")
-@click.option("--name", required=True)
-@click.option("--role", default="handlaggare", show_default=True)
-@click.option("--password", prompt=True, hide_input=True, confirmation_prompt=True)
+@click.argument("email", metavar="E-POST")
+@click.option("--name", required=True, help="Användarens namn.")
+@click.option("--role", default="handlaggare", show_default=True,
+              help="Roll: admin, registrator, handlaggare, granskare eller lasare.")
+@click.option("--password", prompt="Lösenord", hide_input=True, confirmation_prompt="Upprepa lösenordet",
+              help="Lösenordet (frågas efter om det inte anges).")
 @click.option("--namnd", "namnder", multiple=True, help="Nämndens namn (flera går).")
 @with_appcontext
 def create_user_command(email, name, role, password, namnder):
-    """Create a user."""
+    """Skapa en användare med e-postadressen E-POST."""
     from sqlmodel import select
 
     from remiss.auth.service import AuthError, create_user
@@ -50,12 +52,12 @@ def create_user_command(email, name, role, password, namnder):
 
 
 @click.command("create-token")
-@click.argument("email")
+@click.argument("email", metavar="E-POST")
 @click.option("--name", default="", help="Vad token ska användas till.")
 @click.option("--expires", default="", help="Sista giltighetsdag, t.ex. 2027-03-31 (tomt: tills den återkallas).")
 @with_appcontext
 def create_token_command(email, name, expires):
-    """Create a personal API token for EMAIL and print it (shown once)."""
+    """Skapa en personlig API-token åt användaren med E-POST och skriv ut den (visas bara en gång)."""
     from sqlmodel import select
 
     from remiss.auth.models import User
@@ -74,9 +76,9 @@ def create_token_command(email, name, expires):
 
 
 @click.command("parse-missiv")
-@click.argument("path", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.argument("path", metavar="FIL", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 def parse_missiv_command(path: Path):
-    """Extract registration fields from a missiv (.txt, .pdf, .docx, .eml, .msg, .html) and print JSON."""
+    """Läs registreringsuppgifterna ur ett missiv i FIL (.txt, .pdf, .docx, .eml, .msg, .html) och skriv ut dem som JSON."""
     from config import load_config
     from remiss.files import FileRejected
     from remiss.intake.formats import READABLE, suffix_of
@@ -93,10 +95,10 @@ def parse_missiv_command(path: Path):
 
 
 @click.command("demo-data")
-@click.option("--password", default="remiss-demo-2026", show_default=True)
+@click.option("--password", default="remiss-demo-2026", show_default=True, help="Demoanvändarnas lösenord.")
 @with_appcontext
 def demo_data_command(password):
-    """Load demo nämnder, users and remisser from the seed cases (idempotent)."""
+    """Läs in demonämnder, demoanvändare och demoremisser ur exempelfallen (går att köra flera gånger)."""
     from remiss.demo.service import load_demo
 
     with get_db().transaction() as session:
@@ -115,13 +117,32 @@ def commands() -> list:
     from remiss.reminders import cli as reminders
     from remiss.search import cli as search
 
+    from remiss.cli_language import in_swedish
+
     base = [migrate_command, create_user_command, create_token_command, parse_missiv_command, demo_data_command]
-    return base + [c for module in (intake, outgoing, reminders, search, ops) for c in module.COMMANDS]
+    every = base + [c for module in (intake, outgoing, reminders, search, ops) for c in module.COMMANDS]
+    for command in every:
+        in_swedish(command)
+    return every
+
+
+def console(create_app) -> FlaskGroup:
+    """The `remiss` group, in Swedish: the app's commands and Flask's run, shell and routes."""
+    from remiss.cli_language import FLASK_COMMANDS, GROUP_OPTIONS, in_swedish
+
+    # Flask's --app and --version do not apply (the app is Remiss; `pip show remiss` tells versions)
+    cli = FlaskGroup(create_app=create_app, add_default_commands=False, add_version_option=False,
+                     help="Remiss: remisshantering för kommuner och myndigheter.")
+    cli.params = list(GROUP_OPTIONS)
+    for command in FLASK_COMMANDS:
+        cli.add_command(command)
+    in_swedish(cli)
+    return cli
 
 
 def main() -> None:
     from remiss import create_app
+    from remiss.cli_language import speak_swedish
 
-    cli = FlaskGroup(create_app=lambda: create_app(), add_default_commands=True)
-    cli.help = "Remiss: remisshantering för kommuner och myndigheter."
-    cli(prog_name="remiss", args=sys.argv[1:])
+    speak_swedish()
+    console(lambda: create_app())(prog_name="remiss", args=sys.argv[1:])

@@ -20,6 +20,16 @@ document.addEventListener("DOMContentLoaded", () => {
       if (document.activeElement === document.body) focusResult();
     }));
   }
+  // The Administration menu opens and closes without this; here Escape closes it (focus back on its summary) and
+  // so does a click elsewhere, as a menu is expected to.
+  document.querySelectorAll("details.nav-more").forEach((menu) => {
+    menu.addEventListener("keydown", (event) => {
+      if (event.key !== "Escape" || !menu.open) return;
+      menu.open = false;
+      menu.querySelector("summary").focus();
+    });
+    document.addEventListener("click", (event) => { if (menu.open && !menu.contains(event.target)) menu.open = false; });
+  });
   // A table that scrolls sideways (phones) must be reachable by keyboard and named (WCAG 2.1.1).
   document.querySelectorAll(".table-wrap").forEach((wrap) => {
     if (wrap.scrollWidth <= wrap.clientWidth || wrap.hasAttribute("tabindex")) return;

@@ -6,6 +6,7 @@ import difflib
 import re
 from dataclasses import dataclass, field
 
+from remiss.documents.sandbox import Block, blocks
 from remiss.missiv.summary import find_summary_sentences
 from remiss.remisser.input import UNKNOWN_FIELD, InputErrors
 
@@ -275,11 +276,16 @@ def readable_sections(content: dict) -> list[tuple[str, str]]:
 class SectionDiff:
     label: str
     changed: bool
-    lines: list[tuple[str, str]]  # (kind: "same" | "del" | "add", paragraph)
+    # (kind: "same" | "del" | "add", the paragraph as the document prints it: "p" or a bullet "ul", with its
+    # **fet** and *kursiv* as runs, so the page shows what a reader sees, never the markup)
+    lines: list[tuple[str, Block]]
 
 
 def compare(old: dict, new: dict) -> list[SectionDiff]:
-    """Return a readable per-section diff of two draft contents, paragraph by paragraph."""
+    """Return a readable per-section diff of two draft contents, paragraph by paragraph.
+
+    The source lines are compared, so a change of emphasis alone counts as a change; each line is shown parsed by
+    the same rules as the .docx and the draft's reading view (remiss.documents.sandbox.blocks)."""
     before, after = dict(labelled_sections(old)), dict(labelled_sections(new))
     labels = list(after) + [label for label in before if label not in after]
     result = []
@@ -288,9 +294,13 @@ def compare(old: dict, new: dict) -> list[SectionDiff]:
         lines: list[tuple[str, str]] = []
         for op, i1, i2, j1, j2 in difflib.SequenceMatcher(a=a, b=b, autojunk=False).get_opcodes():
             if op == "equal":
-                lines.extend(("same", x) for x in a[i1:i2])
+                lines.extend(("same", _read(x)) for x in a[i1:i2])
             else:
-                lines.extend(("del", x) for x in a[i1:i2])
-                lines.extend(("add", x) for x in b[j1:j2])
+                lines.extend(("del", _read(x)) for x in a[i1:i2])
+                lines.extend(("add", _read(x)) for x in b[j1:j2])
         result.append(SectionDiff(label, a != b, lines))
     return result
+
+
+def _read(paragraph: str) -> Block:
+    return blocks(paragraph)[0]

@@ -14,7 +14,7 @@ from remiss.intake import service
 @click.option("--now", "now_text", default=None, help="ISO-tidpunkt att räkna från (standard: nu).")
 @with_appcontext
 def cleanup_command(now_text: str | None):
-    """Remove pending missiv uploads older than 24 hours, with their files."""
+    """Ta bort uppladdade missiv som inte registrerats på 24 timmar, med deras filer."""
     try:
         moment = parse_iso_moment(now_text) if now_text else utcnow()
     except ValueError:
@@ -28,7 +28,7 @@ def cleanup_command(now_text: str | None):
 @click.command("inbox-poll")
 @with_appcontext
 def inbox_poll_command():
-    """Fetch new mail from REMISS_IMAP_URL into the Inkorg once."""
+    """Hämta ny e-post från REMISS_IMAP_URL till Inkorgen en gång."""
     from remiss.intake.mailbox import MailboxError
     from remiss.intake.scheduled import poll_mailbox
 

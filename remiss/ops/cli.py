@@ -12,10 +12,10 @@ from remiss.ops.backup import BackupError, backup, restore
 
 
 @click.command("backup")
-@click.argument("path", type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("path", metavar="FIL", type=click.Path(dir_okay=False, path_type=Path))
 @with_appcontext
 def backup_command(path: Path):
-    """Back up the database to PATH while the app keeps running."""
+    """Säkerhetskopiera databasen till FIL medan appen är igång."""
     try:
         size = backup(current_app.config["DATABASE_URL"], path)
     except BackupError as exc:
@@ -24,11 +24,11 @@ def backup_command(path: Path):
 
 
 @click.command("restore")
-@click.argument("path", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.argument("path", metavar="FIL", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option("--yes", is_flag=True, help="Fråga inte; ersätt databasen direkt.")
 @with_appcontext
 def restore_command(path: Path, yes: bool):
-    """Replace the database with the backup at PATH (stop web and scheduler first)."""
+    """Ersätt databasen med säkerhetskopian i FIL (stoppa webben och schemaläggaren först)."""
     url = current_app.config["DATABASE_URL"]
     if not yes:
         click.confirm("Databasen ersätts med säkerhetskopian. Är webb och schemaläggare stoppade?", abort=True)

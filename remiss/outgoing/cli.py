@@ -20,7 +20,7 @@ def outgoing():
 @click.option("--now", "now_text", default=None, help="Tidpunkt (ISO 8601) att räkna från; standard är nu.")
 @with_appcontext
 def chasers_command(now_text):
-    """Plan the chasers of every sent outgoing remiss and mark those whose svarstid ran out (safe to rerun)."""
+    """Planera påminnelserna för varje skickad utgående remiss och markera dem vars svarstid har gått ut (går att köra flera gånger)."""
     from remiss.outgoing.service.lifecycle import keep_current
     from remiss.reminders.cli import parse_moment_option
 
@@ -30,11 +30,11 @@ def chasers_command(now_text):
 
 
 @outgoing.command("import-register")
-@click.argument("path", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.argument("path", metavar="FIL", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option("--dry-run", is_flag=True, help="Visa bara vad som skulle läsas in.")
 @with_appcontext
 def import_command(path: Path, dry_run: bool):
-    """Import remissinstanser from a CSV or XLSX file."""
+    """Läs in remissinstanser från en CSV- eller XLSX-fil (FIL)."""
     from remiss.auth.access import Principal
     from remiss.outgoing.importer import ImportFileError, read_rows
     from remiss.outgoing.service.register import import_organisations

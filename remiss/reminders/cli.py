@@ -109,11 +109,11 @@ def reminders_group():
 
 
 @reminders_group.command("run")
-@click.option("--now", "now_text", default=None, metavar="ISO_DATETIME",
+@click.option("--now", "now_text", default=None, metavar="TIDPUNKT",
               help="Kör som om klockan vore detta (t.ex. 2026-12-14T07:30, Stockholmstid).")
 @with_appcontext
 def run_command(now_text):
-    """Send every reminder due at that moment, once, and exit."""
+    """Skicka varje påminnelse som ska skickas nu, en gång, och avsluta."""
     now = parse_moment_option(now_text, "--now") or utcnow()
     warn_default_base_url()
     try:
@@ -127,10 +127,10 @@ def run_command(now_text):
 @reminders_group.command("list")
 @click.option("--status", default=None, help="Bara rader med denna status: pending (väntar), sent (skickad), failed (misslyckad), "
               "cancelled (stoppad) …")
-@click.option("--limit", default=50, show_default=True)
+@click.option("--limit", default=50, show_default=True, help="Högst så många av de senaste raderna.")
 @with_appcontext
 def list_command(status, limit):
-    """Show whether mail can be sent, how many rows have each status, and the latest rows."""
+    """Visa om e-post kan skickas, hur många rader som har varje status och de senaste raderna."""
     with get_db().transaction(write=False) as session:
         outage = relay.outage_text(relay.get(session))
         counts = dict(session.execute(select(OutboxMessage.status, func.count()).group_by(OutboxMessage.status)).all())
@@ -153,13 +153,13 @@ def list_command(status, limit):
 
 
 @reminders_group.command("resend")
-@click.argument("ids", nargs=-1, type=int)
+@click.argument("ids", nargs=-1, type=int, metavar="[ID]...")
 @click.option("--failed", "all_failed", is_flag=True, help="Alla misslyckade meddelanden.")
-@click.option("--since", "since_text", default=None, metavar="ISO_DATETIME",
+@click.option("--since", "since_text", default=None, metavar="TIDPUNKT",
               help="Med --failed: bara de som senast prövades vid eller efter denna tidpunkt.")
 @with_appcontext
 def resend_command(ids, all_failed, since_text):
-    """Put failed mails back in the queue for the next sweep (stopped ones are not sent again)."""
+    """Lägg misslyckade meddelanden (ID eller --failed) i kön igen till nästa svep (stoppade skickas inte igen)."""
     since = parse_moment_option(since_text, "--since")
     if not ids and not all_failed:
         raise click.UsageError("Ange meddelandenas id eller --failed.")
@@ -184,7 +184,7 @@ def resend_command(ids, all_failed, since_text):
 @click.option("--list", "list_jobs", is_flag=True, help="Visa schemalagda jobb och avsluta.")
 @with_appcontext
 def scheduler_command(once, list_jobs):
-    """Run the reminder scheduler (its own process; never inside web workers)."""
+    """Kör schemaläggaren för påminnelser (en egen process, aldrig i webbserverns processer)."""
     from apscheduler.schedulers.background import BackgroundScheduler
 
     app = current_app._get_current_object()

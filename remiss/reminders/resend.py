@@ -12,7 +12,9 @@ from sqlalchemy import update
 from sqlmodel import Session
 
 from remiss.audit import service as audit
+from remiss.calendar.swedish import format_date_time
 from remiss.reminders.models import OutboxMessage, OutboxStatus
+from remiss.reminders.policy import OUTBOX_KIND_LABELS
 
 PENDING, FAILED = OutboxStatus.pending.value, OutboxStatus.failed.value
 TABLE = OutboxMessage.__table__
@@ -63,11 +65,20 @@ def resend_failed(session: Session, *, now: datetime, actor_id: int | None, kind
     if count:
         audit.record(session, now=now, user_id=actor_id, entity="outbox_message", entity_id=None,
                      action="resend_all", changes={"status": [FAILED, PENDING], "count": count},
-                     note=f"Skicka alla igen: {count} misslyckade" + "".join(
-                         f", {label} {value}" for label, value in (("sort", kind), ("mottagare", email),
-                                                                  ("sedan", since and since.isoformat()))
-                         if value))
+                     note=resend_all_note(count, kind=kind, email=email, since=since))
     return count
+
+
+def resend_all_note(count: int, *, kind: str, email: str, since: datetime | None) -> str:
+    """The audit note of "Skicka alla igen" in words: the kind as the Utkorg names it, the moment as a Swedish date."""
+    words = [f"{count} {'misslyckat' if count == 1 else 'misslyckade'}"]
+    if kind:
+        words.append(f"sort: {OUTBOX_KIND_LABELS.get(kind, kind).lower()}")
+    if email:
+        words.append(f"mottagare: {email}")
+    if since is not None:
+        words.append(f"sedan {format_date_time(since)}")
+    return "Skicka alla igen: " + ", ".join(words)
 
 
 def failed_filter(*, kind: str = "", email: str = "", since: datetime | None = None) -> list:

@@ -23,8 +23,8 @@ def reindex_command():
 
 
 @search_group.command("query", help="Sök bland alla remisser och skriv ut de bästa träffarna.")
-@click.argument("text")
-@click.option("--limit", default=20, show_default=True)
+@click.argument("text", metavar="SÖKORD")
+@click.option("--limit", default=20, show_default=True, help="Högst så många träffar.")
 @with_appcontext
 def query_command(text: str, limit: int):
     with get_db().transaction(write=False) as session:

@@ -7,13 +7,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from flask import Flask, current_app
+from flask import Flask, current_app, request, url_for
 from flask_login import current_user
 
 from remiss.auth.access import Action
 from remiss.calendar.swedish import (count_words, format_date, format_date_time, format_deadline, format_short_date,
                                      format_weekday_date)
 from remiss.remisser.status import status_label
+from remiss.web.hyphenation import soft_hyphens
 from remiss.web import principal
 
 
@@ -22,6 +23,8 @@ class MenuItem:
     endpoint: str
     label: str
     action: Action | None = None  # shown only to users who may do this in some nämnd
+    unless: Action | None = None  # hidden from users who may do this (they find the page in a submenu)
+    submenu: bool = False  # a disclosure listing the admin pages (Links.admin), not a link
 
 
 @dataclass
@@ -29,7 +32,7 @@ class Links:
     """The links each capability adds to the shared pages, wired in the app factory in the order shown."""
 
     menu: list[MenuItem] = field(default_factory=list)
-    admin: list[tuple[str, str]] = field(default_factory=list)  # (endpoint, label) on the admin pages
+    admin: list[tuple[str, str]] = field(default_factory=list)  # (endpoint, label): the admin pages and menu
     namnd: list[tuple[str, str]] = field(default_factory=list)  # (label, endpoint taking namnd_id)
     organisation: list[tuple[str, str]] = field(default_factory=list)  # (endpoint, label) on the register
     export_formats: list[tuple[str, str]] = field(default_factory=list)  # (format, label) of diarium exports
@@ -59,12 +62,22 @@ def _menu() -> list[MenuItem]:
     if not current_user.is_authenticated:
         return []
     p = principal()
-    return [item for item in links().menu if item.action is None or p.may(item.action)]
+    return [item for item in links().menu
+            if (item.action is None or p.may(item.action)) and (item.unless is None or not p.may(item.unless))]
+
+
+def in_section(endpoint: str) -> bool:
+    """Whether the page shown is the endpoint's page or one below it (/admin/anvandare/5 is in Användare)."""
+    base = url_for(endpoint)
+    return request.path == base or request.path.startswith(base.rstrip("/") + "/")
 
 
 def init_app(app: Flask, wired: Links) -> None:
     app.extensions["remiss_links"] = wired
     app.jinja_env.filters.update(sv_date=_date, sv_short_date=_short_date, sv_datetime=_date_time,
-                                 sv_weekday_date=_weekday_date, counted=count_words)
-    app.jinja_env.globals.update(sv_deadline=format_deadline, status_label=status_label, links=links)
+                                 sv_weekday_date=_weekday_date, counted=count_words,
+                                 hyphenate=soft_hyphens)
+    app.jinja_env.globals.update(sv_deadline=format_deadline, status_label=status_label, links=links,
+                                 in_section=in_section)
+    app.jinja_env.tests["in_section"] = in_section
     app.context_processor(lambda: {"menu": _menu()})

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import pytest
 
+from remiss.documents.sandbox import Block
 from remiss.drafting.content import Defaults, compare, initial_content, normalize_text, validate
 from remiss.remisser.input import InputErrors
 
@@ -46,6 +47,17 @@ def test_compare_shows_changed_paragraphs_per_section():
     old = validate({"sammanfattning": "Ett.\nTvå.", "svar": ["Samma", "Gammalt svar"]}, initial_content(DEFAULTS))
     new = validate({"sammanfattning": "Ett.\nTre.", "svar": ["Samma", "Nytt svar"]}, old)
     diff = {d.label: d for d in compare(old, new)}
-    assert diff["Sammanfattning"].lines == [("same", "Ett."), ("del", "Två."), ("add", "Tre.")]
+    assert diff["Sammanfattning"].lines == [("same", Block("p", [[("Ett.", "")]])), ("del", Block("p", [[("Två.", "")]])),
+                                            ("add", Block("p", [[("Tre.", "")]]))]
     assert not diff["Fråga 1: Fråga A?"].changed and diff["Fråga 2: Fråga B?"].changed
     assert not diff["Förslag till beslut"].changed
+
+
+def test_compare_reads_the_markup_as_the_document_prints_it():
+    """The diff shows **fet**, *kursiv* and "- " bullets parsed like the draft's reading view, never the stars."""
+    old = validate({"sammanfattning": "Vi tillstyrker.\n- en punkt"}, initial_content(DEFAULTS))
+    new = validate({"sammanfattning": "Vi **tillstyrker** *delvis*.\n- en punkt"}, old)
+    lines = {d.label: d for d in compare(old, new)}["Sammanfattning"].lines
+    assert lines == [("del", Block("p", [[("Vi tillstyrker.", "")]])),
+                     ("add", Block("p", [[("Vi ", ""), ("tillstyrker", "b"), (" ", ""), ("delvis", "i"), (".", "")]])),
+                     ("same", Block("ul", [[("en punkt", "")]]))]

@@ -169,6 +169,24 @@ def test_inga_synpunkter_gives_a_short_yttrande(world, auth, client):
     assert len(texts) < 12
 
 
+def test_the_comparison_shows_the_text_as_a_reader_sees_it(world, auth, client):
+    """Emphasis rendered as in the draft's reading view and the .docx, never the ** or * of the markup."""
+    rid = world["remiss"].id
+    url = f"/remisser/{rid}/yttrande"
+    auth.login("sabina.dethorey@malmo.se")
+    auth.post(url, draft_form(rid, **{"svar-3": "Barnperspektivet bör lyftas.\n- Jämställdhet"}),
+              form_url=f"/remisser/{rid}")
+    auth.post(url, draft_form(rid, **{"svar-3": "Barnperspektivet bör **alltid** lyftas.\n- *Jämställdhet* också",
+                                      "base_version": "1"}), form_url=f"/remisser/{rid}")
+    page = client.get(f"/remisser/{rid}/yttrande/jamfor?fran=1&till=2").get_data(as_text=True)
+    main = page[page.index("<main"):page.index("</main>")]
+    assert ('<p><ins><span class="visually-hidden">Tillagt: </span>Barnperspektivet bör <strong>alltid</strong> '
+            "lyftas.</ins></p>") in main
+    assert '<li><ins><span class="visually-hidden">Tillagt: </span><em>Jämställdhet</em> också</ins></li>' in main
+    assert '<li><del><span class="visually-hidden">Borttaget: </span>Jämställdhet</del></li>' in main
+    assert "*" not in main and "- Jämställdhet" not in main
+
+
 def test_versions_compare_and_return_with_comment(world, auth, client, reader):
     rid = world["remiss"].id
     url = f"/remisser/{rid}/yttrande"

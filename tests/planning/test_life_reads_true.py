@@ -75,7 +75,7 @@ class Life:
     def page(self, who: str, url: str) -> str:
         response = self.clients[who][0].get(url)
         assert response.status_code == 200, url
-        return response.get_data(as_text=True)
+        return response.get_data(as_text=True).replace("\u00ad", "")  # the calendar's soft hyphens (hyphenation.py)
 
     # what is stored
     def milestones(self) -> dict[str, Milestone]:

@@ -5,6 +5,7 @@ from datetime import timedelta
 
 from sqlmodel import select
 
+from remiss.audit.models import AuditEvent
 from remiss.auth.models import User
 from remiss.namnd.models import Namnd
 from remiss.reminders.models import OutboxMessage
@@ -116,9 +117,14 @@ def test_outbox_counts_every_row_and_resends_all_failed_that_match_the_filter(cl
     session.rollback()
     assert counts == {"review": "pending", "assigned": "failed"}
     assert "5 misslyckade meddelanden skickas igen" in client.get("/admin/utkorg").get_data(as_text=True)
+    # the audit note names the kind as the Utkorg's Sort does, never by its code
+    note = session.exec(select(AuditEvent.note).where(AuditEvent.action == "resend_all")).one()
+    session.rollback()
+    assert note == "Skicka alla igen: 5 misslyckade, sort: ett utkast skickas till granskning", note
 
 
 def test_resend_command_with_failed_and_since(runner, world, session):
+    from remiss.calendar.swedish import format_date_time
     from remiss.clock import local
     from tests.support.factories import T0
 
@@ -134,6 +140,11 @@ def test_resend_command_with_failed_and_since(runner, world, session):
     session.rollback()
     result = runner.invoke(args=["reminders", "resend", "--failed"])
     assert "6 meddelanden skickas igen" in result.output
+    notes = session.exec(select(AuditEvent.note).where(AuditEvent.action == "resend_all")
+                         .order_by(AuditEvent.id)).all()
+    session.rollback()
+    assert notes[0] == f"Skicka alla igen: 4 misslyckade, sedan {format_date_time(local(T0 + timedelta(minutes=6)))}"
+    assert "T" not in notes[0] and notes[1] == "Skicka alla igen: 6 misslyckade"
     listing = runner.invoke(args=["reminders", "list", "--status", "failed"]).output
     assert "misslyckade" not in listing and "Inga rader med den statusen." in listing
 
@@ -155,7 +166,7 @@ def test_stopped_reminders_say_why_and_cannot_be_sent_again(client, auth, world,
     assert stopped and all(row.last_error == MOVED for row in stopped)
     session.commit()  # the arranging session holds SQLite's write lock from its first statement; the app needs it
     auth.login("admin@example.se")
-    page = client.get("/admin/utkorg?status=cancelled").get_data(as_text=True)
+    page = client.get("/admin/utkorg?status=cancelled").get_data(as_text=True).replace("\u00ad", "")  # soft hyphens
     assert "Tidplanen har ändrats; påminnelsen gäller inte längre. Skickas inte igen." in page
     assert "Skicka igen" not in page
     label = f"{world.remiss.our_dnr} – Översyn av lokala ordningsföreskrifter"
