@@ -10,6 +10,7 @@ SON Öster 2015 (seed 003): the remiss comes in on Thursday 3 September, after t
 from __future__ import annotations
 
 import email
+import io
 import re
 from datetime import date, timedelta
 from email.policy import default as default_policy
@@ -17,6 +18,7 @@ from html import unescape
 from pathlib import Path
 
 import pytest
+from docx import Document
 from sqlmodel import select
 
 from remiss.auth.models import Role
@@ -353,6 +355,13 @@ def test_the_whole_life_reads_true_at_every_step(life, clock, runner, app):
     # A rättelse of the expedierat yttrande, sent to granskning and back, is not the besvarad remiss's work again.
     clock.set(at(2015, 10, 5, 9))
     life.post("sekreterare", "/yttrande/rattelse", {"comment": "Fel paragraf i beslutsformuleringen."})
+    # its tjänsteskrivelse proposes the rättelse of what was sent, and why; not a new answer
+    docx = life.clients["handlaggare"][0].get(f"/remisser/{life.rid}/dokument/tjansteskrivelse.docx").data
+    words = [p.text.replace("\u00a0", " ") for p in Document(io.BytesIO(docx)).paragraphs]
+    assert ("Stadsområdesnämnd Öster föreslås besluta att lämna en rättelse av yttrandet till Kulturnämnden som "
+            "expedierades den 25 september 2015, i enlighet med upprättat förslag.") in words, words
+    assert "Skäl till rättelsen: Fel paragraf i beslutsformuleringen." in words
+    assert not [w for w in words if "avge yttrande" in w]
     life.post("handlaggare", "/yttrande", {"sammanfattning": "Stadsområdesnämnd Öster är positiv (rättad)."})
     life.post("handlaggare", "/yttrande/lage", {"state": "granskning"})
     life.post("granskare", "/yttrande/lage", {"state": "utkast", "comment": "Ange paragrafen."})

@@ -24,6 +24,7 @@ def test_t002_moves_the_advice_out_of_stored_explanations(empty_url):  # noqa: F
     command.downgrade(_alembic(empty_url), "t002_milestone_advice-1")  # as before: the advice in the explanation
     engine = create_engine(empty_url)
     with engine.begin() as conn:
+        conn.execute(text("DELETE FROM milestone WHERE remiss_id = :r"), {"r": rid})  # planned on registration
         insert = text("INSERT INTO milestone (remiss_id, kind, position, label, owner_role, planned_on, explanation, "
                       "flagged, due_on, override_reason) VALUES (:r, :kind, 0, :kind, 'namnd', '2015-10-09', :e, "
                       ":flagged, '2015-10-09', '')")
