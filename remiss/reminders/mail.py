@@ -32,7 +32,8 @@ EXPECTED = {
     "tjansteskrivelse": "Skriv klart tjänsteskrivelsen och förslaget till yttrande så att det hinner granskas.",
     "granskning": "Granska utkastet till yttrande och godkänn det eller skicka tillbaka det med synpunkter.",
     "justering": "Se till att protokollet justeras så att yttrandet kan expedieras.",
-    "expediering": "Expediera yttrandet till remittenten när beslutet är fattat och, om det är nämndens, justerat.",
+    "expediering": "Expediera yttrandet till remittenten när beslutet är fattat och, om det fattas vid ett sammanträde, "
+                   "justerat.",
     "sista_svarsdag": "Se till att yttrandet når remittenten senast sista svarsdagen, eller begär förlängd remisstid.",
 }
 # What the expediering asks for once the beslut is recorded: its kind (Decision.decided_by) says whether there is a
