@@ -1,4 +1,8 @@
-"""Tidplan: plan a remiss backwards from its deadline over the sammanträdesplan."""
+"""Tidplan: plan a remiss backwards from its deadline over the sammanträdesplan.
+
+Once the beslut is recorded, calendar.after_beslut dates the beslut, the justering and the expediering from what
+happened; both speak the vocabulary of calendar.milestones. The names of all three are importable from here.
+"""
 
 from __future__ import annotations
 
@@ -6,88 +10,28 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 
+from remiss.calendar.after_beslut import UNHELD_KINDS, Decided, follow_decision
 from remiss.calendar.meetings import Meeting, local_date
-from remiss.calendar.swedish import (
-    count_words,
-    format_moment,
-    format_time,
-    format_weekday_date,
-    format_short,
-    join_words,
+from remiss.calendar.milestones import (
+    LABELS,
+    MILESTONE_KINDS,
+    OWNERS,
+    PASSED,
+    WAITS_FOR,
+    PlannedMilestone,
+    PlanningRules,
+    milestone as _milestone,
+    place as _place,
+    skipped_days as _skipped_days,
+    workdays as _workdays,
 )
+from remiss.calendar.swedish import format_moment, format_time, format_weekday_date
 from remiss.calendar.workdays import WorkCalendar
 
-MILESTONE_KINDS: tuple[str, ...] = (
-    "tjansteskrivelse", "granskning", "arbetsutskott", "namnd",
-    "justering", "expediering", "sista_svarsdag",
-)
-LABELS: dict[str, str] = {
-    "tjansteskrivelse": "Tjänsteskrivelse klar",
-    "granskning": "Granskning klar",
-    "arbetsutskott": "Arbetsutskott",
-    "namnd": "Nämndsammanträde",
-    "justering": "Justering",
-    "expediering": "Expediering",
-    "sista_svarsdag": "Sista svarsdag",
-}
-# A step that cannot start before another is done: while that one is open, the step is waiting, not late (the
-# granskare cannot review a tjänsteskrivelse that has not come; the lateness is the tjänsteskrivelse's).
-WAITS_FOR: dict[str, str] = {"granskning": "tjansteskrivelse"}
-# added to the explanation of a milestone whose date had passed when it was planned
-PASSED = " Datumet har redan passerat."
-OWNERS: dict[str, str] = {
-    "tjansteskrivelse": "handlaggare",
-    "granskning": "granskare",
-    "arbetsutskott": "namnd",
-    "namnd": "namnd",
-    "justering": "namnd",
-    "expediering": "registrator",
-    "sista_svarsdag": "registrator",
-}
-
-
-@dataclass(frozen=True)
-class PlanningRules:
-    """How a nämnd works: lead times in working days (arbetsdagar)."""
-
-    # the handläggare's tjänsteskrivelse is ready this long before the AU (or the
-    # handlingar deadline when earlier); two weeks is common in Swedish municipalities
-    tjansteskrivelse_workdays_before_au: int = 10
-    # the chef/granskare has this long after the tjänsteskrivelse; it lies inside the
-    # lead time above, so granskning is never later than the AU
-    granskning_workdays: int = 3
-    # True when the nämnd always justerar remissvar at the meeting (omedelbar justering)
-    omedelbar_justering_usual: bool = False
-    # ordinary justering of the protokoll; "justeras senast" about two weeks after (seed 003)
-    justering_workdays_after_meeting: int = 10
-    # time from justering (or the meeting, with omedelbar justering) to dispatch
-    expediering_workdays: int = 1
-
-    def __post_init__(self) -> None:
-        for name in (
-            "tjansteskrivelse_workdays_before_au", "granskning_workdays",
-            "justering_workdays_after_meeting", "expediering_workdays",
-        ):
-            if getattr(self, name) < 0:
-                raise ValueError(f"{name} must not be negative")
-
-
-@dataclass(frozen=True)
-class PlannedMilestone:
-    """One dated step of the tidplan with its Swedish explanation."""
-
-    kind: str  # one of MILESTONE_KINDS
-    due: date | datetime  # datetime only for sista_svarsdag with a clock time
-    owner_role: str  # "handlaggare" | "granskare" | "registrator" | "namnd"
-    label: str
-    explanation: str
-    flagged: bool = False
-    fact: bool = False  # what happened (the recorded beslut or justering), not a plan: wins over a date set by hand
-
-    @property
-    def day(self) -> date:
-        """Return the due date without clock time."""
-        return local_date(self.due) if isinstance(self.due, datetime) else self.due
+__all__ = [
+    "LABELS", "MILESTONE_KINDS", "OWNERS", "PASSED", "UNHELD_KINDS", "WAITS_FOR", "Decided", "PlannedMilestone",
+    "PlanningRules", "Tidplan", "follow_decision", "plan_backwards",
+]
 
 
 @dataclass(frozen=True)
@@ -108,24 +52,6 @@ class Tidplan:
     def milestone(self, kind: str) -> PlannedMilestone | None:
         """Return the milestone of that kind, if planned."""
         return next((m for m in self.milestones if m.kind == kind), None)
-
-
-def _milestone(
-    kind: str, due: date | datetime, explanation: str, flagged: bool = False
-) -> PlannedMilestone:
-    return PlannedMilestone(kind, due, OWNERS[kind], LABELS[kind], explanation, flagged)
-
-
-def _workdays(count: int) -> str:
-    return count_words(count, "arbetsdag", "arbetsdagar")
-
-
-def _skipped_days(calendar: WorkCalendar, start: date, end: date) -> str:
-    days = calendar.named_days_off_between(start, end)
-    if not days:
-        return ""
-    names = [f"{name} {format_short(day)}" for day, name in days]
-    return f" ({join_words(names)} räknas inte som arbetsdag)"
 
 
 def _usable_meetings(
@@ -331,10 +257,6 @@ def _extension_proposal(
     return suggested, text + "."
 
 
-def _place(meeting: Meeting) -> str:
-    return f", {meeting.place}" if meeting.place else ""
-
-
 def _flag_past(
     milestones: list[PlannedMilestone], today: date | None, warnings: list[str],
     until_done: dict[str, str] | None = None,
@@ -395,97 +317,3 @@ def _infeasible(
         needs_omedelbar_justering=False, feasible=False, suggested_extension=suggested,
         until_done=until_done,
     )
-
-
-@dataclass(frozen=True)
-class Decided:
-    """The recorded beslut on the yttrande, as the tidplan follows it."""
-
-    decided_by: str  # "namnd" | "arbetsutskott" | "delegat"
-    day: date  # the meeting (or the delegationsbeslut)
-    reference: str  # "vid sammanträde 24 september 2015, § 142"
-    omedelbar_justering: bool = False
-    justerad_on: date | None = None
-
-
-# What a beslut may show never happened: a milestone of these kinds that follow_decision leaves out is no longer
-# part of the tidplan (a delegationsbeslut is neither prepared in an arbetsutskott nor justerat; an arbetsutskott
-# planned after the nämnd's beslut never treated the ärende).
-UNHELD_KINDS: tuple[str, ...] = ("arbetsutskott", "justering")
-
-
-def _held_au(decided: Decided, planned_au: date | None, meetings: Sequence[Meeting]) -> PlannedMilestone | None:
-    """The arbetsutskott that prepared the nämnd's beslut: the planned one when it met before the beslut, else
-    the sammanträdesplan's last AU after the previous nämnd meeting and before the beslut; None when none did."""
-    day_text = format_weekday_date(decided.day)
-    if planned_au is not None and planned_au < decided.day:
-        return _milestone("arbetsutskott", planned_au,
-                          f"Arbetsutskottet behandlade ärendet före nämndens beslut {day_text}.")
-    before = [m for m in meetings if m.kind != "au" and m.day < decided.day]
-    floor = max((m.day for m in before), default=date.min)
-    held = [m for m in sorted(meetings, key=lambda m: m.starts_at) if m.kind == "au" and floor < m.day < decided.day]
-    if not held:
-        return None
-    au = held[-1]
-    return _milestone("arbetsutskott", au.day,
-                      f"Arbetsutskottet sammanträdde {format_weekday_date(au.day)} {format_time(au.starts_at)}"
-                      f"{_place(au)}, före nämndens beslut {day_text}.")
-
-
-def follow_decision(
-    decided: Decided, deadline: date | datetime | None, rules: PlanningRules, calendar: WorkCalendar,
-    *, planned_au: date | None = None, meetings: Sequence[Meeting] = (),
-) -> list[PlannedMilestone]:
-    """Date the beslut, the justering and the expediering from the recorded beslut, not from the plan: the
-    nämnd may have decided at another meeting (an extra one, a later one) or a delegat may have decided.
-
-    Of UNHELD_KINDS, what is left out did not happen: a delegationsbeslut has no arbetsutskott and no justering
-    (it may be expedierat at once); a nämnd's beslut keeps the arbetsutskott (planned_au, its date in the
-    tidplan) only when that met before the beslut, else the AU of the sammanträdesplan (meetings) that did."""
-    day_text = format_weekday_date(decided.day)
-    label = {"arbetsutskott": "Arbetsutskott (beslut)", "delegat": "Delegationsbeslut"}.get(decided.decided_by)
-    milestones = [PlannedMilestone("namnd", decided.day, OWNERS["namnd"], label or LABELS["namnd"],
-                                   f"Beslutat {decided.reference}.", fact=True)]
-    if decided.decided_by == "arbetsutskott":
-        milestones.append(PlannedMilestone("arbetsutskott", decided.day, OWNERS["arbetsutskott"],
-                                           LABELS["arbetsutskott"], f"Beslutat {decided.reference}.", fact=True))
-    elif decided.decided_by == "namnd":
-        au = _held_au(decided, planned_au, meetings)
-        milestones += [au] if au is not None else []
-    if decided.decided_by == "delegat":
-        expediering_day = calendar.add_workdays(decided.day, rules.expediering_workdays)
-        text = f"{_workdays(rules.expediering_workdays)} efter delegationsbeslutet {day_text} (justeras inte)."
-        late = _after_deadline(expediering_day, deadline)
-        if late:
-            text += late
-        return milestones + [_milestone("expediering", expediering_day, text, flagged=bool(late))]
-    if decided.omedelbar_justering:
-        justering = _milestone("justering", decided.day, f"Paragrafen justerades omedelbart {day_text}.")
-        justering = replace(justering, fact=True)
-    elif decided.justerad_on is not None:
-        justering = replace(_milestone("justering", decided.justerad_on,
-                                       f"Protokollet justerades {format_weekday_date(decided.justerad_on)}."),
-                            fact=True)
-    else:
-        expected = calendar.add_workdays(decided.day, rules.justering_workdays_after_meeting)
-        justering = _milestone(
-            "justering", expected,
-            f"Protokollet från {day_text} justeras {_workdays(rules.justering_workdays_after_meeting)} efter "
-            f"beslutet{_skipped_days(calendar, decided.day, expected)}.")
-    expediering_day = calendar.add_workdays(justering.day, rules.expediering_workdays)
-    text = f"{_workdays(rules.expediering_workdays)} efter justeringen {format_weekday_date(justering.day)}."
-    late = _after_deadline(expediering_day, deadline)
-    milestones += [replace(justering, flagged=justering.flagged or bool(late)),
-                   _milestone("expediering", expediering_day, text + late, flagged=bool(late))]
-    return milestones
-
-
-def _after_deadline(expediering_day: date, deadline: date | datetime | None) -> str:
-    """What to say when the expediering falls after the deadline ("" when it does not)."""
-    if deadline is None:
-        return ""
-    deadline_day = local_date(deadline) if isinstance(deadline, datetime) else deadline
-    if expediering_day <= deadline_day:
-        return ""
-    return (f" Det är efter sista svarsdag {format_moment(deadline)}: meddela remittenten "
-            "eller begär förlängd remisstid.")

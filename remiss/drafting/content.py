@@ -77,6 +77,25 @@ def forslag_till_beslut(namnd: str, remittent: str) -> str:
     return f"{namnd} föreslås besluta att avge yttrande till {remittent or 'remittenten'} i enlighet med upprättat förslag."
 
 
+def rattelse_content(content: dict, *, namnd: str, remittent: str, replaced: str, sent: str, reason: str) -> dict:
+    """The sections of a rättelse's draft as its tjänsteskrivelse proposes them: a rättelse of the yttrande sent on
+    sent (replaced: "det yttrande som beslutades … och expedierades …"), and why, not a new answer. The proposal is
+    put in place while it does not speak of a rättelse, and the reason leads Ärendet while it does not; what the
+    handläggare has written about the rättelse is kept."""
+    adapted = dict(content)
+    if "rättelse" not in (content.get("forslag_till_beslut") or "").casefold():
+        adapted["forslag_till_beslut"] = (
+            f"{namnd} föreslås besluta att lämna en rättelse av yttrandet till {remittent or 'remittenten'}"
+            + (f" som expedierades den {sent}" if sent else "") + ", i enlighet med upprättat förslag.")
+    if "rättelse" not in (content.get("arendet") or "").casefold():
+        reason = reason.strip()
+        lines = [f"Ärendet gäller en rättelse av {replaced}, inte ett nytt svar på remissen."]
+        if reason:
+            lines.append(f"Skäl till rättelsen: {reason}" + ("" if reason.endswith((".", "!", "?")) else "."))
+        adapted["arendet"] = "\n".join(lines + ([content["arendet"]] if content.get("arendet") else []))
+    return adapted
+
+
 def remiss_summary(missiv: str, remittent: str, title: str, namnd: str) -> str:
     """A first summary of the remiss for the tjänsteskrivelse: who sent what, and the missiv's own sentences about
     the matter when it has any (never its answer instructions or contact lines; the handläggare edits it)."""

@@ -10,7 +10,7 @@ from remiss.auth.models import User
 from remiss.clock import local_today
 from remiss.drafting import service
 from remiss.documents.fields import format_date, svenskt_datum
-from remiss.drafting.content import paragraphs, remiss_summary
+from remiss.drafting.content import paragraphs, rattelse_content, remiss_summary
 from remiss.drafting.decision import apposition, delegat_signature
 from remiss.drafting.models import Consultation, DecidedBy, Decision, GeneratedDocument
 from remiss.namnd.models import Namnd
@@ -113,6 +113,7 @@ class Replaced:
 
     short: str  # "yttrandet från den 24 september 2015"
     full: str  # "det yttrande som beslutades den 24 september 2015, § 142, och expedierades den 25 september 2015"
+    sent: str = ""  # "25 september 2015": when the replaced yttrande was expedierat ("" when unknown)
 
 
 def replaced_by_rattelse(session: Session, remiss: Remiss, namnd: Namnd) -> Replaced | None:
@@ -132,7 +133,8 @@ def replaced_by_rattelse(session: Session, remiss: Remiss, namnd: Namnd) -> Repl
                      + (f" ({keep_together(previous.paragraf)})" if previous.paragraf else ""))
     if sent is not None:
         parts.append(f"expedierades den {format_date(local_today(sent.created_at), iso=namnd.iso_dates)}")
-    return Replaced(short, ("det yttrande som " + " och ".join(parts)) if parts else "det tidigare yttrandet")
+    return Replaced(short, ("det yttrande som " + " och ".join(parts)) if parts else "det tidigare yttrandet",
+                    format_date(local_today(sent.created_at), iso=namnd.iso_dates) if sent is not None else "")
 
 
 def rattelse_fields(replaced: Replaced | None) -> dict:
@@ -208,9 +210,22 @@ def _ansvariga(session: Session, remiss: Remiss, content: dict) -> list[dict]:
     return [{"namn": handlaggare.name, "titel": handlaggare.title}] if handlaggare else []
 
 
-def tjansteskrivelse_context(session: Session, remiss: Remiss, content: dict, day: date) -> dict:
-    """Return the context of the förvaltning's tjänsteskrivelse."""
+def as_proposed(session: Session, remiss: Remiss, content: dict) -> dict:
+    """The draft's sections as the tjänsteskrivelse proposes them: for a rättelse in work, a rättelse of the sent
+    yttrande and why (content.rattelse_content); else as they are. The draft form shows the same."""
     namnd = session.get(Namnd, remiss.namnd_id)
+    replaced = replaced_by_rattelse(session, remiss, namnd)
+    if replaced is None:
+        return content
+    draft = service.find_draft(session, remiss.id)
+    return rattelse_content(content, namnd=namnd.name, remittent=remiss.remittent, replaced=replaced.full,
+                            sent=replaced.sent, reason=draft.rattelse_reason)
+
+
+def tjansteskrivelse_context(session: Session, remiss: Remiss, content: dict, day: date) -> dict:
+    """Return the context of the förvaltning's tjänsteskrivelse; a rättelse's proposes the rättelse."""
+    namnd = session.get(Namnd, remiss.namnd_id)
+    content = as_proposed(session, remiss, content)
     context = _common(session, remiss, namnd, day)
     summary = content.get("remiss_sammanfattning")
     if summary is None:  # a draft saved before the tjänsteskrivelse had its own summary

@@ -38,6 +38,8 @@ class YttrandeDraft(SQLModel, table=True):
     # 0: the yttrande itself; n: the n:th rättelse, prepared, decided and expedierad on its own after the first
     rattelse: int = Field(default=0, sa_column_kwargs={"server_default": "0"})
     corrects_version_id: Optional[int] = Field(default=None)  # the expedierad version the rättelse replaces
+    # why the rättelse is made (what Skicka rättelse was told): the tjänsteskrivelse proposing it says so
+    rattelse_reason: str = Field(default="", sa_column=Column(Text, nullable=False, default="", server_default=""))
 
 
 class DraftVersion(SQLModel, table=True):

@@ -12,7 +12,7 @@ from remiss.documents.pdf import soffice_path
 from remiss.documents.markup import blocks
 from remiss.drafting import decision as decisions
 from remiss.drafting import content as sections
-from remiss.drafting import forms, generate, mailing, service
+from remiss.drafting import context, forms, generate, mailing, service
 from remiss.drafting.models import (Consultation, DecidedBy, Decision, DraftState, DraftVersion, GeneratedDocument,
                                     YttrandeDraft)
 from remiss.planning.models import Milestone
@@ -67,8 +67,9 @@ def rattelse_step(state: DraftState, *, may_review: bool, decision: Decision | N
 
 
 def form_context(session: Session, remiss, content: dict, values: dict | None = None) -> dict:
-    """Return what the draft form shows: one textarea per question or free sections."""
-    values = forms.values_of(content) if values is None else values
+    """Return what the draft form shows: one textarea per question or free sections; a rättelse's tjänsteskrivelse
+    fields as they propose the rättelse (context.as_proposed)."""
+    values = forms.values_of(context.as_proposed(session, remiss, content)) if values is None else values
     questions = [item["fraga"] for item in content.get("svar", [])]
     return {"values": values, "questions": questions, "has_sections": not questions,
             "section_slots": range(1, forms.section_slots(values) + 1)}

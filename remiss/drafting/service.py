@@ -285,6 +285,7 @@ def start_rattelse(session: Session, *, now: datetime, principal: Principal, rem
     draft.rattelse += 1
     draft.corrects_version_id = sent.id
     draft.state, draft.review_comment, draft.updated_at = S.utkast.value, comment, now
+    draft.rattelse_reason = comment  # the review comment changes in granskning; the reason stays
     session.add(draft)
     session.flush()
     audit.record(session, now=now, user_id=principal.user_id, entity="yttrande_draft", entity_id=draft.id,

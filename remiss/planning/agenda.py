@@ -9,8 +9,9 @@ from sqlalchemy import and_, or_
 from sqlalchemy.orm import aliased
 from sqlmodel import Session, select
 
-from remiss.calendar.planner import WAITS_FOR
+from remiss.calendar.milestones import DONE_WORDS, WAITS_FOR, told
 from remiss.calendar.swedish import format_weekday_date
+from remiss.clock import STOCKHOLM, local
 from remiss.planning.models import Milestone
 from remiss.remisser.models import Direction, Remiss, is_open
 from remiss.remisser.status import CLOSED, RemissStatus
@@ -37,6 +38,7 @@ class AgendaItem:
     overridden: bool = False
     cancelled: bool = False  # done only because the remiss was withdrawn or declined: the work never happened
     waiting: bool = False  # the step before it is still open (planner.WAITS_FOR): not late, whatever its date
+    planned: date | None = None  # work done on another day than planned: day is the day it was done
 
     @property
     def sort_key(self):
@@ -48,8 +50,8 @@ _REMISS_COLUMNS = (Remiss.id.label("remiss_id"), Remiss.our_dnr, Remiss.title, R
                    Remiss.handlaggare_id, Remiss.status, Remiss.deadline_on, Remiss.effective_deadline_on,
                    Remiss.effective_deadline_time, Remiss.direction)
 # ... and of a milestone.
-_MILESTONE_COLUMNS = (Milestone.kind, Milestone.label, Milestone.due_on, Milestone.explanation, Milestone.flagged,
-                      Milestone.done_at, Milestone.override_on, Milestone.closed_with_remiss)
+_MILESTONE_COLUMNS = (Milestone.kind, Milestone.label, Milestone.due_on, Milestone.explanation, Milestone.advice,
+                      Milestone.flagged, Milestone.done_at, Milestone.override_on, Milestone.closed_with_remiss)
 _CLOSED_VALUES = frozenset(s.value for s in CLOSED)
 # Closed without an answer: what was left of the work is called off, not done.
 _CALLED_OFF = frozenset({RemissStatus.avstar.value, RemissStatus.aterkallad.value})
@@ -66,6 +68,30 @@ def with_waiting(stmt):
     """The statement joined to the open step each of its milestones waits for (none for most kinds)."""
     waits = or_(*[and_(Milestone.kind == kind, _BEFORE.kind == before) for kind, before in WAITS_FOR.items()])
     return stmt.outerjoin(_BEFORE, and_(_BEFORE.remiss_id == Milestone.remiss_id, waits, _BEFORE.done_at.is_(None)))
+
+
+# Work that is shown on the day it was done (calendar.milestones.DONE_WORDS); the other kinds are dated by their
+# event (a meeting, a justering, the deadline), and a step ticked off only because the remiss closed never happened.
+_DONE_ON_ITS_DAY = and_(Milestone.done_at.is_not(None), Milestone.kind.in_(list(DONE_WORDS)),
+                        Milestone.closed_with_remiss.is_(False))
+
+
+def _in_range(start: date | None, end: date | None):
+    """The milestones in [start, end]: by the day work was done (_DONE_ON_ITS_DAY), else by their date."""
+    by_date = [Milestone.due_on >= start] if start is not None else []
+    by_date += [Milestone.due_on <= end] if end is not None else []
+    done = [Milestone.done_at >= datetime.combine(start, time(), tzinfo=STOCKHOLM)] if start is not None else []
+    done += [Milestone.done_at < datetime.combine(end + timedelta(days=1), time(), tzinfo=STOCKHOLM)] \
+        if end is not None else []
+    return or_(and_(~_DONE_ON_ITS_DAY, *by_date), and_(_DONE_ON_ITS_DAY, *done))
+
+
+def _shown_on(m) -> tuple[date, date | None]:
+    """(the day a milestone row is shown on, its planned day when that is another)."""
+    if m.done_at is None or m.kind not in DONE_WORDS or m.closed_with_remiss:
+        return m.due_on, None
+    done_on = local(m.done_at).date()
+    return done_on, (m.due_on if m.due_on != done_on else None)
 
 
 def items(session: Session, *, namnd_ids: Iterable[int] | None = None, handlaggare_id: int | None = None,
@@ -88,9 +114,14 @@ def items(session: Session, *, namnd_ids: Iterable[int] | None = None, handlagga
     if open_only:
         stmt, mstmt = stmt.where(is_open()), mstmt.where(is_open())
     if start is not None:
-        stmt, mstmt = stmt.where(Remiss.effective_deadline_on >= start), mstmt.where(Milestone.due_on >= start)
+        stmt = stmt.where(Remiss.effective_deadline_on >= start)
     if end is not None:
-        stmt, mstmt = stmt.where(Remiss.effective_deadline_on <= end), mstmt.where(Milestone.due_on <= end)
+        stmt = stmt.where(Remiss.effective_deadline_on <= end)
+    if include_done and (start is not None or end is not None):
+        mstmt = mstmt.where(_in_range(start, end))
+    else:  # open work only: by its date
+        mstmt = mstmt.where(*([Milestone.due_on >= start] if start is not None else []),
+                            *([Milestone.due_on <= end] if end is not None else []))
     if handlaggare_id is not None:
         mine = Remiss.handlaggare_id == handlaggare_id
         extra = list(deadline_namnd_ids or [])
@@ -116,11 +147,14 @@ def items(session: Session, *, namnd_ids: Iterable[int] | None = None, handlagga
                                 "Sista svarsdag", r.effective_deadline_on, r.effective_deadline_time, explanation,
                                 flagged=False, done=closed, cancelled=r.status in _CALLED_OFF))
     for m in session.execute(mstmt):
+        day, planned = _shown_on(m)
+        explanation = told(m.kind, m.explanation, m.advice, done_on=day if m.done_at is not None else None,
+                           due_on=m.due_on, called_off=bool(m.closed_with_remiss), closed=m.status in _CLOSED_VALUES)
         found.append(AgendaItem(m.remiss_id, m.our_dnr or "", m.title, m.namnd_id, m.handlaggare_id, m.kind, m.label,
-                                m.due_on, None, m.explanation, m.flagged, done=m.done_at is not None,
+                                day, None, explanation, m.flagged, done=m.done_at is not None,
                                 overridden=m.override_on is not None,
                                 cancelled=bool(m.closed_with_remiss) and m.status in _CALLED_OFF,
-                                waiting=bool(m.waiting) and m.done_at is None))
+                                waiting=bool(m.waiting) and m.done_at is None, planned=planned))
     return sorted(found, key=lambda item: item.sort_key)
 
 

@@ -33,6 +33,7 @@ def milestones_json(session, remiss) -> list[dict]:
              "override_reason": m.override_reason or None, "owner_role": m.owner_role,
              # done work needs no attention, whatever the plan once said of it
              "explanation": m.explanation, "flagged": m.flagged and m.done_at is None,
+             "advice": m.advice if m.done_at is None else "",  # what to do while it is open
              "done_at": m.done_at.isoformat() if m.done_at else None}
             for m in tidplan.milestones_of(session, remiss.id)]
 

@@ -68,7 +68,10 @@ class Milestone(SQLModel, table=True):
     owner_role: str = Field(default="handlaggare", max_length=20)
     planned_on: date  # what the planner computed
     planned_time: Optional[time] = None
-    explanation: str = Field(default="", sa_column=Column(Text, nullable=False, default=""))
+    explanation: str = Field(default="", sa_column=Column(Text, nullable=False, default=""))  # the plan or the fact
+    # what to do about it while the milestone is open ("meddela remittenten eller begär förlängd remisstid"):
+    # never shown once it is done
+    advice: str = Field(default="", sa_column=Column(Text, nullable=False, default="", server_default=""))
     flagged: bool = Field(default=False)  # needs attention (late, justering after deadline)
     override_on: Optional[date] = None  # set by hand; wins over planned_on
     override_reason: str = Field(default="", max_length=500)

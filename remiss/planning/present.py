@@ -9,7 +9,7 @@ from sqlmodel import Session
 
 from remiss.db import read_once
 from remiss.auth.access import Action, Principal
-from remiss.calendar.planner import PASSED, WAITS_FOR
+from remiss.calendar.milestones import WAITS_FOR, planned_words, told
 from remiss.calendar.swedish import count_words, format_weekday_date, month_name
 from remiss.clock import local
 from remiss.planning import agenda
@@ -59,6 +59,7 @@ class DueRow:
     flagged: bool
     explanation: str
     done: str = ""  # "Klar" when the work is done, "Utgår" when the remiss was withdrawn or declined first
+    planned: str = ""  # "planerat 3 mars": work done on another day than planned, shown on the day it was done
 
 
 # What a step waits for (planner.WAITS_FOR), in the words of "väntar på tjänsteskrivelsen".
@@ -78,7 +79,7 @@ def due_row(item: AgendaItem, now_local: datetime) -> DueRow:
     return DueRow(item.remiss_id, item.dnr, item.title, item.label, when,
                   done.lower() if done else _relative(item.kind, item.day, now_local.date(), item.waiting),
                   agenda.is_overdue(item, now_local), item.flagged and not item.done and not item.waiting,
-                  item.explanation, done)
+                  item.explanation, done, planned_words(item.planned, item.day) if item.planned else "")
 
 
 @dataclass
@@ -140,7 +141,8 @@ _M = Milestone.__table__.c
 _TIDPLAN = (select(_S.remiss_id.label("state_of"), _S.feasible, _S.needs_omedelbar_justering,
                    _S.suggested_extension_on, _S.warnings, _S.proposals,
                    _M.id, _M.kind, _M.label, _M.owner_role, _M.planned_on, _M.planned_time, _M.explanation,
-                   _M.flagged, _M.override_on, _M.override_reason, _M.due_on, _M.done_at)
+                   _M.advice, _M.flagged, _M.override_on, _M.override_reason, _M.due_on, _M.done_at,
+                   _M.closed_with_remiss)
             .select_from(Remiss.__table__).outerjoin(TidplanState.__table__, _S.remiss_id == _R.id)
             .outerjoin(Milestone.__table__, _M.remiss_id == _R.id).where(_R.id == bindparam("remiss_id"))
             .order_by(_M.position, _M.due_on))
@@ -171,8 +173,9 @@ def tidplan_panel(session: Session, principal: Principal, remiss: Remiss, now: d
             m.id, m.kind, m.label, OWNER_LABELS.get(m.owner_role, m.owner_role), when,
             format_weekday_date(m.planned_on), format_weekday_date(m.override_on) if m.override_on else "",
             m.override_reason, m.override_on.isoformat() if m.override_on else "",
-            # "the date had passed" was said when it was planned; once done, it is news no longer
-            m.explanation.removesuffix(PASSED) if m.done_at is not None or closed else m.explanation,
+            # advice and "the date had passed" hold while the step is open; once done, it says what happened
+            told(m.kind, m.explanation, m.advice, done_on=local(m.done_at).date() if m.done_at else None,
+                 due_on=m.due_on, called_off=bool(m.closed_with_remiss), closed=closed),
             m.flagged and m.done_at is None and not closed and m.kind not in waiting, m.done_at is not None,
             m.done_at is None and not closed and m.due_on < today and m.kind not in waiting,
             f"klar {format_weekday_date(local(m.done_at).date())}" if m.done_at is not None

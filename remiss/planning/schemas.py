@@ -120,6 +120,7 @@ class MilestonePublic(SQLModel):
     owner_role: str
     explanation: str
     flagged: bool
+    advice: str = ""
     done_at: datetime | None
 
 

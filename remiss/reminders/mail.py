@@ -12,7 +12,7 @@ import icalendar
 from flask import current_app
 from jinja2 import Environment, FileSystemLoader, Template, select_autoescape
 from markupsafe import Markup
-from sqlmodel import Session
+from sqlmodel import Session, select
 
 from remiss.calendar import stable_uid
 from remiss.calendar.ics import PRODID
@@ -20,6 +20,7 @@ from remiss.calendar.planner import LABELS
 from remiss.clock import STOCKHOLM, local
 from remiss.calendar.swedish import format_deadline, format_weekday_date
 from remiss.calendar.workdays import WorkCalendar
+from remiss.drafting.models import Decision
 from remiss.reminders import policy
 from remiss.reminders.message import Attachment, build
 from remiss.reminders.models import OutboxMessage
@@ -31,8 +32,16 @@ EXPECTED = {
     "tjansteskrivelse": "Skriv klart tjänsteskrivelsen och förslaget till yttrande så att det hinner granskas.",
     "granskning": "Granska utkastet till yttrande och godkänn det eller skicka tillbaka det med synpunkter.",
     "justering": "Se till att protokollet justeras så att yttrandet kan expedieras.",
-    "expediering": "Expediera det justerade yttrandet till remittenten.",
+    "expediering": "Expediera yttrandet till remittenten när beslutet är fattat och, om det fattas vid ett sammanträde, "
+                   "justerat.",
     "sista_svarsdag": "Se till att yttrandet når remittenten senast sista svarsdagen, eller begär förlängd remisstid.",
+}
+# What the expediering asks for once the beslut is recorded: its kind (Decision.decided_by) says whether there is a
+# justering to wait for (a delegationsbeslut has none).
+EXPECTED_AFTER_DECISION = {
+    "namnd": "Expediera det justerade yttrandet till remittenten.",
+    "arbetsutskott": "Expediera det justerade yttrandet till remittenten.",
+    "delegat": "Expediera yttrandet till remittenten; ett delegationsbeslut justeras inte och kan expedieras direkt.",
 }
 NOTICE_TEXT = {
     policy.ASSIGNED: ("Du har tilldelats remiss {title}", "Du har tilldelats remissen och är handläggare för den.",
@@ -77,9 +86,10 @@ def _calendar() -> WorkCalendar:
 
 
 def reminder_text(kind: str, payload: dict, remiss: Remiss, due_words: str, *,
-                  today: date | None = None) -> tuple[str, list[str], str]:
+                  today: date | None = None, decided_by: str | None = None) -> tuple[str, list[str], str]:
     """Return (subject, paragraphs, what is expected) of a reminder, with the distance to the due day counted
-    today (when the mail is composed), not when the reminder was planned: a mail sent late says how late."""
+    today (when the mail is composed), not when the reminder was planned: a mail sent late says how late.
+    decided_by is the kind of the recorded beslut (None before it): what the expediering waits for."""
     milestone = payload.get("milestone", "sista_svarsdag")
     label = LABELS.get(milestone, milestone)
     is_due, was_due = DUE_SENTENCES.get(milestone, (f"{label} ska vara klar", f"{label} skulle ha varit klar"))
@@ -91,6 +101,8 @@ def reminder_text(kind: str, payload: dict, remiss: Remiss, due_words: str, *,
         if kind in (policy.BEFORE, policy.ON_DAY) and due <= today:  # sent late: say what is true now
             kind = policy.ON_DAY if due == today else policy.OVERDUE
     expected = EXPECTED.get(milestone, "Se till att milstolpen blir klar i tid.")
+    if milestone == "expediering" and decided_by in EXPECTED_AFTER_DECISION:
+        expected = EXPECTED_AFTER_DECISION[decided_by]
     dnr = f"[{remiss.our_dnr}] " if remiss.our_dnr else ""
     if kind == policy.BEFORE:
         subject = f"{dnr}{label} om {_workdays(workdays)} – {remiss.title}"
@@ -234,6 +246,12 @@ def _digest_link(base: str, payload: dict, items: list[dict]) -> tuple[str, str]
     return f"{base}/", "Öppna Remiss"
 
 
+def _decided_by(session: Session, remiss_id: int) -> str | None:
+    """The kind of the recorded beslut on the yttrande (a rättelse's expediering is not reminded of)."""
+    return session.exec(select(Decision.decided_by).where(Decision.remiss_id == remiss_id,
+                                                          Decision.rattelse == 0)).first()
+
+
 def compose(session: Session, row: OutboxMessage, *, config, now: datetime,
             remiss: Remiss | None = None) -> EmailMessage:
     """Return the mail of an outbox row, built from the remiss as it is now (pass it if already loaded)."""
@@ -264,7 +282,9 @@ def compose(session: Session, row: OutboxMessage, *, config, now: datetime,
         context["link_label"] = "Öppna remissen"
         if row.kind in policy.REMINDER_KINDS:
             due_words = format_weekday_date(date.fromisoformat(payload["due_on"])) if payload.get("due_on") else ""
-            subject, lines, expected = reminder_text(row.kind, payload, remiss, due_words, today=local(now).date())
+            decided_by = _decided_by(session, remiss.id) if payload.get("milestone") == "expediering" else None
+            subject, lines, expected = reminder_text(row.kind, payload, remiss, due_words, today=local(now).date(),
+                                                     decided_by=decided_by)
         else:
             template, line, expected = NOTICE_TEXT[(row.kind, "rattelse") if payload.get("rattelse")
                                                    else row.kind]

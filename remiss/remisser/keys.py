@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from remiss.missiv.title import drop_remiss_lead
+
 # Runs of letters, runs of digits: "Fi2024/01234" is fi, 2024, 01234.
 _PARTS = re.compile(r"[^\W\d_]+|\d+")
 KEY_LENGTH = 100  # the columns' length; a longer text is cut (a diarienummer is never that long)
@@ -57,7 +59,8 @@ def typed_dnr(text: str) -> tuple[str, str] | None:
 
 
 def title_key(text: str | None) -> str | None:
-    """A title's words, folded: two titles with the same key differ only in case, punctuation, spacing or
-    diacritics ("Förslag till ny IoF-plan" and "FÖRSLAG TILL NY IOF PLAN")."""
-    words = re.findall(r"[^\W_]+", fold(text or ""))
+    """A title's words, folded, without the "Remiss av" lead the missiv parser drops (missiv.title): two titles
+    with the same key differ only in case, punctuation, spacing, diacritics or that lead ("Förslag till ny
+    IoF-plan", "FÖRSLAG TILL NY IOF PLAN" and "Remiss av förslag till ny IoF-plan")."""
+    words = re.findall(r"[^\W_]+", fold(drop_remiss_lead(" ".join((text or "").split()))))
     return " ".join(words)[:TITLE_KEY_LENGTH] or None

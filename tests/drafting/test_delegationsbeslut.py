@@ -94,3 +94,33 @@ def test_the_nämnd_s_beslut_still_waits_for_its_justering(session, w):
     data = generate.render(session, now=DECIDED_AT, principal=w["r"], remiss=w["remiss"], kind="yttrande").data
     lines = [(style, text) for style, text in doc_lines(data)]
     assert ("Underskrift", "Ordförande") in lines and ("Underskrift", "Stadsområdesdirektör") not in lines
+
+
+@pytest.mark.parametrize("decided_by", ["delegat", "namnd"])
+def test_the_expediering_reminder_follows_the_kind_of_beslut(session, w, app, decided_by):
+    """A delegationsbeslut has no justering: its expediering reminder does not ask for "det justerade yttrandet"."""
+    import json
+
+    from sqlmodel import select
+
+    from remiss.reminders.mail import compose
+    from remiss.reminders.models import OutboxMessage
+    from remiss.reminders.schedule import sync_remiss
+
+    remiss = w["remiss"]
+    if decided_by == "delegat":
+        delegated(session, w)
+    else:
+        approve(session, w)
+        record(session, w, decided_by="namnd", meeting_on=date(2015, 9, 24), paragraf="142",
+               omedelbar_justering=True)
+    sync_remiss(session, now=DECIDED_AT, remiss=remiss)
+    rows = [r for r in session.exec(select(OutboxMessage).where(OutboxMessage.remiss_id == remiss.id))
+            if json.loads(r.payload).get("milestone") == "expediering"]
+    assert rows, "no reminder of the expediering was planned"
+    with app.app_context():
+        text = compose(session, rows[0], config=app.config, now=DECIDED_AT).get_body(("plain",)).get_content()
+    if decided_by == "delegat":
+        assert "justerade" not in text and "ett delegationsbeslut justeras inte" in text, text
+    else:
+        assert "Expediera det justerade yttrandet till remittenten." in text, text

@@ -233,3 +233,41 @@ def test_pages_and_api_offer_a_rattelse_and_refuse_clearly(world, auth, client, 
     assert 'Rättelse</span>' in section[:section.index("</section>")]
     assert client.post(f"/api/v1/remisser/{rid}/yttrande/rattelse", json={"comment": "x"},
                        headers=headers).status_code == 409
+
+
+def test_the_rattelse_s_tjansteskrivelse_proposes_the_rattelse_and_says_why(session, w, auth, client):
+    """Not a new answer: the tjänsteskrivelse (the .docx, reopened, and the draft form it is written in) proposes a
+    rättelse of the yttrande expedierat on 25 September 2015, and why."""
+    expedierat(session, w)
+    remiss = w["remiss"]
+    sent = texts_of(next(generate.read(w["files"], d) for d in frozen(session, remiss.id)
+                         if d.kind == "tjansteskrivelse"))
+    assert "Stadsområdesnämnd Öster föreslås besluta att avge yttrande till Kulturnämnden i enlighet med upprättat " \
+           "förslag." in sent
+    service.start_rattelse(session, now=LATER, principal=w["g"], remiss=remiss,
+                           comment="Fel årtal i svaret på fråga 2")
+    # sent back once in granskning, the review comment changes; the reason stays
+    service.save(session, now=LATER, principal=w["h"], remiss=remiss, raw={"sammanfattning": "Rättad text."})
+    service.change_state(session, now=LATER, principal=w["h"], remiss=remiss, new="granskning")
+    service.change_state(session, now=LATER, principal=w["g"], remiss=remiss, new="utkast", comment="Kortare.")
+    proposal = ("Stadsområdesnämnd Öster föreslås besluta att lämna en rättelse av yttrandet till Kulturnämnden som "
+                "expedierades den 25 september 2015, i enlighet med upprättat förslag.")
+    why = "Skäl till rättelsen: Fel årtal i svaret på fråga 2."
+    texts = [t.replace("\u00a0", " ") for t in texts_of(generate.render(
+        session, now=LATER, principal=w["h"], remiss=remiss, kind="tjansteskrivelse").data)]
+    assert proposal in texts and why in texts
+    assert ("Ärendet gäller en rättelse av det yttrande som beslutades den 24 september 2015 (§ 142) och "
+            "expedierades den 25 september 2015, inte ett nytt svar på remissen.") in texts
+    assert texts.index("Ärendet") < texts.index(why)
+    assert not any("avge yttrande" in t for t in texts)
+    # the form the handläggare writes it in shows the same proposal, to keep or change
+    session.commit()
+    auth.login(w["registrator"].email)
+    page = client.get(f"/remisser/{remiss.id}/yttrande").get_data(as_text=True)
+    assert proposal in page and why in page
+    # what the handläggare wrote about the rättelse is kept, not replaced
+    own = "Stadsområdesnämnd Öster föreslås besluta om rättelse av svaret på fråga 2."
+    service.save(session, now=LATER, principal=w["h"], remiss=remiss, raw={"sammanfattning": "Rättad text.",
+                                                                           "forslag_till_beslut": own})
+    texts = texts_of(generate.render(session, now=LATER, principal=w["h"], remiss=remiss, kind="tjansteskrivelse").data)
+    assert own in texts and proposal not in texts

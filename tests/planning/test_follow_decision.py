@@ -32,7 +32,9 @@ def test_a_recorded_justering_and_a_late_one_are_told_apart():
     assert justerad["expediering"].day == date(2015, 9, 21) and not justerad["expediering"].flagged
     late = by_kind(follow_decision(Decided("namnd", date(2015, 9, 24), "x"), date(2015, 9, 28), RULES, CAL))
     assert late["expediering"].day == date(2015, 10, 9) and late["expediering"].flagged
-    assert "efter sista svarsdag" in late["expediering"].explanation
+    # what to do about it is advice for while it is open, never part of what the milestone is
+    assert "efter sista svarsdag" in late["expediering"].advice
+    assert "efter sista svarsdag" not in late["expediering"].explanation
 
 
 def test_omedelbar_justering_a_delegat_and_an_arbetsutskott():

@@ -10,6 +10,7 @@ SON Öster 2015 (seed 003): the remiss comes in on Thursday 3 September, after t
 from __future__ import annotations
 
 import email
+import io
 import re
 from datetime import date, timedelta
 from email.policy import default as default_policy
@@ -17,9 +18,12 @@ from html import unescape
 from pathlib import Path
 
 import pytest
+from docx import Document
 from sqlmodel import select
 
 from remiss.auth.models import Role
+from remiss.calendar.milestones import DONE_WORDS
+from remiss.calendar.swedish import format_date, format_short
 from remiss.clock import local
 from remiss.planning.models import Milestone
 from remiss.reminders import policy
@@ -33,6 +37,15 @@ from tests.support.factories import make_remiss, make_user
 TITLE = "Remiss angående Förslag till Handlingsplan för kulturstrategi 2016"
 MONTHS = ("2015-08", "2015-09", "2015-10")
 LATE = ("Försenad", "försenad", "Kräver uppmärksamhet")
+# advice for an open milestone, never true of a done one
+ADVICE = ("Det är efter sista svarsdag", "begär förlängd remisstid", "Begär förlängd remisstid", "har redan passerat")
+
+
+def shown_on(m: Milestone) -> date:
+    """The day the calendar shows a milestone on: work on the day it was done, the rest on its date."""
+    if m.done_at is not None and m.kind in DONE_WORDS and not m.closed_with_remiss:
+        return local(m.done_at).date()
+    return m.due_on
 
 
 def _text(html: str) -> str:
@@ -169,15 +182,28 @@ class Life:
         assert {label for _, label in entries} >= {m.label for m in stored.values() if m.kind != "sista_svarsdag"}
         for (day, label), words in entries.items():
             if label in done or (label == "Sista svarsdag" and closed):
-                assert words.endswith("Utgår" if label in called_off else "Klar"), words
+                assert re.search(r"(Utgår|Klar)( \(planerat [^)]+\))?$", words).group(1) == \
+                    ("Utgår" if label in called_off else "Klar"), words
                 assert not [w for w in LATE if w in words], words
             else:
                 assert "Klar" not in words and ("Försenad" in words) == (label in late), words
+        # done work is on the day it was done, saying when it was planned; nothing of it is left on the planned day
+        for m in stored.values():
+            if m.kind == "sista_svarsdag":
+                continue
+            day = shown_on(m)
+            words = entries[(format_date(day), m.label)]
+            assert ("(planerat " in words) == (day != m.due_on), words
+            if day != m.due_on:
+                assert words.endswith(f"(planerat {format_short(m.due_on)})"), words
+                assert (format_date(m.due_on), m.label) not in entries, m.label
         for m in stored.values():  # the day view agrees with the month
-            for row in self.day(m.due_on):
-                if m.label in row:
-                    assert row.endswith("Utgår" if m.label in called_off else "Klar") == (m.done_at is not None), row
-                    assert ("Försenad" in row) == (m.label in late), row
+            rows = [row for row in self.day(shown_on(m)) if m.label in row]
+            assert rows or m.kind == "sista_svarsdag", m.label
+            for row in rows:
+                assert (re.search(r"(Utgår|Klar)( \(planerat [^)]+\))?$", row) is not None) == \
+                    (m.done_at is not None), row
+                assert ("Försenad" in row) == (m.label in late), row
         # the ICS feeds: open work only (the deadline while the remiss is open)
         for summary in self.feeds():
             label = summary.split(":")[0]
@@ -202,7 +228,21 @@ class Life:
             assert "Begär förlängd remisstid" not in tidplan, tidplan
         if closed:
             assert not [w for w in LATE if w in tidplan], tidplan
+        # a done milestone's row says what happened, with no advice in it
+        for m in stored.values():
+            row = self.tidplan_row(m.label)
+            if m.done_at is not None:
+                assert not [w for w in ADVICE if w in row], row
+                if m.kind in DONE_WORDS and not m.closed_with_remiss:
+                    assert f"{DONE_WORDS[m.kind]} {format_date(local(m.done_at).date())}" in row, row
         return stored
+
+    def tidplan_row(self, label: str) -> str:
+        """The Tidplan panel's row of one milestone, in words."""
+        html = self.page("sekreterare", f"/remisser/{self.rid}")
+        section = re.search(r'<section id="tidplan".*?</section>', html, re.S).group(0)
+        rows = [_text(r) for r in re.findall(r'<li id="milstolpe-.*?</li>', section, re.S)]
+        return next(r for r in rows if r.startswith(label + " :"))
 
 
 @pytest.fixture
@@ -248,7 +288,11 @@ def test_the_whole_life_reads_true_at_every_step(life, clock, runner, app):
     tidplan = life.tidplan()
     assert "har redan passerat" not in tidplan and "Begär förlängd remisstid" not in tidplan
     assert "3 arbetsdagar efter att yttrandet kom till granskning fredag 4 september 2015." in tidplan
-    assert "Klar" in life.calendar()[("27 augusti 2015", "Tjänsteskrivelse klar")]
+    # done on 4 September: the calendar shows it then, with the day it was planned for
+    entries = life.calendar()
+    assert entries[("4 september 2015", "Tjänsteskrivelse klar")].endswith("Klar (planerat 27 augusti)")
+    assert ("27 augusti 2015", "Tjänsteskrivelse klar") not in entries
+    assert "Skickad till granskning 4 september 2015, planerat 27 augusti." in life.tidplan_row("Tjänsteskrivelse klar")
 
     # Monday 7 September: still in granskning, nothing is late; the granskare sends it back, then approves it
     clock.set(at(2015, 9, 7, 9))
@@ -289,6 +333,8 @@ def test_the_whole_life_reads_true_at_every_step(life, clock, runner, app):
     assert all(m.done_at is not None for m in stored.values())
     entries = life.calendar()
     assert len(entries) == 7 and all("Klar" in words for words in entries.values()), entries
+    assert entries[("25 september 2015", "Expediering")].endswith("Klar")  # done the day it was planned
+    assert "Expedierat 25 september 2015." in life.tidplan_row("Expediering")
     for who in ("sekreterare", "handlaggare", "granskare"):
         assert life.due_rows(who) == {}, who
     assert life.feeds() == [] and life.digest() == [] and life.pending_reminders() == []
@@ -309,6 +355,13 @@ def test_the_whole_life_reads_true_at_every_step(life, clock, runner, app):
     # A rättelse of the expedierat yttrande, sent to granskning and back, is not the besvarad remiss's work again.
     clock.set(at(2015, 10, 5, 9))
     life.post("sekreterare", "/yttrande/rattelse", {"comment": "Fel paragraf i beslutsformuleringen."})
+    # its tjänsteskrivelse proposes the rättelse of what was sent, and why; not a new answer
+    docx = life.clients["handlaggare"][0].get(f"/remisser/{life.rid}/dokument/tjansteskrivelse.docx").data
+    words = [p.text.replace("\u00a0", " ") for p in Document(io.BytesIO(docx)).paragraphs]
+    assert ("Stadsområdesnämnd Öster föreslås besluta att lämna en rättelse av yttrandet till Kulturnämnden som "
+            "expedierades den 25 september 2015, i enlighet med upprättat förslag.") in words, words
+    assert "Skäl till rättelsen: Fel paragraf i beslutsformuleringen." in words
+    assert not [w for w in words if "avge yttrande" in w]
     life.post("handlaggare", "/yttrande", {"sammanfattning": "Stadsområdesnämnd Öster är positiv (rättad)."})
     life.post("handlaggare", "/yttrande/lage", {"state": "granskning"})
     life.post("granskare", "/yttrande/lage", {"state": "utkast", "comment": "Ange paragrafen."})
@@ -381,3 +434,35 @@ def test_the_digest_says_what_is_true_when_it_is_sent_not_when_it_was_queued(lif
     # late means late on Tuesday: the granskning (moved to the AU's day) and the AU are coming, not late
     assert lines["Granskning klar"].startswith("- torsdag 10 september 2015") and "[försenad]" not in text
     assert "Arbetsutskott" in lines
+
+
+def test_a_late_expediering_is_advised_while_open_and_told_as_done_once_expedierat(life, clock):
+    """Decided on 24 September without omedelbar justering, the expediering falls after the sista svarsdag (28
+    September): while it is open the tidplan says what to do; once expedierat it says what happened."""
+    life.post("sekreterare", "/tilldela", {"handlaggare_id": str(life.handlaggare_id)})
+    life.post("handlaggare", "/yttrande", {"sammanfattning": "Positiv till planen."})
+    life.post("handlaggare", "/yttrande/lage", {"state": "granskning"})
+    life.post("granskare", "/yttrande/lage", {"state": "godkand"})
+    clock.set(at(2015, 9, 24, 18))
+    life.post("sekreterare", "/yttrande/beslut", {"decided_by": "namnd", "meeting_on": "2015-09-24",
+                                                  "paragraf": "142"})
+    row = life.tidplan_row("Expediering")
+    assert "Det är efter sista svarsdag måndag 28 september 2015: meddela remittenten eller begär förlängd " \
+           "remisstid." in row and "Kräver uppmärksamhet" in row, row
+    life.only_true_things()
+    clock.set(at(2015, 10, 1, 9))
+    life.post("sekreterare", "/yttrande/justering", {"justerad_on": "2015-10-01"})
+    assert "Det är efter sista svarsdag" in life.tidplan_row("Expediering")  # still open, still late
+    clock.set(at(2015, 10, 5, 9))
+    life.post("sekreterare", "/yttrande/expediera", {})
+    assert life.status() == "besvarad"
+    stored = life.only_true_things()
+    assert stored["expediering"].due_on == date(2015, 10, 2)
+    row = life.tidplan_row("Expediering")
+    assert "Expedierat 5 oktober 2015, planerat 2 oktober." in row
+    assert "sista svarsdag" not in row and "förlängd remisstid" not in row, row
+    assert life.calendar()[("5 oktober 2015", "Expediering")].endswith("Klar (planerat 2 oktober)")
+    assert [r for r in life.day(date(2015, 10, 5)) if "Expediering" in r][0].endswith("Klar (planerat 2 oktober)")
+    assert not [r for r in life.day(date(2015, 10, 2)) if "Expediering" in r]
+    api = life.clients["sekreterare"][0].get(f"/api/v1/remisser/{life.rid}").get_json()["milestones"]
+    assert next(m for m in api if m["kind"] == "expediering")["advice"] == ""

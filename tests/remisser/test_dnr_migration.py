@@ -90,3 +90,31 @@ def test_f001_fills_the_keys_and_removes_only_incoming_sandlista_names(empty_url
         assert len(entries) == 4  # the incoming sändlista keeps every name
     db.write_engine.dispose()
     db.read_engine.dispose()
+
+
+def test_t001_rekeys_titles_stored_with_the_remiss_lead(empty_url):
+    migrate(empty_url)
+    db = Database(empty_url)
+    with db.session() as s:
+        namnd = make_namnd(s, name="Stadsområdesnämnd Öster", dnr_prefix="SOFÖ")
+        old = make_remiss(s, namnd=namnd, title="Remiss av förslag till ny IoF-plan")
+        plain = make_remiss(s, namnd=namnd, title="Handlingsplan för kulturstrategi")
+        s.commit()
+        old_id, plain_id = old.id, plain.id
+    db.write_engine.dispose()
+    db.read_engine.dispose()
+
+    command.downgrade(_alembic(empty_url), "t001_title_key_lead-1")  # the keys as f001 wrote them
+    engine = create_engine(empty_url)
+    with engine.connect() as conn:
+        assert conn.execute(text("SELECT title_key FROM remiss WHERE id = :id"), {"id": old_id}).scalar() == \
+            "remiss av forslag till ny iof plan"
+    engine.dispose()
+    migrate(empty_url)
+
+    db = Database(empty_url)
+    with db.session() as s:
+        assert s.get(Remiss, old_id).title_key == "forslag till ny iof plan"
+        assert s.get(Remiss, plain_id).title_key == "handlingsplan for kulturstrategi"
+    db.write_engine.dispose()
+    db.read_engine.dispose()

@@ -219,7 +219,9 @@ def test_the_duplicate_check_while_typing(client, auth, session, db):
     first = auth.post("/remisser/ny", {**SEED_000_FORM, "namnd_id": namnd.id}).headers["Location"]
     url = "/api/v1/remisser/mojliga-dubbletter"
     for query in ({"sender_dnr": "ks-iof-2010-15"}, {"sender_dnr": "KS IOF 2010/00015", "title": "Något annat"},
-                  {"title": "FÖRSLAG TILL NY IOF PLAN"}, {"title": "förslag till ny iof-plan."}):
+                  {"title": "FÖRSLAG TILL NY IOF PLAN"}, {"title": "förslag till ny iof-plan."},
+                  {"title": "Remiss av förslag till ny IoF-plan"}, {"title": "Remiss angående Förslag till ny IoF-plan"},
+                  {"title": "Remiss: Förslag till ny IoF-plan"}):
         items = client.get(url, query_string=query).get_json()["items"]
         assert [item["url"] for item in items] == [first], query
         assert items[0]["our_dnr"] == "LB 2026/0001" and items[0]["title"] == SEED_000_FORM["title"]

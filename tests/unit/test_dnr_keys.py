@@ -46,3 +46,14 @@ def test_title_keys_ignore_case_punctuation_and_diacritics_only():
     assert title_key("Förslag till ny IoF-plan") == title_key("FÖRSLAG  TILL NY IOF PLAN.") == "forslag till ny iof plan"
     assert title_key("Förslag till ny IoF-plan 2011") != title_key("Förslag till ny IoF-plan")
     assert title_key("  ") is None
+
+
+def test_title_keys_drop_the_remiss_lead_the_missiv_parser_drops():
+    """An old title stored as "Remiss av X" and a new parsed "X" are the same remiss."""
+    plain = title_key("Förslag till ny IoF-plan")
+    for stored in ("Remiss av förslag till ny IoF-plan", "Remiss angående Förslag till ny IoF-plan",
+                   "Remiss: Förslag till ny IoF-plan", "REMISS  – förslag till ny IoF-plan",
+                   "Remiss av promemorian Förslag till ny IoF-plan"):
+        assert title_key(stored) == plain, stored
+    assert title_key("Remiss") == "remiss"  # names no matter: kept, not emptied
+    assert title_key("Remissvar från Kulturnämnden") == "remissvar fran kulturnamnden"

@@ -10,7 +10,8 @@ from remiss import events
 from remiss.audit import service as audit
 from remiss.auth.access import Action, Principal, require
 from remiss.calendar import Meeting, PlanningRules, Tidplan, WorkCalendar, plan_backwards
-from remiss.calendar.planner import MILESTONE_KINDS, UNHELD_KINDS, Decided, PlannedMilestone, follow_decision
+from remiss.calendar.after_beslut import UNHELD_KINDS, Decided, follow_decision
+from remiss.calendar.milestones import MILESTONE_KINDS, PlannedMilestone
 from remiss.calendar.swedish import count_words, format_weekday_date
 from remiss.clock import STOCKHOLM, local, local_today
 from remiss.drafting.decision import decision_reference
@@ -108,7 +109,7 @@ def replan(session: Session, *, now: datetime, remiss: Remiss, actor_id: int | N
         if row.override_on is None and row.done_at is None:
             session.delete(row)
         else:
-            row.explanation, row.flagged = DROPPED, True
+            row.explanation, row.advice, row.flagged = DROPPED, "", True
             session.add(row)
     _give_review_time(session, remiss=remiss, rows={m.kind: m for m in milestones_of(session, remiss.id)})
     _store_state(session, now=now, remiss=remiss, plan=plan, decided=decided)
@@ -130,7 +131,7 @@ def _apply(row: Milestone | None, pm, remiss: Remiss) -> Milestone:
     row.label, row.owner_role = pm.label, pm.owner_role
     row.planned_on = pm.day
     row.planned_time = local(pm.due).time().replace(tzinfo=None) if isinstance(pm.due, datetime) else None
-    row.explanation, row.flagged = pm.explanation, pm.flagged
+    row.explanation, row.advice, row.flagged = pm.explanation, pm.advice, pm.flagged
     if pm.fact:  # what happened replaces a date set by hand for what was planned
         row.override_on, row.override_reason, row.override_by_id = None, "", None
     row.due_on = row.override_on or row.planned_on

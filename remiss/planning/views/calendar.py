@@ -82,7 +82,8 @@ def subscribe():
 
 def _event(item: agenda.AgendaItem, base: str) -> CalendarEvent:
     start = datetime.combine(item.day, item.at, tzinfo=STOCKHOLM) if item.at else item.day
-    done = "Klar: " if item.done else ""
+    done = ("Utgår: " if item.cancelled else "Klar: ") if item.done else ""
+    # done work is on the day it was done, and its explanation says so ("Expedierat …, planerat …")
     return CalendarEvent(uid=stable_uid("remiss", item.remiss_id, item.kind),
                          summary=f"{done}{item.label}: {item.dnr} {item.title}".strip(), start=start,
                          description=item.explanation, url=f"{base}/remisser/{item.remiss_id}")

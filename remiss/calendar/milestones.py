@@ -1,0 +1,141 @@
+"""The tidplan's vocabulary: the kinds of milestone, their Swedish words and the nämnd's planning rules, shared by
+the plan backwards from the deadline (calendar.planner) and the dates a recorded beslut gives (calendar.after_beslut).
+Pure code."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from remiss.calendar.meetings import Meeting, local_date
+from remiss.calendar.swedish import count_words, format_date, format_short, join_words
+from remiss.calendar.workdays import WorkCalendar
+
+MILESTONE_KINDS: tuple[str, ...] = (
+    "tjansteskrivelse", "granskning", "arbetsutskott", "namnd",
+    "justering", "expediering", "sista_svarsdag",
+)
+LABELS: dict[str, str] = {
+    "tjansteskrivelse": "Tjänsteskrivelse klar",
+    "granskning": "Granskning klar",
+    "arbetsutskott": "Arbetsutskott",
+    "namnd": "Nämndsammanträde",
+    "justering": "Justering",
+    "expediering": "Expediering",
+    "sista_svarsdag": "Sista svarsdag",
+}
+# A step that cannot start before another is done: while that one is open, the step is waiting, not late (the
+# granskare cannot review a tjänsteskrivelse that has not come; the lateness is the tjänsteskrivelse's).
+WAITS_FOR: dict[str, str] = {"granskning": "tjansteskrivelse"}
+# added to the explanation of a milestone whose date had passed when it was planned
+PASSED = " Datumet har redan passerat."
+OWNERS: dict[str, str] = {
+    "tjansteskrivelse": "handlaggare",
+    "granskning": "granskare",
+    "arbetsutskott": "namnd",
+    "namnd": "namnd",
+    "justering": "namnd",
+    "expediering": "registrator",
+    "sista_svarsdag": "registrator",
+}
+# The work done on the day someone does it, in the words of what happened ("Expedierat 25 september 2015"). The
+# other kinds are dated by their event (a meeting, a justering, the deadline): their date is what happened.
+DONE_WORDS: dict[str, str] = {
+    "tjansteskrivelse": "Skickad till granskning",
+    "granskning": "Godkänd",
+    "expediering": "Expedierat",
+}
+
+
+def done_text(kind: str, done_on: date, planned_on: date) -> str | None:
+    """What happened to a milestone of work done on done_on ("Expedierat 25 september 2015, planerat 24
+    september."); None for a kind its event dates (DONE_WORDS)."""
+    if kind not in DONE_WORDS:
+        return None
+    text = f"{DONE_WORDS[kind]} {format_date(done_on)}"
+    if planned_on != done_on:
+        text += f", {planned_words(planned_on, done_on)}"
+    return text + "."
+
+
+def told(kind: str, explanation: str, advice: str, *, done_on: date | None, due_on: date,
+         called_off: bool = False, closed: bool = False) -> str:
+    """What a stored milestone's explanation says now: an open one its plan and, unless the remiss is closed, what
+    to do about it (advice); a done one what happened ("Expedierat 25 september 2015."), never advice or "the date
+    has passed". called_off: done only because the remiss closed without an answer (nothing happened)."""
+    if done_on is None and not closed:
+        return f"{explanation} {advice}" if advice else explanation
+    happened = None if called_off or done_on is None else done_text(kind, done_on, due_on)
+    return happened or explanation.removesuffix(PASSED)
+
+
+def planned_words(planned_on: date, shown_on: date) -> str:
+    """"planerat 3 mars" (with the year when it is not the year of the day it is shown on)."""
+    return f"planerat {format_short(planned_on) if planned_on.year == shown_on.year else format_date(planned_on)}"
+
+
+@dataclass(frozen=True)
+class PlanningRules:
+    """How a nämnd works: lead times in working days (arbetsdagar)."""
+
+    # the handläggare's tjänsteskrivelse is ready this long before the AU (or the
+    # handlingar deadline when earlier); two weeks is common in Swedish municipalities
+    tjansteskrivelse_workdays_before_au: int = 10
+    # the chef/granskare has this long after the tjänsteskrivelse; it lies inside the
+    # lead time above, so granskning is never later than the AU
+    granskning_workdays: int = 3
+    # True when the nämnd always justerar remissvar at the meeting (omedelbar justering)
+    omedelbar_justering_usual: bool = False
+    # ordinary justering of the protokoll; "justeras senast" about two weeks after (seed 003)
+    justering_workdays_after_meeting: int = 10
+    # time from justering (or the meeting, with omedelbar justering) to dispatch
+    expediering_workdays: int = 1
+
+    def __post_init__(self) -> None:
+        for name in (
+            "tjansteskrivelse_workdays_before_au", "granskning_workdays",
+            "justering_workdays_after_meeting", "expediering_workdays",
+        ):
+            if getattr(self, name) < 0:
+                raise ValueError(f"{name} must not be negative")
+
+
+@dataclass(frozen=True)
+class PlannedMilestone:
+    """One dated step of the tidplan with its Swedish explanation."""
+
+    kind: str  # one of MILESTONE_KINDS
+    due: date | datetime  # datetime only for sista_svarsdag with a clock time
+    owner_role: str  # "handlaggare" | "granskare" | "registrator" | "namnd"
+    label: str
+    explanation: str  # how the date follows (the plan) or what happened (a fact)
+    flagged: bool = False
+    fact: bool = False  # what happened (the recorded beslut or justering), not a plan: wins over a date set by hand
+    advice: str = ""  # what to do about it while the milestone is open ("meddela remittenten …"); never shown once done
+
+    @property
+    def day(self) -> date:
+        """Return the due date without clock time."""
+        return local_date(self.due) if isinstance(self.due, datetime) else self.due
+
+
+def milestone(kind: str, due: date | datetime, explanation: str, flagged: bool = False) -> PlannedMilestone:
+    """A planned milestone of that kind, with its owner and label."""
+    return PlannedMilestone(kind, due, OWNERS[kind], LABELS[kind], explanation, flagged)
+
+
+def workdays(count: int) -> str:
+    return count_words(count, "arbetsdag", "arbetsdagar")
+
+
+def skipped_days(calendar: WorkCalendar, start: date, end: date) -> str:
+    """" (midsommarafton 19 juni räknas inte som arbetsdag)" for the named days off between start and end."""
+    days = calendar.named_days_off_between(start, end)
+    if not days:
+        return ""
+    names = [f"{name} {format_short(day)}" for day, name in days]
+    return f" ({join_words(names)} räknas inte som arbetsdag)"
+
+
+def place(meeting: Meeting) -> str:
+    return f", {meeting.place}" if meeting.place else ""
