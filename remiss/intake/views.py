@@ -36,8 +36,15 @@ class RegistrationHooks:
 
     def context(self, req) -> dict:
         """Return what templates/remisser/form.html shows: the missiv step or the evidence of the prefill."""
-        intake = service.load(get_session(), principal=principal(), token=_token(req))
-        return {"intake_template": "intake/_panel.html", "intake": intake,
+        session = get_session()
+        intake = service.load(session, principal=principal(), token=_token(req))
+        match = None
+        if intake:
+            found = service.matching_remiss_id(session, intake.values)
+            match = session.get(Remiss, found) if found else None
+            if match is not None and not principal().may(Action.edit, match.namnd_id):
+                match = None
+        return {"intake_template": "intake/_panel.html", "intake": intake, "intake_match": match,
                 "intake_evidence": intake.evidence if intake else {}}
 
     def attach(self, session, *, now, principal, remiss, req) -> None:
@@ -84,6 +91,31 @@ def discard(token: str):
     service.discard(get_session(), principal=principal(), token=token, files_dir=current_app.config["FILES_DIR"])
     flash("De inlästa uppgifterna och filerna är borttagna.", "success")
     return redirect(url_for("remisser.new"))
+
+
+@bp.route("/remisser/ny/missiv/<token>/forlang", methods=["POST"])
+@requires(Action.create)
+def extend(token: str):
+    """Add the read letter to a registered remiss (an extension notice, a supplement) instead of registering it."""
+    session = get_session()
+    try:
+        remiss = load_remiss(session, principal(), int(request.form.get("remiss_id", "0")), Action.edit)
+        service.extend(session, now=now(), principal=principal(), remiss=remiss, token=token,
+                       record_extension=request.form.get("extend") == "1", files_dir=current_app.config["FILES_DIR"],
+                       max_bytes=current_app.config["UPLOAD_MAX_BYTES"])
+    except (ValueError, NotFound, AccessDenied, InputErrors) as exc:
+        session.rollback()
+        if isinstance(exc, files.FileRejected):
+            message = str(exc)
+        elif isinstance(exc, InputErrors):
+            message = " ".join(exc.errors.values()) or "Förlängningen kunde inte registreras."
+        else:
+            message = "Remissen finns inte eller du får inte ändra den."
+        flash(message, "error")
+        return redirect(url_for("remisser.new", missiv=token))
+    flash(f"Brevet är sammanfört med {remiss.our_dnr or remiss.title}"
+          + (" och förlängningen är registrerad." if request.form.get("extend") == "1" else "."), "success")
+    return redirect(url_for("remisser.show", remiss_id=remiss.id))
 
 
 # The Inkorg: what the scheduler fetched from the registrator's mailbox, one proposal per mail.
