@@ -7,6 +7,7 @@ lxml parses in C in one pass; the element cap bounds the work done afterwards in
 """
 from __future__ import annotations
 
+import logging
 import re
 
 DROP = ("script", "style", "noscript", "template", "svg", "iframe", "object", "form", "button", "select",
@@ -42,7 +43,8 @@ def main_text(data: bytes | str, *, max_elements: int, whole: bool = False) -> s
     try:
         root = lxml.html.document_fromstring(data, parser=parser)
     except (etree.ParserError, ValueError) as exc:
-        raise ValueError(f"Webbsidan kunde inte läsas: {exc}") from exc
+        logging.getLogger(__name__).warning("could not parse a web page: %s", exc)
+        raise ValueError("Webbsidan kunde inte läsas (den verkar vara skadad).") from exc
     count = 0
     for _ in root.iter():
         count += 1
