@@ -4,7 +4,7 @@ from __future__ import annotations
 from collections import namedtuple
 
 from flask import (Blueprint, abort, current_app, flash, redirect, render_template, request, send_file,
-                   url_for)
+                   session as web_session, url_for)
 from flask_login import current_user, login_required
 
 from remiss import files
@@ -24,6 +24,7 @@ from remiss.web import get_or_404, now, principal, requires
 from remiss.web.panels import panels
 
 bp = Blueprint("remisser", __name__)
+LAST_NAMND = "last_namnd_id"  # in the login session: the nämnd preselected when registering the next remiss
 
 
 def _namnder(action: Action) -> list:
@@ -171,9 +172,12 @@ def handlaggare_field():
 def new():
     intake = current_app.extensions["remiss_intake"]  # the missiv step (remiss.intake)
     values, errors, duplicates, past_deadline, already = dict(request.form), {}, [], None, []
+    namnder = _namnder(Action.create)
     if request.method == "GET":
         values = {"received_on": "", "direction": request.args.get("direction", "inkommande")}
         values.update(intake.prefill(request))
+        if not values.get("namnd_id") and web_session.get(LAST_NAMND) in {n.id for n in namnder}:
+            values["namnd_id"] = str(web_session[LAST_NAMND])  # the nämnd this user registered for last time
         # Read from a missiv: say at once if it is already registered (app.js says so while typing).
         already = queries.possible_duplicates(get_session(), principal(), sender_dnr=values.get("sender_dnr") or "",
                                               title=values.get("title") or "")
@@ -181,16 +185,22 @@ def new():
         try:
             raw, typed_errors = _typed_handlaggare(values, values.get("namnd_id"), Action.create)
             typed_errors.update(_deadline_required(values))
+            try:  # files first: a file that would be refused later must not cost what was typed
+                file_notes = attachments.check_uploads(request.files.getlist("files"),
+                                                       max_bytes=current_app.config["UPLOAD_MAX_BYTES"])
+            except files.FileRejected as exc:
+                typed_errors["files"] = f"{exc} Välj filerna igen – webbläsaren skickar dem inte en gång till."
             try:
                 data = to_remiss_data(raw)
             except InputErrors as exc:
                 raise InputErrors({**exc.errors, **typed_errors}) from None
             if typed_errors:
                 raise InputErrors(typed_errors)
-            if not values.get("confirm_duplicate"):
+            confirmed = bool(values.get("confirm_all"))  # "Registrera ändå" beside the questions asked
+            if not (values.get("confirm_duplicate") or confirmed):
                 duplicates = queries.possible_duplicates(get_session(), principal(), sender_dnr=data.sender_dnr,
                                                          title=data.title)
-            if not values.get("confirm_past_deadline"):
+            if not (values.get("confirm_past_deadline") or confirmed):
                 past_deadline = _past(data.deadline_on)
             if duplicates or past_deadline:
                 raise InputErrors({})  # shown with links; registering needs "registrera ändå" ticked
@@ -207,9 +217,11 @@ def new():
             errors = {"files": str(exc)}
             get_session().rollback()
         else:
+            web_session[LAST_NAMND] = remiss.namnd_id
             flash(f"Remissen är registrerad med diarienummer {remiss.our_dnr}.", "success")
+            for note in file_notes:
+                flash(note, "warning")
             return redirect(url_for("remisser.show", remiss_id=remiss.id))
-    namnder = _namnder(Action.create)
     return render_template("remisser/form.html", values=values, errors=errors, namnder=namnder,
                            editing=None, duplicates=duplicates, past_deadline=past_deadline, already=already,
                            **_handlaggare_field(namnder, values, errors),
