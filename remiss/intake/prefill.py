@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import re
-from datetime import datetime
+from datetime import date, datetime
 
 from remiss.missiv import MissivResult
 
@@ -13,6 +13,7 @@ FORM_FIELD = {"title": "title", "remittent": "remittent", "sender_dnr": "sender_
 MISSIV_TEXT_LIMIT = 200_000  # remiss.remisser.input.LIMITS["missiv_text"]
 SNIPPET_CHARS = 160
 CONTEXT_CHARS = 40
+MARKUP = re.compile(r"\*\*|\(mailto:|\]\([^)\s]*\)?|[\[\]]")  # Markdown residue of mail bodies: **, [text](url)
 
 
 def form_values(result: MissivResult, text: str) -> dict[str, str]:
@@ -41,6 +42,23 @@ def form_values(result: MissivResult, text: str) -> dict[str, str]:
     return values
 
 
+# The parser's words, said in the registration form's terms (its fields, not the parser's "referensdatum").
+NO_YEAR_NO_DATE = "Svarsfristen saknar årtal och brevets datum hittades inte"
+YEAR_FROM_REFERENCE = "Svarsfristen saknar årtal; året räknades fram från referensdatumet"
+
+
+def form_warning(warning: str, reference: date | None = None) -> str:
+    """Return the parser's warning as the registration form should say it."""
+    if warning.startswith(NO_YEAR_NO_DATE):
+        return ("Svarsfristen saknar årtal och brevet är inte daterat, så året kan inte räknas fram. "
+                "Fyll i Sista svarsdag med år.")
+    if warning.startswith(YEAR_FROM_REFERENCE):
+        source = f"dagens datum ({reference.isoformat()})" if reference else \
+            "e-postmeddelandets datum (Skickat eller Date)"
+        return f"Svarsfristen saknar årtal; året räknades fram från {source}. Kontrollera Sista svarsdag."
+    return warning
+
+
 def evidence_snippets(result: MissivResult, text: str) -> dict[str, str]:
     """Return form field → the words it was read from, with a few words before for context."""
     snippets: dict[str, str] = {}
@@ -61,7 +79,7 @@ def snippet(text: str, start: int, end: int) -> str:
     lead = text[max(line_start, start - CONTEXT_CHARS):start]
     if start - CONTEXT_CHARS > line_start and " " in lead:
         lead = lead.split(" ", 1)[1]  # start at a whole word
-    words = re.sub(r"\s+", " ", (lead + text[start:end]).replace("**", "")).strip()
+    words = re.sub(r"\s+", " ", MARKUP.sub("", lead + text[start:end])).strip()
     if len(words) > SNIPPET_CHARS:
         words = words[:SNIPPET_CHARS].rsplit(" ", 1)[0] + " …"
     return ("… " if lead.strip() and start - len(lead) > line_start else "") + words

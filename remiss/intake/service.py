@@ -231,6 +231,29 @@ def receive(session: Session, *, now: datetime, raw: bytes, size: int | None = N
     return message, True
 
 
+# Words a remiss, a samråd or an extension notice uses and an ordinary staff mail does not.
+REMISS_WORDS = re.compile(r"\b(?:remiss\w*|yttrande\w*|yttra|samråd\w*|synpunkter|svarsfrist\w*|svarstid\w*|"
+                          r"remisstid\w*|remissvar\w*|granskning\w*|sändlista\w*|diarienummer|dnr)\b", re.IGNORECASE)
+
+
+def looks_like_remiss(message: InboxMessage) -> bool:
+    """Whether a mail reads as a remiss: remiss wording in its subject or text, a remittent's diarienummer, or an
+    extension of a registered remiss. A deadline alone ("anmäl dig senast …") is not enough."""
+    values = json.loads(message.form_values)
+    if values.get("sender_dnr") or message.extension_to or message.match_remiss_id:
+        return True
+    return bool(REMISS_WORDS.search(" ".join((message.subject, values.get("title") or "",
+                                              (values.get("missiv_text") or "")[:50000]))))
+
+
+def pending_count(session: Session) -> int:
+    """How many Inkorg messages wait for a decision (the menu and Att göra show it)."""
+    from sqlalchemy import func
+
+    return session.exec(select(func.count()).select_from(InboxMessage)
+                        .where(InboxMessage.status == "pending")).one()
+
+
 def inbox(session: Session, *, principal: Principal, status: str = "pending") -> list[InboxMessage]:
     """Return the Inkorg's messages of a status, newest first."""
     _require_registrar(principal)

@@ -59,6 +59,27 @@ class RegistrationHooks:
 HOOKS = RegistrationHooks()
 
 
+@dataclass(frozen=True)
+class InboxSection:
+    """On Att göra: how many mails wait in the Inkorg."""
+
+    count: int
+    template: str = "intake/_start.html"
+
+
+def start_section(session, principal, now) -> InboxSection | None:
+    """Att göra's line about the Inkorg, for those who register; None when nothing waits."""
+    if principal.user_id is None or not principal.may(Action.create):
+        return None
+    count = service.pending_count(session)
+    return InboxSection(count) if count else None
+
+
+def menu_count(session, principal) -> int:
+    """The number shown beside Inkorg in the menu."""
+    return service.pending_count(session) if principal.may(Action.create) else 0
+
+
 @bp.route("/remisser/ny/missiv", methods=["GET", "POST"])
 @requires(Action.create)
 def start():
@@ -165,7 +186,9 @@ def inbox():
     statuses = ("registered", "merged", "dismissed") if handled else ("pending",)
     messages = [m for status in statuses for m in service.inbox(get_session(), principal=principal(), status=status)]
     titles = {m.id: json.loads(m.form_values).get("title") or "" for m in messages}
+    remiss_like = {m.id: service.looks_like_remiss(m) for m in messages}
     return render_template("intake/inbox.html", messages=messages, titles=titles, handled=handled,
+                           remiss_like=remiss_like,
                            configured=bool(current_app.config.get("IMAP_URL")), status_labels=STATUS_LABELS)
 
 
@@ -184,6 +207,7 @@ def _item_page(message: InboxMessage, *, errors: dict | None = None, values: dic
     return render_template("intake/inbox_item.html", message=message, rows=_rows(message), match=match, done=done,
                            warnings=json.loads(message.warnings), files=json.loads(message.files),
                            may_merge=match is not None and principal().may(Action.edit, match.namnd_id),
+                           remiss_like=service.looks_like_remiss(message),
                            status_labels=STATUS_LABELS, errors=errors or {}, values=values or {}), status
 
 

@@ -1,0 +1,66 @@
+"""Registering a clean letter in Chromium takes a check and one click; a too-big file is refused before sending."""
+from __future__ import annotations
+
+import re
+
+import pytest
+from playwright.sync_api import expect
+
+from tests.browser.conftest import LIVE, login
+
+pytestmark = pytest.mark.browser
+
+LETTER = """Remiss av promemorian Klickfri registrering av remisser
+
+Remissvaren ska ha kommit in till Finansdepartementet senast den 15 mars 2010. Svaren bör lämnas per e-post till \
+fi.remissvar@regeringskansliet.se. Ange diarienummer Fi2010/04711 och remissinstansens namn i ämnesraden.
+
+Remissinstanser
+1. Malmö kommun
+2. Lunds kommun
+"""
+
+
+def test_a_clean_letter_is_registered_with_one_click_after_reading(open_page):
+    page = open_page()
+    login(page, "sekreterare@remiss.example")
+    page.goto("/remisser/ny/missiv")
+    page.get_by_label("Klistra in missivets text").fill(LETTER)
+    clicks = 0
+
+    def click(locator):
+        nonlocal clicks
+        clicks += 1
+        locator.click()
+
+    click(page.get_by_role("button", name="Läs missivet"))
+    page.wait_for_url(re.compile(r"/remisser/ny\?missiv="))
+    # what the registrator checks: the fields as read, the nämnd already chosen
+    expect(page.get_by_label("Remittentens diarienummer")).to_have_value("Fi2010/04711")
+    expect(page.locator("#f-deadline_on")).to_have_value("2010-03-15")
+    expect(page.locator("#f-namnd_id")).not_to_have_value("")
+    click(page.get_by_role("button", name="Registrera", exact=True))
+    page.wait_for_url(re.compile(r"/remisser/\d+$"))
+    expect(page.get_by_role("heading", level=1)).to_contain_text("Klickfri registrering")
+    assert clicks == 2  # read, then register: no nämnd to pick, nothing to confirm
+
+
+def test_a_file_over_the_limit_is_refused_before_sending_and_the_text_stays(open_page):
+    app = LIVE["app"]
+    limit = app.config["UPLOAD_MAX_BYTES"]
+    app.config["UPLOAD_MAX_BYTES"] = 2 * 1048576
+    try:
+        page = open_page()
+        login(page, "sekreterare@remiss.example")
+        page.goto("/remisser/ny/missiv")
+        page.get_by_label("Klistra in missivets text").fill(LETTER)
+        page.locator("#f-intake-files").set_input_files(
+            files=[{"name": "stor.pdf", "mimeType": "application/pdf", "buffer": b"%PDF-1.4\n" + bytes(3 * 1048576)}])
+        page.get_by_role("button", name="Läs missivet").click()
+        error = page.locator("#f-intake-files-size")
+        expect(error).to_contain_text("stor.pdf är 3,0 MB; högst 2 MB per fil.")
+        assert page.url.endswith("/remisser/ny/missiv")  # not sent
+        expect(page.get_by_label("Klistra in missivets text")).to_have_value(LETTER)
+        expect(page.locator("#f-intake-files")).to_be_focused()
+    finally:
+        app.config["UPLOAD_MAX_BYTES"] = limit
