@@ -4,7 +4,7 @@ from __future__ import annotations
 from collections import namedtuple
 
 from flask import (Blueprint, abort, current_app, flash, redirect, render_template, request, send_file,
-                   session as web_session, url_for)
+                   url_for)
 from flask_login import current_user, login_required
 
 from remiss import files
@@ -24,7 +24,6 @@ from remiss.web import get_or_404, now, principal, requires
 from remiss.web.panels import panels
 
 bp = Blueprint("remisser", __name__)
-LAST_NAMND = "last_namnd_id"  # in the login session: the nämnd preselected when registering the next remiss
 
 
 def _namnder(action: Action) -> list:
@@ -176,8 +175,9 @@ def new():
     if request.method == "GET":
         values = {"received_on": "", "direction": request.args.get("direction", "inkommande")}
         values.update(intake.prefill(request))
-        if not values.get("namnd_id") and web_session.get(LAST_NAMND) in {n.id for n in namnder}:
-            values["namnd_id"] = str(web_session[LAST_NAMND])  # the nämnd this user registered for last time
+        last = None if values.get("namnd_id") else queries.last_namnd_of(get_session(), principal().user_id)
+        if last in {n.id for n in namnder}:
+            values["namnd_id"] = str(last)  # the nämnd this user registered a remiss for last time
         # Read from a missiv: say at once if it is already registered (app.js says so while typing).
         already = queries.possible_duplicates(get_session(), principal(), sender_dnr=values.get("sender_dnr") or "",
                                               title=values.get("title") or "")
@@ -217,7 +217,6 @@ def new():
             errors = {"files": str(exc)}
             get_session().rollback()
         else:
-            web_session[LAST_NAMND] = remiss.namnd_id
             flash(f"Remissen är registrerad med diarienummer {remiss.our_dnr}.", "success")
             for note in file_notes:
                 flash(note, "warning")
