@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from datetime import datetime, timezone
 
 import pytest
 from playwright.sync_api import expect
@@ -79,3 +80,38 @@ def test_a_file_over_the_limit_is_refused_before_sending_and_the_text_stays(open
         expect(page.locator("#f-intake-files")).to_be_focused()
     finally:
         app.config["UPLOAD_MAX_BYTES"] = limit
+
+
+def test_an_inkorg_proposal_on_a_phone_shows_its_evidence_and_the_menu_counts_it(open_page):
+    from email.message import EmailMessage
+
+    from remiss.intake import service
+    from remiss.intake.models import InboxMessage
+    from remiss.intake.reading import ReadLimits
+    from tests.browser.conftest import reflow_problem, tables_cut_off
+
+    app = LIVE["app"]
+    mail = EmailMessage()
+    mail["From"], mail["To"] = "Registrator <n.registrator@regeringskansliet.se>", "registrator@kommunen.se"
+    mail["Subject"], mail["Message-ID"] = "VB: Remiss av promemorian Telefonvänlig inkorg", "<telefon@example.se>"
+    mail.set_content(LETTER.replace("Klickfri registrering", "Telefonvänlig inkorg").replace("04711", "04713"))
+    with app.extensions["remiss_db"].transaction() as session:
+        message, _ = service.receive(session, now=datetime.now(timezone.utc), raw=bytes(mail),
+                                     files_dir=app.config["FILES_DIR"],
+                                     limits=ReadLimits(app.config["UPLOAD_MAX_BYTES"]))
+        message_id = message.id
+    try:
+        page = open_page(viewport={"width": 390, "height": 844}, device_scale_factor=2)
+        login(page, "sekreterare@remiss.example")
+        expect(page.get_by_role("link", name=re.compile(r"^Inkorg \(\d+\)$"))).to_be_visible()
+        page.goto(f"/inkorg/{message_id}")
+        check_axe_once(page)
+        evidence = page.locator("td[data-label='Hämtat från']", has_text="Ange diarienummer Fi2010/04713")
+        expect(evidence).to_be_visible()
+        box = evidence.bounding_box()
+        assert box["x"] >= 0 and box["x"] + box["width"] <= 390  # on the screen, not in a sideways scroll
+        assert tables_cut_off(page) == []
+        assert reflow_problem(page) is None
+    finally:
+        with app.extensions["remiss_db"].transaction() as session:
+            session.get(InboxMessage, message_id).status = "dismissed"
