@@ -13,6 +13,7 @@ FORM_FIELD = {"title": "title", "remittent": "remittent", "sender_dnr": "sender_
 MISSIV_TEXT_LIMIT = 200_000  # remiss.remisser.input.LIMITS["missiv_text"]
 SNIPPET_CHARS = 160
 CONTEXT_CHARS = 40
+COPY_WORDS = re.compile(r"\bkopia\b|\bkopior\b|\bcc\b", re.IGNORECASE)
 MARKUP = re.compile(r"\*\*|\(mailto:|\]\([^)\s]*\)?|[\[\]]")  # Markdown residue of mail bodies: **, [text](url)
 
 
@@ -67,9 +68,13 @@ def evidence_snippets(result: MissivResult, text: str) -> dict[str, str]:
         if name and name not in snippets and evidence.end > evidence.start:
             snippets[name] = snippet(text, evidence.start, evidence.end)
     if result.copy_emails:
-        at = text.find(result.copy_emails[0])
-        if at >= 0:
-            snippets["copy_emails"] = snippet(text, at, at + len(result.copy_emails[0]))
+        address = result.copy_emails[0]
+        found = [m.start() for m in re.finditer(re.escape(address), text)]
+        # the instruction ("… med kopia till x@y.se"), not a mail header that happens to name the same address
+        asked = [at for at in found if COPY_WORDS.search(text[max(0, at - 80):at])]
+        if found:
+            at = (asked or found)[0]
+            snippets["copy_emails"] = snippet(text, at, at + len(address))
     return snippets
 
 

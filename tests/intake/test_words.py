@@ -31,3 +31,16 @@ def test_an_ocr_address_without_its_at_sign_is_warned_about():
     assert "miljokontoretQrobertsfors.se" in warning and "Svar till e-post är tom" in warning
     assert _misread_addresses({"text": "Se robertsfors.se och region.dalarna.se, mejla a@b.se",
                                "values": {"answer_email": "a@b.se"}}) == []
+
+
+def test_copy_evidence_is_the_instruction_not_the_mail_header():
+    from remiss.intake.prefill import evidence_snippets
+    from remiss.missiv import parse_missiv
+
+    text = ("Från: Lind Anna <anna.lind@regeringskansliet.se>\nÄmne: Remiss av promemorian Sänkt skatt\n\n"
+            "Remiss av promemorian Sänkt skatt\n\nRemissvaren ska ha kommit in till Finansdepartementet senast den "
+            "15 maj 2024. Svaren bör lämnas per e-post till fi.remissvar@regeringskansliet.se och med kopia till "
+            "anna.lind@regeringskansliet.se. Ange diarienummer Fi2024/00345.\n")
+    result = parse_missiv(text)
+    assert result.copy_emails == ["anna.lind@regeringskansliet.se"]
+    assert evidence_snippets(result, text)["copy_emails"].endswith("med kopia till anna.lind@regeringskansliet.se")
