@@ -48,8 +48,20 @@ NO_YEAR_NO_DATE = "Svarsfristen saknar årtal och brevets datum hittades inte"
 YEAR_FROM_REFERENCE = "Svarsfristen saknar årtal; året räknades fram från referensdatumet"
 
 
-def form_warning(warning: str, reference: date | None = None) -> str:
+NO_DEADLINE = "Ingen svarsfrist hittades i missivet."
+MONTHS = "januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december"
+# "till och med 18 juni", "den 13 januari kl. 9.00": a day and month with no year after it
+DAY_WITHOUT_YEAR = re.compile(rf"\b(\d{{1,2}}\s+(?:{MONTHS}))\b(?!\s*\d{{4}})(?!\s+(?:år|\d))", re.IGNORECASE)
+
+
+def form_warning(warning: str, reference: date | None = None, text: str = "") -> str:
     """Return the parser's warning as the registration form should say it."""
+    if warning == NO_DEADLINE and text:
+        days = list(dict.fromkeys(m.group(1) for m in DAY_WITHOUT_YEAR.finditer(text)))
+        if days:
+            named = ", ".join(f"”{day}”" for day in days[:3])
+            return (f"Ingen svarsfrist med årtal hittades. Brevet nämner {named} utan år; om det är "
+                    "svarsfristen, fyll i Sista svarsdag med år.")
     if warning.startswith(NO_YEAR_NO_DATE):
         return ("Svarsfristen saknar årtal och brevet är inte daterat, så året kan inte räknas fram. "
                 "Fyll i Sista svarsdag med år.")

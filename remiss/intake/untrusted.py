@@ -68,7 +68,7 @@ def best_parse(candidates: list, reference: date | None) -> dict:
     score, name, text, result = best
     return {"source": name, "text": text, "result": result.to_json(), "values": form_values(result, text),
             "evidence": evidence_snippets(result, text),
-            "warnings": [form_warning(w, reference) for w in result.warnings],
+            "warnings": [form_warning(w, reference, text) for w in result.warnings],
             "extension_to": format_moment(getattr(result, "extension_to", None)), "found": score}
 
 

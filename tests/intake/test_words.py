@@ -44,3 +44,11 @@ def test_copy_evidence_is_the_instruction_not_the_mail_header():
     result = parse_missiv(text)
     assert result.copy_emails == ["anna.lind@regeringskansliet.se"]
     assert evidence_snippets(result, text)["copy_emails"].endswith("med kopia till anna.lind@regeringskansliet.se")
+
+
+def test_a_deadline_without_a_year_is_not_called_missing():
+    said = form_warning("Ingen svarsfrist hittades i missivet.", None,
+                        "Under tiden 14 april till och med 18 juni är förslaget ute på remiss.")
+    assert said.startswith("Ingen svarsfrist med årtal hittades") and "”18 juni” utan år" in said
+    assert form_warning("Ingen svarsfrist hittades i missivet.", None, "Svara senast 15 mars 2024.") == \
+        "Ingen svarsfrist hittades i missivet."
