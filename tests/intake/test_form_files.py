@@ -83,6 +83,8 @@ def test_the_namnd_is_remembered_and_a_past_deadline_is_confirmed_beside_its_que
     assert response.status_code == 200 and "Sista svarsdagen har redan passerat" in body
     box = body[body.find('id="error-summary"'):]
     assert 0 < box.find('name="confirm_all"') < box.find("<fieldset>")  # the button is in the question's box
+    actions = body[body.rfind('<div class="actions">'):]
+    assert actions.find('>Registrera</button>') < actions.find('name="confirm_all"')  # and beside Registrera
     response = post_form(auth, other.id, [], deadline_on="2027-01-10", confirm_all="1")
     assert response.status_code == 302
 
