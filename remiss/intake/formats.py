@@ -62,7 +62,7 @@ def read_document(data: bytes, filename: str, *, depth: int = 0) -> Document:
     elif suffix == ".docx":
         check_docx(data, filename)
         try:
-            document = Document(docx_text(data))
+            document = Document(heading_first(docx_text(data), docx_heading(data)))
         except ValueError as exc:  # python-docx's own words stay in the log
             raise _unreadable("Word-filen", filename, exc.__cause__ or exc) from exc
     elif suffix in (".html", ".htm"):
@@ -111,6 +111,28 @@ def pdf_document(data: bytes, filename: str) -> Document:
     letters = sum(len(re.sub(r"\s", "", page)) for page in pages)
     scanned = bool(pages) and letters < SCANNED_CHARS_PER_PAGE * len(pages)
     return Document("\n\n".join(pages), warnings=warnings, scanned=[filename] if scanned else [])
+
+
+HEADING_STYLES = ("Title", "Heading 1", "Rubrik", "Rubrik 1")  # English and Swedish Word style names
+
+
+def docx_heading(data: bytes) -> str:
+    """The text of the document's first Title or Heading 1 paragraph, or "" (python-docx, after check_docx)."""
+    import docx
+
+    for paragraph in docx.Document(io.BytesIO(data)).paragraphs:
+        if paragraph.style is not None and paragraph.style.name in HEADING_STYLES and paragraph.text.strip():
+            return " ".join(paragraph.text.split())
+    return ""
+
+
+def heading_first(text: str, heading: str) -> str:
+    """The text with its heading moved to the first line, where the missiv parser looks for the title; what stood
+    above it (a date, "Publiceringsdatum: …", a dnr) follows, so nothing is lost."""
+    at = text.find(heading) if heading else -1
+    if at <= 0:
+        return text
+    return f"{heading}\n\n{text[:at].strip()}\n\n{text[at + len(heading):].lstrip()}"
 
 
 def check_docx(data: bytes, filename: str) -> None:

@@ -49,3 +49,25 @@ def test_heading_outside_the_main_content_still_comes_first():
     lines = main_text(page, max_elements=MAX_ELEMENTS).splitlines()
     assert lines[0] == "Samråd om Tulka naturreservat"
     assert lines[-2:] == ["Ett", "Två"]
+
+
+def test_a_word_letter_offers_its_heading_as_the_first_line():
+    """A .docx whose Heading 1 stands below a date or "Publiceringsdatum:" (walk 5, d31 and d36)."""
+    import io
+
+    import docx
+
+    from remiss.intake.formats import read_document
+
+    document = docx.Document()
+    document.add_paragraph("Publiceringsdatum: 19 februari 2020")
+    document.add_heading("Samråd om förslag till Tulka naturreservat i Norrtälje kommun", level=1)
+    document.add_paragraph("Länsstyrelsen i Stockholms län har för avsikt att besluta om naturreservat. "
+                           "Synpunkter ska ha kommit in senast den 20 mars 2020 till stockholm@lansstyrelsen.se.")
+    out = io.BytesIO()
+    document.save(out)
+    text = read_document(out.getvalue(), "Tulka.docx").text
+    lines = text.splitlines()
+    assert lines[0] == "Samråd om förslag till Tulka naturreservat i Norrtälje kommun"
+    assert "Publiceringsdatum: 19 februari 2020" in lines  # kept, after the heading
+    assert "Tulka naturreservat" in parse_missiv(text).title
