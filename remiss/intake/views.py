@@ -187,6 +187,8 @@ def inbox():
     messages = [m for status in statuses for m in service.inbox(get_session(), principal=principal(), status=status)]
     titles = {m.id: json.loads(m.form_values).get("title") or "" for m in messages}
     remiss_like = {m.id: service.looks_like_remiss(m) for m in messages}
+    if not handled:  # what looks like a remiss first; mail that does not, last (newest first within each)
+        messages.sort(key=lambda m: not remiss_like[m.id])
     return render_template("intake/inbox.html", messages=messages, titles=titles, handled=handled,
                            remiss_like=remiss_like,
                            configured=bool(current_app.config.get("IMAP_URL")), status_labels=STATUS_LABELS)

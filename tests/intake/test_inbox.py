@@ -135,6 +135,7 @@ def test_the_sekreterare_registers_merges_and_dismisses(client, auth, app, db, s
     assert "3 meddelanden väntar i inkorgen" in start
     # the lunch mail is no remiss: said so in the list, and dismissing it comes first on its page
     assert page.count("Ser inte ut som en remiss") == 1
+    assert page.find("Lunch på fredag?") > page.find("Sänkt skatt")  # listed last, though fetched with the others
     lunch = client.get(f"/inkorg/{rows['Lunch på fredag?'].id}").get_data(as_text=True)
     assert "Ser inte ut som en remiss." in lunch
     assert lunch.find("Avvisa – det är ingen remiss") < lunch.find("Registrera som ny remiss")
