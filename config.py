@@ -87,7 +87,9 @@ def load_config(overrides: dict | None = None) -> dict:
         "REMEMBER_COOKIE_SAMESITE": "Lax",
         "WTF_CSRF_TIME_LIMIT": None,
     }
-    config["MAX_CONTENT_LENGTH"] = config["UPLOAD_MAX_BYTES"] + 1024 * 1024
+    # One request may carry several files (the missiv step, the registration form); each file is held to
+    # UPLOAD_MAX_BYTES where it is checked, with a message naming it, and what was typed is kept.
+    config["MAX_CONTENT_LENGTH"] = 4 * config["UPLOAD_MAX_BYTES"] + 1024 * 1024
     if overrides:
         config.update(overrides)
     return config

@@ -102,7 +102,7 @@ def register_page_parts(app: Flask) -> None:
     from remiss.drafting.review import review_section
     from remiss.drafting.schemas import YttrandePublic
     from remiss.drafting.views import yttrande_panel
-    from remiss.intake.views import HOOKS as intake_hooks
+    from remiss.intake.views import HOOKS as intake_hooks, menu_count as inbox_count, start_section as inbox_section
     from remiss.outgoing.schemas import SandlistaStatus
     from remiss.outgoing.present import start_section as outgoing_section
     from remiss.outgoing.views import panel_context as utskick_panel, sandlista_status
@@ -118,7 +118,7 @@ def register_page_parts(app: Flask) -> None:
         menu=[MenuItem("remisser.start", "Att göra"), MenuItem("remisser.mine", "Mina remisser"),
               MenuItem("remisser.diarium", "Diarium"),
               MenuItem("planning.month", "Kalender"), MenuItem("remisser.new", "Registrera", Action.create),
-              MenuItem("intake.inbox", "Inkorg", Action.create),
+              MenuItem("intake.inbox", "Inkorg", Action.create, count=inbox_count),
               MenuItem("outgoing.new", "Ny utgående remiss", Action.create),
               MenuItem("reminders.mine", "Mina påminnelser"),
               # an administrator finds Dokumentmallar under Administration, so the menu fits on one line
@@ -134,7 +134,7 @@ def register_page_parts(app: Flask) -> None:
         organisation=[("outgoing.import_register", "Läs in från fil"), ("outgoing.duplicates", "Slå ihop dubbletter"),
                       ("outgoing.lists", "Sparade sändlistor")],
         export_formats=[("csv", "Exportera CSV"), ("xlsx", "Exportera Excel")]))
-    app.extensions["remiss_start_sections"] = [review_section, start_section, outgoing_section]
+    app.extensions["remiss_start_sections"] = [inbox_section, review_section, start_section, outgoing_section]
     app.extensions["remiss_panels"] = [
         # an outgoing remiss has no tidplan of ours and no extension from a remittent: its panel says both
         Panel("tidplan", "Tidplan", "planning/_tidplan.html", incoming_only(tidplan_panel)),

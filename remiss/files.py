@@ -26,6 +26,15 @@ ALLOWED_EXTENSIONS = {
 }
 
 
+# The first bytes of programs: Windows (MZ), Linux (ELF), macOS (Mach-O, both byte orders and fat) and scripts.
+PROGRAM_MAGIC = (b"MZ", b"\x7fELF", b"\xfe\xed\xfa\xce", b"\xfe\xed\xfa\xcf", b"\xce\xfa\xed\xfe",
+                 b"\xcf\xfa\xed\xfe", b"\xca\xfe\xba\xbe", b"#!")
+KIND_NAMES = {".pdf": "PDF-fil", ".doc": "Word-fil", ".docx": "Word-fil", ".odt": "textfil", ".rtf": "textfil",
+              ".txt": "textfil", ".eml": "e-postfil", ".msg": "Outlook-fil", ".html": "webbsida", ".htm": "webbsida",
+              ".xlsx": "Excel-fil", ".xls": "Excel-fil", ".csv": "textfil", ".png": "bild", ".jpg": "bild",
+              ".jpeg": "bild"}
+
+
 class FileRejected(ValueError):
     """An upload that is refused, with a Swedish message."""
 
@@ -85,7 +94,26 @@ def check_upload(filename: str, data: bytes, *, max_bytes: int) -> str:
     if len(data) > max_bytes:
         raise FileRejected(f"Filen {safe_name(filename)} är {human_size(len(data))}; "
                            f"gränsen är {human_size(max_bytes)}.")
+    if data.startswith(PROGRAM_MAGIC):  # by content, whatever the name says
+        raise FileRejected(f"{safe_name(filename)} är ingen {KIND_NAMES.get(suffix, 'fil av den typen')} – det verkar "
+                           "vara ett program, och sådana tas inte emot. Välj filen i rätt format.")
     return ALLOWED_EXTENSIONS[suffix]
+
+
+def pdf_protected(data: bytes) -> bool:
+    """Whether a PDF opens only with a password (so its text cannot be read or searched). Reads the trailer and
+    the encryption dictionary only (pypdf parses lazily); a file pypdf cannot open is not called protected."""
+    if b"/Encrypt" not in data:
+        return False
+    import io
+
+    from pypdf import PdfReader
+
+    try:
+        reader = PdfReader(io.BytesIO(data))
+        return reader.is_encrypted and not reader.decrypt("")
+    except Exception:  # noqa: BLE001 - unsupported encryption or a damaged file: it cannot be read either way
+        return True
 
 
 def store(files_dir: str | Path, data: bytes, *, content_type: str) -> StoredFile:

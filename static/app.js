@@ -54,6 +54,34 @@ document.addEventListener("DOMContentLoaded", () => {
         : sandlista.dataset.hintInkommande;
     });
   }
+  // A file over the per-file limit is refused before the form is sent, so nothing typed is lost (the server
+  // checks again and keeps the fields too).
+  document.querySelectorAll("input[type=file][data-max-bytes]").forEach((input) => {
+    if (input.form) input.form.addEventListener("submit", (event) => {
+      const limit = Number(input.dataset.maxBytes);
+      const big = Array.from(input.files || []).filter((file) => file.size > limit);
+      let error = document.getElementById(`${input.id}-size`);
+      if (!big.length) {
+        if (error) error.remove();
+        return;
+      }
+      event.preventDefault();
+      if (!error) {
+        error = document.createElement("p");
+        error.id = `${input.id}-size`;
+        error.className = "field-error";
+        error.setAttribute("role", "alert");
+        input.before(error);
+      }
+      const size = (bytes) => `${(bytes / 1048576).toFixed(1).replace(".", ",")} MB`;
+      error.textContent = big.map((file) => `${file.name} är ${size(file.size)}; högst ` +
+                                             `${Math.floor(limit / 1048576)} MB per fil.`).join(" ") +
+        " Välj en mindre fil, eller lägg till den på remissens sida efteråt.";
+      input.setAttribute("aria-invalid", "true");
+      input.setAttribute("aria-describedby", `${input.getAttribute("aria-describedby") || ""} ${error.id}`.trim());
+      input.focus();
+    });
+  });
   document.querySelectorAll("form[data-confirm]").forEach((form) =>
     form.addEventListener("submit", (event) => {
       if (!window.confirm(form.dataset.confirm)) event.preventDefault();

@@ -10,6 +10,7 @@ from __future__ import annotations
 import email
 import email.policy
 import io
+import logging
 import re
 import zipfile
 from dataclasses import dataclass, field
@@ -26,6 +27,14 @@ MAX_NESTING = 3  # e-mails attached to e-mails
 SCANNED_CHARS_PER_PAGE = 25  # fewer letters than this on average: the PDF has no usable text layer
 READABLE = (".txt", ".pdf", ".docx", ".eml", ".msg", ".html", ".htm")
 DOCX_PARTS = ("word/document.xml",)
+PROTECTED = "är lösenordsskyddad"  # in the message of a PDF that cannot be opened without its password
+log = logging.getLogger(__name__)
+
+
+def _unreadable(what: str, filename: str, exc: BaseException) -> ValueError:
+    """A Swedish message for the user; the library's own words go to the log only."""
+    log.warning("could not read %s: %s: %s", filename, type(exc).__name__, exc)
+    return ValueError(f"{what} kunde inte läsas (den verkar vara skadad).")
 
 
 @dataclass
@@ -52,7 +61,10 @@ def read_document(data: bytes, filename: str, *, depth: int = 0) -> Document:
         document = pdf_document(data, filename)
     elif suffix == ".docx":
         check_docx(data, filename)
-        document = Document(docx_text(data))
+        try:
+            document = Document(heading_first(docx_text(data), docx_heading(data)))
+        except ValueError as exc:  # python-docx's own words stay in the log
+            raise _unreadable("Word-filen", filename, exc.__cause__ or exc) from exc
     elif suffix in (".html", ".htm"):
         from remiss.intake.webpage import main_text
 
@@ -74,27 +86,53 @@ def pdf_document(data: bytes, filename: str) -> Document:
     """Read the text of the first MAX_PDF_PAGES pages; mark the PDF scanned when they hold no text."""
     from pypdf import PdfReader
 
+    if b"%PDF-" not in data[:1024]:
+        raise ValueError(f"PDF-filen kunde inte läsas: {filename} är ingen PDF-fil. Välj missivet som PDF, Word "
+                         "eller e-post.")
     try:
         reader = PdfReader(io.BytesIO(data))
         if reader.is_encrypted:
             try:
                 unlocked = reader.decrypt("")
             except Exception as exc:  # pypdf raises several types for unsupported encryption
-                raise ValueError("PDF-filen är krypterad och kan inte läsas.") from exc
+                log.warning("could not decrypt %s: %s", filename, exc)
+                raise ValueError(f"PDF-filen {PROTECTED} (krypterad) och kan inte läsas.") from exc
             if not unlocked:
-                raise ValueError("PDF-filen är lösenordsskyddad och kan inte läsas.")
+                raise ValueError(f"PDF-filen {PROTECTED} och kan inte läsas.")
         count = len(reader.pages)
         pages = [(reader.pages[i].extract_text() or "") for i in range(min(count, MAX_PDF_PAGES))]
     except ValueError:
         raise
     except Exception as exc:  # a damaged file must never crash the caller
-        raise ValueError(f"PDF-filen kunde inte läsas (den verkar vara skadad): {exc}") from exc
+        raise _unreadable("PDF-filen", filename, exc) from exc
     warnings = []
     if count > MAX_PDF_PAGES:
         warnings.append(f"{filename} har {count} sidor; bara de första {MAX_PDF_PAGES} har lästs.")
     letters = sum(len(re.sub(r"\s", "", page)) for page in pages)
     scanned = bool(pages) and letters < SCANNED_CHARS_PER_PAGE * len(pages)
     return Document("\n\n".join(pages), warnings=warnings, scanned=[filename] if scanned else [])
+
+
+HEADING_STYLES = ("Title", "Heading 1", "Rubrik", "Rubrik 1")  # English and Swedish Word style names
+
+
+def docx_heading(data: bytes) -> str:
+    """The text of the document's first Title or Heading 1 paragraph, or "" (python-docx, after check_docx)."""
+    import docx
+
+    for paragraph in docx.Document(io.BytesIO(data)).paragraphs:
+        if paragraph.style is not None and paragraph.style.name in HEADING_STYLES and paragraph.text.strip():
+            return " ".join(paragraph.text.split())
+    return ""
+
+
+def heading_first(text: str, heading: str) -> str:
+    """The text with its heading moved to the first line, where the missiv parser looks for the title; what stood
+    above it (a date, "Publiceringsdatum: …", a dnr) follows, so nothing is lost."""
+    at = text.find(heading) if heading else -1
+    if at <= 0:
+        return text
+    return f"{heading}\n\n{text[:at].strip()}\n\n{text[at + len(heading):].lstrip()}"
 
 
 def check_docx(data: bytes, filename: str) -> None:
@@ -105,7 +143,7 @@ def check_docx(data: bytes, filename: str) -> None:
         archive = zipfile.ZipFile(io.BytesIO(data))
         members = archive.infolist()
     except (zipfile.BadZipFile, ValueError, OSError) as exc:
-        raise ValueError(f"Word-filen kunde inte läsas (den verkar vara skadad): {exc}") from exc
+        raise _unreadable("Word-filen", filename, exc) from exc
     if len(members) > MAX_ZIP_MEMBERS:
         raise ValueError(f"{filename} består av {len(members)} delar; högst {MAX_ZIP_MEMBERS} läses.")
     too_big = f"{filename} blir för stor uppackad (mer än {MAX_PART_BYTES // 1048576} MB i en del) och läses inte."
@@ -119,7 +157,7 @@ def check_docx(data: bytes, filename: str) -> None:
             except KeyError:
                 raise ValueError(f"{filename} är ingen Word-fil (word/document.xml saknas).") from None
             except (zipfile.BadZipFile, OSError, EOFError) as exc:
-                raise ValueError(f"Word-filen kunde inte läsas (den verkar vara skadad): {exc}") from exc
+                raise _unreadable("Word-filen", filename, exc) from exc
             if len(xml) > MAX_PART_BYTES:
                 raise ValueError(too_big)
             count = 0
@@ -131,7 +169,7 @@ def check_docx(data: bytes, filename: str) -> None:
                         raise ValueError(f"{filename} innehåller fler än {MAX_ELEMENTS:,} element och läses inte."
                                          .replace(",", " "))
             except etree.XMLSyntaxError as exc:
-                raise ValueError(f"Word-filen kunde inte läsas (den verkar vara skadad): {exc}") from exc
+                raise _unreadable("Word-filen", filename, exc) from exc
 
 
 def eml_document(data: bytes, *, depth: int = 0) -> Document:
@@ -153,7 +191,7 @@ def eml_document(data: bytes, *, depth: int = 0) -> Document:
     except ValueError:
         raise
     except Exception as exc:
-        raise ValueError(f"E-postmeddelandet kunde inte läsas: {exc}") from exc
+        raise _unreadable("E-postmeddelandet", "e-post", exc) from exc
     return _mail(header, body, found, depth=depth)
 
 
@@ -167,7 +205,7 @@ def msg_document(data: bytes, filename: str, *, depth: int = 0) -> Document:
     try:
         message = extract_msg.openMsg(data, delayAttachments=False)
     except Exception as exc:
-        raise ValueError(f"Outlook-filen {filename} kunde inte läsas (den verkar vara skadad): {exc}") from exc
+        raise _unreadable(f"Outlook-filen {filename}", filename, exc) from exc
     try:
         body = message.body or ""
         if not body.strip() and getattr(message, "htmlBody", None):
@@ -187,7 +225,7 @@ def msg_document(data: bytes, filename: str, *, depth: int = 0) -> Document:
     except ValueError:
         raise
     except Exception as exc:
-        raise ValueError(f"Outlook-filen {filename} kunde inte läsas: {exc}") from exc
+        raise _unreadable(f"Outlook-filen {filename}", filename, exc) from exc
     finally:
         message.close()
     return _mail(header, body, found, depth=depth)

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import re
-from datetime import datetime
+from datetime import date, datetime
 
 from remiss.missiv import MissivResult
 
@@ -13,6 +13,8 @@ FORM_FIELD = {"title": "title", "remittent": "remittent", "sender_dnr": "sender_
 MISSIV_TEXT_LIMIT = 200_000  # remiss.remisser.input.LIMITS["missiv_text"]
 SNIPPET_CHARS = 160
 CONTEXT_CHARS = 40
+COPY_WORDS = re.compile(r"\bkopia\b|\bkopior\b|\bcc\b", re.IGNORECASE)
+MARKUP = re.compile(r"\*\*|\(mailto:|\]\([^)\s]*\)?|[\[\]]")  # Markdown residue of mail bodies: **, [text](url)
 
 
 def form_values(result: MissivResult, text: str) -> dict[str, str]:
@@ -41,6 +43,35 @@ def form_values(result: MissivResult, text: str) -> dict[str, str]:
     return values
 
 
+# The parser's words, said in the registration form's terms (its fields, not the parser's "referensdatum").
+NO_YEAR_NO_DATE = "Svarsfristen saknar årtal och brevets datum hittades inte"
+YEAR_FROM_REFERENCE = "Svarsfristen saknar årtal; året räknades fram från referensdatumet"
+
+
+NO_DEADLINE = "Ingen svarsfrist hittades i missivet."
+MONTHS = "januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december"
+# "till och med 18 juni", "den 13 januari kl. 9.00": a day and month with no year after it
+DAY_WITHOUT_YEAR = re.compile(rf"\b(\d{{1,2}}\s+(?:{MONTHS}))\b(?!\s*\d{{4}})(?!\s+(?:år|\d))", re.IGNORECASE)
+
+
+def form_warning(warning: str, reference: date | None = None, text: str = "") -> str:
+    """Return the parser's warning as the registration form should say it."""
+    if warning == NO_DEADLINE and text:
+        days = list(dict.fromkeys(m.group(1) for m in DAY_WITHOUT_YEAR.finditer(text)))
+        if days:
+            named = ", ".join(f"”{day}”" for day in days[:3])
+            return (f"Ingen svarsfrist med årtal hittades. Brevet nämner {named} utan år; om det är "
+                    "svarsfristen, fyll i Sista svarsdag med år.")
+    if warning.startswith(NO_YEAR_NO_DATE):
+        return ("Svarsfristen saknar årtal och brevet är inte daterat, så året kan inte räknas fram. "
+                "Fyll i Sista svarsdag med år.")
+    if warning.startswith(YEAR_FROM_REFERENCE):
+        source = f"dagens datum ({reference.isoformat()})" if reference else \
+            "e-postmeddelandets datum (Skickat eller Date)"
+        return f"Svarsfristen saknar årtal; året räknades fram från {source}. Kontrollera Sista svarsdag."
+    return warning
+
+
 def evidence_snippets(result: MissivResult, text: str) -> dict[str, str]:
     """Return form field → the words it was read from, with a few words before for context."""
     snippets: dict[str, str] = {}
@@ -49,9 +80,13 @@ def evidence_snippets(result: MissivResult, text: str) -> dict[str, str]:
         if name and name not in snippets and evidence.end > evidence.start:
             snippets[name] = snippet(text, evidence.start, evidence.end)
     if result.copy_emails:
-        at = text.find(result.copy_emails[0])
-        if at >= 0:
-            snippets["copy_emails"] = snippet(text, at, at + len(result.copy_emails[0]))
+        address = result.copy_emails[0]
+        found = [m.start() for m in re.finditer(re.escape(address), text)]
+        # the instruction ("… med kopia till x@y.se"), not a mail header that happens to name the same address
+        asked = [at for at in found if COPY_WORDS.search(text[max(0, at - 80):at])]
+        if found:
+            at = (asked or found)[0]
+            snippets["copy_emails"] = snippet(text, at, at + len(address))
     return snippets
 
 
@@ -61,7 +96,7 @@ def snippet(text: str, start: int, end: int) -> str:
     lead = text[max(line_start, start - CONTEXT_CHARS):start]
     if start - CONTEXT_CHARS > line_start and " " in lead:
         lead = lead.split(" ", 1)[1]  # start at a whole word
-    words = re.sub(r"\s+", " ", (lead + text[start:end]).replace("**", "")).strip()
+    words = re.sub(r"\s+", " ", MARKUP.sub("", lead + text[start:end])).strip()
     if len(words) > SNIPPET_CHARS:
         words = words[:SNIPPET_CHARS].rsplit(" ", 1)[0] + " …"
     return ("… " if lead.strip() and start - len(lead) > line_start else "") + words

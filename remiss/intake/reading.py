@@ -8,6 +8,7 @@ when it is installed.
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -15,7 +16,7 @@ from pathlib import Path
 from remiss import files
 from remiss.documents.worker import WorkerKilled, WorkerRefused, WorkerTimeout, run_job
 from remiss.intake import ocr
-from remiss.intake.formats import MAX_TEXT, READABLE
+from remiss.intake.formats import MAX_TEXT, PROTECTED, READABLE
 
 PASTED = "den inklistrade texten"
 PASTED_FILENAME = "Missiv.txt"  # the pasted missiv, kept as the first remisshandling
@@ -110,10 +111,12 @@ def read_missiv(text: str, uploads: list[tuple[str, bytes]], *, limits: ReadLimi
     candidates: list[tuple[str, str]] = []
     scanned: dict[str, bytes] = {}
     offset = 0
+    unreadable: list[tuple[Upload, str]] = []
     for upload, document in zip(readable, answer["documents"]):
         if "error" in document:
             error = document["error"]
-            raise files.FileRejected(error if upload.filename in error else f"{upload.filename}: {error}")
+            unreadable.append((upload, error if upload.filename in error else f"{upload.filename}: {error}"))
+            continue
         warnings.extend(document["warnings"])
         inner = {}
         for attachment in document["attachments"]:
@@ -131,6 +134,14 @@ def read_missiv(text: str, uploads: list[tuple[str, bytes]], *, limits: ReadLimi
             candidates.append((upload.filename, document["text"]))
         elif upload.filename not in scanned:
             warnings.append(f"Ingen text kunde läsas ur {upload.filename}.")
+    if unreadable and not (text.strip() or candidates or scanned):
+        raise files.FileRejected(" ".join(message for _, message in unreadable))
+    for upload, message in unreadable:  # one bad file does not stop the others from being read
+        if PROTECTED in message:  # remisshandlingar are often protected: kept, but their text is not read
+            warnings.append(f"{message} Den sparas som remisshandling men uppgifterna är inte hämtade ur den.")
+        else:
+            keep.remove(upload)
+            warnings.append(f"{message} Den sparas inte; uppgifterna är hämtade ur de andra filerna eller texten.")
     if text.strip():
         data = text.encode("utf-8")
         if len(data) <= limits.max_bytes:
@@ -148,11 +159,28 @@ def read_missiv(text: str, uploads: list[tuple[str, bytes]], *, limits: ReadLimi
     else:
         warnings.append(NO_TEXT)
         return Reading("", "", _parse([(None, "")], limits, reference_date), keep, warnings)
+    if parsed["source"] in {name for name, _ in read_by_ocr}:
+        warnings.extend(_misread_addresses(parsed))
     if len(candidates) + len(read_by_ocr) > 1:
         warnings.append(f"Uppgifterna är hämtade ur {parsed['source']}, den fil där flest uppgifter hittades.")
     # the missiv first among the remisshandlingar, the other files in the order they came
     keep.sort(key=lambda upload: upload.filename != parsed["source"])
     return Reading(parsed["text"], parsed["source"], parsed, keep, warnings)
+
+
+# An e-mail address whose "@" OCR read as another sign ("miljokontoretQrobertsfors.se").
+MISREAD_ADDRESS = re.compile(r"\b[\w.+-]{2,}[Q©®]\s?[\w-]{2,}(?:\.[\w-]{2,})*\.(?:se|nu|com|org|net|eu)\b")
+
+
+def _misread_addresses(parsed: dict) -> list[str]:
+    """Warnings for address-like words in an OCR text without "@": the answer address may be misread."""
+    found = [m.group() for m in MISREAD_ADDRESS.finditer(parsed["text"]) if "@" not in m.group()
+             and not m.group().lower().startswith("www.")]
+    if not found:
+        return []
+    where = "Svar till e-post är tom" if not parsed["values"].get("answer_email") else "Kontrollera Svar till e-post"
+    return [f"Textigenkänningen kan ha läst fel i en e-postadress (”{found[0]}”, där @ troligen blivit en annan "
+            f"bokstav). {where} – kontrollera adressen mot missivet."]
 
 
 def _ocr(scanned: dict[str, bytes], limits: ReadLimits, warnings: list[str]) -> list[tuple[str, str]]:

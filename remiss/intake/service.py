@@ -47,6 +47,7 @@ class Intake:
     evidence: dict
     warnings: list
     files: list[PendingFile]
+    extension_to: date | None = None  # the letter extends a remiss's answer time to this day
 
 
 def start(session: Session, *, now: datetime, principal: Principal, text: str, uploads: list[tuple[str, bytes]],
@@ -62,9 +63,10 @@ def start(session: Session, *, now: datetime, principal: Principal, text: str, u
         kept = files.store(files_dir, upload.data, content_type=upload.content_type)
         stored.append({"filename": upload.filename, "content_type": upload.content_type, "size": kept.size,
                        "key": kept.key})
+    values = dict(reading.parsed["values"], extension_to=(reading.parsed.get("extension_to") or "")[:10])
     batch = IntakeBatch(token=secrets.token_urlsafe(24), user_id=principal.user_id, created_at=now,
                         source=reading.source[:300],
-                        form_values=json.dumps(reading.parsed["values"], ensure_ascii=False),
+                        form_values=json.dumps(values, ensure_ascii=False),
                         evidence=json.dumps(reading.parsed["evidence"], ensure_ascii=False),
                         warnings=json.dumps(reading.all_warnings, ensure_ascii=False),
                         files=json.dumps(stored, ensure_ascii=False))
@@ -78,8 +80,14 @@ def load(session: Session, *, principal: Principal, token: str | None) -> Intake
     batch = _own(session, principal, token)
     if batch is None:
         return None
-    return Intake(batch.token, batch.source, json.loads(batch.form_values), json.loads(batch.evidence),
-                  json.loads(batch.warnings), [PendingFile(**f) for f in json.loads(batch.files)])
+    values = json.loads(batch.form_values)
+    extension_to = values.pop("extension_to", "")
+    return Intake(batch.token, batch.source, values, json.loads(batch.evidence),
+                  json.loads(batch.warnings), [PendingFile(**f) for f in json.loads(batch.files)],
+                  date.fromisoformat(extension_to) if extension_to else None)
+
+
+GONE = "De uppladdade filerna finns inte längre (de sparas i 24 timmar). Läs in missivet igen."
 
 
 def attach(session: Session, *, now: datetime, principal: Principal, remiss: Remiss, token: str,
@@ -89,6 +97,39 @@ def attach(session: Session, *, now: datetime, principal: Principal, remiss: Rem
     if batch is None:
         raise files.FileRejected("De uppladdade filerna finns inte längre (de sparas i 24 timmar). "
                                  "Registrera igen och lägg till filerna på remissens sida.")
+    return _use_batch(session, batch, "registered", now=now, principal=principal, remiss=remiss,
+                      files_dir=files_dir, max_bytes=max_bytes)
+
+
+def extend(session: Session, *, now: datetime, principal: Principal, remiss: Remiss, token: str,
+           record_extension: bool, files_dir: str, max_bytes: int) -> list[Attachment]:
+    """Add a read letter to a registered remiss instead of registering it again: its files become
+    remisshandlingar and, when asked and the letter extends the answer time, the general extension is recorded
+    with the letter's text as its evidence. Raises FileRejected when the batch is gone, InputErrors for a date
+    that does not extend the deadline."""
+    from remiss.planning.service.extensions import Evidence, general_notice
+
+    batch = _own(session, principal, token)
+    if batch is None:
+        raise files.FileRejected(GONE)
+    values = json.loads(batch.form_values)
+    until = values.get("extension_to") or ""
+    added = _use_batch(session, batch, "merged", now=now, principal=principal, remiss=remiss, files_dir=files_dir,
+                       max_bytes=BATCH_FACTOR * max_bytes, remove=False)
+    if record_extension and until:
+        general_notice(session, now=now, principal=principal, remiss=remiss,
+                       sender=values.get("remittent") or remiss.remittent or "",
+                       until_on=date.fromisoformat(until[:10]),
+                       notice_on=date.fromisoformat(values["letter_date"]) if values.get("letter_date") else None,
+                       evidence=Evidence(text=values.get("missiv_text", "")[:50000]))
+    session.flush()
+    _remove_files(files_dir, json.loads(batch.files))
+    return added
+
+
+def _use_batch(session: Session, batch: IntakeBatch, decision: str, *, now: datetime, principal: Principal,
+               remiss: Remiss, files_dir: str, max_bytes: int, remove: bool = True) -> list[Attachment]:
+    """Make the batch's files remisshandlingar of remiss, decide its Inkorg message, drop the batch."""
     added = []
     pending = json.loads(batch.files)
     for item in pending:
@@ -98,11 +139,17 @@ def attach(session: Session, *, now: datetime, principal: Principal, remiss: Rem
                                      max_bytes=max_bytes))
     message = session.get(InboxMessage, batch.inbox_message_id) if batch.inbox_message_id is not None else None
     if message is not None and message.status == "pending":  # a second batch from the same mail changes nothing
-        _decide(message, "registered", now=now, principal=principal, remiss=remiss)
+        _decide(message, decision, now=now, principal=principal, remiss=remiss)
     session.delete(batch)
     session.flush()
-    _remove_files(files_dir, pending)
+    if remove:
+        _remove_files(files_dir, pending)
     return added
+
+
+def matching_remiss_id(session: Session, values: dict) -> int | None:
+    """The registered remiss a read letter belongs to: same remittent's diarienummer, else the same title."""
+    return _same_sender_dnr(session, values.get("sender_dnr", "")) or _same_title(session, values.get("title", ""))
 
 
 def discard(session: Session, *, principal: Principal, token: str, files_dir: str) -> bool:
@@ -178,11 +225,33 @@ def receive(session: Session, *, now: datetime, raw: bytes, size: int | None = N
         evidence=json.dumps(parsed["evidence"], ensure_ascii=False), warnings=json.dumps(warnings, ensure_ascii=False),
         files=json.dumps(stored, ensure_ascii=False),
         extension_to=date.fromisoformat(parsed["extension_to"][:10]) if parsed.get("extension_to") else None,
-        match_remiss_id=_same_sender_dnr(session, values.get("sender_dnr", ""))
-        or _same_title(session, values.get("title", "")))
+        match_remiss_id=matching_remiss_id(session, values))
     session.add(message)
     session.flush()
     return message, True
+
+
+# Words a remiss, a samråd or an extension notice uses and an ordinary staff mail does not.
+REMISS_WORDS = re.compile(r"\b(?:remiss\w*|yttrande\w*|yttra|samråd\w*|synpunkter|svarsfrist\w*|svarstid\w*|"
+                          r"remisstid\w*|remissvar\w*|granskning\w*|sändlista\w*|diarienummer|dnr)\b", re.IGNORECASE)
+
+
+def looks_like_remiss(message: InboxMessage) -> bool:
+    """Whether a mail reads as a remiss: remiss wording in its subject or text, a remittent's diarienummer, or an
+    extension of a registered remiss. A deadline alone ("anmäl dig senast …") is not enough."""
+    values = json.loads(message.form_values)
+    if values.get("sender_dnr") or message.extension_to or message.match_remiss_id:
+        return True
+    return bool(REMISS_WORDS.search(" ".join((message.subject, values.get("title") or "",
+                                              (values.get("missiv_text") or "")[:50000]))))
+
+
+def pending_count(session: Session) -> int:
+    """How many Inkorg messages wait for a decision (the menu and Att göra show it)."""
+    from sqlalchemy import func
+
+    return session.exec(select(func.count()).select_from(InboxMessage)
+                        .where(InboxMessage.status == "pending")).one()
 
 
 def inbox(session: Session, *, principal: Principal, status: str = "pending") -> list[InboxMessage]:
@@ -207,7 +276,10 @@ def accept(session: Session, *, now: datetime, principal: Principal, message: In
         copies.append(_store(files_dir, item["filename"], item["content_type"], data))
     batch = IntakeBatch(token=secrets.token_urlsafe(24), user_id=principal.user_id, created_at=now,
                         source=(message.source or f"e-post: {message.subject}")[:300],
-                        form_values=message.form_values, evidence=message.evidence, warnings=message.warnings,
+                        form_values=json.dumps(dict(json.loads(message.form_values), extension_to=message.extension_to
+                                                    .isoformat() if message.extension_to else ""),
+                                               ensure_ascii=False),
+                        evidence=message.evidence, warnings=message.warnings,
                         files=json.dumps(copies, ensure_ascii=False), inbox_message_id=message.id)
     session.add(batch)
     session.flush()

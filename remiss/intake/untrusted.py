@@ -17,7 +17,7 @@ import json
 from datetime import date
 
 from remiss.intake.formats import READABLE, read_document, suffix_of
-from remiss.intake.prefill import evidence_snippets, form_values
+from remiss.intake.prefill import evidence_snippets, form_values, form_warning
 from remiss.missiv import MissivResult, parse_missiv
 from remiss.missiv.result import format_moment
 
@@ -67,7 +67,8 @@ def best_parse(candidates: list, reference: date | None) -> dict:
             best = (score, name, text, result)
     score, name, text, result = best
     return {"source": name, "text": text, "result": result.to_json(), "values": form_values(result, text),
-            "evidence": evidence_snippets(result, text), "warnings": list(result.warnings),
+            "evidence": evidence_snippets(result, text),
+            "warnings": [form_warning(w, reference, text) for w in result.warnings],
             "extension_to": format_moment(getattr(result, "extension_to", None)), "found": score}
 
 

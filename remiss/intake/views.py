@@ -36,8 +36,15 @@ class RegistrationHooks:
 
     def context(self, req) -> dict:
         """Return what templates/remisser/form.html shows: the missiv step or the evidence of the prefill."""
-        intake = service.load(get_session(), principal=principal(), token=_token(req))
-        return {"intake_template": "intake/_panel.html", "intake": intake,
+        session = get_session()
+        intake = service.load(session, principal=principal(), token=_token(req))
+        match = None
+        if intake:
+            found = service.matching_remiss_id(session, intake.values)
+            match = session.get(Remiss, found) if found else None
+            if match is not None and not principal().may(Action.edit, match.namnd_id):
+                match = None
+        return {"intake_template": "intake/_panel.html", "intake": intake, "intake_match": match,
                 "intake_evidence": intake.evidence if intake else {}}
 
     def attach(self, session, *, now, principal, remiss, req) -> None:
@@ -50,6 +57,27 @@ class RegistrationHooks:
 
 
 HOOKS = RegistrationHooks()
+
+
+@dataclass(frozen=True)
+class InboxSection:
+    """On Att göra: how many mails wait in the Inkorg."""
+
+    count: int
+    template: str = "intake/_start.html"
+
+
+def start_section(session, principal, now) -> InboxSection | None:
+    """Att göra's line about the Inkorg, for those who register; None when nothing waits."""
+    if principal.user_id is None or not principal.may(Action.create):
+        return None
+    count = service.pending_count(session)
+    return InboxSection(count) if count else None
+
+
+def menu_count(session, principal) -> int:
+    """The number shown beside Inkorg in the menu."""
+    return service.pending_count(session) if principal.may(Action.create) else 0
 
 
 @bp.route("/remisser/ny/missiv", methods=["GET", "POST"])
@@ -84,6 +112,31 @@ def discard(token: str):
     service.discard(get_session(), principal=principal(), token=token, files_dir=current_app.config["FILES_DIR"])
     flash("De inlästa uppgifterna och filerna är borttagna.", "success")
     return redirect(url_for("remisser.new"))
+
+
+@bp.route("/remisser/ny/missiv/<token>/forlang", methods=["POST"])
+@requires(Action.create)
+def extend(token: str):
+    """Add the read letter to a registered remiss (an extension notice, a supplement) instead of registering it."""
+    session = get_session()
+    try:
+        remiss = load_remiss(session, principal(), int(request.form.get("remiss_id", "0")), Action.edit)
+        service.extend(session, now=now(), principal=principal(), remiss=remiss, token=token,
+                       record_extension=request.form.get("extend") == "1", files_dir=current_app.config["FILES_DIR"],
+                       max_bytes=current_app.config["UPLOAD_MAX_BYTES"])
+    except (ValueError, NotFound, AccessDenied, InputErrors) as exc:
+        session.rollback()
+        if isinstance(exc, files.FileRejected):
+            message = str(exc)
+        elif isinstance(exc, InputErrors):
+            message = " ".join(exc.errors.values()) or "Förlängningen kunde inte registreras."
+        else:
+            message = "Remissen finns inte eller du får inte ändra den."
+        flash(message, "error")
+        return redirect(url_for("remisser.new", missiv=token))
+    flash(f"Brevet är sammanfört med {remiss.our_dnr or remiss.title}"
+          + (" och förlängningen är registrerad." if request.form.get("extend") == "1" else "."), "success")
+    return redirect(url_for("remisser.show", remiss_id=remiss.id))
 
 
 # The Inkorg: what the scheduler fetched from the registrator's mailbox, one proposal per mail.
@@ -133,7 +186,11 @@ def inbox():
     statuses = ("registered", "merged", "dismissed") if handled else ("pending",)
     messages = [m for status in statuses for m in service.inbox(get_session(), principal=principal(), status=status)]
     titles = {m.id: json.loads(m.form_values).get("title") or "" for m in messages}
+    remiss_like = {m.id: service.looks_like_remiss(m) for m in messages}
+    if not handled:  # what looks like a remiss first; mail that does not, last (newest first within each)
+        messages.sort(key=lambda m: not remiss_like[m.id])
     return render_template("intake/inbox.html", messages=messages, titles=titles, handled=handled,
+                           remiss_like=remiss_like,
                            configured=bool(current_app.config.get("IMAP_URL")), status_labels=STATUS_LABELS)
 
 
@@ -152,6 +209,7 @@ def _item_page(message: InboxMessage, *, errors: dict | None = None, values: dic
     return render_template("intake/inbox_item.html", message=message, rows=_rows(message), match=match, done=done,
                            warnings=json.loads(message.warnings), files=json.loads(message.files),
                            may_merge=match is not None and principal().may(Action.edit, match.namnd_id),
+                           remiss_like=service.looks_like_remiss(message),
                            status_labels=STATUS_LABELS, errors=errors or {}, values=values or {}), status
 
 

@@ -1,13 +1,23 @@
-"""The main text of a saved web page or an HTML e-mail: no menus, headers, footers or scripts.
+"""The main text of a saved web page or an HTML e-mail: no menus, headers, footers, captions or scripts.
 
+The page's structure is kept where the missiv parser needs it: the main heading (<h1>) comes first, as the
+letter's heading line, and each list item is one line (an <ol>'s items numbered as the page shows them), so
+a sändlista in <li> reads as when it is pasted. Whitespace inside the markup is collapsed as a browser does.
 lxml parses in C in one pass; the element cap bounds the work done afterwards in Python.
 """
 from __future__ import annotations
 
+import logging
 import re
 
 DROP = ("script", "style", "noscript", "template", "svg", "iframe", "object", "form", "button", "select",
-        "nav", "header", "footer", "aside", "head")
+        "nav", "header", "footer", "aside", "head", "figure", "figcaption", "picture", "img", "dialog")
+# Page chrome marked by role, id or class rather than by element: cookie banners, breadcrumbs, share buttons.
+CHROME = ("//*[@role='navigation' or @role='banner' or @role='contentinfo' or @role='dialog' or @role='alertdialog']",
+          "//*[re:test(concat(@id, ' ', @class), '(^|[\\s_-])(cookies?|cookie-?consent|consent|gdpr|breadcrumbs?|"
+          "caption|wp-caption|share|social|skip-?link)([\\s_-]|$)', 'i')]")
+NS = {"re": "http://exslt.org/regular-expressions"}
+BEFORE_HEADING_CHARS = 300  # text before the <h1> in the main content shorter than this is chrome (captions, dates)
 LINE = {"br", "li", "tr", "dt", "dd"}  # a new line where it starts, as a browser copies it
 BLOCK = {"p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "section", "article", "main",
          "table", "ul", "ol", "dl", "blockquote", "pre", "address", "figure", "figcaption", "hr"}
@@ -33,14 +43,19 @@ def main_text(data: bytes | str, *, max_elements: int, whole: bool = False) -> s
     try:
         root = lxml.html.document_fromstring(data, parser=parser)
     except (etree.ParserError, ValueError) as exc:
-        raise ValueError(f"Webbsidan kunde inte läsas: {exc}") from exc
+        logging.getLogger(__name__).warning("could not parse a web page: %s", exc)
+        raise ValueError("Webbsidan kunde inte läsas (den verkar vara skadad).") from exc
     count = 0
     for _ in root.iter():
         count += 1
         if count > max_elements:
             raise ValueError(too_many)
-    for element in root.xpath("|".join(f"//{tag}" for tag in DROP)):
-        if element.getparent() is not None and not (whole and element.tag in ("header", "footer")):
+    headings = [] if whole else root.xpath("//h1")
+    heading = _flat("".join(headings[0].xpath(".//text()[not(ancestor::script or ancestor::style)]"))) \
+        if headings else ""
+    for element in root.xpath("|".join(f"//{tag}" for tag in DROP)) + root.xpath("|".join(CHROME), namespaces=NS):
+        if element.getparent() is not None and not (whole and element.tag in ("header", "footer")) \
+                and element.tag not in ("html", "body", "main"):
             element.drop_tree()
     node = root
     if not whole:
@@ -49,7 +64,15 @@ def main_text(data: bytes | str, *, max_elements: int, whole: bool = False) -> s
             if found:
                 node = max(found, key=lambda n: len(n.text_content()))
                 break
-    return _lines(node)
+    text = _lines(node)
+    if not heading:
+        return text
+    at = text.find(heading)
+    if at < 0:  # the heading stood outside the main content (e.g. in the page's header)
+        return f"{heading}\n\n{text}"
+    if at < BEFORE_HEADING_CHARS:  # captions, breadcrumbs and dates above the heading
+        return text[at:]
+    return text
 
 
 def _decode(data: bytes) -> bytes | str:
@@ -60,15 +83,39 @@ def _decode(data: bytes) -> bytes | str:
         return data if re.search(rb"charset\s*=", data[:4096], re.I) else data.decode("cp1252", errors="replace")
 
 
+def _flat(text: str) -> str:
+    return " ".join(text.replace("\xa0", " ").split())
+
+
 def _lines(node) -> str:
-    """Return the text of node: a blank line around each block, a line break before each list item or row."""
+    """Return the text of node: a blank line around each block, a line break before each list item or row.
+
+    Markup whitespace is collapsed (outside <pre>); an <ol>'s items are numbered "1. ", "2. " as shown."""
     out: list[str] = []
+    pre = 0
+    numbers: list[int] = []  # the next number of each open list; 0 for an <ul>
     for event, element in _walk(node):
         if event == "text":
-            out.append(element)
+            out.append(element if pre else re.sub(r"\s+", " ", element))
         elif not isinstance(element.tag, str):
             continue
+        elif element.tag in ("ol", "ul"):
+            if event == "start":
+                start = element.get("start", "1")
+                numbers.append((int(start) if start.isdigit() else 1) if element.tag == "ol" else 0)
+            elif numbers:
+                numbers.pop()
+            out.append("\n\n" if len(numbers) == (1 if event == "start" else 0) else "\n")
+        elif element.tag == "li" and event == "start":
+            out.append("\n")
+            if numbers and numbers[-1]:
+                out.append(f"{numbers[-1]}. ")
+                numbers[-1] += 1
+        elif element.tag in BLOCK and element.getparent() is not None and element.getparent().tag == "li":
+            out.append(" ")  # a <p> inside a list item stays on the item's line
         elif element.tag in BLOCK:
+            if element.tag == "pre":
+                pre += 1 if event == "start" else -1
             out.append("\n\n")
         elif event == "start" and element.tag in LINE:
             out.append("\n")

@@ -46,6 +46,24 @@ def of_remiss(session: Session, remiss_id: int, purpose: str | None = None) -> l
 FILES_LIMIT = 50  # files in one upload
 
 
+def check_uploads(uploads, *, max_bytes: int) -> list[str]:
+    """Check uploaded files (werkzeug FileStorage) before anything is saved: raise FileRejected naming the first
+    bad file (too big, a program, a refused type); return notes on files kept but unreadable (protected PDFs).
+    The files are rewound, so they can be read again when stored."""
+    notes = []
+    for upload in uploads:
+        if not (upload and upload.filename):
+            continue
+        data = upload.read()
+        upload.stream.seek(0)
+        name = files.safe_name(upload.filename)
+        files.check_upload(name, data, max_bytes=max_bytes)
+        if name.lower().endswith(".pdf") and files.pdf_protected(data):
+            notes.append(f"{name} är lösenordsskyddad. Den sparas som remisshandling, men dess text kan inte "
+                         "läsas eller sökas. Be remittenten om en fil utan lösenord om ni behöver texten.")
+    return notes
+
+
 def add_uploads(session: Session, *, now: datetime, principal: Principal, remiss: Remiss, uploads,
                 config, purpose: str = "remisshandling") -> list[Attachment]:
     """Store every non-empty uploaded file (werkzeug FileStorage) with the configured limits."""

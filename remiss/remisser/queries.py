@@ -306,6 +306,14 @@ def handlaggare_choices(session: Session, namnd_ids: list[int] | None) -> list[t
     return sorted(((row.id, row.name) for row in rows), key=lambda pair: (pair[1], pair[0]))
 
 
+def last_namnd_of(session: Session, user_id: int | None) -> int | None:
+    """The nämnd of the remiss this user registered last: preselected when they register the next one."""
+    if user_id is None:
+        return None
+    return session.exec(select(Remiss.namnd_id).where(Remiss.created_by_id == user_id)
+                        .order_by(Remiss.id.desc()).limit(1)).first()
+
+
 def email_of(session: Session, user_id: int) -> str:
     return session.execute(select(User.email).where(User.id == user_id)).scalar() or ""
 

@@ -171,9 +171,13 @@ def handlaggare_field():
 def new():
     intake = current_app.extensions["remiss_intake"]  # the missiv step (remiss.intake)
     values, errors, duplicates, past_deadline, already = dict(request.form), {}, [], None, []
+    namnder = _namnder(Action.create)
     if request.method == "GET":
         values = {"received_on": "", "direction": request.args.get("direction", "inkommande")}
         values.update(intake.prefill(request))
+        last = None if values.get("namnd_id") else queries.last_namnd_of(get_session(), principal().user_id)
+        if last in {n.id for n in namnder}:
+            values["namnd_id"] = str(last)  # the nämnd this user registered a remiss for last time
         # Read from a missiv: say at once if it is already registered (app.js says so while typing).
         already = queries.possible_duplicates(get_session(), principal(), sender_dnr=values.get("sender_dnr") or "",
                                               title=values.get("title") or "")
@@ -181,16 +185,22 @@ def new():
         try:
             raw, typed_errors = _typed_handlaggare(values, values.get("namnd_id"), Action.create)
             typed_errors.update(_deadline_required(values))
+            try:  # files first: a file that would be refused later must not cost what was typed
+                file_notes = attachments.check_uploads(request.files.getlist("files"),
+                                                       max_bytes=current_app.config["UPLOAD_MAX_BYTES"])
+            except files.FileRejected as exc:
+                typed_errors["files"] = f"{exc} Välj filerna igen – webbläsaren skickar dem inte en gång till."
             try:
                 data = to_remiss_data(raw)
             except InputErrors as exc:
                 raise InputErrors({**exc.errors, **typed_errors}) from None
             if typed_errors:
                 raise InputErrors(typed_errors)
-            if not values.get("confirm_duplicate"):
+            confirmed = bool(values.get("confirm_all"))  # "Registrera ändå" beside the questions asked
+            if not (values.get("confirm_duplicate") or confirmed):
                 duplicates = queries.possible_duplicates(get_session(), principal(), sender_dnr=data.sender_dnr,
                                                          title=data.title)
-            if not values.get("confirm_past_deadline"):
+            if not (values.get("confirm_past_deadline") or confirmed):
                 past_deadline = _past(data.deadline_on)
             if duplicates or past_deadline:
                 raise InputErrors({})  # shown with links; registering needs "registrera ändå" ticked
@@ -208,8 +218,9 @@ def new():
             get_session().rollback()
         else:
             flash(f"Remissen är registrerad med diarienummer {remiss.our_dnr}.", "success")
+            for note in file_notes:
+                flash(note, "warning")
             return redirect(url_for("remisser.show", remiss_id=remiss.id))
-    namnder = _namnder(Action.create)
     return render_template("remisser/form.html", values=values, errors=errors, namnder=namnder,
                            editing=None, duplicates=duplicates, past_deadline=past_deadline, already=already,
                            **_handlaggare_field(namnder, values, errors),

@@ -5,6 +5,7 @@ makes it available to templates. The menu and the admin links are wired in the a
 """
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from flask import Flask, current_app, request, url_for
@@ -25,6 +26,7 @@ class MenuItem:
     action: Action | None = None  # shown only to users who may do this in some nämnd
     unless: Action | None = None  # hidden from users who may do this (they find the page in a submenu)
     submenu: bool = False  # a disclosure listing the admin pages (Links.admin), not a link
+    count: Callable | None = None  # (session, principal) -> how many wait there, shown as "Inkorg (2)" when > 0
 
 
 @dataclass
@@ -72,6 +74,13 @@ def in_section(endpoint: str) -> bool:
     return request.path == base or request.path.startswith(base.rstrip("/") + "/")
 
 
+def _menu_counts(items: list[MenuItem]) -> dict[str, int]:
+    """endpoint -> how many wait there, for the items that count something."""
+    from remiss.db import get_session
+
+    return {item.endpoint: item.count(get_session(), principal()) for item in items if item.count is not None}
+
+
 def init_app(app: Flask, wired: Links) -> None:
     app.extensions["remiss_links"] = wired
     app.jinja_env.filters.update(sv_date=_date, sv_short_date=_short_date, sv_datetime=_date_time,
@@ -80,4 +89,9 @@ def init_app(app: Flask, wired: Links) -> None:
     app.jinja_env.globals.update(sv_deadline=format_deadline, status_label=status_label, links=links,
                                  in_section=in_section)
     app.jinja_env.tests["in_section"] = in_section
-    app.context_processor(lambda: {"menu": _menu()})
+
+    def _menu_context() -> dict:
+        items = _menu()
+        return {"menu": items, "menu_counts": _menu_counts(items)}
+
+    app.context_processor(_menu_context)

@@ -76,6 +76,11 @@ def init_app(app: Flask) -> None:
         if exc.code == 413 and _wants_json():
             limit = app.config.get("MAX_CONTENT_LENGTH")
             message = "Begäran är för stor" + (f" (högst {limit // 1_000_000} MB)." if limit else ".")
+        elif exc.code == 413:  # only when the files together pass the request limit; each file is checked in the form
+            per_file = app.config.get("UPLOAD_MAX_BYTES", 0) // 1048576
+            message = (f"Filerna är tillsammans för stora för att skickas på en gång (högst {per_file} MB per fil). "
+                       "Gå tillbaka i webbläsaren – det du har skrivit finns kvar där – och välj färre eller mindre "
+                       "filer. Fler filer kan läggas till på remissens sida efteråt.")
         return error_response(exc.code or 500, message)
 
     @app.errorhandler(Exception)

@@ -45,13 +45,13 @@ def _register_seed_000(page) -> str:
     page.get_by_label("Anteckningar").fill("SDF 30/3-10. Svar till kansliet senast 11/3-10.")
     check_axe(page)
     shoot(page, "registrera")
-    page.get_by_role("button", name=re.compile("^Registrera")).click()
+    page.get_by_role("button", name="Registrera", exact=True).click()
     # The demo data holds this letter already: the form says so, with a link, before a second one is made.
     warning = page.locator("#error-summary")
     assert "Remissen kan redan vara registrerad" in warning.inner_text()
     assert warning.get_by_role("link").count() >= 1
     page.get_by_label("Det är en annan remiss – registrera ändå").check()
-    page.get_by_role("button", name=re.compile("^Registrera")).click()
+    page.get_by_role("button", name="Registrera", exact=True).click()
     page.wait_for_url(re.compile(r"/remisser/\d+(#.*)?$"))
     assert page.get_by_role("heading", level=1).inner_text() == TITLE
     assert "registrerad med diarienummer" in _messages(page)
@@ -238,7 +238,7 @@ def test_calendar_meetings_and_outgoing(open_page):
 def test_form_errors_are_summarised_and_linked(open_page):
     page = open_page(SEKRETERARE)
     page.goto("/remisser/ny")
-    page.get_by_role("button", name=re.compile("^Registrera")).click()
+    page.get_by_role("button", name="Registrera", exact=True).click()
     summary = page.locator("#error-summary")
     expect(summary).to_be_visible()
     # static/app.js (deferred) moves focus to the summary. The click returns once the answer starts loading,

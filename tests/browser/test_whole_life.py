@@ -75,7 +75,7 @@ def _register(page) -> str:
     assert "Missiv.txt" in page.locator(".intake-files").inner_text()
     page.get_by_label("Ansvarig nämnd").select_option(label="Stadsområdesnämnd Öster")
     check_axe(page)
-    page.get_by_role("button", name=re.compile("^Registrera")).click()
+    page.get_by_role("button", name="Registrera", exact=True).click()
     page.wait_for_url(re.compile(r"/remisser/\d+(#.*)?$"))
     assert "registrerad med diarienummer" in _focused_result(page)
     # the missiv as pasted is the first remisshandling

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import re
 import shutil
 import tempfile
 from datetime import date, datetime, timezone
@@ -128,7 +129,16 @@ def test_the_sekreterare_registers_merges_and_dismisses(client, auth, app, db, s
     assert "3 meddelanden att hantera" in page
     # "Förlängning av …" once the parser gives extension_to (remiss.missiv, issue 21); the match either way
     assert "Förlängning av en registrerad remiss" in page or "Hör till en registrerad remiss" in page
-    assert 'href="/inkorg"' in client.get("/").get_data(as_text=True)  # the menu item
+    start = client.get("/").get_data(as_text=True)
+    assert 'href="/inkorg"' in start  # the menu item, with what waits there, and a line on Att göra
+    assert re.search(r'href="/inkorg"[^>]*>Inkorg <span class="menu-count">\(3\)</span></a>', start)
+    assert "3 meddelanden väntar i inkorgen" in start
+    # the lunch mail is no remiss: said so in the list, and dismissing it comes first on its page
+    assert page.count("Ser inte ut som en remiss") == 1
+    assert page.find("Lunch på fredag?") > page.find("Sänkt skatt")  # listed last, though fetched with the others
+    lunch = client.get(f"/inkorg/{rows['Lunch på fredag?'].id}").get_data(as_text=True)
+    assert "Ser inte ut som en remiss." in lunch
+    assert lunch.find("Avvisa – det är ingen remiss") < lunch.find("Registrera som ny remiss")
 
     rk = rows["VB: Remiss av promemorian Sänkt skatt på arbetsinkomster"]
     item = client.get(f"/inkorg/{rk.id}").get_data(as_text=True)
@@ -238,3 +248,28 @@ def test_an_extension_notice_without_a_dnr_is_matched_by_its_title(session, db, 
         message, new = service.receive(s, now=POLLED, raw=notice, files_dir=str(tmp_path),
                                        limits=ReadLimits(app.config["UPLOAD_MAX_BYTES"]))
         assert new and message.match_remiss_id == registered.id
+
+
+JULBORD = mail("Julbord fredag 18 december – anmälan senast 10 december", """Hej alla!
+
+Välkomna till årets julbord fredag 18 december kl 17.00 i Stadshusets matsal.
+Anmäl dig senast den 10 december till personal@kommunen.se.
+
+Hälsningar
+Anna Berg
+Personalenheten
+""", "<julbord@kommunen.se>")
+
+
+def test_a_staff_mail_with_a_date_does_not_look_like_a_remiss(session, db, app, tmp_path):
+    from remiss.intake import service
+    from remiss.intake.reading import ReadLimits
+
+    with db.transaction() as s:
+        julbord, _ = service.receive(s, now=POLLED, raw=JULBORD, files_dir=str(tmp_path),
+                                     limits=ReadLimits(app.config["UPLOAD_MAX_BYTES"]))
+        remiss, _ = service.receive(s, now=POLLED, raw=rk_remiss(), files_dir=str(tmp_path),
+                                    limits=ReadLimits(app.config["UPLOAD_MAX_BYTES"]))
+        assert not service.looks_like_remiss(julbord)
+        assert service.looks_like_remiss(remiss)
+        assert service.pending_count(s) == 2

@@ -1,0 +1,117 @@
+"""Registering a clean letter in Chromium takes a check and one click; a too-big file is refused before sending."""
+from __future__ import annotations
+
+import re
+from datetime import datetime, timezone
+
+import pytest
+from playwright.sync_api import expect
+
+from tests.browser.conftest import LIVE, check_axe_once, login
+
+pytestmark = pytest.mark.browser
+
+LETTER = """Remiss av promemorian Klickfri registrering av remisser
+
+Remissvaren ska ha kommit in till Finansdepartementet senast den 15 mars 2010. Svaren bör lämnas per e-post till \
+fi.remissvar@regeringskansliet.se. Ange diarienummer Fi2010/04711 och remissinstansens namn i ämnesraden.
+
+Remissinstanser
+1. Malmö kommun
+2. Lunds kommun
+"""
+
+
+def read_and_register(page, letter: str, title: str) -> int:
+    """Paste the letter, read it, check it and register it; return the clicks and choices it took."""
+    page.goto("/remisser/ny/missiv")
+    check_axe_once(page)
+    page.get_by_label("Klistra in missivets text").fill(letter)
+    clicks = 0
+
+    def click(locator):
+        nonlocal clicks
+        clicks += 1
+        locator.click()
+
+    click(page.get_by_role("button", name="Läs missivet"))
+    page.wait_for_url(re.compile(r"/remisser/ny\?missiv="))
+    check_axe_once(page)
+    # what the registrator checks: the fields as read
+    expect(page.get_by_label("Remittentens diarienummer")).to_have_value(re.compile(r"Fi2010/0471\d"))
+    expect(page.locator("#f-deadline_on")).to_have_value("2010-03-15")
+    if page.locator("#f-namnd_id").input_value() == "":  # a user with several nämnder, registering the first time
+        clicks += 1
+        page.locator("#f-namnd_id").select_option(label="Stadsområdesnämnd Öster")
+    click(page.get_by_role("button", name="Registrera", exact=True))
+    page.wait_for_url(re.compile(r"/remisser/\d+$"))
+    expect(page.get_by_role("heading", level=1)).to_contain_text(title)
+    check_axe_once(page)
+    return clicks
+
+
+def test_a_clean_letter_is_registered_with_a_check_and_one_click_after_reading(open_page):
+    page = open_page()
+    login(page, "sekreterare@remiss.example")
+    check_axe_once(page)
+    read_and_register(page, LETTER, "Klickfri registrering")
+    # The next letter: the nämnd used last is chosen already, and nothing else is asked.
+    second = LETTER.replace("Klickfri registrering", "Andra klickfria registreringen").replace("04711", "04712")
+    assert read_and_register(page, second, "Andra klickfria registreringen") == 2  # read, then Registrera
+
+
+def test_a_file_over_the_limit_is_refused_before_sending_and_the_text_stays(open_page):
+    app = LIVE["app"]
+    limit = app.config["UPLOAD_MAX_BYTES"]
+    app.config["UPLOAD_MAX_BYTES"] = 2 * 1048576
+    try:
+        page = open_page()
+        login(page, "sekreterare@remiss.example")
+        page.goto("/remisser/ny/missiv")
+        check_axe_once(page)
+        page.get_by_label("Klistra in missivets text").fill(LETTER)
+        page.locator("#f-intake-files").set_input_files(
+            files=[{"name": "stor.pdf", "mimeType": "application/pdf", "buffer": b"%PDF-1.4\n" + bytes(3 * 1048576)}])
+        page.get_by_role("button", name="Läs missivet").click()
+        error = page.locator("#f-intake-files-size")
+        expect(error).to_contain_text("stor.pdf är 3,0 MB; högst 2 MB per fil.")
+        assert page.url.endswith("/remisser/ny/missiv")  # not sent
+        expect(page.get_by_label("Klistra in missivets text")).to_have_value(LETTER)
+        expect(page.locator("#f-intake-files")).to_be_focused()
+    finally:
+        app.config["UPLOAD_MAX_BYTES"] = limit
+
+
+def test_an_inkorg_proposal_on_a_phone_shows_its_evidence_and_the_menu_counts_it(open_page):
+    from email.message import EmailMessage
+
+    from remiss.intake import service
+    from remiss.intake.models import InboxMessage
+    from remiss.intake.reading import ReadLimits
+    from tests.browser.conftest import reflow_problem, tables_cut_off
+
+    app = LIVE["app"]
+    mail = EmailMessage()
+    mail["From"], mail["To"] = "Registrator <n.registrator@regeringskansliet.se>", "registrator@kommunen.se"
+    mail["Subject"], mail["Message-ID"] = "VB: Remiss av promemorian Telefonvänlig inkorg", "<telefon@example.se>"
+    mail.set_content(LETTER.replace("Klickfri registrering", "Telefonvänlig inkorg").replace("04711", "04713"))
+    with app.extensions["remiss_db"].transaction() as session:
+        message, _ = service.receive(session, now=datetime.now(timezone.utc), raw=bytes(mail),
+                                     files_dir=app.config["FILES_DIR"],
+                                     limits=ReadLimits(app.config["UPLOAD_MAX_BYTES"]))
+        message_id = message.id
+    try:
+        page = open_page(viewport={"width": 390, "height": 844}, device_scale_factor=2)
+        login(page, "sekreterare@remiss.example")
+        expect(page.get_by_role("link", name=re.compile(r"^Inkorg \(\d+\)$"))).to_be_visible()
+        page.goto(f"/inkorg/{message_id}")
+        check_axe_once(page)
+        evidence = page.locator("td[data-label='Hämtat från']", has_text="Ange diarienummer Fi2010/04713")
+        expect(evidence).to_be_visible()
+        box = evidence.bounding_box()
+        assert box["x"] >= 0 and box["x"] + box["width"] <= 390  # on the screen, not in a sideways scroll
+        assert tables_cut_off(page) == []
+        assert reflow_problem(page) is None
+    finally:
+        with app.extensions["remiss_db"].transaction() as session:
+            session.get(InboxMessage, message_id).status = "dismissed"
