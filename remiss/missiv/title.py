@@ -43,7 +43,15 @@ _DOC_LEAD = re.compile(
     r"(?:Inbjudan|Möjlighet|Välkommen) att (?:lämna synpunkter|yttra sig)|Lämna synpunkter|"
     r"[\wåäö:-]{2,40}(?:[ \t]+[\wåäö:-]{2,40}){0,2}[ \t]+vill ha (?:dina |era |in )?synpunkter|"
     r"(?:Förlängd|Förlängning av|Ny) (?:remisstid|svarstid|samrådstid|granskningstid|sista svarsdag)(?:en)?"
-    r"(?: för| gällande| i)?)(?:[ \t]+(?:av|om|på|angående|för))?"
+    r"(?: för| gällande| i)?|"
+    # "Vill du vara med och påverka den nya Biblioteksplanen för 2024-2027?"
+    r"Vill[ \t]+(?:du|ni)[ \t]+(?:vara[ \t]+med[ \t]+(?:och|att)[ \t]+)?(?:påverka|tycka[ \t]+till[ \t]+om|"
+    r"lämna[ \t]+synpunkter[ \t]+på)(?:[ \t]+(?:den|det|de))?(?:[ \t]+(?:nya|ny|nytt))?|"
+    # "Sista dagen att ge synpunkter på förslaget till ny regional kulturplan 2020-2023"
+    r"Sista[ \t]+dag(?:en)?[ \t]+(?:för[ \t]+)?att[ \t]+(?:ge|lämna|skicka[ \t]+in|komma[ \t]+med)[ \t]+"
+    r"(?:(?:dina|era)[ \t]+)?synpunkter[ \t]+på(?:[ \t]+förslaget[ \t]+till)?(?:[ \t]+(?:nya|ny|nytt))?|"
+    # "Remissperioden avslutad för Kronobergs kulturplan"
+    r"(?:Remiss|Samråds|Gransknings)(?:perioden|tiden)[ \t]+(?:är[ \t]+)?(?:avslutad|slut|pågår|öppen)(?:[ \t]+för)?)(?:[ \t]+(?:av|om|på|angående|för))?"
     r"(?:[ \t]*[:–-][ \t]*|[ \t]+))+(?:(?:(?:departements)?promemorian?|betänkandet?|rapporten?)[ \t]+)?",
     re.IGNORECASE,
 )
@@ -57,7 +65,11 @@ _DNR_TAIL = re.compile(rf"(?<![ \t])[ \t]*(?:Diarienummer[ \t]*:[ \t]*\S+|\((?:d
                        re.IGNORECASE)
 # "Remiss: Förslag till … anläggningar 31 maj 2017": a list's answer-day column run into the item's name.
 _DATE_TAIL = re.compile(r"(?<![ \t])(?<![ \t]den)(?<![ \t]från)(?<![ \t]per)[ \t]+\d{1,2}[ \t]+(?:januari|februari|mars|april|maj|juni|juli|"
-                        r"augusti|september|oktober|november|december)[ \t]+\d{4}\Z", re.IGNORECASE)
+                        r"augusti|september|oktober|november|december)[ \t]+\d{4}\Z|"
+                        # "Lämna synpunkter på Översiktsplanen innan 30:e september 2021": the deadline, not the name
+                        r"[ \t]+(?:innan|senast|före|till[ \t]+och[ \t]+med)(?:[ \t]+den)?[ \t]+\d{1,2}(?::e)?[ \t]+"
+                        r"(?:januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december)"
+                        r"(?:[ \t]+\d{4})?\Z", re.IGNORECASE)
 # A finite verb among a headline's first words makes it a sentence ("Nu kan du tycka till", "Regionen vill …").
 _NEWS_VERB = re.compile(r"^(?:\S+[ \t]+){1,2}(?:kan|ska|skall|vill|får|har|blir|behöver|måste|ger|går|tar|kommer|gör|"
                         r"säger)\b", re.IGNORECASE)
@@ -71,9 +83,20 @@ _CHROME = re.compile(
     r"återställ|visa kontaktuppgifter|tillbaka|senast ändrad|uppdaterad|ändrad\b|aktuella\b|kakor|cookies|"
     r"acceptera|godkänn|kontakta oss|till startsidan|innehåll på sidan|på denna sida|relaterat|print\b|share\b|"
     r"så här (?:svarar|gör|lämnar|tycker) (?:du|man|ni)\b|"
+    # skip links and toolbars ("Direkt till innehållet", "Verktygsfält"), an illustration's label, a section link
+    r"(?:direkt )?till (?:huvud)?innehåll(?:et)?\b|verktygsfält|exempelbild|sidinformation|nyheter\Z|"
+    r"här (?:hittar|finns|kan)\b|läs mer\b|prenumerera\b|"
     r"(?:[^/>›\n]{0,60}[ \t][/>›][ \t]){2})",  # a breadcrumb: Start / Bygga och bo / Avfall
     re.IGNORECASE,
 )
+_MONTH = r"(?:jan|feb|mar|apr|maj|jun|jul|aug|sep|okt|nov|dec)[a-zåäö]*\.?"
+_DAY = rf"(?:\d{{4}}-\d{{2}}-\d{{2}}|\d{{1,2}}(?::e)?[ \t]+{_MONTH}(?:[ \t]+\d{{4}})?)"
+# A line that only dates the page or the letter: "07 maj 2014 17:01", "Publiceringsdatum: 12 juli 2019",
+# "Artikeln publicerades 10 december 2020", "Datum:2012-04-16 Dnr: 581:2012/506747" (a letterhead's labelled pairs).
+_DATELINE = re.compile(
+    rf"(?:(?:[\wåäö]+[ \t]+){{0,2}}[\wåäö]+[ \t]*:?[ \t]*)?{_DAY}(?:,?[ \t]+(?:kl\.?[ \t]*)?\d{{1,2}}[:.]\d{{2}})?"
+    rf"(?:[ \t]+(?:Dnr|Diarienr|Diarienummer|Ärendenummer|Vår referens|Er referens|Beteckning)\b[^\n]*)?\.?",
+    re.IGNORECASE)
 # Lines of a letterhead: the document type alone, a date with a diarienummer, the sending unit.
 _LETTERHEAD = re.compile(r"(?:remiss|missiv|remissmissiv|kungörelse|promemoria|följebrev|samråd|granskning|"
                          r"utställning|(?:(?:aktuella|tidigare|pågående|öppna|avslutade|utgångna)[ \t]+)?"
@@ -222,12 +245,13 @@ def _headline(text: str) -> tuple[str | None, tuple[int, int] | None]:
         line_end = _continued(text, line_match.start(), line_match.end())
         line = re.sub(r"\s+", " ", text[line_match.start():line_end]).strip()
         following = lines[index + 1].group() if index + 1 < len(lines) else ""
-        if _CHROME.match(line) or _CREDIT.match(following) or not re.search(r"[^\W\d_]{3}", line):
+        if _CHROME.match(line) or _CREDIT.match(following) or not re.search(r"[^\W\d_]{3}", line) or \
+                _DATELINE.fullmatch(line):
             continue
         if _BULLET.match(line):
             continue  # an item of a list ("• skälen till att bilda naturreservat"), never the page's headline
-        if line.endswith("!") and _DOC_LEAD.match(line):
-            line = line[:-1]  # "Tyck till om Översiktsplanen!": an invitation that names the matter
+        if line.endswith(("!", "?")) and _DOC_LEAD.match(line):
+            line = line[:-1]  # "Tyck till om Översiktsplanen!", "Vill du vara med och påverka …?": the matter named
         if line.endswith((".", ":", "!", ",", ";", "?")) or "@" in line or "http" in line or line[:1].islower():
             continue
         if len(line) >= 70 and text[line_end:line_end + 1] == "\n" and following and \
