@@ -11,7 +11,10 @@ from remiss.missiv.dnr import RK_DNR
 _LABELLED = [
     re.compile(r"^[ \t]*Ärende(?:t|mening)?[ \t]*:[ \t]*([^\n]*\S)", re.MULTILINE),
     re.compile(r"^[ \t]*#[ \t]+([^\n]*\S)", re.MULTILINE),
-    re.compile(r"^[ \t]*(?:Rubrik|Remiss(?:ens titel)?|Angående|Ang\.|Avser|Gäller)[ \t]*:[ \t]*([^\n]*\S)", re.MULTILINE),
+    # "Handling som delges: Förslag till beslut och skötselplan …": a länsstyrelse's kungörelsedelgivning
+    re.compile(r"^[ \t]*(?:Rubrik|Remiss(?:ens titel)?|Angående|Ang\.|Avser|Gäller|"
+               r"Handling(?:ar(?:na)?)?[ \t]+som[ \t]+(?:delges|kungörs|remitteras))[ \t]*:[ \t]*([^\n]*\S)",
+               re.MULTILINE),
     re.compile(
         r"(?:^|(?<=\s))((?:Remiss|Remittering) (?:angående|avseende|gällande|av|om|över|från \w+ om)[ \t]+[^\n]+?)"
         r"(?=[ \t]+[A-ZÅÄÖ]{2,6}(?:[ \t]|$)|[ \t]+(?:Dnr|Diarienummer|Den|Bakgrund)\b|\n|$|"
@@ -126,6 +129,16 @@ _PROPOSAL_OBJECT = re.compile(
 _APPOSITION = re.compile(r"^[a-zåäö][^,()]{2,60},[ \t]+(?=[A-ZÅÄÖ])")
 
 
+# Read last: "Länsstyrelsen har upprättat ett förslag till beslut om utvidgade strandskyddsområden i … kommuner.",
+# "Ett förslag till kommunens nya avfallsföreskrifter har tagits fram." The body's own possessive is dropped.
+_DRAWN_UP = re.compile(
+    r"\b(?:har[ \t]+(?:nu[ \t]+)?(?:upprättat|tagit[ \t]+fram|utarbetat)[ \t]+(?:ett[ \t]+)?(?=förslag)|"
+    r"(?<![\wåäö])(?:Ett|ett)[ \t]+(?=förslag[ \t]+till[ \t][^\n.]{3,150}?[ \t]+har[ \t]+(?:nu[ \t]+)?"
+    r"(?:tagits[ \t]+fram|upprättats|utarbetats)\b))"
+    r"(förslag[ \t]+(?:till|om)[ \t]+(?:(?:kommunens|regionens|länsstyrelsens|vår|vårt|våra)[ \t]+)?)"
+    r"([^\n.]{3,200}?)(?:[ \t]+har[ \t]+(?:nu[ \t]+)?(?:tagits[ \t]+fram|upprättats|utarbetats)\b|\.(?:\s|$))")
+
+
 def find_title(text: str) -> tuple[str | None, tuple[int, int] | None]:
     """Return the ärendemening (title) and its span."""
     value, span = _find_title(text)
@@ -137,6 +150,13 @@ def find_title(text: str) -> tuple[str | None, tuple[int, int] | None]:
             value, span = _tidy(text[start:m.end(1)], (start, m.end(1)), lead=False)
             if value:
                 value = value[:1].upper() + value[1:]
+    if value is None:
+        m = _DRAWN_UP.search(text)
+        if m:
+            lead = re.sub(r"[ \t]+", " ", m.group(1).split()[0] + " " + m.group(1).split()[1])
+            value, span = _tidy(m.group(2), m.span(2), lead=False)
+            if value:
+                value, span = f"{lead[:1].upper()}{lead[1:]} {value}", (m.start(1), m.end(2))
     return value, span
 
 
@@ -153,7 +173,26 @@ def _find_title(text: str) -> tuple[str | None, tuple[int, int] | None]:
             if value and pattern is _PROSE[-1]:
                 value = value[:1].upper() + value[1:]  # "Bifogat finns förslag till …": the object names the matter
             return value, span
-    return _headline(text)
+    document = _document_line(text)
+    return document if document[0] else _headline(text)
+
+
+# A paragraph that is only a document's name: "Förslag till bildande av naturreservatet Boa i Falkenbergs kommun."
+# under an item's place label ("Boa Falkenbergs kommun") on a page that lists several remisser. The page's own heading
+# (the first line) is never taken, and two such paragraphs leave the choice to the headline rule. The full stop tells
+# the name written as a sentence of its own from a section heading ("Förslag till vattentjänstplan") or a list of
+# attachments, which have none.
+_DOCUMENT_LINE = re.compile(r"(?:(?<=\n\n)|(?<=\n[ \t]\n))[ \t]*(Förslag[ \t]+(?:till|om)[ \t]+[^\n]{10,250}?)\.[ \t]*"
+                            r"(?=\n[ \t]*\n|\n?\Z)")
+_FINITE = re.compile(r"\b(?:är|har|ska|skall|kommer|finns|skickas|kan|får|gäller|innebär|omfattar|ingår)\b", re.I)
+
+
+def _document_line(text: str) -> tuple[str | None, tuple[int, int] | None]:
+    found = [m for m in _DOCUMENT_LINE.finditer(text[:6000])
+             if len(m.group(1).split()) <= 30 and not _FINITE.search(m.group(1)) and "," not in m.group(1)]
+    if len(found) != 1:
+        return None, None
+    return _tidy(found[0].group(1), found[0].span(1), lead=False)
 
 
 def letter_heading(text: str) -> tuple[str | None, tuple[int, int] | None]:

@@ -85,3 +85,38 @@ def test_kontaktpersoner_ar_names_the_contact(fresh):
 def test_the_handlaggare_signing_for_the_myndighet_is_the_contact(fresh, case, name):
     # "På Läkemedelsverkets vägnar\nFrida Nylén" when no one is named for questions
     assert parse_missiv(fresh[case]["text"]).contact_person == name
+
+
+@pytest.mark.parametrize("case, title", [
+    ("f16", "Förslag till beslut om bildande av naturreservatet Boa i Falkenbergs kommun"),
+    ("f17", "Förslag till bildande av naturreservatet Frillesås Prästgård"),
+])
+def test_a_paragraph_naming_the_document_is_the_items_title(fresh, case, title):
+    # under the item's place label ("Boa Falkenbergs kommun"), "Förslag till … ." stands as a paragraph of its own
+    assert parse_missiv(fresh[case]["text"]).title == title
+
+
+def test_handling_som_delges_labels_the_title(fresh3):
+    # a länsstyrelse's kungörelsedelgivning: "Handling som delges: Förslag till beslut och skötselplan för …"
+    assert parse_missiv(fresh3["g07"]["text"]).title == \
+        "Förslag till beslut och skötselplan för det planerade naturreservatet Försjöns kalkbarrskog"
+
+
+@pytest.mark.parametrize("case, start", [
+    ("g08", "Förslag till beslut om utvidgade strandskyddsområden i Vadstena"),  # "har upprättat ett förslag till …"
+    ("g27", "Förslag till nya avfallsföreskrifter"),  # "Ett förslag till kommunens nya … har tagits fram."
+])
+def test_a_proposal_drawn_up_names_the_matter_when_no_heading_does(fresh3, case, start):
+    title = parse_missiv(fresh3[case]["text"]).title
+    assert title and title.startswith(start)
+
+
+@pytest.mark.parametrize("case, deadline", [("g20", "2024-05-22"), ("g27", "2023-08-20")])
+def test_the_end_of_the_samrad_period_is_the_deadline(fresh3, case, deadline):
+    # "Samrådsperiod 9 april – 22 maj 2024"; "Under tiden 26 juni – 20 augusti 2023 finns förslag … synpunkter"
+    assert parse_missiv(fresh3[case]["text"]).deadline.isoformat() == deadline
+
+
+def test_stalla_ut_fran_och_med_till_gives_the_deadline(fresh):
+    # "ställa ut förslag … från och med torsdagen den 10 december till 15 januari 2021"
+    assert parse_missiv(fresh["f14"]["text"]).deadline.isoformat() == "2021-01-15"
