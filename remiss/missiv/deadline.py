@@ -37,7 +37,7 @@ _FROM_TO = re.compile(
     re.IGNORECASE)
 # "Vattentjänstplanen har varit på samråd under tiden 12 februari–18 mars 2024": an earlier stage's period.
 _EARLIER_STAGE = re.compile(r"\b(?:har|hade)[ \t]+varit\b|\b(?:var|pågick|gick)[ \t]+(?:ute|på)\b", re.IGNORECASE)
-_ABOUT_REMISS = re.compile(r"synpunkt|yttra|remiss|samråd|ställ\w*[ \t]+ut\b|utställning|granskning", re.IGNORECASE)
+_ABOUT_REMISS = re.compile(r"synpunkt|yttra|remiss|samråd|ställ\w{0,10}[ \t]+ut\b|utställning|granskning", re.IGNORECASE)
 # "För kommunerna finns dock möjlighet att inkomma med svaren fram till den 8 juni": a later date given to
 # kommunerna alone is the kommun's own deadline (the registrator works for a kommun).
 _KOMMUN_AUDIENCE = re.compile(r"\bför kommuner(?:na)?\b|\bkommuner(?:na)? (?:har|får|kan|ges|medges)\b", re.IGNORECASE)

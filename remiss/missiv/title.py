@@ -70,7 +70,7 @@ _DNR_TAIL = re.compile(rf"(?<![ \t])[ \t]*(?:Diarienummer[ \t]*:[ \t]*\S+|\((?:d
 _DATE_TAIL = re.compile(r"(?<![ \t])(?<![ \t]den)(?<![ \t]från)(?<![ \t]per)[ \t]+\d{1,2}[ \t]+(?:januari|februari|mars|april|maj|juni|juli|"
                         r"augusti|september|oktober|november|december)[ \t]+\d{4}\Z|"
                         # "Lämna synpunkter på Översiktsplanen innan 30:e september 2021": the deadline, not the name
-                        r"[ \t]+(?:innan|senast|före|till[ \t]+och[ \t]+med)(?:[ \t]+den)?[ \t]+\d{1,2}(?::e)?[ \t]+"
+                        r"(?<![ \t])[ \t]+(?:innan|senast|före|till[ \t]+och[ \t]+med)(?:[ \t]+den)?[ \t]+\d{1,2}(?::e)?[ \t]+"
                         r"(?:januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december)"
                         r"(?:[ \t]+\d{4})?\Z", re.IGNORECASE)
 # A finite verb among a headline's first words makes it a sentence ("Nu kan du tycka till", "Regionen vill …").
@@ -97,9 +97,9 @@ _DAY = rf"(?:\d{{4}}-\d{{2}}-\d{{2}}|\d{{1,2}}(?::e)?[ \t]+{_MONTH}(?:[ \t]+\d{{
 # A line that only dates the page or the letter: "07 maj 2014 17:01", "Publiceringsdatum: 12 juli 2019",
 # "Artikeln publicerades 10 december 2020", "Datum:2012-04-16 Dnr: 581:2012/506747" (a letterhead's labelled pairs).
 _DATELINE = re.compile(
-    rf"(?:(?:[\wåäö]+[ \t]+){{0,2}}[\wåäö]+[ \t]*:?[ \t]*)?{_DAY}(?:,?[ \t]+(?:kl\.?[ \t]*)?\d{{1,2}}[:.]\d{{2}})?"
+    rf"^(?:(?:[\wåäö]{{1,30}}+[ \t]{{1,5}}+){{0,2}}[\wåäö]{{1,30}}+[ \t]*+:?[ \t]*+)?{_DAY}(?:,?[ \t]+(?:kl\.?[ \t]*)?\d{{1,2}}[:.]\d{{2}})?"
     rf"(?:[ \t]+(?:Dnr|Diarienr|Diarienummer|Ärendenummer|Vår referens|Er referens|Beteckning)\b[^\n]*)?\.?",
-    re.IGNORECASE)
+    re.IGNORECASE | re.MULTILINE)  # anchored at a line's start: it is only ever matched against a whole line
 # Lines of a letterhead: the document type alone, a date with a diarienummer, the sending unit.
 _LETTERHEAD = re.compile(r"(?:remiss|missiv|remissmissiv|kungörelse|promemoria|följebrev|samråd|granskning|"
                          r"utställning|(?:(?:aktuella|tidigare|pågående|öppna|avslutade|utgångna)[ \t]+)?"
@@ -226,8 +226,10 @@ def same_matter(subject_title: str, heading: str) -> bool:
         return True
     def words(value: str) -> set[str]:
         return {w.casefold() for w in re.findall(r"[^\W\d_]{3,}", value)} - {"remiss", "och", "för", "med"}
-    wanted = words(subject_title)
-    return len(wanted) >= 2 and wanted <= words(heading)
+    wanted, named = words(subject_title), words(heading)
+    # a word of the subject may stand in its definite form in the heading ("översiktsplan", "Översiktsplanen")
+    found = all(any(h.startswith(w) and len(h) - len(w) <= 3 for h in named) for w in wanted)
+    return found and (len(wanted) >= 2 or len(wanted) == 1 and len(heading.split()) <= 3)
 
 
 def clean_subject(subject: str, span: tuple[int, int]) -> tuple[str | None, tuple[int, int] | None]:
@@ -235,13 +237,30 @@ def clean_subject(subject: str, span: tuple[int, int]) -> tuple[str | None, tupl
     # "Remiss av promemorian X" stays as the letter's own heading would; "Remiss: X" and "Förlängd svarstid – X"
     # are the sender's labels in front of it.
     lead = re.match(r"(?:(?:förlängd|förlängning av)[ \t]+(?:remisstid|svarstid)(?:en)?[ \t]*(?:[:–-]|för)?|"
-                    r"remiss[ \t]*[:–-])[ \t]*", subject, re.IGNORECASE)
+                    r"remiss[ \t]*[:–-]|"
+                    # "Samråd översiktsplan", "Granskning: detaljplan för …": the procedure in front of the name
+                    r"(?:samråd|granskning|utställning)(?:[ \t]+(?:om|av|för|gällande))?[ \t]*[:–-]?(?=[ \t]+\S))[ \t]*",
+                    subject, re.IGNORECASE)
     if lead:
         subject, span = subject[lead.end():], (span[0] + lead.end(), span[1])
+    tail = _SUBJECT_DNR.search(subject)
+    if tail and tail.start() > 0:
+        subject, span = subject[:tail.start()], (span[0], span[0] + tail.start())
     if len(subject.strip()) < 3 or _GENERIC_SUBJECT.fullmatch(subject.strip()) or find_bodies(subject) and \
             sum(m.end - m.start for m in find_bodies(subject)) >= len(subject.strip()) / 2:
         return None, None  # "VB: Remiss", "Remiss från Länsstyrelsen": the title is in the letter
-    return _tidy(subject, span, lead=False)
+    value, span = _tidy(subject, span, lead=False)
+    return (value[:1].upper() + value[1:] if value else None), span
+
+
+# A diarienummer the sender put at the end of the subject: "… läkemedel (581:2011/502100)", "… Boa 511-7180-11",
+# "… översiktsplan KS-2021-00442". A year range ("2021-2025") and an SOU/Ds/författning number are the name's own.
+_DNR_TOKEN = r"(?:[A-ZÅÄÖ]{1,6}[ -]?)?\d[\d.:/-]{3,30}\d"
+_SUBJECT_DNR = re.compile(
+    rf"(?<![ \t])(?:[ \t]*+\((?:dnr|diarienr|diarienummer)?[ \t.:]{{0,5}}{_DNR_TOKEN}\)|"
+    rf"(?<!SOU)(?<!Ds)(?<!FS)(?<!prop\.)[ \t]++(?:(?:dnr|diarienr|diarienummer)[ \t.:]{{0,5}})?"
+    rf"(?=[^ \t]{{0,30}}[:/-][^ \t]{{0,30}}[:/-]|[A-ZÅÄÖ]{{1,6}}-)(?!\d{{4}}[-–]\d{{4}}\Z){_DNR_TOKEN})[ \t]*+\Z",
+    re.IGNORECASE)
 
 
 # "Remiss av promemorian X", "Remiss promemoria X", "Remittering av betänkandet X": the ärendemening is X, even in the

@@ -120,3 +120,23 @@ def test_the_end_of_the_samrad_period_is_the_deadline(fresh3, case, deadline):
 def test_stalla_ut_fran_och_med_till_gives_the_deadline(fresh):
     # "ställa ut förslag … från och med torsdagen den 10 december till 15 januari 2021"
     assert parse_missiv(fresh["f14"]["text"]).deadline.isoformat() == "2021-01-15"
+
+
+@pytest.mark.parametrize("case, title", [
+    ("e14", "Förslag till föreskrifter om partihandel med läkemedel"),  # "… läkemedel (581:2011/502100)"
+    ("e05", "Avfallsplan"),  # "Ämne: Samråd avfallsplan"
+])
+def test_a_subjects_procedure_lead_and_trailing_diarienummer_are_dropped(fresh, case, title):
+    assert parse_missiv(fresh[case]["text"]).title == title
+
+
+@pytest.mark.parametrize("case", ["e07", "e19"])
+def test_a_subject_shortening_the_pages_own_name_gives_way_to_it(fresh, case):
+    # "Remiss naturreservatet Boa 511-7180-11" under the item "Förslag till beslut om bildande av naturreservatet Boa …";
+    # "Samråd översiktsplan KS-2021-00442" under "Lämna synpunkter på Översiktsplanen innan …"
+    assert parse_missiv(fresh[case]["text"]).title == fresh[case]["expected"]["title"]
+
+
+def test_a_year_range_ending_a_subject_is_part_of_the_name():
+    text = "Från: Anna Berg <anna.berg@example.se>\nÄmne: Remiss: Avfallsplan 2021-2025\n\nHej, se bifogat."
+    assert parse_missiv(text).title == "Avfallsplan 2021-2025"
