@@ -140,3 +140,12 @@ def test_a_subject_shortening_the_pages_own_name_gives_way_to_it(fresh, case):
 def test_a_year_range_ending_a_subject_is_part_of_the_name():
     text = "Från: Anna Berg <anna.berg@example.se>\nÄmne: Remiss: Avfallsplan 2021-2025\n\nHej, se bifogat."
     assert parse_missiv(text).title == "Avfallsplan 2021-2025"
+
+
+@pytest.mark.parametrize("which, case", [("fresh", "f16"), ("fresh3", "g07")])
+def test_a_kommun_named_as_the_place_is_not_the_lansstyrelsens_remittent(request, which, case):
+    # "… ska vara inkomna till Länsstyrelsen" on a page about "naturreservatet Boa i Falkenbergs kommun": which
+    # länsstyrelse the page does not say, and the kommun is the place, not the sender
+    result = parse_missiv(request.getfixturevalue(which)[case]["text"])
+    assert result.remittent is None
+    assert any("bara som ”Länsstyrelsen”" in w for w in result.warnings)
