@@ -149,3 +149,8 @@ def test_a_kommun_named_as_the_place_is_not_the_lansstyrelsens_remittent(request
     result = parse_missiv(request.getfixturevalue(which)[case]["text"])
     assert result.remittent is None
     assert any("bara som ”Länsstyrelsen”" in w for w in result.warnings)
+
+
+def test_e_post_under_adress_gives_the_answer_address(fresh3):
+    # "Remissyttrande kan skickas antingen med e-post under adress registrator@ei.se eller med post …"
+    assert parse_missiv(fresh3["g16"]["text"]).answer_email == "registrator@ei.se"
