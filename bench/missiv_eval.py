@@ -21,8 +21,10 @@ Two evaluations, each with a development part (used while writing the parser) an
 - contract: `tests/data/missiv/*.json`, the Regeringskansliet pages and seeds with the eight
   contract keys, split by their own `split` key.
 
-Run: `PYTHONPATH=. .venv/bin/python bench/missiv_eval.py [--misses] [--dev-only] [--only SET]` (--misses lists the
-development sets' misses only; --dev-only leaves every held-out part out, for tuning; --only scores one set).
+Run: `PYTHONPATH=. .venv/bin/python bench/missiv_eval.py [--misses] [--include-seen] [--dev-only] [--only SET]`
+(--misses lists the development sets' misses only; --include-seen also lists the misses of the held-out sets that
+have had their before/after runs and are now tuned on: fresh-holdout, fresh2-holdout, fresh3-holdout, round
+h-titles; --dev-only leaves every held-out part out, for tuning; --only scores one set).
 Every set is reported per kind, then all sets together ("overall").
 """
 from __future__ import annotations
@@ -133,6 +135,8 @@ KINDS = ("regeringskansliet", "kommun", "region", "lansstyrelse", "myndighet", "
 KIND_FIELDS = ("title", "sender_dnr", "remittent", "deadline_date", "deadline_time", "answer_email",
                "contact_person", "sandlista_count", "sandlista_sample", "extension_to")
 HOLDOUT_SHARE = 0.3
+# Held-out sets whose before/after runs are done and that later rounds tune on (round h-titles onwards).
+SEEN_HOLDOUTS = ("fresh-holdout", "fresh2-holdout", "fresh3-holdout")
 
 
 def holdout_ids(letters: list[dict]) -> set[str]:
@@ -265,6 +269,9 @@ def report_kinds(name: str, result: dict, show_misses: bool) -> None:
 def main() -> None:
     """Score the kinds evaluation and the contract evaluation, development and held-out apart."""
     show_misses = "--misses" in sys.argv
+    # --include-seen: print the misses of the held-out sets that have been used up (measured before and after a round)
+    # and are development material since round h-titles; a fresh held-out set is never listed here.
+    seen = SEEN_HOLDOUTS if "--include-seen" in sys.argv else ()
     # --dev-only: the development sets alone, so that tuning never runs (and never prints) the held-out part.
     dev_only = "--dev-only" in sys.argv
     dev_splits = ("dev", "extra", "fresh-dev", "fresh3-dev")
@@ -278,7 +285,7 @@ def main() -> None:
         cases = load_kind_cases(split)
         every += cases
         report_kinds(f"{split} ({len(cases)} letters)", score_kinds(cases),
-                     show_misses and not split.endswith("holdout"))
+                     show_misses and (not split.endswith("holdout") or split in seen))
     report_kinds(f"overall, {' + '.join(splits)} ({len(every)} letters)", score_kinds(every), False)
     for split in ("dev",) if dev_only or "--only" in sys.argv else ("dev", "holdout"):
         cases = load_cases(split)

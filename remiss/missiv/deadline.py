@@ -27,6 +27,17 @@ _PERIOD = re.compile(
     r"(?:från|fr\.o\.m\.)?.{0,40}?(?:\btill(?: och med)?|[–-])\s*(?:den\s*)?$",
     re.IGNORECASE | re.DOTALL,
 )
+# "Samrådsperiod 9 april – 22 maj 2024", "Under tiden 26 juni – 20 augusti 2023 finns förslaget …", "ställa ut förslag …
+# från och med torsdagen den 10 december till 15 januari 2021", "Mellan den 13 februari och den 26 april 2020 var det
+# möjligt att lämna synpunkter": a period's end is the deadline when its sentence is about the remiss.
+_FROM_TO = re.compile(
+    r"(?:\b(?:från(?:[ \t]+och[ \t]+med)?|fr\.o\.m\.?|under[ \t]+tiden|mellan)\b|"
+    r"(?:remiss|samråds?|gransknings?|utställnings?)(?:tid|period)(?:en)?\b)"
+    r"[^.]{0,50}?(?:\btill(?:[ \t]+och[ \t]+med)?|\boch|[–-])[ \t]*(?:den[ \t]*)?$",
+    re.IGNORECASE)
+# "Vattentjänstplanen har varit på samråd under tiden 12 februari–18 mars 2024": an earlier stage's period.
+_EARLIER_STAGE = re.compile(r"\b(?:har|hade)[ \t]+varit\b|\b(?:var|pågick|gick)[ \t]+(?:ute|på)\b", re.IGNORECASE)
+_ABOUT_REMISS = re.compile(r"synpunkt|yttra|remiss|samråd|ställ\w{0,10}[ \t]+ut\b|utställning|granskning", re.IGNORECASE)
 # "För kommunerna finns dock möjlighet att inkomma med svaren fram till den 8 juni": a later date given to
 # kommunerna alone is the kommun's own deadline (the registrator works for a kommun).
 _KOMMUN_AUDIENCE = re.compile(r"\bför kommuner(?:na)?\b|\bkommuner(?:na)? (?:har|får|kan|ges|medges)\b", re.IGNORECASE)
@@ -39,7 +50,7 @@ _NEGATIVE = re.compile(
 # A sentence that opens with the date: "Senast den 5 december önskar kommunen …", "Fram till den 6 oktober finns …".
 _OPENING = re.compile(r"(?:senast|fram till(?: och med)?)(?:[ \t]+den)?", re.IGNORECASE)
 # "Sista datum för ett andra remissvar på … är satt till 2021-09-30": the cue is far from the date it names.
-_LAST_DAY_IS = re.compile(r"\bsista (?:datum|dag|svarsdag)(?:en)?\b[^.]{0,120}?\b(?:är|blir)"
+_LAST_DAY_IS = re.compile(r"\bsista (?:datum|dag|svarsdag)(?:en)?\b[^.]{0,120}?\b(?:är|blir|var)"
                           r"(?:[ \t]+satt)?(?:[ \t]+till)?"
                           r"(?:[ \t]+den)?[ \t]*$", re.IGNORECASE)
 # A list of remisser under a "Remiss  Svarsdag" header: the date that ends an item's line is its answer day.
@@ -104,6 +115,9 @@ def _score(text: str, dm: DateMatch) -> tuple[int, bool]:
         return (1 if internal else 3), internal
     if _in_answer_column(text, dm):
         return 2, internal
+    if _FROM_TO.search(before) and _ABOUT_REMISS.search(before + _sentence_after(text, dm.end)) and \
+            not _EARLIER_STAGE.search(before):
+        return (1 if internal else 2), internal
     if _WEAK.search(near[-40:]) or _OPENING.fullmatch(before.strip()):
         if _OPENING.fullmatch(before.strip()) and not _ANSWER_AFTER.search(_sentence_after(text, dm.end)):
             return 0, False  # "Senast den 30 april ska planen sändas in till regeringen": not the answer

@@ -53,7 +53,7 @@ def find_remittent_cue(text: str) -> tuple[str | None, tuple[int, int] | None]:
 
 
 _CONTACT_CUES = re.compile(
-    r"(?:handläggande tjänste(?:man|person)(?: på [\wåäö ]+?)? är|kontaktperson(?:er)?\s*:?|"
+    r"(?:handläggande tjänste(?:man|person)(?: på [\wåäö ]+?)? är|kontaktperson(?:er)?(?:[ \t]+är)?\s*:?|"
     r"frågor(?:[ \t]+[\wåäö-]+){0,4}?[ \t]+(?:kan[ \t]+)?(?:ställas|besvaras|lämnas)[ \t]+(?:till|av)|"
     r"(?:upplysningar|information)(?:[ \t]+[\wåäö-]+){0,3}?[ \t]+(?:lämnas|ges|fås)[ \t]+(?:av|från|hos)|vår referens|handläggare[ \t]*[:|]?(?=[ \t]+[A-ZÅÄÖ]|[:|])|kontaktperson\b|"
     r"kontakta(?: gärna)?(?:[ \t]*:)?|^[ \t]*kontakt(?:uppgifter)?[ \t]*:?[ \t]*\n|\batt(?:\.|:)|\battn?\.?:|"
@@ -90,12 +90,22 @@ _ADDRESSED_TO = re.compile(
     re.MULTILINE)
 
 
+# The signing handläggare of a myndighet's letter: "På Läkemedelsverkets vägnar\nFrida Nylén" (a third name word only
+# where the line ends after it: a flattened PDF runs on into "Bilagor").
+_SIGNED_FOR = re.compile(rf"\bPå[ \t]+[A-ZÅÄÖ][\wåäö-]{{1,60}}s[ \t]+vägnar[ \t]*(?:\n[ \t]*){{0,2}}"
+                         rf"({_NAME_WORD}[ \t]+{_NAME_WORD}(?:[ \t]+{_NAME_WORD}(?=[ \t]*$))?)", re.MULTILINE)
+
+
 def find_contact(text: str) -> tuple[str | None, tuple[int, int] | None]:
     """Return the remittent's contact person (handläggare) and its span."""
     found = _find_contact_after_cue(text)
     if found[0] is None:
         m = _ADDRESSED_TO.search(text)
         if m and not find_bodies(m.group(1)) and not _ORGANISATION.search(m.group(1)):
+            return m.group(1), m.span(1)
+        m = _SIGNED_FOR.search(text)
+        if m and not find_bodies(m.group(1)) and not _ORGANISATION.search(m.group(1)) and \
+                m.group(1).split()[-1].casefold() not in _NOT_NAMES:
             return m.group(1), m.span(1)
     return found
 
@@ -118,7 +128,7 @@ def _find_contact_after_cue(text: str) -> tuple[str | None, tuple[int, int] | No
 
 
 _ANSWER_CUE = re.compile(
-    r"(?:e-?post|e-mail|mejl|mail)\s+(?:till|på)|(?:via|per|med)[ \t]+(?:e-?post|e-mail|mejl|mail)[ \t]*\(|(?:skicka|lämna|sänd|inkomm|mejl|maila|inge|ges in)\w{0,3}[ \t]+(?:[\wåäö-]+[ \t]+){0,6}?till|"
+    r"(?:e-?post|e-mail|mejl|mail)\s+(?:till|på|under[ \t]+adress(?:en)?)|(?:via|per|med)[ \t]+(?:e-?post|e-mail|mejl|mail)[ \t]*\(|(?:skicka|lämna|sänd|inkomm|mejl|maila|inge|ges in)\w{0,3}[ \t]+(?:[\wåäö-]+[ \t]+){0,6}?till|"
     r"ska(?:ll)? ha (?:kommit in|inkommit) till|(?:mejl|e-post|mail)adress(?:en)? är\s*:?|"
     r"(?:mejla|e-posta|skicka (?:e-post|mejl))[ \t]+är[ \t]+adressen\s*:?",
     re.IGNORECASE,

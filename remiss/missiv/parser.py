@@ -40,7 +40,7 @@ def parse_missiv(text: str, *, reference_date: date | None = None) -> MissivResu
     if title and not heading:
         # No labelled heading: a title the letter's prose gives counts when it carries the subject's number.
         heading, heading_span = find_title(work)
-        if heading and not shares_designation(title, heading):
+        if heading and not (shares_designation(title, heading) or same_matter(title, heading)):
             heading = None
     if title and heading and same_matter(title, heading):
         title, span = heading, heading_span  # the subject shortens the letter's own heading: keep the heading

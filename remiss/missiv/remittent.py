@@ -51,6 +51,11 @@ def find_remittent(text: str, answer_email: str | None,
     ranked = counts.most_common(2)
     if ranked and (len(ranked) == 1 or ranked[0][1] >= 2 and ranked[0][1] > ranked[1][1]):
         body = ranked[0][0]
+        sender = _bare_sender(text, mentions)
+        if sender and body.kind != _BARE[sender.casefold()]:
+            # "… ska vara inkomna till Länsstyrelsen" with "naturreservatet Boa i Falkenbergs kommun": the kommun is
+            # the place the remiss is about, not its sender, and which länsstyrelse the text does not say.
+            return None, None, [f"Remittenten anges bara som ”{sender}”; fyll i vilken."]
         first = next(m for m in mentions if m.body == body)
         return body.name, (first.start, first.end), [
             f"Remittenten ({body.name}) är den myndighet som texten nämner oftast; kontrollera."]
@@ -70,6 +75,22 @@ def _bare_subject(text: str, mentions: list) -> Body | None:
         found = _qualify(_BARE[m.group(1).casefold()], mentions, None)
         if found:
             return found
+    return None
+
+
+_BARE_SENDER = re.compile(r"(?<![\wåäö])(Länsstyrelsen|Regionen)(?![\wåäö])")
+
+
+def _bare_sender(text: str, mentions: list) -> str | None:
+    """Return 'Länsstyrelsen' or 'Regionen' where the text names its sender by kind alone, outside any full name."""
+    for m in _BARE_SENDER.finditer(text):
+        if any(n.start <= m.start() < n.end for n in mentions):
+            continue
+        before, after = text[max(0, m.start() - 6):m.start()], text[m.end():m.end() + 12]
+        listed = re.search(r"(?:,|\boch)[ \t]+$", before) or re.match(r"[ \t]+(?:samt|och|eller|med|i)\b", after)
+        # "till Länsstyrelsen", "Länsstyrelsen skickar …": the sender; "kommuner, Länsstyrelsen samt …": a consultee
+        if re.search(r"\btill[ \t]+$", before) or not listed and re.match(r"[ \t]+[a-zåäö]", after):
+            return m.group(1)
     return None
 
 

@@ -11,7 +11,10 @@ from remiss.missiv.dnr import RK_DNR
 _LABELLED = [
     re.compile(r"^[ \t]*Ärende(?:t|mening)?[ \t]*:[ \t]*([^\n]*\S)", re.MULTILINE),
     re.compile(r"^[ \t]*#[ \t]+([^\n]*\S)", re.MULTILINE),
-    re.compile(r"^[ \t]*(?:Rubrik|Remiss(?:ens titel)?|Angående|Ang\.|Avser|Gäller)[ \t]*:[ \t]*([^\n]*\S)", re.MULTILINE),
+    # "Handling som delges: Förslag till beslut och skötselplan …": a länsstyrelse's kungörelsedelgivning
+    re.compile(r"^[ \t]*(?:Rubrik|Remiss(?:ens titel)?|Angående|Ang\.|Avser|Gäller|"
+               r"Handling(?:ar(?:na)?)?[ \t]+som[ \t]+(?:delges|kungörs|remitteras))[ \t]*:[ \t]*([^\n]*\S)",
+               re.MULTILINE),
     re.compile(
         r"(?:^|(?<=\s))((?:Remiss|Remittering) (?:angående|avseende|gällande|av|om|över|från \w+ om)[ \t]+[^\n]+?)"
         r"(?=[ \t]+[A-ZÅÄÖ]{2,6}(?:[ \t]|$)|[ \t]+(?:Dnr|Diarienummer|Den|Bakgrund)\b|\n|$|"
@@ -43,7 +46,15 @@ _DOC_LEAD = re.compile(
     r"(?:Inbjudan|Möjlighet|Välkommen) att (?:lämna synpunkter|yttra sig)|Lämna synpunkter|"
     r"[\wåäö:-]{2,40}(?:[ \t]+[\wåäö:-]{2,40}){0,2}[ \t]+vill ha (?:dina |era |in )?synpunkter|"
     r"(?:Förlängd|Förlängning av|Ny) (?:remisstid|svarstid|samrådstid|granskningstid|sista svarsdag)(?:en)?"
-    r"(?: för| gällande| i)?)(?:[ \t]+(?:av|om|på|angående|för))?"
+    r"(?: för| gällande| i)?|"
+    # "Vill du vara med och påverka den nya Biblioteksplanen för 2024-2027?"
+    r"Vill[ \t]+(?:du|ni)[ \t]+(?:vara[ \t]+med[ \t]+(?:och|att)[ \t]+)?(?:påverka|tycka[ \t]+till[ \t]+om|"
+    r"lämna[ \t]+synpunkter[ \t]+på)(?:[ \t]+(?:den|det|de))?(?:[ \t]+(?:nya|ny|nytt))?|"
+    # "Sista dagen att ge synpunkter på förslaget till ny regional kulturplan 2020-2023"
+    r"Sista[ \t]+dag(?:en)?[ \t]+(?:för[ \t]+)?att[ \t]+(?:ge|lämna|skicka[ \t]+in|komma[ \t]+med)[ \t]+"
+    r"(?:(?:dina|era)[ \t]+)?synpunkter[ \t]+på(?:[ \t]+förslaget[ \t]+till)?(?:[ \t]+(?:nya|ny|nytt))?|"
+    # "Remissperioden avslutad för Kronobergs kulturplan"
+    r"(?:Remiss|Samråds|Gransknings)(?:perioden|tiden)[ \t]+(?:är[ \t]+)?(?:avslutad|slut|pågår|öppen)(?:[ \t]+för)?)(?:[ \t]+(?:av|om|på|angående|för))?"
     r"(?:[ \t]*[:–-][ \t]*|[ \t]+))+(?:(?:(?:departements)?promemorian?|betänkandet?|rapporten?)[ \t]+)?",
     re.IGNORECASE,
 )
@@ -57,7 +68,11 @@ _DNR_TAIL = re.compile(rf"(?<![ \t])[ \t]*(?:Diarienummer[ \t]*:[ \t]*\S+|\((?:d
                        re.IGNORECASE)
 # "Remiss: Förslag till … anläggningar 31 maj 2017": a list's answer-day column run into the item's name.
 _DATE_TAIL = re.compile(r"(?<![ \t])(?<![ \t]den)(?<![ \t]från)(?<![ \t]per)[ \t]+\d{1,2}[ \t]+(?:januari|februari|mars|april|maj|juni|juli|"
-                        r"augusti|september|oktober|november|december)[ \t]+\d{4}\Z", re.IGNORECASE)
+                        r"augusti|september|oktober|november|december)[ \t]+\d{4}\Z|"
+                        # "Lämna synpunkter på Översiktsplanen innan 30:e september 2021": the deadline, not the name
+                        r"(?<![ \t])[ \t]+(?:innan|senast|före|till[ \t]+och[ \t]+med)(?:[ \t]+den)?[ \t]+\d{1,2}(?::e)?[ \t]+"
+                        r"(?:januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december)"
+                        r"(?:[ \t]+\d{4})?\Z", re.IGNORECASE)
 # A finite verb among a headline's first words makes it a sentence ("Nu kan du tycka till", "Regionen vill …").
 _NEWS_VERB = re.compile(r"^(?:\S+[ \t]+){1,2}(?:kan|ska|skall|vill|får|har|blir|behöver|måste|ger|går|tar|kommer|gör|"
                         r"säger)\b", re.IGNORECASE)
@@ -71,9 +86,20 @@ _CHROME = re.compile(
     r"återställ|visa kontaktuppgifter|tillbaka|senast ändrad|uppdaterad|ändrad\b|aktuella\b|kakor|cookies|"
     r"acceptera|godkänn|kontakta oss|till startsidan|innehåll på sidan|på denna sida|relaterat|print\b|share\b|"
     r"så här (?:svarar|gör|lämnar|tycker) (?:du|man|ni)\b|"
+    # skip links and toolbars ("Direkt till innehållet", "Verktygsfält"), an illustration's label, a section link
+    r"(?:direkt )?till (?:huvud)?innehåll(?:et)?\b|verktygsfält|exempelbild|sidinformation|nyheter\Z|"
+    r"här (?:hittar|finns|kan)\b|läs mer\b|prenumerera\b|"
     r"(?:[^/>›\n]{0,60}[ \t][/>›][ \t]){2})",  # a breadcrumb: Start / Bygga och bo / Avfall
     re.IGNORECASE,
 )
+_MONTH = r"(?:jan|feb|mar|apr|maj|jun|jul|aug|sep|okt|nov|dec)[a-zåäö]*\.?"
+_DAY = rf"(?:\d{{4}}-\d{{2}}-\d{{2}}|\d{{1,2}}(?::e)?[ \t]+{_MONTH}(?:[ \t]+\d{{4}})?)"
+# A line that only dates the page or the letter: "07 maj 2014 17:01", "Publiceringsdatum: 12 juli 2019",
+# "Artikeln publicerades 10 december 2020", "Datum:2012-04-16 Dnr: 581:2012/506747" (a letterhead's labelled pairs).
+_DATELINE = re.compile(
+    rf"^(?:(?:[\wåäö]{{1,30}}+[ \t]{{1,5}}+){{0,2}}[\wåäö]{{1,30}}+[ \t]*+:?[ \t]*+)?{_DAY}(?:,?[ \t]+(?:kl\.?[ \t]*)?\d{{1,2}}[:.]\d{{2}})?"
+    rf"(?:[ \t]+(?:Dnr|Diarienr|Diarienummer|Ärendenummer|Vår referens|Er referens|Beteckning)\b[^\n]*)?\.?",
+    re.IGNORECASE | re.MULTILINE)  # anchored at a line's start: it is only ever matched against a whole line
 # Lines of a letterhead: the document type alone, a date with a diarienummer, the sending unit.
 _LETTERHEAD = re.compile(r"(?:remiss|missiv|remissmissiv|kungörelse|promemoria|följebrev|samråd|granskning|"
                          r"utställning|(?:(?:aktuella|tidigare|pågående|öppna|avslutade|utgångna)[ \t]+)?"
@@ -103,6 +129,16 @@ _PROPOSAL_OBJECT = re.compile(
 _APPOSITION = re.compile(r"^[a-zåäö][^,()]{2,60},[ \t]+(?=[A-ZÅÄÖ])")
 
 
+# Read last: "Länsstyrelsen har upprättat ett förslag till beslut om utvidgade strandskyddsområden i … kommuner.",
+# "Ett förslag till kommunens nya avfallsföreskrifter har tagits fram." The body's own possessive is dropped.
+_DRAWN_UP = re.compile(
+    r"\b(?:har[ \t]+(?:nu[ \t]+)?(?:upprättat|tagit[ \t]+fram|utarbetat)[ \t]+(?:ett[ \t]+)?(?=förslag)|"
+    r"(?<![\wåäö])(?:Ett|ett)[ \t]+(?=förslag[ \t]+till[ \t][^\n.]{3,150}?[ \t]+har[ \t]+(?:nu[ \t]+)?"
+    r"(?:tagits[ \t]+fram|upprättats|utarbetats)\b))"
+    r"(förslag[ \t]+(?:till|om)[ \t]+(?:(?:kommunens|regionens|länsstyrelsens|vår|vårt|våra)[ \t]+)?)"
+    r"([^\n.]{3,200}?)(?:[ \t]+har[ \t]+(?:nu[ \t]+)?(?:tagits[ \t]+fram|upprättats|utarbetats)\b|\.(?:\s|$))")
+
+
 def find_title(text: str) -> tuple[str | None, tuple[int, int] | None]:
     """Return the ärendemening (title) and its span."""
     value, span = _find_title(text)
@@ -114,6 +150,13 @@ def find_title(text: str) -> tuple[str | None, tuple[int, int] | None]:
             value, span = _tidy(text[start:m.end(1)], (start, m.end(1)), lead=False)
             if value:
                 value = value[:1].upper() + value[1:]
+    if value is None:
+        m = _DRAWN_UP.search(text)
+        if m:
+            lead = re.sub(r"[ \t]+", " ", m.group(1).split()[0] + " " + m.group(1).split()[1])
+            value, span = _tidy(m.group(2), m.span(2), lead=False)
+            if value:
+                value, span = f"{lead[:1].upper()}{lead[1:]} {value}", (m.start(1), m.end(2))
     return value, span
 
 
@@ -130,7 +173,26 @@ def _find_title(text: str) -> tuple[str | None, tuple[int, int] | None]:
             if value and pattern is _PROSE[-1]:
                 value = value[:1].upper() + value[1:]  # "Bifogat finns förslag till …": the object names the matter
             return value, span
-    return _headline(text)
+    document = _document_line(text)
+    return document if document[0] else _headline(text)
+
+
+# A paragraph that is only a document's name: "Förslag till bildande av naturreservatet Boa i Falkenbergs kommun."
+# under an item's place label ("Boa Falkenbergs kommun") on a page that lists several remisser. The page's own heading
+# (the first line) is never taken, and two such paragraphs leave the choice to the headline rule. The full stop tells
+# the name written as a sentence of its own from a section heading ("Förslag till vattentjänstplan") or a list of
+# attachments, which have none.
+_DOCUMENT_LINE = re.compile(r"(?:(?<=\n\n)|(?<=\n[ \t]\n))[ \t]*(Förslag[ \t]+(?:till|om)[ \t]+[^\n]{10,250}?)\.[ \t]*"
+                            r"(?=\n[ \t]*\n|\n?\Z)")
+_FINITE = re.compile(r"\b(?:är|har|ska|skall|kommer|finns|skickas|kan|får|gäller|innebär|omfattar|ingår)\b", re.I)
+
+
+def _document_line(text: str) -> tuple[str | None, tuple[int, int] | None]:
+    found = [m for m in _DOCUMENT_LINE.finditer(text[:6000])
+             if len(m.group(1).split()) <= 30 and not _FINITE.search(m.group(1)) and "," not in m.group(1)]
+    if len(found) != 1:
+        return None, None
+    return _tidy(found[0].group(1), found[0].span(1), lead=False)
 
 
 def letter_heading(text: str) -> tuple[str | None, tuple[int, int] | None]:
@@ -164,8 +226,10 @@ def same_matter(subject_title: str, heading: str) -> bool:
         return True
     def words(value: str) -> set[str]:
         return {w.casefold() for w in re.findall(r"[^\W\d_]{3,}", value)} - {"remiss", "och", "för", "med"}
-    wanted = words(subject_title)
-    return len(wanted) >= 2 and wanted <= words(heading)
+    wanted, named = words(subject_title), words(heading)
+    # a word of the subject may stand in its definite form in the heading ("översiktsplan", "Översiktsplanen")
+    found = all(any(h.startswith(w) and len(h) - len(w) <= 3 for h in named) for w in wanted)
+    return found and (len(wanted) >= 2 or len(wanted) == 1 and len(heading.split()) <= 3)
 
 
 def clean_subject(subject: str, span: tuple[int, int]) -> tuple[str | None, tuple[int, int] | None]:
@@ -173,13 +237,30 @@ def clean_subject(subject: str, span: tuple[int, int]) -> tuple[str | None, tupl
     # "Remiss av promemorian X" stays as the letter's own heading would; "Remiss: X" and "Förlängd svarstid – X"
     # are the sender's labels in front of it.
     lead = re.match(r"(?:(?:förlängd|förlängning av)[ \t]+(?:remisstid|svarstid)(?:en)?[ \t]*(?:[:–-]|för)?|"
-                    r"remiss[ \t]*[:–-])[ \t]*", subject, re.IGNORECASE)
+                    r"remiss[ \t]*[:–-]|"
+                    # "Samråd översiktsplan", "Granskning: detaljplan för …": the procedure in front of the name
+                    r"(?:samråd|granskning|utställning)(?:[ \t]+(?:om|av|för|gällande))?[ \t]*[:–-]?(?=[ \t]+\S))[ \t]*",
+                    subject, re.IGNORECASE)
     if lead:
         subject, span = subject[lead.end():], (span[0] + lead.end(), span[1])
+    tail = _SUBJECT_DNR.search(subject)
+    if tail and tail.start() > 0:
+        subject, span = subject[:tail.start()], (span[0], span[0] + tail.start())
     if len(subject.strip()) < 3 or _GENERIC_SUBJECT.fullmatch(subject.strip()) or find_bodies(subject) and \
             sum(m.end - m.start for m in find_bodies(subject)) >= len(subject.strip()) / 2:
         return None, None  # "VB: Remiss", "Remiss från Länsstyrelsen": the title is in the letter
-    return _tidy(subject, span, lead=False)
+    value, span = _tidy(subject, span, lead=False)
+    return (value[:1].upper() + value[1:] if value else None), span
+
+
+# A diarienummer the sender put at the end of the subject: "… läkemedel (581:2011/502100)", "… Boa 511-7180-11",
+# "… översiktsplan KS-2021-00442". A year range ("2021-2025") and an SOU/Ds/författning number are the name's own.
+_DNR_TOKEN = r"(?:[A-ZÅÄÖ]{1,6}[ -]?)?\d[\d.:/-]{3,30}\d"
+_SUBJECT_DNR = re.compile(
+    rf"(?<![ \t])(?:[ \t]*+\((?:dnr|diarienr|diarienummer)?[ \t.:]{{0,5}}{_DNR_TOKEN}\)|"
+    rf"(?<!SOU)(?<!Ds)(?<!FS)(?<!prop\.)[ \t]++(?:(?:dnr|diarienr|diarienummer)[ \t.:]{{0,5}})?"
+    rf"(?=[^ \t]{{0,30}}[:/-][^ \t]{{0,30}}[:/-]|[A-ZÅÄÖ]{{1,6}}-)(?!\d{{4}}[-–]\d{{4}}\Z){_DNR_TOKEN})[ \t]*+\Z",
+    re.IGNORECASE)
 
 
 # "Remiss av promemorian X", "Remiss promemoria X", "Remittering av betänkandet X": the ärendemening is X, even in the
@@ -222,12 +303,13 @@ def _headline(text: str) -> tuple[str | None, tuple[int, int] | None]:
         line_end = _continued(text, line_match.start(), line_match.end())
         line = re.sub(r"\s+", " ", text[line_match.start():line_end]).strip()
         following = lines[index + 1].group() if index + 1 < len(lines) else ""
-        if _CHROME.match(line) or _CREDIT.match(following) or not re.search(r"[^\W\d_]{3}", line):
+        if _CHROME.match(line) or _CREDIT.match(following) or not re.search(r"[^\W\d_]{3}", line) or \
+                _DATELINE.fullmatch(line):
             continue
         if _BULLET.match(line):
             continue  # an item of a list ("• skälen till att bilda naturreservat"), never the page's headline
-        if line.endswith("!") and _DOC_LEAD.match(line):
-            line = line[:-1]  # "Tyck till om Översiktsplanen!": an invitation that names the matter
+        if line.endswith(("!", "?")) and _DOC_LEAD.match(line):
+            line = line[:-1]  # "Tyck till om Översiktsplanen!", "Vill du vara med och påverka …?": the matter named
         if line.endswith((".", ":", "!", ",", ";", "?")) or "@" in line or "http" in line or line[:1].islower():
             continue
         if len(line) >= 70 and text[line_end:line_end + 1] == "\n" and following and \
