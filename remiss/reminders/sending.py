@@ -90,7 +90,6 @@ class Sender:
         where = getattr(getattr(connection, "transport", connection), "where", "")
         start, finish = _two_step(connection)
         prepare = getattr(connection, "prepare", None)
-        announce = getattr(connection, "announce", None)
         reader = self.db.session(write=False)
         marks = self.marks
         go_on = False
@@ -128,8 +127,6 @@ class Sender:
                     continue
                 if refused:  # the relay takes other mail: those were refusals of their recipients
                     self.settle(refused, lease, relay_refuses=False)
-                if announce is not None and queue and queue[0].id in built:
-                    announce(built[queue[0].id].message)  # its envelope while this one is marked
                 marked = marks.sent(job.id, job.attempts, lease)
                 if marked is None:
                     break

@@ -122,10 +122,8 @@ class SmtpConnection:
     def __init__(self, transport: SmtpTransport):
         self.transport = transport
         self.client: smtplib.SMTP | None = None
-        self.announced: Prepared | None = None  # its MAIL FROM sent, the relay's answer not read yet
 
     def close(self) -> None:
-        self.announced = None  # QUIT ends an envelope the relay is still answering for
         if self.client is not None:
             try:
                 self.client.quit()
@@ -147,26 +145,6 @@ class SmtpConnection:
         policy = message.policy if message.policy.linesep == "\r\n" else message.policy.clone(linesep="\r\n")
         return Prepared(*envelope, message.as_bytes(policy=policy))
 
-    def announce(self, message: "EmailMessage | Prepared") -> None:
-        """Send the MAIL FROM of the next mail without waiting for the answer, which start() reads.
-
-        An envelope delivers nothing (the relay takes a mail at the end of its data), so the sweep marks
-        the mail before while the relay answers: the mark and the relay's work overlap, and still no
-        mail is handed over before the one before it is recorded. A failure here shows in start().
-        """
-        if not isinstance(message, Prepared) or self.client is None or self.announced is not None:
-            return
-        try:
-            self.client.putcmd("mail", f"FROM:{smtplib.quoteaddr(message.sender)}{self._options(message.data)}")
-        except (smtplib.SMTPException, OSError):
-            self._drop()  # start() connects again and says what is wrong
-            return
-        self.announced = message
-
-    def _options(self, data: bytes) -> str:
-        """MAIL FROM's options as smtplib.SMTP.mail writes them: the size, where the relay takes it."""
-        return f" size={len(data)}" if self.client.does_esmtp and self.client.has_extn("size") else ""
-
     def start(self, message: "EmailMessage | Prepared", *, name: str = "") -> bool:
         """Hand the message over up to the end of its data; finish() reads whether the relay accepted it.
 
@@ -180,22 +158,11 @@ class SmtpConnection:
             return False
         sender, recipient, data = prepared
         try:
-            announced, self.announced = self.announced, None
-            if announced is not None:
-                reply = self.client.getreply()
-                if announced is not prepared:  # another mail was announced (its row taken back): end its envelope
-                    announced = None
-                    if self.client.rset()[0] != 250:
-                        self._drop()
-                else:
-                    self._expect(reply, 250)
             if self.client is None:
                 self.client = self.transport.connect()
             client = self.client
-            if announced is None:
-                client.ehlo_or_helo_if_needed()
-                client.putcmd("mail", f"FROM:{smtplib.quoteaddr(sender)}{self._options(data)}")
-                self._expect(client.getreply(), 250)
+            client.ehlo_or_helo_if_needed()
+            self._expect(client.mail(sender, [f"size={len(data)}"] if client.has_extn("size") else []), 250)
             self._expect(client.rcpt(recipient), 250, 251)
             self._expect(client.docmd("data"), 354)
             # As smtplib.SMTP.data: a line beginning with a dot gets another, then the ending dot.
@@ -272,7 +239,6 @@ class SmtpConnection:
             raise DeliveryError(f"Mottagaren avvisades: {refused}", permanent=code >= 500, code=code)
 
     def _drop(self) -> None:
-        self.announced = None
         if self.client is not None:
             self.client.close()
             self.client = None
