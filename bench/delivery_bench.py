@@ -1,6 +1,6 @@
 """Reminder delivery against its physical limit: a sweep to a local aiosmtpd, and a bare smtplib loop.
 
-python bench/delivery_bench.py [--due 10000] [--database-url URL] [--rounds 2] [--relay-latency-ms MS]
+python bench/delivery_bench.py [--due 10000] [--database-url URL] [--rounds 2] [--relay-latency-ms MS] [--workers N]
 
 Both sides send the same mails to the same aiosmtpd (its Sink handler, in a process of its own):
 the sweep claims, builds, sends and marks each row one by one, as `remiss reminders run` does; the
@@ -20,6 +20,7 @@ import socket
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from datetime import timedelta
 from pathlib import Path
@@ -145,16 +146,17 @@ def bare_loop(port: int, mails) -> float:
     return len(mails) / (time.perf_counter() - started)
 
 
-def swept(app, db, now, port: int, due: int) -> tuple[float, int]:
-    from remiss.reminders.claim import Settings
+def swept(app, db, now, due: int, workers: int) -> tuple[float, int]:
+    """The sweep `remiss reminders run [--workers N]` runs, to the relay named by SMTP_URL."""
     from remiss.reminders.delivery import sweep
-    from remiss.reminders.transport import SmtpTransport
+    from remiss.reminders.workers import sweep_in_processes
 
-    settings = Settings(budget=timedelta(hours=1))
-    transport = SmtpTransport("127.0.0.1", port)
     with app.app_context():
         started = time.perf_counter()
-        result = sweep(db, now=now, worker_id="bench", settings=settings, transport=transport)
+        if workers > 1:
+            result = sweep_in_processes(app, now=now, workers=workers, worker_id="bench", stop=threading.Event())
+        else:
+            result = sweep(db, now=now, worker_id="bench")
         elapsed = time.perf_counter() - started
     if result.sent != due:
         raise SystemExit(f"the sweep sent {result.sent} of {due}: {result.relay_down or result.problem}")
@@ -167,19 +169,21 @@ def main(argv=None) -> None:
     parser.add_argument("--database-url")
     parser.add_argument("--rounds", type=int, default=2)
     parser.add_argument("--relay-latency-ms", type=float, default=0.0)
+    parser.add_argument("--workers", type=int, default=1, help="as remiss reminders run --workers")
     args = parser.parse_args(argv)
     tmp = Path(tempfile.mkdtemp())
     url = args.database_url or f"sqlite:///{tmp / 'delivery.db'}"
     app, db, ids, now = prepare(url, args.due)
     port = free_port()
     relay = start_relay(port, args.relay_latency_ms)
+    app.config.update(SMTP_URL=f"smtp://127.0.0.1:{port}", OUTBOX_SWEEP_BUDGET_SECONDS=3600)
     sweeps, loops = [], []
     try:
         for round_no in range(args.rounds):
             fill(db, ids, args.due, now, round_no)
             mails = prebuilt(app, db, now)
             loops.append(bare_loop(port, mails))
-            rate, _ = swept(app, db, now, port, args.due)
+            rate, _ = swept(app, db, now, args.due, args.workers)
             sweeps.append(rate)
     finally:
         relay.terminate()
@@ -187,7 +191,8 @@ def main(argv=None) -> None:
         db.dispose()
     sweep_rate, loop_rate = max(sweeps), max(loops)
     latency = f", relay latency {args.relay_latency_ms:g} ms per mail" if args.relay_latency_ms else ""
-    print(f"{url.split(':')[0]}, {args.due:,} due, best of {args.rounds}{latency}")
+    workers = f", {args.workers} workers" if args.workers > 1 else ""
+    print(f"{url.split(':')[0]}, {args.due:,} due, best of {args.rounds}{latency}{workers}")
     print("| reminder delivery to a local aiosmtpd | sweep mails/s | bare smtplib mails/s | ratio | goal |")
     print("| --- | --- | --- | --- | --- |")
     print(f"| {args.due:,} due, each marked sent before the next | {sweep_rate:.0f} | {loop_rate:.0f} | "

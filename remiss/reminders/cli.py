@@ -26,6 +26,7 @@ from remiss.reminders.resend import resend, resend_failed
 from remiss.reminders.models import OutboxMessage, OutboxStatus
 from remiss.reminders.policy import OUTBOX_KIND_LABELS
 from remiss.reminders.service import waiting_count
+from remiss.reminders.workers import sweep_in_processes
 
 log = logging.getLogger("remiss.scheduler")
 
@@ -111,14 +112,20 @@ def reminders_group():
 @reminders_group.command("run")
 @click.option("--now", "now_text", default=None, metavar="TIDPUNKT",
               help="Kör som om klockan vore detta (t.ex. 2026-12-14T07:30, Stockholmstid).")
+@click.option("--workers", default=1, show_default=True, type=click.IntRange(1, 16),
+              help="Skicka med så många processer samtidigt, var och en med sin egen SMTP-anslutning.")
 @with_appcontext
-def run_command(now_text):
+def run_command(now_text, workers):
     """Skicka varje påminnelse som ska skickas nu, en gång, och avsluta."""
     now = parse_moment_option(now_text, "--now") or utcnow()
     warn_default_base_url()
     try:
         with stop_on_signals() as stop:
-            result = run_sweep(now, stop)
+            if workers > 1:
+                result = sweep_in_processes(current_app._get_current_object(), now=now, workers=workers,
+                                            worker_id=worker_id(), stop=stop)
+            else:
+                result = run_sweep(now, stop)
     except SweepError as exc:
         _fail(str(exc))
     report(result, now)

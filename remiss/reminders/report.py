@@ -21,6 +21,15 @@ class SweepResult:
     stopped: bool = False  # a stop was requested
     errors: list[str] = field(default_factory=list)
 
+    def add(self, other: "SweepResult") -> None:
+        """Add another process's sweep of the same moment (remiss reminders run --workers)."""
+        for name in ("sent", "skipped", "failed", "added", "waiting", "unrecorded"):
+            setattr(self, name, getattr(self, name) + getattr(other, name))
+        self.relay_down = self.relay_down or other.relay_down
+        self.problem = " ".join(filter(None, [self.problem, other.problem]))
+        self.stopped = self.stopped or other.stopped
+        self.errors.extend(other.errors)
+
     def line(self) -> str:
         return (f"skickade: {self.sent}, hoppade över: {self.skipped}, misslyckades: {self.failed} "
                 f"(sent={self.sent} skipped={self.skipped} failed={self.failed})")

@@ -222,3 +222,62 @@ def test_relay_down_longer_than_the_retry_window_then_everything_goes_out_once(s
     assert sorted(relay.received().values()) == [1] * count and set(relay.received()) == set(expected)
     with db.transaction(write=False) as s:
         assert s.get(MailRelay, "default").down_since is None  # the pages no longer say it is down
+
+
+def workers_of(proc: subprocess.Popen) -> list[int]:
+    """The processes `remiss reminders run --workers N` started (Linux: /proc)."""
+    children = Path(f"/proc/{proc.pid}/task/{proc.pid}/children")
+    return [int(pid) for pid in children.read_text().split()] if children.exists() else []
+
+
+def test_workers_send_every_mail_once_and_count_what_they_marked(session, db, relay, sweepers):
+    expected = due_rows(session, DUE)
+    relay.start()
+    done = sweepers().run("reminders", "run", "--workers", "3")
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert int(SENT.search(done.stdout).group(1)) == DUE, done.stdout  # the three workers' counts added up
+    assert sorted(relay.received().values()) == [1] * DUE and set(relay.received()) == set(expected)
+    assert statuses(db) == {"sent": DUE}
+
+
+def test_sigterm_to_run_with_workers_stops_them_all_within_5_s_and_records_what_went_out(
+        session, db, relay, sweepers):
+    count = max(DUE // 2, 300)
+    expected = due_rows(session, count)
+    relay.start()
+    procs = sweepers()
+    proc = procs.start("reminders", "run", "--workers", "2")
+    wait_for("100 mails before stopping `remiss reminders run --workers 2`",
+             lambda: relay.count() >= 100 or proc.poll() is not None, timeout=120)
+    assert proc.poll() is None and len(workers_of(proc)) == 2, proc.err.read_text()
+    proc.send_signal(signal.SIGTERM)  # to the parent only, as `kill PID` or systemd's KillMode=mixed
+    try:
+        proc.wait(5)
+    except subprocess.TimeoutExpired:
+        pytest.fail("`remiss reminders run --workers 2` did not exit within 5 s of SIGTERM")
+    assert proc.returncode == 0, proc.err.read_text()
+    marked = statuses(db)
+    assert "sending" not in marked, marked  # both workers handed the rest of their claims back
+    assert marked.get("sent", 0) == relay.count() == len(relay.received())
+    assert int(SENT.search(proc.out.read_text()).group(1)) == marked["sent"], proc.out.read_text()
+    drain(procs, db, count)
+    assert sorted(relay.received().values()) == [1] * count and set(relay.received()) == set(expected)
+
+
+def test_kill_9_of_a_worker_repeats_at_most_its_one_mail_and_the_run_says_so(session, db, relay, sweepers):
+    expected = due_rows(session, DUE)
+    relay.start()
+    procs = sweepers()
+    proc = procs.start("reminders", "run", "--workers", "2")
+    wait_for("DUE // 3 mails before killing a worker", lambda: relay.count() >= DUE // 3 or proc.poll() is not None,
+             timeout=180)
+    assert proc.poll() is None, proc.err.read_text()
+    os.kill(workers_of(proc)[0], signal.SIGKILL)
+    assert proc.wait(120) == 1  # the other worker finished; the run reports the lost one
+    assert "arbetsprocesser avslutades oväntat" in proc.err.read_text(), proc.err.read_text()
+    time.sleep(LEASE + 0.5)  # the killed worker's claim runs out
+    drain(procs, db, DUE)
+    received = relay.received()
+    assert set(received) == set(expected)
+    assert sum(n - 1 for n in received.values()) <= 1, "more than one mail repeated after one kill"
+    assert statuses(db) == {"sent": DUE}
