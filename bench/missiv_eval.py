@@ -17,8 +17,8 @@ Two evaluations, each with a development part (used while writing the parser) an
   run only at the start and the end of a tuning round, its misses are never printed. `fresh2-holdout.json`: six
   region and länsstyrelse pages gathered after that round ended, measured once on its final parser.
   `fresh3-dev.json` / `fresh3-holdout.json`: 30 kommun, region, länsstyrelse and myndighet texts of round
-  h-missiv4, split the same way (tests/data/missiv/fresh/README.md). `fresh4-holdout.json`: 52 more texts (38 real
-  letters of every kind, extension notices included, and 14 hand-built forwards), wholly held out for the next round.
+  h-missiv4, split the same way (tests/data/missiv/fresh/README.md). `fresh4-holdout.json`: 59 more texts (43 real
+  letters of every kind, extension notices included, and 16 hand-built forwards), wholly held out for the next round.
 - contract: `tests/data/missiv/*.json`, the Regeringskansliet pages and seeds with the eight
   contract keys, split by their own `split` key.
 
