@@ -24,9 +24,10 @@ from remiss.remisser.models import Remiss
 PENDING, SENDING = OutboxStatus.pending.value, OutboxStatus.sending.value
 CANCELLED, SUPERSEDED = OutboxStatus.cancelled.value, OutboxStatus.superseded.value
 
-# The columns of a claimed row that the checks and the composers read.
+# The columns of a claimed row that the checks and the composers read (last_error: whether the row was
+# refused or failed before, which the sender weighs when a run of refusals may be a relay outage).
 COMPOSED_FROM = ("id", "key", "remiss_id", "recipient_user_id", "recipient_email", "kind", "due_at", "attempts",
-                 "message_id", "subject", "payload")
+                 "message_id", "subject", "payload", "last_error")
 
 # The columns of a remiss that the checks (is_closed) and the mails (title, facts, calendar file) read.
 REMISS_READ = ("id", "status", "title", "remittent", "sender_dnr", "our_dnr", "effective_deadline_on",

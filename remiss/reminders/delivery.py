@@ -56,7 +56,6 @@ def sweep(db: Database, *, now: datetime, worker_id: str, settings: Settings | N
     result = SweepResult()
     leases = Leases(db, now=now, worker_id=worker_id, settings=settings, clock=clock, result=result)
     marks = Marks(db, now=now, settings=settings, result=result, stop=stop)
-    sender = Sender(db, now=now, config=config, leases=leases, marks=marks, result=result, stop=stop)
     try:
         with db.transaction() as session:
             result.added = schedule.schedule_due(session, now=now, lookahead_days=settings.lookahead_days)
@@ -64,6 +63,8 @@ def sweep(db: Database, *, now: datetime, worker_id: str, settings: Settings | N
             was_down = state is not None and state.down_since is not None
     except OperationalError as exc:
         raise _schema_or_busy(exc) from exc
+    sender = Sender(db, now=now, config=config, leases=leases, marks=marks, result=result, stop=stop,
+                    relay_was_down=was_down)
     budget_ends = wallclock.monotonic() + settings.budget.total_seconds()
     first = True
     opener = getattr(transport, "connection", None)  # one SMTP session for the sweep; any object with send() will do

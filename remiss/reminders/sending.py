@@ -1,7 +1,13 @@
 """Send a claim's mails one by one: build each, hand it to the relay, and have it marked before the next.
 
-An outage is not the rows' fault (transport.RelayDown, or one refusal for several recipients in a
-row): the sweep stops, the rows keep their attempts and their place. A stop request finishes and
+An outage is not the rows' fault: the sweep stops, the rows keep their attempts and their place. The
+rule: connection refused and timeouts (transport.RelayDown) are an outage. A refusal (4xx/5xx for a
+recipient or its mail) is an outage only while the relay has accepted nothing since the refusals began:
+the same reply code for several different recipients in a row with no mail accepted in this sweep,
+and either the relay already recorded down at the sweep's start or a recipient not refused before.
+Once the relay accepts a mail in the sweep, or refuses recipients that were already refused while it
+has since accepted other mail, each refusal is that row's own failure (an attempt counted, `failed`
+after the usual limit) and the outage, if recorded, is over. A stop request finishes and
 records the mail in hand and hands the rest of the claim back.
 """
 from __future__ import annotations
@@ -24,8 +30,8 @@ from remiss.reminders.marks import Marks
 from remiss.reminders.report import SweepResult
 from remiss.reminders.transport import DeliveryError, Prepared, RelayDown
 
-# Refused with the same reply code for this many different recipients in a row, none accepted between:
-# the relay refuses everything (a misconfiguration), not these recipients.
+# Refused with the same reply code for this many different recipients in a row, nothing accepted in the
+# sweep: the relay refuses everything (a misconfiguration), not these recipients (see the module's rule).
 REFUSAL_RUN = 3
 
 
@@ -40,6 +46,7 @@ class Job:
     recipient: str
     message: EmailMessage | Prepared | None  # Prepared: serialised for the SMTP connection ahead of its turn
     error: DeliveryError | None = None
+    tried: bool = False  # refused or failed before (the row carries an error from an earlier sweep)
 
     @property
     def name(self) -> str:
@@ -63,9 +70,16 @@ class Sender:
     """The sending of one sweep, claim after claim, over one connection to the relay."""
 
     def __init__(self, db: Database, *, now: datetime, config, leases: Leases, marks: Marks, result: SweepResult,
-                 stop: threading.Event):
+                 stop: threading.Event, relay_was_down: bool = False):
         self.db, self.now, self.config = db, now, config
         self.leases, self.marks, self.result, self.stop = leases, marks, result, stop
+        self.relay_was_down = relay_was_down  # recorded down when the sweep began: nothing accepted since
+
+    def relay_refuses(self, refused: list) -> bool:
+        """Whether a run of alike refusals (nothing accepted in this sweep) is the relay refusing everything:
+        yes while the outage recorded before this sweep lasts, or when a recipient is refused for the first
+        time; no when every one of them was refused before and the relay has accepted mail since."""
+        return self.relay_was_down or any(not job.tried for job, _ in refused)
 
     def build(self, reader: Session, row, batch: Batch, prepare=None) -> Job:
         try:
@@ -80,7 +94,8 @@ class Sender:
             error = DeliveryError(f"Meddelandet kunde inte byggas: {type(exc).__name__}: {exc}", permanent=True)
         finally:
             reader.rollback()  # end what a composer read: no snapshot is held while mail is sent
-        return Job(row.id, row.attempts, row.kind, row.due_at, row.recipient_email.lower(), message, error)
+        return Job(row.id, row.attempts, row.kind, row.due_at, row.recipient_email.lower(), message, error,
+                   tried=bool(row.last_error))
 
     def send(self, batch: Batch, lease: Lease, connection) -> bool:
         """Send a claim's mails one by one; False when the sweep should stop (outage, stop, database)."""
@@ -115,15 +130,17 @@ class Sender:
                     marks.hand_back([job.id], lease, error=str(exc))
                     break
                 except DeliveryError as exc:
-                    if exc.code is None:
+                    if exc.code is None or marks.accepted:  # the relay takes mail this sweep: the row's own
                         marks.failure(job.id, job.attempts, exc, lease)
                         continue
                     if refused and refused[-1][1].code != exc.code:
                         self.settle(refused, lease, relay_refuses=False)
                     refused.append((job, exc))
                     if len({j.recipient for j, _ in refused}) >= REFUSAL_RUN:
-                        self.settle(refused, lease, relay_refuses=True, where=where)
-                        break
+                        if self.relay_refuses(refused):
+                            self.settle(refused, lease, relay_refuses=True, where=where)
+                            break
+                        self.settle(refused, lease, relay_refuses=False)
                     continue
                 if refused:  # the relay takes other mail: those were refusals of their recipients
                     self.settle(refused, lease, relay_refuses=False)
@@ -138,7 +155,8 @@ class Sender:
             else:
                 go_on = True
                 if refused:  # several recipients refused alike and nothing accepted all sweep: the relay
-                    alike = not marks.accepted and len({j.recipient for j, _ in refused}) >= 2
+                    alike = (not marks.accepted and len({j.recipient for j, _ in refused}) >= 2
+                             and self.relay_refuses(refused))
                     self.settle(refused, lease, relay_refuses=alike, where=where)
                     go_on = not alike
         except OperationalError as exc:

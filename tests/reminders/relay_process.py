@@ -1,12 +1,13 @@
 """A local SMTP relay in a process of its own, for tests that kill the sweepers around it, and the
 handle a test starts and reads it with (RelayProcess).
 
-python -m tests.reminders.relay_process --port P --log FILE [--delay SECONDS] [--reply CODE]
+python -m tests.reminders.relay_process --port P --log FILE [--delay SECONDS] [--reply CODE] [--refuse A,B]
 
 Every accepted mail appends its Message-ID as one line to FILE, written before the 250 goes out: a
 mail counts as received once the relay has accepted it, whether or not the sender lived to read the
 reply (as with a real relay, which delivers what it accepted). --delay makes each mail take that long
-(a slow relay); --reply answers every mail with that code instead (e.g. 554, a misconfigured relay).
+(a slow relay); --reply answers every mail with that code instead (e.g. 554, a misconfigured relay);
+--refuse answers RCPT TO of those addresses with 550 (mailboxes that do not exist).
 """
 from __future__ import annotations
 
@@ -27,9 +28,15 @@ MESSAGE_ID = re.compile(rb"^Message-ID:\s*(<[^>]+>)", re.I | re.M)
 
 
 class Relay:
-    def __init__(self, log_path: str, delay: float, reply: str):
+    def __init__(self, log_path: str, delay: float, reply: str, refuse: frozenset[str] = frozenset()):
         self.log = open(log_path, "a", buffering=1)
-        self.delay, self.reply = delay, reply
+        self.delay, self.reply, self.refuse = delay, reply, refuse
+
+    async def handle_RCPT(self, server, session, envelope, address, rcpt_options):
+        if address.lower() in self.refuse:
+            return "550 5.1.1 Mottagaren finns inte"
+        envelope.rcpt_tos.append(address)
+        return "250 OK"
 
     async def handle_DATA(self, server, session, envelope):
         if self.delay:
@@ -54,9 +61,10 @@ class RelayProcess:
     def url(self) -> str:
         return f"smtp://127.0.0.1:{self.port}"
 
-    def start(self, *, delay: float = 0.0, reply: str = "") -> None:
+    def start(self, *, delay: float = 0.0, reply: str = "", refuse: tuple[str, ...] = ()) -> None:
         self.proc = subprocess.Popen([sys.executable, "-m", "tests.reminders.relay_process", "--port", str(self.port),
-                                      "--log", str(self.log), "--delay", str(delay), "--reply", reply],
+                                      "--log", str(self.log), "--delay", str(delay), "--reply", reply,
+                                      "--refuse", ",".join(refuse)],
                                      cwd=ROOT, stdout=subprocess.PIPE, text=True)
         assert self.proc.stdout.readline().strip() == "ready"
 
@@ -81,8 +89,10 @@ def main() -> None:
     parser.add_argument("--log", required=True)
     parser.add_argument("--delay", type=float, default=0.0)
     parser.add_argument("--reply", default="")
+    parser.add_argument("--refuse", default="")
     args = parser.parse_args()
-    controller = Controller(Relay(args.log, args.delay, args.reply), hostname="127.0.0.1", port=args.port)
+    refuse = frozenset(a.strip().lower() for a in args.refuse.split(",") if a.strip())
+    controller = Controller(Relay(args.log, args.delay, args.reply, refuse), hostname="127.0.0.1", port=args.port)
     controller.start()
     done = threading.Event()
     signal.signal(signal.SIGTERM, lambda *_: done.set())

@@ -21,6 +21,7 @@ from remiss.reminders.models import OutboxMessage
 from remiss.reminders.transport import transport_from_config
 from tests.conftest import PG_URL
 from tests.reminders.conftest import FAST
+from tests.reminders.relay_process import RelayProcess
 from tests.reminders.test_faults import FIRST, rows, run
 
 DUE = 20
@@ -88,19 +89,73 @@ def test_one_refused_recipient_fails_alone_and_the_others_go_out(app, db, due, s
 
 
 def test_unknown_recipients_at_the_head_of_the_queue_do_not_hold_up_the_rest(app, db, due, smtp):
-    """Three refused alike in a row look like a relay refusing everything; they are put behind the
-    others, which then go out, and the three fail as their own once the relay is seen to work."""
+    """Three refused alike in a row before anything was accepted look like a relay refusing everything;
+    they are put behind the others, which then go out, and when the three are refused again after that
+    (the relay has accepted mail since) they are their own failures, not an outage."""
     smtp.handler.refuse = set(due[:3])
     first = run(app, db, FIRST)
     assert (first.sent, first.failed, first.waiting) == (0, 0, DUE + 1) and first.relay_down
     second = run(app, db, FIRST + timedelta(seconds=30))
     assert (second.sent, second.relay_down) == (DUE - 3 + 1, "")
     third = run(app, db, FIRST + timedelta(minutes=2))  # the three are due again, and nothing else
-    assert (third.sent, third.failed) == (0, 0) and third.relay_down
+    assert (third.sent, third.failed, third.relay_down) == (0, 3, "") and relay_state(db).down_since is None
     smtp.handler.refuse = set(due[:2])
     fourth = run(app, db, FIRST + timedelta(minutes=4))
     assert (fourth.sent, fourth.failed, fourth.relay_down) == (1, 2, "")
     assert len(set(smtp.handler.ids())) == len(smtp.messages) == DUE - 1
+
+
+@pytest.fixture
+def relay_process(app, tmp_path):
+    """The relay in a process of its own (tests.reminders.relay_process), not started yet."""
+    relay_process = RelayProcess(tmp_path)
+    app.config["SMTP_URL"] = relay_process.url
+    app.config["SMTP_TIMEOUT_SECONDS"] = 5
+    yield relay_process
+    relay_process.stop()
+
+
+def _enqueue(session, world, prefix: str, count: int) -> list[str]:
+    for n in range(count):
+        outbox.enqueue(session, now=FIRST, key=f"{prefix}:{n}", recipient_email=f"{prefix}{n:02d}@example.se",
+                       kind=policy.ASSIGNED, due_at=FIRST - timedelta(hours=1, minutes=-n), subject=f"Tilldelad {n}",
+                       payload={}, remiss_id=world.remiss.id)
+    session.commit()
+    return [f"{prefix}{n:02d}@example.se" for n in range(count)]
+
+
+def test_unknown_addresses_among_good_ones_fail_as_their_own_and_no_outage_is_shown(app, db, world, session,
+                                                                                   relay_process):
+    """Five mailboxes that do not exist among fifty (a sändlista with stale addresses): the relay takes
+    the rest, so the five are the recipients' failures, counted and `failed`, never a relay outage; a
+    relay that then answers 554 to everything still pauses delivery without spending attempts."""
+    recipients = _enqueue(session, world, "mottagare", 50)
+    unknown = recipients[10:15]
+    relay_process.start(refuse=tuple(unknown))
+    for minute in (0, 2, 5, 10):
+        result = run(app, db, FIRST + timedelta(minutes=minute))
+        assert result.relay_down == "" and relay_state(db) is None, (minute, result)
+    by_recipient = {r.recipient_email: r for r in rows(db) if r.due_at <= FIRST}
+    assert sorted((r.status, r.attempts) for e, r in by_recipient.items() if e in unknown) == [("failed", 2)] * 5
+    assert all("550" in by_recipient[e].last_error for e in unknown)
+    assert Counter((r.status, r.attempts) for e, r in by_recipient.items() if e not in unknown) == {("sent", 1): 46}
+    assert sorted(relay_process.received().values()) == [1] * 46  # the 45 and the world's own reminder, once
+    listing = app.test_cli_runner().invoke(args=["reminders", "list"]).output
+    assert "går inte att skicka" not in listing
+
+    relay_process.stop()  # the relay worked a moment ago; now it answers 554 to every mail
+    relay_process.start(reply="554")
+    later = _enqueue(session, world, "senare", 10)
+    for minute in range(11, 16):
+        result = run(app, db, FIRST + timedelta(minutes=minute))
+        assert (result.sent, result.failed) == (0, 0) and "avvisar alla mottagare" in result.relay_down
+    assert {(r.status, r.attempts) for r in rows(db) if r.recipient_email in later} == {("pending", 0)}
+    assert relay_state(db).down_since == FIRST + timedelta(minutes=11)
+    relay_process.stop()
+    relay_process.start()
+    result = run(app, db, FIRST + timedelta(minutes=20))
+    assert (result.sent, result.failed, result.relay_down) == (10, 0, "") and relay_state(db).down_since is None
+    assert sorted(relay_process.received().values()) == [1] * 56
 
 
 def test_a_row_taken_over_mid_sweep_is_neither_marked_nor_counted(app, db, due, smtp):
