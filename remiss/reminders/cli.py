@@ -84,17 +84,24 @@ def _fail(message: str) -> None:
     raise SystemExit(1)
 
 
+def waiting_text(now: datetime) -> str:
+    """"N meddelanden": every row due by now and not sent yet (what the outbox page counts as waiting),
+    not only the rows one claim handed back; "Meddelandena" when the database does not answer."""
+    try:
+        with get_db().transaction(write=False) as session:
+            count = waiting_count(session, now=now)
+    except OperationalError:
+        return "Meddelandena"
+    return f"{count} meddelande" if count == 1 else f"{count} meddelanden"
+
+
 def report(result: SweepResult, now: datetime) -> None:
     """Print a sweep's result; exit non-zero when its work could not all be recorded."""
     for error in result.errors:
         click.echo(f"fel: {error}", err=True)
     click.echo(result.line())
     if result.relay_down or result.stopped:
-        try:
-            with get_db().transaction(write=False) as session:
-                waiting = f"{waiting_count(session, now=now)} meddelanden"
-        except OperationalError:
-            waiting = "Meddelandena"
+        waiting = waiting_text(now)
         if result.relay_down:
             click.echo(f"fel: e-posten går inte att skicka: {result.relay_down}. {waiting} väntar och skickas "
                        "när det går igen.", err=True)
@@ -228,10 +235,12 @@ def scheduler_command(once, list_jobs):
                 except SweepError as exc:
                     log.warning("%s", exc)
                     return
-            if result.sent or result.failed or result.skipped:
+            if result.sent or result.failed or result.retrying or result.skipped:
                 log.info("%s", result.line())
             if result.relay_down:
-                log.warning("E-posten går inte att skicka: %s (%d väntar)", result.relay_down, result.waiting)
+                with app.app_context():
+                    waiting = waiting_text(utcnow())
+                log.warning("E-posten går inte att skicka: %s (%s väntar)", result.relay_down, waiting)
             if result.problem:
                 log.error("%s", result.problem)
 

@@ -134,7 +134,10 @@ class Marks:
             self.result.problem = (f"Databasen kunde inte registrera felet för meddelande {row_id} "
                                    f"({self.last_db_error.orig}); det prövas igen efter leasetiden.")
         elif rows == 1:
-            self.result.failed += 1
+            if values["status"] == FAILED:
+                self.result.failed += 1
+            else:
+                self.result.retrying += 1
             self.result.errors.append(f"{row_id}: {error}"
                                       + (" (misslyckad)" if values["status"] == FAILED else " (nytt försök)"))
 

@@ -12,7 +12,8 @@ class SweepError(Exception):
 class SweepResult:
     sent: int = 0  # rows this sweep marked sent (and only those)
     skipped: int = 0  # cancelled or superseded instead of sent
-    failed: int = 0  # rows whose own failure was recorded (to be retried, or failed for good)
+    failed: int = 0  # rows this sweep made `failed` (their own failure, attempts spent): what the page counts
+    retrying: int = 0  # rows whose own failure was recorded and that are tried again after a backoff
     added: int = 0  # rows the plans added
     waiting: int = 0  # claimed rows handed back unsent (outage, stop, lost database)
     unrecorded: int = 0  # accepted by the relay but not recorded as sent: each may arrive once more
@@ -23,7 +24,7 @@ class SweepResult:
 
     def add(self, other: "SweepResult") -> None:
         """Add another process's sweep of the same moment (remiss reminders run --workers)."""
-        for name in ("sent", "skipped", "failed", "added", "waiting", "unrecorded"):
+        for name in ("sent", "skipped", "failed", "retrying", "added", "waiting", "unrecorded"):
             setattr(self, name, getattr(self, name) + getattr(other, name))
         self.relay_down = self.relay_down or other.relay_down
         self.problem = " ".join(filter(None, [self.problem, other.problem]))
@@ -31,5 +32,8 @@ class SweepResult:
         self.errors.extend(other.errors)
 
     def line(self) -> str:
-        return (f"skickade: {self.sent}, hoppade över: {self.skipped}, misslyckades: {self.failed} "
-                f"(sent={self.sent} skipped={self.skipped} failed={self.failed})")
+        """One line per sweep: failed rows (given up, as the outbox page counts them) apart from failed
+        attempts that will be made again."""
+        return (f"skickade: {self.sent}, hoppade över: {self.skipped}, misslyckade (ger upp): {self.failed}, "
+                f"försök som misslyckades (görs om): {self.retrying} "
+                f"(sent={self.sent} skipped={self.skipped} failed={self.failed} retrying={self.retrying})")

@@ -77,11 +77,11 @@ def test_a_relay_refusing_everyone_pauses_without_failing_anything(app, db, due,
 def test_one_refused_recipient_fails_alone_and_the_others_go_out(app, db, due, smtp):
     smtp.handler.refuse = {due[3]}
     result = run(app, db, FIRST)
-    assert (result.sent, result.failed, result.relay_down) == (DUE, 1, "")
+    assert (result.sent, result.failed, result.retrying, result.relay_down) == (DUE, 0, 1, "")
     [refused] = [r for r in rows(db) if r.recipient_email == due[3]]
     assert (refused.status, refused.attempts) == ("pending", 1) and "550" in refused.last_error
     result = run(app, db, FIRST + timedelta(minutes=1))
-    assert (result.sent, result.failed) == (0, 1)
+    assert (result.sent, result.failed, result.retrying) == (0, 1, 0)
     [refused] = [r for r in rows(db) if r.recipient_email == due[3]]
     assert refused.status == "failed" and refused.attempts == FAST.max_permanent_attempts
     assert due[3] not in {m["To"] for m in smtp.messages} and len(smtp.messages) == DUE
@@ -98,7 +98,7 @@ def test_unknown_recipients_at_the_head_of_the_queue_do_not_hold_up_the_rest(app
     second = run(app, db, FIRST + timedelta(seconds=30))
     assert (second.sent, second.relay_down) == (DUE - 3 + 1, "")
     third = run(app, db, FIRST + timedelta(minutes=2))  # the three are due again, and nothing else
-    assert (third.sent, third.failed, third.relay_down) == (0, 3, "") and relay_state(db).down_since is None
+    assert (third.sent, third.retrying, third.relay_down) == (0, 3, "") and relay_state(db).down_since is None
     smtp.handler.refuse = set(due[:2])
     fourth = run(app, db, FIRST + timedelta(minutes=4))
     assert (fourth.sent, fourth.failed, fourth.relay_down) == (1, 2, "")
