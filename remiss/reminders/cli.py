@@ -25,7 +25,7 @@ from remiss.reminders.report import SweepError, SweepResult
 from remiss.reminders.resend import resend, resend_failed
 from remiss.reminders.models import OutboxMessage, OutboxStatus
 from remiss.reminders.policy import OUTBOX_KIND_LABELS
-from remiss.reminders.service import waiting_count
+from remiss.reminders.service import claimed_text, waiting_count
 from remiss.reminders.workers import sweep_in_processes
 
 log = logging.getLogger("remiss.scheduler")
@@ -152,11 +152,14 @@ def list_command(status, limit):
         if status:
             stmt = stmt.where(OutboxMessage.status == status)
         rows = session.exec(stmt).all()
+        claimed = claimed_text(session, wall=utcnow())
     if outage:
         click.echo(outage)
     if counts:
         click.echo(", ".join(f"{STATUS_WORDS.get(s.value, s.value)}: {counts[s.value]}" for s in OutboxStatus
                              if counts.get(s.value)))
+    if claimed:
+        click.echo(claimed)
     if not rows:
         click.echo("Utkorgen är tom." if not counts else "Inga rader med den statusen.")
     for row in rows:

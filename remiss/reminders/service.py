@@ -7,6 +7,7 @@ from sqlalchemy import func
 from sqlmodel import Session, select
 
 from remiss import events
+from remiss.calendar.swedish import count_words, format_date_time
 from remiss.audit import service as audit
 from remiss.auth.models import User
 from remiss.namnd.models import Namnd
@@ -103,6 +104,22 @@ def outbox_counts(session: Session, *, kind: str = "", email: str = "") -> dict[
     """Rows per status among those matching the kind and recipient filter (all of them, not a page)."""
     stmt = select(OutboxMessage.status, func.count()).group_by(OutboxMessage.status)
     return dict(session.execute(_filtered(stmt, kind=kind, email=email)).all())
+
+
+def claimed_text(session: Session, *, wall: datetime) -> str:
+    """What the rows marked "sending" mean (empty when there are none): a sweep holds them under a lease; if
+    the process that took them is gone (a crash, a reboot, a second stop signal) they are taken up again when
+    the lease runs out, and the next sweep sends them. wall is the wall clock, which leases are measured in."""
+    count, until = session.execute(select(func.count(), func.max(OutboxMessage.lease_until))
+                                   .where(OutboxMessage.status == OutboxStatus.sending.value)).one()
+    if not count:
+        return ""
+    rows = count_words(count, "meddelande", "meddelanden")
+    if until is None or until <= wall:
+        return (f"{rows} står som Skickas men anspråket har gått ut"
+                + (f" ({format_date_time(until)})" if until else "") + "; nästa svep skickar dem.")
+    return (f"{rows} står som Skickas: en process har tagit dem till {format_date_time(until)}. "
+            "Går den processen inte längre (en krasch, en omstart) tas de upp igen då och skickas av nästa svep.")
 
 
 def waiting_count(session: Session, *, now: datetime) -> int:

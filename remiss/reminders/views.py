@@ -75,6 +75,7 @@ def outbox():
     failed = counts.get(OutboxStatus.failed.value, 0)
     return render_template("reminders/outbox.html", rows=_rows(session, rows), statuses=STATUS_LABELS,
                            kinds=policy.OUTBOX_KIND_LABELS, filters=filters, outage=relay.outage_text(relay.get(session)),
+                           claimed=service.claimed_text(session, wall=now()),
                            counts=[{"label": label, "count": counts.get(status, 0), "status": status}
                                    for status, label in STATUS_LABELS.items()],
                            shown=len(rows), matching=_matching_text(len(rows), matching), failed=failed,

@@ -144,6 +144,9 @@ def test_kill_9_of_run_and_scheduler_mid_sweep_loses_nothing_and_repeats_at_most
         proc.kill()
         proc.wait()
     time.sleep(LEASE + 0.5)  # the killed sweepers' claims run out
+    listing = procs.run("reminders", "list", "--limit", "1").stdout  # the rows the last one left: what then
+    assert "meddelanden står som Skickas men anspråket har gått ut" in listing, listing
+    assert "nästa svep skickar dem" in listing, listing
     drain(procs, db, DUE)
     received = relay.received()
     assert set(received) == set(expected)

@@ -205,3 +205,25 @@ def test_a_closed_remiss_stops_its_reminders_for_good(client, auth, world, sessi
     session.rollback()  # and no more reads here: row.id would now begin a transaction holding the write lock
     result = runner.invoke(args=["reminders", "resend", str(row_id)])
     assert "0 meddelanden skickas igen" in result.output and "skickas inte igen" in result.output
+
+
+def test_rows_left_sending_by_a_gone_process_say_when_they_are_taken_up_again(client, auth, world, session, app):
+    """After a crash the page shows "Skickas" for a lease's length: it says until when, and what happens then."""
+    from datetime import datetime, timezone
+
+    from sqlalchemy import update
+
+    clock = datetime(2026, 12, 3, 20, 30, tzinfo=timezone.utc)
+    app.config["CLOCK"] = lambda: clock
+    fast_user(session, role="admin", email="admin@example.se")
+    _failed_rows(session, 3, kind="assigned", start=clock)
+    session.execute(update(OutboxMessage).where(OutboxMessage.key.like("failed:%"))
+                    .values(status="sending", claim_token="dead", lease_until=clock + timedelta(minutes=8)))
+    session.commit()
+    auth.login("admin@example.se")
+    page = client.get("/admin/utkorg").get_data(as_text=True)
+    assert ("3 meddelanden står som Skickas: en process har tagit dem till 3 december 2026 kl. 21.38. Går den "
+            "processen inte längre (en krasch, en omstart) tas de upp igen då och skickas av nästa svep.") in page
+    clock = clock + timedelta(minutes=9)
+    page = client.get("/admin/utkorg").get_data(as_text=True)
+    assert "3 meddelanden står som Skickas men anspråket har gått ut (3 december 2026 kl. 21.38)" in page
