@@ -6,7 +6,7 @@ import difflib
 import re
 from dataclasses import dataclass, field
 
-from remiss.documents.sandbox import Block, blocks
+from remiss.documents.markup import Block, blocks
 from remiss.missiv.summary import find_summary_sentences
 from remiss.remisser.input import UNKNOWN_FIELD, InputErrors
 

@@ -97,7 +97,7 @@ def resend(row_id: int):
     except ValueError as exc:
         flash(str(exc), "error")
     else:
-        flash("Meddelandet skickas igen vid nästa körning.", "success")
+        flash("Meddelandet skickas igen vid nästa svep.", "success")
     return _back()
 
 
@@ -109,7 +109,7 @@ def resend_all():
                                    email=filters["email"])
     if count:
         flash(f"{count_words(count, 'misslyckat meddelande', 'misslyckade meddelanden')} skickas igen vid nästa "
-              "körning.", "success")
+              "svep.", "success")
     else:
         flash("Inga misslyckade meddelanden matchar filtret.", "info")
     return _back()

@@ -289,3 +289,13 @@ def test_kill_9_of_a_worker_repeats_at_most_its_one_mail_and_the_run_says_so(ses
     assert set(received) == set(expected)
     assert sum(n - 1 for n in received.values()) <= 1, "more than one mail repeated after one kill"
     assert statuses(db) == {"sent": DUE}
+
+
+def test_a_database_that_does_not_answer_is_named_so_and_exits_1(relay, sweepers):
+    """PostgreSQL not listening: the words say it does not answer (not "busy or locked"), the exit code 1."""
+    from tests.reminders.conftest import free_port
+
+    procs = sweepers(REMISS_DATABASE_URL=f"postgresql+psycopg://remiss:remiss@127.0.0.1:{free_port()}/remiss")
+    done = procs.run("reminders", "run", timeout=60)
+    assert done.returncode == 1 and "fel: Databasen svarar inte;" in done.stderr, done
+    assert "upptagen eller låst" not in done.stderr
