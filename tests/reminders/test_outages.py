@@ -27,15 +27,20 @@ from tests.reminders.test_faults import FIRST, rows, run
 DUE = 20
 
 
-@pytest.fixture
-def due(world, session):
-    """DUE notices to different recipients, due before FIRST in id order (the world's own reminder too)."""
-    for n in range(DUE):
-        outbox.enqueue(session, now=FIRST, key=f"due:{n}", recipient_email=f"mottagare{n:02d}@example.se",
+def _enqueue(session, world, prefix: str, count: int) -> list[str]:
+    """count notices to different recipients ({prefix}NN@example.se), due before FIRST in id order."""
+    for n in range(count):
+        outbox.enqueue(session, now=FIRST, key=f"{prefix}:{n}", recipient_email=f"{prefix}{n:02d}@example.se",
                        kind=policy.ASSIGNED, due_at=FIRST - timedelta(hours=1, minutes=-n), subject=f"Tilldelad {n}",
                        payload={}, remiss_id=world.remiss.id)
     session.commit()
-    return [f"mottagare{n:02d}@example.se" for n in range(DUE)]
+    return [f"{prefix}{n:02d}@example.se" for n in range(count)]
+
+
+@pytest.fixture
+def due(world, session):
+    """DUE notices to different recipients, due before FIRST in id order (the world's own reminder too)."""
+    return _enqueue(session, world, "mottagare", DUE)
 
 
 def statuses(db) -> Counter:
@@ -113,15 +118,6 @@ def relay_process(app, tmp_path):
     app.config["SMTP_TIMEOUT_SECONDS"] = 5
     yield relay_process
     relay_process.stop()
-
-
-def _enqueue(session, world, prefix: str, count: int) -> list[str]:
-    for n in range(count):
-        outbox.enqueue(session, now=FIRST, key=f"{prefix}:{n}", recipient_email=f"{prefix}{n:02d}@example.se",
-                       kind=policy.ASSIGNED, due_at=FIRST - timedelta(hours=1, minutes=-n), subject=f"Tilldelad {n}",
-                       payload={}, remiss_id=world.remiss.id)
-    session.commit()
-    return [f"{prefix}{n:02d}@example.se" for n in range(count)]
 
 
 def test_unknown_addresses_among_good_ones_fail_as_their_own_and_no_outage_is_shown(app, db, world, session,
