@@ -304,7 +304,7 @@ def compare(old: dict, new: dict) -> list[SectionDiff]:
     """Return a readable per-section diff of two draft contents, paragraph by paragraph.
 
     The source lines are compared, so a change of emphasis alone counts as a change; each line is shown parsed by
-    the same rules as the .docx and the draft's reading view (remiss.documents.sandbox.blocks)."""
+    the same rules as the .docx and the draft's reading view (remiss.documents.markup.blocks)."""
     before, after = dict(labelled_sections(old)), dict(labelled_sections(new))
     labels = list(after) + [label for label in before if label not in after]
     result = []

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from remiss.documents.sandbox import Block
+from remiss.documents.markup import Block
 from remiss.drafting.content import Defaults, compare, initial_content, normalize_text, validate
 from remiss.remisser.input import InputErrors
 
