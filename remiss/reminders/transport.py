@@ -58,6 +58,14 @@ def _one_ascii_envelope(message: EmailMessage) -> tuple[str, str] | None:
     return envelope if all(a.isascii() and "@" in a for a in envelope) else None
 
 
+def _unreachable(where: str, exc: Exception, timeout: float) -> RelayDown:
+    """The relay could not be reached, or was reached and did not answer in time (said so in Swedish first,
+    the exception after it for whoever digs further)."""
+    if isinstance(exc, TimeoutError) or "timed out" in str(exc):
+        return RelayDown(f"SMTP-servern {where} svarade inte inom {timeout:g} s ({type(exc).__name__}: {exc})")
+    return RelayDown(f"SMTP-servern {where} kunde inte nås: {type(exc).__name__}: {exc}")
+
+
 def _text(reply) -> str:
     return reply.decode(errors="replace") if isinstance(reply, bytes) else str(reply)
 
@@ -176,7 +184,7 @@ class SmtpConnection:
                             f"{_text(exc.smtp_error)}") from exc
         except (smtplib.SMTPException, OSError) as exc:  # refused, timed out, dropped, TLS, login
             self._drop()
-            raise RelayDown(f"SMTP-servern {self.transport.where} kunde inte nås: {type(exc).__name__}: {exc}") from exc
+            raise _unreachable(self.transport.where, exc, self.transport.timeout) from exc
         return True
 
     def finish(self, started: bool) -> None:
@@ -233,7 +241,7 @@ class SmtpConnection:
             raise RelayDown(f"SMTP-servern {where} svarar {exc.smtp_code}: {_text(exc.smtp_error)}") from exc
         except (smtplib.SMTPException, OSError) as exc:  # refused, timed out, dropped, TLS
             self._drop()
-            raise RelayDown(f"SMTP-servern {where} kunde inte nås: {type(exc).__name__}: {exc}") from exc
+            raise _unreachable(where, exc, self.transport.timeout) from exc
         if refused:  # only when some of several recipients were refused
             code = min(code for code, _ in refused.values())
             raise DeliveryError(f"Mottagaren avvisades: {refused}", permanent=code >= 500, code=code)

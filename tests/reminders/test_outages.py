@@ -331,3 +331,19 @@ def test_file_mode_full_disk(app, db, due, file_mode, mounts):
         except OSError:
             pass
     _file_outage_then_recovery(app, db, file_mode, lambda: filler.unlink(), "No space left on device")
+
+
+def test_a_relay_that_takes_the_connection_and_never_answers_is_named_so(app, db, due):
+    """A relay that accepts the connection and then says nothing: "svarade inte inom 1 s", not "kunde inte nås";
+    nothing failed, the rows wait."""
+    import socket
+
+    with socket.socket() as silent:
+        silent.bind(("127.0.0.1", 0))
+        silent.listen(8)  # the kernel completes the handshake; nobody ever sends the greeting
+        app.config["SMTP_URL"] = f"smtp://127.0.0.1:{silent.getsockname()[1]}"
+        app.config["SMTP_TIMEOUT_SECONDS"] = 1
+        result = run(app, db, FIRST)
+    assert (result.sent, result.failed, result.retrying) == (0, 0, 0)
+    assert "svarade inte inom 1 s" in result.relay_down and "kunde inte nås" not in result.relay_down, result.relay_down
+    assert statuses(db) == {("pending", 0): DUE + 1}
