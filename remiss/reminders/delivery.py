@@ -94,5 +94,6 @@ def _schema_or_busy(exc: OperationalError) -> SweepError:
     if "no such" in str(exc.orig) or "does not exist" in str(exc.orig):
         return SweepError(f"Databasens schema är inte uppdaterat; kör `remiss migrate` ({exc.orig}).")
     if "connection" in str(exc.orig).lower():  # the server is not there (psycopg: connection failed/refused)
-        return SweepError(f"Databasen svarar inte; kontrollera att den är igång och REMISS_DATABASE_URL ({exc.orig}).")
+        return SweepError(f"Databasen svarar inte; kontrollera att den är igång och REMISS_DATABASE_URL "
+                          f"({exc.orig}).")
     return SweepError(f"Databasen är upptagen eller låst; försök igen ({exc.orig}).")

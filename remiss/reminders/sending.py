@@ -170,7 +170,8 @@ class Sender:
         """Decide a run of refusals: each row's own failure, or the relay refusing everything (an outage)."""
         if relay_refuses:
             error = refused[-1][1]
-            self.result.relay_down = f"SMTP-servern {where} avvisar alla mottagare: {error}"
+            self.result.relay_down = (f"SMTP-servern {where} tar inte emot något "
+                                      f"(samma svar för flera mottagare i följd): {error}")
             # Behind the rows already waiting, so that a run of truly unknown recipients at the head of the
             # queue cannot hold up the mail behind it: the next sweep tries other rows first.
             self.marks.hand_back([j.id for j, _ in refused], lease, error=str(error), later=True)

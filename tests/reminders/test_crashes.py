@@ -211,7 +211,9 @@ def test_relay_down_longer_than_the_retry_window_then_everything_goes_out_once(s
     start = local(utcnow())
     for hours in (0, 30):  # the first 30 hours of a weekend: twelve attempts' backoff would end before 13
         done = procs.run("reminders", "run", "--now", (start + timedelta(hours=hours)).strftime("%Y-%m-%dT%H:%M"))
-        assert done.returncode == 0 and "skickade: 0, hoppade över: 0, misslyckade (ger upp): 0, försök som misslyckades (görs om): 0" in done.stdout, done
+        assert done.returncode == 0, done
+        assert ("skickade: 0, hoppade över: 0, misslyckade (ger upp): 0, försök som misslyckades (görs om): 0"
+                in done.stdout), done
         assert "e-posten går inte att skicka" in done.stderr and f"{count} meddelanden väntar" in done.stderr
     scheduler = procs.start("scheduler")  # claims 200 (REMISS_OUTBOX_BATCH) of the 300: it warns of all 300
     wait_for("the scheduler's outage warning", lambda: "går inte att skicka" in scheduler.err.read_text(), 60)
