@@ -119,7 +119,7 @@ def reminders_group():
 @reminders_group.command("run")
 @click.option("--now", "now_text", default=None, metavar="TIDPUNKT",
               help="Kör som om klockan vore detta (t.ex. 2026-12-14T07:30, Stockholmstid).")
-@click.option("--workers", default=1, show_default=True, type=click.IntRange(1, 16),
+@click.option("--workers", default=1, show_default=True, type=click.IntRange(1, 16), metavar="ANTAL",
               help="Skicka med så många processer samtidigt, var och en med sin egen SMTP-anslutning.")
 @with_appcontext
 def run_command(now_text, workers):
