@@ -45,8 +45,9 @@ _DOC_LEAD = re.compile(
     r"Nu (?:är|går|skickas|ställs)|(?:Samråds|Gransknings|Remiss|Utställnings)handling(?:ar)?|"
     r"(?:Inbjudan|Möjlighet|Välkommen) att (?:lämna synpunkter|yttra sig)|Lämna synpunkter|"
     r"[\wåäö:-]{2,40}(?:[ \t]+[\wåäö:-]{2,40}){0,2}[ \t]+vill ha (?:dina |era |in )?synpunkter|"
-    r"(?:Förlängd|Förlängning av|Ny) (?:remisstid|svarstid|samrådstid|granskningstid|sista svarsdag)(?:en)?"
-    r"(?: för| gällande| i)?|"
+    r"(?:Förlängd|Förlängning av|Ny) (?:remisstid|svarstid|samrådstid|granskningstid|utställningstid|yttrandetid|"
+    r"sista svarsdag)(?:en)?(?: för| gällande| i)?|"
+    r"(?:Remiss|Svars|Samråds|Gransknings|Utställnings)tiden(?: för| gällande| i)(?=[^\n]*förläng)|Remissbehandling|"
     # "Vill du vara med och påverka den nya Biblioteksplanen för 2024-2027?"
     r"Vill[ \t]+(?:du|ni)[ \t]+(?:vara[ \t]+med[ \t]+(?:och|att)[ \t]+)?(?:påverka|tycka[ \t]+till[ \t]+om|"
     r"lämna[ \t]+synpunkter[ \t]+på)(?:[ \t]+(?:den|det|de))?(?:[ \t]+(?:nya|ny|nytt))?|"
@@ -60,6 +61,9 @@ _DOC_LEAD = re.compile(
 )
 _TRAIL = re.compile(
     r"(?<![ \t])[ \t]*(?:[-–:][ \t]*(?:remiss|samråd|granskning|utställning)(?:förslag|version|shandling)?|"
+    # an extension notice's heading: "… - förlängd samrådstid", "Granskningstiden för X förlängs till 1 mars"
+    r"[-–:][ \t]*(?:förlängd|förlängning av|ny)[ \t]+(?:remiss|svars|samråds|gransknings|utställnings|yttrande)tid(?:en)?|"
+    r"[ \t]förläng(?:s|t|es)(?:[ \t]+till(?:[ \t]+och[ \t]+med)?[ \t]+[^\n]{1,30})?|"
     r"(?:(?:är|går)[ \t]+)?(?:ute |ut )?på (?:remiss|samråd|granskning|utställning))[ \t]*$", re.IGNORECASE)
 # regeringen.se puts the diarienummer right after the heading ("… vindkraftverkDiarienummer: Fi2025/00114"); a
 # subject may end with it in brackets ("… vindkraftverk (Fi2025/00114)"). Neither belongs to the ärendemening.
@@ -88,7 +92,12 @@ _CHROME = re.compile(
     r"så här (?:svarar|gör|lämnar|tycker) (?:du|man|ni)\b|"
     # skip links and toolbars ("Direkt till innehållet", "Verktygsfält"), an illustration's label, a section link
     r"(?:direkt )?till (?:huvud)?innehåll(?:et)?\b|verktygsfält|exempelbild|sidinformation|nyheter\Z|"
-    r"här (?:hittar|finns|kan)\b|läs mer\b|prenumerera\b|"
+    r"här (?:hittar|finns|kan)\b|läs mer\b|prenumerera\b|artikeln publicerades\b|"
+    # a letterhead's reference alone ("Dnr 6.4.16-05737/2021"), a page's section link ("Svara på remisser"), and
+    # the labels of a page's tools and sections ("Katalog", "Utskrift", "Bakgrund"), which name no matter
+    r"(?:dnr|diarienr|diarienummer|ärendenummer|vår referens|er referens)\b[ \t.:]*+\S*\d\S*\Z|"
+    r"(?:svara|svar|lämna synpunkter|yttra dig) på (?:remisser|remissen|förslag(?:et)?)\Z|"
+    r"(?:katalog|utskrift|bakgrund|inledning|sammanfattning|innehåll|kategori|kategorier|etiketter)\Z|"
     r"(?:[^/>›\n]{0,60}[ \t][/>›][ \t]){2})",  # a breadcrumb: Start / Bygga och bo / Avfall
     re.IGNORECASE,
 )
@@ -236,7 +245,8 @@ def clean_subject(subject: str, span: tuple[int, int]) -> tuple[str | None, tupl
     """Return the ärendemening an e-mail subject carries ('Remiss: X', 'Förlängd svarstid – X')."""
     # "Remiss av promemorian X" stays as the letter's own heading would; "Remiss: X" and "Förlängd svarstid – X"
     # are the sender's labels in front of it.
-    lead = re.match(r"(?:(?:förlängd|förlängning av)[ \t]+(?:remisstid|svarstid)(?:en)?[ \t]*(?:[:–-]|för)?|"
+    lead = re.match(r"(?:(?:förlängd|förlängning av)[ \t]+(?:remiss|svars|samråds|gransknings|utställnings)tid(?:en)?"
+                    r"[ \t]*(?:[:–-]|för)?|"
                     r"remiss[ \t]*[:–-]|"
                     # "Samråd översiktsplan", "Granskning: detaljplan för …": the procedure in front of the name
                     r"(?:samråd|granskning|utställning)(?:[ \t]+(?:om|av|för|gällande))?[ \t]*[:–-]?(?=[ \t]+\S))[ \t]*",
@@ -390,8 +400,8 @@ def _continued(text: str, start: int, end: int) -> int:
         m = re.compile(r"\n[ \t]*([^\n]+)").match(text, end)
         if not m or end - start + len(m.group(1)) > 250:
             break
-        if not (m.group(1)[:1].islower() or _OPEN_END.search(text[start:end].rstrip())):
-            break
+        if not (m.group(1)[:1].islower() or _OPEN_END.search(text[start:end].rstrip())) or "|" in m.group(1):
+            break  # "i Category: | 1 min läsning": a page's metadata under its heading, not the title wrapped
         end = m.end(1)
     return end
 
