@@ -1,0 +1,82 @@
+"""Layouts of fresh4-holdout (used up after round h-titles) and of the registrator's walk 5, tuned on in h-titles2.
+
+Each test reads real text: a fresh4 letter from tests/data/missiv/fresh/, or the lines of a walk-5 letter as the
+registrator's file gave them (a web page copied, a PDF's text layer), and checks the field whose rule it came with.
+"""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from remiss.missiv import parse_missiv
+
+FRESH = Path(__file__).resolve().parents[1] / "data" / "missiv" / "fresh"
+
+
+@pytest.fixture(scope="module")
+def fresh4() -> dict[str, dict]:
+    return {c["id"]: c for c in json.loads((FRESH / "fresh4-holdout.json").read_text(encoding="utf-8"))}
+
+
+@pytest.mark.parametrize("case", ["h30", "k10"])
+def test_an_extension_notices_heading_gives_the_matter_not_the_news(fresh4, case):
+    # "Granskningstiden för översiktsplan 2040 förlängs till 1 mars"; the mail's subject "Förlängd granskningstid
+    # översiktsplan 2040"
+    assert parse_missiv(fresh4[case]["text"]).title.casefold() == "översiktsplan 2040"
+
+
+def test_a_section_link_above_the_page_is_not_the_headline(fresh4):
+    # "Svara på remisser" (the region's page section) stands above "Remissbehandling: Trafikförsörjningsprogram …"
+    assert parse_missiv(fresh4["h26"]["text"]).title != "Svara på remisser"
+
+
+# Sala kommun's page as copied (walk 5, d13): the breadcrumb run into the heading, then the page's "Katalog" link.
+SALA_EXTENSION = """StartAnslagstavlaSamråd: Detaljplan för del av Mamre, kvarteret Durum - förlängd samrådstid
+Katalog
+
+Samråd: Detaljplan för del av Mamre, kvarteret Durum - förlängd samrådstid
+
+Publicerad 2019-06-27
+Uppdaterad 2019-06-28 14:43
+
+Samrådstiden för detaljplan för del av Mamre, kvarteret Durum förlängs till och med den 30 augusti 2019.
+Synpunkter lämnas till samhallsbyggnad@sala.se.
+"""
+
+
+def test_an_extension_page_drops_the_one_word_link_and_the_extension_words():
+    assert parse_missiv(SALA_EXTENSION).title == "Detaljplan för del av Mamre, kvarteret Durum"
+
+
+# Robertsfors kommun's page printed to PDF (walk 5, d19): the blog theme's metadata line under the heading.
+ROBERTSFORS_PDF = """Tyck till om ny avfallsplan för Robertsfors kommun
+i Category: | 1 min läsning
+
+Tillsammans har Robertsfors kommun och Umeåregionens kranskommuner tagit fram ett
+förslag till en ny avfallsplan ”Avfallsplan för Umeåregionen – resurshushållning för ett cirkulärt
+samhälle”, som ska börja gälla från och med 2021.
+"""
+
+
+def test_a_pages_metadata_line_is_not_taken_as_the_heading_wrapped():
+    assert parse_missiv(ROBERTSFORS_PDF).title == "Ny avfallsplan för Robertsfors kommun"
+
+
+# Jordbruksverket's letter as PDF (walk 5, d36): the date and the diarienummer, each on a line of its own.
+JORDBRUKSVERKET_PDF = """30 Augusti 2021
+
+Dnr 6.4.16-05737/2021
+
+Beslut om Jordbruksverkets föreskrifter om växtskadegörare som
+omfattas av Europeiska kommissionens genomförandebeslut
+Du har nu möjlighet att lämna synpunkter på Jordbruksverkets föreskrifter om växtskadegörare
+som omfattas av Europeiska kommissionens genomförandebeslut och på vår
+konsekvensutredning av föreskrifterna.
+"""
+
+
+def test_a_letterheads_date_and_dnr_lines_are_not_the_title():
+    assert parse_missiv(JORDBRUKSVERKET_PDF).title == ("Beslut om Jordbruksverkets föreskrifter om växtskadegörare "
+                                                       "som omfattas av Europeiska kommissionens genomförandebeslut")
