@@ -80,3 +80,15 @@ konsekvensutredning av föreskrifterna.
 def test_a_letterheads_date_and_dnr_lines_are_not_the_title():
     assert parse_missiv(JORDBRUKSVERKET_PDF).title == ("Beslut om Jordbruksverkets föreskrifter om växtskadegörare "
                                                        "som omfattas av Europeiska kommissionens genomförandebeslut")
+
+
+@pytest.mark.parametrize(("case", "to"), [("h26", "2020-10-31"), ("k06", "2020-10-31"), ("h31", "2020-10-09")])
+def test_an_extension_to_a_yearless_day_or_a_longer_yttrandetid_is_read(fresh4, case, to):
+    # "Remissperioden sträcker sig från 31 januari till 4 maj, men förläns nu till och med den 31 oktober" (the
+    # year is in "senast den 31 oktober 2020" below); "senast 9 oktober 2020. (Förlängd yttrandetid)"
+    assert str(parse_missiv(fresh4[case]["text"]).extension_to) == to
+
+
+def test_a_yearless_extension_day_is_not_guessed():
+    text = "Remisstiden förlängs till och med den 31 oktober. Svar till registrator@region.se."
+    assert parse_missiv(text).extension_to is None
