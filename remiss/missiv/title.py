@@ -12,7 +12,7 @@ _LABELLED = [
     re.compile(r"^[ \t]*Ärende(?:t|mening)?[ \t]*:[ \t]*([^\n]*\S)", re.MULTILINE),
     re.compile(r"^[ \t]*#[ \t]+([^\n]*\S)", re.MULTILINE),
     # "Handling som delges: Förslag till beslut och skötselplan …": a länsstyrelse's kungörelsedelgivning
-    re.compile(r"^[ \t]*(?:Rubrik|Remiss(?:ens titel)?|Angående|Ang\.|Avser|Gäller|"
+    re.compile(r"^[ \t]*(?:Rubrik|Remiss(?:ens titel|behandling)?|Angående|Ang\.|Avser|Gäller|"
                r"Handling(?:ar(?:na)?)?[ \t]+som[ \t]+(?:delges|kungörs|remitteras))[ \t]*:[ \t]*([^\n]*\S)",
                re.MULTILINE),
     re.compile(
@@ -43,7 +43,9 @@ _DOC_LEAD = re.compile(
     r"Inbjudan till (?:samråd|remiss)|Välkommen att tycka till|(?:Dags att )?[Tt]yck(?:a)? till|"
     # "Nu är förslaget till … ute på remiss", "Samrådshandling: Vattentjänstplan …"
     r"Nu (?:är|går|skickas|ställs)|(?:Samråds|Gransknings|Remiss|Utställnings)handling(?:ar)?|"
-    r"(?:Inbjudan|Möjlighet|Välkommen) att (?:lämna synpunkter|yttra sig)|Lämna synpunkter|"
+    r"(?:Inbjudan|Möjlighet|Välkommen) att (?:lämna synpunkter|yttra sig)|(?:Lämna|Ge|Skicka in)(?: dina| era)? synpunkter|"
+    # "Glöm inte ge yttrande om Översiktsplan 2040": a reminder in front of the matter's name
+    r"Glöm inte (?:att )?(?:ge|lämna|skicka in) (?:ditt |ert |era |dina )?(?:yttrande|synpunkter)|"
     r"[\wåäö:-]{2,40}(?:[ \t]+[\wåäö:-]{2,40}){0,2}[ \t]+vill ha (?:dina |era |in )?synpunkter|"
     r"(?:Förlängd|Förlängning av|Ny) (?:remisstid|svarstid|samrådstid|granskningstid|utställningstid|yttrandetid|"
     r"sista svarsdag)(?:en)?(?: för| gällande| i)?|"
@@ -97,7 +99,10 @@ _CHROME = re.compile(
     # the labels of a page's tools and sections ("Katalog", "Utskrift", "Bakgrund"), which name no matter
     r"(?:dnr|diarienr|diarienummer|ärendenummer|vår referens|er referens)\b[ \t.:]*+\S*\d\S*\Z|"
     r"(?:svara|svar|lämna synpunkter|yttra dig) på (?:remisser|remissen|förslag(?:et)?)\Z|"
-    r"(?:katalog|utskrift|bakgrund|inledning|sammanfattning|innehåll|kategori|kategorier|etiketter)\Z|"
+    r"(?:katalog|utskrift|bakgrund|inledning|sammanfattning|innehåll|kategori|kategorier|etiketter|"
+    r"praktisk information|bilagor|remisshandlingar|relaterade (?:dokument|länkar|sidor))\Z|klicka (?:på|här)\b|vid frågor\b|"
+    # a link to a file: "Missiv (PDF, 262 kB)"
+    r"[^\n]{0,200}\((?:pdf|word|docx?|xlsx?|odt)\b[^()\n]{0,20}\d[ \t]*[kKmM]B\)\Z|"
     r"(?:[^/>›\n]{0,60}[ \t][/>›][ \t]){2})",  # a breadcrumb: Start / Bygga och bo / Avfall
     re.IGNORECASE,
 )
@@ -110,7 +115,7 @@ _DATELINE = re.compile(
     rf"(?:[ \t]+(?:Dnr|Diarienr|Diarienummer|Ärendenummer|Vår referens|Er referens|Beteckning)\b[^\n]*)?\.?",
     re.IGNORECASE | re.MULTILINE)  # anchored at a line's start: it is only ever matched against a whole line
 # Lines of a letterhead: the document type alone, a date with a diarienummer, the sending unit.
-_LETTERHEAD = re.compile(r"(?:remiss|missiv|remissmissiv|kungörelse|promemoria|följebrev|samråd|granskning|"
+_LETTERHEAD = re.compile(r"(?:remiss(?:version|utgåva|förslag)?|missiv|remissmissiv|kungörelse|promemoria|följebrev|samråd|granskning|"
                          r"utställning|(?:(?:aktuella|tidigare|pågående|öppna|avslutade|utgångna)[ \t]+)?"
                          r"(?:remisser|samråd)(?:[ \t]+(?:från|under)[ \t]+\d{4})?|[\d\s:–-]+)\.?", re.IGNORECASE)
 _UNIT = re.compile(r"(?:avdelningen|enheten|sektionen|kansliet|förvaltningen|kontoret|staben|byrån|departementet|"

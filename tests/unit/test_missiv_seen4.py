@@ -92,3 +92,18 @@ def test_an_extension_to_a_yearless_day_or_a_longer_yttrandetid_is_read(fresh4, 
 def test_a_yearless_extension_day_is_not_guessed():
     text = "Remisstiden förlängs till och med den 31 oktober. Svar till registrator@region.se."
     assert parse_missiv(text).extension_to is None
+
+
+@pytest.mark.parametrize(("case", "title"), [
+    ("h13", "Hållbarhetsprogram för Region Jönköpings län"),  # "Remissbehandling: …" under the page's section links
+    ("h09", "Översiktsplan 2040"),  # "Glöm inte ge yttrande om Översiktsplan 2040"
+    ("h38", "Utvecklingsstrategi för Östergötland"),  # "Remissversion", "Klicka på bilden …" above it
+])
+def test_a_pages_call_to_answer_gives_the_matter(fresh4, case, title):
+    assert parse_missiv(fresh4[case]["text"]).title == title
+
+
+def test_section_labels_and_file_links_are_never_the_title(fresh4):
+    # "Bakgrund", "Praktisk information", "Vid frågor kontakta", "Missiv (PDF, 262 kB)", "Bilagor": no heading
+    # names the matter, so the field stays empty (with the parser's warning) rather than wrong
+    assert parse_missiv(fresh4["h28"]["text"]).title is None
