@@ -273,8 +273,10 @@ def clean_subject(subject: str, span: tuple[int, int]) -> tuple[str | None, tupl
 _DNR_TOKEN = r"(?:[A-ZÅÄÖ]{1,6}[ -]?)?\d[\d.:/-]{3,30}\d"
 _SUBJECT_DNR = re.compile(
     rf"(?<![ \t])(?:[ \t]*+\((?:dnr|diarienr|diarienummer)?[ \t.:]{{0,5}}{_DNR_TOKEN}\)|"
-    rf"(?<!SOU)(?<!Ds)(?<!FS)(?<!prop\.)[ \t]++(?:(?:dnr|diarienr|diarienummer)[ \t.:]{{0,5}})?"
-    rf"(?=[^ \t]{{0,30}}[:/-][^ \t]{{0,30}}[:/-]|[A-ZÅÄÖ]{{1,6}}-)(?!\d{{4}}[-–]\d{{4}}\Z){_DNR_TOKEN})[ \t]*+\Z",
+    rf"(?<!SOU)(?<!Ds)(?<!FS)(?<!prop\.),?[ \t]++(?:(?:dnr|diarienr|diarienummer)[ \t.:]{{0,5}})?"
+    # "… 511-7180-11", "… KS-2021-00442", "…, RJL 2019/2969", "… Grönprogram 2018/0153" (a year, a slash, a number)
+    rf"(?:(?=[^ \t]{{0,30}}[:/-][^ \t]{{0,30}}[:/-]|[A-ZÅÄÖ]{{1,6}}-)(?!\d{{4}}[-–]\d{{4}}\Z){_DNR_TOKEN}|"
+    rf"(?:[A-ZÅÄÖ]{{2,6}}[ \t])?(?:19|20)\d\d/\d{{2,6}}))[ \t]*+\Z",
     re.IGNORECASE)
 
 

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from remiss.missiv import parse_missiv
+from remiss.missiv.title import clean_subject
 
 FRESH = Path(__file__).resolve().parents[1] / "data" / "missiv" / "fresh"
 
@@ -107,3 +108,13 @@ def test_section_labels_and_file_links_are_never_the_title(fresh4):
     # "Bakgrund", "Praktisk information", "Vid frågor kontakta", "Missiv (PDF, 262 kB)", "Bilagor": no heading
     # names the matter, so the field stays empty (with the parser's warning) rather than wrong
     assert parse_missiv(fresh4["h28"]["text"]).title is None
+
+
+@pytest.mark.parametrize(("subject", "title"), [
+    ("Hållbarhetsprogram för Region Jönköpings län, dnr 2019/2902", "Hållbarhetsprogram för Region Jönköpings län"),
+    ("Trafikförsörjningsprogram 2021-2035, RJL 2019/2969", "Trafikförsörjningsprogram 2021-2035"),
+    ("Grönprogram 2018/0153", "Grönprogram"),
+])
+def test_a_subjects_trailing_diarienummer_is_not_the_title(subject, title):
+    # subjects of fresh4's forwards k02, k06, k15: the sender's "år/nummer" after a comma or a blank
+    assert clean_subject(subject, (0, len(subject)))[0] == title
