@@ -29,6 +29,8 @@ _REMITTENT_PATTERNS = [
     (re.compile(rf"\b(?i:som) ({_BODY}) (?i:har remitterat)"), 3),
     (re.compile(rf"(?i:remiss(?:var)?(?:en)? (?:från|som (?:har )?kommit (?:in )?till)) ({_BODY})"), 2),
     (re.compile(rf"({_BODY}) (?i:(?:har )?remitter(?:ar|at))"), 2),
+    # "Socialdepartementet bjuder in till ett remissmöte": the body inviting to the remiss's meeting or samråd
+    (re.compile(rf"({_BODY}) (?i:(?:bjuder|inbjuder) (?:härmed )?in till (?:ett |en )?(?:remiss|samråd))"), 1),
     (re.compile(rf"^[ \t]*(?:[A-ZÅÄÖ][a-zåäö]+ (?:stad|kommun|region)[ \t]+)?({_BODY})[ \t]+\d+[ \t]*\(\d+\)", re.M), 1),
 ]
 

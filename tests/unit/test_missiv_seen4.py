@@ -118,3 +118,15 @@ def test_section_labels_and_file_links_are_never_the_title(fresh4):
 def test_a_subjects_trailing_diarienummer_is_not_the_title(subject, title):
     # subjects of fresh4's forwards k02, k06, k15: the sender's "år/nummer" after a comma or a blank
     assert clean_subject(subject, (0, len(subject)))[0] == title
+
+
+# Regeringskansliet's page on a remissmöte (walk 5, d07): the department invites, no answer address says who.
+REMISSMOTE = """# Remiss Ändringar i begränsningsförordningen avseende allmänna sammankomster
+
+Socialdepartementet bjuder in till ett remissmöte på Skype torsdagen den 13 januari kl. 9.00. Samma datum och \
+tidpunkt är också deadline för att svara på remissen.
+"""
+
+
+def test_the_body_that_invites_to_the_remissmote_is_the_remittent():
+    assert parse_missiv(REMISSMOTE).remittent == "Socialdepartementet"
