@@ -130,3 +130,20 @@ tidpunkt är också deadline för att svara på remissen.
 
 def test_the_body_that_invites_to_the_remissmote_is_the_remittent():
     assert parse_missiv(REMISSMOTE).remittent == "Socialdepartementet"
+
+
+# A regeringen.se sändlista copied from the browser without its numbers (walk 5, d01): one name a line.
+COPIED_LIST = """Remissinstanser
+
+Svenska privatläkarföreningen
+Sveriges arbetsterapeuter
+Sveriges farmaceuter
+Sveriges Kommuner och regioner
+Sveriges Läkarförbund
+Söderhamns kommun
+"""
+
+
+def test_a_name_ending_in_a_group_word_is_kept_in_an_unnumbered_list():
+    names = parse_missiv(COPIED_LIST).sandlista
+    assert "Sveriges Kommuner och regioner" in names and len(names) == 6
