@@ -6,6 +6,7 @@ registrator's file gave them (a web page copied, a PDF's text layer), and checks
 from __future__ import annotations
 
 import json
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -147,3 +148,10 @@ Söderhamns kommun
 def test_a_name_ending_in_a_group_word_is_kept_in_an_unnumbered_list():
     names = parse_missiv(COPIED_LIST).sandlista
     assert "Sveriges Kommuner och regioner" in names and len(names) == 6
+
+
+def test_the_same_day_named_as_deadline_in_the_next_sentence_is_the_deadline():
+    # walk 5, d07: the date is given for a meeting, the next sentence makes it the deadline, without a year
+    found = parse_missiv(REMISSMOTE)
+    assert found.deadline is None and any("saknar årtal" in w for w in found.warnings)
+    assert str(parse_missiv(REMISSMOTE, reference_date=date(2021, 12, 20)).deadline) == "2022-01-13 09:00:00"
