@@ -254,7 +254,8 @@ def clean_subject(subject: str, span: tuple[int, int]) -> tuple[str | None, tupl
                     r"[ \t]*(?:[:–-]|för)?|"
                     r"remiss[ \t]*[:–-]|"
                     # "Samråd översiktsplan", "Granskning: detaljplan för …": the procedure in front of the name
-                    r"(?:samråd|granskning|utställning)(?:[ \t]+(?:om|av|för|gällande))?[ \t]*[:–-]?(?=[ \t]+\S))[ \t]*",
+                    r"(?:kungörelse[ \t]+)?(?:samråd|granskning|utställning)(?:[ \t]+(?:om|av|för|gällande))?[ \t]*[:–-]?"
+                    r"(?=[ \t]+\S))[ \t]*",
                     subject, re.IGNORECASE)
     if lead:
         subject, span = subject[lead.end():], (span[0] + lead.end(), span[1])
@@ -310,7 +311,18 @@ def _tidy(value: str, span: tuple[int, int], lead: bool = True) -> tuple[str | N
         value = value[:1].upper() + value[1:]
     value = _TRAIL.sub("", value).strip(" .:–-")
     value = _DATE_TAIL.sub("", value)
-    return (value or None), span
+    return (_drop_body_tail(value) or None), span
+
+
+def _drop_body_tail(value: str) -> str:
+    """Drop the sender's name put after a comma: "Förslag till översiktsplan Gotland 2040, Region Gotland"."""
+    head, comma, tail = value.rpartition(", ")
+    if not comma or len(head.split()) < 2:
+        return value
+    named = find_bodies(tail)
+    # a kommun after the comma is the place the matter is about ("… i Stora Le, Dals-Eds kommun"), kept
+    sender = named and named[0].start == 0 and named[0].end >= len(tail.rstrip()) and named[0].body.kind != "kommun"
+    return head if sender else value
 
 
 def _headline(text: str) -> tuple[str | None, tuple[int, int] | None]:

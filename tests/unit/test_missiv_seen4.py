@@ -155,3 +155,13 @@ def test_the_same_day_named_as_deadline_in_the_next_sentence_is_the_deadline():
     found = parse_missiv(REMISSMOTE)
     assert found.deadline is None and any("saknar årtal" in w for w in found.warnings)
     assert str(parse_missiv(REMISSMOTE, reference_date=date(2021, 12, 20)).deadline) == "2022-01-13 09:00:00"
+
+
+@pytest.mark.parametrize("case", ["h16", "k07"])
+def test_the_senders_name_after_a_comma_and_kungorelse_are_not_the_title(fresh4, case):
+    # "Förslag till översiktsplan Gotland 2040, Region Gotland"; the subject "Kungörelse granskning – Förslag …"
+    assert parse_missiv(fresh4[case]["text"]).title == "Förslag till översiktsplan Gotland 2040"
+
+
+def test_a_kommun_after_a_comma_is_the_place_and_stays(fresh4):
+    assert parse_missiv(fresh4["h43"]["text"]).title.endswith("i Stora Le, Dals-Eds kommun")
