@@ -103,14 +103,15 @@ def find_letter_date(text: str, dates: list[DateMatch]) -> DateMatch | None:
 # "… remissmöte torsdagen den 13 januari kl. 9.00. Samma datum och tidpunkt är också deadline för att svara": the
 # next sentence makes the date (named for a meeting) the deadline too.
 _SAME_DAY_AFTER = re.compile(
-    r"[^\n]{0,40}?[.,;][ \t]+(?:och[ \t]+)?(?:Samma|samma|Det|det|Detta|detta)[ \t]+(?:datum|dag)(?:[ \t]+och[ \t]+"
+    r"[.,;][ \t]+(?:och[ \t]+)?(?:Samma|samma|Det|det|Detta|detta)[ \t]+(?:datum|dag)(?:[ \t]+och[ \t]+"
     r"(?:tid(?:punkt)?|klockslag))?[ \t]+är[ \t]+(?:också[ \t]+|även[ \t]+)?(?:deadline|sista[ \t]+(?:svars)?dag(?:en)?|"
     r"svarsdatum|sista[ \t]+dag(?:en)?[ \t]+för[ \t]+(?:att[ \t]+svara|svar))")
 
 
 def _score(text: str, dm: DateMatch) -> tuple[int, bool]:
     """Return (score, internal) for a date as the answer deadline; score 0 means not a deadline."""
-    if _SAME_DAY_AFTER.match(text, dm.end):
+    same = _SAME_DAY_AFTER.search(text, dm.end, dm.end + 250)
+    if same and same.start() - dm.end <= 40 and "\n" not in text[dm.end:same.start()]:
         return 3, False
     before = _sentence_before(text, dm.start)
     near = before[-90:]

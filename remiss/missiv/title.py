@@ -285,7 +285,8 @@ _SUBJECT_DNR = re.compile(
 # letter's own heading; it flows into every document and mail subject, which say "remiss" themselves.
 _REMISS_LEAD = re.compile(
     r"^(?:(?:Remiss|Remittering)\b(?:[ \t]+(?:av|om|angående|avseende|gällande|över|på)\b)?[ \t]*[:–-]?[ \t]*)?"
-    r"(?:(?:(?:departements)?promemorian?|betänkandet?|rapporten?)(?:[ \t]+om)?[ \t]+)?(?=\S)",
+    r"(?:(?:(?:departements)?promemorian?|betänkandet?|rapporten?)(?:[ \t]+(?:om|angående|avseende|gällande))?[ \t]+)?"
+    r"(?=\S)",
     re.IGNORECASE)
 # "Rapporten X" alone may be the matter's own name; "Promemorian X" never is.
 _DOC_ONLY = re.compile(r"^(?:betänkande|rapport)", re.IGNORECASE)

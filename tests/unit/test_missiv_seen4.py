@@ -165,3 +165,14 @@ def test_the_senders_name_after_a_comma_and_kungorelse_are_not_the_title(fresh4,
 
 def test_a_kommun_after_a_comma_is_the_place_and_stays(fresh4):
     assert parse_missiv(fresh4["h43"]["text"]).title.endswith("i Stora Le, Dals-Eds kommun")
+
+
+def test_a_body_in_the_sender_header_is_not_the_contact_person(fresh4):
+    # k12: "Från: Länsstyrelsen Västerbotten <vasterbotten@lansstyrelsen.se>" and no person named in the letter
+    assert parse_missiv(fresh4["k12"]["text"]).contact_person is None
+
+
+@pytest.mark.parametrize("case", ["h01", "k05"])
+def test_remiss_av_promemoria_angaende_gives_the_matter(fresh4, case):
+    # "# Remiss av promemoria angående ändring i rennäringsförordningen (1993:384)"
+    assert parse_missiv(fresh4[case]["text"]).title == "Ändring i rennäringsförordningen (1993:384)"
