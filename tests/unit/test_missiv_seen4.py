@@ -176,3 +176,9 @@ def test_a_body_in_the_sender_header_is_not_the_contact_person(fresh4):
 def test_remiss_av_promemoria_angaende_gives_the_matter(fresh4, case):
     # "# Remiss av promemoria angående ändring i rennäringsförordningen (1993:384)"
     assert parse_missiv(fresh4[case]["text"]).title == "Ändring i rennäringsförordningen (1993:384)"
+
+
+@pytest.mark.parametrize(("case", "dnr"), [("h23", "2020-11645"), ("h24", "2020-11591"), ("h40", "2018/0153")])
+def test_the_number_the_answer_must_carry_is_the_sender_dnr(fresh4, case, dnr):
+    # "Vänligen ange ärendenumret 2020-11645 i ert svar"; "skriv ”Samråd Grönprogram 2018/0153” i adressfältet"
+    assert parse_missiv(fresh4[case]["text"]).sender_dnr == dnr
