@@ -61,7 +61,9 @@ _CONTACT_CUES = re.compile(
     r"kontakta(?: gärna)?(?:[ \t]*:)?|^[ \t]*kontakt(?:uppgifter)?[ \t]*:?[ \t]*\n|\batt(?:\.|:)|\battn?\.?:|"
     # "Kontakt: Anna Berg, 010-…", "Mer information: …", "För frågor: …", "Ansvarig tjänsteperson: …"
     r"\bkontakt[ \t]*:|^[ \t]*(?:mer|ytterligare)[ \t]+information[ \t]*(?::|\n)|\b(?:för|vid)[ \t]+frågor[ \t]*:|"
-    r"\bansvarig(?:[ \t]+(?:tjänste(?:man|person)|handläggare))?[ \t]*:)\s*",
+    r"\bansvarig(?:[ \t]+(?:tjänste(?:man|person)|handläggare))?[ \t]*:|"
+    # "Har du några frågor är du välkommen att ringa\nJenny Sandberg – 0498 …"
+    r"\bvälkommen[ \t]+att[ \t]+(?:ringa|kontakta|mejla|höra[ \t]+av[ \t]+(?:dig|er)[ \t]+till))\s*",
     re.IGNORECASE | re.MULTILINE,
 )
 

@@ -182,3 +182,9 @@ def test_remiss_av_promemoria_angaende_gives_the_matter(fresh4, case):
 def test_the_number_the_answer_must_carry_is_the_sender_dnr(fresh4, case, dnr):
     # "Vänligen ange ärendenumret 2020-11645 i ert svar"; "skriv ”Samråd Grönprogram 2018/0153” i adressfältet"
     assert parse_missiv(fresh4[case]["text"]).sender_dnr == dnr
+
+
+@pytest.mark.parametrize("case", ["h16", "k07"])
+def test_welcome_to_call_names_the_contact_person(fresh4, case):
+    # "Har du några frågor är du välkommen att ringa\nJenny Sandberg – 0498 26 96 39 eller\nMax Sundberg Wallman …"
+    assert parse_missiv(fresh4[case]["text"]).contact_person == "Jenny Sandberg"
