@@ -13,7 +13,11 @@ _STRONG = re.compile(
     r"sista dag(?:en)? (?:att|för att) (?:svara|lämna|inkomma)|sista svarsdag|"
     r"remisstiden (?:löper ut|går ut|gick ut|slutar|slutade)|svarsdatum|remissvar(?:et|en)? .{0,60}senast|"
     r"svar(?:et|en)? .{0,60}senast|yttrande(?:t|n)? .{0,60}senast|med svar senast|"
-    r"remisstiden är (?:fram )?till(?: och med)?|synpunkter [^.]{0,40}\bfram till(?: och med)?|"
+    r"remisstiden är (?:fram )?till(?: och med)?|synpunkter [^.]{0,80}\bfram till(?: och med)?|"
+    # "… kan yttra sig över Länsstyrelsens förslag till beslut till och med den 29 april 2016"
+    r"\byttra (?:sig|dig|er)\b[^.]{0,60}\btill och med|"
+    # "Synpunkter på förslagen … kan lämnas fram till och med den 22 juni 2021 klockan 13:00" (the cue word far back)
+    r"\b(?:kan|ska|skall) (?:lämnas|skickas|ges) (?:in )?(?:fram till(?: och med)?|till och med)|"
     r"(?:synpunkter|remissvar|yttranden?) [^.]{0,60}\btill och med|"
     # "svaren fram till den 8 juni", "är på samråd till och med 2024-06-30"
     r"(?:svar(?:et|en)?|synpunkter(?:na)?|yttranden?(?:a)?|remissvar(?:et|en)?)\b[^.]{0,40}?\bfram till|"
@@ -44,7 +48,9 @@ _KOMMUN_AUDIENCE = re.compile(r"\bför kommuner(?:na)?\b|\bkommuner(?:na)? (?:ha
 _INTERNAL = re.compile(r"svar till kansliet|till (?:förvaltningens )?kansli(?:et)?\b|internt", re.IGNORECASE)
 _NEGATIVE = re.compile(
     r"träd(?:er|a|de) i kraft|ikraftträd|publicera|sammanträde|möte|tidigare|skickades|beslutade|"
-    r"protokoll|daterad|\binkom\b|\bankom\b|\bank\.|förlängs|förlängd till",
+    r"protokoll|daterad|\binkom\b|\bankom\b|\bank\.|förlängs|förlängd till|"
+    # a page's own dates: "Senast granskad: 31 mars 2021", "Senast uppdaterad 2021-03-31"
+    r"senast (?:granskad|uppdaterad|ändrad|publicerad|reviderad)",
     re.IGNORECASE,
 )
 # A sentence that opens with the date: "Senast den 5 december önskar kommunen …", "Fram till den 6 oktober finns …".

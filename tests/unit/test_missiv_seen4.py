@@ -188,3 +188,12 @@ def test_the_number_the_answer_must_carry_is_the_sender_dnr(fresh4, case, dnr):
 def test_welcome_to_call_names_the_contact_person(fresh4, case):
     # "Har du några frågor är du välkommen att ringa\nJenny Sandberg – 0498 26 96 39 eller\nMax Sundberg Wallman …"
     assert parse_missiv(fresh4[case]["text"]).contact_person == "Jenny Sandberg"
+
+
+@pytest.mark.parametrize(("case", "deadline"), [
+    ("h24", "2021-07-01"),  # "Senast granskad: 31 mars 2021" is the page's own date, not a deadline
+    ("h20", "2016-04-29"),  # "kan yttra sig över Länsstyrelsens förslag till beslut till och med den 29 april 2016"
+    ("h28", "2021-06-22 13:00:00"),  # "Synpunkter på förslagen … kan lämnas fram till och med den 22 juni 2021 …"
+])
+def test_deadline_cues_of_myndighet_and_lansstyrelse_pages(fresh4, case, deadline):
+    assert str(parse_missiv(fresh4[case]["text"]).deadline) == deadline
