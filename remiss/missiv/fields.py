@@ -173,6 +173,10 @@ def _answer_after(text: str, cue_start: int, cue_end: int,
     """Return the answer address a cue introduces, its span and the copies, or None."""
     start = cue_end + len(text[cue_end:cue_end + 200]) - len(text[cue_end:cue_end + 200].lstrip())
     sentence_end = _sentence_end(text, start)
+    if re.match(r"[ \t]*:[ \t]*\n", text[cue_end:cue_end + 40]):
+        # "Yttranden skickas till:" and the addresses as lines of their own below, a postal one first
+        stop = re.compile(r"\.(?=\s+[A-ZÅÄÖ])").search(text, start, cue_end + 250)
+        sentence_end = stop.start() if stop else min(len(text), cue_end + 250)
     first = EMAIL_RE.search(text, cue_end, sentence_end)
     # "lämnas till Sala kommun, Box 304, 733 25 Sala eller kommun.info@sala.se": a postal address, then the e-mail.
     alternative = first and first.start() - cue_end <= 250 and _OR_MAIL.search(text, max(cue_end, first.start() - 25),

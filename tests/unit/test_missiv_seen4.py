@@ -197,3 +197,11 @@ def test_welcome_to_call_names_the_contact_person(fresh4, case):
 ])
 def test_deadline_cues_of_myndighet_and_lansstyrelse_pages(fresh4, case, deadline):
     assert str(parse_missiv(fresh4[case]["text"]).deadline) == deadline
+
+
+@pytest.mark.parametrize(("case", "address"), [("h08", "vattentjanstplan@trosa.se"),
+                                               ("h17", "registrator.hsf@sll.se")])
+def test_an_answer_address_on_its_own_line_below_till_colon(fresh4, case, address):
+    # "… senast den 16 april 2023 till:\n\nvattentjanstplan@trosa.se"; "Yttranden skickas till:\n\n<postal address>
+    # \n\neller till registrator.hsf@sll.se"
+    assert parse_missiv(fresh4[case]["text"]).answer_email == address
