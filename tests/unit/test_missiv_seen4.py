@@ -205,3 +205,9 @@ def test_an_answer_address_on_its_own_line_below_till_colon(fresh4, case, addres
     # "… senast den 16 april 2023 till:\n\nvattentjanstplan@trosa.se"; "Yttranden skickas till:\n\n<postal address>
     # \n\neller till registrator.hsf@sll.se"
     assert parse_missiv(fresh4[case]["text"]).answer_email == address
+
+
+def test_an_extension_mails_subject_gives_the_matter():
+    # walk 5, finding 16: the Inkorg's proposal kept "Samråd:" and "- förlängd samrådstid"
+    subject = "Samråd: Detaljplan för del av Mamre, kvarteret Durum - förlängd samrådstid"
+    assert clean_subject(subject, (0, len(subject)))[0] == "Detaljplan för del av Mamre, kvarteret Durum"
