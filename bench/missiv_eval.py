@@ -139,7 +139,7 @@ KIND_FIELDS = ("title", "sender_dnr", "remittent", "deadline_date", "deadline_ti
                "contact_person", "sandlista_count", "sandlista_sample", "extension_to")
 HOLDOUT_SHARE = 0.3
 # Held-out sets whose before/after runs are done and that later rounds tune on (round h-titles onwards).
-SEEN_HOLDOUTS = ("fresh-holdout", "fresh2-holdout", "fresh3-holdout")
+SEEN_HOLDOUTS = ("fresh-holdout", "fresh2-holdout", "fresh3-holdout", "fresh4-holdout")
 
 
 def holdout_ids(letters: list[dict]) -> set[str]:

@@ -13,7 +13,11 @@ _STRONG = re.compile(
     r"sista dag(?:en)? (?:att|för att) (?:svara|lämna|inkomma)|sista svarsdag|"
     r"remisstiden (?:löper ut|går ut|gick ut|slutar|slutade)|svarsdatum|remissvar(?:et|en)? .{0,60}senast|"
     r"svar(?:et|en)? .{0,60}senast|yttrande(?:t|n)? .{0,60}senast|med svar senast|"
-    r"remisstiden är (?:fram )?till(?: och med)?|synpunkter [^.]{0,40}\bfram till(?: och med)?|"
+    r"remisstiden är (?:fram )?till(?: och med)?|synpunkter [^.]{0,80}\bfram till(?: och med)?|"
+    # "… kan yttra sig över Länsstyrelsens förslag till beslut till och med den 29 april 2016"
+    r"\byttra (?:sig|dig|er)\b[^.]{0,60}\btill och med|"
+    # "Synpunkter på förslagen … kan lämnas fram till och med den 22 juni 2021 klockan 13:00" (the cue word far back)
+    r"\b(?:kan|ska|skall) (?:lämnas|skickas|ges) (?:in )?(?:fram till(?: och med)?|till och med)|"
     r"(?:synpunkter|remissvar|yttranden?) [^.]{0,60}\btill och med|"
     # "svaren fram till den 8 juni", "är på samråd till och med 2024-06-30"
     r"(?:svar(?:et|en)?|synpunkter(?:na)?|yttranden?(?:a)?|remissvar(?:et|en)?)\b[^.]{0,40}?\bfram till|"
@@ -44,7 +48,9 @@ _KOMMUN_AUDIENCE = re.compile(r"\bför kommuner(?:na)?\b|\bkommuner(?:na)? (?:ha
 _INTERNAL = re.compile(r"svar till kansliet|till (?:förvaltningens )?kansli(?:et)?\b|internt", re.IGNORECASE)
 _NEGATIVE = re.compile(
     r"träd(?:er|a|de) i kraft|ikraftträd|publicera|sammanträde|möte|tidigare|skickades|beslutade|"
-    r"protokoll|daterad|\binkom\b|\bankom\b|\bank\.|förlängs|förlängd till",
+    r"protokoll|daterad|\binkom\b|\bankom\b|\bank\.|förlängs|förlängd till|"
+    # a page's own dates: "Senast granskad: 31 mars 2021", "Senast uppdaterad 2021-03-31"
+    r"senast (?:granskad|uppdaterad|ändrad|publicerad|reviderad)",
     re.IGNORECASE,
 )
 # A sentence that opens with the date: "Senast den 5 december önskar kommunen …", "Fram till den 6 oktober finns …".
@@ -100,8 +106,19 @@ def find_letter_date(text: str, dates: list[DateMatch]) -> DateMatch | None:
     return None
 
 
+# "… remissmöte torsdagen den 13 januari kl. 9.00. Samma datum och tidpunkt är också deadline för att svara": the
+# next sentence makes the date (named for a meeting) the deadline too.
+_SAME_DAY_AFTER = re.compile(
+    r"[.,;][ \t]+(?:och[ \t]+)?(?:Samma|samma|Det|det|Detta|detta)[ \t]+(?:datum|dag)(?:[ \t]+och[ \t]+"
+    r"(?:tid(?:punkt)?|klockslag))?[ \t]+är[ \t]+(?:också[ \t]+|även[ \t]+)?(?:deadline|sista[ \t]+(?:svars)?dag(?:en)?|"
+    r"svarsdatum|sista[ \t]+dag(?:en)?[ \t]+för[ \t]+(?:att[ \t]+svara|svar))")
+
+
 def _score(text: str, dm: DateMatch) -> tuple[int, bool]:
     """Return (score, internal) for a date as the answer deadline; score 0 means not a deadline."""
+    same = _SAME_DAY_AFTER.search(text, dm.end, dm.end + 250)
+    if same and same.start() - dm.end <= 40 and "\n" not in text[dm.end:same.start()]:
+        return 3, False
     before = _sentence_before(text, dm.start)
     near = before[-90:]
     if _NEGATIVE.search(near[-45:]):

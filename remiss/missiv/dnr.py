@@ -21,7 +21,7 @@ RK_RE = re.compile(rf"(?<![\w/.-]){RK_DNR}(?![\w/-])")
 # the cue: an optional group of them here was tried at every position of the text.
 _CUE = re.compile(
     r"(?:\bdnr\b|\bdiarienr\b|diarienummer|diarienumret|"
-    r"ärendenummer|\bärende(?:nr|[ \t]+nr)\b|\bdiarie[ \t]+nr\b|\bbeteckning\b|\bref(?:erens)?\s*nr\b|"
+    r"ärendenummer|ärendenumret|\bärende(?:nr|[ \t]+nr)\b|\bdiarie[ \t]+nr\b|\bbeteckning\b|\bref(?:erens)?\s*nr\b|"
     r"\bvår referens\b)\.?\s*:?",
     re.IGNORECASE,
 )
@@ -30,7 +30,7 @@ _FILENAME_CUE = re.compile(r"filnamn|utan snedstreck|döp", re.IGNORECASE)
 _FILE_AFTER = re.compile(r"^[^\n.]{0,80}\.(?:docx?|pdf|odt|rtf)\b", re.IGNORECASE)
 # "Ange ”KSTFU/2022:149” i mejlet", "SKS 2020/3516 i rubrikraden": the number the answer must carry.
 _SUBJECT_AFTER = re.compile(
-    r"(?<![ \t])[”\"'’]?[ \t]+i[ \t]+(?:rubrikraden|ämnesraden|ämnesfältet|mejlet|mailet|e-?postmeddelandet|e-?posten|"
+    r"(?<![ \t])[”\"'’]?[ \t]+i[ \t]+(?:rubrikraden|ämnesraden|ämnesfältet|ämnesrutan|adressfältet|mejlet|mailet|e-?postmeddelandet|e-?posten|"
     r"ärendemeningen|e-?postmeddelandets ärendemening)", re.IGNORECASE)
 _STRONG_OWNER = re.compile(r"\b(?:vårt|ange|anges|med)\b|regeringskansliets", re.IGNORECASE)
 

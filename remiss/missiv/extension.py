@@ -9,11 +9,14 @@ from remiss.missiv.dates import find_dates
 # "Remisstiden har förlängts", "förlängd svarstid till …", "Finansdepartementet har förlängt remisstiden".
 _NOTICE = re.compile(
     r"\b(?:ny|nytt)[ \t]+(?:sista[ \t]+svarsdag|svarsdatum|svarstid|remisstid|sista[ \t]+dag[ \t]+för[ \t]+svar)\b|"
-    r"\bförläng\w{0,6}[ \t]+(?:[\wåäö]+[ \t]+){0,3}?(?:remisstid|svarstid|samrådstid|granskningstid|utställningstid|sista svarsdag|tid(?:en)? för (?:att )?svar)|"
-    r"\b(?:remisstid|svarstid|samrådstid|granskningstid|utställningstid|sista svarsdag)\w{0,4}[ \t\n]+(?:[\wåäö]+[ \t\n]+){0,3}?förläng",
+    r"\bförläng\w{0,6}[ \t]+(?:[\wåäö]+[ \t]+){0,3}?(?:remisstid|svarstid|samrådstid|granskningstid|utställningstid|"
+    r"yttrandetid|sista svarsdag|tid(?:en)? för (?:att )?svar)|"
+    # "Remissperioden sträcker sig från 31 januari till 4 maj, men förläns nu till …" ("förläns": a common slip)
+    r"\b(?:remisstid|svarstid|samrådstid|granskningstid|utställningstid|yttrandetid|remissperiod|sista svarsdag)"
+    r"\w{0,4}[ \t\n]+(?:[\wåäö,]+[ \t\n]+){0,10}?förlän[gs]",
     re.IGNORECASE,
 )
-_TO = re.compile(r"förläng\w{0,6}[ \t\n]+(?:[\wåäö]+[ \t\n]+){0,4}?(?:till(?: och med)?|t\.o\.m\.)[ \t\n]+$", re.IGNORECASE)
+_TO = re.compile(r"förlän(?:g\w{0,6}|s)[ \t\n]+(?:[\wåäö]+[ \t\n]+){0,4}?(?:till(?: och med)?|t\.o\.m\.)[ \t\n]+$", re.IGNORECASE)
 
 
 def find_extension(text: str, deadline: date | None) -> tuple[date | None, tuple[int, int] | None]:
@@ -21,7 +24,15 @@ def find_extension(text: str, deadline: date | None) -> tuple[date | None, tuple
     notice = _NOTICE.search(text)
     if not notice:
         return None, None
+    dated: date | None = None  # the last date with a year before the new one: a year-less new date follows it
     for dm in find_dates(text):
-        if dm.year and _TO.search(text[max(0, dm.start - 80):dm.start]):
-            return dm.resolve(None), (dm.start, dm.end)
+        if _TO.search(text[max(0, dm.start - 80):dm.start]):
+            # a year-less date is the deadline's own day (the letter names it again with its year), or follows the
+            # last dated day; else it stays unread rather than guessed
+            same_day = deadline if deadline and (deadline.month, deadline.day) == (dm.month, dm.day) else None
+            found = dm.resolve(None) if dm.year else same_day or dm.resolve(dated)
+            if found:
+                return found, (dm.start, dm.end)
+        if dm.year:
+            dated = dm.resolve(None) or dated
     return deadline, notice.span()

@@ -29,6 +29,8 @@ _REMITTENT_PATTERNS = [
     (re.compile(rf"\b(?i:som) ({_BODY}) (?i:har remitterat)"), 3),
     (re.compile(rf"(?i:remiss(?:var)?(?:en)? (?:från|som (?:har )?kommit (?:in )?till)) ({_BODY})"), 2),
     (re.compile(rf"({_BODY}) (?i:(?:har )?remitter(?:ar|at))"), 2),
+    # "Socialdepartementet bjuder in till ett remissmöte": the body inviting to the remiss's meeting or samråd
+    (re.compile(rf"({_BODY}) (?i:(?:bjuder|inbjuder) (?:härmed )?in till (?:ett |en )?(?:remiss|samråd))"), 1),
     (re.compile(rf"^[ \t]*(?:[A-ZÅÄÖ][a-zåäö]+ (?:stad|kommun|region)[ \t]+)?({_BODY})[ \t]+\d+[ \t]*\(\d+\)", re.M), 1),
 ]
 
@@ -59,7 +61,9 @@ _CONTACT_CUES = re.compile(
     r"kontakta(?: gärna)?(?:[ \t]*:)?|^[ \t]*kontakt(?:uppgifter)?[ \t]*:?[ \t]*\n|\batt(?:\.|:)|\battn?\.?:|"
     # "Kontakt: Anna Berg, 010-…", "Mer information: …", "För frågor: …", "Ansvarig tjänsteperson: …"
     r"\bkontakt[ \t]*:|^[ \t]*(?:mer|ytterligare)[ \t]+information[ \t]*(?::|\n)|\b(?:för|vid)[ \t]+frågor[ \t]*:|"
-    r"\bansvarig(?:[ \t]+(?:tjänste(?:man|person)|handläggare))?[ \t]*:)\s*",
+    r"\bansvarig(?:[ \t]+(?:tjänste(?:man|person)|handläggare))?[ \t]*:|"
+    # "Har du några frågor är du välkommen att ringa\nJenny Sandberg – 0498 …"
+    r"\bvälkommen[ \t]+att[ \t]+(?:ringa|kontakta|mejla|höra[ \t]+av[ \t]+(?:dig|er)[ \t]+till))\s*",
     re.IGNORECASE | re.MULTILINE,
 )
 
@@ -169,6 +173,10 @@ def _answer_after(text: str, cue_start: int, cue_end: int,
     """Return the answer address a cue introduces, its span and the copies, or None."""
     start = cue_end + len(text[cue_end:cue_end + 200]) - len(text[cue_end:cue_end + 200].lstrip())
     sentence_end = _sentence_end(text, start)
+    if re.match(r"[ \t]*:[ \t]*\n", text[cue_end:cue_end + 40]):
+        # "Yttranden skickas till:" and the addresses as lines of their own below, a postal one first
+        stop = re.compile(r"\.(?=\s+[A-ZÅÄÖ])").search(text, start, cue_end + 250)
+        sentence_end = stop.start() if stop else min(len(text), cue_end + 250)
     first = EMAIL_RE.search(text, cue_end, sentence_end)
     # "lämnas till Sala kommun, Box 304, 733 25 Sala eller kommun.info@sala.se": a postal address, then the e-mail.
     alternative = first and first.start() - cue_end <= 250 and _OR_MAIL.search(text, max(cue_end, first.start() - 25),

@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from remiss.missiv.bodies import find_bodies
 from remiss.missiv.deadline import find_deadline
 from remiss.missiv.dnr import department_from_dnr, find_sender_dnr
 from remiss.missiv.email import innermost, signature_name, signed_by_sender, unquote
@@ -91,7 +92,8 @@ def parse_missiv(text: str, *, reference_date: date | None = None) -> MissivResu
     contact, span = find_contact(work)
     if contact is None and envelope:
         signed = signature_name(work) or signed_by_sender(work, envelope.sender_name)
-        if signed:
+        # "Från: Länsstyrelsen Västerbotten <…>": a body's name in the sender header is nobody to contact
+        if signed and not _is_body(signed[0]):
             contact, span = signed[0], (signed[1], signed[1] + len(signed[0]))
     if contact is None:
         contact, span = name_from_address(work, [answer_email, *copies])
@@ -130,6 +132,12 @@ def parse_missiv(text: str, *, reference_date: date | None = None) -> MissivResu
         summary=summary,
         contact_email=contact_email,
     )
+
+
+def _is_body(name: str) -> bool:
+    """Tell whether a name is a public body's ("Länsstyrelsen Västerbotten"), not a person's."""
+    return any(m.end - m.start >= len(name.strip()) / 2 for m in find_bodies(name)) or \
+        bool(re.match(r"(?:Länsstyrelsen|Region|Kommun|Regeringskansliet)\b", name))
 
 
 def _mentions_sandlista(text: str) -> bool:

@@ -16,7 +16,9 @@ _GROUP_WORDS = (
     r"nämnder|bolag och stiftelser|stiftelser|bolag|myndigheter|kommuner|regioner|landsting|"
     r"organisationer|domstolar|universitet och högskolor|högskolor|förbund|övriga|fackliga organisationer"
 )
-_GROUP_LINE = re.compile(rf"^(?:[\wåäöÅÄÖ.\- ]{{0,40}}\s)?(?:{_GROUP_WORDS})\s*:?$")
+# "Övriga myndigheter", "Statliga bolag": a group's heading is capitalised only at its start; a second capital makes
+# it a name ("Sveriges Kommuner och regioner" in a list copied without its numbers).
+_GROUP_LINE = re.compile(rf"^(?:(?![^\n]*\s[A-ZÅÄÖ])[\wåäöÅÄÖ.\- ]{{0,40}}\s)?(?:{_GROUP_WORDS})\s*:?$")
 _GROUP_INLINE = re.compile(
     r"(?<![\wåäö])(?:[A-ZÅÄÖ][\wåäö]+\s+[\wåäö]+s\s+)(?:helägda\s+)?(?:nämnder|bolag och stiftelser)\b"
 )

@@ -12,7 +12,7 @@ _LABELLED = [
     re.compile(r"^[ \t]*Ärende(?:t|mening)?[ \t]*:[ \t]*([^\n]*\S)", re.MULTILINE),
     re.compile(r"^[ \t]*#[ \t]+([^\n]*\S)", re.MULTILINE),
     # "Handling som delges: Förslag till beslut och skötselplan …": a länsstyrelse's kungörelsedelgivning
-    re.compile(r"^[ \t]*(?:Rubrik|Remiss(?:ens titel)?|Angående|Ang\.|Avser|Gäller|"
+    re.compile(r"^[ \t]*(?:Rubrik|Remiss(?:ens titel|behandling)?|Angående|Ang\.|Avser|Gäller|"
                r"Handling(?:ar(?:na)?)?[ \t]+som[ \t]+(?:delges|kungörs|remitteras))[ \t]*:[ \t]*([^\n]*\S)",
                re.MULTILINE),
     re.compile(
@@ -43,10 +43,13 @@ _DOC_LEAD = re.compile(
     r"Inbjudan till (?:samråd|remiss)|Välkommen att tycka till|(?:Dags att )?[Tt]yck(?:a)? till|"
     # "Nu är förslaget till … ute på remiss", "Samrådshandling: Vattentjänstplan …"
     r"Nu (?:är|går|skickas|ställs)|(?:Samråds|Gransknings|Remiss|Utställnings)handling(?:ar)?|"
-    r"(?:Inbjudan|Möjlighet|Välkommen) att (?:lämna synpunkter|yttra sig)|Lämna synpunkter|"
+    r"(?:Inbjudan|Möjlighet|Välkommen) att (?:lämna synpunkter|yttra sig)|(?:Lämna|Ge|Skicka in)(?: dina| era)? synpunkter|"
+    # "Glöm inte ge yttrande om Översiktsplan 2040": a reminder in front of the matter's name
+    r"Glöm inte (?:att )?(?:ge|lämna|skicka in) (?:ditt |ert |era |dina )?(?:yttrande|synpunkter)|"
     r"[\wåäö:-]{2,40}(?:[ \t]+[\wåäö:-]{2,40}){0,2}[ \t]+vill ha (?:dina |era |in )?synpunkter|"
-    r"(?:Förlängd|Förlängning av|Ny) (?:remisstid|svarstid|samrådstid|granskningstid|sista svarsdag)(?:en)?"
-    r"(?: för| gällande| i)?|"
+    r"(?:Förlängd|Förlängning av|Ny) (?:remisstid|svarstid|samrådstid|granskningstid|utställningstid|yttrandetid|"
+    r"sista svarsdag)(?:en)?(?: för| gällande| i)?|"
+    r"(?:Remiss|Svars|Samråds|Gransknings|Utställnings)tiden(?: för| gällande| i)(?=[^\n]*förläng)|Remissbehandling|"
     # "Vill du vara med och påverka den nya Biblioteksplanen för 2024-2027?"
     r"Vill[ \t]+(?:du|ni)[ \t]+(?:vara[ \t]+med[ \t]+(?:och|att)[ \t]+)?(?:påverka|tycka[ \t]+till[ \t]+om|"
     r"lämna[ \t]+synpunkter[ \t]+på)(?:[ \t]+(?:den|det|de))?(?:[ \t]+(?:nya|ny|nytt))?|"
@@ -60,6 +63,9 @@ _DOC_LEAD = re.compile(
 )
 _TRAIL = re.compile(
     r"(?<![ \t])[ \t]*(?:[-–:][ \t]*(?:remiss|samråd|granskning|utställning)(?:förslag|version|shandling)?|"
+    # an extension notice's heading: "… - förlängd samrådstid", "Granskningstiden för X förlängs till 1 mars"
+    r"[-–:][ \t]*(?:förlängd|förlängning av|ny)[ \t]+(?:remiss|svars|samråds|gransknings|utställnings|yttrande)tid(?:en)?|"
+    r"[ \t]förläng(?:s|t|es)(?:[ \t]+till(?:[ \t]+och[ \t]+med)?[ \t]+[^\n]{1,30})?|"
     r"(?:(?:är|går)[ \t]+)?(?:ute |ut )?på (?:remiss|samråd|granskning|utställning))[ \t]*$", re.IGNORECASE)
 # regeringen.se puts the diarienummer right after the heading ("… vindkraftverkDiarienummer: Fi2025/00114"); a
 # subject may end with it in brackets ("… vindkraftverk (Fi2025/00114)"). Neither belongs to the ärendemening.
@@ -88,7 +94,15 @@ _CHROME = re.compile(
     r"så här (?:svarar|gör|lämnar|tycker) (?:du|man|ni)\b|"
     # skip links and toolbars ("Direkt till innehållet", "Verktygsfält"), an illustration's label, a section link
     r"(?:direkt )?till (?:huvud)?innehåll(?:et)?\b|verktygsfält|exempelbild|sidinformation|nyheter\Z|"
-    r"här (?:hittar|finns|kan)\b|läs mer\b|prenumerera\b|"
+    r"här (?:hittar|finns|kan)\b|läs mer\b|prenumerera\b|artikeln publicerades\b|"
+    # a letterhead's reference alone ("Dnr 6.4.16-05737/2021"), a page's section link ("Svara på remisser"), and
+    # the labels of a page's tools and sections ("Katalog", "Utskrift", "Bakgrund"), which name no matter
+    r"(?:dnr|diarienr|diarienummer|ärendenummer|vår referens|er referens)\b[ \t.:]*+\S*\d\S*\Z|"
+    r"(?:svara|svar|lämna synpunkter|yttra dig) på (?:remisser|remissen|förslag(?:et)?)\Z|"
+    r"(?:katalog|utskrift|bakgrund|inledning|sammanfattning|innehåll|kategori|kategorier|etiketter|"
+    r"praktisk information|bilagor|remisshandlingar|relaterade (?:dokument|länkar|sidor))\Z|klicka (?:på|här)\b|vid frågor\b|"
+    # a link to a file: "Missiv (PDF, 262 kB)"
+    r"[^\n]{0,200}\((?:pdf|word|docx?|xlsx?|odt)\b[^()\n]{0,20}\d[ \t]*[kKmM]B\)\Z|"
     r"(?:[^/>›\n]{0,60}[ \t][/>›][ \t]){2})",  # a breadcrumb: Start / Bygga och bo / Avfall
     re.IGNORECASE,
 )
@@ -101,7 +115,7 @@ _DATELINE = re.compile(
     rf"(?:[ \t]+(?:Dnr|Diarienr|Diarienummer|Ärendenummer|Vår referens|Er referens|Beteckning)\b[^\n]*)?\.?",
     re.IGNORECASE | re.MULTILINE)  # anchored at a line's start: it is only ever matched against a whole line
 # Lines of a letterhead: the document type alone, a date with a diarienummer, the sending unit.
-_LETTERHEAD = re.compile(r"(?:remiss|missiv|remissmissiv|kungörelse|promemoria|följebrev|samråd|granskning|"
+_LETTERHEAD = re.compile(r"(?:remiss(?:version|utgåva|förslag)?|missiv|remissmissiv|kungörelse|promemoria|följebrev|samråd|granskning|"
                          r"utställning|(?:(?:aktuella|tidigare|pågående|öppna|avslutade|utgångna)[ \t]+)?"
                          r"(?:remisser|samråd)(?:[ \t]+(?:från|under)[ \t]+\d{4})?|[\d\s:–-]+)\.?", re.IGNORECASE)
 _UNIT = re.compile(r"(?:avdelningen|enheten|sektionen|kansliet|förvaltningen|kontoret|staben|byrån|departementet|"
@@ -236,10 +250,12 @@ def clean_subject(subject: str, span: tuple[int, int]) -> tuple[str | None, tupl
     """Return the ärendemening an e-mail subject carries ('Remiss: X', 'Förlängd svarstid – X')."""
     # "Remiss av promemorian X" stays as the letter's own heading would; "Remiss: X" and "Förlängd svarstid – X"
     # are the sender's labels in front of it.
-    lead = re.match(r"(?:(?:förlängd|förlängning av)[ \t]+(?:remisstid|svarstid)(?:en)?[ \t]*(?:[:–-]|för)?|"
+    lead = re.match(r"(?:(?:förlängd|förlängning av)[ \t]+(?:remiss|svars|samråds|gransknings|utställnings)tid(?:en)?"
+                    r"[ \t]*(?:[:–-]|för)?|"
                     r"remiss[ \t]*[:–-]|"
                     # "Samråd översiktsplan", "Granskning: detaljplan för …": the procedure in front of the name
-                    r"(?:samråd|granskning|utställning)(?:[ \t]+(?:om|av|för|gällande))?[ \t]*[:–-]?(?=[ \t]+\S))[ \t]*",
+                    r"(?:kungörelse[ \t]+)?(?:samråd|granskning|utställning)(?:[ \t]+(?:om|av|för|gällande))?[ \t]*[:–-]?"
+                    r"(?=[ \t]+\S))[ \t]*",
                     subject, re.IGNORECASE)
     if lead:
         subject, span = subject[lead.end():], (span[0] + lead.end(), span[1])
@@ -258,8 +274,10 @@ def clean_subject(subject: str, span: tuple[int, int]) -> tuple[str | None, tupl
 _DNR_TOKEN = r"(?:[A-ZÅÄÖ]{1,6}[ -]?)?\d[\d.:/-]{3,30}\d"
 _SUBJECT_DNR = re.compile(
     rf"(?<![ \t])(?:[ \t]*+\((?:dnr|diarienr|diarienummer)?[ \t.:]{{0,5}}{_DNR_TOKEN}\)|"
-    rf"(?<!SOU)(?<!Ds)(?<!FS)(?<!prop\.)[ \t]++(?:(?:dnr|diarienr|diarienummer)[ \t.:]{{0,5}})?"
-    rf"(?=[^ \t]{{0,30}}[:/-][^ \t]{{0,30}}[:/-]|[A-ZÅÄÖ]{{1,6}}-)(?!\d{{4}}[-–]\d{{4}}\Z){_DNR_TOKEN})[ \t]*+\Z",
+    rf"(?<!SOU)(?<!Ds)(?<!FS)(?<!prop\.),?[ \t]++(?:(?:dnr|diarienr|diarienummer)[ \t.:]{{0,5}})?"
+    # "… 511-7180-11", "… KS-2021-00442", "…, RJL 2019/2969", "… Grönprogram 2018/0153" (a year, a slash, a number)
+    rf"(?:(?=[^ \t]{{0,30}}[:/-][^ \t]{{0,30}}[:/-]|[A-ZÅÄÖ]{{1,6}}-)(?!\d{{4}}[-–]\d{{4}}\Z){_DNR_TOKEN}|"
+    rf"(?:[A-ZÅÄÖ]{{2,6}}[ \t])?(?:19|20)\d\d/\d{{2,6}}))[ \t]*+\Z",
     re.IGNORECASE)
 
 
@@ -267,7 +285,8 @@ _SUBJECT_DNR = re.compile(
 # letter's own heading; it flows into every document and mail subject, which say "remiss" themselves.
 _REMISS_LEAD = re.compile(
     r"^(?:(?:Remiss|Remittering)\b(?:[ \t]+(?:av|om|angående|avseende|gällande|över|på)\b)?[ \t]*[:–-]?[ \t]*)?"
-    r"(?:(?:(?:departements)?promemorian?|betänkandet?|rapporten?)(?:[ \t]+om)?[ \t]+)?(?=\S)",
+    r"(?:(?:(?:departements)?promemorian?|betänkandet?|rapporten?)(?:[ \t]+(?:om|angående|avseende|gällande))?[ \t]+)?"
+    r"(?=\S)",
     re.IGNORECASE)
 # "Rapporten X" alone may be the matter's own name; "Promemorian X" never is.
 _DOC_ONLY = re.compile(r"^(?:betänkande|rapport)", re.IGNORECASE)
@@ -293,7 +312,18 @@ def _tidy(value: str, span: tuple[int, int], lead: bool = True) -> tuple[str | N
         value = value[:1].upper() + value[1:]
     value = _TRAIL.sub("", value).strip(" .:–-")
     value = _DATE_TAIL.sub("", value)
-    return (value or None), span
+    return (_drop_body_tail(value) or None), span
+
+
+def _drop_body_tail(value: str) -> str:
+    """Drop the sender's name put after a comma: "Förslag till översiktsplan Gotland 2040, Region Gotland"."""
+    head, comma, tail = value.rpartition(", ")
+    if not comma or len(head.split()) < 2:
+        return value
+    named = find_bodies(tail)
+    # a kommun after the comma is the place the matter is about ("… i Stora Le, Dals-Eds kommun"), kept
+    sender = named and named[0].start == 0 and named[0].end >= len(tail.rstrip()) and named[0].body.kind != "kommun"
+    return head if sender else value
 
 
 def _headline(text: str) -> tuple[str | None, tuple[int, int] | None]:
@@ -390,8 +420,8 @@ def _continued(text: str, start: int, end: int) -> int:
         m = re.compile(r"\n[ \t]*([^\n]+)").match(text, end)
         if not m or end - start + len(m.group(1)) > 250:
             break
-        if not (m.group(1)[:1].islower() or _OPEN_END.search(text[start:end].rstrip())):
-            break
+        if not (m.group(1)[:1].islower() or _OPEN_END.search(text[start:end].rstrip())) or "|" in m.group(1):
+            break  # "i Category: | 1 min läsning": a page's metadata under its heading, not the title wrapped
         end = m.end(1)
     return end
 
