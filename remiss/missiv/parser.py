@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from datetime import date
 
 from remiss.missiv.bodies import find_bodies
@@ -10,20 +11,26 @@ from remiss.missiv.dnr import department_from_dnr, find_sender_dnr
 from remiss.missiv.email import innermost, signature_name, signed_by_sender, unquote
 from remiss.missiv.extension import find_extension
 from remiss.missiv.fields import find_contact, find_contact_email, find_emails, name_from_address
+from remiss.missiv.hints import Hint, agree, remittent_from_hints, title_from_hints
 from remiss.missiv.questions import find_questions
 from remiss.missiv.received import find_received
 from remiss.missiv.remittent import find_remittent
 from remiss.missiv.result import Evidence, MissivResult
 from remiss.missiv.sandlista import find_sandlista
 from remiss.missiv.summary import find_summary
-from remiss.missiv.title import clean_subject, find_title, letter_heading, same_matter, shares_designation
+from remiss.missiv.title import (clean_subject, drop_remiss_lead, find_title, is_headline, letter_heading,
+                                 same_matter, shares_designation)
 
 # Characters replaced one-for-one so that evidence offsets still point into the caller's text.
 _NEUTRAL = str.maketrans({"*": " ", "\u00a0": " ", "\u00ad": " ", "\r": " ", "\t": " ", "\\": " ", "\u2007": " "})
 
 
-def parse_missiv(text: str, *, reference_date: date | None = None) -> MissivResult:
-    """Extract registration fields from the text of a missiv, or from the innermost message of a forwarded e-mail."""
+def parse_missiv(text: str, *, reference_date: date | None = None, hints: Sequence[Hint] = ()) -> MissivResult:
+    """Extract registration fields from the text of a missiv, or from the innermost message of a forwarded e-mail.
+
+    `hints` are what the file's structure says (remiss.missiv.hints): they fill the title or the remittent where
+    the text gives none, with a warning naming their source; the text's own words win.
+    """
     original = text or ""
     whole = unquote(original.translate(_NEUTRAL))
     envelope = innermost(whole)
@@ -50,7 +57,18 @@ def parse_missiv(text: str, *, reference_date: date | None = None) -> MissivResu
         note("title", span, 0)
     else:
         title, span = find_title(work)
+        structure = title_from_hints(list(hints), drop_remiss_lead, min_weight=1) if title else None
+        if structure and is_headline(work, span) and not agree(title, structure.value):
+            # the first short line was a guess; the line the file sets apart as its heading is the author's word
+            title, span = None, None
         note("title", span)
+    if title is None:
+        chosen = title_from_hints(list(hints), drop_remiss_lead)
+        if chosen:
+            title = chosen.value
+            warnings.append(chosen.warning)
+            at = original.find(title)
+            note("title", (at, at + len(title)) if at >= 0 else None, 0)
     if title is None:
         warnings.append("Ingen ärendemening (titel) hittades.")
 
@@ -64,6 +82,10 @@ def parse_missiv(text: str, *, reference_date: date | None = None) -> MissivResu
     remittent, span, remittent_warnings = find_remittent(work, answer_email, sandlista.span)
     note("remittent", span)
     warnings.extend(remittent_warnings)
+    chosen = remittent_from_hints(list(hints)) if remittent is None else None
+    if chosen:
+        remittent = chosen.value
+        warnings.append(chosen.warning)
     if remittent is None:
         remittent = department_from_dnr(dnr.value)
         if remittent:

@@ -97,7 +97,7 @@ _CHROME = re.compile(
     r"här (?:hittar|finns|kan)\b|läs mer\b|prenumerera\b|artikeln publicerades\b|"
     # a letterhead's reference alone ("Dnr 6.4.16-05737/2021"), a page's section link ("Svara på remisser"), and
     # the labels of a page's tools and sections ("Katalog", "Utskrift", "Bakgrund"), which name no matter
-    r"(?:dnr|diarienr|diarienummer|ärendenummer|vår referens|er referens)\b[ \t.:]*+\S*\d\S*\Z|"
+    r"(?:dnr|diarienr|diarienummer|ärendenummer|vår referens|er referens)\b[ \t.:]*+(?:[A-ZÅÄÖ]{1,6}[ \t])?\S*\d\S*\Z|"
     r"(?:svara|svar|lämna synpunkter|yttra dig) på (?:remisser|remissen|förslag(?:et)?)\Z|"
     r"(?:katalog|utskrift|bakgrund|inledning|sammanfattning|innehåll|kategori|kategorier|etiketter|"
     r"praktisk information|bilagor|remisshandlingar|relaterade (?:dokument|länkar|sidor))\Z|klicka (?:på|här)\b|vid frågor\b|"
@@ -324,6 +324,11 @@ def _drop_body_tail(value: str) -> str:
     # a kommun after the comma is the place the matter is about ("… i Stora Le, Dals-Eds kommun"), kept
     sender = named and named[0].start == 0 and named[0].end >= len(tail.rstrip()) and named[0].body.kind != "kommun"
     return head if sender else value
+
+
+def is_headline(text: str, span: tuple[int, int] | None) -> bool:
+    """Tell whether a title at span is only the page's first short line (a guess), not a line that names itself."""
+    return span is not None and _headline(text)[1] == span
 
 
 def _headline(text: str) -> tuple[str | None, tuple[int, int] | None]:
