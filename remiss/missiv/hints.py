@@ -114,15 +114,16 @@ def agree(a: str, b: str) -> bool:
     return found >= max(2, round(0.8 * len(small))) or found == len(small) >= 1 and len(small) == len(large)
 
 
-def title_from_hints(hints: list[Hint], clean, *, min_weight: int = 0) -> Chosen | None:
-    """Choose a title among the hints of at least `min_weight`; `clean` tidies a value like the parser's titles
-    ("Remiss av promemorian X" → "X"). The heaviest source wins; the others that agree with it are named too."""
+def title_from_hints(hints: list[Hint], clean, plausible, *, min_weight: int = 0) -> Chosen | None:
+    """Choose a title among the hints of at least `min_weight`; `plausible` judges a heading as the parser judges a
+    page's headline, `clean` then tidies it like the parser's titles ("Remiss av promemorian X" → "X"). The
+    heaviest source wins; the others that agree with it are named too."""
     found: list[tuple[str, str]] = []
     for hint in hints:
         if hint.field != "title" or hint.source not in SOURCES or SOURCES[hint.source][1] < min_weight:
             continue
         value = page_title(hint.value) if hint.source in ("html-title", "html-og-title") else tidy(hint.value)
-        value = clean(value) or ""
+        value = clean(value) if plausible(value) else ""
         if value and not is_junk(value):
             found.append((value, hint.source))
     if not found:
@@ -132,7 +133,7 @@ def title_from_hints(hints: list[Hint], clean, *, min_weight: int = 0) -> Chosen
     backing = [s for v, s in found[1:] if agree(value, v) and s != source]
     sources = (source, *dict.fromkeys(backing))
     named = " och ".join(SOURCES[s][0] for s in sources)
-    return Chosen(value, sources, f"Titeln är hämtad ur {named}, inte ur brevets text; kontrollera den.")
+    return Chosen(value, sources, f"Titeln är hämtad ur {named}; kontrollera den.")
 
 
 def remittent_from_hints(hints: list[Hint]) -> Chosen | None:

@@ -18,7 +18,7 @@ from remiss.missiv.remittent import find_remittent
 from remiss.missiv.result import Evidence, MissivResult
 from remiss.missiv.sandlista import find_sandlista
 from remiss.missiv.summary import find_summary
-from remiss.missiv.title import (clean_subject, drop_remiss_lead, find_title, is_headline, letter_heading,
+from remiss.missiv.title import (clean_subject, find_title, is_headline, letter_heading, plausible_heading,
                                  same_matter, shares_designation)
 
 # Characters replaced one-for-one so that evidence offsets still point into the caller's text.
@@ -57,13 +57,13 @@ def parse_missiv(text: str, *, reference_date: date | None = None, hints: Sequen
         note("title", span, 0)
     else:
         title, span = find_title(work)
-        structure = title_from_hints(list(hints), drop_remiss_lead, min_weight=1) if title else None
+        structure = title_from_hints(list(hints), _clean_title, plausible_heading, min_weight=1) if title else None
         if structure and is_headline(work, span) and not agree(title, structure.value):
             # the first short line was a guess; the line the file sets apart as its heading is the author's word
             title, span = None, None
         note("title", span)
     if title is None:
-        chosen = title_from_hints(list(hints), drop_remiss_lead)
+        chosen = title_from_hints(list(hints), _clean_title, plausible_heading)
         if chosen:
             title = chosen.value
             warnings.append(chosen.warning)
@@ -154,6 +154,11 @@ def parse_missiv(text: str, *, reference_date: date | None = None, hints: Sequen
         summary=summary,
         contact_email=contact_email,
     )
+
+
+def _clean_title(value: str) -> str | None:
+    """Tidy a title a hint gives as a subject line is tidied ("Remiss: X, dnr 2019/12" → "X")."""
+    return clean_subject(value, (0, len(value)))[0]
 
 
 def _is_body(name: str) -> bool:

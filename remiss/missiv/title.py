@@ -95,6 +95,8 @@ _CHROME = re.compile(
     # skip links and toolbars ("Direkt till innehållet", "Verktygsfält"), an illustration's label, a section link
     r"(?:direkt )?till (?:huvud)?innehåll(?:et)?\b|verktygsfält|exempelbild|sidinformation|nyheter\Z|"
     r"här (?:hittar|finns|kan)\b|läs mer\b|prenumerera\b|artikeln publicerades\b|"
+    # a signature's labelled lines: "Kontaktperson: Anna Berg", "Telefon: 0457-…"
+    r"(?:kontaktperson(?:er)?|kontakt|handläggare|ansvarig handläggare|telefon|tfn|tel|e-post|epost|mobil)[ \t]*:|"
     # a letterhead's reference alone ("Dnr 6.4.16-05737/2021"), a page's section link ("Svara på remisser"), and
     # the labels of a page's tools and sections ("Katalog", "Utskrift", "Bakgrund"), which name no matter
     r"(?:dnr|diarienr|diarienummer|ärendenummer|vår referens|er referens)\b[ \t.:]*+(?:[A-ZÅÄÖ]{1,6}[ \t])?\S*\d\S*\Z|"
@@ -324,6 +326,23 @@ def _drop_body_tail(value: str) -> str:
     # a kommun after the comma is the place the matter is about ("… i Stora Le, Dals-Eds kommun"), kept
     sender = named and named[0].start == 0 and named[0].end >= len(tail.rstrip()) and named[0].body.kind != "kommun"
     return head if sender else value
+
+
+def plausible_heading(line: str) -> bool:
+    """Tell whether a heading the file's structure marks could name the matter: the headline rule's judgement of a
+    line (no news sentence, no "… ut på remiss" about the remiss, no letterhead, unit, person or shouted label)."""
+    line = re.sub(r"\s+", " ", line).strip()
+    if line.endswith(("!", "?")) and _DOC_LEAD.match(line):
+        line = line[:-1]
+    words = line.split()
+    if not words or len(words) > 25 or line.endswith((":", "!", ",", ";", "?")) or "@" in line or "http" in line:
+        return False
+    if _CHROME.match(line) or _DATELINE.fullmatch(line) or _LETTERHEAD.fullmatch(line) or _UNIT.search(line) or \
+            _looks_like_a_name(words) or line.isupper():
+        return False
+    if re.search(r"\bremiss\b", line, re.IGNORECASE) and not (_DOC_LEAD.match(line) or _TRAIL.search(line)):
+        return bool(_REMISS_LEAD.match(line) and _REMISS_LEAD.match(line).end())  # "Remiss av X", not news of one
+    return not (_NEWS_VERB.match(line) and not _DOC_LEAD.match(line))
 
 
 def is_headline(text: str, span: tuple[int, int] | None) -> bool:

@@ -1,0 +1,111 @@
+"""What a file's structure says the title and sender are (remiss.missiv.hints), weighed against the text.
+
+Real texts from the development sets (fresh3-dev.json) and real page titles; the hints are the values the
+converters read from the files' structure (tests/intake/test_structure.py reads them from real files).
+"""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from remiss.intake.formats import largest_line
+from remiss.missiv import parse_missiv
+from remiss.missiv.hints import Hint, is_junk, page_title, site_body
+
+FRESH3_DEV = Path(__file__).resolve().parents[1] / "data" / "missiv" / "fresh" / "fresh3-dev.json"
+
+
+@pytest.fixture(scope="module")
+def letters() -> dict[str, dict]:
+    return {c["id"]: c for c in json.loads(FRESH3_DEV.read_text(encoding="utf-8"))}
+
+
+@pytest.mark.parametrize("value", ["Microsoft Word - Missiv 2021-03-04.docx", "Dokument1", "Remiss", "Missiv",
+                                   "Länsstyrelsen Skåne", "2019-05-12", "Samrådshandling", "remiss_final.pdf"])
+def test_metadata_that_names_no_matter_is_junk(value):
+    assert is_junk(value)
+
+
+def test_a_matter_is_no_junk():
+    assert not is_junk("Förslag till föreskrifter om kontroll av ekologisk produktion")
+
+
+@pytest.mark.parametrize("title, matter", [
+    ("Remiss av promemorian Sänkt skatt på arbetsinkomster - Regeringen.se",
+     "Remiss av promemorian Sänkt skatt på arbetsinkomster"),
+    ("Samråd om förslag till naturreservatet Boa | Länsstyrelsen Halland",
+     "Samråd om förslag till naturreservatet Boa"),
+    ("Avfallsplan 2018-2028", "Avfallsplan 2018-2028"),  # a year range is no separator
+])
+def test_a_page_title_loses_its_site(title, matter):
+    assert page_title(title) == matter
+
+
+def test_the_site_name_gives_the_body():
+    assert site_body("Samråd om förslag till naturreservatet Boa | Länsstyrelsen Hallands län") == \
+        "Länsstyrelsen i Hallands län"
+    assert site_body("Remiss av promemorian Sänkt skatt - Regeringen.se") is None
+
+
+def test_the_largest_run_of_lines_stands_out_from_the_body_text():
+    runs = [(10.0, "Livsmedelsverket"), (10.0, "Enligt sändlista"), (16.0, "Konsekvensutredning av förslag till"),
+            (16.0, "föreskrifter om kontroll av ekologisk produktion"), (10.0, "1. Beskrivning av problemet och " * 4)]
+    assert largest_line(runs) == "Konsekvensutredning av förslag till föreskrifter om kontroll av ekologisk produktion"
+    assert largest_line([(10.0, "Brev i en enda storlek"), (10.0, "och ingen rubrik")]) == ""
+
+
+def test_a_pdf_title_fills_the_title_the_text_leaves_empty(letters):
+    # g15: a Livsmedelsverket PDF read as one run of text; its title is only the largest line of page 1
+    text = letters["g15"]["text"]
+    assert parse_missiv(text).title is None
+    heading = "Konsekvensutredning av förslag till föreskrifter om kontroll av ekologisk produktion"
+    result = parse_missiv(text, hints=[Hint("title", heading, "pdf-largest")])
+    assert result.title.casefold().endswith("förslag till föreskrifter om kontroll av ekologisk produktion")
+    assert any("största raden på PDF-filens första sida" in w for w in result.warnings)
+    assert not any(w.startswith("Ingen ärendemening") for w in result.warnings)
+
+
+def test_a_news_headline_marked_h1_stays_no_title(letters):
+    # g23: a local paper's news page; its <h1> is a news sentence, which the headline rule refuses in the text too
+    text = letters["g23"]["text"]
+    result = parse_missiv(text, hints=[Hint("title", "Corona kan ge klagande längre betänketid", "html-h1")])
+    assert result.title is None
+    assert any(w.startswith("Ingen ärendemening") for w in result.warnings)
+
+
+def test_junk_metadata_leaves_the_title_empty_with_the_warning(letters):
+    result = parse_missiv(letters["g15"]["text"], hints=[Hint("title", "Microsoft Word - KU ekologisk.docx",
+                                                                   "pdf-metadata")])
+    assert result.title is None
+    assert any(w.startswith("Ingen ärendemening") for w in result.warnings)
+
+
+def test_the_letters_own_heading_wins_over_the_metadata():
+    text = ("Remiss av promemorian Sänkt skatt på arbetsinkomster\n\nFinansdepartementet\nFi2024/00345\n\n"
+            "Remissvaren ska ha kommit in till Finansdepartementet senast den 15 maj 2024.")
+    result = parse_missiv(text, hints=[Hint("title", "Mall för remissmissiv version 3", "pdf-metadata"),
+                                       Hint("title", "Regeringskansliet Finansdepartementet", "pdf-largest")])
+    assert result.title == "Sänkt skatt på arbetsinkomster"
+    assert not any("hämtad ur" in w and "Titeln" in w for w in result.warnings)
+
+
+def test_a_first_line_guess_yields_to_the_largest_line():
+    # a kommun's PDF: the letter's kind above the plan's name, set large on the page
+    text = ("Ronneby kommun\nUnderrättelse om samråd\n2024-03-01\nDetaljplan för kvarteret Hästen 4\n"
+            "Förslaget finns på kommunens webbplats. Synpunkter lämnas senast den 1 april 2024 till plan@ronneby.se.")
+    assert parse_missiv(text).title == "Underrättelse om samråd"
+    result = parse_missiv(text, hints=[Hint("title", "Detaljplan för kvarteret Hästen 4", "pdf-largest")])
+    assert result.title == "Detaljplan för kvarteret Hästen 4"
+    assert [e.text for e in result.evidence if e.field == "title"] == ["Detaljplan för kvarteret Hästen 4"]
+
+
+def test_the_site_name_gives_the_remittent_the_text_leaves_out():
+    # a kommun's own page speaks of "kommunen" only; its og:site_name says which
+    text = ("Samråd om detaljplan för Bromma, Kärsby och Djurkälla\n\nDetaljplaneprogrammet är ute på samråd. "
+            "Synpunkter ska vara inne hos kommunen senast 31 mars 2020.")
+    assert parse_missiv(text).remittent is None
+    result = parse_missiv(text, hints=[Hint("remittent", "Motala kommun", "html-site-name")])
+    assert result.remittent == "Motala kommun"
+    assert any("webbplatsnamn" in w for w in result.warnings)
