@@ -93,7 +93,7 @@ def parse_missiv(text: str, *, reference_date: date | None = None, hints: Sequen
         else:
             warnings.append("Ingen remittent hittades.")
 
-    found = find_deadline(work, reference_date or (envelope.sent if envelope else None))
+    found = find_deadline(work, reference_date, sent=envelope.sent if envelope else None)
     note("letter_date", found.letter_span)
     warnings.extend(found.warnings)
     deadline, deadline_span = found.deadline, found.deadline_span

@@ -109,3 +109,41 @@ def test_the_site_name_gives_the_remittent_the_text_leaves_out():
     result = parse_missiv(text, hints=[Hint("remittent", "Motala kommun", "html-site-name")])
     assert result.remittent == "Motala kommun"
     assert any("webbplatsnamn" in w for w in result.warnings)
+
+
+# Walk findings on the development letters (missiv-dev.json), text rules that came with this round.
+KINDS_DEV = Path(__file__).resolve().parents[1] / "data" / "missiv" / "kinds" / "missiv-dev.json"
+
+
+@pytest.fixture(scope="module")
+def kinds() -> dict[str, dict]:
+    return {c["id"]: c for c in json.loads(KINDS_DEV.read_text(encoding="utf-8"))}
+
+
+def test_a_yearless_deadline_takes_its_year_from_the_mails_date_with_a_warning(kinds):
+    # d07: "… torsdagen den 13 januari kl. 9.00. Samma datum och tidpunkt är också deadline", forwarded in December
+    from datetime import datetime
+    text = ("Från: Socialdepartementet <s.remissvar@regeringskansliet.se>\nSkickat: den 22 december 2021 14:05\n"
+            "Till: Registrator\nÄmne: Remiss begränsningsförordningen\n\n" + kinds["d07"]["text"])
+    result = parse_missiv(text)
+    assert result.deadline == datetime(2022, 1, 13, 9, 0)
+    assert any("13 januari”" in w and "2022 föreslås utifrån e-postmeddelandets datum" in w for w in result.warnings)
+
+
+def test_a_yearless_deadline_far_from_the_letters_date_is_left_empty(kinds):
+    # d19: "Under tiden 14 april till och med 18 juni …" under a page dated in the autumn: which June is not said
+    text = "Publicerad 2019-11-04\n\n" + kinds["d19"]["text"]
+    result = parse_missiv(text)
+    assert result.deadline is None
+    assert any("”18 juni”" in w and "avgör inte vilket år" in w for w in result.warnings)
+
+
+def test_a_letterhead_reference_with_a_series_is_no_title():
+    text = "Dnr MN 2024-123\nDetaljplan för kvarteret Hästen 4\n\nFörslaget skickas på samråd till och med 1 april 2024."
+    assert parse_missiv(text).title == "Detaljplan för kvarteret Hästen 4"
+
+
+def test_a_signature_label_line_is_no_title():
+    text = ("Ronneby kommun\n2024-03-01\nMiljöförvaltningen skickar förslaget på remiss. Synpunkter ska ha kommit in "
+            "senast den 15 maj 2024.\nKontaktperson: Anna Berg")
+    assert parse_missiv(text).title is None
