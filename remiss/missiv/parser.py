@@ -97,9 +97,14 @@ def parse_missiv(text: str, *, reference_date: date | None = None, hints: Sequen
     note("letter_date", found.letter_span)
     warnings.extend(found.warnings)
     deadline, deadline_span = found.deadline, found.deadline_span
-    extension_to, span = find_extension(work, found.deadline)
+    extension_to, span = find_extension(work, found.deadline, sent=envelope.sent if envelope else None)
     if extension_to:
         note("extension_to", span)
+        if span and not re.search(r"\d{4}|\d{1,2}/\d{1,2}-\d{2}", work[span[0]:span[1]]) and found.deadline != extension_to:
+            warnings.append(f"Den nya svarsfristen saknar årtal; {extension_to.year} föreslås utifrån "
+                            "e-postmeddelandets eller brevets datum – kontrollera året.")
+        if "Ingen svarsfrist hittades i missivet." in warnings:
+            warnings.remove("Ingen svarsfrist hittades i missivet.")  # the new day is the deadline
         warnings.append(f"Brevet förlänger svarstiden (till {extension_to.isoformat()}); "
                         "finns remissen redan ska den förlängas i stället för att registreras igen.")
         if deadline != extension_to and span:

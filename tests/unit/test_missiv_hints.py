@@ -6,6 +6,7 @@ converters read from the files' structure (tests/intake/test_structure.py reads 
 from __future__ import annotations
 
 import json
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -147,3 +148,16 @@ def test_a_signature_label_line_is_no_title():
     text = ("Ronneby kommun\n2024-03-01\nMiljöförvaltningen skickar förslaget på remiss. Synpunkter ska ha kommit in "
             "senast den 15 maj 2024.\nKontaktperson: Anna Berg")
     assert parse_missiv(text).title is None
+
+
+def test_an_extension_mail_gives_its_subject_as_title_and_a_yearless_day_its_year(kinds):
+    # d13's page as the kommun mails it: the subject names the remiss extended; the body only "30 augusti"
+    subject = kinds["d13"]["text"].splitlines()[3]
+    assert subject == "Samråd: Detaljplan för del av Mamre, kvarteret Durum - förlängd samrådstid"
+    text = (f"Subject: {subject}\nFrom: anna.berg@sala.se\nDate: Thu, 27 Jun 2019 10:12:00 +0200\n\nHej,\n"
+            "Samrådstiden för detaljplanen förlängs till den 30 augusti.\n\nMvh Anna Berg")
+    result = parse_missiv(text)
+    assert result.title == "Detaljplan för del av Mamre, kvarteret Durum"
+    assert result.extension_to == date(2019, 8, 30) and result.deadline == date(2019, 8, 30)
+    assert any("nya svarsfristen saknar årtal; 2019" in w for w in result.warnings)
+    assert "Ingen svarsfrist hittades i missivet." not in result.warnings
