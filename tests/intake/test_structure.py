@@ -6,9 +6,11 @@ document information: the converters hand these as hints to the parser (remiss.m
 """
 import io
 
+from remiss.auth.models import Role
 from tests.intake.letters import heading_docx, layout_pdf
 from tests.intake.test_files import RECEIVED, upload
 from tests.intake.test_paste_seed000 import input_value, world
+from tests.support.factories import make_namnd, make_user
 
 BODY = ["Miljöförvaltningen skickar förslaget på remiss. Synpunkter ska ha kommit in senast den 15 maj 2024",
         "till miljoforvaltningen@ronneby.se. Ange diarienummer MN 2024-123.", "Kontaktperson: Anna Berg"]
@@ -70,3 +72,19 @@ def test_junk_pdf_metadata_leaves_the_title_empty_with_the_warning(api):
     body = parse(api, data, "Remiss.pdf")
     assert body["title"] is None
     assert any("titel" in w.casefold() for w in body["warnings"])
+
+
+def test_the_form_preselects_the_namnd_the_missiv_names(client, auth, session, clock):
+    clock.set(RECEIVED)
+    kommunstyrelsen = make_namnd(session, name="Kommunstyrelsen", dnr_prefix="KS")
+    miljo = make_namnd(session, name="Miljönämnden", dnr_prefix="MN")
+    make_user(session, role=Role.registrator, namnder=[kommunstyrelsen, miljo], email="reg@ronneby.se")
+    session.commit()
+    auth.login("reg@ronneby.se")
+    text = "Remiss av förslag till naturvårdsprogram\n\nRemissen ställs till Miljönämnden.\n" + "\n".join(BODY)
+    response = auth.post("/remisser/ny/missiv", {"text": text}, form_url="/remisser/ny/missiv",
+                         content_type="multipart/form-data")
+    assert response.status_code == 302, response.get_data(as_text=True)[:3000]
+    page = client.get(response.headers["Location"]).get_data(as_text=True)
+    assert f'<option value="{miljo.id}" selected>' in page
+    assert "Ansvarig nämnd (Miljönämnden) föreslås" in page
