@@ -5,8 +5,13 @@ sender only as "Länsstyrelsen", and PDFs whose title is only in their layout (t
 document information: the converters hand these as hints to the parser (remiss.missiv.hints).
 """
 import io
+import json
+from pathlib import Path
+
+from sqlmodel import select
 
 from remiss.auth.models import Role
+from remiss.intake.models import InboxMessage
 from tests.intake.letters import heading_docx, layout_pdf
 from tests.intake.test_files import RECEIVED, upload
 from tests.intake.test_paste_seed000 import input_value, world
@@ -88,3 +93,17 @@ def test_the_form_preselects_the_namnd_the_missiv_names(client, auth, session, c
     page = client.get(response.headers["Location"]).get_data(as_text=True)
     assert f'<option value="{miljo.id}" selected>' in page
     assert "Ansvarig nämnd (Miljönämnden) föreslås" in page
+
+
+def test_saved_mails_are_imported_into_the_inkorg_once(runner, session):
+    # the README's way to try the Inkorg in `make run`: the example mails in docs/examples/inkorg
+    mails = sorted(str(p) for p in (Path(__file__).resolve().parents[2] / "docs" / "examples" / "inkorg").glob("*.eml"))
+    assert len(mails) == 3
+    first = runner.invoke(args=["inbox-import", *mails])
+    assert first.exit_code == 0, first.output
+    assert "3 nya meddelanden i Inkorgen, 0 fanns redan." in first.output
+    assert "0 nya meddelanden i Inkorgen, 3 fanns redan." in runner.invoke(args=["inbox-import", *mails]).output
+    titles = {m.subject: json.loads(m.form_values)["title"]
+              for m in session.exec(select(InboxMessage)).all()}
+    assert titles["Remiss"] == "Detaljplan för kvarteret Hästen 4"  # the PDF's largest line, not "Underrättelse …"
+    assert titles["VB: Remiss av promemorian Sänkt skatt på arbetsinkomster"] == "Sänkt skatt på arbetsinkomster"
