@@ -70,7 +70,9 @@ _TRAIL = re.compile(
 # regeringen.se puts the diarienummer right after the heading ("… vindkraftverkDiarienummer: Fi2025/00114"); a
 # subject may end with it in brackets ("… vindkraftverk (Fi2025/00114)"). Neither belongs to the ärendemening.
 # (The blanks in front are taken only from the first of them, so that a run of blanks is not retried.)
-_DNR_TAIL = re.compile(rf"(?<![ \t])[ \t]*(?:Diarienummer[ \t]*:[ \t]*\S+|\((?:dnr[ \t.:]*)?{RK_DNR}\))\Z",
+# "… arbetsinkomster, diarienummer Fi2024/00345": the letter's reference after a comma is no part of the name
+_DNR_TAIL = re.compile(rf"(?<![ \t])[ \t]*(?:Diarienummer[ \t]*:[ \t]*\S+|\((?:dnr[ \t.:]*)?{RK_DNR}\)|"
+                       rf",[ \t]*(?:dnr|diarienr|diarienummer)[ \t.:]*{RK_DNR})\Z",
                        re.IGNORECASE)
 # "Remiss: Förslag till … anläggningar 31 maj 2017": a list's answer-day column run into the item's name.
 _DATE_TAIL = re.compile(r"(?<![ \t])(?<![ \t]den)(?<![ \t]från)(?<![ \t]per)[ \t]+\d{1,2}[ \t]+(?:januari|februari|mars|april|maj|juni|juli|"
@@ -307,7 +309,7 @@ def drop_remiss_lead(value: str) -> str:
 
 def _tidy(value: str, span: tuple[int, int], lead: bool = True) -> tuple[str | None, tuple[int, int]]:
     """Collapse blanks; drop a procedure's words around the name unless the letter's own heading has them."""
-    value = drop_remiss_lead(_DNR_TAIL.sub("", re.sub(r"\s+", " ", value)).strip(" .:"))
+    value = drop_remiss_lead(_DNR_TAIL.sub("", re.sub(r"\s+", " ", value).rstrip(" .")).strip(" .:"))
     found = _DOC_LEAD.match(value) if lead else None
     if found and found.end() < len(value):
         value = value[found.end():]

@@ -107,3 +107,6 @@ def test_saved_mails_are_imported_into_the_inkorg_once(runner, session):
               for m in session.exec(select(InboxMessage)).all()}
     assert titles["Remiss"] == "Detaljplan för kvarteret Hästen 4"  # the PDF's largest line, not "Underrättelse …"
     assert titles["VB: Remiss av promemorian Sänkt skatt på arbetsinkomster"] == "Sänkt skatt på arbetsinkomster"
+    extension = session.exec(select(InboxMessage).where(InboxMessage.extension_to.is_not(None))).one()
+    assert json.loads(extension.form_values)["sender_dnr"] == "Fi2024/00345"
+    assert extension.extension_to.isoformat() == "2024-05-31"

@@ -161,3 +161,9 @@ def test_an_extension_mail_gives_its_subject_as_title_and_a_yearless_day_its_yea
     assert result.extension_to == date(2019, 8, 30) and result.deadline == date(2019, 8, 30)
     assert any("nya svarsfristen saknar årtal; 2019" in w for w in result.warnings)
     assert "Ingen svarsfrist hittades i missivet." not in result.warnings
+
+
+def test_the_letters_reference_after_a_comma_is_no_part_of_the_title():
+    text = ("Svarstiden för remissen förlängs till den 31 maj 2024.\n\nRemiss av promemorian Sänkt skatt på "
+            "arbetsinkomster, diarienummer Fi2024/00345.\n")
+    assert parse_missiv(text).title == "Sänkt skatt på arbetsinkomster"
