@@ -7,7 +7,7 @@ from email.message import EmailMessage
 
 import docx
 
-from tests.unit.test_missiv_extract import make_pdf
+from tests.unit.test_missiv_extract import make_pdf, write_pdf
 
 RK_LINES = [
     "Regeringskansliet",
@@ -164,17 +164,7 @@ def layout_pdf(lines: list[tuple[float, str]], *, title: str | None = None, auth
                b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream",
                b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R "
                b"/Resources << /Font << /F1 3 0 R >> >> >>"]
-    out = io.BytesIO()
-    out.write(b"%PDF-1.4\n")
-    offsets = []
-    for number, obj in enumerate(objects, start=1):
-        offsets.append(out.tell())
-        out.write(b"%d 0 obj\n" % number + obj + b"\nendobj\n")
-    xref = out.tell()
-    out.write(b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1))
-    out.writelines(b"%010d 00000 n \n" % offset for offset in offsets)
-    out.write(b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref))
-    writer = PdfWriter(clone_from=PdfReader(io.BytesIO(out.getvalue())))
+    writer = PdfWriter(clone_from=PdfReader(io.BytesIO(write_pdf(objects))))
     info = {key: value for key, value in (("/Title", title), ("/Author", author)) if value}
     if info:
         writer.add_metadata(info)
