@@ -22,6 +22,10 @@ class Hint:
     value: str
     source: str  # a key of SOURCES
 
+    def __post_init__(self) -> None:
+        # blanks folded and the length bounded here, so a hostile file's metadata costs nothing further on
+        object.__setattr__(self, "value", tidy(self.value[:4 * MAX_CHARS])[:2 * MAX_CHARS])
+
     def to_json(self) -> dict:
         return {"field": self.field, "value": self.value, "source": self.source}
 

@@ -167,3 +167,9 @@ def test_the_letters_reference_after_a_comma_is_no_part_of_the_title():
     text = ("Svarstiden för remissen förlängs till den 31 maj 2024.\n\nRemiss av promemorian Sänkt skatt på "
             "arbetsinkomster, diarienummer Fi2024/00345.\n")
     assert parse_missiv(text).title == "Sänkt skatt på arbetsinkomster"
+
+
+def test_a_hostile_metadata_value_is_bounded_and_never_a_title():
+    hint = Hint("title", "Förslag " * 100_000, "pdf-metadata")
+    assert len(hint.value) <= 500
+    assert parse_missiv("Svar senast den 1 maj 2024.", hints=[hint]).title is None  # too long to name a matter
