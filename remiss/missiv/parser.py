@@ -80,12 +80,14 @@ def parse_missiv(text: str, *, reference_date: date | None = None, hints: Sequen
     sandlista = find_sandlista(work)
 
     remittent, span, remittent_warnings = find_remittent(work, answer_email, sandlista.span)
+    # "the body the text names (most often)" is a count, not the letter's word: the site that published the
+    # page, or the body the PDF names as its author, says who sent it
+    guessed = any("som texten nämner" in w for w in remittent_warnings)
+    chosen = remittent_from_hints(list(hints)) if remittent is None or guessed else None
+    if chosen and chosen.value != remittent:
+        remittent, span, remittent_warnings = chosen.value, None, [chosen.warning]
     note("remittent", span)
     warnings.extend(remittent_warnings)
-    chosen = remittent_from_hints(list(hints)) if remittent is None else None
-    if chosen:
-        remittent = chosen.value
-        warnings.append(chosen.warning)
     if remittent is None:
         remittent = department_from_dnr(dnr.value)
         if remittent:

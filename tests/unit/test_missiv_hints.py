@@ -173,3 +173,14 @@ def test_a_hostile_metadata_value_is_bounded_and_never_a_title():
     hint = Hint("title", "Förslag " * 100_000, "pdf-metadata")
     assert len(hint.value) <= 500
     assert parse_missiv("Svar senast den 1 maj 2024.", hints=[hint]).title is None  # too long to name a matter
+
+
+def test_the_site_outweighs_the_body_a_page_names_most_often():
+    # a länsstyrelse page about a kommun's plan names the kommun most often; the site that published it sent it
+    text = ("Samråd om förslag till naturreservatet Boa\n\nNaturreservatet ligger i Falkenbergs kommun. Falkenbergs "
+            "kommun äger delar av marken och Falkenbergs kommun har lämnat synpunkter. Synpunkter senast den "
+            "15 maj 2024.")
+    assert parse_missiv(text).remittent == "Falkenbergs kommun"
+    result = parse_missiv(text, hints=[Hint("remittent", "Länsstyrelsen Halland", "html-site-name")])
+    assert result.remittent == "Länsstyrelsen i Hallands län"
+    assert not any("nämner oftast" in w for w in result.warnings)
