@@ -8,11 +8,12 @@ import io
 import json
 from pathlib import Path
 
+import docx
 from sqlmodel import select
 
 from remiss.auth.models import Role
 from remiss.intake.models import InboxMessage
-from tests.intake.letters import heading_docx, layout_pdf
+from tests.intake.letters import heading_docx, layout_pdf, missiv_docx
 from tests.intake.test_files import RECEIVED, upload
 from tests.intake.test_paste_seed000 import input_value, world
 from tests.support.factories import make_namnd, make_user
@@ -110,3 +111,13 @@ def test_saved_mails_are_imported_into_the_inkorg_once(runner, session):
     extension = session.exec(select(InboxMessage).where(InboxMessage.extension_to.is_not(None))).one()
     assert json.loads(extension.form_values)["sender_dnr"] == "Fi2024/00345"
     assert extension.extension_to.isoformat() == "2024-05-31"
+
+
+def test_a_word_files_title_property_fills_a_title_the_text_lacks(api):
+    document = docx.Document(io.BytesIO(missiv_docx(["Ronneby kommun", "2024-03-01", *BODY])))
+    document.core_properties.title = "Förslag till naturvårdsprogram för Ronneby kommun"
+    out = io.BytesIO()
+    document.save(out)
+    body = parse(api, out.getvalue(), "Remiss.docx")
+    assert body["title"] == "Förslag till naturvårdsprogram för Ronneby kommun"
+    assert any("Word-filens egenskaper (Titel)" in w for w in body["warnings"])
