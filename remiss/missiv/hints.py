@@ -51,15 +51,15 @@ SOURCES = {
 
 # Metadata that names no matter: a word processor's defaults, file names, a letter's kind alone.
 _JUNK = re.compile(
-    r"(?:untitled|namnlös|dokument[ \t]*\d*|"
+    r"\A(?:untitled|namnlös|dokument[ \t]*\d*|"
     r"document[ \t]*\d*|rubrik|titel|title|mall|brevmall|word[ \t]+template|"
     r"(?:ny[ \t]+|inkommen[ \t]+)?(?:remiss(?:er)?|remissmissiv|missiv|följebrev|kungörelse|samråd|granskning|"
     r"samrådshandling|granskningshandling|underrättelse|tjänsteskrivelse|beslut|promemoria|pm|brev|skrivelse|"
-    r"remissversion|start(?:sida)?|nyheter)|[\d\s./:-]+)",
+    r"remissversion|start(?:sida)?|nyheter)|[\d\s./:-]+)\Z",
     re.IGNORECASE)
 # A page's <title> carries the site after a separator: "Remiss av X - Regeringen.se", "X | Länsstyrelsen Skåne".
 _SITE_SEPARATOR = re.compile(r"(?<![ \t])[ \t]++[|–-][ \t]++|(?<![ \t])[ \t]*+\|[ \t]*+")
-_DOMAIN = re.compile(r"(?:www\.)?[\w-]{1,60}+\.(?:se|nu|com|org|eu)", re.IGNORECASE)
+_DOMAIN = re.compile(r"(?<![\w.-])(?:www\.)?[\w-]{1,60}+\.(?:se|nu|com|org|eu)", re.IGNORECASE)
 _SITE_WORD = re.compile(r"\b(?:kommun|region|länsstyrelsen|regeringen|regeringskansliet|webbplats|startsida)\b",
                         re.IGNORECASE)
 _FILE = (".doc", ".docx", ".pdf", ".odt", ".rtf", ".dot", ".dotx")  # "Microsoft Word - 2019-05-12 Remiss.docx"
