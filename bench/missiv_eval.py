@@ -19,7 +19,7 @@ Two evaluations, each with a development part (used while writing the parser) an
   `fresh3-dev.json` / `fresh3-holdout.json`: 30 kommun, region, länsstyrelse and myndighet texts of round
   h-missiv4, split the same way (tests/data/missiv/fresh/README.md). `fresh4-holdout.json`: 59 more texts (43 real
   letters of every kind, extension notices included, and 16 hand-built forwards), wholly held out for the next round.
-  `fresh5-holdout.json`: 51 more texts (33 real letters and pages of every kind, 18 hand-built forwards), gathered and
+  `fresh5-holdout.json`: 52 more texts (34 real letters and pages of every kind, 18 hand-built forwards), gathered and
   annotated blind by helper h-fresh5, wholly held out: measured once before and once after the next round.
 - contract: `tests/data/missiv/*.json`, the Regeringskansliet pages and seeds with the eight
   contract keys, split by their own `split` key.
