@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import os
 import smtplib
 import socket
 import subprocess
@@ -42,6 +43,38 @@ class SlowSink:
     async def handle_DATA(self, server, session, envelope):
         await asyncio.sleep(self.latency)
         return "250 OK"
+
+
+def cpu_seconds() -> float:
+    """Processor time of this process and of its children that have ended (the sweep's workers)."""
+    t = os.times()
+    return t.user + t.system + t.children_user + t.children_system
+
+
+def relay_cpu_seconds(relay: subprocess.Popen) -> float | None:
+    """Processor time the relay has used so far (Linux /proc; None elsewhere)."""
+    try:
+        fields = Path(f"/proc/{relay.pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return None
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+class Measured:
+    """Mails per second of one side, and the processor time per mail it and the relay used (ms)."""
+
+    def __init__(self, relay: subprocess.Popen, mails: int):
+        self.relay, self.mails = relay, mails
+
+    def __enter__(self):
+        self.started, self.cpu, self.relay_cpu = time.perf_counter(), cpu_seconds(), relay_cpu_seconds(self.relay)
+        return self
+
+    def __exit__(self, *exc):
+        self.rate = self.mails / (time.perf_counter() - self.started)
+        self.cpu_ms = (cpu_seconds() - self.cpu) * 1000 / self.mails
+        relay_cpu = relay_cpu_seconds(self.relay)
+        self.relay_ms = None if relay_cpu is None else (relay_cpu - self.relay_cpu) * 1000 / self.mails
 
 
 def free_port() -> int:
@@ -137,30 +170,28 @@ def prebuilt(app, db, now) -> list[tuple[str, str, bytes]]:
     return mails
 
 
-def bare_loop(port: int, mails) -> float:
-    started = time.perf_counter()
-    client = smtplib.SMTP("127.0.0.1", port)
-    for sender, recipient, data in mails:
-        client.sendmail(sender, [recipient], data)
-    client.quit()
-    return len(mails) / (time.perf_counter() - started)
+def bare_loop(relay: subprocess.Popen, port: int, mails) -> Measured:
+    with Measured(relay, len(mails)) as measured:
+        client = smtplib.SMTP("127.0.0.1", port)
+        for sender, recipient, data in mails:
+            client.sendmail(sender, [recipient], data)
+        client.quit()
+    return measured
 
 
-def swept(app, db, now, due: int, workers: int) -> tuple[float, int]:
+def swept(app, db, relay: subprocess.Popen, now, due: int, workers: int) -> Measured:
     """The sweep `remiss reminders run [--workers N]` runs, to the relay named by SMTP_URL."""
     from remiss.reminders.delivery import sweep
     from remiss.reminders.workers import sweep_in_processes
 
-    with app.app_context():
-        started = time.perf_counter()
+    with app.app_context(), Measured(relay, due) as measured:
         if workers > 1:
             result = sweep_in_processes(app, now=now, workers=workers, worker_id="bench", stop=threading.Event())
         else:
             result = sweep(db, now=now, worker_id="bench")
-        elapsed = time.perf_counter() - started
     if result.sent != due:
         raise SystemExit(f"the sweep sent {result.sent} of {due}: {result.relay_down or result.problem}")
-    return due / elapsed, result.sent
+    return measured
 
 
 def main(argv=None) -> None:
@@ -182,21 +213,32 @@ def main(argv=None) -> None:
         for round_no in range(args.rounds):
             fill(db, ids, args.due, now, round_no)
             mails = prebuilt(app, db, now)
-            loops.append(bare_loop(port, mails))
-            rate, _ = swept(app, db, now, args.due, args.workers)
-            sweeps.append(rate)
+            loops.append(bare_loop(relay, port, mails))
+            sweeps.append(swept(app, db, relay, now, args.due, args.workers))
     finally:
         relay.terminate()
         relay.wait(10)
         db.dispose()
-    sweep_rate, loop_rate = max(sweeps), max(loops)
+    for line in report(url, args, sweeps, loops):
+        print(line)
+
+
+def report(url: str, args, sweeps: list[Measured], loops: list[Measured]) -> list[str]:
+    """The result as Markdown: rates and ratio (best of the rounds), and processor time per mail (least of the
+    rounds: a load-insensitive figure, where the rates depend on what else the machine runs)."""
+    sweep_rate, loop_rate = max(m.rate for m in sweeps), max(m.rate for m in loops)
+    sweep_cpu, loop_cpu = min(m.cpu_ms for m in sweeps), min(m.cpu_ms for m in loops)
+    relay = [m.relay_ms for m in sweeps + loops if m.relay_ms is not None]
     latency = f", relay latency {args.relay_latency_ms:g} ms per mail" if args.relay_latency_ms else ""
     workers = f", {args.workers} workers" if args.workers > 1 else ""
-    print(f"{url.split(':')[0]}, {args.due:,} due, best of {args.rounds}{latency}{workers}")
-    print("| reminder delivery to a local aiosmtpd | sweep mails/s | bare smtplib mails/s | ratio | goal |")
-    print("| --- | --- | --- | --- | --- |")
-    print(f"| {args.due:,} due, each marked sent before the next | {sweep_rate:.0f} | {loop_rate:.0f} | "
-          f"{sweep_rate / loop_rate:.2f} | ≥ 0.8 |")
+    return [f"{url.split(':')[0]}, {args.due:,} due, best of {args.rounds}{latency}{workers}; "
+            f"load average {os.getloadavg()[0]:.2f} at the end",
+            "| reminder delivery to a local aiosmtpd | sweep mails/s | bare smtplib mails/s | ratio | goal | "
+            "sweep CPU ms/mail | bare loop CPU ms/mail | relay CPU ms/mail |",
+            "| --- | ---: | ---: | ---: | --- | ---: | ---: | ---: |",
+            f"| {args.due:,} due, each marked sent before the next | {sweep_rate:.0f} | {loop_rate:.0f} | "
+            f"{sweep_rate / loop_rate:.2f} | ≥ 0.8 | {sweep_cpu:.2f} | {loop_cpu:.2f} | "
+            f"{f'{min(relay):.2f}' if relay else '–'} |"]
 
 
 if __name__ == "__main__":
