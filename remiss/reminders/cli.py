@@ -1,6 +1,7 @@
 """`remiss reminders run|list|resend` and `remiss scheduler`: the outbox from cron or its own process."""
 from __future__ import annotations
 
+import gc
 import logging
 import os
 import signal
@@ -60,6 +61,24 @@ def stop_on_signals():
     finally:
         for sig, old in previous.items():
             signal.signal(sig, old)
+
+
+@contextmanager
+def exit_promptly():
+    """Leave the process ready to end at once when the command is done: the database's connections closed
+    cleanly, and every object frozen (gc.freeze), so that the interpreter's last garbage collections skip
+    the heap a sweep leaves (the app, its caches): 0.6-0.7 s of a stop on an idle machine, 3-7 s on a busy
+    one, spent collecting garbage after "Schemaläggaren avslutad". Memory goes back to the system with
+    the process. Not in a test's process (TESTING), which goes on after the command."""
+    try:
+        yield
+    finally:
+        if not current_app.config.get("TESTING"):
+            try:
+                get_db().dispose()
+            except Exception:  # a database that does not answer has nothing to close
+                pass
+            gc.freeze()
 
 
 def parse_moment_option(text: str | None, param: str) -> datetime | None:
@@ -126,16 +145,17 @@ def run_command(now_text, workers):
     """Skicka varje påminnelse som ska skickas nu, en gång, och avsluta."""
     now = parse_moment_option(now_text, "--now") or utcnow()
     warn_default_base_url()
-    try:
-        with stop_on_signals() as stop:
-            if workers > 1:
-                result = sweep_in_processes(current_app._get_current_object(), now=now, workers=workers,
-                                            worker_id=worker_id(), stop=stop)
-            else:
-                result = run_sweep(now, stop)
-    except SweepError as exc:
-        _fail(str(exc))
-    report(result, now)
+    with exit_promptly():
+        try:
+            with stop_on_signals() as stop:
+                if workers > 1:
+                    result = sweep_in_processes(current_app._get_current_object(), now=now, workers=workers,
+                                                worker_id=worker_id(), stop=stop)
+                else:
+                    result = run_sweep(now, stop)
+        except SweepError as exc:
+            _fail(str(exc))
+        report(result, now)
 
 
 @reminders_group.command("list")
@@ -217,12 +237,13 @@ def scheduler_command(once, list_jobs):
         return
     if once:
         now = utcnow()
-        try:
-            with stop_on_signals() as stop:
-                result = run_sweep(now, stop)
-        except SweepError as exc:
-            _fail(str(exc))
-        report(result, now)
+        with exit_promptly():
+            try:
+                with stop_on_signals() as stop:
+                    result = run_sweep(now, stop)
+            except SweepError as exc:
+                _fail(str(exc))
+            report(result, now)
         return
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(message)s")
     # APScheduler logs two lines per run at INFO; the sweep logs what it sent, and failures still show.
@@ -231,7 +252,7 @@ def scheduler_command(once, list_jobs):
     # (the running sweep goes on, the next starts after it), and a false alert for whoever alerts on WARNING.
     logging.getLogger("apscheduler.scheduler").addFilter(
         lambda record: "maximum number of running instances reached" not in record.getMessage())
-    with stop_on_signals() as stop:
+    with exit_promptly(), stop_on_signals() as stop:
 
         def job():
             if stop.is_set():
@@ -290,7 +311,7 @@ def scheduler_command(once, list_jobs):
             pass
         # The sweep in progress stops after the mail in hand (it watches the same event); wait for it.
         scheduler.shutdown(wait=True)
-    log.info("Schemaläggaren avslutad.")
+        log.info("Schemaläggaren avslutad.")
 
 
 COMMANDS = [reminders_group, scheduler_command]
