@@ -182,6 +182,12 @@ def measure(url: str, label: str, scale: float, args, tmp: Path) -> dict:
         for r in rows:
             print(f"  {r.name}: median {r.time.median:.1f} ms, p95 {r.time.p95:.1f} ms {r.verdict}")
         section["other"] = [_row_json(r) for r in rows]
+        if url.startswith("sqlite"):  # once a run: its own temporary SQLite file, whichever section this is
+            print("reminder delivery to a local aiosmtpd (bench/delivery_bench.py, 3,000 due, 2 rounds):")
+            section["delivery"] = suites.delivery()
+            for d in section["delivery"]:
+                print(f"  workers {d['workers']}: " + (d["error"] if "error" in d else
+                      f"ratio {d['sweep_rate'] / d['loop_rate']:.2f}, sweep {d['sweep_cpu_ms']:.2f} ms CPU/mail"))
     return section
 
 
