@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from email.headerregistry import BaseHeader, HeaderRegistry
+from email.headerregistry import BaseHeader, HeaderRegistry, UnstructuredHeader
 from email.message import EmailMessage, MIMEPart
 from email.policy import EmailPolicy
 from functools import lru_cache
@@ -21,6 +21,10 @@ class _SharedHeaders(HeaderRegistry):
 
     def __init__(self):
         super().__init__()
+        # A Message-ID as the unstructured text every header was before Python 3.8: MessageIDHeader parses
+        # each id into tokens and their defects, a tenth of building a mail, and the outbox's ids are made by
+        # message_id_for (and the other builders' likewise): always "<hex@domain>". Written alike.
+        self.map_to_type("message-id", UnstructuredHeader)
         self._classes: dict[str, type] = {}
         self._parse = lru_cache(maxsize=2048)(super().__call__)
 
