@@ -43,6 +43,22 @@ def test_run_writes_swedish_eml_with_ics(app, runner, world):
     body = body.decode() if isinstance(body, bytes) else body
     assert "DTSTART;TZID=Europe/Stockholm:20261218T120000" in body and "Sista svarsdag" in body
 
+
+def test_message_ids_are_at_the_domain_of_the_sender(app, runner, world):
+    """Spam filters score a Message-ID whose domain is not the sender's: the row's id gets REMISS_MAIL_FROM's."""
+    app.config["MAIL_FROM"] = "Kulturnämnden i Nässjö <remiss@Nassjo.se>"
+    result = runner.invoke(args=["reminders", "run", "--now", "2026-11-30T07:30"])
+    assert result.exit_code == 0, result.output
+    [path] = eml_files(app)
+    mail = read(path)
+    assert mail["Message-ID"].endswith("@nassjo.se>") and mail["From"].addresses[0].domain == "Nassjo.se"
+    with app.app_context():
+        from remiss.db import get_db
+
+        with get_db().transaction(write=False) as session:
+            [row] = session.exec(select(OutboxMessage).where(OutboxMessage.status == "sent")).all()
+    assert row.message_id == mail["Message-ID"]  # fixed on the row: a resend carries the same id
+
     again = runner.invoke(args=["reminders", "run", "--now", "2026-11-30T08:00"])
     assert "sent=0" in again.output and len(eml_files(app)) == 1  # never twice for the same moment
 
