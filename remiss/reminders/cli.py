@@ -35,6 +35,23 @@ STATUS_WORDS = {"pending": "väntar", "sending": "skickas", "sent": "skickade", 
                 "cancelled": "stoppade", "superseded": "ersatta"}
 
 
+class SwedishTimeFormatter(logging.Formatter):
+    """The scheduler's log in Swedish time with its offset (2026-12-03 21:44:57,123+0100): the clock of the
+    outbox page, of `reminders list` and of --now/--since, whatever zone the host runs in (UTC on most
+    servers), so that a log line and the page's "sedan kl. 21.44" are the same moment without arithmetic."""
+
+    def formatTime(self, record, datefmt=None):
+        moment = datetime.fromtimestamp(record.created, STOCKHOLM)
+        return f"{moment:%Y-%m-%d %H:%M:%S},{int(record.msecs):03d}{moment:%z}"
+
+
+def log_in_swedish_time() -> None:
+    """INFO and up to standard error, every line stamped by SwedishTimeFormatter."""
+    handler = logging.StreamHandler()
+    handler.setFormatter(SwedishTimeFormatter("%(asctime)s %(name)s %(message)s"))
+    logging.basicConfig(level=logging.INFO, handlers=[handler])
+
+
 def worker_id() -> str:
     return f"{socket.gethostname()}:{os.getpid()}"
 
@@ -245,7 +262,7 @@ def scheduler_command(once, list_jobs):
                 _fail(str(exc))
             report(result, now)
         return
-    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(message)s")
+    log_in_swedish_time()
     # APScheduler logs two lines per run at INFO; the sweep logs what it sent, and failures still show.
     logging.getLogger("apscheduler.executors.default").setLevel(logging.WARNING)
     # A sweep longer than the interval makes APScheduler warn once per interval that it skipped a run: harmless

@@ -12,7 +12,7 @@ import signal
 import subprocess
 import sys
 import time
-from datetime import timedelta
+from datetime import datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -178,6 +178,10 @@ def test_sigterm_in_the_first_sweep_records_what_went_out_and_exits_within_5_s(s
         assert marked.get("sent", 0) == relay.count() == len(relay.received())  # every mail out recorded, once
         logged = sum(int(n) for n in re.findall(r"sent=(\d+)", proc.out.read_text() + proc.err.read_text()))
         assert logged == marked["sent"] - before, (proc.out.read_text(), proc.err.read_text())
+        if command == "scheduler":  # its log in Swedish time, as the page and --since (the host may run in UTC)
+            [stamp] = re.findall(r"^(\S+ \S+) remiss.scheduler Schemaläggaren avslutad", proc.err.read_text(), re.M)
+            assert abs(datetime.strptime(stamp, "%Y-%m-%d %H:%M:%S,%f%z") - local(utcnow())) < timedelta(minutes=1)
+            assert stamp.endswith(local(utcnow()).strftime("%z")), stamp
     drain(procs, db, count)
     assert sorted(relay.received().values()) == [1] * count and set(relay.received()) == set(expected)
 

@@ -214,3 +214,19 @@ def test_a_reminder_composed_late_says_what_is_true_when_it_is_sent():
     _, lines, _ = reminder_text(policy.ESCALATION, {**payload, "workdays": 2}, remiss, "måndag 7 december 2026",
                                 today=date(2026, 12, 28))
     assert "Det är nu 13 arbetsdagar sedan." in lines
+
+
+def test_the_scheduler_logs_in_swedish_time_whatever_the_hosts_zone():
+    """Operator walk finding 8: the log in the host's zone (UTC), the page and --since in Swedish time. The log
+    is stamped in Swedish time with its offset, winter and summer."""
+    import logging
+    from datetime import datetime, timezone
+
+    from remiss.reminders.cli import SwedishTimeFormatter
+
+    formatter = SwedishTimeFormatter("%(asctime)s %(message)s")
+    for utc, expected in ((datetime(2026, 12, 3, 20, 44, 57, 123000, tzinfo=timezone.utc), "2026-12-03 21:44:57,123+0100"),
+                          (datetime(2026, 6, 3, 20, 44, 57, tzinfo=timezone.utc), "2026-06-03 22:44:57,000+0200")):
+        record = logging.LogRecord("remiss.scheduler", logging.INFO, __file__, 1, "skickade: 1", None, None)
+        record.created, record.msecs = utc.timestamp(), utc.microsecond // 1000
+        assert formatter.format(record) == f"{expected} skickade: 1"
