@@ -203,6 +203,8 @@ def list_command(status, limit):
         click.echo(f"{row.id:>6}  {OutboxStatus(row.status).label.lower():<16} {local(row.due_at):%Y-%m-%d %H:%M}  "
                    f"remiss {row.remiss_id or '-':<6} {row.recipient_email}  försök {row.attempts}  "
                    + OUTBOX_KIND_LABELS.get(row.kind, row.kind)
+                   + (f"  senaste försöket {local(row.claimed_at):%Y-%m-%d %H:%M}"
+                      if row.status == OutboxStatus.failed.value and row.claimed_at else "")
                    + (f"  {row.last_error[:80]}" if row.last_error else ""))
 
 

@@ -36,6 +36,8 @@ def _rows(session, rows: list[OutboxMessage]) -> list[dict]:
              "error": "" if r.status in stopped else r.last_error,
              "stop_reason": resending.stop_reason(r.status, r.last_error) if r.status in stopped else "",
              "sent": format_date_time(r.sent_at) if r.sent_at else "", "message_id": r.message_id,
+             # När is the moment a mail is for; a failed one also says when it was last tried (what --since filters)
+             "tried": format_date_time(r.claimed_at) if r.status == OutboxStatus.failed.value and r.claimed_at else "",
              "may_resend": r.status in resending.RESENDABLE}
             for r in rows]
 

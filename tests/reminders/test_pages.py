@@ -106,6 +106,8 @@ def test_outbox_counts_every_row_and_resends_all_failed_that_match_the_filter(cl
     assert "Skicka alla igen (235 misslyckade)" in page
     page = client.get("/admin/utkorg?status=failed").get_data(as_text=True)
     assert "Visar de 200 senaste av 235 meddelanden som matchar filtret." in page
+    # När is the moment each mail is for; a failed row also says when it was last tried (what --since filters on)
+    assert "senaste försöket" in page and page.count("senaste försöket") == 200
     page = client.get("/admin/utkorg?kind=review").get_data(as_text=True)
     assert "Skicka alla igen (5 misslyckade som matchar filtret)" in page
 
