@@ -21,7 +21,7 @@ from remiss.calendar.swedish import count_words
 from remiss.clock import MOMENT_FORMAT_HELP, STOCKHOLM, local, parse_iso_moment
 from remiss.db import get_db, utcnow
 from remiss.reminders import relay
-from remiss.reminders.delivery import sweep
+from remiss.reminders.delivery import database_error, sweep
 from remiss.reminders.report import SweepError, SweepResult
 from remiss.reminders.resend import resend, resend_failed
 from remiss.reminders.models import OutboxMessage, OutboxStatus
@@ -96,6 +96,15 @@ def exit_promptly():
             except Exception:  # a database that does not answer has nothing to close
                 pass
             gc.freeze()
+
+
+@contextmanager
+def database_errors_in_swedish():
+    """A database that does not answer, is locked or not migrated: a Swedish line and exit code 1, no traceback."""
+    try:
+        yield
+    except OperationalError as exc:
+        _fail(str(database_error(exc)))
 
 
 def parse_moment_option(text: str | None, param: str) -> datetime | None:
@@ -182,7 +191,7 @@ def run_command(now_text, workers):
 @with_appcontext
 def list_command(status, limit):
     """Visa om e-post kan skickas, hur många rader som har varje status och de senaste raderna."""
-    with get_db().transaction(write=False) as session:
+    with database_errors_in_swedish(), get_db().transaction(write=False) as session:
         outage = relay.outage_text(relay.get(session))
         counts = dict(session.execute(select(OutboxMessage.status, func.count()).group_by(OutboxMessage.status)).all())
         stmt = select(OutboxMessage).order_by(OutboxMessage.due_at.desc(), OutboxMessage.id.desc()).limit(limit)
@@ -223,7 +232,7 @@ def resend_command(ids, all_failed, since_text):
         raise click.UsageError("--since gäller tillsammans med --failed.")
     now = utcnow()
     count = 0
-    with get_db().transaction() as session:
+    with database_errors_in_swedish(), get_db().transaction() as session:
         if all_failed:
             count += resend_failed(session, now=now, actor_id=None, since=since)
         for row_id in ids:
