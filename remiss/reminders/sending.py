@@ -105,6 +105,7 @@ class Sender:
         where = getattr(getattr(connection, "transport", connection), "where", "")
         start, finish = _two_step(connection)
         prepare = getattr(connection, "prepare", None)
+        announce = getattr(connection, "announce", None)
         named = not isinstance(connection, SmtpConnection)  # files are named after their row; SMTP mail is not
         reader = self.db.session(write=False)
         marks = self.marks
@@ -145,6 +146,8 @@ class Sender:
                     continue
                 if refused:  # the relay takes other mail: those were refusals of their recipients
                     self.settle(refused, lease, relay_refuses=False)
+                if announce is not None and queue and queue[0].id in built:
+                    announce(built[queue[0].id].message)  # the next MAIL command, read while this mail is marked
                 marked = marks.sent(job.id, job.attempts, lease)
                 if marked is None:
                     break
