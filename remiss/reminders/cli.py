@@ -52,6 +52,20 @@ def log_in_swedish_time() -> None:
     logging.basicConfig(level=logging.INFO, handlers=[handler])
 
 
+def _not_a_skipped_run(record: logging.LogRecord) -> bool:
+    return "maximum number of running instances reached" not in record.getMessage()
+
+
+def quiet_apscheduler() -> None:
+    """APScheduler logs two lines per run at INFO (the sweep logs what it sent, and failures still show), and a
+    sweep longer than the interval makes it warn once per interval that it skipped a run: harmless (the running
+    sweep goes on, the next starts after it), and a false alert for whoever alerts on WARNING."""
+    logging.getLogger("apscheduler.executors.default").setLevel(logging.WARNING)
+    scheduler_log = logging.getLogger("apscheduler.scheduler")
+    if _not_a_skipped_run not in scheduler_log.filters:
+        scheduler_log.addFilter(_not_a_skipped_run)
+
+
 def worker_id() -> str:
     return f"{socket.gethostname()}:{os.getpid()}"
 
@@ -274,12 +288,7 @@ def scheduler_command(once, list_jobs):
             report(result, now)
         return
     log_in_swedish_time()
-    # APScheduler logs two lines per run at INFO; the sweep logs what it sent, and failures still show.
-    logging.getLogger("apscheduler.executors.default").setLevel(logging.WARNING)
-    # A sweep longer than the interval makes APScheduler warn once per interval that it skipped a run: harmless
-    # (the running sweep goes on, the next starts after it), and a false alert for whoever alerts on WARNING.
-    logging.getLogger("apscheduler.scheduler").addFilter(
-        lambda record: "maximum number of running instances reached" not in record.getMessage())
+    quiet_apscheduler()
     with exit_promptly(), stop_on_signals() as stop:
 
         def job():

@@ -230,3 +230,18 @@ def test_the_scheduler_logs_in_swedish_time_whatever_the_hosts_zone():
         record = logging.LogRecord("remiss.scheduler", logging.INFO, __file__, 1, "skickade: 1", None, None)
         record.created, record.msecs = utc.timestamp(), utc.microsecond // 1000
         assert formatter.format(record) == f"{expected} skickade: 1"
+
+
+def test_apschedulers_skipped_run_warning_is_not_logged_other_warnings_are(caplog):
+    """Operator walk finding 7: every interval of a long sweep logged an English WARNING that a run was skipped."""
+    import logging
+
+    from remiss.reminders.cli import quiet_apscheduler
+
+    quiet_apscheduler()
+    log = logging.getLogger("apscheduler.scheduler")
+    with caplog.at_level(logging.INFO):
+        log.warning('Execution of job "Påminnelser: svep utkorgen (trigger: interval[0:01:00])" skipped: maximum '
+                    "number of running instances reached (1)")
+        log.warning("Run time of job was missed by 0:00:05")
+    assert [r.getMessage() for r in caplog.records] == ["Run time of job was missed by 0:00:05"]
