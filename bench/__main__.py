@@ -6,7 +6,8 @@ python -m bench [--scale 1.0 | --scale 10 | --scale 1,10] [--database-url URL] [
 
 Per scale and database: the data set is generated (bench/generate.py), every page is timed in-process with
 its SQL against a raw replay (bench/pages.py), a gunicorn with 4 workers is loaded by 16 logged-in users
-(bench/load.py), and the reminder sweeps are timed (bench/suites.py). Yttrande assembly and missiv parsing
+(bench/load.py), and the reminder sweeps are timed (bench/suites.py), with the delivery benchmark against
+a bare smtplib loop once a run (bench/delivery_bench.py, 3,000 due, one and two processes, its own temporary SQLite file). Yttrande assembly and missiv parsing
 (no database) run once, and the capability scripts after them. Each scale's figures go to
 bench/results-scale-<S>.json as well; a run at another scale reads the scale-1 file for the growth budget.
 With several scales in one run (--scale 1,10) every scale's database is kept (PostgreSQL: <name>_s10 beside
