@@ -141,7 +141,11 @@ def record_justering(session: Session, *, now: datetime, principal: Principal, r
                      justerad_on: date | None) -> Decision:
     """Record the day the protokoll with the beslut was justerat."""
     require(principal, Action.review, remiss.namnd_id)
-    require_open(remiss, find_draft(session, remiss.id))
+    draft = find_draft(session, remiss.id)
+    require_open(remiss, draft)
+    if draft is not None and draft.state == DraftState.expedierad:
+        raise DraftError("Yttrandet är expedierat med den justering som gällde då, och den ändras inte i efterhand. "
+                         "Är justeringsdagen fel i det skickade yttrandet: börja en rättelse (Skicka rättelse).")
     decision = find_decision(session, remiss.id)
     if decision is None:
         raise DraftError("Registrera beslutet innan justeringen.")
