@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import re
 from datetime import date, datetime
 from pathlib import Path
 
@@ -87,10 +88,36 @@ def _signatures_used_before(session: Session, remiss: Remiss) -> dict:
 
 
 def deadline_text(remiss: Remiss) -> str:
-    day, at = remiss.effective_deadline_on, remiss.effective_deadline_time
+    return _moment_text(remiss.effective_deadline_on, remiss.effective_deadline_time)
+
+
+def _moment_text(day, at) -> str:
     if day is None:
         return ""
     return svenskt_datum(day) + (f" kl. {at.strftime('%H.%M')}" if at else "")
+
+
+def arendet_in_force(session: Session, remiss: Remiss, text: str) -> str:
+    """The "Ärendet" text with its pre-filled deadline sentence naming the deadline in force.
+
+    The sentence ("… tillhanda senast den 26 februari 2027 kl. 12.00.") is written into the draft when it is
+    first filled in; after a förlängning it would name a deadline no longer in force next to a Beslutsplanering
+    with the new meetings. Only that sentence with an earlier deadline of the remiss (the original or an earlier
+    granted extension) is changed; anything else the handläggare wrote stays as written."""
+    from remiss.planning.models import Extension  # planning depends on drafting; the model alone is safe
+
+    current = deadline_text(remiss)
+    if not current or "tillhanda senast den " not in text:
+        return text
+    earlier = {_moment_text(remiss.deadline_on, remiss.deadline_time)}
+    earlier |= {_moment_text(day, at) for day, at in session.exec(
+        select(Extension.granted_until_on, Extension.granted_until_time).where(
+            Extension.remiss_id == remiss.id, Extension.sandlista_entry_id.is_(None),
+            Extension.decision == "granted"))}
+    for old in sorted(earlier - {current, ""}, key=len, reverse=True):  # "… kl. 12.00" before the bare day
+        text = re.sub(rf"tillhanda senast den {re.escape(old)}(?![\d])(?! kl\.)", f"tillhanda senast den {current}",
+                      text)
+    return text
 
 
 def defaults_for(session: Session, remiss: Remiss) -> sections.Defaults:
