@@ -22,8 +22,14 @@ from remiss.remisser.models import AnswerStatus, Attachment, Direction, Remiss, 
 from remiss.remisser.status import RemissStatus
 
 
+AFTER_SVARSTID = {RemissStatus.sammanstalld: "svaren är sammanställda", RemissStatus.avslutad: "ärendet är avslutat",
+                  RemissStatus.aterkallad: "remissen är återkallad"}
+
+
 def days_left(remiss: Remiss, now: datetime) -> str:
     """ "12 dagar kvar", "sista dagen i dag", "svarstiden gick ut i går", "svarstiden gick ut för 3 dagar sedan"."""
+    if remiss.status in AFTER_SVARSTID:  # the svarstid is over business once the answers are compiled
+        return AFTER_SVARSTID[remiss.status]
     if remiss.effective_deadline_on is None:
         return "ingen sista svarsdag"
     delta = (remiss.effective_deadline_on - local(now).date()).days
@@ -213,10 +219,12 @@ def public_page(session: Session, remiss_id: int) -> dict | None:
     for entry in page.entries(session, remiss_id):
         if entry.answer_status == AnswerStatus.svarat and entry.id in by_entry:
             said = "Remissvar" + (f" inkom {format_date(entry.answered_on)}" if entry.answered_on else "")
+        elif entry.answer_status == AnswerStatus.svarat:  # answered, but no file of the answer is published
+            said = "Har svarat (svaret publiceras inte här)"
         elif entry.answer_status == AnswerStatus.avstar:
             said = "Avstår från att yttra sig"
         else:
-            said = "Inget publicerat remissvar"
+            said = "Har inte svarat"
         entries.append({"name": entry.name, "group": entry.group_name, "said": said,
                         "files": by_entry.get(entry.id, [])})
     namnd = session.get(Namnd, remiss.namnd_id)
