@@ -26,7 +26,8 @@ HORIZON_DAYS = 21
 
 
 def relative(day: date, today: date) -> str:
-    """Return "i dag", "i morgon", "om 5 dagar", "om 3 månader", "försenad sedan i går", "försenad sedan 3 dagar"."""
+    """Return "i dag", "i morgon", "om 5 dagar", "om 3 månader", "försenad sedan i går", "försenad i 3 dagar"
+    ("sedan 3 dagar" is not Swedish: sedan takes a point in time, i a length of time)."""
     delta = (day - today).days
     if delta == 0:
         return "i dag"
@@ -34,7 +35,7 @@ def relative(day: date, today: date) -> str:
         return "i morgon"
     if delta == -1:
         return "försenad sedan i går"
-    return f"om {_span(delta)}" if delta > 0 else f"försenad sedan {_span(-delta)}"
+    return f"om {_span(delta)}" if delta > 0 else f"försenad i {_span(-delta)}"
 
 
 def _span(days: int) -> str:
