@@ -16,7 +16,7 @@ from remiss.documents import render_document
 from remiss.documents.render import DocumentProperties, default_template
 from remiss.drafting import service
 from remiss.drafting.context import BUILDERS
-from remiss.drafting.models import DraftVersion, GeneratedDocument
+from remiss.drafting.models import DraftState, DraftVersion, GeneratedDocument
 from remiss.drafting.namnd_templates import active_template
 from remiss.remisser.models import Remiss
 
@@ -91,10 +91,17 @@ def generate(session: Session, *, now: datetime, principal: Principal, remiss: R
 
 
 def reusable(session: Session, *, now: datetime, remiss: Remiss, kind: str) -> GeneratedDocument | None:
-    """Return a stored document still matching the latest version, the template and today's date."""
+    """Return a stored document still matching the latest version, the template and today's date; once the
+    yttrande is expedierat, the frozen document that was sent (a rättelse in work shows its own draft)."""
     draft, version, _ = service.current_content(session, remiss)
     if version is None:
         return None
+    if draft.state == DraftState.expedierad and draft.frozen_version_id is not None:
+        sent = session.exec(select(GeneratedDocument).where(
+            GeneratedDocument.remiss_id == remiss.id, GeneratedDocument.kind == kind, GeneratedDocument.frozen,
+            GeneratedDocument.draft_version_id == draft.frozen_version_id).order_by(GeneratedDocument.id.desc())).first()
+        if sent is not None:
+            return sent
     if draft.rattelse and version.id == draft.corrects_version_id:
         return None  # the sent version's files say what was sent, not that a rättelse is proposed
     template = active_template(session, remiss.namnd_id, kind)

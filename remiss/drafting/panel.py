@@ -16,6 +16,7 @@ from remiss.drafting import context, forms, generate, mailing, service
 from remiss.drafting.models import (Consultation, DecidedBy, Decision, DraftState, DraftVersion, GeneratedDocument,
                                     YttrandeDraft)
 from remiss.planning.models import Milestone
+from remiss.remisser import finished
 from remiss.remisser.models import Attachment
 from remiss.namnd.models import DocumentTemplate
 from remiss.drafting.namnd_templates import KINDS
@@ -159,8 +160,11 @@ def panel_context(session: Session, principal: Principal, remiss, now) -> dict:
     draft = run(_DRAFT, {"remiss_id": remiss.id}).first()
     content = service.content_of(session, remiss, draft.content if draft else None)
     state = DraftState(draft.state) if draft else DraftState.utkast
-    may_edit = principal.may(Action.edit, remiss.namnd_id)
-    may_review = principal.may(Action.review, remiss.namnd_id)
+    # a finished remiss takes no more work, bar the rättelse of its expedierat yttrande (remisser.finished)
+    open_work = not finished.is_finished(remiss, correcting=bool(draft and (draft.rattelse
+                                                                            or state == DraftState.expedierad)))
+    may_edit = principal.may(Action.edit, remiss.namnd_id) and open_work
+    may_review = principal.may(Action.review, remiss.namnd_id) and open_work
     versions = run(_VERSIONS, {"draft_id": draft.id}).all() if draft else []
     templates = {kind: (filename, version) for kind, filename, version
                  in run(_TEMPLATES, {"namnd_id": remiss.namnd_id})}

@@ -4,13 +4,16 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime
 
+from sqlalchemy import and_, or_
 from sqlmodel import Session, select
 
 from remiss.auth.access import Action, Principal
 from remiss.auth.models import User
 from remiss.calendar.swedish import format_date_time
 from remiss.drafting.models import DraftState, YttrandeDraft
+from remiss.remisser.finished import FINISHED
 from remiss.remisser.models import Remiss
+from remiss.remisser.status import RemissStatus
 
 
 @dataclass(frozen=True)
@@ -38,7 +41,9 @@ def review_section(session: Session, principal: Principal, now: datetime) -> Rev
                    User.name, YttrandeDraft.updated_at, YttrandeDraft.rattelse)
             .join(YttrandeDraft, YttrandeDraft.remiss_id == Remiss.id)
             .outerjoin(User, User.id == Remiss.handlaggare_id)
-            .where(YttrandeDraft.state == DraftState.granskning)
+            .where(YttrandeDraft.state == DraftState.granskning,
+                   or_(Remiss.status.not_in([s.value for s in FINISHED]),
+                       and_(Remiss.status == RemissStatus.besvarad.value, YttrandeDraft.rattelse > 0)))
             .order_by(YttrandeDraft.updated_at, Remiss.id).limit(100))
     if principal.visible_namnd_ids() is not None:
         stmt = stmt.where(Remiss.namnd_id.in_(sorted(principal.namnd_ids) or [-1]))

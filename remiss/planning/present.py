@@ -16,6 +16,7 @@ from remiss.planning import agenda
 from remiss.planning.agenda import AgendaItem
 from remiss.planning.models import Extension, Milestone, TidplanState
 from remiss.planning.service import extensions, tidplan
+from remiss.remisser.finished import is_finished
 from remiss.remisser.models import Direction, Remiss
 from remiss.remisser.status import RemissStatus
 
@@ -25,7 +26,8 @@ HORIZON_DAYS = 21
 
 
 def relative(day: date, today: date) -> str:
-    """Return "i dag", "i morgon", "om 5 dagar", "om 3 månader", "försenad sedan i går", "försenad sedan 3 dagar"."""
+    """Return "i dag", "i morgon", "om 5 dagar", "om 3 månader", "försenad sedan i går", "försenad i 3 dagar"
+    ("sedan 3 dagar" is not Swedish: sedan takes a point in time, i a length of time)."""
     delta = (day - today).days
     if delta == 0:
         return "i dag"
@@ -33,7 +35,7 @@ def relative(day: date, today: date) -> str:
         return "i morgon"
     if delta == -1:
         return "försenad sedan i går"
-    return f"om {_span(delta)}" if delta > 0 else f"försenad sedan {_span(-delta)}"
+    return f"om {_span(delta)}" if delta > 0 else f"försenad i {_span(-delta)}"
 
 
 def _span(days: int) -> str:
@@ -189,7 +191,7 @@ def tidplan_panel(session: Session, principal: Principal, remiss: Remiss, now: d
             "omedelbar": state.needs_omedelbar_justering if advice else False,
             "warnings": tidplan.advice(state.warnings, late) if advice else [],
             "proposals": tidplan.advice(state.proposals, late) if advice else [],
-            "may_edit": principal.may(Action.edit, remiss.namnd_id)}
+            "may_edit": principal.may(Action.edit, remiss.namnd_id) and not is_finished(remiss)}
 
 
 @dataclass(frozen=True)
@@ -234,7 +236,7 @@ def extensions_panel(session: Session, principal: Principal, remiss: Remiss, now
                          e.requested_until_on.isoformat() if e.requested_until_on else "")
             for e in session.connection().execute(_EXTENSIONS, {"remiss_id": remiss.id})]
     state, _ = _tidplan(session, remiss.id)
-    return {"extensions": rows, "may_edit": principal.may(Action.edit, remiss.namnd_id),
+    return {"extensions": rows, "may_edit": principal.may(Action.edit, remiss.namnd_id) and not is_finished(remiss),
             "original": _moment(remiss.deadline_on, remiss.deadline_time),
             "in_force": _moment(remiss.effective_deadline_on, remiss.effective_deadline_time),
             "suggested": state.suggested_extension_on.isoformat() if state and state.suggested_extension_on

@@ -254,7 +254,7 @@ def test_the_whole_life_reads_true_at_every_step(life, clock, runner, app):
     # Registered late: the tjänsteskrivelse's and the granskning's dates have passed, and everything says so.
     stored = life.only_true_things()
     assert life.due_rows("sekreterare")["Tjänsteskrivelse klar"].endswith(
-        "Försenad sedan 7 dagar Kräver uppmärksamhet")
+        "Försenad i 7 dagar Kräver uppmärksamhet")
     tidplan = life.tidplan()
     assert "Tjänsteskrivelse klar (torsdag 27 augusti 2015) har redan passerat." in tidplan
     assert "Datumet för tjänsteskrivelsen har redan passerat. Begär förlängd remisstid" in tidplan

@@ -21,6 +21,10 @@ def test_my_reminders_lists_upcoming_and_mutes_all_but_escalations(app, client, 
     page = client.get("/paminnelser").get_data(as_text=True)
     assert "Mina påminnelser" in page and "Översyn av lokala ordningsföreskrifter" in page
     assert "30 november 2026 kl. 07.00" in page and 'href="/paminnelser"' in page
+    # each upcoming reminder names its milestone, so two of one remiss are told apart
+    rows = [r for r in page.split("<tr>") if "Påminnelse" in r and "<td" in r]
+    assert rows and all(": " in r.split("</td>")[1] for r in rows), rows
+    assert any("Påminnelse före en milstolpe: Tjänsteskrivelse klar" in r for r in rows), rows
     response = auth.post("/paminnelser", {"kind": ["assigned", "escalation", "digest"]})
     assert response.status_code == 302
     user = session.get(User, world.handlaggare.id)

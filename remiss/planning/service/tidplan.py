@@ -19,6 +19,7 @@ from remiss.drafting.models import Decision
 from remiss.namnd.models import ClosedDay, Namnd
 from remiss.namnd.models import Meeting as MeetingRow
 from remiss.planning.models import Milestone, TidplanState
+from remiss.remisser.finished import require_open
 from remiss.remisser.input import InputErrors
 from remiss.remisser.models import Direction, Remiss
 
@@ -243,6 +244,7 @@ def override_milestone(session: Session, *, now: datetime, principal: Principal,
                        milestone_id: int, day: date | None, reason: str = "") -> Milestone:
     """Set a milestone's date by hand (None clears the override); the override survives replanning."""
     require(principal, Action.edit, remiss.namnd_id)
+    require_open(remiss)
     row = _milestone(session, remiss, milestone_id)
     reason = reason.strip()
     if len(reason) > 500:
@@ -270,6 +272,7 @@ def mark_done(session: Session, *, now: datetime, principal: Principal, remiss: 
               done: bool = True) -> Milestone:
     """Mark a milestone as done (or not done again)."""
     require(principal, Action.edit, remiss.namnd_id)
+    require_open(remiss)
     row = _milestone(session, remiss, milestone_id)
     if (row.done_at is not None) == done:
         return row
@@ -289,6 +292,13 @@ def mark_done(session: Session, *, now: datetime, principal: Principal, remiss: 
     events.milestones_changed.send(remiss, session=session, now=now, actor_id=principal.user_id)
     return row
 
+
+
+def recompute(session: Session, *, now: datetime, principal: Principal, remiss: Remiss) -> Tidplan | None:
+    """"Beräkna tidplanen på nytt": replan by hand (not on a finished remiss)."""
+    require(principal, Action.edit, remiss.namnd_id)
+    require_open(remiss)
+    return replan(session, now=now, remiss=remiss, actor_id=principal.user_id)
 
 
 def _give_review_time(session: Session, *, remiss: Remiss, rows: dict[str, Milestone]) -> date | None:
