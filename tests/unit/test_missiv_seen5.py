@@ -1,0 +1,83 @@
+"""Layouts of fresh5-holdout (used up after its before run) and of a tester's walk, tuned on in round h-titles3.
+
+Each test reads real text: a fresh5 letter from tests/data/missiv/fresh/, or the lines a tester's missiv gave, and
+checks the field whose rule it came with.
+"""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from remiss.missiv import parse_missiv
+
+FRESH = Path(__file__).resolve().parents[1] / "data" / "missiv" / "fresh"
+
+
+@pytest.fixture(scope="module")
+def fresh5() -> dict[str, dict]:
+    return {c["id"]: c for c in json.loads((FRESH / "fresh5-holdout.json").read_text(encoding="utf-8"))}
+
+
+# The tester's missiv of walk 6 (/work/walk6-findings.md, finding 11), as pasted: a Stadskontoret letter whose
+# address line "Till: Stadsområdesnämnd Öster" stands above the letter's own heading.
+WALK6_MISSIV = """Malmö stad
+Stadskontoret
+
+Missiv
+Datum 2026-12-02
+Dnr: KS-SOC-2026-00412
+
+Till: Stadsområdesnämnd Öster
+
+Remiss – Förslag till handlingsplan mot ensamhet bland äldre 2027–2030
+
+Kommunstyrelsen beslutade 2026-11-25 att remittera förslag till handlingsplan mot ensamhet bland äldre till samtliga stadsområdesnämnder, Sociala resursnämnden och pensionärsrådet.
+
+Remissvaren ska vara Kommunstyrelsen tillhanda senast 2027-02-26 kl 12.00.
+
+Svaren skickas per e-post till kommunstyrelsen@malmo.se med kopia till anna.lind@malmo.se. Ange diarienummer KS-SOC-2026-00412 i ämnesraden.
+
+Kommunstyrelsen önskar särskilt svar på följande frågor:
+1. Delar nämnden bedömningen av behoven i nulägesanalysen?
+2. Är de föreslagna åtgärderna rimliga och genomförbara inom befintlig budget?
+3. Hur bör uppföljningen av handlingsplanen organiseras?
+
+Handläggande tjänsteman på stadskontoret är Anna Lind, anna.lind@malmo.se, 040-34 10 00.
+
+Sändlista
+Stadsområdesnämnd Innerstaden
+Stadsområdesnämnd Norr
+Stadsområdesnämnd Söder
+Stadsområdesnämnd Väster
+Stadsområdesnämnd Öster
+Sociala resursnämnden
+Kommunala pensionärsrådet
+"""
+
+
+def test_an_address_line_is_never_the_title():
+    assert parse_missiv(WALK6_MISSIV).title == "Förslag till handlingsplan mot ensamhet bland äldre 2027–2030"
+
+
+def test_an_address_line_alone_leaves_the_title_empty():
+    alone = WALK6_MISSIV.replace("Remiss – Förslag till handlingsplan mot ensamhet bland äldre 2027–2030\n\n", "")
+    assert not (parse_missiv(alone).title or "").startswith("Till")
+
+
+# The same letter's sändlista pasted from a web page, one <p> per entry: a blank line between the entries.
+SANDLISTA = ["Stadsområdesnämnd Innerstaden", "Stadsområdesnämnd Norr", "Stadsområdesnämnd Söder",
+             "Stadsområdesnämnd Väster", "Stadsområdesnämnd Öster", "Sociala resursnämnden", "Kommunala pensionärsrådet"]
+SPACED = WALK6_MISSIV.replace("\n".join(SANDLISTA), "\n\n".join(SANDLISTA))
+SPACED += "\nMed vänlig hälsning\n\nAnna Lind\n"
+
+
+def test_a_sandlista_with_a_blank_line_between_entries_is_read_whole():
+    assert "\n\nSociala resursnämnden\n\n" in SPACED
+    assert parse_missiv(SPACED).sandlista == SANDLISTA
+
+
+def test_a_sandlista_of_lines_still_ends_at_its_first_blank_line():
+    packed = WALK6_MISSIV + "\nMed vänlig hälsning\n\nAnna Lind\n"
+    assert parse_missiv(packed).sandlista == SANDLISTA
