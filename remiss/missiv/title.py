@@ -32,13 +32,16 @@ _PROSE = [
     # önskar synpunkter …": the title stands between the addressee and the first sentence.
     re.compile(r"\bEnligt sändlista[ \t]+([A-ZÅÄÖ][^.\n]{5,150}?)(?=[ \t]+[A-ZÅÄÖ][\wåäö]+[ \t]+"
                r"(?:önskar|översänder|remitterar|bjuder|ger|inbjuder|har tagit fram)\b)"),
+    # "Regionförbundet Sörmland skickar idag ut ”Regional cykelstrategi för Sörmland” på remiss": the quoted name
+    re.compile(r"\b(?:skickar|sänder|ställer|skickas|sänds|ställs)[ \t]+(?:(?:nu|idag|i[ \t]+dag)[ \t]+)?ut[ \t]+"
+               r"[”\"]([^”\"\n]{3,150})[”\"][ \t]+på[ \t]+remiss\b"),
     # "Bifogat finns förslag till ändringar i … föreskrifter (KIFS 2017:7) om …."; "Härmed översänds promemorian …"
     re.compile(r"\b(?:Bifogat|Härmed) (?:finns|översänds|remitteras|bifogas)(?: härmed)?(?: för (?:remiss|yttrande))? "
                r"((?:förslag|promemorian?|rapporten?|betänkandet)\b[^\n.]{3,200})\.(?:\s|$)"),
 ]
 # Words a document type adds in front of its name: "Remiss av promemorian X" is the ärendemening X.
 _DOC_LEAD = re.compile(
-    r"^(?:(?:(?:Öppen[ \t]+)?Remiss(?:en|version(?:en)?|utgåva(?:n)?|förslag(?:et)?)?|Remittering|Kungörelse|Promemoria|"
+    r"^(?:(?:(?:Öppen[ \t]+)?Remiss(?:en|version(?:en)?|utgåva(?:n)?|förslag(?:et)?|lista(?:n)?)?|Remittering|Kungörelse|Promemoria|"
     r"Samråd(?: och utställning)?|Utställning|Granskning|"
     r"Inbjudan till (?:samråd|remiss)|Välkommen att tycka till|(?:Dags att )?[Tt]yck(?:a)? till|"
     # "Nu är förslaget till … ute på remiss", "Samrådshandling: Vattentjänstplan …"
@@ -62,7 +65,8 @@ _DOC_LEAD = re.compile(
     re.IGNORECASE,
 )
 _TRAIL = re.compile(
-    r"(?<![ \t])[ \t]*(?:[-–:][ \t]*(?:remiss|samråd|granskning|utställning)(?:förslag|version|shandling)?|"
+    r"(?<![ \t])[ \t]*(?:[-–:][ \t]*(?:(?:allmänt|offentligt|nytt|förnyat|utökat)[ \t]+)?"
+    r"(?:remiss|samråd|granskning|utställning)(?:förslag|version|shandling)?|"
     # an extension notice's heading: "… - förlängd samrådstid", "Granskningstiden för X förlängs till 1 mars"
     r"[-–:][ \t]*(?:förlängd|förlängning av|ny)[ \t]+(?:remiss|svars|samråds|gransknings|utställnings|yttrande)tid(?:en)?|"
     r"[ \t]förläng(?:s|t|es)(?:[ \t]+till(?:[ \t]+och[ \t]+med)?[ \t]+[^\n]{1,30})?|"
@@ -95,7 +99,7 @@ _CHROME = re.compile(
     r"acceptera|godkänn|kontakta oss|till startsidan|innehåll på sidan|på denna sida|relaterat|print\b|share\b|"
     r"så här (?:svarar|gör|lämnar|tycker) (?:du|man|ni)\b|"
     # skip links and toolbars ("Direkt till innehållet", "Verktygsfält"), an illustration's label, a section link
-    r"(?:direkt )?till (?:huvud)?innehåll(?:et)?\b|verktygsfält|exempelbild|sidinformation|nyheter\Z|"
+    r"(?:direkt )?till (?:huvud)?innehåll(?:et)?\b|för mer information\b|mer information\Z|verktygsfält|exempelbild|sidinformation|nyheter\Z|"
     r"här (?:hittar|finns|kan)\b|läs mer\b|prenumerera\b|artikeln publicerades\b|"
     # a signature's labelled lines: "Kontaktperson: Anna Berg", "Telefon: 0457-…"
     r"(?:kontaktperson(?:er)?|kontakt|handläggare|ansvarig handläggare|telefon|tfn|tel|e-post|epost|mobil)[ \t]*:|"
@@ -290,7 +294,9 @@ _SUBJECT_DNR = re.compile(
 # "Remiss av promemorian X", "Remiss promemoria X", "Remittering av betänkandet X": the ärendemening is X, even in the
 # letter's own heading; it flows into every document and mail subject, which say "remiss" themselves.
 _REMISS_LEAD = re.compile(
-    r"^(?:(?:Remiss|Remittering)\b(?:[ \t]+(?:av|om|angående|avseende|gällande|över|på)\b)?[ \t]*[:–-]?[ \t]*)?"
+    # "Remiss från Miljödepartementet om X": the sender between the word and the matter
+    r"^(?:(?:Remiss(?:lista(?:n)?)?|Remittering)\b(?:[ \t]+från[ \t]+[A-ZÅÄÖ][\wåäö-]{1,60}(?=[ \t]+(?:om|av|angående|gällande)\b))?"
+    r"(?:[ \t]+(?:av|om|angående|avseende|gällande|över|på)\b)?[ \t]*[:–-]?[ \t]*)?"
     r"(?:(?:(?:departements)?promemorian?|betänkandet?|rapporten?)(?:[ \t]+(?:om|angående|avseende|gällande))?[ \t]+)?"
     r"(?=\S)",
     re.IGNORECASE)
@@ -387,6 +393,9 @@ def _headline(text: str) -> tuple[str | None, tuple[int, int] | None]:
         if len(words) <= 4 and not re.search(r"\d", line) and _is_heading_over_prose(lines, index + 1) and \
                 not _shares_a_word(line, lines[index + 1].group()):
             continue  # a section's label ("Miljöanalys") above the item's own heading, not its subheading
+        if len(words) <= 4 and not re.search(r"remiss", line, re.IGNORECASE) and index + 1 < len(lines) and \
+                _names_a_remiss(lines[index + 1].group()):
+            continue  # a section's label ("Regional utveckling") above "Remiss – Målbild för regionala cykelstråk"
         value, span = _tidy(line, (line_match.start(), line_end))
         if value is None:
             return None, None
@@ -419,6 +428,14 @@ def _item_heading(text: str, later: list[re.Match], heading: str) -> tuple[str, 
                 return None  # two items under the heading: which one is in hand is not known
             found = (line, m.span())
     return found
+
+
+def _names_a_remiss(line: str) -> bool:
+    """Tell whether a line is a heading of the form "Remiss – X" / "Remiss av X" that names the matter."""
+    line = line.strip()
+    lead = _REMISS_LEAD.match(line)
+    return bool(lead and lead.end() and re.match(r"(?:Remiss|Remittering)\b", line)) and len(line) > lead.end() + 3 \
+        and not line.endswith((".", ":", "!", "?")) and len(line.split()) <= 25
 
 
 def _shares_a_word(a: str, b: str) -> bool:

@@ -81,3 +81,34 @@ def test_a_sandlista_with_a_blank_line_between_entries_is_read_whole():
 def test_a_sandlista_of_lines_still_ends_at_its_first_blank_line():
     packed = WALK6_MISSIV + "\nMed vänlig hälsning\n\nAnna Lind\n"
     assert parse_missiv(packed).sandlista == SANDLISTA
+
+
+@pytest.mark.parametrize("case", ["m06", "n18"])
+def test_a_remisslista_heading_names_the_matter_after_the_word(fresh5, case):
+    # "# Remisslista SOU 2015:98 Träning ger färdighet – …": the page of the list, headed with the report's name
+    assert parse_missiv(fresh5[case]["text"]).title.startswith("SOU 2015:98 Träning ger färdighet")
+
+
+@pytest.mark.parametrize("case", ["m13", "n03"])
+def test_the_sender_between_remiss_and_the_matter_is_dropped(fresh5, case):
+    # SKR's item: "Remiss från Miljödepartementet om kommunalt ansvar för insamling och materialåtervinning av …"
+    assert parse_missiv(fresh5[case]["text"]).title.startswith("Kommunalt ansvar för insamling")
+
+
+def test_an_allmant_samrad_after_a_dash_is_the_procedure_not_the_name(fresh5):
+    # Laxå: "Kulturplan Laxå kommun för åren 2019-2022 – Allmänt samråd"
+    assert parse_missiv(fresh5["m18"]["text"]).title == "Kulturplan Laxå kommun för åren 2019-2022"
+
+
+@pytest.mark.parametrize("case", ["m21", "n04"])
+def test_a_section_label_above_a_remiss_heading_is_skipped_and_30e_april_is_a_date(fresh5, case):
+    # Region Sörmland: "Regional utveckling" above "Remiss – Målbild för regionala cykelstråk"; "senast 30e april 2024"
+    result = parse_missiv(fresh5[case]["text"])
+    assert result.title.startswith("Målbild för regionala cykelstråk")
+    assert result.to_json()["deadline"][:10] == "2024-04-30"
+
+
+def test_a_name_sent_out_in_quotes_on_remiss_is_the_title(fresh5):
+    # Regionförbundet Sörmland: "… skickar idag ut ”Regional cykelstrategi för Sörmland” på remiss till …", under
+    # a news heading ending in "!" and above "För mer information, kontakta"
+    assert parse_missiv(fresh5["m23"]["text"]).title == "Regional cykelstrategi för Sörmland"
