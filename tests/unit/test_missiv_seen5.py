@@ -112,3 +112,35 @@ def test_a_name_sent_out_in_quotes_on_remiss_is_the_title(fresh5):
     # Regionförbundet Sörmland: "… skickar idag ut ”Regional cykelstrategi för Sörmland” på remiss till …", under
     # a news heading ending in "!" and above "För mer information, kontakta"
     assert parse_missiv(fresh5["m23"]["text"]).title == "Regional cykelstrategi för Sörmland"
+
+
+def test_a_quoted_name_after_utredningen_outweighs_a_news_headline(fresh5):
+    # Tandläkartidningen: "Utredningen om jämlik tandhälsa ute på remiss" above "synpunkter på utredningen ”När …”"
+    assert parse_missiv(fresh5["m14"]["text"]).title == (
+        "När behovet får styra – ett tandvårdssystem för en mer jämlik tandhälsa")
+
+
+def test_samradshandlingen_heter_gives_the_quoted_name(fresh5):
+    # Bjurholm's anslagstavla: "Samråd inom vattenförvaltning" (the procedure and a preposition, no name) above
+    # "Samrådshandlingen heter: ”Viktiga vattenfrågor i Bottenhavets vattendistrikt – …”"
+    assert parse_missiv(fresh5["m26"]["text"]).title.startswith("Viktiga vattenfrågor i Bottenhavets vattendistrikt")
+
+
+@pytest.mark.parametrize("case", ["m27", "n17"])
+def test_an_events_time_line_and_its_remisseminarium_are_no_title_and_an_en_dash_dnr_is_read(fresh5, case):
+    # Länsstyrelsen Västernorrland's calendar: "10 dec 2020 klocka 10.00 - 11.30", "Digitalt remisseminarium –
+    # Regional livsmedelsstrategi", "Ange diarienumret i ämnesraden: 8664–2018"
+    result = parse_missiv(fresh5[case]["text"])
+    assert result.title == "Regional livsmedelsstrategi"
+    assert result.sender_dnr == "8664–2018"
+
+
+def test_a_period_with_an_en_dash_is_no_diarienummer():
+    assert parse_missiv("Remiss av X\n\nDiarienummer: 2022–2033\n").sender_dnr is None
+
+
+def test_a_units_line_and_a_download_pages_link_are_not_the_title(fresh5):
+    # spotidoc's "Läs missivet - Handikappförbunden" above the Socialdepartementet letterhead, whose unit line
+    # "Enheten för folkhälsa och sjukvård" stands above the ärendemening wrapped onto a second line
+    assert parse_missiv(fresh5["m33"]["text"]).title == (
+        "Läkemedelsverkets redovisning av regeringsuppdrag avseende homeopatiska läkemedel")
