@@ -75,7 +75,9 @@ _TRAIL = re.compile(
     # an extension notice's heading: "… - förlängd samrådstid", "Granskningstiden för X förlängs till 1 mars"
     r"[-–:][ \t]*(?:förlängd|förlängning av|ny)[ \t]+(?:remiss|svars|samråds|gransknings|utställnings|yttrande)tid(?:en)?|"
     r"[ \t]förläng(?:s|t|es)(?:[ \t]+till(?:[ \t]+och[ \t]+med)?[ \t]+[^\n]{1,30})?|"
-    r"(?:(?:är|går)[ \t]+)?(?:ute |ut )?på (?:remiss|samråd|granskning|utställning))[ \t]*$", re.IGNORECASE)
+    r"(?:(?:är|går)[ \t]+)?(?:ute |ut )?på (?:remiss|samråd|granskning|utställning)|"
+    # "… föreskrifterna (4 bilagor)": the letter's attachments, no part of the name
+    r"\((?:\d{1,2}|med)[ \t]+bilag(?:a|or|orna)\))[ \t]*$", re.IGNORECASE)
 # regeringen.se puts the diarienummer right after the heading ("… vindkraftverkDiarienummer: Fi2025/00114"); a
 # subject may end with it in brackets ("… vindkraftverk (Fi2025/00114)"). Neither belongs to the ärendemening.
 # (The blanks in front are taken only from the first of them, so that a run of blanks is not retried.)
@@ -290,7 +292,8 @@ def clean_subject(subject: str, span: tuple[int, int]) -> tuple[str | None, tupl
 
 # A diarienummer the sender put at the end of the subject: "… läkemedel (581:2011/502100)", "… Boa 511-7180-11",
 # "… översiktsplan KS-2021-00442". A year range ("2021-2025") and an SOU/Ds/författning number are the name's own.
-_DNR_TOKEN = r"(?:[A-ZÅÄÖ]{1,6}[ -]?)?\d[\d.:/-]{3,30}\d"
+# "RUN-HRU24-0029": a series and a unit in front of the year and number
+_DNR_TOKEN = r"(?:[A-ZÅÄÖ]{1,6}-(?!FS[ \t]))?(?:[A-ZÅÄÖ]{1,6}[ -]?)?\d[\d.:/-]{3,30}\d"  # "HSLF-FS 2021:2" is no dnr
 _SUBJECT_DNR = re.compile(
     rf"(?<![ \t])(?:[ \t]*+\((?:dnr|diarienr|diarienummer)?[ \t.:]{{0,5}}{_DNR_TOKEN}\)|"
     rf"(?<!SOU)(?<!Ds)(?<!FS)(?<!prop\.),?[ \t]++(?:(?:dnr|diarienr|diarienummer)[ \t.:]{{0,5}})?"

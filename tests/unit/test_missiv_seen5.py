@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from remiss.missiv import parse_missiv
+from remiss.missiv.title import clean_subject
 
 FRESH = Path(__file__).resolve().parents[1] / "data" / "missiv" / "fresh"
 
@@ -144,3 +145,26 @@ def test_a_units_line_and_a_download_pages_link_are_not_the_title(fresh5):
     # "Enheten för folkhälsa och sjukvård" stands above the ärendemening wrapped onto a second line
     assert parse_missiv(fresh5["m33"]["text"]).title == (
         "Läkemedelsverkets redovisning av regeringsuppdrag avseende homeopatiska läkemedel")
+
+
+def test_the_answer_address_after_per_e_post_in_brackets(fresh5):
+    # Strängnäs: "… eller (per e-post) till uok@strangnas.se ."
+    assert parse_missiv(fresh5["m17"]["text"]).answer_email == "uok@strangnas.se"
+
+
+@pytest.mark.parametrize("case", ["m21", "n04"])
+def test_the_answer_address_after_via_e_post_and_a_comma(fresh5, case):
+    # Region Sörmland: "… vara Region Sörmland tillhanda via e-post, hallbarregionalutveckling@regionsormland.se senast …"
+    assert parse_missiv(fresh5[case]["text"]).answer_email == "hallbarregionalutveckling@regionsormland.se"
+
+
+def test_a_subjects_series_and_unit_dnr_is_dropped(fresh5):
+    # n04's subject "Remiss: Målbild för regionala cykelstråk, RUN-HRU24-0029"
+    assert parse_missiv(fresh5["n04"]["text"]).title == "Målbild för regionala cykelstråk"
+    assert clean_subject("Remiss: Föreskrifter HSLF-FS 2021:2", (0, 37))[0] == "Föreskrifter HSLF-FS 2021:2"
+
+
+@pytest.mark.parametrize("case", ["m31", "n08"])
+def test_the_attachment_count_after_the_name_is_dropped(fresh5, case):
+    # Arbetsmiljöverket: "Förslag till föreskrifter om vibrationer … av föreskrifterna (4 bilagor)"
+    assert parse_missiv(fresh5[case]["text"]).title.endswith("tillämpningen av föreskrifterna")
