@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 
-from remiss.missiv.bodies import find_bodies
+from remiss.missiv.bodies import canonical_body, find_bodies
 
 EMAIL_RE = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}", re.IGNORECASE)
 _NAME_WORD = r"[A-ZÅÄÖÉ][a-zåäöéüøáóèíñ]+(?:-[A-ZÅÄÖ][a-zåäöéüáóèíñ]+)?"
@@ -29,6 +29,10 @@ _REMITTENT_PATTERNS = [
     (re.compile(rf"\b(?i:som) ({_BODY}) (?i:har remitterat)"), 3),
     (re.compile(rf"(?i:remiss(?:var)?(?:en)? (?:från|som (?:har )?kommit (?:in )?till)) ({_BODY})"), 2),
     (re.compile(rf"({_BODY}) (?i:(?:har )?remitter(?:ar|at))"), 2),
+    # "MSB remitterar nu förslag på föreskrifter": a body's known abbreviation (checked in find_remittent_cue)
+    (re.compile(r"(?<![\wåäö-])([A-ZÅÄÖ]{2,6}) (?i:(?:har )?remitter(?:ar|at))\b"), 2),
+    # "Remissvaren ska ha kommit in till socialdepartementet": a news item writes the department in lower case
+    (re.compile(r"(?i:ska(?:ll)? ha (?:kommit in|inkommit) till) ([a-zåäö][a-zåäö-]{1,40}+(?<=departementet))"), 3),
     # "Socialdepartementet bjuder in till ett remissmöte": the body inviting to the remiss's meeting or samråd
     (re.compile(rf"({_BODY}) (?i:(?:bjuder|inbjuder) (?:härmed )?in till (?:ett |en )?(?:remiss|samråd))"), 1),
     (re.compile(rf"^[ \t]*(?:[A-ZÅÄÖ][a-zåäö]+ (?:stad|kommun|region)[ \t]+)?({_BODY})[ \t]+\d+[ \t]*\(\d+\)", re.M), 1),
@@ -44,6 +48,8 @@ def find_remittent_cue(text: str) -> tuple[str | None, tuple[int, int] | None]:
     best: tuple[int, int, re.Match] | None = None
     for pattern, weight in _REMITTENT_PATTERNS:
         for m in pattern.finditer(text):
+            if m.group(1).isupper() and not canonical_body(m.group(1)):
+                continue  # an abbreviation the register does not know names no body
             if best is None or weight > best[0]:
                 best = (weight, m.start(), m)
             break

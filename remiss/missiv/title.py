@@ -174,6 +174,12 @@ _DRAWN_UP = re.compile(
     r"([^\n.]{3,200}?)(?:[ \t]+har[ \t]+(?:nu[ \t]+)?(?:tagits[ \t]+fram|upprättats|utarbetats)\b|\.(?:\s|$))")
 
 
+# Read last of all: "Nu skickas föreskrifter för licensjakt på lodjur på remiss." (a news item whose heading is a
+# sentence); a pronoun or a bare "förslaget" names nothing.
+_SENT_OUT = re.compile(r"\bNu[ \t]+(?:skickas|sänds|går)[ \t]+(?!(?:den|det|de|förslaget|remissen|handlingarna)\b)"
+                       r"([a-zåäö][^\n.]{3,150}?)[ \t]+(?:ut[ \t]+)?på[ \t]+(?:remiss|samråd)\b")
+
+
 def find_title(text: str) -> tuple[str | None, tuple[int, int] | None]:
     """Return the ärendemening (title) and its span."""
     value, span = _find_title(text)
@@ -185,6 +191,11 @@ def find_title(text: str) -> tuple[str | None, tuple[int, int] | None]:
             value, span = _tidy(text[start:m.end(1)], (start, m.end(1)), lead=False)
             if value:
                 value = value[:1].upper() + value[1:]
+    if value is None:
+        m = _SENT_OUT.search(text)
+        if m:
+            value, span = _tidy(m.group(1), m.span(1), lead=False)
+            value = value[:1].upper() + value[1:] if value else None
     if value is None:
         m = _DRAWN_UP.search(text)
         if m:

@@ -168,3 +168,24 @@ def test_a_subjects_series_and_unit_dnr_is_dropped(fresh5):
 def test_the_attachment_count_after_the_name_is_dropped(fresh5, case):
     # Arbetsmiljöverket: "Förslag till föreskrifter om vibrationer … av föreskrifterna (4 bilagor)"
     assert parse_missiv(fresh5[case]["text"]).title.endswith("tillämpningen av föreskrifterna")
+
+
+@pytest.mark.parametrize("case", ["m29", "n07"])
+def test_a_known_abbreviation_that_remitterar_is_the_remittent(fresh5, case):
+    # MSB's page: "MSB remitterar nu förslag på föreskrifter med tillhörande allmänna råd …"
+    assert parse_missiv(fresh5[case]["text"]).remittent == "Myndigheten för samhällsskydd och beredskap"
+
+
+def test_an_unknown_abbreviation_that_remitterar_names_no_body():
+    assert parse_missiv("Remiss av X\n\nXQZ remitterar nu ett förslag.\n").remittent is None
+
+
+def test_a_department_in_lower_case_is_the_remittent(fresh5):
+    # Tandläkartidningen: "Remissvaren ska ha kommit in till socialdepartementet senast 1 september."
+    assert parse_missiv(fresh5["m14"]["text"]).remittent == "Socialdepartementet"
+
+
+def test_nu_skickas_x_pa_remiss_names_the_matter_under_a_news_heading(fresh5):
+    # Naturvårdsverket: "Föreskrifter för licensjakt på lodjur anpassas till …" (a sentence) and
+    # "Nu skickas föreskrifter för licensjakt på lodjur på remiss."
+    assert parse_missiv(fresh5["m30"]["text"]).title == "Föreskrifter för licensjakt på lodjur"
