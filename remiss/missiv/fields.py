@@ -106,6 +106,27 @@ _SIGNED_FOR = re.compile(rf"\bPå[ \t]+[A-ZÅÄÖ][\wåäö-]{{1,60}}s[ \t]+väg
                          rf"({_NAME_WORD}[ \t]+{_NAME_WORD}(?:[ \t]+{_NAME_WORD}(?=[ \t]*$))?)", re.MULTILINE)
 
 
+# A contact card under a page's text: the name, the role, the telephone, each on a line of its own
+# ("Sandra Strömstedt\n\nStrateg\n\n0766-96 85 69"). The role is checked in find_contact.
+_CARD = re.compile(
+    rf"^[ \t]*({_NAME_WORD}[ \t]+{_NAME_WORD}(?:[ \t]+{_NAME_WORD})?)[ \t]*\n(?:[ \t]*\n)?"
+    r"[ \t]*([A-ZÅÄÖ][a-zåäö-]{2,40}+(?:[ \t]+[a-zåäö-]{2,40}+){0,3})[ \t]*\n(?:[ \t]*\n)?"
+    r"[ \t]*(?:(?:[Tt]el|[Tt]elefon|[Mm]obil|[Tt]fn)[ \t.:]*)?\+?\d[\d -]{6,16}[ \t]*$",
+    re.MULTILINE)
+
+
+def _card(text: str) -> tuple[str | None, tuple[int, int] | None]:
+    for m in _CARD.finditer(text):
+        role = m.group(2).split()[-1]
+        before = text[max(0, m.start() - 40):m.start()]
+        if not (_TITLE_WORD.search(role) or role.casefold().endswith(_ROLES)) or \
+                m.group(2).casefold().startswith("press") or re.search(r"press", before, re.IGNORECASE) or \
+                find_bodies(m.group(1)) or _ORGANISATION.search(m.group(1)):
+            continue  # a press contact or an organisation, not the remiss's handläggare
+        return m.group(1), m.span(1)
+    return None, None
+
+
 def find_contact(text: str) -> tuple[str | None, tuple[int, int] | None]:
     """Return the remittent's contact person (handläggare) and its span."""
     found = _find_contact_after_cue(text)
@@ -117,6 +138,7 @@ def find_contact(text: str) -> tuple[str | None, tuple[int, int] | None]:
         if m and not find_bodies(m.group(1)) and not _ORGANISATION.search(m.group(1)) and \
                 m.group(1).split()[-1].casefold() not in _NOT_NAMES:
             return m.group(1), m.span(1)
+        return _card(text)
     return found
 
 

@@ -189,3 +189,16 @@ def test_nu_skickas_x_pa_remiss_names_the_matter_under_a_news_heading(fresh5):
     # Naturvårdsverket: "Föreskrifter för licensjakt på lodjur anpassas till …" (a sentence) and
     # "Nu skickas föreskrifter för licensjakt på lodjur på remiss."
     assert parse_missiv(fresh5["m30"]["text"]).title == "Föreskrifter för licensjakt på lodjur"
+
+
+@pytest.mark.parametrize("case", ["m21", "n04"])
+def test_a_contact_card_under_the_text_gives_the_contact_person(fresh5, case):
+    # Region Sörmland: "Sandra Strömstedt\n\nStrateg\n\n0766-96 85 69" below the remiss's text
+    assert parse_missiv(fresh5[case]["text"]).contact_person == "Sandra Strömstedt"
+
+
+def test_a_press_contacts_card_is_no_contact_person(fresh5):
+    # regeringen.se: "Presskontakt\n\nJennie Zetterström\nPressekreterare hos infrastrukturminister …\nTelefon …"
+    card = "Remiss av X\n\nPresskontakt\n\nJennie Zetterström\nPressekreterare\n08-405 10 00\n"
+    assert parse_missiv(card).contact_person is None
+    assert parse_missiv(fresh5["m34"]["text"]).contact_person is None
