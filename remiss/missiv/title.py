@@ -118,6 +118,8 @@ _CHROME = re.compile(
     r"(?:svara|svar|lämna synpunkter|yttra dig) på (?:remisser|remissen|förslag(?:et)?)\Z|"
     r"(?:katalog|utskrift|bakgrund|inledning|sammanfattning|innehåll|kategori|kategorier|etiketter|"
     r"praktisk information|bilagor|remisshandlingar|relaterade (?:dokument|länkar|sidor))\Z|klicka (?:på|här)\b|vid frågor\b|"
+    # a link list's item: "Mer mat från Västerbotten, uppslag (lämpligt för skärm) Länk"
+    r"[^\n]{0,200}[ \t]Länk\Z|"
     # a link to a file: "Missiv (PDF, 262 kB)"
     r"[^\n]{0,200}\((?:pdf|word|docx?|xlsx?|odt)\b[^()\n]{0,20}\d[ \t]*[kKmM]B\)\Z|"
     r"(?:[^/>›\n]{0,60}[ \t][/>›][ \t]){2})",  # a breadcrumb: Start / Bygga och bo / Avfall

@@ -202,3 +202,14 @@ def test_a_press_contacts_card_is_no_contact_person(fresh5):
     card = "Remiss av X\n\nPresskontakt\n\nJennie Zetterström\nPressekreterare\n08-405 10 00\n"
     assert parse_missiv(card).contact_person is None
     assert parse_missiv(fresh5["m34"]["text"]).contact_person is None
+
+
+@pytest.mark.parametrize("case", ["m16", "n10"])
+def test_stalls_ut_fram_till_is_a_deadline(fresh5, case):
+    # Vafabmiljö: "… föreskrifterna ska ställas ut (enligt Miljöbalken 15 kap. 42-44§§) fram till 1 september 2023."
+    assert parse_missiv(fresh5[case]["text"]).to_json()["deadline"][:10] == "2023-09-01"
+
+
+def test_a_link_lists_items_are_not_the_title(fresh5):
+    # Region Västerbotten: "Mer mat från Västerbotten, uppslag (lämpligt för skärm) Länk": empty is better than a link
+    assert parse_missiv(fresh5["m24"]["text"]).title is None
