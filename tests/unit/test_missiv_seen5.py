@@ -213,3 +213,14 @@ def test_stalls_ut_fram_till_is_a_deadline(fresh5, case):
 def test_a_link_lists_items_are_not_the_title(fresh5):
     # Region Västerbotten: "Mer mat från Västerbotten, uppslag (lämpligt för skärm) Länk": empty is better than a link
     assert parse_missiv(fresh5["m24"]["text"]).title is None
+
+
+def test_a_regeringskansliet_letterhead_names_the_department(fresh5):
+    # spotidoc's transcript: "Remiss\nREGERINGSKANSLIET\n2015-02-10\nS2013/8560/FS\nSocialdepartementet" above a
+    # letter that names Läkemedelsverket (whose report is remitted) more often
+    assert parse_missiv(fresh5["m33"]["text"]).remittent == "Socialdepartementet"
+
+
+def test_a_press_release_from_a_department_names_the_remittent(fresh5):
+    # regeringen.se: "Pressmeddelande från Infrastrukturdepartementet" above an item about Trafikverket's proposal
+    assert parse_missiv(fresh5["m34"]["text"]).remittent == "Infrastrukturdepartementet"
