@@ -76,6 +76,8 @@ _TRAIL = re.compile(
     r"[-–:][ \t]*(?:förlängd|förlängning av|ny)[ \t]+(?:remiss|svars|samråds|gransknings|utställnings|yttrande)tid(?:en)?|"
     r"[ \t]förläng(?:s|t|es)(?:[ \t]+till(?:[ \t]+och[ \t]+med)?[ \t]+[^\n]{1,30})?|"
     r"(?:(?:är|går)[ \t]+)?(?:ute |ut )?på (?:remiss|samråd|granskning|utställning)|"
+    # "Skollokalutredningen färdig - remissas nu": a news heading's report on the remiss after the name
+    r"(?:[ \t]+(?:färdig|färdigt|klar|klart))?[ \t]*[-–:][ \t]*(?:remissas|remitteras)(?:[ \t]+nu)?|"
     # "… föreskrifterna (4 bilagor)": the letter's attachments, no part of the name
     r"\((?:\d{1,2}|med)[ \t]+bilag(?:a|or|orna)\))[ \t]*$", re.IGNORECASE)
 # regeringen.se puts the diarienummer right after the heading ("… vindkraftverkDiarienummer: Fi2025/00114"); a
@@ -95,6 +97,8 @@ _DATE_TAIL = re.compile(r"(?<![ \t])(?<![ \t]den)(?<![ \t]från)(?<![ \t]per)[ \
 # A finite verb among a headline's first words makes it a sentence ("Nu kan du tycka till", "Regionen vill …").
 _NEWS_VERB = re.compile(r"^(?:\S+[ \t]+){1,2}(?:kan|ska|skall|vill|får|har|blir|behöver|måste|ger|går|tar|kommer|gör|"
                         r"säger)\b", re.IGNORECASE)
+# "Arbetet med kommunens klimat- och energiplan går vidare": a news heading that ends in its verb names no matter.
+_NEWS_END = re.compile(r"[ \t](?:går[ \t]+vidare|fortsätter|är[ \t]+(?:klar|klart|färdig|färdigt|igång))\Z", re.IGNORECASE)
 _BULLET = re.compile(r"[•·*▪◦–-][ \t]")
 _POSSESSIVE = re.compile(r"^(?:Kommunens|Regionens|Länsstyrelsens|Myndighetens)[ \t]+", re.IGNORECASE)
 # Navigation, credits and dates that sit above a web page's headline.
@@ -272,6 +276,8 @@ def same_matter(subject_title: str, heading: str) -> bool:
     """
     if shares_designation(subject_title, heading):
         return True
+    # "… handlingsprogram (LSO)": a subject's bracketed abbreviation of the law is no word the heading must hold
+    subject_title = re.sub(r"\([^()\n]{1,20}\)", " ", subject_title)
     def words(value: str) -> set[str]:
         return {w.casefold() for w in re.findall(r"[^\W\d_]{3,}", value)} - {"remiss", "och", "för", "med"}
     wanted, named = words(subject_title), words(heading)
@@ -377,7 +383,7 @@ def plausible_heading(line: str) -> bool:
         return False
     if re.search(r"\bremiss\b", line, re.IGNORECASE) and not (_DOC_LEAD.match(line) or _TRAIL.search(line)):
         return bool(_REMISS_LEAD.match(line) and _REMISS_LEAD.match(line).end())  # "Remiss av X", not news of one
-    return not (_NEWS_VERB.match(line) and not _DOC_LEAD.match(line))
+    return not ((_NEWS_VERB.match(line) or _NEWS_END.search(line)) and not _DOC_LEAD.match(line))
 
 
 def is_headline(text: str, span: tuple[int, int] | None) -> bool:
@@ -413,7 +419,7 @@ def _headline(text: str) -> tuple[str | None, tuple[int, int] | None]:
             return None, None  # a news headline about the remiss, not its name
         if line.isupper():
             return None, None  # a shouted section name loses the words the annotation needs
-        if _NEWS_VERB.match(line) and not _DOC_LEAD.match(line):
+        if (_NEWS_VERB.match(line) or _NEWS_END.search(line)) and not _DOC_LEAD.match(line):
             return None, None  # "Corona kan ge klagande längre betänketid": a news sentence, not the matter's name
         if len(words) <= 4 and not re.search(r"\d", line) and _is_heading_over_prose(lines, index + 1) and \
                 not _shares_a_word(line, lines[index + 1].group()):

@@ -224,3 +224,19 @@ def test_a_regeringskansliet_letterhead_names_the_department(fresh5):
 def test_a_press_release_from_a_department_names_the_remittent(fresh5):
     # regeringen.se: "Pressmeddelande från Infrastrukturdepartementet" above an item about Trafikverket's proposal
     assert parse_missiv(fresh5["m34"]["text"]).remittent == "Infrastrukturdepartementet"
+
+
+def test_a_subjects_bracketed_abbreviation_does_not_hide_the_fuller_heading(fresh5):
+    # n07's subject "Remiss – föreskrifter om kommunens handlingsprogram (LSO)" above MSB's page heading
+    # "Förslag till föreskrifter om innehåll och struktur i kommunens handlingsprogram för …"
+    assert parse_missiv(fresh5["n07"]["text"]).title.startswith("Förslag till föreskrifter om innehåll och struktur")
+
+
+def test_a_news_headings_report_on_the_remiss_is_dropped(fresh5):
+    # Strängnäs: "Skollokalutredningen färdig - remissas nu"
+    assert parse_missiv(fresh5["m17"]["text"]).title == "Skollokalutredningen"
+
+
+def test_a_news_heading_ending_in_its_verb_is_no_title(fresh5):
+    # Strängnäs: "Arbetet med kommunens klimat- och energiplan går vidare": empty with the warning, not a sentence
+    assert parse_missiv(fresh5["m15"]["text"]).title is None
