@@ -77,7 +77,8 @@ _TRAIL = re.compile(
     r"[ \t]förläng(?:s|t|es)(?:[ \t]+till(?:[ \t]+och[ \t]+med)?[ \t]+[^\n]{1,30})?|"
     r"(?:(?:är|går)[ \t]+)?(?:ute |ut )?på (?:remiss|samråd|granskning|utställning)|"
     # "Skollokalutredningen färdig - remissas nu": a news heading's report on the remiss after the name
-    r"(?:[ \t]+(?:färdig|färdigt|klar|klart))?[ \t]*[-–:][ \t]*(?:remissas|remitteras)(?:[ \t]+nu)?|"
+    # (the blanks in front are the pattern's own leading [ \t]*: a second run here made a line of blanks quadratic)
+    r"(?:(?:färdig|färdigt|klar|klart)[ \t]+)?[-–:][ \t]*(?:remissas|remitteras)(?:[ \t]+nu)?|"
     # "… föreskrifterna (4 bilagor)": the letter's attachments, no part of the name
     r"\((?:\d{1,2}|med)[ \t]+bilag(?:a|or|orna)\))[ \t]*$", re.IGNORECASE)
 # regeringen.se puts the diarienummer right after the heading ("… vindkraftverkDiarienummer: Fi2025/00114"); a
