@@ -33,14 +33,15 @@ def test_warnings_for_no_handlingar_an_early_compilation_and_an_answer_dated_bef
     assert ('data-confirm="Svarstiden löper till 29 januari 2027, och 2 remissinstanser har inte svarat. '
             'Sammanställa svaren ändå? Planerade påminnelser stoppas."') in shown
 
-    entry = remisser.entries(session, remiss.id)[0]
-    url = f"{page}/utskick/instanser/{entry.id}"
+    first, second = (entry.id for entry in remisser.entries(session, remiss.id))
+    session.rollback()  # end the test's read, so the requests below can write (SQLite has one writer)
+    url = f"{page}/utskick/instanser/{first}"
     answered = auth.post(url, {"action": "answer", "answered_on": "2026-11-20", "summary": "Positiva."},
                          form_url=url, follow_redirects=True)
     assert answered.status_code == 200
     assert ("Observera: svaret är daterat 20 november 2026, före utskicket 23 november 2026. Kontrollera datumet."
             in unescape(answered.get_data(as_text=True)))
-    fine = auth.post(f"{page}/utskick/instanser/{remisser.entries(session, remiss.id)[1].id}",
+    fine = auth.post(f"{page}/utskick/instanser/{second}",
                      {"action": "answer", "answered_on": "2026-11-23", "summary": "Bra."}, form_url=url,
                      follow_redirects=True)
     assert "före utskicket" not in unescape(fine.get_data(as_text=True))
