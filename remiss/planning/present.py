@@ -17,7 +17,7 @@ from remiss.planning.agenda import AgendaItem
 from remiss.planning.models import Extension, Milestone, TidplanState
 from remiss.planning.service import extensions, tidplan
 from remiss.remisser.models import Direction, Remiss
-from remiss.remisser.status import RemissStatus
+from remiss.remisser.status import RemissStatus, called_off
 
 OWNER_LABELS = {"handlaggare": "Handläggare", "granskare": "Granskare / chef", "registrator": "Registrator",
                 "namnd": "Nämnden"}
@@ -131,6 +131,7 @@ class MilestoneRow:
     done: bool
     overdue: bool
     relative: str
+    cancelled: bool = False  # "Utgår": ticked off only because the remiss was withdrawn or declined
 
 
 _R = Remiss.__table__.c
@@ -167,6 +168,7 @@ def tidplan_panel(session: Session, principal: Principal, remiss: Remiss, now: d
     waiting = {m.kind for m in milestones if m.done_at is None and WAITS_FOR.get(m.kind) in open_kinds}
     rows = []
     for m in milestones:
+        cancelled = called_off(remiss.status, m.closed_with_remiss)
         when = format_weekday_date(m.due_on) + (f" kl. {m.planned_time:%H.%M}" if m.planned_time and
                                                 not m.override_on else "")
         rows.append(MilestoneRow(
@@ -176,10 +178,13 @@ def tidplan_panel(session: Session, principal: Principal, remiss: Remiss, now: d
             # advice and "the date had passed" hold while the step is open; once done, it says what happened
             told(m.kind, m.explanation, m.advice, done_on=local(m.done_at).date() if m.done_at else None,
                  due_on=m.due_on, called_off=bool(m.closed_with_remiss), closed=closed),
-            m.flagged and m.done_at is None and not closed and m.kind not in waiting, m.done_at is not None,
+            m.flagged and m.done_at is None and not closed and m.kind not in waiting,
+            m.done_at is not None and not cancelled,
             m.done_at is None and not closed and m.due_on < today and m.kind not in waiting,
-            f"klar {format_weekday_date(local(m.done_at).date())}" if m.done_at is not None
-            else "remissen är avslutad" if closed else _relative(m.kind, m.due_on, today, m.kind in waiting)))
+            ("utgår, remissen återkallades" if remiss.status == RemissStatus.aterkallad else "utgår, nämnden avstod")
+            if cancelled else f"klar {format_weekday_date(local(m.done_at).date())}" if m.done_at is not None
+            else "remissen är avslutad" if closed else _relative(m.kind, m.due_on, today, m.kind in waiting),
+            cancelled))
     # once the nämnd has decided, asking for more time or omedelbar justering is advice too late to take
     advice = state is not None and not closed and remiss.status != RemissStatus.beslutad
     # advice given because a date had passed holds while that milestone is still open and late
