@@ -17,6 +17,7 @@ from remiss.planning.agenda import AgendaItem
 from remiss.planning.models import Extension, Milestone, TidplanState
 from remiss.planning.service import extensions, tidplan
 from remiss.remisser.models import Direction, Remiss
+from remiss.remisser.present import answered_words
 from remiss.remisser.status import RemissStatus, called_off
 
 OWNER_LABELS = {"handlaggare": "Handläggare", "granskare": "Granskare / chef", "registrator": "Registrator",
@@ -132,6 +133,7 @@ class MilestoneRow:
     overdue: bool
     relative: str
     cancelled: bool = False  # "Utgår": ticked off only because the remiss was withdrawn or declined
+    answered_late: bool = False  # the sista svarsdag of a remiss answered after it
 
 
 _R = Remiss.__table__.c
@@ -167,6 +169,7 @@ def tidplan_panel(session: Session, principal: Principal, remiss: Remiss, now: d
     open_kinds = {m.kind for m in milestones if m.done_at is None}
     waiting = {m.kind for m in milestones if m.done_at is None and WAITS_FOR.get(m.kind) in open_kinds}
     rows = []
+    answered = answered_words(remiss, tidplan.work_calendar(session)) if remiss.answered_at else None
     for m in milestones:
         cancelled = called_off(remiss.status, m.closed_with_remiss)
         when = format_weekday_date(m.due_on) + (f" kl. {m.planned_time:%H.%M}" if m.planned_time and
@@ -182,9 +185,10 @@ def tidplan_panel(session: Session, principal: Principal, remiss: Remiss, now: d
             m.done_at is not None and not cancelled,
             m.done_at is None and not closed and m.due_on < today and m.kind not in waiting,
             ("utgår, remissen återkallades" if remiss.status == RemissStatus.aterkallad else "utgår, nämnden avstod")
-            if cancelled else f"klar {format_weekday_date(local(m.done_at).date())}" if m.done_at is not None
+            if cancelled else f"besvarad {answered[1]}" if answered and m.kind == "sista_svarsdag"
+            else f"klar {format_weekday_date(local(m.done_at).date())}" if m.done_at is not None
             else "remissen är avslutad" if closed else _relative(m.kind, m.due_on, today, m.kind in waiting),
-            cancelled))
+            cancelled, bool(answered and answered[0] and m.kind == "sista_svarsdag")))
     # once the nämnd has decided, asking for more time or omedelbar justering is advice too late to take
     advice = state is not None and not closed and remiss.status != RemissStatus.beslutad
     # advice given because a date had passed holds while that milestone is still open and late
