@@ -46,3 +46,33 @@ def review_section(session: Session, principal: Principal, now: datetime) -> Rev
                       None if r.rattelse else r.effective_deadline_on, r.rattelse)
             for r in session.execute(stmt) if principal.may(Action.review, r.namnd_id)]
     return ReviewSection(rows)
+
+
+@dataclass(frozen=True)
+class ReturnedRow:
+    remiss_id: int
+    dnr: str
+    title: str
+    comment: str  # what the granskare asked for
+    since: str  # when it was sent back
+    rattelse: int = 0
+
+
+@dataclass(frozen=True)
+class ReturnedSection:
+    rows: list[ReturnedRow] = field(default_factory=list)
+    template: str = "drafting/_returned_start.html"
+
+
+def returned_section(session: Session, principal: Principal, now: datetime) -> ReturnedSection | None:
+    """The handläggare's drafts the granskare sent back, oldest first (the mirror of Att granska); None when
+    there are none."""
+    stmt = (select(Remiss.id, Remiss.our_dnr, Remiss.title, Remiss.namnd_id, YttrandeDraft.review_comment,
+                   YttrandeDraft.updated_at, YttrandeDraft.rattelse)
+            .join(YttrandeDraft, YttrandeDraft.remiss_id == Remiss.id)
+            .where(Remiss.handlaggare_id == principal.user_id, YttrandeDraft.state == DraftState.utkast,
+                   YttrandeDraft.review_comment != "")
+            .order_by(YttrandeDraft.updated_at, Remiss.id).limit(100))
+    rows = [ReturnedRow(r.id, r.our_dnr or "", r.title, r.review_comment, format_date_time(r.updated_at), r.rattelse)
+            for r in session.execute(stmt) if principal.may(Action.edit, r.namnd_id)]
+    return ReturnedSection(rows) if rows else None

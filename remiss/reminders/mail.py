@@ -54,6 +54,12 @@ NOTICE_TEXT = {
     (policy.REVIEW, "rattelse"): ("Att granska, rättelse: {title}",
                                   "En rättelse av det expedierade yttrandet har skickats till granskning.",
                                   "Granska rättelsen och godkänn den eller skicka tillbaka den med synpunkter."),
+    policy.RETURNED: ("Tillbaka från granskningen: {title}",
+                      "Granskaren har skickat tillbaka utkastet till yttrandet till dig.",
+                      "Gör ändringarna, spara en ny version och skicka den till granskning igen."),
+    (policy.RETURNED, "rattelse"): ("Tillbaka från granskningen, rättelse: {title}",
+                                    "Granskaren har skickat tillbaka rättelsen av yttrandet till dig.",
+                                    "Gör ändringarna, spara en ny version och skicka rättelsen till granskning igen."),
     policy.ANSWERED: ("Besvarad: {title}", "Remissen är besvarad och yttrandet expedierat.",
                       "Ingenting mer behöver göras. Inga fler påminnelser skickas om remissen."),
 }
