@@ -44,7 +44,9 @@ class RemissFilter:
         f = cls()
         status = args.get("status") or None
         if status and status not in ("open", "closed") and status not in RemissStatus.__members__:
-            f.errors["status"] = "Okänd status."
+            # the list then shows every status: say so, and which value was not understood
+            f.errors["status"] = (f"Okänd status ”{status[:40]}”: listan visar alla statusar. Välj en status i "
+                                  "listan (t.ex. Pågående eller Avslutade).")
         else:
             f.status = status
         for key in ("namnd_id", "handlaggare_id"):
