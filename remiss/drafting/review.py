@@ -22,6 +22,7 @@ class ReviewRow:
     since: str  # when it was sent for review
     deadline_on: object  # None for a rättelse: the remiss was answered, its deadline is past business
     rattelse: int = 0  # 0: the yttrande; n: the n:th rättelse of the expedierat yttrande
+    deadline_time: object = None  # the deadline's clock time ("kl. 12.00"), when it has one
 
 
 @dataclass(frozen=True)
@@ -34,7 +35,8 @@ def review_section(session: Session, principal: Principal, now: datetime) -> Rev
     """The drafts waiting in granskning, oldest first; None for users who review nowhere."""
     if not principal.may(Action.review):
         return None
-    stmt = (select(Remiss.id, Remiss.our_dnr, Remiss.title, Remiss.effective_deadline_on, Remiss.namnd_id,
+    stmt = (select(Remiss.id, Remiss.our_dnr, Remiss.title, Remiss.effective_deadline_on,
+                   Remiss.effective_deadline_time, Remiss.namnd_id,
                    User.name, YttrandeDraft.updated_at, YttrandeDraft.rattelse)
             .join(YttrandeDraft, YttrandeDraft.remiss_id == Remiss.id)
             .outerjoin(User, User.id == Remiss.handlaggare_id)
@@ -43,7 +45,7 @@ def review_section(session: Session, principal: Principal, now: datetime) -> Rev
     if principal.visible_namnd_ids() is not None:
         stmt = stmt.where(Remiss.namnd_id.in_(sorted(principal.namnd_ids) or [-1]))
     rows = [ReviewRow(r.id, r.our_dnr or "", r.title, r.name or "Ej tilldelad", format_date_time(r.updated_at),
-                      None if r.rattelse else r.effective_deadline_on, r.rattelse)
+                      None if r.rattelse else r.effective_deadline_on, r.rattelse, r.effective_deadline_time)
             for r in session.execute(stmt) if principal.may(Action.review, r.namnd_id)]
     return ReviewSection(rows)
 

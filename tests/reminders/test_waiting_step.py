@@ -20,6 +20,7 @@ def _world(session):
     namnd = make_namnd(session)
     hanna = fast_user(session, role="handlaggare", namnder=[namnd], email="hanna@example.se")
     fast_user(session, role="granskare", namnder=[namnd], email="greta@example.se")
+    fast_user(session, role="registrator", namnder=[namnd], email="registrator@example.se")
     remiss = make_remiss(session, namnd=namnd, handlaggare_id=hanna.id, deadline_on=date(2027, 2, 26))
     set_milestones(session, remiss, [("tjansteskrivelse", date(2026, 12, 21), "handlaggare"),
                                      ("granskning", date(2026, 12, 28), "granskare"),
@@ -56,3 +57,14 @@ def test_the_heads_up_on_the_granskning_day_still_goes_out(session, app, runner)
     remiss = _world(session)
     sweep(session, runner, "2026-12-28T07:30")  # on the granskning's day: "i dag" is true
     assert [m for m in _mails(app, "greta@example.se") if "Granskning klar i dag" in m]
+
+
+def test_a_reminder_of_the_sista_svarsdag_gives_its_clock_time(session, app, runner):
+    """Walk6: "tillhanda fredag 26 februari 2027" left out the "kl. 12.00" the deadline has."""
+    remiss = _world(session)
+    assert remiss.effective_deadline_time is not None
+    sweep(session, runner, "2027-02-26T07:30")
+    bodies = [m for m in _mails(app, "registrator@example.se") if "Sista svarsdag i dag" in m]
+    assert len(bodies) == 1, _mails(app, "registrator@example.se")
+    body = bodies[0]
+    assert f"fredag 26 februari 2027 kl. {remiss.effective_deadline_time:%H.%M}" in body, body
