@@ -54,7 +54,7 @@ def test_a_late_heads_up_about_a_review_that_never_came_is_stopped(session, app,
 
 
 def test_the_heads_up_on_the_granskning_day_still_goes_out(session, app, runner):
-    remiss = _world(session)
+    _world(session)
     sweep(session, runner, "2026-12-28T07:30")  # on the granskning's day: "i dag" is true
     assert [m for m in _mails(app, "greta@example.se") if "Granskning klar i dag" in m]
 
