@@ -19,6 +19,8 @@ Two evaluations, each with a development part (used while writing the parser) an
   `fresh3-dev.json` / `fresh3-holdout.json`: 30 kommun, region, länsstyrelse and myndighet texts of round
   h-missiv4, split the same way (tests/data/missiv/fresh/README.md). `fresh4-holdout.json`: 59 more texts (43 real
   letters of every kind, extension notices included, and 16 hand-built forwards), wholly held out for the next round.
+  `fresh5-holdout.json`: 52 more texts (34 real letters and pages of every kind, 18 hand-built forwards), gathered and
+  annotated blind by helper h-fresh5, wholly held out: measured once before and once after the next round.
 - contract: `tests/data/missiv/*.json`, the Regeringskansliet pages and seeds with the eight
   contract keys, split by their own `split` key.
 
@@ -133,7 +135,9 @@ FRESH_FILES = {"fresh-dev": DATA / "fresh" / "fresh-dev.json", "fresh-holdout": 
                # a third batch gathered for the round after that (kommun, region, länsstyrelse, myndighet pages)
                "fresh3-dev": DATA / "fresh" / "fresh3-dev.json", "fresh3-holdout": DATA / "fresh" / "fresh3-holdout.json",
                # a fourth batch, wholly held out for the next round (annotated before any parser run, no dev part)
-               "fresh4-holdout": DATA / "fresh" / "fresh4-holdout.json"}
+               "fresh4-holdout": DATA / "fresh" / "fresh4-holdout.json",
+               # a fifth batch, wholly held out for the round after h-titles2 (annotated blind, no dev part)
+               "fresh5-holdout": DATA / "fresh" / "fresh5-holdout.json"}
 KINDS = ("regeringskansliet", "kommun", "region", "lansstyrelse", "myndighet", "extension", "email")
 KIND_FIELDS = ("title", "sender_dnr", "remittent", "deadline_date", "deadline_time", "answer_email",
                "contact_person", "sandlista_count", "sandlista_sample", "extension_to")
@@ -279,7 +283,7 @@ def main() -> None:
     dev_only = "--dev-only" in sys.argv
     dev_splits = ("dev", "extra", "fresh-dev", "fresh3-dev")
     splits = dev_splits if dev_only else ("dev", "extra", "holdout", "fresh-dev", "fresh-holdout", "fresh2-holdout",
-                                          "fresh3-dev", "fresh3-holdout", "fresh4-holdout")
+                                          "fresh3-dev", "fresh3-holdout", "fresh4-holdout", "fresh5-holdout")
     # --only NAME: one set alone (e.g. a held-out set measured once), misses of held-out sets still never printed
     if "--only" in sys.argv:
         splits = (sys.argv[sys.argv.index("--only") + 1],)

@@ -1,4 +1,4 @@
-"""Commands: remove pending missiv uploads that were never registered."""
+"""Commands: remove pending missiv uploads never registered; fetch the mailbox, or saved mails, into the Inkorg."""
 from __future__ import annotations
 
 import click
@@ -43,4 +43,26 @@ def inbox_poll_command():
         click.echo(problem, err=True)
 
 
-COMMANDS = [cleanup_command, inbox_poll_command]
+@click.command("inbox-import")
+@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False))
+@with_appcontext
+def inbox_import_command(paths: tuple[str, ...]):
+    """Läs in sparade e-postmeddelanden (.eml) till Inkorgen, som om de hämtats ur brevlådan."""
+    from remiss.intake.reading import BATCH_FACTOR, ReadLimits
+
+    limits = ReadLimits.of(current_app.config)
+    new = known = 0
+    for path in paths:
+        with open(path, "rb") as handle:
+            raw = handle.read(BATCH_FACTOR * limits.max_bytes + 1)
+        if len(raw) > BATCH_FACTOR * limits.max_bytes:
+            click.echo(f"{path} är för stor och lästes inte in.", err=True)
+            continue
+        with get_db().transaction() as session:
+            _, fresh = service.receive(session, now=utcnow(), raw=raw, files_dir=current_app.config["FILES_DIR"],
+                                       limits=limits)
+        new, known = new + fresh, known + (not fresh)
+    click.echo(f"{new} nya meddelanden i Inkorgen, {known} fanns redan.")
+
+
+COMMANDS = [cleanup_command, inbox_poll_command, inbox_import_command]

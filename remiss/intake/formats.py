@@ -16,6 +16,7 @@ import zipfile
 from dataclasses import dataclass, field
 
 from remiss.missiv.extract import Attachment, docx_text, extract_text as plain_text
+from remiss.missiv.hints import Hint, tidy
 
 MAX_TEXT = 2_000_000  # characters, as for pasted text (remiss.intake.schemas.MAX_TEXT)
 MAX_PDF_PAGES = 50  # pages read for text; the missiv is at the start of a longer document
@@ -45,6 +46,7 @@ class Document:
     attachments: list[Attachment] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     scanned: list[str] = field(default_factory=list)  # PDFs (this file or attachments) with no text layer: for OCR
+    hints: list[Hint] = field(default_factory=list)  # what the file's structure says the title or sender is
 
 
 def suffix_of(filename: str) -> str:
@@ -62,13 +64,16 @@ def read_document(data: bytes, filename: str, *, depth: int = 0) -> Document:
     elif suffix == ".docx":
         check_docx(data, filename)
         try:
-            document = Document(heading_first(docx_text(data), docx_heading(data)))
+            hints = docx_hints(data)
+            heading = next((h.value for h in hints if h.source == "docx-heading"), "")
+            document = Document(heading_first(docx_text(data), heading), hints=hints)
         except ValueError as exc:  # python-docx's own words stay in the log
             raise _unreadable("Word-filen", filename, exc.__cause__ or exc) from exc
     elif suffix in (".html", ".htm"):
-        from remiss.intake.webpage import main_text
+        from remiss.intake.webpage import read_page
 
-        document = Document(main_text(data, max_elements=MAX_ELEMENTS))
+        text, hints = read_page(data, max_elements=MAX_ELEMENTS)
+        document = Document(text, hints=hints)
     elif suffix == ".eml":
         document = eml_document(data, depth=depth)
     elif suffix == ".msg":
@@ -100,7 +105,9 @@ def pdf_document(data: bytes, filename: str) -> Document:
             if not unlocked:
                 raise ValueError(f"PDF-filen {PROTECTED} och kan inte läsas.")
         count = len(reader.pages)
-        pages = [(reader.pages[i].extract_text() or "") for i in range(min(count, MAX_PDF_PAGES))]
+        hints, first = pdf_hints(reader)
+        pages = [first] + [(reader.pages[i].extract_text() or "") for i in range(1, min(count, MAX_PDF_PAGES))] \
+            if count else []
     except ValueError:
         raise
     except Exception as exc:  # a damaged file must never crash the caller
@@ -110,20 +117,81 @@ def pdf_document(data: bytes, filename: str) -> Document:
         warnings.append(f"{filename} har {count} sidor; bara de första {MAX_PDF_PAGES} har lästs.")
     letters = sum(len(re.sub(r"\s", "", page)) for page in pages)
     scanned = bool(pages) and letters < SCANNED_CHARS_PER_PAGE * len(pages)
-    return Document("\n\n".join(pages), warnings=warnings, scanned=[filename] if scanned else [])
+    return Document("\n\n".join(pages), warnings=warnings, scanned=[filename] if scanned else [], hints=hints)
+
+
+LARGER = 1.25  # a line this many times the body text's size is set apart as a heading
+MAX_HEADING_LINES = 3
+
+
+def pdf_hints(reader) -> tuple[list[Hint], str]:
+    """The document information's title and author, and the largest line on page 1; with page 1's text."""
+    hints = []
+    try:
+        info = reader.metadata
+    except Exception as exc:  # a damaged information dictionary costs the hint, not the text
+        log.warning("could not read a PDF's information: %s", exc)
+        info = None
+    if info is not None:
+        if tidy(info.title):
+            hints.append(Hint("title", tidy(info.title), "pdf-metadata"))
+        if tidy(info.author):
+            hints.append(Hint("remittent", tidy(info.author), "pdf-author"))
+    if not reader.pages:
+        return hints, ""
+    runs: list[tuple[float, str]] = []  # (size, text) in the order drawn
+
+    def visit(text, cm, tm, font, size):
+        scale = (tm[2] ** 2 + tm[3] ** 2) ** 0.5 * (cm[2] ** 2 + cm[3] ** 2) ** 0.5
+        if text.strip():
+            runs.append((round(size * (scale or 1), 1), text))
+
+    first = reader.pages[0].extract_text(visitor_text=visit) or ""
+    largest = largest_line(runs)
+    if largest:
+        hints.insert(0, Hint("title", largest, "pdf-largest"))
+    return hints, first
+
+
+def largest_line(runs: list[tuple[float, str]]) -> str:
+    """The first run of lines in the page's largest font, when that font stands out from the body text."""
+    if not runs:
+        return ""
+    weight: dict[float, int] = {}
+    for size, text in runs:
+        weight[size] = weight.get(size, 0) + len(text)
+    body = max(weight, key=weight.get)
+    top = max(weight)
+    if top < LARGER * body:
+        return ""
+    lines, started = [], False
+    for size, text in runs:
+        if size == top:
+            lines.append(text)
+            started = True
+        elif started:
+            break
+    return tidy(" ".join(lines[:MAX_HEADING_LINES]))
 
 
 HEADING_STYLES = ("Title", "Heading 1", "Rubrik", "Rubrik 1")  # English and Swedish Word style names
 
 
-def docx_heading(data: bytes) -> str:
-    """The text of the document's first Title or Heading 1 paragraph, or "" (python-docx, after check_docx)."""
+def docx_hints(data: bytes) -> list[Hint]:
+    """The document's first Title or Heading 1 paragraph and its core properties' title (python-docx, after
+    check_docx)."""
     import docx
 
-    for paragraph in docx.Document(io.BytesIO(data)).paragraphs:
+    document = docx.Document(io.BytesIO(data))
+    hints = []
+    for paragraph in document.paragraphs:
         if paragraph.style is not None and paragraph.style.name in HEADING_STYLES and paragraph.text.strip():
-            return " ".join(paragraph.text.split())
-    return ""
+            hints.append(Hint("title", tidy(paragraph.text), "docx-heading"))
+            break
+    title = tidy(document.core_properties.title)
+    if title:
+        hints.append(Hint("title", title, "docx-properties"))
+    return hints
 
 
 def heading_first(text: str, heading: str) -> str:
@@ -242,6 +310,7 @@ def _mail(header: dict, body: str, found: list[tuple[str, str, bytes]], *, depth
     lines = "\n".join(f"{key}: {value}" for key, value in header.items() if value)
     parts = [lines, body]
     attachments, warnings, scanned = [], [], []
+    hinted: list[list[Hint]] = []
     for filename, content_type, payload in found:
         attachments.append(Attachment(filename, content_type, payload))
         if suffix_of(filename) not in READABLE or depth >= MAX_NESTING:
@@ -252,7 +321,10 @@ def _mail(header: dict, body: str, found: list[tuple[str, str, bytes]], *, depth
             parts.append(f"[Bilagan {filename} kunde inte läsas: {exc}]")
             continue
         warnings.extend(inner.warnings)
+        hinted.append(inner.hints)
         if filename in inner.scanned:
             scanned.append(filename)
         parts.append(f"--- Bilaga: {filename} ---\n{inner.text}")
-    return Document("\n\n".join(p for p in parts if p), attachments, warnings, scanned)
+    # one attached letter's structure speaks for the mail; several attachments' headings would compete
+    hints = hinted[0] if len(hinted) == 1 else []
+    return Document("\n\n".join(p for p in parts if p), attachments, warnings, scanned, hints)

@@ -45,7 +45,7 @@ def form_values(result: MissivResult, text: str) -> dict[str, str]:
 
 # The parser's words, said in the registration form's terms (its fields, not the parser's "referensdatum").
 NO_YEAR_NO_DATE = "Svarsfristen saknar årtal och brevets datum hittades inte"
-YEAR_FROM_REFERENCE = "Svarsfristen saknar årtal; året räknades fram från referensdatumet"
+YEAR_FROM_REFERENCE = "räknades fram från referensdatumet"
 
 
 NO_DEADLINE = "Ingen svarsfrist hittades i missivet."
@@ -65,7 +65,7 @@ def form_warning(warning: str, reference: date | None = None, text: str = "") ->
     if warning.startswith(NO_YEAR_NO_DATE):
         return ("Svarsfristen saknar årtal och brevet är inte daterat, så året kan inte räknas fram. "
                 "Fyll i Sista svarsdag med år.")
-    if warning.startswith(YEAR_FROM_REFERENCE):
+    if YEAR_FROM_REFERENCE in warning:
         source = f"dagens datum ({reference.isoformat()})" if reference else \
             "e-postmeddelandets datum (Skickat eller Date)"
         return f"Svarsfristen saknar årtal; året räknades fram från {source}. Kontrollera Sista svarsdag."

@@ -108,8 +108,9 @@ def read_missiv(text: str, uploads: list[tuple[str, bytes]], *, limits: ReadLimi
         else:
             warnings.append(f"{name} sparas som remisshandling men läses inte (bara {READABLE_NAMES} läses).")
     answer, blobs = _read(readable, text, limits, reference_date)
-    candidates: list[tuple[str, str]] = []
+    candidates: list[tuple[str, str, list]] = []
     scanned: dict[str, bytes] = {}
+    hints: dict[str, list] = {}
     offset = 0
     unreadable: list[tuple[Upload, str]] = []
     for upload, document in zip(readable, answer["documents"]):
@@ -130,8 +131,9 @@ def read_missiv(text: str, uploads: list[tuple[str, bytes]], *, limits: ReadLimi
                 warnings.append(f"Bilagan {name} i {upload.filename} sparas inte: {exc}")
         for name in document["scanned"]:
             scanned[name] = upload.data if name == upload.filename else inner.get(name, b"")
+            hints[name] = document.get("hints", [])  # a scanned PDF's metadata still speaks for it
         if document["text"].strip():
-            candidates.append((upload.filename, document["text"]))
+            candidates.append((upload.filename, document["text"], document.get("hints", [])))
         elif upload.filename not in scanned:
             warnings.append(f"Ingen text kunde läsas ur {upload.filename}.")
     if unreadable and not (text.strip() or candidates or scanned):
@@ -153,7 +155,8 @@ def read_missiv(text: str, uploads: list[tuple[str, bytes]], *, limits: ReadLimi
         return Reading(text, PASTED, answer["parsed"], keep, warnings)
     read_by_ocr = _ocr(scanned, limits, warnings)
     if read_by_ocr:
-        parsed = _parse(candidates + read_by_ocr, limits, reference_date)
+        parsed = _parse(candidates + [(name, text, hints.get(name, [])) for name, text in read_by_ocr], limits,
+                        reference_date)
     elif answer["parsed"] is not None:
         parsed = answer["parsed"]
     else:

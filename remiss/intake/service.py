@@ -18,9 +18,11 @@ from sqlmodel import Session, select
 from remiss import files
 from remiss.auth.access import AccessDenied, Action, Principal
 from remiss.intake.models import InboxMessage, IntakeBatch
+from remiss.intake.namnd_hint import propose_namnd
 from remiss.intake.reading import BATCH_FACTOR, ReadLimits, read_missiv
 from remiss.remisser import attachments
 from remiss.remisser.models import Attachment, Remiss
+from remiss.remisser.queries import namnder_for
 
 MAX_AGE = timedelta(hours=24)  # a pending batch not registered within this is removed with its files
 
@@ -64,15 +66,27 @@ def start(session: Session, *, now: datetime, principal: Principal, text: str, u
         stored.append({"filename": upload.filename, "content_type": upload.content_type, "size": kept.size,
                        "key": kept.key})
     values = dict(reading.parsed["values"], extension_to=(reading.parsed.get("extension_to") or "")[:10])
+    notes = _propose_namnd(session, principal, values)
     batch = IntakeBatch(token=secrets.token_urlsafe(24), user_id=principal.user_id, created_at=now,
                         source=reading.source[:300],
                         form_values=json.dumps(values, ensure_ascii=False),
                         evidence=json.dumps(reading.parsed["evidence"], ensure_ascii=False),
-                        warnings=json.dumps(reading.all_warnings, ensure_ascii=False),
+                        warnings=json.dumps(reading.all_warnings + notes, ensure_ascii=False),
                         files=json.dumps(stored, ensure_ascii=False))
     session.add(batch)
     session.flush()
     return batch
+
+
+def _propose_namnd(session: Session, principal: Principal, values: dict) -> list[str]:
+    """Preselect the nämnd the missiv names, among those the principal may register for; return the note to show."""
+    proposal = propose_namnd(values.get("missiv_text") or "", (values.get("sandlista") or "").splitlines(),
+                             namnder_for(session, principal, Action.create))
+    if proposal is None:
+        return []
+    if proposal.namnd_id is not None:
+        values["namnd_id"] = str(proposal.namnd_id)  # the form keeps it over the nämnd this user chose last time
+    return [proposal.note]
 
 
 def load(session: Session, *, principal: Principal, token: str | None) -> Intake | None:
@@ -274,12 +288,14 @@ def accept(session: Session, *, now: datetime, principal: Principal, message: In
     for item in json.loads(message.files):
         data = files.path_of(files_dir, item["key"]).read_bytes()
         copies.append(_store(files_dir, item["filename"], item["content_type"], data))
+    values = dict(json.loads(message.form_values),
+                  extension_to=message.extension_to.isoformat() if message.extension_to else "")
+    notes = _propose_namnd(session, principal, values)
     batch = IntakeBatch(token=secrets.token_urlsafe(24), user_id=principal.user_id, created_at=now,
                         source=(message.source or f"e-post: {message.subject}")[:300],
-                        form_values=json.dumps(dict(json.loads(message.form_values), extension_to=message.extension_to
-                                                    .isoformat() if message.extension_to else ""),
-                                               ensure_ascii=False),
-                        evidence=message.evidence, warnings=message.warnings,
+                        form_values=json.dumps(values, ensure_ascii=False),
+                        evidence=message.evidence, warnings=json.dumps(json.loads(message.warnings) + notes,
+                                                                       ensure_ascii=False),
                         files=json.dumps(copies, ensure_ascii=False), inbox_message_id=message.id)
     session.add(batch)
     session.flush()

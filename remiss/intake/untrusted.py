@@ -4,9 +4,9 @@
 flask nor sqlmodel. Requests and answers are a JSON line followed by the files' bytes, end to end.
 
 - "read": {"files": [{"name", "size"}], "text", "reference_date", "parse"} + the files' bytes →
-  {"documents": [{"name", "text", "warnings", "scanned", "attachments": [{"filename", "content_type",
+  {"documents": [{"name", "text", "warnings", "scanned", "hints", "attachments": [{"filename", "content_type",
   "size"}]} or {"name", "error"}], "parsed": Parsed or null} + the attachments' bytes.
-- "parse": {"candidates": [[name, text], …], "reference_date"} → {"parsed": Parsed}.
+- "parse": {"candidates": [[name, text, hints?], …], "reference_date"} → {"parsed": Parsed}.
 
 Parsed is {"source", "text", "result" (MissivResult.to_json), "values", "evidence", "warnings",
 "extension_to"}: everything the caller needs, so no parser object crosses the process boundary.
@@ -19,6 +19,7 @@ from datetime import date
 from remiss.intake.formats import READABLE, read_document, suffix_of
 from remiss.intake.prefill import evidence_snippets, form_values, form_warning
 from remiss.missiv import MissivResult, parse_missiv
+from remiss.missiv.hints import Hint
 from remiss.missiv.result import format_moment
 
 
@@ -42,12 +43,12 @@ def serve(request: dict, payload: bytes) -> bytes:
             documents.append({"name": name, "error": str(exc)})
             continue
         documents.append({"name": name, "text": document.text, "warnings": document.warnings,
-                          "scanned": document.scanned,
+                          "scanned": document.scanned, "hints": [h.to_json() for h in document.hints],
                           "attachments": [{"filename": a.filename, "content_type": a.content_type,
                                            "size": len(a.data)} for a in document.attachments]})
         out.extend(a.data for a in document.attachments)
         if document.text.strip():
-            candidates.append((name, document.text))
+            candidates.append((name, document.text, [h.to_json() for h in document.hints]))
     parsed = None
     if request.get("parse") and (request.get("text") or "").strip():
         parsed = best_parse([(None, request["text"])], reference)
@@ -58,10 +59,12 @@ def serve(request: dict, payload: bytes) -> bytes:
 
 
 def best_parse(candidates: list, reference: date | None) -> dict:
-    """Parse each candidate text and return the one where the most fields were found (the first on a tie)."""
+    """Parse each candidate [name, text] or [name, text, hints] and return the one where the most fields were found
+    (the first on a tie); hints are Hint.to_json dicts, what the file's structure says."""
     best = None
-    for name, text in candidates:
-        result = parse_missiv(text, reference_date=reference)
+    for name, text, *rest in candidates:
+        hints = [Hint.from_json(h) for h in (rest[0] if rest else [])]
+        result = parse_missiv(text, reference_date=reference, hints=hints)
         score = found_fields(result)
         if best is None or score > best[0]:
             best = (score, name, text, result)

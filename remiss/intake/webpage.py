@@ -10,6 +10,8 @@ from __future__ import annotations
 import logging
 import re
 
+from remiss.missiv.hints import Hint
+
 DROP = ("script", "style", "noscript", "template", "svg", "iframe", "object", "form", "button", "select",
         "nav", "header", "footer", "aside", "head", "figure", "figcaption", "picture", "img", "dialog")
 # Page chrome marked by role, id or class rather than by element: cookie banners, breadcrumbs, share buttons.
@@ -28,6 +30,12 @@ MAIN = ("//main", "//*[@role='main']", "//article", "//*[@id='content' or @id='m
 
 def main_text(data: bytes | str, *, max_elements: int, whole: bool = False) -> str:
     """Return the readable text of the page's main content (of all of it when whole), one block a line."""
+    return read_page(data, max_elements=max_elements, whole=whole)[0]
+
+
+def read_page(data: bytes | str, *, max_elements: int, whole: bool = False) -> tuple[str, list[Hint]]:
+    """Return the page's main text and what its markup says the title and the site are (<h1>, og:title, <title>,
+    og:site_name)."""
     import lxml.html
     from lxml import etree
 
@@ -35,7 +43,7 @@ def main_text(data: bytes | str, *, max_elements: int, whole: bool = False) -> s
         data = _decode(data)
     data = re.sub(r"^\s*<\?xml[^>]*>", "", data)  # lxml refuses str input with an encoding declaration
     if not data.strip():
-        return ""
+        return "", []
     too_many = f"Webbsidan innehåller fler än {max_elements:,} element och läses inte.".replace(",", " ")
     if data.count("<" if isinstance(data, str) else b"<") > 2 * max_elements:  # refused before parsing; a tag opens and closes
         raise ValueError(too_many)
@@ -53,6 +61,7 @@ def main_text(data: bytes | str, *, max_elements: int, whole: bool = False) -> s
     headings = [] if whole else root.xpath("//h1")
     heading = _flat("".join(headings[0].xpath(".//text()[not(ancestor::script or ancestor::style)]"))) \
         if headings else ""
+    hints = [] if whole else _hints(root, heading)
     for element in root.xpath("|".join(f"//{tag}" for tag in DROP)) + root.xpath("|".join(CHROME), namespaces=NS):
         if element.getparent() is not None and not (whole and element.tag in ("header", "footer")) \
                 and element.tag not in ("html", "body", "main"):
@@ -66,13 +75,27 @@ def main_text(data: bytes | str, *, max_elements: int, whole: bool = False) -> s
                 break
     text = _lines(node)
     if not heading:
-        return text
+        return text, hints
     at = text.find(heading)
     if at < 0:  # the heading stood outside the main content (e.g. in the page's header)
-        return f"{heading}\n\n{text}"
+        return f"{heading}\n\n{text}", hints
     if at < BEFORE_HEADING_CHARS:  # captions, breadcrumbs and dates above the heading
-        return text[at:]
-    return text
+        return text[at:], hints
+    return text, hints
+
+
+def _hints(root, heading: str) -> list[Hint]:
+    """The page's title and site as its markup gives them; the site also from the tail of <title>."""
+    def meta(name: str) -> str:
+        found = root.xpath(f"//meta[@property='{name}' or @name='{name}']/@content")
+        return _flat(found[0]) if found else ""
+    title = _flat(root.findtext(".//title") or "")
+    hints = [Hint("title", heading, "html-h1")] if heading else []
+    hints += [Hint("title", value, source) for value, source in ((meta("og:title"), "html-og-title"),
+                                                                 (title, "html-title")) if value]
+    hints += [Hint("remittent", value, source) for value, source in ((meta("og:site_name"), "html-site-name"),
+                                                                     (title, "html-title")) if value]
+    return hints
 
 
 def _decode(data: bytes) -> bytes | str:

@@ -158,13 +158,19 @@ def _sentence_after(text: str, pos: int, limit: int = 160) -> str:
     return chunk[:end.start()] if end else chunk
 
 
-def find_deadline(text: str, reference_date: date | None = None) -> DeadlineFinding:
-    """Return the letter date and the answer deadline of a missiv."""
+# A deadline without a year is read in the year that follows the letter's date within this many days; a remiss
+# gives weeks to a few months, so a day further on (or a letter without a date) leaves the year to the registrator.
+UNAMBIGUOUS_DAYS = 183
+
+
+def find_deadline(text: str, reference_date: date | None = None, *, sent: date | None = None) -> DeadlineFinding:
+    """Return the letter date and the answer deadline of a missiv; `sent` is the date of the e-mail it came in."""
     warnings: list[str] = []
     dates = find_dates(text)
     letter = find_letter_date(text, dates)
     letter_day = letter.resolve(None) if letter else None
-    anchor = letter_day or reference_date
+    dated = letter_day or sent  # what the letter itself says about when it was written
+    anchor = dated or reference_date
 
     scored: list[tuple[int, bool, DateMatch, date | datetime, tuple[int, int]]] = []
     missing_year = False
@@ -217,8 +223,18 @@ def find_deadline(text: str, reference_date: date | None = None) -> DeadlineFind
         # Prefer the mention that carries a clock time.
         chosen = max(best, key=lambda s: isinstance(s[3], datetime))
     if chosen[2].year is None:
-        source = "brevets datum" if letter_day else "referensdatumet"
-        warnings.append(f"Svarsfristen saknar årtal; året räknades fram från {source}.")
+        said = " ".join(text[chosen[2].start:chosen[2].end].split())
+        if dated is None:
+            warnings.append(f"Svarsfristen (”{said}”) saknar årtal och brevet har inget datum; året "
+                            f"{_as_date(chosen[3]).year} räknades fram från referensdatumet – kontrollera det.")
+        elif (_as_date(chosen[3]) - dated).days > UNAMBIGUOUS_DAYS:
+            warnings.append(f"Svarsfristen (”{said}”) saknar årtal, och brevets datum ({dated.isoformat()}) avgör inte "
+                            "vilket år som menas; fyll i svarsfristen.")
+            return DeadlineFinding(letter_day, _span(letter), None, None, internal_value, tuple(warnings))
+        else:
+            source = "brevets datum" if letter_day else "e-postmeddelandets datum"
+            warnings.append(f"Svarsfristen (”{said}”) saknar årtal; {_as_date(chosen[3]).year} föreslås utifrån "
+                            f"{source} ({dated.isoformat()}) – kontrollera året.")
     return DeadlineFinding(letter_day, _span(letter), chosen[3], chosen[4], internal_value, tuple(warnings))
 
 

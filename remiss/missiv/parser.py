@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from datetime import date
 
 from remiss.missiv.bodies import find_bodies
@@ -10,20 +11,26 @@ from remiss.missiv.dnr import department_from_dnr, find_sender_dnr
 from remiss.missiv.email import innermost, signature_name, signed_by_sender, unquote
 from remiss.missiv.extension import find_extension
 from remiss.missiv.fields import find_contact, find_contact_email, find_emails, name_from_address
+from remiss.missiv.hints import Hint, agree, remittent_from_hints, title_from_hints
 from remiss.missiv.questions import find_questions
 from remiss.missiv.received import find_received
 from remiss.missiv.remittent import find_remittent
 from remiss.missiv.result import Evidence, MissivResult
 from remiss.missiv.sandlista import find_sandlista
 from remiss.missiv.summary import find_summary
-from remiss.missiv.title import clean_subject, find_title, letter_heading, same_matter, shares_designation
+from remiss.missiv.title import (clean_subject, find_title, is_headline, letter_heading, plausible_heading,
+                                 same_matter, shares_designation)
 
 # Characters replaced one-for-one so that evidence offsets still point into the caller's text.
 _NEUTRAL = str.maketrans({"*": " ", "\u00a0": " ", "\u00ad": " ", "\r": " ", "\t": " ", "\\": " ", "\u2007": " "})
 
 
-def parse_missiv(text: str, *, reference_date: date | None = None) -> MissivResult:
-    """Extract registration fields from the text of a missiv, or from the innermost message of a forwarded e-mail."""
+def parse_missiv(text: str, *, reference_date: date | None = None, hints: Sequence[Hint] = ()) -> MissivResult:
+    """Extract registration fields from the text of a missiv, or from the innermost message of a forwarded e-mail.
+
+    `hints` are what the file's structure says (remiss.missiv.hints): they fill the title or the remittent where
+    the text gives none, with a warning naming their source; the text's own words win.
+    """
     original = text or ""
     whole = unquote(original.translate(_NEUTRAL))
     envelope = innermost(whole)
@@ -50,7 +57,18 @@ def parse_missiv(text: str, *, reference_date: date | None = None) -> MissivResu
         note("title", span, 0)
     else:
         title, span = find_title(work)
+        structure = title_from_hints(list(hints), _clean_title, plausible_heading, min_weight=1) if title else None
+        if structure and is_headline(work, span) and not agree(title, structure.value):
+            # the first short line was a guess; the line the file sets apart as its heading is the author's word
+            title, span = None, None
         note("title", span)
+    if title is None:
+        chosen = title_from_hints(list(hints), _clean_title, plausible_heading)
+        if chosen:
+            title = chosen.value
+            warnings.append(chosen.warning)
+            at = original.find(title)
+            note("title", (at, at + len(title)) if at >= 0 else None, 0)
     if title is None:
         warnings.append("Ingen ärendemening (titel) hittades.")
 
@@ -62,6 +80,12 @@ def parse_missiv(text: str, *, reference_date: date | None = None) -> MissivResu
     sandlista = find_sandlista(work)
 
     remittent, span, remittent_warnings = find_remittent(work, answer_email, sandlista.span)
+    # "the body the text names (most often)" is a count, not the letter's word: the site that published the
+    # page, or the body the PDF names as its author, says who sent it
+    guessed = any("som texten nämner" in w for w in remittent_warnings)
+    chosen = remittent_from_hints(list(hints)) if remittent is None or guessed else None
+    if chosen and chosen.value != remittent:
+        remittent, span, remittent_warnings = chosen.value, None, [chosen.warning]
     note("remittent", span)
     warnings.extend(remittent_warnings)
     if remittent is None:
@@ -71,13 +95,18 @@ def parse_missiv(text: str, *, reference_date: date | None = None) -> MissivResu
         else:
             warnings.append("Ingen remittent hittades.")
 
-    found = find_deadline(work, reference_date or (envelope.sent if envelope else None))
+    found = find_deadline(work, reference_date, sent=envelope.sent if envelope else None)
     note("letter_date", found.letter_span)
     warnings.extend(found.warnings)
     deadline, deadline_span = found.deadline, found.deadline_span
-    extension_to, span = find_extension(work, found.deadline)
+    extension_to, span = find_extension(work, found.deadline, sent=envelope.sent if envelope else None)
     if extension_to:
         note("extension_to", span)
+        if span and not re.search(r"\d{4}|\d{1,2}/\d{1,2}-\d{2}", work[span[0]:span[1]]) and found.deadline != extension_to:
+            warnings.append(f"Den nya svarsfristen saknar årtal; {extension_to.year} föreslås utifrån "
+                            "e-postmeddelandets eller brevets datum – kontrollera året.")
+        if "Ingen svarsfrist hittades i missivet." in warnings:
+            warnings.remove("Ingen svarsfrist hittades i missivet.")  # the new day is the deadline
         warnings.append(f"Brevet förlänger svarstiden (till {extension_to.isoformat()}); "
                         "finns remissen redan ska den förlängas i stället för att registreras igen.")
         if deadline != extension_to and span:
@@ -132,6 +161,11 @@ def parse_missiv(text: str, *, reference_date: date | None = None) -> MissivResu
         summary=summary,
         contact_email=contact_email,
     )
+
+
+def _clean_title(value: str) -> str | None:
+    """Tidy a title a hint gives as a subject line is tidied ("Remiss: X, dnr 2019/12" → "X")."""
+    return clean_subject(value, (0, len(value)))[0]
 
 
 def _is_body(name: str) -> bool:

@@ -70,7 +70,9 @@ _TRAIL = re.compile(
 # regeringen.se puts the diarienummer right after the heading ("… vindkraftverkDiarienummer: Fi2025/00114"); a
 # subject may end with it in brackets ("… vindkraftverk (Fi2025/00114)"). Neither belongs to the ärendemening.
 # (The blanks in front are taken only from the first of them, so that a run of blanks is not retried.)
-_DNR_TAIL = re.compile(rf"(?<![ \t])[ \t]*(?:Diarienummer[ \t]*:[ \t]*\S+|\((?:dnr[ \t.:]*)?{RK_DNR}\))\Z",
+# "… arbetsinkomster, diarienummer Fi2024/00345": the letter's reference after a comma is no part of the name
+_DNR_TAIL = re.compile(rf"(?<![ \t])[ \t]*(?:Diarienummer[ \t]*:[ \t]*\S+|\((?:dnr[ \t.:]*)?{RK_DNR}\)|"
+                       rf",[ \t]*(?:dnr|diarienr|diarienummer)[ \t.:]*{RK_DNR})\Z",
                        re.IGNORECASE)
 # "Remiss: Förslag till … anläggningar 31 maj 2017": a list's answer-day column run into the item's name.
 _DATE_TAIL = re.compile(r"(?<![ \t])(?<![ \t]den)(?<![ \t]från)(?<![ \t]per)[ \t]+\d{1,2}[ \t]+(?:januari|februari|mars|april|maj|juni|juli|"
@@ -95,9 +97,11 @@ _CHROME = re.compile(
     # skip links and toolbars ("Direkt till innehållet", "Verktygsfält"), an illustration's label, a section link
     r"(?:direkt )?till (?:huvud)?innehåll(?:et)?\b|verktygsfält|exempelbild|sidinformation|nyheter\Z|"
     r"här (?:hittar|finns|kan)\b|läs mer\b|prenumerera\b|artikeln publicerades\b|"
+    # a signature's labelled lines: "Kontaktperson: Anna Berg", "Telefon: 0457-…"
+    r"(?:kontaktperson(?:er)?|kontakt|handläggare|ansvarig handläggare|telefon|tfn|tel|e-post|epost|mobil)[ \t]*:|"
     # a letterhead's reference alone ("Dnr 6.4.16-05737/2021"), a page's section link ("Svara på remisser"), and
     # the labels of a page's tools and sections ("Katalog", "Utskrift", "Bakgrund"), which name no matter
-    r"(?:dnr|diarienr|diarienummer|ärendenummer|vår referens|er referens)\b[ \t.:]*+\S*\d\S*\Z|"
+    r"(?:dnr|diarienr|diarienummer|ärendenummer|vår referens|er referens)\b[ \t.:]*+(?:[A-ZÅÄÖ]{1,6}[ \t])?\S*\d\S*\Z|"
     r"(?:svara|svar|lämna synpunkter|yttra dig) på (?:remisser|remissen|förslag(?:et)?)\Z|"
     r"(?:katalog|utskrift|bakgrund|inledning|sammanfattning|innehåll|kategori|kategorier|etiketter|"
     r"praktisk information|bilagor|remisshandlingar|relaterade (?:dokument|länkar|sidor))\Z|klicka (?:på|här)\b|vid frågor\b|"
@@ -305,7 +309,7 @@ def drop_remiss_lead(value: str) -> str:
 
 def _tidy(value: str, span: tuple[int, int], lead: bool = True) -> tuple[str | None, tuple[int, int]]:
     """Collapse blanks; drop a procedure's words around the name unless the letter's own heading has them."""
-    value = drop_remiss_lead(_DNR_TAIL.sub("", re.sub(r"\s+", " ", value)).strip(" .:"))
+    value = drop_remiss_lead(_DNR_TAIL.sub("", re.sub(r"\s+", " ", value).rstrip(" .")).strip(" .:"))
     found = _DOC_LEAD.match(value) if lead else None
     if found and found.end() < len(value):
         value = value[found.end():]
@@ -324,6 +328,28 @@ def _drop_body_tail(value: str) -> str:
     # a kommun after the comma is the place the matter is about ("… i Stora Le, Dals-Eds kommun"), kept
     sender = named and named[0].start == 0 and named[0].end >= len(tail.rstrip()) and named[0].body.kind != "kommun"
     return head if sender else value
+
+
+def plausible_heading(line: str) -> bool:
+    """Tell whether a heading the file's structure marks could name the matter: the headline rule's judgement of a
+    line (no news sentence, no "… ut på remiss" about the remiss, no letterhead, unit, person or shouted label)."""
+    line = re.sub(r"\s+", " ", line).strip()
+    if line.endswith(("!", "?")) and _DOC_LEAD.match(line):
+        line = line[:-1]
+    words = line.split()
+    if not words or len(words) > 25 or line.endswith((":", "!", ",", ";", "?")) or "@" in line or "http" in line:
+        return False
+    if _CHROME.match(line) or _DATELINE.fullmatch(line) or _LETTERHEAD.fullmatch(line) or _UNIT.search(line) or \
+            _looks_like_a_name(words) or line.isupper():
+        return False
+    if re.search(r"\bremiss\b", line, re.IGNORECASE) and not (_DOC_LEAD.match(line) or _TRAIL.search(line)):
+        return bool(_REMISS_LEAD.match(line) and _REMISS_LEAD.match(line).end())  # "Remiss av X", not news of one
+    return not (_NEWS_VERB.match(line) and not _DOC_LEAD.match(line))
+
+
+def is_headline(text: str, span: tuple[int, int] | None) -> bool:
+    """Tell whether a title at span is only the page's first short line (a guess), not a line that names itself."""
+    return span is not None and _headline(text)[1] == span
 
 
 def _headline(text: str) -> tuple[str | None, tuple[int, int] | None]:

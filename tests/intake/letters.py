@@ -7,7 +7,7 @@ from email.message import EmailMessage
 
 import docx
 
-from tests.unit.test_missiv_extract import make_pdf
+from tests.unit.test_missiv_extract import make_pdf, write_pdf
 
 RK_LINES = [
     "Regeringskansliet",
@@ -145,4 +145,43 @@ def docx_with_paragraphs(count: int) -> bytes:
                          'officedocument.wordprocessingml.document.main+xml"/></Types>')
         archive.writestr("word/document.xml", f'<w:document xmlns:w="{ns}"><w:body>' + "<w:p></w:p>" * count
                          + "</w:body></w:document>")
+    return out.getvalue()
+
+
+def layout_pdf(lines: list[tuple[float, str]], *, title: str | None = None, author: str | None = None) -> bytes:
+    """Return a one-page PDF with each (font size, text) line drawn at its size, and document information."""
+    from pypdf import PdfReader, PdfWriter
+
+    body, y = ["BT"], 800.0
+    for size, line in lines:
+        escaped = line.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)")
+        body.append(f"/F1 {size:g} Tf 1 0 0 1 50 {y:g} Tm ({escaped}) Tj")
+        y -= size * 1.4
+    body.append("ET")
+    stream = "\n".join(body).encode("cp1252")
+    objects = [b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [5 0 R] /Count 1 >>",
+               b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>",
+               b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream",
+               b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R "
+               b"/Resources << /Font << /F1 3 0 R >> >> >>"]
+    writer = PdfWriter(clone_from=PdfReader(io.BytesIO(write_pdf(objects))))
+    info = {key: value for key, value in (("/Title", title), ("/Author", author)) if value}
+    if info:
+        writer.add_metadata(info)
+    saved = io.BytesIO()
+    writer.write(saved)
+    return saved.getvalue()
+
+
+def heading_docx(before: list[str], heading: str, after: list[str], *, core_title: str = "") -> bytes:
+    """Return a Word letter whose heading is a Heading 1 paragraph below its letterhead lines."""
+    document = docx.Document()
+    for line in before:
+        document.add_paragraph(line)
+    document.add_paragraph(heading, style="Heading 1")
+    for line in after:
+        document.add_paragraph(line)
+    document.core_properties.title = core_title
+    out = io.BytesIO()
+    document.save(out)
     return out.getvalue()

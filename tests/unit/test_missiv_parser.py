@@ -72,7 +72,9 @@ def test_year_missing_without_reference_is_left_empty_with_warning():
 DEADLINES = [
     ("Svaret ska vara oss tillhanda senast 2010-03-31 kl 12.00.", None, datetime(2010, 3, 31, 12, 0)),
     ("Datum 2015-06-15\nSvaret ska vara Kulturnämnden tillhanda senast den 28 augusti.", None, date(2015, 8, 28)),
-    ("2015-10-01\n\nSvaret ska vara oss tillhanda senast den 28 augusti.", None, date(2016, 8, 28)),
+    # eleven months after the letter's date: which August is not unambiguous, so it is left empty with a warning
+    ("2015-10-01\n\nSvaret ska vara oss tillhanda senast den 28 augusti.", None, None),
+    ("2015-10-01\n\nSvaret ska vara oss tillhanda senast den 28 november.", None, date(2015, 11, 28)),
     ("Svar till kansliet senast 11/3-10", None, date(2010, 3, 11)),
     ("Yttrandet ska ha kommit in senast fredagen den 4 oktober 2024.", None, date(2024, 10, 4)),
     ("Svaret ska lämnas senast 15 maj 2023.", None, date(2023, 5, 15)),

@@ -1,0 +1,56 @@
+"""Propose the responsible nämnd from what the missiv names: "Remissen ställs till Miljönämnden", or a sändlista
+entry that is one of the organisation's nämnder. Pure code: the caller passes the nämnder the user may register for.
+
+Only a single match is proposed; a letter naming two of them ("ställs till Kommunstyrelsen/Miljönämnden" where both
+are ours) leaves the choice to the registrator, with a note saying which it names.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# "Remissen ställs till Kommunstyrelsen", "remitteras till miljönämnden", "Remiss till Kultur- och fritidsnämnden".
+# The remiss is the subject: "Svar i pappersformat ställs till Kulturkansliet" addresses the answer, not the nämnd.
+_ADDRESSED = re.compile(r"(?:\b(?:remissen|ärendet)[ \t]+(?:ställs|riktas|skickas|sänds|går|har[ \t]+(?:ställts|"
+                        r"riktats|skickats|sänts))|\bremitteras|^[ \t]*remiss)[ \t]+till[ \t]+([^\n.;:]{3,200})",
+                        re.IGNORECASE | re.MULTILINE)
+
+
+@dataclass(frozen=True)
+class NamndProposal:
+    """A nämnd the missiv names, or the nämnder it names when it names more than one of ours."""
+
+    namnd_id: int | None
+    names: tuple[str, ...]
+    said: str  # the words of the missiv it was read from
+
+    @property
+    def note(self) -> str:
+        if self.namnd_id is None:
+            return (f"Missivet nämner {' och '.join(self.names)}; välj vilken nämnd som ska ansvara.")
+        return f"Ansvarig nämnd ({self.names[0]}) föreslås eftersom missivet nämner ”{self.said}”; kontrollera."
+
+
+def _named(phrase: str, namnder: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    folded = phrase.casefold()
+    return [(nid, name) for nid, name in namnder
+            if re.search(rf"(?<![\wåäö]){re.escape(name.casefold())}(?![\wåäö])", folded)]
+
+
+def propose_namnd(text: str, sandlista: list[str], namnder: list[tuple[int, str]]) -> NamndProposal | None:
+    """The nämnd the missiv addresses or lists, among `namnder` ((id, name) rows); None when it names none."""
+    for m in _ADDRESSED.finditer(text):
+        found = _named(m.group(1), namnder)
+        if found:
+            return _proposal(found, " ".join(m.group().split()))
+    listed = [(nid, name) for entry in sandlista for nid, name in namnder
+              if entry.strip(" .").casefold() == name.casefold()]
+    if listed:
+        return _proposal(list(dict.fromkeys(listed)), listed[0][1])
+    return None
+
+
+def _proposal(found: list[tuple[int, str]], said: str) -> NamndProposal:
+    if len(found) == 1:
+        return NamndProposal(found[0][0], (found[0][1],), said)
+    return NamndProposal(None, tuple(name for _, name in found), said)
