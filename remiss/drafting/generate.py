@@ -4,7 +4,7 @@ from __future__ import annotations
 import hashlib
 import json
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 
 from sqlmodel import Session, select
 
@@ -44,6 +44,17 @@ class Rendered:
     template_sha256: str
 
 
+def document_day(session: Session, remiss: Remiss, kind: str, version: DraftVersion | None, today: date) -> date:
+    """The day a document is dated: the day it is made, except the tjänsteskrivelse, dated the day its text was
+    finished (the version it renders) and never after the beslut it proposed: frozen at the expediering it still
+    says "föreslås besluta", which is true of a proposal made before the meeting."""
+    if kind != "tjansteskrivelse" or version is None:
+        return today
+    day = min(today, local_today(version.created_at))
+    decision = service.find_decision(session, remiss.id)
+    return min(day, decision.meeting_on) if decision is not None else day
+
+
 def render(session: Session, *, now: datetime, principal: Principal, remiss: Remiss, kind: str,
            version: DraftVersion | None = None) -> Rendered:
     """Render kind from version (default: the latest, or the prefilled draft) without storing it."""
@@ -55,7 +66,7 @@ def render(session: Session, *, now: datetime, principal: Principal, remiss: Rem
         content = json.loads(version.content)
     template = active_template(session, remiss.namnd_id, kind)
     template_bytes = template.data if template else default_template(kind)
-    context = BUILDERS[kind](session, remiss, content, local_today(now))
+    context = BUILDERS[kind](session, remiss, content, document_day(session, remiss, kind, version, local_today(now)))
     properties = DocumentProperties(title=remiss.title, author=context["namnd"], created=now,
                                     subject=KIND_NAMES[kind], company=context["organisation"])
     data = render_document(kind, context, template.data if template else None, properties=properties)

@@ -137,10 +137,17 @@ TO_REVIEW = "Granska yttrandet: godkänn det, eller skicka tillbaka det till han
 RETURNED = ("Granskaren har skickat tillbaka yttrandet: ändra det enligt kommentaren och skicka det till granskning "
             "igen.")
 TO_JUSTERA = "Nämnden har beslutat: registrera justeringen av protokollet och expediera sedan yttrandet."
+# expedierat without an answer address: nothing was e-mailed, and the page keeps saying so
+SEND_BY_HAND = ("Yttrandet är expedierat men inte e-postat, eftersom remissen saknar svarsadress: skicka "
+                "handlingarna till remittenten på annat sätt{where}, om det inte redan är gjort.")
 
 
-def next_step(status: str, state: DraftState, *, returned: bool, may_review: bool, justerad: bool) -> str:
-    """The next step the yttrande's state gives, or "" where the remiss's status says it (remisser.status)."""
+def next_step(status: str, state: DraftState, *, returned: bool, may_review: bool, justerad: bool,
+              by_hand_to: str | None = None) -> str:
+    """The next step the yttrande's state gives, or "" where the remiss's status says it (remisser.status).
+    by_hand_to: the remiss has no answer e-mail ("" or its postal address): the expedierat yttrande went nowhere."""
+    if status == "besvarad" and state == DraftState.expedierad and by_hand_to is not None:
+        return SEND_BY_HAND.format(where=f", t.ex. med post till {by_hand_to}" if by_hand_to else "")
     if status in ("tilldelad", "under_beredning"):
         if state == DraftState.granskning:
             return TO_REVIEW if may_review else WAITING_FOR_REVIEW
@@ -182,7 +189,8 @@ def panel_context(session: Session, principal: Principal, remiss, now) -> dict:
                       f"{rattelse_step(state, may_review=may_review, decision=decision, today=today)}"
                       if rattelse and state != DraftState.expedierad else
                       next_step(remiss.status, state, returned=bool(draft and draft.review_comment),
-                                may_review=may_review, justerad=decision is not None and decision.justerad_by(today))),
+                                may_review=may_review, justerad=decision is not None and decision.justerad_by(today),
+                                by_hand_to=None if remiss.answer_email else " ".join(remiss.answer_address.split()))),
         "sent": sent,
         "may_rattelse": may_review and state == DraftState.expedierad,
         "decision": _decision_display(session, decision, today),

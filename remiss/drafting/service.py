@@ -243,6 +243,7 @@ def change_state(session: Session, *, now: datetime, principal: Principal, remis
     comment = comment.strip()[:2000]
     if new == S.utkast and not comment:
         raise InputErrors({"comment": "Skriv en kommentar om vad som ska ändras."})
+    answers = draft.review_comment if new == S.granskning else ""  # the comment this version answers
     draft.state = new.value
     draft.review_comment = comment if new == S.utkast else ("" if new == S.granskning else draft.review_comment)
     draft.updated_at = now
@@ -251,7 +252,8 @@ def change_state(session: Session, *, now: datetime, principal: Principal, remis
     audit.record(session, now=now, user_id=principal.user_id, entity="yttrande_draft", entity_id=draft.id,
                  remiss_id=remiss.id, action="state", changes={"state": [old.value, new.value]}, note=comment)
     events.draft_state_changed.send(remiss, session=session, now=now, actor_id=principal.user_id,
-                                    old=old, new=new, comment=comment, rattelse=draft.rattelse)
+                                    old=old, new=new, comment=comment, rattelse=draft.rattelse,
+                                    version=latest.number if latest else None, answers=answers)
     # decided already: stays beslutad; a rättelse leaves the besvarad remiss besvarad (see start_rattelse)
     if new == S.godkand and not draft.rattelse and find_decision(session, remiss.id) is None:
         move_remiss(session, now=now, principal=principal, remiss=remiss, new=RemissStatus.klar_for_beslut,

@@ -176,7 +176,7 @@ def test_sigterm_in_the_first_sweep_records_what_went_out_and_exits_within_5_s(s
         marked = statuses(db)
         assert "sending" not in marked, marked  # the rest of the claim was handed back, not left to the lease
         assert marked.get("sent", 0) == relay.count() == len(relay.received())  # every mail out recorded, once
-        logged = sum(int(n) for n in re.findall(r"sent=(\d+)", proc.out.read_text() + proc.err.read_text()))
+        logged = sum(int(n) for n in re.findall(r"skickade: (\d+)", proc.out.read_text() + proc.err.read_text()))
         assert logged == marked["sent"] - before, (proc.out.read_text(), proc.err.read_text())
         if command == "scheduler":  # its log in Swedish time, as the page and --since (the host may run in UTC)
             [stamp] = re.findall(r"^(\S+ \S+) remiss.scheduler Schemaläggaren avslutad", proc.err.read_text(), re.M)

@@ -29,8 +29,8 @@ def test_my_reminders_lists_upcoming_and_mutes_all_but_escalations(app, client, 
     assert response.status_code == 302
     user = session.get(User, world.handlaggare.id)
     session.refresh(user)
-    # outgoing_deadline: the notice that an outgoing remiss's svarstid ran out (issue 20)
-    assert set(user.muted_kinds.split(",")) == {"before", "on_day", "overdue", "extension", "review", "answered",
+    # outgoing_deadline: the notice that an outgoing remiss's svarstid ran out (issue 20); returned: walk6
+    assert set(user.muted_kinds.split(",")) == {"before", "on_day", "overdue", "extension", "review", "returned", "answered",
                                                 "outgoing_deadline"}
     pending = session.exec(select(OutboxMessage).where(OutboxMessage.recipient_user_id == user.id,
                                                        OutboxMessage.status == "pending")).all()

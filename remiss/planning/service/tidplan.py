@@ -139,6 +139,10 @@ def _apply(row: Milestone | None, pm, remiss: Remiss) -> Milestone:
     return row
 
 
+# The work that prepares the beslut: never due after it.
+PREPARES_BESLUT = ("tjansteskrivelse", "granskning")
+
+
 def follow(session: Session, *, now: datetime, remiss: Remiss, actor_id: int | None = None) -> bool:
     """Date the beslut, justering and expediering milestones from the recorded beslut (its meeting, its
     justering), leaving the rest of the tidplan as it is; return whether a date moved.
@@ -165,6 +169,16 @@ def follow(session: Session, *, now: datetime, remiss: Remiss, actor_id: int | N
         session.add(row)
         if before != row.due_on.isoformat():
             changes[pm.kind] = [before, row.due_on.isoformat()]
+    for kind in PREPARES_BESLUT:
+        # planned after the meeting that then decided (the granskning re-planned from a late draft): the work was
+        # due by that beslut at the latest, so one tidplan reads in order
+        row = existing.get(kind)
+        if row is not None and row.override_on is None and row.due_on > decided.day:
+            changes[kind] = [row.due_on.isoformat(), decided.day.isoformat()]
+            row.planned_on = row.due_on = decided.day
+            row.explanation = f"Senast till beslutet {format_weekday_date(decided.day)}."
+            row.flagged, row.advice = False, ""
+            session.add(row)
     state = session.get(TidplanState, remiss.id) or TidplanState(remiss_id=remiss.id, planned_at=now)
     state.meeting_on = decided.day
     session.add(state)
