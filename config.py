@@ -63,6 +63,9 @@ def load_config(overrides: dict | None = None) -> dict:
         # How long a sweeper's claim on outbox rows lasts unless renewed: how soon the rows of a
         # scheduler that died are sent by another.
         "OUTBOX_LEASE_SECONDS": _int("REMISS_OUTBOX_LEASE_SECONDS", 600),
+        # How long a relay may take to answer one SMTP command: a relay that takes the connection and never
+        # answers holds a sweep (and a stop) this long, then counts as down.
+        "SMTP_TIMEOUT_SECONDS": _int("REMISS_SMTP_TIMEOUT_SECONDS", 20),
         "PAGE_SIZE": _int("REMISS_PAGE_SIZE", 50),
         # 1: names typed on one nämnd's sändlista are offered to every nämnd; 0 (default): only to that nämnd
         # (the register imported by an administrator is shared either way).

@@ -6,7 +6,8 @@ python -m bench [--scale 1.0 | --scale 10 | --scale 1,10] [--database-url URL] [
 
 Per scale and database: the data set is generated (bench/generate.py), every page is timed in-process with
 its SQL against a raw replay (bench/pages.py), a gunicorn with 4 workers is loaded by 16 logged-in users
-(bench/load.py), and the reminder sweeps are timed (bench/suites.py). Yttrande assembly and missiv parsing
+(bench/load.py), and the reminder sweeps are timed (bench/suites.py), with the delivery benchmark against
+a bare smtplib loop once a run (bench/delivery_bench.py, 3,000 due, one and two processes, its own temporary SQLite file). Yttrande assembly and missiv parsing
 (no database) run once, and the capability scripts after them. Each scale's figures go to
 bench/results-scale-<S>.json as well; a run at another scale reads the scale-1 file for the growth budget.
 With several scales in one run (--scale 1,10) every scale's database is kept (PostgreSQL: <name>_s10 beside
@@ -182,6 +183,12 @@ def measure(url: str, label: str, scale: float, args, tmp: Path) -> dict:
         for r in rows:
             print(f"  {r.name}: median {r.time.median:.1f} ms, p95 {r.time.p95:.1f} ms {r.verdict}")
         section["other"] = [_row_json(r) for r in rows]
+        if url.startswith("sqlite"):  # once a run: its own temporary SQLite file, whichever section this is
+            print("reminder delivery to a local aiosmtpd (bench/delivery_bench.py, 3,000 due, 2 rounds):")
+            section["delivery"] = suites.delivery()
+            for d in section["delivery"]:
+                print(f"  workers {d['workers']}: " + (d["error"] if "error" in d else
+                      f"ratio {d['sweep_rate'] / d['loop_rate']:.2f}, sweep {d['sweep_cpu_ms']:.2f} ms CPU/mail"))
     return section
 
 

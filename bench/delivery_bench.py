@@ -1,6 +1,7 @@
 """Reminder delivery against its physical limit: a sweep to a local aiosmtpd, and a bare smtplib loop.
 
 python bench/delivery_bench.py [--due 10000] [--database-url URL] [--rounds 2] [--relay-latency-ms MS] [--workers N]
+                               [--json]
 
 Both sides send the same mails to the same aiosmtpd (its Sink handler, in a process of its own):
 the sweep claims, builds, sends and marks each row one by one, as `remiss reminders run` does; the
@@ -8,6 +9,9 @@ loop sends the sweep's messages, built beforehand and serialised, over one smtpl
 ratio of their rates (sweep / loop) is what the reminders cost beyond the relay; goal ≥ 0.8.
 Without --database-url a temporary SQLite file; a PostgreSQL URL names a database whose schema is
 DROPPED and rebuilt. The two are measured alternately, `rounds` times each, best of each kept.
+Beside the rates, the processor time per mail of the sweep (with its workers), of the loop and of the relay:
+figures that do not depend on what else the machine runs, where the rates do. --json prints one JSON object
+(what `make bench` reads, bench/suites.py) instead of the Markdown table.
 --relay-latency-ms makes the relay answer each mail's data that much later, as a relay across a network
 that writes its queue to disk does (aiosmtpd on localhost answers within a fraction of a millisecond).
 """
@@ -15,6 +19,8 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import json
+import os
 import smtplib
 import socket
 import subprocess
@@ -42,6 +48,38 @@ class SlowSink:
     async def handle_DATA(self, server, session, envelope):
         await asyncio.sleep(self.latency)
         return "250 OK"
+
+
+def cpu_seconds() -> float:
+    """Processor time of this process and of its children that have ended (the sweep's workers)."""
+    t = os.times()
+    return t.user + t.system + t.children_user + t.children_system
+
+
+def relay_cpu_seconds(relay: subprocess.Popen) -> float | None:
+    """Processor time the relay has used so far (Linux /proc; None elsewhere)."""
+    try:
+        fields = Path(f"/proc/{relay.pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return None
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+class Measured:
+    """Mails per second of one side, and the processor time per mail it and the relay used (ms)."""
+
+    def __init__(self, relay: subprocess.Popen, mails: int):
+        self.relay, self.mails = relay, mails
+
+    def __enter__(self):
+        self.started, self.cpu, self.relay_cpu = time.perf_counter(), cpu_seconds(), relay_cpu_seconds(self.relay)
+        return self
+
+    def __exit__(self, *exc):
+        self.rate = self.mails / (time.perf_counter() - self.started)
+        self.cpu_ms = (cpu_seconds() - self.cpu) * 1000 / self.mails
+        relay_cpu = relay_cpu_seconds(self.relay)
+        self.relay_ms = None if relay_cpu is None else (relay_cpu - self.relay_cpu) * 1000 / self.mails
 
 
 def free_port() -> int:
@@ -137,30 +175,28 @@ def prebuilt(app, db, now) -> list[tuple[str, str, bytes]]:
     return mails
 
 
-def bare_loop(port: int, mails) -> float:
-    started = time.perf_counter()
-    client = smtplib.SMTP("127.0.0.1", port)
-    for sender, recipient, data in mails:
-        client.sendmail(sender, [recipient], data)
-    client.quit()
-    return len(mails) / (time.perf_counter() - started)
+def bare_loop(relay: subprocess.Popen, port: int, mails) -> Measured:
+    with Measured(relay, len(mails)) as measured:
+        client = smtplib.SMTP("127.0.0.1", port)
+        for sender, recipient, data in mails:
+            client.sendmail(sender, [recipient], data)
+        client.quit()
+    return measured
 
 
-def swept(app, db, now, due: int, workers: int) -> tuple[float, int]:
+def swept(app, db, relay: subprocess.Popen, now, due: int, workers: int) -> Measured:
     """The sweep `remiss reminders run [--workers N]` runs, to the relay named by SMTP_URL."""
     from remiss.reminders.delivery import sweep
     from remiss.reminders.workers import sweep_in_processes
 
-    with app.app_context():
-        started = time.perf_counter()
+    with app.app_context(), Measured(relay, due) as measured:
         if workers > 1:
             result = sweep_in_processes(app, now=now, workers=workers, worker_id="bench", stop=threading.Event())
         else:
             result = sweep(db, now=now, worker_id="bench")
-        elapsed = time.perf_counter() - started
     if result.sent != due:
         raise SystemExit(f"the sweep sent {result.sent} of {due}: {result.relay_down or result.problem}")
-    return due / elapsed, result.sent
+    return measured
 
 
 def main(argv=None) -> None:
@@ -170,6 +206,7 @@ def main(argv=None) -> None:
     parser.add_argument("--rounds", type=int, default=2)
     parser.add_argument("--relay-latency-ms", type=float, default=0.0)
     parser.add_argument("--workers", type=int, default=1, help="as remiss reminders run --workers")
+    parser.add_argument("--json", action="store_true", help="one JSON object instead of the Markdown table")
     args = parser.parse_args(argv)
     tmp = Path(tempfile.mkdtemp())
     url = args.database_url or f"sqlite:///{tmp / 'delivery.db'}"
@@ -182,21 +219,46 @@ def main(argv=None) -> None:
         for round_no in range(args.rounds):
             fill(db, ids, args.due, now, round_no)
             mails = prebuilt(app, db, now)
-            loops.append(bare_loop(port, mails))
-            rate, _ = swept(app, db, now, args.due, args.workers)
-            sweeps.append(rate)
+            loops.append(bare_loop(relay, port, mails))
+            sweeps.append(swept(app, db, relay, now, args.due, args.workers))
     finally:
         relay.terminate()
         relay.wait(10)
         db.dispose()
-    sweep_rate, loop_rate = max(sweeps), max(loops)
-    latency = f", relay latency {args.relay_latency_ms:g} ms per mail" if args.relay_latency_ms else ""
-    workers = f", {args.workers} workers" if args.workers > 1 else ""
-    print(f"{url.split(':')[0]}, {args.due:,} due, best of {args.rounds}{latency}{workers}")
-    print("| reminder delivery to a local aiosmtpd | sweep mails/s | bare smtplib mails/s | ratio | goal |")
-    print("| --- | --- | --- | --- | --- |")
-    print(f"| {args.due:,} due, each marked sent before the next | {sweep_rate:.0f} | {loop_rate:.0f} | "
-          f"{sweep_rate / loop_rate:.2f} | ≥ 0.8 |")
+    figures = summary(url, args, sweeps, loops)
+    print(json.dumps(figures) if args.json else "\n".join(markdown(figures)))
+
+
+def summary(url: str, args, sweeps: list[Measured], loops: list[Measured]) -> dict:
+    """Rates and ratio (best of the rounds), and processor time per mail (least of the rounds: a load-insensitive
+    figure, where the rates depend on what else the machine runs)."""
+    relay = [m.relay_ms for m in sweeps + loops if m.relay_ms is not None]
+    return {"database": url.split(":")[0], "due": args.due, "rounds": args.rounds, "workers": args.workers,
+            "relay_latency_ms": args.relay_latency_ms, "sweep_rate": max(m.rate for m in sweeps),
+            "loop_rate": max(m.rate for m in loops), "sweep_cpu_ms": min(m.cpu_ms for m in sweeps),
+            "loop_cpu_ms": min(m.cpu_ms for m in loops), "relay_cpu_ms": min(relay) if relay else None,
+            "load": os.getloadavg()[0]}
+
+
+HEADER = ["| reminder delivery to a local aiosmtpd | sweep mails/s | bare smtplib mails/s | ratio | goal | "
+          "sweep CPU ms/mail | bare loop CPU ms/mail | relay CPU ms/mail |",
+          "| --- | ---: | ---: | ---: | --- | ---: | ---: | ---: |"]
+
+
+def row(f: dict) -> str:
+    """One Markdown row of a summary (bench/suites.py puts several in one table)."""
+    workers = f", `--workers {f['workers']}`" if f["workers"] > 1 else ", one process"
+    latency = f", relay latency {f['relay_latency_ms']:g} ms" if f["relay_latency_ms"] else ""
+    relay = "–" if f["relay_cpu_ms"] is None else f"{f['relay_cpu_ms']:.2f}"
+    verdict = "PASS" if f["sweep_rate"] / f["loop_rate"] >= 0.8 else "FAIL"
+    return (f"| {f['due']:,} due ({f['database']}{workers}{latency}), each marked sent before the next | "
+            f"{f['sweep_rate']:.0f} | {f['loop_rate']:.0f} | {f['sweep_rate'] / f['loop_rate']:.2f} | ≥ 0.8 {verdict} | "
+            f"{f['sweep_cpu_ms']:.2f} | {f['loop_cpu_ms']:.2f} | {relay} |")
+
+
+def markdown(f: dict) -> list[str]:
+    return [f"{f['database']}, {f['due']:,} due, best of {f['rounds']}; load average {f['load']:.2f} at the end",
+            *HEADER, row(f)]
 
 
 if __name__ == "__main__":

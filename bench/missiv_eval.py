@@ -28,8 +28,8 @@ Two evaluations, each with a development part (used while writing the parser) an
 
 Run: `PYTHONPATH=. .venv/bin/python bench/missiv_eval.py [--misses] [--include-seen] [--dev-only] [--only SET]`
 (--misses lists the development sets' misses only; --include-seen also lists the misses of the held-out sets that
-have had their before/after runs and are now tuned on: fresh-holdout, fresh2-holdout, fresh3-holdout, round
-h-titles; --dev-only leaves every held-out part out, for tuning; --only scores one set).
+have had their before/after runs and are now tuned on: fresh-holdout, fresh2-holdout, fresh3-holdout (round
+h-titles), fresh4-holdout (h-titles2), fresh5-holdout (h-titles3); --dev-only leaves every held-out part out, for tuning; --only scores one set).
 Every set is reported per kind, then all sets together ("overall").
 """
 from __future__ import annotations
@@ -147,7 +147,7 @@ KIND_FIELDS = ("title", "sender_dnr", "remittent", "deadline_date", "deadline_ti
                "contact_person", "sandlista_count", "sandlista_sample", "extension_to")
 HOLDOUT_SHARE = 0.3
 # Held-out sets whose before/after runs are done and that later rounds tune on (round h-titles onwards).
-SEEN_HOLDOUTS = ("fresh-holdout", "fresh2-holdout", "fresh3-holdout", "fresh4-holdout")
+SEEN_HOLDOUTS = ("fresh-holdout", "fresh2-holdout", "fresh3-holdout", "fresh4-holdout", "fresh5-holdout")
 
 
 def holdout_ids(letters: list[dict]) -> set[str]:

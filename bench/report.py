@@ -131,6 +131,26 @@ def _other_md(rows: list[dict]) -> list[str]:
     return out
 
 
+def _delivery_md(found: list[dict]) -> list[str]:
+    """The delivery benchmark's rows (bench/delivery_bench.py, run by bench/suites.py delivery())."""
+    if not found:
+        return []
+    from bench.delivery_bench import HEADER, row
+
+    out = ["", "Reminder delivery against its physical limit (bench/delivery_bench.py on a temporary SQLite file; "
+           "repeat with `python bench/delivery_bench.py --due 3000 --rounds 2 [--workers 2]`): a sweep to a local "
+           "aiosmtpd, each mail marked sent before the next, against a bare smtplib loop sending the same mails, "
+           "built beforehand, to the same server in the same run; rates best of the rounds, processor time per "
+           "mail least of the rounds (it does not depend on the machine's other load, the rates do).", "", *HEADER]
+    for f in found:
+        out.append(row(f) if "error" not in f else f"| `--workers {f['workers']}`: not measured: {f['error']} "
+                                                    "| – | – | – | ≥ 0.8 | – | – | – |")
+    loads = [f["load"] for f in found if "load" in f]
+    if loads:
+        out += ["", f"Load average (1 min) at the end of each: {', '.join(f'{x:.2f}' for x in loads)}."]
+    return out
+
+
 def section_md(label: str, section: dict, scale: float, base: dict | None, base_scale: float) -> str:
     if "skipped" in section:
         return "\n".join([f"## {label}, scale {scale:g}", "", section["skipped"], ""])
@@ -147,6 +167,7 @@ def section_md(label: str, section: dict, scale: float, base: dict | None, base_
     out += _pages_md(section, base, base_scale, scale)
     out += _load_md(section)
     out += _other_md(section.get("other", []))
+    out += _delivery_md(section.get("delivery", []))
     return "\n".join(out + [""])
 
 

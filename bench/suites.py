@@ -2,6 +2,7 @@
 scripts. The pages are in bench/pages.py (server time, SQL) and bench/load.py (throughput)."""
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 from dataclasses import dataclass
@@ -133,6 +134,24 @@ def sweeps(url: str, tmp: Path, repeats: int, due: int = 10_000, rounds: int = 3
     return rows + [Row(f"reminder sweep, {due:,} due: first sweep ({what})", _timing(firsts), None, "", "–"),
                    Row(f"reminder sweeps until {due:,} due are done (projected)", _timing(totals), None,
                        "sweep_due", "–")]
+
+
+def delivery(workers: tuple[int, ...] = (1, 2), due: int = 3000, rounds: int = 2, timeout: int = 600) -> list[dict]:
+    """bench/delivery_bench.py, once per worker count, each in a process of its own on a temporary SQLite file
+    (no database of anyone's is touched): sweep to a local aiosmtpd against a bare smtplib loop, and the
+    processor time per mail of each. A run that fails is reported with its last lines."""
+    found = []
+    for n in workers:
+        command = [sys.executable, str(HERE / "delivery_bench.py"), "--due", str(due), "--rounds", str(rounds),
+                   "--workers", str(n), "--json"]
+        try:
+            done = subprocess.run(command, capture_output=True, text=True, timeout=timeout, cwd=HERE.parent)
+            lines = done.stdout.strip().splitlines()
+            found.append(json.loads(lines[-1]) if done.returncode == 0 and lines else
+                         {"workers": n, "error": (done.stdout + done.stderr).strip()[-500:]})
+        except subprocess.TimeoutExpired:
+            found.append({"workers": n, "error": f"timed out after {timeout} s"})
+    return found
 
 
 def _timing(samples: list[float]) -> Timing:

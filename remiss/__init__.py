@@ -99,7 +99,7 @@ def register_page_parts(app: Flask) -> None:
     form's missiv step."""
     from remiss.auth.access import Action
     from remiss.drafting.api import draft_summary
-    from remiss.drafting.review import review_section
+    from remiss.drafting.review import returned_section, review_section
     from remiss.drafting.schemas import YttrandePublic
     from remiss.drafting.views import yttrande_panel
     from remiss.intake.views import HOOKS as intake_hooks, menu_count as inbox_count, start_section as inbox_section
@@ -134,7 +134,8 @@ def register_page_parts(app: Flask) -> None:
         organisation=[("outgoing.import_register", "Läs in från fil"), ("outgoing.duplicates", "Slå ihop dubbletter"),
                       ("outgoing.lists", "Sparade sändlistor")],
         export_formats=[("csv", "Exportera CSV"), ("xlsx", "Exportera Excel")]))
-    app.extensions["remiss_start_sections"] = [inbox_section, review_section, start_section, outgoing_section]
+    app.extensions["remiss_start_sections"] = [inbox_section, review_section, returned_section, start_section,
+                                               outgoing_section]
     app.extensions["remiss_panels"] = [
         # an outgoing remiss has no tidplan of ours and no extension from a remittent: its panel says both
         Panel("tidplan", "Tidplan", "planning/_tidplan.html", incoming_only(tidplan_panel)),

@@ -14,7 +14,8 @@ status_changed = _signals.signal("status-changed")  # old, new
 deadline_changed = _signals.signal("deadline-changed")  # old (date, time), new (date, time)
 extension_decided = _signals.signal("extension-decided")  # extension (an Extension row)
 milestones_changed = _signals.signal("milestones-changed")  # the tidplan of the remiss was recomputed or edited
-# old, new (DraftState values), comment, rattelse (0: the yttrande; n: its n:th rättelse)
+# old, new (DraftState values), comment, rattelse (0: the yttrande; n: its n:th rättelse); to granskning also version
+# (the number sent) and answers (the comment it was sent back with before, "" the first time)
 draft_state_changed = _signals.signal("draft-state-changed")
 decision_recorded = _signals.signal("decision-recorded")  # decision (a Decision row), first (bool: not a correction)
 justering_recorded = _signals.signal("justering-recorded")  # decision: its paragraph is now justerad

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from remiss.remisser.models import Remiss
+from remiss.remisser.present import answered_late
 from remiss.remisser.status import RemissStatus
 
 
@@ -25,6 +26,8 @@ def remiss_summary(remiss: Remiss) -> dict:
         "received_on": _iso(remiss.received_on),
         "deadline": deadline_iso(remiss.deadline_on, remiss.deadline_time),
         "deadline_in_force": deadline_iso(remiss.effective_deadline_on, remiss.effective_deadline_time),
+        # expedierad; answered_late compares it with deadline_in_force (null while not besvarad)
+        "answered_at": _iso(remiss.answered_at), "answered_late": answered_late(remiss),
     }
 
 

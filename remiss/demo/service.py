@@ -20,6 +20,10 @@ from remiss.remisser.input import RemissData, SandlistaItem
 CASES = Path(__file__).with_name("cases.json")
 DEMO_CASES = ["IOF-2010", "KULTURSTRATEGI-OSTER-2015", "KONTAKTCENTER-OSTER-2015",
               "MISSBRUK-RIKTLINJER-OSTER-2015", "TILLSYN-OSTER-2015"]
+# Weeks from today to each demo remiss's deadline. The tidplan works back from it (nämnd, AU, handlingar,
+# granskning, tjänsteskrivelse: up to about nine weeks), so the first one is late on purpose, to show what a late
+# remiss looks like, and the others are on time: a new user's first screen is not a wall of red.
+WEEKS_AHEAD = [4, 12, 14, 16, 18]
 USERS = [
     ("admin@remiss.example", "Ada Admin", Role.admin, "Systemförvaltare"),
     ("sekreterare@remiss.example", "Sara Sekreterare", Role.registrator, "Nämndsekreterare"),
@@ -70,11 +74,11 @@ def load_demo(session: Session, *, now: datetime, password: str) -> list[tuple[s
                                   title=title, namnd_ids=[oster.id, ks.id])
     admin = Principal(users[Role.admin].id, Role.admin, frozenset())
     cases = {c["id"]: c for c in json.loads(CASES.read_text())}
-    for weeks, case_id in enumerate(DEMO_CASES, start=2):
+    for weeks, (case_id, ahead) in enumerate(zip(DEMO_CASES, WEEKS_AHEAD), start=2):
         case = cases[case_id]
         deadline = case.get("extended_deadline") or case.get("deadline") or "2015-09-30"
         original = datetime.fromisoformat(deadline)
-        day = _shift(original.date(), today, weeks * 2)
+        day = _shift(original.date(), today, ahead)
         data = RemissData(
             title=case["title"], namnd_id=oster.id,
             remittent=(case.get("remittent") or "").split(" (")[0], sender_dnr=case.get("sender_dnr") or "",

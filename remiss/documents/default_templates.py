@@ -228,8 +228,10 @@ def build_tjansteskrivelse():
     p(doc, "{%p endif %}")
     section(doc, "Sammanfattning", "sammanfattning", optional=False)
     section(doc, "Förslag till beslut", "forslag_till_beslut", optional=False)
+    p(doc, "{%p if beslutsunderlag %}")  # no heading over an empty list
     p(doc, "Beslutsunderlag", "Heading 2")
     bullets(doc, "beslutsunderlag")
+    p(doc, "{%p endif %}")
     p(doc, "Beslutsplanering", "Heading 2")
     p(doc, "{%p for b in beslutsplanering %}")
     p(doc, "{{ b.organ }} {{ b.datum }}")

@@ -235,7 +235,7 @@ def tjansteskrivelse_context(session: Session, remiss: Remiss, content: dict, da
         "forslag_till_beslut": content.get("forslag_till_beslut", ""),
         "beslutsunderlag": paragraphs(content.get("beslutsunderlag", "")),
         "beslutsplanering": _beslutsplanering(session, remiss, namnd, service.find_decision(session, remiss.id)),
-        "arendet": content.get("arendet", ""),
+        "arendet": service.arendet_in_force(session, remiss, content.get("arendet", "")),
         "synpunkter": "",
         "ansvariga": _ansvariga(session, remiss, content),
     })

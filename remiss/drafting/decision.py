@@ -13,7 +13,7 @@ from remiss.auth.access import Action, Principal, require
 from remiss.clock import local_today
 from remiss.documents.fields import svenskt_datum
 from remiss.drafting.models import Decision, DecidedBy, DraftState
-from remiss.drafting.service import DraftError, find_decision, find_draft, move_remiss, rattelse_name
+from remiss.drafting.service import DraftError, find_decision, find_draft, move_remiss, rattelse_name, require_open
 from remiss.remisser import attachments
 from remiss.remisser.input import InputErrors
 from remiss.remisser.models import Remiss
@@ -64,6 +64,7 @@ def record_decision(session: Session, *, now: datetime, principal: Principal, re
     """Record (or correct) the beslut on the godkänt yttrande; the remiss becomes beslutad."""
     require(principal, Action.review, remiss.namnd_id)
     draft = find_draft(session, remiss.id)
+    require_open(remiss, draft)
     if draft is None or draft.state != DraftState.godkand:
         raise DraftError("Beslutet kan registreras först när yttrandet är godkänt"
                          + (" och innan det har expedierats." if draft is not None and draft.state == DraftState.expedierad
@@ -140,6 +141,11 @@ def record_justering(session: Session, *, now: datetime, principal: Principal, r
                      justerad_on: date | None) -> Decision:
     """Record the day the protokoll with the beslut was justerat."""
     require(principal, Action.review, remiss.namnd_id)
+    draft = find_draft(session, remiss.id)
+    require_open(remiss, draft)
+    if draft is not None and draft.state == DraftState.expedierad:
+        raise DraftError("Yttrandet är expedierat med den justering som gällde då, och den ändras inte i efterhand. "
+                         "Är justeringsdagen fel i det skickade yttrandet: börja en rättelse (Skicka rättelse).")
     decision = find_decision(session, remiss.id)
     if decision is None:
         raise DraftError("Registrera beslutet innan justeringen.")

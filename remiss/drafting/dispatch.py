@@ -62,6 +62,7 @@ def expediera(session: Session, *, now: datetime, principal: Principal, remiss: 
     is sent the same way, and the remiss stays besvarad."""
     require(principal, Action.review, remiss.namnd_id)
     draft = service.find_draft(session, remiss.id)
+    service.require_open(remiss, draft)
     why = refusal(session, now=now, remiss=remiss, draft=draft)
     if why:
         raise service.DraftError(why)

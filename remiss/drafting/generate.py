@@ -4,7 +4,7 @@ from __future__ import annotations
 import hashlib
 import json
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 
 from sqlmodel import Session, select
 
@@ -16,7 +16,7 @@ from remiss.documents import render_document
 from remiss.documents.render import DocumentProperties, default_template
 from remiss.drafting import service
 from remiss.drafting.context import BUILDERS
-from remiss.drafting.models import DraftVersion, GeneratedDocument
+from remiss.drafting.models import DraftState, DraftVersion, GeneratedDocument
 from remiss.drafting.namnd_templates import active_template
 from remiss.remisser.models import Remiss
 
@@ -44,6 +44,17 @@ class Rendered:
     template_sha256: str
 
 
+def document_day(session: Session, remiss: Remiss, kind: str, version: DraftVersion | None, today: date) -> date:
+    """The day a document is dated: the day it is made, except the tjänsteskrivelse, dated the day its text was
+    finished (the version it renders) and never after the beslut it proposed: frozen at the expediering it still
+    says "föreslås besluta", which is true of a proposal made before the meeting."""
+    if kind != "tjansteskrivelse" or version is None:
+        return today
+    day = min(today, local_today(version.created_at))
+    decision = service.find_decision(session, remiss.id)
+    return min(day, decision.meeting_on) if decision is not None else day
+
+
 def render(session: Session, *, now: datetime, principal: Principal, remiss: Remiss, kind: str,
            version: DraftVersion | None = None) -> Rendered:
     """Render kind from version (default: the latest, or the prefilled draft) without storing it."""
@@ -55,7 +66,7 @@ def render(session: Session, *, now: datetime, principal: Principal, remiss: Rem
         content = json.loads(version.content)
     template = active_template(session, remiss.namnd_id, kind)
     template_bytes = template.data if template else default_template(kind)
-    context = BUILDERS[kind](session, remiss, content, local_today(now))
+    context = BUILDERS[kind](session, remiss, content, document_day(session, remiss, kind, version, local_today(now)))
     properties = DocumentProperties(title=remiss.title, author=context["namnd"], created=now,
                                     subject=KIND_NAMES[kind], company=context["organisation"])
     data = render_document(kind, context, template.data if template else None, properties=properties)
@@ -91,10 +102,17 @@ def generate(session: Session, *, now: datetime, principal: Principal, remiss: R
 
 
 def reusable(session: Session, *, now: datetime, remiss: Remiss, kind: str) -> GeneratedDocument | None:
-    """Return a stored document still matching the latest version, the template and today's date."""
+    """Return a stored document still matching the latest version, the template and today's date; once the
+    yttrande is expedierat, the frozen document that was sent (a rättelse in work shows its own draft)."""
     draft, version, _ = service.current_content(session, remiss)
     if version is None:
         return None
+    if draft.state == DraftState.expedierad and draft.frozen_version_id is not None:
+        sent = session.exec(select(GeneratedDocument).where(
+            GeneratedDocument.remiss_id == remiss.id, GeneratedDocument.kind == kind, GeneratedDocument.frozen,
+            GeneratedDocument.draft_version_id == draft.frozen_version_id).order_by(GeneratedDocument.id.desc())).first()
+        if sent is not None:
+            return sent
     if draft.rattelse and version.id == draft.corrects_version_id:
         return None  # the sent version's files say what was sent, not that a rättelse is proposed
     template = active_template(session, remiss.namnd_id, kind)

@@ -16,6 +16,7 @@ from remiss.drafting import context, forms, generate, mailing, service
 from remiss.drafting.models import (Consultation, DecidedBy, Decision, DraftState, DraftVersion, GeneratedDocument,
                                     YttrandeDraft)
 from remiss.planning.models import Milestone
+from remiss.remisser import finished
 from remiss.remisser.models import Attachment
 from remiss.namnd.models import DocumentTemplate
 from remiss.drafting.namnd_templates import KINDS
@@ -136,10 +137,17 @@ TO_REVIEW = "Granska yttrandet: godkänn det, eller skicka tillbaka det till han
 RETURNED = ("Granskaren har skickat tillbaka yttrandet: ändra det enligt kommentaren och skicka det till granskning "
             "igen.")
 TO_JUSTERA = "Nämnden har beslutat: registrera justeringen av protokollet och expediera sedan yttrandet."
+# expedierat without an answer address: nothing was e-mailed, and the page keeps saying so
+SEND_BY_HAND = ("Yttrandet är expedierat men inte e-postat, eftersom remissen saknar svarsadress: skicka "
+                "handlingarna till remittenten på annat sätt{where}, om det inte redan är gjort.")
 
 
-def next_step(status: str, state: DraftState, *, returned: bool, may_review: bool, justerad: bool) -> str:
-    """The next step the yttrande's state gives, or "" where the remiss's status says it (remisser.status)."""
+def next_step(status: str, state: DraftState, *, returned: bool, may_review: bool, justerad: bool,
+              by_hand_to: str | None = None) -> str:
+    """The next step the yttrande's state gives, or "" where the remiss's status says it (remisser.status).
+    by_hand_to: the remiss has no answer e-mail ("" or its postal address): the expedierat yttrande went nowhere."""
+    if status == "besvarad" and state == DraftState.expedierad and by_hand_to is not None:
+        return SEND_BY_HAND.format(where=f", t.ex. med post till {by_hand_to}" if by_hand_to else "")
     if status in ("tilldelad", "under_beredning"):
         if state == DraftState.granskning:
             return TO_REVIEW if may_review else WAITING_FOR_REVIEW
@@ -159,8 +167,11 @@ def panel_context(session: Session, principal: Principal, remiss, now) -> dict:
     draft = run(_DRAFT, {"remiss_id": remiss.id}).first()
     content = service.content_of(session, remiss, draft.content if draft else None)
     state = DraftState(draft.state) if draft else DraftState.utkast
-    may_edit = principal.may(Action.edit, remiss.namnd_id)
-    may_review = principal.may(Action.review, remiss.namnd_id)
+    # a finished remiss takes no more work, bar the rättelse of its expedierat yttrande (remisser.finished)
+    open_work = not finished.is_finished(remiss, correcting=bool(draft and (draft.rattelse
+                                                                            or state == DraftState.expedierad)))
+    may_edit = principal.may(Action.edit, remiss.namnd_id) and open_work
+    may_review = principal.may(Action.review, remiss.namnd_id) and open_work
     versions = run(_VERSIONS, {"draft_id": draft.id}).all() if draft else []
     templates = {kind: (filename, version) for kind, filename, version
                  in run(_TEMPLATES, {"namnd_id": remiss.namnd_id})}
@@ -178,7 +189,8 @@ def panel_context(session: Session, principal: Principal, remiss, now) -> dict:
                       f"{rattelse_step(state, may_review=may_review, decision=decision, today=today)}"
                       if rattelse and state != DraftState.expedierad else
                       next_step(remiss.status, state, returned=bool(draft and draft.review_comment),
-                                may_review=may_review, justerad=decision is not None and decision.justerad_by(today))),
+                                may_review=may_review, justerad=decision is not None and decision.justerad_by(today),
+                                by_hand_to=None if remiss.answer_email else " ".join(remiss.answer_address.split()))),
         "sent": sent,
         "may_rattelse": may_review and state == DraftState.expedierad,
         "decision": _decision_display(session, decision, today),

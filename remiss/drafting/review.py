@@ -4,13 +4,16 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime
 
+from sqlalchemy import and_, or_
 from sqlmodel import Session, select
 
 from remiss.auth.access import Action, Principal
 from remiss.auth.models import User
 from remiss.calendar.swedish import format_date_time
 from remiss.drafting.models import DraftState, YttrandeDraft
+from remiss.remisser.finished import FINISHED
 from remiss.remisser.models import Remiss
+from remiss.remisser.status import RemissStatus
 
 
 @dataclass(frozen=True)
@@ -22,6 +25,7 @@ class ReviewRow:
     since: str  # when it was sent for review
     deadline_on: object  # None for a rättelse: the remiss was answered, its deadline is past business
     rattelse: int = 0  # 0: the yttrande; n: the n:th rättelse of the expedierat yttrande
+    deadline_time: object = None  # the deadline's clock time ("kl. 12.00"), when it has one
 
 
 @dataclass(frozen=True)
@@ -34,15 +38,48 @@ def review_section(session: Session, principal: Principal, now: datetime) -> Rev
     """The drafts waiting in granskning, oldest first; None for users who review nowhere."""
     if not principal.may(Action.review):
         return None
-    stmt = (select(Remiss.id, Remiss.our_dnr, Remiss.title, Remiss.effective_deadline_on, Remiss.namnd_id,
+    stmt = (select(Remiss.id, Remiss.our_dnr, Remiss.title, Remiss.effective_deadline_on,
+                   Remiss.effective_deadline_time, Remiss.namnd_id,
                    User.name, YttrandeDraft.updated_at, YttrandeDraft.rattelse)
             .join(YttrandeDraft, YttrandeDraft.remiss_id == Remiss.id)
             .outerjoin(User, User.id == Remiss.handlaggare_id)
-            .where(YttrandeDraft.state == DraftState.granskning)
+            .where(YttrandeDraft.state == DraftState.granskning,
+                   or_(Remiss.status.not_in([s.value for s in FINISHED]),
+                       and_(Remiss.status == RemissStatus.besvarad.value, YttrandeDraft.rattelse > 0)))
             .order_by(YttrandeDraft.updated_at, Remiss.id).limit(100))
     if principal.visible_namnd_ids() is not None:
         stmt = stmt.where(Remiss.namnd_id.in_(sorted(principal.namnd_ids) or [-1]))
     rows = [ReviewRow(r.id, r.our_dnr or "", r.title, r.name or "Ej tilldelad", format_date_time(r.updated_at),
-                      None if r.rattelse else r.effective_deadline_on, r.rattelse)
+                      None if r.rattelse else r.effective_deadline_on, r.rattelse, r.effective_deadline_time)
             for r in session.execute(stmt) if principal.may(Action.review, r.namnd_id)]
     return ReviewSection(rows)
+
+
+@dataclass(frozen=True)
+class ReturnedRow:
+    remiss_id: int
+    dnr: str
+    title: str
+    comment: str  # what the granskare asked for
+    since: str  # when it was sent back
+    rattelse: int = 0
+
+
+@dataclass(frozen=True)
+class ReturnedSection:
+    rows: list[ReturnedRow] = field(default_factory=list)
+    template: str = "drafting/_returned_start.html"
+
+
+def returned_section(session: Session, principal: Principal, now: datetime) -> ReturnedSection | None:
+    """The handläggare's drafts the granskare sent back, oldest first (the mirror of Att granska); None when
+    there are none."""
+    stmt = (select(Remiss.id, Remiss.our_dnr, Remiss.title, Remiss.namnd_id, YttrandeDraft.review_comment,
+                   YttrandeDraft.updated_at, YttrandeDraft.rattelse)
+            .join(YttrandeDraft, YttrandeDraft.remiss_id == Remiss.id)
+            .where(Remiss.handlaggare_id == principal.user_id, YttrandeDraft.state == DraftState.utkast,
+                   YttrandeDraft.review_comment != "")
+            .order_by(YttrandeDraft.updated_at, Remiss.id).limit(100))
+    rows = [ReturnedRow(r.id, r.our_dnr or "", r.title, r.review_comment, format_date_time(r.updated_at), r.rattelse)
+            for r in session.execute(stmt) if principal.may(Action.edit, r.namnd_id)]
+    return ReturnedSection(rows) if rows else None

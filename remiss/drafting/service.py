@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import re
 from datetime import date, datetime
 from pathlib import Path
 
@@ -16,7 +17,7 @@ from remiss.documents.fields import svenskt_datum
 from remiss.drafting import content as sections
 from remiss.drafting.models import Consultation, Decision, DraftState, DraftVersion, YttrandeDraft
 from remiss.namnd.models import Namnd
-from remiss.remisser import page
+from remiss.remisser import finished, page
 from remiss.remisser import service as remisser
 from remiss.remisser.input import InputErrors
 from remiss.remisser.models import Remiss
@@ -87,10 +88,36 @@ def _signatures_used_before(session: Session, remiss: Remiss) -> dict:
 
 
 def deadline_text(remiss: Remiss) -> str:
-    day, at = remiss.effective_deadline_on, remiss.effective_deadline_time
+    return _moment_text(remiss.effective_deadline_on, remiss.effective_deadline_time)
+
+
+def _moment_text(day, at) -> str:
     if day is None:
         return ""
     return svenskt_datum(day) + (f" kl. {at.strftime('%H.%M')}" if at else "")
+
+
+def arendet_in_force(session: Session, remiss: Remiss, text: str) -> str:
+    """The "Ärendet" text with its pre-filled deadline sentence naming the deadline in force.
+
+    The sentence ("… tillhanda senast den 26 februari 2027 kl. 12.00.") is written into the draft when it is
+    first filled in; after a förlängning it would name a deadline no longer in force next to a Beslutsplanering
+    with the new meetings. Only that sentence with an earlier deadline of the remiss (the original or an earlier
+    granted extension) is changed; anything else the handläggare wrote stays as written."""
+    from remiss.planning.models import Extension  # planning depends on drafting; the model alone is safe
+
+    current = deadline_text(remiss)
+    if not current or "tillhanda senast den " not in text:
+        return text
+    earlier = {_moment_text(remiss.deadline_on, remiss.deadline_time)}
+    earlier |= {_moment_text(day, at) for day, at in session.exec(
+        select(Extension.granted_until_on, Extension.granted_until_time).where(
+            Extension.remiss_id == remiss.id, Extension.sandlista_entry_id.is_(None),
+            Extension.decision == "granted"))}
+    for old in sorted(earlier - {current, ""}, key=len, reverse=True):  # "… kl. 12.00" before the bare day
+        text = re.sub(rf"tillhanda senast den {re.escape(old)}(?![\d])(?! kl\.)", f"tillhanda senast den {current}",
+                      text)
+    return text
 
 
 def defaults_for(session: Session, remiss: Remiss) -> sections.Defaults:
@@ -118,6 +145,12 @@ def current_content(session: Session, remiss: Remiss) -> tuple[YttrandeDraft | N
     return draft, version, content_of(session, remiss, version.content if version else None)
 
 
+def require_open(remiss: Remiss, draft: YttrandeDraft | None) -> None:
+    """Refuse work on a finished remiss; a besvarad one still takes its rättelse (and an expedierat draft's own
+    refusals, which point to it)."""
+    finished.require_open(remiss, correcting=draft is not None and (draft.rattelse > 0 or draft.state == S.expedierad))
+
+
 def _editable(draft: YttrandeDraft | None) -> None:
     if draft is not None and draft.state == S.expedierad:
         raise DraftError("Yttrandet är expedierat och ändras inte. Börja en rättelse (Skicka rättelse) för att "
@@ -132,6 +165,7 @@ def save(session: Session, *, now: datetime, principal: Principal, remiss: Remis
     """Save the sections in raw as a new version; None when nothing changed."""
     require(principal, Action.edit, remiss.namnd_id)
     draft, latest, content = current_content(session, remiss)
+    require_open(remiss, draft)
     _editable(draft)
     if latest is not None and base_version is not None and base_version != latest.number:
         raise InputErrors({"base_version": f"Utkastet har sparats i en nyare version ({latest.number}) sedan du "
@@ -169,6 +203,7 @@ def inga_synpunkter(session: Session, *, now: datetime, principal: Principal, re
     """Turn the draft into a short yttrande saying the nämnd has no comments."""
     require(principal, Action.edit, remiss.namnd_id)
     draft, _, content = current_content(session, remiss)
+    require_open(remiss, draft)
     _editable(draft)
     namnd = session.get(Namnd, remiss.namnd_id)
     return _add_version(session, now=now, principal=principal, remiss=remiss, draft=draft,
@@ -188,6 +223,7 @@ def change_state(session: Session, *, now: datetime, principal: Principal, remis
     """Move the draft between utkast, granskning and godkänd (expediering: see dispatch)."""
     new = parse_state(new)
     draft = find_draft(session, remiss.id)
+    require_open(remiss, draft)
     if draft is None:
         raise DraftError("Spara utkastet innan det skickas vidare.")
     old = DraftState(draft.state)
@@ -207,6 +243,7 @@ def change_state(session: Session, *, now: datetime, principal: Principal, remis
     comment = comment.strip()[:2000]
     if new == S.utkast and not comment:
         raise InputErrors({"comment": "Skriv en kommentar om vad som ska ändras."})
+    answers = draft.review_comment if new == S.granskning else ""  # the comment this version answers
     draft.state = new.value
     draft.review_comment = comment if new == S.utkast else ("" if new == S.granskning else draft.review_comment)
     draft.updated_at = now
@@ -215,7 +252,8 @@ def change_state(session: Session, *, now: datetime, principal: Principal, remis
     audit.record(session, now=now, user_id=principal.user_id, entity="yttrande_draft", entity_id=draft.id,
                  remiss_id=remiss.id, action="state", changes={"state": [old.value, new.value]}, note=comment)
     events.draft_state_changed.send(remiss, session=session, now=now, actor_id=principal.user_id,
-                                    old=old, new=new, comment=comment, rattelse=draft.rattelse)
+                                    old=old, new=new, comment=comment, rattelse=draft.rattelse,
+                                    version=latest.number if latest else None, answers=answers)
     # decided already: stays beslutad; a rättelse leaves the besvarad remiss besvarad (see start_rattelse)
     if new == S.godkand and not draft.rattelse and find_decision(session, remiss.id) is None:
         move_remiss(session, now=now, principal=principal, remiss=remiss, new=RemissStatus.klar_for_beslut,
@@ -241,6 +279,7 @@ def add_consultation(session: Session, *, now: datetime, principal: Principal, r
                      consulted_on: date | None, note: str = "") -> Consultation:
     """Record that a party (pensionärsråd, ungdomsråd, förvaltning) was consulted."""
     require(principal, Action.edit, remiss.namnd_id)
+    require_open(remiss, find_draft(session, remiss.id))
     party = party.strip()
     if not party:
         raise InputErrors({"party": "Ange vem som har tillfrågats."})
@@ -257,6 +296,7 @@ def add_consultation(session: Session, *, now: datetime, principal: Principal, r
 def remove_consultation(session: Session, *, now: datetime, principal: Principal, remiss: Remiss,
                         consultation_id: int) -> None:
     require(principal, Action.edit, remiss.namnd_id)
+    require_open(remiss, find_draft(session, remiss.id))
     row = session.get(Consultation, consultation_id)
     if row is None or row.remiss_id != remiss.id:
         raise DraftError("Samrådet finns inte.")
@@ -275,6 +315,7 @@ def start_rattelse(session: Session, *, now: datetime, principal: Principal, rem
     rättelse's own steps show in the Yttrande panel, "Att granska" and the history.
     """
     require(principal, Action.review, remiss.namnd_id)
+    finished.require_open(remiss, correcting=True)
     draft = find_draft(session, remiss.id)
     if draft is None or draft.state != S.expedierad:
         raise DraftError("Bara ett expedierat yttrande kan rättas; ändra utkastet i stället.")

@@ -14,10 +14,13 @@ from remiss.auth.access import Principal
 from remiss.exports.cells import csv_field, xlsx_cell
 from remiss.remisser.status import status_label
 from remiss.remisser.models import Direction, Remiss
+from remiss.remisser.present import answered_late
 from remiss.remisser.queries import RemissFilter, rows_statement
+from remiss.clock import local
 
 HEADERS = ("Vårt diarienummer", "Remittentens diarienummer", "Ärende", "Remittent", "Riktning", "Nämnd",
-           "Handläggare", "Status", "Inkom", "Sista svarsdag", "Klockslag", "Förlängd", "Länk")
+           "Handläggare", "Status", "Inkom", "Sista svarsdag", "Klockslag", "Förlängd", "Länk", "Expedierad",
+           "Besvarad i tid")
 BATCH = 500
 
 
@@ -32,7 +35,8 @@ def _row(remiss: Remiss, namnd_name: str, handlaggare_name: str | None, link: st
     return ExportRow((remiss.our_dnr or "", remiss.sender_dnr, remiss.title, remiss.remittent,
                       Direction(remiss.direction).label, namnd_name, handlaggare_name or "", status_label(remiss.status),
                       remiss.received_on, remiss.effective_deadline_on, deadline_time, "Ja" if extended else "Nej",
-                      link))
+                      link, local(remiss.answered_at).date() if remiss.answered_at else None,
+                      {None: "", True: "Nej, för sent", False: "Ja"}[answered_late(remiss)]))
 
 
 def rows(session: Session, principal: Principal, f: RemissFilter, link_of) -> Iterator[ExportRow]:
@@ -62,7 +66,7 @@ def write_xlsx(export_rows: Iterable[ExportRow], out: IO[bytes]) -> None:
     book = Workbook(write_only=True)
     sheet = book.create_sheet("Diarium")
     sheet.freeze_panes = "A2"
-    for column, width in zip("ABCDEFGHIJKLM", (18, 22, 60, 28, 12, 30, 22, 16, 12, 14, 10, 10, 40)):
+    for column, width in zip("ABCDEFGHIJKLMNO", (18, 22, 60, 28, 12, 30, 22, 16, 12, 14, 10, 10, 40, 12, 14)):
         sheet.column_dimensions[column].width = width
     sheet.append([xlsx_cell(sheet, title, bold=True) for title in HEADERS])
     for row in export_rows:

@@ -15,8 +15,9 @@ _MONTH_ALT = "|".join(sorted(MONTHS, key=len, reverse=True))
 _WEEKDAY = r"(?:(?:mån|tis|ons|tors|fre|lör|sön)dag(?:en)?\s+)"
 
 ISO_RE = re.compile(r"(?<![\d/])(\d{4})\s?-\s?(\d{1,2})\s?-\s?(\d{1,2})(?![\d/])")
+# "30:e april", and without the colon "30e april 2024" (Region Sörmland's page)
 TEXT_RE = re.compile(
-    rf"(?<![\w]){_WEEKDAY}?(?:den\s+)?(\d{{1,2}})(?::e|:a)?\s+({_MONTH_ALT})\.?(?![\wåäö])(?:\s+(\d{{4}}))?",
+    rf"(?<![\w]){_WEEKDAY}?(?:den\s+)?(\d{{1,2}})(?::e|:a|e)?\s+({_MONTH_ALT})\.?(?![\wåäö])(?:\s+(\d{{4}}))?",
     re.IGNORECASE,
 )
 # Text from a scan or an OCR'd PDF reads the day 1 as a letter: "senast den l oktober 2015". Only after "den" and

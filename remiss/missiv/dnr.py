@@ -10,7 +10,7 @@ RK_DNR = r"(?:[A-ZÅÄÖ][a-zåäö]?|UD|KN|LI|SB)\d{4} ?/\d{2,6}(?:/[A-ZÅÄÖ]
 # 2015/97-IFN-702, 511-3344-2021, RS 2021/1234, KS 2018/14.
 LOCAL_DNR = (
     r"(?:[A-ZÅÄÖ]{2,6}(?:-[A-ZÅÄÖ]{2,6})*[- /]?|[A-ZÅÄÖ]{2,6} )?"
-    r"\d{1,5}[-/:.]\d{1,6}(?:[-/:.][A-ZÅÄÖ0-9]{1,8})*"
+    r"\d{1,5}[-–/:.]\d{1,6}(?:[-/:.][A-ZÅÄÖ0-9]{1,8})*"  # "8664–2018": an en dash from a word processor
     r"|\d{2}[A-ZÅÄÖ]{2,5}\d{2,6}"  # year, unit and number run together: 21NHU404
     r"|[A-ZÅÄÖ]\d{2}-\d{3,6}"  # one letter for the kind of ärende, the year and the number: H21-02922
 )
@@ -104,7 +104,8 @@ def find_sender_dnr(text: str) -> DnrFinding:
 def _looks_like_dnr(token: str) -> bool:
     token = _clean(token)
     # A bare date or a phone number is not a diarienummer.
-    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", token) or re.fullmatch(r"0\d{1,3}-\d{5,8}", token):
+    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", token) or re.fullmatch(r"0\d{1,3}-\d{5,8}", token) or \
+            re.fullmatch(r"(?:19|20)\d\d–(?:19|20)\d\d", token):  # "2022–2033": a period, not a number
         return False
     return any(ch.isdigit() for ch in token)
 

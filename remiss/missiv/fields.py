@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 
-from remiss.missiv.bodies import find_bodies
+from remiss.missiv.bodies import canonical_body, find_bodies
 
 EMAIL_RE = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}", re.IGNORECASE)
 _NAME_WORD = r"[A-ZÅÄÖÉ][a-zåäöéüøáóèíñ]+(?:-[A-ZÅÄÖ][a-zåäöéüáóèíñ]+)?"
@@ -29,6 +29,10 @@ _REMITTENT_PATTERNS = [
     (re.compile(rf"\b(?i:som) ({_BODY}) (?i:har remitterat)"), 3),
     (re.compile(rf"(?i:remiss(?:var)?(?:en)? (?:från|som (?:har )?kommit (?:in )?till)) ({_BODY})"), 2),
     (re.compile(rf"({_BODY}) (?i:(?:har )?remitter(?:ar|at))"), 2),
+    # "MSB remitterar nu förslag på föreskrifter": a body's known abbreviation (checked in find_remittent_cue)
+    (re.compile(r"(?<![\wåäö-])([A-ZÅÄÖ]{2,6}) (?i:(?:har )?remitter(?:ar|at))\b"), 2),
+    # "Remissvaren ska ha kommit in till socialdepartementet": a news item writes the department in lower case
+    (re.compile(r"(?i:ska(?:ll)? ha (?:kommit in|inkommit) till) ([a-zåäö][a-zåäö-]{1,40}+(?<=departementet))"), 3),
     # "Socialdepartementet bjuder in till ett remissmöte": the body inviting to the remiss's meeting or samråd
     (re.compile(rf"({_BODY}) (?i:(?:bjuder|inbjuder) (?:härmed )?in till (?:ett |en )?(?:remiss|samråd))"), 1),
     (re.compile(rf"^[ \t]*(?:[A-ZÅÄÖ][a-zåäö]+ (?:stad|kommun|region)[ \t]+)?({_BODY})[ \t]+\d+[ \t]*\(\d+\)", re.M), 1),
@@ -44,6 +48,8 @@ def find_remittent_cue(text: str) -> tuple[str | None, tuple[int, int] | None]:
     best: tuple[int, int, re.Match] | None = None
     for pattern, weight in _REMITTENT_PATTERNS:
         for m in pattern.finditer(text):
+            if m.group(1).isupper() and not canonical_body(m.group(1)):
+                continue  # an abbreviation the register does not know names no body
             if best is None or weight > best[0]:
                 best = (weight, m.start(), m)
             break
@@ -100,6 +106,27 @@ _SIGNED_FOR = re.compile(rf"\bPå[ \t]+[A-ZÅÄÖ][\wåäö-]{{1,60}}s[ \t]+väg
                          rf"({_NAME_WORD}[ \t]+{_NAME_WORD}(?:[ \t]+{_NAME_WORD}(?=[ \t]*$))?)", re.MULTILINE)
 
 
+# A contact card under a page's text: the name, the role, the telephone, each on a line of its own
+# ("Sandra Strömstedt\n\nStrateg\n\n0766-96 85 69"). The role is checked in find_contact.
+_CARD = re.compile(
+    rf"^[ \t]*({_NAME_WORD}[ \t]+{_NAME_WORD}(?:[ \t]+{_NAME_WORD})?)[ \t]*\n(?:[ \t]*\n)?"
+    r"[ \t]*([A-ZÅÄÖ][a-zåäö-]{2,40}+(?:[ \t]+[a-zåäö-]{2,40}+){0,3})[ \t]*\n(?:[ \t]*\n)?"
+    r"[ \t]*(?:(?:[Tt]el|[Tt]elefon|[Mm]obil|[Tt]fn)[ \t.:]*)?\+?\d[\d -]{6,16}[ \t]*$",
+    re.MULTILINE)
+
+
+def _card(text: str) -> tuple[str | None, tuple[int, int] | None]:
+    for m in _CARD.finditer(text):
+        role = m.group(2).split()[-1]
+        before = text[max(0, m.start() - 40):m.start()]
+        if not (_TITLE_WORD.search(role) or role.casefold().endswith(_ROLES)) or \
+                m.group(2).casefold().startswith("press") or re.search(r"press", before, re.IGNORECASE) or \
+                find_bodies(m.group(1)) or _ORGANISATION.search(m.group(1)):
+            continue  # a press contact or an organisation, not the remiss's handläggare
+        return m.group(1), m.span(1)
+    return None, None
+
+
 def find_contact(text: str) -> tuple[str | None, tuple[int, int] | None]:
     """Return the remittent's contact person (handläggare) and its span."""
     found = _find_contact_after_cue(text)
@@ -111,6 +138,7 @@ def find_contact(text: str) -> tuple[str | None, tuple[int, int] | None]:
         if m and not find_bodies(m.group(1)) and not _ORGANISATION.search(m.group(1)) and \
                 m.group(1).split()[-1].casefold() not in _NOT_NAMES:
             return m.group(1), m.span(1)
+        return _card(text)
     return found
 
 
@@ -132,7 +160,9 @@ def _find_contact_after_cue(text: str) -> tuple[str | None, tuple[int, int] | No
 
 
 _ANSWER_CUE = re.compile(
-    r"(?:e-?post|e-mail|mejl|mail)\s+(?:till|på|under[ \t]+adress(?:en)?)|(?:via|per|med)[ \t]+(?:e-?post|e-mail|mejl|mail)[ \t]*\(|(?:skicka|lämna|sänd|inkomm|mejl|maila|inge|ges in)\w{0,3}[ \t]+(?:[\wåäö-]+[ \t]+){0,6}?till|"
+    # "(per e-post) till uok@…"; "tillhanda via e-post, hallbarregionalutveckling@…"
+    r"(?:e-?post|e-mail|mejl|mail)\)?\s+(?:till|på|under[ \t]+adress(?:en)?)|"
+    r"(?:via|per|med)[ \t]+(?:e-?post|e-mail|mejl|mail)[ \t]*[(,:]|(?:skicka|lämna|sänd|inkomm|mejl|maila|inge|ges in)\w{0,3}[ \t]+(?:[\wåäö-]+[ \t]+){0,6}?till|"
     r"ska(?:ll)? ha (?:kommit in|inkommit) till|(?:mejl|e-post|mail)adress(?:en)? är\s*:?|"
     r"(?:mejla|e-posta|skicka (?:e-post|mejl))[ \t]+är[ \t]+adressen\s*:?",
     re.IGNORECASE,

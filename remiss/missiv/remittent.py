@@ -35,6 +35,9 @@ def find_remittent(text: str, answer_email: str | None,
     joint = _joint(text, mentions)
     if joint:
         return joint
+    letterhead = _rk_letterhead(text, mentions)
+    if letterhead:
+        return letterhead.body.name, (letterhead.start, letterhead.end), []
     if by_mail:
         named = next((m for m in mentions if m.body == by_mail), None)
         return by_mail.name, (named.start, named.end) if named else None, [
@@ -91,6 +94,25 @@ def _bare_sender(text: str, mentions: list) -> str | None:
         # "till Länsstyrelsen", "Länsstyrelsen skickar …": the sender; "kommuner, Länsstyrelsen samt …": a consultee
         if re.search(r"\btill[ \t]+$", before) or not listed and re.match(r"[ \t]+[a-zåäö]", after):
             return m.group(1)
+    return None
+
+
+# "Remiss\nREGERINGSKANSLIET\n2015-02-10\nS2013/8560/FS\nSocialdepartementet": a department's letterhead.
+# regeringen.se's "Pressmeddelande från Infrastrukturdepartementet" above a press release that states the remiss.
+_RK_HEAD = re.compile(r"^[ \t]*(?:regeringskansliet[ \t]*$|pressmeddelande[ \t]+från[ \t]+(?=[A-ZÅÄÖ]))",
+                      re.IGNORECASE | re.MULTILINE)
+
+
+def _rk_letterhead(text: str, mentions: list):
+    """Return the department named on a line of its own under a Regeringskansliet letterhead, or None."""
+    head = _RK_HEAD.search(text, 0, 1500)
+    if not head:
+        return None
+    for m in mentions:
+        alone = text[text.rfind("\n", 0, m.start) + 1:m.start].strip() == "" or m.start == head.end()
+        if head.end() <= m.start <= head.end() + 200 and m.body.name.endswith("departementet") and alone and \
+                text[m.end:text.find("\n", m.end) if "\n" in text[m.end:] else len(text)].strip() == "":
+            return m
     return None
 
 

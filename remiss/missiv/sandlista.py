@@ -68,6 +68,8 @@ def _from_lines(text: str, start: int) -> tuple[list[str], int]:
     pos = start
     end = start
     blank_run = 0
+    spaced: bool | None = None  # entries stand in paragraphs of their own (decided at the first blank line)
+    joined = False  # the first entry took in a wrapped line
     for line_match in re.finditer(r"[^\n]*\n?", text[start:]):
         raw = line_match.group()
         if not raw:
@@ -78,7 +80,14 @@ def _from_lines(text: str, start: int) -> tuple[list[str], int]:
             blank_run += 1
             if names and numbered is False and blank_run >= 1:
                 nxt = _next_nonblank(text, pos)
-                if not (nxt and _GROUP_LINE.match(nxt)):
+                if nxt and _GROUP_LINE.match(nxt):
+                    pass
+                elif spaced is None and len(names) == 1 and not joined:
+                    # a list pasted from a web page, one <p> per entry: a blank line after every name
+                    spaced = _single_name_paragraph(text, pos)
+                    if not spaced:
+                        break
+                elif not (spaced and blank_run == 1 and _single_name_paragraph(text, pos)):
                     break
             if blank_run >= 3:
                 break
@@ -103,12 +112,29 @@ def _from_lines(text: str, start: int) -> tuple[list[str], int]:
             if _is_prose(line):
                 break
             if names and (line[:1].islower() or _WRAP_END.search(names[-1])):
+                if spaced:
+                    break  # a paragraph of two lines after one-line entries: the list has ended
                 names[-1] = names[-1] + " " + line
+                joined = True
             else:
                 names.append(line)
         end = start + line_match.start() + len(raw.rstrip("\n"))
     cleaned = [_clean_name(n) for n in names]
     return [n for n in cleaned if n], end
+
+
+# What follows a list and is no entry: a greeting, a label, a date or an address.
+_NOT_AN_ENTRY = re.compile(r"(?:med )?vänlig(?:a)? hälsning(?:ar)?|hälsningar|enligt uppdrag", re.IGNORECASE)
+
+
+def _single_name_paragraph(text: str, pos: int) -> bool:
+    """Tell whether the paragraph after the blank lines at `pos` is one short line that could be a remissinstans."""
+    m = re.compile(r"[ \t\n]*([^\n]+)(\n[ \t]*(?:\n|\Z)|\Z)").match(text, pos)
+    if not m:
+        return False
+    line = m.group(1).strip()
+    return (line[:1].isupper() and len(line.split()) <= 8 and not _is_prose(line) and not line.endswith(".")
+            and not _NOT_AN_ENTRY.match(line) and not re.search(r"[:@]|\d{4}", line))
 
 
 def _next_nonblank(text: str, pos: int) -> str | None:

@@ -32,16 +32,24 @@ _PROSE = [
     # önskar synpunkter …": the title stands between the addressee and the first sentence.
     re.compile(r"\bEnligt sändlista[ \t]+([A-ZÅÄÖ][^.\n]{5,150}?)(?=[ \t]+[A-ZÅÄÖ][\wåäö]+[ \t]+"
                r"(?:önskar|översänder|remitterar|bjuder|ger|inbjuder|har tagit fram)\b)"),
+    # "Regionförbundet Sörmland skickar idag ut ”Regional cykelstrategi för Sörmland” på remiss": the quoted name
+    re.compile(r"\b(?:skickar|sänder|ställer|skickas|sänds|ställs)[ \t]+(?:(?:nu|idag|i[ \t]+dag)[ \t]+)?ut[ \t]+"
+               r"[”\"]([^”\"\n]{3,150})[”\"][ \t]+på[ \t]+remiss\b"),
+    # "synpunkter på utredningen ”När behovet får styra – …”", "Samrådshandlingen heter: ”Viktiga vattenfrågor …”"
+    re.compile(r"\b(?:[Uu]tredningen|[Bb]etänkandet|[Pp]romemorian|[Rr]apporten|[Ss]amrådshandlingen|[Rr]emisshandlingen)"
+               r"(?:[ \t]+heter[ \t]*:?)?[ \t]+[”\"]([^”\"\n]{3,200})[”\"]"),
     # "Bifogat finns förslag till ändringar i … föreskrifter (KIFS 2017:7) om …."; "Härmed översänds promemorian …"
     re.compile(r"\b(?:Bifogat|Härmed) (?:finns|översänds|remitteras|bifogas)(?: härmed)?(?: för (?:remiss|yttrande))? "
                r"((?:förslag|promemorian?|rapporten?|betänkandet)\b[^\n.]{3,200})\.(?:\s|$)"),
 ]
 # Words a document type adds in front of its name: "Remiss av promemorian X" is the ärendemening X.
 _DOC_LEAD = re.compile(
-    r"^(?:(?:(?:Öppen[ \t]+)?Remiss(?:en|version(?:en)?|utgåva(?:n)?|förslag(?:et)?)?|Remittering|Kungörelse|Promemoria|"
+    r"^(?:(?:(?:Öppen[ \t]+)?Remiss(?:en|version(?:en)?|utgåva(?:n)?|förslag(?:et)?|lista(?:n)?)?|Remittering|Kungörelse|Promemoria|"
     r"Samråd(?: och utställning)?|Utställning|Granskning|"
     r"Inbjudan till (?:samråd|remiss)|Välkommen att tycka till|(?:Dags att )?[Tt]yck(?:a)? till|"
     # "Nu är förslaget till … ute på remiss", "Samrådshandling: Vattentjänstplan …"
+    # "Digitalt remisseminarium – Regional livsmedelsstrategi": an event about the remiss names it after the dash
+    r"(?:Digitalt[ \t]+)?(?:remisseminarium|remissmöte|remisskonferens|samrådsmöte)(?=[ \t]*[:–-])|"
     r"Nu (?:är|går|skickas|ställs)|(?:Samråds|Gransknings|Remiss|Utställnings)handling(?:ar)?|"
     r"(?:Inbjudan|Möjlighet|Välkommen) att (?:lämna synpunkter|yttra sig)|(?:Lämna|Ge|Skicka in)(?: dina| era)? synpunkter|"
     # "Glöm inte ge yttrande om Översiktsplan 2040": a reminder in front of the matter's name
@@ -62,11 +70,17 @@ _DOC_LEAD = re.compile(
     re.IGNORECASE,
 )
 _TRAIL = re.compile(
-    r"(?<![ \t])[ \t]*(?:[-–:][ \t]*(?:remiss|samråd|granskning|utställning)(?:förslag|version|shandling)?|"
+    r"(?<![ \t])[ \t]*(?:[-–:][ \t]*(?:(?:allmänt|offentligt|nytt|förnyat|utökat)[ \t]+)?"
+    r"(?:remiss|samråd|granskning|utställning)(?:förslag|version|shandling)?|"
     # an extension notice's heading: "… - förlängd samrådstid", "Granskningstiden för X förlängs till 1 mars"
     r"[-–:][ \t]*(?:förlängd|förlängning av|ny)[ \t]+(?:remiss|svars|samråds|gransknings|utställnings|yttrande)tid(?:en)?|"
     r"[ \t]förläng(?:s|t|es)(?:[ \t]+till(?:[ \t]+och[ \t]+med)?[ \t]+[^\n]{1,30})?|"
-    r"(?:(?:är|går)[ \t]+)?(?:ute |ut )?på (?:remiss|samråd|granskning|utställning))[ \t]*$", re.IGNORECASE)
+    r"(?:(?:är|går)[ \t]+)?(?:ute |ut )?på (?:remiss|samråd|granskning|utställning)|"
+    # "Skollokalutredningen färdig - remissas nu": a news heading's report on the remiss after the name
+    # (the blanks in front are the pattern's own leading [ \t]*: a second run here made a line of blanks quadratic)
+    r"(?:(?:färdig|färdigt|klar|klart)[ \t]+)?[-–:][ \t]*(?:remissas|remitteras)(?:[ \t]+nu)?|"
+    # "… föreskrifterna (4 bilagor)": the letter's attachments, no part of the name
+    r"\((?:\d{1,2}|med)[ \t]+bilag(?:a|or|orna)\))[ \t]*$", re.IGNORECASE)
 # regeringen.se puts the diarienummer right after the heading ("… vindkraftverkDiarienummer: Fi2025/00114"); a
 # subject may end with it in brackets ("… vindkraftverk (Fi2025/00114)"). Neither belongs to the ärendemening.
 # (The blanks in front are taken only from the first of them, so that a run of blanks is not retried.)
@@ -84,6 +98,8 @@ _DATE_TAIL = re.compile(r"(?<![ \t])(?<![ \t]den)(?<![ \t]från)(?<![ \t]per)[ \
 # A finite verb among a headline's first words makes it a sentence ("Nu kan du tycka till", "Regionen vill …").
 _NEWS_VERB = re.compile(r"^(?:\S+[ \t]+){1,2}(?:kan|ska|skall|vill|får|har|blir|behöver|måste|ger|går|tar|kommer|gör|"
                         r"säger)\b", re.IGNORECASE)
+# "Arbetet med kommunens klimat- och energiplan går vidare": a news heading that ends in its verb names no matter.
+_NEWS_END = re.compile(r"[ \t](?:går[ \t]+vidare|fortsätter|är[ \t]+(?:klar|klart|färdig|färdigt|igång))\Z", re.IGNORECASE)
 _BULLET = re.compile(r"[•·*▪◦–-][ \t]")
 _POSSESSIVE = re.compile(r"^(?:Kommunens|Regionens|Länsstyrelsens|Myndighetens)[ \t]+", re.IGNORECASE)
 # Navigation, credits and dates that sit above a web page's headline.
@@ -95,16 +111,20 @@ _CHROME = re.compile(
     r"acceptera|godkänn|kontakta oss|till startsidan|innehåll på sidan|på denna sida|relaterat|print\b|share\b|"
     r"så här (?:svarar|gör|lämnar|tycker) (?:du|man|ni)\b|"
     # skip links and toolbars ("Direkt till innehållet", "Verktygsfält"), an illustration's label, a section link
-    r"(?:direkt )?till (?:huvud)?innehåll(?:et)?\b|verktygsfält|exempelbild|sidinformation|nyheter\Z|"
-    r"här (?:hittar|finns|kan)\b|läs mer\b|prenumerera\b|artikeln publicerades\b|"
+    r"(?:direkt )?till (?:huvud)?innehåll(?:et)?\b|för mer information\b|mer information\Z|verktygsfält|exempelbild|sidinformation|nyheter\Z|"
+    r"här (?:hittar|finns|kan)\b|läs mer\b|läs (?:missivet|remissen|hela|rapporten|dokumentet)\b|prenumerera\b|artikeln publicerades\b|"
     # a signature's labelled lines: "Kontaktperson: Anna Berg", "Telefon: 0457-…"
     r"(?:kontaktperson(?:er)?|kontakt|handläggare|ansvarig handläggare|telefon|tfn|tel|e-post|epost|mobil)[ \t]*:|"
+    # an address block's labelled lines: "Till: Stadsområdesnämnd Öster", "Mottagare: Kommunstyrelsen"
+    r"(?:till|från|kopia|mottagare|adressat(?:er)?|sändlista)[ \t]*:|"
     # a letterhead's reference alone ("Dnr 6.4.16-05737/2021"), a page's section link ("Svara på remisser"), and
     # the labels of a page's tools and sections ("Katalog", "Utskrift", "Bakgrund"), which name no matter
     r"(?:dnr|diarienr|diarienummer|ärendenummer|vår referens|er referens)\b[ \t.:]*+(?:[A-ZÅÄÖ]{1,6}[ \t])?\S*\d\S*\Z|"
     r"(?:svara|svar|lämna synpunkter|yttra dig) på (?:remisser|remissen|förslag(?:et)?)\Z|"
     r"(?:katalog|utskrift|bakgrund|inledning|sammanfattning|innehåll|kategori|kategorier|etiketter|"
     r"praktisk information|bilagor|remisshandlingar|relaterade (?:dokument|länkar|sidor))\Z|klicka (?:på|här)\b|vid frågor\b|"
+    # a link list's item: "Mer mat från Västerbotten, uppslag (lämpligt för skärm) Länk"
+    r"[^\n]{0,200}[ \t]Länk\Z|"
     # a link to a file: "Missiv (PDF, 262 kB)"
     r"[^\n]{0,200}\((?:pdf|word|docx?|xlsx?|odt)\b[^()\n]{0,20}\d[ \t]*[kKmM]B\)\Z|"
     r"(?:[^/>›\n]{0,60}[ \t][/>›][ \t]){2})",  # a breadcrumb: Start / Bygga och bo / Avfall
@@ -115,7 +135,9 @@ _DAY = rf"(?:\d{{4}}-\d{{2}}-\d{{2}}|\d{{1,2}}(?::e)?[ \t]+{_MONTH}(?:[ \t]+\d{{
 # A line that only dates the page or the letter: "07 maj 2014 17:01", "Publiceringsdatum: 12 juli 2019",
 # "Artikeln publicerades 10 december 2020", "Datum:2012-04-16 Dnr: 581:2012/506747" (a letterhead's labelled pairs).
 _DATELINE = re.compile(
-    rf"^(?:(?:[\wåäö]{{1,30}}+[ \t]{{1,5}}+){{0,2}}[\wåäö]{{1,30}}+[ \t]*+:?[ \t]*+)?{_DAY}(?:,?[ \t]+(?:kl\.?[ \t]*)?\d{{1,2}}[:.]\d{{2}})?"
+    rf"^(?:(?:[\wåäö]{{1,30}}+[ \t]{{1,5}}+){{0,2}}[\wåäö]{{1,30}}+[ \t]*+:?[ \t]*+)?{_DAY}(?:,?[ \t]+(?:(?:kl\.?|klockan|klocka)[ \t]*)?\d{{1,2}}[:.]\d{{2}}"
+    # "10 dec 2020 klocka 10.00 - 11.30": an event's time span
+    rf"(?:[ \t]*[-–][ \t]*\d{{1,2}}[:.]\d{{2}})?)?"
     rf"(?:[ \t]+(?:Dnr|Diarienr|Diarienummer|Ärendenummer|Vår referens|Er referens|Beteckning)\b[^\n]*)?\.?",
     re.IGNORECASE | re.MULTILINE)  # anchored at a line's start: it is only ever matched against a whole line
 # Lines of a letterhead: the document type alone, a date with a diarienummer, the sending unit.
@@ -123,7 +145,9 @@ _LETTERHEAD = re.compile(r"(?:remiss(?:version|utgåva|förslag)?|missiv|remissm
                          r"utställning|(?:(?:aktuella|tidigare|pågående|öppna|avslutade|utgångna)[ \t]+)?"
                          r"(?:remisser|samråd)(?:[ \t]+(?:från|under)[ \t]+\d{4})?|[\d\s:–-]+)\.?", re.IGNORECASE)
 _UNIT = re.compile(r"(?:avdelningen|enheten|sektionen|kansliet|förvaltningen|kontoret|staben|byrån|departementet|"
-                   r"nämnden|styrelsen)$", re.IGNORECASE)
+                   r"nämnden|styrelsen)$|"
+                   # a letterhead's unit named by its task: "Enheten för folkhälsa och sjukvård"
+                   r"^(?:avdelningen|enheten|sektionen|staben|byrån|kansliet)[ \t]+för[ \t]", re.IGNORECASE)
 
 
 def _looks_like_a_name(words: list[str]) -> bool:
@@ -157,6 +181,12 @@ _DRAWN_UP = re.compile(
     r"([^\n.]{3,200}?)(?:[ \t]+har[ \t]+(?:nu[ \t]+)?(?:tagits[ \t]+fram|upprättats|utarbetats)\b|\.(?:\s|$))")
 
 
+# Read last of all: "Nu skickas föreskrifter för licensjakt på lodjur på remiss." (a news item whose heading is a
+# sentence); a pronoun or a bare "förslaget" names nothing.
+_SENT_OUT = re.compile(r"\bNu[ \t]+(?:skickas|sänds|går)[ \t]+(?!(?:den|det|de|förslaget|remissen|handlingarna)\b)"
+                       r"([a-zåäö][^\n.]{3,150}?)[ \t]+(?:ut[ \t]+)?på[ \t]+(?:remiss|samråd)\b")
+
+
 def find_title(text: str) -> tuple[str | None, tuple[int, int] | None]:
     """Return the ärendemening (title) and its span."""
     value, span = _find_title(text)
@@ -168,6 +198,11 @@ def find_title(text: str) -> tuple[str | None, tuple[int, int] | None]:
             value, span = _tidy(text[start:m.end(1)], (start, m.end(1)), lead=False)
             if value:
                 value = value[:1].upper() + value[1:]
+    if value is None:
+        m = _SENT_OUT.search(text)
+        if m:
+            value, span = _tidy(m.group(1), m.span(1), lead=False)
+            value = value[:1].upper() + value[1:] if value else None
     if value is None:
         m = _DRAWN_UP.search(text)
         if m:
@@ -242,6 +277,8 @@ def same_matter(subject_title: str, heading: str) -> bool:
     """
     if shares_designation(subject_title, heading):
         return True
+    # "… handlingsprogram (LSO)": a subject's bracketed abbreviation of the law is no word the heading must hold
+    subject_title = re.sub(r"\([^()\n]{1,20}\)", " ", subject_title)
     def words(value: str) -> set[str]:
         return {w.casefold() for w in re.findall(r"[^\W\d_]{3,}", value)} - {"remiss", "och", "för", "med"}
     wanted, named = words(subject_title), words(heading)
@@ -275,7 +312,8 @@ def clean_subject(subject: str, span: tuple[int, int]) -> tuple[str | None, tupl
 
 # A diarienummer the sender put at the end of the subject: "… läkemedel (581:2011/502100)", "… Boa 511-7180-11",
 # "… översiktsplan KS-2021-00442". A year range ("2021-2025") and an SOU/Ds/författning number are the name's own.
-_DNR_TOKEN = r"(?:[A-ZÅÄÖ]{1,6}[ -]?)?\d[\d.:/-]{3,30}\d"
+# "RUN-HRU24-0029": a series and a unit in front of the year and number
+_DNR_TOKEN = r"(?:[A-ZÅÄÖ]{1,6}-(?!FS[ \t]))?(?:[A-ZÅÄÖ]{1,6}[ -]?)?\d[\d.:/-]{3,30}\d"  # "HSLF-FS 2021:2" is no dnr
 _SUBJECT_DNR = re.compile(
     rf"(?<![ \t])(?:[ \t]*+\((?:dnr|diarienr|diarienummer)?[ \t.:]{{0,5}}{_DNR_TOKEN}\)|"
     rf"(?<!SOU)(?<!Ds)(?<!FS)(?<!prop\.),?[ \t]++(?:(?:dnr|diarienr|diarienummer)[ \t.:]{{0,5}})?"
@@ -288,7 +326,9 @@ _SUBJECT_DNR = re.compile(
 # "Remiss av promemorian X", "Remiss promemoria X", "Remittering av betänkandet X": the ärendemening is X, even in the
 # letter's own heading; it flows into every document and mail subject, which say "remiss" themselves.
 _REMISS_LEAD = re.compile(
-    r"^(?:(?:Remiss|Remittering)\b(?:[ \t]+(?:av|om|angående|avseende|gällande|över|på)\b)?[ \t]*[:–-]?[ \t]*)?"
+    # "Remiss från Miljödepartementet om X": the sender between the word and the matter
+    r"^(?:(?:Remiss(?:lista(?:n)?)?|Remittering)\b(?:[ \t]+från[ \t]+[A-ZÅÄÖ][\wåäö-]{1,60}(?=[ \t]+(?:om|av|angående|gällande)\b))?"
+    r"(?:[ \t]+(?:av|om|angående|avseende|gällande|över|på)\b)?[ \t]*[:–-]?[ \t]*)?"
     r"(?:(?:(?:departements)?promemorian?|betänkandet?|rapporten?)(?:[ \t]+(?:om|angående|avseende|gällande))?[ \t]+)?"
     r"(?=\S)",
     re.IGNORECASE)
@@ -344,7 +384,7 @@ def plausible_heading(line: str) -> bool:
         return False
     if re.search(r"\bremiss\b", line, re.IGNORECASE) and not (_DOC_LEAD.match(line) or _TRAIL.search(line)):
         return bool(_REMISS_LEAD.match(line) and _REMISS_LEAD.match(line).end())  # "Remiss av X", not news of one
-    return not (_NEWS_VERB.match(line) and not _DOC_LEAD.match(line))
+    return not ((_NEWS_VERB.match(line) or _NEWS_END.search(line)) and not _DOC_LEAD.match(line))
 
 
 def is_headline(text: str, span: tuple[int, int] | None) -> bool:
@@ -380,11 +420,14 @@ def _headline(text: str) -> tuple[str | None, tuple[int, int] | None]:
             return None, None  # a news headline about the remiss, not its name
         if line.isupper():
             return None, None  # a shouted section name loses the words the annotation needs
-        if _NEWS_VERB.match(line) and not _DOC_LEAD.match(line):
+        if (_NEWS_VERB.match(line) or _NEWS_END.search(line)) and not _DOC_LEAD.match(line):
             return None, None  # "Corona kan ge klagande längre betänketid": a news sentence, not the matter's name
         if len(words) <= 4 and not re.search(r"\d", line) and _is_heading_over_prose(lines, index + 1) and \
                 not _shares_a_word(line, lines[index + 1].group()):
             continue  # a section's label ("Miljöanalys") above the item's own heading, not its subheading
+        if len(words) <= 4 and not re.search(r"remiss", line, re.IGNORECASE) and index + 1 < len(lines) and \
+                _names_a_remiss(lines[index + 1].group()):
+            continue  # a section's label ("Regional utveckling") above "Remiss – Målbild för regionala cykelstråk"
         value, span = _tidy(line, (line_match.start(), line_end))
         if value is None:
             return None, None
@@ -417,6 +460,14 @@ def _item_heading(text: str, later: list[re.Match], heading: str) -> tuple[str, 
                 return None  # two items under the heading: which one is in hand is not known
             found = (line, m.span())
     return found
+
+
+def _names_a_remiss(line: str) -> bool:
+    """Tell whether a line is a heading of the form "Remiss – X" / "Remiss av X" that names the matter."""
+    line = line.strip()
+    lead = _REMISS_LEAD.match(line)
+    return bool(lead and lead.end() and re.match(r"(?:Remiss|Remittering)\b", line)) and len(line) > lead.end() + 3 \
+        and not line.endswith((".", ":", "!", "?")) and len(line.split()) <= 25
 
 
 def _shares_a_word(a: str, b: str) -> bool:

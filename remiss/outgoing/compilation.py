@@ -34,6 +34,12 @@ def context(session: Session, *, now: datetime, remiss: Remiss) -> dict:
     officer = session.get(User, remiss.handlaggare_id or remiss.created_by_id or -1)
     entries = remisser.entries(session, remiss.id)
     order = _group_order(entries)
+    # "Övriga remissinstanser" names the rest when groups were defined; with no groups at all, no group is shown
+    grouped = any(e.group_name for e in entries)
+
+    def group_of(entry: SandlistaEntry) -> str:
+        return entry.group_name or (NO_GROUP if grouped else "")
+
     answered = sorted([e for e in entries if e.answer_status == AnswerStatus.svarat],
                       key=lambda e: (order[e.group_name or NO_GROUP], e.position))
     texts: dict[tuple[int, int], str] = {}
@@ -48,15 +54,15 @@ def context(session: Session, *, now: datetime, remiss: Remiss) -> dict:
             if text is None and entry.no_comments:
                 text = "Inga synpunkter."
             if text:
-                svar.append({"grupp": entry.group_name or NO_GROUP, "instans": entry.name, "text": text})
+                svar.append({"grupp": group_of(entry), "instans": entry.name, "text": text})
         fragor.append({"fraga": question.text, "svar": svar or [{"grupp": "", "instans": "Inga svar på frågan",
                                                                    "text": ""}]})
     # each instans's answer in short, as the sekreterare registered it (an answer that came as a file, not mapped
     # to the questions, is not lost: its summary is here)
-    sammanfattningar = [{"grupp": entry.group_name or NO_GROUP, "instans": entry.name,
+    sammanfattningar = [{"grupp": group_of(entry), "instans": entry.name,
                          "text": entry.summary or "Inga synpunkter."}
                         for entry in answered if entry.summary.strip() or entry.no_comments]
-    ovriga = [{"instans": f"{entry.name} ({entry.group_name or NO_GROUP})", "text": entry.other_comments}
+    ovriga = [{"instans": entry.name + (f" ({group_of(entry)})" if group_of(entry) else ""), "text": entry.other_comments}
               for entry in answered if entry.other_comments.strip()]
     stats = counts(session, remiss.id)
     intro = [f"Remissen skickades {format_date(remiss.sent_at)} med sista svarsdag "

@@ -22,8 +22,14 @@ from remiss.remisser.models import AnswerStatus, Attachment, Direction, Remiss, 
 from remiss.remisser.status import RemissStatus
 
 
+AFTER_SVARSTID = {RemissStatus.sammanstalld: "svaren är sammanställda", RemissStatus.avslutad: "ärendet är avslutat",
+                  RemissStatus.aterkallad: "remissen är återkallad"}
+
+
 def days_left(remiss: Remiss, now: datetime) -> str:
     """ "12 dagar kvar", "sista dagen i dag", "svarstiden gick ut i går", "svarstiden gick ut för 3 dagar sedan"."""
+    if remiss.status in AFTER_SVARSTID:  # the svarstid is over business once the answers are compiled
+        return AFTER_SVARSTID[remiss.status]
     if remiss.effective_deadline_on is None:
         return "ingen sista svarsdag"
     delta = (remiss.effective_deadline_on - local(now).date()).days
@@ -70,9 +76,11 @@ def _general_extensions(session: Session, remiss_id: int) -> list[str]:
             for e in rows]
 
 
-def send_confirmation(emails: list[str], by_post: int, shown: int = 8) -> str:
-    """The question asked before the remiss goes out: how many get it by e-mail at once, to which addresses."""
-    text = "Skicka remissen nu?"
+def send_confirmation(emails: list[str], by_post: int, shown: int = 8, *, handlingar: int = 1) -> str:
+    """The question asked before the remiss goes out: how many get it by e-mail at once, to which addresses,
+    and a warning when there are no remisshandlingar to comment on."""
+    text = ("Remissen har inga remisshandlingar: remissinstanserna får bara missivet. " if not handlingar else "")
+    text += "Skicka remissen nu?"
     if emails:
         listed = ", ".join(emails[:shown]) + (f" och {len(emails) - shown} till" if len(emails) > shown else "")
         text += (f" Den e-postas genast till {count_words(len(emails), 'remissinstans', 'remissinstanser')}: "
@@ -80,6 +88,20 @@ def send_confirmation(emails: list[str], by_post: int, shown: int = 8) -> str:
     if by_post:
         text += f" {count_words(by_post, 'brev', 'brev')} till remissinstanser utan e-post skrivs ut för post."
     return text + " Det går inte att ångra."
+
+
+def compile_confirmation(remiss: Remiss, now: datetime, waiting: int) -> str:
+    """The question asked before "Sammanställ svaren" while instanser have not answered ("" when all have):
+    whether the svarstid is still running, and that the planned reminders stop."""
+    if not waiting:
+        return ""
+    text = ""
+    if remiss.effective_deadline_on is not None and not lifecycle.deadline_passed(remiss, now):
+        text = (f"Svarstiden löper till {format_deadline(remiss.effective_deadline_on, remiss.effective_deadline_time)}"
+                ", och ")
+    who = count_words(waiting, "remissinstans", "remissinstanser")
+    text += f"{who} har inte svarat" if text else f"{who[0].upper()}{who[1:]} har inte svarat"
+    return text + ". Sammanställa svaren ändå? Planerade påminnelser stoppas."
 
 
 def panel(session: Session, principal: Principal, remiss: Remiss, now: datetime, *, status: str = "",
@@ -102,6 +124,7 @@ def panel(session: Session, principal: Principal, remiss: Remiss, now: datetime,
     shown = {f.attachment_id for f in publication.files_of(session, remiss.id)} if published else set()
     candidates = publication.publishable_files(session, remiss.id)
     answer_names = {e.id: e.name for e in entries}
+    handlingar = sum(1 for a in page.attachments(session, remiss.id) if a.purpose == "remisshandling")
     return {
         "state": state, "counts": overview.counts(session, remiss.id), "rows": rows,
         "groups": overview.groups(session, remiss.id, entries), "statuses": list(AnswerStatus),
@@ -111,7 +134,9 @@ def panel(session: Session, principal: Principal, remiss: Remiss, now: datetime,
         "sent": remiss.sent_at is not None, "sent_at": format_date_time(remiss.sent_at) if remiss.sent_at else "",
         "unsent": len(unsent), "by_mail": len(by_mail), "by_post": len(by_post),
         "nowhere": [(e.id, e.name) for e in nowhere], "days_left": days_left(remiss, now),
-        "send_confirm": send_confirmation([current[e.id][0] for e in by_mail], len(by_post)),
+        "send_confirm": send_confirmation([current[e.id][0] for e in by_mail], len(by_post), handlingar=handlingar),
+        "handlingar": handlingar,
+        "compile_confirm": compile_confirmation(remiss, now, len(waiting)),
         "waiting": waiting, "extended": extended, "general_extensions": _general_extensions(session, remiss.id),
         "chasers": {entry_id: moments for entry_id, moments in planned.items()},
         "chaser_count": sum(len(m) for m in planned.values()),
@@ -213,10 +238,12 @@ def public_page(session: Session, remiss_id: int) -> dict | None:
     for entry in page.entries(session, remiss_id):
         if entry.answer_status == AnswerStatus.svarat and entry.id in by_entry:
             said = "Remissvar" + (f" inkom {format_date(entry.answered_on)}" if entry.answered_on else "")
+        elif entry.answer_status == AnswerStatus.svarat:  # answered, but no file of the answer is published
+            said = "Har svarat (svaret publiceras inte här)"
         elif entry.answer_status == AnswerStatus.avstar:
             said = "Avstår från att yttra sig"
         else:
-            said = "Inget publicerat remissvar"
+            said = "Har inte svarat"
         entries.append({"name": entry.name, "group": entry.group_name, "said": said,
                         "files": by_entry.get(entry.id, [])})
     namnd = session.get(Namnd, remiss.namnd_id)

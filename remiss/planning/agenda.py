@@ -14,7 +14,7 @@ from remiss.calendar.swedish import format_weekday_date
 from remiss.clock import STOCKHOLM, local
 from remiss.planning.models import Milestone
 from remiss.remisser.models import Direction, Remiss, is_open
-from remiss.remisser.status import CLOSED, RemissStatus
+from remiss.remisser.status import CALLED_OFF_VALUES, CLOSED, called_off
 
 DEADLINE = "sista_svarsdag"
 
@@ -53,8 +53,6 @@ _REMISS_COLUMNS = (Remiss.id.label("remiss_id"), Remiss.our_dnr, Remiss.title, R
 _MILESTONE_COLUMNS = (Milestone.kind, Milestone.label, Milestone.due_on, Milestone.explanation, Milestone.advice,
                       Milestone.flagged, Milestone.done_at, Milestone.override_on, Milestone.closed_with_remiss)
 _CLOSED_VALUES = frozenset(s.value for s in CLOSED)
-# Closed without an answer: what was left of the work is called off, not done.
-_CALLED_OFF = frozenset({RemissStatus.avstar.value, RemissStatus.aterkallad.value})
 
 
 
@@ -145,7 +143,7 @@ def items(session: Session, *, namnd_ids: Iterable[int] | None = None, handlagga
             f", förlängd från {format_weekday_date(r.deadline_on)}." if extended else ".")
         found.append(AgendaItem(r.remiss_id, r.our_dnr or "", r.title, r.namnd_id, r.handlaggare_id, DEADLINE,
                                 "Sista svarsdag", r.effective_deadline_on, r.effective_deadline_time, explanation,
-                                flagged=False, done=closed, cancelled=r.status in _CALLED_OFF))
+                                flagged=False, done=closed, cancelled=r.status in CALLED_OFF_VALUES))
     for m in session.execute(mstmt):
         day, planned = _shown_on(m)
         explanation = told(m.kind, m.explanation, m.advice, done_on=day if m.done_at is not None else None,
@@ -153,7 +151,7 @@ def items(session: Session, *, namnd_ids: Iterable[int] | None = None, handlagga
         found.append(AgendaItem(m.remiss_id, m.our_dnr or "", m.title, m.namnd_id, m.handlaggare_id, m.kind, m.label,
                                 day, None, explanation, m.flagged, done=m.done_at is not None,
                                 overridden=m.override_on is not None,
-                                cancelled=bool(m.closed_with_remiss) and m.status in _CALLED_OFF,
+                                cancelled=called_off(m.status, m.closed_with_remiss),
                                 waiting=bool(m.waiting) and m.done_at is None, planned=planned))
     return sorted(found, key=lambda item: item.sort_key)
 

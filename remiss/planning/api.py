@@ -10,6 +10,7 @@ from remiss.web.extensions import csrf, guard_api
 from remiss.planning.schemas import ExtensionDecision, ExtensionRequest, ExtensionResult
 from remiss.planning.service import extensions, tidplan
 from remiss.planning.service.extensions import Evidence
+from remiss.remisser.status import called_off
 from remiss.web import now, principal
 
 api_bp = Blueprint("planning_api", __name__, url_prefix="/api/v1")
@@ -26,16 +27,24 @@ def _iso(day, at=None) -> str | None:
 
 
 def milestones_json(session, remiss) -> list[dict]:
-    """Return the stored tidplan of a remiss for the API detail."""
-    return [{"id": m.id, "kind": m.kind, "label": m.label, "due": _iso(m.due_on, None if m.override_on
-                                                                        else m.planned_time),
-             "planned": _iso(m.planned_on, m.planned_time), "override": _iso(m.override_on),
-             "override_reason": m.override_reason or None, "owner_role": m.owner_role,
-             # done work needs no attention, whatever the plan once said of it
-             "explanation": m.explanation, "flagged": m.flagged and m.done_at is None,
-             "advice": m.advice if m.done_at is None else "",  # what to do while it is open
-             "done_at": m.done_at.isoformat() if m.done_at else None}
+    """Return the stored tidplan of a remiss for the API detail. A milestone ticked off only because the remiss was
+    withdrawn or declined never happened: done_at null, cancelled true and the day in cancelled_at."""
+    return [_milestone_json(m, called_off(remiss.status, m.closed_with_remiss))
             for m in tidplan.milestones_of(session, remiss.id)]
+
+
+def _milestone_json(m, cancelled: bool) -> dict:
+    done_at = None if cancelled or m.done_at is None else m.done_at.isoformat()
+    return {"id": m.id, "kind": m.kind, "label": m.label,
+            "due": _iso(m.due_on, None if m.override_on else m.planned_time),
+            "planned": _iso(m.planned_on, m.planned_time), "override": _iso(m.override_on),
+            "override_reason": m.override_reason or None, "owner_role": m.owner_role,
+            # done work needs no attention, whatever the plan once said of it
+            "explanation": m.explanation, "flagged": m.flagged and m.done_at is None,
+            "advice": m.advice if m.done_at is None else "",  # what to do while it is open
+            "done_at": done_at,
+            "cancelled": cancelled, "cancelled_at": m.done_at.isoformat() if cancelled else None,
+            "status": "cancelled" if cancelled else "done" if done_at else "open"}
 
 
 def extension_json(e) -> dict:

@@ -16,8 +16,10 @@ from remiss.planning import agenda
 from remiss.planning.agenda import AgendaItem
 from remiss.planning.models import Extension, Milestone, TidplanState
 from remiss.planning.service import extensions, tidplan
+from remiss.remisser.finished import is_finished
 from remiss.remisser.models import Direction, Remiss
-from remiss.remisser.status import RemissStatus
+from remiss.remisser.present import answered_words
+from remiss.remisser.status import RemissStatus, called_off
 
 OWNER_LABELS = {"handlaggare": "Handläggare", "granskare": "Granskare / chef", "registrator": "Registrator",
                 "namnd": "Nämnden"}
@@ -25,7 +27,8 @@ HORIZON_DAYS = 21
 
 
 def relative(day: date, today: date) -> str:
-    """Return "i dag", "i morgon", "om 5 dagar", "om 3 månader", "försenad sedan i går", "försenad sedan 3 dagar"."""
+    """Return "i dag", "i morgon", "om 5 dagar", "om 3 månader", "försenad sedan i går", "försenad i 3 dagar"
+    ("sedan 3 dagar" is not Swedish: sedan takes a point in time, i a length of time)."""
     delta = (day - today).days
     if delta == 0:
         return "i dag"
@@ -33,7 +36,7 @@ def relative(day: date, today: date) -> str:
         return "i morgon"
     if delta == -1:
         return "försenad sedan i går"
-    return f"om {_span(delta)}" if delta > 0 else f"försenad sedan {_span(-delta)}"
+    return f"om {_span(delta)}" if delta > 0 else f"försenad i {_span(-delta)}"
 
 
 def _span(days: int) -> str:
@@ -131,6 +134,8 @@ class MilestoneRow:
     done: bool
     overdue: bool
     relative: str
+    cancelled: bool = False  # "Utgår": ticked off only because the remiss was withdrawn or declined
+    answered_late: bool = False  # the sista svarsdag of a remiss answered after it
 
 
 _R = Remiss.__table__.c
@@ -166,7 +171,9 @@ def tidplan_panel(session: Session, principal: Principal, remiss: Remiss, now: d
     open_kinds = {m.kind for m in milestones if m.done_at is None}
     waiting = {m.kind for m in milestones if m.done_at is None and WAITS_FOR.get(m.kind) in open_kinds}
     rows = []
+    answered = answered_words(remiss, tidplan.work_calendar(session)) if remiss.answered_at else None
     for m in milestones:
+        cancelled = called_off(remiss.status, m.closed_with_remiss)
         when = format_weekday_date(m.due_on) + (f" kl. {m.planned_time:%H.%M}" if m.planned_time and
                                                 not m.override_on else "")
         rows.append(MilestoneRow(
@@ -176,10 +183,14 @@ def tidplan_panel(session: Session, principal: Principal, remiss: Remiss, now: d
             # advice and "the date had passed" hold while the step is open; once done, it says what happened
             told(m.kind, m.explanation, m.advice, done_on=local(m.done_at).date() if m.done_at else None,
                  due_on=m.due_on, called_off=bool(m.closed_with_remiss), closed=closed),
-            m.flagged and m.done_at is None and not closed and m.kind not in waiting, m.done_at is not None,
+            m.flagged and m.done_at is None and not closed and m.kind not in waiting,
+            m.done_at is not None and not cancelled,
             m.done_at is None and not closed and m.due_on < today and m.kind not in waiting,
-            f"klar {format_weekday_date(local(m.done_at).date())}" if m.done_at is not None
-            else "remissen är avslutad" if closed else _relative(m.kind, m.due_on, today, m.kind in waiting)))
+            ("utgår, remissen återkallades" if remiss.status == RemissStatus.aterkallad else "utgår, nämnden avstod")
+            if cancelled else f"besvarad {answered[1]}" if answered and m.kind == "sista_svarsdag"
+            else f"klar {format_weekday_date(local(m.done_at).date())}" if m.done_at is not None
+            else "remissen är avslutad" if closed else _relative(m.kind, m.due_on, today, m.kind in waiting),
+            cancelled, bool(answered and answered[0] and m.kind == "sista_svarsdag")))
     # once the nämnd has decided, asking for more time or omedelbar justering is advice too late to take
     advice = state is not None and not closed and remiss.status != RemissStatus.beslutad
     # advice given because a date had passed holds while that milestone is still open and late
@@ -189,7 +200,7 @@ def tidplan_panel(session: Session, principal: Principal, remiss: Remiss, now: d
             "omedelbar": state.needs_omedelbar_justering if advice else False,
             "warnings": tidplan.advice(state.warnings, late) if advice else [],
             "proposals": tidplan.advice(state.proposals, late) if advice else [],
-            "may_edit": principal.may(Action.edit, remiss.namnd_id)}
+            "may_edit": principal.may(Action.edit, remiss.namnd_id) and not is_finished(remiss)}
 
 
 @dataclass(frozen=True)
@@ -234,7 +245,7 @@ def extensions_panel(session: Session, principal: Principal, remiss: Remiss, now
                          e.requested_until_on.isoformat() if e.requested_until_on else "")
             for e in session.connection().execute(_EXTENSIONS, {"remiss_id": remiss.id})]
     state, _ = _tidplan(session, remiss.id)
-    return {"extensions": rows, "may_edit": principal.may(Action.edit, remiss.namnd_id),
+    return {"extensions": rows, "may_edit": principal.may(Action.edit, remiss.namnd_id) and not is_finished(remiss),
             "original": _moment(remiss.deadline_on, remiss.deadline_time),
             "in_force": _moment(remiss.effective_deadline_on, remiss.effective_deadline_time),
             "suggested": state.suggested_extension_on.isoformat() if state and state.suggested_extension_on

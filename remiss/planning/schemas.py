@@ -121,7 +121,10 @@ class MilestonePublic(SQLModel):
     explanation: str
     flagged: bool
     advice: str = ""
-    done_at: datetime | None
+    done_at: datetime | None  # null for a milestone that never happened (cancelled)
+    cancelled: bool = False  # "Utgår": ticked off only because the remiss was withdrawn (återkallad) or declined (avstår)
+    cancelled_at: datetime | None = None  # when the remiss closed and called it off
+    status: Literal["open", "done", "cancelled"] = "open"
 
 
 class ExtensionPublic(SQLModel):

@@ -14,6 +14,8 @@ from sqlalchemy import and_, func, or_, update
 from sqlmodel import Session, select
 
 from remiss.auth.models import User
+from remiss.calendar.milestones import LABELS, WAITS_FOR
+from remiss.clock import local
 from remiss.db import among
 from remiss.planning.models import Milestone
 from remiss.reminders import policy, schedule
@@ -94,7 +96,7 @@ def _load(session: Session, due: list) -> Loaded:
         stmt = select(*(remiss.c[name] for name in REMISS_READ)).where(among(remiss.c.id, chunk, dialect=dialect))
         loaded.remisser.update({r.id: r for r in map(RemissRow._make, session.execute(stmt))})
     for chunk in chunks(sorted({r.remiss_id for r in due if r.kind in policy.REMINDER_KINDS})):
-        stmt = (select(Milestone.remiss_id, Milestone.kind, Milestone.done_at)
+        stmt = (select(Milestone.remiss_id, Milestone.kind, Milestone.done_at, Milestone.due_on)
                 .where(among(Milestone.remiss_id, chunk, dialect=dialect)))
         loaded.milestones.update({(m.remiss_id, m.kind): m for m in session.execute(stmt)})
     for chunk in chunks(sorted({r.recipient_user_id for r in due if r.recipient_user_id})):
@@ -103,8 +105,28 @@ def _load(session: Session, due: list) -> Loaded:
     return loaded
 
 
-def _skip_reason(row: OutboxMessage, loaded: Loaded) -> str:
-    """Why a due row must not be sent any more, or ""."""
+# A heads-up (before, on the day) sent after its day would have to say "försenad": of a step that waits for the one
+# before it (planner.WAITS_FOR: the granskning for the tjänsteskrivelse), being late is the step before's.
+WAITING_WORDS = {"tjansteskrivelse": "tjänsteskrivelsen"}
+WAITING_REASON = "Steget väntar på {before}: ingen påminnelse om försening förrän det har kommit."
+HEADS_UP = frozenset({policy.BEFORE, policy.ON_DAY})
+
+
+def _waits(row, loaded: Loaded, today) -> str:
+    """Why a heads-up sent late must not go out: its milestone's date has passed while the step it waits for is
+    still open (the reminder would tell the granskare she is late on a review she never received)."""
+    kind = row.key.split(":")[2]
+    milestone, before = loaded.milestones.get((row.remiss_id, kind)), WAITS_FOR.get(kind)
+    if row.kind not in HEADS_UP or before is None or milestone is None or milestone.due_on >= today:
+        return ""
+    step = loaded.milestones.get((row.remiss_id, before))
+    if step is None or step.done_at is not None:
+        return ""
+    return WAITING_REASON.format(before=WAITING_WORDS.get(before, LABELS.get(before, before).lower()))
+
+
+def _skip_reason(row: OutboxMessage, loaded: Loaded, today=None) -> str:
+    """Why a due row must not be sent any more, or "" (today: the local day of the sweep)."""
     if row.remiss_id is not None and row.kind not in SEND_WHEN_CLOSED:
         remiss = loaded.remisser.get(row.remiss_id)
         if remiss is None or schedule.is_closed(remiss):
@@ -119,6 +141,8 @@ def _skip_reason(row: OutboxMessage, loaded: Loaded) -> str:
         milestone = loaded.milestones.get((row.remiss_id, row.key.split(":")[2]))
         if milestone is None or milestone.done_at is not None:
             return "Milstolpen är klar eller finns inte längre."
+        if today is not None:
+            return _waits(row, loaded, today)
     return ""
 
 
@@ -200,7 +224,7 @@ def take_due(session: Session, *, now: datetime, worker_id: str, settings: Setti
     cancelled: dict[str, list[int]] = {}
     taken = []
     for row in due:
-        reason = _skip_reason(row, loaded)
+        reason = _skip_reason(row, loaded, local(now).date())
         if reason:
             cancelled.setdefault(reason, []).append(row.id)
             skipped += 1

@@ -1,6 +1,7 @@
 """`remiss reminders run|list|resend` and `remiss scheduler`: the outbox from cron or its own process."""
 from __future__ import annotations
 
+import gc
 import logging
 import os
 import signal
@@ -20,7 +21,7 @@ from remiss.calendar.swedish import count_words
 from remiss.clock import MOMENT_FORMAT_HELP, STOCKHOLM, local, parse_iso_moment
 from remiss.db import get_db, utcnow
 from remiss.reminders import relay
-from remiss.reminders.delivery import sweep
+from remiss.reminders.delivery import database_error, sweep
 from remiss.reminders.report import SweepError, SweepResult
 from remiss.reminders.resend import resend, resend_failed
 from remiss.reminders.models import OutboxMessage, OutboxStatus
@@ -32,6 +33,37 @@ log = logging.getLogger("remiss.scheduler")
 
 STATUS_WORDS = {"pending": "väntar", "sending": "skickas", "sent": "skickade", "failed": "misslyckade",
                 "cancelled": "stoppade", "superseded": "ersatta"}
+
+
+class SwedishTimeFormatter(logging.Formatter):
+    """The scheduler's log in Swedish time with its offset (2026-12-03 21:44:57,123+0100): the clock of the
+    outbox page, of `reminders list` and of --now/--since, whatever zone the host runs in (UTC on most
+    servers), so that a log line and the page's "sedan kl. 21.44" are the same moment without arithmetic."""
+
+    def formatTime(self, record, datefmt=None):
+        moment = datetime.fromtimestamp(record.created, STOCKHOLM)
+        return f"{moment:%Y-%m-%d %H:%M:%S},{int(record.msecs):03d}{moment:%z}"
+
+
+def log_in_swedish_time() -> None:
+    """INFO and up to standard error, every line stamped by SwedishTimeFormatter."""
+    handler = logging.StreamHandler()
+    handler.setFormatter(SwedishTimeFormatter("%(asctime)s %(name)s %(message)s"))
+    logging.basicConfig(level=logging.INFO, handlers=[handler])
+
+
+def _not_a_skipped_run(record: logging.LogRecord) -> bool:
+    return "maximum number of running instances reached" not in record.getMessage()
+
+
+def quiet_apscheduler() -> None:
+    """APScheduler logs two lines per run at INFO (the sweep logs what it sent, and failures still show), and a
+    sweep longer than the interval makes it warn once per interval that it skipped a run: harmless (the running
+    sweep goes on, the next starts after it), and a false alert for whoever alerts on WARNING."""
+    logging.getLogger("apscheduler.executors.default").setLevel(logging.WARNING)
+    scheduler_log = logging.getLogger("apscheduler.scheduler")
+    if _not_a_skipped_run not in scheduler_log.filters:
+        scheduler_log.addFilter(_not_a_skipped_run)
 
 
 def worker_id() -> str:
@@ -60,6 +92,33 @@ def stop_on_signals():
     finally:
         for sig, old in previous.items():
             signal.signal(sig, old)
+
+
+@contextmanager
+def exit_promptly():
+    """Leave the process ready to end at once when the command is done: the database's connections closed
+    cleanly, and every object frozen (gc.freeze), so that the interpreter's last garbage collections skip
+    the heap a sweep leaves (the app, its caches): 0.6-0.7 s of a stop on an idle machine, 3-7 s on a busy
+    one, spent collecting garbage after "Schemaläggaren avslutad". Memory goes back to the system with
+    the process. Not in a test's process (TESTING), which goes on after the command."""
+    try:
+        yield
+    finally:
+        if not current_app.config.get("TESTING"):
+            try:
+                get_db().dispose()
+            except Exception:  # a database that does not answer has nothing to close
+                pass
+            gc.freeze()
+
+
+@contextmanager
+def database_errors_in_swedish():
+    """A database that does not answer, is locked or not migrated: a Swedish line and exit code 1, no traceback."""
+    try:
+        yield
+    except OperationalError as exc:
+        _fail(str(database_error(exc)))
 
 
 def parse_moment_option(text: str | None, param: str) -> datetime | None:
@@ -126,16 +185,17 @@ def run_command(now_text, workers):
     """Skicka varje påminnelse som ska skickas nu, en gång, och avsluta."""
     now = parse_moment_option(now_text, "--now") or utcnow()
     warn_default_base_url()
-    try:
-        with stop_on_signals() as stop:
-            if workers > 1:
-                result = sweep_in_processes(current_app._get_current_object(), now=now, workers=workers,
-                                            worker_id=worker_id(), stop=stop)
-            else:
-                result = run_sweep(now, stop)
-    except SweepError as exc:
-        _fail(str(exc))
-    report(result, now)
+    with exit_promptly():
+        try:
+            with stop_on_signals() as stop:
+                if workers > 1:
+                    result = sweep_in_processes(current_app._get_current_object(), now=now, workers=workers,
+                                                worker_id=worker_id(), stop=stop)
+                else:
+                    result = run_sweep(now, stop)
+        except SweepError as exc:
+            _fail(str(exc))
+        report(result, now)
 
 
 @reminders_group.command("list")
@@ -145,7 +205,7 @@ def run_command(now_text, workers):
 @with_appcontext
 def list_command(status, limit):
     """Visa om e-post kan skickas, hur många rader som har varje status och de senaste raderna."""
-    with get_db().transaction(write=False) as session:
+    with database_errors_in_swedish(), get_db().transaction(write=False) as session:
         outage = relay.outage_text(relay.get(session))
         counts = dict(session.execute(select(OutboxMessage.status, func.count()).group_by(OutboxMessage.status)).all())
         stmt = select(OutboxMessage).order_by(OutboxMessage.due_at.desc(), OutboxMessage.id.desc()).limit(limit)
@@ -166,6 +226,8 @@ def list_command(status, limit):
         click.echo(f"{row.id:>6}  {OutboxStatus(row.status).label.lower():<16} {local(row.due_at):%Y-%m-%d %H:%M}  "
                    f"remiss {row.remiss_id or '-':<6} {row.recipient_email}  försök {row.attempts}  "
                    + OUTBOX_KIND_LABELS.get(row.kind, row.kind)
+                   + (f"  senaste försöket {local(row.claimed_at):%Y-%m-%d %H:%M}"
+                      if row.status == OutboxStatus.failed.value and row.claimed_at else "")
                    + (f"  {row.last_error[:80]}" if row.last_error else ""))
 
 
@@ -184,7 +246,7 @@ def resend_command(ids, all_failed, since_text):
         raise click.UsageError("--since gäller tillsammans med --failed.")
     now = utcnow()
     count = 0
-    with get_db().transaction() as session:
+    with database_errors_in_swedish(), get_db().transaction() as session:
         if all_failed:
             count += resend_failed(session, now=now, actor_id=None, since=since)
         for row_id in ids:
@@ -217,21 +279,17 @@ def scheduler_command(once, list_jobs):
         return
     if once:
         now = utcnow()
-        try:
-            with stop_on_signals() as stop:
-                result = run_sweep(now, stop)
-        except SweepError as exc:
-            _fail(str(exc))
-        report(result, now)
+        with exit_promptly():
+            try:
+                with stop_on_signals() as stop:
+                    result = run_sweep(now, stop)
+            except SweepError as exc:
+                _fail(str(exc))
+            report(result, now)
         return
-    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(message)s")
-    # APScheduler logs two lines per run at INFO; the sweep logs what it sent, and failures still show.
-    logging.getLogger("apscheduler.executors.default").setLevel(logging.WARNING)
-    # A sweep longer than the interval makes APScheduler warn once per interval that it skipped a run: harmless
-    # (the running sweep goes on, the next starts after it), and a false alert for whoever alerts on WARNING.
-    logging.getLogger("apscheduler.scheduler").addFilter(
-        lambda record: "maximum number of running instances reached" not in record.getMessage())
-    with stop_on_signals() as stop:
+    log_in_swedish_time()
+    quiet_apscheduler()
+    with exit_promptly(), stop_on_signals() as stop:
 
         def job():
             if stop.is_set():
@@ -290,7 +348,7 @@ def scheduler_command(once, list_jobs):
             pass
         # The sweep in progress stops after the mail in hand (it watches the same event); wait for it.
         scheduler.shutdown(wait=True)
-    log.info("Schemaläggaren avslutad.")
+        log.info("Schemaläggaren avslutad.")
 
 
 COMMANDS = [reminders_group, scheduler_command]

@@ -38,7 +38,7 @@ from remiss.reminders.report import SweepError, SweepResult
 from remiss.reminders.sending import Sender
 from remiss.reminders.transport import transport_from_config
 
-__all__ = ["Settings", "SweepError", "SweepResult", "sweep"]
+__all__ = ["Settings", "SweepError", "SweepResult", "database_error", "sweep"]
 
 
 def sweep(db: Database, *, now: datetime, worker_id: str, settings: Settings | None = None, transport=None,
@@ -62,7 +62,7 @@ def sweep(db: Database, *, now: datetime, worker_id: str, settings: Settings | N
             state = relay.get(session)
             was_down = state is not None and state.down_since is not None
     except OperationalError as exc:
-        raise _schema_or_busy(exc) from exc
+        raise database_error(exc) from exc
     sender = Sender(db, now=now, config=config, leases=leases, marks=marks, result=result, stop=stop,
                     relay_was_down=was_down)
     budget_ends = wallclock.monotonic() + settings.budget.total_seconds()
@@ -75,7 +75,7 @@ def sweep(db: Database, *, now: datetime, worker_id: str, settings: Settings | N
                     batch, lease = leases.take(first=first)
                 except OperationalError as exc:
                     if first:
-                        raise _schema_or_busy(exc) from exc
+                        raise database_error(exc) from exc
                     break  # the next sweep continues where this one stopped
                 first = False
                 result.skipped += batch.skipped
@@ -90,7 +90,8 @@ def sweep(db: Database, *, now: datetime, worker_id: str, settings: Settings | N
     return result
 
 
-def _schema_or_busy(exc: OperationalError) -> SweepError:
+def database_error(exc: OperationalError) -> SweepError:
+    """What a database error means for the operator, in Swedish: schema not migrated, not answering, or busy."""
     if "no such" in str(exc.orig) or "does not exist" in str(exc.orig):
         return SweepError(f"Databasens schema är inte uppdaterat; kör `remiss migrate` ({exc.orig}).")
     if "connection" in str(exc.orig).lower():  # the server is not there (psycopg: connection failed/refused)

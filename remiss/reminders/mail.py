@@ -54,6 +54,12 @@ NOTICE_TEXT = {
     (policy.REVIEW, "rattelse"): ("Att granska, rättelse: {title}",
                                   "En rättelse av det expedierade yttrandet har skickats till granskning.",
                                   "Granska rättelsen och godkänn den eller skicka tillbaka den med synpunkter."),
+    policy.RETURNED: ("Tillbaka från granskningen: {title}",
+                      "Granskaren har skickat tillbaka utkastet till yttrandet till dig.",
+                      "Gör ändringarna, spara en ny version och skicka den till granskning igen."),
+    (policy.RETURNED, "rattelse"): ("Tillbaka från granskningen, rättelse: {title}",
+                                    "Granskaren har skickat tillbaka rättelsen av yttrandet till dig.",
+                                    "Gör ändringarna, spara en ny version och skicka rättelsen till granskning igen."),
     policy.ANSWERED: ("Besvarad: {title}", "Remissen är besvarad och yttrandet expedierat.",
                       "Ingenting mer behöver göras. Inga fler påminnelser skickas om remissen."),
 }
@@ -119,6 +125,16 @@ def reminder_text(kind: str, payload: dict, remiss: Remiss, due_words: str, *,
                  "Du får detta meddelande som granskare eller registrator för nämnden."]
         expected = "Se till att arbetet kommer vidare, eller att förlängd remisstid begärs i tid."
     return subject, lines, expected
+
+
+def _due_words(payload: dict, remiss) -> str:
+    """"onsdag 31 mars 2027", with the deadline's clock time on the sista svarsdag ("… kl. 12.00")."""
+    if not payload.get("due_on"):
+        return ""
+    due = date.fromisoformat(payload["due_on"])
+    at = remiss.effective_deadline_time if payload.get("milestone") == "sista_svarsdag" \
+        and due == remiss.effective_deadline_on else None
+    return format_weekday_date(due) + (f" kl. {at:%H.%M}" if at else "")
 
 
 class MailTemplates(NamedTuple):
@@ -281,7 +297,7 @@ def compose(session: Session, row: OutboxMessage, *, config, now: datetime,
         context["link"], context["facts"], attachments = _remiss_parts(remiss, base, now, templates)
         context["link_label"] = "Öppna remissen"
         if row.kind in policy.REMINDER_KINDS:
-            due_words = format_weekday_date(date.fromisoformat(payload["due_on"])) if payload.get("due_on") else ""
+            due_words = _due_words(payload, remiss)
             decided_by = _decided_by(session, remiss.id) if payload.get("milestone") == "expediering" else None
             subject, lines, expected = reminder_text(row.kind, payload, remiss, due_words, today=local(now).date(),
                                                      decided_by=decided_by)

@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from email.headerregistry import BaseHeader, HeaderRegistry
-from email.message import EmailMessage
+from email.header import Header
+from email.headerregistry import BaseHeader, HeaderRegistry, UnstructuredHeader
+from email.message import EmailMessage, MIMEPart
 from email.policy import EmailPolicy
 from functools import lru_cache
 
@@ -21,6 +22,10 @@ class _SharedHeaders(HeaderRegistry):
 
     def __init__(self):
         super().__init__()
+        # A Message-ID as the unstructured text every header was before Python 3.8: MessageIDHeader parses
+        # each id into tokens and their defects, a tenth of building a mail, and the outbox's ids are made by
+        # message_id_for (and the other builders' likewise): always "<hex@domain>". Written alike.
+        self.map_to_type("message-id", UnstructuredHeader)
         self._classes: dict[str, type] = {}
         self._parse = lru_cache(maxsize=2048)(super().__call__)
 
@@ -36,6 +41,20 @@ class _SharedHeaders(HeaderRegistry):
         if type(value) is not str:  # e.g. an Address object: not hashable, made by the caller anyway
             return super().__call__(name, value)
         return self._parse(name, value)
+
+
+class _SubjectHeader(UnstructuredHeader):
+    """A Subject the library folds as the RFC 2047 encoder of email.header does: CPython's modern folder may
+    end one encoded-word with a space and start the next with the word after it, and decoders drop the
+    whitespace between encoded-words ("Förlängd remisstid:Förslag …", cpython issue #144156). Here the spaces
+    are encoded inside the words, each word at most 75 characters (a line is at most 76)."""
+
+    def fold(self, *, policy):
+        value = str(self)
+        if policy.utf8 or value.isascii():  # no encoded-words: the library's fold is right
+            return super().fold(policy=policy)
+        words = Header(value, "utf-8", maxlinelen=76, header_name=self.name).encode(linesep=policy.linesep)
+        return f"{self.name}: {words}{policy.linesep}"
 
 
 # What str.splitlines() breaks at (the library refuses those in a header), and tabs.
@@ -73,6 +92,7 @@ class OutboxPolicy(EmailPolicy):
 
 _FOLDED: dict[tuple, bytes] = {}
 HEADERS = _SharedHeaders()
+HEADERS.map_to_type("subject", _SubjectHeader)
 POLICY = OutboxPolicy(linesep="\r\n", header_factory=HEADERS)
 
 
@@ -97,32 +117,49 @@ def build(*, sender: str, to: str, subject: str, message_id: str, date: str, tex
     The text is quoted-printable (readable in the raw mail), HTML and files base64. Every part is
     encoded that way, and neither encoding ever writes "=_", so the fixed boundaries below can occur
     in no part; the generator's random boundaries would have to search every part for themselves.
+    The tree is assembled from its parts (MIMEPart: no MIME-Version of their own) under a message whose
+    headers are added once each (a fresh message has none to replace), rather than made single-part first
+    and converted (make_alternative/make_mixed move the headers into a new part and parse them again).
     An attachment's part is kept for the next mail that carries the same file (up to 2,048 of them): meant
     for small files that recur, such as a remiss's calendar file, not for documents sent once.
     """
-    message = new_message()
-    headers = {"Subject": subject, "From": sender, "To": to, "Message-ID": message_id, "Date": date, **(extra or {})}
-    for name, value in headers.items():
-        message[name] = value
-    message.set_content(text, cte="quoted-printable")
+    body = _text_part(text, "plain", "quoted-printable")
     if html is not None:
-        message.make_alternative(boundary="=_remiss_alternative")
-        message.add_alternative(html, subtype="html", cte="base64")
+        body = _multipart("alternative", (body, _text_part(html, "html", "base64")))
     if attachments:
-        message.make_mixed(boundary="=_remiss_mixed")
-    for attachment in attachments:
-        message.attach(_attachment_part(attachment))
+        body = _multipart("mixed", (body, *map(_attachment_part, attachments)))
+    message = new_message()
+    headers = {"Subject": subject, "From": sender, "To": to, "Message-ID": message_id, "Date": date, **(extra or {}),
+               "MIME-Version": "1.0"}
+    for name, value in headers.items():
+        message.add_header(name, value)
+    for name, value in body.items():  # the body's Content-Type and -Transfer-Encoding, already parsed
+        message.add_header(name, value)
+    message.set_payload(body.get_payload())
     return message
 
 
+def _text_part(content: str, subtype: str, cte: str) -> MIMEPart:
+    part = MIMEPart(policy=POLICY)
+    part.set_content(content, subtype=subtype, cte=cte)
+    return part
+
+
+def _multipart(subtype: str, parts: tuple) -> MIMEPart:
+    part = MIMEPart(policy=POLICY)
+    part.add_header("Content-Type", f"multipart/{subtype}", boundary=f"=_remiss_{subtype}")
+    part.set_payload(list(parts))
+    return part
+
+
 @lru_cache(maxsize=2048)
-def _attachment_part(a: Attachment) -> EmailMessage:
+def _attachment_part(a: Attachment) -> MIMEPart:
     """A file's part as add_attachment() makes it, encoded once: the same calendar file goes with every mail
     about its remiss, and a part is only read once built (the generator writes it, never changes it).
 
     As many as the remisser whose parts mail.py keeps: a sweep's mails come round to the same remisser
     in turn, and a cache smaller than their number would miss every time."""
-    part = new_message()
+    part = MIMEPart(policy=POLICY)
     part.set_content(a.data, maintype=a.maintype, subtype=a.subtype, disposition="attachment", filename=a.filename,
                      params=dict(a.params))
     return part

@@ -49,10 +49,21 @@ def extension_granted(session: Session, *, now: datetime, remiss: Remiss, extens
 
 
 def review_requested(session: Session, *, now: datetime, remiss: Remiss, actor_id: int | None,
-                     rattelse: int = 0) -> int:
-    """Tell the granskare a draft (or a rättelse of the expedierat yttrande: rattelse > 0) awaits them."""
+                     rattelse: int = 0, version: int | None = None, answers: str = "") -> int:
+    """Tell the granskare a draft (or a rättelse of the expedierat yttrande: rattelse > 0) awaits them; a draft
+    sent back before comes as its new version, answering the comment it was sent back with."""
+    lines = [f"Det är version {version}, ändrad efter granskningens kommentar: ”{answers}”"] \
+        if answers and version else []
     return notify(session, now=now, remiss=remiss, kind=policy.REVIEW, actor_id=actor_id,
-                  people=recipients.granskare(session, remiss.namnd_id), rattelse=rattelse)
+                  people=recipients.granskare(session, remiss.namnd_id), rattelse=rattelse, lines=lines)
+
+
+def returned(session: Session, *, now: datetime, remiss: Remiss, actor_id: int | None, comment: str,
+             rattelse: int = 0) -> int:
+    """Tell the handläggare the granskare sent the draft (or a rättelse) back, with the granskare's comment."""
+    return notify(session, now=now, remiss=remiss, kind=policy.RETURNED, actor_id=actor_id,
+                  people=recipients.handlaggare(session, remiss), rattelse=rattelse,
+                  lines=[f"Kommentar från granskningen: {comment}"] if comment else [])
 
 
 def answered(session: Session, *, now: datetime, remiss: Remiss, actor_id: int | None) -> int:

@@ -14,8 +14,9 @@ SEND_AT = time(7, 0)  # reminders go out at 07.00 Stockholm wall time on a worki
 # Reminder kinds (OutboxMessage.kind and User.muted_kinds). Escalations cannot be turned off.
 BEFORE, ON_DAY, OVERDUE, ESCALATION, DIGEST = "before", "on_day", "overdue", "escalation", "digest"
 ASSIGNED, EXTENSION, REVIEW, ANSWERED = "assigned", "extension", "review", "answered"
+RETURNED = "returned"  # the granskare sent the draft back to the handläggare
 REMINDER_KINDS = (BEFORE, ON_DAY, OVERDUE, ESCALATION)
-NOTICE_KINDS = (ASSIGNED, EXTENSION, REVIEW, ANSWERED)
+NOTICE_KINDS = (ASSIGNED, EXTENSION, REVIEW, RETURNED, ANSWERED)
 KIND_LABELS = {
     BEFORE: "Påminnelse före en milstolpe",
     ON_DAY: "Påminnelse samma dag som en milstolpe",
@@ -25,6 +26,7 @@ KIND_LABELS = {
     ASSIGNED: "Du har tilldelats en remiss",
     EXTENSION: "Förlängd remisstid beviljad",
     REVIEW: "Ett utkast skickas till granskning",
+    RETURNED: "Ett utkast skickas tillbaka från granskningen",
     ANSWERED: "Remissen är besvarad",
     "outgoing_deadline": "Svarstiden har gått ut för en utgående remiss",  # remiss.outgoing.service.chasers
 }

@@ -18,9 +18,13 @@ def _extension(remiss, *, session, now, extension, actor_id=None, **_):
     notices.extension_granted(session, now=now, remiss=remiss, extension=extension, actor_id=actor_id)
 
 
-def _draft_state(remiss, *, session, now, new, actor_id=None, rattelse=0, **_):
+def _draft_state(remiss, *, session, now, new, old=None, actor_id=None, rattelse=0, comment="", version=None,
+                 answers="", **_):
     if str(new) == "granskning":
-        notices.review_requested(session, now=now, remiss=remiss, actor_id=actor_id, rattelse=rattelse)
+        notices.review_requested(session, now=now, remiss=remiss, actor_id=actor_id, rattelse=rattelse,
+                                 version=version, answers=answers)
+    elif str(new) == "utkast" and str(old) in ("granskning", "godkand"):  # sent back (not a rättelse begun)
+        notices.returned(session, now=now, remiss=remiss, actor_id=actor_id, comment=comment, rattelse=rattelse)
 
 
 def _status(remiss, *, session, now, new, actor_id=None, **_):

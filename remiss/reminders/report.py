@@ -35,5 +35,4 @@ class SweepResult:
         """One line per sweep: failed rows (given up, as the outbox page counts them) apart from failed
         attempts that will be made again."""
         return (f"skickade: {self.sent}, hoppade över: {self.skipped}, misslyckade (ger upp): {self.failed}, "
-                f"försök som misslyckades (görs om): {self.retrying} "
-                f"(sent={self.sent} skipped={self.skipped} failed={self.failed} retrying={self.retrying})")
+                f"försök som misslyckades (görs om): {self.retrying}")

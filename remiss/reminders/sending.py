@@ -28,7 +28,7 @@ from remiss.reminders.lease import Lease, Leases
 from remiss.reminders.mail import compose
 from remiss.reminders.marks import Marks
 from remiss.reminders.report import SweepResult
-from remiss.reminders.transport import DeliveryError, Prepared, RelayDown
+from remiss.reminders.transport import DeliveryError, Prepared, RelayDown, SmtpConnection
 
 # Refused with the same reply code for this many different recipients in a row, nothing accepted in the
 # sweep: the relay refuses everything (a misconfiguration), not these recipients (see the module's rule).
@@ -50,7 +50,7 @@ class Job:
 
     @property
     def name(self) -> str:
-        """The file name for the file transport (only it asks, so it is not formatted for every SMTP mail)."""
+        """The file name for the file transport (an SMTP connection is not asked: see Sender.send)."""
         return f"{local(self.due_at):%Y%m%d-%H%M}-{self.kind}-{self.id:06d}"
 
 
@@ -105,6 +105,8 @@ class Sender:
         where = getattr(getattr(connection, "transport", connection), "where", "")
         start, finish = _two_step(connection)
         prepare = getattr(connection, "prepare", None)
+        announce = getattr(connection, "announce", None)
+        named = not isinstance(connection, SmtpConnection)  # files are named after their row; SMTP mail is not
         reader = self.db.session(write=False)
         marks = self.marks
         go_on = False
@@ -121,7 +123,7 @@ class Sender:
                     marks.failure(job.id, job.attempts, job.error, lease)
                     continue
                 try:
-                    started = start(job.message, name=job.name)
+                    started = start(job.message, name=job.name if named else "")
                     if queue and queue[0].id not in built:
                         built[queue[0].id] = self.build(reader, queue[0], batch, prepare)
                     finish(started)
@@ -144,6 +146,8 @@ class Sender:
                     continue
                 if refused:  # the relay takes other mail: those were refusals of their recipients
                     self.settle(refused, lease, relay_refuses=False)
+                if announce is not None and queue and queue[0].id in built:
+                    announce(built[queue[0].id].message)  # the next MAIL command, read while this mail is marked
                 marked = marks.sent(job.id, job.attempts, lease)
                 if marked is None:
                     break

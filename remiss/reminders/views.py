@@ -10,6 +10,7 @@ from remiss.auth.access import Action
 from remiss.auth.models import User
 from remiss.db import get_session
 from remiss.namnd.models import Namnd
+from remiss.calendar.milestones import LABELS as MILESTONE_LABELS
 from remiss.reminders import policy, relay, resend as resending, service
 from remiss.reminders.forms import PolicyForm
 from remiss.reminders.models import OutboxMessage, OutboxStatus
@@ -36,8 +37,18 @@ def _rows(session, rows: list[OutboxMessage]) -> list[dict]:
              "error": "" if r.status in stopped else r.last_error,
              "stop_reason": resending.stop_reason(r.status, r.last_error) if r.status in stopped else "",
              "sent": format_date_time(r.sent_at) if r.sent_at else "", "message_id": r.message_id,
-             "may_resend": r.status in resending.RESENDABLE}
+             # När is the moment a mail is for; a failed one also says when it was last tried (what --since filters)
+             "tried": format_date_time(r.claimed_at) if r.status == OutboxStatus.failed.value and r.claimed_at else "",
+             "may_resend": r.status in resending.RESENDABLE, "milestone": _milestone_of(r)}
             for r in rows]
+
+
+def _milestone_of(row: OutboxMessage) -> str:
+    """The milestone a reminder is about ("Tjänsteskrivelse klar"), so two reminders of one remiss differ; ""."""
+    if row.kind not in policy.REMINDER_KINDS:
+        return ""
+    parts = row.key.split(":")
+    return MILESTONE_LABELS.get(parts[2], "") if len(parts) > 2 else ""
 
 
 @bp.route("/paminnelser", methods=["GET", "POST"])

@@ -102,6 +102,8 @@ class HistoryRow:
 
 def _show(field: str, value, names: dict[str, dict]) -> str:
     """A changed value as a registrator would write it in the diarium."""
+    if field.startswith("done:"):  # a milestone marked done (a moment or True) or not (None): "nej → ja", "ja → nej"
+        return "ja" if value else "nej"
     if value in (None, "", []):
         return "–"
     if isinstance(value, bool):
@@ -118,8 +120,6 @@ def _show(field: str, value, names: dict[str, dict]) -> str:
         return names[field].get(value, "okänd" if field == "namnd_id" else f"användare {value}")
     if field == "size" and isinstance(value, int):
         return f"{max(1, round(value / 1024))} kB"
-    if field.startswith("done:"):
-        return "klar" if value else "inte klar"
     if isinstance(value, list):
         if len(value) == 2 and all(isinstance(v, str) or v is None for v in value) and _is_date(value[0]):
             return " ".join(_moment(v) for v in value if v)  # a deadline: [date, time]

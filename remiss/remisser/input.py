@@ -62,6 +62,8 @@ _DATE_SV = re.compile(r"^(\d{1,2})/(\d{1,2})[ -](\d{4})$")
 
 # Dates outside these years are typing mistakes, and they are costly: the reminder plan counts working days
 # one by one between a deadline and today, so a deadline in year 822 kept a registration busy for 20 s.
+# The example in the date fields' hints (templates/remisser/form.html) and in the message for a bad date.
+DATE_EXAMPLE = "2027-01-11 eller 11 januari 2027"
 YEARS = (1900, 2199)
 
 
@@ -86,7 +88,7 @@ def parse_date(text: str) -> date:
                     and not text[found[0].end:].strip(" .,"):
                 day = date(found[0].year, found[0].month, found[0].day)
     if day is None:
-        raise ValueError("Ange ett giltigt datum, till exempel 2010-03-31 eller 31 mars 2010.")
+        raise ValueError(f"Ange ett giltigt datum, till exempel {DATE_EXAMPLE}.")
     if not YEARS[0] <= day.year <= YEARS[1]:
         raise ValueError(f"Ange ett datum mellan år {YEARS[0]} och {YEARS[1]}.")
     return day

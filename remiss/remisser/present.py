@@ -4,7 +4,8 @@ from __future__ import annotations
 from datetime import date
 from typing import NamedTuple
 
-from remiss.calendar.swedish import count_words, format_date, format_deadline
+from remiss.calendar.swedish import count_words, format_date, format_deadline, format_weekday_date
+from remiss.calendar.timeliness import is_late, timeliness
 from remiss.clock import local
 from remiss.remisser.models import Direction
 from remiss.remisser.status import RemissStatus
@@ -45,6 +46,25 @@ def lateness(remiss, today: date) -> str:
     days = (today - day).days
     return "Sista svarsdagen var i går." if days == 1 else \
         f"Sista svarsdagen var för {count_words(days, 'dag', 'dagar')} sedan."
+
+
+def answered_late(remiss) -> bool | None:
+    """Whether a besvarad incoming remiss (a row or a Remiss) was expedierad after the sista svarsdag in force;
+    None when it is not answered (or has no deadline)."""
+    if remiss.direction != Direction.inkommande or remiss.status != RemissStatus.besvarad \
+            or remiss.answered_at is None or remiss.effective_deadline_on is None:
+        return None
+    return is_late(local(remiss.answered_at), remiss.effective_deadline_on, remiss.effective_deadline_time)
+
+
+def answered_words(remiss, calendar) -> tuple[bool, str] | None:
+    """(late, "för sent, 4 dagar efter sista svarsdagen (expedierat fredag 4 december 2026)") for a besvarad incoming
+    remiss, against the deadline in force; None for any other."""
+    if answered_late(remiss) is None:
+        return None
+    answered = local(remiss.answered_at)
+    t = timeliness(answered, remiss.effective_deadline_on, remiss.effective_deadline_time, calendar)
+    return t.late, f"{t.words} (expedierat {format_weekday_date(answered.date())})"
 
 
 LATE_STEP = "Begär förlängd remisstid hos remittenten, eller svara så snart som möjligt."

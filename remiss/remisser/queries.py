@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date, time
+from datetime import date, datetime, time
 
 from sqlalchemy import exists, func, literal, or_
 from sqlmodel import Session, select
@@ -13,6 +13,7 @@ from remiss.namnd.models import Namnd
 from remiss.remisser import keys
 from remiss.remisser.input import parse_date
 from remiss.remisser.models import Direction, Remiss, is_open
+from remiss.remisser.present import answered_late
 from remiss.remisser.status import CLOSED, RemissStatus
 
 
@@ -43,7 +44,9 @@ class RemissFilter:
         f = cls()
         status = args.get("status") or None
         if status and status not in ("open", "closed") and status not in RemissStatus.__members__:
-            f.errors["status"] = "Okänd status."
+            # the list then shows every status: say so, and which value was not understood
+            f.errors["status"] = (f"Okänd status ”{status[:40]}”: listan visar alla statusar. Välj en status i "
+                                  "listan (t.ex. Pågående eller Avslutade).")
         else:
             f.status = status
         for key in ("namnd_id", "handlaggare_id"):
@@ -174,7 +177,8 @@ def _hits(session: Session, principal: Principal, f: RemissFilter, *, total: int
 # whole remisser, with the names of its nämnd and handläggare.
 LIST_COLUMNS = (Remiss.id, Remiss.our_dnr, Remiss.title, Remiss.direction, Remiss.kind, Remiss.remittent,
                 Remiss.sender_dnr, Remiss.status, Remiss.namnd_id, Remiss.handlaggare_id, Remiss.received_on,
-                Remiss.deadline_on, Remiss.deadline_time, Remiss.effective_deadline_on, Remiss.effective_deadline_time)
+                Remiss.deadline_on, Remiss.deadline_time, Remiss.effective_deadline_on, Remiss.effective_deadline_time,
+                Remiss.answered_at)
 
 
 @dataclass(frozen=True)
@@ -196,12 +200,18 @@ class RemissRow:
     deadline_time: time | None
     effective_deadline_on: date | None  # the deadline in force, after granted extensions
     effective_deadline_time: time | None
+    answered_at: datetime | None  # expedierad (besvarad)
     namnd_name: str
     handlaggare_name: str | None
 
     @property
     def extended(self) -> bool:
         return self.effective_deadline_on is not None and self.effective_deadline_on != self.deadline_on
+
+    @property
+    def answered_late(self) -> bool:
+        """Besvarad after the sista svarsdag in force."""
+        return bool(answered_late(self))
 
 
 @dataclass(frozen=True)

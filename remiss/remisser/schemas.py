@@ -133,6 +133,8 @@ class RemissPublic(SQLModel):
     received_on: date | None
     deadline: Moment | None = MOMENT
     deadline_in_force: Moment | None = MOMENT
+    answered_at: datetime | None = None  # expedierad (status besvarad)
+    answered_late: bool | None = None  # expedierad after deadline_in_force; null while not besvarad
 
 
 class RemissListItem(RemissPublic):

@@ -76,6 +76,13 @@ def status_label(value: str) -> str:
         return value
 
 CLOSED = frozenset({S.besvarad, S.avstar, S.aterkallad, S.avslutad})
+# Closed without an answer: the work the tidplan had left is called off ("Utgår"), not done.
+CALLED_OFF_VALUES = frozenset({S.avstar.value, S.aterkallad.value})
+
+
+def called_off(status: str, closed_with_remiss: bool) -> bool:
+    """True for a milestone ticked off only because its remiss was withdrawn or declined: it never happened."""
+    return bool(closed_with_remiss) and str(getattr(status, "value", status)) in CALLED_OFF_VALUES
 # The open statuses in declaration order, as the partial index ix_remiss_open_order and the lists that use it
 # name them (the two must read alike for the database to match them).
 OPEN_VALUES = tuple(s.value for s in RemissStatus if s not in CLOSED)

@@ -1,12 +1,13 @@
 """Error pages in Swedish, JSON errors under /api/, and no 500 for bad input."""
 from __future__ import annotations
 
-from flask import Flask, jsonify, render_template, request
+from flask import Flask, flash, jsonify, redirect, render_template, request, url_for
 from flask_wtf.csrf import CSRFError
 from sqlalchemy.exc import DataError
 from werkzeug.exceptions import HTTPException
 
 from remiss.auth.access import AccessDenied, NotFound
+from remiss.remisser.finished import RemissFinished
 from remiss.remisser.input import InputErrors
 
 MESSAGES = {
@@ -51,6 +52,17 @@ def init_app(app: Flask) -> None:
     @app.errorhandler(InputErrors)
     def _input(exc: InputErrors):
         return error_response(400, "Uppgifterna innehåller fel.", errors=exc.errors)
+
+    @app.errorhandler(RemissFinished)
+    def _finished(exc: RemissFinished):
+        # One rule for every workflow step on a finished remiss: 409 in the API, the page with the message.
+        from remiss.db import get_session
+
+        get_session().rollback()
+        if _wants_json() or request.method == "GET":
+            return error_response(409, str(exc))
+        flash(str(exc), "error")
+        return redirect(url_for("remisser.show", remiss_id=exc.remiss_id))
 
     @app.errorhandler(CSRFError)
     def _csrf(exc: CSRFError):

@@ -158,6 +158,10 @@ def test_a_finished_remiss_is_late_or_due_nowhere(open_page):
     page.goto(remiss_url + "?klar#tidplan")
     tidplan = page.locator("#tidplan").inner_text()
     assert not [word for word in LATE if word in tidplan], tidplan
+    # walk6: the answer says it came in time (before the sista svarsdag), on the page and on the tidplan's row
+    lead = page.locator("p.lead").inner_text()
+    assert "i tid" in lead and "expedierat" in lead and "för sent" not in lead, lead
+    assert "besvarad i tid" in page.locator("#milstolpe-sista_svarsdag").inner_text()
     assert page.locator("#tidplan ol.tidplan li").count() == page.locator("#tidplan ol.tidplan .tag",
                                                                             has_text="Klar").count()
     # Att göra for the sekreterare and the handläggare: the remiss is not there.

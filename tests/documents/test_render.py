@@ -211,3 +211,10 @@ def test_yttrande_header_shows_the_paragraf_once_decided():
     assert "Paragraf\n§\u00a0142" in decided or "Paragraf\n§ 142" in decided
     proposed = sample_context("yttrande") | {"beslutat": False, "paragraf": "", "beslutsreferens": ""}
     assert "Paragraf" not in header_text(render_document("yttrande", proposed))
+
+
+def test_tjansteskrivelse_without_beslutsunderlag_has_no_empty_heading():
+    """Walk6: a remiss made through the API has no beslutsunderlag; the heading stood over nothing."""
+    doc = render_document("tjansteskrivelse", sample_context("tjansteskrivelse") | {"beslutsunderlag": []})
+    found = headings(doc)
+    assert "Beslutsunderlag" not in found and found.index("Beslutsplanering") == found.index("Förslag till beslut") + 1

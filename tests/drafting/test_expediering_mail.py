@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import io
+import re
 import shutil
 
 import docx
@@ -86,6 +87,10 @@ def test_without_an_answer_address_nothing_is_mailed_and_the_user_is_told(decide
     assert reader.exec(select(OutboxMessage).where(OutboxMessage.kind == "yttrande_expedierat")).all() == []
     assert reader.exec(select(AuditEvent).where(AuditEvent.action == "yttrande_mail")).one().note.startswith(
         "Yttrandet e-postades inte")
+    # walk6: the page goes on saying so after the flash, not "Inget mer att göra"
+    page = auth.client.get(f"/remisser/{rid}").get_data(as_text=True)
+    step = re.search(r'<p class="next-step">(.*?)</p>', page, re.S).group(1)
+    assert "inte e-postat" in step and "på annat sätt" in step and "Inget mer att göra" not in step, step
 
 
 def test_a_title_with_line_breaks_does_not_stop_the_yttrande_mail(decided, auth, runner, smtp):

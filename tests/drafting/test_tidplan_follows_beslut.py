@@ -95,3 +95,20 @@ def test_an_arbetsutskott_that_met_before_the_beslut_is_dated_where_it_met(sessi
     got = rows(session, remiss.id)
     assert got["arbetsutskott"].due_on == date(2015, 9, 3) and got["arbetsutskott"].done_at is not None
     assert "före nämndens beslut tisdag 8 september 2015" in got["arbetsutskott"].explanation
+
+
+def test_work_planned_after_an_earlier_beslut_is_pulled_back_so_the_tidplan_reads_in_order(session, w):
+    """Walk6: sending the draft to granskning late re-planned the granskning after the meeting that then decided;
+    recording the beslut left "Granskning klar" after the nämnd's beslut and the expediering."""
+    remiss = w["remiss"]
+    sent_late = datetime(2015, 9, 7, 8, 0, tzinfo=timezone.utc)
+    service.save(session, now=sent_late, principal=w["h"], remiss=remiss, raw={"sammanfattning": "Positiva."})
+    service.change_state(session, now=sent_late, principal=w["h"], remiss=remiss, new="granskning")
+    assert rows(session, remiss.id)["granskning"].due_on == date(2015, 9, 10)  # three working days from then
+    service.change_state(session, now=sent_late, principal=w["g"], remiss=remiss, new="godkand")
+    record(session, w, meeting_on=date(2015, 9, 8), paragraf="120", omedelbar_justering=True)  # an extra meeting
+    got = rows(session, remiss.id)
+    order = [got[k].due_on for k in ("tjansteskrivelse", "granskning", "namnd", "justering", "expediering")]
+    assert order == sorted(order), order
+    assert got["granskning"].due_on == date(2015, 9, 8)
+    assert "Senast till beslutet tisdag 8 september 2015" in got["granskning"].explanation

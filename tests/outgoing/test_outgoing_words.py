@@ -47,7 +47,9 @@ def test_skicka_remissen_asks_first_naming_the_recipients(session, outgoing, aut
     remiss = outgoing["remiss"]
     auth.login(outgoing["admin"].email)
     question = _confirm(auth.client.get(f"/remisser/{remiss.id}").get_data(as_text=True), "/skicka")
-    assert question.startswith("Skicka remissen nu? Den e-postas genast till 4 remissinstanser: ")
+    # this remiss has no remisshandlingar, so the question starts by saying so
+    assert question.startswith("Remissen har inga remisshandlingar: remissinstanserna får bara missivet. "
+                               "Skicka remissen nu? Den e-postas genast till 4 remissinstanser: ")
     for address in ("föreninga@example.se", "nämndd@example.se"):
         assert address in question
 

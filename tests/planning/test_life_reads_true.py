@@ -217,7 +217,22 @@ class Life:
             assert not (stored[milestone].label in waiting and kind in (policy.OVERDUE, policy.ESCALATION)), kind
         # the API: a done milestone needs no attention
         api = self.clients["sekreterare"][0].get(f"/api/v1/remisser/{self.rid}").get_json()["milestones"]
-        assert {m["kind"] for m in api if m["done_at"]} == {k for k, m in stored.items() if m.done_at}
+        # ... and one called off never happened: no done_at, but cancelled (the day it was called off kept)
+        assert {m["kind"] for m in api if m["done_at"]} == {k for k, m in stored.items()
+                                                           if m.done_at and m.label not in called_off}
+        assert {m["kind"] for m in api if m["cancelled"]} == {k for k, m in stored.items() if m.label in called_off}
+        assert {m["kind"] for m in api if m["cancelled_at"]} == {m["kind"] for m in api if m["cancelled"]}
+        assert {m["kind"]: m["status"] for m in api} == {
+            k: "cancelled" if m.label in called_off else "done" if m.done_at else "open" for k, m in stored.items()}
+        # the remiss's own tidplan says the same: "Utgår" on what never happened, "Klar" on what did
+        page = self.page("sekreterare", f"/remisser/{self.rid}")
+        tidplan = re.search(r'<ol class="history tidplan">(.*?)</ol>', page, re.S).group(1)
+        for item in re.findall(r"<li id=\"milstolpe-[a-z_]+\">(.*?)</li>", tidplan, re.S):
+            label = re.search(r"<strong>(.*?)</strong>", item).group(1)
+            tag = re.search(r'<span class="tag">(Utgår|Klar)</span>', item)
+            expected = "Utgår" if label in called_off else "Klar" if label in done else None
+            assert (tag.group(1) if tag else None) == expected, (label, _text(item))
+            assert ("(klar " in _text(item) or "(besvarad " in _text(item)) == (expected == "Klar"), _text(item)
         assert not [m for m in api if m["done_at"] and m["flagged"]], api
         # the tidplan's advice holds for open, late milestones only, and never on a closed remiss
         tidplan = self.tidplan()
@@ -254,7 +269,7 @@ def test_the_whole_life_reads_true_at_every_step(life, clock, runner, app):
     # Registered late: the tjänsteskrivelse's and the granskning's dates have passed, and everything says so.
     stored = life.only_true_things()
     assert life.due_rows("sekreterare")["Tjänsteskrivelse klar"].endswith(
-        "Försenad sedan 7 dagar Kräver uppmärksamhet")
+        "Försenad i 7 dagar Kräver uppmärksamhet")
     tidplan = life.tidplan()
     assert "Tjänsteskrivelse klar (torsdag 27 augusti 2015) har redan passerat." in tidplan
     assert "Datumet för tjänsteskrivelsen har redan passerat. Begär förlängd remisstid" in tidplan
@@ -382,6 +397,21 @@ def test_a_declined_remiss_calls_off_its_steps_in_the_calendar_without_calling_t
     assert not [words for words in entries.values() if "Försenad" in words or "Klar" in words]
     assert [row for row in life.day(date(2015, 9, 28))][0].endswith("Utgår")
     assert life.feeds() == [] and life.due_rows("sekreterare") == {}
+
+
+def test_a_withdrawn_remiss_with_work_done_keeps_that_work_done_and_calls_off_the_rest(life):
+    life.post("sekreterare", "/tilldela", {"handlaggare_id": str(life.handlaggare_id)})
+    life.post("handlaggare", "/yttrande", {"sammanfattning": "Positiv."})
+    life.post("handlaggare", "/yttrande/lage", {"state": "granskning"})  # the tjänsteskrivelse was written
+    life.post("sekreterare", "/status", {"status": "aterkallad", "note": "Remittenten drog tillbaka remissen."})
+    assert life.status() == "aterkallad"
+    life.only_true_things()
+    api = {m["kind"]: m for m in life.clients["handlaggare"][0].get(f"/api/v1/remisser/{life.rid}").get_json()
+           ["milestones"]}
+    assert api["tjansteskrivelse"]["done_at"] and not api["tjansteskrivelse"]["cancelled"]
+    for kind in ("granskning", "arbetsutskott", "namnd", "justering", "expediering", "sista_svarsdag"):
+        assert api[kind]["done_at"] is None and api[kind]["cancelled"] and api[kind]["status"] == "cancelled", kind
+    assert "utgår, remissen återkallades" in life.tidplan()
 
 
 def test_granskning_keeps_its_date_when_the_draft_comes_in_time_and_never_passes_the_au(life, clock):

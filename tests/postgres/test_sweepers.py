@@ -76,7 +76,7 @@ def test_three_schedulers_send_each_due_reminder_once(session, db, database_url,
     assert set(received) == set(expected)
     text = [log.read_text() for log in logs]
     # Each scheduler logged what it marked sent; together exactly the rows, and the work was shared.
-    sent_by = [sum(int(n) for n in re.findall(r"sent=(\d+)", t)) for t in text]
+    sent_by = [sum(int(n) for n in re.findall(r"skickade: (\d+)", t)) for t in text]
     assert sum(sent_by) == DUE and sum(1 for n in sent_by if n > 0) >= 2, sent_by
     unanswered = sum(t.count("E-posten går inte att skicka") for t in text)
     twice = [mid for mid, n in received.items() if n > 1]

@@ -12,7 +12,7 @@ import signal
 import subprocess
 import sys
 import time
-from datetime import timedelta
+from datetime import datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -176,8 +176,12 @@ def test_sigterm_in_the_first_sweep_records_what_went_out_and_exits_within_5_s(s
         marked = statuses(db)
         assert "sending" not in marked, marked  # the rest of the claim was handed back, not left to the lease
         assert marked.get("sent", 0) == relay.count() == len(relay.received())  # every mail out recorded, once
-        logged = sum(int(n) for n in re.findall(r"sent=(\d+)", proc.out.read_text() + proc.err.read_text()))
+        logged = sum(int(n) for n in re.findall(r"skickade: (\d+)", proc.out.read_text() + proc.err.read_text()))
         assert logged == marked["sent"] - before, (proc.out.read_text(), proc.err.read_text())
+        if command == "scheduler":  # its log in Swedish time, as the page and --since (the host may run in UTC)
+            [stamp] = re.findall(r"^(\S+ \S+) remiss.scheduler Schemaläggaren avslutad", proc.err.read_text(), re.M)
+            assert abs(datetime.strptime(stamp, "%Y-%m-%d %H:%M:%S,%f%z") - local(utcnow())) < timedelta(minutes=1)
+            assert stamp.endswith(local(utcnow()).strftime("%z")), stamp
     drain(procs, db, count)
     assert sorted(relay.received().values()) == [1] * count and set(relay.received()) == set(expected)
 
@@ -298,6 +302,7 @@ def test_a_database_that_does_not_answer_is_named_so_and_exits_1(relay, sweepers
     from tests.reminders.conftest import free_port
 
     procs = sweepers(REMISS_DATABASE_URL=f"postgresql+psycopg://remiss:remiss@127.0.0.1:{free_port()}/remiss")
-    done = procs.run("reminders", "run", timeout=60)
-    assert done.returncode == 1 and "fel: Databasen svarar inte;" in done.stderr, done
-    assert "upptagen eller låst" not in done.stderr
+    for command in (("reminders", "run"), ("reminders", "list"), ("reminders", "resend", "--failed")):
+        done = procs.run(*command, timeout=60)
+        assert done.returncode == 1 and "fel: Databasen svarar inte;" in done.stderr, done
+        assert "upptagen eller låst" not in done.stderr and "Traceback" not in done.stderr

@@ -35,7 +35,7 @@ def test_registration_plans_reminders_and_assignment_notice(session, app, runner
     assert reminders and all(r.remiss_id == remiss.id and r.status == "pending" for r in reminders)
     session.rollback()  # a writing session holds SQLite's write lock until it ends
     out = runner.invoke(args=["reminders", "run", "--now", T0.isoformat()]).output
-    assert "sent=2" in out  # the notice and this Monday's digest; reminders wait for their moments
+    assert "skickade: 2," in out  # the notice and this Monday's digest; reminders wait for their moments
     assert {r.kind for r in outbox(session, status="sent")} == {"assigned", "digest"}
 
 

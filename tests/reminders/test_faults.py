@@ -334,3 +334,28 @@ def test_each_accepted_mail_costs_one_statement_of_its_own(app, db, world, smtp,
     marks = [s for s in statements if s == "UPDATE OUTBOX_MESSAGE"]
     assert len(marks) <= count + 3  # one per mail; the claim's own updates besides
     assert len(statements) <= count + 25, Counter(statements)  # the rest does not grow with the mails
+
+
+def test_a_mail_announced_ahead_and_then_not_sent_is_never_delivered(app, smtp):
+    """The sweep sends the next mail's MAIL command while it records the one before (SmtpConnection.announce).
+    That hands nothing over: a mail announced and then not sent (its row taken back, the sweep stopped) never
+    arrives, and the mail sent instead arrives once."""
+    from remiss.reminders.message import build
+    from remiss.reminders.transport import SmtpConnection, SmtpTransport
+
+    def prepared(to: str):
+        return SmtpConnection.prepare(build(sender="Remiss <remiss@example.se>", to=to, subject=to, text="Hej!\n",
+                                            message_id=f"<{to}>", date="Mon, 23 Nov 2026 10:00:00 +0100"))
+
+    first, dropped, instead, last = (prepared(f"{n}@example.se") for n in ("forsta", "tappad", "i-stallet", "sista"))
+    connection = SmtpConnection(SmtpTransport.from_url(smtp.url))
+    try:
+        connection.send(first)
+        connection.announce(dropped)
+        connection.send(instead)  # not the announced one: its transaction is ended first
+        connection.announce(last)
+        connection.send(last)
+        connection.announce(dropped)  # announced, then the sweep stops: QUIT ends it
+    finally:
+        connection.close()
+    assert [m["To"] for m in smtp.messages] == ["forsta@example.se", "i-stallet@example.se", "sista@example.se"]

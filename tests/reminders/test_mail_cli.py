@@ -24,7 +24,7 @@ def read(path: Path):
 def test_run_writes_swedish_eml_with_ics(app, runner, world):
     result = runner.invoke(args=["reminders", "run", "--now", "2026-11-30T07:30"])
     assert result.exit_code == 0, result.output
-    assert "skickade: 1, hoppade över: 0, misslyckade (ger upp): 0, försök som misslyckades (görs om): 0" in result.output and "sent=1 skipped=0 failed=0" in result.output
+    assert "skickade: 1, hoppade över: 0, misslyckade (ger upp): 0, försök som misslyckades (görs om): 0" in result.output
     [path] = eml_files(app)
     mail = read(path)
     assert mail["To"] == "hanna@example.se" and mail["Message-ID"].endswith("@remiss.local>")
@@ -43,8 +43,24 @@ def test_run_writes_swedish_eml_with_ics(app, runner, world):
     body = body.decode() if isinstance(body, bytes) else body
     assert "DTSTART;TZID=Europe/Stockholm:20261218T120000" in body and "Sista svarsdag" in body
 
+
+def test_message_ids_are_at_the_domain_of_the_sender(app, runner, world):
+    """Spam filters score a Message-ID whose domain is not the sender's: the row's id gets REMISS_MAIL_FROM's."""
+    app.config["MAIL_FROM"] = "Kulturnämnden i Nässjö <remiss@Nassjo.se>"
+    result = runner.invoke(args=["reminders", "run", "--now", "2026-11-30T07:30"])
+    assert result.exit_code == 0, result.output
+    [path] = eml_files(app)
+    mail = read(path)
+    assert mail["Message-ID"].endswith("@nassjo.se>") and mail["From"].addresses[0].domain == "Nassjo.se"
+    with app.app_context():
+        from remiss.db import get_db
+
+        with get_db().transaction(write=False) as session:
+            [row] = session.exec(select(OutboxMessage).where(OutboxMessage.status == "sent")).all()
+    assert row.message_id == mail["Message-ID"]  # fixed on the row: a resend carries the same id
+
     again = runner.invoke(args=["reminders", "run", "--now", "2026-11-30T08:00"])
-    assert "sent=0" in again.output and len(eml_files(app)) == 1  # never twice for the same moment
+    assert "skickade: 0," in again.output and len(eml_files(app)) == 1  # never twice for the same moment
 
 
 def test_nothing_is_sent_on_non_working_days(app, runner, world, session):
@@ -53,12 +69,12 @@ def test_nothing_is_sent_on_non_working_days(app, runner, world, session):
     world.namnd.remind_workdays_before = "2"
     session.add(world.namnd)
     session.commit()
-    assert "sent=1" in runner.invoke(args=["reminders", "run", "--now", "2026-12-22T07:01"]).output
+    assert "skickade: 1," in runner.invoke(args=["reminders", "run", "--now", "2026-12-22T07:01"]).output
     for day in (23, 24, 25, 26, 27):
         for hour in ("07:00", "12:00", "23:00"):
             out = runner.invoke(args=["reminders", "run", "--now", f"2026-12-{day}T{hour}"]).output
-            assert "sent=0" in out, (day, hour, out)
-    assert "sent=1" in runner.invoke(args=["reminders", "run", "--now", "2026-12-28T07:01"]).output
+            assert "skickade: 0," in out, (day, hour, out)
+    assert "skickade: 1," in runner.invoke(args=["reminders", "run", "--now", "2026-12-28T07:01"]).output
     days = sorted(local(r.due_at).date() for r in session.exec(select(OutboxMessage)
                                                                 .where(OutboxMessage.status == "sent")))
     assert days == [date(2026, 12, 22), date(2026, 12, 28)]
@@ -84,7 +100,7 @@ def test_list_and_scheduler_commands(app, runner, world):
     assert jobs.exit_code == 0 and "reminders-sweep" in jobs.output and "60" in jobs.output
     assert "outgoing-hourly" in jobs.output  # "svarstiden ute" is kept current without a cron job
     once = runner.invoke(args=["scheduler", "--once"])  # the wall clock: long after every test moment
-    assert once.exit_code == 0 and "sent=" in once.output
+    assert once.exit_code == 0 and "skickade: " in once.output
 
 
 def test_bad_now_is_a_clear_error(runner, world):
@@ -123,7 +139,7 @@ def test_other_capabilities_compose_their_own_kinds(app, runner, world, session)
         outbox.enqueue(session, now=T0, key="test:2", recipient_email="y@example.se", kind="unknown_kind", due_at=T0,
                        subject="", payload={"subject": "Okänt", "text": "Stycke ett\n\nStycke två"})
         session.commit()
-        assert "sent=2" in runner.invoke(args=["reminders", "run", "--now", "2026-11-23T11:00"]).output
+        assert "skickade: 2," in runner.invoke(args=["reminders", "run", "--now", "2026-11-23T11:00"]).output
     finally:
         mail.COMPOSERS.pop("test_kind", None)
     subjects = sorted(read(p)["Subject"] for p in eml_files(app))
@@ -198,3 +214,34 @@ def test_a_reminder_composed_late_says_what_is_true_when_it_is_sent():
     _, lines, _ = reminder_text(policy.ESCALATION, {**payload, "workdays": 2}, remiss, "måndag 7 december 2026",
                                 today=date(2026, 12, 28))
     assert "Det är nu 13 arbetsdagar sedan." in lines
+
+
+def test_the_scheduler_logs_in_swedish_time_whatever_the_hosts_zone():
+    """Operator walk finding 8: the log in the host's zone (UTC), the page and --since in Swedish time. The log
+    is stamped in Swedish time with its offset, winter and summer."""
+    import logging
+    from datetime import datetime, timezone
+
+    from remiss.reminders.cli import SwedishTimeFormatter
+
+    formatter = SwedishTimeFormatter("%(asctime)s %(message)s")
+    for utc, expected in ((datetime(2026, 12, 3, 20, 44, 57, 123000, tzinfo=timezone.utc), "2026-12-03 21:44:57,123+0100"),
+                          (datetime(2026, 6, 3, 20, 44, 57, tzinfo=timezone.utc), "2026-06-03 22:44:57,000+0200")):
+        record = logging.LogRecord("remiss.scheduler", logging.INFO, __file__, 1, "skickade: 1", None, None)
+        record.created, record.msecs = utc.timestamp(), utc.microsecond // 1000
+        assert formatter.format(record) == f"{expected} skickade: 1"
+
+
+def test_apschedulers_skipped_run_warning_is_not_logged_other_warnings_are(caplog):
+    """Operator walk finding 7: every interval of a long sweep logged an English WARNING that a run was skipped."""
+    import logging
+
+    from remiss.reminders.cli import quiet_apscheduler
+
+    quiet_apscheduler()
+    log = logging.getLogger("apscheduler.scheduler")
+    with caplog.at_level(logging.INFO):
+        log.warning('Execution of job "Påminnelser: svep utkorgen (trigger: interval[0:01:00])" skipped: maximum '
+                    "number of running instances reached (1)")
+        log.warning("Run time of job was missed by 0:00:05")
+    assert [r.getMessage() for r in caplog.records] == ["Run time of job was missed by 0:00:05"]

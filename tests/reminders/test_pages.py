@@ -21,12 +21,16 @@ def test_my_reminders_lists_upcoming_and_mutes_all_but_escalations(app, client, 
     page = client.get("/paminnelser").get_data(as_text=True)
     assert "Mina påminnelser" in page and "Översyn av lokala ordningsföreskrifter" in page
     assert "30 november 2026 kl. 07.00" in page and 'href="/paminnelser"' in page
+    # each upcoming reminder names its milestone, so two of one remiss are told apart
+    rows = [r for r in page.split("<tr>") if "Påminnelse" in r and "<td" in r]
+    assert rows and all(": " in r.split("</td>")[1] for r in rows), rows
+    assert any("Påminnelse före en milstolpe: Tjänsteskrivelse klar" in r for r in rows), rows
     response = auth.post("/paminnelser", {"kind": ["assigned", "escalation", "digest"]})
     assert response.status_code == 302
     user = session.get(User, world.handlaggare.id)
     session.refresh(user)
-    # outgoing_deadline: the notice that an outgoing remiss's svarstid ran out (issue 20)
-    assert set(user.muted_kinds.split(",")) == {"before", "on_day", "overdue", "extension", "review", "answered",
+    # outgoing_deadline: the notice that an outgoing remiss's svarstid ran out (issue 20); returned: walk6
+    assert set(user.muted_kinds.split(",")) == {"before", "on_day", "overdue", "extension", "review", "returned", "answered",
                                                 "outgoing_deadline"}
     pending = session.exec(select(OutboxMessage).where(OutboxMessage.recipient_user_id == user.id,
                                                        OutboxMessage.status == "pending")).all()
@@ -106,6 +110,8 @@ def test_outbox_counts_every_row_and_resends_all_failed_that_match_the_filter(cl
     assert "Skicka alla igen (235 misslyckade)" in page
     page = client.get("/admin/utkorg?status=failed").get_data(as_text=True)
     assert "Visar de 200 senaste av 235 meddelanden som matchar filtret." in page
+    # När is the moment each mail is for; a failed row also says when it was last tried (what --since filters on)
+    assert "senaste försöket" in page and page.count("senaste försöket") == 200
     page = client.get("/admin/utkorg?kind=review").get_data(as_text=True)
     assert "Skicka alla igen (5 misslyckade som matchar filtret)" in page
 

@@ -82,8 +82,8 @@ def test_the_menu_shows_what_the_role_may_do(session, auth, role, shown, hidden)
 @pytest.mark.parametrize("day, words", [
     (date(2026, 12, 3), "i dag"), (date(2026, 12, 4), "i morgon"), (date(2026, 12, 8), "om 5 dagar"),
     (date(2027, 3, 3), "om 3 månader"), (date(2026, 12, 2), "försenad sedan i går"),
-    (date(2026, 11, 12), "försenad sedan 21 dagar"), (date(2026, 9, 3), "försenad sedan 3 månader"),
-    (date(2010, 3, 31), "försenad sedan 16 år"),
+    (date(2026, 11, 12), "försenad i 21 dagar"), (date(2026, 9, 3), "försenad i 3 månader"),
+    (date(2026, 12, 1), "försenad i 2 dagar"), (date(2010, 3, 31), "försenad i 16 år"),
 ])
 def test_relative_days_read_as_swedish(day, words):
     assert relative(day, date(2026, 12, 3)) == words

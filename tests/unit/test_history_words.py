@@ -26,10 +26,17 @@ def test_values_read_as_words():
                                ("Status", "Registrerad", "Tilldelad"), ("Riktning", "Inkommande", "Utgående")]
     assert rows[1].changes == [("Fil", "–", "missiv.pdf"), ("Storlek", "–", "38 kB")]
     assert rows[2].changes == [("Tjänsteskrivelse klar", "1 mars 2010", "3 mars 2010"),
-                               ("Nämndsammanträde (klar)", "–", "klar"),
+                               ("Nämndsammanträde (klar)", "nej", "ja"),
                                ("Justering (satt för hand)", "–", "20 mars 2010")]
     assert rows[3].changes == [("Gällande svarsdag", "31 mars 2010 kl. 12.00", "30 april 2010")]
     assert rows[0].who == "Systemet"
+
+
+def test_a_milestone_marked_done_and_undone_reads_alike_both_ways():
+    rows = describe(None, [_event("milestone", {"done:tjansteskrivelse": [None, "2026-12-03T09:30:00+00:00"]}),
+                           _event("milestone", {"done:tjansteskrivelse": [True, None]})])  # tidplan.undo
+    assert rows[0].changes == [("Tjänsteskrivelse klar (klar)", "nej", "ja")]
+    assert rows[1].changes == [("Tjänsteskrivelse klar (klar)", "ja", "nej")]
 
 
 def test_nothing_shown_for_a_change_between_two_empty_values():

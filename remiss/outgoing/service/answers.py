@@ -9,7 +9,7 @@ from sqlmodel import Session, select
 
 from remiss.audit import service as audit
 from remiss.auth.access import Action, NotFound, Principal, require
-from remiss.clock import local_today
+from remiss.clock import local, local_today
 from remiss.namnd.models import Namnd
 from remiss.outgoing import mails
 from remiss.outgoing.models import SandlistaAnswer
@@ -36,6 +36,12 @@ class AnswerData:
     answers: dict[int, str] = field(default_factory=dict)  # question id → text
     files: list[tuple[str, bytes]] = field(default_factory=list)  # (filename, data)
     date_from_mail: bool = False  # an uploaded .eml gives the date the answer came (its Date header)
+
+
+def before_sending(entry: SandlistaEntry) -> bool:
+    """An answer (or avstår) registered as received before the remiss was sent to the instans: likely a mistyped
+    date; the answer is kept, and the user is asked to check the date."""
+    return bool(entry.answered_on and entry.sent_at and entry.answered_on < local(entry.sent_at).date())
 
 
 def is_late(remiss: Remiss, entry: SandlistaEntry) -> bool:

@@ -53,7 +53,12 @@ def _key(remiss_id: int, entry_id: int, moment: datetime) -> str:
 
 
 def schedule(session: Session, *, now: datetime, remiss: Remiss, calendar: WorkCalendar | None = None) -> int:
-    """Bring the planned chasers of a sent outgoing remiss in line with its deadlines; return rows added."""
+    """Bring the planned chasers of a sent outgoing remiss in line with its deadlines; return rows added.
+
+    A moment that has passed is still part of the plan: its row, if one is pending (the sweep has not run
+    yet, or the mail server is down), is kept for the sweep, which sends it, or only the newest of several
+    (catch-up). Only moments still ahead get new rows, and only those are revived after a cancellation.
+    """
     from remiss.outgoing import mails
 
     if remiss.direction != Direction.utgaende or remiss.sent_at is None:
@@ -62,6 +67,7 @@ def schedule(session: Session, *, now: datetime, remiss: Remiss, calendar: WorkC
     calendar = calendar or work_calendar(session)
     before, after = parse_days(namnd.chase_workdays_before), parse_days(namnd.chase_workdays_after)
     wanted: dict[str, tuple] = {}
+    passed: list[str] = []  # planned moments already due: kept if pending, never added or revived
     entries = session.exec(select(SandlistaEntry).where(SandlistaEntry.remiss_id == remiss.id,
                                                         SandlistaEntry.sent_at.is_not(None),
                                                         SandlistaEntry.answer_status.in_(OPEN))).all()
@@ -70,17 +76,23 @@ def schedule(session: Session, *, now: datetime, remiss: Remiss, calendar: WorkC
         if day is None or not entry.email:
             continue
         for moment, late in chase_moments(calendar, day, before, after):
+            key = _key(remiss.id, entry.id, moment)
             if moment > now:
-                wanted[_key(remiss.id, entry.id, moment)] = (entry, moment, late, day, at)
-    notice = _officer_notice(session, remiss, calendar, now)
-    if notice:
+                wanted[key] = (entry, moment, late, day, at)
+            else:
+                passed.append(key)
+    notice = _officer_notice(session, remiss, calendar)
+    if notice and notice[1][1] > now:
         wanted[notice[0]] = notice[1]
+    elif notice:
+        passed.append(notice[0])
+    notice = notice if notice and notice[0] in wanted else None
     prefix = f"outgoing:chaser:{remiss.id}:"
     stale = update(OutboxMessage).where(OutboxMessage.kind.in_([KIND, NOTICE_KIND]),
                                         OutboxMessage.key.like(prefix + "%"),
                                         OutboxMessage.status == OutboxStatus.pending.value)
-    if wanted:
-        stale = stale.where(OutboxMessage.key.not_in(list(wanted)))
+    if wanted or passed:
+        stale = stale.where(OutboxMessage.key.not_in([*wanted, *passed]))
     session.execute(stale.values(status=OutboxStatus.cancelled.value, last_error="Inte längre aktuell"))
     if wanted:
         # A moment cancelled earlier (deadline moved away and back) is wanted again: revive it.
@@ -105,17 +117,15 @@ def schedule(session: Session, *, now: datetime, remiss: Remiss, calendar: WorkC
     return added
 
 
-def _officer_notice(session: Session, remiss: Remiss, calendar: WorkCalendar, now: datetime):
+def _officer_notice(session: Session, remiss: Remiss, calendar: WorkCalendar):
     """(key, (user, moment)) of the notice to the remiss's handläggare (else whoever registered it): 08.00 on the
-    first working day after the remisstid in force ran out; None when there is no one or it is past."""
+    first working day after the remisstid in force ran out; None when there is no one to tell."""
     from remiss.auth.models import User
 
     officer = session.get(User, remiss.handlaggare_id or remiss.created_by_id or -1)
     if officer is None or not officer.email or not officer.is_active or remiss.effective_deadline_on is None:
         return None
     moment = datetime.combine(calendar.add_workdays(remiss.effective_deadline_on, 1), CHASE_AT, tzinfo=STOCKHOLM)
-    if moment <= now:
-        return None
     # under the chasers' prefix (entry 0: the remiss itself), so re-planning cancels and revives it with them
     return _key(remiss.id, 0, moment), (officer, moment)
 

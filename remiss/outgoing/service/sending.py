@@ -85,8 +85,7 @@ def missiv_context(session: Session, *, now: datetime, remiss: Remiss) -> dict:
         "datum": local_today(now), "diarienummer": remiss.our_dnr or "",
         "remittent_diarienummer": remiss.sender_dnr, "remittent": remiss.remittent or namnd.name,
         "titel": remiss.title,
-        "var_referens": {"namn": officer.name if officer else remiss.contact_person,
-                         "titel": getattr(officer, "title", "") or "", "epost": officer.email if officer else ""},
+        "var_referens": var_referens(remiss, officer),
         "inledning": remiss.missiv_text or (f"{remiss.title} överlämnas härmed till ovanstående för yttrande."),
         "sista_svarsdag": format_deadline(remiss.effective_deadline_on, remiss.effective_deadline_time),
         "svar_till_epost": remiss.answer_email or namnd.email,
@@ -96,6 +95,17 @@ def missiv_context(session: Session, *, now: datetime, remiss: Remiss) -> dict:
                                  remiss.contact_email or (officer.email if officer else "")),
         "handlingar": handlingar or ["Missiv"],
     }
+
+
+def var_referens(remiss: Remiss, officer: User | None) -> dict:
+    """The missiv's "Vår referens": the contact person it names (as in seed 003, "Vår referens Ivana Baukart
+    ivana.baukart@…"), with the officer's title when that is the officer; without one, the officer."""
+    if remiss.contact_person.strip():
+        same = officer is not None and officer.name.strip().casefold() == remiss.contact_person.strip().casefold()
+        return {"namn": remiss.contact_person.strip(), "titel": (officer.title or "") if same else "",
+                "epost": remiss.contact_email or (officer.email if same else "")}
+    return {"namn": officer.name if officer else "", "titel": getattr(officer, "title", "") or "",
+            "epost": officer.email if officer else ""}
 
 
 def contact(namn: str, epost: str, *, titel: str = "", telefon: str = "") -> dict:

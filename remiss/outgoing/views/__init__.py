@@ -5,9 +5,9 @@ from flask import Blueprint, abort, current_app, flash, g, redirect, render_temp
 from sqlmodel import select
 
 from remiss import files
-from remiss.calendar.swedish import format_deadline
+from remiss.calendar.swedish import format_date, format_deadline
 from remiss.auth.access import Action, load_remiss
-from remiss.clock import local_today
+from remiss.clock import local, local_today
 from remiss.db import get_session
 from remiss.documents import PdfUnavailable, RenderError, convert_to_pdf
 from remiss.namnd.models import Namnd
@@ -186,6 +186,9 @@ def _entry_action(session, remiss, item, questions) -> str:
         answers.register_answer(session, now=now(), principal=p, remiss=remiss, entry=item, data=data,
                                 files_dir=_config("FILES_DIR"), max_bytes=_config("UPLOAD_MAX_BYTES"))
         late = " Det kom in efter svarstiden och är markerat som sent." if answers.is_late(remiss, item) else ""
+        if answers.before_sending(item):
+            late += (f" Observera: svaret är daterat {format_date(item.answered_on)}, före utskicket "
+                     f"{format_date(local(item.sent_at).date())}. Kontrollera datumet.")
         return f"Svaret från {item.name} är registrerat.{late}"
     if action == "address":
         in_register = form.get("in_register") == "1"

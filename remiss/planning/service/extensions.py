@@ -12,6 +12,7 @@ from remiss.auth.access import Action, Principal, require
 from remiss.clock import local_today
 from remiss.planning.models import Extension
 from remiss.remisser import attachments
+from remiss.remisser.finished import require_open
 from remiss.remisser.input import InputErrors
 from remiss.remisser.models import Remiss
 from remiss.remisser.service import refresh_deadline
@@ -55,6 +56,7 @@ def request_extension(session: Session, *, now: datetime, principal: Principal, 
                       evidence: Evidence = Evidence()) -> Extension:
     """Record that someone asked the remittent for more time until a date."""
     require(principal, Action.edit, remiss.namnd_id)
+    require_open(remiss)
     errors: dict[str, str] = {}
     requested_by = _check_text(errors, "requested_by", requested_by, 200)
     reason = _check_text(errors, "reason", reason, 5000)
@@ -88,6 +90,7 @@ def decide_extension(session: Session, *, now: datetime, principal: Principal, r
                      evidence: Evidence = Evidence()) -> Extension:
     """Record the remittent's answer; a grant moves the deadline in force."""
     require(principal, Action.edit, remiss.namnd_id)
+    require_open(remiss)
     extension = session.get(Extension, extension_id)
     if extension is None or extension.remiss_id != remiss.id:
         raise InputErrors({"extension_id": "Förlängningen finns inte på den här remissen."})
@@ -126,6 +129,7 @@ def general_notice(session: Session, *, now: datetime, principal: Principal, rem
                    evidence: Evidence = Evidence()) -> Extension:
     """Record the remittent's notice to everyone that remisstiden is extended: request and grant in one."""
     require(principal, Action.edit, remiss.namnd_id)
+    require_open(remiss)
     errors: dict[str, str] = {}
     sender = _check_text(errors, "sender", sender, 200) or remiss.remittent or "Remittenten"
     if until_on is None:

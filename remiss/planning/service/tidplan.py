@@ -19,6 +19,7 @@ from remiss.drafting.models import Decision
 from remiss.namnd.models import ClosedDay, Namnd
 from remiss.namnd.models import Meeting as MeetingRow
 from remiss.planning.models import Milestone, TidplanState
+from remiss.remisser.finished import require_open
 from remiss.remisser.input import InputErrors
 from remiss.remisser.models import Direction, Remiss
 
@@ -138,6 +139,10 @@ def _apply(row: Milestone | None, pm, remiss: Remiss) -> Milestone:
     return row
 
 
+# The work that prepares the beslut: never due after it.
+PREPARES_BESLUT = ("tjansteskrivelse", "granskning")
+
+
 def follow(session: Session, *, now: datetime, remiss: Remiss, actor_id: int | None = None) -> bool:
     """Date the beslut, justering and expediering milestones from the recorded beslut (its meeting, its
     justering), leaving the rest of the tidplan as it is; return whether a date moved.
@@ -164,6 +169,16 @@ def follow(session: Session, *, now: datetime, remiss: Remiss, actor_id: int | N
         session.add(row)
         if before != row.due_on.isoformat():
             changes[pm.kind] = [before, row.due_on.isoformat()]
+    for kind in PREPARES_BESLUT:
+        # planned after the meeting that then decided (the granskning re-planned from a late draft): the work was
+        # due by that beslut at the latest, so one tidplan reads in order
+        row = existing.get(kind)
+        if row is not None and row.override_on is None and row.due_on > decided.day:
+            changes[kind] = [row.due_on.isoformat(), decided.day.isoformat()]
+            row.planned_on = row.due_on = decided.day
+            row.explanation = f"Senast till beslutet {format_weekday_date(decided.day)}."
+            row.flagged, row.advice = False, ""
+            session.add(row)
     state = session.get(TidplanState, remiss.id) or TidplanState(remiss_id=remiss.id, planned_at=now)
     state.meeting_on = decided.day
     session.add(state)
@@ -243,6 +258,7 @@ def override_milestone(session: Session, *, now: datetime, principal: Principal,
                        milestone_id: int, day: date | None, reason: str = "") -> Milestone:
     """Set a milestone's date by hand (None clears the override); the override survives replanning."""
     require(principal, Action.edit, remiss.namnd_id)
+    require_open(remiss)
     row = _milestone(session, remiss, milestone_id)
     reason = reason.strip()
     if len(reason) > 500:
@@ -270,6 +286,7 @@ def mark_done(session: Session, *, now: datetime, principal: Principal, remiss: 
               done: bool = True) -> Milestone:
     """Mark a milestone as done (or not done again)."""
     require(principal, Action.edit, remiss.namnd_id)
+    require_open(remiss)
     row = _milestone(session, remiss, milestone_id)
     if (row.done_at is not None) == done:
         return row
@@ -289,6 +306,13 @@ def mark_done(session: Session, *, now: datetime, principal: Principal, remiss: 
     events.milestones_changed.send(remiss, session=session, now=now, actor_id=principal.user_id)
     return row
 
+
+
+def recompute(session: Session, *, now: datetime, principal: Principal, remiss: Remiss) -> Tidplan | None:
+    """"Beräkna tidplanen på nytt": replan by hand (not on a finished remiss)."""
+    require(principal, Action.edit, remiss.namnd_id)
+    require_open(remiss)
+    return replan(session, now=now, remiss=remiss, actor_id=principal.user_id)
 
 
 def _give_review_time(session: Session, *, remiss: Remiss, rows: dict[str, Milestone]) -> date | None:

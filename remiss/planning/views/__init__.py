@@ -84,7 +84,7 @@ def done(remiss_id: int):
 @login_required
 def recompute(remiss_id: int):
     remiss = _editable(remiss_id)
-    tidplan.replan(get_session(), now=now(), remiss=remiss, actor_id=principal().user_id)
+    tidplan.recompute(get_session(), now=now(), principal=principal(), remiss=remiss)
     flash("Tidplanen är beräknad på nytt.", "success")
     return redirect(url_for("remisser.show", remiss_id=remiss_id) + "#tidplan")
 

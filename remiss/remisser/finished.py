@@ -1,0 +1,41 @@
+"""Finished remisser: no more workflow on a besvarad, avstådd or återkallad remiss (one rule, one message).
+
+Drafting, beslut, expediering, extensions and tidplan edits all ask require_open first. A rättelse of an
+expedierat yttrande is the one piece of work a besvarad remiss still takes: its steps pass correcting=True.
+"""
+from __future__ import annotations
+
+from remiss.remisser.models import Direction, Remiss
+from remiss.remisser.status import RemissStatus as S
+
+FINISHED = frozenset({S.besvarad, S.avstar, S.aterkallad})
+
+MESSAGES = {
+    S.besvarad: "Remissen är besvarad, så yttrandet, tidplanen och förlängningarna ändras inte längre. Behöver "
+                "det skickade yttrandet rättas: börja en rättelse (Skicka rättelse).",
+    S.avstar: "Nämnden avstår från att svara på remissen, så inget mer görs i den. Ska den besvaras ändå: ändra "
+              "först status för hand till Registrerad.",
+    S.aterkallad: "Remissen är återkallad, så inget mer görs i den. Ska arbetet tas upp igen: ändra först status "
+                  "för hand till Registrerad.",
+}
+
+
+class RemissFinished(ValueError):
+    """A workflow step refused because the remiss is finished; str() is the Swedish message."""
+
+    def __init__(self, remiss: Remiss):
+        super().__init__(MESSAGES[S(remiss.status)])
+        self.remiss_id = remiss.id
+
+
+def is_finished(remiss: Remiss, *, correcting: bool = False) -> bool:
+    """Whether the incoming remiss takes no more work (a rättelse still goes on a besvarad one)."""
+    if remiss.direction == Direction.utgaende or remiss.status not in FINISHED:
+        return False
+    return not (correcting and remiss.status == S.besvarad)
+
+
+def require_open(remiss: Remiss, *, correcting: bool = False) -> None:
+    """Raise RemissFinished when the remiss is finished (see is_finished)."""
+    if is_finished(remiss, correcting=correcting):
+        raise RemissFinished(remiss)

@@ -1,0 +1,48 @@
+"""Warnings on an outgoing remiss before a step that cannot be undone, or when a date looks mistyped: sending
+without remisshandlingar, compiling while the svarstid runs and instanser have not answered, and an answer
+dated before the utskick."""
+from __future__ import annotations
+
+from datetime import date
+from html import unescape
+
+from remiss.auth.models import Role
+from remiss.remisser import service as remisser
+from remiss.remisser.input import SandlistaItem
+from tests.support.factories import T0, make_namnd, make_remiss, make_user
+
+
+def test_warnings_for_no_handlingar_an_early_compilation_and_an_answer_dated_before_the_utskick(session, client,
+                                                                                               auth, clock):
+    clock.set(T0)  # Monday 23 November 2026
+    namnd = make_namnd(session)
+    user = make_user(session, role=Role.registrator, namnder=[namnd])
+    remiss = make_remiss(session, namnd=namnd, direction="utgaende", questions=["Fråga?"],
+                         deadline_on=date(2027, 1, 29), deadline_time=None,
+                         sandlista=[SandlistaItem("Norr", "norr@example.se", ""),
+                                    SandlistaItem("Söder", "soder@example.se", "")])
+    session.commit()
+    auth.login(user.email)
+    page = f"/remisser/{remiss.id}"
+    shown = unescape(client.get(page).get_data(as_text=True))
+    assert "Remissen har inga remisshandlingar." in shown  # on the page, next to the button
+    assert 'data-confirm="Remissen har inga remisshandlingar: remissinstanserna får bara missivet. Skicka' in shown
+    assert auth.post(f"{page}/utskick/skicka", {}, form_url=page).status_code == 302
+
+    shown = unescape(client.get(page).get_data(as_text=True))
+    assert ('data-confirm="Svarstiden löper till 29 januari 2027, och 2 remissinstanser har inte svarat. '
+            'Sammanställa svaren ändå? Planerade påminnelser stoppas."') in shown
+
+    first, second = (entry.id for entry in remisser.entries(session, remiss.id))
+    session.rollback()  # end the test's read, so the requests below can write (SQLite has one writer)
+    url = f"{page}/utskick/instanser/{first}"
+    answered = auth.post(url, {"action": "answer", "answered_on": "2026-11-20", "summary": "Positiva."},
+                         form_url=url, follow_redirects=True)
+    assert answered.status_code == 200
+    assert ("Observera: svaret är daterat 20 november 2026, före utskicket 23 november 2026. Kontrollera datumet."
+            in unescape(answered.get_data(as_text=True)))
+    fine = auth.post(f"{page}/utskick/instanser/{second}",
+                     {"action": "answer", "answered_on": "2026-11-23", "summary": "Bra."}, form_url=url,
+                     follow_redirects=True)
+    assert "före utskicket" not in unescape(fine.get_data(as_text=True))
+    assert "data-confirm=\"Svarstiden löper" not in unescape(client.get(page).get_data(as_text=True))  # all answered
