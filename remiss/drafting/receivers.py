@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from remiss.drafting import mailing
 from remiss.reminders import claim, mail, policy
+from remiss.remisser.status import RemissStatus
 
 mail.COMPOSERS[mailing.KIND] = mailing.compose
-claim.SEND_WHEN_CLOSED.add(mailing.KIND)
-# a review notice goes out even if the remiss closed since it was queued: a rättelse is reviewed while its remiss
-# stays besvarad, and the granskare must hear of it
-claim.SEND_WHEN_CLOSED.add(policy.REVIEW)
+claim.SEND_WHEN_CLOSED[mailing.KIND] = None
+# a review notice goes out on a besvarad remiss: a rättelse is reviewed while its remiss stays besvarad, and the
+# granskare must hear of it; one queued before the remiss was withdrawn or declined is stopped (nothing to review)
+claim.SEND_WHEN_CLOSED[policy.REVIEW] = frozenset({RemissStatus.besvarad.value})

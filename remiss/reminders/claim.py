@@ -40,8 +40,9 @@ REMISS_READ = ("id", "status", "title", "remittent", "sender_dnr", "our_dnr", "e
 DueRow = namedtuple("DueRow", COMPOSED_FROM)
 RemissRow = namedtuple("RemissRow", REMISS_READ)
 
-# Kinds sent even when their remiss is closed (they report the closing itself); other capabilities add theirs.
-SEND_WHEN_CLOSED: set[str] = {policy.ANSWERED}
+# Kinds still sent when their remiss is closed, with the closed statuses they go out in (None: any of them, and
+# without reading the remiss): the answered notice reports the closing itself. Other capabilities add theirs.
+SEND_WHEN_CLOSED: dict[str, frozenset[str] | None] = {policy.ANSWERED: None}
 
 
 @dataclass(frozen=True)
@@ -127,9 +128,10 @@ def _waits(row, loaded: Loaded, today) -> str:
 
 def _skip_reason(row: OutboxMessage, loaded: Loaded, today=None) -> str:
     """Why a due row must not be sent any more, or "" (today: the local day of the sweep)."""
-    if row.remiss_id is not None and row.kind not in SEND_WHEN_CLOSED:
+    still_sent_in = SEND_WHEN_CLOSED.get(row.kind, frozenset())
+    if row.remiss_id is not None and still_sent_in is not None:
         remiss = loaded.remisser.get(row.remiss_id)
-        if remiss is None or schedule.is_closed(remiss):
+        if remiss is None or (schedule.is_closed(remiss) and remiss.status not in still_sent_in):
             return schedule.CLOSED_REASON
     if row.recipient_user_id and row.kind not in policy.UNMUTABLE:
         user = loaded.users.get(row.recipient_user_id)

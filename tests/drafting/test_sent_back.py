@@ -76,3 +76,22 @@ def test_a_handlaggare_who_muted_the_kind_gets_no_mail_but_still_the_row(life, a
     life.post("granskare", "/yttrande/lage", {"state": "utkast", "comment": COMMENT})
     assert [k for _, k, _ in _mails(app, runner, clock, seen).get("jesper@oster.se", [])] == []
     assert _start_section(life).startswith("Tillbaka från granskning (1)")
+
+
+def test_a_review_queued_before_the_remiss_was_withdrawn_is_stopped(life, app, runner, clock, session):
+    from remiss.reminders.models import OutboxMessage
+    from remiss.reminders.schedule import CLOSED_REASON
+    from sqlmodel import select
+
+    seen: set = set()
+    life.post("sekreterare", "/tilldela", {"handlaggare_id": str(life.handlaggare_id)})
+    life.post("handlaggare", "/yttrande", {"sammanfattning": "Positiv."})
+    _mails(app, runner, clock, seen)  # the assignment mail, sent
+    life.post("handlaggare", "/yttrande/lage", {"state": "granskning"})  # queues "Att granska"
+    life.post("sekreterare", "/status", {"status": "aterkallad", "note": "Remittenten drog tillbaka remissen."})
+    mails = _mails(app, runner, clock, seen)
+    assert not any(kind == "review" for sent in mails.values() for _, kind, _ in sent), mails
+    session.expire_all()
+    [row] = session.exec(select(OutboxMessage).where(OutboxMessage.remiss_id == life.rid,
+                                                     OutboxMessage.kind == "review")).all()
+    assert (row.status, row.last_error) == ("cancelled", CLOSED_REASON)
