@@ -23,6 +23,9 @@ Two evaluations, each with a development part (used while writing the parser) an
   annotated blind by helper h-fresh5, wholly held out: measured once before and once after the next round.
   `fresh6-holdout.json`: kommun, region, länsstyrelse and myndighet texts and hand-built forwards gathered in round
   h-fresh6, wholly held out the same way (never tuned on, misses never printed; not in SEEN_HOLDOUTS).
+  `fresh7-holdout.json`: 27 more texts of round h-fresh7 (17 real myndighet, länsstyrelse, kommun, extension and
+  regeringen.se texts, 10 hand-built forwards), annotated blind and wholly held out; it is scored only when named
+  (`--only fresh7-holdout`), never in the default run, and its misses are never printed.
 - contract: `tests/data/missiv/*.json`, the Regeringskansliet pages and seeds with the eight
   contract keys, split by their own `split` key.
 
@@ -141,7 +144,10 @@ FRESH_FILES = {"fresh-dev": DATA / "fresh" / "fresh-dev.json", "fresh-holdout": 
                # a fifth batch, wholly held out for the round after h-titles2 (annotated blind, no dev part)
                "fresh5-holdout": DATA / "fresh" / "fresh5-holdout.json",
                # a sixth batch (round h-fresh6), wholly held out for the next round like fresh4 before its round
-               "fresh6-holdout": DATA / "fresh" / "fresh6-holdout.json"}
+               "fresh6-holdout": DATA / "fresh" / "fresh6-holdout.json",
+               # a seventh batch (round h-fresh7), wholly held out and annotated blind; run only by name
+               # (--only fresh7-holdout), not part of the default run, never in SEEN_HOLDOUTS
+               "fresh7-holdout": DATA / "fresh" / "fresh7-holdout.json"}
 KINDS = ("regeringskansliet", "kommun", "region", "lansstyrelse", "myndighet", "extension", "email")
 KIND_FIELDS = ("title", "sender_dnr", "remittent", "deadline_date", "deadline_time", "answer_email",
                "contact_person", "sandlista_count", "sandlista_sample", "extension_to")
