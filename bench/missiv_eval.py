@@ -23,8 +23,8 @@ Two evaluations, each with a development part (used while writing the parser) an
   annotated blind by helper h-fresh5, wholly held out: measured once before and once after the next round.
   `fresh6-holdout.json`: kommun, region, länsstyrelse and myndighet texts and hand-built forwards gathered in round
   h-fresh6, wholly held out the same way (never tuned on, misses never printed; not in SEEN_HOLDOUTS).
-  `fresh7-holdout.json`: 27 more texts of round h-fresh7 (17 real myndighet, länsstyrelse, kommun, extension and
-  regeringen.se texts, 10 hand-built forwards), annotated blind and wholly held out; it is scored only when named
+  `fresh7-holdout.json`: 37 more texts of round h-fresh7 (24 real myndighet, kommun, region, länsstyrelse, extension
+  and regeringen.se texts, 13 hand-built forwards), annotated blind and wholly held out; it is scored only when named
   (`--only fresh7-holdout`), never in the default run, and its misses are never printed.
 - contract: `tests/data/missiv/*.json`, the Regeringskansliet pages and seeds with the eight
   contract keys, split by their own `split` key.
