@@ -1,9 +1,11 @@
 """Recognise Swedish public bodies in a missiv and give each its normalised name.
 
 The register is two data files beside this module: `data/kommuner.txt` (the 290 kommuner by län, from
-SCB's kommunkoder) and `data/organ.txt` (departementen, regionerna, the larger myndigheter and SKR, with
-the e-mail domains they answer from). The 21 länsstyrelser are built from the län names. Names are found
-by looking word n-grams up in a dictionary, so a search is linear in the length of the text.
+SCB's kommunkoder, with the names the "stad" kommuner give themselves) and `data/organ.txt` (departementen,
+regionerna, riksdagens myndigheter, the statliga myndigheter and domstolar, the vattenmyndigheter, the regionala
+cancercentrum, SKR, Sametinget and the larger kommunalförbund, with the e-mail domains they answer from and, for a
+body another one hosts, its host). The 21 länsstyrelser are built from the län names. Names are found by looking
+word n-grams up in a dictionary, so a search is linear in the length of the text.
 """
 from __future__ import annotations
 
@@ -20,10 +22,13 @@ _ASCII_HYPHEN = str.maketrans({"å": "a", "ä": "a", "ö": "o", "é": "e", "ü":
 
 @dataclass(frozen=True)
 class Body:
-    """A public body: its normalised name, kind (kommun, region, lansstyrelse, departement, myndighet)."""
+    """A public body: its normalised name, kind (kommun, region, lansstyrelse, departement, myndighet, domstol, ...)
+    and, for a body another one hosts (a vattenmyndighet, a regionalt cancercentrum, a mark- och miljödomstol),
+    the host's name."""
 
     name: str
     kind: str
+    host: str | None = None
 
 
 @dataclass(frozen=True)
@@ -40,6 +45,16 @@ def _key(words: list[str]) -> str:
     return " ".join(w.casefold().rstrip("-") for w in words)
 
 
+def _name_key(name: str) -> str:
+    """Return the lookup key of a written name: its words as find_bodies reads them (no commas, no full stops)."""
+    return _key(_WORD.findall(name))
+
+
+def _slug(name: str) -> str:
+    """Return 'vanersborgstingsratt' for Vänersborgs tingsrätt: a name as an e-mail address's local part writes it."""
+    return re.sub(r"[^a-z]", "", name.casefold().translate(_ASCII_HYPHEN))
+
+
 def _genitive(name: str) -> str:
     """Return 'Tidaholms' for Tidaholm, 'Alvesta' for Alvesta: the form kommun names take before 'kommun'."""
     if name == "Falun":
@@ -54,13 +69,16 @@ class _Register:
     domains: dict[str, Body]  # e-mail domain → body
     addresses: dict[str, Body]  # full e-mail address or local part at a shared domain → body
     first_words: dict[str, int] = None  # first word of a name → the most words a name starting with it has
+    bodies: dict[str, Body] = None  # normalised name → body
+    courts: dict[str, Body] = None  # slug of a court's name or alias → court (dom.se addresses)
 
 
 @lru_cache(maxsize=1)
 def _register() -> _Register:
-    reg = _Register({}, {}, {}, {})
+    reg = _Register({}, {}, {}, {}, bodies={}, courts={})
 
     def add(body: Body, *aliases: str) -> None:
+        reg.bodies.setdefault(body.name, body)
         for alias in (body.name, *aliases):
             alias = alias.strip()
             if not alias:
@@ -68,10 +86,17 @@ def _register() -> _Register:
             if alias.isupper() or (len(alias) <= 4 and " " not in alias):
                 reg.acronyms[alias] = body
             else:
-                reg.names.setdefault(_key(alias.split()), body)
+                reg.names.setdefault(_name_key(alias), body)
+            if body.kind in ("domstol", "särskild domstol"):
+                reg.courts.setdefault(_slug(alias), body)
 
-    for line in (DATA / "kommuner.txt").read_text(encoding="utf-8").splitlines():
-        if not line.strip() or line.startswith("#"):
+    lines = [line for line in (DATA / "kommuner.txt").read_text(encoding="utf-8").splitlines()
+             if line.strip() and not line.startswith("#")]
+    # "Egna namn: Göteborg = Göteborgs Stad; …": the kommuner that call themselves stad.
+    own = {base.strip(): name.strip() for line in lines if line.startswith("Egna namn:")
+           for base, name in (pair.split("=") for pair in line.split(":", 1)[1].split(";"))}
+    for line in lines:
+        if line.startswith("Egna namn:"):
             continue
         lan, names = line.split(":", 1)
         short = re.sub(r"s? län$", "", lan)
@@ -82,8 +107,9 @@ def _register() -> _Register:
         for base in (n.strip() for n in names.split(";")):
             if base == "Gotland":
                 continue  # Region Gotland is both kommun and region (organ.txt)
-            body = Body(f"{_genitive(base)} kommun", "kommun")
-            add(body, f"{base} kommun", f"{base}s kommun", f"{base} stad", f"{base}s stad", f"{_genitive(base)} stad")
+            body = Body(own.get(base, f"{_genitive(base)} kommun"), "kommun")
+            add(body, f"{_genitive(base)} kommun", f"{base} kommun", f"{base}s kommun", f"{base} stad", f"{base}s stad",
+                f"{_genitive(base)} stad")
             reg.domains.setdefault(base.casefold().translate(_ASCII) + ".se", body)
             reg.domains.setdefault(base.casefold().replace(" ", "").translate(_ASCII_HYPHEN) + ".se", body)
     add(reg.names["länsstyrelsen i södermanlands län"], "Länsstyrelsen Sörmland")
@@ -94,11 +120,13 @@ def _register() -> _Register:
             continue
         if not line.strip() or line.startswith("#"):
             continue
-        name, aliases, mails = (part.strip() for part in (line.split("|") + ["", ""])[:3])
-        body = Body(name, kind)
+        name, aliases, mails, host = (part.strip() for part in (line.split("|") + ["", "", ""])[:4])
+        body = Body(name, kind, host or None)
         add(body, *aliases.split(";"))
         for mail in filter(None, (m.strip().casefold() for m in mails.split(";"))):
             (reg.addresses if "@" in mail else reg.domains)[mail] = body
+    for body in reg.bodies.values():
+        assert body.host is None or body.host in reg.bodies, f"organ.txt: okänt värdorgan {body.host}"
     reg.first_words = {}
     for key in reg.names:
         first, count = key.split(" ")[0], key.count(" ") + 1
@@ -144,7 +172,7 @@ def canonical_body(name: str | None) -> str | None:
     name = re.sub(r"\s+", " ", name).strip(" .,")
     if name in reg.acronyms:
         return reg.acronyms[name].name
-    key = _key(name.split())
+    key = _name_key(name)
     body = reg.names.get(key) or (reg.names.get(key[:-1]) if key.endswith("s") else None)
     return body.name if body else None
 
@@ -163,8 +191,13 @@ def body_for_email(address: str | None) -> Body | None:
         for part in re.split(r"[._-]", local):
             body = reg.addresses.get(f"{part}@lansstyrelsen.se")
             if body:
+                # "vattenmyndigheten.vasternorrland@…": the vattenmyndighet the länsstyrelse hosts.
+                if "vattenmyndighet" in local:
+                    return next((b for b in hosted_by(body) if b.name.startswith("Vattenmyndigheten")), body)
                 return body
         return None
+    if domain == "dom.se":
+        return _court_for(local)
     if domain == "regeringskansliet.se":
         prefix = local.split(".")[0]
         for known, body in reg.addresses.items():
@@ -176,3 +209,31 @@ def body_for_email(address: str | None) -> Body | None:
             return reg.domains[domain]
         domain = domain.split(".", 1)[1]
     return None
+
+
+def hosted_by(host: Body) -> list[Body]:
+    """Return the bodies the given body hosts (Länsstyrelsen i Västernorrlands län → the vattenmyndighet)."""
+    return [b for b in _register().bodies.values() if b.host == host.name]
+
+
+def body_named(name: str) -> Body | None:
+    """Return the body with this normalised name, or None."""
+    return _register().bodies.get(name)
+
+
+def _court_for(local: str) -> Body | None:
+    """Return the court a dom.se address names ('vanersborgs.tingsratt', 'mmd.vanersborg'), or None.
+
+    Every court shares the domain, and so does Domstolsverket: only a court's name in the local part says which.
+    """
+    reg = _register()
+    flat = re.sub(r"[^a-z]", "", local)
+    found = [body for slug, body in reg.courts.items() if len(slug) >= 8 and slug in flat]
+    if not found:
+        return None
+    body = max(found, key=lambda b: max(len(s) for s, c in reg.courts.items() if c == b and s in flat))
+    if body.kind == "domstol" and re.search(r"(?:^|[._-])mmd(?:[._-]|$)|markochmiljo", local):
+        return next((b for b in hosted_by(body) if b.name.startswith("Mark- och miljödomstolen")), None)
+    if body.kind == "domstol" and "migrationsdomstol" in flat:
+        return next((b for b in hosted_by(body) if b.name.startswith("Migrationsdomstolen")), None)
+    return body

@@ -1,10 +1,15 @@
-"""Decide which body sent the remiss: a sentence that says so, the answer address, or the body the text names."""
+"""Decide which body sent the remiss: a sentence that says so, the answer address, or the body the text names.
+
+A body another one hosts wins over its host ("Vattenmyndigheten för Bottenhavet, Länsstyrelsen Västernorrland" is
+the vattenmyndighet); the bodies of a sändlista are never the sender, and where two bodies are equally likely the
+remittent is left empty.
+"""
 from __future__ import annotations
 
 import re
 from collections import Counter
 
-from remiss.missiv.bodies import Body, body_for_email, canonical_body, find_bodies
+from remiss.missiv.bodies import Body, BodyMention, body_for_email, body_named, canonical_body, find_bodies, hosted_by
 from remiss.missiv.fields import EMAIL_RE, find_remittent_cue
 
 _BARE = {"länsstyrelsen": "lansstyrelse", "regionen": "region", "kommunen": "kommun"}
@@ -17,8 +22,27 @@ def find_remittent(text: str, answer_email: str | None,
                    skip: tuple[int, int] | None = None) -> tuple[str | None, tuple[int, int] | None, list[str]]:
     """Return the remittent's normalised name, its span and warnings; `skip` is the sändlista's span."""
     mentions = [m for m in find_bodies(text) if not (skip and skip[0] <= m.start < skip[1])]
+    mentions = _outside_lists(text, mentions)
     by_mail = body_for_email(answer_email)
+    name, span, warnings = _find(text, mentions, by_mail)
+    host = body_named(name) if name else None
+    guest = _hosted(text, host, mentions, by_mail) if host else None
+    if guest:
+        body, guest_span = guest
+        return body.name, guest_span, [w.replace(host.name, body.name) for w in warnings]
+    return name, span, warnings
+
+
+# "Eventuella synpunkter ska vara KSRR tillhanda": the body the answers go to, by a short name the register knows.
+_TILLHANDA = re.compile(r"\bska(?:ll)?[ \t]+vara[ \t]+([A-ZÅÄÖ][\wÅÄÖåäö-]{1,30}?)(?::s)?[ \t]+tillhanda\b")
+
+
+def _find(text: str, mentions: list[BodyMention], by_mail: Body | None):
     value, span = find_remittent_cue(text)
+    if value is None:
+        m = _TILLHANDA.search(text)
+        if m and canonical_body(m.group(1)):
+            value, span = canonical_body(m.group(1)), m.span(1)
     if value == "Regeringskansliet":
         # "ska ha kommit in till Regeringskansliet (Justitiedepartementet)": the department is the remittent.
         m = _RK_DEPARTMENT.search(text)
@@ -54,6 +78,10 @@ def find_remittent(text: str, answer_email: str | None,
     ranked = counts.most_common(2)
     if ranked and (len(ranked) == 1 or ranked[0][1] >= 2 and ranked[0][1] > ranked[1][1]):
         body = ranked[0][0]
+        if body.kind != "departement" and _GOVERNMENT.search(text):
+            # "… som regeringen har remitterat SOU 2025:20 Kommunal anslutning till Utbetalningsmyndighetens
+            # verksamhet": the government's remiss is a department's; the myndighet it names is its subject.
+            return None, None, []
         sender = _bare_sender(text, mentions)
         if sender and body.kind != _BARE[sender.casefold()]:
             # "… ska vara inkomna till Länsstyrelsen" with "naturreservatet Boa i Falkenbergs kommun": the kommun is
@@ -63,6 +91,71 @@ def find_remittent(text: str, answer_email: str | None,
         return body.name, (first.start, first.end), [
             f"Remittenten ({body.name}) är den myndighet som texten nämner oftast; kontrollera."]
     return None, None, []
+
+
+def _hosted(text: str, host: Body, mentions: list[BodyMention],
+            by_mail: Body | None) -> tuple[Body, tuple[int, int] | None] | None:
+    """Return the one body `host` hosts that the letter is from, with the span that names it, or None.
+
+    "Vattenmyndigheten Bottenhavet, Länsstyrelsen Västernorrland", an answer address of the vattenmyndighet, or a
+    hosted body named at least as often as its host: the hosted body is the remittent. A regionalt cancercentrum
+    named once in passing in a region's own remiss is not.
+    """
+    guests = set(hosted_by(host))
+    if not guests:
+        return None
+    named = [m for m in mentions if m.body in guests]
+    if by_mail in guests:
+        first = next((m for m in named if m.body == by_mail), None)
+        return by_mail, (first.start, first.end) if first else None
+    if len({m.body for m in named}) != 1:
+        return None
+    hosts = [m for m in mentions if m.body == host]
+    for guest in named:
+        for m in hosts:
+            gap = text[min(guest.end, m.end):max(guest.start, m.start)]
+            if len(gap) <= 80 and "\n\n" not in gap and not re.search(r"[.;:]\s", gap):
+                return guest.body, (guest.start, guest.end)
+    if len(named) >= max(2, len(hosts)):
+        return named[0].body, (named[0].start, named[0].end)
+    return None
+
+
+_NUMBERED = re.compile(r"(?:^|[ \t])\d{1,3}[.)][ \t]*\Z", re.MULTILINE)
+_LIST_LINE = re.compile(r"^[ \t]*(?:\d{1,3}[.)][ \t]*|[-–•*·][ \t]*)?(.+?)[ \t,;.]*$")
+
+
+def _outside_lists(text: str, mentions: list[BodyMention]) -> list[BodyMention]:
+    """Drop the bodies listed one to a line, three or more in a row: a sändlista the parser did not mark, not senders."""
+    lone: set[int] = set()
+    by_line: dict[int, BodyMention] = {}
+    for m in mentions:
+        start = text.rfind("\n", 0, m.start) + 1
+        end = text.find("\n", m.end)
+        line = text[start:end if end >= 0 else len(text)]
+        item = _LIST_LINE.match(line)
+        if item and item.group(1) == text[m.start:m.end]:
+            number = text.count("\n", 0, m.start)
+            lone.add(number)
+            by_line[number] = m
+    listed: set[int] = set()
+    # "Remissinstanser: 1. Riksdagens ombudsmän 2. Riksrevisionen 3. …" flattened onto one line: numbered items.
+    numbered = [m for m in mentions if _NUMBERED.search(text, max(0, m.start - 8), m.start)]
+    if len(numbered) >= 3:
+        listed.update(id(m) for m in numbered)
+    run: list[int] = []
+    for number in sorted(lone) + [None]:
+        # a blank line may separate the items of a list pasted from a web page
+        if number is not None and run and number - run[-1] <= 2:
+            run.append(number)
+            continue
+        if len(run) >= 3:
+            listed.update(id(by_line[n]) for n in run)
+        run = [number] if number is not None else []
+    return [m for m in mentions if id(m) not in listed]
+
+
+_GOVERNMENT = re.compile(r"\bregeringen[ \t]+har[ \t]+remitterat\b", re.IGNORECASE)
 
 
 # "Länsstyrelsen har justerat …", "Regionen tar fram …": the page speaks of its own body by its kind alone.
