@@ -25,6 +25,12 @@ def find_remittent(text: str, answer_email: str | None,
     mentions = _outside_lists(text, mentions)
     by_mail = body_for_email(answer_email)
     name, span, warnings = _find(text, mentions, by_mail)
+    if name is None:
+        pair = _guest_beside_host(text, mentions)
+        if pair:
+            return pair.body.name, (pair.start, pair.end), [
+                f"Remittenten ({pair.body.name}) är det organ som texten nämner tillsammans med dess värd "
+                f"({pair.body.host}); kontrollera."]
     host = body_named(name) if name else None
     guest = _hosted(text, host, mentions, by_mail) if host else None
     if guest:
@@ -108,17 +114,50 @@ def _hosted(text: str, host: Body, mentions: list[BodyMention],
     if by_mail in guests:
         first = next((m for m in named if m.body == by_mail), None)
         return by_mail, (first.start, first.end) if first else None
-    if len({m.body for m in named}) != 1:
+    if len({m.body for m in named}) > 1:
         return None
     hosts = [m for m in mentions if m.body == host]
     for guest in named:
         for m in hosts:
-            gap = text[min(guest.end, m.end):max(guest.start, m.start)]
-            if len(gap) <= 80 and "\n\n" not in gap and not re.search(r"[.;:]\s", gap):
+            if _beside(text, (guest.start, guest.end), (m.start, m.end)):
                 return guest.body, (guest.start, guest.end)
-    if len(named) >= max(2, len(hosts)):
+    if named and len(named) >= max(2, len(hosts)):
         return named[0].body, (named[0].start, named[0].end)
+    if not named:
+        # "Vänersborgs tingsrätt\nMark- och miljödomstolen", "Länsstyrelsen Västernorrland, Vattenmyndigheten": the
+        # hosted body by its kind alone, beside its host's name (the host hosts one body of that kind).
+        for guest in guests:
+            head = _guest_head(guest)
+            found = [g for g in guests if _guest_head(g).casefold() == head.casefold()]
+            if len(found) != 1:
+                continue
+            pattern = re.compile(r"(?<![\wåäö])" + r"\s+".join(map(re.escape, head.split())) + r"(?![\wåäö])",
+                                 re.IGNORECASE)
+            for m in hosts:
+                for h in pattern.finditer(text, max(0, m.start - 120), m.end + 120):
+                    if _beside(text, h.span(), (m.start, m.end), 40):
+                        return guest, (m.start, m.end)
     return None
+
+
+def _guest_beside_host(text: str, mentions: list[BodyMention]) -> BodyMention | None:
+    """Return the one hosted body named beside its host ("Regionalt cancercentrum väst, Västra Götalandsregionen")."""
+    pairs = {g.body: g for g in mentions for h in mentions
+             if g.body.host and h.body.name == g.body.host and _beside(text, (g.start, g.end), (h.start, h.end))}
+    return next(iter(pairs.values())) if len(pairs) == 1 else None
+
+
+def _beside(text: str, a: tuple[int, int], b: tuple[int, int], most: int = 80) -> bool:
+    """Return whether two names stand together: in the same block, no sentence between them."""
+    gap = text[min(a[1], b[1]):max(a[0], b[0])]
+    return len(gap) <= most and "\n\n" not in gap and not re.search(r"[.;:]\s", gap)
+
+
+def _guest_head(body: Body) -> str:
+    """Return a hosted body's name by its kind alone: 'Mark- och miljödomstolen', 'Vattenmyndigheten'."""
+    if " vid " in body.name:
+        return body.name.split(" vid ")[0]
+    return " ".join(body.name.split()[:2 if body.name.startswith("Regional") else 1])
 
 
 _NUMBERED = re.compile(r"(?:^|[ \t])\d{1,3}[.)][ \t]*\Z", re.MULTILINE)
