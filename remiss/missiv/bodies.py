@@ -134,6 +134,7 @@ def _register() -> _Register:
     return reg
 
 
+_LOWER_LEADS = {"länsstyrelsen", "landstinget"}
 HEAD_LIMIT = 20_000  # the remittent names itself in a letter's first pages; the rest need not be read
 
 
@@ -153,7 +154,9 @@ def find_bodies(text: str) -> list[BodyMention]:
                 continue
             key = _key([w.group() for w in span])
             body = reg.names.get(key) or (reg.names.get(key[:-1]) if key.endswith("s") else None)
-            if body and span[0].group()[0].isupper():
+            # "skriver länsstyrelsen i Kalmar län": a news text writes the kind in lower case before the proper name
+            if body and (span[0].group()[0].isupper() or n > 2 and first in _LOWER_LEADS and
+                         any(w.group()[0].isupper() for w in span[1:])):
                 hit = BodyMention(body, span[0].start(), span[-1].end())
                 i += n
                 break

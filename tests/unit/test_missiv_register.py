@@ -195,3 +195,11 @@ def test_a_place_that_shares_a_forbund_name_is_no_remittent():
             "Planen är framtagen med övriga kommuner i Göteborgsregionen.\n\nSkriv till Lerums kommun, Renhållning, "
             "443 80 Lerum.")
     assert find_remittent(text, None)[0] != "Göteborgsregionens kommunalförbund"
+
+
+def test_a_news_text_writes_the_lansstyrelse_in_lower_case():
+    text = ("BESKEDET: Förlängd svarstid för Natura 2000-förslag\n\n”Länsstyrelsen Kalmar län förlänger därmed också "
+            "svarstiden till den 25 september för remissinstanserna”, skriver länsstyrelsen i Kalmar län i ett "
+            "pressmeddelande.")
+    assert find_remittent(text, None)[0] == "Länsstyrelsen i Kalmar län"
+    assert find_bodies("det region skåne och länsstyrelsen säger") == []
