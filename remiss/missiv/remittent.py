@@ -161,7 +161,7 @@ def _guest_head(body: Body) -> str:
 
 
 _NUMBERED = re.compile(r"(?:^|[ \t])\d{1,3}[.)][ \t]*\Z", re.MULTILINE)
-_LIST_LINE = re.compile(r"^[ \t]*(?:\d{1,3}[.)][ \t]*|[-–•*·][ \t]*)?(.+?)[ \t,;.]*$")
+_LIST_MARK = re.compile(r"(?:\d{1,3}[.)][ \t]*|[-–•*·][ \t]*)?")
 
 
 def _outside_lists(text: str, mentions: list[BodyMention]) -> list[BodyMention]:
@@ -171,9 +171,8 @@ def _outside_lists(text: str, mentions: list[BodyMention]) -> list[BodyMention]:
     for m in mentions:
         start = text.rfind("\n", 0, m.start) + 1
         end = text.find("\n", m.end)
-        line = text[start:end if end >= 0 else len(text)]
-        item = _LIST_LINE.match(line)
-        if item and item.group(1) == text[m.start:m.end]:
+        line = text[start:end if end >= 0 else len(text)].strip(" \t,;.")
+        if len(line) <= 200 and line[_LIST_MARK.match(line).end():] == text[m.start:m.end]:
             number = text.count("\n", 0, m.start)
             lone.add(number)
             by_line[number] = m

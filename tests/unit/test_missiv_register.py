@@ -203,3 +203,12 @@ def test_a_news_text_writes_the_lansstyrelse_in_lower_case():
             "pressmeddelande.")
     assert find_remittent(text, None)[0] == "Länsstyrelsen i Kalmar län"
     assert find_bodies("det region skåne och länsstyrelsen säger") == []
+
+
+def test_a_long_line_of_names_is_read_in_linear_time():
+    # one 20,000-character line: a backtracking list-line pattern took 0.7 s here before it was replaced
+    import time
+    text = ("Länsstyrelsen i Skåne län och Trafikverket samt Göteborgs Stad. " * 400)[:20_000]
+    start = time.perf_counter()
+    find_remittent(text, None)
+    assert time.perf_counter() - start < 0.5
