@@ -89,6 +89,7 @@ def canonical_body_body(name: str):
     ("KSRR", "Kalmarsundsregionens Renhållare"),
     ("Vafabmiljö", "Vafabmiljö Kommunalförbund"),
     ("Storstockholms brandförsvar", "Storstockholms brandförsvar"),
+    ("Samordningsförbundet Stockholms stad", "Samordningsförbundet Stockholms stad"),
 ])
 def test_name_forms_people_write(written, normalised):
     assert canonical_body(written) == normalised
