@@ -198,6 +198,13 @@ def body_for_email(address: str | None) -> Body | None:
                 if "vattenmyndighet" in local:
                     return next((b for b in hosted_by(body) if b.name.startswith("Vattenmyndigheten")), body)
                 return body
+        if "vattenmyndighet" in local:
+            # "vattenmyndigheten.bottenhavet@…": the district's name instead of the län's
+            flat = re.sub(r"[^a-z]", "", local)
+            for body in _register().bodies.values():
+                district = re.fullmatch(r"Vattenmyndigheten i (.+)s vattendistrikt", body.name)
+                if district and _slug(district.group(1)) in flat:
+                    return body
         return None
     if domain == "dom.se":
         return _court_for(local)
@@ -231,7 +238,7 @@ def _court_for(local: str) -> Body | None:
     """
     reg = _register()
     flat = re.sub(r"[^a-z]", "", local)
-    found = [body for slug, body in reg.courts.items() if len(slug) >= 8 and slug in flat]
+    found = [body for slug, body in reg.courts.items() if len(slug) >= 7 and slug in flat]
     if not found:
         return None
     body = max(found, key=lambda b: max(len(s) for s, c in reg.courts.items() if c == b and s in flat))

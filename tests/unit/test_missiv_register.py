@@ -108,11 +108,13 @@ def test_every_lansstyrelse_region_and_kommun_is_found_in_its_usual_forms():
 @pytest.mark.parametrize("address, name", [
     ("vanersborgs.tingsratt@dom.se", "Vänersborgs tingsrätt"),
     ("mmd.vanersborg@dom.se", "Mark- och miljödomstolen vid Vänersborgs tingsrätt"),
+    ("mmd.umea@dom.se", "Mark- och miljödomstolen vid Umeå tingsrätt"),
     ("forvaltningsrattenigoteborg@dom.se", "Förvaltningsrätten i Göteborg"),
     ("domstolsverket@dom.se", "Domstolsverket"),
     ("registrator@dom.se", None),  # every court shares the domain: no guess
     ("vattenmyndigheten.vasternorrland@lansstyrelsen.se", "Vattenmyndigheten i Bottenhavets vattendistrikt"),
     ("vasternorrland@lansstyrelsen.se", "Länsstyrelsen i Västernorrlands län"),
+    ("vattenmyndigheten.norraostersjon@lansstyrelsen.se", "Vattenmyndigheten i Norra Östersjöns vattendistrikt"),
     ("stadsledningskontoret@goteborg.se", "Göteborgs Stad"),
     ("registrator@riksrevisionen.se", "Riksrevisionen"),
 ])
