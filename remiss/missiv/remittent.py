@@ -165,7 +165,7 @@ _LIST_MARK = re.compile(r"(?:\d{1,3}[.)][ \t]*|[-–•*·][ \t]*)?")
 
 
 def _outside_lists(text: str, mentions: list[BodyMention]) -> list[BodyMention]:
-    """Drop the bodies listed one to a line, three or more in a row: a sändlista the parser did not mark, not senders."""
+    """Drop the bodies listed one to a line or numbered, three or more: a sändlista the parser did not mark."""
     lone: set[int] = set()
     by_line: dict[int, BodyMention] = {}
     for m in mentions:
