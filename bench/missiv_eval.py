@@ -134,6 +134,9 @@ KINDS_FILE = DATA / "kinds" / "missiv-dev.json"
 # Second development set: real letters and pages collected after the parser was written, annotated the same way.
 # Its first score ("extra, before tuning") was measured before any rule was changed for it.
 EXTRA_FILE = DATA / "kinds" / "missiv-extra.json"
+# Extension notices and letters like them (round h-ext): real texts annotated blind, scored as found (no built
+# forwards: the builder's subject line would announce an extension on the letters that are none).
+EXT_FILE = DATA / "kinds" / "ext-dev.json"
 FRESH_FILES = {"fresh-dev": DATA / "fresh" / "fresh-dev.json", "fresh-holdout": DATA / "fresh" / "fresh-holdout.json",
                # six more pages gathered after the fresh round ended: measured once, for the next round to tune against
                "fresh2-holdout": DATA / "fresh" / "fresh2-holdout.json",
@@ -176,6 +179,8 @@ def load_kind_cases(split: str) -> list[dict]:
     """
     if split in FRESH_FILES:
         return json.loads(FRESH_FILES[split].read_text(encoding="utf-8"))
+    if split == "ext-dev":
+        return json.loads(EXT_FILE.read_text(encoding="utf-8"))
     if split == "extra":
         chosen = json.loads(EXTRA_FILE.read_text(encoding="utf-8"))
     else:
@@ -291,8 +296,8 @@ def main() -> None:
     seen = SEEN_HOLDOUTS if "--include-seen" in sys.argv else ()
     # --dev-only: the development sets alone, so that tuning never runs (and never prints) the held-out part.
     dev_only = "--dev-only" in sys.argv
-    dev_splits = ("dev", "extra", "fresh-dev", "fresh3-dev")
-    splits = dev_splits if dev_only else ("dev", "extra", "holdout", "fresh-dev", "fresh-holdout", "fresh2-holdout",
+    dev_splits = ("dev", "extra", "fresh-dev", "fresh3-dev", "ext-dev")
+    splits = dev_splits if dev_only else ("dev", "extra", "holdout", "fresh-dev", "ext-dev", "fresh-holdout", "fresh2-holdout",
                                           "fresh3-dev", "fresh3-holdout", "fresh4-holdout", "fresh5-holdout")
     # fresh6-holdout and fresh7-holdout are wholly held out: scored only when named (--only), by the coordinator
     # --only NAME: one set alone (e.g. a held-out set measured once), misses of held-out sets still never printed
