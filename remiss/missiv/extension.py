@@ -18,26 +18,35 @@ from remiss.missiv.deadline import UNAMBIGUOUS_DAYS
 # The times a remiss is answered within: "remisstiden", "svarstiden", "samrådstiden", "sista svarsdag" …
 _PERIOD = (r"(?:remisstid|svarstid|samrådstid|granskningstid|utställningstid|yttrandetid|remissperiod|samrådsperiod|"
            r"granskningsperiod|remissrunda|sista[ \t]+svarsdag|tid(?:en)?[ \t]+för[ \t]+(?:att[ \t]+)?(?:svar|yttra))")
+# The verbs that move an answer time later: "förlängs", "förlängd", "förläns" (a common slip), "flyttas fram",
+# "senareläggs", "skjuts fram". The preterite alone ("förlängdes", "vi förlängde svarstiden för dem som begärde
+# det", "flyttades fram") tells of an earlier extension, not of this letter's: it is no notice.
+_VERB = (r"(?:förlän(?:g(?!de)\w{0,6}|s\b)|flytta(?:s|ts|r|t)?[ \t]+fram|flyttad\w?[ \t]+fram|"
+         r"senarelägg(?:s|es|a|er|ning)?\b|skjut(?:s|its)[ \t]+(?:fram|upp))")
+_NEW = (r"(?:ny|nytt|ändrad|ändrat)[ \t]+(?:sista[ \t]+svarsdag|svarsdatum|svarsdag|sista[ \t]+dag[ \t]+för[ \t]+"
+        r"(?:svar|synpunkter|yttrande|remissvar))")
 # "Remisstiden har förlängts", "förlängd svarstid till …", "Finansdepartementet har förlängt remisstiden", "ny
-# sista dag för svar". The preterite alone ("förlängdes", "vi förlängde svarstiden för dem som begärde det")
-# tells of an earlier extension, not of this letter's: it is no notice.
+# sista dag för svar", "Remissperioden sträcker sig från 31 januari till 4 maj, men förläns nu till …"
 _NOTICE = re.compile(
-    r"\b(?:ny|nytt)[ \t]+(?:sista[ \t]+svarsdag|svarsdatum|svarsdag|svarstid|remisstid|sista[ \t]+dag[ \t]+för[ \t]+"
-    r"(?:svar|synpunkter|yttrande))\b|"
-    r"\bförläng(?!de)\w{0,5}[ \t]+(?:[\wåäö]+[ \t]+){0,3}?" + _PERIOD + "|"
-    # "Remissperioden sträcker sig från 31 januari till 4 maj, men förläns nu till …" ("förläns": a common slip)
-    r"\b" + _PERIOD + r"\w{0,4}[ \t\n]+(?:[\wåäö,]+[ \t\n]+){0,10}?förlän(?:g(?!de)|s)",
+    r"\b" + _NEW + r"\b|\b(?:ny|nytt|ändrad|ändrat)[ \t]+(?:svarstid|remisstid)\b|"
+    r"\b" + _VERB + r"[ \t]+(?:[\wåäö]+[ \t]+){0,3}?" + _PERIOD + "|"
+    r"\b" + _PERIOD + r"\w{0,4}[ \t\n]+(?:[\wåäö,]+[ \t\n]+){0,10}?" + _VERB,
     re.IGNORECASE,
 )
 # What stands right before the new date: "förlängs till (och med) (den)", "förlängs från 1 mars till",
-# "ny sista dag för svar är (den)", "nytt svarsdatum för remissrundan är den", "nytt svarsdatum:".
+# "ny sista dag för svar är (den)", "nytt svarsdatum för remissrundan är den", "nytt svarsdatum:", and after a
+# notice "Remissvaren ska istället ha kommit in … senast den".
 _TO = re.compile(
-    r"(?:förlän(?:g(?!de)\w{0,6}|s)[ \t\n]+(?:[\wåäö]+[ \t\n]+){0,4}?(?:till(?:[ \t]+och[ \t]+med)?|t\.o\.m\.)"
-    r"|\b(?:ny|nytt)[ \t]+(?:sista[ \t]+svarsdag|svarsdatum|svarsdag|sista[ \t]+dag[ \t]+för[ \t]+"
-    r"(?:svar|synpunkter|yttrande))(?:[ \t]+för[ \t]+(?:[\wåäö-]+[ \t]+){1,4}?)?[ \t]*(?:är|blir|:))"
+    r"(?:" + _VERB + r"[ \t\n]+(?:[\wåäö]+[ \t\n]+){0,4}?(?:till(?:[ \t]+och[ \t]+med)?|t\.o\.m\.)"
+    r"|\b" + _NEW + r"(?:[ \t]+för[ \t]+(?:[\wåäö-]+[ \t]+){1,4}?)?[ \t]*(?:är|blir|:)"
+    r"|\b(?:i[ \t]+stället|istället)\b[^.\n]{0,70}?\bsenast(?:[ \t]+den)?)"
     r"[ \t\n]+(?:(?:mån|tis|ons|tors|fre|lör|sön)dag(?:en)?[ \t]+)?$",
     re.IGNORECASE,
 )
+# The old day, named as such: "Enligt tidigare utskick var svarstiden satt till den 14 augusti", "sista svarsdag var
+# den 1 mars", "förlängs från den 1 mars".
+_OLD = re.compile(r"(?:\b(?:tidigare|ursprungligen|ursprungliga|skulle)\b[^.\n]{0,60}|\bvar(?:[ \t]+satt[ \t]+till)?"
+                  r"|\bfrån)[ \t]+(?:den[ \t]+)?$", re.IGNORECASE)
 
 
 @dataclass
@@ -79,8 +88,11 @@ def read_extension(text: str, deadline: date | datetime | None, *, sent: date | 
     if found:
         day, dm, from_context = found[0]
         return Extension(combine(day, find_time_near(text, dm)), (dm.start, dm.end), True, from_context)
-    # "Remisstiden har förlängts. Remissvaren ska istället ha kommit in senast den 15 september 2017": the deadline
-    # the letter gives is the new day
+    # "Remisstiden har förlängts. … Remissvaren ska ha kommit in … senast den 13 maj 2020": the deadline the letter
+    # gives is the new day, unless the letter names that day only as the old one
+    if deadline and _only_old(text, deadline):
+        return Extension(None, notice.span(), True, warnings=[
+            "Brevet förlänger svarstiden men den nya svarsdagen kunde inte läsas – kontrollera den i brevet."])
     return Extension(deadline, notice.span(), True)
 
 
@@ -111,3 +123,10 @@ def _resolve(dm: DateMatch, deadline: date | datetime | None, dated: date | None
     if day and dated and (day - dated).days <= UNAMBIGUOUS_DAYS:
         return day, True
     return None, False
+
+
+def _only_old(text: str, deadline: date | datetime) -> bool:
+    """Whether every mention of the deadline's day is the old day ("tidigare … den 14 augusti 2017")."""
+    day = deadline.date() if isinstance(deadline, datetime) else deadline
+    same = [dm for dm in find_dates(text) if (dm.month, dm.day) == (day.month, day.day) and dm.year in (None, day.year)]
+    return bool(same) and all(_OLD.search(text[max(0, dm.start - 80):dm.start]) for dm in same)
