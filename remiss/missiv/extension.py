@@ -17,7 +17,8 @@ from remiss.missiv.deadline import UNAMBIGUOUS_DAYS
 
 # The times a remiss is answered within: "remisstiden", "svarstiden", "samrådstiden", "sista svarsdag" …
 _PERIOD = (r"(?:remisstid|svarstid|samrådstid|granskningstid|utställningstid|yttrandetid|remissperiod|samrådsperiod|"
-           r"granskningsperiod|remissrunda|sista[ \t]+svarsdag|tid(?:en)?[ \t]+för[ \t]+(?:att[ \t]+)?(?:svar|yttra))")
+           r"granskningsperiod|remissrunda|sista[ \t]+svarsdag|svarsdatum|svarsdag|sista[ \t]+dag(?:en)?[ \t]+för[ \t]+"
+           r"(?:svar|remissvar|synpunkter|yttrande)|tid(?:en)?[ \t]+för[ \t]+(?:att[ \t]+)?(?:svar|yttra))")
 # The verbs that move an answer time later: "förlängs", "förlängd", "förläns" (a common slip), "flyttas fram",
 # "senareläggs", "skjuts fram". The preterite alone ("förlängdes", "vi förlängde svarstiden för dem som begärde
 # det", "flyttades fram") tells of an earlier extension, not of this letter's: it is no notice.
