@@ -27,9 +27,10 @@ Two evaluations, each with a development part (used while writing the parser) an
   `fresh7-holdout.json`: 37 more texts of round h-fresh7 (24 real myndighet, kommun, region, länsstyrelse, extension
   and regeringen.se texts, 13 hand-built forwards), annotated blind and wholly held out; it is scored only when named
   (`--only fresh7-holdout`), never in the default run, and its misses are never printed.
-- ext-dev: `tests/data/missiv/kinds/ext-dev.json`, 20 real texts like extension notices that are none (round h-ext),
-  scored as found. A deadline or extension_to the text writes only without a year is annotated null; a value the
-  parser takes from the letter's context for it is counted apart as a "year-fill", not as a wrong fill.
+- ext-dev: `tests/data/missiv/kinds/ext-dev.json`, 22 real texts (round h-ext): one extension notice and 21 letters
+  like notices that are none, scored as found. A deadline or extension_to the text writes only without a year is
+  annotated null; a value the parser takes from the letter's context for it is counted apart as a "year-fill", not
+  as a wrong fill.
 - contract: `tests/data/missiv/*.json`, the Regeringskansliet pages and seeds with the eight
   contract keys, split by their own `split` key.
 
@@ -325,8 +326,9 @@ def main() -> None:
     # --dev-only: the development sets alone, so that tuning never runs (and never prints) the held-out part.
     dev_only = "--dev-only" in sys.argv
     dev_splits = ("dev", "extra", "fresh-dev", "fresh3-dev", "ext-dev")
-    splits = dev_splits if dev_only else ("dev", "extra", "holdout", "fresh-dev", "ext-dev", "fresh-holdout", "fresh2-holdout",
-                                          "fresh3-dev", "fresh3-holdout", "fresh4-holdout", "fresh5-holdout")
+    splits = dev_splits if dev_only else ("dev", "extra", "holdout", "fresh-dev", "ext-dev", "fresh-holdout",
+                                          "fresh2-holdout", "fresh3-dev", "fresh3-holdout", "fresh4-holdout",
+                                          "fresh5-holdout")
     # fresh6-holdout and fresh7-holdout are wholly held out: scored only when named (--only), by the coordinator
     # --only NAME: one set alone (e.g. a held-out set measured once), misses of held-out sets still never printed
     if "--only" in sys.argv:
