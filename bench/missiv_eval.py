@@ -27,7 +27,7 @@ Two evaluations, each with a development part (used while writing the parser) an
   `fresh7-holdout.json`: 37 more texts of round h-fresh7 (24 real myndighet, kommun, region, länsstyrelse, extension
   and regeringen.se texts, 13 hand-built forwards), annotated blind and wholly held out; it is scored only when named
   (`--only fresh7-holdout`), never in the default run, and its misses are never printed.
-- ext-dev: `tests/data/missiv/kinds/ext-dev.json`, 22 real texts (round h-ext): one extension notice and 21 letters
+- ext-dev: `tests/data/missiv/kinds/ext-dev.json`, 24 real texts (round h-ext): one extension notice and 23 letters
   like notices that are none, scored as found. A deadline or extension_to the text writes only without a year is
   annotated null; a value the parser takes from the letter's context for it is counted apart as a "year-fill", not
   as a wrong fill.
