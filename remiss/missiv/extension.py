@@ -91,7 +91,7 @@ def read_extension(text: str, deadline: date | datetime | None, *, sent: date | 
         return Extension(combine(day, find_time_near(text, dm)), (dm.start, dm.end), True, from_context)
     # "Remisstiden har förlängts. … Remissvaren ska ha kommit in … senast den 13 maj 2020": the deadline the letter
     # gives is the new day, unless the letter names that day only as the old one
-    if deadline and _only_old(text, deadline):
+    if deadline is None or _only_old(text, deadline):
         return Extension(None, notice.span(), True, warnings=[
             "Brevet förlänger svarstiden men den nya svarsdagen kunde inte läsas – kontrollera den i brevet."])
     return Extension(deadline, notice.span(), True)

@@ -127,3 +127,10 @@ def test_ext_dev_texts_give_their_annotated_new_day(case):
     # dates listed under it
     got = parse_missiv(case["text"]).to_json()["extension_to"]
     assert (got[:10] if got else None) == case["expected"]["extension_to"]
+
+
+def test_a_notice_without_a_readable_day_says_so():
+    # Miljödepartementet's page (g0vse, kinds d11) without its deadline sentence
+    result = parse_missiv("Observera att remisstiden har förlängts med en månad från februari till mars.")
+    assert result.extension_to is None
+    assert any("nya svarsdagen kunde inte läsas" in w for w in result.warnings)
