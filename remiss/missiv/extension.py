@@ -44,6 +44,10 @@ _TO = re.compile(
     r"[ \t\n]+(?:(?:mån|tis|ons|tors|fre|lör|sön)dag(?:en)?[ \t]+)?$",
     re.IGNORECASE,
 )
+# An extension asked for, offered or denied is none given: "nu vill de berörda ha förlängd svarstid", "begäran om
+# förlängd svarstid", "om ni behöver förlängd svarstid", "remisstiden kommer inte att förlängas".
+_NOT_GIVEN = re.compile(r"\b(?:inte|ej|icke|aldrig|vill|önskar|begär\w*|ansök\w*|behöver|ifall|om[ \t]+(?:ni|du|man|"
+                        r"någon|remissinstansen))\b", re.IGNORECASE)
 # The old day, named as such: "Enligt tidigare utskick var svarstiden satt till den 14 augusti", "sista svarsdag var
 # den 1 mars", "förlängs från den 1 mars".
 _OLD = re.compile(r"(?:\b(?:tidigare|ursprungligen|ursprungliga|skulle)\b[^.\n]{0,60}|\bvar(?:[ \t]+satt[ \t]+till)?"
@@ -66,7 +70,8 @@ def read_extension(text: str, deadline: date | datetime | None, *, sent: date | 
 
     `deadline` is the answer day the deadline reader found; `sent` is the date of the e-mail the notice came in.
     """
-    notice = _NOTICE.search(text)
+    notice = next((m for m in _NOTICE.finditer(text) if not _NOT_GIVEN.search(_sentence_before(text, m.start())
+                                                                           + m.group(0))), None)
     if not notice:
         return Extension()
     found: list[tuple[date, DateMatch, bool]] = []
@@ -131,3 +136,9 @@ def _only_old(text: str, deadline: date | datetime) -> bool:
     day = deadline.date() if isinstance(deadline, datetime) else deadline
     same = [dm for dm in find_dates(text) if (dm.month, dm.day) == (day.month, day.day) and dm.year in (None, day.year)]
     return bool(same) and all(_OLD.search(text[max(0, dm.start - 80):dm.start]) for dm in same)
+
+
+def _sentence_before(text: str, at: int) -> str:
+    """The words of the sentence before position `at`."""
+    start = max(text.rfind(stop, 0, at) for stop in (".", "!", "?", "\n"))
+    return text[start + 1:at]

@@ -134,3 +134,14 @@ def test_a_notice_without_a_readable_day_says_so():
     result = parse_missiv("Observera att remisstiden har förlängts med en månad från februari till mars.")
     assert result.extension_to is None
     assert any("nya svarsdagen kunde inte läsas" in w for w in result.warnings)
+
+
+@pytest.mark.parametrize("text", [
+    # Motala Vimmerby Tidning (tests/data/missiv/fresh/fresh3-dev.json, g23): an extension asked for
+    "Svaren ska vara inne hos kommunen senast 31 mars, men nu vill de berörda ha förlängd svarstid.",
+    "Remisstiden kommer inte att förlängas.",
+    "Om ni behöver förlängd svarstid, kontakta handläggaren.",
+])
+def test_an_extension_asked_for_or_denied_is_no_notice(text):
+    found = read_extension(text, None)
+    assert not found.notice and not found.warnings
