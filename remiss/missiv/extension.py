@@ -45,9 +45,15 @@ _TO = re.compile(
     re.IGNORECASE,
 )
 # An extension asked for, offered or denied is none given: "nu vill de berörda ha förlängd svarstid", "begäran om
-# förlängd svarstid", "om ni behöver förlängd svarstid", "remisstiden kommer inte att förlängas".
-_NOT_GIVEN = re.compile(r"\b(?:inte|ej|icke|aldrig|vill|önskar|begär\w*|ansök\w*|behöver|ifall|om[ \t]+(?:ni|du|man|"
-                        r"någon|remissinstansen))\b", re.IGNORECASE)
+# förlängd svarstid", "om ni behöver förlängd svarstid" (the words right before), "remisstiden kommer inte att
+# förlängas", "svarstiden förlängs inte" (a negation in or right after the phrase). "Vi vill meddela att …" and
+# "eftersom många inte hunnit svara förlängs …" stay notices.
+_ASKED = re.compile(r"(?:\b(?:vill|önskar)\b[^.\n]{0,30}\b(?:ha|få)|\b(?:begär\w*|ansök\w*|behöver|önskemål)"
+                    r"(?:[ \t]+om)?(?:[ \t]+[\wåäö]+){0,2}|\b(?:ifall|om[ \t]+(?:ni|du|man|någon|remissinstansen))\b"
+                    r"[^.\n]{0,40})[ \t]*$", re.IGNORECASE)
+_DENIED = re.compile(r"\b(?:inte|ej|icke|aldrig)\b", re.IGNORECASE)
+
+
 # The old day, named as such: "Enligt tidigare utskick var svarstiden satt till den 14 augusti", "sista svarsdag var
 # den 1 mars", "förlängs från den 1 mars".
 _OLD = re.compile(r"(?:\b(?:tidigare|ursprungligen|ursprungliga|skulle)\b[^.\n]{0,60}|\bvar(?:[ \t]+satt[ \t]+till)?"
@@ -70,8 +76,7 @@ def read_extension(text: str, deadline: date | datetime | None, *, sent: date | 
 
     `deadline` is the answer day the deadline reader found; `sent` is the date of the e-mail the notice came in.
     """
-    notice = next((m for m in _NOTICE.finditer(text) if not _NOT_GIVEN.search(_sentence_before(text, m.start())
-                                                                           + m.group(0))), None)
+    notice = next((m for m in _NOTICE.finditer(text) if _given(text, m)), None)
     if not notice:
         return Extension()
     found: list[tuple[date, DateMatch, bool]] = []
@@ -138,7 +143,10 @@ def _only_old(text: str, deadline: date | datetime) -> bool:
     return bool(same) and all(_OLD.search(text[max(0, dm.start - 80):dm.start]) for dm in same)
 
 
-def _sentence_before(text: str, at: int) -> str:
-    """The words of the sentence before position `at`."""
-    start = max(text.rfind(stop, 0, at) for stop in (".", "!", "?", "\n"))
-    return text[start + 1:at]
+def _given(text: str, notice: re.Match) -> bool:
+    """Whether the phrase announces an extension, not one asked for, offered or denied."""
+    start = max(text.rfind(stop, 0, notice.start()) for stop in (".", "!", "?", "\n")) + 1
+    before = text[max(start, notice.start() - 60):notice.start()]
+    after = text[notice.end():notice.end() + 12]
+    return not (_ASKED.search(before) or _DENIED.search(notice.group(0))
+                or re.match(r"[ \t]*(?:inte|ej)\b", after, re.IGNORECASE))

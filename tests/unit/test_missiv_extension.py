@@ -140,8 +140,19 @@ def test_a_notice_without_a_readable_day_says_so():
     # Motala Vimmerby Tidning (tests/data/missiv/fresh/fresh3-dev.json, g23): an extension asked for
     "Svaren ska vara inne hos kommunen senast 31 mars, men nu vill de berörda ha förlängd svarstid.",
     "Remisstiden kommer inte att förlängas.",
+    "Svarstiden förlängs inte.",
     "Om ni behöver förlängd svarstid, kontakta handläggaren.",
+    "Begäran om förlängd svarstid ska lämnas till registrator.",
 ])
 def test_an_extension_asked_for_or_denied_is_no_notice(text):
     found = read_extension(text, None)
     assert not found.notice and not found.warnings
+
+
+@pytest.mark.parametrize("text", [
+    "Vi vill meddela att remisstiden har förlängts till den 15 mars 2027.",
+    "Eftersom flera remissinstanser inte hunnit svara förlängs svarstiden till den 15 mars 2027.",
+    "Flera kommuner har begärt förlängd svarstid och därför förlängs remisstiden till den 15 mars 2027.",
+])
+def test_a_polite_or_explained_notice_is_still_one(text):
+    assert read_extension(text, None).day == date(2027, 3, 15)
