@@ -99,7 +99,8 @@ def parse_missiv(text: str, *, reference_date: date | None = None, hints: Sequen
     note("letter_date", found.letter_span)
     warnings.extend(found.warnings)
     deadline, deadline_span = found.deadline, found.deadline_span
-    extension_to, span = find_extension(work, found.deadline, sent=envelope.sent if envelope else None)
+    extension_to, span = find_extension(work, found.deadline, sent=envelope.sent if envelope else None,
+                                        warnings=warnings)
     if extension_to:
         note("extension_to", span)
         if span and not re.search(r"\d{4}|\d{1,2}/\d{1,2}-\d{2}", work[span[0]:span[1]]) and found.deadline != extension_to:
