@@ -212,7 +212,8 @@ def _answer_after(text: str, cue_start: int, cue_end: int,
     alternative = first and first.start() - cue_end <= 250 and _OR_MAIL.search(text, max(cue_end, first.start() - 25),
                                                                                   first.start())
     if first and (_near(text, cue_end, first.start()) or alternative) and re.search(
-            r"svar|yttrande|synpunkter|remiss", text[_context_start(text, cue_start, reach):sentence_end], re.I):
+            # "Den som vill yttra sig … ska göra det … med e-post till …": the verb names the answer as well as the noun
+            r"svar|yttra|synpunkter|remiss", text[_context_start(text, cue_start, reach):sentence_end], re.I):
         copies: list[str] = []
         for m in EMAIL_RE.finditer(text, first.end(), sentence_end):
             if _COPY_CUE.search(text[first.end():m.start()]) and m.group() != first.group():

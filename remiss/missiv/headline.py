@@ -23,7 +23,9 @@ _CHROME = re.compile(
     r"acceptera|godkänn|kontakta oss|till startsidan|innehåll på sidan|på denna sida|relaterat|print\b|share\b|"
     r"så här (?:svarar|gör|lämnar|tycker) (?:du|man|ni)\b|"
     # skip links and toolbars ("Direkt till innehållet", "Verktygsfält"), an illustration's label, a section link
-    r"(?:direkt )?till (?:huvud)?innehåll(?:et)?\b|för mer information\b|mer information\Z|verktygsfält|exempelbild|sidinformation|nyheter\Z|"
+    r"(?:direkt )?till (?:huvud)?innehåll(?:et)?\b|för mer information\b|mer information\Z|verktygsfält|exempelbild|sidinformation|(?:[\wåäö]{2,30}[ \t]+)?nyheter\Z|"
+    # a logo's or coat of arms' alternative text: "Stenungsunds kommunvapen", "Havs- och vattenmyndighetens logotyp"
+    r"(?:[^\n]{0,60}[ \t])?(?:kommunvapen|länsvapen|logotyp(?:en)?)\b[^\n]{0,40}\Z|"
     r"här (?:hittar|finns|kan)\b|läs mer\b|läs (?:missivet|remissen|hela|rapporten|dokumentet)\b|prenumerera\b|artikeln publicerades\b|"
     # a signature's labelled lines: "Kontaktperson: Anna Berg", "Telefon: 0457-…"
     r"(?:kontaktperson(?:er)?|kontakt|handläggare|ansvarig handläggare|telefon|tfn|tel|e-post|epost|mobil)[ \t]*:|"
@@ -74,7 +76,7 @@ def plausible_heading(line: str) -> bool:
     """Tell whether a heading the file's structure marks could name the matter: the headline rule's judgement of a
     line (no news sentence, no "… ut på remiss" about the remiss, no letterhead, unit, person or shouted label)."""
     line = re.sub(r"\s+", " ", line).strip()
-    if line.endswith(("!", "?")) and DOC_LEAD.match(line):
+    if line.endswith(("!", "?")) and (DOC_LEAD.match(line) or TRAIL.search(line[:-1])):
         line = line[:-1]
     words = line.split()
     if not words or len(words) > 25 or line.endswith((":", "!", ",", ";", "?")) or "@" in line or "http" in line:
@@ -104,7 +106,7 @@ def headline(text: str) -> tuple[str | None, tuple[int, int] | None]:
             continue
         if _BULLET.match(line):
             continue  # an item of a list ("• skälen till att bilda naturreservat"), never the page's headline
-        if line.endswith(("!", "?")) and DOC_LEAD.match(line):
+        if line.endswith(("!", "?")) and (DOC_LEAD.match(line) or TRAIL.search(line[:-1])):
             line = line[:-1]  # "Tyck till om Översiktsplanen!", "Vill du vara med och påverka …?": the matter named
         if line.endswith((".", ":", "!", ",", ";", "?")) or "@" in line or "http" in line or line[:1].islower():
             continue
@@ -118,6 +120,8 @@ def headline(text: str) -> tuple[str | None, tuple[int, int] | None]:
             continue  # the letterhead of a PDF missiv: "Remiss", the sender's unit, the handläggare
         if re.search(r"\bremiss\b", line, re.IGNORECASE) and not (DOC_LEAD.match(line) or TRAIL.search(line)):
             return None, None  # a news headline about the remiss, not its name
+        if re.search(r":[ \t]*[”“\"][^”“\"\n]+[”“\"]\Z", line):
+            return None, None  # "… på granskning i tre månader: ”Möjlighet för alla …”": a news heading quoting someone
         if line.isupper():
             return None, None  # a shouted section name loses the words the annotation needs
         if (_NEWS_VERB.match(line) or _NEWS_END.search(line)) and not DOC_LEAD.match(line):
@@ -145,7 +149,8 @@ def _item_heading(text: str, later: list[re.Match], heading: str) -> tuple[str, 
     """Return an item's own name under a page's generic heading, or None.
 
     "Förslag till nya naturreservat" heads a list; "Förslag till bildande av naturreservatet Lugnås kvarnstensgruvor",
-    a line of its own further down that opens with the same words and names more, is the remiss in hand.
+    a line of its own further down that opens with the same words and names more, is the remiss in hand; so is
+    "Naturreservatet Heråmaden i Dals-Eds kommun", which opens with the heading's noun in its definite form.
     """
     words = heading.split()
     if not 2 <= len(words) <= 6:
@@ -154,7 +159,12 @@ def _item_heading(text: str, later: list[re.Match], heading: str) -> tuple[str, 
     found = None
     for m in later:
         line = m.group().strip()
-        if line.split()[:2] == words[:2] and len(line) > len(heading) + 10 and len(line.split()) <= 20 and \
+        first = line.split()[0].casefold() if line.split() else ""
+        # "Naturreservatet Heråmaden i Dals-Eds kommun" under "Förslag till nya naturreservat": an item named by the
+        # heading's noun in its definite form, then its own name
+        definite = len(stem) >= 6 and first.startswith(words[-1].casefold()) and first != words[-1].casefold() and \
+            2 <= len(line.split()) <= 12 and line[:1].isupper()
+        if (line.split()[:2] == words[:2] and len(line) > len(heading) + 10 or definite) and len(line.split()) <= 20 and \
                 not line.endswith((".", ":", "!", "?", ",")) and stem in line.casefold():
             if found:
                 return None  # two items under the heading: which one is in hand is not known

@@ -31,7 +31,7 @@ DOC_LEAD = re.compile(
     r"(?:(?:dina|era)[ \t]+)?synpunkter[ \t]+på(?:[ \t]+förslaget[ \t]+till)?(?:[ \t]+(?:nya|ny|nytt))?|"
     # "Remissperioden avslutad för Kronobergs kulturplan"
     r"(?:Remiss|Samråds|Gransknings)(?:perioden|tiden)[ \t]+(?:är[ \t]+)?(?:avslutad|slut|pågår|öppen)(?:[ \t]+för)?)(?:[ \t]+(?:av|om|på|angående|för))?"
-    r"(?:[ \t]*[:–-][ \t]*|[ \t]+))+(?:(?:(?:departements)?promemorian?|betänkandet?|rapporten?)[ \t]+)?",
+    r"(?:[ \t]*[:–-][ \t]*|[ \t]+))+(?:(?:(?:departements)?promemorian?|departementsskrivelsen?|(?-i:PM)|betänkandet?|rapporten?)[ \t]+)?",
     re.IGNORECASE,
 )
 TRAIL = re.compile(
@@ -40,7 +40,11 @@ TRAIL = re.compile(
     # an extension notice's heading: "… - förlängd samrådstid", "Granskningstiden för X förlängs till 1 mars"
     r"[-–:][ \t]*(?:förlängd|förlängning av|ny)[ \t]+(?:remiss|svars|samråds|gransknings|utställnings|yttrande)tid(?:en)?|"
     r"[ \t]förläng(?:s|t|es)(?:[ \t]+till(?:[ \t]+och[ \t]+med)?[ \t]+[^\n]{1,30})?|"
-    r"(?:(?:är|går)[ \t]+)?(?:ute |ut )?på (?:remiss|samråd|granskning|utställning)|"
+    # "Vägledning för riksintressen skickas nu på bred remiss", "Trafikstrategin ställs nu ut för granskning": the
+    # heading reports, in the passive, what happens to the named document
+    r"(?:(?:är|går|skickas|sänds|läggs|ställs)[ \t]+)?(?:nu[ \t]+)?(?:ute |ut )?på[ \t]+(?:bred[ \t]+)?"
+    r"(?:remiss|samråd|granskning|utställning)|"
+    r"(?:ställs|skickas|sänds|läggs)[ \t]+(?:nu[ \t]+)?ut[ \t]+för[ \t]+(?:remiss|samråd|granskning|utställning)|"
     # "Skollokalutredningen färdig - remissas nu": a news heading's report on the remiss after the name
     # (the blanks in front are the pattern's own leading [ \t]*: a second run here made a line of blanks quadratic)
     r"(?:(?:färdig|färdigt|klar|klart)[ \t]+)?[-–:][ \t]*(?:remissas|remitteras)(?:[ \t]+nu)?|"
@@ -107,7 +111,7 @@ REMISS_LEAD = re.compile(
     # "Remiss från Miljödepartementet om X": the sender between the word and the matter
     r"^(?:(?:Remiss(?:lista(?:n)?)?|Remittering)\b(?:[ \t]+från[ \t]+[A-ZÅÄÖ][\wåäö-]{1,60}(?=[ \t]+(?:om|av|angående|gällande)\b))?"
     r"(?:[ \t]+(?:av|om|angående|avseende|gällande|över|på)\b)?[ \t]*[:–-]?[ \t]*)?"
-    r"(?:(?:(?:departements)?promemorian?|betänkandet?|rapporten?)(?:[ \t]+(?:om|angående|avseende|gällande))?[ \t]+)?"
+    r"(?:(?:(?:departements)?promemorian?|departementsskrivelsen?|(?-i:PM)|betänkandet?|rapporten?)(?:[ \t]+(?:om|angående|avseende|gällande))?[ \t]+)?"
     r"(?=\S)",
     re.IGNORECASE)
 # "Rapporten X" alone may be the matter's own name; "Promemorian X" never is.

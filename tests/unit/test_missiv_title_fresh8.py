@@ -1,0 +1,76 @@
+"""Title and answer-address rules of round h-fields, each from a real text of fresh8-dev (tests/data/missiv/fresh/).
+
+The set was measured at first sight before these rules were written; each test checks the field its rule came with,
+and a neighbour that must stay as it was.
+"""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from remiss.missiv import parse_missiv
+from remiss.missiv.title_trim import drop_remiss_lead
+
+FRESH = Path(__file__).resolve().parents[1] / "data" / "missiv" / "fresh"
+
+
+@pytest.fixture(scope="module")
+def fresh8() -> dict[str, dict]:
+    return {c["id"]: c for c in json.loads((FRESH / "fresh8-dev.json").read_text(encoding="utf-8"))}
+
+
+def test_a_heading_reporting_the_document_is_sent_out_gives_the_name(fresh8):
+    # "Vägledning för riksintressen skickas nu på bred remiss": the passive report after the name is no part of it
+    assert parse_missiv(fresh8["u04"]["text"]).title == "Vägledning för riksintressen"
+
+
+def test_an_exclaimed_heading_about_granskning_gives_the_name(fresh8):
+    # "Trafikstrategin ställs nu ut för granskning!"
+    assert parse_missiv(fresh8["u02"]["text"]).title == "Trafikstrategin"
+
+
+def test_a_coat_of_arms_and_an_image_label_are_not_the_headline(fresh8):
+    # "Stenungsunds kommunvapen" (a logo's text) and "Tåg" (an image's label) stand above the page's heading
+    result = parse_missiv(fresh8["u13"]["text"])
+    assert result.title == "Regional plan för transportinfrastruktur"
+    assert result.remittent == "Västra Götalandsregionen"
+
+
+def test_a_news_heading_quoting_someone_gives_no_title_rather_than_a_wrong_one(fresh8):
+    # "HaV:s förslag till havsplaner på granskning i tre månader: ”Möjlighet för alla att kommentera”"
+    assert parse_missiv(fresh8["u15"]["text"]).title is None
+
+
+def test_an_item_named_by_the_headings_noun_in_definite_form(fresh8):
+    # "Naturreservatet Heråmaden i Dals-Eds kommun" under the page heading "Förslag till nya naturreservat"
+    result = parse_missiv(fresh8["u10"]["text"])
+    assert result.title == "Naturreservatet Heråmaden i Dals-Eds kommun"
+    assert result.contact_person == "Lennart Olsson"
+
+
+@pytest.mark.parametrize("heading, name", [
+    ("Remiss av departementsskrivelsen En säkrare tillgång till vattenreningskemikalier",
+     "En säkrare tillgång till vattenreningskemikalier"),
+    ("Remiss av PM Ett ändrat prishöjningstak för frimärkta brev - författningsförslag",
+     "Ett ändrat prishöjningstak för frimärkta brev - författningsförslag"),
+    # "pm" in lower case is no abbreviation of promemoria: the word stays
+    ("Remiss av pm-rutiner", "Pm-rutiner"),
+])
+def test_the_document_type_in_front_of_the_name_is_dropped(heading, name):
+    assert drop_remiss_lead(heading) == name
+
+
+def test_a_regeringen_page_with_a_departementsskrivelse(fresh8):
+    result = parse_missiv(fresh8["v04"]["text"])
+    assert result.title == "En säkrare tillgång till vattenreningskemikalier"
+    assert result.deadline is not None and result.deadline.isoformat()[:10] == "2023-08-18"
+
+
+def test_yttra_sig_names_where_answers_go(fresh8):
+    # "Den som vill yttra sig … ska göra det till Länsstyrelsen, 791 84 FALUN eller med e-post till
+    # dalarna@lansstyrelsen.se senast den 17 februari 2020."
+    result = parse_missiv(fresh8["u08"]["text"])
+    assert result.answer_email == "dalarna@lansstyrelsen.se"
+    assert result.title == "Bevarandeplaner - Natura 2000"
