@@ -239,13 +239,23 @@ def _sentence_end(text: str, pos: int) -> int:
     return m.start() if m else len(text)
 
 
+# A link written in Markdown, with its optional title: [Peter Kalliopuro](mailto:peter.kalliopuro@… "Epost till …")
+_LINK = re.compile(r"\[[^\]\n]{0,200}\]\([^)\n]{0,300}\)")
+
+
 def name_from_address(text: str, addresses: list[str | None]) -> tuple[str | None, tuple[int, int] | None]:
     """Return a person whose first.last@ address is given for answers or copies and whose name the text writes."""
-    for address in filter(None, addresses):
+    # A copy's addressee is the contact only where the text names the person outside the link to the address: in
+    # "… samt till [Peter Kalliopuro](mailto:peter.kalliopuro@…)" the name is only the address's label.
+    unlinked = _LINK.sub(lambda m: " " * len(m.group()), text)
+    for index, address in enumerate(addresses):
+        if not address:
+            continue
         parts = re.split(r"[._-]", address.split("@")[0])
         if len(parts) != 2 or not all(p.isalpha() and len(p) > 1 for p in parts):
             continue
-        m = re.search(rf"\b({re.escape(parts[0])}[ \t]+{re.escape(parts[1])})\b", text, re.IGNORECASE)
+        m = re.search(rf"\b({re.escape(parts[0])}[ \t]+{re.escape(parts[1])})\b", text if index == 0 else unlinked,
+                      re.IGNORECASE)
         if m and m.group(1)[0].isupper():
             return m.group(1), m.span(1)
     return None, None

@@ -74,3 +74,20 @@ def test_yttra_sig_names_where_answers_go(fresh8):
     result = parse_missiv(fresh8["u08"]["text"])
     assert result.answer_email == "dalarna@lansstyrelsen.se"
     assert result.title == "Bevarandeplaner - Natura 2000"
+
+
+def test_a_copy_addressee_named_only_in_the_link_is_no_contact_person():
+    # fresh-dev f11 (a regeringen.se page): "… via e-post till [Näringsdepartementets registrator](mailto:…) samt till
+    # [Peter Kalliopuro](mailto:peter.kalliopuro@regeringskansliet.se "Epost till Peter Kalliopuro")": the name is only
+    # the link's label, the annotation has no contact person
+    cases = {c["id"]: c for c in json.loads((FRESH / "fresh-dev.json").read_text(encoding="utf-8"))}
+    result = parse_missiv(cases["f11"]["text"])
+    assert result.contact_person is None
+    assert result.answer_email == "n.registrator@regeringskansliet.se"
+
+
+def test_a_copy_addressee_named_in_a_contact_block_stays_the_contact_person():
+    text = ("Svar på remissen skickas in senast den 28 februari 2022. Ange diarienummer RUN 266-2021.\n\n"
+            "Svaret skickas till regionalutveckling@regionvasterbotten.se med kopia till maud.ericson@regionvasterbotten.se\n\n"
+            "Maud Ericson Strateg Infrastruktur\nE-post\nmaud.ericson@regionvasterbotten.se\n")
+    assert parse_missiv(text).contact_person == "Maud Ericson"
