@@ -125,7 +125,9 @@ def headline(text: str) -> tuple[str | None, tuple[int, int] | None]:
         if line.isupper():
             return None, None  # a shouted section name loses the words the annotation needs
         if (_NEWS_VERB.match(line) or _NEWS_END.search(line)) and not DOC_LEAD.match(line):
-            return None, None  # "Corona kan ge klagande längre betänketid": a news sentence, not the matter's name
+            # "Corona kan ge klagande längre betänketid": a news sentence, not the matter's name; but "Stadsdelar kan
+            # påverka cykelplan" over "… om Cykelplan 2012 – Stockholms stads vision …" names the plan the text names
+            return _named_in_body(text, line) or (None, None)
         if len(words) <= 4 and not re.search(r"\d", line) and _is_heading_over_prose(lines, index + 1) and \
                 not _shares_a_word(line, lines[index + 1].group()):
             continue  # a section's label ("Miljöanalys") above the item's own heading, not its subheading
@@ -143,6 +145,29 @@ def headline(text: str) -> tuple[str | None, tuple[int, int] | None]:
             return item
         return _extend(text, value[:1].upper() + value[1:]), span
     return None, None
+
+
+# A document named by its kind: "cykelplan", "kulturprogrammet", "klimatstrategin", "avfallsplanen".
+_DOCUMENT_NOUN = re.compile(r"([a-zåäö]{2,30}(?:plan|program|strategi|policy))(?:(?<=plan)en|(?<=program)met|(?<=strategi)n|"
+                            r"(?<=policy)n)?")
+
+
+def _named_in_body(text: str, headline: str) -> tuple[str, tuple[int, int]] | None:
+    """Return the proper name a news headline's last word refers to ("cykelplan" → "Cykelplan 2012"), or None.
+
+    Taken only when the text writes the word capitalised with a year or a period after it, one way only.
+    """
+    last = headline.split()[-1] if headline.split() else ""
+    noun = _DOCUMENT_NOUN.fullmatch(last)
+    if not noun:
+        return None
+    stem = noun.group(1)  # "avfallsplanen" → "avfallsplan"
+    found = {m.group(): m.span() for m in re.finditer(
+        rf"\b{re.escape(stem[:1].upper() + stem[1:])}[ \t]+(?:19|20)\d\d(?:[ \t]*[-–][ \t]*(?:19|20)\d\d)?\b", text)}
+    if len(found) != 1:
+        return None
+    name, span = next(iter(found.items()))
+    return name, span
 
 
 def _item_heading(text: str, later: list[re.Match], heading: str) -> tuple[str, tuple[int, int]] | None:

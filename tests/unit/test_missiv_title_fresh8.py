@@ -91,3 +91,14 @@ def test_a_copy_addressee_named_in_a_contact_block_stays_the_contact_person():
             "Svaret skickas till regionalutveckling@regionvasterbotten.se med kopia till maud.ericson@regionvasterbotten.se\n\n"
             "Maud Ericson Strateg Infrastruktur\nE-post\nmaud.ericson@regionvasterbotten.se\n")
     assert parse_missiv(text).contact_person == "Maud Ericson"
+
+
+def test_a_news_headline_names_the_plan_the_text_names_with_its_year(fresh8):
+    # "Stadsdelar kan påverka cykelplan" over "… har tidigare berättat om Cykelplan 2012 – Stockholms stads vision …"
+    assert parse_missiv(fresh8["u03"]["text"]).title == "Cykelplan 2012"
+
+
+def test_a_news_headline_whose_plan_the_text_names_two_ways_gives_nothing():
+    text = ("Regionen kan ändra kulturplan\n\nKulturplan 2020–2023 gäller nu. Kulturplan 2024 – 2027 skickas på remiss "
+            "till kommunerna, som kan lämna synpunkter senast den 1 mars 2024.\n")
+    assert parse_missiv(text).title is None
