@@ -138,8 +138,25 @@ def find_contact(text: str) -> tuple[str | None, tuple[int, int] | None]:
         if m and not find_bodies(m.group(1)) and not _ORGANISATION.search(m.group(1)) and \
                 m.group(1).split()[-1].casefold() not in _NOT_NAMES:
             return m.group(1), m.span(1)
-        return _card(text)
+        card = _card(text)
+        return card if card[0] else _letterhead_handler(text)
     return found
+
+
+# A letterhead flattened to one line (docplayer): "REMISS Datum Vår beteckning RT 2014/ Sid 1 (1) Enheten för teknik
+# Stefan Nygård, Förslag till föreskrifter …": the unit and then its handläggare, a comma after the name.
+_LETTERHEAD_HANDLER = re.compile(
+    rf"\b(?:Enheten|Avdelningen|Sektionen|Byrån|Staben)[ \t]+för[ \t]+[a-zåäö-]{{2,40}}(?:[ \t]+och[ \t]+[a-zåäö-]{{2,40}})?"
+    rf"[ \t]+({_NAME_WORD}[ \t]+{_NAME_WORD}),")
+
+
+def _letterhead_handler(text: str) -> tuple[str | None, tuple[int, int] | None]:
+    """Return the handläggare a flattened letterhead names after the unit, read in the letter's first lines only."""
+    m = _LETTERHEAD_HANDLER.search(text[:3000])
+    if m and not find_bodies(m.group(1)) and not _ORGANISATION.search(m.group(1)) and \
+            m.group(1).split()[-1].casefold() not in _NOT_NAMES:
+        return m.group(1), m.span(1)
+    return None, None
 
 
 def _find_contact_after_cue(text: str) -> tuple[str | None, tuple[int, int] | None]:

@@ -102,3 +102,13 @@ def test_a_news_headline_whose_plan_the_text_names_two_ways_gives_nothing():
     text = ("Regionen kan ändra kulturplan\n\nKulturplan 2020–2023 gäller nu. Kulturplan 2024 – 2027 skickas på remiss "
             "till kommunerna, som kan lämna synpunkter senast den 1 mars 2024.\n")
     assert parse_missiv(text).title is None
+
+
+def test_a_flattened_letterhead_names_the_handlaggare_after_the_unit():
+    # fresh5-holdout m31 (used up): an Arbetsmiljöverket missiv flattened by docplayer, "… Sid 1 (1) Enheten för teknik
+    # Stefan Nygård, Förslag till föreskrifter om vibrationer …"
+    cases = {c["id"]: c for c in json.loads((FRESH / "fresh5-holdout.json").read_text(encoding="utf-8"))}
+    assert parse_missiv(cases["m31"]["text"]).contact_person == "Stefan Nygård"
+    # a unit without a name after it names nobody
+    text = "Remiss\n\nEnheten för teknik, Förslag till föreskrifter om buller. Svar senast den 1 mars 2024.\n"
+    assert parse_missiv(text).contact_person is None
