@@ -64,9 +64,11 @@ _APPOSITION = re.compile(r"^[a-zåäö][^,()]{2,60},[ \t]+(?=[A-ZÅÄÖ])")
 # "Ett förslag till kommunens nya avfallsföreskrifter har tagits fram." The body's own possessive is dropped.
 _DRAWN_UP = re.compile(
     r"\b(?:har[ \t]+(?:nu[ \t]+)?(?:upprättat|tagit[ \t]+fram|utarbetat)[ \t]+(?:ett[ \t]+)?(?=förslag)|"
+    # "Länsstyrelsen går nu ut med ett nytt förslag till strandskyddslinje.": publishing the proposal
+    r"(?:går|gick)[ \t]+(?:nu[ \t]+)?ut[ \t]+med[ \t]+(?:ett[ \t]+)?(?:nytt[ \t]+)?(?=förslag)|"
     r"(?<![\wåäö])(?:Ett|ett)[ \t]+(?=förslag[ \t]+till[ \t][^\n.]{3,150}?[ \t]+har[ \t]+(?:nu[ \t]+)?"
     r"(?:tagits[ \t]+fram|upprättats|utarbetats)\b))"
-    r"(förslag[ \t]+(?:till|om)[ \t]+(?:(?:kommunens|regionens|länsstyrelsens|vår|vårt|våra)[ \t]+)?)"
+    r"(förslag[ \t]+(?:till|om)(?:[ \t]+|[ \t]*\n[ \t]*)(?:(?:kommunens|regionens|länsstyrelsens|vår|vårt|våra)[ \t]+)?)"
     r"([^\n.]{3,200}?)(?:[ \t]+har[ \t]+(?:nu[ \t]+)?(?:tagits[ \t]+fram|upprättats|utarbetats)\b|\.(?:\s|$))")
 
 

@@ -112,3 +112,9 @@ def test_a_flattened_letterhead_names_the_handlaggare_after_the_unit():
     # a unit without a name after it names nobody
     text = "Remiss\n\nEnheten för teknik, Förslag till föreskrifter om buller. Svar senast den 1 mars 2024.\n"
     assert parse_missiv(text).contact_person is None
+
+
+def test_going_out_with_a_proposal_names_it_across_a_line_break():
+    # fresh-dev f25: "Länsstyrelsen går nu ut med ett nytt förslag till\nstrandskyddslinje." under "Ny remiss om strandskydd"
+    cases = {c["id"]: c for c in json.loads((FRESH / "fresh-dev.json").read_text(encoding="utf-8"))}
+    assert parse_missiv(cases["f25"]["text"]).title == "Förslag till strandskyddslinje"
