@@ -11,6 +11,8 @@ from remiss.missiv.dnr import RK_DNR
 DOC_LEAD = re.compile(
     r"^(?:(?:(?:Öppen[ \t]+)?Remiss(?:en|version(?:en)?|utgåva(?:n)?|förslag(?:et)?|lista(?:n)?)?|Remittering|Kungörelse|Promemoria|"
     r"Samråd(?: och utställning)?|Utställning|Granskning|"
+    # "Konsekvensutredning av förslag till föreskrifter om …": the accompanying analysis, named by the proposal
+    r"Konsekvensutredning(?:en)?(?=[ \t]+(?:av|för|till)[ \t]+förslag)|"
     r"Inbjudan till (?:samråd|remiss)|Välkommen att tycka till|(?:Dags att )?[Tt]yck(?:a)? till|"
     # "Nu är förslaget till … ute på remiss", "Samrådshandling: Vattentjänstplan …"
     # "Digitalt remisseminarium – Regional livsmedelsstrategi": an event about the remiss names it after the dash

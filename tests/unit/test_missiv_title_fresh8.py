@@ -118,3 +118,10 @@ def test_going_out_with_a_proposal_names_it_across_a_line_break():
     # fresh-dev f25: "Länsstyrelsen går nu ut med ett nytt förslag till\nstrandskyddslinje." under "Ny remiss om strandskydd"
     cases = {c["id"]: c for c in json.loads((FRESH / "fresh-dev.json").read_text(encoding="utf-8"))}
     assert parse_missiv(cases["f25"]["text"]).title == "Förslag till strandskyddslinje"
+
+
+def test_a_flattened_konsekvensutredning_names_the_proposal_before_its_first_section():
+    # fresh3-dev g15: "KONSEKVENSUTREDNING 1 (11) Enligt sändlista Konsekvensutredning av förslag till föreskrifter om
+    # kontroll av ekologisk produktion 1. Beskrivning av problemet …"
+    cases = {c["id"]: c for c in json.loads((FRESH / "fresh3-dev.json").read_text(encoding="utf-8"))}
+    assert parse_missiv(cases["g15"]["text"]).title == "Förslag till föreskrifter om kontroll av ekologisk produktion"
