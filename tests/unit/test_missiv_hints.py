@@ -83,8 +83,8 @@ def test_a_news_headline_marked_h1_stays_no_title(letters):
 
 
 def test_junk_metadata_leaves_the_title_empty_with_the_warning(letters):
-    result = parse_missiv(_without_addressee(letters["g15"]["text"]), hints=[Hint("title", "Microsoft Word - KU ekologisk.docx",
-                                                                   "pdf-metadata")])
+    text = _without_addressee(letters["g15"]["text"])
+    result = parse_missiv(text, hints=[Hint("title", "Microsoft Word - KU ekologisk.docx", "pdf-metadata")])
     assert result.title is None
     assert any(w.startswith("Ingen ärendemening") for w in result.warnings)
 
