@@ -104,6 +104,9 @@ def headline(text: str) -> tuple[str | None, tuple[int, int] | None]:
         if _CHROME.match(line) or _CREDIT.match(following) or not re.search(r"[^\W\d_]{3}", line) or \
                 _DATELINE.fullmatch(line):
             continue
+        reported = _REPORTED.match(line)
+        if reported and not re.search(r"[”“\"]\Z", line):
+            line = reported.group(1)  # "X på remiss – du kan också tycka till!": the news after the report is no name
         if _BULLET.match(line):
             continue  # an item of a list ("• skälen till att bilda naturreservat"), never the page's headline
         if line.endswith(("!", "?")) and (DOC_LEAD.match(line) or TRAIL.search(line[:-1])):
@@ -145,6 +148,14 @@ def headline(text: str) -> tuple[str | None, tuple[int, int] | None]:
             return item
         return _extend(text, value[:1].upper() + value[1:]), span
     return None, None
+
+
+# "Regionalt åtgärdsprogram för miljömålen 2021-2025 på remiss – du kan också tycka till!": a heading that names the
+# document, reports it is out on remiss and goes on, after a dash or a colon, to the reader.
+_REPORTED = re.compile(r"\A(\S.{8,200}?)[ \t]+(?:är[ \t]+|går[ \t]+)?(?:nu[ \t]+)?(?:ute[ \t]+|ut[ \t]+)?på[ \t]+"
+                       r"(?:remiss|samråd|granskning|utställning)[ \t]*[–:-][ \t]+"
+                       # what follows speaks to the reader: "du kan också tycka till!", "alla får säga sitt"
+                       r"(?=[^\n]{0,60}\b(?:du|ni|dig|er|alla)\b)")
 
 
 # A document named by its kind: "cykelplan", "kulturprogrammet", "klimatstrategin", "avfallsplanen".

@@ -125,3 +125,13 @@ def test_a_flattened_konsekvensutredning_names_the_proposal_before_its_first_sec
     # kontroll av ekologisk produktion 1. Beskrivning av problemet …"
     cases = {c["id"]: c for c in json.loads((FRESH / "fresh3-dev.json").read_text(encoding="utf-8"))}
     assert parse_missiv(cases["g15"]["text"]).title == "Förslag till föreskrifter om kontroll av ekologisk produktion"
+
+
+def test_a_heading_that_reports_the_remiss_and_speaks_to_the_reader_gives_the_name():
+    # fresh4-holdout h21 (used up): "Regionalt åtgärdsprogram för miljömålen 2021-2025 på remiss – du kan också tycka till!"
+    cases = {c["id"]: c for c in json.loads((FRESH / "fresh4-holdout.json").read_text(encoding="utf-8"))}
+    assert parse_missiv(cases["h21"]["text"]).title == "Regionalt åtgärdsprogram för miljömålen 2021-2025"
+    # a line that only mentions "Svara på remiss – hur och varför" speaks to no one and is left as it was
+    text = ("Råd om hur remissyttranden utformas finns i promemorian Svara på remiss – hur och varför\n\n"
+            "Remissvaren ska ha kommit in senast den 1 mars 2024.\n")
+    assert parse_missiv(text).title != "Råd om hur remissyttranden utformas finns i promemorian Svara"
