@@ -9,7 +9,7 @@ from remiss.missiv.title_trim import DOC_LEAD, REMISS_LEAD, TRAIL, tidy
 
 # A finite verb among a headline's first words makes it a sentence ("Nu kan du tycka till", "Regionen vill …").
 _NEWS_VERB = re.compile(r"^(?:\S+[ \t]+){1,2}(?:kan|ska|skall|vill|får|har|blir|behöver|måste|ger|går|tar|kommer|gör|"
-                        r"säger)\b", re.IGNORECASE)
+                        r"säger|bjuder|föreslår|beslutar|välkomnar)\b", re.IGNORECASE)
 # "Arbetet med kommunens klimat- och energiplan går vidare": a news heading that ends in its verb names no matter.
 _NEWS_END = re.compile(r"[ \t](?:går[ \t]+vidare|fortsätter|är[ \t]+(?:klar|klart|färdig|färdigt|igång))\Z", re.IGNORECASE)
 _BULLET = re.compile(r"[•·*▪◦–-][ \t]")
@@ -23,6 +23,8 @@ _CHROME = re.compile(
     r"acceptera|godkänn|kontakta oss|till startsidan|innehåll på sidan|på denna sida|relaterat|print\b|share\b|"
     r"så här (?:svarar|gör|lämnar|tycker) (?:du|man|ni)\b|"
     # skip links and toolbars ("Direkt till innehållet", "Verktygsfält"), an illustration's label, a section link
+    # a weekly list's heading: "Kungörelser vecka 22"
+    r"(?:kungörelser|remisser|nyheter|anslag)[ \t]+vecka[ \t]+\d{1,2}\Z|"
     r"(?:direkt )?till (?:huvud)?innehåll(?:et)?\b|för mer information\b|mer information\Z|verktygsfält|exempelbild|sidinformation|(?:[\wåäö]{2,30}[ \t]+)?nyheter\Z|"
     # a logo's or coat of arms' alternative text: "Stenungsunds kommunvapen", "Havs- och vattenmyndighetens logotyp"
     r"(?:[^\n]{0,60}[ \t])?(?:kommunvapen|länsvapen|logotyp(?:en)?)\b[^\n]{0,40}\Z|"

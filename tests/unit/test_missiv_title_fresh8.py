@@ -135,3 +135,15 @@ def test_a_heading_that_reports_the_remiss_and_speaks_to_the_reader_gives_the_na
     text = ("Råd om hur remissyttranden utformas finns i promemorian Svara på remiss – hur och varför\n\n"
             "Remissvaren ska ha kommit in senast den 1 mars 2024.\n")
     assert parse_missiv(text).title != "Råd om hur remissyttranden utformas finns i promemorian Svara"
+
+
+@pytest.mark.parametrize("case_id, wrong", [
+    ("h19", "Kungörelser vecka 22"),  # a weekly list's heading
+    ("m34", "Tomas Eneroth bjuder in till remissmöte om Trafikverkets förslag till nationell plan"),  # a news sentence
+])
+def test_a_list_heading_or_a_news_sentence_gives_no_title_rather_than_a_wrong_one(case_id, wrong):
+    name = "fresh4-holdout.json" if case_id.startswith("h") else "fresh5-holdout.json"
+    cases = {c["id"]: c for c in json.loads((FRESH / name).read_text(encoding="utf-8"))}
+    result = parse_missiv(cases[case_id]["text"])
+    assert result.title != wrong
+    assert result.title is None and any(w.startswith("Ingen ärendemening") for w in result.warnings)
