@@ -138,8 +138,25 @@ def find_contact(text: str) -> tuple[str | None, tuple[int, int] | None]:
         if m and not find_bodies(m.group(1)) and not _ORGANISATION.search(m.group(1)) and \
                 m.group(1).split()[-1].casefold() not in _NOT_NAMES:
             return m.group(1), m.span(1)
-        return _card(text)
+        card = _card(text)
+        return card if card[0] else _letterhead_handler(text)
     return found
+
+
+# A letterhead flattened to one line (docplayer): "REMISS Datum Vår beteckning RT 2014/ Sid 1 (1) Enheten för teknik
+# Stefan Nygård, Förslag till föreskrifter …": the unit and then its handläggare, a comma after the name.
+_LETTERHEAD_HANDLER = re.compile(
+    rf"\b(?:Enheten|Avdelningen|Sektionen|Byrån|Staben)[ \t]+för[ \t]+[a-zåäö-]{{2,40}}(?:[ \t]+och[ \t]+[a-zåäö-]{{2,40}})?"
+    rf"[ \t]+({_NAME_WORD}[ \t]+{_NAME_WORD}),")
+
+
+def _letterhead_handler(text: str) -> tuple[str | None, tuple[int, int] | None]:
+    """Return the handläggare a flattened letterhead names after the unit, read in the letter's first lines only."""
+    m = _LETTERHEAD_HANDLER.search(text[:3000])
+    if m and not find_bodies(m.group(1)) and not _ORGANISATION.search(m.group(1)) and \
+            m.group(1).split()[-1].casefold() not in _NOT_NAMES:
+        return m.group(1), m.span(1)
+    return None, None
 
 
 def _find_contact_after_cue(text: str) -> tuple[str | None, tuple[int, int] | None]:
@@ -212,7 +229,8 @@ def _answer_after(text: str, cue_start: int, cue_end: int,
     alternative = first and first.start() - cue_end <= 250 and _OR_MAIL.search(text, max(cue_end, first.start() - 25),
                                                                                   first.start())
     if first and (_near(text, cue_end, first.start()) or alternative) and re.search(
-            r"svar|yttrande|synpunkter|remiss", text[_context_start(text, cue_start, reach):sentence_end], re.I):
+            # "Den som vill yttra sig … ska göra det … med e-post till …": the verb names the answer as well as the noun
+            r"svar|yttra|synpunkter|remiss", text[_context_start(text, cue_start, reach):sentence_end], re.I):
         copies: list[str] = []
         for m in EMAIL_RE.finditer(text, first.end(), sentence_end):
             if _COPY_CUE.search(text[first.end():m.start()]) and m.group() != first.group():
@@ -238,13 +256,23 @@ def _sentence_end(text: str, pos: int) -> int:
     return m.start() if m else len(text)
 
 
+# A link written in Markdown, with its optional title: [Peter Kalliopuro](mailto:peter.kalliopuro@… "Epost till …")
+_LINK = re.compile(r"\[[^\]\n]{0,200}\]\([^)\n]{0,300}\)")
+
+
 def name_from_address(text: str, addresses: list[str | None]) -> tuple[str | None, tuple[int, int] | None]:
     """Return a person whose first.last@ address is given for answers or copies and whose name the text writes."""
-    for address in filter(None, addresses):
+    # A copy's addressee is the contact only where the text names the person outside the link to the address: in
+    # "… samt till [Peter Kalliopuro](mailto:peter.kalliopuro@…)" the name is only the address's label.
+    unlinked = _LINK.sub(lambda m: " " * len(m.group()), text)
+    for index, address in enumerate(addresses):
+        if not address:
+            continue
         parts = re.split(r"[._-]", address.split("@")[0])
         if len(parts) != 2 or not all(p.isalpha() and len(p) > 1 for p in parts):
             continue
-        m = re.search(rf"\b({re.escape(parts[0])}[ \t]+{re.escape(parts[1])})\b", text, re.IGNORECASE)
+        m = re.search(rf"\b({re.escape(parts[0])}[ \t]+{re.escape(parts[1])})\b", text if index == 0 else unlinked,
+                      re.IGNORECASE)
         if m and m.group(1)[0].isupper():
             return m.group(1), m.span(1)
     return None, None

@@ -1,0 +1,154 @@
+"""Trim a title: the procedure's words in front of the matter's name ("Remiss av promemorian …") and the
+reports, references and dates after it ("… ute på remiss", "… (Fi2025/00114)", "… 31 maj 2017"); clean an e-mail subject."""
+from __future__ import annotations
+
+import re
+
+from remiss.missiv.bodies import find_bodies
+from remiss.missiv.dnr import RK_DNR
+
+# Words a document type adds in front of its name: "Remiss av promemorian X" is the ärendemening X.
+DOC_LEAD = re.compile(
+    r"^(?:(?:(?:Öppen[ \t]+)?Remiss(?:en|version(?:en)?|utgåva(?:n)?|förslag(?:et)?|lista(?:n)?)?|Remittering|Kungörelse|Promemoria|"
+    r"Samråd(?: och utställning)?|Utställning|Granskning|"
+    # "Konsekvensutredning av förslag till föreskrifter om …": the accompanying analysis, named by the proposal
+    r"Konsekvensutredning(?:en)?(?=[ \t]+(?:av|för|till)[ \t]+förslag)|"
+    r"Inbjudan till (?:samråd|remiss)|Välkommen att tycka till|(?:Dags att )?[Tt]yck(?:a)? till|"
+    # "Nu är förslaget till … ute på remiss", "Samrådshandling: Vattentjänstplan …"
+    # "Digitalt remisseminarium – Regional livsmedelsstrategi": an event about the remiss names it after the dash
+    r"(?:Digitalt[ \t]+)?(?:remisseminarium|remissmöte|remisskonferens|samrådsmöte)(?=[ \t]*[:–-])|"
+    r"Nu (?:är|går|skickas|ställs)|(?:Samråds|Gransknings|Remiss|Utställnings)handling(?:ar)?|"
+    r"(?:Inbjudan|Möjlighet|Välkommen) att (?:lämna synpunkter|yttra sig)|(?:Lämna|Ge|Skicka in)(?: dina| era)? synpunkter|"
+    # "Glöm inte ge yttrande om Översiktsplan 2040": a reminder in front of the matter's name
+    r"Glöm inte (?:att )?(?:ge|lämna|skicka in) (?:ditt |ert |era |dina )?(?:yttrande|synpunkter)|"
+    r"[\wåäö:-]{2,40}(?:[ \t]+[\wåäö:-]{2,40}){0,2}[ \t]+vill ha (?:dina |era |in )?synpunkter|"
+    r"(?:Förlängd|Förlängning av|Ny) (?:remisstid|svarstid|samrådstid|granskningstid|utställningstid|yttrandetid|"
+    r"sista svarsdag)(?:en)?(?: för| gällande| i)?|"
+    r"(?:Remiss|Svars|Samråds|Gransknings|Utställnings)tiden(?: för| gällande| i)(?=[^\n]*förläng)|Remissbehandling|"
+    # "Vill du vara med och påverka den nya Biblioteksplanen för 2024-2027?"
+    r"Vill[ \t]+(?:du|ni)[ \t]+(?:vara[ \t]+med[ \t]+(?:och|att)[ \t]+)?(?:påverka|tycka[ \t]+till[ \t]+om|"
+    r"lämna[ \t]+synpunkter[ \t]+på)(?:[ \t]+(?:den|det|de))?(?:[ \t]+(?:nya|ny|nytt))?|"
+    # "Sista dagen att ge synpunkter på förslaget till ny regional kulturplan 2020-2023"
+    r"Sista[ \t]+dag(?:en)?[ \t]+(?:för[ \t]+)?att[ \t]+(?:ge|lämna|skicka[ \t]+in|komma[ \t]+med)[ \t]+"
+    r"(?:(?:dina|era)[ \t]+)?synpunkter[ \t]+på(?:[ \t]+förslaget[ \t]+till)?(?:[ \t]+(?:nya|ny|nytt))?|"
+    # "Remissperioden avslutad för Kronobergs kulturplan"
+    r"(?:Remiss|Samråds|Gransknings)(?:perioden|tiden)[ \t]+(?:är[ \t]+)?(?:avslutad|slut|pågår|öppen)(?:[ \t]+för)?)(?:[ \t]+(?:av|om|på|angående|för))?"
+    r"(?:[ \t]*[:–-][ \t]*|[ \t]+))+(?:(?:(?:departements)?promemorian?|departementsskrivelsen?|(?-i:PM)|betänkandet?|rapporten?)[ \t]+)?",
+    re.IGNORECASE,
+)
+TRAIL = re.compile(
+    r"(?<![ \t])[ \t]*(?:[-–:][ \t]*(?:(?:allmänt|offentligt|nytt|förnyat|utökat)[ \t]+)?"
+    r"(?:remiss|samråd|granskning|utställning)(?:förslag|version|shandling)?|"
+    # an extension notice's heading: "… - förlängd samrådstid", "Granskningstiden för X förlängs till 1 mars"
+    r"[-–:][ \t]*(?:förlängd|förlängning av|ny)[ \t]+(?:remiss|svars|samråds|gransknings|utställnings|yttrande)tid(?:en)?|"
+    r"[ \t]förläng(?:s|t|es)(?:[ \t]+till(?:[ \t]+och[ \t]+med)?[ \t]+[^\n]{1,30})?|"
+    # "Vägledning för riksintressen skickas nu på bred remiss", "Trafikstrategin ställs nu ut för granskning": the
+    # heading reports, in the passive, what happens to the named document
+    r"(?:(?:är|går|skickas|sänds|läggs|ställs)[ \t]+)?(?:nu[ \t]+)?(?:ute |ut )?på[ \t]+(?:bred[ \t]+)?"
+    r"(?:remiss|samråd|granskning|utställning)|"
+    r"(?:ställs|skickas|sänds|läggs)[ \t]+(?:nu[ \t]+)?ut[ \t]+för[ \t]+(?:remiss|samråd|granskning|utställning)|"
+    # "Skollokalutredningen färdig - remissas nu": a news heading's report on the remiss after the name
+    # (the blanks in front are the pattern's own leading [ \t]*: a second run here made a line of blanks quadratic)
+    r"(?:(?:färdig|färdigt|klar|klart)[ \t]+)?[-–:][ \t]*(?:remissas|remitteras)(?:[ \t]+nu)?|"
+    # "… föreskrifterna (4 bilagor)": the letter's attachments, no part of the name
+    r"\((?:\d{1,2}|med)[ \t]+bilag(?:a|or|orna)\))[ \t]*$", re.IGNORECASE)
+# regeringen.se puts the diarienummer right after the heading ("… vindkraftverkDiarienummer: Fi2025/00114"); a
+# subject may end with it in brackets ("… vindkraftverk (Fi2025/00114)"). Neither belongs to the ärendemening.
+# (The blanks in front are taken only from the first of them, so that a run of blanks is not retried.)
+# "… arbetsinkomster, diarienummer Fi2024/00345": the letter's reference after a comma is no part of the name
+_DNR_TAIL = re.compile(rf"(?<![ \t])[ \t]*(?:Diarienummer[ \t]*:[ \t]*\S+|\((?:dnr[ \t.:]*)?{RK_DNR}\)|"
+                       rf",[ \t]*(?:dnr|diarienr|diarienummer)[ \t.:]*{RK_DNR})\Z",
+                       re.IGNORECASE)
+# "Remiss: Förslag till … anläggningar 31 maj 2017": a list's answer-day column run into the item's name.
+_DATE_TAIL = re.compile(r"(?<![ \t])(?<![ \t]den)(?<![ \t]från)(?<![ \t]per)[ \t]+\d{1,2}[ \t]+(?:januari|februari|mars|april|maj|juni|juli|"
+                        r"augusti|september|oktober|november|december)[ \t]+\d{4}\Z|"
+                        # "Lämna synpunkter på Översiktsplanen innan 30:e september 2021": the deadline, not the name
+                        r"(?<![ \t])[ \t]+(?:innan|senast|före|till[ \t]+och[ \t]+med)(?:[ \t]+den)?[ \t]+\d{1,2}(?::e)?[ \t]+"
+                        r"(?:januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december)"
+                        r"(?:[ \t]+\d{4})?\Z", re.IGNORECASE)
+_GENERIC_SUBJECT = re.compile(
+    r"(?:ny |inkommen )?(?:remiss(?:er)?|missiv|remisshandlingar|inbjudan att lämna (?:remiss)?svar)"
+    r"(?:[ \t]+(?:från|till|för|att besvara|för yttrande)(?:[ \t]+[^\n]{0,80})?)?", re.IGNORECASE)
+
+
+def clean_subject(subject: str, span: tuple[int, int]) -> tuple[str | None, tuple[int, int] | None]:
+    """Return the ärendemening an e-mail subject carries ('Remiss: X', 'Förlängd svarstid – X')."""
+    # "Remiss av promemorian X" stays as the letter's own heading would; "Remiss: X" and "Förlängd svarstid – X"
+    # are the sender's labels in front of it.
+    lead = re.match(r"(?:(?:förlängd|förlängning av)[ \t]+(?:remiss|svars|samråds|gransknings|utställnings)tid(?:en)?"
+                    r"[ \t]*(?:[:–-]|för)?|"
+                    r"remiss[ \t]*[:–-]|"
+                    # "Samråd översiktsplan", "Granskning: detaljplan för …": the procedure in front of the name
+                    r"(?:kungörelse[ \t]+)?(?:samråd|granskning|utställning)(?:[ \t]+(?:om|av|för|gällande))?[ \t]*[:–-]?"
+                    r"(?=[ \t]+\S))[ \t]*",
+                    subject, re.IGNORECASE)
+    if lead:
+        subject, span = subject[lead.end():], (span[0] + lead.end(), span[1])
+    tail = _SUBJECT_DNR.search(subject)
+    if tail and tail.start() > 0:
+        subject, span = subject[:tail.start()], (span[0], span[0] + tail.start())
+    if len(subject.strip()) < 3 or _GENERIC_SUBJECT.fullmatch(subject.strip()) or find_bodies(subject) and \
+            sum(m.end - m.start for m in find_bodies(subject)) >= len(subject.strip()) / 2:
+        return None, None  # "VB: Remiss", "Remiss från Länsstyrelsen": the title is in the letter
+    value, span = tidy(subject, span, lead=False)
+    return (value[:1].upper() + value[1:] if value else None), span
+
+
+# A diarienummer the sender put at the end of the subject: "… läkemedel (581:2011/502100)", "… Boa 511-7180-11",
+# "… översiktsplan KS-2021-00442". A year range ("2021-2025") and an SOU/Ds/författning number are the name's own.
+# "RUN-HRU24-0029": a series and a unit in front of the year and number
+_DNR_TOKEN = r"(?:[A-ZÅÄÖ]{1,6}-(?!FS[ \t]))?(?:[A-ZÅÄÖ]{1,6}[ -]?)?\d[\d.:/-]{3,30}\d"  # "HSLF-FS 2021:2" is no dnr
+_SUBJECT_DNR = re.compile(
+    rf"(?<![ \t])(?:[ \t]*+\((?:dnr|diarienr|diarienummer)?[ \t.:]{{0,5}}{_DNR_TOKEN}\)|"
+    rf"(?<!SOU)(?<!Ds)(?<!FS)(?<!prop\.),?[ \t]++(?:(?:dnr|diarienr|diarienummer)[ \t.:]{{0,5}})?"
+    # "… 511-7180-11", "… KS-2021-00442", "…, RJL 2019/2969", "… Grönprogram 2018/0153" (a year, a slash, a number)
+    rf"(?:(?=[^ \t]{{0,30}}[:/-][^ \t]{{0,30}}[:/-]|[A-ZÅÄÖ]{{1,6}}-)(?!\d{{4}}[-–]\d{{4}}\Z){_DNR_TOKEN}|"
+    rf"(?:[A-ZÅÄÖ]{{2,6}}[ \t])?(?:19|20)\d\d/\d{{2,6}}))[ \t]*+\Z",
+    re.IGNORECASE)
+
+
+# "Remiss av promemorian X", "Remiss promemoria X", "Remittering av betänkandet X": the ärendemening is X, even in the
+# letter's own heading; it flows into every document and mail subject, which say "remiss" themselves.
+REMISS_LEAD = re.compile(
+    # "Remiss från Miljödepartementet om X": the sender between the word and the matter
+    r"^(?:(?:Remiss(?:lista(?:n)?)?|Remittering)\b(?:[ \t]+från[ \t]+[A-ZÅÄÖ][\wåäö-]{1,60}(?=[ \t]+(?:om|av|angående|gällande)\b))?"
+    r"(?:[ \t]+(?:av|om|angående|avseende|gällande|över|på)\b)?[ \t]*[:–-]?[ \t]*)?"
+    r"(?:(?:(?:departements)?promemorian?|departementsskrivelsen?|(?-i:PM)|betänkandet?|rapporten?)(?:[ \t]+(?:om|angående|avseende|gällande))?[ \t]+)?"
+    r"(?=\S)",
+    re.IGNORECASE)
+# "Rapporten X" alone may be the matter's own name; "Promemorian X" never is.
+_DOC_ONLY = re.compile(r"^(?:betänkande|rapport)", re.IGNORECASE)
+
+
+def drop_remiss_lead(value: str) -> str:
+    """Return a title without the "Remiss av …" words in front of the matter's name."""
+    found = REMISS_LEAD.match(value)
+    if not found or found.end() == 0 or _DOC_ONLY.match(value):
+        return value
+    rest = value[found.end():]
+    if len(rest) < 3:
+        return value  # "Remiss" alone names no matter
+    return rest[:1].upper() + rest[1:]
+
+
+def tidy(value: str, span: tuple[int, int], lead: bool = True) -> tuple[str | None, tuple[int, int]]:
+    """Collapse blanks; drop a procedure's words around the name unless the letter's own heading has them."""
+    value = drop_remiss_lead(_DNR_TAIL.sub("", re.sub(r"\s+", " ", value).rstrip(" .")).strip(" .:"))
+    found = DOC_LEAD.match(value) if lead else None
+    if found and found.end() < len(value):
+        value = value[found.end():]
+        value = value[:1].upper() + value[1:]
+    value = TRAIL.sub("", value).strip(" .:–-")
+    value = _DATE_TAIL.sub("", value)
+    return (_drop_body_tail(value) or None), span
+
+
+def _drop_body_tail(value: str) -> str:
+    """Drop the sender's name put after a comma: "Förslag till översiktsplan Gotland 2040, Region Gotland"."""
+    head, comma, tail = value.rpartition(", ")
+    if not comma or len(head.split()) < 2:
+        return value
+    named = find_bodies(tail)
+    # a kommun after the comma is the place the matter is about ("… i Stora Le, Dals-Eds kommun"), kept
+    sender = named and named[0].start == 0 and named[0].end >= len(tail.rstrip()) and named[0].body.kind != "kommun"
+    return head if sender else value
