@@ -78,6 +78,14 @@ def test_menu_items_are_not_questions():
                                                                     "Tidplanen för genomförandet"]
 
 
+def test_a_saved_pages_feedback_box_and_links_are_not_questions():
+    from remiss.intake.webpage import main_text
+
+    page = main_text((WALK7 / "feedback-page.html").read_bytes(), max_elements=100_000)
+    assert "Hittade du det du sökte?" in page  # the page as read: the box is there, below the letter
+    assert parse_missiv(page).questions == ["Är målen i planen rimliga för er verksamhet?", "Vilka åtgärder saknas?"]
+
+
 # The Inkorg: mails received as the scheduler's poll receives them (remiss.intake.service.receive).
 
 import json  # noqa: E402
