@@ -334,6 +334,11 @@ def inbox_message(session: Session, *, principal: Principal, message_id: int) ->
     return session.get(InboxMessage, message_id)
 
 
+def received_day(message: InboxMessage) -> date:
+    """Inkom: the day the mail was sent (its Date header) on the Stockholm clock, else the day it was fetched."""
+    return local(message.sent_at or message.fetched_at).date()
+
+
 def accept(session: Session, *, now: datetime, principal: Principal, message: InboxMessage,
            files_dir: str) -> IntakeBatch:
     """Start the registration of a pending message: a batch prefilling the form, with copies of its files."""
@@ -344,6 +349,7 @@ def accept(session: Session, *, now: datetime, principal: Principal, message: In
         copies.append(_store(files_dir, item["filename"], item["content_type"], data))
     values = dict(json.loads(message.form_values),
                   extension_to=message.extension_to.isoformat() if message.extension_to else "")
+    values["received_on"] = values.get("received_on") or received_day(message).isoformat()  # fetched before Inkom
     notes = _propose_namnd(session, principal, values)
     batch = IntakeBatch(token=secrets.token_urlsafe(24), user_id=principal.user_id, created_at=now,
                         source=(message.source or f"e-post: {message.subject}")[:300],

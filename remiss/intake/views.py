@@ -216,6 +216,19 @@ def _rows(message: InboxMessage) -> list[FieldRow]:
     return rows
 
 
+def _deadline_words(form: dict) -> str:
+    """The deadline as the page reads it, in Swedish ("15 maj 2024 kl. 12.00"); empty when it cannot be read."""
+    try:
+        day = parse_date(form.get("deadline_on") or "")
+    except ValueError:
+        return ""
+    try:
+        moment = parse_time(form["deadline_time"]) if form.get("deadline_time") else None
+    except ValueError:
+        moment = None
+    return format_date(day) + (f" kl. {moment:%H.%M}" if moment else "")
+
+
 def _namnd_choice(session, message: InboxMessage) -> tuple[list, str, str]:
     """The nämnder this user may register for, the one preselected (the missiv's hint, else the user's last, else
     the only one) and the hint's note."""
@@ -277,7 +290,8 @@ def inbox_item(message_id: int):
 
 
 def _item_page(message: InboxMessage, *, errors: dict | None = None, values: dict | None = None, status: int = 200,
-               register_errors: dict | None = None, typed: dict | None = None, past_deadline: date | None = None):
+               register_errors: dict | None = None, typed: dict | None = None, past_deadline: date | None = None,
+               duplicates: list | None = None):
     """The proposal page; after a refused step, with what was typed and the error beside its field."""
     session = get_session()
     match = service.existing_remiss(session, message) if message.status == "pending" else None
@@ -287,6 +301,7 @@ def _item_page(message: InboxMessage, *, errors: dict | None = None, values: dic
     stored = json.loads(message.form_values)
     namnder, chosen, namnd_note = _namnd_choice(session, message)
     form = {name: stored.get(name) or "" for name in EDITABLE}
+    form["received_on"] = form["received_on"] or service.received_day(message).isoformat()
     form["namnd_id"] = chosen
     form.update(typed or {})
     extension_values = dict(stored, extension_to=message.extension_to.isoformat() if message.extension_to else "")
@@ -299,6 +314,7 @@ def _item_page(message: InboxMessage, *, errors: dict | None = None, values: dic
                            is_extension=service.mentions_extension(extension_values, message.subject),
                            evidence=json.loads(message.evidence), form=form, namnder=namnder, namnd_note=namnd_note,
                            register_errors=register_errors or {}, past_deadline=past_deadline, labels=LABELS,
+                           duplicates=duplicates or [], deadline_words=_deadline_words(form),
                            status_labels=STATUS_LABELS, errors=errors or {}, values=merge_values), status
 
 
@@ -350,8 +366,14 @@ def _register_now(message: InboxMessage):
         errors.update({k: f"{LABELS.get(k, k)}: {v}" for k, v in exc.errors.items() if k not in errors})
     if errors:
         return _item_page(message, register_errors=errors, typed=typed, status=400)
-    if not request.form.get("confirm_past_deadline") and data.deadline_on and data.deadline_on < local_today(now()):
-        return _item_page(message, typed=typed, past_deadline=data.deadline_on, status=400)
+    from remiss.remisser.queries import possible_duplicates
+
+    duplicates = [] if request.form.get("confirm_duplicate") else \
+        possible_duplicates(session, principal(), sender_dnr=data.sender_dnr, title=data.title)
+    past = None if request.form.get("confirm_past_deadline") else \
+        (data.deadline_on if data.deadline_on and data.deadline_on < local_today(now()) else None)
+    if duplicates or past:
+        return _item_page(message, typed=typed, past_deadline=past, duplicates=duplicates, status=400)
     try:
         remiss = service.register(session, now=now(), principal=principal(), message=message, data=data,
                                   files_dir=current_app.config["FILES_DIR"],

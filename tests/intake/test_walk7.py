@@ -373,3 +373,23 @@ def test_a_newsletter_is_no_proposed_remiss(client, auth, app, db, kommun, clock
     listing = client.get("/inkorg").get_data(as_text=True)
     assert "Nyhetsbrev – troligen ingen remiss" in listing
     assert "Troligen ingen remiss – ett nyhetsbrev" in client.get(f"/inkorg/{message.id}").get_data(as_text=True)
+
+
+def test_registering_what_finns_redan_is_asked_about_first(client, auth, app, db, session, kommun, clock):
+    """b, d: Registrera on a proposal that matches a registered remiss asks before registering it twice."""
+    miljo, _, _ = kommun
+    clock.set(POLLED)
+    remiss = make_remiss(session, namnd=miljo, title="Remiss av promemorian Sänkt skatt på arbetsinkomster",
+                         remittent="Finansdepartementet", sender_dnr="Fi2024/00345", deadline_on=date(2024, 5, 15))
+    session.commit()
+    message = receive(db, app, mail("VB: Remiss av promemorian Sänkt skatt på arbetsinkomster", RK_TEXT, "<d@x>"))
+    auth.login("reg@malmo.se")
+    page = client.get(f"/inkorg/{message.id}").get_data(as_text=True)
+    assert f"Finns redan: <a href=\"/remisser/{remiss.id}\">{remiss.our_dnr}" in page
+    assert "Läses som 15 maj 2024." in page  # the deadline in Swedish beside the field
+    fields = page_fields(page)
+    response = register_now(auth, message.id, **fields)
+    assert response.status_code == 400 and "Remissen kan redan vara registrerad" in response.get_data(as_text=True)
+    assert register_now(auth, message.id, **fields, confirm_duplicate="1").status_code == 302
+    with db.transaction() as s:
+        assert len(s.exec(select(Remiss)).all()) == 2
