@@ -384,15 +384,20 @@ def merge(session: Session, *, now: datetime, principal: Principal, message: Inb
     return added
 
 
-# "Remisstiden har förlängts", "förlängd svarstid", "förlänger svarstiden": a notice even when its date was not read.
-_EXTENSION_WORDS = re.compile(r"förläng\w*\s+(?:remiss|svars)tid\w*|(?:remiss|svars)tiden?\s+(?:har\s+|är\s+)?"
-                              r"förläng\w*", re.IGNORECASE)
+# "Remisstiden har förlängts", "förlänger svarstiden", a subject "Förlängd remisstid – …": a notice even when its date
+# was not read. Not "Behöver ni förlängd svarstid, kontakta …", which every other missiv says.
+_EXTENSION_WORDS = re.compile(r"(?:remiss|svars|samråds)tiden\b[^.\n]{0,120}?\s(?:har\s+(?:nu\s+)?|är\s+)?"
+                              r"förläng(?:ts|d|s)\b(?!\s+inte)|"
+                              r"\bförläng(?:er|t|s)\s+(?:remiss|svars|samråds)tiden\b", re.IGNORECASE)
+_EXTENSION_SUBJECT = re.compile(r"^\W*(?:(?:vb|fw|fwd|sv|re)\s*:\s*)*(?:förlängd|förlängning av)\s+"
+                                r"(?:remiss|svars|samråds)tid", re.IGNORECASE)
 
 
 def mentions_extension(values: dict, subject: str = "") -> bool:
-    """Whether a read letter speaks of a longer remisstid, whether or not the parser found the new day."""
-    return bool(values.get("extension_to")) or bool(_EXTENSION_WORDS.search(
-        " ".join((subject, values.get("title") or "", (values.get("missiv_text") or "")[:50000]))))
+    """Whether a read letter extends a remisstid, whether or not the parser found the new day."""
+    return bool(values.get("extension_to")) or bool(_EXTENSION_SUBJECT.match(subject)) or \
+        bool(_EXTENSION_SUBJECT.match(values.get("title") or "")) or \
+        bool(_EXTENSION_WORDS.search((values.get("missiv_text") or "")[:50000]))
 
 
 def register(session: Session, *, now: datetime, principal: Principal, message: InboxMessage, data,

@@ -393,3 +393,14 @@ def test_registering_what_finns_redan_is_asked_about_first(client, auth, app, db
     assert register_now(auth, message.id, **fields, confirm_duplicate="1").status_code == 302
     with db.transaction() as s:
         assert len(s.exec(select(Remiss)).all()) == 2
+
+
+@pytest.mark.parametrize("words, extends", [
+    ("Remisstiden för remissen Skärpta straff har förlängts.", True),
+    ("Departementet förlänger svarstiden till den sista april.", True),
+    ("Behöver ni förlängd svarstid, kontakta oss.", False),  # what every missiv says: no notice
+    ("Remisstiden kan inte förlängas.", False),
+])
+def test_an_extension_notice_is_told_from_a_missiv_that_mentions_extensions(words, extends):
+    """g: only a notice asks for the new day; a supplement to a remiss merges without one."""
+    assert service.mentions_extension({"missiv_text": words}) is extends
