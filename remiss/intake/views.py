@@ -9,15 +9,15 @@ from flask import Blueprint, abort, current_app, flash, redirect, render_templat
 
 from remiss import files
 from remiss.auth.access import AccessDenied, Action, NotFound, load_remiss
+from remiss.calendar.swedish import format_date
+from remiss.clock import local_today
 from remiss.db import get_session
 from remiss.intake import service
 from remiss.intake.models import InboxMessage
-from remiss.clock import local_today
 from remiss.remisser.input import InputErrors, parse_date, parse_time, to_remiss_data
 from remiss.remisser.models import Remiss
 from remiss.intake.reading import BATCH_FACTOR, ReadLimits
 from remiss.web import now, principal, requires
-from remiss.calendar.swedish import format_date
 
 bp = Blueprint("intake", __name__)
 TEXT_LIMIT = 2_000_000  # characters of pasted text, as in POST /api/v1/missiv/parse
@@ -173,16 +173,11 @@ NO_EXTENSION_DAY = ("Ange den nya sista svarsdagen: brevet förlänger remisstid
 
 # The Inkorg: what the scheduler fetched from the registrator's mailbox, one proposal per mail.
 
-FIELD_LABELS = [("title", "Ärendemening"), ("remittent", "Remittent"), ("sender_dnr", "Remittentens diarienummer"),
-                ("letter_date", "Missivets datum"), ("deadline_on", "Sista svarsdag"), ("answer_email", "Svarsadress"),
-                ("contact_person", "Kontaktperson"), ("sandlista", "Sändlista")]
-
-
 @dataclass(frozen=True)
 class FieldRow:
     label: str
-    value: str
-    day: date | None  # for dates, shown as Swedish text
+    value: str  # display-ready: dates in Swedish, lists counted
+    day: date | None
     evidence: str
 
 

@@ -15,16 +15,19 @@ QUOTED_HEADER = re.compile(r"^(?:>\s*)?(?:från|from|skickat|sent|ämne|subject|
                            r"^-{2,}\s*(?:ursprungligt meddelande|original message|vidarebefordrat meddelande|"
                            r"forwarded message)|^(?:den|on)\s.{4,80}\s(?:skrev|wrote)\s*:?\s*$",
                            re.IGNORECASE)
-# "Tel. 08-123 45 67", "Telefon: 010-…", "E-post: anna@…", a line that is only a number or only an address.
+# "Tel. 08-123 45 67", "Telefon: 010-…", "E-post: anna@…": a signature's labelled contact line.
 CONTACT = re.compile(r"^(?:tel(?:efon)?|tfn|mobil(?:telefon)?|mob|direkt(?:nummer)?|växel|vxl|e-?post|e-?mail|"
-                     r"mejl|mail)\b\.?\s*:?\s*[+\d(\w]|^\+?\d[\d\s()./-]{6,}$|^[\w.+-]+@[\w-]+(?:\.[\w-]+)+$",
-                     re.IGNORECASE)
+                     r"mejl|mail)\b\.?\s*:?\s*[+\d(\w]", re.IGNORECASE)
+# A line that is only a number or only an address: a signature's under a name, a list entry's own address elsewhere
+# (a sändlista may give each instans's address on the line below it).
+BARE_CONTACT = re.compile(r"^\+?\d[\d\s()./-]{6,}$|^[\w.+-]+@[\w-]+(?:\.[\w-]+)+$")
 # A title line under a signer's name ("Utredare", "Kanslichef", "Departementssekreterare").
 ROLE = re.compile(r"^(?:[\wåäö-]+\s+){0,3}?[\wåäö-]*(?:utredare|handläggare|sekreterare|chef|registrator|"
                   r"sakkunnig|departementsråd|ämnesråd|kansliråd|samordnare|strateg|planerare|jurist|direktör|"
                   r"kommunikatör|analytiker|controller|inspektör|ekolog|arkitekt|expert|rådgivare|koordinator|"
                   r"specialist|assistent|föredragande|projektledare|biträdande)$", re.IGNORECASE)
-_NAME = re.compile(r"^[A-ZÅÄÖÉ][a-zåäöéü]+(?:-[A-ZÅÄÖ][a-zåäö]+)?(?:\s+[A-ZÅÄÖÉ][a-zåäöéü]+(?:-[A-ZÅÄÖ][a-zåäö]+)?){1,2}$")
+_WORD = r"[A-ZÅÄÖÉ][a-zåäöéü]+(?:-[A-ZÅÄÖ][a-zåäö]+)?"
+_NAME = re.compile(rf"^{_WORD}(?:\s+{_WORD}){{1,2}}$")  # "Anna Berg", "Per-Olof Lind Ek"
 # words that make a capitalised line a public body's name, not a person's
 _BODY_WORD = re.compile(r"(?:kommun|nämnd|styrelse|verk|region|län|myndighet|förbund|råd|bolag|kontor|"
                         r"förvaltning|inspektion|domstol|rätt|universitet|högskola|stiftelse|institut|fullmäktige|"
@@ -49,5 +52,5 @@ def ends_letter(lines: list[str], index: int) -> bool:
         return True
     if _NAME.match(line) and not _BODY_WORD.search(line):
         following = [ln.strip() for ln in lines[index + 1:index + 4] if ln.strip()][:2]
-        return any(ROLE.match(ln) or CONTACT.match(ln) for ln in following)
+        return any(ROLE.match(ln) or CONTACT.match(ln) or BARE_CONTACT.match(ln) for ln in following)
     return False
