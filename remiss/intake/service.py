@@ -340,8 +340,9 @@ def received_day(message: InboxMessage) -> date:
 
 
 def accept(session: Session, *, now: datetime, principal: Principal, message: InboxMessage,
-           files_dir: str) -> IntakeBatch:
-    """Start the registration of a pending message: a batch prefilling the form, with copies of its files."""
+           files_dir: str, typed: dict | None = None) -> IntakeBatch:
+    """Start the registration of a pending message: a batch prefilling the form, with copies of its files; typed
+    (what was corrected on the proposal page) wins over what was read."""
     _require_pending(principal, message)
     copies = []
     for item in json.loads(message.files):
@@ -351,6 +352,7 @@ def accept(session: Session, *, now: datetime, principal: Principal, message: In
                   extension_to=message.extension_to.isoformat() if message.extension_to else "")
     values["received_on"] = values.get("received_on") or received_day(message).isoformat()  # fetched before Inkom
     notes = _propose_namnd(session, principal, values)
+    values.update({key: value for key, value in (typed or {}).items() if value})
     batch = IntakeBatch(token=secrets.token_urlsafe(24), user_id=principal.user_id, created_at=now,
                         source=(message.source or f"e-post: {message.subject}")[:300],
                         form_values=json.dumps(values, ensure_ascii=False),

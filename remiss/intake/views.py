@@ -332,9 +332,10 @@ def inbox_accept(message_id: int):
     message = _message_or_404(message_id)
     if "namnd_id" in request.form and request.form.get("oppna") != "1":
         return _register_now(message)
+    typed = {name: request.form.get(name, "").strip()[:500] for name in (*EDITABLE, "namnd_id")}
     try:
         batch = service.accept(get_session(), now=now(), principal=principal(), message=message,
-                               files_dir=current_app.config["FILES_DIR"])
+                               files_dir=current_app.config["FILES_DIR"], typed=typed)
     except files.FileRejected as exc:
         flash(str(exc), "error")
         return redirect(url_for("intake.inbox_item", message_id=message_id))

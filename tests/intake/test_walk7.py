@@ -404,3 +404,21 @@ def test_registering_what_finns_redan_is_asked_about_first(client, auth, app, db
 def test_an_extension_notice_is_told_from_a_missiv_that_mentions_extensions(words, extends):
     """g: only a notice asks for the new day; a supplement to a remiss merges without one."""
     assert service.mentions_extension({"missiv_text": words}) is extends
+
+
+def test_opening_the_full_form_keeps_what_was_corrected(client, auth, app, db, kommun, clock):
+    """d: "Öppna i registreringsformuläret i stället" carries the corrections made on the proposal page."""
+    from tests.intake.test_paste_seed000 import input_value
+
+    _, ks, _ = kommun
+    clock.set(POLLED)
+    message = receive(db, app, mail("VB: Remiss av promemorian Sänkt skatt på arbetsinkomster", RK_TEXT, "<o@x>"))
+    auth.login("reg@malmo.se")
+    fields = page_fields(client.get(f"/inkorg/{message.id}").get_data(as_text=True))
+    fields.update(title="Sänkt skatt på arbetsinkomster (rättad)", namnd_id=str(ks.id), oppna="1")
+    response = register_now(auth, message.id, **fields)
+    assert response.status_code == 302 and "/remisser/ny?missiv=" in response.headers["Location"]
+    form = client.get(response.headers["Location"]).get_data(as_text=True)
+    assert input_value(form, "title") == "Sänkt skatt på arbetsinkomster (rättad)"
+    assert input_value(form, "received_on") == "2024-02-13"
+    assert re.search(rf'<option value="{ks.id}" selected', form)
