@@ -1,6 +1,8 @@
 """Commands: remove pending missiv uploads never registered; fetch the mailbox, or saved mails, into the Inkorg."""
 from __future__ import annotations
 
+from gettext import ngettext
+
 import click
 from flask import current_app
 from flask.cli import with_appcontext
@@ -21,7 +23,8 @@ def cleanup_command(now_text: str | None):
         raise click.BadParameter("Ange tidpunkten som ÅÅÅÅ-MM-DDTHH:MM.", param_hint="--now") from None
     with get_db().transaction() as session:
         removed = service.cleanup(session, now=moment, files_dir=current_app.config["FILES_DIR"])
-    click.echo(f"{removed} ej registrerade inläsningar borttagna.")
+    click.echo(ngettext("%(count)d ej registrerad inläsning borttagen.", "%(count)d ej registrerade inläsningar borttagna.",
+                        removed) % {"count": removed})
 
 
 
@@ -62,7 +65,9 @@ def inbox_import_command(paths: tuple[str, ...]):
             _, fresh = service.receive(session, now=utcnow(), raw=raw, files_dir=current_app.config["FILES_DIR"],
                                        limits=limits)
         new, known = new + fresh, known + (not fresh)
-    click.echo(f"{new} nya meddelanden i Inkorgen, {known} fanns redan.")
+    from remiss.intake.scheduled import new_messages
+
+    click.echo(f"{new_messages(new)} i Inkorgen, {known} fanns redan.")
 
 
 COMMANDS = [cleanup_command, inbox_poll_command, inbox_import_command]

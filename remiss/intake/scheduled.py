@@ -6,6 +6,7 @@ poll that stops between the two finds it known the next time and only moves it.
 from __future__ import annotations
 
 import logging
+from gettext import ngettext
 from dataclasses import dataclass, field
 from datetime import datetime
 
@@ -24,7 +25,12 @@ class PollResult:
 
     def line(self) -> str:
         problems = f", {len(self.problems)} kunde inte läsas in" if self.problems else ""
-        return f"Inkorgen: {self.new} nya, {self.known} redan inlästa{problems}."
+        return f"Inkorgen: {new_messages(self.new)}, {self.known} redan inlästa{problems}."
+
+
+def new_messages(count: int) -> str:
+    """"1 nytt meddelande", "3 nya meddelanden" (Swedish plurals through gettext's ngettext)."""
+    return ngettext("%(count)d nytt meddelande", "%(count)d nya meddelanden", count) % {"count": count}
 
 
 def poll_mailbox(db, config: dict, *, now: datetime) -> PollResult:

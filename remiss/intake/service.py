@@ -16,11 +16,12 @@ from datetime import date, datetime, timedelta, timezone
 from sqlmodel import Session, select
 
 from remiss import files
+from remiss.clock import local
 from remiss.auth.access import AccessDenied, Action, Principal
 from remiss.intake.models import InboxMessage, IntakeBatch
 from remiss.intake.namnd_hint import propose_namnd
 from remiss.intake.reading import BATCH_FACTOR, ReadLimits, read_missiv
-from remiss.remisser import attachments
+from remiss.remisser import attachments, keys
 from remiss.remisser.models import Attachment, Remiss
 from remiss.remisser.queries import namnder_for
 
@@ -33,6 +34,7 @@ class PendingFile:
     content_type: str
     size: int
     key: str
+    sha256: str = ""
 
     @property
     def size_label(self) -> str:
@@ -116,7 +118,8 @@ def attach(session: Session, *, now: datetime, principal: Principal, remiss: Rem
 
 
 def extend(session: Session, *, now: datetime, principal: Principal, remiss: Remiss, token: str,
-           record_extension: bool, files_dir: str, max_bytes: int) -> list[Attachment]:
+           record_extension: bool, files_dir: str, max_bytes: int, until_on: date | None = None,
+           until_time=None) -> list[Attachment]:
     """Add a read letter to a registered remiss instead of registering it again: its files become
     remisshandlingar and, when asked and the letter extends the answer time, the general extension is recorded
     with the letter's text as its evidence. Raises FileRejected when the batch is gone, InputErrors for a date
@@ -127,13 +130,13 @@ def extend(session: Session, *, now: datetime, principal: Principal, remiss: Rem
     if batch is None:
         raise files.FileRejected(GONE)
     values = json.loads(batch.form_values)
-    until = values.get("extension_to") or ""
+    until = until_on or (date.fromisoformat(values["extension_to"][:10]) if values.get("extension_to") else None)
     added = _use_batch(session, batch, "merged", now=now, principal=principal, remiss=remiss, files_dir=files_dir,
                        max_bytes=BATCH_FACTOR * max_bytes, remove=False)
-    if record_extension and until:
+    if record_extension:  # with no day, general_notice asks for it (InputErrors) rather than record none
         general_notice(session, now=now, principal=principal, remiss=remiss,
                        sender=values.get("remittent") or remiss.remittent or "",
-                       until_on=date.fromisoformat(until[:10]),
+                       until_on=until, until_time=until_time,
                        notice_on=date.fromisoformat(values["letter_date"]) if values.get("letter_date") else None,
                        evidence=Evidence(text=values.get("missiv_text", "")[:50000]))
     session.flush()
@@ -144,13 +147,9 @@ def extend(session: Session, *, now: datetime, principal: Principal, remiss: Rem
 def _use_batch(session: Session, batch: IntakeBatch, decision: str, *, now: datetime, principal: Principal,
                remiss: Remiss, files_dir: str, max_bytes: int, remove: bool = True) -> list[Attachment]:
     """Make the batch's files remisshandlingar of remiss, decide its Inkorg message, drop the batch."""
-    added = []
     pending = json.loads(batch.files)
-    for item in pending:
-        data = files.path_of(files_dir, item["key"]).read_bytes()
-        added.append(attachments.add(session, now=now, principal=principal, remiss=remiss,
-                                     filename=item["filename"], data=data, files_dir=files_dir,
-                                     max_bytes=max_bytes))
+    added = _add_files(session, now=now, principal=principal, remiss=remiss, items=pending, files_dir=files_dir,
+                       max_bytes=max_bytes)
     message = session.get(InboxMessage, batch.inbox_message_id) if batch.inbox_message_id is not None else None
     if message is not None and message.status == "pending":  # a second batch from the same mail changes nothing
         _decide(message, decision, now=now, principal=principal, remiss=remiss)
@@ -161,9 +160,29 @@ def _use_batch(session: Session, batch: IntakeBatch, decision: str, *, now: date
     return added
 
 
+def _add_files(session: Session, *, now: datetime, principal: Principal, remiss: Remiss, items: list[dict],
+               files_dir: str, max_bytes: int) -> list[Attachment]:
+    """Make stored files remisshandlingar of remiss, each file once: one the remiss holds already (the same bytes,
+    by sha256: a mail's attachment also in its forwarded inner message, or a file that arrives again) is skipped."""
+    held = {a.sha256 for a in attachments.of_remiss(session, remiss.id)}
+    added = []
+    for item in items:
+        data = files.path_of(files_dir, item["key"]).read_bytes()
+        digest = hashlib.sha256(data).hexdigest()
+        if digest in held:
+            continue
+        held.add(digest)
+        added.append(attachments.add(session, now=now, principal=principal, remiss=remiss,
+                                     filename=item["filename"], data=data, files_dir=files_dir,
+                                     max_bytes=max_bytes))
+    return added
+
+
 def matching_remiss_id(session: Session, values: dict) -> int | None:
-    """The registered remiss a read letter belongs to: same remittent's diarienummer, else the same title."""
-    return _same_sender_dnr(session, values.get("sender_dnr", "")) or _same_title(session, values.get("title", ""))
+    """The registered remiss a read letter belongs to: the same remittent's diarienummer, else the same title
+    from the same remittent (a title alone when the letter names no remittent)."""
+    return _same_sender_dnr(session, values.get("sender_dnr", "")) or \
+        _same_title(session, values.get("title", ""), values.get("remittent", ""))
 
 
 def discard(session: Session, *, principal: Principal, token: str, files_dir: str) -> bool:
@@ -213,6 +232,8 @@ def receive(session: Session, *, now: datetime, raw: bytes, size: int | None = N
     if known is not None:
         return known, False
     subject = _header(headers, "Subject")
+    sent_at = _date(headers)
+    newsletter = _is_newsletter(headers, subject)
     warnings: list[str] = []
     parsed = {"values": {}, "evidence": {}, "warnings": [], "extension_to": None}
     stored = []
@@ -230,19 +251,50 @@ def receive(session: Session, *, now: datetime, raw: bytes, size: int | None = N
         else:
             parsed = reading.parsed
             warnings.extend(reading.all_warnings)
-            stored.extend(_store(files_dir, u.filename, u.content_type, u.data) for u in reading.keep
-                          if u.data is not raw)  # the mail itself is stored first, above
-    values = parsed["values"]
+            seen = {hashlib.sha256(raw).hexdigest()}
+            for upload in reading.keep:  # the mail itself is stored first, above; each file once (by sha256)
+                digest = hashlib.sha256(upload.data).hexdigest()
+                if digest not in seen:
+                    seen.add(digest)
+                    stored.append(_store(files_dir, upload.filename, upload.content_type, upload.data))
+    values = dict(parsed["values"])
+    evidence = dict(parsed["evidence"])
+    # Inkom: the day the mail was sent to the mailbox (its Date header, on the Stockholm clock), not the poll's
+    values["received_on"] = local(sent_at or now).date().isoformat()
+    evidence["received_on"] = f"E-postmeddelandets datum: {_header(headers, 'Date')}" if sent_at else \
+        "Meddelandet saknar datum; dagen då det hämtades ur brevlådan"
+    if newsletter:
+        values["title"] = ""  # a newsletter's subject is no remiss's title
+        evidence.pop("title", None)
+        values["mail_kind"] = NEWSLETTER
+        warnings.append("Meddelandet ser ut som ett nyhetsbrev (utskick till en e-postlista) och är troligen ingen "
+                        "remiss. Ärendemeningen är därför inte ifylld.")
     message = InboxMessage(
-        message_id=message_id, fetched_at=now, sent_at=_date(headers), sender=_header(headers, "From")[:300],
+        message_id=message_id, fetched_at=now, sent_at=sent_at, sender=_header(headers, "From")[:300],
         subject=subject[:500], source=parsed.get("source") or "", form_values=json.dumps(values, ensure_ascii=False),
-        evidence=json.dumps(parsed["evidence"], ensure_ascii=False), warnings=json.dumps(warnings, ensure_ascii=False),
+        evidence=json.dumps(evidence, ensure_ascii=False), warnings=json.dumps(warnings, ensure_ascii=False),
         files=json.dumps(stored, ensure_ascii=False),
         extension_to=date.fromisoformat(parsed["extension_to"][:10]) if parsed.get("extension_to") else None,
         match_remiss_id=matching_remiss_id(session, values))
     session.add(message)
     session.flush()
     return message, True
+
+
+NEWSLETTER = "nyhetsbrev"  # form_values["mail_kind"] of a mail sent to a list
+_NEWSLETTER_SUBJECT = re.compile(r"^(?:(?:vb|fw|fwd|sv|re)\s*:\s*)*(?:nyhetsbrev|newsletter)\b", re.IGNORECASE)
+
+
+def _is_newsletter(headers, subject: str) -> bool:
+    """A mail sent to a list: a List-Unsubscribe or List-Id header, bulk precedence, or "Nyhetsbrev:" first in the
+    subject."""
+    return bool(_header(headers, "List-Unsubscribe") or _header(headers, "List-Id")
+                or _header(headers, "Precedence").lower() in ("bulk", "list")
+                or _NEWSLETTER_SUBJECT.match(subject))
+
+
+def is_newsletter(message: InboxMessage) -> bool:
+    return json.loads(message.form_values).get("mail_kind") == NEWSLETTER
 
 
 # Words a remiss, a samråd or an extension notice uses and an ordinary staff mail does not.
@@ -254,6 +306,8 @@ def looks_like_remiss(message: InboxMessage) -> bool:
     """Whether a mail reads as a remiss: remiss wording in its subject or text, a remittent's diarienummer, or an
     extension of a registered remiss. A deadline alone ("anmäl dig senast …") is not enough."""
     values = json.loads(message.form_values)
+    if values.get("mail_kind") == NEWSLETTER:
+        return bool(message.extension_to)  # a newsletter tells of remisser; it is none itself
     if values.get("sender_dnr") or message.extension_to or message.match_remiss_id:
         return True
     return bool(REMISS_WORDS.search(" ".join((message.subject, values.get("title") or "",
@@ -280,9 +334,15 @@ def inbox_message(session: Session, *, principal: Principal, message_id: int) ->
     return session.get(InboxMessage, message_id)
 
 
+def received_day(message: InboxMessage) -> date:
+    """Inkom: the day the mail was sent (its Date header) on the Stockholm clock, else the day it was fetched."""
+    return local(message.sent_at or message.fetched_at).date()
+
+
 def accept(session: Session, *, now: datetime, principal: Principal, message: InboxMessage,
-           files_dir: str) -> IntakeBatch:
-    """Start the registration of a pending message: a batch prefilling the form, with copies of its files."""
+           files_dir: str, typed: dict | None = None) -> IntakeBatch:
+    """Start the registration of a pending message: a batch prefilling the form, with copies of its files; typed
+    (what was corrected on the proposal page) wins over what was read."""
     _require_pending(principal, message)
     copies = []
     for item in json.loads(message.files):
@@ -290,7 +350,9 @@ def accept(session: Session, *, now: datetime, principal: Principal, message: In
         copies.append(_store(files_dir, item["filename"], item["content_type"], data))
     values = dict(json.loads(message.form_values),
                   extension_to=message.extension_to.isoformat() if message.extension_to else "")
+    values["received_on"] = values.get("received_on") or received_day(message).isoformat()  # fetched before Inkom
     notes = _propose_namnd(session, principal, values)
+    values.update({key: value for key, value in (typed or {}).items() if value})
     batch = IntakeBatch(token=secrets.token_urlsafe(24), user_id=principal.user_id, created_at=now,
                         source=(message.source or f"e-post: {message.subject}")[:300],
                         form_values=json.dumps(values, ensure_ascii=False),
@@ -303,24 +365,73 @@ def accept(session: Session, *, now: datetime, principal: Principal, message: In
 
 
 def merge(session: Session, *, now: datetime, principal: Principal, message: InboxMessage, remiss: Remiss,
-          extend: bool, files_dir: str, max_bytes: int) -> list[Attachment]:
-    """Add the message's files to an existing remiss and, when asked, record its general extension."""
+          extend: bool, files_dir: str, max_bytes: int, until_on: date | None = None,
+          until_time=None) -> list[Attachment]:
+    """Add the message's files to an existing remiss and, when asked, record its general extension to until_on
+    (the day the parser read when none is given); raise InputErrors when asked with no day."""
     from remiss.planning.service.extensions import Evidence, general_notice
 
     _require_pending(principal, message)
-    added = [attachments.add(session, now=now, principal=principal, remiss=remiss, filename=item["filename"],
-                             data=files.path_of(files_dir, item["key"]).read_bytes(), files_dir=files_dir,
-                             max_bytes=BATCH_FACTOR * max_bytes)
-             for item in json.loads(message.files)]
-    if extend and message.extension_to:
+    added = _add_files(session, now=now, principal=principal, remiss=remiss, items=json.loads(message.files),
+                       files_dir=files_dir, max_bytes=BATCH_FACTOR * max_bytes)
+    if extend:
         values = json.loads(message.form_values)
         general_notice(session, now=now, principal=principal, remiss=remiss,
-                       sender=values.get("remittent") or message.sender, until_on=message.extension_to,
-                       notice_on=message.sent_at.date() if message.sent_at else None,
+                       sender=values.get("remittent") or message.sender, until_on=until_on or message.extension_to,
+                       until_time=until_time,
+                       notice_on=local(message.sent_at).date() if message.sent_at else None,
                        evidence=Evidence(text=values.get("missiv_text", "")[:50000]))
     _decide(message, "merged", now=now, principal=principal, remiss=remiss)
     session.flush()
     return added
+
+
+# "Remisstiden har förlängts", "förlänger svarstiden", a subject "Förlängd remisstid – …": a notice even when its date
+# was not read. Not "Behöver ni förlängd svarstid, kontakta …", which every other missiv says.
+_EXTENSION_WORDS = re.compile(r"(?:remiss|svars|samråds)tiden\b[^.\n]{0,120}?\s(?:har\s+(?:nu\s+)?|är\s+)?"
+                              r"förläng(?:ts|d|s)\b(?!\s+inte)|"
+                              r"\bförläng(?:er|t|s)\s+(?:remiss|svars|samråds)tiden\b", re.IGNORECASE)
+_EXTENSION_SUBJECT = re.compile(r"^\W*(?:(?:vb|fw|fwd|sv|re)\s*:\s*)*(?:förlängd|förlängning av)\s+"
+                                r"(?:remiss|svars|samråds)tid", re.IGNORECASE)
+
+
+def mentions_extension(values: dict, subject: str = "") -> bool:
+    """Whether a read letter extends a remisstid, whether or not the parser found the new day."""
+    return bool(values.get("extension_to")) or bool(_EXTENSION_SUBJECT.match(subject)) or \
+        bool(_EXTENSION_SUBJECT.match(values.get("title") or "")) or \
+        bool(_EXTENSION_WORDS.search((values.get("missiv_text") or "")[:50000]))
+
+
+def register(session: Session, *, now: datetime, principal: Principal, message: InboxMessage, data,
+             files_dir: str, max_bytes: int, dnr_format: str, default_prefix: str) -> Remiss:
+    """Register the message as a new remiss in one step (the proposal page's Registrera): the remiss, the mail and
+    its attachments as remisshandlingar (each file once), the message decided."""
+    from remiss.remisser import service as remisser
+
+    _require_pending(principal, message)
+    remiss = remisser.register(session, now=now, principal=principal, data=data, dnr_format=dnr_format,
+                               default_prefix=default_prefix)
+    _add_files(session, now=now, principal=principal, remiss=remiss, items=json.loads(message.files),
+               files_dir=files_dir, max_bytes=BATCH_FACTOR * max_bytes)
+    _decide(message, "registered", now=now, principal=principal, remiss=remiss)
+    session.flush()
+    return remiss
+
+
+def undismiss(session: Session, *, principal: Principal, message: InboxMessage) -> None:
+    """Put a dismissed message back among those to handle (Ångra avvisningen)."""
+    _require_registrar(principal)
+    if message.status != "dismissed":
+        raise files.FileRejected("Bara ett avvisat meddelande kan tas tillbaka.")
+    message.status, message.remiss_id, message.decided_by_id, message.decided_at = "pending", None, None, None
+    session.flush()
+
+
+def existing_remiss(session: Session, message: InboxMessage) -> Remiss | None:
+    """The registered remiss a pending message belongs to: the one suggested when it arrived, or one registered
+    since (the same remittent's diarienummer, or the same title and remittent)."""
+    found = message.match_remiss_id or matching_remiss_id(session, json.loads(message.form_values))
+    return session.get(Remiss, found) if found else None
 
 
 def remiss_id_by_our_dnr(session: Session, our_dnr: str) -> int | None:
@@ -355,13 +466,12 @@ def _decide(message: InboxMessage, status: str, *, now: datetime, principal: Pri
 
 
 def _same_sender_dnr(session: Session, sender_dnr: str) -> int | None:
-    """Return the newest remiss registered with this remittent's diarienummer, spaces and case aside."""
-    wanted = re.sub(r"\s+", "", sender_dnr or "").lower()
+    """Return the newest remiss registered with this remittent's diarienummer, as its key (spaces, case, punctuation
+    and leading zeros aside: remiss.remisser.keys)."""
+    wanted = keys.dnr_key(sender_dnr)
     if not wanted:
         return None
-    candidates = session.exec(select(Remiss.id, Remiss.sender_dnr).where(Remiss.sender_dnr != "")
-                              .where(Remiss.sender_dnr.ilike(f"%{wanted[-6:]}%")).order_by(Remiss.id.desc())).all()
-    return next((rid for rid, dnr in candidates if re.sub(r"\s+", "", dnr).lower() == wanted), None)
+    return session.exec(select(Remiss.id).where(Remiss.sender_dnr_key == wanted).order_by(Remiss.id.desc())).first()
 
 
 # "VB: Remiss av promemorian X" → "X": what a registered remiss's title will contain whatever its wording.
@@ -371,14 +481,18 @@ _TITLE_LEAD = re.compile(r"^(?:(?:vb|fw|fwd|sv|re|ang)\s*:\s*)*(?:remiss(?:en)?\
 MIN_TITLE_CORE = 15  # shorter cores ("Remiss", "Budget 2025") would match too much
 
 
-def _same_title(session: Session, title: str) -> int | None:
-    """Return the newest remiss whose title contains the core of title (extension notices rarely give a dnr)."""
+def _same_title(session: Session, title: str, remittent: str = "") -> int | None:
+    """Return the newest remiss whose title contains the core of title (extension notices rarely give a dnr), from
+    the same remittent when both name one."""
     core = _TITLE_LEAD.sub("", " ".join(title.split()), count=1).strip(" .:–-")
     if len(core) < MIN_TITLE_CORE:
         return None
     escaped = core.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-    return session.exec(select(Remiss.id).where(Remiss.title.like(f"%{escaped}%", escape="\\"))
-                        .order_by(Remiss.id.desc())).first()
+    rows = session.exec(select(Remiss.id, Remiss.remittent).where(Remiss.title.like(f"%{escaped}%", escape="\\"))
+                        .order_by(Remiss.id.desc()).limit(20)).all()
+    wanted = " ".join(keys.fold(remittent or "").split())
+    return next((rid for rid, theirs in rows
+                 if not wanted or not theirs or " ".join(keys.fold(theirs).split()) == wanted), None)
 
 
 def _store(files_dir: str, filename: str, content_type: str, data: bytes) -> dict:

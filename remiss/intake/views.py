@@ -9,10 +9,12 @@ from flask import Blueprint, abort, current_app, flash, redirect, render_templat
 
 from remiss import files
 from remiss.auth.access import AccessDenied, Action, NotFound, load_remiss
+from remiss.calendar.swedish import format_date
+from remiss.clock import local_today
 from remiss.db import get_session
 from remiss.intake import service
 from remiss.intake.models import InboxMessage
-from remiss.remisser.input import InputErrors
+from remiss.remisser.input import InputErrors, parse_date, parse_time, to_remiss_data
 from remiss.remisser.models import Remiss
 from remiss.intake.reading import BATCH_FACTOR, ReadLimits
 from remiss.web import now, principal, requires
@@ -44,8 +46,10 @@ class RegistrationHooks:
             match = session.get(Remiss, found) if found else None
             if match is not None and not principal().may(Action.edit, match.namnd_id):
                 match = None
+        is_extension = bool(intake) and service.mentions_extension(
+            dict(intake.values, extension_to=intake.extension_to.isoformat() if intake.extension_to else ""))
         return {"intake_template": "intake/_panel.html", "intake": intake, "intake_match": match,
-                "intake_evidence": intake.evidence if intake else {}}
+                "intake_is_extension": is_extension, "intake_evidence": intake.evidence if intake else {}}
 
     def attach(self, session, *, now, principal, remiss, req) -> None:
         """Attach the pending files named by the form to the newly registered remiss."""
@@ -120,10 +124,15 @@ def extend(token: str):
     """Add the read letter to a registered remiss (an extension notice, a supplement) instead of registering it."""
     session = get_session()
     try:
+        until_on, until_time = _until(request.form)
+    except InputErrors as exc:
+        flash(" ".join(exc.errors.values()), "error")
+        return redirect(url_for("remisser.new", missiv=token))
+    try:
         remiss = load_remiss(session, principal(), int(request.form.get("remiss_id", "0")), Action.edit)
         service.extend(session, now=now(), principal=principal(), remiss=remiss, token=token,
                        record_extension=request.form.get("extend") == "1", files_dir=current_app.config["FILES_DIR"],
-                       max_bytes=current_app.config["UPLOAD_MAX_BYTES"])
+                       max_bytes=current_app.config["UPLOAD_MAX_BYTES"], until_on=until_on, until_time=until_time)
     except (ValueError, NotFound, AccessDenied, InputErrors) as exc:
         session.rollback()
         if isinstance(exc, files.FileRejected):
@@ -139,34 +148,97 @@ def extend(token: str):
     return redirect(url_for("remisser.show", remiss_id=remiss.id))
 
 
+def _until(form) -> tuple[date | None, object]:
+    """The new last day (and time) of an extension as typed beside "Registrera en allmän förlängning"; raise
+    InputErrors (Swedish) for a date or time that cannot be read. None when nothing was typed."""
+    errors, day, moment = {}, None, None
+    if form.get("until_on", "").strip():
+        try:
+            day = parse_date(form["until_on"])
+        except ValueError as exc:
+            errors["until_on"] = f"Ny sista svarsdag: {exc}"
+    if form.get("until_time", "").strip():
+        try:
+            moment = parse_time(form["until_time"])
+        except ValueError as exc:
+            errors["until_time"] = f"Klockslag: {exc}"
+    if errors:
+        raise InputErrors(errors)
+    return day, moment
+
+
+NO_EXTENSION_DAY = ("Ange den nya sista svarsdagen: brevet förlänger remisstiden, men datumet kunde inte läsas ur "
+                    "det. Förlängningen registreras inte utan datum.")
+
+
 # The Inkorg: what the scheduler fetched from the registrator's mailbox, one proposal per mail.
-
-FIELD_LABELS = [("title", "Ärendemening"), ("remittent", "Remittent"), ("sender_dnr", "Remittentens diarienummer"),
-                ("letter_date", "Missivets datum"), ("deadline_on", "Sista svarsdag"), ("answer_email", "Svarsadress"),
-                ("contact_person", "Kontaktperson"), ("sandlista", "Sändlista")]
-
 
 @dataclass(frozen=True)
 class FieldRow:
     label: str
-    value: str
-    day: date | None  # for dates, shown as Swedish text
+    value: str  # display-ready: dates in Swedish, lists counted
+    day: date | None
     evidence: str
+
+
+# What the proposal page lets the registrator check and correct before Registrera; the rest is shown as read.
+EDITABLE = ("title", "remittent", "sender_dnr", "received_on", "deadline_on", "deadline_time")
+READ_ONLY = [("letter_date", "Missivets datum"), ("answer_email", "Svarsadress"),
+             ("contact_person", "Kontaktperson"), ("sandlista", "Sändlista"), ("questions", "Frågeställningar")]
+REQUIRED = {"title": "Ärendemening saknas. Skriv vad remissen gäller och tryck på Registrera igen.",
+            "namnd_id": "Ansvarig nämnd saknas. Välj nämnd och tryck på Registrera igen.",
+            "deadline_on": "Sista svarsdag saknas. Fyll i den, eller kryssa i att remissen inte har någon, och "
+                           "tryck på Registrera igen."}
+LABELS = {"title": "Ärendemening", "remittent": "Remittent", "sender_dnr": "Remittentens diarienummer",
+          "received_on": "Inkom", "deadline_on": "Sista svarsdag", "deadline_time": "Klockslag",
+          "namnd_id": "Ansvarig nämnd", "until_on": "Ny sista svarsdag", "until_time": "Klockslag",
+          "our_dnr": "Vårt diarienummer", "answer_email": "Svarsadress", "letter_date": "Missivets datum",
+          "contact_email": "Kontaktpersonens e-post", "copy_emails": "Kopia till", "sandlista": "Sändlista",
+          "questions": "Frågeställningar"}
 
 
 def _rows(message: InboxMessage) -> list[FieldRow]:
     values, evidence = json.loads(message.form_values), json.loads(message.evidence)
     rows = []
-    for name, label in FIELD_LABELS:
+    for name, label in READ_ONLY:
         value = values.get(name) or ""
-        if name == "sandlista" and value:
+        if name in ("sandlista", "questions") and value:
             count = len(value.splitlines())
-            value = f"{count} remissinstans" + ("er" if count != 1 else "")
-        if name == "deadline_on" and value and values.get("deadline_time"):
-            value = f"{value} {values['deadline_time']}"
-        day = date.fromisoformat(value[:10]) if name in ("letter_date", "deadline_on") and value else None
-        rows.append(FieldRow(label, value, day, evidence.get(name, "")))
+            value = f"{count} remissinstans" + ("er" if count != 1 else "") if name == "sandlista" else \
+                f"{count} " + ("fråga" if count == 1 else "frågor") + ": " + "; ".join(value.splitlines())[:300]
+        day = date.fromisoformat(value[:10]) if name == "letter_date" and value else None
+        rows.append(FieldRow(label, format_date(day) if day else value, day, evidence.get(name, "")))
     return rows
+
+
+def _deadline_words(form: dict) -> str:
+    """The deadline as the page reads it, in Swedish ("15 maj 2024 kl. 12.00"); empty when it cannot be read."""
+    try:
+        day = parse_date(form.get("deadline_on") or "")
+    except ValueError:
+        return ""
+    try:
+        moment = parse_time(form["deadline_time"]) if form.get("deadline_time") else None
+    except ValueError:
+        moment = None
+    return format_date(day) + (f" kl. {moment:%H.%M}" if moment else "")
+
+
+def _namnd_choice(session, message: InboxMessage) -> tuple[list, str, str]:
+    """The nämnder this user may register for, the one preselected (the missiv's hint, else the user's last, else
+    the only one) and the hint's note."""
+    from remiss.intake.namnd_hint import propose_namnd
+    from remiss.remisser.queries import last_namnd_of, namnder_for
+
+    namnder = namnder_for(session, principal(), Action.create)
+    values = json.loads(message.form_values)
+    proposal = propose_namnd(values.get("missiv_text") or "", (values.get("sandlista") or "").splitlines(), namnder)
+    if proposal is not None and proposal.namnd_id is not None:
+        return namnder, str(proposal.namnd_id), proposal.note
+    last = last_namnd_of(session, principal().user_id)
+    ids = [nid for nid, _ in namnder]
+    chosen = str(last) if last in ids else (str(ids[0]) if len(ids) == 1 else "")
+    return namnder, chosen, proposal.note if proposal is not None else ""
 
 
 def _message_or_404(message_id: int) -> InboxMessage:
@@ -185,12 +257,24 @@ def inbox():
     handled = request.args.get("visa") == "hanterade"
     statuses = ("registered", "merged", "dismissed") if handled else ("pending",)
     messages = [m for status in statuses for m in service.inbox(get_session(), principal=principal(), status=status)]
+    session = get_session()
     titles = {m.id: json.loads(m.form_values).get("title") or "" for m in messages}
     remiss_like = {m.id: service.looks_like_remiss(m) for m in messages}
+    newsletters = {m.id for m in messages if service.is_newsletter(m)}
+    existing, may_merge, extension = {}, {}, {}
+    for m in messages if not handled else ():
+        found = service.existing_remiss(session, m)
+        if found is not None and principal().may(Action.view, found.namnd_id):
+            existing[m.id] = found
+            may_merge[m.id] = principal().may(Action.edit, found.namnd_id)
+            extension[m.id] = service.mentions_extension(
+                dict(json.loads(m.form_values), extension_to=m.extension_to.isoformat() if m.extension_to else ""),
+                m.subject)
     if not handled:  # what looks like a remiss first; mail that does not, last (newest first within each)
-        messages.sort(key=lambda m: not remiss_like[m.id])
+        messages.sort(key=lambda m: not (remiss_like[m.id] or m.id in existing))
     return render_template("intake/inbox.html", messages=messages, titles=titles, handled=handled,
-                           remiss_like=remiss_like,
+                           remiss_like=remiss_like, newsletters=newsletters, existing=existing, may_merge=may_merge,
+                           extension=extension,
                            configured=bool(current_app.config.get("IMAP_URL")), status_labels=STATUS_LABELS)
 
 
@@ -200,17 +284,33 @@ def inbox_item(message_id: int):
     return _item_page(_message_or_404(message_id))
 
 
-def _item_page(message: InboxMessage, *, errors: dict | None = None, values: dict | None = None, status: int = 200):
+def _item_page(message: InboxMessage, *, errors: dict | None = None, values: dict | None = None, status: int = 200,
+               register_errors: dict | None = None, typed: dict | None = None, past_deadline: date | None = None,
+               duplicates: list | None = None):
+    """The proposal page; after a refused step, with what was typed and the error beside its field."""
     session = get_session()
-    match = session.get(Remiss, message.match_remiss_id) if message.match_remiss_id else None
+    match = service.existing_remiss(session, message) if message.status == "pending" else None
     if match is not None and not principal().may(Action.view, match.namnd_id):
         match = None
     done = session.get(Remiss, message.remiss_id) if message.remiss_id else None
+    stored = json.loads(message.form_values)
+    namnder, chosen, namnd_note = _namnd_choice(session, message)
+    form = {name: stored.get(name) or "" for name in EDITABLE}
+    form["received_on"] = form["received_on"] or service.received_day(message).isoformat()
+    form["namnd_id"] = chosen
+    form.update(typed or {})
+    extension_values = dict(stored, extension_to=message.extension_to.isoformat() if message.extension_to else "")
+    merge_values = {"until_on": message.extension_to.isoformat() if message.extension_to else "", "until_time": ""}
+    merge_values.update(values or {})
     return render_template("intake/inbox_item.html", message=message, rows=_rows(message), match=match, done=done,
                            warnings=json.loads(message.warnings), files=json.loads(message.files),
                            may_merge=match is not None and principal().may(Action.edit, match.namnd_id),
-                           remiss_like=service.looks_like_remiss(message),
-                           status_labels=STATUS_LABELS, errors=errors or {}, values=values or {}), status
+                           remiss_like=service.looks_like_remiss(message), newsletter=service.is_newsletter(message),
+                           is_extension=service.mentions_extension(extension_values, message.subject),
+                           evidence=json.loads(message.evidence), form=form, namnder=namnder, namnd_note=namnd_note,
+                           register_errors=register_errors or {}, past_deadline=past_deadline, labels=LABELS,
+                           duplicates=duplicates or [], deadline_words=_deadline_words(form),
+                           status_labels=STATUS_LABELS, errors=errors or {}, values=merge_values), status
 
 
 @bp.route("/inkorg/<int:message_id>/filer/<int:number>")
@@ -227,14 +327,79 @@ def inbox_file(message_id: int, number: int):
 @bp.route("/inkorg/<int:message_id>/registrera", methods=["POST"])
 @requires(Action.create)
 def inbox_accept(message_id: int):
+    """Registrera: in one step with the fields checked on the proposal page, or (oppna=1, or from an older page
+    without them) through the prefilled registration form."""
     message = _message_or_404(message_id)
+    if "namnd_id" in request.form and request.form.get("oppna") != "1":
+        return _register_now(message)
+    typed = {name: request.form.get(name, "").strip()[:500] for name in (*EDITABLE, "namnd_id")}
     try:
         batch = service.accept(get_session(), now=now(), principal=principal(), message=message,
-                               files_dir=current_app.config["FILES_DIR"])
+                               files_dir=current_app.config["FILES_DIR"], typed=typed)
     except files.FileRejected as exc:
         flash(str(exc), "error")
         return redirect(url_for("intake.inbox_item", message_id=message_id))
     return redirect(url_for("remisser.new", missiv=batch.token))
+
+
+def _register_now(message: InboxMessage):
+    session = get_session()
+    typed = {name: request.form.get(name, "").strip() for name in (*EDITABLE, "namnd_id")}
+    typed["no_deadline"] = "1" if request.form.get("no_deadline") else ""
+    if message.status != "pending":
+        flash("Meddelandet är redan hanterat.", "error")
+        return redirect(url_for("intake.inbox_item", message_id=message.id))
+    errors = {name: text for name, text in REQUIRED.items()
+              if not typed.get(name) and not (name == "deadline_on" and typed["no_deadline"])}
+    stored = json.loads(message.form_values)
+    raw = {key: stored.get(key, "") for key in ("answer_email", "copy_emails", "contact_person", "contact_email",
+                                                "sandlista", "questions", "letter_date", "missiv_text")}
+    raw.update({k: v for k, v in typed.items() if k != "no_deadline"}, direction="inkommande", kind="remiss")
+    data = None
+    try:
+        data = to_remiss_data(raw)
+    except InputErrors as exc:
+        errors.update({k: f"{LABELS.get(k, k)}: {v}" for k, v in exc.errors.items() if k not in errors})
+    if errors:
+        return _item_page(message, register_errors=errors, typed=typed, status=400)
+    from remiss.remisser.queries import possible_duplicates
+
+    duplicates = [] if request.form.get("confirm_duplicate") else \
+        possible_duplicates(session, principal(), sender_dnr=data.sender_dnr, title=data.title)
+    past = None if request.form.get("confirm_past_deadline") else \
+        (data.deadline_on if data.deadline_on and data.deadline_on < local_today(now()) else None)
+    if duplicates or past:
+        return _item_page(message, typed=typed, past_deadline=past, duplicates=duplicates, status=400)
+    try:
+        remiss = service.register(session, now=now(), principal=principal(), message=message, data=data,
+                                  files_dir=current_app.config["FILES_DIR"],
+                                  max_bytes=current_app.config["UPLOAD_MAX_BYTES"],
+                                  dnr_format=current_app.config["DNR_FORMAT"],
+                                  default_prefix=current_app.config["DNR_DEFAULT_PREFIX"])
+    except InputErrors as exc:
+        session.rollback()
+        return _item_page(message, register_errors={k: f"{LABELS.get(k, k)}: {v}" for k, v in exc.errors.items()},
+                          typed=typed, status=400)
+    except (AccessDenied, files.FileRejected) as exc:
+        session.rollback()
+        return _item_page(message, register_errors={"namnd_id": str(exc) or "Du får inte registrera för den nämnden."},
+                          typed=typed, status=400)
+    flash(f"Remissen är registrerad med diarienummer {remiss.our_dnr}.", "success")
+    return redirect(url_for("remisser.show", remiss_id=remiss.id))
+
+
+@bp.route("/inkorg/<int:message_id>/atervand", methods=["POST"])
+@requires(Action.create)
+def inbox_undismiss(message_id: int):
+    """Ångra avvisningen: the dismissed message is a proposal again."""
+    message = _message_or_404(message_id)
+    try:
+        service.undismiss(get_session(), principal=principal(), message=message)
+    except files.FileRejected as exc:
+        flash(str(exc), "error")
+    else:
+        flash("Avvisningen är ångrad; meddelandet ligger bland de som ska hanteras.", "success")
+    return redirect(url_for("intake.inbox_item", message_id=message_id))
 
 
 @bp.route("/inkorg/<int:message_id>/sammanfor", methods=["POST"])
@@ -244,6 +409,15 @@ def inbox_merge(message_id: int):
     message = _message_or_404(message_id)
     session = get_session()
     our_dnr = request.form.get("our_dnr", "").strip()
+    typed = {"our_dnr": our_dnr, "until_on": request.form.get("until_on", ""),
+             "until_time": request.form.get("until_time", "")}
+    extend = request.form.get("extend") == "1"
+    try:
+        until_on, until_time = _until(request.form)
+    except InputErrors as exc:
+        return _item_page(message, errors=exc.errors, values=typed, status=400)
+    if extend and until_on is None and message.extension_to is None:
+        return _item_page(message, errors={"until_on": NO_EXTENSION_DAY}, values=typed, status=400)
     try:
         if our_dnr:
             found = service.remiss_id_by_our_dnr(session, our_dnr)
@@ -253,18 +427,18 @@ def inbox_merge(message_id: int):
             found = int(request.form.get("remiss_id", "0"))
         remiss = load_remiss(session, principal(), found, Action.edit)
         service.merge(session, now=now(), principal=principal(), message=message, remiss=remiss,
-                      extend=request.form.get("extend") == "1", files_dir=current_app.config["FILES_DIR"],
-                      max_bytes=current_app.config["UPLOAD_MAX_BYTES"])
+                      extend=extend, files_dir=current_app.config["FILES_DIR"],
+                      max_bytes=current_app.config["UPLOAD_MAX_BYTES"], until_on=until_on, until_time=until_time)
     except (ValueError, NotFound, AccessDenied):
         session.rollback()
         error = f"Ingen remiss med diarienummer {our_dnr} som du får ändra." if our_dnr else \
             "Remissen finns inte eller du får inte ändra den."
-        return _item_page(message, errors={"our_dnr": error}, values={"our_dnr": our_dnr}, status=400)
+        return _item_page(message, errors={"our_dnr": error}, values=typed, status=400)
     except InputErrors as exc:
         session.rollback()
-        return _item_page(message, errors={"our_dnr": " ".join(exc.errors.values())
+        return _item_page(message, errors={"until_on" if extend else "our_dnr": " ".join(exc.errors.values())
                                            or "Förlängningen kunde inte registreras."},
-                          values={"our_dnr": our_dnr}, status=400)
+                          values=typed, status=400)
     except files.FileRejected as exc:
         session.rollback()
         flash(str(exc), "error")

@@ -57,6 +57,8 @@ def parse_missiv(text: str, *, reference_date: date | None = None, hints: Sequen
         note("title", span, 0)
     else:
         title, span = find_title(work)
+        if title and is_greeting(title):
+            title, span = None, None  # what follows a greeting is prose or a signature: better empty than wrong
         structure = title_from_hints(list(hints), _clean_title, plausible_heading, min_weight=1) if title else None
         if structure and is_headline(work, span) and not agree(title, structure.value):
             # the first short line was a guess; the line the file sets apart as its heading is the author's word
@@ -64,7 +66,7 @@ def parse_missiv(text: str, *, reference_date: date | None = None, hints: Sequen
         note("title", span)
     if title is None:
         chosen = title_from_hints(list(hints), _clean_title, plausible_heading)
-        if chosen:
+        if chosen and not is_greeting(chosen.value):
             title = chosen.value
             warnings.append(chosen.warning)
             at = original.find(title)
@@ -162,6 +164,22 @@ def parse_missiv(text: str, *, reference_date: date | None = None, hints: Sequen
         summary=summary,
         contact_email=contact_email,
     )
+
+
+# A salutation, an address line or a closing: how a letter or a mail opens and ends, never what it is about.
+_GREETING = re.compile(
+    r"(?:(?:hej|hejsan|hallå|god (?:morgon|dag|eftermiddag)|hi|hello|dear|kära)(?:\s+[\wåäöÅÄÖ-]+){0,3}|"
+    r"till (?:remissinstanserna|remissinstanser|berörda|samtliga|mottagarna|sändlistan)(?:\s+[\wåäöÅÄÖ-]+){0,4}|"
+    r"(?:med )?(?:vänlig(?:a|en)?|bästa|varma|hjärtliga) hälsning(?:ar)?|hälsningar|mvh|"
+    r"kind regards|best regards)",
+    re.IGNORECASE)
+
+
+def is_greeting(title: str) -> bool:
+    """Tell whether a title candidate is a salutation or address line ("Hej alla,", "Till remissinstanserna",
+    "Med vänliga hälsningar"): a greeting is never the title."""
+    words = " ".join(title.split()).strip(" .,:;!–-")
+    return bool(_GREETING.fullmatch(words)) and len(words.split()) <= 7
 
 
 def _clean_title(value: str) -> str | None:

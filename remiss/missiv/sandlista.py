@@ -4,6 +4,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from remiss.missiv.signature import ends_letter
+
 _HEADING = re.compile(
     r"^[# \t]*(?:remissinstanser\s+sändlista|sändlista|remissinstanser|remissmottagare|"
     r"remisslista)\b[ \t]*(?:\(.*?\))?[ \t]*:?",
@@ -70,12 +72,15 @@ def _from_lines(text: str, start: int) -> tuple[list[str], int]:
     blank_run = 0
     spaced: bool | None = None  # entries stand in paragraphs of their own (decided at the first blank line)
     joined = False  # the first entry took in a wrapped line
-    for line_match in re.finditer(r"[^\n]*\n?", text[start:]):
+    lines = text[start:].split("\n")
+    for index, line_match in enumerate(re.finditer(r"[^\n]*\n?", text[start:])):
         raw = line_match.group()
         if not raw:
             break
         pos = start + line_match.end()
         line = raw.strip()
+        if line and ends_letter(lines, index):
+            break  # the signature, or a quoted mail below the list
         if not line:
             blank_run += 1
             if names and numbered is False and blank_run >= 1:

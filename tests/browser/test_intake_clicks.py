@@ -106,7 +106,7 @@ def test_an_inkorg_proposal_on_a_phone_shows_its_evidence_and_the_menu_counts_it
         expect(page.get_by_role("link", name=re.compile(r"^Inkorg \(\d+\)$"))).to_be_visible()
         page.goto(f"/inkorg/{message_id}")
         check_axe_once(page)
-        evidence = page.locator("td[data-label='Hämtat från']", has_text="Ange diarienummer Fi2010/04713")
+        evidence = page.locator("#ev-sender_dnr", has_text="Ange diarienummer Fi2010/04713")
         expect(evidence).to_be_visible()
         box = evidence.bounding_box()
         assert box["x"] >= 0 and box["x"] + box["width"] <= 390  # on the screen, not in a sideways scroll

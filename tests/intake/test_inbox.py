@@ -128,7 +128,7 @@ def test_the_sekreterare_registers_merges_and_dismisses(client, auth, app, db, s
     page = client.get("/inkorg").get_data(as_text=True)
     assert "3 meddelanden att hantera" in page
     # "Förlängning av …" once the parser gives extension_to (remiss.missiv, issue 21); the match either way
-    assert "Förlängning av en registrerad remiss" in page or "Hör till en registrerad remiss" in page
+    assert "Finns redan: " in page and registered.our_dnr in page
     start = client.get("/").get_data(as_text=True)
     assert 'href="/inkorg"' in start  # the menu item, with what waits there, and a line on Att göra
     assert re.search(r'href="/inkorg"[^>]*>Inkorg <span class="menu-count">\(3\)</span></a>', start)
@@ -202,8 +202,8 @@ def test_cli_polls_once_and_the_scheduler_lists_the_job(app, db, runner, imap, i
     listing = runner.invoke(args=["scheduler", "--list"]).output
     assert "inbox-poll" in listing and "300" in listing
     first = runner.invoke(args=["inbox-poll"])
-    assert first.exit_code == 0 and "Inkorgen: 3 nya, 0 redan inlästa." in first.output
-    assert "Inkorgen: 0 nya, 0 redan inlästa." in runner.invoke(args=["inbox-poll"]).output
+    assert first.exit_code == 0 and "Inkorgen: 3 nya meddelanden, 0 redan inlästa." in first.output
+    assert "Inkorgen: 0 nya meddelanden, 0 redan inlästa." in runner.invoke(args=["inbox-poll"]).output
     app.config["IMAP_URL"] = ""
     unset = runner.invoke(args=["inbox-poll"])
     assert unset.exit_code != 0 and "REMISS_IMAP_URL" in unset.output

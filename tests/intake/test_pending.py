@@ -33,7 +33,7 @@ def test_cleanup_removes_old_batches_and_files(client, auth, session, db, app, r
     result = runner.invoke(args=["intake-cleanup", "--now", (clock.now + timedelta(hours=23)).isoformat()])
     assert "0 ej registrerade" in result.output and len(stored_files(app)) == 2
     result = runner.invoke(args=["intake-cleanup", "--now", (clock.now + timedelta(hours=25)).isoformat()])
-    assert "1 ej registrerade" in result.output, result.output
+    assert "1 ej registrerad inläsning borttagen." in result.output, result.output
     assert stored_files(app) == []
     with db.transaction() as s:
         assert s.exec(select(IntakeBatch)).all() == []
