@@ -1,7 +1,7 @@
 """A pending intake: what was read from a missiv, kept between the upload and the registration."""
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date, datetime, time
 from typing import Optional
 
 from sqlalchemy import Column, Text
@@ -45,6 +45,7 @@ class InboxMessage(SQLModel, table=True):
     warnings: str = Field(default="[]", sa_column=Column(Text, nullable=False, default="[]"))  # JSON: Swedish messages
     files: str = Field(default="[]", sa_column=Column(Text, nullable=False, default="[]"))  # JSON: the mail and attachments
     extension_to: Optional[date] = None  # the new last day, when the mail extends a remiss's remisstid
+    extension_time: Optional[time] = None  # its clock time, when the notice gives one ("till den 15 mars kl. 12.00")
     match_remiss_id: Optional[int] = Field(default=None, foreign_key="remiss.id", ondelete="SET NULL")  # same sender_dnr
     remiss_id: Optional[int] = Field(default=None, foreign_key="remiss.id", ondelete="SET NULL")  # registered or merged into
     decided_by_id: Optional[int] = Field(default=None, foreign_key="user_account.id", ondelete="SET NULL")

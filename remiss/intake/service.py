@@ -11,7 +11,7 @@ import json
 import re
 import secrets
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta, timezone
+from datetime import date, datetime, time, timedelta, timezone
 
 from sqlmodel import Session, select
 
@@ -52,6 +52,22 @@ class Intake:
     warnings: list
     files: list[PendingFile]
     extension_to: date | None = None  # the letter extends a remiss's answer time to this day
+    extension_time: time | None = None  # and to this clock time, when it gives one
+
+
+def extension_moment(value: str | None) -> tuple[date | None, time | None]:
+    """Split the parser's extension_to ("2027-03-15" or "2027-03-15T12:00") into its day and clock time."""
+    if not value:
+        return None, None
+    day, _, clock = value.partition("T")
+    return date.fromisoformat(day), time.fromisoformat(clock) if clock else None
+
+
+def extension_value(day: date | None, clock: time | None) -> str:
+    """The inverse of extension_moment: what the form values keep."""
+    if day is None:
+        return ""
+    return f"{day.isoformat()}T{clock:%H:%M}" if clock else day.isoformat()
 
 
 def start(session: Session, *, now: datetime, principal: Principal, text: str, uploads: list[tuple[str, bytes]],
@@ -67,7 +83,7 @@ def start(session: Session, *, now: datetime, principal: Principal, text: str, u
         kept = files.store(files_dir, upload.data, content_type=upload.content_type)
         stored.append({"filename": upload.filename, "content_type": upload.content_type, "size": kept.size,
                        "key": kept.key})
-    values = dict(reading.parsed["values"], extension_to=(reading.parsed.get("extension_to") or "")[:10])
+    values = dict(reading.parsed["values"], extension_to=reading.parsed.get("extension_to") or "")
     notes = _propose_namnd(session, principal, values)
     batch = IntakeBatch(token=secrets.token_urlsafe(24), user_id=principal.user_id, created_at=now,
                         source=reading.source[:300],
@@ -97,10 +113,9 @@ def load(session: Session, *, principal: Principal, token: str | None) -> Intake
     if batch is None:
         return None
     values = json.loads(batch.form_values)
-    extension_to = values.pop("extension_to", "")
+    day, clock = extension_moment(values.pop("extension_to", ""))
     return Intake(batch.token, batch.source, values, json.loads(batch.evidence),
-                  json.loads(batch.warnings), [PendingFile(**f) for f in json.loads(batch.files)],
-                  date.fromisoformat(extension_to) if extension_to else None)
+                  json.loads(batch.warnings), [PendingFile(**f) for f in json.loads(batch.files)], day, clock)
 
 
 GONE = "De uppladdade filerna finns inte längre (de sparas i 24 timmar). Läs in missivet igen."
@@ -130,13 +145,15 @@ def extend(session: Session, *, now: datetime, principal: Principal, remiss: Rem
     if batch is None:
         raise files.FileRejected(GONE)
     values = json.loads(batch.form_values)
-    until = until_on or (date.fromisoformat(values["extension_to"][:10]) if values.get("extension_to") else None)
+    if until_on is None:  # the day (and time) read from the letter, unless the sekreterare typed another day
+        until_on, read_time = extension_moment(values.get("extension_to"))
+        until_time = until_time or read_time
     added = _use_batch(session, batch, "merged", now=now, principal=principal, remiss=remiss, files_dir=files_dir,
                        max_bytes=BATCH_FACTOR * max_bytes, remove=False)
     if record_extension:  # with no day, general_notice asks for it (InputErrors) rather than record none
         general_notice(session, now=now, principal=principal, remiss=remiss,
                        sender=values.get("remittent") or remiss.remittent or "",
-                       until_on=until, until_time=until_time,
+                       until_on=until_on, until_time=until_time,
                        notice_on=date.fromisoformat(values["letter_date"]) if values.get("letter_date") else None,
                        evidence=Evidence(text=values.get("missiv_text", "")[:50000]))
     session.flush()
@@ -274,7 +291,8 @@ def receive(session: Session, *, now: datetime, raw: bytes, size: int | None = N
         subject=subject[:500], source=parsed.get("source") or "", form_values=json.dumps(values, ensure_ascii=False),
         evidence=json.dumps(evidence, ensure_ascii=False), warnings=json.dumps(warnings, ensure_ascii=False),
         files=json.dumps(stored, ensure_ascii=False),
-        extension_to=date.fromisoformat(parsed["extension_to"][:10]) if parsed.get("extension_to") else None,
+        extension_to=extension_moment(parsed.get("extension_to"))[0],
+        extension_time=extension_moment(parsed.get("extension_to"))[1],
         match_remiss_id=matching_remiss_id(session, values))
     session.add(message)
     session.flush()
@@ -349,7 +367,7 @@ def accept(session: Session, *, now: datetime, principal: Principal, message: In
         data = files.path_of(files_dir, item["key"]).read_bytes()
         copies.append(_store(files_dir, item["filename"], item["content_type"], data))
     values = dict(json.loads(message.form_values),
-                  extension_to=message.extension_to.isoformat() if message.extension_to else "")
+                  extension_to=extension_value(message.extension_to, message.extension_time))
     values["received_on"] = values.get("received_on") or received_day(message).isoformat()  # fetched before Inkom
     notes = _propose_namnd(session, principal, values)
     values.update({key: value for key, value in (typed or {}).items() if value})
@@ -376,9 +394,10 @@ def merge(session: Session, *, now: datetime, principal: Principal, message: Inb
                        files_dir=files_dir, max_bytes=BATCH_FACTOR * max_bytes)
     if extend:
         values = json.loads(message.form_values)
+        if until_on is None:  # the day (and time) read from the notice, unless the sekreterare typed another day
+            until_on, until_time = message.extension_to, until_time or message.extension_time
         general_notice(session, now=now, principal=principal, remiss=remiss,
-                       sender=values.get("remittent") or message.sender, until_on=until_on or message.extension_to,
-                       until_time=until_time,
+                       sender=values.get("remittent") or message.sender, until_on=until_on, until_time=until_time,
                        notice_on=local(message.sent_at).date() if message.sent_at else None,
                        evidence=Evidence(text=values.get("missiv_text", "")[:50000]))
     _decide(message, "merged", now=now, principal=principal, remiss=remiss)

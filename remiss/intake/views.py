@@ -47,7 +47,7 @@ class RegistrationHooks:
             if match is not None and not principal().may(Action.edit, match.namnd_id):
                 match = None
         is_extension = bool(intake) and service.mentions_extension(
-            dict(intake.values, extension_to=intake.extension_to.isoformat() if intake.extension_to else ""))
+            dict(intake.values, extension_to=service.extension_value(intake.extension_to, intake.extension_time)))
         return {"intake_template": "intake/_panel.html", "intake": intake, "intake_match": match,
                 "intake_is_extension": is_extension, "intake_evidence": intake.evidence if intake else {}}
 
@@ -268,7 +268,8 @@ def inbox():
             existing[m.id] = found
             may_merge[m.id] = principal().may(Action.edit, found.namnd_id)
             extension[m.id] = service.mentions_extension(
-                dict(json.loads(m.form_values), extension_to=m.extension_to.isoformat() if m.extension_to else ""),
+                dict(json.loads(m.form_values),
+                     extension_to=service.extension_value(m.extension_to, m.extension_time)),
                 m.subject)
     if not handled:  # what looks like a remiss first; mail that does not, last (newest first within each)
         messages.sort(key=lambda m: not (remiss_like[m.id] or m.id in existing))
@@ -299,8 +300,9 @@ def _item_page(message: InboxMessage, *, errors: dict | None = None, values: dic
     form["received_on"] = form["received_on"] or service.received_day(message).isoformat()
     form["namnd_id"] = chosen
     form.update(typed or {})
-    extension_values = dict(stored, extension_to=message.extension_to.isoformat() if message.extension_to else "")
-    merge_values = {"until_on": message.extension_to.isoformat() if message.extension_to else "", "until_time": ""}
+    extension_values = dict(stored, extension_to=service.extension_value(message.extension_to, message.extension_time))
+    merge_values = {"until_on": message.extension_to.isoformat() if message.extension_to else "",
+                    "until_time": f"{message.extension_time:%H.%M}" if message.extension_time else ""}
     merge_values.update(values or {})
     return render_template("intake/inbox_item.html", message=message, rows=_rows(message), match=match, done=done,
                            warnings=json.loads(message.warnings), files=json.loads(message.files),

@@ -3,8 +3,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from datetime import date
+from datetime import date, datetime
 
+from remiss.calendar.swedish import format_deadline
 from remiss.missiv.bodies import find_bodies
 from remiss.missiv.deadline import find_deadline
 from remiss.missiv.dnr import department_from_dnr, find_sender_dnr
@@ -110,7 +111,7 @@ def parse_missiv(text: str, *, reference_date: date | None = None, hints: Sequen
                             "e-postmeddelandets eller brevets datum – kontrollera året.")
         if "Ingen svarsfrist hittades i missivet." in warnings:
             warnings.remove("Ingen svarsfrist hittades i missivet.")  # the new day is the deadline
-        warnings.append(f"Brevet förlänger svarstiden (till {extension_to.isoformat()}); "
+        warnings.append(f"Brevet förlänger svarstiden (till {_swedish_moment(extension_to)}); "
                         "finns remissen redan ska den förlängas i stället för att registreras igen.")
         if deadline != extension_to and span:
             deadline, deadline_span = extension_to, span
@@ -173,6 +174,13 @@ _GREETING = re.compile(
     r"(?:med )?(?:vänlig(?:a|en)?|bästa|varma|hjärtliga) hälsning(?:ar)?|hälsningar|mvh|"
     r"kind regards|best regards)",
     re.IGNORECASE)
+
+
+def _swedish_moment(value: date | datetime) -> str:
+    """ "30 april 2024" or "30 april 2024 kl. 12.00", as the interface writes a deadline."""
+    if isinstance(value, datetime):
+        return format_deadline(value.date(), value.time())
+    return format_deadline(value, None)
 
 
 def is_greeting(title: str) -> bool:
