@@ -12,6 +12,7 @@ from remiss.audit import service as audit
 from remiss.clock import local_today
 from remiss.auth.access import Action, AccessDenied, load_remiss, may_change_field, may_move
 from remiss.db import get_session, read_once, reading_once
+from remiss.planning.beslut_link import remiss_warnings
 from remiss.planning.service.tidplan import work_calendar
 from remiss.remisser import attachments, page, queries, service
 from remiss.remisser.handlaggare import resolve as resolve_handlaggare
@@ -268,6 +269,7 @@ def _show(remiss_id: int, *, assign_values: dict | None = None, assign_errors: d
         read_once(session, ("namnd_name", remiss.namnd_id), lambda: remiss.namnd_name)  # read with the remiss
         extra = [(panel, panel.context(session, p, remiss, now())) for panel in panels()]
         late = lateness(remiss, local_today(now()))
+        warnings = remiss_warnings(session, remiss)
         answered = answered_words(remiss, work_calendar(session)) if remiss.answered_at else None
         questions = page.questions(session, remiss.id)
         files = page.attachments(session, remiss.id)
@@ -284,7 +286,7 @@ def _show(remiss_id: int, *, assign_values: dict | None = None, assign_errors: d
         next_step=(f"{LATE_STEP} " if late and remiss.status != RemissStatus.beslutad else "") + next(
             (ctx["next_step"] for _, ctx in extra if isinstance(ctx, dict) and ctx.get("next_step")),
             NEXT_STEPS[RemissStatus(remiss.status)]),
-        late=late, answered=answered,
+        late=late, answered=answered, warnings=warnings,
         may_edit=p.may(Action.edit, remiss.namnd_id), may_assign=may_assign, assign=assign,
         panels=extra, outgoing=outgoing_facts(remiss, remiss.namnd_email) if remiss.direction == Direction.utgaende else None)
 
