@@ -192,7 +192,9 @@ class RemissDetail(RemissPublic):
 class ListQuery(SQLModel):
     """The query of GET /api/v1/remisser: the diarium's filters (read by RemissFilter.from_args) and paging."""
 
-    status: Literal[("open", "closed", *(s.value for s in RemissStatus))] | None = None
+    status: Literal[("open", "closed", "for_sent", *(s.value for s in RemissStatus))] | None = Field(
+        None, description="en status, open (pågående), closed (avslutade) eller for_sent (besvarade efter sista "
+                          "svarsdagen, förlängd svarsdag räknad)")
     namnd_id: int | None = None
     handlaggare_id: int | None = None
     handlaggare: str | None = Field(None, description="namn eller e-postadress")
