@@ -108,6 +108,8 @@ def register_page_parts(app: Flask) -> None:
     from remiss.outgoing.views import panel_context as utskick_panel, sandlista_status
     from remiss.planning.api import extensions_json, milestones_json
     from remiss.planning.beslut_link import warnings_json
+    from remiss.remisser.archive import archive_json
+    from remiss.remisser.schemas import ArchivedPublic
     from remiss.planning.present import start_section
     from remiss.planning.schemas import ExtensionPublic, MilestonePublic, RemissWarningPublic
     from remiss.planning.views import extensions_panel, tidplan_panel
@@ -146,12 +148,13 @@ def register_page_parts(app: Flask) -> None:
     ]
     app.extensions["remiss_detail_extras"] = {"milestones": milestones_json, "extensions": extensions_json,
                                               "yttrande": draft_summary, "sandlista_status": sandlista_status,
-                                              "warnings": warnings_json}
+                                              "warnings": warnings_json, "archived": archive_json}
     # their JSON shapes, for the OpenAPI document (remiss.api.openapi)
     app.extensions["remiss_detail_schemas"] = {"milestones": list[MilestonePublic],
                                                "extensions": list[ExtensionPublic], "yttrande": YttrandePublic,
                                                "sandlista_status": SandlistaStatus | None,
-                                               "warnings": list[RemissWarningPublic]}
+                                               "warnings": list[RemissWarningPublic],
+                                               "archived": list[ArchivedPublic]}
     app.extensions["remiss_intake"] = intake_hooks
 
 

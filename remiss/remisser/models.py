@@ -220,3 +220,24 @@ class DiarieSeries(SQLModel, table=True):
     prefix: str = Field(max_length=20)
     year: int
     last_number: int = 0
+
+
+class ArchivedDocument(SQLModel, table=True):
+    """A document exactly as it was sent, stored at expediering and never made again: the PDF of the expedierat
+    yttrande (remisser.archive). A later template or setting of the nämnd changes new documents, never this."""
+
+    __tablename__ = "archived_document"
+
+    id: Optional[int] = Field(default=None, primary_key=True)
+    remiss_id: int = Field(foreign_key="remiss.id", index=True, ondelete="CASCADE")
+    kind: str = Field(max_length=30)  # "yttrande": the yttrande (or a rättelse of it) as expedierat
+    rattelse: int = Field(default=0)  # 0: the yttrande; n: its n:th rättelse
+    version_number: int  # the frozen DraftVersion.number that was sent
+    source_document_id: Optional[int] = Field(default=None, foreign_key="generated_document.id")  # the .docx
+    filename: str = Field(max_length=300)  # as the remittent got it
+    content_type: str = Field(max_length=100)
+    sha256: str = Field(max_length=64)
+    size: int
+    storage_key: str = Field(max_length=200)  # in FILES_DIR (remiss.files)
+    created_by_id: Optional[int] = Field(default=None, foreign_key="user_account.id")
+    created_at: datetime = Field(sa_column=Column(UTCDateTime, nullable=False))  # the moment of expediering

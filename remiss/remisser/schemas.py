@@ -228,3 +228,19 @@ class DuplicateList(SQLModel):
     punctuation, spacing, å/ä/ö and leading zeros aside), newest first, at most five."""
 
     items: list[Duplicate]
+
+
+class ArchivedPublic(SQLModel):
+    """A document exactly as it was sent (remisser.archive): "Skickat yttrande (arkiverat)"."""
+
+    id: int
+    kind: str  # "yttrande"
+    label: str
+    rattelse: int  # 0: the yttrande; n: its n:th rättelse
+    version: int  # the version that was expedierad
+    filename: str
+    content_type: str
+    sha256: str
+    size: int
+    archived_at: datetime  # the moment of expediering
+    url: str  # the stored bytes, never made again
