@@ -56,6 +56,9 @@ def load_config(overrides: dict | None = None) -> dict:
         "LOGIN_WINDOW_SECONDS": _int("REMISS_LOGIN_WINDOW_SECONDS", 15 * 60),
         "LOGIN_MAX_FAILURES_PER_ADDRESS": _int("REMISS_LOGIN_MAX_FAILURES_PER_ADDRESS", 30),
         # argon2id cost; 0 means the library's recommended defaults.
+        # the PDF of the yttrande made and kept at expediering (remisser.archive); 0 turns it off (tests: each
+        # LibreOffice conversion costs about 2 s, so only the archive's own tests make one)
+        "ARCHIVE_SENT_PDF": bool(_int("REMISS_ARCHIVE_SENT_PDF", 1)),
         "ARGON2_TIME_COST": _int("REMISS_ARGON2_TIME_COST", 0),
         "ARGON2_MEMORY_KIB": _int("REMISS_ARGON2_MEMORY_KIB", 0),
         "SCHEDULER_INTERVAL_SECONDS": _int("REMISS_SCHEDULER_INTERVAL_SECONDS", 60),

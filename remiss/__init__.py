@@ -107,8 +107,11 @@ def register_page_parts(app: Flask) -> None:
     from remiss.outgoing.present import start_section as outgoing_section
     from remiss.outgoing.views import panel_context as utskick_panel, sandlista_status
     from remiss.planning.api import extensions_json, milestones_json
+    from remiss.planning.beslut_link import warnings_json
+    from remiss.remisser.archive import archive_json
+    from remiss.remisser.schemas import ArchivedPublic
     from remiss.planning.present import start_section
-    from remiss.planning.schemas import ExtensionPublic, MilestonePublic
+    from remiss.planning.schemas import ExtensionPublic, MilestonePublic, RemissWarningPublic
     from remiss.planning.views import extensions_panel, tidplan_panel
     from remiss.web import display
     from remiss.web.display import Links, MenuItem
@@ -144,11 +147,14 @@ def register_page_parts(app: Flask) -> None:
         Panel("yttrande", "Yttrande", "drafting/_panel.html", yttrande_panel),
     ]
     app.extensions["remiss_detail_extras"] = {"milestones": milestones_json, "extensions": extensions_json,
-                                              "yttrande": draft_summary, "sandlista_status": sandlista_status}
+                                              "yttrande": draft_summary, "sandlista_status": sandlista_status,
+                                              "warnings": warnings_json, "archived": archive_json}
     # their JSON shapes, for the OpenAPI document (remiss.api.openapi)
     app.extensions["remiss_detail_schemas"] = {"milestones": list[MilestonePublic],
                                                "extensions": list[ExtensionPublic], "yttrande": YttrandePublic,
-                                               "sandlista_status": SandlistaStatus | None}
+                                               "sandlista_status": SandlistaStatus | None,
+                                               "warnings": list[RemissWarningPublic],
+                                               "archived": list[ArchivedPublic]}
     app.extensions["remiss_intake"] = intake_hooks
 
 

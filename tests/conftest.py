@@ -88,6 +88,9 @@ def app(database_url, tmp_path, clock):
         "SMTP_URL": "", "CLOCK": clock, "BASE_URL": "http://remiss.test",
         # A cheaper argon2id keeps the suite fast; production uses the library's defaults.
         "ARGON2_TIME_COST": 1, "ARGON2_MEMORY_KIB": 1024,
+        # No PDF archive at expediering (a LibreOffice conversion each, ~2 s): tests/documents/test_sent_archive.py
+        # turns it on.
+        "ARCHIVE_SENT_PDF": False,
     })
     yield app
     app.extensions["remiss_db"].dispose()

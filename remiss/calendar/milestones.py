@@ -11,10 +11,23 @@ from remiss.calendar.meetings import Meeting, local_date
 from remiss.calendar.swedish import count_words, format_date, format_short, join_words
 from remiss.calendar.workdays import WorkCalendar
 
+# The kinds in workflow order: the one order of every list of milestones (the tidplan, the start page, the month
+# calendar, the .ics feeds, the API). Steps on the same day come in this order, whatever their id or name: the
+# nämnd decides before the protokoll is justerat, and the beslut is justerat before it is expedierat.
 MILESTONE_KINDS: tuple[str, ...] = (
     "tjansteskrivelse", "granskning", "arbetsutskott", "namnd",
     "justering", "expediering", "sista_svarsdag",
 )
+WORKFLOW_ORDER = MILESTONE_KINDS
+# a sammanträde of the sammanträdesplan (Meeting.kind) in the same order as the milestone it holds
+MEETING_KINDS_AS_MILESTONE: dict[str, str] = {"au": "arbetsutskott", "namnd": "namnd"}
+
+
+def workflow_order(kind: str) -> int:
+    """The place of a milestone kind (or a sammanträde's kind, "au") in the workflow: sort same-day steps by it.
+    An unknown kind comes after every known one."""
+    kind = MEETING_KINDS_AS_MILESTONE.get(kind, kind)
+    return WORKFLOW_ORDER.index(kind) if kind in WORKFLOW_ORDER else len(WORKFLOW_ORDER)
 LABELS: dict[str, str] = {
     "tjansteskrivelse": "Tjänsteskrivelse klar",
     "granskning": "Granskning klar",

@@ -8,10 +8,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
-from datetime import date, datetime
+from datetime import date, datetime, time
 
 from remiss.calendar.after_beslut import UNHELD_KINDS, Decided, follow_decision
-from remiss.calendar.meetings import Meeting, local_date
+from remiss.calendar.meetings import STOCKHOLM, Meeting, local_date
 from remiss.calendar.milestones import (
     LABELS,
     MILESTONE_KINDS,
@@ -180,10 +180,12 @@ def _choose_au(
 
 
 def _preparation(
-    chosen: Meeting, au: Meeting | None, rules: PlanningRules, calendar: WorkCalendar
+    chosen: Meeting, au: Meeting | None, rules: PlanningRules, calendar: WorkCalendar,
+    decided_at: str = "nämndsammanträdet",
 ) -> list[PlannedMilestone]:
-    """Plan tjänsteskrivelse and granskning before the AU, meeting or handlingar deadline."""
-    anchors = [(chosen.day, f"nämndsammanträdet {format_weekday_date(chosen.day)}")]
+    """Plan tjänsteskrivelse and granskning before the AU, meeting or handlingar deadline (decided_at: what the
+    meeting's day is, in the words "10 arbetsdagar före nämndsammanträdet …")."""
+    anchors = [(chosen.day, f"{decided_at} {format_weekday_date(chosen.day)}")]
     if au is not None:
         anchors.append((au.day, f"arbetsutskottet {format_weekday_date(au.day)}"))
     for meeting, whose in ((chosen, "nämnden"), (au, "arbetsutskottet")):
@@ -279,6 +281,11 @@ def _flag_past(
     return result
 
 
+# What to do when no sammanträde fits, said with the warning and on the beslut it is about.
+NO_MEETING_ADVICE = ("Lägg till ett sammanträde i sammanträdesplanen (ett extra sammanträde), begär förlängd "
+                     "remisstid eller låt ordföranden eller en delegat besluta (ordförande- eller delegationsbeslut).")
+
+
 def _infeasible(
     deadline_day: date,
     deadline_text: str,
@@ -289,9 +296,14 @@ def _infeasible(
     warnings: list[str],
     today: date | None,
 ) -> Tidplan:
+    """No sammanträde fits: still plan backwards from the deadline, with the latest day for the beslut (an extra
+    sammanträde justerat at once, an ordförande- or delegationsbeslut) and the work before and after it."""
+    last_dispatch = calendar.previous_workday(deadline_day)
+    latest_beslut = calendar.add_workdays(last_dispatch, -rules.expediering_workdays)
     warnings.append(
         f"Inget nämndsammanträde i sammanträdesplanen hinner behandla remissen och expediera "
-        f"svaret före sista svarsdag {deadline_text}."
+        f"svaret före sista svarsdag {deadline_text}. Tidplanen räknar baklänges från sista svarsdag: "
+        f"beslut senast {format_weekday_date(latest_beslut)}. {NO_MEETING_ADVICE}"
     )
     # nothing fits, so every remaining meeting is too late; the first one is the way out
     proposals: list[str] = []
@@ -305,13 +317,25 @@ def _infeasible(
         "Låt ordföranden besluta på nämndens vägnar i brådskande ärende (ordförandebeslut, "
         "6 kap. 39 § kommunallagen) eller besluta på delegation, och anmäl beslutet vid nästa sammanträde."
     )
-    latest_meeting = calendar.add_workdays(calendar.previous_workday(deadline_day), -rules.expediering_workdays)
-    if today is None or latest_meeting >= today:
+    if today is None or latest_beslut >= today:
         proposals.append(
-            f"Kalla till ett extra sammanträde senast {format_weekday_date(latest_meeting)}."
+            f"Kalla till ett extra sammanträde senast {format_weekday_date(latest_beslut)}."
         )
+    beslut_day = Meeting("namnd", datetime.combine(latest_beslut, time(12), tzinfo=STOCKHOLM))
+    milestones = _preparation(beslut_day, None, rules, calendar, decided_at="sista dagen för beslut")
+    milestones.append(replace(_milestone(
+        "namnd", latest_beslut,
+        f"Inget nämndsammanträde i sammanträdesplanen hinner före sista svarsdag {deadline_text}. Senaste dag "
+        f"för beslut, så att svaret hinner expedieras: {format_weekday_date(latest_beslut)}.",
+        flagged=True,
+    ), label="Beslut (inget sammanträde)", advice=NO_MEETING_ADVICE))
+    milestones.append(_milestone(
+        "expediering", last_dispatch,
+        f"Senaste dag att expediera svaret före sista svarsdag {deadline_text}.",
+    ))
+    milestones.append(final)
     until_done: dict[str, str] = {}
-    milestones = _flag_past([final], today, warnings, until_done)
+    milestones = _flag_past(milestones, today, warnings, until_done)
     return Tidplan(
         milestones=tuple(milestones), warnings=warnings, proposals=proposals,
         needs_omedelbar_justering=False, feasible=False, suggested_extension=suggested,

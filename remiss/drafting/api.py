@@ -118,7 +118,8 @@ def change_state(remiss_id: int):
             service.inga_synpunkter(session, now=now(), principal=principal(), remiss=remiss)
         elif new == DraftState.expedierad:
             done = dispatch.expediera(session, now=now(), principal=principal(), remiss=remiss,
-                                      files_dir=current_app.config["FILES_DIR"], comment=comment)
+                                      files_dir=current_app.config["FILES_DIR"], comment=comment,
+                                      archive_pdf=current_app.config.get("ARCHIVE_SENT_PDF", True))
             result = {"remiss_status": remiss.status, "status_note": done.status_note,
                       "documents": [d.id for d in done.documents], "mailed_to": done.mailed_to,
                       "copies": list(done.copies)}

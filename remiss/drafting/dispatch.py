@@ -14,6 +14,7 @@ from remiss.drafting import decision as decisions
 from remiss.drafting import context, generate, mailing, service
 from remiss.drafting.models import DraftState, GeneratedDocument, YttrandeDraft
 from remiss.namnd.models import Namnd
+from remiss.remisser import archive
 from remiss.remisser import service as remisser
 from remiss.remisser.models import Remiss
 from remiss.remisser.status import RemissStatus, TransitionError, check_transition
@@ -57,9 +58,10 @@ def refusal(session: Session, *, now: datetime, remiss: Remiss, draft: YttrandeD
 
 
 def expediera(session: Session, *, now: datetime, principal: Principal, remiss: Remiss, files_dir: str,
-              comment: str = "") -> Expedierat:
-    """Freeze the approved version with its documents, queue its mail and move the remiss to besvarad; a rättelse
-    is sent the same way, and the remiss stays besvarad."""
+              comment: str = "", archive_pdf: bool = False) -> Expedierat:
+    """Freeze the approved version with its documents, archive the yttrande's PDF as it is sent (archive_pdf: the
+    pages and the API pass config ARCHIVE_SENT_PDF, on unless turned off), queue its mail and move the remiss to
+    besvarad; a rättelse is sent the same way, and the remiss stays besvarad."""
     require(principal, Action.review, remiss.namnd_id)
     draft = service.find_draft(session, remiss.id)
     service.require_open(remiss, draft)
@@ -78,9 +80,15 @@ def expediera(session: Session, *, now: datetime, principal: Principal, remiss: 
     service.change_state(session, now=now, principal=principal, remiss=remiss, new=DraftState.expedierad,
                          comment=version.comment if draft.rattelse else comment)
     yttrande = next(d for d in documents if d.kind == "yttrande")
+    # the PDF made once, now, and kept: the mail attaches these bytes, the remiss page offers them
+    archived = archive.archive_sent_pdf(
+        session, now=now, actor_id=principal.user_id, remiss=remiss, docx=generate.read(files_dir, yttrande),
+        source_document_id=yttrande.id, version_number=version.number, rattelse=draft.rattelse,
+        filename=mailing.attachment_name(remiss, session.get(Namnd, remiss.namnd_id), "pdf", draft.rattelse),
+        files_dir=files_dir) if archive_pdf else None
     mailed_to = mailing.enqueue_yttrande(session, now=now, actor_id=principal.user_id, remiss=remiss,
                                          version=version, document=yttrande, rattelse=draft.rattelse,
-                                         replaces=replaced.full if replaced else "")
+                                         replaces=replaced.full if replaced else "", pdf=archived)
     copies = tuple(mailing.copies_of(remiss)) if mailed_to else ()
     if not draft.rattelse:
         remisser.change_status(session, now=now, principal=principal, remiss=remiss, new=RemissStatus.besvarad,

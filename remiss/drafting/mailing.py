@@ -24,7 +24,8 @@ from remiss.namnd.models import Namnd
 from remiss.reminders.mail import letter_html
 from remiss.reminders.message import new_message
 from remiss.reminders.outbox import enqueue
-from remiss.remisser.models import Remiss
+from remiss.remisser import archive
+from remiss.remisser.models import ArchivedDocument, Remiss
 
 KIND = "yttrande_expedierat"
 ADDRESS = re.compile(r"[^\s,;<>]+@[^\s,;<>]+\.[^\s,;<>]+")
@@ -78,7 +79,7 @@ def _paragraphs(session: Session, remiss: Remiss, namnd: Namnd, filename: str, p
 
 def enqueue_yttrande(session: Session, *, now: datetime, actor_id: int | None, remiss: Remiss,
                      version: DraftVersion, document: GeneratedDocument, rattelse: int = 0,
-                     replaces: str = "") -> str:
+                     replaces: str = "", pdf=None) -> str:
     """Put the mail of the expedierat yttrande (or rättelse: replaces names the yttrande it replaces) in the outbox
     and log it; return the address ("" when none)."""
     what = "Rättelsen" if rattelse else "Yttrandet"
@@ -93,6 +94,8 @@ def enqueue_yttrande(session: Session, *, now: datetime, actor_id: int | None, r
                               attachment_name(remiss, namnd, "pdf", rattelse))
     payload = {"document_id": document.id, "filename": filename, "pdf_filename": pdf_filename, "cc": copies,
                "reply_to": namnd.email,
+               # the PDF archived at expediering (remisser.archive): attached as it is, never made again
+               **({"pdf_archive_id": pdf.id} if pdf is not None else {}),
                "paragraphs": _paragraphs(session, remiss, namnd, filename, pdf_filename,
                                          replaces if rattelse else "")}
     added = enqueue(session, now=now, key=f"yttrande:{remiss.id}:{version.id}", recipient_email=to, kind=KIND,
@@ -124,7 +127,10 @@ def compose(session: Session, row, *, config, now: datetime) -> EmailMessage:
     message["X-Remiss-Kind"] = row.kind
     data = generate.read(config["FILES_DIR"], document)
     pdf = None
-    if payload.get("pdf_filename"):  # rows queued before the PDF was sent carry Word only
+    archived = session.get(ArchivedDocument, payload["pdf_archive_id"]) if payload.get("pdf_archive_id") else None
+    if archived is not None:
+        pdf = archive.read(config["FILES_DIR"], archived)
+    elif payload.get("pdf_filename"):  # rows queued before the PDF was sent carry Word only
         try:
             pdf = convert_to_pdf(data)
         except (PdfUnavailable, RenderError):

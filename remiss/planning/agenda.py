@@ -9,7 +9,7 @@ from sqlalchemy import and_, or_
 from sqlalchemy.orm import aliased
 from sqlmodel import Session, select
 
-from remiss.calendar.milestones import DONE_WORDS, WAITS_FOR, told
+from remiss.calendar.milestones import DONE_WORDS, WAITS_FOR, told, workflow_order
 from remiss.calendar.swedish import format_weekday_date
 from remiss.clock import STOCKHOLM, local
 from remiss.planning.models import Milestone
@@ -42,7 +42,9 @@ class AgendaItem:
 
     @property
     def sort_key(self):
-        return (self.day, self.at or time(23, 59), self.remiss_id, self.kind)
+        # a day's steps in workflow order (Nämndsammanträde before Justering before Expediering, the deadline
+        # last), then by clock time (only deadlines have one) and remiss
+        return (self.day, workflow_order(self.kind), self.at or time(23, 59), self.remiss_id)
 
 
 # What an agenda item shows of its remiss (a start page reads a few hundred: plain rows, not whole remisser)

@@ -145,3 +145,12 @@ class ExtensionResult(SQLModel):
     extension: ExtensionPublic
     effective_deadline: Moment | None = MOMENT
     milestones: list[MilestonePublic]
+
+
+class RemissWarningPublic(SQLModel):
+    """Something about the remiss that is not as it should be (planning.beslut_link), and where to put it right."""
+
+    code: str  # "beslut_utan_sammantrade": decided, but no sammanträde and § (or delegationsbeslut) registered
+    message: str
+    link_text: str
+    url: str  # the place on the remiss page where it is put right

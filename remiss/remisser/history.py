@@ -68,6 +68,7 @@ ACTION_LABELS = {
     ("sandlista_entry", "reopen"): "Svar öppnat igen", ("sandlista_entry", "extension_request"): "Anstånd begärt",
     ("sandlista_entry", "extension_granted"): "Anstånd beviljat", ("sandlista_entry", "address"): "Adress rättad",
     ("outbox_message", "resend"): "E-post skickas igen",
+    ("remiss", "arkiv"): "Skickat yttrande arkiverat",
 }
 # Older events, and any whose entity is not listed: the action alone.
 _BY_ACTION = {"upload": "Fil uppladdad", "draft": "Yttrande", "document": "Dokument", "mail": "E-post",

@@ -12,6 +12,8 @@ from typing import Optional
 from sqlalchemy import Column, Index, Text, UniqueConstraint, bindparam, event, text
 from sqlmodel import Field, SQLModel
 
+from remiss.calendar.timeliness import is_late
+from remiss.clock import local
 from remiss.db import UTCDateTime
 from remiss.remisser import keys
 from remiss.remisser.status import OPEN_VALUES
@@ -79,6 +81,8 @@ class Remiss(SQLModel, table=True):
         # ... and by deadline alone (what is due soon: the start page, the calendar, reminders).
         Index("ix_remiss_open_deadline", "effective_deadline_on", "id",
               sqlite_where=text(OPEN_PREDICATE), postgresql_where=text(OPEN_PREDICATE)),
+        # "Besvarade för sent" (status=for_sent) in deadline order, read from the index
+        Index("ix_remiss_answered_late_deadline", "answered_late", "effective_deadline_on"),
     )
 
     id: Optional[int] = Field(default=None, primary_key=True)
@@ -110,6 +114,9 @@ class Remiss(SQLModel, table=True):
     updated_at: datetime = Field(sa_column=Column(UTCDateTime, nullable=False))
     sent_at: Optional[datetime] = Field(default=None, sa_column=Column(UTCDateTime))  # outgoing: when mailed out
     answered_at: Optional[datetime] = Field(default=None, sa_column=Column(UTCDateTime))  # expedierad
+    # besvarad (incoming) after the sista svarsdag in force, extensions counted: kept current on every ORM write
+    # (_set_keys) so that "Besvarade för sent" is a condition of the query, not a check of every row
+    answered_late: bool = Field(default=False, sa_column_kwargs={"server_default": text("false")})
     # reminders: outbox rows are enqueued up to this local date; NULL = not planned yet (remiss.reminders.schedule)
     reminders_planned_until: Optional[date] = Field(default=None, index=True)
     # Lookup keys (remiss.remisser.keys), set from our_dnr, sender_dnr and title on every write (_set_keys):
@@ -129,6 +136,15 @@ def _set_keys(mapper, connection, remiss: Remiss) -> None:
     remiss.our_dnr_key, remiss.our_dnr_tail = keys.dnr_key(remiss.our_dnr), keys.dnr_tail(remiss.our_dnr)
     remiss.sender_dnr_key, remiss.sender_dnr_tail = keys.dnr_key(remiss.sender_dnr), keys.dnr_tail(remiss.sender_dnr)
     remiss.title_key = keys.title_key(remiss.title)
+    remiss.answered_late = answered_late(remiss)
+
+
+def answered_late(remiss: Remiss) -> bool:
+    """Whether the remiss is besvarad (incoming) after the sista svarsdag in force: its clock time, or the end of its
+    day, in Stockholm (remisser.present.answered_late says None where this says False)."""
+    return (remiss.direction == Direction.inkommande and remiss.status == "besvarad"
+            and remiss.answered_at is not None and remiss.effective_deadline_on is not None
+            and is_late(local(remiss.answered_at), remiss.effective_deadline_on, remiss.effective_deadline_time))
 
 
 class Question(SQLModel, table=True):
@@ -204,3 +220,24 @@ class DiarieSeries(SQLModel, table=True):
     prefix: str = Field(max_length=20)
     year: int
     last_number: int = 0
+
+
+class ArchivedDocument(SQLModel, table=True):
+    """A document exactly as it was sent, stored at expediering and never made again: the PDF of the expedierat
+    yttrande (remisser.archive). A later template or setting of the nämnd changes new documents, never this."""
+
+    __tablename__ = "archived_document"
+
+    id: Optional[int] = Field(default=None, primary_key=True)
+    remiss_id: int = Field(foreign_key="remiss.id", index=True, ondelete="CASCADE")
+    kind: str = Field(max_length=30)  # "yttrande": the yttrande (or a rättelse of it) as expedierat
+    rattelse: int = Field(default=0)  # 0: the yttrande; n: its n:th rättelse
+    version_number: int  # the frozen DraftVersion.number that was sent
+    source_document_id: Optional[int] = Field(default=None, foreign_key="generated_document.id")  # the .docx
+    filename: str = Field(max_length=300)  # as the remittent got it
+    content_type: str = Field(max_length=100)
+    sha256: str = Field(max_length=64)
+    size: int
+    storage_key: str = Field(max_length=200)  # in FILES_DIR (remiss.files)
+    created_by_id: Optional[int] = Field(default=None, foreign_key="user_account.id")
+    created_at: datetime = Field(sa_column=Column(UTCDateTime, nullable=False))  # the moment of expediering

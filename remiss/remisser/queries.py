@@ -25,9 +25,14 @@ SORTS = {
 }
 
 
+# Filter values of the status field that are not a status: a group of statuses, or how the answer went.
+STATUS_GROUPS = {"open": "Pågående", "closed": "Avslutade",
+                 "for_sent": "Besvarade för sent"}  # besvarad after the sista svarsdag in force (extensions counted)
+
+
 @dataclass
 class RemissFilter:
-    status: str | None = None  # a RemissStatus, or "open" / "closed"
+    status: str | None = None  # a RemissStatus, or a key of STATUS_GROUPS
     namnd_id: int | None = None
     handlaggare_id: int | None = None
     handlaggare: str | None = None  # typed name or e-mail of the handläggare (the filter's text field)
@@ -43,7 +48,7 @@ class RemissFilter:
         """Build a filter from query arguments; bad values are dropped with a Swedish message."""
         f = cls()
         status = args.get("status") or None
-        if status and status not in ("open", "closed") and status not in RemissStatus.__members__:
+        if status and status not in STATUS_GROUPS and status not in RemissStatus.__members__:
             # the list then shows every status: say so, and which value was not understood
             f.errors["status"] = (f"Okänd status ”{status[:40]}”: listan visar alla statusar. Välj en status i "
                                   "listan (t.ex. Pågående eller Avslutade).")
@@ -108,6 +113,8 @@ _CONDITIONS = {
     "statuses": lambda v: Remiss.status.in_(v),
     "open": lambda v: is_open(),
     "status": lambda v: Remiss.status == v,
+    # "= true", not "IS true": PostgreSQL reads only the former from ix_remiss_answered_late_deadline
+    "answered_late": lambda v: Remiss.answered_late == v,
     "namnd_id": lambda v: Remiss.namnd_id == v,
     "handlaggare_id": lambda v: Remiss.handlaggare_id == v,
     "direction": lambda v: Remiss.direction == v,
@@ -127,6 +134,8 @@ def _filter_values(principal: Principal, f: RemissFilter) -> dict:
         values["open"] = True
     elif f.status == "closed":
         values["statuses"] = list(_CLOSED_VALUES)
+    elif f.status == "for_sent":
+        values["answered_late"] = True
     elif f.status:
         values["status"] = f.status
     for name in ("namnd_id", "handlaggare_id", "direction", "deadline_from", "deadline_to"):

@@ -192,7 +192,9 @@ class RemissDetail(RemissPublic):
 class ListQuery(SQLModel):
     """The query of GET /api/v1/remisser: the diarium's filters (read by RemissFilter.from_args) and paging."""
 
-    status: Literal[("open", "closed", *(s.value for s in RemissStatus))] | None = None
+    status: Literal[("open", "closed", "for_sent", *(s.value for s in RemissStatus))] | None = Field(
+        None, description="en status, open (pågående), closed (avslutade) eller for_sent (besvarade efter sista "
+                          "svarsdagen, förlängd svarsdag räknad)")
     namnd_id: int | None = None
     handlaggare_id: int | None = None
     handlaggare: str | None = Field(None, description="namn eller e-postadress")
@@ -226,3 +228,19 @@ class DuplicateList(SQLModel):
     punctuation, spacing, å/ä/ö and leading zeros aside), newest first, at most five."""
 
     items: list[Duplicate]
+
+
+class ArchivedPublic(SQLModel):
+    """A document exactly as it was sent (remisser.archive): "Skickat yttrande (arkiverat)"."""
+
+    id: int
+    kind: str  # "yttrande"
+    label: str
+    rattelse: int  # 0: the yttrande; n: its n:th rättelse
+    version: int  # the version that was expedierad
+    filename: str
+    content_type: str
+    sha256: str
+    size: int
+    archived_at: datetime  # the moment of expediering
+    url: str  # the stored bytes, never made again

@@ -12,12 +12,13 @@ from remiss.audit import service as audit
 from remiss.clock import local_today
 from remiss.auth.access import Action, AccessDenied, load_remiss, may_change_field, may_move
 from remiss.db import get_session, read_once, reading_once
+from remiss.planning.beslut_link import remiss_warnings
 from remiss.planning.service.tidplan import work_calendar
-from remiss.remisser import attachments, page, queries, service
+from remiss.remisser import archive, attachments, page, queries, service
 from remiss.remisser.handlaggare import resolve as resolve_handlaggare
 from remiss.remisser.history import describe
 from remiss.remisser.input import InputErrors, parse_remiss_input, to_remiss_data
-from remiss.remisser.models import Attachment, Direction
+from remiss.remisser.models import ArchivedDocument, Attachment, Direction
 from remiss.remisser.present import LATE_STEP, answered_words, lateness, outgoing_facts
 from remiss.remisser.queries import RemissFilter, list_remisser
 from remiss.remisser.status import BY_VERB_ONLY, NEXT_STEPS, RemissStatus, TransitionError, allowed_next
@@ -268,6 +269,9 @@ def _show(remiss_id: int, *, assign_values: dict | None = None, assign_errors: d
         read_once(session, ("namnd_name", remiss.namnd_id), lambda: remiss.namnd_name)  # read with the remiss
         extra = [(panel, panel.context(session, p, remiss, now())) for panel in panels()]
         late = lateness(remiss, local_today(now()))
+        warnings = remiss_warnings(session, remiss)
+        archived = [(a.id, archive.label(a), a.version_number, a.size, a.created_at)
+                    for a in archive.archived_of(session, remiss.id)]
         answered = answered_words(remiss, work_calendar(session)) if remiss.answered_at else None
         questions = page.questions(session, remiss.id)
         files = page.attachments(session, remiss.id)
@@ -284,7 +288,7 @@ def _show(remiss_id: int, *, assign_values: dict | None = None, assign_errors: d
         next_step=(f"{LATE_STEP} " if late and remiss.status != RemissStatus.beslutad else "") + next(
             (ctx["next_step"] for _, ctx in extra if isinstance(ctx, dict) and ctx.get("next_step")),
             NEXT_STEPS[RemissStatus(remiss.status)]),
-        late=late, answered=answered,
+        late=late, answered=answered, warnings=warnings, archived=archived,
         may_edit=p.may(Action.edit, remiss.namnd_id), may_assign=may_assign, assign=assign,
         panels=extra, outgoing=outgoing_facts(remiss, remiss.namnd_email) if remiss.direction == Direction.utgaende else None)
 
@@ -404,3 +408,16 @@ def download(attachment_id: int):
     path = files.path_of(current_app.config["FILES_DIR"], attachment.storage_key)
     return send_file(path, mimetype=attachment.content_type, as_attachment=True,
                      download_name=attachment.filename)
+
+
+@bp.route("/remisser/<int:remiss_id>/arkiv/<int:archive_id>")
+@login_required
+def archived_document(remiss_id: int, archive_id: int):
+    """A document exactly as it was sent ("Skickat yttrande (arkiverat)"): the stored bytes, never made again."""
+    session = get_session()
+    load_remiss(session, principal(), remiss_id)
+    row = session.get(ArchivedDocument, archive_id)
+    if row is None or row.remiss_id != remiss_id:
+        abort(404)
+    return send_file(files.path_of(current_app.config["FILES_DIR"], row.storage_key), mimetype=row.content_type,
+                     as_attachment=True, download_name=row.filename)

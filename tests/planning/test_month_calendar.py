@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from tests.planning.helpers import at
+from tests.planning.helpers import add_meetings, at
 from tests.support.factories import make_namnd, make_remiss, make_user
 
 
@@ -14,6 +14,10 @@ def _world(session, clock):
     miljo = make_namnd(session, name="Miljönämnden", dnr_prefix="MN")
     sekr = make_user(session, role="registrator", namnder=[kultur, miljo], email="sekr@kommun.se")
     make_user(session, role="lasare", namnder=[miljo], email="las@kommun.se")
+    # a sammanträde that answers in November: December shows the deadlines only (without it, the plan backwards
+    # from the deadline would put each remiss's latest expediering on the busy day too)
+    add_meetings(session, kultur, [("namnd", at(2026, 11, 12, 17), "")])
+    add_meetings(session, miljo, [("namnd", at(2026, 11, 12, 17), "")])
     clock.set(at(2026, 11, 2))
     for n in range(7):
         make_remiss(session, namnd=kultur, by=sekr, now=clock(), title=f"Kulturremiss {n}",

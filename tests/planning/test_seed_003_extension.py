@@ -29,7 +29,11 @@ def test_general_notice_moves_deadline_tidplan_dashboard_and_history(db, session
     namnd, users, remiss = _kultur(session, clock)
     [state] = fetch(db, select(TidplanState).where(TidplanState.remiss_id == remiss.id))
     assert not state.feasible and state.suggested_extension_on == date(2015, 9, 25)
-    assert list(milestones(db, remiss.id)) == ["sista_svarsdag"]
+    # no sammanträde fits 28 August: planned backwards all the same, the latest beslut flagged
+    rows = milestones(db, remiss.id)
+    assert sorted(rows) == ["expediering", "granskning", "namnd", "sista_svarsdag", "tjansteskrivelse"]
+    assert rows["namnd"].due_on == date(2015, 8, 27) and rows["namnd"].flagged
+    assert rows["namnd"].label == "Beslut (inget sammanträde)"
 
     clock.set(at(2015, 8, 20))
     auth.login("jesper@oster.se")
@@ -46,7 +50,8 @@ def test_general_notice_moves_deadline_tidplan_dashboard_and_history(db, session
     [fresh] = fetch(db, select(Remiss).where(Remiss.id == remiss.id))
     assert (fresh.deadline_on, fresh.effective_deadline_on) == (date(2015, 8, 28), date(2015, 9, 28))
     rows = milestones(db, remiss.id)
-    assert rows["namnd"].due_on == date(2015, 9, 24)
+    assert rows["namnd"].due_on == date(2015, 9, 24) and rows["namnd"].label == "Nämndsammanträde"
+    assert not rows["namnd"].flagged
     assert rows["arbetsutskott"].due_on == date(2015, 9, 10)
     assert rows["tjansteskrivelse"].due_on == date(2015, 8, 27)
     assert rows["justering"].flagged  # "justeras senast onsdagen den 8 oktober" is after 28 September

@@ -68,6 +68,7 @@ EVENTS = [
                              "done:namnd": [None, "2026-12-03T09:30:00+00:00"]}),
     ("remiss", "send", {}), ("remiss", "publish", {"published_files": [[], [1, 2]]}), ("remiss", "unpublish", {}),
     ("remiss", "yttrande_mail", {"till": [None, "kommun@x.se"], "kopia": [None, ""]}),
+    ("remiss", "arkiv", {}),  # the sent yttrande archived as PDF (remisser.archive): a note only
     ("attachment", "upload", {"filename": [None, "missiv.pdf"], "size": [None, 39165]}),
     ("attachment", "missiv", {"filename": [None, "missiv.docx"]}),
     ("extension", "extension", {"requested_until": [None, "2027-01-11"], "decision": ["pending", "granted"],

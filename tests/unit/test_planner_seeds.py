@@ -79,7 +79,13 @@ def test_seed_003_original_deadline_28_august_needs_extension():
     plan = plan_backwards(date(2015, 8, 28), SON_OSTER_2015[1:], PlanningRules(), CAL)
     assert not plan.feasible
     assert plan.suggested_extension == date(2015, 9, 25)
-    assert [m.kind for m in plan.milestones] == ["sista_svarsdag"]
+    # planned backwards all the same: the latest beslut, with the work before and after it
+    assert [m.kind for m in plan.milestones] == ["tjansteskrivelse", "granskning", "namnd", "expediering",
+                                                 "sista_svarsdag"]
+    assert plan.milestone("namnd").due == date(2015, 8, 27) and plan.milestone("namnd").flagged
+    assert plan.milestone("expediering").due == date(2015, 8, 28)
+    assert plan.milestone("tjansteskrivelse").due == date(2015, 8, 13)
+    assert any("Inget nämndsammanträde" in w and "begär förlängd remisstid" in w for w in plan.warnings)
     assert any("fredag 25 september 2015" in text for text in plan.proposals)
     assert any("ordförandebeslut" in text for text in plan.proposals)
     assert any("extra sammanträde" in text for text in plan.proposals)

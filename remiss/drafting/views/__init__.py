@@ -158,7 +158,8 @@ def expediera(remiss_id: int):
     remiss = load_remiss(session, principal(), remiss_id, Action.review)
     try:
         result = dispatch.expediera(session, now=now(), principal=principal(), remiss=remiss,
-                                    files_dir=current_app.config["FILES_DIR"], comment=request.form.get("comment", ""))
+                                    files_dir=current_app.config["FILES_DIR"], comment=request.form.get("comment", ""),
+                                    archive_pdf=current_app.config.get("ARCHIVE_SENT_PDF", True))
     except (service.DraftError, RenderError) as exc:
         session.rollback()
         flash(str(exc), "error")

@@ -11,7 +11,7 @@ from remiss.audit import service as audit
 from remiss.auth.access import Action, Principal, require
 from remiss.calendar import Meeting, PlanningRules, Tidplan, WorkCalendar, plan_backwards
 from remiss.calendar.after_beslut import UNHELD_KINDS, Decided, follow_decision
-from remiss.calendar.milestones import MILESTONE_KINDS, PlannedMilestone
+from remiss.calendar.milestones import MILESTONE_KINDS, PlannedMilestone, workflow_order
 from remiss.calendar.swedish import count_words, format_weekday_date
 from remiss.clock import STOCKHOLM, local, local_today
 from remiss.drafting.decision import decision_reference
@@ -128,7 +128,7 @@ def replan(session: Session, *, now: datetime, remiss: Remiss, actor_id: int | N
 def _apply(row: Milestone | None, pm, remiss: Remiss) -> Milestone:
     """The milestone row (new when None) dated and worded as the planner's milestone pm says."""
     row = row or Milestone(remiss_id=remiss.id, kind=pm.kind, planned_on=pm.day, due_on=pm.day, label=pm.label)
-    row.position = MILESTONE_KINDS.index(pm.kind)
+    row.position = workflow_order(pm.kind)
     row.label, row.owner_role = pm.label, pm.owner_role
     row.planned_on = pm.day
     row.planned_time = local(pm.due).time().replace(tzinfo=None) if isinstance(pm.due, datetime) else None

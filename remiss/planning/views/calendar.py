@@ -11,6 +11,7 @@ from remiss.auth.access import Action
 from remiss.auth.models import User
 from remiss.auth.service import namnd_ids_of
 from remiss.calendar import CalendarEvent, build_ics, stable_uid
+from remiss.calendar.milestones import workflow_order
 from remiss.clock import STOCKHOLM, local, local_today
 from remiss.db import get_session
 from remiss.namnd.models import Namnd
@@ -125,12 +126,15 @@ def namnd_feed(token: str, namnd_id: int):
         abort(404)
     namnd = get_or_404(Namnd, namnd_id)
     base = _base()
-    events = [_event(i, base) for i in agenda.items(session, namnd_ids=[namnd.id])]
+    # (day, place in the workflow, event): a sammanträde among the remisser's steps of its day in workflow order
+    dated = [(i.day, workflow_order(i.kind), _event(i, base)) for i in agenda.items(session, namnd_ids=[namnd.id])]
     for m in meetings.meetings_of_namnd(session, namnd.id):
-        events.append(CalendarEvent(uid=stable_uid("meeting", m.id), start=local(m.starts_at),
-                                    summary=f"{meetings.KIND_LABELS.get(m.kind, m.kind)}: {namnd.name}",
-                                    description=meetings.describe_meeting(m)))
-    return _feed(events, f"Remiss – {namnd.name}")
+        start = local(m.starts_at)
+        dated.append((start.date(), workflow_order(m.kind), CalendarEvent(
+            uid=stable_uid("meeting", m.id), start=start, description=meetings.describe_meeting(m),
+            summary=f"{meetings.KIND_LABELS.get(m.kind, m.kind)}: {namnd.name}")))
+    dated.sort(key=lambda entry: entry[:2])  # stable: the agenda's own order within a step
+    return _feed([event for _, _, event in dated], f"Remiss – {namnd.name}")
 
 
 @bp.get("/ics/namnd/<token>.ics")
