@@ -2,13 +2,13 @@
 kept beside extension_to so that the merge records the extension to that time and not to the end of the day.
 
 Revision ID: m001_inbox_extension_time
-Revises: i002_inbox (re-pointed to the single head when merged)
+Revises: l002_archived_document
 """
 from alembic import op
 import sqlalchemy as sa
 
 revision = "m001_inbox_extension_time"
-down_revision = "i002_inbox"
+down_revision = "l002_archived_document"
 branch_labels = None
 depends_on = None
 
