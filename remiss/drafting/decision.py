@@ -16,6 +16,7 @@ from remiss.documents.fields import svenskt_datum
 from remiss.drafting.models import Decision, DecidedBy, DraftState
 from remiss.drafting.service import DraftError, find_decision, find_draft, move_remiss, rattelse_name, require_open
 from remiss.namnd.models import Meeting, Namnd
+from remiss.planning.models import Milestone
 from remiss.remisser import attachments
 from remiss.remisser.input import InputErrors
 from remiss.remisser.models import Remiss
@@ -69,9 +70,14 @@ def meeting_mismatch(session: Session, remiss: Remiss, decided_by: DecidedBy, da
     before = [d for d in days if d < day][-1:]
     after = [d for d in days if d > day][:1]
     near = " och ".join(format_weekday_date(d) for d in before + after)
+    # the tidplan follows the beslut: an arbetsutskott planned after it leaves the tidplan, and that is said here
+    au = session.exec(select(Milestone.due_on).where(Milestone.remiss_id == remiss.id,
+                                                    Milestone.kind == "arbetsutskott")).first()
+    dropped = (f" Arbetsutskottet som är planerat {format_weekday_date(au)} tas då bort ur tidplanen."
+               if decided_by == DecidedBy.namnd and au is not None and au >= day else "")
     return (f"{who} har inget sammanträde {format_weekday_date(day)} i sammanträdesplanen (närmast: {near}). "
             "Rätta datumet, registrera beslutet som delegationsbeslut, eller kryssa i att beslutet fattades den "
-            "dagen (t.ex. vid ett extra sammanträde).")
+            f"dagen (t.ex. vid ett extra sammanträde).{dropped}")
 
 
 def _announce(session: Session, *, now: datetime, principal: Principal, remiss: Remiss, decision: Decision,

@@ -63,6 +63,14 @@ def test_the_form_warns_and_asks_and_the_api_refuses_without_confirmation(sessio
     body = {"decided_by": "namnd", "meeting_on": "2015-09-23", "paragraf": "120"}
     refused = client.post(f"/api/v1/remisser/{rid}/yttrande/beslut", json=body, headers=headers)
     assert refused.status_code == 400 and "har inget sammanträde" in refused.get_json()["errors"]["confirm_meeting"]
+    # the arbetsutskott planned for 10 September leaves the tidplan with such a beslut: said before, not after
+    au = session.exec(select(Milestone).where(Milestone.remiss_id == rid, Milestone.kind == "arbetsutskott")).one()
+    au.planned_on = au.due_on = date(2015, 9, 23)
+    session.add(au)
+    session.commit()
+    warning = client.post(f"/api/v1/remisser/{rid}/yttrande/beslut", json={**body, "meeting_on": "2015-09-22"},
+                          headers=headers).get_json()["errors"]["confirm_meeting"]
+    assert warning.endswith("Arbetsutskottet som är planerat onsdag 23 september 2015 tas då bort ur tidplanen.")
     assert decide(auth, rid, meeting_on="2015-09-23", confirm_meeting="1").status_code == 302
 
 

@@ -252,7 +252,8 @@ def advice(stored: str, late_kinds: set[str] | None = None) -> list[str]:
 
 
 # Shown for a stored verdict planned before the headline was stored with it: true whichever meeting is chosen.
-OMEDELBAR_FALLBACK = "Tidplanen bygger på omedelbar justering vid sammanträdet. Beräkna tidplanen på nytt för detaljer."
+OMEDELBAR_FALLBACK = ("Tidplanen bygger på omedelbar justering vid sammanträdet. Beräkna tidplanen på nytt för "
+                      "detaljer.")
 
 
 def headline(stored: str) -> str:
