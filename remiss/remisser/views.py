@@ -19,7 +19,7 @@ from remiss.remisser.handlaggare import resolve as resolve_handlaggare
 from remiss.remisser.history import describe
 from remiss.remisser.input import InputErrors, parse_remiss_input, to_remiss_data
 from remiss.remisser.models import ArchivedDocument, Attachment, Direction
-from remiss.remisser.present import LATE_STEP, answered_words, lateness, outgoing_facts
+from remiss.remisser.present import LATE_STEP, answered_words, lateness, outgoing_facts, with_lateness
 from remiss.remisser.queries import RemissFilter, list_remisser
 from remiss.remisser.status import BY_VERB_ONLY, NEXT_STEPS, RemissStatus, TransitionError, allowed_next
 from remiss.web import get_or_404, now, principal, requires
@@ -285,9 +285,9 @@ def _show(remiss_id: int, *, assign_values: dict | None = None, assign_errors: d
         status=RemissStatus(remiss.status),
         # a panel may name a step the status does not show (a rättelse of the besvarad remiss's yttrande)
         # once the nämnd has decided, a longer remisstid no longer helps: only expediering is left
-        next_step=(f"{LATE_STEP} " if late and remiss.status != RemissStatus.beslutad else "") + next(
+        next_step=(f"{LATE_STEP} " if late and remiss.status != RemissStatus.beslutad else "") + with_lateness(next(
             (ctx["next_step"] for _, ctx in extra if isinstance(ctx, dict) and ctx.get("next_step")),
-            NEXT_STEPS[RemissStatus(remiss.status)]),
+            NEXT_STEPS[RemissStatus(remiss.status)]), [ctx for _, ctx in extra]),
         late=late, answered=answered, warnings=warnings, archived=archived,
         may_edit=p.may(Action.edit, remiss.namnd_id), may_assign=may_assign, assign=assign,
         panels=extra, outgoing=outgoing_facts(remiss, remiss.namnd_email) if remiss.direction == Direction.utgaende else None)
