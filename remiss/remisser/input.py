@@ -121,6 +121,17 @@ def split_lines(value) -> list[str]:
     return out
 
 
+# C0 control characters other than tab, line feed and carriage return. None belongs in text a person types, and
+# PostgreSQL refuses NUL in text outright. They are removed where input enters the app (remiss.web.requests: every
+# form, query string and JSON body) and again by clean_text.
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f]")
+
+
+def without_control_characters(text: str) -> str:
+    """text without NUL and the other C0 control characters; tab and line breaks are kept."""
+    return _CONTROL.sub("", text)
+
+
 TEXT = "Ska vara text."
 REQUIRED = "Fältet måste fyllas i."
 INVALID_CHOICE = "Ogiltigt val."
@@ -140,7 +151,7 @@ def clean_text(value, *, limit: int | None = None, required: bool = False) -> st
         value = ""
     if not isinstance(value, str):
         raise ValueError(TEXT)
-    value = value.strip()
+    value = without_control_characters(value).strip()
     if required and not value:
         raise ValueError(REQUIRED)
     if limit is not None and len(value) > limit:
