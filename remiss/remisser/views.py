@@ -173,6 +173,7 @@ def handlaggare_field():
 def new():
     intake = current_app.extensions["remiss_intake"]  # the missiv step (remiss.intake)
     values, errors, duplicates, past_deadline, already = dict(request.form), {}, [], None, []
+    received_late = None
     namnder = _namnder(Action.create)
     if request.method == "GET":
         values = {"received_on": "", "direction": request.args.get("direction", "inkommande")}
@@ -204,7 +205,9 @@ def new():
                                                          title=data.title)
             if not (values.get("confirm_past_deadline") or confirmed):
                 past_deadline = _past(data.deadline_on)
-            if duplicates or past_deadline:
+            if not (values.get("confirm_received_late") or confirmed):
+                received_late = _received_after_deadline(data)
+            if duplicates or past_deadline or received_late:
                 raise InputErrors({})  # shown with links; registering needs "registrera ändå" ticked
             remiss = service.register(get_session(), now=now(), principal=principal(), data=data,
                                       dnr_format=current_app.config["DNR_FORMAT"],
@@ -225,6 +228,7 @@ def new():
             return redirect(url_for("remisser.show", remiss_id=remiss.id))
     return render_template("remisser/form.html", values=values, errors=errors, namnder=namnder,
                            editing=None, duplicates=duplicates, past_deadline=past_deadline, already=already,
+                           received_late=received_late,
                            **_handlaggare_field(namnder, values, errors),
                            **intake.context(request)), (400 if errors else 200)
 
@@ -232,6 +236,13 @@ def new():
 def _past(deadline):
     """The deadline when it has passed already: registering a remiss that came in late is asked about, not refused."""
     return deadline if deadline is not None and deadline < local_today(now()) else None
+
+
+def _received_after_deadline(data):
+    """(Inkom, sista svarsdag) when the remiss came in after its deadline: asked about like a past deadline."""
+    if data.received_on and data.deadline_on and data.received_on > data.deadline_on:
+        return data.received_on, data.deadline_on
+    return None
 
 
 def _deadline_required(values: dict) -> dict:
