@@ -247,9 +247,15 @@ def _received_after_deadline(data):
 
 def _deadline_required(values: dict) -> dict:
     """A remiss without a deadline is saved only when the user says it has none: an empty field is more often a
-    date the browser did not take."""
-    if "deadline_on" in values and not str(values["deadline_on"]).strip() and not values.get("no_deadline"):
+    date the browser did not take. A date and the tick together are asked about, not one of them dropped."""
+    if "deadline_on" not in values:
+        return {}
+    typed = str(values["deadline_on"]).strip()
+    if not typed and not values.get("no_deadline"):
         return {"deadline_on": "Ange sista svarsdag, eller kryssa i att remissen inte har någon."}
+    if typed and values.get("no_deadline"):  # which one holds is the user's to say, not ours to guess
+        return {"deadline_on": "Du har angett en sista svarsdag och kryssat i att remissen inte anger något datum. "
+                               "Välj ett av dem: ta bort datumet eller krysset."}
     return {}
 
 
