@@ -168,6 +168,9 @@ def handlaggare_field():
                            handlaggare_error=None)
 
 
+MISSIV_GONE = "Det inlästa missivet finns inte längre (det sparas i 24 timmar). Läs in det igen."
+
+
 @bp.route("/remisser/ny", methods=["GET", "POST"])
 @requires(Action.create)
 def new():
@@ -178,6 +181,8 @@ def new():
     if request.method == "GET":
         values = {"received_on": "", "direction": request.args.get("direction", "inkommande")}
         values.update(intake.prefill(request))
+        if request.args.get("missiv") and not values.get("intake_token"):  # gone, or never this user's
+            flash(MISSIV_GONE, "warning")
         last = None if values.get("namnd_id") else queries.last_namnd_of(get_session(), principal().user_id)
         if last in {n.id for n in namnder}:
             values["namnd_id"] = str(last)  # the nämnd this user registered a remiss for last time
