@@ -94,13 +94,17 @@ def parse_date(text: str) -> date:
     return day
 
 
+# The clock fields take 12.00 and 12:00 (and "kl. 12.00"); their hints and this message show the Swedish 12.00.
+TIME_MESSAGE = "Ange klockslag, till exempel 12.00."
+
+
 def parse_time(text: str) -> time:
     match = _TIME.match(text.strip())
     if match:
         hour, minute = map(int, match.groups())
         if hour < 24 and minute < 60:
             return time(hour, minute)
-    raise ValueError("Ange klockslag som TT:MM, till exempel 12:00.")
+    raise ValueError(TIME_MESSAGE)
 
 
 def parse_email(text: str) -> str:

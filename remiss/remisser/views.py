@@ -319,7 +319,7 @@ def _form_values(session, remiss) -> dict:
     values = {k: getattr(remiss, k) for k in service.AUDITED}
     for k in ("received_on", "letter_date", "deadline_on"):
         values[k] = values[k].isoformat() if values[k] else ""
-    values["deadline_time"] = remiss.deadline_time.strftime("%H:%M") if remiss.deadline_time else ""
+    values["deadline_time"] = remiss.deadline_time.strftime("%H.%M") if remiss.deadline_time else ""
     values["no_deadline"] = "" if remiss.deadline_on else "1"
     values["questions"] = "\n".join(q.text for q in service.questions_of(session, remiss.id))
     values["sandlista"] = "\n".join(e.name for e in service.entries(session, remiss.id))
