@@ -128,12 +128,16 @@ def split_lines(value) -> list[str]:
 # C0 control characters other than tab, line feed and carriage return. None belongs in text a person types, and
 # PostgreSQL refuses NUL in text outright. They are removed where input enters the app (remiss.web.requests: every
 # form, query string and JSON body) and again by clean_text.
-_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f]")
+_CONTROL = re.compile("[\x00-\x08\x0e-\x1f]")
+# Vertical tab (Word's line break, Skift+Retur, in copied text) and form feed (a page break in text from a PDF)
+# separate lines: they become line feeds, so the words on either side stay apart.
+_LINE_LIKE = re.compile("[\x0b\x0c]")
 
 
 def without_control_characters(text: str) -> str:
-    """text without NUL and the other C0 control characters; tab and line breaks are kept."""
-    return _CONTROL.sub("", text)
+    """text without NUL and the other C0 control characters; tab and line breaks are kept, vertical tab and form
+    feed become line feeds."""
+    return _CONTROL.sub("", _LINE_LIKE.sub("\n", text))
 
 
 TEXT = "Ska vara text."

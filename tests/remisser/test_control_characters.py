@@ -10,13 +10,14 @@ from remiss.remisser.models import Remiss
 from tests.support.factories import make_namnd, make_user
 
 FORM = {"title": "Test\x00K", "direction": "inkommande", "kind": "remiss", "remittent": "Finans\x01departementet",
-        "received_on": "2026-11-20", "deadline_on": "2027-03-31", "notes": "Rad ett\r\n\tRad\x1f två\x0b",
+        "received_on": "2026-11-20", "deadline_on": "2027-03-31", "notes": "Rad ett\r\n\tRad\x1f två\x0bRad tre",
         "sandlista": "Kommun\x00A\nKommun B", "questions": "Fråga\x00 ett"}
 
 
 def test_the_cleaner_keeps_tab_and_line_breaks():
-    assert without_control_characters("a\x00b\x01c\x08d\x0be\x0cf\x0eg\x1fh\ti\nj\r\nk\x7f") == \
-        "abcdefgh\ti\nj\r\nk\x7f"
+    assert without_control_characters("a\x00b\x01c\x08d\x0ee\x1ff\tg\nh\r\ni\x7f") == "abcdef\tg\nh\r\ni\x7f"
+    # Word's line break and a PDF's page break keep the words on either side apart
+    assert without_control_characters("rad ett\x0brad två\x0csida två") == "rad ett\nrad två\nsida två"
 
 
 def test_a_nul_in_the_form_is_removed_not_a_500(client, auth, session, db):
@@ -29,7 +30,7 @@ def test_a_nul_in_the_form_is_removed_not_a_500(client, auth, session, db):
     with db.transaction() as s:
         remiss = s.exec(select(Remiss)).one()
         assert (remiss.title, remiss.remittent) == ("TestK", "Finansdepartementet")
-        assert remiss.notes == "Rad ett\r\n\tRad två"
+        assert remiss.notes == "Rad ett\r\n\tRad två\nRad tre"
     listing = client.get("/remisser?q=Test\x00K")
     assert listing.status_code == 200 and "TestK" in listing.get_data(as_text=True)
 
