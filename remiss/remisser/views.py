@@ -168,15 +168,21 @@ def handlaggare_field():
                            handlaggare_error=None)
 
 
+MISSIV_GONE = "Det inlästa missivet finns inte längre (det sparas i 24 timmar). Läs in det igen."
+
+
 @bp.route("/remisser/ny", methods=["GET", "POST"])
 @requires(Action.create)
 def new():
     intake = current_app.extensions["remiss_intake"]  # the missiv step (remiss.intake)
     values, errors, duplicates, past_deadline, already = dict(request.form), {}, [], None, []
+    received_late = None
     namnder = _namnder(Action.create)
     if request.method == "GET":
         values = {"received_on": "", "direction": request.args.get("direction", "inkommande")}
         values.update(intake.prefill(request))
+        if request.args.get("missiv") and not values.get("intake_token"):  # gone, or never this user's
+            flash(MISSIV_GONE, "warning")
         last = None if values.get("namnd_id") else queries.last_namnd_of(get_session(), principal().user_id)
         if last in {n.id for n in namnder}:
             values["namnd_id"] = str(last)  # the nämnd this user registered a remiss for last time
@@ -204,7 +210,9 @@ def new():
                                                          title=data.title)
             if not (values.get("confirm_past_deadline") or confirmed):
                 past_deadline = _past(data.deadline_on)
-            if duplicates or past_deadline:
+            if not (values.get("confirm_received_late") or confirmed):
+                received_late = _received_after_deadline(data)
+            if duplicates or past_deadline or received_late:
                 raise InputErrors({})  # shown with links; registering needs "registrera ändå" ticked
             remiss = service.register(get_session(), now=now(), principal=principal(), data=data,
                                       dnr_format=current_app.config["DNR_FORMAT"],
@@ -225,6 +233,7 @@ def new():
             return redirect(url_for("remisser.show", remiss_id=remiss.id))
     return render_template("remisser/form.html", values=values, errors=errors, namnder=namnder,
                            editing=None, duplicates=duplicates, past_deadline=past_deadline, already=already,
+                           received_late=received_late,
                            **_handlaggare_field(namnder, values, errors),
                            **intake.context(request)), (400 if errors else 200)
 
@@ -234,11 +243,24 @@ def _past(deadline):
     return deadline if deadline is not None and deadline < local_today(now()) else None
 
 
+def _received_after_deadline(data):
+    """(Inkom, sista svarsdag) when the remiss came in after its deadline: asked about like a past deadline."""
+    if data.received_on and data.deadline_on and data.received_on > data.deadline_on:
+        return data.received_on, data.deadline_on
+    return None
+
+
 def _deadline_required(values: dict) -> dict:
     """A remiss without a deadline is saved only when the user says it has none: an empty field is more often a
-    date the browser did not take."""
-    if "deadline_on" in values and not str(values["deadline_on"]).strip() and not values.get("no_deadline"):
+    date the browser did not take. A date and the tick together are asked about, not one of them dropped."""
+    if "deadline_on" not in values:
+        return {}
+    typed = str(values["deadline_on"]).strip()
+    if not typed and not values.get("no_deadline"):
         return {"deadline_on": "Ange sista svarsdag, eller kryssa i att remissen inte har någon."}
+    if typed and values.get("no_deadline"):  # which one holds is the user's to say, not ours to guess
+        return {"deadline_on": "Du har angett en sista svarsdag och kryssat i att remissen inte anger något datum. "
+                               "Välj ett av dem: ta bort datumet eller krysset."}
     return {}
 
 
@@ -297,7 +319,7 @@ def _form_values(session, remiss) -> dict:
     values = {k: getattr(remiss, k) for k in service.AUDITED}
     for k in ("received_on", "letter_date", "deadline_on"):
         values[k] = values[k].isoformat() if values[k] else ""
-    values["deadline_time"] = remiss.deadline_time.strftime("%H:%M") if remiss.deadline_time else ""
+    values["deadline_time"] = remiss.deadline_time.strftime("%H.%M") if remiss.deadline_time else ""
     values["no_deadline"] = "" if remiss.deadline_on else "1"
     values["questions"] = "\n".join(q.text for q in service.questions_of(session, remiss.id))
     values["sandlista"] = "\n".join(e.name for e in service.entries(session, remiss.id))
