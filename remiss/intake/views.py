@@ -129,7 +129,15 @@ def extend(token: str):
         flash(" ".join(exc.errors.values()), "error")
         return redirect(url_for("remisser.new", missiv=token))
     try:
-        remiss = load_remiss(session, principal(), int(request.form.get("remiss_id", "0")), Action.edit)
+        our_dnr = request.form.get("our_dnr", "").strip()
+        if our_dnr:  # the sekreterare names the remiss the notice extends when none was matched
+            found = service.remiss_id_by_our_dnr(session, our_dnr)
+            if found is None:
+                raise NotFound(our_dnr)
+            remiss_id = found
+        else:
+            remiss_id = int(request.form.get("remiss_id", "0"))
+        remiss = load_remiss(session, principal(), remiss_id, Action.edit)
         service.extend(session, now=now(), principal=principal(), remiss=remiss, token=token,
                        record_extension=request.form.get("extend") == "1", files_dir=current_app.config["FILES_DIR"],
                        max_bytes=current_app.config["UPLOAD_MAX_BYTES"], until_on=until_on, until_time=until_time)
@@ -139,6 +147,8 @@ def extend(token: str):
             message = str(exc)
         elif isinstance(exc, InputErrors):
             message = " ".join(exc.errors.values()) or "Förlängningen kunde inte registreras."
+        elif request.form.get("our_dnr", "").strip():
+            message = f"Ingen remiss med diarienummer {request.form['our_dnr'].strip()[:100]} som du får ändra."
         else:
             message = "Remissen finns inte eller du får inte ändra den."
         flash(message, "error")

@@ -58,9 +58,11 @@ def test_a_notice_for_a_remiss_the_user_may_not_change_offers_nothing(client, au
     clock.set(datetime(2024, 3, 1, 9, 0, tzinfo=timezone.utc))
     world(session)
     other = make_namnd(session, name="Annan nämnd", dnr_prefix="AN")
-    make_remiss(session, namnd=other, title="Remiss av promemorian Skärpta straff för vapenbrott",
-                sender_dnr="Ju2023/04567", deadline_on=date(2024, 3, 29))
+    theirs = make_remiss(session, namnd=other, title="Remiss av promemorian Skärpta straff för vapenbrott",
+                         sender_dnr="Ju2023/04567", deadline_on=date(2024, 3, 29))
     session.commit()
     auth.login("sekr@malmo.se")
     page = client.get(paste(auth, NOTICE).headers["Location"]).get_data(as_text=True)
-    assert "Registrera förlängningen" not in page
+    assert f"Registrera förlängningen på {theirs.our_dnr}" not in page and theirs.our_dnr not in page
+    # what the page offers instead: name a remiss of one's own by our diarienummer
+    assert "ingen registrerad remiss stämmer" in page

@@ -1,0 +1,115 @@
+"""walk8 finding 1: an extension e-mail whose subject names only the new day and the remittent's diarienummer is
+matched to the registered remiss, in the pasted form and in the Inkorg; when nothing matches, the page says so and
+lets the sekreterare name the remiss by our diarienummer."""
+from datetime import date, datetime, timezone
+
+from sqlmodel import select
+
+from remiss.intake.models import IntakeBatch
+from remiss.missiv.parser import parse_missiv
+from remiss.planning.models import Extension
+from remiss.remisser.models import Remiss
+from tests.intake.test_inbox import mail
+from tests.intake.test_paste_seed000 import paste, world
+from tests.support.factories import make_remiss
+
+SUBJECT = "Förlängd svarstid till den 15 maj 2027 kl. 15.00 – Fi2026/01234"
+BODY = """Hej,
+
+Finansdepartementet har beslutat om förlängd svarstid till den 15 maj 2027 kl. 15.00 för remissen av \
+promemorian Skattelättnader för arbetskraft (Fi2026/01234).
+
+Med vänliga hälsningar
+Anna Andersson
+Finansdepartementet
+"""
+PASTED = f"""Från: Finansdepartementet <fi.registrator@regeringskansliet.se>
+Skickat: den 4 december 2026 10:12
+Ämne: {SUBJECT}
+
+{BODY}"""
+
+
+def test_the_subject_day_is_no_title_and_the_dnr_is_read():
+    result = parse_missiv(PASTED)
+    assert result.sender_dnr == "Fi2026/01234"
+    assert result.title == "Promemorian Skattelättnader för arbetskraft"
+    assert result.extension_to == datetime(2027, 5, 15, 15, 0)
+    assert "Inget diarienummer från remittenten hittades." not in result.warnings
+    # the body alone: the number in brackets right after the remiss's name is the remiss's own
+    assert parse_missiv(BODY).sender_dnr == "Fi2026/01234"
+
+
+def test_a_subject_with_only_the_day_and_the_dnr_gives_no_title_but_the_dnr():
+    result = parse_missiv(f"Från: Finansdepartementet <fi@regeringskansliet.se>\nÄmne: {SUBJECT}\n\n"
+                          "Svarstiden för remissen förlängs till den 15 maj 2027 kl. 15.00.\n")
+    assert result.title is None
+    assert result.sender_dnr == "Fi2026/01234"
+    assert any(e.field == "sender_dnr" and e.text == "Fi2026/01234" for e in result.evidence)
+
+
+def _registered(session):
+    namnd = world(session)
+    registered = make_remiss(session, namnd=namnd, title="Promemorian Skattelättnader för arbetskraft",
+                             remittent="Finansdepartementet", sender_dnr="Fi2026/01234",
+                             deadline_on=date(2027, 4, 15))
+    session.commit()
+    return registered
+
+
+def test_the_pasted_notice_is_matched_and_extends_in_one_click(client, auth, session, db, clock):
+    clock.set(datetime(2026, 12, 4, 10, 0, tzinfo=timezone.utc))
+    registered = _registered(session)
+    auth.login("sekr@malmo.se")
+    form_url = paste(auth, PASTED).headers["Location"]
+    page = client.get(form_url).get_data(as_text=True)
+    assert "Brevet förlänger svarstiden för en registrerad remiss" in page
+    assert f"Registrera förlängningen på {registered.our_dnr}" in page
+    assert "Till den 15 maj" not in page
+    token = form_url.split("=", 1)[1]
+    response = auth.post(f"/remisser/ny/missiv/{token}/forlang", {"remiss_id": registered.id, "extend": "1"},
+                         form_url=form_url)
+    assert response.headers["Location"].endswith(f"/remisser/{registered.id}")
+    with db.transaction() as s:
+        assert len(s.exec(select(Remiss)).all()) == 1
+        extension = s.exec(select(Extension).where(Extension.remiss_id == registered.id)).one()
+        assert extension.granted_until_on == date(2027, 5, 15)
+
+
+def test_an_unmatched_notice_says_so_and_extends_the_remiss_named_by_our_dnr(client, auth, session, db, clock):
+    clock.set(datetime(2026, 12, 4, 10, 0, tzinfo=timezone.utc))
+    namnd = world(session)
+    # registered by hand without the remittent's number, under another name: nothing matches
+    registered = make_remiss(session, namnd=namnd, title="Skatteregler för arbete", deadline_on=date(2027, 4, 15))
+    session.commit()
+    auth.login("sekr@malmo.se")
+    form_url = paste(auth, PASTED).headers["Location"]
+    page = client.get(form_url).get_data(as_text=True)
+    assert "Brevet förlänger svarstiden – men ingen registrerad remiss stämmer" in page
+    assert 'name="our_dnr"' in page
+    token = form_url.split("=", 1)[1]
+    response = auth.post(f"/remisser/ny/missiv/{token}/forlang", {"our_dnr": "LB 2099/9", "extend": "1"},
+                         form_url=form_url)
+    assert response.status_code == 302
+    assert "Ingen remiss med diarienummer LB 2099/9" in client.get(form_url).get_data(as_text=True)
+    response = auth.post(f"/remisser/ny/missiv/{token}/forlang",
+                         {"our_dnr": registered.our_dnr, "extend": "1", "until_on": "2027-05-15"}, form_url=form_url)
+    assert response.headers["Location"].endswith(f"/remisser/{registered.id}")
+    with db.transaction() as s:
+        assert len(s.exec(select(Remiss)).all()) == 1
+        assert s.exec(select(Extension).where(Extension.remiss_id == registered.id)).one().granted_until_on == \
+            date(2027, 5, 15)
+        assert s.exec(select(IntakeBatch)).all() == []
+
+
+def test_the_inkorg_matches_the_notice_by_the_subjects_dnr(session, db, app, tmp_path):
+    from remiss.intake import service
+    from remiss.intake.reading import ReadLimits
+
+    registered = _registered(session)
+    notice = mail(SUBJECT, BODY, "<fi-2026-01234-forlangd@regeringen.se>")
+    with db.transaction() as s:
+        message, new = service.receive(s, now=datetime(2026, 12, 4, 10, 0, tzinfo=timezone.utc), raw=notice,
+                                       files_dir=str(tmp_path), limits=ReadLimits(app.config["UPLOAD_MAX_BYTES"]))
+        assert new and message.match_remiss_id == registered.id
+        assert message.extension_to == date(2027, 5, 15)
