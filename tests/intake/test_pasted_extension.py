@@ -46,7 +46,7 @@ def test_pasted_notice_offers_the_extension_and_records_it_in_one_click(client, 
         assert extension.is_general and extension.granted_until_on == date(2024, 4, 30)
         assert "förlängt remisstiden" in extension.evidence_text
         names = [a.filename for a in s.exec(select(Attachment).where(Attachment.remiss_id == registered.id))]
-        assert names == ["Missiv.txt"]
+        assert names == ["Förlängning 2024-03-01.txt"]  # not a second "Missiv.txt" (walk8 finding 7)
         assert s.exec(select(IntakeBatch)).all() == []
     shown = client.get(f"/remisser/{registered.id}").get_data(as_text=True)
     assert "30 april 2024" in shown

@@ -113,3 +113,59 @@ def test_the_inkorg_matches_the_notice_by_the_subjects_dnr(session, db, app, tmp
                                        files_dir=str(tmp_path), limits=ReadLimits(app.config["UPLOAD_MAX_BYTES"]))
         assert new and message.match_remiss_id == registered.id
         assert message.extension_to == date(2027, 5, 15)
+
+
+def test_the_kept_letter_is_named_as_the_extension_and_is_its_evidence(client, auth, session, db, clock):
+    """walk8 finding 7: no second "Missiv.txt", the file linked to the extension, and its size never "0 kB"."""
+    from remiss.remisser.models import Attachment
+
+    clock.set(datetime(2026, 12, 4, 10, 0, tzinfo=timezone.utc))
+    registered = _registered(session)
+    auth.login("sekr@malmo.se")
+    form_url = paste(auth, PASTED).headers["Location"]
+    token = form_url.split("=", 1)[1]
+    auth.post(f"/remisser/ny/missiv/{token}/forlang", {"remiss_id": registered.id, "extend": "1"}, form_url=form_url)
+    with db.transaction() as s:
+        kept = s.exec(select(Attachment).where(Attachment.remiss_id == registered.id)).one()
+        assert kept.filename == "Förlängd svarstid till den 15 maj 2027 kl. 15.00 Fi2026 01234.txt"
+        extension = s.exec(select(Extension).where(Extension.remiss_id == registered.id)).one()
+        assert extension.evidence_attachment_id == kept.id
+        size = kept.size
+    assert size < 1024
+    page = client.get(f"/remisser/{registered.id}").get_data(as_text=True)
+    assert f"{size} byte" in page and "(0 kB" not in page
+
+
+
+def test_a_pasted_notice_without_a_subject_is_named_by_its_day():
+    from remiss.intake.service import letter_name
+
+    assert letter_name("Remisstiden förlängs till den 15 maj 2027.", date(2026, 12, 4)) == \
+        "Förlängning 2026-12-04.txt"
+    assert letter_name("Från: A <a@b.se>\nÄmne: Remiss av promemorian X\n\nText", date(2026, 12, 4)) == \
+        "Förlängning Remiss av promemorian X.txt"
+
+
+def test_a_merged_inkorg_notice_links_its_mail_to_the_extension(session, db, app, tmp_path):
+    from remiss.auth.access import Principal
+    from remiss.auth.models import User
+    from remiss.intake import service
+    from remiss.intake.reading import ReadLimits
+    from remiss.remisser.models import Attachment
+
+    registered = _registered(session)
+    notice = mail(SUBJECT, BODY, "<fi-2026-01234-link@regeringen.se>")
+    polled = datetime(2026, 12, 4, 10, 0, tzinfo=timezone.utc)
+    with db.transaction() as s:
+        message, _ = service.receive(s, now=polled, raw=notice, files_dir=str(tmp_path),
+                                     limits=ReadLimits(app.config["UPLOAD_MAX_BYTES"]))
+        user = s.exec(select(User).where(User.email == "sekr@malmo.se")).one()
+        service.merge(s, now=polled, principal=Principal.of(s, user), message=message,
+                      remiss=s.get(Remiss, registered.id), extend=True, files_dir=str(tmp_path),
+                      max_bytes=app.config["UPLOAD_MAX_BYTES"])
+    with db.transaction() as s:
+        kept = s.exec(select(Attachment).where(Attachment.remiss_id == registered.id)).all()
+        assert kept[0].filename.startswith("Förlängd svarstid till den 15 maj 2027") and \
+            kept[0].filename.endswith(".eml")  # the mail, by its subject
+        extension = s.exec(select(Extension).where(Extension.remiss_id == registered.id)).one()
+        assert extension.evidence_attachment_id == kept[0].id
