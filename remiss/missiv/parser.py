@@ -11,7 +11,8 @@ from remiss.missiv.deadline import find_deadline
 from remiss.missiv.dnr import department_from_dnr, dnr_in_subject, find_sender_dnr
 from remiss.missiv.email import innermost, signature_name, signed_by_sender, unquote
 from remiss.missiv.extension import find_extension, named_remiss
-from remiss.missiv.fields import find_contact, find_contact_email, find_emails, name_from_address
+from remiss.missiv.fields import (find_answer_address, find_answer_email_by_name, find_contact, find_contact_email,
+                                 find_emails, name_from_address)
 from remiss.missiv.hints import Hint, agree, remittent_from_hints, title_from_hints
 from remiss.missiv.questions import find_questions
 from remiss.missiv.received import find_received
@@ -88,6 +89,10 @@ def parse_missiv(text: str, *, reference_date: date | None = None, hints: Sequen
         sender_dnr = dnr.value
 
     answer_email, answer_span, copies = find_emails(work)
+    if answer_email is None:  # "… eller via e-post till Nisse Werner" and the person's address elsewhere
+        answer_email, answer_span = find_answer_email_by_name(work)
+    answer_address, address_span = find_answer_address(work)
+    note("answer_address", address_span)
     sandlista = find_sandlista(work)
 
     remittent, span, remittent_warnings = find_remittent(work, answer_email, sandlista.span)
@@ -178,6 +183,7 @@ def parse_missiv(text: str, *, reference_date: date | None = None, hints: Sequen
         received_date=received.day if received else None,
         summary=summary,
         contact_email=contact_email,
+        answer_address=answer_address,
     )
 
 
