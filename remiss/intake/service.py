@@ -25,6 +25,8 @@ from remiss.remisser import attachments, keys
 from remiss.remisser.models import Attachment, Remiss
 from remiss.remisser.queries import namnder_for
 
+# The parser's advice on an extension notice (remiss.missiv.parser), said without need beside the match card
+EXTEND_INSTEAD = "; finns remissen redan ska den förlängas i stället för att registreras igen."
 MAX_AGE = timedelta(hours=24)  # a pending batch not registered within this is removed with its files
 
 
@@ -104,6 +106,8 @@ def _propose_namnd(session: Session, principal: Principal, values: dict) -> list
         return []
     if proposal.namnd_id is not None:
         values["namnd_id"] = str(proposal.namnd_id)  # the form keeps it over the nämnd this user chose last time
+    else:  # two of ours named: none is preselected, not even the one this user chose last time
+        values["namnd_choice"] = "välj"
     return [proposal.note]
 
 

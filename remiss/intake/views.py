@@ -1,6 +1,7 @@
 """Pages: the missiv step before registration, the hooks that prefill the registration form, and the Inkorg."""
 from __future__ import annotations
 
+import dataclasses
 import json
 from dataclasses import dataclass
 from datetime import date
@@ -48,6 +49,9 @@ class RegistrationHooks:
                 match = None
         is_extension = bool(intake) and service.mentions_extension(
             dict(intake.values, extension_to=service.extension_value(intake.extension_to, intake.extension_time)))
+        if intake and match is not None and is_extension:  # the match card above offers the extension already
+            intake = dataclasses.replace(intake, warnings=[w.replace(service.EXTEND_INSTEAD, ".")
+                                                           for w in intake.warnings])
         return {"intake_template": "intake/_panel.html", "intake": intake, "intake_match": match,
                 "intake_is_extension": is_extension, "intake_evidence": intake.evidence if intake else {}}
 
