@@ -169,3 +169,23 @@ def test_a_merged_inkorg_notice_links_its_mail_to_the_extension(session, db, app
             kept[0].filename.endswith(".eml")  # the mail, by its subject
         extension = s.exec(select(Extension).where(Extension.remiss_id == registered.id)).one()
         assert extension.evidence_attachment_id == kept[0].id
+
+
+def test_an_unmatched_inkorg_notice_says_so_and_asks_for_our_dnr(client, auth, session, db, app, tmp_path):
+    from remiss.intake import service
+    from remiss.intake.reading import ReadLimits
+
+    namnd = world(session)
+    make_remiss(session, namnd=namnd, title="Skatteregler för arbete", deadline_on=date(2027, 4, 15))
+    session.commit()
+    notice = mail(SUBJECT, BODY, "<fi-2026-01234-nomatch@regeringen.se>")
+    with db.transaction() as s:
+        message, _ = service.receive(s, now=datetime(2026, 12, 4, 10, 0, tzinfo=timezone.utc), raw=notice,
+                                     files_dir=app.config["FILES_DIR"],
+                                     limits=ReadLimits(app.config["UPLOAD_MAX_BYTES"]))
+        assert message.match_remiss_id is None
+        message_id = message.id
+    auth.login("sekr@malmo.se")
+    page = client.get(f"/inkorg/{message_id}").get_data(as_text=True)
+    assert "Meddelandet förlänger svarstiden, men ingen registrerad remiss stämmer" in page
+    assert 'name="our_dnr"' in page
