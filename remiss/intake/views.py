@@ -249,10 +249,16 @@ def _namnd_choice(session, message: InboxMessage) -> tuple[list, str, str]:
     proposal = propose_namnd(values.get("missiv_text") or "", (values.get("sandlista") or "").splitlines(), namnder)
     if proposal is not None and proposal.namnd_id is not None:
         return namnder, str(proposal.namnd_id), proposal.note
-    last = last_namnd_of(session, principal().user_id)
     ids = [nid for nid, _ in namnder]
-    chosen = str(last) if last in ids else (str(ids[0]) if len(ids) == 1 else "")
-    return namnder, chosen, proposal.note if proposal is not None else ""
+    if proposal is not None:  # two of ours named: none preselected, not even the last one (walk8 finding 10)
+        return namnder, str(ids[0]) if len(ids) == 1 else "", proposal.note
+    last = last_namnd_of(session, principal().user_id)
+    if last in ids and len(ids) > 1:
+        return namnder, str(last), LAST_NAMND
+    return namnder, str(ids[0]) if len(ids) == 1 else "", ""
+
+
+LAST_NAMND = "Förvald: den nämnd du registrerade för senast – kontrollera."
 
 
 def _message_or_404(message_id: int) -> InboxMessage:
