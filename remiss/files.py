@@ -75,7 +75,7 @@ def portable_name(name: str) -> str:
 
 
 def human_size(size: int) -> str:
-    """'2,5 MB', '340 kB' or '12 byte'."""
+    """'2,5 MB', '340 kB' or '413 byte': a small file never reads as '0 kB'."""
     if size >= 1024 * 1024:
         return f"{size / 1024 / 1024:.1f} MB".replace(".", ",")
     if size >= 1024:

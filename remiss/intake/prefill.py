@@ -9,7 +9,8 @@ from remiss.missiv import MissivResult
 # Parser evidence field → registration form field.
 FORM_FIELD = {"title": "title", "remittent": "remittent", "sender_dnr": "sender_dnr", "deadline": "deadline_on",
               "letter_date": "letter_date", "answer_email": "answer_email", "contact_person": "contact_person",
-              "contact_email": "contact_email", "sandlista": "sandlista", "questions": "questions", "received": "received_on"}
+              "contact_email": "contact_email", "sandlista": "sandlista", "questions": "questions", "received": "received_on",
+              "answer_address": "answer_address"}
 MISSIV_TEXT_LIMIT = 200_000  # remiss.remisser.input.LIMITS["missiv_text"]
 SNIPPET_CHARS = 160
 CONTEXT_CHARS = 40
@@ -27,6 +28,7 @@ def form_values(result: MissivResult, text: str) -> dict[str, str]:
         "copy_emails": ", ".join(result.copy_emails),
         "contact_person": result.contact_person or "",
         "contact_email": result.contact_email or "",
+        "answer_address": getattr(result, "answer_address", None) or "",
         "sandlista": "\n".join(result.sandlista),
         "questions": "\n".join(result.questions),
         "letter_date": result.letter_date.isoformat() if result.letter_date else "",

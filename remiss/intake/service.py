@@ -20,11 +20,13 @@ from remiss.clock import local
 from remiss.auth.access import AccessDenied, Action, Principal
 from remiss.intake.models import InboxMessage, IntakeBatch
 from remiss.intake.namnd_hint import propose_namnd
-from remiss.intake.reading import BATCH_FACTOR, ReadLimits, read_missiv
+from remiss.intake.reading import BATCH_FACTOR, PASTED_FILENAME, ReadLimits, read_missiv
 from remiss.remisser import attachments, keys
 from remiss.remisser.models import Attachment, Remiss
 from remiss.remisser.queries import namnder_for
 
+# The parser's advice on an extension notice (remiss.missiv.parser), said without need beside the match card
+EXTEND_INSTEAD = "; finns remissen redan ska den förlängas i stället för att registreras igen."
 MAX_AGE = timedelta(hours=24)  # a pending batch not registered within this is removed with its files
 
 
@@ -38,7 +40,7 @@ class PendingFile:
 
     @property
     def size_label(self) -> str:
-        return f"{max(1, round(self.size / 1024))} kB" if self.size < 1048576 else f"{self.size / 1048576:.1f} MB"
+        return files.human_size(self.size)
 
 
 @dataclass(frozen=True)
@@ -104,6 +106,8 @@ def _propose_namnd(session: Session, principal: Principal, values: dict) -> list
         return []
     if proposal.namnd_id is not None:
         values["namnd_id"] = str(proposal.namnd_id)  # the form keeps it over the nämnd this user chose last time
+    else:  # two of ours named: none is preselected, not even the one this user chose last time
+        values["namnd_choice"] = "välj"
     return [proposal.note]
 
 
@@ -148,14 +152,21 @@ def extend(session: Session, *, now: datetime, principal: Principal, remiss: Rem
     if until_on is None:  # the day (and time) read from the letter, unless the sekreterare typed another day
         until_on, read_time = extension_moment(values.get("extension_to"))
         until_time = until_time or read_time
+    notice_on = date.fromisoformat(values["letter_date"]) if values.get("letter_date") else None
+    if record_extension or values.get("extension_to"):
+        # the pasted letter is no second "Missiv.txt" on the remiss: it is named as the extension it brings
+        name = letter_name(values.get("missiv_text", ""), notice_on or local(now).date())
+        batch.files = json.dumps([dict(f, filename=name) if f["filename"] == PASTED_FILENAME else f
+                                  for f in json.loads(batch.files)], ensure_ascii=False)
+    pending = json.loads(batch.files)
     added = _use_batch(session, batch, "merged", now=now, principal=principal, remiss=remiss, files_dir=files_dir,
                        max_bytes=BATCH_FACTOR * max_bytes, remove=False)
     if record_extension:  # with no day, general_notice asks for it (InputErrors) rather than record none
-        general_notice(session, now=now, principal=principal, remiss=remiss,
-                       sender=values.get("remittent") or remiss.remittent or "",
-                       until_on=until_on, until_time=until_time,
-                       notice_on=date.fromisoformat(values["letter_date"]) if values.get("letter_date") else None,
-                       evidence=Evidence(text=values.get("missiv_text", "")[:50000]))
+        extension = general_notice(session, now=now, principal=principal, remiss=remiss,
+                                   sender=values.get("remittent") or remiss.remittent or "",
+                                   until_on=until_on, until_time=until_time, notice_on=notice_on,
+                                   evidence=Evidence(text=values.get("missiv_text", "")[:50000]))
+        _link_letter(session, extension, remiss, pending, files_dir)
     session.flush()
     _remove_files(files_dir, json.loads(batch.files))
     return added
@@ -193,6 +204,38 @@ def _add_files(session: Session, *, now: datetime, principal: Principal, remiss:
                                      filename=item["filename"], data=data, files_dir=files_dir,
                                      max_bytes=max_bytes))
     return added
+
+
+_SUBJECT_LINE = re.compile(r"^[ \t>]*(?:Ämne|Subject)[ \t]*:[ \t]*(\S[^\n]*)$", re.IGNORECASE | re.MULTILINE)
+_EXTENSION_WORD = re.compile(r"förläng", re.IGNORECASE)
+
+
+def letter_name(text: str, day: date) -> str:
+    """The file name of a pasted extension letter kept on the remiss: its mail subject ("Förlängd svarstid till den
+    15 maj 2027 – Fi2026 01234.txt", "Förlängning Remiss av X.txt"), else the day it was sent ("Förlängning
+    2026-12-04.txt"); never a second "Missiv.txt"."""
+    subjects = _SUBJECT_LINE.findall(text[:50000])
+    subject = _file_stem(subjects[-1]) if subjects else ""  # the innermost message of a forward is the letter's
+    if subject and subject != "meddelande":
+        stem = subject if _EXTENSION_WORD.search(subject) else f"Förlängning {subject}"
+    else:
+        stem = f"Förlängning {day.isoformat()}"
+    return f"{stem[:100].rstrip(' .')}.txt"
+
+
+def _link_letter(session: Session, extension, remiss: Remiss, items: list[dict], files_dir: str) -> None:
+    """Make the letter (the first of the read files: the pasted text or the mail) the extension's evidence file."""
+    if not items or extension is None or extension.evidence_attachment_id is not None:
+        return
+    try:
+        digest = hashlib.sha256(files.path_of(files_dir, items[0]["key"]).read_bytes()).hexdigest()
+    except OSError:
+        return
+    found = session.exec(select(Attachment.id).where(Attachment.remiss_id == remiss.id, Attachment.sha256 == digest)
+                         .order_by(Attachment.id)).first()
+    if found is not None:
+        extension.evidence_attachment_id = found
+        session.add(extension)
 
 
 def matching_remiss_id(session: Session, values: dict) -> int | None:
@@ -396,10 +439,12 @@ def merge(session: Session, *, now: datetime, principal: Principal, message: Inb
         values = json.loads(message.form_values)
         if until_on is None:  # the day (and time) read from the notice, unless the sekreterare typed another day
             until_on, until_time = message.extension_to, until_time or message.extension_time
-        general_notice(session, now=now, principal=principal, remiss=remiss,
-                       sender=values.get("remittent") or message.sender, until_on=until_on, until_time=until_time,
-                       notice_on=local(message.sent_at).date() if message.sent_at else None,
-                       evidence=Evidence(text=values.get("missiv_text", "")[:50000]))
+        extension = general_notice(session, now=now, principal=principal, remiss=remiss,
+                                   sender=values.get("remittent") or message.sender, until_on=until_on,
+                                   until_time=until_time,
+                                   notice_on=local(message.sent_at).date() if message.sent_at else None,
+                                   evidence=Evidence(text=values.get("missiv_text", "")[:50000]))
+        _link_letter(session, extension, remiss, json.loads(message.files), files_dir)  # the mail, by its subject
     _decide(message, "merged", now=now, principal=principal, remiss=remiss)
     session.flush()
     return added

@@ -1,6 +1,7 @@
 """Pages: the missiv step before registration, the hooks that prefill the registration form, and the Inkorg."""
 from __future__ import annotations
 
+import dataclasses
 import json
 from dataclasses import dataclass
 from datetime import date
@@ -48,6 +49,9 @@ class RegistrationHooks:
                 match = None
         is_extension = bool(intake) and service.mentions_extension(
             dict(intake.values, extension_to=service.extension_value(intake.extension_to, intake.extension_time)))
+        if intake and match is not None and is_extension:  # the match card above offers the extension already
+            intake = dataclasses.replace(intake, warnings=[w.replace(service.EXTEND_INSTEAD, ".")
+                                                           for w in intake.warnings])
         return {"intake_template": "intake/_panel.html", "intake": intake, "intake_match": match,
                 "intake_is_extension": is_extension, "intake_evidence": intake.evidence if intake else {}}
 
@@ -129,7 +133,15 @@ def extend(token: str):
         flash(" ".join(exc.errors.values()), "error")
         return redirect(url_for("remisser.new", missiv=token))
     try:
-        remiss = load_remiss(session, principal(), int(request.form.get("remiss_id", "0")), Action.edit)
+        our_dnr = request.form.get("our_dnr", "").strip()
+        if our_dnr:  # the sekreterare names the remiss the notice extends when none was matched
+            found = service.remiss_id_by_our_dnr(session, our_dnr)
+            if found is None:
+                raise NotFound(our_dnr)
+            remiss_id = found
+        else:
+            remiss_id = int(request.form.get("remiss_id", "0"))
+        remiss = load_remiss(session, principal(), remiss_id, Action.edit)
         service.extend(session, now=now(), principal=principal(), remiss=remiss, token=token,
                        record_extension=request.form.get("extend") == "1", files_dir=current_app.config["FILES_DIR"],
                        max_bytes=current_app.config["UPLOAD_MAX_BYTES"], until_on=until_on, until_time=until_time)
@@ -139,6 +151,8 @@ def extend(token: str):
             message = str(exc)
         elif isinstance(exc, InputErrors):
             message = " ".join(exc.errors.values()) or "Förlängningen kunde inte registreras."
+        elif request.form.get("our_dnr", "").strip():
+            message = f"Ingen remiss med diarienummer {request.form['our_dnr'].strip()[:100]} som du får ändra."
         else:
             message = "Remissen finns inte eller du får inte ändra den."
         flash(message, "error")
@@ -235,10 +249,16 @@ def _namnd_choice(session, message: InboxMessage) -> tuple[list, str, str]:
     proposal = propose_namnd(values.get("missiv_text") or "", (values.get("sandlista") or "").splitlines(), namnder)
     if proposal is not None and proposal.namnd_id is not None:
         return namnder, str(proposal.namnd_id), proposal.note
-    last = last_namnd_of(session, principal().user_id)
     ids = [nid for nid, _ in namnder]
-    chosen = str(last) if last in ids else (str(ids[0]) if len(ids) == 1 else "")
-    return namnder, chosen, proposal.note if proposal is not None else ""
+    if proposal is not None:  # two of ours named: none preselected, not even the last one (walk8 finding 10)
+        return namnder, str(ids[0]) if len(ids) == 1 else "", proposal.note
+    last = last_namnd_of(session, principal().user_id)
+    if last in ids and len(ids) > 1:
+        return namnder, str(last), LAST_NAMND
+    return namnder, str(ids[0]) if len(ids) == 1 else "", ""
+
+
+LAST_NAMND = "Förvald: den nämnd du registrerade för senast – kontrollera."
 
 
 def _message_or_404(message_id: int) -> InboxMessage:

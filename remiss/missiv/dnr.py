@@ -34,6 +34,25 @@ _SUBJECT_AFTER = re.compile(
     r"ärendemeningen|e-?postmeddelandets ärendemening)", re.IGNORECASE)
 _STRONG_OWNER = re.compile(r"\b(?:vårt|ange|anges|med)\b|regeringskansliets", re.IGNORECASE)
 
+# "remissen av promemorian Skattelättnader för arbetskraft (": the remiss named right before a bracket, in the
+# same sentence
+_REMISS_NAMED = re.compile(r"\bremiss(?:en)?[ \t\n]+(?:av|om|gällande|angående|avseende)[ \t\n]+[^.\n()]{3,160}[ \t]*\Z",
+                           re.IGNORECASE)
+
+
+def dnr_in_subject(subject: str | None) -> tuple[str, int] | None:
+    """The remittent's diarienummer an e-mail subject ends with ("Förlängd svarstid … – Fi2026/01234") and where it
+    starts in the subject; None when it ends with none."""
+    if not subject:
+        return None
+    # a Regeringskansliet number alone, any other only after "dnr" ("SOU 2024:12" is a report's number)
+    m = re.search(rf"(?:^|[ \t(])(?-i:({RK_DNR}))\)?[ \t.]*\Z", subject) or \
+        re.search(rf"\b(?:dnr|diarienr|diarienummer)[ \t.:]*({LOCAL_DNR})\)?[ \t.]*\Z", subject, re.IGNORECASE)
+    if not m or not _looks_like_dnr(m.group(1)):
+        return None
+    return _clean(m.group(1)), m.start(1)
+
+
 RK_PREFIX_DEPARTMENT = {
     "Fi": "Finansdepartementet", "Ju": "Justitiedepartementet", "S": "Socialdepartementet",
     "U": "Utbildningsdepartementet", "Ku": "Kulturdepartementet", "Fö": "Försvarsdepartementet",
@@ -84,8 +103,13 @@ def find_sender_dnr(text: str) -> DnrFinding:
         if _SUBJECT_AFTER.match(text, m.end()) and _looks_like_dnr(m.group()):
             candidates.append((3, m.start(), m.end(), _clean(m.group())))
     for m in RK_RE.finditer(text):
-        # "(Ku2023/01161)": a number in brackets refers to another ärende (an uppdrag, an earlier decision).
-        if _is_file_name(text, m.start(), m.end()) or text[max(0, m.start() - 1):m.start()] == "(":
+        # "(Ku2023/01161)": a number in brackets refers to another ärende (an uppdrag, an earlier decision), unless
+        # it follows the name of the remiss itself: "för remissen av promemorian X (Fi2026/01234)".
+        if _is_file_name(text, m.start(), m.end()):
+            continue
+        if text[max(0, m.start() - 1):m.start()] == "(":
+            if _REMISS_NAMED.search(text[max(0, m.start() - 200):m.start() - 1]):
+                candidates.append((0, m.start(), m.end(), _clean(m.group())))
             continue
         candidates.append((1, m.start(), m.end(), _clean(m.group())))
 

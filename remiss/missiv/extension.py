@@ -150,3 +150,21 @@ def _given(text: str, notice: re.Match) -> bool:
     after = text[notice.end():notice.end() + 12]
     return not (_ASKED.search(before) or _DENIED.search(notice.group(0))
                 or re.match(r"[ \t]*(?:inte|ej)\b", after, re.IGNORECASE))
+
+
+# "förlängd svarstid … för remissen av promemorian Skattelättnader för arbetskraft (Fi2026/01234)": the remiss the
+# notice extends, by the name it was sent out with
+_NAMED = re.compile(r"\bremiss(?:en)?[ \t\n]+(?:av|om|gällande|angående|avseende)[ \t\n]+"
+                    r"((?:(?:departements)?promemorian|betänkandet|rapporten|förslaget|utkastet)[ \t\n]+[^.\n();:]{3,150}?)"
+                    r"[ \t]*(?:\(|[.,;\n]|\Z)", re.IGNORECASE)
+
+
+def named_remiss(text: str) -> tuple[str | None, tuple[int, int] | None]:
+    """The name of the remiss an extension notice extends ("Promemorian Skattelättnader för arbetskraft") and its
+    span, or (None, None)."""
+    m = _NAMED.search(text)
+    if not m:
+        return None, None
+    value = " ".join(m.group(1).split())
+    return value[:1].upper() + value[1:], m.span(1)
+

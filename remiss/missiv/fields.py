@@ -299,3 +299,45 @@ def find_contact_email(text: str, name_end: int) -> tuple[str | None, tuple[int,
             continue
         return address, (name_end + m.start(), name_end + m.start() + len(address))
     return None, None
+
+
+# The answer instruction's postal address: "Synpunkter lämnas skriftligen senast den 5 april 2020 till:\nKrokoms
+# kommun, Bygg och miljönämnden, 835 80 KROKOM", "Eventuella synpunkter ska inlämnas … till Alvesta kommun,
+# Samhällsbyggnadsförvaltningen, 342 80 Alvesta". Only after an answer verb, never a letterhead or a signature.
+_POSTAL_CUE = re.compile(
+    r"\b(?:synpunkter|yttrande[nt]?|remissvar(?:et|en)?|svar(?:et|en)?)\b[^.\n]{0,40}?"
+    r"\b(?:ska(?:ll)?[ \t]+(?:vara[ \t]+)?|kan[ \t]+)?(?:in)?(?:lämnas|skickas|sändas|sänds|insändas|insänds|ges[ \t]+in|"
+    r"ha[ \t]+kommit[ \t]+in)\b[^.\n@]{0,80}?\btill[ \t]*:?[ \t]*\n?[ \t]*",
+    re.IGNORECASE)
+_POSTAL = re.compile(r"\A([A-ZÅÄÖ][^.\n@:;]{2,150}?\b\d{3}[ \t]?\d{2}[ \t]+[A-ZÅÄÖ][A-Za-zÅÄÖåäö-]+)(?![\wåäö])")
+
+
+def find_answer_address(text: str) -> tuple[str | None, tuple[int, int] | None]:
+    """Return the postal address an answer instruction sends answers to, and its span."""
+    for cue in _POSTAL_CUE.finditer(text):
+        m = _POSTAL.match(text[cue.end():cue.end() + 200])  # read right after the cue, never searched
+        if m and not EMAIL_RE.search(m.group(1)):
+            return " ".join(m.group(1).split()), (cue.end() + m.start(1), cue.end() + m.end(1))
+    return None, None
+
+
+# "… eller via e-post till Nisse Werner": the answers go to a person the letter gives an address for elsewhere
+_MAIL_TO_PERSON = re.compile(
+    rf"\b(?:synpunkter|yttrande[nt]?|remissvar|svar)\b[^.@]{{0,200}}?\b(?:via|per|med)[ \t]+(?:e-?post|mejl|mail)"
+    rf"[ \t]+till[ \t]+({_NAME_WORD}[ \t]+{_NAME_WORD})(?![\wåäö@-])(?![ \t]*[,(]?[ \t]*[\w.+-]+@)",
+    re.IGNORECASE)
+_FOLD = str.maketrans("åäöéèüÅÄÖÉÈÜ", "aaoeeuAAOEEU")
+
+
+def find_answer_email_by_name(text: str) -> tuple[str | None, tuple[int, int] | None]:
+    """Return the e-mail of the person an answer instruction names ("via e-post till Nisse Werner" and
+    "E-post: nisse.werner@krokom.se" elsewhere in the letter), and its span; None unless the address is plainly
+    that person's (first.last@)."""
+    for cue in _MAIL_TO_PERSON.finditer(text):
+        wanted = [w.casefold().translate(_FOLD) for w in cue.group(1).split()]
+        for m in EMAIL_RE.finditer(text):
+            parts = [p.casefold().translate(_FOLD) for p in re.split(r"[._-]", m.group().split("@")[0])]
+            if parts == wanted:
+                address = m.group().rstrip(".")
+                return address, (m.start(), m.start() + len(address))
+    return None, None

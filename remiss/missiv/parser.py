@@ -8,10 +8,11 @@ from datetime import date, datetime
 from remiss.calendar.swedish import format_deadline
 from remiss.missiv.bodies import find_bodies
 from remiss.missiv.deadline import find_deadline
-from remiss.missiv.dnr import department_from_dnr, find_sender_dnr
+from remiss.missiv.dnr import department_from_dnr, dnr_in_subject, find_sender_dnr
 from remiss.missiv.email import innermost, signature_name, signed_by_sender, unquote
-from remiss.missiv.extension import find_extension
-from remiss.missiv.fields import find_contact, find_contact_email, find_emails, name_from_address
+from remiss.missiv.extension import find_extension, named_remiss
+from remiss.missiv.fields import (find_answer_address, find_answer_email_by_name, find_contact, find_contact_email,
+                                 find_emails, name_from_address)
 from remiss.missiv.hints import Hint, agree, remittent_from_hints, title_from_hints
 from remiss.missiv.questions import find_questions
 from remiss.missiv.received import find_received
@@ -76,10 +77,22 @@ def parse_missiv(text: str, *, reference_date: date | None = None, hints: Sequen
         warnings.append("Ingen ärendemening (titel) hittades.")
 
     dnr = find_sender_dnr(work)
-    note("sender_dnr", dnr.span)
-    warnings.extend(dnr.warnings)
+    in_subject = dnr_in_subject(envelope.subject) if envelope and envelope.subject and dnr.value is None else None
+    if in_subject:  # "Ämne: Förlängd svarstid till den 15 maj 2027 – Fi2026/01234" and no number in the letter
+        value, at = in_subject
+        start = envelope.subject_span[0] + at
+        note("sender_dnr", (start, start + len(value)), 0)
+        sender_dnr = value
+    else:
+        note("sender_dnr", dnr.span)
+        warnings.extend(dnr.warnings)
+        sender_dnr = dnr.value
 
     answer_email, answer_span, copies = find_emails(work)
+    if answer_email is None:  # "… eller via e-post till Nisse Werner" and the person's address elsewhere
+        answer_email, answer_span = find_answer_email_by_name(work)
+    answer_address, address_span = find_answer_address(work)
+    note("answer_address", address_span)
     sandlista = find_sandlista(work)
 
     remittent, span, remittent_warnings = find_remittent(work, answer_email, sandlista.span)
@@ -92,7 +105,7 @@ def parse_missiv(text: str, *, reference_date: date | None = None, hints: Sequen
     note("remittent", span)
     warnings.extend(remittent_warnings)
     if remittent is None:
-        remittent = department_from_dnr(dnr.value)
+        remittent = department_from_dnr(sender_dnr)
         if remittent:
             warnings.append(f"Remittenten ({remittent}) härleddes från diarienumrets prefix.")
         else:
@@ -116,6 +129,12 @@ def parse_missiv(text: str, *, reference_date: date | None = None, hints: Sequen
         if deadline != extension_to and span:
             deadline, deadline_span = extension_to, span
     note("deadline", deadline_span)
+    if title is None and extension_to:
+        # a notice's subject names only the new day: the remiss it extends is named in the letter
+        title, span = named_remiss(work)
+        if title:
+            note("title", span)
+            warnings.remove("Ingen ärendemening (titel) hittades.")
 
     received = find_received(work, found.letter_date)
     note("received", received.span if received else None)
@@ -149,7 +168,7 @@ def parse_missiv(text: str, *, reference_date: date | None = None, hints: Sequen
     return MissivResult(
         title=title,
         remittent=remittent,
-        sender_dnr=dnr.value,
+        sender_dnr=sender_dnr,
         deadline=deadline,
         answer_email=answer_email,
         copy_emails=copies,
@@ -164,6 +183,7 @@ def parse_missiv(text: str, *, reference_date: date | None = None, hints: Sequen
         received_date=received.day if received else None,
         summary=summary,
         contact_email=contact_email,
+        answer_address=answer_address,
     )
 
 

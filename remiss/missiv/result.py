@@ -45,6 +45,7 @@ class MissivResult:
     received_date: date | None = field(default=None)  # our arrival stamp on the letter ("2010 -01- 26")
     summary: str | None = field(default=None)  # the letter's own sentences about the matter, for the tjänsteskrivelse
     contact_email: str | None = field(default=None)  # the contact person's address, next to the name
+    answer_address: str | None = field(default=None)  # the postal address an answer instruction names
 
     def to_json(self) -> dict:
         """Return the contract JSON: the eight registration keys plus extras."""
@@ -63,6 +64,7 @@ class MissivResult:
             "copy_emails": list(self.copy_emails),
             "extension_to": format_moment(self.extension_to),
             "contact_email": self.contact_email,
+            "answer_address": self.answer_address,
             "summary": self.summary,
             "evidence": [
                 {"field": e.field, "text": e.text, "start": e.start, "end": e.end} for e in self.evidence

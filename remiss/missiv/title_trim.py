@@ -71,6 +71,15 @@ _GENERIC_SUBJECT = re.compile(
     r"(?:[ \t]+(?:från|till|för|att besvara|för yttrande)(?:[ \t]+[^\n]{0,80})?)?", re.IGNORECASE)
 
 
+_MONTHS = r"(?:januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december)"
+# The to-day an extension subject puts after its label: "till den 15 maj 2027 kl. 15.00 –", "t.o.m. 2027-05-15 för"
+_EXTENDED_TO = re.compile(
+    r"(?:till(?:[ \t]+och[ \t]+med)?|t\.o\.m\.?)[ \t]+(?:den[ \t]+)?"
+    rf"(?:\d{{1,2}}[ \t]+{_MONTHS}(?:[ \t]+\d{{4}})?|\d{{4}}-\d{{2}}-\d{{2}})"
+    r"(?:,?[ \t]+(?:kl\.?|klockan)[ \t]*\d{1,2}(?:[.:]\d{2})?)?"
+    r"[ \t]*(?:[:–-][ \t]*|,[ \t]*|[ \t]för[ \t]+|\Z)", re.IGNORECASE)
+
+
 def clean_subject(subject: str, span: tuple[int, int]) -> tuple[str | None, tuple[int, int] | None]:
     """Return the ärendemening an e-mail subject carries ('Remiss: X', 'Förlängd svarstid – X')."""
     # "Remiss av promemorian X" stays as the letter's own heading would; "Remiss: X" and "Förlängd svarstid – X"
@@ -84,6 +93,13 @@ def clean_subject(subject: str, span: tuple[int, int]) -> tuple[str | None, tupl
                     subject, re.IGNORECASE)
     if lead:
         subject, span = subject[lead.end():], (span[0] + lead.end(), span[1])
+        # "Förlängd svarstid till den 15 maj 2027 kl. 15.00 – Fi2026/01234": the new day is no part of the name
+        day = _EXTENDED_TO.match(subject)
+        if day:
+            subject, span = subject[day.end():], (span[0] + day.end(), span[1])
+            if not subject.strip() or re.fullmatch(rf"[ \t]*\(?(?:dnr[ \t.:]*)?(?:{RK_DNR}|{_DNR_TOKEN})\)?[ \t]*",
+                                                   subject, re.IGNORECASE):
+                return None, None  # only the day and the number: the name is in the letter
     tail = _SUBJECT_DNR.search(subject)
     if tail and tail.start() > 0:
         subject, span = subject[:tail.start()], (span[0], span[0] + tail.start())

@@ -177,15 +177,22 @@ def new():
     intake = current_app.extensions["remiss_intake"]  # the missiv step (remiss.intake)
     values, errors, duplicates, past_deadline, already = dict(request.form), {}, [], None, []
     received_late = None
+    namnd_hint = ""
     namnder = _namnder(Action.create)
     if request.method == "GET":
         values = {"received_on": "", "direction": request.args.get("direction", "inkommande")}
         values.update(intake.prefill(request))
         if request.args.get("missiv") and not values.get("intake_token"):  # gone, or never this user's
             flash(MISSIV_GONE, "warning")
-        last = None if values.get("namnd_id") else queries.last_namnd_of(get_session(), principal().user_id)
+        # the nämnd this user registered a remiss for last time, said as such; none when the missiv names two
+        last = None if values.get("namnd_id") or values.get("namnd_choice") else \
+            queries.last_namnd_of(get_session(), principal().user_id)
         if last in {n.id for n in namnder}:
-            values["namnd_id"] = str(last)  # the nämnd this user registered a remiss for last time
+            values["namnd_id"] = str(last)
+            if len(namnder) > 1:
+                namnd_hint = "Förvald: den nämnd du registrerade för senast – kontrollera."
+        elif values.get("namnd_choice") and len(namnder) > 1:
+            namnd_hint = "Missivet nämner flera av dina nämnder – välj vilken som ska ansvara."
         # Read from a missiv: say at once if it is already registered (app.js says so while typing).
         already = queries.possible_duplicates(get_session(), principal(), sender_dnr=values.get("sender_dnr") or "",
                                               title=values.get("title") or "")
@@ -233,7 +240,7 @@ def new():
             return redirect(url_for("remisser.show", remiss_id=remiss.id))
     return render_template("remisser/form.html", values=values, errors=errors, namnder=namnder,
                            editing=None, duplicates=duplicates, past_deadline=past_deadline, already=already,
-                           received_late=received_late,
+                           received_late=received_late, namnd_hint=namnd_hint,
                            **_handlaggare_field(namnder, values, errors),
                            **intake.context(request)), (400 if errors else 200)
 

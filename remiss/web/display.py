@@ -15,6 +15,7 @@ from remiss.auth.access import Action
 from remiss.calendar.swedish import (count_words, format_date, format_date_time, format_deadline, format_short_date,
                                      format_weekday_date)
 from remiss.remisser.status import status_label
+from remiss.files import human_size
 from remiss.web.hyphenation import soft_hyphens
 from remiss.web import principal
 
@@ -85,7 +86,7 @@ def init_app(app: Flask, wired: Links) -> None:
     app.extensions["remiss_links"] = wired
     app.jinja_env.filters.update(sv_date=_date, sv_short_date=_short_date, sv_datetime=_date_time,
                                  sv_weekday_date=_weekday_date, counted=count_words,
-                                 hyphenate=soft_hyphens)
+                                 hyphenate=soft_hyphens, filesize=human_size)
     app.jinja_env.globals.update(sv_deadline=format_deadline, status_label=status_label, links=links,
                                  in_section=in_section)
     app.jinja_env.tests["in_section"] = in_section

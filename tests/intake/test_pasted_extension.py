@@ -46,7 +46,7 @@ def test_pasted_notice_offers_the_extension_and_records_it_in_one_click(client, 
         assert extension.is_general and extension.granted_until_on == date(2024, 4, 30)
         assert "förlängt remisstiden" in extension.evidence_text
         names = [a.filename for a in s.exec(select(Attachment).where(Attachment.remiss_id == registered.id))]
-        assert names == ["Missiv.txt"]
+        assert names == ["Förlängning 2024-03-01.txt"]  # not a second "Missiv.txt" (walk8 finding 7)
         assert s.exec(select(IntakeBatch)).all() == []
     shown = client.get(f"/remisser/{registered.id}").get_data(as_text=True)
     assert "30 april 2024" in shown
@@ -58,9 +58,11 @@ def test_a_notice_for_a_remiss_the_user_may_not_change_offers_nothing(client, au
     clock.set(datetime(2024, 3, 1, 9, 0, tzinfo=timezone.utc))
     world(session)
     other = make_namnd(session, name="Annan nämnd", dnr_prefix="AN")
-    make_remiss(session, namnd=other, title="Remiss av promemorian Skärpta straff för vapenbrott",
-                sender_dnr="Ju2023/04567", deadline_on=date(2024, 3, 29))
+    theirs = make_remiss(session, namnd=other, title="Remiss av promemorian Skärpta straff för vapenbrott",
+                         sender_dnr="Ju2023/04567", deadline_on=date(2024, 3, 29))
     session.commit()
     auth.login("sekr@malmo.se")
     page = client.get(paste(auth, NOTICE).headers["Location"]).get_data(as_text=True)
-    assert "Registrera förlängningen" not in page
+    assert f"Registrera förlängningen på {theirs.our_dnr}" not in page and theirs.our_dnr not in page
+    # what the page offers instead: name a remiss of one's own by our diarienummer
+    assert "ingen registrerad remiss stämmer" in page
