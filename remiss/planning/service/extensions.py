@@ -95,6 +95,7 @@ def request_extension(session: Session, *, now: datetime, principal: Principal, 
                           created_by_id=principal.user_id, created_at=now)
     session.add(extension)
     session.flush()
+    remiss.updated_at = now  # its extensions are part of the remiss the API shows
     _store_evidence(session, now=now, principal=principal, remiss=remiss, extension=extension, evidence=evidence)
     audit.record(session, now=now, user_id=principal.user_id, entity="extension", entity_id=extension.id,
                  remiss_id=remiss.id, action="extension",
@@ -130,6 +131,7 @@ def decide_extension(session: Session, *, now: datetime, principal: Principal, r
     extension.granted_until_time = until_time if granted else None
     extension.decided_on = decided_on or local_today(now)
     session.add(extension)
+    remiss.updated_at = now  # its extensions are part of the remiss the API shows
     _store_evidence(session, now=now, principal=principal, remiss=remiss, extension=extension, evidence=evidence)
     session.flush()
     audit.record(session, now=now, user_id=principal.user_id, entity="extension", entity_id=extension.id,
@@ -167,6 +169,7 @@ def general_notice(session: Session, *, now: datetime, principal: Principal, rem
                           created_by_id=principal.user_id, created_at=now)
     session.add(extension)
     session.flush()
+    remiss.updated_at = now  # its extensions are part of the remiss the API shows
     _store_evidence(session, now=now, principal=principal, remiss=remiss, extension=extension, evidence=evidence)
     session.flush()
     audit.record(session, now=now, user_id=principal.user_id, entity="extension", entity_id=extension.id,
