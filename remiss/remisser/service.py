@@ -261,8 +261,9 @@ def change_status(session: Session, *, now: datetime, principal: Principal, remi
     return remiss
 
 
-def _moment(day, at) -> datetime:
-    return datetime.combine(day, at or END_OF_DAY)  # a day without a clock time runs to its end
+def deadline_moment(day, at) -> datetime:
+    """A sista svarsdag as a moment to compare: a day without a clock time runs to its end."""
+    return datetime.combine(day, at or END_OF_DAY)
 
 
 def deadline_in_force(remiss: Remiss, extensions: list[Extension]):
@@ -276,7 +277,7 @@ def deadline_in_force(remiss: Remiss, extensions: list[Extension]):
         moments.append((remiss.deadline_on, remiss.deadline_time))
     if not moments:
         return remiss.deadline_on, remiss.deadline_time
-    return max(moments, key=lambda pair: _moment(*pair))
+    return max(moments, key=lambda pair: deadline_moment(*pair))
 
 
 def refresh_deadline(session: Session, *, now: datetime, remiss: Remiss, actor_id: int | None) -> bool:

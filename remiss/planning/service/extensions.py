@@ -10,14 +10,13 @@ from remiss import events
 from remiss.audit import service as audit
 from remiss.auth.access import Action, Principal, require
 from remiss.calendar.swedish import format_deadline
-from remiss.calendar.timeliness import END_OF_DAY
 from remiss.clock import local_today
 from remiss.planning.models import Extension
 from remiss.remisser import attachments
 from remiss.remisser.finished import require_open
 from remiss.remisser.input import InputErrors
 from remiss.remisser.models import Remiss
-from remiss.remisser.service import refresh_deadline
+from remiss.remisser.service import deadline_moment, refresh_deadline
 
 DECISIONS = {"pending": "Väntar på besked", "granted": "Beviljad", "denied": "Avslagen"}
 
@@ -33,17 +32,13 @@ class Evidence:
     max_bytes: int = 0
 
 
-def _moment(day: date, at: time | None) -> datetime:
-    return datetime.combine(day, at or END_OF_DAY)  # a day without a clock time runs to its end
-
-
 def not_beyond_in_force(remiss: Remiss, until_on: date, until_time: time | None) -> str | None:
     """The Swedish refusal when a new last moment does not go past the deadline in force, else None.
 
     An extension extends: one to the deadline in force or earlier would shorten it, or be recorded as granted with
     no effect. A remittent who really moves the date earlier changes the deadline, which is no extension."""
     day, at = remiss.effective_deadline_on, remiss.effective_deadline_time
-    if day is None or _moment(until_on, until_time) > _moment(day, at):
+    if day is None or deadline_moment(until_on, until_time) > deadline_moment(day, at):
         return None
     return (f"Förlängningen måste gå längre än nuvarande sista svarsdag, {format_deadline(day, at)}. "
             "Har remittenten flyttat sista svarsdagen tidigare är det ingen förlängning: ändra sista svarsdagen "
