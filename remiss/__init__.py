@@ -21,6 +21,9 @@ def create_app(config: dict | None = None) -> Flask:
     app = Flask(__name__, template_folder=str(ROOT / "templates"), static_folder=str(ROOT / "static"),
                 instance_path=settings["INSTANCE_PATH"])
     app.config.update(settings)
+    from remiss.web.requests import CleanRequest
+
+    app.request_class = CleanRequest  # text input without NUL and other control characters, for every form
     if app.config.get("PROXY_FIX"):
         from werkzeug.middleware.proxy_fix import ProxyFix
 

@@ -45,6 +45,10 @@ class Tidplan:
     feasible: bool = True
     suggested_extension: date | None = None
     chosen_meeting: Meeting | None = None
+    # with needs_omedelbar_justering: the latest earlier meeting that fits with ordinary justering (None: none
+    # does, so omedelbar justering is really needed), and the headline that says which of the two holds
+    ordinary_alternative: Meeting | None = None
+    omedelbar_note: str = ""
     # warning or proposal text -> the milestone kind whose passed date gave it: advice that no longer holds
     # once that milestone is done (a late tjänsteskrivelse sent after all needs no extension)
     until_done: dict[str, str] = field(default_factory=dict)
@@ -128,16 +132,31 @@ def plan_backwards(
     proposals: list[str] = []
     justering = _justering(meeting_day, deadline_day, deadline_text, last_dispatch, rules, calendar)
     needs_omedelbar = justering.flagged
+    alternative, note = None, ""
     if needs_omedelbar:
+        alternative = _ordinary_alternative(
+            [m for m in fitting if m.day < meeting_day], namnd_meetings, au_meetings, last_dispatch, rules,
+            calendar, today,
+        )
         ordinary = calendar.add_workdays(meeting_day, rules.justering_workdays_after_meeting)
-        warnings.append(
-            f"Ordinarie justering {format_weekday_date(ordinary)} hinner inte före sista svarsdag "
-            f"{deadline_text}; svaret kan inte expedieras i tid utan omedelbar justering."
-        )
-        proposals.append(
-            f"Föreslå att paragrafen justeras omedelbart vid sammanträdet "
-            f"{format_weekday_date(meeting_day)} (omedelbar justering)."
-        )
+        why = (f"ordinarie justering {format_weekday_date(ordinary)} hinner inte före sista svarsdag "
+               f"{deadline_text}")
+        if alternative is None:
+            note = (f"Omedelbar justering behövs för att svaret ska hinna fram i tid: {why}, och inget "
+                    f"tidigare sammanträde hinner med ordinarie justering.")
+        else:
+            note = (f"Planen bygger på sammanträdet {format_weekday_date(meeting_day)} med omedelbar justering "
+                    f"({why}). Med ordinarie justering hinner sammanträdet "
+                    f"{format_weekday_date(alternative.day)}.")
+            justering = replace(justering, explanation=justering.explanation + (
+                f" Med ordinarie justering hinner sammanträdet {format_weekday_date(alternative.day)}."))
+        warnings.append(note)
+        proposal = (f"Föreslå att paragrafen justeras omedelbart vid sammanträdet "
+                    f"{format_weekday_date(meeting_day)} (omedelbar justering)")
+        if alternative is not None:
+            proposal += (f", eller behandla remissen vid sammanträdet {format_weekday_date(alternative.day)} "
+                         f"med ordinarie justering")
+        proposals.append(proposal + ".")
     milestones.append(justering)
     expediering_day = dispatch_after(justering.day)
     expediering_text = f"{_workdays(expedition)} efter justeringen"
@@ -159,7 +178,25 @@ def plan_backwards(
         milestones=tuple(milestones), warnings=warnings, proposals=proposals,
         needs_omedelbar_justering=needs_omedelbar, feasible=True,
         suggested_extension=suggested, chosen_meeting=chosen, until_done=until_done,
+        ordinary_alternative=alternative, omedelbar_note=note,
     )
+
+
+def _ordinary_alternative(
+    earlier: list[Meeting], namnd_meetings: list[Meeting], au_meetings: list[Meeting], last_dispatch: date,
+    rules: PlanningRules, calendar: WorkCalendar, today: date | None,
+) -> Meeting | None:
+    """The latest of the earlier meetings whose ordinary justering still lets the svar be expedierat in time and
+    whose tjänsteskrivelse has not passed: the choice the plan's omedelbar justering is weighed against."""
+    for meeting in reversed(earlier):
+        justerad = calendar.add_workdays(meeting.day, rules.justering_workdays_after_meeting)
+        if calendar.add_workdays(justerad, rules.expediering_workdays) > last_dispatch:
+            continue
+        au = _choose_au(meeting, namnd_meetings, au_meetings, [])
+        if today is not None and _preparation(meeting, au, rules, calendar)[0].day < today:
+            return None  # earlier meetings start earlier still
+        return meeting
+    return None
 
 
 def _choose_au(

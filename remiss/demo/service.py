@@ -86,7 +86,8 @@ def load_demo(session: Session, *, now: datetime, password: str) -> list[tuple[s
             deadline_time=original.time() if "T" in deadline else None,
             questions=list(case.get("questions") or []),
             sandlista=[SandlistaItem(name) for name in case.get("sandlista") or []],
-            missiv_text=case.get("missiv_text") or "", notes=f"Demoärende byggt på {case_id} i seeds/.",
+            missiv_text=case.get("missiv_text") or "",
+            notes=f"Demoärende byggt på en verklig remiss ({case_id}), med flyttade datum.",
             handlaggare_id=users[Role.handlaggare].id if weeks % 2 == 0 else None,
         )
         remiss_service.register(session, now=now, principal=admin, data=data)

@@ -159,7 +159,8 @@ def start_rattelse(remiss_id: int):
 @operation("Registrera nämndens beslut om yttrandet", body=DecisionRecord, responses={200: YttrandePublic},
            errors=(400, 401, 403, 404, 409), tag="yttrande")
 def record_decision(remiss_id: int):
-    """Record the beslut: {decided_by, meeting_on, paragraf, delegat?, omedelbar_justering?, justerad_on?}."""
+    """Record the beslut: {decided_by, meeting_on, paragraf, delegat?, omedelbar_justering?, justerad_on?,
+    confirm_meeting? (a date without such a meeting in the sammanträdesplan is refused without it)}."""
     return _draft_step(remiss_id, Action.review, decisions.record_decision,
                        lambda body: forms.decision_from(body.model_dump()))
 

@@ -5,15 +5,18 @@ import re
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from sqlmodel import Session
+from sqlmodel import Session, select
 
 from remiss import events
 from remiss.audit import service as audit
 from remiss.auth.access import Action, Principal, require
-from remiss.clock import local_today
+from remiss.calendar.swedish import format_weekday_date
+from remiss.clock import local, local_today
 from remiss.documents.fields import svenskt_datum
 from remiss.drafting.models import Decision, DecidedBy, DraftState
 from remiss.drafting.service import DraftError, find_decision, find_draft, move_remiss, rattelse_name, require_open
+from remiss.namnd.models import Meeting, Namnd
+from remiss.planning.models import Milestone
 from remiss.remisser import attachments
 from remiss.remisser.input import InputErrors
 from remiss.remisser.models import Remiss
@@ -48,6 +51,35 @@ def _check_justering(errors: dict, meeting_on: date | None, justerad_on: date | 
         errors["justerad_on"] = "Justeringen registreras när protokollet har justerats; datumet ligger i framtiden."
 
 
+# The meeting kind of the sammanträdesplan a beslut by the nämnd or its arbetsutskott is taken at.
+_MEETING_KIND = {DecidedBy.namnd: "namnd", DecidedBy.arbetsutskott: "au"}
+
+
+def meeting_mismatch(session: Session, remiss: Remiss, decided_by: DecidedBy, day: date) -> str:
+    """Why day looks wrong for a beslut by the nämnd or its arbetsutskott: the sammanträdesplan has meetings of
+    that kind, none of them that day ("" when one is, or when the plan has none to compare with)."""
+    kind = _MEETING_KIND.get(decided_by)
+    if kind is None:
+        return ""
+    days = sorted({local(m).date() for m in session.exec(
+        select(Meeting.starts_at).where(Meeting.namnd_id == remiss.namnd_id, Meeting.kind == kind))})
+    if not days or day in days:
+        return ""
+    namnd = session.get(Namnd, remiss.namnd_id)
+    who = (namnd.name if namnd else "Nämnden") if kind == "namnd" else "Arbetsutskottet"
+    before = [d for d in days if d < day][-1:]
+    after = [d for d in days if d > day][:1]
+    near = " och ".join(format_weekday_date(d) for d in before + after)
+    # the tidplan follows the beslut: an arbetsutskott planned after it leaves the tidplan, and that is said here
+    au = session.exec(select(Milestone.due_on).where(Milestone.remiss_id == remiss.id,
+                                                    Milestone.kind == "arbetsutskott")).first()
+    dropped = (f" Arbetsutskottet som är planerat {format_weekday_date(au)} tas då bort ur tidplanen."
+               if decided_by == DecidedBy.namnd and au is not None and au >= day else "")
+    return (f"{who} har inget sammanträde {format_weekday_date(day)} i sammanträdesplanen (närmast: {near}). "
+            "Rätta datumet, registrera beslutet som delegationsbeslut, eller kryssa i att beslutet fattades den "
+            f"dagen (t.ex. vid ett extra sammanträde).{dropped}")
+
+
 def _announce(session: Session, *, now: datetime, principal: Principal, remiss: Remiss, decision: Decision,
               first: bool, was_justerad: bool) -> None:
     events.decision_recorded.send(remiss, session=session, now=now, actor_id=principal.user_id,
@@ -60,8 +92,10 @@ def _announce(session: Session, *, now: datetime, principal: Principal, remiss: 
 def record_decision(session: Session, *, now: datetime, principal: Principal, remiss: Remiss, decided_by: str,
                     meeting_on: date | None, paragraf: str = "", delegat: str = "",
                     omedelbar_justering: bool = False, justerad_on: date | None = None,
-                    protokollsutdrag: Upload | None = None) -> Decision:
-    """Record (or correct) the beslut on the godkänt yttrande; the remiss becomes beslutad."""
+                    protokollsutdrag: Upload | None = None, confirm_meeting: bool = False) -> Decision:
+    """Record (or correct) the beslut on the godkänt yttrande; the remiss becomes beslutad. A beslut of the nämnd
+    or its arbetsutskott on a day without such a meeting in the sammanträdesplan is refused with a warning until
+    confirm_meeting says it was taken that day (an extra sammanträde)."""
     require(principal, Action.review, remiss.namnd_id)
     draft = find_draft(session, remiss.id)
     require_open(remiss, draft)
@@ -92,6 +126,10 @@ def record_decision(session: Session, *, now: datetime, principal: Principal, re
         errors["meeting_on"] = "Ange datum för sammanträdet (eller delegationsbeslutet)."
     elif meeting_on > today:
         errors["meeting_on"] = "Beslutet registreras efter sammanträdet; datumet ligger i framtiden."
+    elif decided_by in _MEETING_KIND and not confirm_meeting and "decided_by" not in errors:
+        mismatch = meeting_mismatch(session, remiss, decided_by, meeting_on)
+        if mismatch:
+            errors["confirm_meeting"] = mismatch
     if omedelbar_justering and justerad_on is not None:
         errors["justerad_on"] = "Ange antingen omedelbar justering eller datum för justeringen, inte båda."
     _check_justering(errors, meeting_on, justerad_on, today)

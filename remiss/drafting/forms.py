@@ -68,7 +68,8 @@ def decision_from(raw) -> dict:
     values = {"decided_by": str(raw.get("decided_by") or "namnd"), "paragraf": str(raw.get("paragraf") or ""),
               "delegat": str(raw.get("delegat") or ""), "meeting_on": _day(raw, "meeting_on", errors),
               "omedelbar_justering": _flag(raw.get("omedelbar_justering")),
-              "justerad_on": _day(raw, "justerad_on", errors)}
+              "justerad_on": _day(raw, "justerad_on", errors),
+              "confirm_meeting": _flag(raw.get("confirm_meeting"))}
     if errors:
         raise InputErrors(errors)
     return values

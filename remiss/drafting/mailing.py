@@ -57,6 +57,15 @@ def attachment_name(remiss: Remiss, namnd: Namnd, suffix: str, rattelse: int = 0
     return portable_name(f"{namnd.name} – {what} {dnr}.{suffix}")
 
 
+def title_in_sentence(title: str) -> str:
+    """A job title as it reads mid-sentence in Swedish: "Utredningssekreterare" → "utredningssekreterare".
+    An abbreviation stays as written ("IT-strateg", "HR-chef"): only a capital followed by a small letter is lowered."""
+    title = title.strip()
+    if len(title) > 1 and title[0].isupper() and title[1].islower():
+        return title[0].lower() + title[1:]
+    return title
+
+
 def _paragraphs(session: Session, remiss: Remiss, namnd: Namnd, filename: str, pdf_filename: str,
                 replaces: str = "") -> list[str]:
     theirs = f", er beteckning {remiss.sender_dnr}" if remiss.sender_dnr.strip() else ""
@@ -72,7 +81,7 @@ def _paragraphs(session: Session, remiss: Remiss, namnd: Namnd, filename: str, p
     officer = session.get(User, remiss.handlaggare_id) if remiss.handlaggare_id else None
     if officer is not None:
         lines.append(f"Frågor om yttrandet besvaras av {officer.name}"
-                     + (f", {officer.title}" if officer.title else "") + f", {officer.email}.")
+                     + (f", {title_in_sentence(officer.title)}" if officer.title else "") + f", {officer.email}.")
     lines.append("\n".join(p for p in (namnd.name, namnd.forvaltning, namnd.organisation, namnd.email) if p))
     return lines
 

@@ -116,9 +116,12 @@ def _sent(frozen_rows, decided: list[Decision]) -> list[dict]:
     return list(rounds.values())
 
 
-def decision_form_values(session: Session, remiss, decision: Decision | None, rattelse: int = 0) -> dict:
+def decision_form_values(session: Session, remiss, decision: Decision | None, rattelse: int = 0,
+                         today=None) -> dict:
     """What the beslut form shows before anything is typed: the decision so far, else the planned nämnd meeting
-    (for a rättelse nothing: its beslut is a new one, not the yttrande's meeting again)."""
+    once it has been held (a meeting still ahead is only named in the hint: the form refuses a future date), with
+    "justerades omedelbart" ticked when the tidplan plans omedelbar justering (for a rättelse nothing: its beslut
+    is a new one, not the yttrande's meeting again)."""
     if decision is None and rattelse:
         return {"decided_by": "namnd", "meeting_on": ""}
     if decision is not None:
@@ -126,9 +129,19 @@ def decision_form_values(session: Session, remiss, decision: Decision | None, ra
                 "meeting_on": decision.meeting_on.isoformat(),
                 "omedelbar_justering": "1" if decision.omedelbar_justering else "",
                 "justerad_on": decision.justerad_on.isoformat() if decision.justerad_on else ""}
-    meeting = session.execute(select(Milestone.due_on).where(Milestone.remiss_id == remiss.id,
-                                                             Milestone.kind == "namnd")).scalar()
-    return {"decided_by": "namnd", "meeting_on": meeting.isoformat() if meeting else ""}
+    planned = dict(session.execute(select(Milestone.kind, Milestone.due_on).where(
+        Milestone.remiss_id == remiss.id, Milestone.kind.in_(("namnd", "justering")))).all())
+    meeting = planned.get("namnd")
+    values = {"decided_by": "namnd", "meeting_on": "",
+              "omedelbar_justering": "1" if meeting is not None and planned.get("justering") == meeting else ""}
+    if meeting is None:
+        return values
+    if today is None or meeting <= today:
+        values["meeting_on"] = meeting.isoformat()
+    else:
+        values["meeting_hint"] = (f"Tidplanen planerar beslutet vid sammanträdet {format_weekday_date(meeting)}. "
+                                  "Fyll i datumet när nämnden har beslutat.")
+    return values
 
 
 # The remiss page's "Nästa steg" where the yttrande's own state says more than the remiss's status.
@@ -195,7 +208,7 @@ def panel_context(session: Session, principal: Principal, remiss, now) -> dict:
         "may_rattelse": may_review and state == DraftState.expedierad,
         "decision": _decision_display(session, decision, today),
         "decided_by_choices": [(d.value, d.label) for d in DecidedBy],
-        "decision_values": decision_form_values(session, remiss, decision, rattelse),
+        "decision_values": decision_form_values(session, remiss, decision, rattelse, today),
         "may_decide": may_review and state == DraftState.godkand,
         "may_justera": (may_review and state == DraftState.godkand and decision is not None
                         and not decision.justerad_by(today)),

@@ -132,6 +132,9 @@ class DecisionRecord(Body):
     delegat: str = ""
     omedelbar_justering: bool = False
     justerad_on: str | None = None
+    # the beslut was taken on a day without such a meeting in the sammanträdesplan (an extra sammanträde);
+    # without it such a date is refused with 400 and the reason under confirm_meeting
+    confirm_meeting: bool = False
 
 
 class RattelseStart(Body):

@@ -95,7 +95,7 @@ def parse_meeting(raw: dict) -> MeetingInput:
     day = required_date(raw, "day", errors, "Ange sammanträdets datum.")
     at = optional_time(raw, "time", errors)
     if not _str(raw, "time"):
-        errors["time"] = "Ange klockslag, till exempel 17:00."
+        errors["time"] = "Ange klockslag, till exempel 17.00."
     place = text(raw, "place", errors, 200)
     handlingar = optional_date(raw, "handlingar_deadline", errors)
     if errors:

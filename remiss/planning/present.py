@@ -197,7 +197,9 @@ def tidplan_panel(session: Session, principal: Principal, remiss: Remiss, now: d
     late = {m.kind for m in milestones if m.done_at is None and m.due_on < today} - waiting
     return {"milestones": rows, "outgoing": remiss.direction == Direction.utgaende, "closed": closed,
             "feasible": state.feasible if advice else True,
-            "omedelbar": state.needs_omedelbar_justering if advice else False,
+            # the planner's own words: "behövs" only when no meeting fits with ordinary justering
+            "omedelbar": (tidplan.headline(state.warnings) or tidplan.OMEDELBAR_FALLBACK)
+            if advice and state.needs_omedelbar_justering else "",
             "warnings": tidplan.advice(state.warnings, late) if advice else [],
             "proposals": tidplan.advice(state.proposals, late) if advice else [],
             "may_edit": principal.may(Action.edit, remiss.namnd_id) and not is_finished(remiss)}

@@ -94,13 +94,17 @@ def parse_date(text: str) -> date:
     return day
 
 
+# The clock fields take 12.00 and 12:00 (and "kl. 12.00"); their hints and this message show the Swedish 12.00.
+TIME_MESSAGE = "Ange klockslag, till exempel 12.00."
+
+
 def parse_time(text: str) -> time:
     match = _TIME.match(text.strip())
     if match:
         hour, minute = map(int, match.groups())
         if hour < 24 and minute < 60:
             return time(hour, minute)
-    raise ValueError("Ange klockslag som TT:MM, till exempel 12:00.")
+    raise ValueError(TIME_MESSAGE)
 
 
 def parse_email(text: str) -> str:
@@ -119,6 +123,21 @@ def split_lines(value) -> list[str]:
         if text:
             out.append(text)
     return out
+
+
+# C0 control characters other than tab, line feed and carriage return. None belongs in text a person types, and
+# PostgreSQL refuses NUL in text outright. They are removed where input enters the app (remiss.web.requests: every
+# form, query string and JSON body) and again by clean_text.
+_CONTROL = re.compile("[\x00-\x08\x0e-\x1f]")
+# Vertical tab (Word's line break, Skift+Retur, in copied text) and form feed (a page break in text from a PDF)
+# separate lines: they become line feeds, so the words on either side stay apart.
+_LINE_LIKE = re.compile("[\x0b\x0c]")
+
+
+def without_control_characters(text: str) -> str:
+    """text without NUL and the other C0 control characters; tab and line breaks are kept, vertical tab and form
+    feed become line feeds."""
+    return _CONTROL.sub("", _LINE_LIKE.sub("\n", text))
 
 
 TEXT = "Ska vara text."
@@ -140,7 +159,7 @@ def clean_text(value, *, limit: int | None = None, required: bool = False) -> st
         value = ""
     if not isinstance(value, str):
         raise ValueError(TEXT)
-    value = value.strip()
+    value = without_control_characters(value).strip()
     if required and not value:
         raise ValueError(REQUIRED)
     if limit is not None and len(value) > limit:

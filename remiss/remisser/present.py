@@ -69,6 +69,23 @@ def answered_words(remiss, calendar) -> tuple[bool, str] | None:
 
 LATE_STEP = "Begär förlängd remisstid hos remittenten, eller svara så snart som möjligt."
 
+# A late step of the tidplan as the subject of "Nästa steg" ("Tjänsteskrivelsen är försenad i 18 dagar – …");
+# a passed sista svarsdag is said by LATE_STEP.
+LATE_SUBJECTS = {"tjansteskrivelse": "Tjänsteskrivelsen", "granskning": "Granskningen",
+                 "arbetsutskott": "Arbetsutskottets behandling", "namnd": "Nämndens beslut",
+                 "justering": "Justeringen", "expediering": "Expedieringen"}
+
+
+def with_lateness(step: str, panel_contexts) -> str:
+    """The next step, led by the first late step of the tidplan panel (its rows "milestones", in tidplan order, each
+    with kind, overdue and relative, e.g. "försenad i 18 dagar"), so that "Nästa steg" does not read as on time
+    next to a tidplan that says "Försenad"."""
+    for ctx in panel_contexts:
+        for row in (ctx.get("milestones") or ()) if isinstance(ctx, dict) else ():
+            if getattr(row, "overdue", False) and getattr(row, "kind", "") in LATE_SUBJECTS:
+                return f"{LATE_SUBJECTS[row.kind]} är {row.relative} – {step[:1].lower()}{step[1:]}"
+    return step
+
 
 def is_extended(remiss) -> bool:
     """Whether a förlängning decides the deadline in force (a row or the model)."""

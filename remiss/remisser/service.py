@@ -11,6 +11,7 @@ from remiss import events
 from remiss.audit import service as audit
 from remiss.auth.access import ASSIGNABLE_ROLES, Action, Principal, require, require_field, require_status_move
 from remiss.auth.models import NamndMembership, User
+from remiss.calendar.swedish import format_date
 from remiss.calendar.timeliness import END_OF_DAY
 from remiss.clock import local_today
 from remiss.namnd.models import Namnd
@@ -18,7 +19,7 @@ from remiss.outgoing.models import Organisation
 from remiss.planning.models import Extension
 from remiss.remisser import dnr as dnr_series
 from remiss.remisser.input import InputErrors, RemissData, SandlistaItem
-from remiss.remisser.models import Question, Remiss, SandlistaEntry
+from remiss.remisser.models import Direction, Question, Remiss, SandlistaEntry
 from remiss.remisser.status import BY_VERB_ONLY, RemissStatus, TransitionError, check_transition
 
 AUDITED = ("title", "remittent", "sender_dnr", "our_dnr", "received_on", "letter_date", "deadline_on",
@@ -129,6 +130,15 @@ def _merge_sandlista(session: Session, *, now: datetime, remiss: Remiss, items: 
     session.flush()
 
 
+def _check_received_on(day, *, now: datetime, direction: str) -> None:
+    """Inkom (Upprättad for an outgoing remiss) is a day that has been: a later one is a typing mistake."""
+    today = local_today(now)
+    if day is not None and day > today:
+        what = "Upprättad" if direction == Direction.utgaende else "Inkom"
+        raise InputErrors({"received_on": f"{what} kan inte vara ett datum efter i dag ({format_date(today)}). "
+                                          "Kontrollera datumet."})
+
+
 def register(session: Session, *, now: datetime, principal: Principal, data: RemissData,
              dnr_format: str = dnr_series.DEFAULT_FORMAT, default_prefix: str = "RS") -> Remiss:
     """Register a remiss, allocating our diarienummer unless one was typed."""
@@ -144,6 +154,7 @@ def register(session: Session, *, now: datetime, principal: Principal, data: Rem
     else:
         values["our_dnr"] = dnr_series.allocate(
             session, prefix=namnd.dnr_prefix or default_prefix, year=local_today(now).year, fmt=dnr_format)
+    _check_received_on(data.received_on, now=now, direction=data.direction)
     if values["received_on"] is None:
         values["received_on"] = local_today(now)
     remiss = Remiss(**values, created_by_id=principal.user_id, created_at=now, updated_at=now,
@@ -181,6 +192,8 @@ def update(session: Session, *, now: datetime, principal: Principal, remiss: Rem
         changes.pop("our_dnr")  # a diarienummer once given is kept
     if "title" in changes and not changes["title"]:
         raise InputErrors({"title": "Fältet måste fyllas i."})
+    if changes.get("received_on") and changes["received_on"] != remiss.received_on:
+        _check_received_on(changes["received_on"], now=now, direction=changes.get("direction", remiss.direction))
     before = _snapshot(remiss)
     questions = changes.pop("questions", None)
     sandlista = changes.pop("sandlista", None)

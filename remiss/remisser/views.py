@@ -20,7 +20,7 @@ from remiss.remisser.handlaggare import resolve as resolve_handlaggare
 from remiss.remisser.history import describe
 from remiss.remisser.input import InputErrors, parse_remiss_input, to_remiss_data
 from remiss.remisser.models import ArchivedDocument, Attachment, Direction
-from remiss.remisser.present import LATE_STEP, answered_words, lateness, outgoing_facts
+from remiss.remisser.present import LATE_STEP, answered_words, lateness, outgoing_facts, with_lateness
 from remiss.remisser.queries import RemissFilter, list_remisser
 from remiss.remisser.status import BY_VERB_ONLY, NEXT_STEPS, RemissStatus, TransitionError, allowed_next
 from remiss.web import get_or_404, now, principal, requires
@@ -169,15 +169,21 @@ def handlaggare_field():
                            handlaggare_error=None)
 
 
+MISSIV_GONE = "Det inlästa missivet finns inte längre (det sparas i 24 timmar). Läs in det igen."
+
+
 @bp.route("/remisser/ny", methods=["GET", "POST"])
 @requires(Action.create)
 def new():
     intake = current_app.extensions["remiss_intake"]  # the missiv step (remiss.intake)
     values, errors, duplicates, past_deadline, already = dict(request.form), {}, [], None, []
+    received_late = None
     namnder = _namnder(Action.create)
     if request.method == "GET":
         values = {"received_on": "", "direction": request.args.get("direction", "inkommande")}
         values.update(intake.prefill(request))
+        if request.args.get("missiv") and not values.get("intake_token"):  # gone, or never this user's
+            flash(MISSIV_GONE, "warning")
         last = None if values.get("namnd_id") else queries.last_namnd_of(get_session(), principal().user_id)
         if last in {n.id for n in namnder}:
             values["namnd_id"] = str(last)  # the nämnd this user registered a remiss for last time
@@ -205,7 +211,9 @@ def new():
                                                          title=data.title)
             if not (values.get("confirm_past_deadline") or confirmed):
                 past_deadline = _past(data.deadline_on)
-            if duplicates or past_deadline:
+            if not (values.get("confirm_received_late") or confirmed):
+                received_late = _received_after_deadline(data)
+            if duplicates or past_deadline or received_late:
                 raise InputErrors({})  # shown with links; registering needs "registrera ändå" ticked
             remiss = service.register(get_session(), now=now(), principal=principal(), data=data,
                                       dnr_format=current_app.config["DNR_FORMAT"],
@@ -226,6 +234,7 @@ def new():
             return redirect(url_for("remisser.show", remiss_id=remiss.id))
     return render_template("remisser/form.html", values=values, errors=errors, namnder=namnder,
                            editing=None, duplicates=duplicates, past_deadline=past_deadline, already=already,
+                           received_late=received_late,
                            **_handlaggare_field(namnder, values, errors),
                            **intake.context(request)), (400 if errors else 200)
 
@@ -235,11 +244,24 @@ def _past(deadline):
     return deadline if deadline is not None and deadline < local_today(now()) else None
 
 
+def _received_after_deadline(data):
+    """(Inkom, sista svarsdag) when the remiss came in after its deadline: asked about like a past deadline."""
+    if data.received_on and data.deadline_on and data.received_on > data.deadline_on:
+        return data.received_on, data.deadline_on
+    return None
+
+
 def _deadline_required(values: dict) -> dict:
     """A remiss without a deadline is saved only when the user says it has none: an empty field is more often a
-    date the browser did not take."""
-    if "deadline_on" in values and not str(values["deadline_on"]).strip() and not values.get("no_deadline"):
+    date the browser did not take. A date and the tick together are asked about, not one of them dropped."""
+    if "deadline_on" not in values:
+        return {}
+    typed = str(values["deadline_on"]).strip()
+    if not typed and not values.get("no_deadline"):
         return {"deadline_on": "Ange sista svarsdag, eller kryssa i att remissen inte har någon."}
+    if typed and values.get("no_deadline"):  # which one holds is the user's to say, not ours to guess
+        return {"deadline_on": "Du har angett en sista svarsdag och kryssat i att remissen inte anger något datum. "
+                               "Välj ett av dem: ta bort datumet eller krysset."}
     return {}
 
 
@@ -286,9 +308,9 @@ def _show(remiss_id: int, *, assign_values: dict | None = None, assign_errors: d
         status=RemissStatus(remiss.status),
         # a panel may name a step the status does not show (a rättelse of the besvarad remiss's yttrande)
         # once the nämnd has decided, a longer remisstid no longer helps: only expediering is left
-        next_step=(f"{LATE_STEP} " if late and remiss.status != RemissStatus.beslutad else "") + next(
+        next_step=(f"{LATE_STEP} " if late and remiss.status != RemissStatus.beslutad else "") + with_lateness(next(
             (ctx["next_step"] for _, ctx in extra if isinstance(ctx, dict) and ctx.get("next_step")),
-            NEXT_STEPS[RemissStatus(remiss.status)]),
+            NEXT_STEPS[RemissStatus(remiss.status)]), [ctx for _, ctx in extra]),
         late=late, answered=answered, warnings=warnings, archived=archived,
         may_edit=p.may(Action.edit, remiss.namnd_id), may_assign=may_assign, assign=assign,
         panels=extra, outgoing=outgoing_facts(remiss, remiss.namnd_email) if remiss.direction == Direction.utgaende else None)
@@ -298,7 +320,7 @@ def _form_values(session, remiss) -> dict:
     values = {k: getattr(remiss, k) for k in service.AUDITED}
     for k in ("received_on", "letter_date", "deadline_on"):
         values[k] = values[k].isoformat() if values[k] else ""
-    values["deadline_time"] = remiss.deadline_time.strftime("%H:%M") if remiss.deadline_time else ""
+    values["deadline_time"] = remiss.deadline_time.strftime("%H.%M") if remiss.deadline_time else ""
     values["no_deadline"] = "" if remiss.deadline_on else "1"
     values["questions"] = "\n".join(q.text for q in service.questions_of(session, remiss.id))
     values["sandlista"] = "\n".join(e.name for e in service.entries(session, remiss.id))

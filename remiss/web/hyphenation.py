@@ -20,10 +20,34 @@ _WORD = re.compile(r"[^\W\d_]{%d,}" % MIN_LENGTH)
 _LEAVE_WHOLE = re.compile(r"[@/:\d]")  # addresses, links, diarienummer and times
 
 
+_VOWELS = frozenset("aeiouyåäöéèëêáàâüúíóæø")
+
+
 @functools.cache
 def _swedish() -> pyphen.Pyphen:
     # at least three letters on each side: "di-a-ri-e-num-mer" becomes "dia-rie-num-mer"
     return pyphen.Pyphen(lang="sv_SE", left=3, right=3)
+
+
+def _points(word: str) -> list[int]:
+    """pyphen's points, less those that leave a part without a vowel. The patterns cut the linking s of a
+    compound off on its own ("till-syn-s-or-ga-ni-sa-tion"); every Swedish syllable has a vowel, so the s stays
+    with the first part of the compound: "till-syns-or-ga-ni-sa-tion"."""
+    points = list(_swedish().positions(word))
+    kept: list[int] = []
+    for i, point in enumerate(points):
+        end = points[i + 1] if i + 1 < len(points) else len(word)
+        if not _VOWELS.intersection(word[point:end].lower()):
+            continue  # the part after this point joins the part before it
+        if not _VOWELS.intersection(word[kept[-1] if kept else 0:point].lower()):
+            continue  # the part before has no vowel (only at a word's start): it joins the part after
+        kept.append(point)
+    return kept
+
+
+def _hyphenated(word: str) -> str:
+    cuts = [0, *_points(word), len(word)]
+    return SOFT_HYPHEN.join(word[a:b] for a, b in zip(cuts, cuts[1:]))
 
 
 def soft_hyphens(text: str) -> str:
@@ -31,5 +55,5 @@ def soft_hyphens(text: str) -> str:
     if not text:
         return text
     return _TOKEN.sub(lambda token: token.group() if _LEAVE_WHOLE.search(token.group()) else
-                      _WORD.sub(lambda word: _swedish().inserted(word.group(), hyphen=SOFT_HYPHEN), token.group()),
+                      _WORD.sub(lambda word: _hyphenated(word.group()), token.group()),
                       str(text))

@@ -26,3 +26,11 @@ def test_demo_has_one_late_remiss_on_purpose_and_the_rest_on_time(session, now):
     late |= {s.remiss_id for s in session.exec(select(TidplanState).where(TidplanState.feasible.is_(False)))}
     assert len(remisser) == 5
     assert 1 <= len(late) <= 2, f"{len(late)} of {len(remisser)} demo remisser need attention on {today}"
+
+
+def test_the_demo_notes_name_no_developer_path(session):
+    """walk8 finding 17: the note said "Demoärende byggt på IOF-2010 i seeds/."."""
+    load_demo(session, now=datetime(2026, 12, 4, 9, 0, tzinfo=STOCKHOLM), password="demo-losenord-123")
+    notes = [r.notes for r in session.exec(select(Remiss)).all()]
+    assert notes and all(n.startswith("Demoärende byggt på en verklig remiss (") for n in notes)
+    assert not any("seeds" in n or "/" in n for n in notes)

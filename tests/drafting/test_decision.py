@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import io
+import re
 from datetime import date, datetime, timezone
 
 import pytest
@@ -179,8 +180,14 @@ def test_the_beslut_and_justering_pages_refuse_a_bad_file_or_date_and_then_recor
     bad = auth.post(f"/remisser/{rid}/yttrande/justering", {"justerad_on": "2015-13-40"}, form_url=f"/remisser/{rid}")
     page = bad.get_data(as_text=True)
     assert bad.status_code == 400 and "Justeringen sparades inte" in page and 'href="#f-j-justerad_on"' in page
-    done = auth.post(f"/remisser/{rid}/yttrande/justering", {"justerad_on": "2015-09-24"}, form_url=f"/remisser/{rid}",
-                     follow_redirects=True)
+    # walk8 finding 15: a text field (no browser picker showing mm/dd/yyyy) whose hint and error give one example
+    field = re.search(r'<input[^>]*id="f-j-justerad_on"[^>]*>', page).group(0)
+    assert 'type="text"' in field and 'value="2015-13-40"' in field
+    assert "Ange ett giltigt datum, till exempel 2027-01-11 eller 11 januari 2027." in page
+    assert "Till exempel 2027-01-11 eller 11 januari 2027." in page and "2015-10-08" not in page
+    assert 'type="date"' not in page  # beslut, justering and samråd alike
+    done = auth.post(f"/remisser/{rid}/yttrande/justering", {"justerad_on": "24 september 2015"},
+                     form_url=f"/remisser/{rid}", follow_redirects=True)
     assert "Justeringen är registrerad: protokollet justerat 24 september 2015." in done.get_data(as_text=True)
 
 

@@ -54,6 +54,8 @@ def test_expedierat_yttrande_is_mailed_with_the_docx_to_the_remittent_and_copies
     assert world["remiss"].title in subject and our_dnr in subject
     body = message.get_body(("plain",)).get_content()
     assert "Stadsområdesnämnd Öster" in body and our_dnr in body and "Sabina Vendela Dethorey" in body
+    # the job title mid-sentence in lower case (walk8 finding 17)
+    assert "besvaras av Sabina Vendela Dethorey, utvecklingssamordnare, sabina.dethorey@malmo.se." in body
     attachment, *pdfs = list(message.iter_attachments())  # "i både word- och pdf-format", as missiv ask
     assert attachment.get_filename() == "Stadsområdesnämnd Öster – yttrande KN-2015-1050.docx"
     assert "Word- och PDF-format" in body

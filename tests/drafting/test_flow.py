@@ -94,7 +94,9 @@ def test_draft_review_approve_download_decide_and_expediera(world, auth, client,
     auth.login(world["registrator"].email)
     page = client.get(f"/remisser/{rid}").get_data(as_text=True)
     assert "Registrera beslutet" in page and ">Expediera</button>" not in page
-    assert 'value="2015-09-24"' in page  # the meeting date defaults to the tidplan's nämnd meeting
+    # the meeting is still ahead: named in the hint, not prefilled as a date the form would refuse (walk8 #9)
+    assert 'value="2015-09-24"' not in page
+    assert "Tidplanen planerar beslutet vid sammanträdet torsdag 24 september 2015." in page
     response = auth.post(f"{url}/expediera", {}, form_url=f"/remisser/{rid}", follow_redirects=True)
     assert "kan expedieras först när nämndens beslut är registrerat" in response.get_data(as_text=True)
     reader.rollback()

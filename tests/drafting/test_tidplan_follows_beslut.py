@@ -91,7 +91,8 @@ def test_an_arbetsutskott_that_met_before_the_beslut_is_dated_where_it_met(sessi
                             starts_at=datetime(day.year, day.month, day.day, hour, 30, tzinfo=STOCKHOLM)))
     session.flush()
     approve(session, w)
-    record(session, w, meeting_on=date(2015, 9, 8), paragraf="120", omedelbar_justering=True)
+    # an extra meeting, not in the sammanträdesplan: recorded on confirmation (walk8 #9)
+    record(session, w, meeting_on=date(2015, 9, 8), paragraf="120", omedelbar_justering=True, confirm_meeting=True)
     got = rows(session, remiss.id)
     assert got["arbetsutskott"].due_on == date(2015, 9, 3) and got["arbetsutskott"].done_at is not None
     assert "före nämndens beslut tisdag 8 september 2015" in got["arbetsutskott"].explanation

@@ -168,7 +168,7 @@ def test_names_typed_on_one_namnds_sandlista_stay_in_that_namnd(world, client, a
     assert "Kommunal" in client.get("/remisser/ny-utgaende").get_data(as_text=True)
 @pytest.mark.parametrize("form, field, message", [
     ({"until_on": "", "until_time": ""}, "until_on", "Ange ett datum."),
-    ({"until_on": "2099-05-04", "until_time": "99:99"}, "until_time", "Ange klockslag som TT:MM"),
+    ({"until_on": "2099-05-04", "until_time": "99:99"}, "until_time", "Ange klockslag, till exempel 12.00."),
 ])
 def test_an_anstand_request_is_validated_and_nothing_typed_is_lost(world, auth, session, form, field, message):
     """"Registrera begäran" refuses an empty date and a time that is no time, records nothing, and comes back

@@ -286,7 +286,9 @@ def test_the_whole_life_reads_true_at_every_step(life, clock, runner, app):
     clock.set(at(2015, 9, 4, 10))
     life.post("handlaggare", "/yttrande", {"sammanfattning": "Stadsområdesnämnd Öster är positiv till planen."})
     assert life.status() == "under_beredning"
-    assert life.next_step("handlaggare") == "Nästa steg: Skriv klart yttrandet och skicka det till granskning."
+    # the tjänsteskrivelse (27 August) is still open: the next step says it is late, as the tidplan does (walk8 #13)
+    assert life.next_step("handlaggare") == ("Nästa steg: Tjänsteskrivelsen är försenad i 8 dagar – skriv klart "
+                                             "yttrandet och skicka det till granskning.")
     life.only_true_things()
 
     # Sent to granskning on Friday 4 September: the tjänsteskrivelse is done; the granskare has the nämnd's three
@@ -313,8 +315,9 @@ def test_the_whole_life_reads_true_at_every_step(life, clock, runner, app):
     clock.set(at(2015, 9, 7, 9))
     life.only_true_things()
     life.post("granskare", "/yttrande/lage", {"state": "utkast", "comment": "Lägg till en mening om budgeten."})
-    assert life.next_step("handlaggare").startswith("Nästa steg: Granskaren har skickat tillbaka yttrandet")
     # sent back, the tjänsteskrivelse is not ready (and late); the granskning waits for it again
+    assert life.next_step("handlaggare").startswith("Nästa steg: Tjänsteskrivelsen är försenad i 11 dagar – "
+                                                    "granskaren har skickat tillbaka yttrandet")
     stored = life.only_true_things()
     assert stored["tjansteskrivelse"].done_at is None
     assert "Försenad" in life.due_rows("handlaggare")["Tjänsteskrivelse klar"]

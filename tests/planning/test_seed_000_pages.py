@@ -47,7 +47,13 @@ def test_sammantradesplan_then_seed_000_gives_the_tidplan_the_municipality_used(
     assert 'id="tidplan"' in page
     assert "torsdag 11 mars 2010" in page and "tisdag 30 mars 2010" in page
     assert "onsdag 31 mars 2010 kl. 12.00" in page
-    assert "Omedelbar justering behövs" in page  # a flag in words, not only colour
+    # a flag in words, not only colour; "behövs" only if no earlier meeting fits with ordinary justering
+    assert "Planen bygger på sammanträdet tisdag 30 mars 2010 med omedelbar justering" in page
+    assert "Med ordinarie justering hinner sammanträdet tisdag 23 februari 2010." in page
+    assert "Omedelbar justering behövs" not in page
+    api = {m["kind"]: m for m in client.get(f"/api/v1/remisser/{remiss.id}").get_json()["milestones"]}
+    assert "Med ordinarie justering hinner sammanträdet tisdag 23 februari 2010." in api["justering"]["explanation"]
+    assert "Omedelbar justering behövs" not in client.get("/").get_data(as_text=True)
     assert "torsdag 15 april 2010" in page  # the ordinary justering, after Easter, explained
 
     # the sammanträdesplan changes: the milestones follow

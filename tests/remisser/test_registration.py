@@ -186,6 +186,25 @@ def test_a_deadline_is_required_unless_the_remiss_has_none(client, auth, session
         assert s.exec(select(Remiss).where(Remiss.title == "Tangentbord")).one().deadline_on == date(2027, 1, 11)
 
 
+def test_a_date_and_no_deadline_ticked_together_ask_which_holds(client, auth, session, db):
+    """walk8 finding 11: the tick was silently ignored and the date saved."""
+    namnd, _, _, _ = _world(session)
+    auth.login("sekr@malmo.se")
+    form = {**SEED_000_FORM, "namnd_id": namnd.id, "deadline_on": "2027-05-05", "no_deadline": "1"}
+    response = auth.post("/remisser/ny", form)
+    page = response.get_data(as_text=True)
+    assert response.status_code == 400
+    assert "Välj ett av dem: ta bort datumet eller krysset." in page
+    assert 'value="2027-05-05"' in page and 'name="no_deadline" value="1" checked' in page
+    with db.transaction() as s:
+        assert s.exec(select(Remiss)).all() == []
+    assert auth.post("/remisser/ny", {**form, "no_deadline": ""}).status_code == 302
+    with db.transaction() as s:
+        remiss_id = s.exec(select(Remiss)).one().id
+    edit = auth.post(f"/remisser/{remiss_id}/andra", {**form, "no_deadline": "1"}, form_url=f"/remisser/{remiss_id}/andra")
+    assert edit.status_code == 400 and "Välj ett av dem" in edit.get_data(as_text=True)
+
+
 def test_a_past_deadline_is_asked_about_and_everything_typed_is_kept(client, auth, session, db, clock):
     namnd, _, _, _ = _world(session)
     auth.login("sekr@malmo.se")

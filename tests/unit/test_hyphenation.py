@@ -12,6 +12,16 @@ def test_long_compound_words_get_their_hyphenation_points():
     assert show("Kräver uppmärksamhet") == "Kräver upp|märk|sam|het"
 
 
+def test_the_linking_s_of_a_compound_stays_with_its_first_part():
+    """walk8 finding 17: the patterns gave "till|syn|s|or|ga|ni|sa|tion", a part of one consonant."""
+    assert show("tillsynsorganisation") == "till|syns|or|ga|ni|sa|tion"
+    assert show("Tillsynsorganisationen") == "Till|syns|or|ga|ni|sa|tio|nen"
+    for word in ("tillsynsorganisation", "arbetsmarknadsnämnden", "stadsbyggnadskontoret", "socialförvaltningens",
+                 "miljöförvaltningen", "samhällsbyggnadsförvaltningen", "remissinstanserna"):
+        for part in show(word).split("|"):
+            assert set(part.lower()) & set("aeiouyåäö"), (word, show(word))
+
+
 def test_addresses_diarienummer_and_short_words_stay_whole():
     text = "registrator.arbetsmarknadsforvaltningen@stadsbyggnadskontoret.se KS-IOF-2010-15 https://exempel.se/remissvar"
     assert soft_hyphens(text) == text

@@ -243,7 +243,10 @@ def _store_state(session: Session, *, now: datetime, remiss: Remiss, plan: Tidpl
 
 
 def _advice_entry(text: str, plan: Tidplan) -> str | dict:
-    """A stored warning or proposal: its text, with the milestone it holds for while that one is late."""
+    """A stored warning or proposal: its text, with the milestone it holds for while that one is late; the
+    omedelbar justering note is marked as the tidplan's headline."""
+    if text and text == plan.omedelbar_note:
+        return {"text": text, "headline": True}
     kind = plan.until_done.get(text)
     return {"text": text, "until_done": kind} if kind else text
 
@@ -252,7 +255,19 @@ def advice(stored: str, late_kinds: set[str] | None = None) -> list[str]:
     """The texts of stored warnings or proposals (TidplanState) that hold now: one given because a milestone's
     date had passed only while that milestone is still open and late (late_kinds; None: every one)."""
     return [entry if isinstance(entry, str) else entry["text"] for entry in json.loads(stored or "[]")
-            if isinstance(entry, str) or late_kinds is None or entry.get("until_done") in late_kinds]
+            if isinstance(entry, str) or (not entry.get("headline") and (
+                late_kinds is None or entry.get("until_done") in late_kinds))]
+
+
+# Shown for a stored verdict planned before the headline was stored with it: true whichever meeting is chosen.
+OMEDELBAR_FALLBACK = ("Tidplanen bygger på omedelbar justering vid sammanträdet. Beräkna tidplanen på nytt för "
+                      "detaljer.")
+
+
+def headline(stored: str) -> str:
+    """The omedelbar justering headline among the stored warnings of a TidplanState ("" when there is none)."""
+    return next((entry["text"] for entry in json.loads(stored or "[]")
+                 if isinstance(entry, dict) and entry.get("headline")), "")
 
 
 def _milestone(session: Session, remiss: Remiss, milestone_id: int) -> Milestone:

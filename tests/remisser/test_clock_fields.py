@@ -1,0 +1,35 @@
+"""Clock fields take 12.00 and 12:00; their hints and their error give the same example, 12.00 (walk8 finding 15)."""
+from datetime import time
+
+import pytest
+
+from remiss.auth.models import Role
+from remiss.remisser.input import parse_time
+from tests.support.factories import make_namnd, make_user
+
+
+@pytest.mark.parametrize("typed", ["12.00", "12:00", "kl. 12.00", "kl 12:00", " 12.00 "])
+def test_both_separators_are_taken(typed):
+    assert parse_time(typed) == time(12, 0)
+
+
+@pytest.mark.parametrize("typed", ["12", "25.00", "12,5", "tolv"])
+def test_the_error_gives_the_example_the_hints_give(typed):
+    with pytest.raises(ValueError, match=r"^Ange klockslag, till exempel 12\.00\.$"):
+        parse_time(typed)
+
+
+def test_the_form_hint_the_error_and_the_edit_form_say_12_00(client, auth, session):
+    namnd = make_namnd(session, name="Kommunstyrelsen", dnr_prefix="KS")
+    make_user(session, role=Role.registrator, namnder=[namnd], email="sekr@kommun.se")
+    session.commit()
+    auth.login("sekr@kommun.se")
+    form = {"title": "Promemorian", "direction": "inkommande", "kind": "remiss", "deadline_on": "2027-05-05",
+            "deadline_time": "tolv", "namnd_id": namnd.id}
+    page = auth.post("/remisser/ny", form).get_data(as_text=True)
+    assert "Till exempel 12.00. Tomt om inget klockslag anges." in page
+    assert "Ange klockslag, till exempel 12.00." in page and "TT:MM" not in page and "12:00" not in page
+    response = auth.post("/remisser/ny", {**form, "deadline_time": "15:30"})
+    assert response.status_code == 302
+    edit_url = response.headers["Location"] + "/andra"
+    assert 'value="15.30"' in client.get(edit_url).get_data(as_text=True)
