@@ -120,10 +120,45 @@ def arendet_in_force(session: Session, remiss: Remiss, text: str) -> str:
     return text
 
 
+EXTENSION_LETTER = "Besked om förlängd svarstid till {day}"
+
+
+def beslutsunderlag(session: Session, remiss: Remiss) -> list[str]:
+    """The remisshandlingar as the Beslutsunderlag lists them: each once, by a name that says what it is.
+
+    A granted förlängning's letter is "Besked om förlängd svarstid till 30 april 2027", wherever it was filed: the
+    file linked to the extension, else the first file that came with it (a merged letter comes first in its batch,
+    added in the same moment as the extension), else the besked alone. Two files of one name ("Missiv.txt" from
+    the missiv and from a supplement) are listed once."""
+    from remiss.planning.models import Extension  # planning depends on drafting; the model alone is safe
+
+    files = page.attachments(session, remiss.id)
+    letters: dict[int, str] = {}
+    unfiled: list[str] = []
+    for ext in session.exec(select(Extension).where(
+            Extension.remiss_id == remiss.id, Extension.sandlista_entry_id.is_(None),
+            Extension.decision == "granted").order_by(Extension.created_at, Extension.id)):
+        name = EXTENSION_LETTER.format(day=svenskt_datum(ext.granted_until_on))
+        batch = [a.id for a in files if a.purpose == "remisshandling" and a.uploaded_at == ext.created_at]
+        filed = ext.evidence_attachment_id or min(batch, default=None)
+        if filed is None or filed in letters:
+            unfiled.append(name)
+        else:
+            letters[filed] = name
+    names = [letters.get(a.id) or Path(a.filename).stem for a in files
+             if a.id in letters or a.purpose == "remisshandling"]
+    listed, seen = [], set()
+    for name in names + unfiled:
+        if name.casefold() not in seen:
+            seen.add(name.casefold())
+            listed.append(name)
+    return listed
+
+
 def defaults_for(session: Session, remiss: Remiss) -> sections.Defaults:
     namnd = read_once(session, ("namnd_name", remiss.namnd_id), lambda: session.connection().execute(
         _NAMND_NAME, {"namnd_id": remiss.namnd_id}).scalar_one())
-    handlingar = [Path(a.filename).stem for a in page.attachments(session, remiss.id) if a.purpose == "remisshandling"]
+    handlingar = beslutsunderlag(session, remiss)
     return sections.Defaults(namnd=namnd, remittent=remiss.remittent, title=remiss.title,
                              questions=_questions(session, remiss), handlingar=handlingar,
                              deadline=deadline_text(remiss), instructions=remiss.answer_instructions,

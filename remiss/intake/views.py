@@ -451,16 +451,16 @@ def inbox_merge(message_id: int):
         service.merge(session, now=now(), principal=principal(), message=message, remiss=remiss,
                       extend=extend, files_dir=current_app.config["FILES_DIR"],
                       max_bytes=current_app.config["UPLOAD_MAX_BYTES"], until_on=until_on, until_time=until_time)
+    except InputErrors as exc:  # before ValueError, its base: the extension's date refused, at the field
+        session.rollback()
+        return _item_page(message, errors={"until_on" if extend else "our_dnr": " ".join(exc.errors.values())
+                                           or "Förlängningen kunde inte registreras."},
+                          values=typed, status=400)
     except (ValueError, NotFound, AccessDenied):
         session.rollback()
         error = f"Ingen remiss med diarienummer {our_dnr} som du får ändra." if our_dnr else \
             "Remissen finns inte eller du får inte ändra den."
         return _item_page(message, errors={"our_dnr": error}, values=typed, status=400)
-    except InputErrors as exc:
-        session.rollback()
-        return _item_page(message, errors={"until_on" if extend else "our_dnr": " ".join(exc.errors.values())
-                                           or "Förlängningen kunde inte registreras."},
-                          values=typed, status=400)
     except files.FileRejected as exc:
         session.rollback()
         flash(str(exc), "error")

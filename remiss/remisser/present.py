@@ -85,3 +85,33 @@ def with_lateness(step: str, panel_contexts) -> str:
             if getattr(row, "overdue", False) and getattr(row, "kind", "") in LATE_SUBJECTS:
                 return f"{LATE_SUBJECTS[row.kind]} är {row.relative} – {step[:1].lower()}{step[1:]}"
     return step
+
+
+def is_extended(remiss) -> bool:
+    """Whether a förlängning decides the deadline in force (a row or the model)."""
+    return remiss.effective_deadline_on is not None and \
+        (remiss.effective_deadline_on, remiss.effective_deadline_time) != (remiss.deadline_on, remiss.deadline_time)
+
+
+def deadline_with_in_force(remiss) -> str:
+    """The original sista svarsdag and, when a förlängning moved it, the one in force: "10 april 2027 – gäller:
+    30 april 2027 kl. 12.00 efter förlängning" (a card that names only the original misleads)."""
+    original = format_deadline(remiss.deadline_on, remiss.deadline_time)
+    if not is_extended(remiss):
+        return original
+    return (f"{original} – gäller: {format_deadline(remiss.effective_deadline_on, remiss.effective_deadline_time)}"
+            " efter förlängning")
+
+
+def saved_deadline_message(remiss, before: tuple) -> str:
+    """What saving the edit form did to the deadline of an extended remiss (before: the original and the one in
+    force as they were), or "" when the original did not change or no förlängning is involved."""
+    original, in_force = (remiss.deadline_on, remiss.deadline_time), \
+        (remiss.effective_deadline_on, remiss.effective_deadline_time)
+    if original == before[0] or (before[0] == before[1] and not is_extended(remiss)):
+        return ""
+    changed = f"Den ursprungliga sista svarsdagen är nu {format_deadline(*original)}."
+    if is_extended(remiss):
+        return f"{changed} Förlängningen gäller fortfarande: sista svarsdag är {format_deadline(*in_force)}."
+    return (f"{changed} Den ligger efter förlängningen till {format_deadline(*before[1])}, så den gäller nu: "
+            f"sista svarsdag är {format_deadline(*in_force)}.")

@@ -12,6 +12,7 @@ from remiss.audit import service as audit
 from remiss.auth.access import ASSIGNABLE_ROLES, Action, Principal, require, require_field, require_status_move
 from remiss.auth.models import NamndMembership, User
 from remiss.calendar.swedish import format_date
+from remiss.calendar.timeliness import END_OF_DAY
 from remiss.clock import local_today
 from remiss.namnd.models import Namnd
 from remiss.outgoing.models import Organisation
@@ -273,14 +274,23 @@ def change_status(session: Session, *, now: datetime, principal: Principal, remi
     return remiss
 
 
+def deadline_moment(day, at) -> datetime:
+    """A sista svarsdag as a moment to compare: a day without a clock time runs to its end."""
+    return datetime.combine(day, at or END_OF_DAY)
+
+
 def deadline_in_force(remiss: Remiss, extensions: list[Extension]):
-    """Return (date, time) in force: the latest granted remiss-wide extension, else the original."""
-    granted = [e for e in extensions
+    """Return (date, time) in force: the latest moment of the original and the granted remiss-wide extensions.
+
+    An extension only extends: one recorded before the refusal of shorter ones, or an original deadline corrected
+    to a later moment, never pulls the deadline in force earlier."""
+    moments = [(e.granted_until_on, e.granted_until_time) for e in extensions
                if e.decision == "granted" and e.sandlista_entry_id is None and e.granted_until_on]
-    if not granted:
+    if remiss.deadline_on is not None:
+        moments.append((remiss.deadline_on, remiss.deadline_time))
+    if not moments:
         return remiss.deadline_on, remiss.deadline_time
-    latest = max(granted, key=lambda e: (e.granted_until_on, e.created_at, e.id or 0))
-    return latest.granted_until_on, latest.granted_until_time
+    return max(moments, key=lambda pair: deadline_moment(*pair))
 
 
 def refresh_deadline(session: Session, *, now: datetime, remiss: Remiss, actor_id: int | None) -> bool:
@@ -291,6 +301,7 @@ def refresh_deadline(session: Session, *, now: datetime, remiss: Remiss, actor_i
     if new == old:
         return False
     remiss.effective_deadline_on, remiss.effective_deadline_time = new
+    remiss.updated_at = now  # the API's sync clients read a moved deadline by updated_at
     session.add(remiss)
     session.flush()
     audit.record(session, now=now, user_id=actor_id, entity="remiss", entity_id=remiss.id, remiss_id=remiss.id,

@@ -14,7 +14,8 @@ from remiss.auth.access import Action, AccessDenied, load_remiss, may_change_fie
 from remiss.db import get_session, read_once, reading_once
 from remiss.planning.beslut_link import remiss_warnings
 from remiss.planning.service.tidplan import work_calendar
-from remiss.remisser import archive, attachments, page, queries, service
+from remiss.calendar.swedish import format_deadline
+from remiss.remisser import archive, attachments, page, present, queries, service
 from remiss.remisser.handlaggare import resolve as resolve_handlaggare
 from remiss.remisser.history import describe
 from remiss.remisser.input import InputErrors, parse_remiss_input, to_remiss_data
@@ -354,19 +355,37 @@ def edit(remiss_id: int):
         errors.update(typed_errors)
         errors.update(_deadline_required(values))
         if not errors:
+            before = ((remiss.deadline_on, remiss.deadline_time),
+                      (remiss.effective_deadline_on, remiss.effective_deadline_time))
             try:
                 service.update(session, now=now(), principal=principal(), remiss=remiss, changes=clean)
             except InputErrors as exc:
                 errors = exc.errors
                 session.rollback()
             else:
-                flash("Ändringarna är sparade.", "success")
+                said = present.saved_deadline_message(remiss, before)
+                flash("Ändringarna är sparade." + (f" {said}" if said else ""), "success")
                 return redirect(url_for("remisser.show", remiss_id=remiss.id))
     namnder = _namnder(Action.edit)
     return render_template("remisser/form.html", values=values, errors=errors, namnder=namnder,
                            editing=remiss, dnr_locked=not may_change_field(principal(), remiss.namnd_id, "our_dnr"),
+                           extended_note=_extended_note(remiss),
                            **_handlaggare_field(namnder, values, errors, current=remiss.handlaggare_id)), \
         (400 if errors else 200)
+
+
+def _extended_note(remiss) -> str:
+    """Beside the edit form's Sista svarsdag (the original): which one is in force after a förlängning."""
+    if not present.is_extended(remiss):
+        return ""
+    return (f"Gäller: {format_deadline(remiss.effective_deadline_on, remiss.effective_deadline_time)} efter "
+            "förlängning. Fältet är den ursprungliga sista svarsdagen: ändrar du den gäller förlängningen "
+            "fortfarande, så länge den är senare.")
+
+
+@bp.app_template_global("deadline_with_in_force")
+def _deadline_with_in_force(remiss) -> str:
+    return present.deadline_with_in_force(remiss)
 
 
 @bp.route("/remisser/<int:remiss_id>/status", methods=["POST"])

@@ -66,13 +66,14 @@ def test_lasare_cannot_grant_through_the_api(world, session, client, clock, db):
     ("tidplan/andra", {"milestone_id": "MID", "override_on": "31 september", "reason": "x"}, "giltigt datum"),
     ("tidplan/andra", {"milestone_id": "MID", "override_on": "2015-09-01"}, "Ange varför"),
     ("forlangningar", {"requested_by": "", "until_on": ""}, "vem som begärde"),
-    ("forlangningar", {"requested_by": "A", "until_on": "2015-09-01"}, "efter gällande sista svarsdag"),
+    ("forlangningar", {"requested_by": "A", "until_on": "2015-09-01"}, "gå längre än nuvarande sista svarsdag, 30 september 2015"),
     ("forlangningar", {"requested_by": "A", "until_on": "2015-10-30", "until_time": "25:99"}, "klockslag"),
     ("forlangningar/allman", {"until_on": "igår"}, "giltigt datum"),
-    ("forlangningar/allman", {"until_on": "2015-09-01"}, "efter den ursprungliga"),
+    ("forlangningar/allman", {"until_on": "2015-09-01"}, "gå längre än nuvarande sista svarsdag"),
     ("forlangningar/999999/besked", {"decision": "granted"}, "finns inte"),
     ("forlangningar/EID/besked", {"decision": "kanske"}, "beviljad eller avslagen"),
-    ("forlangningar/EID/besked", {"decision": "granted", "granted_until_on": "2015-01-01"}, "efter den ursprungliga"),
+    ("forlangningar/EID/besked", {"decision": "granted", "granted_until_on": "2015-01-01"},
+     "gå längre än nuvarande sista svarsdag"),
 ])
 def test_bad_input_on_remiss_forms_is_400_with_the_message_and_typed_values(world, auth, db, url_tail, data,
                                                                             field_message):

@@ -9,13 +9,14 @@ from sqlmodel import Session, select
 from remiss import events
 from remiss.audit import service as audit
 from remiss.auth.access import Action, Principal, require
+from remiss.calendar.swedish import format_deadline
 from remiss.clock import local_today
 from remiss.planning.models import Extension
 from remiss.remisser import attachments
 from remiss.remisser.finished import require_open
 from remiss.remisser.input import InputErrors
 from remiss.remisser.models import Remiss
-from remiss.remisser.service import refresh_deadline
+from remiss.remisser.service import deadline_moment, refresh_deadline
 
 DECISIONS = {"pending": "Väntar på besked", "granted": "Beviljad", "denied": "Avslagen"}
 
@@ -29,6 +30,19 @@ class Evidence:
     data: bytes = b""
     files_dir: str = ""
     max_bytes: int = 0
+
+
+def not_beyond_in_force(remiss: Remiss, until_on: date, until_time: time | None) -> str | None:
+    """The Swedish refusal when a new last moment does not go past the deadline in force, else None.
+
+    An extension extends: one to the deadline in force or earlier would shorten it, or be recorded as granted with
+    no effect. A remittent who really moves the date earlier changes the deadline, which is no extension."""
+    day, at = remiss.effective_deadline_on, remiss.effective_deadline_time
+    if day is None or deadline_moment(until_on, until_time) > deadline_moment(day, at):
+        return None
+    return (f"Förlängningen måste gå längre än nuvarande sista svarsdag, {format_deadline(day, at)}. "
+            "Har remittenten flyttat sista svarsdagen tidigare är det ingen förlängning: ändra sista svarsdagen "
+            "under Ändra uppgifter.")
 
 
 def _check_text(errors: dict, field: str, value: str, limit: int) -> str:
@@ -64,8 +78,8 @@ def request_extension(session: Session, *, now: datetime, principal: Principal, 
         errors["requested_by"] = "Ange vem som begärde förlängningen."
     if until_on is None:
         errors["until_on"] = "Ange vilket datum förlängningen gäller."
-    elif remiss.effective_deadline_on and until_on <= remiss.effective_deadline_on:
-        errors["until_on"] = "Datumet måste ligga efter gällande sista svarsdag."
+    elif refusal := not_beyond_in_force(remiss, until_on, until_time):
+        errors["until_on"] = refusal
     if len(evidence.text) > 50000:
         errors["evidence_text"] = "Texten är för lång (högst 50 000 tecken)."
     if errors:
@@ -76,6 +90,7 @@ def request_extension(session: Session, *, now: datetime, principal: Principal, 
                           created_by_id=principal.user_id, created_at=now)
     session.add(extension)
     session.flush()
+    remiss.updated_at = now  # its extensions are part of the remiss the API shows
     _store_evidence(session, now=now, principal=principal, remiss=remiss, extension=extension, evidence=evidence)
     audit.record(session, now=now, user_id=principal.user_id, entity="extension", entity_id=extension.id,
                  remiss_id=remiss.id, action="extension",
@@ -100,10 +115,10 @@ def decide_extension(session: Session, *, now: datetime, principal: Principal, r
         until_on = until_on or extension.requested_until_on
         if until_on is None:
             raise InputErrors({"granted_until_on": "Ange vilket datum som beviljades."})
-        if remiss.deadline_on and until_on <= remiss.deadline_on:
-            raise InputErrors({"granted_until_on": "Datumet måste ligga efter den ursprungliga sista svarsdagen."})
         if until_time is None and until_on == extension.requested_until_on:
             until_time = extension.requested_until_time
+        if refusal := not_beyond_in_force(remiss, until_on, until_time):
+            raise InputErrors({"granted_until_on": refusal})
     if len(evidence.text) > 50000:
         raise InputErrors({"evidence_text": "Texten är för lång (högst 50 000 tecken)."})
     extension.decision = "granted" if granted else "denied"
@@ -111,6 +126,7 @@ def decide_extension(session: Session, *, now: datetime, principal: Principal, r
     extension.granted_until_time = until_time if granted else None
     extension.decided_on = decided_on or local_today(now)
     session.add(extension)
+    remiss.updated_at = now  # its extensions are part of the remiss the API shows
     _store_evidence(session, now=now, principal=principal, remiss=remiss, extension=extension, evidence=evidence)
     session.flush()
     audit.record(session, now=now, user_id=principal.user_id, entity="extension", entity_id=extension.id,
@@ -134,8 +150,8 @@ def general_notice(session: Session, *, now: datetime, principal: Principal, rem
     sender = _check_text(errors, "sender", sender, 200) or remiss.remittent or "Remittenten"
     if until_on is None:
         errors["until_on"] = "Ange vilket datum remisstiden förlängs till."
-    elif remiss.deadline_on and until_on <= remiss.deadline_on:
-        errors["until_on"] = "Datumet måste ligga efter den ursprungliga sista svarsdagen."
+    elif refusal := not_beyond_in_force(remiss, until_on, until_time):
+        errors["until_on"] = refusal
     if len(evidence.text) > 50000:
         errors["evidence_text"] = "Texten är för lång (högst 50 000 tecken)."
     if errors:
@@ -148,6 +164,7 @@ def general_notice(session: Session, *, now: datetime, principal: Principal, rem
                           created_by_id=principal.user_id, created_at=now)
     session.add(extension)
     session.flush()
+    remiss.updated_at = now  # its extensions are part of the remiss the API shows
     _store_evidence(session, now=now, principal=principal, remiss=remiss, extension=extension, evidence=evidence)
     session.flush()
     audit.record(session, now=now, user_id=principal.user_id, entity="extension", entity_id=extension.id,

@@ -83,6 +83,12 @@ def state_of(session: Session, remiss_id: int) -> TidplanState | None:
     return session.get(TidplanState, remiss_id)
 
 
+def _touch(session: Session, remiss: Remiss, now: datetime) -> None:
+    """The milestones are part of the remiss the API shows: a program that syncs by updated_at sees them move."""
+    remiss.updated_at = now
+    session.add(remiss)
+
+
 def replan(session: Session, *, now: datetime, remiss: Remiss, actor_id: int | None = None) -> Tidplan | None:
     """Recompute the tidplan from the deadline in force and store it, keeping manual overrides."""
     plan = compute(session, now=now, remiss=remiss)
@@ -119,6 +125,7 @@ def replan(session: Session, *, now: datetime, remiss: Remiss, actor_id: int | N
     changes = {kind: [before.get(kind), after.get(kind)] for kind in MILESTONE_KINDS
                if before.get(kind) != after.get(kind)}
     if changes:
+        _touch(session, remiss, now)
         audit.record(session, now=now, user_id=actor_id, entity="remiss", entity_id=remiss.id,
                      remiss_id=remiss.id, action="milestone", changes=changes, note="Tidplanen beräknad")
     events.milestones_changed.send(remiss, session=session, now=now, actor_id=actor_id)
@@ -184,6 +191,7 @@ def follow(session: Session, *, now: datetime, remiss: Remiss, actor_id: int | N
     session.add(state)
     session.flush()
     if changes:
+        _touch(session, remiss, now)
         audit.record(session, now=now, user_id=actor_id, entity="remiss", entity_id=remiss.id,
                      remiss_id=remiss.id, action="milestone", changes=changes,
                      note=f"Tidplanen följer beslutet {decided.reference}")
@@ -286,6 +294,7 @@ def override_milestone(session: Session, *, now: datetime, principal: Principal,
     row.override_by_id = principal.user_id if day else None
     row.due_on = row.override_on or row.planned_on
     session.add(row)
+    _touch(session, remiss, now)
     session.flush()
     audit.record(session, now=now, user_id=principal.user_id, entity="milestone", entity_id=row.id,
                  remiss_id=remiss.id, action="milestone",
@@ -314,6 +323,7 @@ def mark_done(session: Session, *, now: datetime, principal: Principal, remiss: 
     moved = _give_review_time(session, remiss=remiss, rows=rows) if done else None
     if moved is not None:
         changes["granskning"] = [moved.isoformat(), rows["granskning"].due_on.isoformat()]
+    _touch(session, remiss, now)
     session.flush()
     audit.record(session, now=now, user_id=principal.user_id, entity="milestone", entity_id=row.id,
                  remiss_id=remiss.id, action="milestone", changes=changes,
@@ -377,6 +387,7 @@ def complete(session: Session, *, now: datetime, remiss: Remiss, kinds: tuple[st
     if moved is not None:
         changes["granskning"] = [moved.isoformat(), rows["granskning"].due_on.isoformat()]
         note += f"; {rows['granskning'].label.lower()} {format_weekday_date(rows['granskning'].due_on)}"
+    _touch(session, remiss, now)
     session.flush()
     audit.record(session, now=now, user_id=actor_id, entity="remiss", entity_id=remiss.id, remiss_id=remiss.id,
                  action="milestone", changes=changes, note=note)
@@ -391,6 +402,7 @@ def _open_again(session: Session, *, now: datetime, remiss: Remiss, rows: list[M
         row.done_at, row.closed_with_remiss = None, False
         session.add(row)
     if rows:
+        _touch(session, remiss, now)
         session.flush()
         audit.record(session, now=now, user_id=actor_id, entity="remiss", entity_id=remiss.id,
                      remiss_id=remiss.id, action="milestone",
