@@ -115,13 +115,21 @@ def _read_in_the_page(page, remiss_url: str) -> None:
 
 
 def _decide_justera_expediera(page, remiss_url: str) -> None:
-    """As the nämndsekreterare: record § 12 of today's meeting, then its justering, then expediera."""
+    """As the nämndsekreterare: record § 12 of today's (extra) meeting, then its justering, then expediera."""
     page.goto(remiss_url + "?beslut#yttrande")  # a new document: only the hash differs from where the page is
     panel = page.locator("#yttrande")
     assert "kan expedieras först när nämndens beslut är registrerat" in panel.inner_text()
     assert panel.get_by_role("button", name="Expediera").count() == 0
     panel.locator("#f-b-meeting_on").fill("2010-01-27")
     panel.locator("#f-b-paragraf").fill("12")
+    panel.get_by_role("button", name="Registrera beslutet").click()
+    # the demo's sammanträdesplan has no meeting that day: the form asks first (an extra sammanträde), keeping both
+    assert "har inget sammanträde onsdag 27 januari 2010" in _focused_result(page)
+    check_axe(page)
+    panel = page.locator("#yttrande")
+    assert panel.locator("#f-b-paragraf").input_value() == "12"
+    panel.locator("#f-b-confirm_meeting").check()
+    panel.locator("#f-b-omedelbar_justering").uncheck()  # the plan's omedelbar justering: this one is justerad later
     panel.get_by_role("button", name="Registrera beslutet").click()
     # the message is shown in the part of the page the action returned to, and has focus there
     assert "Beslutet är registrerat: vid sammanträde 27 januari 2010, § 12." in _focused_result(page)
