@@ -160,10 +160,7 @@ def parse_missiv(text: str, *, reference_date: date | None = None, hints: Sequen
     note("questions", span)
 
     summary, span = find_summary(work)
-    note("summary", span)
-    if summary is None and extension_to is None:
-        warnings.append("Missivet sammanfattar inte ärendet med egna ord; handläggaren skriver sammanfattningen "
-                        "av remissen i tjänsteskrivelsen.")
+    note("summary", span)  # a missiv without a summary of its own is usual and nothing the registrator can act on
 
     return MissivResult(
         title=title,

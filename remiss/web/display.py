@@ -14,6 +14,7 @@ from flask_login import current_user
 from remiss.auth.access import Action
 from remiss.calendar.swedish import (count_words, format_date, format_date_time, format_deadline, format_short_date,
                                      format_weekday_date)
+from remiss.remisser.present import is_extended
 from remiss.remisser.status import status_label
 from remiss.files import human_size
 from remiss.web.hyphenation import soft_hyphens
@@ -89,7 +90,7 @@ def init_app(app: Flask, wired: Links) -> None:
                                  hyphenate=soft_hyphens, filesize=human_size)
     app.jinja_env.globals.update(sv_deadline=format_deadline, status_label=status_label, links=links,
                                  in_section=in_section)
-    app.jinja_env.tests["in_section"] = in_section
+    app.jinja_env.tests.update(in_section=in_section, extended=is_extended)
 
     def _menu_context() -> dict:
         items = _menu()

@@ -115,3 +115,23 @@ def test_an_inkorg_proposal_on_a_phone_shows_its_evidence_and_the_menu_counts_it
     finally:
         with app.extensions["remiss_db"].transaction() as session:
             session.get(InboxMessage, message_id).status = "dismissed"
+
+
+def test_after_reading_an_extension_notice_focus_is_on_the_extension_card(open_page):
+    """walk8 finding 16: focus went to "Förifyllt från missivet", below the extension card, so a keyboard user
+    skipped the choice that matters (extend the registered remiss, not register it once more)."""
+    page = open_page()
+    login(page, "sekreterare@remiss.example")
+    check_axe_once(page)
+    letter = LETTER.replace("Klickfri registrering", "Fokus på förlängningen").replace("04711", "04719")
+    read_and_register(page, letter, "Fokus på förlängningen")
+    page.goto("/remisser/ny/missiv")
+    page.get_by_label("Klistra in missivets text").fill(
+        "Förlängd svarstid – Fi2010/04719\n\nFinansdepartementet har beslutat om förlängd svarstid till den "
+        "30 april 2010 för remissen av promemorian Fokus på förlängningen (Fi2010/04719).\n")
+    page.get_by_role("button", name="Läs missivet").click()
+    page.wait_for_url(re.compile(r"/remisser/ny\?missiv="))
+    card = page.locator("section.intake-match")
+    expect(card).to_contain_text("Brevet förlänger svarstiden för en registrerad remiss")
+    expect(card, "app.js should move focus to the extension card").to_be_focused()
+    check_axe_once(page)

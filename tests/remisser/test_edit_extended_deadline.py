@@ -65,3 +65,15 @@ def test_the_match_cards_name_the_deadline_in_force(client, auth, app, db, sessi
     item = client.get(f"/inkorg/{message.id}").get_data(as_text=True)
     assert f"(sista svarsdag {BOTH})" in item
     assert rid
+
+
+def test_an_extension_to_a_later_hour_of_the_same_day_is_shown_as_one(client, auth, db, session, kommun, clock):
+    """The page header compared days only: a förlängning from 30 april kl. 10.00 to kl. 12.00 the same day was
+    shown without "förlängd från", as if the original deadline were in force."""
+    rid = _extended_to_noon(session, db, auth, kommun, clock)
+    url = f"/remisser/{rid}/andra"
+    r = auth.post(url, {"deadline_on": "2024-04-30", "deadline_time": "10.00"}, form_url=url)
+    assert r.status_code == 302
+    shown = client.get(r.headers["Location"]).get_data(as_text=True)
+    assert "30 april 2024 kl. 12.00" in shown
+    assert "(förlängd från 30 april 2024 kl. 10.00)" in shown
