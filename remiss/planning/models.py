@@ -39,7 +39,7 @@ class Extension(SQLModel, table=True):
     requested_until_on: Optional[date] = None
     requested_until_time: Optional[time] = None
     reason: str = Field(default="", sa_column=Column(Text, nullable=False, default=""))
-    decision: str = Field(default="pending", max_length=10)  # pending | granted | denied
+    decision: str = Field(default="pending", max_length=10)  # pending | granted | denied | superseded
     granted_until_on: Optional[date] = None
     granted_until_time: Optional[time] = None
     decided_on: Optional[date] = None

@@ -134,7 +134,7 @@ class ExtensionPublic(SQLModel):
     requested_on: date | None
     requested_until: Moment | None = MOMENT
     reason: str
-    decision: Literal["pending", "granted", "denied"]
+    decision: Literal["pending", "granted", "denied", "superseded"]
     granted_until: Moment | None = MOMENT
     decided_on: date | None
     evidence_text: str | None

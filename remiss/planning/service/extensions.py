@@ -18,7 +18,10 @@ from remiss.remisser.input import InputErrors
 from remiss.remisser.models import Remiss
 from remiss.remisser.service import deadline_moment, refresh_deadline
 
-DECISIONS = {"pending": "Väntar på besked", "granted": "Beviljad", "denied": "Avslagen"}
+# "superseded": a pending request that a general extension from the remittent reached or passed before any
+# answer came; it was neither granted nor denied, and the remittent's answer is no longer awaited.
+DECISIONS = {"pending": "Väntar på besked", "granted": "Beviljad", "denied": "Avslagen",
+             "superseded": "Ersatt av allmän förlängning"}
 
 
 @dataclass(frozen=True)
@@ -171,10 +174,30 @@ def general_notice(session: Session, *, now: datetime, principal: Principal, rem
                  remiss_id=remiss.id, action="extension",
                  changes={"decision": [None, "granted"], "granted_until": [None, until_on.isoformat()]},
                  note=f"Allmän förlängning av remisstiden från {sender}")
+    _supersede_covered_requests(session, now=now, principal=principal, remiss=remiss, general=extension)
     refresh_deadline(session, now=now, remiss=remiss, actor_id=principal.user_id)
     events.extension_decided.send(remiss, session=session, now=now, actor_id=principal.user_id,
                                   extension=extension)
     return extension
+
+
+def _supersede_covered_requests(session: Session, *, now: datetime, principal: Principal, remiss: Remiss,
+                                general: Extension) -> None:
+    """Close the pending requests that the general extension reaches: they can no longer be granted (an extension
+    must extend) and were not denied. A request for a later day stays pending."""
+    reach = deadline_moment(general.granted_until_on, general.granted_until_time)
+    pending = session.exec(select(Extension).where(Extension.remiss_id == remiss.id, Extension.decision == "pending",
+                                                   Extension.sandlista_entry_id.is_(None)))
+    for request in pending:
+        if request.requested_until_on is None or \
+                deadline_moment(request.requested_until_on, request.requested_until_time) > reach:
+            continue
+        request.decision, request.decided_on = "superseded", general.decided_on
+        session.add(request)
+        audit.record(session, now=now, user_id=principal.user_id, entity="extension", entity_id=request.id,
+                     remiss_id=remiss.id, action="extension", changes={"decision": ["pending", "superseded"]},
+                     note=DECISIONS["superseded"])
+    session.flush()
 
 
 def extensions_of(session: Session, remiss_id: int) -> list[Extension]:
