@@ -64,7 +64,8 @@ def test_forms_and_api_refuse_an_extension_that_does_not_extend(client, auth, db
     assert r.status_code == 400 and IN_FORCE in r.get_data(as_text=True)
     assert _in_force(db, rid) == (date(2024, 4, 30), time(12, 0), 1)
 
-    # a pending request to 10 maj, then a general notice to 20 maj: granting the 10 maj request would not extend
+    # a pending request to 10 maj, then a general notice to 20 maj: the request is superseded, not left to be
+    # granted (it would not extend) or denied (it was not)
     r = auth.post(f"/remisser/{rid}/forlangningar", {"requested_by": "Jesper", "until_on": "2024-05-10"},
                   form_url=form_url)
     assert r.status_code == 302
@@ -72,12 +73,14 @@ def test_forms_and_api_refuse_an_extension_that_does_not_extend(client, auth, db
                                                              "until_on": "2024-05-20"}, form_url=form_url)
     assert r.status_code == 302
     with db.transaction() as s:
-        pending = s.exec(select(Extension).where(Extension.remiss_id == rid, Extension.decision == "pending")).one()
-    r = auth.post(f"/remisser/{rid}/forlangningar/{pending.id}/besked", {"decision": "granted"}, form_url=form_url)
+        request = s.exec(select(Extension).where(Extension.remiss_id == rid,
+                                                 Extension.requested_until_on == date(2024, 5, 10))).one()
+    assert request.decision == "superseded"
+    r = auth.post(f"/remisser/{rid}/forlangningar/{request.id}/besked", {"decision": "granted"}, form_url=form_url)
     assert r.status_code == 400, r.get_json()
-    assert "Förlängningen måste gå längre än nuvarande sista svarsdag, 20 maj 2024." in r.get_data(as_text=True)
+    assert "Begäran behöver inget besked: en allmän förlängning" in r.get_data(as_text=True)
     with db.transaction() as s:
-        assert s.get(Extension, pending.id).decision == "pending"
+        assert s.get(Extension, request.id).decision == "superseded"
         assert s.get(Remiss, rid).effective_deadline_on == date(2024, 5, 20)
 
 

@@ -112,6 +112,9 @@ def decide_extension(session: Session, *, now: datetime, principal: Principal, r
     extension = session.get(Extension, extension_id)
     if extension is None or extension.remiss_id != remiss.id:
         raise InputErrors({"extension_id": "Förlängningen finns inte på den här remissen."})
+    if extension.decision == "superseded":
+        raise InputErrors({"decision": "Begäran behöver inget besked: en allmän förlängning från remittenten "
+                                       "gick lika långt eller längre."})
     if extension.decision != "pending":
         raise InputErrors({"decision": "Förlängningen har redan fått besked."})
     if granted:
