@@ -94,6 +94,9 @@ def register_blueprints(app: Flask) -> None:
     for blueprint in (auth, remisser, intake, planning, drafting, outgoing, reminders, exports, admin, accessibility, api,
                       api_docs):
         app.register_blueprint(blueprint)
+    # Browsers ask for /favicon.ico where a page gives no icon (a PDF, a JSON answer): send them to the one there is.
+    app.add_url_rule("/favicon.ico", "favicon",
+                     lambda: app.redirect(app.url_for("static", filename="favicon.svg"), 301))
 
 
 def register_page_parts(app: Flask) -> None:

@@ -81,3 +81,10 @@ def test_static_files_exist_for_every_script_the_pages_load():
     for src in re.findall(r"filename='([^']+\.js)'", base):
         assert (ROOT / "static" / src).is_file()
     assert Path(ROOT / "static" / "app.js").read_text()
+
+
+def test_the_browsers_favicon_request_finds_the_icon_without_signing_in(client):
+    """walk9 finding 13: /favicon.ico was a 404 on every page load (a console error in every browser)."""
+    r = client.get("/favicon.ico")
+    assert r.status_code == 301 and r.headers["Location"].endswith("/static/favicon.svg")
+    assert client.get(r.headers["Location"]).status_code == 200
