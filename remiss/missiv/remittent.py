@@ -24,7 +24,7 @@ def find_remittent(text: str, answer_email: str | None,
     mentions = [m for m in find_bodies(text) if not (skip and skip[0] <= m.start < skip[1])]
     mentions = _outside_lists(text, mentions)
     by_mail = body_for_email(answer_email)
-    name, span, warnings = _find(text, mentions, by_mail)
+    name, span, warnings = _find(text, mentions, by_mail, answer_email)
     if name is None:
         pair = _guest_beside_host(text, mentions)
         if pair:
@@ -43,7 +43,7 @@ def find_remittent(text: str, answer_email: str | None,
 _TILLHANDA = re.compile(r"\bska(?:ll)?[ \t]+vara[ \t]+([A-ZÅÄÖ][\wÅÄÖåäö-]{1,30}?)(?::s)?[ \t]+tillhanda\b")
 
 
-def _find(text: str, mentions: list[BodyMention], by_mail: Body | None):
+def _find(text: str, mentions: list[BodyMention], by_mail: Body | None, answer_email: str | None = None):
     value, span = find_remittent_cue(text)
     if value is None:
         m = _TILLHANDA.search(text)
@@ -69,8 +69,11 @@ def _find(text: str, mentions: list[BodyMention], by_mail: Body | None):
     if letterhead:
         return letterhead.body.name, (letterhead.start, letterhead.end), []
     if by_mail:
+        # the evidence is what the note names: the answer address, not some other sentence naming the body
+        at = text.casefold().find(answer_email.casefold()) if answer_email else -1
         named = next((m for m in mentions if m.body == by_mail), None)
-        return by_mail.name, (named.start, named.end) if named else None, [
+        span = (at, at + len(answer_email)) if at >= 0 else (named.start, named.end) if named else None
+        return by_mail.name, span, [
             f"Remittenten ({by_mail.name}) härleddes från svarsadressen."]
     bare = _bare_subject(text, mentions)
     if bare:
