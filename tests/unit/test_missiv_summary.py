@@ -53,10 +53,11 @@ def test_enough_dev_letters_get_a_summary_for_the_check_to_mean_something():
     assert found >= 30, found
 
 
-def test_d02_a_page_of_answer_instructions_gives_no_summary_and_a_warning():
+def test_d02_a_page_of_answer_instructions_gives_no_summary_and_no_warning_about_it():
     result = parse_missiv(DEV["d02"]["text"])
     assert result.summary is None
-    assert any("sammanfattningen av remissen" in w for w in result.warnings)
+    # walk8: "Missivet sammanfattar inte ärendet …" stood on every registration and asked nothing of the registrator
+    assert not any("sammanfatt" in w for w in result.warnings)
     # the tjänsteskrivelse keeps only its own lead line; nothing of the page's boilerplate
     text = remiss_summary(DEV["d02"]["text"], "Klimat- och näringslivsdepartementet", result.title, "Miljönämnden")
     assert text == ("Klimat- och näringslivsdepartementet har skickat remissen ”Förslag om nya energipolitiska mål” "
