@@ -14,8 +14,18 @@ from dataclasses import dataclass, field
 
 from remiss.missiv.bodies import find_bodies
 from remiss.missiv.email import innermost, unquote
-from remiss.missiv.headline import plausible_heading
-from remiss.missiv.title_trim import DOC_LEAD, REMISS_LEAD, clean_subject, tidy
+
+try:
+    from remiss.missiv.headline import plausible_heading
+    from remiss.missiv.title_trim import DOC_LEAD, REMISS_LEAD, clean_subject, tidy
+except ImportError:  # an older parser (bench/title_cv.py --clean runs these candidates on the code of a806926)
+    from remiss.missiv import title as _old
+
+    DOC_LEAD, clean_subject, tidy = _old._DOC_LEAD, _old.clean_subject, _old._tidy
+    REMISS_LEAD = re.compile(r"^(?:Remiss|Remittering)\b(?:[ \t]+(?:av|om|angående|avseende|gällande|över))?", re.I)
+
+    def plausible_heading(line: str) -> bool:
+        return _old._headline(line)[0] is not None
 
 NONE = "<ingen titel>"  # the candidate that stands for leaving the title empty
 _NEUTRAL = str.maketrans({"*": " ", "\u00a0": " ", "\u00ad": " ", "\r": " ", "\t": " ", "\\": " ", "\u2007": " "})

@@ -30,6 +30,7 @@ import json
 import math
 import os
 import random
+import re
 import subprocess
 import sys
 import tempfile
@@ -69,6 +70,15 @@ def outcome(have: str | None, want: str | None) -> str:
     if have is None:
         return "none" if want is None else "empty"
     return "right" if want is not None and _same_title(have, want) else "wrong"
+
+
+def near_miss(have: str, want: str) -> bool:
+    """Tell whether a wrong title is another form of the annotated one: one holds the other's words, or they share
+    most of them ("Förslag till nytt naturvårdsprogram" for "… naturvårdsprogram för Åtvidabergs kommun")."""
+    def words(value: str) -> set[str]:
+        return {w.casefold() for w in re.findall(r"[^\W_]{2,}", value)}
+    a, b = words(have), words(want)
+    return bool(a and b) and (a <= b or b <= a or len(a & b) / len(a | b) >= 0.6)
 
 
 def _gold(cands, want) -> list[int]:
@@ -113,37 +123,47 @@ def oracle(letter: dict, key: str) -> str:
         ("none" if letter["want"] is None else "empty")
 
 
-def evaluate(letters: list[dict]) -> dict[str, dict[str, list[tuple[dict, str]]]]:
+def _add(rows: list, x: dict, have: str | None) -> None:
+    rows.append((x, outcome(have, x["want"]), have))
+
+
+def evaluate(letters: list[dict]) -> dict[str, dict[str, list[tuple[dict, str, str | None]]]]:
     """Return per method the (letter, outcome) pairs, every fold's letters scored by a model fitted without it."""
-    methods: dict[str, list[tuple[dict, str]]] = {m: [] for m in ("rules", "ranker-norule", "ranker+rule",
+    methods: dict[str, list[tuple[dict, str, str | None]]] = {m: [] for m in ("rules", "ranker-norule", "ranker+rule",
                                                                    "rules→ranker", "oracle-norule", "oracle+rule")}
     for held in SETS:
         train = [x for x in letters if x["set"] != held]
         test = [x for x in letters if x["set"] == held]
         w_norule, w_rule = fit(train, "cands_norule"), fit(train, "cands")
         for x in test:
-            methods["rules"].append((x, outcome(x["rule"], x["want"])))
+            _add(methods["rules"], x, x["rule"])
             plain = choose(x["cands_norule"], w_norule).value
-            methods["ranker-norule"].append((x, outcome(plain, x["want"])))
-            methods["ranker+rule"].append((x, outcome(choose(x["cands"], w_rule).value, x["want"])))
-            methods["rules→ranker"].append((x, outcome(x["rule"] or plain, x["want"])))
-            methods["oracle-norule"].append((x, oracle(x, "cands_norule")))
-            methods["oracle+rule"].append((x, oracle(x, "cands")))
+            _add(methods["ranker-norule"], x, plain)
+            _add(methods["ranker+rule"], x, choose(x["cands"], w_rule).value)
+            _add(methods["rules→ranker"], x, x["rule"] or plain)
+            methods["oracle-norule"].append((x, oracle(x, "cands_norule"), None))
+            methods["oracle+rule"].append((x, oracle(x, "cands"), None))
     return methods
 
 
-def _cell(pairs: list[tuple[dict, str]]) -> str:
-    annotated = [o for x, o in pairs if x["want"] is not None]
-    fills = sum(1 for x, o in pairs if x["want"] is None and o == "wrong")
+def _cell(pairs: list[tuple[dict, str, str | None]]) -> str:
+    annotated = [o for x, o, _ in pairs if x["want"] is not None]
+    fills = sum(1 for x, o, _ in pairs if x["want"] is None and o == "wrong")
     return (f"{annotated.count('right'):3d}/{len(annotated):3d} "
             f"(w{annotated.count('wrong'):2d} e{annotated.count('empty'):2d} f{fills})")
+
+
+def near_cell(pairs: list[tuple[dict, str, str | None]]) -> str:
+    """Return how many of the wrong titles are near misses (another form of the annotated title)."""
+    wrong = [(x, have) for x, o, have in pairs if o == "wrong" and x["want"] is not None]
+    return f"{sum(near_miss(have, x['want']) for x, have in wrong)}/{len(wrong)}"
 
 
 def report(methods: dict, by_kind: bool, sets: tuple[str, ...]) -> None:
     """Print right/annotated (wrong, empty, fills where none is annotated) per fold and method."""
     names = list(methods)
     print(f"{'fold':16}" + "".join(f"{m:>24}" for m in names))
-    groups = [("set", s) for s in sets] + ([("kind", k) for k in sorted({x["kind"] for x, _ in next(iter(methods.values()))})]
+    groups = [("set", s) for s in sets] + ([("kind", k) for k in sorted({x["kind"] for x, _, _ in next(iter(methods.values()))})]
                                           if by_kind else [])
     for field, value in groups + [("real", True), ("real", False), (None, None)]:
         label = {None: "all", True: "real letters", False: "forwards"}.get(value, value) if field != "set" else value
@@ -151,9 +171,11 @@ def report(methods: dict, by_kind: bool, sets: tuple[str, ...]) -> None:
             label = f"kind {value}"
         row = f"{label:16}"
         for m in names:
-            pairs = [(x, o) for x, o in methods[m] if field is None or x[field] == value]
+            pairs = [(x, o, h) for x, o, h in methods[m] if field is None or x[field] == value]
             row += f"{_cell(pairs):>24}"
         print(row)
+    print(f"{'near misses':16}" + "".join(f"{near_cell(methods[m]):>24}" for m in names)
+          + "   (wrong titles that are another form of the annotated one)")
 
 
 _OLD_RUN = """
@@ -164,17 +186,19 @@ json.dump({key: parse_missiv(text).title for key, text in cases.items()}, open(s
 """
 
 
-def first_sight_titles(letters: list[dict]) -> dict[str, str | None]:
-    """Return "set/id" → the title the parser of the set's first run gave (FIRST_SIGHT), run from `git archive`."""
+def first_sight_titles(letters: list[dict], commits: dict[str, str] | None = None) -> dict[str, str | None]:
+    """Return "set/id" → the title the parser of the set's first run gave (FIRST_SIGHT, or `commits`: set → commit),
+    run from `git archive`."""
+    commits = commits or FIRST_SIGHT
     titles: dict[str, str | None] = {}
     with tempfile.TemporaryDirectory(prefix="title-cv-") as tmp:
-        for commit in sorted(set(FIRST_SIGHT.values())):
+        for commit in sorted(set(commits.values())):
             tree = Path(tmp) / commit
             tree.mkdir()
             archive = subprocess.run(["git", "-C", str(ROOT), "archive", commit, "remiss"], check=True,
                                      capture_output=True).stdout
             subprocess.run(["tar", "-x", "-C", str(tree)], input=archive, check=True)
-            cases = {f"{x['set']}/{x['id']}": x["text"] for x in letters if FIRST_SIGHT.get(x["set"]) == commit}
+            cases = {f"{x['set']}/{x['id']}": x["text"] for x in letters if commits.get(x["set"]) == commit}
             (tree / "cases.json").write_text(json.dumps(cases, ensure_ascii=False), encoding="utf-8")
             env = {**os.environ, "PYTHONPATH": str(tree)}
             subprocess.run([sys.executable, "-c", _OLD_RUN, str(tree / "cases.json"), str(tree / "titles.json")],
@@ -183,30 +207,85 @@ def first_sight_titles(letters: list[dict]) -> dict[str, str | None]:
     return titles
 
 
-def evaluate_first_sight(letters: list[dict]) -> dict[str, list[tuple[dict, str]]]:
+def evaluate_first_sight(letters: list[dict]) -> dict[str, list[tuple[dict, str, str | None]]]:
     """Leave one first-sight set out: the first-sight rules, the ranker with them, the ranker without, today's rules."""
     titles = first_sight_titles(letters)
     seen = [x for x in letters if x["set"] in FIRST_SIGHT]
     for x in seen:
         x["first"] = titles[f"{x['set']}/{x['id']}"]
         x["cands_first"] = candidates(x["text"], x["first"])
-    methods: dict[str, list[tuple[dict, str]]] = {m: [] for m in ("rules today", "rules first sight",
+    methods: dict[str, list[tuple[dict, str, str | None]]] = {m: [] for m in ("rules today", "rules first sight",
                                                                    "ranker+first", "ranker-norule", "first→ranker")}
     for held in FIRST_SIGHT:
         w_first = fit([x for x in seen if x["set"] != held], "cands_first")
         w_norule = fit([x for x in letters if x["set"] != held], "cands_norule")
         for x in (x for x in seen if x["set"] == held):
             plain = choose(x["cands_norule"], w_norule).value
-            methods["rules today"].append((x, outcome(x["rule"], x["want"])))
-            methods["rules first sight"].append((x, outcome(x["first"], x["want"])))
-            methods["ranker+first"].append((x, outcome(choose(x["cands_first"], w_first).value, x["want"])))
-            methods["ranker-norule"].append((x, outcome(plain, x["want"])))
-            methods["first→ranker"].append((x, outcome(x["first"] or plain, x["want"])))
+            _add(methods["rules today"], x, x["rule"])
+            _add(methods["rules first sight"], x, x["first"])
+            _add(methods["ranker+first"], x, choose(x["cands_first"], w_first).value)
+            _add(methods["ranker-norule"], x, plain)
+            _add(methods["first→ranker"], x, x["first"] or plain)
+    return methods
+
+
+# The parser before any first-sight set was tuned on (fresh3-holdout's first run): --clean builds the candidates and
+# their features with its trimming and heading rules, so that nothing learned from a left-out set reaches it.
+CLEAN_COMMIT = "a806926"
+_OLD_CANDIDATES = """
+import json, sys
+from bench.title_candidates import candidates
+cases = json.load(open(sys.argv[1], encoding="utf-8"))
+json.dump({key: [[c.value, c.features] for c in candidates(text)] for key, text in cases.items()},
+          open(sys.argv[2], "w", encoding="utf-8"), ensure_ascii=False)
+"""
+
+
+def clean_candidates(letters: list[dict]) -> None:
+    """Set x["cands_clean"]: the candidates built by bench/title_candidates.py on the parser of CLEAN_COMMIT."""
+    from bench.title_candidates import Candidate
+    with tempfile.TemporaryDirectory(prefix="title-cv-") as tmp:
+        tree = Path(tmp) / CLEAN_COMMIT
+        tree.mkdir()
+        archive = subprocess.run(["git", "-C", str(ROOT), "archive", CLEAN_COMMIT, "remiss"], check=True,
+                                 capture_output=True).stdout
+        subprocess.run(["tar", "-x", "-C", str(tree)], input=archive, check=True)
+        cases = {f"{x['set']}/{x['id']}/{i}": x["text"] for i, x in enumerate(letters)}
+        (tree / "cases.json").write_text(json.dumps(cases, ensure_ascii=False), encoding="utf-8")
+        env = {**os.environ, "PYTHONPATH": f"{tree}{os.pathsep}{ROOT}"}
+        subprocess.run([sys.executable, "-c", _OLD_CANDIDATES, str(tree / "cases.json"), str(tree / "cands.json")],
+                       check=True, env=env, cwd=tmp)
+        found = json.loads((tree / "cands.json").read_text(encoding="utf-8"))
+    for i, x in enumerate(letters):
+        x["cands_clean"] = [Candidate(v, f) for v, f in found[f"{x['set']}/{x['id']}/{i}"]]
+
+
+def evaluate_clean(letters: list[dict]) -> dict[str, list[tuple[dict, str, str | None]]]:
+    """Leave one first-sight set out: its first-sight rules against the ranker on CLEAN_COMMIT's candidates, fitted
+    on every other set."""
+    titles = first_sight_titles(letters)
+    same_code = first_sight_titles(letters, {name: CLEAN_COMMIT for name in FIRST_SIGHT})
+    clean_candidates(letters)
+    methods: dict[str, list[tuple[dict, str, str | None]]] = {
+        m: [] for m in ("rules today", "rules first sight", f"rules {CLEAN_COMMIT}", "ranker clean", "oracle clean")}
+    for held in FIRST_SIGHT:
+        weights = fit([x for x in letters if x["set"] != held], "cands_clean")
+        for x in (x for x in letters if x["set"] == held):
+            first = titles[f"{x['set']}/{x['id']}"]
+            plain = choose(x["cands_clean"], weights).value
+            _add(methods["rules today"], x, x["rule"])
+            _add(methods["rules first sight"], x, first)
+            _add(methods["ranker clean"], x, plain)
+            _add(methods[f"rules {CLEAN_COMMIT}"], x, same_code[f"{x['set']}/{x['id']}"])
+            methods["oracle clean"].append((x, oracle(x, "cands_clean"), None))
     return methods
 
 
 def main() -> None:
     letters = load()
+    if "--clean" in sys.argv:
+        report(evaluate_clean(letters), "--kinds" in sys.argv, tuple(FIRST_SIGHT))
+        return
     if "--first-sight" in sys.argv:
         report(evaluate_first_sight(letters), "--kinds" in sys.argv, tuple(FIRST_SIGHT))
         return
