@@ -22,8 +22,9 @@ with `git archive` into a temporary directory and run in a subprocess), leaving 
   seen) against the ranker. The ranker's candidates still use today's trimming and chrome rules, which were tuned on
   these very sets: this table flatters the ranker.
 - --clean: the rules and the ranker's candidates both from CLEAN_COMMIT (a806926, before any of the six sets was
-  tuned on), so that neither the rules nor the features nor the weights saw the left-out set. Also: how many of the
-  rules' right and wrong titles the ranker's doubt (its probability for the rule's title) would flag.
+  tuned on), so that neither the rules nor the features nor the weights saw the left-out set; and the ranker with that
+  rule's title among its candidates, fitted on the other first-sight sets only. Also: how many of the rules' right and
+  wrong titles the ranker's doubt (its probability for the rule's title) would flag.
 Each table ends with the near misses: wrong titles that are another form of the annotated one.
 
 Run: `PYTHONPATH=. .venv/bin/python bench/title_cv.py [--kinds] [--first-sight | --clean]` (--kinds: per kind too).
@@ -283,15 +284,19 @@ def evaluate_clean(letters: list[dict]) -> dict[str, list[tuple[dict, str, str |
     titles = first_sight_titles(letters)
     clean_candidates(letters)
     methods: dict[str, list[tuple[dict, str, str | None]]] = {
-        m: [] for m in ("rules today", "rules first sight", f"rules {CLEAN_COMMIT}", "ranker clean", "oracle clean")}
+        m: [] for m in ("rules today", "rules first sight", f"rules {CLEAN_COMMIT}", "ranker clean", "ranker+rule clean",
+                        "oracle clean")}
     for held in FIRST_SIGHT:
         weights = fit([x for x in letters if x["set"] != held], "cands_clean")
+        # the rule's title as a candidate: its weight is learned only where CLEAN_COMMIT's rules had not been tuned
+        stacked = fit([x for x in letters if x["set"] in FIRST_SIGHT and x["set"] != held], "cands_clean_rule")
         for x in (x for x in letters if x["set"] == held):
             first = titles[f"{x['set']}/{x['id']}"]
             plain = choose(x["cands_clean"], weights).value
             _add(methods["rules today"], x, x["rule"])
             _add(methods["rules first sight"], x, first)
             _add(methods["ranker clean"], x, plain)
+            _add(methods["ranker+rule clean"], x, choose(x["cands_clean_rule"], stacked).value)
             _add(methods[f"rules {CLEAN_COMMIT}"], x, x["rule_clean"])
             x["doubt_clean"] = doubt(x["cands_clean_rule"], weights)
             methods["oracle clean"].append((x, oracle(x, "cands_clean"), None))
