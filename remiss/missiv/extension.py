@@ -99,12 +99,17 @@ def read_extension(text: str, deadline: date | datetime | None, *, sent: date | 
     if not notices:
         return Extension()
     notice = notices[0]
-    sentences = sorted({_sentence(text, m.start(), m.end()) for m in notices})
+    # each notice's sentence, with where its first notice phrase ends: a day before that in the sentence ("Remisstiden
+    # sträcker sig från 31 januari till 4 maj, men förläns nu till och med den 31 oktober") is the old period's
+    sentences: dict[tuple[int, int], int] = {}
+    for m in notices:
+        span = _sentence(text, m.start(), m.end())
+        sentences[span] = min(sentences.get(span, m.end()), m.end())
     found: list[tuple[date, DateMatch, bool, tuple[int, int] | None]] = []
     dated = sent  # the last date with a year before the new one: a year-less new date follows it
     for dm in find_dates(text):
         span = next((s for s in sentences if s[0] <= dm.start < s[1]), None)
-        if _is_new_day(text, dm, span, notice.start()):
+        if _is_new_day(text, dm, span and (span[0], sentences[span]), notice.start()):
             day, from_context = _resolve(dm, deadline, dated, text)
             if day:
                 found.append((day, dm, from_context, span))
@@ -146,16 +151,19 @@ def _sentence(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def _is_new_day(text: str, dm: DateMatch, sentence: tuple[int, int] | None, first_notice: int) -> bool:
-    """Whether a date is the new answer day: after "till", "t.o.m.", "är", "senast" or a label's colon in a notice's
-    sentence ("förlängs … till den 15 maj", "Ny svarsdag: 2027-05-14"), before "är ny sista dag för …", or after
-    "nu … senast" once a notice has been given; never a day named as the old one ("från", "i stället för", "tidigare")."""
+    """Whether a date is the new answer day: after "till", "t.o.m.", "är", "senast" or a label's colon following a
+    notice phrase in its sentence ("förlängs … till den 15 maj", "Ny svarsdag: 2027-05-14"), before "är ny sista dag
+    för …", or after "nu … senast" once a notice has been given; never a day named as the old one ("från", "i stället
+    för", "tidigare"). `sentence` is (the notice's sentence start, where its first notice phrase ends), or None."""
     if dm.start < first_notice and sentence is None:
         return False
     own = _sentence(text, dm.start, dm.end)
     before = text[max(own[0], dm.start - 90):dm.start]
     if _OLD.search(before):
         return False
-    if sentence is not None and (_TO.search(before[-60:]) or _TO_AFTER.match(text, dm.end)):
+    if sentence is not None and _TO_AFTER.match(text, dm.end):
+        return True
+    if sentence is not None and dm.start > sentence[1] and _TO.search(before[-60:]):
         return True
     return dm.start > first_notice and bool(_NOW_LATEST.search(before))
 
