@@ -45,7 +45,7 @@ _TO = re.compile(r"(?:\btill(?:[ \t]+och[ \t]+med)?|\bt\.[ \t]?o\.[ \t]?m\.?|\bf
                  r"\bsenast|:)[ \t\n]*(?:den[ \t]+)?(?:(?:mån|tis|ons|tors|fre|lör|sön)dag(?:en)?[ \t]+(?:den[ \t]+)?)?$",
                  re.IGNORECASE)
 # A day named after it as the new one: "Den 5 november 2027 är ny sista dag för remissvar"
-_TO_AFTER = re.compile(r"[ \t]*(?:är|blir)[ \t]+(?:den[ \t]+)?" + _NEW + r"[ \t]+(?:sista[ \t]+)?" + _PERIOD,
+_TO_AFTER = re.compile(r"(?<![ \t])[ \t]*(?:är|blir)[ \t]+(?:den[ \t]+)?" + _NEW + r"[ \t]+(?:sista[ \t]+)?" + _PERIOD,
                        re.IGNORECASE)
 # After a notice with no day of its own, the instruction that says the day is now another: "Synpunkter ska nu ha
 # kommit in senast …", "Remissvaren ska därmed vara oss tillhanda senast …", "ska istället ha kommit in … senast den"
@@ -60,6 +60,9 @@ _ASKED = re.compile(r"(?:\b(?:vill|önskar)\b[^.\n]{0,30}\b(?:ha|få)|\b(?:begä
                     r"(?:[ \t]+om)?(?:[ \t]+[\wåäö]+){0,2}|\b(?:ifall|om[ \t]+(?:ni|du|man|någon|remissinstansen))\b"
                     r"[^.\n]{0,40}|\b(?:den|de)[ \t]+som\b[^.\n]{0,50}|\bkontakta\b[^.\n]{0,20}|\b(?:ingen|någon)|"
                     r"\bmöjlighet(?:en)?[ \t]+(?:att|till)(?:[ \t]+[\wåäö]+){0,2})[ \t]*$", re.IGNORECASE)
+# A beslutssats of a tjänsteutlåtande or protokoll ("- Vidare att remisstiden ändras till den 31 mars 2010") proposes or
+# records the kommun's own decision on its remiss before it is sent: no notice from a remittent.
+_MOTION = re.compile(r"^[ \t]*(?:[-–•*][ \t]*)?(?:vidare[ \t]+|samt[ \t]+)?att[ \t]+$", re.IGNORECASE)
 _DENIED = re.compile(r"\b(?:inte|ej|icke|aldrig)\b", re.IGNORECASE)
 _DENIED_BEFORE = re.compile(r"\b(?:inte|ej|icke|aldrig)[ \t]+(?:(?:att|heller|längre|kunna)[ \t]+)?$", re.IGNORECASE)
 # The words after the phrase up to a clause break: "… medges inte", "… förlängs alltså inte"
@@ -134,7 +137,11 @@ def read_extension(text: str, deadline: date | datetime | None, *, sent: date | 
             "remissen."])
     if found:
         day, dm, from_context, _ = found[0]
-        return Extension(combine(day, find_time_near(text, dm)), (dm.start, dm.end), True, from_context)
+        clock = find_time_near(text, dm)
+        if clock is None and isinstance(deadline, datetime) and deadline.date() == day:
+            # "förlängs till den 31 mars … senast den 31 mars 2010 kl 12.00": the same day's clock time elsewhere
+            return Extension(deadline, (dm.start, dm.end), True, from_context)
+        return Extension(combine(day, clock), (dm.start, dm.end), True, from_context)
     # "Remisstiden har förlängts. … Remissvaren ska ha kommit in … senast den 13 maj 2020": the deadline the letter
     # gives is the new day, unless the letter names that day only as the old one
     if deadline is None or _only_old(text, deadline):
@@ -210,7 +217,7 @@ def _given(text: str, notice: re.Match) -> bool:
     before = text[max(start, notice.start() - 60):notice.start()]
     after = text[notice.end():stop]
     clause = _CLAUSE_END.split(after, maxsplit=1)[0]
-    return not (_ASKED.search(before) or _DENIED_BEFORE.search(before) or _DENIED.search(notice.group(0))
+    return not (_ASKED.search(before) or _MOTION.match(text, start, notice.start()) or _DENIED_BEFORE.search(before) or _DENIED.search(notice.group(0))
                 or _DENIED.search(clause[:40]))
 
 
