@@ -62,7 +62,7 @@ _ASKED = re.compile(r"(?:\b(?:vill|önskar)\b[^.\n]{0,30}\b(?:ha|få)|\b(?:begä
                     r"\bmöjlighet(?:en)?[ \t]+(?:att|till)(?:[ \t]+[\wåäö]+){0,2})[ \t]*$", re.IGNORECASE)
 # A beslutssats of a tjänsteutlåtande or protokoll ("- Vidare att remisstiden ändras till den 31 mars 2010") proposes or
 # records the kommun's own decision on its remiss before it is sent: no notice from a remittent.
-_MOTION = re.compile(r"^[ \t]*(?:[-–•*][ \t]*)?(?:vidare[ \t]+|samt[ \t]+)?att[ \t]+$", re.IGNORECASE)
+_MOTION = re.compile(r"(?<![ \t])[ \t]*(?:[-–•*][ \t]*)?(?:vidare[ \t]+|samt[ \t]+)?att[ \t]+$", re.IGNORECASE)
 _DENIED = re.compile(r"\b(?:inte|ej|icke|aldrig)\b", re.IGNORECASE)
 _DENIED_BEFORE = re.compile(r"\b(?:inte|ej|icke|aldrig)[ \t]+(?:(?:att|heller|längre|kunna)[ \t]+)?$", re.IGNORECASE)
 # The words after the phrase up to a clause break: "… medges inte", "… förlängs alltså inte"
