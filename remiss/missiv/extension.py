@@ -78,6 +78,10 @@ _OLD = re.compile(r"(?:\b(?:tidigare|ursprungligen|ursprungliga?|skulle)\b[^.\n]
 # svarstid …; för övriga remissinstanser gäller …". The kommuner's own ("För kommunerna förlängs …") is the reader's.
 _SOME_ONLY = re.compile(r"\b(?:övriga|andra|resterande)[ \t]+remissinstanser|\bvissa[ \t]+remissinstanser", re.IGNORECASE)
 _FOR_KOMMUN = re.compile(r"\bkommun(?:er|erna)\b", re.IGNORECASE)
+# "… 2027-05-15 i stället för (som tidigare angivits) den 15 oktober 2027": the day before it replaces the one after
+_INSTEAD = re.compile(r"(?<![ \t,])[ \t,]*(?:i[ \t]*stället|istället)[ \t]+för\b[^.\n\d]{0,40}\d", re.IGNORECASE)
+_ANY = re.compile(r".*", re.DOTALL)
+_ABOUT_ANSWER = re.compile(r"\bsvar|remiss|synpunkt|yttra|\bsamråd|gransk|utställ", re.IGNORECASE)
 # Where a sentence ends: ". " before a capital or a digit-free word, or a line break.
 _SENTENCE_END = re.compile(r"[.!?](?=[ \t]+[A-ZÅÄÖ])|\n")
 
@@ -98,9 +102,10 @@ def read_extension(text: str, deadline: date | datetime | None, *, sent: date | 
 
     `deadline` is the answer day the deadline reader found; `sent` is the date of the e-mail it came in.
     """
-    notices = [m for m in _NOTICE.finditer(text) if _given(text, m)]
+    notices = [m for m in _NOTICE.finditer(text) if _given(text, m)] + _instead(text)
     if not notices:
         return Extension()
+    notices.sort(key=lambda m: m.start())
     notice = notices[0]
     # each notice's sentence, with where its first notice phrase ends: a day before that in the sentence ("Remisstiden
     # sträcker sig från 31 januari till 4 maj, men förläns nu till och med den 31 oktober") is the old period's
@@ -150,6 +155,20 @@ def read_extension(text: str, deadline: date | datetime | None, *, sent: date | 
     return Extension(deadline, notice.span(), True)
 
 
+def _instead(text: str) -> list[re.Match]:
+    """ "Sista svarsdag är nu 2027-05-15 i stället för 2027-04-17", "kan lämnas fram till och med den 5 november 2027 i
+    stället för som tidigare angivits den 15 oktober 2027": a day put in the place of another in a sentence about the
+    answer is a notice by itself; the match ends right before the new day."""
+    found = []
+    for dm in find_dates(text):
+        if not _INSTEAD.match(text, dm.end):
+            continue
+        start, stop = _sentence(text, dm.start, dm.end)
+        if _ABOUT_ANSWER.search(text, start, stop):
+            found.append(_ANY.match(text, start, dm.start))
+    return found
+
+
 def _sentence(text: str, start: int, end: int) -> tuple[int, int]:
     """The span of the sentence (or line) that holds text[start:end]."""
     begin = max((m.end() for m in _SENTENCE_END.finditer(text, 0, start)), default=0)
@@ -170,7 +189,7 @@ def _is_new_day(text: str, dm: DateMatch, sentence: tuple[int, int] | None, firs
         return False
     if sentence is not None and _TO_AFTER.match(text, dm.end):
         return True
-    if sentence is not None and dm.start > sentence[1] and _TO.search(before[-60:]):
+    if sentence is not None and dm.start >= sentence[1] and _TO.search(before[-60:]):
         return True
     return dm.start > first_notice and bool(_NOW_LATEST.search(before))
 
