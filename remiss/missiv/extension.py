@@ -19,16 +19,18 @@ from remiss.missiv.deadline import UNAMBIGUOUS_DAYS
 # "samrådet", "sista svarsdag", "svarsdatumet", "sista dag att lämna synpunkter" … ("utredningstiden" is no remiss's).
 _PERIOD = (r"(?:remisstid|svarstid|samrådstid|granskningstid|utställningstid|yttrandetid|remissperiod|samrådsperiod|"
            r"granskningsperiod|remissrunda|remissen\b|samrådet\b|granskningen\b|utställningen\b|"
-           r"(?:sista[ \t]+)?svarsdag|(?:sista[ \t]+)?svarsdatum|slutdatum|"
+           r"(?:sista[ \t]+)?svarsdag|(?:sista[ \t]+)?svarsdatum|slutdatum|svarsfrist|remissfrist|svarsperiod|"
+           r"(?:sista[ \t]+)?inlämningsdag|deadline[ \t]+för[ \t]+(?:svar|remissvar|synpunkter)|"
            r"sista[ \t]+(?:dag|datum)(?:en|et)?[ \t]+(?:för|att)[ \t]+(?:att[ \t]+)?"
            r"(?:svar|remissvar|synpunkter|yttrande|yttra|lämna|inkomma|svara)|"
-           r"tid(?:en)?[ \t]+för[ \t]+(?:att[ \t]+)?(?:svar|yttra))")
+           r"tid(?:en)?[ \t]+(?:för[ \t]+)?(?:att[ \t]+)?(?:svar|yttra|inkomma|lämna[ \t]+(?:svar|synpunkter|yttrande)))")
 # The verbs that move an answer day later: "förlängs", "förlängd", "förlängning", "förläns" (a common slip), "utökas",
 # "ändras", "flyttas (fram)", "senareläggs", "skjuts upp". The preterite alone ("förlängdes", "vi förlängde svarstiden
 # för dem som begärde det", "ändrades") tells of an earlier change, not of this letter's: it is no notice.
 _VERB = (r"(?:förlän(?:g(?!de)\w{0,6}|s\b)|utök(?:as|a|ar|ats|at|ad|ning)\b|ändra(?:s|ts|t|d|r)?\b|"
+         r"utsträck(?:s|a|er|ts|t|t)?\b|förskjut(?:s|its|a|er)?\b|"
          r"flytta(?:s|ts|r|t|d)?\b|framflytta\w*|senarelägg\w*|skjut(?:s|its|er|a)?[ \t]+(?:fram|upp)|uppskjut\w*)")
-_NEW = r"(?:ny|nytt|nya|ändrad|ändrat|ändrade|förlängd|förlängda|utökad|utökade)"
+_NEW = r"(?:ny|nytt|nya|ändrad|ändrat|ändrade|förlängd|förlängda|utökad|utökade|längre|mer)"
 # "Remisstiden har förlängts", "förlängd svarstid till …", "Finansdepartementet har förlängt remisstiden", "ny sista dag
 # för svar", "svarstiden för remissen av Ds 2026:30 … har förlängts", "Ny svarstid: …", "medger förlängning av
 # svarstiden", "har beviljats anstånd med att yttra sig"
@@ -49,7 +51,8 @@ _TO_AFTER = re.compile(r"(?<![ \t])[ \t]*(?:är|blir)[ \t]+(?:den[ \t]+)?" + _NE
                        re.IGNORECASE)
 # After a notice with no day of its own, the instruction that says the day is now another: "Synpunkter ska nu ha
 # kommit in senast …", "Remissvaren ska därmed vara oss tillhanda senast …", "ska istället ha kommit in … senast den"
-_NOW_LATEST = re.compile(r"\b(?:nu|numera|därmed|därför|alltså|i[ \t]+stället|istället)\b[^.\n]{0,90}?\bsenast"
+_NOW_LATEST = re.compile(r"(?:\b(?:nu|numera|därmed|därför|alltså|i[ \t]+stället|istället)\b[^.\n]{0,90}?\bsenast|"
+                         r"\b(?:är|blir|gäller)[ \t]+(?:nu|numera|därmed|i[ \t]+stället|istället))"
                          r"(?:[ \t]+(?:(?:mån|tis|ons|tors|fre|lör|sön)dag(?:en)?[ \t]+)?den)?[ \t]*$", re.IGNORECASE)
 # An extension asked for, offered or denied is none given: "nu vill de berörda ha förlängd svarstid", "begäran om
 # förlängd svarstid", "om ni behöver förlängd svarstid", "Den som behöver mer tid kan kontakta oss för förlängd

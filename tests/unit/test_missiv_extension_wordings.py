@@ -39,6 +39,11 @@ DATA = Path(__file__).resolve().parents[1] / "data" / "missiv" / "kinds"
      "2027. Vi har förlängt remisstiden.", date(2027, 11, 5)),
     ("SKR har beslutat att förlänga remisstiden t.o.m. 2027-05-15 för remissen.", date(2027, 5, 15)),
     ("Remisstiden förlängs till 15/5 2027.", date(2027, 5, 15)),
+    ("Remisstiden utsträcks till den 12 maj 2027.", date(2027, 5, 12)),
+    ("Svarsfristen förlängs till den 12 maj 2027.", date(2027, 5, 12)),
+    ("Remissinstanserna ges längre tid att svara, till och med den 12 maj 2027.", date(2027, 5, 12)),
+    ("Förlängd samrådstid\n\nSista dag för att lämna synpunkter är nu den 12 maj 2027.", date(2027, 5, 12)),
+    ("Deadline för remissvar flyttas till 2027-05-12.", date(2027, 5, 12)),
 ])
 def test_the_new_day_in_other_words(text, day):
     found = read_extension(text, None)
@@ -70,6 +75,7 @@ def test_a_notice_naming_only_the_old_day_is_left_empty():
     "Flera har frågat. Någon förlängning av remisstiden medges inte. Svaren ska ha kommit in senast den 30 april 2027.",
     "Den som behöver mer tid kan kontakta oss för förlängd svarstid, dock längst till den 30 april 2027.",
     "- Vidare att remisstiden ändras till den 31 mars 2010.",
+    "Vi har fått önskemål om mer tid att svara till den 12 maj 2027.",
 ])
 def test_a_refusal_an_offer_or_a_beslutssats_gives_no_new_day(text):
     found = read_extension(text, date(2027, 3, 19))
