@@ -1,10 +1,12 @@
 """Recognise a notice that extends the answer time of a remiss, and read the new date.
 
 The new date is the to-date of the extension: "förlängs till den 15 mars 2027", "förlängs från 1 mars till 15 mars"
-(15 mars), "ny sista dag för svar är den 15 mars", "nytt svarsdatum: 15 mars 2027". The old date is never taken. A
-clock time written with the new date ("kl. 12.00") is kept. When the letter names two different new dates for the
-answer time, neither is guessed: the result is empty with a warning. A year missing in the text is taken from the
-letter's context only when that is unambiguous (the same day named with its year, or a dated day shortly before).
+(15 mars), "ny sista dag för svar är den 15 mars", "nytt svarsdatum: 15 mars 2027", "Svarsdatumet flyttas från … till
+…", "Den 5 november 2027 är ny sista dag för remissvar", "2027-05-15 i stället för 2027-04-17". The old date is never
+taken. A clock time written with the new date ("kl. 12.00") is kept. When the letter names two different new dates for
+the answer time, or extends it for other remissinstanser than the kommuner only, nothing is guessed: the result is
+empty with a warning. A refusal or an offer is no notice. A year missing in the text is taken from the letter's
+context only when that is unambiguous (the same day named with its year, or a dated day shortly before).
 """
 from __future__ import annotations
 
