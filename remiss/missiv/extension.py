@@ -99,6 +99,7 @@ class Extension:
     span: tuple[int, int] | None = None
     notice: bool = False  # the letter announces an extension (with or without a readable day)
     year_from_context: bool = False  # the day's year is not written with it
+    old_deadline: bool = False  # the deadline the letter gives is named only as the old day the notice replaces
     warnings: list[str] = field(default_factory=list)
 
 
@@ -155,7 +156,7 @@ def read_extension(text: str, deadline: date | datetime | None, *, sent: date | 
     # "Remisstiden har förlängts. … Remissvaren ska ha kommit in … senast den 13 maj 2020": the deadline the letter
     # gives is the new day, unless the letter names that day only as the old one
     if deadline is None or _only_old(text, deadline):
-        return Extension(None, notice.span(), True, warnings=[
+        return Extension(None, notice.span(), True, old_deadline=deadline is not None, warnings=[
             "Brevet förlänger svarstiden men den nya svarsdagen kunde inte läsas – kontrollera den i brevet."])
     return Extension(deadline, notice.span(), True)
 

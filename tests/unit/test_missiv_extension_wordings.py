@@ -110,3 +110,10 @@ def test_a_short_date_with_a_spaced_year_is_read():
 def test_ext_dev2_texts_give_their_annotated_new_day(case):
     got = parse_missiv(case["text"]).to_json()["extension_to"]
     assert (got[:10] if got else None) == case["expected"]["extension_to"]
+
+
+def test_a_notice_without_its_new_day_does_not_keep_the_old_day_as_deadline():
+    result = parse_missiv("Remiss av promemorian X\n\nRemissvaren skulle ha kommit in senast den 1 mars 2027. "
+                          "Remisstiden har förlängts; nytt datum meddelas senare.")
+    assert result.extension_to is None and result.deadline is None
+    assert any("nya svarsdagen kunde inte läsas" in w for w in result.warnings)
