@@ -200,16 +200,6 @@ def _is_new_day(text: str, dm: DateMatch, sentence: tuple[int, int] | None, firs
     return dm.start > first_notice and bool(_NOW_LATEST.search(before))
 
 
-def find_extension(text: str, deadline: date | datetime | None, *, sent: date | None = None,
-                   warnings: list[str] | None = None) -> tuple[date | datetime | None, tuple[int, int] | None]:
-    """Return the extended answer date of an extension notice and its span, or (None, None) for any other letter;
-    why a notice's day is left empty is added to `warnings`."""
-    found = read_extension(text, deadline, sent=sent)
-    if warnings is not None:
-        warnings.extend(found.warnings)
-    return (found.day, found.span) if found.day else (None, None)
-
-
 def _resolve(dm: DateMatch, deadline: date | datetime | None, dated: date | None,
              text: str) -> tuple[date | None, bool]:
     """Return the day a to-date names and whether its year came from the context."""
