@@ -33,6 +33,10 @@ Two evaluations, each with a development part (used while writing the parser) an
   like notices that are none, scored as found. A deadline or extension_to the text writes only without a year is
   annotated null; a value the parser takes from the letter's context for it is counted apart as a "year-fill", not
   as a wrong fill.
+- ext-dev2 / ext-holdout2: `tests/data/missiv/kinds/ext-dev2.json` and `ext-holdout2.json` (round h-ext, 2026-12-04):
+  one real near miss and 32 extension notices built in wordings and layouts ext-dev lacks (refusals, extensions for
+  some remissinstanser only, old and new day in either order, "15/5 2027", clock times), annotated before any run and
+  split by sha256("ext-dev2:" + id); ext-holdout2 is left out of --dev-only and its misses are never printed.
 - contract: `tests/data/missiv/*.json`, the Regeringskansliet pages and seeds with the eight
   contract keys, split by their own `split` key.
 
@@ -146,6 +150,9 @@ EXTRA_FILE = DATA / "kinds" / "missiv-extra.json"
 # Extension notices and letters like them (round h-ext): real texts annotated blind, scored as found; only the real
 # notices get a built forward (the builder's subject line would announce an extension on the letters that are none).
 EXT_FILE = DATA / "kinds" / "ext-dev.json"
+# A second batch (round h-ext, 2026-12-04): 1 real near miss and 32 notices built in wordings ext-dev lacks, split by
+# sha256("ext-dev2:" + id) before any run; the held-back half is scored at first sight and at the end, never printed.
+EXT2_FILES = {"ext-dev2": DATA / "kinds" / "ext-dev2.json", "ext-holdout2": DATA / "kinds" / "ext-holdout2.json"}
 FRESH_FILES = {"fresh-dev": DATA / "fresh" / "fresh-dev.json", "fresh-holdout": DATA / "fresh" / "fresh-holdout.json",
                # six more pages gathered after the fresh round ended: measured once, for the next round to tune against
                "fresh2-holdout": DATA / "fresh" / "fresh2-holdout.json",
@@ -191,6 +198,11 @@ def load_kind_cases(split: str) -> list[dict]:
     """
     if split in FRESH_FILES:
         return json.loads(FRESH_FILES[split].read_text(encoding="utf-8"))
+    if split in EXT2_FILES:
+        # like ext-dev: the notices that are not already mails also come forwarded
+        letters = json.loads(EXT2_FILES[split].read_text(encoding="utf-8"))
+        return letters + [forward(c) for c in letters
+                          if c["expected"].get("extension_to") and not re.search(r"^(?:Från|From):", c["text"], re.M)]
     if split == "ext-dev":
         # the real notices also come forwarded, as a registrator's mailbox gets them; the near misses do not
         letters = json.loads(EXT_FILE.read_text(encoding="utf-8"))
@@ -333,10 +345,10 @@ def main() -> None:
     seen = SEEN_HOLDOUTS if "--include-seen" in sys.argv else ()
     # --dev-only: the development sets alone, so that tuning never runs (and never prints) the held-out part.
     dev_only = "--dev-only" in sys.argv
-    dev_splits = ("dev", "extra", "fresh-dev", "fresh3-dev", "ext-dev", "fresh8-dev")
+    dev_splits = ("dev", "extra", "fresh-dev", "fresh3-dev", "ext-dev", "fresh8-dev", "ext-dev2")
     splits = dev_splits if dev_only else ("dev", "extra", "holdout", "fresh-dev", "ext-dev", "fresh-holdout",
                                           "fresh2-holdout", "fresh3-dev", "fresh3-holdout", "fresh4-holdout",
-                                          "fresh5-holdout", "fresh6-holdout", "fresh8-dev")
+                                          "fresh5-holdout", "fresh6-holdout", "fresh8-dev", "ext-dev2", "ext-holdout2")
     # fresh7-holdout is wholly held out: scored only when named (--only), by the coordinator
     # --only NAME: one set alone (e.g. a held-out set measured once), misses of held-out sets still never printed
     if "--only" in sys.argv:
@@ -346,7 +358,7 @@ def main() -> None:
         cases = load_kind_cases(split)
         every += cases
         report_kinds(f"{split} ({len(cases)} letters)", score_kinds(cases),
-                     show_misses and (not split.endswith("holdout") or split in seen))
+                     show_misses and ("holdout" not in split or split in seen))
     report_kinds(f"overall, {' + '.join(splits)} ({len(every)} letters)", score_kinds(every), False)
     for split in ("dev",) if dev_only or "--only" in sys.argv else ("dev", "holdout"):
         cases = load_cases(split)

@@ -23,7 +23,8 @@ TEXT_RE = re.compile(
 # Text from a scan or an OCR'd PDF reads the day 1 as a letter: "senast den l oktober 2015". Only after "den" and
 # case-sensitive, so that "den i maj" (a preposition) is never read as a date.
 OCR_ONE_RE = re.compile(rf"(?<![\w])den\s+[lI]\s+((?i:{_MONTH_ALT}))\.?(?![\wåäö])(?:\s+(\d{{4}}))?")
-SHORT_RE = re.compile(r"(?<![\d/\-])(\d{1,2})/(\d{1,2})\s?-\s?(\d{2}|\d{4})(?![\d/])")
+# "15/5-27", "15/5-2027", and "15/5 2027" (a space before a four-digit year only: "15/5 20" is no date)
+SHORT_RE = re.compile(r"(?<![\d/\-])(\d{1,2})/(\d{1,2})(?:\s?-\s?(\d{2}|\d{4})|[ \t](\d{4}))(?![\d/:.,]\d)(?![\d/])")
 TIME_RE = re.compile(r"\bkl(?:ockan)?\.?\s*(\d{1,2})(?:[.:](\d{2}))?(?![\d.:]*\s*[-–]\s*\d)(?![.:]?\d)")
 
 
@@ -77,7 +78,7 @@ def find_dates(text: str) -> list[DateMatch]:
         y = int(m[2]) if m[2] and 1900 < int(m[2]) < 2200 else None
         found.append(DateMatch(m.start(), m.end(), y, MONTHS[m[1].lower()], 1, "text"))
     for m in SHORT_RE.finditer(text):
-        d, mo, yy = int(m[1]), int(m[2]), m[3]
+        d, mo, yy = int(m[1]), int(m[2]), m[3] or m[4]
         y = int(yy) if len(yy) == 4 else 2000 + int(yy)
         if _safe_date(y, mo, d):
             found.append(DateMatch(m.start(), m.end(), y, mo, d, "short"))

@@ -1,10 +1,12 @@
 """Recognise a notice that extends the answer time of a remiss, and read the new date.
 
 The new date is the to-date of the extension: "förlängs till den 15 mars 2027", "förlängs från 1 mars till 15 mars"
-(15 mars), "ny sista dag för svar är den 15 mars", "nytt svarsdatum: 15 mars 2027". The old date is never taken. A
-clock time written with the new date ("kl. 12.00") is kept. When the letter names two different new dates for the
-answer time, neither is guessed: the result is empty with a warning. A year missing in the text is taken from the
-letter's context only when that is unambiguous (the same day named with its year, or a dated day shortly before).
+(15 mars), "ny sista dag för svar är den 15 mars", "nytt svarsdatum: 15 mars 2027", "Svarsdatumet flyttas från … till
+…", "Den 5 november 2027 är ny sista dag för remissvar", "2027-05-15 i stället för 2027-04-17". The old date is never
+taken. A clock time written with the new date ("kl. 12.00") is kept. When the letter names two different new dates for
+the answer time, or extends it for other remissinstanser than the kommuner only, nothing is guessed: the result is
+empty with a warning. A refusal or an offer is no notice. A year missing in the text is taken from the letter's
+context only when that is unambiguous (the same day named with its year, or a dated day shortly before).
 """
 from __future__ import annotations
 
@@ -15,49 +17,78 @@ from datetime import date, datetime
 from remiss.missiv.dates import DateMatch, combine, find_dates, find_time_near
 from remiss.missiv.deadline import UNAMBIGUOUS_DAYS
 
-# The times a remiss is answered within: "remisstiden", "svarstiden", "samrådstiden", "sista svarsdag" …
+# What a remiss is answered within, and the day that ends it: "remisstiden", "svarstiden", "samrådstiden", "remissen",
+# "samrådet", "sista svarsdag", "svarsdatumet", "sista dag att lämna synpunkter" … ("utredningstiden" is no remiss's).
 _PERIOD = (r"(?:remisstid|svarstid|samrådstid|granskningstid|utställningstid|yttrandetid|remissperiod|samrådsperiod|"
-           r"granskningsperiod|remissrunda|sista[ \t]+svarsdag|svarsdatum|svarsdag|sista[ \t]+dag(?:en)?[ \t]+för[ \t]+"
-           r"(?:svar|remissvar|synpunkter|yttrande)|tid(?:en)?[ \t]+för[ \t]+(?:att[ \t]+)?(?:svar|yttra))")
-# The verbs that move an answer time later: "förlängs", "förlängd", "förläns" (a common slip), "flyttas fram",
-# "senareläggs", "skjuts fram". The preterite alone ("förlängdes", "vi förlängde svarstiden för dem som begärde
-# det", "flyttades fram") tells of an earlier extension, not of this letter's: it is no notice.
-_VERB = (r"(?:förlän(?:g(?!de)\w{0,6}|s\b)|flytta(?:s|ts|r|t)?[ \t]+fram|flyttad\w?[ \t]+fram|"
-         r"senarelägg(?:s|es|a|er|ning)?\b|skjut(?:s|its)[ \t]+(?:fram|upp))")
-_NEW = (r"(?:ny|nytt|ändrad|ändrat)[ \t]+(?:sista[ \t]+svarsdag|svarsdatum|svarsdag|sista[ \t]+dag[ \t]+för[ \t]+"
-        r"(?:svar|synpunkter|yttrande|remissvar))")
-# "Remisstiden har förlängts", "förlängd svarstid till …", "Finansdepartementet har förlängt remisstiden", "ny
-# sista dag för svar", "Remissperioden sträcker sig från 31 januari till 4 maj, men förläns nu till …"
+           r"granskningsperiod|remissrunda|remissen\b|samrådet\b|granskningen\b|utställningen\b|"
+           r"(?:sista[ \t]+)?svarsdag|(?:sista[ \t]+)?svarsdatum|slutdatum|svarsfrist|remissfrist|svarsperiod|"
+           r"(?:sista[ \t]+)?inlämningsdag|deadline[ \t]+för[ \t]+(?:svar|remissvar|synpunkter)|"
+           r"sista[ \t]+(?:dag|datum)(?:en|et)?[ \t]+(?:för|att)[ \t]+(?:att[ \t]+)?"
+           r"(?:svar|remissvar|synpunkter|yttrande|yttra|lämna|inkomma|svara)|"
+           r"tid(?:en)?[ \t]+(?:för[ \t]+)?(?:att[ \t]+)?(?:svar|yttra|inkomma|lämna[ \t]+(?:svar|synpunkter|yttrande)))")
+# The verbs that move an answer day later: "förlängs", "förlängd", "förlängning", "förläns" (a common slip), "utökas",
+# "ändras", "flyttas (fram)", "senareläggs", "skjuts upp". The preterite alone ("förlängdes", "vi förlängde svarstiden
+# för dem som begärde det", "ändrades") tells of an earlier change, not of this letter's: it is no notice.
+_VERB = (r"(?:förlän(?:g(?!de)\w{0,6}|s\b)|utök(?:as|a|ar|ats|at|ad|ning)\b|ändra(?:s|ts|t|d|r)?\b|"
+         r"utsträck(?:s|a|er|ts|t|t)?\b|förskjut(?:s|its|a|er)?\b|"
+         r"flytta(?:s|ts|r|t|d)?\b|framflytta\w*|senarelägg\w*|skjut(?:s|its|er|a)?[ \t]+(?:fram|upp)|uppskjut\w*)")
+_NEW = r"(?:ny|nytt|nya|ändrad|ändrat|ändrade|förlängd|förlängda|utökad|utökade|längre|mer)"
+# "Remisstiden har förlängts", "förlängd svarstid till …", "Finansdepartementet har förlängt remisstiden", "ny sista dag
+# för svar", "svarstiden för remissen av Ds 2026:30 … har förlängts", "Ny svarstid: …", "medger förlängning av
+# svarstiden", "har beviljats anstånd med att yttra sig"
 _NOTICE = re.compile(
-    r"\b" + _NEW + r"\b|\b(?:ny|nytt|ändrad|ändrat)[ \t]+(?:svarstid|remisstid)\b|"
+    r"\b" + _NEW + r"[ \t]+(?:sista[ \t]+)?" + _PERIOD + "|"
     r"\b" + _VERB + r"[ \t]+(?:[\wåäö]+[ \t]+){0,3}?" + _PERIOD + "|"
-    r"\b" + _PERIOD + r"\w{0,4}[ \t\n]+(?:[\wåäö,]+[ \t\n]+){0,10}?" + _VERB,
+    r"\b" + _PERIOD + r"\w{0,4}[ \t\n]+(?:[^\s.!?]+[ \t\n]+){0,12}?" + _VERB + "|"
+    r"\banstånd[ \t]+med[ \t]+(?:att[ \t]+)?(?:svar|yttr|lämna|remissvar|inkomma)",
     re.IGNORECASE,
 )
-# What stands right before the new date: "förlängs till (och med) (den)", "förlängs från 1 mars till",
-# "ny sista dag för svar är (den)", "nytt svarsdatum för remissrundan är den", "nytt svarsdatum:", and after a
-# notice "Remissvaren ska istället ha kommit in … senast den".
-_TO = re.compile(
-    r"(?:" + _VERB + r"[ \t\n]+(?:[\wåäö]+[ \t\n]+){0,4}?(?:till(?:[ \t]+och[ \t]+med)?|t\.o\.m\.)"
-    r"|\b" + _NEW + r"(?:[ \t]+för[ \t]+(?:[\wåäö-]+[ \t]+){1,4}?)?[ \t]*(?:är|blir|:)"
-    r"|\b(?:i[ \t]+stället|istället)\b[^.\n]{0,70}?\bsenast(?:[ \t]+den)?)"
-    r"[ \t\n]+(?:(?:mån|tis|ons|tors|fre|lör|sön)dag(?:en)?[ \t]+)?$",
-    re.IGNORECASE,
-)
+# What stands right before the new day in a notice's sentence: "förlängs (…) till (och med) (den)", "t.o.m.", "ny sista
+# dag för svar är (den)", "Ny svarsdag:", "Sista dag för svar är nu", "ska nu ha kommit in senast"
+_TO = re.compile(r"(?:\btill(?:[ \t]+och[ \t]+med)?|\bt\.[ \t]?o\.[ \t]?m\.?|\bfram[ \t]+till|\b(?:är|blir)(?:[ \t]+nu)?|"
+                 r"\bsenast|:)[ \t\n]*(?:den[ \t]+)?(?:(?:mån|tis|ons|tors|fre|lör|sön)dag(?:en)?[ \t]+(?:den[ \t]+)?)?$",
+                 re.IGNORECASE)
+# A day named after it as the new one: "Den 5 november 2027 är ny sista dag för remissvar"
+_TO_AFTER = re.compile(r"(?<![ \t])[ \t]*(?:är|blir)[ \t]+(?:den[ \t]+)?" + _NEW + r"[ \t]+(?:sista[ \t]+)?" + _PERIOD,
+                       re.IGNORECASE)
+# After a notice with no day of its own, the instruction that says the day is now another: "Synpunkter ska nu ha
+# kommit in senast …", "Remissvaren ska därmed vara oss tillhanda senast …", "ska istället ha kommit in … senast den"
+_NOW_LATEST = re.compile(r"(?:\b(?:nu|numera|därmed|därför|alltså|i[ \t]+stället|istället)\b[^.\n]{0,90}?\bsenast|"
+                         r"\b(?:är|blir|gäller)[ \t]+(?:nu|numera|därmed|i[ \t]+stället|istället))"
+                         r"(?:[ \t]+(?:(?:mån|tis|ons|tors|fre|lör|sön)dag(?:en)?[ \t]+)?den)?[ \t]*$", re.IGNORECASE)
 # An extension asked for, offered or denied is none given: "nu vill de berörda ha förlängd svarstid", "begäran om
-# förlängd svarstid", "om ni behöver förlängd svarstid" (the words right before), "remisstiden kommer inte att
-# förlängas", "svarstiden förlängs inte" (a negation in or right after the phrase). "Vi vill meddela att …" and
-# "eftersom många inte hunnit svara förlängs …" stay notices.
-_ASKED = re.compile(r"(?:\b(?:vill|önskar)\b[^.\n]{0,30}\b(?:ha|få)|\b(?:begär\w*|ansök\w*|behöver|önskemål)"
+# förlängd svarstid", "om ni behöver förlängd svarstid", "Den som behöver mer tid kan kontakta oss för förlängd
+# svarstid" (the words right before), "remisstiden kommer inte att förlängas", "Tyvärr kan vi inte förlänga
+# remisstiden", "Någon förlängning av remisstiden medges inte". "Vi vill meddela att …" and "eftersom många inte hunnit
+# svara förlängs …" stay notices.
+_ASKED = re.compile(r"(?:\b(?:vill|önskar)\b[^.\n]{0,30}\b(?:ha|få)|\b(?:begär\w*|ansök\w*|behöver|önskemål|förfrågning\w*)"
                     r"(?:[ \t]+om)?(?:[ \t]+[\wåäö]+){0,2}|\b(?:ifall|om[ \t]+(?:ni|du|man|någon|remissinstansen))\b"
-                    r"[^.\n]{0,40})[ \t]*$", re.IGNORECASE)
+                    r"[^.\n]{0,40}|\b(?:den|de)[ \t]+som\b[^.\n]{0,50}|\bkontakta\b[^.\n]{0,20}|\b(?:ingen|någon)|"
+                    r"\bmöjlighet(?:en)?[ \t]+(?:att|till)(?:[ \t]+[\wåäö]+){0,2})[ \t]*$", re.IGNORECASE)
+# A beslutssats of a tjänsteutlåtande or protokoll ("- Vidare att remisstiden ändras till den 31 mars 2010") proposes or
+# records the kommun's own decision on its remiss before it is sent: no notice from a remittent.
+_MOTION = re.compile(r"(?<![ \t])[ \t]*(?:[-–•*][ \t]*)?(?:vidare[ \t]+|samt[ \t]+)?att[ \t]+$", re.IGNORECASE)
 _DENIED = re.compile(r"\b(?:inte|ej|icke|aldrig)\b", re.IGNORECASE)
+_DENIED_BEFORE = re.compile(r"\b(?:inte|ej|icke|aldrig)[ \t]+(?:(?:att|heller|längre|kunna)[ \t]+)?$", re.IGNORECASE)
+# The words after the phrase up to a clause break: "… medges inte", "… förlängs alltså inte"
+_CLAUSE_END = re.compile(r"[,.;:!?()\n]|\b(?:eftersom|då|när|som|men|och|för|så)\b", re.IGNORECASE)
 
 
 # The old day, named as such: "Enligt tidigare utskick var svarstiden satt till den 14 augusti", "sista svarsdag var
-# den 1 mars", "förlängs från den 1 mars".
-_OLD = re.compile(r"(?:\b(?:tidigare|ursprungligen|ursprungliga|skulle)\b[^.\n]{0,60}|\bvar(?:[ \t]+satt[ \t]+till)?"
-                  r"|\bfrån)[ \t]+(?:den[ \t]+)?$", re.IGNORECASE)
+# den 1 mars", "förlängs från den 1 mars", "i stället för (som tidigare angivits) den 15 oktober", "(tidigare …"
+_OLD = re.compile(r"(?:\b(?:tidigare|ursprungligen|ursprungliga?|skulle)\b[^.\n]{0,60}|\bvar(?:[ \t]+satt[ \t]+till)?"
+                  r"|\bfrån(?:[ \t]+och[ \t]+med)?|\bfr\.o\.m\.?|\bi[ \t]*stället[ \t]+för\b[^.\n\d]{0,40}?)[ \t]+(?:den[ \t]+)?$",
+                  re.IGNORECASE)
+# The extension is given to some remissinstanser only: "Trafikverket och Länsstyrelsen har beviljats förlängd
+# svarstid …; för övriga remissinstanser gäller …". The kommuner's own ("För kommunerna förlängs …") is the reader's.
+_SOME_ONLY = re.compile(r"\b(?:övriga|andra|resterande)[ \t]+remissinstanser|\bvissa[ \t]+remissinstanser", re.IGNORECASE)
+_FOR_KOMMUN = re.compile(r"\bkommun(?:er|erna)\b", re.IGNORECASE)
+# "… 2027-05-15 i stället för (som tidigare angivits) den 15 oktober 2027": the day before it replaces the one after
+_INSTEAD = re.compile(r"(?<![ \t,])[ \t,]*(?:i[ \t]*stället|istället)[ \t]+för\b[^.\n\d]{0,40}\d", re.IGNORECASE)
+_ANY = re.compile(r".*", re.DOTALL)
+_ABOUT_ANSWER = re.compile(r"\bsvar|remiss|synpunkt|yttra|\bsamråd|gransk|utställ", re.IGNORECASE)
+# Where a sentence ends: ". " before a capital or a digit-free word, or a line break.
+_SENTENCE_END = re.compile(r"[.!?](?=[ \t]+[A-ZÅÄÖ])|\n")
 
 
 @dataclass
@@ -68,27 +99,46 @@ class Extension:
     span: tuple[int, int] | None = None
     notice: bool = False  # the letter announces an extension (with or without a readable day)
     year_from_context: bool = False  # the day's year is not written with it
+    old_deadline: bool = False  # the deadline the letter gives is named only as the old day the notice replaces
     warnings: list[str] = field(default_factory=list)
 
 
 def read_extension(text: str, deadline: date | datetime | None, *, sent: date | None = None) -> Extension:
     """Return the extension a notice announces; an empty, non-notice result for any other letter.
 
-    `deadline` is the answer day the deadline reader found; `sent` is the date of the e-mail the notice came in.
+    `deadline` is the answer day the deadline reader found; `sent` is the date of the e-mail it came in.
     """
-    notice = next((m for m in _NOTICE.finditer(text) if _given(text, m)), None)
-    if not notice:
+    notices = [m for m in _NOTICE.finditer(text) if _given(text, m)] + _instead(text)
+    if not notices:
         return Extension()
-    found: list[tuple[date, DateMatch, bool]] = []
+    notices.sort(key=lambda m: m.start())
+    notice = notices[0]
+    # each notice's sentence, with where its first notice phrase ends: a day before that in the sentence ("Remisstiden
+    # sträcker sig från 31 januari till 4 maj, men förläns nu till och med den 31 oktober") is the old period's
+    sentences: dict[tuple[int, int], int] = {}
+    for m in notices:
+        span = _sentence(text, m.start(), m.end())
+        sentences[span] = min(sentences.get(span, m.end()), m.end())
+    found: list[tuple[date, DateMatch, bool, tuple[int, int] | None]] = []
     dated = sent  # the last date with a year before the new one: a year-less new date follows it
     for dm in find_dates(text):
-        if _TO.search(text[max(0, dm.start - 90):dm.start]):
+        span = next((s for s in sentences if s[0] <= dm.start < s[1]), None)
+        if _is_new_day(text, dm, span and (span[0], sentences[span]), notice.start()):
             day, from_context = _resolve(dm, deadline, dated, text)
             if day:
-                found.append((day, dm, from_context))
+                found.append((day, dm, from_context, span))
         if dm.year:
             dated = dm.resolve(None) or dated
-    days = {day for day, _, _ in found}
+    if found and _SOME_ONLY.search(text):
+        # "För kommunerna förlängs svarstiden till …; övriga remissinstanser …": the kommun's day is the reader's; an
+        # extension given to others only ("Trafikverket har beviljats förlängd svarstid") is not
+        ours = [f for f in found if f[3] and _FOR_KOMMUN.search(text[f[3][0]:f[1].start])]
+        if not ours:
+            return Extension(None, notice.span(), True, warnings=[
+                "Brevet förlänger svarstiden bara för vissa remissinstanser; kontrollera om förlängningen gäller "
+                "kommunen."])
+        found = ours
+    days = {day for day, _, _, _ in found}
     if len(days) > 1:
         # "förlängd svarstid av regeringen till den 28 oktober … förlänger svarstiden till den 25 september för
         # remissinstanserna": which is this remiss's is for a person to read
@@ -97,24 +147,57 @@ def read_extension(text: str, deadline: date | datetime | None, *, sent: date | 
             f"Brevet nämner flera nya svarsdagar ({named}); ingen har valts – kontrollera vilken som gäller "
             "remissen."])
     if found:
-        day, dm, from_context = found[0]
-        return Extension(combine(day, find_time_near(text, dm)), (dm.start, dm.end), True, from_context)
+        day, dm, from_context, _ = found[0]
+        clock = find_time_near(text, dm)
+        if clock is None and isinstance(deadline, datetime) and deadline.date() == day:
+            # "förlängs till den 31 mars … senast den 31 mars 2010 kl 12.00": the same day's clock time elsewhere
+            return Extension(deadline, (dm.start, dm.end), True, from_context)
+        return Extension(combine(day, clock), (dm.start, dm.end), True, from_context)
     # "Remisstiden har förlängts. … Remissvaren ska ha kommit in … senast den 13 maj 2020": the deadline the letter
     # gives is the new day, unless the letter names that day only as the old one
     if deadline is None or _only_old(text, deadline):
-        return Extension(None, notice.span(), True, warnings=[
+        return Extension(None, notice.span(), True, old_deadline=deadline is not None, warnings=[
             "Brevet förlänger svarstiden men den nya svarsdagen kunde inte läsas – kontrollera den i brevet."])
     return Extension(deadline, notice.span(), True)
 
 
-def find_extension(text: str, deadline: date | datetime | None, *, sent: date | None = None,
-                   warnings: list[str] | None = None) -> tuple[date | datetime | None, tuple[int, int] | None]:
-    """Return the extended answer date of an extension notice and its span, or (None, None) for any other letter;
-    why a notice's day is left empty is added to `warnings`."""
-    found = read_extension(text, deadline, sent=sent)
-    if warnings is not None:
-        warnings.extend(found.warnings)
-    return (found.day, found.span) if found.day else (None, None)
+def _instead(text: str) -> list[re.Match]:
+    """ "Sista svarsdag är nu 2027-05-15 i stället för 2027-04-17", "kan lämnas fram till och med den 5 november 2027 i
+    stället för som tidigare angivits den 15 oktober 2027": a day put in the place of another in a sentence about the
+    answer is a notice by itself; the match ends right before the new day."""
+    found = []
+    for dm in find_dates(text):
+        if not _INSTEAD.match(text, dm.end):
+            continue
+        start, stop = _sentence(text, dm.start, dm.end)
+        if _ABOUT_ANSWER.search(text, start, stop):
+            found.append(_ANY.match(text, start, dm.start))
+    return found
+
+
+def _sentence(text: str, start: int, end: int) -> tuple[int, int]:
+    """The span of the sentence (or line) that holds text[start:end]."""
+    begin = max((m.end() for m in _SENTENCE_END.finditer(text, 0, start)), default=0)
+    stop = _SENTENCE_END.search(text, end)
+    return begin, stop.start() if stop else len(text)
+
+
+def _is_new_day(text: str, dm: DateMatch, sentence: tuple[int, int] | None, first_notice: int) -> bool:
+    """Whether a date is the new answer day: after "till", "t.o.m.", "är", "senast" or a label's colon following a
+    notice phrase in its sentence ("förlängs … till den 15 maj", "Ny svarsdag: 2027-05-14"), before "är ny sista dag
+    för …", or after "nu … senast" once a notice has been given; never a day named as the old one ("från", "i stället
+    för", "tidigare"). `sentence` is (the notice's sentence start, where its first notice phrase ends), or None."""
+    if dm.start < first_notice and sentence is None:
+        return False
+    own = _sentence(text, dm.start, dm.end)
+    before = text[max(own[0], dm.start - 90):dm.start]
+    if _OLD.search(before):
+        return False
+    if sentence is not None and _TO_AFTER.match(text, dm.end):
+        return True
+    if sentence is not None and dm.start >= sentence[1] and _TO.search(before[-60:]):
+        return True
+    return dm.start > first_notice and bool(_NOW_LATEST.search(before))
 
 
 def _resolve(dm: DateMatch, deadline: date | datetime | None, dated: date | None,
@@ -145,11 +228,12 @@ def _only_old(text: str, deadline: date | datetime) -> bool:
 
 def _given(text: str, notice: re.Match) -> bool:
     """Whether the phrase announces an extension, not one asked for, offered or denied."""
-    start = max(text.rfind(stop, 0, notice.start()) for stop in (".", "!", "?", "\n")) + 1
+    start, stop = _sentence(text, notice.start(), notice.end())
     before = text[max(start, notice.start() - 60):notice.start()]
-    after = text[notice.end():notice.end() + 12]
-    return not (_ASKED.search(before) or _DENIED.search(notice.group(0))
-                or re.match(r"[ \t]*(?:inte|ej)\b", after, re.IGNORECASE))
+    after = text[notice.end():stop]
+    clause = _CLAUSE_END.split(after, maxsplit=1)[0]
+    return not (_ASKED.search(before) or _MOTION.match(text, start, notice.start()) or _DENIED_BEFORE.search(before) or _DENIED.search(notice.group(0))
+                or _DENIED.search(clause[:40]))
 
 
 # "förlängd svarstid … för remissen av promemorian Skattelättnader för arbetskraft (Fi2026/01234)": the remiss the

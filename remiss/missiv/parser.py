@@ -10,7 +10,7 @@ from remiss.missiv.bodies import find_bodies
 from remiss.missiv.deadline import find_deadline
 from remiss.missiv.dnr import department_from_dnr, dnr_in_subject, find_sender_dnr
 from remiss.missiv.email import innermost, signature_name, signed_by_sender, unquote
-from remiss.missiv.extension import find_extension, named_remiss
+from remiss.missiv.extension import named_remiss, read_extension
 from remiss.missiv.fields import (find_answer_address, find_answer_email_by_name, find_contact, find_contact_email,
                                  find_emails, name_from_address)
 from remiss.missiv.hints import Hint, agree, remittent_from_hints, title_from_hints
@@ -115,8 +115,11 @@ def parse_missiv(text: str, *, reference_date: date | None = None, hints: Sequen
     note("letter_date", found.letter_span)
     warnings.extend(found.warnings)
     deadline, deadline_span = found.deadline, found.deadline_span
-    extension_to, span = find_extension(work, found.deadline, sent=envelope.sent if envelope else None,
-                                        warnings=warnings)
+    extension = read_extension(work, found.deadline, sent=envelope.sent if envelope else None)
+    warnings.extend(extension.warnings)
+    extension_to, span = (extension.day, extension.span) if extension.day else (None, None)
+    if extension.old_deadline:  # "skulle ha kommit in senast den 1 mars … har förlängts": not the day in force
+        deadline, deadline_span = None, None
     if extension_to:
         note("extension_to", span)
         if span and not re.search(r"\d{4}|\d{1,2}/\d{1,2}-\d{2}", work[span[0]:span[1]]) and found.deadline != extension_to:
