@@ -39,6 +39,16 @@ class DraftError(ValueError):
     """A draft action that is refused, with a Swedish message."""
 
 
+class AlreadyInState(DraftError):
+    """The draft is already in the state asked for (a double click): nothing changes, and the message informs."""
+
+
+# A request for the state the draft is already in: what to say, and who may ask for it.
+ALREADY = {S.granskning: ("Yttrandet är redan skickat till granskning.", Action.edit),
+           S.godkand: ("Yttrandet är redan godkänt.", Action.review),
+           S.utkast: ("Yttrandet är redan tillbaka som utkast.", Action.review)}
+
+
 def find_draft(session: Session, remiss_id: int) -> YttrandeDraft | None:
     return session.exec(select(YttrandeDraft).where(YttrandeDraft.remiss_id == remiss_id)).first()
 
@@ -262,6 +272,10 @@ def change_state(session: Session, *, now: datetime, principal: Principal, remis
     if draft is None:
         raise DraftError("Spara utkastet innan det skickas vidare.")
     old = DraftState(draft.state)
+    if old == new and new in ALREADY:
+        message, needed = ALREADY[new]
+        require(principal, needed, remiss.namnd_id)
+        raise AlreadyInState(message)
     action = STATE_MOVES.get((old, new))
     if action is None:
         if old == S.expedierad:

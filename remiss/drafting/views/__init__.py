@@ -126,6 +126,8 @@ def change_state(remiss_id: int):
                              comment=request.form.get("comment", ""))
     except InputErrors as exc:
         flash(next(iter(exc.errors.values())), "error")
+    except service.AlreadyInState as exc:  # a double click: the first request did it
+        flash(str(exc), "info")
     except service.DraftError as exc:
         flash(str(exc), "error")
     else:
