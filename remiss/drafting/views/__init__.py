@@ -42,8 +42,9 @@ def yttrande_panel(session, p, remiss, moment):
     failed = g.get("decision_failed")
     if ctx is not None and failed:
         ctx["decision_failed"] = failed
-        if failed["form"] == "beslut":
-            ctx["decision_values"] = failed["values"]
+        if failed["form"] == "beslut":  # what was typed, with the tidplan's advice on the justering
+            hint = ctx.get("decision_values", {}).get("justering_hint")
+            ctx["decision_values"] = failed["values"] | ({"justering_hint": hint} if hint else {})
     return ctx
 
 
