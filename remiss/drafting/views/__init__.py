@@ -103,7 +103,7 @@ def edit(remiss_id: int):
                   "success")
             return _back(remiss.id)
     typed_on = request.form.get("base_version", "").strip()
-    if values is not None and typed_on.isdigit():
+    if values is not None and typed_on.isdigit() and "base_version" not in errors:
         base_version = int(typed_on)
     context = form_context(session, remiss, content, values)
     if conflict is not None:
