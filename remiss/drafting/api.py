@@ -97,9 +97,11 @@ def read(remiss_id: int):
 @operation("Spara yttrandet", body=YttrandeSave, responses={200: YttrandePublic}, errors=(400, 401, 403, 404, 409),
            tag="yttrande")
 def save(remiss_id: int):
-    """Save the sections given as a new version (409 while the draft is in review or approved)."""
+    """Save the sections given as a new version (409 while the draft is in review or approved). Based on an older
+    base_version, they are merged field by field with what was saved since; a field changed on both sides is
+    refused (400, the field named)."""
     return _draft_step(remiss_id, Action.edit, service.save, lambda body: {
-        "raw": body.sections(), "base_version": body.base_version, "comment": body.comment})
+        "raw": body.sections(), "base_version": body.base_version, "comment": body.comment, "accept_merge": True})
 
 
 @api.post("/remisser/<int:remiss_id>/yttrande/state")

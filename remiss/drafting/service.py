@@ -137,14 +137,16 @@ def _editable(draft: YttrandeDraft | None) -> None:
 
 
 def save(session: Session, *, now: datetime, principal: Principal, remiss: Remiss, raw: dict,
-         base_version: int | None = None, comment: str = "") -> DraftVersion | None:
-    """Save the sections in raw as a new version; None when nothing changed."""
+         base_version: int | None = None, comment: str = "", accept_merge: bool = False) -> DraftVersion | None:
+    """Save the sections in raw as a new version; None when nothing changed. Sections based on an older version
+    are merged with the newer ones (_merged); accept_merge: save a merge without conflicts at once (the API, whose
+    answer shows the result) instead of offering it first (the page)."""
     require(principal, Action.edit, remiss.namnd_id)
     draft, latest, content = current_content(session, remiss)
     require_open(remiss, draft)
     _editable(draft)
     if latest is not None and base_version is not None and base_version != latest.number:
-        new_content = _merged(session, remiss, draft, latest, content, raw, base_version)
+        new_content = _merged(session, remiss, draft, latest, content, raw, base_version, accept_merge)
     else:
         new_content = sections.validate(raw, content)
     if latest is not None and new_content == json.loads(latest.content):
@@ -154,7 +156,7 @@ def save(session: Session, *, now: datetime, principal: Principal, remiss: Remis
 
 
 def _merged(session: Session, remiss: Remiss, draft: YttrandeDraft, latest: DraftVersion, content: dict, raw: dict,
-            base_version: int) -> dict:
+            base_version: int, accept_merge: bool) -> dict:
     """raw, sent by a form opened on base_version, merged with the newer versions saved since (drafting.merge):
     saved at once when nothing of theirs would be lost (they changed nothing, or the same); else refused with the
     merge to offer (DraftConflict). 0: the form was opened before anything was saved."""
@@ -164,7 +166,7 @@ def _merged(session: Session, remiss: Remiss, draft: YttrandeDraft, latest: Draf
                                            f"{latest.number}. Öppna utkastet på nytt."})
     before = content_of(session, remiss, base.content if base else None)
     merged = merge.three_way(before, content, sections.validate(raw, before))
-    if merged.conflicts or merged.taken:
+    if merged.conflicts or (merged.taken and not accept_merge):
         raise merge.DraftConflict(merged, base=base_version, newest=latest.number)
     return merged.content
 

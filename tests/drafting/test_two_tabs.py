@@ -135,3 +135,39 @@ def test_a_refused_stale_save_keeps_the_version_it_was_opened_on(world, auth, cl
     b = auth.post(url, draft_form(rid, base_version="1", ovriga_synpunkter="x" * 100_001), form_url=page)
     assert b.status_code == 400
     assert _form_values(b.get_data(as_text=True))["base_version"] == "1"
+
+
+def test_free_sections_merge_by_position_and_an_emptied_one_is_dropped():
+    from remiss.drafting.merge import three_way
+
+    base = {"sammanfattning": "", "svar": [], "inga_synpunkter": False,
+            "avsnitt": [{"rubrik": "Ett", "text": "a"}, {"rubrik": "Två", "text": "b"}]}
+    theirs = dict(base, avsnitt=[{"rubrik": "Ett", "text": "a, ändrat av A"}, {"rubrik": "Två", "text": "b"}])
+    mine = dict(base, avsnitt=[{"rubrik": "Ett", "text": "a"}, {"rubrik": "", "text": ""},
+                               {"rubrik": "Tre", "text": "c av B"}])
+    merged = three_way(base, theirs, mine)
+    assert merged.content["avsnitt"] == [{"rubrik": "Ett", "text": "a, ändrat av A"},
+                                         {"rubrik": "Tre", "text": "c av B"}]
+    assert merged.taken == ["avsnitt-1-text"] and not merged.conflicts
+    assert set(merged.kept) == {"avsnitt-2-rubrik", "avsnitt-2-text", "avsnitt-3-rubrik", "avsnitt-3-text"}
+
+
+def test_the_api_merges_a_put_on_an_older_version_and_refuses_a_conflict(world, auth, client, reader):
+    from tests.conftest import csrf_token
+
+    rid = world["remiss"].id
+    auth.login(world["handlaggare"].email)
+    headers = {"X-CSRFToken": csrf_token(client, f"/remisser/{rid}")}
+    api = f"/api/v1/remisser/{rid}/yttrande"
+    assert client.put(api, json={"sammanfattning": "Ett."}, headers=headers).status_code == 200
+    assert client.put(api, json={"sammanfattning": "A.", "base_version": 1}, headers=headers).status_code == 200
+    refused = client.put(api, json={"sammanfattning": "B.", "base_version": 1}, headers=headers)
+    assert refused.status_code == 400
+    errors = refused.get_json()["errors"]
+    assert errors["sammanfattning"].startswith("Sammanfattning har ändrats både av dig och i version 2")
+    assert errors["base_version"].startswith("Utkastet har sparats i en nyare version (2)")
+    # a change of another field is merged with version 2 and saved: the answer shows both
+    kept = client.put(api, json={"ovriga_synpunkter": "B:s övriga.", "base_version": 1}, headers=headers)
+    assert kept.status_code == 200 and kept.get_json()["version"] == 3
+    assert kept.get_json()["content"]["sammanfattning"] == "A."
+    assert kept.get_json()["content"]["ovriga_synpunkter"] == "B:s övriga."
