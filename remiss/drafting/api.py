@@ -97,9 +97,11 @@ def read(remiss_id: int):
 @operation("Spara yttrandet", body=YttrandeSave, responses={200: YttrandePublic}, errors=(400, 401, 403, 404, 409),
            tag="yttrande")
 def save(remiss_id: int):
-    """Save the sections given as a new version (409 while the draft is in review or approved)."""
+    """Save the sections given as a new version (409 while the draft is in review or approved). Based on an older
+    base_version, they are merged field by field with what was saved since; a field changed on both sides is
+    refused (400, the field named)."""
     return _draft_step(remiss_id, Action.edit, service.save, lambda body: {
-        "raw": body.sections(), "base_version": body.base_version, "comment": body.comment})
+        "raw": body.sections(), "base_version": body.base_version, "comment": body.comment, "accept_merge": True})
 
 
 @api.post("/remisser/<int:remiss_id>/yttrande/state")
@@ -107,7 +109,7 @@ def save(remiss_id: int):
            errors=(400, 401, 403, 404, 409), tag="yttrande")
 def change_state(remiss_id: int):
     """Granskning, godkand, back to utkast (with a comment), expedierad, or inga_synpunkter (409 when the
-    draft's state does not allow it)."""
+    draft's state does not allow it; the state it is in already: 200, nothing changed, status_note says so)."""
     session = get_session()
     remiss = load_remiss(session, principal(), remiss_id)
     body = request_body()
@@ -126,6 +128,9 @@ def change_state(remiss_id: int):
         else:
             service.change_state(session, now=now(), principal=principal(), remiss=remiss, new=new,
                                  comment=comment)
+    except service.AlreadyInState as exc:  # a repeated request: nothing changes, and it is no error
+        session.rollback()
+        result = {"status_note": str(exc)}
     except (service.DraftError, RenderError) as exc:
         session.rollback()
         return error_response(409, str(exc), field="state")

@@ -6,6 +6,8 @@ import difflib
 import re
 from dataclasses import dataclass, field
 
+from babel.numbers import format_decimal
+
 from remiss.documents.markup import Block, blocks
 from remiss.missiv.summary import find_summary_sentences
 from remiss.remisser.input import UNKNOWN_FIELD, InputErrors
@@ -32,6 +34,26 @@ LABELS = {
     "forvaltningschef_titel": "Förvaltningschefens titel",
     "inga_synpunkter": "Inga synpunkter",
 }
+
+def swedish_number(amount: int) -> str:
+    """2000000 → "2 000 000" (Swedish digit groups, with non-breaking spaces)."""
+    return format_decimal(amount, locale="sv_SE")
+
+
+def field_label(name: str) -> str:
+    """The Swedish name of a draft form field, for messages and error summaries ("svar-2" → "Svar på fråga 2");
+    "" for what concerns the whole form (its version, its state)."""
+    if name in LABELS:
+        return LABELS[name]
+    kind, _, rest = name.partition("-")
+    if kind == "svar" and rest.isdigit():
+        return f"Svar på fråga {rest}"
+    if kind == "avsnitt":
+        number, _, part = rest.partition("-")
+        return f"Avsnitt {number}" + {"rubrik": ", rubrik", "text": ", text"}.get(part, "")
+    return {"svar": "Svar på frågeställningarna", "comment": "Kommentar till versionen", "state": "",
+            "base_version": "", "content": ""}.get(name, name)
+
 
 _BULLET = re.compile(r"^[ \t]*[•·▪◦‣∙–—*][ \t]+")
 _CONTROL = re.compile(r"[\x00-\x08\x0c\x0e-\x1f\x7f]")
@@ -175,7 +197,7 @@ def clean_text(value, limit: int = MAX_TEXT) -> str:
     if limit == MAX_LINE and "\n" in value:
         raise ValueError("Ska vara en rad.")
     if len(value) > limit:
-        raise ValueError(f"Texten är för lång ({len(value)} tecken; högst {limit}).")
+        raise ValueError(f"Texten är för lång ({swedish_number(len(value))} tecken; högst {swedish_number(limit)}).")
     return value
 
 

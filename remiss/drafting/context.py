@@ -8,7 +8,7 @@ from sqlmodel import Session, select
 
 from remiss.auth.models import User
 from remiss.clock import local_today
-from remiss.drafting import service
+from remiss.drafting import prefill, service
 from remiss.documents.fields import format_date, svenskt_datum
 from remiss.drafting.content import paragraphs, rattelse_content, remiss_summary
 from remiss.drafting.decision import apposition, delegat_signature
@@ -235,7 +235,7 @@ def tjansteskrivelse_context(session: Session, remiss: Remiss, content: dict, da
         "forslag_till_beslut": content.get("forslag_till_beslut", ""),
         "beslutsunderlag": paragraphs(content.get("beslutsunderlag", "")),
         "beslutsplanering": _beslutsplanering(session, remiss, namnd, service.find_decision(session, remiss.id)),
-        "arendet": service.arendet_in_force(session, remiss, content.get("arendet", "")),
+        "arendet": prefill.arendet_in_force(session, remiss, content.get("arendet", "")),
         "synpunkter": "",
         "ansvariga": _ansvariga(session, remiss, content),
     })

@@ -131,7 +131,8 @@ def record_decision(session: Session, *, now: datetime, principal: Principal, re
         if mismatch:
             errors["confirm_meeting"] = mismatch
     if omedelbar_justering and justerad_on is not None:
-        errors["justerad_on"] = "Ange antingen omedelbar justering eller datum för justeringen, inte båda."
+        errors["justerad_on"] = ("Kryssa antingen i ”Paragrafen justerades omedelbart” eller ange dagen protokollet "
+                                 "justerades, inte båda: ta bort krysset eller datumet.")
     _check_justering(errors, meeting_on, justerad_on, today)
     if errors:
         raise InputErrors(errors)

@@ -119,9 +119,10 @@ def _sent(frozen_rows, decided: list[Decision]) -> list[dict]:
 def decision_form_values(session: Session, remiss, decision: Decision | None, rattelse: int = 0,
                          today=None) -> dict:
     """What the beslut form shows before anything is typed: the decision so far, else the planned nämnd meeting
-    once it has been held (a meeting still ahead is only named in the hint: the form refuses a future date), with
-    "justerades omedelbart" ticked when the tidplan plans omedelbar justering (for a rättelse nothing: its beslut
-    is a new one, not the yttrande's meeting again)."""
+    once it has been held (a meeting still ahead is only named in the hint: the form refuses a future date). When
+    the tidplan plans omedelbar justering the hint of "justerades omedelbart" says so; the box is not ticked, so a
+    justering date typed in is not refused over a choice the user never made (walk9 finding 7). For a rättelse
+    nothing: its beslut is a new one, not the yttrande's meeting again."""
     if decision is None and rattelse:
         return {"decided_by": "namnd", "meeting_on": ""}
     if decision is not None:
@@ -132,8 +133,12 @@ def decision_form_values(session: Session, remiss, decision: Decision | None, ra
     planned = dict(session.execute(select(Milestone.kind, Milestone.due_on).where(
         Milestone.remiss_id == remiss.id, Milestone.kind.in_(("namnd", "justering")))).all())
     meeting = planned.get("namnd")
-    values = {"decided_by": "namnd", "meeting_on": "",
-              "omedelbar_justering": "1" if meeting is not None and planned.get("justering") == meeting else ""}
+    values = {"decided_by": "namnd", "meeting_on": "", "omedelbar_justering": ""}
+    if meeting is not None and planned.get("justering") == meeting:
+        values["justering_hint"] = (f"Tidplanen planerar omedelbar justering vid sammanträdet "
+                                    f"{format_weekday_date(meeting)}. Kryssa i rutan om paragrafen justerades "
+                                    "omedelbart; annars ange dagen protokollet justerades, eller registrera "
+                                    "justeringen senare.")
     if meeting is None:
         return values
     if today is None or meeting <= today:

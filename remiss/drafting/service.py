@@ -2,9 +2,7 @@
 from __future__ import annotations
 
 import json
-import re
 from datetime import date, datetime
-from pathlib import Path
 
 from sqlalchemy import bindparam
 from sqlmodel import Session, select
@@ -13,8 +11,9 @@ from remiss import events
 from remiss.db import read_once
 from remiss.audit import service as audit
 from remiss.auth.access import Action, Principal, require
-from remiss.documents.fields import svenskt_datum
 from remiss.drafting import content as sections
+from remiss.drafting import merge
+from remiss.drafting.prefill import beslutsunderlag, deadline_text
 from remiss.drafting.models import Consultation, Decision, DraftState, DraftVersion, YttrandeDraft
 from remiss.namnd.models import Namnd
 from remiss.remisser import finished, page
@@ -37,6 +36,16 @@ STATE_MOVES: dict[tuple[DraftState, DraftState], Action] = {
 
 class DraftError(ValueError):
     """A draft action that is refused, with a Swedish message."""
+
+
+class AlreadyInState(DraftError):
+    """The draft is already in the state asked for (a double click): nothing changes, and the message informs."""
+
+
+# A request for the state the draft is already in: what to say, and who may ask for it.
+ALREADY = {S.granskning: ("Yttrandet är redan skickat till granskning.", Action.edit),
+           S.godkand: ("Yttrandet är redan godkänt.", Action.review),
+           S.utkast: ("Yttrandet är redan tillbaka som utkast.", Action.review)}
 
 
 def find_draft(session: Session, remiss_id: int) -> YttrandeDraft | None:
@@ -87,74 +96,6 @@ def _signatures_used_before(session: Session, remiss: Remiss) -> dict:
     return {k: old.get(k, "") for k in ("ordforande", "forvaltningschef", "forvaltningschef_titel")}
 
 
-def deadline_text(remiss: Remiss) -> str:
-    return _moment_text(remiss.effective_deadline_on, remiss.effective_deadline_time)
-
-
-def _moment_text(day, at) -> str:
-    if day is None:
-        return ""
-    return svenskt_datum(day) + (f" kl. {at.strftime('%H.%M')}" if at else "")
-
-
-def arendet_in_force(session: Session, remiss: Remiss, text: str) -> str:
-    """The "Ärendet" text with its pre-filled deadline sentence naming the deadline in force.
-
-    The sentence ("… tillhanda senast den 26 februari 2027 kl. 12.00.") is written into the draft when it is
-    first filled in; after a förlängning it would name a deadline no longer in force next to a Beslutsplanering
-    with the new meetings. Only that sentence with an earlier deadline of the remiss (the original or an earlier
-    granted extension) is changed; anything else the handläggare wrote stays as written."""
-    from remiss.planning.models import Extension  # planning depends on drafting; the model alone is safe
-
-    current = deadline_text(remiss)
-    if not current or "tillhanda senast den " not in text:
-        return text
-    earlier = {_moment_text(remiss.deadline_on, remiss.deadline_time)}
-    earlier |= {_moment_text(day, at) for day, at in session.exec(
-        select(Extension.granted_until_on, Extension.granted_until_time).where(
-            Extension.remiss_id == remiss.id, Extension.sandlista_entry_id.is_(None),
-            Extension.decision == "granted"))}
-    for old in sorted(earlier - {current, ""}, key=len, reverse=True):  # "… kl. 12.00" before the bare day
-        text = re.sub(rf"tillhanda senast den {re.escape(old)}(?![\d])(?! kl\.)", f"tillhanda senast den {current}",
-                      text)
-    return text
-
-
-EXTENSION_LETTER = "Besked om förlängd svarstid till {day}"
-
-
-def beslutsunderlag(session: Session, remiss: Remiss) -> list[str]:
-    """The remisshandlingar as the Beslutsunderlag lists them: each once, by a name that says what it is.
-
-    A granted förlängning's letter is "Besked om förlängd svarstid till 30 april 2027", wherever it was filed: the
-    file linked to the extension, else the first file that came with it (a merged letter comes first in its batch,
-    added in the same moment as the extension), else the besked alone. Two files of one name ("Missiv.txt" from
-    the missiv and from a supplement) are listed once."""
-    from remiss.planning.models import Extension  # planning depends on drafting; the model alone is safe
-
-    files = page.attachments(session, remiss.id)
-    letters: dict[int, str] = {}
-    unfiled: list[str] = []
-    for ext in session.exec(select(Extension).where(
-            Extension.remiss_id == remiss.id, Extension.sandlista_entry_id.is_(None),
-            Extension.decision == "granted").order_by(Extension.created_at, Extension.id)):
-        name = EXTENSION_LETTER.format(day=svenskt_datum(ext.granted_until_on))
-        batch = [a.id for a in files if a.purpose == "remisshandling" and a.uploaded_at == ext.created_at]
-        filed = ext.evidence_attachment_id or min(batch, default=None)
-        if filed is None or filed in letters:
-            unfiled.append(name)
-        else:
-            letters[filed] = name
-    names = [letters.get(a.id) or Path(a.filename).stem for a in files
-             if a.id in letters or a.purpose == "remisshandling"]
-    listed, seen = [], set()
-    for name in names + unfiled:
-        if name.casefold() not in seen:
-            seen.add(name.casefold())
-            listed.append(name)
-    return listed
-
-
 def defaults_for(session: Session, remiss: Remiss) -> sections.Defaults:
     namnd = read_once(session, ("namnd_name", remiss.namnd_id), lambda: session.connection().execute(
         _NAMND_NAME, {"namnd_id": remiss.namnd_id}).scalar_one())
@@ -196,20 +137,38 @@ def _editable(draft: YttrandeDraft | None) -> None:
 
 
 def save(session: Session, *, now: datetime, principal: Principal, remiss: Remiss, raw: dict,
-         base_version: int | None = None, comment: str = "") -> DraftVersion | None:
-    """Save the sections in raw as a new version; None when nothing changed."""
+         base_version: int | None = None, comment: str = "", accept_merge: bool = False) -> DraftVersion | None:
+    """Save the sections in raw as a new version; None when nothing changed. Sections based on an older version
+    are merged with the newer ones (_merged); accept_merge: save a merge without conflicts at once (the API, whose
+    answer shows the result) instead of offering it first (the page)."""
     require(principal, Action.edit, remiss.namnd_id)
     draft, latest, content = current_content(session, remiss)
     require_open(remiss, draft)
     _editable(draft)
     if latest is not None and base_version is not None and base_version != latest.number:
-        raise InputErrors({"base_version": f"Utkastet har sparats i en nyare version ({latest.number}) sedan du "
-                                           f"öppnade det (version {base_version}). Jämför versionerna och gör om ändringen."})
-    new_content = sections.validate(raw, content)
+        new_content = _merged(session, remiss, draft, latest, content, raw, base_version, accept_merge)
+    else:
+        new_content = sections.validate(raw, content)
     if latest is not None and new_content == json.loads(latest.content):
         return None
     return _add_version(session, now=now, principal=principal, remiss=remiss, draft=draft,
                         content=new_content, comment=comment)
+
+
+def _merged(session: Session, remiss: Remiss, draft: YttrandeDraft, latest: DraftVersion, content: dict, raw: dict,
+            base_version: int, accept_merge: bool) -> dict:
+    """raw, sent by a form opened on base_version, merged with the newer versions saved since (drafting.merge):
+    saved at once when nothing of theirs would be lost (they changed nothing, or the same); else refused with the
+    merge to offer (DraftConflict). 0: the form was opened before anything was saved."""
+    base = version_by_number(session, draft.id, base_version) if base_version else None
+    if base_version > latest.number or (base_version and base is None):
+        raise InputErrors({"base_version": f"Utkastet har ingen version {base_version}; den senaste är version "
+                                           f"{latest.number}. Öppna utkastet på nytt."})
+    before = content_of(session, remiss, base.content if base else None)
+    merged = merge.three_way(before, content, sections.validate(raw, before))
+    if merged.conflicts or (merged.taken and not accept_merge):
+        raise merge.DraftConflict(merged, base=base_version, newest=latest.number)
+    return merged.content
 
 
 def _add_version(session: Session, *, now: datetime, principal: Principal, remiss: Remiss,
@@ -262,6 +221,10 @@ def change_state(session: Session, *, now: datetime, principal: Principal, remis
     if draft is None:
         raise DraftError("Spara utkastet innan det skickas vidare.")
     old = DraftState(draft.state)
+    if old == new and new in ALREADY:
+        message, needed = ALREADY[new]
+        require(principal, needed, remiss.namnd_id)
+        raise AlreadyInState(message)
     action = STATE_MOVES.get((old, new))
     if action is None:
         if old == S.expedierad:

@@ -1,14 +1,18 @@
 """walk8 finding 9: a beslut dated on a day without a sammanträde is warned about and recorded only on
-confirmation (or as a delegationsbeslut); the form prefills only a meeting that has been held, and ticks
-"justerades omedelbart" when the tidplan plans omedelbar justering."""
+confirmation (or as a delegationsbeslut); the form prefills only a meeting that has been held. When the tidplan
+plans omedelbar justering the form says so by "justerades omedelbart" but does not tick it (walk9 finding 7: a
+justering date typed in was then refused over a choice the user never made)."""
 from __future__ import annotations
 
 from datetime import date, datetime
+
+import re
 
 import pytest
 from sqlmodel import select
 
 from remiss.clock import STOCKHOLM
+from remiss.drafting.models import Decision
 from remiss.namnd.models import Meeting
 from remiss.planning.models import Milestone
 from remiss.remisser.input import InputErrors
@@ -74,8 +78,8 @@ def test_the_form_warns_and_asks_and_the_api_refuses_without_confirmation(sessio
     assert decide(auth, rid, meeting_on="2015-09-23", confirm_meeting="1").status_code == 302
 
 
-def test_the_form_prefills_only_a_held_meeting_and_ticks_omedelbar_justering_as_planned(session, w, auth, client,
-                                                                                      clock):
+def test_the_form_prefills_only_a_held_meeting_and_hints_at_omedelbar_justering_as_planned(session, w, auth,
+                                                                                          client, clock):
     approve(session, w)
     justering = session.exec(select(Milestone).where(Milestone.remiss_id == w["remiss"].id,
                                                      Milestone.kind == "justering")).one()
@@ -89,9 +93,43 @@ def test_the_form_prefills_only_a_held_meeting_and_ticks_omedelbar_justering_as_
     form = page[page.index('id="beslut-form"'):]
     assert 'value="2015-09-24"' not in form  # the meeting is still ahead: a date the form would refuse
     assert "Tidplanen planerar beslutet vid sammanträdet torsdag 24 september 2015." in form
-    assert 'name="omedelbar_justering" value="1" checked' in form
+    assert 'name="omedelbar_justering" value="1" checked' not in form
+    assert ("Tidplanen planerar omedelbar justering vid sammanträdet torsdag 24 september 2015. Kryssa i rutan om "
+            "paragrafen justerades omedelbart") in form
     clock.set(DECIDED_AT)
     form = client.get(f"/remisser/{rid}").get_data(as_text=True)
     assert 'id="f-b-meeting_on" name="meeting_on" type="date" value="2015-09-24"' in form or \
         'value="2015-09-24"' in form[form.index('id="beslut-form"'):]
 
+
+
+def test_a_justering_date_is_taken_when_the_plan_said_omedelbar_justering(session, w, auth, client, clock):
+    """walk9 finding 7: the user types the meeting, § and the justering date; the box they never ticked is not
+    sent, so the beslut is recorded with its justering date. Ticking and dating both is refused naming the box."""
+    approve(session, w)
+    justering = session.exec(select(Milestone).where(Milestone.remiss_id == w["remiss"].id,
+                                                     Milestone.kind == "justering")).one()
+    justering.planned_on = justering.due_on = date(2015, 9, 24)
+    session.add(justering)
+    session.commit()
+    rid = w["remiss"].id
+    clock.set(datetime(2015, 9, 30, 10, 0, tzinfo=STOCKHOLM))
+    auth.login(w["registrator"].email)
+    page = client.get(f"/remisser/{rid}").get_data(as_text=True)
+    form = page[page.index('id="beslut-form"'):page.index("</form>", page.index('id="beslut-form"'))]
+    ticked = re.findall(r'<input type="checkbox"[^>]*name="([^"]+)"[^>]*checked', form)
+    typed = {"decided_by": "namnd", "meeting_on": "2015-09-24", "paragraf": "§ 142", "justerad_on": "2015-09-28"}
+    both = auth.post(f"/remisser/{rid}/yttrande/beslut", {**typed, "omedelbar_justering": "1"},
+                     form_url=f"/remisser/{rid}")
+    assert both.status_code == 400
+    assert ("Kryssa antingen i ”Paragrafen justerades omedelbart” eller ange dagen protokollet justerades, inte "
+            "båda: ta bort krysset eller datumet.") in both.get_data(as_text=True)
+    # the refused form still gives the tidplan's advice next to the box
+    assert "Tidplanen planerar omedelbar justering vid sammanträdet" in both.get_data(as_text=True)
+    # what the browser sends from the form as it came: only the boxes it ticked
+    response = auth.post(f"/remisser/{rid}/yttrande/beslut", {**typed, **{name: "1" for name in ticked}},
+                         form_url=f"/remisser/{rid}")
+    assert response.status_code == 302, response.get_data(as_text=True)[-3000:]
+    session.expire_all()
+    decision = session.exec(select(Decision).where(Decision.remiss_id == rid)).one()
+    assert decision.justerad_on == date(2015, 9, 28) and not decision.omedelbar_justering

@@ -11,8 +11,8 @@ from remiss.auth.access import Action, load_remiss
 from remiss.db import get_db, get_session
 from remiss.documents import PdfUnavailable, RenderError, convert_to_pdf
 from remiss.drafting import decision as decisions
-from remiss.drafting import dispatch, forms, generate, service
-from remiss.drafting.content import compare
+from remiss.drafting import dispatch, forms, generate, merge, service
+from remiss.drafting.content import compare, field_label
 from remiss.drafting.models import GeneratedDocument
 from remiss.drafting.panel import form_context
 from remiss.drafting.panel import panel_context as _panel_context
@@ -42,8 +42,9 @@ def yttrande_panel(session, p, remiss, moment):
     failed = g.get("decision_failed")
     if ctx is not None and failed:
         ctx["decision_failed"] = failed
-        if failed["form"] == "beslut":
-            ctx["decision_values"] = failed["values"]
+        if failed["form"] == "beslut":  # what was typed, with the tidplan's advice on the justering
+            hint = ctx.get("decision_values", {}).get("justering_hint")
+            ctx["decision_values"] = failed["values"] | ({"justering_hint": hint} if hint else {})
     return ctx
 
 
@@ -76,13 +77,21 @@ def edit(remiss_id: int):
     remiss = load_remiss(session, principal(), remiss_id, Action.edit)
     draft, version, content = service.current_content(session, remiss)
     errors: dict = {}
-    values = None
+    values, conflict = None, None
+    # the version the form's text builds on: what was typed keeps the one it was opened on, so that the next save
+    # is merged with what was saved since instead of overwriting it
+    base_version = version.number if version else 0
     if request.method == "POST":
         values = request.form.to_dict()
         try:
             raw, base = forms.raw_from_form(request.form, len(content["svar"]), not content["svar"])
             saved = service.save(session, now=now(), principal=principal(), remiss=remiss, raw=raw,
                                  base_version=base, comment=request.form.get("comment", ""))
+        except merge.DraftConflict as exc:
+            session.rollback()
+            errors, conflict, content = exc.errors, exc, exc.merged.content
+            values = None  # the merge, on the newest version
+            comment = request.form.get("comment", "")
         except InputErrors as exc:
             errors = exc.errors
             session.rollback()
@@ -93,10 +102,18 @@ def edit(remiss_id: int):
             flash(f"Version {saved.number} av yttrandet är sparad." if saved else "Inga ändringar att spara.",
                   "success")
             return _back(remiss.id)
-    return render_template("drafting/edit.html", remiss=remiss, errors=errors,
-                           version=version.number if version else None,
-                           state=draft.state if draft else "utkast",
-                           **form_context(session, remiss, content, values)), (400 if errors else 200)
+    typed_on = request.form.get("base_version", "").strip()
+    if values is not None and typed_on.isdigit() and "base_version" not in errors:
+        base_version = int(typed_on)
+    context = form_context(session, remiss, content, values)
+    if conflict is not None:
+        context["values"]["comment"] = comment
+    return render_template("drafting/edit.html", remiss=remiss, errors=errors, conflict=conflict,
+                           # a conflict's message names its field itself
+                           labels={name: "" if conflict and name in conflict.merged.conflicts else field_label(name)
+                                   for name in errors},
+                           version=version.number if version else None, base_version=base_version,
+                           state=draft.state if draft else "utkast", **context), (400 if errors else 200)
 
 
 @bp.post("/remisser/<int:remiss_id>/yttrande/inga-synpunkter")
@@ -126,6 +143,8 @@ def change_state(remiss_id: int):
                              comment=request.form.get("comment", ""))
     except InputErrors as exc:
         flash(next(iter(exc.errors.values())), "error")
+    except service.AlreadyInState as exc:  # a double click: the first request did it
+        flash(str(exc), "info")
     except service.DraftError as exc:
         flash(str(exc), "error")
     else:

@@ -1,0 +1,79 @@
+"""What a new yttrande is prefilled with from the remiss: the deadline in force, the Beslutsunderlag."""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from sqlmodel import Session, select
+
+from remiss.documents.fields import svenskt_datum
+from remiss.remisser import page
+from remiss.remisser.models import Remiss
+
+
+def deadline_text(remiss: Remiss) -> str:
+    return _moment_text(remiss.effective_deadline_on, remiss.effective_deadline_time)
+
+
+def _moment_text(day, at) -> str:
+    if day is None:
+        return ""
+    return svenskt_datum(day) + (f" kl. {at.strftime('%H.%M')}" if at else "")
+
+
+def arendet_in_force(session: Session, remiss: Remiss, text: str) -> str:
+    """The "Ärendet" text with its pre-filled deadline sentence naming the deadline in force.
+
+    The sentence ("… tillhanda senast den 26 februari 2027 kl. 12.00.") is written into the draft when it is
+    first filled in; after a förlängning it would name a deadline no longer in force next to a Beslutsplanering
+    with the new meetings. Only that sentence with an earlier deadline of the remiss (the original or an earlier
+    granted extension) is changed; anything else the handläggare wrote stays as written."""
+    from remiss.planning.models import Extension  # planning depends on drafting; the model alone is safe
+
+    current = deadline_text(remiss)
+    if not current or "tillhanda senast den " not in text:
+        return text
+    earlier = {_moment_text(remiss.deadline_on, remiss.deadline_time)}
+    earlier |= {_moment_text(day, at) for day, at in session.exec(
+        select(Extension.granted_until_on, Extension.granted_until_time).where(
+            Extension.remiss_id == remiss.id, Extension.sandlista_entry_id.is_(None),
+            Extension.decision == "granted"))}
+    for old in sorted(earlier - {current, ""}, key=len, reverse=True):  # "… kl. 12.00" before the bare day
+        text = re.sub(rf"tillhanda senast den {re.escape(old)}(?![\d])(?! kl\.)", f"tillhanda senast den {current}",
+                      text)
+    return text
+
+
+EXTENSION_LETTER = "Besked om förlängd svarstid till {day}"
+
+
+def beslutsunderlag(session: Session, remiss: Remiss) -> list[str]:
+    """The remisshandlingar as the Beslutsunderlag lists them: each once, by a name that says what it is.
+
+    A granted förlängning's letter is "Besked om förlängd svarstid till 30 april 2027", wherever it was filed: the
+    file linked to the extension, else the first file that came with it (a merged letter comes first in its batch,
+    added in the same moment as the extension), else the besked alone. Two files of one name ("Missiv.txt" from
+    the missiv and from a supplement) are listed once."""
+    from remiss.planning.models import Extension  # planning depends on drafting; the model alone is safe
+
+    files = page.attachments(session, remiss.id)
+    letters: dict[int, str] = {}
+    unfiled: list[str] = []
+    for ext in session.exec(select(Extension).where(
+            Extension.remiss_id == remiss.id, Extension.sandlista_entry_id.is_(None),
+            Extension.decision == "granted").order_by(Extension.created_at, Extension.id)):
+        name = EXTENSION_LETTER.format(day=svenskt_datum(ext.granted_until_on))
+        batch = [a.id for a in files if a.purpose == "remisshandling" and a.uploaded_at == ext.created_at]
+        filed = ext.evidence_attachment_id or min(batch, default=None)
+        if filed is None or filed in letters:
+            unfiled.append(name)
+        else:
+            letters[filed] = name
+    names = [letters.get(a.id) or Path(a.filename).stem for a in files
+             if a.id in letters or a.purpose == "remisshandling"]
+    listed, seen = [], set()
+    for name in names + unfiled:
+        if name.casefold() not in seen:
+            seen.add(name.casefold())
+            listed.append(name)
+    return listed
