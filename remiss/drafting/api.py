@@ -98,10 +98,10 @@ def read(remiss_id: int):
            tag="yttrande")
 def save(remiss_id: int):
     """Save the sections given as a new version (409 while the draft is in review or approved). Based on an older
-    base_version, they are merged field by field with what was saved since; a field changed on both sides is
-    refused (400, the field named)."""
+    base_version, it is refused (400) unless the newer versions changed nothing it would undo; the errors name each
+    field changed on both sides. The API contract refuses a stale save as before: the client re-reads and merges."""
     return _draft_step(remiss_id, Action.edit, service.save, lambda body: {
-        "raw": body.sections(), "base_version": body.base_version, "comment": body.comment, "accept_merge": True})
+        "raw": body.sections(), "base_version": body.base_version, "comment": body.comment})
 
 
 @api.post("/remisser/<int:remiss_id>/yttrande/state")

@@ -152,7 +152,7 @@ def test_free_sections_merge_by_position_and_an_emptied_one_is_dropped():
     assert set(merged.kept) == {"avsnitt-2-rubrik", "avsnitt-2-text", "avsnitt-3-rubrik", "avsnitt-3-text"}
 
 
-def test_the_api_merges_a_put_on_an_older_version_and_refuses_a_conflict(world, auth, client, reader):
+def test_the_api_refuses_a_put_on_an_older_version_and_names_the_conflicts(world, auth, client, reader):
     from tests.conftest import csrf_token
 
     rid = world["remiss"].id
@@ -166,8 +166,10 @@ def test_the_api_merges_a_put_on_an_older_version_and_refuses_a_conflict(world, 
     errors = refused.get_json()["errors"]
     assert errors["sammanfattning"].startswith("Sammanfattning har ändrats både av dig och i version 2")
     assert errors["base_version"].startswith("Utkastet har sparats i en nyare version (2)")
-    # a change of another field is merged with version 2 and saved: the answer shows both
+    # the API keeps its contract: a save on an older version is refused whenever a newer version changed something
+    # (the page offers the merge instead); the client re-reads and sends again
     kept = client.put(api, json={"ovriga_synpunkter": "B:s övriga.", "base_version": 1}, headers=headers)
-    assert kept.status_code == 200 and kept.get_json()["version"] == 3
-    assert kept.get_json()["content"]["sammanfattning"] == "A."
-    assert kept.get_json()["content"]["ovriga_synpunkter"] == "B:s övriga."
+    assert kept.status_code == 400
+    assert kept.get_json()["errors"]["base_version"].startswith("Utkastet har sparats i en nyare version (2)")
+    fresh = client.get(api).get_json()
+    assert fresh["version"] == 2 and fresh["content"]["sammanfattning"] == "A."
