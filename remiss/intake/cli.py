@@ -9,7 +9,7 @@ from flask.cli import with_appcontext
 
 from remiss.clock import parse_iso_moment
 from remiss.db import get_db, utcnow
-from remiss.intake import service
+from remiss.intake import inbox, service
 
 
 @click.command("intake-cleanup")
@@ -62,7 +62,7 @@ def inbox_import_command(paths: tuple[str, ...]):
             click.echo(f"{path} är för stor och lästes inte in.", err=True)
             continue
         with get_db().transaction() as session:
-            _, fresh = service.receive(session, now=utcnow(), raw=raw, files_dir=current_app.config["FILES_DIR"],
+            _, fresh = inbox.receive(session, now=utcnow(), raw=raw, files_dir=current_app.config["FILES_DIR"],
                                        limits=limits)
         new, known = new + fresh, known + (not fresh)
     from remiss.intake.scheduled import new_messages

@@ -13,7 +13,7 @@ from remiss.auth.access import AccessDenied, Action, NotFound, load_remiss
 from remiss.calendar.swedish import format_date
 from remiss.clock import local_today
 from remiss.db import get_session
-from remiss.intake import service
+from remiss.intake import inbox as inbox_service, service
 from remiss.intake.models import InboxMessage
 from remiss.remisser.input import InputErrors, parse_date, parse_time, to_remiss_data
 from remiss.remisser.models import Remiss
@@ -79,13 +79,13 @@ def start_section(session, principal, now) -> InboxSection | None:
     """Att göra's line about the Inkorg, for those who register; None when nothing waits."""
     if principal.user_id is None or not principal.may(Action.create):
         return None
-    count = service.pending_count(session)
+    count = inbox_service.pending_count(session)
     return InboxSection(count) if count else None
 
 
 def menu_count(session, principal) -> int:
     """The number shown beside Inkorg in the menu."""
-    return service.pending_count(session) if principal.may(Action.create) else 0
+    return inbox_service.pending_count(session) if principal.may(Action.create) else 0
 
 
 @bp.route("/remisser/ny/missiv", methods=["GET", "POST"])
@@ -263,7 +263,7 @@ LAST_NAMND = "Förvald: den nämnd du registrerade för senast – kontrollera."
 
 def _message_or_404(message_id: int) -> InboxMessage:
     try:
-        message = service.inbox_message(get_session(), principal=principal(), message_id=message_id)
+        message = inbox_service.inbox_message(get_session(), principal=principal(), message_id=message_id)
     except AccessDenied:
         abort(403)
     if message is None:
@@ -276,14 +276,14 @@ def _message_or_404(message_id: int) -> InboxMessage:
 def inbox():
     handled = request.args.get("visa") == "hanterade"
     statuses = ("registered", "merged", "dismissed") if handled else ("pending",)
-    messages = [m for status in statuses for m in service.inbox(get_session(), principal=principal(), status=status)]
     session = get_session()
+    messages = [m for status in statuses for m in inbox_service.inbox(session, principal=principal(), status=status)]
     titles = {m.id: json.loads(m.form_values).get("title") or "" for m in messages}
-    remiss_like = {m.id: service.looks_like_remiss(m) for m in messages}
-    newsletters = {m.id for m in messages if service.is_newsletter(m)}
+    remiss_like = {m.id: inbox_service.looks_like_remiss(m) for m in messages}
+    newsletters = {m.id for m in messages if inbox_service.is_newsletter(m)}
     existing, may_merge, extension = {}, {}, {}
     for m in messages if not handled else ():
-        found = service.existing_remiss(session, m)
+        found = inbox_service.existing_remiss(session, m)
         if found is not None and principal().may(Action.view, found.namnd_id):
             existing[m.id] = found
             may_merge[m.id] = principal().may(Action.edit, found.namnd_id)
@@ -310,14 +310,14 @@ def _item_page(message: InboxMessage, *, errors: dict | None = None, values: dic
                duplicates: list | None = None):
     """The proposal page; after a refused step, with what was typed and the error beside its field."""
     session = get_session()
-    match = service.existing_remiss(session, message) if message.status == "pending" else None
+    match = inbox_service.existing_remiss(session, message) if message.status == "pending" else None
     if match is not None and not principal().may(Action.view, match.namnd_id):
         match = None
     done = session.get(Remiss, message.remiss_id) if message.remiss_id else None
     stored = json.loads(message.form_values)
     namnder, chosen, namnd_note = _namnd_choice(session, message)
     form = {name: stored.get(name) or "" for name in EDITABLE}
-    form["received_on"] = form["received_on"] or service.received_day(message).isoformat()
+    form["received_on"] = form["received_on"] or inbox_service.received_day(message).isoformat()
     form["namnd_id"] = chosen
     form.update(typed or {})
     extension_values = dict(stored, extension_to=service.extension_value(message.extension_to, message.extension_time))
@@ -327,7 +327,8 @@ def _item_page(message: InboxMessage, *, errors: dict | None = None, values: dic
     return render_template("intake/inbox_item.html", message=message, rows=_rows(message), match=match, done=done,
                            warnings=json.loads(message.warnings), files=json.loads(message.files),
                            may_merge=match is not None and principal().may(Action.edit, match.namnd_id),
-                           remiss_like=service.looks_like_remiss(message), newsletter=service.is_newsletter(message),
+                           remiss_like=inbox_service.looks_like_remiss(message),
+                           newsletter=inbox_service.is_newsletter(message),
                            is_extension=service.mentions_extension(extension_values, message.subject),
                            evidence=json.loads(message.evidence), form=form, namnder=namnder, namnd_note=namnd_note,
                            register_errors=register_errors or {}, past_deadline=past_deadline, labels=LABELS,
@@ -356,7 +357,7 @@ def inbox_accept(message_id: int):
         return _register_now(message)
     typed = {name: request.form.get(name, "").strip()[:500] for name in (*EDITABLE, "namnd_id")}
     try:
-        batch = service.accept(get_session(), now=now(), principal=principal(), message=message,
+        batch = inbox_service.accept(get_session(), now=now(), principal=principal(), message=message,
                                files_dir=current_app.config["FILES_DIR"], typed=typed)
     except files.FileRejected as exc:
         flash(str(exc), "error")
@@ -393,7 +394,7 @@ def _register_now(message: InboxMessage):
     if duplicates or past:
         return _item_page(message, typed=typed, past_deadline=past, duplicates=duplicates, status=400)
     try:
-        remiss = service.register(session, now=now(), principal=principal(), message=message, data=data,
+        remiss = inbox_service.register(session, now=now(), principal=principal(), message=message, data=data,
                                   files_dir=current_app.config["FILES_DIR"],
                                   max_bytes=current_app.config["UPLOAD_MAX_BYTES"],
                                   dnr_format=current_app.config["DNR_FORMAT"],
@@ -416,7 +417,7 @@ def inbox_undismiss(message_id: int):
     """Ångra avvisningen: the dismissed message is a proposal again."""
     message = _message_or_404(message_id)
     try:
-        service.undismiss(get_session(), principal=principal(), message=message)
+        inbox_service.undismiss(get_session(), principal=principal(), message=message)
     except files.FileRejected as exc:
         flash(str(exc), "error")
     else:
@@ -448,7 +449,7 @@ def inbox_merge(message_id: int):
         else:
             found = int(request.form.get("remiss_id", "0"))
         remiss = load_remiss(session, principal(), found, Action.edit)
-        service.merge(session, now=now(), principal=principal(), message=message, remiss=remiss,
+        inbox_service.merge(session, now=now(), principal=principal(), message=message, remiss=remiss,
                       extend=extend, files_dir=current_app.config["FILES_DIR"],
                       max_bytes=current_app.config["UPLOAD_MAX_BYTES"], until_on=until_on, until_time=until_time)
     except InputErrors as exc:  # before ValueError, its base: the extension's date refused, at the field
@@ -474,7 +475,7 @@ def inbox_merge(message_id: int):
 def inbox_dismiss(message_id: int):
     message = _message_or_404(message_id)
     try:
-        service.dismiss(get_session(), now=now(), principal=principal(), message=message)
+        inbox_service.dismiss(get_session(), now=now(), principal=principal(), message=message)
     except files.FileRejected as exc:
         flash(str(exc), "error")
     else:
