@@ -10,7 +10,7 @@ from gettext import ngettext
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from remiss.intake import inbox
+from remiss.intake.service import inbox
 from remiss.intake.mailbox import open_mailbox
 from remiss.intake.reading import BATCH_FACTOR, ReadLimits
 

@@ -5,7 +5,7 @@ import re
 
 import pytest
 
-from remiss.intake import inbox
+from remiss.intake.service import inbox
 from remiss.intake.reading import ReadLimits
 from tests.browser.conftest import LIVE, START, check_axe, shoot
 from tests.intake.letters import eml_with_pdf, rk_pdf

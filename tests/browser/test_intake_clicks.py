@@ -85,7 +85,7 @@ def test_a_file_over_the_limit_is_refused_before_sending_and_the_text_stays(open
 def test_an_inkorg_proposal_on_a_phone_shows_its_evidence_and_the_menu_counts_it(open_page):
     from email.message import EmailMessage
 
-    from remiss.intake import inbox
+    from remiss.intake.service import inbox
     from remiss.intake.models import InboxMessage
     from remiss.intake.reading import ReadLimits
     from tests.browser.conftest import reflow_problem, tables_cut_off

@@ -231,7 +231,7 @@ def test_merge_into_a_remiss_named_by_our_dnr_keeps_what_was_typed(client, auth,
 
 def test_an_extension_notice_without_a_dnr_is_matched_by_its_title(session, db, app, tmp_path):
     """Real notices (missiv-dev.json, kind extension) often name the remiss but not its diarienummer."""
-    from remiss.intake import inbox
+    from remiss.intake.service import inbox
     from remiss.intake.reading import ReadLimits
     from tests.support.factories import make_namnd
 
@@ -262,7 +262,7 @@ Personalenheten
 
 
 def test_a_staff_mail_with_a_date_does_not_look_like_a_remiss(session, db, app, tmp_path):
-    from remiss.intake import inbox
+    from remiss.intake.service import inbox
     from remiss.intake.reading import ReadLimits
 
     with db.transaction() as s:

@@ -103,7 +103,7 @@ def test_an_unmatched_notice_says_so_and_extends_the_remiss_named_by_our_dnr(cli
 
 
 def test_the_inkorg_matches_the_notice_by_the_subjects_dnr(session, db, app, tmp_path):
-    from remiss.intake import inbox
+    from remiss.intake.service import inbox
     from remiss.intake.reading import ReadLimits
 
     registered = _registered(session)
@@ -138,7 +138,7 @@ def test_the_kept_letter_is_named_as_the_extension_and_is_its_evidence(client, a
 
 
 def test_a_pasted_notice_without_a_subject_is_named_by_its_day():
-    from remiss.intake.service import letter_name
+    from remiss.intake.service.batches import letter_name
 
     assert letter_name("Remisstiden förlängs till den 15 maj 2027.", date(2026, 12, 4)) == \
         "Förlängning 2026-12-04.txt"
@@ -149,7 +149,7 @@ def test_a_pasted_notice_without_a_subject_is_named_by_its_day():
 def test_a_merged_inkorg_notice_links_its_mail_to_the_extension(session, db, app, tmp_path):
     from remiss.auth.access import Principal
     from remiss.auth.models import User
-    from remiss.intake import inbox
+    from remiss.intake.service import inbox
     from remiss.intake.reading import ReadLimits
     from remiss.remisser.models import Attachment
 
@@ -172,7 +172,7 @@ def test_a_merged_inkorg_notice_links_its_mail_to_the_extension(session, db, app
 
 
 def test_an_unmatched_inkorg_notice_says_so_and_asks_for_our_dnr(client, auth, session, db, app, tmp_path):
-    from remiss.intake import inbox
+    from remiss.intake.service import inbox
     from remiss.intake.reading import ReadLimits
 
     namnd = world(session)

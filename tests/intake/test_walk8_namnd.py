@@ -67,7 +67,7 @@ def test_the_match_card_is_not_repeated_as_a_note(client, auth, session, clock):
 
 
 def test_the_inkorg_says_the_last_namnd_and_preselects_none_for_two(client, auth, session, db, app, clock):
-    from remiss.intake import inbox
+    from remiss.intake.service import inbox
     from remiss.intake.reading import ReadLimits
     from remiss.remisser.models import Remiss
     from tests.intake.test_inbox import mail

@@ -10,7 +10,7 @@ from flask import Blueprint, current_app, flash, redirect, render_template, requ
 from remiss import files
 from remiss.auth.access import AccessDenied, Action, NotFound, load_remiss
 from remiss.db import get_session
-from remiss.intake import service
+from remiss.intake.service import batches
 from remiss.remisser.input import InputErrors, parse_date, parse_time
 from remiss.remisser.models import Remiss
 from remiss.intake.reading import BATCH_FACTOR, ReadLimits
@@ -29,23 +29,23 @@ class RegistrationHooks:
 
     def prefill(self, req) -> dict:
         """Return the prefilled form values of the user's pending batch named in ?missiv=."""
-        intake = service.load(get_session(), principal=principal(), token=_token(req))
+        intake = batches.load(get_session(), principal=principal(), token=_token(req))
         return dict(intake.values, intake_token=intake.token) if intake else {}
 
     def context(self, req) -> dict:
         """Return what templates/remisser/form.html shows: the missiv step or the evidence of the prefill."""
         session = get_session()
-        intake = service.load(session, principal=principal(), token=_token(req))
+        intake = batches.load(session, principal=principal(), token=_token(req))
         match = None
         if intake:
-            found = service.matching_remiss_id(session, intake.values)
+            found = batches.matching_remiss_id(session, intake.values)
             match = session.get(Remiss, found) if found else None
             if match is not None and not principal().may(Action.edit, match.namnd_id):
                 match = None
-        is_extension = bool(intake) and service.mentions_extension(
-            dict(intake.values, extension_to=service.extension_value(intake.extension_to, intake.extension_time)))
+        is_extension = bool(intake) and batches.mentions_extension(
+            dict(intake.values, extension_to=batches.extension_value(intake.extension_to, intake.extension_time)))
         if intake and match is not None and is_extension:  # the match card above offers the extension already
-            intake = dataclasses.replace(intake, warnings=[w.replace(service.EXTEND_INSTEAD, ".")
+            intake = dataclasses.replace(intake, warnings=[w.replace(batches.EXTEND_INSTEAD, ".")
                                                            for w in intake.warnings])
         return {"intake_template": "intake/_panel.html", "intake": intake, "intake_match": match,
                 "intake_is_extension": is_extension, "intake_evidence": intake.evidence if intake else {}}
@@ -54,7 +54,7 @@ class RegistrationHooks:
         """Attach the pending files named by the form to the newly registered remiss."""
         token = _token(req)
         if token:
-            service.attach(session, now=now, principal=principal, remiss=remiss, token=token,
+            batches.attach(session, now=now, principal=principal, remiss=remiss, token=token,
                            files_dir=current_app.config["FILES_DIR"],
                            max_bytes=current_app.config["UPLOAD_MAX_BYTES"])
 
@@ -77,7 +77,7 @@ def start():
         else:
             uploads = [(u.filename, u.read()) for u in request.files.getlist("files") if u and u.filename]
             try:
-                batch = service.start(get_session(), now=now(), principal=principal(), text=text, uploads=uploads,
+                batch = batches.start(get_session(), now=now(), principal=principal(), text=text, uploads=uploads,
                                       files_dir=current_app.config["FILES_DIR"], max_bytes=max_bytes,
                                       limits=ReadLimits.of(current_app.config))
             except files.FileRejected as exc:
@@ -91,7 +91,7 @@ def start():
 @bp.route("/remisser/ny/missiv/<token>/kasta", methods=["POST"])
 @requires(Action.create)
 def discard(token: str):
-    service.discard(get_session(), principal=principal(), token=token, files_dir=current_app.config["FILES_DIR"])
+    batches.discard(get_session(), principal=principal(), token=token, files_dir=current_app.config["FILES_DIR"])
     flash("De inlästa uppgifterna och filerna är borttagna.", "success")
     return redirect(url_for("remisser.new"))
 
@@ -109,14 +109,14 @@ def extend(token: str):
     try:
         our_dnr = request.form.get("our_dnr", "").strip()
         if our_dnr:  # the sekreterare names the remiss the notice extends when none was matched
-            found = service.remiss_id_by_our_dnr(session, our_dnr)
+            found = batches.remiss_id_by_our_dnr(session, our_dnr)
             if found is None:
                 raise NotFound(our_dnr)
             remiss_id = found
         else:
             remiss_id = int(request.form.get("remiss_id", "0"))
         remiss = load_remiss(session, principal(), remiss_id, Action.edit)
-        service.extend(session, now=now(), principal=principal(), remiss=remiss, token=token,
+        batches.extend(session, now=now(), principal=principal(), remiss=remiss, token=token,
                        record_extension=request.form.get("extend") == "1", files_dir=current_app.config["FILES_DIR"],
                        max_bytes=current_app.config["UPLOAD_MAX_BYTES"], until_on=until_on, until_time=until_time)
     except (ValueError, NotFound, AccessDenied, InputErrors) as exc:

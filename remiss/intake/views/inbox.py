@@ -14,7 +14,7 @@ from remiss.auth.access import AccessDenied, Action, NotFound, load_remiss
 from remiss.calendar.swedish import format_date
 from remiss.clock import local_today
 from remiss.db import get_session
-from remiss.intake import inbox as inbox_service, service
+from remiss.intake.service import batches, inbox as inbox_service
 from remiss.intake.models import InboxMessage
 from remiss.intake.views import bp, parse_until
 from remiss.remisser.input import InputErrors, parse_date, parse_time, to_remiss_data
@@ -149,9 +149,9 @@ def inbox():
         if found is not None and principal().may(Action.view, found.namnd_id):
             existing[m.id] = found
             may_merge[m.id] = principal().may(Action.edit, found.namnd_id)
-            extension[m.id] = service.mentions_extension(
+            extension[m.id] = batches.mentions_extension(
                 dict(json.loads(m.form_values),
-                     extension_to=service.extension_value(m.extension_to, m.extension_time)),
+                     extension_to=batches.extension_value(m.extension_to, m.extension_time)),
                 m.subject)
     if not handled:  # what looks like a remiss first; mail that does not, last (newest first within each)
         messages.sort(key=lambda m: not (remiss_like[m.id] or m.id in existing))
@@ -182,7 +182,7 @@ def _item_page(message: InboxMessage, *, errors: dict | None = None, values: dic
     form["received_on"] = form["received_on"] or inbox_service.received_day(message).isoformat()
     form["namnd_id"] = chosen
     form.update(typed or {})
-    extension_values = dict(stored, extension_to=service.extension_value(message.extension_to, message.extension_time))
+    extension_values = dict(stored, extension_to=batches.extension_value(message.extension_to, message.extension_time))
     merge_values = {"until_on": message.extension_to.isoformat() if message.extension_to else "",
                     "until_time": f"{message.extension_time:%H.%M}" if message.extension_time else ""}
     merge_values.update(values or {})
@@ -191,7 +191,7 @@ def _item_page(message: InboxMessage, *, errors: dict | None = None, values: dic
                            may_merge=match is not None and principal().may(Action.edit, match.namnd_id),
                            remiss_like=inbox_service.looks_like_remiss(message),
                            newsletter=inbox_service.is_newsletter(message),
-                           is_extension=service.mentions_extension(extension_values, message.subject),
+                           is_extension=batches.mentions_extension(extension_values, message.subject),
                            evidence=json.loads(message.evidence), form=form, namnder=namnder, namnd_note=namnd_note,
                            register_errors=register_errors or {}, past_deadline=past_deadline, labels=LABELS,
                            duplicates=duplicates or [], deadline_words=_deadline_words(form),
@@ -220,7 +220,7 @@ def inbox_accept(message_id: int):
     typed = {name: request.form.get(name, "").strip()[:500] for name in (*EDITABLE, "namnd_id")}
     try:
         batch = inbox_service.accept(get_session(), now=now(), principal=principal(), message=message,
-                               files_dir=current_app.config["FILES_DIR"], typed=typed)
+                                     files_dir=current_app.config["FILES_DIR"], typed=typed)
     except files.FileRejected as exc:
         flash(str(exc), "error")
         return redirect(url_for("intake.inbox_item", message_id=message_id))
@@ -257,10 +257,10 @@ def _register_now(message: InboxMessage):
         return _item_page(message, typed=typed, past_deadline=past, duplicates=duplicates, status=400)
     try:
         remiss = inbox_service.register(session, now=now(), principal=principal(), message=message, data=data,
-                                  files_dir=current_app.config["FILES_DIR"],
-                                  max_bytes=current_app.config["UPLOAD_MAX_BYTES"],
-                                  dnr_format=current_app.config["DNR_FORMAT"],
-                                  default_prefix=current_app.config["DNR_DEFAULT_PREFIX"])
+                                        files_dir=current_app.config["FILES_DIR"],
+                                        max_bytes=current_app.config["UPLOAD_MAX_BYTES"],
+                                        dnr_format=current_app.config["DNR_FORMAT"],
+                                        default_prefix=current_app.config["DNR_DEFAULT_PREFIX"])
     except InputErrors as exc:
         session.rollback()
         return _item_page(message, register_errors={k: f"{LABELS.get(k, k)}: {v}" for k, v in exc.errors.items()},
@@ -305,15 +305,15 @@ def inbox_merge(message_id: int):
         return _item_page(message, errors={"until_on": NO_EXTENSION_DAY}, values=typed, status=400)
     try:
         if our_dnr:
-            found = service.remiss_id_by_our_dnr(session, our_dnr)
+            found = batches.remiss_id_by_our_dnr(session, our_dnr)
             if found is None:
                 raise NotFound(our_dnr)
         else:
             found = int(request.form.get("remiss_id", "0"))
         remiss = load_remiss(session, principal(), found, Action.edit)
         inbox_service.merge(session, now=now(), principal=principal(), message=message, remiss=remiss,
-                      extend=extend, files_dir=current_app.config["FILES_DIR"],
-                      max_bytes=current_app.config["UPLOAD_MAX_BYTES"], until_on=until_on, until_time=until_time)
+                            extend=extend, files_dir=current_app.config["FILES_DIR"],
+                            max_bytes=current_app.config["UPLOAD_MAX_BYTES"], until_on=until_on, until_time=until_time)
     except InputErrors as exc:  # before ValueError, its base: the extension's date refused, at the field
         session.rollback()
         return _item_page(message, errors={"until_on" if extend else "our_dnr": " ".join(exc.errors.values())

@@ -19,8 +19,8 @@ from remiss.auth.access import AccessDenied, Action, Principal
 from remiss.clock import local
 from remiss.intake.models import InboxMessage, IntakeBatch
 from remiss.intake.reading import BATCH_FACTOR, ReadLimits, read_missiv
-from remiss.intake.service import (add_files, decide, extension_moment, extension_value, file_stem, link_letter,
-                                   matching_remiss_id, preselect_namnd)
+from remiss.intake.service.batches import (add_files, decide, extension_moment, extension_value, file_stem,
+                                           link_letter, matching_remiss_id, preselect_namnd)
 from remiss.remisser.models import Attachment, Remiss
 
 

@@ -1,6 +1,6 @@
 """Intake verbs: read a missiv into a pending batch, load it, attach its files on registration or to a registered
 remiss (an extension notice), clean up; and what a read letter is: the remiss it belongs to, whether it extends one.
-The Inkorg's verbs, on mails from the registrator's mailbox, are in remiss.intake.inbox."""
+The Inkorg's verbs, on mails from the registrator's mailbox, are in inbox.py beside this."""
 from __future__ import annotations
 
 import hashlib
