@@ -63,7 +63,7 @@ def inbox_import_command(paths: tuple[str, ...]):
             continue
         with get_db().transaction() as session:
             _, fresh = inbox.receive(session, now=utcnow(), raw=raw, files_dir=current_app.config["FILES_DIR"],
-                                       limits=limits)
+                                      limits=limits)
         new, known = new + fresh, known + (not fresh)
     from remiss.intake.scheduled import new_messages
 

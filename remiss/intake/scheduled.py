@@ -43,7 +43,7 @@ def poll_mailbox(db, config: dict, *, now: datetime) -> PollResult:
             try:
                 with db.transaction() as session:
                     _, new = inbox.receive(session, now=now, raw=fetched.raw, size=fetched.size,
-                                             files_dir=config["FILES_DIR"], limits=limits)
+                                            files_dir=config["FILES_DIR"], limits=limits)
             except Exception as exc:  # noqa: BLE001 - one bad mail must not hold up the others; it stays for the next poll
                 log.exception("Meddelande %s i brevlådan kunde inte läsas in", uid)
                 result.problems.append(f"Meddelande {uid} kunde inte läsas in: {exc}")

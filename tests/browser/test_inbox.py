@@ -18,7 +18,7 @@ def test_a_fetched_mail_is_registered_from_the_inkorg(open_page):
     raw = eml_with_pdf(rk_pdf()).replace(b"Subject:", b"Message-ID: <browser-inkorg@regeringskansliet.se>\nSubject:", 1)
     with app.extensions["remiss_db"].transaction() as session:
         inbox.receive(session, now=START, raw=raw, files_dir=app.config["FILES_DIR"],
-                        limits=ReadLimits.of(app.config))
+                       limits=ReadLimits.of(app.config))
     page = open_page("sekreterare@remiss.example")
     page.get_by_role("navigation", name="Huvudmeny").get_by_role("link", name="Inkorg").click()
     check_axe(page)
@@ -46,7 +46,7 @@ def test_a_fetched_mail_is_registered_with_one_click(open_page):
                      "Finansdepartementet senast den 15 maj 2010. Ange diarienummer Fi2010/09999.\n")
     with app.extensions["remiss_db"].transaction() as session:
         message, _ = inbox.receive(session, now=START, raw=bytes(mail), files_dir=app.config["FILES_DIR"],
-                                     limits=ReadLimits.of(app.config))
+                                    limits=ReadLimits.of(app.config))
         message_id = message.id
     page = open_page("sekreterare@remiss.example")
     page.goto(f"/inkorg/{message_id}")

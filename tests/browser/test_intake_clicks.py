@@ -97,8 +97,8 @@ def test_an_inkorg_proposal_on_a_phone_shows_its_evidence_and_the_menu_counts_it
     mail.set_content(LETTER.replace("Klickfri registrering", "Telefonvänlig inkorg").replace("04711", "04713"))
     with app.extensions["remiss_db"].transaction() as session:
         message, _ = inbox.receive(session, now=datetime.now(timezone.utc), raw=bytes(mail),
-                                     files_dir=app.config["FILES_DIR"],
-                                     limits=ReadLimits(app.config["UPLOAD_MAX_BYTES"]))
+                                    files_dir=app.config["FILES_DIR"],
+                                    limits=ReadLimits(app.config["UPLOAD_MAX_BYTES"]))
         message_id = message.id
     try:
         page = open_page(viewport={"width": 390, "height": 844}, device_scale_factor=2)

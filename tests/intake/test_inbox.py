@@ -246,7 +246,7 @@ def test_an_extension_notice_without_a_dnr_is_matched_by_its_title(session, db, 
                   "15 september 2017.", "<sou-2017-27@regeringen.se>")
     with db.transaction() as s:
         message, new = inbox.receive(s, now=POLLED, raw=notice, files_dir=str(tmp_path),
-                                       limits=ReadLimits(app.config["UPLOAD_MAX_BYTES"]))
+                                      limits=ReadLimits(app.config["UPLOAD_MAX_BYTES"]))
         assert new and message.match_remiss_id == registered.id
 
 
@@ -267,9 +267,9 @@ def test_a_staff_mail_with_a_date_does_not_look_like_a_remiss(session, db, app, 
 
     with db.transaction() as s:
         julbord, _ = inbox.receive(s, now=POLLED, raw=JULBORD, files_dir=str(tmp_path),
-                                     limits=ReadLimits(app.config["UPLOAD_MAX_BYTES"]))
-        remiss, _ = inbox.receive(s, now=POLLED, raw=rk_remiss(), files_dir=str(tmp_path),
                                     limits=ReadLimits(app.config["UPLOAD_MAX_BYTES"]))
+        remiss, _ = inbox.receive(s, now=POLLED, raw=rk_remiss(), files_dir=str(tmp_path),
+                                   limits=ReadLimits(app.config["UPLOAD_MAX_BYTES"]))
         assert not inbox.looks_like_remiss(julbord)
         assert inbox.looks_like_remiss(remiss)
         assert inbox.pending_count(s) == 2

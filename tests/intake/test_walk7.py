@@ -134,7 +134,7 @@ def mail(subject: str, body: str, message_id: str, *, date_header: str = "Mon, 1
 def receive(db, app, raw: bytes, now: datetime = POLLED) -> InboxMessage:
     with db.transaction() as s:
         message, _ = inbox.receive(s, now=now, raw=raw, files_dir=app.config["FILES_DIR"],
-                                     limits=ReadLimits(app.config["UPLOAD_MAX_BYTES"]))
+                                    limits=ReadLimits(app.config["UPLOAD_MAX_BYTES"]))
         s.expunge(message)
         return message
 

@@ -110,7 +110,7 @@ def test_the_inkorg_matches_the_notice_by_the_subjects_dnr(session, db, app, tmp
     notice = mail(SUBJECT, BODY, "<fi-2026-01234-forlangd@regeringen.se>")
     with db.transaction() as s:
         message, new = inbox.receive(s, now=datetime(2026, 12, 4, 10, 0, tzinfo=timezone.utc), raw=notice,
-                                       files_dir=str(tmp_path), limits=ReadLimits(app.config["UPLOAD_MAX_BYTES"]))
+                                      files_dir=str(tmp_path), limits=ReadLimits(app.config["UPLOAD_MAX_BYTES"]))
         assert new and message.match_remiss_id == registered.id
         assert message.extension_to == date(2027, 5, 15)
 
@@ -158,11 +158,11 @@ def test_a_merged_inkorg_notice_links_its_mail_to_the_extension(session, db, app
     polled = datetime(2026, 12, 4, 10, 0, tzinfo=timezone.utc)
     with db.transaction() as s:
         message, _ = inbox.receive(s, now=polled, raw=notice, files_dir=str(tmp_path),
-                                     limits=ReadLimits(app.config["UPLOAD_MAX_BYTES"]))
+                                    limits=ReadLimits(app.config["UPLOAD_MAX_BYTES"]))
         user = s.exec(select(User).where(User.email == "sekr@malmo.se")).one()
         inbox.merge(s, now=polled, principal=Principal.of(s, user), message=message,
-                      remiss=s.get(Remiss, registered.id), extend=True, files_dir=str(tmp_path),
-                      max_bytes=app.config["UPLOAD_MAX_BYTES"])
+                     remiss=s.get(Remiss, registered.id), extend=True, files_dir=str(tmp_path),
+                     max_bytes=app.config["UPLOAD_MAX_BYTES"])
     with db.transaction() as s:
         kept = s.exec(select(Attachment).where(Attachment.remiss_id == registered.id)).all()
         assert kept[0].filename.startswith("Förlängd svarstid till den 15 maj 2027") and \
@@ -181,8 +181,8 @@ def test_an_unmatched_inkorg_notice_says_so_and_asks_for_our_dnr(client, auth, s
     notice = mail(SUBJECT, BODY, "<fi-2026-01234-nomatch@regeringen.se>")
     with db.transaction() as s:
         message, _ = inbox.receive(s, now=datetime(2026, 12, 4, 10, 0, tzinfo=timezone.utc), raw=notice,
-                                     files_dir=app.config["FILES_DIR"],
-                                     limits=ReadLimits(app.config["UPLOAD_MAX_BYTES"]))
+                                    files_dir=app.config["FILES_DIR"],
+                                    limits=ReadLimits(app.config["UPLOAD_MAX_BYTES"]))
         assert message.match_remiss_id is None
         message_id = message.id
     auth.login("sekr@malmo.se")

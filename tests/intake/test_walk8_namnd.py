@@ -81,8 +81,8 @@ def test_the_inkorg_says_the_last_namnd_and_preselects_none_for_two(client, auth
     polled = datetime(2026, 12, 4, 10, 0, tzinfo=timezone.utc)
     with db.transaction() as s:
         none_named, _ = inbox.receive(s, now=polled, raw=mail("Remiss: Reviderade lokala föreskrifter", KROKOM,
-                                                                "<krokom@krokom.se>"),
-                                        files_dir=app.config["FILES_DIR"], limits=limits)
+                                                               "<krokom@krokom.se>"),
+                                       files_dir=app.config["FILES_DIR"], limits=limits)
         two_named, _ = inbox.receive(s, now=polled, raw=mail(
             "Remiss av förslag till trafikplan", "Remissen ställs till Stadsområdesnämnd Öster och Kommunstyrelsen.\n"
             "Svar senast den 5 april 2027.", "<trafikplan@kommun.se>"), files_dir=app.config["FILES_DIR"], limits=limits)
