@@ -17,7 +17,7 @@ from remiss.db import get_session
 from remiss.intake.service import batches, inbox as inbox_service
 from remiss.intake.models import InboxMessage
 from remiss.intake.views import bp, parse_until
-from remiss.remisser.input import InputErrors, parse_date, parse_time, to_remiss_data
+from remiss.remisser.input import InputErrors, deadline_required, parse_date, parse_time, to_remiss_data
 from remiss.remisser.models import Remiss
 from remiss.web import now, principal, requires
 
@@ -218,6 +218,7 @@ def inbox_accept(message_id: int):
     if "namnd_id" in request.form and request.form.get("oppna") != "1":
         return _register_now(message)
     typed = {name: request.form.get(name, "").strip()[:500] for name in (*EDITABLE, "namnd_id")}
+    typed["no_deadline"] = "1" if request.form.get("no_deadline") else ""  # the form shows the tick too
     try:
         batch = inbox_service.accept(get_session(), now=now(), principal=principal(), message=message,
                                      files_dir=current_app.config["FILES_DIR"], typed=typed)
@@ -236,6 +237,8 @@ def _register_now(message: InboxMessage):
         return redirect(url_for("intake.inbox_item", message_id=message.id))
     errors = {name: text for name, text in REQUIRED.items()
               if not typed.get(name) and not (name == "deadline_on" and typed["no_deadline"])}
+    # a date and the tick together: asked which holds, as on Registrera remiss (the tick was silently dropped)
+    errors.update({k: v for k, v in deadline_required(typed).items() if k not in errors})
     stored = json.loads(message.form_values)
     raw = {key: stored.get(key, "") for key in ("answer_email", "copy_emails", "contact_person", "contact_email",
                                                 "sandlista", "questions", "letter_date", "missiv_text")}

@@ -18,7 +18,7 @@ from remiss.planning.service.tidplan import work_calendar
 from remiss.calendar.swedish import format_deadline
 from remiss.remisser import archive, attachments, page, present, queries, service
 from remiss.remisser.history import describe
-from remiss.remisser.input import InputErrors, parse_remiss_input
+from remiss.remisser.input import InputErrors, deadline_required, parse_remiss_input
 from remiss.remisser.models import ArchivedDocument, Attachment, Direction
 from remiss.remisser.present import LATE_STEP, answered_words, lateness, outgoing_facts, with_lateness
 from remiss.remisser.status import BY_VERB_ONLY, NEXT_STEPS, RemissStatus, TransitionError, allowed_next
@@ -31,20 +31,6 @@ bp = Blueprint("remisser", __name__)
 def namnder_for(action: Action) -> list:
     """The nämnder the signed-in user may act on so: the choices of a form's nämnd field."""
     return queries.namnder_for(get_session(), principal(), action)
-
-
-def deadline_required(values: dict) -> dict:
-    """A remiss without a deadline is saved only when the user says it has none: an empty field is more often a
-    date the browser did not take. A date and the tick together are asked about, not one of them dropped."""
-    if "deadline_on" not in values:
-        return {}
-    typed = str(values["deadline_on"]).strip()
-    if not typed and not values.get("no_deadline"):
-        return {"deadline_on": "Ange sista svarsdag, eller kryssa i att remissen inte har någon."}
-    if typed and values.get("no_deadline"):  # which one holds is the user's to say, not ours to guess
-        return {"deadline_on": "Du har angett en sista svarsdag och kryssat i att remissen inte anger något datum. "
-                               "Välj ett av dem: ta bort datumet eller krysset."}
-    return {}
 
 
 @bp.route("/remisser/<int:remiss_id>")

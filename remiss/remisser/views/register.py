@@ -9,8 +9,8 @@ from remiss.auth.access import Action
 from remiss.clock import local_today
 from remiss.db import get_session
 from remiss.remisser import attachments, queries, service
-from remiss.remisser.input import InputErrors, to_remiss_data
-from remiss.remisser.views import bp, deadline_required, namnder_for
+from remiss.remisser.input import InputErrors, deadline_required, to_remiss_data
+from remiss.remisser.views import bp, namnder_for
 from remiss.remisser.views.handlaggare import field_context, typed_handlaggare
 from remiss.web import now, principal, requires
 
