@@ -76,7 +76,7 @@ def test_a_pasted_table_of_old_and_new_svarsdag_extends_the_registered_remiss(cl
 
 
 def _receive(db, app, tmp_path, subject, body, message_id):
-    from remiss.intake import service
+    from remiss.intake.service import inbox as service
     from remiss.intake.reading import ReadLimits
 
     with db.transaction() as s:
