@@ -9,7 +9,7 @@ from sqlmodel import Session, select
 
 from remiss.auth.access import Action, Principal
 from remiss.calendar.swedish import count_words, format_date, format_date_time, format_deadline
-from remiss.clock import local
+from remiss.clock import local, local_today
 from remiss.documents.pdf import soffice_path
 from remiss.namnd.models import Namnd
 from remiss.outgoing import overview
@@ -125,10 +125,13 @@ def panel(session: Session, principal: Principal, remiss: Remiss, now: datetime,
     candidates = publication.publishable_files(session, remiss.id)
     answer_names = {e.id: e.name for e in entries}
     handlingar = sum(1 for a in page.attachments(session, remiss.id) if a.purpose == "remisshandling")
+    missiv = sending.current_missiv(session, remiss.id)
     return {
         "state": state, "counts": overview.counts(session, remiss.id), "rows": rows,
         "groups": overview.groups(session, remiss.id, entries), "statuses": list(AnswerStatus),
-        "status": status, "group": group, "missiv": sending.current_missiv(session, remiss.id),
+        "status": status, "group": group, "missiv": missiv,
+        "missiv_stale": bool(missiv and unsent and sending.missiv_stale(session, remiss, missiv)),
+        "deadline_problem": sending.deadline_problem(remiss, local_today(now)) if unsent else "",
         "letters": sending.letters_file(session, remiss.id), "pdf_available": soffice_path() is not None,
         "compiled": lifecycle.current_compilation(session, remiss.id),
         "sent": remiss.sent_at is not None, "sent_at": format_date_time(remiss.sent_at) if remiss.sent_at else "",

@@ -56,10 +56,14 @@ def _refused(what: str, exc: InputErrors | RenderError) -> None:
 @requires(Action.create)
 def new():
     session, p = get_session(), principal()
-    values, errors = dict(request.form), {}
+    values, errors, past_deadline = dict(request.form), {}, None
     if request.method == "POST":
-        raw = {k: v for k, v in values.items() if k not in ("csrf_token", "sandlista")}
+        raw = {k: v for k, v in values.items() if k not in ("csrf_token", "sandlista", "confirm_past_deadline")}
         clean, errors = parse_remiss_input(raw)
+        # as for an incoming remiss, a svarsdag that is not after today is asked about before registering
+        day = clean.get("deadline_on")
+        if not errors and day and day <= local_today(now()) and not values.get("confirm_past_deadline"):
+            past_deadline = day
         offered = {o.id for o in visible_organisations(session, p, shared=_config("REGISTER_SHARED"))}
         items = sending.sandlista_from_register(
             session, organisation_ids=[i for i in parse_ids(request.form.getlist("organisation_ids")) if i in offered],
@@ -71,7 +75,7 @@ def new():
             errors.update(exc.errors)
         if len(items) > MAX_SANDLISTA:
             errors["sandlista"] = f"Högst {MAX_SANDLISTA} remissinstanser på en sändlista."
-        if not errors:
+        if not errors and not past_deadline:
             try:
                 remiss = sending.create_outgoing(
                     session, now=now(), principal=p, data=RemissData(**dict(clean, sandlista=items)),
@@ -93,7 +97,8 @@ def new():
     return render_template("outgoing/new.html", values=values, errors=errors, namnder=namnder,
                            organisations=orgs, lists=saved_lists(session),
                            chosen_orgs=set(parse_ids(request.form.getlist("organisation_ids"))),
-                           chosen_lists=set(parse_ids(request.form.getlist("list_ids")))), (400 if errors else 200)
+                           chosen_lists=set(parse_ids(request.form.getlist("list_ids"))), past_deadline=past_deadline,
+                           today=local_today(now())), (400 if errors or past_deadline else 200)
 
 
 def _post_guard(remiss_id: int):
