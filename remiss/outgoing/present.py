@@ -222,7 +222,14 @@ def start_section(session: Session, principal: Principal, now: datetime) -> Outg
     return OutgoingSection(rows)
 
 
-def public_page(session: Session, remiss_id: int) -> dict | None:
+def _possible(entry: SandlistaEntry, today) -> bool:
+    """Whether an answer's date can be true: not after today, not before the remiss was sent to the instans (a
+    date registered before these were checked is left off the public page rather than shown wrong)."""
+    return bool(entry.answered_on and entry.answered_on <= today
+                and (entry.sent_at is None or entry.answered_on >= local(entry.sent_at).date()))
+
+
+def public_page(session: Session, remiss_id: int, today=None) -> dict | None:
     """The public list of a published outgoing remiss: the instanser and the files published; None if none."""
     published = session.get(Publication, remiss_id)
     remiss = session.get(Remiss, remiss_id)
@@ -240,7 +247,8 @@ def public_page(session: Session, remiss_id: int) -> dict | None:
     entries = []
     for entry in page.entries(session, remiss_id):
         if entry.answer_status == AnswerStatus.svarat and entry.id in by_entry:
-            said = "Remissvar" + (f" inkom {format_date(entry.answered_on)}" if entry.answered_on else "")
+            said = "Remissvar" + (f" inkom {format_date(entry.answered_on)}"
+                                  if _possible(entry, today or entry.answered_on) else "")
         elif entry.answer_status == AnswerStatus.svarat:  # answered, but no file of the answer is published
             said = "Har svarat (svaret publiceras inte här)"
         elif entry.answer_status == AnswerStatus.avstar:

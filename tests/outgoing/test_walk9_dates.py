@@ -17,6 +17,7 @@ from remiss.remisser.input import SandlistaItem
 from remiss.remisser.models import Attachment, Remiss
 from tests.support.factories import make_namnd, make_remiss, make_user
 
+API = "/api/v1/remisser"
 TODAY = datetime(2026, 12, 4, 15, 40, tzinfo=timezone.utc)  # Friday 4 December 2026, 16.40 in Stockholm
 
 
@@ -98,3 +99,96 @@ def test_sending_with_a_passed_svarsdag_is_refused_and_a_new_svarsdag_makes_a_ne
 def _principal(session, user):
     from remiss.auth.access import Principal
     return Principal.of(session, user)
+
+
+def _sent(session, client, auth, clock):
+    """The walk9 remiss, sent on 4 December 2026 with svarsdag 29 January 2027; the entries' ids."""
+    clock.set(TODAY)
+    namnd, user, remiss = _world(session, deadline=date(2027, 1, 29))
+    auth.login(user.email)
+    page = f"/remisser/{remiss.id}"
+    assert auth.post(f"{page}/utskick/skicka", {}, form_url=page).status_code == 302
+    ids = [e.id for e in remisser.entries(session, remiss.id)]
+    session.rollback()
+    return remiss, page, ids
+
+
+def test_an_answer_dated_in_the_future_is_refused_and_one_before_the_utskick_is_asked_about(session, client, auth,
+                                                                                            clock):
+    remiss, page, (trafik, miljo) = _sent(session, client, auth, clock)
+    url = f"{page}/utskick/instanser/{trafik}"
+    future = auth.post(url, {"action": "answer", "answered_on": "2027-06-01", "summary": "Positiva."})
+    said = unescape(future.get_data(as_text=True))
+    assert future.status_code == 400
+    assert "Svaret kan inte ha kommit in i framtiden. Ange dagen då svaret kom in (senast i dag, 4 december 2026)." \
+        in said
+    assert "Positiva." in said  # kept
+    early = auth.post(url, {"action": "answer", "answered_on": "2026-12-03", "summary": "Positiva."})
+    said = unescape(early.get_data(as_text=True))
+    assert early.status_code == 400
+    assert "Svaret är daterat 3 december 2026, före utskicket 4 december 2026. Kontrollera datumet." in said
+    assert 'name="confirm_date"' in said
+    entry = remisser.entries(session, remiss.id)[0]
+    assert entry.answer_status == "ej_svarat" and entry.answered_on is None
+    session.rollback()
+    confirmed = auth.post(url, {"action": "answer", "answered_on": "2026-12-03", "summary": "Positiva.",
+                                "confirm_date": "1"}, follow_redirects=True)
+    assert "före utskicket 4 december 2026, som du bekräftade" in unescape(confirmed.get_data(as_text=True))
+    session.expire_all()
+    assert remisser.entries(session, remiss.id)[0].answered_on == date(2026, 12, 3)
+    session.rollback()
+    token = _token(client, page)
+    api = client.post(f"{API}/{page.rsplit('/', 1)[1]}/sandlista/{miljo}/answer",
+                      json={"answered_on": "2027-06-01", "summary": "x"},
+                      headers={"X-CSRFToken": token})
+    assert api.status_code == 400 and "i framtiden" in api.get_json()["errors"]["answered_on"]
+
+
+def _token(client, url):
+    from tests.conftest import csrf_token
+    return csrf_token(client, url)
+
+
+def test_the_public_page_leaves_out_an_impossible_answer_date(session, client, auth, clock):
+    from remiss.outgoing import present
+
+    remiss, page, (trafik, miljo) = _sent(session, client, auth, clock)
+    for entry in remisser.entries(session, remiss.id):  # dated before the checks existed: in the future, and early
+        entry.answer_status, entry.answered_on = "svarat", (date(2027, 6, 1) if entry.id == trafik
+                                                             else date(2026, 12, 3))
+        session.add(entry)
+    session.commit()
+    ids = []
+    data = b"%PDF-1.4\n%svar\n"
+    for entry in remisser.entries(session, remiss.id):
+        from remiss.auth.access import Principal
+        from remiss.remisser import attachments
+        ids.append(attachments.add(session, now=clock.now, principal=Principal.system(), remiss=remiss,
+                                   filename=f"svar {entry.name}.pdf", data=data,
+                                   files_dir=client.application.config["FILES_DIR"], max_bytes=10 ** 6,
+                                   purpose="svar", sandlista_entry_id=entry.id).id)
+    session.commit()
+    assert auth.post(f"{page}/utskick/publicera", {"attachment_ids": ids}, form_url=page).status_code == 302
+    shown = unescape(client.get(f"/remissvar/{remiss.id}").get_data(as_text=True))
+    assert "inkom 1 juni 2027" not in shown and "inkom 3 december 2026" not in shown
+    assert shown.count("Remissvar</td>") == 2  # each still says it answered, and its file is there
+    context = present.public_page(session, remiss.id, today=date(2026, 12, 4))
+    assert [e["said"] for e in context["entries"]] == ["Remissvar", "Remissvar"]
+
+
+def test_a_text_file_named_pdf_is_refused_as_an_answer_and_as_a_remisshandling(session, client, auth, clock):
+    remiss, page, (trafik, _) = _sent(session, client, auth, clock)
+    url = f"{page}/utskick/instanser/{trafik}"
+    fake = auth.post(url, {"action": "answer", "answered_on": "2026-12-04", "summary": "Positiva.",
+                           "files": (io.BytesIO("Det här är bara text.\n".encode()), "fake.pdf")},
+                     content_type="multipart/form-data")
+    said = unescape(fake.get_data(as_text=True))
+    assert fake.status_code == 400
+    assert ("PDF-filen kunde inte läsas: fake.pdf är ingen PDF-fil, fast namnet slutar på .pdf (filen har kanske "
+            "bytt namn).") in said
+    assert "Positiva." in said
+    handling = auth.post(f"{page}/filer", {"files": (io.BytesIO(b"hej"), "Bilaga.docx")}, form_url=page,
+                         content_type="multipart/form-data", follow_redirects=True)
+    assert "Bilaga.docx är ingen Word-fil" in unescape(handling.get_data(as_text=True))
+    assert session.exec(select(Attachment).where(Attachment.remiss_id == remiss.id,
+                                                 Attachment.filename.in_(["fake.pdf", "Bilaga.docx"]))).all() == []

@@ -8,6 +8,7 @@ from sqlalchemy import delete
 from sqlmodel import Session, select
 
 from remiss.audit import service as audit
+from remiss.calendar.swedish import format_date
 from remiss.auth.access import Action, NotFound, Principal, require
 from remiss.clock import local, local_today
 from remiss.namnd.models import Namnd
@@ -36,6 +37,11 @@ class AnswerData:
     answers: dict[int, str] = field(default_factory=dict)  # question id → text
     files: list[tuple[str, bytes]] = field(default_factory=list)  # (filename, data)
     date_from_mail: bool = False  # an uploaded .eml gives the date the answer came (its Date header)
+    date_confirmed: bool = False  # the user confirmed a date before the utskick (asked about first)
+
+
+class EarlyAnswer(InputErrors):
+    """An answer dated before the remiss was sent to the instans: asked about, registered when confirmed."""
 
 
 def before_sending(entry: SandlistaEntry) -> bool:
@@ -95,6 +101,7 @@ def register_answer(session: Session, *, now: datetime, principal: Principal, re
     """Record an instans's answer: date, files, inga synpunkter, summary, per-question answers."""
     _begin(principal, remiss)
     data = _from_mail_files(data)
+    _check_date(entry, data, today=local_today(now))
     questions = {q.id for q in remisser.questions_of(session, remiss.id)}
     unknown = set(data.answers) - questions
     if unknown:
@@ -121,6 +128,18 @@ def register_answer(session: Session, *, now: datetime, principal: Principal, re
     _log(session, now=now, principal=principal, entry=entry, before=before, action="answer",
          note=entry.name + (" (inkom efter svarstiden)" if is_late(remiss, entry) else ""))
     return entry
+
+
+def _check_date(entry: SandlistaEntry, data: AnswerData, *, today: date) -> None:
+    """Refuse an answer dated after today; ask about one dated before the utskick (likely a mistyped date)."""
+    if data.answered_on > today:
+        raise InputErrors({"answered_on": "Svaret kan inte ha kommit in i framtiden. Ange dagen då svaret kom in "
+                                          f"(senast i dag, {format_date(today)})."})
+    sent_on = local(entry.sent_at).date() if entry.sent_at else None
+    if sent_on and data.answered_on < sent_on and not data.date_confirmed:
+        raise EarlyAnswer({"answered_on": f"Svaret är daterat {format_date(data.answered_on)}, före utskicket "
+                                          f"{format_date(sent_on)}. Kontrollera datumet. Stämmer det, kryssa i "
+                                          "”Datumet stämmer” och spara igen."})
 
 
 def answers_of(session: Session, entry_id: int) -> dict[int, str]:

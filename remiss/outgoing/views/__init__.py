@@ -151,12 +151,12 @@ def entry(remiss_id: int, entry_id: int):
     remiss = _remiss(remiss_id, Action.edit if request.method == "POST" else Action.view)
     item = answers.load_entry(session, remiss, entry_id)
     questions = remisser.questions_of(session, remiss.id)
-    errors, values = {}, dict(request.form)
+    errors, values, early = {}, dict(request.form), False
     if request.method == "POST":
         try:
             message = _entry_action(session, remiss, item, questions)
         except InputErrors as exc:
-            errors = exc.errors
+            errors, early = exc.errors, isinstance(exc, answers.EarlyAnswer)
             session.rollback()
         except files.FileRejected as exc:
             errors = {"files": str(exc)}
@@ -177,7 +177,9 @@ def entry(remiss_id: int, entry_id: int):
                            values=values, errors=errors, files=answer_files, status=AnswerStatus(item.answer_status),
                            late=answers.is_late(remiss, item), email=email, postal_address=postal,
                            may_change_register=addresses.may_change_register(p, org),
-                           may_edit=p.may(Action.edit, remiss.namnd_id)), (400 if errors else 200)
+                           may_edit=p.may(Action.edit, remiss.namnd_id), early=early,
+                           files_again=bool([u for u in request.files.getlist("files") if u and u.filename])
+                           ), (400 if errors else 200)
 
 
 def _entry_action(session, remiss, item, questions) -> str:
@@ -191,9 +193,9 @@ def _entry_action(session, remiss, item, questions) -> str:
         answers.register_answer(session, now=now(), principal=p, remiss=remiss, entry=item, data=data,
                                 files_dir=_config("FILES_DIR"), max_bytes=_config("UPLOAD_MAX_BYTES"))
         late = " Det kom in efter svarstiden och är markerat som sent." if answers.is_late(remiss, item) else ""
-        if answers.before_sending(item):
-            late += (f" Observera: svaret är daterat {format_date(item.answered_on)}, före utskicket "
-                     f"{format_date(local(item.sent_at).date())}. Kontrollera datumet.")
+        if answers.before_sending(item):  # asked about first (answers.EarlyAnswer) and confirmed
+            late += (f" Det är daterat {format_date(item.answered_on)}, före utskicket "
+                     f"{format_date(local(item.sent_at).date())}, som du bekräftade.")
         return f"Svaret från {item.name} är registrerat.{late}"
     if action == "address":
         in_register = form.get("in_register") == "1"
