@@ -14,7 +14,8 @@ from remiss.documents.pdf import soffice_path
 from remiss.namnd.models import Namnd
 from remiss.outgoing import overview
 from remiss.outgoing.models import Publication, PublishedFile
-from remiss.outgoing.service import addresses, chasers, lifecycle, publication, sending
+from remiss.audit.models import AuditEvent
+from remiss.outgoing.service import addresses, answers, chasers, lifecycle, publication, sending
 from remiss.planning.models import Extension
 from remiss.reminders.models import OutboxMessage, OutboxStatus
 from remiss.remisser import page
@@ -66,13 +67,22 @@ def _chasers_by_entry(session: Session, remiss_id: int) -> dict[int, list[str]]:
     return found
 
 
-def _general_extensions(session: Session, remiss_id: int) -> list[str]:
+def _general_extensions(session: Session, remiss_id: int) -> list[dict]:
+    """Each general extension in a sentence saying who was told and how (as recorded when it was made), with its
+    letters to print, if any."""
     rows = session.exec(select(Extension).where(Extension.remiss_id == remiss_id, Extension.is_general,
                                                 Extension.decision == "granted")
                         .order_by(Extension.created_at, Extension.id)).all()
-    return [f"Den {format_date(e.decided_on or e.requested_on)} förlängdes remisstiden till "
-            f"{format_deadline(e.granted_until_on, e.granted_until_time)}"
-            + (f" ({e.reason})" if e.reason else "") + "; meddelandet gick till dem som inte hade svarat."
+    notes = dict(session.exec(select(AuditEvent.entity_id, AuditEvent.note).where(
+        AuditEvent.remiss_id == remiss_id, AuditEvent.entity == "extension",
+        AuditEvent.action == "general_extension")).all())
+    letters = {a.uploaded_at: a for a in page.attachments(session, remiss_id) if a.purpose == answers.LETTERS_PURPOSE}
+    # before the note was kept, only those with e-mail were told
+    return [{"text": f"Den {format_date(e.decided_on or e.requested_on)} förlängdes remisstiden till "
+                     f"{format_deadline(e.granted_until_on, e.granted_until_time)}"
+                     + (f" ({e.reason})" if e.reason else "") + "; "
+                     + (notes.get(e.id) or "meddelandet e-postades till dem som inte hade svarat och har e-post") + ".",
+             "letters": letters.get(e.created_at)}
             for e in rows]
 
 

@@ -7,8 +7,10 @@ from datetime import date, datetime, time
 from sqlalchemy import delete
 from sqlmodel import Session, select
 
+from remiss import files
 from remiss.audit import service as audit
-from remiss.calendar.swedish import format_date
+from remiss.calendar.swedish import count_words, format_date
+from remiss.documents.letters import letters, text_letter
 from remiss.auth.access import Action, NotFound, Principal, require
 from remiss.clock import local, local_today
 from remiss.namnd.models import Namnd
@@ -21,9 +23,10 @@ from remiss.reminders.outbox import enqueue
 from remiss.remisser import attachments as remiss_files
 from remiss.remisser import service as remisser
 from remiss.remisser.input import InputErrors
-from remiss.remisser.models import AnswerStatus, Direction, Remiss, SandlistaEntry
+from remiss.remisser.models import AnswerStatus, Attachment, Direction, Remiss, SandlistaEntry
 
 EXTENSION_KIND = "outgoing_extension"
+DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 SNAPSHOT = ("answer_status", "answered_on", "no_comments", "summary", "other_comments", "extended_until_on",
             "extended_until_time")
 
@@ -231,9 +234,31 @@ def grant_extension(session: Session, *, now: datetime, principal: Principal, re
     return extension
 
 
+@dataclass(frozen=True)
+class Extended:
+    """What a general extension told whom: mails queued, letters to print for those with only a postal address,
+    and the instanser not yet sent the remiss (their missiv will carry the new svarsdag)."""
+
+    mailed: int
+    posted: list[str]
+    unsent: list[str]
+    letters: Attachment | None = None
+
+    def note(self) -> str:
+        """One line for the history and the panel: who was told, and how."""
+        parts = [f"meddelandet e-postades till {count_words(self.mailed, 'remissinstans', 'remissinstanser')} "
+                 "som inte hade svarat" if self.mailed else "ingen fick meddelandet med e-post"]
+        if self.posted:
+            parts.append("brev att skriva ut och skicka per post till " + ", ".join(self.posted))
+        if self.unsent:
+            parts.append("inte meddelade (har inte fått remissen än): " + ", ".join(self.unsent))
+        return "; ".join(parts)
+
+
 def general_extension(session: Session, *, now: datetime, principal: Principal, remiss: Remiss,
-                      until_on: date, until_time: time | None, reason: str = "") -> int:
-    """Extend the remisstid for everyone and e-mail each instans that has not answered; return mails queued."""
+                      until_on: date, until_time: time | None, files_dir: str, reason: str = "") -> Extended:
+    """Extend the remisstid for everyone; e-mail each instans that has not answered, and make one Word file of
+    letters for those of them with only a postal address."""
     _begin(principal, remiss)
     old = (remiss.effective_deadline_on, remiss.effective_deadline_time)
     if old[0] and (until_on, until_time or time(23, 59)) <= (old[0], old[1] or time(23, 59)):
@@ -244,19 +269,47 @@ def general_extension(session: Session, *, now: datetime, principal: Principal, 
                           created_at=now)
     session.add(extension)
     session.flush()
-    audit.record(session, now=now, user_id=principal.user_id, entity="extension", entity_id=extension.id,
-                 remiss_id=remiss.id, action="general_extension",
-                 changes={"granted_until": [None, f"{until_on} {until_time or ''}".strip()]})
     remisser.refresh_deadline(session, now=now, remiss=remiss, actor_id=principal.user_id)
     namnd = session.get(Namnd, remiss.namnd_id)
     new = (remiss.effective_deadline_on, remiss.effective_deadline_time)
-    queued = 0
-    for entry in remisser.entries(session, remiss.id):
-        if entry.answer_status in (AnswerStatus.svarat, AnswerStatus.avstar) or not entry.email:
+    open_entries = [e for e in remisser.entries(session, remiss.id)
+                    if e.answer_status not in (AnswerStatus.svarat, AnswerStatus.avstar)]
+    queued, by_post = 0, []
+    for entry in open_entries:
+        if entry.sent_at is None:
+            continue
+        if not entry.email:
+            by_post.append(entry)
             continue
         payload = mails.extension_mail(remiss=remiss, namnd=namnd, entry=entry, old=old, new=new, reason=reason)
         queued += enqueue(session, now=now, key=f"outgoing:extension:{remiss.id}:{extension.id}:{entry.id}",
                           recipient_email=entry.email, kind=EXTENSION_KIND, due_at=now,
                           subject=payload["subject"], payload=payload, remiss_id=remiss.id)
+    kept = None
+    if by_post:
+        text = [f"{namnd.name}, {format_date(local_today(now))}"] + mails.extension_text(
+            remiss=remiss, namnd=namnd, old=old, new=new, reason=reason)
+        data = letters(text_letter("Meddelande om förlängd remisstid", text),
+                       [[e.name] + [line for line in e.postal_address.splitlines() if line.strip()] for e in by_post])
+        kept = _keep_letters(session, now=now, principal=principal, remiss=remiss, data=data, files_dir=files_dir)
+    done = Extended(queued, [e.name for e in by_post], [e.name for e in open_entries if e.sent_at is None], kept)
+    audit.record(session, now=now, user_id=principal.user_id, entity="extension", entity_id=extension.id,
+                 remiss_id=remiss.id, action="general_extension",
+                 changes={"granted_until": [None, f"{until_on} {until_time or ''}".strip()]}, note=done.note())
     chasers.schedule(session, now=now, remiss=remiss)
-    return queued
+    return done
+
+
+LETTERS_PURPOSE = "forlangningsbrev"
+
+
+def _keep_letters(session: Session, *, now: datetime, principal: Principal, remiss: Remiss, data: bytes,
+                  files_dir: str) -> Attachment:
+    stored = files.store(files_dir, data, content_type=DOCX)
+    attachment = Attachment(remiss_id=remiss.id, purpose=LETTERS_PURPOSE, content_type=DOCX, size=stored.size,
+                            filename=files.portable_name(f"Förlängd remisstid per post {remiss.our_dnr or remiss.id}.docx"),
+                            sha256=stored.sha256, storage_key=stored.key, uploaded_by_id=principal.user_id,
+                            uploaded_at=now)
+    session.add(attachment)
+    session.flush()
+    return attachment

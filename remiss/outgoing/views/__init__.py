@@ -5,7 +5,7 @@ from flask import Blueprint, abort, current_app, flash, g, redirect, render_temp
 from sqlmodel import select
 
 from remiss import files
-from remiss.calendar.swedish import format_date, format_deadline
+from remiss.calendar.swedish import count_words, format_date, format_deadline
 from remiss.auth.access import Action, load_remiss
 from remiss.clock import local, local_today
 from remiss.db import get_session
@@ -230,17 +230,35 @@ def general_extension(remiss_id: int):
     remiss = _post_guard(remiss_id)
     try:
         day, at = parse_until(request.form)
-        queued = answers.general_extension(get_session(), now=now(), principal=principal(), remiss=remiss,
-                                           until_on=day, until_time=at,
-                                           reason=str(request.form.get("reason", ""))[:5000])
+        done = answers.general_extension(get_session(), now=now(), principal=principal(), remiss=remiss,
+                                         until_on=day, until_time=at, files_dir=_config("FILES_DIR"),
+                                         reason=str(request.form.get("reason", ""))[:5000])
     except InputErrors as exc:
         # the remiss page again, the form with what was typed and each message by its field
         get_session().rollback()
         g.outgoing_failed = {"errors": exc.errors, "values": request.form.to_dict()}
         return remisser_views.show(remiss_id), 400
-    flash(f"Remisstiden är förlängd till {format_deadline(day, at)}. "
-          f"Meddelande läggs i utkorgen till {queued} remissinstanser som inte har svarat.", "success")
+    flash(_extended_message(done, format_deadline(day, at)), "success")
     return _back(remiss_id)
+
+
+def _extended_message(done: answers.Extended, until: str) -> str:
+    """What the general extension did, true for every instans that has not answered: mailed, to print, or not told."""
+    text = f"Remisstiden är förlängd till {until}."
+    if done.mailed:
+        text += (f" Meddelandet läggs i utkorgen till {count_words(done.mailed, 'remissinstans', 'remissinstanser')} "
+                 "med e-post.")
+    if done.posted:
+        one = len(done.posted) == 1
+        text += (f" {', '.join(done.posted)} har ingen e-postadress och har inte fått meddelandet: skriv ut "
+                 f"{'brevet' if one else 'breven'} (”Ladda ned breven att skriva ut”) och skicka "
+                 f"{'det' if one else 'dem'} per post.")
+    if done.unsent:
+        text += (f" {', '.join(done.unsent)} har inte fått remissen än; missivet får den nya svarsdagen när "
+                 "remissen skickas.")
+    if not (done.mailed or done.posted or done.unsent):
+        text += " Alla remissinstanser har redan svarat eller avstått, så inget meddelande skickas."
+    return text
 
 
 @bp.route("/remisser/<int:remiss_id>/utskick/svarsstatus.<fmt>")
