@@ -121,7 +121,7 @@ def test_seed_000_sent_answered_chased_and_compiled(app, db, session, client, au
                          "other_comments": f"Övrigt från {name}."})
             expected[name] = data
         if i == 2:
-            data["files"] = (io.BytesIO(b"svar"), "svar.pdf")
+            data["files"] = (io.BytesIO(b"%PDF-1.4\n% svar\n"), "svar.pdf")  # a PDF by content too
         page_url = f"{url}/utskick/instanser/{entries[name].id}"
         response = auth.post(page_url, data, content_type="multipart/form-data")
         assert response.status_code == 302, response.get_data(as_text=True)[:1500]

@@ -93,7 +93,7 @@ def missiv_context(session: Session, *, now: datetime, remiss: Remiss) -> dict:
         "sandlista": grouped_names(remisser.entries(session, remiss.id)),
         "kontaktperson": contact(remiss.contact_person or (officer.name if officer else ""),
                                  remiss.contact_email or (officer.email if officer else "")),
-        "handlingar": handlingar or ["Missiv"],
+        "handlingar": handlingar,  # none: the default template leaves the heading out (walk9)
     }
 
 
