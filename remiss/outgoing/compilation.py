@@ -88,12 +88,17 @@ def context(session: Session, *, now: datetime, remiss: Remiss) -> dict:
         "ej_svarat_rubrik": ("Remissinstanser som ännu inte har svarat (per " + format_date(local_today(now)) + ")"
                              if running else "Remissinstanser som inte har svarat"),
         # an avstår with a comment keeps it ("Miljönämnden – inga miljöfrågor berörs")
-        "avstatt": [e.name + (f" – {e.summary.strip()}" if e.summary.strip() else "")
+        "avstatt": [e.name + (f" – {e.summary.strip()}" if _said_more(e.summary) else "")
                     for e in entries if e.answer_status == AnswerStatus.avstar],
         "statistik": {"antal": stats["total"], "svarat": stats["answered"], "procent": stats["percent"],
                       "avstar": stats["declined"], "ej_svarat": stats["waiting"],
                       "text": _counts_text(stats, running)},
     }
+
+
+def _said_more(note: str) -> bool:
+    """Whether an avstår comment says more than the heading it stands under ("Avstår." says nothing new)."""
+    return note.strip(" .").casefold() not in ("", "avstår", "avstår från att yttra sig", "vi avstår")
 
 
 def _counts_text(stats: dict, running: bool) -> str:
