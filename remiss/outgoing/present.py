@@ -7,6 +7,7 @@ from datetime import datetime
 from sqlalchemy import func
 from sqlmodel import Session, select
 
+from remiss.audit.models import AuditEvent
 from remiss.auth.access import Action, Principal
 from remiss.calendar.swedish import count_words, format_date, format_date_time, format_deadline
 from remiss.clock import local, local_today
@@ -14,7 +15,6 @@ from remiss.documents.pdf import soffice_path
 from remiss.namnd.models import Namnd
 from remiss.outgoing import overview
 from remiss.outgoing.models import Publication, PublishedFile
-from remiss.audit.models import AuditEvent
 from remiss.outgoing.service import addresses, answers, chasers, lifecycle, publication, sending
 from remiss.planning.models import Extension
 from remiss.reminders.models import OutboxMessage, OutboxStatus
