@@ -261,6 +261,8 @@ def general_extension(session: Session, *, now: datetime, principal: Principal, 
     letters for those of them with only a postal address."""
     _begin(principal, remiss)
     old = (remiss.effective_deadline_on, remiss.effective_deadline_time)
+    if until_on <= local_today(now):  # the notice would name a day that has been (walk9)
+        raise InputErrors({"until_on": f"Den nya svarsdagen måste ligga efter i dag ({format_date(local_today(now))})."})
     if old[0] and (until_on, until_time or time(23, 59)) <= (old[0], old[1] or time(23, 59)):
         raise InputErrors({"until_on": "Den nya svarsdagen måste ligga efter den som gäller nu."})
     extension = Extension(remiss_id=remiss.id, is_general=True, requested_by="", requested_on=local_today(now),
