@@ -2,7 +2,9 @@
 from __future__ import annotations
 
 import hashlib
+import io
 import secrets
+import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -97,7 +99,43 @@ def check_upload(filename: str, data: bytes, *, max_bytes: int) -> str:
     if data.startswith(PROGRAM_MAGIC):  # by content, whatever the name says
         raise FileRejected(f"{safe_name(filename)} är ingen {KIND_NAMES.get(suffix, 'fil av den typen')} – det verkar "
                            "vara ett program, och sådana tas inte emot. Välj filen i rätt format.")
+    if suffix in CONTENT_CHECKS and not CONTENT_CHECKS[suffix](data):
+        kind = CONTENT_NAMES[suffix]
+        raise FileRejected(f"{kind[0].upper()}{kind[1:]}en kunde inte läsas: {safe_name(filename)} är ingen {kind}, fast namnet "
+                           f"slutar på {suffix} (filen har kanske bytt namn). Spara den som {kind} och välj den igen.")
     return ALLOWED_EXTENSIONS[suffix]
+
+
+# An Office file with a password, and an old Word or Excel file saved under the new name, are OLE compound files:
+# real documents that Word and Excel open, so they are let through.
+OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+
+
+def _zip_names(data: bytes) -> set[str]:
+    if not data.startswith(b"PK\x03\x04"):
+        return set()
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            return set(archive.namelist())
+    except (zipfile.BadZipFile, ValueError, OSError):  # a damaged or cut-off zip
+        return set()
+
+
+def _is_odt(data: bytes) -> bool:
+    # the first entry of an OpenDocument file is "mimetype", stored uncompressed: its text follows the header
+    return data.startswith(b"PK\x03\x04") and b"application/vnd.oasis.opendocument.text" in data[30:120]
+
+
+# What a file of each type begins with, checked whatever its name says (walk9: a text file named .pdf was kept as
+# an answer and published): %PDF- within the first kilobyte (as readers allow), a zip holding word/document.xml
+# or xl/workbook.xml, an OpenDocument zip whose mimetype says text.
+CONTENT_CHECKS = {
+    ".pdf": lambda data: b"%PDF-" in data[:1024],
+    ".docx": lambda data: data.startswith(OLE_MAGIC) or "word/document.xml" in _zip_names(data),
+    ".xlsx": lambda data: data.startswith(OLE_MAGIC) or "xl/workbook.xml" in _zip_names(data),
+    ".odt": _is_odt,
+}
+CONTENT_NAMES = {".pdf": "PDF-fil", ".docx": "Word-fil", ".xlsx": "Excel-fil", ".odt": "OpenDocument-textfil"}
 
 
 def pdf_protected(data: bytes) -> bool:

@@ -261,8 +261,10 @@ def build_missiv():
     p(doc, "{{ namnd }} ser särskilt fram emot synpunkter på följande frågeställningar:")
     bullets(doc, "fragor", "f")
     p(doc, "{%p endif %}")
+    p(doc, "{%p if handlingar %}")  # no heading when the missiv is all there is
     p(doc, "Remisshandlingar", "Heading 2")
     bullets(doc, "handlingar", "h")
+    p(doc, "{%p endif %}")
     p(doc, "Kontaktperson", "Heading 2")
     p(doc, "{{ kontaktperson.rad }}")
     p(doc, "Sändlista", "Heading 2")
@@ -291,9 +293,7 @@ def build_sammanstallning():
     p(doc, "Sammanställning av remissvar: {{ titel }}", "Heading 1")
     stycken(doc, "inledning")
     p(doc, "{%p if statistik %}")
-    p(doc, "Remissen skickades till {{ statistik.antal }} "
-           "{% if statistik.antal == 1 %}remissinstans{% else %}remissinstanser{% endif %}, varav "
-           "{{ statistik.svarat }} har svarat ({{ statistik.procent }} procent).")
+    p(doc, "{{ statistik.text }}")
     p(doc, "{%p endif %}")
     per_instans(doc, "Svaren i korthet", "sammanfattningar", "k",
                 "{{ k.instans }}{% if k.grupp %} ({{ k.grupp }}){% endif %}")
@@ -306,7 +306,7 @@ def build_sammanstallning():
     p(doc, "{%p endfor %}")
     per_instans(doc, "Övriga synpunkter", "ovriga", "o", "{{ o.instans }}")
     p(doc, "{%p if ej_svarat %}")
-    p(doc, "Remissinstanser som inte har svarat", "Heading 2")
+    p(doc, "{{ ej_svarat_rubrik }}", "Heading 2")
     bullets(doc, "ej_svarat")
     p(doc, "{%p endif %}")
     p(doc, "{%p if avstatt %}")

@@ -144,11 +144,18 @@ _FIELDS = {
         FieldDoc("ovriga[].instans", "Remissinstansen", "Stadsområdesnämnd Öster"),
         FieldDoc("ovriga[].text", "Synpunkterna (stycken)", "Genomförbarheten …"),
         FieldDoc("ej_svarat", "Remissinstanser som inte har svarat (lista av texter)", "Malmö Stadsteater AB"),
-        FieldDoc("avstatt", "Remissinstanser som avstått (lista av texter)", "Servicenämnden"),
+        FieldDoc("avstatt", "Remissinstanser som avstått, med kommentaren om det finns (lista av texter)",
+                 "Servicenämnden – berörs inte"),
         FieldDoc("statistik", "Svarsstatistik", "se antal, svarat, procent"),
         FieldDoc("statistik.antal", "Antal remissinstanser", "40"),
         FieldDoc("statistik.svarat", "Antal som svarat", "28"),
         FieldDoc("statistik.procent", "Andel som svarat, i procent", "70"),
+        FieldDoc("statistik.avstar", "Antal som avstår", "3"),
+        FieldDoc("statistik.ej_svarat", "Antal som inte har svarat", "9"),
+        FieldDoc("statistik.text", "Antalen i en mening",
+                 "Remissen skickades till 40 remissinstanser: 28 har svarat (70 procent), 3 avstår och 9 har inte svarat."),
+        FieldDoc("ej_svarat_rubrik", "Rubriken över dem som inte har svarat; medan svarstiden löper med ”ännu” och "
+                 "dagens datum", "Remissinstanser som ännu inte har svarat (per 4 december 2026)"),
     ],
 }
 
@@ -359,7 +366,10 @@ _SAMPLES = {
         "ovriga": [{"instans": "Sociala resursnämnden", "text": ["Ekonomiska förutsättningar behöver tydliggöras."]}],
         "ej_svarat": ["Malmö Stadsteater AB"],
         "avstatt": ["Servicenämnden"],
-        "statistik": {"antal": 40, "svarat": 28, "procent": 70},
+        "statistik": {"antal": 40, "svarat": 28, "procent": 70, "avstar": 3, "ej_svarat": 9,
+                      "text": "Remissen skickades till 40 remissinstanser: 28 har svarat (70 procent), 3 avstår och "
+                              "9 har inte svarat."},
+        "ej_svarat_rubrik": "Remissinstanser som inte har svarat",
     },
 }
 

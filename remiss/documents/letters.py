@@ -24,6 +24,17 @@ def _address_paragraphs(doc, lines: list[str]) -> list:
     return elements
 
 
+def text_letter(heading: str, paragraphs: list[str]) -> bytes:
+    """A plain letter as .docx: a heading and its paragraphs (lines kept), for letters() to put addresses on."""
+    doc = Document()
+    doc.add_heading(_CONTROL.sub("", heading), level=2)
+    for text in paragraphs:
+        doc.add_paragraph(_CONTROL.sub("", text))
+    out = io.BytesIO()
+    doc.save(out)
+    return out.getvalue()
+
+
 def letters(letter: bytes, addresses: list[list[str]]) -> bytes:
     """Return one .docx with letter's body repeated per address: address block first, a page break between."""
     if not addresses:

@@ -8,12 +8,13 @@ from sqlmodel import Session, select
 from remiss.auth.access import Action, Principal, require
 from remiss.auth.models import User
 from remiss.clock import local_today
-from remiss.calendar.swedish import format_date, format_deadline
+from remiss.calendar.swedish import count_words, format_date, format_deadline
 from remiss.documents import render_document
 from remiss.files import portable_name
 from remiss.namnd.models import Namnd
 from remiss.outgoing.models import SandlistaAnswer
 from remiss.outgoing.overview import counts
+from remiss.outgoing.service.lifecycle import deadline_passed
 from remiss.outgoing.service.sending import namnd_template
 from remiss.remisser import service as remisser
 from remiss.remisser.models import AnswerStatus, Remiss, SandlistaEntry
@@ -73,6 +74,8 @@ def context(session: Session, *, now: datetime, remiss: Remiss) -> dict:
     no_comments = [e.name for e in answered if e.no_comments]
     if no_comments:
         intro.append("Inga synpunkter: " + ", ".join(no_comments) + ".")
+    running = remiss.effective_deadline_on is not None and not deadline_passed(remiss, now)
+    waiting = [_with_status(e) for e in entries if e.answer_status not in (AnswerStatus.svarat, AnswerStatus.avstar)]
     return {
         "organisation": namnd.organisation, "forvaltning": namnd.forvaltning, "namnd": namnd.name,
         "datum": local_today(now), "diarienummer": remiss.our_dnr or "", "remittent": remiss.remittent or namnd.name,
@@ -80,10 +83,36 @@ def context(session: Session, *, now: datetime, remiss: Remiss) -> dict:
         "var_referens": {"namn": officer.name if officer else "", "titel": officer.title if officer else "",
                          "epost": officer.email if officer else ""},
         "inledning": intro, "sammanfattningar": sammanfattningar, "fragor": fragor, "ovriga": ovriga,
-        "ej_svarat": [_with_status(e) for e in entries if e.answer_status not in (AnswerStatus.svarat, AnswerStatus.avstar)],
-        "avstatt": [e.name for e in entries if e.answer_status == AnswerStatus.avstar],
-        "statistik": {"antal": stats["total"], "svarat": stats["answered"], "procent": stats["percent"]},
+        "ej_svarat": waiting,
+        # while the svarstid runs, those not answered may still do so: "ännu", and the day this was made
+        "ej_svarat_rubrik": ("Remissinstanser som ännu inte har svarat (per " + format_date(local_today(now)) + ")"
+                             if running else "Remissinstanser som inte har svarat"),
+        # an avstår with a comment keeps it ("Miljönämnden – inga miljöfrågor berörs")
+        "avstatt": [e.name + (f" – {e.summary.strip()}" if _said_more(e.summary) else "")
+                    for e in entries if e.answer_status == AnswerStatus.avstar],
+        "statistik": {"antal": stats["total"], "svarat": stats["answered"], "procent": stats["percent"],
+                      "avstar": stats["declined"], "ej_svarat": stats["waiting"],
+                      "text": _counts_text(stats, running)},
     }
+
+
+def _said_more(note: str) -> bool:
+    """Whether an avstår comment says more than the heading it stands under ("Avstår." says nothing new)."""
+    return note.strip(" .").casefold() not in ("", "avstår", "avstår från att yttra sig", "vi avstår")
+
+
+def _counts_text(stats: dict, running: bool) -> str:
+    """ "Remissen skickades till 4 remissinstanser: 1 har svarat (25 procent), 1 avstår och 2 har ännu inte svarat."
+    with avstår counted as the page counts it."""
+    parts = []
+    if stats["answered"]:
+        parts.append(f"{stats['answered']} har svarat ({stats['percent']} procent)")
+    if stats["declined"]:
+        parts.append(f"{stats['declined']} avstår")
+    if stats["waiting"] and parts:
+        parts.append(f"{stats['waiting']} har {'ännu ' if running else ''}inte svarat")
+    said = (", ".join(parts[:-1]) + " och " + parts[-1]) if len(parts) > 1 else (parts[0] if parts else "ingen har svarat")
+    return f"Remissen skickades till {count_words(stats['total'], 'remissinstans', 'remissinstanser')}: {said}."
 
 
 def _with_status(entry: SandlistaEntry) -> str:

@@ -88,7 +88,8 @@ def parse_answer(raw, *, question_ids: list[int], today: date, uploads=()) -> An
                       summary=_clean(raw, "summary", errors, clean_text, limit=5000) or "",
                       other_comments=_clean(raw, "other_comments", errors, clean_text) or "",
                       answers=answers, files=[(u.filename, u.read()) for u in uploads if u and u.filename],
-                      date_from_mail=clean_flag(raw.get("date_from_mail")))
+                      date_from_mail=clean_flag(raw.get("date_from_mail")),
+                      date_confirmed=clean_flag(raw.get("confirm_date")))
     if errors:
         raise InputErrors(errors)
     return data

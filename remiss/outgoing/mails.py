@@ -80,9 +80,15 @@ def chaser_mail(*, remiss: Remiss, namnd: Namnd, entry: SandlistaEntry, deadline
 def extension_mail(*, remiss: Remiss, namnd: Namnd, entry: SandlistaEntry, old: tuple, new: tuple,
                    reason: str) -> dict:
     """Meddelande om förlängd remisstid (seed 003 is the model)."""
+    paragraphs = [f"Till {entry.name}"] + extension_text(remiss=remiss, namnd=namnd, old=old, new=new, reason=reason)
+    subject = f"Förlängd remisstid: {remiss.title} ({remiss.our_dnr})"
+    return _payload(subject, paragraphs, reply_to=remiss.answer_email or namnd.email)
+
+
+def extension_text(*, remiss: Remiss, namnd: Namnd, old: tuple, new: tuple, reason: str) -> list[str]:
+    """The message's paragraphs after the greeting: the same in the mail and in the letter printed for post."""
     answer_to = remiss.answer_email or namnd.email
-    paragraphs = [
-        f"Till {entry.name}",
+    return [
         f"Meddelande om förlängd remisstid: {remiss.title} ({remiss.our_dnr})",
         f"Svaret skulle vara {namnd.name} tillhanda senast {format_deadline(*old)}. "
         + (f"{reason.strip()} " if reason.strip() else "")
@@ -90,8 +96,6 @@ def extension_mail(*, remiss: Remiss, namnd: Namnd, entry: SandlistaEntry, old: 
         f"Skicka svaret med e-post till {answer_to}. " + answer_subject_hint(remiss),
         _signature(namnd, remiss),
     ]
-    subject = f"Förlängd remisstid: {remiss.title} ({remiss.our_dnr})"
-    return _payload(subject, paragraphs, reply_to=answer_to)
 
 
 def build_message(*, payload: dict, recipient: str, mail_from: str, message_id: str, files_dir: str,

@@ -7,14 +7,15 @@ from datetime import datetime
 from sqlalchemy import func
 from sqlmodel import Session, select
 
+from remiss.audit.models import AuditEvent
 from remiss.auth.access import Action, Principal
 from remiss.calendar.swedish import count_words, format_date, format_date_time, format_deadline
-from remiss.clock import local
+from remiss.clock import local, local_today
 from remiss.documents.pdf import soffice_path
 from remiss.namnd.models import Namnd
 from remiss.outgoing import overview
 from remiss.outgoing.models import Publication, PublishedFile
-from remiss.outgoing.service import addresses, chasers, lifecycle, publication, sending
+from remiss.outgoing.service import addresses, answers, chasers, lifecycle, publication, sending
 from remiss.planning.models import Extension
 from remiss.reminders.models import OutboxMessage, OutboxStatus
 from remiss.remisser import page
@@ -66,13 +67,22 @@ def _chasers_by_entry(session: Session, remiss_id: int) -> dict[int, list[str]]:
     return found
 
 
-def _general_extensions(session: Session, remiss_id: int) -> list[str]:
+def _general_extensions(session: Session, remiss_id: int) -> list[dict]:
+    """Each general extension in a sentence saying who was told and how (as recorded when it was made), with its
+    letters to print, if any."""
     rows = session.exec(select(Extension).where(Extension.remiss_id == remiss_id, Extension.is_general,
                                                 Extension.decision == "granted")
                         .order_by(Extension.created_at, Extension.id)).all()
-    return [f"Den {format_date(e.decided_on or e.requested_on)} förlängdes remisstiden till "
-            f"{format_deadline(e.granted_until_on, e.granted_until_time)}"
-            + (f" ({e.reason})" if e.reason else "") + "; meddelandet gick till dem som inte hade svarat."
+    notes = dict(session.exec(select(AuditEvent.entity_id, AuditEvent.note).where(
+        AuditEvent.remiss_id == remiss_id, AuditEvent.entity == "extension",
+        AuditEvent.action == "general_extension")).all())
+    letters = {a.uploaded_at: a for a in page.attachments(session, remiss_id) if a.purpose == answers.LETTERS_PURPOSE}
+    # before the note was kept, only those with e-mail were told
+    return [{"text": f"Den {format_date(e.decided_on or e.requested_on)} förlängdes remisstiden till "
+                     f"{format_deadline(e.granted_until_on, e.granted_until_time)}"
+                     + (f" ({e.reason})" if e.reason else "") + "; "
+                     + (notes.get(e.id) or "meddelandet e-postades till dem som inte hade svarat och har e-post") + ".",
+             "letters": letters.get(e.created_at)}
             for e in rows]
 
 
@@ -125,10 +135,13 @@ def panel(session: Session, principal: Principal, remiss: Remiss, now: datetime,
     candidates = publication.publishable_files(session, remiss.id)
     answer_names = {e.id: e.name for e in entries}
     handlingar = sum(1 for a in page.attachments(session, remiss.id) if a.purpose == "remisshandling")
+    missiv = sending.current_missiv(session, remiss.id)
     return {
         "state": state, "counts": overview.counts(session, remiss.id), "rows": rows,
         "groups": overview.groups(session, remiss.id, entries), "statuses": list(AnswerStatus),
-        "status": status, "group": group, "missiv": sending.current_missiv(session, remiss.id),
+        "status": status, "group": group, "missiv": missiv,
+        "missiv_stale": bool(missiv and unsent and sending.missiv_stale(session, remiss, missiv)),
+        "deadline_problem": sending.deadline_problem(remiss, local_today(now)) if unsent else "",
         "letters": sending.letters_file(session, remiss.id), "pdf_available": soffice_path() is not None,
         "compiled": lifecycle.current_compilation(session, remiss.id),
         "sent": remiss.sent_at is not None, "sent_at": format_date_time(remiss.sent_at) if remiss.sent_at else "",
@@ -219,7 +232,14 @@ def start_section(session: Session, principal: Principal, now: datetime) -> Outg
     return OutgoingSection(rows)
 
 
-def public_page(session: Session, remiss_id: int) -> dict | None:
+def _possible(entry: SandlistaEntry, today) -> bool:
+    """Whether an answer's date can be true: not after today, not before the remiss was sent to the instans (a
+    date registered before these were checked is left off the public page rather than shown wrong)."""
+    return bool(entry.answered_on and entry.answered_on <= today
+                and (entry.sent_at is None or entry.answered_on >= local(entry.sent_at).date()))
+
+
+def public_page(session: Session, remiss_id: int, today=None) -> dict | None:
     """The public list of a published outgoing remiss: the instanser and the files published; None if none."""
     published = session.get(Publication, remiss_id)
     remiss = session.get(Remiss, remiss_id)
@@ -237,7 +257,8 @@ def public_page(session: Session, remiss_id: int) -> dict | None:
     entries = []
     for entry in page.entries(session, remiss_id):
         if entry.answer_status == AnswerStatus.svarat and entry.id in by_entry:
-            said = "Remissvar" + (f" inkom {format_date(entry.answered_on)}" if entry.answered_on else "")
+            said = "Remissvar" + (f" inkom {format_date(entry.answered_on)}"
+                                  if _possible(entry, today or entry.answered_on) else "")
         elif entry.answer_status == AnswerStatus.svarat:  # answered, but no file of the answer is published
             said = "Har svarat (svaret publiceras inte här)"
         elif entry.answer_status == AnswerStatus.avstar:

@@ -53,6 +53,7 @@ class InstansAnswer(Body):
     summary: Text(5000) = ""
     other_comments: Text() = ""
     answers: Answers = {}
+    confirm_date: Flag = Field(False, description="true: svarsdagen före utskicket stämmer (annars 400 med frågan)")
 
     @model_validator(mode="before")
     @classmethod
@@ -73,7 +74,8 @@ class InstansAnswer(Body):
 
     def data(self, *, today: date) -> AnswerData:
         return AnswerData(answered_on=self.answered_on or today, no_comments=self.no_comments,
-                          summary=self.summary, other_comments=self.other_comments, answers=dict(self.answers))
+                          summary=self.summary, other_comments=self.other_comments, answers=dict(self.answers),
+                          date_confirmed=self.confirm_date)
 
 
 class InstansDecline(Body):

@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import io
 import re
+import time
+from datetime import datetime, timezone
 from email.message import EmailMessage
 
 import pytest
@@ -173,7 +175,9 @@ def test_outgoing_remiss_from_incomplete_register_to_published_sammanstallning(o
         assert all(m["X-Remiss-Kind"] == "outgoing_missiv" for _, m in ours)
         assert "gammal@hyresgast.example" not in [r for rcpts, _ in inbox.messages for r in rcpts]
 
-        # 6. Answers: A by an uploaded .eml, D by post after the deadline, E avstår, B gets anstånd.
+        # 6. Answers: A by an uploaded .eml, D by post after the deadline, E avstår, B gets anstånd. The app's day
+        # moves to 1 March 2010, after the svarsdag: an answer cannot be dated after today (walk9).
+        _move_clock(app, datetime(2010, 3, 1, 9, 0, tzinfo=timezone.utc))
         page.goto(remiss_url + "#utskick")
         _entry_page(page, A)
         page.locator("#f-files").set_input_files(files=[{"name": "svar-idrott.eml", "mimeType": "message/rfc822",
@@ -217,10 +221,31 @@ def test_outgoing_remiss_from_incomplete_register_to_published_sammanstallning(o
                 and TITLE in str(m["Subject"])]
         assert [m["To"] for m in told] == [SEKRETERARE] and "2 av 5 har svarat" in str(told[0]["Subject"])
         assert f"Inte svarat än: {B}, {C}." in told[0].get_body(("plain",)).get_content()
+    except BaseException:
+        _move_clock(app, None)
+        raise
     finally:
         app.config["SMTP_URL"] = old_smtp
         controller.stop()
+    try:
+        _after_the_sweep(page, remiss_url, rid, open_page)
+    finally:
+        _move_clock(app, None)  # back to the running clock the other browser tests use
 
+
+def _move_clock(app, moment):
+    """Set the live app's running clock to run on from moment; None restores the clock it had."""
+    clock = app.config["CLOCK"]
+    if moment is None:
+        clock.start, clock.origin = clock.saved
+        clock.saved = None
+        return
+    clock.saved = getattr(clock, "saved", None) or (clock.start, clock.origin)
+    clock.start, clock.origin = moment, time.monotonic()
+
+
+def _after_the_sweep(page, remiss_url, rid, open_page):
+    """Steps 8-10, on 1 March 2010: compile, publish and close, and the public page."""
     # 8. Compile: the remissammanställning is kept on the remiss; the file name keeps the diarienummer.
     page.goto(remiss_url + "#utskick")
     our_dnr = page.locator(".eyebrow").first.inner_text().split("·")[0].strip()

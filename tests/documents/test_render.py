@@ -113,7 +113,7 @@ def test_missiv_and_sammanstallning():
     assert "Svaret ska vara Kulturnämnden tillhanda senast den 28 augusti 2015." in text
     assert ("Heading 3", "Stadsområdesnämnder") in body_lines(missiv)
     summary = render_document("sammanstallning", sample_context("sammanstallning"))
-    assert "varav 28 har svarat (70 procent)" in all_text(summary)
+    assert "28 har svarat (70 procent), 3 avstår och 9 har inte svarat" in all_text(summary)
     assert ("Heading 3", "Stadsområdesnämnd Söder (Stadsområdesnämnder)") in body_lines(summary)
     assert ("List Bullet", "Malmö Stadsteater AB") in body_lines(summary)
 

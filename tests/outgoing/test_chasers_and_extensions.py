@@ -93,8 +93,8 @@ def test_general_extension_notifies_only_open_instanser_and_moves_chasers(sessio
     answers.decline(session, now=at(2015, 8, 1), principal=SYSTEM, remiss=sent, entry=entries[0],
                     answered_on=date(2015, 8, 1))
     queued = answers.general_extension(session, now=at(2015, 8, 20), principal=SYSTEM, remiss=sent,
-                                       until_on=date(2015, 9, 28), until_time=None,
-                                       reason="Efter inkomna synpunkter från flera remissinstanser")
+                                       until_on=date(2015, 9, 28), until_time=None, files_dir="/tmp",
+                                       reason="Efter inkomna synpunkter från flera remissinstanser").mailed
     assert queued == 3
     assert sent.effective_deadline_on == date(2015, 9, 28) and sent.deadline_on == date(2015, 8, 28)
     ext = session.exec(select(Extension).where(Extension.remiss_id == sent.id)).one()
@@ -109,7 +109,7 @@ def test_general_extension_notifies_only_open_instanser_and_moves_chasers(sessio
     assert len(_chasers(session, "cancelled")) == 8  # the old moments for all four instanser
     with pytest.raises(InputErrors):
         answers.general_extension(session, now=at(2015, 8, 21), principal=SYSTEM, remiss=sent,
-                                  until_on=date(2015, 9, 1), until_time=None)
+                                  until_on=date(2015, 9, 1), until_time=None, files_dir="/tmp")
 
 
 def test_deadline_edit_and_own_extension_replan_chasers(session, sent):

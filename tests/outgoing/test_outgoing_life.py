@@ -157,7 +157,7 @@ def test_the_status_path_with_a_late_answer_from_an_eml(session, outgoing, app):
     assert sorted(saved) == ["Yttrande.pdf", "svar.eml"]
     # A general extension moves the remiss back to skickad; then compile, publish and close.
     answers.general_extension(session, now=at(2026, 12, 9), principal=SYSTEM, remiss=outgoing,
-                              until_on=date(2026, 12, 18), until_time=None)
+                              until_on=date(2026, 12, 18), until_time=None, files_dir=files_dir)
     assert outgoing.status == "skickad"
     with pytest.raises(InputErrors):
         lifecycle.close(session, now=at(2026, 12, 10), principal=SYSTEM, remiss=outgoing)

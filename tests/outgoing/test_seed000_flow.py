@@ -121,7 +121,7 @@ def test_seed_000_sent_answered_chased_and_compiled(app, db, session, client, au
                          "other_comments": f"Övrigt från {name}."})
             expected[name] = data
         if i == 2:
-            data["files"] = (io.BytesIO(b"svar"), "svar.pdf")
+            data["files"] = (io.BytesIO(b"%PDF-1.4\n% svar\n"), "svar.pdf")  # a PDF by content too
         page_url = f"{url}/utskick/instanser/{entries[name].id}"
         response = auth.post(page_url, data, content_type="multipart/form-data")
         assert response.status_code == 302, response.get_data(as_text=True)[:1500]
@@ -207,7 +207,7 @@ def test_seed_000_sent_answered_chased_and_compiled(app, db, session, client, au
     tail = text[text.index("Remissinstanser som inte har svarat"):]
     assert "Vårdförbundet" in tail and "SKTF (anstånd beviljat" in tail
     assert "SACO" in text[text.index("har avstått"):]
-    assert "Remissen skickades till 15 remissinstanser, varav 9 har svarat (60 procent)" in text
+    assert "Remissen skickades till 15 remissinstanser: 9 har svarat (60 procent), 1 avstår och 5 har inte svarat." in text
 
     # 7. Overview export: CSV and XLSX with every instans, filtered by status.
     csv_text = client.get(f"{url}/utskick/svarsstatus.csv").data.decode("utf-8-sig")

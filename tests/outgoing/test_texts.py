@@ -154,11 +154,22 @@ def test_the_sammanstallning_gives_each_instans_in_short(session, outgoing, auth
     assert text.count("en tidplan") == 1
 
 
-@pytest.mark.parametrize("antal, words", [(1, "1 remissinstans,"), (2, "2 remissinstanser,")])
-def test_the_sammanstallning_counts_in_swedish(antal, words):
+@pytest.mark.parametrize("stats, running, said", [
+    ({"total": 1, "answered": 1, "declined": 0, "waiting": 0, "percent": 100}, False,
+     "Remissen skickades till 1 remissinstans: 1 har svarat (100 procent)."),
+    ({"total": 2, "answered": 1, "declined": 0, "waiting": 1, "percent": 50}, True,
+     "Remissen skickades till 2 remissinstanser: 1 har svarat (50 procent) och 1 har ännu inte svarat."),
+    ({"total": 4, "answered": 1, "declined": 1, "waiting": 2, "percent": 25}, False,
+     "Remissen skickades till 4 remissinstanser: 1 har svarat (25 procent), 1 avstår och 2 har inte svarat."),
+    ({"total": 3, "answered": 0, "declined": 0, "waiting": 3, "percent": 0}, True,
+     "Remissen skickades till 3 remissinstanser: ingen har svarat."),
+])
+def test_the_sammanstallning_counts_in_swedish(stats, running, said):
     from remiss.documents.fields import sample_context
+    from remiss.outgoing.compilation import _counts_text
 
+    assert _counts_text(stats, running) == said
     context = sample_context("sammanstallning")
-    context["statistik"] = {"antal": antal, "svarat": 1, "procent": 100 // antal}
+    context["statistik"] = dict(context["statistik"], text=said)
     text = "\n".join(p.text for p in Document(io.BytesIO(render_document("sammanstallning", context))).paragraphs)
-    assert f"Remissen skickades till {words} varav 1 har svarat" in text
+    assert said in text

@@ -36,10 +36,14 @@ def test_warnings_for_no_handlingar_an_early_compilation_and_an_answer_dated_bef
     first, second = (entry.id for entry in remisser.entries(session, remiss.id))
     session.rollback()  # end the test's read, so the requests below can write (SQLite has one writer)
     url = f"{page}/utskick/instanser/{first}"
-    answered = auth.post(url, {"action": "answer", "answered_on": "2026-11-20", "summary": "Positiva."},
-                         form_url=url, follow_redirects=True)
+    asked = auth.post(url, {"action": "answer", "answered_on": "2026-11-20", "summary": "Positiva."}, form_url=url)
+    assert asked.status_code == 400  # asked first (walk9): nothing registered until the date is confirmed
+    assert ("Svaret är daterat 20 november 2026, före utskicket 23 november 2026. Kontrollera datumet."
+            in unescape(asked.get_data(as_text=True)))
+    answered = auth.post(url, {"action": "answer", "answered_on": "2026-11-20", "summary": "Positiva.",
+                               "confirm_date": "1"}, form_url=url, follow_redirects=True)
     assert answered.status_code == 200
-    assert ("Observera: svaret är daterat 20 november 2026, före utskicket 23 november 2026. Kontrollera datumet."
+    assert ("Det är daterat 20 november 2026, före utskicket 23 november 2026, som du bekräftade."
             in unescape(answered.get_data(as_text=True)))
     fine = auth.post(f"{page}/utskick/instanser/{second}",
                      {"action": "answer", "answered_on": "2026-11-23", "summary": "Bra."}, form_url=url,

@@ -7,7 +7,10 @@ from datetime import date, datetime, time
 from sqlalchemy import delete
 from sqlmodel import Session, select
 
+from remiss import files
 from remiss.audit import service as audit
+from remiss.calendar.swedish import count_words, format_date
+from remiss.documents.letters import letters, text_letter
 from remiss.auth.access import Action, NotFound, Principal, require
 from remiss.clock import local, local_today
 from remiss.namnd.models import Namnd
@@ -20,9 +23,10 @@ from remiss.reminders.outbox import enqueue
 from remiss.remisser import attachments as remiss_files
 from remiss.remisser import service as remisser
 from remiss.remisser.input import InputErrors
-from remiss.remisser.models import AnswerStatus, Direction, Remiss, SandlistaEntry
+from remiss.remisser.models import AnswerStatus, Attachment, Direction, Remiss, SandlistaEntry
 
 EXTENSION_KIND = "outgoing_extension"
+DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 SNAPSHOT = ("answer_status", "answered_on", "no_comments", "summary", "other_comments", "extended_until_on",
             "extended_until_time")
 
@@ -36,6 +40,11 @@ class AnswerData:
     answers: dict[int, str] = field(default_factory=dict)  # question id → text
     files: list[tuple[str, bytes]] = field(default_factory=list)  # (filename, data)
     date_from_mail: bool = False  # an uploaded .eml gives the date the answer came (its Date header)
+    date_confirmed: bool = False  # the user confirmed a date before the utskick (asked about first)
+
+
+class EarlyAnswer(InputErrors):
+    """An answer dated before the remiss was sent to the instans: asked about, registered when confirmed."""
 
 
 def before_sending(entry: SandlistaEntry) -> bool:
@@ -95,6 +104,7 @@ def register_answer(session: Session, *, now: datetime, principal: Principal, re
     """Record an instans's answer: date, files, inga synpunkter, summary, per-question answers."""
     _begin(principal, remiss)
     data = _from_mail_files(data)
+    _check_date(entry, data, today=local_today(now))
     questions = {q.id for q in remisser.questions_of(session, remiss.id)}
     unknown = set(data.answers) - questions
     if unknown:
@@ -121,6 +131,18 @@ def register_answer(session: Session, *, now: datetime, principal: Principal, re
     _log(session, now=now, principal=principal, entry=entry, before=before, action="answer",
          note=entry.name + (" (inkom efter svarstiden)" if is_late(remiss, entry) else ""))
     return entry
+
+
+def _check_date(entry: SandlistaEntry, data: AnswerData, *, today: date) -> None:
+    """Refuse an answer dated after today; ask about one dated before the utskick (likely a mistyped date)."""
+    if data.answered_on > today:
+        raise InputErrors({"answered_on": "Svaret kan inte ha kommit in i framtiden. Ange dagen då svaret kom in "
+                                          f"(senast i dag, {format_date(today)})."})
+    sent_on = local(entry.sent_at).date() if entry.sent_at else None
+    if sent_on and data.answered_on < sent_on and not data.date_confirmed:
+        raise EarlyAnswer({"answered_on": f"Svaret är daterat {format_date(data.answered_on)}, före utskicket "
+                                          f"{format_date(sent_on)}. Kontrollera datumet. Stämmer det, kryssa i "
+                                          "”Datumet stämmer” och spara igen."})
 
 
 def answers_of(session: Session, entry_id: int) -> dict[int, str]:
@@ -212,11 +234,35 @@ def grant_extension(session: Session, *, now: datetime, principal: Principal, re
     return extension
 
 
+@dataclass(frozen=True)
+class Extended:
+    """What a general extension told whom: mails queued, letters to print for those with only a postal address,
+    and the instanser not yet sent the remiss (their missiv will carry the new svarsdag)."""
+
+    mailed: int
+    posted: list[str]
+    unsent: list[str]
+    letters: Attachment | None = None
+
+    def note(self) -> str:
+        """One line for the history and the panel: who was told, and how."""
+        parts = [f"meddelandet e-postades till {count_words(self.mailed, 'remissinstans', 'remissinstanser')} "
+                 "som inte hade svarat" if self.mailed else "ingen fick meddelandet med e-post"]
+        if self.posted:
+            parts.append("brev att skriva ut och skicka per post till " + ", ".join(self.posted))
+        if self.unsent:
+            parts.append("inte meddelade (har inte fått remissen än): " + ", ".join(self.unsent))
+        return "; ".join(parts)
+
+
 def general_extension(session: Session, *, now: datetime, principal: Principal, remiss: Remiss,
-                      until_on: date, until_time: time | None, reason: str = "") -> int:
-    """Extend the remisstid for everyone and e-mail each instans that has not answered; return mails queued."""
+                      until_on: date, until_time: time | None, files_dir: str, reason: str = "") -> Extended:
+    """Extend the remisstid for everyone; e-mail each instans that has not answered, and make one Word file of
+    letters for those of them with only a postal address."""
     _begin(principal, remiss)
     old = (remiss.effective_deadline_on, remiss.effective_deadline_time)
+    if until_on <= local_today(now):  # the notice would name a day that has been (walk9)
+        raise InputErrors({"until_on": f"Den nya svarsdagen måste ligga efter i dag ({format_date(local_today(now))})."})
     if old[0] and (until_on, until_time or time(23, 59)) <= (old[0], old[1] or time(23, 59)):
         raise InputErrors({"until_on": "Den nya svarsdagen måste ligga efter den som gäller nu."})
     extension = Extension(remiss_id=remiss.id, is_general=True, requested_by="", requested_on=local_today(now),
@@ -225,19 +271,47 @@ def general_extension(session: Session, *, now: datetime, principal: Principal, 
                           created_at=now)
     session.add(extension)
     session.flush()
-    audit.record(session, now=now, user_id=principal.user_id, entity="extension", entity_id=extension.id,
-                 remiss_id=remiss.id, action="general_extension",
-                 changes={"granted_until": [None, f"{until_on} {until_time or ''}".strip()]})
     remisser.refresh_deadline(session, now=now, remiss=remiss, actor_id=principal.user_id)
     namnd = session.get(Namnd, remiss.namnd_id)
     new = (remiss.effective_deadline_on, remiss.effective_deadline_time)
-    queued = 0
-    for entry in remisser.entries(session, remiss.id):
-        if entry.answer_status in (AnswerStatus.svarat, AnswerStatus.avstar) or not entry.email:
+    open_entries = [e for e in remisser.entries(session, remiss.id)
+                    if e.answer_status not in (AnswerStatus.svarat, AnswerStatus.avstar)]
+    queued, by_post = 0, []
+    for entry in open_entries:
+        if entry.sent_at is None:
+            continue
+        if not entry.email:
+            by_post.append(entry)
             continue
         payload = mails.extension_mail(remiss=remiss, namnd=namnd, entry=entry, old=old, new=new, reason=reason)
         queued += enqueue(session, now=now, key=f"outgoing:extension:{remiss.id}:{extension.id}:{entry.id}",
                           recipient_email=entry.email, kind=EXTENSION_KIND, due_at=now,
                           subject=payload["subject"], payload=payload, remiss_id=remiss.id)
+    kept = None
+    if by_post:
+        text = [f"{namnd.name}, {format_date(local_today(now))}"] + mails.extension_text(
+            remiss=remiss, namnd=namnd, old=old, new=new, reason=reason)
+        data = letters(text_letter("Meddelande om förlängd remisstid", text),
+                       [[e.name] + [line for line in e.postal_address.splitlines() if line.strip()] for e in by_post])
+        kept = _keep_letters(session, now=now, principal=principal, remiss=remiss, data=data, files_dir=files_dir)
+    done = Extended(queued, [e.name for e in by_post], [e.name for e in open_entries if e.sent_at is None], kept)
+    audit.record(session, now=now, user_id=principal.user_id, entity="extension", entity_id=extension.id,
+                 remiss_id=remiss.id, action="general_extension",
+                 changes={"granted_until": [None, f"{until_on} {until_time or ''}".strip()]}, note=done.note())
     chasers.schedule(session, now=now, remiss=remiss)
-    return queued
+    return done
+
+
+LETTERS_PURPOSE = "forlangningsbrev"
+
+
+def _keep_letters(session: Session, *, now: datetime, principal: Principal, remiss: Remiss, data: bytes,
+                  files_dir: str) -> Attachment:
+    stored = files.store(files_dir, data, content_type=DOCX)
+    attachment = Attachment(remiss_id=remiss.id, purpose=LETTERS_PURPOSE, content_type=DOCX, size=stored.size,
+                            filename=files.portable_name(f"Förlängd remisstid per post {remiss.our_dnr or remiss.id}.docx"),
+                            sha256=stored.sha256, storage_key=stored.key, uploaded_by_id=principal.user_id,
+                            uploaded_at=now)
+    session.add(attachment)
+    session.flush()
+    return attachment

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass, replace
-from datetime import datetime
+from datetime import date, datetime
 
 from sqlmodel import Session, select
 
@@ -12,7 +12,7 @@ from remiss.audit import service as audit
 from remiss.auth.access import Action, Principal, require
 from remiss.auth.models import User
 from remiss.clock import local_today
-from remiss.calendar.swedish import count_words, format_deadline
+from remiss.calendar.swedish import count_words, format_date, format_deadline
 from remiss.documents import render_document
 from remiss.documents.letters import letters
 from remiss.namnd.models import DocumentTemplate, Namnd
@@ -93,7 +93,7 @@ def missiv_context(session: Session, *, now: datetime, remiss: Remiss) -> dict:
         "sandlista": grouped_names(remisser.entries(session, remiss.id)),
         "kontaktperson": contact(remiss.contact_person or (officer.name if officer else ""),
                                  remiss.contact_email or (officer.email if officer else "")),
-        "handlingar": handlingar or ["Missiv"],
+        "handlingar": handlingar,  # none: the default template leaves the heading out (walk9)
     }
 
 
@@ -148,6 +148,26 @@ def generate_missiv(session: Session, *, now: datetime, principal: Principal, re
     return attachment
 
 
+def deadline_problem(remiss: Remiss, today: date) -> str:
+    """Why the remiss cannot go out with its svarsdag ("" when it can): the missiv and the mails would ask every
+    instans to answer by a day that is today or already past. Said before "Skicka remissen" and when refusing it."""
+    day = remiss.effective_deadline_on
+    if day is None or day > today:
+        return ""
+    when = "är i dag" if day == today else "har redan passerat"
+    how = ("Förläng remisstiden för alla till ett datum efter i dag" if remiss.sent_at is not None
+           else "Ändra sista svarsdagen under ”Ändra uppgifter” till ett datum efter i dag")
+    return (f"Sista svarsdagen {format_date(day)} {when}: missivet skulle be remissinstanserna svara senast "
+            f"den dagen. {how}, och skicka sedan remissen.")
+
+
+def missiv_stale(session: Session, remiss: Remiss, missiv: Attachment) -> bool:
+    """Whether the remiss or its remisshandlingar changed since the missiv was made (a new svarsdag, an
+    instans added, a handling uploaded): sending then makes the missiv anew, so it never states old facts."""
+    newest = max([remiss.updated_at] + [a.uploaded_at for a in _handlingar(session, remiss.id)])
+    return missiv.uploaded_at < newest
+
+
 def _check_outgoing(remiss: Remiss) -> None:
     if remiss.direction != Direction.utgaende:
         raise InputErrors({"direction": "Det här går bara för utgående remisser."})
@@ -191,8 +211,12 @@ def send(session: Session, *, now: datetime, principal: Principal, remiss: Remis
         raise InputErrors({"sandlista": _missing_addresses(nowhere)})
     if remiss.effective_deadline_on is None:
         raise InputErrors({"deadline_on": "Ange sista svarsdag innan remissen skickas."})
-    missiv = current_missiv(session, remiss.id) or generate_missiv(
-        session, now=now, principal=principal, remiss=remiss, files_dir=files_dir)
+    problem = deadline_problem(remiss, local_today(now))
+    if problem:
+        raise InputErrors({"deadline_on": problem})
+    missiv = current_missiv(session, remiss.id)
+    if missiv is None or missiv_stale(session, remiss, missiv):
+        missiv = generate_missiv(session, now=now, principal=principal, remiss=remiss, files_dir=files_dir)
     attachments = [missiv] + _handlingar(session, remiss.id)
     namnd = session.get(Namnd, remiss.namnd_id)
     by_mail = [e for e in unsent if e.email]

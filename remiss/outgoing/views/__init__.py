@@ -5,7 +5,7 @@ from flask import Blueprint, abort, current_app, flash, g, redirect, render_temp
 from sqlmodel import select
 
 from remiss import files
-from remiss.calendar.swedish import format_date, format_deadline
+from remiss.calendar.swedish import count_words, format_date, format_deadline
 from remiss.auth.access import Action, load_remiss
 from remiss.clock import local, local_today
 from remiss.db import get_session
@@ -56,10 +56,14 @@ def _refused(what: str, exc: InputErrors | RenderError) -> None:
 @requires(Action.create)
 def new():
     session, p = get_session(), principal()
-    values, errors = dict(request.form), {}
+    values, errors, past_deadline = dict(request.form), {}, None
     if request.method == "POST":
-        raw = {k: v for k, v in values.items() if k not in ("csrf_token", "sandlista")}
+        raw = {k: v for k, v in values.items() if k not in ("csrf_token", "sandlista", "confirm_past_deadline")}
         clean, errors = parse_remiss_input(raw)
+        # as for an incoming remiss, a svarsdag that is not after today is asked about before registering
+        day = clean.get("deadline_on")
+        if not errors and day and day <= local_today(now()) and not values.get("confirm_past_deadline"):
+            past_deadline = day
         offered = {o.id for o in visible_organisations(session, p, shared=_config("REGISTER_SHARED"))}
         items = sending.sandlista_from_register(
             session, organisation_ids=[i for i in parse_ids(request.form.getlist("organisation_ids")) if i in offered],
@@ -71,7 +75,7 @@ def new():
             errors.update(exc.errors)
         if len(items) > MAX_SANDLISTA:
             errors["sandlista"] = f"Högst {MAX_SANDLISTA} remissinstanser på en sändlista."
-        if not errors:
+        if not errors and not past_deadline:
             try:
                 remiss = sending.create_outgoing(
                     session, now=now(), principal=p, data=RemissData(**dict(clean, sandlista=items)),
@@ -93,7 +97,8 @@ def new():
     return render_template("outgoing/new.html", values=values, errors=errors, namnder=namnder,
                            organisations=orgs, lists=saved_lists(session),
                            chosen_orgs=set(parse_ids(request.form.getlist("organisation_ids"))),
-                           chosen_lists=set(parse_ids(request.form.getlist("list_ids")))), (400 if errors else 200)
+                           chosen_lists=set(parse_ids(request.form.getlist("list_ids"))), past_deadline=past_deadline,
+                           today=local_today(now())), (400 if errors or past_deadline else 200)
 
 
 def _post_guard(remiss_id: int):
@@ -146,12 +151,12 @@ def entry(remiss_id: int, entry_id: int):
     remiss = _remiss(remiss_id, Action.edit if request.method == "POST" else Action.view)
     item = answers.load_entry(session, remiss, entry_id)
     questions = remisser.questions_of(session, remiss.id)
-    errors, values = {}, dict(request.form)
+    errors, values, early = {}, dict(request.form), False
     if request.method == "POST":
         try:
             message = _entry_action(session, remiss, item, questions)
         except InputErrors as exc:
-            errors = exc.errors
+            errors, early = exc.errors, isinstance(exc, answers.EarlyAnswer)
             session.rollback()
         except files.FileRejected as exc:
             errors = {"files": str(exc)}
@@ -172,7 +177,9 @@ def entry(remiss_id: int, entry_id: int):
                            values=values, errors=errors, files=answer_files, status=AnswerStatus(item.answer_status),
                            late=answers.is_late(remiss, item), email=email, postal_address=postal,
                            may_change_register=addresses.may_change_register(p, org),
-                           may_edit=p.may(Action.edit, remiss.namnd_id)), (400 if errors else 200)
+                           may_edit=p.may(Action.edit, remiss.namnd_id), early=early,
+                           files_again=bool([u for u in request.files.getlist("files") if u and u.filename])
+                           ), (400 if errors else 200)
 
 
 def _entry_action(session, remiss, item, questions) -> str:
@@ -186,9 +193,9 @@ def _entry_action(session, remiss, item, questions) -> str:
         answers.register_answer(session, now=now(), principal=p, remiss=remiss, entry=item, data=data,
                                 files_dir=_config("FILES_DIR"), max_bytes=_config("UPLOAD_MAX_BYTES"))
         late = " Det kom in efter svarstiden och är markerat som sent." if answers.is_late(remiss, item) else ""
-        if answers.before_sending(item):
-            late += (f" Observera: svaret är daterat {format_date(item.answered_on)}, före utskicket "
-                     f"{format_date(local(item.sent_at).date())}. Kontrollera datumet.")
+        if answers.before_sending(item):  # asked about first (answers.EarlyAnswer) and confirmed
+            late += (f" Det är daterat {format_date(item.answered_on)}, före utskicket "
+                     f"{format_date(local(item.sent_at).date())}, som du bekräftade.")
         return f"Svaret från {item.name} är registrerat.{late}"
     if action == "address":
         in_register = form.get("in_register") == "1"
@@ -223,17 +230,35 @@ def general_extension(remiss_id: int):
     remiss = _post_guard(remiss_id)
     try:
         day, at = parse_until(request.form)
-        queued = answers.general_extension(get_session(), now=now(), principal=principal(), remiss=remiss,
-                                           until_on=day, until_time=at,
-                                           reason=str(request.form.get("reason", ""))[:5000])
+        done = answers.general_extension(get_session(), now=now(), principal=principal(), remiss=remiss,
+                                         until_on=day, until_time=at, files_dir=_config("FILES_DIR"),
+                                         reason=str(request.form.get("reason", ""))[:5000])
     except InputErrors as exc:
         # the remiss page again, the form with what was typed and each message by its field
         get_session().rollback()
         g.outgoing_failed = {"errors": exc.errors, "values": request.form.to_dict()}
         return remisser_views.show(remiss_id), 400
-    flash(f"Remisstiden är förlängd till {format_deadline(day, at)}. "
-          f"Meddelande läggs i utkorgen till {queued} remissinstanser som inte har svarat.", "success")
+    flash(_extended_message(done, format_deadline(day, at)), "success")
     return _back(remiss_id)
+
+
+def _extended_message(done: answers.Extended, until: str) -> str:
+    """What the general extension did, true for every instans that has not answered: mailed, to print, or not told."""
+    text = f"Remisstiden är förlängd till {until}."
+    if done.mailed:
+        text += (f" Meddelandet läggs i utkorgen till {count_words(done.mailed, 'remissinstans', 'remissinstanser')} "
+                 "med e-post.")
+    if done.posted:
+        one = len(done.posted) == 1
+        text += (f" {', '.join(done.posted)} har ingen e-postadress och har inte fått meddelandet: skriv ut "
+                 f"{'brevet' if one else 'breven'} (”Ladda ned breven att skriva ut”) och skicka "
+                 f"{'det' if one else 'dem'} per post.")
+    if done.unsent:
+        text += (f" {', '.join(done.unsent)} har inte fått remissen än; missivet får den nya svarsdagen när "
+                 "remissen skickas.")
+    if not (done.mailed or done.posted or done.unsent):
+        text += " Alla remissinstanser har redan svarat eller avstått, så inget meddelande skickas."
+    return text
 
 
 @bp.route("/remisser/<int:remiss_id>/utskick/svarsstatus.<fmt>")

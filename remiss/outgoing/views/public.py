@@ -4,14 +4,16 @@ from __future__ import annotations
 from flask import abort, current_app, render_template, send_file
 
 from remiss import files
+from remiss.clock import local_today
 from remiss.db import get_session
 from remiss.outgoing import present
 from remiss.outgoing.views import bp
+from remiss.web import now
 
 
 @bp.route("/remissvar/<int:remiss_id>")
 def public_page(remiss_id: int):
-    context = present.public_page(get_session(), remiss_id)
+    context = present.public_page(get_session(), remiss_id, today=local_today(now()))
     if context is None:
         abort(404)
     return render_template("outgoing/public.html", **context)
