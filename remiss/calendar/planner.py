@@ -83,8 +83,10 @@ def plan_backwards(
     calendar: WorkCalendar,
     *,
     today: date | None = None,
+    received: date | None = None,
 ) -> Tidplan:
-    """Plan tjänsteskrivelse, granskning, AU, nämnd, justering and expediering before a deadline."""
+    """Plan tjänsteskrivelse, granskning, AU, nämnd, justering and expediering before a deadline; a step dated
+    before the remiss was received (a deadline too close when it came in) is flagged as never possible."""
     warnings: list[str] = []
     deadline_day = local_date(deadline) if isinstance(deadline, datetime) else deadline
     deadline_text = format_moment(deadline)
@@ -110,7 +112,7 @@ def plan_backwards(
     fitting = [m for m in namnd_meetings if dispatch_after(m.day) <= last_dispatch]
     if not fitting:
         return _infeasible(
-            deadline_day, deadline_text, namnd_meetings, rules, calendar, final, warnings, today
+            deadline_day, deadline_text, namnd_meetings, rules, calendar, final, warnings, today, received
         )
     chosen = fitting[-1]
     meeting_day = chosen.day
@@ -166,13 +168,20 @@ def plan_backwards(
     milestones.append(final)
 
     until_done: dict[str, str] = {}
-    milestones = _flag_past(milestones, today, warnings, until_done)
+    milestones = _flag_past(milestones, today, warnings, until_done, received)
     suggested = None
     if today is not None and milestones[0].day < today:
         following = [m for m in namnd_meetings if m.day > meeting_day]
+        early = received is not None and milestones[0].day < received
+        why = (f"Tjänsteskrivelsen skulle ha varit klar {format_weekday_date(milestones[0].day)}, före remissens "
+               f"ankomst {format_weekday_date(received)}: tidplanen gick inte att hålla." if early
+               else "Datumet för tjänsteskrivelsen har redan passerat.")
         if following:
             suggested, text = _extension_proposal(following[0], rules, calendar)
-            proposals.append(f"Datumet för tjänsteskrivelsen har redan passerat. {text}")
+            proposals.append(f"{why} {text}")
+        elif early:
+            proposals.append(f"{why} {BEFORE_ARRIVAL_ADVICE}")
+        if following or early:
             until_done[proposals[-1]] = milestones[0].kind
     return Tidplan(
         milestones=tuple(milestones), warnings=warnings, proposals=proposals,
@@ -296,15 +305,31 @@ def _extension_proposal(
     return suggested, text + "."
 
 
+# What to do about a step dated before the remiss arrived, said on the step while it is open.
+BEFORE_ARRIVAL_ADVICE = "Begär förlängd remisstid hos remittenten."
+
+
 def _flag_past(
     milestones: list[PlannedMilestone], today: date | None, warnings: list[str],
-    until_done: dict[str, str] | None = None,
+    until_done: dict[str, str] | None = None, received: date | None = None,
 ) -> list[PlannedMilestone]:
     if today is None:
         return milestones
     result = []
     for milestone in milestones:
-        if milestone.day < today:
+        if received is not None and milestone.day < received and milestone.kind != "sista_svarsdag":
+            warnings.append(
+                f"{milestone.label} ({format_weekday_date(milestone.day)}) låg före remissens ankomst "
+                f"{format_weekday_date(received)} och gick aldrig att hinna."
+            )
+            if until_done is not None:
+                until_done[warnings[-1]] = milestone.kind
+            milestone = replace(
+                milestone, flagged=True, advice=BEFORE_ARRIVAL_ADVICE,
+                explanation=f"{milestone.explanation} Datumet låg före remissens ankomst "
+                            f"{format_weekday_date(received)}.",
+            )
+        elif milestone.day < today:
             warnings.append(
                 f"{milestone.label} ({format_weekday_date(milestone.day)}) har redan passerat."
             )
@@ -332,6 +357,7 @@ def _infeasible(
     final: PlannedMilestone,
     warnings: list[str],
     today: date | None,
+    received: date | None = None,
 ) -> Tidplan:
     """No sammanträde fits: still plan backwards from the deadline, with the latest day for the beslut (an extra
     sammanträde justerat at once, an ordförande- or delegationsbeslut) and the work before and after it."""
@@ -372,7 +398,7 @@ def _infeasible(
     ))
     milestones.append(final)
     until_done: dict[str, str] = {}
-    milestones = _flag_past(milestones, today, warnings, until_done)
+    milestones = _flag_past(milestones, today, warnings, until_done, received)
     return Tidplan(
         milestones=tuple(milestones), warnings=warnings, proposals=proposals,
         needs_omedelbar_justering=False, feasible=False, suggested_extension=suggested,

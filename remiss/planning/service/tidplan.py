@@ -69,7 +69,7 @@ def compute(session: Session, *, now: datetime, remiss: Remiss) -> Tidplan | Non
         # an outgoing remiss has no nämnd work of ours before the deadline: plan nothing
         return plan_backwards(deadline, [], rules_of(namnd), calendar)
     return plan_backwards(deadline, meetings_of(session, namnd.id), rules_of(namnd), calendar,
-                          today=local_today(now))
+                          today=local_today(now), received=remiss.received_on)
 
 
 def milestones_of(session: Session, remiss_id: int) -> list[Milestone]:
@@ -356,7 +356,7 @@ def _give_review_time(session: Session, *, remiss: Remiss, rows: dict[str, Miles
     before = review.due_on
     review.planned_on = day
     review.due_on = review.override_on or day
-    review.flagged = False
+    review.flagged, review.advice = False, ""  # dated from the draft: the plan's advice no longer holds
     review.explanation = (f"{count_words(workdays, 'arbetsdag', 'arbetsdagar')} efter att yttrandet kom till "
                           f"granskning {format_weekday_date(arrived)}"
                           + (f", senast till sammanträdet {format_weekday_date(meeting)}." if day == meeting else "."))
