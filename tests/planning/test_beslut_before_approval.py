@@ -83,3 +83,21 @@ def test_an_au_ticked_off_by_hand_before_the_beslut_is_recorded_whatever_the_app
     assert auth.post(f"{page}/yttrande/beslut", BESLUT | {"confirm_before_approval": "1"},
                      form_url=page).status_code == 302
     assert milestones(db, rid)["arbetsutskott"].due_on == date(2015, 9, 10)
+
+
+def test_a_step_still_open_when_the_beslut_comes_is_passed_over_not_done(db, session, client, auth, clock):
+    rid = _approved(db, session, client, auth, clock, approved_at=at(2015, 9, 8, 10))
+    page = f"/remisser/{rid}"
+    written = milestones(db, rid)["tjansteskrivelse"]
+    assert auth.post(f"{page}/tidplan/klar", {"milestone_id": written.id, "done": "0"},
+                     form_url=page).status_code == 302
+    clock.set(at(2015, 9, 25, 10))
+    assert auth.post(f"{page}/yttrande/beslut", BESLUT, form_url=page).status_code == 302
+    written = milestones(db, rid)["tjansteskrivelse"]
+    assert written.done_at is not None
+    assert written.explanation == ("Passerades av beslutet vid sammanträde 24 september 2015, § 142; ingen "
+                                   "tjänsteskrivelse skickades till granskning före beslutet.")
+    shown = client.get(page).get_data(as_text=True)
+    item = shown[shown.index('id="milstolpe-tjansteskrivelse"'):]
+    item = item[:item.index("</li>")]
+    assert "Passerades av beslutet" in item and "Skickad till granskning" not in item
