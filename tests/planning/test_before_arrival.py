@@ -67,9 +67,15 @@ def test_lateness_is_counted_from_the_arrival_and_the_waiting_granskning_is_late
     assert "Tjänsteskrivelsen är försenad i 7 dagar räknat från ankomsten 31 augusti" in page  # Nästa steg
     # the Monday digest says the same
     sweep(session, runner, "2015-09-07T07:30")
-    digests = [email.message_from_bytes(p.read_bytes(), policy=default_policy)
-               for p in sorted(Path(app.config["MAIL_DIR"]).glob("*.eml"))]
-    digests = [m.get_body(("plain",)).get_content() for m in digests if m["Subject"].startswith("Veckans remisser")]
+    mails = [email.message_from_bytes(p.read_bytes(), policy=default_policy)
+             for p in sorted(Path(app.config["MAIL_DIR"]).glob("*.eml"))]
+    digests = [m.get_body(("plain",)).get_content() for m in mails if m["Subject"].startswith("Veckans remisser")]
+    # the handläggare's overdue reminder counts from the arrival too
+    overdue = [m.get_body(("plain",)).get_content() for m in mails
+               if m["To"] == "jesper@oster.se" and "Försenad: tjänsteskrivelse klar" in m["Subject"]]
+    assert overdue, [m["Subject"] for m in mails]
+    assert ("Datumet låg före remissens ankomst måndag 31 augusti 2015; det är nu 5 arbetsdagar sedan remissen "
+            "kom.") in overdue[-1], overdue[-1]
     assert digests, "no digest"
     assert "Granskning klar – " in digests[0]
     line = next(l for l in digests[0].splitlines() if "Granskning klar" in l)
