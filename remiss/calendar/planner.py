@@ -12,6 +12,7 @@ from datetime import date, datetime, time
 
 from remiss.calendar.after_beslut import UNHELD_KINDS, Decided, follow_decision
 from remiss.calendar.meetings import STOCKHOLM, Meeting, local_date
+from remiss.calendar.passed import BEFORE_ARRIVAL_ADVICE, flag_past as _flag_past
 from remiss.calendar.milestones import (
     LABELS,
     MILESTONE_KINDS,
@@ -303,44 +304,6 @@ def _extension_proposal(
         )
         text += f" med omedelbar justering (med ordinarie justering: {format_weekday_date(ordinary)})"
     return suggested, text + "."
-
-
-# What to do about a step dated before the remiss arrived, said on the step while it is open.
-BEFORE_ARRIVAL_ADVICE = "Begär förlängd remisstid hos remittenten."
-
-
-def _flag_past(
-    milestones: list[PlannedMilestone], today: date | None, warnings: list[str],
-    until_done: dict[str, str] | None = None, received: date | None = None,
-) -> list[PlannedMilestone]:
-    if today is None:
-        return milestones
-    result = []
-    for milestone in milestones:
-        if received is not None and milestone.day < received and milestone.kind != "sista_svarsdag":
-            warnings.append(
-                f"{milestone.label} ({format_weekday_date(milestone.day)}) låg före remissens ankomst "
-                f"{format_weekday_date(received)} och gick aldrig att hinna."
-            )
-            if until_done is not None:
-                until_done[warnings[-1]] = milestone.kind
-            milestone = replace(
-                milestone, flagged=True, advice=BEFORE_ARRIVAL_ADVICE,
-                explanation=f"{milestone.explanation} Datumet låg före remissens ankomst "
-                            f"{format_weekday_date(received)}.",
-            )
-        elif milestone.day < today:
-            warnings.append(
-                f"{milestone.label} ({format_weekday_date(milestone.day)}) har redan passerat."
-            )
-            if until_done is not None:
-                until_done[warnings[-1]] = milestone.kind
-            milestone = replace(
-                milestone, flagged=True,
-                explanation=milestone.explanation + PASSED,
-            )
-        result.append(milestone)
-    return result
 
 
 # What to do when no sammanträde fits, said with the warning and on the beslut it is about.
