@@ -105,7 +105,8 @@ def register_page_parts(app: Flask) -> None:
     from remiss.drafting.review import returned_section, review_section
     from remiss.drafting.schemas import YttrandePublic
     from remiss.drafting.views import yttrande_panel
-    from remiss.intake.views import HOOKS as intake_hooks, menu_count as inbox_count, start_section as inbox_section
+    from remiss.intake.views import HOOKS as intake_hooks
+    from remiss.intake.views.inbox import menu_count as inbox_count, start_section as inbox_section
     from remiss.outgoing.schemas import SandlistaStatus
     from remiss.outgoing.present import start_section as outgoing_section
     from remiss.outgoing.views import panel_context as utskick_panel, sandlista_status

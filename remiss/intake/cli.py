@@ -9,7 +9,7 @@ from flask.cli import with_appcontext
 
 from remiss.clock import parse_iso_moment
 from remiss.db import get_db, utcnow
-from remiss.intake import service
+from remiss.intake.service import batches, inbox
 
 
 @click.command("intake-cleanup")
@@ -22,7 +22,7 @@ def cleanup_command(now_text: str | None):
     except ValueError:
         raise click.BadParameter("Ange tidpunkten som ÅÅÅÅ-MM-DDTHH:MM.", param_hint="--now") from None
     with get_db().transaction() as session:
-        removed = service.cleanup(session, now=moment, files_dir=current_app.config["FILES_DIR"])
+        removed = batches.cleanup(session, now=moment, files_dir=current_app.config["FILES_DIR"])
     click.echo(ngettext("%(count)d ej registrerad inläsning borttagen.", "%(count)d ej registrerade inläsningar borttagna.",
                         removed) % {"count": removed})
 
@@ -62,8 +62,8 @@ def inbox_import_command(paths: tuple[str, ...]):
             click.echo(f"{path} är för stor och lästes inte in.", err=True)
             continue
         with get_db().transaction() as session:
-            _, fresh = service.receive(session, now=utcnow(), raw=raw, files_dir=current_app.config["FILES_DIR"],
-                                       limits=limits)
+            _, fresh = inbox.receive(session, now=utcnow(), raw=raw, files_dir=current_app.config["FILES_DIR"],
+                                      limits=limits)
         new, known = new + fresh, known + (not fresh)
     from remiss.intake.scheduled import new_messages
 

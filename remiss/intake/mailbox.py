@@ -1,7 +1,7 @@
 """The registrator's mailbox over IMAP: list the messages in a folder, fetch one, move it to the done folder.
 
 REMISS_IMAP_URL is imaps://user:password@host[:port]/FOLDER (imap:// only for a server on the same host,
-as in the tests). No database here: remiss.intake.service decides what becomes of a message.
+as in the tests). No database here: remiss.intake.service.inbox decides what becomes of a message.
 """
 from __future__ import annotations
 

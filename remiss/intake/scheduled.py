@@ -10,7 +10,7 @@ from gettext import ngettext
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from remiss.intake import service
+from remiss.intake.service import inbox
 from remiss.intake.mailbox import open_mailbox
 from remiss.intake.reading import BATCH_FACTOR, ReadLimits
 
@@ -42,8 +42,8 @@ def poll_mailbox(db, config: dict, *, now: datetime) -> PollResult:
             fetched = box.fetch(uid, max_bytes=BATCH_FACTOR * limits.max_bytes)
             try:
                 with db.transaction() as session:
-                    _, new = service.receive(session, now=now, raw=fetched.raw, size=fetched.size,
-                                             files_dir=config["FILES_DIR"], limits=limits)
+                    _, new = inbox.receive(session, now=now, raw=fetched.raw, size=fetched.size,
+                                            files_dir=config["FILES_DIR"], limits=limits)
             except Exception as exc:  # noqa: BLE001 - one bad mail must not hold up the others; it stays for the next poll
                 log.exception("Meddelande %s i brevlådan kunde inte läsas in", uid)
                 result.problems.append(f"Meddelande {uid} kunde inte läsas in: {exc}")

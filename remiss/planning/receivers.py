@@ -3,7 +3,7 @@ tick off its milestones as the work that completes them happens."""
 from __future__ import annotations
 
 from remiss import events
-from remiss.planning.service import meetings, tidplan
+from remiss.planning.service import meetings, milestones, tidplan
 from remiss.remisser.status import CLOSED
 
 # the Namnd columns the planner reads (tidplan.rules_of)
@@ -41,19 +41,19 @@ events.namnd_changed.connect(_rules_changed)
 def _draft_state(remiss, *, session, now, new, actor_id=None, **_):
     if str(new) in BY_DRAFT_STATE:
         kinds, note = BY_DRAFT_STATE[str(new)]
-        tidplan.complete(session, now=now, remiss=remiss, kinds=kinds, note=note, actor_id=actor_id)
+        milestones.complete(session, now=now, remiss=remiss, kinds=kinds, note=note, actor_id=actor_id)
 
 
 def _decision(remiss, *, session, now, actor_id=None, **_):
     # the meeting that decided (perhaps not the planned one) dates the beslut, the justering and the expediering
     tidplan.follow(session, now=now, remiss=remiss, actor_id=actor_id)
-    tidplan.complete(session, now=now, remiss=remiss, kinds=BESLUT, note="beslutet registrerat", actor_id=actor_id)
+    milestones.complete(session, now=now, remiss=remiss, kinds=BESLUT, note="beslutet registrerat", actor_id=actor_id)
 
 
 def _justering(remiss, *, session, now, actor_id=None, **_):
     tidplan.follow(session, now=now, remiss=remiss, actor_id=actor_id)
-    tidplan.complete(session, now=now, remiss=remiss, kinds=JUSTERING, note="protokollet justerat",
-                     actor_id=actor_id)
+    milestones.complete(session, now=now, remiss=remiss, kinds=JUSTERING, note="protokollet justerat",
+                        actor_id=actor_id)
 
 
 # The work a status says is done, whichever way the remiss got there (the yttrande's steps, or a move by hand).
@@ -75,18 +75,18 @@ def _status(remiss, *, session, now, old, new, actor_id=None, **_):
     closed = CLOSED_VALUES
     if _value(new) in closed:
         # a besvarad, avstådd or återkallad remiss has no work left: nothing of it is due or late any more
-        tidplan.complete(session, now=now, remiss=remiss, kinds=None, note="remissen är avslutad",
-                         actor_id=actor_id, closing=True)
+        milestones.complete(session, now=now, remiss=remiss, kinds=None, note="remissen är avslutad",
+                            actor_id=actor_id, closing=True)
         return
     if _value(old) in closed:
         # reopened: the work closing ticked off is there again, planned from today
-        tidplan.reopen(session, now=now, remiss=remiss, kinds=REDO.get(_value(new), ()),
-                       note="remissen är öppnad igen", actor_id=actor_id)
+        milestones.reopen(session, now=now, remiss=remiss, kinds=REDO.get(_value(new), ()),
+                          note="remissen är öppnad igen", actor_id=actor_id)
     if _value(new) in BY_STATUS:  # moved by hand past work the tidplan still shows as open
         kinds, note = BY_STATUS[_value(new)]
         if _value(new) == "beslutad":  # by a recorded beslut: what it ticks off while open is passed over by it
             tidplan.follow(session, now=now, remiss=remiss, actor_id=actor_id)
-        tidplan.complete(session, now=now, remiss=remiss, kinds=kinds, note=note, actor_id=actor_id)
+        milestones.complete(session, now=now, remiss=remiss, kinds=kinds, note=note, actor_id=actor_id)
 
 
 events.draft_state_changed.connect(_draft_state)
@@ -103,8 +103,8 @@ SENT_BACK = {"granskning": TJANSTESKRIVELSE, "godkand": GRANSKNING}
 def _sent_back(remiss, *, session, now, old, new, actor_id=None, **_):
     # a rättelse of a besvarad remiss's yttrande sent back is not the remiss's work open again
     if str(new) == "utkast" and str(old) in SENT_BACK and _value(remiss.status) not in CLOSED_VALUES:
-        tidplan.undo(session, now=now, remiss=remiss, kinds=SENT_BACK[str(old)],
-                     note="yttrandet skickat tillbaka till utkast", actor_id=actor_id)
+        milestones.undo(session, now=now, remiss=remiss, kinds=SENT_BACK[str(old)],
+                        note="yttrandet skickat tillbaka till utkast", actor_id=actor_id)
 
 
 events.draft_state_changed.connect(_sent_back)

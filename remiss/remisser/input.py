@@ -303,3 +303,18 @@ def to_remiss_data(raw: dict) -> RemissData:
     if errors:
         raise InputErrors(errors)
     return RemissData(**clean)
+
+
+def deadline_required(values: dict) -> dict:
+    """A remiss without a deadline is saved only when the user says it has none: an empty field is more often a
+    date the browser did not take. A date and the tick together are asked about, not one of them dropped (the
+    registration and edit forms, and the Inkorg's Registrera)."""
+    if "deadline_on" not in values:
+        return {}
+    typed = str(values["deadline_on"]).strip()
+    if not typed and not values.get("no_deadline"):
+        return {"deadline_on": "Ange sista svarsdag, eller kryssa i att remissen inte har någon."}
+    if typed and values.get("no_deadline"):  # which one holds is the user's to say, not ours to guess
+        return {"deadline_on": "Du har angett en sista svarsdag och kryssat i att remissen inte anger något datum. "
+                               "Välj ett av dem: ta bort datumet eller krysset."}
+    return {}

@@ -5,7 +5,7 @@ import re
 
 import pytest
 
-from remiss.intake import service
+from remiss.intake.service import inbox
 from remiss.intake.reading import ReadLimits
 from tests.browser.conftest import LIVE, START, check_axe, shoot
 from tests.intake.letters import eml_with_pdf, rk_pdf
@@ -17,8 +17,8 @@ def test_a_fetched_mail_is_registered_from_the_inkorg(open_page):
     app = LIVE["app"]
     raw = eml_with_pdf(rk_pdf()).replace(b"Subject:", b"Message-ID: <browser-inkorg@regeringskansliet.se>\nSubject:", 1)
     with app.extensions["remiss_db"].transaction() as session:
-        service.receive(session, now=START, raw=raw, files_dir=app.config["FILES_DIR"],
-                        limits=ReadLimits.of(app.config))
+        inbox.receive(session, now=START, raw=raw, files_dir=app.config["FILES_DIR"],
+                       limits=ReadLimits.of(app.config))
     page = open_page("sekreterare@remiss.example")
     page.get_by_role("navigation", name="Huvudmeny").get_by_role("link", name="Inkorg").click()
     check_axe(page)
@@ -45,8 +45,8 @@ def test_a_fetched_mail_is_registered_with_one_click(open_page):
     mail.set_content("Remiss av promemorian Ett klick i inkorgen\n\nRemissvaren ska ha kommit in till "
                      "Finansdepartementet senast den 15 maj 2010. Ange diarienummer Fi2010/09999.\n")
     with app.extensions["remiss_db"].transaction() as session:
-        message, _ = service.receive(session, now=START, raw=bytes(mail), files_dir=app.config["FILES_DIR"],
-                                     limits=ReadLimits.of(app.config))
+        message, _ = inbox.receive(session, now=START, raw=bytes(mail), files_dir=app.config["FILES_DIR"],
+                                    limits=ReadLimits.of(app.config))
         message_id = message.id
     page = open_page("sekreterare@remiss.example")
     page.goto(f"/inkorg/{message_id}")

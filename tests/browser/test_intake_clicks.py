@@ -85,7 +85,7 @@ def test_a_file_over_the_limit_is_refused_before_sending_and_the_text_stays(open
 def test_an_inkorg_proposal_on_a_phone_shows_its_evidence_and_the_menu_counts_it(open_page):
     from email.message import EmailMessage
 
-    from remiss.intake import service
+    from remiss.intake.service import inbox
     from remiss.intake.models import InboxMessage
     from remiss.intake.reading import ReadLimits
     from tests.browser.conftest import reflow_problem, tables_cut_off
@@ -96,9 +96,9 @@ def test_an_inkorg_proposal_on_a_phone_shows_its_evidence_and_the_menu_counts_it
     mail["Subject"], mail["Message-ID"] = "VB: Remiss av promemorian Telefonvänlig inkorg", "<telefon@example.se>"
     mail.set_content(LETTER.replace("Klickfri registrering", "Telefonvänlig inkorg").replace("04711", "04713"))
     with app.extensions["remiss_db"].transaction() as session:
-        message, _ = service.receive(session, now=datetime.now(timezone.utc), raw=bytes(mail),
-                                     files_dir=app.config["FILES_DIR"],
-                                     limits=ReadLimits(app.config["UPLOAD_MAX_BYTES"]))
+        message, _ = inbox.receive(session, now=datetime.now(timezone.utc), raw=bytes(mail),
+                                    files_dir=app.config["FILES_DIR"],
+                                    limits=ReadLimits(app.config["UPLOAD_MAX_BYTES"]))
         message_id = message.id
     try:
         page = open_page(viewport={"width": 390, "height": 844}, device_scale_factor=2)

@@ -7,7 +7,7 @@ from datetime import date, datetime, timezone
 from remiss.drafting import decision as decisions
 from remiss.drafting import dispatch, service
 from remiss.planning.models import TidplanState
-from remiss.planning.service import tidplan
+from remiss.planning.service import milestones, tidplan
 from tests.drafting.conftest import DECIDED_AT, approve, record
 
 
@@ -21,8 +21,8 @@ def test_the_tidplan_follows_the_meeting_that_decided(session, w):
     planned = rows(session, remiss.id)
     assert planned["namnd"].due_on == date(2015, 9, 24)
     # the nämnd meeting had been moved by hand; the beslut's facts replace such plans
-    tidplan.override_milestone(session, now=DECIDED_AT, principal=w["h"], remiss=remiss,
-                               milestone_id=planned["namnd"].id, day=date(2015, 9, 25), reason="Flyttat möte")
+    milestones.override_milestone(session, now=DECIDED_AT, principal=w["h"], remiss=remiss,
+                                  milestone_id=planned["namnd"].id, day=date(2015, 9, 25), reason="Flyttat möte")
     approve(session, w)
     record(session, w, meeting_on=date(2015, 9, 17), paragraf="130")  # an extra meeting, a week early
     got = rows(session, remiss.id)

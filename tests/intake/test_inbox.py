@@ -231,7 +231,7 @@ def test_merge_into_a_remiss_named_by_our_dnr_keeps_what_was_typed(client, auth,
 
 def test_an_extension_notice_without_a_dnr_is_matched_by_its_title(session, db, app, tmp_path):
     """Real notices (missiv-dev.json, kind extension) often name the remiss but not its diarienummer."""
-    from remiss.intake import service
+    from remiss.intake.service import inbox
     from remiss.intake.reading import ReadLimits
     from tests.support.factories import make_namnd
 
@@ -245,8 +245,8 @@ def test_an_extension_notice_without_a_dnr_is_matched_by_its_title(session, db, 
                   "har förlängts. Remissvaren ska istället ha kommit in till Finansdepartementet senast den "
                   "15 september 2017.", "<sou-2017-27@regeringen.se>")
     with db.transaction() as s:
-        message, new = service.receive(s, now=POLLED, raw=notice, files_dir=str(tmp_path),
-                                       limits=ReadLimits(app.config["UPLOAD_MAX_BYTES"]))
+        message, new = inbox.receive(s, now=POLLED, raw=notice, files_dir=str(tmp_path),
+                                      limits=ReadLimits(app.config["UPLOAD_MAX_BYTES"]))
         assert new and message.match_remiss_id == registered.id
 
 
@@ -262,14 +262,14 @@ Personalenheten
 
 
 def test_a_staff_mail_with_a_date_does_not_look_like_a_remiss(session, db, app, tmp_path):
-    from remiss.intake import service
+    from remiss.intake.service import inbox
     from remiss.intake.reading import ReadLimits
 
     with db.transaction() as s:
-        julbord, _ = service.receive(s, now=POLLED, raw=JULBORD, files_dir=str(tmp_path),
-                                     limits=ReadLimits(app.config["UPLOAD_MAX_BYTES"]))
-        remiss, _ = service.receive(s, now=POLLED, raw=rk_remiss(), files_dir=str(tmp_path),
+        julbord, _ = inbox.receive(s, now=POLLED, raw=JULBORD, files_dir=str(tmp_path),
                                     limits=ReadLimits(app.config["UPLOAD_MAX_BYTES"]))
-        assert not service.looks_like_remiss(julbord)
-        assert service.looks_like_remiss(remiss)
-        assert service.pending_count(s) == 2
+        remiss, _ = inbox.receive(s, now=POLLED, raw=rk_remiss(), files_dir=str(tmp_path),
+                                   limits=ReadLimits(app.config["UPLOAD_MAX_BYTES"]))
+        assert not inbox.looks_like_remiss(julbord)
+        assert inbox.looks_like_remiss(remiss)
+        assert inbox.pending_count(s) == 2

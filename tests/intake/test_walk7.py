@@ -86,7 +86,7 @@ def test_a_saved_pages_feedback_box_and_links_are_not_questions():
     assert parse_missiv(page).questions == ["Är målen i planen rimliga för er verksamhet?", "Vilka åtgärder saknas?"]
 
 
-# The Inkorg: mails received as the scheduler's poll receives them (remiss.intake.service.receive).
+# The Inkorg: mails received as the scheduler's poll receives them (remiss.intake.service.inbox.receive).
 
 import json  # noqa: E402
 import re  # noqa: E402
@@ -97,7 +97,7 @@ from sqlmodel import select  # noqa: E402
 
 from remiss.auth.models import Role  # noqa: E402
 from remiss.auth.service import create_api_token  # noqa: E402
-from remiss.intake import service  # noqa: E402
+from remiss.intake.service import batches, inbox  # noqa: E402
 from remiss.intake.models import InboxMessage  # noqa: E402
 from remiss.intake.reading import ReadLimits  # noqa: E402
 from remiss.intake.scheduled import new_messages  # noqa: E402
@@ -133,8 +133,8 @@ def mail(subject: str, body: str, message_id: str, *, date_header: str = "Mon, 1
 
 def receive(db, app, raw: bytes, now: datetime = POLLED) -> InboxMessage:
     with db.transaction() as s:
-        message, _ = service.receive(s, now=now, raw=raw, files_dir=app.config["FILES_DIR"],
-                                     limits=ReadLimits(app.config["UPLOAD_MAX_BYTES"]))
+        message, _ = inbox.receive(s, now=now, raw=raw, files_dir=app.config["FILES_DIR"],
+                                    limits=ReadLimits(app.config["UPLOAD_MAX_BYTES"]))
         s.expunge(message)
         return message
 
@@ -368,7 +368,7 @@ def test_a_newsletter_is_no_proposed_remiss(client, auth, app, db, kommun, clock
                   headers={"List-Unsubscribe": "<mailto:avregistrera@skr.se>"})
     message = receive(db, app, letter)
     assert json.loads(message.form_values)["title"] == ""
-    assert not service.looks_like_remiss(message)
+    assert not inbox.looks_like_remiss(message)
     auth.login("reg@malmo.se")
     listing = client.get("/inkorg").get_data(as_text=True)
     assert "Nyhetsbrev – troligen ingen remiss" in listing
@@ -403,7 +403,7 @@ def test_registering_what_finns_redan_is_asked_about_first(client, auth, app, db
 ])
 def test_an_extension_notice_is_told_from_a_missiv_that_mentions_extensions(words, extends):
     """g: only a notice asks for the new day; a supplement to a remiss merges without one."""
-    assert service.mentions_extension({"missiv_text": words}) is extends
+    assert batches.mentions_extension({"missiv_text": words}) is extends
 
 
 def test_opening_the_full_form_keeps_what_was_corrected(client, auth, app, db, kommun, clock):

@@ -103,14 +103,14 @@ def test_an_unmatched_notice_says_so_and_extends_the_remiss_named_by_our_dnr(cli
 
 
 def test_the_inkorg_matches_the_notice_by_the_subjects_dnr(session, db, app, tmp_path):
-    from remiss.intake import service
+    from remiss.intake.service import inbox
     from remiss.intake.reading import ReadLimits
 
     registered = _registered(session)
     notice = mail(SUBJECT, BODY, "<fi-2026-01234-forlangd@regeringen.se>")
     with db.transaction() as s:
-        message, new = service.receive(s, now=datetime(2026, 12, 4, 10, 0, tzinfo=timezone.utc), raw=notice,
-                                       files_dir=str(tmp_path), limits=ReadLimits(app.config["UPLOAD_MAX_BYTES"]))
+        message, new = inbox.receive(s, now=datetime(2026, 12, 4, 10, 0, tzinfo=timezone.utc), raw=notice,
+                                      files_dir=str(tmp_path), limits=ReadLimits(app.config["UPLOAD_MAX_BYTES"]))
         assert new and message.match_remiss_id == registered.id
         assert message.extension_to == date(2027, 5, 15)
 
@@ -138,7 +138,7 @@ def test_the_kept_letter_is_named_as_the_extension_and_is_its_evidence(client, a
 
 
 def test_a_pasted_notice_without_a_subject_is_named_by_its_day():
-    from remiss.intake.service import letter_name
+    from remiss.intake.service.batches import letter_name
 
     assert letter_name("Remisstiden förlängs till den 15 maj 2027.", date(2026, 12, 4)) == \
         "Förlängning 2026-12-04.txt"
@@ -149,7 +149,7 @@ def test_a_pasted_notice_without_a_subject_is_named_by_its_day():
 def test_a_merged_inkorg_notice_links_its_mail_to_the_extension(session, db, app, tmp_path):
     from remiss.auth.access import Principal
     from remiss.auth.models import User
-    from remiss.intake import service
+    from remiss.intake.service import inbox
     from remiss.intake.reading import ReadLimits
     from remiss.remisser.models import Attachment
 
@@ -157,12 +157,12 @@ def test_a_merged_inkorg_notice_links_its_mail_to_the_extension(session, db, app
     notice = mail(SUBJECT, BODY, "<fi-2026-01234-link@regeringen.se>")
     polled = datetime(2026, 12, 4, 10, 0, tzinfo=timezone.utc)
     with db.transaction() as s:
-        message, _ = service.receive(s, now=polled, raw=notice, files_dir=str(tmp_path),
-                                     limits=ReadLimits(app.config["UPLOAD_MAX_BYTES"]))
+        message, _ = inbox.receive(s, now=polled, raw=notice, files_dir=str(tmp_path),
+                                    limits=ReadLimits(app.config["UPLOAD_MAX_BYTES"]))
         user = s.exec(select(User).where(User.email == "sekr@malmo.se")).one()
-        service.merge(s, now=polled, principal=Principal.of(s, user), message=message,
-                      remiss=s.get(Remiss, registered.id), extend=True, files_dir=str(tmp_path),
-                      max_bytes=app.config["UPLOAD_MAX_BYTES"])
+        inbox.merge(s, now=polled, principal=Principal.of(s, user), message=message,
+                     remiss=s.get(Remiss, registered.id), extend=True, files_dir=str(tmp_path),
+                     max_bytes=app.config["UPLOAD_MAX_BYTES"])
     with db.transaction() as s:
         kept = s.exec(select(Attachment).where(Attachment.remiss_id == registered.id)).all()
         assert kept[0].filename.startswith("Förlängd svarstid till den 15 maj 2027") and \
@@ -172,7 +172,7 @@ def test_a_merged_inkorg_notice_links_its_mail_to_the_extension(session, db, app
 
 
 def test_an_unmatched_inkorg_notice_says_so_and_asks_for_our_dnr(client, auth, session, db, app, tmp_path):
-    from remiss.intake import service
+    from remiss.intake.service import inbox
     from remiss.intake.reading import ReadLimits
 
     namnd = world(session)
@@ -180,9 +180,9 @@ def test_an_unmatched_inkorg_notice_says_so_and_asks_for_our_dnr(client, auth, s
     session.commit()
     notice = mail(SUBJECT, BODY, "<fi-2026-01234-nomatch@regeringen.se>")
     with db.transaction() as s:
-        message, _ = service.receive(s, now=datetime(2026, 12, 4, 10, 0, tzinfo=timezone.utc), raw=notice,
-                                     files_dir=app.config["FILES_DIR"],
-                                     limits=ReadLimits(app.config["UPLOAD_MAX_BYTES"]))
+        message, _ = inbox.receive(s, now=datetime(2026, 12, 4, 10, 0, tzinfo=timezone.utc), raw=notice,
+                                    files_dir=app.config["FILES_DIR"],
+                                    limits=ReadLimits(app.config["UPLOAD_MAX_BYTES"]))
         assert message.match_remiss_id is None
         message_id = message.id
     auth.login("sekr@malmo.se")

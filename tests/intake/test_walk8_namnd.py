@@ -67,7 +67,7 @@ def test_the_match_card_is_not_repeated_as_a_note(client, auth, session, clock):
 
 
 def test_the_inkorg_says_the_last_namnd_and_preselects_none_for_two(client, auth, session, db, app, clock):
-    from remiss.intake import service
+    from remiss.intake.service import inbox
     from remiss.intake.reading import ReadLimits
     from remiss.remisser.models import Remiss
     from tests.intake.test_inbox import mail
@@ -80,10 +80,10 @@ def test_the_inkorg_says_the_last_namnd_and_preselects_none_for_two(client, auth
     limits = ReadLimits(app.config["UPLOAD_MAX_BYTES"])
     polled = datetime(2026, 12, 4, 10, 0, tzinfo=timezone.utc)
     with db.transaction() as s:
-        none_named, _ = service.receive(s, now=polled, raw=mail("Remiss: Reviderade lokala föreskrifter", KROKOM,
-                                                                "<krokom@krokom.se>"),
-                                        files_dir=app.config["FILES_DIR"], limits=limits)
-        two_named, _ = service.receive(s, now=polled, raw=mail(
+        none_named, _ = inbox.receive(s, now=polled, raw=mail("Remiss: Reviderade lokala föreskrifter", KROKOM,
+                                                               "<krokom@krokom.se>"),
+                                       files_dir=app.config["FILES_DIR"], limits=limits)
+        two_named, _ = inbox.receive(s, now=polled, raw=mail(
             "Remiss av förslag till trafikplan", "Remissen ställs till Stadsområdesnämnd Öster och Kommunstyrelsen.\n"
             "Svar senast den 5 april 2027.", "<trafikplan@kommun.se>"), files_dir=app.config["FILES_DIR"], limits=limits)
         ids = none_named.id, two_named.id

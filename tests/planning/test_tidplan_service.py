@@ -10,7 +10,7 @@ from remiss import events
 from remiss.audit.models import AuditEvent
 from remiss.auth.access import Principal
 from remiss.planning.models import TidplanState
-from remiss.planning.service import meetings, tidplan
+from remiss.planning.service import meetings, milestones, tidplan
 from remiss.remisser import service as remiss_service
 from tests.planning.helpers import at, due, seed_003_world
 from tests.support.factories import make_remiss, make_user
@@ -28,8 +28,9 @@ def test_override_is_kept_shown_in_due_and_audited_across_replan(session, clock)
     namnd, users, remiss = _remiss(session, clock)
     p = Principal.of(session, users["handlaggare"])
     ms = {m.kind: m for m in tidplan.milestones_of(session, remiss.id)}
-    tidplan.override_milestone(session, now=clock(), principal=p, remiss=remiss, milestone_id=ms["tjansteskrivelse"].id,
-                               day=date(2015, 8, 25), reason="Semester i början av veckan")
+    milestones.override_milestone(session, now=clock(), principal=p, remiss=remiss,
+                                  milestone_id=ms["tjansteskrivelse"].id, day=date(2015, 8, 25),
+                                  reason="Semester i början av veckan")
     remiss_service.update(session, now=clock(), principal=Principal.of(session, users["registrator"]), remiss=remiss,
                           changes={"deadline_on": date(2015, 10, 30)})
     rows = {m.kind: m for m in tidplan.milestones_of(session, remiss.id)}
@@ -40,8 +41,8 @@ def test_override_is_kept_shown_in_due_and_audited_across_replan(session, clock)
     notes = [e.note for e in session.exec(select(AuditEvent).where(AuditEvent.remiss_id == remiss.id))]
     assert any("Semester" in n for n in notes)
     # clearing the override returns to the computed date
-    tidplan.override_milestone(session, now=clock(), principal=p, remiss=remiss,
-                               milestone_id=rows["tjansteskrivelse"].id, day=None)
+    milestones.override_milestone(session, now=clock(), principal=p, remiss=remiss,
+                                  milestone_id=rows["tjansteskrivelse"].id, day=None)
     assert due(session, remiss.id)["tjansteskrivelse"] == date(2015, 9, 24)
 
 
@@ -56,8 +57,8 @@ def test_milestones_changed_is_sent_and_done_marks_stay(session, clock):
         namnd, users, remiss = _remiss(session, clock)
         assert seen == [remiss.id]
         row = tidplan.milestones_of(session, remiss.id)[0]
-        tidplan.mark_done(session, now=clock(), principal=Principal.of(session, users["handlaggare"]), remiss=remiss,
-                          milestone_id=row.id)
+        milestones.mark_done(session, now=clock(), principal=Principal.of(session, users["handlaggare"]), remiss=remiss,
+                             milestone_id=row.id)
         tidplan.replan(session, now=clock(), remiss=remiss)
         assert len(seen) == 3
     finally:

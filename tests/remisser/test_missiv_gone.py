@@ -2,7 +2,7 @@
 instead of showing the empty start form without a word (walk8 finding 12)."""
 import html
 
-from remiss.intake import service as intake_service
+from remiss.intake.service import batches
 from tests.intake.test_paste_seed000 import SEED_000, input_value, paste, world
 
 GONE = "Det inlästa missivet finns inte längre (det sparas i 24 timmar). Läs in det igen."
@@ -24,6 +24,6 @@ def test_an_expired_missiv_says_so_and_a_fresh_one_does_not(client, auth, sessio
     assert GONE not in page and input_value(page, "sender_dnr") == "KS-IOF-2010-00015"
     clock.advance(hours=25)
     with db.transaction() as s:  # what the scheduler does every so often
-        assert intake_service.cleanup(s, now=clock(), files_dir=app.config["FILES_DIR"]) == 1
+        assert batches.cleanup(s, now=clock(), files_dir=app.config["FILES_DIR"]) == 1
     page = html.unescape(client.get(form_url).get_data(as_text=True))
     assert GONE in page and input_value(page, "sender_dnr") == ""

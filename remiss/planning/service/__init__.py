@@ -1,2 +1,3 @@
-"""Planning's verbs, one module per thing they change: tidplan (replan, override, done), extensions
-(request, decide, the remittent's notice) and meetings (sammanträdesplan and klämdagar)."""
+"""Planning's verbs, one module per thing they change: tidplan (compute, replan, follow the beslut), milestones
+(a date by hand, done, not done, reopened), extensions (request, decide, the remittent's notice) and meetings
+(sammanträdesplan and klämdagar)."""

@@ -1,4 +1,5 @@
-"""Compute and store the tidplan of a remiss; override and complete its milestones."""
+"""Compute and store the tidplan of a remiss, follow the recorded beslut, and read its stored advice. What people and
+events do to a milestone (a date by hand, done, not done, reopened) is in milestones.py."""
 from __future__ import annotations
 
 import json
@@ -19,7 +20,6 @@ from remiss.namnd.models import Meeting as MeetingRow
 from remiss.planning.models import Milestone, TidplanState
 from remiss.planning.service import decided as decided_module
 from remiss.remisser.finished import require_open
-from remiss.remisser.input import InputErrors
 from remiss.remisser.models import Direction, Remiss
 
 DROPPED = "Ingår inte längre i den beräknade tidplanen; datumet är satt för hand."
@@ -82,7 +82,7 @@ def state_of(session: Session, remiss_id: int) -> TidplanState | None:
     return session.get(TidplanState, remiss_id)
 
 
-def _touch(session: Session, remiss: Remiss, now: datetime) -> None:
+def touch(session: Session, remiss: Remiss, now: datetime) -> None:
     """The milestones are part of the remiss the API shows: a program that syncs by updated_at sees them move."""
     remiss.updated_at = now
     session.add(remiss)
@@ -117,14 +117,14 @@ def replan(session: Session, *, now: datetime, remiss: Remiss, actor_id: int | N
         else:
             row.explanation, row.advice, row.flagged = DROPPED, "", True
             session.add(row)
-    _give_review_time(session, remiss=remiss, rows={m.kind: m for m in milestones_of(session, remiss.id)})
+    give_review_time(session, remiss=remiss, rows={m.kind: m for m in milestones_of(session, remiss.id)})
     _store_state(session, now=now, remiss=remiss, plan=plan, decided=decided)
     session.flush()
     after = {m.kind: m.due_on.isoformat() for m in milestones_of(session, remiss.id)}
     changes = {kind: [before.get(kind), after.get(kind)] for kind in MILESTONE_KINDS
                if before.get(kind) != after.get(kind)}
     if changes:
-        _touch(session, remiss, now)
+        touch(session, remiss, now)
         audit.record(session, now=now, user_id=actor_id, entity="remiss", entity_id=remiss.id,
                      remiss_id=remiss.id, action="milestone", changes=changes, note="Tidplanen beräknad")
     events.milestones_changed.send(remiss, session=session, now=now, actor_id=actor_id)
@@ -191,7 +191,7 @@ def follow(session: Session, *, now: datetime, remiss: Remiss, actor_id: int | N
     session.add(state)
     session.flush()
     if changes:
-        _touch(session, remiss, now)
+        touch(session, remiss, now)
         audit.record(session, now=now, user_id=actor_id, entity="remiss", entity_id=remiss.id,
                      remiss_id=remiss.id, action="milestone", changes=changes,
                      note=f"Tidplanen följer beslutet {decided.reference}")
@@ -267,69 +267,6 @@ def headline(stored: str) -> str:
                  if isinstance(entry, dict) and entry.get("headline")), "")
 
 
-def _milestone(session: Session, remiss: Remiss, milestone_id: int) -> Milestone:
-    row = session.get(Milestone, milestone_id)
-    if row is None or row.remiss_id != remiss.id:
-        raise InputErrors({"milestone_id": "Milstolpen finns inte på den här remissen."})
-    return row
-
-
-def override_milestone(session: Session, *, now: datetime, principal: Principal, remiss: Remiss,
-                       milestone_id: int, day: date | None, reason: str = "") -> Milestone:
-    """Set a milestone's date by hand (None clears the override); the override survives replanning."""
-    require(principal, Action.edit, remiss.namnd_id)
-    require_open(remiss)
-    row = _milestone(session, remiss, milestone_id)
-    reason = reason.strip()
-    if len(reason) > 500:
-        raise InputErrors({"reason": "Skriv högst 500 tecken."})
-    if day is not None and not reason:
-        raise InputErrors({"reason": "Ange varför datumet ändras för hand."})
-    old = (row.override_on, row.override_reason)
-    row.override_on = day
-    row.override_reason = reason if day else ""
-    row.override_by_id = principal.user_id if day else None
-    row.due_on = row.override_on or row.planned_on
-    session.add(row)
-    _touch(session, remiss, now)
-    session.flush()
-    audit.record(session, now=now, user_id=principal.user_id, entity="milestone", entity_id=row.id,
-                 remiss_id=remiss.id, action="milestone",
-                 changes={f"override:{row.kind}": [old[0].isoformat() if old[0] else None,
-                                                   day.isoformat() if day else None]},
-                 note=f"{row.label}: " + (f"satt för hand till {format_weekday_date(day)} ({reason})" if day
-                                          else "åter till beräknat datum"))
-    events.milestones_changed.send(remiss, session=session, now=now, actor_id=principal.user_id)
-    return row
-
-
-def mark_done(session: Session, *, now: datetime, principal: Principal, remiss: Remiss, milestone_id: int,
-              done: bool = True) -> Milestone:
-    """Mark a milestone as done (or not done again)."""
-    require(principal, Action.edit, remiss.namnd_id)
-    require_open(remiss)
-    row = _milestone(session, remiss, milestone_id)
-    if (row.done_at is not None) == done:
-        return row
-    old = row.done_at
-    row.done_at, row.closed_with_remiss = (now if done else None), False
-    session.add(row)
-    changes = {f"done:{row.kind}": [old.isoformat() if old else None,
-                                    row.done_at.isoformat() if row.done_at else None]}
-    rows = {m.kind: m for m in milestones_of(session, remiss.id)}
-    moved = _give_review_time(session, remiss=remiss, rows=rows) if done else None
-    if moved is not None:
-        changes["granskning"] = [moved.isoformat(), rows["granskning"].due_on.isoformat()]
-    _touch(session, remiss, now)
-    session.flush()
-    audit.record(session, now=now, user_id=principal.user_id, entity="milestone", entity_id=row.id,
-                 remiss_id=remiss.id, action="milestone", changes=changes,
-                 note=f"{row.label}: {'klar' if done else 'inte klar'}")
-    events.milestones_changed.send(remiss, session=session, now=now, actor_id=principal.user_id)
-    return row
-
-
-
 def recompute(session: Session, *, now: datetime, principal: Principal, remiss: Remiss) -> Tidplan | None:
     """"Beräkna tidplanen på nytt": replan by hand (not on a finished remiss)."""
     require(principal, Action.edit, remiss.namnd_id)
@@ -337,7 +274,7 @@ def recompute(session: Session, *, now: datetime, principal: Principal, remiss: 
     return replan(session, now=now, remiss=remiss, actor_id=principal.user_id)
 
 
-def _give_review_time(session: Session, *, remiss: Remiss, rows: dict[str, Milestone]) -> date | None:
+def give_review_time(session: Session, *, remiss: Remiss, rows: dict[str, Milestone]) -> date | None:
     """Date granskning from the day the yttrande came to review when the tjänsteskrivelse came late: the granskare
     has the nämnd's granskning time from then (never past the meeting it is for), not a date that had passed
     before the draft reached them. Return the granskning's earlier date when it moved."""
@@ -362,75 +299,3 @@ def _give_review_time(session: Session, *, remiss: Remiss, rows: dict[str, Miles
                           + (f", senast till sammanträdet {format_weekday_date(meeting)}." if day == meeting else "."))
     session.add(review)
     return before
-
-
-def complete(session: Session, *, now: datetime, remiss: Remiss, kinds: tuple[str, ...] | None,
-             note: str, actor_id: int | None = None, closing: bool = False) -> list[Milestone]:
-    """Mark the remiss's open milestones of kinds done (None: every open one) because the work happened, or
-    (closing) because the remiss closed with the work left undone.
-
-    Called by receivers of domain events: the verb that sent the event has already checked who may act.
-    """
-    rows = {m.kind: m for m in milestones_of(session, remiss.id)}
-    done = [m for m in rows.values() if m.done_at is None and (kinds is None or m.kind in kinds)]
-    for row in done:
-        row.done_at, row.closed_with_remiss = now, closing
-        session.add(row)
-    if not done:
-        return []
-    changes = {f"done:{m.kind}": [None, now.isoformat()] for m in done}
-    note = f"{', '.join(m.label for m in done)}: klar ({note})"
-    moved = _give_review_time(session, remiss=remiss, rows=rows)
-    if moved is not None:
-        changes["granskning"] = [moved.isoformat(), rows["granskning"].due_on.isoformat()]
-        note += f"; {rows['granskning'].label.lower()} {format_weekday_date(rows['granskning'].due_on)}"
-    _touch(session, remiss, now)
-    session.flush()
-    audit.record(session, now=now, user_id=actor_id, entity="remiss", entity_id=remiss.id, remiss_id=remiss.id,
-                 action="milestone", changes=changes, note=note)
-    events.milestones_changed.send(remiss, session=session, now=now, actor_id=actor_id)
-    return done
-
-
-def _open_again(session: Session, *, now: datetime, remiss: Remiss, rows: list[Milestone], note: str,
-                actor_id: int | None) -> list[Milestone]:
-    """Mark the done rows not done, and say so in the history."""
-    for row in rows:
-        row.done_at, row.closed_with_remiss = None, False
-        session.add(row)
-    if rows:
-        _touch(session, remiss, now)
-        session.flush()
-        audit.record(session, now=now, user_id=actor_id, entity="remiss", entity_id=remiss.id,
-                     remiss_id=remiss.id, action="milestone",
-                     changes={f"done:{m.kind}": [True, None] for m in rows},
-                     note=f"{', '.join(m.label for m in rows)}: inte klar ({note})")
-    return rows
-
-
-def undo(session: Session, *, now: datetime, remiss: Remiss, kinds: tuple[str, ...], note: str,
-         actor_id: int | None = None) -> list[Milestone]:
-    """Open again the done milestones of kinds because their work is to be done again (a draft sent back), on the
-    dates they have: what is late shows as late.
-
-    Called by a receiver of the draft's state change: the verb that sent it has already checked who may act."""
-    opened = _open_again(session, now=now, remiss=remiss, note=note, actor_id=actor_id,
-                         rows=[m for m in milestones_of(session, remiss.id)
-                               if m.done_at is not None and m.kind in kinds])
-    if opened:
-        events.milestones_changed.send(remiss, session=session, now=now, actor_id=actor_id)
-    return opened
-
-
-def reopen(session: Session, *, now: datetime, remiss: Remiss, kinds: tuple[str, ...] = (), note: str,
-           actor_id: int | None = None) -> list[Milestone]:
-    """Open again the milestones ticked off only because the remiss closed, and those of kinds (work to be done
-    again), then plan them from today: a reopened remiss shows what is left and what is late.
-
-    Called by a receiver of the status change: the verb that sent it has already checked who may act.
-    """
-    opened = _open_again(session, now=now, remiss=remiss, note=note, actor_id=actor_id,
-                         rows=[m for m in milestones_of(session, remiss.id)
-                               if m.done_at is not None and (m.closed_with_remiss or m.kind in kinds)])
-    replan(session, now=now, remiss=remiss, actor_id=actor_id)  # sends milestones_changed
-    return opened

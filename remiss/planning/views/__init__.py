@@ -9,7 +9,7 @@ from remiss.auth.access import Action, load_remiss
 from remiss.db import get_session
 from remiss.planning import present
 from remiss.planning.forms import parse_decision, parse_notice, parse_override, parse_request
-from remiss.planning.service import extensions, tidplan
+from remiss.planning.service import extensions, milestones, tidplan
 from remiss.planning.service.extensions import Evidence
 from remiss.remisser import views as remisser_views
 from remiss.remisser.input import InputErrors
@@ -57,8 +57,8 @@ def override(remiss_id: int):
     remiss = _editable(remiss_id)
     try:
         milestone_id, day, reason = parse_override(request.form)
-        row = tidplan.override_milestone(get_session(), now=now(), principal=principal(), remiss=remiss,
-                                         milestone_id=milestone_id, day=day, reason=reason)
+        row = milestones.override_milestone(get_session(), now=now(), principal=principal(), remiss=remiss,
+                                            milestone_id=milestone_id, day=day, reason=reason)
     except InputErrors as exc:
         return _rerender(remiss_id, "override", exc)
     flash(f"{row.label}: datumet är {'satt för hand' if day else 'återställt till det beräknade'}.", "success")
@@ -71,9 +71,9 @@ def done(remiss_id: int):
     remiss = _editable(remiss_id)
     raw = request.form.get("milestone_id", "")
     try:
-        row = tidplan.mark_done(get_session(), now=now(), principal=principal(), remiss=remiss,
-                                milestone_id=int(raw) if raw.isdigit() else -1,
-                                done=request.form.get("done", "1") == "1")
+        row = milestones.mark_done(get_session(), now=now(), principal=principal(), remiss=remiss,
+                                   milestone_id=int(raw) if raw.isdigit() else -1,
+                                   done=request.form.get("done", "1") == "1")
     except InputErrors as exc:
         return _rerender(remiss_id, "override", exc)
     flash(f"{row.label}: {'markerad som klar' if row.done_at else 'inte längre klar'}.", "success")

@@ -1,70 +1,27 @@
-"""Pages: the missiv step before registration, the hooks that prefill the registration form, and the Inkorg."""
+"""The Inkorg's pages: the list of mails fetched from the registrator's mailbox, one proposal page per mail, and
+its steps (register in one step or through the form, merge into a registered remiss, dismiss, undismiss); the
+count beside the menu's Inkorg and the line on Att göra."""
 from __future__ import annotations
 
-import dataclasses
 import json
 from dataclasses import dataclass
 from datetime import date
 
-from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, send_file, url_for
+from flask import abort, current_app, flash, redirect, render_template, request, send_file, url_for
 
 from remiss import files
 from remiss.auth.access import AccessDenied, Action, NotFound, load_remiss
 from remiss.calendar.swedish import format_date
 from remiss.clock import local_today
 from remiss.db import get_session
-from remiss.intake import service
+from remiss.intake.service import batches, inbox as inbox_service
 from remiss.intake.models import InboxMessage
-from remiss.remisser.input import InputErrors, parse_date, parse_time, to_remiss_data
+from remiss.intake.views import bp, parse_until
+from remiss.remisser.input import InputErrors, deadline_required, parse_date, parse_time, to_remiss_data
 from remiss.remisser.models import Remiss
-from remiss.intake.reading import BATCH_FACTOR, ReadLimits
 from remiss.web import now, principal, requires
 
-bp = Blueprint("intake", __name__)
-TEXT_LIMIT = 2_000_000  # characters of pasted text, as in POST /api/v1/missiv/parse
 STATUS_LABELS = {"pending": "Att hantera", "registered": "Registrerad", "merged": "Sammanförd", "dismissed": "Avvisad"}
-
-
-def _token(req) -> str | None:
-    return req.args.get("missiv") or req.form.get("intake_token") or None
-
-
-class RegistrationHooks:
-    """What remiss.remisser.views.new asks of this capability (via app.extensions)."""
-
-    def prefill(self, req) -> dict:
-        """Return the prefilled form values of the user's pending batch named in ?missiv=."""
-        intake = service.load(get_session(), principal=principal(), token=_token(req))
-        return dict(intake.values, intake_token=intake.token) if intake else {}
-
-    def context(self, req) -> dict:
-        """Return what templates/remisser/form.html shows: the missiv step or the evidence of the prefill."""
-        session = get_session()
-        intake = service.load(session, principal=principal(), token=_token(req))
-        match = None
-        if intake:
-            found = service.matching_remiss_id(session, intake.values)
-            match = session.get(Remiss, found) if found else None
-            if match is not None and not principal().may(Action.edit, match.namnd_id):
-                match = None
-        is_extension = bool(intake) and service.mentions_extension(
-            dict(intake.values, extension_to=service.extension_value(intake.extension_to, intake.extension_time)))
-        if intake and match is not None and is_extension:  # the match card above offers the extension already
-            intake = dataclasses.replace(intake, warnings=[w.replace(service.EXTEND_INSTEAD, ".")
-                                                           for w in intake.warnings])
-        return {"intake_template": "intake/_panel.html", "intake": intake, "intake_match": match,
-                "intake_is_extension": is_extension, "intake_evidence": intake.evidence if intake else {}}
-
-    def attach(self, session, *, now, principal, remiss, req) -> None:
-        """Attach the pending files named by the form to the newly registered remiss."""
-        token = _token(req)
-        if token:
-            service.attach(session, now=now, principal=principal, remiss=remiss, token=token,
-                           files_dir=current_app.config["FILES_DIR"],
-                           max_bytes=current_app.config["UPLOAD_MAX_BYTES"])
-
-
-HOOKS = RegistrationHooks()
 
 
 @dataclass(frozen=True)
@@ -79,113 +36,18 @@ def start_section(session, principal, now) -> InboxSection | None:
     """Att göra's line about the Inkorg, for those who register; None when nothing waits."""
     if principal.user_id is None or not principal.may(Action.create):
         return None
-    count = service.pending_count(session)
+    count = inbox_service.pending_count(session)
     return InboxSection(count) if count else None
 
 
 def menu_count(session, principal) -> int:
     """The number shown beside Inkorg in the menu."""
-    return service.pending_count(session) if principal.may(Action.create) else 0
-
-
-@bp.route("/remisser/ny/missiv", methods=["GET", "POST"])
-@requires(Action.create)
-def start():
-    max_bytes = current_app.config["UPLOAD_MAX_BYTES"]
-    text, errors = "", {}
-    if request.method == "POST":
-        # Room for several files in one step; each file is still held to UPLOAD_MAX_BYTES below.
-        request.max_content_length = BATCH_FACTOR * max_bytes + 1048576
-        request.max_form_memory_size = 3 * TEXT_LIMIT
-        text = request.form.get("text", "")
-        if len(text) > TEXT_LIMIT:
-            errors = {"text": "Texten är för lång (högst 2 miljoner tecken)."}
-        else:
-            uploads = [(u.filename, u.read()) for u in request.files.getlist("files") if u and u.filename]
-            try:
-                batch = service.start(get_session(), now=now(), principal=principal(), text=text, uploads=uploads,
-                                      files_dir=current_app.config["FILES_DIR"], max_bytes=max_bytes,
-                                      limits=ReadLimits.of(current_app.config))
-            except files.FileRejected as exc:
-                errors = {"files" if uploads else "text": str(exc)}
-            else:
-                return redirect(url_for("remisser.new", missiv=batch.token))
-    return render_template("intake/start.html", text=text, errors=errors,
-                           max_mb=max_bytes // 1048576), (400 if errors else 200)
-
-
-@bp.route("/remisser/ny/missiv/<token>/kasta", methods=["POST"])
-@requires(Action.create)
-def discard(token: str):
-    service.discard(get_session(), principal=principal(), token=token, files_dir=current_app.config["FILES_DIR"])
-    flash("De inlästa uppgifterna och filerna är borttagna.", "success")
-    return redirect(url_for("remisser.new"))
-
-
-@bp.route("/remisser/ny/missiv/<token>/forlang", methods=["POST"])
-@requires(Action.create)
-def extend(token: str):
-    """Add the read letter to a registered remiss (an extension notice, a supplement) instead of registering it."""
-    session = get_session()
-    try:
-        until_on, until_time = _until(request.form)
-    except InputErrors as exc:
-        flash(" ".join(exc.errors.values()), "error")
-        return redirect(url_for("remisser.new", missiv=token))
-    try:
-        our_dnr = request.form.get("our_dnr", "").strip()
-        if our_dnr:  # the sekreterare names the remiss the notice extends when none was matched
-            found = service.remiss_id_by_our_dnr(session, our_dnr)
-            if found is None:
-                raise NotFound(our_dnr)
-            remiss_id = found
-        else:
-            remiss_id = int(request.form.get("remiss_id", "0"))
-        remiss = load_remiss(session, principal(), remiss_id, Action.edit)
-        service.extend(session, now=now(), principal=principal(), remiss=remiss, token=token,
-                       record_extension=request.form.get("extend") == "1", files_dir=current_app.config["FILES_DIR"],
-                       max_bytes=current_app.config["UPLOAD_MAX_BYTES"], until_on=until_on, until_time=until_time)
-    except (ValueError, NotFound, AccessDenied, InputErrors) as exc:
-        session.rollback()
-        if isinstance(exc, files.FileRejected):
-            message = str(exc)
-        elif isinstance(exc, InputErrors):
-            message = " ".join(exc.errors.values()) or "Förlängningen kunde inte registreras."
-        elif request.form.get("our_dnr", "").strip():
-            message = f"Ingen remiss med diarienummer {request.form['our_dnr'].strip()[:100]} som du får ändra."
-        else:
-            message = "Remissen finns inte eller du får inte ändra den."
-        flash(message, "error")
-        return redirect(url_for("remisser.new", missiv=token))
-    flash(f"Brevet är sammanfört med {remiss.our_dnr or remiss.title}"
-          + (" och förlängningen är registrerad." if request.form.get("extend") == "1" else "."), "success")
-    return redirect(url_for("remisser.show", remiss_id=remiss.id))
-
-
-def _until(form) -> tuple[date | None, object]:
-    """The new last day (and time) of an extension as typed beside "Registrera en allmän förlängning"; raise
-    InputErrors (Swedish) for a date or time that cannot be read. None when nothing was typed."""
-    errors, day, moment = {}, None, None
-    if form.get("until_on", "").strip():
-        try:
-            day = parse_date(form["until_on"])
-        except ValueError as exc:
-            errors["until_on"] = f"Ny sista svarsdag: {exc}"
-    if form.get("until_time", "").strip():
-        try:
-            moment = parse_time(form["until_time"])
-        except ValueError as exc:
-            errors["until_time"] = f"Klockslag: {exc}"
-    if errors:
-        raise InputErrors(errors)
-    return day, moment
+    return inbox_service.pending_count(session) if principal.may(Action.create) else 0
 
 
 NO_EXTENSION_DAY = ("Ange den nya sista svarsdagen: brevet förlänger remisstiden, men datumet kunde inte läsas ur "
                     "det. Förlängningen registreras inte utan datum.")
 
-
-# The Inkorg: what the scheduler fetched from the registrator's mailbox, one proposal per mail.
 
 @dataclass(frozen=True)
 class FieldRow:
@@ -263,7 +125,7 @@ LAST_NAMND = "Förvald: den nämnd du registrerade för senast – kontrollera."
 
 def _message_or_404(message_id: int) -> InboxMessage:
     try:
-        message = service.inbox_message(get_session(), principal=principal(), message_id=message_id)
+        message = inbox_service.inbox_message(get_session(), principal=principal(), message_id=message_id)
     except AccessDenied:
         abort(403)
     if message is None:
@@ -276,20 +138,20 @@ def _message_or_404(message_id: int) -> InboxMessage:
 def inbox():
     handled = request.args.get("visa") == "hanterade"
     statuses = ("registered", "merged", "dismissed") if handled else ("pending",)
-    messages = [m for status in statuses for m in service.inbox(get_session(), principal=principal(), status=status)]
     session = get_session()
+    messages = [m for status in statuses for m in inbox_service.inbox(session, principal=principal(), status=status)]
     titles = {m.id: json.loads(m.form_values).get("title") or "" for m in messages}
-    remiss_like = {m.id: service.looks_like_remiss(m) for m in messages}
-    newsletters = {m.id for m in messages if service.is_newsletter(m)}
+    remiss_like = {m.id: inbox_service.looks_like_remiss(m) for m in messages}
+    newsletters = {m.id for m in messages if inbox_service.is_newsletter(m)}
     existing, may_merge, extension = {}, {}, {}
     for m in messages if not handled else ():
-        found = service.existing_remiss(session, m)
+        found = inbox_service.existing_remiss(session, m)
         if found is not None and principal().may(Action.view, found.namnd_id):
             existing[m.id] = found
             may_merge[m.id] = principal().may(Action.edit, found.namnd_id)
-            extension[m.id] = service.mentions_extension(
+            extension[m.id] = batches.mentions_extension(
                 dict(json.loads(m.form_values),
-                     extension_to=service.extension_value(m.extension_to, m.extension_time)),
+                     extension_to=batches.extension_value(m.extension_to, m.extension_time)),
                 m.subject)
     if not handled:  # what looks like a remiss first; mail that does not, last (newest first within each)
         messages.sort(key=lambda m: not (remiss_like[m.id] or m.id in existing))
@@ -310,25 +172,26 @@ def _item_page(message: InboxMessage, *, errors: dict | None = None, values: dic
                duplicates: list | None = None):
     """The proposal page; after a refused step, with what was typed and the error beside its field."""
     session = get_session()
-    match = service.existing_remiss(session, message) if message.status == "pending" else None
+    match = inbox_service.existing_remiss(session, message) if message.status == "pending" else None
     if match is not None and not principal().may(Action.view, match.namnd_id):
         match = None
     done = session.get(Remiss, message.remiss_id) if message.remiss_id else None
     stored = json.loads(message.form_values)
     namnder, chosen, namnd_note = _namnd_choice(session, message)
     form = {name: stored.get(name) or "" for name in EDITABLE}
-    form["received_on"] = form["received_on"] or service.received_day(message).isoformat()
+    form["received_on"] = form["received_on"] or inbox_service.received_day(message).isoformat()
     form["namnd_id"] = chosen
     form.update(typed or {})
-    extension_values = dict(stored, extension_to=service.extension_value(message.extension_to, message.extension_time))
+    extension_values = dict(stored, extension_to=batches.extension_value(message.extension_to, message.extension_time))
     merge_values = {"until_on": message.extension_to.isoformat() if message.extension_to else "",
                     "until_time": f"{message.extension_time:%H.%M}" if message.extension_time else ""}
     merge_values.update(values or {})
     return render_template("intake/inbox_item.html", message=message, rows=_rows(message), match=match, done=done,
                            warnings=json.loads(message.warnings), files=json.loads(message.files),
                            may_merge=match is not None and principal().may(Action.edit, match.namnd_id),
-                           remiss_like=service.looks_like_remiss(message), newsletter=service.is_newsletter(message),
-                           is_extension=service.mentions_extension(extension_values, message.subject),
+                           remiss_like=inbox_service.looks_like_remiss(message),
+                           newsletter=inbox_service.is_newsletter(message),
+                           is_extension=batches.mentions_extension(extension_values, message.subject),
                            evidence=json.loads(message.evidence), form=form, namnder=namnder, namnd_note=namnd_note,
                            register_errors=register_errors or {}, past_deadline=past_deadline, labels=LABELS,
                            duplicates=duplicates or [], deadline_words=_deadline_words(form),
@@ -355,9 +218,10 @@ def inbox_accept(message_id: int):
     if "namnd_id" in request.form and request.form.get("oppna") != "1":
         return _register_now(message)
     typed = {name: request.form.get(name, "").strip()[:500] for name in (*EDITABLE, "namnd_id")}
+    typed["no_deadline"] = "1" if request.form.get("no_deadline") else ""  # the form shows the tick too
     try:
-        batch = service.accept(get_session(), now=now(), principal=principal(), message=message,
-                               files_dir=current_app.config["FILES_DIR"], typed=typed)
+        batch = inbox_service.accept(get_session(), now=now(), principal=principal(), message=message,
+                                     files_dir=current_app.config["FILES_DIR"], typed=typed)
     except files.FileRejected as exc:
         flash(str(exc), "error")
         return redirect(url_for("intake.inbox_item", message_id=message_id))
@@ -373,6 +237,8 @@ def _register_now(message: InboxMessage):
         return redirect(url_for("intake.inbox_item", message_id=message.id))
     errors = {name: text for name, text in REQUIRED.items()
               if not typed.get(name) and not (name == "deadline_on" and typed["no_deadline"])}
+    # a date and the tick together: asked which holds, as on Registrera remiss (the tick was silently dropped)
+    errors.update({k: v for k, v in deadline_required(typed).items() if k not in errors})
     stored = json.loads(message.form_values)
     raw = {key: stored.get(key, "") for key in ("answer_email", "copy_emails", "contact_person", "contact_email",
                                                 "sandlista", "questions", "letter_date", "missiv_text")}
@@ -393,11 +259,11 @@ def _register_now(message: InboxMessage):
     if duplicates or past:
         return _item_page(message, typed=typed, past_deadline=past, duplicates=duplicates, status=400)
     try:
-        remiss = service.register(session, now=now(), principal=principal(), message=message, data=data,
-                                  files_dir=current_app.config["FILES_DIR"],
-                                  max_bytes=current_app.config["UPLOAD_MAX_BYTES"],
-                                  dnr_format=current_app.config["DNR_FORMAT"],
-                                  default_prefix=current_app.config["DNR_DEFAULT_PREFIX"])
+        remiss = inbox_service.register(session, now=now(), principal=principal(), message=message, data=data,
+                                        files_dir=current_app.config["FILES_DIR"],
+                                        max_bytes=current_app.config["UPLOAD_MAX_BYTES"],
+                                        dnr_format=current_app.config["DNR_FORMAT"],
+                                        default_prefix=current_app.config["DNR_DEFAULT_PREFIX"])
     except InputErrors as exc:
         session.rollback()
         return _item_page(message, register_errors={k: f"{LABELS.get(k, k)}: {v}" for k, v in exc.errors.items()},
@@ -416,7 +282,7 @@ def inbox_undismiss(message_id: int):
     """Ångra avvisningen: the dismissed message is a proposal again."""
     message = _message_or_404(message_id)
     try:
-        service.undismiss(get_session(), principal=principal(), message=message)
+        inbox_service.undismiss(get_session(), principal=principal(), message=message)
     except files.FileRejected as exc:
         flash(str(exc), "error")
     else:
@@ -435,22 +301,22 @@ def inbox_merge(message_id: int):
              "until_time": request.form.get("until_time", "")}
     extend = request.form.get("extend") == "1"
     try:
-        until_on, until_time = _until(request.form)
+        until_on, until_time = parse_until(request.form)
     except InputErrors as exc:
         return _item_page(message, errors=exc.errors, values=typed, status=400)
     if extend and until_on is None and message.extension_to is None:
         return _item_page(message, errors={"until_on": NO_EXTENSION_DAY}, values=typed, status=400)
     try:
         if our_dnr:
-            found = service.remiss_id_by_our_dnr(session, our_dnr)
+            found = batches.remiss_id_by_our_dnr(session, our_dnr)
             if found is None:
                 raise NotFound(our_dnr)
         else:
             found = int(request.form.get("remiss_id", "0"))
         remiss = load_remiss(session, principal(), found, Action.edit)
-        service.merge(session, now=now(), principal=principal(), message=message, remiss=remiss,
-                      extend=extend, files_dir=current_app.config["FILES_DIR"],
-                      max_bytes=current_app.config["UPLOAD_MAX_BYTES"], until_on=until_on, until_time=until_time)
+        inbox_service.merge(session, now=now(), principal=principal(), message=message, remiss=remiss,
+                            extend=extend, files_dir=current_app.config["FILES_DIR"],
+                            max_bytes=current_app.config["UPLOAD_MAX_BYTES"], until_on=until_on, until_time=until_time)
     except InputErrors as exc:  # before ValueError, its base: the extension's date refused, at the field
         session.rollback()
         return _item_page(message, errors={"until_on" if extend else "our_dnr": " ".join(exc.errors.values())
@@ -474,7 +340,7 @@ def inbox_merge(message_id: int):
 def inbox_dismiss(message_id: int):
     message = _message_or_404(message_id)
     try:
-        service.dismiss(get_session(), now=now(), principal=principal(), message=message)
+        inbox_service.dismiss(get_session(), now=now(), principal=principal(), message=message)
     except files.FileRejected as exc:
         flash(str(exc), "error")
     else:

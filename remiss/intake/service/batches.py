@@ -1,17 +1,14 @@
-"""Intake verbs: read a missiv into a pending batch, load it, attach its files on registration, clean up;
-receive a mail from the registrator's mailbox into the Inkorg, and accept, merge or dismiss it there."""
+"""Intake verbs: read a missiv into a pending batch, load it, attach its files on registration or to a registered
+remiss (an extension notice), clean up; and what a read letter is: the remiss it belongs to, whether it extends one.
+The Inkorg's verbs, on mails from the registrator's mailbox, are in inbox.py beside this."""
 from __future__ import annotations
 
-import dataclasses
-import email.parser
-import email.policy
-import email.utils
 import hashlib
 import json
 import re
 import secrets
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta, timezone
+from datetime import date, datetime, time, timedelta
 
 from sqlmodel import Session, select
 
@@ -86,7 +83,7 @@ def start(session: Session, *, now: datetime, principal: Principal, text: str, u
         stored.append({"filename": upload.filename, "content_type": upload.content_type, "size": kept.size,
                        "key": kept.key})
     values = dict(reading.parsed["values"], extension_to=reading.parsed.get("extension_to") or "")
-    notes = _propose_namnd(session, principal, values)
+    notes = preselect_namnd(session, principal, values)
     batch = IntakeBatch(token=secrets.token_urlsafe(24), user_id=principal.user_id, created_at=now,
                         source=reading.source[:300],
                         form_values=json.dumps(values, ensure_ascii=False),
@@ -98,7 +95,7 @@ def start(session: Session, *, now: datetime, principal: Principal, text: str, u
     return batch
 
 
-def _propose_namnd(session: Session, principal: Principal, values: dict) -> list[str]:
+def preselect_namnd(session: Session, principal: Principal, values: dict) -> list[str]:
     """Preselect the nämnd the missiv names, among those the principal may register for; return the note to show."""
     proposal = propose_namnd(values.get("missiv_text") or "", (values.get("sandlista") or "").splitlines(),
                              namnder_for(session, principal, Action.create))
@@ -166,7 +163,7 @@ def extend(session: Session, *, now: datetime, principal: Principal, remiss: Rem
                                    sender=values.get("remittent") or remiss.remittent or "",
                                    until_on=until_on, until_time=until_time, notice_on=notice_on,
                                    evidence=Evidence(text=values.get("missiv_text", "")[:50000]))
-        _link_letter(session, extension, remiss, pending, files_dir)
+        link_letter(session, extension, remiss, pending, files_dir)
     session.flush()
     _remove_files(files_dir, json.loads(batch.files))
     return added
@@ -176,11 +173,11 @@ def _use_batch(session: Session, batch: IntakeBatch, decision: str, *, now: date
                remiss: Remiss, files_dir: str, max_bytes: int, remove: bool = True) -> list[Attachment]:
     """Make the batch's files remisshandlingar of remiss, decide its Inkorg message, drop the batch."""
     pending = json.loads(batch.files)
-    added = _add_files(session, now=now, principal=principal, remiss=remiss, items=pending, files_dir=files_dir,
-                       max_bytes=max_bytes)
+    added = add_files(session, now=now, principal=principal, remiss=remiss, items=pending, files_dir=files_dir,
+                      max_bytes=max_bytes)
     message = session.get(InboxMessage, batch.inbox_message_id) if batch.inbox_message_id is not None else None
     if message is not None and message.status == "pending":  # a second batch from the same mail changes nothing
-        _decide(message, decision, now=now, principal=principal, remiss=remiss)
+        decide(message, decision, now=now, principal=principal, remiss=remiss)
     session.delete(batch)
     session.flush()
     if remove:
@@ -188,8 +185,8 @@ def _use_batch(session: Session, batch: IntakeBatch, decision: str, *, now: date
     return added
 
 
-def _add_files(session: Session, *, now: datetime, principal: Principal, remiss: Remiss, items: list[dict],
-               files_dir: str, max_bytes: int) -> list[Attachment]:
+def add_files(session: Session, *, now: datetime, principal: Principal, remiss: Remiss, items: list[dict],
+              files_dir: str, max_bytes: int) -> list[Attachment]:
     """Make stored files remisshandlingar of remiss, each file once: one the remiss holds already (the same bytes,
     by sha256: a mail's attachment also in its forwarded inner message, or a file that arrives again) is skipped."""
     held = {a.sha256 for a in attachments.of_remiss(session, remiss.id)}
@@ -215,7 +212,7 @@ def letter_name(text: str, day: date) -> str:
     15 maj 2027 – Fi2026 01234.txt", "Förlängning Remiss av X.txt"), else the day it was sent ("Förlängning
     2026-12-04.txt"); never a second "Missiv.txt"."""
     subjects = _SUBJECT_LINE.findall(text[:50000])
-    subject = _file_stem(subjects[-1]) if subjects else ""  # the innermost message of a forward is the letter's
+    subject = file_stem(subjects[-1]) if subjects else ""  # the innermost message of a forward is the letter's
     if subject and subject != "meddelande":
         stem = subject if _EXTENSION_WORD.search(subject) else f"Förlängning {subject}"
     else:
@@ -223,7 +220,7 @@ def letter_name(text: str, day: date) -> str:
     return f"{stem[:100].rstrip(' .')}.txt"
 
 
-def _link_letter(session: Session, extension, remiss: Remiss, items: list[dict], files_dir: str) -> None:
+def link_letter(session: Session, extension, remiss: Remiss, items: list[dict], files_dir: str) -> None:
     """Make the letter (the first of the read files: the pasted text or the mail) the extension's evidence file."""
     if not items or extension is None or extension.evidence_attachment_id is not None:
         return
@@ -281,175 +278,6 @@ def _remove_files(files_dir: str, pending: list[dict]) -> None:
             pass
 
 
-# The Inkorg: mails from the registrator's mailbox, each a proposal until a person decides.
-
-def receive(session: Session, *, now: datetime, raw: bytes, size: int | None = None, files_dir: str,
-            limits: ReadLimits) -> tuple[InboxMessage, bool]:
-    """Read a fetched mail into a pending Inkorg message; return it and whether it is new (by Message-ID)."""
-    headers = email.parser.BytesHeaderParser(policy=email.policy.default).parsebytes(raw)
-    message_id = _header(headers, "Message-ID")[:500] or "sha256:" + hashlib.sha256(raw).hexdigest()
-    known = session.exec(select(InboxMessage).where(InboxMessage.message_id == message_id)).first()
-    if known is not None:
-        return known, False
-    subject = _header(headers, "Subject")
-    sent_at = _date(headers)
-    newsletter = _is_newsletter(headers, subject)
-    warnings: list[str] = []
-    parsed = {"values": {}, "evidence": {}, "warnings": [], "extension_to": None}
-    stored = []
-    if not raw:
-        warnings.append(f"Meddelandet är för stort ({(size or 0) // 1048576} MB) för att läsas in här. "
-                        "Öppna det i e-postprogrammet och registrera remissen för hand.")
-    else:
-        name = f"{_file_stem(subject)}.eml"
-        stored.append(_store(files_dir, name, "message/rfc822", raw))
-        try:
-            reading = read_missiv("", [(name, raw)],
-                                  limits=dataclasses.replace(limits, max_bytes=BATCH_FACTOR * limits.max_bytes))
-        except files.FileRejected as exc:
-            warnings.append(f"Meddelandet kunde inte läsas: {exc}")
-        else:
-            parsed = reading.parsed
-            warnings.extend(reading.all_warnings)
-            seen = {hashlib.sha256(raw).hexdigest()}
-            for upload in reading.keep:  # the mail itself is stored first, above; each file once (by sha256)
-                digest = hashlib.sha256(upload.data).hexdigest()
-                if digest not in seen:
-                    seen.add(digest)
-                    stored.append(_store(files_dir, upload.filename, upload.content_type, upload.data))
-    values = dict(parsed["values"])
-    evidence = dict(parsed["evidence"])
-    # Inkom: the day the mail was sent to the mailbox (its Date header, on the Stockholm clock), not the poll's
-    values["received_on"] = local(sent_at or now).date().isoformat()
-    evidence["received_on"] = f"E-postmeddelandets datum: {_header(headers, 'Date')}" if sent_at else \
-        "Meddelandet saknar datum; dagen då det hämtades ur brevlådan"
-    if newsletter:
-        values["title"] = ""  # a newsletter's subject is no remiss's title
-        evidence.pop("title", None)
-        values["mail_kind"] = NEWSLETTER
-        warnings.append("Meddelandet ser ut som ett nyhetsbrev (utskick till en e-postlista) och är troligen ingen "
-                        "remiss. Ärendemeningen är därför inte ifylld.")
-    message = InboxMessage(
-        message_id=message_id, fetched_at=now, sent_at=sent_at, sender=_header(headers, "From")[:300],
-        subject=subject[:500], source=parsed.get("source") or "", form_values=json.dumps(values, ensure_ascii=False),
-        evidence=json.dumps(evidence, ensure_ascii=False), warnings=json.dumps(warnings, ensure_ascii=False),
-        files=json.dumps(stored, ensure_ascii=False),
-        extension_to=extension_moment(parsed.get("extension_to"))[0],
-        extension_time=extension_moment(parsed.get("extension_to"))[1],
-        match_remiss_id=matching_remiss_id(session, values))
-    session.add(message)
-    session.flush()
-    return message, True
-
-
-NEWSLETTER = "nyhetsbrev"  # form_values["mail_kind"] of a mail sent to a list
-_NEWSLETTER_SUBJECT = re.compile(r"^(?:(?:vb|fw|fwd|sv|re)\s*:\s*)*(?:nyhetsbrev|newsletter)\b", re.IGNORECASE)
-
-
-def _is_newsletter(headers, subject: str) -> bool:
-    """A mail sent to a list: a List-Unsubscribe or List-Id header, bulk precedence, or "Nyhetsbrev:" first in the
-    subject."""
-    return bool(_header(headers, "List-Unsubscribe") or _header(headers, "List-Id")
-                or _header(headers, "Precedence").lower() in ("bulk", "list")
-                or _NEWSLETTER_SUBJECT.match(subject))
-
-
-def is_newsletter(message: InboxMessage) -> bool:
-    return json.loads(message.form_values).get("mail_kind") == NEWSLETTER
-
-
-# Words a remiss, a samråd or an extension notice uses and an ordinary staff mail does not.
-REMISS_WORDS = re.compile(r"\b(?:remiss\w*|yttrande\w*|yttra|samråd\w*|synpunkter|svarsfrist\w*|svarstid\w*|"
-                          r"remisstid\w*|remissvar\w*|granskning\w*|sändlista\w*|diarienummer|dnr)\b", re.IGNORECASE)
-
-
-def looks_like_remiss(message: InboxMessage) -> bool:
-    """Whether a mail reads as a remiss: remiss wording in its subject or text, a remittent's diarienummer, or an
-    extension of a registered remiss. A deadline alone ("anmäl dig senast …") is not enough."""
-    values = json.loads(message.form_values)
-    if values.get("mail_kind") == NEWSLETTER:
-        return bool(message.extension_to)  # a newsletter tells of remisser; it is none itself
-    if values.get("sender_dnr") or message.extension_to or message.match_remiss_id:
-        return True
-    return bool(REMISS_WORDS.search(" ".join((message.subject, values.get("title") or "",
-                                              (values.get("missiv_text") or "")[:50000]))))
-
-
-def pending_count(session: Session) -> int:
-    """How many Inkorg messages wait for a decision (the menu and Att göra show it)."""
-    from sqlalchemy import func
-
-    return session.exec(select(func.count()).select_from(InboxMessage)
-                        .where(InboxMessage.status == "pending")).one()
-
-
-def inbox(session: Session, *, principal: Principal, status: str = "pending") -> list[InboxMessage]:
-    """Return the Inkorg's messages of a status, newest first."""
-    _require_registrar(principal)
-    return list(session.exec(select(InboxMessage).where(InboxMessage.status == status)
-                             .order_by(InboxMessage.fetched_at.desc(), InboxMessage.id.desc())).all())
-
-
-def inbox_message(session: Session, *, principal: Principal, message_id: int) -> InboxMessage | None:
-    _require_registrar(principal)
-    return session.get(InboxMessage, message_id)
-
-
-def received_day(message: InboxMessage) -> date:
-    """Inkom: the day the mail was sent (its Date header) on the Stockholm clock, else the day it was fetched."""
-    return local(message.sent_at or message.fetched_at).date()
-
-
-def accept(session: Session, *, now: datetime, principal: Principal, message: InboxMessage,
-           files_dir: str, typed: dict | None = None) -> IntakeBatch:
-    """Start the registration of a pending message: a batch prefilling the form, with copies of its files; typed
-    (what was corrected on the proposal page) wins over what was read."""
-    _require_pending(principal, message)
-    copies = []
-    for item in json.loads(message.files):
-        data = files.path_of(files_dir, item["key"]).read_bytes()
-        copies.append(_store(files_dir, item["filename"], item["content_type"], data))
-    values = dict(json.loads(message.form_values),
-                  extension_to=extension_value(message.extension_to, message.extension_time))
-    values["received_on"] = values.get("received_on") or received_day(message).isoformat()  # fetched before Inkom
-    notes = _propose_namnd(session, principal, values)
-    values.update({key: value for key, value in (typed or {}).items() if value})
-    batch = IntakeBatch(token=secrets.token_urlsafe(24), user_id=principal.user_id, created_at=now,
-                        source=(message.source or f"e-post: {message.subject}")[:300],
-                        form_values=json.dumps(values, ensure_ascii=False),
-                        evidence=message.evidence, warnings=json.dumps(json.loads(message.warnings) + notes,
-                                                                       ensure_ascii=False),
-                        files=json.dumps(copies, ensure_ascii=False), inbox_message_id=message.id)
-    session.add(batch)
-    session.flush()
-    return batch
-
-
-def merge(session: Session, *, now: datetime, principal: Principal, message: InboxMessage, remiss: Remiss,
-          extend: bool, files_dir: str, max_bytes: int, until_on: date | None = None,
-          until_time=None) -> list[Attachment]:
-    """Add the message's files to an existing remiss and, when asked, record its general extension to until_on
-    (the day the parser read when none is given); raise InputErrors when asked with no day."""
-    from remiss.planning.service.extensions import Evidence, general_notice
-
-    _require_pending(principal, message)
-    added = _add_files(session, now=now, principal=principal, remiss=remiss, items=json.loads(message.files),
-                       files_dir=files_dir, max_bytes=BATCH_FACTOR * max_bytes)
-    if extend:
-        values = json.loads(message.form_values)
-        if until_on is None:  # the day (and time) read from the notice, unless the sekreterare typed another day
-            until_on, until_time = message.extension_to, until_time or message.extension_time
-        extension = general_notice(session, now=now, principal=principal, remiss=remiss,
-                                   sender=values.get("remittent") or message.sender, until_on=until_on,
-                                   until_time=until_time,
-                                   notice_on=local(message.sent_at).date() if message.sent_at else None,
-                                   evidence=Evidence(text=values.get("missiv_text", "")[:50000]))
-        _link_letter(session, extension, remiss, json.loads(message.files), files_dir)  # the mail, by its subject
-    _decide(message, "merged", now=now, principal=principal, remiss=remiss)
-    session.flush()
-    return added
-
-
 # "Remisstiden har förlängts", "förlänger svarstiden", a subject "Förlängd remisstid – …": a notice even when its date
 # was not read. Not "Behöver ni förlängd svarstid, kontakta …", which every other missiv says.
 _EXTENSION_WORDS = re.compile(r"(?:remiss|svars|samråds)tiden\b[^.\n]{0,120}?\s(?:har\s+(?:nu\s+)?|är\s+)?"
@@ -466,63 +294,14 @@ def mentions_extension(values: dict, subject: str = "") -> bool:
         bool(_EXTENSION_WORDS.search((values.get("missiv_text") or "")[:50000]))
 
 
-def register(session: Session, *, now: datetime, principal: Principal, message: InboxMessage, data,
-             files_dir: str, max_bytes: int, dnr_format: str, default_prefix: str) -> Remiss:
-    """Register the message as a new remiss in one step (the proposal page's Registrera): the remiss, the mail and
-    its attachments as remisshandlingar (each file once), the message decided."""
-    from remiss.remisser import service as remisser
-
-    _require_pending(principal, message)
-    remiss = remisser.register(session, now=now, principal=principal, data=data, dnr_format=dnr_format,
-                               default_prefix=default_prefix)
-    _add_files(session, now=now, principal=principal, remiss=remiss, items=json.loads(message.files),
-               files_dir=files_dir, max_bytes=BATCH_FACTOR * max_bytes)
-    _decide(message, "registered", now=now, principal=principal, remiss=remiss)
-    session.flush()
-    return remiss
-
-
-def undismiss(session: Session, *, principal: Principal, message: InboxMessage) -> None:
-    """Put a dismissed message back among those to handle (Ångra avvisningen)."""
-    _require_registrar(principal)
-    if message.status != "dismissed":
-        raise files.FileRejected("Bara ett avvisat meddelande kan tas tillbaka.")
-    message.status, message.remiss_id, message.decided_by_id, message.decided_at = "pending", None, None, None
-    session.flush()
-
-
-def existing_remiss(session: Session, message: InboxMessage) -> Remiss | None:
-    """The registered remiss a pending message belongs to: the one suggested when it arrived, or one registered
-    since (the same remittent's diarienummer, or the same title and remittent)."""
-    found = message.match_remiss_id or matching_remiss_id(session, json.loads(message.form_values))
-    return session.get(Remiss, found) if found else None
-
-
 def remiss_id_by_our_dnr(session: Session, our_dnr: str) -> int | None:
     """Return the id of the remiss with our diarienummer our_dnr (as typed, spaces around ignored)."""
     return session.exec(select(Remiss.id).where(Remiss.our_dnr == our_dnr.strip()[:100])).first()
 
 
-def dismiss(session: Session, *, now: datetime, principal: Principal, message: InboxMessage) -> None:
-    """Mark the message as not a remiss; it stays in the Inkorg's history with its files."""
-    _require_pending(principal, message)
-    _decide(message, "dismissed", now=now, principal=principal, remiss=None)
-    session.flush()
-
-
-def _require_registrar(principal: Principal) -> None:
-    if principal.user_id is None or not principal.may(Action.create):
-        raise AccessDenied("Bara den som registrerar remisser kan se inkorgen.")
-
-
-def _require_pending(principal: Principal, message: InboxMessage) -> None:
-    _require_registrar(principal)
-    if message.status != "pending":
-        raise files.FileRejected("Meddelandet är redan hanterat.")
-
-
-def _decide(message: InboxMessage, status: str, *, now: datetime, principal: Principal,
-            remiss: Remiss | None) -> None:
+def decide(message: InboxMessage, status: str, *, now: datetime, principal: Principal,
+           remiss: Remiss | None) -> None:
+    """Record what became of an Inkorg message: registered or merged (also through a batch read from it), dismissed."""
     message.status = status
     message.remiss_id = remiss.id if remiss is not None else None
     message.decided_by_id = principal.user_id
@@ -559,25 +338,6 @@ def _same_title(session: Session, title: str, remittent: str = "") -> int | None
                  if not wanted or not theirs or " ".join(keys.fold(theirs).split()) == wanted), None)
 
 
-def _store(files_dir: str, filename: str, content_type: str, data: bytes) -> dict:
-    kept = files.store(files_dir, data, content_type=content_type)
-    return {"filename": files.safe_name(filename), "content_type": content_type, "size": kept.size, "key": kept.key}
-
-
-def _header(headers, name: str) -> str:
-    try:
-        return re.sub(r"\s+", " ", str(headers[name] or "")).strip()
-    except (ValueError, TypeError, IndexError):  # a malformed header: keep the message, lose the header
-        return ""
-
-
-def _date(headers) -> datetime | None:
-    try:
-        moment = email.utils.parsedate_to_datetime(_header(headers, "Date"))
-    except (ValueError, TypeError, IndexError):
-        return None
-    return moment.astimezone(timezone.utc) if moment.tzinfo else moment.replace(tzinfo=timezone.utc)
-
-
-def _file_stem(subject: str) -> str:
+def file_stem(subject: str) -> str:
+    """A mail subject as a file name's stem (the .eml kept, a pasted letter's name)."""
     return " ".join(re.sub(r"[^\w .,()-]+", " ", subject).split())[:80] or "meddelande"

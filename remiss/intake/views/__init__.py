@@ -1,0 +1,158 @@
+"""Pages: the missiv step before registration and the hooks that prefill the registration form; the Inkorg's
+pages are in remiss.intake.views.inbox, on the same blueprint."""
+from __future__ import annotations
+
+import dataclasses
+from datetime import date
+
+from flask import Blueprint, current_app, flash, redirect, render_template, request, url_for
+
+from remiss import files
+from remiss.auth.access import AccessDenied, Action, NotFound, load_remiss
+from remiss.db import get_session
+from remiss.intake.service import batches
+from remiss.remisser.input import InputErrors, parse_date, parse_time
+from remiss.remisser.models import Remiss
+from remiss.intake.reading import BATCH_FACTOR, ReadLimits
+from remiss.web import now, principal, requires
+
+bp = Blueprint("intake", __name__)
+TEXT_LIMIT = 2_000_000  # characters of pasted text, as in POST /api/v1/missiv/parse
+
+
+def _token(req) -> str | None:
+    return req.args.get("missiv") or req.form.get("intake_token") or None
+
+
+class RegistrationHooks:
+    """What remiss.remisser.views.new asks of this capability (via app.extensions)."""
+
+    def prefill(self, req) -> dict:
+        """Return the prefilled form values of the user's pending batch named in ?missiv=."""
+        intake = batches.load(get_session(), principal=principal(), token=_token(req))
+        return dict(intake.values, intake_token=intake.token) if intake else {}
+
+    def context(self, req) -> dict:
+        """Return what templates/remisser/form.html shows: the missiv step or the evidence of the prefill."""
+        session = get_session()
+        intake = batches.load(session, principal=principal(), token=_token(req))
+        match = None
+        if intake:
+            found = batches.matching_remiss_id(session, intake.values)
+            match = session.get(Remiss, found) if found else None
+            if match is not None and not principal().may(Action.edit, match.namnd_id):
+                match = None
+        is_extension = bool(intake) and batches.mentions_extension(
+            dict(intake.values, extension_to=batches.extension_value(intake.extension_to, intake.extension_time)))
+        if intake and match is not None and is_extension:  # the match card above offers the extension already
+            intake = dataclasses.replace(intake, warnings=[w.replace(batches.EXTEND_INSTEAD, ".")
+                                                           for w in intake.warnings])
+        return {"intake_template": "intake/_panel.html", "intake": intake, "intake_match": match,
+                "intake_is_extension": is_extension, "intake_evidence": intake.evidence if intake else {}}
+
+    def attach(self, session, *, now, principal, remiss, req) -> None:
+        """Attach the pending files named by the form to the newly registered remiss."""
+        token = _token(req)
+        if token:
+            batches.attach(session, now=now, principal=principal, remiss=remiss, token=token,
+                           files_dir=current_app.config["FILES_DIR"],
+                           max_bytes=current_app.config["UPLOAD_MAX_BYTES"])
+
+
+HOOKS = RegistrationHooks()
+
+
+@bp.route("/remisser/ny/missiv", methods=["GET", "POST"])
+@requires(Action.create)
+def start():
+    max_bytes = current_app.config["UPLOAD_MAX_BYTES"]
+    text, errors = "", {}
+    if request.method == "POST":
+        # Room for several files in one step; each file is still held to UPLOAD_MAX_BYTES below.
+        request.max_content_length = BATCH_FACTOR * max_bytes + 1048576
+        request.max_form_memory_size = 3 * TEXT_LIMIT
+        text = request.form.get("text", "")
+        if len(text) > TEXT_LIMIT:
+            errors = {"text": "Texten är för lång (högst 2 miljoner tecken)."}
+        else:
+            uploads = [(u.filename, u.read()) for u in request.files.getlist("files") if u and u.filename]
+            try:
+                batch = batches.start(get_session(), now=now(), principal=principal(), text=text, uploads=uploads,
+                                      files_dir=current_app.config["FILES_DIR"], max_bytes=max_bytes,
+                                      limits=ReadLimits.of(current_app.config))
+            except files.FileRejected as exc:
+                errors = {"files" if uploads else "text": str(exc)}
+            else:
+                return redirect(url_for("remisser.new", missiv=batch.token))
+    return render_template("intake/start.html", text=text, errors=errors,
+                           max_mb=max_bytes // 1048576), (400 if errors else 200)
+
+
+@bp.route("/remisser/ny/missiv/<token>/kasta", methods=["POST"])
+@requires(Action.create)
+def discard(token: str):
+    batches.discard(get_session(), principal=principal(), token=token, files_dir=current_app.config["FILES_DIR"])
+    flash("De inlästa uppgifterna och filerna är borttagna.", "success")
+    return redirect(url_for("remisser.new"))
+
+
+@bp.route("/remisser/ny/missiv/<token>/forlang", methods=["POST"])
+@requires(Action.create)
+def extend(token: str):
+    """Add the read letter to a registered remiss (an extension notice, a supplement) instead of registering it."""
+    session = get_session()
+    try:
+        until_on, until_time = parse_until(request.form)
+    except InputErrors as exc:
+        flash(" ".join(exc.errors.values()), "error")
+        return redirect(url_for("remisser.new", missiv=token))
+    try:
+        our_dnr = request.form.get("our_dnr", "").strip()
+        if our_dnr:  # the sekreterare names the remiss the notice extends when none was matched
+            found = batches.remiss_id_by_our_dnr(session, our_dnr)
+            if found is None:
+                raise NotFound(our_dnr)
+            remiss_id = found
+        else:
+            remiss_id = int(request.form.get("remiss_id", "0"))
+        remiss = load_remiss(session, principal(), remiss_id, Action.edit)
+        batches.extend(session, now=now(), principal=principal(), remiss=remiss, token=token,
+                       record_extension=request.form.get("extend") == "1", files_dir=current_app.config["FILES_DIR"],
+                       max_bytes=current_app.config["UPLOAD_MAX_BYTES"], until_on=until_on, until_time=until_time)
+    except (ValueError, NotFound, AccessDenied, InputErrors) as exc:
+        session.rollback()
+        if isinstance(exc, files.FileRejected):
+            message = str(exc)
+        elif isinstance(exc, InputErrors):
+            message = " ".join(exc.errors.values()) or "Förlängningen kunde inte registreras."
+        elif request.form.get("our_dnr", "").strip():
+            message = f"Ingen remiss med diarienummer {request.form['our_dnr'].strip()[:100]} som du får ändra."
+        else:
+            message = "Remissen finns inte eller du får inte ändra den."
+        flash(message, "error")
+        return redirect(url_for("remisser.new", missiv=token))
+    flash(f"Brevet är sammanfört med {remiss.our_dnr or remiss.title}"
+          + (" och förlängningen är registrerad." if request.form.get("extend") == "1" else "."), "success")
+    return redirect(url_for("remisser.show", remiss_id=remiss.id))
+
+
+def parse_until(form) -> tuple[date | None, object]:
+    """The new last day (and time) of an extension as typed beside "Registrera en allmän förlängning"; raise
+    InputErrors (Swedish) for a date or time that cannot be read. None when nothing was typed."""
+    errors, day, moment = {}, None, None
+    if form.get("until_on", "").strip():
+        try:
+            day = parse_date(form["until_on"])
+        except ValueError as exc:
+            errors["until_on"] = f"Ny sista svarsdag: {exc}"
+    if form.get("until_time", "").strip():
+        try:
+            moment = parse_time(form["until_time"])
+        except ValueError as exc:
+            errors["until_time"] = f"Klockslag: {exc}"
+    if errors:
+        raise InputErrors(errors)
+    return day, moment
+
+
+from remiss.intake.views import inbox  # noqa: E402,F401  (its routes are on bp)

@@ -1,0 +1,236 @@
+"""Pages of the remiss itself: the remiss page, edit, status, assign, its files. The blueprint's other pages are
+in views/lists.py (start, diarium, Mina remisser), views/register.py (Registrera remiss) and views/handlaggare.py
+(the handläggare field), imported at the end."""
+from __future__ import annotations
+
+from collections import namedtuple
+
+from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, send_file, url_for
+from flask_login import login_required
+
+from remiss import files
+from remiss.audit import service as audit
+from remiss.clock import local_today
+from remiss.auth.access import Action, AccessDenied, load_remiss, may_change_field, may_move
+from remiss.db import get_session, read_once, reading_once
+from remiss.planning.beslut_link import remiss_warnings
+from remiss.planning.service.tidplan import work_calendar
+from remiss.calendar.swedish import format_deadline
+from remiss.remisser import archive, attachments, page, present, queries, service
+from remiss.remisser.history import describe
+from remiss.remisser.input import InputErrors, deadline_required, parse_remiss_input
+from remiss.remisser.models import ArchivedDocument, Attachment, Direction
+from remiss.remisser.present import LATE_STEP, answered_words, lateness, outgoing_facts, with_lateness
+from remiss.remisser.status import BY_VERB_ONLY, NEXT_STEPS, RemissStatus, TransitionError, allowed_next
+from remiss.web import get_or_404, now, principal
+from remiss.web.panels import panels
+
+bp = Blueprint("remisser", __name__)
+
+
+def namnder_for(action: Action) -> list:
+    """The nämnder the signed-in user may act on so: the choices of a form's nämnd field."""
+    return queries.namnder_for(get_session(), principal(), action)
+
+
+@bp.route("/remisser/<int:remiss_id>")
+@login_required
+def show(remiss_id: int):
+    return _show(remiss_id)
+
+
+_PageNamnd = namedtuple("_PageNamnd", "id name")  # what the page and its assign field read of the nämnd
+
+
+def _show(remiss_id: int, *, assign_values: dict | None = None, assign_errors: dict | None = None):
+    """The remiss page; after a failed assign, with what was typed and the error at the assign field."""
+    session = get_session()
+    p = principal()
+    remiss = page.remiss(session, p, remiss_id)  # a row: the page only shows it
+    namnd = _PageNamnd(remiss.namnd_id, remiss.namnd_name)
+    may_assign = p.may(Action.assign, remiss.namnd_id)
+    assign = {}
+    if may_assign:
+        values = assign_values or {"handlaggare_id": remiss.handlaggare_id or ""}
+        assign = field_context([namnd], {**values, "namnd_id": namnd.id}, dict(assign_errors or {}),
+                                current=remiss.handlaggare_id, current_name=remiss.handlaggare_name)
+    events = describe(session, audit.history_rows(session, remiss.id),
+                      outgoing=remiss.direction == Direction.utgaende)
+    with reading_once(session):  # the panels show some of the same rows: load them once
+        read_once(session, ("namnd_name", remiss.namnd_id), lambda: remiss.namnd_name)  # read with the remiss
+        extra = [(panel, panel.context(session, p, remiss, now())) for panel in panels()]
+        late = lateness(remiss, local_today(now()))
+        warnings = remiss_warnings(session, remiss)
+        archived = [(a.id, archive.label(a), a.version_number, a.size, a.created_at)
+                    for a in archive.archived_of(session, remiss.id)]
+        answered = answered_words(remiss, work_calendar(session)) if remiss.answered_at else None
+        questions = page.questions(session, remiss.id)
+        files = page.attachments(session, remiss.id)
+        sandlista = page.entries(session, remiss.id)
+    return render_template(
+        "remisser/show.html", remiss=remiss, namnd=namnd, handlaggare=remiss.handlaggare_name,
+        questions=questions, sandlista=sandlista,
+        files=files, events=events,
+        next_statuses=[s for s in allowed_next(remiss.status, remiss.direction)
+                       if s not in BY_VERB_ONLY and may_move(p, remiss.namnd_id, remiss.status, s)],
+        status=RemissStatus(remiss.status),
+        # a panel may name a step the status does not show (a rättelse of the besvarad remiss's yttrande)
+        # once the nämnd has decided, a longer remisstid no longer helps: only expediering is left
+        next_step=(f"{LATE_STEP} " if late and remiss.status != RemissStatus.beslutad else "") + with_lateness(next(
+            (ctx["next_step"] for _, ctx in extra if isinstance(ctx, dict) and ctx.get("next_step")),
+            NEXT_STEPS[RemissStatus(remiss.status)]), [ctx for _, ctx in extra]),
+        late=late, answered=answered, warnings=warnings, archived=archived,
+        may_edit=p.may(Action.edit, remiss.namnd_id), may_assign=may_assign, assign=assign,
+        panels=extra, outgoing=outgoing_facts(remiss, remiss.namnd_email) if remiss.direction == Direction.utgaende else None)
+
+
+def _form_values(session, remiss) -> dict:
+    values = {k: getattr(remiss, k) for k in service.AUDITED}
+    for k in ("received_on", "letter_date", "deadline_on"):
+        values[k] = values[k].isoformat() if values[k] else ""
+    values["deadline_time"] = remiss.deadline_time.strftime("%H.%M") if remiss.deadline_time else ""
+    values["no_deadline"] = "" if remiss.deadline_on else "1"
+    values["questions"] = "\n".join(q.text for q in service.questions_of(session, remiss.id))
+    values["sandlista"] = "\n".join(e.name for e in service.entries(session, remiss.id))
+    return {k: ("" if v is None else v) for k, v in values.items()}
+
+
+@bp.route("/remisser/<int:remiss_id>/andra", methods=["GET", "POST"])
+@login_required
+def edit(remiss_id: int):
+    session = get_session()
+    remiss = load_remiss(session, principal(), remiss_id, Action.edit)
+    errors: dict = {}
+    values = _form_values(session, remiss)
+    if request.method == "POST":
+        values = dict(request.form)
+        if principal().may(Action.assign, remiss.namnd_id):
+            raw, typed_errors = typed_handlaggare(values, values.get("namnd_id", remiss.namnd_id), Action.edit,
+                                                  current=remiss.handlaggare_id)
+        else:
+            raw = {k: v for k, v in values.items() if k not in ("csrf_token", "handlaggare", "handlaggare_id")}
+            typed_errors = {}
+        if not may_change_field(principal(), remiss.namnd_id, "our_dnr"):
+            raw.pop("our_dnr", None)  # shown, not changeable (remiss.auth.access.FIELD_ACTIONS)
+        clean, errors = parse_remiss_input(raw, partial=True)
+        errors.update(typed_errors)
+        errors.update(deadline_required(values))
+        if not errors:
+            before = ((remiss.deadline_on, remiss.deadline_time),
+                      (remiss.effective_deadline_on, remiss.effective_deadline_time))
+            try:
+                service.update(session, now=now(), principal=principal(), remiss=remiss, changes=clean)
+            except InputErrors as exc:
+                errors = exc.errors
+                session.rollback()
+            else:
+                said = present.saved_deadline_message(remiss, before)
+                flash("Ändringarna är sparade." + (f" {said}" if said else ""), "success")
+                return redirect(url_for("remisser.show", remiss_id=remiss.id))
+    namnder = namnder_for(Action.edit)
+    return render_template("remisser/form.html", values=values, errors=errors, namnder=namnder,
+                           editing=remiss, dnr_locked=not may_change_field(principal(), remiss.namnd_id, "our_dnr"),
+                           extended_note=_extended_note(remiss),
+                           **field_context(namnder, values, errors, current=remiss.handlaggare_id)), \
+        (400 if errors else 200)
+
+
+def _extended_note(remiss) -> str:
+    """Beside the edit form's Sista svarsdag (the original): which one is in force after a förlängning."""
+    if not present.is_extended(remiss):
+        return ""
+    return (f"Gäller: {format_deadline(remiss.effective_deadline_on, remiss.effective_deadline_time)} efter "
+            "förlängning. Fältet är den ursprungliga sista svarsdagen: ändrar du den gäller förlängningen "
+            "fortfarande, så länge den är senare.")
+
+
+@bp.app_template_global("deadline_with_in_force")
+def _deadline_with_in_force(remiss) -> str:
+    return present.deadline_with_in_force(remiss)
+
+
+@bp.route("/remisser/<int:remiss_id>/status", methods=["POST"])
+@login_required
+def change_status(remiss_id: int):
+    session = get_session()
+    remiss = load_remiss(session, principal(), remiss_id, Action.edit)
+    try:
+        service.change_status(session, now=now(), principal=principal(), remiss=remiss,
+                              new=request.form.get("status", ""), note=request.form.get("note", "")[:500])
+    except (TransitionError, AccessDenied) as exc:
+        flash(str(exc), "error")
+    else:
+        flash(f"Status ändrad till ”{RemissStatus(remiss.status).label}”.", "success")
+    return redirect(url_for("remisser.show", remiss_id=remiss.id))
+
+
+@bp.route("/remisser/<int:remiss_id>/tilldela", methods=["POST"])
+@login_required
+def assign(remiss_id: int):
+    session = get_session()
+    remiss = load_remiss(session, principal(), remiss_id, Action.assign)
+    values = request.form.to_dict()
+    raw, typed_errors = typed_handlaggare(values, remiss.namnd_id, Action.assign, current=remiss.handlaggare_id)
+    if "handlaggare" in values and not raw.get("handlaggare_id") and not typed_errors:
+        typed_errors = {"handlaggare": "Skriv namnet eller e-postadressen för en handläggare i nämnden."}
+    if typed_errors:  # the page again, with what was typed and why it did not match
+        return _show(remiss_id, assign_values=values, assign_errors=typed_errors), 400
+    raw = raw.get("handlaggare_id", "")
+    try:
+        service.assign(session, now=now(), principal=principal(), remiss=remiss,
+                       handlaggare_id=int(raw) if raw.isdigit() else -1)
+    except (InputErrors, TransitionError) as exc:
+        session.rollback()
+        message = exc.errors.get("handlaggare_id") if isinstance(exc, InputErrors) else str(exc)
+        flash(message or "Välj en handläggare.", "error")
+    else:
+        flash("Handläggaren är tilldelad.", "success")
+    return redirect(url_for("remisser.show", remiss_id=remiss_id))
+
+
+@bp.route("/remisser/<int:remiss_id>/filer", methods=["POST"])
+@login_required
+def upload(remiss_id: int):
+    session = get_session()
+    remiss = load_remiss(session, principal(), remiss_id, Action.edit)
+    uploads = [u for u in request.files.getlist("files") if u and u.filename]
+    if not uploads:
+        flash("Välj minst en fil.", "error")
+    try:
+        attachments.add_uploads(session, now=now(), principal=principal(), remiss=remiss, uploads=uploads,
+                                config=current_app.config)
+    except files.FileRejected as exc:
+        session.rollback()
+        flash(str(exc), "error")
+    else:
+        if uploads:
+            flash("Filen är sparad." if len(uploads) == 1 else f"{len(uploads)} filer är sparade.", "success")
+    return redirect(url_for("remisser.show", remiss_id=remiss_id) + "#handlingar")
+
+
+@bp.route("/filer/<int:attachment_id>")
+@login_required
+def download(attachment_id: int):
+    session = get_session()
+    attachment = get_or_404(Attachment, attachment_id)
+    load_remiss(session, principal(), attachment.remiss_id)
+    path = files.path_of(current_app.config["FILES_DIR"], attachment.storage_key)
+    return send_file(path, mimetype=attachment.content_type, as_attachment=True,
+                     download_name=attachment.filename)
+
+
+@bp.route("/remisser/<int:remiss_id>/arkiv/<int:archive_id>")
+@login_required
+def archived_document(remiss_id: int, archive_id: int):
+    """A document exactly as it was sent ("Skickat yttrande (arkiverat)"): the stored bytes, never made again."""
+    session = get_session()
+    load_remiss(session, principal(), remiss_id)
+    row = session.get(ArchivedDocument, archive_id)
+    if row is None or row.remiss_id != remiss_id:
+        abort(404)
+    return send_file(files.path_of(current_app.config["FILES_DIR"], row.storage_key), mimetype=row.content_type,
+                     as_attachment=True, download_name=row.filename)
+
+
+from remiss.remisser.views import lists, register  # noqa: E402,F401  (their routes are on bp)
+from remiss.remisser.views.handlaggare import field_context, typed_handlaggare  # noqa: E402

@@ -1,0 +1,104 @@
+"""Registrera remiss: the form, with the missiv step and its prefill from remiss.intake (app.extensions), the
+questions asked before registering (a possible duplicate, a past deadline, Inkom after it) and the files."""
+from __future__ import annotations
+
+from flask import current_app, flash, redirect, render_template, request, url_for
+
+from remiss import files
+from remiss.auth.access import Action
+from remiss.clock import local_today
+from remiss.db import get_session
+from remiss.remisser import attachments, queries, service
+from remiss.remisser.input import InputErrors, deadline_required, to_remiss_data
+from remiss.remisser.views import bp, namnder_for
+from remiss.remisser.views.handlaggare import field_context, typed_handlaggare
+from remiss.web import now, principal, requires
+
+
+MISSIV_GONE = "Det inlästa missivet finns inte längre (det sparas i 24 timmar). Läs in det igen."
+
+
+@bp.route("/remisser/ny", methods=["GET", "POST"])
+@requires(Action.create)
+def new():
+    intake = current_app.extensions["remiss_intake"]  # the missiv step (remiss.intake)
+    values, errors, duplicates, past_deadline, already = dict(request.form), {}, [], None, []
+    received_late = None
+    namnd_hint = ""
+    namnder = namnder_for(Action.create)
+    if request.method == "GET":
+        values = {"received_on": "", "direction": request.args.get("direction", "inkommande")}
+        values.update(intake.prefill(request))
+        if request.args.get("missiv") and not values.get("intake_token"):  # gone, or never this user's
+            flash(MISSIV_GONE, "warning")
+        # the nämnd this user registered a remiss for last time, said as such; none when the missiv names two
+        last = None if values.get("namnd_id") or values.get("namnd_choice") else \
+            queries.last_namnd_of(get_session(), principal().user_id)
+        if last in {n.id for n in namnder}:
+            values["namnd_id"] = str(last)
+            if len(namnder) > 1:
+                namnd_hint = "Förvald: den nämnd du registrerade för senast – kontrollera."
+        elif values.get("namnd_choice") and len(namnder) > 1:
+            namnd_hint = "Missivet nämner flera av dina nämnder – välj vilken som ska ansvara."
+        # Read from a missiv: say at once if it is already registered (app.js says so while typing).
+        already = queries.possible_duplicates(get_session(), principal(), sender_dnr=values.get("sender_dnr") or "",
+                                              title=values.get("title") or "")
+    else:
+        try:
+            raw, typed_errors = typed_handlaggare(values, values.get("namnd_id"), Action.create)
+            typed_errors.update(deadline_required(values))
+            try:  # files first: a file that would be refused later must not cost what was typed
+                file_notes = attachments.check_uploads(request.files.getlist("files"),
+                                                       max_bytes=current_app.config["UPLOAD_MAX_BYTES"])
+            except files.FileRejected as exc:
+                typed_errors["files"] = f"{exc} Välj filerna igen – webbläsaren skickar dem inte en gång till."
+            try:
+                data = to_remiss_data(raw)
+            except InputErrors as exc:
+                raise InputErrors({**exc.errors, **typed_errors}) from None
+            if typed_errors:
+                raise InputErrors(typed_errors)
+            confirmed = bool(values.get("confirm_all"))  # "Registrera ändå" beside the questions asked
+            if not (values.get("confirm_duplicate") or confirmed):
+                duplicates = queries.possible_duplicates(get_session(), principal(), sender_dnr=data.sender_dnr,
+                                                         title=data.title)
+            if not (values.get("confirm_past_deadline") or confirmed):
+                past_deadline = _past(data.deadline_on)
+            if not (values.get("confirm_received_late") or confirmed):
+                received_late = _received_after_deadline(data)
+            if duplicates or past_deadline or received_late:
+                raise InputErrors({})  # shown with links; registering needs "registrera ändå" ticked
+            remiss = service.register(get_session(), now=now(), principal=principal(), data=data,
+                                      dnr_format=current_app.config["DNR_FORMAT"],
+                                      default_prefix=current_app.config["DNR_DEFAULT_PREFIX"])
+            # the missiv and the files read with it in the intake step become the first remisshandlingar
+            intake.attach(get_session(), now=now(), principal=principal(), remiss=remiss, req=request)
+            attachments.add_uploads(get_session(), now=now(), principal=principal(), remiss=remiss,
+                                    uploads=request.files.getlist("files"), config=current_app.config)
+        except InputErrors as exc:
+            errors = exc.errors
+        except files.FileRejected as exc:
+            errors = {"files": str(exc)}
+            get_session().rollback()
+        else:
+            flash(f"Remissen är registrerad med diarienummer {remiss.our_dnr}.", "success")
+            for note in file_notes:
+                flash(note, "warning")
+            return redirect(url_for("remisser.show", remiss_id=remiss.id))
+    return render_template("remisser/form.html", values=values, errors=errors, namnder=namnder,
+                           editing=None, duplicates=duplicates, past_deadline=past_deadline, already=already,
+                           received_late=received_late, namnd_hint=namnd_hint,
+                           **field_context(namnder, values, errors),
+                           **intake.context(request)), (400 if errors else 200)
+
+
+def _past(deadline):
+    """The deadline when it has passed already: registering a remiss that came in late is asked about, not refused."""
+    return deadline if deadline is not None and deadline < local_today(now()) else None
+
+
+def _received_after_deadline(data):
+    """(Inkom, sista svarsdag) when the remiss came in after its deadline: asked about like a past deadline."""
+    if data.received_on and data.deadline_on and data.received_on > data.deadline_on:
+        return data.received_on, data.deadline_on
+    return None
