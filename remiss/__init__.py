@@ -118,6 +118,7 @@ def register_page_parts(app: Flask) -> None:
     from remiss.remisser.archive import archive_json
     from remiss.remisser.schemas import ArchivedPublic
     from remiss.planning.present import start_section
+    from remiss.planning.sekreterare import waiting_section
     from remiss.planning.schemas import ExtensionPublic, MilestonePublic, RemissWarningPublic
     from remiss.planning.views import extensions_panel, tidplan_panel
     from remiss.web import display
@@ -144,8 +145,8 @@ def register_page_parts(app: Flask) -> None:
         organisation=[("outgoing.import_register", "Läs in från fil"), ("outgoing.duplicates", "Slå ihop dubbletter"),
                       ("outgoing.lists", "Sparade sändlistor")],
         export_formats=[("csv", "Exportera CSV"), ("xlsx", "Exportera Excel")]))
-    app.extensions["remiss_start_sections"] = [inbox_section, review_section, returned_section, start_section,
-                                               outgoing_section]
+    app.extensions["remiss_start_sections"] = [inbox_section, review_section, waiting_section, returned_section,
+                                               start_section, outgoing_section]
     app.extensions["remiss_panels"] = [
         # an outgoing remiss has no tidplan of ours and no extension from a remittent: its panel says both
         Panel("tidplan", "Tidplan", "planning/_tidplan.html", incoming_only(tidplan_panel)),

@@ -31,6 +31,10 @@ class Decided:
     reference: str  # "vid sammanträde 24 september 2015, § 142"
     omedelbar_justering: bool = False
     justerad_on: date | None = None
+    # the day the yttrande was approved: no arbetsutskott that met before it treated the approved yttrande
+    approved_on: date | None = None
+    # someone ticked the arbetsutskott off before the beslut was recorded: it treated the ärende, whatever its date
+    au_recorded: bool = False
 
 
 # What a beslut may show never happened: a milestone of these kinds that follow_decision leaves out is no longer
@@ -40,15 +44,18 @@ UNHELD_KINDS: tuple[str, ...] = ("arbetsutskott", "justering")
 
 
 def _held_au(decided: Decided, planned_au: date | None, meetings: Sequence[Meeting]) -> PlannedMilestone | None:
-    """The arbetsutskott that prepared the nämnd's beslut: the planned one when it met before the beslut, else
-    the sammanträdesplan's last AU after the previous nämnd meeting and before the beslut; None when none did."""
+    """The arbetsutskott that prepared the nämnd's beslut: the planned one when it met before the beslut (and not
+    before the yttrande was approved, unless someone recorded that it met), else the sammanträdesplan's last AU after
+    the previous nämnd meeting and the approval and before the beslut; None when none did."""
     day_text = format_weekday_date(decided.day)
-    if planned_au is not None and planned_au < decided.day:
+    since = decided.approved_on or date.min
+    if planned_au is not None and planned_au < decided.day and (decided.au_recorded or planned_au >= since):
         return milestone("arbetsutskott", planned_au,
                          f"Arbetsutskottet behandlade ärendet före nämndens beslut {day_text}.")
     before = [m for m in meetings if m.kind != "au" and m.day < decided.day]
     floor = max((m.day for m in before), default=date.min)
-    held = [m for m in sorted(meetings, key=lambda m: m.starts_at) if m.kind == "au" and floor < m.day < decided.day]
+    held = [m for m in sorted(meetings, key=lambda m: m.starts_at)
+            if m.kind == "au" and floor < m.day < decided.day and m.day >= since]
     if not held:
         return None
     au = held[-1]

@@ -42,6 +42,8 @@ LABELS: dict[str, str] = {
 WAITS_FOR: dict[str, str] = {"granskning": "tjansteskrivelse"}
 # added to the explanation of a milestone whose date had passed when it was planned
 PASSED = " Datumet har redan passerat."
+# the start of the explanation of a step the recorded beslut ticked off while it was open: it never happened
+PASSED_OVER = "Passerades av beslutet"
 OWNERS: dict[str, str] = {
     "tjansteskrivelse": "handlaggare",
     "granskning": "granskare",
@@ -78,7 +80,8 @@ def told(kind: str, explanation: str, advice: str, *, done_on: date | None, due_
     has passed". called_off: done only because the remiss closed without an answer (nothing happened)."""
     if done_on is None and not closed:
         return f"{explanation} {advice}" if advice else explanation
-    happened = None if called_off or done_on is None else done_text(kind, done_on, due_on)
+    passed_over = explanation.startswith(PASSED_OVER)
+    happened = None if called_off or passed_over or done_on is None else done_text(kind, done_on, due_on)
     return happened or explanation.removesuffix(PASSED)
 
 

@@ -12,6 +12,7 @@ from datetime import date, datetime, time
 
 from remiss.calendar.after_beslut import UNHELD_KINDS, Decided, follow_decision
 from remiss.calendar.meetings import STOCKHOLM, Meeting, local_date
+from remiss.calendar.passed import BEFORE_ARRIVAL_ADVICE, flag_past as _flag_past
 from remiss.calendar.milestones import (
     LABELS,
     MILESTONE_KINDS,
@@ -83,8 +84,10 @@ def plan_backwards(
     calendar: WorkCalendar,
     *,
     today: date | None = None,
+    received: date | None = None,
 ) -> Tidplan:
-    """Plan tjänsteskrivelse, granskning, AU, nämnd, justering and expediering before a deadline."""
+    """Plan tjänsteskrivelse, granskning, AU, nämnd, justering and expediering before a deadline; a step dated
+    before the remiss was received (a deadline too close when it came in) is flagged as never possible."""
     warnings: list[str] = []
     deadline_day = local_date(deadline) if isinstance(deadline, datetime) else deadline
     deadline_text = format_moment(deadline)
@@ -110,7 +113,7 @@ def plan_backwards(
     fitting = [m for m in namnd_meetings if dispatch_after(m.day) <= last_dispatch]
     if not fitting:
         return _infeasible(
-            deadline_day, deadline_text, namnd_meetings, rules, calendar, final, warnings, today
+            deadline_day, deadline_text, namnd_meetings, rules, calendar, final, warnings, today, received
         )
     chosen = fitting[-1]
     meeting_day = chosen.day
@@ -166,13 +169,20 @@ def plan_backwards(
     milestones.append(final)
 
     until_done: dict[str, str] = {}
-    milestones = _flag_past(milestones, today, warnings, until_done)
+    milestones = _flag_past(milestones, today, warnings, until_done, received)
     suggested = None
     if today is not None and milestones[0].day < today:
         following = [m for m in namnd_meetings if m.day > meeting_day]
+        early = received is not None and milestones[0].day < received
+        why = (f"Tjänsteskrivelsen skulle ha varit klar {format_weekday_date(milestones[0].day)}, före remissens "
+               f"ankomst {format_weekday_date(received)}: tidplanen gick inte att hålla." if early
+               else "Datumet för tjänsteskrivelsen har redan passerat.")
         if following:
             suggested, text = _extension_proposal(following[0], rules, calendar)
-            proposals.append(f"Datumet för tjänsteskrivelsen har redan passerat. {text}")
+            proposals.append(f"{why} {text}")
+        elif early:
+            proposals.append(f"{why} {BEFORE_ARRIVAL_ADVICE}")
+        if following or early:
             until_done[proposals[-1]] = milestones[0].kind
     return Tidplan(
         milestones=tuple(milestones), warnings=warnings, proposals=proposals,
@@ -296,28 +306,6 @@ def _extension_proposal(
     return suggested, text + "."
 
 
-def _flag_past(
-    milestones: list[PlannedMilestone], today: date | None, warnings: list[str],
-    until_done: dict[str, str] | None = None,
-) -> list[PlannedMilestone]:
-    if today is None:
-        return milestones
-    result = []
-    for milestone in milestones:
-        if milestone.day < today:
-            warnings.append(
-                f"{milestone.label} ({format_weekday_date(milestone.day)}) har redan passerat."
-            )
-            if until_done is not None:
-                until_done[warnings[-1]] = milestone.kind
-            milestone = replace(
-                milestone, flagged=True,
-                explanation=milestone.explanation + PASSED,
-            )
-        result.append(milestone)
-    return result
-
-
 # What to do when no sammanträde fits, said with the warning and on the beslut it is about.
 NO_MEETING_ADVICE = ("Lägg till ett sammanträde i sammanträdesplanen (ett extra sammanträde), begär förlängd "
                      "remisstid eller låt ordföranden eller en delegat besluta (ordförande- eller delegationsbeslut).")
@@ -332,6 +320,7 @@ def _infeasible(
     final: PlannedMilestone,
     warnings: list[str],
     today: date | None,
+    received: date | None = None,
 ) -> Tidplan:
     """No sammanträde fits: still plan backwards from the deadline, with the latest day for the beslut (an extra
     sammanträde justerat at once, an ordförande- or delegationsbeslut) and the work before and after it."""
@@ -372,7 +361,7 @@ def _infeasible(
     ))
     milestones.append(final)
     until_done: dict[str, str] = {}
-    milestones = _flag_past(milestones, today, warnings, until_done)
+    milestones = _flag_past(milestones, today, warnings, until_done, received)
     return Tidplan(
         milestones=tuple(milestones), warnings=warnings, proposals=proposals,
         needs_omedelbar_justering=False, feasible=False, suggested_extension=suggested,

@@ -16,6 +16,7 @@ from remiss.documents.fields import svenskt_datum
 from remiss.drafting.models import Decision, DecidedBy, DraftState
 from remiss.drafting.service import DraftError, find_decision, find_draft, move_remiss, rattelse_name, require_open
 from remiss.namnd.models import Meeting, Namnd
+from remiss.planning import approval
 from remiss.planning.models import Milestone
 from remiss.remisser import attachments
 from remiss.remisser.input import InputErrors
@@ -92,10 +93,12 @@ def _announce(session: Session, *, now: datetime, principal: Principal, remiss: 
 def record_decision(session: Session, *, now: datetime, principal: Principal, remiss: Remiss, decided_by: str,
                     meeting_on: date | None, paragraf: str = "", delegat: str = "",
                     omedelbar_justering: bool = False, justerad_on: date | None = None,
-                    protokollsutdrag: Upload | None = None, confirm_meeting: bool = False) -> Decision:
+                    protokollsutdrag: Upload | None = None, confirm_meeting: bool = False,
+                    confirm_before_approval: bool = False) -> Decision:
     """Record (or correct) the beslut on the godkänt yttrande; the remiss becomes beslutad. A beslut of the nämnd
     or its arbetsutskott on a day without such a meeting in the sammanträdesplan is refused with a warning until
-    confirm_meeting says it was taken that day (an extra sammanträde)."""
+    confirm_meeting says it was taken that day (an extra sammanträde); a beslut dated before the yttrande was
+    approved, until confirm_before_approval says so (a typo for the planned meeting is the likelier story)."""
     require(principal, Action.review, remiss.namnd_id)
     draft = find_draft(session, remiss.id)
     require_open(remiss, draft)
@@ -130,6 +133,11 @@ def record_decision(session: Session, *, now: datetime, principal: Principal, re
         mismatch = meeting_mismatch(session, remiss, decided_by, meeting_on)
         if mismatch:
             errors["confirm_meeting"] = mismatch
+    if meeting_on is not None and not confirm_before_approval and "meeting_on" not in errors:
+        early = approval.early_beslut(approval.approved_on(session, draft.id), meeting_on, session.exec(
+            select(Milestone.due_on).where(Milestone.remiss_id == remiss.id, Milestone.kind == "namnd")).first())
+        if early:
+            errors["confirm_before_approval"] = early
     if omedelbar_justering and justerad_on is not None:
         errors["justerad_on"] = ("Kryssa antingen i ”Paragrafen justerades omedelbart” eller ange dagen protokollet "
                                  "justerades, inte båda: ta bort krysset eller datumet.")

@@ -69,7 +69,8 @@ def decision_from(raw) -> dict:
               "delegat": str(raw.get("delegat") or ""), "meeting_on": _day(raw, "meeting_on", errors),
               "omedelbar_justering": _flag(raw.get("omedelbar_justering")),
               "justerad_on": _day(raw, "justerad_on", errors),
-              "confirm_meeting": _flag(raw.get("confirm_meeting"))}
+              "confirm_meeting": _flag(raw.get("confirm_meeting")),
+              "confirm_before_approval": _flag(raw.get("confirm_before_approval"))}
     if errors:
         raise InputErrors(errors)
     return values

@@ -135,6 +135,9 @@ class DecisionRecord(Body):
     # the beslut was taken on a day without such a meeting in the sammanträdesplan (an extra sammanträde);
     # without it such a date is refused with 400 and the reason under confirm_meeting
     confirm_meeting: bool = False
+    # the beslut was taken before the yttrande was approved in Remiss; without it such a date is refused with 400
+    # and the reason under confirm_before_approval
+    confirm_before_approval: bool = False
 
 
 class RattelseStart(Body):

@@ -39,6 +39,8 @@ class AgendaItem:
     cancelled: bool = False  # done only because the remiss was withdrawn or declined: the work never happened
     waiting: bool = False  # the step before it is still open (planner.WAITS_FOR): not late, whatever its date
     planned: date | None = None  # work done on another day than planned: day is the day it was done
+    received: date | None = None  # the day the remiss arrived: a step planned before it is late from then
+    before_due: date | None = None  # the date of the open step it waits for (waiting)
 
     @property
     def sort_key(self):
@@ -50,7 +52,7 @@ class AgendaItem:
 # What an agenda item shows of its remiss (a start page reads a few hundred: plain rows, not whole remisser)
 _REMISS_COLUMNS = (Remiss.id.label("remiss_id"), Remiss.our_dnr, Remiss.title, Remiss.namnd_id,
                    Remiss.handlaggare_id, Remiss.status, Remiss.deadline_on, Remiss.effective_deadline_on,
-                   Remiss.effective_deadline_time, Remiss.direction)
+                   Remiss.effective_deadline_time, Remiss.direction, Remiss.received_on)
 # ... and of a milestone.
 _MILESTONE_COLUMNS = (Milestone.kind, Milestone.label, Milestone.due_on, Milestone.explanation, Milestone.advice,
                       Milestone.flagged, Milestone.done_at, Milestone.override_on, Milestone.closed_with_remiss)
@@ -62,6 +64,7 @@ _BEFORE = aliased(Milestone)
 # Whether a milestone waits for an open step before it (planner.WAITS_FOR): add WAITING to the columns and
 # with_waiting() to a statement that selects Milestone.
 WAITING = _BEFORE.id.is_not(None).label("waiting")
+BEFORE_DUE = _BEFORE.due_on.label("before_due")  # the date of the step it waits for
 
 
 def with_waiting(stmt):
@@ -104,7 +107,7 @@ def items(session: Session, *, namnd_ids: Iterable[int] | None = None, handlagga
     remisser while deadlines are shown for every remiss in deadline_namnd_ids (default: none extra).
     """
     stmt = select(*_REMISS_COLUMNS).where(Remiss.effective_deadline_on.is_not(None))
-    mstmt = with_waiting(select(*_MILESTONE_COLUMNS, *_REMISS_COLUMNS, WAITING)
+    mstmt = with_waiting(select(*_MILESTONE_COLUMNS, *_REMISS_COLUMNS, WAITING, BEFORE_DUE)
                          .join(Remiss, Remiss.id == Milestone.remiss_id)
                          .where(Milestone.kind != DEADLINE, Remiss.direction == Direction.inkommande))
     if namnd_ids is not None:
@@ -154,13 +157,15 @@ def items(session: Session, *, namnd_ids: Iterable[int] | None = None, handlagga
                                 day, None, explanation, m.flagged, done=m.done_at is not None,
                                 overridden=m.override_on is not None,
                                 cancelled=called_off(m.status, m.closed_with_remiss),
-                                waiting=bool(m.waiting) and m.done_at is None, planned=planned))
+                                waiting=bool(m.waiting) and m.done_at is None, planned=planned,
+                                received=m.received_on, before_due=m.before_due))
     return sorted(found, key=lambda item: item.sort_key)
 
 
 def is_overdue(item: AgendaItem, now_local: datetime) -> bool:
-    """Tell whether the item is past due and not done at this Stockholm moment."""
-    if item.done or item.waiting:
+    """Tell whether the item is past due and not done at this Stockholm moment (a step waiting for a late one is
+    late too: lateness.lateness says why)."""
+    if item.done:
         return False
     if item.day < now_local.date():
         return True

@@ -10,10 +10,11 @@ from sqlmodel import Session
 from remiss.db import read_once
 from remiss.auth.access import Action, Principal
 from remiss.calendar.milestones import WAITS_FOR, planned_words, told
-from remiss.calendar.swedish import count_words, format_weekday_date, month_name
+from remiss.calendar.swedish import format_weekday_date, month_name
 from remiss.clock import local
 from remiss.planning import agenda
 from remiss.planning.agenda import AgendaItem
+from remiss.planning.lateness import lateness, relative  # noqa: F401 (relative: the words, imported from here)
 from remiss.planning.models import Extension, Milestone, TidplanState
 from remiss.planning.service import extensions, tidplan
 from remiss.remisser.finished import is_finished
@@ -24,28 +25,6 @@ from remiss.remisser.status import RemissStatus, called_off
 OWNER_LABELS = {"handlaggare": "Handläggare", "granskare": "Granskare / chef", "registrator": "Registrator",
                 "namnd": "Nämnden"}
 HORIZON_DAYS = 21
-
-
-def relative(day: date, today: date) -> str:
-    """Return "i dag", "i morgon", "om 5 dagar", "om 3 månader", "försenad sedan i går", "försenad i 3 dagar"
-    ("sedan 3 dagar" is not Swedish: sedan takes a point in time, i a length of time)."""
-    delta = (day - today).days
-    if delta == 0:
-        return "i dag"
-    if delta == 1:
-        return "i morgon"
-    if delta == -1:
-        return "försenad sedan i går"
-    return f"om {_span(delta)}" if delta > 0 else f"försenad i {_span(-delta)}"
-
-
-def _span(days: int) -> str:
-    """"5 dagar", "2 månader", "17 år": days up to two months, then months up to two years."""
-    if days <= 60:
-        return count_words(days, "dag", "dagar")
-    if days < 730:
-        return count_words(days // 30, "månad", "månader")
-    return f"{days // 365} år"
 
 
 @dataclass(frozen=True)
@@ -65,23 +44,16 @@ class DueRow:
     planned: str = ""  # "planerat 3 mars": work done on another day than planned, shown on the day it was done
 
 
-# What a step waits for (planner.WAITS_FOR), in the words of "väntar på tjänsteskrivelsen".
-WAITING_FOR = {"granskning": "väntar på tjänsteskrivelsen"}
-
-
-def _relative(kind: str, day: date, today: date, waiting: bool) -> str:
-    """relative(), except that a waiting step whose date has passed says what it waits for."""
-    return WAITING_FOR[kind] if waiting and day < today else relative(day, today)
-
-
 def due_row(item: AgendaItem, now_local: datetime) -> DueRow:
-    """The display of an agenda item: a done one says so, never "om 3 dagar" or "försenad"; a waiting one is not
-    late."""
+    """The display of an agenda item: a done one says so, never "om 3 dagar" or "försenad"; an open one is late as
+    lateness() counts it (from the arrival, or because of the late step it waits for)."""
     when = format_weekday_date(item.day) + (f" kl. {item.at:%H.%M}" if item.at else "")
     done = ("Utgår" if item.cancelled else "Klar") if item.done else ""
-    return DueRow(item.remiss_id, item.dnr, item.title, item.label, when,
-                  done.lower() if done else _relative(item.kind, item.day, now_local.date(), item.waiting),
-                  agenda.is_overdue(item, now_local), item.flagged and not item.done and not item.waiting,
+    late, words = lateness(item.kind, item.day, now_local.date(), received=item.received, waiting=item.waiting,
+                           before_due=item.before_due)
+    overdue = agenda.is_overdue(item, now_local) if item.kind == agenda.DEADLINE else late and not item.done
+    return DueRow(item.remiss_id, item.dnr, item.title, item.label, when, done.lower() if done else words,
+                  overdue, item.flagged and not item.done and not item.waiting,
                   item.explanation, done, planned_words(item.planned, item.day) if item.planned else "")
 
 
@@ -170,6 +142,9 @@ def tidplan_panel(session: Session, principal: Principal, remiss: Remiss, now: d
     closed = RemissStatus(remiss.status).is_closed
     open_kinds = {m.kind for m in milestones if m.done_at is None}
     waiting = {m.kind for m in milestones if m.done_at is None and WAITS_FOR.get(m.kind) in open_kinds}
+    due = {m.kind: m.due_on for m in milestones}
+    lateness_of = {m.kind: lateness(m.kind, m.due_on, today, received=remiss.received_on, waiting=m.kind in waiting,
+                             before_due=due.get(WAITS_FOR.get(m.kind))) for m in milestones if m.done_at is None}
     rows = []
     answered = answered_words(remiss, tidplan.work_calendar(session)) if remiss.answered_at else None
     for m in milestones:
@@ -185,11 +160,11 @@ def tidplan_panel(session: Session, principal: Principal, remiss: Remiss, now: d
                  due_on=m.due_on, called_off=bool(m.closed_with_remiss), closed=closed),
             m.flagged and m.done_at is None and not closed and m.kind not in waiting,
             m.done_at is not None and not cancelled,
-            m.done_at is None and not closed and m.due_on < today and m.kind not in waiting,
+            m.done_at is None and not closed and lateness_of[m.kind][0],
             ("utgår, remissen återkallades" if remiss.status == RemissStatus.aterkallad else "utgår, nämnden avstod")
             if cancelled else f"besvarad {answered[1]}" if answered and m.kind == "sista_svarsdag"
             else f"klar {format_weekday_date(local(m.done_at).date())}" if m.done_at is not None
-            else "remissen är avslutad" if closed else _relative(m.kind, m.due_on, today, m.kind in waiting),
+            else "remissen är avslutad" if closed else lateness_of[m.kind][1],
             cancelled, bool(answered and answered[0] and m.kind == "sista_svarsdag")))
     # once the nämnd has decided, asking for more time or omedelbar justering is advice too late to take
     advice = state is not None and not closed and remiss.status != RemissStatus.beslutad

@@ -84,6 +84,8 @@ def _status(remiss, *, session, now, old, new, actor_id=None, **_):
                           note="remissen är öppnad igen", actor_id=actor_id)
     if _value(new) in BY_STATUS:  # moved by hand past work the tidplan still shows as open
         kinds, note = BY_STATUS[_value(new)]
+        if _value(new) == "beslutad":  # by a recorded beslut: what it ticks off while open is passed over by it
+            tidplan.follow(session, now=now, remiss=remiss, actor_id=actor_id)
         milestones.complete(session, now=now, remiss=remiss, kinds=kinds, note=note, actor_id=actor_id)
 
 

@@ -118,13 +118,25 @@ def reminder_text(kind: str, payload: dict, remiss: Remiss, due_words: str, *,
         lines = [f"{is_due} i dag, {due_words}."]
     elif kind == policy.OVERDUE:
         subject = f"{dnr}Försenad: {label.lower()} – {remiss.title}"
-        lines = [f"{was_due} {due_words}.", f"Det är nu {_workdays(workdays)} sedan."]
+        lines = [f"{was_due} {due_words}.", _late_since(workdays, payload, remiss, today)]
     else:
         subject = f"{dnr}Eskalering, försenad: {label.lower()} – {remiss.title}"
-        lines = [f"{was_due} {due_words}.", f"Det är nu {_workdays(workdays)} sedan.",
+        lines = [f"{was_due} {due_words}.", _late_since(workdays, payload, remiss, today),
                  "Du får detta meddelande som granskare eller registrator för nämnden."]
         expected = "Se till att arbetet kommer vidare, eller att förlängd remisstid begärs i tid."
     return subject, lines, expected
+
+
+def _late_since(workdays: int, payload: dict, remiss, today: date | None) -> str:
+    """"Det är nu 3 arbetsdagar sedan.", counted from the arrival for a step dated before the remiss came in (as
+    the start page counts it, planning.lateness)."""
+    received = getattr(remiss, "received_on", None)
+    due = date.fromisoformat(payload["due_on"]) if payload.get("due_on") else None
+    if today is None or received is None or due is None or due >= received or received > today:
+        return f"Det är nu {_workdays(workdays)} sedan."
+    since = _calendar().workdays_between(received, today)
+    return (f"Datumet låg före remissens ankomst {format_weekday_date(received)}; det är nu {_workdays(since)} "
+            "sedan remissen kom.")
 
 
 def _due_words(payload: dict, remiss) -> str:
@@ -290,7 +302,7 @@ def compose(session: Session, row: OutboxMessage, *, config, now: datetime,
                                  f"vara klart de kommande {policy.DIGEST_WEEKS} veckorna."]
         context["items"] = [{"title": i["title"], "our_dnr": i["our_dnr"], "milestone": i["milestone"],
                              "due": format_weekday_date(date.fromisoformat(i["due_on"])), "late": i["late"],
-                             "link": f"{base}/remisser/{i['remiss_id']}"} for i in items]
+                             "why": i.get("why", ""), "link": f"{base}/remisser/{i['remiss_id']}"} for i in items]
         context["link"], context["link_label"] = _digest_link(base, payload, items)
         context["expected"] = "Se till att varje milstolpe har någon som driver den."
     elif remiss is not None and (row.kind in policy.REMINDER_KINDS or row.kind in NOTICE_TEXT):

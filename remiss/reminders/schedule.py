@@ -12,7 +12,8 @@ from remiss.calendar import WorkCalendar
 from remiss.calendar.planner import WAITS_FOR
 from remiss.clock import local, local_today
 from remiss.namnd.models import Namnd
-from remiss.planning.agenda import WAITING, with_waiting
+from remiss.planning.agenda import BEFORE_DUE, WAITING, with_waiting
+from remiss.planning.lateness import WAITED_FOR
 from remiss.planning.models import Milestone
 from remiss.planning.service.tidplan import work_calendar
 from remiss.reminders import outbox, policy, recipients
@@ -231,13 +232,23 @@ def enqueue_digests(session: Session, *, now: datetime, calendar: WorkCalendar) 
 def digest_items(session: Session, *, namnd_id: int, start, end) -> list[dict]:
     """Open milestones of the nämnd's open remisser due from start to end, in date order."""
     closed = [s.value for s in CLOSED]
-    stmt = (with_waiting(select(Milestone, Remiss, WAITING).join(Remiss, Remiss.id == Milestone.remiss_id))
+    stmt = (with_waiting(select(Milestone, Remiss, WAITING, BEFORE_DUE).join(Remiss, Remiss.id == Milestone.remiss_id))
             .where(Remiss.namnd_id == namnd_id, Remiss.status.not_in(closed), Milestone.done_at == None,  # noqa: E711
                    Remiss.direction != Direction.utgaende.value,
                    Milestone.due_on <= end).order_by(Milestone.due_on, Remiss.id, Milestone.position))
     return [{"remiss_id": r.id, "title": r.title, "our_dnr": r.our_dnr or "", "milestone": m.label,
-             "due_on": m.due_on.isoformat(), "late": m.due_on < start and not waiting}
-            for m, r, waiting in session.exec(stmt) if m.due_on >= start or m.owner_role not in policy.SKIPPED_OWNERS]
+             "due_on": m.due_on.isoformat(), "late": m.due_on < start,
+             # a step waiting for a late one is late because of it (lateness.lateness, as on the start page)
+             "why": late_because(m.kind, waiting, before_due, start)}
+            for m, r, waiting, before_due in session.exec(stmt)
+            if m.due_on >= start or m.owner_role not in policy.SKIPPED_OWNERS]
+
+
+def late_because(kind: str, waiting, before_due, start) -> str:
+    """"eftersom tjänsteskrivelsen är försenad" for a late step waiting for a late one; "" otherwise."""
+    if not waiting or kind not in WAITED_FOR or before_due is None or before_due >= start:
+        return ""
+    return f"eftersom {WAITED_FOR[kind]} är försenad"
 
 
 def schedule_due(session: Session, *, now: datetime, lookahead_days: int = LOOKAHEAD_DAYS, limit: int = 500,

@@ -57,7 +57,8 @@ def test_a_rattelse_beslut_leaves_the_answered_tidplan_alone(session, w):
     service.change_state(session, now=later, principal=w["h"], remiss=remiss, new="granskning")
     service.change_state(session, now=later, principal=w["g"], remiss=remiss, new="godkand")
     decisions.record_decision(session, now=later, principal=w["r"], remiss=remiss, decided_by="namnd",
-                              meeting_on=date(2015, 10, 8), paragraf="150", omedelbar_justering=True)
+                              meeting_on=date(2015, 10, 8), paragraf="150", omedelbar_justering=True,
+                              confirm_before_approval=True)  # approved in Remiss on the 12th, after the meeting
     assert {k: (m.due_on, m.done_at) for k, m in rows(session, remiss.id).items()} == before
 
 

@@ -54,7 +54,8 @@ def test_decided_without_a_meeting_warns_on_the_page_and_in_the_api_until_the_be
     assert body["status"] == "beslutad" and "milestones" in body  # the keys that were there stay
 
     decisions.record_decision(session, now=clock(), principal=pr, remiss=session.merge(remiss), decided_by="namnd",
-                              meeting_on=date(2026, 11, 19), paragraf="§ 142", omedelbar_justering=True)
+                              meeting_on=date(2026, 11, 19), paragraf="§ 142", omedelbar_justering=True,
+                              confirm_before_approval=True)  # decided 19 November, approved in Remiss 23rd
     session.commit()
     assert UNLINKED not in client.get(f"/remisser/{rid}").get_data(as_text=True)
     assert client.get(f"/api/v1/remisser/{rid}", headers=headers).get_json()["warnings"] == []

@@ -166,10 +166,11 @@ class Life:
         done = {m.label for m in stored.values() if m.done_at is not None}
         # declined or withdrawn: what was left undone is called off ("Utgår"), not done
         called_off = {m.label for m in stored.values() if m.closed_with_remiss and status in ("avstar", "aterkallad")}
-        # the granskning waits for the tjänsteskrivelse: while that is open, the granskning is not late
+        # the granskning waits for the tjänsteskrivelse: while that is open, a passed granskning date is late
+        # because of it (walk9 finding 5), never "Kräver uppmärksamhet" of the granskare
         waiting = {stored["granskning"].label} if (stored["tjansteskrivelse"].done_at is None
                                                    and stored["granskning"].done_at is None) else set()
-        late = {m.label for m in stored.values() if m.done_at is None and m.due_on < today} - waiting
+        late = {m.label for m in stored.values() if m.done_at is None and m.due_on < today}
         coming = {m.label for m in stored.values() if m.done_at is None and m.due_on >= today}
         # Att göra: nothing done; "Försenad" exactly on the milestones whose date has passed
         for who in ("sekreterare", "handlaggare", "granskare"):
@@ -268,16 +269,19 @@ def life(app, db, clock, session):
 def test_the_whole_life_reads_true_at_every_step(life, clock, runner, app):
     # Registered late: the tjänsteskrivelse's and the granskning's dates have passed, and everything says so.
     stored = life.only_true_things()
+    # the tjänsteskrivelse was due before the remiss arrived (3 September): impossible from the start, said so
     assert life.due_rows("sekreterare")["Tjänsteskrivelse klar"].endswith(
-        "Försenad i 7 dagar Kräver uppmärksamhet")
+        "Försenad, planerades före ankomsten Kräver uppmärksamhet")
     tidplan = life.tidplan()
-    assert "Tjänsteskrivelse klar (torsdag 27 augusti 2015) har redan passerat." in tidplan
-    assert "Datumet för tjänsteskrivelsen har redan passerat. Begär förlängd remisstid" in tidplan
+    assert ("Tjänsteskrivelse klar (torsdag 27 augusti 2015) låg före remissens ankomst torsdag 3 september 2015 "
+            "och gick aldrig att hinna.") in tidplan
+    assert ("Tjänsteskrivelsen skulle ha varit klar torsdag 27 augusti 2015, före remissens ankomst torsdag "
+            "3 september 2015: tidplanen gick inte att hålla. Begär förlängd remisstid") in tidplan
     assert stored["granskning"].due_on == date(2015, 9, 1)
-    # the granskning's date has passed too, but it waits for the tjänsteskrivelse: the granskare is not late
-    assert life.due_rows("granskare")["Granskning klar"].endswith("väntar på tjänsteskrivelsen")
+    # the granskning's date has passed too: late because the tjänsteskrivelse it waits for is late
+    assert life.due_rows("granskare")["Granskning klar"].endswith("Försenad eftersom tjänsteskrivelsen är försenad")
     assert "Granskning klar (tisdag 1 september 2015) har redan passerat." not in tidplan
-    assert "Granskning klar : tisdag 1 september 2015 (väntar på tjänsteskrivelsen;" in tidplan
+    assert "Granskning klar : tisdag 1 september 2015 (försenad eftersom tjänsteskrivelsen är försenad;" in tidplan
 
     # assign, start the draft
     life.post("sekreterare", "/tilldela", {"handlaggare_id": str(life.handlaggare_id)})
@@ -286,9 +290,10 @@ def test_the_whole_life_reads_true_at_every_step(life, clock, runner, app):
     clock.set(at(2015, 9, 4, 10))
     life.post("handlaggare", "/yttrande", {"sammanfattning": "Stadsområdesnämnd Öster är positiv till planen."})
     assert life.status() == "under_beredning"
-    # the tjänsteskrivelse (27 August) is still open: the next step says it is late, as the tidplan does (walk8 #13)
-    assert life.next_step("handlaggare") == ("Nästa steg: Tjänsteskrivelsen är försenad i 8 dagar – skriv klart "
-                                             "yttrandet och skicka det till granskning.")
+    # the tjänsteskrivelse (27 August) is still open: the next step says it is late, as the tidplan does (walk8 #13),
+    # counted from the day the remiss arrived, 3 September (walk9 #5)
+    assert life.next_step("handlaggare") == ("Nästa steg: Tjänsteskrivelsen är försenad i 1 dag räknat från ankomsten "
+                                             "3 september – skriv klart yttrandet och skicka det till granskning.")
     life.only_true_things()
 
     # Sent to granskning on Friday 4 September: the tjänsteskrivelse is done; the granskare has the nämnd's three
@@ -316,8 +321,8 @@ def test_the_whole_life_reads_true_at_every_step(life, clock, runner, app):
     life.only_true_things()
     life.post("granskare", "/yttrande/lage", {"state": "utkast", "comment": "Lägg till en mening om budgeten."})
     # sent back, the tjänsteskrivelse is not ready (and late); the granskning waits for it again
-    assert life.next_step("handlaggare").startswith("Nästa steg: Tjänsteskrivelsen är försenad i 11 dagar – "
-                                                    "granskaren har skickat tillbaka yttrandet")
+    assert life.next_step("handlaggare").startswith("Nästa steg: Tjänsteskrivelsen är försenad i 4 dagar räknat från "
+                                                    "ankomsten 3 september – granskaren har skickat tillbaka yttrandet")
     stored = life.only_true_things()
     assert stored["tjansteskrivelse"].done_at is None
     assert "Försenad" in life.due_rows("handlaggare")["Tjänsteskrivelse klar"]

@@ -12,14 +12,13 @@ from remiss.audit import service as audit
 from remiss.auth.access import Action, Principal, require
 from remiss.calendar import Meeting, PlanningRules, Tidplan, WorkCalendar, plan_backwards
 from remiss.calendar.after_beslut import UNHELD_KINDS, Decided, follow_decision
-from remiss.calendar.milestones import MILESTONE_KINDS, PlannedMilestone, workflow_order
+from remiss.calendar.milestones import MILESTONE_KINDS, PASSED_OVER, PlannedMilestone, workflow_order
 from remiss.calendar.swedish import count_words, format_weekday_date
 from remiss.clock import STOCKHOLM, local, local_today
-from remiss.drafting.decision import decision_reference
-from remiss.drafting.models import Decision
 from remiss.namnd.models import ClosedDay, Namnd
 from remiss.namnd.models import Meeting as MeetingRow
 from remiss.planning.models import Milestone, TidplanState
+from remiss.planning.service import decided as decided_module
 from remiss.remisser.finished import require_open
 from remiss.remisser.models import Direction, Remiss
 
@@ -70,7 +69,7 @@ def compute(session: Session, *, now: datetime, remiss: Remiss) -> Tidplan | Non
         # an outgoing remiss has no nämnd work of ours before the deadline: plan nothing
         return plan_backwards(deadline, [], rules_of(namnd), calendar)
     return plan_backwards(deadline, meetings_of(session, namnd.id), rules_of(namnd), calendar,
-                          today=local_today(now))
+                          today=local_today(now), received=remiss.received_on)
 
 
 def milestones_of(session: Session, remiss_id: int) -> list[Milestone]:
@@ -146,8 +145,7 @@ def _apply(row: Milestone | None, pm, remiss: Remiss) -> Milestone:
     return row
 
 
-# The work that prepares the beslut: never due after it.
-PREPARES_BESLUT = ("tjansteskrivelse", "granskning")
+PREPARES_BESLUT = decided_module.PREPARES_BESLUT  # the work that prepares the beslut: never due after it
 
 
 def follow(session: Session, *, now: datetime, remiss: Remiss, actor_id: int | None = None) -> bool:
@@ -176,6 +174,7 @@ def follow(session: Session, *, now: datetime, remiss: Remiss, actor_id: int | N
         session.add(row)
         if before != row.due_on.isoformat():
             changes[pm.kind] = [before, row.due_on.isoformat()]
+    changes.update(decided_module.pass_over(session, existing, decided))
     for kind in PREPARES_BESLUT:
         # planned after the meeting that then decided (the granskning re-planned from a late draft): the work was
         # due by that beslut at the latest, so one tidplan reads in order
@@ -183,7 +182,8 @@ def follow(session: Session, *, now: datetime, remiss: Remiss, actor_id: int | N
         if row is not None and row.override_on is None and row.due_on > decided.day:
             changes[kind] = [row.due_on.isoformat(), decided.day.isoformat()]
             row.planned_on = row.due_on = decided.day
-            row.explanation = f"Senast till beslutet {format_weekday_date(decided.day)}."
+            if not row.explanation.startswith(PASSED_OVER):  # passed over by the beslut: said so
+                row.explanation = f"Senast till beslutet {format_weekday_date(decided.day)}."
             row.flagged, row.advice = False, ""
             session.add(row)
     state = session.get(TidplanState, remiss.id) or TidplanState(remiss_id=remiss.id, planned_at=now)
@@ -213,11 +213,8 @@ def _unheld(existing: dict[str, Milestone], followed: dict[str, PlannedMilestone
 
 
 def decided_of(session: Session, remiss: Remiss) -> Decided | None:
-    """The recorded beslut on the yttrande (not on a later rättelse, which the tidplan does not follow)."""
-    row = session.exec(select(Decision).where(Decision.remiss_id == remiss.id, Decision.rattelse == 0)).first()
-    if row is None:
-        return None
-    return Decided(row.decided_by, row.meeting_on, decision_reference(row), row.omedelbar_justering, row.justerad_on)
+    """The recorded beslut on the yttrande (service.decided)."""
+    return decided_module.decided_of(session, remiss)
 
 
 def _store_state(session: Session, *, now: datetime, remiss: Remiss, plan: Tidplan | None,
@@ -296,7 +293,7 @@ def give_review_time(session: Session, *, remiss: Remiss, rows: dict[str, Milest
     before = review.due_on
     review.planned_on = day
     review.due_on = review.override_on or day
-    review.flagged = False
+    review.flagged, review.advice = False, ""  # dated from the draft: the plan's advice no longer holds
     review.explanation = (f"{count_words(workdays, 'arbetsdag', 'arbetsdagar')} efter att yttrandet kom till "
                           f"granskning {format_weekday_date(arrived)}"
                           + (f", senast till sammanträdet {format_weekday_date(meeting)}." if day == meeting else "."))

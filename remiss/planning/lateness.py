@@ -1,0 +1,53 @@
+"""How late an open step of the tidplan is, in words, the same on the start page, the calendar and the remiss page:
+a step planned before the remiss arrived is counted from the arrival (the work could not start before it), and a
+step waiting for a late step before it is late because of that one."""
+from __future__ import annotations
+
+from datetime import date
+
+from remiss.calendar.swedish import count_words, format_short
+
+# What a step waits for (planner.WAITS_FOR), in the words of "väntar på tjänsteskrivelsen" and "eftersom
+# tjänsteskrivelsen är försenad".
+WAITED_FOR = {"granskning": "tjänsteskrivelsen"}
+
+
+def relative(day: date, today: date) -> str:
+    """Return "i dag", "i morgon", "om 5 dagar", "om 3 månader", "försenad sedan i går", "försenad i 3 dagar"
+    ("sedan 3 dagar" is not Swedish: sedan takes a point in time, i a length of time)."""
+    delta = (day - today).days
+    if delta == 0:
+        return "i dag"
+    if delta == 1:
+        return "i morgon"
+    if delta == -1:
+        return "försenad sedan i går"
+    return f"om {span(delta)}" if delta > 0 else f"försenad i {span(-delta)}"
+
+
+def span(days: int) -> str:
+    """"5 dagar", "2 månader", "17 år": days up to two months, then months up to two years."""
+    if days <= 60:
+        return count_words(days, "dag", "dagar")
+    if days < 730:
+        return count_words(days // 30, "månad", "månader")
+    return f"{days // 365} år"
+
+
+def lateness(kind: str, day: date, today: date, *, received: date | None = None, waiting: bool = False,
+             before_due: date | None = None) -> tuple[bool, str]:
+    """(late, words) of an open step due on day. received: the day the remiss arrived; waiting: the step before it
+    (before_due its date) is still open."""
+    if waiting and kind in WAITED_FOR:
+        if day >= today:
+            return False, relative(day, today)
+        before = WAITED_FOR[kind]
+        if before_due is not None and before_due < today:
+            return True, f"försenad eftersom {before} är försenad"
+        return True, f"{relative(day, today)}, väntar på {before}"
+    if received is not None and day < received <= today:
+        since = (today - received).days
+        if since == 0:
+            return True, "försenad, planerades före ankomsten"
+        return True, f"försenad i {span(since)} räknat från ankomsten {format_short(received)}"
+    return day < today, relative(day, today)

@@ -1,0 +1,71 @@
+"""The start page's "Att registrera och avsluta": the work that waits on the nämndsekreterare and no tidplan date
+names — a godkänt yttrande whose beslut is not recorded, and an outgoing remiss whose answers are compiled and
+that waits for "Avsluta ärendet"."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from sqlalchemy import and_
+from sqlmodel import Session, select
+
+from remiss.auth.access import Action, Principal
+from remiss.calendar.swedish import format_weekday_date
+from remiss.clock import local
+from remiss.planning.models import Milestone
+from remiss.remisser.models import Remiss
+from remiss.remisser.status import RemissStatus
+
+# what each waiting status asks for, and where on the remiss page it is done
+TODO = {RemissStatus.klar_for_beslut.value: ("Registrera beslutet", "beslut"),
+        RemissStatus.sammanstalld.value: ("Avsluta ärendet", "utskick")}
+
+
+@dataclass(frozen=True)
+class WaitingRow:
+    remiss_id: int
+    dnr: str
+    title: str
+    status: str  # "Klar för beslut"
+    todo: str  # "Registrera beslutet"
+    anchor: str
+    note: str  # "nämndsammanträde torsdag 17 december 2026 (i tidplanen)"
+    late: bool = False  # the planned meeting, or the sista svarsdag, has passed
+
+
+@dataclass(frozen=True)
+class WaitingSection:
+    rows: list[WaitingRow] = field(default_factory=list)
+    template: str = "planning/_sekreterare_start.html"
+
+
+def waiting_section(session: Session, principal: Principal, now: datetime) -> WaitingSection | None:
+    """The remisser waiting for a beslut to be recorded or for Avsluta ärendet in the nämnder where the user keeps
+    the diarium (nämndsekreterare, registrator), in one read; None for the other users."""
+    if not principal.may(Action.assign):
+        return None
+    stmt = (select(Remiss.id, Remiss.our_dnr, Remiss.title, Remiss.status, Remiss.namnd_id,
+                   Remiss.effective_deadline_on, Milestone.due_on.label("meeting_on"))
+            .outerjoin(Milestone, and_(Milestone.remiss_id == Remiss.id, Milestone.kind == "namnd"))
+            .where(Remiss.status.in_(list(TODO)))
+            .order_by(Remiss.effective_deadline_on, Remiss.id).limit(100))
+    visible = principal.visible_namnd_ids()
+    if visible is not None:
+        stmt = stmt.where(Remiss.namnd_id.in_(sorted(visible) or [-1]))
+    today = local(now).date()
+    rows = []
+    for r in session.execute(stmt):
+        if not principal.may(Action.assign, r.namnd_id):
+            continue
+        todo, anchor = TODO[r.status]
+        if r.status == RemissStatus.klar_for_beslut.value and r.meeting_on is not None:
+            note = f"nämndsammanträde {format_weekday_date(r.meeting_on)} enligt tidplanen"
+            late = r.meeting_on < today
+        elif r.effective_deadline_on is not None:
+            note = f"sista svarsdag {format_weekday_date(r.effective_deadline_on)}"
+            late = r.status == RemissStatus.klar_for_beslut.value and r.effective_deadline_on < today
+        else:
+            note, late = "", False
+        rows.append(WaitingRow(r.id, r.our_dnr or "", r.title, RemissStatus(r.status).label, todo, anchor, note,
+                               late))
+    return WaitingSection(rows)

@@ -1,0 +1,65 @@
+"""walk9 finding 11: a remiss klar för beslut (yttrande godkänt, beslut not recorded) and an outgoing remiss
+sammanställd (waiting for Avsluta ärendet) are on the nämndsekreterare's Att göra, read in one statement."""
+from __future__ import annotations
+
+from datetime import date
+
+from remiss.remisser.models import Direction, Remiss
+from tests.ops.test_query_counts import counting
+from tests.planning.helpers import at, seed_003_world
+from tests.support.factories import make_remiss
+
+
+def _waiting(session, namnd, users, *, n: int):
+    made = []
+    for i in range(n):
+        remiss = make_remiss(session, namnd=namnd, now=at(2015, 8, 3), deadline_on=date(2015, 9, 28),
+                             deadline_time=None, title=f"Beslut väntar {i}", handlaggare_id=users["handlaggare"].id)
+        remiss.status = "klar_for_beslut"
+        session.add(remiss)
+        made.append(remiss)
+    outgoing = make_remiss(session, namnd=namnd, now=at(2015, 8, 3), deadline_on=date(2015, 9, 1), deadline_time=None,
+                           title="Utgående sammanställd")
+    outgoing.direction, outgoing.status = Direction.utgaende.value, "sammanstalld"
+    session.add(outgoing)
+    session.commit()
+    return made, outgoing
+
+
+def test_klar_for_beslut_and_sammanstalld_are_on_the_sekreterare_att_gora(db, session, client, auth, clock):
+    namnd, users = seed_003_world(session)
+    (decide,), outgoing = _waiting(session, namnd, users, n=1)
+    clock.set(at(2015, 9, 28))
+    auth.login("sekr@oster.se")
+    page = client.get("/").get_data(as_text=True)
+    assert "Att registrera och avsluta (2)" in page
+    section = page[page.index('id="h-att-registrera"'):]
+    section = section[:section.index("</section>")]
+    assert f'href="/remisser/{decide.id}#beslut">Registrera beslutet: {decide.our_dnr} Beslut väntar 0</a>' in section
+    # the planned meeting of 24 September has passed without a recorded beslut
+    assert "nämndsammanträde torsdag 24 september 2015 enligt tidplanen" in section
+    assert "Datumet har passerat" in section
+    assert (f'href="/remisser/{outgoing.id}#utskick">Avsluta ärendet: {outgoing.our_dnr} Utgående sammanställd</a>'
+            in section)
+    # the handläggare does not keep the diarium: not theirs
+    auth.logout()
+    auth.login("jesper@oster.se")
+    assert "Att registrera och avsluta" not in client.get("/").get_data(as_text=True)
+
+
+def test_the_section_reads_as_many_statements_for_six_rows_as_for_one(db, session, client, auth, clock):
+    namnd, users = seed_003_world(session)
+    _waiting(session, namnd, users, n=1)
+    clock.set(at(2015, 9, 28))
+    auth.login("sekr@oster.se")
+
+    def statements() -> int:
+        client.get("/")
+        with counting({db.read_engine, db.write_engine}) as found:
+            assert client.get("/").status_code == 200
+        return len(found)
+
+    one = statements()
+    _waiting(session, namnd, users, n=5)
+    assert "Att registrera och avsluta (8)" in client.get("/").get_data(as_text=True)
+    assert statements() == one
