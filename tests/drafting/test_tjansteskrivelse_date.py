@@ -30,7 +30,7 @@ def test_the_frozen_tjansteskrivelse_is_dated_when_written_and_the_yttrande_when
     # approved (back-registered) after the meeting of 24 September that decided on it
     late = datetime(2015, 9, 28, 8, 0, tzinfo=timezone.utc)
     service.change_state(session, now=late, principal=w["g"], remiss=remiss, new="godkand")
-    record(session, w, at=late, omedelbar_justering=True)
+    record(session, w, at=late, omedelbar_justering=True, confirm_before_approval=True)
     dispatch.expediera(session, now=late, principal=w["r"], remiss=remiss, files_dir=w["files"])
     tjanst = _frozen(session, remiss.id, "tjansteskrivelse", w["files"])
     assert f"Datum\n{format_date(date(2015, 9, 1))}" in header_text(tjanst), header_text(tjanst)
