@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from remiss.missiv.dates import find_dates
+from remiss.missiv.dnr import TOKEN_RE, dnr_in_subject
 
 # A header line; the label must start a line (or follow a quote marker) and end in a colon.
 _HEADER = re.compile(
@@ -25,7 +26,11 @@ _FLAT_SUBJECT = re.compile(
     re.IGNORECASE,
 )
 _QUOTE = re.compile(r"^(?:[ \t]*>)+", re.MULTILINE)
-_SUBJECT_LEAD = re.compile(r"^(?:(?:VB|FW|Fwd?|SV|RE|AW|WG|Vidarebefordra)\s*:\s*)+", re.IGNORECASE)
+# Reply and forward marks, and the tags a mail gateway or the sender puts in front ("[EXTERN]", "[SPAM?]",
+# "*EXTERNAL*", "EXTERN:", "[KS 2026/123]"), in any order: none is part of the ärendemening.
+_SUBJECT_LEAD = re.compile(r"^(?:(?:VB|FW|Fwd?|SV|RE|AW|WG|TR|Vidarebefordra|Vs|Sv)\s*:\s*|\[[^\]\n]{1,40}\]\s*|"
+                           r"\*{1,3}[^*\n]{2,20}\*{1,3}\s*|(?:EXTERN|EXTERNAL|EXTERNT|SPAM\??|EXT)\s*:\s*|(?-i:EXTERNAL|EXTERNT?)\s+)+",
+                           re.IGNORECASE)
 _NAME_ADDRESS = re.compile(r"^\s*['\"]?(?P<name>[^<>\"'@\n]*?)['\"]?\s*(?:<(?P<mail>[^<>\s]+@[^<>\s]+)>|\[mailto:(?P<mail2>[^\]\s]+)\])?\s*$")
 _GREETING = re.compile(
     r"^[ \t]*(?:med )?(?:vänlig(?:a)?|bästa) hälsning(?:ar)?|^[ \t]*hälsningar|^[ \t]*mvh\b|^[ \t]*best regards|^[ \t]*kind regards",
@@ -43,6 +48,13 @@ class Envelope:
     sender_name: str | None
     sender_email: str | None
     sent: date | None = None  # the day the innermost message was sent, to give a yearless deadline its year
+    # the remittent's diarienummer the subject carries, tags included ("[KS 2026/123] Remiss …"): value, offset
+    subject_dnr: tuple[str, int] | None = None
+
+
+def dnr_only(value: str) -> bool:
+    """Tell whether a cleaned subject is nothing but a diarienummer (perhaps after "dnr")."""
+    return bool(re.fullmatch(rf"[ \t(\[]*(?:dnr[ \t.:]*)?(?:{TOKEN_RE.pattern})[ \t)\].]*", value, re.IGNORECASE))
 
 
 def unquote(text: str) -> str:
@@ -59,7 +71,7 @@ def innermost(text: str) -> Envelope | None:
         label = m["label"].casefold()
         contiguous = current is not None and text[last_end:m.start()].strip() == ""
         if not contiguous:
-            current = {"labels": set(), "end": m.end()}
+            current = {"labels": set(), "start": m.start(), "end": m.end()}
             blocks.append(current)
         current["labels"].add(label)
         current[label] = (m["value"].strip(), m.span("value"))
@@ -73,6 +85,16 @@ def innermost(text: str) -> Envelope | None:
         sender = (block.get("från") or block.get("from"))[0]
         dated = block.get("skickat") or block.get("sent") or block.get("date") or block.get("datum")
         return _envelope(text, block["end"], subject, span, sender, _sent_on(dated[0]) if dated else None)
+    # A pasted mail that opens with its subject ("Ämne: Förlängd svarstid – KS-IOF-2010-00015", perhaps a date or
+    # a recipient beside it, the Från line lost): the lines above the text are a header block all the same.
+    opening = [b for b in blocks if ({"ämne", "subject"} & b["labels"]) and not text[:b["start"]].strip()]
+    if opening:
+        block = opening[0]
+        subject, span = block.get("ämne") or block.get("subject")
+        sender = block.get("från") or block.get("from")
+        dated = block.get("skickat") or block.get("sent") or block.get("date") or block.get("datum")
+        return _envelope(text, block["end"], subject, span, sender[0] if sender else None,
+                         _sent_on(dated[0]) if dated else None)
     flat = _FLAT_SUBJECT.search(text)
     if flat and re.search(r"\b(?:Från|From):", text[:flat.start()], re.IGNORECASE):
         return _envelope(text, flat.end(), flat["value"], flat.span("value"), None)
@@ -101,6 +123,8 @@ def _sent_on(value: str) -> date | None:
 
 def _envelope(text: str, end: int, subject: str, span: tuple[int, int], sender: str | None,
               sent: date | None = None) -> Envelope:
+    found = dnr_in_subject(subject)
+    subject_dnr = (found[0], span[0] + found[1]) if found else None
     lead = _SUBJECT_LEAD.match(subject)
     if lead:
         span = (span[0] + lead.end(), span[1])
@@ -112,7 +136,7 @@ def _envelope(text: str, end: int, subject: str, span: tuple[int, int], sender: 
         if m:
             name = m["name"].strip() or None
             mail = m["mail"] or m["mail2"]
-    return Envelope(end, subject, span if subject else None, name, mail, sent)
+    return Envelope(end, subject, span if subject else None, name, mail, sent, subject_dnr)
 
 
 _SIGNED_NAME = (r"([A-ZÅÄÖÉ][a-zåäöéüáóè]+(?:-[A-ZÅÄÖ][a-zåäöé]+)?"
