@@ -33,6 +33,9 @@ Two evaluations, each with a development part (used while writing the parser) an
   like notices that are none, scored as found. A deadline or extension_to the text writes only without a year is
   annotated null; a value the parser takes from the letter's context for it is counted apart as a "year-fill", not
   as a wrong fill.
+- mail-dev / mail-holdout: `tests/data/missiv/kinds/mail-dev.json` (round h-mail), real letters of the sets above
+  forwarded in mail-client layouts the other sets lack (bench/missiv_mail_layouts.py), halved by
+  sha256("mail-dev:" + id); mail-holdout is scored at the start and the end of a round, its misses never printed.
 - contract: `tests/data/missiv/*.json`, the Regeringskansliet pages and seeds with the eight
   contract keys, split by their own `split` key.
 
@@ -146,6 +149,9 @@ EXTRA_FILE = DATA / "kinds" / "missiv-extra.json"
 # Extension notices and letters like them (round h-ext): real texts annotated blind, scored as found; only the real
 # notices get a built forward (the builder's subject line would announce an extension on the letters that are none).
 EXT_FILE = DATA / "kinds" / "ext-dev.json"
+# Forwarded e-mails in mail-client layouts the other sets lack (round h-mail): real letters wrapped by
+# bench/missiv_mail_layouts.py, split by sha256("mail-dev:" + id) into mail-dev and mail-holdout (misses never printed).
+MAIL_FILE = DATA / "kinds" / "mail-dev.json"
 FRESH_FILES = {"fresh-dev": DATA / "fresh" / "fresh-dev.json", "fresh-holdout": DATA / "fresh" / "fresh-holdout.json",
                # six more pages gathered after the fresh round ended: measured once, for the next round to tune against
                "fresh2-holdout": DATA / "fresh" / "fresh2-holdout.json",
@@ -191,6 +197,8 @@ def load_kind_cases(split: str) -> list[dict]:
     """
     if split in FRESH_FILES:
         return json.loads(FRESH_FILES[split].read_text(encoding="utf-8"))
+    if split in ("mail-dev", "mail-holdout"):
+        return [c for c in json.loads(MAIL_FILE.read_text(encoding="utf-8")) if c["split"] == split]
     if split == "ext-dev":
         # the real notices also come forwarded, as a registrator's mailbox gets them; the near misses do not
         letters = json.loads(EXT_FILE.read_text(encoding="utf-8"))
@@ -333,10 +341,10 @@ def main() -> None:
     seen = SEEN_HOLDOUTS if "--include-seen" in sys.argv else ()
     # --dev-only: the development sets alone, so that tuning never runs (and never prints) the held-out part.
     dev_only = "--dev-only" in sys.argv
-    dev_splits = ("dev", "extra", "fresh-dev", "fresh3-dev", "ext-dev", "fresh8-dev")
+    dev_splits = ("dev", "extra", "fresh-dev", "fresh3-dev", "ext-dev", "fresh8-dev", "mail-dev")
     splits = dev_splits if dev_only else ("dev", "extra", "holdout", "fresh-dev", "ext-dev", "fresh-holdout",
                                           "fresh2-holdout", "fresh3-dev", "fresh3-holdout", "fresh4-holdout",
-                                          "fresh5-holdout", "fresh6-holdout", "fresh8-dev")
+                                          "fresh5-holdout", "fresh6-holdout", "fresh8-dev", "mail-dev", "mail-holdout")
     # fresh7-holdout is wholly held out: scored only when named (--only), by the coordinator
     # --only NAME: one set alone (e.g. a held-out set measured once), misses of held-out sets still never printed
     if "--only" in sys.argv:
