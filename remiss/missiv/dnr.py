@@ -42,7 +42,7 @@ _REMISS_NAMED = re.compile(r"\bremiss(?:en)?[ \t\n]+(?:av|om|gällande|angående
 
 # A kommun's or region's own series: a board's or unit's letters, the year and a number ("KS-IOF-2010-00015",
 # "KS 2026/123", "SBN 2025-000123", "KS/2026:12", "BMN 2026-45"). Report and statute series are no diarienummer.
-KOMMUN_DNR = (r"(?!(?:SOU|DS|SFS|PROP|DIR|BET|COM|KOM|EU|EG|ISO|SS|EN|NJA|HFD|AFS|BFS|NFS|TSFS|HSLF)\b)"
+KOMMUN_DNR = (r"(?!(?:SOU|DS|PROP|DIR|BET|COM|KOM|EU|EG|ISO|SS|EN|NJA|HFD|HSLF|[A-ZÅÄÖ]*FS)\b)"  # EIFS 2011:3
               r"[A-ZÅÄÖ]{2,6}(?:-[A-ZÅÄÖ]{2,6})*(?:[ \t]?[-/][ \t]?|[ \t])(?:19|20)\d\d[-–/:.]\d{1,6}")
 
 

@@ -16,7 +16,7 @@ from remiss.missiv.dnr import TOKEN_RE, dnr_in_subject
 
 # A header line; the label must start a line (or follow a quote marker) and end in a colon.
 _HEADER = re.compile(
-    r"^[ \t]*(?P<label>Från|From|Skickat|Sent|Date|Datum|Till|To|Kopia|Cc|Ämne|Subject|Bifogade filer|Attachments)"
+    r"^[ \t]*(?P<label>Från|From|Skickat|Sent|Date|Datum|Till|To|Kopia|Cc|Ämne|Subject|Ärende|Bifogade filer|Attachments)"
     r"[ \t]*:[ \t]*(?P<value>[^\n]*)$",
     re.MULTILINE | re.IGNORECASE,
 )
@@ -25,6 +25,10 @@ _FLAT_SUBJECT = re.compile(
     r"\b(?:Ämne|Subject):[ \t]*(?P<value>[^\n]{3,300}?)(?=[ \t]+(?:Bifogade filer|Attachments):|[ \t]+Hej\b|\n|$)",
     re.IGNORECASE,
 )
+# GroupWise quotes a forwarded or answered message under '>>> "Maria Holmberg" <m.h@x.se> 2026-03-02 14:05 >>>'.
+# The leading ">>>" may be blanked by unquote(); the trailing one stays.
+_GROUPWISE = re.compile(r"^[ \t]*(?:>>>)?[ \t]*(?P<sender>[^\n]*?<[^<>\s]+@[^<>\s]+>|[^\n]*?@[^\s]+)[ \t]+"
+                        r"(?P<date>[^\n]{6,40}?)[ \t]*>>>[ \t]*$", re.MULTILINE)
 _QUOTE = re.compile(r"^(?:[ \t]*>)+", re.MULTILINE)
 # Reply and forward marks, and the tags a mail gateway or the sender puts in front ("[EXTERN]", "[SPAM?]",
 # "*EXTERNAL*", "EXTERN:", "[KS 2026/123]"), in any order: none is part of the ärendemening.
@@ -77,6 +81,10 @@ def innermost(text: str) -> Envelope | None:
         current[label] = (m["value"].strip(), m.span("value"))
         current["end"] = m.end()
         last_end = m.end()
+    for block in blocks:  # HCL Notes writes the subject as "Ärende:"; alone, "Ärende:" is a letter's heading
+        if "ärende" in block["labels"] and "ämne" not in block["labels"] and ({"från", "from"} & block["labels"]):
+            block["ämne"] = block["ärende"]
+            block["labels"].add("ämne")
     real = [b for b in blocks if len(b["labels"]) >= 2 and ({"ämne", "subject"} & b["labels"])
             and ({"från", "from"} & b["labels"])]
     if real:
@@ -84,6 +92,10 @@ def innermost(text: str) -> Envelope | None:
         subject, span = block.get("ämne") or block.get("subject")
         sender = (block.get("från") or block.get("from"))[0]
         dated = block.get("skickat") or block.get("sent") or block.get("date") or block.get("datum")
+        groupwise = list(_GROUPWISE.finditer(text, block["end"]))
+        if groupwise:  # the forwarded message begins under its ">>> sender date >>>" line, without a subject
+            inner = groupwise[-1]
+            return _envelope(text, inner.end(), subject, span, inner["sender"], _sent_on(inner["date"]))
         return _envelope(text, block["end"], subject, span, sender, _sent_on(dated[0]) if dated else None)
     # A pasted mail that opens with its subject ("Ämne: Förlängd svarstid – KS-IOF-2010-00015", perhaps a date or
     # a recipient beside it, the Från line lost): the lines above the text are a header block all the same.
