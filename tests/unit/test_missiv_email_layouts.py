@@ -59,3 +59,87 @@ def test_gateway_tags_and_reply_marks_leave_the_subject(tagged):
     text = (f"Från: Registrator <registrator@kommun.example.se>\nSkickat: den 3 mars 2026 10:12\n"
             f"Till: Ks <ks@vaxjo.example.se>\nÄmne: {tagged}\n\nHej! Se bifogad remiss.\n")
     assert parse_missiv(text).title == "Plan för fritidshamnar"
+
+
+LETTER = """Remiss av förslag till regional avfallsplan
+
+Länsstyrelsen i Kalmar län remitterar förslaget till regional avfallsplan. Svaren ska ha kommit in till
+Länsstyrelsen senast den 30 april 2026. Svaren skickas med e-post till kalmar@lansstyrelsen.se.
+Ange diarienummer 511-1234-2026.
+"""
+SIGNED = LETTER + """
+Med vänliga hälsningar
+
+Lena Åberg
+Utredare
+Länsstyrelsen i Kalmar län
+lena.aberg@lansstyrelsen.se <mailto:lena.aberg@lansstyrelsen.se>
+www.lansstyrelsen.se <https://www.lansstyrelsen.se/>
+
+Detta e-postmeddelande kan innehålla information som är konfidentiell.
+"""
+OUTER = """Från: Bo Ahlström <bo.ahlstrom@vaxjo.se>
+Skickat: den 3 mars 2026 14:30
+Till: registrator@vaxjo.se
+Ämne: VB: Remiss av förslag till regional avfallsplan
+
+Hej!
+
+Kan du registrera denna?
+
+Hälsningar
+Bo Ahlström
+Kommunledningskontoret
+
+"""
+LAYOUTS = {
+    "thunderbird_sv": "-------- Vidarebefordrat meddelande --------\nÄmne: \tRemiss av förslag till regional avfallsplan\n"
+                      "Datum: \t2026-03-03 10:12\nFrån: \tLena Åberg <lena.aberg@lansstyrelsen.se>\n"
+                      "Till: \tbo.ahlstrom@vaxjo.se\n\n\n",
+    "thunderbird_en": "-------- Forwarded Message --------\nSubject: \tRemiss: förslag till regional avfallsplan\n"
+                      "Date: \tTue, 3 Mar 2026 10:12:31 +0100\nFrom: \tLena Åberg <lena.aberg@lansstyrelsen.se>\n"
+                      "To: \tbo.ahlstrom@vaxjo.se\n\n\n",
+    "notes": "----- Vidarebefordrat av Bo Ahlström/VAXJO den 2026-03-03 10:12 -----\n\n"
+             "Från:\t\"Lena Åberg\" <lena.aberg@lansstyrelsen.se>\nTill:\tbo.ahlstrom@vaxjo.se\n"
+             "Datum:\t2026-03-03 09:40\nÄrende:\tRemiss av förslag till regional avfallsplan\n\n",
+    "groupwise": ">>> \"Lena Åberg\" <lena.aberg@lansstyrelsen.se> 2026-03-03 09:40 >>>\n",
+    "samsung": "\n\nSkickat från min Galaxy\n\n\n-------- Originalmeddelande --------\n"
+               "Från: Lena Åberg <lena.aberg@lansstyrelsen.se> \nDatum: 2026-03-03 10:12 (GMT+01:00) \n"
+               "Till: bo.ahlstrom@vaxjo.se \nÄmne: Remiss – förslag till regional avfallsplan \n\n",
+    "owa": "________________________________\nFrån: Lena Åberg <lena.aberg@lansstyrelsen.se>\n"
+           "Skickat: den 3 mars 2026 10:12\nTill: Bo Ahlström <bo.ahlstrom@vaxjo.se>\n"
+           "Ämne: [EXTERN] Remiss av förslag till regional avfallsplan\n\n",
+    "mixed_html": "From: Lena Åberg <mailto:lena.aberg@lansstyrelsen.se>\nSkickat: tisdag 3 mars 2026 10:12\n"
+                  "To: Registrator <mailto:registrator@vaxjo.se>\nÄmne: Remiss av förslag till regional avfallsplan\n\n",
+    "en_outlook": "From: Lena Åberg <lena.aberg@lansstyrelsen.se>\nSent: Tuesday, March 3, 2026 10:12 AM\n"
+                  "To: Registrator <registrator@vaxjo.se>\n"
+                  "Subject: [EXTERNAL] Remiss av förslag till regional avfallsplan\n\n",
+}
+
+
+@pytest.mark.parametrize("layout", sorted(LAYOUTS))
+def test_each_client_layout_gives_the_inner_letters_fields(layout):
+    result = parse_missiv(OUTER + LAYOUTS[layout] + SIGNED)
+    assert result.title == "Förslag till regional avfallsplan"
+    assert result.remittent == "Länsstyrelsen i Kalmar län"
+    assert result.sender_dnr == "511-1234-2026"
+    assert str(result.deadline) == "2026-04-30"
+    assert result.answer_email == "kalmar@lansstyrelsen.se"  # the instruction's address, not the sender's
+    assert result.contact_person == "Lena Åberg"  # the inner message's signature, never the forwarder
+
+
+def test_groupwise_inner_message_unsigned_gives_no_forwarder_as_contact():
+    result = parse_missiv(OUTER + LAYOUTS["groupwise"] + LETTER)
+    assert result.contact_person is None  # Bo Ahlström signs only the request above the marker
+
+
+def test_a_reply_chain_with_an_internal_request_on_top_reads_the_innermost_message():
+    chain = ("Från: Registrator <registrator@vaxjo.se>\nSkickat: den 3 mars 2026 13:02\nTill: Bo Ahlström "
+             "<bo.ahlstrom@vaxjo.se>\nÄmne: VB: Remiss av förslag till regional avfallsplan\n\nHej, gäller denna er?"
+             "\n\n/Registrator\n\nFrån: Lena Åberg <lena.aberg@lansstyrelsen.se>\nSkickat: den 3 mars 2026 10:12\n"
+             "Till: registrator@vaxjo.se\nÄmne: Remiss av förslag till regional avfallsplan\n\n")
+    outer = OUTER.replace("Ämne: VB:", "Ämne: SV: VB:")
+    result = parse_missiv(outer + chain + SIGNED)
+    assert result.title == "Förslag till regional avfallsplan"
+    assert result.contact_person == "Lena Åberg"
+    assert result.answer_email == "kalmar@lansstyrelsen.se"
