@@ -16,7 +16,10 @@ from remiss.missiv.dnr import TOKEN_RE, dnr_in_subject
 
 # A header line; the label must start a line (or follow a quote marker) and end in a colon.
 _HEADER = re.compile(
-    r"^[ \t]*(?P<label>Från|From|Skickat|Sent|Date|Datum|Till|To|Kopia|Cc|Ämne|Subject|Ärende|Bifogade filer|Attachments)"
+    r"^[ \t]*(?P<label>Från|From|Skickat|Sent|Date|Datum|Till|To|Kopia|Cc|Ämne|Subject|Ärende|Bifogade filer|Attachments|"
+    # lines some clients add inside the block; they must not split it
+    r"Bcc|Hemlig kopia|Mottagare|Svara till|Reply-To|Prioritet|Priority|Importance|Vikt|Känslighet|Sensitivity|"
+    r"Bilagor|Bifogat|Attachment)"
     r"[ \t]*:[ \t]*(?P<value>[^\n]*)$",
     re.MULTILINE | re.IGNORECASE,
 )
@@ -29,6 +32,12 @@ _FLAT_SUBJECT = re.compile(
 # The leading ">>>" may be blanked by unquote(); the trailing one stays.
 _GROUPWISE = re.compile(r"^[ \t]*(?:>>>)?[ \t]*(?P<sender>[^\n]*?<[^<>\s]+@[^<>\s]+>|[^\n]*?@[^\s]+)[ \t]+"
                         r"(?P<date>[^\n]{6,40}?)[ \t]*>>>[ \t]*$", re.MULTILINE)
+_VALUE_BELOW = re.compile(r"\n[ \t]*(?P<value>(?![^\n:]{1,20}:[ \t]*$)[^\n]{1,300}?)[ \t]*(?=\n|\Z)")
+# A reply's attribution above the quoted message: "Den tis 3 mars 2026 kl 10:12 skrev Lena Åberg <l.a@x.se>:",
+# "On Tue, Mar 3, 2026 at 10:12 AM Lena Åberg <l.a@x.se> wrote:", "3 mars 2026 kl. 10:12 skrev Lena Åberg:".
+_ATTRIBUTION = re.compile(
+    r"^[ \t]*(?P<date>(?:den|on|am)?[^\n]{0,60}?\d[^\n]{0,60}?)[ \t,]+(?:skrev[ \t]+(?P<sv>[^\n]{2,120}?)|"
+    r"(?P<en>[^\n]{2,120}?)[ \t]+wrote)[ \t]*:[ \t]*$", re.MULTILINE | re.IGNORECASE)
 _QUOTE = re.compile(r"^(?:[ \t]*>)+", re.MULTILINE)
 # Reply and forward marks, and the tags a mail gateway or the sender puts in front ("[EXTERN]", "[SPAM?]",
 # "*EXTERNAL*", "EXTERN:", "[KS 2026/123]"), in any order: none is part of the ärendemening.
@@ -78,9 +87,13 @@ def innermost(text: str) -> Envelope | None:
             current = {"labels": set(), "start": m.start(), "end": m.end()}
             blocks.append(current)
         current["labels"].add(label)
-        current[label] = (m["value"].strip(), m.span("value"))
-        current["end"] = m.end()
-        last_end = m.end()
+        value, span, end = m["value"], m.span("value"), m.end()
+        below = _VALUE_BELOW.match(text, m.end()) if not value.strip() else None
+        if below:  # a header copied from a table (Outlook on the web): "Från:" and its value on the next line
+            value, span, end = below["value"], below.span("value"), below.end()
+        current[label] = (value.strip(), span)
+        current["end"] = end
+        last_end = end
     for block in blocks:  # HCL Notes writes the subject as "Ärende:"; alone, "Ärende:" is a letter's heading
         if "ärende" in block["labels"] and "ämne" not in block["labels"] and ({"från", "from"} & block["labels"]):
             block["ämne"] = block["ärende"]
@@ -92,10 +105,10 @@ def innermost(text: str) -> Envelope | None:
         subject, span = block.get("ämne") or block.get("subject")
         sender = (block.get("från") or block.get("from"))[0]
         dated = block.get("skickat") or block.get("sent") or block.get("date") or block.get("datum")
-        groupwise = list(_GROUPWISE.finditer(text, block["end"]))
-        if groupwise:  # the forwarded message begins under its ">>> sender date >>>" line, without a subject
-            inner = groupwise[-1]
-            return _envelope(text, inner.end(), subject, span, inner["sender"], _sent_on(inner["date"]))
+        inner = _deeper(text, blocks, block["end"])
+        if inner:  # the remiss is quoted further down, under a line or block that names no subject
+            end, inner_sender, inner_sent = inner
+            return _envelope(text, end, subject, span, inner_sender, inner_sent)
         return _envelope(text, block["end"], subject, span, sender, _sent_on(dated[0]) if dated else None)
     # A pasted mail that opens with its subject ("Ämne: Förlängd svarstid – KS-IOF-2010-00015", perhaps a date or
     # a recipient beside it, the Från line lost): the lines above the text are a header block all the same.
@@ -131,6 +144,22 @@ def _sent_on(value: str) -> date | None:
         except ValueError:
             return None
     return None
+
+
+def _deeper(text: str, blocks: list[dict], after: int) -> tuple[int, str | None, date | None] | None:
+    """The last start of a message below `after` that carries no subject: a header block with a sender and a date
+    but no Ämne line, a GroupWise '>>> sender date >>>' line or a reply's attribution; None when there is none."""
+    starts: list[tuple[int, str | None, date | None]] = []
+    for block in blocks:
+        sender = block.get("från") or block.get("from")
+        dated = block.get("skickat") or block.get("sent") or block.get("date") or block.get("datum")
+        if block["start"] >= after and sender and dated:
+            starts.append((block["end"], sender[0], _sent_on(dated[0])))
+    for m in _GROUPWISE.finditer(text, after):
+        starts.append((m.end(), m["sender"], _sent_on(m["date"])))
+    for m in _ATTRIBUTION.finditer(text, after):
+        starts.append((m.end(), m["sv"] or m["en"], _sent_on(m["date"])))
+    return max(starts) if starts else None
 
 
 def _envelope(text: str, end: int, subject: str, span: tuple[int, int], sender: str | None,
