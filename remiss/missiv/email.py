@@ -188,10 +188,24 @@ _UNDER_GREETING = re.compile(r"(?<![ \t,!])[ \t,!]*(?:\n(?:[ \t]*\n){0,2}[ \t]*)
 _SLASH_SIGNATURE = re.compile(r"^[ \t]*/[ \t]*" + _SIGNED_NAME, re.MULTILINE)
 
 
+_NAME_WORD = r"[A-ZÅÄÖÉ][a-zåäöéüáóè]+(?:-[A-ZÅÄÖ][a-zåäöé]+)?"
+_CAPS_WORD = r"[A-ZÅÄÖÉ]{2,}(?:-[A-ZÅÄÖ]{2,})?"
+# Signatures an HTML mail flattens: "Lena Åberg | Utredare | Länsstyrelsen", "Hälsningar, Lena Åberg, utredare",
+# "Lena Åberg – utredare", and a name in capitals ("LENA ÅBERG").
+_UNDER_GREETING_WIDE = re.compile(
+    rf"(?<![ \t,!])[ \t,!]*(?:\n(?:[ \t]*\n){{0,2}}[ \t]*)?"
+    rf"(?-i:({_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{1,2}})[ \t]*(?:\||,|[ \t][–-][ \t])[ \t]*[^\n]{{2,120}}$|"
+    rf"({_CAPS_WORD}(?:[ \t]+{_CAPS_WORD}){{1,2}})[ \t]*(?:[|,][^\n]*)?$)", re.MULTILINE)
+
+
 def signature_name(body: str) -> tuple[str, int] | None:
     """Return the name signed under the last greeting of a message (or after a '/'), with its offset, or None."""
     greetings = list(_GREETING.finditer(body))
     m = _UNDER_GREETING.match(body, greetings[-1].end()) if greetings else None
+    wide = _UNDER_GREETING_WIDE.match(body, greetings[-1].end()) if greetings and not m else None
+    if wide:
+        name = wide.group(1) or wide.group(2).title()
+        return name, wide.start(1) if wide.group(1) else wide.start(2)
     if not m:
         slashes = list(_SLASH_SIGNATURE.finditer(body))
         m = slashes[-1] if slashes else None
