@@ -8,7 +8,7 @@ message: the last header block. Offsets are kept, so evidence still points into 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from remiss.missiv.dates import find_dates
@@ -63,6 +63,8 @@ class Envelope:
     sent: date | None = None  # the day the innermost message was sent, to give a yearless deadline its year
     # the remittent's diarienummer the subject carries, tags included ("[KS 2026/123] Remiss …"): value, offset
     subject_dnr: tuple[str, int] | None = None
+    # the subject is an outer message's (the forwarder's): the remiss below it was quoted without its own subject
+    subject_outer: bool = False
 
 
 def dnr_only(value: str) -> bool:
@@ -108,7 +110,7 @@ def innermost(text: str) -> Envelope | None:
         inner = _deeper(text, blocks, block["end"])
         if inner:  # the remiss is quoted further down, under a line or block that names no subject
             end, inner_sender, inner_sent = inner
-            return _envelope(text, end, subject, span, inner_sender, inner_sent)
+            return replace(_envelope(text, end, subject, span, inner_sender, inner_sent), subject_outer=True)
         return _envelope(text, block["end"], subject, span, sender, _sent_on(dated[0]) if dated else None)
     # A pasted mail that opens with its subject ("Ämne: Förlängd svarstid – KS-IOF-2010-00015", perhaps a date or
     # a recipient beside it, the Från line lost): the lines above the text are a header block all the same.
@@ -126,10 +128,12 @@ def innermost(text: str) -> Envelope | None:
     return None
 
 
-_EN_DATE = re.compile(r"\b(January|February|March|April|May|June|July|August|September|October|November|December)"
-                      r"[ \t]+(\d{1,2}),?[ \t]+(\d{4})\b")
-_EN_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-              "November", "December")
+_EN_MONTH = (r"(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)"
+             r"(?:uary|ruary|ch|il|e|y|ust|tember|t|ober|ember)?\.?")
+# "March 3, 2026", "Mar 3, 2026", and "3 Mar 2026" / "3 March 2026" (Thunderbird, Apple Mail, RFC 2822 dates)
+_EN_DATE = re.compile(rf"\b{_EN_MONTH}[ \t]+(\d{{1,2}}),?[ \t]+(\d{{4}})\b")
+_EN_DATE_DAY_FIRST = re.compile(rf"\b(\d{{1,2}})[ \t]+{_EN_MONTH}[ \t]+(\d{{4}})\b")
+_EN_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
 
 def _sent_on(value: str) -> date | None:
@@ -138,9 +142,11 @@ def _sent_on(value: str) -> date | None:
         if found.year:
             return found.resolve(None)
     m = _EN_DATE.search(value)
-    if m:
+    day_first = _EN_DATE_DAY_FIRST.search(value) if not m else None
+    month, day, year = (m[1], m[2], m[3]) if m else (day_first[2], day_first[1], day_first[3]) if day_first else (None,) * 3
+    if month:
         try:
-            return date(int(m[3]), _EN_MONTHS.index(m[1]) + 1, int(m[2]))
+            return date(int(year), _EN_MONTHS.index(month) + 1, int(day))
         except ValueError:
             return None
     return None

@@ -48,6 +48,11 @@ def parse_missiv(text: str, *, reference_date: date | None = None, hints: Sequen
     title, span = clean_subject(envelope.subject, envelope.subject_span) if envelope and envelope.subject else (None, None)
     if title and dnr_only(title):
         title, span = None, None  # "Förlängd svarstid – KS-IOF-2010-00015": the number names no matter
+    if title and envelope.subject_outer:
+        # the subject is the forwarder's ("VB: Till registraturen"): the quoted letter's own title comes first
+        own, own_span = find_title(work)
+        if own and not is_greeting(own) and not same_matter(title, own):
+            title, span = None, None
     heading, heading_span = letter_heading(work) if title else (None, None)
     if title and not heading:
         # No labelled heading: a title the letter's prose gives counts when it carries the subject's number.
