@@ -143,3 +143,52 @@ def test_a_reply_chain_with_an_internal_request_on_top_reads_the_innermost_messa
     assert result.title == "Förslag till regional avfallsplan"
     assert result.contact_person == "Lena Åberg"
     assert result.answer_email == "kalmar@lansstyrelsen.se"
+
+
+FORWARDER_ONLY = OUTER.replace("Ämne: VB: Remiss av förslag till regional avfallsplan", "Ämne: VB: Till registraturen")
+
+
+def _quoted(text: str) -> str:
+    return "\n".join(f"> {line}" if line else ">" for line in text.splitlines())
+
+
+MORE_LAYOUTS = {
+    "gmail_reply_sv": "Den tis 3 mars 2026 kl 10:12 skrev Lena Åberg <lena.aberg@lansstyrelsen.se>:\n\n" + _quoted(LETTER),
+    "gmail_reply_en": "On Tue, Mar 3, 2026 at 10:12 AM Lena Åberg <lena.aberg@lansstyrelsen.se> wrote:\n\n"
+                      + _quoted(LETTER),
+    "priority_lines": "Från: Lena Åberg <lena.aberg@lansstyrelsen.se>\nSkickat: den 3 mars 2026 10:12\n"
+                      "Till: registrator@vaxjo.se\nKopia: ks@vaxjo.se\nPrioritet: Hög\n"
+                      "Ämne: Remiss av förslag till regional avfallsplan\nBifogade filer: Missiv.pdf; Remiss.pdf\n\n" + LETTER,
+    "bcc_importance": "From: Lena Åberg <lena.aberg@lansstyrelsen.se>\nSent: 03 March 2026 10:12\nTo: registrator@vaxjo.se"
+                      "\nBcc: arkiv@vaxjo.se\nImportance: High\nSubject: RE: Remiss av förslag till regional avfallsplan"
+                      "\n\n" + LETTER,
+    "owa_table": "Från:\nLena Åberg <lena.aberg@lansstyrelsen.se>\nSkickat:\nden 3 mars 2026 10:12\nTill:\n"
+                 "registrator@vaxjo.se\nÄmne:\nRemiss av förslag till regional avfallsplan\n\n" + LETTER,
+    "groupwise": LAYOUTS["groupwise"] + LETTER,
+}
+
+
+@pytest.mark.parametrize("layout", sorted(MORE_LAYOUTS))
+def test_the_quoted_letter_is_read_below_a_forwarder_whose_subject_names_nothing(layout):
+    """The forwarder's subject and signature ("VB: Till registraturen", Bo Ahlström) are no field of the remiss."""
+    result = parse_missiv(FORWARDER_ONLY + MORE_LAYOUTS[layout])
+    assert result.title == "Förslag till regional avfallsplan"
+    assert result.sender_dnr == "511-1234-2026"
+    assert result.answer_email == "kalmar@lansstyrelsen.se"
+    assert result.contact_person is None  # the letter is unsigned; Bo Ahlström only asks for registration
+
+
+@pytest.mark.parametrize(("closing", "name"), [
+    ("Vänliga hälsningar\nLena Åberg | Utredare | Länsstyrelsen i Kalmar län", "Lena Åberg"),
+    ("Hälsningar, Lena Åberg, utredare", "Lena Åberg"),
+    ("Med vänlig hälsning\n\nLENA ÅBERG\nUtredare", "Lena Åberg"),
+])
+def test_signatures_flattened_from_html_give_the_contact_person(closing, name):
+    result = parse_missiv(OUTER + LAYOUTS["owa"] + LETTER + "\n" + closing + "\n")
+    assert result.contact_person == name
+
+
+def test_a_yearless_deadline_takes_its_year_from_an_english_short_date():
+    text = (FORWARDER_ONLY.replace("den 3 mars 2026 14:30", "den 2 januari 2027 14:30") + LAYOUTS["thunderbird_en"]
+            + LETTER.replace("30 april 2026", "30 april"))
+    assert str(parse_missiv(text).deadline)[:10] == "2026-04-30"  # the inner "Tue, 3 Mar 2026", not the outer 2027
