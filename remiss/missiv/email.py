@@ -34,10 +34,11 @@ _GROUPWISE = re.compile(r"^[ \t]*(?:>>>)?[ \t]*(?P<sender>[^\n]*?<[^<>\s]+@[^<>\
                         r"(?P<date>[^\n]{6,40}?)[ \t]*>>>[ \t]*$", re.MULTILINE)
 _VALUE_BELOW = re.compile(r"\n[ \t]*(?P<value>(?![^\n:]{1,20}:[ \t]*$)[^\n]{1,300}?)[ \t]*(?=\n|\Z)")
 # A reply's attribution above the quoted message: "Den tis 3 mars 2026 kl 10:12 skrev Lena Åberg <l.a@x.se>:",
-# "On Tue, Mar 3, 2026 at 10:12 AM Lena Åberg <l.a@x.se> wrote:", "3 mars 2026 kl. 10:12 skrev Lena Åberg:".
+# "On Tue, Mar 3, 2026 at 10:12 AM Lena Åberg <l.a@x.se> wrote:", "3 mars 2026 kl. 10:12 skrev Lena Åberg <l.a@x.se>:".
+# The writer's address is required: "den 3 mars 2026 skrev Länsstyrelsen följande:" is a letter's own sentence.
 _ATTRIBUTION = re.compile(
-    r"^[ \t]*(?P<date>(?:den|on|am)?[^\n]{0,60}?\d[^\n]{0,60}?)[ \t,]+(?:skrev[ \t]+(?P<sv>[^\n]{2,120}?)|"
-    r"(?P<en>[^\n]{2,120}?)[ \t]+wrote)[ \t]*:[ \t]*$", re.MULTILINE | re.IGNORECASE)
+    r"^[ \t]*(?P<date>(?:den|on|am)?[^\n]{0,60}?\d[^\n]{0,60}?)[ \t,]+(?:skrev[ \t]+(?P<sv>[^\n]{0,80}?<[^<>\s]+@[^<>\s]+>)|"
+    r"(?P<en>[^\n]{0,80}?<[^<>\s]+@[^<>\s]+>)[ \t]+wrote)[ \t]*:[ \t]*$", re.MULTILINE | re.IGNORECASE)
 _QUOTE = re.compile(r"^(?:[ \t]*>)+", re.MULTILINE)
 # Reply and forward marks, and the tags a mail gateway or the sender puts in front ("[EXTERN]", "[SPAM?]",
 # "*EXTERNAL*", "EXTERN:", "[KS 2026/123]"), in any order: none is part of the ärendemening.

@@ -192,3 +192,10 @@ def test_a_yearless_deadline_takes_its_year_from_an_english_short_date():
     text = (FORWARDER_ONLY.replace("den 3 mars 2026 14:30", "den 2 januari 2027 14:30") + LAYOUTS["thunderbird_en"]
             + LETTER.replace("30 april 2026", "30 april"))
     assert str(parse_missiv(text).deadline)[:10] == "2026-04-30"  # the inner "Tue, 3 Mar 2026", not the outer 2027
+
+
+def test_a_sentence_saying_who_wrote_what_does_not_cut_the_letter():
+    letter = LETTER.replace("Ange diarienummer", "Den 3 mars 2026 skrev Naturvårdsverket följande:\n\nAnge diarienummer")
+    result = parse_missiv(OUTER + LAYOUTS["owa"] + letter)
+    assert result.title == "Förslag till regional avfallsplan"
+    assert result.answer_email == "kalmar@lansstyrelsen.se"  # above the sentence: still read
