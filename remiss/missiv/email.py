@@ -30,15 +30,16 @@ _FLAT_SUBJECT = re.compile(
 )
 # GroupWise quotes a forwarded or answered message under '>>> "Maria Holmberg" <m.h@x.se> 2026-03-02 14:05 >>>'.
 # The leading ">>>" may be blanked by unquote(); the trailing one stays.
-_GROUPWISE = re.compile(r"^[ \t]*(?:>>>)?[ \t]*(?P<sender>[^\n]*?<[^<>\s]+@[^<>\s]+>|[^\n]*?@[^\s]+)[ \t]+"
+_GROUPWISE = re.compile(r"^[ \t]{0,8}(?:>>>)?[ \t]{0,4}(?P<sender>[^\n<>]{0,80}<[^<>\s@]{1,64}@[^<>\s]{1,255}>|"
+                        r"[^\s@]{1,64}@[^\s]{1,255})[ \t]+"
                         r"(?P<date>[^\n]{6,40}?)[ \t]*>>>[ \t]*$", re.MULTILINE)
-_VALUE_BELOW = re.compile(r"\n[ \t]*(?P<value>(?![^\n:]{1,20}:[ \t]*$)[^\n]{1,300}?)[ \t]*(?=\n|\Z)")
+_VALUE_BELOW = re.compile(r"\n[ \t]{0,20}(?P<value>(?![^\n:]{1,20}:[ \t]*$)[^\n]{1,300}?)[ \t]*(?=\n|\Z)")
 # A reply's attribution above the quoted message: "Den tis 3 mars 2026 kl 10:12 skrev Lena Åberg <l.a@x.se>:",
 # "On Tue, Mar 3, 2026 at 10:12 AM Lena Åberg <l.a@x.se> wrote:", "3 mars 2026 kl. 10:12 skrev Lena Åberg <l.a@x.se>:".
 # The writer's address is required: "den 3 mars 2026 skrev Länsstyrelsen följande:" is a letter's own sentence.
 _ATTRIBUTION = re.compile(
-    r"^[ \t]*(?P<date>(?:den|on|am)?[^\n]{0,60}?\d[^\n]{0,60}?)[ \t,]+(?:skrev[ \t]+(?P<sv>[^\n]{0,80}?<[^<>\s]+@[^<>\s]+>)|"
-    r"(?P<en>[^\n]{0,80}?<[^<>\s]+@[^<>\s]+>)[ \t]+wrote)[ \t]*:[ \t]*$", re.MULTILINE | re.IGNORECASE)
+    r"^[ \t]{0,8}(?P<date>(?:den|on|am)?[^\n]{0,60}?\d[^\n]{0,60}?)[ \t,]+(?:skrev[ \t]+(?P<sv>[^\n]{0,80}?<[^<>\s@]{1,64}@[^<>\s]{1,255}>)|"
+    r"(?P<en>[^\n]{0,80}?<[^<>\s@]{1,64}@[^<>\s]{1,255}>)[ \t]+wrote)[ \t]*:[ \t]*$", re.MULTILINE | re.IGNORECASE)
 _QUOTE = re.compile(r"^(?:[ \t]*>)+", re.MULTILINE)
 # Reply and forward marks, and the tags a mail gateway or the sender puts in front ("[EXTERN]", "[SPAM?]",
 # "*EXTERNAL*", "EXTERN:", "[KS 2026/123]"), in any order: none is part of the ärendemening.
@@ -195,13 +196,13 @@ _UNDER_GREETING = re.compile(r"(?<![ \t,!])[ \t,!]*(?:\n(?:[ \t]*\n){0,2}[ \t]*)
 _SLASH_SIGNATURE = re.compile(r"^[ \t]*/[ \t]*" + _SIGNED_NAME, re.MULTILINE)
 
 
-_NAME_WORD = r"[A-ZÅÄÖÉ][a-zåäöéüáóè]+(?:-[A-ZÅÄÖ][a-zåäöé]+)?"
-_CAPS_WORD = r"[A-ZÅÄÖÉ]{2,}(?:-[A-ZÅÄÖ]{2,})?"
+_NAME_WORD = r"[A-ZÅÄÖÉ][a-zåäöéüáóè]{1,30}(?:-[A-ZÅÄÖ][a-zåäöé]{1,30})?"  # bounded: linear on hostile text
+_CAPS_WORD = r"[A-ZÅÄÖÉ]{2,30}(?:-[A-ZÅÄÖ]{2,30})?"
 # Signatures an HTML mail flattens: "Lena Åberg | Utredare | Länsstyrelsen", "Hälsningar, Lena Åberg, utredare",
 # "Lena Åberg – utredare", and a name in capitals ("LENA ÅBERG").
 _UNDER_GREETING_WIDE = re.compile(
-    rf"(?<![ \t,!])[ \t,!]*(?:\n(?:[ \t]*\n){{0,2}}[ \t]*)?"
-    rf"(?-i:({_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{1,2}})[ \t]*(?:\||,|[ \t][–-][ \t])[ \t]*[^\n]{{2,120}}$|"
+    rf"(?<![ \t,!])[ \t,!]{{0,8}}(?:\n(?:[ \t]{{0,20}}\n){{0,2}}[ \t]{{0,20}})?"
+    rf"(?<![^\W\d_])(?-i:({_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{1,2}})[ \t]*(?:\||,|[ \t][–-][ \t])[ \t]*[^\n]{{2,120}}$|"
     rf"({_CAPS_WORD}(?:[ \t]+{_CAPS_WORD}){{1,2}})[ \t]*(?:[|,][^\n]*)?$)", re.MULTILINE)
 
 
