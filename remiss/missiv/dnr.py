@@ -40,17 +40,29 @@ _REMISS_NAMED = re.compile(r"\bremiss(?:en)?[ \t\n]+(?:av|om|gällande|angående
                            re.IGNORECASE)
 
 
+# A kommun's or region's own series: a board's or unit's letters, the year and a number ("KS-IOF-2010-00015",
+# "KS 2026/123", "SBN 2025-000123", "KS/2026:12", "BMN 2026-45"). Report and statute series are no diarienummer.
+KOMMUN_DNR = (r"(?!(?:SOU|DS|PROP|DIR|BET|COM|KOM|EU|EG|ISO|SS|EN|NJA|HFD|HSLF|[A-ZÅÄÖ]*FS)\b)"  # EIFS 2011:3
+              r"[A-ZÅÄÖ]{2,6}(?:-[A-ZÅÄÖ]{2,6})*(?:[ \t]?[-/][ \t]?|[ \t])(?:19|20)\d\d[-–/:.]\d{1,6}")
+
+
 def dnr_in_subject(subject: str | None) -> tuple[str, int] | None:
-    """The remittent's diarienummer an e-mail subject ends with ("Förlängd svarstid … – Fi2026/01234") and where it
-    starts in the subject; None when it ends with none."""
+    """The remittent's diarienummer an e-mail subject carries and where it starts in the subject: a number it ends
+    with ("Förlängd svarstid … – Fi2026/01234", "… – KS-IOF-2010-00015"), one in brackets ("[KS 2026/123] Remiss …")
+    or one after "dnr" ("Remiss, dnr 2026.0456, …"); None when it carries none."""
     if not subject:
         return None
-    # a Regeringskansliet number alone, any other only after "dnr" ("SOU 2024:12" is a report's number)
-    m = re.search(rf"(?:^|[ \t(])(?-i:({RK_DNR}))\)?[ \t.]*\Z", subject) or \
-        re.search(rf"\b(?:dnr|diarienr|diarienummer)[ \t.:]*({LOCAL_DNR})\)?[ \t.]*\Z", subject, re.IGNORECASE)
-    if not m or not _looks_like_dnr(m.group(1)):
+    # a Regeringskansliet number alone, any other only after "dnr" or in a kommun's form ("SOU 2024:12" is a
+    # report's number)
+    m = re.search(rf"(?:^|[ \t(\[])(?-i:({RK_DNR}))[)\]]?[ \t.]*\Z", subject) or \
+        re.search(rf"(?:^|[ \t(\[])({KOMMUN_DNR})[)\]]?[ \t.]*\Z", subject) or \
+        re.search(rf"[(\[][ \t]*(?:dnr[ \t.:]*({LOCAL_DNR})|((?-i:{RK_DNR}|{KOMMUN_DNR})))[ \t]*[)\]]", subject,
+                  re.IGNORECASE) or \
+        re.search(rf"\b(?:dnr|diarienr|diarienummer)[ \t.:]*({LOCAL_DNR})\)?(?=[ \t.,;)\]]|\Z)", subject, re.IGNORECASE)
+    group = next((g for g in range(1, (m.lastindex or 0) + 1) if m.group(g)), None) if m else None
+    if group is None or not _looks_like_dnr(m.group(group)):
         return None
-    return _clean(m.group(1)), m.start(1)
+    return _clean(m.group(group)), m.start(group)
 
 
 RK_PREFIX_DEPARTMENT = {

@@ -8,14 +8,18 @@ message: the last header block. Offsets are kept, so evidence still points into 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from remiss.missiv.dates import find_dates
+from remiss.missiv.dnr import TOKEN_RE, dnr_in_subject
 
 # A header line; the label must start a line (or follow a quote marker) and end in a colon.
 _HEADER = re.compile(
-    r"^[ \t]*(?P<label>Från|From|Skickat|Sent|Date|Datum|Till|To|Kopia|Cc|Ämne|Subject|Bifogade filer|Attachments)"
+    r"^[ \t]*(?P<label>Från|From|Skickat|Sent|Date|Datum|Till|To|Kopia|Cc|Ämne|Subject|Ärende|Bifogade filer|Attachments|"
+    # lines some clients add inside the block; they must not split it
+    r"Bcc|Hemlig kopia|Mottagare|Svara till|Reply-To|Prioritet|Priority|Importance|Vikt|Känslighet|Sensitivity|"
+    r"Bilagor|Bifogat|Attachment)"
     r"[ \t]*:[ \t]*(?P<value>[^\n]*)$",
     re.MULTILINE | re.IGNORECASE,
 )
@@ -24,8 +28,24 @@ _FLAT_SUBJECT = re.compile(
     r"\b(?:Ämne|Subject):[ \t]*(?P<value>[^\n]{3,300}?)(?=[ \t]+(?:Bifogade filer|Attachments):|[ \t]+Hej\b|\n|$)",
     re.IGNORECASE,
 )
+# GroupWise quotes a forwarded or answered message under '>>> "Maria Holmberg" <m.h@x.se> 2026-03-02 14:05 >>>'.
+# The leading ">>>" may be blanked by unquote(); the trailing one stays.
+_GROUPWISE = re.compile(r"^[ \t]{0,8}(?:>>>)?[ \t]{0,4}(?P<sender>[^\n<>]{0,80}<[^<>\s@]{1,64}@[^<>\s]{1,255}>|"
+                        r"[^\s@]{1,64}@[^\s]{1,255})[ \t]+"
+                        r"(?P<date>[^\n]{6,40}?)[ \t]*>>>[ \t]*$", re.MULTILINE)
+_VALUE_BELOW = re.compile(r"\n[ \t]{0,20}(?P<value>(?![^\n:]{1,20}:[ \t]*$)[^\n]{1,300}?)[ \t]*(?=\n|\Z)")
+# A reply's attribution above the quoted message: "Den tis 3 mars 2026 kl 10:12 skrev Lena Åberg <l.a@x.se>:",
+# "On Tue, Mar 3, 2026 at 10:12 AM Lena Åberg <l.a@x.se> wrote:", "3 mars 2026 kl. 10:12 skrev Lena Åberg <l.a@x.se>:".
+# The writer's address is required: "den 3 mars 2026 skrev Länsstyrelsen följande:" is a letter's own sentence.
+_ATTRIBUTION = re.compile(
+    r"^[ \t]{0,8}(?P<date>(?:den|on|am)?[^\n]{0,60}?\d[^\n]{0,60}?)[ \t,]+(?:skrev[ \t]+(?P<sv>[^\n]{0,80}?<[^<>\s@]{1,64}@[^<>\s]{1,255}>)|"
+    r"(?P<en>[^\n]{0,80}?<[^<>\s@]{1,64}@[^<>\s]{1,255}>)[ \t]+wrote)[ \t]*:[ \t]*$", re.MULTILINE | re.IGNORECASE)
 _QUOTE = re.compile(r"^(?:[ \t]*>)+", re.MULTILINE)
-_SUBJECT_LEAD = re.compile(r"^(?:(?:VB|FW|Fwd?|SV|RE|AW|WG|Vidarebefordra)\s*:\s*)+", re.IGNORECASE)
+# Reply and forward marks, and the tags a mail gateway or the sender puts in front ("[EXTERN]", "[SPAM?]",
+# "*EXTERNAL*", "EXTERN:", "[KS 2026/123]"), in any order: none is part of the ärendemening.
+_SUBJECT_LEAD = re.compile(r"^(?:(?:VB|FW|Fwd?|SV|RE|AW|WG|TR|Vidarebefordra|Vs|Sv)\s*:\s*|\[[^\]\n]{1,40}\]\s*|"
+                           r"\*{1,3}[^*\n]{2,20}\*{1,3}\s*|(?:EXTERN|EXTERNAL|EXTERNT|SPAM\??|EXT)\s*:\s*|(?-i:EXTERNAL|EXTERNT?)\s+)+",
+                           re.IGNORECASE)
 _NAME_ADDRESS = re.compile(r"^\s*['\"]?(?P<name>[^<>\"'@\n]*?)['\"]?\s*(?:<(?P<mail>[^<>\s]+@[^<>\s]+)>|\[mailto:(?P<mail2>[^\]\s]+)\])?\s*$")
 _GREETING = re.compile(
     r"^[ \t]*(?:med )?(?:vänlig(?:a)?|bästa) hälsning(?:ar)?|^[ \t]*hälsningar|^[ \t]*mvh\b|^[ \t]*best regards|^[ \t]*kind regards",
@@ -43,6 +63,15 @@ class Envelope:
     sender_name: str | None
     sender_email: str | None
     sent: date | None = None  # the day the innermost message was sent, to give a yearless deadline its year
+    # the remittent's diarienummer the subject carries, tags included ("[KS 2026/123] Remiss …"): value, offset
+    subject_dnr: tuple[str, int] | None = None
+    # the subject is an outer message's (the forwarder's): the remiss below it was quoted without its own subject
+    subject_outer: bool = False
+
+
+def dnr_only(value: str) -> bool:
+    """Tell whether a cleaned subject is nothing but a diarienummer (perhaps after "dnr")."""
+    return bool(re.fullmatch(rf"[ \t(\[]*(?:dnr[ \t.:]*)?(?:{TOKEN_RE.pattern})[ \t)\].]*", value, re.IGNORECASE))
 
 
 def unquote(text: str) -> str:
@@ -59,12 +88,20 @@ def innermost(text: str) -> Envelope | None:
         label = m["label"].casefold()
         contiguous = current is not None and text[last_end:m.start()].strip() == ""
         if not contiguous:
-            current = {"labels": set(), "end": m.end()}
+            current = {"labels": set(), "start": m.start(), "end": m.end()}
             blocks.append(current)
         current["labels"].add(label)
-        current[label] = (m["value"].strip(), m.span("value"))
-        current["end"] = m.end()
-        last_end = m.end()
+        value, span, end = m["value"], m.span("value"), m.end()
+        below = _VALUE_BELOW.match(text, m.end()) if not value.strip() else None
+        if below:  # a header copied from a table (Outlook on the web): "Från:" and its value on the next line
+            value, span, end = below["value"], below.span("value"), below.end()
+        current[label] = (value.strip(), span)
+        current["end"] = end
+        last_end = end
+    for block in blocks:  # HCL Notes writes the subject as "Ärende:"; alone, "Ärende:" is a letter's heading
+        if "ärende" in block["labels"] and "ämne" not in block["labels"] and ({"från", "from"} & block["labels"]):
+            block["ämne"] = block["ärende"]
+            block["labels"].add("ämne")
     real = [b for b in blocks if len(b["labels"]) >= 2 and ({"ämne", "subject"} & b["labels"])
             and ({"från", "from"} & b["labels"])]
     if real:
@@ -72,17 +109,33 @@ def innermost(text: str) -> Envelope | None:
         subject, span = block.get("ämne") or block.get("subject")
         sender = (block.get("från") or block.get("from"))[0]
         dated = block.get("skickat") or block.get("sent") or block.get("date") or block.get("datum")
+        inner = _deeper(text, blocks, block["end"])
+        if inner:  # the remiss is quoted further down, under a line or block that names no subject
+            end, inner_sender, inner_sent = inner
+            return replace(_envelope(text, end, subject, span, inner_sender, inner_sent), subject_outer=True)
         return _envelope(text, block["end"], subject, span, sender, _sent_on(dated[0]) if dated else None)
+    # A pasted mail that opens with its subject ("Ämne: Förlängd svarstid – KS-IOF-2010-00015", perhaps a date or
+    # a recipient beside it, the Från line lost): the lines above the text are a header block all the same.
+    opening = [b for b in blocks if ({"ämne", "subject"} & b["labels"]) and not text[:b["start"]].strip()]
+    if opening:
+        block = opening[0]
+        subject, span = block.get("ämne") or block.get("subject")
+        sender = block.get("från") or block.get("from")
+        dated = block.get("skickat") or block.get("sent") or block.get("date") or block.get("datum")
+        return _envelope(text, block["end"], subject, span, sender[0] if sender else None,
+                         _sent_on(dated[0]) if dated else None)
     flat = _FLAT_SUBJECT.search(text)
     if flat and re.search(r"\b(?:Från|From):", text[:flat.start()], re.IGNORECASE):
         return _envelope(text, flat.end(), flat["value"], flat.span("value"), None)
     return None
 
 
-_EN_DATE = re.compile(r"\b(January|February|March|April|May|June|July|August|September|October|November|December)"
-                      r"[ \t]+(\d{1,2}),?[ \t]+(\d{4})\b")
-_EN_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-              "November", "December")
+_EN_MONTH = (r"(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)"
+             r"(?:uary|ruary|ch|il|e|y|ust|tember|t|ober|ember)?\.?")
+# "March 3, 2026", "Mar 3, 2026", and "3 Mar 2026" / "3 March 2026" (Thunderbird, Apple Mail, RFC 2822 dates)
+_EN_DATE = re.compile(rf"\b{_EN_MONTH}[ \t]+(\d{{1,2}}),?[ \t]+(\d{{4}})\b")
+_EN_DATE_DAY_FIRST = re.compile(rf"\b(\d{{1,2}})[ \t]+{_EN_MONTH}[ \t]+(\d{{4}})\b")
+_EN_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
 
 def _sent_on(value: str) -> date | None:
@@ -91,16 +144,36 @@ def _sent_on(value: str) -> date | None:
         if found.year:
             return found.resolve(None)
     m = _EN_DATE.search(value)
-    if m:
+    day_first = _EN_DATE_DAY_FIRST.search(value) if not m else None
+    month, day, year = (m[1], m[2], m[3]) if m else (day_first[2], day_first[1], day_first[3]) if day_first else (None,) * 3
+    if month:
         try:
-            return date(int(m[3]), _EN_MONTHS.index(m[1]) + 1, int(m[2]))
+            return date(int(year), _EN_MONTHS.index(month) + 1, int(day))
         except ValueError:
             return None
     return None
 
 
+def _deeper(text: str, blocks: list[dict], after: int) -> tuple[int, str | None, date | None] | None:
+    """The last start of a message below `after` that carries no subject: a header block with a sender and a date
+    but no Ämne line, a GroupWise '>>> sender date >>>' line or a reply's attribution; None when there is none."""
+    starts: list[tuple[int, str | None, date | None]] = []
+    for block in blocks:
+        sender = block.get("från") or block.get("from")
+        dated = block.get("skickat") or block.get("sent") or block.get("date") or block.get("datum")
+        if block["start"] >= after and sender and dated:
+            starts.append((block["end"], sender[0], _sent_on(dated[0])))
+    for m in _GROUPWISE.finditer(text, after):
+        starts.append((m.end(), m["sender"], _sent_on(m["date"])))
+    for m in _ATTRIBUTION.finditer(text, after):
+        starts.append((m.end(), m["sv"] or m["en"], _sent_on(m["date"])))
+    return max(starts) if starts else None
+
+
 def _envelope(text: str, end: int, subject: str, span: tuple[int, int], sender: str | None,
               sent: date | None = None) -> Envelope:
+    found = dnr_in_subject(subject)
+    subject_dnr = (found[0], span[0] + found[1]) if found else None
     lead = _SUBJECT_LEAD.match(subject)
     if lead:
         span = (span[0] + lead.end(), span[1])
@@ -112,7 +185,7 @@ def _envelope(text: str, end: int, subject: str, span: tuple[int, int], sender: 
         if m:
             name = m["name"].strip() or None
             mail = m["mail"] or m["mail2"]
-    return Envelope(end, subject, span if subject else None, name, mail, sent)
+    return Envelope(end, subject, span if subject else None, name, mail, sent, subject_dnr)
 
 
 _SIGNED_NAME = (r"([A-ZÅÄÖÉ][a-zåäöéüáóè]+(?:-[A-ZÅÄÖ][a-zåäöé]+)?"
@@ -123,10 +196,24 @@ _UNDER_GREETING = re.compile(r"(?<![ \t,!])[ \t,!]*(?:\n(?:[ \t]*\n){0,2}[ \t]*)
 _SLASH_SIGNATURE = re.compile(r"^[ \t]*/[ \t]*" + _SIGNED_NAME, re.MULTILINE)
 
 
+_NAME_WORD = r"[A-ZÅÄÖÉ][a-zåäöéüáóè]{1,30}(?:-[A-ZÅÄÖ][a-zåäöé]{1,30})?"  # bounded: linear on hostile text
+_CAPS_WORD = r"[A-ZÅÄÖÉ]{2,30}(?:-[A-ZÅÄÖ]{2,30})?"
+# Signatures an HTML mail flattens: "Lena Åberg | Utredare | Länsstyrelsen", "Hälsningar, Lena Åberg, utredare",
+# "Lena Åberg – utredare", and a name in capitals ("LENA ÅBERG").
+_UNDER_GREETING_WIDE = re.compile(
+    rf"(?<![ \t,!])[ \t,!]{{0,8}}(?:\n(?:[ \t]{{0,20}}\n){{0,2}}[ \t]{{0,20}})?"
+    rf"(?<![^\W\d_])(?-i:({_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{1,2}})[ \t]*(?:\||,|[ \t][–-][ \t])[ \t]*[^\n]{{2,120}}$|"
+    rf"({_CAPS_WORD}(?:[ \t]+{_CAPS_WORD}){{1,2}})[ \t]*(?:[|,][^\n]*)?$)", re.MULTILINE)
+
+
 def signature_name(body: str) -> tuple[str, int] | None:
     """Return the name signed under the last greeting of a message (or after a '/'), with its offset, or None."""
     greetings = list(_GREETING.finditer(body))
     m = _UNDER_GREETING.match(body, greetings[-1].end()) if greetings else None
+    wide = _UNDER_GREETING_WIDE.match(body, greetings[-1].end()) if greetings and not m else None
+    if wide:
+        name = wide.group(1) or wide.group(2).title()
+        return name, wide.start(1) if wide.group(1) else wide.start(2)
     if not m:
         slashes = list(_SLASH_SIGNATURE.finditer(body))
         m = slashes[-1] if slashes else None

@@ -8,8 +8,8 @@ from datetime import date, datetime
 from remiss.calendar.swedish import format_deadline
 from remiss.missiv.bodies import find_bodies
 from remiss.missiv.deadline import find_deadline
-from remiss.missiv.dnr import department_from_dnr, dnr_in_subject, find_sender_dnr
-from remiss.missiv.email import innermost, signature_name, signed_by_sender, unquote
+from remiss.missiv.dnr import department_from_dnr, find_sender_dnr
+from remiss.missiv.email import dnr_only, innermost, signature_name, signed_by_sender, unquote
 from remiss.missiv.extension import named_remiss, read_extension
 from remiss.missiv.fields import (find_answer_address, find_answer_email_by_name, find_contact, find_contact_email,
                                  find_emails, name_from_address)
@@ -46,6 +46,13 @@ def parse_missiv(text: str, *, reference_date: date | None = None, hints: Sequen
             evidence.append(Evidence(field, original[base + span[0]:base + span[1]], base + span[0], base + span[1]))
 
     title, span = clean_subject(envelope.subject, envelope.subject_span) if envelope and envelope.subject else (None, None)
+    if title and dnr_only(title):
+        title, span = None, None  # "Förlängd svarstid – KS-IOF-2010-00015": the number names no matter
+    if title and envelope.subject_outer:
+        # the subject is the forwarder's ("VB: Till registraturen"): the quoted letter's own title comes first
+        own, own_span = find_title(work)
+        if own and not is_greeting(own) and not same_matter(title, own):
+            title, span = None, None
     heading, heading_span = letter_heading(work) if title else (None, None)
     if title and not heading:
         # No labelled heading: a title the letter's prose gives counts when it carries the subject's number.
@@ -77,10 +84,9 @@ def parse_missiv(text: str, *, reference_date: date | None = None, hints: Sequen
         warnings.append("Ingen ärendemening (titel) hittades.")
 
     dnr = find_sender_dnr(work)
-    in_subject = dnr_in_subject(envelope.subject) if envelope and envelope.subject and dnr.value is None else None
+    in_subject = envelope.subject_dnr if envelope and dnr.value is None else None
     if in_subject:  # "Ämne: Förlängd svarstid till den 15 maj 2027 – Fi2026/01234" and no number in the letter
-        value, at = in_subject
-        start = envelope.subject_span[0] + at
+        value, start = in_subject
         note("sender_dnr", (start, start + len(value)), 0)
         sender_dnr = value
     else:

@@ -1,4 +1,5 @@
 """A pasted extension notice for a registered remiss is recorded on it in one click, not registered again."""
+import re
 from datetime import date, datetime, timezone
 
 from sqlmodel import select
@@ -66,3 +67,32 @@ def test_a_notice_for_a_remiss_the_user_may_not_change_offers_nothing(client, au
     assert f"Registrera förlängningen på {theirs.our_dnr}" not in page and theirs.our_dnr not in page
     # what the page offers instead: name a remiss of one's own by our diarienummer
     assert "ingen registrerad remiss stämmer" in page
+
+
+LONE_SUBJECT_NOTICE = """Ämne: Förlängd svarstid – KS-IOF-2010-00015
+
+Hej,
+
+Svarstiden för remissen om ny renhållningsordning förlängs till den 15 maj 2026.
+
+Med vänliga hälsningar
+Eva Lund
+Kommunstyrelsens förvaltning
+Lidingö stad
+"""
+
+
+def test_a_pasted_mail_opening_with_its_subject_matches_the_remiss_by_the_kommuns_dnr(client, auth, session, clock):
+    """A user's try: only the "Ämne:" line above the text, the kommun's number after the dash (h-mail)."""
+    clock.set(datetime(2026, 3, 10, 9, 0, tzinfo=timezone.utc))
+    namnd = world(session)
+    registered = make_remiss(session, namnd=namnd, title="Remiss av ny renhållningsordning",
+                             remittent="Lidingö stad", sender_dnr="KS-IOF-2010-00015", deadline_on=date(2026, 4, 1))
+    session.commit()
+    auth.login("sekr@malmo.se")
+    page = client.get(paste(auth, LONE_SUBJECT_NOTICE).headers["Location"]).get_data(as_text=True)
+    assert "Brevet förlänger svarstiden för en registrerad remiss" in page
+    assert f"Registrera förlängningen på {registered.our_dnr}" in page
+    title_input = re.search(r'<input[^>]*name="title"[^>]*>', page).group()
+    assert "Ämne" not in title_input  # the header line is no title
+    assert "KS-IOF-2010-00015" in page
