@@ -9,6 +9,7 @@ from remiss.planning.models import Extension
 from remiss.remisser.models import Attachment, Remiss
 from tests.intake.test_paste_seed000 import paste, world
 from tests.support.factories import make_remiss
+from tests.unit.test_missiv_email_layouts import LONE_SUBJECT
 
 NOTICE = """Remiss av promemorian Skärpta straff för vapenbrott
 
@@ -69,17 +70,7 @@ def test_a_notice_for_a_remiss_the_user_may_not_change_offers_nothing(client, au
     assert "ingen registrerad remiss stämmer" in page
 
 
-LONE_SUBJECT_NOTICE = """Ämne: Förlängd svarstid – KS-IOF-2010-00015
-
-Hej,
-
-Svarstiden för remissen om ny renhållningsordning förlängs till den 15 maj 2026.
-
-Med vänliga hälsningar
-Eva Lund
-Kommunstyrelsens förvaltning
-Lidingö stad
-"""
+LONE_SUBJECT_NOTICE = LONE_SUBJECT  # the user's text, read by the parser in tests/unit/test_missiv_email_layouts.py
 
 
 def test_a_pasted_mail_opening_with_its_subject_matches_the_remiss_by_the_kommuns_dnr(client, auth, session, clock):
