@@ -1,7 +1,7 @@
 """Who may do what on an outgoing remiss, and bad input answered with 400, never 500."""
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime, timezone
 
 import pytest
 
@@ -81,7 +81,7 @@ def _token(client, url):
     return re.search(r'name="csrf_token" value="([^"]+)"', client.get(url).get_data(as_text=True)).group(1)
 
 
-def test_bad_input_is_400_with_swedish_messages(world, client, auth):
+def test_bad_input_is_400_with_swedish_messages(world, client, auth, session):
     users, ids = world
     auth.login(users["registrator"].email)
     base = f"/api/v1/remisser/{ids['remiss']}/sandlista"
@@ -106,6 +106,14 @@ def test_bad_input_is_400_with_swedish_messages(world, client, auth):
     assert client.post(f"{base}/{ids['incoming_entry']}/answer", json={"summary": "x"},
                        headers=headers).status_code == 404
     assert client.post(f"{base}/{ids['entry']}/answer", json={"summary": "x"}).status_code == 400  # no CSRF
+    unsent = client.post(f"{base}/{ids['entry']}/answer", json={"summary": "Instämmer."}, headers=headers)
+    assert unsent.status_code == 400 and unsent.json["errors"]["answer_status"].startswith(
+        "Remissen är inte skickad än")  # walk10: no answer before the utskick
+    from remiss.remisser.models import SandlistaEntry
+    entry = session.get(SandlistaEntry, ids["entry"])
+    entry.sent_at = datetime(2026, 11, 2, 9, tzinfo=timezone.utc)
+    session.add(entry)
+    session.commit()
     ok = client.post(f"{base}/{ids['entry']}/answer", json={"summary": "Instämmer.", "answered_on": "2026-11-20",
                                                             "answers": {}}, headers=headers)
     assert ok.status_code == 200 and ok.json["answer_status"] == "svarat"

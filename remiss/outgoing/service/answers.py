@@ -112,6 +112,7 @@ def register_answer(session: Session, *, now: datetime, principal: Principal, re
     if not (data.no_comments or data.summary.strip() or data.other_comments.strip() or data.files
             or any(t.strip() for t in data.answers.values())):
         raise InputErrors({"summary": "Ange en kort sammanfattning, svar på frågorna, en fil eller ”inga synpunkter”."})
+    _check_sent(remiss, entry)
     before = _snapshot(entry)
     entry.answer_status = AnswerStatus.svarat.value
     entry.answered_on = data.answered_on
@@ -131,6 +132,20 @@ def register_answer(session: Session, *, now: datetime, principal: Principal, re
     _log(session, now=now, principal=principal, entry=entry, before=before, action="answer",
          note=entry.name + (" (inkom efter svarstiden)" if is_late(remiss, entry) else ""))
     return entry
+
+
+def _check_sent(remiss: Remiss, entry: SandlistaEntry) -> None:
+    """Refuse an answer from an instans the remiss has not been sent to: it cannot have answered a missiv it has
+    not had, and sending would then ask it to answer (walk10)."""
+    if entry.sent_at is not None:
+        return
+    if remiss.sent_at is None:
+        message = (f"Remissen är inte skickad än, så {entry.name} kan inte ha svarat på den. Skicka remissen "
+                   "först och registrera sedan svaret.")
+    else:
+        message = (f"Remissen är inte skickad än till {entry.name} (instansen kom med på sändlistan efter "
+                   "utskicket). Skicka remissen till den först och registrera sedan svaret.")
+    raise InputErrors({"answer_status": message})
 
 
 def _check_date(entry: SandlistaEntry, data: AnswerData, *, today: date) -> None:

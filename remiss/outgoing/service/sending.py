@@ -23,7 +23,7 @@ from remiss.outgoing.service.register import members_of
 from remiss.reminders.outbox import enqueue
 from remiss.remisser import service as remisser
 from remiss.remisser.input import InputErrors, RemissData, SandlistaItem
-from remiss.remisser.models import Attachment, Direction, Remiss, SandlistaEntry
+from remiss.remisser.models import AnswerStatus, Attachment, Direction, Remiss, SandlistaEntry
 from remiss.remisser.status import RemissStatus
 
 MISSIV_KIND = "outgoing_missiv"
@@ -180,6 +180,7 @@ class Sent:
     mailed: int
     posted: int
     letters: Attachment | None = None
+    skipped: tuple[str, ...] = ()  # not yet sent to, but already answered or avstått: not asked to answer (walk10)
 
 
 def _missing_addresses(entries: list[SandlistaEntry]) -> str:
@@ -203,9 +204,13 @@ def send(session: Session, *, now: datetime, principal: Principal, remiss: Remis
     if remiss.status not in (RemissStatus.utkast, RemissStatus.skickad, RemissStatus.svarstiden_ute):
         raise InputErrors({"status": f"Remissen är {RemissStatus(remiss.status).label.lower()} och skickas inte."})
     addresses.refresh_unsent(session, entries)
-    unsent = [e for e in entries if e.sent_at is None]
+    # An instans that has answered or avstått is never sent the missiv asking it to answer: answers before the
+    # utskick are refused now, but an avstår (or an answer registered before that rule) may be there.
+    closed = [e for e in entries if e.answer_status in (AnswerStatus.svarat, AnswerStatus.avstar)]
+    done = tuple(e.name for e in closed if e.sent_at is None)
+    unsent = [e for e in entries if e.sent_at is None and e not in closed]
     if not unsent:
-        return Sent(0, 0)
+        return Sent(0, 0, skipped=done)
     nowhere = [e for e in unsent if not e.email and not e.postal_address.strip()]
     if nowhere:
         raise InputErrors({"sandlista": _missing_addresses(nowhere)})
@@ -252,7 +257,7 @@ def send(session: Session, *, now: datetime, principal: Principal, remiss: Remis
                                note=note, by_verb=True)
     lifecycle.sync_deadline(session, now=now, remiss=remiss, principal=principal)
     chasers.schedule(session, now=now, remiss=remiss)
-    return Sent(mailed, len(by_post), letters)
+    return Sent(mailed, len(by_post), letters, done)
 
 
 def address_block(entry: SandlistaEntry) -> list[str]:

@@ -133,8 +133,11 @@ def send(remiss_id: int):
 
 
 def _sent_message(sent: sending.Sent) -> str:
+    skipped = (f" {', '.join(sent.skipped)} har redan svarat eller avstått och får inte missivet."
+               if sent.skipped else "")
     if not sent.mailed and not sent.posted:
-        return "Remissen var redan skickad till alla på sändlistan."
+        return ("Ingen fick missivet." + skipped if skipped
+                else "Remissen var redan skickad till alla på sändlistan.")
     parts = []
     if sent.mailed:
         parts.append(f"{sent.mailed} {'remissinstans får' if sent.mailed == 1 else 'remissinstanser får'} "
@@ -142,7 +145,7 @@ def _sent_message(sent: sending.Sent) -> str:
     if sent.posted:
         parts.append(f"{sent.posted} ska få det per post: skriv ut breven "
                      "(”Ladda ned breven att skriva ut”), de är markerade som skickade per post i dag")
-    return "Remissen är skickad: " + "; ".join(parts) + "."
+    return "Remissen är skickad: " + "; ".join(parts) + "." + skipped
 
 
 @bp.route("/remisser/<int:remiss_id>/utskick/instanser/<int:entry_id>", methods=["GET", "POST"])
