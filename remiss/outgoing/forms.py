@@ -1,6 +1,7 @@
 """Parse the outgoing forms (and the same JSON) into plain values, with Swedish messages per field."""
 from __future__ import annotations
 
+import re
 from datetime import date, time
 
 from remiss.outgoing.service.answers import AnswerData
@@ -110,20 +111,47 @@ def parse_ids(values) -> list[int]:
     return [int(v) for v in values if str(v).isdigit()]
 
 
+NEW_INSTANS_FORMATS = "Skriv en instans per rad: ”Namn”, ”Namn; e-post” eller ”Namn <e-post>”."
+_ANGLED = re.compile(r'^\s*"?([^"<>]*?)"?\s*<([^<>]*)>\s*$')  # Trafiknämnden <trafik@example.se>, as Outlook copies
+
+
+def _new_instans_parts(line: str) -> list[tuple[str, str]]:
+    """(name, e-mail) from one line: "Namn", "Namn; e-post", or "Namn <e-post>" (several, as Outlook copies them:
+    "A <a@x.se>; B <b@x.se>"). Raises ValueError for a line that is none of them, so nothing is read wrong."""
+    if "<" in line or ">" in line:
+        found = [_ANGLED.match(part) for part in line.split(";") if part.strip()]
+        if not found or not all(found):
+            raise ValueError("kunde inte läsas")
+        return [(m.group(1).strip(), m.group(2).strip()) for m in found]
+    name, _, email = (part.strip() for part in line.partition(";"))
+    if "@" in name:  # an address without the name, or in the name's place ("Namn, e-post")
+        raise ValueError("kunde inte läsas")
+    return [(name, email)]
+
+
 def parse_new_instanser(text) -> list[SandlistaItem]:
-    """Instanser not in the register, one a line: "Namn" or "Namn; e-post" (added to the nämnd's own names)."""
+    """Instanser not in the register, one a line: "Namn", "Namn; e-post" or "Namn <e-post>" (added to the nämnd's
+    own names). A line that is none of these is refused with the formats, never read as a name."""
     lines = [line.strip() for line in str(text or "").splitlines() if line.strip()]
     if len(lines) > SANDLISTA_LIMIT:
         raise InputErrors({"new_instanser": f"Högst {SANDLISTA_LIMIT} remissinstanser på en sändlista."})
     items = []
     for number, line in enumerate(lines, 1):
-        name, _, email = (part.strip() for part in line.partition(";"))
-        if not name or len(name) > 300:
-            raise InputErrors({"new_instanser": f"Rad {number}: ange ett namn (högst 300 tecken)."})
-        if email:
-            try:
-                email = parse_email(email)
-            except ValueError as exc:
-                raise InputErrors({"new_instanser": f"Rad {number}: {exc}"}) from None
-        items.append(SandlistaItem(name, email))
+        try:
+            parts = _new_instans_parts(line)
+        except ValueError:
+            raise InputErrors({"new_instanser": f"Rad {number} (”{line[:100]}”) kunde inte läsas. "
+                                                + NEW_INSTANS_FORMATS}) from None
+        for name, email in parts:
+            if not name or len(name) > 300:
+                raise InputErrors({"new_instanser": f"Rad {number}: ange ett namn (högst 300 tecken). "
+                                                    + NEW_INSTANS_FORMATS})
+            if email:
+                try:
+                    email = parse_email(email)
+                except ValueError as exc:
+                    raise InputErrors({"new_instanser": f"Rad {number}: {exc}"}) from None
+            items.append(SandlistaItem(name, email))
+    if len(items) > SANDLISTA_LIMIT:
+        raise InputErrors({"new_instanser": f"Högst {SANDLISTA_LIMIT} remissinstanser på en sändlista."})
     return items

@@ -76,3 +76,39 @@ def test_sending_skips_an_instans_that_has_answered_or_avstatt(session, client, 
     assert entries[trafik].sent_at is None and entries[miljo].sent_at is None
     assert entries[kultur].sent_at is not None
     assert session.get(Remiss, remiss_id).status == "skickad"
+
+
+def test_a_new_instans_written_as_outlook_copies_it_gets_its_address(session, client, auth, clock):
+    clock.set(TODAY)
+    namnd = make_namnd(session)
+    user = make_user(session, role=Role.registrator, namnder=[namnd])
+    session.commit()
+    auth.login(user.email)
+    form = {"title": "Trafikplan för Öster", "namnd_id": str(namnd.id), "deadline_on": "2027-01-15",
+            "new_instanser": "Trafiknämnden <trafik@example.se>\n\"Miljö, Malmö\" <miljo@example.se>; "
+                             "Kultur <kultur@example.se>\nPensionärsrådet"}
+    done = auth.post("/remisser/ny-utgaende", form)
+    assert done.status_code == 302, unescape(done.get_data(as_text=True))
+    session.expire_all()
+    remiss = session.exec(select(Remiss).where(Remiss.title == form["title"])).one()
+    assert [(e.name, e.email) for e in remisser.entries(session, remiss.id)] == [
+        ("Trafiknämnden", "trafik@example.se"), ("Miljö, Malmö", "miljo@example.se"),
+        ("Kultur", "kultur@example.se"), ("Pensionärsrådet", "")]
+
+
+def test_a_new_instans_line_that_cannot_be_read_is_refused_naming_the_formats(session, client, auth, clock):
+    clock.set(TODAY)
+    namnd = make_namnd(session)
+    user = make_user(session, role=Role.registrator, namnder=[namnd])
+    session.commit()
+    auth.login(user.email)
+    form = {"title": "Trafikplan för Väster", "namnd_id": str(namnd.id), "deadline_on": "2027-01-15",
+            "new_instanser": "Pensionärsrådet\nTrafiknämnden trafik@example.se"}
+    refused = auth.post("/remisser/ny-utgaende", form)
+    said = unescape(refused.get_data(as_text=True))
+    assert refused.status_code == 400
+    assert ("Rad 2 (”Trafiknämnden trafik@example.se”) kunde inte läsas. Skriv en instans per rad: ”Namn”, "
+            "”Namn; e-post” eller ”Namn <e-post>”.") in said
+    assert "Trafiknämnden trafik@example.se</textarea>" in said  # what was typed is kept
+    session.expire_all()
+    assert session.exec(select(Remiss).where(Remiss.title == form["title"])).first() is None
