@@ -146,7 +146,7 @@ def test_outgoing_remiss_from_incomplete_register_to_published_sammanstallning(o
     assert panel.get_by_role("button", name="Skicka remissen").count() == 0
     assert panel.inner_text().count("per post") >= 2
     with page.expect_download() as info:
-        panel.get_by_role("link", name="Ladda ned breven att skriva ut (Word)").click()
+        panel.get_by_role("link", name="Brev med missivet att skriva ut (Word)").click()
     letters = Document(info.value.path())
     text = "\n".join(p.text for p in letters.paragraphs)
     assert text.index(D) < text.index("Tallvägen 3") < text.index(E) < text.index("Box 12")

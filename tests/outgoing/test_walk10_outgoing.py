@@ -112,3 +112,17 @@ def test_a_new_instans_line_that_cannot_be_read_is_refused_naming_the_formats(se
     assert "Trafiknämnden trafik@example.se</textarea>" in said  # what was typed is kept
     session.expire_all()
     assert session.exec(select(Remiss).where(Remiss.title == form["title"])).first() is None
+
+
+def test_the_two_letter_links_are_named_for_their_letters(session, client, auth, clock):
+    from remiss.remisser.models import Attachment
+    from tests.outgoing.test_walk9_letters import _sent as _sent_with_one_by_post
+
+    rid, page, _ = _sent_with_one_by_post(session, client, auth, clock)
+    clock.advance(hours=1)
+    assert auth.post(f"{page}/utskick/forlangning", {"until_on": "2027-01-29"}, form_url=page).status_code == 302
+    shown = unescape(client.get(page).get_data(as_text=True))
+    files = {a.purpose: a.id for a in session.exec(select(Attachment).where(Attachment.remiss_id == rid))}
+    assert f'<a href="/filer/{files["brev"]}">Brev med missivet att skriva ut (Word)</a>' in shown
+    assert f'<a href="/filer/{files["forlangningsbrev"]}">Brev om förlängd remisstid att skriva ut (Word)</a>' in shown
+    assert "Ladda ned breven att skriva ut" not in shown

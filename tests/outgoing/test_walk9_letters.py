@@ -59,7 +59,7 @@ def test_a_general_extension_offers_letters_for_post_and_names_who_was_not_maile
     said = unescape(done.get_data(as_text=True))
     assert ("Remisstiden är förlängd till 29 januari 2027 kl. 12.00. Meddelandet läggs i utkorgen till 3 "
             "remissinstanser med e-post. Pensionärsrådet har ingen e-postadress och har inte fått meddelandet: skriv "
-            "ut brevet (”Ladda ned breven att skriva ut”) och skicka det per post.") in said
+            "ut brevet (”Brev om förlängd remisstid att skriva ut”) och skicka det per post.") in said
     # the panel's summary says the same, not that everyone was told
     assert ("meddelandet e-postades till 3 remissinstanser som inte hade svarat; brev att skriva ut och skicka per "
             "post till Pensionärsrådet.") in said

@@ -144,7 +144,7 @@ def _sent_message(sent: sending.Sent) -> str:
                      "missivet med e-post")
     if sent.posted:
         parts.append(f"{sent.posted} ska få det per post: skriv ut breven "
-                     "(”Ladda ned breven att skriva ut”), de är markerade som skickade per post i dag")
+                     "(”Brev med missivet att skriva ut”), de är markerade som skickade per post i dag")
     return "Remissen är skickad: " + "; ".join(parts) + "." + skipped
 
 
@@ -254,7 +254,7 @@ def _extended_message(done: answers.Extended, until: str) -> str:
     if done.posted:
         one = len(done.posted) == 1
         text += (f" {', '.join(done.posted)} har ingen e-postadress och har inte fått meddelandet: skriv ut "
-                 f"{'brevet' if one else 'breven'} (”Ladda ned breven att skriva ut”) och skicka "
+                 f"{'brevet' if one else 'breven'} (”Brev om förlängd remisstid att skriva ut”) och skicka "
                  f"{'det' if one else 'dem'} per post.")
     if done.unsent:
         text += (f" {', '.join(done.unsent)} har inte fått remissen än; missivet får den nya svarsdagen när "
