@@ -9,7 +9,7 @@ from sqlmodel import Session, select
 from remiss import events
 from remiss.audit import service as audit
 from remiss.auth.access import Action, Principal, require
-from remiss.calendar.swedish import format_deadline
+from remiss.calendar.swedish import format_date, format_deadline
 from remiss.clock import local_today
 from remiss.planning.models import Extension
 from remiss.remisser import attachments
@@ -85,6 +85,9 @@ def request_extension(session: Session, *, now: datetime, principal: Principal, 
         errors["until_on"] = refusal
     if len(evidence.text) > 50000:
         errors["evidence_text"] = "Texten är för lång (högst 50 000 tecken)."
+    if requested_on and requested_on > local_today(now):  # as for an answer (walk10)
+        errors["requested_on"] = ("Förlängningen kan inte ha begärts i framtiden. Ange dagen då den begärdes "
+                                  f"(senast i dag, {format_date(local_today(now))}).")
     if errors:
         raise InputErrors(errors)
     extension = Extension(remiss_id=remiss.id, requested_by=requested_by,
