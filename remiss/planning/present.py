@@ -14,7 +14,7 @@ from remiss.calendar.swedish import format_weekday_date, month_name
 from remiss.clock import local
 from remiss.planning import agenda
 from remiss.planning.agenda import AgendaItem
-from remiss.planning.lateness import lateness, relative  # noqa: F401 (relative: the words, imported from here)
+from remiss.planning.lateness import lateness, needs_attention, relative, waiting_kinds  # noqa: F401 (relative: the words, imported from here)
 from remiss.planning.models import Extension, Milestone, TidplanState
 from remiss.planning.service import extensions, tidplan
 from remiss.remisser.finished import is_finished
@@ -140,8 +140,7 @@ def tidplan_panel(session: Session, principal: Principal, remiss: Remiss, now: d
     state, milestones = _tidplan(session, remiss.id)
     # A finished remiss has no open work: no late or flagged steps, no advice to ask for more time.
     closed = RemissStatus(remiss.status).is_closed
-    open_kinds = {m.kind for m in milestones if m.done_at is None}
-    waiting = {m.kind for m in milestones if m.done_at is None and WAITS_FOR.get(m.kind) in open_kinds}
+    waiting = waiting_kinds(milestones)
     due = {m.kind: m.due_on for m in milestones}
     lateness_of = {m.kind: lateness(m.kind, m.due_on, today, received=remiss.received_on, waiting=m.kind in waiting,
                              before_due=due.get(WAITS_FOR.get(m.kind))) for m in milestones if m.done_at is None}
@@ -158,7 +157,7 @@ def tidplan_panel(session: Session, principal: Principal, remiss: Remiss, now: d
             # advice and "the date had passed" hold while the step is open; once done, it says what happened
             told(m.kind, m.explanation, m.advice, done_on=local(m.done_at).date() if m.done_at else None,
                  due_on=m.due_on, called_off=bool(m.closed_with_remiss), closed=closed),
-            m.flagged and m.done_at is None and not closed and m.kind not in waiting,
+            needs_attention(m, waiting=waiting, closed=closed),
             m.done_at is not None and not cancelled,
             m.done_at is None and not closed and lateness_of[m.kind][0],
             ("utgår, remissen återkallades" if remiss.status == RemissStatus.aterkallad else "utgår, nämnden avstod")
