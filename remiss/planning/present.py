@@ -69,13 +69,14 @@ class StartSection:
 
 
 def start_section(session: Session, principal: Principal, now: datetime) -> StartSection:
-    """Collect what is due for me and my nämnder in the coming weeks, overdue first."""
+    """Collect what is due for me and my nämnder in the coming weeks, overdue first: late work is all shown,
+    however old and however much of it (walk9: late work must never fall outside the list)."""
     now_local = local(now)
-    end = now_local.date() + timedelta(days=HORIZON_DAYS)
+    today, end = now_local.date(), now_local.date() + timedelta(days=HORIZON_DAYS)
     visible = principal.visible_namnd_ids()
-    mine = agenda.items(session, namnd_ids=visible, handlaggare_id=principal.user_id, end=end, limit=100)
+    mine = _due(session, namnd_ids=visible, handlaggare_id=principal.user_id, today=today, end=end)
     mine_keys = {(i.remiss_id, i.kind) for i in mine}
-    theirs = [i for i in agenda.items(session, namnd_ids=visible, end=end, limit=100)
+    theirs = [i for i in _due(session, namnd_ids=visible, handlaggare_id=None, today=today, end=end)
               if (i.remiss_id, i.kind) not in mine_keys]
     needing = []
     for row in agenda.needs_extension(session, namnd_ids=visible):
@@ -85,9 +86,29 @@ def start_section(session: Session, principal: Principal, now: datetime) -> Star
                         "suggested": format_weekday_date(row.suggested_extension_on)
                         if row.suggested_extension_on else "",
                         "proposal": proposals[0] if proposals else ""})
-    return StartSection(mine=[due_row(i, now_local) for i in mine[:50]],
-                        namnder=[due_row(i, now_local) for i in theirs[:50]],
+    return StartSection(mine=_shown(mine, now_local), namnder=_shown(theirs, now_local),
                         extension_needed=needing, horizon=format_weekday_date(end))
+
+
+COMING_SHOWN = 50  # of what is not late, the start page shows the first 50 of each list
+
+
+def _due(session: Session, *, namnd_ids, handlaggare_id: int | None, today: date, end: date) -> list[AgendaItem]:
+    """Everything open that is due up to today, without a limit (all that can be late), then the first of what
+    comes until end: two statements each, whatever the number of rows."""
+    return (agenda.items(session, namnd_ids=namnd_ids, handlaggare_id=handlaggare_id, end=today)
+            + agenda.items(session, namnd_ids=namnd_ids, handlaggare_id=handlaggare_id,
+                           start=today + timedelta(days=1), end=end, limit=2 * COMING_SHOWN))
+
+
+def _shown(items: list[AgendaItem], now_local: datetime) -> list[DueRow]:
+    """Every late row, and the first COMING_SHOWN of the others, in date order."""
+    rows, coming = [], 0
+    for row in (due_row(i, now_local) for i in sorted(items, key=lambda item: item.sort_key)):
+        if row.overdue or coming < COMING_SHOWN:
+            rows.append(row)
+            coming += not row.overdue
+    return rows
 
 
 @dataclass(frozen=True)
