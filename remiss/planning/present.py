@@ -65,19 +65,21 @@ class StartSection:
     namnder: list[DueRow]
     extension_needed: list[dict]
     horizon: str
+    late_cut: int = 0  # > 0: a list shows only this many late steps, the latest; there are more
     template: str = "planning/_start.html"
 
 
 def start_section(session: Session, principal: Principal, now: datetime) -> StartSection:
-    """Collect what is due for me and my nämnder in the coming weeks, overdue first: late work is all shown,
-    however old and however much of it (walk9: late work must never fall outside the list)."""
+    """Collect what is due for me and my nämnder in the coming weeks, overdue first: late work is shown however
+    old (walk9: late work must not fall off the list), up to LATE_SHOWN steps a list, the latest of them, and the
+    page says when there are more."""
     now_local = local(now)
     today, end = now_local.date(), now_local.date() + timedelta(days=HORIZON_DAYS)
     visible = principal.visible_namnd_ids()
-    mine = _due(session, namnd_ids=visible, handlaggare_id=principal.user_id, today=today, end=end)
+    mine, mine_cut = _due(session, namnd_ids=visible, handlaggare_id=principal.user_id, today=today, end=end)
     mine_keys = {(i.remiss_id, i.kind) for i in mine}
-    theirs = [i for i in _due(session, namnd_ids=visible, handlaggare_id=None, today=today, end=end)
-              if (i.remiss_id, i.kind) not in mine_keys]
+    theirs, theirs_cut = _due(session, namnd_ids=visible, handlaggare_id=None, today=today, end=end)
+    theirs = [i for i in theirs if (i.remiss_id, i.kind) not in mine_keys]
     needing = []
     for row in agenda.needs_extension(session, namnd_ids=visible):
         proposals = tidplan.advice(row.proposals)
@@ -87,18 +89,26 @@ def start_section(session: Session, principal: Principal, now: datetime) -> Star
                         if row.suggested_extension_on else "",
                         "proposal": proposals[0] if proposals else ""})
     return StartSection(mine=_shown(mine, now_local), namnder=_shown(theirs, now_local),
-                        extension_needed=needing, horizon=format_weekday_date(end))
+                        extension_needed=needing, horizon=format_weekday_date(end),
+                        late_cut=LATE_SHOWN if mine_cut or theirs_cut else 0)
 
 
 COMING_SHOWN = 50  # of what is not late, the start page shows the first 50 of each list
+# Late steps a list shows, the latest first chosen: a nämnd whose open remisser were never closed can have
+# thousands, and a page of thousands of rows helps nobody (the calendar and the diarium show them all).
+LATE_SHOWN = 200
 
 
-def _due(session: Session, *, namnd_ids, handlaggare_id: int | None, today: date, end: date) -> list[AgendaItem]:
-    """Everything open that is due up to today, without a limit (all that can be late), then the first of what
-    comes until end: two statements each, whatever the number of rows."""
-    return (agenda.items(session, namnd_ids=namnd_ids, handlaggare_id=handlaggare_id, end=today)
-            + agenda.items(session, namnd_ids=namnd_ids, handlaggare_id=handlaggare_id,
-                           start=today + timedelta(days=1), end=end, limit=2 * COMING_SHOWN))
+def _due(session: Session, *, namnd_ids, handlaggare_id: int | None, today: date,
+         end: date) -> tuple[list[AgendaItem], bool]:
+    """What is due up to today (the latest LATE_SHOWN) and the first of what comes until end, in date order, and
+    whether late steps were left out: two statements each, whatever the number of rows."""
+    late = agenda.items(session, namnd_ids=namnd_ids, handlaggare_id=handlaggare_id, end=today,
+                        limit=LATE_SHOWN + 1, newest_first=True)
+    cut = len(late) > LATE_SHOWN
+    return (late[-LATE_SHOWN:] + agenda.items(session, namnd_ids=namnd_ids, handlaggare_id=handlaggare_id,
+                                               start=today + timedelta(days=1), end=end, limit=2 * COMING_SHOWN),
+            cut)
 
 
 def _shown(items: list[AgendaItem], now_local: datetime) -> list[DueRow]:

@@ -40,3 +40,26 @@ def test_every_late_step_is_on_the_start_page_beyond_fifty(db, session, client, 
     assert all('<span class="flag">Försenad' in row for row in own + others)
     # the last of them, the sista svarsdag of 28 September, is there for every remiss
     assert sum("Sista svarsdag" in row for row in own + others) == len(ids)
+
+
+def test_beyond_the_cap_the_latest_late_steps_are_shown_and_the_page_says_there_are_more(
+        db, session, client, auth, clock, monkeypatch):
+    """A nämnd whose open remisser were never closed can have thousands of late steps: the list shows the latest
+    LATE_SHOWN of them (here 10) and says there are more, rather than a page of thousands of rows."""
+    from remiss.planning import present
+
+    monkeypatch.setattr(present, "LATE_SHOWN", 10)
+    namnd, users = seed_003_world(session)
+    clock.set(at(2015, 8, 3))
+    for n in range(6):
+        make_remiss(session, namnd=namnd, now=clock(), deadline_on=date(2015, 9, 21 + n), deadline_time=None,
+                    title=f"Gammal {n}", handlaggare_id=users["handlaggare"].id)
+    session.commit()
+    clock.set(at(2015, 11, 2))
+    auth.login("jesper@oster.se")
+    page = client.get("/").get_data(as_text=True)
+    own = _table(page, "Att göra i mina remisser")
+    assert len(own) == 10 and all('<span class="flag">Försenad' in row for row in own)
+    # the latest late steps: the sista svarsdag of the last remisser (26 and 25 September) are among them
+    assert any("Gammal 5" in row and "Sista svarsdag" in row for row in own)
+    assert "Det finns fler försenade steg än listorna visar: här står de 10 senaste i varje lista." in page
