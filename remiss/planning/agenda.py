@@ -100,8 +100,9 @@ def _shown_on(m) -> tuple[date, date | None]:
 def items(session: Session, *, namnd_ids: Iterable[int] | None = None, handlaggare_id: int | None = None,
           start: date | None = None, end: date | None = None, open_only: bool = True,
           include_done: bool = False, deadline_namnd_ids: Iterable[int] | None = None,
-          limit: int | None = None) -> list[AgendaItem]:
-    """Return deadlines and milestones in [start, end] of the remisser the filters select.
+          limit: int | None = None, newest_first: bool = False) -> list[AgendaItem]:
+    """Return deadlines and milestones in [start, end] of the remisser the filters select (with a limit: the
+    earliest of each, or the latest with newest_first; returned in date order either way).
 
     namnd_ids None means every nämnd. With handlaggare_id, milestones are limited to that user's
     remisser while deadlines are shown for every remiss in deadline_namnd_ids (default: none extra).
@@ -134,8 +135,12 @@ def items(session: Session, *, namnd_ids: Iterable[int] | None = None, handlagga
         mstmt = mstmt.where(mine)
     if not include_done:
         mstmt = mstmt.where(Milestone.done_at.is_(None))
-    stmt = stmt.order_by(Remiss.effective_deadline_on, Remiss.id).limit(limit)
-    mstmt = mstmt.order_by(Milestone.due_on, Milestone.id).limit(limit)
+    if newest_first:
+        stmt = stmt.order_by(Remiss.effective_deadline_on.desc(), Remiss.id.desc()).limit(limit)
+        mstmt = mstmt.order_by(Milestone.due_on.desc(), Milestone.id.desc()).limit(limit)
+    else:
+        stmt = stmt.order_by(Remiss.effective_deadline_on, Remiss.id).limit(limit)
+        mstmt = mstmt.order_by(Milestone.due_on, Milestone.id).limit(limit)
 
     found: list[AgendaItem] = []
     for r in session.execute(stmt):

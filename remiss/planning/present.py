@@ -14,7 +14,7 @@ from remiss.calendar.swedish import format_weekday_date, month_name
 from remiss.clock import local
 from remiss.planning import agenda
 from remiss.planning.agenda import AgendaItem
-from remiss.planning.lateness import lateness, relative  # noqa: F401 (relative: the words, imported from here)
+from remiss.planning.lateness import lateness, needs_attention, relative, waiting_kinds  # noqa: F401 (relative: the words, imported from here)
 from remiss.planning.models import Extension, Milestone, TidplanState
 from remiss.planning.service import extensions, tidplan
 from remiss.remisser.finished import is_finished
@@ -65,18 +65,21 @@ class StartSection:
     namnder: list[DueRow]
     extension_needed: list[dict]
     horizon: str
+    late_cut: int = 0  # > 0: a list shows only this many late steps, the latest; there are more
     template: str = "planning/_start.html"
 
 
 def start_section(session: Session, principal: Principal, now: datetime) -> StartSection:
-    """Collect what is due for me and my nämnder in the coming weeks, overdue first."""
+    """Collect what is due for me and my nämnder in the coming weeks, overdue first: late work is shown however
+    old (walk9: late work must not fall off the list), up to LATE_SHOWN steps a list, the latest of them, and the
+    page says when there are more."""
     now_local = local(now)
-    end = now_local.date() + timedelta(days=HORIZON_DAYS)
+    today, end = now_local.date(), now_local.date() + timedelta(days=HORIZON_DAYS)
     visible = principal.visible_namnd_ids()
-    mine = agenda.items(session, namnd_ids=visible, handlaggare_id=principal.user_id, end=end, limit=100)
+    mine, mine_cut = _due(session, namnd_ids=visible, handlaggare_id=principal.user_id, today=today, end=end)
     mine_keys = {(i.remiss_id, i.kind) for i in mine}
-    theirs = [i for i in agenda.items(session, namnd_ids=visible, end=end, limit=100)
-              if (i.remiss_id, i.kind) not in mine_keys]
+    theirs, theirs_cut = _due(session, namnd_ids=visible, handlaggare_id=None, today=today, end=end)
+    theirs = [i for i in theirs if (i.remiss_id, i.kind) not in mine_keys]
     needing = []
     for row in agenda.needs_extension(session, namnd_ids=visible):
         proposals = tidplan.advice(row.proposals)
@@ -85,9 +88,37 @@ def start_section(session: Session, principal: Principal, now: datetime) -> Star
                         "suggested": format_weekday_date(row.suggested_extension_on)
                         if row.suggested_extension_on else "",
                         "proposal": proposals[0] if proposals else ""})
-    return StartSection(mine=[due_row(i, now_local) for i in mine[:50]],
-                        namnder=[due_row(i, now_local) for i in theirs[:50]],
-                        extension_needed=needing, horizon=format_weekday_date(end))
+    return StartSection(mine=_shown(mine, now_local), namnder=_shown(theirs, now_local),
+                        extension_needed=needing, horizon=format_weekday_date(end),
+                        late_cut=LATE_SHOWN if mine_cut or theirs_cut else 0)
+
+
+COMING_SHOWN = 50  # of what is not late, the start page shows the first 50 of each list
+# Late steps a list shows, the latest first chosen: a nämnd whose open remisser were never closed can have
+# thousands, and a page of thousands of rows helps nobody (the calendar and the diarium show them all).
+LATE_SHOWN = 200
+
+
+def _due(session: Session, *, namnd_ids, handlaggare_id: int | None, today: date,
+         end: date) -> tuple[list[AgendaItem], bool]:
+    """What is due up to today (the latest LATE_SHOWN) and the first of what comes until end, in date order, and
+    whether late steps were left out: two statements each, whatever the number of rows."""
+    late = agenda.items(session, namnd_ids=namnd_ids, handlaggare_id=handlaggare_id, end=today,
+                        limit=LATE_SHOWN + 1, newest_first=True)
+    cut = len(late) > LATE_SHOWN
+    return (late[-LATE_SHOWN:] + agenda.items(session, namnd_ids=namnd_ids, handlaggare_id=handlaggare_id,
+                                               start=today + timedelta(days=1), end=end, limit=2 * COMING_SHOWN),
+            cut)
+
+
+def _shown(items: list[AgendaItem], now_local: datetime) -> list[DueRow]:
+    """Every late row, and the first COMING_SHOWN of the others, in date order."""
+    rows, coming = [], 0
+    for row in (due_row(i, now_local) for i in sorted(items, key=lambda item: item.sort_key)):
+        if row.overdue or coming < COMING_SHOWN:
+            rows.append(row)
+            coming += not row.overdue
+    return rows
 
 
 @dataclass(frozen=True)
@@ -140,8 +171,7 @@ def tidplan_panel(session: Session, principal: Principal, remiss: Remiss, now: d
     state, milestones = _tidplan(session, remiss.id)
     # A finished remiss has no open work: no late or flagged steps, no advice to ask for more time.
     closed = RemissStatus(remiss.status).is_closed
-    open_kinds = {m.kind for m in milestones if m.done_at is None}
-    waiting = {m.kind for m in milestones if m.done_at is None and WAITS_FOR.get(m.kind) in open_kinds}
+    waiting = waiting_kinds(milestones)
     due = {m.kind: m.due_on for m in milestones}
     lateness_of = {m.kind: lateness(m.kind, m.due_on, today, received=remiss.received_on, waiting=m.kind in waiting,
                              before_due=due.get(WAITS_FOR.get(m.kind))) for m in milestones if m.done_at is None}
@@ -158,7 +188,7 @@ def tidplan_panel(session: Session, principal: Principal, remiss: Remiss, now: d
             # advice and "the date had passed" hold while the step is open; once done, it says what happened
             told(m.kind, m.explanation, m.advice, done_on=local(m.done_at).date() if m.done_at else None,
                  due_on=m.due_on, called_off=bool(m.closed_with_remiss), closed=closed),
-            m.flagged and m.done_at is None and not closed and m.kind not in waiting,
+            needs_attention(m, waiting=waiting, closed=closed),
             m.done_at is not None and not cancelled,
             m.done_at is None and not closed and lateness_of[m.kind][0],
             ("utgår, remissen återkallades" if remiss.status == RemissStatus.aterkallad else "utgår, nämnden avstod")
