@@ -36,15 +36,19 @@ def _login_required():
     return login_manager.unauthorized()
 
 
+# what the beslut form knows from the tidplan, kept next to the typed values when the form comes back
+PLANNED_HINTS = ("justering_hint", "tidplan_meeting_on", "no_meeting")
+
+
 def yttrande_panel(session, p, remiss, moment):
     """The Yttrande panel; after a refused beslut or justering form, with what was typed and the messages."""
     ctx = _panel_context(session, p, remiss, moment)
     failed = g.get("decision_failed")
     if ctx is not None and failed:
         ctx["decision_failed"] = failed
-        if failed["form"] == "beslut":  # what was typed, with the tidplan's advice on the justering
-            hint = ctx.get("decision_values", {}).get("justering_hint")
-            ctx["decision_values"] = failed["values"] | ({"justering_hint": hint} if hint else {})
+        if failed["form"] == "beslut":  # what was typed, with the tidplan's advice and the date it prefilled
+            planned = ctx.get("decision_values", {})
+            ctx["decision_values"] = failed["values"] | {key: planned[key] for key in PLANNED_HINTS if key in planned}
     return ctx
 
 
