@@ -94,6 +94,8 @@ def edit(remiss_id: int):
         except merge.DraftConflict as exc:
             session.rollback()
             errors, conflict, content = exc.errors, exc, exc.merged.content
+            if not exc.merged.conflicts:  # a clean merge is information, not an error (walk10 finding 10)
+                errors = {}
             values = None  # the merge, on the newest version
             comment = request.form.get("comment", "")
         except InputErrors as exc:
@@ -112,12 +114,14 @@ def edit(remiss_id: int):
     context = form_context(session, remiss, content, values)
     if conflict is not None:
         context["values"]["comment"] = comment
-    return render_template("drafting/edit.html", remiss=remiss, errors=errors, conflict=conflict,
+    merge_note = conflict.errors["base_version"] if conflict is not None and not errors else ""
+    return render_template("drafting/edit.html", remiss=remiss, errors=errors, conflict=conflict, merge_note=merge_note,
                            # a conflict's message names its field itself
                            labels={name: "" if conflict and name in conflict.merged.conflicts else field_label(name)
                                    for name in errors},
                            version=version.number if version else None, base_version=base_version,
-                           state=draft.state if draft else "utkast", **context), (400 if errors else 200)
+                           # not saved yet, the merge is offered: still 400
+                           state=draft.state if draft else "utkast", **context), (400 if errors or merge_note else 200)
 
 
 @bp.post("/remisser/<int:remiss_id>/yttrande/inga-synpunkter")
