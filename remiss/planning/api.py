@@ -10,7 +10,8 @@ from remiss.web.extensions import csrf, guard_api
 from remiss.planning.schemas import ExtensionDecision, ExtensionRequest, ExtensionResult
 from remiss.planning.service import extensions, tidplan
 from remiss.planning.service.extensions import Evidence
-from remiss.remisser.status import called_off
+from remiss.planning.lateness import needs_attention, waiting_kinds
+from remiss.remisser.status import RemissStatus, called_off
 from remiss.web import now, principal
 
 api_bp = Blueprint("planning_api", __name__, url_prefix="/api/v1")
@@ -29,18 +30,20 @@ def _iso(day, at=None) -> str | None:
 def milestones_json(session, remiss) -> list[dict]:
     """Return the stored tidplan of a remiss for the API detail. A milestone ticked off only because the remiss was
     withdrawn or declined never happened: done_at null, cancelled true and the day in cancelled_at."""
-    return [_milestone_json(m, called_off(remiss.status, m.closed_with_remiss))
-            for m in tidplan.milestones_of(session, remiss.id)]
+    rows = tidplan.milestones_of(session, remiss.id)
+    waiting, closed = waiting_kinds(rows), RemissStatus(remiss.status).is_closed
+    return [_milestone_json(m, called_off(remiss.status, m.closed_with_remiss),
+                            needs_attention(m, waiting=waiting, closed=closed)) for m in rows]
 
 
-def _milestone_json(m, cancelled: bool) -> dict:
+def _milestone_json(m, cancelled: bool, flagged: bool) -> dict:
     done_at = None if cancelled or m.done_at is None else m.done_at.isoformat()
     return {"id": m.id, "kind": m.kind, "label": m.label,
             "due": _iso(m.due_on, None if m.override_on else m.planned_time),
             "planned": _iso(m.planned_on, m.planned_time), "override": _iso(m.override_on),
             "override_reason": m.override_reason or None, "owner_role": m.owner_role,
-            # done work needs no attention, whatever the plan once said of it
-            "explanation": m.explanation, "flagged": m.flagged and m.done_at is None,
+            # "Kräver uppmärksamhet" as the remiss page says it (planning.lateness.needs_attention)
+            "explanation": m.explanation, "flagged": flagged,
             "advice": m.advice if m.done_at is None else "",  # what to do while it is open
             "done_at": done_at,
             "cancelled": cancelled, "cancelled_at": m.done_at.isoformat() if cancelled else None,

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from remiss.calendar.milestones import WAITS_FOR
 from remiss.calendar.swedish import count_words, format_short
 
 # What a step waits for (planner.WAITS_FOR), in the words of "väntar på tjänsteskrivelsen" and "eftersom
@@ -51,3 +52,17 @@ def lateness(kind: str, day: date, today: date, *, received: date | None = None,
             return True, "försenad, planerades före ankomsten"
         return True, f"försenad i {span(since)} räknat från ankomsten {format_short(received)}"
     return day < today, relative(day, today)
+
+
+def waiting_kinds(milestones) -> set[str]:
+    """The kinds of the open milestones that wait for an open step before them (planner.WAITS_FOR): a granskning
+    before the tjänsteskrivelse is done."""
+    open_kinds = {m.kind for m in milestones if m.done_at is None}
+    return {m.kind for m in milestones if m.done_at is None and WAITS_FOR.get(m.kind) in open_kinds}
+
+
+def needs_attention(milestone, *, waiting: set[str], closed: bool) -> bool:
+    """"Kräver uppmärksamhet", alike on the remiss page and in the API: a flagged step that is open, of a remiss
+    still open, and not waiting for another step (the step waited for is the one to act on; the waiting one is
+    late because of it)."""
+    return milestone.flagged and milestone.done_at is None and not closed and milestone.kind not in waiting

@@ -15,7 +15,7 @@ from remiss.clock import local
 from remiss.planning import agenda
 from remiss.planning.agenda import AgendaItem
 from remiss.planning.flags import flag_reason
-from remiss.planning.lateness import lateness, relative  # noqa: F401 (relative: the words, imported from here)
+from remiss.planning.lateness import lateness, needs_attention, relative, waiting_kinds  # noqa: F401 (relative: the words, imported from here)
 from remiss.planning.models import Extension, Milestone, TidplanState
 from remiss.planning.service import extensions, tidplan
 from remiss.remisser.finished import is_finished
@@ -72,13 +72,14 @@ class StartSection:
 
 
 def start_section(session: Session, principal: Principal, now: datetime) -> StartSection:
-    """Collect what is due for me and my nämnder in the coming weeks, overdue first."""
+    """Collect what is due for me and my nämnder in the coming weeks, overdue first: late work is all shown,
+    however old and however much of it (walk9: late work must never fall outside the list)."""
     now_local = local(now)
-    end = now_local.date() + timedelta(days=HORIZON_DAYS)
+    today, end = now_local.date(), now_local.date() + timedelta(days=HORIZON_DAYS)
     visible = principal.visible_namnd_ids()
-    mine = agenda.items(session, namnd_ids=visible, handlaggare_id=principal.user_id, end=end, limit=100)
+    mine = _due(session, namnd_ids=visible, handlaggare_id=principal.user_id, today=today, end=end)
     mine_keys = {(i.remiss_id, i.kind) for i in mine}
-    theirs = [i for i in agenda.items(session, namnd_ids=visible, end=end, limit=100)
+    theirs = [i for i in _due(session, namnd_ids=visible, handlaggare_id=None, today=today, end=end)
               if (i.remiss_id, i.kind) not in mine_keys]
     needing = []
     for row in agenda.needs_extension(session, namnd_ids=visible):
@@ -88,9 +89,29 @@ def start_section(session: Session, principal: Principal, now: datetime) -> Star
                         "suggested": format_weekday_date(row.suggested_extension_on)
                         if row.suggested_extension_on else "",
                         "proposal": proposals[0] if proposals else ""})
-    return StartSection(mine=[due_row(i, now_local) for i in mine[:50]],
-                        namnder=[due_row(i, now_local) for i in theirs[:50]],
+    return StartSection(mine=_shown(mine, now_local), namnder=_shown(theirs, now_local),
                         extension_needed=needing, horizon=format_weekday_date(end))
+
+
+COMING_SHOWN = 50  # of what is not late, the start page shows the first 50 of each list
+
+
+def _due(session: Session, *, namnd_ids, handlaggare_id: int | None, today: date, end: date) -> list[AgendaItem]:
+    """Everything open that is due up to today, without a limit (all that can be late), then the first of what
+    comes until end: two statements each, whatever the number of rows."""
+    return (agenda.items(session, namnd_ids=namnd_ids, handlaggare_id=handlaggare_id, end=today)
+            + agenda.items(session, namnd_ids=namnd_ids, handlaggare_id=handlaggare_id,
+                           start=today + timedelta(days=1), end=end, limit=2 * COMING_SHOWN))
+
+
+def _shown(items: list[AgendaItem], now_local: datetime) -> list[DueRow]:
+    """Every late row, and the first COMING_SHOWN of the others, in date order."""
+    rows, coming = [], 0
+    for row in (due_row(i, now_local) for i in sorted(items, key=lambda item: item.sort_key)):
+        if row.overdue or coming < COMING_SHOWN:
+            rows.append(row)
+            coming += not row.overdue
+    return rows
 
 
 @dataclass(frozen=True)
@@ -143,8 +164,7 @@ def tidplan_panel(session: Session, principal: Principal, remiss: Remiss, now: d
     state, milestones = _tidplan(session, remiss.id)
     # A finished remiss has no open work: no late or flagged steps, no advice to ask for more time.
     closed = RemissStatus(remiss.status).is_closed
-    open_kinds = {m.kind for m in milestones if m.done_at is None}
-    waiting = {m.kind for m in milestones if m.done_at is None and WAITS_FOR.get(m.kind) in open_kinds}
+    waiting = waiting_kinds(milestones)
     due = {m.kind: m.due_on for m in milestones}
     lateness_of = {m.kind: lateness(m.kind, m.due_on, today, received=remiss.received_on, waiting=m.kind in waiting,
                              before_due=due.get(WAITS_FOR.get(m.kind))) for m in milestones if m.done_at is None}
@@ -161,7 +181,7 @@ def tidplan_panel(session: Session, principal: Principal, remiss: Remiss, now: d
             # advice and "the date had passed" hold while the step is open; once done, it says what happened
             told(m.kind, m.explanation, m.advice, done_on=local(m.done_at).date() if m.done_at else None,
                  due_on=m.due_on, called_off=bool(m.closed_with_remiss), closed=closed),
-            m.flagged and m.done_at is None and not closed and m.kind not in waiting,
+            needs_attention(m, waiting=waiting, closed=closed),
             m.done_at is not None and not cancelled,
             m.done_at is None and not closed and lateness_of[m.kind][0],
             ("utgår, remissen återkallades" if remiss.status == RemissStatus.aterkallad else "utgår, nämnden avstod")

@@ -11,7 +11,7 @@ from remiss import events
 from remiss.audit import service as audit
 from remiss.auth.access import ASSIGNABLE_ROLES, Action, Principal, require, require_field, require_status_move
 from remiss.auth.models import NamndMembership, User
-from remiss.calendar.swedish import format_date
+from remiss.calendar.swedish import format_date, format_deadline
 from remiss.calendar.timeliness import END_OF_DAY
 from remiss.clock import local_today
 from remiss.namnd.models import Namnd
@@ -194,6 +194,7 @@ def update(session: Session, *, now: datetime, principal: Principal, remiss: Rem
         raise InputErrors({"title": "Fältet måste fyllas i."})
     if changes.get("received_on") and changes["received_on"] != remiss.received_on:
         _check_received_on(changes["received_on"], now=now, direction=changes.get("direction", remiss.direction))
+    _check_sent_deadline(remiss, changes)
     before = _snapshot(remiss)
     questions = changes.pop("questions", None)
     sandlista = changes.pop("sandlista", None)
@@ -231,6 +232,21 @@ def update(session: Session, *, now: datetime, principal: Principal, remiss: Rem
     if remiss.handlaggare_id and remiss.handlaggare_id != old_handlaggare:
         _after_assign(session, now=now, principal=principal, remiss=remiss)
     return remiss
+
+
+def _check_sent_deadline(remiss: Remiss, changes: dict) -> None:
+    """An outgoing remiss that has gone out keeps the svarsdag its instanser were told: a later one is given with
+    "Förläng remisstiden för alla", which tells those who have not answered (walk9)."""
+    if remiss.sent_at is None:
+        return
+    told = (remiss.deadline_on, remiss.deadline_time)
+    if (changes.get("deadline_on", told[0]), changes.get("deadline_time", told[1])) == told:
+        return
+    raise InputErrors({"deadline_on": (
+        f"Remissen skickades {format_date(local_today(remiss.sent_at))}, och remissinstanserna har fått sista "
+        f"svarsdag {format_deadline(remiss.effective_deadline_on, remiss.effective_deadline_time)}. Ändra den inte "
+        "här: ge mer tid med ”Förläng remisstiden för alla” på remissens sida, så får de som inte har svarat "
+        "ett meddelande om den nya dagen.")})
 
 
 def _after_assign(session: Session, *, now: datetime, principal: Principal, remiss: Remiss) -> None:

@@ -112,14 +112,15 @@ def test_general_extension_notifies_only_open_instanser_and_moves_chasers(sessio
                                   until_on=date(2015, 9, 1), until_time=None, files_dir="/tmp")
 
 
-def test_deadline_edit_and_own_extension_replan_chasers(session, sent):
+def test_general_extension_and_own_extension_replan_chasers(session, sent, tmp_path):
     entries = remisser.entries(session, sent.id)
     answers.grant_extension(session, now=at(2015, 8, 25), principal=SYSTEM, remiss=sent, entry=entries[3],
                             until_on=date(2015, 9, 11))
     own = {r.due_at.astimezone(STOCKHOLM).date() for r in _chasers(session) if r.recipient_email == "i3@example.se"}
     assert own == {date(2015, 9, 4), date(2015, 9, 15)}
-    remisser.update(session, now=at(2015, 8, 26), principal=SYSTEM, remiss=sent,
-                    changes={"deadline_on": date(2015, 9, 4)})  # deadline_changed → receivers replan
+    # a sent remiss's svarsdag moves only by a general extension (the edit form refuses it); chasers replan
+    answers.general_extension(session, now=at(2015, 8, 26), principal=SYSTEM, remiss=sent, until_on=date(2015, 9, 4),
+                              until_time=None, files_dir=str(tmp_path))
     others = {r.due_at.astimezone(STOCKHOLM).date() for r in _chasers(session) if r.recipient_email == "i0@example.se"}
     assert others == {date(2015, 8, 28), date(2015, 9, 8)}
     with pytest.raises(InputErrors):

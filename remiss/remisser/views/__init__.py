@@ -101,6 +101,7 @@ def edit(remiss_id: int):
     session = get_session()
     remiss = load_remiss(session, principal(), remiss_id, Action.edit)
     errors: dict = {}
+    past_deadline = None
     values = _form_values(session, remiss)
     if request.method == "POST":
         values = dict(request.form)
@@ -115,7 +116,8 @@ def edit(remiss_id: int):
         clean, errors = parse_remiss_input(raw, partial=True)
         errors.update(typed_errors)
         errors.update(deadline_required(values))
-        if not errors:
+        past_deadline = None if errors else _unsent_past_deadline(remiss, clean, values)
+        if not errors and not past_deadline:
             before = ((remiss.deadline_on, remiss.deadline_time),
                       (remiss.effective_deadline_on, remiss.effective_deadline_time))
             try:
@@ -130,9 +132,29 @@ def edit(remiss_id: int):
     namnder = namnder_for(Action.edit)
     return render_template("remisser/form.html", values=values, errors=errors, namnder=namnder,
                            editing=remiss, dnr_locked=not may_change_field(principal(), remiss.namnd_id, "our_dnr"),
-                           extended_note=_extended_note(remiss),
+                           extended_note=_extended_note(remiss), deadline_note=_sent_note(remiss),
+                           past_deadline=past_deadline, today=local_today(now()),
                            **field_context(namnder, values, errors, current=remiss.handlaggare_id)), \
-        (400 if errors else 200)
+        (400 if errors or past_deadline else 200)
+
+
+def _unsent_past_deadline(remiss, clean: dict, values: dict):
+    """The new svarsdag of an outgoing remiss not yet sent when it is today or past, as registering asks (walk9):
+    the missiv would ask every instans to answer by it. Asked only when the date changes; "spara ändå" passes."""
+    day = clean.get("deadline_on", remiss.deadline_on)
+    if clean.get("direction", remiss.direction) != Direction.utgaende or remiss.sent_at is not None \
+            or day is None or day == remiss.deadline_on or day > local_today(now()) \
+            or values.get("confirm_past_deadline") or values.get("confirm_all"):
+        return None
+    return day
+
+
+def _sent_note(remiss) -> str:
+    """Beside Sista svarsdag of an outgoing remiss that has gone out: the instanser were told the date."""
+    if remiss.sent_at is None:
+        return ""
+    return ("Remissen är skickad: remissinstanserna har fått svarsdagen. Ge mer tid med ”Förläng remisstiden "
+            "för alla” på remissens sida.")
 
 
 def _extended_note(remiss) -> str:
