@@ -140,9 +140,10 @@ def decision_form_values(session: Session, remiss, decision: Decision | None, ra
                                     "omedelbart; annars ange dagen protokollet justerades, eller registrera "
                                     "justeringen senare.")
     if meeting is None:
-        return values
+        return values | {"no_meeting": "1"}
     if today is None or meeting <= today:
-        values["meeting_on"] = meeting.isoformat()
+        # tidplan_meeting_on: the hint says "Förifyllt" only while the box holds this date (walk10 finding 9)
+        values["meeting_on"] = values["tidplan_meeting_on"] = meeting.isoformat()
     else:
         values["meeting_hint"] = (f"Tidplanen planerar beslutet vid sammanträdet {format_weekday_date(meeting)}. "
                                   "Fyll i datumet när nämnden har beslutat.")

@@ -14,6 +14,7 @@ from remiss.calendar.swedish import format_weekday_date, month_name
 from remiss.clock import local
 from remiss.planning import agenda
 from remiss.planning.agenda import AgendaItem
+from remiss.planning.flags import flag_reason
 from remiss.planning.lateness import lateness, needs_attention, relative, waiting_kinds  # noqa: F401 (relative: the words, imported from here)
 from remiss.planning.models import Extension, Milestone, TidplanState
 from remiss.planning.service import extensions, tidplan
@@ -42,6 +43,7 @@ class DueRow:
     explanation: str
     done: str = ""  # "Klar" when the work is done, "Utgår" when the remiss was withdrawn or declined first
     planned: str = ""  # "planerat 3 mars": work done on another day than planned, shown on the day it was done
+    flag_reason: str = ""  # why it is flagged: "omedelbar justering behövs" (walk10 finding 12)
 
 
 def due_row(item: AgendaItem, now_local: datetime) -> DueRow:
@@ -54,7 +56,8 @@ def due_row(item: AgendaItem, now_local: datetime) -> DueRow:
     overdue = agenda.is_overdue(item, now_local) if item.kind == agenda.DEADLINE else late and not item.done
     return DueRow(item.remiss_id, item.dnr, item.title, item.label, when, done.lower() if done else words,
                   overdue, item.flagged and not item.done and not item.waiting,
-                  item.explanation, done, planned_words(item.planned, item.day) if item.planned else "")
+                  item.explanation, done, planned_words(item.planned, item.day) if item.planned else "",
+                  flag_reason(item.kind, item.explanation) if item.flagged else "")
 
 
 @dataclass

@@ -1,12 +1,13 @@
-"""The start page's "Att registrera och avsluta": the work that waits on the nämndsekreterare and no tidplan date
-names — a godkänt yttrande whose beslut is not recorded, and an outgoing remiss whose answers are compiled and
-that waits for "Avsluta ärendet"."""
+"""The start page's "Att registrera och avsluta": the work that waits on the nämndsekreterare — a godkänt yttrande
+whose beslut is not recorded, a beslutad remiss whose yttrande is not yet expedierat (walk10 finding 4), and an
+outgoing remiss whose answers are compiled and that waits for "Avsluta ärendet"."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime
 
 from sqlalchemy import and_
+from sqlalchemy.orm import aliased
 from sqlmodel import Session, select
 
 from remiss.auth.access import Action, Principal
@@ -18,6 +19,7 @@ from remiss.remisser.status import RemissStatus
 
 # what each waiting status asks for, and where on the remiss page it is done
 TODO = {RemissStatus.klar_for_beslut.value: ("Registrera beslutet", "beslut"),
+        RemissStatus.beslutad.value: ("Expediera yttrandet", "yttrande"),
         RemissStatus.sammanstalld.value: ("Avsluta ärendet", "utskick")}
 
 
@@ -30,7 +32,7 @@ class WaitingRow:
     todo: str  # "Registrera beslutet"
     anchor: str
     note: str  # "nämndsammanträde torsdag 17 december 2026 (i tidplanen)"
-    late: bool = False  # the planned meeting, or the sista svarsdag, has passed
+    late: bool = False  # the planned meeting, the expediering or the sista svarsdag has passed
 
 
 @dataclass(frozen=True)
@@ -40,13 +42,17 @@ class WaitingSection:
 
 
 def waiting_section(session: Session, principal: Principal, now: datetime) -> WaitingSection | None:
-    """The remisser waiting for a beslut to be recorded or for Avsluta ärendet in the nämnder where the user keeps
-    the diarium (nämndsekreterare, registrator), in one read; None for the other users."""
+    """The remisser waiting for a beslut to be recorded, for the expediering or for Avsluta ärendet in the nämnder
+    where the user keeps the diarium (nämndsekreterare, registrator), in one read; None for the other users."""
     if not principal.may(Action.assign):
         return None
+    expediering = aliased(Milestone)
     stmt = (select(Remiss.id, Remiss.our_dnr, Remiss.title, Remiss.status, Remiss.namnd_id,
-                   Remiss.effective_deadline_on, Milestone.due_on.label("meeting_on"))
+                   Remiss.effective_deadline_on, Milestone.due_on.label("meeting_on"),
+                   expediering.due_on.label("expediering_on"))
             .outerjoin(Milestone, and_(Milestone.remiss_id == Remiss.id, Milestone.kind == "namnd"))
+            .outerjoin(expediering, and_(expediering.remiss_id == Remiss.id, expediering.kind == "expediering",
+                                         expediering.done_at.is_(None)))
             .where(Remiss.status.in_(list(TODO)))
             .order_by(Remiss.effective_deadline_on, Remiss.id).limit(100))
     visible = principal.visible_namnd_ids()
@@ -61,11 +67,20 @@ def waiting_section(session: Session, principal: Principal, now: datetime) -> Wa
         if r.status == RemissStatus.klar_for_beslut.value and r.meeting_on is not None:
             note = f"nämndsammanträde {format_weekday_date(r.meeting_on)} enligt tidplanen"
             late = r.meeting_on < today
+        elif r.status == RemissStatus.beslutad.value and r.expediering_on is not None:
+            late = r.expediering_on < today
+            note = (f"försenad i {_days(today - r.expediering_on)}" if late
+                    else f"expediering {format_weekday_date(r.expediering_on)} enligt tidplanen")
         elif r.effective_deadline_on is not None:
             note = f"sista svarsdag {format_weekday_date(r.effective_deadline_on)}"
-            late = r.status == RemissStatus.klar_for_beslut.value and r.effective_deadline_on < today
+            late = (r.status in (RemissStatus.klar_for_beslut.value, RemissStatus.beslutad.value)
+                    and r.effective_deadline_on < today)
         else:
             note, late = "", False
         rows.append(WaitingRow(r.id, r.our_dnr or "", r.title, RemissStatus(r.status).label, todo, anchor, note,
                                late))
     return WaitingSection(rows)
+
+
+def _days(delta) -> str:
+    return "1 dag" if delta.days == 1 else f"{delta.days} dagar"

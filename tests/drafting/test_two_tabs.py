@@ -62,6 +62,12 @@ def test_the_other_tabs_answer_is_kept_after_the_conflict_and_one_more_save(worl
     assert "Dina ändringar står kvar: Övriga synpunkter." in html
     assert "base_version:" not in html and "svar-2:" not in html
     assert f'href="/remisser/{rid}/yttrande/jamfor?fran=1&amp;till=2"' in html
+    # walk10 finding 10: no field conflicts, so an information box, said once, and no "Formuläret innehåller fel"
+    assert 'id="error-summary"' not in html and "Formuläret innehåller fel" not in html
+    assert html.count("Kontrollera texten och spara igen.") == 1
+    note = html[html.index('id="merge-note"'):]
+    assert "Från version 2 är nu taget" in note[:note.index("</div>")]
+    assert 'class="message message-info" role="status" id="merge-note"' in html
     # B saves once more, as a user who has "redone" the change would: both changes are in version 3
     assert auth.post(url, values, form_url=page).status_code == 302
     latest = _latest(reader, rid)
@@ -84,6 +90,7 @@ def test_a_field_both_tabs_changed_is_marked_with_the_newer_text_beside_it(world
     assert "Både du och den som sparade version 2 har ändrat Sammanfattning" in html
     summary = html[html.index('id="error-summary"'):html.index("</div>", html.index('id="error-summary"'))]
     assert '<a href="#f-sammanfattning">Sammanfattning har ändrats' in summary
+    assert 'id="merge-note"' not in html  # a conflicting field: the error summary, not the information box
     newer = html[html.index('id="t-sammanfattning"'):]
     assert "Texten i version 2, den nyare:" in newer and "A:s sammanfattning." in newer[:400]
     values = _form_values(html)

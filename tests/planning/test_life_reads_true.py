@@ -271,7 +271,7 @@ def test_the_whole_life_reads_true_at_every_step(life, clock, runner, app):
     stored = life.only_true_things()
     # the tjänsteskrivelse was due before the remiss arrived (3 September): impossible from the start, said so
     assert life.due_rows("sekreterare")["Tjänsteskrivelse klar"].endswith(
-        "Försenad, planerades före ankomsten Kräver uppmärksamhet")
+        "Försenad, planerades före ankomsten Kräver uppmärksamhet (datumet låg före remissens ankomst)")
     tidplan = life.tidplan()
     assert ("Tjänsteskrivelse klar (torsdag 27 augusti 2015) låg före remissens ankomst torsdag 3 september 2015 "
             "och gick aldrig att hinna.") in tidplan

@@ -4,18 +4,20 @@ from __future__ import annotations
 
 from datetime import date
 
+from sqlmodel import select
+
 from remiss.remisser.models import Direction, Remiss
 from tests.ops.test_query_counts import counting
 from tests.planning.helpers import at, seed_003_world
 from tests.support.factories import make_remiss
 
 
-def _waiting(session, namnd, users, *, n: int):
+def _waiting(session, namnd, users, *, n: int, status: str = "klar_for_beslut"):
     made = []
     for i in range(n):
         remiss = make_remiss(session, namnd=namnd, now=at(2015, 8, 3), deadline_on=date(2015, 9, 28),
                              deadline_time=None, title=f"Beslut väntar {i}", handlaggare_id=users["handlaggare"].id)
-        remiss.status = "klar_for_beslut"
+        remiss.status = status
         session.add(remiss)
         made.append(remiss)
     outgoing = make_remiss(session, namnd=namnd, now=at(2015, 8, 3), deadline_on=date(2015, 9, 1), deadline_time=None,
@@ -61,5 +63,45 @@ def test_the_section_reads_as_many_statements_for_six_rows_as_for_one(db, sessio
 
     one = statements()
     _waiting(session, namnd, users, n=5)
-    assert "Att registrera och avsluta (8)" in client.get("/").get_data(as_text=True)
+    _waiting(session, namnd, users, n=3, status="beslutad")  # the expediering rows come in the same read
+    assert "Att registrera och avsluta (12)" in client.get("/").get_data(as_text=True)
     assert statements() == one
+
+
+def test_a_beslutad_remiss_waits_for_the_expediering_with_its_lateness(db, session, client, auth, clock):
+    """walk10 finding 4: after the beslut the expediering is the sekreterare's next act; a late one says how late,
+    one already expedierad (besvarad) is not listed, and a done expediering milestone does not count as late."""
+    from remiss.planning.models import Milestone
+
+    namnd, users = seed_003_world(session)
+    beslutad = make_remiss(session, namnd=namnd, now=at(2015, 8, 3), deadline_on=date(2015, 10, 28),
+                           deadline_time=None, title="Beslutad väntar", handlaggare_id=users["handlaggare"].id)
+    besvarad = make_remiss(session, namnd=namnd, now=at(2015, 8, 3), deadline_on=date(2015, 10, 28),
+                           deadline_time=None, title="Redan besvarad", handlaggare_id=users["handlaggare"].id)
+    beslutad.status, besvarad.status = "beslutad", "besvarad"
+    session.add_all([beslutad, besvarad])
+    session.flush()
+    for remiss in (beslutad, besvarad):  # the tidplan (planned at registration) as the recorded beslut dates it
+        step = session.exec(select(Milestone).where(Milestone.remiss_id == remiss.id,
+                                                    Milestone.kind == "expediering")).one()
+        step.due_on = step.planned_on = date(2015, 9, 25)
+        session.add(step)
+    session.commit()
+    clock.set(at(2015, 9, 28))
+    auth.login("sekr@oster.se")
+    page = client.get("/").get_data(as_text=True)
+    assert "Att registrera och avsluta (1)" in page
+    section = page[page.index('id="h-att-registrera"'):]
+    section = section[:section.index("</section>")]
+    assert (f'href="/remisser/{beslutad.id}#yttrande">Expediera yttrandet: {beslutad.our_dnr} Beslutad väntar</a>'
+            in section)
+    assert "försenad i 3 dagar" in section
+    assert "Datumet har passerat" in section
+    assert "Redan besvarad" not in section
+    # on time: the planned expediering day, not flagged
+    clock.set(at(2015, 9, 24))
+    section = client.get("/").get_data(as_text=True)
+    section = section[section.index('id="h-att-registrera"'):]
+    section = section[:section.index("</section>")]
+    assert "expediering fredag 25 september 2015 enligt tidplanen" in section
+    assert "Datumet har passerat" not in section

@@ -36,15 +36,19 @@ def _login_required():
     return login_manager.unauthorized()
 
 
+# what the beslut form knows from the tidplan, kept next to the typed values when the form comes back
+PLANNED_HINTS = ("justering_hint", "tidplan_meeting_on", "no_meeting")
+
+
 def yttrande_panel(session, p, remiss, moment):
     """The Yttrande panel; after a refused beslut or justering form, with what was typed and the messages."""
     ctx = _panel_context(session, p, remiss, moment)
     failed = g.get("decision_failed")
     if ctx is not None and failed:
         ctx["decision_failed"] = failed
-        if failed["form"] == "beslut":  # what was typed, with the tidplan's advice on the justering
-            hint = ctx.get("decision_values", {}).get("justering_hint")
-            ctx["decision_values"] = failed["values"] | ({"justering_hint": hint} if hint else {})
+        if failed["form"] == "beslut":  # what was typed, with the tidplan's advice and the date it prefilled
+            planned = ctx.get("decision_values", {})
+            ctx["decision_values"] = failed["values"] | {key: planned[key] for key in PLANNED_HINTS if key in planned}
     return ctx
 
 
@@ -90,6 +94,8 @@ def edit(remiss_id: int):
         except merge.DraftConflict as exc:
             session.rollback()
             errors, conflict, content = exc.errors, exc, exc.merged.content
+            if not exc.merged.conflicts:  # a clean merge is information, not an error (walk10 finding 10)
+                errors = {}
             values = None  # the merge, on the newest version
             comment = request.form.get("comment", "")
         except InputErrors as exc:
@@ -108,12 +114,14 @@ def edit(remiss_id: int):
     context = form_context(session, remiss, content, values)
     if conflict is not None:
         context["values"]["comment"] = comment
-    return render_template("drafting/edit.html", remiss=remiss, errors=errors, conflict=conflict,
+    merge_note = conflict.errors["base_version"] if conflict is not None and not errors else ""
+    return render_template("drafting/edit.html", remiss=remiss, errors=errors, conflict=conflict, merge_note=merge_note,
                            # a conflict's message names its field itself
                            labels={name: "" if conflict and name in conflict.merged.conflicts else field_label(name)
                                    for name in errors},
                            version=version.number if version else None, base_version=base_version,
-                           state=draft.state if draft else "utkast", **context), (400 if errors else 200)
+                           # not saved yet, the merge is offered: still 400
+                           state=draft.state if draft else "utkast", **context), (400 if errors or merge_note else 200)
 
 
 @bp.post("/remisser/<int:remiss_id>/yttrande/inga-synpunkter")
