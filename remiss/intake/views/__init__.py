@@ -88,10 +88,10 @@ def start():
     if request.method == "POST":
         # Room for several files in one step; each file is still held to UPLOAD_MAX_BYTES below.
         request.max_content_length = BATCH_FACTOR * max_bytes + 1048576
-        request.max_form_memory_size = 3 * TEXT_LIMIT
-        text = request.form.get("text", "")
+        text = request.form.get("text", "")  # read within MAX_FORM_MEMORY_SIZE (config.py), set for TEXT_LIMIT
         if len(text) > TEXT_LIMIT:
-            errors = {"text": "Texten är för lång (högst 2 miljoner tecken)."}
+            errors = {"text": f"Texten är för lång ({len(text):,} tecken; högst {TEXT_LIMIT:,}): spara den som fil "
+                              "och välj filen i stället.".replace(",", " ")}
         else:
             uploads = [(u.filename, u.read()) for u in request.files.getlist("files") if u and u.filename]
             try:
