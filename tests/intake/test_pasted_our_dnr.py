@@ -28,6 +28,7 @@ def test_a_notice_quoting_our_dnr_is_matched_and_extends_in_one_click(client, au
     assert "Brevet förlänger svarstiden för en registrerad remiss" in page
     assert f"Registrera förlängningen på {registered.our_dnr}" in page
     assert "ingen registrerad remiss stämmer" not in page
+    assert "Diarienumret eller ärendemeningen i brevet stämmer med" in page  # ours, not only the remittent's
     title_input = re.search(r'<input[^>]*name="title"[^>]*>', page).group()
     assert 'value="' not in title_input or re.search(r'value="\s*"', title_input), title_input
     r = auth.post(f"/remisser/ny/missiv/{form_url.split('=', 1)[1]}/forlang",
