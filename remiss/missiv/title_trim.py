@@ -103,6 +103,8 @@ def clean_subject(subject: str, span: tuple[int, int]) -> tuple[str | None, tupl
     tail = _SUBJECT_DNR.search(subject)
     if tail and tail.start() > 0:
         subject, span = subject[:tail.start()], (span[0], span[0] + tail.start())
+        if _SERIES_ONLY.fullmatch(subject.strip(" \t,")):
+            return None, None  # "Förlängd svarstid – SOFÖ 2026/0001": "SOFÖ" is the number's series, no name
     if len(subject.strip()) < 3 or _GENERIC_SUBJECT.fullmatch(subject.strip()) or find_bodies(subject) and \
             sum(m.end - m.start for m in find_bodies(subject)) >= len(subject.strip()) / 2:
         return None, None  # "VB: Remiss", "Remiss från Länsstyrelsen": the title is in the letter
@@ -114,6 +116,8 @@ def clean_subject(subject: str, span: tuple[int, int]) -> tuple[str | None, tupl
 # "… översiktsplan KS-2021-00442". A year range ("2021-2025") and an SOU/Ds/författning number are the name's own.
 # "RUN-HRU24-0029": a series and a unit in front of the year and number
 _DNR_TOKEN = r"(?:[A-ZÅÄÖ]{1,6}-(?!FS[ \t]))?(?:[A-ZÅÄÖ]{1,6}[ -]?)?\d[\d.:/-]{3,30}\d"  # "HSLF-FS 2021:2" is no dnr
+# What is left of "SOFÖ 2026/0001" when the tail took only "2026/0001": a series prefix in capitals.
+_SERIES_ONLY = re.compile(r"[A-ZÅÄÖ]{2,6}(?:-[A-ZÅÄÖ]{1,6}){0,3}")
 _SUBJECT_DNR = re.compile(
     rf"(?<![ \t])(?:[ \t]*+\((?:dnr|diarienr|diarienummer)?[ \t.:]{{0,5}}{_DNR_TOKEN}\)|"
     rf"(?<!SOU)(?<!Ds)(?<!FS)(?<!prop\.),?[ \t]++(?:(?:dnr|diarienr|diarienummer)[ \t.:]{{0,5}})?"

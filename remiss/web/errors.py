@@ -93,6 +93,10 @@ def init_app(app: Flask) -> None:
             message = (f"Filerna är tillsammans för stora för att skickas på en gång (högst {per_file} MB per fil). "
                        "Gå tillbaka i webbläsaren – det du har skrivit finns kvar där – och välj färre eller mindre "
                        "filer. Fler filer kan läggas till på remissens sida efteråt.")
+            if request.endpoint == "intake.start":  # the missiv step also takes a pasted text (walk10 finding 3)
+                message = ("Texten eller filerna är för stora för att skickas på en gång (texten högst 2 000 000 "
+                           f"tecken, högst {per_file} MB per fil). Gå tillbaka i webbläsaren – det du har skrivit "
+                           "finns kvar där. Spara en lång text som fil och välj filen, eller välj färre filer.")
         return error_response(exc.code or 500, message)
 
     @app.errorhandler(Exception)

@@ -129,5 +129,7 @@ def test_the_pasted_letters_merge_refuses_it_and_keeps_the_read_letter(client, a
     r = auth.post(f"/remisser/ny/missiv/{token}/forlang", {"remiss_id": rid, "extend": "1"}, form_url=form_url)
     assert r.status_code == 302 and r.headers["Location"].endswith(form_url)
     again = client.get(form_url).get_data(as_text=True)
-    assert IN_FORCE in again and "till 30 april 2024 kl. 11.00" in again  # the read letter is still offered
+    assert IN_FORCE in again  # the read letter is still offered, and the card now says why it extends nothing
+    assert ("brevets nya svarsdag, 30 april 2024 kl. 11.00, är inte senare än sista svarsdagen som gäller, "
+            "30 april 2024 kl. 12.00.") in again
     assert _in_force(db, rid) == (date(2024, 4, 30), time(12, 0), 1)

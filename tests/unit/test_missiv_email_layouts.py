@@ -25,6 +25,17 @@ def test_a_text_opening_with_a_lone_subject_line_is_read_as_a_mail():
     assert result.contact_person == "Eva Lund"  # the signature under the greeting
 
 
+# walk10 finding 1: the notice quotes the recipient's own number ("ert dnr"); its series is no ärendemening.
+OUR_NUMBER_SUBJECT = "Ämne: Förlängd svarstid – SOFÖ 2026/0001\n\nRemisstiden förlängs till den 12 februari 2027.\n"
+
+
+def test_a_subject_ending_in_a_series_and_number_gives_no_title_of_the_series():
+    result = parse_missiv(OUR_NUMBER_SUBJECT)
+    assert result.title != "SOFÖ"
+    assert result.sender_dnr == "SOFÖ 2026/0001"
+    assert str(result.extension_to) == "2027-02-12"
+
+
 def test_a_lone_subject_with_a_date_line_but_no_sender_is_a_subject():
     text = ("Datum: 3 mars 2026 10:12\nÄmne: Remiss av förslag till avfallsplan 2026–2030 (KS 2026/123)\n\n"
             "Kommunstyrelsen remitterar förslaget. Svar senast den 30 april 2026 till ks@kommun.example.se.\n")

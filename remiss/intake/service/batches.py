@@ -10,6 +10,7 @@ import secrets
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
+from sqlalchemy import literal
 from sqlmodel import Session, select
 
 from remiss import files
@@ -238,8 +239,27 @@ def link_letter(session: Session, extension, remiss: Remiss, items: list[dict], 
 def matching_remiss_id(session: Session, values: dict) -> int | None:
     """The registered remiss a read letter belongs to: the same remittent's diarienummer, else the same title
     from the same remittent (a title alone when the letter names no remittent)."""
-    return _same_sender_dnr(session, values.get("sender_dnr", "")) or \
+    return _same_sender_dnr(session, values.get("sender_dnr", "")) or _our_dnr_quoted(session, values) or \
         _same_title(session, values.get("title", ""), values.get("remittent", ""))
+
+
+OUR_DNR_SCAN = 20000  # characters of a letter searched for one of our diarienummer
+
+
+def _our_dnr_quoted(session: Session, values: dict) -> int | None:
+    """The remiss whose own diarienummer the letter quotes exactly ("Ämne: Förlängd svarstid – SOFÖ 2026/0001": a
+    remittent often quotes "ert dnr"): as the letter's number, or anywhere in an extension notice's text. Not
+    anywhere in other letters: a new missiv may cite an earlier remiss of ours."""
+    sender = (values.get("sender_dnr") or "").strip()
+    found = remiss_id_by_our_dnr(session, sender) if sender else None
+    if found is not None or not mentions_extension(values):
+        return found
+    text = (values.get("missiv_text") or "")[:OUR_DNR_SCAN]
+    rows = session.exec(select(Remiss.id, Remiss.our_dnr).where(Remiss.our_dnr.is_not(None), Remiss.our_dnr != "",
+                                                                literal(text).contains(Remiss.our_dnr))
+                        .order_by(Remiss.id.desc()).limit(20)).all()
+    return next((rid for rid, ours in rows  # whole numbers only: "SOFÖ 2026/0001" is not in "SOFÖ 2026/00015"
+                 if re.search(rf"(?<![\w/]){re.escape(ours)}(?![\w]|/\w)", text)), None)
 
 
 def discard(session: Session, *, principal: Principal, token: str, files_dir: str) -> bool:

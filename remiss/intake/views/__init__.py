@@ -8,6 +8,7 @@ from datetime import date
 from flask import Blueprint, current_app, flash, redirect, render_template, request, url_for
 
 from remiss import files
+from remiss.calendar.swedish import format_deadline
 from remiss.auth.access import AccessDenied, Action, NotFound, load_remiss
 from remiss.db import get_session
 from remiss.intake.service import batches
@@ -47,8 +48,13 @@ class RegistrationHooks:
         if intake and match is not None and is_extension:  # the match card above offers the extension already
             intake = dataclasses.replace(intake, warnings=[w.replace(batches.EXTEND_INSTEAD, ".")
                                                            for w in intake.warnings])
+        not_later = _not_later(intake, match) if is_extension else ""
+        if not_later:  # the card says why the letter extends nothing
+            intake = dataclasses.replace(intake, warnings=[w for w in intake.warnings
+                                                           if not w.startswith("Brevet förlänger svarstiden (till")])
         return {"intake_template": "intake/_panel.html", "intake": intake, "intake_match": match,
-                "intake_is_extension": is_extension, "intake_evidence": intake.evidence if intake else {}}
+                "intake_is_extension": is_extension, "intake_evidence": intake.evidence if intake else {},
+                "intake_not_later": not_later}
 
     def attach(self, session, *, now, principal, remiss, req) -> None:
         """Attach the pending files named by the form to the newly registered remiss."""
@@ -62,6 +68,18 @@ class RegistrationHooks:
 HOOKS = RegistrationHooks()
 
 
+def _not_later(intake, match: Remiss | None) -> str:
+    """The deadline in force, as the card names it, when the letter's new day does not go past it (walk10
+    finding 5: say so on the card rather than refuse the extension after the click); else ""."""
+    from remiss.planning.service.extensions import not_beyond_in_force
+
+    if match is None or intake.extension_to is None or \
+            not_beyond_in_force(match, intake.extension_to, intake.extension_time) is None:
+        return ""
+    day, at = match.effective_deadline_on, match.effective_deadline_time
+    return format_deadline(day, at) + ("" if at is not None else " (hela dagen)")
+
+
 @bp.route("/remisser/ny/missiv", methods=["GET", "POST"])
 @requires(Action.create)
 def start():
@@ -70,10 +88,10 @@ def start():
     if request.method == "POST":
         # Room for several files in one step; each file is still held to UPLOAD_MAX_BYTES below.
         request.max_content_length = BATCH_FACTOR * max_bytes + 1048576
-        request.max_form_memory_size = 3 * TEXT_LIMIT
-        text = request.form.get("text", "")
+        text = request.form.get("text", "")  # read within MAX_FORM_MEMORY_SIZE (config.py), set for TEXT_LIMIT
         if len(text) > TEXT_LIMIT:
-            errors = {"text": "Texten är för lång (högst 2 miljoner tecken)."}
+            errors = {"text": f"Texten är för lång ({len(text):,} tecken; högst {TEXT_LIMIT:,}): spara den som fil "
+                              "och välj filen i stället.".replace(",", " ")}
         else:
             uploads = [(u.filename, u.read()) for u in request.files.getlist("files") if u and u.filename]
             try:

@@ -43,7 +43,8 @@ def not_beyond_in_force(remiss: Remiss, until_on: date, until_time: time | None)
     day, at = remiss.effective_deadline_on, remiss.effective_deadline_time
     if day is None or deadline_moment(until_on, until_time) > deadline_moment(day, at):
         return None
-    return (f"Förlängningen måste gå längre än nuvarande sista svarsdag, {format_deadline(day, at)}. "
+    whole_day = "" if at is not None else " (hela dagen)"  # a date-only deadline already runs to midnight
+    return (f"Förlängningen måste gå längre än nuvarande sista svarsdag, {format_deadline(day, at)}{whole_day}. "
             "Har remittenten flyttat sista svarsdagen tidigare är det ingen förlängning: ändra sista svarsdagen "
             "under Ändra uppgifter.")
 
