@@ -33,13 +33,14 @@ def _decided(session, clock):
     g = make_user(session, role=Role.granskare, namnder=[namnd], email="g@oster.se")
     r = make_user(session, role=Role.registrator, namnder=[namnd], email="r@oster.se")
     admin = make_user(session, role=Role.admin, email="admin@oster.se")
-    clock.set(at(2026, 11, 23))
+    clock.set(at(2026, 11, 16))  # the yttrande is approved before the meeting of 19 November that decides on it
     remiss = make_remiss(session, namnd=namnd, by=r, now=clock(), handlaggare_id=h.id, title="Kulturstrategi 2027",
                          answer_email="kulturkansli@malmo.se", deadline_on=date(2026, 12, 18))
     ph, pg, pr = (Principal.of(session, u) for u in (h, g, r))
     drafting.save(session, now=clock(), principal=ph, remiss=remiss, raw={"sammanfattning": "Nämnden är positiv."})
     drafting.change_state(session, now=clock(), principal=ph, remiss=remiss, new="granskning")
     drafting.change_state(session, now=clock(), principal=pg, remiss=remiss, new="godkand")
+    clock.set(at(2026, 11, 23))
     decisions.record_decision(session, now=clock(), principal=pr, remiss=remiss, decided_by="namnd",
                               meeting_on=date(2026, 11, 19), paragraf="§ 142", omedelbar_justering=True)
     token = create_api_token(session, now=clock(), user=r, name="test")
