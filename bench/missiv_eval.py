@@ -29,6 +29,9 @@ Two evaluations, each with a development part (used while writing the parser) an
   (`--only fresh7-holdout`), never in the default run, and its misses are never printed.
   `fresh8-dev.json`: 23 real texts of round h-fields (kommun, region, länsstyrelse, myndighet and regeringen.se pages),
   annotated blind and measured once at first sight before any rule was changed for them; a development set since.
+  `fresh9-holdout.json`: 21 more real texts of round h-fresh9 (regeringen.se, kommun, region, länsstyrelse, myndighet
+  pages and an extension notice), annotated blind and wholly held out like fresh7-holdout: scored only when named
+  (`--only fresh9-holdout`), never in the default run or --dev-only, and its misses are never printed.
 - ext-dev: `tests/data/missiv/kinds/ext-dev.json`, 24 real texts (round h-ext): one extension notice and 23 letters
   like notices that are none, scored as found. A deadline or extension_to the text writes only without a year is
   annotated null; a value the parser takes from the letter's context for it is counted apart as a "year-fill", not
@@ -174,7 +177,10 @@ FRESH_FILES = {"fresh-dev": DATA / "fresh" / "fresh-dev.json", "fresh-holdout": 
                # (--only fresh7-holdout), not part of the default run, never in SEEN_HOLDOUTS
                "fresh7-holdout": DATA / "fresh" / "fresh7-holdout.json",
                # an eighth batch (round h-fields), a development set measured at first sight, then tuned on
-               "fresh8-dev": DATA / "fresh" / "fresh8-dev.json"}
+               "fresh8-dev": DATA / "fresh" / "fresh8-dev.json",
+               # a ninth batch (round h-fresh9), wholly held out and annotated blind; run only by name
+               # (--only fresh9-holdout), not part of the default run, never in SEEN_HOLDOUTS
+               "fresh9-holdout": DATA / "fresh" / "fresh9-holdout.json"}
 KINDS = ("regeringskansliet", "kommun", "region", "lansstyrelse", "myndighet", "extension", "email")
 KIND_FIELDS = ("title", "sender_dnr", "remittent", "deadline_date", "deadline_time", "answer_email",
                "contact_person", "sandlista_count", "sandlista_sample", "extension_to")
@@ -358,7 +364,7 @@ def main() -> None:
                                           "fresh2-holdout", "fresh3-dev", "fresh3-holdout", "fresh4-holdout",
                                           "fresh5-holdout", "fresh6-holdout", "fresh8-dev", "ext-dev2", "ext-holdout2",
                                           "mail-dev", "mail-holdout")
-    # fresh7-holdout is wholly held out: scored only when named (--only), by the coordinator
+    # fresh7-holdout and fresh9-holdout are wholly held out: scored only when named (--only), by the coordinator
     # --only NAME: one set alone (e.g. a held-out set measured once), misses of held-out sets still never printed
     if "--only" in sys.argv:
         splits = (sys.argv[sys.argv.index("--only") + 1],)

@@ -23,7 +23,7 @@ DATA = Path(__file__).resolve().parent.parent / "tests" / "data" / "missiv"
 SOURCES = ("kinds/missiv-dev.json", "kinds/missiv-extra.json", "kinds/ext-dev.json", "fresh/fresh-dev.json",
            "fresh/fresh3-dev.json", "fresh/fresh8-dev.json", "fresh/fresh-holdout.json", "fresh/fresh2-holdout.json",
            "fresh/fresh3-holdout.json", "fresh/fresh4-holdout.json", "fresh/fresh5-holdout.json",
-           "fresh/fresh6-holdout.json")  # never fresh7-holdout
+           "fresh/fresh6-holdout.json")  # never fresh7-holdout nor fresh9-holdout
 COUNT = 56
 LAYOUTS = ("mac", "owa", "tb_sv", "tb_en", "notes", "groupwise", "android", "samsung", "sv_vb", "mixed", "en_tags",
            "html", "bracket", "ios_reply")
