@@ -29,7 +29,7 @@ Two evaluations, each with a development part (used while writing the parser) an
   (`--only fresh7-holdout`), never in the default run, and its misses are never printed.
   `fresh8-dev.json`: 23 real texts of round h-fields (kommun, region, länsstyrelse, myndighet and regeringen.se pages),
   annotated blind and measured once at first sight before any rule was changed for them; a development set since.
-  `fresh9-holdout.json`: 21 more real texts of round h-fresh9 (regeringen.se, kommun, region, länsstyrelse, myndighet
+  `fresh9-holdout.json`: 27 more real texts of round h-fresh9 (regeringen.se, kommun, region, länsstyrelse, myndighet
   pages and an extension notice), annotated blind and wholly held out like fresh7-holdout: scored only when named
   (`--only fresh9-holdout`), never in the default run or --dev-only, and its misses are never printed.
 - ext-dev: `tests/data/missiv/kinds/ext-dev.json`, 24 real texts (round h-ext): one extension notice and 23 letters
