@@ -14,8 +14,8 @@ OLD_ROWS = {
     "justering": (True, "Omedelbar justering vid sammanträdet krävs: ordinarie justering torsdag 8 oktober 2015 är "
                         "efter sista svarsdag onsdag 30 september 2015. Datumet har redan passerat.", "",
                   "omedelbar_justering"),  # the first wording that matches wins, as on the pages before
-    "namnd": (True, "Inget nämndsammanträde i sammanträdesplanen hinner före sista svarsdag fredag 28 augusti 2015. "
-                    "Senaste dag för beslut, så att svaret hinner expedieras: torsdag 27 augusti 2015.",
+    "namnd": (True, "Inget nämndsammanträde i sammanträdesplanen hinner före sista svarsdag fredag 28 augusti "
+                    "2015. Senaste dag för beslut, så att svaret hinner expedieras: torsdag 27 augusti 2015.",
               "Lägg till ett sammanträde i sammanträdesplanen.", "inget_sammantrade"),
     "tjansteskrivelse": (True, "10 arbetsdagar före arbetsutskottet torsdag 10 september 2015. Datumet låg före "
                                "remissens ankomst måndag 31 augusti 2015.",

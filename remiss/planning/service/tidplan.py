@@ -294,7 +294,8 @@ def give_review_time(session: Session, *, remiss: Remiss, rows: dict[str, Milest
     before = review.due_on
     review.planned_on = day
     review.due_on = review.override_on or day
-    review.flagged, review.flag_reason, review.advice = False, None, ""  # dated from the draft: the plan's advice no longer holds
+    # dated from the draft: the plan's flag and advice no longer hold
+    review.flagged, review.flag_reason, review.advice = False, None, ""
     review.explanation = (f"{count_words(workdays, 'arbetsdag', 'arbetsdagar')} efter att yttrandet kom till "
                           f"granskning {format_weekday_date(arrived)}"
                           + (f", senast till sammanträdet {format_weekday_date(meeting)}." if day == meeting else "."))
