@@ -13,6 +13,7 @@ from remiss.calendar.milestones import (
     OWNERS,
     PlannedMilestone,
     PlanningRules,
+    flag,
     milestone,
     place,
     skipped_days,
@@ -105,7 +106,8 @@ def follow_decision(
     expediering = _expediering(calendar.add_workdays(justering.day, rules.expediering_workdays),
                                f"{workdays(rules.expediering_workdays)} efter justeringen "
                                f"{format_weekday_date(justering.day)}.", deadline)
-    return milestones + [replace(justering, flagged=justering.flagged or expediering.flagged), expediering]
+    # the justering is what makes the expediering late: flagged with it, for the same reason
+    return milestones + [flag(justering, "efter_svarsdag") if expediering.flagged else justering, expediering]
 
 
 def _expediering(day: date, explanation: str, deadline: date | datetime | None) -> PlannedMilestone:
@@ -113,6 +115,6 @@ def _expediering(day: date, explanation: str, deadline: date | datetime | None) 
     planned = milestone("expediering", day, explanation)
     if deadline is None or day <= (local_date(deadline) if isinstance(deadline, datetime) else deadline):
         return planned
-    return replace(planned, flagged=True,
-                   advice=f"Det är efter sista svarsdag {format_moment(deadline)}: meddela remittenten "
-                          "eller begär förlängd remisstid.")
+    return flag(planned, "efter_svarsdag",
+                advice=f"Det är efter sista svarsdag {format_moment(deadline)}: meddela remittenten "
+                       "eller begär förlängd remisstid.")

@@ -4,7 +4,7 @@ Pure code."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 
 from remiss.calendar.meetings import Meeting, local_date
@@ -42,6 +42,17 @@ LABELS: dict[str, str] = {
 WAITS_FOR: dict[str, str] = {"granskning": "tjansteskrivelse"}
 # added to the explanation of a milestone whose date had passed when it was planned
 PASSED = " Datumet har redan passerat."
+# Why a step is flagged ("Kräver uppmärksamhet"), stored with the flag (Milestone.flag_reason) and said in Swedish by
+# planning.flags; the strongest first: a step flagged for two reasons keeps the one earlier here.
+FLAG_REASONS: tuple[str, ...] = (
+    "omedelbar_justering",  # only omedelbar justering at the meeting is in time (calendar.planner)
+    "inget_sammantrade",  # no sammanträde fits before the deadline: the latest day for a beslut (calendar.planner)
+    "fore_ankomst",  # dated before the remiss arrived: never possible (calendar.passed)
+    "efter_svarsdag",  # the expediering (and the justering before it) falls after the deadline (after_beslut)
+    "utanfor_tidplan",  # no longer part of the computed plan, kept for its date set by hand (planning.service)
+    "redan_passerat",  # the date had passed when the plan was made (calendar.passed)
+    "ej_arbetsdag",  # the sista svarsdag is not a working day (calendar.planner)
+)
 # the start of the explanation of a step the recorded beslut ticked off while it was open: it never happened
 PASSED_OVER = "Passerades av beslutet"
 OWNERS: dict[str, str] = {
@@ -128,6 +139,7 @@ class PlannedMilestone:
     flagged: bool = False
     fact: bool = False  # what happened (the recorded beslut or justering), not a plan: wins over a date set by hand
     advice: str = ""  # what to do about it while the milestone is open ("meddela remittenten …"); never shown once done
+    flag_reason: str | None = None  # why it is flagged: one of FLAG_REASONS; None when it is not
 
     @property
     def day(self) -> date:
@@ -135,9 +147,29 @@ class PlannedMilestone:
         return local_date(self.due) if isinstance(self.due, datetime) else self.due
 
 
-def milestone(kind: str, due: date | datetime, explanation: str, flagged: bool = False) -> PlannedMilestone:
-    """A planned milestone of that kind, with its owner and label."""
-    return PlannedMilestone(kind, due, OWNERS[kind], LABELS[kind], explanation, flagged)
+def milestone(kind: str, due: date | datetime, explanation: str, flag_reason: str | None = None) -> PlannedMilestone:
+    """A planned milestone of that kind, with its owner and label; flagged when flag_reason (FLAG_REASONS) is given."""
+    _known(flag_reason)
+    return PlannedMilestone(kind, due, OWNERS[kind], LABELS[kind], explanation, flag_reason is not None,
+                            flag_reason=flag_reason)
+
+
+def _known(reason: str | None) -> None:
+    if reason is not None and reason not in FLAG_REASONS:
+        raise ValueError(f"unknown flag reason {reason!r}")
+
+
+def stronger_reason(first: str | None, second: str | None) -> str | None:
+    """The stronger of two flag reasons (the earlier in FLAG_REASONS; an unknown one is the weakest; None: none)."""
+    reasons = [r for r in (first, second) if r is not None]
+    rank = {reason: place for place, reason in enumerate(FLAG_REASONS)}
+    return min(reasons, key=lambda r: rank.get(r, len(rank)), default=None)
+
+
+def flag(planned: PlannedMilestone, reason: str, **changes) -> PlannedMilestone:
+    """The milestone flagged for reason (keeping a stronger reason it was already flagged for), with changes."""
+    _known(reason)
+    return replace(planned, flagged=True, flag_reason=stronger_reason(planned.flag_reason, reason), **changes)
 
 
 def workdays(count: int) -> str:

@@ -3,10 +3,9 @@ about them while they are open (calendar.planner). Pure code."""
 
 from __future__ import annotations
 
-from dataclasses import replace
 from datetime import date
 
-from remiss.calendar.milestones import PASSED, PlannedMilestone
+from remiss.calendar.milestones import PASSED, PlannedMilestone, flag
 from remiss.calendar.swedish import format_weekday_date
 
 # What to do about a step dated before the remiss arrived, said on the step while it is open.
@@ -30,8 +29,8 @@ def flag_past(
             )
             if until_done is not None:
                 until_done[warnings[-1]] = milestone.kind
-            milestone = replace(
-                milestone, flagged=True, advice=BEFORE_ARRIVAL_ADVICE,
+            milestone = flag(
+                milestone, "fore_ankomst", advice=BEFORE_ARRIVAL_ADVICE,
                 explanation=f"{milestone.explanation} Datumet låg före remissens ankomst "
                             f"{format_weekday_date(received)}.",
             )
@@ -41,9 +40,6 @@ def flag_past(
             )
             if until_done is not None:
                 until_done[warnings[-1]] = milestone.kind
-            milestone = replace(
-                milestone, flagged=True,
-                explanation=milestone.explanation + PASSED,
-            )
+            milestone = flag(milestone, "redan_passerat", explanation=milestone.explanation + PASSED)
         result.append(milestone)
     return result

@@ -101,7 +101,7 @@ def plan_backwards(
         )
     final = _milestone(
         "sista_svarsdag", deadline, f"Remittentens sista svarsdag: {deadline_text}.",
-        flagged=deadline_reason is not None,
+        flag_reason="ej_arbetsdag" if deadline_reason is not None else None,
     )
 
     namnd_meetings, au_meetings = _usable_meetings(meetings, calendar, today, warnings)
@@ -285,7 +285,7 @@ def _justering(
         "justering", meeting_day,
         f"Omedelbar justering vid sammanträdet krävs: ordinarie justering "
         f"{format_weekday_date(ordinary)} är {late} sista svarsdag {deadline_text}.",
-        flagged=True,
+        flag_reason="omedelbar_justering",
     )
 
 
@@ -353,7 +353,7 @@ def _infeasible(
         "namnd", latest_beslut,
         f"Inget nämndsammanträde i sammanträdesplanen hinner före sista svarsdag {deadline_text}. Senaste dag "
         f"för beslut, så att svaret hinner expedieras: {format_weekday_date(latest_beslut)}.",
-        flagged=True,
+        flag_reason="inget_sammantrade",
     ), label="Beslut (inget sammanträde)", advice=NO_MEETING_ADVICE))
     milestones.append(_milestone(
         "expediering", last_dispatch,

@@ -41,6 +41,7 @@ class AgendaItem:
     planned: date | None = None  # work done on another day than planned: day is the day it was done
     received: date | None = None  # the day the remiss arrived: a step planned before it is late from then
     before_due: date | None = None  # the date of the open step it waits for (waiting)
+    flag_reason: str | None = None  # why it is flagged (Milestone.flag_reason): planning.flags says it in Swedish
 
     @property
     def sort_key(self):
@@ -55,7 +56,8 @@ _REMISS_COLUMNS = (Remiss.id.label("remiss_id"), Remiss.our_dnr, Remiss.title, R
                    Remiss.effective_deadline_time, Remiss.direction, Remiss.received_on)
 # ... and of a milestone.
 _MILESTONE_COLUMNS = (Milestone.kind, Milestone.label, Milestone.due_on, Milestone.explanation, Milestone.advice,
-                      Milestone.flagged, Milestone.done_at, Milestone.override_on, Milestone.closed_with_remiss)
+                      Milestone.flagged, Milestone.done_at, Milestone.override_on, Milestone.closed_with_remiss,
+                      Milestone.flag_reason)
 _CLOSED_VALUES = frozenset(s.value for s in CLOSED)
 
 
@@ -163,7 +165,7 @@ def items(session: Session, *, namnd_ids: Iterable[int] | None = None, handlagga
                                 overridden=m.override_on is not None,
                                 cancelled=called_off(m.status, m.closed_with_remiss),
                                 waiting=bool(m.waiting) and m.done_at is None, planned=planned,
-                                received=m.received_on, before_due=m.before_due))
+                                received=m.received_on, before_due=m.before_due, flag_reason=m.flag_reason))
     return sorted(found, key=lambda item: item.sort_key)
 
 

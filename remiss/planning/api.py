@@ -10,6 +10,7 @@ from remiss.web.extensions import csrf, guard_api
 from remiss.planning.schemas import ExtensionDecision, ExtensionRequest, ExtensionResult
 from remiss.planning.service import extensions, tidplan
 from remiss.planning.service.extensions import Evidence
+from remiss.planning.flags import reason_text
 from remiss.planning.lateness import needs_attention, waiting_kinds
 from remiss.remisser.status import RemissStatus, called_off
 from remiss.web import now, principal
@@ -44,6 +45,10 @@ def _milestone_json(m, cancelled: bool, flagged: bool) -> dict:
             "override_reason": m.override_reason or None, "owner_role": m.owner_role,
             # "Kräver uppmärksamhet" as the remiss page says it (planning.lateness.needs_attention)
             "explanation": m.explanation, "flagged": flagged,
+            # why, while flagged: the planner's code (calendar.milestones.FLAG_REASONS; null when it stored none)
+            # and its Swedish words ("se tidplanen" without a known code)
+            "flag_reason": m.flag_reason if flagged else None,
+            "flag_reason_text": reason_text(m.flag_reason) if flagged else None,
             "advice": m.advice if m.done_at is None else "",  # what to do while it is open
             "done_at": done_at,
             "cancelled": cancelled, "cancelled_at": m.done_at.isoformat() if cancelled else None,

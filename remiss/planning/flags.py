@@ -1,29 +1,23 @@
-"""Why a step is marked "Kräver uppmärksamhet", in a few words for the start page and the day's list (walk10
-finding 12); the remiss page's tidplan gives the whole explanation. Read from the stored explanation (and the
-advice told with it), whose wording the planner writes: calendar.planner, calendar.passed, calendar.after_beslut,
-planning.service.tidplan."""
+"""Why a step is marked "Kräver uppmärksamhet", in a few words: the one place that says each reason the planner
+stores with the flag (Milestone.flag_reason, a code of calendar.milestones.FLAG_REASONS) in Swedish, for the start
+page, the day's list, the month calendar, the remiss page's tidplan and the API's flag_reason_text. The tidplan's
+explanation says the whole of it."""
 from __future__ import annotations
 
-from remiss.calendar.milestones import PASSED
-
-# (words in the explanation, the short reason), the first that matches wins
-REASONS = (
-    ("Omedelbar justering vid sammanträdet krävs", "omedelbar justering behövs"),
-    ("Inget nämndsammanträde i sammanträdesplanen hinner", "inget sammanträde hinner före sista svarsdag"),
-    ("låg före remissens ankomst", "datumet låg före remissens ankomst"),
-    ("Det är efter sista svarsdag", "expedieringen hamnar efter sista svarsdag"),
-    ("Ingår inte längre i den beräknade tidplanen", "ingår inte längre i den beräknade tidplanen"),
-    (PASSED.strip(), "datumet hade redan passerat när tidplanen gjordes"),
-)
-# no words matched: what the kind alone says (a justering flagged with its late expediering, calendar.after_beslut)
-BY_KIND = {"sista_svarsdag": "sista svarsdagen är inte en arbetsdag",
-           "justering": "expedieringen hamnar efter sista svarsdag"}
+# one for each code of calendar.milestones.FLAG_REASONS (tests/planning/test_flag_reason.py checks it)
+TEXTS: dict[str, str] = {
+    "omedelbar_justering": "omedelbar justering behövs",
+    "inget_sammantrade": "inget sammanträde hinner före sista svarsdag",
+    "fore_ankomst": "datumet låg före remissens ankomst",
+    "efter_svarsdag": "expedieringen hamnar efter sista svarsdag",
+    "utanfor_tidplan": "ingår inte längre i den beräknade tidplanen",
+    "redan_passerat": "datumet hade redan passerat när tidplanen gjordes",
+    "ej_arbetsdag": "sista svarsdagen är inte en arbetsdag",
+}
+# a flag without a stored reason (or with one this version does not know): the tidplan explains it
 OTHER = "se tidplanen"
 
 
-def flag_reason(kind: str, explanation: str) -> str:
-    """The short reason a flagged step needs attention ("omedelbar justering behövs")."""
-    for words, reason in REASONS:
-        if words.lower() in explanation.lower():
-            return reason
-    return BY_KIND.get(kind, OTHER)
+def reason_text(code: str | None) -> str:
+    """The short Swedish reason a flagged step needs attention ("omedelbar justering behövs")."""
+    return TEXTS.get(code or "", OTHER)

@@ -73,6 +73,9 @@ class Milestone(SQLModel, table=True):
     # never shown once it is done
     advice: str = Field(default="", sa_column=Column(Text, nullable=False, default="", server_default=""))
     flagged: bool = Field(default=False)  # needs attention (late, justering after deadline)
+    # why it is flagged, set with the flag by the planner: a code of calendar.milestones.FLAG_REASONS
+    # ("omedelbar_justering"), said in Swedish by planning.flags; None when not flagged
+    flag_reason: Optional[str] = Field(default=None, max_length=30)
     override_on: Optional[date] = None  # set by hand; wins over planned_on
     override_reason: str = Field(default="", max_length=500)
     override_by_id: Optional[int] = Field(default=None, foreign_key="user_account.id")

@@ -14,7 +14,7 @@ from remiss.calendar.swedish import format_weekday_date, month_name
 from remiss.clock import local
 from remiss.planning import agenda
 from remiss.planning.agenda import AgendaItem
-from remiss.planning.flags import flag_reason
+from remiss.planning.flags import reason_text
 from remiss.planning.lateness import lateness, needs_attention, relative, waiting_kinds  # noqa: F401 (relative: the words, imported from here)
 from remiss.planning.models import Extension, Milestone, TidplanState
 from remiss.planning.service import extensions, tidplan
@@ -43,7 +43,7 @@ class DueRow:
     explanation: str
     done: str = ""  # "Klar" when the work is done, "Utgår" when the remiss was withdrawn or declined first
     planned: str = ""  # "planerat 3 mars": work done on another day than planned, shown on the day it was done
-    flag_reason: str = ""  # why it is flagged: "omedelbar justering behövs" (walk10 finding 12)
+    flag_reason: str = ""  # why it is flagged, in words: "omedelbar justering behövs" (planning.flags)
 
 
 def due_row(item: AgendaItem, now_local: datetime) -> DueRow:
@@ -57,7 +57,7 @@ def due_row(item: AgendaItem, now_local: datetime) -> DueRow:
     return DueRow(item.remiss_id, item.dnr, item.title, item.label, when, done.lower() if done else words,
                   overdue, item.flagged and not item.done and not item.waiting,
                   item.explanation, done, planned_words(item.planned, item.day) if item.planned else "",
-                  flag_reason(item.kind, item.explanation) if item.flagged else "")
+                  reason_text(item.flag_reason) if item.flagged else "")
 
 
 @dataclass
@@ -142,6 +142,7 @@ class MilestoneRow:
     relative: str
     cancelled: bool = False  # "Utgår": ticked off only because the remiss was withdrawn or declined
     answered_late: bool = False  # the sista svarsdag of a remiss answered after it
+    flag_reason: str = ""  # why it is flagged, in words: "omedelbar justering behövs" (planning.flags)
 
 
 _R = Remiss.__table__.c
@@ -152,7 +153,7 @@ _M = Milestone.__table__.c
 _TIDPLAN = (select(_S.remiss_id.label("state_of"), _S.feasible, _S.needs_omedelbar_justering,
                    _S.suggested_extension_on, _S.warnings, _S.proposals,
                    _M.id, _M.kind, _M.label, _M.owner_role, _M.planned_on, _M.planned_time, _M.explanation,
-                   _M.advice, _M.flagged, _M.override_on, _M.override_reason, _M.due_on, _M.done_at,
+                   _M.advice, _M.flagged, _M.flag_reason, _M.override_on, _M.override_reason, _M.due_on, _M.done_at,
                    _M.closed_with_remiss)
             .select_from(Remiss.__table__).outerjoin(TidplanState.__table__, _S.remiss_id == _R.id)
             .outerjoin(Milestone.__table__, _M.remiss_id == _R.id).where(_R.id == bindparam("remiss_id"))
@@ -182,6 +183,7 @@ def tidplan_panel(session: Session, principal: Principal, remiss: Remiss, now: d
     answered = answered_words(remiss, tidplan.work_calendar(session)) if remiss.answered_at else None
     for m in milestones:
         cancelled = called_off(remiss.status, m.closed_with_remiss)
+        attention = needs_attention(m, waiting=waiting, closed=closed)
         when = format_weekday_date(m.due_on) + (f" kl. {m.planned_time:%H.%M}" if m.planned_time and
                                                 not m.override_on else "")
         rows.append(MilestoneRow(
@@ -191,14 +193,15 @@ def tidplan_panel(session: Session, principal: Principal, remiss: Remiss, now: d
             # advice and "the date had passed" hold while the step is open; once done, it says what happened
             told(m.kind, m.explanation, m.advice, done_on=local(m.done_at).date() if m.done_at else None,
                  due_on=m.due_on, called_off=bool(m.closed_with_remiss), closed=closed),
-            needs_attention(m, waiting=waiting, closed=closed),
+            attention,
             m.done_at is not None and not cancelled,
             m.done_at is None and not closed and lateness_of[m.kind][0],
             ("utgår, remissen återkallades" if remiss.status == RemissStatus.aterkallad else "utgår, nämnden avstod")
             if cancelled else f"besvarad {answered[1]}" if answered and m.kind == "sista_svarsdag"
             else f"klar {format_weekday_date(local(m.done_at).date())}" if m.done_at is not None
             else "remissen är avslutad" if closed else lateness_of[m.kind][1],
-            cancelled, bool(answered and answered[0] and m.kind == "sista_svarsdag")))
+            cancelled, bool(answered and answered[0] and m.kind == "sista_svarsdag"),
+            reason_text(m.flag_reason) if attention else ""))
     # once the nämnd has decided, asking for more time or omedelbar justering is advice too late to take
     advice = state is not None and not closed and remiss.status != RemissStatus.beslutad
     # advice given because a date had passed holds while that milestone is still open and late

@@ -120,6 +120,10 @@ class MilestonePublic(SQLModel):
     owner_role: str
     explanation: str
     flagged: bool
+    # why it is flagged, null when it is not: omedelbar_justering | inget_sammantrade | fore_ankomst | efter_svarsdag
+    # | utanfor_tidplan | redan_passerat | ej_arbetsdag (null too for a flag stored without a reason)
+    flag_reason: str | None = None
+    flag_reason_text: str | None = None  # the reason in Swedish: "omedelbar justering behövs"; "se tidplanen"
     advice: str = ""
     done_at: datetime | None  # null for a milestone that never happened (cancelled)
     cancelled: bool = False  # "Utgår": ticked off only because the remiss was withdrawn (återkallad) or declined (avstår)

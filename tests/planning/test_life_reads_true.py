@@ -278,6 +278,7 @@ def test_the_whole_life_reads_true_at_every_step(life, clock, runner, app):
     assert ("Tjänsteskrivelsen skulle ha varit klar torsdag 27 augusti 2015, före remissens ankomst torsdag "
             "3 september 2015: tidplanen gick inte att hålla. Begär förlängd remisstid") in tidplan
     assert stored["granskning"].due_on == date(2015, 9, 1)
+    assert (stored["granskning"].flagged, stored["granskning"].flag_reason) == (True, "fore_ankomst")
     # the granskning's date has passed too: late because the tjänsteskrivelse it waits for is late
     assert life.due_rows("granskare")["Granskning klar"].endswith("Försenad eftersom tjänsteskrivelsen är försenad")
     assert "Granskning klar (tisdag 1 september 2015) har redan passerat." not in tidplan
@@ -302,6 +303,7 @@ def test_the_whole_life_reads_true_at_every_step(life, clock, runner, app):
     stored = life.only_true_things()
     assert stored["tjansteskrivelse"].done_at is not None
     assert stored["granskning"].due_on == date(2015, 9, 9) and not stored["granskning"].flagged
+    assert stored["granskning"].flag_reason is None  # the flag's reason goes with it
     assert "Tjänsteskrivelse klar" not in life.due_rows("granskare")
     assert life.due_rows("granskare")["Granskning klar"].endswith("om 5 dagar")
     assert life.next_step("handlaggare") == ("Nästa steg: Yttrandet är skickat till granskning och väntar på att "

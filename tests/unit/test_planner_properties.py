@@ -4,6 +4,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from remiss.calendar.meetings import STOCKHOLM, Meeting
+from remiss.calendar.milestones import FLAG_REASONS
 from remiss.calendar.planner import PlanningRules, plan_backwards
 from remiss.calendar.workdays import WorkCalendar
 
@@ -66,6 +67,8 @@ def test_tidplan_invariants(deadline, meeting_list, planning_rules, calendar, to
         if today is not None and milestone.day < today:
             assert milestone.flagged
         assert milestone.label and milestone.explanation
+        # a flag always carries the reason the planner gave it, and only a flag does
+        assert (milestone.flag_reason in FLAG_REASONS) if milestone.flagged else milestone.flag_reason is None
 
     if plan.feasible:
         assert {"tjansteskrivelse", "granskning", "namnd", "justering", "expediering"} <= set(kinds)

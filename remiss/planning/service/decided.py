@@ -41,7 +41,7 @@ def pass_over(session: Session, rows: dict[str, Milestone], decided: Decided) ->
         if row is None or row.done_at is not None or row.explanation.startswith(PASSED_OVER):
             continue
         row.explanation = f"{PASSED_OVER} {decided.reference}; {NOT_REGISTERED[kind]} före beslutet."
-        row.flagged, row.advice = False, ""
+        row.flagged, row.flag_reason, row.advice = False, None, ""
         session.add(row)
         changes[f"passed_over:{kind}"] = [None, decided.day.isoformat()]
     return changes

@@ -115,7 +115,7 @@ def replan(session: Session, *, now: datetime, remiss: Remiss, actor_id: int | N
         if row.override_on is None and row.done_at is None:
             session.delete(row)
         else:
-            row.explanation, row.advice, row.flagged = DROPPED, "", True
+            row.explanation, row.advice, row.flagged, row.flag_reason = DROPPED, "", True, "utanfor_tidplan"
             session.add(row)
     give_review_time(session, remiss=remiss, rows={m.kind: m for m in milestones_of(session, remiss.id)})
     _store_state(session, now=now, remiss=remiss, plan=plan, decided=decided)
@@ -138,7 +138,8 @@ def _apply(row: Milestone | None, pm, remiss: Remiss) -> Milestone:
     row.label, row.owner_role = pm.label, pm.owner_role
     row.planned_on = pm.day
     row.planned_time = local(pm.due).time().replace(tzinfo=None) if isinstance(pm.due, datetime) else None
-    row.explanation, row.advice, row.flagged = pm.explanation, pm.advice, pm.flagged
+    row.explanation, row.advice = pm.explanation, pm.advice
+    row.flagged, row.flag_reason = pm.flagged, pm.flag_reason if pm.flagged else None
     if pm.fact:  # what happened replaces a date set by hand for what was planned
         row.override_on, row.override_reason, row.override_by_id = None, "", None
     row.due_on = row.override_on or row.planned_on
@@ -184,7 +185,7 @@ def follow(session: Session, *, now: datetime, remiss: Remiss, actor_id: int | N
             row.planned_on = row.due_on = decided.day
             if not row.explanation.startswith(PASSED_OVER):  # passed over by the beslut: said so
                 row.explanation = f"Senast till beslutet {format_weekday_date(decided.day)}."
-            row.flagged, row.advice = False, ""
+            row.flagged, row.flag_reason, row.advice = False, None, ""
             session.add(row)
     state = session.get(TidplanState, remiss.id) or TidplanState(remiss_id=remiss.id, planned_at=now)
     state.meeting_on = decided.day
@@ -293,7 +294,8 @@ def give_review_time(session: Session, *, remiss: Remiss, rows: dict[str, Milest
     before = review.due_on
     review.planned_on = day
     review.due_on = review.override_on or day
-    review.flagged, review.advice = False, ""  # dated from the draft: the plan's advice no longer holds
+    # dated from the draft: the plan's flag and advice no longer hold
+    review.flagged, review.flag_reason, review.advice = False, None, ""
     review.explanation = (f"{count_words(workdays, 'arbetsdag', 'arbetsdagar')} efter att yttrandet kom till "
                           f"granskning {format_weekday_date(arrived)}"
                           + (f", senast till sammanträdet {format_weekday_date(meeting)}." if day == meeting else "."))
