@@ -48,10 +48,9 @@ class RegistrationHooks:
         if intake and match is not None and is_extension:  # the match card above offers the extension already
             intake = dataclasses.replace(intake, warnings=[w.replace(batches.EXTEND_INSTEAD, ".")
                                                            for w in intake.warnings])
-        not_later = _not_later(intake, match) if is_extension else ""
+        not_later = not_later_than_in_force(match, intake.extension_to, intake.extension_time) if is_extension else ""
         if not_later:  # the card says why the letter extends nothing
-            intake = dataclasses.replace(intake, warnings=[w for w in intake.warnings
-                                                           if not w.startswith("Brevet förlänger svarstiden (till")])
+            intake = dataclasses.replace(intake, warnings=without_extends_warning(intake.warnings))
         return {"intake_template": "intake/_panel.html", "intake": intake, "intake_match": match,
                 "intake_is_extension": is_extension, "intake_evidence": intake.evidence if intake else {},
                 "intake_not_later": not_later}
@@ -68,16 +67,22 @@ class RegistrationHooks:
 HOOKS = RegistrationHooks()
 
 
-def _not_later(intake, match: Remiss | None) -> str:
-    """The deadline in force, as the card names it, when the letter's new day does not go past it (walk10
-    finding 5: say so on the card rather than refuse the extension after the click); else ""."""
+def not_later_than_in_force(match: Remiss | None, day: date | None, clock) -> str:
+    """The deadline in force, as the match card names it, when a letter's new day (and clock time) does not go past
+    it; else "". The paste card and the Inkorg's say so instead of offering an extension that would be refused
+    after the click (walk10 finding 5); the rule is the extension's own (not_beyond_in_force)."""
     from remiss.planning.service.extensions import not_beyond_in_force
 
-    if match is None or intake.extension_to is None or \
-            not_beyond_in_force(match, intake.extension_to, intake.extension_time) is None:
+    if match is None or day is None or not_beyond_in_force(match, day, clock) is None:
         return ""
-    day, at = match.effective_deadline_on, match.effective_deadline_time
-    return format_deadline(day, at) + ("" if at is not None else " (hela dagen)")
+    in_force_day, at = match.effective_deadline_on, match.effective_deadline_time
+    return format_deadline(in_force_day, at) + ("" if at is not None else " (hela dagen)")
+
+
+def without_extends_warning(warnings: list[str]) -> list[str]:
+    """Return the warnings without the parser's "Brevet förlänger svarstiden (till …)": a not-later card says
+    otherwise."""
+    return [w for w in warnings if not w.startswith("Brevet förlänger svarstiden (till")]
 
 
 @bp.route("/remisser/ny/missiv", methods=["GET", "POST"])
