@@ -16,7 +16,7 @@ from remiss.clock import local_today
 from remiss.db import get_session
 from remiss.intake.service import batches, inbox as inbox_service
 from remiss.intake.models import InboxMessage
-from remiss.intake.views import bp, not_later_than_in_force, parse_until, without_extends_warning
+from remiss.intake.views import bp, not_later_than_in_force, our_dnr_prefill, parse_until, without_extends_warning
 from remiss.remisser.input import InputErrors, deadline_required, parse_date, parse_time, to_remiss_data
 from remiss.remisser.models import Remiss
 from remiss.web import now, principal, requires
@@ -189,10 +189,14 @@ def _item_page(message: InboxMessage, *, errors: dict | None = None, values: dic
     warnings = json.loads(message.warnings)
     merge_values = {"until_on": message.extension_to.isoformat() if message.extension_to else "",
                     "until_time": f"{message.extension_time:%H.%M}" if message.extension_time else ""}
+    our_dnr_hint = ""
+    if is_extension and match is None and message.status == "pending" and values is None:  # not over what was typed
+        merge_values["our_dnr"], our_dnr_hint = our_dnr_prefill(session, [message.subject,
+                                                                          stored.get("missiv_text") or ""])
     merge_values.update(values or {})
     return render_template("intake/inbox_item.html", message=message, rows=_rows(message), match=match, done=done,
                            warnings=without_extends_warning(warnings) if not_later else warnings,
-                           files=json.loads(message.files), not_later=not_later,
+                           files=json.loads(message.files), not_later=not_later, our_dnr_hint=our_dnr_hint,
                            may_merge=match is not None and principal().may(Action.edit, match.namnd_id),
                            remiss_like=inbox_service.looks_like_remiss(message),
                            newsletter=inbox_service.is_newsletter(message),
