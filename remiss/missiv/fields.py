@@ -176,12 +176,18 @@ def _find_contact_after_cue(text: str) -> tuple[str | None, tuple[int, int] | No
     return None, None
 
 
+# The day (and clock time) after "senast": "den 15 mars 2027", "fredagen den 15 oktober 2027 kl. 15.00", "2027-03-15"
+_DAY_WORDS = (r"(?:[ \t]+(?:den|[a-zåäö]{3,6}dagen|\d{1,2}(?:[.:]\d{2})?|\d{4}(?:-\d{2}-\d{2})?|kl\.?|klockan|"
+              r"januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december),?){1,8}")
 _ANSWER_CUE = re.compile(
     # "(per e-post) till uok@…"; "tillhanda via e-post, hallbarregionalutveckling@…"
     r"(?:e-?post|e-mail|mejl|mail)\)?\s+(?:till|på|under[ \t]+adress(?:en)?)|"
     r"(?:via|per|med)[ \t]+(?:e-?post|e-mail|mejl|mail)[ \t]*[(,:]|(?:skicka|lämna|sänd|inkomm|mejl|maila|inge|ges in)\w{0,3}[ \t]+(?:[\wåäö-]+[ \t]+){0,6}?till|"
     r"ska(?:ll)? ha (?:kommit in|inkommit) till|(?:mejl|e-post|mail)adress(?:en)? är\s*:?|"
-    r"(?:mejla|e-posta|skicka (?:e-post|mejl))[ \t]+är[ \t]+adressen\s*:?",
+    r"(?:mejla|e-posta|skicka (?:e-post|mejl))[ \t]+är[ \t]+adressen\s*:?|"
+    # "Svar ska ha kommit in senast den 15 mars 2027 (kl. 12.00) till registrator@…": the day between verb and address
+    r"\b(?:svar|yttrande|synpunkter|remissvar)\w{0,4}\b[^.@\n]{0,80}?\bsenast" + _DAY_WORDS +
+    r"[ \t]+(?:till|på[ \t]+(?:e-?post)?adress(?:en)?)",
     re.IGNORECASE,
 )
 # An address on its own labelled line ("e-post: regionstyrelsen@vgregion.se"), read only when no sentence says

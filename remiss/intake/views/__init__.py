@@ -11,7 +11,7 @@ from remiss import files
 from remiss.calendar.swedish import format_deadline
 from remiss.auth.access import AccessDenied, Action, NotFound, load_remiss
 from remiss.db import get_session
-from remiss.intake.service import batches
+from remiss.intake.service import batches, our_dnr
 from remiss.remisser.input import InputErrors, parse_date, parse_time
 from remiss.remisser.models import Remiss
 from remiss.intake.reading import BATCH_FACTOR, ReadLimits
@@ -48,13 +48,14 @@ class RegistrationHooks:
         if intake and match is not None and is_extension:  # the match card above offers the extension already
             intake = dataclasses.replace(intake, warnings=[w.replace(batches.EXTEND_INSTEAD, ".")
                                                            for w in intake.warnings])
-        not_later = _not_later(intake, match) if is_extension else ""
+        not_later = not_later_than_in_force(match, intake.extension_to, intake.extension_time) if is_extension else ""
         if not_later:  # the card says why the letter extends nothing
-            intake = dataclasses.replace(intake, warnings=[w for w in intake.warnings
-                                                           if not w.startswith("Brevet förlänger svarstiden (till")])
+            intake = dataclasses.replace(intake, warnings=without_extends_warning(intake.warnings))
+        our_dnr, our_dnr_hint = our_dnr_prefill(session, [intake.values.get("missiv_text") or ""]) \
+            if intake and match is None and is_extension else ("", "")
         return {"intake_template": "intake/_panel.html", "intake": intake, "intake_match": match,
                 "intake_is_extension": is_extension, "intake_evidence": intake.evidence if intake else {},
-                "intake_not_later": not_later}
+                "intake_not_later": not_later, "intake_our_dnr": our_dnr, "intake_our_dnr_hint": our_dnr_hint}
 
     def attach(self, session, *, now, principal, remiss, req) -> None:
         """Attach the pending files named by the form to the newly registered remiss."""
@@ -68,16 +69,36 @@ class RegistrationHooks:
 HOOKS = RegistrationHooks()
 
 
-def _not_later(intake, match: Remiss | None) -> str:
-    """The deadline in force, as the card names it, when the letter's new day does not go past it (walk10
-    finding 5: say so on the card rather than refuse the extension after the click); else ""."""
+def not_later_than_in_force(match: Remiss | None, day: date | None, clock) -> str:
+    """The deadline in force, as the match card names it, when a letter's new day (and clock time) does not go past
+    it; else "". The paste card and the Inkorg's say so instead of offering an extension that would be refused
+    after the click (walk10 finding 5); the rule is the extension's own (not_beyond_in_force)."""
     from remiss.planning.service.extensions import not_beyond_in_force
 
-    if match is None or intake.extension_to is None or \
-            not_beyond_in_force(match, intake.extension_to, intake.extension_time) is None:
+    if match is None or day is None or not_beyond_in_force(match, day, clock) is None:
         return ""
-    day, at = match.effective_deadline_on, match.effective_deadline_time
-    return format_deadline(day, at) + ("" if at is not None else " (hela dagen)")
+    in_force_day, at = match.effective_deadline_on, match.effective_deadline_time
+    return format_deadline(in_force_day, at) + ("" if at is not None else " (hela dagen)")
+
+
+def our_dnr_prefill(session, texts: list[str]) -> tuple[str, str]:
+    """What the no-match card of an extension notice prefills as "Vårt diarienummer" (a number in our own format
+    that the letter quotes, remiss.intake.service.our_dnr) and the hint saying where it came from; ("", "")."""
+    found = our_dnr.candidate(session, texts, dnr_format=current_app.config["DNR_FORMAT"],
+                              default_prefix=current_app.config["DNR_DEFAULT_PREFIX"])
+    if not found:
+        return "", ""
+    remiss_id = batches.remiss_id_by_our_dnr(session, found)
+    remiss = session.get(Remiss, remiss_id) if remiss_id else None
+    if remiss is not None and principal().may(Action.edit, remiss.namnd_id):
+        return found, f"Läst ur brevet: {found}, {remiss.title}. Kontrollera att det är rätt remiss."
+    return found, "Läst ur brevet, men ingen remiss som du får ändra har det numret. Kontrollera numret."
+
+
+def without_extends_warning(warnings: list[str]) -> list[str]:
+    """Return the warnings without the parser's "Brevet förlänger svarstiden (till …)": a not-later card says
+    otherwise."""
+    return [w for w in warnings if not w.startswith("Brevet förlänger svarstiden (till")]
 
 
 @bp.route("/remisser/ny/missiv", methods=["GET", "POST"])

@@ -16,7 +16,7 @@ from remiss.clock import local_today
 from remiss.db import get_session
 from remiss.intake.service import batches, inbox as inbox_service
 from remiss.intake.models import InboxMessage
-from remiss.intake.views import bp, parse_until
+from remiss.intake.views import bp, not_later_than_in_force, our_dnr_prefill, parse_until, without_extends_warning
 from remiss.remisser.input import InputErrors, deadline_required, parse_date, parse_time, to_remiss_data
 from remiss.remisser.models import Remiss
 from remiss.web import now, principal, requires
@@ -143,7 +143,7 @@ def inbox():
     titles = {m.id: json.loads(m.form_values).get("title") or "" for m in messages}
     remiss_like = {m.id: inbox_service.looks_like_remiss(m) for m in messages}
     newsletters = {m.id for m in messages if inbox_service.is_newsletter(m)}
-    existing, may_merge, extension = {}, {}, {}
+    existing, may_merge, extension, not_later = {}, {}, {}, {}
     for m in messages if not handled else ():
         found = inbox_service.existing_remiss(session, m)
         if found is not None and principal().may(Action.view, found.namnd_id):
@@ -153,11 +153,12 @@ def inbox():
                 dict(json.loads(m.form_values),
                      extension_to=batches.extension_value(m.extension_to, m.extension_time)),
                 m.subject)
+            not_later[m.id] = not_later_than_in_force(found, m.extension_to, m.extension_time)
     if not handled:  # what looks like a remiss first; mail that does not, last (newest first within each)
         messages.sort(key=lambda m: not (remiss_like[m.id] or m.id in existing))
     return render_template("intake/inbox.html", messages=messages, titles=titles, handled=handled,
                            remiss_like=remiss_like, newsletters=newsletters, existing=existing, may_merge=may_merge,
-                           extension=extension,
+                           extension=extension, not_later=not_later,
                            configured=bool(current_app.config.get("IMAP_URL")), status_labels=STATUS_LABELS)
 
 
@@ -183,15 +184,23 @@ def _item_page(message: InboxMessage, *, errors: dict | None = None, values: dic
     form["namnd_id"] = chosen
     form.update(typed or {})
     extension_values = dict(stored, extension_to=batches.extension_value(message.extension_to, message.extension_time))
+    is_extension = batches.mentions_extension(extension_values, message.subject)
+    not_later = not_later_than_in_force(match, message.extension_to, message.extension_time) if is_extension else ""
+    warnings = json.loads(message.warnings)
     merge_values = {"until_on": message.extension_to.isoformat() if message.extension_to else "",
                     "until_time": f"{message.extension_time:%H.%M}" if message.extension_time else ""}
+    our_dnr_hint = ""
+    if is_extension and match is None and message.status == "pending" and values is None:  # not over what was typed
+        merge_values["our_dnr"], our_dnr_hint = our_dnr_prefill(session, [message.subject,
+                                                                          stored.get("missiv_text") or ""])
     merge_values.update(values or {})
     return render_template("intake/inbox_item.html", message=message, rows=_rows(message), match=match, done=done,
-                           warnings=json.loads(message.warnings), files=json.loads(message.files),
+                           warnings=without_extends_warning(warnings) if not_later else warnings,
+                           files=json.loads(message.files), not_later=not_later, our_dnr_hint=our_dnr_hint,
                            may_merge=match is not None and principal().may(Action.edit, match.namnd_id),
                            remiss_like=inbox_service.looks_like_remiss(message),
                            newsletter=inbox_service.is_newsletter(message),
-                           is_extension=batches.mentions_extension(extension_values, message.subject),
+                           is_extension=is_extension,
                            evidence=json.loads(message.evidence), form=form, namnder=namnder, namnd_note=namnd_note,
                            register_errors=register_errors or {}, past_deadline=past_deadline, labels=LABELS,
                            duplicates=duplicates or [], deadline_words=_deadline_words(form),
