@@ -121,5 +121,33 @@ def test_a_token_is_bound_to_its_user_and_its_form(session, client, auth, clock)
     assert sent.status_code == 302
     assert _answers(session, entry_id) == []  # another user's token brings no file
     forged = auth.post(url, {"action": "answer", "answered_on": "2026-12-04", "summary": "Annan.",
-                             "held_token": token[:-2] + "xx", "keep_held": keys}, form_url=url)
+                             "held_token": token[:-3] + ("AAA" if not token.endswith("AAA") else "BBB"), "keep_held": keys}, form_url=url)
     assert forged.status_code == 302 and _answers(session, entry_id) == []
+
+
+def test_remisshandlingar_chosen_before_the_past_svarsdag_question_are_kept(session, client, auth, clock, app):
+    """The same on "Ny utgående remiss": "Datumet stämmer – registrera ändå" used to ask for the files again."""
+    clock.set(TODAY)
+    namnd = make_namnd(session)
+    user = make_user(session, role=Role.registrator, namnder=[namnd])
+    session.commit()
+    auth.login(user.email)
+    namnd_id = namnd.id
+    session.rollback()
+    form = {"title": "Trafikplan för Öster", "namnd_id": str(namnd_id), "deadline_on": "2026-11-01",
+            "new_instanser": "Trafiknämnden; trafik@example.se"}
+    asked = auth.post("/remisser/ny-utgaende", dict(form, files=[(io.BytesIO(PDF), "Trafikplan.pdf")]),
+                      content_type="multipart/form-data")
+    html = unescape(asked.get_data(as_text=True))
+    assert asked.status_code == 400 and "Sista svarsdagen har redan passerat" in html
+    assert "Vald fil: Trafikplan.pdf (" in html and "Välj remisshandlingarna igen" not in html
+    token, keys = _held(html)
+    done = auth.post("/remisser/ny-utgaende", dict(form, confirm_past_deadline="1", held_token=token,
+                                                   keep_held=keys), form_url="/remisser/ny-utgaende")
+    assert done.status_code == 302
+    session.expire_all()
+    remiss = session.exec(select(Remiss).where(Remiss.title == "Trafikplan för Öster")).one()
+    kept = session.exec(select(Attachment).where(Attachment.remiss_id == remiss.id)).all()
+    assert [(a.filename, a.purpose) for a in kept] == [("Trafikplan.pdf", "remisshandling")]
+    assert files.path_of(app.config["FILES_DIR"], kept[0].storage_key).read_bytes() == PDF
+    session.rollback()

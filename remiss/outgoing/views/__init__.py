@@ -57,8 +57,11 @@ def _refused(what: str, exc: InputErrors | RenderError) -> None:
 def new():
     session, p = get_session(), principal()
     values, errors, past_deadline = dict(request.form), {}, None
+    held = held_uploads.from_form(_config("SECRET_KEY"), request.form, user_id=p.user_id, scope="outgoing-new") \
+        if request.method == "POST" else []
     if request.method == "POST":
-        raw = {k: v for k, v in values.items() if k not in ("csrf_token", "sandlista", "confirm_past_deadline")}
+        raw = {k: v for k, v in values.items() if k not in ("csrf_token", "sandlista", "confirm_past_deadline",
+                                                            held_uploads.TOKEN_FIELD, held_uploads.KEEP_FIELD)}
         clean, errors = parse_remiss_input(raw)
         # as for an incoming remiss, a svarsdag that is not after today is asked about before registering
         day = clean.get("deadline_on")
@@ -80,6 +83,9 @@ def new():
                 remiss = sending.create_outgoing(
                     session, now=now(), principal=p, data=RemissData(**dict(clean, sandlista=items)),
                     dnr_format=_config("DNR_FORMAT"), default_prefix=_config("DNR_DEFAULT_PREFIX"))
+                for filename, data in held_uploads.contents(_config("FILES_DIR"), held):
+                    attachments.add(session, now=now(), principal=p, remiss=remiss, filename=filename, data=data,
+                                    files_dir=_config("FILES_DIR"), max_bytes=_config("UPLOAD_MAX_BYTES"))
                 attachments.add_uploads(session, now=now(), principal=p, remiss=remiss,
                                         uploads=request.files.getlist("files"), config=current_app.config)
             except InputErrors as exc:
@@ -89,12 +95,17 @@ def new():
                 errors = {"files": str(exc)}
                 session.rollback()
             else:
+                held_uploads.release(_config("FILES_DIR"), held)
                 flash(f"Den utgående remissen är registrerad med diarienummer {remiss.our_dnr}. "
                       "Skapa missivet och skicka remissen när allt är klart.", "success")
                 return redirect(url_for("remisser.show", remiss_id=remiss.id) + "#utskick")
+    if request.method == "POST":  # the form comes back: the remisshandlingar chosen stay chosen
+        held = held + _hold(request.files.getlist("files"), errors)
     namnder = [n for n in session.exec(select(Namnd).order_by(Namnd.name)) if p.may(Action.create, n.id)]
     orgs = visible_organisations(session, p, shared=_config("REGISTER_SHARED"))
-    return render_template("outgoing/new.html", values=values, errors=errors, namnder=namnder,
+    return render_template("outgoing/new.html", values=values, errors=errors, namnder=namnder, held=held,
+                           held_token=held_uploads.token_for(_config("SECRET_KEY"), user_id=p.user_id,
+                                                             scope="outgoing-new", held=held),
                            organisations=orgs, lists=saved_lists(session),
                            chosen_orgs=set(parse_ids(request.form.getlist("organisation_ids"))),
                            chosen_lists=set(parse_ids(request.form.getlist("list_ids"))), past_deadline=past_deadline,
