@@ -141,6 +141,8 @@ def test_a_section_removed_in_one_tab_and_changed_in_the_other_is_a_conflict_tie
     field = re.search(r'<textarea id="f-avsnitt-2-text"[^>]*aria-describedby="([^"]+)"', html)
     assert field and set(field.group(1).split()) >= {"e-avsnitt-2-text", "t-avsnitt-2-text"}
     assert 'id="t-avsnitt-2-text"' in html and 'id="e-avsnitt-2-text"' in html
+    newer = said[said.index('id="t-avsnitt-2-text"'):]
+    assert "(avsnittet är borttaget i version 2)" in newer[:300]
     summary = html[html.index('id="error-summary"'):html.index("</div>", html.index('id="error-summary"'))]
     links = re.findall(r'href="#([^"]+)"', summary)
     assert links == ["f-avsnitt-2-text"]
