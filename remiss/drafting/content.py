@@ -4,6 +4,7 @@ from __future__ import annotations
 import copy
 import difflib
 import re
+import secrets
 from dataclasses import dataclass, field
 
 from babel.numbers import format_decimal
@@ -19,6 +20,7 @@ LINE_FIELDS = ("ordforande", "forvaltningschef", "forvaltningschef_titel")
 MAX_TEXT = 100_000
 MAX_LINE = 200
 MAX_SECTIONS = 50
+SECTION_ID = re.compile(r"^[A-Za-z0-9_-]{1,32}$")  # a free section's id: "p2" (saved before ids), or random hex
 
 LABELS = {
     "sammanfattning": "Sammanfattning",
@@ -270,11 +272,40 @@ def _validate_answers(value, content: dict, errors: dict) -> None:
             errors[name] = ANSWER_SHAPE
 
 
+def with_section_ids(content: dict) -> dict:
+    """content with an id on every free section, which the two-tab merge matches sections by (drafting.merge).
+    A section saved before sections had ids gets "p<place>": the same in every version saved so, and carried
+    from there by the form, so such drafts keep working."""
+    for position, item in enumerate(content.get("avsnitt", []), 1):
+        if not isinstance(item.get("id"), str) or not SECTION_ID.match(item["id"]):
+            item["id"] = f"p{position}"
+    return content
+
+
+def _section_ids(value: list, before: list[dict]) -> list[str]:
+    """The id of each section sent: its own when it gives a valid one (once); else the id of an unclaimed section
+    of the version it builds on with the same rubrik (an API client that sends no ids); else a new one."""
+    ids: list[str | None] = []
+    for item in value:
+        given = item.get("id") if isinstance(item, dict) else None
+        ids.append(given if isinstance(given, str) and SECTION_ID.match(given) and given not in ids else None)
+    free = [s for s in before if s.get("id") and s["id"] not in ids]
+    for index, item in enumerate(value):
+        if ids[index] is None:
+            rubrik = str(item.get("rubrik", "") if isinstance(item, dict) else "").strip().casefold()
+            match = next((s for s in free if rubrik and s.get("rubrik", "").strip().casefold() == rubrik), None)
+            if match is not None:
+                free.remove(match)
+            ids[index] = match["id"] if match is not None else secrets.token_hex(4)
+    return ids
+
+
 def _validate_sections(value, content: dict, errors: dict) -> None:
     if not isinstance(value, list) or len(value) > MAX_SECTIONS:
         errors["avsnitt"] = f"Ange avsnitten som en lista (högst {MAX_SECTIONS})."
         return
     sections = []
+    ids = _section_ids(value, content.get("avsnitt", []))
     for position, item in enumerate(value, 1):
         if not isinstance(item, dict):
             errors[f"avsnitt-{position}"] = SECTION_SHAPE
@@ -283,8 +314,8 @@ def _validate_sections(value, content: dict, errors: dict) -> None:
         text = _text(item.get("text", ""), f"avsnitt-{position}-text", errors)
         if text and not rubrik:
             errors[f"avsnitt-{position}-rubrik"] = SECTION_NEEDS_RUBRIK
-        if rubrik or text:
-            sections.append({"rubrik": rubrik, "text": text})
+        if rubrik or text:  # an emptied section is removed
+            sections.append({"id": ids[position - 1], "rubrik": rubrik, "text": text})
     content["avsnitt"] = sections
 
 

@@ -17,6 +17,7 @@ def values_of(content: dict) -> dict:
     for position, item in enumerate(content.get("avsnitt", []), 1):
         values[f"avsnitt-{position}-rubrik"] = item["rubrik"]
         values[f"avsnitt-{position}-text"] = item.get("text", "")
+        values[f"avsnitt-{position}-id"] = item.get("id", "")  # carried by the form: the merge matches by it
     return values
 
 
@@ -33,7 +34,8 @@ def raw_from_form(form, n_questions: int, has_sections: bool) -> tuple[dict, int
     if n_questions:
         raw["svar"] = [form.get(f"svar-{n}", "") for n in range(1, n_questions + 1)]
     if has_sections:
-        raw["avsnitt"] = [{"rubrik": form.get(f"avsnitt-{n}-rubrik", ""), "text": form.get(f"avsnitt-{n}-text", "")}
+        raw["avsnitt"] = [{"rubrik": form.get(f"avsnitt-{n}-rubrik", ""), "text": form.get(f"avsnitt-{n}-text", ""),
+                           **({"id": form[f"avsnitt-{n}-id"]} if form.get(f"avsnitt-{n}-id") else {})}
                           for n in range(1, MAX_SECTIONS + 1)
                           if f"avsnitt-{n}-rubrik" in form or f"avsnitt-{n}-text" in form]
     base = form.get("base_version", "").strip()

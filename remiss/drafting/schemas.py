@@ -36,6 +36,9 @@ class Section(Body):
 
     text: SectionText = ""
     rubrik: LineText = Field("", validate_default=True)
+    # the section's id as read (GET): sent back, a save on an older version merges the section with itself even
+    # when sections were added, removed or moved meanwhile; without it the section is matched by its rubrik
+    id: str | None = Field(None, pattern=r"^[A-Za-z0-9_-]{1,32}$")
 
     @model_validator(mode="before")
     @classmethod
@@ -76,7 +79,8 @@ class YttrandeContent(Body):
     def sections(self) -> dict[str, Any]:
         """The sections given, for remiss.drafting.service.save."""
         given = self.model_fields_set & set(YttrandeContent.model_fields)
-        return {name: ([s.model_dump() for s in self.avsnitt] if name == "avsnitt" and self.avsnitt is not None
+        return {name: ([s.model_dump(exclude_none=True) for s in self.avsnitt]
+                       if name == "avsnitt" and self.avsnitt is not None
                        else getattr(self, name)) for name in given}
 
 

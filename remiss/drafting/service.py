@@ -110,8 +110,8 @@ def defaults_for(session: Session, remiss: Remiss) -> sections.Defaults:
 def content_of(session: Session, remiss: Remiss, version_content: str | None) -> dict:
     """The sections of the latest version's stored content (None: nothing saved, prefilled)."""
     if version_content is None:
-        return sections.initial_content(defaults_for(session, remiss))
-    return sections.align_questions(json.loads(version_content), _questions(session, remiss))
+        return sections.with_section_ids(sections.initial_content(defaults_for(session, remiss)))
+    return sections.with_section_ids(sections.align_questions(json.loads(version_content), _questions(session, remiss)))
 
 
 def current_content(session: Session, remiss: Remiss) -> tuple[YttrandeDraft | None, DraftVersion | None, dict]:
@@ -149,8 +149,8 @@ def save(session: Session, *, now: datetime, principal: Principal, remiss: Remis
         new_content = _merged(session, remiss, draft, latest, content, raw, base_version, accept_merge)
     else:
         new_content = sections.validate(raw, content)
-    if latest is not None and new_content == json.loads(latest.content):
-        return None
+    if latest is not None and new_content == sections.with_section_ids(json.loads(latest.content)):
+        return None  # (a version saved before sections had ids reads with the ids the form carried)
     return _add_version(session, now=now, principal=principal, remiss=remiss, draft=draft,
                         content=new_content, comment=comment)
 

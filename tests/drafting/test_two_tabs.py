@@ -144,7 +144,8 @@ def test_a_refused_stale_save_keeps_the_version_it_was_opened_on(world, auth, cl
     assert _form_values(b.get_data(as_text=True))["base_version"] == "1"
 
 
-def test_free_sections_merge_by_position_and_an_emptied_one_is_dropped():
+def test_free_sections_without_ids_merge_by_position_and_an_emptied_one_is_dropped():
+    """Content saved before sections had ids: matched by place (they read as "p1", "p2", …), as before."""
     from remiss.drafting.merge import three_way
 
     base = {"sammanfattning": "", "svar": [], "inga_synpunkter": False,
@@ -153,10 +154,10 @@ def test_free_sections_merge_by_position_and_an_emptied_one_is_dropped():
     mine = dict(base, avsnitt=[{"rubrik": "Ett", "text": "a"}, {"rubrik": "", "text": ""},
                                {"rubrik": "Tre", "text": "c av B"}])
     merged = three_way(base, theirs, mine)
-    assert merged.content["avsnitt"] == [{"rubrik": "Ett", "text": "a, ändrat av A"},
-                                         {"rubrik": "Tre", "text": "c av B"}]
+    assert [(s["rubrik"], s["text"]) for s in merged.content["avsnitt"]] == [("Ett", "a, ändrat av A"),
+                                                                               ("Tre", "c av B")]
     assert merged.taken == ["avsnitt-1-text"] and not merged.conflicts
-    assert set(merged.kept) == {"avsnitt-2-rubrik", "avsnitt-2-text", "avsnitt-3-rubrik", "avsnitt-3-text"}
+    assert set(merged.kept) == {"avsnitt:p2", "avsnitt-2-rubrik", "avsnitt-2-text"}
 
 
 def test_the_api_refuses_a_put_on_an_older_version_and_names_the_conflicts(world, auth, client, reader):

@@ -9,7 +9,7 @@ from flask_login import current_user
 from remiss.calendar.swedish import format_date, format_date_time
 from remiss.auth.access import Action, load_remiss
 from remiss.db import get_db, get_session
-from remiss.documents import PdfUnavailable, RenderError, convert_to_pdf
+from remiss.documents import PdfUnavailable, RenderError, convert_to_pdf, held_uploads
 from remiss.drafting import decision as decisions
 from remiss.drafting import dispatch, forms, generate, merge, service
 from remiss.drafting.content import compare, field_label
@@ -52,23 +52,43 @@ def yttrande_panel(session, p, remiss, moment):
     return ctx
 
 
-def _rerender_decision(remiss_id: int, form: str, errors: dict):
-    """Show the remiss page again with the typed values next to the messages (400, never a 500)."""
+def _rerender_decision(remiss_id: int, form: str, errors: dict, held: list | None = None):
+    """Show the remiss page again with the typed values next to the messages (400, never a 500); a file chosen
+    (the protokollsutdrag) is kept on the server and shown as chosen (remiss.documents.held_uploads)."""
     from remiss.remisser import views as remisser_views
 
     get_session().rollback()
     values = request.form.to_dict()
-    values.pop("csrf_token", None)
-    g.decision_failed = {"form": form, "errors": errors, "values": values}
+    for key in ("csrf_token", held_uploads.TOKEN_FIELD, held_uploads.KEEP_FIELD):
+        values.pop(key, None)
+    held = list(held or [])
+    if form == "beslut":
+        upload = request.files.get("protokollsutdrag")
+        if upload and upload.filename:  # a new file replaces the one kept before
+            kept, refused = held_uploads.hold_uploads(current_app.config["FILES_DIR"], [upload],
+                                                      max_bytes=current_app.config["UPLOAD_MAX_BYTES"])
+            if kept:
+                held_uploads.release(current_app.config["FILES_DIR"], held)
+                held = kept
+            if refused and "protokollsutdrag" not in errors:
+                errors = errors | {"protokollsutdrag": " ".join(refused)}
+    token = held_uploads.token_for(current_app.config["SECRET_KEY"], user_id=principal().user_id,
+                                   scope=_BESLUT_SCOPE.format(remiss_id), held=held)
+    g.decision_failed = {"form": form, "errors": errors, "values": values, "held": held, "held_token": token}
     return remisser_views.show(remiss_id), 400
 
 
-def _upload(name: str) -> decisions.Upload | None:
+_BESLUT_SCOPE = "beslut:{}"
+
+
+def _upload(name: str, held: list) -> decisions.Upload | None:
+    """The file chosen now, else the one kept from the form's earlier round."""
     upload = request.files.get(name)
-    if not upload or not upload.filename:
-        return None
-    return decisions.Upload(upload.filename, upload.read(), current_app.config["FILES_DIR"],
-                          current_app.config["UPLOAD_MAX_BYTES"])
+    files_dir, limit = current_app.config["FILES_DIR"], current_app.config["UPLOAD_MAX_BYTES"]
+    if upload and upload.filename:
+        return decisions.Upload(upload.filename, upload.read(), files_dir, limit)
+    found = held_uploads.contents(files_dir, held)
+    return decisions.Upload(found[0][0], found[0][1], files_dir, limit) if found else None
 
 
 def _back(remiss_id: int):
@@ -214,15 +234,18 @@ def _decision_step(remiss_id: int, form: str, record, parse, done, *, upload: st
     flash done(decision). A refusal shows the remiss page again with what was typed and the messages (400)."""
     session = get_session()
     remiss = load_remiss(session, principal(), remiss_id, Action.review)
+    held = held_uploads.from_form(current_app.config["SECRET_KEY"], request.form, user_id=principal().user_id,
+                                  scope=_BESLUT_SCOPE.format(remiss.id)) if upload else []
     try:
-        values = ({upload: _upload(upload)} if upload else {}) | parse(request.form)
+        values = ({upload: _upload(upload, held)} if upload else {}) | parse(request.form)
         decision = record(session, now=now(), principal=principal(), remiss=remiss, **values)
     except InputErrors as exc:
-        return _rerender_decision(remiss_id, form, exc.errors)
+        return _rerender_decision(remiss_id, form, exc.errors, held)
     except FileRejected as exc:
-        return _rerender_decision(remiss_id, form, {upload: str(exc)})
+        return _rerender_decision(remiss_id, form, {upload: str(exc)}, held)
     except service.DraftError as exc:
-        return _rerender_decision(remiss_id, form, {"state": str(exc)})
+        return _rerender_decision(remiss_id, form, {"state": str(exc)}, held)
+    held_uploads.release(current_app.config["FILES_DIR"], held)
     flash(done(decision), "success")
     return _back(remiss.id)
 

@@ -11,6 +11,7 @@ from sqlmodel import Session, select
 
 from remiss.audit import service as audit
 from remiss.auth.access import Action, Principal, require
+from remiss.documents.superseded import replaced_at
 from remiss.outgoing.models import Publication, PublishedFile
 from remiss.remisser.input import InputErrors
 from remiss.remisser.models import Attachment, Direction, Remiss
@@ -21,10 +22,13 @@ INTRO_LIMIT = 5000
 
 
 def publishable_files(session: Session, remiss_id: int) -> list[Attachment]:
-    """The files that may be put on the public page: remisshandlingar, missiv, answers, the sammanställning."""
-    return list(session.exec(select(Attachment).where(Attachment.remiss_id == remiss_id,
-                                                      Attachment.purpose.in_(PUBLISHABLE))
-                             .order_by(Attachment.uploaded_at, Attachment.id)))
+    """The files that may be put on the public page: remisshandlingar, the missiv in force (not one made anew
+    since), answers, the sammanställning."""
+    found = list(session.exec(select(Attachment).where(Attachment.remiss_id == remiss_id,
+                                                       Attachment.purpose.in_(PUBLISHABLE))
+                              .order_by(Attachment.uploaded_at, Attachment.id)))
+    replaced = replaced_at(found)
+    return [a for a in found if a.id not in replaced]
 
 
 def publish(session: Session, *, now: datetime, principal: Principal, remiss: Remiss, attachment_ids: list[int],

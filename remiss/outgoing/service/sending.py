@@ -12,7 +12,7 @@ from remiss.audit import service as audit
 from remiss.auth.access import Action, Principal, require
 from remiss.auth.models import User
 from remiss.clock import local_today
-from remiss.calendar.swedish import count_words, format_date, format_deadline
+from remiss.calendar.swedish import count_words, format_date, format_date_time, format_deadline
 from remiss.documents import render_document
 from remiss.documents.letters import letters
 from remiss.namnd.models import DocumentTemplate, Namnd
@@ -123,6 +123,7 @@ def _handlingar(session: Session, remiss_id: int) -> list[Attachment]:
 
 
 def current_missiv(session: Session, remiss_id: int) -> Attachment | None:
+    """The missiv in force: the newest made (an older one stays kept, marked "ersatt" among the handlingar)."""
     return session.exec(select(Attachment).where(Attachment.remiss_id == remiss_id, Attachment.purpose == "missiv")
                         .order_by(Attachment.id.desc()).limit(1)).first()
 
@@ -133,6 +134,7 @@ def generate_missiv(session: Session, *, now: datetime, principal: Principal, re
     require(principal, Action.edit, remiss.namnd_id)
     _check_outgoing(remiss)
     template = namnd_template(session, remiss.namnd_id, "missiv")
+    before = current_missiv(session, remiss.id)
     data = render_document("missiv", missiv_context(session, now=now, remiss=remiss),
                            template.data if template else None)
     stored = files.store(files_dir, data, content_type=DOCX)
@@ -144,7 +146,9 @@ def generate_missiv(session: Session, *, now: datetime, principal: Principal, re
     session.flush()
     audit.record(session, now=now, user_id=principal.user_id, entity="attachment", entity_id=attachment.id,
                  remiss_id=remiss.id, action="missiv", changes={"filename": [None, name]},
-                 note="Missivet skapat från " + ("nämndens mall" if template else "standardmallen"))
+                 note="Missivet skapat från " + ("nämndens mall" if template else "standardmallen")
+                 # the one before stays among the handlingar, marked as replaced (remiss.documents.superseded)
+                 + (f"; det ersätter missivet från {format_date_time(before.uploaded_at)}" if before else ""))
     return attachment
 
 

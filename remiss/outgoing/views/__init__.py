@@ -9,7 +9,7 @@ from remiss.calendar.swedish import count_words, format_date, format_deadline
 from remiss.auth.access import Action, load_remiss
 from remiss.clock import local, local_today
 from remiss.db import get_session
-from remiss.documents import PdfUnavailable, RenderError, convert_to_pdf
+from remiss.documents import PdfUnavailable, RenderError, convert_to_pdf, held_uploads
 from remiss.namnd.models import Namnd
 from remiss.outgoing import compilation, overview, present
 from remiss.outgoing.forms import parse_answer, parse_ids, parse_new_instanser, parse_until
@@ -57,8 +57,11 @@ def _refused(what: str, exc: InputErrors | RenderError) -> None:
 def new():
     session, p = get_session(), principal()
     values, errors, past_deadline = dict(request.form), {}, None
+    held = held_uploads.from_form(_config("SECRET_KEY"), request.form, user_id=p.user_id, scope="outgoing-new") \
+        if request.method == "POST" else []
     if request.method == "POST":
-        raw = {k: v for k, v in values.items() if k not in ("csrf_token", "sandlista", "confirm_past_deadline")}
+        raw = {k: v for k, v in values.items() if k not in ("csrf_token", "sandlista", "confirm_past_deadline",
+                                                            held_uploads.TOKEN_FIELD, held_uploads.KEEP_FIELD)}
         clean, errors = parse_remiss_input(raw)
         # as for an incoming remiss, a svarsdag that is not after today is asked about before registering
         day = clean.get("deadline_on")
@@ -80,6 +83,9 @@ def new():
                 remiss = sending.create_outgoing(
                     session, now=now(), principal=p, data=RemissData(**dict(clean, sandlista=items)),
                     dnr_format=_config("DNR_FORMAT"), default_prefix=_config("DNR_DEFAULT_PREFIX"))
+                for filename, data in held_uploads.contents(_config("FILES_DIR"), held):
+                    attachments.add(session, now=now(), principal=p, remiss=remiss, filename=filename, data=data,
+                                    files_dir=_config("FILES_DIR"), max_bytes=_config("UPLOAD_MAX_BYTES"))
                 attachments.add_uploads(session, now=now(), principal=p, remiss=remiss,
                                         uploads=request.files.getlist("files"), config=current_app.config)
             except InputErrors as exc:
@@ -89,12 +95,17 @@ def new():
                 errors = {"files": str(exc)}
                 session.rollback()
             else:
+                held_uploads.release(_config("FILES_DIR"), held)
                 flash(f"Den utgående remissen är registrerad med diarienummer {remiss.our_dnr}. "
                       "Skapa missivet och skicka remissen när allt är klart.", "success")
                 return redirect(url_for("remisser.show", remiss_id=remiss.id) + "#utskick")
+    if request.method == "POST":  # the form comes back: the remisshandlingar chosen stay chosen
+        held = held + _hold(request.files.getlist("files"), errors)
     namnder = [n for n in session.exec(select(Namnd).order_by(Namnd.name)) if p.may(Action.create, n.id)]
     orgs = visible_organisations(session, p, shared=_config("REGISTER_SHARED"))
-    return render_template("outgoing/new.html", values=values, errors=errors, namnder=namnder,
+    return render_template("outgoing/new.html", values=values, errors=errors, namnder=namnder, held=held,
+                           held_token=held_uploads.token_for(_config("SECRET_KEY"), user_id=p.user_id,
+                                                             scope="outgoing-new", held=held),
                            organisations=orgs, lists=saved_lists(session),
                            chosen_orgs=set(parse_ids(request.form.getlist("organisation_ids"))),
                            chosen_lists=set(parse_ids(request.form.getlist("list_ids"))), past_deadline=past_deadline,
@@ -155,9 +166,14 @@ def entry(remiss_id: int, entry_id: int):
     item = answers.load_entry(session, remiss, entry_id)
     questions = remisser.questions_of(session, remiss.id)
     errors, values, early = {}, dict(request.form), False
+    answering = request.method == "POST" and request.form.get("action") == "answer"
+    scope = f"outgoing-answer:{item.id}"
+    # files chosen before a question or an error came back, kept on the server (walk10: they were lost)
+    held = held_uploads.from_form(_config("SECRET_KEY"), request.form, user_id=p.user_id, scope=scope) \
+        if answering else []
     if request.method == "POST":
         try:
-            message = _entry_action(session, remiss, item, questions)
+            message = _entry_action(session, remiss, item, questions, held)
         except InputErrors as exc:
             errors, early = exc.errors, isinstance(exc, answers.EarlyAnswer)
             session.rollback()
@@ -165,8 +181,11 @@ def entry(remiss_id: int, entry_id: int):
             errors = {"files": str(exc)}
             session.rollback()
         else:
+            held_uploads.release(_config("FILES_DIR"), held)
             flash(message, "success")
             return _back(remiss_id)
+        if answering:
+            held = held + _hold(request.files.getlist("files"), errors)
     else:
         values = {"answered_on": (item.answered_on or local_today(now())).isoformat(), "summary": item.summary,
                   "other_comments": item.other_comments, "no_comments": item.no_comments}
@@ -180,19 +199,29 @@ def entry(remiss_id: int, entry_id: int):
                            values=values, errors=errors, files=answer_files, status=AnswerStatus(item.answer_status),
                            late=answers.is_late(remiss, item), email=email, postal_address=postal,
                            may_change_register=addresses.may_change_register(p, org),
-                           may_edit=p.may(Action.edit, remiss.namnd_id), early=early,
-                           files_again=bool([u for u in request.files.getlist("files") if u and u.filename])
-                           ), (400 if errors else 200)
+                           may_edit=p.may(Action.edit, remiss.namnd_id), early=early, held=held,
+                           held_token=held_uploads.token_for(_config("SECRET_KEY"), user_id=p.user_id, scope=scope,
+                                                             held=held)), (400 if errors else 200)
 
 
-def _entry_action(session, remiss, item, questions) -> str:
+def _hold(uploads, errors: dict) -> list:
+    """Keep the files chosen in a form that comes back (a question, an error), so they need not be chosen again;
+    a file that would be refused is not kept, and its message joins the form's."""
+    kept, refused = held_uploads.hold_uploads(_config("FILES_DIR"), uploads, max_bytes=_config("UPLOAD_MAX_BYTES"))
+    if refused and "files" not in errors:
+        errors["files"] = " ".join(refused)
+    return kept
+
+
+def _entry_action(session, remiss, item, questions, held=()) -> str:
     action, p, form = request.form.get("action", ""), principal(), request.form
     today = local_today(now())
     if action == "answer":
         uploads = request.files.getlist("files")
-        if len([u for u in uploads if u and u.filename]) > attachments.FILES_LIMIT:
+        if len([u for u in uploads if u and u.filename]) + len(held) > attachments.FILES_LIMIT:
             raise InputErrors({"files": f"Högst {attachments.FILES_LIMIT} filer åt gången."})
         data = parse_answer(form, question_ids=[q.id for q in questions], today=today, uploads=uploads)
+        data.files = held_uploads.contents(_config("FILES_DIR"), list(held)) + data.files
         answers.register_answer(session, now=now(), principal=p, remiss=remiss, entry=item, data=data,
                                 files_dir=_config("FILES_DIR"), max_bytes=_config("UPLOAD_MAX_BYTES"))
         late = " Det kom in efter svarstiden och är markerat som sent." if answers.is_late(remiss, item) else ""

@@ -7,6 +7,7 @@ from flask_login import login_required
 from remiss import files
 from remiss.auth.access import Action, load_remiss
 from remiss.db import get_session
+from remiss.documents import held_uploads
 from remiss.planning import present
 from remiss.planning.forms import parse_decision, parse_notice, parse_override, parse_request
 from remiss.planning.service import extensions, milestones, tidplan
@@ -31,19 +32,39 @@ tidplan_panel = _panel_context(present.tidplan_panel, ("override",))
 extensions_panel = _panel_context(present.extensions_panel, ("request", "decide", "notice"))
 
 
-def _rerender(remiss_id: int, form: str, exc: InputErrors, extension_id: int | None = None):
-    """Show the remiss page again with the typed values and the messages next to the fields."""
+def _rerender(remiss_id: int, form: str, exc: InputErrors, extension_id: int | None = None, held=()):
+    """Show the remiss page again with the typed values and the messages next to the fields; the evidence file
+    chosen is kept on the server and shown as chosen (remiss.documents.held_uploads), not lost."""
     get_session().rollback()
-    g.planning_failed = {"form": form, "errors": exc.errors, "values": request.form.to_dict(),
-                         "extension_id": extension_id}
+    errors, held = dict(exc.errors), list(held)
+    upload = request.files.get("evidence_file")
+    if upload and upload.filename:  # a new file replaces the one kept before
+        kept, refused = held_uploads.hold_uploads(current_app.config["FILES_DIR"], [upload],
+                                                  max_bytes=current_app.config["UPLOAD_MAX_BYTES"])
+        if kept:
+            held = kept
+        if refused:
+            errors.setdefault("evidence_file", " ".join(refused))
+    values = {k: v for k, v in request.form.to_dict().items()
+              if k not in (held_uploads.TOKEN_FIELD, held_uploads.KEEP_FIELD)}
+    g.planning_failed = {"form": form, "errors": errors, "values": values, "extension_id": extension_id,
+                         "held": held, "held_token": held_uploads.token_for(
+                             current_app.config["SECRET_KEY"], user_id=principal().user_id,
+                             scope=_scope(remiss_id, form, extension_id), held=held)}
     return remisser_views.show(remiss_id), 400
 
 
-def _evidence() -> Evidence:
+def _scope(remiss_id: int, form: str, extension_id: int | None) -> str:
+    return f"extension:{remiss_id}:{form}:{extension_id or ''}"
+
+
+def _evidence(held=()) -> Evidence:
+    """The evidence typed and the file chosen now, else the file kept from the form's earlier round."""
     upload = request.files.get("evidence_file")
-    data = upload.read() if upload and upload.filename else b""
-    return Evidence(text=(request.form.get("evidence_text") or "").strip(),
-                    filename=upload.filename if upload else "", data=data,
+    filename, data = (upload.filename, upload.read()) if upload and upload.filename else ("", b"")
+    if not data and held:
+        filename, data = next(iter(held_uploads.contents(current_app.config["FILES_DIR"], list(held))), ("", b""))
+    return Evidence(text=(request.form.get("evidence_text") or "").strip(), filename=filename, data=data,
                     files_dir=current_app.config["FILES_DIR"], max_bytes=current_app.config["UPLOAD_MAX_BYTES"])
 
 
@@ -89,22 +110,25 @@ def recompute(remiss_id: int):
     return redirect(url_for("remisser.show", remiss_id=remiss_id) + "#tidplan")
 
 
-def _file_error(remiss_id: int, form: str, exc: files.FileRejected, extension_id: int | None = None):
-    return _rerender(remiss_id, form, InputErrors({"evidence_file": str(exc)}), extension_id)
+def _file_error(remiss_id: int, form: str, exc: files.FileRejected, extension_id: int | None = None, held=()):
+    return _rerender(remiss_id, form, InputErrors({"evidence_file": str(exc)}), extension_id, held)
 
 
 def _extension_form(remiss_id: int, form: str, verb, parse, *, extension_id: int | None = None):
     """Parse the form, call the verb with its values and the evidence; on bad input the page again with what was
     typed and the messages at the fields. Returns (the verb's result, None) or (None, that page)."""
     remiss = _editable(remiss_id)
+    held = held_uploads.from_form(current_app.config["SECRET_KEY"], request.form, user_id=principal().user_id,
+                                  scope=_scope(remiss_id, form, extension_id))
     try:
         extra = {"extension_id": extension_id} if extension_id is not None else {}
-        result = verb(get_session(), now=now(), principal=principal(), remiss=remiss, evidence=_evidence(),
+        result = verb(get_session(), now=now(), principal=principal(), remiss=remiss, evidence=_evidence(held),
                       **extra, **parse(request.form))
     except InputErrors as exc:
-        return None, _rerender(remiss_id, form, exc, extension_id)
+        return None, _rerender(remiss_id, form, exc, extension_id, held)
     except files.FileRejected as exc:
-        return None, _file_error(remiss_id, form, exc, extension_id)
+        return None, _file_error(remiss_id, form, exc, extension_id, held)
+    held_uploads.release(current_app.config["FILES_DIR"], held)
     return result, None
 
 

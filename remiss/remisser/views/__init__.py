@@ -13,6 +13,7 @@ from remiss.audit import service as audit
 from remiss.clock import local_today
 from remiss.auth.access import Action, AccessDenied, load_remiss, may_change_field, may_move
 from remiss.db import get_session, read_once, reading_once
+from remiss.documents import superseded
 from remiss.planning.beslut_link import remiss_warnings
 from remiss.planning.service.tidplan import work_calendar
 from remiss.calendar.swedish import format_deadline
@@ -70,7 +71,7 @@ def _show(remiss_id: int, *, assign_values: dict | None = None, assign_errors: d
     return render_template(
         "remisser/show.html", remiss=remiss, namnd=namnd, handlaggare=remiss.handlaggare_name,
         questions=questions, sandlista=sandlista,
-        files=files, events=events,
+        files=files, file_notes=superseded.notes(files), events=events,
         next_statuses=[s for s in allowed_next(remiss.status, remiss.direction)
                        if s not in BY_VERB_ONLY and may_move(p, remiss.namnd_id, remiss.status, s)],
         status=RemissStatus(remiss.status),
