@@ -59,7 +59,11 @@ _DATELINE = re.compile(
 # Lines of a letterhead: the document type alone, a date with a diarienummer, the sending unit.
 _LETTERHEAD = re.compile(r"(?:remiss(?:version|utgåva|förslag)?|missiv|remissmissiv|kungörelse|promemoria|följebrev|samråd|granskning|"
                          r"utställning|(?:(?:aktuella|tidigare|pågående|öppna|avslutade|utgångna)[ \t]+)?"
-                         r"(?:remisser|samråd)(?:[ \t]+(?:från|under)[ \t]+\d{4})?|[\d\s:–-]+)\.?", re.IGNORECASE)
+                         r"(?:remisser|samråd)(?:[ \t]+(?:från|under)[ \t]+\d{4})?|[\d\s:–-]+|"
+                         # an extension notice's label alone: "Förlängd remisstid", "Nytt svarsdatum"
+                         r"(?:förlängd|förlängning[ \t]+av|ny|nytt|ändrad|ändrat)[ \t]+(?:(?:remiss|svars|samråds|"
+                         r"gransknings|utställnings|yttrande)tid(?:en)?|svarsdatum|svarsdag|sista[ \t]+svarsdag))\.?",
+                         re.IGNORECASE)
 _UNIT = re.compile(r"(?:avdelningen|enheten|sektionen|kansliet|förvaltningen|kontoret|staben|byrån|departementet|"
                    r"nämnden|styrelsen)$|"
                    # a letterhead's unit named by its task: "Enheten för folkhälsa och sjukvård"
@@ -255,12 +259,15 @@ def _extend(text: str, value: str) -> str:
     """Complete a short headline from its fuller mention in the text ('… program' → '… program 2021-2025')."""
     if len(value.split()) > 6:
         return value
+    # "Förslag till grönplan" is written "förslaget till grönplan för Växjö kommun" in the text
     m = re.compile(
-        r"\s+".join(re.escape(w) for w in value.split()) +
+        r"\s+".join(r"förslag(?:et)?" if w.casefold() == "förslag" else re.escape(w) for w in value.split()) +
         r"((?:\s+\d{4}[ \t]*[-–][ \t]*\d{4})|(?:\s+(?:för|i)\s+(?:[A-ZÅÄÖ][\wåäö-]+\s+){1,3}(?:kommun|län|region)))",
         re.IGNORECASE,
     ).search(text)
     if m:
         found = re.sub(r"\s+", " ", m.group())
+        if found.split()[0].casefold() != value.split()[0].casefold():
+            return value + re.sub(r"\s+", " ", m.group(1))
         return value[:1] + found[1:] if value[:1].isupper() else found
     return value
