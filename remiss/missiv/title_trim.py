@@ -178,7 +178,42 @@ def tidy(value: str, span: tuple[int, int], lead: bool = True) -> tuple[str | No
         value = value[:1].upper() + value[1:]
     value = TRAIL.sub("", value).strip(" .:–-")
     value = _DATE_TAIL.sub("", value)
-    return (_drop_body_tail(value) or None), span
+    return (_drop_body_tail(normalise(value)) or None), span
+
+
+# Round 12: what a page or a subject puts around the name that no annotation keeps.
+# "Aktuella remisser – X", "Remisser: X": the page's section in front of the item
+SECTION_LEAD = re.compile(r"^(?:(?:Aktuella|Pågående|Öppna)[ \t]+(?:remisser|samråd|granskningar)|Remisser|Nyheter|"
+                          r"Kungörelser?|Aktuellt)[ \t]*[:–|›>/-][ \t]*(?=\S)", re.IGNORECASE)
+_FILE_TAIL = re.compile(r"(?<![ \t,])[ \t,]*+(?:\((?:pdf|word|docx?|xlsx?|odt)\b[^()\n]{0,25}\)|"
+                        r"(?:pdf|word)[ \t,]+\d[\d,.]*[ \t]*[kKmM]B)\.?\Z", re.IGNORECASE)
+# "X – synpunkter senast 30 april 2024", "X - lämna synpunkter senast 30 april", "X – tyck till senast …"
+_ASK_TAIL = re.compile(r"(?<![ \t])[ \t]*+[-–:,][ \t]*(?:lämna[ \t]+|ge[ \t]+|skicka[ \t]+in[ \t]+)?(?:dina[ \t]+|era[ \t]+)?"
+                       r"(?:synpunkter|yttranden?|remissvar|svar|tyck(?:a)?[ \t]+till)"
+                       r"(?:[ \t]+(?:senast|innan|före|till[ \t]+och[ \t]+med|t\.o\.m\.?)[ \t]+[^\n]{1,40})?\Z",
+                       re.IGNORECASE)
+# "X ute på remiss till och med 30 april 2024", "X på remiss till 30 april": the time after the report
+REPORT_TAIL = re.compile(r"(?<![ \t])[ \t]++(?:(?:är|går)[ \t]+)?(?:nu[ \t]+)?(?:ute[ \t]+)?på[ \t]+(?:bred[ \t]+)?"
+                          r"(?:remiss|samråd|granskning|utställning)[ \t]+(?:fram[ \t]+)?"
+                          r"(?:till(?:[ \t]+och[ \t]+med)?|t\.o\.m\.?|senast|i)[ \t]+[^\n]{1,40}\Z", re.IGNORECASE)
+_ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}[ \t]+(?=[A-ZÅÄÖ])|(?<![ \t,–-])[ \t,–-]++\d{4}-\d{2}-\d{2}\Z")
+# "X, dnr KS 2020/123": the letter's reference after the name
+_LABELLED_DNR_TAIL = re.compile(rf"(?<![ \t,]),?[ \t]*+\(?(?:[A-ZÅÄÖ]{{2,6}}[ \t]+)?(?:dnr|diarienr|diarienummer)[ \t.:]*{_DNR_TOKEN}\)?\Z",
+                                re.IGNORECASE)
+
+
+def normalise(value: str) -> str:
+    """Drop what a page or a subject puts around the name: its section label, a file's size, the request for answers
+    with its day, a date, a labelled diarienummer ("Aktuella remisser – X (pdf, 2 MB)" → "X")."""
+    before = None
+    while before != value:
+        before = value
+        value = SECTION_LEAD.sub("", value)
+        for tail in (TRAIL, _FILE_TAIL, _ASK_TAIL, REPORT_TAIL, _LABELLED_DNR_TAIL):
+            value = tail.sub("", value)
+        value = _ISO_DAY.sub("", value)
+        value = _DATE_TAIL.sub("", value).strip(" ,;:–-")
+    return value[:1].upper() + value[1:] if before and before[:1].isupper() else value
 
 
 def _drop_body_tail(value: str) -> str:
