@@ -60,3 +60,48 @@ def test_a_page_proposal_keeps_its_own_definite_form() -> None:
 def test_a_notice_label_alone_is_no_title() -> None:
     # b27: the heading "Förlängd remisstid" names no matter; better empty than that
     assert parse_missiv(_dev("b27")["text"]).title is None
+
+
+# --- normalise: what a page or a subject puts around the name (title_trim.normalise) ---
+from bench.missiv_eval import load_kind_cases  # noqa: E402
+from remiss.missiv.title_trim import normalise  # noqa: E402
+
+
+@pytest.mark.parametrize("value, title", [
+    # file links of the dev pages: x19 (ext-dev), x18 (ext-dev), x07 (extra), d28 (dev)
+    ("Förslag till beslut och skötselplan, Storröjningsmorans naturreservat (pdf 2,1 MB)",
+     "Förslag till beslut och skötselplan, Storröjningsmorans naturreservat"),
+    ("Förslag till beslut om utökat naturreservat Hallaböke Pdf, 499 kB.",
+     "Förslag till beslut om utökat naturreservat Hallaböke"),
+    ("Remiss Vattnets miljömål 2023-2027 Pdf, 1.4 MB.", "Remiss Vattnets miljömål 2023-2027"),
+    ("Biblioteksplan 2023-2026 Västernorrland - remissversion (pdf)", "Biblioteksplan 2023-2026 Västernorrland"),
+    # the page's section in front (x07, x14, u10 print it on the line above the item)
+    ("Aktuella remisser – Vattnets miljömål 2023-2027", "Vattnets miljömål 2023-2027"),
+    ("Aktuella samråd: Etapp 2 Runnabäcken/Söders gärde", "Etapp 2 Runnabäcken/Söders gärde"),
+    # the request and its day after the name (the conventions: no deadline in a title)
+    ("Förslag till avfallsplan 2028–2035 – synpunkter senast 15 oktober 2027", "Förslag till avfallsplan 2028–2035"),
+    ("Näringslivsstrategi för Jämtlands län - lämna synpunkter senast 19 mars", "Näringslivsstrategi för Jämtlands län"),
+    # f15: "… som nu är på samråd till och med 2024-06-30"
+    ("Förslag på ny avfallsplan på samråd till och med 2024-06-30", "Förslag på ny avfallsplan"),
+    ("Förslag till grönplan för Växjö kommun, dnr 2026/KS 0412".replace("2026/KS 0412", "KS 2026/412"),
+     "Förslag till grönplan för Växjö kommun"),
+    ("2017-08-16 Regional plan för transportinfrastruktur", "Regional plan för transportinfrastruktur"),
+])
+def test_normalise_drops_what_surrounds_the_name(value: str, title: str) -> None:
+    assert normalise(value) == title
+
+
+@pytest.mark.parametrize("value", [
+    "Vattnets miljömål 2023-2027", "Kulturplan 2020-2023", "Sammanställning av synpunkter",
+    "Förslag till beslut och skötselplan, Storröjningsmorans naturreservat", "Regionala svar och synpunkter 2021",
+])
+def test_normalise_keeps_a_plain_name(value: str) -> None:
+    assert normalise(value) == value
+
+
+def test_a_section_label_on_the_heading_line_is_dropped() -> None:
+    # x07 (extra) as a registrator copies it when the page's section and the item's heading run together
+    case = next(c for c in load_kind_cases("extra") if c["id"] == "x07")
+    text = case["text"].replace("Aktuella remisser\n\nRemiss Vattnets", "Aktuella remisser – Remiss Vattnets", 1)
+    assert "Aktuella remisser – Remiss" in text
+    assert parse_missiv(text).title == case["expected"]["title"]
