@@ -5,7 +5,11 @@ from __future__ import annotations
 import re
 
 from remiss.missiv.bodies import find_bodies
-from remiss.missiv.title_trim import DOC_LEAD, REMISS_LEAD, REPORT_TAIL, SECTION_LEAD, TRAIL, tidy
+from remiss.missiv.title_trim import DOC_LEAD, REMISS_LEAD, REPORT_TIME, SECTION_LEAD, TRAIL, tidy
+
+# "Förslag till ny kulturplan på remiss till 30 april": the report stays (TRAIL drops it), its time goes
+_REPORT_TIME = re.compile(r"(?<![ \t])([ \t]+på[ \t]+(?:bred[ \t]+)?(?:remiss|samråd|granskning|utställning))"
+                          + REPORT_TIME, re.IGNORECASE)
 
 # A finite verb among a headline's first words makes it a sentence ("Nu kan du tycka till", "Regionen vill …").
 _NEWS_VERB = re.compile(r"^(?:\S+[ \t]+){1,2}(?:kan|ska|skall|vill|får|har|blir|behöver|måste|ger|går|tar|kommer|gör|"
@@ -107,7 +111,7 @@ def headline(text: str) -> tuple[str | None, tuple[int, int] | None]:
         line_end = continued(text, line_match.start(), line_match.end())
         line = re.sub(r"\s+", " ", text[line_match.start():line_end]).strip()
         # "Aktuella remisser – X", "X på remiss till 30 april": the page's section and the report's time go
-        line = REPORT_TAIL.sub("", SECTION_LEAD.sub("", line))
+        line = _REPORT_TIME.sub(r"\1", SECTION_LEAD.sub("", line))
         following = lines[index + 1].group() if index + 1 < len(lines) else ""
         if _CHROME.match(line) or _CREDIT.match(following) or not re.search(r"[^\W\d_]{3}", line) or \
                 _DATELINE.fullmatch(line):

@@ -176,7 +176,7 @@ def tidy(value: str, span: tuple[int, int], lead: bool = True) -> tuple[str | No
         if re.search(r"synpunkter[ \t]+på[ \t]*\Z", removed, re.IGNORECASE):
             value = re.sub(r"^förslaget(?=[ \t]+till[ \t])", "Förslag", value, flags=re.IGNORECASE)
         value = value[:1].upper() + value[1:]
-    value = TRAIL.sub("", value).strip(" .:–-")
+    value = TRAIL.sub("", normalise(value)).strip(" .:–-")
     value = _DATE_TAIL.sub("", value)
     return (_drop_body_tail(normalise(value)) or None), span
 
@@ -193,9 +193,11 @@ _ASK_TAIL = re.compile(r"(?<![ \t])[ \t]*+[-–:,][ \t]*(?:lämna[ \t]+|ge[ \t]+
                        r"(?:[ \t]+(?:senast|innan|före|till[ \t]+och[ \t]+med|t\.o\.m\.?)[ \t]+[^\n]{1,40})?\Z",
                        re.IGNORECASE)
 # "X ute på remiss till och med 30 april 2024", "X på remiss till 30 april": the time after the report
+# the time a report gives after "på remiss": "till och med 30 april 2024", "fram till 14 juni", "i tre månader"
+REPORT_TIME = (r"[ \t]+(?:fram[ \t]+)?(?:till(?:[ \t]+och[ \t]+med)?|t\.o\.m\.?|senast|i)[ \t]+"
+               r"(?:den[ \t]+)?(?:\d|tre|två|fyra|sex|en|ett)[^\n]{0,40}\Z")
 REPORT_TAIL = re.compile(r"(?<![ \t])[ \t]++(?:(?:är|går)[ \t]+)?(?:nu[ \t]+)?(?:ute[ \t]+)?på[ \t]+(?:bred[ \t]+)?"
-                          r"(?:remiss|samråd|granskning|utställning)[ \t]+(?:fram[ \t]+)?"
-                          r"(?:till(?:[ \t]+och[ \t]+med)?|t\.o\.m\.?|senast|i)[ \t]+[^\n]{1,40}\Z", re.IGNORECASE)
+                          r"(?:remiss|samråd|granskning|utställning)" + REPORT_TIME, re.IGNORECASE)
 _ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}[ \t]+(?=[A-ZÅÄÖ])|(?<![ \t,–-])[ \t,–-]++\d{4}-\d{2}-\d{2}\Z")
 # "X, dnr KS 2020/123": the letter's reference after the name
 _LABELLED_DNR_TAIL = re.compile(rf"(?<![ \t,]),?[ \t]*+\(?(?:[A-ZÅÄÖ]{{2,6}}[ \t]+)?(?:dnr|diarienr|diarienummer)[ \t.:]*{_DNR_TOKEN}\)?\Z",
@@ -209,7 +211,7 @@ def normalise(value: str) -> str:
     while before != value:
         before = value
         value = SECTION_LEAD.sub("", value)
-        for tail in (TRAIL, _FILE_TAIL, _ASK_TAIL, REPORT_TAIL, _LABELLED_DNR_TAIL):
+        for tail in (_FILE_TAIL, _ASK_TAIL, REPORT_TAIL, _LABELLED_DNR_TAIL):
             value = tail.sub("", value)
         value = _ISO_DAY.sub("", value)
         value = _DATE_TAIL.sub("", value).strip(" ,;:–-")
