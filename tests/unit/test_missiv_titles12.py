@@ -106,3 +106,16 @@ def test_a_section_label_on_the_heading_line_is_dropped() -> None:
     text = case["text"].replace("Aktuella remisser\n\nRemiss Vattnets", "Aktuella remisser – Remiss Vattnets", 1)
     assert "Aktuella remisser – Remiss" in text
     assert parse_missiv(text).title == case["expected"]["title"]
+
+
+@pytest.mark.parametrize("case_id", ["b10", "b26"])
+def test_a_letter_kind_heading_is_no_title(case_id: str) -> None:
+    # "Information till remissinstanserna", "Meddelande från Skolverket": the kind of letter and its addressee or
+    # sender name no matter; neither does "Frågor: Sofia Nyman, kulturstrateg" below. Better empty than wrong.
+    assert parse_missiv(_dev(case_id)["text"]).title is None
+
+
+def test_a_notice_names_its_remiss_without_the_report() -> None:
+    from remiss.missiv.extension import named_remiss
+    text = "Remissen om förslag till nya kursplaner i grundskolan förlängs med en månad från den 1 mars 2027."
+    assert named_remiss(text)[0] == "Förslag till nya kursplaner i grundskolan"
