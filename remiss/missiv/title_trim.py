@@ -207,7 +207,7 @@ _LABELLED_DNR_TAIL = re.compile(rf"(?<![ \t,]),?[ \t]*+\(?(?:[A-ZÅÄÖ]{{2,6}}[
 def normalise(value: str) -> str:
     """Drop what a page or a subject puts around the name: its section label, a file's size, the request for answers
     with its day, a date, a labelled diarienummer ("Aktuella remisser – X (pdf, 2 MB)" → "X")."""
-    before = None
+    capital, before = value[:1].isupper(), None
     while before != value:
         before = value
         value = SECTION_LEAD.sub("", value)
@@ -215,7 +215,7 @@ def normalise(value: str) -> str:
             value = tail.sub("", value)
         value = _ISO_DAY.sub("", value)
         value = _DATE_TAIL.sub("", value).strip(" ,;:–-")
-    return value[:1].upper() + value[1:] if before and before[:1].isupper() else value
+    return value[:1].upper() + value[1:] if capital else value  # "Aktuella remisser – förslag till …"
 
 
 def _drop_body_tail(value: str) -> str:
