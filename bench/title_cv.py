@@ -21,7 +21,8 @@ with `git archive` into a temporary directory and run in a subprocess), leaving 
 - --first-sight: the titles the parser of each set's first run gave (what the rules did on letters they had not
   seen) against the ranker. The ranker's candidates still use today's trimming and chrome rules, which were tuned on
   these very sets: this table flatters the ranker.
-- --clean: the rules and the ranker's candidates both from CLEAN_COMMIT (a806926, before any of the six sets was
+- --clean: (round 12 adds "a806926+normalise": today's title_trim.normalise applied to that commit's titles)
+  the rules and the ranker's candidates both from CLEAN_COMMIT (a806926, before any of the six sets was
   tuned on), so that neither the rules nor the features nor the weights saw the left-out set; and the ranker with that
   rule's title among its candidates, fitted on the other first-sight sets only. Also: how many of the rules' right and
   wrong titles the ranker's doubt (its probability for the rule's title) would flag.
@@ -48,6 +49,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from bench.missiv_eval import _same_title, load_kind_cases  # noqa: E402
 from bench.title_candidates import NONE, Candidate, candidates, choose  # noqa: E402
 from remiss.missiv import parse_missiv  # noqa: E402
+from remiss.missiv.title_trim import normalise  # noqa: E402
 
 SETS = ("dev", "holdout", "extra", "ext-dev", "fresh-dev", "fresh-holdout", "fresh2-holdout", "fresh3-dev",
         "fresh3-holdout", "fresh4-holdout", "fresh5-holdout", "fresh6-holdout", "fresh8-dev")
@@ -284,8 +286,8 @@ def evaluate_clean(letters: list[dict]) -> dict[str, list[tuple[dict, str, str |
     titles = first_sight_titles(letters)
     clean_candidates(letters)
     methods: dict[str, list[tuple[dict, str, str | None]]] = {
-        m: [] for m in ("rules today", "rules first sight", f"rules {CLEAN_COMMIT}", "ranker clean", "ranker+rule clean",
-                        "oracle clean")}
+        m: [] for m in ("rules today", "rules first sight", f"rules {CLEAN_COMMIT}", f"{CLEAN_COMMIT}+normalise",
+                        "ranker clean", "ranker+rule clean", "oracle clean")}
     for held in FIRST_SIGHT:
         weights = fit([x for x in letters if x["set"] != held], "cands_clean")
         # the rule's title as a candidate: its weight is learned only where CLEAN_COMMIT's rules had not been tuned
@@ -298,6 +300,9 @@ def evaluate_clean(letters: list[dict]) -> dict[str, list[tuple[dict, str, str |
             _add(methods["ranker clean"], x, plain)
             _add(methods["ranker+rule clean"], x, choose(x["cands_clean_rule"], stacked).value)
             _add(methods[f"rules {CLEAN_COMMIT}"], x, x["rule_clean"])
+            # round 12's normalisation (title_trim.normalise) on the clean rules' title: what it adds on letters
+            # neither those rules nor it was written on
+            _add(methods[f"{CLEAN_COMMIT}+normalise"], x, normalise(x["rule_clean"]) or None if x["rule_clean"] else None)
             x["doubt_clean"] = doubt(x["cands_clean_rule"], weights)
             methods["oracle clean"].append((x, oracle(x, "cands_clean"), None))
     return methods

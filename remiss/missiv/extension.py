@@ -239,7 +239,8 @@ def _given(text: str, notice: re.Match) -> bool:
 # "förlängd svarstid … för remissen av promemorian Skattelättnader för arbetskraft (Fi2026/01234)": the remiss the
 # notice extends, by the name it was sent out with
 _NAMED = re.compile(r"\bremiss(?:en)?[ \t\n]+(?:av|om|gällande|angående|avseende)[ \t\n]+"
-                    r"((?:(?:departements)?promemorian|betänkandet|rapporten|förslaget|utkastet)[ \t\n]+[^.\n();:]{3,150}?)"
+                    r"((?:(?:departements)?promemorian|betänkandet|rapporten|förslaget|utkastet|förslag[ \t]+(?:till|om))"
+                    r"[ \t\n]+[^.\n();:]{3,150}?)"
                     r"[ \t]*(?:\(|[.,;\n]|\Z)", re.IGNORECASE)
 
 
@@ -250,5 +251,7 @@ def named_remiss(text: str) -> tuple[str | None, tuple[int, int] | None]:
     if not m:
         return None, None
     value = " ".join(m.group(1).split())
+    # "remissen om förslag till nya kursplaner i grundskolan förlängs med en månad …": the report is no part of it
+    value = re.split(r"[ \t]+(?:förlängs|har[ \t]+förlängts|ändras|flyttas|skjuts[ \t]+upp)\b", value, maxsplit=1)[0]
     return value[:1].upper() + value[1:], m.span(1)
 

@@ -5,7 +5,11 @@ from __future__ import annotations
 import re
 
 from remiss.missiv.bodies import find_bodies
-from remiss.missiv.title_trim import DOC_LEAD, REMISS_LEAD, TRAIL, tidy
+from remiss.missiv.title_trim import DOC_LEAD, REMISS_LEAD, REPORT_TIME, SECTION_LEAD, TRAIL, tidy
+
+# "Förslag till ny kulturplan på remiss till 30 april": the report stays (TRAIL drops it), its time goes
+_REPORT_TIME = re.compile(r"(?<![ \t])([ \t]+på[ \t]+(?:bred[ \t]+)?(?:remiss|samråd|granskning|utställning))"
+                          + REPORT_TIME, re.IGNORECASE)
 
 # A finite verb among a headline's first words makes it a sentence ("Nu kan du tycka till", "Regionen vill …").
 _NEWS_VERB = re.compile(r"^(?:\S+[ \t]+){1,2}(?:kan|ska|skall|vill|får|har|blir|behöver|måste|ger|går|tar|kommer|gör|"
@@ -30,7 +34,7 @@ _CHROME = re.compile(
     r"(?:[^\n]{0,60}[ \t])?(?:kommunvapen|länsvapen|logotyp(?:en)?)\b[^\n]{0,40}\Z|"
     r"här (?:hittar|finns|kan)\b|läs mer\b|läs (?:missivet|remissen|hela|rapporten|dokumentet)\b|prenumerera\b|artikeln publicerades\b|"
     # a signature's labelled lines: "Kontaktperson: Anna Berg", "Telefon: 0457-…"
-    r"(?:kontaktperson(?:er)?|kontakt|handläggare|ansvarig handläggare|telefon|tfn|tel|e-post|epost|mobil)[ \t]*:|"
+    r"(?:kontaktperson(?:er)?|kontakt|handläggare|ansvarig handläggare|telefon|tfn|tel|e-post|epost|mobil|frågor)[ \t]*:|"
     # an address block's labelled lines: "Till: Stadsområdesnämnd Öster", "Mottagare: Kommunstyrelsen"
     r"(?:till|från|kopia|mottagare|adressat(?:er)?|sändlista)[ \t]*:|"
     # a letterhead's reference alone ("Dnr 6.4.16-05737/2021"), a page's section link ("Svara på remisser"), and
@@ -59,7 +63,14 @@ _DATELINE = re.compile(
 # Lines of a letterhead: the document type alone, a date with a diarienummer, the sending unit.
 _LETTERHEAD = re.compile(r"(?:remiss(?:version|utgåva|förslag)?|missiv|remissmissiv|kungörelse|promemoria|följebrev|samråd|granskning|"
                          r"utställning|(?:(?:aktuella|tidigare|pågående|öppna|avslutade|utgångna)[ \t]+)?"
-                         r"(?:remisser|samråd)(?:[ \t]+(?:från|under)[ \t]+\d{4})?|[\d\s:–-]+)\.?", re.IGNORECASE)
+                         r"(?:remisser|samråd)(?:[ \t]+(?:från|under)[ \t]+\d{4})?|[\d\s:–-]+|"
+                         # a letter's kind and its addressee or sender: "Information till remissinstanserna",
+                         # "Meddelande från Skolverket"
+                         r"(?:information|meddelande|besked|påminnelse)[ \t]+(?:till|från)[ \t]+[^\n]{2,60}|"
+                         # an extension notice's label alone: "Förlängd remisstid", "Nytt svarsdatum"
+                         r"(?:förlängd|förlängning[ \t]+av|ny|nytt|ändrad|ändrat)[ \t]+(?:(?:remiss|svars|samråds|"
+                         r"gransknings|utställnings|yttrande)tid(?:en)?|svarsdatum|svarsdag|sista[ \t]+svarsdag))\.?",
+                         re.IGNORECASE)
 _UNIT = re.compile(r"(?:avdelningen|enheten|sektionen|kansliet|förvaltningen|kontoret|staben|byrån|departementet|"
                    r"nämnden|styrelsen)$|"
                    # a letterhead's unit named by its task: "Enheten för folkhälsa och sjukvård"
@@ -102,6 +113,8 @@ def headline(text: str) -> tuple[str | None, tuple[int, int] | None]:
     for index, line_match in enumerate(lines[:14]):
         line_end = continued(text, line_match.start(), line_match.end())
         line = re.sub(r"\s+", " ", text[line_match.start():line_end]).strip()
+        # "Aktuella remisser – X", "X på remiss till 30 april": the page's section and the report's time go
+        line = _REPORT_TIME.sub(r"\1", SECTION_LEAD.sub("", line))
         following = lines[index + 1].group() if index + 1 < len(lines) else ""
         if _CHROME.match(line) or _CREDIT.match(following) or not re.search(r"[^\W\d_]{3}", line) or \
                 _DATELINE.fullmatch(line):
@@ -255,12 +268,15 @@ def _extend(text: str, value: str) -> str:
     """Complete a short headline from its fuller mention in the text ('… program' → '… program 2021-2025')."""
     if len(value.split()) > 6:
         return value
+    # "Förslag till grönplan" is written "förslaget till grönplan för Växjö kommun" in the text
     m = re.compile(
-        r"\s+".join(re.escape(w) for w in value.split()) +
+        r"\s+".join(r"förslag(?:et)?" if w.casefold() == "förslag" else re.escape(w) for w in value.split()) +
         r"((?:\s+\d{4}[ \t]*[-–][ \t]*\d{4})|(?:\s+(?:för|i)\s+(?:[A-ZÅÄÖ][\wåäö-]+\s+){1,3}(?:kommun|län|region)))",
         re.IGNORECASE,
     ).search(text)
     if m:
         found = re.sub(r"\s+", " ", m.group())
+        if found.split()[0].casefold() != value.split()[0].casefold():
+            return value + re.sub(r"\s+", " ", m.group(1))
         return value[:1] + found[1:] if value[:1].isupper() else found
     return value

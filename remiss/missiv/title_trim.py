@@ -25,6 +25,12 @@ DOC_LEAD = re.compile(
     r"(?:Förlängd|Förlängning av|Ny) (?:remisstid|svarstid|samrådstid|granskningstid|utställningstid|yttrandetid|"
     r"sista svarsdag)(?:en)?(?: för| gällande| i)?|"
     r"(?:Remiss|Svars|Samråds|Gransknings|Utställnings)tiden(?: för| gällande| i)(?=[^\n]*förläng)|Remissbehandling|"
+    # an extension notice's heading: "Remissen förlängs – Riktlinjer för …", "Ny tid för synpunkter på förslaget till …"
+    r"(?:Remissen|Samrådet|Granskningen|Utställningen|(?:Remiss|Svars|Samråds|Gransknings|Utställnings|Yttrande)tiden)"
+    r"[ \t]+(?:förläng(?:s|ts)|har[ \t]+förlängts)(?=[ \t]*[:–-])|"
+    r"(?:Ny|Nytt|Ändrad|Förlängd|Mer)[ \t]+(?:tid[ \t]+för[ \t]+(?:synpunkter|yttranden?|remissvar|svar)|svarsdatum|"
+    r"sista[ \t]+svarsdag|svarsdag)(?:[ \t]+(?:på|för|gällande|i)(?=[ \t]+förslaget[ \t]+till\b))?|"
+    r"Förlängning(?=[ \t]*:)|Förläng(?:s|ts)(?=[ \t]*[:–-])|Ändrad[ \t]+(?:remisstid|svarstid|samrådstid|granskningstid)|"
     # "Vill du vara med och påverka den nya Biblioteksplanen för 2024-2027?"
     r"Vill[ \t]+(?:du|ni)[ \t]+(?:vara[ \t]+med[ \t]+(?:och|att)[ \t]+)?(?:påverka|tycka[ \t]+till[ \t]+om|"
     r"lämna[ \t]+synpunkter[ \t]+på)(?:[ \t]+(?:den|det|de))?(?:[ \t]+(?:nya|ny|nytt))?|"
@@ -40,7 +46,10 @@ TRAIL = re.compile(
     r"(?<![ \t])[ \t]*(?:[-–:][ \t]*(?:(?:allmänt|offentligt|nytt|förnyat|utökat)[ \t]+)?"
     r"(?:remiss|samråd|granskning|utställning)(?:förslag|version|shandling)?|"
     # an extension notice's heading: "… - förlängd samrådstid", "Granskningstiden för X förlängs till 1 mars"
-    r"[-–:][ \t]*(?:förlängd|förlängning av|ny)[ \t]+(?:remiss|svars|samråds|gransknings|utställnings|yttrande)tid(?:en)?|"
+    r"[-–:][ \t]*(?:förlängd|förlängning av|ny|nytt|ändrad)[ \t]+(?:(?:remiss|svars|samråds|gransknings|utställnings|"
+    r"yttrande)tid(?:en)?|tid[ \t]+för[ \t]+(?:synpunkter|yttranden?|remissvar|svar)|svarsdatum|svarsdag|sista[ \t]+svarsdag)|"
+    # "Ds 2026:30 Ett nytt mediestöd – förlängning", "… – förlängs"
+    r"[-–:][ \t]*(?:förlängning|förlängs|förlängd)|"
     r"[ \t]förläng(?:s|t|es)(?:[ \t]+till(?:[ \t]+och[ \t]+med)?[ \t]+[^\n]{1,30})?|"
     # "Vägledning för riksintressen skickas nu på bred remiss", "Trafikstrategin ställs nu ut för granskning": the
     # heading reports, in the passive, what happens to the named document
@@ -84,8 +93,11 @@ def clean_subject(subject: str, span: tuple[int, int]) -> tuple[str | None, tupl
     """Return the ärendemening an e-mail subject carries ('Remiss: X', 'Förlängd svarstid – X')."""
     # "Remiss av promemorian X" stays as the letter's own heading would; "Remiss: X" and "Förlängd svarstid – X"
     # are the sender's labels in front of it.
-    lead = re.match(r"(?:(?:förlängd|förlängning av)[ \t]+(?:remiss|svars|samråds|gransknings|utställnings)tid(?:en)?"
+    lead = re.match(r"(?:(?:förlängd|förlängning av|ändrad|ny)[ \t]+(?:remiss|svars|samråds|gransknings|utställnings)tid(?:en)?"
                     r"[ \t]*(?:[:–-]|för)?|"
+                    # "Förlängning: Remiss om …", "Nytt svarsdatum – …", "Remissen förlängs – …": a notice's label
+                    r"(?:förlängning|(?:nytt|ändrat)[ \t]+svarsdatum|ny[ \t]+svarsdag|"
+                    r"(?:remissen|samrådet|(?:remiss|svars|samråds)tiden)[ \t]+förläng(?:s|ts))[ \t]*[:–-]|"
                     r"remiss[ \t]*[:–-]|"
                     # "Samråd översiktsplan", "Granskning: detaljplan för …": the procedure in front of the name
                     r"(?:kungörelse[ \t]+)?(?:samråd|granskning|utställning)(?:[ \t]+(?:om|av|för|gällande))?[ \t]*[:–-]?"
@@ -120,6 +132,8 @@ _DNR_TOKEN = r"(?:[A-ZÅÄÖ]{1,6}-(?!FS[ \t]))?(?:[A-ZÅÄÖ]{1,6}[ -]?)?\d[\d.
 _SERIES_ONLY = re.compile(r"[A-ZÅÄÖ]{2,6}(?:-[A-ZÅÄÖ]{1,6}){0,3}")
 _SUBJECT_DNR = re.compile(
     rf"(?<![ \t])(?:[ \t]*+\((?:dnr|diarienr|diarienummer)?[ \t.:]{{0,5}}{_DNR_TOKEN}\)|"
+    # "…, SKR dnr 26/01456": a number its label names, the sender's abbreviation in front
+    rf"(?<![ \t]),?[ \t]++(?:[A-ZÅÄÖ]{{2,6}}[ \t]+)?(?:dnr|diarienr|diarienummer)[ \t.:]{{0,5}}{_DNR_TOKEN}|"
     rf"(?<!SOU)(?<!Ds)(?<!FS)(?<!prop\.),?[ \t]++(?:(?:dnr|diarienr|diarienummer)[ \t.:]{{0,5}})?"
     # "… 511-7180-11", "… KS-2021-00442", "…, RJL 2019/2969", "… Grönprogram 2018/0153" (a year, a slash, a number)
     rf"(?:(?=[^ \t]{{0,30}}[:/-][^ \t]{{0,30}}[:/-]|[A-ZÅÄÖ]{{1,6}}-)(?!\d{{4}}[-–]\d{{4}}\Z){_DNR_TOKEN}|"
@@ -156,11 +170,52 @@ def tidy(value: str, span: tuple[int, int], lead: bool = True) -> tuple[str | No
     value = drop_remiss_lead(_DNR_TAIL.sub("", re.sub(r"\s+", " ", value).rstrip(" .")).strip(" .:"))
     found = DOC_LEAD.match(value) if lead else None
     if found and found.end() < len(value):
-        value = value[found.end():]
+        removed, value = value[:found.end()], value[found.end():]
+        # "Ny tid för synpunkter på förslaget till grönplan": the document is "Förslag till grönplan" (but "Nu är
+        # förslaget till ny avfallsplan ute på remiss" keeps the page's own words)
+        if re.search(r"synpunkter[ \t]+på[ \t]*\Z", removed, re.IGNORECASE):
+            value = re.sub(r"^förslaget(?=[ \t]+till[ \t])", "Förslag", value, flags=re.IGNORECASE)
         value = value[:1].upper() + value[1:]
-    value = TRAIL.sub("", value).strip(" .:–-")
+    value = TRAIL.sub("", normalise(value)).strip(" .:–-")
     value = _DATE_TAIL.sub("", value)
-    return (_drop_body_tail(value) or None), span
+    return (_drop_body_tail(normalise(value)) or None), span
+
+
+# Round 12: what a page or a subject puts around the name that no annotation keeps.
+# "Aktuella remisser – X", "Remisser: X": the page's section in front of the item
+SECTION_LEAD = re.compile(r"^(?:(?:Aktuella|Pågående|Öppna)[ \t]+(?:remisser|samråd|granskningar)|Remisser|Nyheter|"
+                          r"Kungörelser?|Aktuellt)[ \t]*[:–|›>/-][ \t]*(?=\S)", re.IGNORECASE)
+_FILE_TAIL = re.compile(r"(?<![ \t,])[ \t,]*+(?:\((?:pdf|word|docx?|xlsx?|odt)\b[^()\n]{0,25}\)|"
+                        r"(?:pdf|word)[ \t,]+\d[\d,.]*[ \t]*[kKmM]B)\.?\Z", re.IGNORECASE)
+# "X – synpunkter senast 30 april 2024", "X - lämna synpunkter senast 30 april", "X – tyck till senast …"
+_ASK_TAIL = re.compile(r"(?<![ \t])[ \t]*+[-–:,][ \t]*(?:lämna[ \t]+|ge[ \t]+|skicka[ \t]+in[ \t]+)?(?:dina[ \t]+|era[ \t]+)?"
+                       r"(?:synpunkter|yttranden?|remissvar|svar|tyck(?:a)?[ \t]+till)"
+                       r"(?:[ \t]+(?:senast|innan|före|till[ \t]+och[ \t]+med|t\.o\.m\.?)[ \t]+[^\n]{1,40})?\Z",
+                       re.IGNORECASE)
+# "X ute på remiss till och med 30 april 2024", "X på remiss till 30 april": the time after the report
+# the time a report gives after "på remiss": "till och med 30 april 2024", "fram till 14 juni", "i tre månader"
+REPORT_TIME = (r"[ \t]+(?:fram[ \t]+)?(?:till(?:[ \t]+och[ \t]+med)?|t\.o\.m\.?|senast|i)[ \t]+"
+               r"(?:den[ \t]+)?(?:\d|tre|två|fyra|sex|en|ett)[^\n]{0,40}\Z")
+REPORT_TAIL = re.compile(r"(?<![ \t])[ \t]++(?:(?:är|går)[ \t]+)?(?:nu[ \t]+)?(?:ute[ \t]+)?på[ \t]+(?:bred[ \t]+)?"
+                          r"(?:remiss|samråd|granskning|utställning)" + REPORT_TIME, re.IGNORECASE)
+_ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}[ \t]+(?=[A-ZÅÄÖ])|(?<![ \t,–-])[ \t,–-]++\d{4}-\d{2}-\d{2}\Z")
+# "X, dnr KS 2020/123": the letter's reference after the name
+_LABELLED_DNR_TAIL = re.compile(rf"(?<![ \t,]),?[ \t]*+\(?(?:[A-ZÅÄÖ]{{2,6}}[ \t]+)?(?:dnr|diarienr|diarienummer)[ \t.:]*{_DNR_TOKEN}\)?\Z",
+                                re.IGNORECASE)
+
+
+def normalise(value: str) -> str:
+    """Drop what a page or a subject puts around the name: its section label, a file's size, the request for answers
+    with its day, a date, a labelled diarienummer ("Aktuella remisser – X (pdf, 2 MB)" → "X")."""
+    capital, before = value[:1].isupper(), None
+    while before != value:
+        before = value
+        value = SECTION_LEAD.sub("", value)
+        for tail in (_FILE_TAIL, _ASK_TAIL, REPORT_TAIL, _LABELLED_DNR_TAIL):
+            value = tail.sub("", value)
+        value = _ISO_DAY.sub("", value)
+        value = _DATE_TAIL.sub("", value).strip(" ,;:–-")
+    return value[:1].upper() + value[1:] if capital else value  # "Aktuella remisser – förslag till …"
 
 
 def _drop_body_tail(value: str) -> str:
