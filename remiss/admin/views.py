@@ -1,7 +1,9 @@
 """Admin pages: users, nämnder and the register of remissinstanser."""
 from __future__ import annotations
 
+from babel.lists import format_list
 from flask import Blueprint, flash, redirect, render_template, request, url_for
+from wtforms import StringField
 
 from remiss.admin.forms import NamndForm, OrganisationForm, UserForm
 from remiss.auth import service as auth_service
@@ -86,16 +88,24 @@ def namnd(namnd_id: int | None = None):
     form = NamndForm(obj=existing if request.method == "GET" else None)
     if form.validate_on_submit():
         values = {k: v for k, v in form.data.items() if k != "csrf_token"}
-        values = {k: (v.strip() if isinstance(v, str) else v) for k, v in values.items()}
+        # a text field left out of the POST is empty, not NULL (a hand-made POST gave a 500)
+        values = {k: (v.strip() if isinstance(v, str) else "" if v is None and isinstance(form[k], StringField)
+                      else v) for k, v in values.items()}
         try:
             if existing is None:
-                namnd_service.create(session, now=now(), actor_id=principal().user_id, **values)
+                saved = namnd_service.create(session, now=now(), actor_id=principal().user_id, **values)
             else:
-                namnd_service.update(session, now=now(), actor_id=principal().user_id, namnd=existing, **values)
+                saved = namnd_service.update(session, now=now(), actor_id=principal().user_id, namnd=existing,
+                                             **values)
         except namnd_service.NamndError as exc:
             getattr(form, exc.field).errors = [str(exc)]
         else:
             flash("Nämnden är sparad.", "success")
+            sharing = namnd_service.sharing_series(session, saved.dnr_prefix, saved.id)
+            if sharing:
+                names = format_list([n.name for n in sharing], locale="sv_SE")
+                flash(f"Prefixet ”{saved.dnr_prefix}” används också av {names}: nämnderna delar nummerserie för "
+                      "diarienummer.", "info")
             return redirect(url_for("admin.namnder"))
     return render_template("admin/namnd_form.html", form=form, existing=existing), (400 if form.errors else 200)
 
