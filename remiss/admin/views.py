@@ -1,18 +1,23 @@
 """Admin pages: users, nämnder and the register of remissinstanser."""
 from __future__ import annotations
 
+from babel.lists import format_list
 from flask import Blueprint, flash, redirect, render_template, request, url_for
+from sqlmodel import select
+from wtforms import StringField
 
 from remiss.admin.forms import NamndForm, OrganisationForm, UserForm
 from remiss.auth import service as auth_service
-from remiss.auth.access import Action
-from remiss.auth.models import User
+from remiss.auth.access import ASSIGNABLE_ROLES, Action
+from remiss.auth.models import Role, User
 from remiss.db import get_session
 from remiss.namnd import service as namnd_service
 from remiss.namnd.models import Namnd
 from remiss.outgoing.models import Organisation
 from remiss.outgoing.service import register
 from remiss.remisser.input import InputErrors
+from remiss.remisser.models import Remiss
+from remiss.remisser.status import CLOSED
 from remiss.web import get_or_404, now, principal, requires
 
 bp = Blueprint("admin", __name__, url_prefix="/admin")
@@ -55,6 +60,9 @@ def user(user_id: int | None = None):
             values = {"email": form.email.data, "name": form.name.data, "password": form.password.data or "",
                       "role": form.role.data, "title": form.title.data or "", "namnd_ids": form.namnder.data}
             try:
+                if existing is not None:
+                    _keep_remisser_reachable(session, existing, role=form.role.data, is_active=form.is_active.data,
+                                             namnd_ids=form.namnder.data)
                 if existing is None:
                     auth_service.create_user(session, now=now(), actor_id=principal().user_id, **values)
                 else:
@@ -86,18 +94,49 @@ def namnd(namnd_id: int | None = None):
     form = NamndForm(obj=existing if request.method == "GET" else None)
     if form.validate_on_submit():
         values = {k: v for k, v in form.data.items() if k != "csrf_token"}
-        values = {k: (v.strip() if isinstance(v, str) else v) for k, v in values.items()}
+        # a text field left out of the POST is empty, not NULL (a hand-made POST gave a 500)
+        values = {k: (v.strip() if isinstance(v, str) else "" if v is None and isinstance(form[k], StringField)
+                      else v) for k, v in values.items()}
         try:
             if existing is None:
-                namnd_service.create(session, now=now(), actor_id=principal().user_id, **values)
+                saved = namnd_service.create(session, now=now(), actor_id=principal().user_id, **values)
             else:
-                namnd_service.update(session, now=now(), actor_id=principal().user_id, namnd=existing, **values)
+                saved = namnd_service.update(session, now=now(), actor_id=principal().user_id, namnd=existing,
+                                             **values)
         except namnd_service.NamndError as exc:
             getattr(form, exc.field).errors = [str(exc)]
         else:
             flash("Nämnden är sparad.", "success")
+            sharing = namnd_service.sharing_series(session, saved.dnr_prefix, saved.id)
+            if sharing:
+                names = format_list([n.name for n in sharing], locale="sv_SE")
+                flash(f"Prefixet ”{saved.dnr_prefix}” används också av {names}: nämnderna delar nummerserie för "
+                      "diarienummer.", "info")
             return redirect(url_for("admin.namnder"))
     return render_template("admin/namnd_form.html", form=form, existing=existing), (400 if form.errors else 200)
+
+
+def _keep_remisser_reachable(session, user: User, *, role: str, is_active: bool, namnd_ids: list[int]) -> None:
+    """Raise AuthError when the change would leave the user handläggare of ongoing remisser they can no longer
+    open: taken out of the nämnd, closed, or given a role that does not handle remisser (walk11 finding 4)."""
+    if is_active and role == Role.admin.value:
+        return
+    reachable = set(namnd_ids) if is_active and Role(role) in ASSIGNABLE_ROLES else set()
+    stranded = session.exec(
+        select(Remiss.our_dnr, Namnd.name).join(Namnd, Namnd.id == Remiss.namnd_id)
+        .where(Remiss.handlaggare_id == user.id, Remiss.status.not_in([s.value for s in CLOSED]),
+               Remiss.namnd_id.not_in(reachable)).order_by(Remiss.our_dnr)).all()
+    if not stranded:
+        return
+    count = len(stranded)
+    them = "den" if count == 1 else "dem"
+    field = "is_active" if not is_active else "namnder" if Role(role) in ASSIGNABLE_ROLES else "role"
+    raise auth_service.AuthError(
+        f"{user.name} är handläggare för {count} pågående {'remiss' if count == 1 else 'remisser'} i "
+        f"{format_list(sorted({name for _, name in stranded}), locale='sv_SE')} "
+        f"({format_list([dnr or 'utan diarienummer' for dnr, _ in stranded], locale='sv_SE')}) och kunde inte "
+        f"längre öppna {them} efter ändringen. Tilldela {them} en ny handläggare först, eller behåll nämnden, "
+        "rollen och kontot.", field)
 
 
 @bp.route("/instanser")

@@ -84,12 +84,19 @@ class Principal:
         return None if self.is_admin else self.namnd_ids
 
 
-def require(principal: Principal, action: Action, namnd_id: int) -> None:
-    """Raise AccessDenied unless the principal may do action in the nämnd."""
+# One answer for a record that does not exist and one the user may not see, so that ids of other nämnders'
+# records cannot be told apart from ids that do not exist (walk11 finding 12).
+REMISS_HIDDEN = "Remissen finns inte eller du saknar behörighet."
+NAMND_HIDDEN = "Nämnden finns inte eller du saknar behörighet."
+
+
+def require(principal: Principal, action: Action, namnd_id: int, *, hidden: str = REMISS_HIDDEN) -> None:
+    """Raise AccessDenied unless the principal may do action in the nämnd; hidden is the not-found answer
+    given when the principal may not even see the nämnd's records."""
     if principal.may(action, namnd_id):
         return
     if not principal.may(Action.view, namnd_id):
-        raise AccessDenied("Remissen finns inte eller du saknar behörighet.", hide=True)
+        raise AccessDenied(hidden, hide=True)
     raise AccessDenied("Du har inte behörighet att göra detta.")
 
 
@@ -157,6 +164,18 @@ def load_remiss(session: Session, principal: Principal, remiss_id: int, action: 
 
     remiss = session.get(Remiss, remiss_id)
     if remiss is None:
-        raise NotFound("Remissen finns inte.")
+        raise NotFound(REMISS_HIDDEN)
     require(principal, action, remiss.namnd_id)
     return remiss
+
+
+def load_namnd(session: Session, principal: Principal, namnd_id: int, action: Action = Action.view):
+    """Return the nämnd if the principal may do action in it; else NotFound / AccessDenied, one answer for a
+    nämnd that does not exist and one the principal may not see."""
+    from remiss.namnd.models import Namnd
+
+    namnd = session.get(Namnd, namnd_id)
+    if namnd is None:
+        raise NotFound(NAMND_HIDDEN)
+    require(principal, action, namnd.id, hidden=NAMND_HIDDEN)
+    return namnd

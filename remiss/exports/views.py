@@ -9,6 +9,7 @@ from remiss.db import get_db, get_session
 from remiss.exports import service
 from remiss.remisser.queries import RemissFilter
 from remiss.web import now, principal
+from remiss.web.errors import error_response
 from remiss.web.downloads import attachment
 
 bp = Blueprint("exports", __name__)
@@ -22,6 +23,11 @@ def diarium(fmt: str):
     if fmt not in ("csv", "xlsx"):
         abort(404)
     f = RemissFilter.from_args(request.args)
+    if f.errors:
+        # a filter that was not understood would export the whole diarium as if it were the list asked for
+        lines = " ".join(line for _, line in f.error_items())
+        return error_response(400, f"Exporten är inte gjord: filtret innehåller fel. {lines} Rätta filtret i "
+                                   "listan och exportera igen.")
     who = principal()
     page_url = url_for("remisser.show", remiss_id=0, _external=True)[:-1]
     name = f"diarium-{local_today(now()).isoformat()}.{fmt}"
@@ -29,7 +35,7 @@ def diarium(fmt: str):
         rows = service.rows(get_session(), who, f, lambda remiss_id: f"{page_url}{remiss_id}")
         response = send_file(service.xlsx_file(rows), mimetype=XLSX_TYPE)
     else:
-        response = Response(_csv_stream(get_db(), who, f, page_url), mimetype="text/csv; charset=utf-8")
+        response = Response(_csv_stream(get_db(), who, f, page_url), content_type="text/csv; charset=utf-8")
     response.headers["Content-Disposition"] = attachment(name)
     return response
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 import secrets
 from datetime import datetime
 
-from sqlmodel import Session, select
+from sqlmodel import Session, func, select
 
 from remiss import events
 from remiss.audit import service as audit
@@ -28,9 +28,27 @@ def namnder(session: Session) -> list[Namnd]:
     return list(session.exec(select(Namnd).order_by(Namnd.name)))
 
 
+def sharing_series(session: Session, prefix: str, namnd_id: int | None = None) -> list[Namnd]:
+    """Other nämnder whose diarienummer share the series of this prefix (the same prefix, e.g. one diarium for
+    the whole kommun); NamndError when a prefix differs from another's only in case ("mn" and "MN" would give
+    two remisser the same diarienummer to the eye, walk11 finding 5)."""
+    prefix = (prefix or "").strip()
+    if not prefix:
+        return []
+    others = session.exec(select(Namnd).where(func.lower(Namnd.dnr_prefix) == prefix.lower(),
+                                              Namnd.id != (namnd_id or 0))).all()
+    for other in others:
+        if other.dnr_prefix != prefix:
+            raise NamndError("dnr_prefix", f"Prefixet ”{prefix}” skiljer sig från {other.name}s ”{other.dnr_prefix}” "
+                                           f"bara i stora och små bokstäver. Skriv ”{other.dnr_prefix}” om nämnderna "
+                                           "ska dela nummerserie, annars ett annat prefix.")
+    return sorted(others, key=lambda n: n.name)
+
+
 def create(session: Session, *, now: datetime, actor_id: int | None, **values) -> Namnd:
     if session.exec(select(Namnd).where(Namnd.name == values["name"])).first():
         raise NamndError("name", f"Det finns redan en nämnd som heter {values['name']}.")
+    sharing_series(session, values.get("dnr_prefix", ""))
     namnd = Namnd(**{k: v for k, v in values.items() if k in EDITABLE}, ics_token=secrets.token_urlsafe(24),
                   created_at=now)
     session.add(namnd)
@@ -46,6 +64,7 @@ def update(session: Session, *, now: datetime, actor_id: int | None, namnd: Namn
                                              Namnd.id != namnd.id)).first()
     if clash:
         raise NamndError("name", f"Det finns redan en nämnd som heter {clash.name}.")
+    sharing_series(session, values.get("dnr_prefix", namnd.dnr_prefix), namnd.id)
     before = {k: getattr(namnd, k) for k in EDITABLE}
     for key, value in values.items():
         if key in EDITABLE:

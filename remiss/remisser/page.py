@@ -10,7 +10,7 @@ from sqlalchemy import bindparam, select
 from sqlalchemy.orm import Session
 
 from remiss.db import read_once
-from remiss.auth.access import Action, NotFound, Principal, require
+from remiss.auth.access import REMISS_HIDDEN, Action, NotFound, Principal, require
 from remiss.auth.models import User
 from remiss.namnd.models import Namnd
 from remiss.remisser.models import Attachment, Question, Remiss, SandlistaEntry
@@ -63,6 +63,6 @@ def remiss(session: Session, principal: Principal, remiss_id: int):
     else NotFound / AccessDenied, as load_remiss."""
     found = rows(session, _REMISS, {"remiss_id": remiss_id})
     if not found:
-        raise NotFound("Remissen finns inte.")
+        raise NotFound(REMISS_HIDDEN)
     require(principal, Action.view, found[0].namnd_id)
     return found[0]

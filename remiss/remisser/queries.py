@@ -43,6 +43,14 @@ class RemissFilter:
     sort: str = ""  # a key of SORTS, "relevance", or "": relevance when searching, else deadline
     errors: dict[str, str] = field(default_factory=dict)
 
+    LABELS = {"status": "Status", "namnd_id": "Nämnd", "handlaggare_id": "Handläggare", "direction": "Riktning",
+              "deadline_from": "Svarsdag från", "deadline_to": "Svarsdag till"}
+
+    def error_items(self) -> list[tuple[str, str]]:
+        """The filter's errors as (key, "Svarsdag från: Ange ett giltigt datum …"), for the list page and the
+        export."""
+        return [(key, f"{self.LABELS.get(key, key)}: {message}") for key, message in self.errors.items()]
+
     @classmethod
     def from_args(cls, args) -> "RemissFilter":
         """Build a filter from query arguments; bad values are dropped with a Swedish message."""

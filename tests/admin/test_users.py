@@ -58,3 +58,35 @@ def test_the_last_active_admin_can_neither_close_nor_demote_the_account(auth, wo
     r = auth.post(f"/admin/anvandare/{other.id}", {"name": other.name, "email": other.email, "role": "admin"})
     assert r.status_code == 400 and "Du kan inte stänga ditt eget konto" in r.get_data(as_text=True)
     assert _role(db, "bea@x.se") == ("admin", True)
+
+
+def test_a_handlaggare_is_not_taken_from_the_remisser_he_handles(auth, world, db, session):
+    """Walk11 finding 4: taking a handläggare out of the nämnd (or closing the account, or making him läsare)
+    left him handläggare of ongoing remisser he could no longer open, with no word."""
+    from tests.support.factories import make_remiss
+
+    namnd, _ = world
+    other = make_namnd(session, name="Miljönämnden", dnr_prefix="MN")
+    hugo = make_user(session, role=Role.handlaggare, namnder=[namnd, other], email="hugo@x.se", name="Hugo Hand")
+    make_remiss(session, namnd=other, title="Vattenplan", handlaggare_id=hugo.id)
+    make_remiss(session, namnd=other, title="Avfallsplan", handlaggare_id=hugo.id)
+    make_remiss(session, namnd=namnd, title="Kulturplan", handlaggare_id=hugo.id)
+    session.commit()
+    auth.login("admin@x.se")
+    form = {"name": "Hugo Hand", "email": "hugo@x.se", "title": "", "role": "handlaggare", "is_active": "y",
+            "namnder": [str(namnd.id)]}
+    r = auth.post(f"/admin/anvandare/{hugo.id}", form)
+    page = r.get_data(as_text=True)
+    assert r.status_code == 400
+    assert "Hugo Hand är handläggare för 2 pågående remisser i Miljönämnden (MN " in page
+    assert "Tilldela dem en ny handläggare först" in page
+    from remiss.auth.service import namnd_ids_of
+    with db.session() as s:
+        assert namnd_ids_of(s, hugo.id) == {namnd.id, other.id}  # nothing changed
+    for change in ({"is_active": ""}, {"role": "lasare"}):
+        r = auth.post(f"/admin/anvandare/{hugo.id}", form | {"namnder": [str(namnd.id), str(other.id)]} | change)
+        assert r.status_code == 400 and "3 pågående remisser i Kulturnämnden och Miljönämnden" in \
+            r.get_data(as_text=True), change
+    # the same change with no ongoing remiss left behind goes through
+    assert auth.post(f"/admin/anvandare/{hugo.id}", form | {"namnder": [str(namnd.id), str(other.id)],
+                                                           "title": "Utredare"}).status_code == 302

@@ -86,6 +86,30 @@ def test_log_out_everywhere_else_from_the_account_page(app, client, auth, world)
     assert _signed_in(client) and not _signed_in(phone)
 
 
+def test_a_browser_whose_session_ended_elsewhere_logs_in_again(app, client, auth, world, db):
+    """Walk11 finding 1: the ended session's cookie made the login's lookup begin the request's writer, and the
+    login's own second writer waited for it 30 s on SQLite, then gave a 500. Wrong and right password both."""
+    import time
+
+    from remiss.auth.models import LoginAttempt
+
+    auth.login("anna@x.se")
+    phone = app.test_client()
+    phone_auth = Auth(phone)
+    phone_auth.login("anna@x.se")
+    auth.post("/konto/sessioner/avsluta", form_url="/konto")
+    assert not _signed_in(phone)  # the phone still carries the ended session's cookie
+    started = time.monotonic()
+    wrong = phone_auth.login("anna@x.se", "fel-losenord-123")
+    assert wrong.status_code == 400 and time.monotonic() - started < 10  # a second writer waits 30 s
+    with db.session() as s:
+        assert s.exec(select(LoginAttempt)).first() is not None  # the failure is counted though the answer is 400
+    started = time.monotonic()
+    right = phone_auth.login("anna@x.se")
+    assert right.status_code == 302 and time.monotonic() - started < 10
+    assert _signed_in(phone) and _signed_in(client)
+
+
 def test_tokens_are_listed_with_use_revocable_and_expire(app, client, auth, world, db, clock):
     auth.login("anna@x.se")
     r = auth.post("/konto/api-nycklar", {"name": "Diariet", "expires": ""}, form_url="/konto")

@@ -47,3 +47,22 @@ def test_roles_in_the_service(world, session):
     with pytest.raises(service.DraftError):
         service.change_state(session, now=NOW, principal=Principal.of(session, world["granskare"]), remiss=remiss,
                              new="expedierad")
+
+
+def test_a_hidden_record_reads_as_a_missing_one(world, auth, client):
+    """Walk11 finding 12: another nämnd's remiss (or nämnd page) and an id that does not exist get the same
+    answer, on the page and in the API, so that a user cannot learn which ids exist elsewhere."""
+    auth.login(world["outsider"].email)
+    hidden_id, namnd_id = world["remiss"].id, world["remiss"].namnd_id
+    for url in ("/remisser/{}", "/api/v1/remisser/{}", "/remisser/{}/yttrande"):
+        hidden, missing = client.get(url.format(hidden_id)), client.get(url.format(999_999))
+        assert hidden.status_code == missing.status_code == 404, url
+        body = missing.json["error"] if missing.is_json else missing.get_data(as_text=True)
+        assert "Remissen finns inte eller du saknar behörighet." in body, url
+        assert hidden.get_data() == missing.get_data(), url
+    for url in ("/namnder/{}/mallar", "/namnder/{}/sammantraden"):
+        hidden, missing = client.get(url.format(namnd_id)), client.get(url.format(999_999))
+        assert hidden.status_code == missing.status_code == 404, url
+        body = hidden.get_data(as_text=True)
+        assert "Nämnden finns inte eller du saknar behörighet." in body and "Remissen" not in body, url
+        assert body == missing.get_data(as_text=True), url

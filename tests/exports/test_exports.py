@@ -90,3 +90,22 @@ def test_large_export_streams_in_chunks(app, session):
     chunks = list(service.csv_chunks(iter(rows)))
     assert len(chunks) == 3
     assert sum(c.count("\r\n") for c in chunks) == 1201
+
+
+def test_a_filter_with_errors_exports_nothing(client, auth, session):
+    """Walk11 finding 7: a typo in a filter exported the whole diarium as if it were the filtered list."""
+    _world(session)
+    auth.login("h@malmo.se")
+    for query in ("?deadline_from=2027-99-99", "?status=nonsense"):
+        for fmt in ("csv", "xlsx"):
+            response = client.get(f"/remisser/export.{fmt}{query}")
+            body = response.get_data(as_text=True)
+            assert response.status_code == 400, query
+            assert "Content-Disposition" not in response.headers
+            assert "Exporten är inte gjord: filtret innehåller fel." in body, query
+        page = client.get(f"/remisser{query}").get_data(as_text=True)
+        assert "/remisser/export." not in page and "Rätta filtret för att exportera listan." in page
+    assert "Svarsdag från: Ange ett giltigt datum" in client.get("/remisser/export.csv?deadline_from=2027-99-99") \
+        .get_data(as_text=True)
+    # one charset in the header
+    assert client.get("/remisser/export.csv").headers["Content-Type"] == "text/csv; charset=utf-8"

@@ -13,7 +13,7 @@ from remiss.auth import service
 from remiss.auth.device import describe
 from remiss.auth.forms import LoginForm
 from remiss.auth.models import User
-from remiss.db import get_db, get_session
+from remiss.db import get_session
 from remiss.web import now
 
 bp = Blueprint("auth", __name__)
@@ -69,16 +69,20 @@ def login():
             max_failures=current_app.config["LOGIN_MAX_FAILURES"],
             max_failures_per_address=current_app.config["LOGIN_MAX_FAILURES_PER_ADDRESS"],
             window=timedelta(seconds=current_app.config["LOGIN_WINDOW_SECONDS"]))
-        # Failures must be counted even though the login is refused: own transaction.
-        with get_db().transaction() as tx:
-            try:
-                user = service.authenticate(tx, now=now(), email=form.email.data, password=form.password.data,
-                                            address=address(), limits=limits, local_login=local_login())
-                sid = service.start_session(tx, now=now(), user=user, method="password", address=address(),
-                                            device=device())
-            except service.AuthError as exc:
-                error = str(exc)
-                user = None
+        # The request's own session, the writer of this POST: a browser still carrying the cookie of a session
+        # ended elsewhere has already begun it (the cookie's user was looked up), and on SQLite a second writer
+        # would wait for that one until the lock timed out (walk11 finding 1: 30 s, then a 500).
+        tx = get_session()
+        try:
+            user = service.authenticate(tx, now=now(), email=form.email.data, password=form.password.data,
+                                        address=address(), limits=limits, local_login=local_login())
+            sid = service.start_session(tx, now=now(), user=user, method="password", address=address(),
+                                        device=device())
+        except service.AuthError as exc:
+            error = str(exc)
+            user = None
+        # Failures are counted although the answer is an error page, which commits nothing by itself.
+        tx.commit()
         if user is not None:
             return sign_in(user, sid, request.args.get("next"))
     return render_template("auth/login.html", form=form, error=error, password_form=password_form,

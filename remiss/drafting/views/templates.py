@@ -7,7 +7,7 @@ from flask import abort, current_app, flash, redirect, render_template, request,
 from sqlmodel import select
 
 from remiss.calendar.swedish import format_date_time
-from remiss.auth.access import require
+from remiss.auth.access import load_namnd
 from remiss.db import get_session
 from remiss.documents import RenderError, placeholder_fields, render_document, sample_context
 from remiss.documents.fields import usage as field_usage
@@ -20,9 +20,7 @@ from remiss.web import get_or_404, now, principal
 
 
 def _namnd(namnd_id: int) -> Namnd:
-    namnd = get_or_404(Namnd, namnd_id)
-    require(principal(), MANAGE, namnd.id)
-    return namnd
+    return load_namnd(get_session(), principal(), namnd_id, MANAGE)
 
 
 @bp.get("/mallar")

@@ -5,7 +5,7 @@ from flask import flash, redirect, render_template, request, url_for
 from flask_login import login_required
 from sqlmodel import select
 
-from remiss.auth.access import Action, require
+from remiss.auth.access import Action, load_namnd
 from remiss.calendar.swedish import count_words, format_weekday_date
 from remiss.clock import local
 from remiss.db import get_session
@@ -21,8 +21,7 @@ IMPORT_MAX_BYTES = 2_000_000
 
 
 def _namnd(namnd_id: int, action: Action = Action.view) -> Namnd:
-    namnd = get_or_404(Namnd, namnd_id)
-    require(principal(), Action.view, namnd_id)
+    namnd = load_namnd(get_session(), principal(), namnd_id)
     if action != Action.view:
         service.require_plan_editor(principal(), namnd_id)
     return namnd
