@@ -68,10 +68,12 @@ def late_overview(session: Session, principal: Principal, now: datetime) -> Late
     today = now_local.date()
     namnder = namnder_for(session, principal, Action.view)  # who may see which nämnd: decided there
     ids = [n.id for n in namnder]
-    late_items = agenda.items(session, namnd_ids=ids, end=today, limit=LATE_SHOWN + 1, newest_first=True)
+    # every nämnd (an administrator): no list of ids in the statements, as on the start page
+    scope = None if principal.visible_namnd_ids() is None else ids
+    late_items = agenda.items(session, namnd_ids=scope, end=today, limit=LATE_SHOWN + 1, newest_first=True)
     late_cut = len(late_items) > LATE_SHOWN
     late_items = late_items[-LATE_SHOWN:]
-    flagged = agenda.items(session, namnd_ids=ids, start=today, flagged_only=True, limit=AT_RISK_SHOWN)
+    flagged = agenda.items(session, namnd_ids=scope, start=today, flagged_only=True, limit=AT_RISK_SHOWN)
     parts = {n.id: NamndOverview(n.id, n.name) for n in namnder}
     late_keys = set()
     for item in late_items:
@@ -83,12 +85,12 @@ def late_overview(session: Session, principal: Principal, now: datetime) -> Late
         row = due_row(item, now_local)
         if row.flagged and (item.remiss_id, item.kind) not in late_keys:
             parts[item.namnd_id].at_risk.append(row)
-    for r in agenda.needs_extension(session, namnd_ids=ids):
+    for r in agenda.needs_extension(session, namnd_ids=scope):
         parts[r.namnd_id].extension_needed.append(
             {"remiss_id": r.id, "dnr": r.our_dnr or "", "title": r.title,
              "deadline": format_weekday_date(r.effective_deadline_on),
              "suggested": format_weekday_date(r.suggested_extension_on) if r.suggested_extension_on else ""})
-    counts = _late_counts(session, ids, today) if late_cut else {}
+    counts = _late_counts(session, scope, today) if late_cut else {}
     for part in parts.values():
         part.late_count = counts.get(part.namnd_id, len(part.late)) if late_cut else len(part.late)
     shown = [p for p in parts.values() if p.late_count or p.at_risk or p.extension_needed]
@@ -97,15 +99,16 @@ def late_overview(session: Session, principal: Principal, now: datetime) -> Late
                         format_weekday_date(today))
 
 
-def _late_counts(session: Session, namnd_ids: list[int], today) -> dict[int, int]:
-    """Late open steps and passed sista svarsdagar per nämnd, counted in one statement (when the lists are cut)."""
-    ids = namnd_ids or [-1]
+def _late_counts(session: Session, namnd_ids: list[int] | None, today) -> dict[int, int]:
+    """Late open steps and passed sista svarsdagar per nämnd (namnd_ids None: every nämnd), counted in one
+    statement (when the lists are cut)."""
+    scope = [] if namnd_ids is None else [Remiss.namnd_id.in_(namnd_ids or [-1])]
     steps = (select(Remiss.namnd_id, func.count().label("n")).join(Milestone, Milestone.remiss_id == Remiss.id)
-             .where(Remiss.namnd_id.in_(ids), Remiss.direction == Direction.inkommande, is_open(),
+             .where(*scope, Remiss.direction == Direction.inkommande, is_open(),
                     Milestone.kind != agenda.DEADLINE, Milestone.done_at.is_(None), Milestone.due_on < today)
              .group_by(Remiss.namnd_id))
     deadlines = (select(Remiss.namnd_id, func.count().label("n"))
-                 .where(Remiss.namnd_id.in_(ids), is_open(), Remiss.effective_deadline_on < today)
+                 .where(*scope, is_open(), Remiss.effective_deadline_on < today)
                  .group_by(Remiss.namnd_id))
     counts: dict[int, int] = {}
     for namnd_id, n in session.execute(union_all(steps, deadlines)):

@@ -115,3 +115,19 @@ def test_the_page_reads_as_many_statements_for_many_remisser_as_for_few(db, sess
         _flag(session, _remiss(session, norr if i % 2 else oster, f"Fler {i}"), "namnd")
     session.commit()
     assert statements() == few
+
+
+def test_an_administrator_sees_every_namnd(db, session, client, auth, clock, monkeypatch):
+    oster, norr, vaster, users, chef, controller = _world(session)
+    make_user(session, role=Role.admin, email="admin@malmo.se")
+    _remiss(session, vaster, "Sen i Väster")
+    _remiss(session, oster, "Sen i Öster")
+    session.commit()
+    clock.set(at(2015, 9, 14))
+    auth.login("admin@malmo.se")
+    page = client.get("/forsenat").get_data(as_text=True)
+    assert "Sen i Väster" in page and "Sen i Öster" in page
+    monkeypatch.setattr(overview, "LATE_SHOWN", 1)  # cut: the counts per nämnd come from the grouped count
+    page = client.get("/forsenat").get_data(as_text=True)
+    assert re.search(rf'<a href="#namnd-{vaster.id}">[^<]+</a></th><td>[1-9]\d*</td>', page)
+    assert re.search(rf'<a href="#namnd-{oster.id}">[^<]+</a></th><td>[1-9]\d*</td>', page)
