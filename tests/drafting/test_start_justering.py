@@ -14,20 +14,23 @@ def _section(page: str) -> str:
     return section[:section.index("</section>")]
 
 
-def _decided_without_justering(world, auth, clock, monkeypatch) -> int:
-    """The world's remiss approved and decided 24 September 2015 at an ordinary meeting: justering comes later."""
-    import tests.drafting.conftest as conftest
+def _decided_without_justering(world, auth, clock) -> int:
+    """The world's remiss approved and decided 24 September 2015 at an ordinary meeting, on the pages: the
+    protokoll is justerat later (the box "justerades omedelbart" left empty)."""
+    from tests.drafting.test_flow import draft_form
 
     rid = world["remiss"].id
+    url, page = f"/remisser/{rid}/yttrande", f"/remisser/{rid}"
     auth.login(world["registrator"].email)
-    monkeypatch.setattr(conftest, "decide", lambda a, r, c=None: decide(a, r, c, omedelbar_justering=""))
-    approve_and_decide(auth, rid, clock)
+    assert auth.post(url, draft_form(rid), form_url=page).status_code == 302
+    assert auth.post(f"{url}/lage", {"state": "granskning"}, form_url=page).status_code == 302
+    assert auth.post(f"{url}/lage", {"state": "godkand"}, form_url=page).status_code == 302
+    assert decide(auth, rid, clock, omedelbar_justering="").status_code == 302
     return rid
 
 
-def test_a_beslut_waiting_for_its_justering_asks_to_register_the_justering(world, session, db, auth, clock,
-                                                                           monkeypatch):
-    rid = _decided_without_justering(world, auth, clock, monkeypatch)
+def test_a_beslut_waiting_for_its_justering_asks_to_register_the_justering(world, session, db, auth, clock):
+    rid = _decided_without_justering(world, auth, clock)
     dnr = world["remiss"].our_dnr
     clock.set(datetime(2015, 10, 20, 8, 0, tzinfo=timezone.utc))  # justering and expediering dates have passed
     section = _section(auth.client.get("/").get_data(as_text=True))
