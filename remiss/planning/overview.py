@@ -103,10 +103,14 @@ def _late_counts(session: Session, namnd_ids: list[int] | None, today) -> dict[i
     """Late open steps and passed sista svarsdagar per nämnd (namnd_ids None: every nämnd), counted in one
     statement (when the lists are cut)."""
     scope = [] if namnd_ids is None else [Remiss.namnd_id.in_(namnd_ids or [-1])]
-    steps = (select(Remiss.namnd_id, func.count().label("n")).join(Milestone, Milestone.remiss_id == Remiss.id)
+    # grouped by namnd_id + 0, not the column: SQLite otherwise walks every remiss by ix_remiss_namnd_id to save
+    # a sort (143 ms at 100,000 remisser), instead of reading the open ones by status (2 ms)
+    namnd = (Remiss.namnd_id + 0).label("namnd")
+    steps = (select(namnd, func.count().label("n")).select_from(Milestone)
+             .join(Remiss, Milestone.remiss_id == Remiss.id)
              .where(*scope, Remiss.direction == Direction.inkommande, is_open(),
                     Milestone.kind != agenda.DEADLINE, Milestone.done_at.is_(None), Milestone.due_on < today)
-             .group_by(Remiss.namnd_id))
+             .group_by(namnd))
     deadlines = (select(Remiss.namnd_id, func.count().label("n"))
                  .where(*scope, is_open(), Remiss.effective_deadline_on < today)
                  .group_by(Remiss.namnd_id))
