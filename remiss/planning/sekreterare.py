@@ -26,6 +26,7 @@ TODO = {RemissStatus.klar_for_beslut.value: ("Registrera beslutet", "beslut"),
         RemissStatus.sammanstalld.value: ("Avsluta ärendet", "utskick")}
 # a beslutad remiss whose protokoll is not yet justerat: the justering is registered before the expediering
 JUSTERA = ("Registrera justeringen", "justering-form")
+SHOWN = 100  # rows listed, the earliest sista svarsdag first; the page says when more wait
 
 
 @dataclass(frozen=True)
@@ -43,6 +44,7 @@ class WaitingRow:
 @dataclass(frozen=True)
 class WaitingSection:
     rows: list[WaitingRow] = field(default_factory=list)
+    cut: bool = False  # more wait than the SHOWN rows listed (the earliest sista svarsdag first)
     template: str = "planning/_sekreterare_start.html"
 
 
@@ -71,7 +73,7 @@ def waiting_section(session: Session, principal: Principal, now: datetime) -> Wa
             # deadline order (ix_remiss_open_deadline): 0.3 ms at 100,000 remisser, where walking every remiss by
             # deadline took 260 ms
             .where(Remiss.status.in_(list(TODO)), is_open())
-            .order_by(Remiss.effective_deadline_on, Remiss.id).limit(100))
+            .order_by(Remiss.effective_deadline_on, Remiss.id).limit(SHOWN + 1))
     visible = principal.visible_namnd_ids()
     if visible is not None:
         stmt = stmt.where(Remiss.namnd_id.in_(sorted(visible) or [-1]))
@@ -102,7 +104,7 @@ def waiting_section(session: Session, principal: Principal, now: datetime) -> Wa
             note, late = "", False
         rows.append(WaitingRow(r.id, r.our_dnr or "", r.title, RemissStatus(r.status).label, todo, anchor, note,
                                late))
-    return WaitingSection(rows)
+    return WaitingSection(rows[:SHOWN], cut=len(rows) > SHOWN)
 
 
 def justering_pending(row, today) -> bool:
