@@ -70,6 +70,7 @@ def cast(db, scale: float) -> Cast:
         Page("remiss_outgoing", "remiss page (outgoing, 40 instanser)", "admin", f"/remisser/{outgoing}"),
         Page("calendar_member", "month calendar, handläggare", "handlaggare", "/kalender"),
         Page("calendar_admin", "month calendar, admin (all nämnder)", "admin", "/kalender"),
+        Page("late_admin", "late overview, admin (all nämnder)", "admin", "/forsenat"),
         Page("search_word", "search: diarium ?q=kulturstrategi", "admin", "/remisser?q=kulturstrategi"),
         Page("search_dnr", "search: diarium ?q=KS-2020", "admin", "/remisser?q=KS-2020"),
     ]

@@ -2,14 +2,14 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timedelta
 
-from sqlalchemy import func
+from sqlalchemy import case, func, or_
 from sqlmodel import Session, select
 
 from remiss.audit.models import AuditEvent
 from remiss.auth.access import Action, Principal
-from remiss.calendar.swedish import count_words, format_date, format_date_time, format_deadline
+from remiss.calendar.swedish import count_words, format_date, format_date_time, format_deadline, format_weekday_date
 from remiss.clock import local, local_today
 from remiss.documents.pdf import soffice_path
 from remiss.namnd.models import Namnd
@@ -191,23 +191,55 @@ class OutgoingRow:
 
 @dataclass
 class OutgoingSection:
-    """The start page's part about remisser we have sent out and wait for answers on."""
+    """The start page's part about remisser we have sent out that call for attention now."""
 
     rows: list[OutgoingRow] = field(default_factory=list)
+    attention: int = 0  # how many call for attention; more than rows when the list is cut (ATTENTION_SHOWN)
+    later: int = 0  # open outgoing remisser left out because nothing is due on them yet
+    horizon: str = ""  # "torsdag 24 december 2026": the answers due up to that day are listed
     template: str = "outgoing/_start.html"
+
+    @property
+    def cut(self) -> int:
+        """How many that call for attention the list does not show."""
+        return self.attention - len(self.rows)
+
+
+ATTENTION_DAYS = 21  # answers due within three weeks call for attention, as on the planning section
+# At most this many rows, the latest deadlines kept (as planning.present.LATE_SHOWN): the rest are counted and one
+# click away in the diarium, never dropped without a word.
+ATTENTION_SHOWN = 100
 
 
 def start_section(session: Session, principal: Principal, now: datetime) -> OutgoingSection | None:
-    """Outgoing remisser in my nämnder not yet closed, the earliest deadline first; None when there are none."""
+    """Outgoing remisser in my nämnder that call for attention, chosen in SQL: to close (sammanställd), svarstid
+    run out, no sista svarsdag, or answers due within ATTENTION_DAYS (sent or still to send); at most
+    ATTENTION_SHOWN, the latest deadlines kept, with the count of what is left out. None when none is open."""
+    today = local_today(now)
+    horizon = today + timedelta(days=ATTENTION_DAYS)
+    attention = or_(Remiss.status.in_([RemissStatus.sammanstalld.value, RemissStatus.svarstiden_ute.value]),
+                    Remiss.effective_deadline_on.is_(None), Remiss.effective_deadline_on <= horizon)
     # is_open: an outgoing remiss's open statuses are utkast … sammanställd, read from the open remisser's index
-    stmt = (select(Remiss).where(Remiss.direction == Direction.utgaende.value, is_open())
-            .order_by(Remiss.effective_deadline_on, Remiss.id).limit(50))
+    mine = [Remiss.direction == Direction.utgaende.value, is_open()]
     visible = principal.visible_namnd_ids()
     if visible is not None:
-        stmt = stmt.where(Remiss.namnd_id.in_(visible or [-1]))
-    found = session.exec(stmt).all()
-    if not found:
+        mine.append(Remiss.namnd_id.in_(sorted(visible) or [-1]))
+    total, calling = session.exec(select(func.count(), func.coalesce(func.sum(case((attention, 1), else_=0)), 0))
+                                  .select_from(Remiss).where(*mine)).one()
+    if not total:
         return None
+    found = session.exec(select(Remiss).where(*mine, attention)
+                         .order_by(Remiss.effective_deadline_on.desc().nulls_last(), Remiss.id.desc())
+                         .limit(ATTENTION_SHOWN)).all() if calling else []
+    found.sort(key=lambda r: (r.effective_deadline_on is None, r.effective_deadline_on or today, r.id))
+    return OutgoingSection(_rows(session, found, now), attention=calling, later=total - calling,
+                           horizon=format_weekday_date(horizon))
+
+
+def _rows(session: Session, found: list[Remiss], now: datetime) -> list[OutgoingRow]:
+    """The rows of the outgoing remisser found, with their answers counted and their chasers, in two statements."""
+    if not found:
+        return []
     ids = [r.id for r in found]
     tally: dict[int, dict[str, int]] = {}
     for rid, status, n in session.exec(select(SandlistaEntry.remiss_id, SandlistaEntry.answer_status, func.count())
@@ -231,7 +263,7 @@ def start_section(session: Session, principal: Principal, now: datetime) -> Outg
             shown == RemissStatus.svarstiden_ute,
             (count_words(n, "påminnelse", "påminnelser") + f" planerade, nästa {format_date_time(first)}") if n
             else "inga påminnelser planerade"))
-    return OutgoingSection(rows)
+    return rows
 
 
 def _possible(entry: SandlistaEntry, today) -> bool:

@@ -102,12 +102,13 @@ def _shown_on(m) -> tuple[date, date | None]:
 def items(session: Session, *, namnd_ids: Iterable[int] | None = None, handlaggare_id: int | None = None,
           start: date | None = None, end: date | None = None, open_only: bool = True,
           include_done: bool = False, deadline_namnd_ids: Iterable[int] | None = None,
-          limit: int | None = None, newest_first: bool = False) -> list[AgendaItem]:
+          limit: int | None = None, newest_first: bool = False, flagged_only: bool = False) -> list[AgendaItem]:
     """Return deadlines and milestones in [start, end] of the remisser the filters select (with a limit: the
     earliest of each, or the latest with newest_first; returned in date order either way).
 
     namnd_ids None means every nämnd. With handlaggare_id, milestones are limited to that user's
     remisser while deadlines are shown for every remiss in deadline_namnd_ids (default: none extra).
+    flagged_only: only the flagged milestones ("Kräver uppmärksamhet"), no deadlines, in one statement.
     """
     stmt = select(*_REMISS_COLUMNS).where(Remiss.effective_deadline_on.is_not(None))
     mstmt = with_waiting(select(*_MILESTONE_COLUMNS, *_REMISS_COLUMNS, WAITING, BEFORE_DUE)
@@ -144,8 +145,11 @@ def items(session: Session, *, namnd_ids: Iterable[int] | None = None, handlagga
         stmt = stmt.order_by(Remiss.effective_deadline_on, Remiss.id).limit(limit)
         mstmt = mstmt.order_by(Milestone.due_on, Milestone.id).limit(limit)
 
+    if flagged_only:
+        mstmt = mstmt.where(Milestone.flagged.is_(True))
+
     found: list[AgendaItem] = []
-    for r in session.execute(stmt):
+    for r in session.execute(stmt) if not flagged_only else ():
         closed = r.status in _CLOSED_VALUES
         if closed and not include_done:
             continue
@@ -193,11 +197,11 @@ def month_weeks(first: date) -> list[list[date]]:
 
 def needs_extension(session: Session, *, namnd_ids: Iterable[int] | None) -> list:
     """Return open incoming remisser whose tidplan cannot be met: rows of id, our_dnr, title,
-    effective_deadline_on and their TidplanState's suggested_extension_on and proposals."""
+    effective_deadline_on, their TidplanState's suggested_extension_on and proposals, and namnd_id."""
     from remiss.planning.models import TidplanState
 
     stmt = (select(Remiss.id, Remiss.our_dnr, Remiss.title, Remiss.effective_deadline_on,
-                   TidplanState.suggested_extension_on, TidplanState.proposals)
+                   TidplanState.suggested_extension_on, TidplanState.proposals, Remiss.namnd_id)
             .join(TidplanState, TidplanState.remiss_id == Remiss.id)
             .where(TidplanState.feasible.is_(False), Remiss.direction == Direction.inkommande, is_open(),
                    Remiss.status != "beslutad")  # decided: an extension is no longer needed

@@ -236,12 +236,22 @@ def digest_items(session: Session, *, namnd_id: int, start, end) -> list[dict]:
             .where(Remiss.namnd_id == namnd_id, Remiss.status.not_in(closed), Milestone.done_at == None,  # noqa: E711
                    Remiss.direction != Direction.utgaende.value,
                    Milestone.due_on <= end).order_by(Milestone.due_on, Remiss.id, Milestone.position))
-    return [{"remiss_id": r.id, "title": r.title, "our_dnr": r.our_dnr or "", "milestone": m.label,
+    found = session.exec(stmt).all()
+    # after the beslut, the open justering is the registrator's to register, and the expediering waits for it
+    # (planning.sekreterare: "Registrera justeringen" comes before "Expediera yttrandet")
+    to_justera = {r.id for m, r, *_ in found if m.kind == "justering" and r.status == "beslutad"}
+    return [{"remiss_id": r.id, "title": r.title, "our_dnr": r.our_dnr or "",
+             "milestone": "Registrera justeringen" if m.kind == "justering" and r.id in to_justera else m.label,
              "due_on": m.due_on.isoformat(), "late": m.due_on < start,
              # a step waiting for a late one is late because of it (lateness.lateness, as on the start page)
-             "why": late_because(m.kind, waiting, before_due, start)}
-            for m, r, waiting, before_due in session.exec(stmt)
-            if m.due_on >= start or m.owner_role not in policy.SKIPPED_OWNERS]
+             "why": JUSTERING_OPEN if m.kind == "expediering" and r.id in to_justera
+             else late_because(m.kind, waiting, before_due, start)}
+            for m, r, waiting, before_due in found
+            if m.due_on >= start or m.owner_role not in policy.SKIPPED_OWNERS
+            or (m.kind == "justering" and r.id in to_justera)]
+
+
+JUSTERING_OPEN = "eftersom justeringen inte är registrerad"
 
 
 def late_because(kind: str, waiting, before_due, start) -> str:

@@ -105,3 +105,18 @@ def test_a_beslutad_remiss_waits_for_the_expediering_with_its_lateness(db, sessi
     section = section[:section.index("</section>")]
     assert "expediering fredag 25 september 2015 enligt tidplanen" in section
     assert "Datumet har passerat" not in section
+
+
+def test_a_cut_list_says_more_are_waiting(db, session, client, auth, clock, monkeypatch):
+    from remiss.planning import sekreterare
+
+    monkeypatch.setattr(sekreterare, "SHOWN", 3)
+    namnd, users = seed_003_world(session)
+    _waiting(session, namnd, users, n=4)
+    clock.set(at(2015, 9, 28))
+    auth.login("sekr@oster.se")
+    page = client.get("/").get_data(as_text=True)
+    assert "Att registrera och avsluta (fler än 3)" in page
+    assert "Fler ärenden väntar än listan visar: här står de 3 med tidigast sista svarsdag." in page
+    section = page[page.index('id="h-att-registrera"'):]
+    assert section[:section.index("</section>")].count("<li>") == 3

@@ -1,0 +1,120 @@
+"""Försenat i förvaltningen: the late and at-risk steps of every open remiss in the nämnder the user can see, per
+nämnd, for the chef (granskare) and the controller (läsare) — in a fixed number of statements, however many remisser
+there are."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from sqlalchemy import func, union_all
+from sqlmodel import Session, select
+
+from remiss.auth.access import Action, Principal
+from remiss.calendar.swedish import format_weekday_date
+from remiss.clock import local
+from remiss.planning import agenda
+from remiss.planning.models import Milestone
+from remiss.planning.present import DueRow, due_row
+from remiss.remisser.models import Direction, Remiss, is_open
+from remiss.remisser.queries import namnder_for
+
+# Late steps the page shows, the latest kept (as the start page's LATE_SHOWN); the counts per nämnd stay true.
+LATE_SHOWN = 500
+# Steps that need attention (flagged) the page shows, the earliest first.
+AT_RISK_SHOWN = 500
+
+
+@dataclass
+class NamndOverview:
+    """One nämnd's part of the page."""
+
+    namnd_id: int
+    name: str
+    late: list[DueRow] = field(default_factory=list)
+    at_risk: list[DueRow] = field(default_factory=list)  # flagged ("Kräver uppmärksamhet"), not yet late
+    extension_needed: list[dict] = field(default_factory=list)
+    late_count: int = 0  # every late step of the nämnd, also those the page leaves out (LATE_SHOWN)
+
+    @property
+    def late_left_out(self) -> int:
+        return self.late_count - len(self.late)
+
+
+@dataclass
+class LateOverview:
+    namnder: list[NamndOverview]  # the nämnder with something late or at risk, by name
+    quiet: int  # visible nämnder with nothing late or at risk
+    late_cut: int  # > 0: the late lists show only this many steps in all, the latest
+    at_risk_cut: int  # > 0: the flagged steps shown are only this many, the earliest
+    today: str
+
+    @property
+    def late_count(self) -> int:
+        return sum(n.late_count for n in self.namnder)
+
+    @property
+    def at_risk_count(self) -> int:
+        return sum(len(n.at_risk) for n in self.namnder)
+
+    @property
+    def extension_count(self) -> int:
+        return sum(len(n.extension_needed) for n in self.namnder)
+
+
+def late_overview(session: Session, principal: Principal, now: datetime) -> LateOverview:
+    """The late steps (however old), the flagged steps not yet late and the remisser that need a förlängning, of
+    the open remisser of every nämnd the principal may view, grouped per nämnd."""
+    now_local = local(now)
+    today = now_local.date()
+    namnder = namnder_for(session, principal, Action.view)  # who may see which nämnd: decided there
+    ids = [n.id for n in namnder]
+    # every nämnd (an administrator): no list of ids in the statements, as on the start page
+    scope = None if principal.visible_namnd_ids() is None else ids
+    late_items = agenda.items(session, namnd_ids=scope, end=today, limit=LATE_SHOWN + 1, newest_first=True)
+    late_cut = len(late_items) > LATE_SHOWN
+    late_items = late_items[-LATE_SHOWN:]
+    flagged = agenda.items(session, namnd_ids=scope, start=today, flagged_only=True, limit=AT_RISK_SHOWN)
+    parts = {n.id: NamndOverview(n.id, n.name) for n in namnder}
+    late_keys = set()
+    for item in late_items:
+        row = due_row(item, now_local)
+        if row.overdue:
+            parts[item.namnd_id].late.append(row)
+            late_keys.add((item.remiss_id, item.kind))
+    for item in flagged:
+        row = due_row(item, now_local)
+        if row.flagged and (item.remiss_id, item.kind) not in late_keys:
+            parts[item.namnd_id].at_risk.append(row)
+    for r in agenda.needs_extension(session, namnd_ids=scope):
+        parts[r.namnd_id].extension_needed.append(
+            {"remiss_id": r.id, "dnr": r.our_dnr or "", "title": r.title,
+             "deadline": format_weekday_date(r.effective_deadline_on),
+             "suggested": format_weekday_date(r.suggested_extension_on) if r.suggested_extension_on else ""})
+    counts = _late_counts(session, scope, today) if late_cut else {}
+    for part in parts.values():
+        part.late_count = counts.get(part.namnd_id, len(part.late)) if late_cut else len(part.late)
+    shown = [p for p in parts.values() if p.late_count or p.at_risk or p.extension_needed]
+    return LateOverview(shown, len(parts) - len(shown), LATE_SHOWN if late_cut else 0,
+                        AT_RISK_SHOWN if len(flagged) >= AT_RISK_SHOWN else 0,
+                        format_weekday_date(today))
+
+
+def _late_counts(session: Session, namnd_ids: list[int] | None, today) -> dict[int, int]:
+    """Late open steps and passed sista svarsdagar per nämnd (namnd_ids None: every nämnd), counted in one
+    statement (when the lists are cut)."""
+    scope = [] if namnd_ids is None else [Remiss.namnd_id.in_(namnd_ids or [-1])]
+    # grouped by namnd_id + 0, not the column: SQLite otherwise walks every remiss by ix_remiss_namnd_id to save
+    # a sort (143 ms at 100,000 remisser), instead of reading the open ones by status (2 ms)
+    namnd = (Remiss.namnd_id + 0).label("namnd")
+    steps = (select(namnd, func.count().label("n")).select_from(Milestone)
+             .join(Remiss, Milestone.remiss_id == Remiss.id)
+             .where(*scope, Remiss.direction == Direction.inkommande, is_open(),
+                    Milestone.kind != agenda.DEADLINE, Milestone.done_at.is_(None), Milestone.due_on < today)
+             .group_by(namnd))
+    deadlines = (select(Remiss.namnd_id, func.count().label("n"))
+                 .where(*scope, is_open(), Remiss.effective_deadline_on < today)
+                 .group_by(Remiss.namnd_id))
+    counts: dict[int, int] = {}
+    for namnd_id, n in session.execute(union_all(steps, deadlines)):
+        counts[namnd_id] = counts.get(namnd_id, 0) + n
+    return counts
