@@ -10,6 +10,7 @@ from remiss.admin.forms import NamndForm, OrganisationForm, UserForm
 from remiss.auth import service as auth_service
 from remiss.auth.access import ASSIGNABLE_ROLES, Action
 from remiss.auth.models import Role, User
+from remiss.auth.passwords import password_problem
 from remiss.db import get_session
 from remiss.namnd import service as namnd_service
 from remiss.namnd.models import Namnd
@@ -36,7 +37,9 @@ def index():
 @bp.route("/anvandare")
 @requires(Action.administer)
 def users():
-    return render_template("admin/users.html", users=auth_service.users(get_session()))
+    session = get_session()
+    return render_template("admin/users.html", users=auth_service.users(session),
+                           namnder_of=auth_service.namnd_names_by_user(session))
 
 
 @bp.route("/anvandare/ny", methods=["GET", "POST"])
@@ -53,29 +56,26 @@ def user(user_id: int | None = None):
     form.namnder.choices = _namnd_choices()
     if request.method == "GET" and existing:
         form.namnder.data = sorted(auth_service.namnd_ids_of(session, existing.id))
-    if form.validate_on_submit():
-        if existing is None and not form.password.data:
-            form.password.errors = ["Ange ett lösenord för den nya användaren (minst 10 tecken)."]
-        else:
-            values = {"email": form.email.data, "name": form.name.data, "password": form.password.data or "",
-                      "role": form.role.data, "title": form.title.data or "", "namnd_ids": form.namnder.data}
-            try:
-                if existing is not None:
-                    _keep_remisser_reachable(session, existing, role=form.role.data, is_active=form.is_active.data,
-                                             namnd_ids=form.namnder.data)
-                if existing is None:
-                    auth_service.create_user(session, now=now(), actor_id=principal().user_id, **values)
-                else:
-                    auth_service.update_user(session, now=now(), actor_id=principal().user_id, user=existing,
-                                             is_active=form.is_active.data, **values)
-            except auth_service.AuthError as exc:
-                message = str(exc)
-                field = exc.field or ("role" if "katalog" in message else "password" if "ösenord" in message
-                                      else "email")
-                form[field].errors = [message]
+    if form.validate_on_submit() & _field_checks(session, form, existing):  # both run: every error at once
+        values = {"email": form.email.data, "name": form.name.data, "password": form.password.data or "",
+                  "role": form.role.data, "title": form.title.data or "", "namnd_ids": form.namnder.data}
+        try:
+            if existing is not None:
+                _keep_remisser_reachable(session, existing, role=form.role.data, is_active=form.is_active.data,
+                                         namnd_ids=form.namnder.data)
+            if existing is None:
+                auth_service.create_user(session, now=now(), actor_id=principal().user_id, **values)
             else:
-                flash("Användaren är sparad.", "success")
-                return redirect(url_for("admin.users"))
+                auth_service.update_user(session, now=now(), actor_id=principal().user_id, user=existing,
+                                         is_active=form.is_active.data, **values)
+        except auth_service.AuthError as exc:
+            message = str(exc)
+            field = exc.field or ("role" if "katalog" in message else "password" if "ösenord" in message
+                                  else "email")
+            form[field].errors = [message]
+        else:
+            flash("Användaren är sparad.", "success")
+            return redirect(url_for("admin.users"))
     return render_template("admin/user_form.html", form=form, existing=existing), (400 if form.errors else 200)
 
 
@@ -114,6 +114,30 @@ def namnd(namnd_id: int | None = None):
                       "diarienummer.", "info")
             return redirect(url_for("admin.namnder"))
     return render_template("admin/namnd_form.html", form=form, existing=existing), (400 if form.errors else 200)
+
+
+def _field_checks(session, form: UserForm, existing: User | None) -> bool:
+    """The account's checks that concern one field each, added to the form's own so that all are shown in one
+    round (walk11 finding 25); False when one failed. The service checks them again."""
+    if request.method != "POST":
+        return False
+    errors = {}
+    email = auth_service.normalize_email(form.email.data or "")
+    if email and not form.email.errors and session.exec(select(User.id).where(
+            User.email == email, User.id != (existing.id if existing else 0))).first():
+        errors["email"] = f"Det finns redan en användare med e-postadressen {email}."
+    if form.password.data and not form.password.errors:
+        if problem := password_problem(form.password.data):
+            errors["password"] = problem
+    elif existing is None and not form.password.data:
+        errors["password"] = "Ange ett lösenord för den nya användaren (minst 10 tecken)."
+    sso = existing is not None and existing.is_sso
+    if form.role.data and form.role.data != Role.admin.value and form.is_active.data and not sso \
+            and not form.namnder.data and not form.namnder.errors:
+        errors["namnder"] = "Välj minst en nämnd: utan nämnd ser användaren inga remisser."
+    for name, message in errors.items():
+        form[name].errors = [*form[name].errors, message]
+    return not errors
 
 
 def _keep_remisser_reachable(session, user: User, *, role: str, is_active: bool, namnd_ids: list[int]) -> None:

@@ -79,6 +79,18 @@ def users(session: Session) -> list[User]:
     return list(session.exec(select(User).order_by(User.name)))
 
 
+def namnd_names_by_user(session: Session) -> dict[int, list[str]]:
+    """Each user's nämnder by name, for the list of users: one statement."""
+    from remiss.namnd.models import Namnd
+
+    names: dict[int, list[str]] = {}
+    for user_id, name in session.exec(select(NamndMembership.user_id, Namnd.name)
+                                      .join(Namnd, Namnd.id == NamndMembership.namnd_id)
+                                      .order_by(Namnd.name)):
+        names.setdefault(user_id, []).append(name)
+    return names
+
+
 def update_user(session: Session, *, now: datetime, actor_id: int | None, user: User, email: str, name: str,
                 title: str, role: Role | str, is_active: bool, namnd_ids: list[int], password: str = "") -> User:
     """Change a user's account, role and nämnder (and password, when given); logged with old and new values."""

@@ -38,9 +38,10 @@ def test_a_new_user_has_no_role_until_one_is_chosen(auth, world, db):
 
 
 def test_the_last_active_admin_can_neither_close_nor_demote_the_account(auth, world, db, session):
-    _, admin = world
+    namnd, admin = world
     auth.login("admin@x.se")
-    form = {"name": admin.name, "email": admin.email, "title": "", "role": "admin"}  # "Aktiv" unticked
+    form = {"name": admin.name, "email": admin.email, "title": "", "role": "admin",  # "Aktiv" unticked
+            "namnder": [str(namnd.id)]}
     r = auth.post(f"/admin/anvandare/{admin.id}", form)
     assert r.status_code == 400 and "Du kan inte stänga ditt eget konto" in r.get_data(as_text=True)
     r = auth.post(f"/admin/anvandare/{admin.id}", form | {"role": "handlaggare", "is_active": "y"})
@@ -90,3 +91,26 @@ def test_a_handlaggare_is_not_taken_from_the_remisser_he_handles(auth, world, db
     # the same change with no ongoing remiss left behind goes through
     assert auth.post(f"/admin/anvandare/{hugo.id}", form | {"namnder": [str(namnd.id), str(other.id)],
                                                            "title": "Utredare"}).status_code == 302
+
+
+def test_the_user_form_gives_every_error_at_once(auth, world, db):
+    """Walk11 finding 25: a taken e-mail came only after the short password was fixed; a handläggare with no
+    nämnd was saved though he could see nothing; the list did not say who belongs where."""
+    namnd, _ = world
+    auth.login("admin@x.se")
+    form = {"name": "Nils Ny", "email": "ADMIN@x.se", "password": "kort", "role": "handlaggare", "is_active": "y"}
+    r = auth.post("/admin/anvandare/ny", form)
+    page = r.get_data(as_text=True)
+    assert r.status_code == 400
+    assert "Det finns redan en användare med e-postadressen admin@x.se." in page
+    assert "Minst 10 tecken." in page
+    assert "Välj minst en nämnd: utan nämnd ser användaren inga remisser." in page
+    assert f'<input type="checkbox" id="namnd-{namnd.id}" name="namnder" value="{namnd.id}"' in page
+    assert _role(db, "nils@x.se") is None
+    r = auth.post("/admin/anvandare/ny", form | {"email": "nils@x.se", "password": "ett-langt-losenord",
+                                                 "namnder": [str(namnd.id)]})
+    assert r.status_code == 302 and _role(db, "nils@x.se") == ("handlaggare", True)
+    listing = auth.client.get("/admin/anvandare").get_data(as_text=True)
+    row = listing.split("Nils Ny</a>")[1].split("</tr>")[0]
+    assert "<td>Kulturnämnden</td>" in row
+    assert "<td>alla</td>" in listing.split("admin@x.se")[1].split("</tr>")[0]

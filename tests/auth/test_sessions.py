@@ -62,12 +62,13 @@ def test_password_change_ends_other_sessions_and_tokens_but_keeps_this_one(app, 
 
 
 def test_deactivation_ends_every_session_even_after_reactivation(app, client, auth, world, db):
-    _, anna, admin = world
+    namnd, anna, admin = world
     auth.login("anna@x.se")
     admin_client = app.test_client()
     admin_auth = Auth(admin_client)
     admin_auth.login("admin@x.se")
-    form = {"name": anna.name, "email": anna.email, "title": "", "role": "handlaggare"}
+    # the form as the page sends it, her nämnd ticked
+    form = {"name": anna.name, "email": anna.email, "title": "", "role": "handlaggare", "namnder": [str(namnd.id)]}
     r = admin_auth.post(f"/admin/anvandare/{anna.id}", form)  # is_active unchecked: deactivated
     assert r.status_code == 302
     assert not _signed_in(client)
@@ -189,16 +190,19 @@ def test_a_namnd_feed_stops_for_a_member_who_is_removed(app, client, world, db):
     assert client.get(url).status_code == 200
     admin = Auth(app.test_client())
     admin.login("admin@x.se")
-    form = {"name": anna.name, "email": anna.email, "title": "", "role": "handlaggare", "is_active": "y"}
-    assert admin.post(f"/admin/anvandare/{anna.id}", form).status_code == 302  # no nämnder any more
+    moved_to = make_namnd_via(db, "Fritidsnämnden")
+    form = {"name": anna.name, "email": anna.email, "title": "", "role": "handlaggare", "is_active": "y",
+            "namnder": [str(moved_to)]}
+    assert admin.post(f"/admin/anvandare/{anna.id}", form).status_code == 302  # moved to another nämnd
     assert client.get(url).status_code == 404
+    assert client.get(f"/ics/anvandare/{anna.ics_token}/namnd/{moved_to}.ics").status_code == 200
     other = make_namnd_via(db)
     assert client.get(f"/ics/anvandare/{anna.ics_token}/namnd/{other}.ics").status_code == 404
 
 
-def make_namnd_via(db) -> int:
+def make_namnd_via(db, name: str = "Miljönämnden") -> int:
     with db.session() as s:
-        n = make_namnd(s, name="Miljönämnden")
+        n = make_namnd(s, name=name)
         s.commit()
         return n.id
 
