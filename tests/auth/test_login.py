@@ -87,6 +87,9 @@ def test_change_password(client, auth, user):
     assert "minst 10 tecken" in r.get_data(as_text=True)
     r = auth.post("/konto/losenord", {"current": PASSWORD, "new": "ett-nytt-langt-losen", "repeat": "annat-langt-losen"})
     assert "inte lika" in r.get_data(as_text=True)
+    # every error in one round (walk11 finding 25): the wrong current password with the new one's errors
+    page = auth.post("/konto/losenord", {"current": "fel", "new": "kort", "repeat": "annan"}).get_data(as_text=True)
+    assert "Nuvarande lösenord stämmer inte" in page and "minst 10 tecken" in page and "inte lika" in page
     r = auth.post("/konto/losenord", {"current": PASSWORD, "new": "ett-nytt-langt-losen", "repeat": "ett-nytt-langt-losen"})
     assert r.status_code == 302
     auth.logout()

@@ -10,6 +10,7 @@ from sqlmodel import select
 from remiss.auth import service
 from remiss.auth.forms import PasswordForm, parse_token_form
 from remiss.auth.models import User
+from remiss.auth.passwords import verify_password
 from remiss.auth.views import address, bp, device, local_login, sign_in
 from remiss.db import get_session
 from remiss.namnd.models import Namnd
@@ -96,6 +97,15 @@ def rotate_calendar():
     return redirect(url_for("planning.subscribe"))
 
 
+def _current_password_checks(form: PasswordForm, user: User) -> bool:
+    if request.method != "POST" or not form.current.data:
+        return False
+    if verify_password(user.password_hash, form.current.data):
+        return True
+    form.current.errors = [*form.current.errors, "Nuvarande lösenord stämmer inte."]
+    return False
+
+
 @bp.route("/konto/losenord", methods=["GET", "POST"])
 @browser_only
 def change_password():
@@ -105,7 +115,8 @@ def change_password():
         flash("Du loggar in med kommunens konto; lösenordet byter du där.", "info")
         return redirect(url_for("auth.account"))
     form = PasswordForm()
-    if form.validate_on_submit():
+    # the current password is checked with the form's own rules, so that every error comes in one round
+    if form.validate_on_submit() & _current_password_checks(form, user):
         try:
             service.change_password(db_session, now=now(), user=user, current=form.current.data, new=form.new.data)
         except service.AuthError as exc:
