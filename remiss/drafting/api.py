@@ -75,6 +75,8 @@ def draft_summary(session, remiss) -> dict:
         "rattelse": draft.rattelse if draft else 0,
         "sent": sent_summary(session, remiss) if draft and draft.frozen_version_id else [],
         "review_comment": draft.review_comment if draft else "",
+        # the frågeställningar without an answer, which the yttrande leaves out (the page asks before sending)
+        "unanswered_questions": [{"number": n, "fraga": text} for n, text in sections.unanswered(content)],
         "sections": [{"label": label, "text": text} for label, text in sections.labelled_sections(content)],
         "content": content,
     }

@@ -18,7 +18,7 @@ from remiss.drafting.models import (Consultation, DecidedBy, Decision, DraftStat
 from remiss.planning.models import Milestone
 from remiss.remisser import finished
 from remiss.remisser.models import Attachment
-from remiss.namnd.models import DocumentTemplate
+from remiss.namnd.models import DocumentTemplate, Namnd
 from remiss.drafting.namnd_templates import KINDS
 from remiss.remisser.models import Direction
 
@@ -198,6 +198,7 @@ def panel_context(session: Session, principal: Principal, remiss, now) -> dict:
     decision = service.decision_of(session, remiss.id, rattelse) if draft else None
     today = local_today(now)
     frozen = run(_FROZEN, {"remiss_id": remiss.id}).all()
+    unanswered = sections.unanswered_text(content) if draft is not None else ""
     sent = _sent(frozen, service.decisions_of(session, remiss.id)) if frozen else []
     sent_ids = {row.draft_version_id for row in frozen}
     return {
@@ -223,6 +224,10 @@ def panel_context(session: Session, principal: Principal, remiss, now) -> dict:
         "review_comment": draft.review_comment if draft else "",
         "version": draft.number if draft else None,
         "inga_synpunkter": bool(content.get("inga_synpunkter")),
+        # frågeställningar without an answer: sending and approving ask first (service._check_unanswered)
+        "unanswered": unanswered,
+        "no_comments_answer": sections.NO_COMMENTS_ON_QUESTION.format(
+            namnd=session.get(Namnd, remiss.namnd_id).name) if unanswered else "",
         # the draft as it reads now, for those who review it or may no longer change it: no Word needed
         # in blocks of paragraphs and lists with **fet** and *kursiv*, by the rules the .docx follows
         "reading": [(heading, blocks(text)) for heading, text in sections.readable_sections(content)]

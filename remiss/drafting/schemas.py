@@ -175,6 +175,8 @@ class YttrandePublic(SQLModel):
     rattelse: int = Field(0, description="0: yttrandet; n: den n:te rättelsen, som är i arbete eller expedierad")
     sent: list[SentPublic] = Field(default_factory=list, description="varje expediering, den första först")
     review_comment: str
+    unanswered_questions: list[dict[str, Any]] = Field(
+        default_factory=list, description="frågeställningar utan svar ({number, fraga}); yttrandet tar inte med dem")
     sections: list[LabelledSection]
     content: dict[str, Any] = Field(description="avsnitten som JSON, samma fält som i YttrandeContent")
 

@@ -148,8 +148,10 @@ def change_state(remiss_id: int):
     new = request.form.get("state", "")
     try:
         service.change_state(session, now=now(), principal=principal(), remiss=remiss, new=new,
-                             comment=request.form.get("comment", ""))
+                             comment=request.form.get("comment", ""),
+                             unanswered=request.form.get("unanswered", ""))
     except InputErrors as exc:
+        session.rollback()
         flash(next(iter(exc.errors.values())), "error")
     except service.AlreadyInState as exc:  # a double click: the first request did it
         flash(str(exc), "info")
