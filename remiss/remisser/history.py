@@ -46,6 +46,8 @@ FIELD_LABELS = {
     **MILESTONE_LABELS,
     **{f"override:{kind}": f"{label} (satt för hand)" for kind, label in MILESTONE_LABELS.items()},
     **{f"done:{kind}": f"{label} (klar)" for kind, label in MILESTONE_LABELS.items()},
+    # called off when the remiss closed without an answer (planning.service.milestones.complete)
+    **{f"utgar:{kind}": label for kind, label in MILESTONE_LABELS.items()},
 }
 # The term differs where we are the remittent: an outgoing remiss was upprättad, not received.
 OUTGOING_FIELD_LABELS = {**FIELD_LABELS, "received_on": "Upprättad"}
@@ -105,6 +107,8 @@ def _show(field: str, value, names: dict[str, dict]) -> str:
     """A changed value as a registrator would write it in the diarium."""
     if field.startswith("done:"):  # a milestone marked done (a moment or True) or not (None): "nej → ja", "ja → nej"
         return "ja" if value else "nej"
+    if field.startswith("utgar:"):  # "planerad → utgår": the remiss closed (avstår, återkallad) before the work
+        return "utgår" if value else "planerad"
     if value in (None, "", []):
         return "–"
     if isinstance(value, bool):

@@ -395,7 +395,7 @@ def test_the_whole_life_reads_true_at_every_step(life, clock, runner, app):
 
 
 def test_a_declined_remiss_calls_off_its_steps_in_the_calendar_without_calling_them_done(life):
-    life.post("sekreterare", "/status", {"status": "avstar", "note": "Berör inte nämnden."})
+    life.post("sekreterare", "/status", {"status": "avstar", "note": "Berör inte nämnden.", "confirm": "1"})
     assert life.status() == "avstar"
     life.only_true_things()
     entries = life.calendar()
@@ -411,7 +411,7 @@ def test_a_withdrawn_remiss_with_work_done_keeps_that_work_done_and_calls_off_th
     life.post("sekreterare", "/tilldela", {"handlaggare_id": str(life.handlaggare_id)})
     life.post("handlaggare", "/yttrande", {"sammanfattning": "Positiv."})
     life.post("handlaggare", "/yttrande/lage", {"state": "granskning"})  # the tjänsteskrivelse was written
-    life.post("sekreterare", "/status", {"status": "aterkallad", "note": "Remittenten drog tillbaka remissen."})
+    life.post("sekreterare", "/status", {"status": "aterkallad", "note": "Remittenten drog tillbaka remissen.", "confirm": "1"})
     assert life.status() == "aterkallad"
     life.only_true_things()
     api = {m["kind"]: m for m in life.clients["handlaggare"][0].get(f"/api/v1/remisser/{life.rid}").get_json()
