@@ -160,7 +160,8 @@ def expediera_confirmation(remiss, rattelse: int = 0) -> str:
     what = "rättelsen" if rattelse else "yttrandet"
     to = (remiss.answer_email or "").strip()
     if not to:
-        return f"Expediera {what}? Remissen saknar svarsadress, så inget e-postas: skicka handlingarna på annat sätt."
+        return (f"Expediera {what}? Remissen saknar svarsadress, så inget e-postas: skicka handlingarna på annat sätt "
+                "och registrera sedan att de är skickade.")
     copies = copies_of(remiss)
     return (f"Expediera {what}? Det e-postas genast till {to}"
             + (f" med kopia till {', '.join(copies)}" if copies else "") + ". Det går inte att ångra.")

@@ -153,6 +153,14 @@ class JusteringRecord(Body):
     justerad_on: str | None = None
 
 
+class SentByHand(Body):
+    """POST /api/v1/remisser/{id}/yttrande/skickat: the expedierat yttrande of a remiss without an answer address
+    was sent by post (way "post"), "bud", "lamnat" or "annat" on sent_on (YYYY-MM-DD); the remiss becomes besvarad."""
+
+    sent_on: str = ""
+    way: str = "post"
+
+
 # Response shapes (documentation: remiss.drafting.api builds these dicts)
 
 class LabelledSection(SQLModel):
@@ -175,6 +183,8 @@ class YttrandePublic(SQLModel):
     rattelse: int = Field(0, description="0: yttrandet; n: den n:te rättelsen, som är i arbete eller expedierad")
     sent: list[SentPublic] = Field(default_factory=list, description="varje expediering, den första först")
     review_comment: str
+    sent_by_hand_pending: bool = Field(False, description="expedierat utan svarsadress och inte registrerat som "
+                                                          "skickat: remissen är inte besvarad ännu")
     unanswered_questions: list[dict[str, Any]] = Field(
         default_factory=list, description="frågeställningar utan svar ({number, fraga}); yttrandet tar inte med dem")
     sections: list[LabelledSection]

@@ -13,6 +13,7 @@ from sqlmodel import Session, select
 from remiss.auth.access import Action, Principal
 from remiss.calendar.swedish import format_weekday_date
 from remiss.clock import local
+from remiss.drafting.models import YttrandeDraft
 from remiss.planning.models import Milestone
 from remiss.remisser.models import Remiss
 from remiss.remisser.status import RemissStatus
@@ -21,6 +22,8 @@ from remiss.remisser.status import RemissStatus
 TODO = {RemissStatus.klar_for_beslut.value: ("Registrera beslutet", "beslut"),
         RemissStatus.beslutad.value: ("Expediera yttrandet", "yttrande"),
         RemissStatus.sammanstalld.value: ("Avsluta ärendet", "utskick")}
+
+SENT_BY_HAND = ("Skicka yttrandet och registrera att det är skickat", "skickat")
 
 
 @dataclass(frozen=True)
@@ -49,10 +52,12 @@ def waiting_section(session: Session, principal: Principal, now: datetime) -> Wa
     expediering = aliased(Milestone)
     stmt = (select(Remiss.id, Remiss.our_dnr, Remiss.title, Remiss.status, Remiss.namnd_id,
                    Remiss.effective_deadline_on, Milestone.due_on.label("meeting_on"),
-                   expediering.due_on.label("expediering_on"))
+                   expediering.due_on.label("expediering_on"), YttrandeDraft.state.label("draft_state"),
+                   Remiss.answer_email)
             .outerjoin(Milestone, and_(Milestone.remiss_id == Remiss.id, Milestone.kind == "namnd"))
             .outerjoin(expediering, and_(expediering.remiss_id == Remiss.id, expediering.kind == "expediering",
                                          expediering.done_at.is_(None)))
+            .outerjoin(YttrandeDraft, YttrandeDraft.remiss_id == Remiss.id)
             .where(Remiss.status.in_(list(TODO)))
             .order_by(Remiss.effective_deadline_on, Remiss.id).limit(100))
     visible = principal.visible_namnd_ids()
@@ -64,7 +69,11 @@ def waiting_section(session: Session, principal: Principal, now: datetime) -> Wa
         if not principal.may(Action.assign, r.namnd_id):
             continue
         todo, anchor = TODO[r.status]
-        if r.status == RemissStatus.klar_for_beslut.value and r.meeting_on is not None:
+        if r.status == RemissStatus.beslutad.value and r.draft_state == "expedierad" and not r.answer_email:
+            # expedierat without an answer address: besvarad once recorded as sent (walk11 finding 10, h-fix-a)
+            todo, anchor = SENT_BY_HAND
+            note, late = "yttrandet är expedierat men inte e-postat: remissen saknar svarsadress", False
+        elif r.status == RemissStatus.klar_for_beslut.value and r.meeting_on is not None:
             note = f"nämndsammanträde {format_weekday_date(r.meeting_on)} enligt tidplanen"
             late = r.meeting_on < today
         elif r.status == RemissStatus.beslutad.value and r.expediering_on is not None:
