@@ -87,6 +87,8 @@ _VALUE_WORDS = {
     "answer_status": lambda v: _label(AnswerStatus, v), "decision": lambda v: DECISIONS.get(v, v),
 }
 _ISO_DATE = re.compile(r"\b\d{4}-\d{2}-\d{2}\b")
+# registrations noted "1 frågeställningar" before the note was written with ngettext (remisser.service)
+_OLD_SINGULAR = re.compile(r"(?<!\d)(1) frågeställningar(,)")
 
 
 def action_label(entity: str | None, action: str) -> str:
@@ -192,10 +194,11 @@ def describe(session: Session, events: list, *, outgoing: bool = False) -> list[
     names = {"handlaggare_id": users, "namnd_id": namnder}
     rows = []
     for e, changes in parsed:
+        note = _OLD_SINGULAR.sub(r"\1 frågeställning\2", e.note or "")  # written before walk11 finding 17
         entity = getattr(e, "entity", None)
         shown = [_change(labels, entity, k, old, new, names) for k, (old, new) in changes.items()]
         rows.append(HistoryRow(
             at=format_date_time(e.at), at_iso=e.at.isoformat(), who=users.get(e.user_id, "Systemet"),
             action=action_label(entity, e.action),
-            changes=[change for change in shown if change[1] != change[2]], note=e.note))
+            changes=[change for change in shown if change[1] != change[2]], note=note))
     return rows
