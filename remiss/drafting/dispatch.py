@@ -93,7 +93,8 @@ def expediera(session: Session, *, now: datetime, principal: Principal, remiss: 
         files_dir=files_dir) if archive_pdf else None
     mailed_to = mailing.enqueue_yttrande(session, now=now, actor_id=principal.user_id, remiss=remiss,
                                          version=version, document=yttrande, rattelse=draft.rattelse,
-                                         replaces=replaced.full if replaced else "", pdf=archived)
+                                         replaces=replaced.full if replaced else "", pdf=archived,
+                                         reason=draft.rattelse_reason or "")
     copies = tuple(mailing.copies_of(remiss)) if mailed_to else ()
     if draft.rattelse:
         return Expedierat(version.number, documents, True, "", mailed_to, copies, draft.rattelse)
