@@ -349,6 +349,9 @@ def test_the_whole_life_reads_true_at_every_step(life, clock, runner, app):
     life.only_true_things()
     clock.set(at(2015, 9, 25, 9))
     life.post("sekreterare", "/yttrande/expediera", {})
+    # no answer address: besvarad once the sekreterare records it sent (walk11 finding 10)
+    assert life.status() == "beslutad"
+    life.post("sekreterare", "/yttrande/skickat", {"way": "post", "sent_on": "2015-09-25"})
     assert life.status() == "besvarad"
 
     # Besvarad: every step is Klar in the calendar, nothing of it is due, late or coming anywhere.
@@ -493,6 +496,7 @@ def test_a_late_expediering_is_advised_while_open_and_told_as_done_once_expedier
     assert "Det är efter sista svarsdag" in life.tidplan_row("Expediering")  # still open, still late
     clock.set(at(2015, 10, 5, 9))
     life.post("sekreterare", "/yttrande/expediera", {})
+    life.post("sekreterare", "/yttrande/skickat", {"way": "post", "sent_on": "2015-10-05"})  # no answer address
     assert life.status() == "besvarad"
     stored = life.only_true_things()
     assert stored["expediering"].due_on == date(2015, 10, 2)
