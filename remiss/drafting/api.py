@@ -133,7 +133,7 @@ def change_state(remiss_id: int):
                       "copies": list(done.copies)}
         else:
             service.change_state(session, now=now(), principal=principal(), remiss=remiss, new=new,
-                                 comment=comment)
+                                 comment=comment, unanswered=body.unanswered)
     except service.AlreadyInState as exc:  # a repeated request: nothing changes, and it is no error
         session.rollback()
         result = {"status_note": str(exc)}

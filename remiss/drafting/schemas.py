@@ -120,6 +120,10 @@ class YttrandeStateChange(Body):
 
     state: cleaned(clean_state, {"enum": STATES}, str)
     comment: cleaned(clean_text, text_schema(description="de första 2000 tecknen sparas"), str) = ""
+    # for granskning/godkand with unanswered frågeställningar: "utelamna" (left out of the yttrande) or, when sending,
+    # "inga_synpunkter" ("<nämnd> lämnar inga synpunkter på denna fråga."); any other value is refused with 400.
+    # Left out, nothing is asked (as before): see unanswered_questions in the answer
+    unanswered: str | None = None
 
 
 class DecisionRecord(Body):

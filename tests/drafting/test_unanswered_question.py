@@ -79,3 +79,23 @@ def test_the_handlaggare_may_answer_no_comments_on_the_unanswered_question(world
     # the API names what is unanswered: nothing now
     body = client.get(f"/api/v1/remisser/{rid}/yttrande").get_json()
     assert body["unanswered_questions"] == []
+
+
+def test_the_api_shows_unanswered_questions_and_takes_the_choice(world, auth, client, reader):
+    from tests.conftest import csrf_token
+
+    rid, questions = world["remiss"].id, world["questions"]
+    auth.login(world["handlaggare"].email)
+    headers = {"X-CSRFToken": csrf_token(client, f"/remisser/{rid}")}
+    body = {"svar": ["Svar 1", "", "Svar 3", "Svar 4", "Svar 5"]}
+    saved = client.put(f"/api/v1/remisser/{rid}/yttrande", json=body, headers=headers).get_json()
+    assert saved["unanswered_questions"] == [{"number": 2, "fraga": questions[1]}]
+    refused = client.post(f"/api/v1/remisser/{rid}/yttrande/state", json={"state": "granskning", "unanswered": "x"},
+                          headers=headers)
+    assert refused.status_code == 400 and "unanswered" in refused.get_json()["errors"]
+    assert _state(reader, rid) == "utkast"
+    sent = client.post(f"/api/v1/remisser/{rid}/yttrande/state",
+                       json={"state": "granskning", "unanswered": "inga_synpunkter"}, headers=headers)
+    assert sent.status_code == 200 and sent.get_json()["unanswered_questions"] == []
+    assert sent.get_json()["content"]["svar"][1]["text"] == (
+        "Stadsområdesnämnd Öster lämnar inga synpunkter på denna fråga.")
