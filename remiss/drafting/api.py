@@ -13,10 +13,10 @@ from remiss.db import get_session
 from remiss.documents import RenderError
 from remiss.drafting import content as sections
 from remiss.drafting import decision as decisions
-from remiss.drafting import dispatch, forms, generate, service
+from remiss.drafting import dispatch, forms, generate, sent_by_hand, service
 from remiss.drafting.models import DraftState, DraftVersion, GeneratedDocument
-from remiss.drafting.schemas import (DecisionRecord, JusteringRecord, RattelseStart, YttrandePublic, YttrandeSave,
-                                     YttrandeStateChange, YttrandeStateResult, YttrandeWithVersions)
+from remiss.drafting.schemas import (DecisionRecord, JusteringRecord, RattelseStart, SentByHand, YttrandePublic,
+                                     YttrandeSave, YttrandeStateChange, YttrandeStateResult, YttrandeWithVersions)
 from remiss.drafting.views import bp, document_bytes
 from remiss.web.errors import error_response
 from remiss.web.extensions import csrf, guard_api
@@ -75,6 +75,12 @@ def draft_summary(session, remiss) -> dict:
         "rattelse": draft.rattelse if draft else 0,
         "sent": sent_summary(session, remiss) if draft and draft.frozen_version_id else [],
         "review_comment": draft.review_comment if draft else "",
+        # the frågeställningar without an answer, which the yttrande leaves out (the page asks before sending)
+        # expedierat without an answer address and not yet recorded as sent: the remiss is not besvarad until
+        # POST …/yttrande/skickat
+        "sent_by_hand_pending": sent_by_hand.pending(remiss, draft.state if draft else None,
+                                                     draft.rattelse if draft else 0),
+        "unanswered_questions": [{"number": n, "fraga": text} for n, text in sections.unanswered(content)],
         "sections": [{"label": label, "text": text} for label, text in sections.labelled_sections(content)],
         "content": content,
     }
@@ -127,7 +133,7 @@ def change_state(remiss_id: int):
                       "copies": list(done.copies)}
         else:
             service.change_state(session, now=now(), principal=principal(), remiss=remiss, new=new,
-                                 comment=comment)
+                                 comment=comment, unanswered=body.unanswered)
     except service.AlreadyInState as exc:  # a repeated request: nothing changes, and it is no error
         session.rollback()
         result = {"status_note": str(exc)}
@@ -177,6 +183,16 @@ def record_justering(remiss_id: int):
     """Record the day the protokoll was justerat: {justerad_on}."""
     return _draft_step(remiss_id, Action.review, decisions.record_justering,
                        lambda body: forms.justering_from(body.model_dump()))
+
+
+@api.post("/remisser/<int:remiss_id>/yttrande/skickat")
+@operation("Registrera att yttrandet är skickat per post eller på annat sätt", body=SentByHand,
+           responses={200: YttrandePublic}, errors=(400, 401, 403, 404, 409), tag="yttrande")
+def record_sent(remiss_id: int):
+    """A remiss without an answer address: its expedierat yttrande was sent {way} on {sent_on}; the remiss becomes
+    besvarad (409 unless sent_by_hand_pending)."""
+    return _draft_step(remiss_id, Action.review, sent_by_hand.record_sent,
+                       lambda body: {"sent_on": body.sent_on, "way": body.way})
 
 
 @api.get("/remisser/<int:remiss_id>/documents/<kind>.docx")

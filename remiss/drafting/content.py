@@ -337,11 +337,56 @@ def labelled_sections(content: dict) -> list[tuple[str, str]]:
 _NOT_READ = {LABELS[k] for k in ("inga_synpunkter", "ordforande", "forvaltningschef", "forvaltningschef_titel")}
 
 
+def unanswered(content: dict) -> list[tuple[int, str]]:
+    """(number, question) of each frågeställning without an answer; none in an "inga synpunkter" yttrande, which
+    answers the whole remiss at once."""
+    if content.get("inga_synpunkter"):
+        return []
+    return [(n, item["fraga"]) for n, item in enumerate(content.get("svar", []), 1)
+            if not (item.get("text") or "").strip()]
+
+
+def unanswered_text(content: dict) -> str:
+    """"fråga 2 (”Fråga B”)" or "frågorna 2 och 4" for the questions to confirm; "" when all are answered."""
+    missing = unanswered(content)
+    if not missing:
+        return ""
+    if len(missing) == 1:
+        n, text = missing[0]
+        return f"fråga {n} (”{text}”)"
+    numbers = [str(n) for n, _ in missing]
+    return f"frågorna {', '.join(numbers[:-1])} och {numbers[-1]}"
+
+
+NO_COMMENTS_ON_QUESTION = "{namnd} lämnar inga synpunkter på denna fråga."
+
+
+def answer_unanswered(content: dict, namnd: str) -> dict:
+    """content with "<nämnd> lämnar inga synpunkter på denna fråga." as the answer of every unanswered question
+    (only when the handläggare chooses it: an unanswered question is otherwise left out of the yttrande)."""
+    content = copy.deepcopy(content)
+    for item in content.get("svar", []):
+        if not (item.get("text") or "").strip():
+            item["text"] = NO_COMMENTS_ON_QUESTION.format(namnd=namnd)
+    return content
+
+
+UNANSWERED_MARK = " – inte besvarad"
+
+
 def readable_sections(content: dict) -> list[tuple[str, str]]:
     """Return (heading, text) of the sections with text, in document order, as a granskare reads the draft:
-    each frågeställning is its own heading."""
-    return [(label.removeprefix("Avsnitt: "), text)
-            for label, text in labelled_sections(content) if label not in _NOT_READ and text.strip()]
+    each frågeställning is its own heading, and one without an answer is shown too, marked "– inte besvarad"
+    with no text, so the granskare sees what the yttrande leaves out (walk11 finding 1)."""
+    missing = {n for n, _ in unanswered(content)}
+    read = []
+    for label, text in labelled_sections(content):
+        number = label.removeprefix("Fråga ").partition(":")[0]
+        if label.startswith("Fråga ") and number.isdigit() and int(number) in missing:
+            read.append((label + UNANSWERED_MARK, ""))
+        elif label not in _NOT_READ and text.strip():
+            read.append((label.removeprefix("Avsnitt: "), text))
+    return read
 
 
 @dataclass(frozen=True)

@@ -1,5 +1,5 @@
 """Expediera: after the justerat beslut, freeze the approved version, keep its documents, e-mail the yttrande and
-mark the remiss besvarad. Nothing is generated or queued before every check has passed."""
+mark the remiss besvarad (without an answer address: once it is recorded as sent, drafting.sent_by_hand). Nothing is generated or queued before every check has passed."""
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -20,12 +20,17 @@ from remiss.remisser.models import Remiss
 from remiss.remisser.status import RemissStatus, TransitionError, check_transition
 
 
+SENT_BY_HAND_NOTE = ("Remissen saknar svarsadress, så yttrandet har inte e-postats och remissen är inte besvarad "
+                     "ännu. Skicka handlingarna till remittenten och registrera sedan att de är skickade "
+                     "(”Skickat per post eller på annat sätt”).")
+
+
 @dataclass
 class Expedierat:
     version_number: int
     documents: list[GeneratedDocument]
     besvarad: bool  # the remiss is besvarad (moved now, or already for a rättelse)
-    status_note: str  # kept for API clients: always "" now that a remiss that cannot become besvarad is refused
+    status_note: str  # for API clients: "" or, without an answer address, that it waits to be recorded as sent
     mailed_to: str = ""  # the remittent's answer address the yttrande is e-mailed to ("" when none)
     copies: tuple[str, ...] = ()
     rattelse: int = 0  # 0: the yttrande; n: its n:th rättelse
@@ -88,9 +93,13 @@ def expediera(session: Session, *, now: datetime, principal: Principal, remiss: 
         files_dir=files_dir) if archive_pdf else None
     mailed_to = mailing.enqueue_yttrande(session, now=now, actor_id=principal.user_id, remiss=remiss,
                                          version=version, document=yttrande, rattelse=draft.rattelse,
-                                         replaces=replaced.full if replaced else "", pdf=archived)
+                                         replaces=replaced.full if replaced else "", pdf=archived,
+                                         reason=draft.rattelse_reason or "")
     copies = tuple(mailing.copies_of(remiss)) if mailed_to else ()
-    if not draft.rattelse:
-        remisser.change_status(session, now=now, principal=principal, remiss=remiss, new=RemissStatus.besvarad,
-                               note=f"Yttrandet expedierat (version {version.number})")
+    if draft.rattelse:
+        return Expedierat(version.number, documents, True, "", mailed_to, copies, draft.rattelse)
+    if not mailed_to:  # nothing went out: besvarad once someone records it sent (drafting.sent_by_hand)
+        return Expedierat(version.number, documents, False, SENT_BY_HAND_NOTE, "", (), 0)
+    remisser.change_status(session, now=now, principal=principal, remiss=remiss, new=RemissStatus.besvarad,
+                           note=f"Yttrandet expedierat (version {version.number})")
     return Expedierat(version.number, documents, True, "", mailed_to, copies, draft.rattelse)

@@ -41,12 +41,35 @@ def copies_of(remiss: Remiss) -> list[str]:
     return copies
 
 
+# Ärendemeningar open with a common noun ("Remiss av förslag …", "Förslag till …"): after "över" in mid-sentence it
+# takes a small letter. Any other first word may be a name ("Malmö stads …", "Region Skåne …") and stays as written.
+COMMON_OPENINGS = frozenset((
+    "remiss", "remissen", "förslag", "utredning", "utredningen", "betänkande", "betänkandet", "delbetänkande",
+    "slutbetänkande", "promemoria", "promemorian", "handlingsplan", "handlingsprogram", "plan", "program",
+    "programmet", "strategi", "riktlinjer", "riktlinje", "policy", "översyn", "begäran", "ansökan", "motion",
+    "medborgarförslag", "redovisning", "rapport", "rapporten", "revidering", "uppdrag", "ändring", "ändringar",
+    "ny", "nytt", "nya", "reviderad", "reviderat", "reviderade", "gemensam", "gemensamt", "gemensamma",
+    "detaljplan", "översiktsplan", "budget", "taxa", "taxor", "reglemente", "vägledning", "föreskrifter",
+    "lagrådsremiss", "samråd", "samrådshandling", "kommunövergripande", "regional", "regionalt", "regionala",
+    "kommunal", "kommunalt", "kommunala", "nationell", "nationella", "yttrande", "information", "utkast"))
+
+
+def title_after_preposition(title: str) -> str:
+    """The ärendemening as it reads after "Yttrande över": "Remiss av förslag …" → "remiss av förslag …"; a name
+    or an abbreviation first stays as written (walk11 finding 18)."""
+    title = title.strip()
+    first, space, rest = title.partition(" ")
+    if first.casefold() in COMMON_OPENINGS and first[:1].isupper() and first[1:] == first[1:].lower():
+        return first[0].lower() + first[1:] + space + rest
+    return title
+
+
 def subject_of(remiss: Remiss, namnd: Namnd, rattelse: int = 0) -> str:
     """The remittent's diarienummer and our name first (as Regeringskansliet asks), then title and our dnr; a
     rättelse says so first, so it is not taken for the yttrande sent before."""
     lead = " ".join(p for p in (remiss.sender_dnr.strip(), namnd.name) if p)
     what = "Rättelse av yttrande" if rattelse else "Yttrande"
-    return f"{lead} – {what} över {remiss.title} (vårt diarienummer {remiss.our_dnr})"
+    return f"{lead} – {what} över {title_after_preposition(remiss.title)} (vårt diarienummer {remiss.our_dnr})"
 
 
 def attachment_name(remiss: Remiss, namnd: Namnd, suffix: str, rattelse: int = 0) -> str:
@@ -67,7 +90,7 @@ def title_in_sentence(title: str) -> str:
 
 
 def _paragraphs(session: Session, remiss: Remiss, namnd: Namnd, filename: str, pdf_filename: str,
-                replaces: str = "") -> list[str]:
+                replaces: str = "", reason: str = "") -> list[str]:
     theirs = f", er beteckning {remiss.sender_dnr}" if remiss.sender_dnr.strip() else ""
     if replaces:
         sent = (f"Härmed översänds en rättelse av yttrandet från {namnd.name} över remissen ”{remiss.title}”"
@@ -78,6 +101,9 @@ def _paragraphs(session: Session, remiss: Remiss, namnd: Namnd, filename: str, p
     lines = [f"Till {remiss.remittent}" if remiss.remittent else "Hej!", sent,
              f"{'Rättelsen finns bifogad' if replaces else 'Yttrandet finns bifogat'} i Word- och PDF-format: "
              f"{filename} och {pdf_filename}."]
+    reason = " ".join(reason.split()) if replaces else ""
+    if reason:  # what was corrected, as typed when the rättelse was begun: the remittent need not compare the two
+        lines.insert(2, f"Rättelsen gäller: {reason}" + ("" if reason.endswith((".", "!", "?")) else "."))
     officer = session.get(User, remiss.handlaggare_id) if remiss.handlaggare_id else None
     if officer is not None:
         lines.append(f"Frågor om yttrandet besvaras av {officer.name}"
@@ -88,7 +114,7 @@ def _paragraphs(session: Session, remiss: Remiss, namnd: Namnd, filename: str, p
 
 def enqueue_yttrande(session: Session, *, now: datetime, actor_id: int | None, remiss: Remiss,
                      version: DraftVersion, document: GeneratedDocument, rattelse: int = 0,
-                     replaces: str = "", pdf=None) -> str:
+                     replaces: str = "", pdf=None, reason: str = "") -> str:
     """Put the mail of the expedierat yttrande (or rättelse: replaces names the yttrande it replaces) in the outbox
     and log it; return the address ("" when none)."""
     what = "Rättelsen" if rattelse else "Yttrandet"
@@ -106,7 +132,7 @@ def enqueue_yttrande(session: Session, *, now: datetime, actor_id: int | None, r
                # the PDF archived at expediering (remisser.archive): attached as it is, never made again
                **({"pdf_archive_id": pdf.id} if pdf is not None else {}),
                "paragraphs": _paragraphs(session, remiss, namnd, filename, pdf_filename,
-                                         replaces if rattelse else "")}
+                                         replaces if rattelse else "", reason if rattelse else "")}
     added = enqueue(session, now=now, key=f"yttrande:{remiss.id}:{version.id}", recipient_email=to, kind=KIND,
                     due_at=now, subject=subject_of(remiss, namnd, rattelse), payload=payload, remiss_id=remiss.id)
     if added:
@@ -160,7 +186,8 @@ def expediera_confirmation(remiss, rattelse: int = 0) -> str:
     what = "rättelsen" if rattelse else "yttrandet"
     to = (remiss.answer_email or "").strip()
     if not to:
-        return f"Expediera {what}? Remissen saknar svarsadress, så inget e-postas: skicka handlingarna på annat sätt."
+        return (f"Expediera {what}? Remissen saknar svarsadress, så inget e-postas: skicka handlingarna på annat sätt "
+                "och registrera sedan att de är skickade.")
     copies = copies_of(remiss)
     return (f"Expediera {what}? Det e-postas genast till {to}"
             + (f" med kopia till {', '.join(copies)}" if copies else "") + ". Det går inte att ångra.")

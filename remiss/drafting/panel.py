@@ -12,13 +12,13 @@ from remiss.documents.pdf import soffice_path
 from remiss.documents.markup import blocks
 from remiss.drafting import decision as decisions
 from remiss.drafting import content as sections
-from remiss.drafting import context, forms, generate, mailing, service
+from remiss.drafting import context, forms, generate, mailing, sent_by_hand, service
 from remiss.drafting.models import (Consultation, DecidedBy, Decision, DraftState, DraftVersion, GeneratedDocument,
                                     YttrandeDraft)
 from remiss.planning.models import Milestone
 from remiss.remisser import finished
 from remiss.remisser.models import Attachment
-from remiss.namnd.models import DocumentTemplate
+from remiss.namnd.models import DocumentTemplate, Namnd
 from remiss.drafting.namnd_templates import KINDS
 from remiss.remisser.models import Direction
 
@@ -158,14 +158,15 @@ RETURNED = ("Granskaren har skickat tillbaka yttrandet: ändra det enligt kommen
 TO_JUSTERA = "Nämnden har beslutat: registrera justeringen av protokollet och expediera sedan yttrandet."
 # expedierat without an answer address: nothing was e-mailed, and the page keeps saying so
 SEND_BY_HAND = ("Yttrandet är expedierat men inte e-postat, eftersom remissen saknar svarsadress: skicka "
-                "handlingarna till remittenten på annat sätt{where}, om det inte redan är gjort.")
+                "handlingarna till remittenten på annat sätt{where} och registrera sedan att de är skickade. "
+                "Remissen är besvarad först då.")
 
 
 def next_step(status: str, state: DraftState, *, returned: bool, may_review: bool, justerad: bool,
               by_hand_to: str | None = None) -> str:
     """The next step the yttrande's state gives, or "" where the remiss's status says it (remisser.status).
     by_hand_to: the remiss has no answer e-mail ("" or its postal address): the expedierat yttrande went nowhere."""
-    if status == "besvarad" and state == DraftState.expedierad and by_hand_to is not None:
+    if status == "beslutad" and state == DraftState.expedierad and by_hand_to is not None:
         return SEND_BY_HAND.format(where=f", t.ex. med post till {by_hand_to}" if by_hand_to else "")
     if status in ("tilldelad", "under_beredning"):
         if state == DraftState.granskning:
@@ -198,6 +199,8 @@ def panel_context(session: Session, principal: Principal, remiss, now) -> dict:
     decision = service.decision_of(session, remiss.id, rattelse) if draft else None
     today = local_today(now)
     frozen = run(_FROZEN, {"remiss_id": remiss.id}).all()
+    unanswered = sections.unanswered_text(content) if draft is not None else ""
+    send_pending = sent_by_hand.pending(remiss, state, rattelse)
     sent = _sent(frozen, service.decisions_of(session, remiss.id)) if frozen else []
     sent_ids = {row.draft_version_id for row in frozen}
     return {
@@ -211,7 +214,12 @@ def panel_context(session: Session, principal: Principal, remiss, now) -> dict:
                                 may_review=may_review, justerad=decision is not None and decision.justerad_by(today),
                                 by_hand_to=None if remiss.answer_email else " ".join(remiss.answer_address.split()))),
         "sent": sent,
-        "may_rattelse": may_review and state == DraftState.expedierad,
+        # a rättelse corrects what the remittent has: not before the yttrande is sent (sent_by_hand)
+        "may_rattelse": may_review and state == DraftState.expedierad and not send_pending,
+        "send_pending": send_pending,
+        "may_record_sent": may_review and send_pending,
+        "sent_ways": list(sent_by_hand.WAYS.items()),
+        "sent_values": {"sent_on": today.isoformat(), "way": "post"},
         "decision": _decision_display(session, decision, today),
         "decided_by_choices": [(d.value, d.label) for d in DecidedBy],
         "decision_values": decision_form_values(session, remiss, decision, rattelse, today),
@@ -223,6 +231,10 @@ def panel_context(session: Session, principal: Principal, remiss, now) -> dict:
         "review_comment": draft.review_comment if draft else "",
         "version": draft.number if draft else None,
         "inga_synpunkter": bool(content.get("inga_synpunkter")),
+        # frågeställningar without an answer: sending and approving ask first (service._check_unanswered)
+        "unanswered": unanswered,
+        "no_comments_answer": sections.NO_COMMENTS_ON_QUESTION.format(
+            namnd=session.get(Namnd, remiss.namnd_id).name) if unanswered else "",
         # the draft as it reads now, for those who review it or may no longer change it: no Word needed
         # in blocks of paragraphs and lists with **fet** and *kursiv*, by the rules the .docx follows
         "reading": [(heading, blocks(text)) for heading, text in sections.readable_sections(content)]

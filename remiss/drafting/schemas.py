@@ -124,6 +124,10 @@ class YttrandeStateChange(Body):
 
     state: cleaned(clean_state, {"enum": STATES}, str)
     comment: cleaned(clean_text, text_schema(description="de första 2000 tecknen sparas"), str) = ""
+    # for granskning/godkand with unanswered frågeställningar: "utelamna" (left out of the yttrande) or, when sending,
+    # "inga_synpunkter" ("<nämnd> lämnar inga synpunkter på denna fråga."); any other value is refused with 400.
+    # Left out, nothing is asked (as before): see unanswered_questions in the answer
+    unanswered: str | None = None
 
 
 class DecisionRecord(Body):
@@ -157,6 +161,14 @@ class JusteringRecord(Body):
     justerad_on: str | None = None
 
 
+class SentByHand(Body):
+    """POST /api/v1/remisser/{id}/yttrande/skickat: the expedierat yttrande of a remiss without an answer address
+    was sent by post (way "post"), "bud", "lamnat" or "annat" on sent_on (YYYY-MM-DD); the remiss becomes besvarad."""
+
+    sent_on: str = ""
+    way: str = "post"
+
+
 # Response shapes (documentation: remiss.drafting.api builds these dicts)
 
 class LabelledSection(SQLModel):
@@ -179,6 +191,10 @@ class YttrandePublic(SQLModel):
     rattelse: int = Field(0, description="0: yttrandet; n: den n:te rättelsen, som är i arbete eller expedierad")
     sent: list[SentPublic] = Field(default_factory=list, description="varje expediering, den första först")
     review_comment: str
+    sent_by_hand_pending: bool = Field(False, description="expedierat utan svarsadress och inte registrerat som "
+                                                          "skickat: remissen är inte besvarad ännu")
+    unanswered_questions: list[dict[str, Any]] = Field(
+        default_factory=list, description="frågeställningar utan svar ({number, fraga}); yttrandet tar inte med dem")
     sections: list[LabelledSection]
     content: dict[str, Any] = Field(description="avsnitten som JSON, samma fält som i YttrandeContent")
 

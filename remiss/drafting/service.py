@@ -212,9 +212,38 @@ def parse_state(value) -> DraftState:
         raise DraftError(f"Okänt läge för yttrandet: {value}.") from None
 
 
+# What the page asks before a yttrande with an unanswered frågeställning goes to granskning or is approved.
+UNANSWERED_CHOICES = ("utelamna", "inga_synpunkter")
+
+
+def _check_unanswered(session: Session, *, now: datetime, principal: Principal, remiss: Remiss,
+                      draft: YttrandeDraft, new: DraftState, choice: str | None) -> None:
+    """Refuse sending or approving a yttrande with an unanswered frågeställning until the user has chosen: leave
+    the question out of the yttrande ("utelamna"), or, when sending, answer it with "<nämnd> lämnar inga
+    synpunkter på denna fråga." (a new version). None: the caller does not ask (the API, which shows
+    unanswered_questions instead)."""
+    if choice is None or new not in (S.granskning, S.godkand):
+        return
+    content = content_of(session, remiss, latest_version(session, draft).content)
+    which = sections.unanswered_text(content)
+    if not which:
+        return
+    if choice == "inga_synpunkter" and new == S.granskning:
+        namnd = session.get(Namnd, remiss.namnd_id)
+        _add_version(session, now=now, principal=principal, remiss=remiss, draft=draft,
+                     content=sections.answer_unanswered(content, namnd.name),
+                     comment="Inga synpunkter på obesvarade frågor")
+        return
+    if choice != "utelamna":
+        verb = "skickas till granskning" if new == S.granskning else "godkänns"
+        raise InputErrors({"unanswered": f"{which[0].upper()}{which[1:]} saknar svar. Välj vad yttrandet ska säga "
+                                         f"om {'den' if which.startswith('fråga ') else 'dem'} innan det {verb}."})
+
+
 def change_state(session: Session, *, now: datetime, principal: Principal, remiss: Remiss,
-                 new: DraftState | str, comment: str = "") -> YttrandeDraft:
-    """Move the draft between utkast, granskning and godkänd (expediering: see dispatch)."""
+                 new: DraftState | str, comment: str = "", unanswered: str | None = None) -> YttrandeDraft:
+    """Move the draft between utkast, granskning and godkänd (expediering: see dispatch). unanswered: the user's
+    choice for unanswered frågeställningar (_check_unanswered)."""
     new = parse_state(new)
     draft = find_draft(session, remiss.id)
     require_open(remiss, draft)
@@ -241,6 +270,9 @@ def change_state(session: Session, *, now: datetime, principal: Principal, remis
     comment = comment.strip()[:2000]
     if new == S.utkast and not comment:
         raise InputErrors({"comment": "Skriv en kommentar om vad som ska ändras."})
+    _check_unanswered(session, now=now, principal=principal, remiss=remiss, draft=draft, new=new,
+                      choice=unanswered)
+    latest = latest_version(session, draft)
     answers = draft.review_comment if new == S.granskning else ""  # the comment this version answers
     draft.state = new.value
     draft.review_comment = comment if new == S.utkast else ("" if new == S.granskning else draft.review_comment)

@@ -28,6 +28,8 @@ TODO = {RemissStatus.klar_for_beslut.value: ("Registrera beslutet", "beslut"),
 JUSTERA = ("Registrera justeringen", "justering-form")
 SHOWN = 100  # rows listed, the earliest sista svarsdag first; the page says when more wait
 
+SENT_BY_HAND = ("Skicka yttrandet och registrera att det är skickat", "skickat")
+
 
 @dataclass(frozen=True)
 class WaitingRow:
@@ -59,7 +61,8 @@ def waiting_section(session: Session, principal: Principal, now: datetime) -> Wa
                    Remiss.effective_deadline_on, Milestone.due_on.label("meeting_on"),
                    expediering.due_on.label("expediering_on"), justering.due_on.label("justering_on"),
                    Decision.decided_by, Decision.omedelbar_justering, Decision.justerad_on,
-                   Decision.meeting_on.label("decided_on"))
+                   Decision.meeting_on.label("decided_on"), YttrandeDraft.state.label("draft_state"),
+                   Remiss.answer_email)
             .outerjoin(Milestone, and_(Milestone.remiss_id == Remiss.id, Milestone.kind == "namnd"))
             .outerjoin(expediering, and_(expediering.remiss_id == Remiss.id, expediering.kind == "expediering",
                                          expediering.done_at.is_(None)))
@@ -83,7 +86,11 @@ def waiting_section(session: Session, principal: Principal, now: datetime) -> Wa
         if not principal.may(Action.assign, r.namnd_id):
             continue
         todo, anchor = TODO[r.status]
-        if r.status == RemissStatus.beslutad.value and justering_pending(r, today):
+        if r.status == RemissStatus.beslutad.value and r.draft_state == "expedierad" and not r.answer_email:
+            # expedierat without an answer address: besvarad once recorded as sent (walk11 finding 10, h-fix-a)
+            todo, anchor = SENT_BY_HAND
+            note, late = "yttrandet är expedierat men inte e-postat: remissen saknar svarsadress", False
+        elif r.status == RemissStatus.beslutad.value and justering_pending(r, today):
             todo, anchor = JUSTERA
             late = r.justering_on is not None and r.justering_on < today
             note = (f"försenad i {_days(today - r.justering_on)}" if late

@@ -46,6 +46,8 @@ FIELD_LABELS = {
     **MILESTONE_LABELS,
     **{f"override:{kind}": f"{label} (satt för hand)" for kind, label in MILESTONE_LABELS.items()},
     **{f"done:{kind}": f"{label} (klar)" for kind, label in MILESTONE_LABELS.items()},
+    # called off when the remiss closed without an answer (planning.service.milestones.complete)
+    **{f"utgar:{kind}": label for kind, label in MILESTONE_LABELS.items()},
 }
 # The term differs where we are the remittent: an outgoing remiss was upprättad, not received.
 OUTGOING_FIELD_LABELS = {**FIELD_LABELS, "received_on": "Upprättad"}
@@ -85,6 +87,8 @@ _VALUE_WORDS = {
     "answer_status": lambda v: _label(AnswerStatus, v), "decision": lambda v: DECISIONS.get(v, v),
 }
 _ISO_DATE = re.compile(r"\b\d{4}-\d{2}-\d{2}\b")
+# registrations noted "1 frågeställningar" before the note was written with ngettext (remisser.service)
+_OLD_SINGULAR = re.compile(r"(?<!\d)(1) frågeställningar(,)")
 
 
 def action_label(entity: str | None, action: str) -> str:
@@ -105,6 +109,8 @@ def _show(field: str, value, names: dict[str, dict]) -> str:
     """A changed value as a registrator would write it in the diarium."""
     if field.startswith("done:"):  # a milestone marked done (a moment or True) or not (None): "nej → ja", "ja → nej"
         return "ja" if value else "nej"
+    if field.startswith("utgar:"):  # "planerad → utgår": the remiss closed (avstår, återkallad) before the work
+        return "utgår" if value else "planerad"
     if value in (None, "", []):
         return "–"
     if isinstance(value, bool):
@@ -188,10 +194,11 @@ def describe(session: Session, events: list, *, outgoing: bool = False) -> list[
     names = {"handlaggare_id": users, "namnd_id": namnder}
     rows = []
     for e, changes in parsed:
+        note = _OLD_SINGULAR.sub(r"\1 frågeställning\2", e.note or "")  # written before walk11 finding 17
         entity = getattr(e, "entity", None)
         shown = [_change(labels, entity, k, old, new, names) for k, (old, new) in changes.items()]
         rows.append(HistoryRow(
             at=format_date_time(e.at), at_iso=e.at.isoformat(), who=users.get(e.user_id, "Systemet"),
             action=action_label(entity, e.action),
-            changes=[change for change in shown if change[1] != change[2]], note=e.note))
+            changes=[change for change in shown if change[1] != change[2]], note=note))
     return rows

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from dataclasses import asdict
+from gettext import ngettext
 from datetime import datetime
 
 from sqlalchemy import bindparam, delete, func
@@ -166,7 +167,7 @@ def register(session: Session, *, now: datetime, principal: Principal, data: Rem
     replace_sandlista(session, now=now, remiss=remiss, items=sandlista)
     audit.record(session, now=now, user_id=principal.user_id, entity="remiss", entity_id=remiss.id,
                  remiss_id=remiss.id, action="create", changes=audit.diff({}, _snapshot(remiss)),
-                 note=f"{len(questions)} frågeställningar, {len(sandlista)} på sändlistan")
+                 note=registration_note(len(questions), len(sandlista)))
     events.remiss_registered.send(remiss, session=session, now=now, actor_id=principal.user_id)
     if remiss.handlaggare_id:
         events.remiss_assigned.send(remiss, session=session, now=now, actor_id=principal.user_id,
@@ -263,6 +264,12 @@ def assign(session: Session, *, now: datetime, principal: Principal, remiss: Rem
     require(principal, Action.assign, remiss.namnd_id)
     return update(session, now=now, principal=principal, remiss=remiss,
                   changes={"handlaggare_id": handlaggare_id})
+
+
+def registration_note(questions: int, sandlista: int) -> str:
+    """"1 frågeställning, 0 på sändlistan" for the history (Swedish plurals through gettext's ngettext)."""
+    asked = ngettext("%(count)d frågeställning", "%(count)d frågeställningar", questions) % {"count": questions}
+    return f"{asked}, {sandlista} på sändlistan"
 
 
 def change_status(session: Session, *, now: datetime, principal: Principal, remiss: Remiss,

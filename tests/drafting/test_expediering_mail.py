@@ -50,8 +50,11 @@ def test_expedierat_yttrande_is_mailed_with_the_docx_to_the_remittent_and_copies
     assert message["Cc"] == "registrator@kultur.malmo.se, arkiv@malmo.se"
     our_dnr = world["remiss"].our_dnr
     subject = message["Subject"]
-    assert subject.startswith("KN-2015-1050 Stadsområdesnämnd Öster – Yttrande över ")
-    assert world["remiss"].title in subject and our_dnr in subject
+    # the ärendemening mid-sentence: "Yttrande över remiss angående …", no capital after "över" (walk11 finding 18)
+    title = world["remiss"].title
+    assert title.startswith("Remiss ")
+    assert subject.startswith("KN-2015-1050 Stadsområdesnämnd Öster – Yttrande över remiss ")
+    assert "r" + title[1:] in subject and our_dnr in subject
     body = message.get_body(("plain",)).get_content()
     assert "Stadsområdesnämnd Öster" in body and our_dnr in body and "Sabina Vendela Dethorey" in body
     # the job title mid-sentence in lower case (walk8 finding 17)
@@ -103,7 +106,7 @@ def test_a_title_with_line_breaks_does_not_stop_the_yttrande_mail(decided, auth,
     assert "misslyckade (ger upp): 0, försök som misslyckades (görs om): 0" in result.output, result.output
     [(rcpts, message)] = smtp.of_kind("yttrande_expedierat")
     assert "spion@example.se" not in rcpts and message["Bcc"] is None
-    assert "Remiss om kulturstrategi Bcc: spion@example.se" in message["Subject"]
+    assert "remiss om kulturstrategi Bcc: spion@example.se" in message["Subject"]
 
 
 def test_a_rattelse_is_reviewed_and_mailed_as_a_rattelse(decided, auth, reader, runner, smtp, clock):
@@ -143,6 +146,8 @@ def test_a_rattelse_is_reviewed_and_mailed_as_a_rattelse(decided, auth, reader, 
     assert second[1]["Subject"].startswith("KN-2015-1050 Stadsområdesnämnd Öster – Rättelse av yttrande över ")
     body = second[1].get_body(("plain",)).get_content()
     assert "Härmed översänds en rättelse av yttrandet" in body and "Rättelsen ersätter det yttrande som" in body
+    # what was corrected, as typed when the rättelse was begun (walk11 finding 18)
+    assert "Rättelsen gäller: Fel årtal." in body
     assert "Rättelsen finns bifogad i Word- och PDF-format" in body and "bifogat" not in body
     attachment = next(iter(second[1].iter_attachments()))
     assert attachment.get_filename() == "Stadsområdesnämnd Öster – rättelse av yttrande KN-2015-1050.docx"

@@ -88,7 +88,7 @@ def test_a_review_queued_before_the_remiss_was_withdrawn_is_stopped(life, app, r
     life.post("handlaggare", "/yttrande", {"sammanfattning": "Positiv."})
     _mails(app, runner, clock, seen)  # the assignment mail, sent
     life.post("handlaggare", "/yttrande/lage", {"state": "granskning"})  # queues "Att granska"
-    life.post("sekreterare", "/status", {"status": "aterkallad", "note": "Remittenten drog tillbaka remissen."})
+    life.post("sekreterare", "/status", {"status": "aterkallad", "note": "Remittenten drog tillbaka remissen.", "confirm": "1"})
     mails = _mails(app, runner, clock, seen)
     assert not any(kind == "review" for sent in mails.values() for _, kind, _ in sent), mails
     session.expire_all()

@@ -351,6 +351,9 @@ def test_the_whole_life_reads_true_at_every_step(life, clock, runner, app):
     life.only_true_things()
     clock.set(at(2015, 9, 25, 9))
     life.post("sekreterare", "/yttrande/expediera", {})
+    # no answer address: besvarad once the sekreterare records it sent (walk11 finding 10)
+    assert life.status() == "beslutad"
+    life.post("sekreterare", "/yttrande/skickat", {"way": "post", "sent_on": "2015-09-25"})
     assert life.status() == "besvarad"
 
     # Besvarad: every step is Klar in the calendar, nothing of it is due, late or coming anywhere.
@@ -397,7 +400,7 @@ def test_the_whole_life_reads_true_at_every_step(life, clock, runner, app):
 
 
 def test_a_declined_remiss_calls_off_its_steps_in_the_calendar_without_calling_them_done(life):
-    life.post("sekreterare", "/status", {"status": "avstar", "note": "Berör inte nämnden."})
+    life.post("sekreterare", "/status", {"status": "avstar", "note": "Berör inte nämnden.", "confirm": "1"})
     assert life.status() == "avstar"
     life.only_true_things()
     entries = life.calendar()
@@ -413,7 +416,7 @@ def test_a_withdrawn_remiss_with_work_done_keeps_that_work_done_and_calls_off_th
     life.post("sekreterare", "/tilldela", {"handlaggare_id": str(life.handlaggare_id)})
     life.post("handlaggare", "/yttrande", {"sammanfattning": "Positiv."})
     life.post("handlaggare", "/yttrande/lage", {"state": "granskning"})  # the tjänsteskrivelse was written
-    life.post("sekreterare", "/status", {"status": "aterkallad", "note": "Remittenten drog tillbaka remissen."})
+    life.post("sekreterare", "/status", {"status": "aterkallad", "note": "Remittenten drog tillbaka remissen.", "confirm": "1"})
     assert life.status() == "aterkallad"
     life.only_true_things()
     api = {m["kind"]: m for m in life.clients["handlaggare"][0].get(f"/api/v1/remisser/{life.rid}").get_json()
@@ -495,6 +498,7 @@ def test_a_late_expediering_is_advised_while_open_and_told_as_done_once_expedier
     assert "Det är efter sista svarsdag" in life.tidplan_row("Expediering")  # still open, still late
     clock.set(at(2015, 10, 5, 9))
     life.post("sekreterare", "/yttrande/expediera", {})
+    life.post("sekreterare", "/yttrande/skickat", {"way": "post", "sent_on": "2015-10-05"})  # no answer address
     assert life.status() == "besvarad"
     stored = life.only_true_things()
     assert stored["expediering"].due_on == date(2015, 10, 2)

@@ -84,7 +84,8 @@ def test_pages_api_and_files(world, client, auth, role):
         expected = 200 if edit_ok else (403 if view_ok else 404)
         assert client.get(f"/remisser/{remiss.id}/andra").status_code == expected
         token = _token(client)
-        r = client.post(f"/remisser/{remiss.id}/status", data={"csrf_token": token, "status": "aterkallad"})
+        r = client.post(f"/remisser/{remiss.id}/status", data={"csrf_token": token, "status": "aterkallad",
+                        "note": "Remittenten återkallade remissen.", "confirm": "1"})
         assert r.status_code == (302 if edit_ok else expected)
         r = client.post(f"/remisser/{remiss.id}/filer", data={"csrf_token": token,
                         "files": (BytesIO(b"%PDF-1.4"), "ny.pdf")}, content_type="multipart/form-data")

@@ -43,6 +43,8 @@ PLANNED_HINTS = ("justering_hint", "tidplan_meeting_on", "no_meeting")
 def yttrande_panel(session, p, remiss, moment):
     """The Yttrande panel; after a refused beslut or justering form, with what was typed and the messages."""
     ctx = _panel_context(session, p, remiss, moment)
+    if ctx is not None and g.get("sent_failed"):
+        ctx["sent_failed"] = g.sent_failed
     failed = g.get("decision_failed")
     if ctx is not None and failed:
         ctx["decision_failed"] = failed
@@ -168,8 +170,10 @@ def change_state(remiss_id: int):
     new = request.form.get("state", "")
     try:
         service.change_state(session, now=now(), principal=principal(), remiss=remiss, new=new,
-                             comment=request.form.get("comment", ""))
+                             comment=request.form.get("comment", ""),
+                             unanswered=request.form.get("unanswered", ""))
     except InputErrors as exc:
+        session.rollback()
         flash(next(iter(exc.errors.values())), "error")
     except service.AlreadyInState as exc:  # a double click: the first request did it
         flash(str(exc), "info")
@@ -219,10 +223,8 @@ def expediera(remiss_id: int):
     if result.mailed_to:
         flash(f"{what} e-postas till {result.mailed_to}"
               + (f" med kopia till {', '.join(result.copies)}" if result.copies else "") + ".", "info")
-    else:
-        flash(f"Remissen saknar svarsadress, så {what.lower()} har inte e-postats. Skicka den till remittenten själv."
-              if result.rattelse else
-              "Remissen saknar svarsadress, så yttrandet har inte e-postats. Skicka det till remittenten själv.",
+    elif result.rattelse:
+        flash(f"Remissen saknar svarsadress, så {what.lower()} har inte e-postats. Skicka den till remittenten själv.",
               "info")
     if result.status_note:
         flash(result.status_note, "info")
@@ -371,4 +373,4 @@ def stored_document(remiss_id: int, document_id: int):
 
 
 from remiss.drafting import api  # noqa: E402,F401  (routes on bp)
-from remiss.drafting.views import templates  # noqa: E402,F401
+from remiss.drafting.views import sent, templates  # noqa: E402,F401

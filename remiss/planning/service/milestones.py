@@ -15,6 +15,7 @@ from remiss.planning.service.tidplan import give_review_time, milestones_of, rep
 from remiss.remisser.finished import require_open
 from remiss.remisser.input import InputErrors
 from remiss.remisser.models import Remiss
+from remiss.remisser.status import called_off
 
 
 def _milestone(session: Session, remiss: Remiss, milestone_id: int) -> Milestone:
@@ -93,8 +94,10 @@ def complete(session: Session, *, now: datetime, remiss: Remiss, kinds: tuple[st
         session.add(row)
     if not done:
         return []
-    changes = {f"done:{m.kind}": [None, now.isoformat()] for m in done}
-    note = f"{', '.join(m.label for m in done)}: klar ({note})"
+    # a remiss closed without an answer (avstår, återkallad): its work is called off, not done (walk11 finding 8)
+    word, key = ("utgår", "utgar") if closing and called_off(remiss.status, True) else ("klar", "done")
+    changes = {f"{key}:{m.kind}": [None, now.isoformat()] for m in done}
+    note = f"{', '.join(m.label for m in done)}: {word} ({note})"
     moved = give_review_time(session, remiss=remiss, rows=rows)
     if moved is not None:
         changes["granskning"] = [moved.isoformat(), rows["granskning"].due_on.isoformat()]

@@ -17,7 +17,7 @@ from remiss.documents import superseded
 from remiss.planning.beslut_link import remiss_warnings
 from remiss.planning.service.tidplan import work_calendar
 from remiss.calendar.swedish import format_deadline
-from remiss.remisser import archive, attachments, page, present, queries, service
+from remiss.remisser import archive, attachments, by_hand, page, present, queries, service
 from remiss.remisser.history import describe
 from remiss.remisser.input import InputErrors, deadline_required, parse_remiss_input
 from remiss.remisser.models import ArchivedDocument, Attachment, Direction
@@ -43,7 +43,8 @@ def show(remiss_id: int):
 _PageNamnd = namedtuple("_PageNamnd", "id name")  # what the page and its assign field read of the nämnd
 
 
-def _show(remiss_id: int, *, assign_values: dict | None = None, assign_errors: dict | None = None):
+def _show(remiss_id: int, *, assign_values: dict | None = None, assign_errors: dict | None = None,
+          status_values: dict | None = None, status_errors: dict | None = None):
     """The remiss page; after a failed assign, with what was typed and the error at the assign field."""
     session = get_session()
     p = principal()
@@ -82,6 +83,7 @@ def _show(remiss_id: int, *, assign_values: dict | None = None, assign_errors: d
             NEXT_STEPS[RemissStatus(remiss.status)]), [ctx for _, ctx in extra]),
         late=late, answered=answered, warnings=warnings, archived=archived,
         may_edit=p.may(Action.edit, remiss.namnd_id), may_assign=may_assign, assign=assign,
+        status_values=status_values or {}, status_errors=status_errors or {},
         panels=extra, outgoing=outgoing_facts(remiss, remiss.namnd_email) if remiss.direction == Direction.utgaende else None)
 
 
@@ -178,8 +180,13 @@ def change_status(remiss_id: int):
     session = get_session()
     remiss = load_remiss(session, principal(), remiss_id, Action.edit)
     try:
-        service.change_status(session, now=now(), principal=principal(), remiss=remiss,
-                              new=request.form.get("status", ""), note=request.form.get("note", "")[:500])
+        by_hand.change_status_by_hand(session, now=now(), principal=principal(), remiss=remiss,
+                                      new=request.form.get("status", ""), note=request.form.get("note", ""),
+                                      confirmed=bool(request.form.get("confirm")))
+    except InputErrors as exc:  # the page again, the form open with what was typed and why
+        session.rollback()
+        values = {k: request.form.get(k, "") for k in ("status", "note", "confirm")}
+        return _show(remiss_id, status_values=values, status_errors=exc.errors), 400
     except (TransitionError, AccessDenied) as exc:
         flash(str(exc), "error")
     else:

@@ -1,0 +1,70 @@
+"""A remiss without an answer e-mail: its expedierat yttrande is sent by post or another way, and the remiss is
+besvarad only when someone records that (walk11 finding 10): until then it waits on the sekreterare's start page,
+and nobody is told it is answered."""
+from __future__ import annotations
+
+from datetime import date, datetime, time, timezone
+
+from sqlmodel import Session, select
+
+from remiss.auth.access import Action, Principal, require
+from remiss.calendar.swedish import format_date
+from remiss.clock import STOCKHOLM, local_today
+from remiss.drafting import service
+from remiss.drafting.models import DraftState, GeneratedDocument
+from remiss.remisser import service as remisser
+from remiss.remisser.input import InputErrors, parse_date
+from remiss.remisser.models import Remiss
+from remiss.remisser.status import RemissStatus
+
+# how it went, as the history and the page say it: "Yttrandet skickat per post den 7 december 2026"
+WAYS = {"post": "per post", "bud": "med bud", "lamnat": "genom att lämnas över", "annat": "på annat sätt"}
+
+
+def pending(remiss, draft_state: str | None, rattelse: int = 0) -> bool:
+    """The yttrande is expedierat but the remiss has no answer e-mail and nobody has recorded it as sent."""
+    return (remiss.status == RemissStatus.beslutad and draft_state == DraftState.expedierad and not rattelse
+            and not (remiss.answer_email or "").strip())
+
+
+def expedierad_on(session: Session, remiss_id: int, version_id: int | None) -> date | None:
+    """The day the yttrande (its frozen documents) was expedierat."""
+    made = session.exec(select(GeneratedDocument.created_at).where(
+        GeneratedDocument.remiss_id == remiss_id, GeneratedDocument.frozen,
+        GeneratedDocument.draft_version_id == version_id).order_by(GeneratedDocument.id)).first()
+    return local_today(made) if made else None
+
+
+def record_sent(session: Session, *, now: datetime, principal: Principal, remiss: Remiss, sent_on: str,
+                way: str) -> Remiss:
+    """Record that the expedierat yttrande was sent (way: a key of WAYS) on sent_on (a Swedish or ISO date, not in
+    the future, not before the expediering): the remiss becomes besvarad, answered that day."""
+    require(principal, Action.review, remiss.namnd_id)
+    draft = service.find_draft(session, remiss.id)
+    if not pending(remiss, draft.state if draft else None, draft.rattelse if draft else 0):
+        raise service.DraftError("Det finns inget expedierat yttrande som väntar på att registreras som skickat.")
+    errors = {}
+    if way not in WAYS:
+        errors["way"] = "Välj hur yttrandet skickades."
+    day = None
+    try:
+        day = parse_date(sent_on.strip()) if sent_on.strip() else None
+        if day is None:
+            errors["sent_on"] = "Ange dagen yttrandet skickades, till exempel 2027-01-11 eller 11 januari 2027."
+    except ValueError as exc:
+        errors["sent_on"] = str(exc)
+    today = local_today(now)
+    if day is not None and day > today:
+        errors["sent_on"] = "Dagen ligger i framtiden: registrera att yttrandet är skickat när det är gjort."
+    first = expedierad_on(session, remiss.id, draft.frozen_version_id)
+    if day is not None and first is not None and day < first:
+        errors["sent_on"] = f"Yttrandet expedierades {format_date(first)}; det kan inte ha skickats före det."
+    if errors:
+        raise InputErrors(errors)
+    remisser.change_status(session, now=now, principal=principal, remiss=remiss, new=RemissStatus.besvarad,
+                           note=f"Yttrandet skickat {WAYS[way]} den {format_date(day)}")
+    # answered the day it went: that day's moment (now, when it is today) measures "i tid"
+    remiss.answered_at = now if day == today else datetime.combine(day, time(12), tzinfo=STOCKHOLM).astimezone(timezone.utc)
+    session.add(remiss)
+    session.flush()
+    return remiss

@@ -1,0 +1,36 @@
+"""The remiss page's "Skickat per post eller på annat sätt": a remiss without an answer e-mail becomes besvarad
+when its expedierat yttrande is recorded as sent (drafting.sent_by_hand)."""
+from __future__ import annotations
+
+from flask import flash, g, request
+
+from remiss.auth.access import Action, load_remiss
+from remiss.calendar.swedish import format_date
+from remiss.clock import local_today
+from remiss.db import get_session
+from remiss.drafting import sent_by_hand, service
+from remiss.drafting.views import _back, bp
+from remiss.remisser.input import InputErrors
+from remiss.web import now, principal
+
+
+@bp.post("/remisser/<int:remiss_id>/yttrande/skickat")
+def record_sent(remiss_id: int):
+    session = get_session()
+    remiss = load_remiss(session, principal(), remiss_id, Action.review)
+    try:
+        sent_by_hand.record_sent(session, now=now(), principal=principal(), remiss=remiss,
+                                 sent_on=request.form.get("sent_on", ""), way=request.form.get("way", ""))
+    except InputErrors as exc:  # the page again, with the typed day and why
+        from remiss.remisser import views as remisser_views
+
+        session.rollback()
+        g.sent_failed = {"errors": exc.errors, "values": {k: request.form.get(k, "") for k in ("sent_on", "way")}}
+        return remisser_views.show(remiss_id), 400
+    except service.DraftError as exc:
+        session.rollback()
+        flash(str(exc), "error")
+        return _back(remiss.id)
+    flash(f"Klart: yttrandet är registrerat som skickat {format_date(local_today(remiss.answered_at))} och remissen är besvarad.",
+          "success")
+    return _back(remiss.id)

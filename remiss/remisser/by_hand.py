@@ -1,0 +1,44 @@
+"""'Ändra status för hand' on the remiss page: the status table's moves, with what a hand-set status needs."""
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlmodel import Session
+
+from remiss.auth.access import Action, Principal, require, require_status_move
+from remiss.remisser import service
+from remiss.remisser.input import InputErrors
+from remiss.remisser.models import Remiss
+from remiss.remisser.status import RemissStatus, check_transition
+
+S = RemissStatus
+NO_HANDLAGGARE = ("Remissen har ingen handläggare. Välj en handläggare under ”Tilldela handläggare”: då blir "
+                  "status Tilldelad och handläggaren får veta det.")
+# Closing a remiss without an answer: the reason is asked for (it stands in the history) and a confirmation.
+REASON_NEEDED = {S.avstar: "Skriv varför nämnden avstår från att svara.",
+                 S.aterkallad: "Skriv varför remissen är återkallad (t.ex. vem som återkallade den och när)."}
+CONFIRM_NEEDED = {S.avstar: "Bekräfta att nämnden avstår från att svara: remissen avslutas utan yttrande.",
+                  S.aterkallad: "Bekräfta att remissen är återkallad: den avslutas utan yttrande."}
+
+
+def change_status_by_hand(session: Session, *, now: datetime, principal: Principal, remiss: Remiss, new: str,
+                          note: str = "", confirmed: bool = False) -> Remiss:
+    """Move the remiss as its page's form asks (walk11 finding 8): Tilldelad only with a handläggare (assigning
+    sets it, and tells him); Avstår and Återkallad only with a reason, stored as the history's note, and a
+    confirmation. Else InputErrors under status, note and confirm."""
+    require(principal, Action.edit, remiss.namnd_id)
+    wanted = check_transition(remiss.status, new, remiss.direction)
+    require_status_move(principal, remiss.namnd_id, RemissStatus(remiss.status), wanted)  # who may, before why
+    note = note.strip()[:500]
+    if wanted == S.tilldelad and not remiss.handlaggare_id:
+        raise InputErrors({"status": NO_HANDLAGGARE})
+    if wanted in REASON_NEEDED:
+        errors = {}
+        if not note:
+            errors["note"] = REASON_NEEDED[wanted]
+        if not confirmed:
+            errors["confirm"] = CONFIRM_NEEDED[wanted]
+        if errors:
+            raise InputErrors(errors)
+        note = f"Skäl: {note}"
+    return service.change_status(session, now=now, principal=principal, remiss=remiss, new=wanted, note=note)

@@ -1,0 +1,68 @@
+"""Walk11 finding 10: a remiss without an answer address is not besvarad when its yttrande is expedierat: it waits on
+the sekreterare's "Att registrera och avsluta" until someone records it sent ("Skickat per post … den …"), and
+the handläggare is not told it is besvarad before then. Status, start page, remiss page, mail and API agree."""
+from __future__ import annotations
+
+import html
+import re
+from datetime import datetime, timezone
+
+from sqlmodel import select
+
+from remiss.reminders.models import OutboxMessage
+from remiss.remisser.models import Remiss
+from tests.drafting.test_expediering_mail import expediera
+
+
+def _text(page: str) -> str:
+    return html.unescape(re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", page)))
+
+
+def _waiting(client) -> str:
+    page = client.get("/").get_data(as_text=True)
+    found = re.search(r'<section aria-labelledby="h-att-registrera">(.*?)</section>', page, re.S)
+    return _text(found.group(1)) if found else ""
+
+
+def _answered_notices(reader) -> list:
+    reader.rollback()
+    return reader.exec(select(OutboxMessage).where(OutboxMessage.kind == "answered")).all()
+
+
+def test_expedierat_without_address_waits_until_recorded_as_sent(decided, auth, client, reader, clock, world):
+    rid = decided(answer_email="")
+    page = f"/remisser/{rid}"
+    assert expediera(auth, rid).status_code == 302
+    reader.rollback()
+    assert reader.get(Remiss, rid).status == "beslutad" and reader.get(Remiss, rid).answered_at is None
+    # the start page keeps it; the remiss page asks for the form; nobody is told it is besvarad
+    assert f"Skicka yttrandet och registrera att det är skickat: {world['remiss'].our_dnr}" in _waiting(client)
+    shown = _text(client.get(page).get_data(as_text=True))
+    assert "Skickat per post eller på annat sätt" in shown and "Besvarad i tid" not in shown
+    assert "Remissen är besvarad först då." in shown
+    assert _answered_notices(reader) == []
+    api = client.get(f"/api/v1/remisser/{rid}").get_json()
+    assert api["status"] == "beslutad" and api["yttrande"]["sent_by_hand_pending"] is True
+
+    # a day in the future is refused, with the typed day kept
+    clock.set(datetime(2015, 9, 28, 8, 0, tzinfo=timezone.utc))
+    response = auth.post(f"{page}/yttrande/skickat", {"way": "post", "sent_on": "2015-10-30"}, form_url=page)
+    assert response.status_code == 400
+    assert "Dagen ligger i framtiden" in _text(response.get_data(as_text=True))
+    assert 'value="2015-10-30"' in response.get_data(as_text=True)
+    reader.rollback()
+    assert reader.get(Remiss, rid).status == "beslutad"
+
+    # recorded: besvarad, answered that day, off the start page, the handläggare told now
+    response = auth.post(f"{page}/yttrande/skickat", {"way": "post", "sent_on": "25 september 2015"}, form_url=page)
+    assert response.status_code == 302
+    reader.rollback()
+    remiss = reader.get(Remiss, rid)
+    assert remiss.status == "besvarad"
+    assert remiss.answered_at.replace(tzinfo=timezone.utc) == datetime(2015, 9, 25, 10, 0, tzinfo=timezone.utc)
+    assert world["remiss"].our_dnr not in _waiting(client)
+    assert len(_answered_notices(reader)) == 1
+    history = _text(client.get(page).get_data(as_text=True)).rsplit("Historik", 1)[-1]
+    assert "Yttrandet skickat per post den 25 september 2015" in history
+    api = client.get(f"/api/v1/remisser/{rid}").get_json()
+    assert api["status"] == "besvarad" and api["yttrande"]["sent_by_hand_pending"] is False

@@ -1,0 +1,66 @@
+"""Walk11 finding 8: "Ändra status för hand" refuses Tilldelad without a handläggare (pointing to the Tilldela form);
+Avstår and Återkallad need a reason (kept in the history) and a confirmation; the milestones of an avstådd remiss
+read "utgår" in the history, not "klar: nej → ja"."""
+from __future__ import annotations
+
+import html
+import re
+from datetime import date
+
+import pytest
+
+from remiss.remisser.models import Remiss
+from tests.planning.helpers import add_meetings, at
+from tests.support.factories import make_namnd, make_remiss, make_user
+
+
+def _text(page: str) -> str:
+    return html.unescape(re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", page)))
+
+
+@pytest.fixture
+def world(session, clock):
+    clock.set(at(2026, 12, 4, 9))
+    namnd = make_namnd(session, name="Miljönämnden", dnr_prefix="MN")
+    add_meetings(session, namnd, [("namnd", at(2027, 2, 25, 17), "")])
+    make_user(session, role="registrator", namnder=[namnd], email="mia@miljo.se", name="Mia Miljö")
+    remiss = make_remiss(session, namnd=namnd, deadline_on=date(2027, 3, 1), now=clock())
+    session.commit()
+    return remiss.id
+
+
+def _status(db, rid):
+    with db.transaction(write=False) as s:
+        return s.get(Remiss, rid).status
+
+
+def test_status_by_hand_asks_what_each_status_needs(world, auth, client, db):
+    rid, url = world, f"/remisser/{world}"
+    auth.login("mia@miljo.se")
+    # Tilldelad without a handläggare: refused, pointing to the Tilldela form
+    response = auth.post(f"{url}/status", {"status": "tilldelad", "note": ""}, form_url=url)
+    assert response.status_code == 400
+    assert "Remissen har ingen handläggare. Välj en handläggare under ”Tilldela handläggare”" in _text(
+        response.get_data(as_text=True))
+    assert _status(db, rid) == "registrerad"
+    # Avstår with no reason and no confirmation: both asked for, the choice kept
+    response = auth.post(f"{url}/status", {"status": "avstar", "note": ""}, form_url=url)
+    page = response.get_data(as_text=True)
+    assert response.status_code == 400
+    assert "Skriv varför nämnden avstår från att svara." in _text(page)
+    assert "Bekräfta att nämnden avstår från att svara" in _text(page)
+    assert '<option value="avstar" selected>' in page
+    # a reason without the confirmation: the reason typed stays in the box
+    response = auth.post(f"{url}/status", {"status": "avstar", "note": "Berör inte nämndens ansvarsområde."},
+                         form_url=url)
+    assert response.status_code == 400 and 'value="Berör inte nämndens ansvarsområde."' in response.get_data(
+        as_text=True)
+    assert _status(db, rid) == "registrerad"
+    # both: done, and the history has the reason and says the milestones utgår
+    response = auth.post(f"{url}/status", {"status": "avstar", "note": "Berör inte nämndens ansvarsområde.",
+                                           "confirm": "1"}, form_url=url)
+    assert response.status_code == 302 and _status(db, rid) == "avstar"
+    history = _text(client.get(url).get_data(as_text=True)).rsplit("Historik", 1)[-1]
+    assert "Skäl: Berör inte nämndens ansvarsområde." in history
+    assert "Sista svarsdag: planerad → utgår" in history
+    assert "(klar): nej → ja" not in history
