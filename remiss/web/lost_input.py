@@ -16,7 +16,13 @@ from flask_login import current_user
 # never shown again: secrets and the form's machinery, whatever the form calls them
 SECRET_NAME = re.compile(r"pass|lösen|losen|token|secret|hemlig|nonce|otp|csrf|api.?key|nyckel", re.IGNORECASE)
 SKIPPED = frozenset({"next", "base_version"})
-HAS_LETTER = re.compile(r"[^\W\d_]")  # a number, id or date alone is not typed text worth keeping
+
+def _machinery(value: str) -> bool:
+    """Empty, or a bare number (an id, a version, a ticked box's "1"): nothing typed worth copying. A date or
+    "§ 142" is kept."""
+    text = (value or "").strip()
+    return not text or text.isdigit()
+
 # forms for people not signed in: "Du är inte längre inloggad" would be wrong there, the old CSRF message stays
 PUBLIC_FORMS = frozenset({"auth.login"})
 MAX_FIELDS = 60
@@ -32,7 +38,7 @@ def posted_text() -> tuple[list[tuple[str, str]], bool]:
     left = MAX_CHARS
     cut = False
     for name, value in request.form.items(multi=True):
-        if name in SKIPPED or SECRET_NAME.search(name) or not HAS_LETTER.search(value or ""):
+        if name in SKIPPED or SECRET_NAME.search(name) or _machinery(value):
             continue
         if len(kept) == MAX_FIELDS or left <= 0:
             cut = True

@@ -15,7 +15,8 @@ TYPED = "Nämnden <b>tillstyrker</b> & vill\nläsa mer."
 
 
 def _form(rid: int, token: str) -> dict:
-    return draft_form(rid, sammanfattning=TYPED, base_version="0", csrf_token=token, password="hemligt-123")
+    return draft_form(rid, sammanfattning=TYPED, base_version="0", csrf_token=token, password="hemligt-123",
+                      paragraf="§ 142", namnd_id="7")
 
 
 def _assert_text_shown(body: str, rid: int) -> None:
@@ -24,6 +25,8 @@ def _assert_text_shown(body: str, rid: int) -> None:
     assert "Andreas Konstantinides" in unescape(body)  # another text field, under its own name
     assert "hemligt-123" not in body and "password" not in body
     assert "Kopiera texten nedan" in body
+    assert ">§ 142</textarea>" in body  # typed without a letter, still kept
+    assert 'for="lost-' in body and ">namnd_id<" not in body and ">base_version<" not in body  # ids are not text
 
 
 def _no_draft(reader, rid: int) -> None:
