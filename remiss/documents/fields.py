@@ -380,3 +380,29 @@ def sample_context(kind: str) -> dict:
     context = copy.deepcopy(_BASE)
     context.update(copy.deepcopy(_SAMPLES[kind]))
     return context
+
+
+def _replace_names(value, names: dict[str, str]):
+    if isinstance(value, str):
+        for old, new in names.items():
+            value = value.replace(old, new)
+        return value
+    if isinstance(value, list):
+        return [_replace_names(v, names) for v in value]
+    if isinstance(value, dict):
+        return {k: _replace_names(v, names) for k, v in value.items()}
+    return value
+
+
+def sample_context_for(kind: str, own: dict) -> dict:
+    """The sample context with a nämnd's own values (namnd, forvaltning, organisation, adress, sidfot,
+    diarienummer, datum …) in place of the demo's: the preview of that nämnd's template shows its own header and
+    sidfot, and the sample texts name it, not Stadsområdesnämnd Öster (walk11 finding 11). Empty values are kept
+    empty, as the nämnd's documents will have them."""
+    context = sample_context(kind)
+    names = {_BASE[key]: own[key] for key in ("namnd", "forvaltning") if own.get(key)}
+    context = _replace_names(context, names)
+    context.update({key: value for key, value in own.items() if key in _BASE})
+    if kind == "yttrande" and own.get("namnd"):
+        context["beslutsorgan"] = own["namnd"]
+    return context

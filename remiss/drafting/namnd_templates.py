@@ -17,6 +17,14 @@ from remiss.namnd.models import DocumentTemplate, Namnd
 KINDS = {"tjansteskrivelse": "Tjänsteskrivelse", "yttrande": "Yttrande"}
 # Managing templates is the registrator's job, like registering: admins and registratorer may.
 MANAGE = Action.create
+# What every document of a kind needs from its template: a version without one of these is kept but put in use
+# only after a confirmation that names what is missing (walk11 finding 11).
+REQUIRED = {"yttrande": {
+    "diarienummer": "diarienumret ({{ diarienummer }})",
+    "datum": "datumet ({{ datum }})",
+    "fragor": "frågorna med svaren ({%p for f in fragor %} … {%p endfor %})",
+    "avsnitt": "de fria avsnitten, som används när remissen saknar frågor ({%p for a in avsnitt %} … {%p endfor %})",
+}}
 
 
 class TemplateRejected(ValueError):
@@ -25,6 +33,28 @@ class TemplateRejected(ValueError):
     def __init__(self, report: TemplateReport):
         super().__init__("; ".join(report.errors))
         self.report = report
+
+
+def missing_fields(kind: str, placeholders: list[str]) -> list[str]:
+    """What the template lacks of REQUIRED[kind], as Swedish phrases; placeholders as in TemplateReport."""
+    used = {p.split("[")[0].split(".")[0] for p in placeholders}
+    return [label for name, label in REQUIRED.get(kind, {}).items() if name not in used]
+
+
+def missing_in(template: DocumentTemplate) -> list[str]:
+    """missing_fields for a stored version (checked again: the list of fields may have grown since)."""
+    report = check_template(template.kind, template.data, max_bytes=max(len(template.data), 1))
+    return missing_fields(template.kind, report.placeholders)
+
+
+def _put_in_use(session: Session, template: DocumentTemplate) -> None:
+    for old in session.exec(select(DocumentTemplate).where(
+            DocumentTemplate.namnd_id == template.namnd_id, DocumentTemplate.kind == template.kind,
+            DocumentTemplate.active, DocumentTemplate.id != template.id)):
+        old.active = False
+        session.add(old)
+    template.active = True
+    session.add(template)
 
 
 def active_template(session: Session, namnd_id: int, kind: str) -> DocumentTemplate | None:
@@ -40,8 +70,9 @@ def templates_of(session: Session, namnd_id: int) -> list[DocumentTemplate]:
 
 
 def upload(session: Session, *, now: datetime, principal: Principal, namnd: Namnd, kind: str, filename: str,
-           data: bytes, max_bytes: int) -> tuple[DocumentTemplate, TemplateReport]:
-    """Check and store a template as the nämnd's new version for kind, or raise TemplateRejected."""
+           data: bytes, max_bytes: int, confirmed: bool = False) -> tuple[DocumentTemplate, TemplateReport]:
+    """Check and store a template as the nämnd's new version for kind, or raise TemplateRejected. It is put in
+    use at once unless it lacks a REQUIRED field and the upload was not confirmed."""
     require(principal, MANAGE, namnd.id)
     if kind not in KINDS:
         raise TemplateRejected(TemplateReport(ok=False, errors=["Välj vilken handling mallen gäller."]))
@@ -54,19 +85,36 @@ def upload(session: Session, *, now: datetime, principal: Principal, namnd: Namn
         raise TemplateRejected(report)
     last = session.exec(select(func.max(DocumentTemplate.version)).where(
         DocumentTemplate.namnd_id == namnd.id, DocumentTemplate.kind == kind)).one()
-    for old in session.exec(select(DocumentTemplate).where(DocumentTemplate.namnd_id == namnd.id,
-                                                           DocumentTemplate.kind == kind, DocumentTemplate.active)):
-        old.active = False
-        session.add(old)
     template = DocumentTemplate(namnd_id=namnd.id, kind=kind, filename=name, data=data,
-                                sha256=hashlib.sha256(data).hexdigest(), version=(last or 0) + 1, active=True,
+                                sha256=hashlib.sha256(data).hexdigest(), version=(last or 0) + 1, active=False,
                                 uploaded_by_id=principal.user_id, uploaded_at=now)
     session.add(template)
     session.flush()
+    if confirmed or not missing_fields(kind, report.placeholders):
+        _put_in_use(session, template)
+        session.flush()
     audit.record(session, now=now, user_id=principal.user_id, entity="document_template", entity_id=template.id,
                  action="upload", changes={"kind": [None, kind], "version": [None, template.version],
-                                           "filename": [None, name]}, note=namnd.name)
+                                           "filename": [None, name], "active": [None, template.active]},
+                 note=namnd.name)
     return template, report
+
+
+def activate(session: Session, *, now: datetime, principal: Principal, namnd: Namnd, template: DocumentTemplate,
+             confirmed: bool = False) -> list[str]:
+    """Put an earlier (or held back) version in use again without uploading it. Returns what it lacks of
+    REQUIRED; then, unless confirmed, nothing changes."""
+    require(principal, MANAGE, namnd.id)
+    missing = missing_in(template)
+    if missing and not confirmed:
+        return missing
+    _put_in_use(session, template)
+    session.flush()
+    audit.record(session, now=now, user_id=principal.user_id, entity="document_template", entity_id=template.id,
+                 action="activate", changes={"active": [False, True], "version": [None, template.version]},
+                 note=namnd.name + (" (bekräftat trots att mallen saknar: " + "; ".join(missing) + ")"
+                                    if missing else ""))
+    return []
 
 
 def use_default(session: Session, *, now: datetime, principal: Principal, namnd: Namnd, kind: str) -> int:

@@ -9,6 +9,8 @@ from werkzeug.exceptions import HTTPException
 from remiss.auth.access import AccessDenied, NotFound
 from remiss.remisser.finished import RemissFinished
 from remiss.remisser.input import InputErrors
+from remiss.web.extensions import login_manager
+from remiss.web.lost_input import csrf_failed, is_page_post, unauthorized
 
 MESSAGES = {
     400: "Felaktig begäran.",
@@ -41,6 +43,9 @@ def error_response(status: int, message: str | None = None, *, field: str | None
 
 
 def init_app(app: Flask) -> None:
+    # a page POST that needs a signed-in user but has none: the lost-input page, not a redirect that drops the text
+    login_manager.unauthorized_handler(unauthorized)
+
     @app.errorhandler(AccessDenied)
     def _denied(exc: AccessDenied):
         return error_response(404 if exc.hide else 403, str(exc))
@@ -70,6 +75,8 @@ def init_app(app: Flask) -> None:
             return error_response(400, "Ändringar med sessionen kräver rubriken X-CSRFToken (CSRF-token från "
                                        "sidans formulär). Ett program använder i stället en API-token: "
                                        "Authorization: Bearer <token>.")
+        if is_page_post():  # the real cause, and the posted text to copy (walk11 finding 4)
+            return csrf_failed()
         return error_response(400, "Formuläret har gått ut eller saknar säkerhetstoken (CSRF). "
                                    "Ladda om sidan och försök igen.")
 

@@ -25,7 +25,7 @@ def build_docx(*paragraphs: str) -> bytes:
 CUSTOM_YTTRANDE = build_docx(
     "EGEN MALL {{ namnd }}", "Dnr {{ diarienummer }} / {{ remittent_diarienummer }}", "{{ datum }}",
     "{%p for f in fragor %}", "FRÅGA: {{ f.fraga }}", "{%p for s in f.svar %}", "SVAR: {{ s }}", "{%p endfor %}",
-    "{%p endfor %}")
+    "{%p endfor %}", "{%p for a in avsnitt %}", "AVSNITT: {{ a.rubrik }}", "{%p endfor %}")
 
 
 def upload(auth, namnd_id: int, kind: str, data: bytes, filename: str = "mall.docx"):

@@ -422,3 +422,19 @@ def test_opening_the_full_form_keeps_what_was_corrected(client, auth, app, db, k
     assert input_value(form, "title") == "Sänkt skatt på arbetsinkomster (rättad)"
     assert input_value(form, "received_on") == "2024-02-13"
     assert re.search(rf'<option value="{ks.id}" selected', form)
+
+
+def test_without_a_mailbox_the_inkorg_does_not_say_no_mail_is_shown_above_mail_it_shows(client, auth, app, db,
+                                                                                        kommun, clock):
+    """walk11 finding 29: messages read in by hand (remiss inbox-import) and no mailbox polled."""
+    app.config["IMAP_URL"] = ""
+    auth.login("reg@malmo.se")
+    empty = client.get("/inkorg").get_data(as_text=True)
+    assert "så här visas ingen e-post" in empty
+    clock.set(POLLED)
+    receive(db, app, mail("Remiss: Ny avfallsplan", "Remiss av förslag till avfallsplan, svar senast 1 mars 2024.",
+                          "<avfall@x>"))
+    listing = client.get("/inkorg").get_data(as_text=True)
+    assert "1 meddelande att hantera" in listing
+    assert "så här visas ingen e-post" not in listing
+    assert "Ingen brevlåda hämtas automatiskt: meddelandena nedan är inlästa för hand." in listing

@@ -7,12 +7,16 @@ from flask import abort, current_app, flash, redirect, render_template, request,
 from sqlmodel import select
 
 from remiss.calendar.swedish import format_date_time
+from remiss.clock import local_today
 from remiss.auth.access import load_namnd
 from remiss.db import get_session
-from remiss.documents import RenderError, placeholder_fields, render_document, sample_context
+from remiss.documents import RenderError, placeholder_fields, render_document, sample_context_for
+from remiss.documents.fields import format_date
 from remiss.documents.fields import usage as field_usage
+from remiss.drafting.context import footer_line, keep_together
 from remiss.drafting.generate import DOCX
-from remiss.drafting.namnd_templates import KINDS, MANAGE, TemplateRejected, templates_of, upload, use_default
+from remiss.drafting.namnd_templates import (KINDS, MANAGE, TemplateRejected, activate, missing_fields, missing_in,
+                                             templates_of, upload, use_default)
 from remiss.drafting.views import bp
 from remiss.namnd.models import DocumentTemplate, Namnd
 from remiss.web import get_or_404, now, principal
@@ -30,6 +34,23 @@ def template_index():
     return render_template("drafting/template_index.html", namnder=namnder)
 
 
+def _and(items: list[str]) -> str:
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " och " + items[-1]
+
+
+def _pending(namnd: Namnd) -> dict | None:
+    """?bekrafta=<id>: a version held back because it lacks a required field, with what it lacks."""
+    wanted = request.args.get("bekrafta", "")
+    row = get_session().get(DocumentTemplate, int(wanted)) if wanted.isdigit() and len(wanted) < 12 else None
+    if row is None or row.namnd_id != namnd.id or row.active:
+        return None
+    missing = missing_in(row)
+    if not missing:
+        return None
+    return {"id": row.id, "version": row.version, "kind": KINDS.get(row.kind, row.kind).lower(),
+            "missing": missing}
+
+
 def _page(namnd: Namnd, errors: list[str] | None = None, warnings: list[str] | None = None,
           kind: str = "yttrande", status: int = 200):
     rows = [{"id": t.id, "kind": KINDS.get(t.kind, t.kind), "version": t.version, "filename": t.filename,
@@ -37,7 +58,7 @@ def _page(namnd: Namnd, errors: list[str] | None = None, warnings: list[str] | N
     fields = {k: placeholder_fields(k) for k in KINDS}
     usage = {k: field_usage(k) for k in KINDS}
     return render_template("drafting/namnd_templates.html", namnd=namnd, rows=rows, kinds=KINDS, fields=fields,
-                           usage=usage,
+                           usage=usage, pending=_pending(namnd),
                            errors=errors or [], warnings=warnings or [], kind=kind,
                            max_mb=current_app.config["TEMPLATE_MAX_BYTES"] / 1_000_000), status
 
@@ -59,10 +80,31 @@ def namnd_templates(namnd_id: int):
     except TemplateRejected as exc:
         get_session().rollback()
         return _page(namnd, exc.report.errors, exc.report.warnings, kind=kind, status=400)
+    missing = missing_fields(kind, report.placeholders)
+    if not template.active:  # lacks a required field: kept, used only after the confirmation on the page
+        flash(f"Mallen för {KINDS[kind].lower()} är sparad som version {template.version} men används inte ännu: "
+              f"den saknar {len(missing)} av de fält som varje {KINDS[kind].lower()} behöver.", "error")
+        return redirect(url_for("drafting.namnd_templates", namnd_id=namnd.id, bekrafta=template.id))
     flash(f"Mallen för {KINDS[kind].lower()} är sparad som version {template.version} och används från och med nu.",
           "success")
     for warning in report.warnings:
         flash(warning, "info")
+    return redirect(url_for("drafting.namnd_templates", namnd_id=namnd.id))
+
+
+@bp.post("/namnder/<int:namnd_id>/mallar/<int:template_id>/anvand")
+def template_activate(namnd_id: int, template_id: int):
+    """Put an earlier version in use again (or a held-back one, once confirmed) without uploading it again."""
+    namnd = _namnd(namnd_id)
+    row = _template(namnd, template_id)
+    missing = activate(get_session(), now=now(), principal=principal(), namnd=namnd, template=row,
+                       confirmed=request.form.get("bekraftat") == "1")
+    if missing:
+        flash(f"Version {row.version} används inte ännu: bekräfta nedan om den ska användas fast den saknar "
+              f"{_and(missing)}.", "error")
+        return redirect(url_for("drafting.namnd_templates", namnd_id=namnd.id, bekrafta=row.id))
+    flash(f"Version {row.version} av mallen för {KINDS.get(row.kind, row.kind).lower()} används från och med nu.",
+          "success")
     return redirect(url_for("drafting.namnd_templates", namnd_id=namnd.id))
 
 
@@ -82,11 +124,25 @@ def _template(namnd: Namnd, template_id: int) -> DocumentTemplate:
     return row
 
 
+def _own_sample(namnd: Namnd, kind: str) -> dict:
+    """The sample filled in with the nämnd's own name, address, sidfot and a diarienummer of its series."""
+    config = current_app.config
+    today = local_today(now())
+    dnr = config["DNR_FORMAT"].format(prefix=namnd.dnr_prefix or config["DNR_DEFAULT_PREFIX"], year=today.year,
+                                      number=1)
+    return sample_context_for(kind, {
+        "organisation": namnd.organisation, "forvaltning": namnd.forvaltning, "namnd": namnd.name,
+        "adress": namnd.postal_address, "telefon": namnd.phone, "organisationsnummer": namnd.org_number,
+        "webbplats": namnd.website, "sidfot": footer_line(namnd), "diarienummer": keep_together(dnr),
+        "datum": format_date(today, iso=namnd.iso_dates)})
+
+
 @bp.get("/namnder/<int:namnd_id>/mallar/<int:template_id>/forhandsvisning.docx")
 def template_preview(namnd_id: int, template_id: int):
-    row = _template(_namnd(namnd_id), template_id)
+    namnd = _namnd(namnd_id)
+    row = _template(namnd, template_id)
     try:
-        data = render_document(row.kind, sample_context(row.kind), row.data)
+        data = render_document(row.kind, _own_sample(namnd, row.kind), row.data)
     except RenderError as exc:
         abort(422, str(exc))
     return send_file(io.BytesIO(data), mimetype=DOCX, as_attachment=True,

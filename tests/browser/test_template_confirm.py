@@ -1,0 +1,44 @@
+"""walk11 finding 11 in a real browser: a yttrande template without the required fields is held back with a
+confirmation that names what is missing (the page passes axe); confirming puts it in use."""
+from __future__ import annotations
+
+import io
+
+import pytest
+from docx import Document
+
+from tests.browser.conftest import check_axe, check_axe_once
+
+pytestmark = pytest.mark.browser
+
+
+def _docx(text: str) -> bytes:
+    doc = Document()
+    doc.add_paragraph(text)
+    out = io.BytesIO()
+    doc.save(out)
+    return out.getvalue()
+
+
+def test_an_incomplete_template_waits_for_a_confirmation_naming_what_is_missing(open_page):
+    page = open_page("sekreterare@remiss.example")
+    check_axe_once(page)
+    page.goto("/mallar")
+    check_axe_once(page)
+    page.locator("main a[href$='/mallar']").first.click()
+    page.wait_for_url("**/mallar")
+    page.get_by_label("Handling").select_option("yttrande")
+    page.get_by_label("Word-fil (.docx)").set_input_files(
+        {"name": "tom.docx", "mimeType": "application/octet-stream", "buffer": _docx("Ingen fält alls här.")})
+    page.get_by_role("button", name="Ladda upp och kontrollera").click()
+    page.wait_for_url("**bekrafta=*")
+    box = page.locator("#error-summary")
+    assert "används inte ännu" in box.inner_text() and "diarienumret" in box.inner_text()
+    check_axe(page)
+    box.get_by_role("button", name="ändå").click()
+    page.wait_for_url(lambda url: "bekrafta" not in url)
+    assert "används från och med nu" in page.locator("main").inner_text()
+    check_axe(page)
+    # the live server is shared by the whole browser suite: the nämnd goes back to the standard template
+    page.get_by_role("button", name="Använd standardmallen för yttrande").click()
+    assert "Standardmallen används nu för yttrande." in page.locator("main").inner_text()
