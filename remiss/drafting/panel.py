@@ -190,6 +190,9 @@ def panel_context(session: Session, principal: Principal, remiss, now) -> dict:
     open_work = not finished.is_finished(remiss, correcting=bool(draft and (draft.rattelse
                                                                             or state == DraftState.expedierad)))
     may_edit = principal.may(Action.edit, remiss.namnd_id) and open_work
+    # a yttrande is started on an assigned remiss only (drafting.service.require_handlaggare)
+    needs_handlaggare = may_edit and draft is None and remiss.handlaggare_id is None
+    may_edit = may_edit and not needs_handlaggare
     may_review = principal.may(Action.review, remiss.namnd_id) and open_work
     versions = run(_VERSIONS, {"draft_id": draft.id}).all() if draft else []
     templates = {kind: (filename, version) for kind, filename, version
@@ -228,6 +231,7 @@ def panel_context(session: Session, principal: Principal, remiss, now) -> dict:
         "reading": [(heading, blocks(text)) for heading, text in sections.readable_sections(content)]
         if draft is not None else [],
         "may_edit": may_edit and state == DraftState.utkast,
+        "needs_handlaggare": service.NEEDS_HANDLAGGARE if needs_handlaggare else "",
         # a rättelse goes to granskning once it changes the sent text
         "may_submit": (may_edit and state == DraftState.utkast and draft is not None
                        and not (rattelse and draft.version_id == draft.corrects_version_id)),

@@ -258,7 +258,8 @@ def test_remiss_without_questions_follows_its_disposition_and_lists_samrad(world
 
     kontakt = make_remiss(session, namnd=world["namnd"], title="Förslag till kommungemensamt kontaktcenter",
                           remittent="Kommunstyrelsen", sender_dnr="STK-2015-523",
-                          answer_instructions="Remissyttrandet bör följa dispositionen i utredningen.")
+                          answer_instructions="Remissyttrandet bör följa dispositionen i utredningen.",
+                          handlaggare_id=world["handlaggare"].id)  # a yttrande is started on an assigned remiss
     session.commit()
     rid = kontakt.id
     auth.login("sabina.dethorey@malmo.se")
