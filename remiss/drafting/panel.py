@@ -35,7 +35,7 @@ _DRAFT = (select(_D.id, _D.state, _D.review_comment, _D.frozen_version_id, _D.ra
           .outerjoin(DraftVersion.__table__, _V.draft_id == _D.id).where(_D.remiss_id == _REMISS_ID)
           .order_by(_V.number.desc()).limit(1))
 # every version with its author's name but without its content,
-_VERSIONS = (select(_V.id, _V.number, _V.created_at, _V.comment, _U.name.label("author"))
+_VERSIONS = (select(_V.id, _V.number, _V.created_at, _V.comment, _U.name.label("author"), _V.author_id)
              .outerjoin(User.__table__, _U.id == _V.author_id).where(_V.draft_id == bindparam("draft_id"))
              .order_by(_V.number.desc()))
 # the documents stored when the yttrande (and each rättelse) was expedierat (newest first),
@@ -177,6 +177,20 @@ def next_step(status: str, state: DraftState, *, returned: bool, may_review: boo
     return ""
 
 
+def self_approved(session: Session, draft_id: int, versions) -> str:
+    """"Godkänt av samma person som skrev det" when the approved version's author approved it (walk11 finding 5):
+    allowed to a registrator or granskare who writes, but the reader should see it was not reviewed by another."""
+    from remiss.audit.models import AuditEvent
+    from remiss.planning.approval import _TO_GODKAND
+
+    approver = session.connection().execute(select(AuditEvent.user_id).where(
+        AuditEvent.entity == "yttrande_draft", AuditEvent.entity_id == draft_id, AuditEvent.action == "state",
+        AuditEvent.changes.like(_TO_GODKAND)).order_by(AuditEvent.id.desc()).limit(1)).scalar()
+    if not versions or approver is None or versions[0].author_id != approver:
+        return ""
+    return f"Godkänt av samma person som skrev det ({versions[0].author or 'okänd'})."
+
+
 def panel_context(session: Session, principal: Principal, remiss, now) -> dict:
     """Return the Yttrande panel: state, form, versions, samråd, documents and allowed actions."""
     if remiss.direction == Direction.utgaende:
@@ -223,6 +237,7 @@ def panel_context(session: Session, principal: Principal, remiss, now) -> dict:
                         and not decision.justerad_by(today)),
         "expediera_refusal": decisions.expediering_refusal(decision, today),
         "state": state.value, "state_label": state.label, "saved": draft is not None,
+        "self_approved": self_approved(session, draft.id, versions) if state == DraftState.godkand else "",
         "review_comment": draft.review_comment if draft else "",
         "version": draft.number if draft else None,
         "inga_synpunkter": bool(content.get("inga_synpunkter")),

@@ -86,3 +86,24 @@ def test_an_approved_yttrande_on_an_unassigned_remiss_reaches_its_beslut(world, 
     assert decide(auth, rid, clock).status_code == 302
     reader.rollback()
     assert reader.get(Remiss, rid).status == RemissStatus.beslutad
+
+
+def test_the_panel_says_when_the_writer_approved_her_own_draft(world, auth, client):
+    rid, page = world["remiss"].id, f"/remisser/{world['remiss'].id}"
+    auth.login(world["granskare"].email)  # a granskare may write, send and approve
+    assert auth.post(f"{page}/yttrande", draft_form(rid), form_url=page).status_code == 302
+    assert auth.post(f"{page}/yttrande/lage", {"state": "granskning"}, form_url=page).status_code == 302
+    assert auth.post(f"{page}/yttrande/lage", {"state": "godkand"}, form_url=page).status_code == 302
+    shown = client.get(page).get_data(as_text=True)
+    assert "Godkänt av samma person som skrev det (Marie Hendra)." in shown
+
+
+def test_no_such_note_when_another_approved(world, auth, client):
+    rid, page = world["remiss"].id, f"/remisser/{world['remiss'].id}"
+    auth.login(world["handlaggare"].email)
+    assert auth.post(f"{page}/yttrande", draft_form(rid), form_url=page).status_code == 302
+    assert auth.post(f"{page}/yttrande/lage", {"state": "granskning"}, form_url=page).status_code == 302
+    auth.logout()
+    auth.login(world["granskare"].email)
+    assert auth.post(f"{page}/yttrande/lage", {"state": "godkand"}, form_url=page).status_code == 302
+    assert "Godkänt av samma person" not in client.get(page).get_data(as_text=True)
