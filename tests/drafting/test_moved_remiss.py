@@ -78,3 +78,20 @@ def test_the_old_namnds_people_never_prefill_the_new_namnds_yttranden(world, ses
     form = client.get(f"/remisser/{third.id}/yttrande").get_data(as_text=True)
     assert "Andreas Konstantinides" in form and "Britt-Marie Pettersson" in form
     assert not [name for name in OLD_PEOPLE if name in form]
+
+
+def test_a_draft_in_granskning_is_not_rewritten_but_flagged(world, session, clock):
+    from remiss.remisser import service as remisser
+
+    rid, admin = _moved_remiss(world, session, clock)
+    moved = session.get(Remiss, rid)
+    hugo = session.get(User, moved.handlaggare_id)
+    service.change_state(session, now=clock(), principal=Principal.of(session, hugo), remiss=moved, new="granskning")
+    clock.advance(minutes=5)
+    notes: list[str] = []
+    remisser.update(session, now=clock(), principal=Principal.of(session, admin), remiss=moved,
+                    changes={"namnd_id": world["namnd"].id}, notes=notes)
+    assert ("Yttrandet har läget ”Granskning” och skrevs för Stadsområdesnämnd Norr: skicka tillbaka det till utkast och "
+            "skriv Stadsområdesnämnd Öster och nämndens underskrifter i stället innan beslutet.") in notes
+    draft = service.find_draft(session, rid)
+    assert service.latest_version(session, draft).number == 1  # not rewritten behind the granskare's back
