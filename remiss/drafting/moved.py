@@ -41,8 +41,8 @@ def draft_follows(remiss: Remiss, *, session: Session, now: datetime, principal:
     if state == DraftState.expedierad:
         return f"Det expedierade yttrandet skickades från {old_namnd} och ändras inte."
     if state != DraftState.utkast:
-        return (f"Yttrandet har läget ”{state.label}” och skrevs för {old_namnd}: skicka tillbaka det till utkast och skriv "
-                f"{new_namnd} och nämndens underskrifter i stället innan beslutet.")
+        return (f"Yttrandet har läget ”{state.label}” och skrevs för {old_namnd}: skicka tillbaka det till utkast "
+                f"och skriv {new_namnd} och nämndens underskrifter i stället innan beslutet.")
     content = renamed(json.loads(latest.content), old_namnd, new_namnd)
     signatures = signatures_used_before(session, remiss)
     content.update({key: signatures.get(key, "") for key in SIGNATURES})

@@ -33,8 +33,9 @@ def moved(session: Session, *, now: datetime, principal: Principal, remiss: Remi
     notes = [f"Remissen hör nu till {new.name}."]
     if old_handlaggare_id and remiss.handlaggare_id is None:
         user = session.get(User, old_handlaggare_id)
-        notes.append(f"Handläggaren {user.name if user else ''} är inte med i {new.name} och är inte längre "
-                     f"handläggare: tilldela en handläggare i {new.name}.".replace("Handläggaren  ", "Handläggaren "))
+        who = f"Handläggaren {user.name}" if user is not None else "Handläggaren"
+        notes.append(f"{who} är inte med i {new.name} och är inte längre handläggare: tilldela en handläggare i "
+                     f"{new.name}.")
         if remiss.status == RemissStatus.tilldelad:
             change_status(session, now=now, principal=principal, remiss=remiss, new=RemissStatus.registrerad,
                           note=f"Flyttad till {new.name}; handläggaren följde inte med")
