@@ -20,4 +20,7 @@ draft_state_changed = _signals.signal("draft-state-changed")
 decision_recorded = _signals.signal("decision-recorded")  # decision (a Decision row), first (bool: not a correction)
 justering_recorded = _signals.signal("justering-recorded")  # decision: its paragraph is now justerad
 document_generated = _signals.signal("document-generated")  # document (a GeneratedDocument row)
+# old_namnd, new_namnd (names), principal: the remiss was moved to another nämnd (remisser.move); a receiver may
+# return a sentence for the message after the move
+remiss_moved = _signals.signal("remiss-moved")
 namnd_changed = _signals.signal("namnd-changed")  # changes {field: [old, new]} of the nämnd's settings

@@ -187,7 +187,7 @@ def build_yttrande():
     p(doc, "{{ rattelse_text }}")
     p(doc, "{%p endif %}")
     p(doc, "{%p if inga_synpunkter %}")
-    p(doc, "{{ namnd }} har inga synpunkter på remissen.")
+    p(doc, "{{ inga_synpunkter_text }}")
     p(doc, "{%p else %}")
     stycken(doc, "forslag_till_beslut")
     section(doc, "Sammanfattning", "sammanfattning")

@@ -90,6 +90,9 @@ _FIELDS = {
         FieldDoc("avsnitt[].text", "Avsnittets text (stycken)", "Utredningen bedöms ge …"),
         FieldDoc("ovriga_synpunkter", "Övriga synpunkter (stycken)", "Avslutningsvis …"),
         FieldDoc("inga_synpunkter", "Sant om nämnden inte har några synpunkter (kort yttrande)", "false"),
+        FieldDoc("inga_synpunkter_text", "Det korta yttrandets mening: ”föreslås besluta att inte lämna några "
+                 "synpunkter” före beslutet, ”har inga synpunkter” efter",
+                 "Stadsområdesnämnd Öster har inga synpunkter på remissen."),
         FieldDoc("samrad", "Vilka som har getts tillfälle att yttra sig (stycken)", "Pensionärsrådet har beretts tillfälle att yttra sig."),
         FieldDoc("signaturer", "Underskrifter (lista): ordförande och förvaltningschef, vid delegationsbeslut delegaten", "se roll, namn"),
         FieldDoc("signaturer[].roll", "Underskriftens roll", "Ordförande"),
@@ -287,6 +290,7 @@ _SAMPLES = {
         "avsnitt": [],
         "ovriga_synpunkter": ["Avslutningsvis kan stadsområdesnämnd Öster konstatera att handlingsplanen har goda förutsättningar att bli ett dokument som underlättar för Malmö stad att realisera kulturstrategin."],
         "inga_synpunkter": False,
+        "inga_synpunkter_text": "Stadsområdesnämnd Öster har inga synpunkter på remissen.",
         "samrad": [],
         "signaturer": [{"roll": "Ordförande", "namn": "Andreas Konstantinides"},
                        {"roll": "Stadsområdesdirektör", "namn": "Britt-Marie Pettersson"}],

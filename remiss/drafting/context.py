@@ -82,7 +82,10 @@ def decision_fields(namnd: Namnd, decision: Decision | None, rattelse_of: str = 
     if decision is None:
         return {"beslutat": False, "beslutsorgan": "", "beslutsdatum": "", "paragraf": "", "justering": "",
                 "beslutsreferens": "",
-                "forslag_till_beslut": f"{namnd.name} föreslås besluta att lämna följande {what}:"}
+                "forslag_till_beslut": f"{namnd.name} föreslås besluta att lämna följande {what}:",
+                # the short "inga synpunkter" yttrande proposes too until the beslut (walk11 finding 22)
+                "inga_synpunkter_text": f"{namnd.name} föreslås besluta att inte lämna några synpunkter på "
+                                        "remissen."}
     by = DecidedBy(decision.decided_by)
     when = format_date(decision.meeting_on, iso=namnd.iso_dates)
     paragraf = f", {keep_together(decision.paragraf)}" if decision.paragraf else ""
@@ -104,7 +107,8 @@ def decision_fields(namnd: Namnd, decision: Decision | None, rattelse_of: str = 
     else:
         justering = ""
     return {"beslutat": True, "beslutsorgan": organ, "beslutsdatum": when, "paragraf": keep_together(decision.paragraf),
-            "justering": justering, "beslutsreferens": referens, "forslag_till_beslut": opening}
+            "justering": justering, "beslutsreferens": referens, "forslag_till_beslut": opening,
+            "inga_synpunkter_text": f"{namnd.name} har inga synpunkter på remissen."}
 
 
 @dataclass(frozen=True)

@@ -14,7 +14,8 @@ from remiss.calendar.swedish import format_weekday_date
 from remiss.clock import local, local_today
 from remiss.documents.fields import svenskt_datum
 from remiss.drafting.models import Decision, DecidedBy, DraftState
-from remiss.drafting.service import DraftError, find_decision, find_draft, move_remiss, rattelse_name, require_open
+from remiss.drafting.service import (DraftError, catch_up, find_decision, find_draft, move_remiss, rattelse_name,
+                                     require_open)
 from remiss.namnd.models import Meeting, Namnd
 from remiss.planning import approval
 from remiss.planning.models import Milestone
@@ -146,6 +147,12 @@ def record_decision(session: Session, *, now: datetime, principal: Principal, re
         raise InputErrors(errors)
     # a rättelse is decided while the remiss stays besvarad (drafting.service.start_rattelse)
     decidable = (RemissStatus.besvarad,) if draft.rattelse else (RemissStatus.klar_for_beslut, RemissStatus.beslutad)
+    if not draft.rattelse and remiss.status == RemissStatus.registrerad and remiss.handlaggare_id is None:
+        raise DraftError("Remissen har ingen handläggare. Tilldela den en handläggare (Byt handläggare) först; "
+                         "sedan kan beslutet registreras på det godkända yttrandet.")
+    if not draft.rattelse:  # approved before the remiss was assigned: it is ready for beslut all the same
+        catch_up(session, now=now, principal=principal, remiss=remiss, to=RemissStatus.klar_for_beslut,
+                 note="Yttrandet godkänt")
     if remiss.status not in decidable:
         raise DraftError(f"Remissen har status ”{RemissStatus(remiss.status).label}”; beslutet kan registreras "
                          "när den är klar för beslut.")

@@ -35,7 +35,7 @@ _DRAFT = (select(_D.id, _D.state, _D.review_comment, _D.frozen_version_id, _D.ra
           .outerjoin(DraftVersion.__table__, _V.draft_id == _D.id).where(_D.remiss_id == _REMISS_ID)
           .order_by(_V.number.desc()).limit(1))
 # every version with its author's name but without its content,
-_VERSIONS = (select(_V.id, _V.number, _V.created_at, _V.comment, _U.name.label("author"))
+_VERSIONS = (select(_V.id, _V.number, _V.created_at, _V.comment, _U.name.label("author"), _V.author_id)
              .outerjoin(User.__table__, _U.id == _V.author_id).where(_V.draft_id == bindparam("draft_id"))
              .order_by(_V.number.desc()))
 # the documents stored when the yttrande (and each rättelse) was expedierat (newest first),
@@ -178,6 +178,20 @@ def next_step(status: str, state: DraftState, *, returned: bool, may_review: boo
     return ""
 
 
+def self_approved(session: Session, draft_id: int, versions) -> str:
+    """"Godkänt av samma person som skrev det" when the approved version's author approved it (walk11 finding 5):
+    allowed to a registrator or granskare who writes, but the reader should see it was not reviewed by another."""
+    from remiss.audit.models import AuditEvent
+    from remiss.planning.approval import _TO_GODKAND
+
+    approver = session.connection().execute(select(AuditEvent.user_id).where(
+        AuditEvent.entity == "yttrande_draft", AuditEvent.entity_id == draft_id, AuditEvent.action == "state",
+        AuditEvent.changes.like(_TO_GODKAND)).order_by(AuditEvent.id.desc()).limit(1)).scalar()
+    if not versions or approver is None or versions[0].author_id != approver:
+        return ""
+    return f"Godkänt av samma person som skrev det ({versions[0].author or 'okänd'})."
+
+
 def panel_context(session: Session, principal: Principal, remiss, now) -> dict:
     """Return the Yttrande panel: state, form, versions, samråd, documents and allowed actions."""
     if remiss.direction == Direction.utgaende:
@@ -191,6 +205,9 @@ def panel_context(session: Session, principal: Principal, remiss, now) -> dict:
     open_work = not finished.is_finished(remiss, correcting=bool(draft and (draft.rattelse
                                                                             or state == DraftState.expedierad)))
     may_edit = principal.may(Action.edit, remiss.namnd_id) and open_work
+    # a yttrande is started on an assigned remiss only (drafting.service.require_handlaggare)
+    needs_handlaggare = may_edit and draft is None and remiss.handlaggare_id is None
+    may_edit = may_edit and not needs_handlaggare
     may_review = principal.may(Action.review, remiss.namnd_id) and open_work
     versions = run(_VERSIONS, {"draft_id": draft.id}).all() if draft else []
     templates = {kind: (filename, version) for kind, filename, version
@@ -228,6 +245,7 @@ def panel_context(session: Session, principal: Principal, remiss, now) -> dict:
                         and not decision.justerad_by(today)),
         "expediera_refusal": decisions.expediering_refusal(decision, today),
         "state": state.value, "state_label": state.label, "saved": draft is not None,
+        "self_approved": self_approved(session, draft.id, versions) if state == DraftState.godkand else "",
         "review_comment": draft.review_comment if draft else "",
         "version": draft.number if draft else None,
         "inga_synpunkter": bool(content.get("inga_synpunkter")),
@@ -240,6 +258,7 @@ def panel_context(session: Session, principal: Principal, remiss, now) -> dict:
         "reading": [(heading, blocks(text)) for heading, text in sections.readable_sections(content)]
         if draft is not None else [],
         "may_edit": may_edit and state == DraftState.utkast,
+        "needs_handlaggare": service.NEEDS_HANDLAGGARE if needs_handlaggare else "",
         # a rättelse goes to granskning once it changes the sent text
         "may_submit": (may_edit and state == DraftState.utkast and draft is not None
                        and not (rattelse and draft.version_id == draft.corrects_version_id)),

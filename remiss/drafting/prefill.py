@@ -1,12 +1,16 @@
 """What a new yttrande is prefilled with from the remiss: the deadline in force, the Beslutsunderlag."""
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
+from sqlalchemy import bindparam, exists
 from sqlmodel import Session, select
 
+from remiss.audit.models import AuditEvent
 from remiss.documents.fields import svenskt_datum
+from remiss.drafting.models import DraftVersion, YttrandeDraft
 from remiss.remisser import page
 from remiss.remisser.models import Remiss
 
@@ -77,3 +81,32 @@ def beslutsunderlag(session: Session, remiss: Remiss) -> list[str]:
             seen.add(name.casefold())
             listed.append(name)
     return listed
+
+
+SIGNATURES = ("ordforande", "forvaltningschef", "forvaltningschef_titel")
+_V = DraftVersion.__table__.c
+_D = YttrandeDraft.__table__.c
+_R = Remiss.__table__.c
+_A = AuditEvent.__table__.c
+# A remiss's versions saved up to its move to another nämnd (remisser.service.update records the move as a change
+# of namnd_id) were written for the nämnd it came from, with that nämnd's people: never a source for this one's.
+_MOVED_SINCE = exists().where(_A.remiss_id == _R.id, _A.entity == "remiss", _A.action == "update",
+                              _A.changes.like('%"namnd_id"%'), _A.at >= _V.created_at)
+# Built once: a remiss without a draft reads them on every view of its page.
+_SIGNATURES_BEFORE = (select(_V.content).select_from(DraftVersion.__table__)
+                      .join(YttrandeDraft.__table__, _V.draft_id == _D.id).join(Remiss.__table__, _D.remiss_id == _R.id)
+                      .where(_R.namnd_id == bindparam("namnd_id"), _R.id != bindparam("remiss_id"), ~_MOVED_SINCE)
+                      .order_by(_V.id.desc()).limit(20))
+
+
+def signatures_used_before(session: Session, remiss: Remiss | None = None, *, namnd_id: int | None = None) -> dict:
+    """The signatures of the nämnd's most recent other draft that names any, to prefill a new one: only drafts
+    written for this nämnd (walk11 finding 3: not a remiss moved here from another nämnd, before the move)."""
+    params = {"namnd_id": remiss.namnd_id if remiss is not None else namnd_id,
+              "remiss_id": remiss.id if remiss is not None else -1}
+    for content in session.connection().execute(_SIGNATURES_BEFORE, params).scalars():
+        old = json.loads(content)
+        found = {k: old.get(k, "") for k in SIGNATURES}
+        if any(found.values()):
+            return found
+    return {}

@@ -11,3 +11,5 @@ claim.SEND_WHEN_CLOSED[mailing.KIND] = None
 # a review notice goes out on a besvarad remiss: a rättelse is reviewed while its remiss stays besvarad, and the
 # granskare must hear of it; one queued before the remiss was withdrawn or declined is stopped (nothing to review)
 claim.SEND_WHEN_CLOSED[policy.REVIEW] = frozenset({RemissStatus.besvarad.value})
+
+from remiss.drafting import moved as _moved  # noqa: E402,F401  (the yttrande follows a remiss to another nämnd)

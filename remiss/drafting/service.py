@@ -13,7 +13,7 @@ from remiss.audit import service as audit
 from remiss.auth.access import Action, Principal, require
 from remiss.drafting import content as sections
 from remiss.drafting import merge
-from remiss.drafting.prefill import beslutsunderlag, deadline_text
+from remiss.drafting.prefill import beslutsunderlag, deadline_text, signatures_used_before
 from remiss.drafting.models import Consultation, Decision, DraftState, DraftVersion, YttrandeDraft
 from remiss.namnd.models import Namnd
 from remiss.remisser import finished, page
@@ -74,26 +74,8 @@ def _questions(session: Session, remiss: Remiss) -> list[tuple[int, str]]:
     return [(q.id, q.text) for q in page.questions(session, remiss.id)]
 
 
-_V = DraftVersion.__table__.c
-_D = YttrandeDraft.__table__.c
-_R = Remiss.__table__.c
 _N = Namnd.__table__.c
-# Built once: a remiss without a draft reads them on every view of its page.
-_SIGNATURES_BEFORE = (select(_V.content).select_from(DraftVersion.__table__)
-                      .join(YttrandeDraft.__table__, _V.draft_id == _D.id).join(Remiss.__table__, _D.remiss_id == _R.id)
-                      .where(_R.namnd_id == bindparam("namnd_id"), _R.id != bindparam("remiss_id"))
-                      .order_by(_V.id.desc()).limit(1))
 _NAMND_NAME = select(_N.name).where(_N.id == bindparam("namnd_id"))
-
-
-def _signatures_used_before(session: Session, remiss: Remiss) -> dict:
-    """Return the signatures of the nämnd's most recent other draft, to prefill a new one."""
-    content = session.connection().execute(_SIGNATURES_BEFORE, {"namnd_id": remiss.namnd_id,
-                                                                "remiss_id": remiss.id}).scalar()
-    if content is None:
-        return {}
-    old = json.loads(content)
-    return {k: old.get(k, "") for k in ("ordforande", "forvaltningschef", "forvaltningschef_titel")}
 
 
 def defaults_for(session: Session, remiss: Remiss) -> sections.Defaults:
@@ -104,7 +86,7 @@ def defaults_for(session: Session, remiss: Remiss) -> sections.Defaults:
                              questions=_questions(session, remiss), handlingar=handlingar,
                              deadline=deadline_text(remiss), instructions=remiss.answer_instructions,
                              missiv=remiss.missiv_text,
-                             **_signatures_used_before(session, remiss))
+                             **signatures_used_before(session, remiss))
 
 
 def content_of(session: Session, remiss: Remiss, version_content: str | None) -> dict:
@@ -174,12 +156,12 @@ def _merged(session: Session, remiss: Remiss, draft: YttrandeDraft, latest: Draf
 def _add_version(session: Session, *, now: datetime, principal: Principal, remiss: Remiss,
                  draft: YttrandeDraft | None, content: dict, comment: str) -> DraftVersion:
     if draft is None:
+        require_handlaggare(remiss)
         draft = YttrandeDraft(remiss_id=remiss.id, state=S.utkast, updated_at=now)
         session.add(draft)
         session.flush()
-        if remiss.status == RemissStatus.tilldelad:
-            remisser.change_status(session, now=now, principal=principal, remiss=remiss,
-                                   new=RemissStatus.under_beredning, note="Yttrandet påbörjat")
+    catch_up(session, now=now, principal=principal, remiss=remiss, to=RemissStatus.under_beredning,
+             note="Yttrandet påbörjat")
     latest = latest_version(session, draft)
     version = DraftVersion(draft_id=draft.id, number=(latest.number + 1) if latest else 1,
                            author_id=principal.user_id, created_at=now, comment=comment[:500],
@@ -191,6 +173,39 @@ def _add_version(session: Session, *, now: datetime, principal: Principal, remis
                  remiss_id=remiss.id, action="save", changes={"version": [latest.number if latest else None,
                                                                            version.number]}, note=comment)
     return version
+
+
+NEEDS_HANDLAGGARE = ("Remissen har ingen handläggare ännu. Tilldela den en handläggare (Byt handläggare på remissens "
+                     "sida) innan yttrandet påbörjas: remissens status följer sedan yttrandet fram till beslutet.")
+
+
+def require_handlaggare(remiss: Remiss) -> None:
+    """A yttrande is started on an assigned remiss only: the remiss's status follows the yttrande from Tilldelad
+    (Under beredning, Klar för beslut), and the beslut needs Klar för beslut."""
+    if remiss.handlaggare_id is None:
+        raise DraftError(NEEDS_HANDLAGGARE)
+
+
+# The incoming path the yttrande walks the remiss along (Registrerad → Tilldelad needs a handläggare).
+_PATH = (RemissStatus.registrerad, RemissStatus.tilldelad, RemissStatus.under_beredning,
+         RemissStatus.klar_for_beslut)
+
+
+def catch_up(session: Session, *, now: datetime, principal: Principal, remiss: Remiss, to: RemissStatus,
+             note: str) -> bool:
+    """Move the remiss forward along _PATH to `to` when it is behind its yttrande (a draft written before the
+    remiss was assigned, or the handläggare assigned after the approval); return whether it reached `to`. It never
+    moves back, and a Registrerad remiss without a handläggare stays where it is."""
+    current = RemissStatus(remiss.status)
+    if current == to:
+        return True
+    if current not in _PATH or _PATH.index(current) > _PATH.index(to):
+        return False
+    if current == RemissStatus.registrerad and remiss.handlaggare_id is None:
+        return False
+    for step in _PATH[_PATH.index(current) + 1:_PATH.index(to) + 1]:
+        remisser.change_status(session, now=now, principal=principal, remiss=remiss, new=step, note=note)
+    return True
 
 
 def inga_synpunkter(session: Session, *, now: datetime, principal: Principal, remiss: Remiss) -> DraftVersion:
@@ -284,10 +299,13 @@ def change_state(session: Session, *, now: datetime, principal: Principal, remis
     events.draft_state_changed.send(remiss, session=session, now=now, actor_id=principal.user_id,
                                     old=old, new=new, comment=comment, rattelse=draft.rattelse,
                                     version=latest.number if latest else None, answers=answers)
+    if new == S.granskning and not draft.rattelse:  # a draft started before the remiss was assigned
+        catch_up(session, now=now, principal=principal, remiss=remiss, to=RemissStatus.under_beredning,
+                 note="Yttrandet skickat till granskning")
     # decided already: stays beslutad; a rättelse leaves the besvarad remiss besvarad (see start_rattelse)
     if new == S.godkand and not draft.rattelse and find_decision(session, remiss.id) is None:
-        move_remiss(session, now=now, principal=principal, remiss=remiss, new=RemissStatus.klar_for_beslut,
-                     note="Yttrandet godkänt")
+        catch_up(session, now=now, principal=principal, remiss=remiss, to=RemissStatus.klar_for_beslut,
+                 note="Yttrandet godkänt")
     return draft
 
 

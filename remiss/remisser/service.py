@@ -19,6 +19,7 @@ from remiss.namnd.models import Namnd
 from remiss.outgoing.models import Organisation
 from remiss.planning.models import Extension
 from remiss.remisser import dnr as dnr_series
+from remiss.remisser import move
 from remiss.remisser.input import InputErrors, RemissData, SandlistaItem
 from remiss.remisser.models import Direction, Question, Remiss, SandlistaEntry
 from remiss.remisser.status import BY_VERB_ONLY, RemissStatus, TransitionError, check_transition
@@ -175,15 +176,20 @@ def register(session: Session, *, now: datetime, principal: Principal, data: Rem
     return remiss
 
 
-def update(session: Session, *, now: datetime, principal: Principal, remiss: Remiss, changes: dict) -> Remiss:
-    """Apply validated changes (a partial dict from parse_remiss_input) and log them."""
+def update(session: Session, *, now: datetime, principal: Principal, remiss: Remiss, changes: dict,
+           notes: list[str] | None = None) -> Remiss:
+    """Apply validated changes (a partial dict from parse_remiss_input) and log them; notes, when given, gets the
+    sentences that say what a move to another nämnd did to the handläggare and the yttrande (remisser.move)."""
     require(principal, Action.edit, remiss.namnd_id)
     changes = dict(changes)
+    old_namnd_id = remiss.namnd_id
     if "namnd_id" in changes and changes["namnd_id"] != remiss.namnd_id:
         _check_namnd(session, principal, changes["namnd_id"], Action.edit)
     if "handlaggare_id" in changes and changes["handlaggare_id"] != remiss.handlaggare_id:
         require(principal, Action.assign, remiss.namnd_id)
         _check_handlaggare(session, changes.get("namnd_id", remiss.namnd_id), changes["handlaggare_id"])
+    if "namnd_id" in changes and changes["namnd_id"] != remiss.namnd_id:
+        move.drop_outsider(session, remiss, changes)
     if changes.get("our_dnr") and changes["our_dnr"] != remiss.our_dnr:
         require_field(principal, remiss.namnd_id, "our_dnr")
         taken = session.exec(select(Remiss).where(Remiss.our_dnr == changes["our_dnr"])).first()
@@ -228,6 +234,11 @@ def update(session: Session, *, now: datetime, principal: Principal, remiss: Rem
     if changed:
         audit.record(session, now=now, user_id=principal.user_id, entity="remiss", entity_id=remiss.id,
                      remiss_id=remiss.id, action="update", changes=changed)
+    if "namnd_id" in changed:
+        said = move.moved(session, now=now, principal=principal, remiss=remiss, old_namnd_id=old_namnd_id,
+                          old_handlaggare_id=old_handlaggare)
+        if notes is not None:
+            notes.extend(said)
     if "deadline_on" in changed or "deadline_time" in changed:
         refresh_deadline(session, now=now, remiss=remiss, actor_id=principal.user_id)
     if remiss.handlaggare_id and remiss.handlaggare_id != old_handlaggare:

@@ -166,7 +166,8 @@ def test_inga_synpunkter_gives_a_short_yttrande(world, auth, client):
     assert auth.post(f"/remisser/{rid}/yttrande/inga-synpunkter", {}, form_url=f"/remisser/{rid}").status_code == 302
     data = client.get(f"/remisser/{rid}/dokument/yttrande.docx").data
     texts = [t for _, t in doc_lines(data)]
-    assert "Stadsområdesnämnd Öster har inga synpunkter på remissen." in texts
+    # before the beslut it is proposed, as the full yttrande's "föreslås besluta" (walk11 finding 22)
+    assert "Stadsområdesnämnd Öster föreslås besluta att inte lämna några synpunkter på remissen." in texts
     assert not set(world["questions"]) & set(texts)
     assert "Till Kulturnämnden" in texts and "Ordförande" in texts
     assert len(texts) < 12
@@ -258,7 +259,8 @@ def test_remiss_without_questions_follows_its_disposition_and_lists_samrad(world
 
     kontakt = make_remiss(session, namnd=world["namnd"], title="Förslag till kommungemensamt kontaktcenter",
                           remittent="Kommunstyrelsen", sender_dnr="STK-2015-523",
-                          answer_instructions="Remissyttrandet bör följa dispositionen i utredningen.")
+                          answer_instructions="Remissyttrandet bör följa dispositionen i utredningen.",
+                          handlaggare_id=world["handlaggare"].id)  # a yttrande is started on an assigned remiss
     session.commit()
     rid = kontakt.id
     auth.login("sabina.dethorey@malmo.se")

@@ -79,6 +79,9 @@ def _fill_panels(session, app, namnd, remiss, *, rows: int) -> None:
 
     for n in range(rows):
         author = Principal.of(session, make_user(session, namnder=[namnd], name=f"Författare {n}"))
+        # a yttrande is started on an assigned remiss (drafting.service.require_handlaggare)
+        service.update(session, now=T0, principal=Principal.system(), remiss=remiss,
+                       changes={"handlaggare_id": author.user_id})
         drafting.save(session, now=T0 + timedelta(minutes=n), principal=author, remiss=remiss,
                       raw={"sammanfattning": f"Version {n}"})
         drafting.add_consultation(session, now=T0, principal=author, remiss=remiss, party=f"Råd {n}",
@@ -87,8 +90,6 @@ def _fill_panels(session, app, namnd, remiss, *, rows: int) -> None:
                                      until_on=date(2027, 1, 10) + timedelta(days=n), reason="Mer tid")
         attachments.add(session, now=T0, principal=author, remiss=remiss, filename=f"bilaga-{n}.txt",
                         data=b"text", files_dir=app.config["FILES_DIR"], max_bytes=10_000)
-        service.update(session, now=T0, principal=Principal.system(), remiss=remiss,
-                       changes={"handlaggare_id": author.user_id})
     tidplan.replan(session, now=T0, remiss=remiss)
     session.commit()
 

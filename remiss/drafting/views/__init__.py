@@ -143,7 +143,10 @@ def edit(remiss_id: int):
                                    for name in errors},
                            version=version.number if version else None, base_version=base_version,
                            # not saved yet, the merge is offered: still 400
-                           state=draft.state if draft else "utkast", **context), (400 if errors or merge_note else 200)
+                           state=draft.state if draft else "utkast",
+                           # on the POST the refusal shows as an error next to what was typed
+                           needs_handlaggare=service.NEEDS_HANDLAGGARE if draft is None and remiss.handlaggare_id
+                           is None and request.method == "GET" else "", **context), (400 if errors or merge_note else 200)
 
 
 @bp.post("/remisser/<int:remiss_id>/yttrande/inga-synpunkter")

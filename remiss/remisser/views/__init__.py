@@ -124,12 +124,14 @@ def edit(remiss_id: int):
             before = ((remiss.deadline_on, remiss.deadline_time),
                       (remiss.effective_deadline_on, remiss.effective_deadline_time))
             try:
-                service.update(session, now=now(), principal=principal(), remiss=remiss, changes=clean)
+                moved: list[str] = []  # what a move to another nämnd did (remisser.move)
+                service.update(session, now=now(), principal=principal(), remiss=remiss, changes=clean,
+                               notes=moved)
             except InputErrors as exc:
                 errors = exc.errors
                 session.rollback()
             else:
-                said = present.saved_deadline_message(remiss, before)
+                said = " ".join([present.saved_deadline_message(remiss, before)] + moved).strip()
                 flash("Ändringarna är sparade." + (f" {said}" if said else ""), "success")
                 return redirect(url_for("remisser.show", remiss_id=remiss.id))
     namnder = namnder_for(Action.edit)
