@@ -101,7 +101,7 @@ def edit(remiss_id: int):
     session = get_session()
     remiss = load_remiss(session, principal(), remiss_id, Action.edit)
     errors: dict = {}
-    past_deadline = None
+    past_deadline = deadline_question = None
     values = _form_values(session, remiss)
     if request.method == "POST":
         values = dict(request.form)
@@ -121,7 +121,11 @@ def edit(remiss_id: int):
             before = ((remiss.deadline_on, remiss.deadline_time),
                       (remiss.effective_deadline_on, remiss.effective_deadline_time))
             try:
-                service.update(session, now=now(), principal=principal(), remiss=remiss, changes=clean)
+                service.update(session, now=now(), principal=principal(), remiss=remiss, changes=clean,
+                               deadline_correction=bool(values.get("confirm_deadline_correction")))
+            except service.DeadlineQuestion:
+                session.rollback()
+                deadline_question = (remiss.deadline_on, remiss.deadline_time)
             except InputErrors as exc:
                 errors = exc.errors
                 session.rollback()
@@ -134,8 +138,9 @@ def edit(remiss_id: int):
                            editing=remiss, dnr_locked=not may_change_field(principal(), remiss.namnd_id, "our_dnr"),
                            extended_note=_extended_note(remiss), deadline_note=_sent_note(remiss),
                            past_deadline=past_deadline, today=local_today(now()),
+                           deadline_question=deadline_question,
                            **field_context(namnder, values, errors, current=remiss.handlaggare_id)), \
-        (400 if errors or past_deadline else 200)
+        (400 if errors or past_deadline or deadline_question else 200)
 
 
 def _unsent_past_deadline(remiss, clean: dict, values: dict):
