@@ -8,7 +8,7 @@ from sqlalchemy import bindparam, select
 from sqlmodel import Session
 
 from remiss.db import read_once
-from remiss.auth.access import Action, Principal
+from remiss.auth.access import Action, Principal, may_mark_milestone
 from remiss.calendar.milestones import WAITS_FOR, planned_words, told
 from remiss.calendar.swedish import format_weekday_date, month_name
 from remiss.clock import local
@@ -210,7 +210,9 @@ def tidplan_panel(session: Session, principal: Principal, remiss: Remiss, now: d
             if advice and state.needs_omedelbar_justering else "",
             "warnings": tidplan.advice(state.warnings, late) if advice else [],
             "proposals": tidplan.advice(state.proposals, late) if advice else [],
-            "may_edit": principal.may(Action.edit, remiss.namnd_id) and not is_finished(remiss)}
+            "may_edit": principal.may(Action.edit, remiss.namnd_id) and not is_finished(remiss),
+            # the meeting steps, marked by those who keep the sammanträden (remiss.auth.access.MILESTONE_ACTIONS)
+            "unmarkable": {m.kind for m in milestones if not may_mark_milestone(principal, remiss.namnd_id, m.kind)}}
 
 
 @dataclass(frozen=True)
