@@ -17,7 +17,7 @@ from remiss.planning.agenda import AgendaItem
 from remiss.planning.flags import flag_reason
 from remiss.planning.lateness import lateness, needs_attention, relative, waiting_kinds  # noqa: F401 (relative: the words, imported from here)
 from remiss.planning.models import Extension, Milestone, TidplanState
-from remiss.planning.service import extensions, tidplan
+from remiss.planning.service import extensions, meetings, tidplan
 from remiss.remisser.finished import is_finished
 from remiss.remisser.models import Direction, Remiss
 from remiss.remisser.present import answered_words
@@ -278,6 +278,7 @@ class DayCell:
     day_off: str  # "julafton", "lördag" or ""
     entries: list[DueRow] = field(default_factory=list)
     more: int = 0  # entries of the day not shown in the month
+    meetings: list[str] = field(default_factory=list)  # "Nämnd kl. 17.00: Miljönämnden, Rådhuset"
 
 
 def calendar_namnd_ids(principal: Principal, namnd_id: int | None) -> list[int] | None:
@@ -303,19 +304,27 @@ def month_calendar(session: Session, principal: Principal, now: datetime, first:
     for item in found:
         by_day.setdefault(item.day, []).append(item)
     calendar = tidplan.work_calendar(session)
+    # the nämnder's own sammanträden, as their .ics feeds have them (walk11 finding 20)
+    held: dict[date, list[str]] = {}
+    found_meetings = meetings.meetings_between(session, start, end, calendar_namnd_ids(principal, namnd_id))
+    for m, name in found_meetings:
+        at = local(m.starts_at)
+        held.setdefault(at.date(), []).append(f"{meetings.KIND_LABELS.get(m.kind, m.kind)} kl. {at:%H.%M}: "
+                                              f"{name}" + (f", {m.place}" if m.place else ""))
 
     def cell(d: date) -> DayCell:
         items = by_day.get(d, [])
         return DayCell(d, d.day, d.month == first.month, d == now_local.date(), format_weekday_date(d),
                        calendar.day_off_reason(d) or "", [due_row(i, now_local) for i in items[:DAY_SHOWN]],
-                       max(0, len(items) - DAY_SHOWN))
+                       max(0, len(items) - DAY_SHOWN), held.get(d, []))
 
     grid = [[cell(d) for d in week] for week in weeks]
     previous = (first - timedelta(days=1)).replace(day=1)
     following = (first.replace(day=28) + timedelta(days=4)).replace(day=1)
     return {"weeks": grid, "title": f"{month_name(first).capitalize()} {first.year}",
             "previous": previous.strftime("%Y-%m"), "following": following.strftime("%Y-%m"),
-            "count": len(found)}
+            "count": len(found),
+            "meetings": sum(local(m.starts_at).month == first.month for m, _ in found_meetings)}
 
 
 def day_agenda(session: Session, principal: Principal, now: datetime, day: date, *,

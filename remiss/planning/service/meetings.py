@@ -166,16 +166,24 @@ class MeetingsOnClosedDay(InputErrors):
     """A klämdag on a day the nämnder meet: asked about, since the tidplaner then leave those meetings out."""
 
 
-def meetings_on(session: Session, day: date) -> list[str]:
-    """The nämnder's meetings on a day, in words ("Miljönämnden: nämnd kl. 17.00")."""
+def meetings_between(session: Session, first: date, last: date,
+                     namnd_ids: list[int] | None = None) -> list[tuple[MeetingRow, str]]:
+    """(meeting, nämnd name) of the days first..last (Swedish time), of the nämnder namnd_ids (None: all)."""
     from remiss.namnd.models import Namnd
 
-    start = datetime.combine(day, time(0), tzinfo=STOCKHOLM)
-    rows = session.exec(select(MeetingRow, Namnd.name).join(Namnd, Namnd.id == MeetingRow.namnd_id)
-                        .where(MeetingRow.starts_at >= start, MeetingRow.starts_at < start + timedelta(days=1))
-                        .order_by(MeetingRow.starts_at)).all()
+    start = datetime.combine(first, time(0), tzinfo=STOCKHOLM)
+    end = datetime.combine(last + timedelta(days=1), time(0), tzinfo=STOCKHOLM)
+    stmt = (select(MeetingRow, Namnd.name).join(Namnd, Namnd.id == MeetingRow.namnd_id)
+            .where(MeetingRow.starts_at >= start, MeetingRow.starts_at < end).order_by(MeetingRow.starts_at))
+    if namnd_ids is not None:
+        stmt = stmt.where(MeetingRow.namnd_id.in_(list(namnd_ids) or [-1]))
+    return list(session.exec(stmt).all())
+
+
+def meetings_on(session: Session, day: date) -> list[str]:
+    """The nämnder's meetings on a day, in words ("Miljönämnden: nämnd kl. 17.00")."""
     return [f"{name}: {KIND_LABELS.get(m.kind, m.kind).lower()} kl. {local(m.starts_at):%H.%M}"
-            for m, name in rows]
+            for m, name in meetings_between(session, day, day)]
 
 
 def add_closed_day(session: Session, *, now: datetime, principal: Principal, day: date | None,
