@@ -117,7 +117,12 @@ def update(remiss_id: int):
     session = get_session()
     remiss = load_remiss(session, principal(), remiss_id, Action.edit)
     body = request_body()
-    service.update(session, now=now(), principal=principal(), remiss=remiss, changes=body.changes())
+    try:
+        service.update(session, now=now(), principal=principal(), remiss=remiss, changes=body.changes(),
+                       deadline_correction=bool(body.deadline_correction))
+    except service.DeadlineQuestion as exc:  # the form asks; here the body says it with "deadline_correction"
+        raise InputErrors({"deadline_on": exc.errors["deadline_on"] + ' Skicka "deadline_correction": true '
+                                                                     "för att rätta den."}) from None
     if body.status is not None and body.status != remiss.status:
         try:
             service.change_status(session, now=now(), principal=principal(), remiss=remiss, new=body.status)

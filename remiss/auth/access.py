@@ -119,6 +119,12 @@ REOPEN_ACTIONS: dict[RemissStatus, Action] = {
 # Fields of a remiss that need more than Action.edit, with their words: our diarienummer is the diarium's.
 FIELD_ACTIONS: dict[str, tuple[Action, str]] = {"our_dnr": (Action.create, "vårt diarienummer")}
 
+# Steps of a remiss's tidplan that the nämnd's meetings decide (arbetsutskott, nämndsammanträde, justering) are
+# marked held by those who keep the sammanträdesplan (/namnder/<id>/sammantraden: Action.assign), not by the
+# handläggare or the granskare (walk11 finding 14).
+MILESTONE_ACTIONS: dict[str, Action] = {"arbetsutskott": Action.assign, "namnd": Action.assign,
+                                        "justering": Action.assign}
+
 ROLE_WORDS = {Action.review: "granskare och registratorer", Action.assign: "registratorer",
               Action.create: "registratorer", Action.administer: "administratörer"}
 
@@ -156,6 +162,20 @@ def require_field(principal: Principal, namnd_id: int, field: str) -> None:
 def may_change_field(principal: Principal, namnd_id: int, field: str) -> bool:
     action = FIELD_ACTIONS[field][0] if field in FIELD_ACTIONS else Action.edit
     return principal.may(Action.edit, namnd_id) and principal.may(action, namnd_id)
+
+
+def may_mark_milestone(principal: Principal, namnd_id: int, kind: str) -> bool:
+    """Return whether the principal may mark a milestone of this kind done (or not done) in the nämnd."""
+    return principal.may(Action.edit, namnd_id) and principal.may(MILESTONE_ACTIONS.get(kind, Action.edit), namnd_id)
+
+
+def require_milestone(principal: Principal, namnd_id: int, kind: str, label: str) -> None:
+    """Raise AccessDenied unless the principal may mark a milestone of this kind done in the nämnd."""
+    require(principal, Action.edit, namnd_id)
+    action = MILESTONE_ACTIONS.get(kind, Action.edit)
+    if not principal.may(action, namnd_id):
+        raise AccessDenied(f"Bara {ROLE_WORDS[action]} kan markera {label.lower()} som klar: det följer "
+                           "nämndens sammanträden.")
 
 
 def load_remiss(session: Session, principal: Principal, remiss_id: int, action: Action = Action.view):

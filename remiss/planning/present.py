@@ -8,7 +8,7 @@ from sqlalchemy import bindparam, select
 from sqlmodel import Session
 
 from remiss.db import read_once
-from remiss.auth.access import Action, Principal
+from remiss.auth.access import Action, Principal, may_mark_milestone
 from remiss.calendar.milestones import WAITS_FOR, planned_words, told
 from remiss.calendar.swedish import format_weekday_date, month_name
 from remiss.clock import local
@@ -17,7 +17,7 @@ from remiss.planning.agenda import AgendaItem
 from remiss.planning.flags import reason_text
 from remiss.planning.lateness import lateness, needs_attention, relative, waiting_kinds  # noqa: F401 (relative: the words, imported from here)
 from remiss.planning.models import Extension, Milestone, TidplanState
-from remiss.planning.service import extensions, tidplan
+from remiss.planning.service import extensions, meetings, tidplan
 from remiss.remisser.finished import is_finished
 from remiss.remisser.models import Direction, Remiss
 from remiss.remisser.present import answered_words
@@ -213,7 +213,9 @@ def tidplan_panel(session: Session, principal: Principal, remiss: Remiss, now: d
             if advice and state.needs_omedelbar_justering else "",
             "warnings": tidplan.advice(state.warnings, late) if advice else [],
             "proposals": tidplan.advice(state.proposals, late) if advice else [],
-            "may_edit": principal.may(Action.edit, remiss.namnd_id) and not is_finished(remiss)}
+            "may_edit": principal.may(Action.edit, remiss.namnd_id) and not is_finished(remiss),
+            # the meeting steps, marked by those who keep the sammanträden (remiss.auth.access.MILESTONE_ACTIONS)
+            "unmarkable": {m.kind for m in milestones if not may_mark_milestone(principal, remiss.namnd_id, m.kind)}}
 
 
 @dataclass(frozen=True)
@@ -279,6 +281,7 @@ class DayCell:
     day_off: str  # "julafton", "lördag" or ""
     entries: list[DueRow] = field(default_factory=list)
     more: int = 0  # entries of the day not shown in the month
+    meetings: list[str] = field(default_factory=list)  # "Nämnd kl. 17.00: Miljönämnden, Rådhuset"
 
 
 def calendar_namnd_ids(principal: Principal, namnd_id: int | None) -> list[int] | None:
@@ -304,19 +307,27 @@ def month_calendar(session: Session, principal: Principal, now: datetime, first:
     for item in found:
         by_day.setdefault(item.day, []).append(item)
     calendar = tidplan.work_calendar(session)
+    # the nämnder's own sammanträden, as their .ics feeds have them (walk11 finding 20)
+    held: dict[date, list[str]] = {}
+    found_meetings = meetings.meetings_between(session, start, end, calendar_namnd_ids(principal, namnd_id))
+    for m, name in found_meetings:
+        at = local(m.starts_at)
+        held.setdefault(at.date(), []).append(f"{meetings.KIND_LABELS.get(m.kind, m.kind)} kl. {at:%H.%M}: "
+                                              f"{name}" + (f", {m.place}" if m.place else ""))
 
     def cell(d: date) -> DayCell:
         items = by_day.get(d, [])
         return DayCell(d, d.day, d.month == first.month, d == now_local.date(), format_weekday_date(d),
                        calendar.day_off_reason(d) or "", [due_row(i, now_local) for i in items[:DAY_SHOWN]],
-                       max(0, len(items) - DAY_SHOWN))
+                       max(0, len(items) - DAY_SHOWN), held.get(d, []))
 
     grid = [[cell(d) for d in week] for week in weeks]
     previous = (first - timedelta(days=1)).replace(day=1)
     following = (first.replace(day=28) + timedelta(days=4)).replace(day=1)
     return {"weeks": grid, "title": f"{month_name(first).capitalize()} {first.year}",
             "previous": previous.strftime("%Y-%m"), "following": following.strftime("%Y-%m"),
-            "count": len(found)}
+            "count": len(found),
+            "meetings": sum(local(m.starts_at).month == first.month for m, _ in found_meetings)}
 
 
 def day_agenda(session: Session, principal: Principal, now: datetime, day: date, *,

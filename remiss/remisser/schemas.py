@@ -103,10 +103,13 @@ class RemissUpdate(RemissBase):
     title: Text("title", required=True) = None
     namnd_id: NamndId = None
     status: Status | None = None
+    # true: a new deadline_on/deadline_time corrects a typing error in the registered (original) sista svarsdag
+    deadline_correction: bool | None = None
 
     def changes(self) -> dict[str, Any]:
         """The fields given, for remiss.remisser.service.update."""
-        return {name: getattr(self, name) for name in self.model_fields_set if name != "status"}
+        return {name: getattr(self, name) for name in self.model_fields_set
+                if name not in ("status", "deadline_correction")}
 
 
 # Response shapes (documentation: the views build these dicts in remiss.api.serialize)

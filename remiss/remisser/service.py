@@ -177,9 +177,12 @@ def register(session: Session, *, now: datetime, principal: Principal, data: Rem
 
 
 def update(session: Session, *, now: datetime, principal: Principal, remiss: Remiss, changes: dict,
-           notes: list[str] | None = None) -> Remiss:
+           notes: list[str] | None = None, deadline_correction: bool = False) -> Remiss:
     """Apply validated changes (a partial dict from parse_remiss_input) and log them; notes, when given, gets the
-    sentences that say what a move to another nämnd did to the handläggare and the yttrande (remisser.move)."""
+    sentences that say what a move to another nämnd did to the handläggare and the yttrande (remisser.move).
+
+    A registered sista svarsdag is moved only as a correction of a typing error (deadline_correction), and not
+    at all once the answer has been expedited: see check_deadline_change."""
     require(principal, Action.edit, remiss.namnd_id)
     changes = dict(changes)
     old_namnd_id = remiss.namnd_id
@@ -202,6 +205,7 @@ def update(session: Session, *, now: datetime, principal: Principal, remiss: Rem
     if changes.get("received_on") and changes["received_on"] != remiss.received_on:
         _check_received_on(changes["received_on"], now=now, direction=changes.get("direction", remiss.direction))
     _check_sent_deadline(remiss, changes)
+    check_deadline_change(remiss, changes, correction=deadline_correction)
     before = _snapshot(remiss)
     questions = changes.pop("questions", None)
     sandlista = changes.pop("sandlista", None)
@@ -259,6 +263,38 @@ def _check_sent_deadline(remiss: Remiss, changes: dict) -> None:
         f"svarsdag {format_deadline(remiss.effective_deadline_on, remiss.effective_deadline_time)}. Ändra den inte "
         "här: ge mer tid med ”Förläng remisstiden för alla” på remissens sida, så får de som inte har svarat "
         "ett meddelande om den nya dagen.")})
+
+
+class DeadlineQuestion(InputErrors):
+    """A registered sista svarsdag moved without saying it corrects a typing error: asked, not refused."""
+
+
+def check_deadline_change(remiss: Remiss, changes: dict, *, correction: bool) -> None:
+    """The one rule for moving a remiss's sista svarsdag, for the edit form and the API alike (walk11 finding 6).
+
+    The field is the original: what the missiv said. Once the yttrande is expedited (besvarad), the answer was
+    measured against the deadline in force, so it stays. Before that, moving a registered deadline of an
+    incoming remiss corrects a typing error only when the user says so; more time from the remittent is an
+    Allmän förlängning, which keeps the original."""
+    told = (remiss.deadline_on, remiss.deadline_time)
+    new = (changes.get("deadline_on", told[0]), changes.get("deadline_time", told[1]))
+    if new == told:
+        return
+    if remiss.answered_at is not None or remiss.status == RemissStatus.besvarad:
+        when = f" {format_date(local_today(remiss.answered_at))}" if remiss.answered_at else ""
+        measured = format_deadline(remiss.effective_deadline_on, remiss.effective_deadline_time) \
+            if remiss.effective_deadline_on else "–"
+        raise InputErrors({"deadline_on": (
+            f"Yttrandet expedierades{when} och är besvarat mot sista svarsdag {measured}. Sista svarsdagen kan "
+            "inte ändras efter expedieringen: då skulle svaret räknas som i tid eller för sent mot en annan dag "
+            "än den som gällde.")})
+    if remiss.direction != Direction.inkommande or remiss.deadline_on is None or correction:
+        return
+    raise DeadlineQuestion({"deadline_on": (
+        f"Sista svarsdag är registrerad som {format_deadline(*told)}. Ändrar du den här rättas den ursprungliga "
+        "sista svarsdagen, den som står i missivet: bekräfta att det var ett skrivfel när remissen registrerades. "
+        "Har remittenten gett mer tid, registrera i stället en allmän förlängning under Förlängningar på "
+        "remissens sida, så finns den ursprungliga sista svarsdagen kvar.")})
 
 
 def _after_assign(session: Session, *, now: datetime, principal: Principal, remiss: Remiss) -> None:

@@ -8,6 +8,8 @@ from tests.intake.test_paste_seed000 import paste
 from tests.intake.test_walk7 import kommun, mail, receive  # noqa: F401  (kommun is a fixture)
 from tests.planning.test_extension_extends import _extended_to_noon
 
+# the registered deadline is moved as a correction of a typing error (walk11 finding 6, test_deadline_correction)
+FIX = {"confirm_deadline_correction": "1"}
 BOTH = "29 mars 2024 kl. 12.00 – gäller: 30 april 2024 kl. 12.00 efter förlängning"
 
 
@@ -19,7 +21,7 @@ def test_the_edit_form_names_the_deadline_in_force_and_saving_the_original_says_
     assert "Ursprunglig sista svarsdag" in form
     assert "Gäller: 30 april 2024 kl. 12.00 efter förlängning." in form
 
-    r = auth.post(url, {"deadline_on": "2024-04-05", "deadline_time": ""}, form_url=url)
+    r = auth.post(url, {"deadline_on": "2024-04-05", "deadline_time": "", **FIX}, form_url=url)
     assert r.status_code == 302
     shown = client.get(r.headers["Location"]).get_data(as_text=True)
     assert ("Den ursprungliga sista svarsdagen är nu 5 april 2024. Förlängningen gäller fortfarande: sista "
@@ -31,7 +33,7 @@ def test_the_edit_form_names_the_deadline_in_force_and_saving_the_original_says_
             (date(2024, 4, 5), date(2024, 4, 30), time(12, 0))
 
     # an original corrected to after the förlängning is in force from then on, and the message says so
-    r = auth.post(url, {"deadline_on": "2024-05-15", "deadline_time": ""}, form_url=url)
+    r = auth.post(url, {"deadline_on": "2024-05-15", "deadline_time": "", **FIX}, form_url=url)
     shown = client.get(r.headers["Location"]).get_data(as_text=True)
     assert ("Den ursprungliga sista svarsdagen är nu 15 maj 2024. Den ligger efter förlängningen till 30 april 2024 "
             "kl. 12.00, så den gäller nu: sista svarsdag är 15 maj 2024.") in shown
@@ -50,7 +52,7 @@ def test_an_unextended_remiss_saves_as_before(client, auth, db, session, kommun,
     auth.login("reg@malmo.se")
     url = f"/remisser/{remiss.id}/andra"
     assert "Ursprunglig sista svarsdag" not in client.get(url).get_data(as_text=True)
-    r = auth.post(url, {"deadline_on": "2024-04-05"}, form_url=url)
+    r = auth.post(url, {"deadline_on": "2024-04-05", **FIX}, form_url=url)
     shown = client.get(r.headers["Location"]).get_data(as_text=True)
     assert "Ändringarna är sparade." in shown and "ursprungliga" not in shown
 
@@ -72,7 +74,7 @@ def test_an_extension_to_a_later_hour_of_the_same_day_is_shown_as_one(client, au
     shown without "förlängd från", as if the original deadline were in force."""
     rid = _extended_to_noon(session, db, auth, kommun, clock)
     url = f"/remisser/{rid}/andra"
-    r = auth.post(url, {"deadline_on": "2024-04-30", "deadline_time": "10.00"}, form_url=url)
+    r = auth.post(url, {"deadline_on": "2024-04-30", "deadline_time": "10.00", **FIX}, form_url=url)
     assert r.status_code == 302
     shown = client.get(r.headers["Location"]).get_data(as_text=True)
     assert "30 april 2024 kl. 12.00" in shown

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime, time
+from datetime import date, datetime, time, timedelta
 
 from sqlmodel import Session, select
 
@@ -162,9 +162,34 @@ def replan_namnd(session: Session, *, now: datetime, namnd_id: int | None, actor
     return count
 
 
+class MeetingsOnClosedDay(InputErrors):
+    """A klämdag on a day the nämnder meet: asked about, since the tidplaner then leave those meetings out."""
+
+
+def meetings_between(session: Session, first: date, last: date,
+                     namnd_ids: list[int] | None = None) -> list[tuple[MeetingRow, str]]:
+    """(meeting, nämnd name) of the days first..last (Swedish time), of the nämnder namnd_ids (None: all)."""
+    from remiss.namnd.models import Namnd
+
+    start = datetime.combine(first, time(0), tzinfo=STOCKHOLM)
+    end = datetime.combine(last + timedelta(days=1), time(0), tzinfo=STOCKHOLM)
+    stmt = (select(MeetingRow, Namnd.name).join(Namnd, Namnd.id == MeetingRow.namnd_id)
+            .where(MeetingRow.starts_at >= start, MeetingRow.starts_at < end).order_by(MeetingRow.starts_at))
+    if namnd_ids is not None:
+        stmt = stmt.where(MeetingRow.namnd_id.in_(list(namnd_ids) or [-1]))
+    return list(session.exec(stmt).all())
+
+
+def meetings_on(session: Session, day: date) -> list[str]:
+    """The nämnder's meetings on a day, in words ("Miljönämnden: nämnd kl. 17.00")."""
+    return [f"{name}: {KIND_LABELS.get(m.kind, m.kind).lower()} kl. {local(m.starts_at):%H.%M}"
+            for m, name in meetings_between(session, day, day)]
+
+
 def add_closed_day(session: Session, *, now: datetime, principal: Principal, day: date | None,
-                   reason: str) -> ClosedDay:
-    """Add a klämdag on which the whole organisation is closed."""
+                   reason: str, confirm_meetings: bool = False) -> ClosedDay:
+    """Add a klämdag on which the whole organisation is closed; a day already free is refused, and a day the
+    nämnder meet is added only when confirm_meetings says so (walk11 finding 17)."""
     require(principal, Action.administer, 0)
     reason = (reason or "").strip()
     if day is None:
@@ -173,6 +198,16 @@ def add_closed_day(session: Session, *, now: datetime, principal: Principal, day
         raise InputErrors({"reason": "Skriv högst 200 tecken."})
     if session.exec(select(ClosedDay).where(ClosedDay.day == day)).first():
         raise InputErrors({"day": f"{format_weekday_date(day)} finns redan bland de stängda dagarna."})
+    free = tidplan.work_calendar(session).day_off_reason(day)
+    if free:
+        raise InputErrors({"day": f"{format_weekday_date(day)} är redan ledig ({free}) och räknas inte som "
+                                  "arbetsdag: den behöver inte läggas till."})
+    meetings = meetings_on(session, day)
+    if meetings and not confirm_meetings:
+        raise MeetingsOnClosedDay({"day": (
+            f"{format_weekday_date(day)} har sammanträden: {'; '.join(meetings)}. På en stängd dag används de "
+            "inte i tidplanerna, och remisser som planerats till dem får ett annat sammanträde. Ställs "
+            "sammanträdet inte in, lägg inte till dagen; annars kryssa i att dagen ska vara stängd ändå.")})
     row = ClosedDay(day=day, reason=reason or "klämdag")
     session.add(row)
     session.flush()

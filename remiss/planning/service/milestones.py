@@ -8,8 +8,9 @@ from sqlmodel import Session
 
 from remiss import events
 from remiss.audit import service as audit
-from remiss.auth.access import Action, Principal, require
+from remiss.auth.access import Action, Principal, require, require_milestone
 from remiss.calendar.swedish import format_weekday_date
+from remiss.clock import local_today
 from remiss.planning.models import Milestone
 from remiss.planning.service.tidplan import give_review_time, milestones_of, replan, touch
 from remiss.remisser.finished import require_open
@@ -54,14 +55,34 @@ def override_milestone(session: Session, *, now: datetime, principal: Principal,
     return row
 
 
+# A step a meeting dates is held that day, so it is not done before it (walk11 finding 14); a justering may come
+# earlier than planned (omedelbar justering), never before the nämnd's meeting it follows.
+_HELD_ON = {"arbetsutskott": "arbetsutskott", "namnd": "namnd", "justering": "namnd"}
+
+
+def _check_held(session: Session, remiss: Remiss, row: Milestone, today: date) -> None:
+    meeting = row if _HELD_ON.get(row.kind) == row.kind else \
+        next((m for m in milestones_of(session, remiss.id) if m.kind == _HELD_ON.get(row.kind)), None)
+    if meeting is None or meeting.due_on <= today:
+        return
+    day = format_weekday_date(meeting.due_on)
+    raise InputErrors({"milestone_id": (
+        f"{row.label} är {day}: sammanträdet kan markeras som klart först den dag det hålls." if meeting is row
+        else f"{row.label} kan markeras som klar först efter nämndsammanträdet {day}.")})
+
+
 def mark_done(session: Session, *, now: datetime, principal: Principal, remiss: Remiss, milestone_id: int,
               done: bool = True) -> Milestone:
-    """Mark a milestone as done (or not done again)."""
+    """Mark a milestone as done (or not done again); the meeting steps only by those who keep the meetings
+    (remiss.auth.access.MILESTONE_ACTIONS), and not before their day."""
     require(principal, Action.edit, remiss.namnd_id)
     require_open(remiss)
     row = _milestone(session, remiss, milestone_id)
     if (row.done_at is not None) == done:
         return row
+    require_milestone(principal, remiss.namnd_id, row.kind, row.label)
+    if done:
+        _check_held(session, remiss, row, local_today(now))
     old = row.done_at
     row.done_at, row.closed_with_remiss = (now if done else None), False
     session.add(row)

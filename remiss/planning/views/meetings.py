@@ -142,7 +142,7 @@ def import_meetings(namnd_id: int):
 @requires(Action.administer)
 def closed_days():
     session = get_session()
-    values, errors, status = {}, {}, 200
+    values, errors, status, asked = {}, {}, 200, False
     if request.method == "POST":
         values = request.form.to_dict()
         try:
@@ -156,14 +156,16 @@ def closed_days():
                 reason = text(values, "reason", parsed, 200)
                 if parsed:
                     raise InputErrors(parsed)
-                service.add_closed_day(session, now=now(), principal=principal(), day=day, reason=reason)
+                service.add_closed_day(session, now=now(), principal=principal(), day=day, reason=reason,
+                                       confirm_meetings=bool(values.get("confirm_meetings")))
                 flash("Den stängda dagen är sparad och tidplanerna är beräknade på nytt.", "success")
             return redirect(url_for("planning.closed_days"))
         except InputErrors as exc:
             session.rollback()
             errors = exc.errors
+            asked = isinstance(exc, service.MeetingsOnClosedDay)
         status = 400
     days = [{"id": d.id, "day": format_weekday_date(d.day), "reason": d.reason}
             for d in session.exec(select(ClosedDay).order_by(ClosedDay.day))]
     return render_template("planning/closed_days.html", days=days, values=values, errors=errors,
-), status
+                           asked=asked), status

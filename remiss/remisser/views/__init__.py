@@ -104,7 +104,7 @@ def edit(remiss_id: int):
     session = get_session()
     remiss = load_remiss(session, principal(), remiss_id, Action.edit)
     errors: dict = {}
-    past_deadline = None
+    past_deadline = deadline_question = None
     values = _form_values(session, remiss)
     if request.method == "POST":
         values = dict(request.form)
@@ -126,7 +126,10 @@ def edit(remiss_id: int):
             try:
                 moved: list[str] = []  # what a move to another nämnd did (remisser.move)
                 service.update(session, now=now(), principal=principal(), remiss=remiss, changes=clean,
-                               notes=moved)
+                               notes=moved, deadline_correction=bool(values.get("confirm_deadline_correction")))
+            except service.DeadlineQuestion:
+                session.rollback()
+                deadline_question = (remiss.deadline_on, remiss.deadline_time)
             except InputErrors as exc:
                 errors = exc.errors
                 session.rollback()
@@ -139,8 +142,9 @@ def edit(remiss_id: int):
                            editing=remiss, dnr_locked=not may_change_field(principal(), remiss.namnd_id, "our_dnr"),
                            extended_note=_extended_note(remiss), deadline_note=_sent_note(remiss),
                            past_deadline=past_deadline, today=local_today(now()),
+                           deadline_question=deadline_question,
                            **field_context(namnder, values, errors, current=remiss.handlaggare_id)), \
-        (400 if errors or past_deadline else 200)
+        (400 if errors or past_deadline or deadline_question else 200)
 
 
 def _unsent_past_deadline(remiss, clean: dict, values: dict):

@@ -1,5 +1,6 @@
 """Registrera remiss: the form, with the missiv step and its prefill from remiss.intake (app.extensions), the
-questions asked before registering (a possible duplicate, a past deadline, Inkom after it) and the files."""
+questions asked before registering (a possible duplicate, a past deadline, Inkom after it, a missiv dated after
+Inkom) and the files."""
 from __future__ import annotations
 
 from flask import current_app, flash, redirect, render_template, request, url_for
@@ -23,7 +24,7 @@ MISSIV_GONE = "Det inlästa missivet finns inte längre (det sparas i 24 timmar)
 def new():
     intake = current_app.extensions["remiss_intake"]  # the missiv step (remiss.intake)
     values, errors, duplicates, past_deadline, already = dict(request.form), {}, [], None, []
-    received_late = None
+    received_late = letter_late = None
     namnd_hint = ""
     namnder = namnder_for(Action.create)
     if request.method == "GET":
@@ -66,7 +67,9 @@ def new():
                 past_deadline = _past(data.deadline_on)
             if not (values.get("confirm_received_late") or confirmed):
                 received_late = _received_after_deadline(data)
-            if duplicates or past_deadline or received_late:
+            if not (values.get("confirm_letter_date") or confirmed):
+                letter_late = _letter_after_arrival(data)
+            if duplicates or past_deadline or received_late or letter_late:
                 raise InputErrors({})  # shown with links; registering needs "registrera ändå" ticked
             remiss = service.register(get_session(), now=now(), principal=principal(), data=data,
                                       dnr_format=current_app.config["DNR_FORMAT"],
@@ -87,7 +90,7 @@ def new():
             return redirect(url_for("remisser.show", remiss_id=remiss.id))
     return render_template("remisser/form.html", values=values, errors=errors, namnder=namnder,
                            editing=None, duplicates=duplicates, past_deadline=past_deadline, already=already,
-                           received_late=received_late, namnd_hint=namnd_hint,
+                           received_late=received_late, letter_late=letter_late, namnd_hint=namnd_hint,
                            **field_context(namnder, values, errors),
                            **intake.context(request)), (400 if errors else 200)
 
@@ -101,4 +104,13 @@ def _received_after_deadline(data):
     """(Inkom, sista svarsdag) when the remiss came in after its deadline: asked about like a past deadline."""
     if data.received_on and data.deadline_on and data.received_on > data.deadline_on:
         return data.received_on, data.deadline_on
+    return None
+
+
+def _letter_after_arrival(data):
+    """(missivets datum, Inkom) when the missiv is dated after it came in (walk11 finding 21): a letter cannot arrive
+    before it is written, so the fields are more likely swapped or mistyped. Asked about, not refused."""
+    received = data.received_on or local_today(now())  # an empty Inkom is registered as today
+    if data.letter_date and data.letter_date > received:
+        return data.letter_date, received
     return None

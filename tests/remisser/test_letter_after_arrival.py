@@ -1,0 +1,44 @@
+"""walk11 finding 21: a missiv dated after the day it came in (Missivets datum later than Inkom) is asked about
+before registering, as Inkom after the sista svarsdag is: the usual cause is swapped or mistyped fields."""
+from datetime import datetime, timezone
+
+from sqlmodel import select
+
+from remiss.remisser.models import Remiss
+from tests.remisser.test_received_on import FORM, _count, _registrator
+
+QUESTION = "Missivet är daterat 3 december 2026, efter att det kom in 1 december 2026. Stämmer det?"
+
+
+def test_a_missiv_dated_after_inkom_is_asked_about(client, auth, session, db, clock):
+    namnd, _ = _registrator(session)
+    clock.set(datetime(2026, 12, 4, 12, 0, tzinfo=timezone.utc))
+    auth.login("sekr@kommun.se")
+    form = {**FORM, "received_on": "2026-12-01", "letter_date": "2026-12-03", "namnd_id": namnd.id}
+    response = auth.post("/remisser/ny", form)
+    page = response.get_data(as_text=True)
+    assert response.status_code == 200  # a question: nothing is wrong yet
+    assert "Missivet är daterat efter att det kom in" in page and QUESTION in page
+    assert 'value="2026-12-03"' in page and "Skrivet av mig" in page
+    assert _count(db) == 0
+
+    response = auth.post("/remisser/ny", {**form, "confirm_letter_date": "1"})
+    assert response.status_code == 302, response.get_data(as_text=True)[:2000]
+    with db.transaction() as s:
+        assert [(r.letter_date.isoformat(), r.received_on.isoformat()) for r in s.exec(select(Remiss))] == \
+            [("2026-12-03", "2026-12-01")]
+
+
+def test_an_empty_inkom_is_today_and_a_missiv_of_the_same_day_or_earlier_is_not_asked_about(
+        client, auth, session, db, clock):
+    namnd, _ = _registrator(session)
+    clock.set(datetime(2026, 12, 4, 12, 0, tzinfo=timezone.utc))
+    auth.login("sekr@kommun.se")
+    response = auth.post("/remisser/ny", {**FORM, "letter_date": "2026-12-05", "namnd_id": namnd.id})
+    assert "Missivet är daterat 5 december 2026, efter att det kom in 4 december 2026." in \
+        response.get_data(as_text=True)
+    assert _count(db) == 0
+    response = auth.post("/remisser/ny", {**FORM, "received_on": "2026-12-01", "letter_date": "2026-12-01",
+                                          "namnd_id": namnd.id})
+    assert response.status_code == 302
+    assert _count(db) == 1
