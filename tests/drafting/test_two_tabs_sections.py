@@ -23,7 +23,8 @@ SECTIONS = [("Inledande synpunkter", "Utredningen ger viktiga infallsvinklar."),
 def _remiss(world, session):
     remiss = make_remiss(session, namnd=world["namnd"], title="Förslag till kommungemensamt kontaktcenter",
                          remittent="Kommunstyrelsen", sender_dnr="STK-2015-523",
-                         answer_instructions="Remissyttrandet bör följa dispositionen i utredningen.")
+                         answer_instructions="Remissyttrandet bör följa dispositionen i utredningen.",
+                         handlaggare_id=world["handlaggare"].id)  # a yttrande is begun by its handläggare
     session.commit()
     rid = remiss.id
     session.rollback()
