@@ -62,12 +62,15 @@ def test_a_draft_from_before_the_assignment_moves_the_status_along(world, sessio
                      form_url=page).status_code == 302
     reader.rollback()
     assert reader.get(Remiss, rid).status == RemissStatus.tilldelad
-    assert auth.post(f"{page}/yttrande/lage", {"state": "granskning"}, form_url=page).status_code == 302
+    # the old draft answers none of the questions: sent as it is (h-fix-a asks about unanswered questions)
+    assert auth.post(f"{page}/yttrande/lage", {"state": "granskning", "unanswered": "utelamna"},
+                     form_url=page).status_code == 302
     reader.rollback()
     assert reader.get(Remiss, rid).status == RemissStatus.under_beredning
     auth.logout()
     auth.login(world["granskare"].email)
-    assert auth.post(f"{page}/yttrande/lage", {"state": "godkand"}, form_url=page).status_code == 302
+    assert auth.post(f"{page}/yttrande/lage", {"state": "godkand", "unanswered": "utelamna"},
+                     form_url=page).status_code == 302
     reader.rollback()
     assert reader.get(Remiss, rid).status == RemissStatus.klar_for_beslut
 
@@ -93,7 +96,8 @@ def test_the_panel_says_when_the_writer_approved_her_own_draft(world, auth, clie
     auth.login(world["granskare"].email)  # a granskare may write, send and approve
     assert auth.post(f"{page}/yttrande", draft_form(rid), form_url=page).status_code == 302
     assert auth.post(f"{page}/yttrande/lage", {"state": "granskning"}, form_url=page).status_code == 302
-    assert auth.post(f"{page}/yttrande/lage", {"state": "godkand"}, form_url=page).status_code == 302
+    assert auth.post(f"{page}/yttrande/lage", {"state": "godkand", "unanswered": "utelamna"},
+                     form_url=page).status_code == 302
     shown = client.get(page).get_data(as_text=True)
     assert "Godkänt av samma person som skrev det (Marie Hendra)." in shown
 
@@ -105,5 +109,6 @@ def test_no_such_note_when_another_approved(world, auth, client):
     assert auth.post(f"{page}/yttrande/lage", {"state": "granskning"}, form_url=page).status_code == 302
     auth.logout()
     auth.login(world["granskare"].email)
-    assert auth.post(f"{page}/yttrande/lage", {"state": "godkand"}, form_url=page).status_code == 302
+    assert auth.post(f"{page}/yttrande/lage", {"state": "godkand", "unanswered": "utelamna"},
+                     form_url=page).status_code == 302
     assert "Godkänt av samma person" not in client.get(page).get_data(as_text=True)
