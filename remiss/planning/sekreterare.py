@@ -13,14 +13,18 @@ from sqlmodel import Session, select
 from remiss.auth.access import Action, Principal
 from remiss.calendar.swedish import format_weekday_date
 from remiss.clock import local
+from remiss.planning.flags import reason_text
 from remiss.planning.models import Milestone
 from remiss.remisser.models import Remiss
-from remiss.remisser.status import RemissStatus
+from remiss.remisser.status import CLOSED, RemissStatus
 
 # what each waiting status asks for, and where on the remiss page it is done
 TODO = {RemissStatus.klar_for_beslut.value: ("Registrera beslutet", "beslut"),
         RemissStatus.beslutad.value: ("Expediera yttrandet", "yttrande"),
         RemissStatus.sammanstalld.value: ("Avsluta ärendet", "utskick")}
+# a nämndsammanträde flagged for these reasons (calendar.milestones.FLAG_REASONS) waits on the sekreterare too:
+# the sammanträdesplan ends before the deadline could be served, or a meeting set by hand is too late (walk11)
+FLAG_TODO = {"preliminar": "Lägg in fler sammanträden", "sent_sammantrade": "Begär förlängd remisstid"}
 
 
 @dataclass(frozen=True)
@@ -33,6 +37,7 @@ class WaitingRow:
     anchor: str
     note: str  # "nämndsammanträde torsdag 17 december 2026 (i tidplanen)"
     late: bool = False  # the planned meeting, the expediering or the sista svarsdag has passed
+    flagged: bool = False  # the nämndsammanträde "Kräver uppmärksamhet" for a reason the sekreterare acts on
 
 
 @dataclass(frozen=True)
@@ -79,7 +84,22 @@ def waiting_section(session: Session, principal: Principal, now: datetime) -> Wa
             note, late = "", False
         rows.append(WaitingRow(r.id, r.our_dnr or "", r.title, RemissStatus(r.status).label, todo, anchor, note,
                                late))
-    return WaitingSection(rows)
+    return WaitingSection(rows + _flagged(session, principal))
+
+
+def _flagged(session: Session, principal: Principal) -> list[WaitingRow]:
+    """Open remisser whose nämndsammanträde is flagged for a reason in FLAG_TODO."""
+    stmt = (select(Remiss.id, Remiss.our_dnr, Remiss.title, Remiss.status, Remiss.namnd_id, Milestone.flag_reason)
+            .join(Milestone, and_(Milestone.remiss_id == Remiss.id, Milestone.kind == "namnd"))
+            .where(Milestone.flagged, Milestone.done_at.is_(None), Milestone.flag_reason.in_(list(FLAG_TODO)),
+                   Remiss.status.not_in([s.value for s in CLOSED] + list(TODO)))
+            .order_by(Remiss.effective_deadline_on, Remiss.id).limit(100))
+    visible = principal.visible_namnd_ids()
+    if visible is not None:
+        stmt = stmt.where(Remiss.namnd_id.in_(sorted(visible) or [-1]))
+    return [WaitingRow(r.id, r.our_dnr or "", r.title, RemissStatus(r.status).label, FLAG_TODO[r.flag_reason],
+                       "tidplan", reason_text(r.flag_reason), flagged=True)
+            for r in session.execute(stmt) if principal.may(Action.assign, r.namnd_id)]
 
 
 def _days(delta) -> str:

@@ -12,7 +12,8 @@ from remiss.audit import service as audit
 from remiss.auth.access import Action, Principal, require
 from remiss.calendar import Meeting, PlanningRules, Tidplan, WorkCalendar, plan_backwards
 from remiss.calendar.after_beslut import UNHELD_KINDS, Decided, follow_decision
-from remiss.calendar.milestones import MILESTONE_KINDS, PASSED_OVER, PlannedMilestone, workflow_order
+from remiss.calendar.hand_set import LATE_ADVICE, follow_hand_set
+from remiss.calendar.milestones import MILESTONE_KINDS, PASSED_OVER, PlannedMilestone, flag, workflow_order
 from remiss.calendar.swedish import count_words, format_weekday_date
 from remiss.clock import STOCKHOLM, local, local_today
 from remiss.namnd.models import ClosedDay, Namnd
@@ -107,6 +108,10 @@ def replan(session: Session, *, now: datetime, remiss: Remiss, actor_id: int | N
         for kind in _unheld(existing, followed):
             planned.pop(kind, None)
             session.delete(existing.pop(kind))
+    hand = existing.get("namnd")
+    if (decided is None and hand is not None and hand.override_on is not None and "namnd" in planned
+            and hand.override_on > planned["namnd"].day):
+        planned.update(_after_hand_set(session, remiss, hand.override_on, planned["namnd"]))
     for kind, pm in planned.items():
         session.add(_apply(existing.get(kind), pm, remiss))
     for kind, row in existing.items():
@@ -129,6 +134,17 @@ def replan(session: Session, *, now: datetime, remiss: Remiss, actor_id: int | N
                      remiss_id=remiss.id, action="milestone", changes=changes, note="Tidplanen beräknad")
     events.milestones_changed.send(remiss, session=session, now=now, actor_id=actor_id)
     return plan
+
+
+def _after_hand_set(session: Session, remiss: Remiss, day: date, namnd: PlannedMilestone) -> dict:
+    """The justering and expediering after a nämndsammanträde set by hand later than planned, and the meeting
+    flagged when it is too late to answer by the deadline (calendar.hand_set)."""
+    followed = follow_hand_set(day, deadline_of(remiss), rules_of(session.get(Namnd, remiss.namnd_id)),
+                               work_calendar(session))
+    result = {"justering": followed.justering, "expediering": followed.expediering}
+    if followed.late:
+        result["namnd"] = flag(namnd, "sent_sammantrade", explanation=followed.explanation, advice=LATE_ADVICE)
+    return result
 
 
 def _apply(row: Milestone | None, pm, remiss: Remiss) -> Milestone:
