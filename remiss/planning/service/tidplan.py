@@ -13,7 +13,8 @@ from remiss.auth.access import Action, Principal, require
 from remiss.calendar import Meeting, PlanningRules, Tidplan, WorkCalendar, plan_backwards
 from remiss.calendar.after_beslut import UNHELD_KINDS, Decided, follow_decision
 from remiss.calendar.hand_set import LATE_ADVICE, follow_hand_set
-from remiss.calendar.milestones import MILESTONE_KINDS, PASSED_OVER, PlannedMilestone, flag, workflow_order
+from remiss.calendar.milestones import (DONE_WORDS, MILESTONE_KINDS, PASSED_OVER, PlannedMilestone, flag,
+                                       workflow_order)
 from remiss.calendar.swedish import count_words, format_weekday_date
 from remiss.clock import STOCKHOLM, local, local_today
 from remiss.namnd.models import ClosedDay, Namnd
@@ -152,6 +153,8 @@ def _apply(row: Milestone | None, pm, remiss: Remiss) -> Milestone:
     row = row or Milestone(remiss_id=remiss.id, kind=pm.kind, planned_on=pm.day, due_on=pm.day, label=pm.label)
     row.position = workflow_order(pm.kind)
     row.label, row.owner_role = pm.label, pm.owner_role
+    if _done_work(row) and not pm.fact:
+        return row  # keeps the plan that held when it was done ("Skickad … 4 december, planerat 28 januari")
     row.planned_on = pm.day
     row.planned_time = local(pm.due).time().replace(tzinfo=None) if isinstance(pm.due, datetime) else None
     row.explanation, row.advice = pm.explanation, pm.advice
@@ -160,6 +163,13 @@ def _apply(row: Milestone | None, pm, remiss: Remiss) -> Milestone:
         row.override_on, row.override_reason, row.override_by_id = None, "", None
     row.due_on = row.override_on or row.planned_on
     return row
+
+
+def _done_work(row: Milestone) -> bool:
+    """Work someone did (DONE_WORDS: not a meeting its event dates), done and not just ticked off with the closing
+    remiss: its planned date is history."""
+    return (row.id is not None and row.kind in DONE_WORDS and row.done_at is not None
+            and not row.closed_with_remiss)
 
 
 PREPARES_BESLUT = decided_module.PREPARES_BESLUT  # the work that prepares the beslut: never due after it
@@ -196,7 +206,8 @@ def follow(session: Session, *, now: datetime, remiss: Remiss, actor_id: int | N
         # planned after the meeting that then decided (the granskning re-planned from a late draft): the work was
         # due by that beslut at the latest, so one tidplan reads in order
         row = existing.get(kind)
-        if row is not None and row.override_on is None and row.due_on > decided.day:
+        # done work keeps the date planned when it was done: a back-dated beslut does not rewrite it (walk11 #9)
+        if row is not None and row.override_on is None and row.due_on > decided.day and not _done_work(row):
             changes[kind] = [row.due_on.isoformat(), decided.day.isoformat()]
             row.planned_on = row.due_on = decided.day
             if not row.explanation.startswith(PASSED_OVER):  # passed over by the beslut: said so
