@@ -21,6 +21,7 @@ from remiss.namnd.models import ClosedDay, Namnd
 from remiss.namnd.models import Meeting as MeetingRow
 from remiss.planning.models import Milestone, TidplanState
 from remiss.planning.service import decided as decided_module
+from remiss.planning.service import moved
 from remiss.remisser.finished import require_open
 from remiss.remisser.models import Direction, Remiss
 
@@ -90,8 +91,11 @@ def touch(session: Session, remiss: Remiss, now: datetime) -> None:
     session.add(remiss)
 
 
-def replan(session: Session, *, now: datetime, remiss: Remiss, actor_id: int | None = None) -> Tidplan | None:
-    """Recompute the tidplan from the deadline in force and store it, keeping manual overrides."""
+def replan(session: Session, *, now: datetime, remiss: Remiss, actor_id: int | None = None, because: str = "",
+           moved_to: date | None = None) -> Tidplan | None:
+    """Recompute the tidplan from the deadline in force and store it, keeping manual overrides. because: what in
+    the sammanträdesplan made it move ("Sammanträdet … flyttades till …", moved_to the meeting's new day), said in
+    the history and, with the dates that moved earlier, told to the handläggare."""
     plan = compute(session, now=now, remiss=remiss)
     existing = {m.kind: m for m in milestones_of(session, remiss.id)}
     before = {kind: m.due_on.isoformat() for kind, m in existing.items()}
@@ -129,11 +133,14 @@ def replan(session: Session, *, now: datetime, remiss: Remiss, actor_id: int | N
     after = {m.kind: m.due_on.isoformat() for m in milestones_of(session, remiss.id)}
     changes = {kind: [before.get(kind), after.get(kind)] for kind in MILESTONE_KINDS
                if before.get(kind) != after.get(kind)}
+    note = moved.why(because, moved_to, changes, deadline_of(remiss)) if because else "Tidplanen beräknad"
     if changes:
         touch(session, remiss, now)
         audit.record(session, now=now, user_id=actor_id, entity="remiss", entity_id=remiss.id,
-                     remiss_id=remiss.id, action="milestone", changes=changes, note="Tidplanen beräknad")
-    events.milestones_changed.send(remiss, session=session, now=now, actor_id=actor_id)
+                     remiss_id=remiss.id, action="milestone", changes=changes, note=note)
+    earlier = moved.moved_earlier(changes, milestones_of(session, remiss.id)) if because else []
+    events.milestones_changed.send(remiss, session=session, now=now, actor_id=actor_id, moved_earlier=earlier,
+                                   because=note)
     return plan
 
 
