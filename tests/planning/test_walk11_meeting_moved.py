@@ -1,6 +1,6 @@
 """walk11 finding 11: when a meeting is moved and the tidplaner are re-computed, the remiss's history says why
-("Sammanträdet … flyttades till …"), and the handläggare is told by mail (the outbox's notices) when his dates move
-earlier."""
+("Sammanträdet … flyttades till …"), and the handläggare is told by mail (the outbox's notices) when his dates
+move earlier."""
 from __future__ import annotations
 
 import json
