@@ -57,11 +57,20 @@ def _check(session: Session, namnd_id: int, data: MeetingInput, exclude_id: int 
         raise InputErrors(errors)
 
 
+def _ask_past(now: datetime, day: date, confirmed: bool) -> None:
+    """A meeting dated before today is often a typo for a later year: saved only when confirmed (walk11 #14)."""
+    if not confirmed and day < local(now).date():
+        raise InputErrors({"confirm_past": (
+            f"Sammanträdet {format_weekday_date(day)} är i det förflutna. Rätta datumet, eller kryssa i rutan om "
+            f"sammanträdet verkligen hölls då.")})
+
+
 def add_meeting(session: Session, *, now: datetime, principal: Principal, namnd_id: int,
-                data: MeetingInput, replan: bool = True) -> MeetingRow:
-    """Add one meeting to the nämnd's sammanträdesplan."""
+                data: MeetingInput, replan: bool = True, confirm_past: bool = False) -> MeetingRow:
+    """Add one meeting to the nämnd's sammanträdesplan; one dated before today only when confirm_past."""
     require_plan_editor(principal, namnd_id)
     _check(session, namnd_id, data)
+    _ask_past(now, data.day, confirm_past)
     row = MeetingRow(namnd_id=namnd_id, kind=data.kind, starts_at=data.starts_at(), place=data.place.strip(),
                      handlingar_deadline=data.handlingar_deadline)
     session.add(row)
@@ -75,10 +84,13 @@ def add_meeting(session: Session, *, now: datetime, principal: Principal, namnd_
 
 
 def update_meeting(session: Session, *, now: datetime, principal: Principal, meeting: MeetingRow,
-                   data: MeetingInput) -> MeetingRow:
-    """Change a meeting's kind, time, place or handlingar deadline."""
+                   data: MeetingInput, confirm_past: bool = False) -> MeetingRow:
+    """Change a meeting's kind, time, place or handlingar deadline; a new day before today only when
+    confirm_past."""
     require_plan_editor(principal, meeting.namnd_id)
     _check(session, meeting.namnd_id, data, exclude_id=meeting.id)
+    if data.day != local(meeting.starts_at).date():
+        _ask_past(now, data.day, confirm_past)
     before = {"kind": meeting.kind, "starts_at": meeting.starts_at.isoformat(), "place": meeting.place,
               "handlingar_deadline": meeting.handlingar_deadline}
     old_day = local(meeting.starts_at).date()
@@ -134,7 +146,7 @@ def import_meetings(session: Session, *, now: datetime, principal: Principal, na
         if exists:
             skipped += 1
             continue
-        add_meeting(session, now=now, principal=principal, namnd_id=namnd_id, replan=False,
+        add_meeting(session, now=now, principal=principal, namnd_id=namnd_id, replan=False, confirm_past=True,
                     data=MeetingInput(meeting.kind, starts_at.date(), starts_at.time().replace(tzinfo=None),
                                       meeting.place[:200], meeting.handlingar_deadline))
         added += 1
