@@ -40,8 +40,8 @@ def test_a_moved_meeting_says_why_in_the_history_and_tells_the_handlaggare(db, c
 
     notes = [e.note for e in fetch(db, select(AuditEvent).where(AuditEvent.remiss_id == remiss.id,
                                                                  AuditEvent.action == "milestone"))]
-    why = ("Sammanträdet torsdag 25 februari 2027 flyttades till måndag 1 mars 2027 (måndag 1 mars 2027 hinner inte "
-           "före sista svarsdag måndag 1 mars 2027 kl. 12.00)")
+    why = ("Sammanträdet torsdag 25 februari 2027 flyttades till måndag 1 mars 2027 (hinner inte före sista "
+           "svarsdag måndag 1 mars 2027 kl. 12.00)")
     assert why in notes
     page = client.get(f"/remisser/{remiss.id}").get_data(as_text=True)
     assert "flyttades till måndag 1 mars 2027" in page

@@ -13,7 +13,7 @@ def why(because: str, moved_to: date | None, changes: dict[str, list], deadline:
     the meeting's new day, that the new day is too late for the sista svarsdag."""
     new = changes.get("namnd", [None, None])[1]
     if moved_to is not None and deadline is not None and new is not None and date.fromisoformat(new) < moved_to:
-        return f"{because} ({format_weekday_date(moved_to)} hinner inte före sista svarsdag {format_moment(deadline)})"
+        return f"{because} (hinner inte före sista svarsdag {format_moment(deadline)})"
     return because
 
 
