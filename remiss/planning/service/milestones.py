@@ -13,8 +13,8 @@ from remiss.calendar.hand_set import too_late
 from remiss.calendar.swedish import format_moment, format_weekday_date
 from remiss.namnd.models import Namnd
 from remiss.planning.models import Milestone
-from remiss.planning.service.tidplan import (deadline_of, give_review_time, milestones_of, replan, rules_of, touch,
-                                             work_calendar)
+from remiss.planning.service.tidplan import (deadline_of, follow_hand_set_meeting, give_review_time, milestones_of,
+                                             replan, rules_of, touch, work_calendar)
 from remiss.remisser.finished import require_open
 from remiss.remisser.input import InputErrors
 from remiss.remisser.models import Remiss
@@ -62,7 +62,7 @@ def override_milestone(session: Session, *, now: datetime, principal: Principal,
                  note=f"{row.label}: " + (f"satt för hand till {format_weekday_date(day)} ({reason})" if day
                                           else "åter till beräknat datum"))
     if row.kind == "namnd":  # the justering and the expediering follow the meeting (or the plan again)
-        replan(session, now=now, remiss=remiss, actor_id=principal.user_id)  # sends milestones_changed
+        follow_hand_set_meeting(session, now=now, remiss=remiss, actor_id=principal.user_id)  # sends the event
     else:
         events.milestones_changed.send(remiss, session=session, now=now, actor_id=principal.user_id)
     return row

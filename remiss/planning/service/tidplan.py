@@ -14,7 +14,7 @@ from remiss.calendar import Meeting, PlanningRules, Tidplan, WorkCalendar, plan_
 from remiss.calendar.after_beslut import UNHELD_KINDS, Decided, follow_decision
 from remiss.calendar.hand_set import LATE_ADVICE, follow_hand_set
 from remiss.calendar.milestones import (DONE_WORDS, MILESTONE_KINDS, PASSED_OVER, PlannedMilestone, flag,
-                                       workflow_order)
+                                       stronger_reason, workflow_order)
 from remiss.calendar.swedish import count_words, format_weekday_date
 from remiss.clock import STOCKHOLM, local, local_today
 from remiss.namnd.models import ClosedDay, Namnd
@@ -144,15 +144,58 @@ def replan(session: Session, *, now: datetime, remiss: Remiss, actor_id: int | N
     return plan
 
 
+def _hand_set(session: Session, remiss: Remiss, day: date):
+    return follow_hand_set(day, deadline_of(remiss), rules_of(session.get(Namnd, remiss.namnd_id)),
+                           work_calendar(session))
+
+
 def _after_hand_set(session: Session, remiss: Remiss, day: date, namnd: PlannedMilestone) -> dict:
     """The justering and expediering after a nämndsammanträde set by hand later than planned, and the meeting
     flagged when it is too late to answer by the deadline (calendar.hand_set)."""
-    followed = follow_hand_set(day, deadline_of(remiss), rules_of(session.get(Namnd, remiss.namnd_id)),
-                               work_calendar(session))
+    followed = _hand_set(session, remiss, day)
     result = {"justering": followed.justering, "expediering": followed.expediering}
     if followed.late:
         result["namnd"] = flag(namnd, "sent_sammantrade", explanation=followed.explanation, advice=LATE_ADVICE)
     return result
+
+
+def follow_hand_set_meeting(session: Session, *, now: datetime, remiss: Remiss, actor_id: int | None = None) -> None:
+    """After the nämndsammanträde's date is set by hand: a meeting later than planned has the justering and the
+    expediering follow it, and is flagged when too late for the deadline, the rest of the tidplan as it is; a date
+    cleared, not later, or no longer too late re-plans (replan applies the same rule)."""
+    namnd = next((m for m in milestones_of(session, remiss.id) if m.kind == "namnd"), None)
+    if (namnd is None or remiss.direction == Direction.utgaende or deadline_of(remiss) is None
+            or decided_of(session, remiss) is not None):
+        events.milestones_changed.send(remiss, session=session, now=now, actor_id=actor_id)
+        return
+    later = namnd.override_on is not None and namnd.override_on > namnd.planned_on
+    followed = _hand_set(session, remiss, namnd.override_on) if later else None
+    if followed is None or (namnd.flag_reason == "sent_sammantrade" and not followed.late):
+        replan(session, now=now, remiss=remiss, actor_id=actor_id)
+        return
+    rows = {m.kind: m for m in milestones_of(session, remiss.id)}
+    changes = {}
+    for pm in (followed.justering, followed.expediering):
+        row = rows.get(pm.kind)
+        if row is not None and row.done_at is not None:
+            continue
+        before = row.due_on.isoformat() if row is not None else None
+        row = _apply(row, pm, remiss)
+        session.add(row)
+        if before != row.due_on.isoformat():
+            changes[pm.kind] = [before, row.due_on.isoformat()]
+    if followed.late:
+        namnd.flagged, namnd.flag_reason = True, stronger_reason(namnd.flag_reason, "sent_sammantrade")
+        namnd.explanation, namnd.advice = followed.explanation, LATE_ADVICE
+        session.add(namnd)
+    session.flush()
+    if changes:
+        touch(session, remiss, now)
+        audit.record(session, now=now, user_id=actor_id, entity="remiss", entity_id=remiss.id,
+                     remiss_id=remiss.id, action="milestone", changes=changes,
+                     note=f"Justering och expediering följer nämndsammanträdet "
+                          f"{format_weekday_date(namnd.override_on)}, satt för hand")
+    events.milestones_changed.send(remiss, session=session, now=now, actor_id=actor_id)
 
 
 def _apply(row: Milestone | None, pm, remiss: Remiss) -> Milestone:
@@ -213,8 +256,10 @@ def follow(session: Session, *, now: datetime, remiss: Remiss, actor_id: int | N
         # planned after the meeting that then decided (the granskning re-planned from a late draft): the work was
         # due by that beslut at the latest, so one tidplan reads in order
         row = existing.get(kind)
-        # done work keeps the date planned when it was done: a back-dated beslut does not rewrite it (walk11 #9)
-        if row is not None and row.override_on is None and row.due_on > decided.day and not _done_work(row):
+        # work done after the beslut's day keeps the date planned when it was done: a back-dated beslut does not
+        # rewrite it (walk11 finding 9); work done before it was due by that beslut
+        back_dated = row is not None and _done_work(row) and local(row.done_at).date() > decided.day
+        if row is not None and row.override_on is None and row.due_on > decided.day and not back_dated:
             changes[kind] = [row.due_on.isoformat(), decided.day.isoformat()]
             row.planned_on = row.due_on = decided.day
             if not row.explanation.startswith(PASSED_OVER):  # passed over by the beslut: said so
