@@ -135,8 +135,8 @@ def plan_backwards(
     preliminary = chosen is namnd_meetings[-1] and dispatch_after(later) <= last_dispatch
     if preliminary:
         open_end = (f"Sammanträdesplanen har inga nämndsammanträden efter {format_weekday_date(meeting_day)}. "
-                f"Tidplanen är preliminär tills fler sammanträden är inlagda: ett senare sammanträde kan hinna "
-                f"expediera svaret före sista svarsdag {deadline_text}.")
+                    f"Tidplanen är preliminär tills fler sammanträden är inlagda: ett senare sammanträde kan hinna "
+                    f"expediera svaret före sista svarsdag {deadline_text}.")
         warnings.append(open_end)
         milestones.append(_milestone(
             "namnd", meeting_day,
