@@ -71,3 +71,23 @@ def test_a_meeting_moved_later_tells_no_one(db, auth, session, clock):
     assert fetch(db, select(OutboxMessage).where(OutboxMessage.kind == "moved_earlier")) == []
     notes = [e.note for e in fetch(db, select(AuditEvent).where(AuditEvent.remiss_id == remiss.id))]
     assert "Sammanträdet torsdag 25 februari 2027 flyttades till torsdag 4 mars 2027" in notes
+
+
+def test_a_removed_meeting_says_so_in_the_history(db, auth, session, clock):
+    namnd = make_namnd(session, name="Miljönämnden", dnr_prefix="MN")
+    add_meetings(session, namnd, [("namnd", at(2027, 1, 28, 17), ""), ("namnd", at(2027, 2, 25, 17), "")])
+    make_user(session, role=Role.registrator, namnder=[namnd], email="mia@kommun.se")
+    hugo = make_user(session, role=Role.handlaggare, namnder=[namnd], email="hugo@kommun.se")
+    clock.set(at(2026, 12, 4))
+    remiss = make_remiss(session, namnd=namnd, now=clock(), deadline_on=date(2027, 3, 1), deadline_time=None,
+                         handlaggare_id=hugo.id)
+    session.commit()
+    meeting = fetch(db, select(Meeting).where(Meeting.namnd_id == namnd.id).order_by(Meeting.starts_at))[-1]
+    auth.login("mia@kommun.se")
+    assert auth.post(f"/namnder/{namnd.id}/sammantraden/{meeting.id}/ta-bort",
+                     form_url=f"/namnder/{namnd.id}/sammantraden").status_code == 302
+    assert milestones(db, remiss.id)["namnd"].due_on == date(2027, 1, 28)
+    notes = [e.note for e in fetch(db, select(AuditEvent).where(AuditEvent.remiss_id == remiss.id))]
+    assert "Sammanträdet torsdag 25 februari 2027 togs bort ur sammanträdesplanen" in notes
+    mail = fetch(db, select(OutboxMessage).where(OutboxMessage.kind == "moved_earlier"))
+    assert [m.recipient_email for m in mail] == ["hugo@kommun.se"]
