@@ -46,12 +46,14 @@ PASSED = " Datumet har redan passerat."
 # planning.flags; the strongest first: a step flagged for two reasons keeps the one earlier here.
 FLAG_REASONS: tuple[str, ...] = (
     "omedelbar_justering",  # only omedelbar justering at the meeting is in time (calendar.planner)
+    "sent_sammantrade",  # the nämndsammanträde set by hand is too late to answer by the deadline (calendar.hand_set)
     "inget_sammantrade",  # no sammanträde fits before the deadline: the latest day for a beslut (calendar.planner)
     "fore_ankomst",  # dated before the remiss arrived: never possible (calendar.passed)
     "efter_svarsdag",  # the expediering (and the justering before it) falls after the deadline (after_beslut)
     "utanfor_tidplan",  # no longer part of the computed plan, kept for its date set by hand (planning.service)
     "redan_passerat",  # the date had passed when the plan was made (calendar.passed)
     "ej_arbetsdag",  # the sista svarsdag is not a working day (calendar.planner)
+    "preliminar",  # the last meeting entered, and a later one not yet entered may still make it (calendar.planner)
 )
 # the start of the explanation of a step the recorded beslut ticked off while it was open: it never happened
 PASSED_OVER = "Passerades av beslutet"

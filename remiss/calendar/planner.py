@@ -53,6 +53,8 @@ class Tidplan:
     # warning or proposal text -> the milestone kind whose passed date gave it: advice that no longer holds
     # once that milestone is done (a late tjänsteskrivelse sent after all needs no extension)
     until_done: dict[str, str] = field(default_factory=dict)
+    # the chosen meeting is the last one entered and a later one could still make it: the plan waits for more
+    preliminary: bool = False
 
     def milestone(self, kind: str) -> PlannedMilestone | None:
         """Return the milestone of that kind, if planned."""
@@ -125,12 +127,29 @@ def plan_backwards(
             f"Arbetsutskottet sammanträder {format_time(au.starts_at)}{_place(au)}: det senaste före "
             f"nämndsammanträdet {format_weekday_date(meeting_day)}.",
         ))
-    milestones.append(_milestone(
-        "namnd", meeting_day,
-        f"Senaste nämndsammanträdet som hinner expediera svaret före sista svarsdag "
-        f"{deadline_text}: {format_weekday_date(meeting_day)} {format_time(chosen.starts_at)}"
-        f"{_place(chosen)}.",
-    ))
+    # the last meeting entered, with time to spare: a meeting not yet in the plan, the next working day with the
+    # nämnd's usual justering, may still make it (walk11 finding 2)
+    later = calendar.add_workdays(meeting_day, 1)
+    if not rules.omedelbar_justering_usual:
+        later = calendar.add_workdays(later, rules.justering_workdays_after_meeting)
+    preliminary = chosen is namnd_meetings[-1] and dispatch_after(later) <= last_dispatch
+    if preliminary:
+        open_end = (f"Sammanträdesplanen har inga nämndsammanträden efter {format_weekday_date(meeting_day)}. "
+                    f"Tidplanen är preliminär tills fler sammanträden är inlagda: ett senare sammanträde kan hinna "
+                    f"expediera svaret före sista svarsdag {deadline_text}.")
+        warnings.append(open_end)
+        milestones.append(_milestone(
+            "namnd", meeting_day,
+            f"Det sista sammanträdet i sammanträdesplanen: {format_weekday_date(meeting_day)} "
+            f"{format_time(chosen.starts_at)}{_place(chosen)}. {open_end}", flag_reason="preliminar",
+        ))
+    else:
+        milestones.append(_milestone(
+            "namnd", meeting_day,
+            f"Senaste nämndsammanträdet som hinner expediera svaret före sista svarsdag "
+            f"{deadline_text}: {format_weekday_date(meeting_day)} {format_time(chosen.starts_at)}"
+            f"{_place(chosen)}.",
+        ))
 
     proposals: list[str] = []
     justering = _justering(meeting_day, deadline_day, deadline_text, last_dispatch, rules, calendar)
@@ -188,7 +207,7 @@ def plan_backwards(
         milestones=tuple(milestones), warnings=warnings, proposals=proposals,
         needs_omedelbar_justering=needs_omedelbar, feasible=True,
         suggested_extension=suggested, chosen_meeting=chosen, until_done=until_done,
-        ordinary_alternative=alternative, omedelbar_note=note,
+        ordinary_alternative=alternative, omedelbar_note=note, preliminary=preliminary,
     )
 
 

@@ -52,7 +52,11 @@ def document_day(session: Session, remiss: Remiss, kind: str, version: DraftVers
         return today
     day = min(today, local_today(version.created_at))
     decision = service.find_decision(session, remiss.id)
-    return min(day, decision.meeting_on) if decision is not None else day
+    # a text finished before a beslut recorded later with an earlier meeting day (back-dated, walk11 finding 9)
+    # keeps the day it was written: the meeting day would be a date the text did not yet exist
+    if decision is None or version.created_at <= decision.recorded_at:
+        return day
+    return min(day, decision.meeting_on)
 
 
 def render(session: Session, *, now: datetime, principal: Principal, remiss: Remiss, kind: str,

@@ -8,11 +8,13 @@ from __future__ import annotations
 TEXTS: dict[str, str] = {
     "omedelbar_justering": "omedelbar justering behövs",
     "inget_sammantrade": "inget sammanträde hinner före sista svarsdag",
+    "sent_sammantrade": "sammanträdet satt för hand hinner inte före sista svarsdag",
     "fore_ankomst": "datumet låg före remissens ankomst",
     "efter_svarsdag": "expedieringen hamnar efter sista svarsdag",
     "utanfor_tidplan": "ingår inte längre i den beräknade tidplanen",
     "redan_passerat": "datumet hade redan passerat när tidplanen gjordes",
     "ej_arbetsdag": "sista svarsdagen är inte en arbetsdag",
+    "preliminar": "preliminär: inga senare sammanträden inlagda",
 }
 # a flag without a stored reason (or with one this version does not know): the tidplan explains it
 OTHER = "se tidplanen"

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import re
 from datetime import date, datetime, time
 
 from remiss.calendar import Meeting
@@ -86,6 +87,17 @@ def text(raw: dict, key: str, errors: dict, limit: int, *, required: str | None 
     return _str(raw, key) if value is None else value
 
 
+# the hint above the field says the same example (templates/planning/meetings.html)
+MEETING_TIME_MESSAGE = "Ange klockslag, till exempel 17.00."
+_WHOLE_HOUR = re.compile(r"^(?:kl(?:\.|ockan)?\s*)?(\d{1,2})$", re.IGNORECASE)
+
+
+def meeting_time(value: str) -> time:
+    """A meeting's klockslag: "17.00", "17:00", "kl 17" and "17" are all 17.00 (walk11 finding 14)."""
+    whole = _WHOLE_HOUR.match(value.strip())
+    return parse_time(f"{whole.group(1)}.00" if whole else value)
+
+
 def parse_meeting(raw: dict) -> MeetingInput:
     """Parse the meeting form; raise InputErrors naming each bad field."""
     errors: dict[str, str] = {}
@@ -93,9 +105,11 @@ def parse_meeting(raw: dict) -> MeetingInput:
     if kind not in KIND_LABELS:
         errors["kind"] = "Välj nämnd eller arbetsutskott."
     day = required_date(raw, "day", errors, "Ange sammanträdets datum.")
-    at = optional_time(raw, "time", errors)
-    if not _str(raw, "time"):
-        errors["time"] = "Ange klockslag, till exempel 17.00."
+    at = None
+    try:
+        at = meeting_time(_str(raw, "time"))
+    except ValueError:
+        errors["time"] = MEETING_TIME_MESSAGE
     place = text(raw, "place", errors, 200)
     handlingar = optional_date(raw, "handlingar_deadline", errors)
     if errors:

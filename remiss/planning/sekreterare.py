@@ -16,9 +16,10 @@ from remiss.auth.access import Action, Principal
 from remiss.calendar.swedish import format_weekday_date
 from remiss.clock import local
 from remiss.drafting.models import Decision, DecidedBy, YttrandeDraft
+from remiss.planning.flags import reason_text
 from remiss.planning.models import Milestone
 from remiss.remisser.models import Remiss, is_open
-from remiss.remisser.status import RemissStatus
+from remiss.remisser.status import CLOSED, RemissStatus
 
 # what each waiting status asks for, and where on the remiss page it is done
 TODO = {RemissStatus.klar_for_beslut.value: ("Registrera beslutet", "beslut"),
@@ -29,6 +30,9 @@ JUSTERA = ("Registrera justeringen", "justering-form")
 SHOWN = 100  # rows listed, the earliest sista svarsdag first; the page says when more wait
 
 SENT_BY_HAND = ("Skicka yttrandet och registrera att det är skickat", "skickat")
+# a nämndsammanträde flagged for these reasons (calendar.milestones.FLAG_REASONS) waits on the sekreterare too:
+# the sammanträdesplan ends before the deadline could be served, or a meeting set by hand is too late (walk11)
+FLAG_TODO = {"preliminar": "Lägg in fler sammanträden", "sent_sammantrade": "Begär förlängd remisstid"}
 
 
 @dataclass(frozen=True)
@@ -41,6 +45,7 @@ class WaitingRow:
     anchor: str
     note: str  # "nämndsammanträde torsdag 17 december 2026 (i tidplanen)"
     late: bool = False  # the planned meeting, the expediering or the sista svarsdag has passed
+    flagged: bool = False  # the nämndsammanträde "Kräver uppmärksamhet" for a reason the sekreterare acts on
 
 
 @dataclass(frozen=True)
@@ -52,7 +57,8 @@ class WaitingSection:
 
 def waiting_section(session: Session, principal: Principal, now: datetime) -> WaitingSection | None:
     """The remisser waiting for a beslut or its justering to be recorded, for the expediering or for Avsluta ärendet
-    in the nämnder where the user keeps the diarium (nämndsekreterare, registrator), in one read; None for the other
+    in the nämnder where the user keeps the diarium (nämndsekreterare, registrator), and the remisser whose
+    sammanträde is flagged for the sekreterare (FLAG_TODO), in two reads; None for the other
     users."""
     if not principal.may(Action.assign):
         return None
@@ -111,7 +117,7 @@ def waiting_section(session: Session, principal: Principal, now: datetime) -> Wa
             note, late = "", False
         rows.append(WaitingRow(r.id, r.our_dnr or "", r.title, RemissStatus(r.status).label, todo, anchor, note,
                                late))
-    return WaitingSection(rows[:SHOWN], cut=len(rows) > SHOWN)
+    return WaitingSection(rows[:SHOWN] + _flagged(session, principal), cut=len(rows) > SHOWN)
 
 
 def justering_pending(row, today) -> bool:
@@ -119,6 +125,21 @@ def justering_pending(row, today) -> bool:
     be justerat: the expediering waits for that (drafting.models.Decision.justerad_by says the same of a Decision)."""
     return (row.decided_by is not None and row.decided_by != DecidedBy.delegat.value and not row.omedelbar_justering
             and (row.justerad_on is None or row.justerad_on > today))
+
+
+def _flagged(session: Session, principal: Principal) -> list[WaitingRow]:
+    """Open remisser whose nämndsammanträde is flagged for a reason in FLAG_TODO."""
+    stmt = (select(Remiss.id, Remiss.our_dnr, Remiss.title, Remiss.status, Remiss.namnd_id, Milestone.flag_reason)
+            .join(Milestone, and_(Milestone.remiss_id == Remiss.id, Milestone.kind == "namnd"))
+            .where(Milestone.flagged, Milestone.done_at.is_(None), Milestone.flag_reason.in_(list(FLAG_TODO)),
+                   Remiss.status.not_in([s.value for s in CLOSED] + list(TODO)))
+            .order_by(Remiss.effective_deadline_on, Remiss.id).limit(SHOWN))
+    visible = principal.visible_namnd_ids()
+    if visible is not None:
+        stmt = stmt.where(Remiss.namnd_id.in_(sorted(visible) or [-1]))
+    return [WaitingRow(r.id, r.our_dnr or "", r.title, RemissStatus(r.status).label, FLAG_TODO[r.flag_reason],
+                       "tidplan", reason_text(r.flag_reason), flagged=True)
+            for r in session.execute(stmt) if principal.may(Action.assign, r.namnd_id)]
 
 
 def _days(delta) -> str:

@@ -62,6 +62,9 @@ NOTICE_TEXT = {
                                     "Gör ändringarna, spara en ny version och skicka rättelsen till granskning igen."),
     policy.ANSWERED: ("Besvarad: {title}", "Remissen är besvarad och yttrandet expedierat.",
                       "Ingenting mer behöver göras. Inga fler påminnelser skickas om remissen."),
+    policy.MOVED_EARLIER: ("Tidigare datum i tidplanen: {title}",
+                           "Sammanträdesplanen har ändrats och datum i remissens tidplan har flyttats tidigare.",
+                           "Kontrollera de nya datumen i tidplanen och säg till om de inte går att hålla."),
 }
 
 

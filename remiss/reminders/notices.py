@@ -69,3 +69,12 @@ def returned(session: Session, *, now: datetime, remiss: Remiss, actor_id: int |
 def answered(session: Session, *, now: datetime, remiss: Remiss, actor_id: int | None) -> int:
     people = recipients.handlaggare(session, remiss) + recipients.registrators(session, remiss.namnd_id)
     return notify(session, now=now, remiss=remiss, kind=policy.ANSWERED, people=people, actor_id=actor_id)
+
+
+def moved_earlier(session: Session, *, now: datetime, remiss: Remiss, lines: list[str], because: str,
+                  actor_id: int | None) -> int:
+    """Tell the handläggare that a change in the sammanträdesplan moved dates of the tidplan earlier, and why."""
+    if not remiss.handlaggare_id or not lines:
+        return 0
+    return notify(session, now=now, remiss=remiss, kind=policy.MOVED_EARLIER, actor_id=actor_id,
+                  people=recipients.handlaggare(session, remiss), lines=[f"{because}."] + lines)

@@ -15,8 +15,9 @@ SEND_AT = time(7, 0)  # reminders go out at 07.00 Stockholm wall time on a worki
 BEFORE, ON_DAY, OVERDUE, ESCALATION, DIGEST = "before", "on_day", "overdue", "escalation", "digest"
 ASSIGNED, EXTENSION, REVIEW, ANSWERED = "assigned", "extension", "review", "answered"
 RETURNED = "returned"  # the granskare sent the draft back to the handläggare
+MOVED_EARLIER = "moved_earlier"  # a change in the sammanträdesplan moved the handläggare's dates earlier
 REMINDER_KINDS = (BEFORE, ON_DAY, OVERDUE, ESCALATION)
-NOTICE_KINDS = (ASSIGNED, EXTENSION, REVIEW, RETURNED, ANSWERED)
+NOTICE_KINDS = (ASSIGNED, EXTENSION, REVIEW, RETURNED, ANSWERED, MOVED_EARLIER)
 KIND_LABELS = {
     BEFORE: "Påminnelse före en milstolpe",
     ON_DAY: "Påminnelse samma dag som en milstolpe",
@@ -28,6 +29,7 @@ KIND_LABELS = {
     REVIEW: "Ett utkast skickas till granskning",
     RETURNED: "Ett utkast skickas tillbaka från granskningen",
     ANSWERED: "Remissen är besvarad",
+    MOVED_EARLIER: "Tidplanen flyttas tidigare när sammanträdesplanen ändras",
     "outgoing_deadline": "Svarstiden har gått ut för en utgående remiss",  # remiss.outgoing.service.chasers
 }
 # Every kind the outbox carries: the reminders above and the mail Remiss sends outside the organisation, which

@@ -9,6 +9,13 @@ def _resync(remiss, *, session, now, **_):
     schedule.sync_remiss(session, now=now, remiss=remiss)
 
 
+def _milestones(remiss, *, session, now, actor_id=None, moved_earlier=(), because="", **_):
+    if moved_earlier:  # a change in the sammanträdesplan moved the handläggare's dates earlier (planning.service)
+        notices.moved_earlier(session, now=now, remiss=remiss, lines=list(moved_earlier), because=because,
+                              actor_id=actor_id)
+    schedule.sync_remiss(session, now=now, remiss=remiss)
+
+
 def _assigned(remiss, *, session, now, actor_id=None, **_):
     notices.assigned(session, now=now, remiss=remiss, actor_id=actor_id)
     schedule.sync_remiss(session, now=now, remiss=remiss)  # the new handläggare gets the reminders
@@ -39,7 +46,7 @@ events.extension_decided.connect(_extension)
 events.draft_state_changed.connect(_draft_state)
 events.status_changed.connect(_status)
 events.deadline_changed.connect(_resync)
-events.milestones_changed.connect(_resync)
+events.milestones_changed.connect(_milestones)
 
 
 def _namnd_changed(namnd, *, session, now, changes, **_):

@@ -12,7 +12,9 @@ def at(year, month, day, hour=17):
 
 
 def test_latest_fitting_meeting_and_ordinary_justering():
-    meetings = [Meeting("namnd", at(2015, 9, 24)), Meeting("namnd", at(2015, 10, 22))]
+    # the plan goes on past the deadline (10 December): 22 October is the latest that makes it, not the last entered
+    meetings = [Meeting("namnd", at(2015, 9, 24)), Meeting("namnd", at(2015, 10, 22)),
+                Meeting("namnd", at(2015, 12, 10))]
     plan = plan_backwards(date(2015, 11, 30), meetings, PlanningRules(), CAL)
     assert plan.milestone("namnd").due == date(2015, 10, 22)
     assert plan.milestone("justering").due == date(2015, 11, 5)

@@ -9,7 +9,7 @@ from sqlmodel import Session, select
 from remiss.audit import service as audit
 from remiss.auth.access import Action, Principal, require
 from remiss.calendar import Meeting, meetings_from_csv, meetings_from_ics
-from remiss.calendar.swedish import format_weekday_date
+from remiss.calendar.swedish import count_words, format_weekday_date
 from remiss.clock import STOCKHOLM, local
 from remiss.namnd.models import ClosedDay
 from remiss.namnd.models import Meeting as MeetingRow
@@ -57,11 +57,20 @@ def _check(session: Session, namnd_id: int, data: MeetingInput, exclude_id: int 
         raise InputErrors(errors)
 
 
+def _ask_past(now: datetime, day: date, confirmed: bool) -> None:
+    """A meeting dated before today is often a typo for a later year: saved only when confirmed (walk11 #14)."""
+    if not confirmed and day < local(now).date():
+        raise InputErrors({"confirm_past": (
+            f"Sammanträdet {format_weekday_date(day)} är i det förflutna. Rätta datumet, eller kryssa i rutan om "
+            f"sammanträdet verkligen hölls då.")})
+
+
 def add_meeting(session: Session, *, now: datetime, principal: Principal, namnd_id: int,
-                data: MeetingInput, replan: bool = True) -> MeetingRow:
-    """Add one meeting to the nämnd's sammanträdesplan."""
+                data: MeetingInput, replan: bool = True, confirm_past: bool = False) -> MeetingRow:
+    """Add one meeting to the nämnd's sammanträdesplan; one dated before today only when confirm_past."""
     require_plan_editor(principal, namnd_id)
     _check(session, namnd_id, data)
+    _ask_past(now, data.day, confirm_past)
     row = MeetingRow(namnd_id=namnd_id, kind=data.kind, starts_at=data.starts_at(), place=data.place.strip(),
                      handlingar_deadline=data.handlingar_deadline)
     session.add(row)
@@ -69,17 +78,22 @@ def add_meeting(session: Session, *, now: datetime, principal: Principal, namnd_
     audit.record(session, now=now, user_id=principal.user_id, entity="meeting", entity_id=row.id, action="create",
                  changes={"starts_at": [None, data.starts_at().isoformat()], "kind": [None, data.kind]})
     if replan:
-        replan_namnd(session, now=now, namnd_id=namnd_id, actor_id=principal.user_id)
+        replan_namnd(session, now=now, namnd_id=namnd_id, actor_id=principal.user_id,
+                     because=f"Sammanträdet {format_weekday_date(data.day)} lades till i sammanträdesplanen")
     return row
 
 
 def update_meeting(session: Session, *, now: datetime, principal: Principal, meeting: MeetingRow,
-                   data: MeetingInput) -> MeetingRow:
-    """Change a meeting's kind, time, place or handlingar deadline."""
+                   data: MeetingInput, confirm_past: bool = False) -> MeetingRow:
+    """Change a meeting's kind, time, place or handlingar deadline; a new day before today only when
+    confirm_past."""
     require_plan_editor(principal, meeting.namnd_id)
     _check(session, meeting.namnd_id, data, exclude_id=meeting.id)
+    if data.day != local(meeting.starts_at).date():
+        _ask_past(now, data.day, confirm_past)
     before = {"kind": meeting.kind, "starts_at": meeting.starts_at.isoformat(), "place": meeting.place,
               "handlingar_deadline": meeting.handlingar_deadline}
+    old_day = local(meeting.starts_at).date()
     meeting.kind, meeting.starts_at = data.kind, data.starts_at()
     meeting.place, meeting.handlingar_deadline = data.place.strip(), data.handlingar_deadline
     session.add(meeting)
@@ -88,7 +102,10 @@ def update_meeting(session: Session, *, now: datetime, principal: Principal, mee
              "handlingar_deadline": meeting.handlingar_deadline}
     audit.record(session, now=now, user_id=principal.user_id, entity="meeting", entity_id=meeting.id,
                  action="update", changes=audit.diff(before, after))
-    replan_namnd(session, now=now, namnd_id=meeting.namnd_id, actor_id=principal.user_id)
+    because = (f"Sammanträdet {format_weekday_date(old_day)} flyttades till {format_weekday_date(data.day)}"
+               if old_day != data.day else f"Sammanträdet {format_weekday_date(data.day)} ändrades")
+    replan_namnd(session, now=now, namnd_id=meeting.namnd_id, actor_id=principal.user_id, because=because,
+                 moved_to=data.day if old_day != data.day else None)
     return meeting
 
 
@@ -96,11 +113,12 @@ def delete_meeting(session: Session, *, now: datetime, principal: Principal, mee
     """Remove a meeting from the sammanträdesplan."""
     require_plan_editor(principal, meeting.namnd_id)
     namnd_id = meeting.namnd_id
+    because = f"Sammanträdet {format_weekday_date(local(meeting.starts_at).date())} togs bort ur sammanträdesplanen"
     audit.record(session, now=now, user_id=principal.user_id, entity="meeting", entity_id=meeting.id,
                  action="delete", changes={"starts_at": [meeting.starts_at.isoformat(), None]})
     session.delete(meeting)
     session.flush()
-    replan_namnd(session, now=now, namnd_id=namnd_id, actor_id=principal.user_id)
+    replan_namnd(session, now=now, namnd_id=namnd_id, actor_id=principal.user_id, because=because)
 
 
 def parse_import(filename: str, data: bytes) -> tuple[list[Meeting], list[str]]:
@@ -128,12 +146,14 @@ def import_meetings(session: Session, *, now: datetime, principal: Principal, na
         if exists:
             skipped += 1
             continue
-        add_meeting(session, now=now, principal=principal, namnd_id=namnd_id, replan=False,
+        add_meeting(session, now=now, principal=principal, namnd_id=namnd_id, replan=False, confirm_past=True,
                     data=MeetingInput(meeting.kind, starts_at.date(), starts_at.time().replace(tzinfo=None),
                                       meeting.place[:200], meeting.handlingar_deadline))
         added += 1
     if added:
-        replan_namnd(session, now=now, namnd_id=namnd_id, actor_id=principal.user_id)
+        replan_namnd(session, now=now, namnd_id=namnd_id, actor_id=principal.user_id,
+                     because=f"{count_words(added, 'sammanträde', 'sammanträden')} importerades till "
+                             f"sammanträdesplanen")
     return added, skipped
 
 
@@ -149,15 +169,16 @@ def describe_meeting(meeting: Meeting | MeetingRow) -> str:
     return text + (f", {meeting.place}" if meeting.place else "")
 
 
-def replan_namnd(session: Session, *, now: datetime, namnd_id: int | None, actor_id: int | None) -> int:
-    """Replan every open incoming remiss of the nämnd (all nämnder when None)."""
+def replan_namnd(session: Session, *, now: datetime, namnd_id: int | None, actor_id: int | None, because: str = "",
+                 moved_to: date | None = None) -> int:
+    """Replan every open incoming remiss of the nämnd (all nämnder when None); because says why (tidplan.replan)."""
     stmt = select(Remiss).where(Remiss.direction == Direction.inkommande,
                                 Remiss.status.not_in([s.value for s in CLOSED]))
     if namnd_id is not None:
         stmt = stmt.where(Remiss.namnd_id == namnd_id)
     count = 0
     for remiss in session.exec(stmt).all():
-        tidplan.replan(session, now=now, remiss=remiss, actor_id=actor_id)
+        tidplan.replan(session, now=now, remiss=remiss, actor_id=actor_id, because=because, moved_to=moved_to)
         count += 1
     return count
 
@@ -213,7 +234,8 @@ def add_closed_day(session: Session, *, now: datetime, principal: Principal, day
     session.flush()
     audit.record(session, now=now, user_id=principal.user_id, entity="closed_day", entity_id=row.id,
                  action="create", changes={"day": [None, day.isoformat()], "reason": [None, row.reason]})
-    replan_namnd(session, now=now, namnd_id=None, actor_id=principal.user_id)
+    replan_namnd(session, now=now, namnd_id=None, actor_id=principal.user_id,
+                 because=f"{format_weekday_date(day).capitalize()} blev stängd dag ({row.reason})")
     return row
 
 

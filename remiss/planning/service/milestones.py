@@ -9,10 +9,13 @@ from sqlmodel import Session
 from remiss import events
 from remiss.audit import service as audit
 from remiss.auth.access import Action, Principal, require, require_milestone
-from remiss.calendar.swedish import format_weekday_date
+from remiss.calendar.hand_set import too_late
+from remiss.calendar.swedish import format_moment, format_weekday_date
 from remiss.clock import local_today
+from remiss.namnd.models import Namnd
 from remiss.planning.models import Milestone
-from remiss.planning.service.tidplan import give_review_time, milestones_of, replan, touch
+from remiss.planning.service.tidplan import (deadline_of, follow_hand_set_meeting, give_review_time, milestones_of,
+                                             replan, rules_of, touch, work_calendar)
 from remiss.remisser.finished import require_open
 from remiss.remisser.input import InputErrors
 from remiss.remisser.models import Remiss
@@ -27,8 +30,10 @@ def _milestone(session: Session, remiss: Remiss, milestone_id: int) -> Milestone
 
 
 def override_milestone(session: Session, *, now: datetime, principal: Principal, remiss: Remiss,
-                       milestone_id: int, day: date | None, reason: str = "") -> Milestone:
-    """Set a milestone's date by hand (None clears the override); the override survives replanning."""
+                       milestone_id: int, day: date | None, reason: str = "", confirm_late: bool = False) -> Milestone:
+    """Set a milestone's date by hand (None clears the override); the override survives replanning. A
+    nämndsammanträde too late to answer by the deadline is saved only when confirm_late; the justering and the
+    expediering then follow it (tidplan.replan)."""
     require(principal, Action.edit, remiss.namnd_id)
     require_open(remiss)
     row = _milestone(session, remiss, milestone_id)
@@ -37,6 +42,13 @@ def override_milestone(session: Session, *, now: datetime, principal: Principal,
         raise InputErrors({"reason": "Skriv högst 500 tecken."})
     if day is not None and not reason:
         raise InputErrors({"reason": "Ange varför datumet ändras för hand."})
+    deadline = deadline_of(remiss)
+    if (row.kind == "namnd" and day is not None and deadline is not None and not confirm_late and too_late(
+            day, deadline, rules_of(session.get(Namnd, remiss.namnd_id)), work_calendar(session))):
+        raise InputErrors({"confirm_late": (
+            f"Sammanträdet {format_weekday_date(day)} är för sent: svaret hinner inte expedieras före sista "
+            f"svarsdag {format_moment(deadline)}. Begär förlängd remisstid, eller kryssa i rutan för att spara "
+            f"datumet ändå.")})
     old = (row.override_on, row.override_reason)
     row.override_on = day
     row.override_reason = reason if day else ""
@@ -51,7 +63,10 @@ def override_milestone(session: Session, *, now: datetime, principal: Principal,
                                                    day.isoformat() if day else None]},
                  note=f"{row.label}: " + (f"satt för hand till {format_weekday_date(day)} ({reason})" if day
                                           else "åter till beräknat datum"))
-    events.milestones_changed.send(remiss, session=session, now=now, actor_id=principal.user_id)
+    if row.kind == "namnd":  # the justering and the expediering follow the meeting (or the plan again)
+        follow_hand_set_meeting(session, now=now, remiss=remiss, actor_id=principal.user_id)  # sends the event
+    else:
+        events.milestones_changed.send(remiss, session=session, now=now, actor_id=principal.user_id)
     return row
 
 

@@ -12,13 +12,16 @@ from remiss.audit import service as audit
 from remiss.auth.access import Action, Principal, require
 from remiss.calendar import Meeting, PlanningRules, Tidplan, WorkCalendar, plan_backwards
 from remiss.calendar.after_beslut import UNHELD_KINDS, Decided, follow_decision
-from remiss.calendar.milestones import MILESTONE_KINDS, PASSED_OVER, PlannedMilestone, workflow_order
+from remiss.calendar.hand_set import LATE_ADVICE, follow_hand_set
+from remiss.calendar.milestones import (DONE_WORDS, MILESTONE_KINDS, PASSED_OVER, PlannedMilestone, flag,
+                                       stronger_reason, workflow_order)
 from remiss.calendar.swedish import count_words, format_weekday_date
 from remiss.clock import STOCKHOLM, local, local_today
 from remiss.namnd.models import ClosedDay, Namnd
 from remiss.namnd.models import Meeting as MeetingRow
 from remiss.planning.models import Milestone, TidplanState
 from remiss.planning.service import decided as decided_module
+from remiss.planning.service import moved
 from remiss.remisser.finished import require_open
 from remiss.remisser.models import Direction, Remiss
 
@@ -88,8 +91,11 @@ def touch(session: Session, remiss: Remiss, now: datetime) -> None:
     session.add(remiss)
 
 
-def replan(session: Session, *, now: datetime, remiss: Remiss, actor_id: int | None = None) -> Tidplan | None:
-    """Recompute the tidplan from the deadline in force and store it, keeping manual overrides."""
+def replan(session: Session, *, now: datetime, remiss: Remiss, actor_id: int | None = None, because: str = "",
+           moved_to: date | None = None) -> Tidplan | None:
+    """Recompute the tidplan from the deadline in force and store it, keeping manual overrides. because: what in
+    the sammanträdesplan made it move ("Sammanträdet … flyttades till …", moved_to the meeting's new day), said in
+    the history and, with the dates that moved earlier, told to the handläggare."""
     plan = compute(session, now=now, remiss=remiss)
     existing = {m.kind: m for m in milestones_of(session, remiss.id)}
     before = {kind: m.due_on.isoformat() for kind, m in existing.items()}
@@ -107,6 +113,10 @@ def replan(session: Session, *, now: datetime, remiss: Remiss, actor_id: int | N
         for kind in _unheld(existing, followed):
             planned.pop(kind, None)
             session.delete(existing.pop(kind))
+    hand = existing.get("namnd")
+    if (decided is None and hand is not None and hand.override_on is not None and "namnd" in planned
+            and hand.override_on > planned["namnd"].day):
+        planned.update(_after_hand_set(session, remiss, hand.override_on, planned["namnd"]))
     for kind, pm in planned.items():
         session.add(_apply(existing.get(kind), pm, remiss))
     for kind, row in existing.items():
@@ -123,12 +133,69 @@ def replan(session: Session, *, now: datetime, remiss: Remiss, actor_id: int | N
     after = {m.kind: m.due_on.isoformat() for m in milestones_of(session, remiss.id)}
     changes = {kind: [before.get(kind), after.get(kind)] for kind in MILESTONE_KINDS
                if before.get(kind) != after.get(kind)}
+    note = moved.why(because, moved_to, changes, deadline_of(remiss)) if because else "Tidplanen beräknad"
     if changes:
         touch(session, remiss, now)
         audit.record(session, now=now, user_id=actor_id, entity="remiss", entity_id=remiss.id,
-                     remiss_id=remiss.id, action="milestone", changes=changes, note="Tidplanen beräknad")
-    events.milestones_changed.send(remiss, session=session, now=now, actor_id=actor_id)
+                     remiss_id=remiss.id, action="milestone", changes=changes, note=note)
+    earlier = moved.moved_earlier(changes, milestones_of(session, remiss.id)) if because else []
+    events.milestones_changed.send(remiss, session=session, now=now, actor_id=actor_id, moved_earlier=earlier,
+                                   because=note)
     return plan
+
+
+def _hand_set(session: Session, remiss: Remiss, day: date):
+    return follow_hand_set(day, deadline_of(remiss), rules_of(session.get(Namnd, remiss.namnd_id)),
+                           work_calendar(session))
+
+
+def _after_hand_set(session: Session, remiss: Remiss, day: date, namnd: PlannedMilestone) -> dict:
+    """The justering and expediering after a nämndsammanträde set by hand later than planned, and the meeting
+    flagged when it is too late to answer by the deadline (calendar.hand_set)."""
+    followed = _hand_set(session, remiss, day)
+    result = {"justering": followed.justering, "expediering": followed.expediering}
+    if followed.late:
+        result["namnd"] = flag(namnd, "sent_sammantrade", explanation=followed.explanation, advice=LATE_ADVICE)
+    return result
+
+
+def follow_hand_set_meeting(session: Session, *, now: datetime, remiss: Remiss, actor_id: int | None = None) -> None:
+    """After the nämndsammanträde's date is set by hand: a meeting later than planned has the justering and the
+    expediering follow it, and is flagged when too late for the deadline, the rest of the tidplan as it is; a date
+    cleared, not later, or no longer too late re-plans (replan applies the same rule)."""
+    namnd = next((m for m in milestones_of(session, remiss.id) if m.kind == "namnd"), None)
+    if (namnd is None or remiss.direction == Direction.utgaende or deadline_of(remiss) is None
+            or decided_of(session, remiss) is not None):
+        events.milestones_changed.send(remiss, session=session, now=now, actor_id=actor_id)
+        return
+    later = namnd.override_on is not None and namnd.override_on > namnd.planned_on
+    followed = _hand_set(session, remiss, namnd.override_on) if later else None
+    if followed is None or (namnd.flag_reason == "sent_sammantrade" and not followed.late):
+        replan(session, now=now, remiss=remiss, actor_id=actor_id)
+        return
+    rows = {m.kind: m for m in milestones_of(session, remiss.id)}
+    changes = {}
+    for pm in (followed.justering, followed.expediering):
+        row = rows.get(pm.kind)
+        if row is not None and row.done_at is not None:
+            continue
+        before = row.due_on.isoformat() if row is not None else None
+        row = _apply(row, pm, remiss)
+        session.add(row)
+        if before != row.due_on.isoformat():
+            changes[pm.kind] = [before, row.due_on.isoformat()]
+    if followed.late:
+        namnd.flagged, namnd.flag_reason = True, stronger_reason(namnd.flag_reason, "sent_sammantrade")
+        namnd.explanation, namnd.advice = followed.explanation, LATE_ADVICE
+        session.add(namnd)
+    session.flush()
+    if changes:
+        touch(session, remiss, now)
+        audit.record(session, now=now, user_id=actor_id, entity="remiss", entity_id=remiss.id,
+                     remiss_id=remiss.id, action="milestone", changes=changes,
+                     note=f"Justering och expediering följer nämndsammanträdet "
+                          f"{format_weekday_date(namnd.override_on)}, satt för hand")
+    events.milestones_changed.send(remiss, session=session, now=now, actor_id=actor_id)
 
 
 def _apply(row: Milestone | None, pm, remiss: Remiss) -> Milestone:
@@ -136,6 +203,8 @@ def _apply(row: Milestone | None, pm, remiss: Remiss) -> Milestone:
     row = row or Milestone(remiss_id=remiss.id, kind=pm.kind, planned_on=pm.day, due_on=pm.day, label=pm.label)
     row.position = workflow_order(pm.kind)
     row.label, row.owner_role = pm.label, pm.owner_role
+    if _done_work(row) and not pm.fact:
+        return row  # keeps the plan that held when it was done ("Skickad … 4 december, planerat 28 januari")
     row.planned_on = pm.day
     row.planned_time = local(pm.due).time().replace(tzinfo=None) if isinstance(pm.due, datetime) else None
     row.explanation, row.advice = pm.explanation, pm.advice
@@ -144,6 +213,13 @@ def _apply(row: Milestone | None, pm, remiss: Remiss) -> Milestone:
         row.override_on, row.override_reason, row.override_by_id = None, "", None
     row.due_on = row.override_on or row.planned_on
     return row
+
+
+def _done_work(row: Milestone) -> bool:
+    """Work someone did (DONE_WORDS: not a meeting its event dates), done and not just ticked off with the closing
+    remiss: its planned date is history."""
+    return (row.id is not None and row.kind in DONE_WORDS and row.done_at is not None
+            and not row.closed_with_remiss)
 
 
 PREPARES_BESLUT = decided_module.PREPARES_BESLUT  # the work that prepares the beslut: never due after it
@@ -180,7 +256,10 @@ def follow(session: Session, *, now: datetime, remiss: Remiss, actor_id: int | N
         # planned after the meeting that then decided (the granskning re-planned from a late draft): the work was
         # due by that beslut at the latest, so one tidplan reads in order
         row = existing.get(kind)
-        if row is not None and row.override_on is None and row.due_on > decided.day:
+        # work done after the beslut's day keeps the date planned when it was done: a back-dated beslut does not
+        # rewrite it (walk11 finding 9); work done before it was due by that beslut
+        back_dated = row is not None and _done_work(row) and local(row.done_at).date() > decided.day
+        if row is not None and row.override_on is None and row.due_on > decided.day and not back_dated:
             changes[kind] = [row.due_on.isoformat(), decided.day.isoformat()]
             row.planned_on = row.due_on = decided.day
             if not row.explanation.startswith(PASSED_OVER):  # passed over by the beslut: said so

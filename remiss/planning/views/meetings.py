@@ -76,10 +76,13 @@ def save_meeting(namnd_id: int):
         editing = get_or_404(Meeting, int(values["meeting_id"]), namnd_id=namnd_id)
     try:
         data = parse_meeting(values)
+        confirm_past = values.get("confirm_past") == "1"
         if editing is None:
-            service.add_meeting(session, now=now(), principal=principal(), namnd_id=namnd_id, data=data)
+            service.add_meeting(session, now=now(), principal=principal(), namnd_id=namnd_id, data=data,
+                                confirm_past=confirm_past)
         else:
-            service.update_meeting(session, now=now(), principal=principal(), meeting=editing, data=data)
+            service.update_meeting(session, now=now(), principal=principal(), meeting=editing, data=data,
+                                   confirm_past=confirm_past)
     except InputErrors as exc:
         session.rollback()
         return _page(namnd, values=values, errors=exc.errors, editing=editing, status=400)

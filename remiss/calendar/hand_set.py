@@ -1,0 +1,64 @@
+"""A nämndsammanträde set by hand later than the planned one: the justering and the expediering follow it, never
+before the meeting they follow, and a meeting too late to answer in time is said to be so (walk11 finding 3).
+Pure code."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from remiss.calendar.after_beslut import _expediering
+from remiss.calendar.meetings import local_date
+from remiss.calendar.milestones import PlannedMilestone, PlanningRules, milestone, skipped_days, workdays
+from remiss.calendar.swedish import format_moment, format_weekday_date
+from remiss.calendar.workdays import WorkCalendar
+
+# what to do about a meeting set by hand too late, said with the flag while it is open
+LATE_ADVICE = "Begär förlängd remisstid eller meddela remittenten att svaret kommer efter sista svarsdag."
+
+
+@dataclass(frozen=True)
+class HandSet:
+    justering: PlannedMilestone
+    expediering: PlannedMilestone
+    late: bool  # even omedelbar justering cannot get the svar expedierat by the deadline
+    explanation: str  # what the nämndsammanträde's line says about it ("" when it is in time)
+
+
+def too_late(day: date, deadline: date | datetime, rules: PlanningRules, calendar: WorkCalendar) -> bool:
+    """Whether a meeting on day cannot get the svar expedierat before the deadline, even justerat at once."""
+    deadline_day = local_date(deadline) if isinstance(deadline, datetime) else deadline
+    return calendar.add_workdays(day, rules.expediering_workdays) > calendar.previous_workday(deadline_day)
+
+
+def follow_hand_set(day: date, deadline: date | datetime, rules: PlanningRules, calendar: WorkCalendar) -> HandSet:
+    """Date the justering and the expediering after a nämndsammanträde set by hand to day."""
+    deadline_day = local_date(deadline) if isinstance(deadline, datetime) else deadline
+    deadline_text, day_text = format_moment(deadline), format_weekday_date(day)
+    last_dispatch = calendar.previous_workday(deadline_day)
+    late = too_late(day, deadline, rules, calendar)
+    ordinary = calendar.add_workdays(day, rules.justering_workdays_after_meeting)
+    after = f", efter sista svarsdag {deadline_text}" if late else ""
+    if rules.omedelbar_justering_usual:
+        justering = milestone("justering", day, f"Omedelbar justering vid sammanträdet {day_text}, enligt "
+                                                f"nämndens praxis{after}.")
+    elif late or calendar.add_workdays(ordinary, rules.expediering_workdays) <= last_dispatch:
+        justering = milestone(
+            "justering", ordinary,
+            f"Protokollet från sammanträdet {day_text} (satt för hand) justeras "
+            f"{workdays(rules.justering_workdays_after_meeting)} efter sammanträdet"
+            f"{skipped_days(calendar, day, ordinary)}{after}.",
+            flag_reason="efter_svarsdag" if late else None)
+    else:
+        justering = milestone(
+            "justering", day,
+            f"Omedelbar justering vid sammanträdet {day_text} (satt för hand) krävs: ordinarie justering "
+            f"{format_weekday_date(ordinary)} hinner inte före sista svarsdag {deadline_text}.",
+            flag_reason="omedelbar_justering")
+    expediering = _expediering(calendar.add_workdays(justering.day, rules.expediering_workdays),
+                               f"{workdays(rules.expediering_workdays)} efter justeringen "
+                               f"{format_weekday_date(justering.day)}{after}.", deadline)
+    explanation = (f"Sammanträdet {day_text} är satt för hand och hinner inte expediera svaret före sista svarsdag "
+                   f"{deadline_text}: justering och expediering kommer efter sista svarsdag. {LATE_ADVICE}"
+                   if late else "")
+    return HandSet(justering, expediering, late, explanation)
