@@ -159,7 +159,9 @@ def test_outgoing_remiss_from_incomplete_register_to_published_sammanstallning(o
     page.goto("/")
     start = page.locator("main").inner_text()
     assert "Utgående remisser att sköta (0)" in start
-    assert "1 utgående remiss med senare svarsdag visas inte här" in start
+    # counted among the outgoing remisser with a later svarsdag (earlier tests of the suite may have sent others)
+    later = re.search(r"(\d+) utgående remiss(?:er)? med senare svarsdag visas inte här", start)
+    assert later and int(later.group(1)) >= 1, start
     assert TITLE in page.request.get("/remisser?status=open&direction=utgaende").text()
     check_axe_once(page)
 
