@@ -179,11 +179,7 @@ def follow_hand_set_meeting(session: Session, *, now: datetime, remiss: Remiss, 
         row = rows.get(pm.kind)
         if row is not None and row.done_at is not None:
             continue
-        before = row.due_on.isoformat() if row is not None else None
-        row = _apply(row, pm, remiss)
-        session.add(row)
-        if before != row.due_on.isoformat():
-            changes[pm.kind] = [before, row.due_on.isoformat()]
+        _put(session, row, pm, remiss, changes)
     if followed.late:
         namnd.flagged, namnd.flag_reason = True, stronger_reason(namnd.flag_reason, "sent_sammantrade")
         namnd.explanation, namnd.advice = followed.explanation, LATE_ADVICE
@@ -196,6 +192,15 @@ def follow_hand_set_meeting(session: Session, *, now: datetime, remiss: Remiss, 
                      note=f"Justering och expediering följer nämndsammanträdet "
                           f"{format_weekday_date(namnd.override_on)}, satt för hand")
     events.milestones_changed.send(remiss, session=session, now=now, actor_id=actor_id)
+
+
+def _put(session: Session, row: Milestone | None, pm, remiss: Remiss, changes: dict) -> None:
+    """Apply pm to the row (new when None) and note a moved date in changes, as the history logs it."""
+    before = row.due_on.isoformat() if row is not None else None
+    row = _apply(row, pm, remiss)
+    session.add(row)
+    if before != row.due_on.isoformat():
+        changes[pm.kind] = [before, row.due_on.isoformat()]
 
 
 def _apply(row: Milestone | None, pm, remiss: Remiss) -> Milestone:
@@ -246,11 +251,7 @@ def follow(session: Session, *, now: datetime, remiss: Remiss, actor_id: int | N
         # done by other work (an expediering) keeps its date; an arbetsutskott is dated where it met
         if row is not None and row.done_at is not None and not pm.fact and pm.kind != "arbetsutskott":
             continue
-        before = row.due_on.isoformat() if row is not None else None
-        row = _apply(row, pm, remiss)
-        session.add(row)
-        if before != row.due_on.isoformat():
-            changes[pm.kind] = [before, row.due_on.isoformat()]
+        _put(session, row, pm, remiss, changes)
     changes.update(decided_module.pass_over(session, existing, decided))
     for kind in PREPARES_BESLUT:
         # planned after the meeting that then decided (the granskning re-planned from a late draft): the work was
