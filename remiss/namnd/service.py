@@ -4,7 +4,7 @@ from __future__ import annotations
 import secrets
 from datetime import datetime
 
-from sqlmodel import Session, func, select
+from sqlmodel import Session, select
 
 from remiss import events
 from remiss.audit import service as audit
@@ -35,8 +35,9 @@ def sharing_series(session: Session, prefix: str, namnd_id: int | None = None) -
     prefix = (prefix or "").strip()
     if not prefix:
         return []
-    others = session.exec(select(Namnd).where(func.lower(Namnd.dnr_prefix) == prefix.lower(),
-                                              Namnd.id != (namnd_id or 0))).all()
+    # compared in Python: SQLite's lower() leaves Å, Ä and Ö as they are ("SOFÖ" and "sofö")
+    others = [n for n in session.exec(select(Namnd).where(Namnd.dnr_prefix != "", Namnd.id != (namnd_id or 0)))
+              if n.dnr_prefix.casefold() == prefix.casefold()]
     for other in others:
         if other.dnr_prefix != prefix:
             raise NamndError("dnr_prefix", f"Prefixet ”{prefix}” skiljer sig från {other.name}s ”{other.dnr_prefix}” "

@@ -31,6 +31,11 @@ def test_a_prefix_that_differs_only_in_case_is_refused(auth, world, db):
     assert "Prefixet ”mn” skiljer sig från Miljönämndens ”MN” bara i stora och små bokstäver" in page
     assert 'value="Kulturnämnden"' in page  # what was typed is kept
     assert "Kulturnämnden" not in _prefixes(db)
+    # Å, Ä and Ö too (SQLite's lower() leaves them as they are)
+    make = auth.post("/admin/namnder/ny", FORM | {"name": "Socialnämnden", "dnr_prefix": "SOFÖ"})
+    assert make.status_code == 302
+    r = auth.post("/admin/namnder/ny", FORM | {"name": "Fritidsnämnden", "dnr_prefix": "sofö"})
+    assert r.status_code == 400 and "Prefixet ”sofö” skiljer sig från Socialnämndens ”SOFÖ”" in r.get_data(as_text=True)
 
 
 def test_a_shared_series_is_said_when_saved(auth, world, db):
