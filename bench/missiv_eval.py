@@ -33,6 +33,8 @@ Two evaluations, each with a development part (used while writing the parser) an
   `fresh9-holdout.json`: 27 more real texts of round h-fresh9 (regeringen.se, kommun, region, länsstyrelse, myndighet
   pages and an extension notice), annotated blind and wholly held out like fresh7-holdout: scored only when named
   (`--only fresh9-holdout`), never in the default run or --dev-only, and its misses are never printed.
+  `fresh10-holdout.json`: real texts of round h-fresh10 (kommun, region, länsstyrelse, myndighet, regeringen.se and
+  an extension notice), annotated blind and wholly held out the same way (`--only fresh10-holdout`).
 - ext-dev: `tests/data/missiv/kinds/ext-dev.json`, 24 real texts (round h-ext): one extension notice and 23 letters
   like notices that are none, scored as found. A deadline or extension_to the text writes only without a year is
   annotated null; a value the parser takes from the letter's context for it is counted apart as a "year-fill", not
@@ -181,7 +183,10 @@ FRESH_FILES = {"fresh-dev": DATA / "fresh" / "fresh-dev.json", "fresh-holdout": 
                "fresh8-dev": DATA / "fresh" / "fresh8-dev.json",
                # a ninth batch (round h-fresh9), wholly held out and annotated blind; run only by name
                # (--only fresh9-holdout), not part of the default run, never in SEEN_HOLDOUTS
-               "fresh9-holdout": DATA / "fresh" / "fresh9-holdout.json"}
+               "fresh9-holdout": DATA / "fresh" / "fresh9-holdout.json",
+               # a tenth batch (round h-fresh10), wholly held out and annotated blind, for round 13's after-measure;
+               # run only by name (--only fresh10-holdout), not part of the default run, never in SEEN_HOLDOUTS
+               "fresh10-holdout": DATA / "fresh" / "fresh10-holdout.json"}
 KINDS = ("regeringskansliet", "kommun", "region", "lansstyrelse", "myndighet", "extension", "email")
 KIND_FIELDS = ("title", "sender_dnr", "remittent", "deadline_date", "deadline_time", "answer_email",
                "contact_person", "sandlista_count", "sandlista_sample", "extension_to")
@@ -189,6 +194,18 @@ HOLDOUT_SHARE = 0.3
 # Held-out sets whose before/after runs are done and that later rounds tune on (round h-titles onwards).
 SEEN_HOLDOUTS = ("fresh-holdout", "fresh2-holdout", "fresh3-holdout", "fresh4-holdout", "fresh5-holdout",
                  "fresh6-holdout", "fresh7-holdout")
+# The sets of a plain run and of --dev-only. The wholly held-out sets (fresh9-holdout, fresh10-holdout) are in
+# neither: the coordinator scores them by name (--only), and their misses are never printed.
+DEV_SPLITS = ("dev", "extra", "fresh-dev", "fresh3-dev", "ext-dev", "fresh8-dev", "ext-dev2", "mail-dev")
+DEFAULT_SPLITS = ("dev", "extra", "holdout", "fresh-dev", "ext-dev", "fresh-holdout", "fresh2-holdout", "fresh3-dev",
+                  "fresh3-holdout", "fresh4-holdout", "fresh5-holdout", "fresh6-holdout", "fresh7-holdout",
+                  "fresh8-dev", "ext-dev2", "ext-holdout2", "mail-dev", "mail-holdout")
+WHOLLY_HELD_OUT = ("fresh9-holdout", "fresh10-holdout")
+
+
+def misses_shown(split: str, show_misses: bool, seen: tuple[str, ...]) -> bool:
+    """Whether a run lists the misses of one set: never for a held-out set that is not yet seen."""
+    return show_misses and ("holdout" not in split or split in seen)
 
 
 def holdout_ids(letters: list[dict]) -> set[str]:
@@ -360,12 +377,8 @@ def main() -> None:
     seen = SEEN_HOLDOUTS if "--include-seen" in sys.argv else ()
     # --dev-only: the development sets alone, so that tuning never runs (and never prints) the held-out part.
     dev_only = "--dev-only" in sys.argv
-    dev_splits = ("dev", "extra", "fresh-dev", "fresh3-dev", "ext-dev", "fresh8-dev", "ext-dev2", "mail-dev")
-    splits = dev_splits if dev_only else ("dev", "extra", "holdout", "fresh-dev", "ext-dev", "fresh-holdout",
-                                          "fresh2-holdout", "fresh3-dev", "fresh3-holdout", "fresh4-holdout",
-                                          "fresh5-holdout", "fresh6-holdout", "fresh7-holdout", "fresh8-dev", "ext-dev2", "ext-holdout2",
-                                          "mail-dev", "mail-holdout")
-    # fresh9-holdout is wholly held out: scored only when named (--only), by the coordinator
+    splits = DEV_SPLITS if dev_only else DEFAULT_SPLITS
+    # fresh9-holdout and fresh10-holdout are wholly held out: scored only when named (--only), by the coordinator
     # --only NAME: one set alone (e.g. a held-out set measured once), misses of held-out sets still never printed
     if "--only" in sys.argv:
         splits = (sys.argv[sys.argv.index("--only") + 1],)
@@ -374,7 +387,7 @@ def main() -> None:
         cases = load_kind_cases(split)
         every += cases
         report_kinds(f"{split} ({len(cases)} letters)", score_kinds(cases),
-                     show_misses and ("holdout" not in split or split in seen))
+                     misses_shown(split, show_misses, seen))
     report_kinds(f"overall, {' + '.join(splits)} ({len(every)} letters)", score_kinds(every), False)
     for split in ("dev",) if dev_only or "--only" in sys.argv else ("dev", "holdout"):
         cases = load_cases(split)
