@@ -33,7 +33,7 @@ Two evaluations, each with a development part (used while writing the parser) an
   `fresh9-holdout.json`: 27 more real texts of round h-fresh9 (regeringen.se, kommun, region, länsstyrelse, myndighet
   pages and an extension notice), annotated blind and wholly held out like fresh7-holdout: scored only when named
   (`--only fresh9-holdout`), never in the default run or --dev-only, and its misses are never printed.
-  `fresh10-holdout.json`: real texts of round h-fresh10 (kommun, region, länsstyrelse, myndighet, regeringen.se and
+  `fresh10-holdout.json`: 31 real texts of round h-fresh10 (kommun, region, länsstyrelse, myndighet, regeringen.se and
   an extension notice), annotated blind and wholly held out the same way (`--only fresh10-holdout`).
 - ext-dev: `tests/data/missiv/kinds/ext-dev.json`, 24 real texts (round h-ext): one extension notice and 23 letters
   like notices that are none, scored as found. A deadline or extension_to the text writes only without a year is
