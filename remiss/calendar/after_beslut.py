@@ -38,6 +38,10 @@ class Decided:
     au_recorded: bool = False
 
 
+# The nämndsammanträde step of a beslut taken by the arbetsutskott: the same meeting as its Arbetsutskott step, shown
+# once in calendars (planning.agenda)
+AU_BESLUT_LABEL = "Arbetsutskott (beslut)"
+
 # What a beslut may show never happened: a milestone of these kinds that follow_decision leaves out is no longer
 # part of the tidplan (a delegationsbeslut is neither prepared in an arbetsutskott nor justerat; an arbetsutskott
 # planned after the nämnd's beslut never treated the ärende).
@@ -77,7 +81,7 @@ def follow_decision(
     tidplan) only when that met before the beslut, else the AU of the sammanträdesplan (meetings) that did.
     An expediering after the deadline is flagged, with advice for while it is open."""
     day_text = format_weekday_date(decided.day)
-    label = {"arbetsutskott": "Arbetsutskott (beslut)", "delegat": "Delegationsbeslut"}.get(decided.decided_by)
+    label = {"arbetsutskott": AU_BESLUT_LABEL, "delegat": "Delegationsbeslut"}.get(decided.decided_by)
     milestones = [PlannedMilestone("namnd", decided.day, OWNERS["namnd"], label or LABELS["namnd"],
                                    f"Beslutat {decided.reference}.", fact=True)]
     if decided.decided_by == "arbetsutskott":

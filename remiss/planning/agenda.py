@@ -9,6 +9,7 @@ from sqlalchemy import and_, or_
 from sqlalchemy.orm import aliased
 from sqlmodel import Session, select
 
+from remiss.calendar.after_beslut import AU_BESLUT_LABEL
 from remiss.calendar.milestones import DONE_WORDS, WAITS_FOR, told, workflow_order
 from remiss.calendar.swedish import format_weekday_date
 from remiss.clock import STOCKHOLM, local
@@ -170,7 +171,16 @@ def items(session: Session, *, namnd_ids: Iterable[int] | None = None, handlagga
                                 cancelled=called_off(m.status, m.closed_with_remiss),
                                 waiting=bool(m.waiting) and m.done_at is None, planned=planned,
                                 received=m.received_on, before_due=m.before_due, flag_reason=m.flag_reason))
-    return sorted(found, key=lambda item: item.sort_key)
+    return sorted(_once(found), key=lambda item: item.sort_key)
+
+
+def _once(found: list[AgendaItem]) -> list[AgendaItem]:
+    """An arbetsutskott's beslut is one event: its "Arbetsutskott (beslut)" stays, the remiss's Arbetsutskott step
+    of the same day goes (walk11 finding 20: the calendar showed the same sammanträde twice)."""
+    au_beslut = {(i.remiss_id, i.day) for i in found if i.kind == "namnd" and i.label == AU_BESLUT_LABEL}
+    if not au_beslut:
+        return found
+    return [i for i in found if not (i.kind == "arbetsutskott" and (i.remiss_id, i.day) in au_beslut)]
 
 
 def is_overdue(item: AgendaItem, now_local: datetime) -> bool:

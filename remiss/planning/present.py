@@ -157,11 +157,13 @@ _TIDPLAN = (select(_S.remiss_id.label("state_of"), _S.feasible, _S.needs_omedelb
                    _M.closed_with_remiss)
             .select_from(Remiss.__table__).outerjoin(TidplanState.__table__, _S.remiss_id == _R.id)
             .outerjoin(Milestone.__table__, _M.remiss_id == _R.id).where(_R.id == bindparam("remiss_id"))
-            .order_by(_M.position, _M.due_on))
+            # by the date shown, same-day steps in workflow order: a done step keeps the date planned when it was
+            # done, which a back-dated beslut can leave after the meeting (walk11 finding 9)
+            .order_by(_M.due_on, _M.position))
 
 
 def _tidplan(session: Session, remiss_id: int) -> tuple:
-    """(verdict row or None, milestone rows in tidplan order) of a remiss, read once per remiss page."""
+    """(verdict row or None, milestone rows by date, ties in step order) of a remiss, read once per remiss page."""
     def load():
         found = session.connection().execute(_TIDPLAN, {"remiss_id": remiss_id}).all()
         state = found[0] if found and found[0].state_of is not None else None

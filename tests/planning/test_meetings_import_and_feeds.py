@@ -55,7 +55,7 @@ def test_csv_import_previews_bad_rows_then_imports_the_good_ones(db, session, cl
     page = r.get_data(as_text=True)
     assert r.status_code == 200
     assert "Rad 4" in page and "okänd typ" in page and "Rad 5" in page and "ogiltigt datum" in page
-    assert "2 sammanträden kan importeras" in page
+    assert "2 nya sammanträden kan importeras" in page
     assert fetch(db, select(Meeting)) == []  # preview stores nothing
     payload = page.split('name="meetings" value="')[1].split('"')[0]
     import html
@@ -73,7 +73,7 @@ def test_ics_import_and_broken_files_give_swedish_messages(db, session, client, 
     namnd = _world(session)
     auth.login("sekr@kultur.se")
     page = _upload(auth, namnd, "outlook.ics", ICS).get_data(as_text=True)
-    assert "heldagshändelse" in page and "1 sammanträde kan importeras" in page
+    assert "heldagshändelse" in page and "1 nytt sammanträde kan importeras" in page
     assert "Arbetsutskott torsdag 14 januari 2027 kl. 08.30" in page
     r = _upload(auth, namnd, "plan.csv", b"foo;bar\n1;2\n")
     assert r.status_code == 400 and "saknas i rubrikraden" in r.get_data(as_text=True)
@@ -144,5 +144,5 @@ def test_a_meeting_on_a_day_off_is_saved_with_a_warning(auth, session):
     r = auth.post(f"/namnder/{namnd.id}/sammantraden/import",
                   {"file": (io.BytesIO(csv.encode()), "plan.csv")}, content_type="multipart/form-data")
     page = r.get_data(as_text=True)
-    assert "2 sammanträden kan importeras" in page
+    assert "2 nya sammanträden kan importeras" in page
     assert page.count("ingen arbetsdag") == 1 and "obs: julafton, ingen arbetsdag" in page

@@ -75,3 +75,19 @@ def test_a_meeting_set_by_hand_in_time_needs_no_question(db, auth, session, cloc
     rows = milestones(db, remiss.id)
     assert rows["namnd"].due_on == date(2027, 3, 4) and not rows["namnd"].flagged
     assert date(2027, 3, 4) <= rows["justering"].due_on <= rows["expediering"].due_on <= date(2027, 3, 26)
+
+
+def test_the_question_about_a_late_meeting_stands_in_the_error_summary(db, auth, session, clock):
+    """The question is listed in the form's error summary at the top, under a Swedish name and linked to its box
+    (like 'Datum som har varit' on the sammanträdesplan), not under the field's code name."""
+    remiss = _world(session, clock)
+    namnd = milestones(db, remiss.id)["namnd"]
+    auth.login("mia@kommun.se")
+    page = auth.post(f"/remisser/{remiss.id}/tidplan/andra",
+                     {"milestone_id": str(namnd.id), "override_on": "2027-04-15", "reason": "Extra sammanträde"},
+                     form_url=f"/remisser/{remiss.id}").get_data(as_text=True)
+    summary = page.split('class="error-summary"')[1].split("</div>")[0]
+    assert ('<a href="#f-o-confirm_late">Sammanträde efter sista svarsdag: Sammanträdet torsdag 15 april 2027 är '
+            "för sent") in summary
+    assert "confirm_late:" not in page
+    assert 'id="f-o-confirm_late"' in page  # the link leads to the box

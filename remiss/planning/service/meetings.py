@@ -133,6 +133,13 @@ def parse_import(filename: str, data: bytes) -> tuple[list[Meeting], list[str]]:
     return [], ["Filen måste vara en CSV-fil (.csv) eller en kalenderfil (.ics)."]
 
 
+def already_planned(session: Session, namnd_id: int, meeting: Meeting) -> bool:
+    """Whether the nämnd's sammanträdesplan already has this meeting (same kind, same start)."""
+    return session.exec(select(MeetingRow.id).where(
+        MeetingRow.namnd_id == namnd_id, MeetingRow.kind == meeting.kind,
+        MeetingRow.starts_at == meeting.starts_at.astimezone(STOCKHOLM))).first() is not None
+
+
 def import_meetings(session: Session, *, now: datetime, principal: Principal, namnd_id: int,
                     meetings: list[Meeting]) -> tuple[int, int]:
     """Add the previewed meetings; return (added, already there)."""
@@ -140,10 +147,7 @@ def import_meetings(session: Session, *, now: datetime, principal: Principal, na
     added = skipped = 0
     for meeting in meetings:
         starts_at = meeting.starts_at.astimezone(STOCKHOLM)
-        exists = session.exec(select(MeetingRow).where(
-            MeetingRow.namnd_id == namnd_id, MeetingRow.kind == meeting.kind,
-            MeetingRow.starts_at == starts_at)).first()
-        if exists:
+        if already_planned(session, namnd_id, meeting):
             skipped += 1
             continue
         add_meeting(session, now=now, principal=principal, namnd_id=namnd_id, replan=False, confirm_past=True,
@@ -166,7 +170,10 @@ def describe_meeting(meeting: Meeting | MeetingRow) -> str:
     """Return "Nämnd torsdag 24 september 2015 kl. 17.00, Plats"."""
     moment = local(meeting.starts_at)
     text = f"{KIND_LABELS.get(meeting.kind, meeting.kind)} {format_weekday_date(moment)} kl. {moment:%H.%M}"
-    return text + (f", {meeting.place}" if meeting.place else "")
+    text += f", {meeting.place}" if meeting.place else ""
+    if meeting.handlingar_deadline:
+        text += f", sista dag för handlingar {format_weekday_date(meeting.handlingar_deadline)}"
+    return text
 
 
 def replan_namnd(session: Session, *, now: datetime, namnd_id: int | None, actor_id: int | None, because: str = "",

@@ -129,12 +129,15 @@ def import_meetings(namnd_id: int):
         return _page(namnd, errors={"file": "Filen är för stor (högst 2 MB)."}, status=400)
     found, problems = service.parse_import(upload.filename, data)
     calendar = work_calendar(session)
-    rows = []
+    new, known = [], []
     for meeting in found:
+        (known if service.already_planned(session, namnd_id, meeting) else new).append(meeting)
+    rows = []
+    for meeting in new:
         reason = calendar.day_off_reason(local(meeting.starts_at).date())
         rows.append(service.describe_meeting(meeting) + (f" – obs: {reason}, ingen arbetsdag" if reason else ""))
-    preview = {"rows": rows, "problems": problems,
-               "payload": meetings_to_json(found), "filename": upload.filename}
+    preview = {"rows": rows, "known": [service.describe_meeting(m) for m in known], "problems": problems,
+               "payload": meetings_to_json(new), "filename": upload.filename}
     if not found:
         return _page(namnd, errors={"file": "Filen innehöll inga sammanträden som kunde läsas."},
                      preview=preview, status=400)
