@@ -11,7 +11,7 @@ from flask_login import login_required
 from remiss import files
 from remiss.audit import service as audit
 from remiss.clock import local_today
-from remiss.auth.access import Action, AccessDenied, load_remiss, may_change_field, may_move
+from remiss.auth.access import FIELD_ACTIONS, Action, AccessDenied, load_remiss, may_change_field, may_move
 from remiss.db import get_session, read_once, reading_once
 from remiss.documents import superseded
 from remiss.planning.beslut_link import remiss_warnings
@@ -114,11 +114,15 @@ def edit(remiss_id: int):
         else:
             raw = {k: v for k, v in values.items() if k not in ("csrf_token", "handlaggare", "handlaggare_id")}
             typed_errors = {}
-        if not may_change_field(principal(), remiss.namnd_id, "our_dnr"):
-            raw.pop("our_dnr", None)  # shown, not changeable (remiss.auth.access.FIELD_ACTIONS)
+        locked = _locked_fields(remiss)
+        for name in locked:
+            raw.pop(name, None)  # shown, not changeable (remiss.auth.access.FIELD_ACTIONS)
+        if "deadline_on" in locked:
+            raw.pop("no_deadline", None)
         clean, errors = parse_remiss_input(raw, partial=True)
         errors.update(typed_errors)
-        errors.update(deadline_required(values))
+        if "deadline_on" not in locked:
+            errors.update(deadline_required(values))
         past_deadline = None if errors else _unsent_past_deadline(remiss, clean, values)
         if not errors and not past_deadline:
             before = ((remiss.deadline_on, remiss.deadline_time),
@@ -139,12 +143,17 @@ def edit(remiss_id: int):
                 return redirect(url_for("remisser.show", remiss_id=remiss.id))
     namnder = namnder_for(Action.edit)
     return render_template("remisser/form.html", values=values, errors=errors, namnder=namnder,
-                           editing=remiss, dnr_locked=not may_change_field(principal(), remiss.namnd_id, "our_dnr"),
+                           editing=remiss, locked=_locked_fields(remiss), dnr_locked="our_dnr" in _locked_fields(remiss),
                            extended_note=_extended_note(remiss), deadline_note=_sent_note(remiss),
                            past_deadline=past_deadline, today=local_today(now()),
                            deadline_question=deadline_question,
                            **field_context(namnder, values, errors, current=remiss.handlaggare_id)), \
         (400 if errors or past_deadline or deadline_question else 200)
+
+
+def _locked_fields(remiss) -> frozenset[str]:
+    """The fields of the form this user sees but may not change (remiss.auth.access.FIELD_ACTIONS)."""
+    return frozenset(name for name in FIELD_ACTIONS if not may_change_field(principal(), remiss.namnd_id, name))
 
 
 def _unsent_past_deadline(remiss, clean: dict, values: dict):
