@@ -305,6 +305,17 @@ def to_remiss_data(raw: dict) -> RemissData:
     return RemissData(**clean)
 
 
+def letter_after_arrival(letter_date: date | None, received_on: date | None, today: date):
+    """(missivets datum, Inkom) when the missiv is dated after it came in (walk11 finding 21): a letter cannot arrive
+    before it is written, so the fields are more likely swapped or mistyped. Asked about, not refused, wherever the
+    two dates are entered: Registrera remiss, Ändra uppgifter and the Inkorg's Registrera. An empty Inkom is
+    registered as today."""
+    received = received_on or today
+    if letter_date and letter_date > received:
+        return letter_date, received
+    return None
+
+
 def deadline_required(values: dict) -> dict:
     """A remiss without a deadline is saved only when the user says it has none: an empty field is more often a
     date the browser did not take. A date and the tick together are asked about, not one of them dropped (the

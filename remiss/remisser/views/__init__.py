@@ -19,7 +19,7 @@ from remiss.planning.service.tidplan import work_calendar
 from remiss.calendar.swedish import format_deadline
 from remiss.remisser import archive, attachments, by_hand, page, present, queries, service
 from remiss.remisser.history import describe
-from remiss.remisser.input import InputErrors, deadline_required, parse_remiss_input
+from remiss.remisser.input import InputErrors, deadline_required, letter_after_arrival, parse_remiss_input
 from remiss.remisser.models import ArchivedDocument, Attachment, Direction
 from remiss.remisser.present import LATE_STEP, answered_words, lateness, outgoing_facts, with_lateness
 from remiss.remisser.status import BY_VERB_ONLY, NEXT_STEPS, RemissStatus, TransitionError, allowed_next
@@ -104,7 +104,7 @@ def edit(remiss_id: int):
     session = get_session()
     remiss = load_remiss(session, principal(), remiss_id, Action.edit)
     errors: dict = {}
-    past_deadline = deadline_question = None
+    past_deadline = deadline_question = letter_late = None
     values = _form_values(session, remiss)
     if request.method == "POST":
         values = dict(request.form)
@@ -124,7 +124,8 @@ def edit(remiss_id: int):
         if "deadline_on" not in locked:
             errors.update(deadline_required(values))
         past_deadline = None if errors else _unsent_past_deadline(remiss, clean, values)
-        if not errors and not past_deadline:
+        letter_late = None if errors else _letter_late(remiss, clean, values)
+        if not errors and not past_deadline and not letter_late:
             before = ((remiss.deadline_on, remiss.deadline_time),
                       (remiss.effective_deadline_on, remiss.effective_deadline_time))
             try:
@@ -146,9 +147,9 @@ def edit(remiss_id: int):
                            editing=remiss, locked=_locked_fields(remiss), dnr_locked="our_dnr" in _locked_fields(remiss),
                            extended_note=_extended_note(remiss), deadline_note=_sent_note(remiss),
                            past_deadline=past_deadline, today=local_today(now()),
-                           deadline_question=deadline_question,
+                           deadline_question=deadline_question, letter_late=letter_late,
                            **field_context(namnder, values, errors, current=remiss.handlaggare_id)), \
-        (400 if errors or past_deadline or deadline_question else 200)
+        (400 if errors or past_deadline or deadline_question or letter_late else 200)
 
 
 def _locked_fields(remiss) -> frozenset[str]:
@@ -165,6 +166,16 @@ def _unsent_past_deadline(remiss, clean: dict, values: dict):
             or values.get("confirm_past_deadline") or values.get("confirm_all"):
         return None
     return day
+
+
+def _letter_late(remiss, clean: dict, values: dict):
+    """Missivets datum after Inkom, asked as on Registrera remiss (remisser.input.letter_after_arrival) when either
+    date changes here; a pair asked about at registration is not asked again."""
+    letter, received = clean.get("letter_date", remiss.letter_date), clean.get("received_on") or remiss.received_on
+    if (letter, received) == (remiss.letter_date, remiss.received_on) \
+            or values.get("confirm_letter_date") or values.get("confirm_all"):
+        return None
+    return letter_after_arrival(letter, received, local_today(now()))
 
 
 def _sent_note(remiss) -> str:

@@ -10,7 +10,7 @@ from remiss.auth.access import Action
 from remiss.clock import local_today
 from remiss.db import get_session
 from remiss.remisser import attachments, queries, service
-from remiss.remisser.input import InputErrors, deadline_required, to_remiss_data
+from remiss.remisser.input import InputErrors, deadline_required, letter_after_arrival, to_remiss_data
 from remiss.remisser.views import bp, namnder_for
 from remiss.remisser.views.handlaggare import field_context, typed_handlaggare
 from remiss.web import now, principal, requires
@@ -108,9 +108,4 @@ def _received_after_deadline(data):
 
 
 def _letter_after_arrival(data):
-    """(missivets datum, Inkom) when the missiv is dated after it came in (walk11 finding 21): a letter cannot arrive
-    before it is written, so the fields are more likely swapped or mistyped. Asked about, not refused."""
-    received = data.received_on or local_today(now())  # an empty Inkom is registered as today
-    if data.letter_date and data.letter_date > received:
-        return data.letter_date, received
-    return None
+    return letter_after_arrival(data.letter_date, data.received_on, local_today(now()))
