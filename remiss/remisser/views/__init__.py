@@ -19,11 +19,13 @@ from remiss.planning.service.tidplan import work_calendar
 from remiss.calendar.swedish import format_deadline
 from remiss.remisser import archive, attachments, by_hand, page, present, queries, service
 from remiss.remisser.history import describe
-from remiss.remisser.input import InputErrors, deadline_required, letter_after_arrival, parse_remiss_input
+from remiss.remisser.input import (FORM_LABELS, InputErrors, deadline_required, letter_after_arrival,
+                                   parse_remiss_input)
 from remiss.remisser.models import ArchivedDocument, Attachment, Direction
 from remiss.remisser.present import LATE_STEP, answered_words, lateness, outgoing_facts, with_lateness
 from remiss.remisser.status import BY_VERB_ONLY, NEXT_STEPS, RemissStatus, TransitionError, allowed_next
 from remiss.web import get_or_404, now, principal
+from remiss.web.lost_input import form_labels
 from remiss.web.panels import panels
 
 bp = Blueprint("remisser", __name__)
@@ -99,6 +101,7 @@ def _form_values(session, remiss) -> dict:
 
 
 @bp.route("/remisser/<int:remiss_id>/andra", methods=["GET", "POST"])
+@form_labels(FORM_LABELS)
 @login_required
 def edit(remiss_id: int):
     session = get_session()
@@ -143,7 +146,7 @@ def edit(remiss_id: int):
                 flash("Ändringarna är sparade." + (f" {said}" if said else ""), "success")
                 return redirect(url_for("remisser.show", remiss_id=remiss.id))
     namnder = namnder_for(Action.edit)
-    return render_template("remisser/form.html", values=values, errors=errors, namnder=namnder,
+    return render_template("remisser/form.html", values=values, errors=errors, namnder=namnder, labels=FORM_LABELS,
                            editing=remiss, locked=_locked_fields(remiss), dnr_locked="our_dnr" in _locked_fields(remiss),
                            extended_note=_extended_note(remiss), deadline_note=_sent_note(remiss),
                            past_deadline=past_deadline, today=local_today(now()),

@@ -10,16 +10,18 @@ from remiss.auth.access import Action
 from remiss.clock import local_today
 from remiss.db import get_session
 from remiss.remisser import attachments, queries, service
-from remiss.remisser.input import InputErrors, deadline_required, letter_after_arrival, to_remiss_data
+from remiss.remisser.input import FORM_LABELS, InputErrors, deadline_required, letter_after_arrival, to_remiss_data
 from remiss.remisser.views import bp, namnder_for
 from remiss.remisser.views.handlaggare import field_context, typed_handlaggare
 from remiss.web import now, principal, requires
+from remiss.web.lost_input import form_labels
 
 
 MISSIV_GONE = "Det inlästa missivet finns inte längre (det sparas i 24 timmar). Läs in det igen."
 
 
 @bp.route("/remisser/ny", methods=["GET", "POST"])
+@form_labels(FORM_LABELS)
 @requires(Action.create)
 def new():
     intake = current_app.extensions["remiss_intake"]  # the missiv step (remiss.intake)
@@ -88,7 +90,7 @@ def new():
             for note in file_notes:
                 flash(note, "warning")
             return redirect(url_for("remisser.show", remiss_id=remiss.id))
-    return render_template("remisser/form.html", values=values, errors=errors, namnder=namnder,
+    return render_template("remisser/form.html", values=values, errors=errors, namnder=namnder, labels=FORM_LABELS,
                            editing=None, duplicates=duplicates, past_deadline=past_deadline, already=already,
                            received_late=received_late, letter_late=letter_late, namnd_hint=namnd_hint,
                            **field_context(namnder, values, errors),
