@@ -8,10 +8,11 @@ from tests.conftest import csrf_token
 from tests.support.factories import make_namnd, make_remiss, make_user
 
 
-def _post_after_logout(client, auth, page: str, data: dict) -> str:
+def _post_after_logout(client, auth, page: str, data: dict, target: str | None = None) -> str:
     token = csrf_token(client, page)
     auth.logout()
-    response = client.post(page, data={**data, "csrf_token": token}, headers={"Referer": f"http://localhost{page}"})
+    response = client.post(target or page, data={**data, "csrf_token": token},
+                           headers={"Referer": f"http://localhost{page}"})
     assert response.status_code == 400
     return response.get_data(as_text=True)
 
@@ -38,3 +39,17 @@ def test_a_wtforms_form_shows_the_labels_of_its_fields(client, auth, session):
                                "password": "hemligt-lösen-123"})
     assert ">Namn</label>" in body and ">Titel</label>" in body and ">E-postadress</label>" in body
     assert ">name</label>" not in body and "hemligt-lösen-123" not in body
+
+
+def test_the_inbox_registration_shows_its_labels(client, auth, session, app, db, clock):
+    from tests.intake.test_walk7 import POLLED, RK_TEXT, mail, receive
+
+    namnd = make_namnd(session, name="Miljönämnden", dnr_prefix="MN")
+    make_user(session, role=Role.registrator, namnder=[namnd], email="reg@malmo.se")
+    session.commit()
+    clock.set(POLLED)
+    message = receive(db, app, mail("VB: Remiss", RK_TEXT, "<lost@x>"))
+    auth.login("reg@malmo.se")
+    body = _post_after_logout(client, auth, f"/inkorg/{message.id}", {"title": "Sänkt skatt", "remittent": "Fi"},
+                              target=f"/inkorg/{message.id}/registrera")
+    assert ">Ärendemening</label>" in body and ">Remittent</label>" in body and ">title</label>" not in body

@@ -21,6 +21,7 @@ from remiss.remisser.input import (InputErrors, deadline_required, letter_after_
                                    to_remiss_data)
 from remiss.remisser.models import Remiss
 from remiss.web import now, principal, requires
+from remiss.web.lost_input import form_labels
 
 STATUS_LABELS = {"pending": "Att hantera", "registered": "Registrerad", "merged": "Sammanförd", "dismissed": "Avvisad"}
 
@@ -221,6 +222,7 @@ def inbox_file(message_id: int, number: int):
 
 
 @bp.route("/inkorg/<int:message_id>/registrera", methods=["POST"])
+@form_labels(LABELS)
 @requires(Action.create)
 def inbox_accept(message_id: int):
     """Registrera: in one step with the fields checked on the proposal page, or (oppna=1, or from an older page
