@@ -116,8 +116,13 @@ REOPEN_ACTIONS: dict[RemissStatus, Action] = {
     RemissStatus.aterkallad: Action.assign,
     RemissStatus.besvarad: Action.administer,
 }
-# Fields of a remiss that need more than Action.edit, with their words: our diarienummer is the diarium's.
-FIELD_ACTIONS: dict[str, tuple[Action, str]] = {"our_dnr": (Action.create, "vårt diarienummer")}
+# Fields of a remiss that need more than Action.edit, with their words: our diarienummer is the diarium's, and
+# the registered sista svarsdag is a fact of the missiv that the registrator keeps (design.md: the registrator
+# registers the remiss and records extensions). Correcting it moves the whole tidplan, and after the answer the
+# measure of whether it came in time, so a granskare or handläggare asks for an extension instead (walk11 finding 6).
+FIELD_ACTIONS: dict[str, tuple[Action, str]] = {"our_dnr": (Action.create, "vårt diarienummer"),
+                                                "deadline_on": (Action.create, "sista svarsdagen"),
+                                                "deadline_time": (Action.create, "sista svarsdagens klockslag")}
 
 # Steps of a remiss's tidplan that the nämnd's meetings decide (arbetsutskott, nämndsammanträde, justering) are
 # marked held by those who keep the sammanträdesplan (/namnder/<id>/sammantraden: Action.assign), not by the

@@ -13,18 +13,38 @@ from remiss.auth.access import Action, Principal, require
 from remiss.documents import TemplateReport, check_template
 from remiss.namnd.models import DocumentTemplate, Namnd
 
-# The kinds an incoming remiss produces; missiv and sammanställning belong to outgoing remisser.
-KINDS = {"tjansteskrivelse": "Tjänsteskrivelse", "yttrande": "Yttrande"}
+# The kinds an incoming remiss produces, then those of an outgoing remiss (its missiv to the sändlista and the
+# sammanställning of the answers; remiss.outgoing takes the nämnd's own version of them when there is one).
+KINDS = {"tjansteskrivelse": "Tjänsteskrivelse", "yttrande": "Yttrande", "missiv": "Missiv",
+         "sammanstallning": "Sammanställning"}
 # Managing templates is the registrator's job, like registering: admins and registratorer may.
 MANAGE = Action.create
 # What every document of a kind needs from its template: a version without one of these is kept but put in use
-# only after a confirmation that names what is missing (walk11 finding 11).
-REQUIRED = {"yttrande": {
-    "diarienummer": "diarienumret ({{ diarienummer }})",
-    "datum": "datumet ({{ datum }})",
-    "fragor": "frågorna med svaren ({%p for f in fragor %} … {%p endfor %})",
-    "avsnitt": "de fria avsnitten, som används när remissen saknar frågor ({%p for a in avsnitt %} … {%p endfor %})",
-}}
+# only after a confirmation that names what is missing (walk11 finding 11). The same check for every kind.
+_DNR = "diarienumret ({{ diarienummer }})"
+_DATUM = "datumet ({{ datum }})"
+REQUIRED = {
+    "yttrande": {
+        "diarienummer": _DNR, "datum": _DATUM,
+        "fragor": "frågorna med svaren ({%p for f in fragor %} … {%p endfor %})",
+        "avsnitt": "de fria avsnitten, som används när remissen saknar frågor ({%p for a in avsnitt %} … {%p endfor %})",
+    },
+    "tjansteskrivelse": {
+        "diarienummer": _DNR, "datum": _DATUM,
+        "forslag_till_beslut": "förslaget till beslut ({{ forslag_till_beslut }})",
+    },
+    "missiv": {  # what a remissinstans needs to answer at all
+        "diarienummer": _DNR, "datum": _DATUM,
+        "sista_svarsdag": "sista svarsdagen ({{ sista_svarsdag }})",
+        "svar_till_epost": "adressen dit svaren ska skickas ({{ svar_till_epost }})",
+        "fragor": "frågeställningarna ({%p for f in fragor %} … {%p endfor %})",
+    },
+    "sammanstallning": {
+        "diarienummer": _DNR, "datum": _DATUM,
+        "fragor": "svaren fråga för fråga ({%p for f in fragor %} … {%p endfor %})",
+        "ovriga": "de övriga synpunkterna, där svar utan frågor hamnar ({%p for o in ovriga %} … {%p endfor %})",
+    },
+}
 
 
 class TemplateRejected(ValueError):

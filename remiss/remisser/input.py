@@ -53,6 +53,17 @@ class RemissData:
     sandlista: list[SandlistaItem] = field(default_factory=list)
 
 
+# The labels of the registration and edit forms (templates/remisser/form.html), also shown by the lost-input page.
+FORM_LABELS = {
+    "title": "Ärendemening", "remittent": "Remittent", "sender_dnr": "Remittentens diarienummer",
+    "our_dnr": "Vårt diarienummer", "received_on": "Inkom", "letter_date": "Missivets datum",
+    "deadline_on": "Sista svarsdag", "deadline_time": "Klockslag", "answer_email": "Svar till e-post",
+    "copy_emails": "Kopia till", "answer_address": "Svar till adress", "contact_person": "Kontaktperson hos remittenten",
+    "contact_email": "Kontaktpersonens e-post", "namnd_id": "Ansvarig nämnd", "handlaggare_id": "Handläggare",
+    "handlaggare": "Handläggare", "questions": "Frågeställningar", "sandlista": "Sändlista", "notes": "Anteckningar",
+    "files": "Remisshandlingar", "csrf": "Formuläret", "direction": "Riktning", "kind": "Ärendetyp",
+    "missiv_text": "Missivets text"}
+
 LIMITS = {"title": 500, "remittent": 300, "sender_dnr": 100, "our_dnr": 100, "contact_person": 200,
           "answer_address": 2000, "notes": 20000, "missiv_text": 200000, "answer_instructions": 5000}
 
@@ -303,6 +314,17 @@ def to_remiss_data(raw: dict) -> RemissData:
     if errors:
         raise InputErrors(errors)
     return RemissData(**clean)
+
+
+def letter_after_arrival(letter_date: date | None, received_on: date | None, today: date):
+    """(missivets datum, Inkom) when the missiv is dated after it came in (walk11 finding 21): a letter cannot arrive
+    before it is written, so the fields are more likely swapped or mistyped. Asked about, not refused, wherever the
+    two dates are entered: Registrera remiss, Ändra uppgifter and the Inkorg's Registrera. An empty Inkom is
+    registered as today."""
+    received = received_on or today
+    if letter_date and letter_date > received:
+        return letter_date, received
+    return None
 
 
 def deadline_required(values: dict) -> dict:

@@ -204,6 +204,9 @@ def update(session: Session, *, now: datetime, principal: Principal, remiss: Rem
         raise InputErrors({"title": "Fältet måste fyllas i."})
     if changes.get("received_on") and changes["received_on"] != remiss.received_on:
         _check_received_on(changes["received_on"], now=now, direction=changes.get("direction", remiss.direction))
+    for name in ("deadline_on", "deadline_time"):  # the registrator's (remiss.auth.access.FIELD_ACTIONS)
+        if name in changes and changes[name] != getattr(remiss, name):
+            require_field(principal, remiss.namnd_id, name)
     _check_sent_deadline(remiss, changes)
     check_deadline_change(remiss, changes, correction=deadline_correction)
     before = _snapshot(remiss)

@@ -2,16 +2,26 @@
 
 One answer for the two ways a page POST can arrive without a usable session: the CSRF check fails (logged out in
 another tab: the session, and its token, are gone) or login is required (the session was ended elsewhere). The
-page names the real cause and shows the posted text fields, escaped, each under its field's name, with a link to
-log in again (next= the form's page). Nothing is stored on the server: the text lives only in this answer.
+page names the real cause and shows the posted text fields, escaped, each under the label the user saw on the form,
+with a link to log in again (next= the form's page). Nothing is stored on the server: the text lives only in this
+answer.
+
+The labels come from the view the form posts to: the labels it declares with @form_labels (a mapping, or a function
+for forms whose fields are numbered, like the yttrande's "svar-2"), else those of the WTForms forms its code uses.
+A field neither knows is shown under its name.
 """
 from __future__ import annotations
 
+import inspect
 import re
+from collections.abc import Callable, Mapping
+from types import ModuleType
 from urllib.parse import urlsplit
 
-from flask import flash, redirect, render_template, request, url_for
+from flask import current_app, flash, redirect, render_template, request, url_for
 from flask_login import current_user
+from flask_wtf import FlaskForm
+from wtforms.fields.core import UnboundField
 
 # never shown again: secrets and the form's machinery, whatever the form calls them
 SECRET_NAME = re.compile(r"pass|lösen|losen|token|secret|hemlig|nonce|otp|csrf|api.?key|nyckel", re.IGNORECASE)
@@ -32,9 +42,64 @@ NOT_SIGNED_IN = "Du är inte längre inloggad"
 EXPIRED = "Formuläret har gått ut"
 
 
+Labels = Mapping[str, str] | Callable[[str], str | None]
+
+
+def form_labels(labels: Labels):
+    """Declare, on a view that takes a hand-built form, the labels its fields have on the page, so that the
+    lost-input page shows them. Put it right under the route decorator."""
+    def mark(view):
+        view.form_labels = labels
+        return view
+    return mark
+
+
+def _wtforms_labels(form_class: type) -> dict[str, str]:
+    labels = {}
+    for name in dir(form_class):
+        field = getattr(form_class, name, None)
+        if isinstance(field, UnboundField):
+            text = field.kwargs.get("label") or (field.args[0] if field.args else None)
+            if isinstance(text, str):
+                labels[name] = text
+    return labels
+
+
+def _forms_used(view) -> list[type]:
+    """The WTForms forms the view's code names (UserForm(...), forms.UserForm(...))."""
+    view = inspect.unwrap(view)
+    code, names = getattr(view, "__code__", None), getattr(view, "__globals__", {})
+    found = []
+    for name in code.co_names if code else ():
+        value = names.get(name)
+        candidates = [getattr(value, n, None) for n in code.co_names] if isinstance(value, ModuleType) else [value]
+        found += [c for c in candidates
+                  if isinstance(c, type) and issubclass(c, FlaskForm) and c is not FlaskForm and c not in found]
+    return found
+
+
+def field_labels() -> Callable[[str], str]:
+    """name → the label the form showed, for the view this request was posted to; the name when unknown."""
+    view = current_app.view_functions.get(request.endpoint or "")
+    declared = getattr(view, "form_labels", None) if view else None
+    found: dict[str, str] = {}
+    for form_class in _forms_used(view) if view and declared is None else ():
+        found = {**_wtforms_labels(form_class), **found}
+
+    def label(name: str) -> str:
+        text = None
+        if callable(declared):
+            text = declared(name)
+        elif declared is not None:
+            text = declared.get(name)
+        return text or found.get(name) or name
+    return label
+
+
 def posted_text() -> tuple[list[tuple[str, str]], bool]:
-    """The posted text fields as (name, value), files and secrets left out; True when some were cut off."""
+    """The posted text fields as (label, value), files and secrets left out; True when some were cut off."""
     kept: list[tuple[str, str]] = []
+    label = field_labels()
     left = MAX_CHARS
     cut = False
     for name, value in request.form.items(multi=True):
@@ -46,7 +111,7 @@ def posted_text() -> tuple[list[tuple[str, str]], bool]:
         if len(value) > left:
             value, cut = value[:left], True
         left -= len(value)
-        kept.append((name[:100], value))
+        kept.append((label(name)[:200], value))
     return kept, cut
 
 

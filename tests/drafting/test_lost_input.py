@@ -1,5 +1,5 @@
 """walk11 finding 4 (lost input): a yttrande saved after the session ended. The answer names the real cause and
-shows the posted text (escaped, each under its field's name, never the CSRF token or a password) with a login link
+shows the posted text (escaped, each under its field's label, never the CSRF token or a password) with a login link
 back to the form; nothing of it is stored. The API keeps its JSON errors; a GET still goes to the login page."""
 from __future__ import annotations
 
@@ -21,7 +21,8 @@ def _form(rid: int, token: str) -> dict:
 
 def _assert_text_shown(body: str, rid: int) -> None:
     assert "Nämnden &lt;b&gt;tillstyrker&lt;/b&gt; &amp; vill\nläsa mer." in body  # escaped, line kept
-    assert '<label for="lost-1">sammanfattning</label>' in body
+    assert '<label for="lost-1">Sammanfattning</label>' in body  # the label the form showed, not the name
+    assert ">Svar på fråga 1</label>" in body and ">Ordförande</label>" in body and ">svar-1<" not in body
     assert "Andreas Konstantinides" in unescape(body)  # another text field, under its own name
     assert "hemligt-123" not in body and "password" not in body
     assert "Kopiera texten nedan" in body

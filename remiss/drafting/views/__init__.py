@@ -22,6 +22,7 @@ from remiss.remisser.input import InputErrors, parse_date
 from remiss.remisser.models import Remiss
 from remiss.web import get_or_404, now, principal
 from remiss.web.downloads import download_file
+from remiss.web.lost_input import form_labels
 
 bp = Blueprint("drafting", __name__)
 
@@ -98,6 +99,7 @@ def _back(remiss_id: int):
 
 
 @bp.route("/remisser/<int:remiss_id>/yttrande", methods=["GET", "POST"])
+@form_labels(field_label)
 def edit(remiss_id: int):
     session = get_session()
     remiss = load_remiss(session, principal(), remiss_id, Action.edit)

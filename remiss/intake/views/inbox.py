@@ -17,9 +17,11 @@ from remiss.db import get_session
 from remiss.intake.service import batches, inbox as inbox_service
 from remiss.intake.models import InboxMessage
 from remiss.intake.views import bp, not_later_than_in_force, our_dnr_prefill, parse_until, without_extends_warning
-from remiss.remisser.input import InputErrors, deadline_required, parse_date, parse_time, to_remiss_data
+from remiss.remisser.input import (InputErrors, deadline_required, letter_after_arrival, parse_date, parse_time,
+                                   to_remiss_data)
 from remiss.remisser.models import Remiss
 from remiss.web import now, principal, requires
+from remiss.web.lost_input import form_labels
 
 STATUS_LABELS = {"pending": "Att hantera", "registered": "Registrerad", "merged": "Sammanförd", "dismissed": "Avvisad"}
 
@@ -170,7 +172,7 @@ def inbox_item(message_id: int):
 
 def _item_page(message: InboxMessage, *, errors: dict | None = None, values: dict | None = None, status: int = 200,
                register_errors: dict | None = None, typed: dict | None = None, past_deadline: date | None = None,
-               duplicates: list | None = None):
+               duplicates: list | None = None, letter_late: tuple | None = None):
     """The proposal page; after a refused step, with what was typed and the error beside its field."""
     session = get_session()
     match = inbox_service.existing_remiss(session, message) if message.status == "pending" else None
@@ -203,6 +205,7 @@ def _item_page(message: InboxMessage, *, errors: dict | None = None, values: dic
                            is_extension=is_extension,
                            evidence=json.loads(message.evidence), form=form, namnder=namnder, namnd_note=namnd_note,
                            register_errors=register_errors or {}, past_deadline=past_deadline, labels=LABELS,
+                           letter_late=letter_late,
                            duplicates=duplicates or [], deadline_words=_deadline_words(form),
                            status_labels=STATUS_LABELS, errors=errors or {}, values=merge_values), status
 
@@ -219,6 +222,7 @@ def inbox_file(message_id: int, number: int):
 
 
 @bp.route("/inkorg/<int:message_id>/registrera", methods=["POST"])
+@form_labels(LABELS)
 @requires(Action.create)
 def inbox_accept(message_id: int):
     """Registrera: in one step with the fields checked on the proposal page, or (oppna=1, or from an older page
@@ -265,8 +269,11 @@ def _register_now(message: InboxMessage):
         possible_duplicates(session, principal(), sender_dnr=data.sender_dnr, title=data.title)
     past = None if request.form.get("confirm_past_deadline") else \
         (data.deadline_on if data.deadline_on and data.deadline_on < local_today(now()) else None)
-    if duplicates or past:
-        return _item_page(message, typed=typed, past_deadline=past, duplicates=duplicates, status=400)
+    letter_late = None if request.form.get("confirm_letter_date") else \
+        letter_after_arrival(data.letter_date, data.received_on, local_today(now()))
+    if duplicates or past or letter_late:
+        return _item_page(message, typed=typed, past_deadline=past, duplicates=duplicates, letter_late=letter_late,
+                          status=400)
     try:
         remiss = inbox_service.register(session, now=now(), principal=principal(), message=message, data=data,
                                         files_dir=current_app.config["FILES_DIR"],

@@ -11,7 +11,7 @@ from flask_login import login_required
 from remiss import files
 from remiss.audit import service as audit
 from remiss.clock import local_today
-from remiss.auth.access import Action, AccessDenied, load_remiss, may_change_field, may_move
+from remiss.auth.access import FIELD_ACTIONS, Action, AccessDenied, load_remiss, may_change_field, may_move
 from remiss.db import get_session, read_once, reading_once
 from remiss.documents import superseded
 from remiss.planning.beslut_link import remiss_warnings
@@ -19,11 +19,13 @@ from remiss.planning.service.tidplan import work_calendar
 from remiss.calendar.swedish import format_deadline
 from remiss.remisser import archive, attachments, by_hand, page, present, queries, service
 from remiss.remisser.history import describe
-from remiss.remisser.input import InputErrors, deadline_required, parse_remiss_input
+from remiss.remisser.input import (FORM_LABELS, InputErrors, deadline_required, letter_after_arrival,
+                                   parse_remiss_input)
 from remiss.remisser.models import ArchivedDocument, Attachment, Direction
 from remiss.remisser.present import LATE_STEP, answered_words, lateness, outgoing_facts, with_lateness
 from remiss.remisser.status import BY_VERB_ONLY, NEXT_STEPS, RemissStatus, TransitionError, allowed_next
 from remiss.web import get_or_404, now, principal
+from remiss.web.lost_input import form_labels
 from remiss.web.panels import panels
 
 bp = Blueprint("remisser", __name__)
@@ -99,12 +101,13 @@ def _form_values(session, remiss) -> dict:
 
 
 @bp.route("/remisser/<int:remiss_id>/andra", methods=["GET", "POST"])
+@form_labels(FORM_LABELS)
 @login_required
 def edit(remiss_id: int):
     session = get_session()
     remiss = load_remiss(session, principal(), remiss_id, Action.edit)
     errors: dict = {}
-    past_deadline = deadline_question = None
+    past_deadline = deadline_question = letter_late = None
     values = _form_values(session, remiss)
     if request.method == "POST":
         values = dict(request.form)
@@ -114,13 +117,18 @@ def edit(remiss_id: int):
         else:
             raw = {k: v for k, v in values.items() if k not in ("csrf_token", "handlaggare", "handlaggare_id")}
             typed_errors = {}
-        if not may_change_field(principal(), remiss.namnd_id, "our_dnr"):
-            raw.pop("our_dnr", None)  # shown, not changeable (remiss.auth.access.FIELD_ACTIONS)
+        locked = _locked_fields(remiss)
+        for name in locked:
+            raw.pop(name, None)  # shown, not changeable (remiss.auth.access.FIELD_ACTIONS)
+        if "deadline_on" in locked:
+            raw.pop("no_deadline", None)
         clean, errors = parse_remiss_input(raw, partial=True)
         errors.update(typed_errors)
-        errors.update(deadline_required(values))
+        if "deadline_on" not in locked:
+            errors.update(deadline_required(values))
         past_deadline = None if errors else _unsent_past_deadline(remiss, clean, values)
-        if not errors and not past_deadline:
+        letter_late = None if errors else _letter_late(remiss, clean, values)
+        if not errors and not past_deadline and not letter_late:
             before = ((remiss.deadline_on, remiss.deadline_time),
                       (remiss.effective_deadline_on, remiss.effective_deadline_time))
             try:
@@ -138,13 +146,18 @@ def edit(remiss_id: int):
                 flash("Ändringarna är sparade." + (f" {said}" if said else ""), "success")
                 return redirect(url_for("remisser.show", remiss_id=remiss.id))
     namnder = namnder_for(Action.edit)
-    return render_template("remisser/form.html", values=values, errors=errors, namnder=namnder,
-                           editing=remiss, dnr_locked=not may_change_field(principal(), remiss.namnd_id, "our_dnr"),
+    return render_template("remisser/form.html", values=values, errors=errors, namnder=namnder, labels=FORM_LABELS,
+                           editing=remiss, locked=_locked_fields(remiss), dnr_locked="our_dnr" in _locked_fields(remiss),
                            extended_note=_extended_note(remiss), deadline_note=_sent_note(remiss),
                            past_deadline=past_deadline, today=local_today(now()),
-                           deadline_question=deadline_question,
+                           deadline_question=deadline_question, letter_late=letter_late,
                            **field_context(namnder, values, errors, current=remiss.handlaggare_id)), \
-        (400 if errors or past_deadline or deadline_question else 200)
+        (400 if errors or past_deadline or deadline_question or letter_late else 200)
+
+
+def _locked_fields(remiss) -> frozenset[str]:
+    """The fields of the form this user sees but may not change (remiss.auth.access.FIELD_ACTIONS)."""
+    return frozenset(name for name in FIELD_ACTIONS if not may_change_field(principal(), remiss.namnd_id, name))
 
 
 def _unsent_past_deadline(remiss, clean: dict, values: dict):
@@ -156,6 +169,16 @@ def _unsent_past_deadline(remiss, clean: dict, values: dict):
             or values.get("confirm_past_deadline") or values.get("confirm_all"):
         return None
     return day
+
+
+def _letter_late(remiss, clean: dict, values: dict):
+    """Missivets datum after Inkom, asked as on Registrera remiss (remisser.input.letter_after_arrival) when either
+    date changes here; a pair asked about at registration is not asked again."""
+    letter, received = clean.get("letter_date", remiss.letter_date), clean.get("received_on") or remiss.received_on
+    if (letter, received) == (remiss.letter_date, remiss.received_on) \
+            or values.get("confirm_letter_date") or values.get("confirm_all"):
+        return None
+    return letter_after_arrival(letter, received, local_today(now()))
 
 
 def _sent_note(remiss) -> str:

@@ -2,11 +2,12 @@
 list is short, else a name-or-e-mail text field; and the route app.js asks for another nämnd's field."""
 from __future__ import annotations
 
-from flask import abort, render_template, request
+from flask import abort, render_template, request, url_for
 from flask_login import login_required
 
 from remiss.auth.access import Action
 from remiss.db import get_session
+from remiss.namnd.models import Namnd
 from remiss.remisser import queries
 from remiss.remisser.handlaggare import resolve as resolve_handlaggare
 from remiss.remisser.views import bp
@@ -54,8 +55,18 @@ def field_context(namnder: list, values: dict, errors: dict, *, current: int | N
     if choices is None and "handlaggare_id" in errors:  # shown at (and linked to) the text field
         errors["handlaggare"] = errors.pop("handlaggare_id")
     text = typed or (email_of(int(selected)) if choices is None and selected.isdigit() else "")
+    none = next((n.name for n in namnder if n.id == chosen), None) if chosen and choices == [] else None
     return {"handlaggare_choices": choices, "handlaggare_selected": selected, "handlaggare_text": text,
-            "handlaggare_error": errors.get("handlaggare") or errors.get("handlaggare_id")}
+            "handlaggare_error": errors.get("handlaggare") or errors.get("handlaggare_id"), **nobody_context(none)}
+
+
+def nobody_context(namnd_name: str | None) -> dict:
+    """For a nämnd no one can be assigned in (walk11: a new nämnd no user belongs to yet): its name, for the field's
+    "Kulturnämnden har ingen handläggare ännu", and where an administrator adds one (only shown to one)."""
+    if namnd_name is None:
+        return {"handlaggare_none": None}
+    return {"handlaggare_none": namnd_name,
+            "handlaggare_admin_url": url_for("admin.users") if principal().is_admin else None}
 
 
 def typed_handlaggare(values: dict, namnd_id, action: Action, *, current: int | None = None) -> tuple[dict, dict]:
@@ -87,6 +98,7 @@ def handlaggare_field():
         abort(404)
     chosen = int(raw)
     choices = handlaggare_choices([chosen], everyone=False)
+    namnd = get_session().get(Namnd, chosen) if choices == [] else None
     return render_template("remisser/_handlaggare_field.html", handlaggare_choices=choices, handlaggare_selected="",
                            handlaggare_text=request.args.get("handlaggare", "")[:200] if choices is None else "",
-                           handlaggare_error=None)
+                           handlaggare_error=None, **nobody_context(namnd.name if namnd else None))

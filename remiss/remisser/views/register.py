@@ -10,16 +10,18 @@ from remiss.auth.access import Action
 from remiss.clock import local_today
 from remiss.db import get_session
 from remiss.remisser import attachments, queries, service
-from remiss.remisser.input import InputErrors, deadline_required, to_remiss_data
+from remiss.remisser.input import FORM_LABELS, InputErrors, deadline_required, letter_after_arrival, to_remiss_data
 from remiss.remisser.views import bp, namnder_for
 from remiss.remisser.views.handlaggare import field_context, typed_handlaggare
 from remiss.web import now, principal, requires
+from remiss.web.lost_input import form_labels
 
 
 MISSIV_GONE = "Det inlästa missivet finns inte längre (det sparas i 24 timmar). Läs in det igen."
 
 
 @bp.route("/remisser/ny", methods=["GET", "POST"])
+@form_labels(FORM_LABELS)
 @requires(Action.create)
 def new():
     intake = current_app.extensions["remiss_intake"]  # the missiv step (remiss.intake)
@@ -88,7 +90,7 @@ def new():
             for note in file_notes:
                 flash(note, "warning")
             return redirect(url_for("remisser.show", remiss_id=remiss.id))
-    return render_template("remisser/form.html", values=values, errors=errors, namnder=namnder,
+    return render_template("remisser/form.html", values=values, errors=errors, namnder=namnder, labels=FORM_LABELS,
                            editing=None, duplicates=duplicates, past_deadline=past_deadline, already=already,
                            received_late=received_late, letter_late=letter_late, namnd_hint=namnd_hint,
                            **field_context(namnder, values, errors),
@@ -108,9 +110,4 @@ def _received_after_deadline(data):
 
 
 def _letter_after_arrival(data):
-    """(missivets datum, Inkom) when the missiv is dated after it came in (walk11 finding 21): a letter cannot arrive
-    before it is written, so the fields are more likely swapped or mistyped. Asked about, not refused."""
-    received = data.received_on or local_today(now())  # an empty Inkom is registered as today
-    if data.letter_date and data.letter_date > received:
-        return data.letter_date, received
-    return None
+    return letter_after_arrival(data.letter_date, data.received_on, local_today(now()))

@@ -1,0 +1,150 @@
+"""Two forms of the yttrande in a real browser, each on a remiss of its own (the demo server is shared, so nothing
+here counts what other tests change):
+
+- a yttrande with an unanswered frågeställning asks before it goes to granskning (leave the question out, or answer
+  "… lämnar inga synpunkter på denna fråga.") and before it is approved;
+- a remiss without svarsadress stays Beslutad after Expediera until "Skickat per post eller på annat sätt" is
+  recorded; then it is Besvarad.
+"""
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+
+from tests.browser.conftest import LIVE, check_axe, check_axe_once
+
+pytestmark = pytest.mark.browser
+
+HANDLAGGARE = "handlaggare@remiss.example"
+QUESTIONS = ["Är ansvaret rätt fördelat?", "Behöver tidplanen ändras?"]
+
+
+def _principal(session, email: str):
+    from sqlmodel import select
+
+    from remiss.auth.access import Principal
+    from remiss.auth.models import User
+
+    return Principal.of(session, session.exec(select(User).where(User.email == email)).one())
+
+
+def _remiss(title: str, *, answer_email: str = "kulturnamnden@remiss.example", decided: bool = False) -> int:
+    """A remiss of the handläggare's nämnd with two frågeställningar, assigned to the handläggare; decided: its
+    yttrande written, approved and decided by delegation, ready for Expediera."""
+    from remiss.auth.models import Role
+    from remiss.drafting import decision, service as drafting
+    from remiss.remisser import service as remisser
+    from remiss.remisser.input import RemissData
+    from remiss.remisser.models import Remiss
+
+    app = LIVE["app"]
+    now = app.config["CLOCK"]()
+    with app.extensions["remiss_db"].transaction() as session:
+        writer = _principal(session, HANDLAGGARE)
+        admin = _principal(session, "admin@remiss.example")
+        assert admin.role == Role.admin
+        remiss = remisser.register(session, now=now, principal=admin, data=RemissData(
+            title=title, namnd_id=min(writer.namnd_ids), remittent="Kulturnämnden", questions=QUESTIONS,
+            deadline_on=(now + timedelta(days=90)).date(), answer_email=answer_email,
+            handlaggare_id=writer.user_id))
+        rid = remiss.id
+        if decided:
+            drafting.save(session, now=now, principal=writer, remiss=remiss,
+                          raw={"sammanfattning": "Nämnden tillstyrker.", "svar": ["Ja.", "Nej."]})
+            drafting.change_state(session, now=now, principal=writer, remiss=remiss, new="granskning")
+            reviewer = _principal(session, "granskare@remiss.example")
+            drafting.change_state(session, now=now, principal=reviewer, remiss=session.get(Remiss, rid),
+                                  new="godkand")
+            decision.record_decision(session, now=now, principal=reviewer, remiss=session.get(Remiss, rid),
+                                     decided_by="delegat", delegat="Britt-Marie Pettersson, stadsområdesdirektör",
+                                     meeting_on=now.date())
+    return rid
+
+
+def _status(page) -> str:
+    return page.locator(".lead .status").first.inner_text().strip()
+
+
+def _write_only_the_first_answer(page, rid: int) -> None:
+    check_axe_once(page)  # the start page, where the login lands
+    page.goto(f"/remisser/{rid}/yttrande")
+    check_axe_once(page)
+    page.locator("#f-svar-1").fill("Ja, ansvaret är rätt fördelat.")
+    page.locator("#f-svar-2").fill("")
+    page.get_by_role("button", name="Spara ny version").click()
+    page.wait_for_url(lambda url: url.endswith(f"/remisser/{rid}#yttrande") or f"/remisser/{rid}" in url)
+
+
+def test_sending_with_an_unanswered_question_asks_and_can_answer_it_with_no_comments(open_page):
+    rid = _remiss("Remiss om kulturstrategi, obesvarad fråga")
+    page = open_page(HANDLAGGARE)
+    _write_only_the_first_answer(page, rid)
+    question = page.get_by_role("group", name="Fråga 2 (”Behöver tidplanen ändras?”) saknar svar. Vad ska yttrandet säga?")
+    assert question.is_visible()
+    page.get_by_role("button", name="Skicka till granskning").click()  # nothing chosen: asked, nothing sent
+    page.wait_for_load_state()
+    assert "Välj vad yttrandet ska säga om den innan det skickas till granskning" in page.content()
+    check_axe(page)
+    assert page.locator("#yttrande .status").first.inner_text().strip() == "Utkast"
+
+    page.get_by_label("Svara ”", exact=False).check()
+    page.get_by_role("button", name="Skicka till granskning").click()
+    page.wait_for_load_state()
+    assert page.locator("#yttrande .status").first.inner_text().strip() == "Granskning"
+    check_axe(page)
+    reviewer = open_page("granskare@remiss.example")
+    reviewer.goto(f"/remisser/{rid}")
+    panel = reviewer.locator("#yttrande")
+    assert "lämnar inga synpunkter på denna fråga." in panel.inner_text()  # the answer given, shown to read
+    assert "saknar svar" not in panel.inner_text()  # all answered now: approving asks nothing
+    reviewer.get_by_role("button", name="Godkänn yttrandet").click()
+    reviewer.wait_for_load_state()
+    assert reviewer.locator("#yttrande .status").first.inner_text().strip() == "Godkänd"
+
+
+def test_a_question_left_out_is_asked_about_again_before_approval(open_page):
+    rid = _remiss("Remiss om kulturstrategi, fråga utelämnad")
+    page = open_page(HANDLAGGARE)
+    _write_only_the_first_answer(page, rid)
+    page.get_by_label("Skicka ändå – fråga utan svar tas inte med i yttrandet").check()
+    page.get_by_role("button", name="Skicka till granskning").click()
+    page.wait_for_load_state()
+    assert page.locator("#yttrande .status").first.inner_text().strip() == "Granskning"
+
+    reviewer = open_page("granskare@remiss.example")
+    reviewer.goto(f"/remisser/{rid}")
+    check_axe_once(reviewer)
+    assert "Fråga 2 (”Behöver tidplanen ändras?”) saknar svar." in reviewer.locator("#yttrande").inner_text()
+    reviewer.get_by_role("button", name="Godkänn yttrandet").click()  # not ticked: asked, not approved
+    reviewer.wait_for_load_state()
+    assert "Välj vad yttrandet ska säga om den innan det godkänns" in reviewer.content()
+    check_axe(reviewer)
+    assert reviewer.locator("#yttrande .status").first.inner_text().strip() == "Granskning"
+    reviewer.get_by_label("Godkänn ändå – fråga utan svar tas inte med i yttrandet").check()
+    reviewer.get_by_role("button", name="Godkänn yttrandet").click()
+    reviewer.wait_for_load_state()
+    assert reviewer.locator("#yttrande .status").first.inner_text().strip() == "Godkänd"
+
+
+def test_without_svarsadress_it_stays_beslutad_until_recorded_as_sent(open_page):
+    rid = _remiss("Remiss utan svarsadress", answer_email="", decided=True)
+    page = open_page("sekreterare@remiss.example")
+    check_axe_once(page)
+    page.goto(f"/remisser/{rid}")
+    check_axe_once(page)
+    assert _status(page) == "Beslutad"
+    page.once("dialog", lambda dialog: dialog.accept())  # "Expediera …?"
+    page.get_by_role("button", name="Expediera", exact=True).click()
+    page.wait_for_load_state()
+    assert _status(page) == "Beslutad"  # nothing has gone to the remittent yet
+    form = page.locator("#skickat")
+    assert "Skickat per post eller på annat sätt" in form.inner_text()
+    check_axe(page)
+    today = LIVE["app"].config["CLOCK"]().date()  # 2010, the server's running clock (UTC morning: same day here)
+    form.get_by_label("Skickat den").fill(today.isoformat())
+    form.get_by_role("button", name="Registrera att yttrandet är skickat").click()
+    page.wait_for_load_state()
+    assert _status(page) == "Besvarad"
+    assert page.locator("#skickat").count() == 0
+    check_axe(page)
