@@ -46,3 +46,17 @@ def test_the_new_day_is_read(text):
 ])
 def test_no_extension_is_read(text):
     assert parse_missiv(text).extension_to is None
+
+
+@pytest.mark.parametrize("text,day", [
+    ("Svarstiden förlängs till 15.5.2027.", date(2027, 5, 15)),
+    ("Svarstiden förlängs till den 05.06.2027.", date(2027, 6, 5)),
+])
+def test_a_dotted_day_with_its_year_is_read(text, day):
+    assert parse_missiv(text).extension_to == day
+
+
+@pytest.mark.parametrize("text", ["Se avsnitt 3.1.2 i förslaget.", "Version 2.4.20271 av mallen.", "kl. 10.15.2027"])
+def test_a_section_number_is_no_dotted_day(text):
+    from remiss.missiv.dates import find_dates
+    assert find_dates(text) == []
