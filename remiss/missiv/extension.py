@@ -41,7 +41,7 @@ _NEW = r"(?:ny|nytt|nya|ändrad|ändrat|ändrade|förlängd|förlängda|utökad|
 _NOTICE = re.compile(
     r"\b" + _NEW + r"[ \t]+(?:sista[ \t]+)?" + _PERIOD + "|"
     r"\b" + _VERB + r"[ \t]+(?:[\wåäö]+[ \t]+){0,3}?" + _PERIOD + "|"
-    r"\b" + _PERIOD + r"\w{0,4}[ \t\n]+(?:[^\s.!?]+[ \t\n]+){0,12}?" + _VERB + "|"
+    r"\b" + _PERIOD + r"\w{0,4},?[ \t\n]+(?:[^\s.!?]+[ \t\n]+){0,12}?" + _VERB + "|"
     r"\banstånd[ \t]+med[ \t]+(?:att[ \t]+)?(?:svar|yttr|lämna|remissvar|inkomma)",
     re.IGNORECASE,
 )
@@ -70,7 +70,9 @@ _NOW_LATEST = re.compile(r"(?:\b(?:nu|numera|därmed|därför|alltså|i[ \t]+st�
 _ASKED = re.compile(r"(?:\b(?:vill|önskar)\b[^.\n]{0,30}\b(?:ha|få)|\b(?:begär\w*|ansök\w*|behöver|önskemål|förfrågning\w*)"
                     r"(?:[ \t]+om)?(?:[ \t]+[\wåäö]+){0,2}|\b(?:ifall|om[ \t]+(?:ni|du|man|någon|remissinstansen))\b"
                     r"[^.\n]{0,40}|\b(?:den|de)[ \t]+som\b[^.\n]{0,50}|\bkontakta\b[^.\n]{0,20}|\b(?:ingen|någon)|"
-                    r"\bmöjlighet(?:en)?[ \t]+(?:att|till)(?:[ \t]+[\wåäö]+){0,2})[ \t]*$", re.IGNORECASE)
+                    r"\bmöjlighet(?:en)?(?:[ \t]+finns)?[ \t]+(?:att|till)(?:[ \t]+[\wåäö]+){0,2}|"
+                    # an offer: "Ni kan få förlängd svarstid …", "vi kan bevilja förlängd svarstid för den som …"
+                    r"\bkan[ \t]+(?:[\wåäö]+[ \t]+)?(?:få|begära|bevilja|medge|ge|ansöka[ \t]+om))[ \t]*$", re.IGNORECASE)
 # A beslutssats of a tjänsteutlåtande or protokoll ("- Vidare att remisstiden ändras till den 31 mars 2010") proposes or
 # records the kommun's own decision on its remiss before it is sent: no notice from a remittent.
 # "Med anledning av önskemål förlänger vi svarstiden", "Efter begäran från flera kommuner förlängs …": a request named

@@ -26,6 +26,7 @@ from remiss.missiv import parse_missiv
     "Efter begäran från flera kommuner förlängs remisstiden till den 15 maj 2027.",
     "Kommunen har beviljats anstånd till den 15 maj 2027 med att yttra sig över remissen.",
     "Ni får anstånd till 15 maj 2027 att svara på remissen.",
+    "Sista svarsdag, förlängd: 15 maj 2027",
 ])
 def test_the_new_day_is_read(text):
     assert parse_missiv(text).extension_to == date(2027, 5, 15)
@@ -35,6 +36,10 @@ def test_the_new_day_is_read(text):
     # asked for, not given
     "Vi har fått en begäran om förlängd svarstid till den 15 maj 2027.",
     "Kommunen önskar få förlängd svarstid till den 15 maj 2027.",
+    # offered, not given
+    "Möjlighet finns att få förlängd svarstid till den 15 maj 2027 efter kontakt med handläggaren.",
+    "Ni kan få förlängd svarstid till den 15 maj 2027 om ni hör av er.",
+    "Vi kan bevilja förlängd svarstid till den 15 maj 2027 för den som önskar.",
     # an utredning's anstånd (skattenatet.ey.se, 22 April 2016)
     "3:12-utredningen har fått anstånd till 1 november 2016\n\nNu har regeringen i går fattat beslut om att anstånd "
     "beviljas men till senast 1 november 2016.",
