@@ -101,7 +101,7 @@ _FOR_KOMMUN = re.compile(r"\bkommun(?:er|erna)\b", re.IGNORECASE)
 _INSTEAD = re.compile(r"(?<![ \t,])[ \t,]*(?:i[ \t]*stället|istället)[ \t]+för\b[^.\n\d]{0,40}\d", re.IGNORECASE)
 # "… till och med 30 september 2020 (förlängd remisstid)", "Svarsdatum: 15 maj 2027 (tidigare 30 april 2027)": a
 # bracket right after a day that calls it new, moved, or names the day it replaces marks the day as the new one
-_MARKED = re.compile(r"[ \t]*\([ \t]*(?:" + _NEW + r"|förlängt|ändrat|ändrade|framflyttad|framflyttat|senarelagd|"
+_MARKED = re.compile(r"(?<![ \t])[ \t]*\([ \t]*(?:" + _NEW + r"|förlängt|ändrat|ändrade|framflyttad|framflyttat|senarelagd|"
                      r"senarelagt|tidigare|ursprungligen|förut|i[ \t]*stället[ \t]+för|istället[ \t]+för)\b[^()\n]{0,60}\)",
                      re.IGNORECASE)
 # "Kommunen har beviljats anstånd till den 15 maj 2027 med att yttra sig", "Ni får anstånd till …": anstånd given (in a
