@@ -43,6 +43,9 @@ Two evaluations, each with a development part (used while writing the parser) an
   one real near miss and 32 extension notices built in wordings and layouts ext-dev lacks (refusals, extensions for
   some remissinstanser only, old and new day in either order, "15/5 2027", clock times), annotated before any run and
   split by sha256("ext-dev2:" + id); ext-holdout2 is left out of --dev-only and its misses are never printed.
+- ext-dev3: `tests/data/missiv/kinds/ext-dev3.json` (round h-ext3): real texts the tool library still held beside the
+  sets above (near misses: regeringsuppdrag and utredningar given more time, a remiss process postponed without a day),
+  annotated before any run; its first-sight score is in bench/results-missiv.md; a development set.
 - mail-dev / mail-holdout: `tests/data/missiv/kinds/mail-dev.json` (round h-mail), real letters of the sets above
   forwarded in mail-client layouts the other sets lack (bench/missiv_mail_layouts.py), halved by
   sha256("mail-dev:" + id); mail-holdout is scored at the start and the end of a round, its misses never printed.
@@ -161,7 +164,9 @@ EXTRA_FILE = DATA / "kinds" / "missiv-extra.json"
 EXT_FILE = DATA / "kinds" / "ext-dev.json"
 # A second batch (round h-ext, 2026-12-04): 1 real near miss and 32 notices built in wordings ext-dev lacks, split by
 # sha256("ext-dev2:" + id) before any run; the held-back half is scored at first sight and at the end, never printed.
-EXT2_FILES = {"ext-dev2": DATA / "kinds" / "ext-dev2.json", "ext-holdout2": DATA / "kinds" / "ext-holdout2.json"}
+EXT2_FILES = {"ext-dev2": DATA / "kinds" / "ext-dev2.json", "ext-holdout2": DATA / "kinds" / "ext-holdout2.json",
+              # round h-ext3 (2026-12-04): real texts annotated before any run, a development set from first sight on
+              "ext-dev3": DATA / "kinds" / "ext-dev3.json"}
 # Forwarded e-mails in mail-client layouts the other sets lack (round h-mail): real letters wrapped by
 # bench/missiv_mail_layouts.py, split by sha256("mail-dev:" + id) into mail-dev and mail-holdout (misses never printed).
 MAIL_FILE = DATA / "kinds" / "mail-dev.json"
@@ -196,10 +201,10 @@ SEEN_HOLDOUTS = ("fresh-holdout", "fresh2-holdout", "fresh3-holdout", "fresh4-ho
                  "fresh6-holdout", "fresh7-holdout")
 # The sets of a plain run and of --dev-only. The wholly held-out sets (fresh9-holdout, fresh10-holdout) are in
 # neither: the coordinator scores them by name (--only), and their misses are never printed.
-DEV_SPLITS = ("dev", "extra", "fresh-dev", "fresh3-dev", "ext-dev", "fresh8-dev", "ext-dev2", "mail-dev")
+DEV_SPLITS = ("dev", "extra", "fresh-dev", "fresh3-dev", "ext-dev", "fresh8-dev", "ext-dev2", "ext-dev3", "mail-dev")
 DEFAULT_SPLITS = ("dev", "extra", "holdout", "fresh-dev", "ext-dev", "fresh-holdout", "fresh2-holdout", "fresh3-dev",
                   "fresh3-holdout", "fresh4-holdout", "fresh5-holdout", "fresh6-holdout", "fresh7-holdout",
-                  "fresh8-dev", "ext-dev2", "ext-holdout2", "mail-dev", "mail-holdout")
+                  "fresh8-dev", "ext-dev2", "ext-holdout2", "ext-dev3", "mail-dev", "mail-holdout")
 WHOLLY_HELD_OUT = ("fresh9-holdout", "fresh10-holdout")
 
 

@@ -25,6 +25,8 @@ TEXT_RE = re.compile(
 OCR_ONE_RE = re.compile(rf"(?<![\w])den\s+[lI]\s+((?i:{_MONTH_ALT}))\.?(?![\wåäö])(?:\s+(\d{{4}}))?")
 # "15/5-27", "15/5-2027", and "15/5 2027" (a space before a four-digit year only: "15/5 20" is no date)
 SHORT_RE = re.compile(r"(?<![\d/\-])(\d{1,2})/(\d{1,2})(?:\s?-\s?(\d{2}|\d{4})|[ \t](\d{4}))(?![\d/:.,]\d)(?![\d/])")
+# "15.5.2027", "15.05.2027": day, month and a four-digit year with dots (not a section number "3.1.2" nor a clock time)
+DOTTED_RE = re.compile(r"(?<![\d.])(\d{1,2})\.(\d{1,2})\.((?:19|20)\d\d)(?![\d]|\.\d)")
 TIME_RE = re.compile(r"\bkl(?:ockan)?\.?\s*(\d{1,2})(?:[.:](\d{2}))?(?![\d.:]*\s*[-–]\s*\d)(?![.:]?\d)")
 
 
@@ -80,6 +82,10 @@ def find_dates(text: str) -> list[DateMatch]:
     for m in SHORT_RE.finditer(text):
         d, mo, yy = int(m[1]), int(m[2]), m[3] or m[4]
         y = int(yy) if len(yy) == 4 else 2000 + int(yy)
+        if _safe_date(y, mo, d):
+            found.append(DateMatch(m.start(), m.end(), y, mo, d, "short"))
+    for m in DOTTED_RE.finditer(text):
+        d, mo, y = int(m[1]), int(m[2]), int(m[3])
         if _safe_date(y, mo, d):
             found.append(DateMatch(m.start(), m.end(), y, mo, d, "short"))
     found.sort(key=lambda dm: dm.start)

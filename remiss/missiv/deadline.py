@@ -23,10 +23,19 @@ _STRONG = re.compile(
     r"(?:svar(?:et|en)?|synpunkter(?:na)?|yttranden?(?:a)?|remissvar(?:et|en)?)\b[^.]{0,40}?\bfram till|"
     r"\bpå (?:remiss|samråd|granskning|utställning) (?:till och med|t\.o\.m\.?|fram till(?: och med)?)|"
     # "föreskrifterna ska ställas ut (enligt Miljöbalken 15 kap. 42-44§§) fram till 1 september 2023"
-    r"\bställ(?:s|as) ut\b[^\n]{0,80}?\b(?:fram till(?: och med)?|till och med)",
+    r"\bställ(?:s|as) ut\b[^\n]{0,80}?\b(?:fram till(?: och med)?|till och med)|"
+    # "Betänkandet remisshanteras fram till och med 30 september 2020", "Remissen pågår fram till den 4 maj"
+    r"\bremiss\w*(?:[ \t]+[\wåäö]+){0,2}?[ \t]+(?:fram[ \t]+till(?:[ \t]+och[ \t]+med)?|till[ \t]+och[ \t]+med|"
+    r"t\.[ \t]?o\.[ \t]?m\.?)(?:[ \t]+den)?[ \t]*$",
     re.IGNORECASE,
 )
 _WEAK = re.compile(r"\bsenast\b|\bsista dag\b", re.IGNORECASE)
+# The day an uppdrag or utredning reports by is no answer day: "Uppdraget ska i stället redovisas senast den 28 februari
+# 2020", "ska i stället lämna en slutredovisning senast den 31 december 2022", "utredarens uppdrag skall vara avslutat
+# senast den 1 januari 2005", "lämna sitt slutbetänkande senast den 1 oktober 2001" (unless the sentence is about answers)
+_REPORT_DAY = re.compile(r"\b(?:(?:slut|del)?redovis\w*|(?:slut|del)?betänkande\w*|uppdrag\w*[ \t]+ska(?:ll)?\b[^.]{0,40}?\bvara[ \t]+"
+                         r"avslutat)\b[^.]{0,80}$", re.IGNORECASE)
+_ABOUT_ANSWER = re.compile(r"\bsvar|synpunkt|yttra|remiss", re.IGNORECASE)
 # "Remisstiden pågår från … till och med", "Samrådstiden är 1 mars–": the end of the period is the deadline.
 _PERIOD = re.compile(
     r"(?:(?:remiss|samråd|gransknings?|utställning)(?:s?tiden|s?perioden|et|en)?|remissen)\s+(?:pågår|är|löper)\s+"
@@ -137,6 +146,8 @@ def _score(text: str, dm: DateMatch) -> tuple[int, bool]:
     if _FROM_TO.search(before) and _ABOUT_REMISS.search(before + _sentence_after(text, dm.end)) and \
             not _EARLIER_STAGE.search(before):
         return (1 if internal else 2), internal
+    if _REPORT_DAY.search(before) and not _ABOUT_ANSWER.search(before):
+        return 0, False
     if _WEAK.search(near[-40:]) or _OPENING.fullmatch(before.strip()):
         if _OPENING.fullmatch(before.strip()) and not _ANSWER_AFTER.search(_sentence_after(text, dm.end)):
             return 0, False  # "Senast den 30 april ska planen sändas in till regeringen": not the answer

@@ -13,6 +13,7 @@ LOCAL_DNR = (
     r"\d{1,5}[-–/:.]\d{1,6}(?:[-/:.][A-ZÅÄÖ0-9]{1,8})*"  # "8664–2018": an en dash from a word processor
     r"|\d{2}[A-ZÅÄÖ]{2,5}\d{2,6}"  # year, unit and number run together: 21NHU404
     r"|[A-ZÅÄÖ]\d{2}-\d{3,6}"  # one letter for the kind of ärende, the year and the number: H21-02922
+    r"|(?:19|20)\d\d/[A-ZÅÄÖ]{2,6}[ \t]\d{1,6}"  # the year, the board and the number: 2026/KS 0412
 )
 TOKEN_RE = re.compile(rf"(?<![\w/.-])(?:{RK_DNR}|{LOCAL_DNR})(?![\w/])")
 RK_RE = re.compile(rf"(?<![\w/.-]){RK_DNR}(?![\w/-])")
@@ -22,7 +23,9 @@ RK_RE = re.compile(rf"(?<![\w/.-]){RK_DNR}(?![\w/-])")
 _CUE = re.compile(
     r"(?:\bdnr\b|\bdiarienr\b|diarienummer|diarienumret|"
     r"ärendenummer|ärendenumret|\bärende(?:nr|[ \t]+nr)\b|\bdiarie[ \t]+nr\b|\bbeteckning\b|\bref(?:erens)?\s*nr\b|"
-    r"\bvår referens\b)\.?\s*:?",
+    r"\bvår referens\b|"
+    # "märk svaret med RJH 2026/1990", "Märk ert yttrande med": the number the answer must carry
+    r"\bmärk(?:[ \t]+[\wåäö]+){1,2}?[ \t]+med\b)\.?\s*:?",
     re.IGNORECASE,
 )
 _RECEIVER_CUE = re.compile(r"\b(?:ert|er|era)\s+(?:dnr|diarienummer|beteckning|referens)", re.IGNORECASE)

@@ -25,7 +25,9 @@ _PERIOD = (r"(?:remisstid|svarstid|samrådstid|granskningstid|utställningstid|y
            r"(?:sista[ \t]+)?inlämningsdag|deadline[ \t]+för[ \t]+(?:svar|remissvar|synpunkter)|"
            r"sista[ \t]+(?:dag|datum)(?:en|et)?[ \t]+(?:för|att)[ \t]+(?:att[ \t]+)?"
            r"(?:svar|remissvar|synpunkter|yttrande|yttra|lämna|inkomma|svara)|"
-           r"tid(?:en)?[ \t]+(?:för[ \t]+)?(?:att[ \t]+)?(?:svar|yttra|inkomma|lämna[ \t]+(?:svar|synpunkter|yttrande)))")
+           r"tid(?:en)?[ \t]+(?:för[ \t]+)?(?:att[ \t]+)?(?:svar|yttra|inkomma|lämna[ \t]+(?:svar|synpunkter|yttrande))|"
+           # "Tidpunkten för remissvar senareläggs", "Nytt datum för svar är …"
+           r"(?:tidpunkt|datum|dag)(?:en|et)?[ \t]+för[ \t]+(?:att[ \t]+)?(?:remissvar|svar|synpunkter|yttrande|yttra|lämna))")
 # The verbs that move an answer day later: "förlängs", "förlängd", "förlängning", "förläns" (a common slip), "utökas",
 # "ändras", "flyttas (fram)", "senareläggs", "skjuts upp". The preterite alone ("förlängdes", "vi förlängde svarstiden
 # för dem som begärde det", "ändrades") tells of an earlier change, not of this letter's: it is no notice.
@@ -39,14 +41,18 @@ _NEW = r"(?:ny|nytt|nya|ändrad|ändrat|ändrade|förlängd|förlängda|utökad|
 _NOTICE = re.compile(
     r"\b" + _NEW + r"[ \t]+(?:sista[ \t]+)?" + _PERIOD + "|"
     r"\b" + _VERB + r"[ \t]+(?:[\wåäö]+[ \t]+){0,3}?" + _PERIOD + "|"
-    r"\b" + _PERIOD + r"\w{0,4}[ \t\n]+(?:[^\s.!?]+[ \t\n]+){0,12}?" + _VERB + "|"
+    r"\b" + _PERIOD + r"\w{0,4},?[ \t\n]+(?:[^\s.!?]+[ \t\n]+){0,12}?" + _VERB + "|"
     r"\banstånd[ \t]+med[ \t]+(?:att[ \t]+)?(?:svar|yttr|lämna|remissvar|inkomma)",
     re.IGNORECASE,
 )
 # What stands right before the new day in a notice's sentence: "förlängs (…) till (och med) (den)", "t.o.m.", "ny sista
 # dag för svar är (den)", "Ny svarsdag:", "Sista dag för svar är nu", "ska nu ha kommit in senast"
-_TO = re.compile(r"(?:\btill(?:[ \t]+och[ \t]+med)?|\bt\.[ \t]?o\.[ \t]?m\.?|\bfram[ \t]+till|\b(?:är|blir)(?:[ \t]+nu)?|"
-                 r"\bsenast|:)[ \t\n]*(?:den[ \t]+)?(?:(?:mån|tis|ons|tors|fre|lör|sön)dag(?:en)?[ \t]+(?:den[ \t]+)?)?$",
+_TO = re.compile(r"(?:\btill(?:[ \t]+och[ \t]+med)?|\bt(?:\.[ \t]?|[ \t])o(?:\.[ \t]?|[ \t])m\b\.?|\bfram[ \t]+till|"
+                 r"\b(?:är|blir)(?:[ \t]+nu)?|\b(?:löper|går)(?:[ \t]+nu)?[ \t]+ut|\bslutar(?:[ \t]+nu)?|"
+                 r"\bsenast|:|"
+                 # a label right before the day: "nytt sista svarsdatum 15 maj 2027", "Förlängd remisstid 2027-05-15"
+                 r"\b" + _NEW + r"[ \t]+(?:sista[ \t]+)?" + _PERIOD + r"\w{0,3}[ \t]*[–-]?)"
+                 r"[ \t\n]*(?:den[ \t]+)?(?:(?:mån|tis|ons|tors|fre|lör|sön)dag(?:en)?[ \t]+(?:den[ \t]+)?)?$",
                  re.IGNORECASE)
 # A day named after it as the new one: "Den 5 november 2027 är ny sista dag för remissvar"
 _TO_AFTER = re.compile(r"(?<![ \t])[ \t]*(?:är|blir)[ \t]+(?:den[ \t]+)?" + _NEW + r"[ \t]+(?:sista[ \t]+)?" + _PERIOD,
@@ -64,9 +70,17 @@ _NOW_LATEST = re.compile(r"(?:\b(?:nu|numera|därmed|därför|alltså|i[ \t]+st�
 _ASKED = re.compile(r"(?:\b(?:vill|önskar)\b[^.\n]{0,30}\b(?:ha|få)|\b(?:begär\w*|ansök\w*|behöver|önskemål|förfrågning\w*)"
                     r"(?:[ \t]+om)?(?:[ \t]+[\wåäö]+){0,2}|\b(?:ifall|om[ \t]+(?:ni|du|man|någon|remissinstansen))\b"
                     r"[^.\n]{0,40}|\b(?:den|de)[ \t]+som\b[^.\n]{0,50}|\bkontakta\b[^.\n]{0,20}|\b(?:ingen|någon)|"
-                    r"\bmöjlighet(?:en)?[ \t]+(?:att|till)(?:[ \t]+[\wåäö]+){0,2})[ \t]*$", re.IGNORECASE)
+                    r"\bmöjlighet(?:en)?(?:[ \t]+finns)?[ \t]+(?:att|till)(?:[ \t]+[\wåäö]+){0,2}|"
+                    # an offer: "Ni kan få förlängd svarstid …", "vi kan bevilja förlängd svarstid för den som …"
+                    r"\bkan[ \t]+(?:[\wåäö]+[ \t]+)?(?:få|begära|bevilja|medge|ge|ansöka[ \t]+om))[ \t]*$", re.IGNORECASE)
 # A beslutssats of a tjänsteutlåtande or protokoll ("- Vidare att remisstiden ändras till den 31 mars 2010") proposes or
 # records the kommun's own decision on its remiss before it is sent: no notice from a remittent.
+# "Med anledning av önskemål förlänger vi svarstiden", "Efter begäran från flera kommuner förlängs …": a request named
+# as the reason, with a finite verb that extends, is the extension granted ("begäran om förlängd svarstid" stays asked)
+_REASON = re.compile(r"\b(?:med[ \t]+anledning[ \t]+av|efter|på|utifrån|till[ \t]+följd[ \t]+av|enligt)[ \t]+"
+                     r"(?:[\wåäö]+[ \t]+)?(?:begäran|önskemål|önskan|förfrågan|förfrågningar)\b[^.\n]{0,60}$", re.IGNORECASE)
+_FINITE = re.compile(r"(?:förläng(?:er|s|ts|t)|utök(?:ar|as|ats)|ändra(?:r|s|ts)|flytta(?:r|s|ts)|senarelägg(?:er|s)|"
+                     r"skjut(?:er|s)|förskjut(?:er|s))\b", re.IGNORECASE)
 _MOTION = re.compile(r"(?<![ \t])[ \t]*(?:[-–•*][ \t]*)?(?:vidare[ \t]+|samt[ \t]+)?att[ \t]+$", re.IGNORECASE)
 _DENIED = re.compile(r"\b(?:inte|ej|icke|aldrig)\b", re.IGNORECASE)
 _DENIED_BEFORE = re.compile(r"\b(?:inte|ej|icke|aldrig)[ \t]+(?:(?:att|heller|längre|kunna)[ \t]+)?$", re.IGNORECASE)
@@ -85,6 +99,15 @@ _SOME_ONLY = re.compile(r"\b(?:övriga|andra|resterande)[ \t]+remissinstanser|\b
 _FOR_KOMMUN = re.compile(r"\bkommun(?:er|erna)\b", re.IGNORECASE)
 # "… 2027-05-15 i stället för (som tidigare angivits) den 15 oktober 2027": the day before it replaces the one after
 _INSTEAD = re.compile(r"(?<![ \t,])[ \t,]*(?:i[ \t]*stället|istället)[ \t]+för\b[^.\n\d]{0,40}\d", re.IGNORECASE)
+# "… till och med 30 september 2020 (förlängd remisstid)", "Svarsdatum: 15 maj 2027 (tidigare 30 april 2027)": a
+# bracket right after a day that calls it new, moved, or names the day it replaces marks the day as the new one
+_MARKED = re.compile(r"(?<![ \t])[ \t]*\([ \t]*(?:" + _NEW + r"|förlängt|ändrat|ändrade|framflyttad|framflyttat|senarelagd|"
+                     r"senarelagt|tidigare|ursprungligen|förut|i[ \t]*stället[ \t]+för|istället[ \t]+för)\b[^()\n]{0,60}\)",
+                     re.IGNORECASE)
+# "Kommunen har beviljats anstånd till den 15 maj 2027 med att yttra sig", "Ni får anstånd till …": anstånd given (in a
+# sentence about the answer; an utredning's anstånd is none)
+_ANSTAND = re.compile(r"\b(?:bevilja(?:ts|s|t|r)?|fått|får|ges|ger|getts|medge(?:s|r)?|lämna(?:s|ts|r)?)[ \t]+"
+                      r"(?:[\wåäö]+[ \t]+){0,2}?anstånd\b", re.IGNORECASE)
 _ANY = re.compile(r".*", re.DOTALL)
 _ABOUT_ANSWER = re.compile(r"\bsvar|remiss|synpunkt|yttra|\bsamråd|gransk|utställ", re.IGNORECASE)
 # Where a sentence ends: ". " before a capital or a digit-free word, or a line break.
@@ -108,7 +131,7 @@ def read_extension(text: str, deadline: date | datetime | None, *, sent: date | 
 
     `deadline` is the answer day the deadline reader found; `sent` is the date of the e-mail it came in.
     """
-    notices = [m for m in _NOTICE.finditer(text) if _given(text, m)] + _instead(text)
+    notices = [m for m in _NOTICE.finditer(text) if _given(text, m)] + _instead(text) + _anstand(text)
     if not notices:
         return Extension()
     notices.sort(key=lambda m: m.start())
@@ -167,11 +190,21 @@ def _instead(text: str) -> list[re.Match]:
     answer is a notice by itself; the match ends right before the new day."""
     found = []
     for dm in find_dates(text):
-        if not _INSTEAD.match(text, dm.end):
+        if not (_INSTEAD.match(text, dm.end) or _MARKED.match(text, dm.end)):
             continue
         start, stop = _sentence(text, dm.start, dm.end)
         if _ABOUT_ANSWER.search(text, start, stop):
             found.append(_ANY.match(text, start, dm.start))
+    return found
+
+
+def _anstand(text: str) -> list[re.Match]:
+    """Anstånd given in a sentence about the answer ("har beviljats anstånd till den 15 maj 2027 med att yttra sig")."""
+    found = []
+    for m in _ANSTAND.finditer(text):
+        start, stop = _sentence(text, m.start(), m.end())
+        if _ABOUT_ANSWER.search(text, start, stop) and _given(text, m):
+            found.append(m)
     return found
 
 
@@ -232,7 +265,8 @@ def _given(text: str, notice: re.Match) -> bool:
     before = text[max(start, notice.start() - 60):notice.start()]
     after = text[notice.end():stop]
     clause = _CLAUSE_END.split(after, maxsplit=1)[0]
-    return not (_ASKED.search(before) or _MOTION.match(text, start, notice.start()) or _DENIED_BEFORE.search(before) or _DENIED.search(notice.group(0))
+    asked = _ASKED.search(before) and not (_REASON.search(before) and _FINITE.match(notice.group(0)))
+    return not (asked or _MOTION.match(text, start, notice.start()) or _DENIED_BEFORE.search(before) or _DENIED.search(notice.group(0))
                 or _DENIED.search(clause[:40]))
 
 

@@ -240,7 +240,27 @@ def matching_remiss_id(session: Session, values: dict) -> int | None:
     """The registered remiss a read letter belongs to: the same remittent's diarienummer, else the same title
     from the same remittent (a title alone when the letter names no remittent)."""
     return _same_sender_dnr(session, values.get("sender_dnr", "")) or _our_dnr_quoted(session, values) or \
-        _same_title(session, values.get("title", ""), values.get("remittent", ""))
+        _same_title(session, values.get("title", ""), values.get("remittent", "")) or _same_report(session, values)
+
+
+# "betänkandet ”Starkare kommuner …” (SOU 2020:8)", "Ds 2026:30": the report a remiss is about, by its number
+_REPORT_NUMBER = re.compile(r"\b(SOU|Ds|DS)[ \t]+((?:19|20)\d\d:\d{1,3})(?!\d)")
+
+
+def _same_report(session: Session, values: dict) -> int | None:
+    """An extension notice that names one report (SOU or Ds) by its number: the one registered remiss whose title
+    carries the same number (an SKR page or a forward rarely gives the remittent's diarienummer)."""
+    if not mentions_extension(values):
+        return None
+    numbers = {(kind.upper() if kind.upper() == "SOU" else "Ds", number) for kind, number in
+               _REPORT_NUMBER.findall((values.get("missiv_text") or "")[:OUR_DNR_SCAN])}
+    if len(numbers) != 1:
+        return None
+    kind, number = numbers.pop()
+    rows = session.exec(select(Remiss.id, Remiss.title).where(Remiss.title.contains(number))
+                        .order_by(Remiss.id.desc()).limit(20)).all()
+    found = [rid for rid, title in rows if re.search(rf"\b{kind}[ \t]+{re.escape(number)}(?!\d)", title, re.I)]
+    return found[0] if len(found) == 1 else None
 
 
 OUR_DNR_SCAN = 20000  # characters of a letter searched for one of our diarienummer

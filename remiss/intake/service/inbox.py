@@ -77,7 +77,8 @@ def receive(session: Session, *, now: datetime, raw: bytes, size: int | None = N
         files=json.dumps(stored, ensure_ascii=False),
         extension_to=extension_moment(parsed.get("extension_to"))[0],
         extension_time=extension_moment(parsed.get("extension_to"))[1],
-        match_remiss_id=matching_remiss_id(session, values))
+        # the parser's new day tells the matcher the mail is an extension notice
+        match_remiss_id=matching_remiss_id(session, dict(values, extension_to=parsed.get("extension_to"))))
     session.add(message)
     session.flush()
     return message, True
