@@ -123,6 +123,11 @@ def plausible_heading(line: str) -> bool:
     return not ((_NEWS_VERB.match(line) or _NEWS_END.search(line)) and not DOC_LEAD.match(line))
 
 
+def is_news(line: str) -> bool:
+    """Tell whether a heading or subject is a news sentence ("Kammarkollegiet begär förtydligande"), not a name."""
+    return bool((_NEWS_VERB.match(line) or _NEWS_END.search(line)) and not DOC_LEAD.match(line))
+
+
 def is_headline(text: str, span: tuple[int, int] | None) -> bool:
     """Tell whether a title at span is only the page's first short line (a guess), not a line that names itself."""
     return span is not None and headline(text)[1] == span

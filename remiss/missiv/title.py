@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import re
 
-from remiss.missiv.headline import continued, headline, is_headline, plausible_heading
-from remiss.missiv.title_trim import clean_subject, drop_remiss_lead, tidy
+from remiss.missiv.headline import continued, headline, is_headline, is_news, plausible_heading
+from remiss.missiv.title_trim import clean_subject as _clean_subject
+from remiss.missiv.title_trim import drop_remiss_lead, tidy
 
 __all__ = ["clean_subject", "drop_remiss_lead", "find_title", "is_headline", "letter_heading",
            "plausible_heading", "same_matter", "shares_designation"]
@@ -78,6 +79,13 @@ _DRAWN_UP = re.compile(
 # sentence); a pronoun or a bare "förslaget" names nothing.
 _SENT_OUT = re.compile(r"\bNu[ \t]+(?:skickas|sänds|går)[ \t]+(?!(?:den|det|de|förslaget|remissen|handlingarna)\b)"
                        r"([a-zåäö][^\n.]{3,150}?)[ \t]+(?:ut[ \t]+)?på[ \t]+(?:remiss|samråd)\b")
+
+
+def clean_subject(subject: str, span: tuple[int, int]) -> tuple[str | None, tuple[int, int] | None]:
+    """Return the ärendemening an e-mail subject carries ('Remiss: X', 'Förlängd svarstid – X'), or (None, None)
+    when the subject is a news sentence copied from a page ("VB: Kammarkollegiet begär förtydligande")."""
+    value, span = _clean_subject(subject, span)
+    return (None, None) if value and is_news(value) else (value, span)
 
 
 def find_title(text: str) -> tuple[str | None, tuple[int, int] | None]:

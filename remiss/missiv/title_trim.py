@@ -103,7 +103,7 @@ def clean_subject(subject: str, span: tuple[int, int]) -> tuple[str | None, tupl
                     r"(?:remissen|samrådet|(?:remiss|svars|samråds)tiden)[ \t]+förläng(?:s|ts))[ \t]*[:–-]|"
                     r"remiss[ \t]*[:–-]|begäran[ \t]+om[ \t]+(?:yttrande|synpunkter|remissvar)[ \t]*[:–-]|"
                     # "Samråd översiktsplan", "Granskning: detaljplan för …": the procedure in front of the name
-                    r"(?:(?:kungörelse|kompletterande|förnyat|nytt|underrättelse[ \t]+om)[ \t]+)?(?:samråd|granskning|utställning)(?:[ \t]+(?:om|av|för|gällande))?[ \t]*[:–-]?"
+                    r"(?:(?:kungörelse|kompletterande|förnyat|nytt|underrättelse[ \t]+om)[ \t]+)?(?:samråd(?:sremiss)?|granskning|utställning)(?:[ \t]+(?:om|av|för|gällande))?[ \t]*[:–-]?"
                     r"(?=[ \t]+\S))[ \t]*",
                     subject, re.IGNORECASE)
     if lead:

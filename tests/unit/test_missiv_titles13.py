@@ -105,3 +105,15 @@ def test_remiss_for_is_a_lead_like_remiss_av() -> None:
     # fresh4 h36 (Region Sörmland), fresh6 p14: "Remiss för …" left "För …"
     assert drop_remiss_lead("Remiss för förslag till Länstransportplan 2022-2033") == \
         "Förslag till Länstransportplan 2022-2033"
+
+
+def test_a_subject_that_is_a_news_sentence_is_no_title() -> None:
+    # fresh7 s05: the forwarder kept the page's news heading as the subject
+    from remiss.missiv.title import clean_subject as subject_title
+    assert subject_title("Kammarkollegiet begär förtydligande", (0, 35)) == (None, None)
+    assert subject_title("Remiss: Regional cykelstrategi för Sörmland", (0, 43))[0] == "Regional cykelstrategi för Sörmland"
+
+
+def test_samradsremiss_in_a_subject_is_a_procedure_label() -> None:
+    # fresh7 s13 (Falkenbergs kommun): "SAMRÅDSREMISS FÖRSLAG TILL PARKERINGSNORM" in the letter
+    assert clean_subject("Samrådsremiss förslag till parkeringsnorm", (0, 41))[0] == "Förslag till parkeringsnorm"
