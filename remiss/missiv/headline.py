@@ -87,6 +87,8 @@ _LETTERHEAD = re.compile(r"(?:remiss(?:version|utgåva|förslag)?|missiv|remissm
                          # a site's section of procedure words: "Samråd och dialog", "Dialog och samråd"
                          rf"{_PROCEDURE}(?:[ \t]+(?:och|samt|&)[ \t]+{_PROCEDURE})+|"
                          r"(?:[\wåäö-]{3,30}+[ \t]++){1,2}+(?:remisser|remissärenden)|"
+                         # "Remisser om nya och ändrade föreskrifter": the plural heads a list of several
+                         r"(?:remisser|remissärenden)[ \t]+(?:om|av|från|inom|för|gällande)[ \t][^\n]{2,80}|"
                          r"begäran[ \t]+om[ \t]+(?:yttrande|synpunkter|remissvar)(?-i:[ \t]+[a-zåäö]+)?|"
                          # an extension notice's label alone: "Förlängd remisstid", "Nytt svarsdatum"
                          r"(?:förlängd|förlängning[ \t]+av|ny|nytt|ändrad|ändrat)[ \t]+(?:(?:remiss|svars|samråds|"
@@ -126,6 +128,11 @@ def plausible_heading(line: str) -> bool:
 def is_news(line: str) -> bool:
     """Tell whether a heading or subject is a news sentence ("Kammarkollegiet begär förtydligande"), not a name."""
     return bool((_NEWS_VERB.match(line) or _NEWS_END.search(line)) and not DOC_LEAD.match(line))
+
+
+def is_letterhead(line: str) -> bool:
+    """Tell whether a line only gives the document's kind, a list's heading or a procedure ("Politiska remisser")."""
+    return bool(_LETTERHEAD.fullmatch(line.strip()))
 
 
 def is_headline(text: str, span: tuple[int, int] | None) -> bool:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from remiss.missiv.headline import continued, headline, is_headline, is_news, plausible_heading
+from remiss.missiv.headline import continued, headline, is_headline, is_letterhead, is_news, plausible_heading
 from remiss.missiv.title_trim import clean_subject as _clean_subject
 from remiss.missiv.title_trim import drop_remiss_lead, tidy
 
@@ -83,9 +83,10 @@ _SENT_OUT = re.compile(r"\bNu[ \t]+(?:skickas|sänds|går)[ \t]+(?!(?:den|det|de
 
 def clean_subject(subject: str, span: tuple[int, int]) -> tuple[str | None, tuple[int, int] | None]:
     """Return the ärendemening an e-mail subject carries ('Remiss: X', 'Förlängd svarstid – X'), or (None, None)
-    when the subject is a news sentence copied from a page ("VB: Kammarkollegiet begär förtydligande")."""
+    when the subject is a news sentence copied from a page ("VB: Kammarkollegiet begär förtydligande") or a list's
+    heading ("Ändrad svarstid: Remisser om nya och ändrade föreskrifter")."""
     value, span = _clean_subject(subject, span)
-    return (None, None) if value and is_news(value) else (value, span)
+    return (None, None) if value and (is_news(value) or is_letterhead(value)) else (value, span)
 
 
 def find_title(text: str) -> tuple[str | None, tuple[int, int] | None]:

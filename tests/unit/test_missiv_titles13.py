@@ -117,3 +117,12 @@ def test_a_subject_that_is_a_news_sentence_is_no_title() -> None:
 def test_samradsremiss_in_a_subject_is_a_procedure_label() -> None:
     # fresh7 s13 (Falkenbergs kommun): "SAMRÅDSREMISS FÖRSLAG TILL PARKERINGSNORM" in the letter
     assert clean_subject("Samrådsremiss förslag till parkeringsnorm", (0, 41))[0] == "Förslag till parkeringsnorm"
+
+
+@pytest.mark.parametrize("subject", [
+    "Ändrad svarstid: Remisser om nya och ändrade föreskrifter",  # fresh6 q13 (Sjöfartsverket's list page)
+    "Politiska remisser",  # fresh7 r19's list heading
+])
+def test_a_subject_that_heads_a_list_of_remisser_is_no_title(subject: str) -> None:
+    from remiss.missiv.title import clean_subject as subject_title
+    assert subject_title(subject, (0, len(subject))) == (None, None)
