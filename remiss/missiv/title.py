@@ -89,8 +89,26 @@ def clean_subject(subject: str, span: tuple[int, int]) -> tuple[str | None, tupl
     return (None, None) if value and (is_news(value) or is_letterhead(value)) else (value, span)
 
 
+# The SOU or Ds number the text writes right after the name: "betänkandet ”Starkare kommuner – …” (SOU 2020:8)"
+_NUMBER_AFTER = r"[”\"’]?[ \t]*\(((?:SOU|Ds)[ \t]+\d{4}:\d{1,3})\)"
+
+
+def _with_designation(text: str, value: str | None) -> str | None:
+    """Return the title with its SOU/Ds number, as the conventions write it, when the text gives one number for it."""
+    if not value or _DESIGNATION.search(value) or len(value) < 12:
+        return value
+    found = {re.sub(r"\s+", " ", m.group(1)) for m in
+             re.finditer(re.escape(value).replace(r"\ ", r"\s+") + _NUMBER_AFTER, text, re.IGNORECASE)}
+    return f"{value} ({found.pop()})" if len(found) == 1 else value
+
+
 def find_title(text: str) -> tuple[str | None, tuple[int, int] | None]:
     """Return the ärendemening (title) and its span."""
+    value, span = _find_title_body(text)
+    return _with_designation(text, value), span
+
+
+def _find_title_body(text: str) -> tuple[str | None, tuple[int, int] | None]:
     value, span = _find_title(text)
     if value is None:
         m = _PROPOSAL_OBJECT.search(text)

@@ -126,3 +126,16 @@ def test_samradsremiss_in_a_subject_is_a_procedure_label() -> None:
 def test_a_subject_that_heads_a_list_of_remisser_is_no_title(subject: str) -> None:
     from remiss.missiv.title import clean_subject as subject_title
     assert subject_title(subject, (0, len(subject))) == (None, None)
+
+
+def test_the_sou_number_after_the_quoted_name_joins_the_title() -> None:
+    # fresh7 r10 (SKR): the conventions keep the SOU/Ds number with the name
+    text = ("Publicerad: 15 juni 2020\nKommunutredningen\nKommunutredningen har i februari lämnat betänkandet "
+            "”Starkare kommuner – med kapacitet att klara välfärdsuppdraget” (SOU 2020:8) till regeringen.\n")
+    assert parse_missiv(text).title == "Starkare kommuner – med kapacitet att klara välfärdsuppdraget (SOU 2020:8)"
+    # two numbers after the name: which one is meant is not known, the name stays alone
+    from remiss.missiv.title import _with_designation
+    two = "Planen X (SOU 2020:8) och Planen X (SOU 2021:9)"
+    assert _with_designation(two, "Planen X för alla") == "Planen X för alla"
+    assert _with_designation("Planen X för alla (SOU 2020:8) och (SOU 2021:9)", "Planen X för alla") == \
+        "Planen X för alla (SOU 2020:8)"
