@@ -59,6 +59,11 @@ _CHROME = re.compile(
     r"(?:denna|den[ \t]+här)[ \t]+(?:nyhet|sida|artikel|text|notis)\b|innehållet[ \t]+(?:publicerades|uppdaterades)\b|"
     r"[^\n]{0,40}[ \t]på[ \t]+(?:denna|den[ \t]+här)[ \t]+sida\b|du[ \t]+är[ \t]+på\b|hade[ \t]+du[ \t]+nytta\b|"
     r"image[ \t]+alt\b|följ[ \t]+(?:projektet|ärendet|arbetet|oss)\b|"
+    # the other status and tool lines of a site's pages: "Sidan uppdaterades …", "Nyheten är mer än ett år gammal",
+    # "Senast granskad …", "Arkiverad", "Översätt", "In English", "Ladda ner", "Läs också", "Se även"
+    r"(?:sidan|nyheten|artikeln|texten)[ \t]+(?:är|har|uppdaterades|granskades|publicerades|skapades)\b|"
+    r"senast[ \t]+(?:granskad|publicerad|reviderad)\b|arkiverad\b|översätt\b|translate\b|in[ \t]+english\b|"
+    r"ladda[ \t]+ner\b|läs[ \t]+också\b|se[ \t]+även\b|om[ \t]+webbplatsen\b|tillgänglighetsredogörelse\b|"
     r"(?:[^/>›\n]{0,60}[ \t][/>›][ \t]){2})",  # a breadcrumb: Start / Bygga och bo / Avfall
     re.IGNORECASE,
 )
