@@ -13,9 +13,15 @@ _REPORT_TIME = re.compile(r"(?<![ \t])([ \t]+på[ \t]+(?:bred[ \t]+)?(?:remiss|s
 
 # A finite verb among a headline's first words makes it a sentence ("Nu kan du tycka till", "Regionen vill …").
 _NEWS_VERB = re.compile(r"^(?:\S+[ \t]+){1,2}(?:kan|ska|skall|vill|får|har|blir|behöver|måste|ger|går|tar|kommer|gör|"
-                        r"säger|bjuder|föreslår|beslutar|välkomnar)\b", re.IGNORECASE)
+                        r"säger|bjuder|föreslår|beslutar|välkomnar|"
+                        # round 13: "Kammarkollegiet begär förtydligande", "Kompletterande samråd pågår till …"
+                        r"begär|skickar|remitterar|startar|inleder|efterfrågar|pågår)\b|"
+                        # "Var med och forma kommunens klimatarbete": a call to the reader, no name
+                        r"^(?:var|vara)[ \t]+med[ \t]+(?:och|att)[ \t]", re.IGNORECASE)
 # "Arbetet med kommunens klimat- och energiplan går vidare": a news heading that ends in its verb names no matter.
 _NEWS_END = re.compile(r"[ \t](?:går[ \t]+vidare|fortsätter|är[ \t]+(?:klar|klart|färdig|färdigt|igång))\Z", re.IGNORECASE)
+# A full stop after a word and a capital after it: a line of two sentences is prose, never a heading.
+_TWO_SENTENCES = re.compile(r"[a-zåäö]{2}\.[ \t]+[A-ZÅÄÖ][a-zåäö]")
 _BULLET = re.compile(r"[•·*▪◦–-][ \t]")
 _POSSESSIVE = re.compile(r"^(?:Kommunens|Regionens|Länsstyrelsens|Myndighetens)[ \t]+", re.IGNORECASE)
 # Navigation, credits and dates that sit above a web page's headline.
@@ -47,6 +53,17 @@ _CHROME = re.compile(
     r"[^\n]{0,200}[ \t]Länk\Z|"
     # a link to a file: "Missiv (PDF, 262 kB)"
     r"[^\n]{0,200}\((?:pdf|word|docx?|xlsx?|odt)\b[^()\n]{0,20}\d[ \t]*[kKmM]B\)\Z|"
+    # round 13: lines about the page itself ("Denna nyhet är äldre än 6 månader", "Innehållet publicerades under
+    # perioden …", "Statsråd på denna sida som …", "Du är på Region Örebro läns webbplats"), an image's placeholder
+    # text and a project page's follow link ("Följ projektet via")
+    r"(?:denna|den[ \t]+här)[ \t]+(?:nyhet|sida|artikel|text|notis)\b|innehållet[ \t]+(?:publicerades|uppdaterades)\b|"
+    r"[^\n]{0,40}[ \t]på[ \t]+(?:denna|den[ \t]+här)[ \t]+sida\b|du[ \t]+är[ \t]+på\b|hade[ \t]+du[ \t]+nytta\b|"
+    r"image[ \t]+alt\b|följ[ \t]+(?:projektet|ärendet|arbetet|oss)\b|"
+    # the other status and tool lines of a site's pages: "Sidan uppdaterades …", "Nyheten är mer än ett år gammal",
+    # "Senast granskad …", "Arkiverad", "Översätt", "In English", "Ladda ner", "Läs också", "Se även"
+    r"(?:sidan|nyheten|artikeln|texten)[ \t]+(?:är|har|uppdaterades|granskades|publicerades|skapades)\b|"
+    r"senast[ \t]+(?:granskad|publicerad|reviderad)\b|arkiverad\b|översätt\b|translate\b|in[ \t]+english\b|"
+    r"ladda[ \t]+ner\b|läs[ \t]+också\b|se[ \t]+även\b|om[ \t]+webbplatsen\b|tillgänglighetsredogörelse\b|"
     r"(?:[^/>›\n]{0,60}[ \t][/>›][ \t]){2})",  # a breadcrumb: Start / Bygga och bo / Avfall
     re.IGNORECASE,
 )
@@ -60,13 +77,24 @@ _DATELINE = re.compile(
     rf"(?:[ \t]*[-–][ \t]*\d{{1,2}}[:.]\d{{2}})?)?"
     rf"(?:[ \t]+(?:Dnr|Diarienr|Diarienummer|Ärendenummer|Vår referens|Er referens|Beteckning)\b[^\n]*)?\.?",
     re.IGNORECASE | re.MULTILINE)  # anchored at a line's start: it is only ever matched against a whole line
+_PROCEDURE = r"(?:samråd|dialog|medborgardialog|remiss(?:er)?|granskning(?:ar)?|utställning(?:ar)?|yttranden?|synpunkter)"
 # Lines of a letterhead: the document type alone, a date with a diarienummer, the sending unit.
 _LETTERHEAD = re.compile(r"(?:remiss(?:version|utgåva|förslag)?|missiv|remissmissiv|kungörelse|promemoria|följebrev|samråd|granskning|"
                          r"utställning|(?:(?:aktuella|tidigare|pågående|öppna|avslutade|utgångna)[ \t]+)?"
                          r"(?:remisser|samråd)(?:[ \t]+(?:från|under)[ \t]+\d{4})?|[\d\s:–-]+|"
                          # a letter's kind and its addressee or sender: "Information till remissinstanserna",
                          # "Meddelande från Skolverket"
-                         r"(?:information|meddelande|besked|påminnelse)[ \t]+(?:till|från)[ \t]+[^\n]{2,60}|"
+                         r"(?:information|(?:press)?meddelande|besked|påminnelse|nyhet)[ \t]+(?:till|från)[ \t]+[^\n]{2,60}|"
+                         # round 13: a press release's label alone; a list page's heading ("Politiska remisser",
+                         # "Kommunens remisser"); the request alone or with a participle ("Begäran om yttrande
+                         # ivägskickat"): no name in any of them
+                         r"pressmeddelande|"
+                         # a site's section of procedure words: "Samråd och dialog", "Dialog och samråd"
+                         rf"{_PROCEDURE}(?:[ \t]+(?:och|samt|&)[ \t]+{_PROCEDURE})+|"
+                         r"(?:[\wåäö-]{3,30}+[ \t]++){1,2}+(?:remisser|remissärenden)|"
+                         # "Remisser om nya och ändrade föreskrifter": the plural heads a list of several
+                         r"(?:remisser|remissärenden)[ \t]+(?:om|av|från|inom|för|gällande)[ \t][^\n]{2,80}|"
+                         r"begäran[ \t]+om[ \t]+(?:yttrande|synpunkter|remissvar)(?-i:[ \t]+[a-zåäö]+)?|"
                          # an extension notice's label alone: "Förlängd remisstid", "Nytt svarsdatum"
                          r"(?:förlängd|förlängning[ \t]+av|ny|nytt|ändrad|ändrat)[ \t]+(?:(?:remiss|svars|samråds|"
                          r"gransknings|utställnings|yttrande)tid(?:en)?|svarsdatum|svarsdag|sista[ \t]+svarsdag))\.?",
@@ -102,6 +130,16 @@ def plausible_heading(line: str) -> bool:
     return not ((_NEWS_VERB.match(line) or _NEWS_END.search(line)) and not DOC_LEAD.match(line))
 
 
+def is_news(line: str) -> bool:
+    """Tell whether a heading or subject is a news sentence ("Kammarkollegiet begär förtydligande"), not a name."""
+    return bool((_NEWS_VERB.match(line) or _NEWS_END.search(line)) and not DOC_LEAD.match(line))
+
+
+def is_letterhead(line: str) -> bool:
+    """Tell whether a line only gives the document's kind, a list's heading or a procedure ("Politiska remisser")."""
+    return bool(_LETTERHEAD.fullmatch(line.strip()))
+
+
 def is_headline(text: str, span: tuple[int, int] | None) -> bool:
     """Tell whether a title at span is only the page's first short line (a guess), not a line that names itself."""
     return span is not None and headline(text)[1] == span
@@ -128,6 +166,8 @@ def headline(text: str) -> tuple[str | None, tuple[int, int] | None]:
             line = line[:-1]  # "Tyck till om Översiktsplanen!", "Vill du vara med och påverka …?": the matter named
         if line.endswith((".", ":", "!", ",", ";", "?")) or "@" in line or "http" in line or line[:1].islower():
             continue
+        if _TWO_SENTENCES.search(line):
+            continue  # "Svenska kraftnät genomför nu samråd … Samrådet pågår mellan …": prose that lost its full stop
         if len(line) >= 70 and text[line_end:line_end + 1] == "\n" and following and \
                 lines[index + 1].start() == line_end + 1:
             continue  # a full line that runs on into the next: a wrapped paragraph, not a headline

@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import re
 
-from remiss.missiv.headline import continued, headline, is_headline, plausible_heading
-from remiss.missiv.title_trim import clean_subject, drop_remiss_lead, tidy
+from remiss.missiv.headline import continued, headline, is_headline, is_letterhead, is_news, plausible_heading
+from remiss.missiv.title_trim import clean_subject as _clean_subject
+from remiss.missiv.title_trim import drop_remiss_lead, tidy
 
 __all__ = ["clean_subject", "drop_remiss_lead", "find_title", "is_headline", "letter_heading",
            "plausible_heading", "same_matter", "shares_designation"]
@@ -80,8 +81,34 @@ _SENT_OUT = re.compile(r"\bNu[ \t]+(?:skickas|sänds|går)[ \t]+(?!(?:den|det|de
                        r"([a-zåäö][^\n.]{3,150}?)[ \t]+(?:ut[ \t]+)?på[ \t]+(?:remiss|samråd)\b")
 
 
+def clean_subject(subject: str, span: tuple[int, int]) -> tuple[str | None, tuple[int, int] | None]:
+    """Return the ärendemening an e-mail subject carries ('Remiss: X', 'Förlängd svarstid – X'), or (None, None)
+    when the subject is a news sentence copied from a page ("VB: Kammarkollegiet begär förtydligande") or a list's
+    heading ("Ändrad svarstid: Remisser om nya och ändrade föreskrifter")."""
+    value, span = _clean_subject(subject, span)
+    return (None, None) if value and (is_news(value) or is_letterhead(value)) else (value, span)
+
+
+# The SOU or Ds number the text writes right after the name: "betänkandet ”Starkare kommuner – …” (SOU 2020:8)"
+_NUMBER_AFTER = r"[”\"’]?[ \t]*\(((?:SOU|Ds)[ \t]+\d{4}:\d{1,3})\)"
+
+
+def _with_designation(text: str, value: str | None) -> str | None:
+    """Return the title with its SOU/Ds number, as the conventions write it, when the text gives one number for it."""
+    if not value or _DESIGNATION.search(value) or len(value) < 12:
+        return value
+    found = {re.sub(r"\s+", " ", m.group(1)) for m in
+             re.finditer(re.escape(value).replace(r"\ ", r"\s+") + _NUMBER_AFTER, text, re.IGNORECASE)}
+    return f"{value} ({found.pop()})" if len(found) == 1 else value
+
+
 def find_title(text: str) -> tuple[str | None, tuple[int, int] | None]:
     """Return the ärendemening (title) and its span."""
+    value, span = _find_title_body(text)
+    return _with_designation(text, value), span
+
+
+def _find_title_body(text: str) -> tuple[str | None, tuple[int, int] | None]:
     value, span = _find_title(text)
     if value is None:
         m = _PROPOSAL_OBJECT.search(text)

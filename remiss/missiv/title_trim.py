@@ -10,7 +10,10 @@ from remiss.missiv.dnr import RK_DNR
 # Words a document type adds in front of its name: "Remiss av promemorian X" is the ärendemening X.
 DOC_LEAD = re.compile(
     r"^(?:(?:(?:Öppen[ \t]+)?Remiss(?:en|version(?:en)?|utgåva(?:n)?|förslag(?:et)?|lista(?:n)?)?|Remittering|Kungörelse|Promemoria|"
-    r"Samråd(?: och utställning)?|Utställning|Granskning|"
+    r"Samråd(?: och utställning)?|Utställning|Granskning|Samrådsremiss|"
+    # round 13: "Underrättelse om samråd Eslövs kommuns …", "Begäran om yttrande - val av väglinje"
+    r"Underrättelse[ \t]+om[ \t]+(?:samråd|granskning|utställning)|"
+    r"Begäran[ \t]+om[ \t]+(?:yttrande|synpunkter)(?=[ \t]*[:–-]|[ \t]+(?:över|om|angående|gällande|på)\b)|"
     # "Konsekvensutredning av förslag till föreskrifter om …": the accompanying analysis, named by the proposal
     r"Konsekvensutredning(?:en)?(?=[ \t]+(?:av|för|till)[ \t]+förslag)|"
     r"Inbjudan till (?:samråd|remiss)|Välkommen att tycka till|(?:Dags att )?[Tt]yck(?:a)? till|"
@@ -38,7 +41,7 @@ DOC_LEAD = re.compile(
     r"Sista[ \t]+dag(?:en)?[ \t]+(?:för[ \t]+)?att[ \t]+(?:ge|lämna|skicka[ \t]+in|komma[ \t]+med)[ \t]+"
     r"(?:(?:dina|era)[ \t]+)?synpunkter[ \t]+på(?:[ \t]+förslaget[ \t]+till)?(?:[ \t]+(?:nya|ny|nytt))?|"
     # "Remissperioden avslutad för Kronobergs kulturplan"
-    r"(?:Remiss|Samråds|Gransknings)(?:perioden|tiden)[ \t]+(?:är[ \t]+)?(?:avslutad|slut|pågår|öppen)(?:[ \t]+för)?)(?:[ \t]+(?:av|om|på|angående|för))?"
+    r"(?:Remiss|Samråds|Gransknings)(?:perioden|tiden)[ \t]+(?:är[ \t]+)?(?:avslutad|slut|pågår|öppen)(?:[ \t]+för)?)(?:[ \t]+(?:av|om|på|angående|för|över|gällande))?"
     r"(?:[ \t]*[:–-][ \t]*|[ \t]+))+(?:(?:(?:departements)?promemorian?|departementsskrivelsen?|(?-i:PM)|betänkandet?|rapporten?)[ \t]+)?",
     re.IGNORECASE,
 )
@@ -98,9 +101,9 @@ def clean_subject(subject: str, span: tuple[int, int]) -> tuple[str | None, tupl
                     # "Förlängning: Remiss om …", "Nytt svarsdatum – …", "Remissen förlängs – …": a notice's label
                     r"(?:förlängning|(?:nytt|ändrat)[ \t]+svarsdatum|ny[ \t]+svarsdag|"
                     r"(?:remissen|samrådet|(?:remiss|svars|samråds)tiden)[ \t]+förläng(?:s|ts))[ \t]*[:–-]|"
-                    r"remiss[ \t]*[:–-]|"
+                    r"remiss[ \t]*[:–-]|begäran[ \t]+om[ \t]+(?:yttrande|synpunkter|remissvar)[ \t]*[:–-]|"
                     # "Samråd översiktsplan", "Granskning: detaljplan för …": the procedure in front of the name
-                    r"(?:kungörelse[ \t]+)?(?:samråd|granskning|utställning)(?:[ \t]+(?:om|av|för|gällande))?[ \t]*[:–-]?"
+                    r"(?:(?:kungörelse|kompletterande|förnyat|nytt|underrättelse[ \t]+om)[ \t]+)?(?:samråd(?:sremiss)?|granskning|utställning)(?:[ \t]+(?:om|av|för|gällande))?[ \t]*[:–-]?"
                     r"(?=[ \t]+\S))[ \t]*",
                     subject, re.IGNORECASE)
     if lead:
@@ -146,7 +149,7 @@ _SUBJECT_DNR = re.compile(
 REMISS_LEAD = re.compile(
     # "Remiss från Miljödepartementet om X": the sender between the word and the matter
     r"^(?:(?:Remiss(?:lista(?:n)?)?|Remittering)\b(?:[ \t]+från[ \t]+[A-ZÅÄÖ][\wåäö-]{1,60}(?=[ \t]+(?:om|av|angående|gällande)\b))?"
-    r"(?:[ \t]+(?:av|om|angående|avseende|gällande|över|på)\b)?[ \t]*[:–-]?[ \t]*)?"
+    r"(?:[ \t]+(?:av|om|angående|avseende|gällande|över|på|för)\b)?[ \t]*[:–-]?[ \t]*)?"
     r"(?:(?:(?:departements)?promemorian?|departementsskrivelsen?|(?-i:PM)|betänkandet?|rapporten?)(?:[ \t]+(?:om|angående|avseende|gällande))?[ \t]+)?"
     r"(?=\S)",
     re.IGNORECASE)
@@ -200,7 +203,7 @@ REPORT_TAIL = re.compile(r"(?<![ \t])[ \t]++(?:(?:är|går)[ \t]+)?(?:nu[ \t]+)?
                           r"(?:remiss|samråd|granskning|utställning)" + REPORT_TIME, re.IGNORECASE)
 _ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}[ \t]+(?=[A-ZÅÄÖ])|(?<![ \t,–-])[ \t,–-]++\d{4}-\d{2}-\d{2}\Z")
 # "X, dnr KS 2020/123": the letter's reference after the name
-_LABELLED_DNR_TAIL = re.compile(rf"(?<![ \t,]),?[ \t]*+\(?(?:[A-ZÅÄÖ]{{2,6}}[ \t]+)?(?:dnr|diarienr|diarienummer)[ \t.:]*{_DNR_TOKEN}\)?\Z",
+_LABELLED_DNR_TAIL = re.compile(rf"(?<![ \t,]),?[ \t]*+\(?(?:[A-ZÅÄÖ]{{2,6}}[ \t]+)?(?:dnr|diarienr|diarienummer)[ \t.:]*(?:{_DNR_TOKEN}|\d{{4}}[–-]\d{{3,8}})\)?\Z",
                                 re.IGNORECASE)
 
 
