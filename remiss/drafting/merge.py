@@ -86,6 +86,17 @@ def _order(base: list[str], theirs: list[str], mine: list[str], present: set[str
     return order, theirs_moved and not mine_moved
 
 
+def _one_side(sid: str, old, side, label: str, merged: Merged, result: dict, marks: list) -> None:
+    """Section sid changed on one side only: take that side's rubrik and text, or its removal (side None).
+    label says whose: "taken" (theirs, into merged.taken) or "kept" (mine, into merged.kept)."""
+    if side is None:
+        {"taken": merged.taken, "kept": merged.kept}[label].append(f"avsnitt:{sid}")
+        merged.labels[f"avsnitt:{sid}"] = f"borttaget avsnitt ”{old[0] or old[1][:40]}”"
+    else:
+        result[sid] = {"id": sid, "rubrik": side[0], "text": side[1]}
+        marks.extend((sid, part, label) for part, o, n in zip(PARTS, old or ("", ""), side) if o != n)
+
+
 def _merge_sections(base: dict, theirs: dict, mine: dict, merged: Merged) -> list[dict]:
     b, t, m = _by_id(base), _by_id(theirs), _by_id(mine)
     result: dict[str, dict] = {}
@@ -98,19 +109,9 @@ def _merge_sections(base: dict, theirs: dict, mine: dict, merged: Merged) -> lis
             if own is not None:
                 result[sid] = {"id": sid, "rubrik": own[0], "text": own[1]}
         elif own == old:  # only theirs changed it, or removed it
-            if new is None:
-                merged.taken.append(f"avsnitt:{sid}")
-                merged.labels[f"avsnitt:{sid}"] = f"borttaget avsnitt ”{old[0] or old[1][:40]}”"
-            else:
-                result[sid] = {"id": sid, "rubrik": new[0], "text": new[1]}
-                marks += [(sid, part, "taken") for part, o, n in zip(PARTS, old or ("", ""), new) if o != n]
+            _one_side(sid, old, new, "taken", merged, result, marks)
         elif new == old:  # only mine changed it, or removed it
-            if own is None:
-                merged.kept.append(f"avsnitt:{sid}")
-                merged.labels[f"avsnitt:{sid}"] = f"borttaget avsnitt ”{old[0] or old[1][:40]}”"
-            else:
-                result[sid] = {"id": sid, "rubrik": own[0], "text": own[1]}
-                marks += [(sid, part, "kept") for part, o, n in zip(PARTS, old or ("", ""), own) if o != n]
+            _one_side(sid, old, own, "kept", merged, result, marks)
         elif own is not None and new is not None:  # both changed it: rubrik and text each as a field
             values = {}
             for index, part in enumerate(PARTS):

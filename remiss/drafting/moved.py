@@ -46,7 +46,7 @@ def draft_follows(remiss: Remiss, *, session: Session, now: datetime, principal:
     content = renamed(json.loads(latest.content), old_namnd, new_namnd)
     signatures = signatures_used_before(session, remiss)
     content.update({key: signatures.get(key, "") for key in SIGNATURES})
-    version = service._add_version(session, now=now, principal=principal, remiss=remiss, draft=draft,
+    version = service.add_version(session, now=now, principal=principal, remiss=remiss, draft=draft,
                                    content=content, comment=f"Remissen flyttad från {old_namnd} till {new_namnd}")
     return (f"Utkastet till yttrande följer med. I version {version.number} står {new_namnd} där det stod "
             f"{old_namnd}, och underskrifterna är "

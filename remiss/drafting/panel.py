@@ -249,7 +249,7 @@ def panel_context(session: Session, principal: Principal, remiss, now) -> dict:
         "review_comment": draft.review_comment if draft else "",
         "version": draft.number if draft else None,
         "inga_synpunkter": bool(content.get("inga_synpunkter")),
-        # frågeställningar without an answer: sending and approving ask first (service._check_unanswered)
+        # frågeställningar without an answer: sending and approving ask first (service.check_unanswered)
         "unanswered": unanswered,
         "no_comments_answer": sections.NO_COMMENTS_ON_QUESTION.format(
             namnd=session.get(Namnd, remiss.namnd_id).name) if unanswered else "",

@@ -185,12 +185,19 @@ def follow_hand_set_meeting(session: Session, *, now: datetime, remiss: Remiss, 
         namnd.explanation, namnd.advice = followed.explanation, LATE_ADVICE
         session.add(namnd)
     session.flush()
+    _followed_up(session, now=now, remiss=remiss, actor_id=actor_id, changes=changes,
+                 note=f"Justering och expediering följer nämndsammanträdet "
+                      f"{format_weekday_date(namnd.override_on)}, satt för hand")
+
+
+def _followed_up(session: Session, *, now: datetime, remiss: Remiss, actor_id: int | None, changes: dict,
+                 note: str) -> None:
+    """End a tidplan that followed an event: when a date moved, touch the remiss and log the moves with note;
+    tell the listeners either way."""
     if changes:
         touch(session, remiss, now)
         audit.record(session, now=now, user_id=actor_id, entity="remiss", entity_id=remiss.id,
-                     remiss_id=remiss.id, action="milestone", changes=changes,
-                     note=f"Justering och expediering följer nämndsammanträdet "
-                          f"{format_weekday_date(namnd.override_on)}, satt för hand")
+                     remiss_id=remiss.id, action="milestone", changes=changes, note=note)
     events.milestones_changed.send(remiss, session=session, now=now, actor_id=actor_id)
 
 
@@ -271,12 +278,8 @@ def follow(session: Session, *, now: datetime, remiss: Remiss, actor_id: int | N
     state.meeting_on = decided.day
     session.add(state)
     session.flush()
-    if changes:
-        touch(session, remiss, now)
-        audit.record(session, now=now, user_id=actor_id, entity="remiss", entity_id=remiss.id,
-                     remiss_id=remiss.id, action="milestone", changes=changes,
-                     note=f"Tidplanen följer beslutet {decided.reference}")
-    events.milestones_changed.send(remiss, session=session, now=now, actor_id=actor_id)
+    _followed_up(session, now=now, remiss=remiss, actor_id=actor_id, changes=changes,
+                 note=f"Tidplanen följer beslutet {decided.reference}")
     return bool(changes)
 
 

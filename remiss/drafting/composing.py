@@ -1,0 +1,122 @@
+"""Compose a draft's sections: the prefilled first version, 'inga synpunkter', a rättelse, aligned questions."""
+from __future__ import annotations
+
+import copy
+from dataclasses import dataclass, field
+
+from remiss.missiv.summary import find_summary_sentences
+
+
+@dataclass(frozen=True)
+class Defaults:
+    """What a new draft is prefilled from (plain values of the remiss)."""
+
+    namnd: str
+    remittent: str
+    title: str
+    questions: list[tuple[int, str]]  # (question id, text) in order
+    handlingar: list[str] = field(default_factory=list)
+    deadline: str = ""  # Swedish, e.g. "28 september 2015 kl. 12.00"
+    instructions: str = ""
+    ordforande: str = ""
+    forvaltningschef: str = ""
+    forvaltningschef_titel: str = "Förvaltningschef"
+    missiv: str = ""  # the missiv's text, for the tjänsteskrivelse's summary of the remiss
+
+
+def forslag_till_beslut(namnd: str, remittent: str) -> str:
+    return f"{namnd} föreslås besluta att avge yttrande till {remittent or 'remittenten'} i enlighet med upprättat förslag."
+
+
+def rattelse_content(content: dict, *, namnd: str, remittent: str, replaced: str, sent: str, reason: str) -> dict:
+    """The sections of a rättelse's draft as its tjänsteskrivelse proposes them: a rättelse of the yttrande sent on
+    sent (replaced: "det yttrande som beslutades … och expedierades …"), and why, not a new answer. The proposal is
+    put in place while it does not speak of a rättelse, and the reason leads Ärendet while it does not; what the
+    handläggare has written about the rättelse is kept."""
+    adapted = dict(content)
+    if "rättelse" not in (content.get("forslag_till_beslut") or "").casefold():
+        adapted["forslag_till_beslut"] = (
+            f"{namnd} föreslås besluta att lämna en rättelse av yttrandet till {remittent or 'remittenten'}"
+            + (f" som expedierades den {sent}" if sent else "") + ", i enlighet med upprättat förslag.")
+    if "rättelse" not in (content.get("arendet") or "").casefold():
+        reason = reason.strip()
+        lines = [f"Ärendet gäller en rättelse av {replaced}, inte ett nytt svar på remissen."]
+        if reason:
+            lines.append(f"Skäl till rättelsen: {reason}" + ("" if reason.endswith((".", "!", "?")) else "."))
+        adapted["arendet"] = "\n".join(lines + ([content["arendet"]] if content.get("arendet") else []))
+    return adapted
+
+
+def remiss_summary(missiv: str, remittent: str, title: str, namnd: str) -> str:
+    """A first summary of the remiss for the tjänsteskrivelse: who sent what, and the missiv's own sentences about
+    the matter when it has any (never its answer instructions or contact lines; the handläggare edits it)."""
+    lead = f"{remittent or 'Remittenten'} har skickat remissen ”{title}” till {namnd} för yttrande."
+    about, _ = find_summary_sentences(missiv)
+    return "\n".join([lead, *about])
+
+
+def initial_content(d: Defaults) -> dict:
+    """Return the prefilled sections of a new draft."""
+    arendet = [f"{d.remittent or 'Remittenten'} har skickat remissen ”{d.title}” till {d.namnd} för yttrande."]
+    if d.deadline:
+        arendet.append(f"Svaret ska vara {d.remittent or 'remittenten'} tillhanda senast den {d.deadline}.")
+    if d.questions:
+        arendet.append(f"{d.remittent or 'Remittenten'} har särskilt önskat att remissvaret utgår från följande frågeställningar:")
+        arendet.extend(f"- {text}" for _, text in d.questions)
+    elif d.instructions:
+        arendet.append(d.instructions)
+    return {
+        "sammanfattning": "",
+        "svar": [{"question_id": qid, "fraga": text, "text": ""} for qid, text in d.questions],
+        "avsnitt": [] if d.questions else [{"rubrik": "Inledande synpunkter", "text": ""}],
+        "ovriga_synpunkter": "",
+        "forslag_till_beslut": forslag_till_beslut(d.namnd, d.remittent),
+        "beslutsunderlag": "\n".join(d.handlingar),
+        "arendet": "\n".join(arendet),
+        "remiss_sammanfattning": remiss_summary(d.missiv, d.remittent, d.title, d.namnd),
+        "ansvariga": "",
+        "ordforande": d.ordforande,
+        "forvaltningschef": d.forvaltningschef,
+        "forvaltningschef_titel": d.forvaltningschef_titel or "Förvaltningschef",
+        "reservationer": "",
+        "inga_synpunkter": False,
+    }
+
+
+def inga_synpunkter_content(base: dict, namnd: str) -> dict:
+    """Return base turned into a short 'inga synpunkter' yttrande."""
+    content = copy.deepcopy(base)
+    content.update(inga_synpunkter=True, sammanfattning=f"{namnd} har inga synpunkter på remissen.",
+                   ovriga_synpunkter="", reservationer="")
+    for item in content["svar"]:
+        item["text"] = ""
+    content["avsnitt"] = []
+    return content
+
+
+def align_questions(content: dict, questions: list[tuple[int, str]]) -> dict:
+    """Return content with one answer per current question (kept by id, else by position)."""
+    content = copy.deepcopy(content)
+    old = content.get("svar", [])
+    by_id = {item.get("question_id"): item for item in old}
+    svar = []
+    for position, (qid, text) in enumerate(questions):
+        match = by_id.get(qid) or (old[position] if position < len(old) and old[position].get("fraga") == text else None)
+        svar.append({"question_id": qid, "fraga": text, "text": match["text"] if match else ""})
+    content["svar"] = svar
+    if not questions and not content.get("avsnitt"):
+        content["avsnitt"] = [{"rubrik": "Inledande synpunkter", "text": ""}]
+    return content
+
+
+NO_COMMENTS_ON_QUESTION = "{namnd} lämnar inga synpunkter på denna fråga."
+
+
+def answer_unanswered(content: dict, namnd: str) -> dict:
+    """content with "<nämnd> lämnar inga synpunkter på denna fråga." as the answer of every unanswered question
+    (only when the handläggare chooses it: an unanswered question is otherwise left out of the yttrande)."""
+    content = copy.deepcopy(content)
+    for item in content.get("svar", []):
+        if not (item.get("text") or "").strip():
+            item["text"] = NO_COMMENTS_ON_QUESTION.format(namnd=namnd)
+    return content

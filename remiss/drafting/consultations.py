@@ -1,0 +1,49 @@
+"""Record and remove the samråd held on a remiss's yttrande (pensionärsråd, ungdomsråd, förvaltning)."""
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from sqlmodel import Session, select
+
+from remiss.audit import service as audit
+from remiss.auth.access import Action, Principal, require
+from remiss.drafting.drafts import DraftError, find_draft, require_open
+from remiss.drafting.models import Consultation
+from remiss.remisser.input import InputErrors
+from remiss.remisser.models import Remiss
+
+
+def consultations_of(session: Session, remiss_id: int) -> list[Consultation]:
+    return list(session.exec(select(Consultation).where(Consultation.remiss_id == remiss_id)
+                             .order_by(Consultation.consulted_on, Consultation.id)))
+
+
+def add_consultation(session: Session, *, now: datetime, principal: Principal, remiss: Remiss, party: str,
+                     consulted_on: date | None, note: str = "") -> Consultation:
+    """Record that a party (pensionärsråd, ungdomsråd, förvaltning) was consulted."""
+    require(principal, Action.edit, remiss.namnd_id)
+    require_open(remiss, find_draft(session, remiss.id))
+    party = party.strip()
+    if not party:
+        raise InputErrors({"party": "Ange vem som har tillfrågats."})
+    if len(party) > 200:
+        raise InputErrors({"party": "Högst 200 tecken."})
+    row = Consultation(remiss_id=remiss.id, party=party, consulted_on=consulted_on, note=note.strip()[:5000])
+    session.add(row)
+    session.flush()
+    audit.record(session, now=now, user_id=principal.user_id, entity="consultation", entity_id=row.id,
+                 remiss_id=remiss.id, action="create", changes={"party": [None, party]})
+    return row
+
+
+def remove_consultation(session: Session, *, now: datetime, principal: Principal, remiss: Remiss,
+                        consultation_id: int) -> None:
+    require(principal, Action.edit, remiss.namnd_id)
+    require_open(remiss, find_draft(session, remiss.id))
+    row = session.get(Consultation, consultation_id)
+    if row is None or row.remiss_id != remiss.id:
+        raise DraftError("Samrådet finns inte.")
+    session.delete(row)
+    session.flush()
+    audit.record(session, now=now, user_id=principal.user_id, entity="consultation", entity_id=consultation_id,
+                 remiss_id=remiss.id, action="delete", changes={"party": [row.party, None]})

@@ -1,0 +1,53 @@
+"""Start a rättelse of the expedierat yttrande."""
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlmodel import Session
+
+from remiss import events
+from remiss.audit import service as audit
+from remiss.auth.access import Action, Principal, require
+from remiss.drafting.drafts import S, DraftError, find_draft, latest_version
+from remiss.drafting.models import YttrandeDraft
+from remiss.remisser import finished
+from remiss.remisser.input import InputErrors
+from remiss.remisser.models import Remiss
+
+
+def start_rattelse(session: Session, *, now: datetime, principal: Principal, remiss: Remiss,
+                   comment: str) -> YttrandeDraft:
+    """Start a rättelse of the expedierat yttrande: a new version to write, review, decide and expediera.
+
+    The sent version, its documents and its beslut stay as they were. The remiss stays besvarad (it was answered,
+    in time or not, when the yttrande went out), so its tidplan and reminders are not opened again; the
+    rättelse's own steps show in the Yttrande panel, "Att granska" and the history.
+    """
+    require(principal, Action.review, remiss.namnd_id)
+    finished.require_open(remiss, correcting=True)
+    draft = find_draft(session, remiss.id)
+    if draft is None or draft.state != S.expedierad:
+        raise DraftError("Bara ett expedierat yttrande kan rättas; ändra utkastet i stället.")
+    comment = (comment or "").strip()[:2000]
+    if not comment:
+        raise InputErrors({"comment": "Skriv vad som ska rättas i det expedierade yttrandet."})
+    sent = latest_version(session, draft)
+    draft.rattelse += 1
+    draft.corrects_version_id = sent.id
+    draft.state, draft.review_comment, draft.updated_at = S.utkast.value, comment, now
+    draft.rattelse_reason = comment  # the review comment changes in granskning; the reason stays
+    session.add(draft)
+    session.flush()
+    audit.record(session, now=now, user_id=principal.user_id, entity="yttrande_draft", entity_id=draft.id,
+                 remiss_id=remiss.id, action="rattelse",
+                 changes={"state": [S.expedierad.value, S.utkast.value], "rattelse": [None, draft.rattelse]},
+                 note=f"{rattelse_name(draft.rattelse).capitalize()} av yttrandet (version {sent.number}) påbörjad: "
+                      f"{comment}")
+    events.draft_state_changed.send(remiss, session=session, now=now, actor_id=principal.user_id,
+                                    old=S.expedierad, new=S.utkast, comment=comment)
+    return draft
+
+
+def rattelse_name(number: int) -> str:
+    """'rättelse' for the first, 'rättelse 2' for the next ones."""
+    return "rättelse" if number <= 1 else f"rättelse {number}"

@@ -1,0 +1,128 @@
+"""Move the yttrande draft between utkast, granskning and godkänd."""
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlmodel import Session
+
+from remiss import events
+from remiss.audit import service as audit
+from remiss.auth.access import Action, Principal, require
+from remiss.drafting import content as sections
+from remiss.drafting.drafts import S, DraftError, content_of, find_decision, find_draft, latest_version, require_open
+from remiss.drafting.models import DraftState, YttrandeDraft
+from remiss.drafting.versions import add_version, catch_up
+from remiss.namnd.models import Namnd
+from remiss.remisser.input import InputErrors
+from remiss.remisser.models import Remiss
+from remiss.remisser.status import RemissStatus
+
+# (from, to) -> the action needed; going back to utkast always needs a comment.
+STATE_MOVES: dict[tuple[DraftState, DraftState], Action] = {
+    (S.utkast, S.granskning): Action.edit,
+    (S.granskning, S.godkand): Action.review,
+    (S.granskning, S.utkast): Action.review,
+    (S.godkand, S.utkast): Action.review,
+    (S.godkand, S.expedierad): Action.review,
+    # an expedierat yttrande is a record: it is never reopened, it is corrected by a rättelse (start_rattelse)
+}
+
+
+class AlreadyInState(DraftError):
+    """The draft is already in the state asked for (a double click): nothing changes, and the message informs."""
+
+
+# A request for the state the draft is already in: what to say, and who may ask for it.
+ALREADY = {S.granskning: ("Yttrandet är redan skickat till granskning.", Action.edit),
+           S.godkand: ("Yttrandet är redan godkänt.", Action.review),
+           S.utkast: ("Yttrandet är redan tillbaka som utkast.", Action.review)}
+
+
+def parse_state(value) -> DraftState:
+    """Return value as a draft state, or raise DraftError naming it."""
+    try:
+        return DraftState(value)
+    except (ValueError, TypeError):
+        raise DraftError(f"Okänt läge för yttrandet: {value}.") from None
+
+
+# What the page asks before a yttrande with an unanswered frågeställning goes to granskning or is approved.
+UNANSWERED_CHOICES = ("utelamna", "inga_synpunkter")
+
+
+def check_unanswered(session: Session, *, now: datetime, principal: Principal, remiss: Remiss,
+                      draft: YttrandeDraft, new: DraftState, choice: str | None) -> None:
+    """Refuse sending or approving a yttrande with an unanswered frågeställning until the user has chosen: leave
+    the question out of the yttrande ("utelamna"), or, when sending, answer it with "<nämnd> lämnar inga
+    synpunkter på denna fråga." (a new version). None: the caller does not ask (the API, which shows
+    unanswered_questions instead)."""
+    if choice is None or new not in (S.granskning, S.godkand):
+        return
+    content = content_of(session, remiss, latest_version(session, draft).content)
+    which = sections.unanswered_text(content)
+    if not which:
+        return
+    if choice == "inga_synpunkter" and new == S.granskning:
+        namnd = session.get(Namnd, remiss.namnd_id)
+        add_version(session, now=now, principal=principal, remiss=remiss, draft=draft,
+                     content=sections.answer_unanswered(content, namnd.name),
+                     comment="Inga synpunkter på obesvarade frågor")
+        return
+    if choice != "utelamna":
+        verb = "skickas till granskning" if new == S.granskning else "godkänns"
+        raise InputErrors({"unanswered": f"{which[0].upper()}{which[1:]} saknar svar. Välj vad yttrandet ska säga "
+                                         f"om {'den' if which.startswith('fråga ') else 'dem'} innan det {verb}."})
+
+
+def change_state(session: Session, *, now: datetime, principal: Principal, remiss: Remiss,
+                 new: DraftState | str, comment: str = "", unanswered: str | None = None) -> YttrandeDraft:
+    """Move the draft between utkast, granskning and godkänd (expediering: see dispatch). unanswered: the user's
+    choice for unanswered frågeställningar (check_unanswered)."""
+    new = parse_state(new)
+    draft = find_draft(session, remiss.id)
+    require_open(remiss, draft)
+    if draft is None:
+        raise DraftError("Spara utkastet innan det skickas vidare.")
+    old = DraftState(draft.state)
+    if old == new and new in ALREADY:
+        message, needed = ALREADY[new]
+        require(principal, needed, remiss.namnd_id)
+        raise AlreadyInState(message)
+    action = STATE_MOVES.get((old, new))
+    if action is None:
+        if old == S.expedierad:
+            raise DraftError("Yttrandet är expedierat och kan inte öppnas igen. Börja en rättelse (Skicka rättelse) "
+                             "om det skickade yttrandet behöver rättas.")
+        raise DraftError(f"Yttrandet kan inte gå från ”{old.label}” till ”{new.label}”.")
+    require(principal, action, remiss.namnd_id)
+    latest = latest_version(session, draft)
+    if new == S.granskning and draft.rattelse and latest.id == draft.corrects_version_id:
+        raise DraftError("Rättelsen har ingen ändring ännu: spara den rättade texten innan den skickas till "
+                         "granskning.")
+    if new == S.expedierad and (latest is None or draft.frozen_version_id != latest.id):
+        raise DraftError("Yttrandet expedieras med knappen Expediera, som också sparar de skickade handlingarna.")
+    comment = comment.strip()[:2000]
+    if new == S.utkast and not comment:
+        raise InputErrors({"comment": "Skriv en kommentar om vad som ska ändras."})
+    check_unanswered(session, now=now, principal=principal, remiss=remiss, draft=draft, new=new,
+                      choice=unanswered)
+    latest = latest_version(session, draft)
+    answers = draft.review_comment if new == S.granskning else ""  # the comment this version answers
+    draft.state = new.value
+    draft.review_comment = comment if new == S.utkast else ("" if new == S.granskning else draft.review_comment)
+    draft.updated_at = now
+    session.add(draft)
+    session.flush()
+    audit.record(session, now=now, user_id=principal.user_id, entity="yttrande_draft", entity_id=draft.id,
+                 remiss_id=remiss.id, action="state", changes={"state": [old.value, new.value]}, note=comment)
+    events.draft_state_changed.send(remiss, session=session, now=now, actor_id=principal.user_id,
+                                    old=old, new=new, comment=comment, rattelse=draft.rattelse,
+                                    version=latest.number if latest else None, answers=answers)
+    if new == S.granskning and not draft.rattelse:  # a draft started before the remiss was assigned
+        catch_up(session, now=now, principal=principal, remiss=remiss, to=RemissStatus.under_beredning,
+                 note="Yttrandet skickat till granskning")
+    # decided already: stays beslutad; a rättelse leaves the besvarad remiss besvarad (see start_rattelse)
+    if new == S.godkand and not draft.rattelse and find_decision(session, remiss.id) is None:
+        catch_up(session, now=now, principal=principal, remiss=remiss, to=RemissStatus.klar_for_beslut,
+                 note="Yttrandet godkänt")
+    return draft

@@ -1,0 +1,147 @@
+"""Pages that register what a remissinstans did: its answer, address, avstår, anstånd; and the general extension."""
+from __future__ import annotations
+
+from flask import flash, g, render_template, request
+from sqlmodel import select
+
+from remiss import files
+from remiss.calendar.swedish import count_words, format_date, format_deadline
+from remiss.auth.access import Action
+from remiss.clock import local, local_today
+from remiss.db import get_session
+from remiss.documents import held_uploads
+from remiss.outgoing.forms import parse_answer, parse_until
+from remiss.outgoing.service import addresses, answers
+from remiss.outgoing.views import _back, _config, _hold, _post_guard, _remiss, bp
+from remiss.remisser import attachments
+from remiss.remisser import views as remisser_views
+from remiss.remisser import service as remisser
+from remiss.remisser.input import InputErrors
+from remiss.outgoing.models import Organisation
+from remiss.remisser.models import AnswerStatus, Attachment
+from remiss.web import now, principal
+
+
+@bp.route("/remisser/<int:remiss_id>/utskick/instanser/<int:entry_id>", methods=["GET", "POST"])
+def entry(remiss_id: int, entry_id: int):
+    session, p = get_session(), principal()
+    remiss = _remiss(remiss_id, Action.edit if request.method == "POST" else Action.view)
+    item = answers.load_entry(session, remiss, entry_id)
+    questions = remisser.questions_of(session, remiss.id)
+    errors, values, early = {}, dict(request.form), False
+    answering = request.method == "POST" and request.form.get("action") == "answer"
+    scope = f"outgoing-answer:{item.id}"
+    # files chosen before a question or an error came back, kept on the server (walk10: they were lost)
+    held = held_uploads.from_form(_config("SECRET_KEY"), request.form, user_id=p.user_id, scope=scope) \
+        if answering else []
+    if request.method == "POST":
+        try:
+            message = _entry_action(session, remiss, item, questions, held)
+        except InputErrors as exc:
+            errors, early = exc.errors, isinstance(exc, answers.EarlyAnswer)
+            session.rollback()
+        except files.FileRejected as exc:
+            errors = {"files": str(exc)}
+            session.rollback()
+        else:
+            held_uploads.release(_config("FILES_DIR"), held)
+            flash(message, "success")
+            return _back(remiss_id)
+        if answering:
+            held = held + _hold(request.files.getlist("files"), errors)
+    else:
+        values = {"answered_on": (item.answered_on or local_today(now())).isoformat(), "summary": item.summary,
+                  "other_comments": item.other_comments, "no_comments": item.no_comments}
+        values.update({f"q_{qid}": text for qid, text in answers.answers_of(session, item.id).items()})
+    answer_files = session.exec(select(Attachment).where(Attachment.sandlista_entry_id == item.id)).all()
+    email, postal = addresses.current(session, [item])[item.id]
+    for key, value in (("email", email), ("postal_address", postal)):
+        values.setdefault(key, value)
+    org = session.get(Organisation, item.organisation_id) if item.organisation_id else None
+    return render_template("outgoing/entry.html", remiss=remiss, entry=item, questions=questions,
+                           values=values, errors=errors, files=answer_files, status=AnswerStatus(item.answer_status),
+                           late=answers.is_late(remiss, item), email=email, postal_address=postal,
+                           may_change_register=addresses.may_change_register(p, org),
+                           may_edit=p.may(Action.edit, remiss.namnd_id), early=early, held=held,
+                           held_token=held_uploads.token_for(_config("SECRET_KEY"), user_id=p.user_id, scope=scope,
+                                                             held=held)), (400 if errors else 200)
+
+
+def _entry_action(session, remiss, item, questions, held=()) -> str:
+    action, p, form = request.form.get("action", ""), principal(), request.form
+    today = local_today(now())
+    if action == "answer":
+        uploads = request.files.getlist("files")
+        if len([u for u in uploads if u and u.filename]) + len(held) > attachments.FILES_LIMIT:
+            raise InputErrors({"files": f"Högst {attachments.FILES_LIMIT} filer åt gången."})
+        data = parse_answer(form, question_ids=[q.id for q in questions], today=today, uploads=uploads)
+        data.files = held_uploads.contents(_config("FILES_DIR"), list(held)) + data.files
+        answers.register_answer(session, now=now(), principal=p, remiss=remiss, entry=item, data=data,
+                                files_dir=_config("FILES_DIR"), max_bytes=_config("UPLOAD_MAX_BYTES"))
+        late = " Det kom in efter svarstiden och är markerat som sent." if answers.is_late(remiss, item) else ""
+        if answers.before_sending(item):  # asked about first (answers.EarlyAnswer) and confirmed
+            late += (f" Det är daterat {format_date(item.answered_on)}, före utskicket "
+                     f"{format_date(local(item.sent_at).date())}, som du bekräftade.")
+        return f"Svaret från {item.name} är registrerat.{late}"
+    if action == "address":
+        in_register = form.get("in_register") == "1"
+        changed = addresses.set_address(session, now=now(), principal=p, remiss=remiss, entry=item,
+                                        email=str(form.get("email", ""))[:300],
+                                        postal_address=str(form.get("postal_address", ""))[:2000],
+                                        in_register=in_register)
+        return (f"Adressen till {item.name} är ändrad" + (" här och i registret." if changed
+                                                           else " på den här remissen."))
+    if action == "decline":
+        answers.decline(session, now=now(), principal=p, remiss=remiss, entry=item, answered_on=today,
+                        note=str(form.get("note", ""))[:5000])
+        return f"{item.name} avstår från att yttra sig."
+    if action == "request_extension":
+        day, at = parse_until(form)  # the date asked for, as for a grant: required, and a real time of day
+        answers.request_extension(session, now=now(), principal=p, remiss=remiss, entry=item, requested_until_on=day,
+                                  requested_until_time=at, reason=str(form.get("reason", ""))[:5000])
+        return f"{item.name} har begärt anstånd."
+    if action == "grant_extension":
+        day, at = parse_until(form)
+        answers.grant_extension(session, now=now(), principal=p, remiss=remiss, entry=item, until_on=day,
+                                until_time=at, reason=str(form.get("reason", ""))[:5000])
+        return f"{item.name} har fått anstånd till {format_deadline(day, at)}."
+    if action == "reopen":
+        answers.reopen(session, now=now(), principal=p, remiss=remiss, entry=item)
+        return f"Svaret från {item.name} är borttaget; instansen räknas som ej svarat."
+    raise InputErrors({"action": "Okänd åtgärd."})
+
+
+@bp.route("/remisser/<int:remiss_id>/utskick/forlangning", methods=["POST"])
+def general_extension(remiss_id: int):
+    remiss = _post_guard(remiss_id)
+    try:
+        day, at = parse_until(request.form)
+        done = answers.general_extension(get_session(), now=now(), principal=principal(), remiss=remiss,
+                                         until_on=day, until_time=at, files_dir=_config("FILES_DIR"),
+                                         reason=str(request.form.get("reason", ""))[:5000])
+    except InputErrors as exc:
+        # the remiss page again, the form with what was typed and each message by its field
+        get_session().rollback()
+        g.outgoing_failed = {"errors": exc.errors, "values": request.form.to_dict()}
+        return remisser_views.show(remiss_id), 400
+    flash(_extended_message(done, format_deadline(day, at)), "success")
+    return _back(remiss_id)
+
+
+def _extended_message(done: answers.Extended, until: str) -> str:
+    """What the general extension did, true for every instans that has not answered: mailed, to print, or not told."""
+    text = f"Remisstiden är förlängd till {until}."
+    if done.mailed:
+        text += (f" Meddelandet läggs i utkorgen till {count_words(done.mailed, 'remissinstans', 'remissinstanser')} "
+                 "med e-post.")
+    if done.posted:
+        one = len(done.posted) == 1
+        text += (f" {', '.join(done.posted)} har ingen e-postadress och har inte fått meddelandet: skriv ut "
+                 f"{'brevet' if one else 'breven'} (”Brev om förlängd remisstid att skriva ut”) och skicka "
+                 f"{'det' if one else 'dem'} per post.")
+    if done.unsent:
+        text += (f" {', '.join(done.unsent)} har inte fått remissen än; missivet får den nya svarsdagen när "
+                 "remissen skickas.")
+    if not (done.mailed or done.posted or done.unsent):
+        text += " Alla remissinstanser har redan svarat eller avstått, så inget meddelande skickas."
+    return text

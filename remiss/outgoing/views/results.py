@@ -1,0 +1,103 @@
+"""Pages that gather the answers: svarsstatus export, letters to print, sammanställning, closing, publishing."""
+from __future__ import annotations
+
+from flask import abort, flash, request
+
+from remiss import files
+from remiss.db import get_session
+from remiss.documents import PdfUnavailable, RenderError, convert_to_pdf
+from remiss.outgoing import compilation, overview
+from remiss.outgoing.forms import parse_ids
+from remiss.outgoing.service import addresses, lifecycle, publication, sending
+from remiss.outgoing.views import DOCX, XLSX, _back, _config, _post_guard, _refused, _remiss, bp
+from remiss.remisser import service as remisser
+from remiss.remisser.input import InputErrors
+from remiss.web import now, principal
+from remiss.web.downloads import download_file
+
+
+@bp.route("/remisser/<int:remiss_id>/utskick/svarsstatus.<fmt>")
+def export(remiss_id: int, fmt: str):
+    remiss = _remiss(remiss_id)
+    if fmt not in ("csv", "xlsx"):
+        abort(404)
+    session = get_session()
+    entries = remisser.entries(session, remiss.id)
+    table = overview.rows(session, remiss, status=request.args.get("status", ""),
+                          group=request.args.get("grupp", ""), entries=entries,
+                          addresses=addresses.current(session, entries))
+    name = f"Svarsstatus {remiss.our_dnr or remiss.id}"  # download_file puts it on one line, / → -
+    if fmt == "csv":
+        return download_file(overview.to_csv(table), f"{name}.csv", "text/csv; charset=utf-8")
+    return download_file(overview.to_xlsx(table, f"{remiss.our_dnr} {remiss.title}"), f"{name}.xlsx", XLSX)
+
+
+@bp.route("/remisser/<int:remiss_id>/utskick/sammanstallning.docx")
+def sammanstallning(remiss_id: int):
+    remiss = _remiss(remiss_id)
+    try:
+        data = compilation.render(get_session(), now=now(), principal=principal(), remiss=remiss)
+    except RenderError as exc:
+        flash(f"Sammanställningen kunde inte skapas: {exc}", "error")
+        return _back(remiss_id)
+    return download_file(data, compilation.file_name(remiss), DOCX)
+
+
+@bp.route("/remisser/<int:remiss_id>/utskick/brev.pdf")
+def letters_pdf(remiss_id: int):
+    """The newest letters to print, as PDF (LibreOffice on the server)."""
+    remiss = _remiss(remiss_id)
+    letters = sending.letters_file(get_session(), remiss.id)
+    if letters is None:
+        abort(404)
+    try:
+        pdf = convert_to_pdf(files.path_of(_config("FILES_DIR"), letters.storage_key).read_bytes())
+    except (PdfUnavailable, RenderError) as exc:
+        flash(f"{exc} Ladda ned Word-filen i stället.", "error")
+        return _back(remiss_id)
+    return download_file(pdf, letters.filename.removesuffix(".docx") + ".pdf", "application/pdf")
+
+
+@bp.route("/remisser/<int:remiss_id>/utskick/sammanstall", methods=["POST"])
+def compile_answers(remiss_id: int):
+    remiss = _post_guard(remiss_id)
+    try:
+        kept = lifecycle.compile_answers(get_session(), now=now(), principal=principal(), remiss=remiss,
+                                         files_dir=_config("FILES_DIR"))
+    except (InputErrors, RenderError) as exc:
+        _refused("Svaren sammanställdes inte", exc)
+    else:
+        flash(f"Svaren är sammanställda i ”{kept.filename}”, som finns bland handlingarna. "
+              "Publicera remissvaren om de ska visas öppet, och avsluta sedan ärendet.", "success")
+    return _back(remiss_id)
+
+
+@bp.route("/remisser/<int:remiss_id>/utskick/avsluta", methods=["POST"])
+def close(remiss_id: int):
+    remiss = _post_guard(remiss_id)
+    try:
+        lifecycle.close(get_session(), now=now(), principal=principal(), remiss=remiss,
+                        note=str(request.form.get("note", ""))[:500])
+    except InputErrors as exc:
+        _refused("Ärendet avslutades inte", exc)
+    else:
+        flash("Ärendet är avslutat. Planerade påminnelser är stoppade.", "success")
+    return _back(remiss_id)
+
+
+@bp.route("/remisser/<int:remiss_id>/utskick/publicera", methods=["POST"])
+def publish(remiss_id: int):
+    remiss = _post_guard(remiss_id)
+    session = get_session()
+    try:
+        if request.form.get("action") == "unpublish":
+            publication.unpublish(session, now=now(), principal=principal(), remiss=remiss)
+            flash("Remissvaren visas inte längre öppet.", "success")
+        else:
+            publication.publish(session, now=now(), principal=principal(), remiss=remiss,
+                                attachment_ids=parse_ids(request.form.getlist("attachment_ids")),
+                                intro=str(request.form.get("intro", "")))
+            flash("Remissvaren är publicerade. Den öppna sidan visar de valda filerna.", "success")
+    except InputErrors as exc:
+        _refused("Inget publicerades", exc)
+    return _back(remiss_id, "publicering")

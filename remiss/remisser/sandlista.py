@@ -1,0 +1,100 @@
+"""Read and replace a remiss's frågeställningar and sändlista, linking outgoing entries to the register."""
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import bindparam, delete, func
+from sqlmodel import Session, select
+
+from remiss.outgoing.models import Organisation
+from remiss.remisser.input import InputErrors, SandlistaItem
+from remiss.remisser.models import Question, Remiss, SandlistaEntry
+
+
+def ensure_organisation(session: Session, *, now: datetime, name: str, email: str = "",
+                        group_name: str = "", namnd_id: int | None = None) -> Organisation:
+    """Find a remissinstans in the register by name (case-insensitive) or add it (as namnd_id's own name)."""
+    # The database folds both sides: SQLite's lower() leaves Å, Ä and Ö as they are, so Python's lower()
+    # on one side would miss "Stadsområdesnämnd Öster" and insert a duplicate of a unique name.
+    org = session.exec(select(Organisation).where(func.lower(Organisation.name) == func.lower(name))).first()
+    if org is None:
+        org = Organisation(name=name, email=email, group_name=group_name, namnd_id=namnd_id, created_at=now)
+        session.add(org)
+        session.flush()
+    return org
+
+
+def replace_questions(session: Session, remiss: Remiss, questions: list[str]) -> None:
+    session.exec(delete(Question).where(Question.remiss_id == remiss.id))
+    session.flush()
+    for position, text in enumerate(questions, 1):
+        session.add(Question(remiss_id=remiss.id, position=position, text=text))
+    session.flush()
+
+
+def replace_sandlista(session: Session, *, now: datetime, remiss: Remiss, items: list[SandlistaItem]) -> None:
+    if remiss.direction == "utgaende" and entries(session, remiss.id):
+        _merge_sandlista(session, now=now, remiss=remiss, items=items)
+        return
+    session.exec(delete(SandlistaEntry).where(SandlistaEntry.remiss_id == remiss.id))
+    session.flush()
+    for position, item in enumerate(items, 1):
+        entry = SandlistaEntry(remiss_id=remiss.id, position=position, name=item.name, email=item.email,
+                               group_name=item.group_name)
+        if remiss.direction == "utgaende":
+            link_to_register(session, now=now, remiss=remiss, entry=entry)
+        session.add(entry)
+    session.flush()
+
+
+def link_to_register(session: Session, *, now: datetime, remiss: Remiss, entry: SandlistaEntry) -> None:
+    """Point an outgoing remiss's entry at its remissinstans in the register, adding it there if new.
+
+    Only outgoing remisser do: the register is whom we send remisser to. An incoming remiss's sändlista is
+    whom the remittent sent it to ("samtliga nämnder", our own nämnd) and stays on that remiss alone."""
+    org = ensure_organisation(session, now=now, name=entry.name, email=entry.email, group_name=entry.group_name,
+                              namnd_id=remiss.namnd_id)
+    entry.organisation_id = org.id
+    entry.email = entry.email or org.email
+    entry.group_name = entry.group_name or org.group_name
+
+
+def _merge_sandlista(session: Session, *, now: datetime, remiss: Remiss, items: list[SandlistaItem]) -> None:
+    """An outgoing remiss's entries carry what was sent and answered: keep those still named, add the new ones;
+    one already sent to cannot be taken off."""
+    current = {e.name.casefold(): e for e in entries(session, remiss.id)}
+    wanted = {item.name.casefold() for item in items}
+    sent = [e.name for key, e in current.items() if key not in wanted and e.sent_at is not None]
+    if sent:
+        raise InputErrors({"sandlista": "Har redan fått remissen och kan inte tas bort från sändlistan: "
+                                        + ", ".join(sent) + "."})
+    for key, entry in current.items():
+        if key in wanted:
+            entry.position = -entry.position  # out of the way of the new order (unique per remiss)
+        else:
+            session.delete(entry)
+    session.flush()
+    for position, item in enumerate(items, 1):
+        entry = current.get(item.name.casefold())
+        if entry is None:
+            entry = SandlistaEntry(remiss_id=remiss.id, name=item.name, email=item.email, group_name=item.group_name)
+        if entry.organisation_id is None:  # new, or named while the remiss was incoming
+            link_to_register(session, now=now, remiss=remiss, entry=entry)
+        entry.position = position
+        session.add(entry)
+    session.flush()
+
+
+# Built once, run with the remiss id: the remiss page reads both on every view (building a select costs about
+# as much as running it on SQLite).
+_ENTRIES = (select(SandlistaEntry).where(SandlistaEntry.remiss_id == bindparam("remiss_id"))
+            .order_by(SandlistaEntry.position))
+_QUESTIONS = select(Question).where(Question.remiss_id == bindparam("remiss_id")).order_by(Question.position)
+
+
+def entries(session: Session, remiss_id: int) -> list[SandlistaEntry]:
+    return list(session.scalars(_ENTRIES, {"remiss_id": remiss_id}))
+
+
+def questions_of(session: Session, remiss_id: int) -> list[Question]:
+    return list(session.scalars(_QUESTIONS, {"remiss_id": remiss_id}))
