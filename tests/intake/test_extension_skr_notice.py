@@ -40,7 +40,8 @@ Kommunutredningen har lämnat betänkandet ”Starkare kommuner – med kapacite
 def test_the_page_gives_the_new_day():
     result = parse_missiv(BODY)
     assert result.extension_to == date(2020, 9, 30)
-    assert result.title == "Starkare kommuner – med kapacitet att klara välfärdsuppdraget"
+    # the betänkande's SOU number written right after its name belongs to the title (annotation convention)
+    assert result.title == "Starkare kommuner – med kapacitet att klara välfärdsuppdraget (SOU 2020:8)"
 
 
 def test_the_inkorg_proposes_the_extension_of_the_registered_remiss(session, db, app, tmp_path):
