@@ -17,6 +17,7 @@ from sqlmodel import Session, select
 from remiss.auth.models import User
 from remiss.calendar.milestones import OWNERS, workflow_order
 from remiss.reminders import policy
+from remiss.reminders.models import OutboxMessage, OutboxStatus
 from remiss.reminders.mail import Told, _decided_by, _due_words, reminder_told, subject_head
 from remiss.remisser.models import Remiss
 from remiss.remisser.status import NEXT_STEPS, RemissStatus
@@ -117,3 +118,27 @@ def reminder_mail(session: Session, rows: Sequence, remiss, *, today) -> tuple[s
         heads = f"Tilldela en handläggare ({heads[:1].lower()}{heads[1:]})"
     dnr = f"[{remiss.our_dnr}] " if remiss.our_dnr else ""
     return f"{dnr}{heads} – {remiss.title}", lines, " ".join(expected)
+
+
+def siblings(session: Session, due: list, *, now, columns, make) -> list:
+    """The other due reminder rows to the same person about the same remiss as a claimed reminder row, so that a
+    group is claimed whole (the claim's batch or a catch-up would otherwise cut it in two mails). Read like the
+    claim (columns in its order, PostgreSQL skipping rows another sweeper holds), as rows made by make."""
+    wanted = {(r.remiss_id, r.recipient_email.lower()) for r in due
+              if r.kind in policy.REMINDER_KINDS and r.remiss_id is not None}
+    if not wanted:
+        return []
+    table = OutboxMessage.__table__
+    taken = {r.id for r in due}
+    found = []
+    remiss_ids = sorted({remiss_id for remiss_id, _ in wanted})
+    for start in range(0, len(remiss_ids), 500):
+        stmt = (select(*(table.c[name] for name in columns))
+                .where(table.c.status == OutboxStatus.pending.value, table.c.next_attempt_at <= now,
+                       table.c.kind.in_(policy.REMINDER_KINDS), table.c.remiss_id.in_(remiss_ids[start:start + 500]))
+                .order_by(table.c.next_attempt_at, table.c.id))
+        if session.get_bind().dialect.name == "postgresql":
+            stmt = stmt.with_for_update(skip_locked=True)
+        found += [make(r) for r in session.execute(stmt)
+                  if r.id not in taken and (r.remiss_id, r.recipient_email.lower()) in wanted]
+    return found

@@ -155,3 +155,13 @@ def test_a_remiss_without_handlaggare_asks_the_registrator_to_assign_one(session
     told = [s for s, b in _mails(app, "hanna@example.se") if "Tjänsteskrivelse klar om 2 arbetsdagar" in s
             and "Skriv klart tjänsteskrivelsen" in b]
     assert len(told) == 1, _mails(app, "hanna@example.se")
+
+
+def test_a_claim_of_one_row_still_takes_the_whole_group(session, app, runner, smtp):
+    """The claim takes the group's other rows with it, so a batch boundary (or a catch-up, whose rows wait from
+    different days) does not cut the mail in two."""
+    remiss = _deadline_world(session)
+    app.config["OUTBOX_BATCH"] = 1
+    sweep(session, runner, "2027-01-08T07:30")
+    assert [m["Subject"] for m in _to(smtp, "rut@example.se")] == [
+        f"[{remiss.our_dnr}] Expediering och sista svarsdag i dag – Havsplaner"]
