@@ -5,6 +5,7 @@ moment is never mailed twice. Moments fall on working days at 08.00 Stockholm ti
 """
 from __future__ import annotations
 
+import json
 import re
 from datetime import date, datetime, time
 
@@ -68,6 +69,7 @@ def schedule(session: Session, *, now: datetime, remiss: Remiss, calendar: WorkC
     before, after = parse_days(namnd.chase_workdays_before), parse_days(namnd.chase_workdays_after)
     wanted: dict[str, tuple] = {}
     passed: list[str] = []  # planned moments already due: kept if pending, never added or revived
+    planned: dict[str, tuple] = {}  # every moment of the plan, due or not: its row says what the plan says now
     entries = session.exec(select(SandlistaEntry).where(SandlistaEntry.remiss_id == remiss.id,
                                                         SandlistaEntry.sent_at.is_not(None),
                                                         SandlistaEntry.answer_status.in_(OPEN))).all()
@@ -77,8 +79,9 @@ def schedule(session: Session, *, now: datetime, remiss: Remiss, calendar: WorkC
             continue
         for moment, late in chase_moments(calendar, day, before, after):
             key = _key(remiss.id, entry.id, moment)
+            planned[key] = (entry, moment, late, day, at)
             if moment > now:
-                wanted[key] = (entry, moment, late, day, at)
+                wanted[key] = planned[key]
             else:
                 passed.append(key)
     notice = _officer_notice(session, remiss, calendar)
@@ -100,6 +103,7 @@ def schedule(session: Session, *, now: datetime, remiss: Remiss, calendar: WorkC
                                                     OutboxMessage.status == OutboxStatus.cancelled.value)
                         .values(status=OutboxStatus.pending.value, last_error="",
                                 next_attempt_at=OutboxMessage.due_at))
+    _refresh(session, remiss=remiss, namnd=namnd, planned=planned)
     added = 0
     if notice:
         key, (officer, moment) = notice
@@ -115,6 +119,31 @@ def schedule(session: Session, *, now: datetime, remiss: Remiss, calendar: WorkC
                          subject=payload["subject"], payload=payload, remiss_id=remiss.id)
     session.flush()
     return added
+
+
+def _refresh(session: Session, *, remiss: Remiss, namnd: Namnd, planned: dict[str, tuple]) -> int:
+    """Rewrite the pending rows of the plan whose text no longer says what the plan says (walk12b): a moment
+    can stay in the plan while its deadline moves (22 December, 2 working days after 18 December, is also 5
+    before 4 January), and the row kept from before would tell the instans it is late, quoting the old
+    deadline. The key (one mail per moment) and the Message-ID stay."""
+    from remiss.outgoing import mails
+
+    if not planned:
+        return 0
+    changed = 0
+    rows = session.exec(select(OutboxMessage).where(OutboxMessage.key.in_(list(planned)),
+                                                    OutboxMessage.status == OutboxStatus.pending.value)).all()
+    for row in rows:
+        entry, _, late, day, at = planned[row.key]
+        payload = mails.chaser_mail(remiss=remiss, namnd=namnd, entry=entry, deadline_on=day, deadline_time=at,
+                                    after=late)
+        text = json.dumps(payload, ensure_ascii=False, default=str)
+        if row.payload == text and row.recipient_email == entry.email:
+            continue
+        row.payload, row.subject, row.recipient_email = text, payload["subject"][:500], entry.email
+        session.add(row)
+        changed += 1
+    return changed
 
 
 def _officer_notice(session: Session, remiss: Remiss, calendar: WorkCalendar):
