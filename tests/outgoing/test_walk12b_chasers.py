@@ -72,3 +72,19 @@ def test_chaser_kept_at_a_moment_of_the_new_plan_quotes_the_extended_deadline(ap
         assert "svar saknas" not in mail["Subject"], mail["Subject"]
         assert "18 december" not in body, body
         assert "4 januari 2027 kl. 12.00" in body and "4 januari 2027 kl. 12.00" in mail["Subject"]
+
+
+def test_compiled_remiss_sends_no_chasers_nor_deadline_notice(app, session, smtp, runner):
+    remiss = _sent_remiss(app, session, smtp, runner)
+    with app.app_context():
+        lifecycle.compile_answers(session, now=at(2026, 12, 5, 0, 34), principal=SYSTEM, remiss=remiss,
+                                  files_dir=app.config["FILES_DIR"])
+    session.commit()
+    # The hourly job (and the CLI the walk ran) planned them again: the old code revived the cancelled rows.
+    for moment in ("2026-12-11T08:05", "2026-12-21T08:05", "2026-12-22T08:05"):
+        _cli(runner, "outgoing", "chasers", "--now", moment)
+        assert run_sweep(runner, smtp, datetime.fromisoformat(moment).replace(tzinfo=STOCKHOLM)) == []
+    pending = session.exec(select(OutboxMessage).where(OutboxMessage.remiss_id == remiss.id,
+                                                       OutboxMessage.status == "pending")).all()
+    assert pending == []
+    assert chasers.schedule(session, now=at(2026, 12, 6), remiss=remiss) == 0

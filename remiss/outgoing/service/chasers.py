@@ -18,10 +18,14 @@ from remiss.namnd.models import ClosedDay, Namnd
 from remiss.reminders.models import OutboxMessage, OutboxStatus
 from remiss.reminders.outbox import enqueue
 from remiss.remisser.models import AnswerStatus, Direction, Remiss, SandlistaEntry
+from remiss.remisser.status import CLOSED as CLOSED_STATUSES, RemissStatus
 
 KIND = "outgoing_chaser"
 NOTICE_KIND = "outgoing_deadline"  # to our own officer: the svarstid ran out, who has not answered
 CHASE_AT = time(8, 0)
+# No chasers (nor the officer's notice) once the answers are compiled, or the case is closed or withdrawn:
+# "Sammanställ svaren" says the planned reminders stop (walk12b #2).
+CLOSED = tuple(sorted({s.value for s in CLOSED_STATUSES} | {RemissStatus.sammanstalld.value}))
 OPEN = (AnswerStatus.ej_svarat.value, AnswerStatus.begart_anstand.value, AnswerStatus.anstand_beviljat.value)
 
 
@@ -63,6 +67,9 @@ def schedule(session: Session, *, now: datetime, remiss: Remiss, calendar: WorkC
     from remiss.outgoing import mails
 
     if remiss.direction != Direction.utgaende or remiss.sent_at is None:
+        return 0
+    if remiss.status in CLOSED:
+        cancel_all(session, remiss_id=remiss.id, reason=STOPPED[remiss.status == RemissStatus.sammanstalld])
         return 0
     namnd = session.get(Namnd, remiss.namnd_id)
     calendar = calendar or work_calendar(session)
@@ -159,6 +166,18 @@ def _officer_notice(session: Session, remiss: Remiss, calendar: WorkCalendar):
     return _key(remiss.id, 0, moment), (officer, moment)
 
 
+STOPPED = {True: "Svaren är sammanställda", False: "Remissen är avslutad"}
+
+
+def cancel_all(session: Session, *, remiss_id: int, reason: str) -> int:
+    """Cancel every pending chaser of a remiss and the notice to its officer (compiled, closed, withdrawn)."""
+    stmt = (update(OutboxMessage)
+            .where(OutboxMessage.remiss_id == remiss_id, OutboxMessage.kind.in_([KIND, NOTICE_KIND]),
+                   OutboxMessage.status == OutboxStatus.pending.value)
+            .values(status=OutboxStatus.cancelled.value, last_error=reason[:500]))
+    return session.execute(stmt).rowcount
+
+
 def cancel_for_entry(session: Session, *, remiss_id: int, entry_id: int, reason: str) -> int:
     """Cancel the pending chasers of one instans (it answered or declined)."""
     stmt = (update(OutboxMessage)
@@ -173,5 +192,6 @@ def schedule_all(session: Session, *, now: datetime) -> int:
     calendar = work_calendar(session)
     ids = session.exec(select(SandlistaEntry.remiss_id).join(Remiss, Remiss.id == SandlistaEntry.remiss_id)
                        .where(Remiss.direction == Direction.utgaende.value, Remiss.sent_at.is_not(None),
-                              SandlistaEntry.answer_status.in_(OPEN)).distinct()).all()
+                              Remiss.status.not_in(CLOSED), SandlistaEntry.answer_status.in_(OPEN))
+                       .distinct()).all()
     return sum(schedule(session, now=now, remiss=session.get(Remiss, rid), calendar=calendar) for rid in ids)
