@@ -46,11 +46,19 @@ def chase_moments(calendar: WorkCalendar, deadline: date, before: list[int], aft
     return sorted({(datetime.combine(day, CHASE_AT, tzinfo=STOCKHOLM), late) for day, late in days})
 
 
+def _ends(day: date, at: time | None) -> tuple[date, time]:
+    return day, at or time(23, 59, 59)  # a date without a time runs to the end of that day
+
+
 def deadline_of(remiss: Remiss, entry: SandlistaEntry) -> tuple[date | None, time | None]:
-    """The deadline that applies to one instans: its own extension, else the remiss's in force."""
-    if entry.extended_until_on and entry.answer_status == AnswerStatus.anstand_beviljat:
+    """The deadline that applies to one instans: the later of its own anstånd and the remiss's deadline in force
+    (a general extension past an anstånd moves that instans too; one short of it leaves the anstånd standing,
+    walk12b #3). The anstånd counts after the instans answered, too, so its answer is judged by it."""
+    general = (remiss.effective_deadline_on, remiss.effective_deadline_time)
+    if entry.extended_until_on and (general[0] is None or _ends(entry.extended_until_on, entry.extended_until_time)
+                                    > _ends(*general)):
         return entry.extended_until_on, entry.extended_until_time
-    return remiss.effective_deadline_on, remiss.effective_deadline_time
+    return general
 
 
 def _key(remiss_id: int, entry_id: int, moment: datetime) -> str:

@@ -142,6 +142,18 @@ def _extended_message(done: answers.Extended, until: str) -> str:
     if done.unsent:
         text += (f" {', '.join(done.unsent)} har inte fått remissen än; missivet får den nya svarsdagen när "
                  "remissen skickas.")
-    if not (done.mailed or done.posted or done.unsent):
+    if done.longer:
+        one = len(done.longer) == 1
+        text += (f" {_and_list([f'{name} (till {until})' for name, until in done.longer])} "
+                 f"har redan {'ett längre anstånd' if one else 'längre anstånd'} och får inget meddelande: "
+                 f"{'dess svarsdag' if one else 'deras svarsdagar'} ändras inte.")
+    if not (done.mailed or done.posted or done.unsent or done.longer):
         text += " Alla remissinstanser har redan svarat eller avstått, så inget meddelande skickas."
+    elif done.longer and not (done.mailed or done.posted):
+        text += " Ingen remissinstans får något meddelande."
     return text
+
+
+def _and_list(names: list[str]) -> str:
+    """ "A", "A och B", "A, B och C"."""
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " och " + names[-1]
