@@ -156,6 +156,9 @@ def panel(session: Session, principal: Principal, remiss: Remiss, now: datetime,
     extended = [f"{e.name}: anstånd till {format_deadline(e.extended_until_on, e.extended_until_time)}"
                 for e in entries if e.extended_until_on and e.answer_status == AnswerStatus.anstand_beviljat
                 and chasers.deadline_of(remiss, e)[0] == e.extended_until_on]  # not one a general extension passed
+    extended += [answers.request_text(e, asked) + " (inte beslutat)" for e in entries
+                 if e.answer_status == AnswerStatus.begart_anstand
+                 and (asked := answers.pending_request(session, e.id)) is not None]
     state = RemissStatus(remiss.status)
     published = session.get(Publication, remiss.id)
     shown = {f.attachment_id for f in publication.files_of(session, remiss.id)} if published else set()

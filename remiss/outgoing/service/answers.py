@@ -195,22 +195,51 @@ def reopen(session: Session, *, now: datetime, principal: Principal, remiss: Rem
     return entry
 
 
+def pending_request(session: Session, entry_id: int) -> Extension | None:
+    """The instans's latest request for anstånd not yet decided, if any."""
+    return session.exec(select(Extension).where(Extension.sandlista_entry_id == entry_id,
+                                                Extension.decision == "pending")
+                        .order_by(Extension.id.desc()).limit(1)).first()
+
+
+def request_text(entry: SandlistaEntry, request: Extension) -> str:
+    """ "Miljönämnden begär anstånd till 15 januari 2027 – Nämndmöte 14 januari" (walk12b #10)."""
+    text = f"{entry.name} begär anstånd"
+    if request.requested_until_on:
+        text += f" till {format_deadline(request.requested_until_on, request.requested_until_time)}"
+    return text + (f" – {request.reason}" if request.reason else "")
+
+
 def request_extension(session: Session, *, now: datetime, principal: Principal, remiss: Remiss,
                       entry: SandlistaEntry, requested_until_on: date | None, reason: str = "",
                       requested_until_time: time | None = None) -> Extension:
-    """Record that an instans asked for anstånd (begärt anstånd)."""
+    """Record that an instans asked for anstånd (begärt anstånd): the day and reason asked for are kept, shown
+    and offered when granting; a day that is not after the instans's deadline in force (nor after today) is
+    refused, as a grant is (walk12b #10). A new request replaces one not yet decided."""
     _begin(principal, remiss)
     _check_open(entry)
+    if requested_until_on is not None:
+        today = local_today(now)
+        if requested_until_on <= today:
+            raise InputErrors({"until_on": "Den begärda svarsdagen måste ligga efter i dag "
+                                           f"({format_date(today)})."})
+        day, at = chasers.deadline_of(remiss, entry)
+        if day and requested_until_on <= day:  # by the day, as a grant is
+            raise InputErrors({"until_on": f"Den begärda svarsdagen måste ligga efter den som gäller för "
+                                           f"{entry.name} nu ({format_deadline(day, at)})."})
     before = _snapshot(entry)
-    extension = Extension(remiss_id=remiss.id, sandlista_entry_id=entry.id, requested_by=entry.name,
-                          requested_on=local_today(now), requested_until_on=requested_until_on,
-                          requested_until_time=requested_until_time, reason=reason.strip(),
-                          created_by_id=principal.user_id, created_at=now)
+    extension = pending_request(session, entry.id) or Extension(
+        remiss_id=remiss.id, sandlista_entry_id=entry.id, requested_by=entry.name, created_by_id=principal.user_id,
+        created_at=now)
+    extension.requested_on = local_today(now)
+    extension.requested_until_on, extension.requested_until_time = requested_until_on, requested_until_time
+    extension.reason = reason.strip()
     session.add(extension)
     entry.answer_status = AnswerStatus.begart_anstand.value
     session.add(entry)
     session.flush()
-    _log(session, now=now, principal=principal, entry=entry, before=before, action="extension_request")
+    _log(session, now=now, principal=principal, entry=entry, before=before, action="extension_request",
+         note=request_text(entry, extension))
     return extension
 
 
@@ -227,9 +256,7 @@ def grant_extension(session: Session, *, now: datetime, principal: Principal, re
     _check_open(entry)
     if remiss.effective_deadline_on and until_on <= remiss.effective_deadline_on:
         raise InputErrors({"until_on": "Anståndet måste gå ut efter remissens sista svarsdag."})
-    extension = session.exec(select(Extension).where(Extension.sandlista_entry_id == entry.id,
-                                                     Extension.decision == "pending")
-                             .order_by(Extension.id.desc()).limit(1)).first()
+    extension = pending_request(session, entry.id)
     if extension is None:
         extension = Extension(remiss_id=remiss.id, sandlista_entry_id=entry.id, requested_by=entry.name,
                               requested_on=local_today(now), reason=reason.strip(), created_by_id=principal.user_id,
