@@ -259,7 +259,7 @@ def match_note(message: InboxMessage, remiss: Remiss | None) -> str:
     """What the Inkorg says beside "Finns redan: …": a reminder brings nothing new; a withdrawn remiss is named so."""
     notes = []
     if remiss is not None and remiss.status in batches.WITHDRAWN:
-        notes.append("remissen är " + ("återkallad" if remiss.status == "aterkallad" else "avstådd (Avstår)"))
+        notes.append("remissen är återkallad" if remiss.status == "aterkallad" else "remissen har status Avstår")
     if remiss is not None and mail_kind(message) == kinds.REMINDER:
         notes.append("påminnelse, inget nytt")
     return ", ".join(notes)

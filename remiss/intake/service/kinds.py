@@ -48,7 +48,7 @@ def auto_reply_reason(headers, subject: str) -> str:
     if _get(headers, "Precedence").lower() == "auto_reply":
         return "rubriken Precedence: auto_reply"
     found = _AUTOREPLY_SUBJECT.match(subject)
-    return f"ämnet börjar med ”{found.group(0).strip()}”" if found else ""
+    return f"ämnet börjar med ”{found.group(0).strip().rstrip(':').strip()}”" if found else ""
 
 
 def newsletter_reason(headers, subject: str, text: str) -> str:
