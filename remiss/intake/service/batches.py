@@ -393,18 +393,6 @@ def same_remittent(ours: str, theirs: str) -> bool:
     return not ours or not theirs or ours == theirs
 
 
-def same_letter(values: dict, theirs: dict) -> bool:
-    """Whether two read letters are about the same remiss: the same remittent's diarienummer, or the same title
-    core (one containing the other) from the same remittent."""
-    dnr, other_dnr = keys.dnr_key(values.get("sender_dnr") or ""), keys.dnr_key(theirs.get("sender_dnr") or "")
-    if dnr and other_dnr:
-        return dnr == other_dnr
-    core, other = (keys.fold(title_core(v.get("title") or "")) for v in (values, theirs))
-    if min(len(core), len(other)) < MIN_TITLE_CORE or (core not in other and other not in core):
-        return False
-    return same_remittent(values.get("remittent") or "", theirs.get("remittent") or "")
-
-
 def file_stem(subject: str) -> str:
     """A mail subject as a file name's stem (the .eml kept, a pasted letter's name)."""
     return " ".join(re.sub(r"[^\w .,()-]+", " ", subject).split())[:80] or "meddelande"

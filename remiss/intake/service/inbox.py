@@ -23,6 +23,7 @@ from remiss.intake.reading import BATCH_FACTOR, ReadLimits, read_missiv
 from remiss.intake.service import batches, kinds
 from remiss.intake.service.batches import (add_files, decide, extension_moment, extension_value, file_stem,
                                            link_letter, matching_remiss_id, preselect_namnd)
+from remiss.remisser import keys
 from remiss.remisser.models import Attachment, Remiss
 
 
@@ -279,9 +280,21 @@ def waiting_original(session: Session, message: InboxMessage) -> InboxMessage | 
         theirs = json.loads(other.form_values)
         if other.extension_to or theirs.get("mail_kind") or batches.mentions_extension(theirs, other.subject):
             continue
-        if batches.same_letter(values, theirs):
+        if _same_letter(values, theirs):
             return other
     return None
+
+
+def _same_letter(values: dict, theirs: dict) -> bool:
+    """Whether two read letters are about the same remiss: the same remittent's diarienummer, or the same title
+    core (one containing the other) from the same remittent."""
+    dnr, other_dnr = keys.dnr_key(values.get("sender_dnr") or ""), keys.dnr_key(theirs.get("sender_dnr") or "")
+    if dnr and other_dnr:
+        return dnr == other_dnr
+    core, other = (keys.fold(batches.title_core(v.get("title") or "")) for v in (values, theirs))
+    if min(len(core), len(other)) < batches.MIN_TITLE_CORE or (core not in other and other not in core):
+        return False
+    return batches.same_remittent(values.get("remittent") or "", theirs.get("remittent") or "")
 
 
 def register_duplicates(session: Session, principal: Principal, message: InboxMessage, *, sender_dnr: str,
