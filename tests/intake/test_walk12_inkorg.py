@@ -123,7 +123,8 @@ def test_an_open_remiss_is_preferred_to_a_withdrawn_duplicate(app, db, session, 
 def test_an_automatic_reply_is_no_remiss_and_no_merge(app, db, session, kommun):
     """Finding 15: the reply quoted a remittent's dnr, so it was offered as "För samman"."""
     miljo, _, _ = kommun
-    make_remiss(session, namnd=miljo, title="Remiss av Ds 2023:23 Tryggare äldreomsorg", remittent="Socialdepartementet",
+    make_remiss(session, namnd=miljo, title="Remiss av Ds 2023:23 Tryggare äldreomsorg",
+                remittent="Socialdepartementet",
                 sender_dnr="S2023/02208")
     session.commit()
     message = receive(db, app, raw("14-autosvar.eml"), NOW)
@@ -171,7 +172,8 @@ def test_the_list_says_why_a_newsletter_and_an_automatic_reply_are_no_remiss(cli
                                                                               clock):
     miljo, _, _ = kommun
     clock.set(NOW)
-    make_remiss(session, namnd=miljo, title="Remiss av Ds 2023:23 Tryggare äldreomsorg", remittent="Socialdepartementet",
+    make_remiss(session, namnd=miljo, title="Remiss av Ds 2023:23 Tryggare äldreomsorg",
+                remittent="Socialdepartementet",
                 sender_dnr="S2023/02208")
     session.commit()
     receive(db, app, raw("13-skr-nyhetsbrev.eml"), NOW)
