@@ -168,6 +168,15 @@ def test_the_list_says_finns_redan_for_a_reminder_and_registering_asks_first(cli
         assert len(s.exec(select(Remiss)).all()) == 1
 
 
+def test_a_reminder_of_a_remiss_not_registered_says_it_is_a_reminder(client, auth, app, db, kommun, clock):
+    """Finding 2: nothing in the Inkorg said the mail was a reminder."""
+    clock.set(NOW)
+    receive(db, app, raw("08-lst-paminnelse.eml"), NOW)
+    auth.login("reg@malmo.se")
+    listing = client.get("/inkorg").get_data(as_text=True)
+    assert "Ny remiss – en påminnelse; ingen registrerad remiss stämmer" in listing
+
+
 def test_the_list_says_why_a_newsletter_and_an_automatic_reply_are_no_remiss(client, auth, app, db, session, kommun,
                                                                               clock):
     miljo, _, _ = kommun

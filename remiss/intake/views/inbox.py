@@ -146,6 +146,7 @@ def inbox():
     remiss_like = {m.id: inbox_service.looks_like_remiss(m) for m in messages}
     newsletters = {m.id for m in messages if inbox_service.is_newsletter(m)}
     reasons = {m.id: inbox_service.not_remiss_reason(m) for m in messages}  # an automatic reply, a newsletter
+    reminders = {m.id for m in messages if inbox_service.mail_kind(m) == "påminnelse"}
     existing, may_merge, extension, not_later, notes, waiting = {}, {}, {}, {}, {}, {}
     for m in messages if not handled else ():
         found = inbox_service.existing_remiss(session, m)
@@ -165,6 +166,7 @@ def inbox():
     return render_template("intake/inbox.html", messages=messages, titles=titles, handled=handled,
                            remiss_like=remiss_like, newsletters=newsletters, existing=existing, may_merge=may_merge,
                            extension=extension, not_later=not_later, reasons=reasons, notes=notes, waiting=waiting,
+                           reminders=reminders,
                            configured=bool(current_app.config.get("IMAP_URL")), status_labels=STATUS_LABELS)
 
 
