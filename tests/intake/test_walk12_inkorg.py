@@ -218,3 +218,45 @@ def test_an_extension_notice_whose_remiss_waits_in_the_inkorg_says_so(client, au
     listing = client.get("/inkorg").get_data(as_text=True)
     assert f"Förläng {registered.our_dnr} till 12 februari 2027" in listing
     assert "remissen väntar i Inkorgen" not in listing
+
+
+# From the mailbox (dovecot), as the scheduled poll reads it
+
+def test_the_walks_mails_polled_from_the_mailbox_are_told_apart_once(client, auth, app, db, session, kommun, clock):
+    """Findings 2, 14, 15 through IMAP: each mail once by its Message-ID, even when it is delivered again."""
+    import shutil
+    import tempfile
+
+    from remiss.intake.scheduled import poll_mailbox
+    from tests.intake import dovecot
+
+    if not dovecot.available():
+        pytest.skip("dovecot-imapd saknas (.ci/run installerar det)")
+    miljo, _, _ = kommun
+    clock.set(NOW)
+    registered = make_remiss(session, namnd=miljo, title="Förslag till åtgärdsprogram 2027-2030", remittent=DALARNA,
+                             sender_dnr="", deadline_on=date(2026, 12, 18))
+    session.commit()
+    root = Path(tempfile.mkdtemp(prefix="remiss-dovecot-"))
+    root.chmod(0o755)
+    server = dovecot.start(root)
+    try:
+        app.config.update(IMAP_URL=server.url, IMAP_DONE_FOLDER="Remiss-inlästa")
+        names = ("08-lst-paminnelse.eml", "13-skr-nyhetsbrev.eml", "14-autosvar.eml", "16-ku-remiss.eml",
+                 "17-ku-forlangning.eml")
+        for name in names:
+            server.deliver(raw(name))
+        assert poll_mailbox(db, app.config, now=NOW).new == 5
+        server.deliver(raw("08-lst-paminnelse.eml"))  # the reminder delivered twice
+        assert poll_mailbox(db, app.config, now=NOW).new == 0
+    finally:
+        dovecot.stop(server)
+        shutil.rmtree(root, ignore_errors=True)
+    auth.login("reg@malmo.se")
+    listing = client.get("/inkorg").get_data(as_text=True)
+    assert f"{registered.our_dnr} {registered.title}</a></strong> – påminnelse, inget nytt" in listing
+    assert listing.count("Ser inte ut som en remiss:") == 2
+    assert "Förlängning – remissen väntar i Inkorgen" in listing
+    assert listing.count("Ny remiss") == 1  # the Kulturdepartementet remiss, and nothing else
+    with db.transaction() as s:
+        assert len(s.exec(select(InboxMessage)).all()) == 5
