@@ -3,7 +3,6 @@ decides; list them, and register, merge, accept into the registration form, dism
 from __future__ import annotations
 
 import dataclasses
-from collections import namedtuple
 import email.parser
 import email.policy
 import email.utils
@@ -11,6 +10,7 @@ import hashlib
 import json
 import re
 import secrets
+from collections import namedtuple
 from datetime import date, datetime, timezone
 
 from sqlmodel import Session, select
