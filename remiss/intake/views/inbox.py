@@ -16,7 +16,8 @@ from remiss.clock import local_today
 from remiss.db import get_session
 from remiss.intake.service import batches, inbox as inbox_service
 from remiss.intake.models import InboxMessage
-from remiss.intake.views import bp, not_later_than_in_force, our_dnr_prefill, parse_until, without_extends_warning
+from remiss.intake.views import (bp, not_later_than_in_force, our_dnr_prefill, parse_until, remiss_id_by_typed_dnr,
+                                 without_extends_warning)
 from remiss.remisser.input import (InputErrors, deadline_required, letter_after_arrival, parse_date, parse_time,
                                    to_remiss_data)
 from remiss.remisser.models import Remiss
@@ -324,7 +325,7 @@ def inbox_merge(message_id: int):
         return _item_page(message, errors={"until_on": NO_EXTENSION_DAY}, values=typed, status=400)
     try:
         if our_dnr:
-            found = batches.remiss_id_by_our_dnr(session, our_dnr)
+            found = remiss_id_by_typed_dnr(session, our_dnr)
             if found is None:
                 raise NotFound(our_dnr)
         else:

@@ -1,0 +1,62 @@
+"""walk12 findings about the Inkorg's pages: a merge by our diarienummer as the diarium search reads it (18), the
+handled list's proposal and remiss (17), the list's remittent and order (16), the check table's copy address (9), the
+nämnd default (12), the forwarded mail's Inkom (8) and an Outlook .msg read by inbox-import (4)."""
+from __future__ import annotations
+
+from datetime import date, datetime, timezone
+from email.message import EmailMessage
+
+from sqlmodel import select
+
+from remiss.intake.models import InboxMessage
+from remiss.intake.reading import ReadLimits
+from tests.intake.test_paste_seed000 import world
+from tests.support.factories import make_remiss
+
+POLLED = datetime(2026, 12, 3, 9, 0, tzinfo=timezone.utc)
+
+
+def mail(subject: str, body: str, message_id: str, *, sender: str = "Rita Registrator <registrator@sofo.example>",
+         sent: str = "Tue, 01 Dec 2026 08:30:00 +0100") -> bytes:
+    message = EmailMessage()
+    message["Subject"], message["From"], message["To"] = subject, sender, "registrator@sofo.example"
+    message["Date"], message["Message-ID"] = sent, message_id
+    message.set_content(body)
+    return bytes(message)
+
+
+def receive(db, app, raw: bytes, *, now: datetime = POLLED, filename: str = "") -> int:
+    from remiss.intake.service import inbox
+
+    extra = {"filename": filename} if filename else {}
+    with db.transaction() as s:
+        message, _ = inbox.receive(s, now=now, raw=raw, files_dir=app.config["FILES_DIR"],
+                                   limits=ReadLimits(app.config["UPLOAD_MAX_BYTES"]), **extra)
+        return message.id
+
+
+COMPLEMENT = """Hej,
+
+Här kommer bilaga 2 till remissen om förslag till avfallsplan, som saknades i utskicket.
+
+Med vänlig hälsning
+Kommunstyrelsen
+"""
+
+
+def test_merge_accepts_our_dnr_as_the_diarium_search_reads_it(client, auth, app, db, session, clock):
+    """Finding 18: "sofo 2026/8" for SOFÖ 2026/0008 was refused ("Ingen remiss med diarienummer sofo 2026/8")."""
+    clock.set(POLLED)
+    namnd = world(session)
+    namnd.dnr_prefix = "SOFÖ"
+    session.commit()
+    target = make_remiss(session, namnd=namnd, title="Förslag till avfallsplan", our_dnr="SOFÖ 2026/0008")
+    session.commit()
+    message_id = receive(db, app, mail("VB: Komplettering bilaga 2", COMPLEMENT, "<kompl@w12>"))
+    auth.login("sekr@malmo.se")
+    url = f"/inkorg/{message_id}"
+    response = auth.post(f"{url}/sammanfor", {"our_dnr": "sofo 2026/8"}, form_url=url)
+    assert response.status_code == 302, response.get_data(as_text=True)[:3000]
+    with db.transaction() as s:
+        merged = s.get(InboxMessage, message_id)
+        assert merged.status == "merged" and merged.remiss_id == target.id
