@@ -60,3 +60,39 @@ def test_merge_accepts_our_dnr_as_the_diarium_search_reads_it(client, auth, app,
     with db.transaction() as s:
         merged = s.get(InboxMessage, message_id)
         assert merged.status == "merged" and merged.remiss_id == target.id
+
+
+EXTENSION = """Hej,
+
+Socialdepartementet förlänger remisstiden för remissen av Ds 2023:23 Ett utvidgat skydd (S2023/02208).
+Remissvaren ska i stället ha kommit in till Socialdepartementet senast den 12 februari 2027.
+
+Med vänlig hälsning
+Socialdepartementet
+"""
+
+
+def _ds_remiss(session, namnd):
+    namnd.dnr_prefix = "SOFÖ"
+    session.commit()
+    remiss = make_remiss(session, namnd=namnd, title="Ds 2023:23 Ett utvidgat skydd", our_dnr="SOFÖ 2026/0006",
+                         remittent="Socialdepartementet", sender_dnr="S2023/02208", deadline_on=date(2027, 1, 15),
+                         deadline_time=None)
+    session.commit()
+    return remiss
+
+
+def test_a_handled_extension_keeps_its_proposal_and_links_its_remiss(client, auth, app, db, session, clock):
+    """Finding 17: in Visa hanterade a merged extension notice said "Ny remiss" and named no remiss."""
+    clock.set(POLLED)
+    remiss = _ds_remiss(session, world(session))
+    message_id = receive(db, app, mail("VB: Förlängd svarstid - Remiss av Ds 2023:23", EXTENSION, "<forl@w12>"))
+    auth.login("sekr@malmo.se")
+    url = f"/inkorg/{message_id}"
+    response = auth.post(f"{url}/sammanfor", {"remiss_id": str(remiss.id), "extend": "1"}, form_url=url)
+    assert response.status_code == 302, response.get_data(as_text=True)[:3000]
+    page = client.get("/inkorg?visa=hanterade").get_data(as_text=True)
+    row = page.split("VB: Förlängd svarstid")[1].split("</tr>")[0]
+    assert "Ny remiss" not in row
+    assert "Förlängning av" in row and f'href="/remisser/{remiss.id}"' in row
+    assert "Sammanförd med" in row and "SOFÖ 2026/0006" in row

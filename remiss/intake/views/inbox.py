@@ -157,11 +157,16 @@ def inbox():
                      extension_to=batches.extension_value(m.extension_to, m.extension_time)),
                 m.subject)
             not_later[m.id] = not_later_than_in_force(found, m.extension_to, m.extension_time)
+    done = {}  # handled: the remiss each mail was registered as or merged into, if the user may see it
+    for m in messages if handled else ():
+        remiss = session.get(Remiss, m.remiss_id) if m.remiss_id else None
+        if remiss is not None and principal().may(Action.view, remiss.namnd_id):
+            done[m.id] = remiss
     if not handled:  # what looks like a remiss first; mail that does not, last (newest first within each)
         messages.sort(key=lambda m: not (remiss_like[m.id] or m.id in existing))
     return render_template("intake/inbox.html", messages=messages, titles=titles, handled=handled,
                            remiss_like=remiss_like, newsletters=newsletters, existing=existing, may_merge=may_merge,
-                           extension=extension, not_later=not_later,
+                           extension=extension, not_later=not_later, done=done,
                            configured=bool(current_app.config.get("IMAP_URL")), status_labels=STATUS_LABELS)
 
 
