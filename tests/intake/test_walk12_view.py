@@ -96,3 +96,51 @@ def test_a_handled_extension_keeps_its_proposal_and_links_its_remiss(client, aut
     assert "Ny remiss" not in row
     assert "Förlängning av" in row and f'href="/remisser/{remiss.id}"' in row
     assert "Sammanförd med" in row and "SOFÖ 2026/0006" in row
+
+
+SUNDSVALL = """FYI
+
+---------- Forwarded message ---------
+From: Sundsvalls kommun <kommunstyrelsen@sundsvall.se>
+Date: Thu, Nov 26, 2026 at 9:12 AM
+Subject: Samråd renhållningsordning 2027-2035
+To: <registrator@sofo.example>
+
+
+Renhållningsordning 2027-2035
+
+Sundsvalls kommun ställer ut ett nytt förslag till renhållningsordning med avfallsplan och föreskrifter.
+Synpunkter skickas till: Sundsvalls kommun, kommunstyrelsen, 85185 Sundsvall alternativt med e-post till:
+kommunstyrelsen@sundsvall.se. Ange diarienummer KS-2026-00364. Synpunkter ska vara hos Sundsvalls kommun senast
+den 29 januari 2027.
+"""
+
+
+def _value(page: str, name: str) -> str:
+    from tests.intake.test_paste_seed000 import input_value
+
+    return input_value(page, name)
+
+
+def test_a_forward_proposes_the_remittents_day_as_inkom_and_says_both(client, auth, app, db, session, clock):
+    """Finding 8: Inkom was the day the mail was forwarded (1 December), not the day Sundsvall sent it (26 November)."""
+    clock.set(POLLED)
+    world(session)
+    message_id = receive(db, app, mail("Fwd: Samråd renhållningsordning 2027-2035", SUNDSVALL, "<sundsvall@w12>"))
+    auth.login("sekr@malmo.se")
+    page = client.get(f"/inkorg/{message_id}").get_data(as_text=True)
+    assert _value(page, "received_on") == "2026-11-26"
+    assert "Remittentens e-post skickades 26 november 2026; vidarebefordrad 1 december 2026 kl. 08.30." in page
+    assert "ändra till 2026-12-01" in page
+
+
+def test_a_mail_sent_straight_to_the_mailbox_keeps_its_own_day(client, auth, app, db, session, clock):
+    clock.set(POLLED)
+    world(session)
+    body = SUNDSVALL.split("To: <registrator@sofo.example>\n", 1)[1]
+    message_id = receive(db, app, mail("Samråd renhållningsordning 2027-2035", body, "<direct@w12>",
+                                       sender="Sundsvalls kommun <kommunstyrelsen@sundsvall.se>"))
+    auth.login("sekr@malmo.se")
+    page = client.get(f"/inkorg/{message_id}").get_data(as_text=True)
+    assert _value(page, "received_on") == "2026-12-01"
+    assert "Dagen e-postmeddelandet skickades till brevlådan, 1 december 2026 kl. 08.30." in page

@@ -14,6 +14,7 @@ from remiss.auth.access import AccessDenied, Action, NotFound, load_remiss
 from remiss.calendar.swedish import format_date
 from remiss.clock import local_today
 from remiss.db import get_session
+from remiss.intake.arrival import arrival
 from remiss.intake.service import batches, inbox as inbox_service
 from remiss.intake.models import InboxMessage
 from remiss.intake.views import (bp, not_later_than_in_force, our_dnr_prefill, parse_until, remiss_id_by_typed_dnr,
@@ -188,7 +189,9 @@ def _item_page(message: InboxMessage, *, errors: dict | None = None, values: dic
     stored = json.loads(message.form_values)
     namnder, chosen, namnd_note = _namnd_choice(session, message)
     form = {name: stored.get(name) or "" for name in EDITABLE}
-    form["received_on"] = form["received_on"] or inbox_service.received_day(message).isoformat()
+    came = arrival(message)  # a forward: the day the remittent's own mail was sent (walk12 finding 8)
+    if form["received_on"] in ("", came.mailbox_day.isoformat()):
+        form["received_on"] = came.proposed.isoformat()
     form["namnd_id"] = chosen
     form.update(typed or {})
     extension_values = dict(stored, extension_to=batches.extension_value(message.extension_to, message.extension_time))
@@ -211,7 +214,8 @@ def _item_page(message: InboxMessage, *, errors: dict | None = None, values: dic
                            is_extension=is_extension,
                            evidence=json.loads(message.evidence), form=form, namnder=namnder, namnd_note=namnd_note,
                            register_errors=register_errors or {}, past_deadline=past_deadline, labels=LABELS,
-                           letter_late=letter_late,
+                           letter_late=letter_late, received_note=came.note(message),
+                           remittent_day=came.remittent_day,
                            duplicates=duplicates or [], deadline_words=_deadline_words(form),
                            status_labels=STATUS_LABELS, errors=errors or {}, values=merge_values), status
 
