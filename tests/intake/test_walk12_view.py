@@ -144,3 +144,36 @@ def test_a_mail_sent_straight_to_the_mailbox_keeps_its_own_day(client, auth, app
     page = client.get(f"/inkorg/{message_id}").get_data(as_text=True)
     assert _value(page, "received_on") == "2026-12-01"
     assert "Dagen e-postmeddelandet skickades till brevlådan, 1 december 2026 kl. 08.30." in page
+
+
+HAV = """Hej!
+
+---------- Forwarded message ---------
+From: Havs- och vattenmyndigheten <havochvatten@havochvatten.se>
+Date: Mon, Nov 30, 2026 at 10:00 AM
+Subject: Remiss Havsplaner för Sverige, granskningshandling
+To: <registrator@sofo.example>
+
+Havs- och vattenmyndigheten remitterar förslag till havsplaner. Dnr 666-26.
+Svar senast den 8 januari 2027 till havochvatten@havochvatten.se.
+"""
+
+
+def test_the_list_shows_the_remittent_and_the_oldest_inkom_first(client, auth, app, db, session, clock):
+    """Finding 16: "Från" was the forwarding registrator on every row, and the rows were in no visible order."""
+    clock.set(POLLED)
+    world(session)
+    receive(db, app, mail("Remiss: Reviderade lokala föreskrifter", "Remiss av reviderade lokala föreskrifter.\n"
+                          "Svar senast den 5 april 2027.", "<direct@w12>", sender="Krokoms kommun <kommun@krokom.se>",
+                          sent="Wed, 02 Dec 2026 10:30:00 +0100"))
+    receive(db, app, mail("Fwd: Samråd renhållningsordning 2027-2035", SUNDSVALL, "<sundsvall@w12>"))
+    receive(db, app, mail("Fwd: Remiss Havsplaner", HAV, "<hav@w12>", sent="Tue, 01 Dec 2026 14:00:00 +0100"))
+    auth.login("sekr@malmo.se")
+    page = client.get("/inkorg").get_data(as_text=True)
+    rows = page.split("<tbody>")[1].split("</tbody>")[0].split("</tr>")[:3]
+    assert ["Samråd renhållningsordning" in rows[0], "Havsplaner" in rows[1], "föreskrifter" in rows[2]] == [True] * 3
+    sender_cell = rows[0].split("</td>")[1]
+    assert "Sundsvalls kommun" in sender_cell.split("<br>")[0]
+    assert "via Rita Registrator" in sender_cell
+    assert "26 november 2026" in rows[0].split("</td>")[2] and "vidarebefordrad" in rows[0].split("</td>")[2]
+    assert "Krokoms kommun" in rows[2].split("</td>")[1] and "via" not in rows[2].split("</td>")[1]

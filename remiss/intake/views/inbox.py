@@ -14,7 +14,7 @@ from remiss.auth.access import AccessDenied, Action, NotFound, load_remiss
 from remiss.calendar.swedish import format_date
 from remiss.clock import local_today
 from remiss.db import get_session
-from remiss.intake.arrival import arrival
+from remiss.intake.arrival import arrival, remittent_of
 from remiss.intake.service import batches, inbox as inbox_service
 from remiss.intake.models import InboxMessage
 from remiss.intake.views import (bp, not_later_than_in_force, our_dnr_prefill, parse_until, remiss_id_by_typed_dnr,
@@ -163,11 +163,18 @@ def inbox():
         remiss = session.get(Remiss, m.remiss_id) if m.remiss_id else None
         if remiss is not None and principal().may(Action.view, remiss.namnd_id):
             done[m.id] = remiss
-    if not handled:  # what looks like a remiss first; mail that does not, last (newest first within each)
-        messages.sort(key=lambda m: not (remiss_like[m.id] or m.id in existing))
+    came = {m.id: arrival(m) for m in messages}
+    senders = {m.id: remittent_of(m) for m in messages}
+    # oldest Inkom first: a queue is worked from the mail that has waited longest (walk12 finding 16); the handled,
+    # newest decided first. What looks like a remiss first; mail that does not, last.
+    if handled:
+        messages.sort(key=lambda m: (m.decided_at or m.fetched_at, m.id), reverse=True)
+    else:
+        messages.sort(key=lambda m: (not (remiss_like[m.id] or m.id in existing), came[m.id].proposed,
+                                     m.sent_at or m.fetched_at, m.id))
     return render_template("intake/inbox.html", messages=messages, titles=titles, handled=handled,
                            remiss_like=remiss_like, newsletters=newsletters, existing=existing, may_merge=may_merge,
-                           extension=extension, not_later=not_later, done=done,
+                           extension=extension, not_later=not_later, done=done, came=came, senders=senders,
                            configured=bool(current_app.config.get("IMAP_URL")), status_labels=STATUS_LABELS)
 
 
