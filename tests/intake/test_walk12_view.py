@@ -177,3 +177,53 @@ def test_the_list_shows_the_remittent_and_the_oldest_inkom_first(client, auth, a
     assert "via Rita Registrator" in sender_cell
     assert "26 november 2026" in rows[0].split("</td>")[2] and "vidarebefordrad" in rows[0].split("</td>")[2]
     assert "Krokoms kommun" in rows[2].split("</td>")[1] and "via" not in rows[2].split("</td>")[1]
+
+
+SOCIALDEP = """Hej, se remissen nedan.
+
+Från: Socialdepartementet <s.registrator@regeringskansliet.se>
+Skickat: den 2 december 2026 14:05
+Till: Malmö kommun <malmo.stad@malmo.se>
+Ämne: Remiss av Ds 2023:23 Ett utvidgat skydd
+
+Remiss av Ds 2023:23 Ett utvidgat skydd
+Diarienummer S2023/02208
+Remissvaren ska ha kommit in till Socialdepartementet senast den 15 januari 2027.
+Svaren bör lämnas per e-post till s.remissvar@regeringskansliet.se och med kopia till
+louise.a.andersson@regeringskansliet.se.
+Synpunkter kan också skickas till:
+Socialdepartementet, 103 33 Stockholm
+"""
+
+
+def _row(page: str, label: str) -> str:
+    table = page.split("Följer med in i remissen")[1].split("</table>")[0]
+    return table.split(f'<th scope="row">{label}</th>')[1].split("</tr>")[0]
+
+
+def test_the_check_table_shows_the_copy_and_postal_address_and_registers_them(client, auth, app, db, session,
+                                                                               clock):
+    """Finding 9: the copy address was registered but not shown; the postal address neither shown nor registered."""
+    from remiss.remisser.models import Remiss
+
+    clock.set(POLLED)
+    namnd = world(session)
+    message_id = receive(db, app, mail("VB: Remiss av Ds 2023:23", SOCIALDEP, "<socialdep@w12>",
+                                       sent="Thu, 03 Dec 2026 08:00:00 +0100"))
+    auth.login("sekr@malmo.se")
+    url = f"/inkorg/{message_id}"
+    page = client.get(url).get_data(as_text=True)
+    copy = _row(page, "Kopia till")
+    assert "louise.a.andersson@regeringskansliet.se" in copy and "med kopia till" in copy
+    postal = _row(page, "Svar till adress")
+    assert "Socialdepartementet, 103 33 Stockholm" in postal and "skickas till" in postal
+    form = {"namnd_id": str(namnd.id), "title": _value(page, "title"), "remittent": _value(page, "remittent"),
+            "sender_dnr": _value(page, "sender_dnr"), "received_on": _value(page, "received_on"),
+            "deadline_on": _value(page, "deadline_on"), "deadline_time": ""}
+    response = auth.post(f"{url}/registrera", form, form_url=url)
+    assert response.status_code == 302, response.get_data(as_text=True)[:3000]
+    with db.transaction() as s:
+        remiss = s.get(Remiss, s.get(InboxMessage, message_id).remiss_id)
+        assert remiss.copy_emails and "louise.a.andersson" in str(remiss.copy_emails)
+        assert remiss.answer_address == "Socialdepartementet, 103 33 Stockholm"
+        assert remiss.received_on == date(2026, 12, 2)  # the remittent's day (finding 8)

@@ -63,8 +63,10 @@ class FieldRow:
 
 # What the proposal page lets the registrator check and correct before Registrera; the rest is shown as read.
 EDITABLE = ("title", "remittent", "sender_dnr", "received_on", "deadline_on", "deadline_time")
-READ_ONLY = [("letter_date", "Missivets datum"), ("answer_email", "Svarsadress"),
-             ("contact_person", "Kontaktperson"), ("sandlista", "Sändlista"), ("questions", "Frågeställningar")]
+READ_ONLY = [("letter_date", "Missivets datum"), ("answer_email", "Svarsadress"), ("copy_emails", "Kopia till"),
+             ("answer_address", "Svar till adress"), ("contact_person", "Kontaktperson"), ("sandlista", "Sändlista"),
+             ("questions", "Frågeställningar")]
+SHOWN_WHEN_READ = ("answer_address",)  # a row only when the letter gives one (most answer by e-post only)
 REQUIRED = {"title": "Ärendemening saknas. Skriv vad remissen gäller och tryck på Registrera igen.",
             "namnd_id": "Ansvarig nämnd saknas. Välj nämnd och tryck på Registrera igen.",
             "deadline_on": "Sista svarsdag saknas. Fyll i den, eller kryssa i att remissen inte har någon, och "
@@ -82,6 +84,8 @@ def _rows(message: InboxMessage) -> list[FieldRow]:
     rows = []
     for name, label in READ_ONLY:
         value = values.get(name) or ""
+        if name in SHOWN_WHEN_READ and not value:
+            continue
         if name in ("sandlista", "questions") and value:
             count = len(value.splitlines())
             value = f"{count} remissinstans" + ("er" if count != 1 else "") if name == "sandlista" else \
@@ -270,7 +274,8 @@ def _register_now(message: InboxMessage):
     # a date and the tick together: asked which holds, as on Registrera remiss (the tick was silently dropped)
     errors.update({k: v for k, v in deadline_required(typed).items() if k not in errors})
     stored = json.loads(message.form_values)
-    raw = {key: stored.get(key, "") for key in ("answer_email", "copy_emails", "contact_person", "contact_email",
+    raw = {key: stored.get(key, "") for key in ("answer_email", "copy_emails", "answer_address", "contact_person",
+                                                "contact_email",
                                                 "sandlista", "questions", "letter_date", "missiv_text")}
     raw.update({k: v for k, v in typed.items() if k != "no_deadline"}, direction="inkommande", kind="remiss")
     data = None
