@@ -227,3 +227,58 @@ def test_the_check_table_shows_the_copy_and_postal_address_and_registers_them(cl
         assert remiss.copy_emails and "louise.a.andersson" in str(remiss.copy_emails)
         assert remiss.answer_address == "Socialdepartementet, 103 33 Stockholm"
         assert remiss.received_on == date(2026, 12, 2)  # the remittent's day (finding 8)
+
+
+def _selected(page: str) -> str:
+    import re
+
+    select = page.split('<select id="f-namnd_id"')[1].split("</select>")[0]
+    found = re.search(r'<option value="(\d+)" selected>', select)
+    return found.group(1) if found else ""
+
+
+def test_a_letter_to_the_kommun_proposes_kommunstyrelsen_on_the_first_registration(client, auth, app, db, session,
+                                                                                   clock):
+    """Finding 12: the first registration had no default although the letter is addressed "Till: Malmö kommun"."""
+    from tests.intake.test_walk8_namnd import _two_namnder
+
+    clock.set(POLLED)
+    ks, oster, user = _two_namnder(session)
+    message_id = receive(db, app, mail("VB: Remiss av Ds 2023:23", SOCIALDEP, "<socialdep@w12>",
+                                       sent="Thu, 03 Dec 2026 08:00:00 +0100"))
+    auth.login("reg@kommun.se")
+    page = client.get(f"/inkorg/{message_id}").get_data(as_text=True)
+    assert _selected(page) == str(ks.id)
+    assert "Ansvarig nämnd (Kommunstyrelsen) föreslås eftersom remissen är ställd till kommunen (”Till: Malmö " \
+           "kommun”)" in page
+
+
+def test_a_mail_to_a_registered_remiss_takes_its_namnd_not_the_last_used(client, auth, app, db, session, clock):
+    """Finding 12: the extension notice of a Kommunstyrelsen remiss defaulted to the nämnd registered for last."""
+    from remiss.remisser.models import Remiss
+    from tests.intake.test_walk8_namnd import _two_namnder
+
+    clock.set(POLLED)
+    ks, oster, user = _two_namnder(session)
+    registered = make_remiss(session, namnd=ks, title="Ds 2023:23 Ett utvidgat skydd", remittent="Socialdepartementet",
+                             sender_dnr="S2023/02208", deadline_on=date(2027, 1, 15), deadline_time=None)
+    later = make_remiss(session, namnd=oster, title="Senast registrerad")
+    session.get(Remiss, later.id).created_by_id = user.id
+    session.commit()
+    message_id = receive(db, app, mail("VB: Förlängd svarstid - Remiss av Ds 2023:23", EXTENSION, "<forl@w12>"))
+    auth.login("reg@kommun.se")
+    page = client.get(f"/inkorg/{message_id}").get_data(as_text=True)
+    assert _selected(page) == str(ks.id)
+    assert f"Förvald: samma nämnd som {registered.our_dnr}, den remiss meddelandet hör till – kontrollera." in page
+
+
+def test_no_rule_says_why_nothing_is_chosen(client, auth, app, db, session, clock):
+    from tests.intake.test_walk8_namnd import _two_namnder
+
+    clock.set(POLLED)
+    _two_namnder(session)
+    message_id = receive(db, app, mail("Fwd: Samråd renhållningsordning 2027-2035", SUNDSVALL, "<sundsvall@w12>"))
+    auth.login("reg@kommun.se")
+    page = client.get(f"/inkorg/{message_id}").get_data(as_text=True)
+    assert _selected(page) == ""
+    assert "Välj nämnd: missivet nämner ingen av dina nämnder" in page

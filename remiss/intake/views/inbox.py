@@ -108,9 +108,10 @@ def _deadline_words(form: dict) -> str:
     return format_date(day) + (f" kl. {moment:%H.%M}" if moment else "")
 
 
-def _namnd_choice(session, message: InboxMessage) -> tuple[list, str, str]:
-    """The nämnder this user may register for, the one preselected (the missiv's hint, else the user's last, else
-    the only one) and the hint's note."""
+def _namnd_choice(session, message: InboxMessage, match: Remiss | None = None) -> tuple[list, str, str]:
+    """The nämnder this user may register for, the one preselected and the note saying which rule chose it: the
+    nämnd the letter names (or Kommunstyrelsen for a letter to the kommun), the nämnd of the registered remiss the
+    mail belongs to, the only one, then the one the user registered for last (walk12 finding 12)."""
     from remiss.intake.namnd_hint import propose_namnd
     from remiss.remisser.queries import last_namnd_of, namnder_for
 
@@ -122,13 +123,20 @@ def _namnd_choice(session, message: InboxMessage) -> tuple[list, str, str]:
     ids = [nid for nid, _ in namnder]
     if proposal is not None:  # two of ours named: none preselected, not even the last one (walk8 finding 10)
         return namnder, str(ids[0]) if len(ids) == 1 else "", proposal.note
+    if len(ids) == 1:
+        return namnder, str(ids[0]), ""
+    if match is not None and match.namnd_id in ids:
+        return namnder, str(match.namnd_id), MATCH_NAMND.format(dnr=match.our_dnr or match.title)
     last = last_namnd_of(session, principal().user_id)
-    if last in ids and len(ids) > 1:
+    if last in ids:
         return namnder, str(last), LAST_NAMND
-    return namnder, str(ids[0]) if len(ids) == 1 else "", ""
+    return namnder, "", NO_NAMND if ids else ""
 
 
 LAST_NAMND = "Förvald: den nämnd du registrerade för senast – kontrollera."
+MATCH_NAMND = "Förvald: samma nämnd som {dnr}, den remiss meddelandet hör till – kontrollera."
+NO_NAMND = ("Välj nämnd: missivet nämner ingen av dina nämnder, och du har inte registrerat någon remiss tidigare "
+            "som nämnden kan hämtas från.")
 
 
 def _message_or_404(message_id: int) -> InboxMessage:
@@ -198,7 +206,7 @@ def _item_page(message: InboxMessage, *, errors: dict | None = None, values: dic
         match = None
     done = session.get(Remiss, message.remiss_id) if message.remiss_id else None
     stored = json.loads(message.form_values)
-    namnder, chosen, namnd_note = _namnd_choice(session, message)
+    namnder, chosen, namnd_note = _namnd_choice(session, message, match)
     form = {name: stored.get(name) or "" for name in EDITABLE}
     came = arrival(message)  # a forward: the day the remittent's own mail was sent (walk12 finding 8)
     if form["received_on"] in ("", came.mailbox_day.isoformat()):
