@@ -282,3 +282,45 @@ def test_no_rule_says_why_nothing_is_chosen(client, auth, app, db, session, cloc
     page = client.get(f"/inkorg/{message_id}").get_data(as_text=True)
     assert _selected(page) == ""
     assert "Välj nämnd: missivet nämner ingen av dina nämnder" in page
+
+
+def test_inbox_import_reads_an_outlook_msg_as_the_form_does(app, db, session, runner, tmp_path):
+    """Finding 4: a .msg was taken as an .eml: "(inget ämne)", nothing read, the attachment gone."""
+    import json
+
+    from tests.intake.letters import rk_msg
+
+    world(session)
+    path = tmp_path / "VB Remiss.msg"
+    path.write_bytes(rk_msg())
+    result = runner.invoke(args=["inbox-import", str(path)])
+    assert result.exit_code == 0, result.output
+    assert "1 nytt meddelande i Inkorgen" in result.output
+    with db.transaction() as s:
+        message = s.exec(select(InboxMessage)).one()
+        assert message.subject == "VB: Remiss av promemorian Sänkt skatt på arbetsinkomster"
+        assert "Registrator Regeringskansliet" in message.sender
+        values = json.loads(message.form_values)
+        assert values["sender_dnr"] == "Fi2024/00345" and values["deadline_on"] == "2024-05-15"
+        stored = json.loads(message.files)
+        assert stored[0]["filename"].endswith(".msg") and stored[0]["content_type"] == "application/vnd.ms-outlook"
+        assert "Fi2024-00345 Remiss.pdf" in [f["filename"] for f in stored]
+    again = runner.invoke(args=["inbox-import", str(path)])
+    assert "0 nya meddelanden i Inkorgen, 1 fanns redan." in again.output
+
+
+def test_inbox_import_refuses_what_it_cannot_read_and_stores_nothing(app, db, session, runner, tmp_path):
+    from tests.intake.letters import rk_pdf
+
+    world(session)
+    pdf = tmp_path / "Remiss.pdf"
+    pdf.write_bytes(rk_pdf())
+    broken = tmp_path / "Trasig.msg"
+    broken.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 600)
+    result = runner.invoke(args=["inbox-import", str(pdf), str(broken)])
+    assert result.exit_code == 1
+    assert "Remiss.pdf är inget e-postmeddelande (.eml eller .msg) och lästes inte in." in result.output
+    assert "Trasig.msg lästes inte in:" in result.output
+    assert "2 filer lästes inte in." in result.output
+    with db.transaction() as s:
+        assert s.exec(select(InboxMessage)).all() == []
