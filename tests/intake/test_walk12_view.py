@@ -324,3 +324,21 @@ def test_inbox_import_refuses_what_it_cannot_read_and_stores_nothing(app, db, se
     assert "2 filer lästes inte in." in result.output
     with db.transaction() as s:
         assert s.exec(select(InboxMessage)).all() == []
+
+
+def test_a_letter_to_the_kommun_about_a_registered_remiss_keeps_that_remisss_namnd(client, auth, app, db, session,
+                                                                                   clock):
+    """The kommun rule is weaker than the remiss the mail belongs to: its nämnd, not Kommunstyrelsen."""
+    from tests.intake.test_walk8_namnd import _two_namnder
+
+    clock.set(POLLED)
+    ks, oster, user = _two_namnder(session)
+    registered = make_remiss(session, namnd=oster, title="Ds 2023:23 Ett utvidgat skydd",
+                             remittent="Socialdepartementet", sender_dnr="S2023/02208", deadline_on=date(2027, 1, 15))
+    session.commit()
+    message_id = receive(db, app, mail("VB: Remiss av Ds 2023:23", SOCIALDEP, "<socialdep@w12>",
+                                       sent="Thu, 03 Dec 2026 08:00:00 +0100"))
+    auth.login("reg@kommun.se")
+    page = client.get(f"/inkorg/{message_id}").get_data(as_text=True)
+    assert _selected(page) == str(oster.id)
+    assert f"samma nämnd som {registered.our_dnr}" in page

@@ -118,14 +118,15 @@ def _namnd_choice(session, message: InboxMessage, match: Remiss | None = None) -
     namnder = namnder_for(session, principal(), Action.create)
     values = json.loads(message.form_values)
     proposal = propose_namnd(values.get("missiv_text") or "", (values.get("sandlista") or "").splitlines(), namnder)
-    if proposal is not None and proposal.namnd_id is not None:
-        return namnder, str(proposal.namnd_id), proposal.note
     ids = [nid for nid, _ in namnder]
-    if proposal is not None:  # two of ours named: none preselected, not even the last one (walk8 finding 10)
+    belongs = match is not None and match.namnd_id in ids and len(ids) > 1
+    if proposal is not None and proposal.namnd_id is not None and not (proposal.to_kommun and belongs):
+        return namnder, str(proposal.namnd_id), proposal.note  # a letter to the kommun: its remiss's nämnd first
+    if proposal is not None and proposal.namnd_id is None:  # two of ours named: none preselected, not even the last one (walk8 finding 10)
         return namnder, str(ids[0]) if len(ids) == 1 else "", proposal.note
     if len(ids) == 1:
         return namnder, str(ids[0]), ""
-    if match is not None and match.namnd_id in ids:
+    if belongs:
         return namnder, str(match.namnd_id), MATCH_NAMND.format(dnr=match.our_dnr or match.title)
     last = last_namnd_of(session, principal().user_id)
     if last in ids:
