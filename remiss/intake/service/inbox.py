@@ -28,9 +28,14 @@ from remiss.remisser.models import Attachment, Remiss
 
 
 def receive(session: Session, *, now: datetime, raw: bytes, size: int | None = None, files_dir: str,
-            limits: ReadLimits) -> tuple[InboxMessage, bool]:
-    """Read a fetched mail into a pending Inkorg message; return it and whether it is new (by Message-ID)."""
-    headers = email.parser.BytesHeaderParser(policy=email.policy.default).parsebytes(raw)
+            limits: ReadLimits, filename: str = "") -> tuple[InboxMessage, bool]:
+    """Read a fetched mail into a pending Inkorg message; return it and whether it is new (by Message-ID). An
+    Outlook .msg (filename, from inbox-import) is read by remiss.intake.outlook; FileRejected when it cannot be."""
+    from remiss.intake import outlook
+
+    msg_reading = outlook.read(raw, filename, limits) if raw and outlook.is_outlook(filename, raw) else None
+    headers = outlook.headers(msg_reading) if msg_reading else \
+        email.parser.BytesHeaderParser(policy=email.policy.default).parsebytes(raw)
     message_id = _header(headers, "Message-ID")[:500] or "sha256:" + hashlib.sha256(raw).hexdigest()
     known = session.exec(select(InboxMessage).where(InboxMessage.message_id == message_id)).first()
     if known is not None:
@@ -44,11 +49,11 @@ def receive(session: Session, *, now: datetime, raw: bytes, size: int | None = N
         warnings.append(f"Meddelandet är för stort ({(size or 0) // 1048576} MB) för att läsas in här. "
                         "Öppna det i e-postprogrammet och registrera remissen för hand.")
     else:
-        name = f"{file_stem(subject)}.eml"
-        stored.append(_store(files_dir, name, "message/rfc822", raw))
+        name = f"{file_stem(subject)}{'.msg' if msg_reading else '.eml'}"
+        stored.append(_store(files_dir, name, outlook.CONTENT_TYPE if msg_reading else "message/rfc822", raw))
         try:
-            reading = read_missiv("", [(name, raw)],
-                                  limits=dataclasses.replace(limits, max_bytes=BATCH_FACTOR * limits.max_bytes))
+            reading = msg_reading or read_missiv(
+                "", [(name, raw)], limits=dataclasses.replace(limits, max_bytes=BATCH_FACTOR * limits.max_bytes))
         except files.FileRejected as exc:
             warnings.append(f"Meddelandet kunde inte läsas: {exc}")
         else:
