@@ -18,7 +18,8 @@ from remiss.calendar.milestones import LABELS, WAITS_FOR
 from remiss.clock import local
 from remiss.db import among
 from remiss.planning.models import Milestone
-from remiss.reminders import holder, policy, schedule
+from remiss.reminders import policy, schedule
+from remiss.reminders.holder import Holder, gone as holder_gone
 from remiss.reminders.models import OutboxMessage, OutboxStatus
 from remiss.reminders.recipients import muted_kinds
 from remiss.remisser.models import Remiss
@@ -85,12 +86,12 @@ def release_gone(session: Session) -> tuple[int, list[str]]:
     run (another host, or one we cannot check) wait for their lease. Returns (rows, the holders' names)."""
     table = OutboxMessage.__table__
     holders = session.execute(select(table.c.claimed_by).where(table.c.status == SENDING).distinct()).scalars().all()
-    gone = sorted(h for h in holders if h and holder.gone(h))
+    gone = sorted(h for h in holders if h and holder_gone(h))
     if not gone:
         return 0, []
     released = session.execute(update(table).where(table.c.status == SENDING, table.c.claimed_by.in_(gone))
                                .values(status=PENDING, claimed_by="", claim_token="", lease_until=None)).rowcount
-    return released, [holder.Holder.parse(h).name for h in gone]
+    return released, [Holder.parse(h).name for h in gone]
 
 
 @dataclass
