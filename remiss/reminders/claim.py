@@ -19,9 +19,9 @@ from remiss.clock import local
 from remiss.db import among
 from remiss.planning.models import Milestone
 from remiss.reminders import policy, schedule
-from remiss.reminders.holder import Holder, gone as holder_gone
 from remiss.reminders.models import OutboxMessage, OutboxStatus
 from remiss.reminders.recipients import muted_kinds
+from remiss.reminders.holder import Holder, gone as holder_gone
 from remiss.remisser.models import Remiss
 
 PENDING, SENDING = OutboxStatus.pending.value, OutboxStatus.sending.value
