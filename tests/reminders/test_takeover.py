@@ -264,3 +264,15 @@ def test_file_outbox_never_overwrites_another_mail_of_the_same_name(tmp_path):
     assert names == ["20261217-0700-before-000013-2.eml", "20261217-0700-before-000013.eml"]
     assert "det gamla" in (tmp_path / names[1]).read_text()
     assert "det nya" in (tmp_path / names[0]).read_text() and "igen" not in (tmp_path / names[0]).read_text()
+
+
+def test_a_message_id_on_a_long_domain_stays_one_readable_id():
+    """The id that makes a repeated mail recognisable must be written as it is, also past a line's length."""
+    from remiss.reminders.message import new_message
+    from remiss.reminders.outbox import message_id_for
+
+    message_id = message_id_for("remiss:1", "stadsbyggnadsforvaltningen.exempelkommun.se")
+    message = new_message()
+    message.add_header("Message-ID", message_id)
+    message.set_content("x")
+    assert f"Message-ID: {message_id}\r\n".encode() in bytes(message)
