@@ -160,7 +160,8 @@ def taken_back_text(result: SweepResult) -> str:
     if not result.taken_back:
         return ""
     who = f" ({', '.join(result.gone)}, som inte längre körs)" if result.gone else ""
-    return (f"tog över {count_words(result.taken_back, 'meddelande', 'meddelanden')} som en avbruten process{who} "
+    process = "avbrutna processer" if len(result.gone) > 1 else "en avbruten process"
+    return (f"tog över {count_words(result.taken_back, 'meddelande', 'meddelanden')} som {process}{who} "
             "hade tagit men inte registrerat.")
 
 

@@ -115,13 +115,15 @@ def claimed_text(session: Session, *, wall: datetime) -> str:
     groups = session.execute(select(OutboxMessage.claimed_by, func.count(), func.max(OutboxMessage.lease_until))
                              .where(OutboxMessage.status == OutboxStatus.sending.value)
                              .group_by(OutboxMessage.claimed_by)).all()
-    gone = [(Holder.parse(by), count) for by, count, _ in groups if holder.gone(by)]
-    held = [(count, until) for by, count, until in groups if not holder.gone(by)]
+    dead = {by for by, _, _ in groups if holder.gone(by)}
+    gone = [(Holder.parse(by), count) for by, count, _ in groups if by in dead]
+    held = [(count, until) for by, count, until in groups if by not in dead]
     parts = []
     if gone:
         names = ", ".join(h.name for h, _ in gone)
+        who = "processen" if len(gone) == 1 else "processerna"
         parts.append(f"{count_words(sum(c for _, c in gone), 'meddelande', 'meddelanden')} står som Skickas, men "
-                     f"processen som tog dem ({names}) körs inte längre; nästa svep tar över dem genast.")
+                     f"{who} som tog dem ({names}) körs inte längre; nästa svep tar över dem genast.")
     if held:
         rows = count_words(sum(c for c, _ in held), "meddelande", "meddelanden")
         until = max((u for _, u in held if u is not None), default=None)
