@@ -3,7 +3,8 @@
 Every outcome is one UPDATE that is a transaction of its own: the sweep holds one connection in the
 driver's autocommit mode, so marking a mail sent is a single statement (no BEGIN, no COMMIT beside
 it) and is durable before the next mail is handed over. A sweeper that dies therefore leaves at most
-the one mail it was handing over unmarked; it is sent again after the lease with the same Message-ID.
+the one mail it was handing over unmarked; it is sent again with the same Message-ID (once the next
+sweep takes the claim over: at once on this host, else after the lease).
 """
 from __future__ import annotations
 
