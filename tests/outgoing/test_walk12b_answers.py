@@ -75,3 +75,69 @@ def test_the_sammanstallning_quotes_an_emailed_answer_without_hej_and_signature(
     assert "Miljönämnden tillstyrker förslaget men\nvill se mer cykelinfrastruktur." in text
     assert "Hej," not in text and "Med vänlig hälsning" not in text and "040-34 10 00" not in text
     assert "remitterar härmed" not in text
+
+
+def test_an_answer_after_the_sammanstallning_makes_it_out_of_date_and_unpublishable(session, app):
+    from remiss.outgoing import present
+    from remiss.outgoing.service import compiled, publication
+    from remiss.remisser.input import InputErrors
+    import pytest
+
+    remiss = _sent(session, app)
+    miljo, pension = remisser.entries(session, remiss.id)
+    files_dir = app.config["FILES_DIR"]
+    answers.register_answer(session, now=at(2026, 12, 7, 11), principal=SYSTEM, remiss=remiss, entry=miljo,
+                            data=AnswerData(date(2026, 12, 7), summary="Vi tillstyrker."),
+                            files_dir=files_dir, max_bytes=1)
+    with app.app_context():
+        kept = lifecycle.compile_answers(session, now=at(2026, 12, 7, 12), principal=SYSTEM, remiss=remiss,
+                                         files_dir=files_dir)
+    assert compiled.changed_since(session, remiss.id, kept) == []
+    # the saved document holds Miljönämnden only, and the history says so
+    text = _docx_text(app, kept)
+    assert "Vi tillstyrker." in text and "Pensionärsrådet" in text.split("inte har svarat")[-1]
+    # Pensionärsrådet answers by post after the compilation (the clock of that moment even earlier: by id)
+    answers.register_answer(session, now=at(2026, 12, 7, 11, 30), principal=SYSTEM, remiss=remiss, entry=pension,
+                            data=AnswerData(date(2026, 12, 7), summary="Vi vill ha fler bänkar."),
+                            files_dir=files_dir, max_bytes=1)
+    assert compiled.changed_since(session, remiss.id, kept) == ["Pensionärsrådet"]
+    panel = present.panel(session, SYSTEM, remiss, at(2026, 12, 8))
+    assert panel["compiled_stale"] == ("Sammanställningen är äldre än svaret från Pensionärsrådet – "
+                                       "sammanställ igen.")
+    assert panel["next_step"].startswith("Sammanställningen är äldre än svaret från Pensionärsrådet")
+    assert not next(c for c in panel["publish_choices"] if c["id"] == kept.id)["checked"]
+    with pytest.raises(InputErrors) as refused:
+        publication.publish(session, now=at(2026, 12, 8), principal=SYSTEM, remiss=remiss,
+                            attachment_ids=[kept.id])
+    assert "äldre än svaret från Pensionärsrådet" in refused.value.errors["attachment_ids"]
+    # compiled again: up to date, pre-selected and publishable
+    with app.app_context():
+        again = lifecycle.compile_answers(session, now=at(2026, 12, 8), principal=SYSTEM, remiss=remiss,
+                                          files_dir=files_dir)
+    assert "Vi vill ha fler bänkar." in _docx_text(app, again)
+    panel = present.panel(session, SYSTEM, remiss, at(2026, 12, 8))
+    assert panel["compiled_stale"] == "" and panel["next_step"] == ""
+    assert next(c for c in panel["publish_choices"] if c["id"] == again.id)["checked"]
+    publication.publish(session, now=at(2026, 12, 8), principal=SYSTEM, remiss=remiss, attachment_ids=[again.id])
+
+
+def test_the_page_warns_after_an_answer_on_a_compiled_remiss(session, app, auth, client, clock):
+    from remiss.auth.models import Role
+    from tests.support.factories import make_user
+
+    remiss = _sent(session, app)
+    miljo, pension = remisser.entries(session, remiss.id)
+    with app.app_context():
+        lifecycle.compile_answers(session, now=at(2026, 12, 7, 12), principal=SYSTEM, remiss=remiss,
+                                  files_dir=app.config["FILES_DIR"])
+    clock.set(at(2026, 12, 8))
+    from remiss.namnd.models import Namnd
+    user = make_user(session, role=Role.registrator, namnder=[session.get(Namnd, remiss.namnd_id)])
+    session.commit()
+    auth.login(user.email)
+    url = f"/remisser/{remiss.id}/utskick/instanser/{pension.id}"
+    answered = auth.post(url, {"action": "answer", "answered_on": "2026-12-08",
+                               "summary": "Vi vill ha fler bänkar."}, follow_redirects=True)
+    page = answered.get_data(as_text=True)
+    assert answered.status_code == 200, page
+    assert "Sammanställningen är äldre än svaret från Pensionärsrådet – sammanställ igen." in page
