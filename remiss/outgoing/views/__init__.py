@@ -180,6 +180,25 @@ def sandlista_status(session, remiss):
     return overview.status_json(session, remiss)
 
 
+def compilation_status(session, remiss):
+    """API: the saved sammanställning and whether an answer has changed since (null for incoming remisser)."""
+    if remiss.direction != Direction.utgaende:
+        return None
+    from remiss.outgoing.service import compiled, lifecycle
+
+    kept = lifecycle.current_compilation(session, remiss.id)
+    since = compiled.changed_since(session, remiss.id, kept)
+    return {"compiled": kept is not None, "file_id": kept.id if kept else None,
+            "filename": kept.filename if kept else None, "made_at": kept.uploaded_at.isoformat() if kept else None,
+            "out_of_date": bool(since), "changed_since": since, "message": compiled.stale_text(since)}
+
+
+def incoming_yttrande(summary):
+    """The detail's "yttrande" only where we answer a remiss: an outgoing remiss has none (walk12b #9)."""
+    def part(session, remiss):
+        return None if remiss.direction == Direction.utgaende else summary(session, remiss)
+    return part
+
 
 # Routes on the same blueprint, in modules by what they do.
 from remiss.outgoing.views import answering, register, results  # noqa: E402,F401
