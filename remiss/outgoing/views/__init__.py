@@ -58,6 +58,8 @@ def new():
         raw = {k: v for k, v in values.items() if k not in ("csrf_token", "sandlista", "confirm_past_deadline",
                                                             held_uploads.TOKEN_FIELD, held_uploads.KEEP_FIELD)}
         clean, errors = parse_remiss_input(raw)
+        if sending.letter_date_problem(clean.get("letter_date"), clean.get("deadline_on")):
+            errors["letter_date"] = sending.letter_date_problem(clean.get("letter_date"), clean.get("deadline_on"))
         # as for an incoming remiss, a svarsdag that is not after today is asked about before registering
         day = clean.get("deadline_on")
         if not errors and day and day <= local_today(now()) and not values.get("confirm_past_deadline"):
