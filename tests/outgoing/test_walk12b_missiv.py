@@ -66,3 +66,31 @@ def test_the_missiv_carries_the_date_given_on_the_form(session, client, auth, cl
     text = _docx_text(app, missiv)
     assert "2026-12-02" in text or "2 december 2026" in text, text
     assert "2026-12-04" not in text and "4 december 2026" not in text  # not the day it was made
+
+
+def test_the_page_names_the_contact_person_the_missiv_names(session, client, auth, clock, app):
+    import re
+
+    clock.set(TODAY)
+    namnd = make_namnd(session)
+    user = make_user(session, role=Role.registrator, namnder=[namnd])
+    jesper = make_user(session, role=Role.handlaggare, namnder=[namnd], name="Jesper Lindkvist",
+                       email="handlaggare@remiss.example")
+    session.commit()
+    auth.login(user.email)
+    done = auth.post("/remisser/ny-utgaende", _form(namnd))  # Kontaktperson left empty
+    assert done.status_code == 302
+    session.expire_all()
+    remiss = session.exec(select(Remiss).where(Remiss.direction == "utgaende")).one()
+    remiss.handlaggare_id = jesper.id
+    session.add(remiss)
+    session.commit()
+    with app.app_context():
+        missiv = sending.generate_missiv(session, now=TODAY, principal=Principal.system(), remiss=remiss,
+                                         files_dir=app.config["FILES_DIR"])
+    session.commit()
+    assert "Jesper Lindkvist, handlaggare@remiss.example" in _docx_text(app, missiv)
+    page = unescape(re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", client.get(f"/remisser/{remiss.id}").get_data(
+        as_text=True))))
+    assert "Kontaktperson Jesper Lindkvist (handläggaren) , handlaggare@remiss.example" in page
+    assert "Kontaktperson –" not in page

@@ -102,10 +102,25 @@ def missiv_context(session: Session, *, now: datetime, remiss: Remiss) -> dict:
         "svar_till_epost": remiss.answer_email or namnd.email,
         "fragor": [q.text for q in remisser.questions_of(session, remiss.id)],
         "sandlista": grouped_names(remisser.entries(session, remiss.id)),
-        "kontaktperson": contact(remiss.contact_person or (officer.name if officer else ""),
-                                 remiss.contact_email or (officer.email if officer else "")),
+        "kontaktperson": contact(*missiv_contact(remiss, officer)[:2]),
         "handlingar": handlingar,  # none: the default template leaves the heading out (walk9)
     }
+
+
+def missiv_contact(remiss: Remiss, officer: User | None) -> tuple[str, str, str]:
+    """The missiv's Kontaktperson as (name, e-mail, whose): the one given on the remiss, otherwise the officer
+    (the handläggare, before one is assigned the one who registered it); the remiss page shows the same (walk12b
+    #12: it said "Kontaktperson –" while the missiv named the handläggare)."""
+    name = remiss.contact_person or (officer.name if officer else "")
+    email = remiss.contact_email or (officer.email if officer else "")
+    whose = "" if remiss.contact_person or officer is None else \
+        ("handläggaren" if remiss.handlaggare_id == officer.id else "den som registrerade remissen")
+    return name, email, whose
+
+
+def page_contact(session: Session, remiss: Remiss) -> tuple[str, str, str]:
+    """missiv_contact for the remiss page."""
+    return missiv_contact(remiss, session.get(User, remiss.handlaggare_id or remiss.created_by_id or -1))
 
 
 def var_referens(remiss: Remiss, officer: User | None) -> dict:
