@@ -196,7 +196,10 @@ def _item_page(message: InboxMessage, *, errors: dict | None = None, values: dic
         merge_values["our_dnr"], our_dnr_hint = our_dnr_prefill(session, [message.subject,
                                                                           stored.get("missiv_text") or ""])
     merge_values.update(values or {})
+    from remiss.outgoing.replies import find as find_reply  # walk12b #4: an answer to a remiss we sent
+    reply = find_reply(session, message, current_app.config["FILES_DIR"])
     return render_template("intake/inbox_item.html", message=message, rows=_rows(message), match=match, done=done,
+                           reply=reply,
                            warnings=without_extends_warning(warnings) if not_later else warnings,
                            files=json.loads(message.files), not_later=not_later, our_dnr_hint=our_dnr_hint,
                            may_merge=match is not None and principal().may(Action.edit, match.namnd_id),

@@ -205,4 +205,4 @@ def incoming_yttrande(summary):
 # Routes on the same blueprint, in modules by what they do.
 from remiss.outgoing.views import answering, register, results  # noqa: E402,F401
 from remiss.outgoing import api  # noqa: E402,F401
-from remiss.outgoing.views import public  # noqa: E402,F401
+from remiss.outgoing.views import public, replies  # noqa: E402,F401
