@@ -155,3 +155,12 @@ def record(session: Session, *, now: datetime, principal: Principal, message: In
     session.flush()
     return entry
 
+
+
+def refuse_merge(remiss: Remiss) -> None:
+    """"För samman" files a mail as a remisshandling; on a remiss we sent, a mail is an instans's answer."""
+    if remiss.direction == Direction.utgaende:
+        raise InputErrors({"our_dnr": f"{remiss.our_dnr or remiss.title} är en remiss vi har skickat ut, så "
+                                      "meddelandet sammanförs inte med den som en remisshandling. Är det ett svar "
+                                      "från en remissinstans: registrera det som svar (”Registrera som svar”), "
+                                      "eller ladda upp mejlet under instansens svar på remissen."})

@@ -120,3 +120,22 @@ def test_a_reply_is_known_by_our_dnr_or_by_its_sender_and_title(session, db, app
     assert (found.remiss.id, found.entry.id) == (remiss.id, teknik.id)
     assert found.heading == f"Svar från Tekniska nämnden på {remiss.our_dnr}"
     assert replies.find(session, session.get(InboxMessage, unrelated), files_dir) is None
+
+
+def test_fora_samman_does_not_file_an_answer_as_a_remisshandling(session, db, app, auth, clock):
+    clock.set(datetime(2026, 12, 7, 11, 0, tzinfo=STOCKHOLM))
+    namnd, remiss = _sent_remiss(session, app)
+    user = make_user(session, role=Role.registrator, namnder=[namnd])
+    remiss_id, dnr = remiss.id, remiss.our_dnr
+    session.commit()
+    message_id = _receive(db, app, _reply(f"SV: Remiss: Remiss av förslag till trafikplan 2027 ({dnr})"))
+    auth.login(user.email)
+    refused = auth.post(f"/inkorg/{message_id}/sammanfor", {"remiss_id": remiss_id}, form_url=f"/inkorg/{message_id}")
+    page = unescape(refused.get_data(as_text=True))
+    assert refused.status_code == 400
+    assert f"{dnr} är en remiss vi har skickat ut, så meddelandet sammanförs inte med den" in page
+    assert "Registrera som svar från Miljönämnden" in page  # the step that is right is offered instead
+    session.expire_all()
+    assert session.exec(select(Attachment).where(Attachment.remiss_id == remiss_id,
+                                                 Attachment.purpose == "remisshandling")).all() == []
+    assert session.get(InboxMessage, message_id).status == "pending"

@@ -150,7 +150,8 @@ def inbox():
         found = inbox_service.existing_remiss(session, m)
         if found is not None and principal().may(Action.view, found.namnd_id):
             existing[m.id] = found
-            may_merge[m.id] = principal().may(Action.edit, found.namnd_id)
+            # a remiss we sent takes answers, not merged files (its page offers the answer: outgoing.replies)
+            may_merge[m.id] = principal().may(Action.edit, found.namnd_id) and found.direction != "utgaende"
             extension[m.id] = batches.mentions_extension(
                 dict(json.loads(m.form_values),
                      extension_to=batches.extension_value(m.extension_to, m.extension_time)),
@@ -333,6 +334,8 @@ def inbox_merge(message_id: int):
         else:
             found = int(request.form.get("remiss_id", "0"))
         remiss = load_remiss(session, principal(), found, Action.edit)
+        from remiss.outgoing.replies import refuse_merge  # walk12b #4: an answer is no remisshandling
+        refuse_merge(remiss)
         inbox_service.merge(session, now=now(), principal=principal(), message=message, remiss=remiss,
                             extend=extend, files_dir=current_app.config["FILES_DIR"],
                             max_bytes=current_app.config["UPLOAD_MAX_BYTES"], until_on=until_on, until_time=until_time)
