@@ -62,3 +62,25 @@ def test_an_outgoing_remiss_has_no_yttrande_but_its_sammanstallning(session, cli
     other = client.get(f"/api/v1/remisser/{incoming.id}").get_json()
     assert other["yttrande"]["state"] == "utkast" and other["sammanstallning"] is None
     assert other["sandlista_status"] is None
+
+
+def test_no_yttrande_can_be_saved_on_an_outgoing_remiss(session, client, auth, app, clock):
+    from tests.conftest import csrf_token
+
+    clock.set(at(8))
+    namnd = make_namnd(session)
+    user = make_user(session, role=Role.registrator, namnder=[namnd])
+    outgoing = make_remiss(session, namnd=namnd, direction="utgaende", now=at(1), deadline_on=date(2026, 12, 18),
+                           sandlista=[SandlistaItem("Miljönämnden", "miljo@example.se", "")])
+    remiss_id = outgoing.id
+    session.commit()
+    auth.login(user.email)
+    headers = {"X-CSRFToken": csrf_token(client, "/")}
+    saved = client.put(f"/api/v1/remisser/{remiss_id}/yttrande", json={"sammanfattning": "Text"}, headers=headers)
+    assert saved.status_code == 409, saved.get_json()
+    assert "vi är remittenten och skriver inget yttrande" in saved.get_json()["error"]
+    moved = client.post(f"/api/v1/remisser/{remiss_id}/yttrande/state", json={"state": "granskning"},
+                        headers=headers)
+    assert moved.status_code == 409
+    session.expire_all()
+    assert session.exec(select(YttrandeDraft).where(YttrandeDraft.remiss_id == remiss_id)).first() is None
