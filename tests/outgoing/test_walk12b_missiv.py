@@ -94,3 +94,23 @@ def test_the_page_names_the_contact_person_the_missiv_names(session, client, aut
         as_text=True))))
     assert "Kontaktperson Jesper Lindkvist (handläggaren) , handlaggare@remiss.example" in page
     assert "Kontaktperson –" not in page
+
+
+def test_changing_the_missiv_date_to_after_the_sista_svarsdag_is_refused(session):
+    import pytest
+
+    from remiss.remisser import service as remisser
+    from remiss.remisser.input import InputErrors, SandlistaItem
+    from tests.support.factories import make_remiss
+
+    namnd = make_namnd(session)
+    remiss = make_remiss(session, namnd=namnd, direction="utgaende", deadline_on=date(2026, 12, 18),
+                         sandlista=[SandlistaItem("Miljönämnden", "miljo@example.se", "")])
+    with pytest.raises(InputErrors) as refused:
+        remisser.update(session, now=TODAY, principal=Principal.system(), remiss=remiss,
+                        changes={"letter_date": date(2026, 12, 18)})
+    assert refused.value.errors["letter_date"].startswith(
+        "Missivets datum 18 december 2026 ligger inte före sista svarsdagen 18 december 2026.")
+    remisser.update(session, now=TODAY, principal=Principal.system(), remiss=remiss,
+                    changes={"letter_date": date(2026, 12, 3)})
+    assert remiss.letter_date == date(2026, 12, 3)
