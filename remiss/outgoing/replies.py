@@ -114,7 +114,8 @@ def find(session: Session, message: InboxMessage, files_dir: str) -> Reply | Non
     subject = _squash(message.subject)
     candidates = session.exec(select(Remiss).where(Remiss.direction == Direction.utgaende.value,
                                                    Remiss.status.in_(OPEN))).all()
-    by_dnr = [r for r in candidates if r.our_dnr and _squash(r.our_dnr) in subject]
+    # "KS 2026/0002" in any spacing, not the start of "KS 2026/00021"
+    by_dnr = [r for r in candidates if r.our_dnr and re.search(re.escape(_squash(r.our_dnr)) + r"(?!\d)", subject)]
     if len(by_dnr) == 1:
         entries = _sent_entries(session, by_dnr[0].id)
         return Reply(by_dnr[0], _entry_for(entries, sender), entries,

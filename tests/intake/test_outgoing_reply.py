@@ -111,6 +111,7 @@ def test_a_reply_is_known_by_our_dnr_or_by_its_sender_and_title(session, db, app
                                          sender="Teknik <teknik@malmo.example>"))
     unrelated = _receive(db, app, _reply("Remiss av förslag till trafikplan 2027",
                                          sender="Någon <x@annan.example>"))
+    other_dnr = _receive(db, app, _reply(f"Svar på remiss {dnr}1", sender="Anna <anna@annan.example>"))
     files_dir = app.config["FILES_DIR"]
     miljo, teknik = remisser.entries(session, remiss.id)
     found = replies.find(session, session.get(InboxMessage, by_dnr), files_dir)
@@ -120,6 +121,7 @@ def test_a_reply_is_known_by_our_dnr_or_by_its_sender_and_title(session, db, app
     assert (found.remiss.id, found.entry.id) == (remiss.id, teknik.id)
     assert found.heading == f"Svar från Tekniska nämnden på {remiss.our_dnr}"
     assert replies.find(session, session.get(InboxMessage, unrelated), files_dir) is None
+    assert replies.find(session, session.get(InboxMessage, other_dnr), files_dir) is None  # another diarienummer
 
 
 def test_fora_samman_does_not_file_an_answer_as_a_remisshandling(session, db, app, auth, clock):
