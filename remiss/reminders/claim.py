@@ -18,7 +18,7 @@ from remiss.calendar.milestones import LABELS, WAITS_FOR
 from remiss.clock import local
 from remiss.db import among
 from remiss.planning.models import Milestone
-from remiss.reminders import policy, schedule
+from remiss.reminders import policy, schedule, together
 from remiss.reminders.models import OutboxMessage, OutboxStatus
 from remiss.reminders.recipients import muted_kinds
 from remiss.remisser.models import Remiss
@@ -222,6 +222,7 @@ def take_due(session: Session, *, now: datetime, worker_id: str, settings: Setti
         skipped += supersede_older(session, now=now)
     due = list(map(DueRow._make, session.execute(claim_statement(now, settings.batch,
                                                                  session.get_bind().dialect.name))))
+    due += together.siblings(session, due, now=now, columns=COMPOSED_FROM, make=DueRow._make)  # one mail each
     loaded = _load(session, due)
     cancelled: dict[str, list[int]] = {}
     taken = []

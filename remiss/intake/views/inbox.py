@@ -145,11 +145,16 @@ def inbox():
     titles = {m.id: json.loads(m.form_values).get("title") or "" for m in messages}
     remiss_like = {m.id: inbox_service.looks_like_remiss(m) for m in messages}
     newsletters = {m.id for m in messages if inbox_service.is_newsletter(m)}
-    existing, may_merge, extension, not_later = {}, {}, {}, {}
+    reasons = {m.id: inbox_service.not_remiss_reason(m) for m in messages}  # an automatic reply, a newsletter
+    reminders = {m.id for m in messages if inbox_service.mail_kind(m) == "påminnelse"}
+    existing, may_merge, extension, not_later, notes, waiting = {}, {}, {}, {}, {}, {}
     for m in messages if not handled else ():
         found = inbox_service.existing_remiss(session, m)
+        if found is None and (original := inbox_service.waiting_original(session, m)) is not None:
+            waiting[m.id] = original  # an extension notice whose remiss waits in the Inkorg too
         if found is not None and principal().may(Action.view, found.namnd_id):
             existing[m.id] = found
+            notes[m.id] = inbox_service.match_note(m, found)
             # a remiss we sent takes answers, not merged files (its page offers the answer: outgoing.replies)
             may_merge[m.id] = principal().may(Action.edit, found.namnd_id) and found.direction != "utgaende"
             extension[m.id] = batches.mentions_extension(
@@ -161,7 +166,8 @@ def inbox():
         messages.sort(key=lambda m: not (remiss_like[m.id] or m.id in existing))
     return render_template("intake/inbox.html", messages=messages, titles=titles, handled=handled,
                            remiss_like=remiss_like, newsletters=newsletters, existing=existing, may_merge=may_merge,
-                           extension=extension, not_later=not_later,
+                           extension=extension, not_later=not_later, reasons=reasons, notes=notes, waiting=waiting,
+                           reminders=reminders,
                            configured=bool(current_app.config.get("IMAP_URL")), status_labels=STATUS_LABELS)
 
 
@@ -206,6 +212,9 @@ def _item_page(message: InboxMessage, *, errors: dict | None = None, values: dic
                            may_merge=match is not None and principal().may(Action.edit, match.namnd_id),
                            remiss_like=inbox_service.looks_like_remiss(message),
                            newsletter=inbox_service.is_newsletter(message),
+                           not_remiss=inbox_service.not_remiss_reason(message),
+                           match_note=inbox_service.match_note(message, match),
+                           waiting=inbox_service.waiting_original(session, message) if match is None else None,
                            is_extension=is_extension,
                            evidence=json.loads(message.evidence), form=form, namnder=namnder, namnd_note=namnd_note,
                            register_errors=register_errors or {}, past_deadline=past_deadline, labels=LABELS,
@@ -267,10 +276,8 @@ def _register_now(message: InboxMessage):
         errors.update({k: f"{LABELS.get(k, k)}: {v}" for k, v in exc.errors.items() if k not in errors})
     if errors:
         return _item_page(message, register_errors=errors, typed=typed, status=400)
-    from remiss.remisser.queries import possible_duplicates
-
     duplicates = [] if request.form.get("confirm_duplicate") else \
-        possible_duplicates(session, principal(), sender_dnr=data.sender_dnr, title=data.title)
+        inbox_service.register_duplicates(session, principal(), message, sender_dnr=data.sender_dnr, title=data.title)
     past = None if request.form.get("confirm_past_deadline") else \
         (data.deadline_on if data.deadline_on and data.deadline_on < local_today(now()) else None)
     letter_late = None if request.form.get("confirm_letter_date") else \
