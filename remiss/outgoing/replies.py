@@ -31,6 +31,7 @@ from remiss import files
 from remiss.auth.access import Principal
 from remiss.clock import local
 from remiss.intake.models import InboxMessage
+from remiss.intake.service import kinds
 from remiss.outgoing import mails
 from remiss.outgoing.service import answers
 from remiss.outgoing.service.answers import AnswerData
@@ -99,6 +100,8 @@ def find(session: Session, message: InboxMessage, files_dir: str) -> Reply | Non
     """The utgående remiss (and instans) a pending Inkorg message answers, or None when it answers none."""
     if message.status != "pending":
         return None
+    if json.loads(message.form_values or "{}").get("mail_kind") in (kinds.AUTOREPLY, kinds.NEWSLETTER):
+        return None  # "Jag är ledig till …" in reply to the missiv is no answer
     sender = parseaddr(message.sender)[1].strip().casefold()
     stored = _mail(message, files_dir)
     refs = _references(stored[1]) if stored else set()

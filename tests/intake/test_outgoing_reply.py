@@ -112,6 +112,8 @@ def test_a_reply_is_known_by_our_dnr_or_by_its_sender_and_title(session, db, app
     unrelated = _receive(db, app, _reply("Remiss av förslag till trafikplan 2027",
                                          sender="Någon <x@annan.example>"))
     other_dnr = _receive(db, app, _reply(f"Svar på remiss {dnr}1", sender="Anna <anna@annan.example>"))
+    away = _receive(db, app, _reply(f"Automatiskt svar: Remiss: Remiss av förslag till trafikplan 2027 ({dnr})",
+                                    sender="Miljönämnden <miljo@malmo.example>"))
     files_dir = app.config["FILES_DIR"]
     miljo, teknik = remisser.entries(session, remiss.id)
     found = replies.find(session, session.get(InboxMessage, by_dnr), files_dir)
@@ -122,6 +124,7 @@ def test_a_reply_is_known_by_our_dnr_or_by_its_sender_and_title(session, db, app
     assert found.heading == f"Svar från Tekniska nämnden på {remiss.our_dnr}"
     assert replies.find(session, session.get(InboxMessage, unrelated), files_dir) is None
     assert replies.find(session, session.get(InboxMessage, other_dnr), files_dir) is None  # another diarienummer
+    assert replies.find(session, session.get(InboxMessage, away), files_dir) is None  # out of office: no answer
 
 
 def test_fora_samman_does_not_file_an_answer_as_a_remisshandling(session, db, app, auth, clock):
