@@ -110,9 +110,10 @@ def register_page_parts(app: Flask) -> None:
     from remiss.drafting.views import yttrande_panel
     from remiss.intake.views import HOOKS as intake_hooks
     from remiss.intake.views.inbox import menu_count as inbox_count, start_section as inbox_section
-    from remiss.outgoing.schemas import SandlistaStatus
+    from remiss.outgoing.schemas import CompilationStatus, SandlistaStatus
     from remiss.outgoing.present import start_section as outgoing_section
-    from remiss.outgoing.views import panel_context as utskick_panel, sandlista_status
+    from remiss.outgoing.views import compilation_status, incoming_yttrande, sandlista_status
+    from remiss.outgoing.views import panel_context as utskick_panel
     from remiss.planning.api import extensions_json, milestones_json
     from remiss.planning.beslut_link import warnings_json
     from remiss.remisser.archive import archive_json
@@ -155,12 +156,15 @@ def register_page_parts(app: Flask) -> None:
         Panel("yttrande", "Yttrande", "drafting/_panel.html", yttrande_panel),
     ]
     app.extensions["remiss_detail_extras"] = {"milestones": milestones_json, "extensions": extensions_json,
-                                              "yttrande": draft_summary, "sandlista_status": sandlista_status,
+                                              "yttrande": incoming_yttrande(draft_summary),
+                                              "sandlista_status": sandlista_status,
+                                              "sammanstallning": compilation_status,
                                               "warnings": warnings_json, "archived": archive_json}
     # their JSON shapes, for the OpenAPI document (remiss.api.openapi)
     app.extensions["remiss_detail_schemas"] = {"milestones": list[MilestonePublic],
-                                               "extensions": list[ExtensionPublic], "yttrande": YttrandePublic,
+                                               "extensions": list[ExtensionPublic], "yttrande": YttrandePublic | None,
                                                "sandlista_status": SandlistaStatus | None,
+                                               "sammanstallning": CompilationStatus | None,
                                                "warnings": list[RemissWarningPublic],
                                                "archived": list[ArchivedPublic]}
     app.extensions["remiss_intake"] = intake_hooks

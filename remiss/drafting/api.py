@@ -118,6 +118,8 @@ def change_state(remiss_id: int):
     draft's state does not allow it; the state it is in already: 200, nothing changed, status_note says so)."""
     session = get_session()
     remiss = load_remiss(session, principal(), remiss_id)
+    if remiss.direction == "utgaende":  # walk12b #9
+        return error_response(409, OUTGOING_NO_YTTRANDE, field="remiss")
     body = request_body()
     new, comment = body.state, body.comment
     result = {}
@@ -143,11 +145,17 @@ def change_state(remiss_id: int):
     return jsonify(dict(draft_summary(session, remiss), **result))
 
 
+OUTGOING_NO_YTTRANDE = ("Remissen är utgående: vi är remittenten och skriver inget yttrande. Svaren och "
+                        "sammanställningen finns i sandlista_status och sammanstallning.")
+
+
 def _draft_step(remiss_id: int, action: Action, verb, values):
     """Do verb on the yttrande with values(body) read from the request's body (409 when the draft's state refuses
     it); answer with the yttrande after."""
     session = get_session()
     remiss = load_remiss(session, principal(), remiss_id, action)
+    if remiss.direction == "utgaende":  # walk12b #9: we are the remittent; nothing to answer
+        return error_response(409, OUTGOING_NO_YTTRANDE, field="remiss")
     body = request_body()
     try:
         verb(session, now=now(), principal=principal(), remiss=remiss, **values(body))

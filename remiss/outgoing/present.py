@@ -15,7 +15,7 @@ from remiss.documents.pdf import soffice_path
 from remiss.namnd.models import Namnd
 from remiss.outgoing import overview
 from remiss.outgoing.models import Publication, PublishedFile
-from remiss.outgoing.service import addresses, answers, chasers, lifecycle, publication, sending
+from remiss.outgoing.service import addresses, answers, chasers, compiled, lifecycle, publication, sending
 from remiss.planning.models import Extension
 from remiss.reminders.models import OutboxMessage, OutboxStatus
 from remiss.remisser import page
@@ -166,6 +166,8 @@ def panel(session: Session, principal: Principal, remiss: Remiss, now: datetime,
     answer_names = {e.id: e.name for e in entries}
     handlingar = sum(1 for a in page.attachments(session, remiss.id) if a.purpose == "remisshandling")
     missiv = sending.current_missiv(session, remiss.id)
+    compiled_file = lifecycle.current_compilation(session, remiss.id)
+    stale = compiled.stale_text(compiled.changed_since(session, remiss.id, compiled_file))
     return {
         "state": state, "counts": overview.counts(session, remiss.id), "rows": rows,
         "groups": overview.groups(session, remiss.id, entries), "statuses": list(AnswerStatus),
@@ -174,7 +176,10 @@ def panel(session: Session, principal: Principal, remiss: Remiss, now: datetime,
         "missiv_stale": bool(missiv and unsent and sending.missiv_stale(session, remiss, missiv)),
         "deadline_problem": sending.deadline_problem(remiss, local_today(now)) if unsent else "",
         "letters": sending.letters_file(session, remiss.id), "pdf_available": soffice_path() is not None,
-        "compiled": lifecycle.current_compilation(session, remiss.id),
+        "compiled": compiled_file, "compiled_stale": stale,
+        # an answer registered after the sammanställning: Nästa steg says to compile again first
+        "next_step": (f"{stale} Publicera sedan remissvaren och avsluta ärendet."
+                      if stale and state == RemissStatus.sammanstalld else ""),
         "sent": remiss.sent_at is not None, "sent_at": format_date_time(remiss.sent_at) if remiss.sent_at else "",
         "unsent": len(unsent), "by_mail": len(by_mail), "by_post": len(by_post),
         "nowhere": [(e.id, e.name) for e in nowhere], "days_left": days_left(remiss, now),
@@ -192,7 +197,8 @@ def panel(session: Session, principal: Principal, remiss: Remiss, now: datetime,
         "may_publish": remiss.sent_at is not None and state != RemissStatus.aterkallad,
         "published": published, "published_at": format_date_time(published.published_at) if published else "",
         "publish_choices": [{"id": a.id, "label": _file_label(a, answer_names), "checked":
-                             (a.id in shown) if published else a.purpose in ("svar", "sammanstallning")}
+                             (a.id in shown) if published else (a.purpose == "svar" or (
+                                 a.purpose == "sammanstallning" and not stale and a.id == compiled_file.id))}
                             for a in candidates],
         "may_edit": principal.may(Action.edit, remiss.namnd_id),
     }

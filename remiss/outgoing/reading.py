@@ -9,6 +9,7 @@ from email.utils import parsedate_to_datetime
 from html.parser import HTMLParser
 
 from remiss.clock import STOCKHOLM
+from remiss.missiv import signature
 
 TEXT_LIMIT = 5000
 
@@ -37,6 +38,33 @@ def _plain(html: str) -> str:
     return " ".join(" ".join(parser.parts).split())
 
 
+# "Hej,", "Hej Kommunstyrelsen!", "Hejsan", "God dag", "Hallå": a salutation line, not the answer
+_SALUTATION = re.compile(r"^(?:hej(?:san)?|hallå|god (?:dag|morgon|eftermiddag)|till \S[^\n]{0,60}|hi|hello|dear)"
+                         r"(?:[ \t]+[^\n]{0,60}?)?[ \t]*[,!.:]?[ \t]*$", re.IGNORECASE)
+# "Den 4 dec. 2026 kl. 10:12 skrev Sara <sara@…>:", "On Fri, … wrote:": the mail quoted below the reply
+_ATTRIBUTION = re.compile(r"^(?:den|on|am)\b.{0,160}\b(?:skrev|wrote|schrieb)\b.{0,120}:\s*$", re.IGNORECASE)
+
+
+def answer_text(text: str) -> str:
+    """The instans's own words in a mail: without the greeting above, the signature below ("Med vänlig hälsning",
+    name, title, telephone; the same rules that end a letter in remiss.missiv.signature) and the quoted mail it
+    replies to ("> …", "Den … skrev:", "Från: … Skickat: …"). Text that is nothing but those is kept as it was."""
+    lines = text.replace("\r\n", "\n").split("\n")
+    start = 0
+    while start < len(lines) and not lines[start].strip():
+        start += 1
+    if start < len(lines) and _SALUTATION.match(lines[start].strip()) and len(lines[start].split()) <= 4:
+        start += 1
+    end = len(lines)
+    for index in range(start, len(lines)):
+        line = lines[index].strip()
+        if line.startswith(">") or _ATTRIBUTION.match(line) or signature.ends_letter(lines, index):
+            end = index
+            break
+    kept = "\n".join(lines[start:end]).strip()
+    return re.sub(r"\n{3,}", "\n\n", kept) if kept else text.strip()
+
+
 def read_eml(data: bytes) -> MailAnswer:
     """Parse an .eml file; a file that is not a mail gives an empty answer, never an exception."""
     try:
@@ -58,7 +86,7 @@ def read_eml(data: bytes) -> MailAnswer:
             payload = part.get_payload(decode=True)
             if name and payload:
                 files.append((name, payload))
-        text = re.sub(r"\n{3,}", "\n\n", text.replace("\r\n", "\n")).strip()
+        text = answer_text(re.sub(r"\n{3,}", "\n\n", text.replace("\r\n", "\n")).strip())
         return MailAnswer(sent_on, str(message["From"] or ""), str(message["Subject"] or ""), text[:TEXT_LIMIT],
                           files)
     except Exception:  # a broken upload is kept as a file; we only fail to read more from it

@@ -149,3 +149,16 @@ class ExtensionGranted(SQLModel):
     entry_id: int
     answer_status: AnswerStatus
     extended_until: date
+
+
+class CompilationStatus(SQLModel):
+    """The saved remissammanställning of an outgoing remiss (null on an incoming remiss, which has a yttrande
+    instead; an outgoing remiss's "yttrande" is null)."""
+
+    compiled: bool = Field(description="om svaren har sammanställts och sammanställningen sparats")
+    file_id: int | None = Field(default=None, description="den sparade sammanställningen (/filer/<id>)")
+    filename: str | None = None
+    made_at: datetime | None = None
+    out_of_date: bool = Field(default=False, description="ett svar har registrerats, ändrats eller ångrats sedan")
+    changed_since: list[str] = Field(default_factory=list, description="instanser vars svar ändrats sedan")
+    message: str = Field(default="", description="”Sammanställningen är äldre än svaret från … – sammanställ igen.”")

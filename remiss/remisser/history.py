@@ -39,6 +39,7 @@ FIELD_LABELS = {
     "summary": "Sammanfattning", "other_comments": "Övriga synpunkter", "extended_until_on": "Anstånd till",
     "extended_until_time": "Anstånd till klockslag", "email": "E-post", "postal_address": "Postadress",
     "published_files": "Publicerade filer",  # outgoing.service.publication
+    "compiled_answers": "Sammanställda svar", "compiled_declined": "Avstår",  # outgoing.service.compiled
     # the tidplan (remiss.planning.service.tidplan): a milestone's date, set by hand, or done
     **MILESTONE_LABELS,
     **{f"override:{kind}": f"{label} (satt för hand)" for kind, label in MILESTONE_LABELS.items()},
@@ -56,6 +57,7 @@ ACTION_LABELS = {
     ("remiss", "send"): "Remissen skickad", ("remiss", "publish"): "Publicerad på den öppna sidan",
     ("remiss", "unpublish"): "Borttagen från den öppna sidan", ("remiss", "yttrande_mail"): "Yttrandet e-postat",
     ("attachment", "upload"): "Fil uppladdad", ("attachment", "missiv"): "Missiv skapat",
+    ("attachment", "sammanstallning"): "Svaren sammanställda",
     ("extension", "extension"): "Förlängning", ("extension", "general_extension"): "Allmän förlängning",
     ("milestone", "milestone"): "Tidplan",
     ("yttrande_draft", "save"): "Yttrandet sparat", ("yttrande_draft", "state"): "Yttrandets status ändrad",

@@ -71,6 +71,8 @@ EVENTS = [
     ("remiss", "arkiv", {}),  # the sent yttrande archived as PDF (remisser.archive): a note only
     ("attachment", "upload", {"filename": [None, "missiv.pdf"], "size": [None, 39165]}),
     ("attachment", "missiv", {"filename": [None, "missiv.docx"]}),
+    ("attachment", "sammanstallning", {"compiled_answers": [None, "Miljönämnden, Kommunal"],
+                                       "compiled_declined": [None, ""]}),
     ("extension", "extension", {"requested_until": [None, "2027-01-11"], "decision": ["pending", "granted"],
                                 "granted_until": [None, "2027-01-11"]}),
     ("extension", "general_extension", {"granted_until": [None, "2027-01-11 12:00"]}),

@@ -170,7 +170,8 @@ def inbox():
         if found is not None and principal().may(Action.view, found.namnd_id):
             existing[m.id] = found
             notes[m.id] = inbox_service.match_note(m, found)
-            may_merge[m.id] = principal().may(Action.edit, found.namnd_id)
+            # a remiss we sent takes answers, not merged files (its page offers the answer: outgoing.replies)
+            may_merge[m.id] = principal().may(Action.edit, found.namnd_id) and found.direction != "utgaende"
             extension[m.id] = batches.mentions_extension(
                 dict(json.loads(m.form_values),
                      extension_to=batches.extension_value(m.extension_to, m.extension_time)),
@@ -231,7 +232,10 @@ def _item_page(message: InboxMessage, *, errors: dict | None = None, values: dic
         merge_values["our_dnr"], our_dnr_hint = our_dnr_prefill(session, [message.subject,
                                                                           stored.get("missiv_text") or ""])
     merge_values.update(values or {})
+    from remiss.outgoing.replies import find as find_reply  # walk12b #4: an answer to a remiss we sent
+    reply = find_reply(session, message, current_app.config["FILES_DIR"])
     return render_template("intake/inbox_item.html", message=message, rows=_rows(message), match=match, done=done,
+                           reply=reply,
                            warnings=without_extends_warning(warnings) if not_later else warnings,
                            files=json.loads(message.files), not_later=not_later, our_dnr_hint=our_dnr_hint,
                            may_merge=match is not None and principal().may(Action.edit, match.namnd_id),
@@ -368,6 +372,8 @@ def inbox_merge(message_id: int):
         else:
             found = int(request.form.get("remiss_id", "0"))
         remiss = load_remiss(session, principal(), found, Action.edit)
+        from remiss.outgoing.replies import refuse_merge  # walk12b #4: an answer is no remisshandling
+        refuse_merge(remiss)
         inbox_service.merge(session, now=now(), principal=principal(), message=message, remiss=remiss,
                             extend=extend, files_dir=current_app.config["FILES_DIR"],
                             max_bytes=current_app.config["UPLOAD_MAX_BYTES"], until_on=until_on, until_time=until_time)

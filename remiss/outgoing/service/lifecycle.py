@@ -83,6 +83,7 @@ def compile_answers(session: Session, *, now: datetime, principal: Principal, re
     if remiss.status in (S.avslutad, S.aterkallad):
         raise InputErrors({"status": f"Remissen är {S(remiss.status).label.lower()}."})
     from remiss.outgoing import compilation  # compilation reads the nämnd's template through sending
+    from remiss.outgoing.service import compiled
 
     data = compilation.render(session, now=now, principal=principal, remiss=remiss)
     stored = files.store(files_dir, data, content_type=DOCX)
@@ -91,6 +92,7 @@ def compile_answers(session: Session, *, now: datetime, principal: Principal, re
                             storage_key=stored.key, uploaded_by_id=principal.user_id, uploaded_at=now)
     session.add(attachment)
     session.flush()
+    compiled.record(session, now=now, principal=principal, remiss=remiss, attachment=attachment)  # which answers
     sync_deadline(session, now=now, remiss=remiss, principal=principal)
     if remiss.status != S.sammanstalld:
         remisser.change_status(session, now=now, principal=principal, remiss=remiss, new=S.sammanstalld,

@@ -43,6 +43,7 @@ def publish(session: Session, *, now: datetime, principal: Principal, remiss: Re
     chosen = list(dict.fromkeys(i for i in attachment_ids if i in allowed))
     if not chosen:
         raise InputErrors({"attachment_ids": "Välj minst en fil att publicera."})
+    _refuse_stale(session, remiss, chosen)
     if len(intro) > INTRO_LIMIT:
         raise InputErrors({"intro": f"Högst {INTRO_LIMIT} tecken."})
     publication = session.get(Publication, remiss.id)
@@ -60,6 +61,19 @@ def publish(session: Session, *, now: datetime, principal: Principal, remiss: Re
                  remiss_id=remiss.id, action="publish", changes={"published_files": [before, chosen]},
                  note=f"{len(chosen)} filer publicerade")
     return publication
+
+
+def _refuse_stale(session: Session, remiss: Remiss, chosen: list[int]) -> None:
+    """A sammanställning that an answer registered since has made out of date is not published (walk12b #5)."""
+    from remiss.outgoing.service import compiled
+
+    for attachment_id in chosen:
+        attachment = session.get(Attachment, attachment_id)
+        if attachment is not None and attachment.purpose == "sammanstallning":
+            stale = compiled.stale_text(compiled.changed_since(session, remiss.id, attachment))
+            if stale:
+                raise InputErrors({"attachment_ids": f"{attachment.filename} publicerades inte. {stale} "
+                                   "Sammanställ svaren på nytt och publicera den nya sammanställningen."})
 
 
 def unpublish(session: Session, *, now: datetime, principal: Principal, remiss: Remiss) -> None:

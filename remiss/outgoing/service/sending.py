@@ -54,11 +54,21 @@ def create_outgoing(session: Session, *, now: datetime, principal: Principal, da
         errors["deadline_on"] = "Ange sista svarsdag."
     if not data.sandlista:
         errors["sandlista"] = "Välj minst en remissinstans."
+    if letter_date_problem(data.letter_date, data.deadline_on):
+        errors["letter_date"] = letter_date_problem(data.letter_date, data.deadline_on)
     if errors:
         raise InputErrors(errors)
     data = replace(data, direction=Direction.utgaende.value)
     return remisser.register(session, now=now, principal=principal, data=data, dnr_format=dnr_format,
                              default_prefix=default_prefix)
+
+
+def letter_date_problem(letter_date, deadline_on) -> str:
+    """A missiv dated on or after the sista svarsdag it names asks for an answer before it was written (walk12b #7)."""
+    if letter_date is None or deadline_on is None or letter_date < deadline_on:
+        return ""
+    return (f"Missivets datum {format_date(letter_date)} ligger inte före sista svarsdagen {format_date(deadline_on)}. "
+            "Ange det datum missivet skrivs (eller lämna fältet tomt, så dateras missivet den dag det skapas).")
 
 
 def namnd_template(session: Session, namnd_id: int, kind: str) -> DocumentTemplate | None:
@@ -82,7 +92,8 @@ def missiv_context(session: Session, *, now: datetime, remiss: Remiss) -> dict:
     handlingar = [a.filename for a in _handlingar(session, remiss.id)]
     return {
         "organisation": namnd.organisation, "forvaltning": namnd.forvaltning, "namnd": namnd.name,
-        "datum": local_today(now), "diarienummer": remiss.our_dnr or "",
+        # "Missivets datum" from the form when one was given (walk12b #7), otherwise the day it is made
+        "datum": remiss.letter_date or local_today(now), "diarienummer": remiss.our_dnr or "",
         "remittent_diarienummer": remiss.sender_dnr, "remittent": remiss.remittent or namnd.name,
         "titel": remiss.title,
         "var_referens": var_referens(remiss, officer),
@@ -91,10 +102,25 @@ def missiv_context(session: Session, *, now: datetime, remiss: Remiss) -> dict:
         "svar_till_epost": remiss.answer_email or namnd.email,
         "fragor": [q.text for q in remisser.questions_of(session, remiss.id)],
         "sandlista": grouped_names(remisser.entries(session, remiss.id)),
-        "kontaktperson": contact(remiss.contact_person or (officer.name if officer else ""),
-                                 remiss.contact_email or (officer.email if officer else "")),
+        "kontaktperson": contact(*missiv_contact(remiss, officer)[:2]),
         "handlingar": handlingar,  # none: the default template leaves the heading out (walk9)
     }
+
+
+def missiv_contact(remiss: Remiss, officer: User | None) -> tuple[str, str, str]:
+    """The missiv's Kontaktperson as (name, e-mail, whose): the one given on the remiss, otherwise the officer
+    (the handläggare, before one is assigned the one who registered it); the remiss page shows the same (walk12b
+    #12: it said "Kontaktperson –" while the missiv named the handläggare)."""
+    name = remiss.contact_person or (officer.name if officer else "")
+    email = remiss.contact_email or (officer.email if officer else "")
+    whose = "" if remiss.contact_person or officer is None else \
+        ("handläggaren" if remiss.handlaggare_id == officer.id else "den som registrerade remissen")
+    return name, email, whose
+
+
+def page_contact(session: Session, remiss: Remiss) -> tuple[str, str, str]:
+    """missiv_contact for the remiss page."""
+    return missiv_contact(remiss, session.get(User, remiss.handlaggare_id or remiss.created_by_id or -1))
 
 
 def var_referens(remiss: Remiss, officer: User | None) -> dict:

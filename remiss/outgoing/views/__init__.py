@@ -58,6 +58,8 @@ def new():
         raw = {k: v for k, v in values.items() if k not in ("csrf_token", "sandlista", "confirm_past_deadline",
                                                             held_uploads.TOKEN_FIELD, held_uploads.KEEP_FIELD)}
         clean, errors = parse_remiss_input(raw)
+        if sending.letter_date_problem(clean.get("letter_date"), clean.get("deadline_on")):
+            errors["letter_date"] = sending.letter_date_problem(clean.get("letter_date"), clean.get("deadline_on"))
         # as for an incoming remiss, a svarsdag that is not after today is asked about before registering
         day = clean.get("deadline_on")
         if not errors and day and day <= local_today(now()) and not values.get("confirm_past_deadline"):
@@ -190,8 +192,27 @@ def sandlista_status(session, remiss):
     return overview.status_json(session, remiss)
 
 
+def compilation_status(session, remiss):
+    """API: the saved sammanställning and whether an answer has changed since (null for incoming remisser)."""
+    if remiss.direction != Direction.utgaende:
+        return None
+    from remiss.outgoing.service import compiled, lifecycle
+
+    kept = lifecycle.current_compilation(session, remiss.id)
+    since = compiled.changed_since(session, remiss.id, kept)
+    return {"compiled": kept is not None, "file_id": kept.id if kept else None,
+            "filename": kept.filename if kept else None, "made_at": kept.uploaded_at.isoformat() if kept else None,
+            "out_of_date": bool(since), "changed_since": since, "message": compiled.stale_text(since)}
+
+
+def incoming_yttrande(summary):
+    """The detail's "yttrande" only where we answer a remiss: an outgoing remiss has none (walk12b #9)."""
+    def part(session, remiss):
+        return None if remiss.direction == Direction.utgaende else summary(session, remiss)
+    return part
+
 
 # Routes on the same blueprint, in modules by what they do.
 from remiss.outgoing.views import answering, register, results  # noqa: E402,F401
 from remiss.outgoing import api  # noqa: E402,F401
-from remiss.outgoing.views import public  # noqa: E402,F401
+from remiss.outgoing.views import public, replies  # noqa: E402,F401

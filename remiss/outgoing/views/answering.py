@@ -11,7 +11,7 @@ from remiss.clock import local, local_today
 from remiss.db import get_session
 from remiss.documents import held_uploads
 from remiss.outgoing.forms import parse_answer, parse_until
-from remiss.outgoing.service import addresses, answers
+from remiss.outgoing.service import addresses, answers, compiled, lifecycle
 from remiss.outgoing.views import _back, _config, _hold, _post_guard, _remiss, bp
 from remiss.remisser import attachments
 from remiss.remisser import views as remisser_views
@@ -46,6 +46,10 @@ def entry(remiss_id: int, entry_id: int):
         else:
             held_uploads.release(_config("FILES_DIR"), held)
             flash(message, "success")
+            stale = compiled.stale_text(compiled.changed_since(session, remiss.id,
+                                                               lifecycle.current_compilation(session, remiss.id)))
+            if stale:  # walk12b #5: the saved sammanställning no longer holds every answer
+                flash(stale, "warning")
             return _back(remiss_id)
         if answering:
             held = held + _hold(request.files.getlist("files"), errors)

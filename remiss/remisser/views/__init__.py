@@ -86,7 +86,16 @@ def _show(remiss_id: int, *, assign_values: dict | None = None, assign_errors: d
         late=late, answered=answered, warnings=warnings, archived=archived,
         may_edit=p.may(Action.edit, remiss.namnd_id), may_assign=may_assign, assign=assign,
         status_values=status_values or {}, status_errors=status_errors or {},
-        panels=extra, outgoing=outgoing_facts(remiss, remiss.namnd_email) if remiss.direction == Direction.utgaende else None)
+        panels=extra, outgoing=outgoing_facts(remiss, remiss.namnd_email) if remiss.direction == Direction.utgaende else None,
+        # the Kontaktperson the missiv names (outgoing.service.sending.missiv_contact)
+        outgoing_contact=_outgoing_contact(session, remiss))
+
+
+def _outgoing_contact(session, remiss):
+    if remiss.direction != Direction.utgaende:
+        return None
+    from remiss.outgoing.service.sending import page_contact
+    return page_contact(session, remiss)
 
 
 def _form_values(session, remiss) -> dict:

@@ -1,0 +1,170 @@
+"""An e-mail in the Inkorg that answers a remiss we sent: "Svar från Miljönämnden på KS 2026/0002" (walk12b #4).
+
+A remissinstans often answers by replying to the missiv mail ("SV: Remiss: … (KS 2026/0002)"). The Inkorg read such
+a mail as a new incoming remiss, and "För samman" filed it as a remisshandling while the instans stayed "Ej svarat"
+and was reminded. Here a pending Inkorg message is matched to an utgående remiss we have sent and to the instans
+on its sändlista, by (strongest first):
+
+1. In-Reply-To / References naming the Message-ID of a mail we sent for an utgående remiss (missiv, påminnelse,
+   förlängning), the instans being the one that mail went to;
+2. our diarienummer of an utgående remiss in the subject;
+3. the sender's address being that of a remissinstans the remiss was sent to, with a reply subject (Sv:/Re:) that
+   names the remiss's title.
+
+The instans is the sändlista entry with the sender's address (else the mail's recipient in case 1); when none is
+found, the page asks which instans answered. Recording it registers the answer as on the instans page with the
+mail as the answer file (its attachments and its text without greeting and signature come along, reading.py),
+and the Inkorg message is decided (Sammanförd).
+"""
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from datetime import datetime
+from email import message_from_bytes, policy
+from email.utils import parseaddr
+
+from sqlmodel import Session, select
+
+from remiss import files
+from remiss.auth.access import Principal
+from remiss.clock import local
+from remiss.intake.models import InboxMessage
+from remiss.intake.service import kinds
+from remiss.outgoing import mails
+from remiss.outgoing.service import answers
+from remiss.outgoing.service.answers import AnswerData
+from remiss.reminders.models import OutboxMessage
+from remiss.remisser import service as remisser
+from remiss.remisser.input import InputErrors
+from remiss.remisser.models import Direction, Remiss, SandlistaEntry
+from remiss.remisser.status import RemissStatus as S
+
+OPEN = (S.skickad.value, S.svarstiden_ute.value, S.sammanstalld.value)
+_REPLY = re.compile(r"^\s*(?:sv|re|svar|aw|vs)\s*:", re.IGNORECASE)
+_MSGID = re.compile(r"<[^<>\s]+>")
+
+
+@dataclass
+class Reply:
+    remiss: Remiss
+    entry: SandlistaEntry | None  # None: the page asks which instans answered
+    entries: list[SandlistaEntry]  # the instanser it was sent to, to choose from
+    why: str  # what the match rests on, in Swedish
+
+    @property
+    def heading(self) -> str:
+        who = self.entry.name if self.entry else "en remissinstans"
+        return f"Svar från {who} på {self.remiss.our_dnr or self.remiss.title}"
+
+
+def _mail(message: InboxMessage, files_dir: str) -> tuple[str, bytes] | None:
+    """The stored mail itself (the Inkorg keeps it first, as message/rfc822)."""
+    for item in json.loads(message.files or "[]"):
+        if item.get("content_type") == "message/rfc822" or item.get("filename", "").lower().endswith(".eml"):
+            try:
+                return item["filename"], files.path_of(files_dir, item["key"]).read_bytes()
+            except OSError:
+                return None
+    return None
+
+
+def _references(raw: bytes) -> set[str]:
+    try:
+        headers = message_from_bytes(raw, policy=policy.compat32)
+        text = " ".join(str(headers.get(h) or "") for h in ("In-Reply-To", "References"))
+    except Exception:  # a broken mail: no references, the other signs still count
+        return set()
+    return set(_MSGID.findall(text))
+
+
+def _squash(text: str) -> str:
+    return re.sub(r"\s+", "", text).casefold()
+
+
+def _sent_entries(session: Session, remiss_id: int) -> list[SandlistaEntry]:
+    return [e for e in remisser.entries(session, remiss_id) if e.sent_at is not None]
+
+
+def _entry_for(entries: list[SandlistaEntry], *addresses: str) -> SandlistaEntry | None:
+    for address in addresses:
+        if address:
+            found = [e for e in entries if e.email.strip().casefold() == address]
+            if len(found) == 1:
+                return found[0]
+    return None
+
+
+def find(session: Session, message: InboxMessage, files_dir: str) -> Reply | None:
+    """The utgående remiss (and instans) a pending Inkorg message answers, or None when it answers none."""
+    if message.status != "pending":
+        return None
+    if json.loads(message.form_values or "{}").get("mail_kind") in (kinds.AUTOREPLY, kinds.NEWSLETTER):
+        return None  # "Jag är ledig till …" in reply to the missiv is no answer
+    sender = parseaddr(message.sender)[1].strip().casefold()
+    stored = _mail(message, files_dir)
+    refs = _references(stored[1]) if stored else set()
+    if refs:
+        row = session.exec(select(OutboxMessage).where(OutboxMessage.message_id.in_(sorted(refs)),
+                                                       OutboxMessage.kind.in_(mails.KINDS),
+                                                       OutboxMessage.remiss_id.is_not(None))).first()
+        remiss = session.get(Remiss, row.remiss_id) if row else None
+        if remiss is not None and remiss.direction == Direction.utgaende and remiss.status in OPEN:
+            entries = _sent_entries(session, remiss.id)
+            return Reply(remiss, _entry_for(entries, sender, row.recipient_email.strip().casefold()), entries,
+                         "Meddelandet är ett svar på mejlet vi skickade med remissen.")
+    subject = _squash(message.subject)
+    candidates = session.exec(select(Remiss).where(Remiss.direction == Direction.utgaende.value,
+                                                   Remiss.status.in_(OPEN))).all()
+    # "KS 2026/0002" in any spacing, not the start of "KS 2026/00021"
+    by_dnr = [r for r in candidates if r.our_dnr and re.search(re.escape(_squash(r.our_dnr)) + r"(?!\d)", subject)]
+    if len(by_dnr) == 1:
+        entries = _sent_entries(session, by_dnr[0].id)
+        return Reply(by_dnr[0], _entry_for(entries, sender), entries,
+                     f"Ämnesraden har vårt diarienummer {by_dnr[0].our_dnr} för en utgående remiss.")
+    if sender and _REPLY.match(message.subject or ""):
+        by_sender = []
+        for remiss in candidates:
+            entries = _sent_entries(session, remiss.id)
+            entry = _entry_for(entries, sender)
+            if entry is not None and _squash(remiss.title) in subject:
+                by_sender.append(Reply(remiss, entry, entries,
+                                       f"Avsändaren är {entry.name}, som har fått remissen, och ämnesraden "
+                                       "är ett svar med remissens ärendemening."))
+        if len(by_sender) == 1:
+            return by_sender[0]
+    return None
+
+
+def record(session: Session, *, now: datetime, principal: Principal, message: InboxMessage, remiss: Remiss,
+           entry: SandlistaEntry, files_dir: str, max_bytes: int, date_confirmed: bool = False) -> SandlistaEntry:
+    """Register the mail as the instans's answer (the mail and its attachments as the answer files, its date as the
+    answer's) and decide the Inkorg message."""
+    from remiss.intake.service.batches import decide
+
+    if message.status != "pending":
+        raise InputErrors({"message": "Meddelandet är redan hanterat."})
+    if entry.remiss_id != remiss.id or remiss.direction != Direction.utgaende:
+        raise InputErrors({"entry_id": "Välj en remissinstans på den utgående remissens sändlista."})
+    stored = _mail(message, files_dir)
+    if stored is None:
+        raise InputErrors({"message": "E-postmeddelandet finns inte sparat och kan inte registreras som svar."})
+    day = local(message.sent_at or message.fetched_at).date()
+    answers.register_answer(session, now=now, principal=principal, remiss=remiss, entry=entry,
+                            data=AnswerData(answered_on=day, date_from_mail=True, date_confirmed=date_confirmed,
+                                            files=[stored]),
+                            files_dir=files_dir, max_bytes=max_bytes)
+    decide(message, "merged", now=now, principal=principal, remiss=remiss)
+    session.flush()
+    return entry
+
+
+
+def refuse_merge(remiss: Remiss) -> None:
+    """"För samman" files a mail as a remisshandling; on a remiss we sent, a mail is an instans's answer."""
+    if remiss.direction == Direction.utgaende:
+        raise InputErrors({"our_dnr": f"{remiss.our_dnr or remiss.title} är en remiss vi har skickat ut, så "
+                                      "meddelandet sammanförs inte med den som en remisshandling. Är det ett svar "
+                                      "från en remissinstans: registrera det som svar (”Registrera som svar”), "
+                                      "eller ladda upp mejlet under instansens svar på remissen."})

@@ -1,0 +1,46 @@
+"""The Inkorg's "Registrera som svar": an e-mail that answers a remiss we sent becomes that instans's answer
+(remiss.outgoing.replies; walk12b #4)."""
+from __future__ import annotations
+
+from flask import abort, flash, redirect, request, url_for
+
+from remiss.auth.access import Action
+from remiss.db import get_session
+from remiss.files import FileRejected
+from remiss.intake.models import InboxMessage
+from remiss.outgoing import replies
+from remiss.outgoing.forms import parse_ids
+from remiss.outgoing.service import answers
+from remiss.outgoing.views import _back, _config, _post_guard, _refused, bp
+from remiss.remisser.input import InputErrors
+from remiss.web import now, principal, requires
+
+
+@bp.route("/inkorg/<int:message_id>/svar", methods=["POST"])
+@requires(Action.create)
+def inbox_reply(message_id: int):
+    session = get_session()
+    message = session.get(InboxMessage, message_id)
+    if message is None:
+        abort(404)
+    remiss = _post_guard(int(request.form.get("remiss_id") or 0))
+    chosen = parse_ids([request.form.get("entry_id", "")])
+    back = redirect(url_for("intake.inbox_item", message_id=message_id))
+    if not chosen:
+        flash("Svaret registrerades inte: Välj vilken remissinstans som har svarat.", "error")
+        return back
+    try:
+        entry = answers.load_entry(session, remiss, chosen[0])
+        replies.record(session, now=now(), principal=principal(), message=message, remiss=remiss, entry=entry,
+                       files_dir=_config("FILES_DIR"), max_bytes=_config("UPLOAD_MAX_BYTES"),
+                       date_confirmed=bool(request.form.get("confirm_date")))
+    except InputErrors as exc:
+        _refused("Svaret registrerades inte", exc)
+        return back
+    except FileRejected as exc:
+        session.rollback()
+        flash(f"Svaret registrerades inte: {exc}", "error")
+        return back
+    flash(f"Svaret från {entry.name} är registrerat på {remiss.our_dnr or remiss.title}; "
+          "e-postmeddelandet och dess bilagor finns bland svarets filer.", "success")
+    return _back(remiss.id)

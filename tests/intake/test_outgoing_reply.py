@@ -1,0 +1,146 @@
+"""walk12b #4: a remissinstans answers a remiss we sent by replying to the missiv mail. The Inkorg proposes
+"Svar från Miljönämnden på KS 2026/0002" (not a new incoming remiss), and one click records the mail and its
+attachments as Miljönämndens answer: the instans is Svarat, its reminders stop, nothing becomes a remisshandling."""
+from __future__ import annotations
+
+from datetime import date, datetime
+from email.message import EmailMessage
+from html import unescape
+
+from sqlmodel import select
+
+from remiss.auth.access import Principal
+from remiss.auth.models import Role
+from remiss.clock import STOCKHOLM
+from remiss.intake.models import InboxMessage
+from remiss.intake.reading import ReadLimits
+from remiss.intake.service import inbox
+from remiss.outgoing import replies
+from remiss.outgoing.service import sending
+from remiss.reminders.models import OutboxMessage
+from remiss.remisser import service as remisser
+from remiss.remisser.input import SandlistaItem
+from remiss.remisser.models import Attachment
+from tests.support.factories import make_namnd, make_remiss, make_user
+
+SYSTEM = Principal.system()
+SENT = datetime(2026, 12, 5, 0, 30, tzinfo=STOCKHOLM)
+
+
+def _sent_remiss(session, app):
+    namnd = make_namnd(session)
+    remiss = make_remiss(session, namnd=namnd, direction="utgaende", now=SENT,
+                         title="Remiss av förslag till trafikplan 2027", deadline_on=date(2026, 12, 18),
+                         deadline_time=None, questions=["Fråga?"],
+                         sandlista=[SandlistaItem("Miljönämnden", "miljo@malmo.example", ""),
+                                    SandlistaItem("Tekniska nämnden", "teknik@malmo.example", "")])
+    with app.app_context():
+        sending.send(session, now=SENT, principal=SYSTEM, remiss=remiss, files_dir=app.config["FILES_DIR"],
+                     base_url="")
+    return namnd, remiss
+
+
+def _reply(subject: str, *, sender="Miljönämnden <miljo@malmo.example>", in_reply_to: str = "") -> bytes:
+    message = EmailMessage()
+    message["From"] = sender
+    message["To"] = "kommunstyrelsen@remiss.example"
+    message["Subject"] = subject
+    message["Date"] = "Mon, 07 Dec 2026 10:00:00 +0100"
+    message["Message-ID"] = f"<svar-{abs(hash(subject + in_reply_to))}@malmo.example>"
+    if in_reply_to:
+        message["In-Reply-To"] = in_reply_to
+        message["References"] = in_reply_to
+    message.set_content("Hej,\n\nMiljönämnden tillstyrker förslaget men vill se mer cykelinfrastruktur.\n\n"
+                        "Med vänlig hälsning\nMiljönämnden\n")
+    message.add_attachment(b"%PDF-1.4\n%%EOF\n", maintype="application", subtype="pdf", filename="Yttrande.pdf")
+    return bytes(message)
+
+
+def _receive(db, app, raw) -> int:
+    with db.transaction() as s:
+        message, new = inbox.receive(s, now=datetime(2026, 12, 7, 10, 5, tzinfo=STOCKHOLM), raw=raw,
+                                     files_dir=app.config["FILES_DIR"],
+                                     limits=ReadLimits(app.config["UPLOAD_MAX_BYTES"]))
+        assert new
+        return message.id
+
+
+def test_a_reply_to_the_missiv_mail_is_recorded_as_the_instans_answer(session, db, app, auth, clock):
+    clock.set(datetime(2026, 12, 7, 11, 0, tzinfo=STOCKHOLM))
+    namnd, remiss = _sent_remiss(session, app)
+    user = make_user(session, role=Role.registrator, namnder=[namnd])
+    miljo, _ = remisser.entries(session, remiss.id)
+    missiv_mail = session.exec(select(OutboxMessage).where(OutboxMessage.kind == "outgoing_missiv",
+                                                           OutboxMessage.recipient_email == miljo.email)).one()
+    subject, missiv_id, miljo_id, remiss_id, dnr = (missiv_mail.subject, missiv_mail.message_id, miljo.id, remiss.id,
+                                                    remiss.our_dnr)
+    session.commit()
+    message_id = _receive(db, app, _reply(f"SV: {subject}", in_reply_to=missiv_id))
+
+    auth.login(user.email)
+    page = unescape(auth.client.get(f"/inkorg/{message_id}").get_data(as_text=True))
+    assert f"Svar från Miljönämnden på {dnr}" in page
+    assert "Registrera som svar från Miljönämnden" in page
+    assert "Finns redan:" not in page  # not offered as a remiss of ours to merge into
+
+    done = auth.post(f"/inkorg/{message_id}/svar", {"remiss_id": remiss_id, "entry_id": miljo_id},
+                     form_url=f"/inkorg/{message_id}")
+    assert done.status_code == 302, unescape(done.get_data(as_text=True))
+    session.expire_all()
+    miljo = remisser.entries(session, remiss.id)[0]
+    assert (miljo.answer_status, miljo.answered_on) == ("svarat", date(2026, 12, 7))
+    assert miljo.summary == "Miljönämnden tillstyrker förslaget men vill se mer cykelinfrastruktur."
+    kept = session.exec(select(Attachment).where(Attachment.remiss_id == remiss.id,
+                                                 Attachment.purpose != "missiv")).all()
+    assert sorted((a.purpose, "mejlet" if a.filename.endswith(".eml") else a.filename) for a in kept) == [
+        ("svar", "Yttrande.pdf"), ("svar", "mejlet")]  # the mail and its attachment are the answer, no remisshandling
+    assert all(a.sandlista_entry_id == miljo.id for a in kept)
+    assert session.get(InboxMessage, message_id).status == "merged"
+    pending = session.exec(select(OutboxMessage).where(OutboxMessage.kind == "outgoing_chaser",
+                                                       OutboxMessage.recipient_email == "miljo@malmo.example",
+                                                       OutboxMessage.status == "pending")).all()
+    assert pending == []  # Miljönämnden is not reminded after answering
+
+
+def test_a_reply_is_known_by_our_dnr_or_by_its_sender_and_title(session, db, app):
+    _, remiss = _sent_remiss(session, app)
+    dnr = remiss.our_dnr
+    session.commit()
+    by_dnr = _receive(db, app, _reply(f"Svar på remiss {dnr}", sender="Anna <anna@annan.example>"))
+    by_sender = _receive(db, app, _reply("Re: Remiss av förslag till trafikplan 2027",
+                                         sender="Teknik <teknik@malmo.example>"))
+    unrelated = _receive(db, app, _reply("Remiss av förslag till trafikplan 2027",
+                                         sender="Någon <x@annan.example>"))
+    other_dnr = _receive(db, app, _reply(f"Svar på remiss {dnr}1", sender="Anna <anna@annan.example>"))
+    away = _receive(db, app, _reply(f"Automatiskt svar: Remiss: Remiss av förslag till trafikplan 2027 ({dnr})",
+                                    sender="Miljönämnden <miljo@malmo.example>"))
+    files_dir = app.config["FILES_DIR"]
+    miljo, teknik = remisser.entries(session, remiss.id)
+    found = replies.find(session, session.get(InboxMessage, by_dnr), files_dir)
+    assert found.remiss.id == remiss.id and found.entry is None  # the page asks which instans answered
+    assert [e.name for e in found.entries] == ["Miljönämnden", "Tekniska nämnden"]
+    found = replies.find(session, session.get(InboxMessage, by_sender), files_dir)
+    assert (found.remiss.id, found.entry.id) == (remiss.id, teknik.id)
+    assert found.heading == f"Svar från Tekniska nämnden på {remiss.our_dnr}"
+    assert replies.find(session, session.get(InboxMessage, unrelated), files_dir) is None
+    assert replies.find(session, session.get(InboxMessage, other_dnr), files_dir) is None  # another diarienummer
+    assert replies.find(session, session.get(InboxMessage, away), files_dir) is None  # out of office: no answer
+
+
+def test_fora_samman_does_not_file_an_answer_as_a_remisshandling(session, db, app, auth, clock):
+    clock.set(datetime(2026, 12, 7, 11, 0, tzinfo=STOCKHOLM))
+    namnd, remiss = _sent_remiss(session, app)
+    user = make_user(session, role=Role.registrator, namnder=[namnd])
+    remiss_id, dnr = remiss.id, remiss.our_dnr
+    session.commit()
+    message_id = _receive(db, app, _reply(f"SV: Remiss: Remiss av förslag till trafikplan 2027 ({dnr})"))
+    auth.login(user.email)
+    refused = auth.post(f"/inkorg/{message_id}/sammanfor", {"remiss_id": remiss_id}, form_url=f"/inkorg/{message_id}")
+    page = unescape(refused.get_data(as_text=True))
+    assert refused.status_code == 400
+    assert f"{dnr} är en remiss vi har skickat ut, så meddelandet sammanförs inte med den" in page
+    assert "Registrera som svar från Miljönämnden" in page  # the step that is right is offered instead
+    session.expire_all()
+    assert session.exec(select(Attachment).where(Attachment.remiss_id == remiss_id,
+                                                 Attachment.purpose == "remisshandling")).all() == []
+    assert session.get(InboxMessage, message_id).status == "pending"
