@@ -1,0 +1,68 @@
+"""Walk 12 (2026-12-05): what the parser missed in a month of forwarded remisser through the Inkorg.
+
+The texts are those of the walk's mails (/tmp/w12/mails, built by helper h-walk12 from development letters only:
+missiv-dev d17, d24, d29, missiv-extra x11, x17, x20), with the dates moved to this winter.
+"""
+from __future__ import annotations
+
+import pytest
+
+from remiss.missiv import parse_missiv
+from remiss.missiv.title_trim import clean_subject, drop_remiss_lead
+
+# Mail 18: Mjölby kommun's kungörelse (missiv-dev d17) forwarded from Outlook with Swedish headers
+_MJOLBY_LETTER = (
+    "Mjölby kommun\n\nKungörelse Samråd och utställning Avfallsplan\n\nAnslaget tas ner: 15 januari 2027\n\n"
+    "Service- och teknikförvaltningen har tagit fram ett förslag till ny avfallsplan.\n"
+    "Avfallsplanen är en del av den kommunala renhållningsordningen i enighet med 41§ 15 kapitlet miljöbalken. "
+    "Synpunkter på den föreslagna avfallsplanen lämnas via en e-tjänst som finns tillgänglig från och med den 22 "
+    "november 2026. Svar ska vara inlämnade i e-tjänsten senast den 15 januari 2027.\n")
+_MJOLBY_FORWARD = (
+    "Subject: VB: Kungörelse Samråd och utställning Avfallsplan\nFrom: Rita Registrator <registrator@sofo.example>\n"
+    "Date: Wed, 02 Dec 2026 08:00:00 +0100\n\n"
+    "Från: Mjölby kommun <kommun@mjolby.se>\nSkickat: den 30 november 2026 08:00\n"
+    "Ämne: Kungörelse Samråd och utställning Avfallsplan\n\n" + _MJOLBY_LETTER)
+
+
+def test_forwarded_kungorelse_gets_the_same_title_as_the_letter() -> None:
+    # finding 7: the subject path cut "Kungörelse Samråd" and left "Och utställning Avfallsplan"
+    assert parse_missiv(_MJOLBY_LETTER).title == "Avfallsplan"
+    assert parse_missiv(_MJOLBY_FORWARD).title == "Avfallsplan"
+
+
+@pytest.mark.parametrize("subject, title", [
+    ("Kungörelse Samråd och utställning Avfallsplan", "Avfallsplan"),
+    ("Samråd och granskning: detaljplan för kvarteret Eken", "Detaljplan för kvarteret Eken"),
+    ("Granskning och samråd – Översiktsplan 2040", "Översiktsplan 2040"),
+    ("Remiss: Samråd och dialog i skolan", "Samråd och dialog i skolan"),  # the name itself starts so: kept
+])
+def test_procedures_named_together_are_one_lead(subject: str, title: str) -> None:
+    assert clean_subject(subject, (0, len(subject)))[0] == title
+
+
+@pytest.mark.parametrize("subject", ["Samråd och utställning", "Samråd samt granskning", "Remiss: och annat"])
+def test_a_subject_title_never_starts_with_a_conjunction(subject: str) -> None:
+    # nothing after the procedures, or a fragment: the letter's own words name the matter
+    assert clean_subject(subject, (0, len(subject))) == (None, None)
+
+
+# Mail 12: Region Halland's page (missiv-extra x17) as an HTML-only Gmail forward
+_HALLAND = (
+    "Subject: Fwd: Öppen remiss för Hallands kulturstrategi och kulturplan 2027–2030\n"
+    "From: Rita Registrator <rita.registrator@gmail.com>\nDate: Thu, 03 Dec 2026 09:00:00 +0100\n\n"
+    "Remiss från Region Halland, kan ni diarieföra?\n\n---------- Forwarded message ---------\n"
+    "From: Region Halland <regionen@regionhalland.se>\nDate: Wed, Dec 2, 2026 at 4:10 PM\n"
+    "Subject: Öppen remiss för Hallands kulturstrategi och kulturplan 2027–2030\nTo: <registrator@sofo.example>\n\n"
+    "Öppen remiss för Hallands kulturstrategi och kulturplan 2027–2030\n\n"
+    "Förslaget till det som ska bli Hallands kulturstrategi och kulturplan 2027–2030 är på öppen remiss. Alla som "
+    "vill är välkomna att lämna synpunkter på hela eller delar av planen genom att skicka ett yttrande till Region "
+    "Halland.\n\nYttranden måste ske skriftligen och vara inkomna till Region Halland senast den 12 februari 2027.\n\n"
+    "Skicka remissvar till Region Hallands e-post: regionen@regionhalland.se\n")
+
+
+def test_oppen_remiss_for_is_a_lead_like_remiss_av() -> None:
+    # finding 18: "Öppen remiss för" is the page's lead-in, not the ärendemening
+    assert parse_missiv(_HALLAND).title == "Hallands kulturstrategi och kulturplan 2027–2030"
+    assert drop_remiss_lead("Öppen remiss för Hallands kulturstrategi") == "Hallands kulturstrategi"
+    assert drop_remiss_lead("Allmän remiss av Trafikstrategi 2030") == "Trafikstrategi 2030"
+    assert drop_remiss_lead("Öppen remiss") == "Öppen remiss"  # names no matter: left as it is
