@@ -66,3 +66,36 @@ def test_oppen_remiss_for_is_a_lead_like_remiss_av() -> None:
     assert drop_remiss_lead("Öppen remiss för Hallands kulturstrategi") == "Hallands kulturstrategi"
     assert drop_remiss_lead("Allmän remiss av Trafikstrategi 2030") == "Trafikstrategi 2030"
     assert drop_remiss_lead("Öppen remiss") == "Öppen remiss"  # names no matter: left as it is
+
+
+# Mail 11: Region Västerbotten's extension notice (after missiv-dev d24), Outlook "FW:" with English headers
+_VASTERBOTTEN_NOTICE = (
+    "FYI – förlängning.\n\nFrom: Ericson Maud <maud.ericson@regionvasterbotten.se>\n"
+    "Sent: Friday, December 4, 2026 3:02 PM\nTo: registrator@sofo.example\n"
+    "Subject: Förlängd remisstid Länstransportplan\n\nHej,\n"
+    "{reason} remisstiden för Länstransportplan 2027-2038 (dnr RUN 266-2026). Svar ska nu ha kommit in senast den "
+    "19 mars 2027.\n\nVänliga hälsningar\nMaud Ericson\nStrateg Infrastruktur, Region Västerbotten\n")
+
+
+@pytest.mark.parametrize("reason", [
+    "Med anledning av många önskemål förlängs",  # the letter's own words
+    "På grund av flera önskemål förlängs",
+    "Med hänsyn till önskemål om mer tid förlängs",
+    "Med anledning av att många kommuner har begärt mer tid förlängs",
+])
+def test_an_extension_given_for_a_request_takes_its_senast_day_as_the_new_one(reason: str) -> None:
+    # finding 5: the request named as the reason made the notice look like one asked for, and extension_to was
+    # empty while the deadline was read
+    result = parse_missiv(_VASTERBOTTEN_NOTICE.format(reason=reason))
+    assert str(result.extension_to) == "2027-03-19"
+    assert str(result.deadline) == "2027-03-19"
+    assert result.sender_dnr == "RUN 266-2026"
+
+
+@pytest.mark.parametrize("text", [
+    "Om ni behöver mer tid kan ni begära förlängd svarstid. Svar ska ha kommit in senast den 19 mars 2027.",
+    "Eftersom flera kommuner har begärt förlängd svarstid prövar vi frågan. Svar ska ha kommit in senast den 19 "
+    "mars 2027.",
+])
+def test_an_extension_asked_for_is_still_none(text: str) -> None:
+    assert parse_missiv(text).extension_to is None
