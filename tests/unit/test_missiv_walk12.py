@@ -99,3 +99,28 @@ def test_an_extension_given_for_a_request_takes_its_senast_day_as_the_new_one(re
 ])
 def test_an_extension_asked_for_is_still_none(text: str) -> None:
     assert parse_missiv(text).extension_to is None
+
+
+# Mail 04b: Länsstyrelsen Dalarna's missiv (missiv-dev d29) as a scanned PDF; tesseract's text of its answer lines
+_DALARNA_OCR = (
+    "Senast den 18 december 2026 önskar Länsstyrelsen skriftligt svar på remissen. Svar skickas\n"
+    "underskrivet per mejl eller post och dessutom per mejl i word-format. Ange Diarienummer 501-\n"
+    "8426-2026. Adress är: Länsstyrelsen Dalarna, 791 84 Falun. Mejladress är:\n"
+    "dalarnaQlansstyrelsen.se. Remissvar och remissammanställning kan komma att publiceras.\n")
+
+
+def test_a_diarienummer_broken_after_a_hyphen_at_a_line_end_is_joined() -> None:
+    # finding 6: "501-" / "8426-2026." was not read
+    result = parse_missiv(_DALARNA_OCR)
+    assert result.sender_dnr == "501-8426-2026"
+    [evidence] = [e for e in result.evidence if e.field == "sender_dnr"]
+    assert evidence.text == "501-\n8426-2026"  # the words as the text has them
+
+
+@pytest.mark.parametrize("text", [
+    "Ange diarienummer 2026-\n\nBakgrund: …",  # a blank line: no continuation
+    "Ange diarienummer KS-\nförvaltningen har …",  # a word, not a number, after the break
+    "Ange diarienummer 501-\nLänsstyrelsen",
+])
+def test_only_a_number_is_joined_across_the_break(text: str) -> None:
+    assert parse_missiv(text).sender_dnr is None
