@@ -124,3 +124,26 @@ def test_a_diarienummer_broken_after_a_hyphen_at_a_line_end_is_joined() -> None:
 ])
 def test_only_a_number_is_joined_across_the_break(text: str) -> None:
     assert parse_missiv(text).sender_dnr is None
+
+
+def test_an_ocr_at_sign_read_as_q_is_put_back_when_it_is_the_only_candidate() -> None:
+    from remiss.intake.ocr import repair_addresses
+
+    text, pairs = repair_addresses(_DALARNA_OCR)
+    assert pairs == [("dalarnaQlansstyrelsen.se", "dalarna@lansstyrelsen.se")]
+    assert len(text) == len(_DALARNA_OCR)  # offsets of the evidence still hold
+    assert parse_missiv(text).answer_email == "dalarna@lansstyrelsen.se"
+    assert repair_addresses("Mejla kommun©mjolby.se")[1] == [("kommun©mjolby.se", "kommun@mjolby.se")]
+
+
+@pytest.mark.parametrize("text", [
+    "Se www.Qlik.se",  # a web address
+    "Mejla aQbQc.se",  # two signs that could be the "@": unsure, left as read (the warning stays)
+    "Mejla dalarnaQ lansstyrelsen.se",  # a blank in the word
+    "Mejla SKRQLAN.se",  # a capital Q among capitals is a letter of the name
+    "Mejla dalarna@lansstyrelsen.se",
+])
+def test_an_address_is_left_as_read_when_unsure(text: str) -> None:
+    from remiss.intake.ocr import repair_addresses
+
+    assert repair_addresses(text) == (text, [])
