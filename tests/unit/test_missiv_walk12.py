@@ -147,3 +147,18 @@ def test_an_address_is_left_as_read_when_unsure(text: str) -> None:
     from remiss.intake.ocr import repair_addresses
 
     assert repair_addresses(text) == (text, [])
+
+
+def test_no_evidence_is_given_for_a_field_left_empty() -> None:
+    # finding 13: Region Skåne's page (missiv-extra x20) showed "Sändlista –" with "… ute på remiss hos berörda
+    # myndigheter och organisationer" beside it
+    text = ("Skånes utvecklingsstrategi ute på remiss\n\nSkånes regionala utvecklingsstrategi är en gemensam målbild för "
+            "alla som jobbar med utvecklingsfrågor i Skåne. Strategin har uppdaterats och förslaget ligger nu ute på "
+            "remiss hos berörda myndigheter och organisationer. Svar ska ha kommit in senast den 15 januari 2027 kl. "
+            "12.00.\n")
+    result = parse_missiv(text)
+    assert result.sandlista == []
+    assert not [e for e in result.evidence if e.field == "sandlista"]
+    assert any("anges bara allmänt (”berörda myndigheter och organisationer”)" in w for w in result.warnings)
+    filled = {"title": result.title, "deadline": result.deadline, "summary": result.summary}
+    assert {e.field for e in result.evidence} <= {f for f, v in filled.items() if v} | {"remittent"}
