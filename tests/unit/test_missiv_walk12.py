@@ -162,3 +162,19 @@ def test_no_evidence_is_given_for_a_field_left_empty() -> None:
     assert any("anges bara allmänt (”berörda myndigheter och organisationer”)" in w for w in result.warnings)
     filled = {"title": result.title, "deadline": result.deadline, "summary": result.summary}
     assert {e.field for e in result.evidence} <= {f for f, v in filled.items() if v} | {"remittent"}
+
+
+def test_a_labelled_postal_address_in_the_answers_paragraph_is_the_answer_address() -> None:
+    # findings 6 and 18: "Adress är: …" after "Svar skickas … per mejl eller post", "till postadressen …"
+    assert parse_missiv(_DALARNA_OCR).answer_address == "Länsstyrelsen Dalarna, 791 84 Falun"
+    halland = _HALLAND + ("\nDen som inte har möjlighet att e-posta kan skicka sitt remissvar till postadressen Region "
+                          "Halland, Box 517, 301 80 Halmstad.\n")
+    assert parse_missiv(halland).answer_address == "Region Halland, Box 517, 301 80 Halmstad"
+
+
+@pytest.mark.parametrize("text", [
+    "Länsstyrelsen Dalarna\nBesöksadress är: Åsgatan 38, 791 84 Falun\n\nRemiss om X",  # a letterhead's visits
+    "Vår adress är: Länsstyrelsen Dalarna, 791 84 Falun.\n\nSvar ska ha kommit in senast den 18 december 2026.",
+])
+def test_an_address_outside_the_answers_paragraph_is_none(text: str) -> None:
+    assert parse_missiv(text).answer_address is None
