@@ -45,7 +45,8 @@ _REMISS_NAMED = re.compile(r"\bremiss(?:en)?[ \t\n]+(?:av|om|gällande|angående
 
 # A number the line breaks after a hyphen, right after its cue: "501-" at a line's end and "8426-2026" on the next
 # (OCR of a scan, a PDF's narrow column). Only digits and a series' capitals before the break, digits after it.
-_BROKEN = re.compile(r"[ \t]*((?:[A-ZÅÄÖ]{2,6}[ -]?)?\d{1,6}-)[ \t]*\n[ \t]*(\d{1,6}(?:[-/:.]\d{1,8}){0,3})(?![\w/-])")
+# (No blanks in front: the caller skips them, so that a run of blanks is not retried from each of its positions.)
+_BROKEN = re.compile(r"((?:[A-ZÅÄÖ]{2,6}[ -]?)?\d{1,6}-)[ \t]*\n[ \t]*(\d{1,6}(?:[-/:.]\d{1,8}){0,3})(?![\w/-])")
 
 
 # A kommun's or region's own series: a board's or unit's letters, the year and a number ("KS-IOF-2010-00015",
@@ -108,7 +109,8 @@ def find_sender_dnr(text: str) -> DnrFinding:
         if _RECEIVER_CUE.search(context):
             continue
         window = text[cue.end():cue.end() + 60]
-        broken = _BROKEN.match(window)
+        blanks = len(window) - len(window.lstrip(" \t"))
+        broken = _BROKEN.match(window, blanks)
         if broken and _looks_like_dnr(joined := broken.group(1) + broken.group(2)) and TOKEN_RE.fullmatch(joined):
             # "Ange Diarienummer 501-" / "8426-2026.": a number broken after a hyphen at a line's end
             start = cue.end() + broken.start(1)
