@@ -84,6 +84,37 @@ def pdf_text(data: bytes, name: str, *, max_pages: int = 2, budget: float = 15) 
     return OcrText(text, len(pages), warnings)
 
 
+# An e-mail address whose "@" OCR read as another sign ("miljokontoretQrobertsfors.se", "kommun©mjolby.se").
+MISREAD_ADDRESS = re.compile(r"\b[\w.+-]{2,}[Q©®]\s?[\w-]{2,}(?:\.[\w-]{2,})*\.(?:se|nu|com|org|net|eu)\b")
+# The one sign that stands for "@": a Q between small letters or digits ("dalarnaQlansstyrelsen"), or © or ®
+_AT_SIGN = re.compile(r"(?<=[a-zåäö0-9])Q(?=[a-zåäö0-9])|[©®]")
+
+
+def misread_addresses(text: str) -> list[str]:
+    """The address-like words of an OCR text without "@" ("dalarnaQlansstyrelsen.se")."""
+    return [m.group() for m in MISREAD_ADDRESS.finditer(text) if "@" not in m.group()
+            and not m.group().lower().startswith("www.")]
+
+
+def repair_addresses(text: str) -> tuple[str, list[tuple[str, str]]]:
+    """Put "@" back where OCR read it as Q, © or ® in an address-like word, when the word holds exactly one such sign
+    and no blank ("dalarnaQlansstyrelsen.se" → "dalarna@lansstyrelsen.se"); a word with two candidates, or none, is
+    left as read. Returns the text (same length: evidence offsets still hold) and the (read, repaired) pairs."""
+    repaired, pairs = text, []
+    for m in MISREAD_ADDRESS.finditer(text):
+        word = m.group()
+        signs = list(_AT_SIGN.finditer(word))
+        if "@" in word or word.lower().startswith("www.") or len(signs) != 1 or any(c.isspace() for c in word):
+            continue
+        at = signs[0].start()
+        if "." not in word[at + 1:] or len(word[:at]) < 2:
+            continue
+        fixed = word[:at] + "@" + word[at + 1:]
+        repaired = repaired[:m.start()] + fixed + repaired[m.end():]
+        pairs.append((word, fixed))
+    return repaired, pairs
+
+
 def _run(command: list[str], data: bytes, timeout: float, name: str) -> bytes:
     env = {"PATH": os.environ.get("PATH", "/usr/bin:/bin"), "LANG": "C.UTF-8", "OMP_THREAD_LIMIT": "1"}
     try:

@@ -8,7 +8,6 @@ when it is installed.
 from __future__ import annotations
 
 import json
-import re
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -155,7 +154,7 @@ def read_missiv(text: str, uploads: list[tuple[str, bytes]], *, limits: ReadLimi
             warnings.append(f"Den inklistrade texten är större än {files.human_size(limits.max_bytes)} och sparas "
                             "inte som remisshandling. Ladda upp missivet som fil på remissens sida.")
         return Reading(text, PASTED, answer["parsed"], keep, warnings, header)
-    read_by_ocr = _ocr(scanned, limits, warnings)
+    read_by_ocr, repaired = _ocr(scanned, limits, warnings)
     if read_by_ocr:
         parsed = _parse(candidates + [(name, text, hints.get(name, [])) for name, text in read_by_ocr], limits,
                         reference_date)
@@ -165,6 +164,7 @@ def read_missiv(text: str, uploads: list[tuple[str, bytes]], *, limits: ReadLimi
         warnings.append(NO_TEXT)
         return Reading("", "", _parse([(None, "")], limits, reference_date), keep, warnings, header)
     if parsed["source"] in {name for name, _ in read_by_ocr}:
+        warnings.extend(_repaired_addresses(parsed, repaired.get(parsed["source"], [])))
         warnings.extend(_misread_addresses(parsed))
     if len(candidates) + len(read_by_ocr) > 1:
         warnings.append(f"Uppgifterna är hämtade ur {parsed['source']}, den fil där flest uppgifter hittades.")
@@ -173,14 +173,10 @@ def read_missiv(text: str, uploads: list[tuple[str, bytes]], *, limits: ReadLimi
     return Reading(parsed["text"], parsed["source"], parsed, keep, warnings, header)
 
 
-# An e-mail address whose "@" OCR read as another sign ("miljokontoretQrobertsfors.se").
-MISREAD_ADDRESS = re.compile(r"\b[\w.+-]{2,}[Q©®]\s?[\w-]{2,}(?:\.[\w-]{2,})*\.(?:se|nu|com|org|net|eu)\b")
-
-
 def _misread_addresses(parsed: dict) -> list[str]:
-    """Warnings for address-like words in an OCR text without "@": the answer address may be misread."""
-    found = [m.group() for m in MISREAD_ADDRESS.finditer(parsed["text"]) if "@" not in m.group()
-             and not m.group().lower().startswith("www.")]
+    """Warnings for address-like words in an OCR text without "@" that could not be repaired (two signs that may be
+    the "@", a blank in the word): the answer address may be misread."""
+    found = ocr.misread_addresses(parsed["text"])
     if not found:
         return []
     where = "Svar till e-post är tom" if not parsed["values"].get("answer_email") else "Kontrollera Svar till e-post"
@@ -188,9 +184,19 @@ def _misread_addresses(parsed: dict) -> list[str]:
             f"bokstav). {where} – kontrollera adressen mot missivet."]
 
 
-def _ocr(scanned: dict[str, bytes], limits: ReadLimits, warnings: list[str]) -> list[tuple[str, str]]:
-    """Read each scanned PDF by OCR; say in warnings why one could not be read."""
-    texts = []
+def _repaired_addresses(parsed: dict, pairs: list[tuple[str, str]]) -> list[str]:
+    """Say which addresses of an OCR text had their "@" put back, and whether one became Svar till e-post."""
+    answer = parsed["values"].get("answer_email")
+    return [f"Textigenkänningen läste ”{read}”, där @ troligen blivit en annan bokstav; adressen är rättad till "
+            f"{fixed}" + (" och ifylld som Svar till e-post" if fixed == answer else "") +
+            " – kontrollera den mot missivet." for read, fixed in pairs]
+
+
+def _ocr(scanned: dict[str, bytes], limits: ReadLimits,
+         warnings: list[str]) -> tuple[list[tuple[str, str]], dict[str, list[tuple[str, str]]]]:
+    """Read each scanned PDF by OCR, with the "@" OCR misread put back where it is certain; say in warnings why
+    one could not be read. Returns the texts and, per file, the (read, repaired) addresses."""
+    texts, repaired = [], {}
     for name, data in scanned.items():
         try:
             found = ocr.pdf_text(data, name, max_pages=limits.ocr_pages, budget=limits.ocr_seconds)
@@ -198,8 +204,9 @@ def _ocr(scanned: dict[str, bytes], limits: ReadLimits, warnings: list[str]) -> 
             warnings.append(str(exc))
             continue
         warnings.extend(found.warnings)
-        texts.append((name, found.text))
-    return texts
+        text, repaired[name] = ocr.repair_addresses(found.text)
+        texts.append((name, text))
+    return texts, repaired
 
 
 def _read(readable: list[Upload], text: str, limits: ReadLimits, reference_date: date | None) -> tuple[dict, bytes]:

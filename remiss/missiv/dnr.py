@@ -43,6 +43,12 @@ _REMISS_NAMED = re.compile(r"\bremiss(?:en)?[ \t\n]+(?:av|om|gällande|angående
                            re.IGNORECASE)
 
 
+# A number the line breaks after a hyphen, right after its cue: "501-" at a line's end and "8426-2026" on the next
+# (OCR of a scan, a PDF's narrow column). Only digits and a series' capitals before the break, digits after it.
+# (No blanks in front: the caller skips them, so that a run of blanks is not retried from each of its positions.)
+_BROKEN = re.compile(r"((?:[A-ZÅÄÖ]{2,6}[ -]?)?\d{1,6}-)[ \t]*\n[ \t]*(\d{1,6}(?:[-/:.]\d{1,8}){0,3})(?![\w/-])")
+
+
 # A kommun's or region's own series: a board's or unit's letters, the year and a number ("KS-IOF-2010-00015",
 # "KS 2026/123", "SBN 2025-000123", "KS/2026:12", "BMN 2026-45"). Report and statute series are no diarienummer.
 KOMMUN_DNR = (r"(?!(?:SOU|DS|PROP|DIR|BET|COM|KOM|EU|EG|ISO|SS|EN|NJA|HFD|HSLF|[A-ZÅÄÖ]*FS)\b)"  # EIFS 2011:3
@@ -103,6 +109,14 @@ def find_sender_dnr(text: str) -> DnrFinding:
         if _RECEIVER_CUE.search(context):
             continue
         window = text[cue.end():cue.end() + 60]
+        blanks = len(window) - len(window.lstrip(" \t"))
+        broken = _BROKEN.match(window, blanks)
+        if broken and _looks_like_dnr(joined := broken.group(1) + broken.group(2)) and TOKEN_RE.fullmatch(joined):
+            # "Ange Diarienummer 501-" / "8426-2026.": a number broken after a hyphen at a line's end
+            start = cue.end() + broken.start(1)
+            candidates.append((3 if _STRONG_OWNER.search(text[max(0, cue.start() - 40):cue.end()]) else 2, start,
+                               cue.end() + broken.end(2), _clean(joined)))
+            continue
         m = TOKEN_RE.search(window)
         if not m or not re.fullmatch(r"[\s\w,()”\"“':]{0,40}?", window[:m.start()]) or "\n\n" in window[:m.start()]:
             continue
@@ -137,7 +151,8 @@ def find_sender_dnr(text: str) -> DnrFinding:
     others = sorted({c[3] for c in best} - {chosen[3]})
     if others:
         warnings.append(f"Flera diarienummer hittades ({', '.join(others)}); {chosen[3]} valdes.")
-    return DnrFinding(chosen[3], (chosen[1], chosen[1] + len(chosen[3])), tuple(warnings))
+    joined = chosen[2] - chosen[1] > len(chosen[3]) and "\n" in text[chosen[1]:chosen[2]]
+    return DnrFinding(chosen[3], (chosen[1], chosen[2] if joined else chosen[1] + len(chosen[3])), tuple(warnings))
 
 
 def _looks_like_dnr(token: str) -> bool:

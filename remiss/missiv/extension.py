@@ -77,8 +77,14 @@ _ASKED = re.compile(r"(?:\b(?:vill|önskar)\b[^.\n]{0,30}\b(?:ha|få)|\b(?:begä
 # records the kommun's own decision on its remiss before it is sent: no notice from a remittent.
 # "Med anledning av önskemål förlänger vi svarstiden", "Efter begäran från flera kommuner förlängs …": a request named
 # as the reason, with a finite verb that extends, is the extension granted ("begäran om förlängd svarstid" stays asked)
-_REASON = re.compile(r"\b(?:med[ \t]+anledning[ \t]+av|efter|på|utifrån|till[ \t]+följd[ \t]+av|enligt)[ \t]+"
-                     r"(?:[\wåäö]+[ \t]+)?(?:begäran|önskemål|önskan|förfrågan|förfrågningar)\b[^.\n]{0,60}$", re.IGNORECASE)
+# "På grund av flera önskemål förlängs …", "Med anledning av att många kommuner har begärt mer tid förlängs …", "Då
+# flera remissinstanser har begärt förlängning förlängs …": the reason may be a clause of its own
+_REASON = re.compile(r"(?:\b(?:med[ \t]+anledning[ \t]+av|på[ \t]+grund[ \t]+av|med[ \t]+hänsyn[ \t]+till|efter|på|"
+                     r"utifrån|till[ \t]+följd[ \t]+av|enligt)[ \t]+"
+                     r"(?:[\wåäö]+[ \t]+){0,2}?(?:begäran|önskemål|önskan|förfrågan|förfrågningar)\b|"
+                     r"\b(?:(?:med[ \t]+anledning[ \t]+av|på[ \t]+grund[ \t]+av)[ \t]+att|eftersom|då|sedan)\b[^.\n]{0,50}?"
+                     r"\b(?:har|hade)[ \t]+(?:begärt|önskat|efterfrågat|bett[ \t]+om|ansökt[ \t]+om)\b)[^.\n]{0,60}$",
+                     re.IGNORECASE)
 _FINITE = re.compile(r"(?:förläng(?:er|s|ts|t)|utök(?:ar|as|ats)|ändra(?:r|s|ts)|flytta(?:r|s|ts)|senarelägg(?:er|s)|"
                      r"skjut(?:er|s)|förskjut(?:er|s))\b", re.IGNORECASE)
 _MOTION = re.compile(r"(?<![ \t])[ \t]*(?:[-–•*][ \t]*)?(?:vidare[ \t]+|samt[ \t]+)?att[ \t]+$", re.IGNORECASE)

@@ -318,11 +318,24 @@ _POSTAL_CUE = re.compile(
 _POSTAL = re.compile(r"\A([A-ZÅÄÖ][^.\n@:;]{2,150}?\b\d{3}[ \t]?\d{2}[ \t]+[A-ZÅÄÖ][A-Za-zÅÄÖåäö-]+)(?![\wåäö])")
 
 
+# Walk 12: "Svar skickas … per mejl eller post … Adress är: Länsstyrelsen Dalarna, 791 84 Falun.", "kan skicka sitt
+# remissvar till postadressen Region Halland, Box 517, 301 80 Halmstad": a labelled address in an answer's paragraph
+_POSTAL_LABEL = re.compile(r"(?:\b(?:post)?adress(?:en)?[ \t]+är[ \t]*:?|\btill[ \t]+postadress(?:en)?[ \t]*:?)"
+                           r"[ \t]*\n?[ \t]*", re.IGNORECASE)
+_ANSWER_WORDS = re.compile(r"\b(?:svar|remissvar|yttrande|yttranden|synpunkter)\b", re.IGNORECASE)
+
+
 def find_answer_address(text: str) -> tuple[str | None, tuple[int, int] | None]:
     """Return the postal address an answer instruction sends answers to, and its span."""
     for cue in _POSTAL_CUE.finditer(text):
         m = _POSTAL.match(text[cue.end():cue.end() + 200])  # read right after the cue, never searched
         if m and not EMAIL_RE.search(m.group(1)):
+            return " ".join(m.group(1).split()), (cue.end() + m.start(1), cue.end() + m.end(1))
+    for cue in _POSTAL_LABEL.finditer(text):
+        paragraph = text.rfind("\n\n", max(0, cue.start() - 300), cue.start())
+        since = paragraph + 1 if paragraph >= 0 else max(0, cue.start() - 300)  # the answer's own paragraph
+        m = _POSTAL.match(text[cue.end():cue.end() + 200])
+        if m and not EMAIL_RE.search(m.group(1)) and _ANSWER_WORDS.search(text, since, cue.start()):
             return " ".join(m.group(1).split()), (cue.end() + m.start(1), cue.end() + m.end(1))
     return None, None
 

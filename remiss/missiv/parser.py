@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 from datetime import date, datetime
 
 from remiss.calendar.swedish import format_deadline
@@ -171,7 +172,7 @@ def parse_missiv(text: str, *, reference_date: date | None = None, hints: Sequen
     summary, span = find_summary(work)
     note("summary", span)  # a missiv without a summary of its own is usual and nothing the registrator can act on
 
-    return MissivResult(
+    result = MissivResult(
         title=title,
         remittent=remittent,
         sender_dnr=sender_dnr,
@@ -191,6 +192,13 @@ def parse_missiv(text: str, *, reference_date: date | None = None, hints: Sequen
         contact_email=contact_email,
         answer_address=answer_address,
     )
+    # Evidence is where a value was read: a field left empty gets none ("Sändlista –" beside "… ute på remiss hos
+    # berörda myndigheter och organisationer" read as a value); why it is empty is a warning's to say
+    return replace(result, evidence=[e for e in evidence if _has_value(result, e.field)])
+
+
+def _has_value(result: MissivResult, field: str) -> bool:
+    return bool(getattr(result, {"received": "received_date"}.get(field, field), None))
 
 
 # A salutation, an address line or a closing: how a letter or a mail opens and ends, never what it is about.

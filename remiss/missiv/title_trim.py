@@ -10,7 +10,7 @@ from remiss.missiv.dnr import RK_DNR
 # Words a document type adds in front of its name: "Remiss av promemorian X" is the ärendemening X.
 DOC_LEAD = re.compile(
     r"^(?:(?:(?:Öppen[ \t]+)?Remiss(?:en|version(?:en)?|utgåva(?:n)?|förslag(?:et)?|lista(?:n)?)?|Remittering|Kungörelse|Promemoria|"
-    r"Samråd(?: och utställning)?|Utställning|Granskning|Samrådsremiss|"
+    r"(?:Samråd|Utställning|Granskning)(?:[ \t]+(?:och|samt|&)[ \t]+(?:samråd|utställning|granskning))?|Samrådsremiss|"
     # round 13: "Underrättelse om samråd Eslövs kommuns …", "Begäran om yttrande - val av väglinje"
     r"Underrättelse[ \t]+om[ \t]+(?:samråd|granskning|utställning)|"
     r"Begäran[ \t]+om[ \t]+(?:yttrande|synpunkter)(?=[ \t]*[:–-]|[ \t]+(?:över|om|angående|gällande|på)\b)|"
@@ -103,7 +103,9 @@ def clean_subject(subject: str, span: tuple[int, int]) -> tuple[str | None, tupl
                     r"(?:remissen|samrådet|(?:remiss|svars|samråds)tiden)[ \t]+förläng(?:s|ts))[ \t]*[:–-]|"
                     r"remiss[ \t]*[:–-]|begäran[ \t]+om[ \t]+(?:yttrande|synpunkter|remissvar)[ \t]*[:–-]|"
                     # "Samråd översiktsplan", "Granskning: detaljplan för …": the procedure in front of the name
-                    r"(?:(?:kungörelse|kompletterande|förnyat|nytt|underrättelse[ \t]+om)[ \t]+)?(?:samråd(?:sremiss)?|granskning|utställning)(?:[ \t]+(?:om|av|för|gällande))?[ \t]*[:–-]?"
+                    r"(?:(?:kungörelse|kompletterande|förnyat|nytt|underrättelse[ \t]+om)[ \t]+)?(?:samråd(?:sremiss)?|granskning|utställning)"
+                    # "Kungörelse Samråd och utställning Avfallsplan": procedures named together are one lead
+                    r"(?:[ \t]+(?:och|samt|&)[ \t]+(?:samråd|granskning|utställning))?(?:[ \t]+(?:om|av|för|gällande))?[ \t]*[:–-]?"
                     r"(?=[ \t]+\S))[ \t]*",
                     subject, re.IGNORECASE)
     if lead:
@@ -124,7 +126,13 @@ def clean_subject(subject: str, span: tuple[int, int]) -> tuple[str | None, tupl
             sum(m.end - m.start for m in find_bodies(subject)) >= len(subject.strip()) / 2:
         return None, None  # "VB: Remiss", "Remiss från Länsstyrelsen": the title is in the letter
     value, span = tidy(subject, span, lead=False)
+    if value and FRAGMENT.match(value):
+        return None, None  # a lead cut inside a coordination ("… Samråd | och utställning X"): the letter names it
     return (value[:1].upper() + value[1:] if value else None), span
+
+
+# A title never starts with a conjunction: what is left after a lead was cut in the middle of "X och Y".
+FRAGMENT = re.compile(r"(?:och|samt|eller|men|&)(?![\wåäö])", re.IGNORECASE)
 
 
 # A diarienummer the sender put at the end of the subject: "… läkemedel (581:2011/502100)", "… Boa 511-7180-11",
@@ -148,7 +156,8 @@ _SUBJECT_DNR = re.compile(
 # letter's own heading; it flows into every document and mail subject, which say "remiss" themselves.
 REMISS_LEAD = re.compile(
     # "Remiss från Miljödepartementet om X": the sender between the word and the matter
-    r"^(?:(?:Remiss(?:lista(?:n)?)?|Remittering)\b(?:[ \t]+från[ \t]+[A-ZÅÄÖ][\wåäö-]{1,60}(?=[ \t]+(?:om|av|angående|gällande)\b))?"
+    # "Öppen remiss för Hallands kulturstrategi …": a remiss open to anyone, the same lead
+    r"^(?:(?:(?:Öppen|Allmän)[ \t]+)?(?:Remiss(?:lista(?:n)?)?|Remittering)\b(?:[ \t]+från[ \t]+[A-ZÅÄÖ][\wåäö-]{1,60}(?=[ \t]+(?:om|av|angående|gällande)\b))?"
     r"(?:[ \t]+(?:av|om|angående|avseende|gällande|över|på|för)\b)?[ \t]*[:–-]?[ \t]*)?"
     r"(?:(?:(?:departements)?promemorian?|departementsskrivelsen?|(?-i:PM)|betänkandet?|rapporten?)(?:[ \t]+(?:om|angående|avseende|gällande))?[ \t]+)?"
     r"(?=\S)",
