@@ -15,6 +15,7 @@ from sqlmodel import Session, select
 
 from remiss.auth.models import User
 from remiss.calendar.milestones import LABELS, WAITS_FOR
+from remiss.calendar.missed import AFTER_BESLUT, is_missed
 from remiss.clock import local
 from remiss.db import among
 from remiss.planning.models import Milestone
@@ -144,8 +145,23 @@ def _skip_reason(row: OutboxMessage, loaded: Loaded, today=None) -> str:
         if milestone is None or milestone.done_at is not None:
             return "Milstolpen är klar eller finns inte längre."
         if today is not None:
-            return _waits(row, loaded, today)
+            return _waits(row, loaded, today) or _after_missed(row, loaded, today)
     return ""
+
+
+MISSED_REASON = "Nämnden beslutade inte vid sammanträdet: steget kommer först när beslutet är registrerat."
+
+
+def _after_missed(row, loaded: Loaded, today) -> str:
+    """Why a heads-up about the justering or expediering must not go out: the nämndsammanträde before it passed
+    without a beslut (calendar.missed), so "Expediering i dag" would announce a step that cannot happen; the
+    registrator was told about the meeting instead (policy.MISSED_TOLD)."""
+    if row.kind not in HEADS_UP or row.key.split(":")[2] not in AFTER_BESLUT:
+        return ""
+    meeting = loaded.milestones.get((row.remiss_id, "namnd"))
+    if meeting is None or not is_missed("namnd", meeting.due_on, today, done=meeting.done_at is not None):
+        return ""
+    return MISSED_REASON
 
 
 def chunks(ids: list[int], size: int = 500):
