@@ -142,6 +142,23 @@ def test_the_start_page_the_remiss_page_forsenat_and_the_api_flag_the_passed_mee
     assert steps["namnd"].flag_reason == steps["arbetsutskott"].flag_reason == "sammantrade_passerat"
 
 
+def test_on_the_deadline_day_the_expediering_is_late_because_of_the_meeting_not_due_today(session, client, auth,
+                                                                                        runner, clock):
+    """Old code: the start page and the tidplan said "Expediering … i dag" on 8 January, as if all were well."""
+    [remiss], _ = _world(session, clock)
+    sweep(session, runner, "2026-12-18T07:30")
+    clock.set(at(2027, 1, 8))
+    auth.login("r@oster.se")
+    because = "försenad eftersom nämnden inte beslutade vid sammanträdet torsdag 17 december 2026"
+    start = client.get("/").get_data(as_text=True)
+    rows = [r for r in re.findall(r"<tr>.*?</tr>", start, re.S) if ">Expediering<" in r]
+    assert rows and all(because in r.lower() and "i dag" not in r for r in rows), rows
+    tidplan = client.get(f"/remisser/{remiss.id}").get_data(as_text=True)
+    entry = tidplan[tidplan.index('id="milstolpe-expediering"'):]
+    entry = entry[:entry.index("</li>")]
+    assert because in entry.lower() and "i dag" not in entry, entry
+
+
 def _approve(session, clock, remiss, users):
     """The yttrande godkänt on 3 December, before the AU."""
     ph, pg = (Principal.of(session, users[k]) for k in ("h", "g"))
