@@ -17,6 +17,9 @@ from remiss.planning.models import Milestone
 from remiss.remisser.models import Direction, Remiss, is_open
 
 _REVIEW = aliased(Milestone)
+# Flagged already, or no sammanträde at all: "Beslut (inget sammanträde)", the latest day for a beslut when none fits
+# (calendar.planner), is no meeting the nämnd could have missed.
+NOT_A_MEETING = (MISSED, "inget_sammantrade")
 
 
 def flag_missed_meetings(session: Session, *, now: datetime, remiss_id: int | None = None) -> list[int]:
@@ -28,7 +31,9 @@ def flag_missed_meetings(session: Session, *, now: datetime, remiss_id: int | No
                                  _REVIEW.done_at.is_(None))
     stmt = (select(Milestone, review_open.label("review_open")).join(Remiss, Remiss.id == Milestone.remiss_id)
             .where(Milestone.kind.in_(MEETING_STEPS), Milestone.done_at.is_(None), Milestone.due_on < today,
-                   or_(Milestone.flag_reason.is_(None), Milestone.flag_reason != MISSED),
+                   or_(Milestone.flag_reason.is_(None), Milestone.flag_reason.not_in(NOT_A_MEETING)),
+                   # a meeting before the remiss arrived was never missed: it is fore_ankomst (calendar.passed)
+                   or_(Remiss.received_on.is_(None), Milestone.due_on >= Remiss.received_on),
                    Remiss.direction == Direction.inkommande, is_open()))
     if remiss_id is not None:
         stmt = stmt.where(Milestone.remiss_id == remiss_id)
