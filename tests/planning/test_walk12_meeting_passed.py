@@ -130,6 +130,7 @@ def test_the_start_page_the_remiss_page_forsenat_and_the_api_flag_the_passed_mee
     start = client.get("/").get_data(as_text=True)
     rows = [r for r in re.findall(r"<tr>.*?</tr>", start, re.S) if "Nämndsammanträde" in r]
     assert rows and all("Kräver uppmärksamhet" in r and MISSED_TEXT in r for r in rows), rows
+    assert "Begär förlängd remisstid eller ta upp ärendet igen" in start  # Att registrera och avsluta
     page = client.get(f"/remisser/{remiss.id}").get_data(as_text=True)
     assert ADVICE in page
     assert MISSED_TEXT in client.get("/forsenat").get_data(as_text=True)
