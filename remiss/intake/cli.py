@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from gettext import ngettext
+from pathlib import Path
 
 import click
 from flask import current_app
@@ -50,24 +51,54 @@ def inbox_poll_command():
 @click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False))
 @with_appcontext
 def inbox_import_command(paths: tuple[str, ...]):
-    """Läs in sparade e-postmeddelanden (.eml) till Inkorgen, som om de hämtats ur brevlådan."""
+    """Läs in sparade e-postmeddelanden (.eml, eller .msg från Outlook) till Inkorgen, som om de hämtats ur
+    brevlådan. En fil som inte kan läsas som e-post läses inte in; kommandot slutar då med felkod 1."""
+    from remiss import files
+    from remiss.intake.outlook import is_outlook
     from remiss.intake.reading import BATCH_FACTOR, ReadLimits
 
     limits = ReadLimits.of(current_app.config)
-    new = known = 0
+    new = known = refused = 0
     for path in paths:
+        name = Path(path).name
         with open(path, "rb") as handle:
             raw = handle.read(BATCH_FACTOR * limits.max_bytes + 1)
         if len(raw) > BATCH_FACTOR * limits.max_bytes:
             click.echo(f"{path} är för stor och lästes inte in.", err=True)
+            refused += 1
             continue
-        with get_db().transaction() as session:
-            _, fresh = inbox.receive(session, now=utcnow(), raw=raw, files_dir=current_app.config["FILES_DIR"],
-                                      limits=limits)
+        if not is_outlook(name, raw) and not _looks_like_mail(raw):
+            click.echo(f"{name} är inget e-postmeddelande (.eml eller .msg) och lästes inte in. Spara meddelandet "
+                       "som .eml eller .msg, eller dra filen till Registrera remiss.", err=True)
+            refused += 1
+            continue
+        try:
+            with get_db().transaction() as session:
+                _, fresh = inbox.receive(session, now=utcnow(), raw=raw, files_dir=current_app.config["FILES_DIR"],
+                                         limits=limits, filename=name)
+        except files.FileRejected as exc:
+            click.echo(f"{name} lästes inte in: {exc}", err=True)
+            refused += 1
+            continue
         new, known = new + fresh, known + (not fresh)
     from remiss.intake.scheduled import new_messages
 
-    click.echo(f"{new_messages(new)} i Inkorgen, {known} fanns redan.")
+    click.echo(f"{new_messages(new)} i Inkorgen, {known} fanns redan."
+               + (f" {refused} {'fil' if refused == 1 else 'filer'} lästes inte in." if refused else ""))
+    if refused:
+        raise SystemExit(1)
+
+
+MAIL_HEADERS = ("subject", "from", "date", "message-id", "to", "received", "mime-version")
+
+
+def _looks_like_mail(raw: bytes) -> bool:
+    """Whether the file starts with e-mail headers (an .eml), not some other file given by mistake."""
+    import email.parser
+    import email.policy
+
+    headers = email.parser.BytesHeaderParser(policy=email.policy.compat32).parsebytes(raw[:65536])
+    return any(key.lower() in MAIL_HEADERS for key in headers.keys())
 
 
 COMMANDS = [cleanup_command, inbox_poll_command, inbox_import_command]

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import email
 import email.policy
+import email.utils
 import io
 import logging
 import re
@@ -47,6 +48,7 @@ class Document:
     warnings: list[str] = field(default_factory=list)
     scanned: list[str] = field(default_factory=list)  # PDFs (this file or attachments) with no text layer: for OCR
     hints: list[Hint] = field(default_factory=list)  # what the file's structure says the title or sender is
+    header: dict = field(default_factory=dict)  # an e-mail's own Subject, From, Date, Message-ID (for the Inkorg)
 
 
 def suffix_of(filename: str) -> str:
@@ -256,11 +258,17 @@ def eml_document(data: bytes, *, depth: int = 0) -> Document:
         header = {"Subject": message["Subject"], "From": message["From"], "Date": message["Date"]}
         found = [(part.get_filename() or "bilaga", part.get_content_type(), part.get_payload(decode=True) or b"")
                  for part in _limited(message.iter_attachments())]
+        own = dict(header, **{"Message-ID": message["Message-ID"]})
     except ValueError:
         raise
     except Exception as exc:
         raise _unreadable("E-postmeddelandet", "e-post", exc) from exc
-    return _mail(header, body, found, depth=depth)
+    return _with_header(_mail(header, body, found, depth=depth), own)
+
+
+def _with_header(document: Document, header: dict) -> Document:
+    document.header = {key: str(value) for key, value in header.items() if value}
+    return document
 
 
 def msg_document(data: bytes, filename: str, *, depth: int = 0) -> Document:
@@ -281,6 +289,9 @@ def msg_document(data: bytes, filename: str, *, depth: int = 0) -> Document:
 
             body = main_text(message.htmlBody, max_elements=MAX_ELEMENTS, whole=True)
         header = {"Subject": message.subject, "From": message.sender, "Date": message.date}
+        sent = message.date
+        own = {"Subject": message.subject, "From": message.sender, "Message-ID": getattr(message, "messageId", None),
+               "Date": email.utils.format_datetime(sent) if hasattr(sent, "tzinfo") and sent.tzinfo else None}
         found = []
         for attachment in _limited(message.attachments):
             inner = getattr(attachment, "data", None)
@@ -296,7 +307,7 @@ def msg_document(data: bytes, filename: str, *, depth: int = 0) -> Document:
         raise _unreadable(f"Outlook-filen {filename}", filename, exc) from exc
     finally:
         message.close()
-    return _mail(header, body, found, depth=depth)
+    return _with_header(_mail(header, body, found, depth=depth), own)
 
 
 def _limited(items):

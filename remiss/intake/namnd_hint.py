@@ -16,6 +16,14 @@ _ADDRESSED = re.compile(r"(?:\b(?:remissen|ärendet)[ \t]+(?:ställs|riktas|skic
                         re.IGNORECASE | re.MULTILINE)
 
 
+# A letter to the kommun as a whole ("Till: Malmö kommun", "Remiss till Malmö stad") is the kommunstyrelse's to
+# answer: the nämnd that speaks for the kommun (walk12 finding 12).
+_TO_KOMMUN = re.compile(r"^[ \t>]*(?:till|to)[ \t]*:[ \t]*([^\n<;,]{0,80}?\b(?:kommun|stad)\b)"
+                        r"|\b(?:remissen[ \t]+(?:ställs|riktas|skickas)|^[ \t]*remiss)[ \t]+till[ \t]+"
+                        r"([^\n<;,.]{0,80}?\b(?:kommun|stad)\b)", re.IGNORECASE | re.MULTILINE)
+KOMMUNSTYRELSEN = "kommunstyrelsen"
+
+
 @dataclass(frozen=True)
 class NamndProposal:
     """A nämnd the missiv names, or the nämnder it names when it names more than one of ours."""
@@ -23,11 +31,15 @@ class NamndProposal:
     namnd_id: int | None
     names: tuple[str, ...]
     said: str  # the words of the missiv it was read from
+    to_kommun: bool = False  # proposed because the letter is addressed to the kommun, not to a nämnd
 
     @property
     def note(self) -> str:
         if self.namnd_id is None:
             return (f"Missivet nämner {' och '.join(self.names)}; välj vilken nämnd som ska ansvara.")
+        if self.to_kommun:
+            return (f"Ansvarig nämnd ({self.names[0]}) föreslås eftersom remissen är ställd till kommunen "
+                    f"(”{self.said}”) och kommunstyrelsen svarar för kommunen; kontrollera.")
         return f"Ansvarig nämnd ({self.names[0]}) föreslås eftersom missivet nämner ”{self.said}”; kontrollera."
 
 
@@ -47,6 +59,10 @@ def propose_namnd(text: str, sandlista: list[str], namnder: list[tuple[int, str]
               if entry.strip(" .").casefold() == name.casefold()]
     if listed:
         return _proposal(list(dict.fromkeys(listed)), listed[0][1])
+    board = [(nid, name) for nid, name in namnder if name.strip().casefold() == KOMMUNSTYRELSEN]
+    to_kommun = _TO_KOMMUN.search(text) if len(board) == 1 else None
+    if to_kommun:
+        return NamndProposal(board[0][0], (board[0][1],), " ".join(to_kommun.group().split()), to_kommun=True)
     return None
 
 

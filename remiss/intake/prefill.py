@@ -80,7 +80,11 @@ def evidence_snippets(result: MissivResult, text: str) -> dict[str, str]:
     for evidence in result.evidence:
         name = FORM_FIELD.get(evidence.field)
         if name and name not in snippets and evidence.end > evidence.start:
-            snippets[name] = snippet(text, evidence.start, evidence.end)
+            start = evidence.start
+            if name == "answer_address" and not text[text.rfind("\n", 0, start) + 1:start].strip():
+                # an address on its own lines under "Synpunkter lämnas … till:": the instruction leads its evidence
+                start = max(text.rfind("\n", 0, text.rfind("\n", 0, start)) + 1, start - CONTEXT_CHARS)
+            snippets[name] = snippet(text, start, evidence.end)
     if result.copy_emails:
         address = result.copy_emails[0]
         found = [m.start() for m in re.finditer(re.escape(address), text)]
@@ -88,7 +92,11 @@ def evidence_snippets(result: MissivResult, text: str) -> dict[str, str]:
         asked = [at for at in found if COPY_WORDS.search(text[max(0, at - 80):at])]
         if found:
             at = (asked or found)[0]
-            snippets["copy_emails"] = snippet(text, at, at + len(address))
+            start = at
+            if asked:  # from the words asking for the copy, also when the address starts the next line
+                cue = list(COPY_WORDS.finditer(text, max(0, at - 80), at))[-1]
+                start = cue.start()
+            snippets["copy_emails"] = snippet(text, start, at + len(address))
     return snippets
 
 

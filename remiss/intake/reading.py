@@ -60,6 +60,7 @@ class Reading:
     parsed: dict  # remiss.intake.untrusted.best_parse: result, values, evidence, warnings, extension_to
     keep: list[Upload] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    header: dict = field(default_factory=dict)  # the first file's own e-mail headers, when it is an e-mail
 
     @property
     def all_warnings(self) -> list[str]:
@@ -136,6 +137,7 @@ def read_missiv(text: str, uploads: list[tuple[str, bytes]], *, limits: ReadLimi
             candidates.append((upload.filename, document["text"], document.get("hints", [])))
         elif upload.filename not in scanned:
             warnings.append(f"Ingen text kunde läsas ur {upload.filename}.")
+    header = answer["documents"][0].get("header") or {} if answer["documents"] else {}
     if unreadable and not (text.strip() or candidates or scanned):
         raise files.FileRejected(" ".join(message for _, message in unreadable))
     for upload, message in unreadable:  # one bad file does not stop the others from being read
@@ -152,7 +154,7 @@ def read_missiv(text: str, uploads: list[tuple[str, bytes]], *, limits: ReadLimi
         else:
             warnings.append(f"Den inklistrade texten är större än {files.human_size(limits.max_bytes)} och sparas "
                             "inte som remisshandling. Ladda upp missivet som fil på remissens sida.")
-        return Reading(text, PASTED, answer["parsed"], keep, warnings)
+        return Reading(text, PASTED, answer["parsed"], keep, warnings, header)
     read_by_ocr = _ocr(scanned, limits, warnings)
     if read_by_ocr:
         parsed = _parse(candidates + [(name, text, hints.get(name, [])) for name, text in read_by_ocr], limits,
@@ -161,14 +163,14 @@ def read_missiv(text: str, uploads: list[tuple[str, bytes]], *, limits: ReadLimi
         parsed = answer["parsed"]
     else:
         warnings.append(NO_TEXT)
-        return Reading("", "", _parse([(None, "")], limits, reference_date), keep, warnings)
+        return Reading("", "", _parse([(None, "")], limits, reference_date), keep, warnings, header)
     if parsed["source"] in {name for name, _ in read_by_ocr}:
         warnings.extend(_misread_addresses(parsed))
     if len(candidates) + len(read_by_ocr) > 1:
         warnings.append(f"Uppgifterna är hämtade ur {parsed['source']}, den fil där flest uppgifter hittades.")
     # the missiv first among the remisshandlingar, the other files in the order they came
     keep.sort(key=lambda upload: upload.filename != parsed["source"])
-    return Reading(parsed["text"], parsed["source"], parsed, keep, warnings)
+    return Reading(parsed["text"], parsed["source"], parsed, keep, warnings, header)
 
 
 # An e-mail address whose "@" OCR read as another sign ("miljokontoretQrobertsfors.se").

@@ -44,6 +44,7 @@ def serve(request: dict, payload: bytes) -> bytes:
             continue
         documents.append({"name": name, "text": document.text, "warnings": document.warnings,
                           "scanned": document.scanned, "hints": [h.to_json() for h in document.hints],
+                          "header": document.header,
                           "attachments": [{"filename": a.filename, "content_type": a.content_type,
                                            "size": len(a.data)} for a in document.attachments]})
         out.extend(a.data for a in document.attachments)

@@ -26,7 +26,8 @@ def chasers_command(now_text):
 
     moment = parse_moment_option(now_text, "--now") or utcnow()
     moved, added = keep_current(current_app.extensions["remiss_db"], now=moment)
-    click.echo(f"{added} påminnelser planerade. {moved} remisser bytte status (svarstiden ute eller förlängd).")
+    click.echo(f"{count_words(added, 'påminnelse', 'påminnelser')} {'planerad' if added == 1 else 'planerade'}. "
+               f"{count_words(moved, 'remiss', 'remisser')} bytte status (svarstiden ute eller förlängd).")
 
 
 @outgoing.command("import-register")

@@ -85,12 +85,13 @@ def extension_mail(*, remiss: Remiss, namnd: Namnd, entry: SandlistaEntry, old: 
     return _payload(subject, paragraphs, reply_to=remiss.answer_email or namnd.email)
 
 
-def extension_text(*, remiss: Remiss, namnd: Namnd, old: tuple, new: tuple, reason: str) -> list[str]:
-    """The message's paragraphs after the greeting: the same in the mail and in the letter printed for post."""
+def extension_text(*, remiss: Remiss, namnd: Namnd, old: tuple | None, new: tuple, reason: str) -> list[str]:
+    """The message's paragraphs after the greeting: the same in the mail and in the letter printed for post. old is
+    the deadline the instans had (its own anstånd, if that applied); None leaves that sentence out."""
     answer_to = remiss.answer_email or namnd.email
     return [
         f"Meddelande om förlängd remisstid: {remiss.title} ({remiss.our_dnr})",
-        f"Svaret skulle vara {namnd.name} tillhanda senast {format_deadline(*old)}. "
+        (f"Svaret skulle vara {namnd.name} tillhanda senast {format_deadline(*old)}. " if old and old[0] else "")
         + (f"{reason.strip()} " if reason.strip() else "")
         + f"Vi meddelar att remisstiden för ärendet härmed förlängs till {format_deadline(*new)}.",
         f"Skicka svaret med e-post till {answer_to}. " + answer_subject_hint(remiss),

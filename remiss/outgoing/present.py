@@ -114,6 +114,31 @@ def compile_confirmation(remiss: Remiss, now: datetime, waiting: int) -> str:
     return text + ". Sammanställa svaren ändå? Planerade påminnelser stoppas."
 
 
+def extension_confirmation(remiss: Remiss, entries: list[SandlistaEntry], emails: dict[int, str], shown: int = 8) -> str:
+    """The question asked before "Förläng och meddela" (walk12b #3): who is e-mailed at once, how many letters
+    are printed, and who has an anstånd of its own, told only if the new date runs past it."""
+    waiting = [e for e in entries if e.sent_at is not None
+               and e.answer_status not in (AnswerStatus.svarat, AnswerStatus.avstar)]
+    own = {e.id: chasers.deadline_of(remiss, e) for e in waiting
+           if e.extended_until_on and chasers.deadline_of(remiss, e)[0] == e.extended_until_on}
+    mailed = [emails[e.id] for e in waiting if emails.get(e.id) and e.id not in own]
+    posted = sum(1 for e in waiting if not emails.get(e.id) and e.id not in own)
+    text = "Förlänga remisstiden för alla?"
+    if mailed:
+        listed = ", ".join(mailed[:shown]) + (f" och {len(mailed) - shown} till" if len(mailed) > shown else "")
+        text += (f" Meddelandet e-postas genast till {count_words(len(mailed), 'remissinstans', 'remissinstanser')}"
+                 f" som inte har svarat: {listed}.")
+    if posted:
+        text += f" {count_words(posted, 'brev', 'brev')} till remissinstanser utan e-post skrivs ut för post."
+    for e in waiting:
+        if e.id in own:
+            text += (f" {e.name} har anstånd till {format_deadline(*own[e.id])} och får meddelandet bara om den nya "
+                     "svarsdagen ligger senare.")
+    if not waiting:
+        text += " Alla som har fått remissen har svarat eller avstått, så ingen får något meddelande."
+    return text
+
+
 def panel(session: Session, principal: Principal, remiss: Remiss, now: datetime, *, status: str = "",
           group: str = "") -> dict:
     """The "Utskick och svar" panel: what is left of the outgoing work and the next step's buttons."""
@@ -129,7 +154,11 @@ def panel(session: Session, principal: Principal, remiss: Remiss, now: datetime,
     waiting = [e.name for e in entries if e.sent_at is not None
                and e.answer_status not in (AnswerStatus.svarat, AnswerStatus.avstar)]
     extended = [f"{e.name}: anstånd till {format_deadline(e.extended_until_on, e.extended_until_time)}"
-                for e in entries if e.extended_until_on and e.answer_status == AnswerStatus.anstand_beviljat]
+                for e in entries if e.extended_until_on and e.answer_status == AnswerStatus.anstand_beviljat
+                and chasers.deadline_of(remiss, e)[0] == e.extended_until_on]  # not one a general extension passed
+    extended += [answers.request_text(e, asked) + " (inte beslutat)" for e in entries
+                 if e.answer_status == AnswerStatus.begart_anstand
+                 and (asked := answers.pending_request(session, e.id)) is not None]
     state = RemissStatus(remiss.status)
     published = session.get(Publication, remiss.id)
     shown = {f.attachment_id for f in publication.files_of(session, remiss.id)} if published else set()
@@ -152,6 +181,7 @@ def panel(session: Session, principal: Principal, remiss: Remiss, now: datetime,
         "send_confirm": send_confirmation([current[e.id][0] for e in by_mail], len(by_post), handlingar=handlingar),
         "handlingar": handlingar,
         "compile_confirm": compile_confirmation(remiss, now, len(waiting)),
+        "extend_confirm": extension_confirmation(remiss, entries, {e.id: current[e.id][0] for e in entries}),
         "waiting": waiting, "extended": extended, "general_extensions": _general_extensions(session, remiss.id),
         "chasers": {entry_id: moments for entry_id, moments in planned.items()},
         "chaser_count": sum(len(m) for m in planned.values()),

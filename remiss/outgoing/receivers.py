@@ -1,17 +1,13 @@
 """Keep the planned chasers of outgoing remisser in line with deadlines and status."""
 from __future__ import annotations
 
-from sqlalchemy import update
 from sqlmodel import select
 
 from remiss import events
 from remiss.outgoing.service import chasers, lifecycle
-from remiss.reminders.models import OutboxMessage, OutboxStatus
 from remiss.remisser.models import Direction, Remiss
-from remiss.remisser.status import CLOSED as CLOSED_STATUSES, RemissStatus
 
-# No chasers once the answers are compiled (or the case is closed or withdrawn).
-CLOSED = tuple(sorted({s.value for s in CLOSED_STATUSES} | {RemissStatus.sammanstalld.value}))
+CLOSED = chasers.CLOSED  # no chasers once the answers are compiled (or the case is closed or withdrawn)
 
 
 def _replan(remiss, *, session, now, **_):
@@ -29,12 +25,9 @@ def _deadline_moved(remiss, *, session, now, actor_id=None, **kwargs):
 def _closed(remiss, *, session, now, new, **_):
     if remiss.direction != Direction.utgaende:
         return
-    if str(getattr(new, "value", new)) in CLOSED:
-        session.execute(update(OutboxMessage)
-                        .where(OutboxMessage.remiss_id == remiss.id,
-                               OutboxMessage.kind.in_([chasers.KIND, chasers.NOTICE_KIND]),
-                               OutboxMessage.status == OutboxStatus.pending.value)
-                        .values(status=OutboxStatus.cancelled.value, last_error="Remissen är avslutad"))
+    status = str(getattr(new, "value", new))
+    if status in CLOSED:
+        chasers.cancel_all(session, remiss_id=remiss.id, reason=chasers.STOPPED[status == "sammanstalld"])
     else:
         _replan(remiss, session=session, now=now)
 

@@ -19,9 +19,10 @@ from remiss.calendar.missed import AFTER_BESLUT, MISSED, is_missed
 from remiss.clock import local
 from remiss.db import among
 from remiss.planning.models import Milestone
-from remiss.reminders import policy, schedule
+from remiss.reminders import policy, schedule, together
 from remiss.reminders.models import OutboxMessage, OutboxStatus
 from remiss.reminders.recipients import muted_kinds
+from remiss.reminders.holder import Holder, gone as holder_gone
 from remiss.remisser.models import Remiss
 
 PENDING, SENDING = OutboxStatus.pending.value, OutboxStatus.sending.value
@@ -78,6 +79,20 @@ def release_stale(session: Session, *, wall: datetime, now: datetime, lease: tim
                   and_(table.c.lease_until.is_(None), table.c.claimed_at < now - lease))
     return session.execute(update(table).where(table.c.status == SENDING, expired)
                            .values(status=PENDING, claimed_by="", claim_token="", lease_until=None)).rowcount
+
+
+def release_gone(session: Session) -> tuple[int, list[str]]:
+    """Put rows back to pending whose holder is provably gone (a process on this host killed, or crashed,
+    before it recorded them: holder.py), without waiting for their lease. Rows of a holder that may still
+    run (another host, or one we cannot check) wait for their lease. Returns (rows, the holders' names)."""
+    table = OutboxMessage.__table__
+    holders = session.execute(select(table.c.claimed_by).where(table.c.status == SENDING).distinct()).scalars().all()
+    gone = sorted(h for h in holders if h and holder_gone(h))
+    if not gone:
+        return 0, []
+    released = session.execute(update(table).where(table.c.status == SENDING, table.c.claimed_by.in_(gone))
+                               .values(status=PENDING, claimed_by="", claim_token="", lease_until=None)).rowcount
+    return released, [Holder.parse(h).name for h in gone]
 
 
 @dataclass
@@ -221,6 +236,8 @@ class Batch:
     loaded: Loaded
     skipped: int
     token: str = ""
+    taken_back: int = 0  # rows of dead sweepers put back to pending first (lease run out, or holder gone)
+    gone: tuple[str, ...] = ()  # the holders proved gone, "host:pid"
 
 
 def take_due(session: Session, *, now: datetime, worker_id: str, settings: Settings = Settings(),
@@ -230,17 +247,23 @@ def take_due(session: Session, *, now: datetime, worker_id: str, settings: Setti
     Call in a writing transaction and commit before sending: on SQLite the transaction holds the write
     lock (BEGIN IMMEDIATE); on PostgreSQL rows are locked FOR UPDATE SKIP LOCKED. The rows carry the
     claim token and a lease until wall + lease (wall: the wall clock, as leases are about live processes;
-    now may be a moment given with --now). The first batch of a sweep also takes back rows of dead
-    sweepers and supersedes older catch-up rows.
+    now may be a moment given with --now). worker_id is the holder (holder.current().text), which
+    another sweep checks to take the rows back at once should this process die. The first batch of a
+    sweep also takes back rows of dead sweepers (lease run out, or holder provably gone) and supersedes
+    older catch-up rows.
     """
     wall = wall or now
     token = token or secrets.token_hex(16)
-    skipped = 0
+    skipped = taken_back = 0
+    gone: list[str] = []
     if first:
-        release_stale(session, wall=wall, now=now, lease=settings.lease)
+        taken_back = release_stale(session, wall=wall, now=now, lease=settings.lease)
+        released, gone = release_gone(session)
+        taken_back += released
         skipped += supersede_older(session, now=now)
     due = list(map(DueRow._make, session.execute(claim_statement(now, settings.batch,
                                                                  session.get_bind().dialect.name))))
+    due += together.siblings(session, due, now=now, columns=COMPOSED_FROM, make=DueRow._make)  # one mail each
     loaded = _load(session, due)
     cancelled: dict[str, list[int]] = {}
     taken = []
@@ -256,4 +279,4 @@ def take_due(session: Session, *, now: datetime, worker_id: str, settings: Setti
     _set(session, [row.id for row in taken], status=SENDING, claimed_at=now, claimed_by=worker_id[:100],
          claim_token=token, lease_until=wall + settings.lease)
     session.flush()
-    return Batch(taken, loaded, skipped, token)
+    return Batch(taken, loaded, skipped, token, taken_back, tuple(gone))

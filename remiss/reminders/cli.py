@@ -5,7 +5,6 @@ import gc
 import logging
 import os
 import signal
-import socket
 import threading
 from contextlib import contextmanager
 from datetime import datetime
@@ -17,16 +16,16 @@ from sqlalchemy import func
 from sqlalchemy.exc import OperationalError
 from sqlmodel import select
 
-from remiss.calendar.swedish import count_words
+from remiss.calendar.swedish import count_words, format_date_time, format_time
 from remiss.clock import MOMENT_FORMAT_HELP, STOCKHOLM, local, parse_iso_moment
 from remiss.db import get_db, utcnow
-from remiss.reminders import relay
+from remiss.reminders import holder, relay
 from remiss.reminders.delivery import database_error, sweep
 from remiss.reminders.report import SweepError, SweepResult
 from remiss.reminders.resend import resend, resend_failed
 from remiss.reminders.models import OutboxMessage, OutboxStatus
 from remiss.reminders.policy import OUTBOX_KIND_LABELS
-from remiss.reminders.service import claimed_text, waiting_count
+from remiss.reminders.service import claimed_text, held_elsewhere, waiting_count
 from remiss.reminders.workers import sweep_in_processes
 
 log = logging.getLogger("remiss.scheduler")
@@ -67,7 +66,9 @@ def quiet_apscheduler() -> None:
 
 
 def worker_id() -> str:
-    return f"{socket.gethostname()}:{os.getpid()}"
+    """This process as the holder of its claims (holder.py): a sweep on this host that finds it gone takes
+    its rows back at once."""
+    return holder.current().text
 
 
 def run_sweep(now=None, stop: threading.Event | None = None) -> SweepResult:
@@ -154,11 +155,41 @@ def waiting_text(now: datetime) -> str:
     return f"{count} meddelande" if count == 1 else f"{count} meddelanden"
 
 
+def taken_back_text(result: SweepResult) -> str:
+    """The rows this sweep took back from sweepers that died (empty when none)."""
+    if not result.taken_back:
+        return ""
+    who = f" ({', '.join(result.gone)}, som inte längre körs)" if result.gone else ""
+    process = "avbrutna processer" if len(result.gone) > 1 else "en avbruten process"
+    return (f"tog över {count_words(result.taken_back, 'meddelande', 'meddelanden')} som {process}{who} "
+            "hade tagit men inte registrerat.")
+
+
+def held_text(now: datetime) -> str:
+    """"7 meddelanden hålls av ett annat utskick till kl. 23.30 …": due rows that another sweep (alive, or on
+    another host, so not provably gone) holds under a running lease; empty when none, or the database is gone."""
+    wall = utcnow()
+    try:
+        with get_db().transaction(write=False) as session:
+            count, until, names = held_elsewhere(session, now=now, wall=wall, me=worker_id())
+    except OperationalError:
+        return ""
+    if not count:
+        return ""
+    when = format_time(local(until)) if local(until).date() == local(wall).date() else format_date_time(until)
+    who = f" ({', '.join(names[:3])}{' …' if len(names) > 3 else ''})" if names else ""
+    return (f"{count_words(count, 'meddelande', 'meddelanden')} hålls av ett annat utskick{who} till {when}: "
+            f"det skickar dem, och har det stannat skickas de av första svepet efter {format_time(local(until))}.")
+
+
 def report(result: SweepResult, now: datetime) -> None:
     """Print a sweep's result; exit non-zero when its work could not all be recorded."""
     for error in result.errors:
         click.echo(f"fel: {error}", err=True)
     click.echo(result.line())
+    for line in (taken_back_text(result), held_text(now)):
+        if line:
+            click.echo(line)
     if result.relay_down or result.stopped:
         waiting = waiting_text(now)
         if result.relay_down:
@@ -302,6 +333,8 @@ def scheduler_command(once, list_jobs):
                     return
             if result.sent or result.failed or result.retrying or result.skipped:
                 log.info("%s", result.line())
+            if result.taken_back:
+                log.info("%s", taken_back_text(result))
             if result.relay_down:
                 with app.app_context():
                     waiting = waiting_text(utcnow())

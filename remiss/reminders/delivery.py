@@ -7,8 +7,11 @@ What a sweep promises, and the module each promise rests on:
   claim token before any mail is handed over.
 - At most one duplicate per crash (marks.py): a mail is marked sent by a single autocommitted UPDATE
   as soon as the relay accepted it, and the next mail is handed over only after that. A sweeper that
-  dies leaves at most the one mail it was handing over unmarked; it is sent again after the lease
-  with the same Message-ID.
+  dies leaves at most the one mail it was handing over unmarked; it is sent again with the same
+  Message-ID (at least once: SMTP cannot be exactly once). In file mode the file is the delivery and
+  is never written twice (transport.FileTransport).
+- A dead sweeper's claim does not wait for its lease when the sweeper ran on this host (holder.py):
+  the next sweep takes its rows over at once.
 - A claim is not taken back from a sweeper that works (lease.py): its lease is renewed every quarter
   of the lease, and a mail is only started while half of it remains. Outcomes are written only where
   the row still carries the sweeper's token, so a sweeper that lost rows neither records nor counts them.

@@ -46,6 +46,8 @@ class Leases:
         with self.db.transaction() as session:
             batch = take_due(session, now=self.now, worker_id=self.worker_id, settings=self.settings, first=first,
                              wall=self.clock())
+        self.result.taken_back += batch.taken_back
+        self.result.gone.extend(batch.gone)
         return batch, Lease(batch.token, started, started + self.seconds)
 
     def keep(self, lease: Lease, queue: deque) -> bool:

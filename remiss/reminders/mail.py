@@ -97,11 +97,23 @@ def _calendar() -> WorkCalendar:
     return WorkCalendar()
 
 
-def reminder_text(kind: str, payload: dict, remiss: Remiss, due_words: str, *,
-                  today: date | None = None, decided_by: str | None = None) -> tuple[str, list[str], str]:
-    """Return (subject, paragraphs, what is expected) of a reminder, with the distance to the due day counted
-    today (when the mail is composed), not when the reminder was planned: a mail sent late says how late.
-    decided_by is the kind of the recorded beslut (None before it): what the expediering waits for."""
+class Told(NamedTuple):
+    """What one reminder says: its kind as it is when the mail is composed (a heads-up sent late is "i dag" or
+    "försenad"), the working days to or since the date, the milestone's label, its sentences and what is expected."""
+
+    kind: str
+    workdays: int
+    label: str
+    lines: list[str]
+    expected: str
+    milestone: str = ""
+
+
+def reminder_told(kind: str, payload: dict, remiss: Remiss, due_words: str, *,
+                  today: date | None = None, decided_by: str | None = None) -> Told:
+    """The parts of one reminder, with the distance to the due day counted today (when the mail is composed), not
+    when the reminder was planned: a mail sent late says how late. decided_by is the kind of the recorded beslut
+    (None before it): what the expediering waits for."""
     milestone = payload.get("milestone", "sista_svarsdag")
     label = LABELS.get(milestone, milestone)
     is_due, was_due = DUE_SENTENCES.get(milestone, (f"{label} ska vara klar", f"{label} skulle ha varit klar"))
@@ -117,22 +129,36 @@ def reminder_text(kind: str, payload: dict, remiss: Remiss, due_words: str, *,
         expected = EXPECTED_AFTER_DECISION[decided_by]
     if milestone in EXPECTED_MISSED and payload.get("due_on"):
         expected = EXPECTED_MISSED[milestone](milestone, date.fromisoformat(payload["due_on"]))
-    dnr = f"[{remiss.our_dnr}] " if remiss.our_dnr else ""
     if kind == policy.BEFORE:
-        subject = f"{dnr}{label} om {_workdays(workdays)} – {remiss.title}"
         lines = [f"{is_due} {due_words}, om {_workdays(workdays)}."]
     elif kind == policy.ON_DAY:
-        subject = f"{dnr}{label} i dag – {remiss.title}"
         lines = [f"{is_due} i dag, {due_words}."]
     elif kind == policy.OVERDUE:
-        subject = f"{dnr}Försenad: {label.lower()} – {remiss.title}"
         lines = [f"{was_due} {due_words}.", _late_since(workdays, payload, remiss, today)]
     else:
-        subject = f"{dnr}Eskalering, försenad: {label.lower()} – {remiss.title}"
         lines = [f"{was_due} {due_words}.", _late_since(workdays, payload, remiss, today),
                  "Du får detta meddelande som granskare eller registrator för nämnden."]
         expected = "Se till att arbetet kommer vidare, eller att förlängd remisstid begärs i tid."
-    return subject, lines, expected
+    return Told(kind, workdays, label, lines, expected, milestone)
+
+
+def subject_head(told: Told) -> str:
+    """"Expediering om 2 arbetsdagar", "Sista svarsdag i dag", "Försenad: tjänsteskrivelse klar" …"""
+    if told.kind == policy.BEFORE:
+        return f"{told.label} om {_workdays(told.workdays)}"
+    if told.kind == policy.ON_DAY:
+        return f"{told.label} i dag"
+    if told.kind == policy.OVERDUE:
+        return f"Försenad: {told.label.lower()}"
+    return f"Eskalering, försenad: {told.label.lower()}"
+
+
+def reminder_text(kind: str, payload: dict, remiss: Remiss, due_words: str, *,
+                  today: date | None = None, decided_by: str | None = None) -> tuple[str, list[str], str]:
+    """Return (subject, paragraphs, what is expected) of one reminder (reminder_told)."""
+    told = reminder_told(kind, payload, remiss, due_words, today=today, decided_by=decided_by)
+    dnr = f"[{remiss.our_dnr}] " if remiss.our_dnr else ""
+    return f"{dnr}{subject_head(told)} – {remiss.title}", told.lines, told.expected
 
 
 def _late_since(workdays: int, payload: dict, remiss, today: date | None) -> str:
@@ -289,8 +315,9 @@ def _decided_by(session: Session, remiss_id: int) -> str | None:
 
 
 def compose(session: Session, row: OutboxMessage, *, config, now: datetime,
-            remiss: Remiss | None = None) -> EmailMessage:
-    """Return the mail of an outbox row, built from the remiss as it is now (pass it if already loaded)."""
+            remiss: Remiss | None = None, also: tuple = ()) -> EmailMessage:
+    """Return the mail of an outbox row, built from the remiss as it is now (pass it if already loaded); also: the
+    other reminder rows of the same remiss and recipient that go out in this mail (together.py)."""
     if row.kind in COMPOSERS:
         return COMPOSERS[row.kind](session, row, config=config, now=now)
     payload = json.loads(row.payload) if row.payload and row.payload != "{}" else {}
@@ -316,11 +343,10 @@ def compose(session: Session, row: OutboxMessage, *, config, now: datetime,
     elif remiss is not None and (row.kind in policy.REMINDER_KINDS or row.kind in NOTICE_TEXT):
         context["link"], context["facts"], attachments = _remiss_parts(remiss, base, now, templates)
         context["link_label"] = "Öppna remissen"
-        if row.kind in policy.REMINDER_KINDS:
-            due_words = _due_words(payload, remiss)
-            decided_by = _decided_by(session, remiss.id) if payload.get("milestone") == "expediering" else None
-            subject, lines, expected = reminder_text(row.kind, payload, remiss, due_words, today=local(now).date(),
-                                                     decided_by=decided_by)
+        if row.kind in policy.REMINDER_KINDS:  # with the rows of the same remiss and recipient going out with it
+            from remiss.reminders.together import reminder_mail
+
+            subject, lines, expected = reminder_mail(session, [row, *also], remiss, today=local(now).date())
         else:
             template, line, expected = NOTICE_TEXT[(row.kind, "rattelse") if payload.get("rattelse")
                                                    else row.kind]

@@ -3,7 +3,8 @@
 Every outcome is one UPDATE that is a transaction of its own: the sweep holds one connection in the
 driver's autocommit mode, so marking a mail sent is a single statement (no BEGIN, no COMMIT beside
 it) and is durable before the next mail is handed over. A sweeper that dies therefore leaves at most
-the one mail it was handing over unmarked; it is sent again after the lease with the same Message-ID.
+the one mail it was handing over unmarked; it is sent again with the same Message-ID (once the next
+sweep takes the claim over: at once on this host, else after the lease).
 """
 from __future__ import annotations
 
@@ -42,6 +43,13 @@ MARK_SENT = (update(TABLE)
                     TABLE.c.status == SENDING)
              .values(status=SENT, sent_at=bindparam("at"), attempts=bindparam("tries"), last_error="", claimed_by="",
                      claim_token="", lease_until=None))
+
+# The rows of a mail that carried several (together.py), marked sent in one statement: all of them or none.
+MARK_SENT_WITH = (update(TABLE)
+                  .where(TABLE.c.id.in_(bindparam("ids", expanding=True)), TABLE.c.claim_token == bindparam("token"),
+                         TABLE.c.status == SENDING)
+                  .values(status=SENT, sent_at=bindparam("at"), attempts=TABLE.c.attempts + 1, last_error="",
+                          claimed_by="", claim_token="", lease_until=None))
 
 
 class Marks:
@@ -100,13 +108,17 @@ class Marks:
                 wallclock.sleep(min(pause, max(0.0, limit - now)))
                 pause = min(pause * 2, 1.0)
 
-    def sent(self, row_id: int, attempts: int, lease: Lease) -> int | None:
+    def sent(self, row_id: int, attempts: int, lease: Lease, also: list[int] = ()) -> int | None:
         """Mark an accepted mail sent: 1 when done, 0 when the row is no longer this claim's (another sweeper
-        took it back after our lease ran out, and sends it too), None when the database could not record it."""
-        rows = self._write(lease, MARK_SENT, {"row_id": row_id, "token": lease.token, "at": self.now,
-                                              "tries": attempts + 1})
-        if rows == 1:
-            self.result.sent += 1
+        took it back after our lease ran out, and sends it too), None when the database could not record it.
+        also: the other rows the mail carried (together.py), marked in the same statement."""
+        if also:
+            rows = self._write(lease, MARK_SENT_WITH, {"ids": [row_id, *also], "token": lease.token, "at": self.now})
+        else:
+            rows = self._write(lease, MARK_SENT, {"row_id": row_id, "token": lease.token, "at": self.now,
+                                                  "tries": attempts + 1})
+        if rows:
+            self.result.sent += rows
             self.accepted = True
             return 1
         self.result.unrecorded += 1

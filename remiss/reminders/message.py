@@ -57,6 +57,15 @@ class _SubjectHeader(UnstructuredHeader):
         return f"{self.name}: {words}{policy.linesep}"
 
 
+class _MessageIdHeader(UnstructuredHeader):
+    """A Message-ID written on one line as it is: the library folds an unstructured value longer than a line
+    (an id on a sender domain over about 30 characters) into RFC 2047 encoded-words, which no mail program
+    reads as an id, and the copy a crash repeats (same id) would no longer be recognised as the same mail."""
+
+    def fold(self, *, policy):
+        return f"{self.name}: {self}{policy.linesep}"
+
+
 # What str.splitlines() breaks at (the library refuses those in a header), and tabs.
 _BREAKS = re.compile("[\r\n\t\v\f\x1c-\x1e\x85\u2028\u2029]")
 
@@ -93,6 +102,7 @@ class OutboxPolicy(EmailPolicy):
 _FOLDED: dict[tuple, bytes] = {}
 HEADERS = _SharedHeaders()
 HEADERS.map_to_type("subject", _SubjectHeader)
+HEADERS.map_to_type("message-id", _MessageIdHeader)
 POLICY = OutboxPolicy(linesep="\r\n", header_factory=HEADERS)
 
 

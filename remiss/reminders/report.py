@@ -21,15 +21,18 @@ class SweepResult:
     problem: str = ""  # what the database could not record (Swedish); the CLI exits non-zero on it
     stopped: bool = False  # a stop was requested
     errors: list[str] = field(default_factory=list)
+    taken_back: int = 0  # rows of dead sweepers put back in the queue (and then sent by this sweep, if due)
+    gone: list[str] = field(default_factory=list)  # the dead sweepers proved gone at once ("host:pid")
 
     def add(self, other: "SweepResult") -> None:
         """Add another process's sweep of the same moment (remiss reminders run --workers)."""
-        for name in ("sent", "skipped", "failed", "retrying", "added", "waiting", "unrecorded"):
+        for name in ("sent", "skipped", "failed", "retrying", "added", "waiting", "unrecorded", "taken_back"):
             setattr(self, name, getattr(self, name) + getattr(other, name))
         self.relay_down = self.relay_down or other.relay_down
         self.problem = " ".join(filter(None, [self.problem, other.problem]))
         self.stopped = self.stopped or other.stopped
         self.errors.extend(other.errors)
+        self.gone.extend(other.gone)
 
     def line(self) -> str:
         """One line per sweep: failed rows (given up, as the outbox page counts them) apart from failed

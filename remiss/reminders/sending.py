@@ -28,6 +28,7 @@ from remiss.reminders.lease import Lease, Leases
 from remiss.reminders.mail import compose
 from remiss.reminders.marks import Marks
 from remiss.reminders.report import SweepResult
+from remiss.reminders.together import group
 from remiss.reminders.transport import DeliveryError, Prepared, RelayDown, SmtpConnection
 
 # Refused with the same reply code for this many different recipients in a row, nothing accepted in the
@@ -47,6 +48,11 @@ class Job:
     message: EmailMessage | Prepared | None  # Prepared: serialised for the SMTP connection ahead of its turn
     error: DeliveryError | None = None
     tried: bool = False  # refused or failed before (the row carries an error from an earlier sweep)
+    also: tuple = ()  # (id, attempts) of the other rows in this mail (together.py): they share its outcome
+
+    @property
+    def ids(self) -> list[int]:
+        return [self.id, *(row_id for row_id, _ in self.also)]
 
     @property
     def name(self) -> str:
@@ -74,6 +80,7 @@ class Sender:
         self.db, self.now, self.config = db, now, config
         self.leases, self.marks, self.result, self.stop = leases, marks, result, stop
         self.relay_was_down = relay_was_down  # recorded down when the sweep began: nothing accepted since
+        self.also: dict[int, tuple] = {}  # per leading row's id, the other rows that go out in its mail
 
     def relay_refuses(self, refused: list) -> bool:
         """Whether a run of alike refusals (nothing accepted in this sweep) is the relay refusing everything:
@@ -84,7 +91,8 @@ class Sender:
     def build(self, reader: Session, row, batch: Batch, prepare=None) -> Job:
         try:
             message, error = compose(reader, row, config=self.config, now=self.now,
-                                     remiss=batch.loaded.remisser.get(row.remiss_id)), None
+                                     remiss=batch.loaded.remisser.get(row.remiss_id),
+                                     also=self.also.get(row.id, ())), None
             if prepare is not None:
                 message = prepare(message)
         except OperationalError:
@@ -95,11 +103,17 @@ class Sender:
         finally:
             reader.rollback()  # end what a composer read: no snapshot is held while mail is sent
         return Job(row.id, row.attempts, row.kind, row.due_at, row.recipient_email.lower(), message, error,
-                   tried=bool(row.last_error))
+                   tried=bool(row.last_error), also=tuple((r.id, r.attempts) for r in self.also.get(row.id, ())))
+
+    def failure(self, job: Job, error: DeliveryError, lease: Lease) -> None:
+        """The mail's failure is each of its rows' own."""
+        for row_id, attempts in ((job.id, job.attempts), *job.also):
+            self.marks.failure(row_id, attempts, error, lease)
 
     def send(self, batch: Batch, lease: Lease, connection) -> bool:
         """Send a claim's mails one by one; False when the sweep should stop (outage, stop, database)."""
-        queue = deque(batch.rows)
+        leads, self.also = group(batch.rows)  # one mail per remiss and person (together.py)
+        queue = deque(leads)
         refused: list[tuple[Job, DeliveryError]] = []
         built: dict[int, Job] = {}  # the next row's mail, built while the relay reads the one before
         where = getattr(getattr(connection, "transport", connection), "where", "")
@@ -120,7 +134,7 @@ class Sender:
                 row = queue.popleft()
                 job = built.pop(row.id, None) or self.build(reader, row, batch, prepare)
                 if job.error is not None:
-                    marks.failure(job.id, job.attempts, job.error, lease)
+                    self.failure(job, job.error, lease)
                     continue
                 try:
                     started = start(job.message, name=job.name if named else "")
@@ -129,11 +143,11 @@ class Sender:
                     finish(started)
                 except RelayDown as exc:
                     self.result.relay_down = str(exc)
-                    marks.hand_back([job.id], lease, error=str(exc))
+                    marks.hand_back(job.ids, lease, error=str(exc))
                     break
                 except DeliveryError as exc:
                     if exc.code is None or marks.accepted:  # the relay takes mail this sweep: the row's own
-                        marks.failure(job.id, job.attempts, exc, lease)
+                        self.failure(job, exc, lease)
                         continue
                     if refused and refused[-1][1].code != exc.code:
                         self.settle(refused, lease, relay_refuses=False)
@@ -148,7 +162,7 @@ class Sender:
                     self.settle(refused, lease, relay_refuses=False)
                 if announce is not None and queue and queue[0].id in built:
                     announce(built[queue[0].id].message)  # the next MAIL command, read while this mail is marked
-                marked = marks.sent(job.id, job.attempts, lease)
+                marked = marks.sent(job.id, job.attempts, lease, also=[row_id for row_id, _ in job.also])
                 if marked is None:
                     break
                 if marked == 0:  # taken back by another sweeper: not ours to count; drop what else it took
@@ -167,7 +181,8 @@ class Sender:
             self.result.problem = f"Databasen kunde inte läsas medan meddelandena byggdes ({exc.orig})."
         finally:
             reader.close()
-            marks.hand_back([j.id for j, _ in refused] + [row.id for row in queue], lease)
+            marks.hand_back([i for j, _ in refused for i in j.ids]
+                            + [i for row in queue for i in (row.id, *(r.id for r in self.also.get(row.id, ())))], lease)
         return go_on
 
     def settle(self, refused: list, lease: Lease, *, relay_refuses: bool, where: str = "") -> None:
@@ -178,8 +193,8 @@ class Sender:
                                       f"(samma svar för flera mottagare i följd): {error}")
             # Behind the rows already waiting, so that a run of truly unknown recipients at the head of the
             # queue cannot hold up the mail behind it: the next sweep tries other rows first.
-            self.marks.hand_back([j.id for j, _ in refused], lease, error=str(error), later=True)
+            self.marks.hand_back([i for j, _ in refused for i in j.ids], lease, error=str(error), later=True)
         else:
             for job, error in refused:
-                self.marks.failure(job.id, job.attempts, error, lease)
+                self.failure(job, error, lease)
         refused.clear()

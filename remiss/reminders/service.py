@@ -11,7 +11,8 @@ from remiss.calendar.swedish import count_words, format_date_time
 from remiss.audit import service as audit
 from remiss.auth.models import User
 from remiss.namnd.models import Namnd
-from remiss.reminders import policy, schedule
+from remiss.reminders import holder, policy, schedule
+from remiss.reminders.holder import Holder
 from remiss.reminders.models import OutboxMessage, OutboxStatus
 from remiss.remisser.models import Remiss
 
@@ -107,19 +108,44 @@ def outbox_counts(session: Session, *, kind: str = "", email: str = "") -> dict[
 
 
 def claimed_text(session: Session, *, wall: datetime) -> str:
-    """What the rows marked "sending" mean (empty when there are none): a sweep holds them under a lease; if
-    the process that took them is gone (a crash, a reboot, a second stop signal) they are taken up again when
-    the lease runs out, and the next sweep sends them. wall is the wall clock, which leases are measured in."""
-    count, until = session.execute(select(func.count(), func.max(OutboxMessage.lease_until))
-                                   .where(OutboxMessage.status == OutboxStatus.sending.value)).one()
-    if not count:
-        return ""
-    rows = count_words(count, "meddelande", "meddelanden")
-    if until is None or until <= wall:
-        return (f"{rows} står som Skickas men anspråket har gått ut"
-                + (f" ({format_date_time(until)})" if until else "") + "; nästa svep skickar dem.")
-    return (f"{rows} står som Skickas: en process har tagit dem till {format_date_time(until)}. "
-            "Går den processen inte längre (en krasch, en omstart) tas de upp igen då och skickas av nästa svep.")
+    """What the rows marked "sending" mean (empty when there are none): a sweep holds them under a lease. If
+    the process that took them is provably gone (on this host: holder.py) the next sweep takes them over at
+    once; otherwise (a crash on another host, a reboot) they are taken up again when the lease runs out.
+    wall is the wall clock, which leases are measured in."""
+    groups = session.execute(select(OutboxMessage.claimed_by, func.count(), func.max(OutboxMessage.lease_until))
+                             .where(OutboxMessage.status == OutboxStatus.sending.value)
+                             .group_by(OutboxMessage.claimed_by)).all()
+    dead = {by for by, _, _ in groups if holder.gone(by)}
+    gone = [(Holder.parse(by), count) for by, count, _ in groups if by in dead]
+    held = [(count, until) for by, count, until in groups if by not in dead]
+    parts = []
+    if gone:
+        names = ", ".join(h.name for h, _ in gone)
+        who = "processen" if len(gone) == 1 else "processerna"
+        parts.append(f"{count_words(sum(c for _, c in gone), 'meddelande', 'meddelanden')} står som Skickas, men "
+                     f"{who} som tog dem ({names}) körs inte längre; nästa svep tar över dem genast.")
+    if held:
+        rows = count_words(sum(c for c, _ in held), "meddelande", "meddelanden")
+        until = max((u for _, u in held if u is not None), default=None)
+        if until is None or until <= wall:
+            parts.append(f"{rows} står som Skickas men anspråket har gått ut"
+                         + (f" ({format_date_time(until)})" if until else "") + "; nästa svep skickar dem.")
+        else:
+            parts.append(f"{rows} står som Skickas: en process har tagit dem till {format_date_time(until)}. Går den "
+                         "processen inte längre (en krasch, en omstart) tas de upp igen då och skickas av nästa svep.")
+    return " ".join(parts)
+
+
+def held_elsewhere(session: Session, *, now: datetime, wall: datetime, me: str) -> tuple[int, datetime | None, list[str]]:
+    """Rows due by now that another sweep holds under a lease still running (not this process's, me: its
+    holder text): how many, when the last of those leases ends, and who holds them ("host:pid")."""
+    table = OutboxMessage.__table__
+    groups = session.execute(select(table.c.claimed_by, func.count(), func.max(table.c.lease_until))
+                             .where(table.c.status == OutboxStatus.sending.value, table.c.next_attempt_at <= now,
+                                    table.c.lease_until > wall, table.c.claimed_by != me)
+                             .group_by(table.c.claimed_by)).all()
+    names = [Holder.parse(by).name if Holder.parse(by) else by for by, _, _ in groups if by]
+    return sum(c for _, c, _ in groups), max((u for _, _, u in groups), default=None), names
 
 
 def waiting_count(session: Session, *, now: datetime) -> int:

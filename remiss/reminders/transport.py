@@ -10,6 +10,7 @@ A send ends in one of three ways, because the sweep treats them differently:
 """
 from __future__ import annotations
 
+import errno
 import os
 import re
 import smtplib
@@ -18,7 +19,8 @@ import time
 from contextlib import contextmanager
 from dataclasses import dataclass
 from email.message import EmailMessage
-from email.policy import EmailPolicy
+from email.parser import BytesHeaderParser
+from email.policy import EmailPolicy, default as default_policy
 from pathlib import Path
 from typing import NamedTuple
 from urllib.parse import unquote, urlsplit
@@ -288,10 +290,14 @@ class SmtpConnection:
 
 @dataclass(frozen=True)
 class FileTransport:
-    """Write each mail as an .eml file; the same outbox row always gets the same file.
+    """Write each mail as an .eml file named after its outbox row, and never overwrite one.
 
-    A file is written under .writing/ beside the others and renamed into place, so a reader never sees
-    half a mail; a failed write removes its temporary file.
+    A file is written under .writing/ beside the others and linked into place, so a reader never sees
+    half a mail and a file once there is never replaced; a failed write removes its temporary file. In
+    this mode the file is the delivery: a sweep that died after writing a row's file and before recording
+    it left the mail delivered, so the next sweep finds the file with the row's Message-ID, writes nothing
+    and records the row as sent. A file of that name with another Message-ID (another database's mail in
+    the same directory) is left alone and the mail is written beside it as <name>-2.eml.
     """
 
     directory: Path
@@ -313,19 +319,55 @@ class FileTransport:
         pass
 
     def send(self, message: EmailMessage, *, name: str = "mail") -> None:
-        """Write the message to <name>.eml, replacing an earlier attempt of the same row."""
-        target = self.directory / f"{name}.eml"
+        """Put the message in <name>.eml, unless that file already holds it (delivered by a sweep that died)."""
         temporary = self.directory / ".writing" / f"{name}.{os.getpid()}.tmp"
+        message_id = str(message["Message-ID"] or "").strip()
         try:
             temporary.parent.mkdir(parents=True, exist_ok=True)
+            if self._delivered(self.directory / f"{name}.eml", message_id):
+                return
             temporary.write_bytes(bytes(message))
-            os.replace(temporary, target)
+            for n in range(1, 100):
+                target = self.directory / (f"{name}.eml" if n == 1 else f"{name}-{n}.eml")
+                if self._place(temporary, target) or self._delivered(target, message_id):
+                    return
+            raise FileExistsError(errno.EEXIST, "99 filer med samma namn", str(target))
         except OSError as exc:
+            raise RelayDown(f"Kunde inte skriva e-post till {self.directory}: {exc.strerror or exc}") from exc
+        finally:
             try:
                 temporary.unlink(missing_ok=True)
             except OSError:
                 pass
-            raise RelayDown(f"Kunde inte skriva e-post till {self.directory}: {exc.strerror or exc}") from exc
+
+    @staticmethod
+    def _place(temporary: Path, target: Path) -> bool:
+        """Link the written file into place; False when a file of that name exists (it is never replaced)."""
+        try:
+            os.link(temporary, target)
+            return True
+        except FileExistsError:
+            return False
+        except OSError as exc:
+            if exc.errno not in (errno.EPERM, errno.ENOTSUP, errno.EOPNOTSUPP, errno.ENOSYS):
+                raise
+        # A file system without hard links: the claim lets one sweep at a time write a row's file.
+        if target.exists():
+            return False
+        os.replace(temporary, target)
+        return True
+
+    @staticmethod
+    def _delivered(target: Path, message_id: str) -> bool:
+        """Whether target is this mail, put there whole by an earlier send (its Message-ID is the row's)."""
+        if not message_id:
+            return False
+        try:
+            with target.open("rb") as f:
+                found = BytesHeaderParser(policy=default_policy).parse(f)["Message-ID"]
+        except FileNotFoundError:
+            return False
+        return found is not None and str(found).strip() == message_id
 
     def _remove_leftovers(self, older_than: float = 600) -> None:
         """Temporary files of a process killed mid-write (a live one renames its file within moments)."""

@@ -24,6 +24,7 @@ from multiprocessing.connection import wait
 from flask import Flask
 
 from remiss.db import get_db
+from remiss.reminders import holder
 from remiss.reminders.claim import Settings
 from remiss.reminders.report import SweepError, SweepResult
 
@@ -42,7 +43,8 @@ def _worker(app: Flask, now: datetime, worker_id: str, stop: threading.Event, re
     settings = replace(Settings.from_config(app.config), batch=min(WORKER_BATCH, int(app.config.get("OUTBOX_BATCH", 500))))
     with app.app_context():
         try:
-            outcome: SweepResult | str = sweep(get_db(), now=now, worker_id=f"{worker_id}:{os.getpid()}",
+            # Each worker holds its claims itself: a worker killed is proved gone while the parent runs.
+            outcome: SweepResult | str = sweep(get_db(), now=now, worker_id=holder.current().text,
                                                settings=settings, stop=stop)
         except SweepError as exc:
             outcome = str(exc)

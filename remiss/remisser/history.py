@@ -17,17 +17,14 @@ from remiss.drafting.models import DecidedBy, DraftState
 from remiss.namnd.models import Namnd
 from remiss.planning.service.extensions import DECISIONS
 from remiss.reminders.models import OutboxStatus
+from remiss.remisser.input import FORM_LABELS
 from remiss.remisser.models import AnswerStatus, Direction, RemissKind
 from remiss.remisser.status import RemissStatus
 
+# The registered fields under the labels of the registration form, where the history has its own few words
 FIELD_LABELS = {
-    "title": "Ärendemening", "remittent": "Remittent", "sender_dnr": "Remittentens diarienummer",
-    "our_dnr": "Vårt diarienummer", "received_on": "Inkom", "letter_date": "Missivets datum",
-    "deadline_on": "Sista svarsdag", "deadline_time": "Klockslag", "answer_email": "Svar till e-post",
-    "answer_address": "Svar till adress", "copy_emails": "Kopia till", "contact_person": "Kontaktperson",
-    "contact_email": "Kontaktpersonens e-post", "namnd_id": "Nämnd", "handlaggare_id": "Handläggare",
-    "notes": "Anteckningar", "direction": "Riktning", "kind": "Ärendetyp", "status": "Status",
-    "questions": "Frågeställningar", "sandlista": "Sändlista", "filename": "Fil", "size": "Storlek",
+    **FORM_LABELS, "contact_person": "Kontaktperson", "namnd_id": "Nämnd", "status": "Status", "filename": "Fil",
+    "size": "Storlek",
     "effective_deadline": "Gällande svarsdag", "answer_instructions": "Anvisningar för svaret",
     "rattelse": "Rättelse nr",  # of the expedierat yttrande (drafting.service.start_rattelse)
     # extensions (remiss.planning.service.extensions, outgoing.service.answers.general_extension)

@@ -273,7 +273,7 @@ def test_the_daily_command_marks_the_svarstid_as_run_out(session, outgoing, app,
     _send(session, outgoing, app)
     session.commit()
     result = runner.invoke(args=["outgoing", "chasers", "--now", "2026-12-05T06:00"])
-    assert result.exit_code == 0 and "1 remisser bytte status" in result.output, result.output
+    assert result.exit_code == 0 and "1 remiss bytte status" in result.output, result.output
     reader = db.session(write=False)
     from remiss.remisser.models import Remiss
     assert reader.get(Remiss, outgoing.id).status == "svarstiden_ute"

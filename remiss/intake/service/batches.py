@@ -10,7 +10,7 @@ import secrets
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
-from sqlalchemy import literal
+from sqlalchemy import case, literal
 from sqlmodel import Session, select
 
 from remiss import files
@@ -18,6 +18,7 @@ from remiss.clock import local
 from remiss.auth.access import AccessDenied, Action, Principal
 from remiss.intake.models import InboxMessage, IntakeBatch
 from remiss.intake.namnd_hint import propose_namnd
+from remiss.intake.service import kinds
 from remiss.intake.reading import BATCH_FACTOR, PASTED_FILENAME, ReadLimits, read_missiv
 from remiss.remisser import attachments, keys
 from remiss.remisser.models import Attachment, Remiss
@@ -348,13 +349,18 @@ def decide(message: InboxMessage, status: str, *, now: datetime, principal: Prin
     message.decided_at = now
 
 
+WITHDRAWN = ("aterkallad", "avstar")  # a remiss closed without an answer: a match only when no open one is found
+_OPEN_FIRST = case((Remiss.status.in_(WITHDRAWN), 1), else_=0)
+
+
 def _same_sender_dnr(session: Session, sender_dnr: str) -> int | None:
     """Return the newest remiss registered with this remittent's diarienummer, as its key (spaces, case, punctuation
-    and leading zeros aside: remiss.remisser.keys)."""
+    and leading zeros aside: remiss.remisser.keys), one not återkallad or avstådd first."""
     wanted = keys.dnr_key(sender_dnr)
     if not wanted:
         return None
-    return session.exec(select(Remiss.id).where(Remiss.sender_dnr_key == wanted).order_by(Remiss.id.desc())).first()
+    return session.exec(select(Remiss.id).where(Remiss.sender_dnr_key == wanted)
+                        .order_by(_OPEN_FIRST, Remiss.id.desc())).first()
 
 
 # "VB: Remiss av promemorian X" → "X": what a registered remiss's title will contain whatever its wording.
@@ -367,15 +373,24 @@ MIN_TITLE_CORE = 15  # shorter cores ("Remiss", "Budget 2025") would match too m
 def _same_title(session: Session, title: str, remittent: str = "") -> int | None:
     """Return the newest remiss whose title contains the core of title (extension notices rarely give a dnr), from
     the same remittent when both name one."""
-    core = _TITLE_LEAD.sub("", " ".join(title.split()), count=1).strip(" .:–-")
+    core = title_core(title)
     if len(core) < MIN_TITLE_CORE:
         return None
     escaped = core.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
     rows = session.exec(select(Remiss.id, Remiss.remittent).where(Remiss.title.like(f"%{escaped}%", escape="\\"))
-                        .order_by(Remiss.id.desc()).limit(20)).all()
-    wanted = " ".join(keys.fold(remittent or "").split())
-    return next((rid for rid, theirs in rows
-                 if not wanted or not theirs or " ".join(keys.fold(theirs).split()) == wanted), None)
+                        .order_by(_OPEN_FIRST, Remiss.id.desc()).limit(20)).all()
+    return next((rid for rid, theirs in rows if same_remittent(remittent, theirs)), None)
+
+
+def title_core(title: str) -> str:
+    """What a registered remiss's title will contain: the title without forward, reminder and remiss lead-ins."""
+    return _TITLE_LEAD.sub("", kinds.clean_title(title or ""), count=1).strip(" .:–-")
+
+
+def same_remittent(ours: str, theirs: str) -> bool:
+    """The same remittent, or one of them not named (case, diacritics and spacing aside)."""
+    ours, theirs = (" ".join(keys.fold(name or "").split()) for name in (ours, theirs))
+    return not ours or not theirs or ours == theirs
 
 
 def file_stem(subject: str) -> str:

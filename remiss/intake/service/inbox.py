@@ -10,6 +10,7 @@ import hashlib
 import json
 import re
 import secrets
+from collections import namedtuple
 from datetime import date, datetime, timezone
 
 from sqlmodel import Session, select
@@ -19,22 +20,28 @@ from remiss.auth.access import AccessDenied, Action, Principal
 from remiss.clock import local
 from remiss.intake.models import InboxMessage, IntakeBatch
 from remiss.intake.reading import BATCH_FACTOR, ReadLimits, read_missiv
+from remiss.intake.service import batches, kinds
 from remiss.intake.service.batches import (add_files, decide, extension_moment, extension_value, file_stem,
                                            link_letter, matching_remiss_id, preselect_namnd)
+from remiss.remisser import keys
 from remiss.remisser.models import Attachment, Remiss
 
 
 def receive(session: Session, *, now: datetime, raw: bytes, size: int | None = None, files_dir: str,
-            limits: ReadLimits) -> tuple[InboxMessage, bool]:
-    """Read a fetched mail into a pending Inkorg message; return it and whether it is new (by Message-ID)."""
-    headers = email.parser.BytesHeaderParser(policy=email.policy.default).parsebytes(raw)
+            limits: ReadLimits, filename: str = "") -> tuple[InboxMessage, bool]:
+    """Read a fetched mail into a pending Inkorg message; return it and whether it is new (by Message-ID). An
+    Outlook .msg (filename, from inbox-import) is read by remiss.intake.outlook; FileRejected when it cannot be."""
+    from remiss.intake import outlook
+
+    msg_reading = outlook.read(raw, filename, limits) if raw and outlook.is_outlook(filename, raw) else None
+    headers = outlook.headers(msg_reading) if msg_reading else \
+        email.parser.BytesHeaderParser(policy=email.policy.default).parsebytes(raw)
     message_id = _header(headers, "Message-ID")[:500] or "sha256:" + hashlib.sha256(raw).hexdigest()
     known = session.exec(select(InboxMessage).where(InboxMessage.message_id == message_id)).first()
     if known is not None:
         return known, False
     subject = _header(headers, "Subject")
     sent_at = _date(headers)
-    newsletter = _is_newsletter(headers, subject)
     warnings: list[str] = []
     parsed = {"values": {}, "evidence": {}, "warnings": [], "extension_to": None}
     stored = []
@@ -42,11 +49,11 @@ def receive(session: Session, *, now: datetime, raw: bytes, size: int | None = N
         warnings.append(f"Meddelandet är för stort ({(size or 0) // 1048576} MB) för att läsas in här. "
                         "Öppna det i e-postprogrammet och registrera remissen för hand.")
     else:
-        name = f"{file_stem(subject)}.eml"
-        stored.append(_store(files_dir, name, "message/rfc822", raw))
+        name = f"{file_stem(subject)}{'.msg' if msg_reading else '.eml'}"
+        stored.append(_store(files_dir, name, outlook.CONTENT_TYPE if msg_reading else "message/rfc822", raw))
         try:
-            reading = read_missiv("", [(name, raw)],
-                                  limits=dataclasses.replace(limits, max_bytes=BATCH_FACTOR * limits.max_bytes))
+            reading = msg_reading or read_missiv(
+                "", [(name, raw)], limits=dataclasses.replace(limits, max_bytes=BATCH_FACTOR * limits.max_bytes))
         except files.FileRejected as exc:
             warnings.append(f"Meddelandet kunde inte läsas: {exc}")
         else:
@@ -64,12 +71,22 @@ def receive(session: Session, *, now: datetime, raw: bytes, size: int | None = N
     values["received_on"] = local(sent_at or now).date().isoformat()
     evidence["received_on"] = f"E-postmeddelandets datum: {_header(headers, 'Date')}" if sent_at else \
         "Meddelandet saknar datum; dagen då det hämtades ur brevlådan"
-    if newsletter:
-        values["title"] = ""  # a newsletter's subject is no remiss's title
+    text = values.get("missiv_text") or ""
+    auto_reply = kinds.auto_reply_reason(headers, subject)
+    newsletter = "" if auto_reply else kinds.newsletter_reason(headers, subject, text)
+    if auto_reply or newsletter:
+        values["title"] = ""  # an automatic reply's or a newsletter's subject is no remiss's title
         evidence.pop("title", None)
-        values["mail_kind"] = NEWSLETTER
-        warnings.append("Meddelandet ser ut som ett nyhetsbrev (utskick till en e-postlista) och är troligen ingen "
-                        "remiss. Ärendemeningen är därför inte ifylld.")
+        values["mail_kind"] = kinds.AUTOREPLY if auto_reply else kinds.NEWSLETTER
+        values["mail_kind_reason"] = auto_reply or newsletter
+        warnings.append("Meddelandet ser ut som " + ("ett automatiskt svar" if auto_reply else
+                        "ett nyhetsbrev (utskick till en e-postlista)") + " och är troligen ingen remiss: "
+                        + (auto_reply or newsletter) + ". Ärendemeningen är därför inte ifylld.")
+    elif kinds.is_reminder(subject, values.get("title") or "", text) and \
+            not batches.mentions_extension(dict(values, extension_to=parsed.get("extension_to")), subject):
+        values["mail_kind"] = kinds.REMINDER
+    if values.get("title"):  # never "VB: Påminnelse: Remiss - X" as an ärendemening
+        values["title"] = kinds.clean_title(values["title"])
     message = InboxMessage(
         message_id=message_id, fetched_at=now, sent_at=sent_at, sender=_header(headers, "From")[:300],
         subject=subject[:500], source=parsed.get("source") or "", form_values=json.dumps(values, ensure_ascii=False),
@@ -78,26 +95,32 @@ def receive(session: Session, *, now: datetime, raw: bytes, size: int | None = N
         extension_to=extension_moment(parsed.get("extension_to"))[0],
         extension_time=extension_moment(parsed.get("extension_to"))[1],
         # the parser's new day tells the matcher the mail is an extension notice
-        match_remiss_id=matching_remiss_id(session, dict(values, extension_to=parsed.get("extension_to"))))
+        match_remiss_id=None if values.get("mail_kind") in (kinds.AUTOREPLY, kinds.NEWSLETTER) else
+        matching_remiss_id(session, dict(values, extension_to=parsed.get("extension_to"))))
     session.add(message)
     session.flush()
     return message, True
 
 
-NEWSLETTER = "nyhetsbrev"  # form_values["mail_kind"] of a mail sent to a list
-_NEWSLETTER_SUBJECT = re.compile(r"^(?:(?:vb|fw|fwd|sv|re)\s*:\s*)*(?:nyhetsbrev|newsletter)\b", re.IGNORECASE)
-
-
-def _is_newsletter(headers, subject: str) -> bool:
-    """A mail sent to a list: a List-Unsubscribe or List-Id header, bulk precedence, or "Nyhetsbrev:" first in the
-    subject."""
-    return bool(_header(headers, "List-Unsubscribe") or _header(headers, "List-Id")
-                or _header(headers, "Precedence").lower() in ("bulk", "list")
-                or _NEWSLETTER_SUBJECT.match(subject))
+NEWSLETTER = kinds.NEWSLETTER  # form_values["mail_kind"] of a mail sent to a list
 
 
 def is_newsletter(message: InboxMessage) -> bool:
     return json.loads(message.form_values).get("mail_kind") == NEWSLETTER
+
+
+def mail_kind(message: InboxMessage) -> str:
+    """kinds.NEWSLETTER, kinds.AUTOREPLY, kinds.REMINDER, or "" for an ordinary letter."""
+    return json.loads(message.form_values).get("mail_kind") or ""
+
+
+def not_remiss_reason(message: InboxMessage) -> str:
+    """Why the Inkorg says the message does not look like a remiss, in Swedish ("" when nothing names it): an
+    automatic reply or a newsletter, with what gave it away."""
+    values = json.loads(message.form_values)
+    if values.get("mail_kind") == NEWSLETTER and message.extension_to:
+        return ""
+    return kinds.reason_text(values.get("mail_kind") or "", values.get("mail_kind_reason") or "")
 
 
 # Words a remiss, a samråd or an extension notice uses and an ordinary staff mail does not.
@@ -107,8 +130,11 @@ REMISS_WORDS = re.compile(r"\b(?:remiss\w*|yttrande\w*|yttra|samråd\w*|synpunkt
 
 def looks_like_remiss(message: InboxMessage) -> bool:
     """Whether a mail reads as a remiss: remiss wording in its subject or text, a remittent's diarienummer, or an
-    extension of a registered remiss. A deadline alone ("anmäl dig senast …") is not enough."""
+    extension of a registered remiss. A deadline alone ("anmäl dig senast …") is not enough; an automatic reply
+    never is, and a newsletter only when it extends a remisstid."""
     values = json.loads(message.form_values)
+    if values.get("mail_kind") == kinds.AUTOREPLY:
+        return False
     if values.get("mail_kind") == NEWSLETTER:
         return bool(message.extension_to)  # a newsletter tells of remisser; it is none itself
     if values.get("sender_dnr") or message.extension_to or message.match_remiss_id:
@@ -219,9 +245,77 @@ def undismiss(session: Session, *, principal: Principal, message: InboxMessage) 
 
 def existing_remiss(session: Session, message: InboxMessage) -> Remiss | None:
     """The registered remiss a pending message belongs to: the one suggested when it arrived, or one registered
-    since (the same remittent's diarienummer, or the same title and remittent)."""
-    found = message.match_remiss_id or matching_remiss_id(session, json.loads(message.form_values))
-    return session.get(Remiss, found) if found else None
+    since (the same remittent's diarienummer, or the same title and remittent). None for an automatic reply or
+    a newsletter. An open remiss is preferred to one återkallad or avstådd (a registered duplicate, closed)."""
+    if not_remiss_reason(message):
+        return None
+    values = dict(json.loads(message.form_values),
+                  extension_to=extension_value(message.extension_to, message.extension_time))
+    found = [i for i in dict.fromkeys((message.match_remiss_id, matching_remiss_id(session, values))) if i]
+    chosen = next((i for i in found if not _closed(session, i)), found[0] if found else None)
+    return session.get(Remiss, chosen) if chosen else None
+
+
+def _closed(session: Session, remiss_id: int) -> bool:
+    remiss = session.get(Remiss, remiss_id)
+    return remiss is None or remiss.status in batches.WITHDRAWN
+
+
+def match_note(message: InboxMessage, remiss: Remiss | None) -> str:
+    """What the Inkorg says beside "Finns redan: …": a reminder brings nothing new; a withdrawn remiss is named so."""
+    notes = []
+    if remiss is not None and remiss.status in batches.WITHDRAWN:
+        notes.append("remissen är återkallad" if remiss.status == "aterkallad" else "remissen har status Avstår")
+    if remiss is not None and mail_kind(message) == kinds.REMINDER:
+        notes.append("påminnelse, inget nytt")
+    return ", ".join(notes)
+
+
+def waiting_original(session: Session, message: InboxMessage) -> InboxMessage | None:
+    """For an extension notice whose remiss is not registered: the remiss's own mail when it waits in the Inkorg
+    too (read in the same batch): the same remittent's diarienummer, or the same title from the same remittent."""
+    values = json.loads(message.form_values)
+    if message.status != "pending" or not batches.mentions_extension(
+            dict(values, extension_to=batches.extension_value(message.extension_to, message.extension_time)),
+            message.subject):
+        return None
+    others = session.exec(select(InboxMessage).where(InboxMessage.status == "pending", InboxMessage.id != message.id)
+                          .order_by(InboxMessage.id).limit(500)).all()
+    for other in others:
+        theirs = json.loads(other.form_values)
+        if other.extension_to or theirs.get("mail_kind") or batches.mentions_extension(theirs, other.subject):
+            continue
+        if _same_letter(values, theirs):
+            return other
+    return None
+
+
+def _same_letter(values: dict, theirs: dict) -> bool:
+    """Whether two read letters are about the same remiss: the same remittent's diarienummer, or the same title
+    core (one containing the other) from the same remittent."""
+    dnr, other_dnr = keys.dnr_key(values.get("sender_dnr") or ""), keys.dnr_key(theirs.get("sender_dnr") or "")
+    if dnr and other_dnr:
+        return dnr == other_dnr
+    core, other = (keys.fold(batches.title_core(v.get("title") or "")) for v in (values, theirs))
+    if min(len(core), len(other)) < batches.MIN_TITLE_CORE or (core not in other and other not in core):
+        return False
+    return batches.same_remittent(values.get("remittent") or "", theirs.get("remittent") or "")
+
+
+def register_duplicates(session: Session, principal: Principal, message: InboxMessage, *, sender_dnr: str,
+                        title: str) -> list:
+    """What Registrera asks about first, as the registration form does (remisser.queries.possible_duplicates),
+    and the registered remiss the message was matched to, when that one is not among them."""
+    from remiss.remisser.queries import possible_duplicates
+
+    rows = [Duplicate(*row) for row in possible_duplicates(session, principal, sender_dnr=sender_dnr, title=title)]
+    found = existing_remiss(session, message)
+    if found is not None and principal.may(Action.view, found.namnd_id) and found.id not in {r.id for r in rows}:
+        rows.insert(0, Duplicate(found.id, found.our_dnr, found.title, found.remittent, found.sender_dnr))
+    return rows
+
+
+Duplicate = namedtuple("Duplicate", "id our_dnr title remittent sender_dnr")
 
 
 def dismiss(session: Session, *, now: datetime, principal: Principal, message: InboxMessage) -> None:

@@ -81,6 +81,20 @@ def not_later_than_in_force(match: Remiss | None, day: date | None, clock) -> st
     return format_deadline(in_force_day, at) + ("" if at is not None else " (hela dagen)")
 
 
+def remiss_id_by_typed_dnr(session, typed: str) -> int | None:
+    """The remiss whose diarienummer (ours) the sekreterare typed to merge into: exactly as written, or as the
+    diarium search reads it (any case, å/ä/ö as a/o, no leading zeros: "sofo 2026/8" is SOFÖ 2026/0008)."""
+    from sqlmodel import select
+
+    from remiss.remisser import keys
+
+    found = batches.remiss_id_by_our_dnr(session, typed)
+    key = keys.dnr_key(typed)
+    if found is None and key:
+        found = session.exec(select(Remiss.id).where(Remiss.our_dnr_key == key).order_by(Remiss.id)).first()
+    return found
+
+
 def our_dnr_prefill(session, texts: list[str]) -> tuple[str, str]:
     """What the no-match card of an extension notice prefills as "Vårt diarienummer" (a number in our own format
     that the letter quotes, remiss.intake.service.our_dnr) and the hint saying where it came from; ("", "")."""
@@ -148,7 +162,7 @@ def extend(token: str):
     try:
         our_dnr = request.form.get("our_dnr", "").strip()
         if our_dnr:  # the sekreterare names the remiss the notice extends when none was matched
-            found = batches.remiss_id_by_our_dnr(session, our_dnr)
+            found = remiss_id_by_typed_dnr(session, our_dnr)
             if found is None:
                 raise NotFound(our_dnr)
             remiss_id = found

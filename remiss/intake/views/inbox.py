@@ -14,9 +14,11 @@ from remiss.auth.access import AccessDenied, Action, NotFound, load_remiss
 from remiss.calendar.swedish import format_date
 from remiss.clock import local_today
 from remiss.db import get_session
+from remiss.intake.arrival import arrival, remittent_of
 from remiss.intake.service import batches, inbox as inbox_service
 from remiss.intake.models import InboxMessage
-from remiss.intake.views import bp, not_later_than_in_force, our_dnr_prefill, parse_until, without_extends_warning
+from remiss.intake.views import (bp, not_later_than_in_force, our_dnr_prefill, parse_until, remiss_id_by_typed_dnr,
+                                 without_extends_warning)
 from remiss.remisser.input import (InputErrors, deadline_required, letter_after_arrival, parse_date, parse_time,
                                    to_remiss_data)
 from remiss.remisser.models import Remiss
@@ -61,8 +63,10 @@ class FieldRow:
 
 # What the proposal page lets the registrator check and correct before Registrera; the rest is shown as read.
 EDITABLE = ("title", "remittent", "sender_dnr", "received_on", "deadline_on", "deadline_time")
-READ_ONLY = [("letter_date", "Missivets datum"), ("answer_email", "Svarsadress"),
-             ("contact_person", "Kontaktperson"), ("sandlista", "Sändlista"), ("questions", "Frågeställningar")]
+READ_ONLY = [("letter_date", "Missivets datum"), ("answer_email", "Svarsadress"), ("copy_emails", "Kopia till"),
+             ("answer_address", "Svar till adress"), ("contact_person", "Kontaktperson"), ("sandlista", "Sändlista"),
+             ("questions", "Frågeställningar")]
+SHOWN_WHEN_READ = ("answer_address",)  # a row only when the letter gives one (most answer by e-post only)
 REQUIRED = {"title": "Ärendemening saknas. Skriv vad remissen gäller och tryck på Registrera igen.",
             "namnd_id": "Ansvarig nämnd saknas. Välj nämnd och tryck på Registrera igen.",
             "deadline_on": "Sista svarsdag saknas. Fyll i den, eller kryssa i att remissen inte har någon, och "
@@ -80,6 +84,8 @@ def _rows(message: InboxMessage) -> list[FieldRow]:
     rows = []
     for name, label in READ_ONLY:
         value = values.get(name) or ""
+        if name in SHOWN_WHEN_READ and not value:
+            continue
         if name in ("sandlista", "questions") and value:
             count = len(value.splitlines())
             value = f"{count} remissinstans" + ("er" if count != 1 else "") if name == "sandlista" else \
@@ -102,27 +108,36 @@ def _deadline_words(form: dict) -> str:
     return format_date(day) + (f" kl. {moment:%H.%M}" if moment else "")
 
 
-def _namnd_choice(session, message: InboxMessage) -> tuple[list, str, str]:
-    """The nämnder this user may register for, the one preselected (the missiv's hint, else the user's last, else
-    the only one) and the hint's note."""
+def _namnd_choice(session, message: InboxMessage, match: Remiss | None = None) -> tuple[list, str, str]:
+    """The nämnder this user may register for, the one preselected and the note saying which rule chose it: the
+    nämnd the letter names (or Kommunstyrelsen for a letter to the kommun), the nämnd of the registered remiss the
+    mail belongs to, the only one, then the one the user registered for last (walk12 finding 12)."""
     from remiss.intake.namnd_hint import propose_namnd
     from remiss.remisser.queries import last_namnd_of, namnder_for
 
     namnder = namnder_for(session, principal(), Action.create)
     values = json.loads(message.form_values)
     proposal = propose_namnd(values.get("missiv_text") or "", (values.get("sandlista") or "").splitlines(), namnder)
-    if proposal is not None and proposal.namnd_id is not None:
-        return namnder, str(proposal.namnd_id), proposal.note
     ids = [nid for nid, _ in namnder]
-    if proposal is not None:  # two of ours named: none preselected, not even the last one (walk8 finding 10)
+    belongs = match is not None and match.namnd_id in ids and len(ids) > 1
+    if proposal is not None and proposal.namnd_id is not None and not (proposal.to_kommun and belongs):
+        return namnder, str(proposal.namnd_id), proposal.note  # a letter to the kommun: its remiss's nämnd first
+    if proposal is not None and proposal.namnd_id is None:  # two of ours named: none preselected, not even the last one (walk8 finding 10)
         return namnder, str(ids[0]) if len(ids) == 1 else "", proposal.note
+    if len(ids) == 1:
+        return namnder, str(ids[0]), ""
+    if belongs:
+        return namnder, str(match.namnd_id), MATCH_NAMND.format(dnr=match.our_dnr or match.title)
     last = last_namnd_of(session, principal().user_id)
-    if last in ids and len(ids) > 1:
+    if last in ids:
         return namnder, str(last), LAST_NAMND
-    return namnder, str(ids[0]) if len(ids) == 1 else "", ""
+    return namnder, "", NO_NAMND if ids else ""
 
 
 LAST_NAMND = "Förvald: den nämnd du registrerade för senast – kontrollera."
+MATCH_NAMND = "Förvald: samma nämnd som {dnr}, den remiss meddelandet hör till – kontrollera."
+NO_NAMND = ("Välj nämnd: missivet nämner ingen av dina nämnder, och du har inte registrerat någon remiss tidigare "
+            "som nämnden kan hämtas från.")
 
 
 def _message_or_404(message_id: int) -> InboxMessage:
@@ -145,22 +160,40 @@ def inbox():
     titles = {m.id: json.loads(m.form_values).get("title") or "" for m in messages}
     remiss_like = {m.id: inbox_service.looks_like_remiss(m) for m in messages}
     newsletters = {m.id for m in messages if inbox_service.is_newsletter(m)}
-    existing, may_merge, extension, not_later = {}, {}, {}, {}
+    reasons = {m.id: inbox_service.not_remiss_reason(m) for m in messages}  # an automatic reply, a newsletter
+    reminders = {m.id for m in messages if inbox_service.mail_kind(m) == "påminnelse"}
+    existing, may_merge, extension, not_later, notes, waiting = {}, {}, {}, {}, {}, {}
     for m in messages if not handled else ():
         found = inbox_service.existing_remiss(session, m)
+        if found is None and (original := inbox_service.waiting_original(session, m)) is not None:
+            waiting[m.id] = original  # an extension notice whose remiss waits in the Inkorg too
         if found is not None and principal().may(Action.view, found.namnd_id):
             existing[m.id] = found
+            notes[m.id] = inbox_service.match_note(m, found)
             may_merge[m.id] = principal().may(Action.edit, found.namnd_id)
             extension[m.id] = batches.mentions_extension(
                 dict(json.loads(m.form_values),
                      extension_to=batches.extension_value(m.extension_to, m.extension_time)),
                 m.subject)
             not_later[m.id] = not_later_than_in_force(found, m.extension_to, m.extension_time)
-    if not handled:  # what looks like a remiss first; mail that does not, last (newest first within each)
-        messages.sort(key=lambda m: not (remiss_like[m.id] or m.id in existing))
+    done = {}  # handled: the remiss each mail was registered as or merged into, if the user may see it
+    for m in messages if handled else ():
+        remiss = session.get(Remiss, m.remiss_id) if m.remiss_id else None
+        if remiss is not None and principal().may(Action.view, remiss.namnd_id):
+            done[m.id] = remiss
+    came = {m.id: arrival(m) for m in messages}
+    senders = {m.id: remittent_of(m) for m in messages}
+    # oldest Inkom first: a queue is worked from the mail that has waited longest (walk12 finding 16); the handled,
+    # newest decided first. What looks like a remiss first; mail that does not, last.
+    if handled:
+        messages.sort(key=lambda m: (m.decided_at or m.fetched_at, m.id), reverse=True)
+    else:
+        messages.sort(key=lambda m: (not (remiss_like[m.id] or m.id in existing), came[m.id].proposed,
+                                     m.sent_at or m.fetched_at, m.id))
     return render_template("intake/inbox.html", messages=messages, titles=titles, handled=handled,
                            remiss_like=remiss_like, newsletters=newsletters, existing=existing, may_merge=may_merge,
-                           extension=extension, not_later=not_later,
+                           extension=extension, not_later=not_later, reasons=reasons, notes=notes, waiting=waiting,
+                           reminders=reminders, done=done, came=came, senders=senders,
                            configured=bool(current_app.config.get("IMAP_URL")), status_labels=STATUS_LABELS)
 
 
@@ -180,9 +213,11 @@ def _item_page(message: InboxMessage, *, errors: dict | None = None, values: dic
         match = None
     done = session.get(Remiss, message.remiss_id) if message.remiss_id else None
     stored = json.loads(message.form_values)
-    namnder, chosen, namnd_note = _namnd_choice(session, message)
+    namnder, chosen, namnd_note = _namnd_choice(session, message, match)
     form = {name: stored.get(name) or "" for name in EDITABLE}
-    form["received_on"] = form["received_on"] or inbox_service.received_day(message).isoformat()
+    came = arrival(message)  # a forward: the day the remittent's own mail was sent (walk12 finding 8)
+    if form["received_on"] in ("", came.mailbox_day.isoformat()):
+        form["received_on"] = came.proposed.isoformat()
     form["namnd_id"] = chosen
     form.update(typed or {})
     extension_values = dict(stored, extension_to=batches.extension_value(message.extension_to, message.extension_time))
@@ -202,10 +237,14 @@ def _item_page(message: InboxMessage, *, errors: dict | None = None, values: dic
                            may_merge=match is not None and principal().may(Action.edit, match.namnd_id),
                            remiss_like=inbox_service.looks_like_remiss(message),
                            newsletter=inbox_service.is_newsletter(message),
+                           not_remiss=inbox_service.not_remiss_reason(message),
+                           match_note=inbox_service.match_note(message, match),
+                           waiting=inbox_service.waiting_original(session, message) if match is None else None,
                            is_extension=is_extension,
                            evidence=json.loads(message.evidence), form=form, namnder=namnder, namnd_note=namnd_note,
                            register_errors=register_errors or {}, past_deadline=past_deadline, labels=LABELS,
-                           letter_late=letter_late,
+                           letter_late=letter_late, received_note=came.note(message),
+                           remittent_day=came.remittent_day,
                            duplicates=duplicates or [], deadline_words=_deadline_words(form),
                            status_labels=STATUS_LABELS, errors=errors or {}, values=merge_values), status
 
@@ -253,7 +292,8 @@ def _register_now(message: InboxMessage):
     # a date and the tick together: asked which holds, as on Registrera remiss (the tick was silently dropped)
     errors.update({k: v for k, v in deadline_required(typed).items() if k not in errors})
     stored = json.loads(message.form_values)
-    raw = {key: stored.get(key, "") for key in ("answer_email", "copy_emails", "contact_person", "contact_email",
+    raw = {key: stored.get(key, "") for key in ("answer_email", "copy_emails", "answer_address", "contact_person",
+                                                "contact_email",
                                                 "sandlista", "questions", "letter_date", "missiv_text")}
     raw.update({k: v for k, v in typed.items() if k != "no_deadline"}, direction="inkommande", kind="remiss")
     data = None
@@ -263,10 +303,8 @@ def _register_now(message: InboxMessage):
         errors.update({k: f"{LABELS.get(k, k)}: {v}" for k, v in exc.errors.items() if k not in errors})
     if errors:
         return _item_page(message, register_errors=errors, typed=typed, status=400)
-    from remiss.remisser.queries import possible_duplicates
-
     duplicates = [] if request.form.get("confirm_duplicate") else \
-        possible_duplicates(session, principal(), sender_dnr=data.sender_dnr, title=data.title)
+        inbox_service.register_duplicates(session, principal(), message, sender_dnr=data.sender_dnr, title=data.title)
     past = None if request.form.get("confirm_past_deadline") else \
         (data.deadline_on if data.deadline_on and data.deadline_on < local_today(now()) else None)
     letter_late = None if request.form.get("confirm_letter_date") else \
@@ -324,7 +362,7 @@ def inbox_merge(message_id: int):
         return _item_page(message, errors={"until_on": NO_EXTENSION_DAY}, values=typed, status=400)
     try:
         if our_dnr:
-            found = batches.remiss_id_by_our_dnr(session, our_dnr)
+            found = remiss_id_by_typed_dnr(session, our_dnr)
             if found is None:
                 raise NotFound(our_dnr)
         else:

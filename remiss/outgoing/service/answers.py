@@ -9,7 +9,7 @@ from sqlmodel import Session, select
 
 from remiss import files
 from remiss.audit import service as audit
-from remiss.calendar.swedish import count_words, format_date
+from remiss.calendar.swedish import count_words, format_date, format_deadline
 from remiss.documents.letters import letters, text_letter
 from remiss.auth.access import Action, NotFound, Principal, require
 from remiss.clock import local, local_today
@@ -195,22 +195,51 @@ def reopen(session: Session, *, now: datetime, principal: Principal, remiss: Rem
     return entry
 
 
+def pending_request(session: Session, entry_id: int) -> Extension | None:
+    """The instans's latest request for anstånd not yet decided, if any."""
+    return session.exec(select(Extension).where(Extension.sandlista_entry_id == entry_id,
+                                                Extension.decision == "pending")
+                        .order_by(Extension.id.desc()).limit(1)).first()
+
+
+def request_text(entry: SandlistaEntry, request: Extension) -> str:
+    """ "Miljönämnden begär anstånd till 15 januari 2027 – Nämndmöte 14 januari" (walk12b #10)."""
+    text = f"{entry.name} begär anstånd"
+    if request.requested_until_on:
+        text += f" till {format_deadline(request.requested_until_on, request.requested_until_time)}"
+    return text + (f" – {request.reason}" if request.reason else "")
+
+
 def request_extension(session: Session, *, now: datetime, principal: Principal, remiss: Remiss,
                       entry: SandlistaEntry, requested_until_on: date | None, reason: str = "",
                       requested_until_time: time | None = None) -> Extension:
-    """Record that an instans asked for anstånd (begärt anstånd)."""
+    """Record that an instans asked for anstånd (begärt anstånd): the day and reason asked for are kept, shown
+    and offered when granting; a day that is not after the instans's deadline in force (nor after today) is
+    refused, as a grant is (walk12b #10). A new request replaces one not yet decided."""
     _begin(principal, remiss)
     _check_open(entry)
+    if requested_until_on is not None:
+        today = local_today(now)
+        if requested_until_on <= today:
+            raise InputErrors({"until_on": "Den begärda svarsdagen måste ligga efter i dag "
+                                           f"({format_date(today)})."})
+        day, at = chasers.deadline_of(remiss, entry)
+        if day and requested_until_on <= day:  # by the day, as a grant is
+            raise InputErrors({"until_on": f"Den begärda svarsdagen måste ligga efter den som gäller för "
+                                           f"{entry.name} nu ({format_deadline(day, at)})."})
     before = _snapshot(entry)
-    extension = Extension(remiss_id=remiss.id, sandlista_entry_id=entry.id, requested_by=entry.name,
-                          requested_on=local_today(now), requested_until_on=requested_until_on,
-                          requested_until_time=requested_until_time, reason=reason.strip(),
-                          created_by_id=principal.user_id, created_at=now)
+    extension = pending_request(session, entry.id) or Extension(
+        remiss_id=remiss.id, sandlista_entry_id=entry.id, requested_by=entry.name, created_by_id=principal.user_id,
+        created_at=now)
+    extension.requested_on = local_today(now)
+    extension.requested_until_on, extension.requested_until_time = requested_until_on, requested_until_time
+    extension.reason = reason.strip()
     session.add(extension)
     entry.answer_status = AnswerStatus.begart_anstand.value
     session.add(entry)
     session.flush()
-    _log(session, now=now, principal=principal, entry=entry, before=before, action="extension_request")
+    _log(session, now=now, principal=principal, entry=entry, before=before, action="extension_request",
+         note=request_text(entry, extension))
     return extension
 
 
@@ -227,9 +256,7 @@ def grant_extension(session: Session, *, now: datetime, principal: Principal, re
     _check_open(entry)
     if remiss.effective_deadline_on and until_on <= remiss.effective_deadline_on:
         raise InputErrors({"until_on": "Anståndet måste gå ut efter remissens sista svarsdag."})
-    extension = session.exec(select(Extension).where(Extension.sandlista_entry_id == entry.id,
-                                                     Extension.decision == "pending")
-                             .order_by(Extension.id.desc()).limit(1)).first()
+    extension = pending_request(session, entry.id)
     if extension is None:
         extension = Extension(remiss_id=remiss.id, sandlista_entry_id=entry.id, requested_by=entry.name,
                               requested_on=local_today(now), reason=reason.strip(), created_by_id=principal.user_id,
@@ -252,12 +279,14 @@ def grant_extension(session: Session, *, now: datetime, principal: Principal, re
 @dataclass(frozen=True)
 class Extended:
     """What a general extension told whom: mails queued, letters to print for those with only a postal address,
-    and the instanser not yet sent the remiss (their missiv will carry the new svarsdag)."""
+    the instanser not yet sent the remiss (their missiv will carry the new svarsdag), and those not told because
+    their own anstånd runs longer than the new date (name, that anstånd as written)."""
 
     mailed: int
     posted: list[str]
     unsent: list[str]
     letters: Attachment | None = None
+    longer: list[tuple[str, str]] = field(default_factory=list)
 
     def note(self) -> str:
         """One line for the history and the panel: who was told, and how."""
@@ -267,19 +296,26 @@ class Extended:
             parts.append("brev att skriva ut och skicka per post till " + ", ".join(self.posted))
         if self.unsent:
             parts.append("inte meddelade (har inte fått remissen än): " + ", ".join(self.unsent))
+        if self.longer:
+            parts.append("inte meddelade (har redan längre anstånd): "
+                         + ", ".join(f"{name} (till {until})" for name, until in self.longer))
         return "; ".join(parts)
 
 
 def general_extension(session: Session, *, now: datetime, principal: Principal, remiss: Remiss,
                       until_on: date, until_time: time | None, files_dir: str, reason: str = "") -> Extended:
-    """Extend the remisstid for everyone; e-mail each instans that has not answered, and make one Word file of
-    letters for those of them with only a postal address."""
+    """Extend the remisstid for everyone; e-mail each instans that has not answered and whose deadline moves, and
+    make one Word file of letters for those of them with only a postal address. An instans whose own anstånd
+    runs past the new date keeps it and is not told (its deadline does not change; walk12b #3)."""
     _begin(principal, remiss)
     old = (remiss.effective_deadline_on, remiss.effective_deadline_time)
     if until_on <= local_today(now):  # the notice would name a day that has been (walk9)
         raise InputErrors({"until_on": f"Den nya svarsdagen måste ligga efter i dag ({format_date(local_today(now))})."})
     if old[0] and (until_on, until_time or time(23, 59)) <= (old[0], old[1] or time(23, 59)):
         raise InputErrors({"until_on": "Den nya svarsdagen måste ligga efter den som gäller nu."})
+    open_entries = [e for e in remisser.entries(session, remiss.id)
+                    if e.answer_status not in (AnswerStatus.svarat, AnswerStatus.avstar)]
+    before = {e.id: chasers.deadline_of(remiss, e) for e in open_entries}
     extension = Extension(remiss_id=remiss.id, is_general=True, requested_by="", requested_on=local_today(now),
                           reason=reason.strip(), decision="granted", granted_until_on=until_on,
                           granted_until_time=until_time, decided_on=local_today(now), created_by_id=principal.user_id,
@@ -289,27 +325,31 @@ def general_extension(session: Session, *, now: datetime, principal: Principal, 
     remisser.refresh_deadline(session, now=now, remiss=remiss, actor_id=principal.user_id)
     namnd = session.get(Namnd, remiss.namnd_id)
     new = (remiss.effective_deadline_on, remiss.effective_deadline_time)
-    open_entries = [e for e in remisser.entries(session, remiss.id)
-                    if e.answer_status not in (AnswerStatus.svarat, AnswerStatus.avstar)]
-    queued, by_post = 0, []
+    queued, by_post, longer = 0, [], []
     for entry in open_entries:
         if entry.sent_at is None:
+            continue
+        if chasers.deadline_of(remiss, entry) == before[entry.id]:  # its own anstånd runs as long or longer
+            longer.append((entry.name, format_deadline(*before[entry.id])))
             continue
         if not entry.email:
             by_post.append(entry)
             continue
-        payload = mails.extension_mail(remiss=remiss, namnd=namnd, entry=entry, old=old, new=new, reason=reason)
+        payload = mails.extension_mail(remiss=remiss, namnd=namnd, entry=entry, old=before[entry.id], new=new,
+                                       reason=reason)
         queued += enqueue(session, now=now, key=f"outgoing:extension:{remiss.id}:{extension.id}:{entry.id}",
                           recipient_email=entry.email, kind=EXTENSION_KIND, due_at=now,
                           subject=payload["subject"], payload=payload, remiss_id=remiss.id)
     kept = None
     if by_post:
+        olds = {before[e.id] for e in by_post}  # one text for every letter: the old date only when all share it
         text = [f"{namnd.name}, {format_date(local_today(now))}"] + mails.extension_text(
-            remiss=remiss, namnd=namnd, old=old, new=new, reason=reason)
+            remiss=remiss, namnd=namnd, old=olds.pop() if len(olds) == 1 else None, new=new, reason=reason)
         data = letters(text_letter("Meddelande om förlängd remisstid", text),
                        [[e.name] + [line for line in e.postal_address.splitlines() if line.strip()] for e in by_post])
         kept = _keep_letters(session, now=now, principal=principal, remiss=remiss, data=data, files_dir=files_dir)
-    done = Extended(queued, [e.name for e in by_post], [e.name for e in open_entries if e.sent_at is None], kept)
+    done = Extended(queued, [e.name for e in by_post], [e.name for e in open_entries if e.sent_at is None], kept,
+                    longer)
     audit.record(session, now=now, user_id=principal.user_id, entity="extension", entity_id=extension.id,
                  remiss_id=remiss.id, action="general_extension",
                  changes={"granted_until": [None, f"{until_on} {until_time or ''}".strip()]}, note=done.note())

@@ -5,6 +5,7 @@ moment is never mailed twice. Moments fall on working days at 08.00 Stockholm ti
 """
 from __future__ import annotations
 
+import json
 import re
 from datetime import date, datetime, time
 
@@ -17,10 +18,14 @@ from remiss.namnd.models import ClosedDay, Namnd
 from remiss.reminders.models import OutboxMessage, OutboxStatus
 from remiss.reminders.outbox import enqueue
 from remiss.remisser.models import AnswerStatus, Direction, Remiss, SandlistaEntry
+from remiss.remisser.status import CLOSED as CLOSED_STATUSES, RemissStatus
 
 KIND = "outgoing_chaser"
 NOTICE_KIND = "outgoing_deadline"  # to our own officer: the svarstid ran out, who has not answered
 CHASE_AT = time(8, 0)
+# No chasers (nor the officer's notice) once the answers are compiled, or the case is closed or withdrawn:
+# "Sammanställ svaren" says the planned reminders stop (walk12b #2).
+CLOSED = tuple(sorted({s.value for s in CLOSED_STATUSES} | {RemissStatus.sammanstalld.value}))
 OPEN = (AnswerStatus.ej_svarat.value, AnswerStatus.begart_anstand.value, AnswerStatus.anstand_beviljat.value)
 
 
@@ -41,11 +46,19 @@ def chase_moments(calendar: WorkCalendar, deadline: date, before: list[int], aft
     return sorted({(datetime.combine(day, CHASE_AT, tzinfo=STOCKHOLM), late) for day, late in days})
 
 
+def _ends(day: date, at: time | None) -> tuple[date, time]:
+    return day, at or time(23, 59, 59)  # a date without a time runs to the end of that day
+
+
 def deadline_of(remiss: Remiss, entry: SandlistaEntry) -> tuple[date | None, time | None]:
-    """The deadline that applies to one instans: its own extension, else the remiss's in force."""
-    if entry.extended_until_on and entry.answer_status == AnswerStatus.anstand_beviljat:
+    """The deadline that applies to one instans: the later of its own anstånd and the remiss's deadline in force
+    (a general extension past an anstånd moves that instans too; one short of it leaves the anstånd standing,
+    walk12b #3). The anstånd counts after the instans answered, too, so its answer is judged by it."""
+    general = (remiss.effective_deadline_on, remiss.effective_deadline_time)
+    if entry.extended_until_on and (general[0] is None or _ends(entry.extended_until_on, entry.extended_until_time)
+                                    > _ends(*general)):
         return entry.extended_until_on, entry.extended_until_time
-    return remiss.effective_deadline_on, remiss.effective_deadline_time
+    return general
 
 
 def _key(remiss_id: int, entry_id: int, moment: datetime) -> str:
@@ -63,11 +76,15 @@ def schedule(session: Session, *, now: datetime, remiss: Remiss, calendar: WorkC
 
     if remiss.direction != Direction.utgaende or remiss.sent_at is None:
         return 0
+    if remiss.status in CLOSED:
+        cancel_all(session, remiss_id=remiss.id, reason=STOPPED[remiss.status == RemissStatus.sammanstalld])
+        return 0
     namnd = session.get(Namnd, remiss.namnd_id)
     calendar = calendar or work_calendar(session)
     before, after = parse_days(namnd.chase_workdays_before), parse_days(namnd.chase_workdays_after)
     wanted: dict[str, tuple] = {}
     passed: list[str] = []  # planned moments already due: kept if pending, never added or revived
+    planned: dict[str, tuple] = {}  # every moment of the plan, due or not: its row says what the plan says now
     entries = session.exec(select(SandlistaEntry).where(SandlistaEntry.remiss_id == remiss.id,
                                                         SandlistaEntry.sent_at.is_not(None),
                                                         SandlistaEntry.answer_status.in_(OPEN))).all()
@@ -77,8 +94,9 @@ def schedule(session: Session, *, now: datetime, remiss: Remiss, calendar: WorkC
             continue
         for moment, late in chase_moments(calendar, day, before, after):
             key = _key(remiss.id, entry.id, moment)
+            planned[key] = (entry, moment, late, day, at)
             if moment > now:
-                wanted[key] = (entry, moment, late, day, at)
+                wanted[key] = planned[key]
             else:
                 passed.append(key)
     notice = _officer_notice(session, remiss, calendar)
@@ -100,6 +118,7 @@ def schedule(session: Session, *, now: datetime, remiss: Remiss, calendar: WorkC
                                                     OutboxMessage.status == OutboxStatus.cancelled.value)
                         .values(status=OutboxStatus.pending.value, last_error="",
                                 next_attempt_at=OutboxMessage.due_at))
+    _refresh(session, remiss=remiss, namnd=namnd, planned=planned)
     added = 0
     if notice:
         key, (officer, moment) = notice
@@ -117,6 +136,31 @@ def schedule(session: Session, *, now: datetime, remiss: Remiss, calendar: WorkC
     return added
 
 
+def _refresh(session: Session, *, remiss: Remiss, namnd: Namnd, planned: dict[str, tuple]) -> int:
+    """Rewrite the pending rows of the plan whose text no longer says what the plan says (walk12b): a moment
+    can stay in the plan while its deadline moves (22 December, 2 working days after 18 December, is also 5
+    before 4 January), and the row kept from before would tell the instans it is late, quoting the old
+    deadline. The key (one mail per moment) and the Message-ID stay."""
+    from remiss.outgoing import mails
+
+    if not planned:
+        return 0
+    changed = 0
+    rows = session.exec(select(OutboxMessage).where(OutboxMessage.key.in_(list(planned)),
+                                                    OutboxMessage.status == OutboxStatus.pending.value)).all()
+    for row in rows:
+        entry, _, late, day, at = planned[row.key]
+        payload = mails.chaser_mail(remiss=remiss, namnd=namnd, entry=entry, deadline_on=day, deadline_time=at,
+                                    after=late)
+        text = json.dumps(payload, ensure_ascii=False, default=str)
+        if row.payload == text and row.recipient_email == entry.email:
+            continue
+        row.payload, row.subject, row.recipient_email = text, payload["subject"][:500], entry.email
+        session.add(row)
+        changed += 1
+    return changed
+
+
 def _officer_notice(session: Session, remiss: Remiss, calendar: WorkCalendar):
     """(key, (user, moment)) of the notice to the remiss's handläggare (else whoever registered it): 08.00 on the
     first working day after the remisstid in force ran out; None when there is no one to tell."""
@@ -128,6 +172,18 @@ def _officer_notice(session: Session, remiss: Remiss, calendar: WorkCalendar):
     moment = datetime.combine(calendar.add_workdays(remiss.effective_deadline_on, 1), CHASE_AT, tzinfo=STOCKHOLM)
     # under the chasers' prefix (entry 0: the remiss itself), so re-planning cancels and revives it with them
     return _key(remiss.id, 0, moment), (officer, moment)
+
+
+STOPPED = {True: "Svaren är sammanställda", False: "Remissen är avslutad"}
+
+
+def cancel_all(session: Session, *, remiss_id: int, reason: str) -> int:
+    """Cancel every pending chaser of a remiss and the notice to its officer (compiled, closed, withdrawn)."""
+    stmt = (update(OutboxMessage)
+            .where(OutboxMessage.remiss_id == remiss_id, OutboxMessage.kind.in_([KIND, NOTICE_KIND]),
+                   OutboxMessage.status == OutboxStatus.pending.value)
+            .values(status=OutboxStatus.cancelled.value, last_error=reason[:500]))
+    return session.execute(stmt).rowcount
 
 
 def cancel_for_entry(session: Session, *, remiss_id: int, entry_id: int, reason: str) -> int:
@@ -144,5 +200,6 @@ def schedule_all(session: Session, *, now: datetime) -> int:
     calendar = work_calendar(session)
     ids = session.exec(select(SandlistaEntry.remiss_id).join(Remiss, Remiss.id == SandlistaEntry.remiss_id)
                        .where(Remiss.direction == Direction.utgaende.value, Remiss.sent_at.is_not(None),
-                              SandlistaEntry.answer_status.in_(OPEN)).distinct()).all()
+                              Remiss.status.not_in(CLOSED), SandlistaEntry.answer_status.in_(OPEN))
+                       .distinct()).all()
     return sum(schedule(session, now=now, remiss=session.get(Remiss, rid), calendar=calendar) for rid in ids)

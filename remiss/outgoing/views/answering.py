@@ -53,12 +53,19 @@ def entry(remiss_id: int, entry_id: int):
         values = {"answered_on": (item.answered_on or local_today(now())).isoformat(), "summary": item.summary,
                   "other_comments": item.other_comments, "no_comments": item.no_comments}
         values.update({f"q_{qid}": text for qid, text in answers.answers_of(session, item.id).items()})
+        asked = answers.pending_request(session, item.id)
+        if asked and item.answer_status == AnswerStatus.begart_anstand:  # offered when granting (walk12b #10)
+            values.update({"until_on": asked.requested_until_on.isoformat() if asked.requested_until_on else "",
+                           "until_time": asked.requested_until_time.strftime("%H.%M")
+                           if asked.requested_until_time else "", "reason": asked.reason})
     answer_files = session.exec(select(Attachment).where(Attachment.sandlista_entry_id == item.id)).all()
     email, postal = addresses.current(session, [item])[item.id]
     for key, value in (("email", email), ("postal_address", postal)):
         values.setdefault(key, value)
     org = session.get(Organisation, item.organisation_id) if item.organisation_id else None
+    asked = answers.pending_request(session, item.id) if item.answer_status == AnswerStatus.begart_anstand else None
     return render_template("outgoing/entry.html", remiss=remiss, entry=item, questions=questions,
+                           asked=answers.request_text(item, asked) if asked else "",
                            values=values, errors=errors, files=answer_files, status=AnswerStatus(item.answer_status),
                            late=answers.is_late(remiss, item), email=email, postal_address=postal,
                            may_change_register=addresses.may_change_register(p, org),
@@ -97,9 +104,10 @@ def _entry_action(session, remiss, item, questions, held=()) -> str:
         return f"{item.name} avstår från att yttra sig."
     if action == "request_extension":
         day, at = parse_until(form)  # the date asked for, as for a grant: required, and a real time of day
-        answers.request_extension(session, now=now(), principal=p, remiss=remiss, entry=item, requested_until_on=day,
-                                  requested_until_time=at, reason=str(form.get("reason", ""))[:5000])
-        return f"{item.name} har begärt anstånd."
+        asked = answers.request_extension(session, now=now(), principal=p, remiss=remiss, entry=item,
+                                          requested_until_on=day, requested_until_time=at,
+                                          reason=str(form.get("reason", ""))[:5000])
+        return f"{answers.request_text(item, asked)}. Bevilja anståndet på instansens sida när det är beslutat."
     if action == "grant_extension":
         day, at = parse_until(form)
         answers.grant_extension(session, now=now(), principal=p, remiss=remiss, entry=item, until_on=day,
@@ -142,6 +150,18 @@ def _extended_message(done: answers.Extended, until: str) -> str:
     if done.unsent:
         text += (f" {', '.join(done.unsent)} har inte fått remissen än; missivet får den nya svarsdagen när "
                  "remissen skickas.")
-    if not (done.mailed or done.posted or done.unsent):
+    if done.longer:
+        one = len(done.longer) == 1
+        text += (f" {_and_list([f'{name} (till {until})' for name, until in done.longer])} "
+                 f"har redan {'ett längre anstånd' if one else 'längre anstånd'} och får inget meddelande: "
+                 f"{'dess svarsdag' if one else 'deras svarsdagar'} ändras inte.")
+    if not (done.mailed or done.posted or done.unsent or done.longer):
         text += " Alla remissinstanser har redan svarat eller avstått, så inget meddelande skickas."
+    elif done.longer and not (done.mailed or done.posted):
+        text += " Ingen remissinstans får något meddelande."
     return text
+
+
+def _and_list(names: list[str]) -> str:
+    """ "A", "A och B", "A, B och C"."""
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " och " + names[-1]
