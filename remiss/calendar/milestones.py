@@ -45,6 +45,7 @@ PASSED = " Datumet har redan passerat."
 # Why a step is flagged ("Kräver uppmärksamhet"), stored with the flag (Milestone.flag_reason) and said in Swedish by
 # planning.flags; the strongest first: a step flagged for two reasons keeps the one earlier here.
 FLAG_REASONS: tuple[str, ...] = (
+    "sammantrade_passerat",  # the sammanträde passed without the step done: no beslut (calendar.missed)
     "omedelbar_justering",  # only omedelbar justering at the meeting is in time (calendar.planner)
     "sent_sammantrade",  # the nämndsammanträde set by hand is too late to answer by the deadline (calendar.hand_set)
     "inget_sammantrade",  # no sammanträde fits before the deadline: the latest day for a beslut (calendar.planner)

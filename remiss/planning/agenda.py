@@ -11,6 +11,7 @@ from sqlmodel import Session, select
 
 from remiss.calendar.after_beslut import AU_BESLUT_LABEL
 from remiss.calendar.milestones import DONE_WORDS, WAITS_FOR, told, workflow_order
+from remiss.calendar.missed import AFTER_BESLUT, MISSED
 from remiss.calendar.swedish import format_weekday_date
 from remiss.clock import STOCKHOLM, local
 from remiss.planning.models import Milestone
@@ -43,6 +44,7 @@ class AgendaItem:
     received: date | None = None  # the day the remiss arrived: a step planned before it is late from then
     before_due: date | None = None  # the date of the open step it waits for (waiting)
     flag_reason: str | None = None  # why it is flagged (Milestone.flag_reason): planning.flags says it in Swedish
+    missed_on: date | None = None  # a justering or expediering after a nämnd passed without beslut: its day
 
     @property
     def sort_key(self):
@@ -68,6 +70,20 @@ _BEFORE = aliased(Milestone)
 # with_waiting() to a statement that selects Milestone.
 WAITING = _BEFORE.id.is_not(None).label("waiting")
 BEFORE_DUE = _BEFORE.due_on.label("before_due")  # the date of the step it waits for
+
+
+_MEETING = aliased(Milestone)
+# The day of the nämndsammanträde that passed without a beslut (calendar.missed), for the justering and expediering
+# after it: add MISSED_ON to the columns and with_missed() to a statement that selects Milestone.
+MISSED_ON = _MEETING.due_on.label("missed_on")
+
+
+def with_missed(stmt):
+    """The statement joined to the remiss's open nämndsammanträde flagged sammantrade_passerat, for the steps after
+    it (one row at most: a remiss has one milestone of a kind)."""
+    return stmt.outerjoin(_MEETING, and_(_MEETING.remiss_id == Milestone.remiss_id, Milestone.kind.in_(AFTER_BESLUT),
+                                         _MEETING.kind == "namnd", _MEETING.flag_reason == MISSED,
+                                         _MEETING.done_at.is_(None)))
 
 
 def with_waiting(stmt):
@@ -112,9 +128,9 @@ def items(session: Session, *, namnd_ids: Iterable[int] | None = None, handlagga
     flagged_only: only the flagged milestones ("Kräver uppmärksamhet"), no deadlines, in one statement.
     """
     stmt = select(*_REMISS_COLUMNS).where(Remiss.effective_deadline_on.is_not(None))
-    mstmt = with_waiting(select(*_MILESTONE_COLUMNS, *_REMISS_COLUMNS, WAITING, BEFORE_DUE)
-                         .join(Remiss, Remiss.id == Milestone.remiss_id)
-                         .where(Milestone.kind != DEADLINE, Remiss.direction == Direction.inkommande))
+    mstmt = with_missed(with_waiting(select(*_MILESTONE_COLUMNS, *_REMISS_COLUMNS, WAITING, BEFORE_DUE, MISSED_ON)
+                                     .join(Remiss, Remiss.id == Milestone.remiss_id)
+                                     .where(Milestone.kind != DEADLINE, Remiss.direction == Direction.inkommande)))
     if namnd_ids is not None:
         ids = list(namnd_ids) or [-1]
         stmt = stmt.where(Remiss.namnd_id.in_(ids))
@@ -170,7 +186,8 @@ def items(session: Session, *, namnd_ids: Iterable[int] | None = None, handlagga
                                 overridden=m.override_on is not None,
                                 cancelled=called_off(m.status, m.closed_with_remiss),
                                 waiting=bool(m.waiting) and m.done_at is None, planned=planned,
-                                received=m.received_on, before_due=m.before_due, flag_reason=m.flag_reason))
+                                received=m.received_on, before_due=m.before_due, flag_reason=m.flag_reason,
+                                missed_on=m.missed_on if m.done_at is None else None))
     return sorted(_once(found), key=lambda item: item.sort_key)
 
 

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 # one for each code of calendar.milestones.FLAG_REASONS (tests/planning/test_flag_reason.py checks it)
 TEXTS: dict[str, str] = {
+    "sammantrade_passerat": "sammanträdet passerade utan beslut – begär förlängd remisstid, ta upp ärendet vid "
+                            "nästa sammanträde eller besluta på delegation",
     "omedelbar_justering": "omedelbar justering behövs",
     "inget_sammantrade": "inget sammanträde hinner före sista svarsdag",
     "sent_sammantrade": "sammanträdet satt för hand hinner inte före sista svarsdag",

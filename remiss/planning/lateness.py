@@ -6,6 +6,8 @@ from __future__ import annotations
 from datetime import date
 
 from remiss.calendar.milestones import WAITS_FOR
+from remiss.calendar.missed import AFTER_BESLUT, MISSED
+from remiss.calendar.missed import because as missed_because
 from remiss.calendar.swedish import count_words, format_short
 
 # What a step waits for (planner.WAITS_FOR), in the words of "väntar på tjänsteskrivelsen" and "eftersom
@@ -36,9 +38,12 @@ def span(days: int) -> str:
 
 
 def lateness(kind: str, day: date, today: date, *, received: date | None = None, waiting: bool = False,
-             before_due: date | None = None) -> tuple[bool, str]:
+             before_due: date | None = None, missed_on: date | None = None) -> tuple[bool, str]:
     """(late, words) of an open step due on day. received: the day the remiss arrived; waiting: the step before it
-    (before_due its date) is still open."""
+    (before_due its date) is still open; missed_on: the day of the nämndsammanträde that passed without a beslut
+    (calendar.missed), which makes the justering and expediering after it late whatever their date."""
+    if missed_on is not None and kind in AFTER_BESLUT:
+        return True, f"försenad {missed_because(missed_on)}"
     if waiting and kind in WAITED_FOR:
         if day >= today:
             return False, relative(day, today)
@@ -66,3 +71,9 @@ def needs_attention(milestone, *, waiting: set[str], closed: bool) -> bool:
     still open, and not waiting for another step (the step waited for is the one to act on; the waiting one is
     late because of it)."""
     return milestone.flagged and milestone.done_at is None and not closed and milestone.kind not in waiting
+
+
+def missed_meeting_day(milestones) -> date | None:
+    """The day of the remiss's nämndsammanträde flagged as passed without a beslut (open), or None."""
+    return next((m.due_on for m in milestones
+                 if m.kind == "namnd" and m.done_at is None and m.flag_reason == MISSED), None)

@@ -15,7 +15,9 @@ from remiss.clock import local
 from remiss.planning import agenda
 from remiss.planning.agenda import AgendaItem
 from remiss.planning.flags import reason_text
-from remiss.planning.lateness import lateness, needs_attention, relative, waiting_kinds  # noqa: F401 (relative: the words, imported from here)
+# relative: the words, imported from here by others
+from remiss.planning.lateness import (lateness, missed_meeting_day, needs_attention, relative,  # noqa: F401
+                                      waiting_kinds)
 from remiss.planning.models import Extension, Milestone, TidplanState
 from remiss.planning.service import extensions, meetings, tidplan
 from remiss.remisser.finished import is_finished
@@ -52,7 +54,7 @@ def due_row(item: AgendaItem, now_local: datetime) -> DueRow:
     when = format_weekday_date(item.day) + (f" kl. {item.at:%H.%M}" if item.at else "")
     done = ("Utgår" if item.cancelled else "Klar") if item.done else ""
     late, words = lateness(item.kind, item.day, now_local.date(), received=item.received, waiting=item.waiting,
-                           before_due=item.before_due)
+                           before_due=item.before_due, missed_on=item.missed_on)
     overdue = agenda.is_overdue(item, now_local) if item.kind == agenda.DEADLINE else late and not item.done
     return DueRow(item.remiss_id, item.dnr, item.title, item.label, when, done.lower() if done else words,
                   overdue, item.flagged and not item.done and not item.waiting,
@@ -179,8 +181,10 @@ def tidplan_panel(session: Session, principal: Principal, remiss: Remiss, now: d
     closed = RemissStatus(remiss.status).is_closed
     waiting = waiting_kinds(milestones)
     due = {m.kind: m.due_on for m in milestones}
+    missed_on = missed_meeting_day(milestones)  # the nämnd did not decide: what follows is late because of it
     lateness_of = {m.kind: lateness(m.kind, m.due_on, today, received=remiss.received_on, waiting=m.kind in waiting,
-                             before_due=due.get(WAITS_FOR.get(m.kind))) for m in milestones if m.done_at is None}
+                             before_due=due.get(WAITS_FOR.get(m.kind)), missed_on=missed_on)
+                   for m in milestones if m.done_at is None}
     rows = []
     answered = answered_words(remiss, tidplan.work_calendar(session)) if remiss.answered_at else None
     for m in milestones:

@@ -32,7 +32,8 @@ SHOWN = 100  # rows listed, the earliest sista svarsdag first; the page says whe
 SENT_BY_HAND = ("Skicka yttrandet och registrera att det är skickat", "skickat")
 # a nämndsammanträde flagged for these reasons (calendar.milestones.FLAG_REASONS) waits on the sekreterare too:
 # the sammanträdesplan ends before the deadline could be served, or a meeting set by hand is too late (walk11)
-FLAG_TODO = {"preliminar": "Lägg in fler sammanträden", "sent_sammantrade": "Begär förlängd remisstid"}
+FLAG_TODO = {"preliminar": "Lägg in fler sammanträden", "sent_sammantrade": "Begär förlängd remisstid",
+             "sammantrade_passerat": "Begär förlängd remisstid eller ta upp ärendet igen"}  # calendar.missed
 
 
 @dataclass(frozen=True)

@@ -15,6 +15,7 @@ from sqlmodel import Session, select
 
 from remiss.auth.models import User
 from remiss.calendar.milestones import LABELS, WAITS_FOR
+from remiss.calendar.missed import AFTER_BESLUT, MISSED, is_missed
 from remiss.clock import local
 from remiss.db import among
 from remiss.planning.models import Milestone
@@ -112,7 +113,7 @@ def _load(session: Session, due: list) -> Loaded:
         stmt = select(*(remiss.c[name] for name in REMISS_READ)).where(among(remiss.c.id, chunk, dialect=dialect))
         loaded.remisser.update({r.id: r for r in map(RemissRow._make, session.execute(stmt))})
     for chunk in chunks(sorted({r.remiss_id for r in due if r.kind in policy.REMINDER_KINDS})):
-        stmt = (select(Milestone.remiss_id, Milestone.kind, Milestone.done_at, Milestone.due_on)
+        stmt = (select(Milestone.remiss_id, Milestone.kind, Milestone.done_at, Milestone.due_on, Milestone.flag_reason)
                 .where(among(Milestone.remiss_id, chunk, dialect=dialect)))
         loaded.milestones.update({(m.remiss_id, m.kind): m for m in session.execute(stmt)})
     for chunk in chunks(sorted({r.recipient_user_id for r in due if r.recipient_user_id})):
@@ -158,9 +159,27 @@ def _skip_reason(row: OutboxMessage, loaded: Loaded, today=None) -> str:
         milestone = loaded.milestones.get((row.remiss_id, row.key.split(":")[2]))
         if milestone is None or milestone.done_at is not None:
             return "Milstolpen är klar eller finns inte längre."
+        if milestone.kind in policy.MISSED_TOLD and milestone.flag_reason != MISSED:
+            return NOT_MISSED  # told only when the sweep flagged it passed without beslut (schedule.schedule_due)
         if today is not None:
-            return _waits(row, loaded, today)
+            return _waits(row, loaded, today) or _after_missed(row, loaded, today)
     return ""
+
+
+NOT_MISSED = "Inget sammanträde passerade utan beslut."
+MISSED_REASON = "Nämnden beslutade inte vid sammanträdet: steget kommer först när beslutet är registrerat."
+
+
+def _after_missed(row, loaded: Loaded, today) -> str:
+    """Why a heads-up about the justering or expediering must not go out: the nämndsammanträde before it passed
+    without a beslut (calendar.missed), so "Expediering i dag" would announce a step that cannot happen; the
+    registrator was told about the meeting instead (policy.MISSED_TOLD)."""
+    if row.kind not in HEADS_UP or row.key.split(":")[2] not in AFTER_BESLUT:
+        return ""
+    meeting = loaded.milestones.get((row.remiss_id, "namnd"))
+    if meeting is None or not is_missed("namnd", meeting.due_on, today, done=meeting.done_at is not None):
+        return ""
+    return MISSED_REASON
 
 
 def chunks(ids: list[int], size: int = 500):

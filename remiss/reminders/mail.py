@@ -16,6 +16,7 @@ from sqlmodel import Session, select
 
 from remiss.calendar import stable_uid
 from remiss.calendar.ics import PRODID
+from remiss.calendar.missed import advice as missed_advice
 from remiss.calendar.planner import LABELS
 from remiss.clock import STOCKHOLM, local
 from remiss.calendar.swedish import format_deadline, format_weekday_date
@@ -36,6 +37,8 @@ EXPECTED = {
                    "justerat.",
     "sista_svarsdag": "Se till att yttrandet når remittenten senast sista svarsdagen, eller begär förlängd remisstid.",
 }
+# A nämndsammanträde passed without a beslut (policy.MISSED_TOLD): what the registrator does about it, dated.
+EXPECTED_MISSED = {"namnd": missed_advice}
 # What the expediering asks for once the beslut is recorded: its kind (Decision.decided_by) says whether there is a
 # justering to wait for (a delegationsbeslut has none).
 EXPECTED_AFTER_DECISION = {
@@ -124,6 +127,8 @@ def reminder_told(kind: str, payload: dict, remiss: Remiss, due_words: str, *,
     expected = EXPECTED.get(milestone, "Se till att milstolpen blir klar i tid.")
     if milestone == "expediering" and decided_by in EXPECTED_AFTER_DECISION:
         expected = EXPECTED_AFTER_DECISION[decided_by]
+    if milestone in EXPECTED_MISSED and payload.get("due_on"):
+        expected = EXPECTED_MISSED[milestone](milestone, date.fromisoformat(payload["due_on"]))
     if kind == policy.BEFORE:
         lines = [f"{is_due} {due_words}, om {_workdays(workdays)}."]
     elif kind == policy.ON_DAY:

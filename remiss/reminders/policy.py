@@ -105,8 +105,10 @@ def send_moment(day: date, calendar: WorkCalendar, at: time = SEND_AT) -> tuple[
 def milestone_moments(milestone: MilestoneDue, policy: ReminderPolicy, calendar: WorkCalendar,
                       *, until: date, since: date | None = None) -> list[Moment]:
     """Return the reminder moments of one milestone from the day since up to and including until."""
-    if milestone.done or milestone.owner_role in SKIPPED_OWNERS:
+    if milestone.done:
         return []
+    if milestone.owner_role in SKIPPED_OWNERS:
+        return _missed_meeting(milestone, policy, calendar, until=until, since=since)
     owner, due = milestone.owner_role, milestone.due_on
     found: dict[tuple[str, date], Moment] = {}
 
@@ -138,6 +140,22 @@ def milestone_moments(milestone: MilestoneDue, policy: ReminderPolicy, calendar:
             break
         late += step
     return sorted(found.values(), key=lambda m: (m.due_at, m.kind))
+
+
+# A nämndsammanträde that passes without a beslut (calendar.missed) is said once, the next working day, to those who
+# keep the sammanträden: the registrator asks for more time, puts the ärende on the next meeting or has it decided
+# on delegation. The row is cancelled when it comes due with the beslut registered (claim: the milestone is done).
+MISSED_TOLD = frozenset({"namnd"})
+
+
+def _missed_meeting(milestone: MilestoneDue, policy: ReminderPolicy, calendar: WorkCalendar, *, until: date,
+                    since: date | None) -> list[Moment]:
+    if milestone.kind not in MISSED_TOLD:
+        return []
+    workday, at = send_moment(calendar.add_workdays(milestone.due_on, 1), calendar, policy.send_at)
+    if workday > until or (since is not None and workday < since):
+        return []
+    return [Moment(OVERDUE, milestone.kind, "registrator", workday, at, 1, milestone.due_on)]
 
 
 def reminder_moments(milestones: Iterable[MilestoneDue], policy: ReminderPolicy, calendar: WorkCalendar,

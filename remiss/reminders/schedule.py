@@ -9,12 +9,16 @@ from sqlalchemy import text, update
 from sqlmodel import Session, select
 
 from remiss.calendar import WorkCalendar
+from remiss.calendar.missed import AFTER_BESLUT, MEETING_STEPS, MISSED
+from remiss.calendar.missed import because as missed_because
 from remiss.calendar.planner import WAITS_FOR
 from remiss.clock import local, local_today
 from remiss.namnd.models import Namnd
 from remiss.planning.agenda import BEFORE_DUE, WAITING, with_waiting
+from remiss.planning.flags import reason_text
 from remiss.planning.lateness import WAITED_FOR
 from remiss.planning.models import Milestone
+from remiss.planning.service.missed import flag_missed_meetings
 from remiss.planning.service.tidplan import work_calendar
 from remiss.reminders import outbox, policy, recipients
 from remiss.reminders.models import OutboxMessage, OutboxStatus, ReminderMarker
@@ -240,15 +244,22 @@ def digest_items(session: Session, *, namnd_id: int, start, end) -> list[dict]:
     # after the beslut, the open justering is the registrator's to register, and the expediering waits for it
     # (planning.sekreterare: "Registrera justeringen" comes before "Expediera yttrandet")
     to_justera = {r.id for m, r, *_ in found if m.kind == "justering" and r.status == "beslutad"}
+    # a sammanträde passed without its step (calendar.missed, flagged by the sweep): it is late, and the justering
+    # and expediering after a missed nämnd are late because of it, whatever their date
+    missed_on = {r.id: m.due_on for m, r, *_ in found if m.kind == "namnd" and m.flag_reason == MISSED}
     return [{"remiss_id": r.id, "title": r.title, "our_dnr": r.our_dnr or "",
              "milestone": "Registrera justeringen" if m.kind == "justering" and r.id in to_justera else m.label,
-             "due_on": m.due_on.isoformat(), "late": m.due_on < start,
+             "due_on": m.due_on.isoformat(),
+             "late": m.due_on < start or (m.kind in AFTER_BESLUT and r.id in missed_on),
              # a step waiting for a late one is late because of it (lateness.lateness, as on the start page)
              "why": JUSTERING_OPEN if m.kind == "expediering" and r.id in to_justera
+             else f"– {reason_text(MISSED)}" if m.flag_reason == MISSED and m.kind in MEETING_STEPS
+             else missed_because(missed_on[r.id]) if m.kind in AFTER_BESLUT and r.id in missed_on
              else late_because(m.kind, waiting, before_due, start)}
             for m, r, waiting, before_due in found
             if m.due_on >= start or m.owner_role not in policy.SKIPPED_OWNERS
-            or (m.kind == "justering" and r.id in to_justera)]
+            or (m.kind == "justering" and r.id in to_justera) or m.flag_reason == MISSED
+            or (m.kind in AFTER_BESLUT and r.id in missed_on)]
 
 
 JUSTERING_OPEN = "eftersom justeringen inte är registrerad"
@@ -264,6 +275,7 @@ def late_because(kind: str, waiting, before_due, start) -> str:
 def schedule_due(session: Session, *, now: datetime, lookahead_days: int = LOOKAHEAD_DAYS, limit: int = 500,
                  budget_seconds: float = 1.0) -> int:
     """Extend the plans whose horizon runs out and enqueue this week's digests; return rows added."""
+    flag_missed_meetings(session, now=now)  # before the digest: a sammanträde passed without beslut is late
     added, _ = plan_due(session, now=now, lookahead_days=lookahead_days, limit=limit, budget_seconds=budget_seconds)
     calendar = work_calendar(session)
     return added + enqueue_digests(session, now=now, calendar=calendar)

@@ -51,8 +51,15 @@ def test_a_day_off_moves_the_reminder_to_the_previous_working_day():
 
 def test_no_reminders_for_done_milestones_or_meetings_and_no_duplicate_days():
     assert reminder_moments([MilestoneDue("x", "X", date(2026, 12, 7), "handlaggare", done=True),
-                             MilestoneDue("namnd", "Nämnd", date(2026, 12, 7), "namnd")],
+                             MilestoneDue("namnd", "Nämnd", date(2026, 12, 7), "namnd", done=True),
+                             MilestoneDue("arbetsutskott", "AU", date(2026, 11, 30), "namnd"),
+                             MilestoneDue("justering", "Justering", date(2026, 12, 21), "namnd")],
                             ReminderPolicy(), CAL, until=date(2027, 1, 1)) == []
+    # a nämndsammanträde is no one's task: no heads-up, only the one word the next working day that it passed
+    # without a beslut (cancelled when it comes due with the beslut registered: claim)
+    [passed] = reminder_moments([MilestoneDue("namnd", "Nämnd", date(2026, 12, 17), "namnd")], ReminderPolicy(), CAL,
+                                until=date(2027, 1, 1))
+    assert (passed.kind, passed.recipient_role, passed.day) == ("overdue", "registrator", date(2026, 12, 18))
     days = [(m.recipient_role, m.day) for m in moments(date(2026, 12, 7), before_workdays=(1, 1, 0))]
     assert len(days) == len(set(days))
 

@@ -21,7 +21,7 @@ from remiss.namnd.models import ClosedDay, Namnd
 from remiss.namnd.models import Meeting as MeetingRow
 from remiss.planning.models import Milestone, TidplanState
 from remiss.planning.service import decided as decided_module
-from remiss.planning.service import moved
+from remiss.planning.service import missed, moved
 from remiss.remisser.finished import require_open
 from remiss.remisser.models import Direction, Remiss
 
@@ -130,6 +130,7 @@ def replan(session: Session, *, now: datetime, remiss: Remiss, actor_id: int | N
     give_review_time(session, remiss=remiss, rows={m.kind: m for m in milestones_of(session, remiss.id)})
     _store_state(session, now=now, remiss=remiss, plan=plan, decided=decided)
     session.flush()
+    missed.flag_missed_meetings(session, now=now, remiss_id=remiss.id)  # a meeting already passed without beslut
     after = {m.kind: m.due_on.isoformat() for m in milestones_of(session, remiss.id)}
     changes = {kind: [before.get(kind), after.get(kind)] for kind in MILESTONE_KINDS
                if before.get(kind) != after.get(kind)}

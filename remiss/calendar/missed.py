@@ -1,0 +1,40 @@
+"""A sammanträde of the tidplan that has passed without its step done: the nämnd met and no beslut is registered, or
+the arbetsutskott met before the yttrande was ready for it. Such a step is late (flagged `sammantrade_passerat`), and
+so is what comes after it: the justering and expediering cannot happen until there is a beslut. Pure code; the day
+compared with is always given (the sweep's or the request's), never read from the clock."""
+from __future__ import annotations
+
+from datetime import date
+
+from remiss.calendar.swedish import format_weekday_date
+
+MISSED = "sammantrade_passerat"  # the flag reason (calendar.milestones.FLAG_REASONS)
+MEETING_STEPS = ("arbetsutskott", "namnd")
+# the steps that follow the nämnd's beslut: while it is missing they are not due "i dag" as if all were well
+AFTER_BESLUT = ("justering", "expediering")
+WHAT_TO_DO = "begär förlängd remisstid, ta upp ärendet vid nästa sammanträde eller besluta på delegation"
+
+
+def is_missed(kind: str, due_on: date, today: date, *, done: bool, prepared: bool = False) -> bool:
+    """Whether a meeting step has passed without being done: the nämnd's whenever its day is over; the
+    arbetsutskott's only when the yttrande was not ready for it (prepared: its granskning is done), since in the
+    usual course the arbetsutskott's step is ticked off with the nämnd's beslut a week or two later."""
+    if done or kind not in MEETING_STEPS or due_on >= today:
+        return False
+    return kind == "namnd" or not prepared
+
+
+def advice(kind: str, due_on: date) -> str:
+    """What to do about a missed meeting, dated: "Nämnden beslutade inte vid sammanträdet torsdag 17 december 2026
+    – begär förlängd remisstid, …. Har nämnden beslutat: registrera beslutet.\""""
+    if kind == "arbetsutskott":
+        return (f"Arbetsutskottet behandlade inte ärendet vid sammanträdet {format_weekday_date(due_on)} – "
+                f"{WHAT_TO_DO}.")
+    return (f"Nämnden beslutade inte vid sammanträdet {format_weekday_date(due_on)} – {WHAT_TO_DO}. "
+            "Har nämnden beslutat: registrera beslutet.")
+
+
+def because(due_on: date) -> str:
+    """Why a step after the missed nämnd is late: "eftersom nämnden inte beslutade vid sammanträdet torsdag 17
+    december 2026"."""
+    return f"eftersom nämnden inte beslutade vid sammanträdet {format_weekday_date(due_on)}"

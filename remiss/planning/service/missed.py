@@ -1,0 +1,53 @@
+"""Flag the sammanträden of the tidplan that passed without their step done (calendar.missed): the nämnd met and no
+beslut is registered, or the arbetsutskott met before the yttrande was ready. Run by every reminder sweep and after
+every re-plan, with the moment given, so the start page, the remiss page, /forsenat, the digest and the API say it
+from the day after the meeting, not from the sista svarsdag."""
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import exists, or_
+from sqlalchemy.orm import aliased
+from sqlmodel import Session, select
+
+from remiss.calendar.milestones import stronger_reason
+from remiss.calendar.missed import MEETING_STEPS, MISSED, advice, is_missed
+from remiss.clock import local_today
+from remiss.planning.models import Milestone
+from remiss.remisser.models import Direction, Remiss, is_open
+
+_REVIEW = aliased(Milestone)
+# Flagged already, or no sammanträde at all: "Beslut (inget sammanträde)", the latest day for a beslut when none fits
+# (calendar.planner), is no meeting the nämnd could have missed.
+NOT_A_MEETING = (MISSED, "inget_sammantrade")
+
+
+def flag_missed_meetings(session: Session, *, now: datetime, remiss_id: int | None = None) -> list[int]:
+    """Flag (reason sammantrade_passerat, with dated advice) each open meeting step of an open incoming remiss whose
+    day is before today and that is not flagged so already; return the ids of the remisser flagged. A finished
+    remiss (besvarad, avstår, återkallad) has every step done and is never flagged."""
+    today = local_today(now)
+    review_open = exists().where(_REVIEW.remiss_id == Milestone.remiss_id, _REVIEW.kind == "granskning",
+                                 _REVIEW.done_at.is_(None))
+    stmt = (select(Milestone, review_open.label("review_open")).join(Remiss, Remiss.id == Milestone.remiss_id)
+            .where(Milestone.kind.in_(MEETING_STEPS), Milestone.done_at.is_(None), Milestone.due_on < today,
+                   or_(Milestone.flag_reason.is_(None), Milestone.flag_reason.not_in(NOT_A_MEETING)),
+                   # a meeting before the remiss arrived was never missed: it is fore_ankomst (calendar.passed)
+                   or_(Remiss.received_on.is_(None), Milestone.due_on >= Remiss.received_on),
+                   Remiss.direction == Direction.inkommande, is_open()))
+    if remiss_id is not None:
+        stmt = stmt.where(Milestone.remiss_id == remiss_id)
+    flagged: set[int] = set()
+    for row, review in session.execute(stmt).all():
+        if not is_missed(row.kind, row.due_on, today, done=False, prepared=not review):
+            continue
+        row.flagged, row.flag_reason = True, stronger_reason(row.flag_reason, MISSED)
+        row.advice = advice(row.kind, row.due_on)
+        session.add(row)
+        flagged.add(row.remiss_id)
+    if flagged:
+        for remiss in session.exec(select(Remiss).where(Remiss.id.in_(sorted(flagged)))):
+            remiss.updated_at = now  # the API's milestones changed
+            session.add(remiss)
+        session.flush()
+    return sorted(flagged)
