@@ -1,7 +1,7 @@
 """Admin forms: users, nämnder, remissinstanser."""
 from flask_wtf import FlaskForm
 from wtforms import BooleanField, EmailField, IntegerField, PasswordField, SelectField, SelectMultipleField, StringField
-from wtforms.validators import DataRequired, Email, Length, NumberRange, Optional
+from wtforms.validators import DataRequired, Email, Length, NumberRange, Optional, ValidationError
 
 from remiss.auth.models import ROLE_LABELS
 
@@ -9,10 +9,22 @@ REQUIRED = "Fältet måste fyllas i."
 EMAIL = "Ange en giltig e-postadress."
 
 
+class MaxChars:
+    """At most limit characters, said in Swedish ("Högst 300 tecken."). Unlike wtforms' Length it sets no
+    maxlength attribute: a browser cuts a longer paste silently, so the text is kept and the message shown."""
+
+    def __init__(self, limit: int):
+        self.limit = limit
+
+    def __call__(self, form, field) -> None:
+        if field.data and len(field.data) > self.limit:
+            raise ValidationError(f"Högst {self.limit} tecken.")
+
+
 class UserForm(FlaskForm):
-    email = EmailField("E-postadress", validators=[DataRequired(REQUIRED), Email(EMAIL), Length(max=254)])
-    name = StringField("Namn", validators=[DataRequired(REQUIRED), Length(max=200)])
-    title = StringField("Titel", validators=[Optional(), Length(max=200)])
+    email = EmailField("E-postadress", validators=[DataRequired(REQUIRED), Email(EMAIL), MaxChars(254)])
+    name = StringField("Namn", validators=[DataRequired(REQUIRED), MaxChars(200)])
+    title = StringField("Titel", validators=[Optional(), MaxChars(200)])
     role = SelectField("Roll", choices=[(r.value, label) for r, label in ROLE_LABELS.items()],
                        validators=[DataRequired("Välj en roll.")])
     namnder = SelectMultipleField("Nämnder", coerce=int, validate_choice=True)
@@ -26,12 +38,12 @@ def _text(value):
 
 
 class NamndForm(FlaskForm):
-    name = StringField("Namn", validators=[DataRequired(REQUIRED), Length(max=200)])
-    short_name = StringField("Förkortning", validators=[Optional(), Length(max=30)])
-    organisation = StringField("Organisation", validators=[Optional(), Length(max=200)])
-    forvaltning = StringField("Förvaltning", validators=[Optional(), Length(max=200)])
-    email = EmailField("Funktionsbrevlåda", validators=[Optional(), Email(EMAIL), Length(max=254)])
-    dnr_prefix = StringField("Prefix för diarienummer", validators=[Optional(), Length(max=20)])
+    name = StringField("Namn", validators=[DataRequired(REQUIRED), MaxChars(200)])
+    short_name = StringField("Förkortning", validators=[Optional(), MaxChars(30)])
+    organisation = StringField("Organisation", validators=[Optional(), MaxChars(200)])
+    forvaltning = StringField("Förvaltning", validators=[Optional(), MaxChars(200)])
+    email = EmailField("Funktionsbrevlåda", validators=[Optional(), Email(EMAIL), MaxChars(254)])
+    dnr_prefix = StringField("Prefix för diarienummer", validators=[Optional(), MaxChars(20)])
     tjansteskrivelse_workdays_before_au = IntegerField(
         "Tjänsteskrivelse klar, arbetsdagar före AU", default=10,
         validators=[NumberRange(0, 60, "Ange 0–60.")])
@@ -43,16 +55,16 @@ class NamndForm(FlaskForm):
     expediering_workdays = IntegerField("Arbetsdagar för expediering", default=1,
                                         validators=[NumberRange(0, 20, "Ange 0–20.")])
     # a form posted without them (an older page, a script) leaves them empty, never NULL
-    postal_address = StringField("Postadress", validators=[Optional(), Length(max=300)], filters=[_text])
-    phone = StringField("Telefon (växel)", validators=[Optional(), Length(max=50)], filters=[_text])
-    org_number = StringField("Organisationsnummer", validators=[Optional(), Length(max=20)], filters=[_text])
-    website = StringField("Webbplats", validators=[Optional(), Length(max=200)], filters=[_text])
+    postal_address = StringField("Postadress", validators=[Optional(), MaxChars(300)], filters=[_text])
+    phone = StringField("Telefon (växel)", validators=[Optional(), MaxChars(50)], filters=[_text])
+    org_number = StringField("Organisationsnummer", validators=[Optional(), MaxChars(20)], filters=[_text])
+    website = StringField("Webbplats", validators=[Optional(), MaxChars(200)], filters=[_text])
     iso_dates = BooleanField("Datum i handlingarna skrivs 2026-12-03 (annars 3 december 2026)")
 
 
 class OrganisationForm(FlaskForm):
-    name = StringField("Namn", validators=[DataRequired(REQUIRED), Length(max=300)])
-    email = EmailField("Funktionsbrevlåda", validators=[Optional(), Email(EMAIL), Length(max=254)])
-    contact_person = StringField("Kontaktperson", validators=[Optional(), Length(max=200)])
-    group_name = StringField("Grupp", validators=[Optional(), Length(max=200)])
+    name = StringField("Namn", validators=[DataRequired(REQUIRED), MaxChars(300)])
+    email = EmailField("Funktionsbrevlåda", validators=[Optional(), Email(EMAIL), MaxChars(254)])
+    contact_person = StringField("Kontaktperson", validators=[Optional(), MaxChars(200)])
+    group_name = StringField("Grupp", validators=[Optional(), MaxChars(200)])
     active = BooleanField("Aktiv", default=True)

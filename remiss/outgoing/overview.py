@@ -61,7 +61,7 @@ class Row:
         return [self.name, self.group, self.email, self.postal_address, self.sent_date,
                 DELIVERY.get(self.delivery, ""), self.status_label, self.answered_date,
                 "Ja" if self.late else "", "Ja" if self.no_comments else "", self.deadline_date,
-                self.deadline_time.strftime("%H:%M") if self.deadline_time else "", self.summary]
+                f"kl. {self.deadline_time:%H.%M}" if self.deadline_time else "", self.summary]
 
 
 def _sent(entry: SandlistaEntry) -> str:

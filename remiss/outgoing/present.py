@@ -233,6 +233,7 @@ class OutgoingSection:
     attention: int = 0  # how many call for attention; more than rows when the list is cut (ATTENTION_SHOWN)
     later: int = 0  # open outgoing remisser left out because nothing is due on them yet
     horizon: str = ""  # "torsdag 24 december 2026": the answers due up to that day are listed
+    heading: str = "Utgående remisser att sköta"  # a läsare sköter nothing: "Pågående utgående remisser"
     template: str = "outgoing/_start.html"
 
     @property
@@ -269,7 +270,9 @@ def start_section(session: Session, principal: Principal, now: datetime) -> Outg
                          .limit(ATTENTION_SHOWN)).all() if calling else []
     found.sort(key=lambda r: (r.effective_deadline_on is None, r.effective_deadline_on or today, r.id))
     return OutgoingSection(_rows(session, found, now), attention=calling, later=total - calling,
-                           horizon=format_weekday_date(horizon))
+                           horizon=format_weekday_date(horizon),
+                           heading="Utgående remisser att sköta" if principal.may(Action.edit)
+                           else "Pågående utgående remisser")
 
 
 def _rows(session: Session, found: list[Remiss], now: datetime) -> list[OutgoingRow]:
@@ -291,10 +294,12 @@ def _rows(session: Session, found: list[Remiss], now: datetime) -> list[Outgoing
         n, first = planned.get(remiss.id, (0, None))
         shown = RemissStatus.svarstiden_ute if (remiss.status == RemissStatus.skickad
                                                 and lifecycle.deadline_passed(remiss, now)) else RemissStatus(remiss.status)
+        unsent = remiss.status == RemissStatus.utkast  # nobody is waiting for a remiss not yet sent
         rows.append(OutgoingRow(
             remiss.id, remiss.our_dnr or "", remiss.title, shown.value, shown.label,
-            f"{answered} av {total} har svarat" + (f", {declined} avstår" if declined else ""),
-            total - answered - declined,
+            "inte skickad än" if unsent
+            else f"{answered} av {total} har svarat" + (f", {declined} avstår" if declined else ""),
+            0 if unsent else total - answered - declined,
             "inte skickad" if remiss.status == RemissStatus.utkast else days_left(remiss, now),
             shown == RemissStatus.svarstiden_ute,
             (count_words(n, "påminnelse", "påminnelser") + f" planerade, nästa {format_date_time(first)}") if n

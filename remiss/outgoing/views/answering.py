@@ -57,6 +57,8 @@ def entry(remiss_id: int, entry_id: int):
         values = {"answered_on": (item.answered_on or local_today(now())).isoformat(), "summary": item.summary,
                   "other_comments": item.other_comments, "no_comments": item.no_comments}
         values.update({f"q_{qid}": text for qid, text in answers.answers_of(session, item.id).items()})
+        if item.answer_status == AnswerStatus.avstar:  # the Avstår form's Kommentar, to correct (walk12b #19)
+            values["note"] = item.summary
         asked = answers.pending_request(session, item.id)
         if asked and item.answer_status == AnswerStatus.begart_anstand:  # offered when granting (walk12b #10)
             values.update({"until_on": asked.requested_until_on.isoformat() if asked.requested_until_on else "",

@@ -28,7 +28,7 @@ def export(remiss_id: int, fmt: str):
                           addresses=addresses.current(session, entries))
     name = f"Svarsstatus {remiss.our_dnr or remiss.id}"  # download_file puts it on one line, / → -
     if fmt == "csv":
-        return download_file(overview.to_csv(table), f"{name}.csv", "text/csv; charset=utf-8")
+        return download_file(overview.to_csv(table), f"{name}.csv", "text/csv")  # Flask adds the charset
     return download_file(overview.to_xlsx(table, f"{remiss.our_dnr} {remiss.title}"), f"{name}.xlsx", XLSX)
 
 
