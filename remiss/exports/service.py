@@ -5,22 +5,26 @@ import csv
 import io
 import tempfile
 from dataclasses import dataclass
+from datetime import date, datetime
 from typing import IO, Iterable, Iterator
 
 from openpyxl import Workbook
-from sqlmodel import Session
+from sqlalchemy import func
+from sqlmodel import Session, select
 
 from remiss.auth.access import Principal
 from remiss.exports.cells import csv_field, xlsx_cell
 from remiss.remisser.status import status_label
-from remiss.remisser.models import Direction, Remiss
+from remiss.remisser.models import AnswerStatus, Direction, Remiss, SandlistaEntry
 from remiss.remisser.present import answered_late
 from remiss.remisser.queries import RemissFilter, rows_statement
 from remiss.clock import local
 
 HEADERS = ("Vårt diarienummer", "Remittentens diarienummer", "Ärende", "Remittent", "Riktning", "Nämnd",
            "Handläggare", "Status", "Inkom", "Sista svarsdag", "Klockslag", "Förlängd", "Länk", "Expedierad",
-           "Besvarad i tid")
+           "Besvarad i tid", "Upprättad", "Skickad", "Svar")
+# Inkom, Expedierad and Besvarad i tid are about a remiss that came in; Upprättad, Skickad and Svar about one we
+# sent out (walk12b #16): the day an utgående remiss was made is not an "Inkom" day, as its page and history say.
 BATCH = 500
 
 
@@ -29,21 +33,60 @@ class ExportRow:
     values: tuple  # in HEADERS order; dates as date, the rest as str
 
 
-def _row(remiss: Remiss, namnd_name: str, handlaggare_name: str | None, link: str) -> ExportRow:
+@dataclass(frozen=True)
+class Sent:
+    """An utgående remiss's sändlista at a glance: the first day it went out and its answers counted."""
+    first_on: date | None
+    answers: str  # "3 av 7 har svarat, 1 avstår", "inte skickad än"
+
+
+def _sent_of(session: Session, remisser: list[Remiss]) -> dict[int, Sent]:
+    """Sent for the utgående remisser among remisser, in one statement."""
+    ids = [r.id for r in remisser if r.direction == Direction.utgaende.value]
+    if not ids:
+        return {}
+    tally: dict[int, dict[str, int]] = {}
+    first: dict[int, datetime] = {}
+    for rid, status, n, sent in session.exec(
+            select(SandlistaEntry.remiss_id, SandlistaEntry.answer_status, func.count(), func.min(SandlistaEntry.sent_at))
+            .where(SandlistaEntry.remiss_id.in_(ids)).group_by(SandlistaEntry.remiss_id, SandlistaEntry.answer_status)):
+        tally.setdefault(rid, {})[status] = n
+        if sent is not None and (rid not in first or sent < first[rid]):
+            first[rid] = sent
+    out = {}
+    for remiss in remisser:
+        if remiss.id not in ids:
+            continue
+        counted = tally.get(remiss.id, {})
+        answered, declined = counted.get(AnswerStatus.svarat.value, 0), counted.get(AnswerStatus.avstar.value, 0)
+        said = ("inte skickad än" if remiss.id not in first
+                else f"{answered} av {sum(counted.values())} har svarat" + (f", {declined} avstår" if declined else ""))
+        out[remiss.id] = Sent(local(first[remiss.id]).date() if remiss.id in first else None, said)
+    return out
+
+
+def _row(remiss: Remiss, namnd_name: str, handlaggare_name: str | None, link: str,
+         sent: Sent | None = None) -> ExportRow:
+    outgoing = remiss.direction == Direction.utgaende.value
     deadline_time = remiss.effective_deadline_time.strftime("%H:%M") if remiss.effective_deadline_time else ""
     extended = bool(remiss.effective_deadline_on and remiss.effective_deadline_on != remiss.deadline_on)
     return ExportRow((remiss.our_dnr or "", remiss.sender_dnr, remiss.title, remiss.remittent,
                       Direction(remiss.direction).label, namnd_name, handlaggare_name or "", status_label(remiss.status),
-                      remiss.received_on, remiss.effective_deadline_on, deadline_time, "Ja" if extended else "Nej",
+                      None if outgoing else remiss.received_on, remiss.effective_deadline_on, deadline_time,
+                      "Ja" if extended else "Nej",
                       link, local(remiss.answered_at).date() if remiss.answered_at else None,
-                      {None: "", True: "Nej, för sent", False: "Ja"}[answered_late(remiss)]))
+                      {None: "", True: "Nej, för sent", False: "Ja"}[answered_late(remiss)],
+                      remiss.received_on if outgoing else None, sent.first_on if sent else None,
+                      sent.answers if sent else ""))
 
 
 def rows(session: Session, principal: Principal, f: RemissFilter, link_of) -> Iterator[ExportRow]:
     """Every row of the filtered list in list order, fetched in batches; link_of(id) gives the page URL."""
     stmt = rows_statement(session, principal, f).execution_options(yield_per=BATCH)
-    for remiss, namnd_name, handlaggare_name in session.exec(stmt):
-        yield _row(remiss, namnd_name, handlaggare_name, link_of(remiss.id))
+    for batch in session.exec(stmt).partitions(BATCH):
+        sent = _sent_of(session, [remiss for remiss, _, _ in batch])
+        for remiss, namnd_name, handlaggare_name in batch:
+            yield _row(remiss, namnd_name, handlaggare_name, link_of(remiss.id), sent.get(remiss.id))
 
 
 def csv_chunks(export_rows: Iterable[ExportRow]) -> Iterator[str]:
@@ -66,7 +109,8 @@ def write_xlsx(export_rows: Iterable[ExportRow], out: IO[bytes]) -> None:
     book = Workbook(write_only=True)
     sheet = book.create_sheet("Diarium")
     sheet.freeze_panes = "A2"
-    for column, width in zip("ABCDEFGHIJKLMNO", (18, 22, 60, 28, 12, 30, 22, 16, 12, 14, 10, 10, 40, 12, 14)):
+    for column, width in zip("ABCDEFGHIJKLMNOPQR",
+                             (18, 22, 60, 28, 12, 30, 22, 16, 12, 14, 10, 10, 40, 12, 14, 12, 12, 28)):
         sheet.column_dimensions[column].width = width
     sheet.append([xlsx_cell(sheet, title, bold=True) for title in HEADERS])
     for row in export_rows:
