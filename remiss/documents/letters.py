@@ -35,8 +35,9 @@ def text_letter(heading: str, paragraphs: list[str]) -> bytes:
     return out.getvalue()
 
 
-def letters(letter: bytes, addresses: list[list[str]]) -> bytes:
-    """Return one .docx with letter's body repeated per address: address block first, a page break between."""
+def letters(letter: bytes, addresses: list[list[str]], closing: list[str] = ()) -> bytes:
+    """Return one .docx with letter's body repeated per address: address block first, a page break between;
+    closing, paragraphs put after each letter's body (what is enclosed with it)."""
     if not addresses:
         raise RenderError("Det finns inga mottagare att skriva ut brev till.")
     try:
@@ -45,6 +46,8 @@ def letters(letter: bytes, addresses: list[list[str]]) -> bytes:
         raise RenderError("Missivet kunde inte läsas som ett Word-dokument.") from None
     body = doc.element.body
     section = body.find(qn("w:sectPr"))
+    for text in closing:  # after the body, before the section properties: part of every letter
+        doc.add_paragraph(_CONTROL.sub("", text))
     content = [child for child in body if child is not section]
     for child in content:
         body.remove(child)

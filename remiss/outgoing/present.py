@@ -175,7 +175,8 @@ def panel(session: Session, principal: Principal, remiss: Remiss, now: datetime,
         "missiv_made": format_date_time(missiv.uploaded_at) if missiv else "",
         "missiv_stale": bool(missiv and unsent and sending.missiv_stale(session, remiss, missiv)),
         "deadline_problem": sending.deadline_problem(remiss, local_today(now)) if unsent else "",
-        "letters": sending.letters_file(session, remiss.id), "pdf_available": soffice_path() is not None,
+        "letters": (letters := sending.letters_file(session, remiss.id)), "pdf_available": soffice_path() is not None,
+        "enclose": sending.handlingar(session, remiss.id) if letters else [],  # to print with the letters
         "compiled": compiled_file, "compiled_stale": stale,
         # an answer registered after the sammanställning: Nästa steg says to compile again first
         "next_step": (f"{stale} Publicera sedan remissvaren och avsluta ärendet."

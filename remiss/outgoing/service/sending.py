@@ -299,7 +299,8 @@ def address_block(entry: SandlistaEntry) -> list[str]:
 def _letters(session: Session, *, now: datetime, principal: Principal, remiss: Remiss, missiv: Attachment,
              entries: list[SandlistaEntry], files_dir: str) -> Attachment:
     """The missiv once per instans sent by post, each under its address block, as one file kept on the remiss."""
-    data = letters(files.path_of(files_dir, missiv.storage_key).read_bytes(), [address_block(e) for e in entries])
+    data = letters(files.path_of(files_dir, missiv.storage_key).read_bytes(), [address_block(e) for e in entries],
+                   closing=enclosed_text(_handlingar(session, remiss.id)))
     stored = files.store(files_dir, data, content_type=DOCX)
     attachment = Attachment(remiss_id=remiss.id, purpose="brev",
                             filename=files.portable_name(f"Missiv per post {remiss.our_dnr or remiss.id}.docx"),
@@ -308,6 +309,21 @@ def _letters(session: Session, *, now: datetime, principal: Principal, remiss: R
     session.add(attachment)
     session.flush()
     return attachment
+
+
+def enclosed_text(handlingar: list[Attachment]) -> list[str]:
+    """The letter's word on what comes with it on paper (walk12b #13): a mail carries the files, a letter does not."""
+    if not handlingar:
+        return []
+    names = [a.filename for a in handlingar]
+    listed = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " och " + names[-1]
+    return [f"Bilaga: {listed}. Remisshandlingarna bifogas detta brev i utskrift."
+            if len(names) == 1 else f"Bilagor: {listed}. Remisshandlingarna bifogas detta brev i utskrift."]
+
+
+def handlingar(session: Session, remiss_id: int) -> list[Attachment]:
+    """The remisshandlingar, in the order they were added: what a letter by post encloses on paper."""
+    return _handlingar(session, remiss_id)
 
 
 def letters_file(session: Session, remiss_id: int) -> Attachment | None:

@@ -146,11 +146,12 @@ def send(remiss_id: int):
     except (InputErrors, RenderError) as exc:
         _refused("Remissen skickades inte", exc)
     else:
-        flash(_sent_message(sent), "success")
+        enclose = bool(sent.posted and sending.handlingar(get_session(), remiss_id))
+        flash(_sent_message(sent, enclose=enclose), "success")
     return _back(remiss_id)
 
 
-def _sent_message(sent: sending.Sent) -> str:
+def _sent_message(sent: sending.Sent, *, enclose: bool = False) -> str:
     skipped = (f" {', '.join(sent.skipped)} har redan svarat eller avstått och får inte missivet."
                if sent.skipped else "")
     if not sent.mailed and not sent.posted:
@@ -162,7 +163,9 @@ def _sent_message(sent: sending.Sent) -> str:
                      "missivet med e-post")
     if sent.posted:
         parts.append(f"{sent.posted} ska få det per post: skriv ut breven "
-                     "(”Brev med missivet att skriva ut”), de är markerade som skickade per post i dag")
+                     "(”Brev med missivet att skriva ut”)"
+                     + (" och lägg remisshandlingarna i varje brev" if enclose else "")
+                     + ", de är markerade som skickade per post i dag")
     return "Remissen är skickad: " + "; ".join(parts) + "." + skipped
 
 
