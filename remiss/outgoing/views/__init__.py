@@ -60,9 +60,10 @@ def new():
         clean, errors = parse_remiss_input(raw)
         if sending.letter_date_problem(clean.get("letter_date"), clean.get("deadline_on")):
             errors["letter_date"] = sending.letter_date_problem(clean.get("letter_date"), clean.get("deadline_on"))
-        # as for an incoming remiss, a svarsdag that is not after today is asked about before registering
+        # A svarsdag that is not after today is refused, not asked about: such a remiss could never be sent from
+        # the app, nor get answers registered (walk12b #11), so "registrera ändå" only led to a dead end.
         day = clean.get("deadline_on")
-        if not errors and day and day <= local_today(now()) and not values.get("confirm_past_deadline"):
+        if not errors and day and day <= local_today(now()):
             past_deadline = day
         offered = {o.id for o in visible_organisations(session, p, shared=_config("REGISTER_SHARED"))}
         items = sending.sandlista_from_register(
