@@ -57,6 +57,25 @@ def missiv_mail(*, remiss: Remiss, namnd: Namnd, entry: SandlistaEntry, attachme
     return _payload(subject, paragraphs, reply_to=answer_to, attachments=attachments)
 
 
+def amendment_mail(*, remiss: Remiss, namnd: Namnd, entry: SandlistaEntry, attachments: list[Attachment]) -> dict:
+    """The changed missiv to an instans that was sent the remiss before its frågeställningar changed."""
+    deadline = format_deadline(remiss.effective_deadline_on, remiss.effective_deadline_time)
+    answer_to = remiss.answer_email or namnd.email
+    paragraphs = [
+        f"Till {entry.name}",
+        f"{namnd.name} har ändrat frågeställningarna i remissen ”{remiss.title}” (diarienummer {remiss.our_dnr}), "
+        "som ni har fått tidigare. Det ändrade missivet med de frågeställningar som gäller är bifogat; svara "
+        "gärna utifrån dem.",
+        f"Svaret ska vara {namnd.name} tillhanda senast {deadline}. Skicka svaret med e-post till {answer_to}. "
+        + answer_subject_hint(remiss),
+        ("Bifogat finns missivet och remisshandlingarna: " if len(attachments) > 1 else "Bifogat finns missivet: ")
+        + ", ".join(a.filename for a in attachments) + ".",
+        _signature(namnd, remiss),
+    ]
+    subject = f"Ändrade frågeställningar: {remiss.title} ({remiss.our_dnr})"
+    return _payload(subject, paragraphs, reply_to=answer_to, attachments=attachments)
+
+
 def chaser_mail(*, remiss: Remiss, namnd: Namnd, entry: SandlistaEntry, deadline_on: date,
                 deadline_time: time | None, after: bool) -> dict:
     """A polite reminder to an instans that has not answered."""

@@ -12,7 +12,7 @@ from remiss.documents import RenderError, held_uploads
 from remiss.namnd.models import Namnd
 from remiss.outgoing import overview, present
 from remiss.outgoing.forms import merge_repeated, name_key, parse_ids, parse_new_instanser
-from remiss.outgoing.service import sending
+from remiss.outgoing.service import amendments, sending
 from remiss.outgoing.service.register import saved_lists, visible_organisations
 from remiss.remisser import attachments
 from remiss.remisser.input import SANDLISTA_LIMIT, InputErrors, parse_remiss_input, RemissData
@@ -151,6 +151,20 @@ def send(remiss_id: int):
     return _back(remiss_id)
 
 
+@bp.route("/remisser/<int:remiss_id>/utskick/andring", methods=["POST"])
+def send_amendment(remiss_id: int):
+    """The changed missiv to those sent the remiss before its frågeställningar changed (walk12b #14)."""
+    remiss = _post_guard(remiss_id)
+    try:
+        mailed, posted = amendments.send_amendment(get_session(), now=now(), principal=principal(), remiss=remiss,
+                                                   files_dir=_config("FILES_DIR"), base_url=_config("BASE_URL"))
+    except (InputErrors, RenderError) as exc:
+        _refused("Ändringen skickades inte", exc)
+    else:
+        flash(amendments.sent_message(mailed, posted), "success")
+    return _back(remiss_id)
+
+
 def _sent_message(sent: sending.Sent) -> str:
     skipped = (f" {', '.join(sent.skipped)} har redan svarat eller avstått och får inte missivet."
                if sent.skipped else "")
@@ -182,6 +196,7 @@ def panel_context(session, p, remiss, moment):
         return None
     context = present.panel(session, p, remiss, moment, status=request.args.get("status", ""),
                             group=request.args.get("grupp", ""))
+    context["amendment"] = [e.name for e in amendments.outdated(session, remiss)]  # have the old frågeställningar
     context["failed"] = g.get("outgoing_failed")  # the general extension's form, when it came back with errors
     return context
 
