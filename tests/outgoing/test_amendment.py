@@ -4,6 +4,7 @@ offers to send the changed missiv to those already sent to (not to one that has 
 from __future__ import annotations
 
 import json
+import re
 from html import unescape
 
 from sqlmodel import select
@@ -13,7 +14,8 @@ from tests.outgoing.test_walk9_dates import _sent
 
 
 def _text(response) -> str:
-    return " ".join(unescape(response.get_data(as_text=True)).split())
+    """The page's text, tags left out."""
+    return " ".join(unescape(re.sub(r"<[^>]+>", " ", response.get_data(as_text=True))).split())
 
 
 def test_changed_questions_after_sending_are_told_and_offered_to_those_already_sent_to(session, client, auth,
@@ -56,3 +58,14 @@ def test_an_edit_that_leaves_the_questions_alone_offers_nothing(session, client,
     said = _text(auth.post(url, {"title": "Trafikplan för Öster"}, form_url=url, follow_redirects=True))
     assert "Ändringarna är sparade." in said
     assert "tidigare frågeställningarna" not in said and "Skicka ändringen" not in said
+
+
+def test_an_instans_added_after_sending_is_named_in_nasta_steg(session, client, auth, clock):
+    remiss, page, _ = _sent(session, client, auth, clock)
+    clock.advance(minutes=5)
+    url = f"{page}/andra"
+    shown = _text(auth.post(url, {"sandlista": "Trafiknämnden\nMiljönämnden\nTekniska nämnden"}, form_url=url,
+                            follow_redirects=True))
+    assert ("Nästa steg: Skicka remissen till Tekniska nämnden, som inte har fått den än. Vänta sedan på svaren."
+            in shown)
+    assert "Inte skickad än till: Tekniska nämnden." in shown
