@@ -147,8 +147,9 @@ def deadline_notice(session, *, remiss: Remiss, base_url: str) -> dict:
     from remiss.remisser import service as remisser
 
     tally = counts(session, remiss.id)
-    waiting = [e.name for e in remisser.entries(session, remiss.id)
-               if e.answer_status not in ("svarat", "avstar")]
+    open_entries = [e for e in remisser.entries(session, remiss.id) if e.answer_status not in ("svarat", "avstar")]
+    waiting = [e.name for e in open_entries if e.sent_at is not None]
+    unsent = [e.name for e in open_entries if e.sent_at is None]  # added after sending (walk12b #14)
     paragraphs = [
         "Hej!",
         f"Svarstiden för den utgående remissen ”{remiss.title}” ({remiss.our_dnr}) gick ut "
@@ -156,7 +157,10 @@ def deadline_notice(session, *, remiss: Remiss, base_url: str) -> dict:
         f"{tally['answered']} av {tally['total']} remissinstanser har svarat"
         + (f" och {tally['declined']} avstår" if tally["declined"] else "") + ".",
         ("Inte svarat än: " + ", ".join(waiting) + ". De med e-post får en påminnelse enligt nämndens inställning."
-         if waiting else "Alla har svarat eller avstått."),
+         if waiting else "Alla som har fått remissen har svarat eller avstått." if unsent
+         else "Alla har svarat eller avstått."),
+        *([f"Remissen är inte skickad än till {', '.join(unsent)}: skicka den under Utskick och svar."]
+          if unsent else []),
         "Nästa steg: registrera de svar som kommit per post eller e-post, och sammanställ svaren: "
         f"{base_url.rstrip('/')}/remisser/{remiss.id}#utskick",
     ]

@@ -69,3 +69,28 @@ def test_an_instans_added_after_sending_is_named_in_nasta_steg(session, client, 
     assert ("Nästa steg: Skicka remissen till Tekniska nämnden, som inte har fått den än. Vänta sedan på svaren."
             in shown)
     assert "Inte skickad än till: Tekniska nämnden." in shown
+
+
+def test_the_compilation_and_the_deadline_mail_do_not_count_an_unsent_instans_as_sent_to(session, client, auth,
+                                                                                          clock):
+    from remiss.outgoing import compilation, mails
+    from remiss.remisser.models import Remiss
+
+    remiss, page, (trafik, miljo) = _sent(session, client, auth, clock)
+    answer = f"{page}/utskick/instanser/{miljo}"
+    assert auth.post(answer, {"action": "answer", "answered_on": "2026-12-04", "summary": "Positiva."},
+                     form_url=answer).status_code == 302
+    url = f"{page}/andra"
+    assert auth.post(url, {"sandlista": "Trafiknämnden\nMiljönämnden\nTekniska nämnden"},
+                     form_url=url).status_code == 302
+    session.expire_all()
+    fresh = session.get(Remiss, remiss.id)
+    made = compilation.context(session, now=clock.now, remiss=fresh)
+    assert made["statistik"]["text"] == ("Remissen skickades till 2 remissinstanser: 1 har svarat (50 procent) och "
+                                         "1 har ännu inte svarat. 1 remissinstans på sändlistan har inte fått "
+                                         "remissen.")
+    assert made["ej_svarat"] == ["Trafiknämnden", "Tekniska nämnden (har inte fått remissen)"]
+    text = json.loads(json.dumps(mails.deadline_notice(session, remiss=fresh, base_url="http://x")))["text"]
+    assert "Inte svarat än: Trafiknämnden." in text
+    assert "Remissen är inte skickad än till Tekniska nämnden: skicka den under Utskick och svar." in text
+    session.rollback()
