@@ -78,7 +78,7 @@ def send_amendment(session: Session, *, now: datetime, principal: Principal, rem
     missiv = sending.current_missiv(session, remiss.id)
     if missiv is None or sending.missiv_stale(session, remiss, missiv):
         missiv = sending.generate_missiv(session, now=now, principal=principal, remiss=remiss, files_dir=files_dir)
-    attachments = [missiv] + sending._handlingar(session, remiss.id)
+    attachments = [missiv] + sending.remisshandlingar(session, remiss.id)
     namnd = session.get(Namnd, remiss.namnd_id)
     by_mail = [e for e in entries if e.email]
     by_post = [e for e in entries if not e.email]
@@ -88,7 +88,7 @@ def send_amendment(session: Session, *, now: datetime, principal: Principal, rem
                 recipient_email=entry.email, kind=sending.MISSIV_KIND, due_at=now, subject=payload["subject"],
                 payload=payload, remiss_id=remiss.id)
     if by_post:
-        sending._letters(session, now=now, principal=principal, remiss=remiss, missiv=missiv, entries=by_post,
+        sending.missiv_letters(session, now=now, principal=principal, remiss=remiss, missiv=missiv, entries=by_post,
                          files_dir=files_dir)
     for entry in entries:
         audit.record(session, now=now, user_id=principal.user_id, entity="sandlista_entry", entity_id=entry.id,
