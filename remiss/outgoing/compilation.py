@@ -66,6 +66,9 @@ def context(session: Session, *, now: datetime, remiss: Remiss) -> dict:
     ovriga = [{"instans": entry.name + (f" ({group_of(entry)})" if group_of(entry) else ""), "text": entry.other_comments}
               for entry in answered if entry.other_comments.strip()]
     stats = counts(session, remiss.id)
+    # an instans added after sending and not yet sent to has not been asked: not "sent to", not "has not answered"
+    unsent = len([e for e in entries if remiss.sent_at and e.sent_at is None
+                  and e.answer_status not in (AnswerStatus.svarat, AnswerStatus.avstar)])
     intro = [f"Remissen skickades {format_date(remiss.sent_at)} med sista svarsdag "
              f"{format_deadline(remiss.deadline_on, remiss.deadline_time)}." if remiss.sent_at
              else "Remissen har ännu inte skickats."]
@@ -92,7 +95,7 @@ def context(session: Session, *, now: datetime, remiss: Remiss) -> dict:
                     for e in entries if e.answer_status == AnswerStatus.avstar],
         "statistik": {"antal": stats["total"], "svarat": stats["answered"], "procent": stats["percent"],
                       "avstar": stats["declined"], "ej_svarat": stats["waiting"],
-                      "text": _counts_text(stats, running)},
+                      "text": _counts_text(stats, running, unsent)},
     }
 
 
@@ -101,9 +104,15 @@ def _said_more(note: str) -> bool:
     return note.strip(" .").casefold() not in ("", "avstår", "avstår från att yttra sig", "vi avstår")
 
 
-def _counts_text(stats: dict, running: bool) -> str:
+def _counts_text(stats: dict, running: bool, unsent: int = 0) -> str:
     """ "Remissen skickades till 4 remissinstanser: 1 har svarat (25 procent), 1 avstår och 2 har ännu inte svarat."
-    with avstår counted as the page counts it."""
+    with avstår counted as the page counts it; instanser on the sändlista not yet sent to are named apart."""
+    if unsent:
+        sent = stats["total"] - unsent
+        text = _counts_text(dict(stats, total=sent, waiting=stats["waiting"] - unsent,
+                                 percent=round(100 * stats["answered"] / sent) if sent else 0), running)
+        return (text[:-1] + f". {count_words(unsent, 'remissinstans', 'remissinstanser')} på sändlistan har "
+                "inte fått remissen.")
     parts = []
     if stats["answered"]:
         parts.append(f"{stats['answered']} har svarat ({stats['percent']} procent)")
@@ -116,6 +125,8 @@ def _counts_text(stats: dict, running: bool) -> str:
 
 
 def _with_status(entry: SandlistaEntry) -> str:
+    if entry.sent_at is None:
+        return f"{entry.name} (har inte fått remissen)"
     if entry.answer_status == AnswerStatus.ej_svarat:
         return entry.name
     extra = f" till {format_date(entry.extended_until_on)}" if entry.extended_until_on else ""

@@ -32,6 +32,7 @@ class ImportRow:
     group_name: str = ""
     errors: list[str] = field(default_factory=list)
     exists: bool = False  # set by the service: the name is already in the register
+    unchanged: bool = False  # set by the service: already there with the same values, so saving changes nothing
 
     @property
     def ok(self) -> bool:

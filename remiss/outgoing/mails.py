@@ -57,6 +57,25 @@ def missiv_mail(*, remiss: Remiss, namnd: Namnd, entry: SandlistaEntry, attachme
     return _payload(subject, paragraphs, reply_to=answer_to, attachments=attachments)
 
 
+def amendment_mail(*, remiss: Remiss, namnd: Namnd, entry: SandlistaEntry, attachments: list[Attachment]) -> dict:
+    """The changed missiv to an instans that was sent the remiss before its frågeställningar changed."""
+    deadline = format_deadline(remiss.effective_deadline_on, remiss.effective_deadline_time)
+    answer_to = remiss.answer_email or namnd.email
+    paragraphs = [
+        f"Till {entry.name}",
+        f"{namnd.name} har ändrat frågeställningarna i remissen ”{remiss.title}” (diarienummer {remiss.our_dnr}), "
+        "som ni har fått tidigare. Det ändrade missivet med de frågeställningar som gäller är bifogat; svara "
+        "gärna utifrån dem.",
+        f"Svaret ska vara {namnd.name} tillhanda senast {deadline}. Skicka svaret med e-post till {answer_to}. "
+        + answer_subject_hint(remiss),
+        ("Bifogat finns missivet och remisshandlingarna: " if len(attachments) > 1 else "Bifogat finns missivet: ")
+        + ", ".join(a.filename for a in attachments) + ".",
+        _signature(namnd, remiss),
+    ]
+    subject = f"Ändrade frågeställningar: {remiss.title} ({remiss.our_dnr})"
+    return _payload(subject, paragraphs, reply_to=answer_to, attachments=attachments)
+
+
 def chaser_mail(*, remiss: Remiss, namnd: Namnd, entry: SandlistaEntry, deadline_on: date,
                 deadline_time: time | None, after: bool) -> dict:
     """A polite reminder to an instans that has not answered."""
@@ -128,8 +147,9 @@ def deadline_notice(session, *, remiss: Remiss, base_url: str) -> dict:
     from remiss.remisser import service as remisser
 
     tally = counts(session, remiss.id)
-    waiting = [e.name for e in remisser.entries(session, remiss.id)
-               if e.answer_status not in ("svarat", "avstar")]
+    open_entries = [e for e in remisser.entries(session, remiss.id) if e.answer_status not in ("svarat", "avstar")]
+    waiting = [e.name for e in open_entries if e.sent_at is not None]
+    unsent = [e.name for e in open_entries if e.sent_at is None]  # added after sending (walk12b #14)
     paragraphs = [
         "Hej!",
         f"Svarstiden för den utgående remissen ”{remiss.title}” ({remiss.our_dnr}) gick ut "
@@ -137,7 +157,10 @@ def deadline_notice(session, *, remiss: Remiss, base_url: str) -> dict:
         f"{tally['answered']} av {tally['total']} remissinstanser har svarat"
         + (f" och {tally['declined']} avstår" if tally["declined"] else "") + ".",
         ("Inte svarat än: " + ", ".join(waiting) + ". De med e-post får en påminnelse enligt nämndens inställning."
-         if waiting else "Alla har svarat eller avstått."),
+         if waiting else "Alla som har fått remissen har svarat eller avstått." if unsent
+         else "Alla har svarat eller avstått."),
+        *([f"Remissen är inte skickad än till {', '.join(unsent)}: skicka den under Utskick och svar."]
+          if unsent else []),
         "Nästa steg: registrera de svar som kommit per post eller e-post, och sammanställ svaren: "
         f"{base_url.rstrip('/')}/remisser/{remiss.id}#utskick",
     ]

@@ -176,11 +176,16 @@ def panel(session: Session, principal: Principal, remiss: Remiss, now: datetime,
         "missiv_stale": bool(missiv and unsent and sending.missiv_stale(session, remiss, missiv)),
         "deadline_problem": sending.deadline_problem(remiss, local_today(now)) if unsent else "",
         "letters": (letters := sending.letters_file(session, remiss.id)), "pdf_available": soffice_path() is not None,
-        "enclose": sending.handlingar(session, remiss.id) if letters else [],  # to print with the letters
+        "enclose": sending.remisshandlingar(session, remiss.id) if letters else [],  # to print with the letters
         "compiled": compiled_file, "compiled_stale": stale,
         # an answer registered after the sammanställning: Nästa steg says to compile again first
         "next_step": (f"{stale} Publicera sedan remissvaren och avsluta ärendet."
-                      if stale and state == RemissStatus.sammanstalld else ""),
+                      if stale and state == RemissStatus.sammanstalld else
+                      # an instans added after sending (walk12b #14): waiting is not all there is to do
+                      f"Skicka remissen till {', '.join(e.name for e in unsent)}, som inte har fått den än. "
+                      "Vänta sedan på svaren." if unsent and remiss.sent_at is not None
+                      and state in (RemissStatus.skickad, RemissStatus.svarstiden_ute) else ""),
+        "unsent_names": [e.name for e in unsent],
         "sent": remiss.sent_at is not None, "sent_at": format_date_time(remiss.sent_at) if remiss.sent_at else "",
         "unsent": len(unsent), "by_mail": len(by_mail), "by_post": len(by_post),
         "nowhere": [(e.id, e.name) for e in nowhere], "days_left": days_left(remiss, now),

@@ -82,6 +82,10 @@ class RemissFilter:
                     setattr(f, key, parse_date(value))
                 except ValueError as exc:
                     f.errors[key] = str(exc)
+        if f.deadline_from and f.deadline_to and f.deadline_from > f.deadline_to:
+            # no remiss can match: say so rather than show an empty list (the export and the API refuse it too)
+            f.errors["deadline_from"] = ("Datumet ligger efter Svarsdag till. Byt plats på datumen eller ändra "
+                                         "något av dem.")
         f.text = (args.get("q") or "").strip()[:200] or None
         sort = args.get("sort") or ""
         f.sort = sort if sort in SORTS or sort == "relevance" else ""

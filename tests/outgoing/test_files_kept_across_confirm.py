@@ -126,7 +126,7 @@ def test_a_token_is_bound_to_its_user_and_its_form(session, client, auth, clock)
 
 
 def test_remisshandlingar_chosen_before_the_past_svarsdag_question_are_kept(session, client, auth, clock, app):
-    """The same on "Ny utgående remiss": "Datumet stämmer – registrera ändå" used to ask for the files again."""
+    """The same on "Ny utgående remiss": correcting a passed svarsdag used to ask for the files again."""
     clock.set(TODAY)
     namnd = make_namnd(session)
     user = make_user(session, role=Role.registrator, namnder=[namnd])
@@ -142,7 +142,7 @@ def test_remisshandlingar_chosen_before_the_past_svarsdag_question_are_kept(sess
     assert asked.status_code == 400 and "Sista svarsdagen har redan passerat" in html
     assert "Vald fil: Trafikplan.pdf (" in html and "Välj remisshandlingarna igen" not in html
     token, keys = _held(html)
-    done = auth.post("/remisser/ny-utgaende", dict(form, confirm_past_deadline="1", held_token=token,
+    done = auth.post("/remisser/ny-utgaende", dict(form, deadline_on="2027-01-29", held_token=token,
                                                    keep_held=keys), form_url="/remisser/ny-utgaende")
     assert done.status_code == 302
     session.expire_all()

@@ -151,3 +151,29 @@ def test_saved_lists_pages_and_reuse(session, client, auth):
     assert missing.status_code == 400
     body = missing.get_data(as_text=True)
     assert "Välj minst en remissinstans" in body and "Ange sista svarsdag" in body and 'value="Utan lista"' in body
+
+
+def test_import_preview_counts_only_rows_that_change_the_register(session, client, auth):
+    """Walk12b #17: a row identical to the register is "Oförändrad" in the preview and not counted on the button,
+    so the preview and the saved result ("0 uppdaterade") agree."""
+    admin = make_user(session, role=Role.admin)
+    session.add(Organisation(name="Tekniska nämnden", email="tekniska@malmo.example", contact_person="",
+                             group_name="Nämnder", created_at=T0))
+    session.commit()
+    auth.login(admin.email)
+    csv_data = ("Namn;E-post;Kontaktperson;Grupp\n"
+                "tekniska nämnden;tekniska@malmo.example;;Nämnder\n"
+                "Ungdomsrådet;ungdom@malmo.example;;Råd\n").encode("utf-8")
+    preview = auth.post("/admin/instanser/import", {"file": (io.BytesIO(csv_data), "reg.csv")},
+                        content_type="multipart/form-data")
+    page = preview.get_data(as_text=True)
+    assert "Oförändrad" in page and "Uppdateras" not in page
+    assert "Spara 1 remissinstans<" in page and "1 rad stämmer redan med registret" in page
+    session.commit()
+    import re
+    from html import unescape
+    rows_json = unescape(re.search(r'name="rows" value="([^"]*)"', page).group(1))
+    saved = auth.post("/admin/instanser/import", {"rows": rows_json, "confirm": "1"},
+                      form_url="/admin/instanser/import")
+    assert saved.status_code == 302
+    assert "1 remissinstans tillagd och 0 uppdaterade" in client.get("/admin/instanser").get_data(as_text=True)

@@ -1,5 +1,5 @@
-"""walk9 findings 1 and 3: an outgoing remiss with a svarsdag that has passed is asked about at registration and
-refused at "Skicka remissen"; an answer cannot be dated in the future, one dated before the utskick is asked
+"""walk9 findings 1 and 3: an outgoing remiss with a svarsdag that has passed is refused at registration (walk12b
+#11: no "registrera ändå") and at "Skicka remissen"; an answer cannot be dated in the future, one dated before the utskick is asked
 about, and the public page never shows an impossible date."""
 from __future__ import annotations
 
@@ -49,10 +49,30 @@ def test_registering_with_a_passed_svarsdag_asks_first(session, client, auth, cl
     session.rollback()  # end the test's read, so the requests below can write (SQLite has one writer)
     today = auth.post("/remisser/ny-utgaende", dict(form, deadline_on="2026-12-04"))
     assert today.status_code == 400 and "Sista svarsdagen är i dag" in unescape(today.get_data(as_text=True))
-    done = auth.post("/remisser/ny-utgaende", dict(form, confirm_past_deadline="1"))
+    done = auth.post("/remisser/ny-utgaende", dict(form, deadline_on="2027-01-29"))
     assert done.status_code == 302
     session.expire_all()
     assert session.exec(select(Remiss).where(Remiss.title == form["title"])).first() is not None
+
+
+def test_a_passed_svarsdag_is_not_offered_registrera_anda(session, client, auth, clock):
+    """Walk12b #11: "Datumet stämmer – registrera ändå" made an utgående remiss that could never be sent nor get
+    answers registered; the svarsdag must be moved after today, also when the old button's field is posted."""
+    clock.set(TODAY)
+    namnd = make_namnd(session)
+    user = make_user(session, role=Role.registrator, namnder=[namnd])
+    session.commit()
+    auth.login(user.email)
+    form = {"title": "Förfluten", "namnd_id": str(namnd.id), "deadline_on": "2026-11-20",
+            "new_instanser": "Kommunal; kansli@kommunal.se"}
+    page = unescape(auth.post("/remisser/ny-utgaende", form).get_data(as_text=True))
+    assert "registrera ändå" not in page and "skickats på annat sätt" not in page
+    session.rollback()
+    stale = auth.post("/remisser/ny-utgaende", dict(form, confirm_past_deadline="1"))
+    assert stale.status_code == 400
+    assert "Sista svarsdagen har redan passerat" in unescape(stale.get_data(as_text=True))
+    session.expire_all()
+    assert session.exec(select(Remiss).where(Remiss.title == "Förfluten")).first() is None
 
 
 def test_sending_with_a_passed_svarsdag_is_refused_and_a_new_svarsdag_makes_a_new_missiv(session, client, auth,

@@ -70,11 +70,20 @@ def _by_name(session: Session, names: list[str]) -> dict[str, Organisation]:
 
 
 def mark_existing(session: Session, rows: list[ImportRow]) -> list[ImportRow]:
-    """Flag rows whose name is already in the register (they will be updated, not added)."""
+    """Flag rows whose name is already in the register (they will be updated, not added), and those of them that
+    would change nothing, so the preview counts what saving will really do."""
     existing = _by_name(session, [r.name for r in rows if r.name])
     for row in rows:
-        row.exists = row.name.lower() in existing
+        org = existing.get(row.name.lower())
+        row.exists = org is not None
+        row.unchanged = org is not None and not _updates(row, org)
     return rows
+
+
+def _updates(row: ImportRow, org: Organisation) -> dict:
+    """The values the row would change on org: an empty cell keeps what the register has."""
+    return {key: getattr(row, key) for key in ("email", "contact_person", "group_name")
+            if getattr(row, key) and getattr(row, key) != getattr(org, key)}
 
 
 def import_organisations(session: Session, *, now: datetime, principal: Principal,
@@ -98,9 +107,8 @@ def import_organisations(session: Session, *, now: datetime, principal: Principa
             added += 1
             continue
         before = _snapshot(org)
-        for key in ("email", "contact_person", "group_name"):
-            if getattr(row, key):
-                setattr(org, key, getattr(row, key))
+        for key, value in _updates(row, org).items():
+            setattr(org, key, value)
         changes = audit.diff(before, _snapshot(org))
         if changes:
             session.add(org)

@@ -89,7 +89,7 @@ def grouped_names(entries: list[SandlistaEntry]) -> list[dict]:
 def missiv_context(session: Session, *, now: datetime, remiss: Remiss) -> dict:
     namnd = session.get(Namnd, remiss.namnd_id)
     officer = session.get(User, remiss.handlaggare_id or remiss.created_by_id or -1)
-    handlingar = [a.filename for a in _handlingar(session, remiss.id)]
+    handlingar = [a.filename for a in remisshandlingar(session, remiss.id)]
     return {
         "organisation": namnd.organisation, "forvaltning": namnd.forvaltning, "namnd": namnd.name,
         # "Missivets datum" from the form when one was given (walk12b #7), otherwise the day it is made
@@ -142,7 +142,8 @@ def contact(namn: str, epost: str, *, titel: str = "", telefon: str = "") -> dic
             "rad": ", ".join(part.strip() for part in parts if part.strip())}
 
 
-def _handlingar(session: Session, remiss_id: int) -> list[Attachment]:
+def remisshandlingar(session: Session, remiss_id: int) -> list[Attachment]:
+    """The remisshandlingar, in the order they were added: what a mail carries and a letter by post encloses."""
     return list(session.exec(select(Attachment).where(Attachment.remiss_id == remiss_id,
                                                       Attachment.purpose == "remisshandling")
                              .order_by(Attachment.uploaded_at, Attachment.id)))
@@ -194,7 +195,7 @@ def deadline_problem(remiss: Remiss, today: date) -> str:
 def missiv_stale(session: Session, remiss: Remiss, missiv: Attachment) -> bool:
     """Whether the remiss or its remisshandlingar changed since the missiv was made (a new svarsdag, an
     instans added, a handling uploaded): sending then makes the missiv anew, so it never states old facts."""
-    newest = max([remiss.updated_at] + [a.uploaded_at for a in _handlingar(session, remiss.id)])
+    newest = max([remiss.updated_at] + [a.uploaded_at for a in remisshandlingar(session, remiss.id)])
     return missiv.uploaded_at < newest
 
 
@@ -252,7 +253,7 @@ def send(session: Session, *, now: datetime, principal: Principal, remiss: Remis
     missiv = current_missiv(session, remiss.id)
     if missiv is None or missiv_stale(session, remiss, missiv):
         missiv = generate_missiv(session, now=now, principal=principal, remiss=remiss, files_dir=files_dir)
-    attachments = [missiv] + _handlingar(session, remiss.id)
+    attachments = [missiv] + remisshandlingar(session, remiss.id)
     namnd = session.get(Namnd, remiss.namnd_id)
     by_mail = [e for e in unsent if e.email]
     by_post = [e for e in unsent if not e.email]
@@ -267,7 +268,7 @@ def send(session: Session, *, now: datetime, principal: Principal, remiss: Remis
         session.add(entry)
     letters = None
     if by_post:
-        letters = _letters(session, now=now, principal=principal, remiss=remiss, missiv=missiv, entries=by_post,
+        letters = missiv_letters(session, now=now, principal=principal, remiss=remiss, missiv=missiv, entries=by_post,
                            files_dir=files_dir)
         for entry in by_post:
             entry.sent_at, entry.delivery = now, "post"
@@ -296,11 +297,11 @@ def address_block(entry: SandlistaEntry) -> list[str]:
     return lines
 
 
-def _letters(session: Session, *, now: datetime, principal: Principal, remiss: Remiss, missiv: Attachment,
-             entries: list[SandlistaEntry], files_dir: str) -> Attachment:
+def missiv_letters(session: Session, *, now: datetime, principal: Principal, remiss: Remiss, missiv: Attachment,
+                   entries: list[SandlistaEntry], files_dir: str) -> Attachment:
     """The missiv once per instans sent by post, each under its address block, as one file kept on the remiss."""
     data = letters(files.path_of(files_dir, missiv.storage_key).read_bytes(), [address_block(e) for e in entries],
-                   closing=enclosed_text(_handlingar(session, remiss.id)))
+                   closing=enclosed_text(remisshandlingar(session, remiss.id)))
     stored = files.store(files_dir, data, content_type=DOCX)
     attachment = Attachment(remiss_id=remiss.id, purpose="brev",
                             filename=files.portable_name(f"Missiv per post {remiss.our_dnr or remiss.id}.docx"),
@@ -319,11 +320,6 @@ def enclosed_text(handlingar: list[Attachment]) -> list[str]:
     listed = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " och " + names[-1]
     return [f"Bilaga: {listed}. Remisshandlingarna bifogas detta brev i utskrift."
             if len(names) == 1 else f"Bilagor: {listed}. Remisshandlingarna bifogas detta brev i utskrift."]
-
-
-def handlingar(session: Session, remiss_id: int) -> list[Attachment]:
-    """The remisshandlingar, in the order they were added: what a letter by post encloses on paper."""
-    return _handlingar(session, remiss_id)
 
 
 def letters_file(session: Session, remiss_id: int) -> Attachment | None:

@@ -12,7 +12,7 @@ from remiss.documents import RenderError, held_uploads
 from remiss.namnd.models import Namnd
 from remiss.outgoing import overview, present
 from remiss.outgoing.forms import merge_repeated, name_key, parse_ids, parse_new_instanser
-from remiss.outgoing.service import sending
+from remiss.outgoing.service import amendments, sending
 from remiss.outgoing.service.register import saved_lists, visible_organisations
 from remiss.remisser import attachments
 from remiss.remisser.input import SANDLISTA_LIMIT, InputErrors, parse_remiss_input, RemissData
@@ -60,9 +60,10 @@ def new():
         clean, errors = parse_remiss_input(raw)
         if sending.letter_date_problem(clean.get("letter_date"), clean.get("deadline_on")):
             errors["letter_date"] = sending.letter_date_problem(clean.get("letter_date"), clean.get("deadline_on"))
-        # as for an incoming remiss, a svarsdag that is not after today is asked about before registering
+        # A svarsdag that is not after today is refused, not asked about: such a remiss could never be sent from
+        # the app, nor get answers registered (walk12b #11), so "registrera ändå" only led to a dead end.
         day = clean.get("deadline_on")
-        if not errors and day and day <= local_today(now()) and not values.get("confirm_past_deadline"):
+        if not errors and day and day <= local_today(now()):
             past_deadline = day
         offered = {o.id for o in visible_organisations(session, p, shared=_config("REGISTER_SHARED"))}
         items = sending.sandlista_from_register(
@@ -146,8 +147,22 @@ def send(remiss_id: int):
     except (InputErrors, RenderError) as exc:
         _refused("Remissen skickades inte", exc)
     else:
-        enclose = bool(sent.posted and sending.handlingar(get_session(), remiss_id))
+        enclose = bool(sent.posted and sending.remisshandlingar(get_session(), remiss_id))
         flash(_sent_message(sent, enclose=enclose), "success")
+    return _back(remiss_id)
+
+
+@bp.route("/remisser/<int:remiss_id>/utskick/andring", methods=["POST"])
+def send_amendment(remiss_id: int):
+    """The changed missiv to those sent the remiss before its frågeställningar changed (walk12b #14)."""
+    remiss = _post_guard(remiss_id)
+    try:
+        mailed, posted = amendments.send_amendment(get_session(), now=now(), principal=principal(), remiss=remiss,
+                                                   files_dir=_config("FILES_DIR"), base_url=_config("BASE_URL"))
+    except (InputErrors, RenderError) as exc:
+        _refused("Ändringen skickades inte", exc)
+    else:
+        flash(amendments.sent_message(mailed, posted), "success")
     return _back(remiss_id)
 
 
@@ -184,6 +199,7 @@ def panel_context(session, p, remiss, moment):
         return None
     context = present.panel(session, p, remiss, moment, status=request.args.get("status", ""),
                             group=request.args.get("grupp", ""))
+    context["amendment"] = [e.name for e in amendments.outdated(session, remiss)]  # have the old frågeställningar
     context["failed"] = g.get("outgoing_failed")  # the general extension's form, when it came back with errors
     return context
 

@@ -33,7 +33,8 @@ def import_register():
                 error, status, rows = message, 400, None
                 session.rollback()
             else:
-                flash(f"{added} remissinstanser tillagda och {updated} uppdaterade.", "success")
+                flash(f"{added} {'remissinstans tillagd' if added == 1 else 'remissinstanser tillagda'} och {updated} "
+                      f"{'uppdaterad' if updated == 1 else 'uppdaterade'}.", "success")
                 return redirect(url_for("admin.organisations"))
         else:
             upload = request.files.get("file")
@@ -48,9 +49,10 @@ def import_register():
                 except ImportFileError as exc:
                     error, status = str(exc), 400
     good = [r for r in rows or [] if r.ok]
-    return render_template("outgoing/import.html", rows=rows, error=error, good=good,
+    changed = [r for r in good if not r.unchanged]  # a row the register already holds as it is saves nothing
+    return render_template("outgoing/import.html", rows=rows, error=error, good=good, changed=changed,
                            bad=[r for r in rows or [] if not r.ok],
-                           rows_json=json.dumps([dict(r.values(), line=r.line) for r in good], ensure_ascii=False)
+                           rows_json=json.dumps([dict(r.values(), line=r.line) for r in changed], ensure_ascii=False)
                            ), status
 
 

@@ -91,6 +91,14 @@ def _show(remiss_id: int, *, assign_values: dict | None = None, assign_errors: d
         outgoing_contact=_outgoing_contact(session, remiss))
 
 
+def _outgoing_edit_note(session, remiss) -> str:
+    """After a change to a sent outgoing remiss: who has the old frågeställningar, who is still to be sent it."""
+    if remiss.direction != Direction.utgaende:
+        return ""
+    from remiss.outgoing.service.amendments import after_edit_note
+    return after_edit_note(session, remiss)
+
+
 def _outgoing_contact(session, remiss):
     if remiss.direction != Direction.utgaende:
         return None
@@ -151,7 +159,8 @@ def edit(remiss_id: int):
                 errors = exc.errors
                 session.rollback()
             else:
-                said = " ".join([present.saved_deadline_message(remiss, before)] + moved).strip()
+                said = " ".join([present.saved_deadline_message(remiss, before)] + moved
+                                + [_outgoing_edit_note(session, remiss)]).strip()
                 flash("Ändringarna är sparade." + (f" {said}" if said else ""), "success")
                 return redirect(url_for("remisser.show", remiss_id=remiss.id))
     namnder = namnder_for(Action.edit)

@@ -1,0 +1,112 @@
+"""Frågeställningar changed after the remiss went out: who has the old missiv, and sending them the new one.
+
+As a general extension goes out as a notice to the whole sändlista (domain.md §4, seed 003), a change to the
+questions after sending is told to those already sent to, with the changed missiv; instanser added after sending
+simply get the new missiv when the remiss is sent to them.
+"""
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlmodel import Session, select
+
+from remiss.audit import service as audit
+from remiss.audit.models import AuditEvent
+from remiss.auth.access import Action, Principal, require
+from remiss.clock import local_today
+from remiss.namnd.models import Namnd
+from remiss.outgoing import mails
+from remiss.outgoing.service import sending
+from remiss.reminders.outbox import enqueue
+from remiss.remisser import service as remisser
+from remiss.remisser.input import InputErrors
+from remiss.remisser.models import AnswerStatus, Remiss, SandlistaEntry
+
+ACTION = "send_amendment"  # audit action on the sandlista entry: it was sent the changed missiv
+
+
+def questions_changed_at(session: Session, remiss_id: int) -> datetime | None:
+    """When the frågeställningar were last changed after registration (from the remiss history)."""
+    events = session.exec(select(AuditEvent).where(AuditEvent.remiss_id == remiss_id, AuditEvent.entity == "remiss",
+                                                   AuditEvent.action == "update")
+                          .order_by(AuditEvent.at.desc())).all()
+    return next((e.at for e in events if '"questions"' in e.changes), None)
+
+
+def outdated(session: Session, remiss: Remiss) -> list[SandlistaEntry]:
+    """The instanser sent the remiss before its frågeställningar last changed, and not yet sent the changed missiv,
+    that have not answered or avstått."""
+    changed = questions_changed_at(session, remiss.id)
+    if changed is None or remiss.sent_at is None:
+        return []
+    told = {e.entity_id: e.at for e in session.exec(select(AuditEvent).where(
+        AuditEvent.remiss_id == remiss.id, AuditEvent.entity == "sandlista_entry", AuditEvent.action == ACTION))}
+    return [e for e in remisser.entries(session, remiss.id)
+            if e.sent_at is not None and e.answer_status not in (AnswerStatus.svarat, AnswerStatus.avstar)
+            and max(filter(None, (e.sent_at, told.get(e.id)))) < changed]
+
+
+def after_edit_note(session: Session, remiss: Remiss) -> str:
+    """What saving a change to a sent remiss means for the instanser: said on saving (walk12b #14)."""
+    if remiss.sent_at is None:
+        return ""
+    old = outdated(session, remiss)
+    unsent = [e.name for e in remisser.entries(session, remiss.id)
+              if e.sent_at is None and e.answer_status not in (AnswerStatus.svarat, AnswerStatus.avstar)]
+    parts = []
+    if old:
+        names = _names([e.name for e in old])
+        parts.append(f"{names} har fått missivet med de tidigare frågeställningarna. Skicka det ändrade missivet "
+                     "till dem med ”Skicka ändringen” under Utskick och svar.")
+    if unsent:
+        parts.append(f"{_names(unsent)} har inte fått remissen än: skicka remissen, så får "
+                     f"{'den' if len(unsent) == 1 else 'de'} det nya missivet.")
+    return " ".join(parts)
+
+
+def send_amendment(session: Session, *, now: datetime, principal: Principal, remiss: Remiss, files_dir: str,
+                   base_url: str) -> tuple[list[str], list[str]]:
+    """Send the changed missiv to each instans that has the old one: by e-mail, or as a letter to print for those
+    with a postal address only. Return the names (mailed, by post)."""
+    require(principal, Action.edit, remiss.namnd_id)
+    entries = outdated(session, remiss)
+    if not entries:
+        raise InputErrors({"sandlista": "Alla som har fått remissen har redan de gällande frågeställningarna."})
+    problem = sending.deadline_problem(remiss, local_today(now)) if remiss.effective_deadline_on else ""
+    if problem:
+        raise InputErrors({"deadline_on": problem})
+    missiv = sending.current_missiv(session, remiss.id)
+    if missiv is None or sending.missiv_stale(session, remiss, missiv):
+        missiv = sending.generate_missiv(session, now=now, principal=principal, remiss=remiss, files_dir=files_dir)
+    attachments = [missiv] + sending.remisshandlingar(session, remiss.id)
+    namnd = session.get(Namnd, remiss.namnd_id)
+    by_mail = [e for e in entries if e.email]
+    by_post = [e for e in entries if not e.email]
+    for entry in by_mail:
+        payload = mails.amendment_mail(remiss=remiss, namnd=namnd, entry=entry, attachments=attachments)
+        enqueue(session, now=now, key=f"outgoing:amendment:{remiss.id}:{entry.id}:{missiv.id}",
+                recipient_email=entry.email, kind=sending.MISSIV_KIND, due_at=now, subject=payload["subject"],
+                payload=payload, remiss_id=remiss.id)
+    if by_post:
+        sending.missiv_letters(session, now=now, principal=principal, remiss=remiss, missiv=missiv, entries=by_post,
+                         files_dir=files_dir)
+    for entry in entries:
+        audit.record(session, now=now, user_id=principal.user_id, entity="sandlista_entry", entity_id=entry.id,
+                     remiss_id=remiss.id, action=ACTION,
+                     note=f"Det ändrade missivet skickat till {entry.name} "
+                          + ("med e-post" if entry.email else "per post"))
+    session.flush()
+    return [e.name for e in by_mail], [e.name for e in by_post]
+
+
+def sent_message(mailed: list[str], posted: list[str]) -> str:
+    parts = []
+    if mailed:
+        parts.append(f"{_names(mailed)} får det ändrade missivet med e-post")
+    if posted:
+        parts.append(f"{_names(posted)} ska få det per post: skriv ut breven (”Brev med missivet att skriva ut”)")
+    return "Ändringen är skickad: " + "; ".join(parts) + "."
+
+
+def _names(names: list[str]) -> str:
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " och " + names[-1]
