@@ -68,6 +68,7 @@ ACTION_LABELS = {
     ("sandlista_entry", "answer"): "Svar registrerat", ("sandlista_entry", "decline"): "Avstår",
     ("sandlista_entry", "reopen"): "Svar öppnat igen", ("sandlista_entry", "extension_request"): "Anstånd begärt",
     ("sandlista_entry", "extension_granted"): "Anstånd beviljat", ("sandlista_entry", "address"): "Adress rättad",
+    ("sandlista_entry", "send_amendment"): "Ändrat missiv skickat",
     ("outbox_message", "resend"): "E-post skickas igen",
     ("remiss", "arkiv"): "Skickat yttrande arkiverat",
 }

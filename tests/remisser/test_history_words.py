@@ -95,6 +95,7 @@ EVENTS = [
                                               "extended_until_on": [None, "2027-01-11"],
                                               "extended_until_time": [None, "12:00:00"]}),
     ("sandlista_entry", "address", {"email": [None, "ny@x.se"], "postal_address": [None, "Box 1"]}),
+    ("sandlista_entry", "send_amendment", {}),
     ("outbox_message", "resend", {"status": ["failed", "pending"]}),
 ]
 

@@ -22,7 +22,7 @@ from remiss.remisser import service as remisser
 from remiss.remisser.input import InputErrors
 from remiss.remisser.models import AnswerStatus, Remiss, SandlistaEntry
 
-ACTION = "send_amendment"  # audit action on the sandlista entry: it was sent the changed missiv
+ACTION = "send_amendment"  # audit action on the sandlista entry: it was sent the changed missiv (written literally below)
 
 
 def questions_changed_at(session: Session, remiss_id: int) -> datetime | None:
@@ -92,7 +92,7 @@ def send_amendment(session: Session, *, now: datetime, principal: Principal, rem
                          files_dir=files_dir)
     for entry in entries:
         audit.record(session, now=now, user_id=principal.user_id, entity="sandlista_entry", entity_id=entry.id,
-                     remiss_id=remiss.id, action=ACTION,
+                     remiss_id=remiss.id, action="send_amendment",
                      note=f"Det ändrade missivet skickat till {entry.name} "
                           + ("med e-post" if entry.email else "per post"))
     session.flush()
