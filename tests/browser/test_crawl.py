@@ -27,7 +27,7 @@ DESKTOP = {"width": 1280, "height": 900}
 ROLES = {"anonym": None, "administratör": "admin@remiss.example", "registrator": "sekreterare@remiss.example",
          "handläggare": "handlaggare@remiss.example", "granskare": "granskare@remiss.example",
          "läsare": "lasare@remiss.example"}
-SKIP = re.compile(r"\.(docx|pdf|csv|xlsx|ics)$|^/filer/|^/logga-ut|^/static/|^/test-vendor/|/export\.|/svarsstatus\.")
+SKIP = re.compile(r"\.(docx|pdf|csv|xlsx|ics)$|/filer/|^/logga-ut|^/static/|^/test-vendor/|/export\.|/svarsstatus\.")
 MAX_PAGES = 80  # per role; the crawl stops there rather than run away on a page that links to ever new pages
 VERIFIED = Path(__file__).resolve().parents[2] / "remiss" / "accessibility" / "verified.json"
 RESULTS: dict[str, dict] = {}
