@@ -62,7 +62,8 @@ class MailStore:
     async def handle_DATA(self, server, session, envelope):
         message = email.message_from_bytes(envelope.content)
         with self.lock:
-            self.received.append((message.get("X-Remiss-Outbox-Id", ""), message.get("Message-ID", ""),
+            self.received.append((message.get("X-Remiss-Outbox-Ids") or message.get("X-Remiss-Outbox-Id", ""),
+                                  message.get("Message-ID", ""),
                                   message.get("X-Remiss-Kind", "")))
             (self.directory / f"{len(self.received):05d}.eml").write_bytes(envelope.content)
         return "250 2.0.0 OK"
@@ -271,8 +272,9 @@ class Run:
         rows = self.outbox(engine)
         engine.dispose()
         sent = {i for i, r in rows.items() if r["status"] == "sent"}
-        received = collections.Counter(outbox_id for outbox_id, _, _ in self.store.received)
-        ids_ok = all(rows.get(i, {}).get("message_id") == mid for i, mid, _ in self.store.received)
+        # a mail that joins several rows of one remiss and person (reminders/together.py) names them all
+        received = collections.Counter(outbox_id for ids, _, _ in self.store.received for outbox_id in ids.split(", "))
+        ids_ok = all(rows.get(ids.split(", ")[0], {}).get("message_id") == mid for ids, mid, _ in self.store.received)
         due_open = [i for i, r in rows.items() if r["status"] in ("pending", "sending", "failed")
                     and r["due_at"].replace(tzinfo=timezone.utc) <= later]
         kinds = collections.Counter(rows[i]["kind"] for i in sent)

@@ -367,4 +367,6 @@ def compose(session: Session, row: OutboxMessage, *, config, now: datetime,
                  subject=subject, message_id=row.message_id, date=_date_header(now),
                  text=templates.text.render(context), html=templates.html.render(context), attachments=attachments,
                  extra={"Auto-Submitted": "auto-generated", "X-Remiss-Outbox-Id": str(row.id),
-                        "X-Remiss-Kind": row.kind})
+                        "X-Remiss-Kind": row.kind,
+                        # a mail joining several rows (together.py) names them all, so each row is traced to its mail
+                        **({"X-Remiss-Outbox-Ids": ", ".join(str(r.id) for r in (row, *also))} if also else {})})

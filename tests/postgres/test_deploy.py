@@ -43,5 +43,6 @@ def test_two_instances_and_two_schedulers_send_each_reminder_once(database_url, 
     assert "registered and assigned 2 remisser" in out.out
     received = re.search(r"SMTP: (\d+) messages, (\d+) distinct outbox ids, duplicates 0, missing 0, not in outbox 0",
                          out.out)
-    assert received and int(received.group(1)) == int(received.group(2)) >= 2 + 1, out.out  # 2 assigned + reminders
+    # 2 assigned + reminders; one mail may carry several rows of one remiss and person (reminders/together.py)
+    assert received and int(received.group(2)) >= int(received.group(1)) >= 2 + 1, out.out
     assert re.search(r"^PASS: \d+ mails sent \([1-9]\d* tidplan reminders\)", out.out, re.M), out.out
