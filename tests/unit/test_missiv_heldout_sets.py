@@ -16,6 +16,16 @@ def test_fresh9_is_registered_by_name_only():
     assert "fresh9-holdout" not in missiv_eval.SEEN_HOLDOUTS
 
 
+def test_fresh11_is_registered_by_name_only():
+    # gathered blind for round 14's after-measure: scored only with --only fresh11-holdout, by the coordinator
+    assert missiv_eval.FRESH_FILES["fresh11-holdout"].name == "fresh11-holdout.json"
+    assert "fresh11-holdout" in missiv_eval.WHOLLY_HELD_OUT
+    assert "fresh11-holdout" not in missiv_eval.DEFAULT_SPLITS
+    assert "fresh11-holdout" not in missiv_eval.DEV_SPLITS
+    assert "fresh11-holdout" not in missiv_eval.SEEN_HOLDOUTS
+    assert "fresh11-holdout" not in title_cv.SETS
+
+
 def test_fresh10_is_development_material_since_round_14():
     assert "fresh10-holdout" not in missiv_eval.WHOLLY_HELD_OUT
     assert "fresh10-holdout" in missiv_eval.SEEN_HOLDOUTS
