@@ -36,7 +36,7 @@ Two evaluations, each with a development part (used while writing the parser) an
   `fresh10-holdout.json`: 31 real texts of round h-fresh10 (kommun, region, länsstyrelse, myndighet, regeringen.se and
   an extension notice), annotated blind and wholly held out the same way (`--only fresh10-holdout`) through round 13
   (69/90 before and after); seen since round 14 (in SEEN_HOLDOUTS and the default run), to be tuned on.
-  `fresh11-holdout.json`: 28 texts of round h-fresh11 (20 real kommun, region, länsstyrelse, myndighet and
+  `fresh11-holdout.json`: 31 texts of round h-fresh11 (23 real kommun, region, länsstyrelse, myndighet and
   regeringen.se texts, 8 hand-built forwards), annotated blind and wholly held out like fresh9-holdout: scored only
   when named (`--only fresh11-holdout`), never in the default run or --dev-only, and its misses are never printed.
 - ext-dev: `tests/data/missiv/kinds/ext-dev.json`, 24 real texts (round h-ext): one extension notice and 23 letters
