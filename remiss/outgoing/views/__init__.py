@@ -11,7 +11,8 @@ from remiss.db import get_session
 from remiss.documents import RenderError, held_uploads
 from remiss.namnd.models import Namnd
 from remiss.outgoing import overview, present
-from remiss.outgoing.forms import merge_repeated, name_key, parse_ids, parse_new_instanser
+from remiss.outgoing.forms import parse_ids, parse_new_instanser
+from remiss.outgoing.repeated import merge_repeated, name_key, repeated_note
 from remiss.outgoing.service import amendments, sending
 from remiss.outgoing.service.register import saved_lists, visible_organisations
 from remiss.remisser import attachments
@@ -72,7 +73,8 @@ def new():
         repeated: list[str] = []
         try:
             chosen = {name_key(item.name) for item in items}
-            typed, repeated = merge_repeated(parse_new_instanser(values.get("new_instanser")))
+            typed, repeated = merge_repeated(parse_new_instanser(values.get("new_instanser")),
+                                            field="new_instanser")
             items += [i for i in typed if name_key(i.name) not in chosen]
         except InputErrors as exc:
             errors.update(exc.errors)
@@ -97,7 +99,7 @@ def new():
             else:
                 held_uploads.release(_config("FILES_DIR"), held)
                 flash(f"Den utgående remissen är registrerad med diarienummer {remiss.our_dnr}. "
-                      + _repeated_note(repeated) + "Skapa missivet och skicka remissen när allt är klart.", "success")
+                      + (repeated_note(repeated, typed=True) + " " if repeated else "") + "Skapa missivet och skicka remissen när allt är klart.", "success")
                 return redirect(url_for("remisser.show", remiss_id=remiss.id) + "#utskick")
     if request.method == "POST":  # the form comes back: the remisshandlingar chosen stay chosen
         held = held + _hold(request.files.getlist("files"), errors)
@@ -110,14 +112,6 @@ def new():
                            chosen_orgs=set(parse_ids(request.form.getlist("organisation_ids"))),
                            chosen_lists=set(parse_ids(request.form.getlist("list_ids"))), past_deadline=past_deadline,
                            today=local_today(now())), (400 if errors or past_deadline else 200)
-
-
-def _repeated_note(names: list[str]) -> str:
-    """What merging repeated typed instanser did, said after registering ("" when nothing was)."""
-    if not names:
-        return ""
-    listed = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " och " + names[-1]
-    return f"{listed} stod flera gånger bland de inskrivna instanserna och finns en gång på sändlistan. "
 
 
 def _post_guard(remiss_id: int):
