@@ -225,6 +225,14 @@ def incoming_yttrande(summary):
     return part
 
 
+def with_outgoing_warnings(warnings):
+    """The detail's "warnings", and for an outgoing remiss what the edit form says after a change (walk12b #14):
+    who has the old frågeställningar, who has not been sent the remiss."""
+    def part(session, remiss):
+        return warnings(session, remiss) + amendments.warnings_json(session, remiss)
+    return part
+
+
 # Routes on the same blueprint, in modules by what they do.
 from remiss.outgoing.views import answering, register, results  # noqa: E402,F401
 from remiss.outgoing import api  # noqa: E402,F401
