@@ -17,7 +17,7 @@ from remiss.outgoing.overview import counts
 from remiss.outgoing.service.lifecycle import deadline_passed
 from remiss.outgoing.service.sending import namnd_template
 from remiss.remisser import service as remisser
-from remiss.remisser.models import AnswerStatus, Remiss, SandlistaEntry
+from remiss.remisser.models import AnswerStatus, Attachment, Remiss, SandlistaEntry
 
 NO_GROUP = "Övriga remissinstanser"
 
@@ -63,6 +63,14 @@ def context(session: Session, *, now: datetime, remiss: Remiss) -> dict:
     sammanfattningar = [{"grupp": group_of(entry), "instans": entry.name,
                          "text": entry.summary or "Inga synpunkter."}
                         for entry in answered if entry.summary.strip() or entry.no_comments]
+    # the files each instans answered with, named so a reader knows where the full answer is (walk12b #15)
+    filer: dict[int, list[str]] = {}
+    for entry_id, filename in session.exec(select(Attachment.sandlista_entry_id, Attachment.filename).where(
+            Attachment.remiss_id == remiss.id, Attachment.purpose == "svar",
+            Attachment.sandlista_entry_id.in_(ids or [-1])).order_by(Attachment.id)):
+        filer.setdefault(entry_id, []).append(filename)
+    svarsfiler = [f"{entry.name}{f' ({group_of(entry)})' if group_of(entry) else ''}: {', '.join(filer[entry.id])}"
+                  for entry in answered if entry.id in filer]
     ovriga = [{"instans": entry.name + (f" ({group_of(entry)})" if group_of(entry) else ""), "text": entry.other_comments}
               for entry in answered if entry.other_comments.strip()]
     stats = counts(session, remiss.id)
@@ -86,6 +94,7 @@ def context(session: Session, *, now: datetime, remiss: Remiss) -> dict:
         "var_referens": {"namn": officer.name if officer else "", "titel": officer.title if officer else "",
                          "epost": officer.email if officer else ""},
         "inledning": intro, "sammanfattningar": sammanfattningar, "fragor": fragor, "ovriga": ovriga,
+        "svarsfiler": svarsfiler,
         "ej_svarat": waiting,
         # while the svarstid runs, those not answered may still do so: "ännu", and the day this was made
         "ej_svarat_rubrik": ("Remissinstanser som ännu inte har svarat (per " + format_date(local_today(now)) + ")"

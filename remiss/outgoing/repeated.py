@@ -13,15 +13,17 @@ def name_key(name: str) -> str:
     return " ".join(name.split()).casefold()
 
 
-def merge_repeated(items: list[SandlistaItem], *, field: str = "sandlista"
+def merge_repeated(items: list[SandlistaItem], *, field: str = "sandlista", tidy: bool = False
                    ) -> tuple[list[SandlistaItem], list[str]]:
     """Instanser with one name, told apart only by case or spaces, as one: the first spelling, with the e-mail
     given. Returns the items and the names that were repeated. Two different e-mail addresses for one name are
-    refused (on field): which one is meant?"""
+    refused (on field): which one is meant? tidy: runs of spaces in the names kept become one (typed names);
+    otherwise a name stays as given, as the register may hold it so."""
     kept: dict[str, SandlistaItem] = {}
     repeated: list[str] = []
     for item in items:
-        item = SandlistaItem(" ".join(item.name.split()), item.email, item.group_name)
+        if tidy:
+            item = SandlistaItem(" ".join(item.name.split()), item.email, item.group_name)
         key = name_key(item.name)
         first = kept.get(key)
         if first is None:

@@ -74,7 +74,7 @@ def new():
         try:
             chosen = {name_key(item.name) for item in items}
             typed, repeated = merge_repeated(parse_new_instanser(values.get("new_instanser")),
-                                            field="new_instanser")
+                                            field="new_instanser", tidy=True)
             items += [i for i in typed if name_key(i.name) not in chosen]
         except InputErrors as exc:
             errors.update(exc.errors)
