@@ -8,7 +8,7 @@ from sqlmodel import Session, select
 from remiss.auth.access import Action, Principal, require
 from remiss.auth.models import User
 from remiss.clock import local_today
-from remiss.calendar.swedish import count_words, format_date, format_deadline
+from remiss.calendar.swedish import count_words, format_date, format_deadline, join_words
 from remiss.documents import render_document
 from remiss.files import portable_name
 from remiss.namnd.models import Namnd
@@ -129,7 +129,7 @@ def _counts_text(stats: dict, running: bool, unsent: int = 0) -> str:
         parts.append(f"{stats['declined']} avstår")
     if stats["waiting"] and parts:
         parts.append(f"{stats['waiting']} har {'ännu ' if running else ''}inte svarat")
-    said = (", ".join(parts[:-1]) + " och " + parts[-1]) if len(parts) > 1 else (parts[0] if parts else "ingen har svarat")
+    said = join_words(parts) or "ingen har svarat"
     return f"Remissen skickades till {count_words(stats['total'], 'remissinstans', 'remissinstanser')}: {said}."
 
 

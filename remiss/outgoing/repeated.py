@@ -4,6 +4,7 @@ Pure: names and SandlistaItems in, names and SandlistaItems out (walk12b #8: "Un
 got two missiv mails and two reminders each)."""
 from __future__ import annotations
 
+from remiss.calendar.swedish import join_words
 from remiss.remisser.input import InputErrors, SandlistaItem
 
 
@@ -45,7 +46,7 @@ def repeated_note(names: list[str], *, typed: bool = False) -> str:
     typed instanser."""
     if not names:
         return ""
-    listed = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " och " + names[-1]
+    listed = join_words(names)
     if typed:
         return f"{listed} stod flera gånger bland de inskrivna instanserna och finns en gång på sändlistan."
     return f"{listed} stod flera gånger på sändlistan och finns nu där en gång."

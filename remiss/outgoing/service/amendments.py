@@ -13,6 +13,7 @@ from sqlmodel import Session, select
 from remiss.audit import service as audit
 from remiss.audit.models import AuditEvent
 from remiss.auth.access import Action, Principal, require
+from remiss.calendar.swedish import join_words
 from remiss.clock import local_today
 from remiss.namnd.models import Namnd
 from remiss.outgoing import mails
@@ -57,12 +58,12 @@ def _pending(session: Session, remiss: Remiss) -> tuple[list[str], list[str]]:
 
 
 def _old_text(names: list[str]) -> str:
-    return (f"{_names(names)} har fått missivet med de tidigare frågeställningarna. Skicka det ändrade missivet "
+    return (f"{join_words(names)} har fått missivet med de tidigare frågeställningarna. Skicka det ändrade missivet "
             "till dem med ”Skicka ändringen” under Utskick och svar.")
 
 
 def _unsent_text(names: list[str]) -> str:
-    return (f"{_names(names)} har inte fått remissen än: skicka remissen, så får "
+    return (f"{join_words(names)} har inte fått remissen än: skicka remissen, så får "
             f"{'den' if len(names) == 1 else 'de'} det nya missivet.")
 
 
@@ -131,11 +132,8 @@ def send_amendment(session: Session, *, now: datetime, principal: Principal, rem
 def sent_message(mailed: list[str], posted: list[str]) -> str:
     parts = []
     if mailed:
-        parts.append(f"{_names(mailed)} får det ändrade missivet med e-post")
+        parts.append(f"{join_words(mailed)} får det ändrade missivet med e-post")
     if posted:
-        parts.append(f"{_names(posted)} ska få det per post: skriv ut breven (”Brev med missivet att skriva ut”)")
+        parts.append(f"{join_words(posted)} ska få det per post: skriv ut breven (”Brev med missivet att skriva ut”)")
     return "Ändringen är skickad: " + "; ".join(parts) + "."
 
-
-def _names(names: list[str]) -> str:
-    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " och " + names[-1]

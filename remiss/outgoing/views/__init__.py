@@ -81,22 +81,19 @@ def new():
         if len(items) > MAX_SANDLISTA:
             errors["sandlista"] = f"Högst {MAX_SANDLISTA} remissinstanser på en sändlista."
         if not errors and not past_deadline:
-            try:
-                remiss = sending.create_outgoing(
+            def create():
+                made = sending.create_outgoing(
                     session, now=now(), principal=p, data=RemissData(**dict(clean, sandlista=items)),
                     dnr_format=_config("DNR_FORMAT"), default_prefix=_config("DNR_DEFAULT_PREFIX"))
                 for filename, data in held_uploads.contents(_config("FILES_DIR"), held):
-                    attachments.add(session, now=now(), principal=p, remiss=remiss, filename=filename, data=data,
+                    attachments.add(session, now=now(), principal=p, remiss=made, filename=filename, data=data,
                                     files_dir=_config("FILES_DIR"), max_bytes=_config("UPLOAD_MAX_BYTES"))
-                attachments.add_uploads(session, now=now(), principal=p, remiss=remiss,
+                attachments.add_uploads(session, now=now(), principal=p, remiss=made,
                                         uploads=request.files.getlist("files"), config=current_app.config)
-            except InputErrors as exc:
-                errors = exc.errors
-                session.rollback()
-            except files.FileRejected as exc:
-                errors = {"files": str(exc)}
-                session.rollback()
-            else:
+                return made
+
+            remiss, errors, _ = attempt(session, create)
+            if not errors:
                 held_uploads.release(_config("FILES_DIR"), held)
                 flash(f"Den utgående remissen är registrerad med diarienummer {remiss.our_dnr}. "
                       + (repeated_note(repeated, typed=True) + " " if repeated else "") + "Skapa missivet och skicka remissen när allt är klart.", "success")
@@ -112,6 +109,19 @@ def new():
                            chosen_orgs=set(parse_ids(request.form.getlist("organisation_ids"))),
                            chosen_lists=set(parse_ids(request.form.getlist("list_ids"))), past_deadline=past_deadline,
                            today=local_today(now())), (400 if errors or past_deadline else 200)
+
+
+def attempt(session, call):
+    """Run call() for a form that comes back on bad input: (its result, {}, None), or, when it refuses the input
+    or a file, the request's changes undone and (None, the messages by field, the exception)."""
+    try:
+        return call(), {}, None
+    except InputErrors as exc:
+        session.rollback()
+        return None, exc.errors, exc
+    except files.FileRejected as exc:
+        session.rollback()
+        return None, {"files": str(exc)}, exc
 
 
 def _post_guard(remiss_id: int):

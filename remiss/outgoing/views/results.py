@@ -4,6 +4,7 @@ from __future__ import annotations
 from flask import abort, flash, request
 
 from remiss import files
+from remiss.calendar.swedish import join_words
 from remiss.db import get_session
 from remiss.documents import PdfUnavailable, RenderError
 from remiss.outgoing import compilation, overview, printing
@@ -60,8 +61,7 @@ def letters_pdf(remiss_id: int):
         flash(f"{exc} Ladda ned Word-filen i stället.", "error")
         return _back(remiss_id)
     if left_out:  # said on the next page the user opens
-        listed = left_out[0] if len(left_out) == 1 else ", ".join(left_out[:-1]) + " och " + left_out[-1]
-        flash(f"{listed} kunde inte tas med i "
+        flash(f"{join_words(left_out)} kunde inte tas med i "
               "PDF-filen med breven: skriv ut "
               f"{'den' if len(left_out) == 1 else 'dem'} för sig och lägg i varje brev.", "info")
     return download_file(pdf, letters.filename.removesuffix(".docx") + ".pdf", "application/pdf")
