@@ -16,7 +16,7 @@ def test_editing_an_unsent_remiss_to_a_passed_svarsdag_is_refused(session, clien
     with what was typed kept, on the form and through the API alike."""
     clock.set(TODAY)
     namnd, user, remiss = _world(session, deadline=date(2027, 1, 29))
-    rid, email = remiss.id, user.email
+    rid, email, namnd_id = remiss.id, user.email, namnd.id
     session.rollback()  # end the test's read: SQLite has one writer
     auth.login(email)
     url = f"/remisser/{rid}/andra"
@@ -40,6 +40,10 @@ def test_editing_an_unsent_remiss_to_a_passed_svarsdag_is_refused(session, clien
     api = client.patch(f"/api/v1/remisser/{rid}", json={"deadline_on": "2026-11-01"},
                        headers={"X-CSRFToken": csrf_token(client, url)})
     assert api.status_code == 400 and "har redan passerat" in api.get_json()["errors"]["deadline_on"]
+    made = client.post("/api/v1/remisser", headers={"X-CSRFToken": csrf_token(client, url)}, json={
+        "title": "Ny", "namnd_id": namnd_id, "direction": "utgaende", "deadline_on": "2026-12-04",
+        "sandlista": [{"name": "Kommunal"}]})
+    assert made.status_code == 400 and "är i dag" in made.get_json()["errors"]["deadline_on"]
     session.expire_all()
     assert session.get(Remiss, rid).deadline_on == date(2027, 1, 29)
     session.rollback()
