@@ -7,7 +7,7 @@ import io
 from pypdf import PdfReader, PdfWriter
 from pypdf.errors import PyPdfError
 
-from remiss.documents import RenderError, convert_to_pdf
+from remiss.documents import PdfUnavailable, convert_to_pdf
 
 DOCX_SUFFIX = ".docx"
 
@@ -31,7 +31,9 @@ def with_handlingar(letters_docx: bytes, handlingar: list[tuple[str, bytes]]) ->
             if not len(pages.pages):
                 raise PyPdfError("no pages")
             writer.append(pages)
-        except (PyPdfError, RenderError, ValueError, OSError):
+        except PdfUnavailable:
+            raise
+        except Exception:  # noqa: BLE001 - a broken uploaded file gives many kinds of errors from pypdf and zlib
             left_out.append(filename)
     out = io.BytesIO()
     writer.write(out)
