@@ -112,7 +112,7 @@ def register_page_parts(app: Flask) -> None:
     from remiss.intake.views.inbox import menu_count as inbox_count, start_section as inbox_section
     from remiss.outgoing.schemas import CompilationStatus, SandlistaStatus
     from remiss.outgoing.present import start_section as outgoing_section
-    from remiss.outgoing.views import compilation_status, incoming_yttrande, sandlista_status
+    from remiss.outgoing.views import compilation_status, incoming_yttrande, sandlista_status, with_outgoing_warnings
     from remiss.outgoing.views import panel_context as utskick_panel
     from remiss.planning.api import extensions_json, milestones_json
     from remiss.planning.beslut_link import warnings_json
@@ -159,7 +159,7 @@ def register_page_parts(app: Flask) -> None:
                                               "yttrande": incoming_yttrande(draft_summary),
                                               "sandlista_status": sandlista_status,
                                               "sammanstallning": compilation_status,
-                                              "warnings": warnings_json, "archived": archive_json}
+                                              "warnings": with_outgoing_warnings(warnings_json), "archived": archive_json}
     # their JSON shapes, for the OpenAPI document (remiss.api.openapi)
     app.extensions["remiss_detail_schemas"] = {"milestones": list[MilestonePublic],
                                                "extensions": list[ExtensionPublic], "yttrande": YttrandePublic | None,

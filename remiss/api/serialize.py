@@ -18,12 +18,15 @@ def deadline_iso(day, at) -> str | None:
 
 
 def remiss_summary(remiss: Remiss) -> dict:
+    outgoing = remiss.direction == "utgaende"
     return {
         "id": remiss.id, "direction": remiss.direction, "kind": remiss.kind, "title": remiss.title,
         "remittent": remiss.remittent, "sender_dnr": remiss.sender_dnr, "our_dnr": remiss.our_dnr,
         "status": remiss.status, "status_label": RemissStatus(remiss.status).label,
         "namnd_id": remiss.namnd_id, "handlaggare_id": remiss.handlaggare_id,
-        "received_on": _iso(remiss.received_on),
+        # an utgående remiss came in nowhere: its received_on is the day it was drawn up (Upprättad, as the export)
+        "received_on": None if outgoing else _iso(remiss.received_on),
+        "drawn_up_on": _iso(remiss.received_on) if outgoing else None,
         "deadline": deadline_iso(remiss.deadline_on, remiss.deadline_time),
         "deadline_in_force": deadline_iso(remiss.effective_deadline_on, remiss.effective_deadline_time),
         # expedierad; answered_late compares it with deadline_in_force (null while not besvarad)
@@ -45,6 +48,7 @@ def remiss_detail(remiss: Remiss, *, questions, sandlista, attachments, extra: d
         "files": [{"id": a.id, "filename": a.filename, "size": a.size, "content_type": a.content_type,
                    "purpose": a.purpose} for a in attachments],
         "created_at": _iso(remiss.created_at), "updated_at": _iso(remiss.updated_at),
+        "sent_at": _iso(remiss.sent_at),
     })
     if extra:
         body.update(extra)

@@ -6,6 +6,7 @@ from flask import Blueprint, current_app, jsonify, request, url_for
 from remiss.api.openapi import FromApp, operation, request_body
 from remiss.api.serialize import remiss_detail, remiss_summary
 from remiss.auth.access import Action, load_remiss
+from remiss.clock import local_today
 from remiss.db import get_session
 from remiss.web.errors import error_response
 from remiss.web.extensions import csrf, guard_api
@@ -91,6 +92,11 @@ def create():
     if not principal().may(Action.create):
         return error_response(403, "Du har inte behörighet att registrera remisser.")
     data = request_body().to_data()
+    if data.direction == "utgaende":  # as the form: a remiss to send needs a svarsdag after today
+        from remiss.outgoing.service.edits import unsent_deadline_problem
+        problem = unsent_deadline_problem(data.deadline_on, local_today(now()))
+        if problem:
+            raise InputErrors({"deadline_on": problem})
     remiss = service.register(get_session(), now=now(), principal=principal(), data=data,
                               dnr_format=current_app.config["DNR_FORMAT"],
                               default_prefix=current_app.config["DNR_DEFAULT_PREFIX"])

@@ -147,6 +147,8 @@ _FIELDS = {
         FieldDoc("ovriga", "Övriga synpunkter (lista)", "se instans, text"),
         FieldDoc("ovriga[].instans", "Remissinstansen", "Stadsområdesnämnd Öster"),
         FieldDoc("ovriga[].text", "Synpunkterna (stycken)", "Genomförbarheten …"),
+        FieldDoc("svarsfiler", "Varje svarande remissinstans filer: instansen (grupp) och filnamnen (lista av texter)",
+                 "Stadsområdesnämnd Öster (Stadsområdesnämnder): Yttrande SON Öster.pdf, Bilaga 1.pdf"),
         FieldDoc("ej_svarat", "Remissinstanser som inte har svarat (lista av texter)", "Malmö Stadsteater AB"),
         FieldDoc("avstatt", "Remissinstanser som avstått, med kommentaren om det finns (lista av texter)",
                  "Servicenämnden – berörs inte"),

@@ -141,6 +141,7 @@ _SAMPLES = {
             ]},
         ],
         "ovriga": [{"instans": "Sociala resursnämnden", "text": ["Ekonomiska förutsättningar behöver tydliggöras."]}],
+        "svarsfiler": ["Stadsområdesnämnd Öster (Stadsområdesnämnder): Yttrande SON Öster.pdf, Bilaga 1.pdf"],
         "ej_svarat": ["Malmö Stadsteater AB"],
         "avstatt": ["Servicenämnden"],
         "statistik": {"antal": 40, "svarat": 28, "procent": 70, "avstar": 3, "ej_svarat": 9,

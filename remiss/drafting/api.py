@@ -88,10 +88,13 @@ def draft_summary(session, remiss) -> dict:
 
 
 @api.get("/remisser/<int:remiss_id>/yttrande")
-@operation("Läs yttrandet", responses={200: YttrandeWithVersions}, tag="yttrande")
+@operation("Läs yttrandet", responses={200: YttrandeWithVersions}, errors=(400, 401, 403, 404, 409),
+           tag="yttrande")
 def read(remiss_id: int):
     session = get_session()
     remiss = load_remiss(session, principal(), remiss_id)
+    if remiss.direction == "utgaende":  # reading made a receiving-side draft for it (walk12b #9)
+        return error_response(409, OUTGOING_NO_YTTRANDE, field="remiss")
     body = draft_summary(session, remiss)
     draft = service.find_draft(session, remiss.id)
     body["versions"] = [{"number": v.number, "author_id": v.author_id, "created_at": v.created_at.isoformat(),
@@ -205,8 +208,10 @@ def record_sent(remiss_id: int):
 
 @api.get("/remisser/<int:remiss_id>/documents/<kind>.docx")
 @operation("Hämta tjänsteskrivelsen eller yttrandet som Word", responses={200: None}, media_type=generate.DOCX,
-           path={"kind": {"enum": list(generate.KIND_NAMES)}}, errors=(400, 401, 403, 404, 422), tag="yttrande")
+           path={"kind": {"enum": list(generate.KIND_NAMES)}}, errors=(400, 401, 403, 404, 409, 422), tag="yttrande")
 def document(remiss_id: int, kind: str):
+    if load_remiss(get_session(), principal(), remiss_id).direction == "utgaende":
+        return error_response(409, OUTGOING_NO_YTTRANDE, field="remiss")
     try:
         remiss, data = document_bytes(remiss_id, kind)
     except service.DraftError as exc:

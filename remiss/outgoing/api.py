@@ -13,7 +13,8 @@ from remiss.web.extensions import csrf, guard_api
 from remiss.outgoing import overview
 from remiss.outgoing.schemas import (AnswerResult, DeclineResult, ExtensionGranted, InstansAnswer, InstansDecline,
                                      InstansExtension, SendResult)
-from remiss.outgoing.service import answers, sending
+from remiss.api.serialize import deadline_iso
+from remiss.outgoing.service import answers, chasers, sending
 from remiss.outgoing.views import bp
 from remiss.remisser.input import InputErrors
 from remiss.remisser.models import Direction
@@ -91,4 +92,7 @@ def api_extension(remiss_id: int, entry_id: int):
     answers.grant_extension(session, now=now(), principal=principal(), remiss=remiss, entry=entry,
                             until_on=body.until_on, until_time=body.until_time, reason=body.reason)
     return jsonify({"entry_id": entry.id, "answer_status": entry.answer_status,
-                    "extended_until": entry.extended_until_on.isoformat()})
+                    "extended_until": entry.extended_until_on.isoformat(),
+                    "extended_until_time": entry.extended_until_time.strftime("%H:%M")
+                    if entry.extended_until_time else None,
+                    "deadline_in_force": deadline_iso(*chasers.deadline_of(remiss, entry))})

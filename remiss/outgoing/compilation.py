@@ -8,7 +8,7 @@ from sqlmodel import Session, select
 from remiss.auth.access import Action, Principal, require
 from remiss.auth.models import User
 from remiss.clock import local_today
-from remiss.calendar.swedish import count_words, format_date, format_deadline
+from remiss.calendar.swedish import count_words, format_date, format_deadline, join_words
 from remiss.documents import render_document
 from remiss.files import portable_name
 from remiss.namnd.models import Namnd
@@ -17,7 +17,7 @@ from remiss.outgoing.overview import counts
 from remiss.outgoing.service.lifecycle import deadline_passed
 from remiss.outgoing.service.sending import namnd_template
 from remiss.remisser import service as remisser
-from remiss.remisser.models import AnswerStatus, Remiss, SandlistaEntry
+from remiss.remisser.models import AnswerStatus, Attachment, Remiss, SandlistaEntry
 
 NO_GROUP = "Övriga remissinstanser"
 
@@ -63,6 +63,14 @@ def context(session: Session, *, now: datetime, remiss: Remiss) -> dict:
     sammanfattningar = [{"grupp": group_of(entry), "instans": entry.name,
                          "text": entry.summary or "Inga synpunkter."}
                         for entry in answered if entry.summary.strip() or entry.no_comments]
+    # the files each instans answered with, named so a reader knows where the full answer is (walk12b #15)
+    filer: dict[int, list[str]] = {}
+    for entry_id, filename in session.exec(select(Attachment.sandlista_entry_id, Attachment.filename).where(
+            Attachment.remiss_id == remiss.id, Attachment.purpose == "svar",
+            Attachment.sandlista_entry_id.in_(ids or [-1])).order_by(Attachment.id)):
+        filer.setdefault(entry_id, []).append(filename)
+    svarsfiler = [f"{entry.name}{f' ({group_of(entry)})' if group_of(entry) else ''}: {', '.join(filer[entry.id])}"
+                  for entry in answered if entry.id in filer]
     ovriga = [{"instans": entry.name + (f" ({group_of(entry)})" if group_of(entry) else ""), "text": entry.other_comments}
               for entry in answered if entry.other_comments.strip()]
     stats = counts(session, remiss.id)
@@ -86,6 +94,7 @@ def context(session: Session, *, now: datetime, remiss: Remiss) -> dict:
         "var_referens": {"namn": officer.name if officer else "", "titel": officer.title if officer else "",
                          "epost": officer.email if officer else ""},
         "inledning": intro, "sammanfattningar": sammanfattningar, "fragor": fragor, "ovriga": ovriga,
+        "svarsfiler": svarsfiler,
         "ej_svarat": waiting,
         # while the svarstid runs, those not answered may still do so: "ännu", and the day this was made
         "ej_svarat_rubrik": ("Remissinstanser som ännu inte har svarat (per " + format_date(local_today(now)) + ")"
@@ -120,7 +129,7 @@ def _counts_text(stats: dict, running: bool, unsent: int = 0) -> str:
         parts.append(f"{stats['declined']} avstår")
     if stats["waiting"] and parts:
         parts.append(f"{stats['waiting']} har {'ännu ' if running else ''}inte svarat")
-    said = (", ".join(parts[:-1]) + " och " + parts[-1]) if len(parts) > 1 else (parts[0] if parts else "ingen har svarat")
+    said = join_words(parts) or "ingen har svarat"
     return f"Remissen skickades till {count_words(stats['total'], 'remissinstans', 'remissinstanser')}: {said}."
 
 

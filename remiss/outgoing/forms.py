@@ -129,36 +129,6 @@ def _new_instans_parts(line: str) -> list[tuple[str, str]]:
     return [(name, email)]
 
 
-def name_key(name: str) -> str:
-    """An instans's name as compared on one sändlista: case (Å, Ä and Ö too: Python folds them, SQLite's lower()
-    does not) and runs of spaces do not count; the letters å, ä and ö stay themselves."""
-    return " ".join(name.split()).casefold()
-
-
-def merge_repeated(items: list[SandlistaItem]) -> tuple[list[SandlistaItem], list[str]]:
-    """Typed instanser with one name, told apart only by case or spaces, as one (walk12b #8: "Ungdomsrådet" and
-    "ungdomsrådet" got two missiv mails): the first spelling, with the e-mail given. Returns the items and the
-    names that were repeated. Two different e-mail addresses for one name are refused: which one is meant?"""
-    kept: dict[str, SandlistaItem] = {}
-    repeated: list[str] = []
-    for item in items:
-        item = SandlistaItem(" ".join(item.name.split()), item.email, item.group_name)
-        key = name_key(item.name)
-        first = kept.get(key)
-        if first is None:
-            kept[key] = item
-            continue
-        if first.name not in repeated:
-            repeated.append(first.name)
-        if item.email and first.email and item.email.lower() != first.email.lower():
-            raise InputErrors({"new_instanser": f"{first.name} står flera gånger med olika e-postadresser "
-                                                f"({first.email} och {item.email}). Skriv instansen en gång, med "
-                                                "den adress som gäller."})
-        if item.email and not first.email:
-            kept[key] = SandlistaItem(first.name, item.email, first.group_name)
-    return list(kept.values()), repeated
-
-
 def parse_new_instanser(text) -> list[SandlistaItem]:
     """Instanser not in the register, one a line: "Namn", "Namn; e-post" or "Namn <e-post>" (added to the nämnd's
     own names). A line that is none of these is refused with the formats, never read as a name."""

@@ -16,7 +16,7 @@ from remiss.reminders.mail import letter_html
 from remiss.reminders.message import new_message
 from remiss.remisser.models import Attachment, Remiss, SandlistaEntry
 
-KINDS = ("outgoing_missiv", "outgoing_chaser", "outgoing_extension", "outgoing_deadline")
+KINDS = ("outgoing_missiv", "outgoing_amendment", "outgoing_chaser", "outgoing_extension", "outgoing_deadline")
 
 
 def _payload(subject: str, paragraphs: list[str], *, reply_to: str, attachments: list[Attachment] = ()) -> dict:

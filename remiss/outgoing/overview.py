@@ -13,6 +13,7 @@ from remiss.calendar.swedish import format_date, format_deadline
 from remiss.clock import local
 from remiss.exports.cells import csv_field, xlsx_cell
 from remiss.outgoing.service.chasers import deadline_of
+from remiss.api.serialize import deadline_iso
 from remiss.remisser import service as remisser
 from remiss.remisser.models import AnswerStatus, Remiss, SandlistaEntry
 
@@ -125,6 +126,10 @@ def to_xlsx(table: list[Row], title: str) -> bytes:
     return buffer.getvalue()
 
 
+def _hhmm(at: time | None) -> str | None:
+    return at.strftime("%H:%M") if at else None
+
+
 def status_json(session: Session, remiss: Remiss) -> dict:
     """Counts per status with every entry and question id, for the API."""
     body = counts(session, remiss.id)
@@ -133,6 +138,8 @@ def status_json(session: Session, remiss: Remiss) -> dict:
                         "answered_on": e.answered_on.isoformat() if e.answered_on else None,
                         "no_comments": e.no_comments, "delivery": e.delivery or None,
                         "extended_until": e.extended_until_on.isoformat() if e.extended_until_on else None,
+                        "extended_until_time": _hhmm(e.extended_until_time) if e.extended_until_on else None,
+                        "deadline_in_force": deadline_iso(*deadline_of(remiss, e)),
                         "sent_at": e.sent_at.isoformat() if e.sent_at else None}
                        for e in remisser.entries(session, remiss.id)]
     body["questions"] = [{"id": q.id, "position": q.position, "text": q.text}

@@ -86,17 +86,25 @@ def _general_extensions(session: Session, remiss_id: int) -> list[dict]:
             for e in rows]
 
 
+def _addresses(emails: list[str], shown: int) -> str:
+    """The first shown addresses and how many more: "a@x.se, b@x.se och 3 till"."""
+    return ", ".join(emails[:shown]) + (f" och {len(emails) - shown} till" if len(emails) > shown else "")
+
+
+def _letters(by_post: int) -> str:
+    return f" {count_words(by_post, 'brev', 'brev')} till remissinstanser utan e-post skrivs ut för post."
+
+
 def send_confirmation(emails: list[str], by_post: int, shown: int = 8, *, handlingar: int = 1) -> str:
     """The question asked before the remiss goes out: how many get it by e-mail at once, to which addresses,
     and a warning when there are no remisshandlingar to comment on."""
     text = ("Remissen har inga remisshandlingar: remissinstanserna får bara missivet. " if not handlingar else "")
     text += "Skicka remissen nu?"
     if emails:
-        listed = ", ".join(emails[:shown]) + (f" och {len(emails) - shown} till" if len(emails) > shown else "")
         text += (f" Den e-postas genast till {count_words(len(emails), 'remissinstans', 'remissinstanser')}: "
-                 f"{listed}.")
+                 f"{_addresses(emails, shown)}.")
     if by_post:
-        text += f" {count_words(by_post, 'brev', 'brev')} till remissinstanser utan e-post skrivs ut för post."
+        text += _letters(by_post)
     return text + " Det går inte att ångra."
 
 
@@ -125,11 +133,10 @@ def extension_confirmation(remiss: Remiss, entries: list[SandlistaEntry], emails
     posted = sum(1 for e in waiting if not emails.get(e.id) and e.id not in own)
     text = "Förlänga remisstiden för alla?"
     if mailed:
-        listed = ", ".join(mailed[:shown]) + (f" och {len(mailed) - shown} till" if len(mailed) > shown else "")
         text += (f" Meddelandet e-postas genast till {count_words(len(mailed), 'remissinstans', 'remissinstanser')}"
-                 f" som inte har svarat: {listed}.")
+                 f" som inte har svarat: {_addresses(mailed, shown)}.")
     if posted:
-        text += f" {count_words(posted, 'brev', 'brev')} till remissinstanser utan e-post skrivs ut för post."
+        text += _letters(posted)
     for e in waiting:
         if e.id in own:
             text += (f" {e.name} har anstånd till {format_deadline(*own[e.id])} och får meddelandet bara om den nya "

@@ -102,7 +102,10 @@ class EntryStatus(SQLModel):
     answer_status: AnswerStatus
     answered_on: date | None
     no_comments: bool
-    extended_until: date | None
+    extended_until: date | None = Field(description="anståndets dag (klockslaget i extended_until_time)")
+    extended_until_time: str | None = Field(default=None, pattern=r"^\d{2}:\d{2}$", description="anståndets klockslag")
+    deadline_in_force: str | None = Field(default=None, pattern=r"^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2})?$",
+                                          description="svarsdagen som gäller för instansen, med klockslag")
     sent_at: datetime | None
     delivery: Literal["epost", "post"] | None = Field(default=None, description="hur missivet skickades")
 
@@ -149,6 +152,9 @@ class ExtensionGranted(SQLModel):
     entry_id: int
     answer_status: AnswerStatus
     extended_until: date
+    extended_until_time: str | None = Field(default=None, pattern=r"^\d{2}:\d{2}$", description="anståndets klockslag")
+    deadline_in_force: str | None = Field(default=None, pattern=r"^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2})?$",
+                                          description="svarsdagen som gäller för instansen, med klockslag")
 
 
 class CompilationStatus(SQLModel):

@@ -14,6 +14,7 @@ from remiss.planning.flags import reason_text
 from remiss.planning.lateness import needs_attention, waiting_kinds
 from remiss.remisser.status import RemissStatus, called_off
 from remiss.web import now, principal
+from remiss.web.errors import error_response
 
 api_bp = Blueprint("planning_api", __name__, url_prefix="/api/v1")
 csrf.exempt(api_bp)
@@ -77,11 +78,20 @@ def _result(remiss, extension, status: int):
     return response
 
 
+# An utgående remiss: we are the remittent and give the time (walk12b #9); the remittent's förlängning is not ours.
+OUTGOING_NO_EXTENSION = ("Remissen är utgående: vi är remittenten och begär ingen förlängd remisstid. Ge en "
+                         "remissinstans anstånd med POST /api/v1/remisser/<id>/sandlista/<instansens id>/extension, "
+                         "eller förläng remisstiden för alla på remissens sida.")
+
+
 @api_bp.post("/remisser/<int:remiss_id>/extensions")
-@operation("Begär förlängd remisstid", body=ExtensionRequest, responses={201: ExtensionResult}, tag="förlängningar")
+@operation("Begär förlängd remisstid", body=ExtensionRequest, responses={201: ExtensionResult},
+           errors=(400, 401, 403, 404, 409), tag="förlängningar")
 def request_extension(remiss_id: int):
     session = get_session()
     remiss = load_remiss(session, principal(), remiss_id, Action.edit)
+    if remiss.direction == "utgaende":
+        return error_response(409, OUTGOING_NO_EXTENSION, field="remiss")
     body = request_body()
     values, evidence = body.values(), Evidence(text=body.evidence_text)
     if body.general:
@@ -97,10 +107,12 @@ def request_extension(remiss_id: int):
 
 @api_bp.post("/remisser/<int:remiss_id>/extensions/<int:extension_id>/decision")
 @operation("Besluta om en förlängning", body=ExtensionDecision, responses={200: ExtensionResult},
-           tag="förlängningar")
+           errors=(400, 401, 403, 404, 409), tag="förlängningar")
 def decide_extension(remiss_id: int, extension_id: int):
     session = get_session()
     remiss = load_remiss(session, principal(), remiss_id, Action.edit)
+    if remiss.direction == "utgaende":
+        return error_response(409, OUTGOING_NO_EXTENSION, field="remiss")
     body = request_body()
     extension = extensions.decide_extension(session, now=now(), principal=principal(), remiss=remiss,
                                             extension_id=extension_id, evidence=Evidence(text=body.evidence_text),

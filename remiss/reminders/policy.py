@@ -38,6 +38,7 @@ OUTBOX_KIND_LABELS = {
     **KIND_LABELS,
     "yttrande_expedierat": "Yttrandet expedierat till remittenten",  # remiss.drafting.mailing
     "outgoing_missiv": "Utgående remiss till en remissinstans",  # remiss.outgoing.service.sending
+    "outgoing_amendment": "Ändrade frågeställningar till en remissinstans",  # remiss.outgoing.service.amendments
     "outgoing_chaser": "Påminnelse till en remissinstans som inte har svarat",  # remiss.outgoing.service.chasers
     "outgoing_extension": "Förlängd remisstid till en remissinstans",  # remiss.outgoing.service.answers
 }

@@ -7,6 +7,7 @@ from sqlalchemy import bindparam, delete, func
 from sqlmodel import Session, select
 
 from remiss.outgoing.models import Organisation
+from remiss.outgoing.repeated import merge_repeated, name_key
 from remiss.remisser.input import InputErrors, SandlistaItem
 from remiss.remisser.models import Question, Remiss, SandlistaEntry
 
@@ -33,6 +34,8 @@ def replace_questions(session: Session, remiss: Remiss, questions: list[str]) ->
 
 
 def replace_sandlista(session: Session, *, now: datetime, remiss: Remiss, items: list[SandlistaItem]) -> None:
+    if remiss.direction == "utgaende":  # one instans named twice is one entry, whichever way it came (walk12b #8)
+        items, _ = merge_repeated(items, field="sandlista")
     if remiss.direction == "utgaende" and entries(session, remiss.id):
         _merge_sandlista(session, now=now, remiss=remiss, items=items)
         return
@@ -62,8 +65,8 @@ def link_to_register(session: Session, *, now: datetime, remiss: Remiss, entry: 
 def _merge_sandlista(session: Session, *, now: datetime, remiss: Remiss, items: list[SandlistaItem]) -> None:
     """An outgoing remiss's entries carry what was sent and answered: keep those still named, add the new ones;
     one already sent to cannot be taken off."""
-    current = {e.name.casefold(): e for e in entries(session, remiss.id)}
-    wanted = {item.name.casefold() for item in items}
+    current = {name_key(e.name): e for e in entries(session, remiss.id)}
+    wanted = {name_key(item.name) for item in items}
     sent = [e.name for key, e in current.items() if key not in wanted and e.sent_at is not None]
     if sent:
         raise InputErrors({"sandlista": "Har redan fått remissen och kan inte tas bort från sändlistan: "
@@ -75,7 +78,7 @@ def _merge_sandlista(session: Session, *, now: datetime, remiss: Remiss, items: 
             session.delete(entry)
     session.flush()
     for position, item in enumerate(items, 1):
-        entry = current.get(item.name.casefold())
+        entry = current.get(name_key(item.name))
         if entry is None:
             entry = SandlistaEntry(remiss_id=remiss.id, name=item.name, email=item.email, group_name=item.group_name)
         if entry.organisation_id is None:  # new, or named while the remiss was incoming

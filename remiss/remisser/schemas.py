@@ -133,7 +133,8 @@ class RemissPublic(SQLModel):
     status_label: str
     namnd_id: int
     handlaggare_id: int | None
-    received_on: date | None
+    received_on: date | None = Field(description="Inkom; null för en utgående remiss (den kom inte in)")
+    drawn_up_on: date | None = Field(default=None, description="Upprättad: en utgående remiss (null för inkommande)")
     deadline: Moment | None = MOMENT
     deadline_in_force: Moment | None = MOMENT
     answered_at: datetime | None = None  # expedierad (status besvarad)
@@ -188,6 +189,7 @@ class RemissDetail(RemissPublic):
     files: list[FileInfo]
     created_at: datetime | None
     updated_at: datetime | None
+    sent_at: datetime | None = Field(default=None, description="en utgående remiss: när den skickades första gången")
 
     extras: ClassVar[tuple[str, ...]] = ()
 

@@ -136,13 +136,11 @@ def update(session: Session, *, now: datetime, principal: Principal, remiss: Rem
         if name in changes and changes[name] != getattr(remiss, name):
             require_field(principal, remiss.namnd_id, name)
     check_sent_deadline(remiss, changes)
-    if remiss.direction == Direction.utgaende and any(
-            k in changes and changes[k] != getattr(remiss, k) for k in ("letter_date", "deadline_on")):
-        from remiss.outgoing.service.sending import letter_date_problem  # walk12b #7: the missiv's date
-        problem = letter_date_problem(changes.get("letter_date", remiss.letter_date),
-                                      changes.get("deadline_on", remiss.deadline_on))
-        if problem:
-            raise InputErrors({"letter_date": problem})
+    if changes.get("direction", remiss.direction) == Direction.utgaende:
+        from remiss.outgoing.service.edits import check_changes  # missiv date, unsent svarsdag, repeated instanser
+        said = check_changes(remiss, changes, today=local_today(now))
+        if notes is not None:
+            notes.extend(said)
     check_deadline_change(remiss, changes, correction=deadline_correction)
     before = _snapshot(remiss)
     questions = changes.pop("questions", None)

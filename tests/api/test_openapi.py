@@ -66,6 +66,7 @@ def test_responses_have_the_documented_shapes(client, session, clock, document):
     user = make_user(session, role=Role.registrator, namnder=[namnd])
     outgoing = make_remiss(session, namnd=namnd, direction="utgaende", questions=["Fråga?"],
                            sandlista=[SandlistaItem("Kommunal", "k@example.se", "Fack")])
+    incoming_id = make_remiss(session, namnd=namnd, questions=["Fråga?"]).id
     headers = {"Authorization": f"Bearer {create_api_token(session, now=clock(), user=user, name='t')}"}
     session.commit()
 
@@ -75,8 +76,12 @@ def test_responses_have_the_documented_shapes(client, session, clock, document):
     assert set(detail) == set(document["components"]["schemas"]["RemissDetail"]["properties"])
     assert detail["sandlista_status"]["total"] == 1
     _validator(document, "RemissList").validate(client.get("/api/v1/remisser", headers=headers).get_json())
+    # an utgående remiss has no yttrande of ours: 409, in the documented error shape (walk12b #9)
+    refused = client.get(f"/api/v1/remisser/{outgoing.id}/yttrande", headers=headers)
+    assert refused.status_code == 409
+    _validator(document, "Error").validate(refused.get_json())
     _validator(document, "YttrandeWithVersions").validate(
-        client.get(f"/api/v1/remisser/{outgoing.id}/yttrande", headers=headers).get_json())
+        client.get(f"/api/v1/remisser/{incoming_id}/yttrande", headers=headers).get_json())
     error = client.post("/api/v1/remisser", json={"title": 5}, headers=headers).get_json()
     _validator(document, "Error").validate(error)
     assert error["errors"]["title"] == "Ska vara text."

@@ -1,5 +1,5 @@
 """Editing the svarsdag of an outgoing remiss ("Ändra uppgifter"): before it is sent, a svarsdag today or past is
-asked about as registration asks; after it is sent, the date the instanser were told is not changed silently but
+refused as registration refuses it; after it is sent, the date the instanser were told is not changed silently but
 refused with a pointer to "Förläng remisstiden för alla" (also through the API)."""
 from __future__ import annotations
 
@@ -11,30 +11,47 @@ from tests.conftest import csrf_token
 from tests.outgoing.test_walk9_dates import TODAY, _sent, _world
 
 
-def test_editing_an_unsent_remiss_to_a_passed_svarsdag_asks_first(session, client, auth, clock):
+def test_editing_an_unsent_remiss_to_a_passed_svarsdag_is_refused(session, client, auth, clock):
+    """walk12b: "spara ändå" let an unsent remiss keep a passed svarsdag, so it could never be sent: refused now,
+    with what was typed kept, on the form and through the API alike."""
     clock.set(TODAY)
     namnd, user, remiss = _world(session, deadline=date(2027, 1, 29))
-    auth.login(user.email)
-    url = f"/remisser/{remiss.id}/andra"
-    asked = auth.post(url, {"deadline_on": "2026-11-01", "title": "Trafikplan för Öster"}, form_url=url)
-    page = unescape(asked.get_data(as_text=True))
-    assert asked.status_code == 400
-    assert "Sista svarsdagen har redan passerat" in page
-    assert "ändra sista svarsdagen nedan till ett datum efter i dag" in page
-    assert "Datumet stämmer – spara ändå" in page and "Registrera ändå" not in page
-    assert "Trafikplan för Öster" in page  # what was typed is kept
+    rid, email, namnd_id = remiss.id, user.email, namnd.id
+    session.rollback()  # end the test's read: SQLite has one writer
+    auth.login(email)
+    url = f"/remisser/{rid}/andra"
+    refused = auth.post(url, {"deadline_on": "2026-11-01", "title": "Trafikplan för Öster"}, form_url=url)
+    page = unescape(refused.get_data(as_text=True))
+    assert refused.status_code == 400
+    assert ("Sista svarsdagen 1 november 2026 har redan passerat. Remissen är inte skickad än, och "
+            "remissinstanserna behöver tid att svara: ange ett datum efter i dag.") in page
+    assert "spara ändå" not in page.lower() and 'name="confirm_past_deadline"' not in page
+    assert "Trafikplan för Öster" in page and 'value="2026-11-01"' in page  # what was typed is kept
     session.expire_all()
-    assert session.get(Remiss, remiss.id).deadline_on == date(2027, 1, 29)
+    assert session.get(Remiss, rid).deadline_on == date(2027, 1, 29)
     session.rollback()
     today = auth.post(url, {"deadline_on": "2026-12-04"}, form_url=url)
-    assert today.status_code == 400 and "Sista svarsdagen är i dag" in unescape(today.get_data(as_text=True))
-    # another field saved alone is not asked about, nor a future svarsdag
+    assert today.status_code == 400 and "Sista svarsdagen 4 december 2026 är i dag." in unescape(
+        today.get_data(as_text=True))
+    # the old confirmation, posted by hand, saves nothing either
+    for confirm in ("confirm_past_deadline", "confirm_all"):
+        again = auth.post(url, {"deadline_on": "2026-11-01", confirm: "1"}, form_url=url)
+        assert again.status_code == 400, confirm
+    api = client.patch(f"/api/v1/remisser/{rid}", json={"deadline_on": "2026-11-01"},
+                       headers={"X-CSRFToken": csrf_token(client, url)})
+    assert api.status_code == 400 and "har redan passerat" in api.get_json()["errors"]["deadline_on"]
+    made = client.post("/api/v1/remisser", headers={"X-CSRFToken": csrf_token(client, url)}, json={
+        "title": "Ny", "namnd_id": namnd_id, "direction": "utgaende", "deadline_on": "2026-12-04",
+        "sandlista": [{"name": "Kommunal"}]})
+    assert made.status_code == 400 and "är i dag" in made.get_json()["errors"]["deadline_on"]
+    session.expire_all()
+    assert session.get(Remiss, rid).deadline_on == date(2027, 1, 29)
+    session.rollback()
+    # another field saved alone is not refused, nor a future svarsdag
     assert auth.post(url, {"title": "Trafikplan för Öster"}, form_url=url).status_code == 302
     assert auth.post(url, {"deadline_on": "2027-02-05"}, form_url=url).status_code == 302
-    done = auth.post(url, {"deadline_on": "2026-11-01", "confirm_past_deadline": "1"}, form_url=url)
-    assert done.status_code == 302
     session.expire_all()
-    assert session.get(Remiss, remiss.id).deadline_on == date(2026, 11, 1)
+    assert session.get(Remiss, rid).deadline_on == date(2027, 2, 5)
 
 
 def test_editing_the_svarsdag_of_a_sent_remiss_points_to_the_general_extension(session, client, auth, clock):

@@ -13,6 +13,7 @@ from sqlmodel import Session, select
 from remiss.audit import service as audit
 from remiss.audit.models import AuditEvent
 from remiss.auth.access import Action, Principal, require
+from remiss.calendar.swedish import join_words
 from remiss.clock import local_today
 from remiss.namnd.models import Namnd
 from remiss.outgoing import mails
@@ -22,6 +23,7 @@ from remiss.remisser import service as remisser
 from remiss.remisser.input import InputErrors
 from remiss.remisser.models import AnswerStatus, Remiss, SandlistaEntry
 
+KIND = "outgoing_amendment"  # the outbox row of the changed missiv (remiss.outgoing.mails.KINDS)
 ACTION = "send_amendment"  # audit action on the sandlista entry: it was sent the changed missiv (written literally below)
 
 
@@ -46,22 +48,50 @@ def outdated(session: Session, remiss: Remiss) -> list[SandlistaEntry]:
             and max(filter(None, (e.sent_at, told.get(e.id)))) < changed]
 
 
-def after_edit_note(session: Session, remiss: Remiss) -> str:
-    """What saving a change to a sent remiss means for the instanser: said on saving (walk12b #14)."""
+def _pending(session: Session, remiss: Remiss) -> tuple[list[str], list[str]]:
+    """Of a sent remiss: who has the old frågeställningar, and who has not been sent it yet (and has not answered)."""
     if remiss.sent_at is None:
-        return ""
-    old = outdated(session, remiss)
+        return [], []
     unsent = [e.name for e in remisser.entries(session, remiss.id)
               if e.sent_at is None and e.answer_status not in (AnswerStatus.svarat, AnswerStatus.avstar)]
-    parts = []
+    return [e.name for e in outdated(session, remiss)], unsent
+
+
+def _old_text(names: list[str]) -> str:
+    return (f"{join_words(names)} har fått missivet med de tidigare frågeställningarna. Skicka det ändrade missivet "
+            "till dem med ”Skicka ändringen” under Utskick och svar.")
+
+
+def _unsent_text(names: list[str]) -> str:
+    return (f"{join_words(names)} har inte fått remissen än: skicka remissen, så får "
+            f"{'den' if len(names) == 1 else 'de'} det nya missivet.")
+
+
+def after_edit_note(session: Session, remiss: Remiss) -> str:
+    """What saving a change to a sent remiss means for the instanser: said on saving (walk12b #14)."""
+    old, unsent = _pending(session, remiss)
+    return " ".join(([_old_text(old)] if old else []) + ([_unsent_text(unsent)] if unsent else []))
+
+
+OLD_QUESTIONS = "fragestallningar_ej_meddelade"  # the API's warning codes (docs/api.md)
+NOT_SENT_TO = "remissen_ej_skickad_till"
+
+
+def warnings_json(session: Session, remiss: Remiss) -> list[dict]:
+    """The same sentences as the API's "warnings" of the remiss (walk12b: a PATCH of the frågeställningar of a
+    sent remiss said nothing), in the shape of remiss.planning.beslut_link.RemissWarning.as_json."""
+    if remiss.direction != "utgaende":
+        return []
+    old, unsent = _pending(session, remiss)
+    url = f"/remisser/{remiss.id}#utskick"
+    found = []
     if old:
-        names = _names([e.name for e in old])
-        parts.append(f"{names} har fått missivet med de tidigare frågeställningarna. Skicka det ändrade missivet "
-                     "till dem med ”Skicka ändringen” under Utskick och svar.")
+        found.append({"code": OLD_QUESTIONS, "message": _old_text(old), "link_text": "Skicka ändringen",
+                      "url": url})
     if unsent:
-        parts.append(f"{_names(unsent)} har inte fått remissen än: skicka remissen, så får "
-                     f"{'den' if len(unsent) == 1 else 'de'} det nya missivet.")
-    return " ".join(parts)
+        found.append({"code": NOT_SENT_TO, "message": _unsent_text(unsent), "link_text": "Skicka remissen",
+                      "url": url})
+    return found
 
 
 def send_amendment(session: Session, *, now: datetime, principal: Principal, remiss: Remiss, files_dir: str,
@@ -85,7 +115,7 @@ def send_amendment(session: Session, *, now: datetime, principal: Principal, rem
     for entry in by_mail:
         payload = mails.amendment_mail(remiss=remiss, namnd=namnd, entry=entry, attachments=attachments)
         enqueue(session, now=now, key=f"outgoing:amendment:{remiss.id}:{entry.id}:{missiv.id}",
-                recipient_email=entry.email, kind=sending.MISSIV_KIND, due_at=now, subject=payload["subject"],
+                recipient_email=entry.email, kind=KIND, due_at=now, subject=payload["subject"],
                 payload=payload, remiss_id=remiss.id)
     if by_post:
         sending.missiv_letters(session, now=now, principal=principal, remiss=remiss, missiv=missiv, entries=by_post,
@@ -102,11 +132,8 @@ def send_amendment(session: Session, *, now: datetime, principal: Principal, rem
 def sent_message(mailed: list[str], posted: list[str]) -> str:
     parts = []
     if mailed:
-        parts.append(f"{_names(mailed)} får det ändrade missivet med e-post")
+        parts.append(f"{join_words(mailed)} får det ändrade missivet med e-post")
     if posted:
-        parts.append(f"{_names(posted)} ska få det per post: skriv ut breven (”Brev med missivet att skriva ut”)")
+        parts.append(f"{join_words(posted)} ska få det per post: skriv ut breven (”Brev med missivet att skriva ut”)")
     return "Ändringen är skickad: " + "; ".join(parts) + "."
 
-
-def _names(names: list[str]) -> str:
-    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " och " + names[-1]

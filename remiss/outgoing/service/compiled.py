@@ -14,6 +14,7 @@ from sqlmodel import Session, select
 
 from remiss.audit import service as audit
 from remiss.audit.models import AuditEvent
+from remiss.calendar.swedish import join_words
 from remiss.auth.access import Principal
 from remiss.remisser import service as remisser
 from remiss.remisser.models import AnswerStatus, Attachment, Remiss, SandlistaEntry
@@ -60,5 +61,4 @@ def stale_text(names: list[str]) -> str:
     """ "Sammanställningen är äldre än svaret från Pensionärsrådet – sammanställ igen." ("" when up to date)."""
     if not names:
         return ""
-    who = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " och " + names[-1]
-    return f"Sammanställningen är äldre än svaret från {who} – sammanställ igen."
+    return f"Sammanställningen är äldre än svaret från {join_words(names)} – sammanställ igen."

@@ -12,7 +12,7 @@ from remiss.audit import service as audit
 from remiss.auth.access import Action, Principal, require
 from remiss.auth.models import User
 from remiss.clock import local_today
-from remiss.calendar.swedish import count_words, format_date, format_date_time, format_deadline
+from remiss.calendar.swedish import count_words, format_date, format_date_time, format_deadline, join_words
 from remiss.documents import render_document
 from remiss.documents.letters import letters
 from remiss.namnd.models import DocumentTemplate, Namnd
@@ -317,9 +317,8 @@ def enclosed_text(handlingar: list[Attachment]) -> list[str]:
     if not handlingar:
         return []
     names = [a.filename for a in handlingar]
-    listed = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " och " + names[-1]
-    return [f"Bilaga: {listed}. Remisshandlingarna bifogas detta brev i utskrift."
-            if len(names) == 1 else f"Bilagor: {listed}. Remisshandlingarna bifogas detta brev i utskrift."]
+    return [f"{'Bilaga' if len(names) == 1 else 'Bilagor'}: {join_words(names)}. Remisshandlingarna bifogas detta "
+            "brev i utskrift."]
 
 
 def letters_file(session: Session, remiss_id: int) -> Attachment | None:

@@ -11,7 +11,8 @@ from remiss.db import get_session
 from remiss.documents import RenderError, held_uploads
 from remiss.namnd.models import Namnd
 from remiss.outgoing import overview, present
-from remiss.outgoing.forms import merge_repeated, name_key, parse_ids, parse_new_instanser
+from remiss.outgoing.forms import parse_ids, parse_new_instanser
+from remiss.outgoing.repeated import merge_repeated, name_key, repeated_note
 from remiss.outgoing.service import amendments, sending
 from remiss.outgoing.service.register import saved_lists, visible_organisations
 from remiss.remisser import attachments
@@ -72,32 +73,30 @@ def new():
         repeated: list[str] = []
         try:
             chosen = {name_key(item.name) for item in items}
-            typed, repeated = merge_repeated(parse_new_instanser(values.get("new_instanser")))
+            typed, repeated = merge_repeated(parse_new_instanser(values.get("new_instanser")),
+                                            field="new_instanser", tidy=True)
             items += [i for i in typed if name_key(i.name) not in chosen]
         except InputErrors as exc:
             errors.update(exc.errors)
         if len(items) > MAX_SANDLISTA:
             errors["sandlista"] = f"Högst {MAX_SANDLISTA} remissinstanser på en sändlista."
         if not errors and not past_deadline:
-            try:
-                remiss = sending.create_outgoing(
+            def create():
+                made = sending.create_outgoing(
                     session, now=now(), principal=p, data=RemissData(**dict(clean, sandlista=items)),
                     dnr_format=_config("DNR_FORMAT"), default_prefix=_config("DNR_DEFAULT_PREFIX"))
                 for filename, data in held_uploads.contents(_config("FILES_DIR"), held):
-                    attachments.add(session, now=now(), principal=p, remiss=remiss, filename=filename, data=data,
+                    attachments.add(session, now=now(), principal=p, remiss=made, filename=filename, data=data,
                                     files_dir=_config("FILES_DIR"), max_bytes=_config("UPLOAD_MAX_BYTES"))
-                attachments.add_uploads(session, now=now(), principal=p, remiss=remiss,
+                attachments.add_uploads(session, now=now(), principal=p, remiss=made,
                                         uploads=request.files.getlist("files"), config=current_app.config)
-            except InputErrors as exc:
-                errors = exc.errors
-                session.rollback()
-            except files.FileRejected as exc:
-                errors = {"files": str(exc)}
-                session.rollback()
-            else:
+                return made
+
+            remiss, errors, _ = attempt(session, create)
+            if not errors:
                 held_uploads.release(_config("FILES_DIR"), held)
                 flash(f"Den utgående remissen är registrerad med diarienummer {remiss.our_dnr}. "
-                      + _repeated_note(repeated) + "Skapa missivet och skicka remissen när allt är klart.", "success")
+                      + (repeated_note(repeated, typed=True) + " " if repeated else "") + "Skapa missivet och skicka remissen när allt är klart.", "success")
                 return redirect(url_for("remisser.show", remiss_id=remiss.id) + "#utskick")
     if request.method == "POST":  # the form comes back: the remisshandlingar chosen stay chosen
         held = held + _hold(request.files.getlist("files"), errors)
@@ -112,12 +111,17 @@ def new():
                            today=local_today(now())), (400 if errors or past_deadline else 200)
 
 
-def _repeated_note(names: list[str]) -> str:
-    """What merging repeated typed instanser did, said after registering ("" when nothing was)."""
-    if not names:
-        return ""
-    listed = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " och " + names[-1]
-    return f"{listed} stod flera gånger bland de inskrivna instanserna och finns en gång på sändlistan. "
+def attempt(session, call):
+    """Run call() for a form that comes back on bad input: (its result, {}, None), or, when it refuses the input
+    or a file, the request's changes undone and (None, the messages by field, the exception)."""
+    try:
+        return call(), {}, None
+    except InputErrors as exc:
+        session.rollback()
+        return None, exc.errors, exc
+    except files.FileRejected as exc:
+        session.rollback()
+        return None, {"files": str(exc)}, exc
 
 
 def _post_guard(remiss_id: int):
@@ -228,6 +232,14 @@ def incoming_yttrande(summary):
     """The detail's "yttrande" only where we answer a remiss: an outgoing remiss has none (walk12b #9)."""
     def part(session, remiss):
         return None if remiss.direction == Direction.utgaende else summary(session, remiss)
+    return part
+
+
+def with_outgoing_warnings(warnings):
+    """The detail's "warnings", and for an outgoing remiss what the edit form says after a change (walk12b #14):
+    who has the old frågeställningar, who has not been sent the remiss."""
+    def part(session, remiss):
+        return warnings(session, remiss) + amendments.warnings_json(session, remiss)
     return part
 
 

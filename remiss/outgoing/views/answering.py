@@ -4,15 +4,14 @@ from __future__ import annotations
 from flask import flash, g, render_template, request
 from sqlmodel import select
 
-from remiss import files
-from remiss.calendar.swedish import count_words, format_date, format_deadline
+from remiss.calendar.swedish import count_words, format_date, format_deadline, join_words
 from remiss.auth.access import Action
 from remiss.clock import local, local_today
 from remiss.db import get_session
 from remiss.documents import held_uploads
 from remiss.outgoing.forms import parse_answer, parse_until
 from remiss.outgoing.service import addresses, answers, compiled, lifecycle
-from remiss.outgoing.views import _back, _config, _hold, _post_guard, _remiss, bp
+from remiss.outgoing.views import _back, _config, _hold, _post_guard, _remiss, attempt, bp
 from remiss.remisser import attachments
 from remiss.remisser import views as remisser_views
 from remiss.remisser import service as remisser
@@ -35,15 +34,9 @@ def entry(remiss_id: int, entry_id: int):
     held = held_uploads.from_form(_config("SECRET_KEY"), request.form, user_id=p.user_id, scope=scope) \
         if answering else []
     if request.method == "POST":
-        try:
-            message = _entry_action(session, remiss, item, questions, held)
-        except InputErrors as exc:
-            errors, early = exc.errors, isinstance(exc, answers.EarlyAnswer)
-            session.rollback()
-        except files.FileRejected as exc:
-            errors = {"files": str(exc)}
-            session.rollback()
-        else:
+        message, errors, refused = attempt(session, lambda: _entry_action(session, remiss, item, questions, held))
+        early = isinstance(refused, answers.EarlyAnswer)
+        if not errors:
             held_uploads.release(_config("FILES_DIR"), held)
             flash(message, "success")
             stale = compiled.stale_text(compiled.changed_since(session, remiss.id,
@@ -144,30 +137,26 @@ def general_extension(remiss_id: int):
 
 def _extended_message(done: answers.Extended, until: str) -> str:
     """What the general extension did, true for every instans that has not answered: mailed, to print, or not told."""
-    text = f"Remisstiden är förlängd till {until}."
+    def one_or_more(names: list, one: str, more: str) -> str:  # the same sentence, in the singular or the plural
+        return one if len(names) == 1 else more
+
+    parts = [f"Remisstiden är förlängd till {until}."]
     if done.mailed:
-        text += (f" Meddelandet läggs i utkorgen till {count_words(done.mailed, 'remissinstans', 'remissinstanser')} "
-                 "med e-post.")
+        parts.append(f"Meddelandet läggs i utkorgen till "
+                     f"{count_words(done.mailed, 'remissinstans', 'remissinstanser')} med e-post.")
     if done.posted:
-        one = len(done.posted) == 1
-        text += (f" {', '.join(done.posted)} har ingen e-postadress och har inte fått meddelandet: skriv ut "
-                 f"{'brevet' if one else 'breven'} (”Brev om förlängd remisstid att skriva ut”) och skicka "
-                 f"{'det' if one else 'dem'} per post.")
+        parts.append(f"{join_words(done.posted)} har ingen e-postadress och har inte fått meddelandet: skriv ut "
+                     + one_or_more(done.posted, "brevet", "breven") + " (”Brev om förlängd remisstid att skriva ut”) "
+                     f"och skicka {one_or_more(done.posted, 'det', 'dem')} per post.")
     if done.unsent:
-        text += (f" {', '.join(done.unsent)} har inte fått remissen än; missivet får den nya svarsdagen när "
-                 "remissen skickas.")
+        parts.append(f"{join_words(done.unsent)} har inte fått remissen än; missivet får den nya svarsdagen när "
+                     "remissen skickas.")
     if done.longer:
-        one = len(done.longer) == 1
-        text += (f" {_and_list([f'{name} (till {until})' for name, until in done.longer])} "
-                 f"har redan {'ett längre anstånd' if one else 'längre anstånd'} och får inget meddelande: "
-                 f"{'dess svarsdag' if one else 'deras svarsdagar'} ändras inte.")
+        parts.append(f"{join_words([f'{name} (till {until})' for name, until in done.longer])} har redan "
+                     f"{one_or_more(done.longer, 'ett längre anstånd', 'längre anstånd')} och får inget "
+                     f"meddelande: {one_or_more(done.longer, 'dess svarsdag', 'deras svarsdagar')} ändras inte.")
     if not (done.mailed or done.posted or done.unsent or done.longer):
-        text += " Alla remissinstanser har redan svarat eller avstått, så inget meddelande skickas."
+        parts.append("Alla remissinstanser har redan svarat eller avstått, så inget meddelande skickas.")
     elif done.longer and not (done.mailed or done.posted):
-        text += " Ingen remissinstans får något meddelande."
-    return text
-
-
-def _and_list(names: list[str]) -> str:
-    """ "A", "A och B", "A, B och C"."""
-    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " och " + names[-1]
+        parts.append("Ingen remissinstans får något meddelande.")
+    return " ".join(parts)

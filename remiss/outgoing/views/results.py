@@ -4,9 +4,10 @@ from __future__ import annotations
 from flask import abort, flash, request
 
 from remiss import files
+from remiss.calendar.swedish import join_words
 from remiss.db import get_session
-from remiss.documents import PdfUnavailable, RenderError, convert_to_pdf
-from remiss.outgoing import compilation, overview
+from remiss.documents import PdfUnavailable, RenderError
+from remiss.outgoing import compilation, overview, printing
 from remiss.outgoing.forms import parse_ids
 from remiss.outgoing.service import addresses, lifecycle, publication, sending
 from remiss.outgoing.views import DOCX, XLSX, _back, _config, _post_guard, _refused, _remiss, bp
@@ -45,16 +46,24 @@ def sammanstallning(remiss_id: int):
 
 @bp.route("/remisser/<int:remiss_id>/utskick/brev.pdf")
 def letters_pdf(remiss_id: int):
-    """The newest letters to print, as PDF (LibreOffice on the server)."""
+    """The newest letters to print, then the remisshandlingar, as one PDF (LibreOffice on the server)."""
     remiss = _remiss(remiss_id)
-    letters = sending.letters_file(get_session(), remiss.id)
+    session, files_dir = get_session(), _config("FILES_DIR")
+    letters = sending.letters_file(session, remiss.id)
     if letters is None:
         abort(404)
+    handlingar = [(a.filename, files.path_of(files_dir, a.storage_key).read_bytes())
+                  for a in sending.remisshandlingar(session, remiss.id)]
     try:
-        pdf = convert_to_pdf(files.path_of(_config("FILES_DIR"), letters.storage_key).read_bytes())
+        pdf, left_out = printing.with_handlingar(files.path_of(files_dir, letters.storage_key).read_bytes(),
+                                                    handlingar)
     except (PdfUnavailable, RenderError) as exc:
         flash(f"{exc} Ladda ned Word-filen i stället.", "error")
         return _back(remiss_id)
+    if left_out:  # said on the next page the user opens
+        flash(f"{join_words(left_out)} kunde inte tas med i "
+              "PDF-filen med breven: skriv ut "
+              f"{'den' if len(left_out) == 1 else 'dem'} för sig och lägg i varje brev.", "info")
     return download_file(pdf, letters.filename.removesuffix(".docx") + ".pdf", "application/pdf")
 
 

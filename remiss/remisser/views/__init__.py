@@ -124,7 +124,7 @@ def edit(remiss_id: int):
     session = get_session()
     remiss = load_remiss(session, principal(), remiss_id, Action.edit)
     errors: dict = {}
-    past_deadline = deadline_question = letter_late = None
+    deadline_question = letter_late = None
     values = _form_values(session, remiss)
     if request.method == "POST":
         values = dict(request.form)
@@ -143,9 +143,8 @@ def edit(remiss_id: int):
         errors.update(typed_errors)
         if "deadline_on" not in locked:
             errors.update(deadline_required(values))
-        past_deadline = None if errors else _unsent_past_deadline(remiss, clean, values)
         letter_late = None if errors else _letter_late(remiss, clean, values)
-        if not errors and not past_deadline and not letter_late:
+        if not errors and not letter_late:
             before = ((remiss.deadline_on, remiss.deadline_time),
                       (remiss.effective_deadline_on, remiss.effective_deadline_time))
             try:
@@ -167,26 +166,14 @@ def edit(remiss_id: int):
     return render_template("remisser/form.html", values=values, errors=errors, namnder=namnder, labels=FORM_LABELS,
                            editing=remiss, locked=_locked_fields(remiss), dnr_locked="our_dnr" in _locked_fields(remiss),
                            extended_note=_extended_note(remiss), deadline_note=_sent_note(remiss),
-                           past_deadline=past_deadline, today=local_today(now()),
                            deadline_question=deadline_question, letter_late=letter_late,
                            **field_context(namnder, values, errors, current=remiss.handlaggare_id)), \
-        (400 if errors or past_deadline or deadline_question or letter_late else 200)
+        (400 if errors or deadline_question or letter_late else 200)
 
 
 def _locked_fields(remiss) -> frozenset[str]:
     """The fields of the form this user sees but may not change (remiss.auth.access.FIELD_ACTIONS)."""
     return frozenset(name for name in FIELD_ACTIONS if not may_change_field(principal(), remiss.namnd_id, name))
-
-
-def _unsent_past_deadline(remiss, clean: dict, values: dict):
-    """The new svarsdag of an outgoing remiss not yet sent when it is today or past, as registering asks (walk9):
-    the missiv would ask every instans to answer by it. Asked only when the date changes; "spara ändå" passes."""
-    day = clean.get("deadline_on", remiss.deadline_on)
-    if clean.get("direction", remiss.direction) != Direction.utgaende or remiss.sent_at is not None \
-            or day is None or day == remiss.deadline_on or day > local_today(now()) \
-            or values.get("confirm_past_deadline") or values.get("confirm_all"):
-        return None
-    return day
 
 
 def _letter_late(remiss, clean: dict, values: dict):

@@ -1,0 +1,52 @@
+"""One instans written twice on a sändlista: the rule for the new-remiss form, "Ändra uppgifter" and the API.
+
+Pure: names and SandlistaItems in, names and SandlistaItems out (walk12b #8: "Ungdomsrådet" and "ungdomsrådet"
+got two missiv mails and two reminders each)."""
+from __future__ import annotations
+
+from remiss.calendar.swedish import join_words
+from remiss.remisser.input import InputErrors, SandlistaItem
+
+
+def name_key(name: str) -> str:
+    """An instans's name as compared on one sändlista: case (Å, Ä and Ö too: Python folds them, SQLite's lower()
+    does not) and runs of spaces do not count; the letters å, ä and ö stay themselves."""
+    return " ".join(name.split()).casefold()
+
+
+def merge_repeated(items: list[SandlistaItem], *, field: str = "sandlista", tidy: bool = False
+                   ) -> tuple[list[SandlistaItem], list[str]]:
+    """Instanser with one name, told apart only by case or spaces, as one: the first spelling, with the e-mail
+    given. Returns the items and the names that were repeated. Two different e-mail addresses for one name are
+    refused (on field): which one is meant? tidy: runs of spaces in the names kept become one (typed names);
+    otherwise a name stays as given, as the register may hold it so."""
+    kept: dict[str, SandlistaItem] = {}
+    repeated: list[str] = []
+    for item in items:
+        if tidy:
+            item = SandlistaItem(" ".join(item.name.split()), item.email, item.group_name)
+        key = name_key(item.name)
+        first = kept.get(key)
+        if first is None:
+            kept[key] = item
+            continue
+        if first.name not in repeated:
+            repeated.append(first.name)
+        if item.email and first.email and item.email.lower() != first.email.lower():
+            raise InputErrors({field: f"{first.name} står flera gånger med olika e-postadresser "
+                                      f"({first.email} och {item.email}). Skriv instansen en gång, med "
+                                      "den adress som gäller."})
+        if (item.email and not first.email) or (item.group_name and not first.group_name):
+            kept[key] = SandlistaItem(first.name, first.email or item.email, first.group_name or item.group_name)
+    return list(kept.values()), repeated
+
+
+def repeated_note(names: list[str], *, typed: bool = False) -> str:
+    """What merging did, said after saving ("" when nothing was merged); typed: among the new-remiss form's
+    typed instanser."""
+    if not names:
+        return ""
+    listed = join_words(names)
+    if typed:
+        return f"{listed} stod flera gånger bland de inskrivna instanserna och finns en gång på sändlistan."
+    return f"{listed} stod flera gånger på sändlistan och finns nu där en gång."

@@ -1,0 +1,51 @@
+"""What "Ändra uppgifter" and the API may change on an utgående remiss: one rule for both (remisser.service.update).
+
+- Missivets datum lies before the sista svarsdag (walk12b #7).
+- A remiss not yet sent gets a sista svarsdag after today: a passed one would have the missiv ask every instans
+  to answer by a day that has been, and the remiss could never be sent (walk12b #11; no "spara ändå").
+- One instans written twice on the sändlista is one entry (remiss.outgoing.repeated, as on the new-remiss form).
+"""
+from __future__ import annotations
+
+from datetime import date
+
+from remiss.calendar.swedish import format_date
+from remiss.outgoing.repeated import merge_repeated, repeated_note
+from remiss.outgoing.service.sending import letter_date_problem
+from remiss.remisser.input import InputErrors
+from remiss.remisser.models import Direction, Remiss
+
+
+def unsent_deadline_problem(day: date | None, today: date) -> str:
+    """Why a remiss not yet sent cannot have this sista svarsdag ("" when it can)."""
+    if day is None or day > today:
+        return ""
+    when = "är i dag" if day == today else "har redan passerat"
+    return (f"Sista svarsdagen {format_date(day)} {when}. Remissen är inte skickad än, och remissinstanserna "
+            "behöver tid att svara: ange ett datum efter i dag.")
+
+
+def check_changes(remiss: Remiss, changes: dict, *, today: date) -> list[str]:
+    """Refuse (InputErrors) what an utgående remiss cannot take; merge an instans named twice in
+    changes["sandlista"] (changes is changed). Returns the sentences that say what was merged."""
+    if changes.get("direction", remiss.direction) != Direction.utgaende:
+        return []
+    errors: dict[str, str] = {}
+    day = changes.get("deadline_on", remiss.deadline_on)
+    if any(k in changes and changes[k] != getattr(remiss, k) for k in ("letter_date", "deadline_on")):
+        problem = letter_date_problem(changes.get("letter_date", remiss.letter_date), day)
+        if problem:
+            errors["letter_date"] = problem
+    moved = any(k in changes and changes[k] != getattr(remiss, k)
+                for k in ("deadline_on", "deadline_time", "direction"))
+    if moved and remiss.sent_at is None and unsent_deadline_problem(day, today):
+        errors["deadline_on"] = unsent_deadline_problem(day, today)
+    repeated: list[str] = []
+    if changes.get("sandlista") is not None:
+        try:
+            changes["sandlista"], repeated = merge_repeated(changes["sandlista"], field="sandlista")
+        except InputErrors as exc:
+            errors.update(exc.errors)
+    if errors:
+        raise InputErrors(errors)
+    return [repeated_note(repeated)] if repeated else []
