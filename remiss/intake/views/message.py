@@ -158,16 +158,18 @@ def _item_page(message: InboxMessage, *, errors: dict | None = None, values: dic
     merge_values.update(values or {})
     from remiss.outgoing.replies import find as find_reply  # walk12b #4: an answer to a remiss we sent
     reply = find_reply(session, message, current_app.config["FILES_DIR"])
+    waiting = inbox_service.waiting_original(session, message) if match is None else None
+    may_merge = match is not None and principal().may(Action.edit, match.namnd_id)
     return render_template("intake/inbox_item.html", message=message, rows=_rows(message), match=match, done=done,
                            reply=reply,
                            warnings=without_extends_warning(warnings) if not_later else warnings,
                            files=json.loads(message.files), not_later=not_later, our_dnr_hint=our_dnr_hint,
-                           may_merge=match is not None and principal().may(Action.edit, match.namnd_id),
+                           may_merge=may_merge, register_other=_register_other(match, may_merge, waiting, reply),
                            remiss_like=inbox_service.looks_like_remiss(message),
                            newsletter=inbox_service.is_newsletter(message),
                            not_remiss=inbox_service.not_remiss_reason(message),
                            match_note=inbox_service.match_note(message, match),
-                           waiting=inbox_service.waiting_original(session, message) if match is None else None,
+                           waiting=waiting,
                            is_extension=is_extension,
                            evidence=json.loads(message.evidence), form=form, namnder=namnder, namnd_note=namnd_note,
                            register_errors=register_errors or {}, past_deadline=past_deadline, labels=LABELS,
@@ -175,6 +177,19 @@ def _item_page(message: InboxMessage, *, errors: dict | None = None, values: dic
                            remittent_day=came.remittent_day,
                            duplicates=duplicates or [], deadline_words=_deadline_words(form),
                            status_labels=STATUS_LABELS, errors=errors or {}, values=merge_values), status
+
+
+def _register_other(match: Remiss | None, may_merge: bool, waiting: InboxMessage | None, reply) -> str:
+    """The heading of "Registrera som ny remiss" folded away when the mail belongs elsewhere (walk12 finding 14):
+    an extension notice or a second copy of a registered remiss, a notice whose remiss waits in the Inkorg, an
+    instans's answer to a remiss we sent. Empty: registering is the page's own step."""
+    if reply is not None:
+        return "Inte ett svar? Registrera meddelandet som en ny remiss i stället"
+    if match is not None and may_merge:
+        return f"Hör meddelandet inte till {match.our_dnr or match.title}? Registrera det som en ny remiss i stället"
+    if waiting is not None:
+        return "Registrera meddelandet som en ny remiss ändå"
+    return ""
 
 
 @bp.route("/inkorg/<int:message_id>/filer/<int:number>")
