@@ -81,3 +81,64 @@ def test_a_notice_whose_remiss_waits_in_the_inkorg_folds_registering_away(client
     page = unescape(client.get(f"/inkorg/{notice.id}").get_data(as_text=True))
     assert "Förlängning – remissen väntar i Inkorgen" in page
     assert '<summary id="register-heading">Registrera meddelandet som en ny remiss ändå</summary>' in page
+
+
+def _answer_world(session, db, app, *, date_header: str = ""):
+    """A remiss we sent on 5 December 2026 and Miljönämnden's reply to its missiv mail in the Inkorg."""
+    from remiss.reminders.models import OutboxMessage
+
+    namnd, remiss = _sent_remiss(session, app)
+    user = make_user(session, role=Role.registrator, namnder=[namnd])
+    miljo, _ = remisser.entries(session, remiss.id)
+    missiv = session.exec(select(OutboxMessage).where(OutboxMessage.kind == "outgoing_missiv",
+                                                      OutboxMessage.recipient_email == miljo.email)).one()
+    mail = _reply(f"SV: {missiv.subject}", in_reply_to=missiv.message_id)
+    if date_header:
+        mail = mail.replace(b"Mon, 07 Dec 2026 10:00:00 +0100", date_header.encode())
+    ids = remiss.id, miljo.id, remiss.our_dnr, user.email
+    session.commit()
+    return (_receive(db, app, mail), *ids)
+
+
+def test_the_list_offers_an_answer_its_own_step(client, auth, app, db, session, clock):
+    """Item 2: the list said "Finns redan: KS …" with no button; the message's page had "Registrera som svar"."""
+    clock.set(datetime(2026, 12, 7, 11, 0, tzinfo=STOCKHOLM))
+    message_id, remiss_id, miljo_id, dnr, email = _answer_world(session, db, app)
+    auth.login(email)
+    listing = unescape(client.get("/inkorg").get_data(as_text=True))
+    assert f"Svar från Miljönämnden på {dnr}</strong> – ett svar på en remiss vi har skickat ut" in listing
+    assert "Finns redan" not in listing
+    assert f'action="/inkorg/{message_id}/svar"' in listing
+    done = auth.post(f"/inkorg/{message_id}/svar", {"remiss_id": remiss_id, "entry_id": miljo_id}, form_url="/inkorg")
+    assert done.status_code == 302
+    session.expire_all()
+    assert remisser.entries(session, remiss_id)[0].answer_status == "svarat"
+    assert session.get(InboxMessage, message_id).status == "merged"
+
+
+def test_an_answer_dated_before_the_utskick_is_asked_about_and_can_be_registered(client, auth, app, db, session,
+                                                                                   clock):
+    """Item 3: "Registrera som svar" was refused (the date before the utskick) with no way on from the Inkorg."""
+    clock.set(datetime(2026, 12, 7, 11, 0, tzinfo=STOCKHOLM))
+    message_id, remiss_id, miljo_id, dnr, email = _answer_world(session, db, app,
+                                                                date_header="Thu, 03 Dec 2026 10:00:00 +0100")
+    auth.login(email)
+    refused = auth.post(f"/inkorg/{message_id}/svar", {"remiss_id": remiss_id, "entry_id": miljo_id},
+                        form_url=f"/inkorg/{message_id}")
+    assert refused.status_code == 302
+    session.expire_all()
+    assert remisser.entries(session, remiss_id)[0].answer_status == "ej_svarat"
+    session.commit()  # the test's read ends before the next request writes
+    page = unescape(client.get(refused.headers["Location"]).get_data(as_text=True))
+    assert ("Meddelandet är daterat 3 december 2026, före utskicket till Miljönämnden 5 december 2026."
+            in page)
+    assert "Datumet stämmer – registrera ändå" in page
+    confirm = dict(re.findall(r'<input type="hidden" name="(\w+)" value="([^"]*)">',
+                              page[page.index('id="early-answer"'):]))
+    assert confirm["confirm_date"] == "1" and confirm["entry_id"] == str(miljo_id)
+    done = auth.post(f"/inkorg/{message_id}/svar", {k: v for k, v in confirm.items() if k != "csrf_token"},
+                     form_url=f"/inkorg/{message_id}")
+    assert done.status_code == 302
+    session.expire_all()
+    entry = remisser.entries(session, remiss_id)[0]
+    assert (entry.answer_status, entry.answered_on) == ("svarat", date(2026, 12, 3))

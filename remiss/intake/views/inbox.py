@@ -52,8 +52,13 @@ def inbox():
     newsletters = {m.id for m in messages if inbox_service.is_newsletter(m)}
     reasons = {m.id: inbox_service.not_remiss_reason(m) for m in messages}  # an automatic reply, a newsletter
     reminders = {m.id for m in messages if inbox_service.mail_kind(m) == "påminnelse"}
-    existing, may_merge, extension, not_later, notes, waiting = {}, {}, {}, {}, {}, {}
+    existing, may_merge, extension, not_later, notes, waiting, answers = {}, {}, {}, {}, {}, {}, {}
+    from remiss.outgoing.replies import find as find_reply
     for m in messages if not handled else ():
+        if (reply := find_reply(session, m, current_app.config["FILES_DIR"])) is not None \
+                and principal().may(Action.edit, reply.remiss.namnd_id):
+            answers[m.id] = reply  # an instans's answer to a remiss we sent: its own step, as on its page
+            continue
         found = inbox_service.existing_remiss(session, m)
         if found is None and (original := inbox_service.waiting_original(session, m)) is not None:
             waiting[m.id] = original  # an extension notice whose remiss waits in the Inkorg too
@@ -84,6 +89,6 @@ def inbox():
     return render_template("intake/inbox.html", messages=messages, titles=titles, handled=handled,
                            remiss_like=remiss_like, newsletters=newsletters, existing=existing, may_merge=may_merge,
                            extension=extension, not_later=not_later, reasons=reasons, notes=notes, waiting=waiting,
-                           reminders=reminders, done=done, came=came, senders=senders,
+                           reminders=reminders, done=done, answers=answers, came=came, senders=senders,
                            configured=bool(current_app.config.get("IMAP_URL")), status_labels=STATUS_LABELS)
 

@@ -7,11 +7,12 @@ import json
 from dataclasses import dataclass
 from datetime import date
 
-from flask import abort, current_app, render_template, send_file
+from flask import abort, current_app, render_template, request, send_file
 
 from remiss import files
 from remiss.auth.access import AccessDenied, Action
 from remiss.calendar.swedish import format_date
+from remiss.clock import local
 from remiss.db import get_session
 from remiss.intake.arrival import arrival
 from remiss.intake.service import batches, inbox as inbox_service
@@ -159,9 +160,10 @@ def _item_page(message: InboxMessage, *, errors: dict | None = None, values: dic
     from remiss.outgoing.replies import find as find_reply  # walk12b #4: an answer to a remiss we sent
     reply = find_reply(session, message, current_app.config["FILES_DIR"])
     waiting = inbox_service.waiting_original(session, message) if match is None else None
+    early = _early_answer(message, reply)
     may_merge = match is not None and principal().may(Action.edit, match.namnd_id)
     return render_template("intake/inbox_item.html", message=message, rows=_rows(message), match=match, done=done,
-                           reply=reply,
+                           reply=reply, early=early,
                            warnings=without_extends_warning(warnings) if not_later else warnings,
                            files=json.loads(message.files), not_later=not_later, our_dnr_hint=our_dnr_hint,
                            may_merge=may_merge, register_other=_register_other(match, may_merge, waiting, reply),
@@ -177,6 +179,31 @@ def _item_page(message: InboxMessage, *, errors: dict | None = None, values: dic
                            remittent_day=came.remittent_day,
                            duplicates=duplicates or [], deadline_words=_deadline_words(form),
                            status_labels=STATUS_LABELS, errors=errors or {}, values=merge_values), status
+
+
+@dataclass(frozen=True)
+class EarlyAnswer:
+    """An instans's answer dated before the remiss was sent to it: asked about before it is registered."""
+
+    entry_id: int
+    question: str
+
+
+def _early_answer(message: InboxMessage, reply) -> EarlyAnswer | None:
+    """The question for an answer dated before its utskick (walk12 item 3): for the instans the mail was matched to,
+    or the one chosen when "Registrera som svar" was refused for that reason (?svar_fore_utskick=id)."""
+    if reply is None:
+        return None
+    chosen = request.args.get("svar_fore_utskick", "")
+    entry = reply.entry or next((e for e in reply.entries if str(e.id) == chosen), None)
+    day = local(message.sent_at or message.fetched_at).date()
+    if entry is None or entry.sent_at is None or day >= (sent_on := local(entry.sent_at).date()):
+        return None
+    return EarlyAnswer(entry.id, f"Meddelandet är daterat {format_date(day)}, före utskicket till {entry.name} "
+                                 f"{format_date(sent_on)}. Kontrollera datumet och att det är ett svar på den här "
+                                 "remissen. Stämmer det, registrera svaret ändå; svarsdatumet kan rättas på "
+                                 "instansens sida. Är det inget svar på remissen, registrera meddelandet som en ny "
+                                 "remiss eller avvisa det nedan.")
 
 
 def _register_other(match: Remiss | None, may_merge: bool, waiting: InboxMessage | None, reply) -> str:
