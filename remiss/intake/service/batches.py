@@ -350,7 +350,8 @@ def decide(message: InboxMessage, status: str, *, now: datetime, principal: Prin
 
 
 WITHDRAWN = ("aterkallad", "avstar")  # a remiss closed without an answer: a match only when no open one is found
-_OPEN_FIRST = case((Remiss.status.in_(WITHDRAWN), 1), else_=0)
+VOIDED = "makulerad"  # registered by mistake (remiss.intake.service.voided): never the remiss a mail belongs to
+_OPEN_FIRST = case((Remiss.status == VOIDED, 2), (Remiss.status.in_(WITHDRAWN), 1), else_=0)
 
 
 def _same_sender_dnr(session: Session, sender_dnr: str) -> int | None:

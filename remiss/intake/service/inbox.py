@@ -251,9 +251,15 @@ def existing_remiss(session: Session, message: InboxMessage) -> Remiss | None:
         return None
     values = dict(json.loads(message.form_values),
                   extension_to=extension_value(message.extension_to, message.extension_time))
-    found = [i for i in dict.fromkeys((message.match_remiss_id, matching_remiss_id(session, values))) if i]
+    found = [i for i in dict.fromkeys((message.match_remiss_id, matching_remiss_id(session, values)))
+             if i and not _voided(session, i)]
     chosen = next((i for i in found if not _closed(session, i)), found[0] if found else None)
     return session.get(Remiss, chosen) if chosen else None
+
+
+def _voided(session: Session, remiss_id: int) -> bool:
+    remiss = session.get(Remiss, remiss_id)
+    return remiss is not None and remiss.status == batches.VOIDED
 
 
 def _closed(session: Session, remiss_id: int) -> bool:

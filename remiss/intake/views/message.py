@@ -15,7 +15,7 @@ from remiss.calendar.swedish import format_date
 from remiss.clock import local
 from remiss.db import get_session
 from remiss.intake.arrival import arrival
-from remiss.intake.service import batches, inbox as inbox_service
+from remiss.intake.service import batches, inbox as inbox_service, voided
 from remiss.intake.models import InboxMessage
 from remiss.intake.views import bp, not_later_than_in_force, our_dnr_prefill, without_extends_warning
 from remiss.intake.views.inbox import STATUS_LABELS
@@ -131,7 +131,8 @@ def inbox_item(message_id: int):
 
 def _item_page(message: InboxMessage, *, errors: dict | None = None, values: dict | None = None, status: int = 200,
                register_errors: dict | None = None, typed: dict | None = None, past_deadline: date | None = None,
-               duplicates: list | None = None, letter_late: tuple | None = None):
+               duplicates: list | None = None, letter_late: tuple | None = None, void_errors: dict | None = None,
+               void_reason: str | None = None):
     """The proposal page; after a refused step, with what was typed and the error beside its field."""
     session = get_session()
     match = inbox_service.existing_remiss(session, message) if message.status == "pending" else None
@@ -161,9 +162,13 @@ def _item_page(message: InboxMessage, *, errors: dict | None = None, values: dic
     reply = find_reply(session, message, current_app.config["FILES_DIR"])
     waiting = inbox_service.waiting_original(session, message) if match is None else None
     early = _early_answer(message, reply)
+    may_void = done is not None and message.status == "registered" and voided.may_void(principal(), done)
+    if may_void and void_reason is None:
+        void_reason = voided.suggested_reason(session, principal(), done)
     may_merge = match is not None and principal().may(Action.edit, match.namnd_id)
     return render_template("intake/inbox_item.html", message=message, rows=_rows(message), match=match, done=done,
-                           reply=reply, early=early,
+                           reply=reply, early=early, may_void=may_void, void_reason=void_reason or "",
+                           void_errors=void_errors or {},
                            warnings=without_extends_warning(warnings) if not_later else warnings,
                            files=json.loads(message.files), not_later=not_later, our_dnr_hint=our_dnr_hint,
                            may_merge=may_merge, register_other=_register_other(match, may_merge, waiting, reply),

@@ -1,5 +1,6 @@
 """The steps on one Inkorg message: Registrera (in one step, or through the prefilled form), För samman with a
-registered remiss (an extension notice extends it), Avvisa and Ångra avvisningen."""
+registered remiss (an extension notice extends it), Avvisa and Ångra avvisningen, and Makulera the remiss it was
+registered as by mistake."""
 from __future__ import annotations
 
 import json
@@ -10,11 +11,13 @@ from remiss import files
 from remiss.auth.access import AccessDenied, Action, NotFound, load_remiss
 from remiss.clock import local_today
 from remiss.db import get_session
-from remiss.intake.service import inbox as inbox_service
+from remiss.intake.service import inbox as inbox_service, voided
 from remiss.intake.models import InboxMessage
 from remiss.intake.views import bp, parse_until, remiss_id_by_typed_dnr
 from remiss.intake.views.message import EDITABLE, LABELS, NO_EXTENSION_DAY, REQUIRED, _item_page, _message_or_404
 from remiss.remisser.input import InputErrors, deadline_required, letter_after_arrival, to_remiss_data
+from remiss.remisser.models import Remiss
+from remiss.remisser.status import TransitionError
 from remiss.web import now, principal, requires
 from remiss.web.lost_input import form_labels
 
@@ -161,3 +164,27 @@ def inbox_dismiss(message_id: int):
     else:
         flash("Meddelandet är avvisat och ligger kvar bland de hanterade.", "success")
     return redirect(url_for("intake.inbox"))
+
+
+@bp.route("/inkorg/<int:message_id>/makulera", methods=["POST"])
+@requires(Action.create)
+def inbox_void(message_id: int):
+    """Registrerad av misstag: makulera the remiss the message was registered as (walk12 item 4)."""
+    message = _message_or_404(message_id)
+    session = get_session()
+    remiss = session.get(Remiss, message.remiss_id) if message.status == "registered" and message.remiss_id else None
+    if remiss is None:
+        flash("Meddelandet är inte registrerat som en remiss, så det finns inget att makulera.", "error")
+        return redirect(url_for("intake.inbox_item", message_id=message_id))
+    reason = request.form.get("reason", "").strip()
+    try:
+        voided.makulera(session, now=now(), principal=principal(), remiss=remiss, reason=reason)
+    except InputErrors as exc:
+        session.rollback()
+        return _item_page(message, void_errors=exc.errors, void_reason=reason, status=400)
+    except (AccessDenied, TransitionError) as exc:
+        session.rollback()
+        return _item_page(message, void_errors={"reason": str(exc)}, void_reason=reason, status=400)
+    flash(f"{remiss.our_dnr or remiss.title} är makulerad: den finns kvar med sin historik men visas inte i "
+          "listorna, och inga påminnelser skickas.", "success")
+    return redirect(url_for("remisser.show", remiss_id=remiss.id))
