@@ -142,3 +142,27 @@ def test_an_answer_dated_before_the_utskick_is_asked_about_and_can_be_registered
     session.expire_all()
     entry = remisser.entries(session, remiss_id)[0]
     assert (entry.answer_status, entry.answered_on) == ("svarat", date(2026, 12, 3))
+
+
+def test_the_registration_form_takes_the_namnd_of_the_remiss_the_mail_belongs_to(client, auth, app, db, session,
+                                                                                  clock):
+    """Item 6: through "Öppna i registreringsformuläret" the form had the nämnd registered for last, not that of
+    the registered remiss the extension notice belongs to (the Inkorg page had the rule)."""
+    from tests.intake.test_walk12_view import EXTENSION, POLLED, _selected, mail, receive as receive_raw
+    from tests.intake.test_walk8_namnd import _two_namnder
+
+    clock.set(POLLED)
+    ks, oster, user = _two_namnder(session)
+    registered = make_remiss(session, namnd=ks, title="Ds 2023:23 Ett utvidgat skydd", remittent="Socialdepartementet",
+                             sender_dnr="S2023/02208", deadline_on=date(2027, 1, 15), deadline_time=None)
+    later = make_remiss(session, namnd=oster, title="Senast registrerad")
+    session.get(Remiss, later.id).created_by_id = user.id
+    session.commit()
+    message_id = receive_raw(db, app, mail("VB: Förlängd svarstid - Remiss av Ds 2023:23", EXTENSION, "<forl@left>"))
+    auth.login("reg@kommun.se")
+    opened = auth.post(f"/inkorg/{message_id}/registrera", {"namnd_id": "", "oppna": "1"},
+                       form_url=f"/inkorg/{message_id}")
+    assert opened.status_code == 302 and "/remisser/ny?missiv=" in opened.headers["Location"]
+    form = unescape(client.get(opened.headers["Location"]).get_data(as_text=True))
+    assert _selected(form) == str(ks.id)
+    assert f"Förvald: samma nämnd som {registered.our_dnr}, den remiss meddelandet hör till – kontrollera." in form

@@ -86,22 +86,19 @@ def _namnd_choice(session, message: InboxMessage, match: Remiss | None = None) -
     """The nämnder this user may register for, the one preselected and the note saying which rule chose it: the
     nämnd the letter names (or Kommunstyrelsen for a letter to the kommun), the nämnd of the registered remiss the
     mail belongs to, the only one, then the one the user registered for last (walk12 finding 12)."""
-    from remiss.intake.namnd_hint import propose_namnd
+    from remiss.intake.namnd_hint import preselect, propose_namnd
     from remiss.remisser.queries import last_namnd_of, namnder_for
 
     namnder = namnder_for(session, principal(), Action.create)
     values = json.loads(message.form_values)
     proposal = propose_namnd(values.get("missiv_text") or "", (values.get("sandlista") or "").splitlines(), namnder)
     ids = [nid for nid, _ in namnder]
-    belongs = match is not None and match.namnd_id in ids and len(ids) > 1
-    if proposal is not None and proposal.namnd_id is not None and not (proposal.to_kommun and belongs):
-        return namnder, str(proposal.namnd_id), proposal.note  # a letter to the kommun: its remiss's nämnd first
-    if proposal is not None and proposal.namnd_id is None:  # two of ours named: none preselected, not even the last one (walk8 finding 10)
-        return namnder, str(ids[0]) if len(ids) == 1 else "", proposal.note
+    chosen = preselect(proposal, ids, match.namnd_id if match is not None else None,
+                       (match.our_dnr or match.title) if match is not None else "")
+    if chosen is not None:
+        return namnder, str(chosen.namnd_id or ""), chosen.note
     if len(ids) == 1:
         return namnder, str(ids[0]), ""
-    if belongs:
-        return namnder, str(match.namnd_id), MATCH_NAMND.format(dnr=match.our_dnr or match.title)
     last = last_namnd_of(session, principal().user_id)
     if last in ids:
         return namnder, str(last), LAST_NAMND
@@ -109,7 +106,6 @@ def _namnd_choice(session, message: InboxMessage, match: Remiss | None = None) -
 
 
 LAST_NAMND = "Förvald: den nämnd du registrerade för senast – kontrollera."
-MATCH_NAMND = "Förvald: samma nämnd som {dnr}, den remiss meddelandet hör till – kontrollera."
 NO_NAMND = ("Välj nämnd: missivet nämner ingen av dina nämnder, och du har inte registrerat någon remiss tidigare "
             "som nämnden kan hämtas från.")
 
