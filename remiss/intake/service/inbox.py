@@ -21,6 +21,7 @@ from remiss.clock import local
 from remiss.intake.models import InboxMessage, IntakeBatch
 from remiss.intake.reading import BATCH_FACTOR, ReadLimits, read_missiv
 from remiss.intake.service import batches, kinds
+from remiss.intake.service.classify import apply_kinds
 from remiss.intake.service.batches import (add_files, decide, extension_moment, extension_value, file_stem,
                                            link_letter, matching_remiss_id, preselect_namnd)
 from remiss.remisser import keys
@@ -71,22 +72,7 @@ def receive(session: Session, *, now: datetime, raw: bytes, size: int | None = N
     values["received_on"] = local(sent_at or now).date().isoformat()
     evidence["received_on"] = f"E-postmeddelandets datum: {_header(headers, 'Date')}" if sent_at else \
         "Meddelandet saknar datum; dagen då det hämtades ur brevlådan"
-    text = values.get("missiv_text") or ""
-    auto_reply = kinds.auto_reply_reason(headers, subject)
-    newsletter = "" if auto_reply else kinds.newsletter_reason(headers, subject, text)
-    if auto_reply or newsletter:
-        values["title"] = ""  # an automatic reply's or a newsletter's subject is no remiss's title
-        evidence.pop("title", None)
-        values["mail_kind"] = kinds.AUTOREPLY if auto_reply else kinds.NEWSLETTER
-        values["mail_kind_reason"] = auto_reply or newsletter
-        warnings.append("Meddelandet ser ut som " + ("ett automatiskt svar" if auto_reply else
-                        "ett nyhetsbrev (utskick till en e-postlista)") + " och är troligen ingen remiss: "
-                        + (auto_reply or newsletter) + ". Ärendemeningen är därför inte ifylld.")
-    elif kinds.is_reminder(subject, values.get("title") or "", text) and \
-            not batches.mentions_extension(dict(values, extension_to=parsed.get("extension_to")), subject):
-        values["mail_kind"] = kinds.REMINDER
-    if values.get("title"):  # never "VB: Påminnelse: Remiss - X" as an ärendemening
-        values["title"] = kinds.clean_title(values["title"])
+    warnings.extend(apply_kinds(values, evidence, headers, subject, parsed.get("extension_to")))
     message = InboxMessage(
         message_id=message_id, fetched_at=now, sent_at=sent_at, sender=_header(headers, "From")[:300],
         subject=subject[:500], source=parsed.get("source") or "", form_values=json.dumps(values, ensure_ascii=False),
