@@ -166,3 +166,65 @@ def test_the_registration_form_takes_the_namnd_of_the_remiss_the_mail_belongs_to
     form = unescape(client.get(opened.headers["Location"]).get_data(as_text=True))
     assert _selected(form) == str(ks.id)
     assert f"Förvald: samma nämnd som {registered.our_dnr}, den remiss meddelandet hör till – kontrollera." in form
+
+
+def _rk_msg(*, headers: str = "") -> bytes:
+    """The Regeringskansliet remiss forwarded from Outlook as a .msg without a send date (tests.intake.letters.rk_msg),
+    with Outlook's transport headers when given."""
+    from aspose.email_foss import msg
+
+    from tests.intake.letters import rk_pdf
+
+    message = msg.MapiMessage.create("VB: Remiss av promemorian Sänkt skatt på arbetsinkomster",
+                                     "Hej!\nSe bifogad remiss från Finansdepartementet.\n\nMvh Kansliet")
+    message.set_property(msg.PropertyId.SENDER_NAME, "Registrator Regeringskansliet")
+    message.set_property(msg.PropertyId.SENDER_EMAIL_ADDRESS, "registrator@regeringskansliet.se")
+    if headers:
+        message.set_property(msg.PropertyId.TRANSPORT_MESSAGE_HEADERS, headers)
+    message.add_attachment("Fi2024-00345 Remiss.pdf", rk_pdf(), mime_type="application/pdf")
+    return msg.MsgWriter.to_bytes(message.to_msg_document())
+
+
+def _import(runner, db, tmp_path, raw_msg: bytes) -> InboxMessage:
+    path = tmp_path / "VB Remiss.msg"
+    path.write_bytes(raw_msg)
+    result = runner.invoke(args=["inbox-import", str(path)])
+    assert result.exit_code == 0, result.output
+    with db.transaction() as s:
+        message = s.exec(select(InboxMessage)).one()
+        s.expunge(message)
+        return message
+
+
+def test_a_msg_without_a_send_date_takes_the_date_of_its_transport_headers(app, db, runner, tmp_path, clock):
+    """Item 5: a .msg with no send date took the import day as Inkom; Outlook's transport headers have the date."""
+    clock.set(datetime(2026, 12, 7, 9, 0, tzinfo=STOCKHOLM))
+    message = _import(runner, db, tmp_path, _rk_msg(
+        headers="Received: from mx.regeringskansliet.se\r\nDate: Tue, 01 Dec 2026 08:30:00 +0100\r\n"
+                "Subject: VB: Remiss\r\n\r\n"))
+    assert message.sent_at is not None
+    assert json.loads(message.form_values)["received_on"] == "2026-12-01"
+
+
+def test_a_msg_with_no_date_at_all_leaves_inkom_to_the_person(client, auth, app, db, session, runner, tmp_path,
+                                                               kommun, clock):
+    """Item 5: no date anywhere: Inkom empty with a warning, and Registrera asks for it (not the import day)."""
+    miljo, _, _ = kommun
+    clock.set(datetime(2024, 2, 20, 9, 0, tzinfo=STOCKHOLM))  # before the letter's sista svarsdag
+    message = _import(runner, db, tmp_path, _rk_msg())
+    assert message.sent_at is None
+    assert json.loads(message.form_values)["received_on"] == ""
+    auth.login("reg@malmo.se")
+    page = unescape(client.get(f"/inkorg/{message.id}").get_data(as_text=True))
+    assert "Meddelandet saknar datum (det har varken ett skickat-datum" in page
+    assert "Meddelandet saknar datum: fyll i den dag brevet kom in till er." in page  # the hint under Inkom
+    fields = page_fields(page)
+    assert fields["received_on"] == ""
+    fields["namnd_id"] = str(miljo.id)
+    asked = register_now(auth, message.id, **fields)
+    assert asked.status_code == 400
+    assert "Inkom saknas: meddelandet har inget datum." in unescape(asked.get_data(as_text=True))
+    done = register_now(auth, message.id, **dict(fields, received_on="2024-02-19"))
+    assert done.status_code == 302, re.findall(r"<li>.*?</li>", unescape(done.get_data(as_text=True)))[-5:]
+    with db.transaction() as s:
+        assert s.exec(select(Remiss)).one().received_on == date(2024, 2, 19)

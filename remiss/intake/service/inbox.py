@@ -69,9 +69,13 @@ def receive(session: Session, *, now: datetime, raw: bytes, size: int | None = N
     values = dict(parsed["values"])
     evidence = dict(parsed["evidence"])
     # Inkom: the day the mail was sent to the mailbox (its Date header, on the Stockholm clock), not the poll's
-    values["received_on"] = local(sent_at or now).date().isoformat()
-    evidence["received_on"] = f"E-postmeddelandets datum: {_header(headers, 'Date')}" if sent_at else \
-        "Meddelandet saknar datum; dagen då det hämtades ur brevlådan"
+    # no date at all (an Outlook .msg saved unsent, or without headers): Inkom is left to the person, never the
+    # import day (walk12 item 5); a forward's inner date is proposed on the page (remiss.intake.arrival)
+    values["received_on"] = local(sent_at).date().isoformat() if sent_at else ""
+    if sent_at:
+        evidence["received_on"] = f"E-postmeddelandets datum: {_header(headers, 'Date')}"
+    elif raw:
+        warnings.append(NO_DATE)
     warnings.extend(apply_kinds(values, evidence, headers, subject, parsed.get("extension_to")))
     message = InboxMessage(
         message_id=message_id, fetched_at=now, sent_at=sent_at, sender=_header(headers, "From")[:300],
@@ -88,6 +92,8 @@ def receive(session: Session, *, now: datetime, raw: bytes, size: int | None = N
     return message, True
 
 
+NO_DATE = ("Meddelandet saknar datum (det har varken ett skickat-datum eller e-posthuvuden med datum), så Inkom "
+           "är inte ifyllt: fyll i den dag brevet kom in till er.")
 NEWSLETTER = kinds.NEWSLETTER  # form_values["mail_kind"] of a mail sent to a list
 
 

@@ -41,6 +41,7 @@ READ_ONLY = [("letter_date", "Missivets datum"), ("answer_email", "Svarsadress")
              ("answer_address", "Svar till adress"), ("contact_person", "Kontaktperson"), ("sandlista", "Sändlista"),
              ("questions", "Frågeställningar")]
 SHOWN_WHEN_READ = ("answer_address",)  # a row only when the letter gives one (most answer by e-post only)
+NO_RECEIVED_ON = "Inkom saknas: meddelandet har inget datum. Fyll i den dag brevet kom in till er."
 REQUIRED = {"title": "Ärendemening saknas. Skriv vad remissen gäller och tryck på Registrera igen.",
             "namnd_id": "Ansvarig nämnd saknas. Välj nämnd och tryck på Registrera igen.",
             "deadline_on": "Sista svarsdag saknas. Fyll i den, eller kryssa i att remissen inte har någon, och "
@@ -139,7 +140,9 @@ def _item_page(message: InboxMessage, *, errors: dict | None = None, values: dic
     namnder, chosen, namnd_note = _namnd_choice(session, message, match)
     form = {name: stored.get(name) or "" for name in EDITABLE}
     came = arrival(message)  # a forward: the day the remittent's own mail was sent (walk12 finding 8)
-    if form["received_on"] in ("", came.mailbox_day.isoformat()):
+    if message.sent_at is None and came.remittent_day is None:
+        pass  # no date to propose: left to the person (walk12 item 5), not the day it was read in
+    elif form["received_on"] in ("", came.mailbox_day.isoformat()):
         form["received_on"] = came.proposed.isoformat()
     form["namnd_id"] = chosen
     form.update(typed or {})

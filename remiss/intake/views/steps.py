@@ -14,7 +14,8 @@ from remiss.db import get_session
 from remiss.intake.service import inbox as inbox_service, voided
 from remiss.intake.models import InboxMessage
 from remiss.intake.views import bp, parse_until, remiss_id_by_typed_dnr
-from remiss.intake.views.message import EDITABLE, LABELS, NO_EXTENSION_DAY, REQUIRED, _item_page, _message_or_404
+from remiss.intake.views.message import (EDITABLE, LABELS, NO_EXTENSION_DAY, NO_RECEIVED_ON, REQUIRED, _item_page,
+                                         _message_or_404)
 from remiss.remisser.input import InputErrors, deadline_required, letter_after_arrival, to_remiss_data
 from remiss.remisser.models import Remiss
 from remiss.remisser.status import TransitionError
@@ -51,6 +52,8 @@ def _register_now(message: InboxMessage):
         return redirect(url_for("intake.inbox_item", message_id=message.id))
     errors = {name: text for name, text in REQUIRED.items()
               if not typed.get(name) and not (name == "deadline_on" and typed["no_deadline"])}
+    if not typed.get("received_on") and message.sent_at is None:  # never the day it was read in (walk12 item 5)
+        errors["received_on"] = NO_RECEIVED_ON
     # a date and the tick together: asked which holds, as on Registrera remiss (the tick was silently dropped)
     errors.update({k: v for k, v in deadline_required(typed).items() if k not in errors})
     stored = json.loads(message.form_values)
