@@ -78,6 +78,14 @@ def test_a_letter_registered_twice_is_makulerad_from_its_inkorg_page(client, aut
     third = receive(db, app, mail(SUBJECT, RK_TEXT, "<rk-3@x>"))
     with db.transaction() as s:
         assert inbox.existing_remiss(s, s.get(InboxMessage, third.id)).id == kept_id
+    # makulerad by mistake: undone on the remiss page, back in the lists
+    assert 'value="registrerad"' in client.get(f"/remisser/{twice_id}").get_data(as_text=True)
+    undone = auth.post(f"/remisser/{twice_id}/status", {"status": "registrerad", "note": "Fel remiss makulerades"},
+                       form_url=f"/remisser/{twice_id}")
+    assert undone.status_code == 302
+    with db.transaction() as s:
+        assert s.get(Remiss, twice_id).status == "registrerad"
+    assert twice_dnr in client.get("/remisser").get_data(as_text=True)
 
 
 def test_only_those_who_register_may_makulera(client, auth, app, db, session, kommun, clock):
