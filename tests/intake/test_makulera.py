@@ -101,3 +101,18 @@ def test_only_those_who_register_may_makulera(client, auth, app, db, session, ko
     with db.transaction() as s:
         remiss = s.get(Remiss, twice_id)
         assert voided.may_void(Principal.of(s, s.get(type(handlaggare), handlaggare.id)), remiss) is False
+
+
+def test_makulerad_is_not_set_by_hand(session, kommun):
+    """Only through its verb, which asks why: a status change by hand (page or API) says where it is done."""
+    import pytest
+
+    from remiss.auth.access import Principal
+    from remiss.remisser.service import change_status
+    from remiss.remisser.status import TransitionError
+    from tests.support.factories import make_remiss
+
+    miljo, _, user = kommun
+    remiss = make_remiss(session, namnd=miljo, title="Registrerad två gånger")
+    with pytest.raises(TransitionError, match="sätts med Makulera på meddelandets sida i Inkorgen"):
+        change_status(session, now=POLLED, principal=Principal.of(session, user), remiss=remiss, new="makulerad")
