@@ -108,12 +108,15 @@ STATUS_ACTIONS: dict[RemissStatus, Action] = {
     RemissStatus.klar_for_beslut: Action.review,
     RemissStatus.beslutad: Action.review,
     RemissStatus.besvarad: Action.review,
+    # a registration made by mistake is undone by those who register (the diarium's keepers), not the handläggare
+    RemissStatus.makulerad: Action.create,
 }
 # Opening a closed remiss again: an avstående or a withdrawal undone (→ registrerad) is the registrator's, who
 # keeps the diarium; a besvarad remiss marked so by mistake (→ beslutad) is an administrator's correction.
 REOPEN_ACTIONS: dict[RemissStatus, Action] = {
     RemissStatus.avstar: Action.assign,
     RemissStatus.aterkallad: Action.assign,
+    RemissStatus.makulerad: Action.create,
     RemissStatus.besvarad: Action.administer,
 }
 # Fields of a remiss that need more than Action.edit, with their words: our diarienummer is the diarium's, and

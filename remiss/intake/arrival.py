@@ -28,8 +28,11 @@ class Arrival:
 
     def note(self, message) -> str:
         """The hint under Inkom on the proposal page."""
+        if message.sent_at is None and self.remittent_day is None:
+            return "Meddelandet saknar datum: fyll i den dag brevet kom in till er."
         if message.sent_at is None:
-            return "Meddelandet saknar datum; dagen då det hämtades ur brevlådan."
+            return (f"Meddelandet saknar eget datum; Inkom är satt till den dag remittentens e-post skickades, "
+                    f"{format_date(self.remittent_day)} – kontrollera.")
         mailbox = format_date_time(message.sent_at)
         if self.remittent_day is None:
             return f"Dagen e-postmeddelandet skickades till brevlådan, {mailbox}."

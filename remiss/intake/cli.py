@@ -92,6 +92,19 @@ def inbox_import_command(paths: tuple[str, ...]):
 MAIL_HEADERS = ("subject", "from", "date", "message-id", "to", "received", "mime-version")
 
 
+@click.command("inbox-reclassify")
+@with_appcontext
+def inbox_reclassify_command():
+    """Läs om ohanterade meddelanden i Inkorgen som lästes in före reglerna för automatiska svar, nyhetsbrev och
+    påminnelser. Ett meddelande läses om en gång; kommandot kan köras igen utan att något ändras."""
+    from remiss.intake.service.classify import reclassify_pending
+
+    with get_db().transaction() as session:
+        changed = reclassify_pending(session, files_dir=current_app.config["FILES_DIR"])
+    click.echo(ngettext("Inkorgen: %(count)d meddelande har fått en ny bedömning.",
+                        "Inkorgen: %(count)d meddelanden har fått en ny bedömning.", changed) % {"count": changed})
+
+
 def _looks_like_mail(raw: bytes) -> bool:
     """Whether the file starts with e-mail headers (an .eml), not some other file given by mistake."""
     import email.parser
@@ -101,4 +114,4 @@ def _looks_like_mail(raw: bytes) -> bool:
     return any(key.lower() in MAIL_HEADERS for key in headers.keys())
 
 
-COMMANDS = [cleanup_command, inbox_poll_command, inbox_import_command]
+COMMANDS = [cleanup_command, inbox_poll_command, inbox_import_command, inbox_reclassify_command]

@@ -8,6 +8,7 @@ sees them, a PDF is read to a page cap, an HTML page to an element cap, and no t
 from __future__ import annotations
 
 import email
+import email.parser
 import email.policy
 import email.utils
 import io
@@ -288,8 +289,8 @@ def msg_document(data: bytes, filename: str, *, depth: int = 0) -> Document:
             from remiss.intake.webpage import main_text
 
             body = main_text(message.htmlBody, max_elements=MAX_ELEMENTS, whole=True)
-        header = {"Subject": message.subject, "From": message.sender, "Date": message.date}
-        sent = message.date
+        sent = _msg_date(message)
+        header = {"Subject": message.subject, "From": message.sender, "Date": sent}
         own = {"Subject": message.subject, "From": message.sender, "Message-ID": getattr(message, "messageId", None),
                "Date": email.utils.format_datetime(sent) if hasattr(sent, "tzinfo") and sent.tzinfo else None}
         found = []
@@ -308,6 +309,29 @@ def msg_document(data: bytes, filename: str, *, depth: int = 0) -> Document:
     finally:
         message.close()
     return _with_header(_mail(header, body, found, depth=depth), own)
+
+
+def _msg_date(message):
+    """When the .msg was sent: its own date (the send or delivery time), else the Date of the transport headers
+    Outlook keeps; None when it has neither (walk12 item 5: the import day was taken as Inkom)."""
+    try:
+        sent = message.date
+    except Exception:  # noqa: BLE001 - a broken date property: the headers may still have one
+        sent = None
+    if hasattr(sent, "tzinfo") and sent.tzinfo:
+        return sent
+    try:
+        text = message.headerText or ""
+    except Exception:  # noqa: BLE001
+        text = ""
+    if text.startswith("Microsoft Mail Internet Headers Version 2.0"):
+        text = text[43:].lstrip()
+    value = email.parser.HeaderParser(policy=email.policy.compat32).parsestr(text).get("Date") if text else None
+    try:
+        found = email.utils.parsedate_to_datetime(value) if value else None
+    except (TypeError, ValueError):
+        return None
+    return found if found is not None and found.tzinfo else None
 
 
 def _limited(items):

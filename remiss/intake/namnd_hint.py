@@ -70,3 +70,31 @@ def _proposal(found: list[tuple[int, str]], said: str) -> NamndProposal:
     if len(found) == 1:
         return NamndProposal(found[0][0], (found[0][1],), said)
     return NamndProposal(None, tuple(name for _, name in found), said)
+
+
+MATCH_NAMND = "Förvald: samma nämnd som {dnr}, den remiss meddelandet hör till – kontrollera."
+
+
+@dataclass(frozen=True)
+class Preselected:
+    """The nämnd to preselect (None: none), the note saying which rule chose it, and whether to ask for one."""
+
+    namnd_id: int | None
+    note: str
+    ask: bool = False  # the missiv names two of ours: none preselected, not even the user's last one
+
+
+def preselect(proposal: NamndProposal | None, ids: list[int], match_namnd_id: int | None = None,
+              match_name: str = "") -> Preselected | None:
+    """The rules in order, for the Inkorg page and the registration form alike: the nämnd the letter names (a
+    letter to the kommun yields to the remiss it belongs to), two named → ask, the nämnd of the registered remiss
+    the letter belongs to (match_namnd_id, called match_name); None: the caller's own fallbacks (the only nämnd,
+    the one the user registered for last)."""
+    belongs = match_namnd_id is not None and match_namnd_id in ids and len(ids) > 1
+    if proposal is not None and proposal.namnd_id is not None and not (proposal.to_kommun and belongs):
+        return Preselected(proposal.namnd_id, proposal.note)
+    if proposal is not None and proposal.namnd_id is None:
+        return Preselected(ids[0] if len(ids) == 1 else None, proposal.note, ask=True)
+    if belongs:
+        return Preselected(match_namnd_id, MATCH_NAMND.format(dnr=match_name))
+    return None

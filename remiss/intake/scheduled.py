@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from remiss.intake.service import inbox
+from remiss.intake.service.classify import reclassify_pending
 from remiss.intake.mailbox import open_mailbox
 from remiss.intake.reading import BATCH_FACTOR, ReadLimits
 
@@ -37,6 +38,8 @@ def poll_mailbox(db, config: dict, *, now: datetime) -> PollResult:
     """Fetch every message in the configured folder into the Inkorg; raise MailboxError (Swedish)."""
     result = PollResult()
     limits = ReadLimits.of(config)
+    with db.transaction() as session:  # mails read before the rules of their kind (walk12 item 7); once each
+        reclassify_pending(session, files_dir=config["FILES_DIR"])
     with open_mailbox(config["IMAP_URL"]) as box:
         for uid in box.uids():
             fetched = box.fetch(uid, max_bytes=BATCH_FACTOR * limits.max_bytes)

@@ -8,7 +8,7 @@ from __future__ import annotations
 from remiss.remisser.models import Direction, Remiss
 from remiss.remisser.status import RemissStatus as S
 
-FINISHED = frozenset({S.besvarad, S.avstar, S.aterkallad})
+FINISHED = frozenset({S.besvarad, S.avstar, S.aterkallad, S.makulerad})
 
 MESSAGES = {
     S.besvarad: "Remissen är besvarad, så yttrandet, tidplanen och förlängningarna ändras inte längre. Behöver "
@@ -17,6 +17,8 @@ MESSAGES = {
               "först status för hand till Registrerad.",
     S.aterkallad: "Remissen är återkallad, så inget mer görs i den. Ska arbetet tas upp igen: ändra först status "
                   "för hand till Registrerad.",
+    S.makulerad: "Remissen är makulerad (registrerad av misstag), så inget görs i den. Var det fel att makulera "
+                 "den: ångra makuleringen på remissens sida.",
 }
 
 

@@ -125,6 +125,8 @@ _CONDITIONS = {
     "statuses": lambda v: Remiss.status.in_(v),
     "open": lambda v: is_open(),
     "status": lambda v: Remiss.status == v,
+    # a makulerad remiss (registered by mistake) is in a list only when its status is asked for (walk12, item 4)
+    "not_voided": lambda v: Remiss.status != RemissStatus.makulerad.value,
     # "= true", not "IS true": PostgreSQL reads only the former from ix_remiss_answered_late_deadline
     "answered_late": lambda v: Remiss.answered_late == v,
     "namnd_id": lambda v: Remiss.namnd_id == v,
@@ -133,7 +135,7 @@ _CONDITIONS = {
     "deadline_from": lambda v: Remiss.effective_deadline_on >= v,
     "deadline_to": lambda v: Remiss.effective_deadline_on <= v,
 }
-_CLOSED_VALUES = [s.value for s in CLOSED]
+_CLOSED_VALUES = [s.value for s in CLOSED if s != RemissStatus.makulerad]
 
 
 def _filter_values(principal: Principal, f: RemissFilter) -> dict:
@@ -150,6 +152,8 @@ def _filter_values(principal: Principal, f: RemissFilter) -> dict:
         values["answered_late"] = True
     elif f.status:
         values["status"] = f.status
+    if f.status in (None, "for_sent"):
+        values["not_voided"] = True
     for name in ("namnd_id", "handlaggare_id", "direction", "deadline_from", "deadline_to"):
         if getattr(f, name):
             values[name] = getattr(f, name)

@@ -217,7 +217,9 @@ def change_status(session: Session, *, now: datetime, principal: Principal, remi
     old = RemissStatus(remiss.status)
     new = check_transition(old, new, remiss.direction)
     if new in BY_VERB_ONLY and not by_verb:
-        raise TransitionError(f"Status ”{new.label}” sätts när remissen skickas (Skicka remissen), inte för hand.")
+        how = "när remissen skickas (Skicka remissen)" if new == RemissStatus.skickad else \
+            "med Makulera på meddelandets sida i Inkorgen, som frågar efter skälet"  # intake.service.voided
+        raise TransitionError(f"Status ”{new.label}” sätts {how}, inte för hand.")
     require_status_move(principal, remiss.namnd_id, old, new)
     remiss.status = new.value
     remiss.updated_at = now

@@ -13,6 +13,7 @@ class RemissStatus(StrEnum):
     besvarad = "besvarad"
     avstar = "avstar"
     aterkallad = "aterkallad"
+    makulerad = "makulerad"  # registered by mistake (e.g. the same letter twice): kept, but out of every list
     # an outgoing remiss (we are the remittent) has its own path; återkallad is shared
     utkast = "utkast"
     skickad = "skickad"
@@ -38,6 +39,7 @@ LABELS = {
     RemissStatus.besvarad: "Besvarad",
     RemissStatus.avstar: "Avstår",
     RemissStatus.aterkallad: "Återkallad",
+    RemissStatus.makulerad: "Makulerad",
     RemissStatus.utkast: "Utkast",
     RemissStatus.skickad: "Skickad",
     RemissStatus.svarstiden_ute: "Svarstiden ute",
@@ -57,6 +59,7 @@ NEXT_STEPS = {
     S.besvarad: "Remissen är besvarad. Inget mer att göra.",
     S.avstar: "Nämnden avstår från att svara. Inget mer att göra.",
     S.aterkallad: "Remissen är återkallad. Inget mer att göra.",
+    S.makulerad: "Remissen är makulerad: den registrerades av misstag. Inget mer att göra.",
     S.utkast: "Kontrollera sändlistan och adresserna, skapa missivet och skicka remissen.",
     S.skickad: "Vänta på svaren; påminnelser går ut enligt nämndens inställning.",
     S.svarstiden_ute: "Svarstiden har gått ut: påminn dem som inte har svarat eller sammanställ svaren.",
@@ -75,9 +78,9 @@ def status_label(value: str) -> str:
     except ValueError:
         return value
 
-CLOSED = frozenset({S.besvarad, S.avstar, S.aterkallad, S.avslutad})
+CLOSED = frozenset({S.besvarad, S.avstar, S.aterkallad, S.makulerad, S.avslutad})
 # Closed without an answer: the work the tidplan had left is called off ("Utgår"), not done.
-CALLED_OFF_VALUES = frozenset({S.avstar.value, S.aterkallad.value})
+CALLED_OFF_VALUES = frozenset({S.avstar.value, S.aterkallad.value, S.makulerad.value})
 
 
 def called_off(status: str, closed_with_remiss: bool) -> bool:
@@ -89,14 +92,15 @@ OPEN_VALUES = tuple(s.value for s in RemissStatus if s not in CLOSED)
 
 # The forward path, one step back where work is returned, the two side exits, and the ways back from them.
 TRANSITIONS: dict[RemissStatus, frozenset[RemissStatus]] = {
-    S.registrerad: frozenset({S.tilldelad, S.avstar, S.aterkallad}),
-    S.tilldelad: frozenset({S.under_beredning, S.registrerad, S.avstar, S.aterkallad}),
-    S.under_beredning: frozenset({S.klar_for_beslut, S.tilldelad, S.avstar, S.aterkallad}),
-    S.klar_for_beslut: frozenset({S.beslutad, S.under_beredning, S.avstar, S.aterkallad}),
+    S.registrerad: frozenset({S.tilldelad, S.avstar, S.aterkallad, S.makulerad}),
+    S.tilldelad: frozenset({S.under_beredning, S.registrerad, S.avstar, S.aterkallad, S.makulerad}),
+    S.under_beredning: frozenset({S.klar_for_beslut, S.tilldelad, S.avstar, S.aterkallad, S.makulerad}),
+    S.klar_for_beslut: frozenset({S.beslutad, S.under_beredning, S.avstar, S.aterkallad, S.makulerad}),
     S.beslutad: frozenset({S.besvarad, S.klar_for_beslut, S.aterkallad}),
     S.besvarad: frozenset({S.beslutad}),  # a correction: marked besvarad by mistake (admin only, auth.access)
     S.avstar: frozenset({S.registrerad}),
     S.aterkallad: frozenset({S.registrerad}),  # the withdrawal undone, or recorded by mistake
+    S.makulerad: frozenset({S.registrerad}),  # the makulering undone (remiss.remisser.voided)
     # outgoing: skickad is set by sending, svarstiden ute by the clock (and back when the remisstid is extended);
     # a late answer can reopen a sammanställning
     S.utkast: frozenset({S.skickad, S.aterkallad}),
@@ -110,7 +114,8 @@ TRANSITIONS: dict[RemissStatus, frozenset[RemissStatus]] = {
 OUTGOING_MOVES = {S.aterkallad: frozenset({S.utkast})}
 
 # Reached only through their own verb (sending the remiss), not by choosing them in a list.
-BY_VERB_ONLY = frozenset({S.skickad})
+# Makulerad only through its verb, which asks why (remiss.remisser.voided.makulera).
+BY_VERB_ONLY = frozenset({S.skickad, S.makulerad})
 
 
 def moves(current: RemissStatus | str, direction: str | None = None) -> frozenset[RemissStatus]:

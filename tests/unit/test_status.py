@@ -14,14 +14,16 @@ OPEN = [S.registrerad, S.tilldelad, S.under_beredning, S.klar_for_beslut, S.besl
 # step back where it is returned, a decline or a withdrawal can be undone (avstår, återkallad → registrerad), and
 # a remiss marked besvarad by mistake can be corrected (besvarad → beslutad; who may: remiss.auth.access).
 ALLOWED = {
-    S.registrerad: {S.tilldelad, S.avstar, S.aterkallad},
-    S.tilldelad: {S.under_beredning, S.registrerad, S.avstar, S.aterkallad},
-    S.under_beredning: {S.klar_for_beslut, S.tilldelad, S.avstar, S.aterkallad},
-    S.klar_for_beslut: {S.beslutad, S.under_beredning, S.avstar, S.aterkallad},
+    S.registrerad: {S.tilldelad, S.avstar, S.aterkallad, S.makulerad},
+    S.tilldelad: {S.under_beredning, S.registrerad, S.avstar, S.aterkallad, S.makulerad},
+    S.under_beredning: {S.klar_for_beslut, S.tilldelad, S.avstar, S.aterkallad, S.makulerad},
+    S.klar_for_beslut: {S.beslutad, S.under_beredning, S.avstar, S.aterkallad, S.makulerad},
     S.beslutad: {S.besvarad, S.klar_for_beslut, S.aterkallad},
     S.besvarad: {S.beslutad},
     S.avstar: {S.registrerad},
     S.aterkallad: {S.registrerad},
+    # registered by mistake (walk12 item 4): makulerad before the nämnd has decided, and undone
+    S.makulerad: {S.registrerad},
     # issue 20, an outgoing remiss (we are the remittent): utkast → skickad → svarstiden ute → sammanställd →
     # avslutad, återkallad before the answers are compiled; svarstiden ute goes back to skickad when the remisstid
     # is extended, and a sammanställning is reopened when a late answer comes in.
@@ -46,8 +48,8 @@ def test_every_move_is_allowed_or_refused_as_the_table_says(current):
 
 
 def test_the_closed_statuses():
-    assert CLOSED == {S.besvarad, S.avstar, S.aterkallad, S.avslutad}
-    assert [s for s in S if s.is_closed] == [S.besvarad, S.avstar, S.aterkallad, S.avslutad]
+    assert CLOSED == {S.besvarad, S.avstar, S.aterkallad, S.makulerad, S.avslutad}
+    assert [s for s in S if s.is_closed] == [S.besvarad, S.avstar, S.aterkallad, S.makulerad, S.avslutad]
 
 
 def test_incoming_and_outgoing_paths_do_not_cross():
@@ -107,5 +109,5 @@ def test_a_closed_remiss_opens_only_one_step_back():
 
 def test_every_status_has_a_swedish_label():
     assert [s.label for s in S] == ["Registrerad", "Tilldelad", "Under beredning", "Klar för beslut", "Beslutad",
-                                    "Besvarad", "Avstår", "Återkallad", "Utkast", "Skickad", "Svarstiden ute",
+                                    "Besvarad", "Avstår", "Återkallad", "Makulerad", "Utkast", "Skickad", "Svarstiden ute",
                                     "Sammanställd", "Avslutad"]

@@ -98,16 +98,25 @@ def start(session: Session, *, now: datetime, principal: Principal, text: str, u
 
 
 def preselect_namnd(session: Session, principal: Principal, values: dict) -> list[str]:
-    """Preselect the nämnd the missiv names, among those the principal may register for; return the note to show."""
-    proposal = propose_namnd(values.get("missiv_text") or "", (values.get("sandlista") or "").splitlines(),
-                             namnder_for(session, principal, Action.create))
-    if proposal is None:
+    """Preselect the nämnd the missiv names, else that of the registered remiss it belongs to (walk12 item 6),
+    among those the principal may register for; return the note to show."""
+    from remiss.intake.namnd_hint import preselect
+
+    namnder = namnder_for(session, principal, Action.create)
+    proposal = propose_namnd(values.get("missiv_text") or "", (values.get("sandlista") or "").splitlines(), namnder)
+    found = matching_remiss_id(session, values)
+    match = session.get(Remiss, found) if found else None
+    if match is not None and not principal.may(Action.view, match.namnd_id):
+        match = None
+    chosen = preselect(proposal, [nid for nid, _ in namnder], match.namnd_id if match is not None else None,
+                       (match.our_dnr or match.title) if match is not None else "")
+    if chosen is None:
         return []
-    if proposal.namnd_id is not None:
-        values["namnd_id"] = str(proposal.namnd_id)  # the form keeps it over the nämnd this user chose last time
-    else:  # two of ours named: none is preselected, not even the one this user chose last time
+    if chosen.namnd_id is not None:
+        values["namnd_id"] = str(chosen.namnd_id)  # the form keeps it over the nämnd this user chose last time
+    if chosen.ask:  # two of ours named: none is preselected, not even the one this user chose last time
         values["namnd_choice"] = "välj"
-    return [proposal.note]
+    return [chosen.note]
 
 
 def load(session: Session, *, principal: Principal, token: str | None) -> Intake | None:
@@ -350,7 +359,8 @@ def decide(message: InboxMessage, status: str, *, now: datetime, principal: Prin
 
 
 WITHDRAWN = ("aterkallad", "avstar")  # a remiss closed without an answer: a match only when no open one is found
-_OPEN_FIRST = case((Remiss.status.in_(WITHDRAWN), 1), else_=0)
+VOIDED = "makulerad"  # registered by mistake (remiss.intake.service.voided): never the remiss a mail belongs to
+_OPEN_FIRST = case((Remiss.status == VOIDED, 2), (Remiss.status.in_(WITHDRAWN), 1), else_=0)
 
 
 def _same_sender_dnr(session: Session, sender_dnr: str) -> int | None:

@@ -21,6 +21,7 @@ from remiss.clock import local
 from remiss.intake.models import InboxMessage, IntakeBatch
 from remiss.intake.reading import BATCH_FACTOR, ReadLimits, read_missiv
 from remiss.intake.service import batches, kinds
+from remiss.intake.service.classify import apply_kinds
 from remiss.intake.service.batches import (add_files, decide, extension_moment, extension_value, file_stem,
                                            link_letter, matching_remiss_id, preselect_namnd)
 from remiss.remisser import keys
@@ -68,25 +69,14 @@ def receive(session: Session, *, now: datetime, raw: bytes, size: int | None = N
     values = dict(parsed["values"])
     evidence = dict(parsed["evidence"])
     # Inkom: the day the mail was sent to the mailbox (its Date header, on the Stockholm clock), not the poll's
-    values["received_on"] = local(sent_at or now).date().isoformat()
-    evidence["received_on"] = f"E-postmeddelandets datum: {_header(headers, 'Date')}" if sent_at else \
-        "Meddelandet saknar datum; dagen då det hämtades ur brevlådan"
-    text = values.get("missiv_text") or ""
-    auto_reply = kinds.auto_reply_reason(headers, subject)
-    newsletter = "" if auto_reply else kinds.newsletter_reason(headers, subject, text)
-    if auto_reply or newsletter:
-        values["title"] = ""  # an automatic reply's or a newsletter's subject is no remiss's title
-        evidence.pop("title", None)
-        values["mail_kind"] = kinds.AUTOREPLY if auto_reply else kinds.NEWSLETTER
-        values["mail_kind_reason"] = auto_reply or newsletter
-        warnings.append("Meddelandet ser ut som " + ("ett automatiskt svar" if auto_reply else
-                        "ett nyhetsbrev (utskick till en e-postlista)") + " och är troligen ingen remiss: "
-                        + (auto_reply or newsletter) + ". Ärendemeningen är därför inte ifylld.")
-    elif kinds.is_reminder(subject, values.get("title") or "", text) and \
-            not batches.mentions_extension(dict(values, extension_to=parsed.get("extension_to")), subject):
-        values["mail_kind"] = kinds.REMINDER
-    if values.get("title"):  # never "VB: Påminnelse: Remiss - X" as an ärendemening
-        values["title"] = kinds.clean_title(values["title"])
+    # no date at all (an Outlook .msg saved unsent, or without headers): Inkom is left to the person, never the
+    # import day (walk12 item 5); a forward's inner date is proposed on the page (remiss.intake.arrival)
+    values["received_on"] = local(sent_at).date().isoformat() if sent_at else ""
+    if sent_at:
+        evidence["received_on"] = f"E-postmeddelandets datum: {_header(headers, 'Date')}"
+    elif raw:
+        warnings.append(NO_DATE)
+    warnings.extend(apply_kinds(values, evidence, headers, subject, parsed.get("extension_to")))
     message = InboxMessage(
         message_id=message_id, fetched_at=now, sent_at=sent_at, sender=_header(headers, "From")[:300],
         subject=subject[:500], source=parsed.get("source") or "", form_values=json.dumps(values, ensure_ascii=False),
@@ -102,6 +92,8 @@ def receive(session: Session, *, now: datetime, raw: bytes, size: int | None = N
     return message, True
 
 
+NO_DATE = ("Meddelandet saknar datum (det har varken ett skickat-datum eller e-posthuvuden med datum), så Inkom "
+           "är inte ifyllt: fyll i den dag brevet kom in till er.")
 NEWSLETTER = kinds.NEWSLETTER  # form_values["mail_kind"] of a mail sent to a list
 
 
@@ -251,9 +243,15 @@ def existing_remiss(session: Session, message: InboxMessage) -> Remiss | None:
         return None
     values = dict(json.loads(message.form_values),
                   extension_to=extension_value(message.extension_to, message.extension_time))
-    found = [i for i in dict.fromkeys((message.match_remiss_id, matching_remiss_id(session, values))) if i]
+    found = [i for i in dict.fromkeys((message.match_remiss_id, matching_remiss_id(session, values)))
+             if i and not _voided(session, i)]
     chosen = next((i for i in found if not _closed(session, i)), found[0] if found else None)
     return session.get(Remiss, chosen) if chosen else None
+
+
+def _voided(session: Session, remiss_id: int) -> bool:
+    remiss = session.get(Remiss, remiss_id)
+    return remiss is not None and remiss.status == batches.VOIDED
 
 
 def _closed(session: Session, remiss_id: int) -> bool:

@@ -1,5 +1,5 @@
 """Pages: the missiv step before registration and the hooks that prefill the registration form; the Inkorg's
-pages are in remiss.intake.views.inbox, on the same blueprint."""
+pages are in remiss.intake.views.inbox (the list), .message (one message) and .steps (its steps), on the same blueprint."""
 from __future__ import annotations
 
 import dataclasses
@@ -208,4 +208,4 @@ def parse_until(form) -> tuple[date | None, object]:
     return day, moment
 
 
-from remiss.intake.views import inbox  # noqa: E402,F401  (its routes are on bp)
+from remiss.intake.views import inbox, message, steps  # noqa: E402,F401  (their routes are on bp)

@@ -34,6 +34,10 @@ def inbox_reply(message_id: int):
         replies.record(session, now=now(), principal=principal(), message=message, remiss=remiss, entry=entry,
                        files_dir=_config("FILES_DIR"), max_bytes=_config("UPLOAD_MAX_BYTES"),
                        date_confirmed=bool(request.form.get("confirm_date")))
+    except answers.EarlyAnswer:  # dated before the utskick: the Inkorg page asks, with "Datumet stämmer"
+        session.rollback()
+        return redirect(url_for("intake.inbox_item", message_id=message_id, svar_fore_utskick=entry.id,
+                                _anchor="reply-heading"))
     except InputErrors as exc:
         _refused("Svaret registrerades inte", exc)
         return back

@@ -1,0 +1,59 @@
+"""Makulera: undo a registration made by mistake, most often the same letter registered twice from the Inkorg
+(walk12 item 4). The remiss is kept, with its history and files, under the status Makulerad: closed (its reminders
+and tidplan stop, remiss.events), off the start page and the diarium's and the API's lists unless Makulerad is
+asked for (remiss.remisser.queries), and never proposed as a match for a new mail. Who may: the access rule of the
+status move (remiss.auth.access.STATUS_ACTIONS / REOPEN_ACTIONS), the same for making and undoing it."""
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlmodel import Session
+
+from remiss import events
+from remiss.audit import service as audit
+from remiss.auth.access import Principal, may_move, require_status_move
+from remiss.remisser.input import InputErrors
+from remiss.remisser.models import Remiss
+from remiss.remisser.queries import possible_duplicates
+from remiss.remisser.status import RemissStatus, TransitionError, check_transition
+
+VOIDED = RemissStatus.makulerad
+NO_REASON = ("Skriv varför remissen makuleras, t.ex. ”Samma brev registrerades två gånger; det gäller "
+             "SOFÖ 2026/0008”.")
+
+
+def may_void(principal: Principal, remiss: Remiss) -> bool:
+    """Whether the principal may makulera this remiss now (an incoming one not yet decided by the nämnd)."""
+    try:
+        check_transition(RemissStatus(remiss.status), VOIDED, remiss.direction)
+    except TransitionError:
+        return False
+    return may_move(principal, remiss.namnd_id, remiss.status, VOIDED)
+
+
+def suggested_reason(session: Session, principal: Principal, remiss: Remiss) -> str:
+    """"Samma brev registrerades två gånger; det gäller SOFÖ 2026/0008" when another registered remiss has the
+    same remittent's diarienummer or title; else empty."""
+    others = [row for row in possible_duplicates(session, principal, sender_dnr=remiss.sender_dnr or "",
+                                                 title=remiss.title) if row.id != remiss.id]
+    if not others:
+        return ""
+    return f"Samma brev registrerades två gånger; det gäller {others[-1].our_dnr or others[-1].title}."
+
+
+def makulera(session: Session, *, now: datetime, principal: Principal, remiss: Remiss, reason: str) -> Remiss:
+    """Makulera the remiss (registered by mistake), with the reason in its history."""
+    require_status_move(principal, remiss.namnd_id, remiss.status, VOIDED)
+    reason = " ".join(reason.split())[:500]
+    if not reason:
+        raise InputErrors({"reason": NO_REASON})
+    old = RemissStatus(remiss.status)
+    check_transition(old, VOIDED, remiss.direction)  # TransitionError: e.g. a beslutad or outgoing remiss
+    remiss.status, remiss.updated_at = VOIDED.value, now
+    session.add(remiss)
+    session.flush()
+    audit.record(session, now=now, user_id=principal.user_id, entity="remiss", entity_id=remiss.id,
+                 remiss_id=remiss.id, action="makulera", changes={"status": [old.value, VOIDED.value]}, note=reason)
+    # closed: reminders cancelled, the tidplan's work called off (the receivers of any closing status)
+    events.status_changed.send(remiss, session=session, now=now, actor_id=principal.user_id, old=old, new=VOIDED)
+    return remiss

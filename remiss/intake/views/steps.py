@@ -1,0 +1,193 @@
+"""The steps on one Inkorg message: Registrera (in one step, or through the prefilled form), För samman with a
+registered remiss (an extension notice extends it), Avvisa and Ångra avvisningen, and Makulera the remiss it was
+registered as by mistake."""
+from __future__ import annotations
+
+import json
+
+from flask import current_app, flash, redirect, request, url_for
+
+from remiss import files
+from remiss.auth.access import AccessDenied, Action, NotFound, load_remiss
+from remiss.clock import local_today
+from remiss.db import get_session
+from remiss.intake.service import inbox as inbox_service, voided
+from remiss.intake.models import InboxMessage
+from remiss.intake.views import bp, parse_until, remiss_id_by_typed_dnr
+from remiss.intake.views.message import (EDITABLE, LABELS, NO_EXTENSION_DAY, NO_RECEIVED_ON, REQUIRED, _item_page,
+                                         _message_or_404)
+from remiss.remisser.input import InputErrors, deadline_required, letter_after_arrival, to_remiss_data
+from remiss.remisser.models import Remiss
+from remiss.remisser.status import TransitionError
+from remiss.web import now, principal, requires
+from remiss.web.lost_input import form_labels
+
+
+@bp.route("/inkorg/<int:message_id>/registrera", methods=["POST"])
+@form_labels(LABELS)
+@requires(Action.create)
+def inbox_accept(message_id: int):
+    """Registrera: in one step with the fields checked on the proposal page, or (oppna=1, or from an older page
+    without them) through the prefilled registration form."""
+    message = _message_or_404(message_id)
+    if "namnd_id" in request.form and request.form.get("oppna") != "1":
+        return _register_now(message)
+    typed = {name: request.form.get(name, "").strip()[:500] for name in (*EDITABLE, "namnd_id")}
+    typed["no_deadline"] = "1" if request.form.get("no_deadline") else ""  # the form shows the tick too
+    try:
+        batch = inbox_service.accept(get_session(), now=now(), principal=principal(), message=message,
+                                     files_dir=current_app.config["FILES_DIR"], typed=typed)
+    except files.FileRejected as exc:
+        flash(str(exc), "error")
+        return redirect(url_for("intake.inbox_item", message_id=message_id))
+    return redirect(url_for("remisser.new", missiv=batch.token))
+
+
+def _register_now(message: InboxMessage):
+    session = get_session()
+    typed = {name: request.form.get(name, "").strip() for name in (*EDITABLE, "namnd_id")}
+    typed["no_deadline"] = "1" if request.form.get("no_deadline") else ""
+    if message.status != "pending":
+        flash("Meddelandet är redan hanterat.", "error")
+        return redirect(url_for("intake.inbox_item", message_id=message.id))
+    errors = {name: text for name, text in REQUIRED.items()
+              if not typed.get(name) and not (name == "deadline_on" and typed["no_deadline"])}
+    if not typed.get("received_on") and message.sent_at is None:  # never the day it was read in (walk12 item 5)
+        errors["received_on"] = NO_RECEIVED_ON
+    # a date and the tick together: asked which holds, as on Registrera remiss (the tick was silently dropped)
+    errors.update({k: v for k, v in deadline_required(typed).items() if k not in errors})
+    stored = json.loads(message.form_values)
+    raw = {key: stored.get(key, "") for key in ("answer_email", "copy_emails", "answer_address", "contact_person",
+                                                "contact_email",
+                                                "sandlista", "questions", "letter_date", "missiv_text")}
+    raw.update({k: v for k, v in typed.items() if k != "no_deadline"}, direction="inkommande", kind="remiss")
+    data = None
+    try:
+        data = to_remiss_data(raw)
+    except InputErrors as exc:
+        errors.update({k: f"{LABELS.get(k, k)}: {v}" for k, v in exc.errors.items() if k not in errors})
+    if errors:
+        return _item_page(message, register_errors=errors, typed=typed, status=400)
+    duplicates = [] if request.form.get("confirm_duplicate") else \
+        inbox_service.register_duplicates(session, principal(), message, sender_dnr=data.sender_dnr, title=data.title)
+    past = None if request.form.get("confirm_past_deadline") else \
+        (data.deadline_on if data.deadline_on and data.deadline_on < local_today(now()) else None)
+    letter_late = None if request.form.get("confirm_letter_date") else \
+        letter_after_arrival(data.letter_date, data.received_on, local_today(now()))
+    if duplicates or past or letter_late:
+        return _item_page(message, typed=typed, past_deadline=past, duplicates=duplicates, letter_late=letter_late,
+                          status=400)
+    try:
+        remiss = inbox_service.register(session, now=now(), principal=principal(), message=message, data=data,
+                                        files_dir=current_app.config["FILES_DIR"],
+                                        max_bytes=current_app.config["UPLOAD_MAX_BYTES"],
+                                        dnr_format=current_app.config["DNR_FORMAT"],
+                                        default_prefix=current_app.config["DNR_DEFAULT_PREFIX"])
+    except InputErrors as exc:
+        session.rollback()
+        return _item_page(message, register_errors={k: f"{LABELS.get(k, k)}: {v}" for k, v in exc.errors.items()},
+                          typed=typed, status=400)
+    except (AccessDenied, files.FileRejected) as exc:
+        session.rollback()
+        return _item_page(message, register_errors={"namnd_id": str(exc) or "Du får inte registrera för den nämnden."},
+                          typed=typed, status=400)
+    flash(f"Remissen är registrerad med diarienummer {remiss.our_dnr}.", "success")
+    return redirect(url_for("remisser.show", remiss_id=remiss.id))
+
+
+@bp.route("/inkorg/<int:message_id>/atervand", methods=["POST"])
+@requires(Action.create)
+def inbox_undismiss(message_id: int):
+    """Ångra avvisningen: the dismissed message is a proposal again."""
+    message = _message_or_404(message_id)
+    try:
+        inbox_service.undismiss(get_session(), principal=principal(), message=message)
+    except files.FileRejected as exc:
+        flash(str(exc), "error")
+    else:
+        flash("Avvisningen är ångrad; meddelandet ligger bland de som ska hanteras.", "success")
+    return redirect(url_for("intake.inbox_item", message_id=message_id))
+
+
+@bp.route("/inkorg/<int:message_id>/sammanfor", methods=["POST"])
+@requires(Action.create)
+def inbox_merge(message_id: int):
+    """Merge into the suggested remiss (remiss_id) or into the one whose diarienummer was typed (our_dnr)."""
+    message = _message_or_404(message_id)
+    session = get_session()
+    our_dnr = request.form.get("our_dnr", "").strip()
+    typed = {"our_dnr": our_dnr, "until_on": request.form.get("until_on", ""),
+             "until_time": request.form.get("until_time", "")}
+    extend = request.form.get("extend") == "1"
+    try:
+        until_on, until_time = parse_until(request.form)
+    except InputErrors as exc:
+        return _item_page(message, errors=exc.errors, values=typed, status=400)
+    if extend and until_on is None and message.extension_to is None:
+        return _item_page(message, errors={"until_on": NO_EXTENSION_DAY}, values=typed, status=400)
+    try:
+        if our_dnr:
+            found = remiss_id_by_typed_dnr(session, our_dnr)
+            if found is None:
+                raise NotFound(our_dnr)
+        else:
+            found = int(request.form.get("remiss_id", "0"))
+        remiss = load_remiss(session, principal(), found, Action.edit)
+        from remiss.outgoing.replies import refuse_merge  # walk12b #4: an answer is no remisshandling
+        refuse_merge(remiss)
+        inbox_service.merge(session, now=now(), principal=principal(), message=message, remiss=remiss,
+                            extend=extend, files_dir=current_app.config["FILES_DIR"],
+                            max_bytes=current_app.config["UPLOAD_MAX_BYTES"], until_on=until_on, until_time=until_time)
+    except InputErrors as exc:  # before ValueError, its base: the extension's date refused, at the field
+        session.rollback()
+        return _item_page(message, errors={"until_on" if extend else "our_dnr": " ".join(exc.errors.values())
+                                           or "Förlängningen kunde inte registreras."},
+                          values=typed, status=400)
+    except (ValueError, NotFound, AccessDenied):
+        session.rollback()
+        error = f"Ingen remiss med diarienummer {our_dnr} som du får ändra." if our_dnr else \
+            "Remissen finns inte eller du får inte ändra den."
+        return _item_page(message, errors={"our_dnr": error}, values=typed, status=400)
+    except files.FileRejected as exc:
+        session.rollback()
+        flash(str(exc), "error")
+        return redirect(url_for("intake.inbox_item", message_id=message_id))
+    flash(f"Meddelandet är sammanfört med {remiss.our_dnr or remiss.title}.", "success")
+    return redirect(url_for("remisser.show", remiss_id=remiss.id))
+
+
+@bp.route("/inkorg/<int:message_id>/avvisa", methods=["POST"])
+@requires(Action.create)
+def inbox_dismiss(message_id: int):
+    message = _message_or_404(message_id)
+    try:
+        inbox_service.dismiss(get_session(), now=now(), principal=principal(), message=message)
+    except files.FileRejected as exc:
+        flash(str(exc), "error")
+    else:
+        flash("Meddelandet är avvisat och ligger kvar bland de hanterade.", "success")
+    return redirect(url_for("intake.inbox"))
+
+
+@bp.route("/inkorg/<int:message_id>/makulera", methods=["POST"])
+@requires(Action.create)
+def inbox_void(message_id: int):
+    """Registrerad av misstag: makulera the remiss the message was registered as (walk12 item 4)."""
+    message = _message_or_404(message_id)
+    session = get_session()
+    remiss = session.get(Remiss, message.remiss_id) if message.status == "registered" and message.remiss_id else None
+    if remiss is None:
+        flash("Meddelandet är inte registrerat som en remiss, så det finns inget att makulera.", "error")
+        return redirect(url_for("intake.inbox_item", message_id=message_id))
+    reason = request.form.get("reason", "").strip()
+    try:
+        voided.makulera(session, now=now(), principal=principal(), remiss=remiss, reason=reason)
+    except InputErrors as exc:
+        session.rollback()
+        return _item_page(message, void_errors=exc.errors, void_reason=reason, status=400)
+    except (AccessDenied, TransitionError) as exc:
+        session.rollback()
+        return _item_page(message, void_errors={"reason": str(exc)}, void_reason=reason, status=400)
+    flash(f"{remiss.our_dnr or remiss.title} är makulerad: den finns kvar med sin historik men visas inte i "
+          "listorna, och inga påminnelser skickas.", "success")
+    return redirect(url_for("remisser.show", remiss_id=remiss.id))
