@@ -23,7 +23,13 @@ _NEWS_END = re.compile(r"[ \t](?:går[ \t]+vidare|fortsätter|är[ \t]+(?:klar|k
 # A full stop after a word and a capital after it: a line of two sentences is prose, never a heading.
 _TWO_SENTENCES = re.compile(r"[a-zåäö]{2}\.[ \t]+[A-ZÅÄÖ][a-zåäö]")
 _BULLET = re.compile(r"[•·*▪◦–-][ \t]")
-_POSSESSIVE = re.compile(r"^(?:Kommunens|Regionens|Länsstyrelsens|Myndighetens)[ \t]+", re.IGNORECASE)
+# Round 14: a procedure named in front of the matter ("Utställning av …", "Samråd om …", "Remiss av …")
+_LED = re.compile(r"(?:Remiss|Remittering|Samråd|Utställning|Granskning|Kungörelse)[ \t]+(?:av|om|för|gällande|angående|över)"
+                  r"[ \t]+\S", re.IGNORECASE)
+# "Kommunens vattentjänstplan" is the plan; but "Länsstyrelsens förslag till …" and "länsstyrelsens
+# konsekvensutredning" keep the body: a proposal or an analysis named only by its kind is the body's (round 14)
+_POSSESSIVE = re.compile(r"^(?:Kommunens|Regionens|Länsstyrelsens|Myndighetens)[ \t]+"
+                         r"(?!(?:förslag|konsekvensutredning|utredning|rapport|promemoria)[a-zåäö]{0,3}\b)", re.IGNORECASE)
 # Navigation, credits and dates that sit above a web page's headline.
 _CHROME = re.compile(
     r"^(?:[•·*-][ \t]*)?(?:skip to|hoppa till|gå till|language|lättläst|e-tjänster|meny|sök\b|logga in|storlek|"
@@ -187,8 +193,11 @@ def headline(text: str) -> tuple[str | None, tuple[int, int] | None]:
             # påverka cykelplan" over "… om Cykelplan 2012 – Stockholms stads vision …" names the plan the text names
             return _named_in_body(text, line) or (None, None)
         if len(words) <= 4 and not re.search(r"\d", line) and _is_heading_over_prose(lines, index + 1) and \
-                not _shares_a_word(line, lines[index + 1].group()):
-            continue  # a section's label ("Miljöanalys") above the item's own heading, not its subheading
+                not _shares_a_word(line, lines[index + 1].group()) and not _LED.match(line):
+            # a section's label ("Miljöanalys") above the item's own heading, not its subheading; but a procedure's
+            # words in front of a name ("Utställning av nya renhållningsföreskrifter" over a photo's caption "Matrester
+            # i vasken") head the item themselves
+            continue
         if len(words) <= 4 and not re.search(r"remiss", line, re.IGNORECASE) and index + 1 < len(lines) and \
                 _names_a_remiss(lines[index + 1].group()):
             continue  # a section's label ("Regional utveckling") above "Remiss – Målbild för regionala cykelstråk"

@@ -46,6 +46,14 @@ _PROSE = [
     # "synpunkter på utredningen ”När behovet får styra – …”", "Samrådshandlingen heter: ”Viktiga vattenfrågor …”"
     re.compile(r"\b(?:[Uu]tredningen|[Bb]etänkandet|[Pp]romemorian|[Rr]apporten|[Ss]amrådshandlingen|[Rr]emisshandlingen)"
                r"(?:[ \t]+heter[ \t]*:?)?[ \t]+[”\"]([^”\"\n]{3,200})[”\"]"),
+    # Round 14: the quoted name right after the remiss or the proposal that announces it: "Just nu pågår remiss av
+    # ”Utmaningar för ett hållbart Västra Götaland …”", "godkänner remissunderlaget för ”Strategi för …”", "ett förslag
+    # till en ny avfallsplan ”Avfallsplan för Umeåregionen – …”". A preposition after "remiss…" is required: "ett
+    # informationsmöte om remissen ”…”" names the meeting's subject in its own words.
+    re.compile(r"\b(?:[Rr]emiss(?:en|underlaget|underlag|förslaget)?[ \t]+(?:av|om|för|på|gällande|angående|över)|"
+               r"[Ff]örslag(?:et)?[ \t]+(?:till|på)(?:[ \t]+(?:en|ett))?(?:[ \t]+(?:ny|nytt|nya))?[ \t]+"
+               r"[a-zåäö-]{3,40}(?:plan|program|strategi|policy|föreskrifter)[a-zåäö]{0,4})[ \t]+"
+               r"[”\"“]([A-ZÅÄÖ][^”\"“\n]{3,200})[”\"“]"),
     # "Bifogat finns förslag till ändringar i … föreskrifter (KIFS 2017:7) om …."; "Härmed översänds promemorian …"
     re.compile(r"\b(?:Bifogat|Härmed) (?:finns|översänds|remitteras|bifogas)(?: härmed)?(?: för (?:remiss|yttrande))? "
                r"((?:förslag|promemorian?|rapporten?|betänkandet)\b[^\n.]{3,200})\.(?:\s|$)"),
