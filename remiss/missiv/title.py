@@ -29,6 +29,8 @@ _LABELLED = [
         re.MULTILINE,
     ),
 ]
+_SENTENCE_END = re.compile(r"(?<=[a-zåäö]{2})\.[ \t]+(?=[A-ZÅÄÖ][a-zåäö])")
+_DELGES = re.compile(r"[ \t]*Handling(?:ar(?:na)?)?[ \t]+som[ \t]", re.IGNORECASE)
 # "Remissen gäller Förslag till regional plan … och är från …"; "svara på Jordbruksverkets remiss om föreskrifter …."
 _PROSE = [
     re.compile(r"\bRemissen gäller ((?:[^\n.]|\n(?![ \t]*\n)){3,200}?)(?: och (?:är|kommer) från\b|\.)"),
@@ -146,6 +148,17 @@ def _find_title(text: str) -> tuple[str | None, tuple[int, int] | None]:
         m = pattern.search(text)
         if m and 3 <= len(m.group(1)) <= 250:
             end = continued(text, m.start(1), m.end(1))
+            if _DELGES.match(m.group()):
+                # round 14: "Handling som delges: Förslag till beslut om …. Handlingarna finns …": the value ends
+                # with its sentence (a heading such as "SOU 2018:74 Lite mer lika. Översyn av …" may hold a stop)
+                stop = _SENTENCE_END.search(text, m.start(1), end)
+                end = stop.start() if stop and len(text[m.start(1):stop.start()].split()) >= 3 else end
+                # a kungörelse's formula names the document generically; the page's own heading, when it is
+                # itself a proposal's name ("Förslag till beslut om bildande av vattenskyddsområde i Heby kommun"),
+                # names the item
+                page = headline(text)
+                if page[0] and re.match(r"Förslag[ \t]+till[ \t]", page[0]):
+                    return page
             return tidy(text[m.start(1):end], (m.start(1), end), lead=False)
     for pattern in _PROSE:
         m = pattern.search(text)
