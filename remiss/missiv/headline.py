@@ -201,6 +201,11 @@ def headline(text: str) -> tuple[str | None, tuple[int, int] | None]:
         if len(words) <= 4 and not re.search(r"remiss", line, re.IGNORECASE) and index + 1 < len(lines) and \
                 _names_a_remiss(lines[index + 1].group()):
             continue  # a section's label ("Regional utveckling") above "Remiss – Målbild för regionala cykelstråk"
+        named = _names_the_document(lines, index)
+        if named == "next":
+            continue  # a photo's caption ("Morotväg med bilar i Dalarna") above the plan's own heading
+        if named:
+            return named
         value, span = tidy(line, (line_match.start(), line_end))
         if value is None:
             return None, None
@@ -212,6 +217,36 @@ def headline(text: str) -> tuple[str | None, tuple[int, int] | None]:
             return item
         return _extend(text, value[:1].upper() + value[1:]), span
     return None, None
+
+
+# Round 14: a document named by its kind ("Länsplan …", "Ny biblioteksplan …", "… föreskrifter", "… programmet")
+_DOCUMENT_WORD = re.compile(r"[a-zåäö-]{0,30}(?:plan|program|strategi|policy|föreskrift)(?:en|er|erna|et|met|n)?\b",
+                            re.IGNORECASE)
+# "Ny biblioteksplan för Vimmerby kommun 2024-2027 är nu ute på remiss.": the sentence's subject names the document
+_OUT_ON_REMISS = re.compile(r"((?-i:[A-ZÅÄÖ])[^\n.]{3,150}?)[ \t]+(?:är|har)[ \t]+(?:nu[ \t]+)?(?:ute|skickats[ \t]+ut|"
+                            r"gått[ \t]+ut)[ \t]+på[ \t]+(?:öppen[ \t]+|bred[ \t]+)?(?:remiss|samråd)\b", re.IGNORECASE)
+
+
+def _names_the_document(lines: list[re.Match], index: int) -> str | tuple[str, tuple[int, int]] | None:
+    """Tell whether the line at `index`, which names no document, is a photo's caption or a label above the line that
+    does: "next" when that line is a heading of its own, the name when it is the sentence "X är nu ute på remiss"."""
+    line = lines[index].group().strip()
+    if _DOCUMENT_WORD.search(line) or index + 1 >= len(lines) or len(line.split()) > 8:
+        return None
+    below = lines[index + 1]
+    text = below.group().strip()
+    if not _DOCUMENT_WORD.search(text):
+        return None
+    if not text.endswith((".", ":", "!", "?")) and plausible_heading(text) and _is_heading_over_prose(lines, index + 1):
+        return "next"
+    said = _OUT_ON_REMISS.match(text)
+    # a name of two words or more, no pronoun or bare "Förslaget"/"Planen" and no verb of its own
+    if said and len(said.group(1).split()) >= 2 and _DOCUMENT_WORD.search(said.group(1)) and \
+            not _NEWS_VERB.match(said.group(1)) and \
+            not re.match(r"(?:Förslaget|Det|Den|Planen|Programmet|Strategin)\b", said.group(1)):
+        value, span = tidy(said.group(1), (below.start() + said.start(1), below.start() + said.end(1)), lead=False)
+        return (value, span) if value else None
+    return None
 
 
 # "Regionalt åtgärdsprogram för miljömålen 2021-2025 på remiss – du kan också tycka till!": a heading that names the
