@@ -22,6 +22,7 @@ _NEWS_VERB = re.compile(r"^(?:\S+[ \t]+){1,2}(?:kan|ska|skall|vill|får|har|blir
 _NEWS_END = re.compile(r"[ \t](?:går[ \t]+vidare|fortsätter|är[ \t]+(?:klar|klart|färdig|färdigt|igång))\Z", re.IGNORECASE)
 # A full stop after a word and a capital after it: a line of two sentences is prose, never a heading.
 _TWO_SENTENCES = re.compile(r"[a-zåäö]{2}\.[ \t]+[A-ZÅÄÖ][a-zåäö]")
+_NUMBER_ONLY = re.compile(r"(?:Dir|Kommittédirektiv)\.?[ \t]*\d{4}:\d{1,3}\.?", re.IGNORECASE)
 _BULLET = re.compile(r"[•·*▪◦–-][ \t]")
 # Round 14: a procedure named in front of the matter ("Utställning av …", "Samråd om …", "Remiss av …")
 _LED = re.compile(r"(?:Remiss|Remittering|Samråd|Utställning|Granskning|Kungörelse)[ \t]+(?:av|om|för|gällande|angående|över)"
@@ -103,7 +104,11 @@ _LETTERHEAD = re.compile(r"(?:remiss(?:version|utgåva|förslag)?|missiv|remissm
                          r"begäran[ \t]+om[ \t]+(?:yttrande|synpunkter|remissvar)(?-i:[ \t]+[a-zåäö]+)?|"
                          # an extension notice's label alone: "Förlängd remisstid", "Nytt svarsdatum"
                          r"(?:förlängd|förlängning[ \t]+av|ny|nytt|ändrad|ändrat)[ \t]+(?:(?:remiss|svars|samråds|"
-                         r"gransknings|utställnings|yttrande)tid(?:en)?|svarsdatum|svarsdag|sista[ \t]+svarsdag))\.?",
+                         r"gransknings|utställnings|yttrande)tid(?:en)?|svarsdatum|svarsdag|sista[ \t]+svarsdag)|"
+                         # round 14: a directive's section: "Förlängd tid för uppdraget", "… för uppdragets
+                         # slutredovisning"
+                         r"(?:förlängd|ny|ändrad)[ \t]+tid[ \t]+för[ \t]+(?:uppdraget|uppdragets[ \t]+[a-zåäö]+|"
+                         r"redovisningen|utredningen))\.?",
                          re.IGNORECASE)
 _UNIT = re.compile(r"(?:avdelningen|enheten|sektionen|kansliet|förvaltningen|kontoret|staben|byrån|departementet|"
                    r"nämnden|styrelsen)$|"
@@ -161,8 +166,8 @@ def headline(text: str) -> tuple[str | None, tuple[int, int] | None]:
         line = _REPORT_TIME.sub(r"\1", SECTION_LEAD.sub("", line))
         following = lines[index + 1].group() if index + 1 < len(lines) else ""
         if _CHROME.match(line) or _CREDIT.match(following) or not re.search(r"[^\W\d_]{3}", line) or \
-                _DATELINE.fullmatch(line):
-            continue
+                _DATELINE.fullmatch(line) or _NUMBER_ONLY.fullmatch(line):
+            continue  # round 14: "Dir. 2019:12" above "Tilläggsdirektiv till Kommunutredningen": a number, no name
         reported = _REPORTED.match(line)
         if reported and not re.search(r"[”“\"]\Z", line):
             line = reported.group(1)  # "X på remiss – du kan också tycka till!": the news after the report is no name
@@ -220,11 +225,11 @@ def headline(text: str) -> tuple[str | None, tuple[int, int] | None]:
 
 
 # Round 14: a document named by its kind ("Länsplan …", "Ny biblioteksplan …", "… föreskrifter", "… programmet")
-_DOCUMENT_WORD = re.compile(r"[a-zåäö-]{0,30}(?:plan|program|strategi|policy|föreskrift)(?:en|er|erna|et|met|n)?\b",
+_DOCUMENT_WORD = re.compile(r"(?<![a-zåäö-])[a-zåäö-]{0,30}(?:plan|program|strategi|policy|föreskrift)(?:en|er|erna|et|met|n)?\b",
                             re.IGNORECASE)
 # "Ny biblioteksplan för Vimmerby kommun 2024-2027 är nu ute på remiss.": the sentence's subject names the document
-_OUT_ON_REMISS = re.compile(r"((?-i:[A-ZÅÄÖ])[^\n.]{3,150}?)[ \t]+(?:är|har)[ \t]+(?:nu[ \t]+)?(?:ute|skickats[ \t]+ut|"
-                            r"gått[ \t]+ut)[ \t]+på[ \t]+(?:öppen[ \t]+|bred[ \t]+)?(?:remiss|samråd)\b", re.IGNORECASE)
+_OUT_ON_REMISS = re.compile(r"^((?-i:[A-ZÅÄÖ])[^\n.]{3,150}?)[ \t]+(?:är|har)[ \t]+(?:nu[ \t]+)?(?:ute|skickats[ \t]+ut|"
+                            r"gått[ \t]+ut)[ \t]+på[ \t]+(?:öppen[ \t]+|bred[ \t]+)?(?:remiss|samråd)\b", re.IGNORECASE | re.MULTILINE)
 
 
 def _names_the_document(lines: list[re.Match], index: int) -> str | tuple[str, tuple[int, int]] | None:

@@ -30,7 +30,7 @@ _LABELLED = [
     ),
 ]
 _SENTENCE_END = re.compile(r"(?<=[a-zåäö]{2})\.[ \t]+(?=[A-ZÅÄÖ][a-zåäö])")
-_DELGES = re.compile(r"[ \t]*Handling(?:ar(?:na)?)?[ \t]+som[ \t]", re.IGNORECASE)
+_DELGES = re.compile(r"(?<![ \t])[ \t]*+Handling(?:ar(?:na)?)?[ \t]+som[ \t]", re.IGNORECASE)
 # "Remissen gäller Förslag till regional plan … och är från …"; "svara på Jordbruksverkets remiss om föreskrifter …."
 _PROSE = [
     re.compile(r"\bRemissen gäller ((?:[^\n.]|\n(?![ \t]*\n)){3,200}?)(?: och (?:är|kommer) från\b|\.)"),

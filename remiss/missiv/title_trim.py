@@ -53,6 +53,9 @@ TRAIL = re.compile(
     r"yttrande)tid(?:en)?|tid[ \t]+för[ \t]+(?:synpunkter|yttranden?|remissvar|svar)|svarsdatum|svarsdag|sista[ \t]+svarsdag)|"
     # "Ds 2026:30 Ett nytt mediestöd – förlängning", "… – förlängs"
     r"[-–:][ \t]*(?:förlängning|förlängs|förlängd)|"
+    # round 14: a page's status after the name: "Trafikförsörjningsprogram - remisstiden avslutad"
+    r"[-–:][ \t]*(?:remisstiden|remissen|samrådet|samrådstiden|remissperioden)[ \t]+(?:är[ \t]+)?"
+    r"(?:avslutad|avslutat|stängd|slut|över)|"
     r"[ \t]förläng(?:s|t|es)(?:[ \t]+till(?:[ \t]+och[ \t]+med)?[ \t]+[^\n]{1,30})?|"
     # "Vägledning för riksintressen skickas nu på bred remiss", "Trafikstrategin ställs nu ut för granskning": the
     # heading reports, in the passive, what happens to the named document
@@ -166,8 +169,18 @@ REMISS_LEAD = re.compile(
 _DOC_ONLY = re.compile(r"^(?:betänkande|rapport)", re.IGNORECASE)
 
 
+# Round 14: "Inbjudan till lärosäten, myndigheter och organisationer att inkomma med synpunkter till regeringens
+# forskningspolitik": an invitation's addressees and request in front of the matter
+_INVITATION = re.compile(r"^Inbjudan(?:[ \t]+till[ \t]+[^\n]{3,100}?)?[ \t]+att[ \t]+(?:inkomma|komma[ \t]+in|lämna)"
+                         r"[ \t]+(?:med[ \t]+)?(?:synpunkter|yttranden?|remissvar)[ \t]+(?:på|till|om|över)[ \t]+(?=\S)",
+                         re.IGNORECASE)
+
+
 def drop_remiss_lead(value: str) -> str:
     """Return a title without the "Remiss av …" words in front of the matter's name."""
+    invited = _INVITATION.match(value)
+    if invited and len(value) - invited.end() >= 3:
+        return value[invited.end():]
     found = REMISS_LEAD.match(value)
     if not found or found.end() == 0 or _DOC_ONLY.match(value):
         return value
