@@ -41,7 +41,9 @@ _PROSE = [
     # "… Enligt sändlista Konsekvensutredning av förslag till föreskrifter om … 1. Beskrivning av problemet …": or the
     # first numbered section
     re.compile(r"\bEnligt sändlista[ \t]+([A-ZÅÄÖ][^.\n]{5,150}?)(?=[ \t]+[A-ZÅÄÖ][\wåäö]+[ \t]+"
-               r"(?:önskar|översänder|remitterar|bjuder|ger|inbjuder|har tagit fram)\b|[ \t]+1\.[ \t]+[A-ZÅÄÖ][a-zåäö])"),
+               # round 14: "… Remiss Funktionellt prioriterat vägnät Trafikverket har tagit initiativ …"
+               r"(?:önskar|översänder|remitterar|bjuder|ger|inbjuder|vill|skickar|har[ \t]+[a-zåäö]{4,})\b|"
+               r"[ \t]+1\.[ \t]+[A-ZÅÄÖ][a-zåäö])"),
     # "Regionförbundet Sörmland skickar idag ut ”Regional cykelstrategi för Sörmland” på remiss": the quoted name
     re.compile(r"\b(?:skickar|sänder|ställer|skickas|sänds|ställs)[ \t]+(?:(?:nu|idag|i[ \t]+dag)[ \t]+)?ut[ \t]+"
                r"[”\"]([^”\"\n]{3,150})[”\"][ \t]+på[ \t]+remiss\b"),
