@@ -71,6 +71,8 @@ _CHROME = re.compile(
     r"(?:sidan|nyheten|artikeln|texten)[ \t]+(?:är|har|uppdaterades|granskades|publicerades|skapades)\b|"
     r"senast[ \t]+(?:granskad|publicerad|reviderad)\b|arkiverad\b|översätt\b|translate\b|in[ \t]+english\b|"
     r"ladda[ \t]+ner\b|läs[ \t]+också\b|se[ \t]+även\b|om[ \t]+webbplatsen\b|tillgänglighetsredogörelse\b|"
+    # round 14: a news list's section and day: "Nationella planen • 20 mars, 2024", "Miljö | 2024-03-20"
+    r"[^•|\n]{1,60}[ \t][•|·][ \t]*+(?:\d{1,2}[ \t]+(?:jan|feb|mar|apr|maj|jun|jul|aug|sep|okt|nov|dec)|\d{4}-\d{2}-\d{2})|"
     r"(?:[^/>›\n]{0,60}[ \t][/>›][ \t]){2})",  # a breadcrumb: Start / Bygga och bo / Avfall
     re.IGNORECASE,
 )

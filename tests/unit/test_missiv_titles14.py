@@ -132,3 +132,21 @@ def test_the_senders_own_place_is_optional_when_titles_are_scored() -> None:
     assert not _same_title("Förslag till beslut om bildande av vattenskyddsområde",
                            "Förslag till beslut om bildande av vattenskyddsområde i Heby kommun")
     assert not _same_title("Ny folkhälsopolicy", "Ny folkhälsopolicy för Stockholms läns landsting")
+
+
+def test_a_news_lists_section_and_day_is_chrome() -> None:
+    # ext-dev2 r01 (a real near miss): "Nationella planen • 20 mars, 2024" above the item's heading
+    text = ("Nationella planen • 20 mars, 2024\n\n"
+            "Förslag från regeringen om förlängd NAP-paus för verksamheter med prövningstid 2024\n\n"
+            "Den 15 mars föreslog regeringen att ansökningsdatumet i nationella planen för verksamheter med nuvarande "
+            "prövningstid 2024 april ska flyttas fram med ytterligare två månader.\n")
+    assert parse_missiv(text).title == ("Förslag från regeringen om förlängd NAP-paus för verksamheter med "
+                                        "prövningstid 2024")
+
+
+def test_a_flattened_missivs_title_ends_before_the_body_that_has_done_something() -> None:
+    # fresh6 p03 (Trafikverket, a docplayer transcript on one line)
+    text = ("Ärendenummer Dokumentdatum TRV 2014/72378 2014-10-29 Ert ärendenummer Sidor [Motpartens ärendeID NY] 1(3) "
+            "Enligt sändlista Remiss Funktionellt prioriterat vägnät Trafikverket har tagit initiativ till att peka ut "
+            "vilka vägar som är viktigast för nationell och regional tillgänglighet.")
+    assert parse_missiv(text).title == "Funktionellt prioriterat vägnät"
