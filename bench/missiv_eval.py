@@ -8,7 +8,9 @@ Two evaluations, each with a development part (used while writing the parser) an
   The held-out part is fixed by `holdout_ids()`: per kind, the round(30 %) letters whose
   sha256("remiss-missiv-holdout:" + id) sort first, a rule chosen before the letters were read.
   Score = annotated fields right / annotated fields (non-null expectations); a value where the
-  annotation is null is counted apart as a wrong fill.
+  annotation is null is counted apart as a wrong fill. A title is right when it names the same ärendemening
+  (`_same_title`): blanks, case and a final stop aside, a lead "Remiss av …" is dropped, and (since round 14) the
+  sender's own place after the name ("… för Kronobergs län", "… för Region Jönköpings län") is optional on both sides.
 - extra: `tests/data/missiv/kinds/missiv-extra.json`, a second development set of real letters gathered later
   (kommuner, regioner, länsstyrelser, myndigheter, regeringen.se pages), scored like the kinds set.
 - fresh: `tests/data/missiv/fresh/fresh-dev.json` and `fresh-holdout.json`, real letters gathered after two
