@@ -263,11 +263,8 @@ _TITLE_LEAD = re.compile(r"^(?:(?:remiss(?:en)?|remittering)\s*(?:(?:av|om|angå
                          re.I)
 
 
-# Round 14: "Länstransportplan för Kronobergs län 2022–2033" and "Länstransportplan 2022–2033" name the same ärende of
-# that sender. The sets disagree on keeping the sender's own place ("för X kommun", "för X län", "för Region X": kept in
-# k06, k21 of fresh10, h13, b13; left out in r23, h40), so it is optional on either side: the remittent field names the
-# body, and within its remisser the plan is the same. Only at the end or before a year or a dash: "i Heby kommun" (the
-# matter's place) and "för Stockholms läns landsting" (a longer name) stay.
+# Round 14: the sender's own place ("… för Kronobergs län 2022–2033") is optional on either side, as the sets annotate it
+# both ways (tests/data/missiv/fresh/README.md); "i Heby kommun" and "för Stockholms läns landsting" still count.
 _OWN_PLACE = re.compile(r"[ \t]+för[ \t]+(?:(?:Region|Landstinget)[ \t]+(?:[A-ZÅÄÖ][\wåäö-]+[ \t]*){1,3}(?:läns?)?|"
                         r"(?:[A-ZÅÄÖ][\wåäö-]+[ \t]+){1,3}(?:kommuns?|läns?))(?=[ \t]*(?:\d|[-–]|\Z))")
 
