@@ -200,6 +200,10 @@ def tidy(value: str, span: tuple[int, int], lead: bool = True) -> tuple[str | No
         # förslaget till ny avfallsplan ute på remiss" keeps the page's own words)
         if re.search(r"synpunkter[ \t]+på[ \t]*\Z", removed, re.IGNORECASE):
             value = re.sub(r"^förslaget(?=[ \t]+till[ \t])", "Förslag", value, flags=re.IGNORECASE)
+        if FRAGMENT.match(value):
+            # round 14: "Förlängd samrådstid | och inställda samråd för …": the lead was cut inside a coordination,
+            # the line names the notice, not the matter: empty rather than a fragment
+            return None, span
         value = value[:1].upper() + value[1:]
     value = TRAIL.sub("", normalise(value)).strip(" .:–-")
     value = _DATE_TAIL.sub("", value)
@@ -223,6 +227,9 @@ REPORT_TIME = (r"[ \t]+(?:fram[ \t]+)?(?:till(?:[ \t]+och[ \t]+med)?|t\.o\.m\.?|
                r"(?:den[ \t]+)?(?:\d|tre|två|fyra|sex|en|ett)[^\n]{0,40}\Z")
 REPORT_TAIL = re.compile(r"(?<![ \t])[ \t]++(?:(?:är|går)[ \t]+)?(?:nu[ \t]+)?(?:ute[ \t]+)?på[ \t]+(?:bred[ \t]+)?"
                           r"(?:remiss|samråd|granskning|utställning)" + REPORT_TIME, re.IGNORECASE)
+# Round 14: a riksdag document's number in front of its name: "Fråga 2023/24:411 Uteblivna remissvar i …"
+_RIKSDAG_NUMBER = re.compile(r"^(?:Skriftlig[ \t]+)?(?:Fråga|Interpellation|Motion)[ \t]+\d{4}/\d{2}:\d{1,4}[ \t]*[:–-]?[ \t]*"
+                             r"(?=[A-ZÅÄÖ])")
 _ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}[ \t]+(?=[A-ZÅÄÖ])|(?<![ \t,–-])[ \t,–-]++\d{4}-\d{2}-\d{2}\Z")
 # "X, dnr KS 2020/123": the letter's reference after the name
 _LABELLED_DNR_TAIL = re.compile(rf"(?<![ \t,]),?[ \t]*+\(?(?:[A-ZÅÄÖ]{{2,6}}[ \t]+)?(?:dnr|diarienr|diarienummer)[ \t.:]*(?:{_DNR_TOKEN}|\d{{4}}[–-]\d{{3,8}})\)?\Z",
@@ -238,7 +245,7 @@ def normalise(value: str) -> str:
         value = SECTION_LEAD.sub("", value)
         for tail in (_FILE_TAIL, _ASK_TAIL, REPORT_TAIL, _LABELLED_DNR_TAIL):
             value = tail.sub("", value)
-        value = _ISO_DAY.sub("", value)
+        value = _RIKSDAG_NUMBER.sub("", _ISO_DAY.sub("", value))
         value = _DATE_TAIL.sub("", value).strip(" ,;:–-")
     return value[:1].upper() + value[1:] if capital else value  # "Aktuella remisser – förslag till …"
 

@@ -150,3 +150,15 @@ def test_a_flattened_missivs_title_ends_before_the_body_that_has_done_something(
             "Enligt sändlista Remiss Funktionellt prioriterat vägnät Trafikverket har tagit initiativ till att peka ut "
             "vilka vägar som är viktigast för nationell och regional tillgänglighet.")
     assert parse_missiv(text).title == "Funktionellt prioriterat vägnät"
+
+
+def test_a_lead_cut_inside_a_coordination_leaves_the_title_empty() -> None:
+    # holdout d14 (Dals-Eds kommun): "Förlängd samrådstid och inställda samråd för ny översiktsplan" names the notice;
+    # dropping the label left "Och inställda samråd …": better empty than a fragment
+    assert tidy("Förlängd samrådstid och inställda samråd för ny översiktsplan", (0, 61)) == (None, (0, 61))
+
+
+def test_a_riksdag_questions_number_is_no_part_of_the_name() -> None:
+    # ext-dev x09
+    assert tidy("Fråga 2023/24:411 Uteblivna remissvar i lagstiftningsprocessen", (0, 62))[0] == \
+        "Uteblivna remissvar i lagstiftningsprocessen"
