@@ -22,8 +22,15 @@ _NEWS_VERB = re.compile(r"^(?:\S+[ \t]+){1,2}(?:kan|ska|skall|vill|får|har|blir
 _NEWS_END = re.compile(r"[ \t](?:går[ \t]+vidare|fortsätter|är[ \t]+(?:klar|klart|färdig|färdigt|igång))\Z", re.IGNORECASE)
 # A full stop after a word and a capital after it: a line of two sentences is prose, never a heading.
 _TWO_SENTENCES = re.compile(r"[a-zåäö]{2}\.[ \t]+[A-ZÅÄÖ][a-zåäö]")
+_NUMBER_ONLY = re.compile(r"(?:Dir|Kommittédirektiv)\.?[ \t]*\d{4}:\d{1,3}\.?", re.IGNORECASE)
 _BULLET = re.compile(r"[•·*▪◦–-][ \t]")
-_POSSESSIVE = re.compile(r"^(?:Kommunens|Regionens|Länsstyrelsens|Myndighetens)[ \t]+", re.IGNORECASE)
+# Round 14: a procedure named in front of the matter ("Utställning av …", "Samråd om …", "Remiss av …")
+_LED = re.compile(r"(?:Remiss|Remittering|Samråd|Utställning|Granskning|Kungörelse)[ \t]+(?:av|om|för|gällande|angående|över)"
+                  r"[ \t]+\S", re.IGNORECASE)
+# "Kommunens vattentjänstplan" is the plan; but "Länsstyrelsens förslag till …" and "länsstyrelsens
+# konsekvensutredning" keep the body: a proposal or an analysis named only by its kind is the body's (round 14)
+_POSSESSIVE = re.compile(r"^(?:Kommunens|Regionens|Länsstyrelsens|Myndighetens)[ \t]+"
+                         r"(?!(?:förslag|konsekvensutredning|utredning|rapport|promemoria)[a-zåäö]{0,3}\b)", re.IGNORECASE)
 # Navigation, credits and dates that sit above a web page's headline.
 _CHROME = re.compile(
     r"^(?:[•·*-][ \t]*)?(?:skip to|hoppa till|gå till|language|lättläst|e-tjänster|meny|sök\b|logga in|storlek|"
@@ -64,6 +71,8 @@ _CHROME = re.compile(
     r"(?:sidan|nyheten|artikeln|texten)[ \t]+(?:är|har|uppdaterades|granskades|publicerades|skapades)\b|"
     r"senast[ \t]+(?:granskad|publicerad|reviderad)\b|arkiverad\b|översätt\b|translate\b|in[ \t]+english\b|"
     r"ladda[ \t]+ner\b|läs[ \t]+också\b|se[ \t]+även\b|om[ \t]+webbplatsen\b|tillgänglighetsredogörelse\b|"
+    # round 14: a news list's section and day: "Nationella planen • 20 mars, 2024", "Miljö | 2024-03-20"
+    r"[^•|\n]{1,60}[ \t][•|·][ \t]*+(?:\d{1,2}[ \t]+(?:jan|feb|mar|apr|maj|jun|jul|aug|sep|okt|nov|dec)|\d{4}-\d{2}-\d{2})|"
     r"(?:[^/>›\n]{0,60}[ \t][/>›][ \t]){2})",  # a breadcrumb: Start / Bygga och bo / Avfall
     re.IGNORECASE,
 )
@@ -97,7 +106,11 @@ _LETTERHEAD = re.compile(r"(?:remiss(?:version|utgåva|förslag)?|missiv|remissm
                          r"begäran[ \t]+om[ \t]+(?:yttrande|synpunkter|remissvar)(?-i:[ \t]+[a-zåäö]+)?|"
                          # an extension notice's label alone: "Förlängd remisstid", "Nytt svarsdatum"
                          r"(?:förlängd|förlängning[ \t]+av|ny|nytt|ändrad|ändrat)[ \t]+(?:(?:remiss|svars|samråds|"
-                         r"gransknings|utställnings|yttrande)tid(?:en)?|svarsdatum|svarsdag|sista[ \t]+svarsdag))\.?",
+                         r"gransknings|utställnings|yttrande)tid(?:en)?|svarsdatum|svarsdag|sista[ \t]+svarsdag)|"
+                         # round 14: a directive's section: "Förlängd tid för uppdraget", "… för uppdragets
+                         # slutredovisning"
+                         r"(?:förlängd|ny|ändrad)[ \t]+tid[ \t]+för[ \t]+(?:uppdraget|uppdragets[ \t]+[a-zåäö]+|"
+                         r"redovisningen|utredningen))\.?",
                          re.IGNORECASE)
 _UNIT = re.compile(r"(?:avdelningen|enheten|sektionen|kansliet|förvaltningen|kontoret|staben|byrån|departementet|"
                    r"nämnden|styrelsen)$|"
@@ -155,8 +168,8 @@ def headline(text: str) -> tuple[str | None, tuple[int, int] | None]:
         line = _REPORT_TIME.sub(r"\1", SECTION_LEAD.sub("", line))
         following = lines[index + 1].group() if index + 1 < len(lines) else ""
         if _CHROME.match(line) or _CREDIT.match(following) or not re.search(r"[^\W\d_]{3}", line) or \
-                _DATELINE.fullmatch(line):
-            continue
+                _DATELINE.fullmatch(line) or _NUMBER_ONLY.fullmatch(line):
+            continue  # round 14: "Dir. 2019:12" above "Tilläggsdirektiv till Kommunutredningen": a number, no name
         reported = _REPORTED.match(line)
         if reported and not re.search(r"[”“\"]\Z", line):
             line = reported.group(1)  # "X på remiss – du kan också tycka till!": the news after the report is no name
@@ -187,11 +200,19 @@ def headline(text: str) -> tuple[str | None, tuple[int, int] | None]:
             # påverka cykelplan" over "… om Cykelplan 2012 – Stockholms stads vision …" names the plan the text names
             return _named_in_body(text, line) or (None, None)
         if len(words) <= 4 and not re.search(r"\d", line) and _is_heading_over_prose(lines, index + 1) and \
-                not _shares_a_word(line, lines[index + 1].group()):
-            continue  # a section's label ("Miljöanalys") above the item's own heading, not its subheading
+                not _shares_a_word(line, lines[index + 1].group()) and not _LED.match(line):
+            # a section's label ("Miljöanalys") above the item's own heading, not its subheading; but a procedure's
+            # words in front of a name ("Utställning av nya renhållningsföreskrifter" over a photo's caption "Matrester
+            # i vasken") head the item themselves
+            continue
         if len(words) <= 4 and not re.search(r"remiss", line, re.IGNORECASE) and index + 1 < len(lines) and \
                 _names_a_remiss(lines[index + 1].group()):
             continue  # a section's label ("Regional utveckling") above "Remiss – Målbild för regionala cykelstråk"
+        named = _names_the_document(lines, index)
+        if named == "next":
+            continue  # a photo's caption ("Morotväg med bilar i Dalarna") above the plan's own heading
+        if named:
+            return named
         value, span = tidy(line, (line_match.start(), line_end))
         if value is None:
             return None, None
@@ -203,6 +224,36 @@ def headline(text: str) -> tuple[str | None, tuple[int, int] | None]:
             return item
         return _extend(text, value[:1].upper() + value[1:]), span
     return None, None
+
+
+# Round 14: a document named by its kind ("Länsplan …", "Ny biblioteksplan …", "… föreskrifter", "… programmet")
+_DOCUMENT_WORD = re.compile(r"(?<![a-zåäö-])[a-zåäö-]{0,30}(?:plan|program|strategi|policy|föreskrift)(?:en|er|erna|et|met|n)?\b",
+                            re.IGNORECASE)
+# "Ny biblioteksplan för Vimmerby kommun 2024-2027 är nu ute på remiss.": the sentence's subject names the document
+_OUT_ON_REMISS = re.compile(r"^((?-i:[A-ZÅÄÖ])[^\n.]{3,150}?)[ \t]+(?:är|har)[ \t]+(?:nu[ \t]+)?(?:ute|skickats[ \t]+ut|"
+                            r"gått[ \t]+ut)[ \t]+på[ \t]+(?:öppen[ \t]+|bred[ \t]+)?(?:remiss|samråd)\b", re.IGNORECASE | re.MULTILINE)
+
+
+def _names_the_document(lines: list[re.Match], index: int) -> str | tuple[str, tuple[int, int]] | None:
+    """Tell whether the line at `index`, which names no document, is a photo's caption or a label above the line that
+    does: "next" when that line is a heading of its own, the name when it is the sentence "X är nu ute på remiss"."""
+    line = lines[index].group().strip()
+    if _DOCUMENT_WORD.search(line) or index + 1 >= len(lines) or len(line.split()) > 8:
+        return None
+    below = lines[index + 1]
+    text = below.group().strip()
+    if not _DOCUMENT_WORD.search(text):
+        return None
+    if not text.endswith((".", ":", "!", "?")) and plausible_heading(text) and _is_heading_over_prose(lines, index + 1):
+        return "next"
+    said = _OUT_ON_REMISS.match(text)
+    # a name of two words or more, no pronoun or bare "Förslaget"/"Planen" and no verb of its own
+    if said and len(said.group(1).split()) >= 2 and _DOCUMENT_WORD.search(said.group(1)) and \
+            not _NEWS_VERB.match(said.group(1)) and \
+            not re.match(r"(?:Förslaget|Det|Den|Planen|Programmet|Strategin)\b", said.group(1)):
+        value, span = tidy(said.group(1), (below.start() + said.start(1), below.start() + said.end(1)), lead=False)
+        return (value, span) if value else None
+    return None
 
 
 # "Regionalt åtgärdsprogram för miljömålen 2021-2025 på remiss – du kan också tycka till!": a heading that names the

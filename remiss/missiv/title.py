@@ -29,6 +29,8 @@ _LABELLED = [
         re.MULTILINE,
     ),
 ]
+_SENTENCE_END = re.compile(r"(?<=[a-zåäö]{2})\.[ \t]+(?=[A-ZÅÄÖ][a-zåäö])")
+_DELGES = re.compile(r"(?<![ \t])[ \t]*+Handling(?:ar(?:na)?)?[ \t]+som[ \t]", re.IGNORECASE)
 # "Remissen gäller Förslag till regional plan … och är från …"; "svara på Jordbruksverkets remiss om föreskrifter …."
 _PROSE = [
     re.compile(r"\bRemissen gäller ((?:[^\n.]|\n(?![ \t]*\n)){3,200}?)(?: och (?:är|kommer) från\b|\.)"),
@@ -39,13 +41,23 @@ _PROSE = [
     # "… Enligt sändlista Konsekvensutredning av förslag till föreskrifter om … 1. Beskrivning av problemet …": or the
     # first numbered section
     re.compile(r"\bEnligt sändlista[ \t]+([A-ZÅÄÖ][^.\n]{5,150}?)(?=[ \t]+[A-ZÅÄÖ][\wåäö]+[ \t]+"
-               r"(?:önskar|översänder|remitterar|bjuder|ger|inbjuder|har tagit fram)\b|[ \t]+1\.[ \t]+[A-ZÅÄÖ][a-zåäö])"),
+               # round 14: "… Remiss Funktionellt prioriterat vägnät Trafikverket har tagit initiativ …"
+               r"(?:önskar|översänder|remitterar|bjuder|ger|inbjuder|vill|skickar|har[ \t]+[a-zåäö]{4,})\b|"
+               r"[ \t]+1\.[ \t]+[A-ZÅÄÖ][a-zåäö])"),
     # "Regionförbundet Sörmland skickar idag ut ”Regional cykelstrategi för Sörmland” på remiss": the quoted name
     re.compile(r"\b(?:skickar|sänder|ställer|skickas|sänds|ställs)[ \t]+(?:(?:nu|idag|i[ \t]+dag)[ \t]+)?ut[ \t]+"
                r"[”\"]([^”\"\n]{3,150})[”\"][ \t]+på[ \t]+remiss\b"),
     # "synpunkter på utredningen ”När behovet får styra – …”", "Samrådshandlingen heter: ”Viktiga vattenfrågor …”"
     re.compile(r"\b(?:[Uu]tredningen|[Bb]etänkandet|[Pp]romemorian|[Rr]apporten|[Ss]amrådshandlingen|[Rr]emisshandlingen)"
                r"(?:[ \t]+heter[ \t]*:?)?[ \t]+[”\"]([^”\"\n]{3,200})[”\"]"),
+    # Round 14: the quoted name right after the remiss or the proposal that announces it: "Just nu pågår remiss av
+    # ”Utmaningar för ett hållbart Västra Götaland …”", "godkänner remissunderlaget för ”Strategi för …”", "ett förslag
+    # till en ny avfallsplan ”Avfallsplan för Umeåregionen – …”". A preposition after "remiss…" is required: "ett
+    # informationsmöte om remissen ”…”" names the meeting's subject in its own words.
+    re.compile(r"\b(?:[Rr]emiss(?:en|underlaget|underlag|förslaget)?[ \t]+(?:av|om|för|på|gällande|angående|över)|"
+               r"[Ff]örslag(?:et)?[ \t]+(?:till|på)(?:[ \t]+(?:en|ett))?(?:[ \t]+(?:ny|nytt|nya))?[ \t]+"
+               r"[a-zåäö-]{3,40}(?:plan|program|strategi|policy|föreskrifter)[a-zåäö]{0,4})[ \t]+"
+               r"[”\"“]([A-ZÅÄÖ][^”\"“\n]{3,200})[”\"“]"),
     # "Bifogat finns förslag till ändringar i … föreskrifter (KIFS 2017:7) om …."; "Härmed översänds promemorian …"
     re.compile(r"\b(?:Bifogat|Härmed) (?:finns|översänds|remitteras|bifogas)(?: härmed)?(?: för (?:remiss|yttrande))? "
                r"((?:förslag|promemorian?|rapporten?|betänkandet)\b[^\n.]{3,200})\.(?:\s|$)"),
@@ -138,6 +150,17 @@ def _find_title(text: str) -> tuple[str | None, tuple[int, int] | None]:
         m = pattern.search(text)
         if m and 3 <= len(m.group(1)) <= 250:
             end = continued(text, m.start(1), m.end(1))
+            if _DELGES.match(m.group()):
+                # round 14: "Handling som delges: Förslag till beslut om …. Handlingarna finns …": the value ends
+                # with its sentence (a heading such as "SOU 2018:74 Lite mer lika. Översyn av …" may hold a stop)
+                stop = _SENTENCE_END.search(text, m.start(1), end)
+                end = stop.start() if stop and len(text[m.start(1):stop.start()].split()) >= 3 else end
+                # a kungörelse's formula names the document generically; the page's own heading, when it is
+                # itself a proposal's name ("Förslag till beslut om bildande av vattenskyddsområde i Heby kommun"),
+                # names the item
+                page = headline(text)
+                if page[0] and re.match(r"Förslag[ \t]+till[ \t]", page[0]):
+                    return page
             return tidy(text[m.start(1):end], (m.start(1), end), lead=False)
     for pattern in _PROSE:
         m = pattern.search(text)

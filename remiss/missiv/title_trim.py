@@ -53,6 +53,9 @@ TRAIL = re.compile(
     r"yttrande)tid(?:en)?|tid[ \t]+för[ \t]+(?:synpunkter|yttranden?|remissvar|svar)|svarsdatum|svarsdag|sista[ \t]+svarsdag)|"
     # "Ds 2026:30 Ett nytt mediestöd – förlängning", "… – förlängs"
     r"[-–:][ \t]*(?:förlängning|förlängs|förlängd)|"
+    # round 14: a page's status after the name: "Trafikförsörjningsprogram - remisstiden avslutad"
+    r"[-–:][ \t]*(?:remisstiden|remissen|samrådet|samrådstiden|remissperioden)[ \t]+(?:är[ \t]+)?"
+    r"(?:avslutad|avslutat|stängd|slut|över)|"
     r"[ \t]förläng(?:s|t|es)(?:[ \t]+till(?:[ \t]+och[ \t]+med)?[ \t]+[^\n]{1,30})?|"
     # "Vägledning för riksintressen skickas nu på bred remiss", "Trafikstrategin ställs nu ut för granskning": the
     # heading reports, in the passive, what happens to the named document
@@ -166,8 +169,18 @@ REMISS_LEAD = re.compile(
 _DOC_ONLY = re.compile(r"^(?:betänkande|rapport)", re.IGNORECASE)
 
 
+# Round 14: "Inbjudan till lärosäten, myndigheter och organisationer att inkomma med synpunkter till regeringens
+# forskningspolitik": an invitation's addressees and request in front of the matter
+_INVITATION = re.compile(r"^Inbjudan(?:[ \t]+till[ \t]+[^\n]{3,100}?)?[ \t]+att[ \t]+(?:inkomma|komma[ \t]+in|lämna)"
+                         r"[ \t]+(?:med[ \t]+)?(?:synpunkter|yttranden?|remissvar)[ \t]+(?:på|till|om|över)[ \t]+(?=\S)",
+                         re.IGNORECASE)
+
+
 def drop_remiss_lead(value: str) -> str:
     """Return a title without the "Remiss av …" words in front of the matter's name."""
+    invited = _INVITATION.match(value)
+    if invited and len(value) - invited.end() >= 3:
+        return value[invited.end():]
     found = REMISS_LEAD.match(value)
     if not found or found.end() == 0 or _DOC_ONLY.match(value):
         return value
@@ -187,6 +200,10 @@ def tidy(value: str, span: tuple[int, int], lead: bool = True) -> tuple[str | No
         # förslaget till ny avfallsplan ute på remiss" keeps the page's own words)
         if re.search(r"synpunkter[ \t]+på[ \t]*\Z", removed, re.IGNORECASE):
             value = re.sub(r"^förslaget(?=[ \t]+till[ \t])", "Förslag", value, flags=re.IGNORECASE)
+        if FRAGMENT.match(value):
+            # round 14: "Förlängd samrådstid | och inställda samråd för …": the lead was cut inside a coordination,
+            # the line names the notice, not the matter: empty rather than a fragment
+            return None, span
         value = value[:1].upper() + value[1:]
     value = TRAIL.sub("", normalise(value)).strip(" .:–-")
     value = _DATE_TAIL.sub("", value)
@@ -210,6 +227,9 @@ REPORT_TIME = (r"[ \t]+(?:fram[ \t]+)?(?:till(?:[ \t]+och[ \t]+med)?|t\.o\.m\.?|
                r"(?:den[ \t]+)?(?:\d|tre|två|fyra|sex|en|ett)[^\n]{0,40}\Z")
 REPORT_TAIL = re.compile(r"(?<![ \t])[ \t]++(?:(?:är|går)[ \t]+)?(?:nu[ \t]+)?(?:ute[ \t]+)?på[ \t]+(?:bred[ \t]+)?"
                           r"(?:remiss|samråd|granskning|utställning)" + REPORT_TIME, re.IGNORECASE)
+# Round 14: a riksdag document's number in front of its name: "Fråga 2023/24:411 Uteblivna remissvar i …"
+_RIKSDAG_NUMBER = re.compile(r"^(?:Skriftlig[ \t]+)?(?:Fråga|Interpellation|Motion)[ \t]+\d{4}/\d{2}:\d{1,4}[ \t]*[:–-]?[ \t]*"
+                             r"(?=[A-ZÅÄÖ])")
 _ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}[ \t]+(?=[A-ZÅÄÖ])|(?<![ \t,–-])[ \t,–-]++\d{4}-\d{2}-\d{2}\Z")
 # "X, dnr KS 2020/123": the letter's reference after the name
 _LABELLED_DNR_TAIL = re.compile(rf"(?<![ \t,]),?[ \t]*+\(?(?:[A-ZÅÄÖ]{{2,6}}[ \t]+)?(?:dnr|diarienr|diarienummer)[ \t.:]*(?:{_DNR_TOKEN}|\d{{4}}[–-]\d{{3,8}})\)?\Z",
@@ -225,7 +245,7 @@ def normalise(value: str) -> str:
         value = SECTION_LEAD.sub("", value)
         for tail in (_FILE_TAIL, _ASK_TAIL, REPORT_TAIL, _LABELLED_DNR_TAIL):
             value = tail.sub("", value)
-        value = _ISO_DAY.sub("", value)
+        value = _RIKSDAG_NUMBER.sub("", _ISO_DAY.sub("", value))
         value = _DATE_TAIL.sub("", value).strip(" ,;:–-")
     return value[:1].upper() + value[1:] if capital else value  # "Aktuella remisser – förslag till …"
 
