@@ -61,15 +61,22 @@ def find_remittent_cue(text: str) -> tuple[str | None, tuple[int, int] | None]:
 
 
 _CONTACT_CUES = re.compile(
-    r"(?:handläggande tjänste(?:man|person)(?: på [\wåäö ]+?)? är|kontaktperson(?:er)?(?:[ \t]+är)?\s*:?|"
-    r"frågor(?:[ \t]+[\wåäö-]+){0,4}?[ \t]+(?:kan[ \t]+)?(?:ställas|besvaras|lämnas)[ \t]+(?:till|av)|"
+    # (first: at a line's start the heading is tried before "kontaktperson" takes its first word)
+    # a heading of its own over the names: "Kontakt\n", "Kontakt för frågor\n", "Kontaktpersoner vid frågor\n",
+    # "Eventuella frågor om förslaget:\n", "Frågor: Sofia Nyman, kulturstrateg"
+    r"(?:^[ \t]*(?:eventuella[ \t]+)?(?:kontakt(?:uppgifter|person(?:er)?)?|frågor)(?:[ \t]+(?:för|vid|om)"
+    r"(?:[ \t]+[\wåäö-]+){1,2})?[ \t]*:?[ \t]*\n|^[ \t]*frågor[ \t]*:|"
+    r"handläggande tjänste(?:man|person)(?: på [\wåäö ]+?)? är|kontaktperson(?:er)?(?:[ \t]+är)?\s*:?|"
+    # "Frågor under samrådstiden besvaras av: Arne Ingemansson" (the colon too)
+    r"frågor(?:[ \t]+[\wåäö-]+){0,4}?[ \t]+(?:kan[ \t]+)?(?:ställas|besvaras|lämnas)[ \t]+(?:till|av)(?:[ \t]*:)?|"
     r"(?:upplysningar|information)(?:[ \t]+[\wåäö-]+){0,3}?[ \t]+(?:lämnas|ges|fås)[ \t]+(?:av|från|hos)|vår referens|handläggare[ \t]*[:|]?(?=[ \t]+[A-ZÅÄÖ]|[:|])|kontaktperson\b|"
-    r"kontakta(?: gärna)?(?:[ \t]*:)?|^[ \t]*kontakt(?:uppgifter)?[ \t]*:?[ \t]*\n|\batt(?:\.|:)|\battn?\.?:|"
+    # "kontaktas ämnesrådet Jacob Wichmann", "kontakta oss.\n\nEva Carlstedt Ståhl, förbundschef"
+    r"kontaktas|kontakta(?:[ \t]+oss[ \t]*[.:]?|(?: gärna)?(?:[ \t]*:)?)|\batt(?:\.|:)|\battn?\.?:|"
     # "Kontakt: Anna Berg, 010-…", "Mer information: …", "För frågor: …", "Ansvarig tjänsteperson: …"
     r"\bkontakt[ \t]*:|^[ \t]*(?:mer|ytterligare)[ \t]+information[ \t]*(?::|\n)|\b(?:för|vid)[ \t]+frågor[ \t]*:|"
     r"\bansvarig(?:[ \t]+(?:tjänste(?:man|person)|handläggare))?[ \t]*:|"
     # "Har du några frågor är du välkommen att ringa\nJenny Sandberg – 0498 …"
-    r"\bvälkommen[ \t]+att[ \t]+(?:ringa|kontakta|mejla|höra[ \t]+av[ \t]+(?:dig|er)[ \t]+till))\s*",
+    r"\bvälkommen[ \t]+att[ \t]+(?:ringa|kontakta|mejla|höra[ \t]+av[ \t]+(?:dig|er)[ \t]+till)(?:[ \t]*:)?)\s*",
     re.IGNORECASE | re.MULTILINE,
 )
 
@@ -77,7 +84,9 @@ _CONTACT_CUES = re.compile(
 # Name words are joined by blanks on one line: across a line break the next word is an address or a title.
 # "besvaras av planarkitekt Robert Ek": a role written in lower case may stand before the name.
 _ROLES = ("arkitekt", "handläggare", "strateg", "samordnare", "chef", "ingenjör", "sekreterare", "utredare", "jurist",
-          "ekolog", "planerare", "inspektör")
+          "ekolog", "planerare", "inspektör",
+          # the Regeringskansliet's titles in the definite form: "kontaktas ämnesrådet", "departementssekreteraren"
+          "rådet", "sekreteraren", "sakkunnige", "sakkunniga", "handläggaren")
 # "kontakta VA-chef, Christian Roos": the role may carry capitals and a comma before the name.
 _ROLE = (r"(?:(?<![\wåäö])(?:[a-zåäö]{1,30}+|[A-ZÅÄÖ]{1,5}-[a-zåäö]{1,30}+)(?:" + "|".join(f"(?<={r})" for r in _ROLES)
          + r")(?:[ \t]+|,[ \t]+(?=[A-ZÅÄÖ])))?")

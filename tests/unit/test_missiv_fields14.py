@@ -1,0 +1,55 @@
+"""Round 14 (h-fields4): wordings of the fields other than the title, from the real texts of the development sets.
+
+Each test quotes the lines of a real letter or page (set and id named) that the parser missed before the round.
+"""
+from __future__ import annotations
+
+import pytest
+
+from remiss.missiv import parse_missiv
+from remiss.missiv.fields import find_contact
+
+
+@pytest.mark.parametrize("text, name", [
+    # fresh10-holdout k09 (Havs- och vattenmyndigheten): a heading with a colon, the names on lines below
+    ("Remissmaterial\n\nRemissen med missiv och sändlista. Pdf, 491 kB.\n\nEventuella frågor om förslaget:\n\n"
+     "Martin Rydgren telefon 010-698 62 50 eller e-post martin.rydgren@havochvatten.se\n\n"
+     "Martin Karlsson telefon 010-698 62 42 eller e-post martin.karlsson@havochvatten.se\n", "Martin Rydgren"),
+    # fresh10-holdout k17 (Länsstyrelsen Jämtland): "Kontaktpersoner" must not take the heading's first word alone
+    ("Kontaktpersoner vid frågor\n\nJimmy Nilsson, 010-225 32 89, jimmy.nilsson@lansstyrelsen.se\n"
+     "Kim Strömmer, 073-087 55 30, kim.strommer@regionjh.se\n", "Jimmy Nilsson"),
+    # fresh4-holdout h36 (Region Sörmland)
+    ("Läs mer om Länstransportplanen och förslaget här. \n\nKontakt för frågor\n\nFredrik Högberg, "
+     "infrastrukturstrateg,\n073-596 72 57,\nSkyddad adress\n", "Fredrik Högberg"),
+    # fresh6-holdout p22 (Sjöfartsverket): "välkommen att kontakta:" with a colon
+    ("Har du frågor med anledning av förslaget är du välkommen att kontakta:\nStaffan Söderberg\n"
+     "staffan.soderberg@sjofartsverket.se\n010 – 478 64 56\n\nDela artikeln\n", "Staffan Söderberg"),
+    # fresh7-holdout r18 (Region Halland): "besvaras av:" with a colon
+    ("Ange diarienummer: RS160578\n\nFrågor under samrådstiden besvaras av: Arne Ingemansson, 0729 87 14 90 alt. "
+     "arne.ingemansson@regionhalland.se\n", "Arne Ingemansson"),
+    # ext-dev2 b10 (Region Uppsala): a bare "Frågor:" label
+    ("Diarienummer RUN 2026-0412. Svar skickas till regionen@regionuppsala.se.\n\nFrågor: Sofia Nyman, "
+     "kulturstrateg\n", "Sofia Nyman"),
+    # fresh4-holdout h01 (Näringsdepartementet): "kontaktas ämnesrådet" and the name as a mail link
+    ("Vid rättsliga frågor avseende remissen kontaktas ämnesrådet [Jacob Wichmann](mailto:jacob.wichmann@"
+     "regeringskansliet.se \"E-post till Jacob Wichmann\") (08-405 10 73) eller rättssakkunniga [Sara Ahmed]"
+     "(mailto:sara.ahmed@regeringskansliet.se \"E-post till Sara Ahmed\") (08-405 13 59)", "Jacob Wichmann"),
+    # ext-dev x24 (Västra Mälardalens Myndighetsförbund): "kontakta oss." and the signature's first name
+    ("Om du har fler frågor får du gärna kontakta oss.\n\nEva Carlstedt Ståhl, förbundschef, Västra Mälardalens "
+     "Myndighetsförbund.\n\nAnna Egebäck, tillförordnad samhällsbyggnadschef, Arboga kommun.\n",
+     "Eva Carlstedt Ståhl"),
+])
+def test_contact_after_a_heading_or_a_cue_with_a_colon(text: str, name: str) -> None:
+    assert find_contact(text)[0] == name
+    assert parse_missiv(text).contact_person == name
+
+
+@pytest.mark.parametrize("text", [
+    # fresh10-holdout k14: the contact heading over the länsstyrelse's own name is no person
+    "Kontakt\n\nLänsstyrelsen i Uppsala län\n\nBesöksadress: Bäverns gränd 17\n\nTelefon: 010-22 33 000\n",
+    # fresh10-holdout k17: the questions of a remiss under "Frågor" are no names
+    "Frågor\n\n  • Är de föreslagna målen relevanta och tillräckliga?\n  • Är strategin användbar i ert arbete?\n",
+    "Om du har frågor, kontakta oss på telefon 010-22 33 000.\n",
+])
+def test_a_cue_without_a_person_gives_no_contact(text: str) -> None:
+    assert find_contact(text)[0] is None
