@@ -191,7 +191,10 @@ _DAY_WORDS = (r"(?:[ \t]+(?:den|[a-zåäö]{3,6}dagen|\d{1,2}(?:[.:]\d{2})?|\d{4
 _ANSWER_CUE = re.compile(
     # "(per e-post) till uok@…"; "tillhanda via e-post, hallbarregionalutveckling@…"
     r"(?:e-?post|e-mail|mejl|mail)\)?\s+(?:till|på|under[ \t]+adress(?:en)?)|"
-    r"(?:via|per|med)[ \t]+(?:e-?post|e-mail|mejl|mail)[ \t]*[(,:]|(?:skicka|lämna|sänd|inkomm|mejl|maila|inge|ges in)\w{0,3}[ \t]+(?:[\wåäö-]+[ \t]+){0,6}?till|"
+    r"(?:via|per|med)[ \t]+(?:e-?post|e-mail|mejl|mail)[ \t]*[(,:]|(?:skicka|lämna|sänd|inkomm|mejl|maila|inge|ges in|e-?posta)\w{0,3}[ \t]+(?:[\wåäö-]+[ \t]+){0,6}?till|"
+    # "Den som vill yttra sig ska göra detta skriftligt till kalmar@…", "… yttra sig ska göra det skriftligt senast den
+    # 31 januari 2021, till uppsala@…": the verb of the answer with the address in the same sentence
+    r"\byttra[ \t]+sig\b[^.@\n]{0,80}?[ \t,]till|"
     r"ska(?:ll)? ha (?:kommit in|inkommit) till|(?:mejl|e-post|mail)adress(?:en)? är\s*:?|"
     r"(?:mejla|e-posta|skicka (?:e-post|mejl))[ \t]+är[ \t]+adressen\s*:?|"
     # "Svar ska ha kommit in senast den 15 mars 2027 (kl. 12.00) till registrator@…": the day between verb and address
@@ -357,10 +360,25 @@ _MAIL_TO_PERSON = re.compile(
 _FOLD = str.maketrans("åäöéèüÅÄÖÉÈÜ", "aaoeeuAAOEEU")
 
 
+# "Skicka svar med e-post till Registrator. … registrator@folkhalsomyndigheten.se": the shared mailbox named by its
+# function, its address on a line of its own
+_MAIL_TO_REGISTRY = re.compile(
+    r"\b(?:synpunkter|yttrande[nt]?|remissvar(?:et|en)?|svar(?:et|en)?)\b[^.@\n]{0,80}?\b(?:via|per|med)[ \t]+"
+    r"(?:e-?post|mejl|mail)[ \t]+till[ \t]+(?:vår[ \t]+)?(registrator(?:n|en)?|registraturen)\b(?![ \t]*[,(:]?[ \t]*[\w.+-]+@)",
+    re.IGNORECASE)
+
+
 def find_answer_email_by_name(text: str) -> tuple[str | None, tuple[int, int] | None]:
     """Return the e-mail of the person an answer instruction names ("via e-post till Nisse Werner" and
     "E-post: nisse.werner@krokom.se" elsewhere in the letter), and its span; None unless the address is plainly
-    that person's (first.last@)."""
+    that person's (first.last@). Likewise the registry's address where the instruction names the registry
+    ("med e-post till Registrator") and the text gives one registrator@ address."""
+    for cue in _MAIL_TO_REGISTRY.finditer(text):
+        found = {m.group().rstrip("."): m for m in EMAIL_RE.finditer(text)
+                 if re.match(r"registrat", m.group(), re.IGNORECASE)}
+        if len(found) == 1:
+            address, m = next(iter(found.items()))
+            return address, (m.start(), m.start() + len(address))
     for cue in _MAIL_TO_PERSON.finditer(text):
         wanted = [w.casefold().translate(_FOLD) for w in cue.group(1).split()]
         for m in EMAIL_RE.finditer(text):

@@ -53,3 +53,29 @@ def test_contact_after_a_heading_or_a_cue_with_a_colon(text: str, name: str) -> 
 ])
 def test_a_cue_without_a_person_gives_no_contact(text: str) -> None:
     assert find_contact(text)[0] is None
+
+
+@pytest.mark.parametrize("text, address", [
+    # fresh3-holdout g07 (Länsstyrelsen Kalmar): "yttra sig ska göra detta … till"
+    ("Den som vill yttra sig ska göra detta skriftligt till kalmar@lansstyrelsen.se eller till Länsstyrelsen, "
+     "Naturskyddsenheten, 391 86 KALMAR senast den 30 augusti 2024.\n", "kalmar@lansstyrelsen.se"),
+    # fresh10-holdout k14 (Länsstyrelsen Uppsala): the day and a comma between the verb and "till"
+    ("Den som vill yttra sig ska göra det skriftligt senast den 31 januari 2021, till uppsala@lansstyrelsen.se "
+     "eller till Länsstyrelsen, 751 86 Uppsala.\n", "uppsala@lansstyrelsen.se"),
+    # fresh10-holdout k16 (Länsstyrelsen Västra Götaland): "e-posta … till:" and the address below
+    ("Svara senast fredag 15 september 2017 genom att e-posta ifylld pdf-enkät till:\n\n"
+     "vastragotaland@lansstyrelsen.se\n\nObservera! Kontakta oss enligt nedan ifall du inte får en bekräftelse.\n",
+     "vastragotaland@lansstyrelsen.se"),
+    # fresh7-holdout r01 (Folkhälsomyndigheten): "med e-post till Registrator" and the address on a line of its own
+    ("Lämna ett svar per remissinstans. Svara helst i bifogad svarsfil. Skicka svar med e-post till Registrator. "
+     "Märk remissvaret med Folkhälsomyndigheten diarienummer: 00973-2021.\n\nregistrator@folkhalsomyndigheten.se\n\n"
+     "Bilagor\n", "registrator@folkhalsomyndigheten.se"),
+])
+def test_answer_address_wordings(text: str, address: str) -> None:
+    assert parse_missiv(text).answer_email == address
+
+
+def test_registry_named_but_two_registry_addresses_gives_none() -> None:
+    text = ("Skicka svar med e-post till Registrator.\n\nregistrator@folkhalsomyndigheten.se\n"
+            "registrator@socialstyrelsen.se\n")
+    assert parse_missiv(text).answer_email is None
