@@ -25,6 +25,8 @@ _BODY = (r"(?<![\wåäö-])(?:[A-ZÅÄÖ][\wåäö]{0,60}+-(?:,[ \t]+[a-zåäö]
 _REMITTENT_PATTERNS = [
     (re.compile(rf"(?i:ska(?:ll)? vara) ({_BODY}) (?i:tillhanda)"), 4),
     (re.compile(rf"(?i:ska(?:ll)? ha (?:kommit in|inkommit) till) ({_BODY})"), 3),
+    # "remissinstansernas yttranden som inkommit till Näringsdepartementet": the page of a closed remiss
+    (re.compile(rf"(?i:(?:yttranden|remissvar|svar)(?:en)? som (?:har )?(?:kommit in|inkommit) till) ({_BODY})"), 3),
     (re.compile(rf"(?i:(?:ska(?:ll)? lämnas|skickas|sänds) till) ({_BODY})"), 2),
     (re.compile(rf"\b(?i:som) ({_BODY}) (?i:har remitterat)"), 3),
     (re.compile(rf"(?i:remiss(?:var)?(?:en)? (?:från|som (?:har )?kommit (?:in )?till)) ({_BODY})"), 2),

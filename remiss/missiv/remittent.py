@@ -61,6 +61,10 @@ def _find(text: str, mentions: list[BodyMention], by_mail: Body | None, answer_e
                 return qualified.name, span, []
             # "Svar skickas till Länsstyrelsen": which one is a guess; better empty with the warning than wrong.
             return None, None, [f"Remittenten anges bara som ”{value}”; fyll i vilken."]
+        if not canonical_body(value):
+            region = _region_of_unit(value, mentions, by_mail)
+            if region:
+                return region.name, span, [f"Texten anger {value} som avsändare; remittenten är regionen, {region.name} – kontrollera."]
         return canonical_body(value) or value, span, []
     joint = _joint(text, mentions)
     if joint:
@@ -100,6 +104,27 @@ def _find(text: str, mentions: list[BodyMention], by_mail: Body | None, answer_e
         return body.name, (first.start, first.end), [
             f"Remittenten ({body.name}) är den myndighet som texten nämner oftast; kontrollera."]
     return None, None, []
+
+
+# A board, office or committee of a body: "Regionstyrelsen", "Hälso- och sjukvårdsförvaltningen".
+_UNIT = re.compile(r"(?:nämnden|styrelsen|förvaltningen|kontoret|kansliet|fullmäktige)\Z", re.IGNORECASE)
+
+
+def _region_of_unit(value: str, mentions: list[BodyMention], by_mail: Body | None) -> Body | None:
+    """Return the region a region's own board or office stands for ("Regionstyrelsen remitterar underlaget till
+    samtliga nämnder inom Region Gotland", "… till Hälso- och sjukvårdsförvaltningen" with registrator.hsf@sll.se).
+
+    The answer address's region, else the one region the text names. A kommun's nämnd is left as it is: within
+    one's own kommun a nämnd is the remittent (Kulturnämnden, Kommunstyrelsen), and the parser cannot tell whose.
+    """
+    if not _UNIT.search(value):
+        return None
+    if by_mail is not None:
+        return by_mail if by_mail.kind == "region" else None
+    regions = {m.body for m in mentions if m.body.kind == "region"}
+    if len(regions) == 1 and not any(m.body.kind == "kommun" for m in mentions):
+        return regions.pop()
+    return None
 
 
 def _hosted(text: str, host: Body, mentions: list[BodyMention],

@@ -108,3 +108,41 @@ def test_the_dnr_cue_is_never_read_as_a_series() -> None:
 
 def test_a_natura_code_alone_on_a_line_is_no_dnr() -> None:
     assert parse_missiv("Sångån\n\nSE0620107\n\nGagnef/Leksand\n").sender_dnr is None
+
+
+# fresh10-holdout k28 (Region Gotland's page, the news of a board meeting)
+_GOTLAND = (
+    "Region Gotland\nReception och regionupplysning\nVisborgsallén 19\n621 81  Visby\nTelefon: 0498-26 90 00\n"
+    "E-post: regiongotland@gotland.se Lämna dina synpunkter\n\nRegionstyrelsen har sammanträtt\n\n"
+    "Remissförslag. Strategi för förebyggande och motarbetande av mäns våld mot kvinnor\n"
+    "Regionstyrelsen godkänner remissunderlaget för ”Strategi för förebyggande och motarbetande av mäns våld mot "
+    "kvinnor”.\n\nRegionstyrelsen remitterar underlaget till samtliga nämnder inom Region Gotland och till "
+    "GotlandsHem AB. Remissperioden är 10 september – 30 november 2018.\n")
+# fresh4-holdout h17 (Stockholms läns landsting): the förvaltning the answers go to, the landsting's address
+_SLL = (
+    "Förslaget är ute på remiss inom landstinget under februari.\n\nYttranden på remissen ska ha inkommit till "
+    "Hälso- och sjukvårdsförvaltningen senast den 7 mars 2016.\n\nYttranden skickas till:\n\n"
+    "Hälso- och sjukvårdsförvaltningen\nBox 6909\n102 39 Stockholm\n\neller till registrator.hsf@sll.se\n")
+
+
+@pytest.mark.parametrize("text, remittent", [(_GOTLAND, "Region Gotland"), (_SLL, "Region Stockholm")])
+def test_a_regions_board_or_office_stands_for_the_region(text: str, remittent: str) -> None:
+    result = parse_missiv(text)
+    assert result.remittent == remittent
+    assert any("remittenten är regionen" in w for w in result.warnings)
+
+
+def test_a_kommuns_own_namnd_stays_the_remittent() -> None:
+    # the domain's internal remisser (seed 003): within one's own kommun the nämnd is the remittent
+    text = ("Kulturnämnden remitterar förslaget till handlingsplan till stadsområdesnämnderna i Malmö stad.\n"
+            "Svar senast den 28 augusti 2016 till kulturnamnden@malmo.se.\n")
+    assert parse_missiv(text).remittent == "Kulturnämnden"
+
+
+def test_answers_that_came_in_to_a_department_name_it() -> None:
+    # fresh10-holdout k31 (regeringen.se, a closed remiss): the department, not the myndighet whose report it is
+    text = ("# Remiss av Livsmedelsverkets rapport om nationella anpassningar med anledning av förordning (EU) "
+            "2019/787 om spritdrycker m.m.\n\nHär kan du ta del av remissinstansernas yttranden som inkommit till "
+            "Näringsdepartementet gällande Livsmedelsverkets rapport Nationella anpassningar med anledning av "
+            "förordning (EU) 2019/787 om spritdrycker m.m.\n\nRemisstiden gick ut den 11 februari 2020.\n")
+    assert parse_missiv(text).remittent == "Näringsdepartementet"
