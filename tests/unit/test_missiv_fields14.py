@@ -8,6 +8,7 @@ import pytest
 
 from remiss.missiv import parse_missiv
 from remiss.missiv.fields import find_contact
+from remiss.missiv.sandlista import find_sandlista
 
 
 @pytest.mark.parametrize("text, name", [
@@ -146,3 +147,23 @@ def test_answers_that_came_in_to_a_department_name_it() -> None:
             "Näringsdepartementet gällande Livsmedelsverkets rapport Nationella anpassningar med anledning av "
             "förordning (EU) 2019/787 om spritdrycker m.m.\n\nRemisstiden gick ut den 11 februari 2020.\n")
     assert parse_missiv(text).remittent == "Näringsdepartementet"
+
+
+def test_following_remissinstanser_heads_a_list() -> None:
+    # fresh8-dev u07 (Skövde kommun)
+    text = ("För att inhämta synpunkter skickas planen nu ut på remiss.\n\nFöljande remissinstanser har fått "
+            "vattenförsörjningsplanen:\n\n • Länsstyrelsen Västra Götaland\n • Västra Götalandsregionen\n"
+            " • Falköpings kommun\n • Hjo kommun\n\nSynpunkter senast den 1 mars 2017.\n")
+    assert find_sandlista(text).names[:3] == ("Länsstyrelsen Västra Götaland", "Västra Götalandsregionen",
+                                              "Falköpings kommun")
+
+
+@pytest.mark.parametrize("text", [
+    # fresh7-holdout r01 (Folkhälsomyndigheten): the links to the remiss's files
+    ("Konsekvensutredning (PDF, 622 kB)\n\nSändlista (PDF, 148 kB)\n\nMissiv (PDF, 174 kB)\n\n"
+     "Svarsfil till remiss (Word, 30 kB)\n"),
+    # fresh-holdout f20 (Läkemedelsverket): the sändlista named among the attachments
+    "På Läkemedelsverkets vägnar\nFrida Nylén\nBilagor:\nSändlista\nFöreskriftsförslag\nKonsekvensutredning\n",
+])
+def test_a_sandlista_named_as_a_file_is_no_list(text: str) -> None:
+    assert find_sandlista(text).names == ()
