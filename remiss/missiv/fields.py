@@ -219,9 +219,21 @@ def find_emails(text: str) -> tuple[str | None, tuple[int, int] | None, list[str
             return found
     for cue in _LABEL_CUE.finditer(text):
         found = _answer_after(text, cue.start(), cue.end(), reach=500)
-        if found and not _personal(text, found[0]):
+        if found and not _personal(text, found[0]) and not _PHONE_BESIDE.search(_lines_around(text, cue.start())):
             return found
     return None, None, []
+
+
+# "Telefonnummer: 0304-33 40 00\n\nMejl: kommun@orust.se": the site's switchboard, not where answers go
+_PHONE_BESIDE = re.compile(r"^[ \t]*(?:telefon(?:nummer)?|tel|tfn|växel)[ \t.]*:", re.IGNORECASE | re.MULTILINE)
+
+
+def _lines_around(text: str, pos: int) -> str:
+    """Return the non-blank lines just before and after the line at `pos`."""
+    before = text[:text.rfind("\n", 0, pos) + 1].rstrip().rsplit("\n", 1)[-1]
+    end = text.find("\n", pos)
+    after = text[end:].lstrip().split("\n", 1)[0] if end >= 0 else ""
+    return before + "\n" + after
 
 
 _OR_MAIL = re.compile(r"\b(?:eller|e-?post|mejl|mail)\b[^@\n]{0,20}$", re.IGNORECASE)

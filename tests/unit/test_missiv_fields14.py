@@ -167,3 +167,23 @@ def test_following_remissinstanser_heads_a_list() -> None:
 ])
 def test_a_sandlista_named_as_a_file_is_no_list(text: str) -> None:
     assert find_sandlista(text).names == ()
+
+
+@pytest.mark.parametrize("text", [
+    # fresh4-holdout h09 (Orust kommun): the telephone hours and the switchboard's address under the news
+    ("Tveka inte att höra av dig till kommunen om du har frågor.\n\nTelefontider för ÖP-frågor under samrådet:\n\n"
+     "Tisdagar klockan 9-12, onsdagar klockan 14-16 och fredagar klockan 10-12.\n\nTelefonnummer: 0304-33 40 00\n\n"
+     "Mejl: kommun@orust.se\n\nArtikeln uppdaterades\n"),
+    # fresh10-holdout k28 (Region Gotland): the page's header block
+    ("Region Gotland\nReception och regionupplysning\nVisborgsallén 19\n621 81  Visby\nTelefon: 0498-26 90 00\n"
+     "E-post: regiongotland@gotland.se Lämna dina synpunkter\n\nRegionstyrelsen har sammanträtt\n"),
+])
+def test_a_switchboard_address_beside_its_telephone_is_no_answer_address(text: str) -> None:
+    assert parse_missiv(text).answer_email is None
+
+
+def test_a_labelled_address_in_the_answer_paragraph_still_counts() -> None:
+    # fresh10-holdout k21 (Vimmerby kommun)
+    text = ("Synpunkter ska inkomma till Vimmerby kommun senast 20 december 2023.\nE-post: kommun@vimmerby.se\n"
+            "Postadress: Vimmerby kommun, Stadshuset, 598 81 Vimmerby\n")
+    assert parse_missiv(text).answer_email == "kommun@vimmerby.se"
