@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from remiss.missiv import parse_missiv
-from remiss.missiv.fields import find_contact
+from remiss.missiv.contact import find_contact
 from remiss.missiv.sandlista import find_sandlista
 
 
