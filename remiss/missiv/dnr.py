@@ -61,6 +61,8 @@ KOMMUN_DNR = (r"(?!(?:SOU|DS|PROP|DIR|BET|COM|KOM|EU|EG|ISO|SS|EN|NJA|HFD|HSLF|[
               r"[A-ZÅÄÖ]{2,6}(?:-[A-ZÅÄÖ]{2,6})*(?:[ \t]?[-/][ \t]?|[ \t])(?:19|20)\d\d[-–/:.]\d{1,6}")
 
 
+_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+_LIST_BELOW = re.compile(r"[^\n.:]{0,40}:[ \t]*\n(?:[ \t]*\n)?[ \t]*[-–•*][ \t]*")
 _LONE_LINE = re.compile(rf"^[ \t]*({KOMMUN_DNR})[ \t]*$", re.MULTILINE)
 
 
@@ -127,8 +129,15 @@ def find_sender_dnr(text: str) -> DnrFinding:
                                cue.end() + broken.end(2), _clean(joined)))
             continue
         m = TOKEN_RE.search(window)
-        # "Ange alltid diarienummer; 2014/72078 för samrådet": a semicolon may stand between the cue and the number
-        if not m or not re.fullmatch(r"[\s\w,()”\"“':;]{0,40}?", window[:m.start()]) or "\n\n" in window[:m.start()]:
+        prefix = window[:m.start()] if m else ""
+        if m and _DATE.fullmatch(m.group()) and re.search(r"\bdatum\b", text[max(0, cue.start() - 20):cue.start()], re.I):
+            # "Datum Diarienr 2014-05-21 2014-101636": a letterhead's labels, then their values in the same order
+            after = TOKEN_RE.match(window, m.end() + len(window[m.end():]) - len(window[m.end():].lstrip(" \t")))
+            m = after or m
+        # "Ange alltid diarienummer; 2014/72078 för samrådet": a semicolon may stand between the cue and the number;
+        # "ange följande beteckning i ert remissvar:\n\n  • 21-02333 avseende …": the first of a list below
+        if not m or not (re.fullmatch(r"[\s\w,()”\"“':;]{0,40}?", prefix) and "\n\n" not in prefix or
+                         _LIST_BELOW.fullmatch(prefix)):
             continue
         start, end = cue.end() + m.start(), cue.end() + m.end()
         # "döpas till ”Dnr. 6.8.16-3611/16”": a number right after its own cue is the number, not a file name.

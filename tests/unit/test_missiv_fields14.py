@@ -98,6 +98,12 @@ def test_registry_named_but_two_registry_addresses_gives_none() -> None:
     # fresh7-holdout r18 (Region Halland): series, year and number run together
     ("Synpunkter skickas till:\nRegion Halland, Box 517, 301 80 Halmstad\neller via e-post: "
      "regionen@regionhalland.se\nAnge diarienummer: RS160578\n", "RS160578"),
+    # fresh3-holdout g16 (Energimarknadsinspektionen, a docplayer transcript): the labels, then the values
+    ("Download \"Energimarknadsinspektionen MISSIVBREV 1(2) Swedish Energy Märkets Inspectorate Datum Diarienr "
+     "2014-05-21 2014-101636\"\n\nTranskript\n", "2014-101636"),
+    # fresh6-holdout p19 (Sjöfartsverket): the first of the numbers listed under the cue
+    ("Vänligen ange följande beteckning i ert remissvar:\n\n  • 21-02333 avseende farledsavgifter\n"
+     "  • 21-02334 avseende lotsavgifter\n\nSe missiv för ytterligare information.\n", "21-02333"),
 ])
 def test_sender_dnr_wordings(text: str, dnr: str) -> None:
     assert parse_missiv(text).sender_dnr == dnr
@@ -204,3 +210,7 @@ def test_the_end_of_under_perioden_is_the_deadline(text: str, day: str) -> None:
 def test_a_period_not_about_the_remiss_gives_no_deadline() -> None:
     text = "Biblioteket har öppet under perioden 1 juni till 15 augusti 2021.\n"
     assert parse_missiv(text).deadline is None
+
+
+def test_a_date_after_a_dnr_cue_without_a_datum_label_is_no_number() -> None:
+    assert parse_missiv("Diarienummer 2014-05-21 gäller beslutet.\n").sender_dnr is None
