@@ -101,8 +101,30 @@ def find_contact(text: str) -> tuple[str | None, tuple[int, int] | None]:
                 m.group(1).split()[-1].casefold() not in _NOT_NAMES:
             return m.group(1), m.span(1)
         card = _card(text)
-        return card if card[0] else _letterhead_handler(text)
+        if card[0]:
+            return card
+        signed = _signed_at_end(text)
+        return signed if signed[0] else _letterhead_handler(text)
     return found
+
+
+# The letter ends with its signature: the handläggare's name, then the role ("Frida Nord\nVerksjurist").
+_SIGNATURE_END = re.compile(
+    rf"^[ \t]*({NAME_WORD}[ \t]+{NAME_WORD}(?:[ \t]+{NAME_WORD})?)[ \t]*\n(?:[ \t]*\n)?"
+    r"[ \t]*([A-ZÅÄÖ][a-zåäö-]{2,40}+(?:[ \t]+[a-zåäö-]{2,40}+){0,3})[ \t,.]*\s*\Z", re.MULTILINE)
+
+
+def _signed_at_end(text: str) -> tuple[str | None, tuple[int, int] | None]:
+    """Return the name of the signature that ends the text, when a role stands under it."""
+    m = _SIGNATURE_END.search(text[-300:])
+    if not m:
+        return None, None
+    role = m.group(2).split()[-1]
+    if not (_TITLE_WORD.search(role) or role.casefold().endswith(_ROLES)) or find_bodies(m.group(1)) or \
+            _ORGANISATION.search(m.group(1)):
+        return None, None
+    base = max(0, len(text) - 300)
+    return m.group(1), (base + m.start(1), base + m.end(1))
 
 
 # A letterhead flattened to one line (docplayer): "REMISS Datum Vår beteckning RT 2014/ Sid 1 (1) Enheten för teknik

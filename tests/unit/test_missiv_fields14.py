@@ -214,3 +214,15 @@ def test_a_period_not_about_the_remiss_gives_no_deadline() -> None:
 
 def test_a_date_after_a_dnr_cue_without_a_datum_label_is_no_number() -> None:
     assert parse_missiv("Diarienummer 2014-05-21 gäller beslutet.\n").sender_dnr is None
+
+
+def test_the_signature_that_ends_the_letter_names_the_contact() -> None:
+    # ext-dev2 b19 (Kammarkollegiet)
+    text = ("Kammarkollegiet medger förlängning av svarstiden. Remissvaren ska nu ha kommit in senast 2027-10-15.\n\n"
+            "Svar skickas till registrator@kammarkollegiet.se.\n\nFrida Nord\nVerksjurist\n")
+    assert parse_missiv(text).contact_person == "Frida Nord"
+
+
+def test_a_closing_name_without_a_role_is_no_contact() -> None:
+    text = "Svar skickas till registrator@kammarkollegiet.se.\n\nFrida Nord\nStockholm\n"
+    assert parse_missiv(text).contact_person is None
