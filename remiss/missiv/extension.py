@@ -42,7 +42,9 @@ _NOTICE = re.compile(
     r"\b" + _NEW + r"[ \t]+(?:sista[ \t]+)?" + _PERIOD + "|"
     r"\b" + _VERB + r"[ \t]+(?:[\wåäö]+[ \t]+){0,3}?" + _PERIOD + "|"
     r"\b" + _PERIOD + r"\w{0,4},?[ \t\n]+(?:[^\s.!?]+[ \t\n]+){0,12}?" + _VERB + "|"
-    r"\banstånd[ \t]+med[ \t]+(?:att[ \t]+)?(?:svar|yttr|lämna|remissvar|inkomma)",
+    r"\banstånd[ \t]+med[ \t]+(?:att[ \t]+)?(?:svar|yttr|lämna|remissvar|inkomma)|"
+    # "Eftersom yttrandetiden då blev för kort kungörs det därför nu på nytt": the remiss made again for a longer time
+    r"\b" + _PERIOD + r"\w{0,4}[ \t]+(?:[^\s.!?]+[ \t]+){0,3}?för[ \t]+kort\b[^.!?\n]{0,80}?\bpå[ \t]+nytt\b",
     re.IGNORECASE,
 )
 # What stands right before the new day in a notice's sentence: "förlängs (…) till (och med) (den)", "t.o.m.", "ny sista

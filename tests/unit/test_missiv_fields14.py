@@ -226,3 +226,26 @@ def test_the_signature_that_ends_the_letter_names_the_contact() -> None:
 def test_a_closing_name_without_a_role_is_no_contact() -> None:
     text = "Svar skickas till registrator@kammarkollegiet.se.\n\nFrida Nord\nStockholm\n"
     assert parse_missiv(text).contact_person is None
+
+
+# fresh10-holdout k15 (Länsstyrelsen Uppsala): the kungörelse made again because its answer time was too short
+_KUNGORS_PA_NYTT = (
+    "Förslag till beslut om bildande av vattenskyddsområde i Heby kommun\n\nLänsstyrelsen i Uppsala län har tagit "
+    "emot en ansökan från Heby kommun om fastställande av vattenskyddsområde\n\nInnan Länsstyrelsen fattar beslut, "
+    "ska enligt 24 § förordningen (1998:1252) om områdesskydd enligt miljöbalken med mera, förelägga ägare och "
+    "innehavare av särskild rätt till marken att yttra sig över nämnda förslag. Med anledning härav föreläggs de att "
+    "senast den 28 februari 2021 yttra sig över nämnda förslag.\n\nFörslaget har kungjorts tidigare. Eftersom "
+    "yttrandetiden då blev för kort kungörs det därför nu på nytt. Förslag till beslutet hålls tillgängliga på "
+    "Länsstyrelsen, Bäverns gränd 17 i Uppsala.\n")
+
+
+def test_a_remiss_announced_again_after_too_short_a_time_extends_it() -> None:
+    result = parse_missiv(_KUNGORS_PA_NYTT)
+    assert result.extension_to.isoformat() == "2021-02-28"
+    assert result.deadline.isoformat() == "2021-02-28"
+
+
+def test_a_second_round_without_a_too_short_time_is_no_extension() -> None:
+    text = ("Förslaget har ändrats och skickas därför på remiss på nytt. Synpunkter ska ha kommit in senast den "
+            "28 februari 2021.\n")
+    assert parse_missiv(text).extension_to is None
