@@ -249,3 +249,36 @@ def test_a_second_round_without_a_too_short_time_is_no_extension() -> None:
     text = ("Förslaget har ändrats och skickas därför på remiss på nytt. Synpunkter ska ha kommit in senast den "
             "28 februari 2021.\n")
     assert parse_missiv(text).extension_to is None
+
+
+def test_skr_named_most_often_is_the_messenger_not_the_remittent() -> None:
+    # fresh7-holdout s07: SKR's newsletter forwarded ("SOU 2020:8 har fått förlängd remisstid")
+    text = ("Publicerad: 15 juni 2020\n\nKommunutredningen\n\nBetänkandet remitteras till alla kommuner. Sveriges "
+            "Kommuner och Regioner (SKR) bjuder in till dialogmöten. SKR:s politiska organisation behandlar "
+            "utgångspunkterna i september.\n\nRemisstiden har förlängts till och med den 30 september 2020.\n")
+    result = parse_missiv(text)
+    assert result.remittent is None
+    assert any("förmedlar andras remisser" in w for w in result.warnings)
+
+
+def test_skr_by_its_answer_address_is_the_remittent() -> None:
+    text = "SKR remitterar förslaget. Svar skickas till remisser@skr.se senast den 1 mars 2027.\n"
+    assert parse_missiv(text).remittent == "Sveriges Kommuner och Regioner"
+
+
+@pytest.mark.parametrize("text", [
+    # fresh10-holdout k13 and k17: a länsstyrelse's and a region's joint programme
+    "Länsstyrelsen i Örebro län och Region Örebro län har tagit fram ett förslag på nytt Energi- och Klimatprogram.\n",
+    ("Länsstyrelsen Jämtlands län och Region Jämtland Härjedalen har i dialog med länets aktörer tagit fram ett "
+     "förslag till en ny regional energi- och klimatstrategi.\n"),
+])
+def test_two_bodies_of_different_kinds_leave_the_remittent_to_the_reader(text: str) -> None:
+    result = parse_missiv(text)
+    assert result.remittent is None
+    assert any("Två organ står bakom remissen" in w for w in result.warnings)
+
+
+def test_two_myndigheter_together_stay_the_joint_remittent() -> None:
+    # missiv-dev d39's wording
+    text = "Naturvårdsverket och Skogsstyrelsen ger härmed möjlighet att lämna synpunkter på förslaget.\n"
+    assert parse_missiv(text).remittent == "Naturvårdsverket och Skogsstyrelsen"
