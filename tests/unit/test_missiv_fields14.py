@@ -177,7 +177,10 @@ def test_a_sandlista_named_as_a_file_is_no_list(text: str) -> None:
 
 @pytest.mark.parametrize("text", [
     # fresh4-holdout h09 (Orust kommun): the telephone hours and the switchboard's address under the news
-    ("Tveka inte att höra av dig till kommunen om du har frågor.\n\nTelefontider för ÖP-frågor under samrådet:\n\n"
+    ("Samrådet pågår fram till 12 maj 2023, glöm inte att lämna in ditt yttrande senast då.\n\nSynpunkter från "
+     "samrådet och den tidiga dialogen kommer att sammanställas i en så kallad samrådsredogörelse. Där kan man läsa "
+     "vilka synpunkter som kommit in.\n\n"
+     "Tveka inte att höra av dig till kommunen om du har frågor.\n\nTelefontider för ÖP-frågor under samrådet:\n\n"
      "Tisdagar klockan 9-12, onsdagar klockan 14-16 och fredagar klockan 10-12.\n\nTelefonnummer: 0304-33 40 00\n\n"
      "Mejl: kommun@orust.se\n\nArtikeln uppdaterades\n"),
     # fresh10-holdout k28 (Region Gotland): the page's header block
