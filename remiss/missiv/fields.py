@@ -89,22 +89,30 @@ def find_emails(text: str) -> tuple[str | None, tuple[int, int] | None, list[str
         found = _answer_after(text, cue.start(), cue.end())
         if found:
             return found
-    for cue in _LABEL_CUE.finditer(text):
+    for count, cue in enumerate(_LABEL_CUE.finditer(text)):
+        if count >= _LABELS_READ:
+            break  # a page's answer address stands among its first labels; hostile text has thousands
+        if _PHONE_BESIDE.search(_lines_around(text, cue.start())):
+            continue
         found = _answer_after(text, cue.start(), cue.end(), reach=500)
-        if found and not _personal(text, found[0]) and not _PHONE_BESIDE.search(_lines_around(text, cue.start())):
+        if found and not _personal(text, found[0]):
             return found
     return None, None, []
+
+
+_LABELS_READ = 20
 
 
 # "Telefonnummer: 0304-33 40 00\n\nMejl: kommun@orust.se": the site's switchboard, not where answers go
 _PHONE_BESIDE = re.compile(r"^[ \t]*(?:telefon(?:nummer)?|tel|tfn|växel)[ \t.]*:", re.IGNORECASE | re.MULTILINE)
 
 
-def _lines_around(text: str, pos: int) -> str:
-    """Return the non-blank lines just before and after the line at `pos`."""
-    before = text[:text.rfind("\n", 0, pos) + 1].rstrip().rsplit("\n", 1)[-1]
-    end = text.find("\n", pos)
-    after = text[end:].lstrip().split("\n", 1)[0] if end >= 0 else ""
+def _lines_around(text: str, pos: int, reach: int = 300) -> str:
+    """Return the non-blank lines just before and after the line at `pos` (read within `reach` characters)."""
+    start = text.rfind("\n", max(0, pos - reach), pos)
+    before = text[max(0, pos - reach):start + 1].rstrip().rsplit("\n", 1)[-1] if start >= 0 else ""
+    end = text.find("\n", pos, pos + reach)
+    after = text[end:end + reach].lstrip().split("\n", 1)[0] if end >= 0 else ""
     return before + "\n" + after
 
 
@@ -136,8 +144,11 @@ def _answer_after(text: str, cue_start: int, cue_end: int,
             # "Den som vill yttra sig … ska göra det … med e-post till …": the verb names the answer as well as the noun
             r"svar|yttra|synpunkter|remiss", text[_context_start(text, cue_start, reach):sentence_end], re.I):
         copies: list[str] = []
+        # the copy cue read once: an address is a copy when a cue ends before it (each address's own slice of the
+        # sentence, searched again, made a sentence of thousands of addresses quadratic)
+        cue = _COPY_CUE.search(text, first.end(), sentence_end)
         for m in EMAIL_RE.finditer(text, first.end(), sentence_end):
-            if _COPY_CUE.search(text[first.end():m.start()]) and m.group() != first.group():
+            if cue and cue.end() <= m.start() and m.group() != first.group():
                 copies.append(m.group().rstrip("."))
         return first.group().rstrip("."), first.span(), list(dict.fromkeys(copies))
     return None
@@ -214,7 +225,7 @@ def find_answer_email_by_name(text: str) -> tuple[str | None, tuple[int, int] | 
     "E-post: nisse.werner@krokom.se" elsewhere in the letter), and its span; None unless the address is plainly
     that person's (first.last@). Likewise the registry's address where the instruction names the registry
     ("med e-post till Registrator") and the text gives one registrator@ address."""
-    for cue in _MAIL_TO_REGISTRY.finditer(text):
+    if _MAIL_TO_REGISTRY.search(text):
         found = {m.group().rstrip("."): m for m in EMAIL_RE.finditer(text)
                  if re.match(r"registrat", m.group(), re.IGNORECASE)}
         if len(found) == 1:

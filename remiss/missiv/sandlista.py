@@ -211,11 +211,9 @@ def find_sandlista(text: str) -> SandlistaFinding:
 
 def _under_attachments(text: str, start: int) -> bool:
     """Tell whether a heading's line is one of the lines under a "Bilagor:" label (no blank line between)."""
-    block_start = text.rfind("\n\n", 0, start)
-    label = None
-    for label in _ATTACHMENTS.finditer(text, max(0, block_start), start):
-        pass
-    return label is not None
+    since = max(0, start - 1000)  # an attachment list is short
+    block_start = text.rfind("\n\n", since, start)
+    return _ATTACHMENTS.search(text, max(since, block_start), start) is not None
 
 
 def _addressee_block(text: str) -> SandlistaFinding | None:

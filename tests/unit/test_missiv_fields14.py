@@ -293,3 +293,17 @@ def test_a_regeringsuppdrag_number_is_not_the_remiss_number() -> None:
             "förskoleklass och fritidshem i enlighet med regeringsuppdraget U2015/191/S.\n")
     assert parse_missiv(text).sender_dnr is None
     assert parse_missiv("Remiss U2015/191/S om förskoleklassen.\n").sender_dnr == "U2015/191/S"
+
+
+@pytest.mark.parametrize("unit", [
+    "Telefon: 1\nE-post: a@b.se svar\n",  # a switchboard label beside every address: each one was read to the end
+    "Skicka svar med e-post till Registrator. registrator@x.se\n",  # thousands of addresses in one answer sentence
+    "Bilagor:\nSändlista\n", "Kontakt för frågor\n", "KS 2020/1\n", "Datum Diarienr 2014-05-21 ",
+    "yttrandetiden blev för kort ", "under perioden 1 maj till ", "Regionstyrelsen remitterar ",
+])
+def test_the_rounds_cues_stay_linear_on_hostile_text(unit: str) -> None:
+    import time
+    text = unit * (100_000 // len(unit))
+    start = time.process_time()
+    parse_missiv(text)
+    assert time.process_time() - start < 3.0  # quadratic took 7 s (the copies' loop) and minutes (the labels')
