@@ -46,7 +46,8 @@ _PERIOD = re.compile(
 # från och med torsdagen den 10 december till 15 januari 2021", "Mellan den 13 februari och den 26 april 2020 var det
 # möjligt att lämna synpunkter": a period's end is the deadline when its sentence is about the remiss.
 _FROM_TO = re.compile(
-    r"(?:\b(?:från(?:[ \t]+och[ \t]+med)?|fr\.o\.m\.?|under[ \t]+tiden|mellan)\b|"
+    # "lämna synpunkter på strategin under perioden 29 oktober till 10 december 2021"
+    r"(?:\b(?:från(?:[ \t]+och[ \t]+med)?|fr\.o\.m\.?|under[ \t]+(?:tiden|perioden)|mellan)\b|"
     r"(?:remiss|samråds?|gransknings?|utställnings?)(?:tid|period)(?:en)?\b)"
     r"[^.]{0,50}?(?:\btill(?:[ \t]+och[ \t]+med)?|\boch|[–-])[ \t]*(?:den[ \t]*)?$",
     re.IGNORECASE)

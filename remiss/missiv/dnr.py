@@ -14,6 +14,8 @@ LOCAL_DNR = (
     r"|\d{2}[A-ZÅÄÖ]{2,5}\d{2,6}"  # year, unit and number run together: 21NHU404
     r"|[A-ZÅÄÖ]\d{2}-\d{3,6}"  # one letter for the kind of ärende, the year and the number: H21-02922
     r"|(?:19|20)\d\d/[A-ZÅÄÖ]{2,6}[ \t]\d{1,6}"  # the year, the board and the number: 2026/KS 0412
+    r"|[A-ZÅÄÖ]{2,4}\d{6,8}"  # a region's series and the year and number run together: RS160578
+    r"|(?!(?:Dnr|Ref|Nr)\b)[A-ZÅÄÖ][a-zåäö]{2}[ \t](?:19|20)\d\d/\d{1,6}"  # an agency's short name: Svk 2022/2981
 )
 TOKEN_RE = re.compile(rf"(?<![\w/.-])(?:{RK_DNR}|{LOCAL_DNR})(?![\w/])")
 RK_RE = re.compile(rf"(?<![\w/.-]){RK_DNR}(?![\w/-])")
@@ -25,7 +27,8 @@ _CUE = re.compile(
     r"ärendenummer|ärendenumret|\bärende(?:nr|[ \t]+nr)\b|\bdiarie[ \t]+nr\b|\bbeteckning\b|\bref(?:erens)?\s*nr\b|"
     r"\bvår referens\b|"
     # "märk svaret med RJH 2026/1990", "Märk ert yttrande med": the number the answer must carry
-    r"\bmärk(?:[ \t]+[\wåäö]+){1,2}?[ \t]+med\b)\.?\s*:?",
+    # "Märk mejl eller brev med Svk 2022/2981" (three words between)
+    r"\bmärk(?:[ \t]+[\wåäö]+){1,3}?[ \t]+med\b)\.?\s*:?",
     re.IGNORECASE,
 )
 _RECEIVER_CUE = re.compile(r"\b(?:ert|er|era)\s+(?:dnr|diarienummer|beteckning|referens)", re.IGNORECASE)
@@ -34,7 +37,10 @@ _FILE_AFTER = re.compile(r"^[^\n.]{0,80}\.(?:docx?|pdf|odt|rtf)\b", re.IGNORECAS
 # "Ange ”KSTFU/2022:149” i mejlet", "SKS 2020/3516 i rubrikraden": the number the answer must carry.
 _SUBJECT_AFTER = re.compile(
     r"(?<![ \t])[”\"'’]?[ \t]+i[ \t]+(?:rubrikraden|ämnesraden|ämnesfältet|ämnesrutan|adressfältet|mejlet|mailet|e-?postmeddelandet|e-?posten|"
-    r"ärendemeningen|e-?postmeddelandets ärendemening)", re.IGNORECASE)
+    r"ärendemeningen|e-?postmeddelandets ärendemening)"
+    # "Ange 106-2013-2021 på yttrandet", "… i ert remissvar": the number the answer must carry
+    r"|(?<![ \t])[”\"'’]?[ \t]+(?:på|i)[ \t]+(?:ert[ \t]+)?(?:yttrandet|yttrande|remissvaret|remissvar|svaret)\b",
+    re.IGNORECASE)
 _STRONG_OWNER = re.compile(r"\b(?:vårt|ange|anges|med)\b|regeringskansliets", re.IGNORECASE)
 
 # "remissen av promemorian Skattelättnader för arbetskraft (": the remiss named right before a bracket, in the
@@ -53,6 +59,12 @@ _BROKEN = re.compile(r"((?:[A-ZÅÄÖ]{2,6}[ -]?)?\d{1,6}-)[ \t]*\n[ \t]*(\d{1,6
 # "KS 2026/123", "SBN 2025-000123", "KS/2026:12", "BMN 2026-45"). Report and statute series are no diarienummer.
 KOMMUN_DNR = (r"(?!(?:SOU|DS|PROP|DIR|BET|COM|KOM|EU|EG|ISO|SS|EN|NJA|HFD|HSLF|[A-ZÅÄÖ]*FS)\b)"  # EIFS 2011:3
               r"[A-ZÅÄÖ]{2,6}(?:-[A-ZÅÄÖ]{2,6})*(?:[ \t]?[-/][ \t]?|[ \t])(?:19|20)\d\d[-–/:.]\d{1,6}")
+
+
+_UPPDRAG = re.compile(r"\b(?:regerings)?uppdrag(?:et)?[ \t]+\Z", re.IGNORECASE)
+_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+_LIST_BELOW = re.compile(r"[^\n.:]{0,40}:[ \t]*\n(?:[ \t]*\n)?[ \t]*[-–•*][ \t]*")
+_LONE_LINE = re.compile(rf"^[ \t]*({KOMMUN_DNR})[ \t]*$", re.MULTILINE)
 
 
 def dnr_in_subject(subject: str | None) -> tuple[str, int] | None:
@@ -118,7 +130,15 @@ def find_sender_dnr(text: str) -> DnrFinding:
                                cue.end() + broken.end(2), _clean(joined)))
             continue
         m = TOKEN_RE.search(window)
-        if not m or not re.fullmatch(r"[\s\w,()”\"“':]{0,40}?", window[:m.start()]) or "\n\n" in window[:m.start()]:
+        prefix = window[:m.start()] if m else ""
+        if m and _DATE.fullmatch(m.group()) and re.search(r"\bdatum\b", text[max(0, cue.start() - 20):cue.start()], re.I):
+            # "Datum Diarienr 2014-05-21 2014-101636": a letterhead's labels, then their values in the same order
+            after = TOKEN_RE.match(window, m.end() + len(window[m.end():]) - len(window[m.end():].lstrip(" \t")))
+            m = after or m
+        # "Ange alltid diarienummer; 2014/72078 för samrådet": a semicolon may stand between the cue and the number;
+        # "ange följande beteckning i ert remissvar:\n\n  • 21-02333 avseende …": the first of a list below
+        if not m or not (re.fullmatch(r"[\s\w,()”\"“':;]{0,40}?", prefix) and "\n\n" not in prefix or
+                         _LIST_BELOW.fullmatch(prefix)):
             continue
         start, end = cue.end() + m.start(), cue.end() + m.end()
         # "döpas till ”Dnr. 6.8.16-3611/16”": a number right after its own cue is the number, not a file name.
@@ -134,13 +154,17 @@ def find_sender_dnr(text: str) -> DnrFinding:
     for m in RK_RE.finditer(text):
         # "(Ku2023/01161)": a number in brackets refers to another ärende (an uppdrag, an earlier decision), unless
         # it follows the name of the remiss itself: "för remissen av promemorian X (Fi2026/01234)".
-        if _is_file_name(text, m.start(), m.end()):
-            continue
+        if _is_file_name(text, m.start(), m.end()) or _UPPDRAG.search(text, max(0, m.start() - 30), m.start()):
+            continue  # "i enlighet med regeringsuppdraget U2015/191/S": the uppdrag's number, not the remiss's
         if text[max(0, m.start() - 1):m.start()] == "(":
             if _REMISS_NAMED.search(text[max(0, m.start() - 200):m.start() - 1]):
                 candidates.append((0, m.start(), m.end(), _clean(m.group())))
             continue
         candidates.append((1, m.start(), m.end(), _clean(m.group())))
+
+    for m in _LONE_LINE.finditer(text):
+        # "TRV 2020/62989" alone on a line (a page's first line, a letterhead): a board's series, the year, a number
+        candidates.append((1, m.start(1), m.end(1), _clean(m.group(1))))
 
     if not candidates:
         return DnrFinding(None, None, ("Inget diarienummer från remittenten hittades.",))

@@ -45,6 +45,10 @@ _NOTICE = re.compile(
     r"\banstånd[ \t]+med[ \t]+(?:att[ \t]+)?(?:svar|yttr|lämna|remissvar|inkomma)",
     re.IGNORECASE,
 )
+# "Eftersom yttrandetiden då blev för kort kungörs det därför nu på nytt": the remiss made again for a longer time
+# (read from "för kort" backwards, so that the period's words are not tried at every word of the text)
+_TOO_SHORT = re.compile(r"\bför[ \t]+kort\b[^.!?\n]{0,80}?\bpå[ \t]+nytt\b", re.IGNORECASE)
+_PERIOD_BEFORE = re.compile(r"\b" + _PERIOD + r"\w{0,4}[ \t]+(?:[^\s.!?]+[ \t]+){0,3}?\Z", re.IGNORECASE)
 # What stands right before the new day in a notice's sentence: "förlängs (…) till (och med) (den)", "t.o.m.", "ny sista
 # dag för svar är (den)", "Ny svarsdag:", "Sista dag för svar är nu", "ska nu ha kommit in senast"
 _TO = re.compile(r"(?:\btill(?:[ \t]+och[ \t]+med)?|\bt(?:\.[ \t]?|[ \t])o(?:\.[ \t]?|[ \t])m\b\.?|\bfram[ \t]+till|"
@@ -137,7 +141,8 @@ def read_extension(text: str, deadline: date | datetime | None, *, sent: date | 
 
     `deadline` is the answer day the deadline reader found; `sent` is the date of the e-mail it came in.
     """
-    notices = [m for m in _NOTICE.finditer(text) if _given(text, m)] + _instead(text) + _anstand(text)
+    notices = [m for m in _NOTICE.finditer(text) if _given(text, m)] + _instead(text) + _anstand(text) + \
+        [m for m in _TOO_SHORT.finditer(text) if _PERIOD_BEFORE.search(text, max(0, m.start() - 80), m.start())]
     if not notices:
         return Extension()
     notices.sort(key=lambda m: m.start())

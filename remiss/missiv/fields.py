@@ -1,17 +1,14 @@
-"""Find the smaller fields of a missiv: title, remittent, contact person and e-mail addresses."""
+"""Find the smaller fields of a missiv: the remittent's cue, the answer address and the addresses to copy.
+
+The contact person is found in contact.py."""
 from __future__ import annotations
 
 import re
 
-from remiss.missiv.bodies import canonical_body, find_bodies
+from remiss.missiv.bodies import canonical_body
+from remiss.missiv.contact import NAME_WORD
 
 EMAIL_RE = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}", re.IGNORECASE)
-_NAME_WORD = r"[A-ZÅÄÖÉ][a-zåäöéüøáóèíñ]+(?:-[A-ZÅÄÖ][a-zåäöéüáóèíñ]+)?"
-_TITLE_WORD = re.compile(
-    r"(?:samordnare|sekreterare|chef|handläggare|ledare|direktör|ansvarig|utredare|jurist|rådgivare|"
-    r"strateg|controller|assistent|registrator|kansli|ordförande)$",
-    re.IGNORECASE,
-)
 # "Miljö- och energidepartementet", "Kultur-, fritids- och idrottsnämnden" as well as "Kulturnämnden".
 # A name starts a capitalised word, its words are bounded ({0,60}) and taken whole ({0,60}+, possessive), and the
 # ending is checked behind the word: searched with re.I and backtracking into the word for each possible ending,
@@ -25,6 +22,8 @@ _BODY = (r"(?<![\wåäö-])(?:[A-ZÅÄÖ][\wåäö]{0,60}+-(?:,[ \t]+[a-zåäö]
 _REMITTENT_PATTERNS = [
     (re.compile(rf"(?i:ska(?:ll)? vara) ({_BODY}) (?i:tillhanda)"), 4),
     (re.compile(rf"(?i:ska(?:ll)? ha (?:kommit in|inkommit) till) ({_BODY})"), 3),
+    # "remissinstansernas yttranden som inkommit till Näringsdepartementet": the page of a closed remiss
+    (re.compile(rf"(?i:(?:yttranden|remissvar|svar)(?:en)? som (?:har )?(?:kommit in|inkommit) till) ({_BODY})"), 3),
     (re.compile(rf"(?i:(?:ska(?:ll)? lämnas|skickas|sänds) till) ({_BODY})"), 2),
     (re.compile(rf"\b(?i:som) ({_BODY}) (?i:har remitterat)"), 3),
     (re.compile(rf"(?i:remiss(?:var)?(?:en)? (?:från|som (?:har )?kommit (?:in )?till)) ({_BODY})"), 2),
@@ -60,129 +59,16 @@ def find_remittent_cue(text: str) -> tuple[str | None, tuple[int, int] | None]:
     return value[0].upper() + value[1:], m.span(1)
 
 
-_CONTACT_CUES = re.compile(
-    r"(?:handläggande tjänste(?:man|person)(?: på [\wåäö ]+?)? är|kontaktperson(?:er)?(?:[ \t]+är)?\s*:?|"
-    r"frågor(?:[ \t]+[\wåäö-]+){0,4}?[ \t]+(?:kan[ \t]+)?(?:ställas|besvaras|lämnas)[ \t]+(?:till|av)|"
-    r"(?:upplysningar|information)(?:[ \t]+[\wåäö-]+){0,3}?[ \t]+(?:lämnas|ges|fås)[ \t]+(?:av|från|hos)|vår referens|handläggare[ \t]*[:|]?(?=[ \t]+[A-ZÅÄÖ]|[:|])|kontaktperson\b|"
-    r"kontakta(?: gärna)?(?:[ \t]*:)?|^[ \t]*kontakt(?:uppgifter)?[ \t]*:?[ \t]*\n|\batt(?:\.|:)|\battn?\.?:|"
-    # "Kontakt: Anna Berg, 010-…", "Mer information: …", "För frågor: …", "Ansvarig tjänsteperson: …"
-    r"\bkontakt[ \t]*:|^[ \t]*(?:mer|ytterligare)[ \t]+information[ \t]*(?::|\n)|\b(?:för|vid)[ \t]+frågor[ \t]*:|"
-    r"\bansvarig(?:[ \t]+(?:tjänste(?:man|person)|handläggare))?[ \t]*:|"
-    # "Har du några frågor är du välkommen att ringa\nJenny Sandberg – 0498 …"
-    r"\bvälkommen[ \t]+att[ \t]+(?:ringa|kontakta|mejla|höra[ \t]+av[ \t]+(?:dig|er)[ \t]+till))\s*",
-    re.IGNORECASE | re.MULTILINE,
-)
-
-
-# Name words are joined by blanks on one line: across a line break the next word is an address or a title.
-# "besvaras av planarkitekt Robert Ek": a role written in lower case may stand before the name.
-_ROLES = ("arkitekt", "handläggare", "strateg", "samordnare", "chef", "ingenjör", "sekreterare", "utredare", "jurist",
-          "ekolog", "planerare", "inspektör")
-# "kontakta VA-chef, Christian Roos": the role may carry capitals and a comma before the name.
-_ROLE = (r"(?:(?<![\wåäö])(?:[a-zåäö]{1,30}+|[A-ZÅÄÖ]{1,5}-[a-zåäö]{1,30}+)(?:" + "|".join(f"(?<={r})" for r in _ROLES)
-         + r")(?:[ \t]+|,[ \t]+(?=[A-ZÅÄÖ])))?")
-# A line may break between the first and the last name (PDF text wrapped at its width), not after that.
-_PERSON = re.compile(rf"{_ROLE}(?:[A-ZÅÄÖ]\.?[ \t]){{0,2}}\[?({_NAME_WORD}(?:[ \t]+|[ \t]*\n[ \t]*){_NAME_WORD}"
-                     rf"(?:[ \t]+{_NAME_WORD})?)")
-_ORGANISATION = re.compile(r"(?:kommun|region|län|styrelsen|nämnden|verket|departementet|kontoret|förvaltningen|"
-                           r"myndigheten|inspektionen|rådet|kansliet|enheten|avdelningen)$", re.IGNORECASE | re.MULTILINE)
-_ORGANISATION_LEAD = re.compile(r"^(?:landstinget|regionen|region|kommunen|länsstyrelsen|förvaltningen)\b",
-                                re.IGNORECASE)
-_NOT_NAMES = {"med", "box", "tel", "telefon", "mobil", "e-post", "hej", "vi", "och", "postadress", "besöksadress",
-              "avdelningen", "enheten", "strateg", "planarkitekt", "handläggare"}
-
-
-# A postal address with the handläggare's name under the body's: "Kungsörs kommun\nAnne Pettersson\n736 85 Kungsör".
-_ADDRESSED_TO = re.compile(
-    rf"^[^\n]{{0,60}}?(?i:kommun|region|länsstyrelsen|nämnden|förvaltningen|styrelsen|verket)[ \t]{{0,20}}\n"
-    rf"[ \t]{{0,20}}({_NAME_WORD}[ \t]+{_NAME_WORD}(?:[ \t]+{_NAME_WORD})?)[ \t]{{0,20}}\n[ \t]{{0,20}}\d{{3}}[ \t]?\d{{2}}"
-    rf"[ \t]+[A-ZÅÄÖ]",
-    re.MULTILINE)
-
-
-# The signing handläggare of a myndighet's letter: "På Läkemedelsverkets vägnar\nFrida Nylén" (a third name word only
-# where the line ends after it: a flattened PDF runs on into "Bilagor").
-_SIGNED_FOR = re.compile(rf"\bPå[ \t]+[A-ZÅÄÖ][\wåäö-]{{1,60}}s[ \t]+vägnar[ \t]*(?:\n[ \t]*){{0,2}}"
-                         rf"({_NAME_WORD}[ \t]+{_NAME_WORD}(?:[ \t]+{_NAME_WORD}(?=[ \t]*$))?)", re.MULTILINE)
-
-
-# A contact card under a page's text: the name, the role, the telephone, each on a line of its own
-# ("Sandra Strömstedt\n\nStrateg\n\n0766-96 85 69"). The role is checked in find_contact.
-_CARD = re.compile(
-    rf"^[ \t]*({_NAME_WORD}[ \t]+{_NAME_WORD}(?:[ \t]+{_NAME_WORD})?)[ \t]*\n(?:[ \t]*\n)?"
-    r"[ \t]*([A-ZÅÄÖ][a-zåäö-]{2,40}+(?:[ \t]+[a-zåäö-]{2,40}+){0,3})[ \t]*\n(?:[ \t]*\n)?"
-    r"[ \t]*(?:(?:[Tt]el|[Tt]elefon|[Mm]obil|[Tt]fn)[ \t.:]*)?\+?\d[\d -]{6,16}[ \t]*$",
-    re.MULTILINE)
-
-
-def _card(text: str) -> tuple[str | None, tuple[int, int] | None]:
-    for m in _CARD.finditer(text):
-        role = m.group(2).split()[-1]
-        before = text[max(0, m.start() - 40):m.start()]
-        if not (_TITLE_WORD.search(role) or role.casefold().endswith(_ROLES)) or \
-                m.group(2).casefold().startswith("press") or re.search(r"press", before, re.IGNORECASE) or \
-                find_bodies(m.group(1)) or _ORGANISATION.search(m.group(1)):
-            continue  # a press contact or an organisation, not the remiss's handläggare
-        return m.group(1), m.span(1)
-    return None, None
-
-
-def find_contact(text: str) -> tuple[str | None, tuple[int, int] | None]:
-    """Return the remittent's contact person (handläggare) and its span."""
-    found = _find_contact_after_cue(text)
-    if found[0] is None:
-        m = _ADDRESSED_TO.search(text)
-        if m and not find_bodies(m.group(1)) and not _ORGANISATION.search(m.group(1)):
-            return m.group(1), m.span(1)
-        m = _SIGNED_FOR.search(text)
-        if m and not find_bodies(m.group(1)) and not _ORGANISATION.search(m.group(1)) and \
-                m.group(1).split()[-1].casefold() not in _NOT_NAMES:
-            return m.group(1), m.span(1)
-        card = _card(text)
-        return card if card[0] else _letterhead_handler(text)
-    return found
-
-
-# A letterhead flattened to one line (docplayer): "REMISS Datum Vår beteckning RT 2014/ Sid 1 (1) Enheten för teknik
-# Stefan Nygård, Förslag till föreskrifter …": the unit and then its handläggare, a comma after the name.
-_LETTERHEAD_HANDLER = re.compile(
-    rf"\b(?:Enheten|Avdelningen|Sektionen|Byrån|Staben)[ \t]+för[ \t]+[a-zåäö-]{{2,40}}(?:[ \t]+och[ \t]+[a-zåäö-]{{2,40}})?"
-    rf"[ \t]+({_NAME_WORD}[ \t]+{_NAME_WORD}),")
-
-
-def _letterhead_handler(text: str) -> tuple[str | None, tuple[int, int] | None]:
-    """Return the handläggare a flattened letterhead names after the unit, read in the letter's first lines only."""
-    m = _LETTERHEAD_HANDLER.search(text[:3000])
-    if m and not find_bodies(m.group(1)) and not _ORGANISATION.search(m.group(1)) and \
-            m.group(1).split()[-1].casefold() not in _NOT_NAMES:
-        return m.group(1), m.span(1)
-    return None, None
-
-
-def _find_contact_after_cue(text: str) -> tuple[str | None, tuple[int, int] | None]:
-    for cue in _CONTACT_CUES.finditer(text):
-        m = _PERSON.match(text, cue.end())
-        if not m:
-            continue
-        words = list(re.finditer(r"\S+", m.group(1)))
-        while words and (words[-1].group().casefold() in _NOT_NAMES or len(words) > 2 and _TITLE_WORD.search(words[-1].group())):
-            words.pop()
-        if len(words) < 2:
-            continue
-        name = " ".join(w.group() for w in words)
-        if _ORGANISATION.search(name) or _ORGANISATION_LEAD.match(name) or find_bodies(name):
-            continue  # "kontakta Region Västerbotten": a body, not a person
-        return name, (m.start(1), m.start(1) + words[-1].end())
-    return None, None
-
-
 # The day (and clock time) after "senast": "den 15 mars 2027", "fredagen den 15 oktober 2027 kl. 15.00", "2027-03-15"
 _DAY_WORDS = (r"(?:[ \t]+(?:den|[a-zåäö]{3,6}dagen|\d{1,2}(?:[.:]\d{2})?|\d{4}(?:-\d{2}-\d{2})?|kl\.?|klockan|"
               r"januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december),?){1,8}")
 _ANSWER_CUE = re.compile(
     # "(per e-post) till uok@…"; "tillhanda via e-post, hallbarregionalutveckling@…"
     r"(?:e-?post|e-mail|mejl|mail)\)?\s+(?:till|på|under[ \t]+adress(?:en)?)|"
-    r"(?:via|per|med)[ \t]+(?:e-?post|e-mail|mejl|mail)[ \t]*[(,:]|(?:skicka|lämna|sänd|inkomm|mejl|maila|inge|ges in)\w{0,3}[ \t]+(?:[\wåäö-]+[ \t]+){0,6}?till|"
+    r"(?:via|per|med)[ \t]+(?:e-?post|e-mail|mejl|mail)[ \t]*[(,:]|(?:skicka|lämna|sänd|inkomm|mejl|maila|inge|ges in|e-?posta)\w{0,3}[ \t]+(?:[\wåäö-]+[ \t]+){0,6}?till|"
+    # "Den som vill yttra sig ska göra detta skriftligt till kalmar@…", "… yttra sig ska göra det skriftligt senast den
+    # 31 januari 2021, till uppsala@…": the verb of the answer with the address in the same sentence
+    r"\byttra[ \t]+sig\b[^.@\n]{0,80}?[ \t,]till|"
     r"ska(?:ll)? ha (?:kommit in|inkommit) till|(?:mejl|e-post|mail)adress(?:en)? är\s*:?|"
     r"(?:mejla|e-posta|skicka (?:e-post|mejl))[ \t]+är[ \t]+adressen\s*:?|"
     # "Svar ska ha kommit in senast den 15 mars 2027 (kl. 12.00) till registrator@…": the day between verb and address
@@ -203,11 +89,31 @@ def find_emails(text: str) -> tuple[str | None, tuple[int, int] | None, list[str
         found = _answer_after(text, cue.start(), cue.end())
         if found:
             return found
-    for cue in _LABEL_CUE.finditer(text):
+    for count, cue in enumerate(_LABEL_CUE.finditer(text)):
+        if count >= _LABELS_READ:
+            break  # a page's answer address stands among its first labels; hostile text has thousands
+        if _PHONE_BESIDE.search(_lines_around(text, cue.start())):
+            continue
         found = _answer_after(text, cue.start(), cue.end(), reach=500)
         if found and not _personal(text, found[0]):
             return found
     return None, None, []
+
+
+_LABELS_READ = 20
+
+
+# "Telefonnummer: 0304-33 40 00\n\nMejl: kommun@orust.se": the site's switchboard, not where answers go
+_PHONE_BESIDE = re.compile(r"^[ \t]*(?:telefon(?:nummer)?|tel|tfn|växel)[ \t.]*:", re.IGNORECASE | re.MULTILINE)
+
+
+def _lines_around(text: str, pos: int, reach: int = 300) -> str:
+    """Return the non-blank lines just before and after the line at `pos` (read within `reach` characters)."""
+    start = text.rfind("\n", max(0, pos - reach), pos)
+    before = text[max(0, pos - reach):start + 1].rstrip().rsplit("\n", 1)[-1] if start >= 0 else ""
+    end = text.find("\n", pos, pos + reach)
+    after = text[end:end + reach].lstrip().split("\n", 1)[0] if end >= 0 else ""
+    return before + "\n" + after
 
 
 _OR_MAIL = re.compile(r"\b(?:eller|e-?post|mejl|mail)\b[^@\n]{0,20}$", re.IGNORECASE)
@@ -238,8 +144,11 @@ def _answer_after(text: str, cue_start: int, cue_end: int,
             # "Den som vill yttra sig … ska göra det … med e-post till …": the verb names the answer as well as the noun
             r"svar|yttra|synpunkter|remiss", text[_context_start(text, cue_start, reach):sentence_end], re.I):
         copies: list[str] = []
+        # the copy cue read once: an address is a copy when a cue ends before it (each address's own slice of the
+        # sentence, searched again, made a sentence of thousands of addresses quadratic)
+        cue = _COPY_CUE.search(text, first.end(), sentence_end)
         for m in EMAIL_RE.finditer(text, first.end(), sentence_end):
-            if _COPY_CUE.search(text[first.end():m.start()]) and m.group() != first.group():
+            if cue and cue.end() <= m.start() and m.group() != first.group():
                 copies.append(m.group().rstrip("."))
         return first.group().rstrip("."), first.span(), list(dict.fromkeys(copies))
     return None
@@ -260,51 +169,6 @@ def _near(text: str, start: int, end: int) -> bool:
 def _sentence_end(text: str, pos: int) -> int:
     m = re.compile(r"\.(?=\s+[A-ZÅÄÖ])|\n\s*\n").search(text, pos)
     return m.start() if m else len(text)
-
-
-# A link written in Markdown, with its optional title: [Peter Kalliopuro](mailto:peter.kalliopuro@… "Epost till …")
-_LINK = re.compile(r"\[[^\]\n]{0,200}\]\([^)\n]{0,300}\)")
-
-
-def name_from_address(text: str, addresses: list[str | None]) -> tuple[str | None, tuple[int, int] | None]:
-    """Return a person whose first.last@ address is given for answers or copies and whose name the text writes."""
-    # A copy's addressee is the contact only where the text names the person outside the link to the address: in
-    # "… samt till [Peter Kalliopuro](mailto:peter.kalliopuro@…)" the name is only the address's label.
-    unlinked = _LINK.sub(lambda m: " " * len(m.group()), text)
-    for index, address in enumerate(addresses):
-        if not address:
-            continue
-        parts = re.split(r"[._-]", address.split("@")[0])
-        if len(parts) != 2 or not all(p.isalpha() and len(p) > 1 for p in parts):
-            continue
-        m = re.search(rf"\b({re.escape(parts[0])}[ \t]+{re.escape(parts[1])})\b", text if index == 0 else unlinked,
-                      re.IGNORECASE)
-        if m and m.group(1)[0].isupper():
-            return m.group(1), m.span(1)
-    return None, None
-
-
-_ADDRESS = re.compile(r"[\w.+-]{1,64}@[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}", re.IGNORECASE)
-# Shared mailboxes: a registry, the answers' box, the switchboard. They are never one person's address.
-_FUNCTIONAL = re.compile(r"^(?:registrator|registraturen?|diarie|remiss|info|kontakt|kundtjanst|kommun|region|"
-                         r"lansstyrelsen|\w*\.?remissvar|\w*kansli)", re.IGNORECASE)
-CONTACT_WINDOW = 200  # characters after the name where the person's own address stands ("Eva Berg, eva.berg@…")
-# What ends a contact block: a line of prose, or the page's next section.
-_BLOCK_END = re.compile(r"\n[ \t]*(?:(?:\S+[ \t]+){8}|(?:sidansvarig|senast uppdaterad|kontakta oss|relaterad)\b)",
-                        re.IGNORECASE)
-
-
-def find_contact_email(text: str, name_end: int) -> tuple[str | None, tuple[int, int] | None]:
-    """Return the e-mail address written right after the contact person's name (or in the lines of the same
-    contact block: title, telephone, "E-post: …"), and its span; a shared mailbox is never the person's."""
-    window = text[name_end:name_end + CONTACT_WINDOW]
-    end = _BLOCK_END.search(window)
-    for m in _ADDRESS.finditer(window[:end.start()] if end else window):
-        address = m.group().rstrip(".")
-        if _FUNCTIONAL.match(address):
-            continue
-        return address, (name_end + m.start(), name_end + m.start() + len(address))
-    return None, None
 
 
 # The answer instruction's postal address: "Synpunkter lämnas skriftligen senast den 5 april 2020 till:\nKrokoms
@@ -343,15 +207,30 @@ def find_answer_address(text: str) -> tuple[str | None, tuple[int, int] | None]:
 # "… eller via e-post till Nisse Werner": the answers go to a person the letter gives an address for elsewhere
 _MAIL_TO_PERSON = re.compile(
     rf"\b(?:synpunkter|yttrande[nt]?|remissvar|svar)\b[^.@]{{0,200}}?\b(?:via|per|med)[ \t]+(?:e-?post|mejl|mail)"
-    rf"[ \t]+till[ \t]+({_NAME_WORD}[ \t]+{_NAME_WORD})(?![\wåäö@-])(?![ \t]*[,(]?[ \t]*[\w.+-]+@)",
+    rf"[ \t]+till[ \t]+({NAME_WORD}[ \t]+{NAME_WORD})(?![\wåäö@-])(?![ \t]*[,(]?[ \t]*[\w.+-]+@)",
     re.IGNORECASE)
 _FOLD = str.maketrans("åäöéèüÅÄÖÉÈÜ", "aaoeeuAAOEEU")
+
+
+# "Skicka svar med e-post till Registrator. … registrator@folkhalsomyndigheten.se": the shared mailbox named by its
+# function, its address on a line of its own
+_MAIL_TO_REGISTRY = re.compile(
+    r"\b(?:synpunkter|yttrande[nt]?|remissvar(?:et|en)?|svar(?:et|en)?)\b[^.@\n]{0,80}?\b(?:via|per|med)[ \t]+"
+    r"(?:e-?post|mejl|mail)[ \t]+till[ \t]+(?:vår[ \t]+)?(registrator(?:n|en)?|registraturen)\b(?![ \t]*[,(:]?[ \t]*[\w.+-]+@)",
+    re.IGNORECASE)
 
 
 def find_answer_email_by_name(text: str) -> tuple[str | None, tuple[int, int] | None]:
     """Return the e-mail of the person an answer instruction names ("via e-post till Nisse Werner" and
     "E-post: nisse.werner@krokom.se" elsewhere in the letter), and its span; None unless the address is plainly
-    that person's (first.last@)."""
+    that person's (first.last@). Likewise the registry's address where the instruction names the registry
+    ("med e-post till Registrator") and the text gives one registrator@ address."""
+    if _MAIL_TO_REGISTRY.search(text):
+        found = {m.group().rstrip("."): m for m in EMAIL_RE.finditer(text)
+                 if re.match(r"registrat", m.group(), re.IGNORECASE)}
+        if len(found) == 1:
+            address, m = next(iter(found.items()))
+            return address, (m.start(), m.start() + len(address))
     for cue in _MAIL_TO_PERSON.finditer(text):
         wanted = [w.casefold().translate(_FOLD) for w in cue.group(1).split()]
         for m in EMAIL_RE.finditer(text):

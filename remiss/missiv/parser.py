@@ -12,8 +12,8 @@ from remiss.missiv.deadline import find_deadline
 from remiss.missiv.dnr import department_from_dnr, find_sender_dnr
 from remiss.missiv.email import dnr_only, innermost, signature_name, signed_by_sender, unquote
 from remiss.missiv.extension import named_remiss, read_extension
-from remiss.missiv.fields import (find_answer_address, find_answer_email_by_name, find_contact, find_contact_email,
-                                 find_emails, name_from_address)
+from remiss.missiv.contact import find_contact, find_contact_email, name_from_address
+from remiss.missiv.fields import find_answer_address, find_answer_email_by_name, find_emails
 from remiss.missiv.hints import Hint, agree, remittent_from_hints, title_from_hints
 from remiss.missiv.questions import find_questions
 from remiss.missiv.received import find_received

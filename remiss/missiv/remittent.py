@@ -61,6 +61,10 @@ def _find(text: str, mentions: list[BodyMention], by_mail: Body | None, answer_e
                 return qualified.name, span, []
             # "Svar skickas till Länsstyrelsen": which one is a guess; better empty with the warning than wrong.
             return None, None, [f"Remittenten anges bara som ”{value}”; fyll i vilken."]
+        if not canonical_body(value):
+            region = _region_of_unit(value, mentions, by_mail)
+            if region:
+                return region.name, span, [f"Texten anger {value} som avsändare; remittenten är regionen, {region.name} – kontrollera."]
         return canonical_body(value) or value, span, []
     joint = _joint(text, mentions)
     if joint:
@@ -87,6 +91,11 @@ def _find(text: str, mentions: list[BodyMention], by_mail: Body | None, answer_e
     ranked = counts.most_common(2)
     if ranked and (len(ranked) == 1 or ranked[0][1] >= 2 and ranked[0][1] > ranked[1][1]):
         body = ranked[0][0]
+        if body.kind == "organisation":
+            # SKR's pages and newsletters tell the kommuner of others' remisser ("SOU 2020:8 har fått förlängd
+            # remisstid"): named most often it is the messenger; it is the remittent by a cue or its address only
+            return None, None, [f"Texten nämner oftast {body.name}, som oftast förmedlar andras remisser; "
+                                "fyll i remittenten."]
         if body.kind != "departement" and _GOVERNMENT.search(text):
             # "… som regeringen har remitterat SOU 2025:20 Kommunal anslutning till Utbetalningsmyndighetens
             # verksamhet": the government's remiss is a department's; the myndighet it names is its subject.
@@ -100,6 +109,27 @@ def _find(text: str, mentions: list[BodyMention], by_mail: Body | None, answer_e
         return body.name, (first.start, first.end), [
             f"Remittenten ({body.name}) är den myndighet som texten nämner oftast; kontrollera."]
     return None, None, []
+
+
+# A board, office or committee of a body: "Regionstyrelsen", "Hälso- och sjukvårdsförvaltningen".
+_UNIT = re.compile(r"(?:nämnden|styrelsen|förvaltningen|kontoret|kansliet|fullmäktige)\Z", re.IGNORECASE)
+
+
+def _region_of_unit(value: str, mentions: list[BodyMention], by_mail: Body | None) -> Body | None:
+    """Return the region a region's own board or office stands for ("Regionstyrelsen remitterar underlaget till
+    samtliga nämnder inom Region Gotland", "… till Hälso- och sjukvårdsförvaltningen" with registrator.hsf@sll.se).
+
+    The answer address's region, else the one region the text names. A kommun's nämnd is left as it is: within
+    one's own kommun a nämnd is the remittent (Kulturnämnden, Kommunstyrelsen), and the parser cannot tell whose.
+    """
+    if not _UNIT.search(value):
+        return None
+    if by_mail is not None:
+        return by_mail if by_mail.kind == "region" else None
+    regions = {m.body for m in mentions if m.body.kind == "region"}
+    if len(regions) == 1 and not any(m.body.kind == "kommun" for m in mentions):
+        return regions.pop()
+    return None
 
 
 def _hosted(text: str, host: Body, mentions: list[BodyMention],
@@ -257,10 +287,15 @@ def _qualify(kind: str, mentions: list, by_mail: Body | None) -> Body | None:
     return named.pop() if len(named) == 1 else None
 
 
-def _joint(text: str, mentions: list) -> tuple[str, tuple[int, int], list[str]] | None:
+def _joint(text: str, mentions: list) -> tuple[str | None, tuple[int, int] | None, list[str]] | None:
     for a, b in zip(mentions, mentions[1:]):
         between = text[a.end:b.start]
         if re.fullmatch(r"[ \t]+och[ \t]+", between) and _JOINT_VERB.match(text, b.end):
+            if a.body.kind != b.body.kind:
+                # "Länsstyrelsen i Örebro län och Region Örebro län har tagit fram …": a länsstyrelse's and a region's
+                # joint programme; which of them registers the answers is for a person to choose
+                return None, None, [f"Två organ står bakom remissen ({a.body.name} och {b.body.name}); "
+                                    "fyll i remittenten."]
             name = f"{a.body.name} och {b.body.name}"
             return name, (a.start, b.end), []
     return None

@@ -8,9 +8,14 @@ from remiss.missiv.signature import ends_letter
 
 _HEADING = re.compile(
     r"^[# \t]*(?:remissinstanser\s+sändlista|sändlista|remissinstanser|remissmottagare|"
-    r"remisslista)\b[ \t]*(?:\(.*?\))?[ \t]*:?",
+    # "Följande remissinstanser har fått vattenförsörjningsplanen:" (fresh8-dev u07)
+    r"remisslista|följande[ \t]+remissinstanser[^\n:.]{0,80}(?=:))\b[ \t]*(?:\(.*?\))?[ \t]*:?",
     re.IGNORECASE | re.MULTILINE,
 )
+# "Sändlista (PDF, 148 kB)": a link to the file, not the list's heading; the lines around it are other files
+_FILE_LINK = re.compile(r"\((?:pdf|word|docx?|excel|xlsx?|odt)\b[^)\n]{0,30}\)", re.IGNORECASE)
+# "Bilagor:\nSändlista\nFöreskriftsförslag": the sändlista named among the letter's attachments
+_ATTACHMENTS = re.compile(r"^[ \t]*bilag(?:a|or|orna)[ \t]*:?[ \t]*$", re.IGNORECASE | re.MULTILINE)
 _NUMBERED = re.compile(r"^\s*(\d{1,3})\s*\\?[.)]?\s+(?=\S)")
 _BULLET = re.compile(r"^\s*[-–•*]\s+")
 _PAGE_LINE = re.compile(r"^\s*(?:sid(?:an|a)?\.?\s*)?\d{1,3}\s*(?:\(\s*\d{1,3}\s*\)|av\s+\d{1,3})?\s*$", re.IGNORECASE)
@@ -178,6 +183,8 @@ def find_sandlista(text: str) -> SandlistaFinding:
     """Return the remissinstanser listed under a heading, or in the addressee block above 'ovanstående'."""
     for heading in _HEADING.finditer(text):
         rest_of_line = text[heading.end():text.find("\n", heading.end()) if "\n" in text[heading.end():] else len(text)]
+        if _FILE_LINK.search(text, heading.start(), heading.end() + len(rest_of_line)) or _under_attachments(text, heading.start()):
+            continue
         if len(rest_of_line.strip()) > 80:
             names = _split_flat(rest_of_line.strip())
             if len(names) >= 2:
@@ -200,6 +207,13 @@ def find_sandlista(text: str) -> SandlistaFinding:
         return SandlistaFinding((), generic.span(1), (
             f"Sändlistan anges bara allmänt (”{words}”); fyll i remissinstanserna för hand.",))
     return SandlistaFinding((), None, ("Ingen sändlista hittades.",))
+
+
+def _under_attachments(text: str, start: int) -> bool:
+    """Tell whether a heading's line is one of the lines under a "Bilagor:" label (no blank line between)."""
+    since = max(0, start - 1000)  # an attachment list is short
+    block_start = text.rfind("\n\n", since, start)
+    return _ATTACHMENTS.search(text, max(since, block_start), start) is not None
 
 
 def _addressee_block(text: str) -> SandlistaFinding | None:

@@ -1,0 +1,205 @@
+"""Find the remittent's contact person (handläggare) in a missiv, and the person's own e-mail address."""
+from __future__ import annotations
+
+import re
+
+from remiss.missiv.bodies import find_bodies
+
+
+NAME_WORD = r"[A-ZÅÄÖÉ][a-zåäöéüøáóèíñ]+(?:-[A-ZÅÄÖ][a-zåäöéüáóèíñ]+)?"
+_TITLE_WORD = re.compile(
+    r"(?:samordnare|sekreterare|chef|handläggare|ledare|direktör|ansvarig|utredare|jurist|rådgivare|"
+    r"strateg|controller|assistent|registrator|kansli|ordförande)$",
+    re.IGNORECASE,
+)
+
+_CONTACT_CUES = re.compile(
+    # (first: at a line's start the heading is tried before "kontaktperson" takes its first word)
+    # a heading of its own over the names: "Kontakt\n", "Kontakt för frågor\n", "Kontaktpersoner vid frågor\n",
+    # "Eventuella frågor om förslaget:\n", "Frågor: Sofia Nyman, kulturstrateg"
+    r"(?:^[ \t]*(?:eventuella[ \t]+)?(?:kontakt(?:uppgifter|person(?:er)?)?|frågor)(?:[ \t]+(?:för|vid|om)"
+    r"(?:[ \t]+[\wåäö-]+){1,2})?[ \t]*:?[ \t]*\n|^[ \t]*frågor[ \t]*:|"
+    r"handläggande tjänste(?:man|person)(?: på [\wåäö ]+?)? är|kontaktperson(?:er)?(?:[ \t]+är)?\s*:?|"
+    # "Frågor under samrådstiden besvaras av: Arne Ingemansson" (the colon too)
+    r"frågor(?:[ \t]+[\wåäö-]+){0,4}?[ \t]+(?:kan[ \t]+)?(?:ställas|besvaras|lämnas)[ \t]+(?:till|av)(?:[ \t]*:)?|"
+    r"(?:upplysningar|information)(?:[ \t]+[\wåäö-]+){0,3}?[ \t]+(?:lämnas|ges|fås)[ \t]+(?:av|från|hos)|vår referens|handläggare[ \t]*[:|]?(?=[ \t]+[A-ZÅÄÖ]|[:|])|kontaktperson\b|"
+    # "kontaktas ämnesrådet Jacob Wichmann", "kontakta oss.\n\nEva Carlstedt Ståhl, förbundschef"
+    r"kontaktas|kontakta(?:[ \t]+oss[ \t]*[.:]?|(?: gärna)?(?:[ \t]*:)?)|\batt(?:\.|:)|\battn?\.?:|"
+    # "Kontakt: Anna Berg, 010-…", "Mer information: …", "För frågor: …", "Ansvarig tjänsteperson: …"
+    r"\bkontakt[ \t]*:|^[ \t]*(?:mer|ytterligare)[ \t]+information[ \t]*(?::|\n)|\b(?:för|vid)[ \t]+frågor[ \t]*:|"
+    r"\bansvarig(?:[ \t]+(?:tjänste(?:man|person)|handläggare))?[ \t]*:|"
+    # "Har du några frågor är du välkommen att ringa\nJenny Sandberg – 0498 …"
+    r"\bvälkommen[ \t]+att[ \t]+(?:ringa|kontakta|mejla|höra[ \t]+av[ \t]+(?:dig|er)[ \t]+till)(?:[ \t]*:)?)\s*",
+    re.IGNORECASE | re.MULTILINE,
+)
+
+
+# Name words are joined by blanks on one line: across a line break the next word is an address or a title.
+# "besvaras av planarkitekt Robert Ek": a role written in lower case may stand before the name.
+_ROLES = ("arkitekt", "handläggare", "strateg", "samordnare", "chef", "ingenjör", "sekreterare", "utredare", "jurist",
+          "ekolog", "planerare", "inspektör",
+          # the Regeringskansliet's titles in the definite form: "kontaktas ämnesrådet", "departementssekreteraren"
+          "rådet", "sekreteraren", "sakkunnige", "sakkunniga", "handläggaren")
+# "kontakta VA-chef, Christian Roos": the role may carry capitals and a comma before the name.
+_ROLE = (r"(?:(?<![\wåäö])(?:[a-zåäö]{1,30}+|[A-ZÅÄÖ]{1,5}-[a-zåäö]{1,30}+)(?:" + "|".join(f"(?<={r})" for r in _ROLES)
+         + r")(?:[ \t]+|,[ \t]+(?=[A-ZÅÄÖ])))?")
+# A line may break between the first and the last name (PDF text wrapped at its width), not after that.
+_PERSON = re.compile(rf"{_ROLE}(?:[A-ZÅÄÖ]\.?[ \t]){{0,2}}\[?({NAME_WORD}(?:[ \t]+|[ \t]*\n[ \t]*){NAME_WORD}"
+                     rf"(?:[ \t]+{NAME_WORD})?)")
+_ORGANISATION = re.compile(r"(?:kommun|region|län|styrelsen|nämnden|verket|departementet|kontoret|förvaltningen|"
+                           r"myndigheten|inspektionen|rådet|kansliet|enheten|avdelningen)$", re.IGNORECASE | re.MULTILINE)
+_ORGANISATION_LEAD = re.compile(r"^(?:landstinget|regionen|region|kommunen|länsstyrelsen|förvaltningen)\b",
+                                re.IGNORECASE)
+_NOT_NAMES = {"med", "box", "tel", "telefon", "mobil", "e-post", "hej", "vi", "och", "postadress", "besöksadress",
+              "avdelningen", "enheten", "strateg", "planarkitekt", "handläggare"}
+
+
+# A postal address with the handläggare's name under the body's: "Kungsörs kommun\nAnne Pettersson\n736 85 Kungsör".
+_ADDRESSED_TO = re.compile(
+    rf"^[^\n]{{0,60}}?(?i:kommun|region|länsstyrelsen|nämnden|förvaltningen|styrelsen|verket)[ \t]{{0,20}}\n"
+    rf"[ \t]{{0,20}}({NAME_WORD}[ \t]+{NAME_WORD}(?:[ \t]+{NAME_WORD})?)[ \t]{{0,20}}\n[ \t]{{0,20}}\d{{3}}[ \t]?\d{{2}}"
+    rf"[ \t]+[A-ZÅÄÖ]",
+    re.MULTILINE)
+
+
+# The signing handläggare of a myndighet's letter: "På Läkemedelsverkets vägnar\nFrida Nylén" (a third name word only
+# where the line ends after it: a flattened PDF runs on into "Bilagor").
+_SIGNED_FOR = re.compile(rf"\bPå[ \t]+[A-ZÅÄÖ][\wåäö-]{{1,60}}s[ \t]+vägnar[ \t]*(?:\n[ \t]*){{0,2}}"
+                         rf"({NAME_WORD}[ \t]+{NAME_WORD}(?:[ \t]+{NAME_WORD}(?=[ \t]*$))?)", re.MULTILINE)
+
+
+# A contact card under a page's text: the name, the role, the telephone, each on a line of its own
+# ("Sandra Strömstedt\n\nStrateg\n\n0766-96 85 69"). The role is checked in find_contact.
+_CARD = re.compile(
+    rf"^[ \t]*({NAME_WORD}[ \t]+{NAME_WORD}(?:[ \t]+{NAME_WORD})?)[ \t]*\n(?:[ \t]*\n)?"
+    r"[ \t]*([A-ZÅÄÖ][a-zåäö-]{2,40}+(?:[ \t]+[a-zåäö-]{2,40}+){0,3})[ \t]*\n(?:[ \t]*\n)?"
+    r"[ \t]*(?:(?:[Tt]el|[Tt]elefon|[Mm]obil|[Tt]fn)[ \t.:]*)?\+?\d[\d -]{6,16}[ \t]*$",
+    re.MULTILINE)
+
+
+def _card(text: str) -> tuple[str | None, tuple[int, int] | None]:
+    for m in _CARD.finditer(text):
+        role = m.group(2).split()[-1]
+        before = text[max(0, m.start() - 40):m.start()]
+        if not (_TITLE_WORD.search(role) or role.casefold().endswith(_ROLES)) or \
+                m.group(2).casefold().startswith("press") or re.search(r"press", before, re.IGNORECASE) or \
+                find_bodies(m.group(1)) or _ORGANISATION.search(m.group(1)):
+            continue  # a press contact or an organisation, not the remiss's handläggare
+        return m.group(1), m.span(1)
+    return None, None
+
+
+def find_contact(text: str) -> tuple[str | None, tuple[int, int] | None]:
+    """Return the remittent's contact person (handläggare) and its span."""
+    found = _find_contact_after_cue(text)
+    if found[0] is None:
+        m = _ADDRESSED_TO.search(text)
+        if m and not find_bodies(m.group(1)) and not _ORGANISATION.search(m.group(1)):
+            return m.group(1), m.span(1)
+        m = _SIGNED_FOR.search(text)
+        if m and not find_bodies(m.group(1)) and not _ORGANISATION.search(m.group(1)) and \
+                m.group(1).split()[-1].casefold() not in _NOT_NAMES:
+            return m.group(1), m.span(1)
+        card = _card(text)
+        if card[0]:
+            return card
+        signed = _signed_at_end(text)
+        return signed if signed[0] else _letterhead_handler(text)
+    return found
+
+
+# The letter ends with its signature: the handläggare's name, then the role ("Frida Nord\nVerksjurist").
+_SIGNATURE_END = re.compile(
+    rf"^[ \t]*({NAME_WORD}[ \t]+{NAME_WORD}(?:[ \t]+{NAME_WORD})?)[ \t]*\n(?:[ \t]*\n)?"
+    r"[ \t]*([A-ZÅÄÖ][a-zåäö-]{2,40}+(?:[ \t]+[a-zåäö-]{2,40}+){0,3})[ \t,.]*\s*\Z", re.MULTILINE)
+
+
+def _signed_at_end(text: str) -> tuple[str | None, tuple[int, int] | None]:
+    """Return the name of the signature that ends the text, when a role stands under it."""
+    m = _SIGNATURE_END.search(text[-300:])
+    if not m:
+        return None, None
+    role = m.group(2).split()[-1]
+    if not (_TITLE_WORD.search(role) or role.casefold().endswith(_ROLES)) or find_bodies(m.group(1)) or \
+            _ORGANISATION.search(m.group(1)):
+        return None, None
+    base = max(0, len(text) - 300)
+    return m.group(1), (base + m.start(1), base + m.end(1))
+
+
+# A letterhead flattened to one line (docplayer): "REMISS Datum Vår beteckning RT 2014/ Sid 1 (1) Enheten för teknik
+# Stefan Nygård, Förslag till föreskrifter …": the unit and then its handläggare, a comma after the name.
+_LETTERHEAD_HANDLER = re.compile(
+    rf"\b(?:Enheten|Avdelningen|Sektionen|Byrån|Staben)[ \t]+för[ \t]+[a-zåäö-]{{2,40}}(?:[ \t]+och[ \t]+[a-zåäö-]{{2,40}})?"
+    rf"[ \t]+({NAME_WORD}[ \t]+{NAME_WORD}),")
+
+
+def _letterhead_handler(text: str) -> tuple[str | None, tuple[int, int] | None]:
+    """Return the handläggare a flattened letterhead names after the unit, read in the letter's first lines only."""
+    m = _LETTERHEAD_HANDLER.search(text[:3000])
+    if m and not find_bodies(m.group(1)) and not _ORGANISATION.search(m.group(1)) and \
+            m.group(1).split()[-1].casefold() not in _NOT_NAMES:
+        return m.group(1), m.span(1)
+    return None, None
+
+
+def _find_contact_after_cue(text: str) -> tuple[str | None, tuple[int, int] | None]:
+    for cue in _CONTACT_CUES.finditer(text):
+        m = _PERSON.match(text, cue.end())
+        if not m:
+            continue
+        words = list(re.finditer(r"\S+", m.group(1)))
+        while words and (words[-1].group().casefold() in _NOT_NAMES or len(words) > 2 and _TITLE_WORD.search(words[-1].group())):
+            words.pop()
+        if len(words) < 2:
+            continue
+        name = " ".join(w.group() for w in words)
+        if _ORGANISATION.search(name) or _ORGANISATION_LEAD.match(name) or find_bodies(name):
+            continue  # "kontakta Region Västerbotten": a body, not a person
+        return name, (m.start(1), m.start(1) + words[-1].end())
+    return None, None
+
+
+# A link written in Markdown, with its optional title: [Peter Kalliopuro](mailto:peter.kalliopuro@… "Epost till …")
+_LINK = re.compile(r"\[[^\]\n]{0,200}\]\([^)\n]{0,300}\)")
+
+
+def name_from_address(text: str, addresses: list[str | None]) -> tuple[str | None, tuple[int, int] | None]:
+    """Return a person whose first.last@ address is given for answers or copies and whose name the text writes."""
+    # A copy's addressee is the contact only where the text names the person outside the link to the address: in
+    # "… samt till [Peter Kalliopuro](mailto:peter.kalliopuro@…)" the name is only the address's label.
+    unlinked = _LINK.sub(lambda m: " " * len(m.group()), text)
+    for index, address in enumerate(addresses):
+        if not address:
+            continue
+        parts = re.split(r"[._-]", address.split("@")[0])
+        if len(parts) != 2 or not all(p.isalpha() and len(p) > 1 for p in parts):
+            continue
+        m = re.search(rf"\b({re.escape(parts[0])}[ \t]+{re.escape(parts[1])})\b", text if index == 0 else unlinked,
+                      re.IGNORECASE)
+        if m and m.group(1)[0].isupper():
+            return m.group(1), m.span(1)
+    return None, None
+
+
+_ADDRESS = re.compile(r"[\w.+-]{1,64}@[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}", re.IGNORECASE)
+# Shared mailboxes: a registry, the answers' box, the switchboard. They are never one person's address.
+_FUNCTIONAL = re.compile(r"^(?:registrator|registraturen?|diarie|remiss|info|kontakt|kundtjanst|kommun|region|"
+                         r"lansstyrelsen|\w*\.?remissvar|\w*kansli)", re.IGNORECASE)
+CONTACT_WINDOW = 200  # characters after the name where the person's own address stands ("Eva Berg, eva.berg@…")
+# What ends a contact block: a line of prose, or the page's next section.
+_BLOCK_END = re.compile(r"\n[ \t]*(?:(?:\S+[ \t]+){8}|(?:sidansvarig|senast uppdaterad|kontakta oss|relaterad)\b)",
+                        re.IGNORECASE)
+
+
+def find_contact_email(text: str, name_end: int) -> tuple[str | None, tuple[int, int] | None]:
+    """Return the e-mail address written right after the contact person's name (or in the lines of the same
+    contact block: title, telephone, "E-post: …"), and its span; a shared mailbox is never the person's."""
+    window = text[name_end:name_end + CONTACT_WINDOW]
+    end = _BLOCK_END.search(window)
+    for m in _ADDRESS.finditer(window[:end.start()] if end else window):
+        address = m.group().rstrip(".")
+        if _FUNCTIONAL.match(address):
+            continue
+        return address, (name_end + m.start(), name_end + m.start() + len(address))
+    return None, None
