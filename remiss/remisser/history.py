@@ -71,7 +71,7 @@ ACTION_LABELS = {
     ("sandlista_entry", "send_amendment"): "Ändrat missiv skickat",
     ("outbox_message", "resend"): "E-post skickas igen",
     ("remiss", "arkiv"): "Skickat yttrande arkiverat",
-    ("remiss", "makulera"): "Makulerad – registrerad av misstag",  # remiss.intake.service.voided
+    ("remiss", "makulera"): "Makulerad – registrerad av misstag",  # remiss.remisser.voided
 }
 # Older events, and any whose entity is not listed: the action alone.
 _BY_ACTION = {"upload": "Fil uppladdad", "draft": "Yttrande", "document": "Dokument", "mail": "E-post",

@@ -218,7 +218,7 @@ def change_status(session: Session, *, now: datetime, principal: Principal, remi
     new = check_transition(old, new, remiss.direction)
     if new in BY_VERB_ONLY and not by_verb:
         how = "när remissen skickas (Skicka remissen)" if new == RemissStatus.skickad else \
-            "med Makulera på meddelandets sida i Inkorgen, som frågar efter skälet"  # intake.service.voided
+            "med Makulera under ”Registrerad av misstag?” på remissens sida, som frågar efter skälet"  # voided
         raise TransitionError(f"Status ”{new.label}” sätts {how}, inte för hand.")
     require_status_move(principal, remiss.namnd_id, old, new)
     remiss.status = new.value

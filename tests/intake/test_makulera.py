@@ -12,7 +12,8 @@ from remiss.audit.models import AuditEvent
 from remiss.auth.models import Role
 from remiss.auth.service import create_api_token
 from remiss.intake.models import InboxMessage
-from remiss.intake.service import inbox, voided
+from remiss.intake.service import inbox
+from remiss.remisser import voided
 from remiss.reminders import schedule
 from remiss.reminders.models import OutboxMessage
 from remiss.remisser.models import Remiss
@@ -114,5 +115,6 @@ def test_makulerad_is_not_set_by_hand(session, kommun):
 
     miljo, _, user = kommun
     remiss = make_remiss(session, namnd=miljo, title="Registrerad två gånger")
-    with pytest.raises(TransitionError, match="sätts med Makulera på meddelandets sida i Inkorgen"):
+    where = r"sätts med Makulera under ”Registrerad av misstag\?” på remissens sida"
+    with pytest.raises(TransitionError, match=where):
         change_status(session, now=POLLED, principal=Principal.of(session, user), remiss=remiss, new="makulerad")

@@ -69,7 +69,7 @@ EVENTS = [
     ("remiss", "send", {}), ("remiss", "publish", {"published_files": [[], [1, 2]]}), ("remiss", "unpublish", {}),
     ("remiss", "yttrande_mail", {"till": [None, "kommun@x.se"], "kopia": [None, ""]}),
     ("remiss", "arkiv", {}),  # the sent yttrande archived as PDF (remisser.archive): a note only
-    ("remiss", "makulera", {"status": ["registrerad", "makulerad"]}),  # registered by mistake (intake.voided)
+    ("remiss", "makulera", {"status": ["registrerad", "makulerad"]}),  # registered by mistake (remisser.voided)
     ("attachment", "upload", {"filename": [None, "missiv.pdf"], "size": [None, 39165]}),
     ("attachment", "missiv", {"filename": [None, "missiv.docx"]}),
     ("attachment", "sammanstallning", {"compiled_answers": [None, "Miljönämnden, Kommunal"],

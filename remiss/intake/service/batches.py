@@ -359,7 +359,7 @@ def decide(message: InboxMessage, status: str, *, now: datetime, principal: Prin
 
 
 WITHDRAWN = ("aterkallad", "avstar")  # a remiss closed without an answer: a match only when no open one is found
-VOIDED = "makulerad"  # registered by mistake (remiss.intake.service.voided): never the remiss a mail belongs to
+VOIDED = "makulerad"  # registered by mistake (remiss.remisser.voided): never the remiss a mail belongs to
 _OPEN_FIRST = case((Remiss.status == VOIDED, 2), (Remiss.status.in_(WITHDRAWN), 1), else_=0)
 
 

@@ -15,10 +15,11 @@ from remiss.calendar.swedish import format_date
 from remiss.clock import local
 from remiss.db import get_session
 from remiss.intake.arrival import arrival
-from remiss.intake.service import batches, inbox as inbox_service, voided
+from remiss.intake.service import batches, inbox as inbox_service
 from remiss.intake.models import InboxMessage
 from remiss.intake.views import bp, not_later_than_in_force, our_dnr_prefill, without_extends_warning
 from remiss.intake.views.inbox import STATUS_LABELS
+from remiss.remisser import voided
 from remiss.remisser.input import parse_date, parse_time
 from remiss.remisser.models import Remiss
 from remiss.web import principal, requires

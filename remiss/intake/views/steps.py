@@ -11,11 +11,12 @@ from remiss import files
 from remiss.auth.access import AccessDenied, Action, NotFound, load_remiss
 from remiss.clock import local_today
 from remiss.db import get_session
-from remiss.intake.service import inbox as inbox_service, voided
+from remiss.intake.service import inbox as inbox_service
 from remiss.intake.models import InboxMessage
 from remiss.intake.views import bp, parse_until, remiss_id_by_typed_dnr
 from remiss.intake.views.message import (EDITABLE, LABELS, NO_EXTENSION_DAY, NO_RECEIVED_ON, REQUIRED, _item_page,
                                          _message_or_404)
+from remiss.remisser import voided
 from remiss.remisser.input import InputErrors, deadline_required, letter_after_arrival, to_remiss_data
 from remiss.remisser.models import Remiss
 from remiss.remisser.status import TransitionError

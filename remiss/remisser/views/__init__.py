@@ -17,7 +17,7 @@ from remiss.documents import superseded
 from remiss.planning.beslut_link import remiss_warnings
 from remiss.planning.service.tidplan import work_calendar
 from remiss.calendar.swedish import format_deadline
-from remiss.remisser import archive, attachments, by_hand, page, present, queries, service
+from remiss.remisser import archive, attachments, by_hand, page, present, queries, service, voided
 from remiss.remisser.history import describe
 from remiss.remisser.input import (FORM_LABELS, InputErrors, deadline_required, letter_after_arrival,
                                    parse_remiss_input)
@@ -46,8 +46,10 @@ _PageNamnd = namedtuple("_PageNamnd", "id name")  # what the page and its assign
 
 
 def _show(remiss_id: int, *, assign_values: dict | None = None, assign_errors: dict | None = None,
-          status_values: dict | None = None, status_errors: dict | None = None):
-    """The remiss page; after a failed assign, with what was typed and the error at the assign field."""
+          status_values: dict | None = None, status_errors: dict | None = None,
+          void_values: dict | None = None, void_errors: dict | None = None):
+    """The remiss page; after a failed assign (status change, makulering), with what was typed and the error at
+    its field."""
     session = get_session()
     p = principal()
     remiss = page.remiss(session, p, remiss_id)  # a row: the page only shows it
@@ -58,6 +60,9 @@ def _show(remiss_id: int, *, assign_values: dict | None = None, assign_errors: d
         values = assign_values or {"handlaggare_id": remiss.handlaggare_id or ""}
         assign = field_context([namnd], {**values, "namnd_id": namnd.id}, dict(assign_errors or {}),
                                 current=remiss.handlaggare_id, current_name=remiss.handlaggare_name)
+    may_void = voided.may_void(p, remiss)  # registered by mistake (a registrator; the Inkorg's page has it too)
+    if may_void and void_values is None:
+        void_values = {"reason": voided.suggested_reason(session, p, remiss)}
     events = describe(session, audit.history_rows(session, remiss.id),
                       outgoing=remiss.direction == Direction.utgaende)
     with reading_once(session):  # the panels show some of the same rows: load them once
@@ -86,6 +91,7 @@ def _show(remiss_id: int, *, assign_values: dict | None = None, assign_errors: d
         late=late, answered=answered, warnings=warnings, archived=archived,
         may_edit=p.may(Action.edit, remiss.namnd_id), may_assign=may_assign, assign=assign,
         status_values=status_values or {}, status_errors=status_errors or {},
+        may_void=may_void, void_values=void_values or {}, void_errors=void_errors or {},
         panels=extra, outgoing=outgoing_facts(remiss, remiss.namnd_email) if remiss.direction == Direction.utgaende else None,
         # the Kontaktperson the missiv names (outgoing.service.sending.missiv_contact)
         outgoing_contact=_outgoing_contact(session, remiss))
@@ -226,6 +232,29 @@ def change_status(remiss_id: int):
     else:
         flash(f"Status ändrad till ”{RemissStatus(remiss.status).label}”.", "success")
     return redirect(url_for("remisser.show", remiss_id=remiss.id))
+
+
+@bp.route("/remisser/<int:remiss_id>/makulera", methods=["POST"])
+@login_required
+def void(remiss_id: int):
+    """Registrerad av misstag (a remiss registered by hand twice, or no remiss): makulera it, with its reason and a
+    confirmation (remiss.remisser.voided; the Inkorg's message page offers the same for a registered mail)."""
+    session = get_session()
+    remiss = load_remiss(session, principal(), remiss_id, Action.view)
+    values = {k: request.form.get(k, "") for k in ("reason", "confirm")}
+    try:
+        voided.makulera(session, now=now(), principal=principal(), remiss=remiss, reason=values["reason"],
+                        confirmed=bool(values["confirm"]))
+    except InputErrors as exc:  # the page again, the reason kept and the error at its field
+        session.rollback()
+        return _show(remiss_id, void_values=values, void_errors=exc.errors), 400
+    except TransitionError as exc:  # e.g. a beslutad or outgoing remiss (AccessDenied: 403, remiss.web.errors)
+        session.rollback()
+        flash(str(exc), "error")
+        return redirect(url_for("remisser.show", remiss_id=remiss_id))
+    flash(f"{remiss.our_dnr or remiss.title} är makulerad: den finns kvar med sin historik men visas inte i "
+          "listorna, och inga påminnelser skickas.", "success")
+    return redirect(url_for("remisser.show", remiss_id=remiss_id))
 
 
 @bp.route("/remisser/<int:remiss_id>/tilldela", methods=["POST"])

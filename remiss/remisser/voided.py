@@ -1,5 +1,5 @@
-"""Makulera: undo a registration made by mistake, most often the same letter registered twice from the Inkorg
-(walk12 item 4). The remiss is kept, with its history and files, under the status Makulerad: closed (its reminders
+"""Makulera: undo a registration made by mistake, most often the same letter registered twice, from the Inkorg
+(walk12 item 4) or by hand; offered on the handled Inkorg message's page and on the remiss page, both calling this. The remiss is kept, with its history and files, under the status Makulerad: closed (its reminders
 and tidplan stop, remiss.events), off the start page and the diarium's and the API's lists unless Makulerad is
 asked for (remiss.remisser.queries), and never proposed as a match for a new mail. Who may: the access rule of the
 status move (remiss.auth.access.STATUS_ACTIONS / REOPEN_ACTIONS), the same for making and undoing it."""
@@ -20,6 +20,8 @@ from remiss.remisser.status import RemissStatus, TransitionError, check_transiti
 VOIDED = RemissStatus.makulerad
 NO_REASON = ("Skriv varför remissen makuleras, t.ex. ”Samma brev registrerades två gånger; det gäller "
              "SOFÖ 2026/0008”.")
+NO_CONFIRM = ("Bekräfta att remissen är registrerad av misstag: den makuleras och visas inte längre i listorna "
+              "eller på startsidan.")
 
 
 def may_void(principal: Principal, remiss: Remiss) -> bool:
@@ -41,12 +43,20 @@ def suggested_reason(session: Session, principal: Principal, remiss: Remiss) -> 
     return f"Samma brev registrerades två gånger; det gäller {others[-1].our_dnr or others[-1].title}."
 
 
-def makulera(session: Session, *, now: datetime, principal: Principal, remiss: Remiss, reason: str) -> Remiss:
-    """Makulera the remiss (registered by mistake), with the reason in its history."""
+def makulera(session: Session, *, now: datetime, principal: Principal, remiss: Remiss, reason: str,
+             confirmed: bool | None = None) -> Remiss:
+    """Makulera the remiss (registered by mistake), with the reason in its history. The remiss page asks for a
+    confirmation too (confirmed not None: InputErrors under confirm without it); the Inkorg's page, where the
+    registered message stands beside it, does not."""
     require_status_move(principal, remiss.namnd_id, remiss.status, VOIDED)
     reason = " ".join(reason.split())[:500]
+    errors = {}
     if not reason:
-        raise InputErrors({"reason": NO_REASON})
+        errors["reason"] = NO_REASON
+    if confirmed is False:
+        errors["confirm"] = NO_CONFIRM
+    if errors:
+        raise InputErrors(errors)
     old = RemissStatus(remiss.status)
     check_transition(old, VOIDED, remiss.direction)  # TransitionError: e.g. a beslutad or outgoing remiss
     remiss.status, remiss.updated_at = VOIDED.value, now
