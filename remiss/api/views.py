@@ -38,6 +38,8 @@ def detail_model(app):
 
 
 DETAIL = FromApp(detail_model)
+# The new-remiss form's rule (outgoing.service.sending.outgoing_problems), in the API's words: no list to choose from
+NO_SANDLISTA = "En utgående remiss behöver en sändlista: ange minst en remissinstans i ”sandlista”."
 
 
 @bp.get("/remisser")
@@ -92,11 +94,18 @@ def create():
     if not principal().may(Action.create):
         return error_response(403, "Du har inte behörighet att registrera remisser.")
     data = request_body().to_data()
-    if data.direction == "utgaende":  # as the form: a remiss to send needs a svarsdag after today
+    if data.direction == "utgaende":  # as the form: a svarsdag after today, a sändlista (outgoing_problems)
         from remiss.outgoing.service.edits import unsent_deadline_problem
+        from remiss.outgoing.service.sending import outgoing_problems
+
+        errors = outgoing_problems(data)
+        if "sandlista" in errors:
+            errors["sandlista"] = NO_SANDLISTA
         problem = unsent_deadline_problem(data.deadline_on, local_today(now()))
-        if problem:
-            raise InputErrors({"deadline_on": problem})
+        if problem:  # first, as before (the "field" of the error)
+            errors = {"deadline_on": problem, **errors}
+        if errors:
+            raise InputErrors(errors)
     remiss = service.register(get_session(), now=now(), principal=principal(), data=data,
                               dnr_format=current_app.config["DNR_FORMAT"],
                               default_prefix=current_app.config["DNR_DEFAULT_PREFIX"])

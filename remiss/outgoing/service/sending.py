@@ -48,19 +48,29 @@ def sandlista_from_register(session: Session, *, organisation_ids: list[int], li
 
 def create_outgoing(session: Session, *, now: datetime, principal: Principal, data: RemissData,
                     dnr_format: str, default_prefix: str) -> Remiss:
-    """Register a remiss we send out; it needs a deadline and at least one instans."""
-    errors = {}
-    if data.deadline_on is None:
-        errors["deadline_on"] = "Ange sista svarsdag."
-    if not data.sandlista:
-        errors["sandlista"] = "Välj minst en remissinstans."
-    if letter_date_problem(data.letter_date, data.deadline_on):
-        errors["letter_date"] = letter_date_problem(data.letter_date, data.deadline_on)
+    """Register a remiss we send out; it needs a deadline and at least one instans (outgoing_problems)."""
+    errors = outgoing_problems(data)
     if errors:
         raise InputErrors(errors)
     data = replace(data, direction=Direction.utgaende.value)
     return remisser.register(session, now=now, principal=principal, data=data, dnr_format=dnr_format,
                              default_prefix=default_prefix)
+
+
+def outgoing_problems(data: RemissData) -> dict[str, str]:
+    """What a remiss we send out lacks, by field: a sista svarsdag, a remissinstans, a missiv dated before the
+    svarsdag. The rule of the new-remiss form and of POST /api/v1/remisser (which words the sändlista's own)."""
+    errors = {}
+    if data.deadline_on is None:
+        errors["deadline_on"] = "Ange sista svarsdag."
+    if not data.sandlista:
+        errors["sandlista"] = NO_SANDLISTA
+    if letter_date_problem(data.letter_date, data.deadline_on):
+        errors["letter_date"] = letter_date_problem(data.letter_date, data.deadline_on)
+    return errors
+
+
+NO_SANDLISTA = "Välj minst en remissinstans."
 
 
 def letter_date_problem(letter_date, deadline_on) -> str:
