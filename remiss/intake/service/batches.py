@@ -1,6 +1,7 @@
 """Intake verbs: read a missiv into a pending batch, load it, attach its files on registration or to a registered
-remiss (an extension notice), clean up; and what a read letter is: the remiss it belongs to, whether it extends one.
-The Inkorg's verbs, on mails from the registrator's mailbox, are in inbox.py beside this."""
+remiss (an extension notice), clean up. What a read letter is (the remiss it belongs to, whether it extends one) is
+in matching.py; its names stay importable from batches (code written before the split). The Inkorg's verbs, on
+mails from the registrator's mailbox, are in inbox.py beside this."""
 from __future__ import annotations
 
 import hashlib
@@ -10,7 +11,6 @@ import secrets
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
-from sqlalchemy import case, literal
 from sqlmodel import Session, select
 
 from remiss import files
@@ -18,9 +18,11 @@ from remiss.clock import local
 from remiss.auth.access import AccessDenied, Action, Principal
 from remiss.intake.models import InboxMessage, IntakeBatch
 from remiss.intake.namnd_hint import propose_namnd
-from remiss.intake.service import kinds
 from remiss.intake.reading import BATCH_FACTOR, PASTED_FILENAME, ReadLimits, read_missiv
-from remiss.remisser import attachments, keys
+from remiss.intake.service.matching import (MIN_TITLE_CORE, OUR_DNR_SCAN, VOIDED, WITHDRAWN,  # noqa: F401
+                                            matching_remiss_id, mentions_extension, remiss_id_by_our_dnr,
+                                            same_remittent, title_core)
+from remiss.remisser import attachments
 from remiss.remisser.models import Attachment, Remiss
 from remiss.remisser.queries import namnder_for
 
@@ -246,52 +248,6 @@ def link_letter(session: Session, extension, remiss: Remiss, items: list[dict], 
         session.add(extension)
 
 
-def matching_remiss_id(session: Session, values: dict) -> int | None:
-    """The registered remiss a read letter belongs to: the same remittent's diarienummer, else the same title
-    from the same remittent (a title alone when the letter names no remittent)."""
-    return _same_sender_dnr(session, values.get("sender_dnr", "")) or _our_dnr_quoted(session, values) or \
-        _same_title(session, values.get("title", ""), values.get("remittent", "")) or _same_report(session, values)
-
-
-# "betänkandet ”Starkare kommuner …” (SOU 2020:8)", "Ds 2026:30": the report a remiss is about, by its number
-_REPORT_NUMBER = re.compile(r"\b(SOU|Ds|DS)[ \t]+((?:19|20)\d\d:\d{1,3})(?!\d)")
-
-
-def _same_report(session: Session, values: dict) -> int | None:
-    """An extension notice that names one report (SOU or Ds) by its number: the one registered remiss whose title
-    carries the same number (an SKR page or a forward rarely gives the remittent's diarienummer)."""
-    if not mentions_extension(values):
-        return None
-    numbers = {(kind.upper() if kind.upper() == "SOU" else "Ds", number) for kind, number in
-               _REPORT_NUMBER.findall((values.get("missiv_text") or "")[:OUR_DNR_SCAN])}
-    if len(numbers) != 1:
-        return None
-    kind, number = numbers.pop()
-    rows = session.exec(select(Remiss.id, Remiss.title).where(Remiss.title.contains(number))
-                        .order_by(Remiss.id.desc()).limit(20)).all()
-    found = [rid for rid, title in rows if re.search(rf"\b{kind}[ \t]+{re.escape(number)}(?!\d)", title, re.I)]
-    return found[0] if len(found) == 1 else None
-
-
-OUR_DNR_SCAN = 20000  # characters of a letter searched for one of our diarienummer
-
-
-def _our_dnr_quoted(session: Session, values: dict) -> int | None:
-    """The remiss whose own diarienummer the letter quotes exactly ("Ämne: Förlängd svarstid – SOFÖ 2026/0001": a
-    remittent often quotes "ert dnr"): as the letter's number, or anywhere in an extension notice's text. Not
-    anywhere in other letters: a new missiv may cite an earlier remiss of ours."""
-    sender = (values.get("sender_dnr") or "").strip()
-    found = remiss_id_by_our_dnr(session, sender) if sender else None
-    if found is not None or not mentions_extension(values):
-        return found
-    text = (values.get("missiv_text") or "")[:OUR_DNR_SCAN]
-    rows = session.exec(select(Remiss.id, Remiss.our_dnr).where(Remiss.our_dnr.is_not(None), Remiss.our_dnr != "",
-                                                                literal(text).contains(Remiss.our_dnr))
-                        .order_by(Remiss.id.desc()).limit(20)).all()
-    return next((rid for rid, ours in rows  # whole numbers only: "SOFÖ 2026/0001" is not in "SOFÖ 2026/00015"
-                 if re.search(rf"(?<![\w/]){re.escape(ours)}(?![\w]|/\w)", text)), None)
-
-
 def discard(session: Session, *, principal: Principal, token: str, files_dir: str) -> bool:
     """Forget the principal's pending batch and its files."""
     batch = _own(session, principal, token)
@@ -328,27 +284,6 @@ def _remove_files(files_dir: str, pending: list[dict]) -> None:
             pass
 
 
-# "Remisstiden har förlängts", "förlänger svarstiden", a subject "Förlängd remisstid – …": a notice even when its date
-# was not read. Not "Behöver ni förlängd svarstid, kontakta …", which every other missiv says.
-_EXTENSION_WORDS = re.compile(r"(?:remiss|svars|samråds)tiden\b[^.\n]{0,120}?\s(?:har\s+(?:nu\s+)?|är\s+)?"
-                              r"förläng(?:ts|d|s)\b(?!\s+inte)|"
-                              r"\bförläng(?:er|t|s)\s+(?:remiss|svars|samråds)tiden\b", re.IGNORECASE)
-_EXTENSION_SUBJECT = re.compile(r"^\W*(?:(?:vb|fw|fwd|sv|re)\s*:\s*)*(?:förlängd|förlängning av)\s+"
-                                r"(?:remiss|svars|samråds)tid", re.IGNORECASE)
-
-
-def mentions_extension(values: dict, subject: str = "") -> bool:
-    """Whether a read letter extends a remisstid, whether or not the parser found the new day."""
-    return bool(values.get("extension_to")) or bool(_EXTENSION_SUBJECT.match(subject)) or \
-        bool(_EXTENSION_SUBJECT.match(values.get("title") or "")) or \
-        bool(_EXTENSION_WORDS.search((values.get("missiv_text") or "")[:50000]))
-
-
-def remiss_id_by_our_dnr(session: Session, our_dnr: str) -> int | None:
-    """Return the id of the remiss with our diarienummer our_dnr (as typed, spaces around ignored)."""
-    return session.exec(select(Remiss.id).where(Remiss.our_dnr == our_dnr.strip()[:100])).first()
-
-
 def decide(message: InboxMessage, status: str, *, now: datetime, principal: Principal,
            remiss: Remiss | None) -> None:
     """Record what became of an Inkorg message: registered or merged (also through a batch read from it), dismissed."""
@@ -356,51 +291,6 @@ def decide(message: InboxMessage, status: str, *, now: datetime, principal: Prin
     message.remiss_id = remiss.id if remiss is not None else None
     message.decided_by_id = principal.user_id
     message.decided_at = now
-
-
-WITHDRAWN = ("aterkallad", "avstar")  # a remiss closed without an answer: a match only when no open one is found
-VOIDED = "makulerad"  # registered by mistake (remiss.remisser.voided): never the remiss a mail belongs to
-_OPEN_FIRST = case((Remiss.status == VOIDED, 2), (Remiss.status.in_(WITHDRAWN), 1), else_=0)
-
-
-def _same_sender_dnr(session: Session, sender_dnr: str) -> int | None:
-    """Return the newest remiss registered with this remittent's diarienummer, as its key (spaces, case, punctuation
-    and leading zeros aside: remiss.remisser.keys), one not återkallad or avstådd first."""
-    wanted = keys.dnr_key(sender_dnr)
-    if not wanted:
-        return None
-    return session.exec(select(Remiss.id).where(Remiss.sender_dnr_key == wanted)
-                        .order_by(_OPEN_FIRST, Remiss.id.desc())).first()
-
-
-# "VB: Remiss av promemorian X" → "X": what a registered remiss's title will contain whatever its wording.
-_TITLE_LEAD = re.compile(r"^(?:(?:vb|fw|fwd|sv|re|ang)\s*:\s*)*(?:remiss(?:en)?\s+(?:av|om|avseende|gällande)\s+)?"
-                         r"(?:(?:departements)?promemorian|(?:slut)?betänkandet|utkastet|förslaget|rapporten)?\s*",
-                         re.IGNORECASE)
-MIN_TITLE_CORE = 15  # shorter cores ("Remiss", "Budget 2025") would match too much
-
-
-def _same_title(session: Session, title: str, remittent: str = "") -> int | None:
-    """Return the newest remiss whose title contains the core of title (extension notices rarely give a dnr), from
-    the same remittent when both name one."""
-    core = title_core(title)
-    if len(core) < MIN_TITLE_CORE:
-        return None
-    escaped = core.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-    rows = session.exec(select(Remiss.id, Remiss.remittent).where(Remiss.title.like(f"%{escaped}%", escape="\\"))
-                        .order_by(_OPEN_FIRST, Remiss.id.desc()).limit(20)).all()
-    return next((rid for rid, theirs in rows if same_remittent(remittent, theirs)), None)
-
-
-def title_core(title: str) -> str:
-    """What a registered remiss's title will contain: the title without forward, reminder and remiss lead-ins."""
-    return _TITLE_LEAD.sub("", kinds.clean_title(title or ""), count=1).strip(" .:–-")
-
-
-def same_remittent(ours: str, theirs: str) -> bool:
-    """The same remittent, or one of them not named (case, diacritics and spacing aside)."""
-    ours, theirs = (" ".join(keys.fold(name or "").split()) for name in (ours, theirs))
-    return not ours or not theirs or ours == theirs
 
 
 def file_stem(subject: str) -> str:

@@ -14,7 +14,7 @@ from sqlmodel import Session, select
 
 from remiss import files
 from remiss.intake.models import InboxMessage
-from remiss.intake.service import batches, kinds
+from remiss.intake.service import batches, kinds, matching
 
 KINDS_READ = "kinds_read"  # form_values key: the kinds were applied (by receive, or by reclassify_pending)
 
@@ -34,7 +34,7 @@ def apply_kinds(values: dict, evidence: dict, headers, subject: str, extension_t
                         "ett nyhetsbrev (utskick till en e-postlista)") + " och är troligen ingen remiss: "
                         + (auto_reply or newsletter) + ". Ärendemeningen är därför inte ifylld.")
     elif kinds.is_reminder(subject, values.get("title") or "", text) and \
-            not batches.mentions_extension(dict(values, extension_to=extension_to), subject):
+            not matching.mentions_extension(dict(values, extension_to=extension_to), subject):
         values["mail_kind"] = kinds.REMINDER
     if values.get("title"):  # never "VB: Påminnelse: Remiss - X" as an ärendemening
         values["title"] = kinds.clean_title(values["title"])
@@ -71,7 +71,7 @@ def reclassify_pending(session: Session, *, files_dir: str) -> int:
         if values.get("mail_kind") in (kinds.AUTOREPLY, kinds.NEWSLETTER):
             message.match_remiss_id = None
         elif (values.get("mail_kind") or "", values.get("title") or "") != before:
-            message.match_remiss_id = batches.matching_remiss_id(session, dict(
+            message.match_remiss_id = matching.matching_remiss_id(session, dict(
                 values, extension_to=batches.extension_value(message.extension_to, message.extension_time)))
         known = json.loads(message.warnings)
         message.warnings = json.dumps(known + [w for w in warnings if w not in known], ensure_ascii=False)

@@ -20,10 +20,11 @@ from remiss.auth.access import AccessDenied, Action, Principal
 from remiss.clock import local
 from remiss.intake.models import InboxMessage, IntakeBatch
 from remiss.intake.reading import BATCH_FACTOR, ReadLimits, read_missiv
-from remiss.intake.service import batches, kinds
+from remiss.intake.service import batches, kinds, matching
 from remiss.intake.service.classify import apply_kinds
 from remiss.intake.service.batches import (add_files, decide, extension_moment, extension_value, file_stem,
-                                           link_letter, matching_remiss_id, preselect_namnd)
+                                           link_letter, preselect_namnd)
+from remiss.intake.service.matching import matching_remiss_id
 from remiss.remisser import keys
 from remiss.remisser.models import Attachment, Remiss
 
@@ -251,18 +252,18 @@ def existing_remiss(session: Session, message: InboxMessage) -> Remiss | None:
 
 def _voided(session: Session, remiss_id: int) -> bool:
     remiss = session.get(Remiss, remiss_id)
-    return remiss is not None and remiss.status == batches.VOIDED
+    return remiss is not None and remiss.status == matching.VOIDED
 
 
 def _closed(session: Session, remiss_id: int) -> bool:
     remiss = session.get(Remiss, remiss_id)
-    return remiss is None or remiss.status in batches.WITHDRAWN
+    return remiss is None or remiss.status in matching.WITHDRAWN
 
 
 def match_note(message: InboxMessage, remiss: Remiss | None) -> str:
     """What the Inkorg says beside "Finns redan: …": a reminder brings nothing new; a withdrawn remiss is named so."""
     notes = []
-    if remiss is not None and remiss.status in batches.WITHDRAWN:
+    if remiss is not None and remiss.status in matching.WITHDRAWN:
         notes.append("remissen är återkallad" if remiss.status == "aterkallad" else "remissen har status Avstår")
     if remiss is not None and mail_kind(message) == kinds.REMINDER:
         notes.append("påminnelse, inget nytt")
@@ -273,7 +274,7 @@ def waiting_original(session: Session, message: InboxMessage) -> InboxMessage | 
     """For an extension notice whose remiss is not registered: the remiss's own mail when it waits in the Inkorg
     too (read in the same batch): the same remittent's diarienummer, or the same title from the same remittent."""
     values = json.loads(message.form_values)
-    if message.status != "pending" or not batches.mentions_extension(
+    if message.status != "pending" or not matching.mentions_extension(
             dict(values, extension_to=batches.extension_value(message.extension_to, message.extension_time)),
             message.subject):
         return None
@@ -281,7 +282,7 @@ def waiting_original(session: Session, message: InboxMessage) -> InboxMessage | 
                           .order_by(InboxMessage.id).limit(500)).all()
     for other in others:
         theirs = json.loads(other.form_values)
-        if other.extension_to or theirs.get("mail_kind") or batches.mentions_extension(theirs, other.subject):
+        if other.extension_to or theirs.get("mail_kind") or matching.mentions_extension(theirs, other.subject):
             continue
         if _same_letter(values, theirs):
             return other
@@ -294,10 +295,10 @@ def _same_letter(values: dict, theirs: dict) -> bool:
     dnr, other_dnr = keys.dnr_key(values.get("sender_dnr") or ""), keys.dnr_key(theirs.get("sender_dnr") or "")
     if dnr and other_dnr:
         return dnr == other_dnr
-    core, other = (keys.fold(batches.title_core(v.get("title") or "")) for v in (values, theirs))
-    if min(len(core), len(other)) < batches.MIN_TITLE_CORE or (core not in other and other not in core):
+    core, other = (keys.fold(matching.title_core(v.get("title") or "")) for v in (values, theirs))
+    if min(len(core), len(other)) < matching.MIN_TITLE_CORE or (core not in other and other not in core):
         return False
-    return batches.same_remittent(values.get("remittent") or "", theirs.get("remittent") or "")
+    return matching.same_remittent(values.get("remittent") or "", theirs.get("remittent") or "")
 
 
 def register_duplicates(session: Session, principal: Principal, message: InboxMessage, *, sender_dnr: str,

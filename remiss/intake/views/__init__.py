@@ -11,7 +11,7 @@ from remiss import files
 from remiss.calendar.swedish import format_deadline
 from remiss.auth.access import AccessDenied, Action, NotFound, load_remiss
 from remiss.db import get_session
-from remiss.intake.service import batches, our_dnr
+from remiss.intake.service import batches, matching, our_dnr
 from remiss.remisser.input import InputErrors, parse_date, parse_time
 from remiss.remisser.models import Remiss
 from remiss.intake.reading import BATCH_FACTOR, ReadLimits
@@ -39,11 +39,11 @@ class RegistrationHooks:
         intake = batches.load(session, principal=principal(), token=_token(req))
         match = None
         if intake:
-            found = batches.matching_remiss_id(session, intake.values)
+            found = matching.matching_remiss_id(session, intake.values)
             match = session.get(Remiss, found) if found else None
             if match is not None and not principal().may(Action.edit, match.namnd_id):
                 match = None
-        is_extension = bool(intake) and batches.mentions_extension(
+        is_extension = bool(intake) and matching.mentions_extension(
             dict(intake.values, extension_to=batches.extension_value(intake.extension_to, intake.extension_time)))
         if intake and match is not None and is_extension:  # the match card above offers the extension already
             intake = dataclasses.replace(intake, warnings=[w.replace(batches.EXTEND_INSTEAD, ".")
@@ -88,7 +88,7 @@ def remiss_id_by_typed_dnr(session, typed: str) -> int | None:
 
     from remiss.remisser import keys
 
-    found = batches.remiss_id_by_our_dnr(session, typed)
+    found = matching.remiss_id_by_our_dnr(session, typed)
     key = keys.dnr_key(typed)
     if found is None and key:
         found = session.exec(select(Remiss.id).where(Remiss.our_dnr_key == key).order_by(Remiss.id)).first()
@@ -102,7 +102,7 @@ def our_dnr_prefill(session, texts: list[str]) -> tuple[str, str]:
                               default_prefix=current_app.config["DNR_DEFAULT_PREFIX"])
     if not found:
         return "", ""
-    remiss_id = batches.remiss_id_by_our_dnr(session, found)
+    remiss_id = matching.remiss_id_by_our_dnr(session, found)
     remiss = session.get(Remiss, remiss_id) if remiss_id else None
     if remiss is not None and principal().may(Action.edit, remiss.namnd_id):
         return found, f"Läst ur brevet: {found}, {remiss.title}. Kontrollera att det är rätt remiss."

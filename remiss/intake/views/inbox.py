@@ -11,7 +11,7 @@ from flask import current_app, render_template, request
 from remiss.auth.access import Action
 from remiss.db import get_session
 from remiss.intake.arrival import arrival, remittent_of
-from remiss.intake.service import batches, inbox as inbox_service
+from remiss.intake.service import batches, inbox as inbox_service, matching
 from remiss.intake.views import bp, not_later_than_in_force
 from remiss.remisser.models import Remiss
 from remiss.web import principal, requires
@@ -67,7 +67,7 @@ def inbox():
             notes[m.id] = inbox_service.match_note(m, found)
             # a remiss we sent takes answers, not merged files (its page offers the answer: outgoing.replies)
             may_merge[m.id] = principal().may(Action.edit, found.namnd_id) and found.direction != "utgaende"
-            extension[m.id] = batches.mentions_extension(
+            extension[m.id] = matching.mentions_extension(
                 dict(json.loads(m.form_values),
                      extension_to=batches.extension_value(m.extension_to, m.extension_time)),
                 m.subject)

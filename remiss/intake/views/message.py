@@ -15,7 +15,7 @@ from remiss.calendar.swedish import format_date
 from remiss.clock import local
 from remiss.db import get_session
 from remiss.intake.arrival import arrival
-from remiss.intake.service import batches, inbox as inbox_service
+from remiss.intake.service import batches, inbox as inbox_service, matching
 from remiss.intake.models import InboxMessage
 from remiss.intake.views import bp, not_later_than_in_force, our_dnr_prefill, without_extends_warning
 from remiss.intake.views.inbox import STATUS_LABELS
@@ -148,7 +148,7 @@ def _item_page(message: InboxMessage, *, errors: dict | None = None, values: dic
     form["namnd_id"] = chosen
     form.update(typed or {})
     extension_values = dict(stored, extension_to=batches.extension_value(message.extension_to, message.extension_time))
-    is_extension = batches.mentions_extension(extension_values, message.subject)
+    is_extension = matching.mentions_extension(extension_values, message.subject)
     not_later = not_later_than_in_force(match, message.extension_to, message.extension_time) if is_extension else ""
     warnings = json.loads(message.warnings)
     merge_values = {"until_on": message.extension_to.isoformat() if message.extension_to else "",
