@@ -13,7 +13,7 @@ from remiss.db import get_session
 from remiss.documents import RenderError
 from remiss.drafting import content as sections
 from remiss.drafting import decision as decisions
-from remiss.drafting import dispatch, forms, generate, sent_by_hand, service
+from remiss.drafting import dispatch, drafts, forms, generate, rattelse, sent_by_hand, states, versions
 from remiss.drafting.models import DraftState, DraftVersion, GeneratedDocument
 from remiss.drafting.schemas import (DecisionRecord, JusteringRecord, RattelseStart, SentByHand, YttrandePublic,
                                      YttrandeSave, YttrandeStateChange, YttrandeStateResult, YttrandeWithVersions)
@@ -32,7 +32,7 @@ api.before_request(guard_api)
 
 def decision_summary(session, remiss) -> dict | None:
     """Return the recorded beslut as JSON values (None before it)."""
-    d = service.find_decision(session, remiss.id)
+    d = drafts.find_decision(session, remiss.id)
     if d is None:
         return None
     return {"decided_by": d.decided_by, "delegat": d.delegat or None, "meeting_on": d.meeting_on.isoformat(),
@@ -53,7 +53,7 @@ def sent_summary(session, remiss) -> list[dict]:
                         .group_by(GeneratedDocument.draft_version_id).order_by(func.min(GeneratedDocument.id))).all()
     if not rows:
         return []
-    decided = {d.rattelse: d for d in service.decisions_of(session, remiss.id)}
+    decided = {d.rattelse: d for d in drafts.decisions_of(session, remiss.id)}
     sent = []
     for n, (version_id, at, _) in enumerate(rows):
         version = session.get(DraftVersion, version_id)
@@ -65,7 +65,7 @@ def sent_summary(session, remiss) -> list[dict]:
 
 def draft_summary(session, remiss) -> dict:
     """Return the yttrande's state, version number and sections (for the remiss detail too)."""
-    draft, version, content = service.current_content(session, remiss)
+    draft, version, content = drafts.current_content(session, remiss)
     return {
         "decision": decision_summary(session, remiss),
         "state": draft.state if draft else DraftState.utkast.value,
@@ -96,9 +96,9 @@ def read(remiss_id: int):
     if remiss.direction == "utgaende":  # reading made a receiving-side draft for it (walk12b #9)
         return error_response(409, OUTGOING_NO_YTTRANDE, field="remiss")
     body = draft_summary(session, remiss)
-    draft = service.find_draft(session, remiss.id)
+    draft = drafts.find_draft(session, remiss.id)
     body["versions"] = [{"number": v.number, "author_id": v.author_id, "created_at": v.created_at.isoformat(),
-                         "comment": v.comment} for v in (service.versions_of(session, draft.id) if draft else [])]
+                         "comment": v.comment} for v in (drafts.versions_of(session, draft.id) if draft else [])]
     return jsonify(body)
 
 
@@ -109,7 +109,7 @@ def save(remiss_id: int):
     """Save the sections given as a new version (409 while the draft is in review or approved). Based on an older
     base_version, it is refused (400) unless the newer versions changed nothing it would undo; the errors name each
     field changed on both sides. The API contract refuses a stale save as before: the client re-reads and merges."""
-    return _draft_step(remiss_id, Action.edit, service.save, lambda body: {
+    return _draft_step(remiss_id, Action.edit, versions.save, lambda body: {
         "raw": body.sections(), "base_version": body.base_version, "comment": body.comment})
 
 
@@ -128,7 +128,7 @@ def change_state(remiss_id: int):
     result = {}
     try:
         if new == "inga_synpunkter":
-            service.inga_synpunkter(session, now=now(), principal=principal(), remiss=remiss)
+            versions.inga_synpunkter(session, now=now(), principal=principal(), remiss=remiss)
         elif new == DraftState.expedierad:
             done = dispatch.expediera(session, now=now(), principal=principal(), remiss=remiss,
                                       files_dir=current_app.config["FILES_DIR"], comment=comment,
@@ -137,12 +137,12 @@ def change_state(remiss_id: int):
                       "documents": [d.id for d in done.documents], "mailed_to": done.mailed_to,
                       "copies": list(done.copies)}
         else:
-            service.change_state(session, now=now(), principal=principal(), remiss=remiss, new=new,
-                                 comment=comment, unanswered=body.unanswered)
-    except service.AlreadyInState as exc:  # a repeated request: nothing changes, and it is no error
+            states.change_state(session, now=now(), principal=principal(), remiss=remiss, new=new,
+                                comment=comment, unanswered=body.unanswered)
+    except states.AlreadyInState as exc:  # a repeated request: nothing changes, and it is no error
         session.rollback()
         result = {"status_note": str(exc)}
-    except (service.DraftError, RenderError) as exc:
+    except (drafts.DraftError, RenderError) as exc:
         session.rollback()
         return error_response(409, str(exc), field="state")
     return jsonify(dict(draft_summary(session, remiss), **result))
@@ -162,7 +162,7 @@ def _draft_step(remiss_id: int, action: Action, verb, values):
     body = request_body()
     try:
         verb(session, now=now(), principal=principal(), remiss=remiss, **values(body))
-    except service.DraftError as exc:
+    except drafts.DraftError as exc:
         session.rollback()
         return error_response(409, str(exc), field="state")
     return jsonify(draft_summary(session, remiss))
@@ -174,7 +174,7 @@ def _draft_step(remiss_id: int, action: Action, verb, values):
 def start_rattelse(remiss_id: int):
     """Start a rättelse: {comment} says what is wrong (409 unless the yttrande is expedierat). The sent version,
     documents and beslut stay; the rättelse is saved, reviewed, decided and expedierad on its own."""
-    return _draft_step(remiss_id, Action.review, service.start_rattelse, lambda body: {"comment": body.comment})
+    return _draft_step(remiss_id, Action.review, rattelse.start_rattelse, lambda body: {"comment": body.comment})
 
 
 @api.post("/remisser/<int:remiss_id>/yttrande/beslut")
@@ -214,7 +214,7 @@ def document(remiss_id: int, kind: str):
         return error_response(409, OUTGOING_NO_YTTRANDE, field="remiss")
     try:
         remiss, data = document_bytes(remiss_id, kind)
-    except service.DraftError as exc:
+    except drafts.DraftError as exc:
         return error_response(404, str(exc))
     except RenderError as exc:
         return error_response(422, str(exc))

@@ -8,7 +8,8 @@ from sqlmodel import Session, select
 
 from remiss.auth.models import User
 from remiss.clock import local_today
-from remiss.drafting import prefill, service
+from remiss.drafting import prefill
+from remiss.drafting.drafts import decision_of, find_decision, find_draft
 from remiss.documents.fields import format_date, svenskt_datum
 from remiss.drafting.content import paragraphs, rattelse_content, remiss_summary
 from remiss.drafting.decision import apposition, delegat_signature
@@ -122,10 +123,10 @@ class Replaced:
 
 def replaced_by_rattelse(session: Session, remiss: Remiss, namnd: Namnd) -> Replaced | None:
     """What the rättelse now in work replaces; None when no rättelse is in work."""
-    draft = service.find_draft(session, remiss.id)
+    draft = find_draft(session, remiss.id)
     if draft is None or not draft.rattelse:
         return None
-    previous = service.decision_of(session, remiss.id, draft.rattelse - 1)
+    previous = decision_of(session, remiss.id, draft.rattelse - 1)
     sent = session.exec(select(GeneratedDocument).where(
         GeneratedDocument.remiss_id == remiss.id, GeneratedDocument.frozen, GeneratedDocument.kind == "yttrande",
         GeneratedDocument.draft_version_id == draft.corrects_version_id).order_by(GeneratedDocument.id)).first()
@@ -154,7 +155,7 @@ def yttrande_context(session: Session, remiss: Remiss, content: dict, day: date)
     namnd = session.get(Namnd, remiss.namnd_id)
     consultations = list(session.exec(select(Consultation).where(Consultation.remiss_id == remiss.id)
                                       .order_by(Consultation.consulted_on, Consultation.id)))
-    decision = service.find_decision(session, remiss.id)
+    decision = find_decision(session, remiss.id)
     replaced = replaced_by_rattelse(session, remiss, namnd)
     context = _common(session, remiss, namnd, decision.meeting_on if decision else day)
     context.update(decision_fields(namnd, decision, replaced.short if replaced else ""))
@@ -163,7 +164,7 @@ def yttrande_context(session: Session, remiss: Remiss, content: dict, day: date)
         "till": remiss.remittent,
         "sammanfattning": content.get("sammanfattning", ""),
         # an unanswered frågeställning is left out, never a bare heading (the handläggare confirmed it, or chose
-        # "… lämnar inga synpunkter på denna fråga." as its answer: drafting.service.change_state)
+        # "… lämnar inga synpunkter på denna fråga." as its answer: drafting.states.change_state)
         "fragor": [{"fraga": s["fraga"], "svar": s.get("text", "")} for s in content.get("svar", [])
                    if (s.get("text") or "").strip()],
         "avsnitt": [{"rubrik": a["rubrik"], "text": a.get("text", "")} for a in content.get("avsnitt", [])],
@@ -224,7 +225,7 @@ def as_proposed(session: Session, remiss: Remiss, content: dict) -> dict:
     replaced = replaced_by_rattelse(session, remiss, namnd)
     if replaced is None:
         return content
-    draft = service.find_draft(session, remiss.id)
+    draft = find_draft(session, remiss.id)
     return rattelse_content(content, namnd=namnd.name, remittent=remiss.remittent, replaced=replaced.full,
                             sent=replaced.sent, reason=draft.rattelse_reason)
 
@@ -241,7 +242,7 @@ def tjansteskrivelse_context(session: Session, remiss: Remiss, content: dict, da
         "sammanfattning": summary,
         "forslag_till_beslut": content.get("forslag_till_beslut", ""),
         "beslutsunderlag": paragraphs(content.get("beslutsunderlag", "")),
-        "beslutsplanering": _beslutsplanering(session, remiss, namnd, service.find_decision(session, remiss.id)),
+        "beslutsplanering": _beslutsplanering(session, remiss, namnd, find_decision(session, remiss.id)),
         "arendet": prefill.arendet_in_force(session, remiss, content.get("arendet", "")),
         "synpunkter": "",
         "ansvariga": _ansvariga(session, remiss, content),

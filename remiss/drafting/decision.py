@@ -14,8 +14,9 @@ from remiss.calendar.swedish import format_weekday_date
 from remiss.clock import local, local_today
 from remiss.documents.fields import svenskt_datum
 from remiss.drafting.models import Decision, DecidedBy, DraftState
-from remiss.drafting.service import (DraftError, catch_up, find_decision, find_draft, move_remiss, rattelse_name,
-                                     require_open)
+from remiss.drafting.drafts import DraftError, find_decision, find_draft, require_open
+from remiss.drafting.rattelse import rattelse_name
+from remiss.drafting.versions import catch_up, move_remiss
 from remiss.namnd.models import Meeting, Namnd
 from remiss.planning import approval
 from remiss.planning.models import Milestone
@@ -145,7 +146,7 @@ def record_decision(session: Session, *, now: datetime, principal: Principal, re
     _check_justering(errors, meeting_on, justerad_on, today)
     if errors:
         raise InputErrors(errors)
-    # a rättelse is decided while the remiss stays besvarad (drafting.service.start_rattelse)
+    # a rättelse is decided while the remiss stays besvarad (drafting.rattelse.start_rattelse)
     decidable = (RemissStatus.besvarad,) if draft.rattelse else (RemissStatus.klar_for_beslut, RemissStatus.beslutad)
     if not draft.rattelse and remiss.status == RemissStatus.registrerad and remiss.handlaggare_id is None:
         raise DraftError("Remissen har ingen handläggare. Tilldela den en handläggare (Byt handläggare) först; "

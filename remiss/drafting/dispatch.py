@@ -11,7 +11,10 @@ from remiss.clock import local_today
 
 from remiss.auth.access import Action, Principal, require
 from remiss.drafting import decision as decisions
-from remiss.drafting import context, generate, mailing, service
+from remiss.drafting import context, generate, mailing
+from remiss.drafting.drafts import DraftError, find_decision, find_draft, latest_version, require_open
+from remiss.drafting.rattelse import rattelse_name
+from remiss.drafting.states import change_state
 from remiss.drafting.models import DraftState, GeneratedDocument, YttrandeDraft
 from remiss.namnd.models import Namnd
 from remiss.remisser import archive
@@ -46,7 +49,7 @@ def refusal(session: Session, *, now: datetime, remiss: Remiss, draft: YttrandeD
         return "Bara ett godkänt yttrande kan expedieras."
     if not remiss.our_dnr:
         return "Remissen saknar diarienummer; ge den ett innan yttrandet expedieras."
-    waiting = decisions.expediering_refusal(service.find_decision(session, remiss.id), local_today(now))
+    waiting = decisions.expediering_refusal(find_decision(session, remiss.id), local_today(now))
     if waiting:
         return waiting
     status = RemissStatus(remiss.status)
@@ -68,22 +71,22 @@ def expediera(session: Session, *, now: datetime, principal: Principal, remiss: 
     pages and the API pass config ARCHIVE_SENT_PDF, on unless turned off), queue its mail and move the remiss to
     besvarad; a rättelse is sent the same way, and the remiss stays besvarad."""
     require(principal, Action.review, remiss.namnd_id)
-    draft = service.find_draft(session, remiss.id)
-    service.require_open(remiss, draft)
+    draft = find_draft(session, remiss.id)
+    require_open(remiss, draft)
     why = refusal(session, now=now, remiss=remiss, draft=draft)
     if why:
-        raise service.DraftError(why)
-    version = service.latest_version(session, draft)
+        raise DraftError(why)
+    version = latest_version(session, draft)
     replaced = context.replaced_by_rattelse(session, remiss, session.get(Namnd, remiss.namnd_id))
     documents = [generate.generate(session, now=now, principal=principal, remiss=remiss, kind=kind,
                                    files_dir=files_dir, version=version, frozen=True)
                  for kind in ("tjansteskrivelse", "yttrande")]
     draft.frozen_version_id = version.id
-    what = (service.rattelse_name(draft.rattelse).capitalize() + " expedierad") if draft.rattelse else "Expedierad"
+    what = (rattelse_name(draft.rattelse).capitalize() + " expedierad") if draft.rattelse else "Expedierad"
     version.comment = (f"{what} med diarienummer {remiss.our_dnr}" + (f": {comment}" if comment else ""))[:500]
     session.add_all([draft, version])
-    service.change_state(session, now=now, principal=principal, remiss=remiss, new=DraftState.expedierad,
-                         comment=version.comment if draft.rattelse else comment)
+    change_state(session, now=now, principal=principal, remiss=remiss, new=DraftState.expedierad,
+                 comment=version.comment if draft.rattelse else comment)
     yttrande = next(d for d in documents if d.kind == "yttrande")
     # the PDF made once, now, and kept: the mail attaches these bytes, the remiss page offers them
     archived = archive.archive_sent_pdf(

@@ -14,7 +14,7 @@ from remiss.auth.access import Action, Principal, require
 from remiss.clock import local_today
 from remiss.documents import render_document
 from remiss.documents.render import DocumentProperties, default_template
-from remiss.drafting import service
+from remiss.drafting.drafts import DraftError, current_content, find_decision
 from remiss.drafting.context import BUILDERS
 from remiss.drafting.models import DraftState, DraftVersion, GeneratedDocument
 from remiss.drafting.namnd_templates import active_template
@@ -26,7 +26,7 @@ KIND_NAMES = {"tjansteskrivelse": "Tjänsteskrivelse", "yttrande": "Yttrande"}
 
 def check_kind(kind: str) -> None:
     if kind not in BUILDERS:
-        raise service.DraftError(f"Okänd handling: {kind}. Välj tjänsteskrivelse eller yttrande.")
+        raise DraftError(f"Okänd handling: {kind}. Välj tjänsteskrivelse eller yttrande.")
 
 
 def filename_of(remiss: Remiss, kind: str, suffix: str = "docx") -> str:
@@ -51,7 +51,7 @@ def document_day(session: Session, remiss: Remiss, kind: str, version: DraftVers
     if kind != "tjansteskrivelse" or version is None:
         return today
     day = min(today, local_today(version.created_at))
-    decision = service.find_decision(session, remiss.id)
+    decision = find_decision(session, remiss.id)
     # a text finished before a beslut recorded later with an earlier meeting day (back-dated, walk11 finding 9)
     # keeps the day it was written: the meeting day would be a date the text did not yet exist
     if decision is None or version.created_at <= decision.recorded_at:
@@ -65,7 +65,7 @@ def render(session: Session, *, now: datetime, principal: Principal, remiss: Rem
     require(principal, Action.view, remiss.namnd_id)
     check_kind(kind)
     if version is None:
-        _, version, content = service.current_content(session, remiss)
+        _, version, content = current_content(session, remiss)
     else:
         content = json.loads(version.content)
     template = active_template(session, remiss.namnd_id, kind)
@@ -108,7 +108,7 @@ def generate(session: Session, *, now: datetime, principal: Principal, remiss: R
 def reusable(session: Session, *, now: datetime, remiss: Remiss, kind: str) -> GeneratedDocument | None:
     """Return a stored document still matching the latest version, the template and today's date; once the
     yttrande is expedierat, the frozen document that was sent (a rättelse in work shows its own draft)."""
-    draft, version, _ = service.current_content(session, remiss)
+    draft, version, _ = current_content(session, remiss)
     if version is None:
         return None
     if draft.state == DraftState.expedierad and draft.frozen_version_id is not None:
@@ -127,7 +127,7 @@ def reusable(session: Session, *, now: datetime, remiss: Remiss, kind: str) -> G
         .order_by(GeneratedDocument.id.desc()))
     today = local_today(now)
     # a beslut (or justering) recorded after a document was made changes its wording and date
-    decision = service.find_decision(session, remiss.id)
+    decision = find_decision(session, remiss.id)
     changed = decision.updated_at if decision is not None else None
     return next((d for d in rows if local_today(d.created_at) == today
                  and (changed is None or d.created_at >= changed)), None)

@@ -13,7 +13,8 @@ from sqlmodel import Session
 
 from remiss import events
 from remiss.auth.access import Principal
-from remiss.drafting import service
+from remiss.drafting.drafts import find_draft, latest_version
+from remiss.drafting.versions import add_version
 from remiss.drafting.models import DraftState
 from remiss.drafting.prefill import SIGNATURES, signatures_used_before
 from remiss.remisser.models import Remiss
@@ -33,8 +34,8 @@ def renamed(value, old: str, new: str):
 @events.remiss_moved.connect
 def draft_follows(remiss: Remiss, *, session: Session, now: datetime, principal: Principal, old_namnd: str,
                   new_namnd: str, **_) -> str:
-    draft = service.find_draft(session, remiss.id)
-    latest = service.latest_version(session, draft)
+    draft = find_draft(session, remiss.id)
+    latest = latest_version(session, draft)
     if latest is None:
         return ""
     state = DraftState(draft.state)
@@ -46,8 +47,8 @@ def draft_follows(remiss: Remiss, *, session: Session, now: datetime, principal:
     content = renamed(json.loads(latest.content), old_namnd, new_namnd)
     signatures = signatures_used_before(session, remiss)
     content.update({key: signatures.get(key, "") for key in SIGNATURES})
-    version = service.add_version(session, now=now, principal=principal, remiss=remiss, draft=draft,
-                                   content=content, comment=f"Remissen flyttad från {old_namnd} till {new_namnd}")
+    version = add_version(session, now=now, principal=principal, remiss=remiss, draft=draft,
+                           content=content, comment=f"Remissen flyttad från {old_namnd} till {new_namnd}")
     return (f"Utkastet till yttrande följer med. I version {version.number} står {new_namnd} där det stod "
             f"{old_namnd}, och underskrifterna är "
             + ("tagna från nämndens senaste yttrande" if any(signatures.values()) else "tomma")

@@ -12,7 +12,10 @@ from remiss.documents.pdf import soffice_path
 from remiss.documents.markup import blocks
 from remiss.drafting import decision as decisions
 from remiss.drafting import content as sections
-from remiss.drafting import context, forms, generate, mailing, sent_by_hand, service
+from remiss.drafting import context, forms, generate, mailing, sent_by_hand
+from remiss.drafting.drafts import content_of, decision_of, decisions_of
+from remiss.drafting.rattelse import rattelse_name
+from remiss.drafting.versions import NEEDS_HANDLAGGARE
 from remiss.drafting.models import (Consultation, DecidedBy, Decision, DraftState, DraftVersion, GeneratedDocument,
                                     YttrandeDraft)
 from remiss.planning.models import Milestone
@@ -110,7 +113,7 @@ def _sent(frozen_rows, decided: list[Decision]) -> list[dict]:
         n = len(rounds)
         decision = next((d for d in decided if d.rattelse == n), None)
         rounds[row.draft_version_id] = {
-            "what": service.rattelse_name(n).capitalize() if n else "Yttrandet", "version": row.number,
+            "what": rattelse_name(n).capitalize() if n else "Yttrandet", "version": row.number,
             "at": format_date_time(row.created_at),
             "beslut": decisions.decision_reference(decision) if decision else "inget beslut registrerat"}
     return list(rounds.values())
@@ -199,13 +202,13 @@ def panel_context(session: Session, principal: Principal, remiss, now) -> dict:
     run = session.connection().execute
     # The draft's columns with number and content of its newest version (both None before the first save).
     draft = run(_DRAFT, {"remiss_id": remiss.id}).first()
-    content = service.content_of(session, remiss, draft.content if draft else None)
+    content = content_of(session, remiss, draft.content if draft else None)
     state = DraftState(draft.state) if draft else DraftState.utkast
     # a finished remiss takes no more work, bar the rättelse of its expedierat yttrande (remisser.finished)
     open_work = not finished.is_finished(remiss, correcting=bool(draft and (draft.rattelse
                                                                             or state == DraftState.expedierad)))
     may_edit = principal.may(Action.edit, remiss.namnd_id) and open_work
-    # a yttrande is started on an assigned remiss only (drafting.service.require_handlaggare)
+    # a yttrande is started on an assigned remiss only (drafting.versions.require_handlaggare)
     needs_handlaggare = may_edit and draft is None and remiss.handlaggare_id is None
     may_edit = may_edit and not needs_handlaggare
     may_review = principal.may(Action.review, remiss.namnd_id) and open_work
@@ -213,15 +216,15 @@ def panel_context(session: Session, principal: Principal, remiss, now) -> dict:
     templates = {kind: (filename, version) for kind, filename, version
                  in run(_TEMPLATES, {"namnd_id": remiss.namnd_id})}
     rattelse = draft.rattelse if draft else 0
-    decision = service.decision_of(session, remiss.id, rattelse) if draft else None
+    decision = decision_of(session, remiss.id, rattelse) if draft else None
     today = local_today(now)
     frozen = run(_FROZEN, {"remiss_id": remiss.id}).all()
     unanswered = sections.unanswered_text(content) if draft is not None else ""
     send_pending = sent_by_hand.pending(remiss, state, rattelse)
-    sent = _sent(frozen, service.decisions_of(session, remiss.id)) if frozen else []
+    sent = _sent(frozen, decisions_of(session, remiss.id)) if frozen else []
     sent_ids = {row.draft_version_id for row in frozen}
     return {
-        "rattelse": rattelse, "rattelse_name": service.rattelse_name(rattelse),
+        "rattelse": rattelse, "rattelse_name": rattelse_name(rattelse),
         # a rättelse in work is the next step of a besvarad remiss (remisser.views shows a panel's next_step);
         # otherwise the yttrande's state may say more than the remiss's status (in granskning, sent back)
         "next_step": (f"Rättelsen av det expedierade yttrandet: "
@@ -249,7 +252,7 @@ def panel_context(session: Session, principal: Principal, remiss, now) -> dict:
         "review_comment": draft.review_comment if draft else "",
         "version": draft.number if draft else None,
         "inga_synpunkter": bool(content.get("inga_synpunkter")),
-        # frågeställningar without an answer: sending and approving ask first (service.check_unanswered)
+        # frågeställningar without an answer: sending and approving ask first (states.check_unanswered)
         "unanswered": unanswered,
         "no_comments_answer": sections.NO_COMMENTS_ON_QUESTION.format(
             namnd=session.get(Namnd, remiss.namnd_id).name) if unanswered else "",
@@ -258,7 +261,7 @@ def panel_context(session: Session, principal: Principal, remiss, now) -> dict:
         "reading": [(heading, blocks(text)) for heading, text in sections.readable_sections(content)]
         if draft is not None else [],
         "may_edit": may_edit and state == DraftState.utkast,
-        "needs_handlaggare": service.NEEDS_HANDLAGGARE if needs_handlaggare else "",
+        "needs_handlaggare": NEEDS_HANDLAGGARE if needs_handlaggare else "",
         # a rättelse goes to granskning once it changes the sent text
         "may_submit": (may_edit and state == DraftState.utkast and draft is not None
                        and not (rattelse and draft.version_id == draft.corrects_version_id)),

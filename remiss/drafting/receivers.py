@@ -1,5 +1,5 @@
 """Let the outbox sweep build the mail of an expedierat yttrande, also once the remiss is besvarad; and send the
-review notice of a rättelse, which is reviewed while its remiss stays besvarad (drafting.service.start_rattelse)."""
+review notice of a rättelse, which is reviewed while its remiss stays besvarad (drafting.rattelse.start_rattelse)."""
 from __future__ import annotations
 
 from remiss.drafting import mailing

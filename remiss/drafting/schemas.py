@@ -15,7 +15,7 @@ from sqlmodel import SQLModel
 
 from remiss.drafting import content
 from remiss.drafting.models import DraftState
-from remiss.drafting.service import parse_state
+from remiss.drafting.states import parse_state
 from remiss.remisser.input import clean_text
 from remiss.remisser.status import RemissStatus
 from remiss.validation import Body, cleaned, field_error, no_defaults, text_schema
@@ -77,7 +77,7 @@ class YttrandeContent(Body):
     inga_synpunkter: Flag = None
 
     def sections(self) -> dict[str, Any]:
-        """The sections given, for remiss.drafting.service.save."""
+        """The sections given, for remiss.drafting.versions.save."""
         given = self.model_fields_set & set(YttrandeContent.model_fields)
         return {name: ([s.model_dump(exclude_none=True) for s in self.avsnitt]
                        if name == "avsnitt" and self.avsnitt is not None

@@ -10,7 +10,7 @@ from sqlmodel import Session, select
 from remiss.auth.access import Action, Principal, require
 from remiss.calendar.swedish import format_date
 from remiss.clock import STOCKHOLM, local_today
-from remiss.drafting import service
+from remiss.drafting.drafts import DraftError, find_draft
 from remiss.drafting.models import DraftState, GeneratedDocument
 from remiss.remisser import service as remisser
 from remiss.remisser.input import InputErrors, parse_date
@@ -40,9 +40,9 @@ def record_sent(session: Session, *, now: datetime, principal: Principal, remiss
     """Record that the expedierat yttrande was sent (way: a key of WAYS) on sent_on (a Swedish or ISO date, not in
     the future, not before the expediering): the remiss becomes besvarad, answered that day."""
     require(principal, Action.review, remiss.namnd_id)
-    draft = service.find_draft(session, remiss.id)
+    draft = find_draft(session, remiss.id)
     if not pending(remiss, draft.state if draft else None, draft.rattelse if draft else 0):
-        raise service.DraftError("Det finns inget expedierat yttrande som väntar på att registreras som skickat.")
+        raise DraftError("Det finns inget expedierat yttrande som väntar på att registreras som skickat.")
     errors = {}
     if way not in WAYS:
         errors["way"] = "Välj hur yttrandet skickades."

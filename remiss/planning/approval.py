@@ -10,7 +10,7 @@ from remiss.audit.models import AuditEvent
 from remiss.calendar.swedish import format_weekday_date
 from remiss.clock import local
 
-# how drafting.service.change_state records the move to godkänd: {"state": [old, "godkand"]}
+# how drafting.states.change_state records the move to godkänd: {"state": [old, "godkand"]}
 _TO_GODKAND = '%"godkand"]}'
 
 

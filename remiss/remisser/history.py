@@ -26,10 +26,10 @@ FIELD_LABELS = {
     **FORM_LABELS, "contact_person": "Kontaktperson", "namnd_id": "Nämnd", "status": "Status", "filename": "Fil",
     "size": "Storlek",
     "effective_deadline": "Gällande svarsdag", "answer_instructions": "Anvisningar för svaret",
-    "rattelse": "Rättelse nr",  # of the expedierat yttrande (drafting.service.start_rattelse)
+    "rattelse": "Rättelse nr",  # of the expedierat yttrande (drafting.rattelse.start_rattelse)
     # extensions (remiss.planning.service.extensions, outgoing.service.answers.general_extension)
     "requested_until": "Begärd till", "decision": "Besked", "granted_until": "Beviljad till",
-    # the yttrande (drafting.service, drafting.generate, drafting.mailing)
+    # the yttrande (drafting.versions, drafting.states, drafting.generate, drafting.mailing)
     "version": "Version", "state": "Yttrandets status", "party": "Samråd med", "till": "Till", "kopia": "Kopia",
     # the beslut (drafting.decision)
     "decided_by": "Beslutad av", "meeting_on": "Beslutsdatum", "paragraf": "Paragraf", "justering": "Justering",
@@ -61,7 +61,7 @@ ACTION_LABELS = {
     ("extension", "extension"): "Förlängning", ("extension", "general_extension"): "Allmän förlängning",
     ("milestone", "milestone"): "Tidplan",
     ("yttrande_draft", "save"): "Yttrandet sparat", ("yttrande_draft", "state"): "Yttrandets status ändrad",
-    ("yttrande_draft", "rattelse"): "Rättelse",  # of an expedierat yttrande (drafting.service.start_rattelse)
+    ("yttrande_draft", "rattelse"): "Rättelse",  # of an expedierat yttrande (drafting.rattelse.start_rattelse)
     ("consultation", "create"): "Samråd tillagt", ("consultation", "delete"): "Samråd borttaget",
     ("decision", "decision"): "Beslut", ("decision", "justering"): "Justering",
     ("generated_document", "generate"): "Dokument skapat",

@@ -33,7 +33,9 @@ def _remiss(title: str, *, answer_email: str = "kulturnamnden@remiss.example", d
     """A remiss of the handläggare's nämnd with two frågeställningar, assigned to the handläggare; decided: its
     yttrande written, approved and decided by delegation, ready for Expediera."""
     from remiss.auth.models import Role
-    from remiss.drafting import decision, service as drafting
+    from remiss.drafting import decision
+    from remiss.drafting.states import change_state
+    from remiss.drafting.versions import save
     from remiss.remisser import service as remisser
     from remiss.remisser.input import RemissData
     from remiss.remisser.models import Remiss
@@ -50,12 +52,12 @@ def _remiss(title: str, *, answer_email: str = "kulturnamnden@remiss.example", d
             handlaggare_id=writer.user_id))
         rid = remiss.id
         if decided:
-            drafting.save(session, now=now, principal=writer, remiss=remiss,
-                          raw={"sammanfattning": "Nämnden tillstyrker.", "svar": ["Ja.", "Nej."]})
-            drafting.change_state(session, now=now, principal=writer, remiss=remiss, new="granskning")
+            save(session, now=now, principal=writer, remiss=remiss,
+                 raw={"sammanfattning": "Nämnden tillstyrker.", "svar": ["Ja.", "Nej."]})
+            change_state(session, now=now, principal=writer, remiss=remiss, new="granskning")
             reviewer = _principal(session, "granskare@remiss.example")
-            drafting.change_state(session, now=now, principal=reviewer, remiss=session.get(Remiss, rid),
-                                  new="godkand")
+            change_state(session, now=now, principal=reviewer, remiss=session.get(Remiss, rid),
+                         new="godkand")
             decision.record_decision(session, now=now, principal=reviewer, remiss=session.get(Remiss, rid),
                                      decided_by="delegat", delegat="Britt-Marie Pettersson, stadsområdesdirektör",
                                      meeting_on=now.date())

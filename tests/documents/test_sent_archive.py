@@ -18,7 +18,8 @@ from remiss.documents.pdf import soffice_path
 from remiss.documents.render import default_template
 from remiss.drafting import decision as decisions
 from remiss.drafting import mailing, namnd_templates
-from remiss.drafting import service as drafting
+from remiss.drafting.states import change_state
+from remiss.drafting.versions import save
 from remiss.reminders.models import OutboxMessage
 from remiss.remisser.models import ArchivedDocument
 from tests.planning.helpers import at
@@ -37,9 +38,9 @@ def _decided(session, clock):
     remiss = make_remiss(session, namnd=namnd, by=r, now=clock(), handlaggare_id=h.id, title="Kulturstrategi 2027",
                          answer_email="kulturkansli@malmo.se", deadline_on=date(2026, 12, 18))
     ph, pg, pr = (Principal.of(session, u) for u in (h, g, r))
-    drafting.save(session, now=clock(), principal=ph, remiss=remiss, raw={"sammanfattning": "Nämnden är positiv."})
-    drafting.change_state(session, now=clock(), principal=ph, remiss=remiss, new="granskning")
-    drafting.change_state(session, now=clock(), principal=pg, remiss=remiss, new="godkand")
+    save(session, now=clock(), principal=ph, remiss=remiss, raw={"sammanfattning": "Nämnden är positiv."})
+    change_state(session, now=clock(), principal=ph, remiss=remiss, new="granskning")
+    change_state(session, now=clock(), principal=pg, remiss=remiss, new="godkand")
     clock.set(at(2026, 11, 23))
     decisions.record_decision(session, now=clock(), principal=pr, remiss=remiss, decided_by="namnd",
                               meeting_on=date(2026, 11, 19), paragraf="§ 142", omedelbar_justering=True)

@@ -20,7 +20,8 @@ from remiss.auth.service import set_memberships
 from remiss.planning.models import Milestone
 from remiss.auth.access import Principal
 from remiss.drafting import decision as decisions
-from remiss.drafting import service
+from remiss.drafting.states import change_state
+from remiss.drafting.versions import save
 from remiss.drafting.models import Decision
 from remiss.planning.service import tidplan
 from remiss.remisser.models import Remiss
@@ -212,9 +213,9 @@ def done_kinds(session, remiss_id: int) -> set[str]:
 
 def approve(session, w, at: datetime = NOW) -> None:
     remiss = w["remiss"]
-    service.save(session, now=at, principal=w["h"], remiss=remiss, raw={"sammanfattning": "Positiva."})
-    service.change_state(session, now=at, principal=w["h"], remiss=remiss, new="granskning")
-    service.change_state(session, now=at, principal=w["g"], remiss=remiss, new="godkand")
+    save(session, now=at, principal=w["h"], remiss=remiss, raw={"sammanfattning": "Positiva."})
+    change_state(session, now=at, principal=w["h"], remiss=remiss, new="granskning")
+    change_state(session, now=at, principal=w["g"], remiss=remiss, new="godkand")
 
 
 def record(session, w, at: datetime = DECIDED_AT, **overrides) -> Decision:

@@ -4,7 +4,9 @@ from __future__ import annotations
 import pytest
 
 from remiss.auth.access import AccessDenied, Principal
-from remiss.drafting import service
+from remiss.drafting.drafts import DraftError
+from remiss.drafting.states import change_state
+from remiss.drafting.versions import save
 from remiss.remisser.models import Remiss
 from tests.drafting.conftest import NOW
 
@@ -35,18 +37,18 @@ def test_lasare_reads_but_cannot_edit(world, auth, client):
 def test_roles_in_the_service(world, session):
     remiss = session.get(Remiss, world["remiss"].id)
     handlaggare = Principal.of(session, world["handlaggare"])
-    service.save(session, now=NOW, principal=handlaggare, remiss=remiss, raw={"sammanfattning": "Text"})
-    service.change_state(session, now=NOW, principal=handlaggare, remiss=remiss, new="granskning")
+    save(session, now=NOW, principal=handlaggare, remiss=remiss, raw={"sammanfattning": "Text"})
+    change_state(session, now=NOW, principal=handlaggare, remiss=remiss, new="granskning")
     with pytest.raises(AccessDenied):
-        service.change_state(session, now=NOW, principal=handlaggare, remiss=remiss, new="godkand")
+        change_state(session, now=NOW, principal=handlaggare, remiss=remiss, new="godkand")
     with pytest.raises(AccessDenied):
-        service.save(session, now=NOW, principal=Principal.of(session, world["lasare"]), remiss=remiss, raw={})
+        save(session, now=NOW, principal=Principal.of(session, world["lasare"]), remiss=remiss, raw={})
     with pytest.raises(AccessDenied) as hidden:
-        service.save(session, now=NOW, principal=Principal.of(session, world["outsider"]), remiss=remiss, raw={})
+        save(session, now=NOW, principal=Principal.of(session, world["outsider"]), remiss=remiss, raw={})
     assert hidden.value.hide
-    with pytest.raises(service.DraftError):
-        service.change_state(session, now=NOW, principal=Principal.of(session, world["granskare"]), remiss=remiss,
-                             new="expedierad")
+    with pytest.raises(DraftError):
+        change_state(session, now=NOW, principal=Principal.of(session, world["granskare"]), remiss=remiss,
+                     new="expedierad")
 
 
 def test_a_hidden_record_reads_as_a_missing_one(world, auth, client):

@@ -5,7 +5,7 @@ from datetime import date, datetime, timezone
 from io import BytesIO
 
 from remiss.drafting import content as sections
-from remiss.drafting.service import beslutsunderlag, defaults_for
+from remiss.drafting.drafts import beslutsunderlag, defaults_for
 from remiss.remisser.models import Remiss
 from tests.intake.test_extension_time import NOTICE, TITLE
 from tests.intake.test_paste_seed000 import paste

@@ -9,7 +9,10 @@ import pytest
 from docx import Document
 
 from remiss.drafting import decision as decisions
-from remiss.drafting import dispatch, generate, service
+from remiss.drafting import dispatch, generate
+from remiss.drafting.drafts import DraftError, find_decision
+from remiss.drafting.states import change_state
+from remiss.drafting.versions import save
 from remiss.remisser import service as remisser
 from remiss.remisser.input import InputErrors
 from remiss.remisser.status import RemissStatus
@@ -18,11 +21,11 @@ from tests.drafting.conftest import ALL_KINDS, DECIDED_AT, NOW, approve, decide,
 
 def test_each_step_of_the_work_ticks_off_its_milestone(session, w):
     remiss = w["remiss"]
-    service.save(session, now=NOW, principal=w["h"], remiss=remiss, raw={"sammanfattning": "Positiva."})
+    save(session, now=NOW, principal=w["h"], remiss=remiss, raw={"sammanfattning": "Positiva."})
     assert done_kinds(session, remiss.id) == set()
-    service.change_state(session, now=NOW, principal=w["h"], remiss=remiss, new="granskning")
+    change_state(session, now=NOW, principal=w["h"], remiss=remiss, new="granskning")
     assert done_kinds(session, remiss.id) == {"tjansteskrivelse"}
-    service.change_state(session, now=NOW, principal=w["g"], remiss=remiss, new="godkand")
+    change_state(session, now=NOW, principal=w["g"], remiss=remiss, new="godkand")
     assert done_kinds(session, remiss.id) == {"tjansteskrivelse", "granskning"}
     decision = record(session, w)
     assert decision.paragraf == "§ 142" and remiss.status == RemissStatus.beslutad
@@ -49,10 +52,10 @@ def test_a_closed_remiss_has_no_open_milestones(session, w, status):
 def test_expediering_waits_for_the_decision_and_its_justering(session, w):
     remiss = w["remiss"]
     approve(session, w)
-    with pytest.raises(service.DraftError, match="först när nämndens beslut är registrerat"):
+    with pytest.raises(DraftError, match="först när nämndens beslut är registrerat"):
         dispatch.expediera(session, now=DECIDED_AT, principal=w["r"], remiss=remiss, files_dir=w["files"])
     record(session, w)
-    with pytest.raises(service.DraftError, match="inte justerat"):
+    with pytest.raises(DraftError, match="inte justerat"):
         dispatch.expediera(session, now=DECIDED_AT, principal=w["r"], remiss=remiss, files_dir=w["files"])
     later = datetime(2015, 10, 8, 9, 0, tzinfo=timezone.utc)
     decisions.record_justering(session, now=later, principal=w["r"], remiss=remiss, justerad_on=date(2015, 10, 8))
@@ -62,7 +65,7 @@ def test_expediering_waits_for_the_decision_and_its_justering(session, w):
 
 def test_the_decision_needs_an_approved_draft_and_sane_input(session, w):
     remiss = w["remiss"]
-    with pytest.raises(service.DraftError, match="när yttrandet är godkänt"):
+    with pytest.raises(DraftError, match="när yttrandet är godkänt"):
         record(session, w)
     approve(session, w)
     with pytest.raises(InputErrors) as bad:
@@ -76,7 +79,7 @@ def test_the_decision_needs_an_approved_draft_and_sane_input(session, w):
     # a delegationsbeslut needs no §; the handläggare may not record a beslut at all
     decision = record(session, w, decided_by="delegat", delegat="Britt-Marie Pettersson, stadsområdesdirektör",
                       paragraf="")
-    assert decision.paragraf == "" and service.find_decision(session, remiss.id).id == decision.id
+    assert decision.paragraf == "" and find_decision(session, remiss.id).id == decision.id
     from remiss.auth.access import AccessDenied
     with pytest.raises(AccessDenied):
         decisions.record_decision(session, now=DECIDED_AT, principal=w["h"], remiss=remiss, decided_by="namnd",
@@ -195,9 +198,9 @@ def test_a_correction_after_the_decision_keeps_the_remiss_beslutad(session, w):
     remiss = w["remiss"]
     approve(session, w)
     record(session, w, omedelbar_justering=True)
-    service.change_state(session, now=DECIDED_AT, principal=w["g"], remiss=remiss, new="utkast", comment="Stavfel")
-    service.save(session, now=DECIDED_AT, principal=w["h"], remiss=remiss, raw={"sammanfattning": "Positiva!"})
-    service.change_state(session, now=DECIDED_AT, principal=w["h"], remiss=remiss, new="granskning")
-    service.change_state(session, now=DECIDED_AT, principal=w["g"], remiss=remiss, new="godkand")
+    change_state(session, now=DECIDED_AT, principal=w["g"], remiss=remiss, new="utkast", comment="Stavfel")
+    save(session, now=DECIDED_AT, principal=w["h"], remiss=remiss, raw={"sammanfattning": "Positiva!"})
+    change_state(session, now=DECIDED_AT, principal=w["h"], remiss=remiss, new="granskning")
+    change_state(session, now=DECIDED_AT, principal=w["g"], remiss=remiss, new="godkand")
     assert remiss.status == RemissStatus.beslutad
     assert dispatch.expediera(session, now=DECIDED_AT, principal=w["r"], remiss=remiss, files_dir=w["files"]).besvarad

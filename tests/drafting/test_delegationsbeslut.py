@@ -7,7 +7,8 @@ from datetime import date
 import pytest
 
 from remiss.drafting import decision as decisions
-from remiss.drafting import dispatch, generate, service
+from remiss.drafting import dispatch, generate
+from remiss.drafting.drafts import DraftError
 from remiss.remisser.status import RemissStatus
 from tests.drafting.conftest import ALL_KINDS, DECIDED_AT, approve, decide, doc_lines, done_kinds, record
 from tests.drafting.test_tidplan_follows_beslut import rows
@@ -36,7 +37,7 @@ def test_a_delegationsbeslut_is_expedierat_at_once_without_justering(session, w)
     decision = delegated(session, w, justerad_on=date(2015, 9, 22))
     assert decision.justerad_on is None and not decision.omedelbar_justering and not decision.needs_justering
     assert decisions.expediering_refusal(decision, date(2015, 9, 21)) == ""
-    with pytest.raises(service.DraftError, match="Ett delegationsbeslut justeras inte"):
+    with pytest.raises(DraftError, match="Ett delegationsbeslut justeras inte"):
         decisions.record_justering(session, now=DECIDED_AT, principal=w["r"], remiss=remiss,
                                    justerad_on=date(2015, 9, 22))
     # the tidplan has neither an arbetsutskott nor a justering; the expediering follows the beslut

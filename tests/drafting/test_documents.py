@@ -5,7 +5,9 @@ import datetime as dt
 import io
 import zipfile
 
-from remiss.drafting import generate, service
+from remiss.drafting import generate
+from remiss.drafting.drafts import current_content
+from remiss.drafting.versions import save
 from remiss.namnd.models import Namnd
 from remiss.remisser.models import Remiss
 from tests.drafting.conftest import NOW, doc_lines, header_text, open_docx
@@ -33,8 +35,8 @@ def test_tjansteskrivelse_has_its_own_summary_prefilled_from_the_missiv(session,
     remiss = session.get(Remiss, w["remiss"].id)
     remiss.missiv_text = MISSIV
     session.commit()
-    service.save(session, now=NOW, principal=w["h"], remiss=remiss, raw={"sammanfattning": "Nämnden är positiv."})
-    _, _, content = service.current_content(session, remiss)
+    save(session, now=NOW, principal=w["h"], remiss=remiss, raw={"sammanfattning": "Nämnden är positiv."})
+    _, _, content = current_content(session, remiss)
     prefilled = [
         "Kulturnämnden har skickat remissen ”Remiss angående Förslag till Handlingsplan för kulturstrategi 2016” "
         "till Stadsområdesnämnd Öster för yttrande.",
@@ -47,8 +49,8 @@ def test_tjansteskrivelse_has_its_own_summary_prefilled_from_the_missiv(session,
         "a saved draft without the field gets the missiv's summary"
     assert "Nämnden är positiv." not in tjanste and "Nämnden är positiv." in body(render(session, w, "yttrande"))
 
-    service.save(session, now=NOW, principal=w["h"], remiss=remiss,
-                 raw={"remiss_sammanfattning": "Kulturnämnden föreslår elva åtaganden."})
+    save(session, now=NOW, principal=w["h"], remiss=remiss,
+         raw={"remiss_sammanfattning": "Kulturnämnden föreslår elva åtaganden."})
     tjanste = body(render(session, w, "tjansteskrivelse"))
     assert tjanste[tjanste.index("Sammanfattning") + 1] == "Kulturnämnden föreslår elva åtaganden."
 

@@ -7,7 +7,9 @@ from datetime import date
 
 from remiss.auth.access import Principal
 from remiss.auth.models import Role, User
-from remiss.drafting import service
+from remiss.drafting.drafts import find_draft, latest_version
+from remiss.drafting.states import change_state
+from remiss.drafting.versions import save
 from remiss.remisser.models import Remiss
 from remiss.remisser.status import RemissStatus
 from tests.drafting.conftest import doc_lines, quick_user
@@ -26,10 +28,10 @@ def _moved_remiss(world, session, clock) -> tuple[int, User]:
                        name="Ada Admin", email="ada.admin@malmo.se")
     moved = make_remiss(session, namnd=norr, title="Klockslagstest", remittent="Region Skåne",
                         deadline_on=date(2015, 10, 30), deadline_time=None, handlaggare_id=hugo.id, now=clock())
-    service.save(session, now=clock(), principal=Principal.of(session, hugo), remiss=moved,
-                 raw={"sammanfattning": "Stadsområdesnämnd Norr ställer sig bakom förslaget.",
-                      "ordforande": "Karin Ek", "forvaltningschef": "Olof Berg",
-                      "forvaltningschef_titel": "Miljödirektör"})
+    save(session, now=clock(), principal=Principal.of(session, hugo), remiss=moved,
+         raw={"sammanfattning": "Stadsområdesnämnd Norr ställer sig bakom förslaget.",
+              "ordforande": "Karin Ek", "forvaltningschef": "Olof Berg",
+              "forvaltningschef_titel": "Miljödirektör"})
     session.commit()
     clock.advance(minutes=10)
     return moved.id, admin
@@ -86,12 +88,12 @@ def test_a_draft_in_granskning_is_not_rewritten_but_flagged(world, session, cloc
     rid, admin = _moved_remiss(world, session, clock)
     moved = session.get(Remiss, rid)
     hugo = session.get(User, moved.handlaggare_id)
-    service.change_state(session, now=clock(), principal=Principal.of(session, hugo), remiss=moved, new="granskning")
+    change_state(session, now=clock(), principal=Principal.of(session, hugo), remiss=moved, new="granskning")
     clock.advance(minutes=5)
     notes: list[str] = []
     remisser.update(session, now=clock(), principal=Principal.of(session, admin), remiss=moved,
                     changes={"namnd_id": world["namnd"].id}, notes=notes)
     assert ("Yttrandet har läget ”Granskning” och skrevs för Stadsområdesnämnd Norr: skicka tillbaka det till utkast och "
             "skriv Stadsområdesnämnd Öster och nämndens underskrifter i stället innan beslutet.") in notes
-    draft = service.find_draft(session, rid)
-    assert service.latest_version(session, draft).number == 1  # not rewritten behind the granskare's back
+    draft = find_draft(session, rid)
+    assert latest_version(session, draft).number == 1  # not rewritten behind the granskare's back

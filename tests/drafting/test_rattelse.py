@@ -9,7 +9,11 @@ from sqlmodel import func, select
 
 from remiss.audit.models import AuditEvent
 from remiss.drafting import decision as decisions
-from remiss.drafting import dispatch, generate, mailing, service
+from remiss.drafting import dispatch, generate, mailing
+from remiss.drafting.drafts import DraftError, decision_of, find_decision
+from remiss.drafting.rattelse import rattelse_name, start_rattelse
+from remiss.drafting.states import change_state
+from remiss.drafting.versions import save
 from remiss.drafting.models import GeneratedDocument, YttrandeDraft
 from remiss.reminders.models import OutboxMessage
 from remiss.remisser.finished import RemissFinished
@@ -51,14 +55,14 @@ def expedierat(session, w) -> None:
 def test_an_expedierat_yttrande_is_not_reopened_and_cannot_be_edited(session, w):
     expedierat(session, w)
     remiss = w["remiss"]
-    with pytest.raises(service.DraftError, match="kan inte öppnas igen"):
-        service.change_state(session, now=LATER, principal=w["g"], remiss=remiss, new="utkast", comment="Fel")
-    with pytest.raises(service.DraftError, match="Börja en rättelse"):
-        service.save(session, now=LATER, principal=w["h"], remiss=remiss, raw={"sammanfattning": "Ändrat i efterhand"})
-    with pytest.raises(service.DraftError, match="redan expedierat"):
+    with pytest.raises(DraftError, match="kan inte öppnas igen"):
+        change_state(session, now=LATER, principal=w["g"], remiss=remiss, new="utkast", comment="Fel")
+    with pytest.raises(DraftError, match="Börja en rättelse"):
+        save(session, now=LATER, principal=w["h"], remiss=remiss, raw={"sammanfattning": "Ändrat i efterhand"})
+    with pytest.raises(DraftError, match="redan expedierat"):
         dispatch.expediera(session, now=LATER, principal=w["r"], remiss=remiss, files_dir=w["files"])
     with pytest.raises(InputErrors):  # a rättelse says what is wrong
-        service.start_rattelse(session, now=LATER, principal=w["g"], remiss=remiss, comment="  ")
+        start_rattelse(session, now=LATER, principal=w["g"], remiss=remiss, comment="  ")
 
 
 def test_a_rattelse_has_its_own_beslut_and_keeps_the_sent_record(session, w):
@@ -69,26 +73,26 @@ def test_a_rattelse_has_its_own_beslut_and_keeps_the_sent_record(session, w):
     first_bytes = generate.read(w["files"], first_doc)
     assert "Stadsområdesnämnd Öster har beslutat att lämna följande yttrande:" in texts_of(first_bytes)
 
-    draft = service.start_rattelse(session, now=LATER, principal=w["g"], remiss=remiss,
-                                   comment="Fel årtal i svaret på fråga 2.")
+    draft = start_rattelse(session, now=LATER, principal=w["g"], remiss=remiss,
+                           comment="Fel årtal i svaret på fråga 2.")
     sent_version = draft.corrects_version_id
     assert draft.rattelse == 1 and draft.state == "utkast"
     # The old beslut stays, but it is the yttrande's: the rättelse has none yet.
-    assert service.decision_of(session, remiss.id, 0).paragraf == "§ 142"
-    assert service.find_decision(session, remiss.id) is None
+    assert decision_of(session, remiss.id, 0).paragraf == "§ 142"
+    assert find_decision(session, remiss.id) is None
     # The remiss stays besvarad, answered when it was: nothing of it is late or due again.
     assert remiss.status == RemissStatus.besvarad and remiss.answered_at == answered_at
     assert done_kinds(session, remiss.id) == set(ALL_KINDS)
 
-    with pytest.raises(service.DraftError, match="ingen ändring"):
-        service.change_state(session, now=LATER, principal=w["h"], remiss=remiss, new="granskning")
-    service.save(session, now=LATER, principal=w["h"], remiss=remiss, raw={"sammanfattning": "Rättad text."})
-    service.change_state(session, now=LATER, principal=w["h"], remiss=remiss, new="granskning")
-    service.change_state(session, now=LATER, principal=w["g"], remiss=remiss, new="godkand")
+    with pytest.raises(DraftError, match="ingen ändring"):
+        change_state(session, now=LATER, principal=w["h"], remiss=remiss, new="granskning")
+    save(session, now=LATER, principal=w["h"], remiss=remiss, raw={"sammanfattning": "Rättad text."})
+    change_state(session, now=LATER, principal=w["h"], remiss=remiss, new="granskning")
+    change_state(session, now=LATER, principal=w["g"], remiss=remiss, new="godkand")
     assert remiss.status == RemissStatus.besvarad
 
     queued = outbox_count(session)
-    with pytest.raises(service.DraftError, match="först när nämndens beslut är registrerat"):
+    with pytest.raises(DraftError, match="först när nämndens beslut är registrerat"):
         dispatch.expediera(session, now=LATER, principal=w["r"], remiss=remiss, files_dir=w["files"])
     assert outbox_count(session) == queued and len(frozen(session, remiss.id)) == 2  # nothing queued nor frozen
 
@@ -137,16 +141,16 @@ def test_a_rattelse_has_its_own_beslut_and_keeps_the_sent_record(session, w):
     assert any(n.startswith("Rättelsen (version") and "e-postas till kulturkansli@malmo.se" in n for n in notes)
 
     # A second rättelse is possible, and corrects the first.
-    again = service.start_rattelse(session, now=LATER, principal=w["g"], remiss=remiss, comment="Ännu ett fel.")
-    assert again.rattelse == 2 and service.find_decision(session, remiss.id) is None
-    assert service.rattelse_name(2) == "rättelse 2"
+    again = start_rattelse(session, now=LATER, principal=w["g"], remiss=remiss, comment="Ännu ett fel.")
+    assert again.rattelse == 2 and find_decision(session, remiss.id) is None
+    assert rattelse_name(2) == "rättelse 2"
 
 
 def test_the_rattelse_reads_foreslas_besluta_until_its_own_beslut(session, w):
     expedierat(session, w)
     remiss = w["remiss"]
-    service.start_rattelse(session, now=LATER, principal=w["g"], remiss=remiss, comment="Stavfel.")
-    service.save(session, now=LATER, principal=w["h"], remiss=remiss, raw={"sammanfattning": "Rättad text."})
+    start_rattelse(session, now=LATER, principal=w["g"], remiss=remiss, comment="Stavfel.")
+    save(session, now=LATER, principal=w["h"], remiss=remiss, raw={"sammanfattning": "Rättad text."})
     data = generate.render(session, now=LATER, principal=w["h"], remiss=remiss, kind="yttrande").data
     texts = texts_of(data)
     assert ("Stadsområdesnämnd Öster föreslås besluta att lämna följande rättelse av yttrandet från den "
@@ -161,7 +165,7 @@ def test_the_rattelse_reads_foreslas_besluta_until_its_own_beslut(session, w):
 def test_dispatch_refuses_what_is_not_dispatchable_before_queuing_mail(session, w, case):
     remiss = w["remiss"]
     if case == "utkast":
-        service.save(session, now=NOW, principal=w["h"], remiss=remiss, raw={"sammanfattning": "x"})
+        save(session, now=NOW, principal=w["h"], remiss=remiss, raw={"sammanfattning": "x"})
         message = "Bara ett godkänt yttrande kan expedieras"
     else:
         approve(session, w)
@@ -175,7 +179,7 @@ def test_dispatch_refuses_what_is_not_dispatchable_before_queuing_mail(session, 
                                    new=RemissStatus.klar_for_beslut, note="")
             message = "”Klar för beslut” och kan inte bli ”Besvarad”"
     queued = outbox_count(session)
-    with pytest.raises((service.DraftError, RemissFinished), match=message):
+    with pytest.raises((DraftError, RemissFinished), match=message):
         dispatch.expediera(session, now=DECIDED_AT, principal=w["r"], remiss=remiss, files_dir=w["files"])
     assert outbox_count(session) == queued == 0
     assert frozen(session, remiss.id) == []
@@ -245,12 +249,12 @@ def test_the_rattelse_s_tjansteskrivelse_proposes_the_rattelse_and_says_why(sess
                          if d.kind == "tjansteskrivelse"))
     assert "Stadsområdesnämnd Öster föreslås besluta att avge yttrande till Kulturnämnden i enlighet med upprättat " \
            "förslag." in sent
-    service.start_rattelse(session, now=LATER, principal=w["g"], remiss=remiss,
-                           comment="Fel årtal i svaret på fråga 2")
+    start_rattelse(session, now=LATER, principal=w["g"], remiss=remiss,
+                   comment="Fel årtal i svaret på fråga 2")
     # sent back once in granskning, the review comment changes; the reason stays
-    service.save(session, now=LATER, principal=w["h"], remiss=remiss, raw={"sammanfattning": "Rättad text."})
-    service.change_state(session, now=LATER, principal=w["h"], remiss=remiss, new="granskning")
-    service.change_state(session, now=LATER, principal=w["g"], remiss=remiss, new="utkast", comment="Kortare.")
+    save(session, now=LATER, principal=w["h"], remiss=remiss, raw={"sammanfattning": "Rättad text."})
+    change_state(session, now=LATER, principal=w["h"], remiss=remiss, new="granskning")
+    change_state(session, now=LATER, principal=w["g"], remiss=remiss, new="utkast", comment="Kortare.")
     proposal = ("Stadsområdesnämnd Öster föreslås besluta att lämna en rättelse av yttrandet till Kulturnämnden som "
                 "expedierades den 25 september 2015, i enlighet med upprättat förslag.")
     why = "Skäl till rättelsen: Fel årtal i svaret på fråga 2."
@@ -268,7 +272,7 @@ def test_the_rattelse_s_tjansteskrivelse_proposes_the_rattelse_and_says_why(sess
     assert proposal in page and why in page
     # what the handläggare wrote about the rättelse is kept, not replaced
     own = "Stadsområdesnämnd Öster föreslås besluta om rättelse av svaret på fråga 2."
-    service.save(session, now=LATER, principal=w["h"], remiss=remiss, raw={"sammanfattning": "Rättad text.",
-                                                                           "forslag_till_beslut": own})
+    save(session, now=LATER, principal=w["h"], remiss=remiss, raw={"sammanfattning": "Rättad text.",
+                                                                   "forslag_till_beslut": own})
     texts = texts_of(generate.render(session, now=LATER, principal=w["h"], remiss=remiss, kind="tjansteskrivelse").data)
     assert own in texts and proposal not in texts

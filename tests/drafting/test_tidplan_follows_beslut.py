@@ -5,7 +5,10 @@ from __future__ import annotations
 from datetime import date, datetime, timezone
 
 from remiss.drafting import decision as decisions
-from remiss.drafting import dispatch, service
+from remiss.drafting import dispatch
+from remiss.drafting.rattelse import start_rattelse
+from remiss.drafting.states import change_state
+from remiss.drafting.versions import save
 from remiss.planning.models import TidplanState
 from remiss.planning.service import milestones, tidplan
 from tests.drafting.conftest import DECIDED_AT, approve, record
@@ -52,10 +55,10 @@ def test_a_rattelse_beslut_leaves_the_answered_tidplan_alone(session, w):
     dispatch.expediera(session, now=sent_at, principal=w["r"], remiss=remiss, files_dir=w["files"])
     before = {k: (m.due_on, m.done_at) for k, m in rows(session, remiss.id).items()}
     later = datetime(2015, 10, 12, 9, 0, tzinfo=timezone.utc)
-    service.start_rattelse(session, now=later, principal=w["g"], remiss=remiss, comment="Fel.")
-    service.save(session, now=later, principal=w["h"], remiss=remiss, raw={"sammanfattning": "Rättat."})
-    service.change_state(session, now=later, principal=w["h"], remiss=remiss, new="granskning")
-    service.change_state(session, now=later, principal=w["g"], remiss=remiss, new="godkand")
+    start_rattelse(session, now=later, principal=w["g"], remiss=remiss, comment="Fel.")
+    save(session, now=later, principal=w["h"], remiss=remiss, raw={"sammanfattning": "Rättat."})
+    change_state(session, now=later, principal=w["h"], remiss=remiss, new="granskning")
+    change_state(session, now=later, principal=w["g"], remiss=remiss, new="godkand")
     decisions.record_decision(session, now=later, principal=w["r"], remiss=remiss, decided_by="namnd",
                               meeting_on=date(2015, 10, 8), paragraf="150", omedelbar_justering=True,
                               confirm_before_approval=True)  # approved in Remiss on the 12th, after the meeting
@@ -104,10 +107,10 @@ def test_work_planned_after_an_earlier_beslut_is_pulled_back_so_the_tidplan_read
     recording the beslut left "Granskning klar" after the nämnd's beslut and the expediering."""
     remiss = w["remiss"]
     sent_late = datetime(2015, 9, 7, 8, 0, tzinfo=timezone.utc)
-    service.save(session, now=sent_late, principal=w["h"], remiss=remiss, raw={"sammanfattning": "Positiva."})
-    service.change_state(session, now=sent_late, principal=w["h"], remiss=remiss, new="granskning")
+    save(session, now=sent_late, principal=w["h"], remiss=remiss, raw={"sammanfattning": "Positiva."})
+    change_state(session, now=sent_late, principal=w["h"], remiss=remiss, new="granskning")
     assert rows(session, remiss.id)["granskning"].due_on == date(2015, 9, 10)  # three working days from then
-    service.change_state(session, now=sent_late, principal=w["g"], remiss=remiss, new="godkand")
+    change_state(session, now=sent_late, principal=w["g"], remiss=remiss, new="godkand")
     record(session, w, meeting_on=date(2015, 9, 8), paragraf="120", omedelbar_justering=True)  # an extra meeting
     got = rows(session, remiss.id)
     order = [got[k].due_on for k in ("tjansteskrivelse", "granskning", "namnd", "justering", "expediering")]

@@ -8,7 +8,9 @@ from datetime import date, datetime, timezone
 from sqlmodel import select
 
 from remiss.documents.fields import format_date
-from remiss.drafting import dispatch, service
+from remiss.drafting import dispatch
+from remiss.drafting.states import change_state
+from remiss.drafting.versions import save
 from remiss.drafting.generate import read
 from remiss.drafting.models import GeneratedDocument
 from tests.drafting.conftest import header_text, open_docx, record
@@ -25,11 +27,11 @@ def _frozen(session, remiss_id, kind, files):
 
 def test_the_frozen_tjansteskrivelse_is_dated_when_written_and_the_yttrande_when_sent(session, w):
     remiss = w["remiss"]
-    service.save(session, now=WRITTEN, principal=w["h"], remiss=remiss, raw={"sammanfattning": "Positiva."})
-    service.change_state(session, now=WRITTEN, principal=w["h"], remiss=remiss, new="granskning")
+    save(session, now=WRITTEN, principal=w["h"], remiss=remiss, raw={"sammanfattning": "Positiva."})
+    change_state(session, now=WRITTEN, principal=w["h"], remiss=remiss, new="granskning")
     # approved (back-registered) after the meeting of 24 September that decided on it
     late = datetime(2015, 9, 28, 8, 0, tzinfo=timezone.utc)
-    service.change_state(session, now=late, principal=w["g"], remiss=remiss, new="godkand")
+    change_state(session, now=late, principal=w["g"], remiss=remiss, new="godkand")
     record(session, w, at=late, omedelbar_justering=True, confirm_before_approval=True)
     dispatch.expediera(session, now=late, principal=w["r"], remiss=remiss, files_dir=w["files"])
     tjanst = _frozen(session, remiss.id, "tjansteskrivelse", w["files"])

@@ -6,7 +6,7 @@ import json
 
 from sqlmodel import select
 
-from remiss.drafting import service
+from remiss.drafting.drafts import content_of
 from remiss.drafting.models import DraftVersion, YttrandeDraft
 from remiss.remisser.models import Remiss
 from remiss.remisser.status import RemissStatus
@@ -30,7 +30,7 @@ def _old_draft(session, world, rid: int, state: str) -> None:
     draft = YttrandeDraft(remiss_id=rid, state=state, updated_at=NOW)
     session.add(draft)
     session.flush()
-    content = service.content_of(session, remiss, None)
+    content = content_of(session, remiss, None)
     session.add(DraftVersion(draft_id=draft.id, number=1, author_id=world["registrator"].id, created_at=NOW,
                              content=json.dumps(content, ensure_ascii=False, sort_keys=True)))
     session.commit()

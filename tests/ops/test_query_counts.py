@@ -73,19 +73,20 @@ def _fill_panels(session, app, namnd, remiss, *, rows: int) -> None:
     förlängningar, files and history by rows users (with handläggare changes)."""
     from datetime import date, timedelta
 
-    from remiss.drafting import service as drafting
+    from remiss.drafting.consultations import add_consultation
+    from remiss.drafting.versions import save
     from remiss.planning.service import extensions, tidplan
     from remiss.remisser import attachments
 
     for n in range(rows):
         author = Principal.of(session, make_user(session, namnder=[namnd], name=f"Författare {n}"))
-        # a yttrande is started on an assigned remiss (drafting.service.require_handlaggare)
+        # a yttrande is started on an assigned remiss (drafting.versions.require_handlaggare)
         service.update(session, now=T0, principal=Principal.system(), remiss=remiss,
                        changes={"handlaggare_id": author.user_id})
-        drafting.save(session, now=T0 + timedelta(minutes=n), principal=author, remiss=remiss,
-                      raw={"sammanfattning": f"Version {n}"})
-        drafting.add_consultation(session, now=T0, principal=author, remiss=remiss, party=f"Råd {n}",
-                                  consulted_on=date(2026, 11, 1))
+        save(session, now=T0 + timedelta(minutes=n), principal=author, remiss=remiss,
+             raw={"sammanfattning": f"Version {n}"})
+        add_consultation(session, now=T0, principal=author, remiss=remiss, party=f"Råd {n}",
+                         consulted_on=date(2026, 11, 1))
         extensions.request_extension(session, now=T0, principal=author, remiss=remiss, requested_by=f"Person {n}",
                                      until_on=date(2027, 1, 10) + timedelta(days=n), reason="Mer tid")
         attachments.add(session, now=T0, principal=author, remiss=remiss, filename=f"bilaga-{n}.txt",

@@ -8,7 +8,8 @@ from remiss.auth.access import Principal
 from remiss.auth.models import Role
 from remiss.auth.service import create_api_token
 from remiss.drafting import decision as decisions
-from remiss.drafting import service as drafting
+from remiss.drafting.states import change_state
+from remiss.drafting.versions import save
 from remiss.remisser import service as remisser
 from tests.planning.helpers import at
 from tests.support.factories import make_namnd, make_remiss, make_user
@@ -26,9 +27,9 @@ def _world(session, clock, *, approved=True):
                          deadline_on=date(2026, 12, 18), deadline_time=None)
     ph, pg, pr = (Principal.of(session, u) for u in (h, g, r))
     if approved:
-        drafting.save(session, now=clock(), principal=ph, remiss=remiss, raw={"sammanfattning": "Positiva."})
-        drafting.change_state(session, now=clock(), principal=ph, remiss=remiss, new="granskning")
-        drafting.change_state(session, now=clock(), principal=pg, remiss=remiss, new="godkand")
+        save(session, now=clock(), principal=ph, remiss=remiss, raw={"sammanfattning": "Positiva."})
+        change_state(session, now=clock(), principal=ph, remiss=remiss, new="granskning")
+        change_state(session, now=clock(), principal=pg, remiss=remiss, new="godkand")
     # the yttrande's own verbs moved it to "Klar för beslut"; without them the registrator moves it by hand
     steps = ["beslutad"] if approved else ["under_beredning", "klar_for_beslut", "beslutad"]
     for status in steps:  # "Beslutad" set by hand, as when the beslut was taken on paper: no meeting or § recorded

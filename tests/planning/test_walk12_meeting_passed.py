@@ -17,7 +17,8 @@ from sqlmodel import select
 from remiss.auth.access import Principal
 from remiss.auth.models import User
 from remiss.drafting import decision as decisions
-from remiss.drafting import service as drafting
+from remiss.drafting.states import change_state
+from remiss.drafting.versions import save
 from remiss.planning.models import Milestone
 from remiss.reminders.models import OutboxMessage
 from remiss.remisser import service as remisser
@@ -165,9 +166,9 @@ def _approve(session, clock, remiss, users):
     ph, pg = (Principal.of(session, users[k]) for k in ("h", "g"))
     clock.set(at(2026, 12, 3))
     remiss = session.get(Remiss, remiss.id)
-    drafting.save(session, now=clock(), principal=ph, remiss=remiss, raw={"sammanfattning": "Positiva."})
-    drafting.change_state(session, now=clock(), principal=ph, remiss=remiss, new="granskning")
-    drafting.change_state(session, now=clock(), principal=pg, remiss=remiss, new="godkand")
+    save(session, now=clock(), principal=ph, remiss=remiss, raw={"sammanfattning": "Positiva."})
+    change_state(session, now=clock(), principal=ph, remiss=remiss, new="granskning")
+    change_state(session, now=clock(), principal=pg, remiss=remiss, new="godkand")
     session.commit()
 
 

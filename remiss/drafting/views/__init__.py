@@ -11,7 +11,7 @@ from remiss.auth.access import Action, load_remiss
 from remiss.db import get_db, get_session
 from remiss.documents import PdfUnavailable, RenderError, convert_to_pdf, held_uploads
 from remiss.drafting import decision as decisions
-from remiss.drafting import dispatch, forms, generate, merge, service
+from remiss.drafting import consultations, dispatch, drafts, forms, generate, merge, rattelse, states, versions
 from remiss.drafting.content import compare, field_label
 from remiss.drafting.models import GeneratedDocument
 from remiss.drafting.panel import form_context
@@ -103,7 +103,7 @@ def _back(remiss_id: int):
 def edit(remiss_id: int):
     session = get_session()
     remiss = load_remiss(session, principal(), remiss_id, Action.edit)
-    draft, version, content = service.current_content(session, remiss)
+    draft, version, content = drafts.current_content(session, remiss)
     errors: dict = {}
     values, conflict = None, None
     # the version the form's text builds on: what was typed keeps the one it was opened on, so that the next save
@@ -113,8 +113,8 @@ def edit(remiss_id: int):
         values = request.form.to_dict()
         try:
             raw, base = forms.raw_from_form(request.form, len(content["svar"]), not content["svar"])
-            saved = service.save(session, now=now(), principal=principal(), remiss=remiss, raw=raw,
-                                 base_version=base, comment=request.form.get("comment", ""))
+            saved = versions.save(session, now=now(), principal=principal(), remiss=remiss, raw=raw,
+                                  base_version=base, comment=request.form.get("comment", ""))
         except merge.DraftConflict as exc:
             session.rollback()
             errors, conflict, content = exc.errors, exc, exc.merged.content
@@ -125,7 +125,7 @@ def edit(remiss_id: int):
         except InputErrors as exc:
             errors = exc.errors
             session.rollback()
-        except service.DraftError as exc:
+        except drafts.DraftError as exc:
             errors = {"state": str(exc)}
             session.rollback()
         else:
@@ -147,7 +147,7 @@ def edit(remiss_id: int):
                            # not saved yet, the merge is offered: still 400
                            state=draft.state if draft else "utkast",
                            # on the POST the refusal shows as an error next to what was typed
-                           needs_handlaggare=service.NEEDS_HANDLAGGARE if draft is None and remiss.handlaggare_id
+                           needs_handlaggare=versions.NEEDS_HANDLAGGARE if draft is None and remiss.handlaggare_id
                            is None and request.method == "GET" else "", **context), (400 if errors or merge_note else 200)
 
 
@@ -156,8 +156,8 @@ def inga_synpunkter(remiss_id: int):
     session = get_session()
     remiss = load_remiss(session, principal(), remiss_id, Action.edit)
     try:
-        version = service.inga_synpunkter(session, now=now(), principal=principal(), remiss=remiss)
-    except service.DraftError as exc:
+        version = versions.inga_synpunkter(session, now=now(), principal=principal(), remiss=remiss)
+    except drafts.DraftError as exc:
         flash(str(exc), "error")
     else:
         flash(f"Yttrandet är nu ”inga synpunkter” (version {version.number}).", "success")
@@ -174,15 +174,15 @@ def change_state(remiss_id: int):
     remiss = load_remiss(session, principal(), remiss_id)
     new = request.form.get("state", "")
     try:
-        service.change_state(session, now=now(), principal=principal(), remiss=remiss, new=new,
-                             comment=request.form.get("comment", ""),
-                             unanswered=request.form.get("unanswered", ""))
+        states.change_state(session, now=now(), principal=principal(), remiss=remiss, new=new,
+                            comment=request.form.get("comment", ""),
+                            unanswered=request.form.get("unanswered", ""))
     except InputErrors as exc:
         session.rollback()
         flash(next(iter(exc.errors.values())), "error")
-    except service.AlreadyInState as exc:  # a double click: the first request did it
+    except states.AlreadyInState as exc:  # a double click: the first request did it
         flash(str(exc), "info")
-    except service.DraftError as exc:
+    except drafts.DraftError as exc:
         flash(str(exc), "error")
     else:
         flash(STATE_MESSAGES.get(new, "Klart."), "success")
@@ -194,16 +194,16 @@ def start_rattelse(remiss_id: int):
     session = get_session()
     remiss = load_remiss(session, principal(), remiss_id, Action.review)
     try:
-        draft = service.start_rattelse(session, now=now(), principal=principal(), remiss=remiss,
-                                       comment=request.form.get("comment", ""))
+        draft = rattelse.start_rattelse(session, now=now(), principal=principal(), remiss=remiss,
+                                        comment=request.form.get("comment", ""))
     except InputErrors as exc:
         session.rollback()
         flash(next(iter(exc.errors.values())), "error")
-    except service.DraftError as exc:
+    except drafts.DraftError as exc:
         session.rollback()
         flash(str(exc), "error")
     else:
-        flash(f"{service.rattelse_name(draft.rattelse).capitalize()} är påbörjad. Det expedierade yttrandet och "
+        flash(f"{rattelse.rattelse_name(draft.rattelse).capitalize()} är påbörjad. Det expedierade yttrandet och "
               "dess beslut ligger kvar; rättelsen granskas, beslutas och expedieras för sig.", "success")
     return _back(remiss.id)
 
@@ -216,7 +216,7 @@ def expediera(remiss_id: int):
         result = dispatch.expediera(session, now=now(), principal=principal(), remiss=remiss,
                                     files_dir=current_app.config["FILES_DIR"], comment=request.form.get("comment", ""),
                                     archive_pdf=current_app.config.get("ARCHIVE_SENT_PDF", True))
-    except (service.DraftError, RenderError) as exc:
+    except (drafts.DraftError, RenderError) as exc:
         session.rollback()
         flash(str(exc), "error")
         return _back(remiss.id)
@@ -250,7 +250,7 @@ def _decision_step(remiss_id: int, form: str, record, parse, done, *, upload: st
         return _rerender_decision(remiss_id, form, exc.errors, held)
     except FileRejected as exc:
         return _rerender_decision(remiss_id, form, {upload: str(exc)}, held)
-    except service.DraftError as exc:
+    except drafts.DraftError as exc:
         return _rerender_decision(remiss_id, form, {"state": str(exc)}, held)
     held_uploads.release(current_app.config["FILES_DIR"], held)
     flash(done(decision), "success")
@@ -278,10 +278,10 @@ def compare_versions(remiss_id: int):
         old_n, new_n = int(request.args.get("fran", "")), int(request.args.get("till", ""))
     except ValueError:
         abort(400, "Ange två versionsnummer (fran och till).")
-    draft = service.find_draft(session, remiss.id)
+    draft = drafts.find_draft(session, remiss.id)
     if draft is None:
         abort(404)
-    old, new = (service.version_by_number(session, draft.id, n) for n in (old_n, new_n))
+    old, new = (drafts.version_by_number(session, draft.id, n) for n in (old_n, new_n))
     if old is None or new is None:
         abort(404, "Versionen finns inte.")
     diff = compare(json.loads(old.content), json.loads(new.content))
@@ -299,9 +299,9 @@ def add_consultation(remiss_id: int):
             day = parse_date(day_text) if day_text else None
         except ValueError as exc:
             raise InputErrors({"consulted_on": str(exc)}) from None
-        service.add_consultation(session, now=now(), principal=principal(), remiss=remiss,
-                                 party=request.form.get("party", ""), consulted_on=day,
-                                 note=request.form.get("note", ""))
+        consultations.add_consultation(session, now=now(), principal=principal(), remiss=remiss,
+                                       party=request.form.get("party", ""), consulted_on=day,
+                                       note=request.form.get("note", ""))
     except InputErrors as exc:
         session.rollback()
         flash("Samrådet sparades inte: " + " ".join(exc.errors.values()), "error")
@@ -315,9 +315,9 @@ def remove_consultation(remiss_id: int, consultation_id: int):
     session = get_session()
     remiss = load_remiss(session, principal(), remiss_id, Action.edit)
     try:
-        service.remove_consultation(session, now=now(), principal=principal(), remiss=remiss,
-                                    consultation_id=consultation_id)
-    except service.DraftError as exc:
+        consultations.remove_consultation(session, now=now(), principal=principal(), remiss=remiss,
+                                          consultation_id=consultation_id)
+    except drafts.DraftError as exc:
         flash(str(exc), "error")
     return _back(remiss.id)
 
@@ -347,7 +347,7 @@ def _send(data: bytes, name: str, mimetype: str):
 def document(remiss_id: int, kind: str):
     try:
         remiss, data = document_bytes(remiss_id, kind)
-    except service.DraftError:
+    except drafts.DraftError:
         abort(404)
     except RenderError as exc:
         flash(str(exc), "error")
@@ -360,7 +360,7 @@ def document_pdf(remiss_id: int, kind: str):
     try:
         remiss, data = document_bytes(remiss_id, kind)
         pdf = convert_to_pdf(data)
-    except service.DraftError:
+    except drafts.DraftError:
         abort(404)
     except (PdfUnavailable, RenderError) as exc:
         flash(f"{exc} Ladda ner Word-filen i stället.", "error")

@@ -8,7 +8,8 @@ from remiss.auth.access import Action, load_remiss
 from remiss.calendar.swedish import format_date
 from remiss.clock import local_today
 from remiss.db import get_session
-from remiss.drafting import sent_by_hand, service
+from remiss.drafting import sent_by_hand
+from remiss.drafting.drafts import DraftError
 from remiss.drafting.views import _back, bp
 from remiss.remisser.input import InputErrors
 from remiss.web import now, principal
@@ -27,7 +28,7 @@ def record_sent(remiss_id: int):
         session.rollback()
         g.sent_failed = {"errors": exc.errors, "values": {k: request.form.get(k, "") for k in ("sent_on", "way")}}
         return remisser_views.show(remiss_id), 400
-    except service.DraftError as exc:
+    except DraftError as exc:
         session.rollback()
         flash(str(exc), "error")
         return _back(remiss.id)
