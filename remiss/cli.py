@@ -16,8 +16,11 @@ from remiss.db import get_db, migrate as run_migrations, utcnow
 @with_appcontext
 def migrate_command():
     """Skapa eller uppgradera databasens schema (Alembic)."""
-    run_migrations(current_app.config["DATABASE_URL"])
-    click.echo("Databasen är uppdaterad.")
+    steps = run_migrations(current_app.config["DATABASE_URL"])
+    if steps == 0:
+        click.echo("Databasen var redan uppdaterad.")
+    else:
+        click.echo(f"{steps} {'migrering' if steps == 1 else 'migreringar'} körda, databasen är uppdaterad.")
 
 
 @click.command("create-user")
@@ -140,9 +143,36 @@ def console(create_app) -> FlaskGroup:
     return cli
 
 
+# the commands that may create the folder REMISS_INSTANCE_PATH names (elsewhere a missing one is a typo)
+CREATE_INSTANCE = ("migrate", "restore")
+
+
+def _fail(message: str) -> None:
+    click.echo(f"fel: {message}", err=True)
+    sys.exit(1)
+
+
 def main() -> None:
+    from sqlalchemy.exc import DBAPIError
+
     from remiss import create_app
     from remiss.cli_language import speak_swedish
+    from remiss.startup import SettingsError, database_problem
+
+    def app():
+        # Exits here, not by raising: `remiss --help` loads the app too, and Flask prints a traceback for an error.
+        try:
+            return create_app(create_instance=any(a in CREATE_INSTANCE for a in args))
+        except SettingsError as exc:
+            _fail(str(exc))
 
     speak_swedish()
-    console(lambda: create_app())(prog_name="remiss", args=sys.argv[1:])
+    args = sys.argv[1:]
+    try:
+        console(app)(prog_name="remiss", args=args)
+    except DBAPIError as exc:
+        if exc.statement is not None:
+            raise  # the database answered: not a setting's fault
+        from config import load_config
+
+        _fail(database_problem(load_config()["DATABASE_URL"], exc))
