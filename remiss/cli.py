@@ -145,6 +145,8 @@ def console(create_app) -> FlaskGroup:
 
 # the commands that may create the folder REMISS_INSTANCE_PATH names (elsewhere a missing one is a typo)
 CREATE_INSTANCE = ("migrate", "restore")
+# the commands that send mail: a wrong REMISS_SMTP_URL that stops them is shown on the outbox page too
+SENDING = ("scheduler", "reminders")
 
 
 def _fail(message: str) -> None:
@@ -157,14 +159,20 @@ def main() -> None:
 
     from remiss import create_app
     from remiss.cli_language import speak_swedish
-    from remiss.startup import SettingsError, database_problem
+    from remiss.startup import SettingsError, database_problem, note_mail_setting
 
     def app():
         # Exits here, not by raising: `remiss --help` loads the app too, and Flask prints a traceback for an error.
+        sending = any(a in SENDING for a in args)
         try:
-            return create_app(create_instance=any(a in CREATE_INSTANCE for a in args))
+            made = create_app(create_instance=any(a in CREATE_INSTANCE for a in args))
         except SettingsError as exc:
+            if sending and exc.setting == "REMISS_SMTP_URL":
+                note_mail_setting(str(exc))
             _fail(str(exc))
+        if sending:
+            note_mail_setting("")
+        return made
 
     speak_swedish()
     args = sys.argv[1:]

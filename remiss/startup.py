@@ -16,6 +16,13 @@ from urllib.parse import urlsplit
 class SettingsError(ValueError):
     """A setting or the instance folder is wrong; the message says which and what to do."""
 
+    def __init__(self, message: str, setting: str = ""):
+        super().__init__(message)
+        self.setting = setting  # REMISS_SMTP_URL: shown on the outbox page too (note_mail_setting)
+
+
+SMTP_URL_WRONG = "REMISS_SMTP_URL förstås inte"
+
 
 def mask_url(url: str) -> str:
     """url with the password in it shown as ***."""
@@ -51,8 +58,8 @@ def check_smtp_url(url: str) -> None:
         SmtpTransport.from_url(url)
     except ValueError:
         scheme = urlsplit(url).scheme
-        raise SettingsError(f"REMISS_SMTP_URL förstås inte: {scheme}://… – använd smtp://, smtp+starttls:// eller "
-                            "smtps://server:port (tomt: e-posten skrivs som .eml-filer).")
+        raise SettingsError(f"{SMTP_URL_WRONG}: {scheme}://… – använd smtp://, smtp+starttls:// eller "
+                            "smtps://server:port (tomt: e-posten skrivs som .eml-filer).", "REMISS_SMTP_URL")
 
 
 def check_imap_url(url: str) -> None:
@@ -185,3 +192,32 @@ def preflight() -> dict:
     create_sqlite_file(config["DATABASE_URL"])
     check_database(config["DATABASE_URL"])
     return config
+
+
+def note_mail_setting(problem: str) -> None:
+    """Record a REMISS_SMTP_URL that stops the scheduler as the relay's outage, so the outbox page and `remiss
+    reminders list` say it as they say an unreachable relay; with problem "", end such an outage (the setting
+    was corrected). Best effort: the database may not be there either."""
+    from sqlalchemy.exc import SQLAlchemyError
+
+    import remiss.models  # noqa: F401 (every table, for the mapper)
+    from config import load_config
+    from remiss.db import Database, utcnow
+    from remiss.reminders import relay
+
+    url = load_config()["DATABASE_URL"]
+    if url.startswith("sqlite") and not Path(url.split("///", 1)[-1]).is_file():
+        return
+    db = Database(url)
+    try:
+        with db.transaction() as session:
+            current = relay.get(session)
+            if problem:
+                relay.record_down(session, now=utcnow(), error=problem)
+            elif current is not None and current.down_since and current.last_error.startswith(SMTP_URL_WRONG):
+                current.down_since, current.last_error = None, ""
+                session.add(current)
+    except SQLAlchemyError:
+        pass
+    finally:
+        db.dispose()
