@@ -115,6 +115,8 @@ def register_page_parts(app: Flask) -> None:
     from remiss.drafting.review import returned_section, review_section
     from remiss.drafting.schemas import YttrandePublic
     from remiss.drafting.views import yttrande_panel
+    from remiss.db import get_session
+    from remiss.intake.mailbox_status import problem_text
     from remiss.intake.views import HOOKS as intake_hooks
     from remiss.intake.views.inbox import menu_count as inbox_count, start_section as inbox_section
     from remiss.outgoing.schemas import CompilationStatus, SandlistaStatus
@@ -175,6 +177,7 @@ def register_page_parts(app: Flask) -> None:
                                                "warnings": list[RemissWarningPublic],
                                                "archived": list[ArchivedPublic]}
     app.extensions["remiss_intake"] = intake_hooks
+    app.add_template_global(lambda: problem_text(get_session()), "inbox_mailbox_problem")  # the Inkorg's mailbox
 
 
 def register_errorhandlers(app: Flask) -> None:

@@ -12,6 +12,7 @@ from datetime import datetime
 
 from remiss.intake.service import inbox
 from remiss.intake.mailbox import open_mailbox
+from remiss.intake.mailbox_status import watched
 from remiss.intake.reading import BATCH_FACTOR, ReadLimits
 
 log = logging.getLogger("remiss.inbox")
@@ -37,7 +38,7 @@ def poll_mailbox(db, config: dict, *, now: datetime) -> PollResult:
     """Fetch every message in the configured folder into the Inkorg; raise MailboxError (Swedish)."""
     result = PollResult()
     limits = ReadLimits.of(config)
-    with open_mailbox(config["IMAP_URL"]) as box:
+    with watched(db, now=now), open_mailbox(config["IMAP_URL"]) as box:  # the Inkorg page says if it fails
         for uid in box.uids():
             fetched = box.fetch(uid, max_bytes=BATCH_FACTOR * limits.max_bytes)
             try:
