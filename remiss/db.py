@@ -169,6 +169,17 @@ def migrate(url: str, revision: str = "heads") -> int:
     return len(_applied(cfg, url) - before)
 
 
+def pending_migrations(url: str) -> int:
+    """How many migrations the database at url has not been through yet."""
+    from alembic.config import Config
+    from alembic.script import ScriptDirectory
+
+    cfg = Config()
+    cfg.set_main_option("script_location", str(MIGRATIONS_DIR))
+    every = {rev.revision for rev in ScriptDirectory.from_config(cfg).walk_revisions()}
+    return len(every - _applied(cfg, url))
+
+
 def _applied(cfg, url: str) -> set[str]:
     """The revisions the database at url has been through."""
     from alembic.runtime.migration import MigrationContext

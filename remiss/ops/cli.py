@@ -63,4 +63,23 @@ def series_warning(numbers: list[tuple[str, int, int]], dnr_format: str) -> str:
             "dem igen eller räkna upp serien (tabellen diarie_series) innan registreringen öppnas.")
 
 
-COMMANDS = [backup_command, restore_command]
+@click.command("check")
+@with_appcontext
+def check_command():
+    """Kontrollera inställningarna, instansmappen och databasen, som webben gör när den startar (rc 1 vid fel)."""
+    from remiss.db import pending_migrations
+    from remiss.startup import SettingsError, check_database, mask_url
+
+    url = current_app.config["DATABASE_URL"]
+    try:
+        check_database(url)
+    except SettingsError as exc:
+        raise click.ClickException(str(exc))
+    waiting = pending_migrations(url)
+    if waiting:
+        raise click.ClickException(f"Databasens schema är inte uppdaterat ({waiting} migreringar återstår): kör "
+                                   "`remiss migrate`.")
+    click.echo(f"Inställningarna är i ordning och databasen svarar ({mask_url(url)}).")
+
+
+COMMANDS = [backup_command, restore_command, check_command]

@@ -86,3 +86,11 @@ def test_backup_is_private_and_restore_asks_in_swedish_and_names_the_last_number
     assert "Databasen är återställd" in out and "diarienummer som delades ut efter den delas ut igen" in out
     assert re.search(r"Senaste numret per serie i säkerhetskopian: SOFÖ \d{4}/\d{4}", out), out
     assert remiss("restore", str(backup), env=instance, input="ja\n").returncode == 0
+
+
+def test_check_says_whether_the_installation_can_start(instance, tmp_path):  # noqa: F811
+    ok = remiss("check", env=instance)
+    assert ok.returncode == 0 and "Inställningarna är i ordning och databasen svarar" in ok.stdout, ok.stderr
+    (tmp_path / "tom").mkdir()
+    behind = remiss("check", env={"REMISS_INSTANCE_PATH": str(tmp_path / "tom")})
+    assert behind.returncode == 1 and "kör `remiss migrate`" in behind.stderr and "Traceback" not in behind.stderr
