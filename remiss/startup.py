@@ -35,6 +35,9 @@ def mask_url(url: str) -> str:
     return f"{scheme}://{rest[:at].split(':', 1)[0]}:***@{rest[at + 1:]}"
 
 
+HOW = "postgresql+psycopg://användare:lösenord@server/databas eller sqlite:////sökväg/remiss.db"
+
+
 def check_database_url(url: str) -> None:
     from sqlalchemy.engine import make_url
     from sqlalchemy.exc import ArgumentError
@@ -42,11 +45,10 @@ def check_database_url(url: str) -> None:
     try:
         parsed = make_url(url)
     except ArgumentError:
-        raise SettingsError(f"REMISS_DATABASE_URL förstås inte: {mask_url(url)}. Skriv "
-                            "postgresql+psycopg://användare:lösenord@server/databas eller sqlite:////sökväg/remiss.db.")
+        raise SettingsError(f"REMISS_DATABASE_URL förstås inte: {mask_url(url)}. Skriv {HOW}.")
     if parsed.drivername not in ("sqlite", "postgresql+psycopg"):
-        raise SettingsError(f"REMISS_DATABASE_URL={mask_url(url)}: databasen {parsed.drivername} stöds inte. Skriv "
-                            "postgresql+psycopg://användare:lösenord@server/databas eller sqlite:////sökväg/remiss.db.")
+        raise SettingsError(f"REMISS_DATABASE_URL={mask_url(url)}: databasen {parsed.drivername} stöds inte. "
+                            f"Skriv {HOW}.")
 
 
 def check_smtp_url(url: str) -> None:
@@ -104,29 +106,23 @@ def prepare_instance(config: dict, *, create: bool) -> None:
             raise SettingsError(f"Kan inte skapa REMISS_INSTANCE_PATH ({instance}): {exc.strerror}. Skapa mappen och "
                                 "ge användaren som kör Remiss skrivrätt där.") from None
     needs = _needs_to_write(config)
-    if needs and not _writable(instance):
+    why = _cannot_write(instance) if needs else ""
+    if why:
         raise SettingsError(
-            f"Kan inte skriva i REMISS_INSTANCE_PATH ({instance}): {_why_not(instance)}. Remiss sparar "
+            f"Kan inte skriva i REMISS_INSTANCE_PATH ({instance}): {why}. Remiss sparar "
             f"{' och '.join(needs)} där; ge användaren som kör Remiss skrivrätt i mappen, eller sätt "
             "REMISS_SECRET_KEY och REMISS_DATABASE_URL.")
 
 
-def _writable(folder: Path) -> bool:
+def _cannot_write(folder: Path) -> str:
+    """Why a file cannot be written in folder (the system's words), or "" when it can."""
     probe = folder / f".remiss-skrivtest-{os.getpid()}"
     try:
         probe.write_bytes(b"")
         probe.unlink()
-        return True
-    except OSError:
-        return False
-
-
-def _why_not(folder: Path) -> str:
-    try:
-        (folder / f".remiss-skrivtest-{os.getpid()}").write_bytes(b"")
     except OSError as exc:
         return exc.strerror or str(exc)
-    return "okänt fel"
+    return ""
 
 
 def create_sqlite_file(url: str) -> None:

@@ -48,7 +48,7 @@ def record(db, *, now: datetime, error: str) -> None:
 
 
 def plain(error: str) -> str:
-    """The server's words without Python's bytes quoting (b'[AUTHENTICATIONFAILED] …' → [AUTHENTICATIONFAILED] …)."""
+    """The server's words without Python's bytes quoting: b'[AUTHENTICATIONFAILED] …' → [AUTHENTICATIONFAILED] …"""
     return re.sub(r"""\bb(['"])(.*?)\1""", r"\2", error)
 
 
@@ -57,6 +57,7 @@ def problem_text(session: Session) -> str:
     row = session.get(MailRelay, NAME)
     if row is None or row.down_since is None:
         return ""
-    return (f"Brevlådan kunde inte läsas sedan {format_date_time(row.down_since)} (senaste försöket "
-            f"{format_date_time(row.checked_at or row.down_since)}): {row.last_error.rstrip('.')}. Ny e-post kommer inte hit "
-            "förrän felet är rättat – kontakta den som driftar Remiss (oftast IT-avdelningen).")
+    last = format_date_time(row.checked_at or row.down_since)
+    return (f"Brevlådan kunde inte läsas sedan {format_date_time(row.down_since)} (senaste försöket {last}): "
+            f"{row.last_error.rstrip('.')}. Ny e-post kommer inte hit förrän felet är rättat – kontakta den som "
+            "driftar Remiss (oftast IT-avdelningen).")
