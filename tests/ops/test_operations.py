@@ -44,7 +44,7 @@ def test_the_access_log_masks_the_calendar_secrets(instance):  # noqa: F811
         deadline = time.monotonic() + 120
         while True:
             try:
-                assert urllib.request.urlopen(f"http://127.0.0.1:{port}/halsa", timeout=20).status == 200
+                assert urllib.request.urlopen(f"http://127.0.0.1:{port}/logga-in", timeout=20).status == 200
                 break
             except OSError:  # not listening yet, or the worker still booting
                 assert time.monotonic() < deadline and server.poll() is None, "gunicorn startade inte"
