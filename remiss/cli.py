@@ -159,13 +159,15 @@ def main() -> None:
 
     from remiss import create_app
     from remiss.cli_language import speak_swedish
-    from remiss.startup import SettingsError, database_problem, note_mail_setting
+    from remiss.startup import SettingsError, check_database, database_problem, note_mail_setting
 
     def app():
         # Exits here, not by raising: `remiss --help` loads the app too, and Flask prints a traceback for an error.
         sending = any(a in SENDING for a in args)
         try:
             made = create_app(create_instance=any(a in CREATE_INSTANCE for a in args))
+            if "scheduler" in args:  # a long-running process: a database it cannot reach stops it, as gunicorn
+                check_database(made.config["DATABASE_URL"])
         except SettingsError as exc:
             if sending and exc.setting == "REMISS_SMTP_URL":
                 note_mail_setting(str(exc))

@@ -165,6 +165,7 @@ def test_a_wrong_database_password_is_one_line_with_the_password_masked(tmp_path
                 ":***@", "lösenordet godtogs inte för användaren")
     assert "FelLosen77" not in line
     said(gunicorn(env), "lösenordet godtogs inte")  # the web refuses to start instead of answering 500
+    said(remiss("scheduler", env=env), "lösenordet godtogs inte")  # and the scheduler: systemd restarts it
 
 
 @needs_pg
