@@ -81,22 +81,29 @@ def check_settings(config: dict) -> None:
     check_imap_url(config.get("IMAP_URL", ""))
 
 
+def _holds_database(config: dict) -> bool:
+    """Whether the database is the SQLite file in the instance folder (REMISS_DATABASE_URL not set)."""
+    url = config["DATABASE_URL"]
+    return url.startswith("sqlite") and Path(url.split("///", 1)[-1]).parent == Path(config["INSTANCE_PATH"])
+
+
 def _needs_to_write(config: dict) -> list[str]:
     instance = Path(config["INSTANCE_PATH"])
     needs = []
     if not config.get("SECRET_KEY") and not (instance / "secret_key").exists():
         needs.append("secret_key")
-    url = config["DATABASE_URL"]
-    if url.startswith("sqlite") and Path(url.split("///", 1)[-1]).parent == instance:
+    if _holds_database(config):
         needs.append("SQLite-databasen")
     return needs
 
 
 def prepare_instance(config: dict, *, create: bool) -> None:
-    """Make sure the instance folder exists (creating it only when create) and can take what Remiss writes there."""
+    """Make sure the instance folder exists and can take what Remiss writes there. A missing one that would hold
+    the database is created only when create (`remiss migrate`): elsewhere a new, empty database would be made
+    there without a word (walk13 finding 10). With REMISS_DATABASE_URL set it only holds files: it is created."""
     instance = Path(config["INSTANCE_PATH"])
     if not instance.is_dir():
-        if not create:
+        if not create and _holds_database(config):
             raise SettingsError(
                 f"Mappen REMISS_INSTANCE_PATH={instance} finns inte. Rätta sökvägen i miljöfilen, eller kör "
                 "`remiss migrate` för att skapa en ny, tom installation där.")
