@@ -74,7 +74,8 @@ def _check_sign_in_settings(app: Flask) -> None:
     from remiss.startup import SettingsError  # a ValueError the console script says in one line
 
     if app.config["LOCAL_LOGIN"] not in ("all", "admins", "none"):
-        raise SettingsError(f"REMISS_LOCAL_LOGIN måste vara all, admins eller none (inte {app.config['LOCAL_LOGIN']!r}).")
+        raise SettingsError("REMISS_LOCAL_LOGIN måste vara all, admins eller none "
+                            f"(inte {app.config['LOCAL_LOGIN']!r}).")
     if app.config["LOCAL_LOGIN"] == "none" and not app.config["OIDC_ISSUER"]:
         raise SettingsError("REMISS_LOCAL_LOGIN=none kräver inloggning med kommunens konto: sätt REMISS_OIDC_ISSUER.")
     if app.config["OIDC_ISSUER"] and not app.config["OIDC_CLIENT_ID"]:
