@@ -165,6 +165,6 @@ def general_notice(remiss_id: int):
 
 # The other pages and the API share this blueprint; importing registers their routes.
 from remiss.planning import api  # noqa: E402
-from remiss.planning.views import calendar, meetings, overview  # noqa: E402,F401
+from remiss.planning.views import calendar, meetings, missed, overview  # noqa: E402,F401
 
 bp.register_blueprint(api.api_bp)
