@@ -9,6 +9,7 @@ from sqlmodel import Session
 
 from remiss.db import read_once
 from remiss.auth.access import Action, Principal, may_mark_milestone
+from remiss.calendar.after_beslut import AU_BESLUT_LABEL
 from remiss.calendar.milestones import WAITS_FOR, planned_words, told
 from remiss.calendar.missed import MISSED
 from remiss.calendar.missed import next_step as missed_next_step
@@ -190,7 +191,12 @@ def tidplan_panel(session: Session, principal: Principal, remiss: Remiss, now: d
                    for m in milestones if m.done_at is None}
     rows = []
     answered = answered_words(remiss, tidplan.work_calendar(session)) if remiss.answered_at else None
+    # an arbetsutskott's beslut is one event: "Arbetsutskott (beslut)" stays, the Arbetsutskott step of the same
+    # day goes, as in the month calendar (agenda._once)
+    au_beslut = {m.due_on for m in milestones if m.kind == "namnd" and m.label == AU_BESLUT_LABEL}
     for m in milestones:
+        if m.kind == "arbetsutskott" and m.due_on in au_beslut:
+            continue
         cancelled = called_off(remiss.status, m.closed_with_remiss)
         attention = needs_attention(m, waiting=waiting, closed=closed)
         when = format_weekday_date(m.due_on) + (f" kl. {m.planned_time:%H.%M}" if m.planned_time and
