@@ -338,7 +338,8 @@ def compose(session: Session, row: OutboxMessage, *, config, now: datetime,
                                  f"vara klart de kommande {policy.DIGEST_WEEKS} veckorna."]
         context["items"] = [{"title": i["title"], "our_dnr": i["our_dnr"], "milestone": i["milestone"],
                              "due": format_weekday_date(date.fromisoformat(i["due_on"])), "late": i["late"],
-                             "why": i.get("why", ""), "nobody": i.get("nobody", ""), "link": f"{base}/remisser/{i['remiss_id']}"} for i in items]
+                             "why": i.get("why", ""), "nobody": i.get("nobody", ""),
+                             "link": f"{base}/remisser/{i['remiss_id']}"} for i in items]
         context["link"], context["link_label"] = _digest_link(base, payload, items)
         context["expected"] = "Se till att varje milstolpe har någon som driver den."
     elif remiss is not None and (row.kind in policy.REMINDER_KINDS or row.kind in NOTICE_TEXT):

@@ -1,7 +1,8 @@
 """Flag the sammanträden of the tidplan that passed without their step done (calendar.missed): the nämnd met and no
-beslut is registered, or the arbetsutskott met before the yttrande was ready. Run by every reminder sweep and after
-every re-plan and by the day's first web request (planning.views.missed), with the moment given, so the start page, the remiss page, /forsenat, the digest and the API say it
-from the day after the meeting, not from the sista svarsdag."""
+beslut is registered, or the arbetsutskott met before the yttrande was ready. Run by every reminder sweep, after
+every re-plan and by the day's first web request (planning.views.missed), with the moment given, so the start page,
+the remiss page, /forsenat, the digest and the API say it from the day after the meeting, not from the sista
+svarsdag."""
 from __future__ import annotations
 
 from datetime import datetime
