@@ -68,3 +68,25 @@ def test_a_missed_arbetsutskott_is_told_to_the_registrator_once(session, app, ru
     assert "Arbetsutskottet skulle ha behandlat ärendet torsdag 10 december 2026." in told[0], told[0]
     assert AU_ADVICE in told[0], told[0]
     assert not [m for m in _mails(app, "h@oster.se") if "Försenad: arbetsutskott" in m]
+
+
+def test_a_day_with_nothing_to_flag_writes_nothing_and_a_day_is_looked_at_once(db, session, client, auth, clock):
+    """The day's first request only reads when no meeting has passed (no write lock for a page view); later
+    requests of the day do not look again, and the next day's first one does."""
+    from tests.ops.test_query_counts import counting
+
+    [remiss], _ = _world(session, clock)
+    clock.set(at(2026, 12, 9, 8))  # before the AU: nothing has passed
+    auth.login("r@oster.se")
+    clock.set(at(2026, 12, 10, 8))  # the AU's own day: nothing has passed yet either
+    with counting({db.read_engine, db.write_engine}) as statements:
+        client.get(f"/remisser/{remiss.id}")
+    looked = [s for s in statements if "AS review_open" in s]
+    assert len(looked) == 1 and not [s for s in statements if s.lstrip().upper().startswith("UPDATE")], statements
+    assert "BEGIN IMMEDIATE" not in statements  # SQLite's write lock (remiss.db): a GET takes none
+    with counting({db.read_engine, db.write_engine}) as statements:
+        client.get("/")
+    assert not [s for s in statements if "AS review_open" in s]
+    clock.set(at(2026, 12, 11, 8))  # the day after the AU: it is flagged
+    client.get("/")
+    assert _steps(session, remiss.id)["arbetsutskott"].flag_reason == "sammantrade_passerat"
