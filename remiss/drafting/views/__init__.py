@@ -168,7 +168,15 @@ STATE_MESSAGES = {"granskning": "Yttrandet är skickat till granskning.", "godka
                   "utkast": "Yttrandet är tillbaka som utkast."}
 
 
+# the labels of the beslut, justering and review forms (templates/drafting/_panel.html), for the lost-input page
+REVIEW_LABELS = {"state": "Yttrandets nya läge", "comment": "Kommentar", "unanswered": "Fråga utan svar"}
+DECISION_LABELS = {"decided_by": "Beslutat av", "delegat": "Delegatens namn och titel",
+                   "meeting_on": "Sammanträdets eller delegationsbeslutets datum", "paragraf": "Paragraf",
+                   "justerad_on": "Protokollet justerades den", "protokollsutdrag": "Protokollsutdrag (fil)"}
+
+
 @bp.post("/remisser/<int:remiss_id>/yttrande/lage")
+@form_labels(REVIEW_LABELS)
 def change_state(remiss_id: int):
     session = get_session()
     remiss = load_remiss(session, principal(), remiss_id)
@@ -258,6 +266,7 @@ def _decision_step(remiss_id: int, form: str, record, parse, done, *, upload: st
 
 
 @bp.post("/remisser/<int:remiss_id>/yttrande/beslut")
+@form_labels(DECISION_LABELS)
 def record_decision(remiss_id: int):
     return _decision_step(remiss_id, "beslut", decisions.record_decision, forms.decision_from,
                           lambda d: f"Beslutet är registrerat: {decisions.decision_reference(d)}.",
@@ -265,6 +274,7 @@ def record_decision(remiss_id: int):
 
 
 @bp.post("/remisser/<int:remiss_id>/yttrande/justering")
+@form_labels(DECISION_LABELS)
 def record_justering(remiss_id: int):
     return _decision_step(remiss_id, "justering", decisions.record_justering, forms.justering_from,
                           lambda d: f"Justeringen är registrerad: protokollet justerat {format_date(d.justerad_on)}.")

@@ -209,6 +209,7 @@ def _deadline_with_in_force(remiss) -> str:
 
 
 @bp.route("/remisser/<int:remiss_id>/status", methods=["POST"])
+@form_labels({"status": "Ny status", "note": "Kommentar"})  # templates/remisser/show.html, for the lost-input page
 @login_required
 def change_status(remiss_id: int):
     session = get_session()
