@@ -10,6 +10,7 @@ from remiss.calendar.swedish import format_date_time
 from remiss.clock import local_today
 from remiss.auth.access import load_namnd
 from remiss.db import get_session
+from remiss.files import limit_size, too_large
 from remiss.documents import RenderError, placeholder_fields, render_document, sample_context_for
 from remiss.documents.fields import format_date
 from remiss.documents.fields import usage as field_usage
@@ -60,7 +61,7 @@ def _page(namnd: Namnd, errors: list[str] | None = None, warnings: list[str] | N
     return render_template("drafting/namnd_templates.html", namnd=namnd, rows=rows, kinds=KINDS, fields=fields,
                            usage=usage, pending=_pending(namnd),
                            errors=errors or [], warnings=warnings or [], kind=kind,
-                           max_mb=current_app.config["TEMPLATE_MAX_BYTES"] / 1_000_000), status
+                           max_size=limit_size(current_app.config["TEMPLATE_MAX_BYTES"])), status
 
 
 @bp.route("/namnder/<int:namnd_id>/mallar", methods=["GET", "POST"])
@@ -73,6 +74,9 @@ def namnd_templates(namnd_id: int):
     if upload_file is None or not upload_file.filename:
         return _page(namnd, ["Välj en Word-fil (.docx) att ladda upp."], kind=kind, status=400)
     max_bytes = current_app.config["TEMPLATE_MAX_BYTES"]
+    size = _size_of(upload_file.stream)
+    if size is not None and size > max_bytes:  # refused by its real size, not by the part read (walk13b finding 2)
+        return _page(namnd, [too_large(size, max_bytes, of_what=" för en mall")], kind=kind, status=400)
     data = upload_file.read(max_bytes + 1)
     try:
         template, report = upload(get_session(), now=now(), principal=principal(), namnd=namnd, kind=kind,
@@ -90,6 +94,17 @@ def namnd_templates(namnd_id: int):
     for warning in report.warnings:
         flash(warning, "info")
     return redirect(url_for("drafting.namnd_templates", namnd_id=namnd.id))
+
+
+def _size_of(stream) -> int | None:
+    """The uploaded file's size without reading it (werkzeug spools it to a seekable file), or None."""
+    try:
+        here = stream.tell()
+        size = stream.seek(0, io.SEEK_END)
+        stream.seek(here)
+    except (AttributeError, OSError, ValueError):
+        return None
+    return size
 
 
 @bp.post("/namnder/<int:namnd_id>/mallar/<int:template_id>/anvand")
