@@ -54,3 +54,22 @@ def test_a_rattelse_without_a_reason_marks_its_field(world, auth, client, clock,
     state = field_state(refused.get_data(as_text=True), "f-rattelse-comment")
     assert state == {"invalid": True, "described": ["Fel: Skriv vad som ska rättas i det expedierade yttrandet."],
                      "linked": True}
+
+
+def test_tilldela_without_a_choice_asks_for_one_at_the_select(world, auth, client, reader):
+    from remiss.remisser.models import Remiss
+
+    rid = world["remiss"].id
+    auth.login(world["registrator"].email)
+    refused = auth.post(f"/remisser/{rid}/tilldela", {"handlaggare_id": ""}, form_url=f"/remisser/{rid}")
+    assert refused.status_code == 400
+    state = field_state(refused.get_data(as_text=True), "assign-handlaggare_id")
+    assert state == {"invalid": True, "described": ["Fel: Välj en handläggare."], "linked": True}
+    # someone who cannot be assigned: the rule, at the same field
+    outsider = auth.post(f"/remisser/{rid}/tilldela", {"handlaggare_id": str(world["outsider"].id)},
+                         form_url=f"/remisser/{rid}")
+    state = field_state(outsider.get_data(as_text=True), "assign-handlaggare_id")
+    assert outsider.status_code == 400 and state["invalid"] and state["linked"]
+    assert "aktiv användare i nämnden" in state["described"][0]
+    reader.rollback()
+    assert reader.get(Remiss, rid).handlaggare_id == world["handlaggare"].id
