@@ -73,3 +73,67 @@ def test_tilldela_without_a_choice_asks_for_one_at_the_select(world, auth, clien
     assert "aktiv användare i nämnden" in state["described"][0]
     reader.rollback()
     assert reader.get(Remiss, rid).handlaggare_id == world["handlaggare"].id
+
+
+def test_a_refused_template_marks_the_file_field(world, auth, client):
+    from tests.drafting.test_templates import build_docx, upload
+
+    auth.login(world["registrator"].email)
+    refused = upload(auth, world["namnd"].id, "yttrande", build_docx("{{ hemligt_falt }}"))
+    assert refused.status_code == 400
+    state = field_state(refused.get_data(as_text=True), "f-file")
+    assert state["invalid"] and state["linked"], state
+    hint, error = state["described"]
+    assert hint.startswith("Högst 5 MB.") and error.startswith("Fel: Okänd platshållare ”{{ hemligt_falt }}”")
+
+
+def test_a_beslut_date_without_a_meeting_marks_the_date_and_the_box(session, w, auth, clock):
+    from tests.drafting.conftest import DECIDED_AT, approve, decide
+    from tests.drafting.test_decision_meeting_day import _plan
+
+    _plan(session, w["remiss"].namnd_id)
+    approve(session, w)
+    session.commit()
+    clock.set(DECIDED_AT)
+    auth.login(w["registrator"].email)
+    html = decide(auth, w["remiss"].id, meeting_on="2015-09-23").get_data(as_text=True)
+    box = field_state(html, "f-b-confirm_meeting")
+    assert box["invalid"] and box["linked"] and "har inget sammanträde onsdag 23 september" in box["described"][0]
+    day = field_state(html, "f-b-meeting_on")
+    assert day["invalid"] and any("har inget sammanträde onsdag 23 september" in t for t in day["described"])
+
+
+def test_a_beslut_before_the_approval_marks_the_date_and_the_box(session, w, auth, clock):
+    from datetime import datetime, timezone
+
+    from tests.drafting.conftest import approve, decide
+
+    approve(session, w, at=datetime(2015, 9, 25, 8, tzinfo=timezone.utc))  # approved after the meeting it names
+    session.commit()
+    clock.set(datetime(2015, 9, 28, 8, tzinfo=timezone.utc))
+    auth.login(w["registrator"].email)
+    html = decide(auth, w["remiss"].id, meeting_on="2015-09-24").get_data(as_text=True)
+    box = field_state(html, "f-b-confirm_before_approval")
+    assert box["invalid"] and box["linked"] and box["described"][0].startswith("Fel: Yttrandet godkändes")
+    day = field_state(html, "f-b-meeting_on")
+    assert day["invalid"] and any(t.startswith("Fel: Yttrandet godkändes") for t in day["described"])
+
+
+def test_the_planning_hint_stays_after_a_refused_beslut(world, auth, client, clock):
+    """walk13b finding 9: the hint "Tidplanen planerar beslutet vid sammanträdet …" was lost after an error."""
+    from datetime import datetime, timezone
+
+    rid = world["remiss"].id
+    page, url = f"/remisser/{rid}", f"/remisser/{rid}/yttrande"
+    auth.login(world["registrator"].email)
+    assert auth.post(url, draft_form(rid), form_url=page).status_code == 302
+    assert auth.post(f"{url}/lage", {"state": "granskning"}, form_url=page).status_code == 302
+    assert auth.post(f"{url}/lage", {"state": "godkand"}, form_url=page).status_code == 302
+    clock.set(datetime(2015, 9, 15, 8, tzinfo=timezone.utc))  # before the planned meeting of 24 September
+    hint = "Tidplanen planerar beslutet vid sammanträdet torsdag 24 september 2015."
+    before = field_state(client.get(page).get_data(as_text=True), "f-b-meeting_on")["described"]
+    assert before[0].startswith(hint)
+    refused = auth.post(f"{url}/beslut", {"decided_by": "namnd", "meeting_on": "", "paragraf": "§ 1"}, form_url=page)
+    assert refused.status_code == 400
+    after = field_state(refused.get_data(as_text=True), "f-b-meeting_on")
+    assert after["invalid"] and after["described"][0].startswith(hint), after

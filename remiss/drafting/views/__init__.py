@@ -38,7 +38,7 @@ def _login_required():
 
 
 # what the beslut form knows from the tidplan, kept next to the typed values when the form comes back
-PLANNED_HINTS = ("justering_hint", "tidplan_meeting_on", "no_meeting")
+PLANNED_HINTS = ("justering_hint", "tidplan_meeting_on", "no_meeting", "meeting_hint")
 
 
 def yttrande_panel(session, p, remiss, moment):
