@@ -7,11 +7,10 @@ from flask import abort, current_app, flash, redirect, render_template, request,
 from sqlmodel import select
 
 from remiss.calendar.swedish import format_date_time
-from remiss.clock import local_today
 from remiss.auth.access import load_namnd
 from remiss.db import get_session
 from remiss.files import limit_size, too_large
-from remiss.documents import RenderError, placeholder_fields, render_document, sample_context_for
+from remiss.documents import RenderError, placeholder_fields, render_document, sample_context, sample_context_for
 from remiss.documents.fields import format_date
 from remiss.documents.fields import usage as field_usage
 from remiss.drafting.context import footer_line, keep_together
@@ -20,6 +19,7 @@ from remiss.drafting.namnd_templates import (KINDS, MANAGE, TemplateRejected, ac
                                              templates_of, upload, use_default)
 from remiss.drafting.views import bp
 from remiss.namnd.models import DocumentTemplate, Namnd
+from remiss.remisser.input import parse_date
 from remiss.web import get_or_404, now, principal
 
 
@@ -140,16 +140,18 @@ def _template(namnd: Namnd, template_id: int) -> DocumentTemplate:
 
 
 def _own_sample(namnd: Namnd, kind: str) -> dict:
-    """The sample filled in with the nämnd's own name, address, sidfot and a diarienummer of its series."""
+    """The sample filled in with the nämnd's own name, address and sidfot, and a diarienummer in its series that no
+    remiss can have (number 0) on the sample's own day, as the nämnd writes dates: the sample's beslut and
+    justering are of that day, and a real remiss's number would read as if it were that remiss (walk13b f. 6)."""
     config = current_app.config
-    today = local_today(now())
-    dnr = config["DNR_FORMAT"].format(prefix=namnd.dnr_prefix or config["DNR_DEFAULT_PREFIX"], year=today.year,
-                                      number=1)
+    day = parse_date(sample_context(kind)["datum"])
+    dnr = config["DNR_FORMAT"].format(prefix=namnd.dnr_prefix or config["DNR_DEFAULT_PREFIX"], year=day.year,
+                                      number=0)
     return sample_context_for(kind, {
         "organisation": namnd.organisation, "forvaltning": namnd.forvaltning, "namnd": namnd.name,
         "adress": namnd.postal_address, "telefon": namnd.phone, "organisationsnummer": namnd.org_number,
         "webbplats": namnd.website, "sidfot": footer_line(namnd), "diarienummer": keep_together(dnr),
-        "datum": format_date(today, iso=namnd.iso_dates)})
+        "datum": format_date(day, iso=namnd.iso_dates)})
 
 
 @bp.get("/namnder/<int:namnd_id>/mallar/<int:template_id>/forhandsvisning.docx")
