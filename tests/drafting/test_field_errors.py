@@ -83,6 +83,7 @@ def test_a_refused_template_marks_the_file_field(world, auth, client):
     assert refused.status_code == 400
     state = field_state(refused.get_data(as_text=True), "f-file")
     assert state["invalid"] and state["linked"], state
+    assert "<title>Fel – Dokumentmallar – " in refused.get_data(as_text=True)
     hint, error = state["described"]
     assert hint.startswith("Högst 5 MB.") and error.startswith("Fel: Okänd platshållare ”{{ hemligt_falt }}”")
 

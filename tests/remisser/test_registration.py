@@ -280,3 +280,4 @@ def test_every_field_error_of_the_register_form_says_fel(client, auth, session, 
     errors = dict(re.findall(r'<p class="field-error" id="e-([a-z_]+)">(.*?)</p>', body, re.S))
     assert response.status_code == 400 and {"namnd_id", "title"} <= set(errors)
     assert all(text.startswith('<span class="visually-hidden">Fel: </span>') for text in errors.values()), errors
+    assert "<title>Fel – Registrera remiss – Remiss</title>" in body
