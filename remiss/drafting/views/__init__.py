@@ -38,7 +38,7 @@ def _login_required():
 
 
 # what the beslut form knows from the tidplan, kept next to the typed values when the form comes back
-PLANNED_HINTS = ("justering_hint", "tidplan_meeting_on", "no_meeting")
+PLANNED_HINTS = ("justering_hint", "tidplan_meeting_on", "no_meeting", "meeting_hint")
 
 
 def yttrande_panel(session, p, remiss, moment):
@@ -46,6 +46,8 @@ def yttrande_panel(session, p, remiss, moment):
     ctx = _panel_context(session, p, remiss, moment)
     if ctx is not None and g.get("sent_failed"):
         ctx["sent_failed"] = g.sent_failed
+    if ctx is not None and g.get("comment_failed"):
+        ctx["comment_failed"] = g.comment_failed
     failed = g.get("decision_failed")
     if ctx is not None and failed:
         ctx["decision_failed"] = failed
@@ -82,6 +84,16 @@ def _rerender_decision(remiss_id: int, form: str, errors: dict, held: list | Non
 
 
 _BESLUT_SCOPE = "beslut:{}"
+
+
+def _rerender_comment(remiss_id: int, form: str, errors: dict):
+    """The remiss page again with the comment's error at its field and in a summary, the text kept (walk13b
+    finding 3): form is "utkast" (send back, open again) or "rattelse"."""
+    from remiss.remisser import views as remisser_views
+
+    get_session().rollback()
+    g.comment_failed = {"form": form, "errors": errors, "values": {"comment": request.form.get("comment", "")}}
+    return remisser_views.show(remiss_id), 400
 
 
 def _upload(name: str, held: list) -> decisions.Upload | None:
@@ -186,6 +198,8 @@ def change_state(remiss_id: int):
                              comment=request.form.get("comment", ""),
                              unanswered=request.form.get("unanswered", ""))
     except InputErrors as exc:
+        if "comment" in exc.errors and new == "utkast":
+            return _rerender_comment(remiss.id, "utkast", {"comment": exc.errors["comment"]})
         session.rollback()
         flash(next(iter(exc.errors.values())), "error")
     except service.AlreadyInState as exc:  # a double click: the first request did it
@@ -205,6 +219,8 @@ def start_rattelse(remiss_id: int):
         draft = service.start_rattelse(session, now=now(), principal=principal(), remiss=remiss,
                                        comment=request.form.get("comment", ""))
     except InputErrors as exc:
+        if "comment" in exc.errors:
+            return _rerender_comment(remiss.id, "rattelse", {"comment": exc.errors["comment"]})
         session.rollback()
         flash(next(iter(exc.errors.values())), "error")
     except service.DraftError as exc:
