@@ -19,6 +19,15 @@ def _int(name: str, default: int) -> int:
     return int(raw) if raw not in (None, "") else default
 
 
+def database_url(url: str) -> str:
+    """The URL as SQLAlchemy needs it: postgres:// and postgresql:// (as Heroku and many DBAs write them) name
+    the psycopg 3 driver Remiss installs, not psycopg2."""
+    for short in ("postgres://", "postgresql://"):
+        if url.startswith(short):
+            return "postgresql+psycopg://" + url[len(short):]
+    return url
+
+
 def load_config(overrides: dict | None = None) -> dict:
     """Build the configuration from REMISS_ variables, then apply overrides."""
     env = os.environ
@@ -27,8 +36,11 @@ def load_config(overrides: dict | None = None) -> dict:
         instance = Path(overrides["INSTANCE_PATH"])
     config = {
         "INSTANCE_PATH": str(instance),
+        # Named by the operator: a missing folder is then a typo, and only `remiss migrate` creates it.
+        "INSTANCE_PATH_GIVEN": bool(env.get("REMISS_INSTANCE_PATH"))
+        and not (overrides and "INSTANCE_PATH" in overrides),
         # SQLite file under instance/ unless a real server is named.
-        "DATABASE_URL": env.get("REMISS_DATABASE_URL") or f"sqlite:///{instance / 'remiss.db'}",
+        "DATABASE_URL": database_url(env.get("REMISS_DATABASE_URL") or f"sqlite:///{instance / 'remiss.db'}"),
         # Empty: mails are written as .eml files under instance/mail/.
         "SMTP_URL": env.get("REMISS_SMTP_URL", ""),
         "MAIL_FROM": env.get("REMISS_MAIL_FROM", "Remiss <remiss@localhost>"),

@@ -17,7 +17,24 @@ max_requests_jitter = 200
 forwarded_allow_ips = "127.0.0.1"  # X-Forwarded-* are trusted by the app itself via REMISS_PROXY_FIX
 accesslog = "-"
 errorlog = "-"
+# the calendar feeds' addresses carry their secret: the access log writes it as *** (remiss/ops/accesslog.py)
+logger_class = "remiss.ops.accesslog.MaskingLogger"
 preload_app = False  # each worker builds its own app and engine; nothing is shared over fork
 # gunicorn 27 opens a control socket at ~/.gunicorn/gunicorn.ctl; two instances on one host (or one user)
 # would take it from each other. systemd reloads with HUP instead; gunicorns without it ignore the name.
 control_socket_disable = True
+
+
+def on_starting(server):
+    """Check the settings, the instance folder and the database before any worker starts: a wrong one stops
+    gunicorn with one line (and systemd shows the unit as failed) instead of workers that fail to boot or a
+    web whose every login answers 500."""
+    import sys
+
+    from remiss.startup import SettingsError, preflight
+
+    try:
+        preflight()
+    except SettingsError as exc:
+        print(f"fel: {exc}", file=sys.stderr, flush=True)
+        sys.exit(1)

@@ -11,13 +11,18 @@ if TYPE_CHECKING:  # imported in create_app: the sandbox worker imports remiss.m
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def create_app(config: dict | None = None) -> Flask:
-    """Build the application; config overrides what the REMISS_ variables say."""
+def create_app(config: dict | None = None, *, create_instance: bool = False) -> Flask:
+    """Build the application; config overrides what the REMISS_ variables say. A missing instance folder named
+    by REMISS_INSTANCE_PATH is created only with create_instance (`remiss migrate`): elsewhere it is a typo."""
     from flask import Flask
 
     from config import load_config
+    from remiss.startup import check_settings, create_sqlite_file, prepare_instance
 
     settings = load_config(config)
+    check_settings(settings)
+    prepare_instance(settings, create=create_instance or not settings["INSTANCE_PATH_GIVEN"])
+    create_sqlite_file(settings["DATABASE_URL"])
     app = Flask(__name__, template_folder=str(ROOT / "templates"), static_folder=str(ROOT / "static"),
                 instance_path=settings["INSTANCE_PATH"])
     app.config.update(settings)
@@ -29,7 +34,6 @@ def create_app(config: dict | None = None) -> Flask:
 
         hops = int(app.config["PROXY_FIX"])
         app.wsgi_app = ProxyFix(app.wsgi_app, x_for=hops, x_proto=hops, x_host=hops, x_prefix=hops)
-    Path(app.instance_path).mkdir(parents=True, exist_ok=True)
     if not app.config["SECRET_KEY"]:
         app.config["SECRET_KEY"] = _instance_secret(Path(app.instance_path))
     register_extensions(app)
@@ -67,14 +71,17 @@ def register_extensions(app: Flask) -> None:
 
 def _check_sign_in_settings(app: Flask) -> None:
     """Refuse to start with sign-in settings that would lock everyone out or that say nothing."""
+    from remiss.startup import SettingsError  # a ValueError the console script says in one line
+
     if app.config["LOCAL_LOGIN"] not in ("all", "admins", "none"):
-        raise ValueError(f"REMISS_LOCAL_LOGIN måste vara all, admins eller none (inte {app.config['LOCAL_LOGIN']!r}).")
+        raise SettingsError("REMISS_LOCAL_LOGIN måste vara all, admins eller none "
+                            f"(inte {app.config['LOCAL_LOGIN']!r}).")
     if app.config["LOCAL_LOGIN"] == "none" and not app.config["OIDC_ISSUER"]:
-        raise ValueError("REMISS_LOCAL_LOGIN=none kräver inloggning med kommunens konto: sätt REMISS_OIDC_ISSUER.")
+        raise SettingsError("REMISS_LOCAL_LOGIN=none kräver inloggning med kommunens konto: sätt REMISS_OIDC_ISSUER.")
     if app.config["OIDC_ISSUER"] and not app.config["OIDC_CLIENT_ID"]:
-        raise ValueError("REMISS_OIDC_ISSUER är satt men inte REMISS_OIDC_CLIENT_ID.")
+        raise SettingsError("REMISS_OIDC_ISSUER är satt men inte REMISS_OIDC_CLIENT_ID.")
     if app.config["OIDC_ISSUER"] and "openid" not in app.config["OIDC_SCOPES"].split():
-        raise ValueError("REMISS_OIDC_SCOPES måste innehålla openid.")
+        raise SettingsError("REMISS_OIDC_SCOPES måste innehålla openid.")
 
 
 def register_blueprints(app: Flask) -> None:
@@ -86,13 +93,14 @@ def register_blueprints(app: Flask) -> None:
     from remiss.drafting.views import bp as drafting
     from remiss.exports.views import bp as exports
     from remiss.intake.views import bp as intake
+    from remiss.ops.health import bp as ops
     from remiss.outgoing.views import bp as outgoing
     from remiss.planning.views import bp as planning
     from remiss.reminders.views import bp as reminders
     from remiss.remisser.views import bp as remisser
 
     for blueprint in (auth, remisser, intake, planning, drafting, outgoing, reminders, exports, admin, accessibility, api,
-                      api_docs):
+                      api_docs, ops):
         app.register_blueprint(blueprint)
     # Browsers ask for /favicon.ico where a page gives no icon (a PDF, a JSON answer): send them to the one there is.
     app.add_url_rule("/favicon.ico", "favicon",
@@ -108,6 +116,8 @@ def register_page_parts(app: Flask) -> None:
     from remiss.drafting.review import returned_section, review_section
     from remiss.drafting.schemas import YttrandePublic
     from remiss.drafting.views import yttrande_panel
+    from remiss.db import get_session
+    from remiss.intake.mailbox_status import problem_text
     from remiss.intake.views import HOOKS as intake_hooks
     from remiss.intake.views.inbox import menu_count as inbox_count, start_section as inbox_section
     from remiss.outgoing.schemas import CompilationStatus, SandlistaStatus
@@ -168,6 +178,7 @@ def register_page_parts(app: Flask) -> None:
                                                "warnings": list[RemissWarningPublic],
                                                "archived": list[ArchivedPublic]}
     app.extensions["remiss_intake"] = intake_hooks
+    app.add_template_global(lambda: problem_text(get_session()), "inbox_mailbox_problem")  # the Inkorg's mailbox
 
 
 def register_errorhandlers(app: Flask) -> None:

@@ -16,8 +16,11 @@ from remiss.db import get_db, migrate as run_migrations, utcnow
 @with_appcontext
 def migrate_command():
     """Skapa eller uppgradera databasens schema (Alembic)."""
-    run_migrations(current_app.config["DATABASE_URL"])
-    click.echo("Databasen är uppdaterad.")
+    steps = run_migrations(current_app.config["DATABASE_URL"])
+    if steps == 0:
+        click.echo("Databasen var redan uppdaterad.")
+    else:
+        click.echo(f"{steps} {'migrering' if steps == 1 else 'migreringar'} körda, databasen är uppdaterad.")
 
 
 @click.command("create-user")
@@ -140,9 +143,46 @@ def console(create_app) -> FlaskGroup:
     return cli
 
 
+# the commands that may create the folder REMISS_INSTANCE_PATH names (elsewhere a missing one is a typo)
+CREATE_INSTANCE = ("migrate", "restore")
+# the commands that send mail: a wrong REMISS_SMTP_URL that stops them is shown on the outbox page too
+SENDING = ("scheduler", "reminders")
+
+
+def _fail(message: str) -> None:
+    click.echo(f"fel: {message}", err=True)
+    sys.exit(1)
+
+
 def main() -> None:
+    from sqlalchemy.exc import DBAPIError
+
     from remiss import create_app
     from remiss.cli_language import speak_swedish
+    from remiss.startup import SettingsError, check_database, database_problem, note_mail_setting
+
+    def app():
+        # Exits here, not by raising: `remiss --help` loads the app too, and Flask prints a traceback for an error.
+        sending = any(a in SENDING for a in args)
+        try:
+            made = create_app(create_instance=any(a in CREATE_INSTANCE for a in args))
+            if "scheduler" in args:  # a long-running process: a database it cannot reach stops it, as gunicorn
+                check_database(made.config["DATABASE_URL"])
+        except SettingsError as exc:
+            if sending and exc.setting == "REMISS_SMTP_URL":
+                note_mail_setting(str(exc))
+            _fail(str(exc))
+        if sending:
+            note_mail_setting("")
+        return made
 
     speak_swedish()
-    console(lambda: create_app())(prog_name="remiss", args=sys.argv[1:])
+    args = sys.argv[1:]
+    try:
+        console(app)(prog_name="remiss", args=args)
+    except DBAPIError as exc:
+        if exc.statement is not None:
+            raise  # the database answered: not a setting's fault
+        from config import load_config
+
+        _fail(database_problem(load_config()["DATABASE_URL"], exc))

@@ -156,15 +156,43 @@ def init_app(app: Flask) -> None:
             session.close()
 
 
-def migrate(url: str, revision: str = "heads") -> None:
-    """Bring the schema at url up to date with Alembic."""
+def migrate(url: str, revision: str = "heads") -> int:
+    """Bring the schema at url up to date with Alembic; return how many migrations were run."""
     from alembic import command
     from alembic.config import Config
 
     cfg = Config()
     cfg.set_main_option("script_location", str(MIGRATIONS_DIR))
     cfg.set_main_option("sqlalchemy.url", url.replace("%", "%%"))
+    before = _applied(cfg, url)
     command.upgrade(cfg, revision)
+    return len(_applied(cfg, url) - before)
+
+
+def pending_migrations(url: str) -> int:
+    """How many migrations the database at url has not been through yet."""
+    from alembic.config import Config
+    from alembic.script import ScriptDirectory
+
+    cfg = Config()
+    cfg.set_main_option("script_location", str(MIGRATIONS_DIR))
+    every = {rev.revision for rev in ScriptDirectory.from_config(cfg).walk_revisions()}
+    return len(every - _applied(cfg, url))
+
+
+def _applied(cfg, url: str) -> set[str]:
+    """The revisions the database at url has been through."""
+    from alembic.runtime.migration import MigrationContext
+    from alembic.script import ScriptDirectory
+
+    engine = create_engine(url)
+    try:
+        with engine.connect() as conn:
+            heads = MigrationContext.configure(conn).get_current_heads()
+    finally:
+        engine.dispose()
+    script = ScriptDirectory.from_config(cfg)
+    return {rev.revision for head in heads for rev in script.iterate_revisions(head, "base")}
 
 
 def utcnow() -> datetime:

@@ -85,6 +85,20 @@ def human_size(size: int) -> str:
     return f"{size} byte"
 
 
+def limit_size(max_bytes: int) -> str:
+    """A size limit as the hints and messages name it: '5 MB', never '5,0 MB' (binary MB, like human_size)."""
+    return human_size(max_bytes).replace(",0 ", " ")
+
+
+def too_large(size: int | None, max_bytes: int, *, name: str = "Filen", of_what: str = "") -> str:
+    """The one message for a file over a limit, named as the hint names it ('Högst 5 MB'): its size when known,
+    else (None: a view read only max_bytes + 1 bytes) that it is larger (walk13b finding 2). of_what: ' för en mall'."""
+    limit = limit_size(max_bytes)
+    if size is not None and limit_size(size) != limit:
+        return f"{name} är {limit_size(size)}; gränsen är {limit}{of_what}."
+    return f"{name} är större än gränsen på {limit}{of_what}."
+
+
 def check_upload(filename: str, data: bytes, *, max_bytes: int) -> str:
     """Return the content type for an allowed upload, or raise FileRejected."""
     suffix = Path(safe_name(filename)).suffix.lower()
@@ -94,8 +108,7 @@ def check_upload(filename: str, data: bytes, *, max_bytes: int) -> str:
     if not data:
         raise FileRejected(f"Filen {safe_name(filename)} är tom.")
     if len(data) > max_bytes:
-        raise FileRejected(f"Filen {safe_name(filename)} är {human_size(len(data))}; "
-                           f"gränsen är {human_size(max_bytes)}.")
+        raise FileRejected(too_large(len(data), max_bytes, name=f"Filen {safe_name(filename)}"))
     if data.startswith(PROGRAM_MAGIC):  # by content, whatever the name says
         raise FileRejected(f"{safe_name(filename)} är ingen {KIND_NAMES.get(suffix, 'fil av den typen')} – det verkar "
                            "vara ett program, och sådana tas inte emot. Välj filen i rätt format.")

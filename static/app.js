@@ -39,6 +39,16 @@ document.addEventListener("DOMContentLoaded", () => {
     wrap.setAttribute("aria-label", caption ? caption.textContent.trim() : "Tabell");
   });
   // Without JavaScript the browser's own print command is there; the button is shown only when it works.
+  // Printing opens the closed "Läs yttrandet" (browsers without ::details-content) and closes it again after.
+  let openedForPrint = [];
+  window.addEventListener("beforeprint", () => {
+    openedForPrint = [...document.querySelectorAll("details.draft-reading:not([open])")];
+    openedForPrint.forEach((details) => { details.open = true; });
+  });
+  window.addEventListener("afterprint", () => {
+    openedForPrint.forEach((details) => { details.open = false; });
+    openedForPrint = [];
+  });
   document.querySelectorAll("[data-print]").forEach((button) => {
     button.hidden = false;
     button.addEventListener("click", () => window.print());

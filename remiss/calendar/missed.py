@@ -34,6 +34,15 @@ def advice(kind: str, due_on: date) -> str:
             "Har nämnden beslutat: registrera beslutet.")
 
 
+def next_step(kind: str, due_on: date) -> str:
+    """The remiss page's "Nästa steg" while a sammanträde has passed without its step: "Nämnden beslutade inte vid
+    sammanträdet torsdag 17 december 2026. Begär förlängd remisstid, ta upp ärendet vid nästa sammanträde eller
+    besluta på delegation."
+    """
+    what = "Nämnden beslutade inte" if kind == "namnd" else "Arbetsutskottet behandlade inte ärendet"
+    return f"{what} vid sammanträdet {format_weekday_date(due_on)}. {WHAT_TO_DO[:1].upper()}{WHAT_TO_DO[1:]}."
+
+
 def because(due_on: date) -> str:
     """Why a step after the missed nämnd is late: "eftersom nämnden inte beslutade vid sammanträdet torsdag 17
     december 2026"."""

@@ -175,6 +175,8 @@ def bullets(doc, expr: str, var: str = "x", text: str | None = None) -> None:
 def build_yttrande():
     """Build the yttrande template (the nämnd's formal answer)."""
     doc = new_document("Yttrande")
+    # the beslut line stands apart from the last answer (walk13b finding 8)
+    _add_style(doc, "Beslutsrad").paragraph_format.space_before = Pt(18)
     header(doc, "Yttrande", "{{ namnd }}", [[("Datum", "{{ datum }}"), ("Diarienummer", "{{ diarienummer }}"),
                                               ("{% if paragraf %}Paragraf{% endif %}", "{{ paragraf }}")]])
     p(doc, "Till {{ till }}", "Mottagare")
@@ -193,7 +195,7 @@ def build_yttrande():
     section(doc, "Sammanfattning", "sammanfattning")
     p(doc, "Yttrande", "Heading 2")
     p(doc, "{%p for f in fragor %}")
-    p(doc, "{{ f.fraga }}", "Heading 3")
+    p(doc, "{{ f.nummer }}. {{ f.fraga }}", "Heading 3")  # numbered as the remiss numbers them (walk13b f. 8)
     stycken(doc, "f.svar")
     p(doc, "{%p endfor %}")
     p(doc, "{%p for a in avsnitt %}")
@@ -204,7 +206,7 @@ def build_yttrande():
     section(doc, "Samråd", "samrad", level=3)
     p(doc, "{%p endif %}")
     p(doc, "{%p if beslutat %}")
-    p(doc, "{{ beslutsreferens }}.{% if justering %} {{ justering }}{% endif %}")
+    p(doc, "{{ beslutsreferens }}.{% if justering %} {{ justering }}{% endif %}", "Beslutsrad")
     p(doc, "{%p endif %}")
     p(doc, "{%p for u in signaturer %}")
     p(doc, "{{ u.roll }}", "Underskrift")

@@ -84,6 +84,7 @@ _FIELDS = {
                  "expedierades den 25 september 2015."),
         FieldDoc("sammanfattning", "Sammanfattning (stycken)", "Stadsområdesnämnd Öster ställer sig positiv till förslaget."),
         FieldDoc("fragor", "Remittentens frågor i ordning, var och en med svar (lista)", "se fraga, svar"),
+        FieldDoc("fragor[].nummer", "Frågans nummer i remissen (också när en fråga före den saknar svar)", "2"),
         FieldDoc("fragor[].fraga", "Frågan, upprepad som rubrik", "Har åtagandena rätt ambitionsnivå?"),
         FieldDoc("fragor[].svar", "Svaret på frågan (stycken)", "Stadsområdesnämnd Öster föreslår …"),
         FieldDoc("avsnitt", "Fria avsnitt när remissen saknar frågor (lista)", "se rubrik, text"),

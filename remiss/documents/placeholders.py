@@ -109,10 +109,13 @@ def check_runs(paras: list[Paragraph], found: Found) -> list[tuple[str, str]]:
         if OPEN.search(rest):
             tail = rest[OPEN.search(rest).start():]
             nxt = paras[i + 1] if i + 1 < len(paras) else None
-            also = f" och {nxt.where}" if nxt else ""
-            found.errors.append(
-                f"Platshållaren {_quote(tail)} i {para.where} är inte avslutad i samma stycke; den är "
-                f"delad över flera stycken ({para.where}{also}). Skriv hela platshållaren i ett svep i ett och samma stycke.")
+            if nxt is not None and _continues(tail, nxt.visible):
+                found.errors.append(
+                    f"Platshållaren {_quote(tail)} i {para.where} är inte avslutad i samma stycke; den är "
+                    f"delad över två stycken ({para.where} och {nxt.where}). Skriv hela platshållaren i ett "
+                    "svep i ett och samma stycke.")
+            else:  # a typo, not Word: the closing braces are missing (walk13b finding 4)
+                found.errors.append(_unclosed(tail, para.where))
         for tag in TAG.findall(para.docxtpl):
             if re.match(r"{{r\s", tag):
                 found.errors.append(f"{_quote(tag)} i {para.where} använder docxtpl:s RichText ({{{{r …}}}}), som "
@@ -121,6 +124,27 @@ def check_runs(paras: list[Paragraph], found: Found) -> list[tuple[str, str]]:
                 for t in TAG.findall(para.docxtpl) if not t.startswith("{#")]
         lines.append((para.where, " ".join(t.translate(_QUOTES) for t in tags)))
     return lines
+
+
+def _closer(tail: str) -> str:
+    return "}}" if tail.startswith("{{") else "%}"
+
+
+def _continues(tail: str, following: str) -> bool:
+    """Whether the next paragraph goes on with the open tag: it closes it before it opens another."""
+    close = following.find(_closer(tail))
+    opens = OPEN.search(following)
+    return close >= 0 and (opens is None or close < opens.start())
+
+
+def _unclosed(tail: str, where: str) -> str:
+    """Name a tag that lacks its closing braces and show it written right: "{{ f.fraga }" → "{{ f.fraga }}"."""
+    closer = _closer(tail)
+    written = re.match(r"(?:{{|{%)[^{}%]*[}%]*", tail).group(0).strip()
+    inner = written[2:].rstrip("}% ").strip()
+    opener = tail[:2] + ("" if re.match(r"(?:p|tr|tc|r)\s", inner) else " ")  # {%p endfor %} keeps its p
+    what = "Platshållaren" if closer == "}}" else "Mallkoden"
+    return f"{what} ”{written}” i {where} saknar avslutande ”{closer}”. Skriv ”{opener}{inner} {closer}”."
 
 
 def _targets(node) -> list[str]:

@@ -59,7 +59,7 @@ _SAMPLES = {
             "Stadsområdesnämnd Öster ställer sig positiva till förslaget om en handlingsplan för kulturstrategi 2016.",
             "Det är **synnerligen viktigt** att handlingsplanen leder till en ökad tillgång till kultur för alla Malmöbor.",
         ],
-        "fragor": [{"fraga": f, "svar": s} for f, s in zip(_FRAGOR, _SVAR)],
+        "fragor": [{"nummer": n, "fraga": f, "svar": s} for n, (f, s) in enumerate(zip(_FRAGOR, _SVAR), start=1)],
         "avsnitt": [],
         "ovriga_synpunkter": ["Avslutningsvis kan stadsområdesnämnd Öster konstatera att handlingsplanen har goda förutsättningar att bli ett dokument som underlättar för Malmö stad att realisera kulturstrategin."],
         "inga_synpunkter": False,

@@ -11,6 +11,8 @@ from dataclasses import dataclass, field
 
 from lxml import etree
 
+from remiss.files import too_large
+
 from .fieldcodes import check_field_codes
 from . import placeholders as ph
 from .fields import STYCKE_FIELDS, check_kind, known_names, placeholder_fields, sample_context
@@ -56,7 +58,8 @@ def _open_zip(data: bytes, max_bytes: int, errors: list[str]) -> zipfile.ZipFile
     if not data:
         errors.append("Filen är tom.")
     elif len(data) > max_bytes:
-        errors.append(f"Filen är {_mb(len(data))}; största tillåtna storlek för en mall är {_mb(max_bytes)}.")
+        # a view reads at most max_bytes + 1 bytes: that many says only "larger than"
+        errors.append(too_large(None if len(data) == max_bytes + 1 else len(data), max_bytes, of_what=" för en mall"))
     elif data[:4] == b"\xd0\xcf\x11\xe0":
         errors.append("Filen är i det gamla Word-formatet (.doc). Spara den som Word-dokument (.docx) och ladda upp igen.")
     else:

@@ -165,8 +165,9 @@ def yttrande_context(session: Session, remiss: Remiss, content: dict, day: date)
         "sammanfattning": content.get("sammanfattning", ""),
         # an unanswered frågeställning is left out, never a bare heading (the handläggare confirmed it, or chose
         # "… lämnar inga synpunkter på denna fråga." as its answer: drafting.states.change_state)
-        "fragor": [{"fraga": s["fraga"], "svar": s.get("text", "")} for s in content.get("svar", [])
-                   if (s.get("text") or "").strip()],
+        # nummer: the question's number in the remiss, kept when an unanswered one before it is left out
+        "fragor": [{"nummer": n, "fraga": s["fraga"], "svar": s.get("text", "")}
+                   for n, s in enumerate(content.get("svar", []), start=1) if (s.get("text") or "").strip()],
         "avsnitt": [{"rubrik": a["rubrik"], "text": a.get("text", "")} for a in content.get("avsnitt", [])],
         "ovriga_synpunkter": content.get("ovriga_synpunkter", ""),
         "inga_synpunkter": bool(content.get("inga_synpunkter")),

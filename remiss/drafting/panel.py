@@ -42,13 +42,15 @@ _VERSIONS = (select(_V.id, _V.number, _V.created_at, _V.comment, _U.name.label("
              .outerjoin(User.__table__, _U.id == _V.author_id).where(_V.draft_id == bindparam("draft_id"))
              .order_by(_V.number.desc()))
 # the documents stored when the yttrande (and each rättelse) was expedierat (newest first),
-_FROZEN = (select(_G.id, _G.kind, _G.created_at, _G.size, _G.draft_version_id, _V.number)
+_FROZEN = (select(_G.id, _G.kind, _G.created_at, _G.size, _G.draft_version_id, _G.template_id, _V.number)
            .outerjoin(DraftVersion.__table__, _V.id == _G.draft_version_id)
            .where(_G.remiss_id == _REMISS_ID, _G.frozen).order_by(_G.id.desc()))
 # (filename, version) of the nämnd's active templates of each kind, without the files: the newest wins,
 _TEMPLATES = (select(_T.kind, _T.filename, _T.version).where(_T.namnd_id == bindparam("namnd_id"), _T.active)
               .order_by(_T.version))
 # and the samråd.
+# a template by id, for the documents that were sent in it,
+_TEMPLATE_BY_ID = select(_T.filename, _T.version).where(_T.id == bindparam("template_id"))
 _CONSULTATIONS = (select(_C.id, _C.party, _C.consulted_on, _C.note).where(_C.remiss_id == _REMISS_ID)
                   .order_by(_C.consulted_on, _C.id))
 
@@ -117,6 +119,26 @@ def _sent(frozen_rows, decided: list[Decision]) -> list[dict]:
             "at": format_date_time(row.created_at),
             "beslut": decisions.decision_reference(decision) if decision else "inget beslut registrerat"}
     return list(rounds.values())
+
+
+SENT_IN = "{template}; låst som det expedierades"
+
+
+def template_labels(run, templates: dict, frozen_rows, sent_version_id: int | None) -> dict[str, str]:
+    """The template each kind's link names: the nämnd's active one, or the Standardmall; but once expedierat, the
+    template the sent document was made in, since that document is what the link serves (walk13b finding 1)."""
+    labels = {kind: f"{templates[kind][0]} (version {templates[kind][1]})" if kind in templates else "Standardmall"
+              for kind in KINDS}
+    done = set()
+    for row in frozen_rows:  # newest first: the document generate.reusable serves
+        if (sent_version_id is None or row.draft_version_id != sent_version_id or row.kind in done
+                or row.kind not in labels):
+            continue
+        done.add(row.kind)
+        used = run(_TEMPLATE_BY_ID, {"template_id": row.template_id}).first() if row.template_id else None
+        labels[row.kind] = SENT_IN.format(template=f"{used.filename} (version {used.version})" if used
+                                          else "Standardmall")
+    return labels
 
 
 def decision_form_values(session: Session, remiss, decision: Decision | None, rattelse: int = 0,
@@ -223,6 +245,9 @@ def panel_context(session: Session, principal: Principal, remiss, now) -> dict:
     send_pending = sent_by_hand.pending(remiss, state, rattelse)
     sent = _sent(frozen, decisions_of(session, remiss.id)) if frozen else []
     sent_ids = {row.draft_version_id for row in frozen}
+    # the main links serve what was sent while the yttrande stays expedierat (generate.reusable)
+    labels = template_labels(run, templates, frozen, draft.frozen_version_id
+                             if draft and state == DraftState.expedierad else None)
     return {
         "rattelse": rattelse, "rattelse_name": rattelse_name(rattelse),
         # a rättelse in work is the next step of a besvarad remiss (remisser.views shows a panel's next_step);
@@ -277,8 +302,7 @@ def panel_context(session: Session, principal: Principal, remiss, now) -> dict:
                               "at": format_date_time(d.created_at),
                               "size_kb": max(1, d.size // 1024)}
                              for d in frozen if d.kind in KINDS],
-        "kinds": [(kind, label, f"{templates[kind][0]} (version {templates[kind][1]})"
-                   if kind in templates else "Standardmall") for kind, label in KINDS.items()],
+        "kinds": [(kind, label, labels[kind]) for kind, label in KINDS.items()],
         "pdf_available": soffice_path() is not None,
         **form_context(session, remiss, content),
     }

@@ -13,6 +13,7 @@ from datetime import datetime
 from remiss.intake.service import inbox
 from remiss.intake.service.classify import reclassify_pending
 from remiss.intake.mailbox import open_mailbox
+from remiss.intake.mailbox_status import watched
 from remiss.intake.reading import BATCH_FACTOR, ReadLimits
 
 log = logging.getLogger("remiss.inbox")
@@ -40,7 +41,7 @@ def poll_mailbox(db, config: dict, *, now: datetime) -> PollResult:
     limits = ReadLimits.of(config)
     with db.transaction() as session:  # mails read before the rules of their kind (walk12 item 7); once each
         reclassify_pending(session, files_dir=config["FILES_DIR"])
-    with open_mailbox(config["IMAP_URL"]) as box:
+    with watched(db, now=now), open_mailbox(config["IMAP_URL"]) as box:  # the Inkorg page says if it fails
         for uid in box.uids():
             fetched = box.fetch(uid, max_bytes=BATCH_FACTOR * limits.max_bytes)
             try:

@@ -48,6 +48,13 @@ def _copy_online(source: sqlite3.Connection, target: sqlite3.Connection) -> None
     source.backup(target, pages=-1)
 
 
+def _private(path: Path) -> None:
+    """Create path empty (or empty it) readable by its owner only: a backup holds password hashes, calendar
+    secrets and personal data, and would otherwise follow the umask (0644)."""
+    os.close(os.open(path, os.O_CREAT | os.O_WRONLY | os.O_TRUNC, 0o600))
+    path.chmod(0o600)
+
+
 def backup_sqlite(url: str, dest: Path) -> int:
     """Copy the live database at url into dest with the online backup API; return its size."""
     source_path = sqlite_path(url)
@@ -56,6 +63,7 @@ def backup_sqlite(url: str, dest: Path) -> int:
     dest.parent.mkdir(parents=True, exist_ok=True)
     partial = dest.with_name(dest.name + ".partial")
     partial.unlink(missing_ok=True)
+    _private(partial)  # an empty file is an empty SQLite database
     source = sqlite3.connect(source_path, timeout=30)
     target = sqlite3.connect(partial)
     try:
@@ -96,7 +104,9 @@ def _tool(name: str) -> str:
 def backup_postgres(url: str, dest: Path) -> int:
     """Dump the PostgreSQL database with pg_dump in its custom format; return the size."""
     dest.parent.mkdir(parents=True, exist_ok=True)
-    done = subprocess.run([_tool("pg_dump"), "--format=custom", "--no-owner", f"--file={dest}",
+    tool = _tool("pg_dump")
+    _private(dest)  # pg_dump writes into it and keeps the mode
+    done = subprocess.run([tool, "--format=custom", "--no-owner", f"--file={dest}",
                            f"--dbname={libpq_url(url)}"], capture_output=True, text=True)
     if done.returncode != 0:
         raise BackupError(f"pg_dump misslyckades: {done.stderr.strip()}")
@@ -124,3 +134,17 @@ def restore(src: Path, url: str) -> None:
         restore_sqlite(src, url)
     else:
         restore_postgres(src, url)
+
+
+def last_numbers(url: str) -> list[tuple[str, int, int]]:
+    """(prefix, year, last number) of each diarienummer series in the database at url, newest year first."""
+    from sqlalchemy import create_engine, text
+
+    engine = create_engine(url)
+    try:
+        with engine.connect() as conn:
+            rows = conn.execute(text("SELECT prefix, year, last_number FROM diarie_series "
+                                     "ORDER BY year DESC, prefix")).all()
+    finally:
+        engine.dispose()
+    return [(prefix, year, last) for prefix, year, last in rows]

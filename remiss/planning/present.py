@@ -9,7 +9,10 @@ from sqlmodel import Session
 
 from remiss.db import read_once
 from remiss.auth.access import Action, Principal, may_mark_milestone
+from remiss.calendar.after_beslut import AU_BESLUT_LABEL
 from remiss.calendar.milestones import WAITS_FOR, planned_words, told
+from remiss.calendar.missed import MISSED
+from remiss.calendar.missed import next_step as missed_next_step
 from remiss.calendar.swedish import format_weekday_date, month_name
 from remiss.clock import local
 from remiss.planning import agenda
@@ -145,6 +148,7 @@ class MilestoneRow:
     cancelled: bool = False  # "Utgår": ticked off only because the remiss was withdrawn or declined
     answered_late: bool = False  # the sista svarsdag of a remiss answered after it
     flag_reason: str = ""  # why it is flagged, in words: "omedelbar justering behövs" (planning.flags)
+    missed: str = ""  # the sammanträde passed without its step: what to do, for "Nästa steg" (calendar.missed)
 
 
 _R = Remiss.__table__.c
@@ -187,7 +191,12 @@ def tidplan_panel(session: Session, principal: Principal, remiss: Remiss, now: d
                    for m in milestones if m.done_at is None}
     rows = []
     answered = answered_words(remiss, tidplan.work_calendar(session)) if remiss.answered_at else None
+    # an arbetsutskott's beslut is one event: "Arbetsutskott (beslut)" stays, the Arbetsutskott step of the same
+    # day goes, as in the month calendar (agenda._once)
+    au_beslut = {m.due_on for m in milestones if m.kind == "namnd" and m.label == AU_BESLUT_LABEL}
     for m in milestones:
+        if m.kind == "arbetsutskott" and m.due_on in au_beslut:
+            continue
         cancelled = called_off(remiss.status, m.closed_with_remiss)
         attention = needs_attention(m, waiting=waiting, closed=closed)
         when = format_weekday_date(m.due_on) + (f" kl. {m.planned_time:%H.%M}" if m.planned_time and
@@ -207,7 +216,9 @@ def tidplan_panel(session: Session, principal: Principal, remiss: Remiss, now: d
             else f"klar {format_weekday_date(local(m.done_at).date())}" if m.done_at is not None
             else "remissen är avslutad" if closed else lateness_of[m.kind][1],
             cancelled, bool(answered and answered[0] and m.kind == "sista_svarsdag"),
-            reason_text(m.flag_reason) if attention else ""))
+            reason_text(m.flag_reason) if attention else "",
+            missed_next_step(m.kind, m.due_on) if m.flag_reason == MISSED and m.done_at is None and not closed
+            else ""))
     # once the nämnd has decided, asking for more time or omedelbar justering is advice too late to take
     advice = state is not None and not closed and remiss.status != RemissStatus.beslutad
     # advice given because a date had passed holds while that milestone is still open and late

@@ -5,8 +5,11 @@ start time (clock ticks since boot, /proc/PID/stat), boot the kernel's boot id a
 namespace. A sweep that finds rows "sending" under a holder of the same kernel and pid namespace whose
 process no longer exists, or whose pid now belongs to a process started at another moment, takes them
 back at once instead of waiting for the lease (a scheduler restarted after kill -9 sends straight away).
-A holder on another host, in another container, or named without these parts (an older version, a
-system without /proc) cannot be proved gone and is trusted until its lease runs out.
+A holder on this host under another boot id ran before the machine restarted: no process survives a reboot,
+so it is gone too, whatever its pid namespace (a container has a new one after the restart).
+A holder on another host, or in another container of this boot, or named without these parts (an older
+version, a system without /proc) cannot be proved gone and is trusted until its lease runs out. (Two machines
+must therefore not share a host name and a database: the host name is what says "this machine".)
 """
 from __future__ import annotations
 
@@ -73,9 +76,12 @@ class Holder:
         """Whether this holder is provably no longer running: it ran on this kernel, in this pid namespace,
         and its pid is free, a zombie, or another process's (started at another moment)."""
         me = current()
-        if not (me.start and me.boot and me.space) or (self.host[:40], self.boot, self.space) != (
-                me.host[:40], me.boot, me.space):
-            return False  # another host (or container), or nothing to compare with: trust the lease
+        if not (me.start and me.boot and me.space) or self.host[:40] != me.host[:40]:
+            return False  # another host, or nothing to compare with: trust the lease
+        if self.boot != me.boot:
+            return True  # this host has restarted since: the holder died with the boot before
+        if self.space != me.space:
+            return False  # another container of this boot: its pids are not ours to look up
         if self.pid == me.pid:
             return self.start != me.start  # a process before us had our pid
         try:

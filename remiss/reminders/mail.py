@@ -16,6 +16,7 @@ from sqlmodel import Session, select
 
 from remiss.calendar import stable_uid
 from remiss.calendar.ics import PRODID
+from remiss.calendar.missed import MEETING_STEPS
 from remiss.calendar.missed import advice as missed_advice
 from remiss.calendar.planner import LABELS
 from remiss.clock import STOCKHOLM, local
@@ -37,8 +38,8 @@ EXPECTED = {
                    "justerat.",
     "sista_svarsdag": "Se till att yttrandet når remittenten senast sista svarsdagen, eller begär förlängd remisstid.",
 }
-# A nämndsammanträde passed without a beslut (policy.MISSED_TOLD): what the registrator does about it, dated.
-EXPECTED_MISSED = {"namnd": missed_advice}
+# A sammanträde passed without its step (policy.MISSED_TOLD): what the registrator does about it, dated.
+EXPECTED_MISSED = dict.fromkeys(MEETING_STEPS, missed_advice)
 # What the expediering asks for once the beslut is recorded: its kind (Decision.decided_by) says whether there is a
 # justering to wait for (a delegationsbeslut has none).
 EXPECTED_AFTER_DECISION = {
@@ -337,7 +338,8 @@ def compose(session: Session, row: OutboxMessage, *, config, now: datetime,
                                  f"vara klart de kommande {policy.DIGEST_WEEKS} veckorna."]
         context["items"] = [{"title": i["title"], "our_dnr": i["our_dnr"], "milestone": i["milestone"],
                              "due": format_weekday_date(date.fromisoformat(i["due_on"])), "late": i["late"],
-                             "why": i.get("why", ""), "link": f"{base}/remisser/{i['remiss_id']}"} for i in items]
+                             "why": i.get("why", ""), "nobody": i.get("nobody", ""),
+                             "link": f"{base}/remisser/{i['remiss_id']}"} for i in items]
         context["link"], context["link_label"] = _digest_link(base, payload, items)
         context["expected"] = "Se till att varje milstolpe har någon som driver den."
     elif remiss is not None and (row.kind in policy.REMINDER_KINDS or row.kind in NOTICE_TEXT):

@@ -119,6 +119,7 @@ class Marks:
                                                   "tries": attempts + 1})
         if rows:
             self.result.sent += rows
+            self.result.mails += 1
             self.accepted = True
             return 1
         self.result.unrecorded += 1

@@ -143,10 +143,12 @@ def milestone_moments(milestone: MilestoneDue, policy: ReminderPolicy, calendar:
     return sorted(found.values(), key=lambda m: (m.due_at, m.kind))
 
 
-# A nämndsammanträde that passes without a beslut (calendar.missed) is said once, the next working day, to those who
+# A sammanträde that passes without its step (calendar.missed) is said once, the next working day, to those who
 # keep the sammanträden: the registrator asks for more time, puts the ärende on the next meeting or has it decided
-# on delegation. The row is cancelled when it comes due with the beslut registered (claim: the milestone is done).
-MISSED_TOLD = frozenset({"namnd"})
+# on delegation. The arbetsutskott too: it prepares the nämnd's ärenden, so an ärende it did not take up is
+# usually not on the nämnd's agenda a week later either, and that week is the time left to act (domain.md §1, §6.2).
+# The row is cancelled when it comes due without the flag (claim: the yttrande was ready, or the step is done).
+MISSED_TOLD = frozenset({"arbetsutskott", "namnd"})
 
 
 def _missed_meeting(milestone: MilestoneDue, policy: ReminderPolicy, calendar: WorkCalendar, *, until: date,

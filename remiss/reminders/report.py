@@ -11,6 +11,7 @@ class SweepError(Exception):
 @dataclass
 class SweepResult:
     sent: int = 0  # rows this sweep marked sent (and only those)
+    mails: int = 0  # the mails those rows went out in: a mail may carry several rows (together.py)
     skipped: int = 0  # cancelled or superseded instead of sent
     failed: int = 0  # rows this sweep made `failed` (their own failure, attempts spent): what the page counts
     retrying: int = 0  # rows whose own failure was recorded and that are tried again after a backoff
@@ -26,7 +27,7 @@ class SweepResult:
 
     def add(self, other: "SweepResult") -> None:
         """Add another process's sweep of the same moment (remiss reminders run --workers)."""
-        for name in ("sent", "skipped", "failed", "retrying", "added", "waiting", "unrecorded", "taken_back"):
+        for name in ("sent", "mails", "skipped", "failed", "retrying", "added", "waiting", "unrecorded", "taken_back"):
             setattr(self, name, getattr(self, name) + getattr(other, name))
         self.relay_down = self.relay_down or other.relay_down
         self.problem = " ".join(filter(None, [self.problem, other.problem]))
@@ -37,5 +38,14 @@ class SweepResult:
     def line(self) -> str:
         """One line per sweep: failed rows (given up, as the outbox page counts them) apart from failed
         attempts that will be made again."""
-        return (f"skickade: {self.sent}, hoppade över: {self.skipped}, misslyckade (ger upp): {self.failed}, "
+        return (f"skickade: {self.sent_words()}, hoppade över: {self.skipped}, misslyckade (ger upp): {self.failed}, "
                 f"försök som misslyckades (görs om): {self.retrying}")
+
+    def sent_words(self) -> str:
+        """"3" when each mail was one outbox row; "2 e-postmeddelanden (3 rader i utkorgen)" when a mail carried
+        several rows (together.py), so the count is of mails, as the recipients see them."""
+        if self.mails == self.sent:
+            return str(self.sent)
+        mails = "1 e-postmeddelande" if self.mails == 1 else f"{self.mails} e-postmeddelanden"
+        rows = "1 rad" if self.sent == 1 else f"{self.sent} rader"
+        return f"{mails} ({rows} i utkorgen)"

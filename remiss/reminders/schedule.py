@@ -8,7 +8,9 @@ from datetime import date, datetime, timedelta
 from sqlalchemy import text, update
 from sqlmodel import Session, select
 
+from remiss.auth.models import User
 from remiss.calendar import WorkCalendar
+from remiss.calendar.milestones import OWNERS
 from remiss.calendar.missed import AFTER_BESLUT, MEETING_STEPS, MISSED
 from remiss.calendar.missed import because as missed_because
 from remiss.calendar.planner import WAITS_FOR
@@ -247,6 +249,9 @@ def digest_items(session: Session, *, namnd_id: int, start, end) -> list[dict]:
     # a sammanträde passed without its step (calendar.missed, flagged by the sweep): it is late, and the justering
     # and expediering after a missed nämnd are late because of it, whatever their date
     missed_on = {r.id: m.due_on for m, r, *_ in found if m.kind == "namnd" and m.flag_reason == MISSED}
+    # the handläggare's step of a remiss nobody can work on is the registrator's to hand out (together.py says the
+    # same in the daily mail)
+    nobody = _unassigned(session, {r.id: r.handlaggare_id for _, r, *_ in found})
     return [{"remiss_id": r.id, "title": r.title, "our_dnr": r.our_dnr or "",
              "milestone": "Registrera justeringen" if m.kind == "justering" and r.id in to_justera else m.label,
              "due_on": m.due_on.isoformat(),
@@ -255,7 +260,8 @@ def digest_items(session: Session, *, namnd_id: int, start, end) -> list[dict]:
              "why": JUSTERING_OPEN if m.kind == "expediering" and r.id in to_justera
              else f"– {reason_text(MISSED)}" if m.flag_reason == MISSED and m.kind in MEETING_STEPS
              else missed_because(missed_on[r.id]) if m.kind in AFTER_BESLUT and r.id in missed_on
-             else late_because(m.kind, waiting, before_due, start)}
+             else late_because(m.kind, waiting, before_due, start),
+             "nobody": NO_HANDLAGGARE if r.id in nobody and OWNERS.get(m.kind) == "handlaggare" else ""}
             for m, r, waiting, before_due in found
             if m.due_on >= start or m.owner_role not in policy.SKIPPED_OWNERS
             or (m.kind == "justering" and r.id in to_justera) or m.flag_reason == MISSED
@@ -263,6 +269,16 @@ def digest_items(session: Session, *, namnd_id: int, start, end) -> list[dict]:
 
 
 JUSTERING_OPEN = "eftersom justeringen inte är registrerad"
+NO_HANDLAGGARE = "ingen handläggare tilldelad – tilldela en"
+
+
+def _unassigned(session: Session, handlaggare_of: dict[int, int | None]) -> set[int]:
+    """The remisser (of remiss id → handlaggare_id) without a handläggare who can work: none, or one no longer
+    active (recipients.handlaggare then writes to the registratorer)."""
+    users = {h for h in handlaggare_of.values() if h is not None}
+    active = set(session.exec(select(User.id).where(User.id.in_(sorted(users)), User.is_active.is_(True)))) \
+        if users else set()
+    return {remiss_id for remiss_id, h in handlaggare_of.items() if h not in active}
 
 
 def late_because(kind: str, waiting, before_due, start) -> str:

@@ -10,6 +10,7 @@ crash is recognisable as the same), and every row of the group gets the mail's o
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Sequence
 
 from sqlmodel import Session, select
@@ -18,7 +19,7 @@ from remiss.auth.models import User
 from remiss.calendar.milestones import OWNERS, workflow_order
 from remiss.reminders import policy
 from remiss.reminders.models import OutboxMessage, OutboxStatus
-from remiss.reminders.mail import Told, _decided_by, _due_words, reminder_told, subject_head
+from remiss.reminders.mail import Told, _decided_by, _due_words, _workdays, reminder_told, subject_head
 from remiss.remisser.models import Remiss
 from remiss.remisser.status import NEXT_STEPS, RemissStatus
 
@@ -28,6 +29,18 @@ NO_HANDLAGGARE = "Remissen har ingen handläggare – tilldela en."
 WHY = "Du får detta meddelande"
 AS_REGISTRATOR = ("Du får detta meddelande som registrator för nämnden, eftersom ingen handläggare är tilldelad "
                   "remissen.")
+
+
+LATE_SINCE = re.compile(r"Det är nu (\d+) arbetsdag(?:ar)? sedan\.$")  # mail._late_since's usual sentence
+
+
+def late_since(counts: list[int]) -> str:
+    """The working days since the late steps of one mail, in one sentence: "Det är nu 3 arbetsdagar sedan." when
+    alike, else in the order the steps were named: "Det är nu 30, 20 respektive 3 arbetsdagar sedan."."""
+    counts = list(dict.fromkeys(counts)) if len(set(counts)) == 1 else counts
+    if len(counts) == 1:
+        return f"Det är nu {_workdays(counts[0])} sedan."
+    return (f"Det är nu {', '.join(str(c) for c in counts[:-1])} respektive {_workdays(counts[-1])} sedan.")
 
 
 def group(rows: Sequence) -> tuple[list, dict[int, tuple]]:
@@ -103,13 +116,24 @@ def reminder_mail(session: Session, rows: Sequence, remiss, *, today) -> tuple[s
     lines: list[str] = [NO_HANDLAGGARE] if nobody else []
     expected: list[str] = [ASSIGN] if nobody else []
     why: list[str] = []  # "Du får detta meddelande som …": once, last
+    since: list[int] = []  # "Det är nu 3 arbetsdagar sedan." of each late step: said once, after them
+    said_at = 0
     for t in told:
-        lines += [line for line in t.lines if not line.startswith(WHY)]
-        why += [line for line in t.lines if line.startswith(WHY) and line not in why]
+        for line in t.lines:
+            found = LATE_SINCE.match(line)
+            if found:
+                since.append(int(found[1]))
+                said_at = len(lines)
+            elif line.startswith(WHY):
+                why += [line] if line not in why else []
+            elif line not in lines:  # "Datumet låg före remissens ankomst …" alike for two steps: once
+                lines.append(line)
         if nobody and OWNERS.get(t.milestone) == "handlaggare":
             continue  # the handläggare's task is not the registrator's: assigning one is
         if t.expected not in expected:
             expected.append(t.expected)
+    if since:
+        lines.insert(said_at, late_since(since))
     if nobody and not why:
         why.append(AS_REGISTRATOR)
     lines += why

@@ -72,19 +72,23 @@ LATE_STEP = "Begär förlängd remisstid hos remittenten, eller svara så snart 
 # A late step of the tidplan as the subject of "Nästa steg" ("Tjänsteskrivelsen är försenad i 18 dagar – …");
 # a passed sista svarsdag is said by LATE_STEP.
 LATE_SUBJECTS = {"tjansteskrivelse": "Tjänsteskrivelsen", "granskning": "Granskningen",
-                 "arbetsutskott": "Arbetsutskottets behandling", "namnd": "Nämndens beslut",
+                 "arbetsutskott": "Arbetsutskottets behandling", "namnd": "Nämndens behandling",
                  "justering": "Justeringen", "expediering": "Expedieringen"}
 
 
 def with_lateness(step: str, panel_contexts) -> str:
     """The next step, led by the first late step of the tidplan panel (its rows "milestones", in tidplan order, each
     with kind, overdue and relative, e.g. "försenad i 18 dagar"), so that "Nästa steg" does not read as on time
-    next to a tidplan that says "Försenad"."""
-    for ctx in panel_contexts:
-        for row in (ctx.get("milestones") or ()) if isinstance(ctx, dict) else ():
-            if getattr(row, "overdue", False) and getattr(row, "kind", "") in LATE_SUBJECTS:
-                return f"{LATE_SUBJECTS[row.kind]} är {row.relative} – {step[:1].lower()}{step[1:]}"
-    return step
+    next to a tidplan that says "Försenad". A sammanträde passed without its step (the row's "missed", the latest
+    of them) comes first, with what to do about it: the plan no longer holds."""
+    rows = [row for ctx in panel_contexts if isinstance(ctx, dict) for row in (ctx.get("milestones") or ())]
+    missed = [row.missed for row in rows if getattr(row, "missed", "")]
+    lead = f"{missed[-1]} " if missed else ""
+    for row in rows:
+        if getattr(row, "overdue", False) and getattr(row, "kind", "") in LATE_SUBJECTS and not getattr(
+                row, "missed", ""):
+            return f"{lead}{LATE_SUBJECTS[row.kind]} är {row.relative} – {step[:1].lower()}{step[1:]}"
+    return f"{lead}{step}"
 
 
 def is_extended(remiss) -> bool:

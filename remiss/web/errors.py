@@ -7,6 +7,7 @@ from sqlalchemy.exc import DataError
 from werkzeug.exceptions import HTTPException
 
 from remiss.auth.access import AccessDenied, NotFound
+from remiss.files import limit_size
 from remiss.remisser.finished import RemissFinished
 from remiss.remisser.input import InputErrors
 from remiss.web.extensions import login_manager
@@ -94,15 +95,15 @@ def init_app(app: Flask) -> None:
         message = MESSAGES.get(exc.code) if exc.description == type(exc).description else exc.description
         if exc.code == 413 and _wants_json():
             limit = app.config.get("MAX_CONTENT_LENGTH")
-            message = "Begäran är för stor" + (f" (högst {limit // 1_000_000} MB)." if limit else ".")
+            message = "Begäran är för stor" + (f" (högst {limit_size(limit)})." if limit else ".")
         elif exc.code == 413:  # only when the files together pass the request limit; each file is checked in the form
-            per_file = app.config.get("UPLOAD_MAX_BYTES", 0) // 1048576
-            message = (f"Filerna är tillsammans för stora för att skickas på en gång (högst {per_file} MB per fil). "
+            per_file = limit_size(app.config.get("UPLOAD_MAX_BYTES", 0))
+            message = (f"Filerna är tillsammans för stora för att skickas på en gång (högst {per_file} per fil). "
                        "Gå tillbaka i webbläsaren – det du har skrivit finns kvar där – och välj färre eller mindre "
                        "filer. Fler filer kan läggas till på remissens sida efteråt.")
             if request.endpoint == "intake.start":  # the missiv step also takes a pasted text (walk10 finding 3)
                 message = ("Texten eller filerna är för stora för att skickas på en gång (texten högst 2 000 000 "
-                           f"tecken, högst {per_file} MB per fil). Gå tillbaka i webbläsaren – det du har skrivit "
+                           f"tecken, högst {per_file} per fil). Gå tillbaka i webbläsaren – det du har skrivit "
                            "finns kvar där. Spara en lång text som fil och välj filen, eller välj färre filer.")
         return error_response(exc.code or 500, message)
 

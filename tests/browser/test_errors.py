@@ -60,3 +60,45 @@ def test_extension_and_anstand_requests_scroll_to_their_errors(browser, wide_wor
         check_axe(page)
     finally:
         context.close()
+
+
+def test_tilldela_and_send_back_errors_take_focus_and_mark_their_fields(open_page):
+    """walk13b finding 3: Tilldela with "Välj handläggare" left, and "Skicka tillbaka till utkast" without a
+    comment, were only a flash: now the summary takes focus and links the marked field."""
+    from sqlmodel import select
+
+    from remiss.auth.access import Principal
+    from remiss.auth.models import User
+    from remiss.drafting.states import change_state
+    from remiss.drafting.versions import save
+    from remiss.remisser.models import Remiss
+    from tests.browser.conftest import LIVE
+
+    app = LIVE["app"]
+    with app.app_context(), app.extensions["remiss_db"].transaction() as session:
+        user = session.exec(select(User).where(User.email == "handlaggare@remiss.example")).one()
+        remiss = session.exec(select(Remiss).where(Remiss.direction == "inkommande")
+                              .order_by(Remiss.id.desc()).offset(1)).first()
+        remiss.handlaggare_id = user.id
+        session.add(remiss)
+        who = Principal.of(session, user)
+        save(session, now=app.config["CLOCK"](), principal=who, remiss=remiss, raw={"sammanfattning": "Ja."})
+        change_state(session, now=app.config["CLOCK"](), principal=who, remiss=remiss, new="granskning")
+        rid = remiss.id
+    page = open_page("sekreterare@remiss.example")
+    check_axe_once(page)
+    page.goto(f"/remisser/{rid}")
+    check_axe(page)
+    page.get_by_text("Byt handläggare").click()
+    page.locator("#assign-handlaggare_id").select_option(value="")
+    page.get_by_role("button", name="Tilldela").click()
+    assert check_error_state(page) == ["assign-handlaggare_id"]
+    assert "Välj en handläggare." in page.locator("#error-summary").inner_text()
+    check_axe(page)
+
+    page.goto(f"/remisser/{rid}")
+    page.get_by_role("button", name="Skicka tillbaka till utkast").click()
+    assert check_error_state(page) == ["f-utkast-comment"]
+    page.locator("#error-summary a").click()
+    assert page.evaluate("document.activeElement.id") == "f-utkast-comment"
+    check_axe(page)

@@ -20,3 +20,34 @@ def test_the_printed_remiss_page_hides_the_assign_and_status_controls(open_page)
     assert not controls.first.is_visible()
     assert not page.get_by_text("Ändra status för hand").is_visible()
     assert page.locator("h1").is_visible()  # the page itself still prints
+
+
+def test_the_printed_remiss_page_shows_the_yttrande_behind_a_closed_disclosure(open_page):
+    """walk13b finding 5: "Läs yttrandet" is closed on screen for one who may not edit, and printed only its summary."""
+    from sqlmodel import select
+
+    from remiss.auth.access import Principal
+    from remiss.auth.models import User
+    from remiss.drafting.versions import save
+    from remiss.remisser.models import Remiss
+    from tests.browser.conftest import LIVE
+
+    app = LIVE["app"]
+    answer = "Nämnden tillstyrker förslaget i sin helhet (utskriftsprov)."
+    with app.app_context(), app.extensions["remiss_db"].transaction() as session:
+        user = session.exec(select(User).where(User.email == "handlaggare@remiss.example")).one()
+        remiss = session.exec(select(Remiss).where(Remiss.direction == "inkommande")
+                              .order_by(Remiss.id.desc())).first()
+        remiss.handlaggare_id = user.id
+        session.add(remiss)
+        save(session, now=app.config["CLOCK"](), principal=Principal.of(session, user), remiss=remiss,
+             raw={"sammanfattning": answer})
+        rid = remiss.id
+    page = open_page("lasare@remiss.example")
+    page.goto(f"/remisser/{rid}")
+    check_axe(page)
+    text = page.get_by_text(answer)
+    assert not text.is_visible()  # closed on screen
+    page.emulate_media(media="print")
+    assert text.is_visible()
+    assert page.locator("details.draft-reading").get_by_role("heading", name="Sammanfattning", exact=True).is_visible()

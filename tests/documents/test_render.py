@@ -45,11 +45,12 @@ def test_yttrande_repeats_each_question_as_heading_with_its_answer_in_order(yttr
     lines = body_lines(yttrande)
     assert lines[0] == ("Mottagare", "Till Kulturnämnden")
     assert lines[1] == ("Heading 1", "Remiss gällande handlingsplan för kulturstrategi 2016")
-    assert headings(yttrande)[:4] == [ctx["titel"], "Sammanfattning", "Yttrande", ctx["fragor"][0]["fraga"]]
+    # numbered as the remiss numbers them (walk13b finding 8)
+    assert headings(yttrande)[:4] == [ctx["titel"], "Sammanfattning", "Yttrande", f"1. {ctx['fragor'][0]['fraga']}"]
     texts = [t for _, t in lines]
     positions = []
-    for fraga in ctx["fragor"]:
-        i = texts.index(fraga["fraga"])
+    for number, fraga in enumerate(ctx["fragor"], start=1):
+        i = texts.index(f"{number}. {fraga['fraga']}")
         assert lines[i][0] == "Heading 3"
         positions.append(i)
         first_answer = fraga["svar"][0]
@@ -127,7 +128,8 @@ def test_header_has_page_and_numpages_fields_and_named_styles(kind):
     body = doc.element.body
     assert not list(body.iter(qn("w:jc"))) and not list(body.iter(qn("w:sz")))  # no hand formatting
     assert {p.style.name for p in doc.paragraphs} <= {"Normal", "Heading 1", "Heading 2", "Heading 3",
-                                                       "List Bullet", "Mottagare", "Beteckning", "Underskrift"}
+                                                       "List Bullet", "Mottagare", "Beteckning", "Underskrift",
+                                                       "Beslutsrad"}
     assert "{{" not in all_text(render_document(kind, sample_context(kind)))
 
 
@@ -145,7 +147,7 @@ def test_user_text_with_markup_and_template_syntax_comes_out_literally():
     data = render_document("yttrande", ctx)
     texts = [t for _, t in body_lines(data)]
     literal = "Kostnad < 5 & > 3 {{ 7*7 }} {% if true %}ja{% endif %} </w:t><w:p> "
-    assert texts[1] == literal and literal in texts and "{{ namnd }}?" in texts
+    assert texts[1] == literal and literal in texts and "1. {{ namnd }}?" in texts
     assert "49" not in "".join(texts)
 
 
@@ -218,3 +220,10 @@ def test_tjansteskrivelse_without_beslutsunderlag_has_no_empty_heading():
     doc = render_document("tjansteskrivelse", sample_context("tjansteskrivelse") | {"beslutsunderlag": []})
     found = headings(doc)
     assert "Beslutsunderlag" not in found and found.index("Beslutsplanering") == found.index("Förslag till beslut") + 1
+
+
+def test_the_beslut_line_stands_apart_from_the_last_answer(yttrande):
+    """walk13b finding 8: "Beslutat vid sammanträde …" followed the last answer with no space."""
+    doc = open_docx(yttrande)
+    [line] = [p for p in doc.paragraphs if p.text.startswith("Beslutat vid sammanträde")]
+    assert line.style.name == "Beslutsrad" and line.style.paragraph_format.space_before.pt >= 12

@@ -87,7 +87,8 @@ def test_placeholder_split_by_tracked_change_is_detected(make_template):
 def test_placeholder_split_across_paragraphs_is_detected(make_template):
     report = check_template("yttrande", make_template("Remittent: {{ remit", "tent }}"))
     assert not report.ok
-    assert any("”{{ remit”" in e and "stycket som börjar ”Remittent: {{ remit”" in e and "flera stycken" in e
+    assert any("”{{ remit”" in e and "stycket som börjar ”Remittent: {{ remit”" in e and "två stycken" in e
+               and "stycket som börjar ”tent }}”" in e
                for e in report.errors), report.errors
 
 
@@ -112,7 +113,10 @@ def test_too_many_entries_and_too_large_file_are_refused(make_template, rezip):
     many = rezip(make_template("x"), add={f"customXml/extra{i}.xml": b"<a/>" for i in range(1200)})
     assert any("delar; en Word-mall får innehålla högst 1000" in e for e in check_template("yttrande", many).errors)
     big = check_template("yttrande", make_template("x"), max_bytes=1000)
-    assert big.errors and "största tillåtna storlek" in big.errors[0]
+    assert big.errors and "gränsen är 1000 byte för en mall" in big.errors[0]
+    # only the limit and one byte read: no size is made up, "larger than" is all that is known (walk13b finding 2)
+    part = check_template("yttrande", make_template("x")[:1001], max_bytes=1000)
+    assert part.errors == ["Filen är större än gränsen på 1000 byte för en mall."]
 
 
 def test_not_a_zip_and_old_doc_are_refused():
@@ -183,3 +187,19 @@ def test_every_example_in_the_field_list_works(make_template, kind):
         assert not report.errors, (name, code, report.errors)
         text = all_text(report.preview)
         assert "['" not in text and "{'" not in text, (name, code, text[:200])
+
+
+def test_a_placeholder_missing_its_closing_brace_is_named_as_such(make_template):
+    """walk13b finding 4: a missing "}" was diagnosed as a placeholder split over several paragraphs."""
+    loop = check_template("yttrande", make_template(
+        "{{ diarienummer }} {{ datum }} {{ titel }}", "{%p for f in fragor %}", "Fråga: {{ f.fraga }",
+        "{%p endfor %}"))
+    assert loop.errors == ["Platshållaren ”{{ f.fraga }” i brödtexten, i stycket som börjar ”Fråga: {{ f.fraga }” "
+                           "saknar avslutande ”}}”. Skriv ”{{ f.fraga }}”."]
+    block = check_template("yttrande", make_template("{% if beslutat %}Beslutat{% endif"))
+    assert ("Mallkoden ”{% endif” i brödtexten, i stycket som börjar ”{% if beslutat %}Beslutat{% endif” saknar "
+            "avslutande ”%}”. Skriv ”{% endif %}”.") in block.errors
+    assert not any("flera stycken" in e or "svep" in e for e in loop.errors + block.errors)
+    docxtpl = check_template("yttrande", make_template("{%p for f in fragor %}", "{{ f.fraga }}", "{%p endfor"))
+    assert any(e.endswith("Skriv ”{%p endfor %}”.") for e in docxtpl.errors), docxtpl.errors
+

@@ -132,7 +132,7 @@ def test_lists_and_fields_with_fields_printed_whole_give_text(make_template):
     texts = [t for _, t in body_lines(render_document("yttrande", sample_context("yttrande"), template))]
     assert texts[:4] == ["Sabina Vendela Dethorey, Utvecklingssamordnare, Sabina.Dethorey@malmo.se",
                          "Ordförande, Andreas Konstantinides", "Stadsområdesdirektör, Britt-Marie Pettersson",
-                         sample_context("yttrande")["fragor"][0]["fraga"]]
+                         "1, " + sample_context("yttrande")["fragor"][0]["fraga"]]
     tjanste = make_template("{{ beslutsunderlag }}")
     texts = [t for _, t in body_lines(render_document("tjansteskrivelse", sample_context("tjansteskrivelse"), tjanste))]
     assert texts == sample_context("tjansteskrivelse")["beslutsunderlag"]

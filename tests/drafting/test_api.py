@@ -41,7 +41,7 @@ def test_api_draft_review_and_document(world, auth, client):
     docx = client.get(f"/api/v1/remisser/{rid}/documents/yttrande.docx")
     assert docx.status_code == 200
     texts = [t for _, t in doc_lines(docx.data)]
-    assert texts.index(world["questions"][0]) + 1 == texts.index("Svar 1")
+    assert texts.index("1. " + world["questions"][0]) + 1 == texts.index("Svar 1")
     assert client.get(f"/api/v1/remisser/{rid}/documents/okand.docx").status_code == 404
 
 

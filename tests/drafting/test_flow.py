@@ -64,15 +64,16 @@ def test_draft_review_approve_download_decide_and_expediera(world, auth, client,
     assert "Stadsområdesnämnd Öster" in head and our_dnr in head and "1 september 2015" in head
     assert "Till Kulturnämnden" in texts and any("KN-2015-1050" in t for t in texts)
     headings = [t for style, t in lines if style == "Heading 3"]
-    assert headings == world["questions"] + ["Övriga synpunkter"]
+    # numbered as the remiss numbers them (walk13b finding 8)
+    assert headings == [f"{n}. {q}" for n, q in enumerate(world["questions"], start=1)] + ["Övriga synpunkter"]
     # Each answer follows its own question, paragraphs and Word bullets kept.
-    q2 = texts.index(world["questions"][1])
+    q2 = texts.index("2. " + world["questions"][1])
     assert texts[q2 + 1:q2 + 4] == ["Handlingsplanen är det första steget.", "Åtagande nr 7 bör åtföljas av en budget.",
                                     "Åtagande nr 8 bör slås ihop med nr 4."]
     assert [s for s, t in lines if t == "Åtagande nr 7 bör åtföljas av en budget."] == ["List Bullet"]
-    q1 = texts.index(world["questions"][0])
+    q1 = texts.index("1. " + world["questions"][0])
     assert texts[q1 + 2] == "Stadsområdesförvaltningarna har ett befolkningsansvar."
-    assert texts.index("Andreas Konstantinides") > texts.index(world["questions"][4])
+    assert texts.index("Andreas Konstantinides") > texts.index("5. " + world["questions"][4])
     assert "Stadsområdesdirektör" in texts
 
     ts = client.get(f"/remisser/{rid}/dokument/tjansteskrivelse.docx")

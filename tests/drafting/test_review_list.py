@@ -40,7 +40,7 @@ def test_the_granskare_reads_the_draft_in_the_page_without_word(world, auth, cli
     auth.logout()
     auth.login("marie.hendra@malmo.se")
     page = unescape(client.get(f"/remisser/{rid}").get_data(as_text=True))
-    reading = page[page.index("Läs yttrandet (version 1)"):page.index("<h3>Handlingar</h3>")]
+    reading = page[page.index("Läs yttrandet (version 1)"):page.index("<h3>Yttrandets handlingar</h3>")]
     assert "<details class=\"draft-reading\" open>" in page
     assert "Stadsområdesnämnd Öster ställer sig positiva till förslaget." in reading
     # every answer under its own frågeställning, in order
@@ -67,7 +67,7 @@ def test_the_page_shows_the_draft_as_the_document_prints_it(world, auth, client)
     auth.logout()
     auth.login("marie.hendra@malmo.se")
     page = client.get(f"/remisser/{rid}").get_data(as_text=True)
-    reading = page[page.index("Läs yttrandet (version 1)"):page.index("<h3>Handlingar</h3>")]
+    reading = page[page.index("Läs yttrandet (version 1)"):page.index("<h3>Yttrandets handlingar</h3>")]
     assert "<p>Nämnden tillstyrker <strong>med förbehåll</strong> och <em>särskilt</em> detta:</p>" in reading
     assert "<ul><li>budget för åtagande 7</li><li>en tidplan</li></ul>" in reading
     assert "<p>Sista stycket &lt;script&gt;alert(1)&lt;/script&gt; &amp; mer.</p>" in reading

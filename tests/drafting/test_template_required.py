@@ -92,6 +92,7 @@ def test_the_preview_is_filled_with_the_namnds_own_name_address_and_dnr_series(w
     row_id = session.exec(select(DocumentTemplate.id).where(DocumentTemplate.namnd_id == norr.id)).one()
     preview = client.get(f"/namnder/{norr.id}/mallar/{row_id}/forhandsvisning.docx")
     texts = [p.text.replace("\u00a0", " ") for p in open_docx(preview.data).paragraphs]
-    assert "MALL Stadsområdesnämnd Norr – Dnr SOFN 2015/0001 – 1 september 2015" in texts
+    # number 0: no real remiss's; the sample's own day, that of its beslut (walk13b finding 6)
+    assert "MALL Stadsområdesnämnd Norr – Dnr SOFN 2015/0000 – 24 september 2015" in texts
     assert "SIDFOT Box 1, 200 01 Malmö · Telefon 040-1" in texts
     assert not any("Öster" in t for t in texts[1:]), texts  # [0]: the title build_docx writes

@@ -83,7 +83,7 @@ def test_bad_templates_are_refused_with_the_reason(world, auth, client, reader):
     not_docx = upload(auth, nid, "yttrande", b"MZ not a word file", filename="virus.exe")
     assert not_docx.status_code == 400 and "virus.exe" in not_docx.get_data(as_text=True)
     too_big = upload(auth, nid, "tjansteskrivelse", b"PK" + b"x" * (5 * 1024 * 1024 + 10))
-    assert too_big.status_code == 400 and "största tillåtna storlek" in too_big.get_data(as_text=True)
+    assert too_big.status_code == 400 and "Filen är större än gränsen på 5 MB för en mall." in too_big.get_data(as_text=True)
     reader.rollback()
     assert reader.exec(select(DocumentTemplate)).all() == []
 
@@ -97,3 +97,18 @@ def test_only_admin_and_registrator_of_the_namnd_manage_templates(world, auth, c
     auth.login(world["outsider"].email)
     assert client.get(f"/namnder/{nid}/mallar").status_code == 404
     assert upload(auth, nid, "yttrande", CUSTOM_YTTRANDE).status_code == 404
+
+
+def test_a_large_template_is_refused_with_its_real_size_and_the_limit_the_hint_names(world, auth, client, reader):
+    """walk13b finding 2: a 30 MB file was reported as "5,2 MB" (the part read) next to the hint "Högst 5 MB"."""
+    nid = world["namnd"].id
+    auth.login(world["registrator"].email)
+    hint = "Högst 5 MB."
+    assert hint in client.get(f"/namnder/{nid}/mallar").get_data(as_text=True)
+    big = CUSTOM_YTTRANDE + b"\0" * (12 * 1024 * 1024)  # 12 MB: a real size well over the limit
+    refused = upload(auth, nid, "yttrande", big)
+    page = refused.get_data(as_text=True)
+    assert refused.status_code == 400 and hint in page
+    assert "Filen är 12 MB; gränsen är 5 MB för en mall." in page and "5,2" not in page
+    reader.rollback()
+    assert reader.exec(select(DocumentTemplate)).all() == []

@@ -35,3 +35,14 @@ def test_an_arbetsutskott_beslut_shows_once_in_the_month_and_on_the_day(db, sess
     day = _text(client.get("/kalender/dag?datum=2015-09-10"))
     assert re.findall(r'data-label="Vad">(Arbetsutskott[^<]*)<', day) == ["Arbetsutskott (beslut)"]
 
+
+
+def test_the_remiss_page_tidplan_shows_the_arbetsutskott_beslut_once(db, session, client, auth, clock):
+    """walk12, left over: the remiss page's own Tidplan listed "Arbetsutskott" and "Arbetsutskott (beslut)" on
+    torsdag 10 september 2015, where the month calendar shows it once."""
+    rid = _au_decided(db, session, client, auth, clock)
+    page = _text(client.get(f"/remisser/{rid}"))
+    tidplan = page[page.index('<ol class="history tidplan">'):]
+    tidplan = tidplan[:tidplan.index("</ol>")]
+    labels = re.findall(r"<strong>(Arbetsutskott[^<]*)</strong>", tidplan)
+    assert labels == ["Arbetsutskott (beslut)"], labels

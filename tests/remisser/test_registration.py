@@ -267,3 +267,17 @@ def test_a_missiv_already_registered_is_warned_about_at_once(client, auth, sessi
     live = html[html.index('id="duplicate-live"'):]
     live = live[:live.index("</fieldset>")]
     assert "Kan redan vara registrerad:" in live and f'href="{first}"' in live
+
+
+def test_every_field_error_of_the_register_form_says_fel(client, auth, session, db):
+    """walk13b finding 9: the Ansvarig nämnd error read only "Fältet måste fyllas i." to a screen reader."""
+    import re
+
+    _world(session)
+    auth.login("sekr@malmo.se")
+    response = auth.post("/remisser/ny", {**SEED_000_FORM, "namnd_id": "", "title": ""}, form_url="/remisser/ny")
+    body = response.get_data(as_text=True)
+    errors = dict(re.findall(r'<p class="field-error" id="e-([a-z_]+)">(.*?)</p>', body, re.S))
+    assert response.status_code == 400 and {"namnd_id", "title"} <= set(errors)
+    assert all(text.startswith('<span class="visually-hidden">Fel: </span>') for text in errors.values()), errors
+    assert "<title>Fel – Registrera remiss – Remiss</title>" in body

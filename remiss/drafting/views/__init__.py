@@ -38,7 +38,7 @@ def _login_required():
 
 
 # what the beslut form knows from the tidplan, kept next to the typed values when the form comes back
-PLANNED_HINTS = ("justering_hint", "tidplan_meeting_on", "no_meeting")
+PLANNED_HINTS = ("justering_hint", "tidplan_meeting_on", "no_meeting", "meeting_hint")
 
 
 def yttrande_panel(session, p, remiss, moment):
@@ -46,6 +46,8 @@ def yttrande_panel(session, p, remiss, moment):
     ctx = _panel_context(session, p, remiss, moment)
     if ctx is not None and g.get("sent_failed"):
         ctx["sent_failed"] = g.sent_failed
+    if ctx is not None and g.get("comment_failed"):
+        ctx["comment_failed"] = g.comment_failed
     failed = g.get("decision_failed")
     if ctx is not None and failed:
         ctx["decision_failed"] = failed
@@ -82,6 +84,16 @@ def _rerender_decision(remiss_id: int, form: str, errors: dict, held: list | Non
 
 
 _BESLUT_SCOPE = "beslut:{}"
+
+
+def _rerender_comment(remiss_id: int, form: str, errors: dict):
+    """The remiss page again with the comment's error at its field and in a summary, the text kept (walk13b
+    finding 3): form is "utkast" (send back, open again) or "rattelse"."""
+    from remiss.remisser import views as remisser_views
+
+    get_session().rollback()
+    g.comment_failed = {"form": form, "errors": errors, "values": {"comment": request.form.get("comment", "")}}
+    return remisser_views.show(remiss_id), 400
 
 
 def _upload(name: str, held: list) -> decisions.Upload | None:
@@ -168,7 +180,15 @@ STATE_MESSAGES = {"granskning": "Yttrandet är skickat till granskning.", "godka
                   "utkast": "Yttrandet är tillbaka som utkast."}
 
 
+# the labels of the beslut, justering and review forms (templates/drafting/_panel.html), for the lost-input page
+REVIEW_LABELS = {"state": "Yttrandets nya läge", "comment": "Kommentar", "unanswered": "Fråga utan svar"}
+DECISION_LABELS = {"decided_by": "Beslutat av", "delegat": "Delegatens namn och titel",
+                   "meeting_on": "Sammanträdets eller delegationsbeslutets datum", "paragraf": "Paragraf",
+                   "justerad_on": "Protokollet justerades den", "protokollsutdrag": "Protokollsutdrag (fil)"}
+
+
 @bp.post("/remisser/<int:remiss_id>/yttrande/lage")
+@form_labels(REVIEW_LABELS)
 def change_state(remiss_id: int):
     session = get_session()
     remiss = load_remiss(session, principal(), remiss_id)
@@ -178,6 +198,8 @@ def change_state(remiss_id: int):
                             comment=request.form.get("comment", ""),
                             unanswered=request.form.get("unanswered", ""))
     except InputErrors as exc:
+        if "comment" in exc.errors and new == "utkast":
+            return _rerender_comment(remiss.id, "utkast", {"comment": exc.errors["comment"]})
         session.rollback()
         flash(next(iter(exc.errors.values())), "error")
     except states.AlreadyInState as exc:  # a double click: the first request did it
@@ -197,6 +219,8 @@ def start_rattelse(remiss_id: int):
         draft = rattelse.start_rattelse(session, now=now(), principal=principal(), remiss=remiss,
                                         comment=request.form.get("comment", ""))
     except InputErrors as exc:
+        if "comment" in exc.errors:
+            return _rerender_comment(remiss.id, "rattelse", {"comment": exc.errors["comment"]})
         session.rollback()
         flash(next(iter(exc.errors.values())), "error")
     except drafts.DraftError as exc:
@@ -258,6 +282,7 @@ def _decision_step(remiss_id: int, form: str, record, parse, done, *, upload: st
 
 
 @bp.post("/remisser/<int:remiss_id>/yttrande/beslut")
+@form_labels(DECISION_LABELS)
 def record_decision(remiss_id: int):
     return _decision_step(remiss_id, "beslut", decisions.record_decision, forms.decision_from,
                           lambda d: f"Beslutet är registrerat: {decisions.decision_reference(d)}.",
@@ -265,6 +290,7 @@ def record_decision(remiss_id: int):
 
 
 @bp.post("/remisser/<int:remiss_id>/yttrande/justering")
+@form_labels(DECISION_LABELS)
 def record_justering(remiss_id: int):
     return _decision_step(remiss_id, "justering", decisions.record_justering, forms.justering_from,
                           lambda d: f"Justeringen är registrerad: protokollet justerat {format_date(d.justerad_on)}.")

@@ -7,10 +7,10 @@ from flask import abort, current_app, flash, redirect, render_template, request,
 from sqlmodel import select
 
 from remiss.calendar.swedish import format_date_time
-from remiss.clock import local_today
 from remiss.auth.access import load_namnd
 from remiss.db import get_session
-from remiss.documents import RenderError, placeholder_fields, render_document, sample_context_for
+from remiss.files import limit_size, too_large
+from remiss.documents import RenderError, placeholder_fields, render_document, sample_context, sample_context_for
 from remiss.documents.fields import format_date
 from remiss.documents.fields import usage as field_usage
 from remiss.drafting.context import footer_line, keep_together
@@ -19,6 +19,7 @@ from remiss.drafting.namnd_templates import (KINDS, MANAGE, TemplateRejected, ac
                                              templates_of, upload, use_default)
 from remiss.drafting.views import bp
 from remiss.namnd.models import DocumentTemplate, Namnd
+from remiss.remisser.input import parse_date
 from remiss.web import get_or_404, now, principal
 
 
@@ -60,7 +61,7 @@ def _page(namnd: Namnd, errors: list[str] | None = None, warnings: list[str] | N
     return render_template("drafting/namnd_templates.html", namnd=namnd, rows=rows, kinds=KINDS, fields=fields,
                            usage=usage, pending=_pending(namnd),
                            errors=errors or [], warnings=warnings or [], kind=kind,
-                           max_mb=current_app.config["TEMPLATE_MAX_BYTES"] / 1_000_000), status
+                           max_size=limit_size(current_app.config["TEMPLATE_MAX_BYTES"])), status
 
 
 @bp.route("/namnder/<int:namnd_id>/mallar", methods=["GET", "POST"])
@@ -73,6 +74,9 @@ def namnd_templates(namnd_id: int):
     if upload_file is None or not upload_file.filename:
         return _page(namnd, ["Välj en Word-fil (.docx) att ladda upp."], kind=kind, status=400)
     max_bytes = current_app.config["TEMPLATE_MAX_BYTES"]
+    size = _size_of(upload_file.stream)
+    if size is not None and size > max_bytes:  # refused by its real size, not by the part read (walk13b finding 2)
+        return _page(namnd, [too_large(size, max_bytes, of_what=" för en mall")], kind=kind, status=400)
     data = upload_file.read(max_bytes + 1)
     try:
         template, report = upload(get_session(), now=now(), principal=principal(), namnd=namnd, kind=kind,
@@ -90,6 +94,17 @@ def namnd_templates(namnd_id: int):
     for warning in report.warnings:
         flash(warning, "info")
     return redirect(url_for("drafting.namnd_templates", namnd_id=namnd.id))
+
+
+def _size_of(stream) -> int | None:
+    """The uploaded file's size without reading it (werkzeug spools it to a seekable file), or None."""
+    try:
+        here = stream.tell()
+        size = stream.seek(0, io.SEEK_END)
+        stream.seek(here)
+    except (AttributeError, OSError, ValueError):
+        return None
+    return size
 
 
 @bp.post("/namnder/<int:namnd_id>/mallar/<int:template_id>/anvand")
@@ -125,16 +140,18 @@ def _template(namnd: Namnd, template_id: int) -> DocumentTemplate:
 
 
 def _own_sample(namnd: Namnd, kind: str) -> dict:
-    """The sample filled in with the nämnd's own name, address, sidfot and a diarienummer of its series."""
+    """The sample filled in with the nämnd's own name, address and sidfot, and a diarienummer in its series that no
+    remiss can have (number 0) on the sample's own day, as the nämnd writes dates: the sample's beslut and
+    justering are of that day, and a real remiss's number would read as if it were that remiss (walk13b f. 6)."""
     config = current_app.config
-    today = local_today(now())
-    dnr = config["DNR_FORMAT"].format(prefix=namnd.dnr_prefix or config["DNR_DEFAULT_PREFIX"], year=today.year,
-                                      number=1)
+    day = parse_date(sample_context(kind)["datum"])
+    dnr = config["DNR_FORMAT"].format(prefix=namnd.dnr_prefix or config["DNR_DEFAULT_PREFIX"], year=day.year,
+                                      number=0)
     return sample_context_for(kind, {
         "organisation": namnd.organisation, "forvaltning": namnd.forvaltning, "namnd": namnd.name,
         "adress": namnd.postal_address, "telefon": namnd.phone, "organisationsnummer": namnd.org_number,
         "webbplats": namnd.website, "sidfot": footer_line(namnd), "diarienummer": keep_together(dnr),
-        "datum": format_date(today, iso=namnd.iso_dates)})
+        "datum": format_date(day, iso=namnd.iso_dates)})
 
 
 @bp.get("/namnder/<int:namnd_id>/mallar/<int:template_id>/forhandsvisning.docx")

@@ -1,7 +1,8 @@
 """Flag the sammanträden of the tidplan that passed without their step done (calendar.missed): the nämnd met and no
-beslut is registered, or the arbetsutskott met before the yttrande was ready. Run by every reminder sweep and after
-every re-plan, with the moment given, so the start page, the remiss page, /forsenat, the digest and the API say it
-from the day after the meeting, not from the sista svarsdag."""
+beslut is registered, or the arbetsutskott met before the yttrande was ready. Run by every reminder sweep, after
+every re-plan and by the day's first web request (planning.views.missed), with the moment given, so the start page,
+the remiss page, /forsenat, the digest and the API say it from the day after the meeting, not from the sista
+svarsdag."""
 from __future__ import annotations
 
 from datetime import datetime
@@ -22,23 +23,34 @@ _REVIEW = aliased(Milestone)
 NOT_A_MEETING = (MISSED, "inget_sammantrade")
 
 
+def _missed(today, remiss_id: int | None):
+    """The open meeting steps of open incoming remisser that passed (before today) without their step and are not
+    flagged so yet, with whether the remiss's granskning is still open (the arbetsutskott's step is missed only
+    then: calendar.missed.is_missed, said here in SQL too, so that finding none means nothing to flag)."""
+    review_open = exists().where(_REVIEW.remiss_id == Milestone.remiss_id, _REVIEW.kind == "granskning",
+                                 _REVIEW.done_at.is_(None))
+    stmt = (select(Milestone, review_open.label("review_open")).join(Remiss, Remiss.id == Milestone.remiss_id)
+            .where(Milestone.kind.in_(MEETING_STEPS), Milestone.done_at.is_(None), Milestone.due_on < today,
+                   or_(Milestone.kind == "namnd", review_open),
+                   or_(Milestone.flag_reason.is_(None), Milestone.flag_reason.not_in(NOT_A_MEETING)),
+                   # a meeting before the remiss arrived was never missed: it is fore_ankomst (calendar.passed)
+                   or_(Remiss.received_on.is_(None), Milestone.due_on >= Remiss.received_on),
+                   Remiss.direction == Direction.inkommande, is_open()))
+    return stmt if remiss_id is None else stmt.where(Milestone.remiss_id == remiss_id)
+
+
+def any_missed(session: Session, *, now: datetime) -> bool:
+    """Whether flag_missed_meetings would flag anything at now: a read, for a reader session."""
+    return session.execute(_missed(local_today(now), None).limit(1)).first() is not None
+
+
 def flag_missed_meetings(session: Session, *, now: datetime, remiss_id: int | None = None) -> list[int]:
     """Flag (reason sammantrade_passerat, with dated advice) each open meeting step of an open incoming remiss whose
     day is before today and that is not flagged so already; return the ids of the remisser flagged. A finished
     remiss (besvarad, avstår, återkallad) has every step done and is never flagged."""
     today = local_today(now)
-    review_open = exists().where(_REVIEW.remiss_id == Milestone.remiss_id, _REVIEW.kind == "granskning",
-                                 _REVIEW.done_at.is_(None))
-    stmt = (select(Milestone, review_open.label("review_open")).join(Remiss, Remiss.id == Milestone.remiss_id)
-            .where(Milestone.kind.in_(MEETING_STEPS), Milestone.done_at.is_(None), Milestone.due_on < today,
-                   or_(Milestone.flag_reason.is_(None), Milestone.flag_reason.not_in(NOT_A_MEETING)),
-                   # a meeting before the remiss arrived was never missed: it is fore_ankomst (calendar.passed)
-                   or_(Remiss.received_on.is_(None), Milestone.due_on >= Remiss.received_on),
-                   Remiss.direction == Direction.inkommande, is_open()))
-    if remiss_id is not None:
-        stmt = stmt.where(Milestone.remiss_id == remiss_id)
     flagged: set[int] = set()
-    for row, review in session.execute(stmt).all():
+    for row, review in session.execute(_missed(today, remiss_id)).all():
         if not is_missed(row.kind, row.due_on, today, done=False, prepared=not review):
             continue
         row.flagged, row.flag_reason = True, stronger_reason(row.flag_reason, MISSED)

@@ -15,8 +15,21 @@ from remiss.planning.service.extensions import Evidence
 from remiss.remisser import views as remisser_views
 from remiss.remisser.input import InputErrors
 from remiss.web import now, principal
+from remiss.web.lost_input import form_labels
 
 bp = Blueprint("planning", __name__)
+
+# The labels of the Tidplan and Förlängningar forms as the page shows them (templates/planning/_tidplan.html,
+# _extensions.html): a form posted after the session ended is shown again under them (remiss.web.lost_input).
+OVERRIDE_LABELS = {"override_on": "Nytt datum", "reason": "Motivering"}
+_EVIDENCE = {"evidence_file": "Underlag (fil)"}
+REQUEST_LABELS = {"requested_by": "Vem begärde", "until_on": "Till och med datum", "until_time": "Klockslag",
+                  "requested_on": "Begärd den", "reason": "Skäl",
+                  "evidence_text": "Underlag: klistra in e-postmeddelandet", **_EVIDENCE}
+DECIDE_LABELS = {"decision": "Besked", "granted_until_on": "Beviljat datum", "granted_until_time": "Klockslag",
+                 "decided_on": "Beskedets datum", "evidence_text": "Underlag: klistra in e-postsvaret", **_EVIDENCE}
+NOTICE_LABELS = {"sender": "Avsändare", "until_on": "Ny sista svarsdag", "until_time": "Klockslag",
+                 "notice_on": "Meddelandets datum", "evidence_text": "Meddelandets text", **_EVIDENCE}
 
 
 def _panel_context(builder, form_keys: tuple[str, ...]):
@@ -73,6 +86,7 @@ def _editable(remiss_id: int):
 
 
 @bp.post("/remisser/<int:remiss_id>/tidplan/andra")
+@form_labels(OVERRIDE_LABELS)
 @login_required
 def override(remiss_id: int):
     remiss = _editable(remiss_id)
@@ -139,6 +153,7 @@ def _to_extensions(remiss_id: int, message: str):
 
 
 @bp.post("/remisser/<int:remiss_id>/forlangningar")
+@form_labels(REQUEST_LABELS)
 @login_required
 def request_extension(remiss_id: int):
     _, failed = _extension_form(remiss_id, "request", extensions.request_extension, parse_request)
@@ -146,6 +161,7 @@ def request_extension(remiss_id: int):
 
 
 @bp.post("/remisser/<int:remiss_id>/forlangningar/<int:extension_id>/besked")
+@form_labels(DECIDE_LABELS)
 @login_required
 def decide_extension(remiss_id: int, extension_id: int):
     ext, failed = _extension_form(remiss_id, "decide", extensions.decide_extension, parse_decision,
@@ -157,6 +173,7 @@ def decide_extension(remiss_id: int, extension_id: int):
 
 
 @bp.post("/remisser/<int:remiss_id>/forlangningar/allman")
+@form_labels(NOTICE_LABELS)
 @login_required
 def general_notice(remiss_id: int):
     _, failed = _extension_form(remiss_id, "notice", extensions.general_notice, parse_notice)
@@ -165,6 +182,6 @@ def general_notice(remiss_id: int):
 
 # The other pages and the API share this blueprint; importing registers their routes.
 from remiss.planning import api  # noqa: E402
-from remiss.planning.views import calendar, meetings, overview  # noqa: E402,F401
+from remiss.planning.views import calendar, meetings, missed, overview  # noqa: E402,F401
 
 bp.register_blueprint(api.api_bp)

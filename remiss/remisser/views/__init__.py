@@ -215,6 +215,7 @@ def _deadline_with_in_force(remiss) -> str:
 
 
 @bp.route("/remisser/<int:remiss_id>/status", methods=["POST"])
+@form_labels({"status": "Ny status", "note": "Kommentar"})  # templates/remisser/show.html, for the lost-input page
 @login_required
 def change_status(remiss_id: int):
     session = get_session()
@@ -269,13 +270,18 @@ def assign(remiss_id: int):
     if typed_errors:  # the page again, with what was typed and why it did not match
         return _show(remiss_id, assign_values=values, assign_errors=typed_errors), 400
     raw = raw.get("handlaggare_id", "")
+    if not raw and "handlaggare" not in values:  # "Välj handläggare" left: say that, at the field (walk13b f. 3)
+        return _show(remiss_id, assign_values=values, assign_errors={"handlaggare_id": "Välj en handläggare."}), 400
     try:
         service.assign(session, now=now(), principal=principal(), remiss=remiss,
                        handlaggare_id=int(raw) if raw.isdigit() else -1)
-    except (InputErrors, TransitionError) as exc:
+    except InputErrors as exc:
         session.rollback()
-        message = exc.errors.get("handlaggare_id") if isinstance(exc, InputErrors) else str(exc)
-        flash(message or "Välj en handläggare.", "error")
+        return _show(remiss_id, assign_values=values,
+                     assign_errors={"handlaggare_id": exc.errors.get("handlaggare_id") or "Välj en handläggare."}), 400
+    except TransitionError as exc:
+        session.rollback()
+        flash(str(exc), "error")
     else:
         flash("Handläggaren är tilldelad.", "success")
     return redirect(url_for("remisser.show", remiss_id=remiss_id))

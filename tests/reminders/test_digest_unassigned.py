@@ -1,0 +1,38 @@
+"""walk12 finding 10, left over in the Monday digest: a remiss without a handläggare had its handläggare's step
+listed as if someone were on it. The daily mail already says "Remissen har ingen handläggare – tilldela en"; the
+digest now says "ingen handläggare tilldelad – tilldela en" beside that step (schedule.digest_items)."""
+from __future__ import annotations
+
+from datetime import date
+
+from tests.planning.helpers import add_meetings, at
+from tests.planning.test_walk12_meeting_passed import _mails
+from tests.reminders.conftest import fast_user
+from tests.reminders.test_events import sweep
+from tests.support.factories import make_namnd, make_remiss
+
+
+def test_the_digest_says_an_unassigned_step_has_nobody(session, app, runner, clock):
+    namnd = make_namnd(session, name="Stadsområdesnämnd Öster", dnr_prefix="SOFÖ")
+    add_meetings(session, namnd, [("au", at(2026, 12, 10, 8, 30), ""), ("namnd", at(2026, 12, 17, 17), "")])
+    h = fast_user(session, role="handlaggare", namnder=[namnd], email="h@oster.se")
+    gone = fast_user(session, role="handlaggare", namnder=[namnd], email="gone@oster.se")
+    fast_user(session, role="registrator", namnder=[namnd], email="r@oster.se")
+    clock.set(at(2026, 11, 20))
+    made = {title: make_remiss(session, namnd=namnd, now=clock(), title=title, handlaggare_id=who,
+                               deadline_on=date(2027, 1, 8), deadline_time=None)
+            for title, who in (("Utan handläggare", None), ("Med handläggare", h.id), ("Slutat", gone.id))}
+    gone.is_active = False
+    session.add(gone)
+    session.commit()
+    names = {title: f"{title} ({r.our_dnr})" for title, r in made.items()}
+    sweep(session, runner, "2026-11-23T07:30")  # Monday: the digest
+    [digest] = [m for m in _mails(app, "r@oster.se") if m.startswith("Veckans remisser")]
+    nobody = "(ingen handläggare tilldelad – tilldela en)"
+    for title in ("Utan handläggare", "Slutat"):
+        assert f"Tjänsteskrivelse klar – {names[title]} {nobody}" in digest, digest
+        # the granskare's and the meetings' steps are not the missing handläggare's
+        assert f"Granskning klar – {names[title]} {nobody}" not in digest, digest
+        assert f"Arbetsutskott – {names[title]} {nobody}" not in digest, digest
+    assert f"Tjänsteskrivelse klar – {names['Med handläggare']} http" in digest, digest
+    assert digest.count(nobody) == 2, digest
