@@ -24,6 +24,13 @@ def local_today(now: datetime) -> date:
     return local(now).date()
 
 
+def deadline_iso(day: date | None, at: time | None) -> str | None:
+    """'YYYY-MM-DD' or 'YYYY-MM-DDTHH:MM' (Europe/Stockholm wall time), as the API writes a deadline."""
+    if day is None:
+        return None
+    return f"{day.isoformat()}T{at.strftime('%H:%M')}" if at else day.isoformat()
+
+
 # The years a moment given on the command line may fall in (as the API's dates): the jobs count days and
 # years on from it, and 0001-01-01 in Stockholm time is before the first moment Python has in UTC.
 MOMENT_YEARS = range(1900, 2200)

@@ -1,6 +1,7 @@
 """JSON shapes of the API."""
 from __future__ import annotations
 
+from remiss.clock import deadline_iso
 from remiss.remisser.models import Remiss
 from remiss.remisser.present import answered_late
 from remiss.remisser.status import RemissStatus
@@ -8,13 +9,6 @@ from remiss.remisser.status import RemissStatus
 
 def _iso(value):
     return value.isoformat() if value is not None else None
-
-
-def deadline_iso(day, at) -> str | None:
-    """'YYYY-MM-DD' or 'YYYY-MM-DDTHH:MM' (Europe/Stockholm wall time)."""
-    if day is None:
-        return None
-    return f"{day.isoformat()}T{at.strftime('%H:%M')}" if at else day.isoformat()
 
 
 def remiss_summary(remiss: Remiss) -> dict:

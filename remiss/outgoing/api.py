@@ -13,7 +13,7 @@ from remiss.web.extensions import csrf, guard_api
 from remiss.outgoing import overview
 from remiss.outgoing.schemas import (AnswerResult, DeclineResult, ExtensionGranted, InstansAnswer, InstansDecline,
                                      InstansExtension, SendResult)
-from remiss.api.serialize import deadline_iso
+from remiss.clock import deadline_iso
 from remiss.outgoing.service import answers, chasers, sending
 from remiss.outgoing.views import bp
 from remiss.remisser.input import InputErrors

@@ -13,7 +13,7 @@ from remiss.calendar.swedish import format_date, format_deadline
 from remiss.clock import local
 from remiss.exports.cells import csv_field, xlsx_cell
 from remiss.outgoing.service.chasers import deadline_of
-from remiss.api.serialize import deadline_iso
+from remiss.clock import deadline_iso
 from remiss.remisser import service as remisser
 from remiss.remisser.models import AnswerStatus, Remiss, SandlistaEntry
 
