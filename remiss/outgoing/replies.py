@@ -30,6 +30,7 @@ from sqlmodel import Session, select
 from remiss import files
 from remiss.auth.access import Principal
 from remiss.clock import local
+from remiss.intake import outlook
 from remiss.intake.models import InboxMessage
 from remiss.intake.service import kinds
 from remiss.outgoing import mails
@@ -60,9 +61,10 @@ class Reply:
 
 
 def _mail(message: InboxMessage, files_dir: str) -> tuple[str, bytes] | None:
-    """The stored mail itself (the Inkorg keeps it first, as message/rfc822)."""
+    """The stored mail itself (the Inkorg keeps it first: message/rfc822, or an Outlook .msg from inbox-import)."""
     for item in json.loads(message.files or "[]"):
-        if item.get("content_type") == "message/rfc822" or item.get("filename", "").lower().endswith(".eml"):
+        if item.get("content_type") in ("message/rfc822", outlook.CONTENT_TYPE) \
+                or item.get("filename", "").lower().endswith((".eml", ".msg")):
             try:
                 return item["filename"], files.path_of(files_dir, item["key"]).read_bytes()
             except OSError:

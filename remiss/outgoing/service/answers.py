@@ -16,7 +16,7 @@ from remiss.clock import local, local_today
 from remiss.namnd.models import Namnd
 from remiss.outgoing import mails
 from remiss.outgoing.models import SandlistaAnswer
-from remiss.outgoing.reading import read_eml
+from remiss.outgoing.reading import read_eml, read_msg
 from remiss.outgoing.service import chasers
 from remiss.planning.models import Extension
 from remiss.reminders.outbox import enqueue
@@ -59,14 +59,17 @@ def is_late(remiss: Remiss, entry: SandlistaEntry) -> bool:
     return bool(entry.answered_on and day and entry.answered_on > day)
 
 
-def _from_mail_files(data: AnswerData) -> AnswerData:
-    """Files that are e-mails (.eml): their attached files join the answer, their text fills an empty summary,
-    and their date is the answer's when asked for."""
+def _from_mail_files(data: AnswerData, max_bytes: int) -> AnswerData:
+    """Files that are e-mails (.eml, or an Outlook .msg read in the sandbox worker): their attached files join the
+    answer, their text fills an empty summary, and their date is the answer's when asked for."""
     extra = []
     for filename, content in data.files:
-        if not filename.lower().endswith(".eml"):
+        if filename.lower().endswith(".eml"):
+            mail = read_eml(content)
+        elif filename.lower().endswith(".msg"):
+            mail = read_msg(content, filename, max_bytes=max_bytes)
+        else:
             continue
-        mail = read_eml(content)
         extra.extend(mail.files)
         if not data.summary.strip() and mail.text:
             data.summary = mail.text
@@ -103,7 +106,7 @@ def register_answer(session: Session, *, now: datetime, principal: Principal, re
                     entry: SandlistaEntry, data: AnswerData, files_dir: str, max_bytes: int) -> SandlistaEntry:
     """Record an instans's answer: date, files, inga synpunkter, summary, per-question answers."""
     _begin(principal, remiss)
-    data = _from_mail_files(data)
+    data = _from_mail_files(data, max_bytes)
     _check_date(entry, data, today=local_today(now))
     questions = {q.id for q in remisser.questions_of(session, remiss.id)}
     unknown = set(data.answers) - questions
