@@ -29,6 +29,7 @@ from sqlmodel import Session, select
 
 from remiss import files
 from remiss.auth.access import Principal
+from remiss.calendar.swedish import format_date
 from remiss.clock import local
 from remiss.intake import outlook
 from remiss.intake.models import InboxMessage
@@ -39,7 +40,7 @@ from remiss.outgoing.service.answers import AnswerData
 from remiss.reminders.models import OutboxMessage
 from remiss.remisser import service as remisser
 from remiss.remisser.input import InputErrors
-from remiss.remisser.models import Direction, Remiss, SandlistaEntry
+from remiss.remisser.models import AnswerStatus, Direction, Remiss, SandlistaEntry
 from remiss.remisser.status import RemissStatus as S
 
 OPEN = (S.skickad.value, S.svarstiden_ute.value, S.sammanstalld.value)
@@ -58,6 +59,20 @@ class Reply:
     def heading(self) -> str:
         who = self.entry.name if self.entry else "en remissinstans"
         return f"Svar från {who} på {self.remiss.our_dnr or self.remiss.title}"
+
+    @property
+    def supplement(self) -> str:
+        """When the instans has already answered: the mail is a komplettering, said before registering (walk14 #5)."""
+        return answered_before(self.entry) if self.entry else ""
+
+
+def answered_before(entry: SandlistaEntry) -> str:
+    """ "Miljönämnden har redan svarat (5 december 2026). …", or "" when the instans has not answered."""
+    if entry.answer_status != AnswerStatus.svarat:
+        return ""
+    when = f" ({format_date(entry.answered_on)})" if entry.answered_on else ""
+    return (f"{entry.name} har redan svarat{when}. Meddelandet registreras som en komplettering: det första svaret "
+            "behålls, meddelandets text läggs till sammanfattningen med sitt datum och filerna läggs till svarets.")
 
 
 def _mail(message: InboxMessage, files_dir: str) -> tuple[str, bytes] | None:
@@ -153,6 +168,13 @@ def record(session: Session, *, now: datetime, principal: Principal, message: In
     if stored is None:
         raise InputErrors({"message": "E-postmeddelandet finns inte sparat och kan inte registreras som svar."})
     day = local(message.sent_at or message.fetched_at).date()
+    if entry.answer_status == AnswerStatus.svarat:  # a komplettering: the first answer is kept (walk14 #5)
+        answers.add_supplement(session, now=now, principal=principal, remiss=remiss, entry=entry,
+                               data=AnswerData(answered_on=day, files=[stored]), files_dir=files_dir,
+                               max_bytes=max_bytes)
+        decide(message, "merged", now=now, principal=principal, remiss=remiss)
+        session.flush()
+        return entry
     answers.register_answer(session, now=now, principal=principal, remiss=remiss, entry=entry,
                             data=AnswerData(answered_on=day, date_from_mail=True, date_confirmed=date_confirmed,
                                             files=[stored]),
@@ -160,7 +182,6 @@ def record(session: Session, *, now: datetime, principal: Principal, message: In
     decide(message, "merged", now=now, principal=principal, remiss=remiss)
     session.flush()
     return entry
-
 
 
 def refuse_merge(remiss: Remiss) -> None:

@@ -77,3 +77,38 @@ def test_an_outlook_msg_answer_is_registered_with_its_text_and_files(session, db
     kept = session.exec(select(Attachment).where(Attachment.sandlista_entry_id == teknik_id)).all()
     assert sorted(a.filename.rsplit(".", 1)[1] for a in kept) == ["msg", "pdf"]
     assert session.get(InboxMessage, message_id).status == "merged"
+
+
+def test_a_second_mail_from_an_instans_that_answered_is_a_komplettering(session, db, app, auth, clock):
+    clock.set(datetime(2026, 12, 9, 11, 0, tzinfo=STOCKHOLM))
+    namnd, remiss = _sent_remiss(session, app)
+    user = make_user(session, role=Role.registrator, namnder=[namnd])
+    miljo, _ = remisser.entries(session, remiss.id)
+    remiss_id, miljo_id, dnr = remiss.id, miljo.id, remiss.our_dnr
+    session.commit()
+    first = _receive(db, app, _eml(f"Sv: Remiss ({dnr})", "Vi tillstyrker förslaget om bilfria skolgator.",
+                                   day="Mon, 07 Dec 2026 10:00:00"))
+    second = _receive(db, app, _eml(f"Sv: Remiss ({dnr}) – komplettering", "Vi vill också se fler laddplatser.",
+                                    day="Tue, 08 Dec 2026 09:00:00"))
+    auth.login(user.email)
+    done = auth.post(f"/inkorg/{first}/svar", {"remiss_id": remiss_id, "entry_id": miljo_id}, form_url=f"/inkorg/{first}")
+    assert done.status_code == 302
+    page = unescape(auth.client.get(f"/inkorg/{second}").get_data(as_text=True))
+    assert "Miljönämnden har redan svarat (7 december 2026)" in page  # said before registering
+    assert "Registrera som komplettering från Miljönämnden" in page
+    done = auth.post(f"/inkorg/{second}/svar", {"remiss_id": remiss_id, "entry_id": miljo_id},
+                     form_url=f"/inkorg/{second}")
+    assert done.status_code == 302
+    assert "Kompletteringen från Miljönämnden är registrerad" in unescape(
+        auth.client.get(done.headers["Location"]).get_data(as_text=True))
+    session.expire_all()
+    miljo = remisser.entries(session, remiss_id)[0]
+    assert (miljo.answer_status, miljo.answered_on) == ("svarat", date(2026, 12, 7))  # the first answer's date
+    assert miljo.summary == ("Vi tillstyrker förslaget om bilfria skolgator.\n\n"
+                             "Komplettering 8 december 2026: Vi vill också se fler laddplatser.")
+    names = sorted(a.filename for a in session.exec(select(Attachment).where(
+        Attachment.sandlista_entry_id == miljo_id)).all())
+    assert [n for n in names if n.endswith(".pdf")] == ["Bilaga 07.pdf", "Bilaga 08.pdf"]
+    assert len(names) == 4  # both mails and both attachments
+    history = unescape(auth.client.get(f"/remisser/{remiss_id}").get_data(as_text=True))
+    assert "Komplettering av svar registrerad" in history

@@ -137,6 +137,28 @@ def register_answer(session: Session, *, now: datetime, principal: Principal, re
     return entry
 
 
+def add_supplement(session: Session, *, now: datetime, principal: Principal, remiss: Remiss, entry: SandlistaEntry,
+                   data: AnswerData, files_dir: str, max_bytes: int) -> SandlistaEntry:
+    """A komplettering from an instans that has already answered (walk14 #5): its files join the answer and its
+    text is added to the summary under its date; the first answer, its date and its summary are kept."""
+    _begin(principal, remiss)
+    if entry.answer_status != AnswerStatus.svarat:
+        raise InputErrors({"answer_status": f"{entry.name} har inte svarat än, så det finns inget svar att komplettera."})
+    data = _from_mail_files(data, max_bytes)
+    before = _snapshot(entry)
+    if data.summary.strip():
+        added = f"Komplettering {format_date(data.answered_on)}: {data.summary.strip()}"
+        entry.summary = f"{entry.summary}\n\n{added}" if entry.summary.strip() else added
+        session.add(entry)
+        session.flush()
+    for filename, content in data.files:
+        remiss_files.add(session, now=now, principal=principal, remiss=remiss, filename=filename, data=content,
+                         files_dir=files_dir, max_bytes=max_bytes, purpose="svar", sandlista_entry_id=entry.id)
+    _log(session, now=now, principal=principal, entry=entry, before=before, action="answer_supplement",
+         note=f"{entry.name}, {format_date(data.answered_on)}")
+    return entry
+
+
 def _check_sent(remiss: Remiss, entry: SandlistaEntry) -> None:
     """Refuse an answer from an instans the remiss has not been sent to: it cannot have answered a missiv it has
     not had, and sending would then ask it to answer (walk10)."""
