@@ -112,3 +112,23 @@ def test_a_second_mail_from_an_instans_that_answered_is_a_komplettering(session,
     assert len(names) == 4  # both mails and both attachments
     history = unescape(auth.client.get(f"/remisser/{remiss_id}").get_data(as_text=True))
     assert "Komplettering av svar registrerad" in history
+
+
+def test_file_names_keep_the_en_dash_and_turn_the_slash_into_a_hyphen(session, db, app, auth, clock):
+    """walk14 #11: "Sv Remiss Trafikplan för Malmö 2027 2030 (SOFÖ 2026 0006).eml" lost the – and the /."""
+    clock.set(datetime(2026, 12, 9, 11, 0, tzinfo=STOCKHOLM))
+    namnd, remiss = _sent_remiss(session, app)
+    user = make_user(session, role=Role.registrator, namnder=[namnd])
+    session.commit()
+    message_id = _receive(db, app, _eml("Sv: Remiss: Trafikplan för Malmö 2027–2030 (SOFÖ 2026/0006)",
+                                        "Vi tillstyrker.", day="Mon, 07 Dec 2026 10:00:00"))
+    name = "Sv Remiss Trafikplan för Malmö 2027–2030 (SOFÖ 2026-0006).eml"
+    auth.login(user.email)
+    got = auth.client.get(f"/inkorg/{message_id}/filer/0")
+    assert got.status_code == 200
+    disposition = got.headers["Content-Disposition"]
+    assert ("filename*=UTF-8''Sv%20Remiss%20Trafikplan%20f%C3%B6r%20Malm%C3%B6%202027%E2%80%932030%20"
+            "%28SOF%C3%96%202026-0006%29.eml") in disposition, disposition
+    from remiss.intake.service.batches import file_stem
+    assert file_stem("Sv: Remiss: Trafikplan för Malmö 2027–2030 (SOFÖ 2026/0006)") + ".eml" == name
+    assert file_stem('Svar: "A*B"?\x07 <x> | y.') == "Svar A B x y"
