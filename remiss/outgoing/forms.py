@@ -132,7 +132,7 @@ def _new_instans_parts(line: str) -> list[tuple[str, str]]:
 def parse_new_instanser(text, *, field: str = "new_instanser") -> list[SandlistaItem]:
     """Instanser not in the register, one a line: "Namn", "Namn; e-post" or "Namn <e-post>" (added to the nämnd's
     own names). A line that is none of these is refused with the formats, never read as a name. The rule of
-    "Ny utgående remiss" and of the sändlista on "Ändra uppgifter" (field: the form field errors go to; walk14 #4)."""
+    "Ny utgående remiss" and of the sändlista on "Ändra uppgifter" (field: where errors go; walk14 #4)."""
     lines = [line.strip() for line in str(text or "").splitlines() if line.strip()]
     if len(lines) > SANDLISTA_LIMIT:
         raise InputErrors({field: f"Högst {SANDLISTA_LIMIT} remissinstanser på en sändlista."})

@@ -91,7 +91,8 @@ def test_a_second_mail_from_an_instans_that_answered_is_a_komplettering(session,
     second = _receive(db, app, _eml(f"Sv: Remiss ({dnr}) – komplettering", "Vi vill också se fler laddplatser.",
                                     day="Tue, 08 Dec 2026 09:00:00"))
     auth.login(user.email)
-    done = auth.post(f"/inkorg/{first}/svar", {"remiss_id": remiss_id, "entry_id": miljo_id}, form_url=f"/inkorg/{first}")
+    done = auth.post(f"/inkorg/{first}/svar", {"remiss_id": remiss_id, "entry_id": miljo_id},
+                     form_url=f"/inkorg/{first}")
     assert done.status_code == 302
     page = unescape(auth.client.get(f"/inkorg/{second}").get_data(as_text=True))
     assert "Miljönämnden har redan svarat (7 december 2026)" in page  # said before registering

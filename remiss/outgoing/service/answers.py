@@ -143,7 +143,8 @@ def add_supplement(session: Session, *, now: datetime, principal: Principal, rem
     text is added to the summary under its date; the first answer, its date and its summary are kept."""
     _begin(principal, remiss)
     if entry.answer_status != AnswerStatus.svarat:
-        raise InputErrors({"answer_status": f"{entry.name} har inte svarat än, så det finns inget svar att komplettera."})
+        raise InputErrors({"answer_status": f"{entry.name} har inte svarat än, så det finns inget svar att "
+                                            "komplettera."})
     data = _from_mail_files(data, max_bytes)
     before = _snapshot(entry)
     if data.summary.strip():
