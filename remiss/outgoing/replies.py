@@ -54,6 +54,7 @@ class Reply:
     entry: SandlistaEntry | None  # None: the page asks which instans answered
     entries: list[SandlistaEntry]  # the instanser it was sent to, to choose from
     why: str  # what the match rests on, in Swedish
+    undated: str = ""  # the mail has no date: which day the answer gets instead (walk14 #5)
 
     @property
     def heading(self) -> str:
@@ -115,6 +116,15 @@ def _entry_for(entries: list[SandlistaEntry], *addresses: str) -> SandlistaEntry
 
 def find(session: Session, message: InboxMessage, files_dir: str) -> Reply | None:
     """The utgående remiss (and instans) a pending Inkorg message answers, or None when it answers none."""
+    reply = _find(session, message, files_dir)
+    if reply is not None and message.sent_at is None:
+        reply.undated = (f"Meddelandet saknar datum, så svaret registreras med dagen det hämtades "
+                         f"({format_date(local(message.fetched_at).date())}). Kom det in en annan dag: rätta "
+                         "svarsdatumet på instansens sida efteråt.")
+    return reply
+
+
+def _find(session: Session, message: InboxMessage, files_dir: str) -> Reply | None:
     if message.status != "pending":
         return None
     if json.loads(message.form_values or "{}").get("mail_kind") in (kinds.AUTOREPLY, kinds.NEWSLETTER):

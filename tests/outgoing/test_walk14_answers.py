@@ -133,3 +133,19 @@ def test_file_names_keep_the_en_dash_and_turn_the_slash_into_a_hyphen(session, d
     from remiss.intake.service.batches import file_stem
     assert file_stem("Sv: Remiss: Trafikplan för Malmö 2027–2030 (SOFÖ 2026/0006)") + ".eml" == name
     assert file_stem('Svar: "A*B"?\x07 <x> | y.') == "Svar A B x y"
+
+
+def test_an_answer_without_a_date_says_which_day_it_gets(session, db, app, auth, clock):
+    """walk14 #5, also: a mail with no Date header took the fetch day as svarsdatum without a word."""
+    clock.set(datetime(2026, 12, 9, 11, 0, tzinfo=STOCKHOLM))
+    namnd, remiss = _sent_remiss(session, app)
+    user = make_user(session, role=Role.registrator, namnder=[namnd])
+    dnr = remiss.our_dnr
+    session.commit()
+    raw = _eml(f"Sv: Remiss ({dnr})", "Vi tillstyrker.", day="Mon, 07 Dec 2026 10:00:00")
+    raw = b"\n".join(line for line in raw.split(b"\n") if not line.startswith(b"Date:"))
+    message_id = _receive(db, app, raw)
+    auth.login(user.email)
+    page = " ".join(unescape(auth.client.get(f"/inkorg/{message_id}").get_data(as_text=True)).split())
+    assert ("Meddelandet saknar datum, så svaret registreras med dagen det hämtades (7 december 2026). Kom det in "
+            "en annan dag: rätta svarsdatumet på instansens sida efteråt.") in page
