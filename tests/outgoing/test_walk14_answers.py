@@ -149,3 +149,22 @@ def test_an_answer_without_a_date_says_which_day_it_gets(session, db, app, auth,
     page = " ".join(unescape(auth.client.get(f"/inkorg/{message_id}").get_data(as_text=True)).split())
     assert ("Meddelandet saknar datum, så svaret registreras med dagen det hämtades (7 december 2026). Kom det in "
             "en annan dag: rätta svarsdatumet på instansens sida efteråt.") in page
+
+
+def test_a_msg_uploaded_on_the_instans_page_is_read_like_an_eml(session, app, clock):
+    from remiss.auth.access import Principal
+    from remiss.outgoing.service import answers
+    from remiss.outgoing.service.answers import AnswerData
+
+    clock.set(datetime(2026, 12, 9, 11, 0, tzinfo=STOCKHOLM))
+    _, remiss = _sent_remiss(session, app)
+    _, teknik = remisser.entries(session, remiss.id)
+    answers.register_answer(session, now=datetime(2026, 12, 9, 11, 0, tzinfo=STOCKHOLM),
+                            principal=Principal.system(),
+                            remiss=remiss, entry=teknik,
+                            data=AnswerData(date(2026, 12, 8), files=[("Svar från Tekniska nämnden.msg",
+                                                                       _msg("SV: Remiss"))]),
+                            files_dir=app.config["FILES_DIR"], max_bytes=10_000_000)
+    assert teknik.summary == "Tekniska nämnden tillstyrker förslaget."
+    kept = session.exec(select(Attachment).where(Attachment.sandlista_entry_id == teknik.id)).all()
+    assert sorted(a.filename for a in kept) == ["Svar från Tekniska nämnden.msg", "Yttrande Tekniska nämnden.pdf"]
