@@ -129,29 +129,30 @@ def _new_instans_parts(line: str) -> list[tuple[str, str]]:
     return [(name, email)]
 
 
-def parse_new_instanser(text) -> list[SandlistaItem]:
+def parse_new_instanser(text, *, field: str = "new_instanser") -> list[SandlistaItem]:
     """Instanser not in the register, one a line: "Namn", "Namn; e-post" or "Namn <e-post>" (added to the nämnd's
-    own names). A line that is none of these is refused with the formats, never read as a name."""
+    own names). A line that is none of these is refused with the formats, never read as a name. The rule of
+    "Ny utgående remiss" and of the sändlista on "Ändra uppgifter" (field: where errors go; walk14 #4)."""
     lines = [line.strip() for line in str(text or "").splitlines() if line.strip()]
     if len(lines) > SANDLISTA_LIMIT:
-        raise InputErrors({"new_instanser": f"Högst {SANDLISTA_LIMIT} remissinstanser på en sändlista."})
+        raise InputErrors({field: f"Högst {SANDLISTA_LIMIT} remissinstanser på en sändlista."})
     items = []
     for number, line in enumerate(lines, 1):
         try:
             parts = _new_instans_parts(line)
         except ValueError:
-            raise InputErrors({"new_instanser": f"Rad {number} (”{line[:100]}”) kunde inte läsas. "
+            raise InputErrors({field: f"Rad {number} (”{line[:100]}”) kunde inte läsas. "
                                                 + NEW_INSTANS_FORMATS}) from None
         for name, email in parts:
             if not name or len(name) > 300:
-                raise InputErrors({"new_instanser": f"Rad {number}: ange ett namn (högst 300 tecken). "
+                raise InputErrors({field: f"Rad {number}: ange ett namn (högst 300 tecken). "
                                                     + NEW_INSTANS_FORMATS})
             if email:
                 try:
                     email = parse_email(email)
                 except ValueError as exc:
-                    raise InputErrors({"new_instanser": f"Rad {number}: {exc}"}) from None
+                    raise InputErrors({field: f"Rad {number}: {exc}"}) from None
             items.append(SandlistaItem(name, email))
     if len(items) > SANDLISTA_LIMIT:
-        raise InputErrors({"new_instanser": f"Högst {SANDLISTA_LIMIT} remissinstanser på en sändlista."})
+        raise InputErrors({field: f"Högst {SANDLISTA_LIMIT} remissinstanser på en sändlista."})
     return items

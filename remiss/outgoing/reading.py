@@ -91,3 +91,32 @@ def read_eml(data: bytes) -> MailAnswer:
                           files)
     except Exception:  # a broken upload is kept as a file; we only fail to read more from it
         return MailAnswer(None, "", "", "")
+
+
+_HEADER_LINE = re.compile(r"^(?:Subject|From|Date|To|Cc|Message-ID):[^\n]*\n?", re.IGNORECASE)
+
+
+def read_msg(data: bytes, filename: str, *, max_bytes: int) -> MailAnswer:
+    """Read an Outlook .msg as read_eml reads an .eml, in the sandbox worker as the Inkorg reads one
+    (remiss.intake.outlook; walk14 #2); a file that cannot be read gives an empty answer, never an exception."""
+    from remiss.files import FileRejected
+    from remiss.intake import outlook
+    from remiss.intake.reading import ReadLimits
+
+    try:
+        reading = outlook.read(data, filename, ReadLimits(max_bytes))
+    except FileRejected:
+        return MailAnswer(None, "", "", "")
+    header = reading.header
+    try:
+        sent = parsedate_to_datetime(header["Date"]) if header.get("Date") else None
+    except (TypeError, ValueError):
+        sent = None
+    sent_on = (sent.astimezone(STOCKHOLM).date() if sent.tzinfo else sent.date()) if sent else None
+    # the worker's text of a mail: its header lines, the body, then "--- Bilaga: name ---" and each file's text
+    text = reading.text.replace("\r\n", "\n").split("\n--- Bilaga: ", 1)[0]
+    while _HEADER_LINE.match(text):
+        text = _HEADER_LINE.sub("", text, count=1)
+    files = [(u.filename, u.data) for u in reading.keep if u.data != data]  # its attachments, not the .msg
+    text = answer_text(re.sub(r"\n{3,}", "\n\n", text).strip())
+    return MailAnswer(sent_on, header.get("From", ""), header.get("Subject", ""), text[:TEXT_LIMIT], files)

@@ -29,7 +29,9 @@ from sqlmodel import Session, select
 
 from remiss import files
 from remiss.auth.access import Principal
+from remiss.calendar.swedish import format_date
 from remiss.clock import local
+from remiss.intake import outlook
 from remiss.intake.models import InboxMessage
 from remiss.intake.service import kinds
 from remiss.outgoing import mails
@@ -38,7 +40,7 @@ from remiss.outgoing.service.answers import AnswerData
 from remiss.reminders.models import OutboxMessage
 from remiss.remisser import service as remisser
 from remiss.remisser.input import InputErrors
-from remiss.remisser.models import Direction, Remiss, SandlistaEntry
+from remiss.remisser.models import AnswerStatus, Direction, Remiss, SandlistaEntry
 from remiss.remisser.status import RemissStatus as S
 
 OPEN = (S.skickad.value, S.svarstiden_ute.value, S.sammanstalld.value)
@@ -52,17 +54,33 @@ class Reply:
     entry: SandlistaEntry | None  # None: the page asks which instans answered
     entries: list[SandlistaEntry]  # the instanser it was sent to, to choose from
     why: str  # what the match rests on, in Swedish
+    undated: str = ""  # the mail has no date: which day the answer gets instead (walk14 #5)
 
     @property
     def heading(self) -> str:
         who = self.entry.name if self.entry else "en remissinstans"
         return f"Svar från {who} på {self.remiss.our_dnr or self.remiss.title}"
 
+    @property
+    def supplement(self) -> str:
+        """When the instans has already answered: the mail is a komplettering, said before registering (walk14 #5)."""
+        return answered_before(self.entry) if self.entry else ""
+
+
+def answered_before(entry: SandlistaEntry) -> str:
+    """ "Miljönämnden har redan svarat (5 december 2026). …", or "" when the instans has not answered."""
+    if entry.answer_status != AnswerStatus.svarat:
+        return ""
+    when = f" ({format_date(entry.answered_on)})" if entry.answered_on else ""
+    return (f"{entry.name} har redan svarat{when}. Meddelandet registreras som en komplettering: det första svaret "
+            "behålls, meddelandets text läggs till sammanfattningen med sitt datum och filerna läggs till svarets.")
+
 
 def _mail(message: InboxMessage, files_dir: str) -> tuple[str, bytes] | None:
-    """The stored mail itself (the Inkorg keeps it first, as message/rfc822)."""
+    """The stored mail itself (the Inkorg keeps it first: message/rfc822, or an Outlook .msg from inbox-import)."""
     for item in json.loads(message.files or "[]"):
-        if item.get("content_type") == "message/rfc822" or item.get("filename", "").lower().endswith(".eml"):
+        if item.get("content_type") in ("message/rfc822", outlook.CONTENT_TYPE) \
+                or item.get("filename", "").lower().endswith((".eml", ".msg")):
             try:
                 return item["filename"], files.path_of(files_dir, item["key"]).read_bytes()
             except OSError:
@@ -98,6 +116,15 @@ def _entry_for(entries: list[SandlistaEntry], *addresses: str) -> SandlistaEntry
 
 def find(session: Session, message: InboxMessage, files_dir: str) -> Reply | None:
     """The utgående remiss (and instans) a pending Inkorg message answers, or None when it answers none."""
+    reply = _find(session, message, files_dir)
+    if reply is not None and message.sent_at is None:
+        reply.undated = (f"Meddelandet saknar datum, så svaret registreras med dagen det hämtades "
+                         f"({format_date(local(message.fetched_at).date())}). Kom det in en annan dag: rätta "
+                         "svarsdatumet på instansens sida efteråt.")
+    return reply
+
+
+def _find(session: Session, message: InboxMessage, files_dir: str) -> Reply | None:
     if message.status != "pending":
         return None
     if json.loads(message.form_values or "{}").get("mail_kind") in (kinds.AUTOREPLY, kinds.NEWSLETTER):
@@ -151,6 +178,13 @@ def record(session: Session, *, now: datetime, principal: Principal, message: In
     if stored is None:
         raise InputErrors({"message": "E-postmeddelandet finns inte sparat och kan inte registreras som svar."})
     day = local(message.sent_at or message.fetched_at).date()
+    if entry.answer_status == AnswerStatus.svarat:  # a komplettering: the first answer is kept (walk14 #5)
+        answers.add_supplement(session, now=now, principal=principal, remiss=remiss, entry=entry,
+                               data=AnswerData(answered_on=day, files=[stored]), files_dir=files_dir,
+                               max_bytes=max_bytes)
+        decide(message, "merged", now=now, principal=principal, remiss=remiss)
+        session.flush()
+        return entry
     answers.register_answer(session, now=now, principal=principal, remiss=remiss, entry=entry,
                             data=AnswerData(answered_on=day, date_from_mail=True, date_confirmed=date_confirmed,
                                             files=[stored]),
@@ -158,7 +192,6 @@ def record(session: Session, *, now: datetime, principal: Principal, message: In
     decide(message, "merged", now=now, principal=principal, remiss=remiss)
     session.flush()
     return entry
-
 
 
 def refuse_merge(remiss: Remiss) -> None:

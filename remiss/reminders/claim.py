@@ -148,7 +148,7 @@ def _skip_reason(row: OutboxMessage, loaded: Loaded, today=None) -> str:
     if row.remiss_id is not None and still_sent_in is not None:
         remiss = loaded.remisser.get(row.remiss_id)
         if remiss is None or (schedule.is_closed(remiss) and remiss.status not in still_sent_in):
-            return schedule.CLOSED_REASON
+            return schedule.closed_reason(remiss)
     if row.recipient_user_id and row.kind not in policy.UNMUTABLE:
         user = loaded.users.get(row.recipient_user_id)
         if user is None or not user.is_active:

@@ -32,6 +32,12 @@ SPREAD_DAYS = 7  # the sweep extends a plan when under LOOKAHEAD - SPREAD days r
 NEVER = date(9999, 12, 31)  # horizon of a closed or outgoing remiss: nothing to plan until an event says so
 MOVED = "Tidplanen har ändrats; påminnelsen gäller inte längre."
 CLOSED_REASON = "Remissen är avslutad."
+VOIDED_REASON = "Remissen är makulerad (registrerad av misstag)."  # walk14 #12: not "avslutad"
+
+
+def closed_reason(remiss: Remiss | None) -> str:
+    """Why a closed remiss's reminders stop, as `remiss reminders list` and the outbox show it."""
+    return VOIDED_REASON if remiss is not None and remiss.status == "makulerad" else CLOSED_REASON
 OUTGOING_REASON = "Utgående remiss: remissinstanserna påminns, inte vi."
 
 
@@ -99,7 +105,7 @@ def sync_remiss(session: Session, *, now: datetime, remiss: Remiss, calendar: Wo
         # an outgoing remiss's sista svarsdag is the instansernas: they get chasers (remiss.outgoing)
         _set_horizon(session, remiss, NEVER)
         return 0, outbox.cancel_pending(session, now=now, remiss_id=remiss.id, kinds=list(policy.REMINDER_KINDS),
-                                        reason=CLOSED_REASON if is_closed(remiss) else OUTGOING_REASON)
+                                        reason=closed_reason(remiss) if is_closed(remiss) else OUTGOING_REASON)
     calendar = calendar or work_calendar(session)
     namnd = session.get(Namnd, remiss.namnd_id)
     until = horizon(remiss, local_today(now), lookahead_days, spread)

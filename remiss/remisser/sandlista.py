@@ -81,6 +81,8 @@ def _merge_sandlista(session: Session, *, now: datetime, remiss: Remiss, items: 
         entry = current.get(name_key(item.name))
         if entry is None:
             entry = SandlistaEntry(remiss_id=remiss.id, name=item.name, email=item.email, group_name=item.group_name)
+        elif item.email and not entry.email and entry.sent_at is None:  # "Namn <e-post>" typed for one without
+            entry.email = item.email
         if entry.organisation_id is None:  # new, or named while the remiss was incoming
             link_to_register(session, now=now, remiss=remiss, entry=entry)
         entry.position = position

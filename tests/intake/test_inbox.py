@@ -166,7 +166,8 @@ def test_the_sekreterare_registers_merges_and_dismisses(client, auth, app, db, s
     with db.transaction() as s:
         assert s.get(InboxMessage, extension.id).status == "merged"
         kept = s.exec(select(Attachment).where(Attachment.remiss_id == registered.id)).all()
-        assert [a.filename for a in kept] == ["VB Förlängd remisstid Skärpta straff för vapenbrott (Ju2023 04567).eml"]
+        assert [a.filename for a in kept] == [
+            "VB Förlängd remisstid – Skärpta straff för vapenbrott (Ju2023-04567).eml"]
         granted = s.exec(select(Extension).where(Extension.remiss_id == registered.id)).all()
         if extension.extension_to:
             assert [(e.is_general, e.granted_until_on) for e in granted] == [(True, date(2024, 4, 30))]

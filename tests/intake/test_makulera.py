@@ -79,8 +79,19 @@ def test_a_letter_registered_twice_is_makulerad_from_its_inkorg_page(client, aut
     third = receive(db, app, mail(SUBJECT, RK_TEXT, "<rk-3@x>"))
     with db.transaction() as s:
         assert inbox.existing_remiss(s, s.get(InboxMessage, third.id)).id == kept_id
+    with db.transaction() as s:  # walk14 #12: the stopped reminders say why
+        reasons = {r.last_error for r in s.exec(select(OutboxMessage).where(OutboxMessage.remiss_id == twice_id,
+                                                                            OutboxMessage.status == "cancelled"))}
+        assert reasons == {"Remissen är makulerad (registrerad av misstag)."}
     # makulerad by mistake: undone on the remiss page, back in the lists
-    assert 'value="registrerad"' in client.get(f"/remisser/{twice_id}").get_data(as_text=True)
+    voided_page = unescape(client.get(f"/remisser/{twice_id}").get_data(as_text=True))
+    assert 'value="registrerad"' in voided_page
+    form = voided_page[voided_page.index('id="status-form"'):]
+    form = " ".join(form[:form.index("</details>")].split())
+    # walk14 #9: only Registrerad can be chosen, so only it is explained
+    assert "Avstår" not in form and "Återkallad" not in form, form
+    assert ("Makulerad: remissen registrerades av misstag och syns inte i listorna. Väljer du Registrerad ångras "
+            "makuleringen: remissen kommer tillbaka i listorna och påminnelserna planeras igen.") in form
     undone = auth.post(f"/remisser/{twice_id}/status", {"status": "registrerad", "note": "Fel remiss makulerades"},
                        form_url=f"/remisser/{twice_id}")
     assert undone.status_code == 302

@@ -127,7 +127,7 @@ def test_the_kept_letter_is_named_as_the_extension_and_is_its_evidence(client, a
     auth.post(f"/remisser/ny/missiv/{token}/forlang", {"remiss_id": registered.id, "extend": "1"}, form_url=form_url)
     with db.transaction() as s:
         kept = s.exec(select(Attachment).where(Attachment.remiss_id == registered.id)).one()
-        assert kept.filename == "Förlängd svarstid till den 15 maj 2027 kl. 15.00 Fi2026 01234.txt"
+        assert kept.filename == "Förlängd svarstid till den 15 maj 2027 kl. 15.00 – Fi2026-01234.txt"
         extension = s.exec(select(Extension).where(Extension.remiss_id == registered.id)).one()
         assert extension.evidence_attachment_id == kept.id
         size = kept.size

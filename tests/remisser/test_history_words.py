@@ -89,6 +89,8 @@ EVENTS = [
     ("generated_document", "generate", {"kind": [None, "tjansteskrivelse"], "version": [None, 2]}),
     ("sandlista_entry", "answer", {"answer_status": ["ej_svarat", "svarat"], "answered_on": [None, "2026-12-03"],
                                    "no_comments": [False, True]}),
+    ("sandlista_entry", "answer_supplement", {"summary": ["Vi tillstyrker.", "Vi tillstyrker.\n\nKomplettering "
+                                                                             "8 december 2026: Fler laddplatser."]}),
     ("sandlista_entry", "decline", {"answer_status": ["ej_svarat", "avstar"]}),
     ("sandlista_entry", "reopen", {"answer_status": ["avstar", "ej_svarat"]}),
     ("sandlista_entry", "extension_request", {"answer_status": ["ej_svarat", "begart_anstand"]}),

@@ -222,7 +222,7 @@ _EXTENSION_WORD = re.compile(r"förläng", re.IGNORECASE)
 
 def letter_name(text: str, day: date) -> str:
     """The file name of a pasted extension letter kept on the remiss: its mail subject ("Förlängd svarstid till den
-    15 maj 2027 – Fi2026 01234.txt", "Förlängning Remiss av X.txt"), else the day it was sent ("Förlängning
+    15 maj 2027 – Fi2026-01234.txt", "Förlängning Remiss av X.txt"), else the day it was sent ("Förlängning
     2026-12-04.txt"); never a second "Missiv.txt"."""
     subjects = _SUBJECT_LINE.findall(text[:50000])
     subject = file_stem(subjects[-1]) if subjects else ""  # the innermost message of a forward is the letter's
@@ -294,5 +294,8 @@ def decide(message: InboxMessage, status: str, *, now: datetime, principal: Prin
 
 
 def file_stem(subject: str) -> str:
-    """A mail subject as a file name's stem (the .eml kept, a pasted letter's name)."""
-    return " ".join(re.sub(r"[^\w .,()-]+", " ", subject).split())[:80] or "meddelande"
+    """A mail subject as a file name's stem (the .eml kept, a pasted letter's name), readable as the subject: "/"
+    becomes "-" ("SOFÖ 2026/0006" -> "SOFÖ 2026-0006"), en dashes and other letters stay ("2027–2030"), and what
+    no file system takes (\\ : * ? " < > |, control characters) goes (walk14 #11)."""
+    text = "".join(c if c.isprintable() else " " for c in subject.replace("/", "-").replace("\\", "-"))
+    return " ".join(re.sub(r'[:*?"<>|]+', " ", text).split())[:80].rstrip(". ") or "meddelande"

@@ -16,7 +16,7 @@ from remiss.clock import local, local_today
 from remiss.namnd.models import Namnd
 from remiss.outgoing import mails
 from remiss.outgoing.models import SandlistaAnswer
-from remiss.outgoing.reading import read_eml
+from remiss.outgoing.reading import read_eml, read_msg
 from remiss.outgoing.service import chasers
 from remiss.planning.models import Extension
 from remiss.reminders.outbox import enqueue
@@ -59,14 +59,17 @@ def is_late(remiss: Remiss, entry: SandlistaEntry) -> bool:
     return bool(entry.answered_on and day and entry.answered_on > day)
 
 
-def _from_mail_files(data: AnswerData) -> AnswerData:
-    """Files that are e-mails (.eml): their attached files join the answer, their text fills an empty summary,
-    and their date is the answer's when asked for."""
+def _from_mail_files(data: AnswerData, max_bytes: int) -> AnswerData:
+    """Files that are e-mails (.eml, or an Outlook .msg read in the sandbox worker): their attached files join the
+    answer, their text fills an empty summary, and their date is the answer's when asked for."""
     extra = []
     for filename, content in data.files:
-        if not filename.lower().endswith(".eml"):
+        if filename.lower().endswith(".eml"):
+            mail = read_eml(content)
+        elif filename.lower().endswith(".msg"):
+            mail = read_msg(content, filename, max_bytes=max_bytes)
+        else:
             continue
-        mail = read_eml(content)
         extra.extend(mail.files)
         if not data.summary.strip() and mail.text:
             data.summary = mail.text
@@ -103,7 +106,7 @@ def register_answer(session: Session, *, now: datetime, principal: Principal, re
                     entry: SandlistaEntry, data: AnswerData, files_dir: str, max_bytes: int) -> SandlistaEntry:
     """Record an instans's answer: date, files, inga synpunkter, summary, per-question answers."""
     _begin(principal, remiss)
-    data = _from_mail_files(data)
+    data = _from_mail_files(data, max_bytes)
     _check_date(entry, data, today=local_today(now))
     questions = {q.id for q in remisser.questions_of(session, remiss.id)}
     unknown = set(data.answers) - questions
@@ -131,6 +134,29 @@ def register_answer(session: Session, *, now: datetime, principal: Principal, re
     chasers.cancel_for_entry(session, remiss_id=remiss.id, entry_id=entry.id, reason="Remissinstansen har svarat")
     _log(session, now=now, principal=principal, entry=entry, before=before, action="answer",
          note=entry.name + (" (inkom efter svarstiden)" if is_late(remiss, entry) else ""))
+    return entry
+
+
+def add_supplement(session: Session, *, now: datetime, principal: Principal, remiss: Remiss, entry: SandlistaEntry,
+                   data: AnswerData, files_dir: str, max_bytes: int) -> SandlistaEntry:
+    """A komplettering from an instans that has already answered (walk14 #5): its files join the answer and its
+    text is added to the summary under its date; the first answer, its date and its summary are kept."""
+    _begin(principal, remiss)
+    if entry.answer_status != AnswerStatus.svarat:
+        raise InputErrors({"answer_status": f"{entry.name} har inte svarat än, så det finns inget svar att "
+                                            "komplettera."})
+    data = _from_mail_files(data, max_bytes)
+    before = _snapshot(entry)
+    if data.summary.strip():
+        added = f"Komplettering {format_date(data.answered_on)}: {data.summary.strip()}"
+        entry.summary = f"{entry.summary}\n\n{added}" if entry.summary.strip() else added
+        session.add(entry)
+        session.flush()
+    for filename, content in data.files:
+        remiss_files.add(session, now=now, principal=principal, remiss=remiss, filename=filename, data=content,
+                         files_dir=files_dir, max_bytes=max_bytes, purpose="svar", sandlista_entry_id=entry.id)
+    _log(session, now=now, principal=principal, entry=entry, before=before, action="answer_supplement",
+         note=f"{entry.name}, {format_date(data.answered_on)}")
     return entry
 
 

@@ -4,12 +4,14 @@
 - A remiss not yet sent gets a sista svarsdag after today: a passed one would have the missiv ask every instans
   to answer by a day that has been, and the remiss could never be sent (walk12b #11; no "spara ändå").
 - One instans written twice on the sändlista is one entry (remiss.outgoing.repeated, as on the new-remiss form).
+- A sändlista line is read as on the new-remiss form: "Namn", "Namn; e-post" or "Namn <e-post>" (walk14 #4).
 """
 from __future__ import annotations
 
 from datetime import date
 
 from remiss.calendar.swedish import format_date
+from remiss.outgoing.forms import parse_new_instanser
 from remiss.outgoing.repeated import merge_repeated, repeated_note
 from remiss.outgoing.service.sending import letter_date_problem
 from remiss.remisser.input import InputErrors
@@ -43,6 +45,9 @@ def check_changes(remiss: Remiss, changes: dict, *, today: date) -> list[str]:
     repeated: list[str] = []
     if changes.get("sandlista") is not None:
         try:
+            if not any(item.email or item.group_name for item in changes["sandlista"]):  # typed lines, not API rows
+                changes["sandlista"] = parse_new_instanser("\n".join(i.name for i in changes["sandlista"]),
+                                                           field="sandlista")
             changes["sandlista"], repeated = merge_repeated(changes["sandlista"], field="sandlista")
         except InputErrors as exc:
             errors.update(exc.errors)

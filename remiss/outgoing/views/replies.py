@@ -31,6 +31,7 @@ def inbox_reply(message_id: int):
         return back
     try:
         entry = answers.load_entry(session, remiss, chosen[0])
+        supplement = bool(replies.answered_before(entry))
         replies.record(session, now=now(), principal=principal(), message=message, remiss=remiss, entry=entry,
                        files_dir=_config("FILES_DIR"), max_bytes=_config("UPLOAD_MAX_BYTES"),
                        date_confirmed=bool(request.form.get("confirm_date")))
@@ -45,6 +46,10 @@ def inbox_reply(message_id: int):
         session.rollback()
         flash(f"Svaret registrerades inte: {exc}", "error")
         return back
+    if supplement:
+        flash(f"Kompletteringen från {entry.name} är registrerad på {remiss.our_dnr or remiss.title}: det första "
+              "svaret är kvar, meddelandets text är tillagd i sammanfattningen och filerna bland svarets.", "success")
+        return _back(remiss.id)
     flash(f"Svaret från {entry.name} är registrerat på {remiss.our_dnr or remiss.title}; "
           "e-postmeddelandet och dess bilagor finns bland svarets filer.", "success")
     return _back(remiss.id)
