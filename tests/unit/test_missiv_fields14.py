@@ -307,3 +307,25 @@ def test_the_rounds_cues_stay_linear_on_hostile_text(unit: str) -> None:
     start = time.process_time()
     parse_missiv(text)
     assert time.process_time() - start < 3.0  # quadratic took 7 s (the copies' loop) and minutes (the labels')
+
+
+# walk14 16-kalmar: a region passing Trafikverket's remiss on names its own deadline to Trafikverket in the same sentence
+_KALMAR = (
+    "Remiss av Trafikverkets förslag till regional transportinfrastrukturplan\n\nRegion Kalmar län har fått Trafikverkets "
+    "förslag till åtgärdsplan (TRV 2026/45678) och remitterar det vidare till länets kommuner.\n\nRegionens "
+    "diarienummer: RKL 2026/0991\n\nRegionen behöver kommunernas synpunkter senast 1 februari 2027 för att hinna lämna "
+    "sitt yttrande till Trafikverket senast den 28 februari 2027.\n\nSvar till region@regionkalmar.se\n")
+
+
+def test_a_forwarding_bodys_own_deadline_is_not_ours() -> None:
+    result = parse_missiv(_KALMAR)
+    assert str(result.deadline) == "2027-02-01"
+    assert any("2027-02-28" in w and "egen svarsfrist" in w for w in result.warnings)
+
+
+def test_only_the_forwarding_bodys_own_deadline_leaves_the_field_empty() -> None:
+    text = ("Regionen remitterar förslaget vidare till kommunerna. Vi vill ha era synpunkter i god tid för att kunna "
+            "lämna vårt yttrande till Trafikverket senast den 28 februari 2027.\n")
+    result = parse_missiv(text)
+    assert result.deadline is None
+    assert any("2027-02-28" in w and "fyll i den själv" in w for w in result.warnings)
