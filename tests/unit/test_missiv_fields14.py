@@ -329,3 +329,23 @@ def test_only_the_forwarding_bodys_own_deadline_leaves_the_field_empty() -> None
     result = parse_missiv(text)
     assert result.deadline is None
     assert any("2027-02-28" in w and "fyll i den själv" in w for w in result.warnings)
+
+
+# walk14 15-norrk: a kommun's letter signed by its Kommunstyrelsen; alone the name reads as the reader's own
+_NORRKOPING = (
+    "Remiss: Översyn av kommunens bostadsförsörjningsprogram\n\nNorrköpings kommun\nKommunstyrelsen\n2026-12-03\n\n"
+    "Kommunfullmäktige beslutade den 14 juni 2021 (KS 2021/0333) att bostadsförsörjningsprogrammet ska ses över varje "
+    "mandatperiod. Kommunstyrelsen remitterar nu förslaget till reviderat program.\n\nVårt diarienummer: KS 2026/1204\n\n"
+    "Svar ska ha kommit in senast den 15 februari 2027.\n\nSkicka svaret till kommunstyrelsen@norrkoping.se.\n\n"
+    "Med vänlig hälsning\n\nOlle Holm\nKommunstyrelsens ordförande\n")
+
+
+def test_a_bare_kommunstyrelsen_is_qualified_with_its_kommun() -> None:
+    result = parse_missiv(_NORRKOPING)
+    assert result.remittent == "Norrköpings kommun, kommunstyrelsen"
+    assert any("Norrköpings kommun" in w and "Kommunstyrelsen" in w for w in result.warnings)
+
+
+def test_a_bare_kommunstyrelsen_is_qualified_by_the_letterhead_without_an_address() -> None:
+    text = _NORRKOPING.replace("Skicka svaret till kommunstyrelsen@norrkoping.se.\n\n", "")
+    assert parse_missiv(text).remittent == "Norrköpings kommun, kommunstyrelsen"
