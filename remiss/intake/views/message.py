@@ -17,7 +17,7 @@ from remiss.db import get_session
 from remiss.intake.arrival import arrival
 from remiss.intake.service import batches, inbox as inbox_service, voided
 from remiss.intake.models import InboxMessage
-from remiss.intake.views import bp, not_later_than_in_force, our_dnr_prefill, without_extends_warning
+from remiss.intake.views import bp, not_later_than_in_force, our_dnr_prefill, item_warnings
 from remiss.intake.views.inbox import STATUS_LABELS
 from remiss.remisser.input import parse_date, parse_time
 from remiss.remisser.models import Remiss
@@ -168,7 +168,9 @@ def _item_page(message: InboxMessage, *, errors: dict | None = None, values: dic
     return render_template("intake/inbox_item.html", message=message, rows=_rows(message), match=match, done=done,
                            reply=reply, early=early, may_void=may_void, void_reason=void_reason or "",
                            void_errors=void_errors or {},
-                           warnings=without_extends_warning(warnings) if not_later else warnings,
+                           warnings=item_warnings(warnings, reply=reply is not None, not_later=bool(not_later),
+                                                  extension_card=match is not None and is_extension
+                                                  and message.status == "pending"),
                            files=json.loads(message.files), not_later=not_later, our_dnr_hint=our_dnr_hint,
                            may_merge=may_merge, register_other=_register_other(match, may_merge, waiting, reply),
                            remiss_like=inbox_service.looks_like_remiss(message),

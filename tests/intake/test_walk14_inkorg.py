@@ -1,0 +1,52 @@
+"""walk14 findings 6, 7 and 10: what the Inkorg page and list say beside a mail – no missiv-field warnings on an
+instans's answer to our utgående remiss, the extension advice once, and "via …" only for a forwarded mail."""
+from __future__ import annotations
+
+from datetime import date, datetime, timezone
+from html import unescape
+
+from remiss.auth.models import Role
+from remiss.clock import STOCKHOLM
+from remiss.intake.reading import ReadLimits
+from remiss.intake.service import inbox
+from remiss.missiv.parser import parse_missiv
+from tests.intake.test_inbox import mail
+from tests.intake.test_outgoing_reply import _receive, _reply, _sent_remiss
+from tests.intake.test_paste_seed000 import world
+from tests.intake.test_walk8_extension import BODY, SUBJECT
+from tests.support.factories import make_remiss, make_user
+
+
+def test_an_answer_to_our_remiss_shows_no_missiv_field_warnings(session, db, app, auth, clock):
+    clock.set(datetime(2026, 12, 7, 11, 0, tzinfo=STOCKHOLM))
+    namnd, remiss = _sent_remiss(session, app)
+    user = make_user(session, role=Role.registrator, namnder=[namnd])
+    dnr, email = remiss.our_dnr, user.email
+    session.commit()
+    message_id = _receive(db, app, _reply(f"Sv: Remiss: trafikplan ({dnr})"))
+    # the parser read the answer as a missiv: it found no remittent and no svarsfrist
+    assert "Ingen svarsfrist hittades i missivet." in parse_missiv(
+        "Hej,\n\nMiljönämnden tillstyrker förslaget men vill se mer cykelinfrastruktur.\n").warnings
+    auth.login(email)
+    page = unescape(auth.client.get(f"/inkorg/{message_id}").get_data(as_text=True))
+    assert f"Svar från Miljönämnden på {dnr}" in page
+    assert "Ingen remittent hittades" not in page
+    assert "Ingen svarsfrist hittades" not in page
+
+
+def test_the_extension_card_and_the_warning_do_not_say_the_same_thing(client, auth, session, db, app):
+    namnd = world(session)
+    make_remiss(session, namnd=namnd, title="Promemorian Skattelättnader för arbetskraft",
+                remittent="Finansdepartementet", sender_dnr="Fi2026/01234", deadline_on=date(2027, 4, 15))
+    session.commit()
+    with db.transaction() as s:
+        message, _ = inbox.receive(s, now=datetime(2026, 12, 4, 10, 0, tzinfo=timezone.utc),
+                                   raw=mail(SUBJECT, BODY, "<fi-2026-01234-twice@regeringen.se>"),
+                                   files_dir=app.config["FILES_DIR"], limits=ReadLimits(app.config["UPLOAD_MAX_BYTES"]))
+        assert message.match_remiss_id is not None
+        message_id = message.id
+    auth.login("sekr@malmo.se")
+    page = unescape(client.get(f"/inkorg/{message_id}").get_data(as_text=True))
+    assert "Registrera förlängningen på" in page
+    assert "Brevet förlänger svarstiden (till 15 maj 2027" in page
+    assert "förlängas i stället för att registreras igen" not in page
