@@ -50,3 +50,38 @@ def test_the_extension_card_and_the_warning_do_not_say_the_same_thing(client, au
     assert "Registrera förlängningen på" in page
     assert "Brevet förlänger svarstiden (till 15 maj 2027" in page
     assert "förlängas i stället för att registreras igen" not in page
+
+
+LST = """Länsstyrelsen Skåne
+Datum 2026-12-02
+Diarienummer 500-12345-2026
+
+Remiss: Regional vattenförsörjningsplan för Skåne län
+
+Länsstyrelsen Skåne har tagit fram ett förslag till regional vattenförsörjningsplan och ger härmed tillfälle att \
+lämna synpunkter.
+
+Svar ska ha kommit in till Länsstyrelsen senast den 29 januari 2027. Ange diarienummer 500-12345-2026 i svaret.
+Svaren skickas med e-post till skane@lansstyrelsen.se.
+
+Kontaktperson: Karin Ek, vattenstrateg, 010-224 10 00, karin.ek@lansstyrelsen.se
+"""
+
+
+def test_via_names_only_the_one_who_forwarded_a_mail(client, auth, app, db, session, clock):
+    """Finding 10: the remittent's own officer sending the remiss is no forward: no "via Karin Ek" under the
+    remittent; a colleague's forward still shows who forwarded it."""
+    from tests.intake.test_walk12_view import HAV, POLLED, mail as sent_mail, receive
+
+    clock.set(POLLED)
+    world(session)
+    receive(db, app, sent_mail("Remiss: Regional vattenförsörjningsplan för Skåne län (500-12345-2026)", LST,
+                               "<lst@w14>", sender="Karin Ek <karin.ek@lansstyrelsen.se>"))
+    receive(db, app, sent_mail("Fwd: Remiss Havsplaner", HAV, "<hav@w14>"))
+    auth.login("sekr@malmo.se")
+    page = unescape(client.get("/inkorg").get_data(as_text=True))
+    rows = page.split("<tbody>")[1].split("</tbody>")[0].split("</tr>")
+    lst = next(r for r in rows if "vattenförsörjningsplan" in r).split("</td>")[1]
+    hav = next(r for r in rows if "Havsplaner" in r).split("</td>")[1]
+    assert "Länsstyrelsen" in lst and "via" not in lst
+    assert "Havs- och vattenmyndigheten" in hav and "via Rita Registrator" in hav
