@@ -349,3 +349,15 @@ def test_a_bare_kommunstyrelsen_is_qualified_with_its_kommun() -> None:
 def test_a_bare_kommunstyrelsen_is_qualified_by_the_letterhead_without_an_address() -> None:
     text = _NORRKOPING.replace("Skicka svaret till kommunstyrelsen@norrkoping.se.\n\n", "")
     assert parse_missiv(text).remittent == "Norrköpings kommun, kommunstyrelsen"
+
+
+@pytest.mark.parametrize("text, address", [
+    # walk14 16-kalmar, 18-hbg, 19-skane: web-page style "Svar(a) till <e-post>"
+    ("Kontakt: Oskar Lund, regionplanerare, oskar.lund@regionkalmar.se\n\nSvar till region@regionkalmar.se\n",
+     "region@regionkalmar.se"),
+    ("Frågor: Eva Holm, eva.holm@helsingborg.se\n\nSvara till helsingborg@helsingborg.se senast 31 januari 2027.\n",
+     "helsingborg@helsingborg.se"),
+    ("Svar till region@skane.se, ange Dnr 2026-RUN-1234.\n", "region@skane.se"),
+])
+def test_svar_till_an_address_is_the_answer_address(text: str, address: str) -> None:
+    assert parse_missiv(text).answer_email == address
