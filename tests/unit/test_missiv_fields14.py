@@ -361,3 +361,19 @@ def test_a_bare_kommunstyrelsen_is_qualified_by_the_letterhead_without_an_addres
 ])
 def test_svar_till_an_address_is_the_answer_address(text: str, address: str) -> None:
     assert parse_missiv(text).answer_email == address
+
+
+@pytest.mark.parametrize("text, dnr", [
+    # walk14 11-rs (Region Stockholm): a page's "Ärende:" label
+    ("Remiss: Regional cykelplan för Stockholms län 2027–2030\n\nÄrende: RS 2026-0789\n\nSvar senast 12 mars 2027.\n",
+     "RS 2026-0789"),
+    # walk14 19-skane (Region Skåne): the year, the series and the number
+    ("Svar till region@skane.se, ange Dnr 2026-RUN-1234.\n", "2026-RUN-1234"),
+])
+def test_arende_label_and_year_series_number(text: str, dnr: str) -> None:
+    assert parse_missiv(text).sender_dnr == dnr
+
+
+def test_arende_in_a_sentence_is_no_dnr_cue() -> None:
+    text = "Ärendet gäller förslaget. Ärende om parkering 2026 behandlas senare.\nSvar senast 1 mars 2027.\n"
+    assert parse_missiv(text).sender_dnr is None
