@@ -85,3 +85,18 @@ def test_via_names_only_the_one_who_forwarded_a_mail(client, auth, app, db, sess
     hav = next(r for r in rows if "Havsplaner" in r).split("</td>")[1]
     assert "Länsstyrelsen" in lst and "via" not in lst
     assert "Havs- och vattenmyndigheten" in hav and "via Rita Registrator" in hav
+
+
+def test_the_contacts_own_address_is_shown_among_what_follows_in(client, auth, app, db, session, clock):
+    """Finding 8: "Kontaktperson: Karin Ek, …, karin.ek@lansstyrelsen.se" – the address follows into the remiss but
+    the Inkorg page did not show it."""
+    from tests.intake.test_walk12_view import POLLED, mail as sent_mail, receive
+
+    clock.set(POLLED)
+    world(session)
+    message_id = receive(db, app, sent_mail("Remiss: Regional vattenförsörjningsplan (500-12345-2026)", LST,
+                                            "<lst-contact@w14>", sender="Karin Ek <karin.ek@lansstyrelsen.se>"))
+    auth.login("sekr@malmo.se")
+    page = unescape(client.get(f"/inkorg/{message_id}").get_data(as_text=True))
+    table = page.split("Följer med in i remissen")[1].split("</table>")[0]
+    assert "Kontaktpersonens e-post" in table and "karin.ek@lansstyrelsen.se" in table

@@ -38,9 +38,11 @@ class FieldRow:
 # What the proposal page lets the registrator check and correct before Registrera; the rest is shown as read.
 EDITABLE = ("title", "remittent", "sender_dnr", "received_on", "deadline_on", "deadline_time")
 READ_ONLY = [("letter_date", "Missivets datum"), ("answer_email", "Svarsadress"), ("copy_emails", "Kopia till"),
-             ("answer_address", "Svar till adress"), ("contact_person", "Kontaktperson"), ("sandlista", "Sändlista"),
+             ("answer_address", "Svar till adress"), ("contact_person", "Kontaktperson"),
+             ("contact_email", "Kontaktpersonens e-post"), ("sandlista", "Sändlista"),
              ("questions", "Frågeställningar")]
-SHOWN_WHEN_READ = ("answer_address",)  # a row only when the letter gives one (most answer by e-post only)
+# a row only when the letter gives one (most answer by e-post only; a contact's own address is written now and then)
+SHOWN_WHEN_READ = ("answer_address", "contact_email")
 NO_RECEIVED_ON = "Inkom saknas: meddelandet har inget datum. Fyll i den dag brevet kom in till er."
 REQUIRED = {"title": "Ärendemening saknas. Skriv vad remissen gäller och tryck på Registrera igen.",
             "namnd_id": "Ansvarig nämnd saknas. Välj nämnd och tryck på Registrera igen.",
