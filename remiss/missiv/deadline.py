@@ -61,7 +61,9 @@ _KOMMUN_AUDIENCE = re.compile(r"\bför kommuner(?:na)?\b|\bkommuner(?:na)? (?:ha
 # senast den 28 februari 2027": a body passing a remiss on names its own deadline to the original remittent too. That date
 # is not ours; it is set aside, named in a warning.
 _ONWARD = re.compile(
-    r"\bför att (?:hinna|kunna)\b[^.]{0,120}$|"
+    # only right after the date asked of us: "För att kunna beakta synpunkterna ska de ha kommit in senast …" is ours
+    r"(?:\d|januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december)[ \t,]+"
+    r"för att (?:hinna|kunna)\b[^.]{0,120}$|"
     r"\b(?:vårt|vår|våra|regionens|länsstyrelsens|förbundets|kommunens)[ \t]+(?:egna?[ \t]+|samlade[ \t]+)?"
     r"(?:yttrande|remissvar|svar)\b[^.]{0,60}\btill[ \t]+[A-ZÅÄÖ][^.]{0,60}$",
     re.IGNORECASE)

@@ -377,3 +377,8 @@ def test_arende_label_and_year_series_number(text: str, dnr: str) -> None:
 def test_arende_in_a_sentence_is_no_dnr_cue() -> None:
     text = "Ärendet gäller förslaget. Ärende om parkering 2026 behandlas senare.\nSvar senast 1 mars 2027.\n"
     assert parse_missiv(text).sender_dnr is None
+
+
+def test_a_purpose_clause_before_our_only_deadline_keeps_it() -> None:
+    text = "För att kunna beakta synpunkterna ska de ha kommit in till regionen senast den 1 mars 2027.\n"
+    assert str(parse_missiv(text).deadline) == "2027-03-01"
