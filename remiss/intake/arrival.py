@@ -90,3 +90,10 @@ def remittent_of(message) -> str:
     if envelope is not None and _other_sender(envelope, message.sender):
         return _sender(envelope) or message.sender
     return message.sender
+
+
+def forwarded_by(message) -> str:
+    """The one who forwarded the mail, shown as "via …" in the Inkorg's list: its own From when it is a forward of
+    someone else's message, else "" (walk14 finding 10: a mail the remittent's officer sent herself is no forward)."""
+    envelope = _envelope(message)
+    return message.sender if envelope is not None and _other_sender(envelope, message.sender) else ""

@@ -57,6 +57,16 @@ _ABOUT_REMISS = re.compile(r"synpunkt|yttra|remiss|samråd|ställ\w{0,10}[ \t]+u
 # "För kommunerna finns dock möjlighet att inkomma med svaren fram till den 8 juni": a later date given to
 # kommunerna alone is the kommun's own deadline (the registrator works for a kommun).
 _KOMMUN_AUDIENCE = re.compile(r"\bför kommuner(?:na)?\b|\bkommuner(?:na)? (?:har|får|kan|ges|medges)\b", re.IGNORECASE)
+# "Regionen behöver kommunernas synpunkter senast 1 februari 2027 för att hinna lämna sitt yttrande till Trafikverket
+# senast den 28 februari 2027": a body passing a remiss on names its own deadline to the original remittent too. That date
+# is not ours; it is set aside, named in a warning.
+_ONWARD = re.compile(
+    # only right after the date asked of us: "För att kunna beakta synpunkterna ska de ha kommit in senast …" is ours
+    r"(?:\d|januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december)[ \t,]+"
+    r"för att (?:hinna|kunna)\b[^.]{0,120}$|"
+    r"\b(?:vårt|vår|våra|regionens|länsstyrelsens|förbundets|kommunens)[ \t]+(?:egna?[ \t]+|samlade[ \t]+)?"
+    r"(?:yttrande|remissvar|svar)\b[^.]{0,60}\btill[ \t]+[A-ZÅÄÖ][^.]{0,60}$",
+    re.IGNORECASE)
 _INTERNAL = re.compile(r"svar till kansliet|till (?:förvaltningens )?kansli(?:et)?\b|internt", re.IGNORECASE)
 _NEGATIVE = re.compile(
     r"träd(?:er|a|de) i kraft|ikraftträd|publicera|sammanträde|möte|tidigare|skickades|beslutade|"
@@ -187,12 +197,18 @@ def find_deadline(text: str, reference_date: date | None = None, *, sent: date |
     anchor = dated or reference_date
 
     scored: list[tuple[int, bool, DateMatch, date | datetime, tuple[int, int]]] = []
+    onward: list[date] = []
     missing_year = False
     for dm in dates:
         if letter is not None and dm is letter:
             continue
         score, internal = _score(text, dm)
         if score == 0:
+            continue
+        if _ONWARD.search(_sentence_before(text, dm.start)[-200:]):
+            day = dm.resolve(anchor)
+            if day is not None:
+                onward.append(day)
             continue
         day = dm.resolve(anchor)
         if day is None:
@@ -203,6 +219,15 @@ def find_deadline(text: str, reference_date: date | None = None, *, sent: date |
         span = (min(dm.start, clock[2]) if clock else dm.start, max(dm.end, clock[3]) if clock else dm.end)
         scored.append((score, internal, dm, value, span))
 
+    if onward:
+        own = ", ".join(sorted({d.isoformat() for d in onward}))
+        if scored:
+            warnings.append(f"Brevet nämner också avsändarens egen svarsfrist till en annan myndighet ({own}); "
+                            "den räknas inte som er svarsfrist.")
+        else:
+            warnings.append(f"Brevet nämner avsändarens egen svarsfrist till en annan myndighet ({own}) men ingen "
+                            "svarsfrist till er; fyll i den själv.")
+            return DeadlineFinding(letter_day, _span(letter), None, None, None, tuple(warnings))
     if not scored:
         if missing_year:
             warnings.append("Svarsfristen saknar årtal och brevets datum hittades inte; ange ett referensdatum.")

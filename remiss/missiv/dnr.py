@@ -15,6 +15,7 @@ LOCAL_DNR = (
     r"|[A-ZÅÄÖ]\d{2}-\d{3,6}"  # one letter for the kind of ärende, the year and the number: H21-02922
     r"|(?:19|20)\d\d/[A-ZÅÄÖ]{2,6}[ \t]\d{1,6}"  # the year, the board and the number: 2026/KS 0412
     r"|[A-ZÅÄÖ]{2,4}\d{6,8}"  # a region's series and the year and number run together: RS160578
+    r"|(?:19|20)\d\d-[A-ZÅÄÖ]{2,6}-\d{1,6}"  # the year, the series and the number: 2026-RUN-1234 (Region Skåne)
     r"|(?!(?:Dnr|Ref|Nr)\b)[A-ZÅÄÖ][a-zåäö]{2}[ \t](?:19|20)\d\d/\d{1,6}"  # an agency's short name: Svk 2022/2981
 )
 TOKEN_RE = re.compile(rf"(?<![\w/.-])(?:{RK_DNR}|{LOCAL_DNR})(?![\w/])")
@@ -26,6 +27,8 @@ _CUE = re.compile(
     r"(?:\bdnr\b|\bdiarienr\b|diarienummer|diarienumret|"
     r"ärendenummer|ärendenumret|\bärende(?:nr|[ \t]+nr)\b|\bdiarie[ \t]+nr\b|\bbeteckning\b|\bref(?:erens)?\s*nr\b|"
     r"\bvår referens\b|"
+    # "Ärende: RS 2026-0789": the word with a colon (a page's label), not "ärende" in a sentence
+    r"\bärende(?=[ \t]*:)|"
     # "märk svaret med RJH 2026/1990", "Märk ert yttrande med": the number the answer must carry
     # "Märk mejl eller brev med Svk 2022/2981" (three words between)
     r"\bmärk(?:[ \t]+[\wåäö]+){1,3}?[ \t]+med\b)\.?\s*:?",

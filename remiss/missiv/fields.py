@@ -63,6 +63,8 @@ def find_remittent_cue(text: str) -> tuple[str | None, tuple[int, int] | None]:
 _DAY_WORDS = (r"(?:[ \t]+(?:den|[a-zåäö]{3,6}dagen|\d{1,2}(?:[.:]\d{2})?|\d{4}(?:-\d{2}-\d{2})?|kl\.?|klockan|"
               r"januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december),?){1,8}")
 _ANSWER_CUE = re.compile(
+    # "Svar till region@regionkalmar.se", "Svara till helsingborg@helsingborg.se": the address right after the cue
+    r"\bsvar(?:a|en|et)?[ \t]+till(?=[ \t]+[\w.+-]{1,64}@)|"
     # "(per e-post) till uok@…"; "tillhanda via e-post, hallbarregionalutveckling@…"
     r"(?:e-?post|e-mail|mejl|mail)\)?\s+(?:till|på|under[ \t]+adress(?:en)?)|"
     r"(?:via|per|med)[ \t]+(?:e-?post|e-mail|mejl|mail)[ \t]*[(,:]|(?:skicka|lämna|sänd|inkomm|mejl|maila|inge|ges in|e-?posta)\w{0,3}[ \t]+(?:[\wåäö-]+[ \t]+){0,6}?till|"

@@ -65,6 +65,10 @@ def _find(text: str, mentions: list[BodyMention], by_mail: Body | None, answer_e
             region = _region_of_unit(value, mentions, by_mail)
             if region:
                 return region.name, span, [f"Texten anger {value} som avsändare; remittenten är regionen, {region.name} – kontrollera."]
+            kommun = _kommun_of_unit(text, value, mentions, by_mail)
+            if kommun:
+                return f"{kommun.name}, {value[0].lower()}{value[1:]}", span, [
+                    f"Texten anger bara {value} som avsändare; kommunen ({kommun.name}) lades till – kontrollera."]
         return canonical_body(value) or value, span, []
     joint = _joint(text, mentions)
     if joint:
@@ -130,6 +134,29 @@ def _region_of_unit(value: str, mentions: list[BodyMention], by_mail: Body | Non
     if len(regions) == 1 and not any(m.body.kind == "kommun" for m in mentions):
         return regions.pop()
     return None
+
+
+# "Kulturnämnden remitterar förslaget … till stadsområdesnämnderna i Malmö stad", "i samverkan med stadens övriga
+# nämnder", "alla stadens förvaltningar", "inom den egna nämndens ansvarsområde", a sändlista headed "Malmö stads
+# nämnder": a remiss within one kommun, to its own nämnder.
+_OWN_NAMNDER = re.compile(
+    r"\b(?:stadens|kommunens|[A-ZÅÄÖ][\wåäö]+[ \t]+(?:stads|kommuns))[ \t]+(?:övriga[ \t]+|egna[ \t]+)?"
+    r"(?:nämnder|förvaltningar)\b|\bden[ \t]+egna[ \t]+nämnden|"
+    r"nämnder\w*[ \t]+(?:i|inom)[ \t]+(?:staden|kommunen|[A-ZÅÄÖ][\wåäö]+[ \t]+(?:stad|kommun))\b")
+
+
+def _kommun_of_unit(text: str, value: str, mentions: list[BodyMention], by_mail: Body | None) -> Body | None:
+    """Return the kommun a bare "Kommunstyrelsen" or "Kulturnämnden" belongs to: the answer address's kommun, else the
+    one kommun the letter names (its letterhead, signature). Alone the name reads as the reader's own nämnd; a remiss
+    sent to the nämnder of that same kommun is an internal one, where the nämnd's name alone is right."""
+    if not _UNIT.search(value):
+        return None
+    kommuner = {m.body for m in mentions if m.body.kind == "kommun"}
+    if by_mail is not None:
+        kommun = by_mail if by_mail.kind == "kommun" else None
+    else:
+        kommun = kommuner.pop() if len(kommuner) == 1 else None
+    return None if kommun is None or _OWN_NAMNDER.search(text) else kommun
 
 
 def _hosted(text: str, host: Body, mentions: list[BodyMention],

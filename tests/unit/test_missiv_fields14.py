@@ -307,3 +307,78 @@ def test_the_rounds_cues_stay_linear_on_hostile_text(unit: str) -> None:
     start = time.process_time()
     parse_missiv(text)
     assert time.process_time() - start < 3.0  # quadratic took 7 s (the copies' loop) and minutes (the labels')
+
+
+# walk14 16-kalmar: a region passing Trafikverket's remiss on names its own deadline to Trafikverket in the same sentence
+_KALMAR = (
+    "Remiss av Trafikverkets förslag till regional transportinfrastrukturplan\n\nRegion Kalmar län har fått Trafikverkets "
+    "förslag till åtgärdsplan (TRV 2026/45678) och remitterar det vidare till länets kommuner.\n\nRegionens "
+    "diarienummer: RKL 2026/0991\n\nRegionen behöver kommunernas synpunkter senast 1 februari 2027 för att hinna lämna "
+    "sitt yttrande till Trafikverket senast den 28 februari 2027.\n\nSvar till region@regionkalmar.se\n")
+
+
+def test_a_forwarding_bodys_own_deadline_is_not_ours() -> None:
+    result = parse_missiv(_KALMAR)
+    assert str(result.deadline) == "2027-02-01"
+    assert any("2027-02-28" in w and "egen svarsfrist" in w for w in result.warnings)
+
+
+def test_only_the_forwarding_bodys_own_deadline_leaves_the_field_empty() -> None:
+    text = ("Regionen remitterar förslaget vidare till kommunerna. Vi vill ha era synpunkter i god tid för att kunna "
+            "lämna vårt yttrande till Trafikverket senast den 28 februari 2027.\n")
+    result = parse_missiv(text)
+    assert result.deadline is None
+    assert any("2027-02-28" in w and "fyll i den själv" in w for w in result.warnings)
+
+
+# walk14 15-norrk: a kommun's letter signed by its Kommunstyrelsen; alone the name reads as the reader's own
+_NORRKOPING = (
+    "Remiss: Översyn av kommunens bostadsförsörjningsprogram\n\nNorrköpings kommun\nKommunstyrelsen\n2026-12-03\n\n"
+    "Kommunfullmäktige beslutade den 14 juni 2021 (KS 2021/0333) att bostadsförsörjningsprogrammet ska ses över varje "
+    "mandatperiod. Kommunstyrelsen remitterar nu förslaget till reviderat program.\n\nVårt diarienummer: KS 2026/1204\n\n"
+    "Svar ska ha kommit in senast den 15 februari 2027.\n\nSkicka svaret till kommunstyrelsen@norrkoping.se.\n\n"
+    "Med vänlig hälsning\n\nOlle Holm\nKommunstyrelsens ordförande\n")
+
+
+def test_a_bare_kommunstyrelsen_is_qualified_with_its_kommun() -> None:
+    result = parse_missiv(_NORRKOPING)
+    assert result.remittent == "Norrköpings kommun, kommunstyrelsen"
+    assert any("Norrköpings kommun" in w and "Kommunstyrelsen" in w for w in result.warnings)
+
+
+def test_a_bare_kommunstyrelsen_is_qualified_by_the_letterhead_without_an_address() -> None:
+    text = _NORRKOPING.replace("Skicka svaret till kommunstyrelsen@norrkoping.se.\n\n", "")
+    assert parse_missiv(text).remittent == "Norrköpings kommun, kommunstyrelsen"
+
+
+@pytest.mark.parametrize("text, address", [
+    # walk14 16-kalmar, 18-hbg, 19-skane: web-page style "Svar(a) till <e-post>"
+    ("Kontakt: Oskar Lund, regionplanerare, oskar.lund@regionkalmar.se\n\nSvar till region@regionkalmar.se\n",
+     "region@regionkalmar.se"),
+    ("Frågor: Eva Holm, eva.holm@helsingborg.se\n\nSvara till helsingborg@helsingborg.se senast 31 januari 2027.\n",
+     "helsingborg@helsingborg.se"),
+    ("Svar till region@skane.se, ange Dnr 2026-RUN-1234.\n", "region@skane.se"),
+])
+def test_svar_till_an_address_is_the_answer_address(text: str, address: str) -> None:
+    assert parse_missiv(text).answer_email == address
+
+
+@pytest.mark.parametrize("text, dnr", [
+    # walk14 11-rs (Region Stockholm): a page's "Ärende:" label
+    ("Remiss: Regional cykelplan för Stockholms län 2027–2030\n\nÄrende: RS 2026-0789\n\nSvar senast 12 mars 2027.\n",
+     "RS 2026-0789"),
+    # walk14 19-skane (Region Skåne): the year, the series and the number
+    ("Svar till region@skane.se, ange Dnr 2026-RUN-1234.\n", "2026-RUN-1234"),
+])
+def test_arende_label_and_year_series_number(text: str, dnr: str) -> None:
+    assert parse_missiv(text).sender_dnr == dnr
+
+
+def test_arende_in_a_sentence_is_no_dnr_cue() -> None:
+    text = "Ärendet gäller förslaget. Ärende om parkering 2026 behandlas senare.\nSvar senast 1 mars 2027.\n"
+    assert parse_missiv(text).sender_dnr is None
+
+
+def test_a_purpose_clause_before_our_only_deadline_keeps_it() -> None:
+    text = "För att kunna beakta synpunkterna ska de ha kommit in till regionen senast den 1 mars 2027.\n"
+    assert str(parse_missiv(text).deadline) == "2027-03-01"

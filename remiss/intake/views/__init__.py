@@ -3,6 +3,7 @@ pages are in remiss.intake.views.inbox (the list), .message (one message) and .s
 from __future__ import annotations
 
 import dataclasses
+import re
 from datetime import date
 
 from flask import Blueprint, current_app, flash, redirect, render_template, request, url_for
@@ -107,6 +108,23 @@ def our_dnr_prefill(session, texts: list[str]) -> tuple[str, str]:
     if remiss is not None and principal().may(Action.edit, remiss.namnd_id):
         return found, f"Läst ur brevet: {found}, {remiss.title}. Kontrollera att det är rätt remiss."
     return found, "Läst ur brevet, men ingen remiss som du får ändra har det numret. Kontrollera numret."
+
+
+# The parser's warnings about a missiv's own fields: meaningless on an instans's answer to a remiss we sent.
+_MISSIV_FIELD = re.compile(r"remittent|svarsfrist|svarstiden|ärendemening|diarienummer|sändlist|kontaktperson|"
+                           r"remissinstans|årtal", re.IGNORECASE)
+
+
+def item_warnings(warnings: list[str], *, reply: bool, extension_card: bool, not_later: bool) -> list[str]:
+    """Return the Inkorg item's warnings as the page shows them (walk14 #6, #7): none about missiv fields on an
+    answer to our utgående remiss; no "finns remissen redan ska den förlängas" beside the card that offers it."""
+    if reply:
+        return [w for w in warnings if not _MISSIV_FIELD.search(w)]
+    if not_later:
+        return without_extends_warning(warnings)
+    if extension_card:
+        return [w.replace(batches.EXTEND_INSTEAD, ".") for w in warnings]
+    return warnings
 
 
 def without_extends_warning(warnings: list[str]) -> list[str]:

@@ -10,7 +10,7 @@ from flask import current_app, render_template, request
 
 from remiss.auth.access import Action
 from remiss.db import get_session
-from remiss.intake.arrival import arrival, remittent_of
+from remiss.intake.arrival import arrival, forwarded_by, remittent_of
 from remiss.intake.service import batches, inbox as inbox_service, matching
 from remiss.intake.views import bp, not_later_than_in_force
 from remiss.remisser.models import Remiss
@@ -79,6 +79,7 @@ def inbox():
             done[m.id] = remiss
     came = {m.id: arrival(m) for m in messages}
     senders = {m.id: remittent_of(m) for m in messages}
+    forwarders = {m.id: forwarded_by(m) for m in messages}
     # oldest Inkom first: a queue is worked from the mail that has waited longest (walk12 finding 16); the handled,
     # newest decided first. What looks like a remiss first; mail that does not, last.
     if handled:
@@ -89,6 +90,6 @@ def inbox():
     return render_template("intake/inbox.html", messages=messages, titles=titles, handled=handled,
                            remiss_like=remiss_like, newsletters=newsletters, existing=existing, may_merge=may_merge,
                            extension=extension, not_later=not_later, reasons=reasons, notes=notes, waiting=waiting,
-                           reminders=reminders, done=done, answers=answers, came=came, senders=senders,
+                           reminders=reminders, done=done, answers=answers, came=came, senders=senders, forwarders=forwarders,
                            configured=bool(current_app.config.get("IMAP_URL")), status_labels=STATUS_LABELS)
 

@@ -17,7 +17,7 @@ from remiss.db import get_session
 from remiss.intake.arrival import arrival
 from remiss.intake.service import batches, inbox as inbox_service, matching
 from remiss.intake.models import InboxMessage
-from remiss.intake.views import bp, not_later_than_in_force, our_dnr_prefill, without_extends_warning
+from remiss.intake.views import bp, not_later_than_in_force, our_dnr_prefill, item_warnings
 from remiss.intake.views.inbox import STATUS_LABELS
 from remiss.remisser import voided
 from remiss.remisser.input import parse_date, parse_time
@@ -39,9 +39,11 @@ class FieldRow:
 # What the proposal page lets the registrator check and correct before Registrera; the rest is shown as read.
 EDITABLE = ("title", "remittent", "sender_dnr", "received_on", "deadline_on", "deadline_time")
 READ_ONLY = [("letter_date", "Missivets datum"), ("answer_email", "Svarsadress"), ("copy_emails", "Kopia till"),
-             ("answer_address", "Svar till adress"), ("contact_person", "Kontaktperson"), ("sandlista", "Sändlista"),
+             ("answer_address", "Svar till adress"), ("contact_person", "Kontaktperson"),
+             ("contact_email", "Kontaktpersonens e-post"), ("sandlista", "Sändlista"),
              ("questions", "Frågeställningar")]
-SHOWN_WHEN_READ = ("answer_address",)  # a row only when the letter gives one (most answer by e-post only)
+# a row only when the letter gives one (most answer by e-post only; a contact's own address is written now and then)
+SHOWN_WHEN_READ = ("answer_address", "contact_email")
 NO_RECEIVED_ON = "Inkom saknas: meddelandet har inget datum. Fyll i den dag brevet kom in till er."
 REQUIRED = {"title": "Ärendemening saknas. Skriv vad remissen gäller och tryck på Registrera igen.",
             "namnd_id": "Ansvarig nämnd saknas. Välj nämnd och tryck på Registrera igen.",
@@ -169,7 +171,9 @@ def _item_page(message: InboxMessage, *, errors: dict | None = None, values: dic
     return render_template("intake/inbox_item.html", message=message, rows=_rows(message), match=match, done=done,
                            reply=reply, early=early, may_void=may_void, void_reason=void_reason or "",
                            void_errors=void_errors or {},
-                           warnings=without_extends_warning(warnings) if not_later else warnings,
+                           warnings=item_warnings(warnings, reply=reply is not None, not_later=bool(not_later),
+                                                  extension_card=match is not None and is_extension
+                                                  and message.status == "pending"),
                            files=json.loads(message.files), not_later=not_later, our_dnr_hint=our_dnr_hint,
                            may_merge=may_merge, register_other=_register_other(match, may_merge, waiting, reply),
                            remiss_like=inbox_service.looks_like_remiss(message),
