@@ -155,9 +155,10 @@ def _fail(message: str) -> None:
 
 
 def main() -> None:
+    from flask import Flask
     from sqlalchemy.exc import DBAPIError
 
-    from remiss import create_app
+    from remiss import create_app, register_commands
     from remiss.cli_language import speak_swedish
     from remiss.startup import SettingsError, check_database, database_problem, note_mail_setting
 
@@ -165,12 +166,17 @@ def main() -> None:
         # Exits here, not by raising: `remiss --help` loads the app too, and Flask prints a traceback for an error.
         sending = any(a in SENDING for a in args)
         try:
-            made = create_app(create_instance=any(a in CREATE_INSTANCE for a in args))
+            made = create_app(create_instance=not asks_help and any(a in CREATE_INSTANCE for a in args))
             if "scheduler" in args:  # a long-running process: a database it cannot reach stops it, as gunicorn
                 check_database(made.config["DATABASE_URL"])
         except SettingsError as exc:
             if sending and exc.setting == "REMISS_SMTP_URL":
                 note_mail_setting(str(exc))
+            if asks_help:  # the command list needs no settings: say what is wrong above it, list it anyway
+                click.echo(f"fel: {exc}", err=True)
+                stand_in = Flask("remiss")  # holds the commands for their help; runs none of them
+                register_commands(stand_in)
+                return stand_in
             _fail(str(exc))
         if sending:
             note_mail_setting("")
@@ -178,6 +184,7 @@ def main() -> None:
 
     speak_swedish()
     args = sys.argv[1:]
+    asks_help = not args or "--help" in args or "-h" in args
     try:
         console(app)(prog_name="remiss", args=args)
     except DBAPIError as exc:

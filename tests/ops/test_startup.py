@@ -56,6 +56,19 @@ def test_migrate_says_how_many_migrations_it_ran(tmp_path):
     assert again.stdout.strip() == "Databasen var redan uppdaterad."
 
 
+@pytest.mark.parametrize("args", [("--help",), ("migrate", "--help")])
+def test_help_is_given_on_a_new_machine_and_names_the_missing_folder_without_making_it(tmp_path, args):
+    """A fresh clone has no instance folder yet: the help still lists the commands, says what is missing, and
+    creates nothing (`migrate --help` is not `migrate`)."""
+    missing = tmp_path / "finns-inte"
+    done = remiss(*args, env={"REMISS_INSTANCE_PATH": str(missing)})
+    assert done.returncode == 0 and "Användning" in done.stdout, done.stdout + done.stderr
+    if args == ("--help",):
+        assert "migrate" in done.stdout and "scheduler" in done.stdout
+    assert "finns inte" in done.stderr and "Traceback" not in done.stderr
+    assert not missing.exists()
+
+
 def test_python_dash_m_remiss_is_the_console_script():
     done = subprocess.run([sys.executable, "-m", "remiss", "--help"], env=dict(os.environ, PYTHONPATH=str(ROOT)),
                           capture_output=True, text=True, timeout=120, cwd=ROOT)
