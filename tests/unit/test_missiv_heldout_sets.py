@@ -26,6 +26,17 @@ def test_fresh11_is_registered_by_name_only():
     assert "fresh11-holdout" not in title_cv.SETS
 
 
+def test_fresh12_is_registered_by_name_only():
+    # gathered blind by helper h-gather16 for a later round's measure: scored only with --only fresh12-holdout
+    assert missiv_eval.FRESH_FILES["fresh12-holdout"].name == "fresh12-holdout.json"
+    assert missiv_eval.FRESH_FILES["fresh12-holdout"].is_file()
+    assert "fresh12-holdout" in missiv_eval.WHOLLY_HELD_OUT
+    assert "fresh12-holdout" not in missiv_eval.DEFAULT_SPLITS
+    assert "fresh12-holdout" not in missiv_eval.DEV_SPLITS
+    assert "fresh12-holdout" not in missiv_eval.SEEN_HOLDOUTS
+    assert "fresh12-holdout" not in title_cv.SETS
+
+
 def test_fresh10_is_development_material_since_round_14():
     assert "fresh10-holdout" not in missiv_eval.WHOLLY_HELD_OUT
     assert "fresh10-holdout" in missiv_eval.SEEN_HOLDOUTS
