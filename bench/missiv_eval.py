@@ -41,8 +41,8 @@ Two evaluations, each with a development part (used while writing the parser) an
   `fresh11-holdout.json`: 31 texts of round h-fresh11 (23 real kommun, region, länsstyrelse, myndighet and
   regeringen.se texts, 8 hand-built forwards), annotated blind and wholly held out like fresh9-holdout: scored only
   when named (`--only fresh11-holdout`), never in the default run or --dev-only, and its misses are never printed.
-  `fresh12-holdout.json`: 27 texts of helper h-gather16 (20 real regeringen.se, kommun, region, länsstyrelse and
-  myndighet texts, 7 hand-built forwards), annotated blind and wholly held out the same way (`--only fresh12-holdout`).
+  `fresh12-holdout.json`: 33 texts of helper h-gather16 (25 real regeringen.se, kommun, region, länsstyrelse and
+  myndighet texts, 8 hand-built forwards), annotated blind and wholly held out the same way (`--only fresh12-holdout`).
 - ext-dev: `tests/data/missiv/kinds/ext-dev.json`, 24 real texts (round h-ext): one extension notice and 23 letters
   like notices that are none, scored as found. A deadline or extension_to the text writes only without a year is
   annotated null; a value the parser takes from the letter's context for it is counted apart as a "year-fill", not
