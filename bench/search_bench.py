@@ -23,7 +23,8 @@ from remiss.auth.models import Role  # noqa: E402
 from bench.generate import rebuild_schema  # noqa: E402
 from remiss.db import Database  # noqa: E402
 from remiss.namnd import service as namnd_service  # noqa: E402
-from remiss.remisser.queries import RemissFilter, list_remisser  # noqa: E402
+from remiss.remisser.filters import RemissFilter  # noqa: E402
+from remiss.remisser.queries import list_remisser  # noqa: E402
 from remiss.search.service import fts5_query, pg_tsquery  # noqa: E402
 from sqlalchemy import create_engine, text  # noqa: E402
 

@@ -13,7 +13,8 @@ from remiss.web.extensions import csrf, guard_api
 from remiss.remisser import attachments, service
 from remiss.intake.schemas import MissivFields, MissivText
 from remiss.remisser.input import InputErrors
-from remiss.remisser.queries import RemissFilter, list_remisser, possible_duplicates
+from remiss.remisser.filters import RemissFilter
+from remiss.remisser.queries import list_remisser, possible_duplicates
 from remiss.remisser.schemas import (DuplicateList, DuplicateQuery, ListQuery, RemissCreate, RemissDetail, RemissList,
                                      RemissUpdate)
 from remiss.remisser.status import TransitionError

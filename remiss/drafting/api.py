@@ -17,7 +17,8 @@ from remiss.drafting import dispatch, drafts, forms, generate, rattelse, sent_by
 from remiss.drafting.models import DraftState, DraftVersion, GeneratedDocument
 from remiss.drafting.schemas import (DecisionRecord, JusteringRecord, RattelseStart, SentByHand, YttrandePublic,
                                      YttrandeSave, YttrandeStateChange, YttrandeStateResult, YttrandeWithVersions)
-from remiss.drafting.views import bp, document_bytes
+from remiss.drafting.views import bp
+from remiss.drafting.views.documents import document_bytes
 from remiss.web.errors import error_response
 from remiss.web.extensions import csrf, guard_api
 from remiss.web import now, principal

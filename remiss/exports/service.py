@@ -17,7 +17,8 @@ from remiss.exports.cells import csv_field, xlsx_cell
 from remiss.remisser.status import status_label
 from remiss.remisser.models import AnswerStatus, Direction, Remiss, SandlistaEntry
 from remiss.remisser.present import answered_late
-from remiss.remisser.queries import RemissFilter, rows_statement
+from remiss.remisser.filters import RemissFilter
+from remiss.remisser.queries import rows_statement
 from remiss.clock import local
 
 HEADERS = ("Vårt diarienummer", "Remittentens diarienummer", "Ärende", "Remittent", "Riktning", "Nämnd",

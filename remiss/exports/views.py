@@ -7,7 +7,7 @@ from flask_login import login_required
 from remiss.clock import local_today
 from remiss.db import get_db, get_session
 from remiss.exports import service
-from remiss.remisser.queries import RemissFilter
+from remiss.remisser.filters import RemissFilter
 from remiss.web import now, principal
 from remiss.web.errors import error_response
 from remiss.web.downloads import attachment

@@ -1,120 +1,21 @@
-"""List remisser with filters, sorting and pagination, limited to what the user may see."""
+"""List remisser with filters (remiss.remisser.filters), sorting and pagination, limited to what the user may see."""
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date, datetime, time
 
-from sqlalchemy import exists, func, literal, or_
+from sqlalchemy import func, literal, or_
 from sqlmodel import Session, select
 
-from remiss.auth.access import ASSIGNABLE_ROLES, Action, Principal
-from remiss.auth.models import NamndMembership, User
+from remiss.auth.access import Action, Principal
+from remiss.auth.models import User
 from remiss.namnd.models import Namnd
 from remiss.remisser import keys
-from remiss.remisser.input import parse_date
-from remiss.remisser.models import Direction, Remiss, is_open
+from remiss.remisser.filters import SORTS, RemissFilter
+from remiss.remisser.handlaggare import users_matching
+from remiss.remisser.models import Remiss, is_open
 from remiss.remisser.present import answered_late
 from remiss.remisser.status import CLOSED, RemissStatus
-
-
-SORTS = {
-    "deadline": (Remiss.effective_deadline_on.is_(None), Remiss.effective_deadline_on, Remiss.id),
-    "-deadline": (Remiss.effective_deadline_on.is_(None), Remiss.effective_deadline_on.desc(), Remiss.id.desc()),
-    "received": (Remiss.received_on.desc(), Remiss.id.desc()),
-    "dnr": (Remiss.our_dnr, Remiss.id),
-}
-
-
-# Filter values of the status field that are not a status: a group of statuses, or how the answer went.
-STATUS_GROUPS = {"open": "Pågående", "closed": "Avslutade",
-                 "for_sent": "Besvarade för sent"}  # besvarad after the sista svarsdag in force (extensions counted)
-
-
-@dataclass
-class RemissFilter:
-    status: str | None = None  # a RemissStatus, or a key of STATUS_GROUPS
-    namnd_id: int | None = None
-    handlaggare_id: int | None = None
-    handlaggare: str | None = None  # typed name or e-mail of the handläggare (the filter's text field)
-    direction: str | None = None
-    deadline_from: date | None = None
-    deadline_to: date | None = None
-    text: str | None = None
-    sort: str = ""  # a key of SORTS, "relevance", or "": relevance when searching, else deadline
-    errors: dict[str, str] = field(default_factory=dict)
-
-    LABELS = {"status": "Status", "namnd_id": "Nämnd", "handlaggare_id": "Handläggare", "direction": "Riktning",
-              "deadline_from": "Svarsdag från", "deadline_to": "Svarsdag till"}
-
-    def error_items(self) -> list[tuple[str, str]]:
-        """The filter's errors as (key, "Svarsdag från: Ange ett giltigt datum …"), for the list page and the
-        export."""
-        return [(key, f"{self.LABELS.get(key, key)}: {message}") for key, message in self.errors.items()]
-
-    @classmethod
-    def from_args(cls, args) -> "RemissFilter":
-        """Build a filter from query arguments; bad values are dropped with a Swedish message."""
-        f = cls()
-        status = args.get("status") or None
-        if status and status not in STATUS_GROUPS and status not in RemissStatus.__members__:
-            # the list then shows every status: say so, and which value was not understood
-            f.errors["status"] = (f"Okänd status ”{status[:40]}”: listan visar alla statusar. Välj en status i "
-                                  "listan (t.ex. Pågående eller Avslutade).")
-        else:
-            f.status = status
-        for key in ("namnd_id", "handlaggare_id"):
-            value = args.get(key) or None
-            if value:
-                try:
-                    setattr(f, key, int(value))
-                except ValueError:
-                    f.errors[key] = "Ogiltigt val."
-        f.handlaggare = (args.get("handlaggare") or "").strip()[:200] or None
-        direction = args.get("direction") or None
-        if direction and direction not in Direction.__members__:
-            f.errors["direction"] = "Okänd riktning."
-        else:
-            f.direction = direction
-        for key in ("deadline_from", "deadline_to"):
-            value = args.get(key) or None
-            if value:
-                try:
-                    setattr(f, key, parse_date(value))
-                except ValueError as exc:
-                    f.errors[key] = str(exc)
-        if f.deadline_from and f.deadline_to and f.deadline_from > f.deadline_to:
-            # no remiss can match: say so rather than show an empty list (the export and the API refuse it too)
-            f.errors["deadline_from"] = ("Datumet ligger efter Svarsdag till. Byt plats på datumen eller ändra "
-                                         "något av dem.")
-        f.text = (args.get("q") or "").strip()[:200] or None
-        sort = args.get("sort") or ""
-        f.sort = sort if sort in SORTS or sort == "relevance" else ""
-        return f
-
-    def as_args(self) -> dict:
-        out = {"status": self.status, "namnd_id": self.namnd_id, "handlaggare_id": self.handlaggare_id,
-               "handlaggare": self.handlaggare, "direction": self.direction, "q": self.text, "sort": self.sort or None,
-               "deadline_from": self.deadline_from.isoformat() if self.deadline_from else None,
-               "deadline_to": self.deadline_to.isoformat() if self.deadline_to else None}
-        return {k: v for k, v in out.items() if v not in (None, "")}
-
-    @property
-    def effective_sort(self) -> str:
-        if self.sort == "relevance" and not self.text:
-            return "deadline"
-        return self.sort or ("relevance" if self.text else "deadline")
-
-
-def users_matching(typed: str):
-    """The ids of users whose e-mail starts with typed (when it has an @) or whose name or e-mail contains it."""
-    low = typed.lower()
-    if "@" in low:  # e-mail addresses are stored lower-case
-        return select(User.id).where(User.email.startswith(low, autoescape=True))
-    # SQLite's lower() and LIKE fold ASCII only: also try the typed text as a capitalised name ("åsa" → "Åsa").
-    names = {low, typed, typed.title()}
-    return select(User.id).where(or_(func.lower(User.name).contains(low, autoescape=True),
-                                     User.email.contains(low, autoescape=True),
-                                     *(User.name.contains(n, autoescape=True) for n in names)))
 
 
 # The filters list_remisser and rows_statement apply, by the name of their value: the WHERE clause in this order.
@@ -320,27 +221,6 @@ def namnder_for(session: Session, principal: Principal, action: Action) -> list:
     return [n for n in session.execute(stmt) if principal.may(action, n.id)]
 
 
-# A longer list is no help to pick from: a form then asks for the name or e-mail instead.
-HANDLAGGARE_CHOICES = 60
-
-
-def handlaggare_choices(session: Session, namnd_ids: list[int] | None) -> list[tuple[int, str]] | None:
-    """(id, name) of the active users who can handle remisser in these nämnder (None: in any nämnd), by name;
-    None when there are more than HANDLAGGARE_CHOICES."""
-    stmt = select(User.id, User.name).where(User.is_active, User.role.in_(sorted(ASSIGNABLE_ROLES)))
-    if namnd_ids is None:
-        # EXISTS per user stops at the limit; IN over every membership would read them all first.
-        stmt = stmt.where(exists().where(NamndMembership.user_id == User.id))
-    else:
-        stmt = stmt.where(User.id.in_(select(NamndMembership.user_id)
-                                      .where(NamndMembership.namnd_id.in_(list(namnd_ids) or [-1]))))
-    # No ORDER BY: the LIMIT stops the scan early when the list is too long; a short list is sorted here.
-    rows = session.execute(stmt.limit(HANDLAGGARE_CHOICES + 1)).all()
-    if len(rows) > HANDLAGGARE_CHOICES:
-        return None
-    return sorted(((row.id, row.name) for row in rows), key=lambda pair: (pair[1], pair[0]))
-
-
 def last_namnd_of(session: Session, user_id: int | None) -> int | None:
     """The nämnd of the remiss this user registered last: preselected when they register the next one."""
     if user_id is None:
@@ -348,13 +228,6 @@ def last_namnd_of(session: Session, user_id: int | None) -> int | None:
     return session.exec(select(Remiss.namnd_id).where(Remiss.created_by_id == user_id)
                         .order_by(Remiss.id.desc()).limit(1)).first()
 
-
-def email_of(session: Session, user_id: int) -> str:
-    return session.execute(select(User.email).where(User.id == user_id)).scalar() or ""
-
-
-def name_of(session: Session, user_id: int) -> str | None:
-    return session.execute(select(User.name).where(User.id == user_id)).scalar()
 
 
 def dnr_condition(typed: str | None):

@@ -97,7 +97,7 @@ from sqlmodel import select  # noqa: E402
 
 from remiss.auth.models import Role  # noqa: E402
 from remiss.auth.service import create_api_token  # noqa: E402
-from remiss.intake.service import batches, inbox  # noqa: E402
+from remiss.intake.service import batches, inbox, matching  # noqa: E402
 from remiss.intake.models import InboxMessage  # noqa: E402
 from remiss.intake.reading import ReadLimits  # noqa: E402
 from remiss.intake.scheduled import new_messages  # noqa: E402
@@ -403,7 +403,7 @@ def test_registering_what_finns_redan_is_asked_about_first(client, auth, app, db
 ])
 def test_an_extension_notice_is_told_from_a_missiv_that_mentions_extensions(words, extends):
     """g: only a notice asks for the new day; a supplement to a remiss merges without one."""
-    assert batches.mentions_extension({"missiv_text": words}) is extends
+    assert matching.mentions_extension({"missiv_text": words}) is extends
 
 
 def test_opening_the_full_form_keeps_what_was_corrected(client, auth, app, db, kommun, clock):

@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 
 from remiss.auth.models import Role
-from remiss.remisser import queries
+from remiss.remisser import handlaggare
 from tests.support.factories import make_namnd, make_remiss, make_user
 
 
@@ -39,7 +39,7 @@ def test_a_short_list_is_a_select_of_the_nämnd_members(session, auth):
 
 
 def test_a_long_list_becomes_a_name_or_email_field(session, auth, monkeypatch):
-    monkeypatch.setattr(queries, "HANDLAGGARE_CHOICES", 4)
+    monkeypatch.setattr(handlaggare, "HANDLAGGARE_CHOICES", 4)
     small, big, admin, asa, bo = _world(session, others=5)
     auth.login(admin.email)
     html = auth.client.get("/remisser").get_data(as_text=True)
@@ -59,7 +59,7 @@ def test_a_long_list_becomes_a_name_or_email_field(session, auth, monkeypatch):
 
 
 def test_the_typed_handläggare_is_kept_by_the_pager_and_the_api(session, auth, monkeypatch):
-    monkeypatch.setattr(queries, "HANDLAGGARE_CHOICES", 1)
+    monkeypatch.setattr(handlaggare, "HANDLAGGARE_CHOICES", 1)
     small, big, admin, asa, bo = _world(session, others=0)
     for n in range(3):
         make_remiss(session, namnd=small, handlaggare_id=bo.id, title=f"Bos remiss {n}")

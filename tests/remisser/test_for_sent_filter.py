@@ -12,6 +12,7 @@ from remiss.auth.models import Role
 from remiss.auth.service import create_api_token
 from remiss.planning.service import extensions
 from remiss.remisser import queries
+from remiss.remisser.filters import RemissFilter
 from remiss.remisser import service as remisser
 from remiss.remisser.models import Remiss
 from tests.planning.helpers import at
@@ -57,10 +58,10 @@ LATE = ["Efter klockslaget", "Förlängd men sent", "Sent svar"]
 
 def test_for_sent_lists_the_late_answers_on_the_diarium_and_in_the_api(client, auth, session, clock):
     admin, made, headers = _world(session, clock)
-    found = queries.list_remisser(session, admin, queries.RemissFilter(status="for_sent"))
+    found = queries.list_remisser(session, admin, RemissFilter(status="for_sent"))
     assert sorted(r.title for r in found.rows) == LATE and found.total == 3
     # the query itself selects them, by the stored column (no row is checked in Python)
-    stmt = queries.rows_statement(session, admin, queries.RemissFilter(status="for_sent"))
+    stmt = queries.rows_statement(session, admin, RemissFilter(status="for_sent"))
     assert "answered_late" in str(stmt.compile())
     session.rollback()
 

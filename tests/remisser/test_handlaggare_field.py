@@ -9,7 +9,7 @@ from sqlmodel import select
 
 from remiss.auth.models import Role
 from remiss.remisser.models import Remiss
-from remiss.remisser.queries import HANDLAGGARE_CHOICES
+from remiss.remisser.handlaggare import HANDLAGGARE_CHOICES
 from tests.support.factories import make_namnd, make_remiss, make_user
 
 BIG = HANDLAGGARE_CHOICES + 5

@@ -14,7 +14,8 @@ from remiss.drafting.review import review_section
 from remiss.planning import agenda
 from remiss.planning.models import Milestone
 from remiss.remisser.models import OPEN_PREDICATE, Remiss
-from remiss.remisser.queries import RemissFilter, list_remisser
+from remiss.remisser.filters import RemissFilter
+from remiss.remisser.queries import list_remisser
 from tests.support.factories import make_namnd
 
 VERSIONS = Path(__file__).parents[2] / "migrations" / "versions"

@@ -11,7 +11,8 @@ from sqlmodel import select
 from remiss.auth.models import Role
 from remiss.drafting.models import DraftVersion, YttrandeDraft
 from remiss.remisser.models import Remiss
-from remiss.remisser.queries import RemissFilter, list_remisser
+from remiss.remisser.filters import RemissFilter
+from remiss.remisser.queries import list_remisser
 from remiss.search import service as search
 from tests.support.factories import T0, make_namnd, make_remiss, make_user, principal_of
 

@@ -1,4 +1,5 @@
-"""Pages: the Yttrande panel, the draft form, review, versions, samråd, documents and expediering."""
+"""Pages: the Yttrande panel, the draft form, review, versions, samråd and expediering; the beslut in decision.py,
+the documents in documents.py."""
 from __future__ import annotations
 
 import json
@@ -6,26 +7,20 @@ import json
 from flask import Blueprint, abort, current_app, flash, g, redirect, render_template, request, url_for
 from flask_login import current_user
 
-from remiss.calendar.swedish import format_date, format_date_time
+from remiss.calendar.swedish import format_date_time
 from remiss.auth.access import Action, load_remiss
-from remiss.db import get_db, get_session
-from remiss.documents import PdfUnavailable, RenderError, convert_to_pdf, held_uploads
-from remiss.drafting import decision as decisions
-from remiss.drafting import consultations, dispatch, drafts, forms, generate, merge, rattelse, states, versions
+from remiss.db import get_session
+from remiss.documents import RenderError
+from remiss.drafting import consultations, dispatch, drafts, forms, merge, rattelse, states, versions
 from remiss.drafting.content import compare, field_label
-from remiss.drafting.models import GeneratedDocument
 from remiss.drafting.panel import form_context
 from remiss.drafting.panel import panel_context as _panel_context
-from remiss.files import FileRejected
 from remiss.web.extensions import guard_api, login_manager
 from remiss.remisser.input import InputErrors, parse_date
-from remiss.remisser.models import Remiss
-from remiss.web import get_or_404, now, principal
-from remiss.web.downloads import download_file
+from remiss.web import now, principal
 from remiss.web.lost_input import form_labels
 
 bp = Blueprint("drafting", __name__)
-
 
 
 @bp.before_request
@@ -57,35 +52,6 @@ def yttrande_panel(session, p, remiss, moment):
     return ctx
 
 
-def _rerender_decision(remiss_id: int, form: str, errors: dict, held: list | None = None):
-    """Show the remiss page again with the typed values next to the messages (400, never a 500); a file chosen
-    (the protokollsutdrag) is kept on the server and shown as chosen (remiss.documents.held_uploads)."""
-    from remiss.remisser import views as remisser_views
-
-    get_session().rollback()
-    values = request.form.to_dict()
-    for key in ("csrf_token", held_uploads.TOKEN_FIELD, held_uploads.KEEP_FIELD):
-        values.pop(key, None)
-    held = list(held or [])
-    if form == "beslut":
-        upload = request.files.get("protokollsutdrag")
-        if upload and upload.filename:  # a new file replaces the one kept before
-            kept, refused = held_uploads.hold_uploads(current_app.config["FILES_DIR"], [upload],
-                                                      max_bytes=current_app.config["UPLOAD_MAX_BYTES"])
-            if kept:
-                held_uploads.release(current_app.config["FILES_DIR"], held)
-                held = kept
-            if refused and "protokollsutdrag" not in errors:
-                errors = errors | {"protokollsutdrag": " ".join(refused)}
-    token = held_uploads.token_for(current_app.config["SECRET_KEY"], user_id=principal().user_id,
-                                   scope=_BESLUT_SCOPE.format(remiss_id), held=held)
-    g.decision_failed = {"form": form, "errors": errors, "values": values, "held": held, "held_token": token}
-    return remisser_views.show(remiss_id), 400
-
-
-_BESLUT_SCOPE = "beslut:{}"
-
-
 def _rerender_comment(remiss_id: int, form: str, errors: dict):
     """The remiss page again with the comment's error at its field and in a summary, the text kept (walk13b
     finding 3): form is "utkast" (send back, open again) or "rattelse"."""
@@ -94,16 +60,6 @@ def _rerender_comment(remiss_id: int, form: str, errors: dict):
     get_session().rollback()
     g.comment_failed = {"form": form, "errors": errors, "values": {"comment": request.form.get("comment", "")}}
     return remisser_views.show(remiss_id), 400
-
-
-def _upload(name: str, held: list) -> decisions.Upload | None:
-    """The file chosen now, else the one kept from the form's earlier round."""
-    upload = request.files.get(name)
-    files_dir, limit = current_app.config["FILES_DIR"], current_app.config["UPLOAD_MAX_BYTES"]
-    if upload and upload.filename:
-        return decisions.Upload(upload.filename, upload.read(), files_dir, limit)
-    found = held_uploads.contents(files_dir, held)
-    return decisions.Upload(found[0][0], found[0][1], files_dir, limit) if found else None
 
 
 def _back(remiss_id: int):
@@ -180,11 +136,8 @@ STATE_MESSAGES = {"granskning": "Yttrandet är skickat till granskning.", "godka
                   "utkast": "Yttrandet är tillbaka som utkast."}
 
 
-# the labels of the beslut, justering and review forms (templates/drafting/_panel.html), for the lost-input page
+# the labels of the review form (templates/drafting/_panel.html), for the lost-input page
 REVIEW_LABELS = {"state": "Yttrandets nya läge", "comment": "Kommentar", "unanswered": "Fråga utan svar"}
-DECISION_LABELS = {"decided_by": "Beslutat av", "delegat": "Delegatens namn och titel",
-                   "meeting_on": "Sammanträdets eller delegationsbeslutets datum", "paragraf": "Paragraf",
-                   "justerad_on": "Protokollet justerades den", "protokollsutdrag": "Protokollsutdrag (fil)"}
 
 
 @bp.post("/remisser/<int:remiss_id>/yttrande/lage")
@@ -260,42 +213,6 @@ def expediera(remiss_id: int):
     return _back(remiss.id)
 
 
-def _decision_step(remiss_id: int, form: str, record, parse, done, *, upload: str | None = None):
-    """Record the beslut or its justering with record, from the form as parse reads it (and the file of upload);
-    flash done(decision). A refusal shows the remiss page again with what was typed and the messages (400)."""
-    session = get_session()
-    remiss = load_remiss(session, principal(), remiss_id, Action.review)
-    held = held_uploads.from_form(current_app.config["SECRET_KEY"], request.form, user_id=principal().user_id,
-                                  scope=_BESLUT_SCOPE.format(remiss.id)) if upload else []
-    try:
-        values = ({upload: _upload(upload, held)} if upload else {}) | parse(request.form)
-        decision = record(session, now=now(), principal=principal(), remiss=remiss, **values)
-    except InputErrors as exc:
-        return _rerender_decision(remiss_id, form, exc.errors, held)
-    except FileRejected as exc:
-        return _rerender_decision(remiss_id, form, {upload: str(exc)}, held)
-    except drafts.DraftError as exc:
-        return _rerender_decision(remiss_id, form, {"state": str(exc)}, held)
-    held_uploads.release(current_app.config["FILES_DIR"], held)
-    flash(done(decision), "success")
-    return _back(remiss.id)
-
-
-@bp.post("/remisser/<int:remiss_id>/yttrande/beslut")
-@form_labels(DECISION_LABELS)
-def record_decision(remiss_id: int):
-    return _decision_step(remiss_id, "beslut", decisions.record_decision, forms.decision_from,
-                          lambda d: f"Beslutet är registrerat: {decisions.decision_reference(d)}.",
-                          upload="protokollsutdrag")
-
-
-@bp.post("/remisser/<int:remiss_id>/yttrande/justering")
-@form_labels(DECISION_LABELS)
-def record_justering(remiss_id: int):
-    return _decision_step(remiss_id, "justering", decisions.record_justering, forms.justering_from,
-                          lambda d: f"Justeringen är registrerad: protokollet justerat {format_date(d.justerad_on)}.")
-
-
 @bp.get("/remisser/<int:remiss_id>/yttrande/jamfor")
 def compare_versions(remiss_id: int):
     session = get_session()
@@ -348,60 +265,5 @@ def remove_consultation(remiss_id: int, consultation_id: int):
     return _back(remiss.id)
 
 
-def document_bytes(remiss_id: int, kind: str) -> tuple[Remiss, bytes]:
-    """Return the current document of kind, reusing a stored one or rendering and storing a new one."""
-    session = get_session()
-    remiss = load_remiss(session, principal(), remiss_id)
-    generate.check_kind(kind)
-    files_dir = current_app.config["FILES_DIR"]
-    stored = generate.reusable(session, now=now(), remiss=remiss, kind=kind)
-    if stored is not None:
-        return remiss, generate.read(files_dir, stored)
-    rendered = generate.render(session, now=now(), principal=principal(), remiss=remiss, kind=kind)
-    # A GET reads with the reader session; the new row is written in its own short transaction.
-    with get_db().transaction() as writer:
-        generate.store(writer, now=now(), principal=principal(), remiss=writer.get(Remiss, remiss_id),
-                       rendered=rendered, files_dir=files_dir)
-    return remiss, rendered.data
-
-
-def _send(data: bytes, name: str, mimetype: str):
-    return download_file(data, name, mimetype)
-
-
-@bp.get("/remisser/<int:remiss_id>/dokument/<kind>.docx")
-def document(remiss_id: int, kind: str):
-    try:
-        remiss, data = document_bytes(remiss_id, kind)
-    except drafts.DraftError:
-        abort(404)
-    except RenderError as exc:
-        flash(str(exc), "error")
-        return _back(remiss_id)
-    return _send(data, generate.filename_of(remiss, kind), generate.DOCX)
-
-
-@bp.get("/remisser/<int:remiss_id>/dokument/<kind>.pdf")
-def document_pdf(remiss_id: int, kind: str):
-    try:
-        remiss, data = document_bytes(remiss_id, kind)
-        pdf = convert_to_pdf(data)
-    except drafts.DraftError:
-        abort(404)
-    except (PdfUnavailable, RenderError) as exc:
-        flash(f"{exc} Ladda ner Word-filen i stället.", "error")
-        return _back(remiss_id)
-    return _send(pdf, generate.filename_of(remiss, kind, "pdf"), "application/pdf")
-
-
-@bp.get("/remisser/<int:remiss_id>/dokument/arkiv/<int:document_id>.docx")
-def stored_document(remiss_id: int, document_id: int):
-    session = get_session()
-    remiss = load_remiss(session, principal(), remiss_id)
-    row = get_or_404(GeneratedDocument, document_id, remiss_id=remiss.id)
-    return _send(generate.read(current_app.config["FILES_DIR"], row), generate.filename_of(remiss, row.kind),
-                 generate.DOCX)
-
-
 from remiss.drafting import api  # noqa: E402,F401  (routes on bp)
-from remiss.drafting.views import sent, templates  # noqa: E402,F401
+from remiss.drafting.views import decision, documents, sent, templates  # noqa: E402,F401

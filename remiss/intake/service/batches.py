@@ -1,7 +1,6 @@
 """Intake verbs: read a missiv into a pending batch, load it, attach its files on registration or to a registered
 remiss (an extension notice), clean up. What a read letter is (the remiss it belongs to, whether it extends one) is
-in matching.py; its names stay importable from batches (code written before the split). The Inkorg's verbs, on
-mails from the registrator's mailbox, are in inbox.py beside this."""
+in matching.py. The Inkorg's verbs, on mails from the registrator's mailbox, are in inbox.py beside this."""
 from __future__ import annotations
 
 import hashlib
@@ -19,9 +18,7 @@ from remiss.auth.access import AccessDenied, Action, Principal
 from remiss.intake.models import InboxMessage, IntakeBatch
 from remiss.intake.namnd_hint import propose_namnd
 from remiss.intake.reading import BATCH_FACTOR, PASTED_FILENAME, ReadLimits, read_missiv
-from remiss.intake.service.matching import (MIN_TITLE_CORE, OUR_DNR_SCAN, VOIDED, WITHDRAWN,  # noqa: F401
-                                            matching_remiss_id, mentions_extension, remiss_id_by_our_dnr,
-                                            same_remittent, title_core)
+from remiss.intake.service.matching import matching_remiss_id
 from remiss.remisser import attachments
 from remiss.remisser.models import Attachment, Remiss
 from remiss.remisser.queries import namnder_for

@@ -8,8 +8,7 @@ from flask_login import login_required
 from remiss.auth.access import Action
 from remiss.db import get_session
 from remiss.namnd.models import Namnd
-from remiss.remisser import queries
-from remiss.remisser.handlaggare import resolve as resolve_handlaggare
+from remiss.remisser import handlaggare
 from remiss.remisser.views import bp
 from remiss.web import principal
 
@@ -18,12 +17,12 @@ def handlaggare_choices(namnd_ids: list[int], *, everyone: bool) -> list[tuple[i
     """(id, name) of the handläggare in these nämnder (everyone: in any, unless the user sees only some); None when
     too many to list."""
     everyone = everyone and principal().visible_namnd_ids() is None
-    return queries.handlaggare_choices(get_session(), None if everyone else namnd_ids)
+    return handlaggare.handlaggare_choices(get_session(), None if everyone else namnd_ids)
 
 
 def email_of(user_id: int | None) -> str:
     """The e-mail shown in the text field when the filter came as handlaggare_id (e.g. from Mina remisser)."""
-    return queries.email_of(get_session(), user_id) if user_id else ""
+    return handlaggare.email_of(get_session(), user_id) if user_id else ""
 
 
 def _chosen_namnd(namnder: list, value) -> int | None:
@@ -49,7 +48,7 @@ def field_context(namnder: list, values: dict, errors: dict, *, current: int | N
     selected = str(values.get("handlaggare_id") or "")
     if choices is not None and current and current not in {uid for uid, _ in choices}:
         # The remiss's handläggare stays selectable (e.g. an admin, or one who left the nämnd): saving keeps them.
-        name = current_name or queries.name_of(get_session(), current)
+        name = current_name or handlaggare.name_of(get_session(), current)
         if name is not None:
             choices = sorted([*choices, (current, name)], key=lambda row: (row[1], row[0]))
     if choices is None and "handlaggare_id" in errors:  # shown at (and linked to) the text field
@@ -83,7 +82,7 @@ def typed_handlaggare(values: dict, namnd_id, action: Action, *, current: int | 
         raw["handlaggare_id"] = str(current)  # unchanged, even if no longer a member
         return raw, {}
     try:
-        raw["handlaggare_id"] = str(resolve_handlaggare(get_session(), int(nid), typed))
+        raw["handlaggare_id"] = str(handlaggare.resolve(get_session(), int(nid), typed))
     except ValueError as exc:
         return raw, {"handlaggare": str(exc)}
     return raw, {}

@@ -7,7 +7,8 @@ from flask_login import current_user, login_required
 from remiss.auth.access import Action
 from remiss.db import get_session
 from remiss.remisser import queries
-from remiss.remisser.queries import RemissFilter, list_remisser
+from remiss.remisser.filters import RemissFilter
+from remiss.remisser.queries import list_remisser
 from remiss.remisser.status import RemissStatus
 from remiss.remisser.views import bp, namnder_for
 from remiss.remisser.views.handlaggare import email_of, handlaggare_choices
@@ -17,8 +18,6 @@ from remiss.web import now, principal
 @bp.route("/")
 @login_required
 def start():
-    from remiss.remisser.queries import RemissFilter
-
     p = principal()
     session = get_session()
     mine = list_remisser(session, p, RemissFilter(status="open", handlaggare_id=current_user.id), per_page=20)
