@@ -7,6 +7,7 @@ from datetime import datetime, timezone
 from html import unescape
 
 import pytest
+from sqlmodel import select
 
 from remiss.api.views import NO_SANDLISTA
 from remiss.outgoing.service.sending import NO_SANDLISTA as EMPTIED_SANDLISTA
@@ -17,7 +18,7 @@ from tests.outgoing.test_repeated_everywhere import _names, _world
 
 def _sent(session, rid):
     """Mark Miljönämnden as sent the missiv (what sending writes on the entry)."""
-    entry = session.query(SandlistaEntry).filter_by(remiss_id=rid).one()
+    entry = session.exec(select(SandlistaEntry).where(SandlistaEntry.remiss_id == rid)).one()
     entry.sent_at, entry.delivery = datetime(2026, 12, 4, 23, 50, tzinfo=timezone.utc), "epost"
     session.commit()
 
