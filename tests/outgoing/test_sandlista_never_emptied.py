@@ -3,17 +3,19 @@ of the new-remiss form and of POST /api/v1/remisser, now also for "Ändra uppgif
 sending. The API answers in its error shape with the field named; nothing is changed."""
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import date, datetime, timezone
 from html import unescape
 
 import pytest
 from sqlmodel import select
 
 from remiss.api.views import NO_SANDLISTA
+from remiss.auth.models import Role
 from remiss.outgoing.service.sending import NO_SANDLISTA as EMPTIED_SANDLISTA
 from remiss.remisser.models import SandlistaEntry
 from tests.conftest import csrf_token
 from tests.outgoing.test_repeated_everywhere import _names, _world
+from tests.support.factories import make_namnd, make_remiss, make_user
 
 
 def _sent(session, rid):
@@ -59,3 +61,23 @@ def test_a_sandlista_that_is_not_empty_is_still_changed_through_the_api(session,
     assert [n for n, _ in _names(session, rid)] == ["Kommunal"]
     untouched = client.patch(f"/api/v1/remisser/{rid}", headers=headers, json={"title": "Bara titeln"})
     assert untouched.status_code == 200 and [n for n, _ in _names(session, rid)] == ["Kommunal"]
+
+
+def test_an_incoming_remiss_without_a_sandlista_does_not_become_utgaende(session, client, auth, clock):
+    """The same rule when the direction changes: an utgående remiss is never left without an instans."""
+    clock.set(datetime(2026, 12, 4, 23, 40, tzinfo=timezone.utc))
+    namnd = make_namnd(session)
+    user = make_user(session, role=Role.registrator, namnder=[namnd])
+    remiss = make_remiss(session, namnd=namnd, deadline_on=date(2026, 12, 18))
+    session.commit()
+    rid = remiss.id
+    auth.login(user.email)
+    session.rollback()
+    headers = {"X-CSRFToken": csrf_token(client, f"/remisser/{rid}")}
+    refused = client.patch(f"/api/v1/remisser/{rid}", headers=headers, json={"direction": "utgaende"})
+    assert refused.status_code == 400, refused.get_json()
+    assert refused.get_json()["errors"] == {"sandlista": NO_SANDLISTA}
+    made = client.patch(f"/api/v1/remisser/{rid}", headers=headers,
+                        json={"direction": "utgaende", "sandlista": ["Kommunal"]})
+    assert made.status_code == 200, made.get_json()
+    assert made.get_json()["direction"] == "utgaende" and [n for n, _ in _names(session, rid)] == ["Kommunal"]

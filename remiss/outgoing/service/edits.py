@@ -28,6 +28,15 @@ def unsent_deadline_problem(day: date | None, today: date) -> str:
             "behöver tid att svara: ange ett datum efter i dag.")
 
 
+def _has_entries(remiss: Remiss) -> bool:
+    from sqlalchemy.orm import object_session
+
+    from remiss.remisser.sandlista import entries
+
+    session = object_session(remiss)
+    return remiss.id is None or session is None or bool(entries(session, remiss.id))
+
+
 def check_changes(remiss: Remiss, changes: dict, *, today: date) -> list[str]:
     """Refuse (InputErrors) what an utgående remiss cannot take; merge an instans named twice in
     changes["sandlista"] (changes is changed). Returns the sentences that say what was merged."""
@@ -46,6 +55,8 @@ def check_changes(remiss: Remiss, changes: dict, *, today: date) -> list[str]:
     repeated: list[str] = []
     if "sandlista" in changes and sandlista_problem(changes["sandlista"]):
         errors["sandlista"] = sandlista_problem(changes["sandlista"])
+    elif "sandlista" not in changes and remiss.direction != Direction.utgaende and not _has_entries(remiss):
+        errors["sandlista"] = sandlista_problem([])  # an incoming remiss without a list becomes one we send
     elif changes.get("sandlista") is not None:
         try:
             if not any(item.email or item.group_name for item in changes["sandlista"]):  # typed lines, not API rows
