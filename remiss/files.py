@@ -99,6 +99,18 @@ def too_large(size: int | None, max_bytes: int, *, name: str = "Filen", of_what:
     return f"{name} är större än gränsen på {limit}{of_what}."
 
 
+def upload_size(stream) -> int | None:
+    """An uploaded file's size without reading it (werkzeug spools it to a seekable file), or None; so a view that
+    reads only max_bytes + 1 still names the real size (too_large)."""
+    try:
+        here = stream.tell()
+        size = stream.seek(0, io.SEEK_END)
+        stream.seek(here)
+    except (AttributeError, OSError, ValueError):
+        return None
+    return size
+
+
 def check_upload(filename: str, data: bytes, *, max_bytes: int) -> str:
     """Return the content type for an allowed upload, or raise FileRejected."""
     suffix = Path(safe_name(filename)).suffix.lower()

@@ -39,8 +39,15 @@ def detail_model(app):
 
 
 DETAIL = FromApp(detail_model)
-# The new-remiss form's rule (outgoing.service.sending.outgoing_problems), in the API's words: no list to choose from
+# The new-remiss form's rule (outgoing.service.sending.sandlista_problem), in the API's words: no list to choose from
 NO_SANDLISTA = "En utgående remiss behöver en sändlista: ange minst en remissinstans i ”sandlista”."
+
+
+def in_api_words(errors: dict[str, str]) -> dict[str, str]:
+    """The form's errors as an API caller reads them: an empty sändlista names the JSON field."""
+    from remiss.outgoing.service.sending import NO_SANDLISTA as FORM_WORDS
+
+    return {k: (NO_SANDLISTA if k == "sandlista" and v == FORM_WORDS else v) for k, v in errors.items()}
 
 
 @bp.get("/remisser")
@@ -99,9 +106,7 @@ def create():
         from remiss.outgoing.service.edits import unsent_deadline_problem
         from remiss.outgoing.service.sending import outgoing_problems
 
-        errors = outgoing_problems(data)
-        if "sandlista" in errors:
-            errors["sandlista"] = NO_SANDLISTA
+        errors = in_api_words(outgoing_problems(data))
         problem = unsent_deadline_problem(data.deadline_on, local_today(now()))
         if problem:  # first, as before (the "field" of the error)
             errors = {"deadline_on": problem, **errors}
@@ -139,6 +144,8 @@ def update(remiss_id: int):
     except service.DeadlineQuestion as exc:  # the form asks; here the body says it with "deadline_correction"
         raise InputErrors({"deadline_on": exc.errors["deadline_on"] + ' Skicka "deadline_correction": true '
                                                                      "för att rätta den."}) from None
+    except InputErrors as exc:
+        raise InputErrors(in_api_words(exc.errors)) from None
     if body.status is not None and body.status != remiss.status:
         try:
             service.change_status(session, now=now(), principal=principal(), remiss=remiss, new=body.status)

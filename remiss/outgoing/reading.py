@@ -96,6 +96,32 @@ def read_eml(data: bytes) -> MailAnswer:
 _HEADER_LINE = re.compile(r"^(?:Subject|From|Date|To|Cc|Message-ID):[^\n]*\n?", re.IGNORECASE)
 
 
+def mail_body(text: str) -> str:
+    """The body of a mail as the reading worker gives it: without its header lines above and the attachments'
+    text below ("--- Bilaga: …", "[Bilagan … kunde inte läsas …]")."""
+    text = text.replace("\r\n", "\n").split("\n--- Bilaga: ", 1)[0].split("\n[Bilagan ", 1)[0]
+    while _HEADER_LINE.match(text):
+        text = _HEADER_LINE.sub("", text, count=1)
+    return text
+
+
+def signature_lines(text: str, *, limit: int = 8) -> list[str]:
+    """The lines that sign a mail's own words ("Med vänlig hälsning", name, title, instans), never those of a mail
+    quoted below it; [] when it has no signature."""
+    lines = mail_body(text).split("\n")
+    start = None
+    for index, raw in enumerate(lines):
+        line = raw.strip()
+        if line.startswith(">") or _ATTRIBUTION.match(line) or signature.QUOTED_HEADER.match(line):
+            lines = lines[:index]
+            break
+        if start is None and signature.ends_letter(lines, index):
+            start = index
+    if start is None:
+        return []
+    return [line.strip() for line in lines[start:] if line.strip()][:limit]
+
+
 def read_msg(data: bytes, filename: str, *, max_bytes: int) -> MailAnswer:
     """Read an Outlook .msg as read_eml reads an .eml, in the sandbox worker as the Inkorg reads one
     (remiss.intake.outlook; walk14 #2); a file that cannot be read gives an empty answer, never an exception."""
@@ -114,9 +140,7 @@ def read_msg(data: bytes, filename: str, *, max_bytes: int) -> MailAnswer:
         sent = None
     sent_on = (sent.astimezone(STOCKHOLM).date() if sent.tzinfo else sent.date()) if sent else None
     # the worker's text of a mail: its header lines, the body, then "--- Bilaga: name ---" and each file's text
-    text = reading.text.replace("\r\n", "\n").split("\n--- Bilaga: ", 1)[0]
-    while _HEADER_LINE.match(text):
-        text = _HEADER_LINE.sub("", text, count=1)
+    text = mail_body(reading.text)
     files = [(u.filename, u.data) for u in reading.keep if u.data != data]  # its attachments, not the .msg
     text = answer_text(re.sub(r"\n{3,}", "\n\n", text).strip())
     return MailAnswer(sent_on, header.get("From", ""), header.get("Subject", ""), text[:TEXT_LIMIT], files)

@@ -4,8 +4,13 @@ Pure: names and SandlistaItems in, names and SandlistaItems out (walk12b #8: "Un
 got two missiv mails and two reminders each)."""
 from __future__ import annotations
 
+import re
+
 from remiss.calendar.swedish import join_words
-from remiss.remisser.input import InputErrors, SandlistaItem
+from remiss.remisser.input import InputErrors, SandlistaItem, parse_email
+
+# A whole name that is "Namn <e-post>", as Outlook copies an address (migration u002 splits the old ones)
+_ANGLED_NAME = re.compile(r'^\s*"?([^"<>@]*?)"?\s*<\s*([^<>\s@]+@[^<>\s@]+)\s*>\s*$')
 
 
 def name_key(name: str) -> str:
@@ -14,15 +19,29 @@ def name_key(name: str) -> str:
     return " ".join(name.split()).casefold()
 
 
+def read_angled(item: SandlistaItem) -> SandlistaItem:
+    """An instans named "Namn <e-post>" is Namn, reached at that address unless the item gives its own: so a name
+    given to the API, or a row of one, never puts angle brackets in the register. Any other name is kept."""
+    found = _ANGLED_NAME.match(item.name)
+    if not found or not found.group(1).strip():
+        return item
+    try:
+        email = parse_email(found.group(2))
+    except ValueError:
+        return item
+    return SandlistaItem(" ".join(found.group(1).split()), item.email or email, item.group_name)
+
+
 def merge_repeated(items: list[SandlistaItem], *, field: str = "sandlista", tidy: bool = False
                    ) -> tuple[list[SandlistaItem], list[str]]:
     """Instanser with one name, told apart only by case or spaces, as one: the first spelling, with the e-mail
-    given. Returns the items and the names that were repeated. Two different e-mail addresses for one name are
-    refused (on field): which one is meant? tidy: runs of spaces in the names kept become one (typed names);
-    otherwise a name stays as given, as the register may hold it so."""
+    given (a name "Namn <e-post>" read as Namn with that address: read_angled). Returns the items and the names
+    that were repeated. Two different e-mail addresses for one name are refused (on field): which one is meant?
+    tidy: runs of spaces in the names kept become one (typed names); otherwise a name stays as given, as the
+    register may hold it so."""
     kept: dict[str, SandlistaItem] = {}
     repeated: list[str] = []
-    for item in items:
+    for item in map(read_angled, items):
         if tidy:
             item = SandlistaItem(" ".join(item.name.split()), item.email, item.group_name)
         key = name_key(item.name)

@@ -12,7 +12,8 @@ on its sändlista, by (strongest first):
    names the remiss's title.
 
 The instans is the sändlista entry with the sender's address (else the mail's recipient in case 1); when none is
-found, the page asks which instans answered. Recording it registers the answer as on the instans page with the
+found, the page asks which instans answered, with the one preselected that the sender's display name or the mail's
+signature names when they name exactly one (an Outlook .msg is often saved without the sender's address). Recording it registers the answer as on the instans page with the
 mail as the answer file (its attachments and its text without greeting and signature come along, reading.py),
 and the Inkorg message is decided (Sammanförd).
 """
@@ -35,6 +36,8 @@ from remiss.intake import outlook
 from remiss.intake.models import InboxMessage
 from remiss.intake.service import kinds
 from remiss.outgoing import mails
+from remiss.outgoing.reading import signature_lines
+from remiss.outgoing.repeated import name_key
 from remiss.outgoing.service import answers
 from remiss.outgoing.service.answers import AnswerData
 from remiss.reminders.models import OutboxMessage
@@ -55,6 +58,8 @@ class Reply:
     entries: list[SandlistaEntry]  # the instanser it was sent to, to choose from
     why: str  # what the match rests on, in Swedish
     undated: str = ""  # the mail has no date: which day the answer gets instead (walk14 #5)
+    likely: SandlistaEntry | None = None  # entry None: the instans preselected in the choice, never registered so
+    likely_why: str = ""  # "Meddelandets signatur nämner Tekniska nämnden."
 
     @property
     def heading(self) -> str:
@@ -117,6 +122,8 @@ def _entry_for(entries: list[SandlistaEntry], *addresses: str) -> SandlistaEntry
 def find(session: Session, message: InboxMessage, files_dir: str) -> Reply | None:
     """The utgående remiss (and instans) a pending Inkorg message answers, or None when it answers none."""
     reply = _find(session, message, files_dir)
+    if reply is not None and reply.entry is None:
+        reply.likely, reply.likely_why = likely_entry(message, reply.entries)
     if reply is not None and message.sent_at is None:
         reply.undated = (f"Meddelandet saknar datum, så svaret registreras med dagen det hämtades "
                          f"({format_date(local(message.fetched_at).date())}). Kom det in en annan dag: rätta "
@@ -162,6 +169,27 @@ def _find(session: Session, message: InboxMessage, files_dir: str) -> Reply | No
         if len(by_sender) == 1:
             return by_sender[0]
     return None
+
+
+def likely_entry(message: InboxMessage, entries: list[SandlistaEntry]) -> tuple[SandlistaEntry | None, str]:
+    """The instans a mail from an unknown address most likely comes from, and why: its sender's display name, else
+    a line of its signature, naming exactly one instans on the list; (None, "") otherwise."""
+    display = parseaddr(message.sender)[0] if "@" in message.sender else message.sender
+    found = _named(entries, [display])
+    if found is not None:
+        return found, f"Avsändaren heter {display.strip()}."
+    text = json.loads(message.form_values or "{}").get("missiv_text") or ""
+    found = _named(entries, signature_lines(text))
+    if found is not None:
+        return found, f"Meddelandets signatur nämner {found.name}."
+    return None, ""
+
+
+def _named(entries: list[SandlistaEntry], lines: list[str]) -> SandlistaEntry | None:
+    """The one entry whose name stands as whole words in one of lines (case and spaces aside), else None."""
+    found = {e.id: e for e in entries for line in lines
+             if re.search(rf"(?<!\w){re.escape(name_key(e.name))}(?!\w)", name_key(line or ""))}
+    return next(iter(found.values())) if len(found) == 1 else None
 
 
 def record(session: Session, *, now: datetime, principal: Principal, message: InboxMessage, remiss: Remiss,

@@ -150,7 +150,7 @@ def test_saved_lists_pages_and_reuse(session, client, auth):
                         form_url="/remisser/ny-utgaende")
     assert missing.status_code == 400
     body = missing.get_data(as_text=True)
-    assert "Välj minst en remissinstans" in body and "Ange sista svarsdag" in body and 'value="Utan lista"' in body
+    assert "En utgående remiss behöver minst en remissinstans på sändlistan" in body and "Ange sista svarsdag" in body and 'value="Utan lista"' in body
 
 
 def test_import_preview_counts_only_rows_that_change_the_register(session, client, auth):

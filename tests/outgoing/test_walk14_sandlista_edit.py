@@ -8,6 +8,7 @@ from html import unescape
 from sqlmodel import select
 
 from remiss.outgoing.models import Organisation
+from tests.conftest import csrf_token
 from tests.outgoing.test_repeated_everywhere import _names, _world
 
 
@@ -35,3 +36,26 @@ def test_a_line_that_is_no_instans_is_refused_with_the_formats_and_kept(session,
     assert "Rad 2 (”Cykelfrämjandet <malmo@cykel.example”) kunde inte läsas." in page
     assert typed in page  # nothing typed is lost
     assert _names(session, rid) == [("Miljönämnden", "miljo@example.se")]
+
+
+def test_the_api_reads_a_name_with_its_address_in_angle_brackets_too(session, client, auth, clock):
+    """Rows given as JSON and names given to POST go through the same rule on saving (repeated.read_angled):
+    no new register entry with angle brackets in its name, whichever way the sändlista came."""
+    namnd_id, rid = _world(session, clock, auth)
+    headers = {"X-CSRFToken": csrf_token(client, f"/remisser/{rid}")}
+    changed = client.patch(f"/api/v1/remisser/{rid}", headers=headers, json={"sandlista": [
+        {"name": "Miljönämnden", "email": "miljo@example.se"}, {"name": "Cykelfrämjandet <malmo@cykel.example>"},
+        {"name": '"Kommunal" <kommunal@fack.example>', "email": "info@kommunal.example"}]})
+    assert changed.status_code == 200, changed.get_json()
+    assert _names(session, rid) == [("Miljönämnden", "miljo@example.se"), ("Cykelfrämjandet", "malmo@cykel.example"),
+                                    ("Kommunal", "info@kommunal.example")]  # the address given wins
+    made = client.post("/api/v1/remisser", headers=headers, json={
+        "title": "Trafikplan 2027", "namnd_id": namnd_id, "direction": "utgaende", "deadline_on": "2026-12-18",
+        "sandlista": ["Ungdomsrådet <ungdom@malmo.example>", "Föreningen <Vi> i Malmö"]})
+    assert made.status_code == 201, made.get_json()
+    assert [(e["name"], e["email"]) for e in made.get_json()["sandlista"]] == [
+        ("Ungdomsrådet", "ungdom@malmo.example"), ("Föreningen <Vi> i Malmö", "")]  # no address: a name as given
+    session.expire_all()
+    names = {o.name for o in session.exec(select(Organisation))}
+    session.rollback()
+    assert not [n for n in names if "@" in n]

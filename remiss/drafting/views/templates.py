@@ -9,7 +9,7 @@ from sqlmodel import select
 from remiss.calendar.swedish import format_date_time
 from remiss.auth.access import load_namnd
 from remiss.db import get_session
-from remiss.files import limit_size, too_large
+from remiss.files import limit_size, too_large, upload_size
 from remiss.documents import RenderError, placeholder_fields, render_document, sample_context, sample_context_for
 from remiss.documents.fields import format_date
 from remiss.documents.fields import usage as field_usage
@@ -74,7 +74,7 @@ def namnd_templates(namnd_id: int):
     if upload_file is None or not upload_file.filename:
         return _page(namnd, ["Välj en Word-fil (.docx) att ladda upp."], kind=kind, status=400)
     max_bytes = current_app.config["TEMPLATE_MAX_BYTES"]
-    size = _size_of(upload_file.stream)
+    size = upload_size(upload_file.stream)
     if size is not None and size > max_bytes:  # refused by its real size, not by the part read (walk13b finding 2)
         return _page(namnd, [too_large(size, max_bytes, of_what=" för en mall")], kind=kind, status=400)
     data = upload_file.read(max_bytes + 1)
@@ -94,17 +94,6 @@ def namnd_templates(namnd_id: int):
     for warning in report.warnings:
         flash(warning, "info")
     return redirect(url_for("drafting.namnd_templates", namnd_id=namnd.id))
-
-
-def _size_of(stream) -> int | None:
-    """The uploaded file's size without reading it (werkzeug spools it to a seekable file), or None."""
-    try:
-        here = stream.tell()
-        size = stream.seek(0, io.SEEK_END)
-        stream.seek(here)
-    except (AttributeError, OSError, ValueError):
-        return None
-    return size
 
 
 @bp.post("/namnder/<int:namnd_id>/mallar/<int:template_id>/anvand")

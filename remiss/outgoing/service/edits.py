@@ -5,6 +5,7 @@
   to answer by a day that has been, and the remiss could never be sent (walk12b #11; no "spara ändå").
 - One instans written twice on the sändlista is one entry (remiss.outgoing.repeated, as on the new-remiss form).
 - A sändlista line is read as on the new-remiss form: "Namn", "Namn; e-post" or "Namn <e-post>" (walk14 #4).
+- The sändlista is never emptied, before or after sending (sending.sandlista_problem, the new-remiss form's rule).
 """
 from __future__ import annotations
 
@@ -13,7 +14,7 @@ from datetime import date
 from remiss.calendar.swedish import format_date
 from remiss.outgoing.forms import parse_new_instanser
 from remiss.outgoing.repeated import merge_repeated, repeated_note
-from remiss.outgoing.service.sending import letter_date_problem
+from remiss.outgoing.service.sending import letter_date_problem, sandlista_problem
 from remiss.remisser.input import InputErrors
 from remiss.remisser.models import Direction, Remiss
 
@@ -25,6 +26,15 @@ def unsent_deadline_problem(day: date | None, today: date) -> str:
     when = "är i dag" if day == today else "har redan passerat"
     return (f"Sista svarsdagen {format_date(day)} {when}. Remissen är inte skickad än, och remissinstanserna "
             "behöver tid att svara: ange ett datum efter i dag.")
+
+
+def _has_entries(remiss: Remiss) -> bool:
+    from sqlalchemy.orm import object_session
+
+    from remiss.remisser.sandlista import entries
+
+    session = object_session(remiss)
+    return remiss.id is None or session is None or bool(entries(session, remiss.id))
 
 
 def check_changes(remiss: Remiss, changes: dict, *, today: date) -> list[str]:
@@ -43,7 +53,11 @@ def check_changes(remiss: Remiss, changes: dict, *, today: date) -> list[str]:
     if moved and remiss.sent_at is None and unsent_deadline_problem(day, today):
         errors["deadline_on"] = unsent_deadline_problem(day, today)
     repeated: list[str] = []
-    if changes.get("sandlista") is not None:
+    if "sandlista" in changes and sandlista_problem(changes["sandlista"]):
+        errors["sandlista"] = sandlista_problem(changes["sandlista"])
+    elif "sandlista" not in changes and remiss.direction != Direction.utgaende and not _has_entries(remiss):
+        errors["sandlista"] = sandlista_problem([])  # an incoming remiss without a list becomes one we send
+    elif changes.get("sandlista") is not None:
         try:
             if not any(item.email or item.group_name for item in changes["sandlista"]):  # typed lines, not API rows
                 changes["sandlista"] = parse_new_instanser("\n".join(i.name for i in changes["sandlista"]),

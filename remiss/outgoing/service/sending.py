@@ -59,18 +59,25 @@ def create_outgoing(session: Session, *, now: datetime, principal: Principal, da
 
 def outgoing_problems(data: RemissData) -> dict[str, str]:
     """What a remiss we send out lacks, by field: a sista svarsdag, a remissinstans, a missiv dated before the
-    svarsdag. The rule of the new-remiss form and of POST /api/v1/remisser (which words the sändlista's own)."""
+    svarsdag. The rule of the new-remiss form and of POST /api/v1/remisser (which words the sändlista's own:
+    api.views.in_api_words)."""
     errors = {}
     if data.deadline_on is None:
         errors["deadline_on"] = "Ange sista svarsdag."
-    if not data.sandlista:
-        errors["sandlista"] = NO_SANDLISTA
+    if sandlista_problem(data.sandlista):
+        errors["sandlista"] = sandlista_problem(data.sandlista)
     if letter_date_problem(data.letter_date, data.deadline_on):
         errors["letter_date"] = letter_date_problem(data.letter_date, data.deadline_on)
     return errors
 
 
-NO_SANDLISTA = "Välj minst en remissinstans."
+def sandlista_problem(items) -> str:
+    """An utgående remiss names at least one remissinstans, from registration on and after sending too: the one
+    rule of the new-remiss form, "Ändra uppgifter", POST and PATCH/PUT /api/v1/remisser (edits.check_changes)."""
+    return "" if items else NO_SANDLISTA
+
+
+NO_SANDLISTA = "En utgående remiss behöver minst en remissinstans på sändlistan."
 
 
 def letter_date_problem(letter_date, deadline_on) -> str:

@@ -7,6 +7,7 @@ from flask import current_app, flash, redirect, render_template, request, url_fo
 
 from remiss.auth.access import Action
 from remiss.db import get_session
+from remiss.files import limit_size, too_large, upload_size
 from remiss.outgoing.forms import parse_ids
 from remiss.outgoing.importer import ImportFileError, read_rows, rows_from_json
 from remiss.outgoing.models import SavedSandlista
@@ -41,8 +42,8 @@ def import_register():
             data = upload.read(MAX_IMPORT_BYTES + 1) if upload and upload.filename else b""
             if not data:
                 error, status = "Välj en CSV- eller Excel-fil att läsa in.", 400
-            elif len(data) > MAX_IMPORT_BYTES:
-                error, status = "Filen är större än 5 MB.", 400
+            elif len(data) > MAX_IMPORT_BYTES:  # the real size, not the part read (files.too_large)
+                error, status = too_large(upload_size(upload.stream), MAX_IMPORT_BYTES), 400
             else:
                 try:
                     rows = register.mark_existing(session, read_rows(upload.filename, data))
@@ -51,6 +52,7 @@ def import_register():
     good = [r for r in rows or [] if r.ok]
     changed = [r for r in good if not r.unchanged]  # a row the register already holds as it is saves nothing
     return render_template("outgoing/import.html", rows=rows, error=error, good=good, changed=changed,
+                           max_size=limit_size(MAX_IMPORT_BYTES),
                            bad=[r for r in rows or [] if not r.ok],
                            rows_json=json.dumps([dict(r.values(), line=r.line) for r in changed], ensure_ascii=False)
                            ), status
