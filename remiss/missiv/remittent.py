@@ -67,8 +67,14 @@ def _find(text: str, mentions: list[BodyMention], by_mail: Body | None, answer_e
                 return region.name, span, [f"Texten anger {value} som avsändare; remittenten är regionen, {region.name} – kontrollera."]
             kommun = _kommun_of_unit(text, value, mentions, by_mail)
             if kommun:
-                return f"{kommun.name}, {value[0].lower()}{value[1:]}", span, [
-                    f"Texten anger bara {value} som avsändare; kommunen ({kommun.name}) lades till – kontrollera."]
+                # round 16: the kommun by its name in the register, as every other remittent (not free text
+                # "Norrköpings kommun, kommunstyrelsen"); the letter's own naming of it is the evidence
+                named = next((m for m in mentions if m.body == kommun), None)
+                where = (named.start, named.end) if named else span
+                if _kommun_confirmed(text, value, kommun, mentions, by_mail):
+                    return kommun.name, where, []
+                return kommun.name, where, [
+                    f"Texten anger bara {value} som avsändare; remittenten är kommunen, {kommun.name} – kontrollera."]
         return canonical_body(value) or value, span, []
     joint = _joint(text, mentions)
     if joint:
@@ -157,6 +163,17 @@ def _kommun_of_unit(text: str, value: str, mentions: list[BodyMention], by_mail:
     else:
         kommun = kommuner.pop() if len(kommuner) == 1 else None
     return None if kommun is None or _OWN_NAMNDER.search(text) else kommun
+
+
+def _kommun_confirmed(text: str, value: str, kommun: Body, mentions: list[BodyMention], by_mail: Body | None) -> bool:
+    """Tell whether two things in the letter name the same kommun of the register for a bare nämnd: the answer
+    address's domain and the kommun's name in the text, or the kommun's name right above or beside the nämnd's
+    ("Norrköpings kommun\nKommunstyrelsen"). One of them alone is a guess the registrator is asked to check."""
+    named = [m for m in mentions if m.body == kommun]
+    if by_mail == kommun and named:
+        return True
+    unit = re.compile(r"(?<![\wåäö])" + re.escape(value) + r"(?![\wåäö])", re.IGNORECASE)
+    return any(_beside(text, (m.start, m.end), u.span(), 40) for m in named for u in unit.finditer(text))
 
 
 def _hosted(text: str, host: Body, mentions: list[BodyMention],

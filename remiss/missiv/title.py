@@ -203,7 +203,7 @@ def letter_heading(text: str) -> tuple[str | None, tuple[int, int] | None]:
 
 
 # Round 16: "Ärende: RS 2026-0789" on a region's page labels the case's number, not its name (walk 14, 11-rs).
-_NUMBER_ONLY = re.compile(rf"[ \t(\[]*(?:(?:dnr|diarienr|diarienummer)[ \t.:]*)?(?:{TOKEN_RE.pattern})[ \t)\].]*", re.IGNORECASE)
+_NUMBER_ONLY = re.compile(rf"(?<![ \t(\[])[ \t(\[]*(?:(?:dnr|diarienr|diarienummer)[ \t.:]*)?(?:{TOKEN_RE.pattern})[ \t)\].]*", re.IGNORECASE)
 
 
 def number_only(value: str) -> bool:
@@ -256,7 +256,9 @@ def _same_word(wanted: str, named: str) -> bool:
 
 
 # The sender's place and the years after a name: "… för Region Jönköpings län", "… 2027–2032 för Helsingborgs stad"
-_PLACE_TAIL = re.compile(r"(?:[ \t]+för[ \t]+[A-ZÅÄÖ][^\n]*|[ \t,–-]+\d{4}(?:[ \t]*[-–][ \t]*\d{2,4})?)\Z")
+# (each run of blanks is entered at its start only, and the place is at most 80 characters: linear on any text)
+_PLACE_TAIL = re.compile(r"(?:(?<![ \t])[ \t]+för[ \t]+[A-ZÅÄÖ][^\n]{0,80}|(?<![ \t,–-])[ \t,–-]+\d{4}"
+                         r"(?:[ \t]*[-–][ \t]*\d{2,4})?)\Z")
 
 
 def _only_word(heading: str) -> str:
