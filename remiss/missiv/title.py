@@ -203,7 +203,8 @@ def letter_heading(text: str) -> tuple[str | None, tuple[int, int] | None]:
 
 
 # Round 16: "Ärende: RS 2026-0789" on a region's page labels the case's number, not its name (walk 14, 11-rs).
-_NUMBER_ONLY = re.compile(rf"(?<![ \t(\[])[ \t(\[]*(?:(?:dnr|diarienr|diarienummer)[ \t.:]*)?(?:{TOKEN_RE.pattern})[ \t)\].]*", re.IGNORECASE)
+_NUMBER_ONLY = re.compile(rf"(?<![ \t(\[])[ \t(\[]*(?:(?:dnr|diarienr|diarienummer)[ \t.:]*)?(?:{TOKEN_RE.pattern})"
+                          r"[ \t)\].]*", re.IGNORECASE)
 
 
 def number_only(value: str) -> bool:
@@ -239,7 +240,8 @@ def same_matter(subject_title: str, heading: str) -> bool:
     # One word of the subject is found in many headings by chance. Round 16: it names the heading's matter when the
     # heading is that word with the sender's place or the years after it ("Avfallsplan 2027–2032 för Helsingborgs
     # stad"). Words in front of it are not taken: the sets annotate "Länstransportplan 2022-2033" for the heading
-    # "Förslag till Länstransportplan 2022-2033" (fresh4 h36), "Avfallsplan" for "Den nya avfallsplanen" (f15).
+    # "Förslag till Länstransportplan 2022-2033" (fresh4 h36), "ny renhållningsordning" for "Reviderad kungörelse
+    # KSRR för ny renhållningsordning" (h31).
     return len(wanted) >= 2 or len(heading.split()) <= 3 or _only_word(heading) in wanted
 
 
