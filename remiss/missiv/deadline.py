@@ -72,7 +72,10 @@ _NEGATIVE = re.compile(
     r"träd(?:er|a|de) i kraft|ikraftträd|publicera|sammanträde|möte|tidigare|skickades|beslutade|"
     r"protokoll|daterad|\binkom\b|\bankom\b|\bank\.|förlängs|förlängd till|"
     # a page's own dates: "Senast granskad: 31 mars 2021", "Senast uppdaterad 2021-03-31"
-    r"senast (?:granskad|uppdaterad|ändrad|publicerad|reviderad)",
+    r"senast (?:granskad|uppdaterad|ändrad|publicerad|reviderad)|"
+    # round 16: the day the document itself is to be adopted ("… klimatstrategier, som ska antas senast den 15 oktober
+    # 2019", fresh10 k17): a decision's day, not the answer's
+    r"\b(?:ska|skall)[ \t]+(?:antas|fastställas|beslutas)\b",
     re.IGNORECASE,
 )
 # A sentence that opens with the date: "Senast den 5 december önskar kommunen …", "Fram till den 6 oktober finns …".

@@ -21,8 +21,8 @@ from remiss.missiv.remittent import find_remittent
 from remiss.missiv.result import Evidence, MissivResult
 from remiss.missiv.sandlista import find_sandlista
 from remiss.missiv.summary import find_summary
-from remiss.missiv.title import (clean_subject, find_title, is_headline, letter_heading, plausible_heading,
-                                 same_matter, shares_designation)
+from remiss.missiv.title import (clean_subject, find_title, is_headline, letter_heading, names_subject,
+                                 plausible_heading, same_matter, shares_designation)
 
 # Characters replaced one-for-one so that evidence offsets still point into the caller's text.
 _NEUTRAL = str.maketrans({"*": " ", "\u00a0": " ", "\u00ad": " ", "\r": " ", "\t": " ", "\\": " ", "\u2007": " "})
@@ -58,9 +58,9 @@ def parse_missiv(text: str, *, reference_date: date | None = None, hints: Sequen
     if title and not heading:
         # No labelled heading: a title the letter's prose gives counts when it carries the subject's number.
         heading, heading_span = find_title(work)
-        if heading and not (shares_designation(title, heading) or same_matter(title, heading)):
+        if heading and not (shares_designation(title, heading) or names_subject(title, heading, work, heading_span)):
             heading = None
-    if title and heading and same_matter(title, heading):
+    if title and heading and names_subject(title, heading, work, heading_span):
         title, span = heading, heading_span  # the subject shortens the letter's own heading: keep the heading
         note("title", span)
     elif title:

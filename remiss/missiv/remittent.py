@@ -67,8 +67,19 @@ def _find(text: str, mentions: list[BodyMention], by_mail: Body | None, answer_e
                 return region.name, span, [f"Texten anger {value} som avsändare; remittenten är regionen, {region.name} – kontrollera."]
             kommun = _kommun_of_unit(text, value, mentions, by_mail)
             if kommun:
-                return f"{kommun.name}, {value[0].lower()}{value[1:]}", span, [
-                    f"Texten anger bara {value} som avsändare; kommunen ({kommun.name}) lades till – kontrollera."]
+                # round 16: the kommun by its name in the register, as every other remittent (not free text
+                # "Norrköpings kommun, kommunstyrelsen"); the letter's own naming of it is the evidence
+                named = next((m for m in mentions if m.body == kommun), None)
+                where = (named.start, named.end) if named else span
+                if by_mail == kommun and named:
+                    # two things in the letter name the same kommun of the register: the answer address's domain
+                    # and the kommun's own name (walk 14 15-norrk)
+                    return kommun.name, where, []
+                # one alone is a guess: a letterhead "Malmö stad Stadskontoret" above a remiss to the stad's own
+                # nämnder is an internal one, where the nämnd is the remittent (seed MISSBRUK-RIKTLINJER)
+                return kommun.name, where, [
+                    f"Texten anger bara {value} som avsändare; remittenten antas vara kommunen, {kommun.name} – "
+                    f"kontrollera (i en remiss inom er egen kommun är {value} remittent)."]
         return canonical_body(value) or value, span, []
     joint = _joint(text, mentions)
     if joint:
@@ -157,6 +168,7 @@ def _kommun_of_unit(text: str, value: str, mentions: list[BodyMention], by_mail:
     else:
         kommun = kommuner.pop() if len(kommuner) == 1 else None
     return None if kommun is None or _OWN_NAMNDER.search(text) else kommun
+
 
 
 def _hosted(text: str, host: Body, mentions: list[BodyMention],

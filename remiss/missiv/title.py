@@ -5,12 +5,13 @@ from __future__ import annotations
 
 import re
 
+from remiss.missiv.dnr import TOKEN_RE
 from remiss.missiv.headline import continued, headline, is_headline, is_letterhead, is_news, plausible_heading
 from remiss.missiv.title_trim import clean_subject as _clean_subject
 from remiss.missiv.title_trim import drop_remiss_lead, tidy
 
 __all__ = ["clean_subject", "drop_remiss_lead", "find_title", "is_headline", "letter_heading",
-           "plausible_heading", "same_matter", "shares_designation"]
+           "names_subject", "number_only", "plausible_heading", "same_matter", "shares_designation"]
 
 # Line starts are followed by [ \t]*, not \s*: with re.MULTILINE, \s* ran from every line start across all the
 # blank lines after it, and a text of blank lines took time squared.
@@ -148,7 +149,7 @@ def _find_title_body(text: str) -> tuple[str | None, tuple[int, int] | None]:
 def _find_title(text: str) -> tuple[str | None, tuple[int, int] | None]:
     for pattern in _LABELLED:
         m = pattern.search(text)
-        if m and 3 <= len(m.group(1)) <= 250:
+        if m and 3 <= len(m.group(1)) <= 250 and not number_only(m.group(1)):
             end = continued(text, m.start(1), m.end(1))
             if _DELGES.match(m.group()):
                 # round 14: "Handling som delges: Förslag till beslut om …. Handlingarna finns …": the value ends
@@ -195,10 +196,20 @@ def letter_heading(text: str) -> tuple[str | None, tuple[int, int] | None]:
     """Return the letter's own labelled heading ("# Remiss av …", "Ärende: …"), or (None, None)."""
     for pattern in _LABELLED[:2]:
         m = pattern.search(text)
-        if m and 3 <= len(m.group(1)) <= 250:
+        if m and 3 <= len(m.group(1)) <= 250 and not number_only(m.group(1)):
             end = continued(text, m.start(1), m.end(1))
             return tidy(text[m.start(1):end], (m.start(1), end), lead=False)
     return None, None
+
+
+# Round 16: "Ärende: RS 2026-0789" on a region's page labels the case's number, not its name (walk 14, 11-rs).
+_NUMBER_ONLY = re.compile(rf"(?<![ \t(\[])[ \t(\[]*(?:(?:dnr|diarienr|diarienummer)[ \t.:]*)?(?:{TOKEN_RE.pattern})"
+                          r"[ \t)\].]*", re.IGNORECASE)
+
+
+def number_only(value: str) -> bool:
+    """Tell whether a labelled value is nothing but a diarienummer; an SOU, Ds or FS number names a document."""
+    return bool(_NUMBER_ONLY.fullmatch(value)) and not _DESIGNATION.search(value)
 
 
 # SOU and Ds numbers, and författningssamlingar ("KIFS 2017:7", "HSLF-FS 2016:34"): a number names one document.
@@ -222,9 +233,55 @@ def same_matter(subject_title: str, heading: str) -> bool:
         return True
     # "… handlingsprogram (LSO)": a subject's bracketed abbreviation of the law is no word the heading must hold
     subject_title = re.sub(r"\([^()\n]{1,20}\)", " ", subject_title)
-    def words(value: str) -> set[str]:
-        return {w.casefold() for w in re.findall(r"[^\W\d_]{3,}", value)} - {"remiss", "och", "för", "med"}
-    wanted, named = words(subject_title), words(heading)
-    # a word of the subject may stand in its definite form in the heading ("översiktsplan", "Översiktsplanen")
-    found = all(any(h.startswith(w) and len(h) - len(w) <= 3 for h in named) for w in wanted)
-    return found and (len(wanted) >= 2 or len(wanted) == 1 and len(heading.split()) <= 3)
+    wanted, named = _words(subject_title), _words(heading)
+    found = all(any(_same_word(w, h) for h in named) for w in wanted)
+    if not found or not wanted:
+        return False
+    # One word of the subject is found in many headings by chance. Round 16: it names the heading's matter when the
+    # heading is that word with the sender's place or the years after it ("Avfallsplan 2027–2032 för Helsingborgs
+    # stad"). Words in front of it are not taken: the sets annotate "Länstransportplan 2022-2033" for the heading
+    # "Förslag till Länstransportplan 2022-2033" (fresh4 h36), "ny renhållningsordning" for "Reviderad kungörelse
+    # KSRR för ny renhållningsordning" (h31).
+    return len(wanted) >= 2 or len(heading.split()) <= 3 or _only_word(heading) in wanted
+
+
+def _words(value: str) -> set[str]:
+    return {w.casefold() for w in re.findall(r"[^\W\d_]{3,}", value)} - {"remiss", "och", "för", "med"}
+
+
+def _same_word(wanted: str, named: str) -> bool:
+    """A word of the subject may stand in another form in the heading: "översiktsplan" in "Översiktsplanen", and
+    (round 16) "bostadsförsörjningsprogrammet" in "… kommunens bostadsförsörjningsprogram"."""
+    if named.startswith(wanted):
+        return len(named) - len(wanted) <= 3
+    return len(named) >= 6 and wanted.startswith(named) and len(wanted) - len(named) <= 3
+
+
+# The sender's place and the years after a name: "… för Region Jönköpings län", "… 2027–2032 för Helsingborgs stad"
+# (each run of blanks is entered at its start only, and the place is at most 80 characters: linear on any text)
+_PLACE_TAIL = re.compile(r"(?:(?<![ \t])[ \t]+för[ \t]+[A-ZÅÄÖ][^\n]{0,80}|(?<![ \t,–-])[ \t,–-]+\d{4}"
+                         r"(?:[ \t]*[-–][ \t]*\d{2,4})?)\Z")
+
+
+def _only_word(heading: str) -> str:
+    """Return the heading's one word once the sender's place and the years after the name are set aside, or ""."""
+    before = None
+    while before != heading:
+        before, heading = heading, _PLACE_TAIL.sub("", heading.strip())
+    found = re.findall(r"[^\W\d_]{3,}", heading)
+    return found[0].casefold() if len(found) == 1 and len(heading.split()) == 1 else ""
+
+
+def names_subject(subject_title: str, heading: str, text: str, span: tuple[int, int] | None) -> bool:
+    """Tell whether the body's heading names the subject's matter: by its words as trimmed, or (round 16) by the
+    whole heading line it stands on ("Tyck till om trafikstrategin för Växjö kommun" for the subject "Tyck till om
+    trafikstrategin", whose trimmed heading is "Trafikstrategin för Växjö kommun")."""
+    if same_matter(subject_title, heading):
+        return True
+    if span is None:
+        return False
+    start = text.rfind("\n", 0, span[0]) + 1
+    end = text.find("\n", max(span[0], span[1] - 1))
+    line = text[start:end if end >= 0 else len(text)]
+    # a heading line only, not the paragraph a title was read from
+    return len(line.split()) <= 15 and len(line) <= 2 * len(heading) + 40 and same_matter(subject_title, line)
