@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from remiss.missiv.headline import continued, headline, is_headline, is_letterhead, is_news, plausible_heading
+from remiss.missiv.title_layout import agenda_item, label_above
 from remiss.missiv.title_trim import clean_subject as _clean_subject
 from remiss.missiv.title_trim import drop_remiss_lead, tidy
 
@@ -162,6 +163,9 @@ def _find_title(text: str) -> tuple[str | None, tuple[int, int] | None]:
                 if page[0] and re.match(r"Förslag[ \t]+till[ \t]", page[0]):
                     return page
             return tidy(text[m.start(1):end], (m.start(1), end), lead=False)
+    labelled = label_above(text)  # round 16: "Introduktion till remissen:" over the name
+    if labelled[0]:
+        return labelled
     for pattern in _PROSE:
         m = pattern.search(text)
         if m:
@@ -169,6 +173,9 @@ def _find_title(text: str) -> tuple[str | None, tuple[int, int] | None]:
             if value and pattern is _PROSE[-1]:
                 value = value[:1].upper() + value[1:]  # "Bifogat finns förslag till …": the object names the matter
             return value, span
+    item = agenda_item(text)  # round 16: a nämnd's agenda, the one item sent for yttrande
+    if item[0]:
+        return item
     document = _document_line(text)
     return document if document[0] else headline(text)
 
