@@ -34,7 +34,7 @@ _POSSESSIVE = re.compile(r"^(?:Kommunens|Regionens|Länsstyrelsens|Myndighetens)
                          r"(?!(?:förslag|konsekvensutredning|utredning|rapport|promemoria)[a-zåäö]{0,3}\b)", re.IGNORECASE)
 # Navigation, credits and dates that sit above a web page's headline.
 _CHROME = re.compile(
-    r"^(?:[•·*-][ \t]*)?(?:skip to|hoppa till|gå till|language|lättläst|e-tjänster|meny|sök\b|logga in|storlek|"
+    r"^(?:[•·*-][ \t]*)?(?:skip to|(?:hoppa|gå)(?:[ \t]+direkt)?[ \t]+till|language|lättläst|e-tjänster|meny|sök\b|logga in|storlek|"
     r"starta visningen|download|transkript|full text|no results|hitta på sidan|dela\b|skriv ut|lyssna|nyhet|"
     r"publicera|senast uppdaterad|sidansvarig|fotograf|foto\b|bild\b|remisser\b|aktuellt|startsida|du är här|"
     r"återställ|visa kontaktuppgifter|tillbaka|senast ändrad|uppdaterad|ändrad\b|aktuella\b|kakor|cookies|"
@@ -188,6 +188,10 @@ def headline(text: str) -> tuple[str | None, tuple[int, int] | None]:
                 lines[index + 1].start() == line_end + 1:
             continue  # a full line that runs on into the next: a wrapped paragraph, not a headline
         words = line.split()
+        if len(words) <= 2 and not re.search(r"\d", line) and not _DOCUMENT_WORD.search(line) and \
+                _below_the_heading(lines[:index]):
+            return None, None  # round 16: "Ändringar" under the page's first paragraph: a section, the page's heading
+            # was not copied
         named = sum(m.end - m.start for m in find_bodies(line))
         if len(words) > 25 or named >= len(line) / 2 or _LETTERHEAD.fullmatch(line) or _UNIT.search(line) or \
                 _looks_like_a_name(words):
@@ -227,6 +231,19 @@ def headline(text: str) -> tuple[str | None, tuple[int, int] | None]:
             return item
         return _extend(text, value[:1].upper() + value[1:]), span
     return None, None
+
+
+def _is_prose(line: str) -> bool:
+    """Tell a paragraph of running text: fourteen words or more, ending in a full stop."""
+    line = line.strip()
+    return len(line.split()) >= 14 and line.endswith(".") and not _CHROME.match(line)
+
+
+def _below_the_heading(earlier: list[re.Match]) -> bool:
+    """Tell a copy that starts below the page's heading: only its date and paragraphs of prose come first."""
+    kinds = ["prose" if _is_prose(m.group()) else "date" if _DATELINE.fullmatch(m.group().strip()) else "other"
+             for m in earlier]
+    return "prose" in kinds and "other" not in kinds
 
 
 def _adjacent(text: str, lines: list[re.Match], index: int) -> list[str]:
@@ -375,7 +392,12 @@ def _extend(text: str, value: str) -> str:
     # "Förslag till grönplan" is written "förslaget till grönplan för Växjö kommun" in the text
     m = re.compile(
         r"\s+".join(r"förslag(?:et)?" if w.casefold() == "förslag" else re.escape(w) for w in value.split()) +
-        r"((?:\s+\d{4}[ \t]*[-–][ \t]*\d{4})|(?:\s+(?:för|i)\s+(?:[A-ZÅÄÖ][\wåäö-]+\s+){1,3}(?:kommun|län|region)))",
+        r"((?:\s+\d{4}[ \t]*[-–][ \t]*\d{4})|(?:\s+(?:för|i)\s+(?:[A-ZÅÄÖ][\wåäö-]+\s+){1,3}(?:kommun|län|region))|"
+        # round 16: the place and the period the short heading leaves out, to the end of the sentence or line:
+        # "Avfallsplan" → "Avfallsplan Vara kommun 2018-2028", "Trafikförsörjningsprogram" → "… för Kronoberg
+        # 2021-2030 med utblick"
+        r"(?:(?:\s+(?:för|i))?(?:\s+(?-i:[A-ZÅÄÖ])[\wåäö-]+){1,3}(?:\s+(?:kommun|län))?\s+(?:19|20)\d\d"
+        r"(?:[ \t]*[-–][ \t]*(?:19|20)\d\d)?(?:[ \t]+(?-i:[a-zåäö])+){0,2}(?=\.?[ \t]*(?:\n|\Z))))",
         re.IGNORECASE,
     ).search(text)
     if m:

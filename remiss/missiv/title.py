@@ -104,14 +104,19 @@ def clean_subject(subject: str, span: tuple[int, int]) -> tuple[str | None, tupl
 
 # The SOU or Ds number the text writes right after the name: "betänkandet ”Starkare kommuner – …” (SOU 2020:8)"
 _NUMBER_AFTER = r"[”\"’]?[ \t]*\(((?:SOU|Ds)[ \t]+\d{4}:\d{1,3})\)"
+_NUMBER_BEFORE = r"\b((?:SOU|Ds)[ \t]+\d{4}:\d{1,3}),?[ \t]+[”\"]?"
 
 
 def _with_designation(text: str, value: str | None) -> str | None:
     """Return the title with its SOU/Ds number, as the conventions write it, when the text gives one number for it."""
     if not value or _DESIGNATION.search(value) or len(value) < 12:
         return value
-    found = {re.sub(r"\s+", " ", m.group(1)) for m in
-             re.finditer(re.escape(value).replace(r"\ ", r"\s+") + _NUMBER_AFTER, text, re.IGNORECASE)}
+    name = re.escape(value).replace(r"\ ", r"\s+")
+    found = {re.sub(r"\s+", " ", m.group(1)) for m in re.finditer(name + _NUMBER_AFTER, text, re.IGNORECASE)}
+    # round 16: the number in front, as regeringen.se's answer pages write it: "på remissen Ds 2022:9, Ett utvidgat …"
+    before = {re.sub(r"\s+", " ", m.group(1)) for m in re.finditer(_NUMBER_BEFORE + name, text, re.IGNORECASE)}
+    if len(before) == 1 and not found:
+        return f"{before.pop()} {value}"
     return f"{value} ({found.pop()})" if len(found) == 1 else value
 
 
