@@ -12,8 +12,9 @@ from remiss.missiv.title_trim import tidy
 _ITEM = re.compile(r"^[ \t]*\d{1,3}[ \t]+(?=[A-ZÅÄÖ])([^\n]{5,250})$", re.MULTILINE)
 # What marks the item as a remiss to be answered: "för yttrande (senast …)", or "Remiss från <body>" after it, on its
 # own line or after the site's line break. The name ends there.
-_SENT_FOR_ANSWER = re.compile(r"(?:,[ \t]*|[ \t]+)för[ \t]+yttrande\b|(?:<br\s*/?>|[ \t]*\n[ \t]*)(?=Remiss[ \t]+(?:från|av)\b)",
-                              re.IGNORECASE)
+# (A run of blanks is entered only at its first blank, so that a line of blanks is not retried from each one.)
+_SENT_FOR_ANSWER = re.compile(r"(?:,[ \t]*+|(?<![ \t])[ \t]++)för[ \t]+yttrande\b|"
+                              r"(?:<br\s*+/?>|(?<![ \t])[ \t]*+\n[ \t]*+)(?=Remiss[ \t]+(?:från|av)\b)", re.IGNORECASE)
 # The sender written between the name and ", för yttrande": one capitalised word in the definite form
 # ("… äldreomsorgen” Stadsrevisionen, för yttrande"), never part of the name.
 _SENDER_BEFORE = re.compile(r"(?<=[”\"’)])[ \t]+[A-ZÅÄÖ][a-zåäö]+(?:en|et|na)\Z")
