@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from remiss.missiv.bodies import find_bodies
-from remiss.missiv.title_layout import is_field_label
+from remiss.missiv.title_layout import adjacent_lines, is_field_label
 from remiss.missiv.title_trim import DOC_LEAD, REMISS_LEAD, REPORT_TIME, SECTION_LEAD, TRAIL, tidy
 
 # "Förslag till ny kulturplan på remiss till 30 april": the report stays (TRAIL drops it), its time goes
@@ -176,7 +176,7 @@ def headline(text: str) -> tuple[str | None, tuple[int, int] | None]:
             line = reported.group(1)  # "X på remiss – du kan också tycka till!": the news after the report is no name
         if _BULLET.match(line):
             continue  # an item of a list ("• skälen till att bilda naturreservat"), never the page's headline
-        if is_field_label(line, _adjacent(text, lines, index)):
+        if is_field_label(line, adjacent_lines(text, lines, index)):
             continue  # round 16: "Datum" over "Klockan" over "12:00": a meeting's header, label by label
         if line.endswith(("!", "?")) and (DOC_LEAD.match(line) or TRAIL.search(line[:-1])):
             line = line[:-1]  # "Tyck till om Översiktsplanen!", "Vill du vara med och påverka …?": the matter named
@@ -244,16 +244,6 @@ def _below_the_heading(earlier: list[re.Match]) -> bool:
     kinds = ["prose" if _is_prose(m.group()) else "date" if _DATELINE.fullmatch(m.group().strip()) else "other"
              for m in earlier]
     return "prose" in kinds and "other" not in kinds
-
-
-def _adjacent(text: str, lines: list[re.Match], index: int) -> list[str]:
-    """Return the lines right above and below line `index` with no blank line between."""
-    near = []
-    if index > 0 and text[lines[index - 1].end():lines[index].start()] == "\n":
-        near.append(lines[index - 1].group())
-    if index + 1 < len(lines) and text[lines[index].end():lines[index + 1].start()] == "\n":
-        near.append(lines[index + 1].group())
-    return near
 
 
 # Round 14: a document named by its kind ("Länsplan …", "Ny biblioteksplan …", "… föreskrifter", "… programmet")

@@ -66,3 +66,13 @@ def is_field_label(line: str, neighbours: list[str]) -> bool:
     another label or a short value on the line right above or below it, no blank line between."""
     return len(line.split()) == 1 and not line.rstrip().endswith((".", "!", "?")) and \
         any(n.strip() and len(n.split()) <= 2 for n in neighbours)
+
+
+def adjacent_lines(text: str, lines: list[re.Match], index: int) -> list[str]:
+    """Return the lines right above and below line `index` with no blank line between."""
+    near = []
+    if index > 0 and text[lines[index - 1].end():lines[index].start()] == "\n":
+        near.append(lines[index - 1].group())
+    if index + 1 < len(lines) and text[lines[index].end():lines[index + 1].start()] == "\n":
+        near.append(lines[index + 1].group())
+    return near
