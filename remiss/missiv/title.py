@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from remiss.missiv.headline import continued, headline, is_headline, is_letterhead, is_news, plausible_heading
-from remiss.missiv.title_layout import agenda_item, label_above
+from remiss.missiv.title_layout import agenda_item, label_above, statute_name
 from remiss.missiv.title_trim import clean_subject as _clean_subject
 from remiss.missiv.title_trim import drop_remiss_lead, tidy
 
@@ -148,6 +148,8 @@ def _find_title_body(text: str) -> tuple[str | None, tuple[int, int] | None]:
             value, span = tidy(m.group(2), m.span(2), lead=False)
             if value:
                 value, span = f"{lead[:1].upper()}{lead[1:]} {value}", (m.start(1), m.end(2))
+    if value is None:
+        value, span = statute_name(text)  # round 16: "… föreskrifter och allmänna råd (LIFS 2018:4) om …"
     return value, span
 
 

@@ -76,3 +76,21 @@ def adjacent_lines(text: str, lines: list[re.Match], index: int) -> list[str]:
     if index + 1 < len(lines) and text[lines[index].end():lines[index + 1].start()] == "\n":
         near.append(lines[index + 1].group())
     return near
+
+
+# A statute named with its number in the prose: "Spelinspektionen har sett över föreskrifter och allmänna råd (LIFS
+# 2018:4) om statligt lotteri och …." The number names one document; read only when nothing else names the matter.
+_STATUTE = re.compile(r"(?<![\wåäö-])((?:(?:[Ff]örslag[ \t]+till[ \t]+)?(?:ändring(?:ar)?[ \t]+i[ \t]+)?"
+                      r"(?:[A-ZÅÄÖ][\wåäö-]{2,60}s[ \t]+)?)[Ff]öreskrifter(?:[ \t]+och[ \t]+allmänna[ \t]+råd)?[ \t]+"
+                      r"\((?:[A-ZÅÄÖ]{1,6}-)?[A-ZÅÄÖ]{1,6}FS[ \t]+\d{4}:\d{1,4}\)[ \t]+om[ \t]+[a-zåäö][^.\n]{2,150}?)"
+                      r"(?=\.(?:\s|\Z)|\n)")
+
+
+def statute_name(text: str) -> tuple[str | None, tuple[int, int] | None]:
+    """Return the one statute the text names with its number and subject, or (None, None) when none or several."""
+    found = {m.group(1): m.span(1) for m in _STATUTE.finditer(text[:6000])}
+    if len(found) != 1:
+        return None, None
+    name, span = next(iter(found.items()))
+    value, span = tidy(name, span, lead=False)
+    return (value, span) if value else (None, None)

@@ -105,3 +105,14 @@ def test_a_skip_link_and_a_section_under_the_first_paragraph_are_no_titles() -> 
            "Ändringar\n\nKrav på att ha en observatör förutom en dragningsansvarig kvarstår och är ett minimikrav.\n")
     assert parse_missiv(z17).title == "Aktualisering av regional utvecklingsstrategi"
     assert parse_missiv(z30).title is None
+
+
+def test_a_statute_named_with_its_number_in_the_prose_when_nothing_else_names_the_matter() -> None:
+    # fresh11 z29 (Spelinspektionen, copied from below its heading)
+    text = ("Publicerad: 2023-03-14\n\nSpelinspektionen har sett över föreskrifter och allmänna råd (LIFS 2018:4) om "
+            "statligt lotteri och lotteri för allmännyttiga ändamål. Ändringar föreslås för att utformningen av "
+            "fysiska lotters säkerhetsdetaljer ska vara proportionerliga.\n")
+    assert parse_missiv(text).title == ("föreskrifter och allmänna råd (LIFS 2018:4) om statligt lotteri och lotteri "
+                                        "för allmännyttiga ändamål")
+    two = text + "\nSe även föreskrifter (LIFS 2018:5) om registrering av lotterier.\n"
+    assert parse_missiv(two).title is None  # two statutes: which one is in hand is not known
