@@ -99,6 +99,8 @@ def clean_subject(subject: str, span: tuple[int, int]) -> tuple[str | None, tupl
     when the subject is a news sentence copied from a page ("VB: Kammarkollegiet begär förtydligande") or a list's
     heading ("Ändrad svarstid: Remisser om nya och ändrade föreskrifter")."""
     value, span = _clean_subject(subject, span)
+    if value and not re.search(r"[^\W\d_]{3,}", _DESIGNATION.sub(" ", value)):
+        return None, None  # round 16: "Remiss 02765-2021 HSLF-FS 2021:2": numbers only, the name is in the letter
     return (None, None) if value and (is_news(value) or is_letterhead(value)) else (value, span)
 
 

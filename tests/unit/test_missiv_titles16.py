@@ -116,3 +116,12 @@ def test_a_statute_named_with_its_number_in_the_prose_when_nothing_else_names_th
                                         "för allmännyttiga ändamål")
     two = text + "\nSe även föreskrifter (LIFS 2018:5) om registrering av lotterier.\n"
     assert parse_missiv(two).title is None  # two statutes: which one is in hand is not known
+
+
+def test_a_subject_of_numbers_only_names_no_matter() -> None:
+    # fresh4 k08 (Folkhälsomyndigheten, forwarded): "Remiss 02765-2021 HSLF-FS 2021:2" gave the numbers as title
+    from remiss.missiv.title import clean_subject
+    subject = "Remiss 02765-2021 HSLF-FS 2021:2"
+    assert clean_subject(subject, (0, len(subject))) == (None, None)
+    named = "Remiss: Föreskrifter (HSLF-FS 2021:2) om smittspridning"
+    assert clean_subject(named, (0, len(named)))[0] == "Föreskrifter (HSLF-FS 2021:2) om smittspridning"
