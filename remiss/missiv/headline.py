@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from remiss.missiv.bodies import find_bodies
+from remiss.missiv.title_layout import adjacent_lines, is_field_label
 from remiss.missiv.title_trim import DOC_LEAD, REMISS_LEAD, REPORT_TIME, SECTION_LEAD, TRAIL, tidy
 
 # "Förslag till ny kulturplan på remiss till 30 april": the report stays (TRAIL drops it), its time goes
@@ -33,7 +34,7 @@ _POSSESSIVE = re.compile(r"^(?:Kommunens|Regionens|Länsstyrelsens|Myndighetens)
                          r"(?!(?:förslag|konsekvensutredning|utredning|rapport|promemoria)[a-zåäö]{0,3}\b)", re.IGNORECASE)
 # Navigation, credits and dates that sit above a web page's headline.
 _CHROME = re.compile(
-    r"^(?:[•·*-][ \t]*)?(?:skip to|hoppa till|gå till|language|lättläst|e-tjänster|meny|sök\b|logga in|storlek|"
+    r"^(?:[•·*-][ \t]*)?(?:skip to|(?:hoppa|gå)(?:[ \t]+direkt)?[ \t]+till|language|lättläst|e-tjänster|meny|sök\b|logga in|storlek|"
     r"starta visningen|download|transkript|full text|no results|hitta på sidan|dela\b|skriv ut|lyssna|nyhet|"
     r"publicera|senast uppdaterad|sidansvarig|fotograf|foto\b|bild\b|remisser\b|aktuellt|startsida|du är här|"
     r"återställ|visa kontaktuppgifter|tillbaka|senast ändrad|uppdaterad|ändrad\b|aktuella\b|kakor|cookies|"
@@ -175,6 +176,8 @@ def headline(text: str) -> tuple[str | None, tuple[int, int] | None]:
             line = reported.group(1)  # "X på remiss – du kan också tycka till!": the news after the report is no name
         if _BULLET.match(line):
             continue  # an item of a list ("• skälen till att bilda naturreservat"), never the page's headline
+        if is_field_label(line, adjacent_lines(text, lines, index)):
+            continue  # round 16: "Datum" over "Klockan" over "12:00": a meeting's header, label by label
         if line.endswith(("!", "?")) and (DOC_LEAD.match(line) or TRAIL.search(line[:-1])):
             line = line[:-1]  # "Tyck till om Översiktsplanen!", "Vill du vara med och påverka …?": the matter named
         if line.endswith((".", ":", "!", ",", ";", "?")) or "@" in line or "http" in line or line[:1].islower():
@@ -185,6 +188,10 @@ def headline(text: str) -> tuple[str | None, tuple[int, int] | None]:
                 lines[index + 1].start() == line_end + 1:
             continue  # a full line that runs on into the next: a wrapped paragraph, not a headline
         words = line.split()
+        if len(words) <= 2 and not re.search(r"\d", line) and not _DOCUMENT_WORD.search(line) and \
+                _below_the_heading(lines[:index]):
+            return None, None  # round 16: "Ändringar" under the page's first paragraph: a section, the page's heading
+            # was not copied
         named = sum(m.end - m.start for m in find_bodies(line))
         if len(words) > 25 or named >= len(line) / 2 or _LETTERHEAD.fullmatch(line) or _UNIT.search(line) or \
                 _looks_like_a_name(words):
@@ -224,6 +231,19 @@ def headline(text: str) -> tuple[str | None, tuple[int, int] | None]:
             return item
         return _extend(text, value[:1].upper() + value[1:]), span
     return None, None
+
+
+def _is_prose(line: str) -> bool:
+    """Tell a paragraph of running text: fourteen words or more, ending in a full stop."""
+    line = line.strip()
+    return len(line.split()) >= 14 and line.endswith(".") and not _CHROME.match(line)
+
+
+def _below_the_heading(earlier: list[re.Match]) -> bool:
+    """Tell a copy that starts below the page's heading: only its date and paragraphs of prose come first."""
+    kinds = ["prose" if _is_prose(m.group()) else "date" if _DATELINE.fullmatch(m.group().strip()) else "other"
+             for m in earlier]
+    return "prose" in kinds and "other" not in kinds
 
 
 # Round 14: a document named by its kind ("Länsplan …", "Ny biblioteksplan …", "… föreskrifter", "… programmet")
@@ -362,7 +382,12 @@ def _extend(text: str, value: str) -> str:
     # "Förslag till grönplan" is written "förslaget till grönplan för Växjö kommun" in the text
     m = re.compile(
         r"\s+".join(r"förslag(?:et)?" if w.casefold() == "förslag" else re.escape(w) for w in value.split()) +
-        r"((?:\s+\d{4}[ \t]*[-–][ \t]*\d{4})|(?:\s+(?:för|i)\s+(?:[A-ZÅÄÖ][\wåäö-]+\s+){1,3}(?:kommun|län|region)))",
+        r"((?:\s+\d{4}[ \t]*[-–][ \t]*\d{4})|(?:\s+(?:för|i)\s+(?:[A-ZÅÄÖ][\wåäö-]+\s+){1,3}(?:kommun|län|region))|"
+        # round 16: the place and the period the short heading leaves out, to the end of the sentence or line:
+        # "Avfallsplan" → "Avfallsplan Vara kommun 2018-2028", "Trafikförsörjningsprogram" → "… för Kronoberg
+        # 2021-2030 med utblick"
+        r"(?:(?:\s+(?:för|i))?(?:\s+(?-i:[A-ZÅÄÖ])[\wåäö-]+){1,3}(?:\s+(?:kommun|län))?\s+(?:19|20)\d\d"
+        r"(?:[ \t]*[-–][ \t]*(?:19|20)\d\d)?(?:[ \t]+(?-i:[a-zåäö])+){0,2}(?=\.?[ \t]*(?:\n|\Z))))",
         re.IGNORECASE,
     ).search(text)
     if m:

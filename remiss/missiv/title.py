@@ -7,6 +7,7 @@ import re
 
 from remiss.missiv.dnr import TOKEN_RE
 from remiss.missiv.headline import continued, headline, is_headline, is_letterhead, is_news, plausible_heading
+from remiss.missiv.title_layout import agenda_item, label_above, statute_name
 from remiss.missiv.title_trim import clean_subject as _clean_subject
 from remiss.missiv.title_trim import drop_remiss_lead, tidy
 
@@ -99,19 +100,26 @@ def clean_subject(subject: str, span: tuple[int, int]) -> tuple[str | None, tupl
     when the subject is a news sentence copied from a page ("VB: Kammarkollegiet begär förtydligande") or a list's
     heading ("Ändrad svarstid: Remisser om nya och ändrade föreskrifter")."""
     value, span = _clean_subject(subject, span)
+    if value and not re.search(r"[^\W\d_]{3,}", _DESIGNATION.sub(" ", value)):
+        return None, None  # round 16: "Remiss 02765-2021 HSLF-FS 2021:2": numbers only, the name is in the letter
     return (None, None) if value and (is_news(value) or is_letterhead(value)) else (value, span)
 
 
 # The SOU or Ds number the text writes right after the name: "betänkandet ”Starkare kommuner – …” (SOU 2020:8)"
 _NUMBER_AFTER = r"[”\"’]?[ \t]*\(((?:SOU|Ds)[ \t]+\d{4}:\d{1,3})\)"
+_NUMBER_BEFORE = r"\b((?:SOU|Ds)[ \t]+\d{4}:\d{1,3}),?[ \t]+[”\"]?"
 
 
 def _with_designation(text: str, value: str | None) -> str | None:
     """Return the title with its SOU/Ds number, as the conventions write it, when the text gives one number for it."""
     if not value or _DESIGNATION.search(value) or len(value) < 12:
         return value
-    found = {re.sub(r"\s+", " ", m.group(1)) for m in
-             re.finditer(re.escape(value).replace(r"\ ", r"\s+") + _NUMBER_AFTER, text, re.IGNORECASE)}
+    name = re.escape(value).replace(r"\ ", r"\s+")
+    found = {re.sub(r"\s+", " ", m.group(1)) for m in re.finditer(name + _NUMBER_AFTER, text, re.IGNORECASE)}
+    # round 16: the number in front, as regeringen.se's answer pages write it: "på remissen Ds 2022:9, Ett utvidgat …"
+    before = {re.sub(r"\s+", " ", m.group(1)) for m in re.finditer(_NUMBER_BEFORE + name, text, re.IGNORECASE)}
+    if len(before) == 1 and not found:
+        return f"{before.pop()} {value}"
     return f"{value} ({found.pop()})" if len(found) == 1 else value
 
 
@@ -143,6 +151,8 @@ def _find_title_body(text: str) -> tuple[str | None, tuple[int, int] | None]:
             value, span = tidy(m.group(2), m.span(2), lead=False)
             if value:
                 value, span = f"{lead[:1].upper()}{lead[1:]} {value}", (m.start(1), m.end(2))
+    if value is None:
+        value, span = statute_name(text)  # round 16: "… föreskrifter och allmänna råd (LIFS 2018:4) om …"
     return value, span
 
 
@@ -163,6 +173,9 @@ def _find_title(text: str) -> tuple[str | None, tuple[int, int] | None]:
                 if page[0] and re.match(r"Förslag[ \t]+till[ \t]", page[0]):
                     return page
             return tidy(text[m.start(1):end], (m.start(1), end), lead=False)
+    labelled = label_above(text)  # round 16: "Introduktion till remissen:" over the name
+    if labelled[0]:
+        return labelled
     for pattern in _PROSE:
         m = pattern.search(text)
         if m:
@@ -170,6 +183,9 @@ def _find_title(text: str) -> tuple[str | None, tuple[int, int] | None]:
             if value and pattern is _PROSE[-1]:
                 value = value[:1].upper() + value[1:]  # "Bifogat finns förslag till …": the object names the matter
             return value, span
+    item = agenda_item(text)  # round 16: a nämnd's agenda, the one item sent for yttrande
+    if item[0]:
+        return item
     document = _document_line(text)
     return document if document[0] else headline(text)
 

@@ -13,6 +13,8 @@ DOC_LEAD = re.compile(
     r"(?:Samråd|Utställning|Granskning)(?:[ \t]+(?:och|samt|&)[ \t]+(?:samråd|utställning|granskning))?|Samrådsremiss|"
     # round 13: "Underrättelse om samråd Eslövs kommuns …", "Begäran om yttrande - val av väglinje"
     r"Underrättelse[ \t]+om[ \t]+(?:samråd|granskning|utställning)|"
+    # round 16: "Remissvar - Regional kulturplan för Skåne …": a page of the answers, named by the remiss's matter
+    r"Remissvar(?:en)?(?=[ \t]*[:–-][ \t]*[A-ZÅÄÖ])|"
     r"Begäran[ \t]+om[ \t]+(?:yttrande|synpunkter)(?=[ \t]*[:–-]|[ \t]+(?:över|om|angående|gällande|på)\b)|"
     # "Konsekvensutredning av förslag till föreskrifter om …": the accompanying analysis, named by the proposal
     r"Konsekvensutredning(?:en)?(?=[ \t]+(?:av|för|till)[ \t]+förslag)|"
@@ -105,6 +107,8 @@ def clean_subject(subject: str, span: tuple[int, int]) -> tuple[str | None, tupl
                     r"(?:förlängning|(?:nytt|ändrat)[ \t]+svarsdatum|ny[ \t]+svarsdag|"
                     r"(?:remissen|samrådet|(?:remiss|svars|samråds)tiden)[ \t]+förläng(?:s|ts))[ \t]*[:–-]|"
                     r"remiss[ \t]*[:–-]|begäran[ \t]+om[ \t]+(?:yttrande|synpunkter|remissvar)[ \t]*[:–-]|"
+                    # round 16: "Lämna synpunkter på Natura 2000-område …": the request in front of the name
+                    r"(?:lämna|ge|skicka[ \t]+in)(?:[ \t]+(?:dina|era))?[ \t]+synpunkter[ \t]+(?:på|om)(?=[ \t]+\S)|"
                     # "Samråd översiktsplan", "Granskning: detaljplan för …": the procedure in front of the name
                     r"(?:(?:kungörelse|kompletterande|förnyat|nytt|underrättelse[ \t]+om)[ \t]+)?(?:samråd(?:sremiss)?|granskning|utställning)"
                     # "Kungörelse Samråd och utställning Avfallsplan": procedures named together are one lead
@@ -236,6 +240,13 @@ _LABELLED_DNR_TAIL = re.compile(rf"(?<![ \t,]),?[ \t]*+\(?(?:[A-ZÅÄÖ]{{2,6}}[
                                 re.IGNORECASE)
 
 
+# Round 16: a separate paper of the remiss named after the name: "… – konsekvensutredning", "…, missiv". No annotated
+# title ends with one; the document's own name stands before it. (A version of the document itself, "…,
+# granskningshandling" or "…, samrådshandling", is annotated both ways and stays.)
+_PART_TAIL = re.compile(r"(?<=[\wåäö)”\"])[ \t]*+[,–-][ \t]*(?:konsekvensutredning(?:en)?|missiv(?:et)?|följebrev(?:et)?|"
+                        r"sändlista(?:n)?)\Z", re.IGNORECASE)
+
+
 def normalise(value: str) -> str:
     """Drop what a page or a subject puts around the name: its section label, a file's size, the request for answers
     with its day, a date, a labelled diarienummer ("Aktuella remisser – X (pdf, 2 MB)" → "X")."""
@@ -243,7 +254,7 @@ def normalise(value: str) -> str:
     while before != value:
         before = value
         value = SECTION_LEAD.sub("", value)
-        for tail in (_FILE_TAIL, _ASK_TAIL, REPORT_TAIL, _LABELLED_DNR_TAIL):
+        for tail in (_FILE_TAIL, _ASK_TAIL, REPORT_TAIL, _LABELLED_DNR_TAIL, _PART_TAIL):
             value = tail.sub("", value)
         value = _RIKSDAG_NUMBER.sub("", _ISO_DAY.sub("", value))
         value = _DATE_TAIL.sub("", value).strip(" ,;:–-")

@@ -94,10 +94,11 @@ def test_an_answer_that_is_inges_till_an_address():
 
 
 def test_a_call_to_answer_headline_gives_the_name_or_nothing(letters):
-    # "Tyck till om kommunens avfallsplan" names the plan; "Inbjudan att lämna synpunkter på remiss" names
+    # "Tyck till om kommunens avfallsplan" names the plan, completed (round 16) by the place and period the text
+    # gives it ("Avfallsplan Vara kommun 2018-2028", the annotated title); "Inbjudan att lämna synpunkter på remiss" names
     # nothing, so the title is not that sentence but the proposal the text asks about ("… synpunkter på förslaget
     # till ny regional kulturplan 2024-2027").
-    assert parse_missiv(letters["x12"]["text"]).title == "Avfallsplan"
+    assert parse_missiv(letters["x12"]["text"]).title == "Avfallsplan Vara kommun 2018-2028"
     assert parse_missiv(letters["x16"]["text"]).title == "Regional kulturplan 2024-2027"
     result = parse_missiv("Inbjudan att lämna synpunkter på remiss\n\nSvar senast den 1 juni 2024 till ks@example.se.")
     assert result.title is None

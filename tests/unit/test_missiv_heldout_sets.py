@@ -1,7 +1,8 @@
 """The wholly held-out sets stay held out: scored only by name, never in a plain run, --dev-only or the title folds.
 
 Nothing here parses a letter or reads a set's texts: a round's after-measure must see them for the first time.
-fresh10-holdout was measured before and after round 13 and is development material since round 14.
+fresh10-holdout was measured before and after round 13 and is development material since round 14;
+fresh11-holdout was measured before and after round 14 (83/117 both) and is development material since round 16.
 """
 from __future__ import annotations
 
@@ -14,16 +15,6 @@ def test_fresh9_is_registered_by_name_only():
     assert "fresh9-holdout" not in missiv_eval.DEFAULT_SPLITS
     assert "fresh9-holdout" not in missiv_eval.DEV_SPLITS
     assert "fresh9-holdout" not in missiv_eval.SEEN_HOLDOUTS
-
-
-def test_fresh11_is_registered_by_name_only():
-    # gathered blind for round 14's after-measure: scored only with --only fresh11-holdout, by the coordinator
-    assert missiv_eval.FRESH_FILES["fresh11-holdout"].name == "fresh11-holdout.json"
-    assert "fresh11-holdout" in missiv_eval.WHOLLY_HELD_OUT
-    assert "fresh11-holdout" not in missiv_eval.DEFAULT_SPLITS
-    assert "fresh11-holdout" not in missiv_eval.DEV_SPLITS
-    assert "fresh11-holdout" not in missiv_eval.SEEN_HOLDOUTS
-    assert "fresh11-holdout" not in title_cv.SETS
 
 
 def test_fresh12_is_registered_by_name_only():
@@ -44,6 +35,14 @@ def test_fresh10_is_development_material_since_round_14():
     assert "fresh10-holdout" in title_cv.SETS
 
 
+def test_fresh11_is_development_material_since_round_16():
+    assert missiv_eval.FRESH_FILES["fresh11-holdout"].name == "fresh11-holdout.json"
+    assert "fresh11-holdout" not in missiv_eval.WHOLLY_HELD_OUT
+    assert "fresh11-holdout" in missiv_eval.SEEN_HOLDOUTS
+    assert "fresh11-holdout" in missiv_eval.DEFAULT_SPLITS
+    assert "fresh11-holdout" in title_cv.SETS
+
+
 def test_no_wholly_held_out_set_is_in_a_plain_run_or_a_title_fold():
     for name in missiv_eval.WHOLLY_HELD_OUT:
         assert name not in missiv_eval.DEFAULT_SPLITS + missiv_eval.DEV_SPLITS + missiv_eval.SEEN_HOLDOUTS
@@ -54,5 +53,6 @@ def test_the_misses_of_a_wholly_held_out_set_are_never_printed():
     for name in missiv_eval.WHOLLY_HELD_OUT:
         assert not missiv_eval.misses_shown(name, True, missiv_eval.SEEN_HOLDOUTS)
     assert missiv_eval.misses_shown("fresh10-holdout", True, missiv_eval.SEEN_HOLDOUTS)
+    assert missiv_eval.misses_shown("fresh11-holdout", True, missiv_eval.SEEN_HOLDOUTS)
     assert missiv_eval.misses_shown("fresh8-dev", True, ())  # a development set's misses are listed on request
     assert not missiv_eval.misses_shown("fresh8-dev", False, ())

@@ -1,0 +1,96 @@
+"""Titles that a page's layout marks rather than its wording (round 16): the item of a nämnd's agenda that is sent
+for yttrande, the value a label line about the remiss puts on the line below it, and the label/value column of a
+meeting's or a form's header, which holds no title."""
+from __future__ import annotations
+
+import re
+
+from remiss.missiv.title_trim import tidy
+
+# An agenda item: its number, then its name ("9 Revisionsrapport 2013:5 ”…” Stadsrevisionen, för yttrande senast …",
+# "6 Förslag till färdplan … 2050<br>Remiss från kommunstyrelsen", "10 Motion 2013:26 … \nRemiss från …, dnr …").
+_ITEM = re.compile(r"^[ \t]*\d{1,3}[ \t]+(?=[A-ZÅÄÖ])([^\n]{5,250})$", re.MULTILINE)
+# What marks the item as a remiss to be answered: "för yttrande (senast …)", or "Remiss från <body>" after it, on its
+# own line or after the site's line break. The name ends there.
+# (A run of blanks is entered only at its first blank, so that a line of blanks is not retried from each one.)
+_SENT_FOR_ANSWER = re.compile(r"(?:,[ \t]*+|(?<![ \t])[ \t]++)för[ \t]+yttrande\b|"
+                              r"(?:<br\s*+/?>|(?<![ \t])[ \t]*+\n[ \t]*+)(?=Remiss[ \t]+(?:från|av)\b)", re.IGNORECASE)
+# The sender written between the name and ", för yttrande": one capitalised word in the definite form
+# ("… äldreomsorgen” Stadsrevisionen, för yttrande"), never part of the name.
+_SENDER_BEFORE = re.compile(r"(?<=[”\"’)])[ \t]+[A-ZÅÄÖ][a-zåäö]+(?:en|et|na)\Z")
+
+
+def agenda_item(text: str) -> tuple[str | None, tuple[int, int] | None]:
+    """Return the name of the one agenda item that is sent for yttrande, or (None, None).
+
+    A nämnd's agenda (föredragningslista) lists its items by number; the one a remiss asks to answer says so right
+    after its name. Two such items leave the choice open.
+    """
+    found = []
+    for m in _ITEM.finditer(text[:8000]):
+        rest = text[m.start(1):min(len(text), m.end(1) + 80)]
+        mark = _SENT_FOR_ANSWER.search(rest)
+        if not mark or mark.start() > m.end(1) - m.start(1) + 1:
+            continue
+        end = m.start(1) + mark.start()
+        name = text[m.start(1):end]
+        sender = _SENDER_BEFORE.search(name)
+        if sender:
+            end -= len(name) - sender.start()
+        found.append((m.start(1), end))
+    if len(found) != 1:
+        return None, None
+    start, end = found[0]
+    value, span = tidy(text[start:end], (start, end), lead=False)
+    return (value, span) if value and len(value.split()) >= 2 else (None, None)
+
+
+# A label line that announces the remiss's name below it: "Introduktion till remissen:", "Remissen gäller:",
+# "Ärende:" alone on its line. The list labels ("Remissinstanser:", "Remissvar:") name no matter.
+_LABEL_ABOVE = re.compile(r"^[ \t]*((?:[A-ZÅÄÖ][\wåäö]*[ \t]+){0,3}(?:remissen|ärendet|ärende|rubrik|remiss)"
+                          r"(?:[ \t]+gäller)?)[ \t]*:[ \t]*\n[ \t]*([A-ZÅÄÖ][^\n]{2,200}?)[ \t]*$",
+                          re.MULTILINE | re.IGNORECASE)
+
+
+def label_above(text: str) -> tuple[str | None, tuple[int, int] | None]:
+    """Return the value a label about the remiss puts on the next line ("Introduktion till remissen:\\nX" → X)."""
+    m = _LABEL_ABOVE.search(text[:4000])
+    if not m or m.group(2).rstrip().endswith((".", ":", "!", "?", ",")) or len(m.group(2).split()) > 25:
+        return None, None
+    value, span = tidy(m.group(2), m.span(2), lead=False)
+    return (value, span) if value else (None, None)
+
+
+def is_field_label(line: str, neighbours: list[str]) -> bool:
+    """Tell a form's or a meeting header's label ("Datum" over "Klockan" over "12:00") from a heading: one word with
+    another label or a short value on the line right above or below it, no blank line between."""
+    return len(line.split()) == 1 and not line.rstrip().endswith((".", "!", "?")) and \
+        any(n.strip() and len(n.split()) <= 2 for n in neighbours)
+
+
+def adjacent_lines(text: str, lines: list[re.Match], index: int) -> list[str]:
+    """Return the lines right above and below line `index` with no blank line between."""
+    near = []
+    if index > 0 and text[lines[index - 1].end():lines[index].start()] == "\n":
+        near.append(lines[index - 1].group())
+    if index + 1 < len(lines) and text[lines[index].end():lines[index + 1].start()] == "\n":
+        near.append(lines[index + 1].group())
+    return near
+
+
+# A statute named with its number in the prose: "Spelinspektionen har sett över föreskrifter och allmänna råd (LIFS
+# 2018:4) om statligt lotteri och …." The number names one document; read only when nothing else names the matter.
+_STATUTE = re.compile(r"(?<![\wåäö-])((?:(?:[Ff]örslag[ \t]+till[ \t]+)?(?:ändring(?:ar)?[ \t]+i[ \t]+)?"
+                      r"(?:[A-ZÅÄÖ][\wåäö-]{2,60}s[ \t]+)?)[Ff]öreskrifter(?:[ \t]+och[ \t]+allmänna[ \t]+råd)?[ \t]+"
+                      r"\((?:[A-ZÅÄÖ]{1,6}-)?[A-ZÅÄÖ]{1,6}FS[ \t]+\d{4}:\d{1,4}\)[ \t]+om[ \t]+[a-zåäö][^.\n]{2,150}?)"
+                      r"(?=\.(?:\s|\Z)|\n)")
+
+
+def statute_name(text: str) -> tuple[str | None, tuple[int, int] | None]:
+    """Return the one statute the text names with its number and subject, or (None, None) when none or several."""
+    found = {m.group(1): m.span(1) for m in _STATUTE.finditer(text[:6000])}
+    if len(found) != 1:
+        return None, None
+    name, span = next(iter(found.items()))
+    value, span = tidy(name, span, lead=False)
+    return (value, span) if value else (None, None)
