@@ -10,7 +10,8 @@ Two evaluations, each with a development part (used while writing the parser) an
   Score = annotated fields right / annotated fields (non-null expectations); a value where the
   annotation is null is counted apart as a wrong fill. A title is right when it names the same ärendemening
   (`_same_title`): blanks, case and a final stop aside, a lead "Remiss av …" is dropped, and (since round 14) the
-  sender's own place after the name ("… för Kronobergs län", "… för Region Jönköpings län") is optional on both sides.
+  sender's own place after the name ("… för Kronobergs län", "… för Region Jönköpings län") is optional on both sides,
+  and (since round 16) so is a lead "Förslag till/på/om" (the sets annotate it both ways).
 - extra: `tests/data/missiv/kinds/missiv-extra.json`, a second development set of real letters gathered later
   (kommuner, regioner, länsstyrelser, myndigheter, regeringen.se pages), scored like the kinds set.
 - fresh: `tests/data/missiv/fresh/fresh-dev.json` and `fresh-holdout.json`, real letters gathered after two
@@ -278,6 +279,9 @@ _TITLE_LEAD = re.compile(r"^(?:(?:remiss(?:en)?|remittering)\s*(?:(?:av|om|angå
 
 # Round 14: the sender's own place ("… för Kronobergs län 2022–2033") is optional on either side, as the sets annotate it
 # both ways (tests/data/missiv/fresh/README.md); "i Heby kommun" and "för Stockholms läns landsting" still count.
+# "Förslag till X" and "X" name the same matter; the sets annotate it both ways (round 16: 7 title misses on dev).
+_PROPOSAL_LEAD = re.compile(r"^förslag\s+(?:till|på|om)\s+", re.I)
+
 _OWN_PLACE = re.compile(r"[ \t]+för[ \t]+(?:(?:Region|Landstinget)[ \t]+(?:[A-ZÅÄÖ][\wåäö-]+[ \t]*){1,3}(?:läns?)?|"
                         r"(?:[A-ZÅÄÖ][\wåäö-]+[ \t]+){1,3}(?:kommuns?|läns?))(?=[ \t]*(?:\d|[-–]|\Z))")
 
@@ -286,7 +290,7 @@ def _same_title(have: str, want: str) -> bool:
     # "Remiss av X" and "X" name the same ärendemening; the annotations drop the lead, some layouts keep it.
     def norm(v: str) -> str:
         v = _OWN_PLACE.sub("", v.replace("–", "-").replace("—", "-").strip())
-        return _norm(_TITLE_LEAD.sub("", _norm(v)))
+        return _norm(_PROPOSAL_LEAD.sub("", _TITLE_LEAD.sub("", _norm(v))))
     return norm(have) == norm(want)
 
 
