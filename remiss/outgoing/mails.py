@@ -93,7 +93,8 @@ def chaser_mail(*, remiss: Remiss, namnd: Namnd, entry: SandlistaEntry, deadline
     paragraphs = [f"Till {entry.name}", lead,
                   f"Skicka svaret med e-post till {answer_to}. " + answer_subject_hint(remiss),
                   "Har ni redan svarat kan ni bortse från detta meddelande.", _signature(namnd, remiss)]
-    return _payload(subject, paragraphs, reply_to=answer_to)
+    # after and deadline_on: for the send-time check that drops a "before" chaser whose day has passed (F32)
+    return {**_payload(subject, paragraphs, reply_to=answer_to), "after": after, "deadline_on": deadline_on.isoformat()}
 
 
 def extension_mail(*, remiss: Remiss, namnd: Namnd, entry: SandlistaEntry, old: tuple, new: tuple,

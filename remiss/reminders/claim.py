@@ -45,6 +45,9 @@ RemissRow = namedtuple("RemissRow", REMISS_READ)
 # Kinds still sent when their remiss is closed, with the closed statuses they go out in (None: any of them, and
 # without reading the remiss): the answered notice reports the closing itself. Other capabilities add theirs.
 SEND_WHEN_CLOSED: dict[str, frozenset[str] | None] = {policy.ANSWERED: None}
+# Checks other capabilities add for their kinds: kind → check(row, today) saying why a due row must not go out
+# any more, or "" (remiss.outgoing: a "before" chaser whose deadline has passed).
+SKIP_CHECKS: dict[str, object] = {}
 
 
 @dataclass(frozen=True)
@@ -155,6 +158,8 @@ def _skip_reason(row: OutboxMessage, loaded: Loaded, today=None) -> str:
             return "Mottagaren är inte längre aktiv."
         if row.kind in muted_kinds(user):
             return "Mottagaren har stängt av den här sortens påminnelser."
+    if row.kind in SKIP_CHECKS and today is not None:
+        return SKIP_CHECKS[row.kind](row, today)
     if row.kind in policy.REMINDER_KINDS:
         milestone = loaded.milestones.get((row.remiss_id, row.key.split(":")[2]))
         if milestone is None or milestone.done_at is not None:

@@ -61,6 +61,26 @@ def deadline_of(remiss: Remiss, entry: SandlistaEntry) -> tuple[date | None, tim
     return general
 
 
+EXPIRED = "Svarstiden har gått ut: påminnelsen före svarsdagen skickas inte (påminnelsen om att svar saknas gäller)."
+
+
+def deadline_passed(day: date, at: time | None, now: datetime) -> bool:
+    """Whether a deadline (a date, and a time or the end of that day, Stockholm time) lies before now."""
+    return datetime.combine(*_ends(day, at), tzinfo=STOCKHOLM) < now
+
+
+def expired_before(row, today: date) -> str:
+    """Send-time check (remiss.reminders.claim.SKIP_CHECKS): a "before" chaser going out after the day it names
+    (a sweep after a scheduler gap, before the chasers were re-planned) is dropped, like the internal reminders;
+    the "after" chaser, "svar saknas", is the one that fits then (F32)."""
+    try:
+        payload = json.loads(row.payload or "{}")
+    except ValueError:
+        return ""
+    deadline = payload.get("deadline_on") if not payload.get("after", True) else None
+    return EXPIRED if deadline and date.fromisoformat(deadline) < today else ""
+
+
 def _key(remiss_id: int, entry_id: int, moment: datetime) -> str:
     return f"outgoing:chaser:{remiss_id}:{entry_id}:{moment.astimezone(STOCKHOLM).strftime('%Y-%m-%dT%H:%M')}"
 
@@ -84,6 +104,7 @@ def schedule(session: Session, *, now: datetime, remiss: Remiss, calendar: WorkC
     before, after = parse_days(namnd.chase_workdays_before), parse_days(namnd.chase_workdays_after)
     wanted: dict[str, tuple] = {}
     passed: list[str] = []  # planned moments already due: kept if pending, never added or revived
+    expired: list[str] = []  # due "before" moments whose deadline has passed too: their text would be untrue
     planned: dict[str, tuple] = {}  # every moment of the plan, due or not: its row says what the plan says now
     entries = session.exec(select(SandlistaEntry).where(SandlistaEntry.remiss_id == remiss.id,
                                                         SandlistaEntry.sent_at.is_not(None),
@@ -97,6 +118,9 @@ def schedule(session: Session, *, now: datetime, remiss: Remiss, calendar: WorkC
             planned[key] = (entry, moment, late, day, at)
             if moment > now:
                 wanted[key] = planned[key]
+            elif not late and deadline_passed(day, at, now):
+                expired.append(key)
+                del planned[key]
             else:
                 passed.append(key)
     notice = _officer_notice(session, remiss, calendar)
@@ -109,9 +133,13 @@ def schedule(session: Session, *, now: datetime, remiss: Remiss, calendar: WorkC
     stale = update(OutboxMessage).where(OutboxMessage.kind.in_([KIND, NOTICE_KIND]),
                                         OutboxMessage.key.like(prefix + "%"),
                                         OutboxMessage.status == OutboxStatus.pending.value)
-    if wanted or passed:
-        stale = stale.where(OutboxMessage.key.not_in([*wanted, *passed]))
+    if wanted or passed or expired:
+        stale = stale.where(OutboxMessage.key.not_in([*wanted, *passed, *expired]))
     session.execute(stale.values(status=OutboxStatus.cancelled.value, last_error="Inte längre aktuell"))
+    if expired:
+        session.execute(update(OutboxMessage).where(OutboxMessage.key.in_(expired),
+                                                    OutboxMessage.status == OutboxStatus.pending.value)
+                        .values(status=OutboxStatus.cancelled.value, last_error=EXPIRED))
     if wanted:
         # A moment cancelled earlier (deadline moved away and back) is wanted again: revive it.
         session.execute(update(OutboxMessage).where(OutboxMessage.key.in_(list(wanted)),
