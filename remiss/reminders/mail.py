@@ -23,6 +23,7 @@ from remiss.clock import STOCKHOLM, local
 from remiss.calendar.swedish import format_deadline, format_weekday_date
 from remiss.calendar.workdays import WorkCalendar
 from remiss.drafting.models import Decision
+from remiss.planning.lateness import relative
 from remiss.reminders import policy
 from remiss.reminders.message import Attachment, build
 from remiss.reminders.models import OutboxMessage
@@ -108,6 +109,7 @@ class Told(NamedTuple):
     lines: list[str]
     expected: str
     milestone: str = ""
+    when: str = "i dag"  # an "on the day" reminder moved to the working day before: "i morgon", "om 2 dagar" (F33)
 
 
 def reminder_told(kind: str, payload: dict, remiss: Remiss, due_words: str, *,
@@ -119,12 +121,15 @@ def reminder_told(kind: str, payload: dict, remiss: Remiss, due_words: str, *,
     label = LABELS.get(milestone, milestone)
     is_due, was_due = DUE_SENTENCES.get(milestone, (f"{label} ska vara klar", f"{label} skulle ha varit klar"))
     workdays = int(payload.get("workdays", 0))
+    when = "i dag"
     if today is not None and payload.get("due_on"):
         due = date.fromisoformat(payload["due_on"])
         ahead = _calendar().workdays_between(today, due)
         workdays = abs(ahead)
         if kind in (policy.BEFORE, policy.ON_DAY) and due <= today:  # sent late: say what is true now
             kind = policy.ON_DAY if due == today else policy.OVERDUE
+        elif kind == policy.ON_DAY and due > today:  # a helgdag's reminder goes out the working day before
+            when = relative(due, today)
     expected = EXPECTED.get(milestone, "Se till att milstolpen blir klar i tid.")
     if milestone == "expediering" and decided_by in EXPECTED_AFTER_DECISION:
         expected = EXPECTED_AFTER_DECISION[decided_by]
@@ -133,14 +138,14 @@ def reminder_told(kind: str, payload: dict, remiss: Remiss, due_words: str, *,
     if kind == policy.BEFORE:
         lines = [f"{is_due} {due_words}, om {_workdays(workdays)}."]
     elif kind == policy.ON_DAY:
-        lines = [f"{is_due} i dag, {due_words}."]
+        lines = [f"{is_due} {when}, {due_words}."]
     elif kind == policy.OVERDUE:
         lines = [f"{was_due} {due_words}.", _late_since(workdays, payload, remiss, today)]
     else:
         lines = [f"{was_due} {due_words}.", _late_since(workdays, payload, remiss, today),
                  "Du får detta meddelande som granskare eller registrator för nämnden."]
         expected = "Se till att arbetet kommer vidare, eller att förlängd remisstid begärs i tid."
-    return Told(kind, workdays, label, lines, expected, milestone)
+    return Told(kind, workdays, label, lines, expected, milestone, when)
 
 
 def subject_head(told: Told) -> str:
@@ -148,7 +153,7 @@ def subject_head(told: Told) -> str:
     if told.kind == policy.BEFORE:
         return f"{told.label} om {_workdays(told.workdays)}"
     if told.kind == policy.ON_DAY:
-        return f"{told.label} i dag"
+        return f"{told.label} {told.when}"
     if told.kind == policy.OVERDUE:
         return f"Försenad: {told.label.lower()}"
     return f"Eskalering, försenad: {told.label.lower()}"

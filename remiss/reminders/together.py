@@ -86,7 +86,7 @@ def _heads(told: list[Told]) -> str:
     """The subject's words for the milestones of one mail, those of the same kind (and distance) together."""
     forms: dict[tuple, list[Told]] = {}
     for t in told:
-        forms.setdefault((t.kind, t.workdays if t.kind == policy.BEFORE else 0), []).append(t)
+        forms.setdefault((t.kind, t.workdays if t.kind == policy.BEFORE else 0, t.when), []).append(t)
     heads = []
     for same in forms.values():
         first = same[0]
