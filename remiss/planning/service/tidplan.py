@@ -370,7 +370,10 @@ def give_review_time(session: Session, *, remiss: Remiss, rows: dict[str, Milest
     workdays = session.get(Namnd, remiss.namnd_id).granskning_workdays
     arrived = local(written.done_at).date()
     day = work_calendar(session).add_workdays(arrived, workdays)
-    meeting = min((rows[kind].due_on for kind in ("arbetsutskott", "namnd") if kind in rows), default=None)
+    # only a meeting still to come bounds it: one that passed before the draft arrived was missed (the remiss's
+    # lateness, shown on its pages), and capping at it made the granskare late on arrival (F24)
+    meeting = min((rows[kind].due_on for kind in ("arbetsutskott", "namnd") if kind in rows
+                   and rows[kind].due_on >= arrived), default=None)
     if meeting is not None and meeting < day:
         day = max(meeting, review.planned_on)
     if day <= review.planned_on:
