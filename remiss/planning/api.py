@@ -49,7 +49,7 @@ def _milestone_json(m, cancelled: bool, flagged: bool) -> dict:
             # why, while flagged: the planner's code (calendar.milestones.FLAG_REASONS; null when it stored none)
             # and its Swedish words ("se tidplanen" without a known code)
             "flag_reason": m.flag_reason if flagged else None,
-            "flag_reason_text": reason_text(m.flag_reason) if flagged else None,
+            "flag_reason_text": reason_text(m.flag_reason, m.kind) if flagged else None,
             "advice": m.advice if m.done_at is None else "",  # what to do while it is open
             "done_at": done_at,
             "cancelled": cancelled, "cancelled_at": m.done_at.isoformat() if cancelled else None,

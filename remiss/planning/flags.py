@@ -18,10 +18,15 @@ TEXTS: dict[str, str] = {
     "ej_arbetsdag": "sista svarsdagen är inte en arbetsdag",
     "preliminar": "preliminär: inga senare sammanträden inlagda",
 }
+# An arbetsutskott does not decide: passed without the yttrande, it is no "sammanträde passerade utan beslut" (F14)
+AU_PASSED = "arbetsutskottet har passerat – ärendet kan ändå tas upp direkt i nämnden"
 # a flag without a stored reason (or with one this version does not know): the tidplan explains it
 OTHER = "se tidplanen"
 
 
-def reason_text(code: str | None) -> str:
-    """The short Swedish reason a flagged step needs attention ("omedelbar justering behövs")."""
+def reason_text(code: str | None, kind: str = "") -> str:
+    """The short Swedish reason a flagged step needs attention ("omedelbar justering behövs"); kind: the step's
+    (a passed arbetsutskott is said as such, not as a meeting that did not decide)."""
+    if code == "sammantrade_passerat" and kind == "arbetsutskott":
+        return AU_PASSED
     return TEXTS.get(code or "", OTHER)

@@ -15,6 +15,9 @@ from remiss.calendar.swedish import count_words, format_short
 WAITED_FOR = {"granskning": "tjänsteskrivelsen"}
 
 
+PASSED_READY = "har passerat – ärendet tas upp direkt i nämnden"
+
+
 def relative(day: date, today: date) -> str:
     """Return "i dag", "i morgon", "om 5 dagar", "om 3 månader", "försenad sedan i går", "försenad i 3 dagar"
     ("sedan 3 dagar" is not Swedish: sedan takes a point in time, i a length of time)."""
@@ -38,12 +41,17 @@ def span(days: int) -> str:
 
 
 def lateness(kind: str, day: date, today: date, *, received: date | None = None, waiting: bool = False,
-             before_due: date | None = None, missed_on: date | None = None) -> tuple[bool, str]:
+             before_due: date | None = None, missed_on: date | None = None,
+             flag_reason: str | None = None) -> tuple[bool, str]:
     """(late, words) of an open step due on day. received: the day the remiss arrived; waiting: the step before it
     (before_due its date) is still open; missed_on: the day of the nämndsammanträde that passed without a beslut
     (calendar.missed), which makes the justering and expediering after it late whatever their date."""
     if missed_on is not None and kind in AFTER_BESLUT:
         return True, f"försenad {missed_because(missed_on)}"
+    if kind == "arbetsutskott" and day < today and flag_reason != MISSED:
+        # passed with the yttrande ready (calendar.missed.is_missed: the sweep flags it only when it was not):
+        # no late work, as the reminders and the digest say (F4); the beslut of the nämnd will date it
+        return False, PASSED_READY
     if waiting and kind in WAITED_FOR:
         if day >= today:
             return False, relative(day, today)

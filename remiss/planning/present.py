@@ -57,12 +57,12 @@ def due_row(item: AgendaItem, now_local: datetime) -> DueRow:
     when = format_weekday_date(item.day) + (f" kl. {item.at:%H.%M}" if item.at else "")
     done = ("Utgår" if item.cancelled else "Klar") if item.done else ""
     late, words = lateness(item.kind, item.day, now_local.date(), received=item.received, waiting=item.waiting,
-                           before_due=item.before_due, missed_on=item.missed_on)
+                           before_due=item.before_due, missed_on=item.missed_on, flag_reason=item.flag_reason)
     overdue = agenda.is_overdue(item, now_local) if item.kind == agenda.DEADLINE else late and not item.done
     return DueRow(item.remiss_id, item.dnr, item.title, item.label, when, done.lower() if done else words,
                   overdue, item.flagged and not item.done and not item.waiting,
                   item.explanation, done, planned_words(item.planned, item.day) if item.planned else "",
-                  reason_text(item.flag_reason) if item.flagged else "")
+                  reason_text(item.flag_reason, item.kind) if item.flagged else "")
 
 
 @dataclass
@@ -187,7 +187,8 @@ def tidplan_panel(session: Session, principal: Principal, remiss: Remiss, now: d
     due = {m.kind: m.due_on for m in milestones}
     missed_on = missed_meeting_day(milestones)  # the nämnd did not decide: what follows is late because of it
     lateness_of = {m.kind: lateness(m.kind, m.due_on, today, received=remiss.received_on, waiting=m.kind in waiting,
-                             before_due=due.get(WAITS_FOR.get(m.kind)), missed_on=missed_on)
+                             before_due=due.get(WAITS_FOR.get(m.kind)), missed_on=missed_on,
+                             flag_reason=m.flag_reason)
                    for m in milestones if m.done_at is None}
     rows = []
     answered = answered_words(remiss, tidplan.work_calendar(session)) if remiss.answered_at else None
@@ -216,7 +217,7 @@ def tidplan_panel(session: Session, principal: Principal, remiss: Remiss, now: d
             else f"klar {format_weekday_date(local(m.done_at).date())}" if m.done_at is not None
             else "remissen är avslutad" if closed else lateness_of[m.kind][1],
             cancelled, bool(answered and answered[0] and m.kind == "sista_svarsdag"),
-            reason_text(m.flag_reason) if attention else "",
+            reason_text(m.flag_reason, m.kind) if attention else "",
             missed_next_step(m.kind, m.due_on) if m.flag_reason == MISSED and m.done_at is None and not closed
             else ""))
     # once the nämnd has decided, asking for more time or omedelbar justering is advice too late to take

@@ -264,17 +264,20 @@ def digest_items(session: Session, *, namnd_id: int, start, end) -> list[dict]:
              "late": m.due_on < start or (m.kind in AFTER_BESLUT and r.id in missed_on),
              # a step waiting for a late one is late because of it (lateness.lateness, as on the start page)
              "why": JUSTERING_OPEN if m.kind == "expediering" and r.id in to_justera
-             else f"– {reason_text(MISSED)}" if m.flag_reason == MISSED and m.kind in MEETING_STEPS
+             else f"– {reason_text(m.flag_reason, m.kind)}" if m.flag_reason in TOLD_LATE and m.kind in MEETING_STEPS
              else missed_because(missed_on[r.id]) if m.kind in AFTER_BESLUT and r.id in missed_on
              else late_because(m.kind, waiting, before_due, start),
              "nobody": NO_HANDLAGGARE if r.id in nobody and OWNERS.get(m.kind) == "handlaggare" else ""}
             for m, r, waiting, before_due in found
             if m.due_on >= start or m.owner_role not in policy.SKIPPED_OWNERS
-            or (m.kind == "justering" and r.id in to_justera) or m.flag_reason == MISSED
+            or (m.kind == "justering" and r.id in to_justera) or m.flag_reason in TOLD_LATE
             or (m.kind in AFTER_BESLUT and r.id in missed_on)]
 
 
 JUSTERING_OPEN = "eftersom justeringen inte är registrerad"
+# The meeting steps (owner nämnden) the digest lists when late, as Att göra and /forsenat do: a sammanträde passed
+# without beslut, and "Beslut (inget sammanträde)", which needs a förlängning or a delegationsbeslut (F31)
+TOLD_LATE = (MISSED, "inget_sammantrade")
 NO_HANDLAGGARE = "ingen handläggare tilldelad – tilldela en"
 
 

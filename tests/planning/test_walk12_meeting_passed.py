@@ -27,6 +27,7 @@ from tests.planning.helpers import add_meetings, at
 from tests.reminders.conftest import fast_user
 from tests.reminders.test_events import sweep
 from tests.support.factories import make_namnd, make_remiss
+from remiss.planning.flags import AU_PASSED
 
 MISSED_TEXT = ("sammanträdet passerade utan beslut – begär förlängd remisstid, ta upp ärendet vid nästa sammanträde "
                "eller besluta på delegation")  # planning.flags.TEXTS["sammantrade_passerat"]
@@ -89,7 +90,8 @@ def test_the_digest_lists_the_passed_meetings_and_marks_what_follows_them_late(s
     [digest] = [m for m in _mails(app, "r@oster.se") if m.startswith("Veckans remisser")]
     name = f"{remiss.title} ({remiss.our_dnr})"
     because = "[försenad eftersom nämnden inte beslutade vid sammanträdet torsdag 17 december 2026]"
-    assert f"torsdag 10 december 2026: Arbetsutskott – {name} [försenad – {MISSED_TEXT}]" in digest, digest
+    # an arbetsutskott does not decide: "passerade utan beslut" is the nämnd's (F14)
+    assert f"torsdag 10 december 2026: Arbetsutskott – {name} [försenad – {AU_PASSED}]" in digest, digest
     assert f"torsdag 17 december 2026: Nämndsammanträde – {name} [försenad – {MISSED_TEXT}]" in digest, digest
     assert f"torsdag 7 januari 2027: Justering – {name} {because}" in digest, digest
     assert f"fredag 8 januari 2027: Expediering – {name} {because}" in digest, digest
