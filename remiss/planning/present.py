@@ -329,9 +329,7 @@ def month_calendar(session: Session, principal: Principal, now: datetime, first:
     held: dict[date, list[str]] = {}
     found_meetings = meetings.meetings_between(session, start, end, calendar_namnd_ids(principal, namnd_id))
     for m, name in found_meetings:
-        at = local(m.starts_at)
-        held.setdefault(at.date(), []).append(f"{meetings.KIND_LABELS.get(m.kind, m.kind)} kl. {at:%H.%M}: "
-                                              f"{name}" + (f", {m.place}" if m.place else ""))
+        held.setdefault(local(m.starts_at).date(), []).append(meeting_line(m, name))
 
     def cell(d: date) -> DayCell:
         items = by_day.get(d, [])
@@ -346,6 +344,19 @@ def month_calendar(session: Session, principal: Principal, now: datetime, first:
             "previous": previous.strftime("%Y-%m"), "following": following.strftime("%Y-%m"),
             "count": len(found),
             "meetings": sum(local(m.starts_at).month == first.month for m, _ in found_meetings)}
+
+
+def meeting_line(meeting, name: str) -> str:
+    """"Nämnd kl. 17.30: Stadsområdesnämnd Öster, Stadsdelshuset": a sammanträde in the month cell and on the day."""
+    at = local(meeting.starts_at)
+    return (f"{meetings.KIND_LABELS.get(meeting.kind, meeting.kind)} kl. {at:%H.%M}: {name}"
+            + (f", {meeting.place}" if meeting.place else ""))
+
+
+def day_meetings(session: Session, principal: Principal, day: date, *, namnd_id: int | None = None) -> list[str]:
+    """The day's sammanträden of the calendar's nämnder, as the month cell shows them (F20)."""
+    found = meetings.meetings_between(session, day, day, calendar_namnd_ids(principal, namnd_id))
+    return [meeting_line(m, name) for m, name in found if local(m.starts_at).date() == day]
 
 
 def day_agenda(session: Session, principal: Principal, now: datetime, day: date, *,

@@ -58,8 +58,9 @@ def day():
     except ValueError as exc:
         return render_template("planning/day.html", error=str(exc), rows=None, namnd_id=namnd_id), 400
     rows = present.day_agenda(get_session(), principal(), now(), chosen, namnd_id=namnd_id)
+    held = present.day_meetings(get_session(), principal(), chosen, namnd_id=namnd_id)
     return render_template("planning/day.html", error=None, rows=rows, day=chosen, namnd_id=namnd_id,
-                           manad=chosen.strftime("%Y-%m"))
+                           manad=chosen.strftime("%Y-%m"), meetings=held)
 
 
 def _base() -> str:
