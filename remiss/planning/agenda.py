@@ -55,7 +55,8 @@ class AgendaItem:
 
 # What an agenda item shows of its remiss (a start page reads a few hundred: plain rows, not whole remisser)
 _REMISS_COLUMNS = (Remiss.id.label("remiss_id"), Remiss.our_dnr, Remiss.title, Remiss.namnd_id,
-                   Remiss.handlaggare_id, Remiss.status, Remiss.deadline_on, Remiss.effective_deadline_on,
+                   Remiss.handlaggare_id, Remiss.status, Remiss.deadline_on, Remiss.deadline_time,
+                   Remiss.effective_deadline_on,
                    Remiss.effective_deadline_time, Remiss.direction, Remiss.received_on)
 # ... and of a milestone.
 _MILESTONE_COLUMNS = (Milestone.kind, Milestone.label, Milestone.due_on, Milestone.explanation, Milestone.advice,
@@ -170,10 +171,13 @@ def items(session: Session, *, namnd_ids: Iterable[int] | None = None, handlagga
         closed = r.status in _CLOSED_VALUES
         if closed and not include_done:
             continue
-        extended = r.deadline_on and r.effective_deadline_on != r.deadline_on
+        # extended by days or by hours; the deadline it was extended from with its clock time, as the remiss page (F6)
+        extended = r.deadline_on and (r.effective_deadline_on, r.effective_deadline_time) != (r.deadline_on,
+                                                                                              r.deadline_time)
         whose = "Remissinstansernas" if r.direction == Direction.utgaende else "Remittentens"  # we send or answer
         explanation = f"{whose} sista svarsdag" + (
-            f", förlängd från {format_weekday_date(r.deadline_on)}." if extended else ".")
+            f", förlängd från {format_weekday_date(r.deadline_on)}"
+            + (f" kl. {r.deadline_time:%H.%M}." if r.deadline_time else ".") if extended else ".")
         found.append(AgendaItem(r.remiss_id, r.our_dnr or "", r.title, r.namnd_id, r.handlaggare_id, DEADLINE,
                                 "Sista svarsdag", r.effective_deadline_on, r.effective_deadline_time, explanation,
                                 flagged=False, done=closed, cancelled=r.status in CALLED_OFF_VALUES))
