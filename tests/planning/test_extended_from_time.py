@@ -36,3 +36,22 @@ def test_extended_by_hours_on_the_same_day_says_so(session):
     session.flush()
     assert _deadline(session, remiss).explanation == ("Remittentens sista svarsdag, förlängd från fredag 5 februari "
                                                       "2027 kl. 12.00.")
+
+
+def test_history_of_a_general_extension_keeps_its_clock_time(session):
+    from sqlmodel import select
+
+    from remiss.audit.models import AuditEvent
+    from remiss.auth.access import Principal
+    from remiss.planning.service.extensions import general_notice
+    from remiss.remisser.history import describe
+
+    namnd = make_namnd(session)
+    remiss = make_remiss(session, namnd=namnd, now=at(2027, 1, 4), deadline_on=date(2027, 2, 5),
+                         deadline_time=time(12, 0))
+    general_notice(session, now=at(2027, 1, 20), principal=Principal.system(), remiss=remiss,
+                   sender="Kommunstyrelsen", until_on=date(2027, 3, 5), until_time=time(15, 0))
+    events = session.exec(select(AuditEvent).where(AuditEvent.remiss_id == remiss.id,
+                                                   AuditEvent.action == "extension")).all()
+    [row] = describe(session, events)
+    assert "5 mars 2027 kl. 15.00" in str(row), row

@@ -35,6 +35,11 @@ class Evidence:
     max_bytes: int = 0
 
 
+def _moment(day: date, at: time | None) -> str:
+    """"2027-03-05 15:00" (or the date alone): the history says the time granted, as "Gällande svarsdag" does (F6)."""
+    return f"{day.isoformat()} {at:%H:%M}" if at else day.isoformat()
+
+
 def not_beyond_in_force(remiss: Remiss, until_on: date, until_time: time | None) -> str | None:
     """The Swedish refusal when a new last moment does not go past the deadline in force, else None.
 
@@ -142,7 +147,7 @@ def decide_extension(session: Session, *, now: datetime, principal: Principal, r
     audit.record(session, now=now, user_id=principal.user_id, entity="extension", entity_id=extension.id,
                  remiss_id=remiss.id, action="extension",
                  changes={"decision": ["pending", extension.decision],
-                          "granted_until": [None, until_on.isoformat() if granted else None]},
+                          "granted_until": [None, _moment(until_on, until_time) if granted else None]},
                  note=DECISIONS[extension.decision])
     refresh_deadline(session, now=now, remiss=remiss, actor_id=principal.user_id)
     events.extension_decided.send(remiss, session=session, now=now, actor_id=principal.user_id,
@@ -179,7 +184,7 @@ def general_notice(session: Session, *, now: datetime, principal: Principal, rem
     session.flush()
     audit.record(session, now=now, user_id=principal.user_id, entity="extension", entity_id=extension.id,
                  remiss_id=remiss.id, action="extension",
-                 changes={"decision": [None, "granted"], "granted_until": [None, until_on.isoformat()]},
+                 changes={"decision": [None, "granted"], "granted_until": [None, _moment(until_on, until_time)]},
                  note=f"Allmän förlängning av remisstiden från {sender}")
     _supersede_covered_requests(session, now=now, principal=principal, remiss=remiss, general=extension)
     refresh_deadline(session, now=now, remiss=remiss, actor_id=principal.user_id)
