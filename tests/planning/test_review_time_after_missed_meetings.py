@@ -5,13 +5,19 @@ from __future__ import annotations
 
 from datetime import date
 
+from sqlmodel import select
+
 from remiss.planning.service import milestones
+from remiss.reminders import policy
+from remiss.reminders.models import OutboxMessage
 from tests.planning.helpers import at, due, seed_003_world
-from tests.support.factories import make_remiss
+from remiss.auth.models import Role
+from tests.support.factories import make_remiss, make_user
 
 
 def _remiss(session):
     namnd, users = seed_003_world(session)
+    make_user(session, role=Role.granskare, namnder=[namnd], email="granskare@oster.se")
     remiss = make_remiss(session, namnd=namnd, now=at(2015, 8, 20), deadline_on=date(2015, 10, 1),
                          deadline_time=None)
     session.flush()
@@ -29,6 +35,13 @@ def test_review_after_the_passed_meetings_is_dated_from_arrival(session):
     assert rows["granskning"].due_on == date(2015, 10, 2)  # three working days from Tuesday 29 September
     assert rows["granskning"].explanation == ("3 arbetsdagar efter att yttrandet kom till granskning "
                                               "tisdag 29 september 2015.")
+    # and no overdue mail or escalation about the granskning is due the day the draft arrived
+    session.flush()
+    late = session.exec(select(OutboxMessage).where(OutboxMessage.remiss_id == remiss.id,
+                                                    OutboxMessage.kind.in_([policy.OVERDUE, policy.ESCALATION]),
+                                                    OutboxMessage.key.like("%:granskning:%"),
+                                                    OutboxMessage.status == "pending")).all()
+    assert [r for r in late if r.due_at <= at(2015, 9, 30, 23)] == []
 
 
 def test_review_before_the_meeting_still_ends_at_it(session):
