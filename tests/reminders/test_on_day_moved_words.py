@@ -6,9 +6,8 @@ from datetime import date
 from types import SimpleNamespace
 
 from remiss.reminders import policy
-from remiss.reminders.mail import reminder_text
+from remiss.reminders.mail import reminder_text, reminder_told
 from remiss.reminders.together import _heads
-from remiss.reminders.mail import reminder_told
 
 REMISS = SimpleNamespace(our_dnr="SOFÖ 2027/0009", title="Helgprov om snöröjning", received_on=date(2027, 10, 25))
 PAYLOAD = {"milestone": "sista_svarsdag", "workdays": 0, "due_on": "2027-11-13"}
