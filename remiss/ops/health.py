@@ -13,7 +13,6 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from remiss.db import get_db
 from remiss.db_errors import reason, unreachable
-from remiss.web.database_down import outage
 
 bp = Blueprint("ops", __name__)
 log = logging.getLogger(__name__)
@@ -26,8 +25,9 @@ def health():
         with get_db().read_engine.connect() as conn:
             conn.execute(text("SELECT 1"))
     except SQLAlchemyError as exc:
-        if unreachable(exc):  # logged once per outage, with the pages' 503s (remiss.web.database_down)
-            outage(current_app).down(reason(current_app.config["DATABASE_URL"], exc))
+        outage = current_app.extensions.get("remiss_outage")  # remiss.web.database_down: one line per outage
+        if outage is not None and unreachable(exc):
+            outage.down(reason(current_app.config["DATABASE_URL"], exc))
         else:
             log.warning("Hälsokontrollen: databasen svarar inte: %s", str(exc).splitlines()[0])
         response = jsonify(status="fel", orsak="Databasen svarar inte.")
