@@ -33,10 +33,25 @@ def schema_message(exc: BaseException) -> str:
     return f"Databasens tabeller är från en äldre version av Remiss – {MIGRATE_FIRST}"
 
 
+# PostgreSQL's codes that mean the server cannot serve us now: 08 connection exceptions, 53 out of resources
+# (too many connections), 57P01-57P03 shut down or starting. A deadlock or a timeout is not an outage.
+_GONE_CLASSES = ("08", "53", "57P01", "57P02", "57P03")
+
+
 def unreachable(exc: BaseException) -> bool:
     """Whether exc means the database cannot be used just now: no connection (server down, network cut, a
-    connection dropped in the middle), or locked or out of reach on disk. A missing table is not one of them."""
-    return isinstance(exc, (OperationalError, InterfaceError)) and not schema_missing(exc)
+    connection dropped in the middle, the server shutting down), or SQLite's file locked or out of reach on
+    disk. A missing table is not one of them, nor a deadlock or a bad parameter."""
+    if not isinstance(exc, (OperationalError, InterfaceError)) or schema_missing(exc):
+        return False
+    if exc.connection_invalidated:  # SQLAlchemy saw the connection lost
+        return True
+    code = getattr(exc.orig, "sqlstate", None)
+    if code:
+        return code.startswith(_GONE_CLASSES)
+    if isinstance(exc, InterfaceError):  # psycopg "the connection is closed"; SQLite's are bad parameters
+        return "connection" in str(exc.orig).lower()
+    return True  # no code: psycopg's own connection failure, or SQLite (locked, unable to open, I/O error)
 
 
 def locked(exc: BaseException) -> bool:

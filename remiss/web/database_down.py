@@ -63,6 +63,9 @@ def outage(app: Flask) -> Outage:
 def init_app(app: Flask) -> None:
     """Watch the engines: a connection handed out (after its ping on PostgreSQL) ends an outage."""
     app.extensions["remiss_outage"] = state = Outage()
+    # Flask's handler on the "remiss" logger: under gunicorn these lines then carry a time and a level, as the
+    # workers' own lines do, instead of Python's bare last-resort output
+    app.logger  # noqa: B018
     db = app.extensions["remiss_db"]
     for engine in {db.read_engine, db.write_engine}:
         event.listen(engine, "checkout", lambda *_: state.up())
