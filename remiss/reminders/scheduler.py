@@ -38,7 +38,11 @@ class SwedishTimeFormatter(logging.Formatter):
 
 
 def log_in_swedish_time() -> None:
-    """INFO and up to standard error, every line stamped by SwedishTimeFormatter."""
+    """INFO and up to standard error, every line stamped by SwedishTimeFormatter (and only so: not also by the
+    handler Flask gives the app's "remiss" logger for the web)."""
+    from flask.logging import default_handler
+
+    logging.getLogger("remiss").removeHandler(default_handler)
     handler = logging.StreamHandler()
     handler.setFormatter(SwedishTimeFormatter("%(asctime)s %(name)s %(message)s"))
     logging.basicConfig(level=logging.INFO, handlers=[handler])
