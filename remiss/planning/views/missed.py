@@ -13,6 +13,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from remiss.clock import local_today
 from remiss.db import get_db
+from remiss.db_errors import locked, unreachable
 from remiss.planning.service.missed import any_missed, flag_missed_meetings
 from remiss.planning.views import bp
 from remiss.web import now
@@ -27,7 +28,7 @@ def flag_passed_meetings() -> None:
     """Flag once per day and process. A reader looks first, so that a day with nothing to flag takes no write lock;
     what there is, is written in a short transaction of its own (a GET's session only reads). A meeting passes at
     midnight, so a day is the finest step; a re-plan flags its own remiss at once."""
-    if request.endpoint in (None, "static", "favicon"):
+    if request.endpoint in (None, "static", "favicon", "ops.health"):  # a probe every few seconds writes nothing
         return
     moment = now()
     today = local_today(moment)
@@ -40,7 +41,9 @@ def flag_passed_meetings() -> None:
         if needed:
             with get_db().transaction() as session:
                 flag_missed_meetings(session, now=moment)
-    except SQLAlchemyError:  # the page is still worth showing; a request some minutes on tries again
+    except SQLAlchemyError as exc:  # the page is still worth showing; a request some minutes on tries again
+        if unreachable(exc) and not locked(exc):  # no page can be: the 503 of remiss.web.database_down, logged once
+            raise
         log.exception("Kunde inte markera passerade sammanträden")
         current_app.extensions[_CHECKED] = (None, moment + RETRY)
         return
