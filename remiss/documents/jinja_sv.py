@@ -69,15 +69,24 @@ def _indexed(template: bytes, number: int) -> str | None:
     return found.group(1) if found else None
 
 
-def undefined(message: str, template: bytes = b"") -> str:
-    """A Jinja UndefinedError message as a Swedish sentence."""
+def _count(n: int, one: str, many: str) -> str:
+    return f"{n} {one if n == 1 else many}"
+
+
+def undefined(message: str, template: bytes = b"", context: dict | None = None) -> str:
+    """A Jinja UndefinedError message as a Swedish sentence (context: to say how many the list has)."""
     if found := re.search(r"has no element (-?\d+)", message):
         number = int(found.group(1))
         name = _indexed(template, number) if template else None
         one, many = _LISTS.get(name or "", ("nummer", "poster"))
         code = f" ({{{{ {name}[{number}] }}}})" if name else ""
+        items = (context or {}).get(name or "")
         if name == "fragor":
-            return (f"Mallen hänvisar till fråga {number + 1}{code}, men remissen har färre frågor än så. "
+            # the yttrande lists the answered questions, the missiv all of them: "dokumentet" is true of both
+            has = ("dokumentet har inga frågor" if items == [] else
+                   f"dokumentet har bara {_count(len(items), 'fråga', 'frågor')}" if isinstance(items, list)
+                   else "dokumentet har färre frågor än så")
+            return (f"Mallen hänvisar till fråga {number + 1}{code}, men {has}. "
                     "Skriv frågorna med en loop ({%p for f in fragor %} … {%p endfor %}) i stället för att "
                     "hänvisa till en viss fråga.")
         what = f"{one} {number + 1} i listan {name}{code}" if name else f"nummer {number + 1} i en lista"

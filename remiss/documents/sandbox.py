@@ -247,7 +247,7 @@ def render_bytes(template: bytes, context: dict, stycke_paths=(), *, sandboxed: 
     return out.getvalue()
 
 
-def describe_error(exc: BaseException, template: bytes = b"") -> str:
+def describe_error(exc: BaseException, template: bytes = b"", context: dict | None = None) -> str:
     """Explain a rendering failure in plain Swedish (template: the .docx, to name a list indexed too far)."""
     from jinja2 import TemplateSyntaxError, UndefinedError
     from jinja2.sandbox import SecurityError
@@ -261,7 +261,7 @@ def describe_error(exc: BaseException, template: bytes = b"") -> str:
         where = f" nära texten ”{near[:120]}”" if near else ""
         return f"Mallen har ett syntaxfel{where}: {jinja_sv.syntax(exc.message or '')}."
     if isinstance(exc, UndefinedError):
-        return jinja_sv.undefined(exc.message or "", template)
+        return jinja_sv.undefined(exc.message or "", template, context)
     if isinstance(exc, OverflowError):
         return "Mallen försöker skapa en för stor upprepning."
     if isinstance(exc, MemoryError):
@@ -310,7 +310,7 @@ def _render_request(request: dict, template: bytes) -> tuple[int, bytes]:
         result = render_bytes(template, request["context"], request.get("stycke_paths", ()),
                               properties=request.get("properties"))
     except BaseException as exc:  # noqa: BLE001 - every failure becomes a message
-        return EXIT_ERROR, json.dumps({"error": describe_error(exc, template)}).encode()
+        return EXIT_ERROR, json.dumps({"error": describe_error(exc, template, request.get("context"))}).encode()
     return 0, result
 
 
