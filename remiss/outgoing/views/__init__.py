@@ -80,6 +80,11 @@ def new():
             errors.update(exc.errors)
         if len(items) > MAX_SANDLISTA:
             errors["sandlista"] = f"Högst {MAX_SANDLISTA} remissinstanser på en sändlista."
+        # everything missing at once, as the incoming form does, not one field per submit (walk16 #11)
+        if clean.get("deadline_on") is None and "deadline_on" not in errors:
+            errors["deadline_on"] = "Ange sista svarsdag."
+        if sending.sandlista_problem(items):
+            errors.setdefault("sandlista", sending.sandlista_problem(items))
         if not errors and not past_deadline:
             def create():
                 made = sending.create_outgoing(
