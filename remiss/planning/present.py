@@ -23,6 +23,7 @@ from remiss.planning.lateness import (lateness, missed_meeting_day, needs_attent
                                       waiting_kinds)
 from remiss.planning.models import Extension, Milestone, TidplanState
 from remiss.planning.service import extensions, meetings, tidplan
+from remiss.planning.service.milestones import by_hand_refusal
 from remiss.remisser.finished import is_finished
 from remiss.remisser.models import Direction, Remiss
 from remiss.remisser.present import answered_words
@@ -149,6 +150,7 @@ class MilestoneRow:
     answered_late: bool = False  # the sista svarsdag of a remiss answered after it
     flag_reason: str = ""  # why it is flagged, in words: "omedelbar justering behövs" (planning.flags)
     missed: str = ""  # the sammanträde passed without its step: what to do, for "Nästa steg" (calendar.missed)
+    not_by_hand: str = ""  # why it is done only by the expediering, not by a click (milestones.by_hand_refusal)
 
 
 _R = Remiss.__table__.c
@@ -218,7 +220,7 @@ def tidplan_panel(session: Session, principal: Principal, remiss: Remiss, now: d
             cancelled, bool(answered and answered[0] and m.kind == "sista_svarsdag"),
             reason_text(m.flag_reason) if attention else "",
             missed_next_step(m.kind, m.due_on) if m.flag_reason == MISSED and m.done_at is None and not closed
-            else ""))
+            else "", by_hand_refusal(m.kind)))
     # once the nämnd has decided, asking for more time or omedelbar justering is advice too late to take
     advice = state is not None and not closed and remiss.status != RemissStatus.beslutad
     # advice given because a date had passed holds while that milestone is still open and late
@@ -232,7 +234,8 @@ def tidplan_panel(session: Session, principal: Principal, remiss: Remiss, now: d
             "proposals": tidplan.advice(state.proposals, late) if advice else [],
             "may_edit": principal.may(Action.edit, remiss.namnd_id) and not is_finished(remiss),
             # the meeting steps, marked by those who keep the sammanträden (remiss.auth.access.MILESTONE_ACTIONS)
-            "unmarkable": {m.kind for m in milestones if not may_mark_milestone(principal, remiss.namnd_id, m.kind)}}
+            "unmarkable": {m.kind for m in milestones if not may_mark_milestone(principal, remiss.namnd_id, m.kind)
+                           or by_hand_refusal(m.kind)}}
 
 
 @dataclass(frozen=True)
