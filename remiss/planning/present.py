@@ -23,6 +23,7 @@ from remiss.planning.lateness import (lateness, missed_meeting_day, needs_attent
                                       waiting_kinds)
 from remiss.planning.models import Extension, Milestone, TidplanState
 from remiss.planning.service import extensions, meetings, tidplan
+from remiss.planning.passed_advice import holding, still_holds, without_passed_alternatives
 from remiss.planning.service.milestones import by_hand_refusal
 from remiss.remisser.finished import is_finished
 from remiss.remisser.models import Direction, Remiss
@@ -91,7 +92,7 @@ def start_section(session: Session, principal: Principal, now: datetime) -> Star
     theirs = [i for i in theirs if (i.remiss_id, i.kind) not in mine_keys]
     needing = []
     for row in agenda.needs_extension(session, namnd_ids=visible):
-        proposals = tidplan.advice(row.proposals)
+        proposals = holding(tidplan.advice(row.proposals), today)
         needing.append({"remiss_id": row.id, "dnr": row.our_dnr or "", "title": row.title,
                         "deadline": format_weekday_date(row.effective_deadline_on),
                         "suggested": format_weekday_date(row.suggested_extension_on)
@@ -208,8 +209,9 @@ def tidplan_panel(session: Session, principal: Principal, remiss: Remiss, now: d
             format_weekday_date(m.planned_on), format_weekday_date(m.override_on) if m.override_on else "",
             m.override_reason, m.override_on.isoformat() if m.override_on else "",
             # advice and "the date had passed" hold while the step is open; once done, it says what happened
-            told(m.kind, m.explanation, m.advice, done_on=local(m.done_at).date() if m.done_at else None,
-                 due_on=m.due_on, called_off=bool(m.closed_with_remiss), closed=closed),
+            without_passed_alternatives(told(m.kind, m.explanation, m.advice, due_on=m.due_on,
+                                             done_on=local(m.done_at).date() if m.done_at else None,
+                                             called_off=bool(m.closed_with_remiss), closed=closed), today),
             attention,
             m.done_at is not None and not cancelled,
             m.done_at is None and not closed and lateness_of[m.kind][0],
@@ -228,10 +230,12 @@ def tidplan_panel(session: Session, principal: Principal, remiss: Remiss, now: d
     return {"milestones": rows, "outgoing": remiss.direction == Direction.utgaende, "closed": closed,
             "feasible": state.feasible if advice else True,
             # the planner's own words: "behövs" only when no meeting fits with ordinary justering
-            "omedelbar": (tidplan.headline(state.warnings) or tidplan.OMEDELBAR_FALLBACK)
+            # advice naming a sammanträde that has passed no longer holds (passed_advice, truth16 F3)
+            "omedelbar": (still_holds(tidplan.headline(state.warnings), today)
+                          if tidplan.headline(state.warnings) else tidplan.OMEDELBAR_FALLBACK)
             if advice and state.needs_omedelbar_justering else "",
-            "warnings": tidplan.advice(state.warnings, late) if advice else [],
-            "proposals": tidplan.advice(state.proposals, late) if advice else [],
+            "warnings": holding(tidplan.advice(state.warnings, late), today) if advice else [],
+            "proposals": holding(tidplan.advice(state.proposals, late), today) if advice else [],
             "may_edit": principal.may(Action.edit, remiss.namnd_id) and not is_finished(remiss),
             # the meeting steps, marked by those who keep the sammanträden (remiss.auth.access.MILESTONE_ACTIONS)
             "unmarkable": {m.kind for m in milestones if not may_mark_milestone(principal, remiss.namnd_id, m.kind)
