@@ -24,7 +24,7 @@ from remiss.planning.lateness import (lateness, missed_meeting_day, needs_attent
 from remiss.planning.models import Extension, Milestone, TidplanState
 from remiss.planning.service import extensions, meetings, tidplan
 from remiss.planning.passed_advice import holding, still_holds, without_passed_alternatives
-from remiss.planning.service.milestones import by_hand_refusal
+from remiss.planning.service.milestones import by_hand_refusal, called_off_words
 from remiss.remisser.finished import is_finished
 from remiss.remisser.models import Direction, Remiss
 from remiss.remisser.present import answered_words
@@ -215,8 +215,7 @@ def tidplan_panel(session: Session, principal: Principal, remiss: Remiss, now: d
             attention,
             m.done_at is not None and not cancelled,
             m.done_at is None and not closed and lateness_of[m.kind][0],
-            ("utgår, remissen återkallades" if remiss.status == RemissStatus.aterkallad else "utgår, nämnden avstod")
-            if cancelled else f"besvarad {answered[1]}" if answered and m.kind == "sista_svarsdag"
+            f"utgår, {called_off_words(remiss.status)}" if cancelled else f"besvarad {answered[1]}" if answered and m.kind == "sista_svarsdag"
             else f"klar {format_weekday_date(local(m.done_at).date())}" if m.done_at is not None
             else "remissen är avslutad" if closed else lateness_of[m.kind][1],
             cancelled, bool(answered and answered[0] and m.kind == "sista_svarsdag"),

@@ -22,6 +22,17 @@ from remiss.remisser.models import Remiss
 from remiss.remisser.status import called_off
 
 
+# Why the work left on a remiss closed without an answer is called off ("Utgår"), by the status it closed with: a
+# makulerad remiss was registered by mistake, no nämnd avstod (walk16 #2, truth16 F9).
+CALLED_OFF_WORDS = {"avstar": "nämnden avstod", "aterkallad": "remissen återkallades",
+                    "makulerad": "remissen är makulerad"}
+
+
+def called_off_words(status) -> str:
+    """"remissen är makulerad" (the Tidplan's "utgår, …"), or "remissen är avslutad" for another closed status."""
+    return CALLED_OFF_WORDS.get(str(getattr(status, "value", status)), "remissen är avslutad")
+
+
 def _milestone(session: Session, remiss: Remiss, milestone_id: int) -> Milestone:
     row = session.get(Milestone, milestone_id)
     if row is None or row.remiss_id != remiss.id:
