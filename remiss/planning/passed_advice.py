@@ -1,6 +1,6 @@
-"""The planner's stored advice and explanations name sammanträden ("Med ordinarie justering hinner sammanträdet
-torsdag 28 januari 2027", "Föreslå … vid sammanträdet torsdag 25 februari 2027"): once such a meeting has passed the
-advice no longer holds and is not shown (truth16 F3). Pure code; the day compared with is always given."""
+"""The planner's stored advice and explanations name sammanträden ("Med ordinarie justering hinner
+sammanträdet torsdag 28 januari 2027", "Föreslå … vid sammanträdet torsdag 25 februari 2027"): once such a
+meeting has passed the advice no longer holds and is not shown (truth16 F3). Pure code; the day is given."""
 from __future__ import annotations
 
 import re

@@ -11,7 +11,7 @@ from remiss.db import read_once
 from remiss.auth.access import Action, Principal, may_mark_milestone
 from remiss.calendar.after_beslut import AU_BESLUT_LABEL
 from remiss.calendar.milestones import WAITS_FOR, planned_words, told
-from remiss.calendar.missed import MISSED
+from remiss.calendar.missed import MEETING_STEPS, MISSED
 from remiss.calendar.missed import next_step as missed_next_step
 from remiss.calendar.swedish import format_weekday_date, month_name
 from remiss.clock import local
@@ -180,6 +180,16 @@ def _tidplan(session: Session, remiss_id: int) -> tuple:
     return read_once(session, ("tidplan", remiss_id), load)
 
 
+HELD_STEPS = MEETING_STEPS + ("justering",)  # dated by the sammanträde, registered afterwards
+
+
+def done_on(m: Milestone) -> date:
+    """The day a done step happened: a sammanträde's (and its justering's) its day, not when its beslut was typed
+    in (truth16 F7); other work the day it was marked done."""
+    marked = local(m.done_at).date()
+    return min(m.due_on, marked) if m.kind in HELD_STEPS else marked
+
+
 def tidplan_panel(session: Session, principal: Principal, remiss: Remiss, now: datetime) -> dict:
     """Context for the Tidplan panel on the remiss page."""
     today = local(now).date()
@@ -215,8 +225,9 @@ def tidplan_panel(session: Session, principal: Principal, remiss: Remiss, now: d
             attention,
             m.done_at is not None and not cancelled,
             m.done_at is None and not closed and lateness_of[m.kind][0],
-            f"utgår, {called_off_words(remiss.status)}" if cancelled else f"besvarad {answered[1]}" if answered and m.kind == "sista_svarsdag"
-            else f"klar {format_weekday_date(local(m.done_at).date())}" if m.done_at is not None
+            f"utgår, {called_off_words(remiss.status)}" if cancelled
+            else f"besvarad {answered[1]}" if answered and m.kind == "sista_svarsdag"
+            else f"klar {format_weekday_date(done_on(m))}" if m.done_at is not None
             else "remissen är avslutad" if closed else lateness_of[m.kind][1],
             cancelled, bool(answered and answered[0] and m.kind == "sista_svarsdag"),
             reason_text(m.flag_reason) if attention else "",
