@@ -40,11 +40,35 @@ def _milestone(session: Session, remiss: Remiss, milestone_id: int) -> Milestone
     return row
 
 
+# the work that prepares the nämnd's beslut: a date by hand after its meeting is asked about (walk16 #17)
+BEFORE_MEETING = ("tjansteskrivelse", "granskning", "arbetsutskott")
+
+
+def _out_of_order(session: Session, remiss: Remiss, row: Milestone, day: date) -> str:
+    """Why a date set by hand does not fit the tidplan: after the nämndsammanträde the work prepares, or after the
+    sista svarsdag ("" when it fits). The nämndsammanträde itself is checked by too_late."""
+    if row.kind in ("namnd", "sista_svarsdag"):
+        return ""
+    after = []
+    meeting = next((m for m in milestones_of(session, remiss.id) if m.kind == "namnd"), None)
+    if row.kind in BEFORE_MEETING and meeting is not None and day > meeting.due_on:
+        after.append(f"nämndsammanträdet {format_weekday_date(meeting.due_on)}")
+    deadline = deadline_of(remiss)
+    if deadline is not None and day > remiss.effective_deadline_on:
+        after.append(f"sista svarsdag {format_moment(deadline)}")
+    if not after:
+        return ""
+    return (f"{row.label} {format_weekday_date(day)} är efter {' och efter '.join(after)}. Rätta datumet, eller "
+            f"kryssa i rutan för att spara det ändå.")
+
+
 def override_milestone(session: Session, *, now: datetime, principal: Principal, remiss: Remiss,
-                       milestone_id: int, day: date | None, reason: str = "", confirm_late: bool = False) -> Milestone:
+                       milestone_id: int, day: date | None, reason: str = "", confirm_late: bool = False,
+                       confirm_order: bool = False) -> Milestone:
     """Set a milestone's date by hand (None clears the override); the override survives replanning. A
     nämndsammanträde too late to answer by the deadline is saved only when confirm_late; the justering and the
-    expediering then follow it (tidplan.replan)."""
+    expediering then follow it (tidplan.replan). Other work dated after the nämndsammanträde it prepares or after
+    the sista svarsdag only when confirm_order (walk16 #17)."""
     require(principal, Action.edit, remiss.namnd_id)
     require_open(remiss)
     row = _milestone(session, remiss, milestone_id)
@@ -60,6 +84,9 @@ def override_milestone(session: Session, *, now: datetime, principal: Principal,
             f"Sammanträdet {format_weekday_date(day)} är för sent: svaret hinner inte expedieras före sista "
             f"svarsdag {format_moment(deadline)}. Begär förlängd remisstid, eller kryssa i rutan för att spara "
             f"datumet ändå.")})
+    warning = _out_of_order(session, remiss, row, day) if day is not None and not confirm_order else ""
+    if warning:
+        raise InputErrors({"confirm_order": warning})
     old = (row.override_on, row.override_reason)
     row.override_on = day
     row.override_reason = reason if day else ""
