@@ -23,6 +23,8 @@ from remiss.planning.lateness import (lateness, missed_meeting_day, needs_attent
                                       waiting_kinds)
 from remiss.planning.models import Extension, Milestone, TidplanState
 from remiss.planning.service import extensions, meetings, tidplan
+from remiss.planning.pending_extension import (advice_while_waiting, instead_of_asking, pending_request,
+                                              waiting_words)
 from remiss.planning.passed_advice import holding, still_holds, without_passed_alternatives
 from remiss.planning.service.milestones import by_hand_refusal, called_off_words
 from remiss.remisser.finished import is_finished
@@ -202,6 +204,8 @@ def tidplan_panel(session: Session, principal: Principal, remiss: Remiss, now: d
     lateness_of = {m.kind: lateness(m.kind, m.due_on, today, received=remiss.received_on, waiting=m.kind in waiting,
                              before_due=due.get(WAITS_FOR.get(m.kind)), missed_on=missed_on)
                    for m in milestones if m.done_at is None}
+    pending = None if closed else pending_request(session, remiss.id)
+    asked = waiting_words(pending) if pending is not None else ""
     rows = []
     answered = answered_words(remiss, tidplan.work_calendar(session)) if remiss.answered_at else None
     # an arbetsutskott's beslut is one event: "Arbetsutskott (beslut)" stays, the Arbetsutskott step of the same
@@ -214,14 +218,18 @@ def tidplan_panel(session: Session, principal: Principal, remiss: Remiss, now: d
         attention = needs_attention(m, waiting=waiting, closed=closed)
         when = format_weekday_date(m.due_on) + (f" kl. {m.planned_time:%H.%M}" if m.planned_time and
                                                 not m.override_on else "")
+        # what the step says today: no passed meeting offered (passed_advice), a förlängning asked for said so
+        explanation = without_passed_alternatives(told(
+            m.kind, m.explanation, m.advice, done_on=local(m.done_at).date() if m.done_at else None, due_on=m.due_on,
+            called_off=bool(m.closed_with_remiss), closed=closed), today)
+        if asked and m.done_at is None:
+            explanation = instead_of_asking(explanation, asked)
         rows.append(MilestoneRow(
             m.id, m.kind, m.label, OWNER_LABELS.get(m.owner_role, m.owner_role), when,
             format_weekday_date(m.planned_on), format_weekday_date(m.override_on) if m.override_on else "",
             m.override_reason, m.override_on.isoformat() if m.override_on else "",
             # advice and "the date had passed" hold while the step is open; once done, it says what happened
-            without_passed_alternatives(told(m.kind, m.explanation, m.advice, due_on=m.due_on,
-                                             done_on=local(m.done_at).date() if m.done_at else None,
-                                             called_off=bool(m.closed_with_remiss), closed=closed), today),
+            explanation,
             attention,
             m.done_at is not None and not cancelled,
             m.done_at is None and not closed and lateness_of[m.kind][0],
@@ -244,8 +252,11 @@ def tidplan_panel(session: Session, principal: Principal, remiss: Remiss, now: d
             "omedelbar": (still_holds(tidplan.headline(state.warnings), today)
                           if tidplan.headline(state.warnings) else tidplan.OMEDELBAR_FALLBACK)
             if advice and state.needs_omedelbar_justering else "",
-            "warnings": holding(tidplan.advice(state.warnings, late), today) if advice else [],
-            "proposals": holding(tidplan.advice(state.proposals, late), today) if advice else [],
+            # a förlängning asked for and not yet answered: said so, not "Begär …" again (truth16 F22)
+            "warnings": advice_while_waiting(holding(tidplan.advice(state.warnings, late), today), asked)
+            if advice else [],
+            "proposals": advice_while_waiting(holding(tidplan.advice(state.proposals, late), today), asked)
+            if advice else [],
             "may_edit": principal.may(Action.edit, remiss.namnd_id) and not is_finished(remiss),
             # the meeting steps, marked by those who keep the sammanträden (remiss.auth.access.MILESTONE_ACTIONS)
             "unmarkable": {m.kind for m in milestones if not may_mark_milestone(principal, remiss.namnd_id, m.kind)
