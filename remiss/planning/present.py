@@ -11,7 +11,7 @@ from remiss.db import read_once
 from remiss.auth.access import Action, Principal, may_mark_milestone
 from remiss.calendar.after_beslut import AU_BESLUT_LABEL
 from remiss.calendar.milestones import WAITS_FOR, planned_words, told
-from remiss.calendar.missed import MEETING_STEPS, MISSED
+from remiss.calendar.missed import MEETING_STEPS, MISSED, NONE_IN_TIME, WHAT_TO_DO
 from remiss.calendar.missed import next_step as missed_next_step
 from remiss.calendar.swedish import format_weekday_date, month_name
 from remiss.clock import local
@@ -204,6 +204,11 @@ def tidplan_panel(session: Session, principal: Principal, remiss: Remiss, now: d
     lateness_of = {m.kind: lateness(m.kind, m.due_on, today, received=remiss.received_on, waiting=m.kind in waiting,
                              before_due=due.get(WAITS_FOR.get(m.kind)), missed_on=missed_on)
                    for m in milestones if m.done_at is None}
+    # a missed sammanträde: "ta upp ärendet vid nästa sammanträde" only when one comes before the sista svarsdag
+    in_time = (closed or remiss.effective_deadline_on is None
+               or not any(m.flag_reason == MISSED and m.done_at is None for m in milestones)
+               or any(m.kind == "namnd" and today <= m.day < remiss.effective_deadline_on
+                      for m in tidplan.meetings_of(session, remiss.namnd_id)))
     pending = None if closed else pending_request(session, remiss.id)
     asked = waiting_words(pending) if pending is not None else ""
     rows = []
@@ -224,6 +229,8 @@ def tidplan_panel(session: Session, principal: Principal, remiss: Remiss, now: d
             called_off=bool(m.closed_with_remiss), closed=closed), today)
         if asked and m.done_at is None:
             explanation = instead_of_asking(explanation, asked)
+        if not in_time:
+            explanation = explanation.replace(WHAT_TO_DO, NONE_IN_TIME)
         rows.append(MilestoneRow(
             m.id, m.kind, m.label, OWNER_LABELS.get(m.owner_role, m.owner_role), when,
             format_weekday_date(m.planned_on), format_weekday_date(m.override_on) if m.override_on else "",
@@ -238,8 +245,9 @@ def tidplan_panel(session: Session, principal: Principal, remiss: Remiss, now: d
             else f"klar {format_weekday_date(done_on(m))}" if m.done_at is not None
             else "remissen är avslutad" if closed else lateness_of[m.kind][1],
             cancelled, bool(answered and answered[0] and m.kind == "sista_svarsdag"),
-            reason_text(m.flag_reason) if attention else "",
-            missed_next_step(m.kind, m.due_on) if m.flag_reason == MISSED and m.done_at is None and not closed
+            (reason_text(m.flag_reason) if in_time else reason_text(m.flag_reason).replace(WHAT_TO_DO, NONE_IN_TIME))
+            if attention else "",
+            missed_next_step(m.kind, m.due_on, in_time) if m.flag_reason == MISSED and m.done_at is None and not closed
             else "", by_hand_refusal(m.kind)))
     # once the nämnd has decided, asking for more time or omedelbar justering is advice too late to take
     advice = state is not None and not closed and remiss.status != RemissStatus.beslutad

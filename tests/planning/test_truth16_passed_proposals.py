@@ -1,6 +1,7 @@
 """truth16 F3: the Tidplan kept proposing sammanträden that had passed ("Med ordinarie justering hinner sammanträdet
 torsdag 28 januari 2027" in February, "Föreslå … vid sammanträdet torsdag 25 februari 2027" the day after it).
-Stored advice naming a passed meeting no longer holds (planning.passed_advice), on the page and in the feeds."""
+Stored advice naming a passed meeting no longer holds (planning.passed_advice), on the page and in the feeds; after a
+missed meeting "ta upp ärendet vid nästa sammanträde" is offered only when one comes before the sista svarsdag."""
 from __future__ import annotations
 
 import html
@@ -23,7 +24,8 @@ def _page(client, rid):
 
 def test_passed_meetings_are_not_proposed(client, auth, session, clock):
     namnd = make_namnd(session, name="Stadsområdesnämnd Öster", dnr_prefix="SOFÖ")
-    add_meetings(session, namnd, [("namnd", at(2027, 1, 28, 17), ""), ("namnd", at(2027, 2, 25, 17), "")])
+    add_meetings(session, namnd, [("namnd", at(2027, 1, 28, 17), ""), ("namnd", at(2027, 2, 25, 17), ""),
+                                  ("namnd", at(2027, 3, 25, 17), "")])  # the next one: after the sista svarsdag
     make_user(session, role=Role.registrator, namnder=[namnd], email="sekr@oster.se")
     clock.set(at(2026, 12, 18))
     remiss = make_remiss(session, namnd=namnd, now=clock(), title="Havsplaner", deadline_on=date(2027, 3, 5),
@@ -47,6 +49,10 @@ def test_passed_meetings_are_not_proposed(client, auth, session, clock):
     page = _page(client, rid)
     assert OMEDELBAR_25 not in page and "Planen bygger på sammanträdet torsdag 25 februari 2027" not in page
     assert "Nämnden beslutade inte vid sammanträdet torsdag 25 februari 2027" in page
+    # the next sammanträde (25 mars) is after the sista svarsdag (5 mars): not offered as a way out
+    assert "ta upp ärendet vid nästa sammanträde" not in page
+    assert ("Nämnden beslutade inte vid sammanträdet torsdag 25 februari 2027. Begär förlängd remisstid eller "
+            "besluta på delegation; inget sammanträde hinner före sista svarsdag.") in page
 
 
 def test_still_holds_reads_the_meeting_day():
