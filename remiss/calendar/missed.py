@@ -13,6 +13,9 @@ MEETING_STEPS = ("arbetsutskott", "namnd")
 # the steps that follow the nämnd's beslut: while it is missing they are not due "i dag" as if all were well
 AFTER_BESLUT = ("justering", "expediering")
 WHAT_TO_DO = "begär förlängd remisstid, ta upp ärendet vid nästa sammanträde eller besluta på delegation"
+# the same when no sammanträde to come is before the sista svarsdag: the real ways out (truth16 F3)
+NONE_IN_TIME = ("begär förlängd remisstid eller besluta på delegation; inget sammanträde hinner före sista "
+                "svarsdag")
 
 
 def is_missed(kind: str, due_on: date, today: date, *, done: bool, prepared: bool = False) -> bool:
@@ -34,13 +37,14 @@ def advice(kind: str, due_on: date) -> str:
             "Har nämnden beslutat: registrera beslutet.")
 
 
-def next_step(kind: str, due_on: date) -> str:
+def next_step(kind: str, due_on: date, in_time: bool = True) -> str:
     """The remiss page's "Nästa steg" while a sammanträde has passed without its step: "Nämnden beslutade inte vid
     sammanträdet torsdag 17 december 2026. Begär förlängd remisstid, ta upp ärendet vid nästa sammanträde eller
-    besluta på delegation."
+    besluta på delegation." in_time False: no sammanträde to come is before the sista svarsdag (NONE_IN_TIME).
     """
     what = "Nämnden beslutade inte" if kind == "namnd" else "Arbetsutskottet behandlade inte ärendet"
-    return f"{what} vid sammanträdet {format_weekday_date(due_on)}. {WHAT_TO_DO[:1].upper()}{WHAT_TO_DO[1:]}."
+    todo = WHAT_TO_DO if in_time else NONE_IN_TIME
+    return f"{what} vid sammanträdet {format_weekday_date(due_on)}. {todo[:1].upper()}{todo[1:]}."
 
 
 def because(due_on: date) -> str:

@@ -63,3 +63,17 @@ def flag_missed_meetings(session: Session, *, now: datetime, remiss_id: int | No
             session.add(remiss)
         session.flush()
     return sorted(flagged)
+
+
+def passed_meetings(rows, today, received) -> list[Milestone]:
+    """The open meeting steps of a tidplan whose sammanträde has passed since the remiss arrived (missed, or to be
+    ticked off with a beslut still to be registered): a re-plan keeps them (truth16 F27), since the planner knows
+    only the meetings still to come and would erase them."""
+    return [m for m in rows if m.kind in MEETING_STEPS and m.done_at is None and m.due_on < today
+            and (received is None or m.due_on >= received) and m.flag_reason != "inget_sammantrade"]
+
+
+def way_out(plan) -> bool:
+    """Whether a new plan takes the remiss to a sammanträde still to come before the sista svarsdag (a förlängning,
+    a meeting added): only then does it replace a passed meeting; else that meeting stays missed as it was."""
+    return plan is not None and plan.feasible and plan.chosen_meeting is not None
