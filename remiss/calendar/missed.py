@@ -24,6 +24,13 @@ def is_missed(kind: str, due_on: date, today: date, *, done: bool, prepared: boo
     return kind == "namnd" or not prepared
 
 
+def holds(due_on: date, today: date) -> bool:
+    """Whether a stored `sammantrade_passerat` flag holds at today: only once its meeting's day is over. The one
+    rule for the sweep, the pages and the API (planning.service.missed): a flag written by a run with a later clock
+    (`--now` ahead, a catch-up, a host with a skewed clock) does not hold while the meeting is still ahead."""
+    return due_on < today
+
+
 def advice(kind: str, due_on: date) -> str:
     """What to do about a missed meeting, dated: "Nämnden beslutade inte vid sammanträdet torsdag 17 december 2026
     – begär förlängd remisstid, …. Har nämnden beslutat: registrera beslutet.\""""
