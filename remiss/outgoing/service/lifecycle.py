@@ -46,8 +46,9 @@ def sync_deadline(session: Session, *, now: datetime, remiss: Remiss, principal:
     wanted = S.svarstiden_ute if deadline_passed(remiss, now) else S.skickad
     if remiss.status == wanted:
         return False
+    ahead = remiss.updated_at is not None and remiss.updated_at > now  # a run with a later clock wrote it
     note = ("Svarstiden har gått ut" if wanted == S.svarstiden_ute
-            else AHEAD_NOTE if remiss.updated_at is not None and remiss.updated_at > now else "Remisstiden är förlängd")
+            else AHEAD_NOTE if ahead else "Remisstiden är förlängd")
     remisser.change_status(session, now=now, principal=principal or Principal.system(), remiss=remiss, new=wanted,
                            note=note, by_verb=True)
     return True

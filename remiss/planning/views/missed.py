@@ -26,9 +26,10 @@ RETRY = timedelta(minutes=5)  # after a failure (the database busy or locked): n
 
 @bp.before_app_request
 def flag_passed_meetings() -> None:
-    """Flag once per day and process (take back a flag the clock has not reached on every request). A reader looks first, so that a day with nothing to flag takes no write lock;
-    what there is, is written in a short transaction of its own (a GET's session only reads). A meeting passes at
-    midnight, so a day is the finest step; a re-plan flags its own remiss at once."""
+    """Flag once per day and process, and take back a flag the clock has not reached on every request. A reader
+    looks first, so that a day with nothing to flag takes no write lock; what there is, is written in a short
+    transaction of its own (a GET's session only reads). A meeting passes at midnight, so a day is the finest step;
+    a re-plan flags its own remiss at once."""
     if request.endpoint in (None, "static", "favicon", "ops.health"):  # a probe every few seconds writes nothing
         return
     moment = now()
