@@ -174,7 +174,10 @@ def reminders_group():
 
 @reminders_group.command("run")
 @click.option("--now", "now_text", default=None, metavar="TIDPUNKT",
-              help="Kör som om klockan vore detta (t.ex. 2026-12-14T07:30, Stockholmstid).")
+              help="Kör mot den skarpa databasen som om klockan vore TIDPUNKT (t.ex. 2026-12-14T07:30, "
+              "Stockholmstid): det som då är förfallet skickas på riktigt och sparas som skickat. Standard: nu. En "
+              "tidpunkt framåt i tiden hör hemma i en kopia av databasen; markeringar som klockan inte har nått tar "
+              "nästa svep tillbaka.")
 @click.option("--workers", default=1, show_default=True, type=click.IntRange(1, 16), metavar="ANTAL",
               help="Skicka med så många processer samtidigt, var och en med sin egen SMTP-anslutning.")
 @with_appcontext

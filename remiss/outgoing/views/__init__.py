@@ -251,4 +251,4 @@ def with_outgoing_warnings(warnings):
 # Routes on the same blueprint, in modules by what they do.
 from remiss.outgoing.views import answering, register, results  # noqa: E402,F401
 from remiss.outgoing import api  # noqa: E402,F401
-from remiss.outgoing.views import public, replies  # noqa: E402,F401
+from remiss.outgoing.views import clock_ahead, public, replies  # noqa: E402,F401
