@@ -3,7 +3,8 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 INSTANCE ?= instance
-export REMISS_INSTANCE_PATH ?= $(CURDIR)/$(INSTANCE)
+# abspath: INSTANCE=/abs/path stays itself, a relative one is under this checkout (walk16 #9)
+export REMISS_INSTANCE_PATH ?= $(abspath $(INSTANCE))
 
 .PHONY: run test install migrate demo scheduler bench clean test-postgres templates screenshots accessibility
 

@@ -160,6 +160,7 @@ def main() -> None:
 
     from remiss import create_app, register_commands
     from remiss.cli_language import speak_swedish
+    from remiss.db_errors import schema_message, schema_missing
     from remiss.startup import SettingsError, check_database, database_problem, note_mail_setting
 
     def app():
@@ -188,6 +189,8 @@ def main() -> None:
     try:
         console(app)(prog_name="remiss", args=args)
     except DBAPIError as exc:
+        if schema_missing(exc):  # not migrated (or by an older version): every command that reads a table
+            _fail(schema_message(exc))
         if exc.statement is not None:
             raise  # the database answered: not a setting's fault
         from config import load_config

@@ -162,11 +162,14 @@ def database_problem(url: str, exc: BaseException) -> str:
         why = "servern kunde inte hittas (fel namn på servern?)"
     elif "unable to open database file" in text:
         why = "SQLite-filen kunde inte öppnas – finns mappen, och får användaren som kör Remiss skriva där?"
+    elif any(cut in text for cut in ("server closed the connection", "connection is closed", "consuming input failed",
+                                     "terminating connection", "Connection reset", "connection is lost")):
+        why = "förbindelsen med servern bröts (stoppades PostgreSQL, eller föll nätet bort?)"
     elif "timeout" in text.lower():
         why = "servern svarade inte i tid"
     else:
         why = text.splitlines()[-1] if text else type(exc).__name__
-    return f"Databasen kunde inte nås (REMISS_DATABASE_URL={mask_url(url)}): {why}."
+    return f"Databasen kunde inte nås (REMISS_DATABASE_URL={mask_url(url)}): {why}{'' if why.endswith('?') else '.'}"
 
 
 def check_database(url: str) -> None:

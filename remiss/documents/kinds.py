@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 DOCUMENT_KINDS = ("tjansteskrivelse", "yttrande", "missiv", "sammanstallning")
+KIND_NAMES = {"tjansteskrivelse": "tjänsteskrivelse", "yttrande": "yttrande", "missiv": "missiv",
+              "sammanstallning": "sammanställning"}
 
 
 def check_kind(kind: str) -> None:

@@ -10,6 +10,8 @@ from jinja2 import nodes
 from jinja2.sandbox import SandboxedEnvironment
 from lxml import etree
 
+from . import jinja_sv
+
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 TAG = re.compile(r"{{.*?}}|{%.*?%}|{#.*?#}", re.DOTALL)
 OPEN = re.compile(r"{{|{%")
@@ -162,7 +164,7 @@ class _Collector:
 
     def path(self, node, scope: dict) -> str | None:
         """Return the dotted path of a Name/Getattr/Getitem chain, or None for locals."""
-        parts = []
+        parts, numbers = [], []
         while isinstance(node, (nodes.Getattr, nodes.Getitem)):
             if isinstance(node, nodes.Getattr):
                 parts.append("." + node.attr)
@@ -170,6 +172,7 @@ class _Collector:
                 parts.append("." + node.arg.value)
             elif isinstance(node.arg, nodes.Const) and isinstance(node.arg.value, int):
                 parts.append("[]")
+                numbers.append(node.arg.value)
             else:
                 self.visit(node.arg, scope)
                 parts.append("[]")
@@ -182,10 +185,27 @@ class _Collector:
         if not isinstance(node, nodes.Name):
             self.visit(node, scope)
             return None
+        if numbers and node.name not in scope:
+            self.indexed(node.name, numbers[-1], node)
         if node.name in scope:
             base = scope[node.name]
             return None if base is None else base + suffix
         return node.name + suffix
+
+    def indexed(self, name: str, number: int, node) -> None:
+        """Warn of a list read at a fixed place: a remiss with fewer questions cannot be rendered (walk16 #1)."""
+        if name == "fragor":
+            what = f"fråga {number + 1} ({{{{ fragor[{number}] … }}}})"
+            loop = "{%p for f in fragor %} … {%p endfor %}"
+            fewer = "färre frågor"
+        else:
+            what = f"plats {number + 1} i listan {name} ({{{{ {name}[{number}] … }}}})"
+            loop = f"{{%p for x in {name} %}} … {{%p endfor %}}"
+            fewer = "en kortare lista"
+        warning = (f"Mallen hänvisar till {what} i {self.location(node)}. För en remiss med {fewer} går "
+                   f"dokumentet då inte att skapa; skriv en loop ({loop}) i stället.")
+        if warning not in self.found.warnings:
+            self.found.warnings.append(warning)
 
     def record(self, node, scope: dict) -> str | None:
         path = self.path(node, scope)
@@ -227,13 +247,8 @@ class _Collector:
 
 
 def _swedish(message: str) -> str:
-    """Translate the common Jinja syntax messages, keeping the original for reference."""
-    message = message.rstrip(".")
-    if message.startswith("Unexpected end of template"):
-        return f"mallen tar slut innan alla block är avslutade (Jinja: {message})"
-    if message.startswith("Encountered unknown tag"):
-        return f"okänd tagg (Jinja: {message})"
-    return message
+    """The Jinja syntax message in plain Swedish."""
+    return jinja_sv.syntax(message)
 
 
 _BLOCK = re.compile(r"{%-?\s*(?:(?:p|tr|tc|r)\s+)?(end)?(for|if|macro|filter|with|call|raw)\b")

@@ -13,6 +13,7 @@ from pathlib import Path
 from . import pool, sandbox
 from .fieldcodes import package_errors
 from .fields import STYCKE_FIELDS, check_kind, svenskt_datum
+from .kinds import KIND_NAMES
 
 TEMPLATE_DIR = Path(__file__).parent / "templates"
 # Control characters are invalid in XML; \x07 and \x0c would also become paragraph and
@@ -92,10 +93,25 @@ class DocumentProperties:
                 "company": _clean(self.company), "language": self.language, "created": created.isoformat()}
 
 
+def own_template_failed(kind: str, version: int, filename: str, cause: str) -> str:
+    """What a nämnd's template that cannot render says: which one, why, and what to do (walk16 #1, #5)."""
+    name = KIND_NAMES[kind]
+    return (f"Nämndens mall för {name}, version {version} ({filename}), går inte att använda: {cause} "
+            f"Byt mall under Dokumentmallar (ladda upp en rättad mall), eller välj där ”Använd standardmallen "
+            f"för {name}”.")
+
+
 def render_document(kind: str, context: Mapping, template: bytes | None = None, *,
                     timeout: float = 10, memory_mb: int = 512,
-                    properties: DocumentProperties | None = None) -> bytes:
-    """Render a document of kind with context (and template, or the default) to .docx bytes."""
+                    properties: DocumentProperties | None = None, own: tuple[int, str] | None = None) -> bytes:
+    """Render a document of kind with context (and template, or the default) to .docx bytes. own: the
+    nämnd's template's (version, filename), named with what to do in the message when it fails."""
+    if own is not None and template is not None:
+        try:
+            return render_document(kind, context, template, timeout=timeout, memory_mb=memory_mb,
+                                   properties=properties)
+        except RenderError as exc:
+            raise RenderError(own_template_failed(kind, own[0], own[1], str(exc))) from None
     check_kind(kind)
     data = default_template(kind) if template is None else bytes(template)
     if template is not None:

@@ -8,8 +8,8 @@ render), file size and process count, then answers framed requests on stdin with
 Without `--serve` it answers one request whose JSON names the job "read" or "parse": it reads
 uploaded missiv files or parses a missiv text (`remiss.intake.untrusted`, started by
 `worker.run_job`), under the same limits. For rendering this file imports only the standard
-library, jinja2, docxtpl and its sibling `markup.py` (loaded by its path: the paragraph markup the
-pages share); the reading jobs import the pure `remiss.intake.untrusted` and `remiss.missiv`, never
+library, jinja2, docxtpl and its siblings `markup.py` (loaded by its path: the paragraph markup the
+pages share) and `jinja_sv.py` (template errors in Swedish); the reading jobs import the pure `remiss.intake.untrusted` and `remiss.missiv`, never
 the Flask application.
 """
 
@@ -39,9 +39,10 @@ def _load_sibling(name: str):
 
 
 if __package__:  # imported as remiss.documents.sandbox
-    from . import markup
+    from . import jinja_sv, markup
 else:  # run as the worker's script
     markup = _load_sibling("markup")
+    jinja_sv = _load_sibling("jinja_sv")
 
 
 _RUN = re.compile(r"<w:r(?: [^>]*)?>.*?</w:r>", re.DOTALL)
@@ -246,26 +247,28 @@ def render_bytes(template: bytes, context: dict, stycke_paths=(), *, sandboxed: 
     return out.getvalue()
 
 
-def describe_error(exc: BaseException) -> str:
-    """Explain a rendering failure in Swedish."""
+def describe_error(exc: BaseException, template: bytes = b"", context: dict | None = None) -> str:
+    """Explain a rendering failure in plain Swedish (template: the .docx, to name a list indexed too far)."""
     from jinja2 import TemplateSyntaxError, UndefinedError
     from jinja2.sandbox import SecurityError
 
     if isinstance(exc, SecurityError):
-        return f"Mallen försöker använda något som inte är tillåtet i en mall ({exc}). Ta bort det ur mallen."
+        own = str(exc) if str(exc).startswith(("åtkomst", "{% autoescape")) else ""
+        return ("Mallen försöker använda något som inte är tillåtet i en mall" + (f" ({own})" if own else "")
+                + ". Ta bort det ur mallen.")
     if isinstance(exc, TemplateSyntaxError):
         near = " ".join(t.strip() for t in getattr(exc, "docx_context", []) if t.strip())
         where = f" nära texten ”{near[:120]}”" if near else ""
-        return f"Mallen har ett syntaxfel{where}: {exc.message}."
+        return f"Mallen har ett syntaxfel{where}: {jinja_sv.syntax(exc.message or '')}."
     if isinstance(exc, UndefinedError):
-        return f"Mallen använder ett fält som inte finns: {exc.message}."
+        return jinja_sv.undefined(exc.message or "", template, context)
     if isinstance(exc, OverflowError):
-        return f"Mallen försöker skapa en för stor upprepning ({exc})."
+        return "Mallen försöker skapa en för stor upprepning."
     if isinstance(exc, MemoryError):
         return "Mallen kräver mer minne än vad som är tillåtet."
     if isinstance(exc, RecursionError):
         return "Mallen är för djupt nästlad."
-    return f"Dokumentet kunde inte skapas: {type(exc).__name__}: {exc}"
+    return jinja_sv.runtime(exc)
 
 
 def limit(memory_mb: int, cpu_seconds: int, *, cpu_hard: int | None = None, threads: bool = False) -> None:
@@ -307,7 +310,7 @@ def _render_request(request: dict, template: bytes) -> tuple[int, bytes]:
         result = render_bytes(template, request["context"], request.get("stycke_paths", ()),
                               properties=request.get("properties"))
     except BaseException as exc:  # noqa: BLE001 - every failure becomes a message
-        return EXIT_ERROR, json.dumps({"error": describe_error(exc)}).encode()
+        return EXIT_ERROR, json.dumps({"error": describe_error(exc, template, request.get("context"))}).encode()
     return 0, result
 
 

@@ -313,7 +313,7 @@ def check_template(kind: str, data: bytes, *, max_bytes: int = 5_000_000) -> Tem
     try:
         report.preview = render_document(kind, sample_context(kind), bytes(data))
     except RenderError as exc:
-        report.errors.append(f"Förhandsvisningen med exempeldata misslyckades: {exc}")
+        report.errors.append(f"Förhandsvisningen med exempeldata misslyckades: {exc} Rätta mallen i Word och ladda upp den igen.")
         return report
     report.ok = True
     return report

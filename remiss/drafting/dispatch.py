@@ -83,10 +83,11 @@ def expediera(session: Session, *, now: datetime, principal: Principal, remiss: 
                  for kind in ("tjansteskrivelse", "yttrande")]
     draft.frozen_version_id = version.id
     what = (rattelse_name(draft.rattelse).capitalize() + " expedierad") if draft.rattelse else "Expedierad"
-    version.comment = (f"{what} med diarienummer {remiss.our_dnr}" + (f": {comment}" if comment else ""))[:500]
-    session.add_all([draft, version])
+    # the version keeps its author's comment; the Versioner table says who expedited it and when (walk16 #8)
+    note = (f"{what} med diarienummer {remiss.our_dnr}" + (f": {comment}" if comment else ""))[:500]
+    session.add(draft)
     change_state(session, now=now, principal=principal, remiss=remiss, new=DraftState.expedierad,
-                 comment=version.comment if draft.rattelse else comment)
+                 comment=note if draft.rattelse else comment)
     yttrande = next(d for d in documents if d.kind == "yttrande")
     # the PDF made once, now, and kept: the mail attaches these bytes, the remiss page offers them
     archived = archive.archive_sent_pdf(

@@ -73,7 +73,8 @@ def render(session: Session, *, now: datetime, principal: Principal, remiss: Rem
     context = BUILDERS[kind](session, remiss, content, document_day(session, remiss, kind, version, local_today(now)))
     properties = DocumentProperties(title=remiss.title, author=context["namnd"], created=now,
                                     subject=KIND_NAMES[kind], company=context["organisation"])
-    data = render_document(kind, context, template.data if template else None, properties=properties)
+    data = render_document(kind, context, template.data if template else None, properties=properties,
+                           own=(template.version, template.filename) if template else None)
     return Rendered(kind, data,
                     version.id if version else None, version.number if version else None,
                     template.id if template else None, hashlib.sha256(template_bytes).hexdigest())

@@ -20,7 +20,7 @@ from remiss.drafting.models import (Consultation, DecidedBy, Decision, DraftStat
                                     YttrandeDraft)
 from remiss.planning.models import Milestone
 from remiss.remisser import finished
-from remiss.remisser.models import Attachment
+from remiss.remisser.models import Attachment, Remiss
 from remiss.namnd.models import DocumentTemplate, Namnd
 from remiss.drafting.namnd_templates import KINDS
 from remiss.remisser.models import Direction
@@ -42,7 +42,8 @@ _VERSIONS = (select(_V.id, _V.number, _V.created_at, _V.comment, _U.name.label("
              .outerjoin(User.__table__, _U.id == _V.author_id).where(_V.draft_id == bindparam("draft_id"))
              .order_by(_V.number.desc()))
 # the documents stored when the yttrande (and each rättelse) was expedierat (newest first),
-_FROZEN = (select(_G.id, _G.kind, _G.created_at, _G.size, _G.draft_version_id, _G.template_id, _V.number)
+_FROZEN = (select(_G.id, _G.kind, _G.created_at, _G.size, _G.draft_version_id, _G.template_id, _V.number,
+                  _G.created_by_id)
            .outerjoin(DraftVersion.__table__, _V.id == _G.draft_version_id)
            .where(_G.remiss_id == _REMISS_ID, _G.frozen).order_by(_G.id.desc()))
 # (filename, version) of the nämnd's active templates of each kind, without the files: the newest wins,
@@ -295,7 +296,8 @@ def panel_context(session: Session, principal: Principal, remiss, now) -> dict:
         "may_expediera": may_review and state == DraftState.godkand,
         "expediera_confirm": mailing.expediera_confirmation(remiss, rattelse),
         "versions": [{"number": v.number, "author": v.author or "okänd", "at": format_date_time(v.created_at),
-                      "comment": v.comment, "frozen": v.id in sent_ids} for v in versions],
+                      "comment": v.comment, "frozen": v.id in sent_ids,
+                      "sent": _sent_by(session, frozen, v.id, remiss)} for v in versions],
         "consultations": [{"id": c.id, "party": c.party, "on": format_date(c.consulted_on) if c.consulted_on else "", "note": c.note}
                           for c in run(_CONSULTATIONS, {"remiss_id": remiss.id})],
         "frozen_documents": [{"id": d.id, "kind": f"{generate.KIND_NAMES[d.kind]}, version {d.number}",
@@ -306,3 +308,14 @@ def panel_context(session: Session, principal: Principal, remiss, now) -> dict:
         "pdf_available": soffice_path() is not None,
         **form_context(session, remiss, content),
     }
+
+
+def _sent_by(session: Session, frozen, version_id: int, remiss: Remiss) -> str:
+    """"Expedierad 25 september 2015 kl. 11.00 av Nina Registrator, diarienummer …" for a sent version, beside
+    its author's own comment (walk16 #8: the comment was replaced and the row read as the author's doing)."""
+    row = next((d for d in frozen if d.draft_version_id == version_id and d.kind == "yttrande"), None)
+    if row is None:
+        return ""
+    who = session.get(User, row.created_by_id) if row.created_by_id else None
+    return (f"Expedierad {format_date_time(row.created_at)}" + (f" av {who.name}" if who else "")
+            + (f", diarienummer {remiss.our_dnr}" if remiss.our_dnr else ""))

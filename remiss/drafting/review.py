@@ -63,6 +63,7 @@ class ReturnedRow:
     comment: str  # what the granskare asked for
     since: str  # when it was sent back
     rattelse: int = 0
+    to_correct: bool = False  # a rättelse the sekreterare started, not yet reviewed: comment is what to correct
 
 
 @dataclass(frozen=True)
@@ -70,16 +71,27 @@ class ReturnedSection:
     rows: list[ReturnedRow] = field(default_factory=list)
     template: str = "drafting/_returned_start.html"
 
+    @property
+    def returned(self) -> list[ReturnedRow]:
+        return [r for r in self.rows if not r.to_correct]
+
+    @property
+    def corrections(self) -> list[ReturnedRow]:
+        """"Rättelse att skriva": nothing was reviewed or sent back (walk16 #16)."""
+        return [r for r in self.rows if r.to_correct]
+
 
 def returned_section(session: Session, principal: Principal, now: datetime) -> ReturnedSection | None:
-    """The handläggare's drafts the granskare sent back, oldest first (the mirror of Att granska); None when
-    there are none."""
+    """The handläggare's drafts the granskare sent back, and the rättelser a sekreterare started, oldest first (the
+    mirror of Att granska); None when there are none."""
     stmt = (select(Remiss.id, Remiss.our_dnr, Remiss.title, Remiss.namnd_id, YttrandeDraft.review_comment,
-                   YttrandeDraft.updated_at, YttrandeDraft.rattelse)
+                   YttrandeDraft.updated_at, YttrandeDraft.rattelse, YttrandeDraft.rattelse_reason)
             .join(YttrandeDraft, YttrandeDraft.remiss_id == Remiss.id)
             .where(Remiss.handlaggare_id == principal.user_id, YttrandeDraft.state == DraftState.utkast,
                    YttrandeDraft.review_comment != "")
             .order_by(YttrandeDraft.updated_at, Remiss.id).limit(100))
-    rows = [ReturnedRow(r.id, r.our_dnr or "", r.title, r.review_comment, format_date_time(r.updated_at), r.rattelse)
+    # a rättelse just started carries its reason as the comment; one sent back carries the granskare's words
+    rows = [ReturnedRow(r.id, r.our_dnr or "", r.title, r.review_comment, format_date_time(r.updated_at), r.rattelse,
+                        bool(r.rattelse) and r.review_comment == r.rattelse_reason)
             for r in session.execute(stmt) if principal.may(Action.edit, r.namnd_id)]
     return ReturnedSection(rows) if rows else None

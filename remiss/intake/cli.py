@@ -14,7 +14,10 @@ from remiss.intake.service import batches, inbox
 
 
 @click.command("intake-cleanup")
-@click.option("--now", "now_text", default=None, help="ISO-tidpunkt att räkna från (standard: nu).")
+@click.option("--now", "now_text", default=None, metavar="TIDPUNKT",
+              help="Kör mot den skarpa databasen som om klockan vore TIDPUNKT (t.ex. 2026-12-06T08:00, "
+              "Stockholmstid): inläsningar som då är äldre än 24 timmar tas bort på riktigt, med sina filer. "
+              "Standard: nu.")
 @with_appcontext
 def cleanup_command(now_text: str | None):
     """Ta bort uppladdade missiv som inte registrerats på 24 timmar, med deras filer."""

@@ -17,7 +17,11 @@ def outgoing():
 
 
 @outgoing.command("chasers")
-@click.option("--now", "now_text", default=None, help="Tidpunkt (ISO 8601) att räkna från; standard är nu.")
+@click.option("--now", "now_text", default=None, metavar="TIDPUNKT",
+              help="Kör mot den skarpa databasen som om klockan vore TIDPUNKT (t.ex. 2027-01-21T08:05, "
+              "Stockholmstid): påminnelserna planeras från den, och remisser vars svarstid då har gått ut "
+              "får status Svarstiden ute tills klockan visar annat. Standard: nu. En tidpunkt framåt i tiden "
+              "hör hemma i en kopia av databasen.")
 @with_appcontext
 def chasers_command(now_text):
     """Planera påminnelserna för varje skickad utgående remiss och markera dem vars svarstid har gått ut (går att köra flera gånger)."""

@@ -152,4 +152,5 @@ def render(session: Session, *, now: datetime, principal: Principal, remiss: Rem
     require(principal, Action.view, remiss.namnd_id)
     template = namnd_template(session, remiss.namnd_id, "sammanstallning")
     return render_document("sammanstallning", context(session, now=now, remiss=remiss),
-                           template.data if template else None)
+                           template.data if template else None,
+                           own=(template.version, template.filename) if template else None)

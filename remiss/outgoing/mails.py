@@ -5,6 +5,7 @@ Payload keys (all plain JSON): subject, text, html, reply_to, attachments (list 
 """
 from __future__ import annotations
 
+import re
 from datetime import date, time
 from email.message import EmailMessage
 from email.utils import format_datetime, formatdate
@@ -26,6 +27,15 @@ def _payload(subject: str, paragraphs: list[str], *, reply_to: str, attachments:
                             for a in attachments]}
 
 
+_REMISS_LEAD = re.compile(r"^\s*remiss(?:\s*:|\s+[-–—])\s*", re.I)
+
+
+def bare_title(remiss: Remiss) -> str:
+    """The title without a leading "Remiss:" (or "Remiss –"), for text that already says remiss: the subject was
+    "Remiss: Remiss: Förslag …" (walk16 #10). "Remiss av promemorian X" is a title and stays whole."""
+    return _REMISS_LEAD.sub("", remiss.title or "", count=1).strip() or remiss.title
+
+
 def answer_subject_hint(remiss: Remiss) -> str:
     return f"Ange diarienummer {remiss.our_dnr} i ämnesraden när ni svarar."
 
@@ -45,7 +55,7 @@ def missiv_mail(*, remiss: Remiss, namnd: Namnd, entry: SandlistaEntry, attachme
     answer_to = remiss.answer_email or namnd.email
     paragraphs = [
         f"Till {entry.name}",
-        f"{namnd.name} överlämnar härmed remissen ”{remiss.title}” (diarienummer {remiss.our_dnr}) för yttrande.",
+        f"{namnd.name} överlämnar härmed remissen ”{bare_title(remiss)}” (diarienummer {remiss.our_dnr}) för yttrande.",
         f"Svaret ska vara {namnd.name} tillhanda senast {deadline}. Skicka svaret med e-post till {answer_to}. "
         + answer_subject_hint(remiss),
         ("Bifogat finns missivet och remisshandlingarna: " if len(attachments) > 1 else "Bifogat finns missivet: ")
@@ -53,7 +63,9 @@ def missiv_mail(*, remiss: Remiss, namnd: Namnd, entry: SandlistaEntry, attachme
         "Om ni avstår från att yttra er, meddela gärna det till samma adress.",
         _signature(namnd, remiss),
     ]
-    subject = f"Remiss: {remiss.title} ({remiss.our_dnr})"  # the body asks for the number in the answer
+    title = bare_title(remiss)  # "Remiss av promemorian X" says remiss itself
+    lead = "" if re.match(r"remiss\b", title, re.I) else "Remiss: "
+    subject = f"{lead}{title} ({remiss.our_dnr})"  # the body asks for the number in the answer
     return _payload(subject, paragraphs, reply_to=answer_to, attachments=attachments)
 
 
@@ -63,7 +75,7 @@ def amendment_mail(*, remiss: Remiss, namnd: Namnd, entry: SandlistaEntry, attac
     answer_to = remiss.answer_email or namnd.email
     paragraphs = [
         f"Till {entry.name}",
-        f"{namnd.name} har ändrat frågeställningarna i remissen ”{remiss.title}” (diarienummer {remiss.our_dnr}), "
+        f"{namnd.name} har ändrat frågeställningarna i remissen ”{bare_title(remiss)}” (diarienummer {remiss.our_dnr}), "
         "som ni har fått tidigare. Det ändrade missivet med de frågeställningar som gäller är bifogat; svara "
         "gärna utifrån dem.",
         f"Svaret ska vara {namnd.name} tillhanda senast {deadline}. Skicka svaret med e-post till {answer_to}. "
@@ -82,14 +94,14 @@ def chaser_mail(*, remiss: Remiss, namnd: Namnd, entry: SandlistaEntry, deadline
     deadline = format_deadline(deadline_on, deadline_time)
     answer_to = remiss.answer_email or namnd.email
     if after:
-        lead = (f"Vi har ännu inte fått något svar från {entry.name} på remissen ”{remiss.title}”, "
+        lead = (f"Vi har ännu inte fått något svar från {entry.name} på remissen ”{bare_title(remiss)}”, "
                 f"som skulle ha varit {namnd.name} tillhanda senast {deadline}. Vi är tacksamma för ert svar "
                 "så snart som möjligt, eller ett besked om ni avstår eller behöver mer tid.")
-        subject = f"Påminnelse: svar saknas på remissen {remiss.title} ({remiss.our_dnr})"
+        subject = f"Påminnelse: svar saknas på remissen {bare_title(remiss)} ({remiss.our_dnr})"
     else:
-        lead = (f"Detta är en vänlig påminnelse om att svaret från {entry.name} på remissen ”{remiss.title}” "
+        lead = (f"Detta är en vänlig påminnelse om att svaret från {entry.name} på remissen ”{bare_title(remiss)}” "
                 f"ska vara {namnd.name} tillhanda senast {deadline}.")
-        subject = f"Påminnelse: remissen {remiss.title} ({remiss.our_dnr}) ska besvaras senast {deadline}"
+        subject = f"Påminnelse: remissen {bare_title(remiss)} ({remiss.our_dnr}) ska besvaras senast {deadline}"
     paragraphs = [f"Till {entry.name}", lead,
                   f"Skicka svaret med e-post till {answer_to}. " + answer_subject_hint(remiss),
                   "Har ni redan svarat kan ni bortse från detta meddelande.", _signature(namnd, remiss)]
@@ -153,7 +165,7 @@ def deadline_notice(session, *, remiss: Remiss, base_url: str) -> dict:
     unsent = [e.name for e in open_entries if e.sent_at is None]  # added after sending (walk12b #14)
     paragraphs = [
         "Hej!",
-        f"Svarstiden för den utgående remissen ”{remiss.title}” ({remiss.our_dnr}) gick ut "
+        f"Svarstiden för den utgående remissen ”{bare_title(remiss)}” ({remiss.our_dnr}) gick ut "
         f"{format_deadline(remiss.effective_deadline_on, remiss.effective_deadline_time)}. "
         f"{tally['answered']} av {tally['total']} remissinstanser har svarat"
         + (f" och {tally['declined']} avstår" if tally["declined"] else "") + ".",

@@ -15,6 +15,7 @@ from remiss.calendar.missed import AFTER_BESLUT, MISSED
 from remiss.calendar.swedish import format_weekday_date
 from remiss.clock import STOCKHOLM, local
 from remiss.planning.models import Milestone
+from remiss.planning.passed_advice import without_passed_alternatives
 from remiss.remisser.models import Direction, Remiss, is_open
 from remiss.remisser.status import CALLED_OFF_VALUES, CLOSED, called_off
 
@@ -120,13 +121,15 @@ def _shown_on(m) -> tuple[date, date | None]:
 def items(session: Session, *, namnd_ids: Iterable[int] | None = None, handlaggare_id: int | None = None,
           start: date | None = None, end: date | None = None, open_only: bool = True,
           include_done: bool = False, deadline_namnd_ids: Iterable[int] | None = None,
-          limit: int | None = None, newest_first: bool = False, flagged_only: bool = False) -> list[AgendaItem]:
+          limit: int | None = None, newest_first: bool = False, flagged_only: bool = False,
+          today: date | None = None) -> list[AgendaItem]:
     """Return deadlines and milestones in [start, end] of the remisser the filters select (with a limit: the
     earliest of each, or the latest with newest_first; returned in date order either way).
 
     namnd_ids None means every nämnd. With handlaggare_id, milestones are limited to that user's
     remisser while deadlines are shown for every remiss in deadline_namnd_ids (default: none extra).
     flagged_only: only the flagged milestones ("Kräver uppmärksamhet"), no deadlines, in one statement.
+    today: explanations then leave out an offer of a sammanträde that has passed (passed_advice).
     """
     stmt = select(*_REMISS_COLUMNS).where(Remiss.effective_deadline_on.is_not(None))
     mstmt = with_missed(with_waiting(select(*_MILESTONE_COLUMNS, *_REMISS_COLUMNS, WAITING, BEFORE_DUE, MISSED_ON)
@@ -185,6 +188,8 @@ def items(session: Session, *, namnd_ids: Iterable[int] | None = None, handlagga
         day, planned = _shown_on(m)
         explanation = told(m.kind, m.explanation, m.advice, done_on=day if m.done_at is not None else None,
                            due_on=m.due_on, called_off=bool(m.closed_with_remiss), closed=m.status in _CLOSED_VALUES)
+        if today is not None:
+            explanation = without_passed_alternatives(explanation, today)
         found.append(AgendaItem(m.remiss_id, m.our_dnr or "", m.title, m.namnd_id, m.handlaggare_id, m.kind, m.label,
                                 day, None, explanation, m.flagged, done=m.done_at is not None,
                                 overridden=m.override_on is not None,

@@ -10,7 +10,9 @@ from remiss.web.extensions import csrf, guard_api
 from remiss.planning.schemas import ExtensionDecision, ExtensionRequest, ExtensionResult
 from remiss.planning.service import extensions, tidplan
 from remiss.planning.service.extensions import Evidence
+from remiss.planning.service.milestones import by_hand_refusal
 from remiss.planning.flags import reason_text
+from remiss.planning.present import HELD_STEPS, done_on
 from remiss.planning.lateness import needs_attention, waiting_kinds
 from remiss.remisser.status import RemissStatus, called_off
 from remiss.web import now, principal
@@ -53,7 +55,11 @@ def _milestone_json(m, cancelled: bool, flagged: bool) -> dict:
             "advice": m.advice if m.done_at is None else "",  # what to do while it is open
             "done_at": done_at,
             "cancelled": cancelled, "cancelled_at": m.done_at.isoformat() if cancelled else None,
-            "status": "cancelled" if cancelled else "done" if done_at else "open"}
+            "status": "cancelled" if cancelled else "done" if done_at else "open",
+            # why it is not marked done or not done by hand: only the expediering does it (null: it may be)
+            "not_by_hand": by_hand_refusal(m.kind) or None,
+            # the day a done sammanträde (or its justering) was held (done_at: when it was registered); else null
+            "held_on": done_on(m).isoformat() if done_at and m.kind in HELD_STEPS else None}
 
 
 def extension_json(e) -> dict:

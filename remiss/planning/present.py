@@ -11,7 +11,7 @@ from remiss.db import read_once
 from remiss.auth.access import Action, Principal, may_mark_milestone
 from remiss.calendar.after_beslut import AU_BESLUT_LABEL
 from remiss.calendar.milestones import WAITS_FOR, planned_words, told
-from remiss.calendar.missed import MISSED
+from remiss.calendar.missed import MEETING_STEPS, MISSED, NONE_IN_TIME, WHAT_TO_DO
 from remiss.calendar.missed import next_step as missed_next_step
 from remiss.calendar.swedish import format_weekday_date, month_name
 from remiss.clock import local
@@ -23,6 +23,10 @@ from remiss.planning.lateness import (lateness, missed_meeting_day, needs_attent
                                       waiting_kinds)
 from remiss.planning.models import Extension, Milestone, TidplanState
 from remiss.planning.service import extensions, meetings, tidplan
+from remiss.planning.pending_extension import (advice_while_waiting, instead_of_asking, pending_request,
+                                              waiting_words)
+from remiss.planning.passed_advice import holding, still_holds, without_passed_alternatives
+from remiss.planning.service.milestones import by_hand_refusal, called_off_words
 from remiss.remisser.finished import is_finished
 from remiss.remisser.models import Direction, Remiss
 from remiss.remisser.present import answered_words
@@ -90,7 +94,7 @@ def start_section(session: Session, principal: Principal, now: datetime) -> Star
     theirs = [i for i in theirs if (i.remiss_id, i.kind) not in mine_keys]
     needing = []
     for row in agenda.needs_extension(session, namnd_ids=visible):
-        proposals = tidplan.advice(row.proposals)
+        proposals = holding(tidplan.advice(row.proposals), today)
         needing.append({"remiss_id": row.id, "dnr": row.our_dnr or "", "title": row.title,
                         "deadline": format_weekday_date(row.effective_deadline_on),
                         "suggested": format_weekday_date(row.suggested_extension_on)
@@ -149,6 +153,7 @@ class MilestoneRow:
     answered_late: bool = False  # the sista svarsdag of a remiss answered after it
     flag_reason: str = ""  # why it is flagged, in words: "omedelbar justering behövs" (planning.flags)
     missed: str = ""  # the sammanträde passed without its step: what to do, for "Nästa steg" (calendar.missed)
+    not_by_hand: str = ""  # why it is done only by the expediering, not by a click (milestones.by_hand_refusal)
 
 
 _R = Remiss.__table__.c
@@ -177,6 +182,16 @@ def _tidplan(session: Session, remiss_id: int) -> tuple:
     return read_once(session, ("tidplan", remiss_id), load)
 
 
+HELD_STEPS = MEETING_STEPS + ("justering",)  # dated by the sammanträde, registered afterwards
+
+
+def done_on(m: Milestone) -> date:
+    """The day a done step happened: a sammanträde's (and its justering's) its day, not when its beslut was typed
+    in (truth16 F7); other work the day it was marked done."""
+    marked = local(m.done_at).date()
+    return min(m.due_on, marked) if m.kind in HELD_STEPS else marked
+
+
 def tidplan_panel(session: Session, principal: Principal, remiss: Remiss, now: datetime) -> dict:
     """Context for the Tidplan panel on the remiss page."""
     today = local(now).date()
@@ -190,6 +205,13 @@ def tidplan_panel(session: Session, principal: Principal, remiss: Remiss, now: d
                              before_due=due.get(WAITS_FOR.get(m.kind)), missed_on=missed_on,
                              flag_reason=m.flag_reason)
                    for m in milestones if m.done_at is None}
+    # a missed sammanträde: "ta upp ärendet vid nästa sammanträde" only when one comes before the sista svarsdag
+    in_time = (closed or remiss.effective_deadline_on is None
+               or not any(m.flag_reason == MISSED and m.done_at is None for m in milestones)
+               or any(m.kind == "namnd" and today <= m.day < remiss.effective_deadline_on
+                      for m in tidplan.meetings_of(session, remiss.namnd_id)))
+    pending = None if closed else pending_request(session, remiss.id)
+    asked = waiting_words(pending) if pending is not None else ""
     rows = []
     answered = answered_words(remiss, tidplan.work_calendar(session)) if remiss.answered_at else None
     # an arbetsutskott's beslut is one event: "Arbetsutskott (beslut)" stays, the Arbetsutskott step of the same
@@ -202,24 +224,33 @@ def tidplan_panel(session: Session, principal: Principal, remiss: Remiss, now: d
         attention = needs_attention(m, waiting=waiting, closed=closed)
         when = format_weekday_date(m.due_on) + (f" kl. {m.planned_time:%H.%M}" if m.planned_time and
                                                 not m.override_on else "")
+        # what the step says today: no passed meeting offered (passed_advice), a förlängning asked for said so
+        explanation = without_passed_alternatives(told(
+            m.kind, m.explanation, m.advice, done_on=local(m.done_at).date() if m.done_at else None, due_on=m.due_on,
+            called_off=bool(m.closed_with_remiss), closed=closed), today)
+        if asked and m.done_at is None:
+            explanation = instead_of_asking(explanation, asked)
+        if not in_time:
+            explanation = explanation.replace(WHAT_TO_DO, NONE_IN_TIME)
         rows.append(MilestoneRow(
             m.id, m.kind, m.label, OWNER_LABELS.get(m.owner_role, m.owner_role), when,
             format_weekday_date(m.planned_on), format_weekday_date(m.override_on) if m.override_on else "",
             m.override_reason, m.override_on.isoformat() if m.override_on else "",
             # advice and "the date had passed" hold while the step is open; once done, it says what happened
-            told(m.kind, m.explanation, m.advice, done_on=local(m.done_at).date() if m.done_at else None,
-                 due_on=m.due_on, called_off=bool(m.closed_with_remiss), closed=closed),
+            explanation,
             attention,
             m.done_at is not None and not cancelled,
             m.done_at is None and not closed and lateness_of[m.kind][0],
-            ("utgår, remissen återkallades" if remiss.status == RemissStatus.aterkallad else "utgår, nämnden avstod")
-            if cancelled else f"besvarad {answered[1]}" if answered and m.kind == "sista_svarsdag"
-            else f"klar {format_weekday_date(local(m.done_at).date())}" if m.done_at is not None
+            f"utgår, {called_off_words(remiss.status)}" if cancelled
+            else f"besvarad {answered[1]}" if answered and m.kind == "sista_svarsdag"
+            else f"klar {format_weekday_date(done_on(m))}" if m.done_at is not None
             else "remissen är avslutad" if closed else lateness_of[m.kind][1],
             cancelled, bool(answered and answered[0] and m.kind == "sista_svarsdag"),
-            reason_text(m.flag_reason, m.kind) if attention else "",
-            missed_next_step(m.kind, m.due_on) if m.flag_reason == MISSED and m.done_at is None and not closed
-            else ""))
+            (reason_text(m.flag_reason, m.kind) if in_time
+             else reason_text(m.flag_reason, m.kind).replace(WHAT_TO_DO, NONE_IN_TIME))
+            if attention else "",
+            missed_next_step(m.kind, m.due_on, in_time) if m.flag_reason == MISSED and m.done_at is None and not closed
+            else "", by_hand_refusal(m.kind)))
     # once the nämnd has decided, asking for more time or omedelbar justering is advice too late to take
     advice = state is not None and not closed and remiss.status != RemissStatus.beslutad
     # advice given because a date had passed holds while that milestone is still open and late
@@ -227,13 +258,19 @@ def tidplan_panel(session: Session, principal: Principal, remiss: Remiss, now: d
     return {"milestones": rows, "outgoing": remiss.direction == Direction.utgaende, "closed": closed,
             "feasible": state.feasible if advice else True,
             # the planner's own words: "behövs" only when no meeting fits with ordinary justering
-            "omedelbar": (tidplan.headline(state.warnings) or tidplan.OMEDELBAR_FALLBACK)
+            # advice naming a sammanträde that has passed no longer holds (passed_advice, truth16 F3)
+            "omedelbar": (still_holds(tidplan.headline(state.warnings), today)
+                          if tidplan.headline(state.warnings) else tidplan.OMEDELBAR_FALLBACK)
             if advice and state.needs_omedelbar_justering else "",
-            "warnings": tidplan.advice(state.warnings, late) if advice else [],
-            "proposals": tidplan.advice(state.proposals, late) if advice else [],
+            # a förlängning asked for and not yet answered: said so, not "Begär …" again (truth16 F22)
+            "warnings": advice_while_waiting(holding(tidplan.advice(state.warnings, late), today), asked)
+            if advice else [],
+            "proposals": advice_while_waiting(holding(tidplan.advice(state.proposals, late), today), asked)
+            if advice else [],
             "may_edit": principal.may(Action.edit, remiss.namnd_id) and not is_finished(remiss),
             # the meeting steps, marked by those who keep the sammanträden (remiss.auth.access.MILESTONE_ACTIONS)
-            "unmarkable": {m.kind for m in milestones if not may_mark_milestone(principal, remiss.namnd_id, m.kind)}}
+            "unmarkable": {m.kind for m in milestones if not may_mark_milestone(principal, remiss.namnd_id, m.kind)
+                           or by_hand_refusal(m.kind)}}
 
 
 @dataclass(frozen=True)

@@ -75,7 +75,7 @@ def _status(remiss, *, session, now, old, new, actor_id=None, **_):
     closed = CLOSED_VALUES
     if _value(new) in closed:
         # a besvarad, avstådd or återkallad remiss has no work left: nothing of it is due or late any more
-        milestones.complete(session, now=now, remiss=remiss, kinds=None, note="remissen är avslutad",
+        milestones.complete(session, now=now, remiss=remiss, kinds=None, note=milestones.called_off_words(new),
                             actor_id=actor_id, closing=True)
         return
     if _value(old) in closed:

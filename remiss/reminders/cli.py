@@ -1,8 +1,7 @@
-"""`remiss reminders run|list|resend` and `remiss scheduler`: the outbox from cron or its own process."""
+"""`remiss reminders run|list|resend`: the outbox from cron; the helpers `remiss scheduler` (scheduler.py) shares."""
 from __future__ import annotations
 
 import gc
-import logging
 import os
 import signal
 import threading
@@ -17,7 +16,7 @@ from sqlalchemy.exc import OperationalError
 from sqlmodel import select
 
 from remiss.calendar.swedish import count_words, format_date_time, format_time
-from remiss.clock import MOMENT_FORMAT_HELP, STOCKHOLM, local, parse_iso_moment
+from remiss.clock import MOMENT_FORMAT_HELP, local, parse_iso_moment
 from remiss.db import get_db, utcnow
 from remiss.reminders import holder, relay
 from remiss.reminders.delivery import database_error, sweep
@@ -28,41 +27,8 @@ from remiss.reminders.policy import OUTBOX_KIND_LABELS
 from remiss.reminders.service import claimed_text, held_elsewhere, waiting_count
 from remiss.reminders.workers import sweep_in_processes
 
-log = logging.getLogger("remiss.scheduler")
-
 STATUS_WORDS = {"pending": "väntar", "sending": "skickas", "sent": "skickade", "failed": "misslyckade",
                 "cancelled": "stoppade", "superseded": "ersatta"}
-
-
-class SwedishTimeFormatter(logging.Formatter):
-    """The scheduler's log in Swedish time with its offset (2026-12-03 21:44:57,123+0100): the clock of the
-    outbox page, of `reminders list` and of --now/--since, whatever zone the host runs in (UTC on most
-    servers), so that a log line and the page's "sedan kl. 21.44" are the same moment without arithmetic."""
-
-    def formatTime(self, record, datefmt=None):
-        moment = datetime.fromtimestamp(record.created, STOCKHOLM)
-        return f"{moment:%Y-%m-%d %H:%M:%S},{int(record.msecs):03d}{moment:%z}"
-
-
-def log_in_swedish_time() -> None:
-    """INFO and up to standard error, every line stamped by SwedishTimeFormatter."""
-    handler = logging.StreamHandler()
-    handler.setFormatter(SwedishTimeFormatter("%(asctime)s %(name)s %(message)s"))
-    logging.basicConfig(level=logging.INFO, handlers=[handler])
-
-
-def _not_a_skipped_run(record: logging.LogRecord) -> bool:
-    return "maximum number of running instances reached" not in record.getMessage()
-
-
-def quiet_apscheduler() -> None:
-    """APScheduler logs two lines per run at INFO (the sweep logs what it sent, and failures still show), and a
-    sweep longer than the interval makes it warn once per interval that it skipped a run: harmless (the running
-    sweep goes on, the next starts after it), and a false alert for whoever alerts on WARNING."""
-    logging.getLogger("apscheduler.executors.default").setLevel(logging.WARNING)
-    scheduler_log = logging.getLogger("apscheduler.scheduler")
-    if _not_a_skipped_run not in scheduler_log.filters:
-        scheduler_log.addFilter(_not_a_skipped_run)
 
 
 def worker_id() -> str:
@@ -208,7 +174,10 @@ def reminders_group():
 
 @reminders_group.command("run")
 @click.option("--now", "now_text", default=None, metavar="TIDPUNKT",
-              help="Kör som om klockan vore detta (t.ex. 2026-12-14T07:30, Stockholmstid).")
+              help="Kör mot den skarpa databasen som om klockan vore TIDPUNKT (t.ex. 2026-12-14T07:30, "
+              "Stockholmstid): det som då är förfallet skickas på riktigt och sparas som skickat. Standard: nu. En "
+              "tidpunkt framåt i tiden hör hemma i en kopia av databasen; markeringar som klockan inte har nått tar "
+              "nästa svep tillbaka.")
 @click.option("--workers", default=1, show_default=True, type=click.IntRange(1, 16), metavar="ANTAL",
               help="Skicka med så många processer samtidigt, var och en med sin egen SMTP-anslutning.")
 @with_appcontext
@@ -289,99 +258,16 @@ def resend_command(ids, all_failed, since_text):
     click.echo(f"{count_words(count, 'meddelande', 'meddelanden')} skickas igen vid nästa svep.")
 
 
-@click.command("scheduler")
-@click.option("--once", is_flag=True, help="Kör ett svep och avsluta.")
-@click.option("--list", "list_jobs", is_flag=True, help="Visa schemalagda jobb och avsluta.")
-@with_appcontext
-def scheduler_command(once, list_jobs):
-    """Kör schemaläggaren för påminnelser (en egen process, aldrig i webbserverns processer)."""
-    from apscheduler.schedulers.background import BackgroundScheduler
+def run_once(now: datetime) -> None:
+    """One sweep at now in this process, reported as `reminders run` does (`remiss scheduler --once`)."""
+    try:
+        with stop_on_signals() as stop:
+            result = run_sweep(now, stop)
+    except SweepError as exc:
+        _fail(str(exc))
+    report(result, now)
 
-    app = current_app._get_current_object()
-    if not list_jobs:
-        warn_default_base_url()
-    interval = int(app.config.get("SCHEDULER_INTERVAL_SECONDS", 60))
-    imap_interval = int(app.config.get("IMAP_INTERVAL_SECONDS", 300)) if app.config.get("IMAP_URL") else 0
-    if list_jobs:
-        click.echo(f"reminders-sweep  Påminnelser: svep utkorgen  var {interval}:e sekund")
-        click.echo("outgoing-hourly  Utgående remisser: svarstid och påminnelser  varje timme")
-        if imap_interval:
-            click.echo(f"inbox-poll       Inkorgen: hämta ny e-post  var {imap_interval}:e sekund")
-        return
-    if once:
-        now = utcnow()
-        with exit_promptly():
-            try:
-                with stop_on_signals() as stop:
-                    result = run_sweep(now, stop)
-            except SweepError as exc:
-                _fail(str(exc))
-            report(result, now)
-        return
-    log_in_swedish_time()
-    quiet_apscheduler()
-    with exit_promptly(), stop_on_signals() as stop:
 
-        def job():
-            if stop.is_set():
-                return
-            with app.app_context():
-                try:
-                    result = run_sweep(stop=stop)
-                except SweepError as exc:
-                    log.warning("%s", exc)
-                    return
-            if result.sent or result.failed or result.retrying or result.skipped:
-                log.info("%s", result.line())
-            if result.taken_back:
-                log.info("%s", taken_back_text(result))
-            if result.relay_down:
-                with app.app_context():
-                    waiting = waiting_text(utcnow())
-                log.warning("E-posten går inte att skicka: %s (%s väntar)", result.relay_down, waiting)
-            if result.problem:
-                log.error("%s", result.problem)
-
-        def inbox_job():
-            from remiss.intake.mailbox import MailboxError
-            from remiss.intake.scheduled import poll_mailbox
-
-            with app.app_context():
-                try:
-                    result = poll_mailbox(get_db(), app.config, now=utcnow())
-                except MailboxError as exc:
-                    log.warning("%s", exc)
-                    return
-            if result.new or result.problems:
-                log.info("%s", result.line())
-
-        def outgoing_job():
-            from remiss.outgoing.service.lifecycle import keep_current
-
-            with app.app_context():
-                moved, added = keep_current(get_db(), now=utcnow())
-            if moved or added:
-                log.info("Utgående remisser: %d bytte status, %d påminnelser planerade.", moved, added)
-
-        scheduler = BackgroundScheduler(timezone="Europe/Stockholm")
-        scheduler.add_job(job, "interval", seconds=interval, id="reminders-sweep", name="Påminnelser: svep utkorgen",
-                          max_instances=1, coalesce=True, misfire_grace_time=interval,
-                          next_run_time=datetime.now(STOCKHOLM))
-        if imap_interval:  # the registrator's mailbox into the Inkorg (remiss.intake.scheduled)
-            scheduler.add_job(inbox_job, "interval", seconds=imap_interval, id="inbox-poll",
-                              name="Inkorgen: hämta ny e-post", max_instances=1, coalesce=True,
-                              misfire_grace_time=imap_interval, next_run_time=datetime.now(STOCKHOLM))
-        # Outgoing remisser whose svarstid ran out become "svarstiden ute", and their chasers are planned.
-        scheduler.add_job(outgoing_job, "interval", hours=1, id="outgoing-hourly",
-                          name="Utgående remisser: svarstid och påminnelser", max_instances=1, coalesce=True,
-                          misfire_grace_time=3600, next_run_time=datetime.now(STOCKHOLM))
-        click.echo(f"Schemaläggaren körs: svep var {interval}:e sekund. Avsluta med Ctrl+C.")
-        scheduler.start()
-        while not stop.wait(0.5):
-            pass
-        # The sweep in progress stops after the mail in hand (it watches the same event); wait for it.
-        scheduler.shutdown(wait=True)
-        log.info("Schemaläggaren avslutad.")
-
+from remiss.reminders.scheduler import scheduler_command  # noqa: E402 (it uses this module's helpers)
 
 COMMANDS = [reminders_group, scheduler_command]

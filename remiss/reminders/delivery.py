@@ -33,6 +33,7 @@ from flask import current_app
 from sqlalchemy.exc import OperationalError
 
 from remiss.db import Database, utcnow
+from remiss.db_errors import schema_message, schema_missing
 from remiss.reminders import relay, schedule
 from remiss.reminders.claim import Settings
 from remiss.reminders.lease import Leases
@@ -95,8 +96,8 @@ def sweep(db: Database, *, now: datetime, worker_id: str, settings: Settings | N
 
 def database_error(exc: OperationalError) -> SweepError:
     """What a database error means for the operator, in Swedish: schema not migrated, not answering, or busy."""
-    if "no such" in str(exc.orig) or "does not exist" in str(exc.orig):
-        return SweepError(f"Databasens schema är inte uppdaterat; kör `remiss migrate` ({exc.orig}).")
+    if schema_missing(exc):
+        return SweepError(schema_message(exc))
     if "connection" in str(exc.orig).lower():  # the server is not there (psycopg: connection failed/refused)
         return SweepError(f"Databasen svarar inte; kontrollera att den är igång och REMISS_DATABASE_URL "
                           f"({exc.orig}).")

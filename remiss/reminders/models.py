@@ -58,15 +58,21 @@ class OutboxMessage(SQLModel, table=True):
 
 
 class MailRelay(SQLModel, table=True):
-    """Whether mail can be handed over (the SMTP relay, or the mail directory in file mode): while it
-    cannot, sweeps pause instead of spending the rows' attempts, and the pages say since when."""
+    """A mail server Remiss depends on, and whether it works, one row each: "default", whether outgoing mail can
+    be handed over (remiss.reminders.relay; while it cannot, sweeps pause instead of spending the rows' attempts,
+    and the Utkorg page and `reminders list` say since when), and "inkorg", whether the registrator's mailbox
+    could be read at the last poll (remiss.intake.mailbox_status; the Inkorg page says so). A row is written at
+    the first failure; none means it has never failed."""
 
     __tablename__ = "mail_relay"
 
-    name: str = Field(primary_key=True, max_length=20)  # "default": the relay of REMISS_SMTP_URL or MAIL_DIR
-    down_since: Optional[datetime] = Field(default=None, sa_column=Column(UTCDateTime))  # None: it works
-    last_error: str = Field(default="", sa_column=Column(Text, nullable=False, default=""))
-    checked_at: Optional[datetime] = Field(default=None, sa_column=Column(UTCDateTime))  # the last try
+    # "default": the SMTP relay of REMISS_SMTP_URL, or MAIL_DIR in file mode (a REMISS_SMTP_URL that cannot be
+    # understood is recorded here too); "inkorg": the IMAP mailbox of REMISS_IMAP_URL
+    name: str = Field(primary_key=True, max_length=20)
+    down_since: Optional[datetime] = Field(default=None, sa_column=Column(UTCDateTime))  # None: it works (again)
+    last_error: str = Field(default="", sa_column=Column(Text, nullable=False, default=""))  # why, while down
+    # the last failed attempt while down; when it worked again, the moment that was recorded (not every success)
+    checked_at: Optional[datetime] = Field(default=None, sa_column=Column(UTCDateTime))
 
 
 class ReminderMarker(SQLModel, table=True):

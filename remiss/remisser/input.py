@@ -303,7 +303,8 @@ def parse_remiss_input(raw: dict, *, partial: bool = False) -> tuple[dict, dict[
         except ValueError as exc:
             errors[key] = str(exc)
             clean[key] = None
-    if clean.get("deadline_time") and not clean.get("deadline_on") and not partial:
+    # a date typed but invalid ("30 februari 2027") keeps its own message (walk16 #4)
+    if clean.get("deadline_time") and not clean.get("deadline_on") and not partial and "deadline_on" not in errors:
         errors["deadline_on"] = TIME_WITHOUT_DATE
     return clean, errors
 

@@ -3,13 +3,15 @@ from __future__ import annotations
 
 from flask import Flask, flash, jsonify, redirect, render_template, request, url_for
 from flask_wtf.csrf import CSRFError
-from sqlalchemy.exc import DataError
+from sqlalchemy.exc import DataError, InterfaceError, OperationalError
 from werkzeug.exceptions import HTTPException
 
 from remiss.auth.access import AccessDenied, NotFound
+from remiss.db_errors import unreachable
 from remiss.files import limit_size
 from remiss.remisser.finished import RemissFinished
 from remiss.remisser.input import InputErrors
+from remiss.web import database_down
 from remiss.web.extensions import login_manager
 from remiss.web.lost_input import csrf_failed, is_page_post, unauthorized
 
@@ -46,6 +48,16 @@ def error_response(status: int, message: str | None = None, *, field: str | None
 def init_app(app: Flask) -> None:
     # a page POST that needs a signed-in user but has none: the lost-input page, not a redirect that drops the text
     login_manager.unauthorized_handler(unauthorized)
+    database_down.init_app(app)
+
+    @app.errorhandler(OperationalError)
+    @app.errorhandler(InterfaceError)
+    def _database(exc: Exception):
+        # The database went away after the app started (stopped, restarted, the network cut): a 503 that says
+        # so, logged once per outage. Caught here for every view, the user's loading and the page's menu alike.
+        if unreachable(exc):
+            return database_down.answer(exc)
+        return _unexpected(exc)
 
     @app.errorhandler(AccessDenied)
     def _denied(exc: AccessDenied):
@@ -92,6 +104,9 @@ def init_app(app: Flask) -> None:
 
     @app.errorhandler(HTTPException)
     def _http(exc: HTTPException):
+        original = getattr(exc, "original_exception", None)
+        if original is not None and unreachable(original):  # raised after the view, as its commit
+            return database_down.answer(original)
         message = MESSAGES.get(exc.code) if exc.description == type(exc).description else exc.description
         if exc.code == 413 and _wants_json():
             limit = app.config.get("MAX_CONTENT_LENGTH")

@@ -117,7 +117,9 @@ def test_draft_review_approve_download_decide_and_expediera(world, auth, client,
     assert draft.state == "expedierad" and draft.frozen_version_id is not None
     frozen = reader.exec(select(GeneratedDocument).where(GeneratedDocument.frozen)).all()
     assert sorted(d.kind for d in frozen) == ["tjansteskrivelse", "yttrande"]
-    assert reader.get(DraftVersion, draft.frozen_version_id).comment.startswith(f"Expedierad med diarienummer {our_dnr}")
+    # the version keeps its own comment; the Versioner table names who expedited it (walk16 #8)
+    assert not reader.get(DraftVersion, draft.frozen_version_id).comment.startswith("Expedierad")
+    assert f"diarienummer {our_dnr}" in client.get(f"/remisser/{rid}").get_data(as_text=True)
 
 
 def test_expediera_moves_a_decided_remiss_to_besvarad_and_keeps_the_frozen_version(world, auth, client, reader, app,

@@ -200,3 +200,14 @@ def test_a_heroku_style_postgres_url_is_accepted(tmp_path):
 def test_an_unknown_database_kind_names_the_fix(tmp_path):
     said(remiss("migrate", env={"REMISS_INSTANCE_PATH": str(tmp_path), "REMISS_DATABASE_URL": "mysql://a:b@h/d"}),
          "databasen mysql stöds inte", "postgresql+psycopg://")
+
+
+def test_commands_on_a_database_without_tables_say_to_migrate_first(tmp_path):
+    """The instance folder is there, `remiss migrate` was never run: SQLite makes an empty file, and each command
+    that reads a table said so in a 140-line traceback ("no such table: namnd")."""
+    folder = tmp_path / "instans"
+    folder.mkdir()
+    env = {"REMISS_INSTANCE_PATH": str(folder), "REMISS_BASE_URL": "http://remiss.test"}
+    for args in (["demo-data"], ["reminders", "list"], ["reminders", "run"], ["create-token", "admin@example.se"]):
+        line = said(remiss(*args, env=env))
+        assert line == "fel: Databasen saknar tabeller – kör först: remiss migrate", (args, line)

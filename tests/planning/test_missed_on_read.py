@@ -8,11 +8,12 @@ import html
 import re
 
 from tests.planning.helpers import at
-from tests.planning.test_walk12_meeting_passed import (ADVICE, MISSED_TEXT, _approve, _mails, _steps, _world)
+from tests.planning.test_walk12_meeting_passed import MISSED_TEXT, PAGE_ADVICE, _approve, _mails, _steps, _world
 from tests.reminders.test_events import sweep
 
-NEXT = ("Nämnden beslutade inte vid sammanträdet torsdag 17 december 2026. Begär förlängd remisstid, ta upp ärendet "
-        "vid nästa sammanträde eller besluta på delegation.")
+# no sammanträde to come before the sista svarsdag: the real ways out (truth16 F3)
+NEXT = ("Nämnden beslutade inte vid sammanträdet torsdag 17 december 2026. Begär förlängd remisstid eller besluta på "
+        "delegation; inget sammanträde hinner före sista svarsdag.")
 AU_ADVICE = ("Arbetsutskottet behandlade inte ärendet vid sammanträdet torsdag 10 december 2026 – begär förlängd "
              "remisstid, ta upp ärendet vid nästa sammanträde eller besluta på delegation.")
 
@@ -28,7 +29,7 @@ def test_the_morning_after_the_meeting_the_page_and_the_api_say_it_without_a_swe
     clock.set(at(2026, 12, 18, 7, 5))  # before the 07.30 sweep
     auth.login("r@oster.se")
     page = client.get(f"/remisser/{remiss.id}").get_data(as_text=True)
-    assert ADVICE in page
+    assert PAGE_ADVICE in page
     body = client.get(f"/api/v1/remisser/{remiss.id}").get_json()
     namnd = next(m for m in body["milestones"] if m["kind"] == "namnd")
     assert (namnd["flagged"], namnd["flag_reason"], namnd["flag_reason_text"]) == (

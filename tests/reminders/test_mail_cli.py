@@ -222,7 +222,7 @@ def test_the_scheduler_logs_in_swedish_time_whatever_the_hosts_zone():
     import logging
     from datetime import datetime, timezone
 
-    from remiss.reminders.cli import SwedishTimeFormatter
+    from remiss.reminders.scheduler import SwedishTimeFormatter
 
     formatter = SwedishTimeFormatter("%(asctime)s %(message)s")
     for utc, expected in ((datetime(2026, 12, 3, 20, 44, 57, 123000, tzinfo=timezone.utc), "2026-12-03 21:44:57,123+0100"),
@@ -236,7 +236,7 @@ def test_apschedulers_skipped_run_warning_is_not_logged_other_warnings_are(caplo
     """Operator walk finding 7: every interval of a long sweep logged an English WARNING that a run was skipped."""
     import logging
 
-    from remiss.reminders.cli import quiet_apscheduler
+    from remiss.reminders.scheduler import quiet_apscheduler
 
     quiet_apscheduler()
     log = logging.getLogger("apscheduler.scheduler")

@@ -33,3 +33,19 @@ def test_the_form_hint_the_error_and_the_edit_form_say_12_00(client, auth, sessi
     assert response.status_code == 302
     edit_url = response.headers["Location"] + "/andra"
     assert 'value="15.30"' in client.get(edit_url).get_data(as_text=True)
+
+
+def test_an_impossible_date_with_a_time_says_the_date_is_invalid_and_keeps_it(client, auth, session):
+    """walk16 #4: "30 februari 2027" with Klockslag 12.00 said "Ange datum när klockslag är angivet"."""
+    namnd = make_namnd(session, name="Kommunstyrelsen", dnr_prefix="KS")
+    make_user(session, role=Role.registrator, namnder=[namnd], email="sekr@kommun.se")
+    session.commit()
+    auth.login("sekr@kommun.se")
+    form = {"title": "Promemorian", "direction": "inkommande", "kind": "remiss", "deadline_on": "30 februari 2027",
+            "deadline_time": "12:00", "namnd_id": namnd.id}
+    response = auth.post("/remisser/ny", form)
+    page = response.get_data(as_text=True)
+    assert response.status_code == 400 or "Ange ett giltigt datum" in page
+    assert "Ange ett giltigt datum, till exempel" in page
+    assert "Ange datum när klockslag är angivet" not in page
+    assert 'value="30 februari 2027"' in page

@@ -88,6 +88,8 @@ def namnd_templates(namnd_id: int):
     if not template.active:  # lacks a required field: kept, used only after the confirmation on the page
         flash(f"Mallen för {KINDS[kind].lower()} är sparad som version {template.version} men används inte ännu: "
               f"den saknar {len(missing)} av de fält som varje {KINDS[kind].lower()} behöver.", "error")
+        for warning in report.warnings:  # e.g. a question read by its number (walk16 #1): said before confirming
+            flash(warning, "info")
         return redirect(url_for("drafting.namnd_templates", namnd_id=namnd.id, bekrafta=template.id))
     flash(f"Mallen för {KINDS[kind].lower()} är sparad som version {template.version} och används från och med nu.",
           "success")
@@ -148,7 +150,7 @@ def template_preview(namnd_id: int, template_id: int):
     namnd = _namnd(namnd_id)
     row = _template(namnd, template_id)
     try:
-        data = render_document(row.kind, _own_sample(namnd, row.kind), row.data)
+        data = render_document(row.kind, _own_sample(namnd, row.kind), row.data, own=(row.version, row.filename))
     except RenderError as exc:
         abort(422, str(exc))
     return send_file(io.BytesIO(data), mimetype=DOCX, as_attachment=True,

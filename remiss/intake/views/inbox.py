@@ -7,9 +7,11 @@ import json
 from dataclasses import dataclass
 
 from flask import current_app, render_template, request
+from sqlmodel import select
 
 from remiss.auth.access import Action
 from remiss.db import get_session
+from remiss.intake.models import InboxMessage
 from remiss.intake.arrival import arrival, forwarded_by, remittent_of
 from remiss.intake.service import batches, inbox as inbox_service, matching
 from remiss.intake.views import bp, not_later_than_in_force
@@ -91,5 +93,8 @@ def inbox():
                            remiss_like=remiss_like, newsletters=newsletters, existing=existing, may_merge=may_merge,
                            extension=extension, not_later=not_later, reasons=reasons, notes=notes, waiting=waiting,
                            reminders=reminders, done=done, answers=answers, came=came, senders=senders, forwarders=forwarders,
-                           configured=bool(current_app.config.get("IMAP_URL")), status_labels=STATUS_LABELS)
+                           configured=bool(current_app.config.get("IMAP_URL")), status_labels=STATUS_LABELS,
+                           # mail read in by hand, all handled now: the Inkorg is empty, not unconnected (walk16 #15)
+                           read_by_hand=bool(messages) or session.exec(select(InboxMessage.id).limit(1)).first()
+                           is not None)
 

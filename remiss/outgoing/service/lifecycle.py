@@ -1,18 +1,21 @@
 """An outgoing remiss's own path: utkast → skickad → svarstiden ute → sammanställd → avslutad (or återkallad).
 
 Skickad comes from sending (sending.py); svarstiden ute follows the clock (sync_deadline, run by every verb
-here and by `remiss outgoing chasers`) and goes back to skickad when the remisstid is extended.
+here, by `remiss outgoing chasers` and the scheduler's hourly job) and goes back to skickad when the remisstid is
+extended, or when the clock is before the deadline after all: a run with a later `--now` (or a skewed host) set it,
+and every request takes it back before a page or the API reads it (not_yet_out, outgoing.views.clock_ahead).
 """
 from __future__ import annotations
 
 import hashlib
 from datetime import datetime, time
 
+from sqlalchemy import or_
 from sqlmodel import Session, select
 
 from remiss import files
 from remiss.auth.access import Action, Principal, require
-from remiss.clock import STOCKHOLM
+from remiss.clock import STOCKHOLM, local_today
 from remiss.remisser import service as remisser
 from remiss.remisser.input import InputErrors
 from remiss.remisser.models import Attachment, Direction, Remiss
@@ -43,10 +46,24 @@ def sync_deadline(session: Session, *, now: datetime, remiss: Remiss, principal:
     wanted = S.svarstiden_ute if deadline_passed(remiss, now) else S.skickad
     if remiss.status == wanted:
         return False
-    note = "Svarstiden har gått ut" if wanted == S.svarstiden_ute else "Remisstiden är förlängd"
+    ahead = remiss.updated_at is not None and remiss.updated_at > now  # a run with a later clock wrote it
+    note = ("Svarstiden har gått ut" if wanted == S.svarstiden_ute
+            else AHEAD_NOTE if ahead else "Remisstiden är förlängd")
     remisser.change_status(session, now=now, principal=principal or Principal.system(), remiss=remiss, new=wanted,
                            note=note, by_verb=True)
     return True
+
+
+AHEAD_NOTE = "Svarstiden har inte gått ut än: statusen sattes av en körning med en senare tidpunkt än klockan"
+
+
+def not_yet_out(session: Session, *, now: datetime) -> list[Remiss]:
+    """The outgoing remisser "svarstiden ute" whose remisstid has not run out at now (deadline_passed, the one rule):
+    a run with a later clock set it (`remiss outgoing chasers --now` ahead, a catch-up, a skewed host)."""
+    found = session.exec(select(Remiss).where(
+        Remiss.direction == Direction.utgaende.value, Remiss.status == S.svarstiden_ute.value,
+        or_(Remiss.effective_deadline_on.is_(None), Remiss.effective_deadline_on >= local_today(now)))).all()
+    return [remiss for remiss in found if not deadline_passed(remiss, now)]
 
 
 def sync_all(session: Session, *, now: datetime) -> int:

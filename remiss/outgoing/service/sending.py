@@ -180,7 +180,8 @@ def generate_missiv(session: Session, *, now: datetime, principal: Principal, re
     template = namnd_template(session, remiss.namnd_id, "missiv")
     before = current_missiv(session, remiss.id)
     data = render_document("missiv", missiv_context(session, now=now, remiss=remiss),
-                           template.data if template else None)
+                           template.data if template else None,
+                           own=(template.version, template.filename) if template else None)
     stored = files.store(files_dir, data, content_type=DOCX)
     name = files.portable_name(f"Missiv {remiss.our_dnr or remiss.id}.docx")
     attachment = Attachment(remiss_id=remiss.id, purpose="missiv", filename=name, content_type=DOCX,

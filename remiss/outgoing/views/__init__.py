@@ -80,6 +80,11 @@ def new():
             errors.update(exc.errors)
         if len(items) > MAX_SANDLISTA:
             errors["sandlista"] = f"Högst {MAX_SANDLISTA} remissinstanser på en sändlista."
+        # everything missing at once, as the incoming form does, not one field per submit (walk16 #11)
+        if clean.get("deadline_on") is None and "deadline_on" not in errors:
+            errors["deadline_on"] = "Ange sista svarsdag."
+        if sending.sandlista_problem(items):
+            errors.setdefault("sandlista", sending.sandlista_problem(items))
         if not errors and not past_deadline:
             def create():
                 made = sending.create_outgoing(
@@ -246,4 +251,4 @@ def with_outgoing_warnings(warnings):
 # Routes on the same blueprint, in modules by what they do.
 from remiss.outgoing.views import answering, register, results  # noqa: E402,F401
 from remiss.outgoing import api  # noqa: E402,F401
-from remiss.outgoing.views import public, replies  # noqa: E402,F401
+from remiss.outgoing.views import clock_ahead, public, replies  # noqa: E402,F401

@@ -19,6 +19,7 @@ from remiss.remisser.models import Direction, Remiss
 from remiss.remisser.status import CLOSED
 
 KIND_LABELS = {"namnd": "Nämnd", "au": "Arbetsutskott"}
+MEETING_KINDS = ("arbetsutskott", "namnd")  # the milestones a sammanträde dates
 
 
 @dataclass(frozen=True)
@@ -79,7 +80,8 @@ def add_meeting(session: Session, *, now: datetime, principal: Principal, namnd_
                  changes={"starts_at": [None, data.starts_at().isoformat()], "kind": [None, data.kind]})
     if replan:
         replan_namnd(session, now=now, namnd_id=namnd_id, actor_id=principal.user_id,
-                     because=f"Sammanträdet {format_weekday_date(data.day)} lades till i sammanträdesplanen")
+                     because=f"Sammanträdet {format_weekday_date(data.day)} lades till i sammanträdesplanen",
+                     used=set(), added={data.day})
     return row
 
 
@@ -105,20 +107,20 @@ def update_meeting(session: Session, *, now: datetime, principal: Principal, mee
     because = (f"Sammanträdet {format_weekday_date(old_day)} flyttades till {format_weekday_date(data.day)}"
                if old_day != data.day else f"Sammanträdet {format_weekday_date(data.day)} ändrades")
     replan_namnd(session, now=now, namnd_id=meeting.namnd_id, actor_id=principal.user_id, because=because,
-                 moved_to=data.day if old_day != data.day else None)
+                 moved_to=data.day if old_day != data.day else None, used={old_day, data.day}, added={data.day})
     return meeting
 
 
 def delete_meeting(session: Session, *, now: datetime, principal: Principal, meeting: MeetingRow) -> None:
     """Remove a meeting from the sammanträdesplan."""
     require_plan_editor(principal, meeting.namnd_id)
-    namnd_id = meeting.namnd_id
+    namnd_id, day = meeting.namnd_id, local(meeting.starts_at).date()
     because = f"Sammanträdet {format_weekday_date(local(meeting.starts_at).date())} togs bort ur sammanträdesplanen"
     audit.record(session, now=now, user_id=principal.user_id, entity="meeting", entity_id=meeting.id,
                  action="delete", changes={"starts_at": [meeting.starts_at.isoformat(), None]})
     session.delete(meeting)
     session.flush()
-    replan_namnd(session, now=now, namnd_id=namnd_id, actor_id=principal.user_id, because=because)
+    replan_namnd(session, now=now, namnd_id=namnd_id, actor_id=principal.user_id, because=because, used={day})
 
 
 def parse_import(filename: str, data: bytes) -> tuple[list[Meeting], list[str]]:
@@ -145,6 +147,7 @@ def import_meetings(session: Session, *, now: datetime, principal: Principal, na
     """Add the previewed meetings; return (added, already there)."""
     require_plan_editor(principal, namnd_id)
     added = skipped = 0
+    days: set[date] = set()
     for meeting in meetings:
         starts_at = meeting.starts_at.astimezone(STOCKHOLM)
         if already_planned(session, namnd_id, meeting):
@@ -154,10 +157,11 @@ def import_meetings(session: Session, *, now: datetime, principal: Principal, na
                     data=MeetingInput(meeting.kind, starts_at.date(), starts_at.time().replace(tzinfo=None),
                                       meeting.place[:200], meeting.handlingar_deadline))
         added += 1
+        days.add(starts_at.date())
     if added:
         replan_namnd(session, now=now, namnd_id=namnd_id, actor_id=principal.user_id,
                      because=f"{count_words(added, 'sammanträde', 'sammanträden')} importerades till "
-                             f"sammanträdesplanen")
+                             f"sammanträdesplanen", used=set(), added=days)
     return added, skipped
 
 
@@ -177,17 +181,34 @@ def describe_meeting(meeting: Meeting | MeetingRow) -> str:
 
 
 def replan_namnd(session: Session, *, now: datetime, namnd_id: int | None, actor_id: int | None, because: str = "",
-                 moved_to: date | None = None) -> int:
-    """Replan every open incoming remiss of the nämnd (all nämnder when None); because says why (tidplan.replan)."""
+                 moved_to: date | None = None, used: set[date] | None = None, added: set[date] = frozenset()) -> int:
+    """Replan the open incoming remisser of the nämnd (all nämnder when None) that the change touches; because says
+    why (tidplan.replan). used/added: the days of the meetings changed or removed / added or moved to; then only a
+    remiss whose tidplan uses a changed or removed meeting, or whose time to answer (today to the sista svarsdag in
+    force) holds an added one, is re-planned (truth16 F27: one edited meeting re-planned every remiss of the nämnd
+    and erased its missed meetings). used None: every one (the nämnd's rules, a klämdag)."""
     stmt = select(Remiss).where(Remiss.direction == Direction.inkommande,
                                 Remiss.status.not_in([s.value for s in CLOSED]))
     if namnd_id is not None:
         stmt = stmt.where(Remiss.namnd_id == namnd_id)
     count = 0
     for remiss in session.exec(stmt).all():
+        if used is not None and not _touched(session, remiss, local(now).date(), used, added):
+            continue
         tidplan.replan(session, now=now, remiss=remiss, actor_id=actor_id, because=because, moved_to=moved_to)
         count += 1
     return count
+
+
+def _touched(session: Session, remiss: Remiss, today: date, used: set[date], added: set[date]) -> bool:
+    """Whether the remiss's tidplan uses a meeting of the days used, or an added meeting falls in its time left."""
+    rows = tidplan.milestones_of(session, remiss.id)
+    if not rows:
+        return True
+    if any(m.kind in MEETING_KINDS and (m.due_on in used or m.planned_on in used) for m in rows):
+        return True
+    last = remiss.effective_deadline_on
+    return last is not None and any(today <= day <= last for day in added)
 
 
 class MeetingsOnClosedDay(InputErrors):

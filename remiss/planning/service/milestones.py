@@ -22,6 +22,17 @@ from remiss.remisser.models import Remiss
 from remiss.remisser.status import called_off
 
 
+# Why the work left on a remiss closed without an answer is called off ("Utgår"), by the status it closed with: a
+# makulerad remiss was registered by mistake, no nämnd avstod (walk16 #2, truth16 F9).
+CALLED_OFF_WORDS = {"avstar": "nämnden avstod", "aterkallad": "remissen återkallades",
+                    "makulerad": "remissen är makulerad"}
+
+
+def called_off_words(status) -> str:
+    """"remissen är makulerad" (the Tidplan's "utgår, …"), or "remissen är avslutad" for another closed status."""
+    return CALLED_OFF_WORDS.get(str(getattr(status, "value", status)), "remissen är avslutad")
+
+
 def _milestone(session: Session, remiss: Remiss, milestone_id: int) -> Milestone:
     row = session.get(Milestone, milestone_id)
     if row is None or row.remiss_id != remiss.id:
@@ -29,11 +40,35 @@ def _milestone(session: Session, remiss: Remiss, milestone_id: int) -> Milestone
     return row
 
 
+# the work that prepares the nämnd's beslut: a date by hand after its meeting is asked about (walk16 #17)
+BEFORE_MEETING = ("tjansteskrivelse", "granskning", "arbetsutskott")
+
+
+def _out_of_order(session: Session, remiss: Remiss, row: Milestone, day: date) -> str:
+    """Why a date set by hand does not fit the tidplan: after the nämndsammanträde the work prepares, or after the
+    sista svarsdag ("" when it fits). The nämndsammanträde itself is checked by too_late."""
+    if row.kind in ("namnd", "sista_svarsdag"):
+        return ""
+    after = []
+    meeting = next((m for m in milestones_of(session, remiss.id) if m.kind == "namnd"), None)
+    if row.kind in BEFORE_MEETING and meeting is not None and day > meeting.due_on:
+        after.append(f"nämndsammanträdet {format_weekday_date(meeting.due_on)}")
+    deadline = deadline_of(remiss)
+    if deadline is not None and day > remiss.effective_deadline_on:
+        after.append(f"sista svarsdag {format_moment(deadline)}")
+    if not after:
+        return ""
+    return (f"{row.label} {format_weekday_date(day)} är efter {' och efter '.join(after)}. Rätta datumet, eller "
+            f"kryssa i rutan för att spara det ändå.")
+
+
 def override_milestone(session: Session, *, now: datetime, principal: Principal, remiss: Remiss,
-                       milestone_id: int, day: date | None, reason: str = "", confirm_late: bool = False) -> Milestone:
+                       milestone_id: int, day: date | None, reason: str = "", confirm_late: bool = False,
+                       confirm_order: bool = False) -> Milestone:
     """Set a milestone's date by hand (None clears the override); the override survives replanning. A
     nämndsammanträde too late to answer by the deadline is saved only when confirm_late; the justering and the
-    expediering then follow it (tidplan.replan)."""
+    expediering then follow it (tidplan.replan). Other work dated after the nämndsammanträde it prepares or after
+    the sista svarsdag only when confirm_order (walk16 #17)."""
     require(principal, Action.edit, remiss.namnd_id)
     require_open(remiss)
     row = _milestone(session, remiss, milestone_id)
@@ -49,6 +84,9 @@ def override_milestone(session: Session, *, now: datetime, principal: Principal,
             f"Sammanträdet {format_weekday_date(day)} är för sent: svaret hinner inte expedieras före sista "
             f"svarsdag {format_moment(deadline)}. Begär förlängd remisstid, eller kryssa i rutan för att spara "
             f"datumet ändå.")})
+    warning = _out_of_order(session, remiss, row, day) if day is not None and not confirm_order else ""
+    if warning:
+        raise InputErrors({"confirm_order": warning})
     old = (row.override_on, row.override_reason)
     row.override_on = day
     row.override_reason = reason if day else ""
@@ -86,6 +124,18 @@ def _check_held(session: Session, remiss: Remiss, row: Milestone, today: date) -
         else f"{row.label} kan markeras som klar först efter nämndsammanträdet {day}.")})
 
 
+# Steps only the expediering does (walk16 #0): the answer sent is what makes them done, never a click; marked by
+# hand they claimed "Expedierat" and stopped the deadline reminders of a remiss nobody answered.
+BY_EXPEDIERING = {"expediering": "Expedieringen blir klar när yttrandet expedieras, inte för hand.",
+                  "sista_svarsdag": "Sista svarsdag blir klar när yttrandet expedieras (remissen besvaras), "
+                                    "inte för hand."}
+
+
+def by_hand_refusal(kind: str) -> str:
+    """Why a milestone of this kind cannot be marked done or not done by hand ("" when it can)."""
+    return BY_EXPEDIERING.get(kind, "")
+
+
 def mark_done(session: Session, *, now: datetime, principal: Principal, remiss: Remiss, milestone_id: int,
               done: bool = True) -> Milestone:
     """Mark a milestone as done (or not done again); the meeting steps only by those who keep the meetings
@@ -96,6 +146,8 @@ def mark_done(session: Session, *, now: datetime, principal: Principal, remiss: 
     if (row.done_at is not None) == done:
         return row
     require_milestone(principal, remiss.namnd_id, row.kind, row.label)
+    if by_hand_refusal(row.kind):
+        raise InputErrors({"milestone_id": by_hand_refusal(row.kind)})
     if done:
         _check_held(session, remiss, row, local_today(now))
     old = row.done_at

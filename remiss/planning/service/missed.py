@@ -2,20 +2,22 @@
 beslut is registered, or the arbetsutskott met before the yttrande was ready. Run by every reminder sweep, after
 every re-plan and by the day's first web request (planning.views.missed), with the moment given, so the start page,
 the remiss page, /forsenat, the digest and the API say it from the day after the meeting, not from the sista
-svarsdag."""
+svarsdag. A flag whose meeting is not passed by the clock in use (set by a run with a later clock) is taken back
+by the same function, at every sweep and on every request (unflag_unpassed)."""
 from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import exists, or_
+from sqlalchemy import exists, inspect, or_
 from sqlalchemy.orm import aliased
 from sqlmodel import Session, select
 
 from remiss.calendar.milestones import stronger_reason
-from remiss.calendar.missed import MEETING_STEPS, MISSED, advice, is_missed
+from remiss.calendar.missed import MEETING_STEPS, MISSED, advice, holds, is_missed
 from remiss.clock import local_today
 from remiss.planning.models import Milestone
 from remiss.remisser.models import Direction, Remiss, is_open
+from remiss.remisser.status import OPEN_VALUES
 
 _REVIEW = aliased(Milestone)
 # Flagged already, or no sammanträde at all: "Beslut (inget sammanträde)", the latest day for a beslut when none fits
@@ -44,10 +46,56 @@ def any_missed(session: Session, *, now: datetime) -> bool:
     return session.execute(_missed(local_today(now), None).limit(1)).first() is not None
 
 
+def _unpassed(today):
+    """The steps flagged sammantrade_passerat whose meeting is not passed at today (calendar.missed.holds, in SQL)."""
+    return select(Milestone).where(Milestone.flag_reason == MISSED, Milestone.due_on >= today)
+
+
+def any_unpassed(session: Session, *, now: datetime) -> bool:
+    """Whether a stored missed-meeting flag does not hold at now: a read, for a reader session."""
+    return session.execute(_unpassed(local_today(now)).limit(1)).first() is not None
+
+
+_UNFLAGGING = "remiss_unflagging_unpassed"  # session.info: the re-plans below call flag_missed_meetings again
+
+
+def unflag_unpassed(session: Session, *, now: datetime, remiss_id: int | None = None) -> list[int]:
+    """Take back each missed-meeting flag whose meeting is not passed at now (a sweep with a later --now, a catch-up,
+    a skewed clock wrote it): an open incoming remiss's tidplan is computed again at now, which sets the step's flag
+    and advice as the planner says; any other row just loses the flag. Return the ids of the remisser changed."""
+    if session.info.get(_UNFLAGGING):
+        return []
+    today = local_today(now)
+    stmt = _unpassed(today) if remiss_id is None else _unpassed(today).where(Milestone.remiss_id == remiss_id)
+    rows = [row for row in session.exec(stmt).all() if not holds(row.due_on, today)]
+    ids = sorted({row.remiss_id for row in rows})
+    if not ids:
+        return []
+    from remiss.planning.service import tidplan  # tidplan re-plans through this module
+
+    session.info[_UNFLAGGING] = True
+    try:
+        for remiss in session.exec(select(Remiss).where(Remiss.id.in_(ids))).all():
+            if remiss.direction == Direction.inkommande and remiss.status in OPEN_VALUES:
+                tidplan.replan(session, now=now, remiss=remiss)
+            remiss.updated_at = now  # the API's milestones changed
+            session.add(remiss)
+    finally:
+        session.info.pop(_UNFLAGGING, None)
+    for row in rows:  # not re-planned (a closed remiss), or kept as it was: the flag goes all the same
+        if not inspect(row).deleted and row.flag_reason == MISSED and not holds(row.due_on, today):
+            row.flagged, row.flag_reason, row.advice = False, None, ""
+            session.add(row)
+    session.flush()
+    return ids
+
+
 def flag_missed_meetings(session: Session, *, now: datetime, remiss_id: int | None = None) -> list[int]:
     """Flag (reason sammantrade_passerat, with dated advice) each open meeting step of an open incoming remiss whose
     day is before today and that is not flagged so already; return the ids of the remisser flagged. A finished
-    remiss (besvarad, avstår, återkallad) has every step done and is never flagged."""
+    remiss (besvarad, avstår, återkallad) has every step done and is never flagged. First a flag whose meeting is
+    not passed at now is taken back (unflag_unpassed)."""
+    unflag_unpassed(session, now=now, remiss_id=remiss_id)
     today = local_today(now)
     flagged: set[int] = set()
     for row, review in session.execute(_missed(today, remiss_id)).all():
@@ -63,3 +111,17 @@ def flag_missed_meetings(session: Session, *, now: datetime, remiss_id: int | No
             session.add(remiss)
         session.flush()
     return sorted(flagged)
+
+
+def passed_meetings(rows, today, received) -> list[Milestone]:
+    """The open meeting steps of a tidplan whose sammanträde has passed since the remiss arrived (missed, or to be
+    ticked off with a beslut still to be registered): a re-plan keeps them (truth16 F27), since the planner knows
+    only the meetings still to come and would erase them."""
+    return [m for m in rows if m.kind in MEETING_STEPS and m.done_at is None and m.due_on < today
+            and (received is None or m.due_on >= received) and m.flag_reason != "inget_sammantrade"]
+
+
+def way_out(plan) -> bool:
+    """Whether a new plan takes the remiss to a sammanträde still to come before the sista svarsdag (a förlängning,
+    a meeting added): only then does it replace a passed meeting; else that meeting stays missed as it was."""
+    return plan is not None and plan.feasible and plan.chosen_meeting is not None

@@ -113,6 +113,14 @@ def replan(session: Session, *, now: datetime, remiss: Remiss, actor_id: int | N
         for kind in _unheld(existing, followed):
             planned.pop(kind, None)
             session.delete(existing.pop(kind))
+    # a sammanträde that passed stays in the tidplan: with no meeting to come before the sista svarsdag the plan
+    # as it was stands (the missed meeting and how late the work is), only the sista svarsdag follows the deadline
+    passed = missed.passed_meetings(existing.values(), local_today(now), remiss.received_on) if decided is None \
+        else []
+    standing = bool(passed) and not missed.way_out(plan)
+    if standing:
+        planned = {k: pm for k, pm in planned.items() if k == "sista_svarsdag" or k not in existing}
+    kept = {m.kind for m in passed} - set(planned)
     hand = existing.get("namnd")
     if (decided is None and hand is not None and hand.override_on is not None and "namnd" in planned
             and hand.override_on > planned["namnd"].day):
@@ -120,7 +128,7 @@ def replan(session: Session, *, now: datetime, remiss: Remiss, actor_id: int | N
     for kind, pm in planned.items():
         session.add(_apply(existing.get(kind), pm, remiss))
     for kind, row in existing.items():
-        if kind in planned:
+        if kind in planned or kind in kept or standing:
             continue
         if row.override_on is None and row.done_at is None:
             session.delete(row)
@@ -128,7 +136,8 @@ def replan(session: Session, *, now: datetime, remiss: Remiss, actor_id: int | N
             row.explanation, row.advice, row.flagged, row.flag_reason = DROPPED, "", True, "utanfor_tidplan"
             session.add(row)
     give_review_time(session, remiss=remiss, rows={m.kind: m for m in milestones_of(session, remiss.id)})
-    _store_state(session, now=now, remiss=remiss, plan=plan, decided=decided)
+    if not standing:  # a plan that stands keeps the verdict it was made with
+        _store_state(session, now=now, remiss=remiss, plan=plan, decided=decided)
     session.flush()
     missed.flag_missed_meetings(session, now=now, remiss_id=remiss.id)  # a meeting already passed without beslut
     after = {m.kind: m.due_on.isoformat() for m in milestones_of(session, remiss.id)}

@@ -114,7 +114,8 @@ def user_feed(token: str):
     namnd_ids = None if user.role == "admin" else namnd_ids_of(session, user.id)
     deadline_ids = namnd_ids if namnd_ids is not None else [n.id for n in session.exec(select(Namnd))]
     base = _base()
-    found = agenda.items(session, namnd_ids=namnd_ids, handlaggare_id=user.id, deadline_namnd_ids=deadline_ids)
+    found = agenda.items(session, namnd_ids=namnd_ids, handlaggare_id=user.id, deadline_namnd_ids=deadline_ids,
+                         today=local_today(now()))
     return _feed([_event(i, base) for i in found], f"Remiss – {user.name}")
 
 
@@ -128,7 +129,8 @@ def namnd_feed(token: str, namnd_id: int):
     namnd = get_or_404(Namnd, namnd_id)
     base = _base()
     # (day, place in the workflow, event): a sammanträde among the remisser's steps of its day in workflow order
-    dated = [(i.day, workflow_order(i.kind), _event(i, base)) for i in agenda.items(session, namnd_ids=[namnd.id])]
+    dated = [(i.day, workflow_order(i.kind), _event(i, base)) for i in agenda.items(session, namnd_ids=[namnd.id],
+                                                                                today=local_today(now()))]
     for m in meetings.meetings_of_namnd(session, namnd.id):
         start = local(m.starts_at)
         dated.append((start.date(), workflow_order(m.kind), CalendarEvent(

@@ -1,0 +1,43 @@
+"""The planner's stored advice and explanations name sammanträden ("Med ordinarie justering hinner
+sammanträdet torsdag 28 januari 2027", "Föreslå … vid sammanträdet torsdag 25 februari 2027"): once such a
+meeting has passed the advice no longer holds and is not shown (truth16 F3). Pure code; the day is given."""
+from __future__ import annotations
+
+import re
+from datetime import date
+
+MONTHS = ("januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti", "september", "oktober",
+          "november", "december")
+_DAY = (r"(?:måndag|tisdag|onsdag|torsdag|fredag|lördag|söndag) (\d{1,2}) (" + "|".join(MONTHS) + r") (\d{4})")
+MEETING = re.compile(r"(?<![\wåäöÅÄÖ])sammanträdet " + _DAY, re.IGNORECASE)
+# the parts of the planner's words that offer another meeting (calendar.planner): dropped alone when it has passed
+_ALTERNATIVE = (re.compile(r",? eller behandla remissen vid sammanträdet " + _DAY + r" med ordinarie justering"),
+                re.compile(r" ?Med ordinarie justering hinner sammanträdet " + _DAY + r"\."))
+
+
+def _day(match: re.Match) -> date:
+    day, month, year = match.groups()[-3:]
+    return date(int(year), MONTHS.index(month.lower()) + 1, int(day))
+
+
+def _passed(match: re.Match, today: date) -> bool:
+    return _day(match) < today
+
+
+def without_passed_alternatives(text: str, today: date) -> str:
+    """text without its offer of another sammanträde that has already passed (a milestone's explanation)."""
+    for pattern in _ALTERNATIVE:
+        text = pattern.sub(lambda m: "" if _passed(m, today) else m.group(0), text)
+    return text
+
+
+def still_holds(text: str, today: date) -> str:
+    """A stored warning or proposal as it holds today: "" when it builds on a sammanträde that has passed, and
+    without the offer of a passed alternative meeting."""
+    text = without_passed_alternatives(text, today)
+    return "" if any(_passed(m, today) for m in MEETING.finditer(text)) else text
+
+
+def holding(texts: list[str], today: date) -> list[str]:
+    """The stored warnings or proposals that still hold today (still_holds)."""
+    return [kept for kept in (still_holds(t, today) for t in texts) if kept]
