@@ -19,6 +19,7 @@ MESSAGES = {
                   "för hand till Registrerad.",
     S.makulerad: "Remissen är makulerad (registrerad av misstag), så inget görs i den. Var det fel att makulera "
                  "den: ångra makuleringen på remissens sida.",
+    S.avslutad: "Ärendet är avslutat, så remissinstansernas svar, avstår och anstånd ändras inte längre.",
 }
 
 
