@@ -101,3 +101,39 @@ def test_the_close_button_asks_and_answers_are_read_only_after_closing(session, 
     with pytest.raises(RemissFinished):
         answers.decline(session, now=T0, principal=SYSTEM, remiss=session.get(Remiss, remiss.id), entry=soder_now,
                         answered_on=date(2026, 11, 23))
+
+
+def test_the_public_page_stops_serving_a_sammanstallning_an_answer_has_outdated(session, app, client):
+    from remiss.outgoing.service import publication
+    from remiss.remisser.models import AnswerStatus, Attachment
+    from sqlmodel import select
+
+    namnd = make_namnd(session)
+    remiss = make_remiss(session, namnd=namnd, direction="utgaende", now=T0 - timedelta(days=3),
+                         deadline_on=date(2027, 1, 29), deadline_time=None, questions=["Fråga?"],
+                         sandlista=[SandlistaItem("Norr", "norr@example.se", ""),
+                                    SandlistaItem("Söder", "soder@example.se", "")])
+    files_dir = app.config["FILES_DIR"]
+    with app.app_context():
+        sending.send(session, now=T0 - timedelta(days=2), principal=SYSTEM, remiss=remiss, files_dir=files_dir,
+                     base_url="")
+        norr, soder = remisser.entries(session, remiss.id)
+        answers.decline(session, now=T0 - timedelta(days=1), principal=SYSTEM, remiss=remiss, entry=soder,
+                        answered_on=date(2026, 11, 22))
+        kept = lifecycle.compile_answers(session, now=T0 - timedelta(hours=5), principal=SYSTEM, remiss=remiss,
+                                         files_dir=files_dir)
+    publication.publish(session, now=T0 - timedelta(hours=4), principal=SYSTEM, remiss=remiss,
+                        attachment_ids=[kept.id])
+    remiss_id, kept_id, name = remiss.id, kept.id, kept.filename
+    session.commit()
+    url = f"/remissvar/{remiss_id}/filer/{kept_id}"
+    assert name in client.get(f"/remissvar/{remiss_id}").get_data(as_text=True)
+    assert client.get(url).status_code == 200
+    # Söder's avstår is undone: the sammanställning that says Söder declined is out of date
+    answers.reopen(session, now=T0 - timedelta(hours=3), principal=SYSTEM,
+                   remiss=session.get(Remiss, remiss_id), entry=remisser.entries(session, remiss_id)[1])
+    session.commit()
+    session.close()
+    page = client.get(f"/remissvar/{remiss_id}").get_data(as_text=True)
+    assert name not in page and "Remissammanställningen visas inte här just nu" in page
+    assert client.get(url).status_code == 404
