@@ -137,3 +137,19 @@ def test_the_public_page_stops_serving_a_sammanstallning_an_answer_has_outdated(
     page = client.get(f"/remissvar/{remiss_id}").get_data(as_text=True)
     assert name not in page and "Remissammanställningen visas inte här just nu" in page
     assert client.get(url).status_code == 404
+
+
+def test_a_closed_case_opened_again_by_hand_takes_answers_again(session, stale):
+    from remiss.remisser.by_hand import change_status_by_hand
+
+    remiss, norr, soder, _ = stale
+    with pytest.raises(InputErrors):  # by hand, too, an old sammanställning is asked about
+        change_status_by_hand(session, now=T0, principal=SYSTEM, remiss=remiss, new="avslutad")
+    change_status_by_hand(session, now=T0, principal=SYSTEM, remiss=remiss, new="avslutad", confirmed=True)
+    assert remiss.status == RemissStatus.avslutad
+    with pytest.raises(RemissFinished) as refused:
+        answers.reopen(session, now=T0, principal=SYSTEM, remiss=remiss, entry=soder)
+    assert "ändra status för hand till Sammanställd" in str(refused.value)
+    change_status_by_hand(session, now=T0, principal=SYSTEM, remiss=remiss, new="sammanstalld")
+    answers.reopen(session, now=T0, principal=SYSTEM, remiss=remiss, entry=soder)
+    assert soder.answer_status == "ej_svarat"
