@@ -118,6 +118,7 @@ REOPEN_ACTIONS: dict[RemissStatus, Action] = {
     RemissStatus.aterkallad: Action.assign,
     RemissStatus.makulerad: Action.create,
     RemissStatus.besvarad: Action.administer,
+    RemissStatus.avslutad: Action.edit,  # an utgående remiss opened again to change an answer (walk16 #5)
 }
 # Fields of a remiss that need more than Action.edit, with their words: our diarienummer is the diarium's, and
 # the registered sista svarsdag is a fact of the missiv that the registrator keeps (design.md: the registrator

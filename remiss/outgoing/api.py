@@ -21,6 +21,7 @@ from remiss.remisser.models import Direction
 from remiss.web import now, principal
 
 PREFIX = "/api/v1/remisser/<int:remiss_id>/sandlista"
+CLOSED_ERRORS = (400, 401, 403, 404, 409)  # 409: the case is avslutad, its answers read only (walk16 #5)
 
 
 def api_view(view):
@@ -54,7 +55,8 @@ def api_send(remiss_id: int):
 
 @bp.post(f"{PREFIX}/<int:entry_id>/answer")
 @api_view
-@operation("Registrera en remissinstans svar", body=InstansAnswer, responses={200: AnswerResult}, tag="utskick")
+@operation("Registrera en remissinstans svar", body=InstansAnswer, responses={200: AnswerResult},
+           errors=CLOSED_ERRORS, tag="utskick")
 def api_answer(remiss_id: int, entry_id: int):
     session = get_session()
     remiss = _remiss(remiss_id)
@@ -69,7 +71,8 @@ def api_answer(remiss_id: int, entry_id: int):
 
 @bp.post(f"{PREFIX}/<int:entry_id>/decline")
 @api_view
-@operation("En remissinstans avstår", body=InstansDecline, responses={200: DeclineResult}, tag="utskick")
+@operation("En remissinstans avstår", body=InstansDecline, responses={200: DeclineResult},
+           errors=CLOSED_ERRORS, tag="utskick")
 def api_decline(remiss_id: int, entry_id: int):
     session = get_session()
     remiss = _remiss(remiss_id)
@@ -83,7 +86,7 @@ def api_decline(remiss_id: int, entry_id: int):
 @bp.post(f"{PREFIX}/<int:entry_id>/extension")
 @api_view
 @operation("Ge en remissinstans anstånd", body=InstansExtension, responses={200: ExtensionGranted},
-           tag="utskick")
+           errors=CLOSED_ERRORS, tag="utskick")
 def api_extension(remiss_id: int, entry_id: int):
     session = get_session()
     remiss = _remiss(remiss_id)

@@ -335,6 +335,8 @@ def public_page(session: Session, remiss_id: int, today=None) -> dict | None:
         return None
     shown = session.exec(select(Attachment).join(PublishedFile, PublishedFile.attachment_id == Attachment.id)
                          .where(PublishedFile.remiss_id == remiss_id).order_by(PublishedFile.position)).all()
+    stale = publication.outdated(session, remiss_id, list(shown))  # walk16 #5: not served once out of date
+    shown = [a for a in shown if a.id not in stale]
     by_entry: dict[int, list[Attachment]] = {}
     general = []
     for attachment in shown:
@@ -361,7 +363,7 @@ def public_page(session: Session, remiss_id: int, today=None) -> dict | None:
             "sent_on": format_date(local(remiss.sent_at).date()) if remiss.sent_at else "",
             "deadline": format_deadline(remiss.effective_deadline_on, remiss.effective_deadline_time)
             if remiss.effective_deadline_on else "",
-            "entries": entries, "files": general}
+            "entries": entries, "files": general, "compilation_outdated": bool(stale)}
 
 
 def is_published_file(session: Session, remiss_id: int, attachment_id: int) -> Attachment | None:
@@ -369,5 +371,8 @@ def is_published_file(session: Session, remiss_id: int, attachment_id: int) -> A
     if session.get(PublishedFile, (remiss_id, attachment_id)) is None:
         return None
     attachment = session.get(Attachment, attachment_id)
-    return attachment if attachment is not None and attachment.remiss_id == remiss_id else None
+    if attachment is None or attachment.remiss_id != remiss_id or publication.outdated(session, remiss_id,
+                                                                                       [attachment]):
+        return None
+    return attachment
 

@@ -19,6 +19,8 @@ MESSAGES = {
                   "för hand till Registrerad.",
     S.makulerad: "Remissen är makulerad (registrerad av misstag), så inget görs i den. Var det fel att makulera "
                  "den: ångra makuleringen på remissens sida.",
+    S.avslutad: "Ärendet är avslutat, så remissinstansernas svar, avstår och anstånd ändras inte längre. Behöver "
+                "ett svar ändras: öppna ärendet igen genom att ändra status för hand till Sammanställd.",
 }
 
 

@@ -107,7 +107,7 @@ TRANSITIONS: dict[RemissStatus, frozenset[RemissStatus]] = {
     S.skickad: frozenset({S.svarstiden_ute, S.sammanstalld, S.aterkallad}),
     S.svarstiden_ute: frozenset({S.skickad, S.sammanstalld, S.aterkallad}),
     S.sammanstalld: frozenset({S.avslutad, S.svarstiden_ute}),
-    S.avslutad: frozenset(),
+    S.avslutad: frozenset({S.sammanstalld}),  # opened again by hand, so an answer can be changed (walk16 #5)
 }
 
 # Återkallad is on both paths: undone, an outgoing remiss goes back to utkast, not to the incoming registrerad.

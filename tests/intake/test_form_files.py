@@ -42,7 +42,7 @@ def test_a_file_over_the_limit_names_the_file_and_keeps_the_fields(client, auth,
     response = post_form(auth, namnd.id, [(io.BytesIO(rk_pdf() * 3), "stor.pdf")])
     body = response.get_data(as_text=True)
     assert response.status_code == 400  # not a bare 413 page
-    assert "Filen stor.pdf är" in body and "gränsen är 2 kB" in body and "Välj filerna igen" in body
+    assert "Filen stor.pdf är" in body and "gränsen är 2 kB" in body and "Välj en annan fil om den behövs" in body
     assert input_value(body, "title") == FORM["title"] and "Anteckning jag skrev" in body
     assert 'data-max-bytes="3000"' in body  # the browser checks the same limit before sending
 
@@ -92,3 +92,26 @@ def test_the_namnd_is_remembered_and_a_past_deadline_is_confirmed_beside_its_que
     page = client.get(paste(auth, "Remiss av något annat. Svar senast den 1 juni 2027 till x@y.se.")
                       .headers["Location"]).get_data(as_text=True)
     assert f'<option value="{other.id}" selected>' in page
+
+
+def test_a_good_file_chosen_with_a_refused_one_is_kept_for_the_next_submit(client, auth, session, db, clock):
+    """walk16 #13: evil.exe and trafikplan.pdf chosen together; only evil.exe is refused and must go."""
+    import re
+
+    clock.set(NOW)
+    namnd = world(session)
+    auth.login("sekr@malmo.se")
+    response = post_form(auth, namnd.id, [(io.BytesIO(b"MZ\x90\x00" + b"\x00" * 200), "evil.exe"),
+                                          (io.BytesIO(rk_pdf()), "trafikplan.pdf")])
+    body = response.get_data(as_text=True)
+    assert response.status_code == 400
+    assert "evil.exe" in body and "De andra filerna du valde är sparade" in body
+    assert "Vald fil: trafikplan.pdf" in body
+    token = re.search(r'name="held_token" value="([^"]+)"', body).group(1)
+    key = re.search(r'name="keep_held" value="([^"]+)"', body).group(1)
+    response = post_form(auth, namnd.id, [], held_token=token, keep_held=key)
+    assert response.status_code == 302, response.get_data(as_text=True)[:2000]
+    with db.transaction() as s:
+        remiss = s.exec(select(Remiss)).one()
+        names = [a.filename for a in s.exec(select(Attachment).where(Attachment.remiss_id == remiss.id))]
+    assert names == ["trafikplan.pdf"]

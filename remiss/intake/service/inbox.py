@@ -18,6 +18,7 @@ from sqlmodel import Session, select
 from remiss import files
 from remiss.auth.access import AccessDenied, Action, Principal
 from remiss.clock import local
+from remiss.intake import oversize
 from remiss.intake.models import InboxMessage, IntakeBatch
 from remiss.intake.reading import BATCH_FACTOR, ReadLimits, read_missiv
 from remiss.intake.service import batches, kinds, matching
@@ -52,7 +53,11 @@ def receive(session: Session, *, now: datetime, raw: bytes, size: int | None = N
                         "Öppna det i e-postprogrammet och registrera remissen för hand.")
     else:
         name = f"{file_stem(subject)}{'.msg' if msg_reading else '.eml'}"
-        stored.append(_store(files_dir, name, outlook.CONTENT_TYPE if msg_reading else "message/rfc822", raw))
+        # one limit per file for every way in (walk16 #26): a larger mail is kept without its attachments
+        kept, notes = oversize.mail_to_store(raw, max_bytes=limits.max_bytes, outlook=bool(msg_reading))
+        warnings.extend(notes)
+        if kept is not None:
+            stored.append(_store(files_dir, name, outlook.CONTENT_TYPE if msg_reading else "message/rfc822", kept))
         try:
             reading = msg_reading or read_missiv(
                 "", [(name, raw)], limits=dataclasses.replace(limits, max_bytes=BATCH_FACTOR * limits.max_bytes))
@@ -64,8 +69,14 @@ def receive(session: Session, *, now: datetime, raw: bytes, size: int | None = N
             seen = {hashlib.sha256(raw).hexdigest()}
             for upload in reading.keep:  # the mail itself is stored first, above; each file once (by sha256)
                 digest = hashlib.sha256(upload.data).hexdigest()
-                if digest not in seen:
-                    seen.add(digest)
+                if digest in seen:
+                    continue
+                seen.add(digest)
+                if len(upload.data) > limits.max_bytes:  # named by the mail's note, or here (walk16 #26)
+                    if upload.filename not in " ".join(warnings):
+                        warnings.append(f"{files.too_large(len(upload.data), limits.max_bytes, name=upload.filename)}"
+                                        f" Den togs inte över som remisshandling. {oversize.FETCH_AGAIN}")
+                else:
                     stored.append(_store(files_dir, upload.filename, upload.content_type, upload.data))
     values = dict(parsed["values"])
     evidence = dict(parsed["evidence"])

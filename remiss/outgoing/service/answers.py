@@ -23,7 +23,9 @@ from remiss.reminders.outbox import enqueue
 from remiss.remisser import attachments as remiss_files
 from remiss.remisser import service as remisser
 from remiss.remisser.input import InputErrors
+from remiss.remisser.finished import RemissFinished
 from remiss.remisser.models import AnswerStatus, Attachment, Direction, Remiss, SandlistaEntry
+from remiss.remisser.status import RemissStatus
 
 EXTENSION_KIND = "outgoing_extension"
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
@@ -90,6 +92,8 @@ def _begin(principal: Principal, remiss: Remiss) -> None:
     require(principal, Action.edit, remiss.namnd_id)
     if remiss.direction != Direction.utgaende:
         raise InputErrors({"direction": "Svar registreras bara på utgående remisser."})
+    if remiss.status == RemissStatus.avslutad:  # walk16 #5: a closed case's answers are read only (409 in the API)
+        raise RemissFinished(remiss)
 
 
 def _snapshot(entry: SandlistaEntry) -> dict:

@@ -117,9 +117,17 @@ def compile_answers(session: Session, *, now: datetime, principal: Principal, re
     return attachment
 
 
-def close(session: Session, *, now: datetime, principal: Principal, remiss: Remiss, note: str = "") -> Remiss:
-    """Avsluta: the answers are compiled and nothing more will be done (pending chasers stop)."""
+def close(session: Session, *, now: datetime, principal: Principal, remiss: Remiss, note: str = "",
+          stale_ok: bool = False) -> Remiss:
+    """Avsluta: the answers are compiled and nothing more will be done (pending chasers stop, answers are read
+    only). A sammanställning older than an answer is closed with only when the user confirmed it (walk16 #5)."""
     _check(remiss)
     if remiss.status != S.sammanstalld:
         raise InputErrors({"status": "Sammanställ svaren innan ärendet avslutas."})
+    from remiss.outgoing.service import compiled
+
+    stale = compiled.stale_text(compiled.changed_since(session, remiss.id, current_compilation(session, remiss.id)))
+    if stale and not stale_ok:
+        raise InputErrors({"status": f"{stale} Sammanställ svaren igen först, eller bekräfta att ärendet ska "
+                                     "avslutas med den äldre sammanställningen."})
     return remisser.change_status(session, now=now, principal=principal, remiss=remiss, new=S.avslutad, note=note)

@@ -76,6 +76,15 @@ def _refuse_stale(session: Session, remiss: Remiss, chosen: list[int]) -> None:
                                    "Sammanställ svaren på nytt och publicera den nya sammanställningen."})
 
 
+def outdated(session: Session, remiss_id: int, attachments: list[Attachment]) -> set[int]:
+    """The published sammanställningar an answer registered since has made out of date: the public page no longer
+    offers them (walk16 #5), until the answers are compiled and published again."""
+    from remiss.outgoing.service import compiled
+
+    return {a.id for a in attachments
+            if a.purpose == "sammanstallning" and compiled.changed_since(session, remiss_id, a)}
+
+
 def unpublish(session: Session, *, now: datetime, principal: Principal, remiss: Remiss) -> None:
     """Take the public page down."""
     require(principal, Action.edit, remiss.namnd_id)

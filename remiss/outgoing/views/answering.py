@@ -68,7 +68,8 @@ def entry(remiss_id: int, entry_id: int):
                            values=values, errors=errors, files=answer_files, status=AnswerStatus(item.answer_status),
                            late=answers.is_late(remiss, item), email=email, postal_address=postal,
                            may_change_register=addresses.may_change_register(p, org),
-                           may_edit=p.may(Action.edit, remiss.namnd_id), early=early, held=held,
+                           may_edit=p.may(Action.edit, remiss.namnd_id) and remiss.status != "avslutad",
+                           closed=remiss.status == "avslutad", early=early, held=held,
                            held_token=held_uploads.token_for(_config("SECRET_KEY"), user_id=p.user_id, scope=scope,
                                                              held=held)), (400 if errors else 200)
 

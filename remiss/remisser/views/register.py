@@ -9,6 +9,7 @@ from remiss import files
 from remiss.auth.access import Action
 from remiss.clock import local_today
 from remiss.db import get_session
+from remiss.documents import held_uploads
 from remiss.remisser import attachments, queries, service
 from remiss.remisser.input import FORM_LABELS, InputErrors, deadline_required, letter_after_arrival, to_remiss_data
 from remiss.remisser.views import bp, namnder_for
@@ -17,6 +18,7 @@ from remiss.web import now, principal, requires
 from remiss.web.lost_input import form_labels
 
 
+SCOPE = "register-new"  # the held files' token belongs to this form
 MISSIV_GONE = "Det inlästa missivet finns inte längre (det sparas i 24 timmar). Läs in det igen."
 
 
@@ -29,6 +31,11 @@ def new():
     received_late = letter_late = None
     namnd_hint = ""
     namnder = namnder_for(Action.create)
+    held = []  # files chosen before the form came back, kept on the server (walk16 #13)
+    if request.method == "POST":
+        held = held_uploads.from_form(current_app.config["SECRET_KEY"], request.form, user_id=principal().user_id,
+                                      scope=SCOPE)
+        values = {k: v for k, v in values.items() if k not in (held_uploads.TOKEN_FIELD, held_uploads.KEEP_FIELD)}
     if request.method == "GET":
         values = {"received_on": "", "direction": request.args.get("direction", "inkommande")}
         values.update(intake.prefill(request))
@@ -53,8 +60,8 @@ def new():
             try:  # files first: a file that would be refused later must not cost what was typed
                 file_notes = attachments.check_uploads(request.files.getlist("files"),
                                                        max_bytes=current_app.config["UPLOAD_MAX_BYTES"])
-            except files.FileRejected as exc:
-                typed_errors["files"] = f"{exc} Välj filerna igen – webbläsaren skickar dem inte en gång till."
+            except files.FileRejected as exc:  # the good files are held below, the refused ones named
+                typed_errors["files"] = str(exc)
             try:
                 data = to_remiss_data(raw)
             except InputErrors as exc:
@@ -78,6 +85,10 @@ def new():
                                       default_prefix=current_app.config["DNR_DEFAULT_PREFIX"])
             # the missiv and the files read with it in the intake step become the first remisshandlingar
             intake.attach(get_session(), now=now(), principal=principal(), remiss=remiss, req=request)
+            for filename, content in held_uploads.contents(current_app.config["FILES_DIR"], held):
+                attachments.add(get_session(), now=now(), principal=principal(), remiss=remiss, filename=filename,
+                                data=content, files_dir=current_app.config["FILES_DIR"],
+                                max_bytes=current_app.config["UPLOAD_MAX_BYTES"])
             attachments.add_uploads(get_session(), now=now(), principal=principal(), remiss=remiss,
                                     uploads=request.files.getlist("files"), config=current_app.config)
         except InputErrors as exc:
@@ -86,15 +97,36 @@ def new():
             errors = {"files": str(exc)}
             get_session().rollback()
         else:
+            held_uploads.release(current_app.config["FILES_DIR"], held)
             flash(f"Remissen är registrerad med diarienummer {remiss.our_dnr}.", "success")
             for note in file_notes:
                 flash(note, "warning")
             return redirect(url_for("remisser.show", remiss_id=remiss.id))
+        held = held + _hold(errors)
     return render_template("remisser/form.html", values=values, errors=errors, namnder=namnder, labels=FORM_LABELS,
+                           held=held, held_token=held_uploads.token_for(current_app.config["SECRET_KEY"],
+                                                                        user_id=principal().user_id, scope=SCOPE,
+                                                                        held=held),
                            editing=None, duplicates=duplicates, past_deadline=past_deadline, already=already,
                            received_late=received_late, letter_late=letter_late, namnd_hint=namnd_hint,
                            **field_context(namnder, values, errors),
                            **intake.context(request)), (400 if errors else 200)
+
+
+def _hold(errors: dict) -> list:
+    """Keep the chosen files that would be accepted, so they need not be chosen again; name each refused one."""
+    kept, refused = [], []
+    for upload in request.files.getlist("files"):  # one at a time, so each refusal names its file
+        one, why = held_uploads.hold_uploads(current_app.config["FILES_DIR"], [upload],
+                                             max_bytes=current_app.config["UPLOAD_MAX_BYTES"])
+        kept += one
+        name = files.safe_name(upload.filename or "")
+        refused += [w if name in w else f"{name}: {w}" for w in why]
+    if refused:
+        errors["files"] = " ".join(refused) + (
+            " De andra filerna du valde är sparade och följer med när du registrerar." if kept else
+            " Välj en annan fil om den behövs.")
+    return kept
 
 
 def _past(deadline):
