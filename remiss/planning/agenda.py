@@ -13,6 +13,7 @@ from remiss.calendar.after_beslut import AU_BESLUT_LABEL
 from remiss.calendar.milestones import DONE_WORDS, WAITS_FOR, told, workflow_order
 from remiss.calendar.missed import AFTER_BESLUT, MISSED
 from remiss.calendar.swedish import format_weekday_date
+from remiss.calendar.timeliness import has_passed
 from remiss.clock import STOCKHOLM, local
 from remiss.planning.models import Milestone
 from remiss.remisser.models import Direction, Remiss, is_open
@@ -203,11 +204,7 @@ def _once(found: list[AgendaItem]) -> list[AgendaItem]:
 def is_overdue(item: AgendaItem, now_local: datetime) -> bool:
     """Tell whether the item is past due and not done at this Stockholm moment (a step waiting for a late one is
     late too: lateness.lateness says why)."""
-    if item.done:
-        return False
-    if item.day < now_local.date():
-        return True
-    return item.day == now_local.date() and item.at is not None and now_local.time() > item.at
+    return not item.done and has_passed(item.day, item.at, now_local)
 
 
 def month_weeks(first: date) -> list[list[date]]:

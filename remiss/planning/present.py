@@ -57,7 +57,8 @@ def due_row(item: AgendaItem, now_local: datetime) -> DueRow:
     when = format_weekday_date(item.day) + (f" kl. {item.at:%H.%M}" if item.at else "")
     done = ("Utgår" if item.cancelled else "Klar") if item.done else ""
     late, words = lateness(item.kind, item.day, now_local.date(), received=item.received, waiting=item.waiting,
-                           before_due=item.before_due, missed_on=item.missed_on)
+                           before_due=item.before_due, missed_on=item.missed_on,
+                           at=item.at if item.kind == agenda.DEADLINE else None, now=now_local)
     overdue = agenda.is_overdue(item, now_local) if item.kind == agenda.DEADLINE else late and not item.done
     return DueRow(item.remiss_id, item.dnr, item.title, item.label, when, done.lower() if done else words,
                   overdue, item.flagged and not item.done and not item.waiting,
@@ -187,7 +188,8 @@ def tidplan_panel(session: Session, principal: Principal, remiss: Remiss, now: d
     due = {m.kind: m.due_on for m in milestones}
     missed_on = missed_meeting_day(milestones)  # the nämnd did not decide: what follows is late because of it
     lateness_of = {m.kind: lateness(m.kind, m.due_on, today, received=remiss.received_on, waiting=m.kind in waiting,
-                             before_due=due.get(WAITS_FOR.get(m.kind)), missed_on=missed_on)
+                             before_due=due.get(WAITS_FOR.get(m.kind)), missed_on=missed_on,
+                             at=m.planned_time if m.kind == agenda.DEADLINE and not m.override_on else None, now=now)
                    for m in milestones if m.done_at is None}
     rows = []
     answered = answered_words(remiss, tidplan.work_calendar(session)) if remiss.answered_at else None

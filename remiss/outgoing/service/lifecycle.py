@@ -6,13 +6,13 @@ here and by `remiss outgoing chasers`) and goes back to skickad when the remisst
 from __future__ import annotations
 
 import hashlib
-from datetime import datetime, time
+from datetime import datetime
 
 from sqlmodel import Session, select
 
 from remiss import files
 from remiss.auth.access import Action, Principal, require
-from remiss.clock import STOCKHOLM
+from remiss.calendar.timeliness import has_passed
 from remiss.remisser import service as remisser
 from remiss.remisser.input import InputErrors
 from remiss.remisser.models import Attachment, Direction, Remiss
@@ -31,9 +31,7 @@ def deadline_passed(remiss: Remiss, now: datetime) -> bool:
     """Whether the remisstid in force has run out (a date without a time runs to the end of that day)."""
     if remiss.effective_deadline_on is None:
         return False
-    ends = datetime.combine(remiss.effective_deadline_on, remiss.effective_deadline_time or time(23, 59, 59),
-                            tzinfo=STOCKHOLM)
-    return now > ends
+    return has_passed(remiss.effective_deadline_on, remiss.effective_deadline_time, now)
 
 
 def sync_deadline(session: Session, *, now: datetime, remiss: Remiss, principal: Principal | None = None) -> bool:

@@ -68,7 +68,7 @@ def _show(remiss_id: int, *, assign_values: dict | None = None, assign_errors: d
     with reading_once(session):  # the panels show some of the same rows: load them once
         read_once(session, ("namnd_name", remiss.namnd_id), lambda: remiss.namnd_name)  # read with the remiss
         extra = [(panel, panel.context(session, p, remiss, now())) for panel in panels()]
-        late = lateness(remiss, local_today(now()))
+        late = lateness(remiss, now())
         warnings = remiss_warnings(session, remiss)
         archived = [(a.id, archive.label(a), a.version_number, a.size, a.created_at)
                     for a in archive.archived_of(session, remiss.id)]

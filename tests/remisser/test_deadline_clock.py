@@ -1,0 +1,86 @@
+"""A sista svarsdag with a clock time has passed once that time has passed, not at the end of its day (walk16 0b,
+truth16 F21): the registration asks, and the page head, the Tidplan, Att göra, /forsenat and the API say so."""
+from datetime import date, datetime, time, timezone
+
+from sqlmodel import select
+
+from remiss.auth.models import Role
+from remiss.auth.service import create_api_token
+from remiss.calendar.timeliness import has_passed
+from remiss.clock import STOCKHOLM
+from remiss.remisser.models import Remiss
+from tests.support.factories import make_namnd, make_remiss, make_user
+
+# Saturday 5 December 2026, 07.45 in Stockholm (06.45 UTC): a quarter of an hour after a deadline of 07.30
+AFTER = datetime(2026, 12, 5, 6, 45, tzinfo=timezone.utc)
+TODAY = date(2026, 12, 5)
+
+FORM = {"title": "Klockslagstest via formulär", "direction": "inkommande", "kind": "remiss",
+        "remittent": "Kommunstyrelsen", "sender_dnr": "KS-2026-77", "received_on": "2026-12-01",
+        "deadline_on": "2026-12-05", "deadline_time": "07.30"}
+
+
+def test_has_passed_reads_the_clock_time_in_stockholm():
+    assert has_passed(TODAY, time(7, 30), AFTER)  # 07.45 Stockholm
+    assert not has_passed(TODAY, time(7, 30), datetime(2026, 12, 5, 6, 29, tzinfo=timezone.utc))  # 07.29
+    assert not has_passed(TODAY, None, AFTER)  # a day without a time runs to its end
+    assert has_passed(TODAY, None, datetime(2026, 12, 6, 0, 0, tzinfo=STOCKHOLM))
+
+
+def _world(session):
+    namnd = make_namnd(session, name="Stadsområdesnämnd Öster", dnr_prefix="SOFÖ")
+    user = make_user(session, role=Role.registrator, namnder=[namnd], email="reg@malmo.se")
+    session.commit()
+    return namnd, user
+
+
+def test_the_form_asks_about_a_deadline_passed_earlier_today(client, auth, session, clock, db):
+    namnd, _ = _world(session)
+    clock.set(AFTER)
+    auth.login("reg@malmo.se")
+    response = auth.post("/remisser/ny", {**FORM, "namnd_id": namnd.id})
+    html = response.get_data(as_text=True)
+    assert response.status_code == 200, html[:500]
+    assert "Sista svarsdag är 5 december 2026 kl. 07.30, som redan har varit." in html
+    with db.transaction() as s:
+        assert s.exec(select(Remiss)).all() == []
+    # before the clock time it is today's deadline: registered without a question
+    clock.set(datetime(2026, 12, 5, 6, 15, tzinfo=timezone.utc))
+    assert auth.post("/remisser/ny", {**FORM, "namnd_id": namnd.id}).status_code == 302
+
+
+def test_the_api_warns_and_flags_a_deadline_passed_earlier_today(client, session, clock):
+    namnd, user = _world(session)
+    clock.set(AFTER)
+    headers = {"Authorization": f"Bearer {create_api_token(session, now=clock(), user=user, name='t')}"}
+    session.commit()
+    body = {"title": "Klockslagstest via API", "remittent": "Kommunstyrelsen", "namnd_id": namnd.id,
+            "deadline_on": "2026-12-05", "deadline_time": "07.30"}
+    created = client.post("/api/v1/remisser", json=body, headers=headers)
+    assert created.status_code == 201, created.get_json()
+    detail = created.get_json()
+    assert [w["code"] for w in detail["warnings"]] == ["sista_svarsdag_passerad"]
+    assert "5 december 2026 kl. 07.30 har redan passerat" in detail["warnings"][0]["message"]
+    assert detail["deadline_passed"] is True
+    items = client.get("/api/v1/remisser", headers=headers).get_json()["items"]
+    assert [i["deadline_passed"] for i in items] == [True]
+
+
+def test_every_view_says_the_deadline_passed_at_its_clock_time(client, auth, session, clock):
+    namnd, user = _world(session)
+    remiss = make_remiss(session, namnd=namnd, by=user, now=datetime(2026, 12, 1, 9, tzinfo=timezone.utc),
+                         title="Klockslagsprov", deadline_on=TODAY, deadline_time=time(7, 30))
+    session.commit()
+    auth.login("reg@malmo.se")
+    clock.set(datetime(2026, 12, 5, 6, 15, tzinfo=timezone.utc))  # 07.15: still today's deadline
+    page = client.get(f"/remisser/{remiss.id}").get_data(as_text=True)
+    assert "Försenad." not in page
+    clock.set(AFTER)
+    page = client.get(f"/remisser/{remiss.id}").get_data(as_text=True)
+    assert "Försenad. Sista svarsdagen passerade i dag kl. 07.30." in page
+    assert "passerade i dag kl. 07.30" in page.split('id="tidplan"', 1)[-1]
+    late = client.get("/forsenat").get_data(as_text=True).lower()
+    assert "klockslagsprov" in late and "passerade i dag kl. 07.30" in late
+    assert ">i dag<" not in late  # "I dag" inside the Försenat list was the contradiction
+    start = client.get("/").get_data(as_text=True).lower()
+    assert "passerade i dag kl. 07.30" in start and ">i dag<" not in start
