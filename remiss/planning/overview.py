@@ -112,7 +112,8 @@ def _late_counts(session: Session, namnd_ids: list[int] | None, today) -> dict[i
                     Milestone.kind != agenda.DEADLINE, Milestone.done_at.is_(None), Milestone.due_on < today)
              .group_by(namnd))
     deadlines = (select(Remiss.namnd_id, func.count().label("n"))
-                 .where(*scope, is_open(), Remiss.effective_deadline_on < today)
+                 .where(*scope, Remiss.direction == Direction.inkommande, is_open(),
+                        Remiss.effective_deadline_on < today)
                  .group_by(Remiss.namnd_id))
     counts: dict[int, int] = {}
     for namnd_id, n in session.execute(union_all(steps, deadlines)):

@@ -60,6 +60,8 @@ def due_row(item: AgendaItem, now_local: datetime) -> DueRow:
                            before_due=item.before_due, missed_on=item.missed_on,
                            at=item.at if item.kind == agenda.DEADLINE else None, now=now_local)
     overdue = agenda.is_overdue(item, now_local) if item.kind == agenda.DEADLINE else late and not item.done
+    if not item.ours and late:  # the instansers' svarstid has run out: not late work of ours (truth16 F12)
+        words = "svarstiden har gått ut"
     return DueRow(item.remiss_id, item.dnr, item.title, item.label, when, done.lower() if done else words,
                   overdue, item.flagged and not item.done and not item.waiting,
                   item.explanation, done, planned_words(item.planned, item.day) if item.planned else "",
@@ -191,6 +193,9 @@ def tidplan_panel(session: Session, principal: Principal, remiss: Remiss, now: d
                              before_due=due.get(WAITS_FOR.get(m.kind)), missed_on=missed_on,
                              at=m.planned_time if m.kind == agenda.DEADLINE and not m.override_on else None, now=now)
                    for m in milestones if m.done_at is None}
+    if remiss.direction == Direction.utgaende and agenda.DEADLINE in lateness_of:  # the instansers' deadline
+        passed = lateness_of[agenda.DEADLINE][0]
+        lateness_of[agenda.DEADLINE] = (False, "svarstiden har gått ut" if passed else lateness_of[agenda.DEADLINE][1])
     rows = []
     answered = answered_words(remiss, tidplan.work_calendar(session)) if remiss.answered_at else None
     # an arbetsutskott's beslut is one event: "Arbetsutskott (beslut)" stays, the Arbetsutskott step of the same

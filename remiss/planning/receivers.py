@@ -58,7 +58,9 @@ def _justering(remiss, *, session, now, actor_id=None, **_):
 
 # The work a status says is done, whichever way the remiss got there (the yttrande's steps, or a move by hand).
 BY_STATUS = {"klar_for_beslut": (GRANSKNING, "remissen är klar för beslut"),
-             "beslutad": (BESLUT, "remissen är beslutad")}
+             "beslutad": (BESLUT, "remissen är beslutad"),
+             # an utgående remiss: the instansers' sista svarsdag is over once their answers are compiled
+             "sammanstalld": (("sista_svarsdag",), "svaren är sammanställda")}
 # Work to do again when a closed remiss is reopened to a status, beyond what closing ticked off: a besvarad
 # remiss corrected back to beslutad is to be expedierad again.
 REDO = {"beslutad": ("expediering",)}
