@@ -162,7 +162,8 @@ def update(remiss_id: int):
         raise InputErrors(in_api_words(exc.errors)) from None
     if body.status is not None and body.status != remiss.status:
         try:
-            service.change_status(session, now=now(), principal=principal(), remiss=remiss, new=body.status)
+            service.change_status(session, now=now(), principal=principal(), remiss=remiss, new=body.status,
+                                  by_hand=True)
         except TransitionError as exc:
             session.rollback()
             return error_response(409, str(exc), field="status")

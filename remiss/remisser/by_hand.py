@@ -41,4 +41,5 @@ def change_status_by_hand(session: Session, *, now: datetime, principal: Princip
         if errors:
             raise InputErrors(errors)
         note = f"Skäl: {note}"
-    return service.change_status(session, now=now, principal=principal, remiss=remiss, new=wanted, note=note)
+    return service.change_status(session, now=now, principal=principal, remiss=remiss, new=wanted, note=note,
+                                 by_hand=True)
