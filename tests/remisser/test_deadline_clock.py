@@ -84,3 +84,23 @@ def test_every_view_says_the_deadline_passed_at_its_clock_time(client, auth, ses
     assert ">i dag<" not in late  # "I dag" inside the Försenat list was the contradiction
     start = client.get("/").get_data(as_text=True).lower()
     assert "passerade i dag kl. 07.30" in start and ">i dag<" not in start
+
+
+def test_the_lists_mark_an_open_remiss_past_its_deadline(client, auth, session, clock):
+    """truth16 F29: the diarium, Mina remisser and the start page's list mark "passerad" as they mark "förlängd"."""
+    namnd = make_namnd(session, name="Stadsområdesnämnd Öster", dnr_prefix="SOFÖ")
+    user = make_user(session, role=Role.handlaggare, namnder=[namnd], email="h@malmo.se")
+    make_remiss(session, namnd=namnd, now=datetime(2026, 12, 1, 9, tzinfo=timezone.utc),
+                title="Passerad i morse", deadline_on=TODAY, deadline_time=time(7, 30), handlaggare_id=user.id)
+    make_remiss(session, namnd=namnd, now=datetime(2026, 12, 1, 9, tzinfo=timezone.utc),
+                title="Har tid kvar", deadline_on=date(2026, 12, 18), handlaggare_id=user.id)
+    session.commit()
+    auth.login("h@malmo.se")
+    clock.set(AFTER)
+    for url in ("/", "/remisser", "/remisser/mina"):
+        html = client.get(url).get_data(as_text=True)
+        rows = {title: [row for row in html.split("<tr>") if title in row and 'data-label="Sista svarsdag"' in row]
+                for title in ("Passerad i morse", "Har tid kvar")}
+        assert rows["Passerad i morse"] and all('class="flag deadline-passed">passerad<' in row
+                                                for row in rows["Passerad i morse"]), url
+        assert rows["Har tid kvar"] and not any("deadline-passed" in row for row in rows["Har tid kvar"]), url
