@@ -58,3 +58,15 @@ def test_undoing_a_makulering_returns_to_the_status_it_had_and_tells_the_truth(s
     changes = json.loads(reopened.changes)
     assert changes and all(key.startswith("utgar:") for key in changes), changes  # "utgår → planerad"
     assert "inte klar" not in reopened.note and "planerad igen" in reopened.note
+
+
+def test_an_incoming_remiss_lists_only_its_own_documents(session, client, auth):
+    """walk16 #7, truth16 F18: Missiv and Sammanställning (404 here) are an utgående remiss's documents."""
+    remiss = _assigned(session)
+    make_user(session, role=Role.admin, email="admin@malmo.se")
+    session.commit()
+    auth.login("admin@malmo.se")
+    page = client.get(f"/remisser/{remiss.id}").get_data(as_text=True)
+    documents = page.split("Yttrandets handlingar", 1)[1].split("</ul>", 1)[0]
+    assert "/dokument/tjansteskrivelse" in documents and "/dokument/yttrande" in documents
+    assert "missiv" not in documents.lower() and "sammanst" not in documents.lower()
