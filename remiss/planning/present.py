@@ -25,7 +25,7 @@ from remiss.planning.models import Extension, Milestone, TidplanState
 from remiss.planning.service import extensions, meetings, tidplan
 from remiss.remisser.finished import is_finished
 from remiss.remisser.models import Direction, Remiss
-from remiss.remisser.present import answered_words
+from remiss.remisser.present import answered_by_hand, answered_words
 from remiss.remisser.status import RemissStatus, called_off
 
 OWNER_LABELS = {"handlaggare": "Handläggare", "granskare": "Granskare / chef", "registrator": "Registrator",
@@ -197,7 +197,8 @@ def tidplan_panel(session: Session, principal: Principal, remiss: Remiss, now: d
         passed = lateness_of[agenda.DEADLINE][0]
         lateness_of[agenda.DEADLINE] = (False, "svarstiden har gått ut" if passed else lateness_of[agenda.DEADLINE][1])
     rows = []
-    answered = answered_words(remiss, tidplan.work_calendar(session)) if remiss.answered_at else None
+    answered = answered_words(remiss, tidplan.work_calendar(session),
+                              by_hand=answered_by_hand(session, remiss)) if remiss.answered_at else None
     # an arbetsutskott's beslut is one event: "Arbetsutskott (beslut)" stays, the Arbetsutskott step of the same
     # day goes, as in the month calendar (agenda._once)
     au_beslut = {m.due_on for m in milestones if m.kind == "namnd" and m.label == AU_BESLUT_LABEL}

@@ -68,14 +68,31 @@ def answered_late(remiss) -> bool | None:
     return is_late(local(remiss.answered_at), remiss.effective_deadline_on, remiss.effective_deadline_time)
 
 
-def answered_words(remiss, calendar) -> tuple[bool, str] | None:
+def answered_words(remiss, calendar, *, by_hand: bool = False) -> tuple[bool, str] | None:
     """(late, "för sent, 4 dagar efter sista svarsdagen (expedierat fredag 4 december 2026)") for a besvarad incoming
-    remiss, against the deadline in force; None for any other."""
+    remiss, against the deadline in force; None for any other. by_hand: the status was set to Besvarad by hand
+    (answered_by_hand), so nothing is known to have been expedierat (truth16 F19)."""
     if answered_late(remiss) is None:
         return None
     answered = local(remiss.answered_at)
     t = timeliness(answered, remiss.effective_deadline_on, remiss.effective_deadline_time, calendar)
-    return t.late, f"{t.words} (expedierat {format_weekday_date(answered.date())})"
+    how = "status ändrad till Besvarad för hand" if by_hand else "expedierat"
+    return t.late, f"{t.words} ({how} {format_weekday_date(answered.date())})"
+
+
+def answered_by_hand(session, remiss) -> bool:
+    """Whether a besvarad remiss got its status by hand: its Expediering was ticked off as "Klar – status ändrad för
+    hand" (planning.receivers), not by an expedierat yttrande."""
+    from sqlmodel import select
+
+    from remiss.calendar.milestones import BY_HAND
+    from remiss.planning.models import Milestone
+
+    if remiss.status != RemissStatus.besvarad:
+        return False
+    told = session.exec(select(Milestone.explanation).where(Milestone.remiss_id == remiss.id,
+                                                            Milestone.kind == "expediering")).first()
+    return bool(told and told.startswith(BY_HAND))
 
 
 LATE_STEP = "Begär förlängd remisstid hos remittenten, eller svara så snart som möjligt."

@@ -43,6 +43,9 @@ def test_besvarad_by_hand_does_not_invent_granskning_or_approval(session, client
     tidplan = client.get(f"/remisser/{remiss.id}").get_data(as_text=True).split('id="tidplan"', 1)[-1]
     assert "Skickad till granskning" not in tidplan and "Godkänd" not in tidplan
     assert "Klar – status ändrad för hand 3 maj 2027." in tidplan
+    head = client.get(f"/remisser/{remiss.id}").get_data(as_text=True).split('id="tidplan"', 1)[0]
+    assert "expedierat" not in head and "status ändrad till Besvarad för hand måndag 3 maj 2027" in head
+    assert "Inget mer att göra" not in head  # beside the warning that the beslut is not registered
 
 
 def test_undoing_a_makulering_returns_to_the_status_it_had_and_tells_the_truth(session):
