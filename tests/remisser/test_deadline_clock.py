@@ -6,8 +6,6 @@ from sqlmodel import select
 
 from remiss.auth.models import Role
 from remiss.auth.service import create_api_token
-from remiss.calendar.timeliness import has_passed
-from remiss.clock import STOCKHOLM
 from remiss.remisser.models import Remiss
 from tests.support.factories import make_namnd, make_remiss, make_user
 
@@ -18,13 +16,6 @@ TODAY = date(2026, 12, 5)
 FORM = {"title": "Klockslagstest via formulär", "direction": "inkommande", "kind": "remiss",
         "remittent": "Kommunstyrelsen", "sender_dnr": "KS-2026-77", "received_on": "2026-12-01",
         "deadline_on": "2026-12-05", "deadline_time": "07.30"}
-
-
-def test_has_passed_reads_the_clock_time_in_stockholm():
-    assert has_passed(TODAY, time(7, 30), AFTER)  # 07.45 Stockholm
-    assert not has_passed(TODAY, time(7, 30), datetime(2026, 12, 5, 6, 29, tzinfo=timezone.utc))  # 07.29
-    assert not has_passed(TODAY, None, AFTER)  # a day without a time runs to its end
-    assert has_passed(TODAY, None, datetime(2026, 12, 6, 0, 0, tzinfo=STOCKHOLM))
 
 
 def _world(session):
