@@ -297,12 +297,6 @@ def start_section(session: Session, principal: Principal, now: datetime) -> Outg
                            else "Pågående utgående remisser")
 
 
-def _stale(session: Session, remiss: Remiss) -> bool:
-    """Whether a sammanställd remiss has an answer registered after its sammanställning (as its page says)."""
-    return remiss.status == RemissStatus.sammanstalld and bool(compiled.changed_since(
-        session, remiss.id, lifecycle.current_compilation(session, remiss.id)))
-
-
 def _rows(session: Session, found: list[Remiss], now: datetime) -> list[OutgoingRow]:
     """The rows of the outgoing remisser found, with their answers counted and their chasers, in two statements."""
     if not found:
@@ -314,6 +308,8 @@ def _rows(session: Session, found: list[Remiss], now: datetime) -> list[Outgoing
                                        .group_by(SandlistaEntry.remiss_id, SandlistaEntry.answer_status)):
         tally.setdefault(rid, {})[status] = n
     planned = _pending_chasers(session, ids)
+    # an answer after the sammanställning: "sammanställ igen", as the remiss page says (truth16 F16)
+    stale = compiled.stale_ids(session, [r.id for r in found if r.status == RemissStatus.sammanstalld])
     rows = []
     for remiss in found:
         counted = tally.get(remiss.id, {})
@@ -329,7 +325,7 @@ def _rows(session: Session, found: list[Remiss], now: datetime) -> list[Outgoing
             else f"{answered} av {total} har svarat" + (f", {declined} avstår" if declined else ""),
             0 if unsent else total - answered - declined,
             "inte skickad" if remiss.status == RemissStatus.utkast
-            else days_left(remiss, now, stale=_stale(session, remiss)),
+            else days_left(remiss, now, stale=remiss.id in stale),
             shown == RemissStatus.svarstiden_ute,
             (count_words(n, "påminnelse", "påminnelser") + f" planerade, nästa {format_date_time(first)}") if n
             else "inga påminnelser planerade"))
