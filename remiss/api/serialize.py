@@ -1,9 +1,11 @@
 """JSON shapes of the API."""
 from __future__ import annotations
 
+from datetime import datetime
+
 from remiss.clock import deadline_iso
 from remiss.remisser.models import Remiss
-from remiss.remisser.present import answered_late
+from remiss.remisser.present import answered_late, deadline_passed
 from remiss.remisser.status import RemissStatus
 
 
@@ -11,7 +13,7 @@ def _iso(value):
     return value.isoformat() if value is not None else None
 
 
-def remiss_summary(remiss: Remiss) -> dict:
+def remiss_summary(remiss: Remiss, now: datetime) -> dict:
     outgoing = remiss.direction == "utgaende"
     return {
         "id": remiss.id, "direction": remiss.direction, "kind": remiss.kind, "title": remiss.title,
@@ -25,11 +27,13 @@ def remiss_summary(remiss: Remiss) -> dict:
         "deadline_in_force": deadline_iso(remiss.effective_deadline_on, remiss.effective_deadline_time),
         # expedierad; answered_late compares it with deadline_in_force (null while not besvarad)
         "answered_at": _iso(remiss.answered_at), "answered_late": answered_late(remiss),
+        # an open incoming remiss past deadline_in_force now, its clock time counted (as the lists' "passerad")
+        "deadline_passed": deadline_passed(remiss, now),
     }
 
 
-def remiss_detail(remiss: Remiss, *, questions, sandlista, attachments, extra: dict | None = None) -> dict:
-    body = remiss_summary(remiss)
+def remiss_detail(remiss: Remiss, now: datetime, *, questions, sandlista, attachments, extra: dict | None = None) -> dict:
+    body = remiss_summary(remiss, now)
     body.update({
         "letter_date": _iso(remiss.letter_date),
         "answer_email": remiss.answer_email, "answer_address": remiss.answer_address,

@@ -6,6 +6,7 @@ from flask import Blueprint, current_app, jsonify, request, url_for
 from remiss.api.openapi import FromApp, operation, request_body
 from remiss.api.serialize import remiss_detail, remiss_summary
 from remiss.auth.access import Action, load_remiss
+from remiss.calendar.swedish import format_deadline
 from remiss.clock import local_today
 from remiss.db import get_session
 from remiss.web.errors import error_response
@@ -17,6 +18,7 @@ from remiss.remisser.filters import RemissFilter
 from remiss.remisser.queries import list_remisser, possible_duplicates
 from remiss.remisser.schemas import (DuplicateList, DuplicateQuery, ListQuery, RemissCreate, RemissDetail, RemissList,
                                      RemissUpdate)
+from remiss.remisser.present import deadline_passed
 from remiss.remisser.status import TransitionError
 from remiss.web import now, principal
 
@@ -66,17 +68,21 @@ def list_():
     if not 1 <= per_page <= 200:
         raise InputErrors({"per_page": "Ange 1–200 remisser per sida."})
     result = list_remisser(get_session(), principal(), f, page=page, per_page=per_page)
-    return jsonify({"items": [dict(remiss_summary(r), namnd=r.namnd_name, handlaggare=r.handlaggare_name)
+    return jsonify({"items": [dict(remiss_summary(r, now()), namnd=r.namnd_name, handlaggare=r.handlaggare_name)
                               for r in result.rows],
                     "total": result.total, "more": result.more, "page": result.page, "per_page": result.per_page,
                     "pages": result.pages})
+
+
+# the code of the warning in a POST's answer when the sista svarsdag has passed already (walk16 0b)
+PASSED_AT_REGISTRATION = "sista_svarsdag_passerad"
 
 
 def _detail(remiss) -> dict:
     session = get_session()
     # What other capabilities add to the detail (milestones, yttrande, ...), wired in remiss.create_app.
     extra = {name: fn(session, remiss) for name, fn in current_app.extensions["remiss_detail_extras"].items()}
-    return remiss_detail(remiss, questions=service.questions_of(session, remiss.id),
+    return remiss_detail(remiss, now(), questions=service.questions_of(session, remiss.id),
                          sandlista=service.entries(session, remiss.id),
                          attachments=attachments.of_remiss(session, remiss.id), extra=extra)
 
@@ -115,7 +121,15 @@ def create():
     remiss = service.register(get_session(), now=now(), principal=principal(), data=data,
                               dnr_format=current_app.config["DNR_FORMAT"],
                               default_prefix=current_app.config["DNR_DEFAULT_PREFIX"])
-    response = jsonify(_detail(remiss))
+    body = _detail(remiss)
+    if deadline_passed(remiss, now()):  # the form asks "registrera ändå"; the API registers and says so
+        body["warnings"] = [*body.get("warnings", []), {
+            "code": PASSED_AT_REGISTRATION, "url": f"/remisser/{remiss.id}#tidplan",
+            "message": (f"Sista svarsdag {format_deadline(remiss.effective_deadline_on, remiss.effective_deadline_time)}"
+                        " har redan passerat. Kontrollera datumet; har remissen kommit in sent, begär förlängd "
+                        "remisstid hos remittenten eller svara så snart som möjligt."),
+            "link_text": "Se tidplanen"}]
+    response = jsonify(body)
     response.status_code = 201
     response.headers["Location"] = url_for("api.read", remiss_id=remiss.id)
     return response
@@ -148,7 +162,8 @@ def update(remiss_id: int):
         raise InputErrors(in_api_words(exc.errors)) from None
     if body.status is not None and body.status != remiss.status:
         try:
-            service.change_status(session, now=now(), principal=principal(), remiss=remiss, new=body.status)
+            service.change_status(session, now=now(), principal=principal(), remiss=remiss, new=body.status,
+                                  by_hand=True)
         except TransitionError as exc:
             session.rollback()
             return error_response(409, str(exc), field="status")

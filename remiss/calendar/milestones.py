@@ -58,6 +58,9 @@ FLAG_REASONS: tuple[str, ...] = (
 )
 # the start of the explanation of a step the recorded beslut ticked off while it was open: it never happened
 PASSED_OVER = "Passerades av beslutet"
+# A step ticked off because the status was moved by hand past it ("Klar – status ändrad för hand 3 maj 2027."):
+# no tjänsteskrivelse was sent to granskning, nothing was approved or expedierat (truth16 F19).
+BY_HAND = "Klar – status ändrad för hand"
 OWNERS: dict[str, str] = {
     "tjansteskrivelse": "handlaggare",
     "granskning": "granskare",
@@ -94,7 +97,7 @@ def told(kind: str, explanation: str, advice: str, *, done_on: date | None, due_
     has passed". called_off: done only because the remiss closed without an answer (nothing happened)."""
     if done_on is None and not closed:
         return f"{explanation} {advice}" if advice else explanation
-    passed_over = explanation.startswith(PASSED_OVER)
+    passed_over = explanation.startswith((PASSED_OVER, BY_HAND))
     happened = None if called_off or passed_over or done_on is None else done_text(kind, done_on, due_on)
     return happened or explanation.removesuffix(PASSED)
 

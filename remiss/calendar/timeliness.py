@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time
 
 from remiss.calendar.swedish import count_words
+from remiss.clock import STOCKHOLM
 from remiss.calendar.workdays import WorkCalendar
 
 END_OF_DAY = time(23, 59, 59, 999999)
@@ -14,6 +15,15 @@ END_OF_DAY = time(23, 59, 59, 999999)
 def is_late(answered: datetime, deadline_on: date, deadline_time: time | None) -> bool:
     """True when answered (Stockholm wall time) is after the deadline: its clock time, or the end of its day."""
     return answered.replace(tzinfo=None) > datetime.combine(deadline_on, deadline_time or END_OF_DAY)
+
+
+def has_passed(deadline_on: date, deadline_time: time | None, now: datetime) -> bool:
+    """The one rule for whether a deadline (or any step due on a day, perhaps at a clock time) has passed at the
+    moment now (aware, read in Europe/Stockholm): after its clock time, or after the end of its day. A deadline
+    of today at 07.30 has passed at 07.45 (walk16 0b): it is late, not "i dag"."""
+    if now.tzinfo is None:
+        raise ValueError("naive datetime")
+    return is_late(now.astimezone(STOCKHOLM), deadline_on, deadline_time)
 
 
 @dataclass(frozen=True)

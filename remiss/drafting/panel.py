@@ -25,6 +25,9 @@ from remiss.namnd.models import DocumentTemplate, Namnd
 from remiss.drafting.namnd_templates import KINDS
 from remiss.remisser.models import Direction
 
+# The documents an incoming remiss's yttrande has (the missiv and the sammanställning are an utgående remiss's).
+INCOMING_KINDS = ("tjansteskrivelse", "yttrande")
+
 _D = YttrandeDraft.__table__.c
 _V = DraftVersion.__table__.c
 _U = User.__table__.c
@@ -304,7 +307,9 @@ def panel_context(session: Session, principal: Principal, remiss, now) -> dict:
                               "at": format_date_time(d.created_at),
                               "size_kb": max(1, d.size // 1024)}
                              for d in frozen if d.kind in KINDS],
-        "kinds": [(kind, label, labels[kind]) for kind, label in KINDS.items()],
+        # an incoming remiss's own documents: the missiv and the sammanställning are an utgående remiss's (walk16 #7)
+        "kinds": [(kind, label, labels[kind]) for kind, label in KINDS.items()
+                  if remiss.direction != Direction.inkommande or kind in INCOMING_KINDS],
         "pdf_available": soffice_path() is not None,
         **form_context(session, remiss, content),
     }

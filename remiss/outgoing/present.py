@@ -27,8 +27,14 @@ AFTER_SVARSTID = {RemissStatus.sammanstalld: "svaren är sammanställda", Remiss
                   RemissStatus.aterkallad: "remissen är återkallad"}
 
 
-def days_left(remiss: Remiss, now: datetime) -> str:
-    """ "12 dagar kvar", "sista dagen i dag", "svarstiden gick ut i går", "svarstiden gick ut för 3 dagar sedan"."""
+STALE = "ett svar har kommit in efter sammanställningen – sammanställ igen"
+
+
+def days_left(remiss: Remiss, now: datetime, *, stale: bool = False) -> str:
+    """ "12 dagar kvar", "sista dagen i dag", "svarstiden gick ut i går", "svarstiden gick ut för 3 dagar sedan".
+    stale: an answer came in after the sammanställning, which is to be made again (truth16 F16)."""
+    if stale and remiss.status == RemissStatus.sammanstalld:
+        return STALE
     if remiss.status in AFTER_SVARSTID:  # the svarstid is over business once the answers are compiled
         return AFTER_SVARSTID[remiss.status]
     if remiss.effective_deadline_on is None:
@@ -191,11 +197,14 @@ def panel(session: Session, principal: Principal, remiss: Remiss, now: datetime,
                       # an instans added after sending (walk12b #14): waiting is not all there is to do
                       f"Skicka remissen till {', '.join(e.name for e in unsent)}, som inte har fått den än. "
                       "Vänta sedan på svaren." if unsent and remiss.sent_at is not None
+                      and state in (RemissStatus.skickad, RemissStatus.svarstiden_ute) else
+                      # every instans has answered or declined, late or not: nobody is left to remind (walk16 #12)
+                      "Alla har svarat: sammanställ svaren." if entries and not waiting and not unsent
                       and state in (RemissStatus.skickad, RemissStatus.svarstiden_ute) else ""),
         "unsent_names": [e.name for e in unsent],
         "sent": remiss.sent_at is not None, "sent_at": format_date_time(remiss.sent_at) if remiss.sent_at else "",
         "unsent": len(unsent), "by_mail": len(by_mail), "by_post": len(by_post),
-        "nowhere": [(e.id, e.name) for e in nowhere], "days_left": days_left(remiss, now),
+        "nowhere": [(e.id, e.name) for e in nowhere], "days_left": days_left(remiss, now, stale=bool(stale)),
         "send_confirm": send_confirmation([current[e.id][0] for e in by_mail], len(by_post), handlingar=handlingar),
         "handlingar": handlingar,
         "compile_confirm": compile_confirmation(remiss, now, len(waiting)),
@@ -299,6 +308,8 @@ def _rows(session: Session, found: list[Remiss], now: datetime) -> list[Outgoing
                                        .group_by(SandlistaEntry.remiss_id, SandlistaEntry.answer_status)):
         tally.setdefault(rid, {})[status] = n
     planned = _pending_chasers(session, ids)
+    # an answer after the sammanställning: "sammanställ igen", as the remiss page says (truth16 F16)
+    stale = compiled.stale_ids(session, [r.id for r in found if r.status == RemissStatus.sammanstalld])
     rows = []
     for remiss in found:
         counted = tally.get(remiss.id, {})
@@ -313,7 +324,8 @@ def _rows(session: Session, found: list[Remiss], now: datetime) -> list[Outgoing
             "inte skickad än" if unsent
             else f"{answered} av {total} har svarat" + (f", {declined} avstår" if declined else ""),
             0 if unsent else total - answered - declined,
-            "inte skickad" if remiss.status == RemissStatus.utkast else days_left(remiss, now),
+            "inte skickad" if remiss.status == RemissStatus.utkast
+            else days_left(remiss, now, stale=remiss.id in stale),
             shown == RemissStatus.svarstiden_ute,
             (count_words(n, "påminnelse", "påminnelser") + f" planerade, nästa {format_date_time(first)}") if n
             else "inga påminnelser planerade"))

@@ -13,6 +13,7 @@ from remiss.calendar.after_beslut import AU_BESLUT_LABEL
 from remiss.calendar.milestones import DONE_WORDS, WAITS_FOR, told, workflow_order
 from remiss.calendar.missed import AFTER_BESLUT, MISSED
 from remiss.calendar.swedish import format_weekday_date
+from remiss.calendar.timeliness import has_passed
 from remiss.clock import STOCKHOLM, local
 from remiss.planning.models import Milestone
 from remiss.planning.passed_advice import without_passed_alternatives
@@ -20,6 +21,11 @@ from remiss.remisser.models import Direction, Remiss, is_open
 from remiss.remisser.status import CALLED_OFF_VALUES, CLOSED, called_off
 
 DEADLINE = "sista_svarsdag"
+# An utgående remiss's sista svarsdag is the instansers' deadline, not a step of ours (truth16 F12): it is in the
+# open lists while they have time to answer, and over once the svarstid has run out or the answers are compiled,
+# as the weekly digest has it; it is never late work of ours.
+OUTGOING_WAITING = ("utkast", "skickad")
+_OUTGOING_OVER = and_(Remiss.direction == Direction.utgaende, Remiss.status.not_in(OUTGOING_WAITING))
 
 
 @dataclass(frozen=True)
@@ -46,6 +52,7 @@ class AgendaItem:
     before_due: date | None = None  # the date of the open step it waits for (waiting)
     flag_reason: str | None = None  # why it is flagged (Milestone.flag_reason): planning.flags says it in Swedish
     missed_on: date | None = None  # a justering or expediering after a nämnd passed without beslut: its day
+    ours: bool = True  # False: an utgående remiss's sista svarsdag, the instansers' and never our late step
 
     @property
     def sort_key(self):
@@ -168,10 +175,13 @@ def items(session: Session, *, namnd_ids: Iterable[int] | None = None, handlagga
 
     if flagged_only:
         mstmt = mstmt.where(Milestone.flagged.is_(True))
+    if not include_done:
+        stmt = stmt.where(~_OUTGOING_OVER)
 
     found: list[AgendaItem] = []
     for r in session.execute(stmt) if not flagged_only else ():
-        closed = r.status in _CLOSED_VALUES
+        outgoing = r.direction == Direction.utgaende
+        closed = r.status in _CLOSED_VALUES or (outgoing and r.status not in OUTGOING_WAITING)
         if closed and not include_done:
             continue
         # extended by days or by hours; the deadline it was extended from with its clock time, as the remiss page (F6)
@@ -183,7 +193,8 @@ def items(session: Session, *, namnd_ids: Iterable[int] | None = None, handlagga
             + (f" kl. {r.deadline_time:%H.%M}." if r.deadline_time else ".") if extended else ".")
         found.append(AgendaItem(r.remiss_id, r.our_dnr or "", r.title, r.namnd_id, r.handlaggare_id, DEADLINE,
                                 "Sista svarsdag", r.effective_deadline_on, r.effective_deadline_time, explanation,
-                                flagged=False, done=closed, cancelled=r.status in CALLED_OFF_VALUES))
+                                flagged=False, done=closed, cancelled=r.status in CALLED_OFF_VALUES,
+                                ours=not outgoing))
     for m in session.execute(mstmt):
         day, planned = _shown_on(m)
         explanation = told(m.kind, m.explanation, m.advice, done_on=day if m.done_at is not None else None,
@@ -212,11 +223,7 @@ def _once(found: list[AgendaItem]) -> list[AgendaItem]:
 def is_overdue(item: AgendaItem, now_local: datetime) -> bool:
     """Tell whether the item is past due and not done at this Stockholm moment (a step waiting for a late one is
     late too: lateness.lateness says why)."""
-    if item.done:
-        return False
-    if item.day < now_local.date():
-        return True
-    return item.day == now_local.date() and item.at is not None and now_local.time() > item.at
+    return item.ours and not item.done and has_passed(item.day, item.at, now_local)
 
 
 def month_weeks(first: date) -> list[list[date]]:

@@ -3,12 +3,13 @@ a step planned before the remiss arrived is counted from the arrival (the work c
 step waiting for a late step before it is late because of that one."""
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime, time
 
 from remiss.calendar.milestones import WAITS_FOR
 from remiss.calendar.missed import AFTER_BESLUT, MISSED
 from remiss.calendar.missed import because as missed_because
 from remiss.calendar.swedish import count_words, format_short
+from remiss.calendar.timeliness import has_passed
 
 # What a step waits for (planner.WAITS_FOR), in the words of "väntar på tjänsteskrivelsen" and "eftersom
 # tjänsteskrivelsen är försenad".
@@ -42,10 +43,14 @@ def span(days: int) -> str:
 
 def lateness(kind: str, day: date, today: date, *, received: date | None = None, waiting: bool = False,
              before_due: date | None = None, missed_on: date | None = None,
-             flag_reason: str | None = None) -> tuple[bool, str]:
+             flag_reason: str | None = None, at: time | None = None, now: datetime | None = None) -> tuple[bool, str]:
     """(late, words) of an open step due on day. received: the day the remiss arrived; waiting: the step before it
     (before_due its date) is still open; missed_on: the day of the nämndsammanträde that passed without a beslut
-    (calendar.missed), which makes the justering and expediering after it late whatever their date."""
+    (calendar.missed), which makes the justering and expediering after it late whatever their date. at: the clock
+    time of a step due today (a sista svarsdag kl. 09.00), late once the moment now has passed it (has_passed):
+    "passerade i dag kl. 09.00", never "i dag" (truth16 F21)."""
+    if at is not None and now is not None and day == today and has_passed(day, at, now):
+        return True, f"passerade i dag kl. {at:%H.%M}"
     if missed_on is not None and kind in AFTER_BESLUT:
         return True, f"försenad {missed_because(missed_on)}"
     if kind == "arbetsutskott" and day < today and flag_reason != MISSED:

@@ -29,7 +29,7 @@ from remiss.planning.passed_advice import holding, still_holds, without_passed_a
 from remiss.planning.service.milestones import by_hand_refusal, called_off_words
 from remiss.remisser.finished import is_finished
 from remiss.remisser.models import Direction, Remiss
-from remiss.remisser.present import answered_words
+from remiss.remisser.present import answered_by_hand, answered_words
 from remiss.remisser.status import RemissStatus, called_off
 
 OWNER_LABELS = {"handlaggare": "Handläggare", "granskare": "Granskare / chef", "registrator": "Registrator",
@@ -61,8 +61,11 @@ def due_row(item: AgendaItem, now_local: datetime) -> DueRow:
     when = format_weekday_date(item.day) + (f" kl. {item.at:%H.%M}" if item.at else "")
     done = ("Utgår" if item.cancelled else "Klar") if item.done else ""
     late, words = lateness(item.kind, item.day, now_local.date(), received=item.received, waiting=item.waiting,
-                           before_due=item.before_due, missed_on=item.missed_on, flag_reason=item.flag_reason)
+                           before_due=item.before_due, missed_on=item.missed_on, flag_reason=item.flag_reason,
+                           at=item.at if item.kind == agenda.DEADLINE else None, now=now_local)
     overdue = agenda.is_overdue(item, now_local) if item.kind == agenda.DEADLINE else late and not item.done
+    if not item.ours and late:  # the instansers' svarstid has run out: not late work of ours (truth16 F12)
+        words = "svarstiden har gått ut"
     return DueRow(item.remiss_id, item.dnr, item.title, item.label, when, done.lower() if done else words,
                   overdue, item.flagged and not item.done and not item.waiting,
                   item.explanation, done, planned_words(item.planned, item.day) if item.planned else "",
@@ -203,8 +206,12 @@ def tidplan_panel(session: Session, principal: Principal, remiss: Remiss, now: d
     missed_on = missed_meeting_day(milestones)  # the nämnd did not decide: what follows is late because of it
     lateness_of = {m.kind: lateness(m.kind, m.due_on, today, received=remiss.received_on, waiting=m.kind in waiting,
                              before_due=due.get(WAITS_FOR.get(m.kind)), missed_on=missed_on,
-                             flag_reason=m.flag_reason)
+                             flag_reason=m.flag_reason,
+                             at=m.planned_time if m.kind == agenda.DEADLINE and not m.override_on else None, now=now)
                    for m in milestones if m.done_at is None}
+    if remiss.direction == Direction.utgaende and agenda.DEADLINE in lateness_of:  # the instansers' deadline
+        passed = lateness_of[agenda.DEADLINE][0]
+        lateness_of[agenda.DEADLINE] = (False, "svarstiden har gått ut" if passed else lateness_of[agenda.DEADLINE][1])
     # a missed sammanträde: "ta upp ärendet vid nästa sammanträde" only when one comes before the sista svarsdag
     in_time = (closed or remiss.effective_deadline_on is None
                or not any(m.flag_reason == MISSED and m.done_at is None for m in milestones)
@@ -213,7 +220,8 @@ def tidplan_panel(session: Session, principal: Principal, remiss: Remiss, now: d
     pending = None if closed else pending_request(session, remiss.id)
     asked = waiting_words(pending) if pending is not None else ""
     rows = []
-    answered = answered_words(remiss, tidplan.work_calendar(session)) if remiss.answered_at else None
+    answered = answered_words(remiss, tidplan.work_calendar(session),
+                              by_hand=answered_by_hand(session, remiss)) if remiss.answered_at else None
     # an arbetsutskott's beslut is one event: "Arbetsutskott (beslut)" stays, the Arbetsutskott step of the same
     # day goes, as in the month calendar (agenda._once)
     au_beslut = {m.due_on for m in milestones if m.kind == "namnd" and m.label == AU_BESLUT_LABEL}

@@ -3,8 +3,11 @@ tick off its milestones as the work that completes them happens."""
 from __future__ import annotations
 
 from remiss import events
+from remiss.calendar.milestones import BY_HAND
+from remiss.calendar.swedish import format_date
+from remiss.clock import local_today
 from remiss.planning.service import meetings, milestones, tidplan
-from remiss.remisser.status import CLOSED
+from remiss.remisser.status import CALLED_OFF_VALUES, CLOSED
 
 # the Namnd columns the planner reads (tidplan.rules_of)
 RULE_FIELDS = ("tjansteskrivelse_workdays_before_au", "granskning_workdays", "omedelbar_justering_usual",
@@ -58,7 +61,9 @@ def _justering(remiss, *, session, now, actor_id=None, **_):
 
 # The work a status says is done, whichever way the remiss got there (the yttrande's steps, or a move by hand).
 BY_STATUS = {"klar_for_beslut": (GRANSKNING, "remissen är klar för beslut"),
-             "beslutad": (BESLUT, "remissen är beslutad")}
+             "beslutad": (BESLUT, "remissen är beslutad"),
+             # an utgående remiss: the instansers' sista svarsdag is over once their answers are compiled
+             "sammanstalld": (("sista_svarsdag",), "svaren är sammanställda")}
 # Work to do again when a closed remiss is reopened to a status, beyond what closing ticked off: a besvarad
 # remiss corrected back to beslutad is to be expedierad again.
 REDO = {"beslutad": ("expediering",)}
@@ -71,22 +76,36 @@ def _value(status) -> str:
 CLOSED_VALUES = frozenset(s.value for s in CLOSED)
 
 
-def _status(remiss, *, session, now, old, new, actor_id=None, **_):
+def _ticked_by_hand(session, now, rows) -> None:
+    """Word the steps a status moved by hand ticked off as that, not as the work that never happened: no
+    "Skickad till granskning", "Godkänd" or "Expedierat" (truth16 F19)."""
+    for row in rows:
+        row.explanation = f"{BY_HAND} {format_date(local_today(now))}."
+        session.add(row)
+
+
+def _status(remiss, *, session, now, old, new, actor_id=None, by_hand=False, **_):
     closed = CLOSED_VALUES
     if _value(new) in closed:
         # a besvarad, avstådd or återkallad remiss has no work left: nothing of it is due or late any more
-        milestones.complete(session, now=now, remiss=remiss, kinds=None, note=milestones.called_off_words(new),
-                            actor_id=actor_id, closing=True)
+        done = milestones.complete(session, now=now, remiss=remiss, kinds=None, note=milestones.called_off_words(new),
+                                   actor_id=actor_id, closing=True)
+        if by_hand and _value(new) not in CALLED_OFF_VALUES:
+            _ticked_by_hand(session, now, done)
         return
     if _value(old) in closed:
         # reopened: the work closing ticked off is there again, planned from today
         milestones.reopen(session, now=now, remiss=remiss, kinds=REDO.get(_value(new), ()),
-                          note="remissen är öppnad igen", actor_id=actor_id)
+                          note="remissen är öppnad igen", actor_id=actor_id,
+                          called_off=_value(old) in CALLED_OFF_VALUES)
     if _value(new) in BY_STATUS:  # moved by hand past work the tidplan still shows as open
         kinds, note = BY_STATUS[_value(new)]
         if _value(new) == "beslutad":  # by a recorded beslut: what it ticks off while open is passed over by it
             tidplan.follow(session, now=now, remiss=remiss, actor_id=actor_id)
-        milestones.complete(session, now=now, remiss=remiss, kinds=kinds, note=note, actor_id=actor_id)
+        done = milestones.complete(session, now=now, remiss=remiss, kinds=kinds,
+                                   note=f"{note}, status ändrad för hand" if by_hand else note, actor_id=actor_id)
+        if by_hand:
+            _ticked_by_hand(session, now, done)
 
 
 events.draft_state_changed.connect(_draft_state)

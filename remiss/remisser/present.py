@@ -1,11 +1,11 @@
 """Display-ready facts of the remiss page that depend on its direction."""
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 from typing import NamedTuple
 
 from remiss.calendar.swedish import count_words, format_date, format_deadline, format_weekday_date
-from remiss.calendar.timeliness import is_late, timeliness
+from remiss.calendar.timeliness import has_passed, is_late, timeliness
 from remiss.clock import local
 from remiss.remisser.models import Direction
 from remiss.remisser.status import RemissStatus
@@ -37,12 +37,23 @@ def outgoing_facts(remiss, namnd_email: str = "") -> OutgoingFacts:
     return OutgoingFacts(format_date(sent_on), f"{format_date(sent_on)} – {deadline} ({length})", *answer)
 
 
-def lateness(remiss, today: date) -> str:
-    """"" unless an open incoming remiss is past its sista svarsdag (extensions counted): then how late it is."""
+def deadline_passed(remiss, now: datetime) -> bool:
+    """Whether an open incoming remiss (a row or a Remiss) is past its sista svarsdag in force at the moment now:
+    after its clock time, or after the end of its day (calendar.timeliness.has_passed). An utgående remiss's
+    deadline is the instansers', not a step of ours (truth16 F12); a closed remiss is answered or called off."""
     day = remiss.effective_deadline_on
-    if remiss.direction != Direction.inkommande or day is None or day >= today \
-            or RemissStatus(remiss.status).is_closed:
+    return (remiss.direction == Direction.inkommande and day is not None
+            and not RemissStatus(remiss.status).is_closed
+            and has_passed(day, remiss.effective_deadline_time, now))
+
+
+def lateness(remiss, now: datetime) -> str:
+    """"" unless an open incoming remiss is past its sista svarsdag (extensions counted): then how late it is."""
+    if not deadline_passed(remiss, now):
         return ""
+    day, today = remiss.effective_deadline_on, local(now).date()
+    if day == today:
+        return f"Sista svarsdagen passerade i dag kl. {remiss.effective_deadline_time:%H.%M}."
     days = (today - day).days
     return "Sista svarsdagen var i går." if days == 1 else \
         f"Sista svarsdagen var för {count_words(days, 'dag', 'dagar')} sedan."
@@ -57,14 +68,31 @@ def answered_late(remiss) -> bool | None:
     return is_late(local(remiss.answered_at), remiss.effective_deadline_on, remiss.effective_deadline_time)
 
 
-def answered_words(remiss, calendar) -> tuple[bool, str] | None:
+def answered_words(remiss, calendar, *, by_hand: bool = False) -> tuple[bool, str] | None:
     """(late, "för sent, 4 dagar efter sista svarsdagen (expedierat fredag 4 december 2026)") for a besvarad incoming
-    remiss, against the deadline in force; None for any other."""
+    remiss, against the deadline in force; None for any other. by_hand: the status was set to Besvarad by hand
+    (answered_by_hand), so nothing is known to have been expedierat (truth16 F19)."""
     if answered_late(remiss) is None:
         return None
     answered = local(remiss.answered_at)
     t = timeliness(answered, remiss.effective_deadline_on, remiss.effective_deadline_time, calendar)
-    return t.late, f"{t.words} (expedierat {format_weekday_date(answered.date())})"
+    how = "status ändrad till Besvarad för hand" if by_hand else "expedierat"
+    return t.late, f"{t.words} ({how} {format_weekday_date(answered.date())})"
+
+
+def answered_by_hand(session, remiss) -> bool:
+    """Whether a besvarad remiss got its status by hand: its Expediering was ticked off as "Klar – status ändrad för
+    hand" (planning.receivers), not by an expedierat yttrande."""
+    from sqlmodel import select
+
+    from remiss.calendar.milestones import BY_HAND
+    from remiss.planning.models import Milestone
+
+    if remiss.status != RemissStatus.besvarad:
+        return False
+    told = session.exec(select(Milestone.explanation).where(Milestone.remiss_id == remiss.id,
+                                                            Milestone.kind == "expediering")).first()
+    return bool(told and told.startswith(BY_HAND))
 
 
 LATE_STEP = "Begär förlängd remisstid hos remittenten, eller svara så snart som möjligt."

@@ -139,6 +139,8 @@ class RemissPublic(SQLModel):
     deadline_in_force: Moment | None = MOMENT
     answered_at: datetime | None = None  # expedierad (status besvarad)
     answered_late: bool | None = None  # expedierad after deadline_in_force; null while not besvarad
+    deadline_passed: bool = Field(default=False, description=(
+        "en öppen inkommande remiss vars sista svarsdag (deadline_in_force, med klockslag) har passerat"))
 
 
 class RemissListItem(RemissPublic):

@@ -209,7 +209,7 @@ def registration_note(questions: int, sandlista: int) -> str:
 
 
 def change_status(session: Session, *, now: datetime, principal: Principal, remiss: Remiss,
-                  new: RemissStatus | str, note: str = "", by_verb: bool = False) -> Remiss:
+                  new: RemissStatus | str, note: str = "", by_verb: bool = False, by_hand: bool = False) -> Remiss:
     """Move the remiss to a new status if the table allows it and the principal may make that move.
 
     A status of BY_VERB_ONLY (skickad) is reached only by its verb (sending), which says so with by_verb."""
@@ -221,6 +221,11 @@ def change_status(session: Session, *, now: datetime, principal: Principal, remi
             "med Makulera under ”Registrerad av misstag?” på remissens sida, som frågar efter skälet"  # voided
         raise TransitionError(f"Status ”{new.label}” sätts {how}, inte för hand.")
     require_status_move(principal, remiss.namnd_id, old, new)
+    if old == RemissStatus.makulerad:  # undone: back to the status it had, not always Registrerad (walk16 #3)
+        from remiss.remisser.voided import status_before
+
+        new = status_before(session, remiss)
+        note = note or f"Makuleringen ångrad: åter till {new.label}"
     remiss.status = new.value
     remiss.updated_at = now
     if new == RemissStatus.besvarad:
@@ -231,5 +236,7 @@ def change_status(session: Session, *, now: datetime, principal: Principal, remi
     session.flush()
     audit.record(session, now=now, user_id=principal.user_id, entity="remiss", entity_id=remiss.id,
                  remiss_id=remiss.id, action="status", changes={"status": [old.value, new.value]}, note=note)
-    events.status_changed.send(remiss, session=session, now=now, actor_id=principal.user_id, old=old, new=new)
+    # by_hand: "Ändra status för hand" or the API's PATCH, not the work itself: what it ticks off is said so
+    events.status_changed.send(remiss, session=session, now=now, actor_id=principal.user_id, old=old, new=new,
+                               by_hand=by_hand)
     return remiss

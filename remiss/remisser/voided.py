@@ -5,12 +5,14 @@ asked for (remiss.remisser.queries), and never proposed as a match for a new mai
 status move (remiss.auth.access.STATUS_ACTIONS / REOPEN_ACTIONS), the same for making and undoing it."""
 from __future__ import annotations
 
+import json
 from datetime import datetime
 
-from sqlmodel import Session
+from sqlmodel import Session, select
 
 from remiss import events
 from remiss.audit import service as audit
+from remiss.audit.models import AuditEvent
 from remiss.auth.access import Principal, may_move, require_status_move
 from remiss.remisser.input import InputErrors
 from remiss.remisser.models import Remiss
@@ -67,3 +69,21 @@ def makulera(session: Session, *, now: datetime, principal: Principal, remiss: R
     # closed: reminders cancelled, the tidplan's work called off (the receivers of any closing status)
     events.status_changed.send(remiss, session=session, now=now, actor_id=principal.user_id, old=old, new=VOIDED)
     return remiss
+
+
+def status_before(session: Session, remiss: Remiss) -> RemissStatus:
+    """The status to undo a makulering to: the one the remiss had when it was makulerad, as its history says
+    (walk16 #3, truth16 F10: "Registrerad … Tilldela remissen en handläggare" beside the handläggare it has).
+    Without that entry: Tilldelad when a handläggare is set, else Registrerad."""
+    row = session.exec(select(AuditEvent.changes).where(AuditEvent.remiss_id == remiss.id,
+                                                        AuditEvent.action == "makulera")
+                       .order_by(AuditEvent.at.desc(), AuditEvent.id.desc())).first()
+    try:
+        before = RemissStatus(json.loads(row)["status"][0]) if row else None
+    except (ValueError, KeyError, IndexError, TypeError):
+        before = None
+    if before is None or before == VOIDED or before.is_closed:
+        before = RemissStatus.tilldelad if remiss.handlaggare_id else RemissStatus.registrerad
+    if before != RemissStatus.registrerad and not remiss.handlaggare_id:
+        return RemissStatus.registrerad  # the handläggare was taken away meanwhile: someone is to be assigned
+    return before

@@ -14,7 +14,7 @@ from flask_login import current_user
 from remiss.auth.access import Action
 from remiss.calendar.swedish import (count_words, format_date, format_date_time, format_deadline, format_short_date,
                                      format_weekday_date)
-from remiss.remisser.present import is_extended
+from remiss.remisser.present import deadline_passed, is_extended
 from remiss.remisser.status import status_label
 from remiss.files import human_size
 from remiss.web.hyphenation import soft_hyphens
@@ -83,6 +83,14 @@ def _menu_counts(items: list[MenuItem]) -> dict[str, int]:
     return {item.endpoint: item.count(get_session(), principal()) for item in items if item.count is not None}
 
 
+def _passed(remiss) -> bool:
+    """`r is passed`: an open incoming remiss (a row or a Remiss) past its sista svarsdag in force at the request's
+    moment, its clock time counted, as the remiss page's "Försenad" and the API's deadline_passed (truth16 F29)."""
+    from remiss.web import now
+
+    return deadline_passed(remiss, now())
+
+
 def init_app(app: Flask, wired: Links) -> None:
     app.extensions["remiss_links"] = wired
     app.jinja_env.filters.update(sv_date=_date, sv_short_date=_short_date, sv_datetime=_date_time,
@@ -90,7 +98,7 @@ def init_app(app: Flask, wired: Links) -> None:
                                  hyphenate=soft_hyphens, filesize=human_size)
     app.jinja_env.globals.update(sv_deadline=format_deadline, status_label=status_label, links=links,
                                  in_section=in_section)
-    app.jinja_env.tests.update(in_section=in_section, extended=is_extended)
+    app.jinja_env.tests.update(in_section=in_section, extended=is_extended, passed=_passed)
 
     def _menu_context() -> dict:
         items = _menu()

@@ -213,7 +213,7 @@ def test_a_past_deadline_is_asked_about_and_everything_typed_is_kept(client, aut
     response = auth.post("/remisser/ny", form)
     html = response.get_data(as_text=True)
     assert response.status_code == 200 and "Sista svarsdagen har redan passerat" in html
-    assert "Sista svarsdag är 31 mars 2010, som redan har varit." in html
+    assert "Sista svarsdag är 31 mars 2010 kl. 12.00, som redan har varit." in html
     assert 'name="confirm_past_deadline"' in html and 'name="confirm_duplicate"' not in html
     for typed in ("KS-IOF-2010-00015", "Förslag till ny IoF-plan", "2010-03-31", "Patrik Kronholm",
                   "Stadsdelsfullmäktige Västra Innerstaden", "SDF 30/3-10"):

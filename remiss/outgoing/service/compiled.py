@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from sqlalchemy import func
+from sqlalchemy.orm import aliased
 from sqlmodel import Session, select
 
 from remiss.audit import service as audit
@@ -55,6 +57,23 @@ def changed_since(session: Session, remiss_id: int, attachment: Attachment | Non
         return []
     names = {e.id: e.name for e in session.exec(select(SandlistaEntry).where(SandlistaEntry.id.in_(ids)))}
     return [names[i] for i in ids if i in names]
+
+
+def stale_ids(session: Session, remiss_ids: list[int]) -> set[int]:
+    """The remisser among remiss_ids with an answer registered, changed or undone after their latest saved
+    sammanställning, in one statement for a list (Att göra); as changed_since, but only for a sammanställning whose
+    saving was recorded (one saved before that is compared by time on the remiss page alone)."""
+    if not remiss_ids:
+        return set()
+    compiled = (select(AuditEvent.remiss_id, func.max(AuditEvent.id).label("after"))
+                .where(AuditEvent.remiss_id.in_(remiss_ids), AuditEvent.entity == "attachment",
+                       AuditEvent.action == ACTION)
+                .group_by(AuditEvent.remiss_id).subquery())
+    answer = aliased(AuditEvent)
+    stmt = (select(answer.remiss_id).distinct().join(compiled, compiled.c.remiss_id == answer.remiss_id)
+            .where(answer.entity == "sandlista_entry", answer.action.in_(ANSWER_ACTIONS),
+                   answer.id > compiled.c.after))
+    return set(session.exec(stmt).all())
 
 
 def stale_text(names: list[str]) -> str:

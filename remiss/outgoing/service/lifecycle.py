@@ -8,7 +8,7 @@ and every request takes it back before a page or the API reads it (not_yet_out, 
 from __future__ import annotations
 
 import hashlib
-from datetime import datetime, time
+from datetime import datetime
 
 from sqlalchemy import or_
 from sqlmodel import Session, select
@@ -16,6 +16,7 @@ from sqlmodel import Session, select
 from remiss import files
 from remiss.auth.access import Action, Principal, require
 from remiss.clock import STOCKHOLM, local_today
+from remiss.calendar.timeliness import has_passed
 from remiss.remisser import service as remisser
 from remiss.remisser.input import InputErrors
 from remiss.remisser.models import Attachment, Direction, Remiss
@@ -34,9 +35,7 @@ def deadline_passed(remiss: Remiss, now: datetime) -> bool:
     """Whether the remisstid in force has run out (a date without a time runs to the end of that day)."""
     if remiss.effective_deadline_on is None:
         return False
-    ends = datetime.combine(remiss.effective_deadline_on, remiss.effective_deadline_time or time(23, 59, 59),
-                            tzinfo=STOCKHOLM)
-    return now > ends
+    return has_passed(remiss.effective_deadline_on, remiss.effective_deadline_time, now)
 
 
 def sync_deadline(session: Session, *, now: datetime, remiss: Remiss, principal: Principal | None = None) -> bool:

@@ -199,18 +199,24 @@ def complete(session: Session, *, now: datetime, remiss: Remiss, kinds: tuple[st
 
 
 def _open_again(session: Session, *, now: datetime, remiss: Remiss, rows: list[Milestone], note: str,
-                actor_id: int | None) -> list[Milestone]:
-    """Mark the done rows not done, and say so in the history."""
+                actor_id: int | None, called_off: bool = False) -> list[Milestone]:
+    """Mark the done rows not done, and say so in the history. called_off: the remiss was closed without an answer
+    (avstår, återkallad, makulerad), so the rows closing ticked off were called off, never done: the history says
+    "utgår → planerad", not "klar: ja → nej" (truth16 F11)."""
+    was_called_off = [m for m in rows if called_off and m.closed_with_remiss]
     for row in rows:
         row.done_at, row.closed_with_remiss = None, False
         session.add(row)
     if rows:
         touch(session, remiss, now)
         session.flush()
+        done = [m for m in rows if m not in was_called_off]
+        changes = {**{f"done:{m.kind}": [True, None] for m in done},
+                   **{f"utgar:{m.kind}": [True, None] for m in was_called_off}}
+        said = ([f"{', '.join(m.label for m in done)}: inte klar"] if done else []) + \
+            ([f"{', '.join(m.label for m in was_called_off)}: planerad igen"] if was_called_off else [])
         audit.record(session, now=now, user_id=actor_id, entity="remiss", entity_id=remiss.id,
-                     remiss_id=remiss.id, action="milestone",
-                     changes={f"done:{m.kind}": [True, None] for m in rows},
-                     note=f"{', '.join(m.label for m in rows)}: inte klar ({note})")
+                     remiss_id=remiss.id, action="milestone", changes=changes, note=f"{'; '.join(said)} ({note})")
     return rows
 
 
@@ -229,13 +235,13 @@ def undo(session: Session, *, now: datetime, remiss: Remiss, kinds: tuple[str, .
 
 
 def reopen(session: Session, *, now: datetime, remiss: Remiss, kinds: tuple[str, ...] = (), note: str,
-           actor_id: int | None = None) -> list[Milestone]:
+           actor_id: int | None = None, called_off: bool = False) -> list[Milestone]:
     """Open again the milestones ticked off only because the remiss closed, and those of kinds (work to be done
     again), then plan them from today: a reopened remiss shows what is left and what is late.
 
     Called by a receiver of the status change: the verb that sent it has already checked who may act.
     """
-    opened = _open_again(session, now=now, remiss=remiss, note=note, actor_id=actor_id,
+    opened = _open_again(session, now=now, remiss=remiss, note=note, actor_id=actor_id, called_off=called_off,
                          rows=[m for m in milestones_of(session, remiss.id)
                                if m.done_at is not None and (m.closed_with_remiss or m.kind in kinds)])
     replan(session, now=now, remiss=remiss, actor_id=actor_id)  # sends milestones_changed

@@ -25,6 +25,9 @@ from remiss.remisser.models import ArchivedDocument, Attachment, Direction
 from remiss.remisser.present import LATE_STEP, answered_words, lateness, outgoing_facts, with_lateness
 from remiss.remisser.status import BY_VERB_ONLY, NEXT_STEPS, RemissStatus, TransitionError, allowed_next
 from remiss.web import get_or_404, now, principal
+
+NOTHING_LEFT = "Inget mer att göra."
+WARNED = "Kvar att göra: det som varningen nedan säger."
 from remiss.web.lost_input import form_labels
 from remiss.web.panels import panels
 
@@ -68,11 +71,12 @@ def _show(remiss_id: int, *, assign_values: dict | None = None, assign_errors: d
     with reading_once(session):  # the panels show some of the same rows: load them once
         read_once(session, ("namnd_name", remiss.namnd_id), lambda: remiss.namnd_name)  # read with the remiss
         extra = [(panel, panel.context(session, p, remiss, now())) for panel in panels()]
-        late = lateness(remiss, local_today(now()))
+        late = lateness(remiss, now())
         warnings = remiss_warnings(session, remiss)
         archived = [(a.id, archive.label(a), a.version_number, a.size, a.created_at)
                     for a in archive.archived_of(session, remiss.id)]
-        answered = answered_words(remiss, work_calendar(session)) if remiss.answered_at else None
+        answered = answered_words(remiss, work_calendar(session), by_hand=present.answered_by_hand(session, remiss)) \
+            if remiss.answered_at else None
         questions = page.questions(session, remiss.id)
         files = page.attachments(session, remiss.id)
         sandlista = page.entries(session, remiss.id)
@@ -87,7 +91,9 @@ def _show(remiss_id: int, *, assign_values: dict | None = None, assign_errors: d
         # once the nämnd has decided, a longer remisstid no longer helps: only expediering is left
         next_step=(f"{LATE_STEP} " if late and remiss.status != RemissStatus.beslutad else "") + with_lateness(next(
             (ctx["next_step"] for _, ctx in extra if isinstance(ctx, dict) and ctx.get("next_step")),
-            NEXT_STEPS[RemissStatus(remiss.status)]), [ctx for _, ctx in extra]),
+            # "Inget mer att göra" never beside a warning that asks for something (truth16 F19)
+            NEXT_STEPS[RemissStatus(remiss.status)].replace(NOTHING_LEFT, WARNED) if warnings
+            else NEXT_STEPS[RemissStatus(remiss.status)]), [ctx for _, ctx in extra]),
         late=late, answered=answered, warnings=warnings, archived=archived,
         may_edit=p.may(Action.edit, remiss.namnd_id), may_assign=may_assign, assign=assign,
         status_values=status_values or {}, status_errors=status_errors or {},

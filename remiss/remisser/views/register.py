@@ -7,6 +7,7 @@ from flask import current_app, flash, redirect, render_template, request, url_fo
 
 from remiss import files
 from remiss.auth.access import Action
+from remiss.calendar.timeliness import has_passed
 from remiss.clock import local_today
 from remiss.db import get_session
 from remiss.documents import held_uploads
@@ -29,6 +30,7 @@ def new():
     intake = current_app.extensions["remiss_intake"]  # the missiv step (remiss.intake)
     values, errors, duplicates, past_deadline, already = dict(request.form), {}, [], None, []
     received_late = letter_late = None
+    past_at = ""  # the clock time of a past deadline, said with its day
     namnd_hint = ""
     namnder = namnder_for(Action.create)
     held = []  # files chosen before the form came back, kept on the server (walk16 #13)
@@ -73,7 +75,8 @@ def new():
                 duplicates = queries.possible_duplicates(get_session(), principal(), sender_dnr=data.sender_dnr,
                                                          title=data.title)
             if not (values.get("confirm_past_deadline") or confirmed):
-                past_deadline = _past(data.deadline_on)
+                past_deadline = _past(data.deadline_on, data.deadline_time)
+                past_at = f"{data.deadline_time:%H.%M}" if past_deadline and data.deadline_time else ""
             if not (values.get("confirm_received_late") or confirmed):
                 received_late = _received_after_deadline(data)
             if not (values.get("confirm_letter_date") or confirmed):
@@ -107,7 +110,8 @@ def new():
                            held=held, held_token=held_uploads.token_for(current_app.config["SECRET_KEY"],
                                                                         user_id=principal().user_id, scope=SCOPE,
                                                                         held=held),
-                           editing=None, duplicates=duplicates, past_deadline=past_deadline, already=already,
+                           editing=None, duplicates=duplicates, past_deadline=past_deadline, past_at=past_at,
+                           already=already,
                            received_late=received_late, letter_late=letter_late, namnd_hint=namnd_hint,
                            **field_context(namnder, values, errors),
                            **intake.context(request)), (400 if errors else 200)
@@ -129,9 +133,10 @@ def _hold(errors: dict) -> list:
     return kept
 
 
-def _past(deadline):
-    """The deadline when it has passed already: registering a remiss that came in late is asked about, not refused."""
-    return deadline if deadline is not None and deadline < local_today(now()) else None
+def _past(deadline, at=None):
+    """The deadline when it has passed already, its clock time counted (a deadline of today at 07.30 has passed at
+    07.45, walk16 0b): registering a remiss that came in late is asked about, not refused."""
+    return deadline if deadline is not None and has_passed(deadline, at, now()) else None
 
 
 def _received_after_deadline(data):
