@@ -60,6 +60,7 @@ class Settings:
     batch: int = 500  # rows claimed at a time (each is still sent and marked one by one)
     budget: timedelta = timedelta(seconds=45)  # a sweep stops taking new batches after this long
     lookahead_days: int = schedule.LOOKAHEAD_DAYS
+    plan_budget: float = 1.0  # seconds a sweep spends extending plans; the rest is planned by the next sweep
 
     @classmethod
     def from_config(cls, config) -> "Settings":
@@ -69,7 +70,8 @@ class Settings:
                    max_attempts=int(config.get("OUTBOX_MAX_ATTEMPTS", 12)),
                    max_permanent_attempts=int(config.get("OUTBOX_MAX_PERMANENT_ATTEMPTS", 3)),
                    batch=max(1, int(config.get("OUTBOX_BATCH", 500))),
-                   budget=timedelta(seconds=float(config.get("OUTBOX_SWEEP_BUDGET_SECONDS", 45))))
+                   budget=timedelta(seconds=float(config.get("OUTBOX_SWEEP_BUDGET_SECONDS", 45))),
+                   plan_budget=float(config.get("OUTBOX_PLAN_BUDGET_SECONDS", 1.0)))
 
 
 def release_stale(session: Session, *, wall: datetime, now: datetime, lease: timedelta) -> int:

@@ -152,7 +152,46 @@ def sync_remiss(session: Session, *, now: datetime, remiss: Remiss, calendar: Wo
         added += outbox.enqueue(session, now=now, key=key, recipient_email=person.email, kind=moment.kind,
                                 due_at=moment.due_at, subject="", payload=payload, remiss_id=remiss.id,
                                 recipient_user_id=person.user_id)
+    supersede_told(session, now=now, remiss_id=remiss.id)
     return added, cancelled
+
+
+TOLD = "Samma sak skickades redan efter att påminnelsen blev aktuell; den skickas inte igen."
+
+
+def _topic(key: str, email: str, payload: str) -> tuple:
+    """What a reminder row tells: its milestone and that milestone's date, to whom."""
+    return (email.lower(), key.split(":")[2], json.loads(payload or "{}").get("due_on"))
+
+
+def supersede_told(session: Session, *, now: datetime, remiss_id: int) -> int:
+    """Mark superseded the due reminder rows of a remiss whose topic (recipient, milestone and its date) was
+    already told by a mail sent (or being sent) at or after their due moment (truth16 F28): a sweep that planned
+    only part of a catch-up (its planning budget ran out) sent the old row; the rest is planned by the next sweep,
+    in the past, and would repeat the same overdue mail at the same moment. The catch-up rule of the claim
+    (claim.supersede_older) covers rows due together; this covers rows planned after their group was told."""
+    table = OutboxMessage.__table__
+    due = session.execute(select(table.c.id, table.c.key, table.c.recipient_email, table.c.payload, table.c.due_at)
+                          .where(table.c.remiss_id == remiss_id, table.c.status == OutboxStatus.pending.value,
+                                 table.c.kind.in_(policy.REMINDER_KINDS), table.c.due_at <= now)).all()
+    if not due:
+        return 0
+    told: dict[tuple, datetime] = {}
+    for key, email, payload, sent_at, claimed_at in session.execute(
+            select(table.c.key, table.c.recipient_email, table.c.payload, table.c.sent_at, table.c.claimed_at)
+            .where(table.c.remiss_id == remiss_id, table.c.kind.in_(policy.REMINDER_KINDS),
+                   table.c.status.in_([OutboxStatus.sent.value, OutboxStatus.sending.value]))):
+        moment = sent_at or claimed_at
+        topic = _topic(key, email, payload)
+        if moment is not None and (topic not in told or moment > told[topic]):
+            told[topic] = moment
+    ids = [r.id for r in due if told.get(_topic(r.key, r.recipient_email, r.payload)) is not None
+           and told[_topic(r.key, r.recipient_email, r.payload)] >= r.due_at]
+    if ids:
+        session.execute(update(OutboxMessage).where(OutboxMessage.id.in_(ids))
+                        .values(status=OutboxStatus.superseded.value, last_error=TOLD)
+                        .execution_options(synchronize_session=False))
+    return len(ids)
 
 
 def open_remisser(session: Session, namnd_id: int | None = None) -> list[Remiss]:
