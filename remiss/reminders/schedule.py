@@ -62,7 +62,8 @@ def reminder_key(moment: policy.Moment, remiss_id: int, email: str) -> str:
 
 
 # Other kinds whose older due rows a catch-up sweep supersedes, per (remiss, recipient): kind → group name.
-CATCH_UP_KINDS = {"outgoing_chaser": "chaser"}
+CATCH_UP_KINDS = {"outgoing_chaser": "chaser", policy.REVIEW: "review", policy.RETURNED: "returned",
+                  policy.ASSIGNED: "assigned", policy.EXTENSION: "extension"}  # notices: the newest tells the state
 
 
 def group_of(row: OutboxMessage) -> tuple:
