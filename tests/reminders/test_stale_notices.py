@@ -107,3 +107,22 @@ def _rut(session):
     from remiss.auth.models import User
 
     return session.exec(select(User).where(User.email == "rut@example.se")).one()
+
+
+def test_assigned_to_an_utgaende_remiss_speaks_of_the_sandlista_not_a_tjansteskrivelse(session, app, runner, smtp):
+    """truth16 F13: "Läs remisshandlingarna och börja arbeta med tjänsteskrivelsen enligt tidplanen." and
+    "Remittent: –" in the mail about a remiss we send out."""
+    namnd = make_namnd(session)
+    namnd.weekly_digest = False
+    session.add(namnd)
+    hanna = fast_user(session, role="handlaggare", namnder=[namnd], email="hanna@example.se")
+    make_remiss(session, namnd=namnd, handlaggare_id=hanna.id, direction="utgaende", title="Parkeringsnorm",
+                deadline_on=date(2027, 4, 16), sandlista=["Miljönämnden"])
+    session.commit()
+    sweep(session, runner, "2026-12-16T09:00")
+    [mail] = [m for m in smtp.messages if m["To"] == "hanna@example.se"]
+    body = " ".join(mail.get_body(("plain",)).get_content().split())
+    assert mail["Subject"].endswith("Du har tilldelats utgående remiss Parkeringsnorm"), mail["Subject"]
+    assert "tjänsteskrivelsen" not in body and "tidplanen" not in body and "Remittent" not in body, body
+    assert "Kontrollera sändlistan och adresserna, skapa missivet och skicka remissen" in body, body
+    assert "Remissinstansernas sista svarsdag" in body, body
