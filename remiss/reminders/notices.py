@@ -92,8 +92,7 @@ def review_requested(session: Session, *, now: datetime, remiss: Remiss, actor_i
                      rattelse: int = 0, version: int | None = None, answers: str = "") -> int:
     """Tell the granskare a draft (or a rättelse of the expedierat yttrande: rattelse > 0) awaits them; a draft
     sent back before comes as its new version, answering the comment it was sent back with."""
-    lines = [f"Det är version {version}, ändrad efter granskningens kommentar: ”{answers}”"] \
-        if answers and version else []
+    lines = _resent_lines(session, remiss, version=version, answers=answers) if answers and version else []
     return notify(session, now=now, remiss=remiss, kind=policy.REVIEW, actor_id=actor_id,
                   people=recipients.granskare(session, remiss.namnd_id), rattelse=rattelse, lines=lines)
 
@@ -118,3 +117,32 @@ def moved_earlier(session: Session, *, now: datetime, remiss: Remiss, lines: lis
         return 0
     return notify(session, now=now, remiss=remiss, kind=policy.MOVED_EARLIER, actor_id=actor_id,
                   people=recipients.handlaggare(session, remiss), lines=[f"{because}."] + lines)
+
+
+def _resent_lines(session: Session, remiss: Remiss, *, version: int, answers: str) -> list[str]:
+    """What the draft sent to granskning answers (truth16 F2, F25): a rättelse its reason ("Rättelsen gäller: …"),
+    a draft sent back by the granskare the comment, as a newer version or the same one unchanged. Whether a version
+    was saved since it last became an utkast (sent back, or a rättelse begun) is read from the audit log, in order."""
+    from remiss.audit.models import AuditEvent
+    from remiss.drafting.models import YttrandeDraft
+
+    draft = session.exec(select(YttrandeDraft).where(YttrandeDraft.remiss_id == remiss.id)).first()
+    if draft is None:
+        return []
+    back, saved = None, False
+    for event in session.exec(select(AuditEvent).where(
+            AuditEvent.entity == "yttrande_draft", AuditEvent.entity_id == draft.id,
+            AuditEvent.action.in_(["state", "rattelse", "save"])).order_by(AuditEvent.id.desc())):
+        if event.action == "save":
+            saved = True
+        elif (json.loads(event.changes or "{}").get("state") or [None])[-1] == "utkast":
+            back = event
+            break
+    said = draft.rattelse_reason.strip()
+    reason = [f"Rättelsen gäller: {said}" + ("" if said[-1:] in ".!?" else ".")] if draft.rattelse and said else []
+    if back is None or back.action == "rattelse":  # never sent back: the comment is the rättelse's reason
+        return reason
+    if not saved:
+        return reason + [f"Det är samma version {version} som skickades tillbaka med kommentaren ”{answers}”, "
+                         "oförändrad."]
+    return reason + [f"Det är version {version}, ändrad efter granskningens kommentar: ”{answers}”"]
