@@ -185,6 +185,9 @@ def _skip_reason(row: OutboxMessage, loaded: Loaded, today=None) -> str:
     stale = _stale_notice(row, loaded) if row.remiss_id is not None else ""
     if stale:
         return stale
+    if row.kind == policy.DIGEST and today is not None and (today - local(row.due_at).date()).days > \
+            schedule.DIGEST_LATE_DAYS:
+        return schedule.DIGEST_LATE  # held up by days (relay down): superseded by the next one (truth16 F17)
     if row.recipient_user_id and row.kind not in policy.UNMUTABLE:
         user = loaded.users.get(row.recipient_user_id)
         if user is None or not user.is_active:

@@ -263,6 +263,8 @@ def enqueue_digests(session: Session, *, now: datetime, calendar: WorkCalendar) 
     moment = policy.digest_moment(now, calendar)
     if not _advance_marker(session, policy.DIGEST, moment):
         return 0  # this week's digests are already in the outbox
+    if digest_too_late(moment, now):
+        return 0  # missed by days: next Monday's overview supersedes it (truth16 F17)
     start = local(moment).date()
     end = start + timedelta(weeks=policy.DIGEST_WEEKS)
     added = 0
@@ -279,6 +281,15 @@ def enqueue_digests(session: Session, *, now: datetime, calendar: WorkCalendar) 
                                     payload={"namnd_id": namnd.id, "namnd": namnd.name, "start": start.isoformat(),
                                              "end": end.isoformat(), "items": items})
     return added
+
+
+DIGEST_LATE_DAYS = 2  # a weekly overview caught up later than this (the scheduler or the relay was down) is dropped
+DIGEST_LATE = "Veckans översikt skulle ha gått ut för flera dagar sedan; nästa måndags översikt ersätter den."
+
+
+def digest_too_late(moment: datetime, now: datetime) -> bool:
+    """Whether a weekly digest due at moment is not worth sending at now: more than two days after its day."""
+    return (local(now).date() - local(moment).date()).days > DIGEST_LATE_DAYS
 
 
 def digest_items(session: Session, *, namnd_id: int, start, end) -> list[dict]:
