@@ -368,6 +368,9 @@ def compose(session: Session, row: OutboxMessage, *, config, now: datetime,
             template, line, expected = NOTICE_TEXT.get((row.kind, variant)) or NOTICE_TEXT[row.kind]
             subject = (f"[{remiss.our_dnr}] " if remiss.our_dnr else "") + template.format(title=remiss.title)
             lines = [line] + payload.get("lines", [])
+            if row.kind == policy.EXTENSION and remiss.effective_deadline_on:  # the date in force when sent (F30)
+                lines = [line, "Ny sista svarsdag: "
+                         f"{format_deadline(remiss.effective_deadline_on, remiss.effective_deadline_time)}."]
         context["paragraphs"], context["expected"] = lines, expected
         if RemissStatus(remiss.status).is_closed:
             attachments = ()  # an answered (or closed) remiss has no deadline left to put in a calendar
