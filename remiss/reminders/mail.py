@@ -145,6 +145,13 @@ def reminder_told(kind: str, payload: dict, remiss: Remiss, due_words: str, *,
         lines = [f"{was_due} {due_words}.", _late_since(workdays, payload, remiss, today),
                  "Du får detta meddelande som granskare eller registrator för nämnden."]
         expected = "Se till att arbetet kommer vidare, eller att förlängd remisstid begärs i tid."
+    deadline = getattr(remiss, "effective_deadline_on", None)
+    if (milestone == "expediering" and kind in (policy.BEFORE, policy.ON_DAY) and deadline
+            and payload.get("due_on") and date.fromisoformat(payload["due_on"]) > deadline):
+        # as the remiss page warns (truth16 F8): the planned expediering is after the sista svarsdag
+        lines.append(f"Det är efter sista svarsdag {format_weekday_date(deadline)}"
+                     + (f" kl. {remiss.effective_deadline_time:%H.%M}" if remiss.effective_deadline_time else "")
+                     + ": meddela remittenten eller begär förlängd remisstid.")
     return Told(kind, workdays, label, lines, expected, milestone)
 
 
