@@ -153,14 +153,32 @@ def build_message(*, payload: dict, recipient: str, mail_from: str, message_id: 
     return message
 
 
-def deadline_notice(session, *, remiss: Remiss, base_url: str) -> dict:
+def _anstand_runs(remiss: Remiss, entry, now) -> str:
+    """ "Pensionärsrådet (till 23 april 2027 kl. 15.00)" while the instans's own anstånd runs at now, else ""."""
+    from datetime import datetime
+
+    from remiss.clock import STOCKHOLM
+    from remiss.outgoing.service.chasers import _ends, deadline_of
+
+    day, at = deadline_of(remiss, entry)
+    if now is None or not entry.extended_until_on or day != entry.extended_until_on:
+        return ""
+    if datetime.combine(*_ends(day, at), tzinfo=STOCKHOLM) <= now:
+        return ""
+    return f"{entry.name} (till {format_deadline(day, at)})"
+
+
+def deadline_notice(session, *, remiss: Remiss, base_url: str, now=None) -> dict:
     """To our own officer, the morning after the svarstid ran out: who has answered, who has not, what next.
-    Built when it is sent, from the sändlista as it is then."""
+    Built when it is sent, from the sändlista as it is then; an instans whose own anstånd still runs at now is
+    named apart, not among the late ones (truth16 F26)."""
     from remiss.outgoing.overview import counts
     from remiss.remisser import service as remisser
 
     tally = counts(session, remiss.id)
     open_entries = [e for e in remisser.entries(session, remiss.id) if e.answer_status not in ("svarat", "avstar")]
+    anstand = [said for e in open_entries if e.sent_at is not None and (said := _anstand_runs(remiss, e, now))]
+    open_entries = [e for e in open_entries if not (e.sent_at is not None and _anstand_runs(remiss, e, now))]
     waiting = [e.name for e in open_entries if e.sent_at is not None]
     unsent = [e.name for e in open_entries if e.sent_at is None]  # added after sending (walk12b #14)
     paragraphs = [
@@ -170,15 +188,16 @@ def deadline_notice(session, *, remiss: Remiss, base_url: str) -> dict:
         f"{tally['answered']} av {tally['total']} remissinstanser har svarat"
         + (f" och {tally['declined']} avstår" if tally["declined"] else "") + ".",
         ("Inte svarat än: " + ", ".join(waiting) + ". De med e-post får en påminnelse enligt nämndens inställning."
-         if waiting else "Alla som har fått remissen har svarat eller avstått." if unsent
+         if waiting else "" if anstand else "Alla som har fått remissen har svarat eller avstått." if unsent
          else "Alla har svarat eller avstått."),
+        *([f"Har anstånd och har inte svarat än: {', '.join(anstand)}."] if anstand else []),
         *([f"Remissen är inte skickad än till {', '.join(unsent)}: skicka den under Utskick och svar."]
           if unsent else []),
         "Nästa steg: registrera de svar som kommit per post eller e-post, och sammanställ svaren: "
         f"{base_url.rstrip('/')}/remisser/{remiss.id}#utskick",
     ]
     subject = f"Svarstiden har gått ut: {remiss.title} ({remiss.our_dnr}), {tally['answered']} av {tally['total']} har svarat"
-    return _payload(subject, paragraphs, reply_to="")
+    return _payload(subject, [p for p in paragraphs if p], reply_to="")
 
 
 def compose(session, row, *, config, now) -> EmailMessage:
@@ -190,7 +209,7 @@ def compose(session, row, *, config, now) -> EmailMessage:
     payload = json.loads(row.payload or "{}")
     if row.kind == "outgoing_deadline":
         remiss = session.get(Remiss, row.remiss_id)
-        payload = deadline_notice(session, remiss=remiss, base_url=config.get("BASE_URL", ""))
+        payload = deadline_notice(session, remiss=remiss, base_url=config.get("BASE_URL", ""), now=now)
     message = build_message(payload=payload, recipient=row.recipient_email,
                             mail_from=config.get("MAIL_FROM", "Remiss <remiss@localhost>"),
                             message_id=row.message_id, files_dir=config["FILES_DIR"],

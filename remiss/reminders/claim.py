@@ -5,6 +5,7 @@ locked FOR UPDATE SKIP LOCKED, so concurrent sweepers take different rows.
 """
 from __future__ import annotations
 
+import json
 import secrets
 from collections import namedtuple
 from dataclasses import dataclass, field
@@ -18,9 +19,11 @@ from remiss.calendar.milestones import LABELS, WAITS_FOR
 from remiss.calendar.missed import AFTER_BESLUT, MISSED, is_missed
 from remiss.clock import local
 from remiss.db import among
+from remiss.drafting.models import YttrandeDraft
 from remiss.planning.models import Milestone
 from remiss.reminders import policy, schedule, together
 from remiss.reminders.models import OutboxMessage, OutboxStatus
+from remiss.reminders.notices import NOT_HANDLAGGARE
 from remiss.reminders.recipients import muted_kinds
 from remiss.reminders.holder import Holder, gone as holder_gone
 from remiss.remisser.models import Remiss
@@ -35,7 +38,8 @@ COMPOSED_FROM = ("id", "key", "remiss_id", "recipient_user_id", "recipient_email
 
 # The columns of a remiss that the checks (is_closed) and the mails (title, facts, calendar file) read.
 REMISS_READ = ("id", "status", "title", "remittent", "sender_dnr", "our_dnr", "effective_deadline_on",
-               "effective_deadline_time", "received_on")  # received_on: lateness from the arrival
+               "effective_deadline_time", "received_on",  # received_on: lateness from the arrival
+               "handlaggare_id", "direction")  # whether an assigned notice is still true; the utgående wording
 
 # Claimed rows and their remisser as plain named tuples: read-only values that outlive the claiming
 # transaction and can be handed to the composers without a session.
@@ -63,6 +67,7 @@ class Settings:
     batch: int = 500  # rows claimed at a time (each is still sent and marked one by one)
     budget: timedelta = timedelta(seconds=45)  # a sweep stops taking new batches after this long
     lookahead_days: int = schedule.LOOKAHEAD_DAYS
+    plan_budget: float = 1.0  # seconds a sweep spends extending plans; the rest is planned by the next sweep
 
     @classmethod
     def from_config(cls, config) -> "Settings":
@@ -72,7 +77,8 @@ class Settings:
                    max_attempts=int(config.get("OUTBOX_MAX_ATTEMPTS", 12)),
                    max_permanent_attempts=int(config.get("OUTBOX_MAX_PERMANENT_ATTEMPTS", 3)),
                    batch=max(1, int(config.get("OUTBOX_BATCH", 500))),
-                   budget=timedelta(seconds=float(config.get("OUTBOX_SWEEP_BUDGET_SECONDS", 45))))
+                   budget=timedelta(seconds=float(config.get("OUTBOX_SWEEP_BUDGET_SECONDS", 45))),
+                   plan_budget=float(config.get("OUTBOX_PLAN_BUDGET_SECONDS", 1.0)))
 
 
 def release_stale(session: Session, *, wall: datetime, now: datetime, lease: timedelta) -> int:
@@ -106,6 +112,7 @@ class Loaded:
     remisser: dict[int, Remiss] = field(default_factory=dict)
     users: dict[int, User] = field(default_factory=dict)
     milestones: dict[tuple[int, str], Milestone] = field(default_factory=dict)
+    drafts: dict[int, tuple[str, int]] = field(default_factory=dict)  # remiss id → (state, rättelse) of its yttrande
 
 
 def _load(session: Session, due: list) -> Loaded:
@@ -119,6 +126,10 @@ def _load(session: Session, due: list) -> Loaded:
         stmt = (select(Milestone.remiss_id, Milestone.kind, Milestone.done_at, Milestone.due_on, Milestone.flag_reason)
                 .where(among(Milestone.remiss_id, chunk, dialect=dialect)))
         loaded.milestones.update({(m.remiss_id, m.kind): m for m in session.execute(stmt)})
+    for chunk in chunks(sorted({r.remiss_id for r in due if r.kind in DRAFT_STATE_FOR and r.remiss_id})):
+        stmt = select(YttrandeDraft.remiss_id, YttrandeDraft.state, YttrandeDraft.rattelse).where(
+            among(YttrandeDraft.remiss_id, chunk, dialect=dialect))
+        loaded.drafts.update({d.remiss_id: (d.state, d.rattelse) for d in session.execute(stmt)})
     for chunk in chunks(sorted({r.recipient_user_id for r in due if r.recipient_user_id})):
         loaded.users.update({u.id: u for u in session.exec(select(User).where(among(User.id, chunk,
                                                                                      dialect=dialect)))})
@@ -145,6 +156,28 @@ def _waits(row, loaded: Loaded, today) -> str:
     return WAITING_REASON.format(before=WAITING_WORDS.get(before, LABELS.get(before, before).lower()))
 
 
+# A notice about the yttrande is sent only while the draft is still where the notice says (truth16 F1): "Att
+# granska" while it is in granskning, "Tillbaka från granskningen" while it is an utkast again.
+DRAFT_STATE_FOR = {policy.REVIEW: "granskning", policy.RETURNED: "utkast"}
+DRAFT_MOVED = {policy.REVIEW: "Utkastet är inte längre i granskning (godkänt eller tillbakaskickat).",
+               policy.RETURNED: "Utkastet är redan skickat till granskning igen."}
+
+
+def _stale_notice(row, loaded: Loaded) -> str:
+    """Why an event notice no longer tells the truth when it is sent, or "" (truth16 F1, F23)."""
+    if row.kind in DRAFT_STATE_FOR:
+        draft = loaded.drafts.get(row.remiss_id)
+        rattelse = int(json.loads(row.payload or "{}").get("rattelse", 0))
+        if draft is None or draft[0] != DRAFT_STATE_FOR[row.kind] or draft[1] != rattelse:
+            return DRAFT_MOVED[row.kind]
+    if row.kind == policy.ASSIGNED:
+        remiss = loaded.remisser.get(row.remiss_id)
+        about = json.loads(row.payload or "{}").get("handlaggare_id")
+        if remiss is not None and about is not None and remiss.handlaggare_id != about:
+            return NOT_HANDLAGGARE
+    return ""
+
+
 def _skip_reason(row: OutboxMessage, loaded: Loaded, today=None) -> str:
     """Why a due row must not be sent any more, or "" (today: the local day of the sweep)."""
     still_sent_in = SEND_WHEN_CLOSED.get(row.kind, frozenset())
@@ -152,6 +185,12 @@ def _skip_reason(row: OutboxMessage, loaded: Loaded, today=None) -> str:
         remiss = loaded.remisser.get(row.remiss_id)
         if remiss is None or (schedule.is_closed(remiss) and remiss.status not in still_sent_in):
             return schedule.closed_reason(remiss)
+    stale = _stale_notice(row, loaded) if row.remiss_id is not None else ""
+    if stale:
+        return stale
+    if row.kind == policy.DIGEST and today is not None and (today - local(row.due_at).date()).days > \
+            schedule.DIGEST_LATE_DAYS:
+        return schedule.DIGEST_LATE  # held up by days (relay down): superseded by the next one (truth16 F17)
     if row.recipient_user_id and row.kind not in policy.UNMUTABLE:
         user = loaded.users.get(row.recipient_user_id)
         if user is None or not user.is_active:

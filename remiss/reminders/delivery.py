@@ -62,7 +62,8 @@ def sweep(db: Database, *, now: datetime, worker_id: str, settings: Settings | N
     marks = Marks(db, now=now, settings=settings, result=result, stop=stop)
     try:
         with db.transaction() as session:
-            result.added = schedule.schedule_due(session, now=now, lookahead_days=settings.lookahead_days)
+            result.added = schedule.schedule_due(session, now=now, lookahead_days=settings.lookahead_days,
+                                                 budget_seconds=settings.plan_budget)
             state = relay.get(session)
             was_down = state is not None and state.down_since is not None
     except OperationalError as exc:

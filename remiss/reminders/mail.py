@@ -51,6 +51,11 @@ EXPECTED_AFTER_DECISION = {
 NOTICE_TEXT = {
     policy.ASSIGNED: ("Du har tilldelats remiss {title}", "Du har tilldelats remissen och är handläggare för den.",
                       "Läs remisshandlingarna och börja arbeta med tjänsteskrivelsen enligt tidplanen."),
+    # an utgående remiss (truth16 F13): no tjänsteskrivelse, no tidplan; its Nästa steg is the sändlista and missivet
+    (policy.ASSIGNED, "utgaende"): ("Du har tilldelats utgående remiss {title}",
+                                    "Du har tilldelats den utgående remissen och är handläggare för den.",
+                                    "Kontrollera sändlistan och adresserna, skapa missivet och skicka remissen till "
+                                    "remissinstanserna; sammanställ sedan deras svar."),
     policy.EXTENSION: ("Förlängd remisstid: {title}", "Förlängd remisstid har beviljats.",
                        "Tidplanen är omräknad efter den nya sista svarsdagen; kontrollera dina datum."),
     policy.REVIEW: ("Att granska: {title}", "Ett utkast till yttrande har skickats till granskning.",
@@ -145,6 +150,13 @@ def reminder_told(kind: str, payload: dict, remiss: Remiss, due_words: str, *,
         lines = [f"{was_due} {due_words}.", _late_since(workdays, payload, remiss, today),
                  "Du får detta meddelande som granskare eller registrator för nämnden."]
         expected = "Se till att arbetet kommer vidare, eller att förlängd remisstid begärs i tid."
+    deadline = getattr(remiss, "effective_deadline_on", None)
+    if (milestone == "expediering" and kind in (policy.BEFORE, policy.ON_DAY) and deadline
+            and payload.get("due_on") and date.fromisoformat(payload["due_on"]) > deadline):
+        # as the remiss page warns (truth16 F8): the planned expediering is after the sista svarsdag
+        lines.append(f"Det är efter sista svarsdag {format_weekday_date(deadline)}"
+                     + (f" kl. {remiss.effective_deadline_time:%H.%M}" if remiss.effective_deadline_time else "")
+                     + ": meddela remittenten eller begär förlängd remisstid.")
     return Told(kind, workdays, label, lines, expected, milestone, when)
 
 
@@ -210,17 +222,26 @@ def _remiss_parts(remiss: Remiss, base: str, now: datetime,
                   templates: MailTemplates) -> tuple[str, Facts, tuple[Attachment, ...]]:
     """(link, facts, the deadline's calendar file) of a remiss: the same for every mail about it in a sweep."""
     return _remiss_parts_cached(remiss.id, remiss.title, remiss.remittent, remiss.sender_dnr, remiss.our_dnr,
-                                remiss.effective_deadline_on, remiss.effective_deadline_time, base, now, templates)
+                                remiss.effective_deadline_on, remiss.effective_deadline_time, base, now, templates,
+                                outgoing=is_outgoing(remiss))
+
+
+def is_outgoing(remiss) -> bool:
+    """Whether the remiss is one we send out (we are the remittent): its mails speak of instanser, not of a yttrande."""
+    return str(getattr(remiss, "direction", "") or "") == "utgaende"
 
 
 @lru_cache(maxsize=2048)
 def _remiss_parts_cached(remiss_id: int, title: str, remittent: str | None, sender_dnr: str | None,
                          our_dnr: str | None, day: date | None, at: time | None, base: str, now: datetime,
-                         templates: MailTemplates) -> tuple[str, Facts, tuple[Attachment, ...]]:
-    """Keyed on every field the parts show, so an edited remiss gets new ones (now is the sweep's moment)."""
+                         templates: MailTemplates, outgoing: bool = False) -> tuple[str, Facts, tuple[Attachment, ...]]:
+    """Keyed on every field the parts show, so an edited remiss gets new ones (now is the sweep's moment). An
+    utgående remiss has no remittent but us (truth16 F13): its sista svarsdag is the remissinstansernas."""
     link = f"{base}/remisser/{remiss_id}"
-    rows = (("Ärende", title), ("Remittent", remittent or "–"), ("Remittentens diarienummer", sender_dnr or "–"),
-            ("Vårt diarienummer", our_dnr or "–"), ("Sista svarsdag", format_deadline(day, at)))
+    rows = ((("Ärende", title), ("Vårt diarienummer", our_dnr or "–"),
+             ("Remissinstansernas sista svarsdag", format_deadline(day, at))) if outgoing else
+            (("Ärende", title), ("Remittent", remittent or "–"), ("Remittentens diarienummer", sender_dnr or "–"),
+             ("Vårt diarienummer", our_dnr or "–"), ("Sista svarsdag", format_deadline(day, at))))
     facts = Facts(templates.facts_text.render(facts=rows), Markup(templates.facts_html.render(facts=rows)))
     if day is None:
         return link, facts, ()
@@ -355,10 +376,13 @@ def compose(session: Session, row: OutboxMessage, *, config, now: datetime,
 
             subject, lines, expected = reminder_mail(session, [row, *also], remiss, today=local(now).date())
         else:
-            template, line, expected = NOTICE_TEXT[(row.kind, "rattelse") if payload.get("rattelse")
-                                                   else row.kind]
+            variant = "rattelse" if payload.get("rattelse") else "utgaende" if is_outgoing(remiss) else ""
+            template, line, expected = NOTICE_TEXT.get((row.kind, variant)) or NOTICE_TEXT[row.kind]
             subject = (f"[{remiss.our_dnr}] " if remiss.our_dnr else "") + template.format(title=remiss.title)
             lines = [line] + payload.get("lines", [])
+            if row.kind == policy.EXTENSION and remiss.effective_deadline_on:  # the date in force when sent (F30)
+                lines = [line, "Ny sista svarsdag: "
+                         f"{format_deadline(remiss.effective_deadline_on, remiss.effective_deadline_time)}."]
         context["paragraphs"], context["expected"] = lines, expected
         if RemissStatus(remiss.status).is_closed:
             attachments = ()  # an answered (or closed) remiss has no deadline left to put in a calendar

@@ -62,7 +62,8 @@ def reminder_key(moment: policy.Moment, remiss_id: int, email: str) -> str:
 
 
 # Other kinds whose older due rows a catch-up sweep supersedes, per (remiss, recipient): kind → group name.
-CATCH_UP_KINDS = {"outgoing_chaser": "chaser"}
+CATCH_UP_KINDS = {"outgoing_chaser": "chaser", policy.REVIEW: "review", policy.RETURNED: "returned",
+                  policy.ASSIGNED: "assigned", policy.EXTENSION: "extension"}  # notices: the newest tells the state
 
 
 def group_of(row: OutboxMessage) -> tuple:
@@ -152,7 +153,46 @@ def sync_remiss(session: Session, *, now: datetime, remiss: Remiss, calendar: Wo
         added += outbox.enqueue(session, now=now, key=key, recipient_email=person.email, kind=moment.kind,
                                 due_at=moment.due_at, subject="", payload=payload, remiss_id=remiss.id,
                                 recipient_user_id=person.user_id)
+    supersede_told(session, now=now, remiss_id=remiss.id)
     return added, cancelled
+
+
+TOLD = "Samma sak skickades redan efter att påminnelsen blev aktuell; den skickas inte igen."
+
+
+def _topic(key: str, email: str, payload: str) -> tuple:
+    """What a reminder row tells: its milestone and that milestone's date, to whom."""
+    return (email.lower(), key.split(":")[2], json.loads(payload or "{}").get("due_on"))
+
+
+def supersede_told(session: Session, *, now: datetime, remiss_id: int) -> int:
+    """Mark superseded the due reminder rows of a remiss whose topic (recipient, milestone and its date) was
+    already told by a mail sent (or being sent) at or after their due moment (truth16 F28): a sweep that planned
+    only part of a catch-up (its planning budget ran out) sent the old row; the rest is planned by the next sweep,
+    in the past, and would repeat the same overdue mail at the same moment. The catch-up rule of the claim
+    (claim.supersede_older) covers rows due together; this covers rows planned after their group was told."""
+    table = OutboxMessage.__table__
+    due = session.execute(select(table.c.id, table.c.key, table.c.recipient_email, table.c.payload, table.c.due_at)
+                          .where(table.c.remiss_id == remiss_id, table.c.status == OutboxStatus.pending.value,
+                                 table.c.kind.in_(policy.REMINDER_KINDS), table.c.due_at <= now)).all()
+    if not due:
+        return 0
+    told: dict[tuple, datetime] = {}
+    for key, email, payload, sent_at, claimed_at in session.execute(
+            select(table.c.key, table.c.recipient_email, table.c.payload, table.c.sent_at, table.c.claimed_at)
+            .where(table.c.remiss_id == remiss_id, table.c.kind.in_(policy.REMINDER_KINDS),
+                   table.c.status.in_([OutboxStatus.sent.value, OutboxStatus.sending.value]))):
+        moment = sent_at or claimed_at
+        topic = _topic(key, email, payload)
+        if moment is not None and (topic not in told or moment > told[topic]):
+            told[topic] = moment
+    ids = [r.id for r in due if told.get(_topic(r.key, r.recipient_email, r.payload)) is not None
+           and told[_topic(r.key, r.recipient_email, r.payload)] >= r.due_at]
+    if ids:
+        session.execute(update(OutboxMessage).where(OutboxMessage.id.in_(ids))
+                        .values(status=OutboxStatus.superseded.value, last_error=TOLD)
+                        .execution_options(synchronize_session=False))
+    return len(ids)
 
 
 def open_remisser(session: Session, namnd_id: int | None = None) -> list[Remiss]:
@@ -223,6 +263,8 @@ def enqueue_digests(session: Session, *, now: datetime, calendar: WorkCalendar) 
     moment = policy.digest_moment(now, calendar)
     if not _advance_marker(session, policy.DIGEST, moment):
         return 0  # this week's digests are already in the outbox
+    if digest_too_late(moment, now):
+        return 0  # missed by days: next Monday's overview supersedes it (truth16 F17)
     start = local(moment).date()
     end = start + timedelta(weeks=policy.DIGEST_WEEKS)
     added = 0
@@ -239,6 +281,15 @@ def enqueue_digests(session: Session, *, now: datetime, calendar: WorkCalendar) 
                                     payload={"namnd_id": namnd.id, "namnd": namnd.name, "start": start.isoformat(),
                                              "end": end.isoformat(), "items": items})
     return added
+
+
+DIGEST_LATE_DAYS = 2  # a weekly overview caught up later than this (the scheduler or the relay was down) is dropped
+DIGEST_LATE = "Veckans översikt skulle ha gått ut för flera dagar sedan; nästa måndags översikt ersätter den."
+
+
+def digest_too_late(moment: datetime, now: datetime) -> bool:
+    """Whether a weekly digest due at moment is not worth sending at now: more than two days after its day."""
+    return (local(now).date() - local(moment).date()).days > DIGEST_LATE_DAYS
 
 
 def digest_items(session: Session, *, namnd_id: int, start, end) -> list[dict]:
