@@ -13,6 +13,7 @@ from remiss.documents.markup import blocks
 from remiss.drafting import decision as decisions
 from remiss.drafting import content as sections
 from remiss.drafting import context, forms, generate, mailing, sent_by_hand
+from remiss.drafting.states import reopen_refusal
 from remiss.drafting.drafts import content_of, decision_of, decisions_of
 from remiss.drafting.rattelse import rattelse_name
 from remiss.drafting.versions import NEEDS_HANDLAGGARE
@@ -291,7 +292,9 @@ def panel_context(session: Session, principal: Principal, remiss, now) -> dict:
         "may_submit": (may_edit and state == DraftState.utkast and draft is not None
                        and not (rattelse and draft.version_id == draft.corrects_version_id)),
         "may_review": may_review and state == DraftState.granskning,
-        "may_reopen": may_review and state == DraftState.godkand,  # expedierat: a rättelse instead
+        # expedierat: a rättelse instead; decided: the text is the beslut's (states.reopen_refusal)
+        "may_reopen": may_review and state == DraftState.godkand and decision is None,
+        "reopen_refusal": reopen_refusal(decision) if may_review and state == DraftState.godkand else "",
         "may_expediera": may_review and state == DraftState.godkand,
         "expediera_confirm": mailing.expediera_confirmation(remiss, rattelse),
         "versions": [{"number": v.number, "author": v.author or "okänd", "at": format_date_time(v.created_at),
