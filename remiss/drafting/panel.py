@@ -12,7 +12,7 @@ from remiss.documents.pdf import soffice_path
 from remiss.documents.markup import blocks
 from remiss.drafting import decision as decisions
 from remiss.drafting import content as sections
-from remiss.drafting import context, forms, generate, mailing, sent_by_hand
+from remiss.drafting import context, forms, generate, mailing, sent_by_hand, signatures
 from remiss.drafting.states import reopen_refusal
 from remiss.drafting.drafts import content_of, decision_of, decisions_of
 from remiss.drafting.rattelse import rattelse_name
@@ -243,6 +243,7 @@ def panel_context(session: Session, principal: Principal, remiss, now) -> dict:
     today = local_today(now)
     frozen = run(_FROZEN, {"remiss_id": remiss.id}).all()
     unanswered = sections.unanswered_text(content) if draft is not None else ""
+    unsigned = signatures.missing(content, decision) if state == DraftState.godkand else []
     send_pending = sent_by_hand.pending(remiss, state, rattelse)
     sent = _sent(frozen, decisions_of(session, remiss.id)) if frozen else []
     sent_ids = {row.draft_version_id for row in frozen}
@@ -296,7 +297,11 @@ def panel_context(session: Session, principal: Principal, remiss, now) -> dict:
         "may_reopen": may_review and state == DraftState.godkand and decision is None,
         "reopen_refusal": reopen_refusal(decision) if may_review and state == DraftState.godkand else "",
         "may_expediera": may_review and state == DraftState.godkand,
-        "expediera_confirm": mailing.expediera_confirmation(remiss, rattelse),
+        "expediera_confirm": " ".join(filter(None, (mailing.expediera_confirmation(remiss, rattelse),
+                                                    signatures.warning(unsigned)))),
+        # the names under the yttrande, missing: warned and filled in before expediering (walk16 finding 12)
+        "unsigned_warning": signatures.warning(unsigned),
+        "signature_values": {key: content.get(key, "") for key in signatures.FIELDS},
         "versions": [{"number": v.number, "author": v.author or "okänd", "at": format_date_time(v.created_at),
                       "comment": v.comment, "frozen": v.id in sent_ids} for v in versions],
         "consultations": [{"id": c.id, "party": c.party, "on": format_date(c.consulted_on) if c.consulted_on else "", "note": c.note}
