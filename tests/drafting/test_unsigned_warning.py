@@ -23,6 +23,8 @@ def test_missing_signers_are_warned_before_expediering_and_can_be_filled_in(sess
     assert question.startswith("Expediera yttrandet? Det e-postas genast till kulturkansli@malmo.se.")
     assert WARNING in question and "under Underskrifter i panelen Yttrande" in question
     assert 'id="unsigned-warning"' in page
+    api = client.get(f"/api/v1/remisser/{remiss.id}/yttrande").get_json()
+    assert api["missing_signatures"] == ["ordförande", "förvaltningschef"]
     done = auth.post(f"/remisser/{remiss.id}/yttrande/underskrifter",
                      {"ordforande": "Andreas Konstantinides", "forvaltningschef": "Britt-Marie Pettersson"},
                      form_url=f"/remisser/{remiss.id}", follow_redirects=True).get_data(as_text=True)
