@@ -279,6 +279,8 @@ def panel_context(session: Session, principal: Principal, remiss, now) -> dict:
         "review_comment": draft.review_comment if draft else "",
         "version": draft.number if draft else None,
         "inga_synpunkter": bool(content.get("inga_synpunkter")),
+        # own text ends the mode when saved (content.settle_inga_synpunkter): the form says so first
+        "inga_synpunkter_hint": sections.INGA_SYNPUNKTER_HINT if content.get("inga_synpunkter") else "",
         # frågeställningar without an answer: sending and approving ask first (states.check_unanswered)
         "unanswered": unanswered,
         "no_comments_answer": sections.NO_COMMENTS_ON_QUESTION.format(

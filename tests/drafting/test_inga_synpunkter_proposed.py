@@ -37,6 +37,7 @@ def test_text_typed_in_inga_synpunkter_mode_reaches_the_yttrande(world, auth, cl
     assert auth.post(f"{page}/yttrande/inga-synpunkter", {}, form_url=page).status_code == 302
     form = client.get(f"{page}/yttrande").get_data(as_text=True)
     assert "Skriver du egen text här blir det ett vanligt yttrande igen" in form
+    assert "Skriver du egen text här blir det ett vanligt yttrande igen" in client.get(page).get_data(as_text=True)
     data = {"sammanfattning": "Stadsområdesnämnd Öster har inga synpunkter på remissen.",
             "ovriga_synpunkter": "Nämnden avstyrker förslaget i sin helhet."}
     saved = auth.post(f"{page}/yttrande", data, form_url=f"{page}/yttrande", follow_redirects=True)
