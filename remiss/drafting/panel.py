@@ -213,9 +213,11 @@ def self_approved(session: Session, draft_id: int, versions) -> str:
     approver = session.connection().execute(select(AuditEvent.user_id).where(
         AuditEvent.entity == "yttrande_draft", AuditEvent.entity_id == draft_id, AuditEvent.action == "state",
         AuditEvent.changes.like(_TO_GODKAND)).order_by(AuditEvent.id.desc()).limit(1)).scalar()
-    if not versions or approver is None or versions[0].author_id != approver:
+    # names filled in after the approval (signatures.fill) are not the text that was approved
+    written = next((v for v in versions if v.comment != signatures.COMMENT), None)
+    if written is None or approver is None or written.author_id != approver:
         return ""
-    return f"Godkänt av samma person som skrev det ({versions[0].author or 'okänd'})."
+    return f"Godkänt av samma person som skrev det ({written.author or 'okänd'})."
 
 
 def panel_context(session: Session, principal: Principal, remiss, now) -> dict:

@@ -15,6 +15,7 @@ from remiss.remisser.input import InputErrors
 from remiss.remisser.models import Remiss
 
 FIELDS = ("ordforande", "forvaltningschef")
+COMMENT = "Underskrifter ifyllda"  # the version fill saves: names only, not a text anyone approved
 
 
 def missing(content: dict, decision: Decision | None) -> list[str]:
@@ -52,4 +53,4 @@ def fill(session: Session, *, now: datetime, principal: Principal, remiss: Remis
     if new == content:
         return None
     return add_version(session, now=now, principal=principal, remiss=remiss, draft=draft, content=new,
-                        comment="Underskrifter ifyllda")
+                        comment=COMMENT)
