@@ -80,6 +80,11 @@ def reopen_refusal(decision) -> str:
     text, so a changed text needs a beslut of its own – after expediering, a rättelse (walk16 finding 1)."""
     if decision is None:
         return ""
+    if decision.rattelse:
+        return (f"Rättelsen är redan beslutad {decision_reference(decision)} och kan inte öppnas igen som utkast: "
+                "det som beslutades är den godkända texten. Expediera rättelsen; behöver den i sin tur rättas, "
+                "skicka en ny rättelse efter expedieringen. Är bara uppgifterna om beslutet fel, rätta dem under "
+                "Beslut.")
     return (f"Yttrandet är redan beslutat {decision_reference(decision)} och kan inte öppnas igen som utkast: "
             "det som beslutades är den godkända texten. Ska texten ändras behövs ett nytt beslut – expediera det "
             "beslutade yttrandet och skicka sedan en rättelse, som granskas och beslutas för sig. Är bara "

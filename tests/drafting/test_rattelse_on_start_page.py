@@ -43,3 +43,20 @@ def test_an_approved_rattelse_waits_on_the_sekreterare_s_start_page(session, w, 
     assert "Expediera rättelsen: " in page and "Att registrera och avsluta (1)" in page
     dispatch.expediera(session, now=LATER, principal=w["r"], remiss=remiss, files_dir=w["files"])
     assert todos(session, w) == []
+
+
+def test_a_decided_rattelse_is_not_reopened_either(session, w):
+    import pytest
+
+    from remiss.drafting.drafts import DraftError
+
+    remiss = w["remiss"]
+    expedierat(session, w)
+    start_rattelse(session, now=LATER, principal=w["g"], remiss=remiss, comment="Fel belopp")
+    save(session, now=LATER, principal=w["h"], remiss=remiss, raw={"sammanfattning": "Rättad."})
+    change_state(session, now=LATER, principal=w["h"], remiss=remiss, new="granskning")
+    change_state(session, now=LATER, principal=w["g"], remiss=remiss, new="godkand")
+    decisions.record_decision(session, now=LATER, principal=w["r"], remiss=remiss, decided_by="namnd",
+                              meeting_on=date(2015, 10, 12), paragraf="160", omedelbar_justering=True)
+    with pytest.raises(DraftError, match="Rättelsen är redan beslutad vid sammanträde 12 oktober 2015, § 160"):
+        change_state(session, now=LATER, principal=w["g"], remiss=remiss, new="utkast", comment="Ändra")
