@@ -12,6 +12,7 @@ from remiss.clock import local_today
 from remiss.db import get_session
 from remiss.documents import RenderError
 from remiss.drafting import content as sections
+from remiss.drafting import signatures
 from remiss.drafting import decision as decisions
 from remiss.drafting import dispatch, drafts, forms, generate, rattelse, sent_by_hand, states, versions
 from remiss.drafting.models import DraftState, DraftVersion, GeneratedDocument
@@ -82,6 +83,8 @@ def draft_summary(session, remiss) -> dict:
         "sent_by_hand_pending": sent_by_hand.pending(remiss, draft.state if draft else None,
                                                      draft.rattelse if draft else 0),
         "unanswered_questions": [{"number": n, "fraga": text} for n, text in sections.unanswered(content)],
+        # the signers without a name under the yttrande ("ordförande", "förvaltningschef"; walk16 finding 12)
+        "missing_signatures": signatures.missing(content, drafts.find_decision(session, remiss.id)),
         "sections": [{"label": label, "text": text} for label, text in sections.labelled_sections(content)],
         "content": content,
     }

@@ -184,3 +184,32 @@ def _validate_sections(value, content: dict, errors: dict) -> None:
         if rubrik or text:  # an emptied section is removed
             sections.append({"id": ids[position - 1], "rubrik": rubrik, "text": text})
     content["avsnitt"] = sections
+
+
+# Said when a save with own text ends the "inga synpunkter" mode (walk16 finding 2: the text was saved, then ignored).
+INGA_SYNPUNKTER_ENDED = ("Yttrandet är inte längre ”Inga synpunkter”: texten du skrev kommer med i yttrandet. "
+                         "Läs sammanfattningen – den säger fortfarande att nämnden inte har några synpunkter tills "
+                         "du skriver om den.")
+INGA_SYNPUNKTER_HINT = ("Yttrandet är nu ”Inga synpunkter”. Skriver du egen text här blir det ett vanligt yttrande "
+                        "igen när du sparar, och det du skriver kommer med i yttrandet.")
+_FIXED_SUMMARY = " har inga synpunkter på remissen."
+
+
+def has_own_text(content: dict) -> bool:
+    """Whether content says more than the short 'inga synpunkter' yttrande (composing.inga_synpunkter_content)."""
+    summary = (content.get("sammanfattning") or "").strip()
+    return (bool(summary and not summary.endswith(_FIXED_SUMMARY))
+            or any((content.get(key) or "").strip() for key in ("ovriga_synpunkter", "reservationer"))
+            or any((item.get("text") or "").strip() for item in content.get("svar", []))
+            or any((item.get("text") or "").strip() for item in content.get("avsnitt", [])))
+
+
+def settle_inga_synpunkter(raw: dict, content: dict) -> dict:
+    """Never keep typed text that the 'inga synpunkter' yttrande would leave out: own text ends the mode, unless
+    the same request asks for the mode (the API), which is refused as a contradiction."""
+    if not content.get("inga_synpunkter") or not has_own_text(content):
+        return content
+    if isinstance(raw, dict) and raw.get("inga_synpunkter") not in (None, False, "", "0", "false"):
+        raise InputErrors({"inga_synpunkter": "Ett yttrande med ”Inga synpunkter” har ingen egen text: ta bort "
+                                              "texten eller låt inga_synpunkter vara false."})
+    return {**content, "inga_synpunkter": False}

@@ -12,7 +12,8 @@ from remiss.documents.pdf import soffice_path
 from remiss.documents.markup import blocks
 from remiss.drafting import decision as decisions
 from remiss.drafting import content as sections
-from remiss.drafting import context, forms, generate, mailing, sent_by_hand
+from remiss.drafting import context, forms, generate, mailing, sent_by_hand, signatures
+from remiss.drafting.states import reopen_refusal
 from remiss.drafting.drafts import content_of, decision_of, decisions_of
 from remiss.drafting.rattelse import rattelse_name
 from remiss.drafting.versions import NEEDS_HANDLAGGARE
@@ -216,9 +217,11 @@ def self_approved(session: Session, draft_id: int, versions) -> str:
     approver = session.connection().execute(select(AuditEvent.user_id).where(
         AuditEvent.entity == "yttrande_draft", AuditEvent.entity_id == draft_id, AuditEvent.action == "state",
         AuditEvent.changes.like(_TO_GODKAND)).order_by(AuditEvent.id.desc()).limit(1)).scalar()
-    if not versions or approver is None or versions[0].author_id != approver:
+    # names filled in after the approval (signatures.fill) are not the text that was approved
+    written = next((v for v in versions if v.comment != signatures.COMMENT), None)
+    if written is None or approver is None or written.author_id != approver:
         return ""
-    return f"Godkänt av samma person som skrev det ({versions[0].author or 'okänd'})."
+    return f"Godkänt av samma person som skrev det ({written.author or 'okänd'})."
 
 
 def panel_context(session: Session, principal: Principal, remiss, now) -> dict:
@@ -246,6 +249,7 @@ def panel_context(session: Session, principal: Principal, remiss, now) -> dict:
     today = local_today(now)
     frozen = run(_FROZEN, {"remiss_id": remiss.id}).all()
     unanswered = sections.unanswered_text(content) if draft is not None else ""
+    unsigned = signatures.missing(content, decision) if state == DraftState.godkand else []
     send_pending = sent_by_hand.pending(remiss, state, rattelse)
     sent = _sent(frozen, decisions_of(session, remiss.id)) if frozen else []
     sent_ids = {row.draft_version_id for row in frozen}
@@ -281,6 +285,8 @@ def panel_context(session: Session, principal: Principal, remiss, now) -> dict:
         "review_comment": draft.review_comment if draft else "",
         "version": draft.number if draft else None,
         "inga_synpunkter": bool(content.get("inga_synpunkter")),
+        # own text ends the mode when saved (content.settle_inga_synpunkter): the form says so first
+        "inga_synpunkter_hint": sections.INGA_SYNPUNKTER_HINT if content.get("inga_synpunkter") else "",
         # frågeställningar without an answer: sending and approving ask first (states.check_unanswered)
         "unanswered": unanswered,
         "no_comments_answer": sections.NO_COMMENTS_ON_QUESTION.format(
@@ -295,9 +301,15 @@ def panel_context(session: Session, principal: Principal, remiss, now) -> dict:
         "may_submit": (may_edit and state == DraftState.utkast and draft is not None
                        and not (rattelse and draft.version_id == draft.corrects_version_id)),
         "may_review": may_review and state == DraftState.granskning,
-        "may_reopen": may_review and state == DraftState.godkand,  # expedierat: a rättelse instead
+        # expedierat: a rättelse instead; decided: the text is the beslut's (states.reopen_refusal)
+        "may_reopen": may_review and state == DraftState.godkand and decision is None,
+        "reopen_refusal": reopen_refusal(decision) if may_review and state == DraftState.godkand else "",
         "may_expediera": may_review and state == DraftState.godkand,
-        "expediera_confirm": mailing.expediera_confirmation(remiss, rattelse),
+        "expediera_confirm": " ".join(filter(None, (mailing.expediera_confirmation(remiss, rattelse),
+                                                    signatures.warning(unsigned)))),
+        # the names under the yttrande, missing: warned and filled in before expediering (walk16 finding 12)
+        "unsigned_warning": signatures.warning(unsigned),
+        "signature_values": {key: content.get(key, "") for key in signatures.FIELDS},
         "versions": [{"number": v.number, "author": v.author or "okänd", "at": format_date_time(v.created_at),
                       "comment": v.comment, "frozen": v.id in sent_ids,
                       "sent": _sent_by(session, frozen, v.id, remiss)} for v in versions],

@@ -195,6 +195,9 @@ class YttrandePublic(SQLModel):
                                                           "skickat: remissen är inte besvarad ännu")
     unanswered_questions: list[dict[str, Any]] = Field(
         default_factory=list, description="frågeställningar utan svar ({number, fraga}); yttrandet tar inte med dem")
+    missing_signatures: list[str] = Field(
+        default_factory=list, description="underskrifter utan namn (”ordförande”, ”förvaltningschef”): tomma rader i "
+                                          "yttrandet; ett delegationsbeslut undertecknas av delegaten")
     sections: list[LabelledSection]
     content: dict[str, Any] = Field(description="avsnitten som JSON, samma fält som i YttrandeContent")
 

@@ -9,7 +9,8 @@ from remiss import events
 from remiss.audit import service as audit
 from remiss.auth.access import Action, Principal, require
 from remiss.drafting import content as sections
-from remiss.drafting.drafts import S, DraftError, content_of, find_decision, find_draft, latest_version, require_open
+from remiss.drafting.decision import decision_reference
+from remiss.drafting.drafts import S, DraftError, content_of, decision_of, find_decision, find_draft, latest_version, require_open
 from remiss.drafting.models import DraftState, YttrandeDraft
 from remiss.drafting.versions import add_version, catch_up
 from remiss.namnd.models import Namnd
@@ -74,6 +75,28 @@ def check_unanswered(session: Session, *, now: datetime, principal: Principal, r
                                          f"om {'den' if which.startswith('fråga ') else 'dem'} innan det {verb}."})
 
 
+def reopen_refusal(decision) -> str:
+    """Why a decided yttrande (or rättelse) is not opened again as utkast: the nämnd (or delegat) decided this
+    text, so a changed text needs a beslut of its own – after expediering, a rättelse (walk16 finding 1)."""
+    if decision is None:
+        return ""
+    if decision.rattelse:
+        return (f"Rättelsen är redan beslutad {decision_reference(decision)} och kan inte öppnas igen som utkast: "
+                "det som beslutades är den godkända texten. Expediera rättelsen; behöver den i sin tur rättas, "
+                "skicka en ny rättelse efter expedieringen. Är bara uppgifterna om beslutet fel, rätta dem under "
+                "Beslut.")
+    return (f"Yttrandet är redan beslutat {decision_reference(decision)} och kan inte öppnas igen som utkast: "
+            "det som beslutades är den godkända texten. Ska texten ändras behövs ett nytt beslut – expediera det "
+            "beslutade yttrandet och skicka sedan en rättelse, som granskas och beslutas för sig. Är bara "
+            "uppgifterna om beslutet fel, rätta dem under Beslut.")
+
+
+def refuse_reopening_decided(session: Session, remiss: Remiss, draft: YttrandeDraft) -> None:
+    message = reopen_refusal(decision_of(session, remiss.id, draft.rattelse))
+    if message:
+        raise DraftError(message)
+
+
 def change_state(session: Session, *, now: datetime, principal: Principal, remiss: Remiss,
                  new: DraftState | str, comment: str = "", unanswered: str | None = None) -> YttrandeDraft:
     """Move the draft between utkast, granskning and godkänd (expediering: see dispatch). unanswered: the user's
@@ -95,6 +118,8 @@ def change_state(session: Session, *, now: datetime, principal: Principal, remis
                              "om det skickade yttrandet behöver rättas.")
         raise DraftError(f"Yttrandet kan inte gå från ”{old.label}” till ”{new.label}”.")
     require(principal, action, remiss.namnd_id)
+    if old == S.godkand and new == S.utkast:
+        refuse_reopening_decided(session, remiss, draft)
     latest = latest_version(session, draft)
     if new == S.granskning and draft.rattelse and latest.id == draft.corrects_version_id:
         raise DraftError("Rättelsen har ingen ändring ännu: spara den rättade texten innan den skickas till "
@@ -121,7 +146,7 @@ def change_state(session: Session, *, now: datetime, principal: Principal, remis
     if new == S.granskning and not draft.rattelse:  # a draft started before the remiss was assigned
         catch_up(session, now=now, principal=principal, remiss=remiss, to=RemissStatus.under_beredning,
                  note="Yttrandet skickat till granskning")
-    # decided already: stays beslutad; a rättelse leaves the besvarad remiss besvarad (see start_rattelse)
+    # a decided yttrande is never reopened (reopen_refusal); a rättelse leaves the besvarad remiss besvarad
     if new == S.godkand and not draft.rattelse and find_decision(session, remiss.id) is None:
         catch_up(session, now=now, principal=principal, remiss=remiss, to=RemissStatus.klar_for_beslut,
                  note="Yttrandet godkänt")

@@ -42,6 +42,7 @@ def save(session: Session, *, now: datetime, principal: Principal, remiss: Remis
         new_content = _merged(session, remiss, draft, latest, content, raw, base_version, accept_merge)
     else:
         new_content = sections.validate(raw, content)
+    new_content = sections.settle_inga_synpunkter(raw, new_content)
     if latest is not None and new_content == sections.with_section_ids(json.loads(latest.content)):
         return None  # (a version saved before sections had ids reads with the ids the form carried)
     return add_version(session, now=now, principal=principal, remiss=remiss, draft=draft,

@@ -16,6 +16,7 @@ from remiss.auth.access import Action, Principal
 from remiss.calendar.swedish import format_weekday_date
 from remiss.clock import local
 from remiss.drafting.models import Decision, DecidedBy, YttrandeDraft
+from remiss.drafting.rattelse_todo import rattelse_todo
 from remiss.planning.flags import reason_text
 from remiss.planning.models import Milestone
 from remiss.remisser.models import Remiss, is_open
@@ -118,7 +119,9 @@ def waiting_section(session: Session, principal: Principal, now: datetime) -> Wa
             note, late = "", False
         rows.append(WaitingRow(r.id, r.our_dnr or "", r.title, RemissStatus(r.status).label, todo, anchor, note,
                                late))
-    return WaitingSection(rows[:SHOWN] + _flagged(session, principal), cut=len(rows) > SHOWN)
+    # an approved rättelse leaves the remiss Besvarad: its beslut, justering and expediering wait here too (walk16 f. 11)
+    rattelser = [WaitingRow(*row) for row in rattelse_todo(session, principal, now)]
+    return WaitingSection(rows[:SHOWN] + rattelser + _flagged(session, principal), cut=len(rows) > SHOWN)
 
 
 def justering_pending(row, today) -> bool:

@@ -10,7 +10,7 @@ from docx import Document
 
 from remiss.drafting import decision as decisions
 from remiss.drafting import dispatch, generate
-from remiss.drafting.drafts import DraftError, find_decision
+from remiss.drafting.drafts import DraftError, find_decision, find_draft
 from remiss.drafting.states import change_state
 from remiss.drafting.versions import save
 from remiss.remisser import service as remisser
@@ -194,13 +194,24 @@ def test_the_beslut_and_justering_pages_refuse_a_bad_file_or_date_and_then_recor
     assert "Justeringen är registrerad: protokollet justerat 24 september 2015." in done.get_data(as_text=True)
 
 
-def test_a_correction_after_the_decision_keeps_the_remiss_beslutad(session, w):
+def test_a_decided_yttrande_is_not_reopened_as_utkast(session, w, auth, client):
+    """walk16 finding 1: reopening after the beslut left the remiss Beslutad, and a rewritten text went out
+    under the earlier beslut. The decided text is the nämnd's: changing it takes a new beslut (a rättelse)."""
     remiss = w["remiss"]
     approve(session, w)
     record(session, w, omedelbar_justering=True)
-    change_state(session, now=DECIDED_AT, principal=w["g"], remiss=remiss, new="utkast", comment="Stavfel")
-    save(session, now=DECIDED_AT, principal=w["h"], remiss=remiss, raw={"sammanfattning": "Positiva!"})
-    change_state(session, now=DECIDED_AT, principal=w["h"], remiss=remiss, new="granskning")
-    change_state(session, now=DECIDED_AT, principal=w["g"], remiss=remiss, new="godkand")
-    assert remiss.status == RemissStatus.beslutad
+    with pytest.raises(DraftError, match="Yttrandet är redan beslutat vid sammanträde 24 september 2015, § 142 och "
+                                         "kan inte öppnas igen som utkast") as refused:
+        change_state(session, now=DECIDED_AT, principal=w["g"], remiss=remiss, new="utkast", comment="Fel nämnd")
+    assert "skicka sedan en rättelse" in str(refused.value)
+    assert find_draft(session, remiss.id).state == "godkand" and remiss.status == RemissStatus.beslutad
+    session.commit()
+    auth.login(w["registrator"].email)
+    page = client.get(f"/remisser/{remiss.id}").get_data(as_text=True)
+    assert "Öppna igen som utkast" not in page and "kan inte öppnas igen som utkast" in page
+    headers = {"X-CSRFToken": csrf_token(client, f"/remisser/{remiss.id}")}
+    api = client.post(f"/api/v1/remisser/{remiss.id}/yttrande/state", json={"state": "utkast", "comment": "x"},
+                      headers=headers)
+    assert api.status_code == 409 and "kan inte öppnas igen som utkast" in api.get_json()["error"]
+    # the beslut still covers the approved text: it is expedierat as decided
     assert dispatch.expediera(session, now=DECIDED_AT, principal=w["r"], remiss=remiss, files_dir=w["files"]).besvarad

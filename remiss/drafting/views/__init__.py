@@ -11,8 +11,8 @@ from remiss.calendar.swedish import format_date_time
 from remiss.auth.access import Action, load_remiss
 from remiss.db import get_session
 from remiss.documents import RenderError
-from remiss.drafting import consultations, dispatch, drafts, forms, merge, rattelse, states, versions
-from remiss.drafting.content import compare, field_label
+from remiss.drafting import consultations, dispatch, drafts, forms, merge, rattelse, signatures, states, versions
+from remiss.drafting.content import INGA_SYNPUNKTER_ENDED, INGA_SYNPUNKTER_HINT, compare, field_label
 from remiss.drafting.panel import form_context
 from remiss.drafting.panel import panel_context as _panel_context
 from remiss.web.extensions import guard_api, login_manager
@@ -99,6 +99,8 @@ def edit(remiss_id: int):
         else:
             flash(f"Version {saved.number} av yttrandet är sparad." if saved else "Inga ändringar att spara.",
                   "success")
+            if saved and content.get("inga_synpunkter") and not json.loads(saved.content).get("inga_synpunkter"):
+                flash(INGA_SYNPUNKTER_ENDED, "info")
             return _back(remiss.id)
     typed_on = request.form.get("base_version", "").strip()
     if values is not None and typed_on.isdigit() and "base_version" not in errors:
@@ -112,6 +114,8 @@ def edit(remiss_id: int):
                            labels={name: "" if conflict and name in conflict.merged.conflicts else field_label(name)
                                    for name in errors},
                            version=version.number if version else None, base_version=base_version,
+                           # own text ends the mode when saved (content.settle_inga_synpunkter): say so first
+                           inga_synpunkter_hint=INGA_SYNPUNKTER_HINT if content.get("inga_synpunkter") else "",
                            # not saved yet, the merge is offered: still 400
                            state=draft.state if draft else "utkast",
                            # on the POST the refusal shows as an error next to what was typed
@@ -182,6 +186,25 @@ def start_rattelse(remiss_id: int):
     else:
         flash(f"{rattelse.rattelse_name(draft.rattelse).capitalize()} är påbörjad. Det expedierade yttrandet och "
               "dess beslut ligger kvar; rättelsen granskas, beslutas och expedieras för sig.", "success")
+    return _back(remiss.id)
+
+
+@bp.post("/remisser/<int:remiss_id>/yttrande/underskrifter")
+def fill_signatures(remiss_id: int):
+    session = get_session()
+    remiss = load_remiss(session, principal(), remiss_id, Action.review)
+    try:
+        saved = signatures.fill(session, now=now(), principal=principal(), remiss=remiss, raw=request.form.to_dict())
+    except InputErrors as exc:
+        session.rollback()
+        flash("Underskrifterna sparades inte: " + " ".join(exc.errors.values()), "error")
+        return _back(remiss.id)
+    except drafts.DraftError as exc:
+        session.rollback()
+        flash(str(exc), "error")
+        return _back(remiss.id)
+    flash(f"Underskrifterna är sparade i version {saved.number}." if saved else "Inga ändringar att spara.",
+          "success")
     return _back(remiss.id)
 
 

@@ -1,0 +1,56 @@
+"""The names under the yttrande: warn before expediering when they are missing, and let them be filled in on the
+godkänd (and decided) yttrande without reopening its text (walk16 finding 12: it went out with empty lines)."""
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlmodel import Session
+
+from remiss.auth.access import Action, Principal, require
+from remiss.drafting import content as sections
+from remiss.drafting.drafts import S, DraftError, current_content, require_open
+from remiss.drafting.models import Decision, DecidedBy, DraftVersion
+from remiss.drafting.versions import add_version
+from remiss.remisser.input import InputErrors
+from remiss.remisser.models import Remiss
+
+FIELDS = ("ordforande", "forvaltningschef")
+COMMENT = "Underskrifter ifyllda"  # the version fill saves: names only, not a text anyone approved
+
+
+def missing(content: dict, decision: Decision | None) -> list[str]:
+    """The signers whose name is empty, as the yttrande names them ("ordförande", "förvaltningschef"); none for a
+    delegationsbeslut, which the delegat signs (context._signatures)."""
+    if decision is not None and decision.decided_by == DecidedBy.delegat:
+        return []
+    titel = (content.get("forvaltningschef_titel") or "förvaltningschef").strip()
+    roles = {"ordforande": "ordförande", "forvaltningschef": titel[:1].lower() + titel[1:]}
+    return [roles[key] for key in FIELDS if not (content.get(key) or "").strip()]
+
+
+def warning(names: list[str]) -> str:
+    """'Underskrifterna saknar namn: ordförande och förvaltningschef …' or ''."""
+    if not names:
+        return ""
+    which = " och ".join(names)
+    return (f"Underskrifterna saknar namn: {which} står utan namn i yttrandet. Fyll i "
+            f"{'namnet' if len(names) == 1 else 'namnen'} under Underskrifter i panelen Yttrande innan du expedierar, "
+            "annars skickas yttrandet med tomma underskriftsrader.")
+
+
+def fill(session: Session, *, now: datetime, principal: Principal, remiss: Remiss, raw: dict) -> DraftVersion | None:
+    """Save the signers' names on the godkänd yttrande as a new version: the text the beslut covers is unchanged;
+    None when nothing changed."""
+    require(principal, Action.review, remiss.namnd_id)
+    draft, _, content = current_content(session, remiss)
+    require_open(remiss, draft)
+    if draft is None or draft.state != S.godkand:
+        raise DraftError("Underskrifterna fylls i här på ett godkänt yttrande; ett utkast ändras under Redigera "
+                         "yttrandet.")
+    new = sections.validate({key: raw.get(key, "") for key in FIELDS}, content)
+    if all(not (new.get(key) or "").strip() for key in FIELDS):
+        raise InputErrors({"ordforande": "Skriv minst ett namn."})
+    if new == content:
+        return None
+    return add_version(session, now=now, principal=principal, remiss=remiss, draft=draft, content=new,
+                        comment=COMMENT)
