@@ -45,5 +45,5 @@ def change_status_by_hand(session: Session, *, now: datetime, principal: Princip
         from remiss.outgoing.service import lifecycle
 
         return lifecycle.close(session, now=now, principal=principal, remiss=remiss, note=note, stale_ok=confirmed)
-        return service.change_status(session, now=now, principal=principal, remiss=remiss, new=wanted, note=note,
+    return service.change_status(session, now=now, principal=principal, remiss=remiss, new=wanted, note=note,
                                  by_hand=True)

@@ -32,8 +32,8 @@ def test_sent_yttrande_names_its_own_template_after_the_namnd_changes_template(w
     # and that is what the link serves: the Standardmall's "Till Kulturnämnden", none of the new template
     texts = [t for _, t in doc_lines(client.get(f"/remisser/{rid}/dokument/yttrande.docx").data)]
     assert "Till Kulturnämnden" in texts and not any(t.startswith("EGEN MALL") for t in texts)
-    # a kind that was not sent keeps naming the template its next document is made in
-    assert _label(shown, "Missiv") == "Standardmall"
+    # an incoming remiss lists only its own documents: no missiv or sammanställning (truth16 F18)
+    assert "<li>Missiv: " not in shown and "<li>Sammanställning: " not in shown
 
 
 def test_a_draft_names_the_namnds_current_template(world, auth, client):

@@ -91,7 +91,8 @@ def test_a_letter_registered_twice_is_makulerad_from_its_inkorg_page(client, aut
     # walk14 #9: only Registrerad can be chosen, so only it is explained
     assert "Avstår" not in form and "Återkallad" not in form, form
     assert ("Makulerad: remissen registrerades av misstag och syns inte i listorna. Väljer du Registrerad ångras "
-            "makuleringen: remissen kommer tillbaka i listorna och påminnelserna planeras igen.") in form
+            "makuleringen: remissen får tillbaka den status den hade (Tilldelad om den har en handläggare), kommer "
+            "tillbaka i listorna och påminnelserna planeras igen.") in form
     undone = auth.post(f"/remisser/{twice_id}/status", {"status": "registrerad", "note": "Fel remiss makulerades"},
                        form_url=f"/remisser/{twice_id}")
     assert undone.status_code == 302

@@ -30,12 +30,15 @@ def _answer(client, world, clock, moment):  # noqa: F811
 
 # the deadline is Friday 18 December 2026 kl. 12.00
 @pytest.mark.parametrize("moment, late, words", [
-    (at(2026, 12, 22, 10), True, "för sent, 2 arbetsdagar (4 dagar) efter sista svarsdagen (expedierat tisdag 22 "
-                                 "december 2026)"),
-    (at(2026, 12, 18, 11), False, "i tid, på sista svarsdagen (expedierat fredag 18 december 2026)"),
-    (at(2026, 12, 18, 13), True, "för sent, efter klockslaget på sista svarsdagen (expedierat fredag 18 december "
-                                 "2026)"),
-    (at(2026, 12, 14, 10), False, "i tid, 4 dagar före sista svarsdagen (expedierat måndag 14 december 2026)"),
+    # the status is moved by the API (no yttrande was expedited): the page says so (truth16 F19)
+    (at(2026, 12, 22, 10), True, "för sent, 2 arbetsdagar (4 dagar) efter sista svarsdagen (status ändrad till "
+                                 "Besvarad för hand tisdag 22 december 2026)"),
+    (at(2026, 12, 18, 11), False, "i tid, på sista svarsdagen (status ändrad till Besvarad för hand fredag 18 "
+                                  "december 2026)"),
+    (at(2026, 12, 18, 13), True, "för sent, efter klockslaget på sista svarsdagen (status ändrad till Besvarad för "
+                                 "hand fredag 18 december 2026)"),
+    (at(2026, 12, 14, 10), False, "i tid, 4 dagar före sista svarsdagen (status ändrad till Besvarad för hand "
+                                  "måndag 14 december 2026)"),
 ])
 def test_an_answer_says_whether_it_came_in_time_everywhere(client, auth, world, clock, moment, late,  # noqa: F811
                                                            words):
