@@ -6,7 +6,7 @@ INSTANCE ?= instance
 # abspath: INSTANCE=/abs/path stays itself, a relative one is under this checkout (walk16 #9)
 export REMISS_INSTANCE_PATH ?= $(abspath $(INSTANCE))
 
-.PHONY: run test install migrate demo scheduler bench clean test-postgres templates screenshots accessibility
+.PHONY: run port-free test install migrate demo scheduler bench clean test-postgres templates screenshots accessibility
 
 $(BIN)/remiss: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -22,11 +22,18 @@ migrate: install
 demo: migrate
 	$(BIN)/remiss demo-data
 
+## Stop before anything starts if another program already listens on the port: "körs på" would point at it (walk17 F1).
+## SO_REUSEADDR as the server's own: a port left in TIME_WAIT by the last run counts as free.
+port-free:
+	@$(PYTHON) -c "import socket; s = socket.socket(); s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1); \
+	  s.bind(('$(HOST)', $(PORT)))" 2>/dev/null || \
+	  { echo "Port $(PORT) används redan av ett annat program – välj en annan, t.ex. make run PORT=$$(($(PORT) + 1))"; exit 1; }
+
 ## Start the app on SQLite with mail written to files, demo data and a printed login.
 HOST ?= 127.0.0.1
 PORT ?= 5000
 run: export REMISS_BASE_URL ?= http://$(HOST):$(PORT)
-run: demo
+run: port-free demo
 	@echo ""
 	@echo "Remiss körs på $(REMISS_BASE_URL) – logga in med en demoinloggning ovan."
 	@echo "E-post skrivs som .eml-filer till $(REMISS_INSTANCE_PATH)/mail/ (påminnelser: remiss scheduler)"
