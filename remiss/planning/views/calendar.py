@@ -45,8 +45,10 @@ def month():
     except InputErrors as exc:
         return render_template("planning/month.html", error=exc.errors["manad"], calendar=None), 400
     calendar = present.month_calendar(get_session(), principal(), now(), first, namnd_id=namnd_id)
+    # Every nämnd's sammanträdesplan is linked here: the registrator keeps it but has no Administration menu (walk17 F3).
     return render_template("planning/month.html", calendar=calendar, error=None, namnd_id=namnd_id,
-                           namnder=_namnd_choices(), manad=first.strftime("%Y-%m"))
+                           namnder=_namnd_choices(), manad=first.strftime("%Y-%m"),
+                           meeting_plans=namnder_for(get_session(), principal(), Action.view))
 
 
 @bp.get("/kalender/dag")
