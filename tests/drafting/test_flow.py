@@ -280,9 +280,17 @@ def test_remiss_without_questions_follows_its_disposition_and_lists_samrad(world
     assert auth.post(f"/remisser/{rid}/yttrande", data, form_url=f"/remisser/{rid}").status_code == 302
     auth.post(f"/remisser/{rid}/samrad", {"party": "Pensionärsrådet", "consulted_on": "2015-09-02"},
               form_url=f"/remisser/{rid}")
-    bad = auth.post(f"/remisser/{rid}/samrad", {"party": "Ungdomsrådet", "consulted_on": "igår"},
-                    form_url=f"/remisser/{rid}", follow_redirects=True)
-    assert "Samrådet sparades inte" in bad.get_data(as_text=True)
+    bad = auth.post(f"/remisser/{rid}/samrad", {"party": "Ungdomsrådet", "consulted_on": "31/11",
+                                                "note": "Synpunkter inhämtade på möte."}, form_url=f"/remisser/{rid}")
+    # walk17 F2: the page again (not a redirect that emptied the form), the message at the Datum field, all kept
+    assert bad.status_code == 400
+    page = bad.get_data(as_text=True)
+    assert "Samrådet sparades inte" in page
+    assert 'id="e-samrad-date"' in page and 'aria-invalid="true"' in page
+    assert 'value="Ungdomsrådet"' in page and 'value="31/11"' in page and 'value="Synpunkter inhämtade på möte."' in page
+    empty = auth.post(f"/remisser/{rid}/samrad", {"party": " ", "consulted_on": "2015-09-03"}, form_url=f"/remisser/{rid}")
+    assert empty.status_code == 400 and "Ange vem som har tillfrågats." in empty.get_data(as_text=True)
+    assert 'value="2015-09-03"' in empty.get_data(as_text=True)
     lines = doc_lines(client.get(f"/remisser/{rid}/dokument/yttrande.docx").data)
     assert [t for s, t in lines if s == "Heading 3"] == ["Inledande synpunkter", "Finansiering och ekonomi", "Samråd"]
     texts = [t for _, t in lines]

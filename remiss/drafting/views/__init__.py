@@ -43,6 +43,8 @@ def yttrande_panel(session, p, remiss, moment):
         ctx["sent_failed"] = g.sent_failed
     if ctx is not None and g.get("comment_failed"):
         ctx["comment_failed"] = g.comment_failed
+    if ctx is not None and g.get("samrad_failed"):
+        ctx["samrad_failed"] = g.samrad_failed
     failed = g.get("decision_failed")
     if ctx is not None and failed:
         ctx["decision_failed"] = failed
@@ -268,11 +270,14 @@ def add_consultation(remiss_id: int):
         consultations.add_consultation(session, now=now(), principal=principal(), remiss=remiss,
                                        party=request.form.get("party", ""), consulted_on=day,
                                        note=request.form.get("note", ""))
-    except InputErrors as exc:
+    except InputErrors as exc:  # the page again with what was typed and the message at its field (walk17 F2)
+        from remiss.remisser import views as remisser_views
+
         session.rollback()
-        flash("Samrådet sparades inte: " + " ".join(exc.errors.values()), "error")
-    else:
-        flash("Samrådet är registrerat.", "success")
+        g.samrad_failed = {"errors": exc.errors,
+                           "values": {k: request.form.get(k, "") for k in ("party", "consulted_on", "note")}}
+        return remisser_views.show(remiss_id), 400
+    flash("Samrådet är registrerat.", "success")
     return _back(remiss.id)
 
 
