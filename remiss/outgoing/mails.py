@@ -18,6 +18,9 @@ from remiss.reminders.message import new_message
 from remiss.remisser.models import Attachment, Remiss, SandlistaEntry
 
 KINDS = ("outgoing_missiv", "outgoing_amendment", "outgoing_chaser", "outgoing_extension", "outgoing_deadline")
+# Shown as sent the moment they are queued (per instans "med e-post", the API's sent_at, the export): they go out
+# even if the case is closed before the sweep reaches them (truth17 F9); only a makulering stops them.
+SENT_WHEN_QUEUED = ("outgoing_missiv", "outgoing_amendment", "outgoing_extension")
 
 
 def _payload(subject: str, paragraphs: list[str], *, reply_to: str, attachments: list[Attachment] = ()) -> dict:

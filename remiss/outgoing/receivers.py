@@ -6,6 +6,7 @@ from sqlmodel import select
 from remiss import events
 from remiss.outgoing.service import chasers, lifecycle
 from remiss.remisser.models import Direction, Remiss
+from remiss.remisser.status import RemissStatus
 
 CLOSED = chasers.CLOSED  # no chasers once the answers are compiled (or the case is closed or withdrawn)
 
@@ -60,6 +61,10 @@ def _offer_composer() -> None:
     checks = getattr(claim, "SKIP_CHECKS", None)
     if checks is not None:  # a "before" chaser sent after its deadline is dropped (F32)
         checks.setdefault(chasers.KIND, chasers.expired_before)
+    sent_when_closed = getattr(claim, "SEND_WHEN_CLOSED", None)
+    if sent_when_closed is not None:
+        for kind in mails.SENT_WHEN_QUEUED:
+            sent_when_closed.setdefault(kind, frozenset({RemissStatus.avslutad.value}))
 
 
 try:
