@@ -13,6 +13,7 @@ from sqlalchemy import func
 from sqlmodel import Session, select
 
 from remiss.auth.access import Principal
+from remiss.drafting.models import GeneratedDocument
 from remiss.exports.cells import csv_field, xlsx_cell
 from remiss.remisser.status import status_label
 from remiss.remisser.models import AnswerStatus, Direction, Remiss, SandlistaEntry
@@ -23,9 +24,12 @@ from remiss.clock import local
 
 HEADERS = ("Vårt diarienummer", "Remittentens diarienummer", "Ärende", "Remittent", "Riktning", "Nämnd",
            "Handläggare", "Status", "Inkom", "Sista svarsdag", "Klockslag", "Förlängd", "Länk", "Expedierad",
-           "Besvarad i tid", "Upprättad", "Skickad", "Svar")
-# Inkom, Expedierad and Besvarad i tid are about a remiss that came in; Upprättad, Skickad and Svar about one we
-# sent out (walk12b #16): the day an utgående remiss was made is not an "Inkom" day, as its page and history say.
+           "Besvarad i tid", "Upprättad", "Skickad", "Svar", "Besvarad")
+# Inkom, Expedierad, Besvarad i tid and Besvarad are about a remiss that came in; Upprättad, Skickad and Svar about
+# one we sent out (walk12b #16): the day an utgående remiss was made is not an "Inkom" day, as its page and history
+# say. Expedierad is the day the yttrande was expedited (its first frozen document), Besvarad the day the remiss
+# became besvarad: an expedited yttrande not yet sent has the first only, a status set by hand the second only
+# (truth17 F3; Besvarad was added last, so that existing spreadsheets keep their columns).
 BATCH = 500
 
 
@@ -66,8 +70,19 @@ def _sent_of(session: Session, remisser: list[Remiss]) -> dict[int, Sent]:
     return out
 
 
+def _expedited_of(session: Session, remisser: list[Remiss]) -> dict[int, date]:
+    """remiss id → the local day its yttrande was first expedited, for the incoming remisser, in one statement."""
+    ids = [r.id for r in remisser if r.direction != Direction.utgaende.value]
+    if not ids:
+        return {}
+    return {rid: local(first).date() for rid, first in session.exec(
+        select(GeneratedDocument.remiss_id, func.min(GeneratedDocument.created_at))
+        .where(GeneratedDocument.remiss_id.in_(ids), GeneratedDocument.frozen, GeneratedDocument.kind == "yttrande")
+        .group_by(GeneratedDocument.remiss_id))}
+
+
 def _row(remiss: Remiss, namnd_name: str, handlaggare_name: str | None, link: str,
-         sent: Sent | None = None) -> ExportRow:
+         sent: Sent | None = None, expedited_on: date | None = None) -> ExportRow:
     outgoing = remiss.direction == Direction.utgaende.value
     deadline_time = remiss.effective_deadline_time.strftime("%H:%M") if remiss.effective_deadline_time else ""
     extended = bool(remiss.effective_deadline_on and remiss.effective_deadline_on != remiss.deadline_on)
@@ -75,19 +90,22 @@ def _row(remiss: Remiss, namnd_name: str, handlaggare_name: str | None, link: st
                       Direction(remiss.direction).label, namnd_name, handlaggare_name or "", status_label(remiss.status),
                       None if outgoing else remiss.received_on, remiss.effective_deadline_on, deadline_time,
                       "Ja" if extended else "Nej",
-                      link, local(remiss.answered_at).date() if remiss.answered_at else None,
+                      link, expedited_on,
                       {None: "", True: "Nej, för sent", False: "Ja"}[answered_late(remiss)],
                       remiss.received_on if outgoing else None, sent.first_on if sent else None,
-                      sent.answers if sent else ""))
+                      sent.answers if sent else "",
+                      local(remiss.answered_at).date() if remiss.answered_at and not outgoing else None))
 
 
 def rows(session: Session, principal: Principal, f: RemissFilter, link_of) -> Iterator[ExportRow]:
     """Every row of the filtered list in list order, fetched in batches; link_of(id) gives the page URL."""
     stmt = rows_statement(session, principal, f).execution_options(yield_per=BATCH)
     for batch in session.exec(stmt).partitions(BATCH):
-        sent = _sent_of(session, [remiss for remiss, _, _ in batch])
+        remisser = [remiss for remiss, _, _ in batch]
+        sent, expedited = _sent_of(session, remisser), _expedited_of(session, remisser)
         for remiss, namnd_name, handlaggare_name in batch:
-            yield _row(remiss, namnd_name, handlaggare_name, link_of(remiss.id), sent.get(remiss.id))
+            yield _row(remiss, namnd_name, handlaggare_name, link_of(remiss.id), sent.get(remiss.id),
+                       expedited.get(remiss.id))
 
 
 def csv_chunks(export_rows: Iterable[ExportRow]) -> Iterator[str]:
@@ -110,8 +128,8 @@ def write_xlsx(export_rows: Iterable[ExportRow], out: IO[bytes]) -> None:
     book = Workbook(write_only=True)
     sheet = book.create_sheet("Diarium")
     sheet.freeze_panes = "A2"
-    for column, width in zip("ABCDEFGHIJKLMNOPQR",
-                             (18, 22, 60, 28, 12, 30, 22, 16, 12, 14, 10, 10, 40, 12, 14, 12, 12, 28)):
+    for column, width in zip("ABCDEFGHIJKLMNOPQRS",
+                             (18, 22, 60, 28, 12, 30, 22, 16, 12, 14, 10, 10, 40, 12, 14, 12, 12, 28, 12)):
         sheet.column_dimensions[column].width = width
     sheet.append([xlsx_cell(sheet, title, bold=True) for title in HEADERS])
     for row in export_rows:

@@ -1,10 +1,13 @@
 """End to end on the pages: draft the Kulturnämnden yttrande, review, approve, download, expediera."""
 from __future__ import annotations
 
+import csv
+import io
 import re
 
 from sqlmodel import select
 
+from remiss.clock import local
 from remiss.drafting.models import DraftVersion, GeneratedDocument, YttrandeDraft
 from remiss.remisser.models import Remiss
 from remiss.remisser.status import RemissStatus
@@ -120,6 +123,12 @@ def test_draft_review_approve_download_decide_and_expediera(world, auth, client,
     # the version keeps its own comment; the Versioner table names who expedited it (walk16 #8)
     assert not reader.get(DraftVersion, draft.frozen_version_id).comment.startswith("Expedierad")
     assert f"diarienummer {our_dnr}" in client.get(f"/remisser/{rid}").get_data(as_text=True)
+    # the export's Expedierad is the day of the expediering, Besvarad the day the remiss was answered (truth17 F3)
+    rows = list(csv.reader(io.StringIO(client.get("/remisser/export.csv?status=closed").get_data()
+                                       .decode("utf-8-sig")), delimiter=";"))
+    found = dict(zip(rows[0], rows[1]))
+    expedited_on = local(next(d for d in frozen if d.kind == "yttrande").created_at).date().isoformat()
+    assert found["Expedierad"] == expedited_on and found["Besvarad"] == expedited_on
 
 
 def test_expediera_moves_a_decided_remiss_to_besvarad_and_keeps_the_frozen_version(world, auth, client, reader, app,
