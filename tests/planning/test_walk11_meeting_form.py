@@ -57,3 +57,17 @@ def test_the_hint_and_the_error_give_the_same_example(auth, plan):
     assert r.status_code == 400
     assert "Ange klockslag, till exempel 17.00." in page and "Till exempel 17.00." in page
     assert "12.00" not in page
+
+
+def test_a_meeting_earlier_today_is_asked_about_and_a_later_one_is_not(db, auth, plan, clock):
+    """truth17 F15: the question looked at the day only, so a meeting at 08.00 typed at 11.15 the same day was
+    saved without it; the clock time decides."""
+    clock.set(at(2026, 12, 4, 11, 15))
+    url = f"/namnder/{plan.id}/sammantraden"
+    asked = auth.post(url, {"kind": "namnd", "day": "2026-12-04", "time": "08.00"})
+    assert asked.status_code == 400
+    assert "Sammanträdet i dag kl. 08.00 är i det förflutna." in asked.get_data(as_text=True)
+    assert _meetings(db, plan) == []
+    assert auth.post(url, {"kind": "namnd", "day": "2026-12-04", "time": "17.00"}).status_code == 302
+    assert auth.post(url, {"kind": "au", "day": "2026-12-04", "time": "08.00", "confirm_past": "1"}).status_code == 302
+    assert len(_meetings(db, plan)) == 2

@@ -58,12 +58,15 @@ def _check(session: Session, namnd_id: int, data: MeetingInput, exclude_id: int 
         raise InputErrors(errors)
 
 
-def _ask_past(now: datetime, day: date, confirmed: bool) -> None:
-    """A meeting dated before today is often a typo for a later year: saved only when confirmed (walk11 #14)."""
-    if not confirmed and day < local(now).date():
-        raise InputErrors({"confirm_past": (
-            f"Sammanträdet {format_weekday_date(day)} är i det förflutna. Rätta datumet, eller kryssa i rutan om "
-            f"sammanträdet verkligen hölls då.")})
+def _ask_past(now: datetime, data: MeetingInput, confirmed: bool) -> None:
+    """A meeting before now is often a typo for a later year: saved only when confirmed (walk11 #14); earlier
+    today counts too, its clock time decides (truth17 F15)."""
+    if confirmed or data.starts_at() >= now:
+        return
+    when = (f"i dag kl. {data.at:%H.%M}" if data.day == local(now).date() else format_weekday_date(data.day))
+    raise InputErrors({"confirm_past": (
+        f"Sammanträdet {when} är i det förflutna. Rätta datumet, eller kryssa i rutan om sammanträdet verkligen "
+        f"hölls då.")})
 
 
 def add_meeting(session: Session, *, now: datetime, principal: Principal, namnd_id: int,
@@ -71,7 +74,7 @@ def add_meeting(session: Session, *, now: datetime, principal: Principal, namnd_
     """Add one meeting to the nämnd's sammanträdesplan; one dated before today only when confirm_past."""
     require_plan_editor(principal, namnd_id)
     _check(session, namnd_id, data)
-    _ask_past(now, data.day, confirm_past)
+    _ask_past(now, data, confirm_past)
     row = MeetingRow(namnd_id=namnd_id, kind=data.kind, starts_at=data.starts_at(), place=data.place.strip(),
                      handlingar_deadline=data.handlingar_deadline)
     session.add(row)
@@ -91,8 +94,8 @@ def update_meeting(session: Session, *, now: datetime, principal: Principal, mee
     confirm_past."""
     require_plan_editor(principal, meeting.namnd_id)
     _check(session, meeting.namnd_id, data, exclude_id=meeting.id)
-    if data.day != local(meeting.starts_at).date():
-        _ask_past(now, data.day, confirm_past)
+    if data.starts_at() != meeting.starts_at:
+        _ask_past(now, data, confirm_past)
     before = {"kind": meeting.kind, "starts_at": meeting.starts_at.isoformat(), "place": meeting.place,
               "handlingar_deadline": meeting.handlingar_deadline}
     old_day = local(meeting.starts_at).date()
