@@ -56,6 +56,10 @@ def test_expedierat_without_address_waits_until_recorded_as_sent(decided, auth, 
     # recorded: besvarad, answered that day, off the start page, the handläggare told now
     response = auth.post(f"{page}/yttrande/skickat", {"way": "post", "sent_on": "25 september 2015"}, form_url=page)
     assert response.status_code == 302
+    # the message box itself says "Klart:" (walk17 F13: it said "Klart: Klart: yttrandet …")
+    told = _text(client.get(response.headers["Location"]).get_data(as_text=True))
+    assert "Klart: Yttrandet är registrerat som skickat 25 september 2015 och remissen är besvarad." in told
+    assert "Klart: Klart" not in told
     reader.rollback()
     remiss = reader.get(Remiss, rid)
     assert remiss.status == "besvarad"

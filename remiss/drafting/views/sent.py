@@ -32,6 +32,6 @@ def record_sent(remiss_id: int):
         session.rollback()
         flash(str(exc), "error")
         return _back(remiss.id)
-    flash(f"Klart: yttrandet är registrerat som skickat {format_date(local_today(remiss.answered_at))} och remissen är besvarad.",
+    flash(f"Yttrandet är registrerat som skickat {format_date(local_today(remiss.answered_at))} och remissen är besvarad.",
           "success")
     return _back(remiss.id)
