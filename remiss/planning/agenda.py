@@ -18,7 +18,7 @@ from remiss.clock import STOCKHOLM, local
 from remiss.planning.models import Milestone
 from remiss.planning.passed_advice import without_passed_alternatives
 from remiss.remisser.models import Direction, Remiss, is_open
-from remiss.remisser.status import CALLED_OFF_VALUES, CLOSED, called_off
+from remiss.remisser.status import CALLED_OFF_VALUES, CLOSED, RemissStatus, called_off
 
 DEADLINE = "sista_svarsdag"
 # An utgående remiss's sista svarsdag is the instansers' deadline, not a step of ours (truth16 F12): it is in the
@@ -148,6 +148,9 @@ def items(session: Session, *, namnd_ids: Iterable[int] | None = None, handlagga
         mstmt = mstmt.where(Remiss.namnd_id.in_(ids))
     if open_only:
         stmt, mstmt = stmt.where(is_open()), mstmt.where(is_open())
+    else:  # a makulerad remiss was registered by mistake: out of every list, the calendar's done work too (walk17 F5)
+        voided = Remiss.status != RemissStatus.makulerad.value
+        stmt, mstmt = stmt.where(voided), mstmt.where(voided)
     if start is not None:
         stmt = stmt.where(Remiss.effective_deadline_on >= start)
     if end is not None:

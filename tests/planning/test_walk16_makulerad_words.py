@@ -33,3 +33,8 @@ def test_a_makulerad_remiss_says_so_not_that_the_namnd_avstod(db, client, auth, 
                                                                            AuditEvent.action == "milestone"))]
     assert any(n.endswith("utgår (remissen är makulerad)") for n in notes), notes
 
+    # walk17 F5: the Kalender drops it, as its .ics feeds, the start page and the diarium do, and its count too
+    month = html.unescape(client.get("/kalender?manad=2027-04").get_data(as_text=True)).replace("\u00ad", "")
+    assert "Cykelvägar" not in month and "0 svarsdagar och milstolpar" in month
+    day = html.unescape(client.get("/kalender/dag?datum=2027-04-15").get_data(as_text=True)).replace("\u00ad", "")
+    assert "Cykelvägar" not in day
