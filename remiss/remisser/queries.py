@@ -243,12 +243,19 @@ def dnr_condition(typed: str | None):
 
 
 def remisser_by_dnr(session: Session, principal: Principal, typed: str, *, limit: int = 2) -> list[int]:
-    """The ids (at most limit) of the visible remisser whose diarienummer, ours or the remittent's, is typed."""
+    """The ids (at most limit) of the visible remisser whose diarienummer, ours or the remittent's, is typed; a
+    makulerad one only when no other has it: its number was handed out and its page says what became of it
+    (walk17 F14: the diarium said "0 remisser")."""
     condition = dnr_condition(typed)
     if condition is None:
         return []
     stmt = select(Remiss.id).where(condition).order_by(Remiss.id)
-    return list(session.execute(_where(stmt, _filter_values(principal, RemissFilter())).limit(limit)).scalars())
+    values = _filter_values(principal, RemissFilter())
+    found = list(session.execute(_where(stmt, values).limit(limit)).scalars())
+    if not found:
+        values.pop("not_voided")
+        found = list(session.execute(_where(stmt, values).limit(limit)).scalars())
+    return found
 
 
 def _dnr_hits(session: Session, principal: Principal, f: RemissFilter):

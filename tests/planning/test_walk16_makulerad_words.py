@@ -9,6 +9,7 @@ from sqlmodel import select
 
 from remiss.audit.models import AuditEvent
 from remiss.auth.models import Role
+from remiss.remisser.models import Remiss
 from tests.planning.helpers import add_meetings, at, fetch
 from tests.support.factories import make_namnd, make_remiss, make_user
 
@@ -38,3 +39,7 @@ def test_a_makulerad_remiss_says_so_not_that_the_namnd_avstod(db, client, auth, 
     assert "Cykelvägar" not in month and "0 svarsdagar och milstolpar" in month
     day = html.unescape(client.get("/kalender/dag?datum=2027-04-15").get_data(as_text=True)).replace("\u00ad", "")
     assert "Cykelvägar" not in day
+    # walk17 F14: its diarienummer, typed in the search, opens its page (which says Makulerad), not "0 remisser"
+    our_dnr = fetch(db, select(Remiss.our_dnr).where(Remiss.id == rid))[0]
+    found = client.get("/remisser", query_string={"q": our_dnr})
+    assert found.status_code == 302 and found.headers["Location"].endswith(f"/remisser/{rid}")
