@@ -10,6 +10,7 @@ from datetime import date, datetime, time
 import icalendar
 
 from remiss.calendar.meetings import STOCKHOLM, Meeting
+from remiss.calendar.swedish import parse_time
 
 _COLUMNS: dict[str, tuple[str, ...]] = {
     "kind": ("typ", "kind", "sammanträde", "organ"),
@@ -29,7 +30,6 @@ _KIND_WORDS = {
 }
 _SEED_DATE = re.compile(r"^(\d{1,2})/(\d{1,2})-(\d{2}|\d{4})$")  # "30/3-10", as in seed 000
 _DOT_DATE = re.compile(r"^(\d{1,2})\.(\d{1,2})\.(\d{4})$")  # "24.9.2015"
-_TIME = re.compile(r"^(?:kl\.?\s*)?(\d{1,2})(?:[.:](\d{2}))?$", re.IGNORECASE)
 _AU_WORD = re.compile(r"\bAU\b")
 
 
@@ -54,14 +54,12 @@ def parse_swedish_date(text: str) -> date | None:
 
 
 def parse_clock(text: str) -> time | None:
-    """Parse "13.00", "13:00", "kl. 13" into a time; None when it is not a clock time."""
-    match = _TIME.match(text.strip())
-    if not match:
+    """Parse "13.00", "13:00", "kl. 13" into a time (the forms' rule, remisser.input.parse_time); None when it is
+    not a clock time."""
+    try:
+        return parse_time(text)
+    except ValueError:
         return None
-    hour, minute = int(match.group(1)), int(match.group(2) or 0)
-    if hour > 23 or minute > 59:
-        return None
-    return time(hour, minute)
 
 
 def _decode(data: str | bytes) -> str:

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import json
-import re
 from datetime import date, datetime, time
 
 from remiss.calendar import Meeting
@@ -89,13 +88,6 @@ def text(raw: dict, key: str, errors: dict, limit: int, *, required: str | None 
 
 # the hint above the field says the same example (templates/planning/meetings.html)
 MEETING_TIME_MESSAGE = "Ange klockslag, till exempel 17.00."
-_WHOLE_HOUR = re.compile(r"^(?:kl(?:\.|ockan)?\s*)?(\d{1,2})$", re.IGNORECASE)
-
-
-def meeting_time(value: str) -> time:
-    """A meeting's klockslag: "17.00", "17:00", "kl 17" and "17" are all 17.00 (walk11 finding 14)."""
-    whole = _WHOLE_HOUR.match(value.strip())
-    return parse_time(f"{whole.group(1)}.00" if whole else value)
 
 
 def parse_meeting(raw: dict) -> MeetingInput:
@@ -107,7 +99,7 @@ def parse_meeting(raw: dict) -> MeetingInput:
     day = required_date(raw, "day", errors, "Ange sammanträdets datum.")
     at = None
     try:
-        at = meeting_time(_str(raw, "time"))
+        at = parse_time(_str(raw, "time"))  # "17.00", "kl 17", "17" (walk11 #14)
     except ValueError:
         errors["time"] = MEETING_TIME_MESSAGE
     place = text(raw, "place", errors, 200)

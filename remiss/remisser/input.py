@@ -8,6 +8,7 @@ from functools import partial
 
 from email_validator import EmailNotValidError, validate_email
 
+from remiss.calendar.swedish import TIME_MESSAGE, parse_time  # noqa: F401  (the forms' clock rule)
 from remiss.missiv.dates import find_dates
 from remiss.remisser.models import Direction, RemissKind
 
@@ -67,7 +68,6 @@ FORM_LABELS = {
 LIMITS = {"title": 500, "remittent": 300, "sender_dnr": 100, "our_dnr": 100, "contact_person": 200,
           "answer_address": 2000, "notes": 20000, "missiv_text": 200000, "answer_instructions": 5000}
 
-_TIME = re.compile(r"^(?:kl\.?\s*)?(\d{1,2})[:.](\d{2})$", re.IGNORECASE)
 _DATE_SV = re.compile(r"^(\d{1,2})/(\d{1,2})[ -](\d{4})$")
 
 
@@ -103,19 +103,6 @@ def parse_date(text: str) -> date:
     if not YEARS[0] <= day.year <= YEARS[1]:
         raise ValueError(f"Ange ett datum mellan år {YEARS[0]} och {YEARS[1]}.")
     return day
-
-
-# The clock fields take 12.00 and 12:00 (and "kl. 12.00"); their hints and this message show the Swedish 12.00.
-TIME_MESSAGE = "Ange klockslag, till exempel 12.00."
-
-
-def parse_time(text: str) -> time:
-    match = _TIME.match(text.strip())
-    if match:
-        hour, minute = map(int, match.groups())
-        if hour < 24 and minute < 60:
-            return time(hour, minute)
-    raise ValueError(TIME_MESSAGE)
 
 
 def parse_email(text: str) -> str:

@@ -1,4 +1,6 @@
-"""Clock fields take 12.00 and 12:00; their hints and their error give the same example, 12.00 (walk8 finding 15)."""
+"""Clock fields take 12.00 and 12:00; their hints and their error give the same example, 12.00 (walk8 finding 15).
+A whole hour as missiv write it ("kl 12", "12") is taken by every clock field, as the meeting form took it
+(walk17 F15: "kl 15" was saved for a sammanträde and refused for a sista svarsdag)."""
 from datetime import time
 
 import pytest
@@ -8,12 +10,13 @@ from remiss.remisser.input import parse_time
 from tests.support.factories import make_namnd, make_user
 
 
-@pytest.mark.parametrize("typed", ["12.00", "12:00", "kl. 12.00", "kl 12:00", " 12.00 "])
+@pytest.mark.parametrize("typed", ["12.00", "12:00", "kl. 12.00", "kl 12:00", " 12.00 ", "12", "kl 12", "kl. 12",
+                                   "klockan 12", "12,00"])
 def test_both_separators_are_taken(typed):
     assert parse_time(typed) == time(12, 0)
 
 
-@pytest.mark.parametrize("typed", ["12", "25.00", "12,5", "tolv"])
+@pytest.mark.parametrize("typed", ["25.00", "12,5", "tolv", "1200", "24", "kl"])
 def test_the_error_gives_the_example_the_hints_give(typed):
     with pytest.raises(ValueError, match=r"^Ange klockslag, till exempel 12\.00\.$"):
         parse_time(typed)
@@ -29,6 +32,7 @@ def test_the_form_hint_the_error_and_the_edit_form_say_12_00(client, auth, sessi
     page = auth.post("/remisser/ny", form).get_data(as_text=True)
     assert "Till exempel 12.00. Tomt om inget klockslag anges." in page
     assert "Ange klockslag, till exempel 12.00." in page and "TT:MM" not in page and "12:00" not in page
+    assert auth.post("/remisser/ny", {**form, "title": "Annan", "deadline_time": "kl 15"}).status_code == 302
     response = auth.post("/remisser/ny", {**form, "deadline_time": "15:30"})
     assert response.status_code == 302
     edit_url = response.headers["Location"] + "/andra"

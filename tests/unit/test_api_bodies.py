@@ -77,7 +77,7 @@ def test_extension_request(mistake):
 
 
 @pytest.mark.parametrize("mistake", [
-    {"decision": "kanske"}, {"decision": ""}, {"granted_until_on": "2015-13-01"}, {"granted_until_time": "kl 9"},
+    {"decision": "kanske"}, {"decision": ""}, {"granted_until_on": "2015-13-01"}, {"granted_until_time": "kl 25"},
     {"decided_on": "nu"},
 ])
 def test_extension_decision(mistake):
