@@ -80,6 +80,7 @@ def _ticked_by_hand(conn) -> list:
     event on the row (entity milestone; the work and closing write entity remiss), and closing did not tick it."""
     hand = (sa.select(audit.c.entity_id, audit.c.at)
             .where(audit.c.entity == "milestone", audit.c.action == "milestone",
+                   audit.c.note.not_like(f"%({SYSTEM_NOTE})"),  # not this migration's own repairs
                    sa.or_(audit.c.changes.like('%"done:expediering"%'),
                           audit.c.changes.like('%"done:sista_svarsdag"%')))
             .subquery())
