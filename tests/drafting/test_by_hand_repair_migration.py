@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 from datetime import date, datetime, timezone
+from html import unescape
 
 from alembic import command
 from sqlalchemy import func, text
@@ -74,7 +75,8 @@ def _snapshot(session) -> tuple:
             sorted((m.id, m.done_at, m.closed_with_remiss) for m in session.exec(select(Milestone))))
 
 
-def test_v001_repairs_the_by_hand_ticks_and_the_yttrande_reopened_after_the_beslut(session, w, database_url):
+def test_v001_repairs_the_by_hand_ticks_and_the_yttrande_reopened_after_the_beslut(session, w, database_url, auth,
+                                                                                   client):
     remiss = w["remiss"]
     approve(session, w)
     decided_text = latest_version(session, find_draft(session, remiss.id)).content
@@ -114,6 +116,12 @@ def test_v001_repairs_the_by_hand_ticks_and_the_yttrande_reopened_after_the_besl
     assert any(n.startswith("Expediering: inte klar; markerad klar för hand") for n in notes)
     assert any("Den beslutade texten (yttrandet, version 1) gäller igen" in n and "version 2, skriven efter "
                "beslutet, finns kvar" in n for n in notes)
+
+    session.commit()
+    auth.login(w["registrator"].email)
+    page = unescape(client.get(f"/remisser/{rid}").get_data(as_text=True))
+    assert "Expediering: inte klar; markerad klar för hand, vilket inte längre går" in page  # the history says so
+    assert "Kommentar från granskningen" not in page and "Skriv om sammanfattningen." in page  # kept in the history
 
     before = _snapshot(session)
     _rerun(session, database_url)
