@@ -123,5 +123,12 @@ class Decision(SQLModel, table=True):
     def justerad_by(self, day: date) -> bool:
         """Tell whether the beslut may be expedierat on day as far as justering goes: a delegationsbeslut at once,
         a paragraph justerad omedelbart or its protokoll justerat by then."""
-        return (not self.needs_justering or self.omedelbar_justering
-                or (self.justerad_on is not None and self.justerad_on <= day))
+        return not justering_pending(self.decided_by, self.omedelbar_justering, self.justerad_on, day)
+
+
+def justering_pending(decided_by: str, omedelbar_justering: bool, justerad_on: date | None, day: date) -> bool:
+    """Tell whether a recorded beslut still waits on day for its protokoll to be justerat (the expediering waits for
+    that): never a delegationsbeslut nor a paragraph justerad omedelbart. Takes a Decision's columns, so that a
+    list read in one query (planning.sekreterare, drafting.rattelse_todo) asks the same as Decision.justerad_by."""
+    return (decided_by != DecidedBy.delegat and not omedelbar_justering
+            and (justerad_on is None or justerad_on > day))

@@ -6,7 +6,8 @@ import io
 import re
 from dataclasses import asdict, dataclass, field
 
-from remiss.remisser.input import parse_email
+from remiss.outgoing.repeated import read_angled
+from remiss.remisser.input import SandlistaItem, parse_email
 
 MAX_ROWS = 5000
 # Header spellings accepted for each column (compared lower-case, without spaces, dashes and dots).
@@ -116,10 +117,13 @@ def read_rows(filename: str, data: bytes) -> list[ImportRow]:
 
 
 def validate(rows: list[ImportRow]) -> list[ImportRow]:
-    """Check each row: a name, a valid e-mail when given, lengths, and no duplicates in the file."""
+    """Check each row: a name, a valid e-mail when given, lengths, and no duplicates in the file. A name written
+    "Namn <e-post>" is Namn, with that address when the row gives none (repeated.read_angled)."""
     seen: dict[str, int] = {}
     for row in rows:
         row.errors = []
+        typed = read_angled(SandlistaItem(row.name, row.email))
+        row.name, row.email = typed.name, typed.email
         if not row.name:
             row.errors.append("Namn saknas.")
         for name, limit in LIMITS.items():

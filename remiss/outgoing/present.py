@@ -15,7 +15,8 @@ from remiss.documents.pdf import soffice_path
 from remiss.namnd.models import Namnd
 from remiss.outgoing import overview
 from remiss.outgoing.models import Publication, PublishedFile
-from remiss.outgoing.service import addresses, answers, chasers, compiled, lifecycle, publication, sending
+from remiss.outgoing.service import (addresses, answers, chasers, compiled, lifecycle, publication, remisstid,
+                                     sending)
 from remiss.planning.models import Extension
 from remiss.reminders.models import OutboxMessage, OutboxStatus
 from remiss.remisser import page
@@ -82,7 +83,7 @@ def _general_extensions(session: Session, remiss_id: int) -> list[dict]:
     notes = dict(session.exec(select(AuditEvent.entity_id, AuditEvent.note).where(
         AuditEvent.remiss_id == remiss_id, AuditEvent.entity == "extension",
         AuditEvent.action == "general_extension")).all())
-    letters = {a.uploaded_at: a for a in page.attachments(session, remiss_id) if a.purpose == answers.LETTERS_PURPOSE}
+    letters = {a.uploaded_at: a for a in page.attachments(session, remiss_id) if a.purpose == remisstid.LETTERS_PURPOSE}
     # before the note was kept, only those with e-mail were told
     return [{"text": f"Den {format_date(e.decided_on or e.requested_on)} förlängdes remisstiden till "
                      f"{format_deadline(e.granted_until_on, e.granted_until_time)}"

@@ -1,7 +1,8 @@
-"""Display-ready values for the planning pages: Swedish dates, overdue texts, calendar cells."""
+"""Display-ready values for the planning pages: Swedish dates, overdue texts, the start page's lists and the remiss
+page's tidplan and extensions (the calendar's month and day: planning.calendar_cells)."""
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 from sqlalchemy import bindparam, select
@@ -13,7 +14,7 @@ from remiss.calendar.after_beslut import AU_BESLUT_LABEL
 from remiss.calendar.milestones import WAITS_FOR, planned_words, told
 from remiss.calendar.missed import MEETING_STEPS, MISSED, NONE_IN_TIME, WHAT_TO_DO
 from remiss.calendar.missed import next_step as missed_next_step
-from remiss.calendar.swedish import format_weekday_date, month_name
+from remiss.calendar.swedish import format_weekday_date
 from remiss.clock import local
 from remiss.planning import agenda
 from remiss.planning.agenda import AgendaItem
@@ -22,7 +23,7 @@ from remiss.planning.flags import reason_text
 from remiss.planning.lateness import (lateness, missed_meeting_day, needs_attention, relative,  # noqa: F401
                                       waiting_kinds)
 from remiss.planning.models import Extension, Milestone, TidplanState
-from remiss.planning.service import extensions, meetings, tidplan
+from remiss.planning.service import extensions, tidplan
 from remiss.planning.pending_extension import (advice_while_waiting, instead_of_asking, pending_request,
                                               waiting_words)
 from remiss.planning.passed_advice import holding, still_holds, without_passed_alternatives
@@ -328,87 +329,3 @@ def extensions_panel(session: Session, principal: Principal, remiss: Remiss, now
             "in_force": _moment(remiss.effective_deadline_on, remiss.effective_deadline_time),
             "suggested": state.suggested_extension_on.isoformat() if state and state.suggested_extension_on
             else ""}
-
-
-# Entries shown in a day of the month calendar; the rest are one click away on the day's own page.
-DAY_SHOWN = 5
-
-
-@dataclass
-class DayCell:
-    day: date
-    number: int
-    in_month: bool
-    is_today: bool
-    label: str  # "måndag 7 december 2026"
-    day_off: str  # "julafton", "lördag" or ""
-    entries: list[DueRow] = field(default_factory=list)
-    more: int = 0  # entries of the day not shown in the month
-    meetings: list[str] = field(default_factory=list)  # "Nämnd kl. 17.00: Miljönämnden, Rådhuset"
-
-
-def calendar_namnd_ids(principal: Principal, namnd_id: int | None) -> list[int] | None:
-    """The nämnder a calendar shows: the chosen one, or every visible nämnd (None: all of them)."""
-    visible = principal.visible_namnd_ids()
-    if namnd_id is None:
-        return None if visible is None else sorted(visible)
-    if visible is not None and namnd_id not in visible:
-        return []
-    return [namnd_id]
-
-
-def month_calendar(session: Session, principal: Principal, now: datetime, first: date, *,
-                   namnd_id: int | None = None) -> dict:
-    """Return the weeks of the month with deadlines and milestones of visible remisser (of one nämnd when
-    namnd_id is given), at most DAY_SHOWN a day."""
-    now_local = local(now)
-    weeks = agenda.month_weeks(first)
-    start, end = weeks[0][0], weeks[-1][-1]
-    found = agenda.items(session, namnd_ids=calendar_namnd_ids(principal, namnd_id), start=start, end=end,
-                         open_only=False, include_done=True)
-    by_day: dict[date, list[AgendaItem]] = {}
-    for item in found:
-        by_day.setdefault(item.day, []).append(item)
-    calendar = tidplan.work_calendar(session)
-    # the nämnder's own sammanträden, as their .ics feeds have them (walk11 finding 20)
-    held: dict[date, list[str]] = {}
-    found_meetings = meetings.meetings_between(session, start, end, calendar_namnd_ids(principal, namnd_id))
-    for m, name in found_meetings:
-        held.setdefault(local(m.starts_at).date(), []).append(meeting_line(m, name))
-
-    def cell(d: date) -> DayCell:
-        items = by_day.get(d, [])
-        return DayCell(d, d.day, d.month == first.month, d == now_local.date(), format_weekday_date(d),
-                       calendar.day_off_reason(d) or "", [due_row(i, now_local) for i in items[:DAY_SHOWN]],
-                       max(0, len(items) - DAY_SHOWN), held.get(d, []))
-
-    grid = [[cell(d) for d in week] for week in weeks]
-    previous = (first - timedelta(days=1)).replace(day=1)
-    following = (first.replace(day=28) + timedelta(days=4)).replace(day=1)
-    return {"weeks": grid, "title": f"{month_name(first).capitalize()} {first.year}",
-            "previous": previous.strftime("%Y-%m"), "following": following.strftime("%Y-%m"),
-            "count": len(found),
-            "meetings": sum(local(m.starts_at).month == first.month for m, _ in found_meetings)}
-
-
-def meeting_line(meeting, name: str) -> str:
-    """"Nämnd kl. 17.30: Stadsområdesnämnd Öster, Stadsdelshuset": a sammanträde in the month cell and on the day."""
-    at = local(meeting.starts_at)
-    return (f"{meetings.KIND_LABELS.get(meeting.kind, meeting.kind)} kl. {at:%H.%M}: {name}"
-            + (f", {meeting.place}" if meeting.place else ""))
-
-
-def day_meetings(session: Session, principal: Principal, day: date, *, namnd_id: int | None = None) -> list[str]:
-    """The day's sammanträden of the calendar's nämnder, as the month cell shows them (F20)."""
-    found = meetings.meetings_between(session, day, day, calendar_namnd_ids(principal, namnd_id))
-    return [meeting_line(m, name) for m, name in found if local(m.starts_at).date() == day]
-
-
-def day_agenda(session: Session, principal: Principal, now: datetime, day: date, *,
-               namnd_id: int | None = None) -> list[DueRow]:
-    """Every deadline and milestone of the day, as the month calendar would show them all."""
-    found = agenda.items(session, namnd_ids=calendar_namnd_ids(principal, namnd_id), start=day, end=day,
-                         open_only=False, include_done=True)
-    now_local = local(now)
-    return [due_row(i, now_local) for i in found]
-

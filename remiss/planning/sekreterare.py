@@ -15,11 +15,12 @@ from sqlmodel import Session, select
 from remiss.auth.access import Action, Principal
 from remiss.calendar.swedish import format_weekday_date
 from remiss.clock import local
-from remiss.drafting.models import Decision, DecidedBy, YttrandeDraft
+from remiss.drafting.models import Decision, YttrandeDraft, justering_pending
 from remiss.drafting.rattelse_todo import rattelse_todo
 from remiss.planning.flags import reason_text
 from remiss.planning.models import Milestone
 from remiss.remisser.models import Remiss, is_open
+from remiss.remisser.queries import diarium_rows
 from remiss.remisser.status import CLOSED, RemissStatus
 
 # what each waiting status asks for, and where on the remiss page it is done
@@ -85,20 +86,16 @@ def waiting_section(session: Session, principal: Principal, now: datetime) -> Wa
             # deadline took 260 ms
             .where(Remiss.status.in_(list(TODO)), is_open())
             .order_by(Remiss.effective_deadline_on, Remiss.id).limit(SHOWN + 1))
-    visible = principal.visible_namnd_ids()
-    if visible is not None:
-        stmt = stmt.where(Remiss.namnd_id.in_(sorted(visible) or [-1]))
     today = local(now).date()
     rows = []
-    for r in session.execute(stmt):
-        if not principal.may(Action.assign, r.namnd_id):
-            continue
+    for r in diarium_rows(session, principal, stmt):
         todo, anchor = TODO[r.status]
         if r.status == RemissStatus.beslutad.value and r.draft_state == "expedierad" and not r.answer_email:
             # expedierat without an answer address: besvarad once recorded as sent (walk11 finding 10, h-fix-a)
             todo, anchor = SENT_BY_HAND
             note, late = "yttrandet är expedierat men inte e-postat: remissen saknar svarsadress", False
-        elif r.status == RemissStatus.beslutad.value and justering_pending(r, today):
+        elif r.status == RemissStatus.beslutad.value and r.decided_by is not None and justering_pending(
+                r.decided_by, r.omedelbar_justering, r.justerad_on, today):
             todo, anchor = JUSTERA
             late = r.justering_on is not None and r.justering_on < today
             note = (f"försenad i {_days(today - r.justering_on)}" if late
@@ -124,13 +121,6 @@ def waiting_section(session: Session, principal: Principal, now: datetime) -> Wa
     return WaitingSection(rows[:SHOWN] + rattelser + _flagged(session, principal), cut=len(rows) > SHOWN)
 
 
-def justering_pending(row, today) -> bool:
-    """Whether a recorded beslut (a row of decided_by, omedelbar_justering, justerad_on) waits for its protokoll to
-    be justerat: the expediering waits for that (drafting.models.Decision.justerad_by says the same of a Decision)."""
-    return (row.decided_by is not None and row.decided_by != DecidedBy.delegat.value and not row.omedelbar_justering
-            and (row.justerad_on is None or row.justerad_on > today))
-
-
 def _flagged(session: Session, principal: Principal) -> list[WaitingRow]:
     """Open remisser whose nämndsammanträde is flagged for a reason in FLAG_TODO."""
     stmt = (select(Remiss.id, Remiss.our_dnr, Remiss.title, Remiss.status, Remiss.namnd_id, Milestone.flag_reason)
@@ -138,12 +128,9 @@ def _flagged(session: Session, principal: Principal) -> list[WaitingRow]:
             .where(Milestone.flagged, Milestone.done_at.is_(None), Milestone.flag_reason.in_(list(FLAG_TODO)),
                    Remiss.status.not_in([s.value for s in CLOSED] + list(TODO)))
             .order_by(Remiss.effective_deadline_on, Remiss.id).limit(SHOWN))
-    visible = principal.visible_namnd_ids()
-    if visible is not None:
-        stmt = stmt.where(Remiss.namnd_id.in_(sorted(visible) or [-1]))
     return [WaitingRow(r.id, r.our_dnr or "", r.title, RemissStatus(r.status).label, FLAG_TODO[r.flag_reason],
                        "tidplan", reason_text(r.flag_reason), flagged=True)
-            for r in session.execute(stmt) if principal.may(Action.assign, r.namnd_id)]
+            for r in diarium_rows(session, principal, stmt)]
 
 
 def _days(delta) -> str:

@@ -40,7 +40,7 @@ OUTBOX_KIND_LABELS = {
     "outgoing_missiv": "Utgående remiss till en remissinstans",  # remiss.outgoing.service.sending
     "outgoing_amendment": "Ändrade frågeställningar till en remissinstans",  # remiss.outgoing.service.amendments
     "outgoing_chaser": "Påminnelse till en remissinstans som inte har svarat",  # remiss.outgoing.service.chasers
-    "outgoing_extension": "Förlängd remisstid till en remissinstans",  # remiss.outgoing.service.answers
+    "outgoing_extension": "Förlängd remisstid till en remissinstans",  # remiss.outgoing.service.remisstid
 }
 UNMUTABLE = frozenset({ESCALATION})
 MUTABLE_KINDS = tuple(k for k in KIND_LABELS if k not in UNMUTABLE)

@@ -27,7 +27,7 @@ FIELD_LABELS = {
     "size": "Storlek",
     "effective_deadline": "Gällande svarsdag", "answer_instructions": "Anvisningar för svaret",
     "rattelse": "Rättelse nr",  # of the expedierat yttrande (drafting.rattelse.start_rattelse)
-    # extensions (remiss.planning.service.extensions, outgoing.service.answers.general_extension)
+    # extensions (remiss.planning.service.extensions, outgoing.service.remisstid.general_extension)
     "requested_until": "Begärd till", "decision": "Besked", "granted_until": "Beviljad till",
     # the yttrande (drafting.versions, drafting.states, drafting.generate, drafting.mailing)
     "version": "Version", "state": "Yttrandets status", "party": "Samråd med", "till": "Till", "kopia": "Kopia",

@@ -282,3 +282,15 @@ def possible_duplicates(session: Session, principal: Principal, *, sender_dnr: s
         return []
     stmt = select(Remiss.id, Remiss.our_dnr, Remiss.title, Remiss.remittent, Remiss.sender_dnr).where(or_(*conditions))
     return session.execute(_where(stmt, _filter_values(principal, RemissFilter())).order_by(Remiss.id.desc()).limit(5)).all()
+
+
+def diarium_rows(session: Session, principal: Principal, stmt):
+    """The rows of stmt (a select of Remiss.namnd_id among its columns) in the nämnder where principal keeps the
+    diarium (Action.assign: nämndsekreterare, registrator): the visible nämnder are asked in SQL, each row's nämnd
+    checked again as the remiss page checks it. Nothing for a principal who keeps no diarium."""
+    if not principal.may(Action.assign):
+        return []
+    visible = principal.visible_namnd_ids()
+    if visible is not None:
+        stmt = stmt.where(Remiss.namnd_id.in_(sorted(visible) or [-1]))
+    return [r for r in session.execute(stmt) if principal.may(Action.assign, r.namnd_id)]

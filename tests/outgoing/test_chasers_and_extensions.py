@@ -10,7 +10,7 @@ from remiss.auth.access import Principal
 from remiss.calendar import WorkCalendar
 from remiss.clock import STOCKHOLM
 from remiss.namnd.models import ClosedDay
-from remiss.outgoing.service import answers, chasers, sending
+from remiss.outgoing.service import answers, chasers, remisstid, sending
 from remiss.outgoing.service.answers import AnswerData
 from remiss.planning.models import Extension
 from remiss.reminders.models import OutboxMessage
@@ -92,14 +92,14 @@ def test_general_extension_notifies_only_open_instanser_and_moves_chasers(sessio
     entries = remisser.entries(session, sent.id)
     answers.decline(session, now=at(2015, 8, 1), principal=SYSTEM, remiss=sent, entry=entries[0],
                     answered_on=date(2015, 8, 1))
-    queued = answers.general_extension(session, now=at(2015, 8, 20), principal=SYSTEM, remiss=sent,
+    queued = remisstid.general_extension(session, now=at(2015, 8, 20), principal=SYSTEM, remiss=sent,
                                        until_on=date(2015, 9, 28), until_time=None, files_dir="/tmp",
                                        reason="Efter inkomna synpunkter från flera remissinstanser").mailed
     assert queued == 3
     assert sent.effective_deadline_on == date(2015, 9, 28) and sent.deadline_on == date(2015, 8, 28)
     ext = session.exec(select(Extension).where(Extension.remiss_id == sent.id)).one()
     assert ext.is_general and ext.decision == "granted"
-    notices = session.exec(select(OutboxMessage).where(OutboxMessage.kind == answers.EXTENSION_KIND)).all()
+    notices = session.exec(select(OutboxMessage).where(OutboxMessage.kind == remisstid.EXTENSION_KIND)).all()
     assert {n.recipient_email for n in notices} == {"i1@example.se", "i2@example.se", "i3@example.se"}
     assert "förlängs till 28 september 2015" in notices[0].payload
     assert "Förlängd remisstid" in notices[0].subject
@@ -108,7 +108,7 @@ def test_general_extension_notifies_only_open_instanser_and_moves_chasers(sessio
     assert days == {date(2015, 9, 18), date(2015, 9, 30)}
     assert len(_chasers(session, "cancelled")) == 8  # the old moments for all four instanser
     with pytest.raises(InputErrors):
-        answers.general_extension(session, now=at(2015, 8, 21), principal=SYSTEM, remiss=sent,
+        remisstid.general_extension(session, now=at(2015, 8, 21), principal=SYSTEM, remiss=sent,
                                   until_on=date(2015, 9, 1), until_time=None, files_dir="/tmp")
 
 
@@ -119,7 +119,7 @@ def test_general_extension_and_own_extension_replan_chasers(session, sent, tmp_p
     own = {r.due_at.astimezone(STOCKHOLM).date() for r in _chasers(session) if r.recipient_email == "i3@example.se"}
     assert own == {date(2015, 9, 4), date(2015, 9, 15)}
     # a sent remiss's svarsdag moves only by a general extension (the edit form refuses it); chasers replan
-    answers.general_extension(session, now=at(2015, 8, 26), principal=SYSTEM, remiss=sent, until_on=date(2015, 9, 4),
+    remisstid.general_extension(session, now=at(2015, 8, 26), principal=SYSTEM, remiss=sent, until_on=date(2015, 9, 4),
                               until_time=None, files_dir=str(tmp_path))
     others = {r.due_at.astimezone(STOCKHOLM).date() for r in _chasers(session) if r.recipient_email == "i0@example.se"}
     assert others == {date(2015, 8, 28), date(2015, 9, 8)}

@@ -16,7 +16,7 @@ from remiss.auth.models import Role
 from remiss.clock import STOCKHOLM
 from remiss.outgoing import reading
 from remiss.outgoing.models import Organisation
-from remiss.outgoing.service import addresses, answers, lifecycle, publication, sending
+from remiss.outgoing.service import addresses, answers, lifecycle, publication, remisstid, sending
 from remiss.outgoing.service.answers import AnswerData
 from remiss.reminders.models import OutboxMessage
 from remiss.remisser import service as remisser
@@ -156,7 +156,7 @@ def test_the_status_path_with_a_late_answer_from_an_eml(session, outgoing, app):
     saved = session.exec(select(Attachment.filename).where(Attachment.sandlista_entry_id == entries[0].id)).all()
     assert sorted(saved) == ["Yttrande.pdf", "svar.eml"]
     # A general extension moves the remiss back to skickad; then compile, publish and close.
-    answers.general_extension(session, now=at(2026, 12, 9), principal=SYSTEM, remiss=outgoing,
+    remisstid.general_extension(session, now=at(2026, 12, 9), principal=SYSTEM, remiss=outgoing,
                               until_on=date(2026, 12, 18), until_time=None, files_dir=files_dir)
     assert outgoing.status == "skickad"
     with pytest.raises(InputErrors):

@@ -9,7 +9,7 @@ from sqlmodel import select
 
 from remiss.auth.access import Principal
 from remiss.clock import STOCKHOLM
-from remiss.outgoing.service import answers, chasers, lifecycle, sending
+from remiss.outgoing.service import chasers, lifecycle, remisstid, sending
 from remiss.reminders.models import OutboxMessage
 from remiss.remisser.input import SandlistaItem
 from tests.outgoing.conftest import run_sweep
@@ -48,7 +48,7 @@ def _cli(runner, *args):
 def test_chaser_kept_at_a_moment_of_the_new_plan_quotes_the_extended_deadline(app, session, smtp, runner):
     remiss = _sent_remiss(app, session, smtp, runner)
     with app.app_context():
-        answers.general_extension(session, now=at(2026, 12, 5, 0, 32), principal=SYSTEM, remiss=remiss,
+        remisstid.general_extension(session, now=at(2026, 12, 5, 0, 32), principal=SYSTEM, remiss=remiss,
                                   until_on=date(2027, 1, 4), until_time=time(12, 0),
                                   files_dir=app.config["FILES_DIR"], reason="Flera har bett om mer tid.")
     session.commit()

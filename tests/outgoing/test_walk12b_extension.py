@@ -11,7 +11,7 @@ from sqlmodel import select
 from remiss.auth.access import Principal
 from remiss.auth.models import Role
 from remiss.clock import STOCKHOLM
-from remiss.outgoing.service import answers, chasers, sending
+from remiss.outgoing.service import chasers, remisstid, sending
 from remiss.reminders.models import OutboxMessage
 from remiss.remisser import service as remisser
 from remiss.remisser.input import SandlistaItem
@@ -49,7 +49,7 @@ def _flash(response) -> str:
 
 def _notices(db, remiss_id):
     rows = db.session(write=False).exec(select(OutboxMessage).where(OutboxMessage.remiss_id == remiss_id,
-                                                                     OutboxMessage.kind == answers.EXTENSION_KIND)
+                                                                     OutboxMessage.kind == remisstid.EXTENSION_KIND)
                                         .order_by(OutboxMessage.id)).all()
     return [(r.recipient_email, r.payload) for r in rows]
 
@@ -78,7 +78,7 @@ def test_general_extension_leaves_a_longer_anstand_alone_and_says_so(app, db, se
             "får inget meddelande: dess svarsdag ändras inte.") in said
     assert [to for to, _ in _notices(db, remiss_id)] == ["ungdom@example.se"]
     mailed = run_sweep(runner, smtp, at(2026, 12, 5, 0, 31))
-    assert [rcpts for rcpts, m in mailed if m["X-Remiss-Kind"] == answers.EXTENSION_KIND] == [["ungdom@example.se"]]
+    assert [rcpts for rcpts, m in mailed if m["X-Remiss-Kind"] == remisstid.EXTENSION_KIND] == [["ungdom@example.se"]]
     assert "8 januari 2027 kl. 15.00" in said and "Anstånd: Kommunal: anstånd till 8 januari 2027 kl. 15.00" in said
 
     # Kommunal's chasers still follow its anstånd: none quotes 4 January.

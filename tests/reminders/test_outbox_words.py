@@ -8,14 +8,14 @@ from datetime import datetime, timezone
 from sqlalchemy import update
 
 from remiss.drafting import mailing
-from remiss.outgoing.service import amendments, answers, chasers, sending
+from remiss.outgoing.service import amendments, chasers, remisstid, sending
 from remiss.reminders import outbox, policy
 from remiss.reminders.models import OutboxMessage
 from tests.reminders.conftest import fast_user
 
 # Every kind the code puts in the outbox.
 KINDS = (*policy.REMINDER_KINDS, policy.DIGEST, *policy.NOTICE_KINDS, chasers.NOTICE_KIND, mailing.KIND,
-         sending.MISSIV_KIND, chasers.KIND, answers.EXTENSION_KIND, amendments.KIND)
+         sending.MISSIV_KIND, chasers.KIND, remisstid.EXTENSION_KIND, amendments.KIND)
 NOW = datetime(2026, 12, 3, 9, 30, tzinfo=timezone.utc)
 
 

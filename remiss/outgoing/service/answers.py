@@ -1,4 +1,5 @@
-"""Per-instans status: answers, avstår, anstånd, and the general extension to everyone."""
+"""Per-instans status: answers, supplements, avstår, reopening and each instans's own anstånd (the extension for
+everyone: outgoing.service.remisstid)."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -9,26 +10,20 @@ from sqlmodel import Session, select
 
 from remiss import files
 from remiss.audit import service as audit
-from remiss.calendar.swedish import count_words, format_date, format_deadline
-from remiss.documents.letters import letters, text_letter
+from remiss.calendar.swedish import format_date, format_deadline
 from remiss.auth.access import Action, NotFound, Principal, require
 from remiss.clock import local, local_today
-from remiss.namnd.models import Namnd
-from remiss.outgoing import mails
 from remiss.outgoing.models import SandlistaAnswer
 from remiss.outgoing.reading import read_eml, read_msg
 from remiss.outgoing.service import chasers
 from remiss.planning.models import Extension
-from remiss.reminders.outbox import enqueue
 from remiss.remisser import attachments as remiss_files
 from remiss.remisser import service as remisser
 from remiss.remisser.input import InputErrors
 from remiss.remisser.finished import RemissFinished
-from remiss.remisser.models import AnswerStatus, Attachment, Direction, Remiss, SandlistaEntry
+from remiss.remisser.models import AnswerStatus, Direction, Remiss, SandlistaEntry
 from remiss.remisser.status import RemissStatus
 
-EXTENSION_KIND = "outgoing_extension"
-DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 SNAPSHOT = ("answer_status", "answered_on", "no_comments", "summary", "other_comments", "extended_until_on",
             "extended_until_time")
 
@@ -88,7 +83,8 @@ def load_entry(session: Session, remiss: Remiss, entry_id: int) -> SandlistaEntr
     return entry
 
 
-def _begin(principal: Principal, remiss: Remiss) -> None:
+def begin(principal: Principal, remiss: Remiss) -> None:
+    """Refuse a change to the answers unless the user may edit the outgoing remiss and it is not avslutad."""
     require(principal, Action.edit, remiss.namnd_id)
     if remiss.direction != Direction.utgaende:
         raise InputErrors({"direction": "Svar registreras bara på utgående remisser."})
@@ -109,7 +105,7 @@ def _log(session, *, now, principal, entry, before, action, note=""):
 def register_answer(session: Session, *, now: datetime, principal: Principal, remiss: Remiss,
                     entry: SandlistaEntry, data: AnswerData, files_dir: str, max_bytes: int) -> SandlistaEntry:
     """Record an instans's answer: date, files, inga synpunkter, summary, per-question answers."""
-    _begin(principal, remiss)
+    begin(principal, remiss)
     data = _from_mail_files(data, max_bytes)
     _check_date(entry, data, today=local_today(now))
     questions = {q.id for q in remisser.questions_of(session, remiss.id)}
@@ -145,7 +141,7 @@ def add_supplement(session: Session, *, now: datetime, principal: Principal, rem
                    data: AnswerData, files_dir: str, max_bytes: int) -> SandlistaEntry:
     """A komplettering from an instans that has already answered (walk14 #5): its files join the answer and its
     text is added to the summary under its date; the first answer, its date and its summary are kept."""
-    _begin(principal, remiss)
+    begin(principal, remiss)
     if entry.answer_status != AnswerStatus.svarat:
         raise InputErrors({"answer_status": f"{entry.name} har inte svarat än, så det finns inget svar att "
                                             "komplettera."})
@@ -198,7 +194,7 @@ def answers_of(session: Session, entry_id: int) -> dict[int, str]:
 def decline(session: Session, *, now: datetime, principal: Principal, remiss: Remiss, entry: SandlistaEntry,
             answered_on: date, note: str = "") -> SandlistaEntry:
     """The instans avstår från att yttra sig."""
-    _begin(principal, remiss)
+    begin(principal, remiss)
     before = _snapshot(entry)
     entry.answer_status = AnswerStatus.avstar.value
     entry.answered_on = answered_on
@@ -213,7 +209,7 @@ def decline(session: Session, *, now: datetime, principal: Principal, remiss: Re
 def reopen(session: Session, *, now: datetime, principal: Principal, remiss: Remiss,
            entry: SandlistaEntry) -> SandlistaEntry:
     """Undo a registered answer or avstår (registered by mistake); chasers resume."""
-    _begin(principal, remiss)
+    begin(principal, remiss)
     before = _snapshot(entry)
     entry.answer_status = (AnswerStatus.anstand_beviljat.value if entry.extended_until_on
                            else AnswerStatus.ej_svarat.value)
@@ -246,7 +242,7 @@ def request_extension(session: Session, *, now: datetime, principal: Principal, 
     """Record that an instans asked for anstånd (begärt anstånd): the day and reason asked for are kept, shown
     and offered when granting; a day that is not after the instans's deadline in force (nor after today) is
     refused, as a grant is (walk12b #10). A new request replaces one not yet decided."""
-    _begin(principal, remiss)
+    begin(principal, remiss)
     _check_open(entry)
     if requested_until_on is not None:
         today = local_today(now)
@@ -282,7 +278,7 @@ def grant_extension(session: Session, *, now: datetime, principal: Principal, re
                     entry: SandlistaEntry, until_on: date, until_time: time | None = None,
                     reason: str = "") -> Extension:
     """Grant one instans anstånd to a later date; its chasers follow the new date."""
-    _begin(principal, remiss)
+    begin(principal, remiss)
     _check_open(entry)
     if remiss.effective_deadline_on and until_on <= remiss.effective_deadline_on:
         raise InputErrors({"until_on": "Anståndet måste gå ut efter remissens sista svarsdag."})
@@ -304,99 +300,3 @@ def grant_extension(session: Session, *, now: datetime, principal: Principal, re
     _log(session, now=now, principal=principal, entry=entry, before=before, action="extension_granted")
     chasers.schedule(session, now=now, remiss=remiss)
     return extension
-
-
-@dataclass(frozen=True)
-class Extended:
-    """What a general extension told whom: mails queued, letters to print for those with only a postal address,
-    the instanser not yet sent the remiss (their missiv will carry the new svarsdag), and those not told because
-    their own anstånd runs longer than the new date (name, that anstånd as written)."""
-
-    mailed: int
-    posted: list[str]
-    unsent: list[str]
-    letters: Attachment | None = None
-    longer: list[tuple[str, str]] = field(default_factory=list)
-
-    def note(self) -> str:
-        """One line for the history and the panel: who was told, and how."""
-        parts = [f"meddelandet e-postades till {count_words(self.mailed, 'remissinstans', 'remissinstanser')} "
-                 "som inte hade svarat" if self.mailed else "ingen fick meddelandet med e-post"]
-        if self.posted:
-            parts.append("brev att skriva ut och skicka per post till " + ", ".join(self.posted))
-        if self.unsent:
-            parts.append("inte meddelade (har inte fått remissen än): " + ", ".join(self.unsent))
-        if self.longer:
-            parts.append("inte meddelade (har redan längre anstånd): "
-                         + ", ".join(f"{name} (till {until})" for name, until in self.longer))
-        return "; ".join(parts)
-
-
-def general_extension(session: Session, *, now: datetime, principal: Principal, remiss: Remiss,
-                      until_on: date, until_time: time | None, files_dir: str, reason: str = "") -> Extended:
-    """Extend the remisstid for everyone; e-mail each instans that has not answered and whose deadline moves, and
-    make one Word file of letters for those of them with only a postal address. An instans whose own anstånd
-    runs past the new date keeps it and is not told (its deadline does not change; walk12b #3)."""
-    _begin(principal, remiss)
-    old = (remiss.effective_deadline_on, remiss.effective_deadline_time)
-    if until_on <= local_today(now):  # the notice would name a day that has been (walk9)
-        raise InputErrors({"until_on": f"Den nya svarsdagen måste ligga efter i dag ({format_date(local_today(now))})."})
-    if old[0] and (until_on, until_time or time(23, 59)) <= (old[0], old[1] or time(23, 59)):
-        raise InputErrors({"until_on": "Den nya svarsdagen måste ligga efter den som gäller nu."})
-    open_entries = [e for e in remisser.entries(session, remiss.id)
-                    if e.answer_status not in (AnswerStatus.svarat, AnswerStatus.avstar)]
-    before = {e.id: chasers.deadline_of(remiss, e) for e in open_entries}
-    extension = Extension(remiss_id=remiss.id, is_general=True, requested_by="", requested_on=local_today(now),
-                          reason=reason.strip(), decision="granted", granted_until_on=until_on,
-                          granted_until_time=until_time, decided_on=local_today(now), created_by_id=principal.user_id,
-                          created_at=now)
-    session.add(extension)
-    session.flush()
-    remisser.refresh_deadline(session, now=now, remiss=remiss, actor_id=principal.user_id)
-    namnd = session.get(Namnd, remiss.namnd_id)
-    new = (remiss.effective_deadline_on, remiss.effective_deadline_time)
-    queued, by_post, longer = 0, [], []
-    for entry in open_entries:
-        if entry.sent_at is None:
-            continue
-        if chasers.deadline_of(remiss, entry) == before[entry.id]:  # its own anstånd runs as long or longer
-            longer.append((entry.name, format_deadline(*before[entry.id])))
-            continue
-        if not entry.email:
-            by_post.append(entry)
-            continue
-        payload = mails.extension_mail(remiss=remiss, namnd=namnd, entry=entry, old=before[entry.id], new=new,
-                                       reason=reason)
-        queued += enqueue(session, now=now, key=f"outgoing:extension:{remiss.id}:{extension.id}:{entry.id}",
-                          recipient_email=entry.email, kind=EXTENSION_KIND, due_at=now,
-                          subject=payload["subject"], payload=payload, remiss_id=remiss.id)
-    kept = None
-    if by_post:
-        olds = {before[e.id] for e in by_post}  # one text for every letter: the old date only when all share it
-        text = [f"{namnd.name}, {format_date(local_today(now))}"] + mails.extension_text(
-            remiss=remiss, namnd=namnd, old=olds.pop() if len(olds) == 1 else None, new=new, reason=reason)
-        data = letters(text_letter("Meddelande om förlängd remisstid", text),
-                       [[e.name] + [line for line in e.postal_address.splitlines() if line.strip()] for e in by_post])
-        kept = _keep_letters(session, now=now, principal=principal, remiss=remiss, data=data, files_dir=files_dir)
-    done = Extended(queued, [e.name for e in by_post], [e.name for e in open_entries if e.sent_at is None], kept,
-                    longer)
-    audit.record(session, now=now, user_id=principal.user_id, entity="extension", entity_id=extension.id,
-                 remiss_id=remiss.id, action="general_extension",
-                 changes={"granted_until": [None, f"{until_on} {until_time or ''}".strip()]}, note=done.note())
-    chasers.schedule(session, now=now, remiss=remiss)
-    return done
-
-
-LETTERS_PURPOSE = "forlangningsbrev"
-
-
-def _keep_letters(session: Session, *, now: datetime, principal: Principal, remiss: Remiss, data: bytes,
-                  files_dir: str) -> Attachment:
-    stored = files.store(files_dir, data, content_type=DOCX)
-    attachment = Attachment(remiss_id=remiss.id, purpose=LETTERS_PURPOSE, content_type=DOCX, size=stored.size,
-                            filename=files.portable_name(f"Förlängd remisstid per post {remiss.our_dnr or remiss.id}.docx"),
-                            sha256=stored.sha256, storage_key=stored.key, uploaded_by_id=principal.user_id,
-                            uploaded_at=now)
-    session.add(attachment)
-    session.flush()
-    return attachment

@@ -11,7 +11,8 @@ from remiss.audit import service as audit
 from remiss.auth.access import Action, Principal
 from remiss.outgoing.importer import ImportRow
 from remiss.outgoing.models import Organisation, SavedSandlista, SavedSandlistaMember
-from remiss.remisser.input import InputErrors
+from remiss.outgoing.repeated import read_angled
+from remiss.remisser.input import InputErrors, SandlistaItem
 from remiss.remisser.models import SandlistaEntry
 
 FIELDS = ("name", "email", "contact_person", "group_name", "active")
@@ -45,9 +46,11 @@ def visible_organisations(session: Session, principal: Principal, *, shared: boo
 def save_organisation(session: Session, *, now: datetime, principal: Principal, existing: Organisation | None,
                       name: str, email: str = "", contact_person: str = "", group_name: str = "",
                       active: bool = True) -> Organisation:
-    """Add a remissinstans to the register, or change one; a name already in the register is refused."""
+    """Add a remissinstans to the register, or change one; a name already in the register is refused. A name typed
+    as "Namn <e-post>" is Namn, reached at that address unless one is given (repeated.read_angled, as sändlistor)."""
     _require_admin(principal)
-    name = name.strip()
+    typed = read_angled(SandlistaItem(name.strip(), email.strip()))
+    name, email = typed.name, typed.email
     clash = session.exec(select(Organisation).where(func.lower(Organisation.name) == name.lower(),
                                                     Organisation.id != (existing.id if existing else -1))).first()
     if clash:

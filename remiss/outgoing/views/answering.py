@@ -10,7 +10,7 @@ from remiss.clock import local, local_today
 from remiss.db import get_session
 from remiss.documents import held_uploads
 from remiss.outgoing.forms import parse_answer, parse_until
-from remiss.outgoing.service import addresses, answers, compiled, lifecycle
+from remiss.outgoing.service import addresses, answers, compiled, lifecycle, remisstid
 from remiss.outgoing.views import _back, _config, _hold, _post_guard, _remiss, attempt, bp
 from remiss.remisser import attachments
 from remiss.remisser import views as remisser_views
@@ -124,7 +124,7 @@ def general_extension(remiss_id: int):
     remiss = _post_guard(remiss_id)
     try:
         day, at = parse_until(request.form)
-        done = answers.general_extension(get_session(), now=now(), principal=principal(), remiss=remiss,
+        done = remisstid.general_extension(get_session(), now=now(), principal=principal(), remiss=remiss,
                                          until_on=day, until_time=at, files_dir=_config("FILES_DIR"),
                                          reason=str(request.form.get("reason", ""))[:5000])
     except InputErrors as exc:
@@ -136,7 +136,7 @@ def general_extension(remiss_id: int):
     return _back(remiss_id)
 
 
-def _extended_message(done: answers.Extended, until: str) -> str:
+def _extended_message(done: remisstid.Extended, until: str) -> str:
     """What the general extension did, true for every instans that has not answered: mailed, to print, or not told."""
     def one_or_more(names: list, one: str, more: str) -> str:  # the same sentence, in the singular or the plural
         return one if len(names) == 1 else more

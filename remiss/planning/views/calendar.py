@@ -15,7 +15,7 @@ from remiss.calendar.milestones import workflow_order
 from remiss.clock import STOCKHOLM, local, local_today
 from remiss.db import get_session
 from remiss.namnd.models import Namnd
-from remiss.planning import agenda, present
+from remiss.planning import agenda, calendar_cells
 from remiss.planning.forms import parse_month
 from remiss.planning.service import meetings
 from remiss.planning.views import bp
@@ -44,7 +44,7 @@ def month():
         first = parse_month(request.args.get("manad"), local_today(now()))
     except InputErrors as exc:
         return render_template("planning/month.html", error=exc.errors["manad"], calendar=None), 400
-    calendar = present.month_calendar(get_session(), principal(), now(), first, namnd_id=namnd_id)
+    calendar = calendar_cells.month_calendar(get_session(), principal(), now(), first, namnd_id=namnd_id)
     # Every nämnd's sammanträdesplan is linked here: the registrator keeps it but has no Administration menu (walk17 F3).
     return render_template("planning/month.html", calendar=calendar, error=None, namnd_id=namnd_id,
                            namnder=_namnd_choices(), manad=first.strftime("%Y-%m"),
@@ -59,8 +59,8 @@ def day():
         chosen = parse_date(request.args.get("datum") or "")
     except ValueError as exc:
         return render_template("planning/day.html", error=str(exc), rows=None, namnd_id=namnd_id), 400
-    rows = present.day_agenda(get_session(), principal(), now(), chosen, namnd_id=namnd_id)
-    held = present.day_meetings(get_session(), principal(), chosen, namnd_id=namnd_id)
+    rows = calendar_cells.day_agenda(get_session(), principal(), now(), chosen, namnd_id=namnd_id)
+    held = calendar_cells.day_meetings(get_session(), principal(), chosen, namnd_id=namnd_id)
     return render_template("planning/day.html", error=None, rows=rows, day=chosen, namnd_id=namnd_id,
                            manad=chosen.strftime("%Y-%m"), meetings=held)
 

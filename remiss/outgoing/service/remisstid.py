@@ -1,0 +1,124 @@
+"""Förlängd remisstid for every remissinstans of an outgoing remiss (general_extension): the new svarsdag, a mail to
+each instans that has not answered and whose deadline moves, and one Word file of letters for those with only a
+postal address (split from outgoing.service.answers, which keeps each instans's own answer and anstånd)."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime, time
+
+from sqlmodel import Session
+
+from remiss import files
+from remiss.audit import service as audit
+from remiss.calendar.swedish import count_words, format_date, format_deadline
+from remiss.clock import local_today
+from remiss.documents.letters import letters, text_letter
+from remiss.auth.access import Principal
+from remiss.namnd.models import Namnd
+from remiss.outgoing import mails
+from remiss.outgoing.service import chasers
+from remiss.outgoing.service.answers import begin
+from remiss.planning.models import Extension
+from remiss.reminders.outbox import enqueue
+from remiss.remisser import service as remisser
+from remiss.remisser.input import InputErrors
+from remiss.remisser.models import AnswerStatus, Attachment, Remiss
+
+EXTENSION_KIND = "outgoing_extension"
+DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+
+
+@dataclass(frozen=True)
+class Extended:
+    """What a general extension told whom: mails queued, letters to print for those with only a postal address,
+    the instanser not yet sent the remiss (their missiv will carry the new svarsdag), and those not told because
+    their own anstånd runs longer than the new date (name, that anstånd as written)."""
+
+    mailed: int
+    posted: list[str]
+    unsent: list[str]
+    letters: Attachment | None = None
+    longer: list[tuple[str, str]] = field(default_factory=list)
+
+    def note(self) -> str:
+        """One line for the history and the panel: who was told, and how."""
+        parts = [f"meddelandet e-postades till {count_words(self.mailed, 'remissinstans', 'remissinstanser')} "
+                 "som inte hade svarat" if self.mailed else "ingen fick meddelandet med e-post"]
+        if self.posted:
+            parts.append("brev att skriva ut och skicka per post till " + ", ".join(self.posted))
+        if self.unsent:
+            parts.append("inte meddelade (har inte fått remissen än): " + ", ".join(self.unsent))
+        if self.longer:
+            parts.append("inte meddelade (har redan längre anstånd): "
+                         + ", ".join(f"{name} (till {until})" for name, until in self.longer))
+        return "; ".join(parts)
+
+
+def general_extension(session: Session, *, now: datetime, principal: Principal, remiss: Remiss,
+                      until_on: date, until_time: time | None, files_dir: str, reason: str = "") -> Extended:
+    """Extend the remisstid for everyone; e-mail each instans that has not answered and whose deadline moves, and
+    make one Word file of letters for those of them with only a postal address. An instans whose own anstånd
+    runs past the new date keeps it and is not told (its deadline does not change; walk12b #3)."""
+    begin(principal, remiss)
+    old = (remiss.effective_deadline_on, remiss.effective_deadline_time)
+    if until_on <= local_today(now):  # the notice would name a day that has been (walk9)
+        raise InputErrors({"until_on": f"Den nya svarsdagen måste ligga efter i dag ({format_date(local_today(now))})."})
+    if old[0] and (until_on, until_time or time(23, 59)) <= (old[0], old[1] or time(23, 59)):
+        raise InputErrors({"until_on": "Den nya svarsdagen måste ligga efter den som gäller nu."})
+    open_entries = [e for e in remisser.entries(session, remiss.id)
+                    if e.answer_status not in (AnswerStatus.svarat, AnswerStatus.avstar)]
+    before = {e.id: chasers.deadline_of(remiss, e) for e in open_entries}
+    extension = Extension(remiss_id=remiss.id, is_general=True, requested_by="", requested_on=local_today(now),
+                          reason=reason.strip(), decision="granted", granted_until_on=until_on,
+                          granted_until_time=until_time, decided_on=local_today(now), created_by_id=principal.user_id,
+                          created_at=now)
+    session.add(extension)
+    session.flush()
+    remisser.refresh_deadline(session, now=now, remiss=remiss, actor_id=principal.user_id)
+    namnd = session.get(Namnd, remiss.namnd_id)
+    new = (remiss.effective_deadline_on, remiss.effective_deadline_time)
+    queued, by_post, longer = 0, [], []
+    for entry in open_entries:
+        if entry.sent_at is None:
+            continue
+        if chasers.deadline_of(remiss, entry) == before[entry.id]:  # its own anstånd runs as long or longer
+            longer.append((entry.name, format_deadline(*before[entry.id])))
+            continue
+        if not entry.email:
+            by_post.append(entry)
+            continue
+        payload = mails.extension_mail(remiss=remiss, namnd=namnd, entry=entry, old=before[entry.id], new=new,
+                                       reason=reason)
+        queued += enqueue(session, now=now, key=f"outgoing:extension:{remiss.id}:{extension.id}:{entry.id}",
+                          recipient_email=entry.email, kind=EXTENSION_KIND, due_at=now,
+                          subject=payload["subject"], payload=payload, remiss_id=remiss.id)
+    kept = None
+    if by_post:
+        olds = {before[e.id] for e in by_post}  # one text for every letter: the old date only when all share it
+        text = [f"{namnd.name}, {format_date(local_today(now))}"] + mails.extension_text(
+            remiss=remiss, namnd=namnd, old=olds.pop() if len(olds) == 1 else None, new=new, reason=reason)
+        data = letters(text_letter("Meddelande om förlängd remisstid", text),
+                       [[e.name] + [line for line in e.postal_address.splitlines() if line.strip()] for e in by_post])
+        kept = _keep_letters(session, now=now, principal=principal, remiss=remiss, data=data, files_dir=files_dir)
+    done = Extended(queued, [e.name for e in by_post], [e.name for e in open_entries if e.sent_at is None], kept,
+                    longer)
+    audit.record(session, now=now, user_id=principal.user_id, entity="extension", entity_id=extension.id,
+                 remiss_id=remiss.id, action="general_extension",
+                 changes={"granted_until": [None, f"{until_on} {until_time or ''}".strip()]}, note=done.note())
+    chasers.schedule(session, now=now, remiss=remiss)
+    return done
+
+
+LETTERS_PURPOSE = "forlangningsbrev"
+
+
+def _keep_letters(session: Session, *, now: datetime, principal: Principal, remiss: Remiss, data: bytes,
+                  files_dir: str) -> Attachment:
+    stored = files.store(files_dir, data, content_type=DOCX)
+    attachment = Attachment(remiss_id=remiss.id, purpose=LETTERS_PURPOSE, content_type=DOCX, size=stored.size,
+                            filename=files.portable_name(f"Förlängd remisstid per post {remiss.our_dnr or remiss.id}.docx"),
+                            sha256=stored.sha256, storage_key=stored.key, uploaded_by_id=principal.user_id,
+                            uploaded_at=now)
+    session.add(attachment)
+    session.flush()
+    return attachment
