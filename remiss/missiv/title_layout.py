@@ -105,8 +105,13 @@ _SELF_NAMED = re.compile(r"remiss|remitter|samråd|synpunkt|yttra|granskning|uts
                          r"påverka|betänkande|promemoria|utredning|plan|program|strategi|policy|föreskrift|"
                          r"förordning|direktiv|riktlinje|taxa|reglemente", re.IGNORECASE)
 _NO_CONTENT = re.compile(r"(?:för|och|med|till|från|inom|samt|över|under|eller|den|det|som|dina|era|nya|nytt|inte|"
-                         r"alla|skall|kommer|finns|denna|detta|kommun\w*|region|regionen|länsstyrelsen\w*)",
+                         r"alla|skall|kommer|finns|denna|detta|kommun(?:en|ens|er|erna)?|"
+                         r"region(?:en|ens)?|länsstyrelsen?s?)",
                          re.IGNORECASE)
+
+# The words of a procedure, which name no matter on their own (cut to six letters as _stems cuts them)
+_PROCEDURE_WORD = re.compile(r"remiss|remitt|yttran|samråd|synpun|gransk|utstäl|svar|lämna|tyck|inbjud|välkom|"
+                             r"inform|meddel|nyhet|aktuel|tidiga|pågåen", re.IGNORECASE)
 
 
 def _stems(value: str) -> set[str]:
@@ -117,6 +122,9 @@ def _stems(value: str) -> set[str]:
 def backed(text: str, value: str, span: tuple[int, int]) -> bool:
     """Tell whether a line taken as the page's heading names the matter: the line names a procedure or a document,
     or the rest of the text takes up one of the heading's words."""
+    named = {w for w in _stems(value) if not _PROCEDURE_WORD.match(w)}
+    if not named:
+        return False  # "Remiss – yttrande", "Remissvar", "Lämna synpunkter", "Om remissen": the procedure alone
     start = text.rfind("\n", 0, span[0]) + 1
     end = text.find("\n", span[1])
     end = len(text) if end < 0 else end

@@ -53,3 +53,14 @@ def test_backed_reads_the_heading_line_and_the_rest_of_the_text() -> None:
     # a caption whose words the page never uses again (k22, Ystad: "Matrester i vasken")
     k22 = "Matrester i vasken\n\nKommunen har tagit fram nya renhållningsföreskrifter för avfall."
     assert not backed(k22, "Matrester i vasken", (0, 18))
+
+
+def test_a_heading_of_procedure_words_alone_names_no_matter() -> None:
+    # fresh10 k06 (Region Kronoberg) under a section heading of procedure words only: the item's heading below it
+    # names the plan ("Svara på remisser", k06's own, is in the chrome list; these are not)
+    k06 = ("Här kan du svara på våra aktuella remisser.\n\nLänstransportplan 2022–2033\n\nVart fjärde år justeras/ "
+           "aktualitets prövas landets länstransportplaner. Nu är tiden inne för en sådan prövning. Under perioden 17 "
+           "september till 24 november är Länstransportplan för Kronobergs län 2022–2033 ute på öppen remiss.\n")
+    for heading in ("Lämna synpunkter", "Remiss – yttrande", "Om remissen", "Remissvar"):
+        assert parse_missiv(f"{heading}\n\n{k06}").title.startswith("Länstransportplan"), heading
+    assert not backed("Remiss – yttrande\n\nText.", "Yttrande", (9, 17))
