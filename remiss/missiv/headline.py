@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from remiss.missiv.bodies import find_bodies
-from remiss.missiv.title_layout import adjacent_lines, is_field_label
+from remiss.missiv.title_layout import adjacent_lines, backed, is_field_label
 from remiss.missiv.title_trim import DOC_LEAD, REMISS_LEAD, REPORT_TIME, SECTION_LEAD, TRAIL, tidy
 
 # "Förslag till ny kulturplan på remiss till 30 april": the report stays (TRAIL drops it), its time goes
@@ -223,8 +223,9 @@ def headline(text: str) -> tuple[str | None, tuple[int, int] | None]:
         value, span = tidy(line, (line_match.start(), line_end))
         if value is None:
             return None, None
-        if _LETTERHEAD.fullmatch(value):
-            continue  # "Inbjudan att lämna synpunkter på remiss": the procedure alone, no name
+        if _LETTERHEAD.fullmatch(value) or not backed(text, value, span):
+            continue  # "Inbjudan att lämna synpunkter på remiss": no name; round 17: "Datum", a line the text never
+            # takes up again is chrome
         value = _POSSESSIVE.sub("", value)
         item = _item_heading(text, lines[index + 1:], value)
         if item:

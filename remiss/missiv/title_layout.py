@@ -94,3 +94,40 @@ def statute_name(text: str) -> tuple[str | None, tuple[int, int] | None]:
     name, span = next(iter(found.items()))
     value, span = tidy(name, span, lead=False)
     return (value, span) if value else (None, None)
+
+
+# Round 17: whether a heading names the matter. Its own line may say so: a procedure ("… på remiss", "Lämna
+# synpunkter på …", "Förslag till …") or a document's kind ("Länsplanen för …", "… betänkande"). Otherwise the text
+# must take up one of its words elsewhere: a matter's name recurs in the prose ("Översiktsplanen" … "översiktsplanen
+# är …"), a site's chrome, a form's label or a photo's caption ("Gå direkt till innehållet", "Datum", "Matrester i
+# vasken") does not.
+_SELF_NAMED = re.compile(r"remiss|remitter|samråd|synpunkt|yttra|granskning|utställning|förslag|tyck(?:a)?[ \t]+till|"
+                         r"påverka|betänkande|promemoria|utredning|plan|program|strategi|policy|föreskrift|"
+                         r"förordning|direktiv|riktlinje|taxa|reglemente", re.IGNORECASE)
+_NO_CONTENT = re.compile(r"(?:för|och|med|till|från|inom|samt|över|under|eller|den|det|som|dina|era|nya|nytt|inte|"
+                         r"alla|skall|kommer|finns|denna|detta|kommun(?:en|ens|er|erna)?|"
+                         r"region(?:en|ens)?|länsstyrelsen?s?)",
+                         re.IGNORECASE)
+
+# The words of a procedure, which name no matter on their own (cut to six letters as _stems cuts them)
+_PROCEDURE_WORD = re.compile(r"remiss|remitt|yttran|samråd|synpun|gransk|utstäl|svar|lämna|tyck|inbjud|välkom|"
+                             r"inform|meddel|nyhet|aktuel|tidiga|pågåen", re.IGNORECASE)
+
+
+def _stems(value: str) -> set[str]:
+    """Return a text's content words, each cut to six letters so that "Översiktsplanen" meets "översiktsplan"."""
+    return {w.casefold()[:6] for w in re.findall(r"[^\W\d_]{4,}", value) if not _NO_CONTENT.fullmatch(w)}
+
+
+def backed(text: str, value: str, span: tuple[int, int]) -> bool:
+    """Tell whether a line taken as the page's heading names the matter: the line names a procedure or a document,
+    or the rest of the text takes up one of the heading's words."""
+    named = {w for w in _stems(value) if not _PROCEDURE_WORD.match(w)}
+    if not named:
+        return False  # "Remiss – yttrande", "Remissvar", "Lämna synpunkter", "Om remissen": the procedure alone
+    start = text.rfind("\n", 0, span[0]) + 1
+    end = text.find("\n", span[1])
+    end = len(text) if end < 0 else end
+    if _SELF_NAMED.search(text[start:end]):
+        return True
+    return bool(_stems(value) & _stems(text[:start] + "\n" + text[end:]))
