@@ -42,6 +42,7 @@ LABELS = {"expediering": "Expediering", "sista_svarsdag": "Sista svarsdag", "tja
 WHY = {"expediering": "blir klar när yttrandet expedieras, inte för hand",
        "sista_svarsdag": "blir klar när yttrandet expedieras (remissen besvaras), inte för hand"}
 SYSTEM_NOTE = "rättat vid uppgradering"
+SIGNATURES_COMMENT = "Underskrifter ifyllda"  # frozen here: remiss.drafting.signatures.COMMENT
 
 milestone = sa.table("milestone", sa.column("id", sa.Integer), sa.column("remiss_id", sa.Integer),
                      sa.column("kind", sa.String), sa.column("done_at", sa.DateTime),
@@ -138,8 +139,11 @@ def _milestones(conn, now) -> None:
 def _reopened_after_beslut(conn) -> list:
     """The drafts with a beslut on their text (or rättelse) that are not godkänd, or godkänd with a version saved
     after the beslut: a beslut is recorded only on a godkänt yttrande, and versions are saved only in utkast."""
+    # the signers' names filled in on the decided yttrande are a version of their own (drafting.signatures.fill,
+    # walk16 #12), not a reopening: such a version leaves the draft as it is
     later = (sa.select(version.c.id).where(version.c.draft_id == draft.c.id,
-                                           version.c.created_at > decision.c.recorded_at).exists())
+                                           version.c.created_at > decision.c.recorded_at,
+                                           version.c.comment != SIGNATURES_COMMENT).exists())
     return conn.execute(
         sa.select(draft.c.id, draft.c.remiss_id, draft.c.state, draft.c.rattelse, decision.c.recorded_at,
                   remiss.c.status)

@@ -141,3 +141,25 @@ def test_v001_repairs_the_by_hand_ticks_and_the_yttrande_reopened_after_the_besl
     assert expediering.done_at == sent == EXPEDIERAD_AT and not expediering.closed_with_remiss
     assert deadline.done_at == TICKED_AT and deadline.closed_with_remiss
     assert session.exec(text("SELECT version_num FROM alembic_version")).one()[0] == "v001_by_hand_repair"
+
+
+def test_v001_leaves_signatures_filled_in_after_the_beslut(session, w, database_url):
+    """The Underskrifter form saves the signers' names as a new version of the godkänd, decided yttrande (walk16
+    #12): not a reopening, so the migration keeps it."""
+    from remiss.drafting import signatures
+
+    remiss = w["remiss"]
+    approve(session, w)
+    record(session, w)
+    filled = signatures.fill(session, now=TICKED_AT, principal=w["g"], remiss=remiss,
+                             raw={"ordforande": "Eva Ek", "forvaltningschef": "Per Berg"})
+    assert filled is not None
+    rid = remiss.id
+    before = _snapshot(session)
+
+    _rerun(session, database_url)
+
+    draft = find_draft(session, rid)
+    assert draft.state == "godkand"
+    assert json.loads(latest_version(session, draft).content)["ordforande"] == "Eva Ek"
+    assert _snapshot(session) == before
