@@ -173,6 +173,8 @@ def name_from_address(text: str, addresses: list[str | None]) -> tuple[str | Non
         if not address:
             continue
         parts = re.split(r"[._-]", address.split("@")[0])
+        if len(parts) == 3 and len(parts[1]) == 1:
+            parts = [parts[0], parts[2]]  # "emelie.i.nilsson@": the middle initial a namesake's address carries
         if len(parts) != 2 or not all(p.isalpha() and len(p) > 1 for p in parts):
             continue
         m = re.search(rf"\b({re.escape(parts[0])}[ \t]+{re.escape(parts[1])})\b", text if index == 0 else unlinked,

@@ -97,9 +97,17 @@ def find_emails(text: str) -> tuple[str | None, tuple[int, int] | None, list[str
         if _PHONE_BESIDE.search(_lines_around(text, cue.start())):
             continue
         found = _answer_after(text, cue.start(), cue.end(), reach=500)
-        if found and not _personal(text, found[0]):
+        if found and (not _personal(text, found[0]) or _BY_MAIL_ABOVE.search(text, max(0, cue.start() - 400),
+                                                                               cue.start())):
             return found
     return None, None, []
+
+
+# "Synpunkter på remissen skickas senast den 22 november 2021 per post eller e-post.\n\nEmelie Nilsson\n…\nE-post:
+# emelie.i.nilsson@…": the instruction names no address, the block right below it gives the one to use, a person's too
+_BY_MAIL_ABOVE = re.compile(r"\b(?:synpunkter|svar|yttranden?|remissvar)\w{0,4}\b[^.@\n]{0,100}\b(?:per|via|med)[ \t]+"
+                            r"(?:post[ \t]+eller[ \t]+)?(?:e-?post|mejl|mail)[ \t]*[.:]?[ \t]*\n(?:[^@\n]{0,80}\n){1,8}"
+                            r"[^@\n]{0,80}\Z", re.IGNORECASE)
 
 
 _LABELS_READ = 20
