@@ -184,7 +184,7 @@ def name_from_address(text: str, addresses: list[str | None]) -> tuple[str | Non
     return None, None
 
 
-_ADDRESS = re.compile(r"[\w.+-]{1,64}@[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}", re.IGNORECASE)
+_ADDRESS = re.compile(r"[\w.+-]{1,64}@[\w-]+(?:\.[\w-]+)*\.(?-i:[a-z]{2,}|[A-Z]{2,})", re.IGNORECASE)
 # Shared mailboxes: a registry, the answers' box, the switchboard. They are never one person's address.
 _FUNCTIONAL = re.compile(r"^(?:registrator|registraturen?|diarie|remiss|info|kontakt|kundtjanst|kommun|region|"
                          r"lansstyrelsen|\w*\.?remissvar|\w*kansli)", re.IGNORECASE)

@@ -19,8 +19,11 @@ LOCAL_DNR = (
     r"|(?:19|20)\d\d-[A-ZÅÄÖ]{2,6}-\d{1,6}"  # the year, the series and the number: 2026-RUN-1234 (Region Skåne)
     r"|(?!(?:Dnr|Ref|Nr)\b)[A-ZÅÄÖ][a-zåäö]{2}[ \t](?:19|20)\d\d/\d{1,6}"  # an agency's short name: Svk 2022/2981
 )
-TOKEN_RE = re.compile(rf"(?<![\w/.-])(?:{RK_DNR}|{LOCAL_DNR})(?![\w/])")
-RK_RE = re.compile(rf"(?<![\w/.-]){RK_DNR}(?![\w/-])")
+# A number's end: no letter, digit or slash follows, unless the next paragraph's first word runs on into its last
+# digit ("Diarienummer: Fi2025/00114Här kan du …", a page whose blocks lost their breaks when copied)
+_GLUED = r"(?<=\d)(?=[A-ZÅÄÖ][a-zåäö]{2})"
+TOKEN_RE = re.compile(rf"(?<![\w/.-])(?:{RK_DNR}|{LOCAL_DNR})(?:(?![\w/])|{_GLUED})")
+RK_RE = re.compile(rf"(?<![\w/.-]){RK_DNR}(?:(?![\w/-])|{_GLUED})")
 
 # The owner's words in front ("vårt dnr", "ange diarienummer") are read by _STRONG_OWNER from the text before
 # the cue: an optional group of them here was tried at every position of the text.

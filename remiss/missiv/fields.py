@@ -8,7 +8,9 @@ import re
 from remiss.missiv.bodies import canonical_body
 from remiss.missiv.contact import NAME_WORD
 
-EMAIL_RE = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}", re.IGNORECASE)
+# The top-level domain in one case: "jonkoping@lansstyrelsen.seSvaret behöver …" (paragraphs run together when a
+# page is copied) ends at ".se"
+EMAIL_RE = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.(?-i:[a-z]{2,}|[A-Z]{2,})", re.IGNORECASE)
 # "Miljö- och energidepartementet", "Kultur-, fritids- och idrottsnämnden" as well as "Kulturnämnden".
 # A name starts a capitalised word, its words are bounded ({0,60}) and taken whole ({0,60}+, possessive), and the
 # ending is checked behind the word: searched with re.I and backtracking into the word for each possible ending,
