@@ -327,7 +327,7 @@ def _qualify(kind: str, mentions: list, by_mail: Body | None) -> Body | None:
 
 
 # "Länsstyrelsen Gävleborg, Region Gävleborg och LRF Gävleborg har tagit fram …": the last of a list of authors
-_AND_ONE_MORE = re.compile(r"[ \t]+och[ \t]+((?:[A-ZÅÄÖ][\wåäö-]{0,40}+[ \t]+){1,4}?)(?=(?:ger|har|vill|önskar|bjuder|"
+_AND_ONE_MORE = re.compile(r"(?<![ \t])[ \t]+och[ \t]+((?:[A-ZÅÄÖ][\wåäö-]{0,40}+[ \t]++){1,4}?)(?=(?:ger|har|vill|önskar|bjuder|"
                            r"remitterar|skickar)\b)")
 
 
