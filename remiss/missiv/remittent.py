@@ -302,8 +302,9 @@ def _bare_sender(text: str, mentions: list) -> str | None:
 
 # "Remiss\nREGERINGSKANSLIET\n2015-02-10\nS2013/8560/FS\nSocialdepartementet": a department's letterhead.
 # regeringen.se's "Pressmeddelande från Infrastrukturdepartementet" above a press release that states the remiss.
-_RK_HEAD = re.compile(r"^[ \t]*(?:regeringskansliet[ \t]*$|pressmeddelande[ \t]+från[ \t]+(?=[A-ZÅÄÖ]))",
-                      re.IGNORECASE | re.MULTILINE)
+# Its other kinds of page name the department the same way: "Regeringsuppdrag från Socialdepartementet".
+_RK_HEAD = re.compile(r"^[ \t]*(?:regeringskansliet[ \t]*$|(?:pressmeddelande|regeringsuppdrag|remiss|artikel)[ \t]+från"
+                      r"[ \t]+(?=[A-ZÅÄÖ]))", re.IGNORECASE | re.MULTILINE)
 
 
 def _rk_letterhead(text: str, mentions: list):

@@ -136,3 +136,22 @@ def test_two_myndigheter_together_stay_joint() -> None:
     text = ("Naturvårdsverket och Skogsstyrelsen ger härmed möjlighet att lämna synpunkter på förslaget. Svar ska ha "
             "kommit in senast den 1 mars 2027.\n")
     assert parse_missiv(text).remittent == "Naturvårdsverket och Skogsstyrelsen"
+
+
+def test_a_regeringen_se_page_names_its_department_in_the_genre_line() -> None:
+    # ext-dev3 y01: "Regeringsuppdrag från Socialdepartementet" above a page that names Folkhälsomyndigheten three times
+    text = ("Regeringsuppdrag från Socialdepartementet\n\nÄndring av uppdraget att löpande uppdatera scenarier för hur "
+            "smittspridningen av det virus som orsakar sjukdomen covid-19 kan komma att utvecklas framöver Diarienummer: "
+            "S2021/05258\n\nPublicerad\n\nRegeringen förlänger tiden för uppdraget till Folkhälsomyndigheten att löpande "
+            "uppdatera myndighetens scenarier.\n\nFolkhälsomyndigheten ska fortfarande uppdatera scenarierna varannan "
+            "månad.\n\nUppdragstiden förlängs. Folkhälsomyndigheten ska i stället lämna en slutredovisning senast den 31 "
+            "december 2022 till Regeringskansliet.\n")
+    assert parse_missiv(text).remittent == "Socialdepartementet"
+
+
+def test_a_forward_note_naming_the_remiss_and_its_sender_is_no_genre_line() -> None:
+    # fresh5-holdout n01: a forwarder's note that names the remiss and its department in one sentence
+    from remiss.missiv.remittent import _rk_letterhead
+    from remiss.missiv.bodies import find_bodies
+    text = "Hej!\n\nRemiss från Näringsdepartementet om planprocessen, kan du diarieföra och skicka till samhällsbyggnad?\n"
+    assert _rk_letterhead(text, find_bodies(text)) is None
