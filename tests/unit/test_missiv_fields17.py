@@ -155,3 +155,32 @@ def test_a_forward_note_naming_the_remiss_and_its_sender_is_no_genre_line() -> N
     from remiss.missiv.bodies import find_bodies
     text = "Hej!\n\nRemiss från Näringsdepartementet om planprocessen, kan du diarieföra och skicka till samhällsbyggnad?\n"
     assert _rk_letterhead(text, find_bodies(text)) is None
+
+
+def test_a_numbered_list_run_into_the_transcripts_paragraph_is_the_sandlista() -> None:
+    # fresh11-holdout z31: the list runs from "Remissinstanser: 1." to the answer's instruction
+    text = ("1 Remiss Ju2003/3545/L1 Justitiedepartementet E-postadress m.m. i vissa register Remissinstanser: "
+            "1. Datainspektionen 2. Stockholms handelskammare 3. Finansinspektionen 4. Ekonomistyrningsverket "
+            "5. Skatteverket 6. Kronofogdemyndigheten 7. Konkurrensverket 8. Konsumentverket 9. Bolagsverket "
+            "10. Regelrådet 11. Tillväxtverket 12. Juridiska fakultetsnämnden vid Stockholms universitet 13. Sveriges "
+            "advokatsamfund 14. Svenska Handelskammarförbundet 15. Svenskt Näringsliv 16. Företagarna 17. Lantbrukarnas "
+            "Riksförbund 18. FöretagarFörbundet 19. Näringslivets Regelnämnd 20. Sveriges Försäkringsförbund 21. Svenska "
+            "Bankföreningen Remissvaren i tre exemplar skall vara inkomna till Justitiedepartementet senast den 5 mars\n")
+    names = parse_missiv(text).sandlista
+    assert (len(names), names[0], names[11], names[-1]) == (
+        21, "Datainspektionen", "Juridiska fakultetsnämnden vid Stockholms universitet", "Svenska Bankföreningen")
+
+
+def test_a_numbered_list_the_copy_cuts_off_gives_no_sandlista_and_says_so() -> None:
+    # extra x01 (an OCR'd Socialdepartementet missiv): the stored copy ends inside the list, after name 23 of more
+    text = ("Os 2014:19 Statlig ersättning till barn och unga som insjuknat i narkolepsi efter pandemivaccinering "
+            "Remissinstanser: 1. Riksdagens ombudsmän GO) 2. Riksrevisionen 3. Hovrätten över Skåne och Blekinge "
+            "4. Kammarrätten i Göteborg 5. Stockholms tingsrätt 6. Förvaltningsrätten i Stockholm 7. "
+            "Justitiekanslern (JK) 8. Barnombudsmannen (BO) 9. Datainspektionen 10. Ekonomistyrningsverket (ESV) "
+            "11. Folkhälsomyndigheten 12. Försäkringskassan 13. Inspektionen för vård och omsorg (IVO) 14. "
+            "Kammarkollegiet 15. Läkemedelsverket 16. Myndigheten för delaktighet 17. Myndigheten för "
+            "samhällsskydd och beredskap (MSB) 18. Myndigheten för vårdanalys 19. Regelrådet 20. Riksrevisionen "
+            "21. Skolinspektionen 22. Skolverket 23. Socialstyrelsen")
+    found = parse_missiv(text)
+    assert found.sandlista == []
+    assert "Sändlistan är avskuren i texten; fyll i remissinstanserna för hand." in found.warnings
