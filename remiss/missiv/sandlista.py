@@ -242,7 +242,7 @@ _INLINE_HEADING = re.compile(r"(?<![\wåäö])(?:remissinstanser|sändlista)[ \t
                              re.IGNORECASE)
 _ITEM_NUMBER = re.compile(r"(?<![^ \t:])(\d{1,3})[.)][ \t]+(?=[A-ZÅÄÖ])")
 # What a missiv says right after its list: the answer's instruction or the closing. The last name ends there.
-_AFTER_LIST = re.compile(r"[ \t]+(?=(?:Remissvaren|Remissvar|Svaren|Svar|Yttrandena|Yttrandet|Yttranden|Synpunkter(?:na)?|"
+_AFTER_LIST = re.compile(r"(?<![ \t])[ \t]+(?=(?:Remissvaren|Remissvar|Svaren|Svar|Yttrandena|Yttrandet|Yttranden|Synpunkter(?:na)?|"
                          r"Vi|Ni|Med[ \t]+vänlig)\b)")
 
 
