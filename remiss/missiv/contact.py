@@ -131,7 +131,8 @@ def _signed_at_end(text: str) -> tuple[str | None, tuple[int, int] | None]:
 # Stefan Nygård, Förslag till föreskrifter …": the unit and then its handläggare, a comma after the name.
 _LETTERHEAD_HANDLER = re.compile(
     rf"\b(?:Enheten|Avdelningen|Sektionen|Byrån|Staben)[ \t]+för[ \t]+[a-zåäö-]{{2,40}}(?:[ \t]+och[ \t]+[a-zåäö-]{{2,40}})?"
-    rf"[ \t]+({NAME_WORD}[ \t]+{NAME_WORD}),")
+    # "… Enheten för fastighetsrätt och associationsrätt Patrik Skogh Telefon E-post …": the letterhead's labels
+    rf"[ \t]+({NAME_WORD}[ \t]+{NAME_WORD})(?:,|[ \t]+(?:Telefon|Tel|E-post|Direkt)\b)")
 
 
 def _letterhead_handler(text: str) -> tuple[str | None, tuple[int, int] | None]:

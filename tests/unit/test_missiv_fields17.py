@@ -184,3 +184,8 @@ def test_a_numbered_list_the_copy_cuts_off_gives_no_sandlista_and_says_so() -> N
     found = parse_missiv(text)
     assert found.sandlista == []
     assert "Sändlistan är avskuren i texten; fyll i remissinstanserna för hand." in found.warnings
+
+
+def test_a_flattened_letterhead_names_the_handlaggare_before_its_labels() -> None:
+    # fresh11-holdout z31: department, unit, the handläggare, then the labels "Telefon E-post" of the letterhead
+    assert parse_missiv(_Z31).contact_person == "Patrik Skogh"
