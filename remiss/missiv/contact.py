@@ -131,7 +131,8 @@ def _signed_at_end(text: str) -> tuple[str | None, tuple[int, int] | None]:
 # Stefan Nygård, Förslag till föreskrifter …": the unit and then its handläggare, a comma after the name.
 _LETTERHEAD_HANDLER = re.compile(
     rf"\b(?:Enheten|Avdelningen|Sektionen|Byrån|Staben)[ \t]+för[ \t]+[a-zåäö-]{{2,40}}(?:[ \t]+och[ \t]+[a-zåäö-]{{2,40}})?"
-    rf"[ \t]+({NAME_WORD}[ \t]+{NAME_WORD}),")
+    # "… Enheten för fastighetsrätt och associationsrätt Patrik Skogh Telefon E-post …": the letterhead's labels
+    rf"[ \t]+({NAME_WORD}[ \t]+{NAME_WORD})(?:,|[ \t]+(?:Telefon|Tel|E-post|Direkt)\b)")
 
 
 def _letterhead_handler(text: str) -> tuple[str | None, tuple[int, int] | None]:
@@ -173,6 +174,8 @@ def name_from_address(text: str, addresses: list[str | None]) -> tuple[str | Non
         if not address:
             continue
         parts = re.split(r"[._-]", address.split("@")[0])
+        if len(parts) == 3 and len(parts[1]) == 1:
+            parts = [parts[0], parts[2]]  # "emelie.i.nilsson@": the middle initial a namesake's address carries
         if len(parts) != 2 or not all(p.isalpha() and len(p) > 1 for p in parts):
             continue
         m = re.search(rf"\b({re.escape(parts[0])}[ \t]+{re.escape(parts[1])})\b", text if index == 0 else unlinked,
@@ -182,7 +185,7 @@ def name_from_address(text: str, addresses: list[str | None]) -> tuple[str | Non
     return None, None
 
 
-_ADDRESS = re.compile(r"[\w.+-]{1,64}@[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}", re.IGNORECASE)
+_ADDRESS = re.compile(r"[\w.+-]{1,64}@[\w-]+(?:\.[\w-]+)*\.(?-i:[a-z]{2,}|[A-Z]{2,})", re.IGNORECASE)
 # Shared mailboxes: a registry, the answers' box, the switchboard. They are never one person's address.
 _FUNCTIONAL = re.compile(r"^(?:registrator|registraturen?|diarie|remiss|info|kontakt|kundtjanst|kommun|region|"
                          r"lansstyrelsen|\w*\.?remissvar|\w*kansli)", re.IGNORECASE)

@@ -30,6 +30,10 @@ _STRONG = re.compile(
     re.IGNORECASE,
 )
 _WEAK = re.compile(r"\bsenast\b|\bsista dag\b", re.IGNORECASE)
+# "… bjuder därför in … att lämna synpunkter före den 25 februari 2019": "före" as "senast", only right after the
+# answer itself ("ska vara antagna före den 1 januari 2022" is a decision's day)
+_BEFORE_DAY = re.compile(r"\b(?:synpunkter(?:na)?|svar(?:et|en)?|yttranden?|yttrandet|remissvar(?:et|en)?)"
+                         r"(?:[ \t]+[\wåäö]+){0,3}?[ \t]+före(?:[ \t]+den)?[ \t]*$", re.IGNORECASE)
 # The day an uppdrag or utredning reports by is no answer day: "Uppdraget ska i stället redovisas senast den 28 februari
 # 2020", "ska i stället lämna en slutredovisning senast den 31 december 2022", "utredarens uppdrag skall vara avslutat
 # senast den 1 januari 2005", "lämna sitt slutbetänkande senast den 1 oktober 2001" (unless the sentence is about answers)
@@ -162,7 +166,7 @@ def _score(text: str, dm: DateMatch) -> tuple[int, bool]:
         return (1 if internal else 2), internal
     if _REPORT_DAY.search(before) and not _ABOUT_ANSWER.search(before):
         return 0, False
-    if _WEAK.search(near[-40:]) or _OPENING.fullmatch(before.strip()):
+    if _WEAK.search(near[-40:]) or _BEFORE_DAY.search(near) or _OPENING.fullmatch(before.strip()):
         if _OPENING.fullmatch(before.strip()) and not _ANSWER_AFTER.search(_sentence_after(text, dm.end)):
             return 0, False  # "Senast den 30 april ska planen sändas in till regeringen": not the answer
         return (1 if internal else 2), internal

@@ -5,21 +5,25 @@ import re
 from dataclasses import dataclass
 
 # Regeringskansliet: Fi2024/01234, Ju2021/01234, S2019/04567/FS, N2015/06917/PUB.
-RK_DNR = r"(?:[A-ZÅÄÖ][a-zåäö]?|UD|KN|LI|SB)\d{4} ?/\d{2,6}(?:/[A-ZÅÄÖ]{1,5})?"
+# Older numbers end in the unit and its number: Ju2003/3545/L1, Fi2009/1234/S2.
+RK_DNR = r"(?:[A-ZÅÄÖ][a-zåäö]?|UD|KN|LI|SB)\d{4} ?/\d{2,6}(?:/[A-ZÅÄÖ]{1,5}\d?)?"
 # Municipal and agency forms: KS-IOF-2010-00015, STK-2015-175, 15/10, GFN/2010:9,
 # 2015/97-IFN-702, 511-3344-2021, RS 2021/1234, KS 2018/14.
 LOCAL_DNR = (
     r"(?:[A-ZÅÄÖ]{2,6}(?:-[A-ZÅÄÖ]{2,6})*[- /]?|[A-ZÅÄÖ]{2,6} )?"
     r"\d{1,5}[-–/:.]\d{1,6}(?:[-/:.][A-ZÅÄÖ0-9]{1,8})*"  # "8664–2018": an en dash from a word processor
-    r"|\d{2}[A-ZÅÄÖ]{2,5}\d{2,6}"  # year, unit and number run together: 21NHU404
+    r"|\d{2}[A-ZÅÄÖ](?:[A-ZÅÄÖ]{1,4}|[a-zåäö])\d{2,6}"  # year, unit and number run together: 21NHU404, 22Si904
     r"|[A-ZÅÄÖ]\d{2}-\d{3,6}"  # one letter for the kind of ärende, the year and the number: H21-02922
     r"|(?:19|20)\d\d/[A-ZÅÄÖ]{2,6}[ \t]\d{1,6}"  # the year, the board and the number: 2026/KS 0412
     r"|[A-ZÅÄÖ]{2,4}\d{6,8}"  # a region's series and the year and number run together: RS160578
     r"|(?:19|20)\d\d-[A-ZÅÄÖ]{2,6}-\d{1,6}"  # the year, the series and the number: 2026-RUN-1234 (Region Skåne)
     r"|(?!(?:Dnr|Ref|Nr)\b)[A-ZÅÄÖ][a-zåäö]{2}[ \t](?:19|20)\d\d/\d{1,6}"  # an agency's short name: Svk 2022/2981
 )
-TOKEN_RE = re.compile(rf"(?<![\w/.-])(?:{RK_DNR}|{LOCAL_DNR})(?![\w/])")
-RK_RE = re.compile(rf"(?<![\w/.-]){RK_DNR}(?![\w/-])")
+# A number's end: no letter, digit or slash follows, unless the next paragraph's first word runs on into its last
+# digit ("Diarienummer: Fi2025/00114Här kan du …", a page whose blocks lost their breaks when copied)
+_GLUED = r"(?<=\d)(?=[A-ZÅÄÖ][a-zåäö]{2})"
+TOKEN_RE = re.compile(rf"(?<![\w/.-])(?:{RK_DNR}|{LOCAL_DNR})(?:(?![\w/])|{_GLUED})")
+RK_RE = re.compile(rf"(?<![\w/.-]){RK_DNR}(?:(?![\w/-])|{_GLUED})")
 
 # The owner's words in front ("vårt dnr", "ange diarienummer") are read by _STRONG_OWNER from the text before
 # the cue: an optional group of them here was tried at every position of the text.
@@ -105,6 +109,8 @@ class DnrFinding:
     value: str | None
     span: tuple[int, int] | None
     warnings: tuple[str, ...]
+    # where the other numbers stand that were as likely and were set aside (a receiving nämnd's own "Dnr")
+    set_aside: tuple[tuple[int, int], ...] = ()
 
 
 def _is_file_name(text: str, start: int, end: int) -> bool:
@@ -172,14 +178,25 @@ def find_sender_dnr(text: str) -> DnrFinding:
     if not candidates:
         return DnrFinding(None, None, ("Inget diarienummer från remittenten hittades.",))
     top = max(c[0] for c in candidates)
-    best = sorted((c for c in candidates if c[0] == top), key=lambda c: c[1])
+    # "Remiss från kommunstyrelsen, dnr 329-384/2013, för yttrande …" above a nämnd's own "Dnr 201-194/2013": of equal
+    # numbers, the one the sentence ties to the remiss is the sender's, wherever it stands
+    best = sorted((c for c in candidates if c[0] == top), key=lambda c: (not _ABOUT_REMISS.search(_lead(text, c[1])), c[1]))
     chosen = best[0]
     warnings: list[str] = []
     others = sorted({c[3] for c in best} - {chosen[3]})
     if others:
         warnings.append(f"Flera diarienummer hittades ({', '.join(others)}); {chosen[3]} valdes.")
     joined = chosen[2] - chosen[1] > len(chosen[3]) and "\n" in text[chosen[1]:chosen[2]]
-    return DnrFinding(chosen[3], (chosen[1], chosen[2] if joined else chosen[1] + len(chosen[3])), tuple(warnings))
+    return DnrFinding(chosen[3], (chosen[1], chosen[2] if joined else chosen[1] + len(chosen[3])), tuple(warnings),
+                      tuple((c[1], c[2]) for c in best if c[3] != chosen[3]))
+
+
+_ABOUT_REMISS = re.compile(r"\bremiss|\bför[ \t]+yttrande\b", re.IGNORECASE)
+
+
+def _lead(text: str, start: int) -> str:
+    """Return the words before a number on its own line, back to the line's start (at most 120 characters)."""
+    return text[max(text.rfind("\n", 0, start) + 1, start - 120):start]
 
 
 def _looks_like_dnr(token: str) -> bool:

@@ -8,7 +8,9 @@ import re
 from remiss.missiv.bodies import canonical_body
 from remiss.missiv.contact import NAME_WORD
 
-EMAIL_RE = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}", re.IGNORECASE)
+# The top-level domain in one case: "jonkoping@lansstyrelsen.seSvaret behöver …" (paragraphs run together when a
+# page is copied) ends at ".se"
+EMAIL_RE = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.(?-i:[a-z]{2,}|[A-Z]{2,})", re.IGNORECASE)
 # "Miljö- och energidepartementet", "Kultur-, fritids- och idrottsnämnden" as well as "Kulturnämnden".
 # A name starts a capitalised word, its words are bounded ({0,60}) and taken whole ({0,60}+, possessive), and the
 # ending is checked behind the word: searched with re.I and backtracking into the word for each possible ending,
@@ -97,9 +99,17 @@ def find_emails(text: str) -> tuple[str | None, tuple[int, int] | None, list[str
         if _PHONE_BESIDE.search(_lines_around(text, cue.start())):
             continue
         found = _answer_after(text, cue.start(), cue.end(), reach=500)
-        if found and not _personal(text, found[0]):
+        if found and (not _personal(text, found[0]) or _BY_MAIL_ABOVE.search(text, max(0, cue.start() - 400),
+                                                                               cue.start())):
             return found
     return None, None, []
+
+
+# "Synpunkter på remissen skickas senast den 22 november 2021 per post eller e-post.\n\nEmelie Nilsson\n…\nE-post:
+# emelie.i.nilsson@…": the instruction names no address, the block right below it gives the one to use, a person's too
+_BY_MAIL_ABOVE = re.compile(r"\b(?:synpunkter|svar|yttranden?|remissvar)\w{0,4}\b[^.@\n]{0,100}\b(?:per|via|med)[ \t]+"
+                            r"(?:post[ \t]+eller[ \t]+)?(?:e-?post|mejl|mail)[ \t]*[.:]?[ \t]*\n(?:[^@\n]{0,80}\n){1,8}"
+                            r"[^@\n]{0,80}\Z", re.IGNORECASE)
 
 
 _LABELS_READ = 20

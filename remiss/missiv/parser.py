@@ -152,6 +152,12 @@ def parse_missiv(text: str, *, reference_date: date | None = None, hints: Sequen
     note("answer_email", answer_span)
 
     contact, span = find_contact(work)
+    if contact and _beside_other_number(work, span, dnr.set_aside):
+        # "Dnr 201-194/2013\nHandläggare: Annica Dominius" under the remiss's own number: a receiving nämnd's
+        # handläggare (its agenda, its tjänsteutlåtande), nobody at the remittent's
+        warnings.append(f"{contact} står som handläggare vid ett annat diarienummer än remittentens och är "
+                        "troligen mottagarens egen handläggare; fyll i kontaktpersonen.")
+        contact, span = None, None
     if contact is None and envelope:
         signed = signature_name(work) or signed_by_sender(work, envelope.sender_name)
         # "Från: Länsstyrelsen Västerbotten <…>": a body's name in the sender header is nobody to contact
@@ -195,6 +201,13 @@ def parse_missiv(text: str, *, reference_date: date | None = None, hints: Sequen
     # Evidence is where a value was read: a field left empty gets none ("Sändlista –" beside "… ute på remiss hos
     # berörda myndigheter och organisationer" read as a value); why it is empty is a warning's to say
     return replace(result, evidence=[e for e in evidence if _has_value(result, e.field)])
+
+
+def _beside_other_number(text: str, span: tuple[int, int] | None, numbers: tuple[tuple[int, int], ...]) -> bool:
+    """Tell whether a name stands in the block right after a diarienummer that was set aside (no blank line between)."""
+    return span is not None and any(0 <= span[0] - end <= 80 and "\n\n" not in text[end:span[0]] and
+                                    re.search(r"handläggare", text[end:span[0]], re.IGNORECASE)
+                                    for _, end in numbers)
 
 
 def _has_value(result: MissivResult, field: str) -> bool:

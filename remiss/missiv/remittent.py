@@ -302,8 +302,9 @@ def _bare_sender(text: str, mentions: list) -> str | None:
 
 # "Remiss\nREGERINGSKANSLIET\n2015-02-10\nS2013/8560/FS\nSocialdepartementet": a department's letterhead.
 # regeringen.se's "Pressmeddelande från Infrastrukturdepartementet" above a press release that states the remiss.
-_RK_HEAD = re.compile(r"^[ \t]*(?:regeringskansliet[ \t]*$|pressmeddelande[ \t]+från[ \t]+(?=[A-ZÅÄÖ]))",
-                      re.IGNORECASE | re.MULTILINE)
+# Its other kinds of page name the department the same way: "Regeringsuppdrag från Socialdepartementet".
+_RK_HEAD = re.compile(r"^[ \t]*(?:regeringskansliet[ \t]*$|(?:pressmeddelande|regeringsuppdrag|remiss|artikel)[ \t]+från"
+                      r"[ \t]+(?=[A-ZÅÄÖ]))", re.IGNORECASE | re.MULTILINE)
 
 
 def _rk_letterhead(text: str, mentions: list):
@@ -326,8 +327,18 @@ def _qualify(kind: str, mentions: list, by_mail: Body | None) -> Body | None:
     return named.pop() if len(named) == 1 else None
 
 
+# "Länsstyrelsen Gävleborg, Region Gävleborg och LRF Gävleborg har tagit fram …": the last of a list of authors
+_AND_ONE_MORE = re.compile(r"(?<![ \t])[ \t]+och[ \t]+((?:[A-ZÅÄÖ][\wåäö-]{0,40}+[ \t]++){1,4}?)(?=(?:ger|har|vill|önskar|bjuder|"
+                           r"remitterar|skickar)\b)")
+
+
 def _joint(text: str, mentions: list) -> tuple[str | None, tuple[int, int] | None, list[str]] | None:
     for a, b in zip(mentions, mentions[1:]):
+        more = _AND_ONE_MORE.match(text, b.end) if text[a.end:b.start] == ", " else None
+        if more and not any(m.start == more.start(1) for m in mentions):
+            # three authors, the last one no body of the register: who registers the answers is a person's choice
+            names = f"{a.body.name}, {b.body.name} och {more.group(1).strip()}"
+            return None, None, [f"Flera organ står bakom remissen ({names}); fyll i remittenten."]
         between = text[a.end:b.start]
         if re.fullmatch(r"[ \t]+och[ \t]+", between) and _JOINT_VERB.match(text, b.end):
             if a.body.kind != b.body.kind:

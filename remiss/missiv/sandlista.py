@@ -196,6 +196,9 @@ def find_sandlista(text: str) -> SandlistaFinding:
         names, end = _from_lines(text, heading.end() + len(rest_of_line))
         if len(names) >= 2:
             return SandlistaFinding(tuple(names), (heading.start(), end), ())
+    inline = _numbered_in_prose(text)
+    if inline:
+        return inline
     block = _addressee_block(text)
     if block:
         return block
@@ -231,3 +234,35 @@ def _addressee_block(text: str) -> SandlistaFinding | None:
     if best is None:
         return None
     return SandlistaFinding(tuple(_clean_name(n) for n in best[2]), (best[0], best[1]), ())
+
+
+# "… i vissa register Remissinstanser: 1. Datainspektionen 2. Stockholms handelskammare … 21. Svenska Bankföreningen
+# Remissvaren i tre exemplar skall …": a PDF transcript's list run into its paragraph, the heading in mid-line.
+_INLINE_HEADING = re.compile(r"(?<![\wåäö])(?:remissinstanser|sändlista)[ \t]*:[ \t]*(?=1[.)][ \t]+[A-ZÅÄÖ])",
+                             re.IGNORECASE)
+_ITEM_NUMBER = re.compile(r"(?<![^ \t:])(\d{1,3})[.)][ \t]+(?=[A-ZÅÄÖ])")
+# What a missiv says right after its list: the answer's instruction or the closing. The last name ends there.
+_AFTER_LIST = re.compile(r"(?<![ \t])[ \t]+(?=(?:Remissvaren|Remissvar|Svaren|Svar|Yttrandena|Yttrandet|Yttranden|Synpunkter(?:na)?|"
+                         r"Vi|Ni|Med[ \t]+vänlig)\b)")
+
+
+def _numbered_in_prose(text: str) -> SandlistaFinding | None:
+    """Return a numbered list run into a paragraph after "Remissinstanser:", or None. A list numbered 1, 2, 3 … whose
+    last name the letter's next sentence follows; one that runs to the text's end was cut in the copy (no count)."""
+    heading = _INLINE_HEADING.search(text)
+    if not heading:
+        return None
+    stop = text.find("\n\n", heading.end())
+    stop = len(text) if stop < 0 else stop
+    marks = list(_ITEM_NUMBER.finditer(text, heading.end(), stop))
+    if len(marks) < 3 or [int(m.group(1)) for m in marks] != list(range(1, len(marks) + 1)):
+        return None
+    names = [_clean_name(text[a.end():b.start()]) for a, b in zip(marks, marks[1:])]
+    last = text[marks[-1].end():stop]
+    after = _AFTER_LIST.search(last, 0, 200)
+    if not after:
+        return SandlistaFinding((), (heading.start(), stop), (
+            "Sändlistan är avskuren i texten; fyll i remissinstanserna för hand.",))
+    names.append(_clean_name(last[:after.start()]))
+    return SandlistaFinding(tuple(n for n in names if n), (heading.start(), marks[-1].end() + after.start()), (
+        "Sändlistan stod i löpande text (troligen från PDF); kontrollera uppdelningen av namnen.",))
