@@ -11,7 +11,7 @@ from remiss.db import read_once
 from remiss.auth.access import Action, Principal, may_mark_milestone
 from remiss.calendar.after_beslut import AU_BESLUT_LABEL
 from remiss.calendar.milestones import WAITS_FOR, planned_words, told
-from remiss.calendar.missed import MEETING_STEPS, MISSED, NONE_IN_TIME, WHAT_TO_DO
+from remiss.calendar.missed import MEETING_STEPS, MISSED, said_as
 from remiss.calendar.missed import next_step as missed_next_step
 from remiss.calendar.swedish import format_weekday_date, month_name
 from remiss.clock import local
@@ -27,6 +27,7 @@ from remiss.planning.pending_extension import (advice_while_waiting, instead_of_
                                               waiting_words)
 from remiss.planning.passed_advice import holding, still_holds, without_passed_alternatives
 from remiss.planning.service.milestones import by_hand_refusal, called_off_words
+from remiss.planning.service.missed import meeting_in_time
 from remiss.remisser.finished import is_finished
 from remiss.remisser.models import Direction, Remiss
 from remiss.remisser.present import answered_by_hand, answered_words
@@ -213,10 +214,8 @@ def tidplan_panel(session: Session, principal: Principal, remiss: Remiss, now: d
         passed = lateness_of[agenda.DEADLINE][0]
         lateness_of[agenda.DEADLINE] = (False, "svarstiden har gått ut" if passed else lateness_of[agenda.DEADLINE][1])
     # a missed sammanträde: "ta upp ärendet vid nästa sammanträde" only when one comes before the sista svarsdag
-    in_time = (closed or remiss.effective_deadline_on is None
-               or not any(m.flag_reason == MISSED and m.done_at is None for m in milestones)
-               or any(m.kind == "namnd" and today <= m.day < remiss.effective_deadline_on
-                      for m in tidplan.meetings_of(session, remiss.namnd_id)))
+    in_time = (closed or not any(m.flag_reason == MISSED and m.done_at is None for m in milestones)
+               or meeting_in_time(session, remiss, today))
     pending = None if closed else pending_request(session, remiss.id)
     asked = waiting_words(pending) if pending is not None else ""
     rows = []
@@ -238,8 +237,7 @@ def tidplan_panel(session: Session, principal: Principal, remiss: Remiss, now: d
             called_off=bool(m.closed_with_remiss), closed=closed), today)
         if asked and m.done_at is None:
             explanation = instead_of_asking(explanation, asked)
-        if not in_time:
-            explanation = explanation.replace(WHAT_TO_DO, NONE_IN_TIME)
+        explanation = said_as(explanation, in_time)
         rows.append(MilestoneRow(
             m.id, m.kind, m.label, OWNER_LABELS.get(m.owner_role, m.owner_role), when,
             format_weekday_date(m.planned_on), format_weekday_date(m.override_on) if m.override_on else "",
@@ -254,9 +252,7 @@ def tidplan_panel(session: Session, principal: Principal, remiss: Remiss, now: d
             else f"klar {format_weekday_date(done_on(m))}" if m.done_at is not None
             else "remissen är avslutad" if closed else lateness_of[m.kind][1],
             cancelled, bool(answered and answered[0] and m.kind == "sista_svarsdag"),
-            (reason_text(m.flag_reason, m.kind) if in_time
-             else reason_text(m.flag_reason, m.kind).replace(WHAT_TO_DO, NONE_IN_TIME))
-            if attention else "",
+            said_as(reason_text(m.flag_reason, m.kind), in_time) if attention else "",
             missed_next_step(m.kind, m.due_on, in_time) if m.flag_reason == MISSED and m.done_at is None and not closed
             else "", by_hand_refusal(m.kind)))
     # once the nämnd has decided, asking for more time or omedelbar justering is advice too late to take

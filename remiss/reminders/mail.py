@@ -118,10 +118,11 @@ class Told(NamedTuple):
 
 
 def reminder_told(kind: str, payload: dict, remiss: Remiss, due_words: str, *,
-                  today: date | None = None, decided_by: str | None = None) -> Told:
+                  today: date | None = None, decided_by: str | None = None, in_time: bool = True) -> Told:
     """The parts of one reminder, with the distance to the due day counted today (when the mail is composed), not
     when the reminder was planned: a mail sent late says how late. decided_by is the kind of the recorded beslut
-    (None before it): what the expediering waits for."""
+    (None before it): what the expediering waits for; in_time: whether a sammanträde still comes before the sista
+    svarsdag (planning.service.missed.meeting_in_time), what a missed meeting's advice offers."""
     milestone = payload.get("milestone", "sista_svarsdag")
     label = LABELS.get(milestone, milestone)
     is_due, was_due = DUE_SENTENCES.get(milestone, (f"{label} ska vara klar", f"{label} skulle ha varit klar"))
@@ -139,7 +140,7 @@ def reminder_told(kind: str, payload: dict, remiss: Remiss, due_words: str, *,
     if milestone == "expediering" and decided_by in EXPECTED_AFTER_DECISION:
         expected = EXPECTED_AFTER_DECISION[decided_by]
     if milestone in EXPECTED_MISSED and payload.get("due_on"):
-        expected = EXPECTED_MISSED[milestone](milestone, date.fromisoformat(payload["due_on"]))
+        expected = EXPECTED_MISSED[milestone](milestone, date.fromisoformat(payload["due_on"]), in_time)
     if kind == policy.BEFORE:
         lines = [f"{is_due} {due_words}, om {_workdays(workdays)}."]
     elif kind == policy.ON_DAY:
