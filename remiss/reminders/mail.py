@@ -72,6 +72,11 @@ NOTICE_TEXT = {
                                     "Gör ändringarna, spara en ny version och skicka rättelsen till granskning igen."),
     policy.ANSWERED: ("Besvarad: {title}", "Remissen är besvarad och yttrandet expedierat.",
                       "Ingenting mer behöver göras. Inga fler påminnelser skickas om remissen."),
+    # a status set by hand ("Ändra status för hand", the API's PATCH): nothing is known to have been expedierat
+    (policy.ANSWERED, "by_hand"): ("Besvarad: {title}",
+                                   "Remissens status har ändrats till Besvarad för hand. Inget yttrande har "
+                                   "expedierats genom Remiss.",
+                                   "Ingenting mer behöver göras. Inga fler påminnelser skickas om remissen."),
     policy.MOVED_EARLIER: ("Tidigare datum i tidplanen: {title}",
                            "Sammanträdesplanen har ändrats och datum i remissens tidplan har flyttats tidigare.",
                            "Kontrollera de nya datumen i tidplanen och säg till om de inte går att hålla."),
@@ -377,7 +382,8 @@ def compose(session: Session, row: OutboxMessage, *, config, now: datetime,
 
             subject, lines, expected = reminder_mail(session, [row, *also], remiss, today=local(now).date())
         else:
-            variant = "rattelse" if payload.get("rattelse") else "utgaende" if is_outgoing(remiss) else ""
+            variant = ("rattelse" if payload.get("rattelse") else "by_hand" if payload.get("by_hand")
+                       else "utgaende" if is_outgoing(remiss) else "")
             template, line, expected = NOTICE_TEXT.get((row.kind, variant)) or NOTICE_TEXT[row.kind]
             subject = (f"[{remiss.our_dnr}] " if remiss.our_dnr else "") + template.format(title=remiss.title)
             lines = [line] + payload.get("lines", [])
