@@ -1,7 +1,7 @@
 """Display-ready values for the planning pages: Swedish dates, overdue texts, calendar cells."""
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
 
 from sqlalchemy import bindparam, select
@@ -24,7 +24,7 @@ from remiss.planning.lateness import (lateness, missed_meeting_day, needs_attent
 from remiss.planning.models import Extension, Milestone, TidplanState
 from remiss.planning.service import extensions, meetings, tidplan
 from remiss.planning.pending_extension import (advice_while_waiting, instead_of_asking, pending_request,
-                                              waiting_words)
+                                              pending_requests, waiting_words)
 from remiss.planning.passed_advice import holding, still_holds, without_passed_alternatives
 from remiss.planning.service.milestones import by_hand_refusal, called_off_words
 from remiss.planning.service.missed import meeting_in_time
@@ -54,6 +54,8 @@ class DueRow:
     done: str = ""  # "Klar" when the work is done, "Utgår" when the remiss was withdrawn or declined first
     planned: str = ""  # "planerat 3 mars": work done on another day than planned, shown on the day it was done
     flag_reason: str = ""  # why it is flagged, in words: "omedelbar justering behövs" (planning.flags)
+    # a förlängning requested and not yet answered, on the remiss's sista svarsdag and late rows (pending_extension)
+    asked: str = ""
 
 
 def due_row(item: AgendaItem, now_local: datetime) -> DueRow:
@@ -96,15 +98,19 @@ def start_section(session: Session, principal: Principal, now: datetime) -> Star
     mine_keys = {(i.remiss_id, i.kind) for i in mine}
     theirs, theirs_cut = _due(session, namnd_ids=visible, handlaggare_id=None, today=today, end=end)
     theirs = [i for i in theirs if (i.remiss_id, i.kind) not in mine_keys]
+    needs = agenda.needs_extension(session, namnd_ids=visible)
+    # a förlängning requested and not yet answered is said, not asked for again (pending_extension)
+    asked = {rid: waiting_words(e) for rid, e in pending_requests(
+        session, [i.remiss_id for i in mine + theirs] + [r.id for r in needs]).items()}
     needing = []
-    for row in agenda.needs_extension(session, namnd_ids=visible):
+    for row in needs:
         proposals = holding(tidplan.advice(row.proposals), today)
         needing.append({"remiss_id": row.id, "dnr": row.our_dnr or "", "title": row.title,
                         "deadline": format_weekday_date(row.effective_deadline_on),
                         "suggested": format_weekday_date(row.suggested_extension_on)
                         if row.suggested_extension_on else "",
-                        "proposal": proposals[0] if proposals else ""})
-    return StartSection(mine=_shown(mine, now_local), namnder=_shown(theirs, now_local),
+                        "proposal": proposals[0] if proposals else "", "asked": asked.get(row.id, "")})
+    return StartSection(mine=_shown(mine, now_local, asked), namnder=_shown(theirs, now_local, asked),
                         extension_needed=needing, horizon=format_weekday_date(end),
                         late_cut=LATE_SHOWN if mine_cut or theirs_cut else 0)
 
@@ -127,10 +133,14 @@ def _due(session: Session, *, namnd_ids, handlaggare_id: int | None, today: date
             cut)
 
 
-def _shown(items: list[AgendaItem], now_local: datetime) -> list[DueRow]:
-    """Every late row, and the first COMING_SHOWN of the others, in date order."""
+def _shown(items: list[AgendaItem], now_local: datetime, asked: dict[int, str] | None = None) -> list[DueRow]:
+    """Every late row, and the first COMING_SHOWN of the others, in date order; asked: remiss id → the words of its
+    förlängning requested and not yet answered, said on its sista svarsdag and on its late steps (truth17 #2)."""
     rows, coming = [], 0
-    for row in (due_row(i, now_local) for i in sorted(items, key=lambda item: item.sort_key)):
+    for item in sorted(items, key=lambda item: item.sort_key):
+        row = due_row(item, now_local)
+        if asked and item.remiss_id in asked and not row.done and (row.overdue or item.kind == agenda.DEADLINE):
+            row = replace(row, asked=asked[item.remiss_id])
         if row.overdue or coming < COMING_SHOWN:
             rows.append(row)
             coming += not row.overdue
@@ -253,13 +263,15 @@ def tidplan_panel(session: Session, principal: Principal, remiss: Remiss, now: d
             else "remissen är avslutad" if closed else lateness_of[m.kind][1],
             cancelled, bool(answered and answered[0] and m.kind == "sista_svarsdag"),
             said_as(reason_text(m.flag_reason, m.kind), in_time) if attention else "",
-            missed_next_step(m.kind, m.due_on, in_time) if m.flag_reason == MISSED and m.done_at is None and not closed
-            else "", by_hand_refusal(m.kind)))
+            # a förlängning already asked for is said, not asked for again (pending_extension)
+            instead_of_asking(missed_next_step(m.kind, m.due_on, in_time), asked)
+            if m.flag_reason == MISSED and m.done_at is None and not closed else "", by_hand_refusal(m.kind)))
     # once the nämnd has decided, asking for more time or omedelbar justering is advice too late to take
     advice = state is not None and not closed and remiss.status != RemissStatus.beslutad
     # advice given because a date had passed holds while that milestone is still open and late
     late = {m.kind for m in milestones if m.done_at is None and m.due_on < today} - waiting
     return {"milestones": rows, "outgoing": remiss.direction == Direction.utgaende, "closed": closed,
+            "asked": asked,  # "Förlängning till … är begärd och väntar på besked.": Nästa steg says it too
             "feasible": state.feasible if advice else True,
             # the planner's own words: "behövs" only when no meeting fits with ordinary justering
             # advice naming a sammanträde that has passed no longer holds (passed_advice, truth16 F3)

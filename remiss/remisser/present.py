@@ -119,6 +119,15 @@ def with_lateness(step: str, panel_contexts) -> str:
     return f"{lead}{step}"
 
 
+def while_asked(step: str, *, late: bool, asked: str) -> str:
+    """Nästa steg, led by what the sista svarsdag asks: past it, LATE_STEP; with a förlängning requested and not yet
+    answered (asked: "Förlängning till … är begärd och väntar på besked.", planning.pending_extension), that instead
+    of asking for one again (truth17 #2), said once (a missed meeting's words may carry it already)."""
+    if asked:
+        return step if asked in step else f"{asked} {step}"
+    return f"{LATE_STEP} {step}" if late else step
+
+
 def is_extended(remiss) -> bool:
     """Whether a förlängning decides the deadline in force (a row or the model)."""
     return remiss.effective_deadline_on is not None and \
