@@ -47,6 +47,16 @@ def deadline_passed(remiss, now: datetime) -> bool:
             and has_passed(day, remiss.effective_deadline_time, now))
 
 
+def svarstid_ended(remiss, now: datetime) -> bool:
+    """Whether the remissinstansernas svarstid of an open utgående remiss (a row or a Remiss) has run out at now: its
+    sista svarsdag is theirs, shown as "svarstid till …" and then "svarstiden har gått ut", never as our late step
+    (deadline_passed is False for it; truth17 #4). The lists and the API's svarstid_ended."""
+    day = remiss.effective_deadline_on
+    return (remiss.direction == Direction.utgaende and day is not None
+            and not RemissStatus(remiss.status).is_closed
+            and has_passed(day, remiss.effective_deadline_time, now))
+
+
 def lateness(remiss, now: datetime) -> str:
     """"" unless an open incoming remiss is past its sista svarsdag (extensions counted): then how late it is."""
     if not deadline_passed(remiss, now):
