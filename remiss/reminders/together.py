@@ -21,7 +21,8 @@ from remiss.calendar.milestones import OWNERS, workflow_order
 from remiss.reminders import policy
 from remiss.planning.service.missed import meeting_in_time
 from remiss.reminders.models import OutboxMessage, OutboxStatus
-from remiss.reminders.mail import Told, _decided_by, _due_words, _workdays, reminder_told, subject_head
+from remiss.reminders.mail import _decided_by
+from remiss.reminders.reminder_words import Told, _due_words, _workdays, reminder_told, subject_head
 from remiss.remisser.models import Remiss
 from remiss.remisser.status import NEXT_STEPS, RemissStatus
 
@@ -33,7 +34,7 @@ AS_REGISTRATOR = ("Du får detta meddelande som registrator för nämnden, efter
                   "remissen.")
 
 
-LATE_SINCE = re.compile(r"Det är nu (\d+) arbetsdag(?:ar)? sedan\.$")  # mail._late_since's usual sentence
+LATE_SINCE = re.compile(r"Det är nu (\d+) arbetsdag(?:ar)? sedan\.$")  # reminder_words._late_since's usual sentence
 
 
 def late_since(counts: list[int]) -> str:
