@@ -16,6 +16,7 @@ from remiss.planning.pending_extension import pending_requests, waiting_words
 from remiss.planning import agenda
 from remiss.planning.models import Milestone
 from remiss.planning.present import DueRow, due_row
+from remiss.planning.service.missed import with_ways_out
 from remiss.remisser.models import Direction, Remiss, is_open
 from remiss.remisser.queries import namnder_for
 
@@ -94,6 +95,8 @@ def late_overview(session: Session, principal: Principal, now: datetime) -> Late
              "deadline": format_weekday_date(r.effective_deadline_on),
              "suggested": format_weekday_date(r.suggested_extension_on) if r.suggested_extension_on else "",
              "asked": waiting_words(asked[r.id]) if r.id in asked else ""})
+    for part in parts.values():  # a missed meeting's ways out as they hold today (as the remiss page)
+        part.late, part.at_risk = with_ways_out(session, part.late, today), with_ways_out(session, part.at_risk, today)
     counts = _late_counts(session, scope, now_local) if late_cut else {}
     for part in parts.values():
         part.late_count = counts.get(part.namnd_id, len(part.late)) if late_cut else len(part.late)

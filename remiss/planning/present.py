@@ -27,7 +27,7 @@ from remiss.planning.pending_extension import (advice_while_waiting, instead_of_
                                               pending_requests, waiting_words)
 from remiss.planning.passed_advice import holding, still_holds, without_passed_alternatives
 from remiss.planning.service.milestones import by_hand_refusal, called_off_words
-from remiss.planning.service.missed import meeting_in_time
+from remiss.planning.service.missed import meeting_in_time, with_ways_out
 from remiss.remisser.finished import is_finished
 from remiss.remisser.models import Direction, Remiss
 from remiss.remisser.present import answered_by_hand, answered_words
@@ -110,7 +110,8 @@ def start_section(session: Session, principal: Principal, now: datetime) -> Star
                         "suggested": format_weekday_date(row.suggested_extension_on)
                         if row.suggested_extension_on else "",
                         "proposal": proposals[0] if proposals else "", "asked": asked.get(row.id, "")})
-    return StartSection(mine=_shown(mine, now_local, asked), namnder=_shown(theirs, now_local, asked),
+    return StartSection(mine=with_ways_out(session, _shown(mine, now_local, asked), today),
+                        namnder=with_ways_out(session, _shown(theirs, now_local, asked), today),
                         extension_needed=needing, horizon=format_weekday_date(end),
                         late_cut=LATE_SHOWN if mine_cut or theirs_cut else 0)
 

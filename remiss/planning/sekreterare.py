@@ -17,8 +17,10 @@ from remiss.calendar.swedish import format_weekday_date
 from remiss.clock import local
 from remiss.drafting.models import Decision, DecidedBy, YttrandeDraft
 from remiss.drafting.rattelse_todo import rattelse_todo
+from remiss.calendar.missed import MISSED, said_as
 from remiss.planning.flags import reason_text
 from remiss.planning.models import Milestone
+from remiss.planning.service.missed import meeting_in_time
 from remiss.remisser.models import Remiss, is_open
 from remiss.remisser.status import CLOSED, RemissStatus
 
@@ -35,6 +37,8 @@ SENT_BY_HAND = ("Skicka yttrandet och registrera att det är skickat", "skickat"
 # the sammanträdesplan ends before the deadline could be served, or a meeting set by hand is too late (walk11)
 FLAG_TODO = {"preliminar": "Lägg in fler sammanträden", "sent_sammantrade": "Begär förlängd remisstid",
              "sammantrade_passerat": "Begär förlängd remisstid eller ta upp ärendet igen"}  # calendar.missed
+# a missed sammanträde with none to come before the sista svarsdag (service.missed.meeting_in_time): no "igen"
+NONE_IN_TIME_TODO = "Begär förlängd remisstid eller besluta på delegation"
 
 
 @dataclass(frozen=True)
@@ -121,7 +125,8 @@ def waiting_section(session: Session, principal: Principal, now: datetime) -> Wa
                                late))
     # an approved rättelse leaves the remiss Besvarad: its beslut, justering and expediering wait here too (walk16 f. 11)
     rattelser = [WaitingRow(*row) for row in rattelse_todo(session, principal, now)]
-    return WaitingSection(rows[:SHOWN] + rattelser + _flagged(session, principal), cut=len(rows) > SHOWN)
+    return WaitingSection(rows[:SHOWN] + rattelser + _flagged(session, principal, local(now).date()),
+                          cut=len(rows) > SHOWN)
 
 
 def justering_pending(row, today) -> bool:
@@ -131,8 +136,9 @@ def justering_pending(row, today) -> bool:
             and (row.justerad_on is None or row.justerad_on > today))
 
 
-def _flagged(session: Session, principal: Principal) -> list[WaitingRow]:
-    """Open remisser whose nämndsammanträde is flagged for a reason in FLAG_TODO."""
+def _flagged(session: Session, principal: Principal, today) -> list[WaitingRow]:
+    """Open remisser whose nämndsammanträde is flagged for a reason in FLAG_TODO; a missed one's ways out as they
+    hold today (a sammanträde to come before the sista svarsdag, or not)."""
     stmt = (select(Remiss.id, Remiss.our_dnr, Remiss.title, Remiss.status, Remiss.namnd_id, Milestone.flag_reason)
             .join(Milestone, and_(Milestone.remiss_id == Remiss.id, Milestone.kind == "namnd"))
             .where(Milestone.flagged, Milestone.done_at.is_(None), Milestone.flag_reason.in_(list(FLAG_TODO)),
@@ -141,9 +147,13 @@ def _flagged(session: Session, principal: Principal) -> list[WaitingRow]:
     visible = principal.visible_namnd_ids()
     if visible is not None:
         stmt = stmt.where(Remiss.namnd_id.in_(sorted(visible) or [-1]))
-    return [WaitingRow(r.id, r.our_dnr or "", r.title, RemissStatus(r.status).label, FLAG_TODO[r.flag_reason],
-                       "tidplan", reason_text(r.flag_reason), flagged=True)
-            for r in session.execute(stmt) if principal.may(Action.assign, r.namnd_id)]
+    rows = [r for r in session.execute(stmt) if principal.may(Action.assign, r.namnd_id)]
+    in_time = {r.id: meeting_in_time(session, session.get(Remiss, r.id), today) for r in rows
+               if r.flag_reason == MISSED}
+    return [WaitingRow(r.id, r.our_dnr or "", r.title, RemissStatus(r.status).label,
+                       FLAG_TODO[r.flag_reason] if in_time.get(r.id, True) else NONE_IN_TIME_TODO,
+                       "tidplan", said_as(reason_text(r.flag_reason), in_time.get(r.id, True)), flagged=True)
+            for r in rows]
 
 
 def _days(delta) -> str:

@@ -140,11 +140,15 @@ def test_the_start_page_the_remiss_page_forsenat_and_the_api_flag_the_passed_mee
     auth.login("r@oster.se")
     start = client.get("/").get_data(as_text=True)
     rows = [r for r in re.findall(r"<tr>.*?</tr>", start, re.S) if "Nämndsammanträde" in r]
-    assert rows and all("Kräver uppmärksamhet" in r and MISSED_TEXT in r for r in rows), rows
-    assert "Begär förlängd remisstid eller ta upp ärendet igen" in start  # Att registrera och avsluta
+    # no sammanträde comes before the sista svarsdag: not offered on the start page or /forsenat either (left17 #1)
+    assert rows and all("Kräver uppmärksamhet" in r and MISSED_TEXT_NONE_IN_TIME in r for r in rows), rows
+    # Att registrera och avsluta: no sammanträde comes in time, so not "ta upp ärendet igen" (left17 #1)
+    assert "Begär förlängd remisstid eller besluta på delegation" in start
+    assert "Begär förlängd remisstid eller ta upp ärendet igen" not in start
     page = client.get(f"/remisser/{remiss.id}").get_data(as_text=True)
     assert PAGE_ADVICE in page
-    assert MISSED_TEXT in client.get("/forsenat").get_data(as_text=True)
+    late = client.get("/forsenat").get_data(as_text=True)
+    assert MISSED_TEXT_NONE_IN_TIME in late and MISSED_TEXT not in late
     body = client.get(f"/api/v1/remisser/{remiss.id}").get_json()
     namnd = next(m for m in body["milestones"] if m["kind"] == "namnd")
     assert (namnd["flagged"], namnd["flag_reason"], namnd["flag_reason_text"]) == (
@@ -247,7 +251,10 @@ def test_with_a_sammantrade_in_time_the_advice_offers_it_stored_in_the_api_and_b
     step = next(m for m in client.get(f"/api/v1/remisser/{remiss.id}").get_json()["milestones"]
                 if m["kind"] == "namnd")
     assert step["advice"].startswith(in_time) and step["flag_reason_text"] == MISSED_TEXT
+    assert MISSED_TEXT in client.get("/").get_data(as_text=True)  # the start page offers it too
     clock.set(at(2027, 1, 8, 9))  # the 7 January meeting has passed too: none comes before the sista svarsdag
     step = next(m for m in client.get(f"/api/v1/remisser/{remiss.id}").get_json()["milestones"]
                 if m["kind"] == "namnd")
     assert step["advice"].startswith(ADVICE) and "nästa sammanträde" not in step["advice"], step["advice"]
+    start = client.get("/").get_data(as_text=True)
+    assert MISSED_TEXT_NONE_IN_TIME in start and MISSED_TEXT not in start

@@ -6,6 +6,7 @@ svarsdag. A flag whose meeting is not passed by the clock in use (set by a run w
 by the same function, at every sweep and on every request (unflag_unpassed)."""
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date, datetime
 
 from sqlalchemy import exists, inspect, or_
@@ -13,7 +14,7 @@ from sqlalchemy.orm import aliased
 from sqlmodel import Session, select
 
 from remiss.calendar.milestones import stronger_reason
-from remiss.calendar.missed import MEETING_STEPS, MISSED, advice, holds, is_missed
+from remiss.calendar.missed import MEETING_STEPS, MISSED, WHAT_TO_DO, advice, holds, is_missed, said_as
 from remiss.clock import local_today
 from remiss.planning.models import Milestone
 from remiss.remisser.models import Direction, Remiss, is_open
@@ -143,3 +144,17 @@ def missed_advice(session: Session, remiss: Remiss, kind: str, due_on: date, tod
     """What to do about a missed meeting as it holds today (calendar.missed.advice with meeting_in_time): stored
     with the flag, and said again by the API and the reminder mails, which read it when they are made."""
     return advice(kind, due_on, meeting_in_time(session, remiss, today))
+
+
+def with_ways_out(session: Session, rows: list, today: date) -> list:
+    """Rows of a list (planning.present.DueRow: the start page, /forsenat) whose flag reason names the ways out of a
+    missed meeting, with them as they hold today (meeting_in_time, once a remiss): such rows are few."""
+    known: dict[int, bool] = {}
+    shown = []
+    for row in rows:
+        if WHAT_TO_DO in row.flag_reason:
+            if row.remiss_id not in known:
+                known[row.remiss_id] = meeting_in_time(session, session.get(Remiss, row.remiss_id), today)
+            row = replace(row, flag_reason=said_as(row.flag_reason, known[row.remiss_id]))
+        shown.append(row)
+    return shown
