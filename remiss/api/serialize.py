@@ -5,7 +5,7 @@ from datetime import datetime
 
 from remiss.clock import deadline_iso
 from remiss.remisser.models import Remiss
-from remiss.remisser.present import answered_late, deadline_passed
+from remiss.remisser.present import answered_late, deadline_passed, svarstid_ended
 from remiss.remisser.status import RemissStatus
 
 
@@ -29,6 +29,8 @@ def remiss_summary(remiss: Remiss, now: datetime) -> dict:
         "answered_at": _iso(remiss.answered_at), "answered_late": answered_late(remiss),
         # an open incoming remiss past deadline_in_force now, its clock time counted (as the lists' "passerad")
         "deadline_passed": deadline_passed(remiss, now),
+        # an open utgående remiss: the deadline is the remissinstansernas svarstid, run out now (null for incoming)
+        "svarstid_ended": svarstid_ended(remiss, now) if outgoing else None,
     }
 
 

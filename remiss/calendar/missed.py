@@ -34,13 +34,27 @@ def holds(due_on: date, today: date) -> bool:
     return due_on < today
 
 
-def advice(kind: str, due_on: date) -> str:
+def ways_out(in_time: bool = True) -> str:
+    """What can be done after a missed meeting: taking the ärende up at the next sammanträde only when one comes
+    before the sista svarsdag (in_time), else a förlängning or a beslut on delegation (NONE_IN_TIME)."""
+    return WHAT_TO_DO if in_time else NONE_IN_TIME
+
+
+def said_as(text: str, in_time: bool) -> str:
+    """A stored text (advice, explanation, flag reason) with its ways out as they hold now (ways_out): the
+    alternatives were stored when the meeting was flagged; a meeting added or passed since, or a new sista
+    svarsdag, changes whether one comes in time."""
+    return text.replace(WHAT_TO_DO, NONE_IN_TIME) if not in_time else text.replace(NONE_IN_TIME, WHAT_TO_DO)
+
+
+def advice(kind: str, due_on: date, in_time: bool = True) -> str:
     """What to do about a missed meeting, dated: "Nämnden beslutade inte vid sammanträdet torsdag 17 december 2026
-    – begär förlängd remisstid, …. Har nämnden beslutat: registrera beslutet.\""""
+    – begär förlängd remisstid, …. Har nämnden beslutat: registrera beslutet." The one text stored with the step,
+    given by the API and told in mails; in_time False: no sammanträde to come is before the sista svarsdag."""
     if kind == "arbetsutskott":
         return (f"Arbetsutskottet behandlade inte ärendet vid sammanträdet {format_weekday_date(due_on)} – "
-                f"{WHAT_TO_DO}.")
-    return (f"Nämnden beslutade inte vid sammanträdet {format_weekday_date(due_on)} – {WHAT_TO_DO}. "
+                f"{ways_out(in_time)}.")
+    return (f"Nämnden beslutade inte vid sammanträdet {format_weekday_date(due_on)} – {ways_out(in_time)}. "
             "Har nämnden beslutat: registrera beslutet.")
 
 
@@ -50,7 +64,7 @@ def next_step(kind: str, due_on: date, in_time: bool = True) -> str:
     besluta på delegation." in_time False: no sammanträde to come is before the sista svarsdag (NONE_IN_TIME).
     """
     what = "Nämnden beslutade inte" if kind == "namnd" else "Arbetsutskottet behandlade inte ärendet"
-    todo = WHAT_TO_DO if in_time else NONE_IN_TIME
+    todo = ways_out(in_time)
     return f"{what} vid sammanträdet {format_weekday_date(due_on)}. {todo[:1].upper()}{todo[1:]}."
 
 

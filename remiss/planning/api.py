@@ -11,7 +11,10 @@ from remiss.planning.schemas import ExtensionDecision, ExtensionRequest, Extensi
 from remiss.planning.service import extensions, tidplan
 from remiss.planning.service.extensions import Evidence
 from remiss.planning.service.milestones import by_hand_refusal
+from remiss.calendar.missed import MISSED, said_as
+from remiss.clock import local_today
 from remiss.planning.flags import reason_text
+from remiss.planning.service.missed import meeting_in_time
 from remiss.planning.present import HELD_STEPS, done_on
 from remiss.planning.lateness import needs_attention, waiting_kinds
 from remiss.remisser.status import RemissStatus, called_off
@@ -36,23 +39,26 @@ def milestones_json(session, remiss) -> list[dict]:
     withdrawn or declined never happened: done_at null, cancelled true and the day in cancelled_at."""
     rows = tidplan.milestones_of(session, remiss.id)
     waiting, closed = waiting_kinds(rows), RemissStatus(remiss.status).is_closed
+    # after a missed sammanträde "ta upp ärendet vid nästa sammanträde" only while one comes in time (as the page)
+    in_time = (closed or not any(m.flag_reason == MISSED and m.done_at is None for m in rows)
+               or meeting_in_time(session, remiss, local_today(now())))
     return [_milestone_json(m, called_off(remiss.status, m.closed_with_remiss),
-                            needs_attention(m, waiting=waiting, closed=closed)) for m in rows]
+                            needs_attention(m, waiting=waiting, closed=closed), in_time) for m in rows]
 
 
-def _milestone_json(m, cancelled: bool, flagged: bool) -> dict:
+def _milestone_json(m, cancelled: bool, flagged: bool, in_time: bool = True) -> dict:
     done_at = None if cancelled or m.done_at is None else m.done_at.isoformat()
     return {"id": m.id, "kind": m.kind, "label": m.label,
             "due": _iso(m.due_on, None if m.override_on else m.planned_time),
             "planned": _iso(m.planned_on, m.planned_time), "override": _iso(m.override_on),
             "override_reason": m.override_reason or None, "owner_role": m.owner_role,
             # "Kräver uppmärksamhet" as the remiss page says it (planning.lateness.needs_attention)
-            "explanation": m.explanation, "flagged": flagged,
+            "explanation": said_as(m.explanation, in_time), "flagged": flagged,
             # why, while flagged: the planner's code (calendar.milestones.FLAG_REASONS; null when it stored none)
             # and its Swedish words ("se tidplanen" without a known code)
             "flag_reason": m.flag_reason if flagged else None,
-            "flag_reason_text": reason_text(m.flag_reason, m.kind) if flagged else None,
-            "advice": m.advice if m.done_at is None else "",  # what to do while it is open
+            "flag_reason_text": said_as(reason_text(m.flag_reason, m.kind), in_time) if flagged else None,
+            "advice": said_as(m.advice, in_time) if m.done_at is None else "",  # what to do while it is open
             "done_at": done_at,
             "cancelled": cancelled, "cancelled_at": m.done_at.isoformat() if cancelled else None,
             "status": "cancelled" if cancelled else "done" if done_at else "open",

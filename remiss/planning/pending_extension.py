@@ -2,7 +2,7 @@
 instead of telling the handläggare to ask for one (truth16 F22)."""
 from __future__ import annotations
 
-from sqlmodel import Session
+from sqlmodel import Session, select
 
 from remiss.calendar.swedish import format_weekday_date
 from remiss.planning.models import Extension
@@ -17,6 +17,21 @@ def pending_request(session: Session, remiss_id: int) -> Extension | None:
                  if e.decision == "pending" and not e.is_general), None)
 
 
+def pending_requests(session: Session, remiss_ids) -> dict[int, Extension]:
+    """pending_request of each of many remisser, in one statement (the start page's lists): remiss id → the latest
+    remiss-wide förlängning requested and not yet answered."""
+    ids = sorted(set(remiss_ids))
+    if not ids:
+        return {}
+    found: dict[int, Extension] = {}
+    for e in session.exec(select(Extension).where(Extension.remiss_id.in_(ids), Extension.decision == "pending",
+                                                  Extension.sandlista_entry_id.is_(None),
+                                                  Extension.is_general.is_(False))
+                          .order_by(Extension.created_at, Extension.id)):
+        found[e.remiss_id] = e  # the latest wins, as in pending_request
+    return found
+
+
 def waiting_words(extension: Extension) -> str:
     """"Förlängning till onsdag 30 juni 2027 kl. 10.00 är begärd och väntar på besked.\""""
     until = format_weekday_date(extension.requested_until_on) if extension.requested_until_on else ""
@@ -26,8 +41,9 @@ def waiting_words(extension: Extension) -> str:
 
 
 def instead_of_asking(text: str, waiting: str) -> str:
-    """text with its advice to ask for a förlängning (and what follows it) said as requested and waiting."""
-    at = text.find(ASK)
+    """text with its advice to ask for a förlängning (and what follows it) said as requested and waiting; as it is
+    when nothing is waiting."""
+    at = text.find(ASK) if waiting else -1
     return text if at < 0 else (text[:at] + waiting).strip()
 
 

@@ -2,7 +2,7 @@
 page's tidplan and extensions (the calendar's month and day: planning.calendar_cells)."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 
 from sqlalchemy import bindparam, select
@@ -12,7 +12,7 @@ from remiss.db import read_once
 from remiss.auth.access import Action, Principal, may_mark_milestone
 from remiss.calendar.after_beslut import AU_BESLUT_LABEL
 from remiss.calendar.milestones import WAITS_FOR, planned_words, told
-from remiss.calendar.missed import MEETING_STEPS, MISSED, NONE_IN_TIME, WHAT_TO_DO
+from remiss.calendar.missed import MEETING_STEPS, MISSED, said_as
 from remiss.calendar.missed import next_step as missed_next_step
 from remiss.calendar.swedish import format_weekday_date
 from remiss.clock import local
@@ -25,9 +25,10 @@ from remiss.planning.lateness import (lateness, missed_meeting_day, needs_attent
 from remiss.planning.models import Extension, Milestone, TidplanState
 from remiss.planning.service import extensions, tidplan
 from remiss.planning.pending_extension import (advice_while_waiting, instead_of_asking, pending_request,
-                                              waiting_words)
+                                              pending_requests, waiting_words)
 from remiss.planning.passed_advice import holding, still_holds, without_passed_alternatives
 from remiss.planning.service.milestones import by_hand_refusal, called_off_words
+from remiss.planning.service.missed import meeting_in_time, with_ways_out
 from remiss.remisser.finished import is_finished
 from remiss.remisser.models import Direction, Remiss
 from remiss.remisser.present import answered_by_hand, answered_words
@@ -54,6 +55,8 @@ class DueRow:
     done: str = ""  # "Klar" when the work is done, "Utgår" when the remiss was withdrawn or declined first
     planned: str = ""  # "planerat 3 mars": work done on another day than planned, shown on the day it was done
     flag_reason: str = ""  # why it is flagged, in words: "omedelbar justering behövs" (planning.flags)
+    # a förlängning requested and not yet answered, on the remiss's sista svarsdag and late rows (pending_extension)
+    asked: str = ""
 
 
 def due_row(item: AgendaItem, now_local: datetime) -> DueRow:
@@ -96,15 +99,20 @@ def start_section(session: Session, principal: Principal, now: datetime) -> Star
     mine_keys = {(i.remiss_id, i.kind) for i in mine}
     theirs, theirs_cut = _due(session, namnd_ids=visible, handlaggare_id=None, today=today, end=end)
     theirs = [i for i in theirs if (i.remiss_id, i.kind) not in mine_keys]
+    needs = agenda.needs_extension(session, namnd_ids=visible)
+    # a förlängning requested and not yet answered is said, not asked for again (pending_extension)
+    asked = {rid: waiting_words(e) for rid, e in pending_requests(
+        session, [i.remiss_id for i in mine + theirs] + [r.id for r in needs]).items()}
     needing = []
-    for row in agenda.needs_extension(session, namnd_ids=visible):
+    for row in needs:
         proposals = holding(tidplan.advice(row.proposals), today)
         needing.append({"remiss_id": row.id, "dnr": row.our_dnr or "", "title": row.title,
                         "deadline": format_weekday_date(row.effective_deadline_on),
                         "suggested": format_weekday_date(row.suggested_extension_on)
                         if row.suggested_extension_on else "",
-                        "proposal": proposals[0] if proposals else ""})
-    return StartSection(mine=_shown(mine, now_local), namnder=_shown(theirs, now_local),
+                        "proposal": proposals[0] if proposals else "", "asked": asked.get(row.id, "")})
+    return StartSection(mine=with_ways_out(session, _shown(mine, now_local, asked), today),
+                        namnder=with_ways_out(session, _shown(theirs, now_local, asked), today),
                         extension_needed=needing, horizon=format_weekday_date(end),
                         late_cut=LATE_SHOWN if mine_cut or theirs_cut else 0)
 
@@ -127,10 +135,14 @@ def _due(session: Session, *, namnd_ids, handlaggare_id: int | None, today: date
             cut)
 
 
-def _shown(items: list[AgendaItem], now_local: datetime) -> list[DueRow]:
-    """Every late row, and the first COMING_SHOWN of the others, in date order."""
+def _shown(items: list[AgendaItem], now_local: datetime, asked: dict[int, str] | None = None) -> list[DueRow]:
+    """Every late row, and the first COMING_SHOWN of the others, in date order; asked: remiss id → the words of its
+    förlängning requested and not yet answered, said on its sista svarsdag and on its late steps (truth17 #2)."""
     rows, coming = [], 0
-    for row in (due_row(i, now_local) for i in sorted(items, key=lambda item: item.sort_key)):
+    for item in sorted(items, key=lambda item: item.sort_key):
+        row = due_row(item, now_local)
+        if asked and item.remiss_id in asked and not row.done and (row.overdue or item.kind == agenda.DEADLINE):
+            row = replace(row, asked=asked[item.remiss_id])
         if row.overdue or coming < COMING_SHOWN:
             rows.append(row)
             coming += not row.overdue
@@ -214,10 +226,8 @@ def tidplan_panel(session: Session, principal: Principal, remiss: Remiss, now: d
         passed = lateness_of[agenda.DEADLINE][0]
         lateness_of[agenda.DEADLINE] = (False, "svarstiden har gått ut" if passed else lateness_of[agenda.DEADLINE][1])
     # a missed sammanträde: "ta upp ärendet vid nästa sammanträde" only when one comes before the sista svarsdag
-    in_time = (closed or remiss.effective_deadline_on is None
-               or not any(m.flag_reason == MISSED and m.done_at is None for m in milestones)
-               or any(m.kind == "namnd" and today <= m.day < remiss.effective_deadline_on
-                      for m in tidplan.meetings_of(session, remiss.namnd_id)))
+    in_time = (closed or not any(m.flag_reason == MISSED and m.done_at is None for m in milestones)
+               or meeting_in_time(session, remiss, today))
     pending = None if closed else pending_request(session, remiss.id)
     asked = waiting_words(pending) if pending is not None else ""
     rows = []
@@ -239,8 +249,7 @@ def tidplan_panel(session: Session, principal: Principal, remiss: Remiss, now: d
             called_off=bool(m.closed_with_remiss), closed=closed), today)
         if asked and m.done_at is None:
             explanation = instead_of_asking(explanation, asked)
-        if not in_time:
-            explanation = explanation.replace(WHAT_TO_DO, NONE_IN_TIME)
+        explanation = said_as(explanation, in_time)
         rows.append(MilestoneRow(
             m.id, m.kind, m.label, OWNER_LABELS.get(m.owner_role, m.owner_role), when,
             format_weekday_date(m.planned_on), format_weekday_date(m.override_on) if m.override_on else "",
@@ -255,16 +264,16 @@ def tidplan_panel(session: Session, principal: Principal, remiss: Remiss, now: d
             else f"klar {format_weekday_date(done_on(m))}" if m.done_at is not None
             else "remissen är avslutad" if closed else lateness_of[m.kind][1],
             cancelled, bool(answered and answered[0] and m.kind == "sista_svarsdag"),
-            (reason_text(m.flag_reason, m.kind) if in_time
-             else reason_text(m.flag_reason, m.kind).replace(WHAT_TO_DO, NONE_IN_TIME))
-            if attention else "",
-            missed_next_step(m.kind, m.due_on, in_time) if m.flag_reason == MISSED and m.done_at is None and not closed
-            else "", by_hand_refusal(m.kind)))
+            said_as(reason_text(m.flag_reason, m.kind), in_time) if attention else "",
+            # a förlängning already asked for is said, not asked for again (pending_extension)
+            instead_of_asking(missed_next_step(m.kind, m.due_on, in_time), asked)
+            if m.flag_reason == MISSED and m.done_at is None and not closed else "", by_hand_refusal(m.kind)))
     # once the nämnd has decided, asking for more time or omedelbar justering is advice too late to take
     advice = state is not None and not closed and remiss.status != RemissStatus.beslutad
     # advice given because a date had passed holds while that milestone is still open and late
     late = {m.kind for m in milestones if m.done_at is None and m.due_on < today} - waiting
     return {"milestones": rows, "outgoing": remiss.direction == Direction.utgaende, "closed": closed,
+            "asked": asked,  # "Förlängning till … är begärd och väntar på besked.": Nästa steg says it too
             "feasible": state.feasible if advice else True,
             # the planner's own words: "behövs" only when no meeting fits with ordinary justering
             # advice naming a sammanträde that has passed no longer holds (passed_advice, truth16 F3)

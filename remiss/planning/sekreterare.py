@@ -17,8 +17,10 @@ from remiss.calendar.swedish import format_weekday_date
 from remiss.clock import local
 from remiss.drafting.models import Decision, YttrandeDraft, justering_pending
 from remiss.drafting.rattelse_todo import rattelse_todo
+from remiss.calendar.missed import MISSED, said_as
 from remiss.planning.flags import reason_text
 from remiss.planning.models import Milestone
+from remiss.planning.service.missed import meeting_in_time
 from remiss.remisser.models import Remiss, is_open
 from remiss.remisser.queries import diarium_rows
 from remiss.remisser.status import CLOSED, RemissStatus
@@ -36,6 +38,8 @@ SENT_BY_HAND = ("Skicka yttrandet och registrera att det är skickat", "skickat"
 # the sammanträdesplan ends before the deadline could be served, or a meeting set by hand is too late (walk11)
 FLAG_TODO = {"preliminar": "Lägg in fler sammanträden", "sent_sammantrade": "Begär förlängd remisstid",
              "sammantrade_passerat": "Begär förlängd remisstid eller ta upp ärendet igen"}  # calendar.missed
+# a missed sammanträde with none to come before the sista svarsdag (service.missed.meeting_in_time): no "igen"
+NONE_IN_TIME_TODO = "Begär förlängd remisstid eller besluta på delegation"
 
 
 @dataclass(frozen=True)
@@ -118,19 +122,25 @@ def waiting_section(session: Session, principal: Principal, now: datetime) -> Wa
                                late))
     # an approved rättelse leaves the remiss Besvarad: its beslut, justering and expediering wait here too (walk16 f. 11)
     rattelser = [WaitingRow(*row) for row in rattelse_todo(session, principal, now)]
-    return WaitingSection(rows[:SHOWN] + rattelser + _flagged(session, principal), cut=len(rows) > SHOWN)
+    return WaitingSection(rows[:SHOWN] + rattelser + _flagged(session, principal, local(now).date()),
+                          cut=len(rows) > SHOWN)
 
 
-def _flagged(session: Session, principal: Principal) -> list[WaitingRow]:
-    """Open remisser whose nämndsammanträde is flagged for a reason in FLAG_TODO."""
+def _flagged(session: Session, principal: Principal, today) -> list[WaitingRow]:
+    """Open remisser whose nämndsammanträde is flagged for a reason in FLAG_TODO; a missed one's ways out as they
+    hold today (a sammanträde to come before the sista svarsdag, or not)."""
     stmt = (select(Remiss.id, Remiss.our_dnr, Remiss.title, Remiss.status, Remiss.namnd_id, Milestone.flag_reason)
             .join(Milestone, and_(Milestone.remiss_id == Remiss.id, Milestone.kind == "namnd"))
             .where(Milestone.flagged, Milestone.done_at.is_(None), Milestone.flag_reason.in_(list(FLAG_TODO)),
                    Remiss.status.not_in([s.value for s in CLOSED] + list(TODO)))
             .order_by(Remiss.effective_deadline_on, Remiss.id).limit(SHOWN))
-    return [WaitingRow(r.id, r.our_dnr or "", r.title, RemissStatus(r.status).label, FLAG_TODO[r.flag_reason],
-                       "tidplan", reason_text(r.flag_reason), flagged=True)
-            for r in diarium_rows(session, principal, stmt)]
+    rows = diarium_rows(session, principal, stmt)
+    in_time = {r.id: meeting_in_time(session, session.get(Remiss, r.id), today) for r in rows
+               if r.flag_reason == MISSED}
+    return [WaitingRow(r.id, r.our_dnr or "", r.title, RemissStatus(r.status).label,
+                       FLAG_TODO[r.flag_reason] if in_time.get(r.id, True) else NONE_IN_TIME_TODO,
+                       "tidplan", said_as(reason_text(r.flag_reason), in_time.get(r.id, True)), flagged=True)
+            for r in rows]
 
 
 def _days(delta) -> str:

@@ -105,9 +105,12 @@ def returned(session: Session, *, now: datetime, remiss: Remiss, actor_id: int |
                   lines=[f"Kommentar från granskningen: {comment}"] if comment else [])
 
 
-def answered(session: Session, *, now: datetime, remiss: Remiss, actor_id: int | None) -> int:
+def answered(session: Session, *, now: datetime, remiss: Remiss, actor_id: int | None, by_hand: bool = False) -> int:
+    """Tell the handläggare and the registratorer the remiss is besvarad: by its expediering, or by a status set by
+    hand (by_hand), which the mail says instead of an expediering (truth17 #3)."""
     people = recipients.handlaggare(session, remiss) + recipients.registrators(session, remiss.namnd_id)
-    return notify(session, now=now, remiss=remiss, kind=policy.ANSWERED, people=people, actor_id=actor_id)
+    return notify(session, now=now, remiss=remiss, kind=policy.ANSWERED, people=people, actor_id=actor_id,
+                  extra={"by_hand": True} if by_hand else None)
 
 
 def moved_earlier(session: Session, *, now: datetime, remiss: Remiss, lines: list[str], because: str,

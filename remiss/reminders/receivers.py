@@ -34,9 +34,9 @@ def _draft_state(remiss, *, session, now, new, old=None, actor_id=None, rattelse
         notices.returned(session, now=now, remiss=remiss, actor_id=actor_id, comment=comment, rattelse=rattelse)
 
 
-def _status(remiss, *, session, now, new, actor_id=None, **_):
-    if str(new) == "besvarad":
-        notices.answered(session, now=now, remiss=remiss, actor_id=actor_id)
+def _status(remiss, *, session, now, new, actor_id=None, by_hand=False, **_):
+    if str(new) == "besvarad":  # by hand: no yttrande is known to have been expedierat, the mail says so
+        notices.answered(session, now=now, remiss=remiss, actor_id=actor_id, by_hand=by_hand)
     # a closed remiss gets its pending reminders cancelled; reopening (avstår → registrerad) re-plans them
     schedule.sync_remiss(session, now=now, remiss=remiss)
 

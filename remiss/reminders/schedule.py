@@ -11,7 +11,7 @@ from sqlmodel import Session, select
 from remiss.auth.models import User
 from remiss.calendar import WorkCalendar
 from remiss.calendar.milestones import OWNERS
-from remiss.calendar.missed import AFTER_BESLUT, MEETING_STEPS, MISSED
+from remiss.calendar.missed import AFTER_BESLUT, MEETING_STEPS, MISSED, said_as
 from remiss.calendar.missed import because as missed_because
 from remiss.calendar.planner import WAITS_FOR
 from remiss.clock import local, local_today
@@ -20,7 +20,7 @@ from remiss.planning.agenda import BEFORE_DUE, WAITING, with_waiting
 from remiss.planning.flags import reason_text
 from remiss.planning.lateness import WAITED_FOR
 from remiss.planning.models import Milestone
-from remiss.planning.service.missed import flag_missed_meetings
+from remiss.planning.service.missed import flag_missed_meetings, meeting_in_time
 from remiss.planning.service.tidplan import work_calendar
 from remiss.reminders import outbox, policy, recipients
 from remiss.reminders.models import OutboxMessage, OutboxStatus, ReminderMarker
@@ -306,6 +306,8 @@ def digest_items(session: Session, *, namnd_id: int, start, end) -> list[dict]:
     # a sammanträde passed without its step (calendar.missed, flagged by the sweep): it is late, and the justering
     # and expediering after a missed nämnd are late because of it, whatever their date
     missed_on = {r.id: m.due_on for m, r, *_ in found if m.kind == "namnd" and m.flag_reason == MISSED}
+    # its ways out as they hold at start: "ta upp ärendet vid nästa sammanträde" only when one comes in time
+    in_time = {r.id: meeting_in_time(session, r, start) for m, r, *_ in found if m.flag_reason == MISSED}
     # the handläggare's step of a remiss nobody can work on is the registrator's to hand out (together.py says the
     # same in the daily mail)
     nobody = _unassigned(session, {r.id: r.handlaggare_id for _, r, *_ in found})
@@ -315,7 +317,8 @@ def digest_items(session: Session, *, namnd_id: int, start, end) -> list[dict]:
              "late": m.due_on < start or (m.kind in AFTER_BESLUT and r.id in missed_on),
              # a step waiting for a late one is late because of it (lateness.lateness, as on the start page)
              "why": JUSTERING_OPEN if m.kind == "expediering" and r.id in to_justera
-             else f"– {reason_text(m.flag_reason, m.kind)}" if m.flag_reason in TOLD_LATE and m.kind in MEETING_STEPS
+             else f"– {said_as(reason_text(m.flag_reason, m.kind), in_time.get(r.id, True))}"
+             if m.flag_reason in TOLD_LATE and m.kind in MEETING_STEPS
              else missed_because(missed_on[r.id]) if m.kind in AFTER_BESLUT and r.id in missed_on
              else late_because(m.kind, waiting, before_due, start),
              "nobody": NO_HANDLAGGARE if r.id in nobody and OWNERS.get(m.kind) == "handlaggare" else ""}

@@ -16,10 +16,13 @@ from collections.abc import Sequence
 from sqlmodel import Session, select
 
 from remiss.auth.models import User
+from remiss.calendar.missed import MEETING_STEPS
 from remiss.calendar.milestones import OWNERS, workflow_order
 from remiss.reminders import policy
+from remiss.planning.service.missed import meeting_in_time
 from remiss.reminders.models import OutboxMessage, OutboxStatus
-from remiss.reminders.mail import Told, _decided_by, _due_words, _workdays, reminder_told, subject_head
+from remiss.reminders.mail import _decided_by
+from remiss.reminders.reminder_words import Told, _due_words, _workdays, reminder_told, subject_head
 from remiss.remisser.models import Remiss
 from remiss.remisser.status import NEXT_STEPS, RemissStatus
 
@@ -31,7 +34,7 @@ AS_REGISTRATOR = ("Du får detta meddelande som registrator för nämnden, efter
                   "remissen.")
 
 
-LATE_SINCE = re.compile(r"Det är nu (\d+) arbetsdag(?:ar)? sedan\.$")  # mail._late_since's usual sentence
+LATE_SINCE = re.compile(r"Det är nu (\d+) arbetsdag(?:ar)? sedan\.$")  # reminder_words._late_since's usual sentence
 
 
 def late_since(counts: list[int]) -> str:
@@ -110,8 +113,11 @@ def reminder_mail(session: Session, rows: Sequence, remiss, *, today) -> tuple[s
                       key=lambda kp: (workflow_order(kp[1].get("milestone", "")), kp[0]))
     decided_by = _decided_by(session, remiss.id) if any(p.get("milestone") == "expediering"
                                                          for _, p in payloads) else None
-    told = [reminder_told(kind, payload, remiss, _due_words(payload, remiss), today=today, decided_by=decided_by)
-            for kind, payload in payloads]
+    # a missed sammanträde's advice offers the next one only when it comes before the sista svarsdag
+    in_time = (not any(p.get("milestone") in MEETING_STEPS for _, p in payloads)
+               or meeting_in_time(session, remiss, today))
+    told = [reminder_told(kind, payload, remiss, _due_words(payload, remiss), today=today, decided_by=decided_by,
+                          in_time=in_time) for kind, payload in payloads]
     nobody = any(OWNERS.get(t.milestone) == "handlaggare" for t in told) and unassigned(session, remiss.id)
     lines: list[str] = [NO_HANDLAGGARE] if nobody else []
     expected: list[str] = [ASSIGN] if nobody else []

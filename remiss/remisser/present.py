@@ -47,6 +47,16 @@ def deadline_passed(remiss, now: datetime) -> bool:
             and has_passed(day, remiss.effective_deadline_time, now))
 
 
+def svarstid_ended(remiss, now: datetime) -> bool:
+    """Whether the remissinstansernas svarstid of an open utgående remiss (a row or a Remiss) has run out at now: its
+    sista svarsdag is theirs, shown as "svarstid till …" and then "svarstiden har gått ut", never as our late step
+    (deadline_passed is False for it; truth17 #4). The lists and the API's svarstid_ended."""
+    day = remiss.effective_deadline_on
+    return (remiss.direction == Direction.utgaende and day is not None
+            and not RemissStatus(remiss.status).is_closed
+            and has_passed(day, remiss.effective_deadline_time, now))
+
+
 def lateness(remiss, now: datetime) -> str:
     """"" unless an open incoming remiss is past its sista svarsdag (extensions counted): then how late it is."""
     if not deadline_passed(remiss, now):
@@ -117,6 +127,15 @@ def with_lateness(step: str, panel_contexts) -> str:
                 row, "missed", ""):
             return f"{lead}{LATE_SUBJECTS[row.kind]} är {row.relative} – {step[:1].lower()}{step[1:]}"
     return f"{lead}{step}"
+
+
+def while_asked(step: str, *, late: bool, asked: str) -> str:
+    """Nästa steg, led by what the sista svarsdag asks: past it, LATE_STEP; with a förlängning requested and not yet
+    answered (asked: "Förlängning till … är begärd och väntar på besked.", planning.pending_extension), that instead
+    of asking for one again (truth17 #2), said once (a missed meeting's words may carry it already)."""
+    if asked:
+        return step if asked in step else f"{asked} {step}"
+    return f"{LATE_STEP} {step}" if late else step
 
 
 def is_extended(remiss) -> bool:

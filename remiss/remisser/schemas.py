@@ -141,6 +141,10 @@ class RemissPublic(SQLModel):
     answered_late: bool | None = None  # expedierad after deadline_in_force; null while not besvarad
     deadline_passed: bool = Field(default=False, description=(
         "en öppen inkommande remiss vars sista svarsdag (deadline_in_force, med klockslag) har passerat"))
+    svarstid_ended: bool | None = Field(default=None, description=(
+        "en öppen utgående remiss: remissinstansernas svarstid (deadline_in_force, med klockslag) har gått ut; "
+        "den är instansernas, inte vår – deadline_passed är alltid false för en utgående remiss (null för "
+        "inkommande)"))
 
 
 class RemissListItem(RemissPublic):

@@ -14,7 +14,7 @@ from flask_login import current_user
 from remiss.auth.access import Action
 from remiss.calendar.swedish import (count_words, format_date, format_date_time, format_deadline, format_short_date,
                                      format_weekday_date)
-from remiss.remisser.present import deadline_passed, is_extended
+from remiss.remisser.present import deadline_passed, is_extended, svarstid_ended
 from remiss.remisser.status import status_label
 from remiss.files import human_size
 from remiss.web.hyphenation import soft_hyphens
@@ -91,6 +91,13 @@ def _passed(remiss) -> bool:
     return deadline_passed(remiss, now())
 
 
+def _svarstid_ended(remiss) -> bool:
+    """`r is svarstid_ended`: an open utgående remiss whose instansers' svarstid has run out (never "passerad")."""
+    from remiss.web import now
+
+    return svarstid_ended(remiss, now())
+
+
 def init_app(app: Flask, wired: Links) -> None:
     app.extensions["remiss_links"] = wired
     app.jinja_env.filters.update(sv_date=_date, sv_short_date=_short_date, sv_datetime=_date_time,
@@ -98,7 +105,8 @@ def init_app(app: Flask, wired: Links) -> None:
                                  hyphenate=soft_hyphens, filesize=human_size)
     app.jinja_env.globals.update(sv_deadline=format_deadline, status_label=status_label, links=links,
                                  in_section=in_section)
-    app.jinja_env.tests.update(in_section=in_section, extended=is_extended, passed=_passed)
+    app.jinja_env.tests.update(in_section=in_section, extended=is_extended, passed=_passed,
+                                 svarstid_ended=_svarstid_ended)
 
     def _menu_context() -> dict:
         items = _menu()

@@ -52,3 +52,49 @@ def test_the_instansers_deadline_is_never_our_late_step(session, app, client, au
     deadline = [m for m in detail["milestones"] if m["kind"] == "sista_svarsdag"]
     assert [m["status"] for m in deadline] == ["done"]
     assert detail["deadline_passed"] is False  # the flag is about our deadlines, an incoming remiss's
+
+
+def _cell(page: str, title: str) -> str:
+    """The Sista svarsdag cell of the remisser table's row of the remiss titled title, as text."""
+    import html
+    import re
+
+    rows = [r for r in page.split("<tr>") if f">{title}</a>" in r and 'data-label="Sista svarsdag"' in r]
+    assert rows, title
+    cell = rows[0].split('data-label="Sista svarsdag">', 1)[1].split("</td>", 1)[0]
+    return " ".join(html.unescape(re.sub(r"<[^>]+>", " ", cell)).split())
+
+
+def test_the_lists_say_the_instansers_svarstid_not_our_deadline(session, app, client, auth, clock):
+    """left17 #4: the start page, Mina remisser and the diarium showed an utgående remiss's sista svarsdag as a
+    plain Sista svarsdag, as if it were ours to meet; they say "svarstid till …" and, once it has run out,
+    "svarstiden har gått ut" (never "passerad"); the API says svarstid_ended (deadline_passed stays false)."""
+    namnd = make_namnd(session)
+    user = make_user(session, role=Role.registrator, namnder=[namnd], email="reg@malmo.se")
+    remiss = make_remiss(session, namnd=namnd, direction="utgaende", now=at(2027, 3, 15), title="Parkeringsnorm",
+                         deadline_on=date(2027, 4, 16), deadline_time=time(12, 0), questions=["Fråga?"],
+                         sandlista=[SandlistaItem("Norr", "norr@example.se", "")], handlaggare_id=user.id)
+    with app.app_context():
+        sending.send(session, now=at(2027, 3, 16), principal=SYSTEM, remiss=remiss,
+                     files_dir=app.config["FILES_DIR"], base_url="")
+    token = create_api_token(session, now=at(2027, 3, 16), user=user, name="t")
+    session.commit()
+    rid = remiss.id
+    auth.login("reg@malmo.se")
+    api = {"Authorization": f"Bearer {token}"}
+
+    clock.set(at(2027, 4, 1))  # the svarstid runs
+    for url in ("/", "/remisser/mina", "/remisser?status=open"):
+        assert _cell(client.get(url).get_data(as_text=True), "Parkeringsnorm") == (
+            "svarstid till 16 april 2027 kl. 12.00"), url
+    body = client.get(f"/api/v1/remisser/{rid}", headers=api).get_json()
+    assert (body["deadline_passed"], body["svarstid_ended"]) == (False, False)
+
+    clock.set(at(2027, 4, 16, 13))  # it has run out: the instansers', not ours
+    for url in ("/", "/remisser/mina", "/remisser?status=open"):
+        assert _cell(client.get(url).get_data(as_text=True), "Parkeringsnorm") == (
+            "svarstid till 16 april 2027 kl. 12.00 svarstiden har gått ut"), url
+    body = client.get(f"/api/v1/remisser/{rid}", headers=api).get_json()
+    assert (body["deadline_passed"], body["svarstid_ended"]) == (False, True)
+    listed = client.get("/api/v1/remisser", headers=api).get_json()["items"]
+    assert [(i["deadline_passed"], i["svarstid_ended"]) for i in listed if i["id"] == rid] == [(False, True)]

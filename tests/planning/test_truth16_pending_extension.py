@@ -38,3 +38,43 @@ def test_a_pending_request_is_said_not_asked_again(client, auth, session, clock)
     shown = _tidplan(client, rid)
     assert WAITING in shown
     assert "Begär förlängd remisstid" not in shown
+
+
+def _next_step(page: str) -> str:
+    import re
+
+    found = re.search(r'<p class="next-step">(.*?)</p>', page, re.S)
+    return " ".join(html.unescape(re.sub(r"<[^>]+>", "", found.group(1))).split()).removeprefix("Nästa steg: ")
+
+
+def test_nasta_steg_and_att_gora_name_the_pending_request(client, auth, session, clock):
+    """left17 #2: Nästa steg (past the sista svarsdag: "Begär förlängd remisstid hos remittenten …") and the start
+    page's "Förlängning behövs" ("Begär förlängning till minst …") and Att göra rows said nothing of the förlängning
+    already requested: now they say it is requested and waiting."""
+    namnd = make_namnd(session, name="Stadsområdesnämnd Öster", dnr_prefix="SOFÖ")
+    add_meetings(session, namnd, [("namnd", at(2027, 6, 24, 17), "")])
+    registrator = make_user(session, role=Role.registrator, namnder=[namnd], email="sekr@oster.se")
+    clock.set(at(2027, 5, 3))
+    remiss = make_remiss(session, namnd=namnd, now=clock(), title="Cykelvägar", deadline_on=date(2027, 6, 9),
+                         deadline_time=time(12, 0))
+    session.commit()
+    rid = remiss.id
+    auth.login("sekr@oster.se")
+    start = html.unescape(client.get("/").get_data(as_text=True))
+    assert "Begär förlängning till minst" in start and WAITING not in start
+    extensions.request_extension(session, now=clock(), principal=Principal.of(session, registrator),
+                                 remiss=session.get(Remiss, rid), requested_by="Jesper", until_on=date(2027, 6, 30),
+                                 until_time=time(10, 0), reason="Nästa sammanträde")
+    session.commit()
+    step = _next_step(client.get(f"/remisser/{rid}").get_data(as_text=True))
+    assert step.startswith(WAITING), step
+    start = html.unescape(client.get("/").get_data(as_text=True))
+    box = start[start.index("Förlängning behövs:"):]
+    box = box[:box.index("</div>")]
+    assert WAITING in box and "Begär förlängning till minst" not in box, box
+    clock.set(at(2027, 6, 10, 9))  # the sista svarsdag has passed, no answer yet
+    step = _next_step(client.get(f"/remisser/{rid}").get_data(as_text=True))
+    assert step.startswith(WAITING) and "Begär förlängd remisstid" not in step, step
+    start = html.unescape(client.get("/").get_data(as_text=True))
+    rows = [r for r in start.split("<tr>") if "data-label=\"Vad\">Sista svarsdag" in r and "Cykelvägar" in r]
+    assert rows and all(WAITING in r.split("</tr>")[0] for r in rows), [r.split("</tr>")[0] for r in rows]

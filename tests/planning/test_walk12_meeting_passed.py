@@ -32,11 +32,14 @@ from remiss.planning.flags import AU_PASSED
 MISSED_TEXT = ("sammanträdet passerade utan beslut – begär förlängd remisstid, ta upp ärendet vid nästa sammanträde "
                "eller besluta på delegation")  # planning.flags.TEXTS["sammantrade_passerat"]
 MISSED_REASON = "Nämnden beslutade inte vid sammanträdet: steget kommer först när beslutet är registrerat."
-ADVICE = ("Nämnden beslutade inte vid sammanträdet torsdag 17 december 2026 – begär förlängd remisstid, ta upp ärendet "
-          "vid nästa sammanträde eller besluta på delegation.")
-# the remiss page's words for it: no sammanträde to come before the sista svarsdag here (truth16 F3)
+# no sammanträde to come before the sista svarsdag here (truth16 F3): the page, the stored advice, the API and the
+# mail say the real ways out, not "ta upp ärendet vid nästa sammanträde" (left17 #1)
 PAGE_ADVICE = ("Nämnden beslutade inte vid sammanträdet torsdag 17 december 2026 – begär förlängd remisstid eller "
                "besluta på delegation; inget sammanträde hinner före sista svarsdag.")
+ADVICE = PAGE_ADVICE
+# the flag's reason as the page and the API say it when no sammanträde comes in time
+MISSED_TEXT_NONE_IN_TIME = ("sammanträdet passerade utan beslut – begär förlängd remisstid eller besluta på "
+                            "delegation; inget sammanträde hinner före sista svarsdag")
 
 
 class Shown(NamedTuple):
@@ -95,7 +98,9 @@ def test_the_digest_lists_the_passed_meetings_and_marks_what_follows_them_late(s
     because = "[försenad eftersom nämnden inte beslutade vid sammanträdet torsdag 17 december 2026]"
     # an arbetsutskott does not decide: "passerade utan beslut" is the nämnd's (F14)
     assert f"torsdag 10 december 2026: Arbetsutskott – {name} [försenad – {AU_PASSED}]" in digest, digest
-    assert f"torsdag 17 december 2026: Nämndsammanträde – {name} [försenad – {MISSED_TEXT}]" in digest, digest
+    # no sammanträde comes before the sista svarsdag: the mail does not offer one (left17 #1)
+    assert (f"torsdag 17 december 2026: Nämndsammanträde – {name} [försenad – {MISSED_TEXT_NONE_IN_TIME}]"
+            in digest), digest
     assert f"torsdag 7 januari 2027: Justering – {name} {because}" in digest, digest
     assert f"fredag 8 januari 2027: Expediering – {name} {because}" in digest, digest
 
@@ -135,18 +140,23 @@ def test_the_start_page_the_remiss_page_forsenat_and_the_api_flag_the_passed_mee
     auth.login("r@oster.se")
     start = client.get("/").get_data(as_text=True)
     rows = [r for r in re.findall(r"<tr>.*?</tr>", start, re.S) if "Nämndsammanträde" in r]
-    assert rows and all("Kräver uppmärksamhet" in r and MISSED_TEXT in r for r in rows), rows
-    assert "Begär förlängd remisstid eller ta upp ärendet igen" in start  # Att registrera och avsluta
+    # no sammanträde comes before the sista svarsdag: not offered on the start page or /forsenat either (left17 #1)
+    assert rows and all("Kräver uppmärksamhet" in r and MISSED_TEXT_NONE_IN_TIME in r for r in rows), rows
+    # Att registrera och avsluta: no sammanträde comes in time, so not "ta upp ärendet igen" (left17 #1)
+    assert "Begär förlängd remisstid eller besluta på delegation" in start
+    assert "Begär förlängd remisstid eller ta upp ärendet igen" not in start
     page = client.get(f"/remisser/{remiss.id}").get_data(as_text=True)
     assert PAGE_ADVICE in page
-    assert MISSED_TEXT in client.get("/forsenat").get_data(as_text=True)
+    late = client.get("/forsenat").get_data(as_text=True)
+    assert MISSED_TEXT_NONE_IN_TIME in late and MISSED_TEXT not in late
     body = client.get(f"/api/v1/remisser/{remiss.id}").get_json()
     namnd = next(m for m in body["milestones"] if m["kind"] == "namnd")
     assert (namnd["flagged"], namnd["flag_reason"], namnd["flag_reason_text"]) == (
-        True, "sammantrade_passerat", MISSED_TEXT)
+        True, "sammantrade_passerat", MISSED_TEXT_NONE_IN_TIME)
     assert namnd["advice"].startswith(ADVICE)
     steps = _steps(session, remiss.id)
     assert steps["namnd"].flag_reason == steps["arbetsutskott"].flag_reason == "sammantrade_passerat"
+    assert steps["namnd"].advice.startswith(ADVICE)  # stored true, not only rewritten when read
 
 
 def test_on_the_deadline_day_the_expediering_is_late_because_of_the_meeting_not_due_today(session, client, auth,
@@ -219,3 +229,32 @@ def test_a_finished_remiss_is_never_flagged_or_told(session, app, runner, clock)
     assert _steps(session, open_one.id)["namnd"].flag_reason == "sammantrade_passerat"
     assert not [m for m in _steps(session, declined.id).values() if m.flag_reason == "sammantrade_passerat"]
     assert not [m for m in _mails(app, "r@oster.se") if m.startswith(f"[{declined.our_dnr}]")]
+
+
+def test_with_a_sammantrade_in_time_the_advice_offers_it_stored_in_the_api_and_by_mail(session, app, client, auth,
+                                                                                     runner, clock):
+    """left17 #1, the other case: a sammanträde on 7 January comes before the sista svarsdag 8 January, so the
+    stored advice, the API and the mail may offer "ta upp ärendet vid nästa sammanträde"; once it is struck from
+    the plan, the API says the real ways out at once, from the same function."""
+    [remiss], _ = _world(session, clock)
+    namnd = Shown(session.get(Remiss, remiss.id).namnd_id, "", "")
+    add_meetings(session, namnd, [("namnd", at(2027, 1, 7, 17), "")])
+    session.commit()
+    in_time = ("Nämnden beslutade inte vid sammanträdet torsdag 17 december 2026 – begär förlängd remisstid, ta upp "
+               "ärendet vid nästa sammanträde eller besluta på delegation.")
+    sweep(session, runner, "2026-12-18T07:30")
+    assert _steps(session, remiss.id)["namnd"].advice.startswith(in_time)
+    told = [m for m in _mails(app, "r@oster.se") if "nämndsammanträde" in m.split(" Hej!")[0]]
+    assert len(told) == 1 and in_time in told[0], told
+    clock.set(at(2026, 12, 18, 9))
+    auth.login("r@oster.se")
+    step = next(m for m in client.get(f"/api/v1/remisser/{remiss.id}").get_json()["milestones"]
+                if m["kind"] == "namnd")
+    assert step["advice"].startswith(in_time) and step["flag_reason_text"] == MISSED_TEXT
+    assert MISSED_TEXT in client.get("/").get_data(as_text=True)  # the start page offers it too
+    clock.set(at(2027, 1, 8, 9))  # the 7 January meeting has passed too: none comes before the sista svarsdag
+    step = next(m for m in client.get(f"/api/v1/remisser/{remiss.id}").get_json()["milestones"]
+                if m["kind"] == "namnd")
+    assert step["advice"].startswith(ADVICE) and "nästa sammanträde" not in step["advice"], step["advice"]
+    start = client.get("/").get_data(as_text=True)
+    assert MISSED_TEXT_NONE_IN_TIME in start and MISSED_TEXT not in start

@@ -64,3 +64,36 @@ def test_status_by_hand_asks_what_each_status_needs(world, auth, client, db):
     assert "Skäl: Berör inte nämndens ansvarsområde." in history
     assert "Sista svarsdag: planerad → utgår" in history
     assert "(klar): nej → ja" not in history
+
+
+def test_the_besvarad_mail_after_a_status_by_hand_invents_no_expediering(session, clock, auth, app, runner):
+    """left17 #3: the mail after "Ändra status för hand" to Besvarad said "Remissen är besvarad och yttrandet
+    expedierat", though nothing was expedierat; now it says the status was set by hand."""
+    import email
+    from email.policy import default as default_policy
+    from pathlib import Path
+
+    from tests.reminders.test_events import sweep
+
+    clock.set(at(2026, 12, 4, 9))
+    namnd = make_namnd(session, name="Miljönämnden", dnr_prefix="MN")
+    add_meetings(session, namnd, [("namnd", at(2027, 2, 25, 17), "")])
+    make_user(session, role="registrator", namnder=[namnd], email="mia@miljo.se", name="Mia Miljö")
+    hans = make_user(session, role="handlaggare", namnder=[namnd], email="hans@miljo.se", name="Hans Handläggare")
+    rid = make_remiss(session, namnd=namnd, deadline_on=date(2027, 3, 1), now=clock(), handlaggare_id=hans.id).id
+    session.commit()
+    auth.login("mia@miljo.se")
+    for status in ("under_beredning", "klar_for_beslut", "beslutad", "besvarad"):  # the moves the table allows
+        response = auth.post(f"/remisser/{rid}/status", {"status": status, "note": ""}, form_url=f"/remisser/{rid}")
+        assert response.status_code == 302, _text(response.get_data(as_text=True))
+    session.expire_all()
+    assert session.get(Remiss, rid).status == "besvarad"
+    sweep(session, runner, "2026-12-04T09:05")
+    mails = [email.message_from_bytes(p.read_bytes(), policy=default_policy)
+             for p in sorted(Path(app.config["MAIL_DIR"]).glob("*.eml"))]
+    found = [m for m in mails if m["To"] == "hans@miljo.se" and "Besvarad:" in m["Subject"]]
+    assert len(found) == 1, [(m["To"], m["Subject"]) for m in mails]
+    answered = found[0]
+    body = " ".join(answered.get_body(("plain",)).get_content().split())
+    assert "Remissens status har ändrats till Besvarad för hand. Inget yttrande har expedierats genom Remiss." in body
+    assert "expedierat" not in body.replace("har expedierats genom Remiss", ""), body

@@ -14,7 +14,7 @@ from datetime import date
 from remiss.calendar.swedish import format_date
 from remiss.outgoing.forms import parse_new_instanser
 from remiss.outgoing.repeated import merge_repeated, repeated_note
-from remiss.outgoing.service.sending import letter_date_problem, sandlista_problem
+from remiss.outgoing.service.sending import letter_date_problem, missing_for_outgoing, sandlista_problem
 from remiss.remisser.input import InputErrors
 from remiss.remisser.models import Direction, Remiss
 
@@ -26,6 +26,20 @@ def unsent_deadline_problem(day: date | None, today: date) -> str:
     when = "är i dag" if day == today else "har redan passerat"
     return (f"Sista svarsdagen {format_date(day)} {when}. Remissen är inte skickad än, och remissinstanserna "
             "behöver tid att svara: ange ett datum efter i dag.")
+
+
+def new_outgoing_problems(raw: dict, today: date) -> dict[str, str]:
+    """What an utgående remiss typed in the general "Registrera remiss" form lacks, all at once and by the rules of
+    "Ny utgående remiss" and POST /api/v1/remisser (sending.outgoing_problems, unsent_deadline_problem): a sista
+    svarsdag after today, a remissinstans on the sändlista, a missiv dated before the svarsdag. A field the form
+    could not read keeps its own message (it is not said missing)."""
+    from remiss.remisser.input import parse_remiss_input
+
+    clean, unread = parse_remiss_input(raw)
+    errors = missing_for_outgoing(clean.get("deadline_on"), clean.get("sandlista") or [], clean.get("letter_date"))
+    if unsent_deadline_problem(clean.get("deadline_on"), today):
+        errors["deadline_on"] = unsent_deadline_problem(clean.get("deadline_on"), today)
+    return {field: message for field, message in errors.items() if field not in unread}
 
 
 def _has_entries(remiss: Remiss) -> bool:

@@ -61,13 +61,19 @@ def outgoing_problems(data: RemissData) -> dict[str, str]:
     """What a remiss we send out lacks, by field: a sista svarsdag, a remissinstans, a missiv dated before the
     svarsdag. The rule of the new-remiss form and of POST /api/v1/remisser (which words the sändlista's own:
     api.views.in_api_words)."""
+    return missing_for_outgoing(data.deadline_on, data.sandlista, data.letter_date)
+
+
+def missing_for_outgoing(deadline_on, sandlista, letter_date) -> dict[str, str]:
+    """outgoing_problems of the fields alone: for a form whose other fields may still be wrong (the general
+    "Registrera remiss" form with Riktning Utgående reports them all at once, edits.new_outgoing_problems)."""
     errors = {}
-    if data.deadline_on is None:
+    if deadline_on is None:
         errors["deadline_on"] = "Ange sista svarsdag."
-    if sandlista_problem(data.sandlista):
-        errors["sandlista"] = sandlista_problem(data.sandlista)
-    if letter_date_problem(data.letter_date, data.deadline_on):
-        errors["letter_date"] = letter_date_problem(data.letter_date, data.deadline_on)
+    if sandlista_problem(sandlista):
+        errors["sandlista"] = sandlista_problem(sandlista)
+    if letter_date_problem(letter_date, deadline_on):
+        errors["letter_date"] = letter_date_problem(letter_date, deadline_on)
     return errors
 
 

@@ -6,14 +6,15 @@ svarsdag. A flag whose meeting is not passed by the clock in use (set by a run w
 by the same function, at every sweep and on every request (unflag_unpassed)."""
 from __future__ import annotations
 
-from datetime import datetime
+from dataclasses import replace
+from datetime import date, datetime
 
 from sqlalchemy import exists, inspect, or_
 from sqlalchemy.orm import aliased
 from sqlmodel import Session, select
 
 from remiss.calendar.milestones import stronger_reason
-from remiss.calendar.missed import MEETING_STEPS, MISSED, advice, holds, is_missed
+from remiss.calendar.missed import MEETING_STEPS, MISSED, WHAT_TO_DO, advice, holds, is_missed, said_as
 from remiss.clock import local_today
 from remiss.planning.models import Milestone
 from remiss.remisser.models import Direction, Remiss, is_open
@@ -102,7 +103,7 @@ def flag_missed_meetings(session: Session, *, now: datetime, remiss_id: int | No
         if not is_missed(row.kind, row.due_on, today, done=False, prepared=not review):
             continue
         row.flagged, row.flag_reason = True, stronger_reason(row.flag_reason, MISSED)
-        row.advice = advice(row.kind, row.due_on)
+        row.advice = missed_advice(session, session.get(Remiss, row.remiss_id), row.kind, row.due_on, today)
         session.add(row)
         flagged.add(row.remiss_id)
     if flagged:
@@ -125,3 +126,35 @@ def way_out(plan) -> bool:
     """Whether a new plan takes the remiss to a sammanträde still to come before the sista svarsdag (a förlängning,
     a meeting added): only then does it replace a passed meeting; else that meeting stays missed as it was."""
     return plan is not None and plan.feasible and plan.chosen_meeting is not None
+
+
+def meeting_in_time(session: Session, remiss: Remiss, today: date) -> bool:
+    """Whether a sammanträde of the remiss's nämnd is still to come (today or later) before its sista svarsdag in
+    force: only then can a missed step be taken up "vid nästa sammanträde" (calendar.missed.ways_out). True when
+    the remiss has no sista svarsdag (nothing to be late for)."""
+    deadline = remiss.effective_deadline_on
+    if deadline is None:
+        return True
+    from remiss.planning.service import tidplan  # tidplan re-plans through this module
+
+    return any(m.kind == "namnd" and today <= m.day < deadline for m in tidplan.meetings_of(session, remiss.namnd_id))
+
+
+def missed_advice(session: Session, remiss: Remiss, kind: str, due_on: date, today: date) -> str:
+    """What to do about a missed meeting as it holds today (calendar.missed.advice with meeting_in_time): stored
+    with the flag, and said again by the API and the reminder mails, which read it when they are made."""
+    return advice(kind, due_on, meeting_in_time(session, remiss, today))
+
+
+def with_ways_out(session: Session, rows: list, today: date) -> list:
+    """Rows of a list (planning.present.DueRow: the start page, /forsenat) whose flag reason names the ways out of a
+    missed meeting, with them as they hold today (meeting_in_time, once a remiss): such rows are few."""
+    known: dict[int, bool] = {}
+    shown = []
+    for row in rows:
+        if WHAT_TO_DO in row.flag_reason:
+            if row.remiss_id not in known:
+                known[row.remiss_id] = meeting_in_time(session, session.get(Remiss, row.remiss_id), today)
+            row = replace(row, flag_reason=said_as(row.flag_reason, known[row.remiss_id]))
+        shown.append(row)
+    return shown

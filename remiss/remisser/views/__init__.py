@@ -22,7 +22,7 @@ from remiss.remisser.history import describe
 from remiss.remisser.input import (FORM_LABELS, InputErrors, deadline_required, letter_after_arrival,
                                    parse_remiss_input)
 from remiss.remisser.models import ArchivedDocument, Attachment, Direction
-from remiss.remisser.present import LATE_STEP, answered_words, lateness, outgoing_facts, with_lateness
+from remiss.remisser.present import answered_words, lateness, outgoing_facts, with_lateness
 from remiss.remisser.status import BY_VERB_ONLY, NEXT_STEPS, RemissStatus, TransitionError, allowed_next
 from remiss.web import get_or_404, now, principal
 
@@ -89,11 +89,13 @@ def _show(remiss_id: int, *, assign_values: dict | None = None, assign_errors: d
         status=RemissStatus(remiss.status),
         # a panel may name a step the status does not show (a rättelse of the besvarad remiss's yttrande)
         # once the nämnd has decided, a longer remisstid no longer helps: only expediering is left
-        next_step=(f"{LATE_STEP} " if late and remiss.status != RemissStatus.beslutad else "") + with_lateness(next(
+        next_step=present.while_asked(with_lateness(next(
             (ctx["next_step"] for _, ctx in extra if isinstance(ctx, dict) and ctx.get("next_step")),
             # "Inget mer att göra" never beside a warning that asks for something (truth16 F19)
             NEXT_STEPS[RemissStatus(remiss.status)].replace(NOTHING_LEFT, WARNED) if warnings
             else NEXT_STEPS[RemissStatus(remiss.status)]), [ctx for _, ctx in extra]),
+            late=late and remiss.status != RemissStatus.beslutad,
+            asked=next((ctx["asked"] for _, ctx in extra if isinstance(ctx, dict) and ctx.get("asked")), "")),
         late=late, answered=answered, warnings=warnings, archived=archived,
         may_edit=p.may(Action.edit, remiss.namnd_id), may_assign=may_assign, assign=assign,
         status_values=status_values or {}, status_errors=status_errors or {},

@@ -59,6 +59,10 @@ def new():
         try:
             raw, typed_errors = typed_handlaggare(values, values.get("namnd_id"), Action.create)
             typed_errors.update(deadline_required(values))
+            if values.get("direction") == "utgaende":  # every field an utgående remiss lacks at once (left17 #5)
+                from remiss.outgoing.service.edits import new_outgoing_problems
+
+                typed_errors.update(new_outgoing_problems(raw, local_today(now())))
             try:  # files first: a file that would be refused later must not cost what was typed
                 file_notes = attachments.check_uploads(request.files.getlist("files"),
                                                        max_bytes=current_app.config["UPLOAD_MAX_BYTES"])
