@@ -15,7 +15,10 @@ from sqlmodel import SQLModel
 
 from remiss import create_app
 from remiss.db import Database, migrate
+from tests.support import route_builders
 from tests.support.factories import PASSWORD, T0
+
+route_builders.install()  # each test's app reuses the URL builders the first one compiled
 
 PG_URL = os.environ.get("REMISS_TEST_DATABASE_URL", "")
 
