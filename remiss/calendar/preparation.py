@@ -57,7 +57,8 @@ def preparation(
     skipped = _skipped_days(calendar, tjanst_day, anchor_day)
     # granskning lies inside the lead time, so it is never later than the anchor
     review = min(rules.granskning_workdays, lead)
-    review_text = f"{_workdays(review)} efter att tjänsteskrivelsen är klar"
+    # counted from the planned day, which the text names: a tjänsteskrivelse done earlier does not move it
+    review_text = f"{_workdays(review)} efter att tjänsteskrivelsen ska vara klar, {format_weekday_date(tjanst_day)}"
     if review < rules.granskning_workdays:
         review_text += (
             f" (förkortad från {_workdays(rules.granskning_workdays)} för att hinna före "
