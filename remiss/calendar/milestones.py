@@ -90,6 +90,12 @@ def done_text(kind: str, done_on: date, planned_on: date) -> str | None:
     return text + "."
 
 
+def took_place(explanation: str) -> bool:
+    """Whether a done step happened: not one ticked off by a status set by hand (BY_HAND) or passed over by the
+    beslut (PASSED_OVER), which no meeting held and no one did (truth17 F4)."""
+    return not explanation.startswith((PASSED_OVER, BY_HAND))
+
+
 def told(kind: str, explanation: str, advice: str, *, done_on: date | None, due_on: date,
          called_off: bool = False, closed: bool = False) -> str:
     """What a stored milestone's explanation says now: an open one its plan and, unless the remiss is closed, what
@@ -97,8 +103,8 @@ def told(kind: str, explanation: str, advice: str, *, done_on: date | None, due_
     has passed". called_off: done only because the remiss closed without an answer (nothing happened)."""
     if done_on is None and not closed:
         return f"{explanation} {advice}" if advice else explanation
-    passed_over = explanation.startswith((PASSED_OVER, BY_HAND))
-    happened = None if called_off or passed_over or done_on is None else done_text(kind, done_on, due_on)
+    happened = (None if called_off or not took_place(explanation) or done_on is None
+                else done_text(kind, done_on, due_on))
     return happened or explanation.removesuffix(PASSED)
 
 

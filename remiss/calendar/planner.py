@@ -1,7 +1,8 @@
 """Tidplan: plan a remiss backwards from its deadline over the sammanträdesplan.
 
 Once the beslut is recorded, calendar.after_beslut dates the beslut, the justering and the expediering from what
-happened; both speak the vocabulary of calendar.milestones. The names of all three are importable from here.
+happened; both speak the vocabulary of calendar.milestones. The work before a meeting, and the least förlängning
+that lets a whole plan hold, are calendar.preparation's. The names of all three are importable from here.
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ from remiss.calendar.milestones import (
     skipped_days as _skipped_days,
     workdays as _workdays,
 )
+from remiss.calendar.preparation import choose_au, extension_proposal, preparation
 from remiss.calendar.swedish import format_moment, format_time, format_weekday_date
 from remiss.calendar.workdays import WorkCalendar
 
@@ -115,12 +117,12 @@ def plan_backwards(
     fitting = [m for m in namnd_meetings if dispatch_after(m.day) <= last_dispatch]
     if not fitting:
         return _infeasible(
-            deadline_day, deadline_text, namnd_meetings, rules, calendar, final, warnings, today, received
+            deadline_day, deadline_text, namnd_meetings, au_meetings, rules, calendar, final, warnings, today, received
         )
     chosen = fitting[-1]
     meeting_day = chosen.day
-    au = _choose_au(chosen, namnd_meetings, au_meetings, warnings)
-    milestones = _preparation(chosen, au, rules, calendar)
+    au = choose_au(chosen, namnd_meetings, au_meetings, warnings)
+    milestones = preparation(chosen, au, rules, calendar)
     if au is not None:
         milestones.append(_milestone(
             "arbetsutskott", au.day,
@@ -173,8 +175,14 @@ def plan_backwards(
             justering = replace(justering, explanation=justering.explanation + (
                 f" Med ordinarie justering hinner sammanträdet {format_weekday_date(alternative.day)}."))
         warnings.append(note)
-        proposal = (f"Föreslå att paragrafen justeras omedelbart vid sammanträdet "
-                    f"{format_weekday_date(meeting_day)} (omedelbar justering)")
+        if today is not None and milestones[0].day < today:
+            # the work before this meeting has passed (the förlängning advice below comes first): only if the
+            # ärende still makes it, not the plan's own proposal (truth17 F1)
+            proposal = (f"Hinns ärendet ändå till sammanträdet {format_weekday_date(meeting_day)}: föreslå att "
+                        f"paragrafen justeras omedelbart (omedelbar justering)")
+        else:
+            proposal = (f"Föreslå att paragrafen justeras omedelbart vid sammanträdet "
+                        f"{format_weekday_date(meeting_day)} (omedelbar justering)")
         if alternative is not None:
             proposal += (f", eller behandla remissen vid sammanträdet {format_weekday_date(alternative.day)} "
                          f"med ordinarie justering")
@@ -197,12 +205,13 @@ def plan_backwards(
                f"ankomst {format_weekday_date(received)}: tidplanen gick inte att hålla." if early
                else "Datumet för tjänsteskrivelsen har redan passerat.")
         if following:
-            suggested, text = _extension_proposal(following[0], rules, calendar)
+            suggested, text = extension_proposal(following, namnd_meetings, au_meetings, rules, calendar, today)
             proposals.append(f"{why} {text}")
         elif early:
             proposals.append(f"{why} {BEFORE_ARRIVAL_ADVICE}")
         if following or early:
             until_done[proposals[-1]] = milestones[0].kind
+            proposals.insert(0, proposals.pop())  # what to do first, before "Hinns ärendet ändå …"
     return Tidplan(
         milestones=tuple(milestones), warnings=warnings, proposals=proposals,
         needs_omedelbar_justering=needs_omedelbar, feasible=True,
@@ -221,62 +230,11 @@ def _ordinary_alternative(
         justerad = calendar.add_workdays(meeting.day, rules.justering_workdays_after_meeting)
         if calendar.add_workdays(justerad, rules.expediering_workdays) > last_dispatch:
             continue
-        au = _choose_au(meeting, namnd_meetings, au_meetings, [])
-        if today is not None and _preparation(meeting, au, rules, calendar)[0].day < today:
+        au = choose_au(meeting, namnd_meetings, au_meetings, [])
+        if today is not None and preparation(meeting, au, rules, calendar)[0].day < today:
             return None  # earlier meetings start earlier still
         return meeting
     return None
-
-
-def _choose_au(
-    chosen: Meeting, namnd_meetings: list[Meeting], au_meetings: list[Meeting], warnings: list[str]
-) -> Meeting | None:
-    """Return the latest AU after the previous nämnd meeting and before the chosen one."""
-    previous = [m for m in namnd_meetings if m.day < chosen.day]
-    floor = previous[-1].day if previous else date.min
-    candidates = [m for m in au_meetings if floor < m.day < chosen.day]
-    if candidates:
-        return candidates[-1]
-    if au_meetings:
-        warnings.append(
-            f"Inget arbetsutskott finns före nämndsammanträdet {format_weekday_date(chosen.day)}; "
-            f"ärendet går direkt till nämnden."
-        )
-    return None
-
-
-def _preparation(
-    chosen: Meeting, au: Meeting | None, rules: PlanningRules, calendar: WorkCalendar,
-    decided_at: str = "nämndsammanträdet",
-) -> list[PlannedMilestone]:
-    """Plan tjänsteskrivelse and granskning before the AU, meeting or handlingar deadline (decided_at: what the
-    meeting's day is, in the words "10 arbetsdagar före nämndsammanträdet …")."""
-    anchors = [(chosen.day, f"{decided_at} {format_weekday_date(chosen.day)}")]
-    if au is not None:
-        anchors.append((au.day, f"arbetsutskottet {format_weekday_date(au.day)}"))
-    for meeting, whose in ((chosen, "nämnden"), (au, "arbetsutskottet")):
-        if meeting is not None and meeting.handlingar_deadline is not None:
-            last = calendar.previous_workday(meeting.handlingar_deadline)
-            anchors.append(
-                (last, f"sista dag för handlingar till {whose} {format_weekday_date(last)}")
-            )
-    anchor_day, anchor_text = min(anchors, key=lambda pair: pair[0])
-
-    lead = rules.tjansteskrivelse_workdays_before_au
-    tjanst_day = calendar.add_workdays(anchor_day, -lead)
-    skipped = _skipped_days(calendar, tjanst_day, anchor_day)
-    # granskning lies inside the lead time, so it is never later than the anchor
-    review = min(rules.granskning_workdays, lead)
-    review_text = f"{_workdays(review)} efter att tjänsteskrivelsen är klar"
-    if review < rules.granskning_workdays:
-        review_text += (
-            f" (förkortad från {_workdays(rules.granskning_workdays)} för att hinna före "
-            f"{anchor_text})"
-        )
-    return [
-        _milestone("tjansteskrivelse", tjanst_day, f"{_workdays(lead)} före {anchor_text}{skipped}."),
-        _milestone("granskning", calendar.add_workdays(tjanst_day, review), review_text + "."),
-    ]
 
 
 def _justering(
@@ -308,23 +266,6 @@ def _justering(
     )
 
 
-def _extension_proposal(
-    meeting: Meeting, rules: PlanningRules, calendar: WorkCalendar
-) -> tuple[date, str]:
-    suggested = calendar.add_workdays(meeting.day, rules.expediering_workdays)
-    text = (
-        f"Begär förlängd remisstid till minst {format_weekday_date(suggested)}, så att "
-        f"nämnden kan besluta vid sammanträdet {format_weekday_date(meeting.day)}"
-    )
-    if not rules.omedelbar_justering_usual:
-        ordinary = calendar.add_workdays(
-            calendar.add_workdays(meeting.day, rules.justering_workdays_after_meeting),
-            rules.expediering_workdays,
-        )
-        text += f" med omedelbar justering (med ordinarie justering: {format_weekday_date(ordinary)})"
-    return suggested, text + "."
-
-
 # What to do when no sammanträde fits, said with the warning and on the beslut it is about.
 NO_MEETING_ADVICE = ("Lägg till ett sammanträde i sammanträdesplanen (ett extra sammanträde), begär förlängd "
                      "remisstid eller låt ordföranden eller en delegat besluta (ordförande- eller delegationsbeslut).")
@@ -334,6 +275,7 @@ def _infeasible(
     deadline_day: date,
     deadline_text: str,
     namnd_meetings: list[Meeting],
+    au_meetings: list[Meeting],
     rules: PlanningRules,
     calendar: WorkCalendar,
     final: PlannedMilestone,
@@ -354,7 +296,7 @@ def _infeasible(
     proposals: list[str] = []
     suggested = None
     if namnd_meetings:
-        suggested, text = _extension_proposal(namnd_meetings[0], rules, calendar)
+        suggested, text = extension_proposal(namnd_meetings, namnd_meetings, au_meetings, rules, calendar, today)
         proposals.append(text)
     else:
         proposals.append("Begär förlängd remisstid; sammanträdesplanen har inget senare nämndsammanträde.")
@@ -367,7 +309,7 @@ def _infeasible(
             f"Kalla till ett extra sammanträde senast {format_weekday_date(latest_beslut)}."
         )
     beslut_day = Meeting("namnd", datetime.combine(latest_beslut, time(12), tzinfo=STOCKHOLM))
-    milestones = _preparation(beslut_day, None, rules, calendar, decided_at="sista dagen för beslut")
+    milestones = preparation(beslut_day, None, rules, calendar, decided_at="sista dagen för beslut")
     milestones.append(replace(_milestone(
         "namnd", latest_beslut,
         f"Inget nämndsammanträde i sammanträdesplanen hinner före sista svarsdag {deadline_text}. Senaste dag "

@@ -117,7 +117,7 @@ def _in_range(start: date | None, end: date | None):
     return or_(and_(~_DONE_ON_ITS_DAY, *by_date), and_(_DONE_ON_ITS_DAY, *done))
 
 
-def _shown_on(m) -> tuple[date, date | None]:
+def shown_on(m) -> tuple[date, date | None]:
     """(the day a milestone row is shown on, its planned day when that is another)."""
     if m.done_at is None or m.kind not in DONE_WORDS or m.closed_with_remiss:
         return m.due_on, None
@@ -199,7 +199,7 @@ def items(session: Session, *, namnd_ids: Iterable[int] | None = None, handlagga
                                 flagged=False, done=closed, cancelled=r.status in CALLED_OFF_VALUES,
                                 ours=not outgoing))
     for m in session.execute(mstmt):
-        day, planned = _shown_on(m)
+        day, planned = shown_on(m)
         explanation = told(m.kind, m.explanation, m.advice, done_on=day if m.done_at is not None else None,
                            due_on=m.due_on, called_off=bool(m.closed_with_remiss), closed=m.status in _CLOSED_VALUES)
         if today is not None:

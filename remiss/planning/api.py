@@ -4,6 +4,7 @@ from __future__ import annotations
 from flask import Blueprint, jsonify
 
 from remiss.api.openapi import operation, request_body
+from remiss.calendar.milestones import took_place
 from remiss.auth.access import Action, load_remiss
 from remiss.db import get_session
 from remiss.web.extensions import csrf, guard_api
@@ -64,8 +65,10 @@ def _milestone_json(m, cancelled: bool, flagged: bool, in_time: bool = True) -> 
             "status": "cancelled" if cancelled else "done" if done_at else "open",
             # why it is not marked done or not done by hand: only the expediering does it (null: it may be)
             "not_by_hand": by_hand_refusal(m.kind) or None,
-            # the day a done sammanträde (or its justering) was held (done_at: when it was registered); else null
-            "held_on": done_on(m).isoformat() if done_at and m.kind in HELD_STEPS else None}
+            # the day a done sammanträde (or its justering) was held (done_at: when it was registered); else null,
+            # also for one ticked off by a status set by hand or passed over by the beslut: it was not held
+            "held_on": done_on(m).isoformat() if done_at and m.kind in HELD_STEPS and took_place(m.explanation)
+            else None}
 
 
 def extension_json(e) -> dict:

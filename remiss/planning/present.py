@@ -184,9 +184,10 @@ _TIDPLAN = (select(_S.remiss_id.label("state_of"), _S.feasible, _S.needs_omedelb
                    _M.closed_with_remiss)
             .select_from(Remiss.__table__).outerjoin(TidplanState.__table__, _S.remiss_id == _R.id)
             .outerjoin(Milestone.__table__, _M.remiss_id == _R.id).where(_R.id == bindparam("remiss_id"))
-            # by the date shown, same-day steps in workflow order: a done step keeps the date planned when it was
-            # done, which a back-dated beslut can leave after the meeting (walk11 finding 9)
-            .order_by(_M.due_on, _M.position))
+            # in workflow order, whatever the dates: a done step keeps the date planned when it was done, which a
+            # back-dated beslut can leave after the meeting (walk11 finding 9), and is shown on the day it was done
+            # (walk17 F4)
+            .order_by(_M.position, _M.due_on))
 
 
 def _tidplan(session: Session, remiss_id: int) -> tuple:
@@ -241,7 +242,9 @@ def tidplan_panel(session: Session, principal: Principal, remiss: Remiss, now: d
             continue
         cancelled = called_off(remiss.status, m.closed_with_remiss)
         attention = needs_attention(m, waiting=waiting, closed=closed)
-        when = format_weekday_date(m.due_on) + (f" kl. {m.planned_time:%H.%M}" if m.planned_time and
+        # done work on the day it was done, as the Kalender shows it (agenda.shown_on; walk17 F4)
+        shown_on, planned_on = agenda.shown_on(m)
+        when = format_weekday_date(shown_on) + (f" kl. {m.planned_time:%H.%M}" if m.planned_time and
                                                 not m.override_on else "")
         # what the step says today: no passed meeting offered (passed_advice), a förlängning asked for said so
         explanation = without_passed_alternatives(told(
@@ -261,6 +264,8 @@ def tidplan_panel(session: Session, principal: Principal, remiss: Remiss, now: d
             m.done_at is None and not closed and lateness_of[m.kind][0],
             f"utgår, {called_off_words(remiss.status)}" if cancelled
             else f"besvarad {answered[1]}" if answered and m.kind == "sista_svarsdag"
+            else f"klar, planerat {format_weekday_date(planned_on)}" if m.done_at is not None and planned_on
+            else "klar" if m.done_at is not None and m.kind in agenda.DONE_WORDS and not m.closed_with_remiss
             else f"klar {format_weekday_date(done_on(m))}" if m.done_at is not None
             else "remissen är avslutad" if closed else lateness_of[m.kind][1],
             cancelled, bool(answered and answered[0] and m.kind == "sista_svarsdag"),

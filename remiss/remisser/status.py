@@ -67,6 +67,16 @@ NEXT_STEPS = {
     S.avslutad: "Ärendet är avslutat. Inget mer att göra.",
 }
 
+
+def next_step_of(status: str, *, has_handlaggare: bool) -> str:
+    """NEXT_STEPS of the status; a Registrerad remiss that has a handläggare (the status set back by hand) is not
+    told to assign one: its handläggare is the one to start (truth17 F8)."""
+    current = RemissStatus(status)
+    if current == S.registrerad and has_handlaggare:
+        current = S.tilldelad
+    return NEXT_STEPS[current]
+
+
 # The statuses of an outgoing remiss, in the order of its path.
 OUTGOING = (S.utkast, S.skickad, S.svarstiden_ute, S.sammanstalld, S.avslutad, S.aterkallad)
 

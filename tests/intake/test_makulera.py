@@ -51,6 +51,9 @@ def test_a_letter_registered_twice_is_makulerad_from_its_inkorg_page(client, aut
 
     page = unescape(client.get(f"/inkorg/{message_id}").get_data(as_text=True))
     assert "Registrerad av misstag?" in page and f"Makulera {twice_dnr}</button>" in page
+    # what undoing it gives, in so many words (truth17 F8)
+    assert ("Makuleringen kan ångras på remissens sida: välj Registrerad under ”Ändra status för hand”, så får "
+            "remissen tillbaka den status den har nu, Registrerad.") in page
     reason = re.search(r'<input id="f-reason" name="reason" type="text" value="([^"]*)"', page).group(1)
     assert reason == f"Samma brev registrerades två gånger; det gäller {kept_dnr}."
     empty = auth.post(f"/inkorg/{message_id}/makulera", {"reason": " "}, form_url=f"/inkorg/{message_id}")

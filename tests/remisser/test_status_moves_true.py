@@ -73,3 +73,23 @@ def test_an_incoming_remiss_lists_only_its_own_documents(session, client, auth):
     documents = page.split("Yttrandets handlingar", 1)[1].split("</ul>", 1)[0]
     assert "/dokument/tjansteskrivelse" in documents and "/dokument/yttrande" in documents
     assert "missiv" not in documents.lower() and "sammanst" not in documents.lower()
+
+
+def test_the_makulera_box_names_the_status_it_returns_to_and_registrerad_sees_the_handlaggare(session, client,
+                                                                                              auth):
+    """truth17 F8: the box said the makulering is undone "genom att status ändras till Registrerad" and it returned
+    to Tilldelad; a Registrerad remiss with a handläggare was told "Tilldela remissen en handläggare"."""
+    remiss = _assigned(session)
+    make_user(session, role=Role.admin, email="admin@malmo.se")
+    session.commit()
+    auth.login("admin@malmo.se")
+    page = client.get(f"/remisser/{remiss.id}").get_data(as_text=True)
+    box = page[page.index('id="void-form"'):]
+    assert ("Makuleringen kan ångras: välj Registrerad under ”Ändra status för hand”, så får remissen tillbaka den "
+            "status den har nu, Tilldelad, med sin handläggare.") in box
+    by_hand.change_status_by_hand(session, now=LATER, principal=SYSTEM, remiss=remiss, new="registrerad")
+    session.commit()
+    head = client.get(f"/remisser/{remiss.id}").get_data(as_text=True).split('id="tidplan"', 1)[0]
+    assert "Registrerad" in head
+    assert "Tilldela remissen en handläggare" not in head
+    assert "Handläggaren börjar med tjänsteskrivelsen och yttrandet." in head

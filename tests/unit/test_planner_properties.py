@@ -83,3 +83,24 @@ def test_tidplan_invariants(deadline, meeting_list, planning_rules, calendar, to
         if plan.suggested_extension is not None:
             assert plan.suggested_extension > deadline_day
             assert calendar.is_workday(plan.suggested_extension)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    deadline=deadlines,
+    meeting_list=st.lists(meetings, max_size=12),
+    planning_rules=rules,
+    calendar=calendars,
+    today=days,
+)
+def test_the_suggested_extension_gives_a_plan_that_holds(deadline, meeting_list, planning_rules, calendar, today):
+    """truth17 F1: granting the förlängning the plan asks for gives a plan whose every step is still to come, with
+    no second förlängning to ask for."""
+    plan = plan_backwards(deadline, meeting_list, planning_rules, calendar, today=today)
+    if plan.suggested_extension is None:
+        return
+    granted = plan_backwards(plan.suggested_extension, meeting_list, planning_rules, calendar, today=today)
+    assert granted.feasible
+    assert granted.milestones[0].day >= today, granted.milestones
+    assert not any(m.flag_reason == "redan_passerat" for m in granted.milestones)
+    assert granted.suggested_extension is None

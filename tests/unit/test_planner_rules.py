@@ -105,3 +105,12 @@ def test_tjansteskrivelse_explanation_names_skipped_holidays():
     assert "långfredagen 2 april och annandag påsk 5 april" in (
         plan.milestone("tjansteskrivelse").explanation
     )
+
+
+def test_the_granskning_names_the_planned_tjansteskrivelse_it_counts_from():
+    """walk17 F4: "3 arbetsdagar efter att tjänsteskrivelsen är klar" beside a tjänsteskrivelse done weeks earlier
+    read as counted from that day; it is counted from the planned day, and says which."""
+    plan = plan_backwards(date(2015, 11, 30), [Meeting("namnd", at(2015, 10, 22))], PlanningRules(), CAL)
+    assert plan.milestone("tjansteskrivelse").due == date(2015, 10, 8)
+    assert plan.milestone("granskning").explanation == (
+        "3 arbetsdagar efter att tjänsteskrivelsen ska vara klar, torsdag 8 oktober 2015.")

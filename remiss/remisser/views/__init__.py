@@ -23,7 +23,7 @@ from remiss.remisser.input import (FORM_LABELS, InputErrors, deadline_required, 
                                    parse_remiss_input)
 from remiss.remisser.models import ArchivedDocument, Attachment, Direction
 from remiss.remisser.present import answered_words, lateness, outgoing_facts, with_lateness
-from remiss.remisser.status import BY_VERB_ONLY, NEXT_STEPS, RemissStatus, TransitionError, allowed_next
+from remiss.remisser.status import BY_VERB_ONLY, RemissStatus, TransitionError, allowed_next, next_step_of
 from remiss.web import get_or_404, now, principal
 
 NOTHING_LEFT = "Inget mer att göra."
@@ -80,6 +80,7 @@ def _show(remiss_id: int, *, assign_values: dict | None = None, assign_errors: d
         questions = page.questions(session, remiss.id)
         files = page.attachments(session, remiss.id)
         sandlista = page.entries(session, remiss.id)
+    status_step = next_step_of(remiss.status, has_handlaggare=bool(remiss.handlaggare_id))
     return render_template(
         "remisser/show.html", remiss=remiss, namnd=namnd, handlaggare=remiss.handlaggare_name,
         questions=questions, sandlista=sandlista,
@@ -92,8 +93,7 @@ def _show(remiss_id: int, *, assign_values: dict | None = None, assign_errors: d
         next_step=present.while_asked(with_lateness(next(
             (ctx["next_step"] for _, ctx in extra if isinstance(ctx, dict) and ctx.get("next_step")),
             # "Inget mer att göra" never beside a warning that asks for something (truth16 F19)
-            NEXT_STEPS[RemissStatus(remiss.status)].replace(NOTHING_LEFT, WARNED) if warnings
-            else NEXT_STEPS[RemissStatus(remiss.status)]), [ctx for _, ctx in extra]),
+            status_step.replace(NOTHING_LEFT, WARNED) if warnings else status_step), [ctx for _, ctx in extra]),
             late=late and remiss.status != RemissStatus.beslutad,
             asked=next((ctx["asked"] for _, ctx in extra if isinstance(ctx, dict) and ctx.get("asked")), "")),
         late=late, answered=answered, warnings=warnings, archived=archived,
