@@ -5,7 +5,7 @@ import re
 from datetime import date, time
 
 from remiss.outgoing.service.answers import AnswerData
-from remiss.remisser.input import SANDLISTA_LIMIT, InputErrors, SandlistaItem, parse_date, parse_email, parse_time
+from remiss.remisser.input import SANDLISTA_LIMIT, InputErrors, SandlistaItem, parse_date, parse_email, parse_time, too_long
 
 TEXT_LIMIT = 20000
 
@@ -24,7 +24,7 @@ def clean_text(value, limit: int = TEXT_LIMIT) -> str:
     if not isinstance(value, str):
         raise ValueError("Ska vara text.")
     if len(value) > limit:
-        raise ValueError(f"Högst {limit} tecken.")
+        raise ValueError(too_long(limit, len(value)))
     return value.strip()
 
 

@@ -11,6 +11,7 @@ from sqlmodel import select
 from remiss.auth.models import Role
 from remiss.remisser import service as remisser
 from remiss.remisser.models import Remiss
+from tests.conftest import csrf_token
 from tests.support.factories import make_namnd, make_user
 
 TODAY = datetime(2026, 12, 4, 15, 40, tzinfo=timezone.utc)
@@ -57,3 +58,14 @@ def test_the_hint_quotes_the_formats_as_the_error_does(session, client, auth, cl
     _form(session, auth, clock, "")
     page = unescape(client.get("/remisser/ny-utgaende").get_data(as_text=True))
     assert "En per rad: ”Namn”, ”Namn; e-post”, ”Namn, e-post” eller ”Namn <e-post>”" in page
+
+
+def test_a_text_over_its_limit_says_both_numbers_as_swedes_write_them(session, client, auth, clock):
+    """walk17 F7: "Högst 200000 tecken." for a missiv text of 212 000 characters; the same words in the API."""
+    form = dict(_form(session, auth, clock, "MKB Fastighets AB"), missiv_text="x" * 212000)
+    said = unescape(auth.post("/remisser/ny-utgaende", form).get_data(as_text=True))
+    assert "Högst 200\u00a0000 tecken (texten har 212\u00a0000)." in said
+    api = client.post("/api/v1/remisser", json={"title": "T", "namnd_id": int(form["namnd_id"]),
+                                                 "sender_dnr": "x" * 101},
+                      headers={"X-CSRFToken": csrf_token(client, "/remisser/ny-utgaende")})
+    assert api.status_code == 400 and api.get_json()["errors"]["sender_dnr"] == "Högst 100 tecken (texten har 101)."
