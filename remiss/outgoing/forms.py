@@ -112,7 +112,8 @@ def parse_ids(values) -> list[int]:
 
 
 NEW_INSTANS_FORMATS = ("Skriv en instans per rad: ”Namn”, ”Namn; e-post”, ”Namn, e-post” eller ”Namn <e-post>”.")
-_ANGLED = re.compile(r'^\s*"?([^"<>]*?)"?\s*<([^<>]*)>\s*$')  # Trafiknämnden <trafik@example.se>, as Outlook copies
+# Trafiknämnden <trafik@example.se>, as Outlook copies
+_ANGLED = re.compile(r'^\s*"?([^"<>]*?)"?\s*<([^<>]*)>\s*$')
 ROWS_SHOWN = 20  # the bad rows named in one message; the rest are counted
 
 
