@@ -16,7 +16,7 @@ from pydantic import ConfigDict, PlainValidator, ValidationError, WithJsonSchema
 from pydantic_core import PydanticCustomError
 from sqlmodel import SQLModel
 
-from remiss.remisser.input import INVALID_CHOICE, NOT_A_LIST, REQUIRED, TEXT, UNKNOWN_FIELD, InputErrors
+from remiss.remisser.input import INVALID_CHOICE, NOT_A_LIST, REQUIRED, TEXT, UNKNOWN_FIELD, InputErrors, too_long
 
 NOT_AN_OBJECT = "Begäran ska vara ett JSON-objekt."
 NOT_JSON_TYPE = "Skicka innehållet som JSON med rubriken Content-Type: application/json."
@@ -103,7 +103,9 @@ def errors_of(model: type[SQLModel], exc: ValidationError, dropped: frozenset[st
         elif error["type"] == "missing" and len(error["loc"]) == 1:
             message = _missing_message(model, error["loc"][0])
         elif error["type"] in ("string_too_long", "too_long") and "max_length" in ctx:
-            message = f"Högst {ctx['max_length']} tecken."
+            given = error.get("input")
+            message = too_long(ctx["max_length"], len(given)) if isinstance(given, str) \
+                else f"Högst {ctx['max_length']} tecken."
         else:
             message = MESSAGES.get(error["type"], "Ogiltigt värde.")
         errors.setdefault(key, message)

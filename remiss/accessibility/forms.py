@@ -4,7 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from remiss.remisser.input import InputErrors, parse_date, parse_email
+from remiss.remisser.input import InputErrors, parse_date, parse_email, too_long
 
 LIMITS = {"organisation_name": 200, "contact_phone": 50, "contact_note": 5000, "known_issues": 20000}
 
@@ -25,7 +25,7 @@ def parse_statement(form) -> StatementData:
     values = {key: str(form.get(key, "")).strip() for key in LIMITS}
     for key, limit in LIMITS.items():
         if len(values[key]) > limit:
-            errors[key] = f"Högst {limit} tecken."
+            errors[key] = too_long(limit, len(values[key]))
     if not values["organisation_name"]:
         errors["organisation_name"] = "Ange organisationens namn."
     email = str(form.get("contact_email", "")).strip()

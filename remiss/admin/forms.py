@@ -4,6 +4,7 @@ from wtforms import BooleanField, EmailField, IntegerField, PasswordField, Selec
 from wtforms.validators import DataRequired, Email, Length, NumberRange, Optional, ValidationError
 
 from remiss.auth.models import ROLE_LABELS
+from remiss.remisser.input import too_long
 
 REQUIRED = "Fältet måste fyllas i."
 EMAIL = "Ange en giltig e-postadress."
@@ -18,7 +19,7 @@ class MaxChars:
 
     def __call__(self, form, field) -> None:
         if field.data and len(field.data) > self.limit:
-            raise ValidationError(f"Högst {self.limit} tecken.")
+            raise ValidationError(too_long(self.limit, len(field.data)))
 
 
 class UserForm(FlaskForm):

@@ -1,6 +1,8 @@
 """JSON API /api/v1: remisser and missiv parsing. Session or token auth."""
 from __future__ import annotations
 
+from dataclasses import replace
+
 from flask import Blueprint, current_app, jsonify, request, url_for
 
 from remiss.api.openapi import FromApp, operation, request_body
@@ -109,10 +111,14 @@ def create():
         return error_response(403, "Du har inte behörighet att registrera remisser.")
     data = request_body().to_data()
     if data.direction == "utgaende":  # as the form: a svarsdag after today, a sändlista (outgoing_problems)
-        from remiss.outgoing.service.edits import unsent_deadline_problem
+        from remiss.outgoing.service.edits import read_typed_lines, unsent_deadline_problem
         from remiss.outgoing.service.sending import outgoing_problems
 
-        errors = in_api_words(outgoing_problems(data))
+        try:  # "Namn; e-post" lines read as the form reads them
+            data, lines = replace(data, sandlista=read_typed_lines(data.sandlista)), {}
+        except InputErrors as exc:
+            lines = exc.errors
+        errors = {**in_api_words(outgoing_problems(data)), **lines}
         problem = unsent_deadline_problem(data.deadline_on, local_today(now()))
         if problem:  # first, as before (the "field" of the error)
             errors = {"deadline_on": problem, **errors}

@@ -101,6 +101,13 @@ def count_words(amount: int, singular: str, plural: str) -> str:
     return f"{amount} {singular if amount == 1 else plural}"
 
 
+def swedish_number(amount: int) -> str:
+    """2000000 → "2 000 000" (Swedish digit groups, with non-breaking spaces)."""
+    from babel.numbers import format_decimal
+
+    return format_decimal(amount, locale=LOCALE)
+
+
 def number_word(amount: int) -> str:
     """Return "sex" for 6; digits above twelve."""
     return _NUMBER_WORDS.get(amount, str(amount))

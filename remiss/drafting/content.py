@@ -5,7 +5,6 @@ import copy
 import re
 import secrets
 
-from babel.numbers import format_decimal
 
 # Re-exported: callers read the whole draft vocabulary as content.<name> (also as `sections`).
 from remiss.drafting.composing import (  # noqa: F401
@@ -14,6 +13,7 @@ from remiss.drafting.composing import (  # noqa: F401
 from remiss.drafting.reading import (  # noqa: F401
     LABELS, UNANSWERED_MARK, SectionDiff, compare, field_label, labelled_sections, paragraphs, readable_sections,
     unanswered, unanswered_text)
+from remiss.calendar.swedish import swedish_number
 from remiss.remisser.input import UNKNOWN_FIELD, InputErrors
 
 # Text fields holding paragraphs; one line is one paragraph in the Word document.
@@ -24,11 +24,6 @@ MAX_TEXT = 100_000
 MAX_LINE = 200
 MAX_SECTIONS = 50
 SECTION_ID = re.compile(r"^[A-Za-z0-9_-]{1,32}$")  # a free section's id: "p2" (saved before ids), or random hex
-
-
-def swedish_number(amount: int) -> str:
-    """2000000 → "2 000 000" (Swedish digit groups, with non-breaking spaces)."""
-    return format_decimal(amount, locale="sv_SE")
 
 
 _BULLET = re.compile(r"^[ \t]*[•·▪◦‣∙–—*][ \t]+")

@@ -5,7 +5,7 @@ import re
 from datetime import date, time
 
 from remiss.outgoing.service.answers import AnswerData
-from remiss.remisser.input import SANDLISTA_LIMIT, InputErrors, SandlistaItem, parse_date, parse_email, parse_time
+from remiss.remisser.input import SANDLISTA_LIMIT, InputErrors, SandlistaItem, parse_date, parse_email, parse_time, too_long
 
 TEXT_LIMIT = 20000
 
@@ -24,7 +24,7 @@ def clean_text(value, limit: int = TEXT_LIMIT) -> str:
     if not isinstance(value, str):
         raise ValueError("Ska vara text.")
     if len(value) > limit:
-        raise ValueError(f"Högst {limit} tecken.")
+        raise ValueError(too_long(limit, len(value)))
     return value.strip()
 
 
@@ -111,48 +111,62 @@ def parse_ids(values) -> list[int]:
     return [int(v) for v in values if str(v).isdigit()]
 
 
-NEW_INSTANS_FORMATS = "Skriv en instans per rad: ”Namn”, ”Namn; e-post” eller ”Namn <e-post>”."
-_ANGLED = re.compile(r'^\s*"?([^"<>]*?)"?\s*<([^<>]*)>\s*$')  # Trafiknämnden <trafik@example.se>, as Outlook copies
+NEW_INSTANS_FORMATS = ("Skriv en instans per rad: ”Namn”, ”Namn; e-post”, ”Namn, e-post” eller ”Namn <e-post>”.")
+# Trafiknämnden <trafik@example.se>, as Outlook copies
+_ANGLED = re.compile(r'^\s*"?([^"<>]*?)"?\s*<([^<>]*)>\s*$')
+ROWS_SHOWN = 20  # the bad rows named in one message; the rest are counted
 
 
 def _new_instans_parts(line: str) -> list[tuple[str, str]]:
-    """(name, e-mail) from one line: "Namn", "Namn; e-post", or "Namn <e-post>" (several, as Outlook copies them:
-    "A <a@x.se>; B <b@x.se>"). Raises ValueError for a line that is none of them, so nothing is read wrong."""
+    """(name, e-mail) from one line: "Namn", "Namn; e-post", "Namn, e-post" (an address after the last comma) or
+    "Namn <e-post>" (several, as Outlook copies them: "A <a@x.se>; B <b@x.se>"). Raises ValueError for a line
+    that is none of them, so nothing is read wrong."""
     if "<" in line or ">" in line:
         found = [_ANGLED.match(part) for part in line.split(";") if part.strip()]
         if not found or not all(found):
             raise ValueError("kunde inte läsas")
         return [(m.group(1).strip(), m.group(2).strip()) for m in found]
     name, _, email = (part.strip() for part in line.partition(";"))
-    if "@" in name:  # an address without the name, or in the name's place ("Namn, e-post")
+    if "@" in name and not email and "," in name:  # "Polisen region Syd, registrator.syd@polisen.se" (walk17 F8)
+        name, _, email = (part.strip() for part in name.rpartition(","))
+    if "@" in name:  # an address without the name, or in the name's place
         raise ValueError("kunde inte läsas")
     return [(name, email)]
 
 
 def parse_new_instanser(text, *, field: str = "new_instanser") -> list[SandlistaItem]:
-    """Instanser not in the register, one a line: "Namn", "Namn; e-post" or "Namn <e-post>" (added to the nämnd's
-    own names). A line that is none of these is refused with the formats, never read as a name. The rule of
-    "Ny utgående remiss" and of the sändlista on "Ändra uppgifter" (field: where errors go; walk14 #4)."""
+    """Instanser not in the register, one a line: "Namn", "Namn; e-post", "Namn, e-post" or "Namn <e-post>" (added
+    to the nämnd's own names). A line that is none of these is refused with the formats, never read as a name;
+    every bad line is named at once (walk17 F8). The rule of "Ny utgående remiss", of the sändlista on "Ändra
+    uppgifter" (field: where errors go; walk14 #4) and of lines given to the API (edits.read_typed_lines)."""
     lines = [line.strip() for line in str(text or "").splitlines() if line.strip()]
     if len(lines) > SANDLISTA_LIMIT:
         raise InputErrors({field: f"Högst {SANDLISTA_LIMIT} remissinstanser på en sändlista."})
-    items = []
+    items, problems, unreadable = [], [], False
     for number, line in enumerate(lines, 1):
         try:
             parts = _new_instans_parts(line)
         except ValueError:
-            raise InputErrors({field: f"Rad {number} (”{line[:100]}”) kunde inte läsas. "
-                                                + NEW_INSTANS_FORMATS}) from None
+            problems.append(f"Rad {number} (”{line[:100]}”) kunde inte läsas.")
+            unreadable = True
+            continue
         for name, email in parts:
             if not name or len(name) > 300:
-                raise InputErrors({field: f"Rad {number}: ange ett namn (högst 300 tecken). "
-                                                    + NEW_INSTANS_FORMATS})
+                problems.append(f"Rad {number}: ange ett namn (högst 300 tecken).")
+                unreadable = True
+                continue
             if email:
                 try:
                     email = parse_email(email)
                 except ValueError as exc:
-                    raise InputErrors({field: f"Rad {number}: {exc}"}) from None
+                    problems.append(f"Rad {number}: {exc}")
+                    continue
             items.append(SandlistaItem(name, email))
+    if problems:
+        more = len(problems) - ROWS_SHOWN
+        said = problems[:ROWS_SHOWN] + ([f"Ytterligare {more} {'rad' if more == 1 else 'rader'} har fel."]
+                                        if more > 0 else [])
+        raise InputErrors({field: " ".join(said + ([NEW_INSTANS_FORMATS] if unreadable else []))})
     if len(items) > SANDLISTA_LIMIT:
         raise InputErrors({field: f"Högst {SANDLISTA_LIMIT} remissinstanser på en sändlista."})
     return items

@@ -115,17 +115,21 @@ def send_confirmation(emails: list[str], by_post: int, shown: int = 8, *, handli
     return text + " Det går inte att ångra."
 
 
-def compile_confirmation(remiss: Remiss, now: datetime, waiting: int) -> str:
-    """The question asked before "Sammanställ svaren" while instanser have not answered ("" when all have):
-    whether the svarstid is still running, and that the planned reminders stop."""
+def compile_confirmation(remiss: Remiss, now: datetime, waiting: list[SandlistaEntry]) -> str:
+    """The question asked before "Sammanställ svaren" while instanser have not answered ("" when all have): whether
+    the svarstid runs, an anstånd that runs past it (truth17 F13), and that the planned reminders stop."""
     if not waiting:
         return ""
     text = ""
     if remiss.effective_deadline_on is not None and not lifecycle.deadline_passed(remiss, now):
         text = (f"Svarstiden löper till {format_deadline(remiss.effective_deadline_on, remiss.effective_deadline_time)}"
                 ", och ")
-    who = count_words(waiting, "remissinstans", "remissinstanser")
+    who = count_words(len(waiting), "remissinstans", "remissinstanser")
     text += f"{who} har inte svarat" if text else f"{who[0].upper()}{who[1:]} har inte svarat"
+    running = [(e.name, chasers.deadline_of(remiss, e)) for e in waiting if e.extended_until_on
+               and chasers.deadline_of(remiss, e)[0] == e.extended_until_on
+               and not chasers.deadline_passed(e.extended_until_on, e.extended_until_time, now)]
+    text += "".join(f". {name} har anstånd till {format_deadline(*until)}" for name, until in running)
     return text + ". Sammanställa svaren ändå? Planerade påminnelser stoppas."
 
 
@@ -165,8 +169,9 @@ def panel(session: Session, principal: Principal, remiss: Remiss, now: datetime,
     nowhere = [e for e in unsent if not current[e.id][0] and not current[e.id][1].strip()]
     planned = _chasers_by_entry(session, remiss.id)
     rows = overview.rows(session, remiss, status=status, group=group, entries=entries, addresses=current)
-    waiting = [e.name for e in entries if e.sent_at is not None
-               and e.answer_status not in (AnswerStatus.svarat, AnswerStatus.avstar)]
+    unanswered = [e for e in entries if e.sent_at is not None
+                  and e.answer_status not in (AnswerStatus.svarat, AnswerStatus.avstar)]
+    waiting = [e.name for e in unanswered]
     extended = [f"{e.name}: anstånd till {format_deadline(e.extended_until_on, e.extended_until_time)}"
                 for e in entries if e.extended_until_on and e.answer_status == AnswerStatus.anstand_beviljat
                 and chasers.deadline_of(remiss, e)[0] == e.extended_until_on]  # not one a general extension passed
@@ -208,7 +213,7 @@ def panel(session: Session, principal: Principal, remiss: Remiss, now: datetime,
         "nowhere": [(e.id, e.name) for e in nowhere], "days_left": days_left(remiss, now, stale=bool(stale)),
         "send_confirm": send_confirmation([current[e.id][0] for e in by_mail], len(by_post), handlingar=handlingar),
         "handlingar": handlingar,
-        "compile_confirm": compile_confirmation(remiss, now, len(waiting)),
+        "compile_confirm": compile_confirmation(remiss, now, unanswered),
         "extend_confirm": extension_confirmation(remiss, entries, {e.id: current[e.id][0] for e in entries}),
         "waiting": waiting, "extended": extended, "general_extensions": _general_extensions(session, remiss.id),
         "chasers": {entry_id: moments for entry_id, moments in planned.items()},
@@ -320,11 +325,14 @@ def _rows(session: Session, found: list[Remiss], now: datetime) -> list[Outgoing
         shown = RemissStatus.svarstiden_ute if (remiss.status == RemissStatus.skickad
                                                 and lifecycle.deadline_passed(remiss, now)) else RemissStatus(remiss.status)
         unsent = remiss.status == RemissStatus.utkast  # nobody is waiting for a remiss not yet sent
+        # once compiled, nobody is waited for: those who did not answer are "utan svar" (truth17 F13)
+        done, left = remiss.status in (RemissStatus.sammanstalld, RemissStatus.avslutad), total - answered - declined
         rows.append(OutgoingRow(
             remiss.id, remiss.our_dnr or "", remiss.title, shown.value, shown.label,
             "inte skickad än" if unsent
-            else f"{answered} av {total} har svarat" + (f", {declined} avstår" if declined else ""),
-            0 if unsent else total - answered - declined,
+            else f"{answered} av {total} har svarat" + (f", {declined} avstår" if declined else "")
+            + (f", {left} utan svar" if done and left else ""),
+            0 if unsent or done else left,
             "inte skickad" if remiss.status == RemissStatus.utkast
             else days_left(remiss, now, stale=remiss.id in stale),
             shown == RemissStatus.svarstiden_ute,

@@ -8,7 +8,7 @@ from functools import partial
 
 from email_validator import EmailNotValidError, validate_email
 
-from remiss.calendar.swedish import TIME_MESSAGE, parse_time  # noqa: F401  (the forms' clock rule)
+from remiss.calendar.swedish import TIME_MESSAGE, parse_time, swedish_number  # noqa: F401  (TIME_MESSAGE, parse_time: the forms' clock rule)
 from remiss.missiv.dates import find_dates
 from remiss.remisser.models import Direction, RemissKind
 
@@ -152,6 +152,12 @@ UNKNOWN_FIELD = "Okänt fält."
 # One function per kind of field, taking the raw value and raising ValueError with the Swedish message. The form
 # parser below and the API's models (remiss.remisser.schemas) both call these, so each message is written once.
 
+def too_long(limit: int, length: int) -> str:
+    """The message for a text over its limit, with both numbers as Swedes write them: "Högst 200 000 tecken
+    (texten har 212 000)." (walk17 F7: "Högst 200000 tecken."). Every "Högst N tecken" check says it so."""
+    return f"Högst {swedish_number(limit)} tecken (texten har {swedish_number(length)})."
+
+
 def clean_text(value, *, limit: int | None = None, required: bool = False) -> str:
     if value is None:
         value = ""
@@ -161,7 +167,7 @@ def clean_text(value, *, limit: int | None = None, required: bool = False) -> st
     if required and not value:
         raise ValueError(REQUIRED)
     if limit is not None and len(value) > limit:
-        raise ValueError(f"Högst {limit} tecken.")
+        raise ValueError(too_long(limit, len(value)))
     return value
 
 

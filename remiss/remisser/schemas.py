@@ -40,13 +40,18 @@ HandlaggareId = cleaned(clean_choice, {"anyOf": [ID_SCHEMA, {"type": "null"}]}, 
 Questions = cleaned(clean_lines, {
     "anyOf": [{"type": "array", "items": {"type": "string"}},
               {"type": "string", "description": "en frågeställning per rad"}, {"type": "null"}]}, list[str])
+SANDLISTA_LINES = ("en remissinstans per rad (eller ett namn per element): ”Namn”, ”Namn; e-post”, "
+                   "”Namn, e-post” eller ”Namn <e-post>”; för en utgående remiss läses och kontrolleras raderna "
+                   "som i formuläret (outgoing.forms.parse_new_instanser), så en rad som inte går att läsa ger 400 "
+                   "på sandlista")
 Sandlista = cleaned(clean_sandlista, {
+    "description": SANDLISTA_LINES,
     "anyOf": [{"type": "array", "items": {"anyOf": [
-        {"type": "string"},
+        {"type": "string", "description": "Namn, Namn; e-post, Namn, e-post eller Namn <e-post>"},
         {"type": "object", "required": ["name"], "properties": {
             "name": {"type": "string", "minLength": 1, "maxLength": 300}, "email": EMAIL_SCHEMA,
             "group_name": {"type": ["string", "null"], "maxLength": 200}}}]}},
-        {"type": "string", "description": "en remissinstans per rad"}, {"type": "null"}]}, list)
+        {"type": "string", "description": SANDLISTA_LINES}, {"type": "null"}]}, list)
 Status = cleaned(parse_status, {"enum": [s.value for s in RemissStatus]}, RemissStatus)
 
 

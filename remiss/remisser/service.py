@@ -220,6 +220,11 @@ def change_status(session: Session, *, now: datetime, principal: Principal, remi
         how = "när remissen skickas (Skicka remissen)" if new == RemissStatus.skickad else \
             "med Makulera under ”Registrerad av misstag?” på remissens sida, som frågar efter skälet"  # voided
         raise TransitionError(f"Status ”{new.label}” sätts {how}, inte för hand.")
+    if not by_verb and remiss.direction == Direction.utgaende:
+        from remiss.outgoing.service.lifecycle import by_hand_problem  # svarstiden ute follows the clock
+
+        if by_hand_problem(remiss, new, now):
+            raise TransitionError(by_hand_problem(remiss, new, now))
     require_status_move(principal, remiss.namnd_id, old, new)
     if old == RemissStatus.makulerad:  # undone: back to the status it had, not always Registrerad (walk16 #3)
         from remiss.remisser.voided import status_before

@@ -185,7 +185,12 @@ def test_an_anstand_request_is_validated_and_nothing_typed_is_lost(world, auth, 
 
     from remiss.planning.models import Extension
 
+    from remiss.remisser.models import Remiss
+
     users, ids = world
+    sent = session.get(Remiss, ids["remiss"])  # an anstånd is for a remiss that is sent (truth17 F10)
+    sent.sent_at, sent.status = sent.created_at, "skickad"
+    session.commit()
     auth.login(users["registrator"].email)
     page_url = f"/remisser/{ids['remiss']}/utskick/instanser/{ids['entry']}"
     response = auth.post(page_url, {"action": "request_extension", "reason": "Nämnden möts i maj", **form})

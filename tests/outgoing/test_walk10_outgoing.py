@@ -108,7 +108,7 @@ def test_a_new_instans_line_that_cannot_be_read_is_refused_naming_the_formats(se
     said = unescape(refused.get_data(as_text=True))
     assert refused.status_code == 400
     assert ("Rad 2 (”Trafiknämnden trafik@example.se”) kunde inte läsas. Skriv en instans per rad: ”Namn”, "
-            "”Namn; e-post” eller ”Namn <e-post>”.") in said
+            "”Namn; e-post”, ”Namn, e-post” eller ”Namn <e-post>”.") in said
     assert "Trafiknämnden trafik@example.se</textarea>" in said  # what was typed is kept
     session.expire_all()
     assert session.exec(select(Remiss).where(Remiss.title == form["title"])).first() is None

@@ -34,7 +34,7 @@ def test_a_name_longer_than_the_register_holds_is_refused_in_swedish_and_kept(se
     response = auth.post("/admin/instanser/ny", {"name": name, "active": "y"})
     page = response.get_data(as_text=True)
     assert response.status_code == 400
-    assert "Högst 300 tecken." in page
+    assert "Högst 300 tecken (texten har 609)." in page
     assert f'value="{name}"' in page and 'maxlength="300"' not in page  # what was typed is kept, not cut
     assert session.exec(select(Organisation).where(Organisation.name == name)).first() is None
 

@@ -51,7 +51,8 @@ def test_the_api_reads_a_name_with_its_address_in_angle_brackets_too(session, cl
                                     ("Kommunal", "info@kommunal.example")]  # the address given wins
     made = client.post("/api/v1/remisser", headers=headers, json={
         "title": "Trafikplan 2027", "namnd_id": namnd_id, "direction": "utgaende", "deadline_on": "2026-12-18",
-        "sandlista": ["Ungdomsrådet <ungdom@malmo.example>", "Föreningen <Vi> i Malmö"]})
+        "sandlista": [{"name": "Ungdomsrådet <ungdom@malmo.example>"},
+                      {"name": "Föreningen <Vi> i Malmö", "group_name": "Föreningar"}]})
     assert made.status_code == 201, made.get_json()
     assert [(e["name"], e["email"]) for e in made.get_json()["sandlista"]] == [
         ("Ungdomsrådet", "ungdom@malmo.example"), ("Föreningen <Vi> i Malmö", "")]  # no address: a name as given
@@ -59,3 +60,9 @@ def test_the_api_reads_a_name_with_its_address_in_angle_brackets_too(session, cl
     names = {o.name for o in session.exec(select(Organisation))}
     session.rollback()
     assert not [n for n in names if "@" in n]
+    # the same as lines of text are read as the form reads them (truth17 F10): the line is refused, as there
+    lines = client.post("/api/v1/remisser", headers=headers, json={
+        "title": "Trafikplan 2028", "namnd_id": namnd_id, "direction": "utgaende", "deadline_on": "2026-12-18",
+        "sandlista": ["Ungdomsrådet <ungdom@malmo.example>", "Föreningen <Vi> i Malmö"]})
+    assert lines.status_code == 400
+    assert lines.get_json()["errors"]["sandlista"].startswith("Rad 2 (”Föreningen <Vi> i Malmö”) kunde inte läsas.")

@@ -32,7 +32,8 @@ def test_the_hint_follows_the_direction_and_is_true(session, auth):
     incoming = auth.client.get("/remisser/ny").get_data(as_text=True)
     assert INCOMING in _hint(incoming)
     # the other direction's words ride along for static/app.js to swap in when Riktning changes
-    hint = ("En remissinstans per rad: namn, namn; e-post, eller namn <e-post> (som Outlook kopierar adresser). "
+    hint = ("En remissinstans per rad: ”Namn”, ”Namn; e-post”, ”Namn, e-post” eller ”Namn <e-post>” "
+            "(som Outlook kopierar adresser). "
             + OUTGOING)
     assert f'data-hint-utgaende="{hint}"' in html_lib.unescape(incoming)
     assert OUTGOING in _hint(auth.client.get("/remisser/ny?direction=utgaende").get_data(as_text=True))

@@ -13,7 +13,7 @@ from sqlmodel import Session, select
 from remiss.audit import service as audit
 from remiss.auth.access import Action, Principal, require
 from remiss.outgoing.models import Organisation
-from remiss.remisser.input import InputErrors, parse_email
+from remiss.remisser.input import InputErrors, parse_email, too_long
 from remiss.remisser.models import Direction, Remiss, SandlistaEntry
 
 ADDRESS_LIMIT = 1000
@@ -67,7 +67,7 @@ def set_address(session: Session, *, now: datetime, principal: Principal, remiss
             errors["email"] = str(exc)
     postal_address = "\n".join(line.strip() for line in (postal_address or "").strip().splitlines() if line.strip())
     if len(postal_address) > ADDRESS_LIMIT:
-        errors["postal_address"] = f"Högst {ADDRESS_LIMIT} tecken."
+        errors["postal_address"] = too_long(ADDRESS_LIMIT, len(postal_address))
     if errors:
         raise InputErrors(errors)
     org = session.get(Organisation, entry.organisation_id) if entry.organisation_id else None

@@ -243,7 +243,7 @@ def request_extension(session: Session, *, now: datetime, principal: Principal, 
     and offered when granting; a day that is not after the instans's deadline in force (nor after today) is
     refused, as a grant is (walk12b #10). A new request replaces one not yet decided."""
     begin(principal, remiss)
-    _check_open(entry)
+    _check_anstand(remiss, entry)
     if requested_until_on is not None:
         today = local_today(now)
         if requested_until_on <= today:
@@ -269,9 +269,14 @@ def request_extension(session: Session, *, now: datetime, principal: Principal, 
     return extension
 
 
-def _check_open(entry: SandlistaEntry) -> None:
+def _check_anstand(remiss: Remiss, entry: SandlistaEntry) -> None:
+    """Anstånd only for an instans that has the remiss and has not answered (unsent: truth17 F10, as _check_sent)."""
     if entry.answer_status in (AnswerStatus.svarat, AnswerStatus.avstar):
         raise InputErrors({"answer_status": f"{entry.name} har redan svarat eller avstått."})
+    if remiss.sent_at is None:
+        raise InputErrors({"answer_status": f"Remissen är inte skickad än, så {entry.name} kan inte få anstånd. "
+                                            "Behöver instanserna mer tid, ändra sista svarsdagen under Ändra "
+                                            "uppgifter."})
 
 
 def grant_extension(session: Session, *, now: datetime, principal: Principal, remiss: Remiss,
@@ -279,7 +284,7 @@ def grant_extension(session: Session, *, now: datetime, principal: Principal, re
                     reason: str = "") -> Extension:
     """Grant one instans anstånd to a later date; its chasers follow the new date."""
     begin(principal, remiss)
-    _check_open(entry)
+    _check_anstand(remiss, entry)
     if remiss.effective_deadline_on and until_on <= remiss.effective_deadline_on:
         raise InputErrors({"until_on": "Anståndet måste gå ut efter remissens sista svarsdag."})
     extension = pending_request(session, entry.id)

@@ -15,7 +15,7 @@ from remiss.calendar.swedish import format_date
 from remiss.outgoing.forms import parse_new_instanser
 from remiss.outgoing.repeated import merge_repeated, repeated_note
 from remiss.outgoing.service.sending import letter_date_problem, missing_for_outgoing, sandlista_problem
-from remiss.remisser.input import InputErrors
+from remiss.remisser.input import InputErrors, SandlistaItem
 from remiss.remisser.models import Direction, Remiss
 
 
@@ -40,6 +40,15 @@ def new_outgoing_problems(raw: dict, today: date) -> dict[str, str]:
     if unsent_deadline_problem(clean.get("deadline_on"), today):
         errors["deadline_on"] = unsent_deadline_problem(clean.get("deadline_on"), today)
     return {field: message for field, message in errors.items() if field not in unread}
+
+
+def read_typed_lines(items: list[SandlistaItem], *, field: str = "sandlista") -> list[SandlistaItem]:
+    """Lines given as text ("Namn", "Namn; e-post", …: no item has an e-mail or a group) read as the form reads
+    them (forms.parse_new_instanser); rows with their own fields are kept. The rule of "Ändra uppgifter", PATCH
+    and POST /api/v1/remisser for an utgående remiss (truth17 F10: "Namn; e-post" was stored whole as the name)."""
+    if items and not any(item.email or item.group_name for item in items):
+        return parse_new_instanser("\n".join(item.name for item in items), field=field)
+    return items
 
 
 def _has_entries(remiss: Remiss) -> bool:
@@ -73,9 +82,7 @@ def check_changes(remiss: Remiss, changes: dict, *, today: date) -> list[str]:
         errors["sandlista"] = sandlista_problem([])  # an incoming remiss without a list becomes one we send
     elif changes.get("sandlista") is not None:
         try:
-            if not any(item.email or item.group_name for item in changes["sandlista"]):  # typed lines, not API rows
-                changes["sandlista"] = parse_new_instanser("\n".join(i.name for i in changes["sandlista"]),
-                                                           field="sandlista")
+            changes["sandlista"] = read_typed_lines(changes["sandlista"])
             changes["sandlista"], repeated = merge_repeated(changes["sandlista"], field="sandlista")
         except InputErrors as exc:
             errors.update(exc.errors)

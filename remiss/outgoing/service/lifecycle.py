@@ -16,6 +16,7 @@ from sqlmodel import Session, select
 from remiss import files
 from remiss.auth.access import Action, Principal, require
 from remiss.clock import STOCKHOLM, local_today
+from remiss.calendar.swedish import format_deadline
 from remiss.calendar.timeliness import has_passed
 from remiss.remisser import service as remisser
 from remiss.remisser.input import InputErrors
@@ -46,14 +47,33 @@ def sync_deadline(session: Session, *, now: datetime, remiss: Remiss, principal:
     if remiss.status == wanted:
         return False
     ahead = remiss.updated_at is not None and remiss.updated_at > now  # a run with a later clock wrote it
-    note = ("Svarstiden har gått ut" if wanted == S.svarstiden_ute
-            else AHEAD_NOTE if ahead else "Remisstiden är förlängd")
+    note = ("Svarstiden har gått ut" if wanted == S.svarstiden_ute else AHEAD_NOTE if ahead else running_note(remiss))
     remisser.change_status(session, now=now, principal=principal or Principal.system(), remiss=remiss, new=wanted,
                            note=note, by_verb=True)
     return True
 
 
 AHEAD_NOTE = "Svarstiden har inte gått ut än: statusen sattes av en körning med en senare tidpunkt än klockan"
+
+
+def running_note(remiss: Remiss) -> str:
+    """Why svarstiden ute went back to skickad, true for what happened (truth17 F16: "Remisstiden är förlängd" was
+    written when no extension existed): extended past the sista svarsdag, or the svarstid simply runs."""
+    until = format_deadline(remiss.effective_deadline_on, remiss.effective_deadline_time)
+    if remiss.deadline_on and remiss.effective_deadline_on and remiss.effective_deadline_on > remiss.deadline_on:
+        return f"Remisstiden är förlängd till {until}"
+    return f"Svarstiden har inte gått ut: den löper till {until}"
+
+
+def by_hand_problem(remiss: Remiss, new, now: datetime) -> str:
+    """Why an utgående remiss cannot be set to status new by hand ("" when it can): svarstiden ute follows the
+    clock, so set while the svarstid runs it would be undone at once (truth17 F16)."""
+    if remiss.direction != Direction.utgaende or new != S.svarstiden_ute or deadline_passed(remiss, now) \
+            or remiss.effective_deadline_on is None:
+        return ""
+    return (f"Status ”Svarstiden ute” sätts av sig själv när svarstiden har gått ut, och den löper till "
+            f"{format_deadline(remiss.effective_deadline_on, remiss.effective_deadline_time)}. Är sista "
+            "svarsdagen fel, ändra den under Ändra uppgifter; vill ni inte vänta på fler svar, sammanställ svaren.")
 
 
 def not_yet_out(session: Session, *, now: datetime) -> list[Remiss]:

@@ -13,7 +13,7 @@ from remiss.audit import service as audit
 from remiss.auth.access import Action, Principal, require
 from remiss.documents.superseded import replaced_at
 from remiss.outgoing.models import Publication, PublishedFile
-from remiss.remisser.input import InputErrors
+from remiss.remisser.input import InputErrors, too_long
 from remiss.remisser.models import Attachment, Direction, Remiss
 from remiss.remisser.status import RemissStatus
 
@@ -45,7 +45,7 @@ def publish(session: Session, *, now: datetime, principal: Principal, remiss: Re
         raise InputErrors({"attachment_ids": "Välj minst en fil att publicera."})
     _refuse_stale(session, remiss, chosen)
     if len(intro) > INTRO_LIMIT:
-        raise InputErrors({"intro": f"Högst {INTRO_LIMIT} tecken."})
+        raise InputErrors({"intro": too_long(INTRO_LIMIT, len(intro))})
     publication = session.get(Publication, remiss.id)
     before = [f.attachment_id for f in files_of(session, remiss.id)] if publication else []
     if publication is None:

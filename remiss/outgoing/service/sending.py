@@ -119,40 +119,60 @@ def missiv_context(session: Session, *, now: datetime, remiss: Remiss) -> dict:
         "datum": remiss.letter_date or local_today(now), "diarienummer": remiss.our_dnr or "",
         "remittent_diarienummer": remiss.sender_dnr, "remittent": remiss.remittent or namnd.name,
         "titel": remiss.title,
-        "var_referens": var_referens(remiss, officer),
+        "var_referens": var_referens(remiss, officer, email=contact_address(session, remiss)[0]),
         "inledning": remiss.missiv_text or (f"{remiss.title} överlämnas härmed till ovanstående för yttrande."),
         "sista_svarsdag": format_deadline(remiss.effective_deadline_on, remiss.effective_deadline_time),
         "svar_till_epost": remiss.answer_email or namnd.email,
         "fragor": [q.text for q in remisser.questions_of(session, remiss.id)],
         "sandlista": grouped_names(remisser.entries(session, remiss.id)),
-        "kontaktperson": contact(*missiv_contact(remiss, officer)[:2]),
+        "kontaktperson": contact(*missiv_contact(session, remiss, officer)[:2]),
         "handlingar": handlingar,  # none: the default template leaves the heading out (walk9)
     }
 
 
-def missiv_contact(remiss: Remiss, officer: User | None) -> tuple[str, str, str]:
-    """The missiv's Kontaktperson as (name, e-mail, whose): the one given on the remiss, otherwise the officer
-    (the handläggare, before one is assigned the one who registered it); the remiss page shows the same (walk12b
-    #12: it said "Kontaktperson –" while the missiv named the handläggare)."""
-    name = remiss.contact_person or (officer.name if officer else "")
-    email = remiss.contact_email or (officer.email if officer else "")
-    whose = "" if remiss.contact_person or officer is None else \
+def missiv_contact(session: Session, remiss: Remiss, officer: User | None) -> tuple[str, str, str]:
+    """The missiv's Kontaktperson as (name, e-mail, a note for the page): the one given on the remiss (its address:
+    contact_address), otherwise the officer (the handläggare, before one is assigned the one who registered it);
+    the remiss page shows the same (walk12b #12: it said "Kontaktperson –" while the missiv named the
+    handläggare)."""
+    if remiss.contact_person.strip():
+        email, note = contact_address(session, remiss)
+        return remiss.contact_person, email, note
+    if officer is None:
+        return "", "", ""
+    return officer.name, officer.email, \
         ("handläggaren" if remiss.handlaggare_id == officer.id else "den som registrerade remissen")
-    return name, email, whose
+
+
+def contact_address(session: Session, remiss: Remiss) -> tuple[str, str]:
+    """The e-mail of the Kontaktperson named on the remiss, and what the page says when there is none: the address
+    given; else that of the one active user with that name ("kontaktpersonens e-post från kontot"); else none.
+    Never another person's address under the name (walk17 F9: "Jesper Lindkvist, sekreterare@…" went out to every
+    instans)."""
+    if remiss.contact_email or not remiss.contact_person.strip():
+        return remiss.contact_email, ""
+    wanted = " ".join(remiss.contact_person.split()).casefold()
+    named = [u for u in session.exec(select(User).where(User.is_active))
+             if " ".join(u.name.split()).casefold() == wanted]
+    if len(named) == 1:
+        return named[0].email, ""
+    why = "flera användare heter så" if named else "ingen användare i Remiss heter så"
+    return "", f"ingen e-post i missivet: {why}; ange Kontaktpersonens e-post under Ändra uppgifter"
 
 
 def page_contact(session: Session, remiss: Remiss) -> tuple[str, str, str]:
     """missiv_contact for the remiss page."""
-    return missiv_contact(remiss, session.get(User, remiss.handlaggare_id or remiss.created_by_id or -1))
+    return missiv_contact(session, remiss, session.get(User, remiss.handlaggare_id or remiss.created_by_id or -1))
 
 
-def var_referens(remiss: Remiss, officer: User | None) -> dict:
+def var_referens(remiss: Remiss, officer: User | None, *, email: str | None = None) -> dict:
     """The missiv's "Vår referens": the contact person it names (as in seed 003, "Vår referens Ivana Baukart
-    ivana.baukart@…"), with the officer's title when that is the officer; without one, the officer."""
+    ivana.baukart@…"), with the officer's title when that is the officer; without one, the officer. email: the
+    contact person's address (contact_address), when looked up."""
     if remiss.contact_person.strip():
         same = officer is not None and officer.name.strip().casefold() == remiss.contact_person.strip().casefold()
         return {"namn": remiss.contact_person.strip(), "titel": (officer.title or "") if same else "",
-                "epost": remiss.contact_email or (officer.email if same else "")}
+                "epost": email if email is not None else remiss.contact_email or (officer.email if same else "")}
     return {"namn": officer.name if officer else "", "titel": getattr(officer, "title", "") or "",
             "epost": officer.email if officer else ""}
 

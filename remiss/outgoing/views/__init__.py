@@ -83,7 +83,8 @@ def new():
         # everything missing at once, as the incoming form does, not one field per submit (walk16 #11)
         if clean.get("deadline_on") is None and "deadline_on" not in errors:
             errors["deadline_on"] = "Ange sista svarsdag."
-        if sending.sandlista_problem(items):
+        # rows typed but refused: those are the error, not an empty sändlista (walk17 F7)
+        if sending.sandlista_problem(items) and "new_instanser" not in errors:
             errors.setdefault("sandlista", sending.sandlista_problem(items))
         if not errors and not past_deadline:
             def create():

@@ -86,7 +86,8 @@ def _show(remiss_id: int, *, assign_values: dict | None = None, assign_errors: d
         questions=questions, sandlista=sandlista,
         files=files, file_notes=superseded.notes(files), events=events,
         next_statuses=[s for s in allowed_next(remiss.status, remiss.direction)
-                       if s not in BY_VERB_ONLY and may_move(p, remiss.namnd_id, remiss.status, s)],
+                       if s not in BY_VERB_ONLY and may_move(p, remiss.namnd_id, remiss.status, s)
+                       and not _by_hand_problem(remiss, s)],
         status=RemissStatus(remiss.status),
         # a panel may name a step the status does not show (a rättelse of the besvarad remiss's yttrande)
         # once the nämnd has decided, a longer remisstid no longer helps: only expediering is left
@@ -111,6 +112,14 @@ def _outgoing_edit_note(session, remiss) -> str:
         return ""
     from remiss.outgoing.service.amendments import after_edit_note
     return after_edit_note(session, remiss)
+
+
+def _by_hand_problem(remiss, status) -> str:
+    """Why the list of statuses leaves one out (outgoing.service.lifecycle.by_hand_problem)."""
+    if remiss.direction != Direction.utgaende:
+        return ""
+    from remiss.outgoing.service.lifecycle import by_hand_problem
+    return by_hand_problem(remiss, status, now())
 
 
 def _outgoing_contact(session, remiss):

@@ -1,0 +1,28 @@
+"""truth17 F13: the Sammanställ question said "Svarstiden löper till 29 januari …, 2 remissinstanser har inte
+svarat" with no word of an instans's anstånd to a later day; after compiling, the start page still said
+"0 av 2 har svarat (2 väntar)" although nobody is waited for any more."""
+from __future__ import annotations
+
+from html import unescape
+
+from remiss.calendar.swedish import format_deadline
+from remiss.remisser import service as remisser
+from tests.outgoing.test_walk9_dates import _sent
+
+
+def test_the_compile_question_names_an_anstand_and_the_start_page_waits_for_nobody_after(session, client, auth,
+                                                                                          clock):
+    remiss, page, (trafik, miljo) = _sent(session, client, auth, clock)
+    names = {e.id: e.name for e in remisser.entries(session, remiss.id)}
+    deadline = format_deadline(remiss.effective_deadline_on, remiss.effective_deadline_time)
+    session.rollback()
+    url = f"{page}/utskick/instanser/{miljo}"
+    granted = auth.post(url, {"action": "grant_extension", "until_on": "2027-02-12", "until_time": "15.00"})
+    assert granted.status_code == 302, unescape(granted.get_data(as_text=True))
+    shown = unescape(client.get(page).get_data(as_text=True))
+    assert (f"Svarstiden löper till {deadline}, och 2 remissinstanser har inte svarat. {names[miljo]} har anstånd "
+            "till 12 februari 2027 kl. 15.00. Sammanställa svaren ändå?") in shown, shown
+    assert auth.post(f"{page}/utskick/sammanstall", {}, form_url=page).status_code == 302
+    start = " ".join(unescape(client.get("/").get_data(as_text=True)).split())
+    assert "0 av 2 har svarat, 2 utan svar" in start
+    assert "väntar)" not in start
