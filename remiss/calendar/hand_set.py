@@ -9,7 +9,7 @@ from datetime import date, datetime
 
 from remiss.calendar.after_beslut import _expediering
 from remiss.calendar.meetings import local_date
-from remiss.calendar.milestones import PlannedMilestone, PlanningRules, milestone, skipped_days, workdays
+from remiss.calendar.milestones import PlannedMilestone, LABELS, PlanningRules, flag, milestone, skipped_days, workdays
 from remiss.calendar.swedish import format_moment, format_weekday_date
 from remiss.calendar.workdays import WorkCalendar
 
@@ -62,3 +62,47 @@ def follow_hand_set(day: date, deadline: date | datetime, rules: PlanningRules, 
                    f"{deadline_text}: justering och expediering kommer efter sista svarsdag. {LATE_ADVICE}"
                    if late else "")
     return HandSet(justering, expediering, late, explanation)
+
+
+def said_by_hand(explanation: str, override_on: date | None, planned_on: date, reason: str) -> str:
+    """What an open step dated by hand says in the calendar feed and the API, as the remiss page says it (truth17
+    F14): that it is set by hand, the computed date and the reason, instead of the computed date's explanation
+    ("… torsdag 17 december 2026 kl. 17.30" on an event on 4 December). An explanation written for the hand-set
+    date (a meeting set too late, above) follows."""
+    if override_on is None:
+        return explanation
+    words = f"Satt för hand, beräknat datum var {format_weekday_date(planned_on)}"
+    words += f", motivering: {reason.strip().rstrip('.')}." if reason and reason.strip() else "."
+    return f"{words} {explanation}" if "satt för hand" in explanation.lower() else words
+
+
+# the steps that prepare the nämndsammanträde: one planned after a meeting set earlier by hand no longer fits
+BEFORE_MEETING = ("tjansteskrivelse", "granskning", "arbetsutskott")
+
+
+def unfitted(kind: str, day: date, meeting_day: date) -> str:
+    """Why a step that prepares the nämndsammanträde, planned after the meeting set by hand earlier, no longer fits
+    (truth17 F14: it said it came "före nämndsammanträdet" of the computed date); "" when it fits."""
+    if kind not in BEFORE_MEETING or day <= meeting_day:
+        return ""
+    return (f"{LABELS[kind]} {format_weekday_date(day)} ligger efter nämndsammanträdet "
+            f"{format_weekday_date(meeting_day)}, satt för hand, och hinner inte före det. Ändra datumet för hand "
+            "eller ändra sammanträdets datum.")
+
+
+def fitted(planned: PlannedMilestone, meeting_day: date) -> PlannedMilestone:
+    """The planned step, flagged when it no longer fits before the meeting set by hand (unfitted)."""
+    why = unfitted(planned.kind, planned.day, meeting_day)
+    return flag(planned, "utanfor_tidplan", explanation=why) if why else planned
+
+
+def flag_unfitted(rows, meeting_day: date) -> list:
+    """The open milestone rows, not dated by hand, that no longer fit before the meeting set by hand: flagged
+    (unfitted), as replan flags the planned steps (fitted)."""
+    changed = []
+    for row in rows:
+        why = "" if row.done_at or row.override_on else unfitted(row.kind, row.due_on, meeting_day)
+        if why:
+            row.flagged, row.flag_reason, row.explanation = True, "utanfor_tidplan", why
+            changed.append(row)
+    return changed

@@ -10,7 +10,7 @@ from sqlmodel import Session, select
 from remiss import events
 from remiss.audit import service as audit
 from remiss.auth.access import Action, Principal, require
-from remiss.calendar.swedish import format_weekday_date
+from remiss.calendar.swedish import format_date, format_weekday_date
 from remiss.clock import local, local_today
 from remiss.documents.fields import svenskt_datum
 from remiss.drafting.models import Decision, DecidedBy, DraftState
@@ -131,6 +131,9 @@ def record_decision(session: Session, *, now: datetime, principal: Principal, re
         errors["meeting_on"] = "Ange datum för sammanträdet (eller delegationsbeslutet)."
     elif meeting_on > today:
         errors["meeting_on"] = "Beslutet registreras efter sammanträdet; datumet ligger i framtiden."
+    elif remiss.received_on is not None and meeting_on < remiss.received_on:  # truth17 F11
+        errors["meeting_on"] = (f"Beslutet kan inte vara fattat {format_date(meeting_on)}, före remissen kom in "
+                                f"{format_date(remiss.received_on)}. Kontrollera datumet.")
     elif decided_by in _MEETING_KIND and not confirm_meeting and "decided_by" not in errors:
         mismatch = meeting_mismatch(session, remiss, decided_by, meeting_on)
         if mismatch:

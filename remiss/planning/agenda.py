@@ -9,6 +9,7 @@ from sqlalchemy import and_, or_
 from sqlalchemy.orm import aliased
 from sqlmodel import Session, select
 
+from remiss.calendar.hand_set import said_by_hand
 from remiss.calendar.after_beslut import AU_BESLUT_LABEL
 from remiss.calendar.milestones import DONE_WORDS, WAITS_FOR, told, workflow_order
 from remiss.calendar.missed import AFTER_BESLUT, MISSED
@@ -69,7 +70,7 @@ _REMISS_COLUMNS = (Remiss.id.label("remiss_id"), Remiss.our_dnr, Remiss.title, R
 # ... and of a milestone.
 _MILESTONE_COLUMNS = (Milestone.kind, Milestone.label, Milestone.due_on, Milestone.explanation, Milestone.advice,
                       Milestone.flagged, Milestone.done_at, Milestone.override_on, Milestone.closed_with_remiss,
-                      Milestone.flag_reason)
+                      Milestone.flag_reason, Milestone.planned_on, Milestone.override_reason)
 _CLOSED_VALUES = frozenset(s.value for s in CLOSED)
 
 
@@ -204,6 +205,8 @@ def items(session: Session, *, namnd_ids: Iterable[int] | None = None, handlagga
                            due_on=m.due_on, called_off=bool(m.closed_with_remiss), closed=m.status in _CLOSED_VALUES)
         if today is not None:
             explanation = without_passed_alternatives(explanation, today)
+        if m.done_at is None:  # a date set by hand says so, not the computed date's reason (truth17 F14)
+            explanation = said_by_hand(explanation, m.override_on, m.planned_on, m.override_reason)
         found.append(AgendaItem(m.remiss_id, m.our_dnr or "", m.title, m.namnd_id, m.handlaggare_id, m.kind, m.label,
                                 day, None, explanation, m.flagged, done=m.done_at is not None,
                                 overridden=m.override_on is not None,

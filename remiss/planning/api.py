@@ -18,6 +18,7 @@ from remiss.planning.flags import reason_text
 from remiss.planning.service.missed import meeting_in_time
 from remiss.planning.present import HELD_STEPS, done_on
 from remiss.planning.lateness import needs_attention, waiting_kinds
+from remiss.calendar.hand_set import said_by_hand
 from remiss.remisser.status import RemissStatus, called_off
 from remiss.web import now, principal
 from remiss.web.errors import error_response
@@ -54,7 +55,11 @@ def _milestone_json(m, cancelled: bool, flagged: bool, in_time: bool = True) -> 
             "planned": _iso(m.planned_on, m.planned_time), "override": _iso(m.override_on),
             "override_reason": m.override_reason or None, "owner_role": m.owner_role,
             # "Kräver uppmärksamhet" as the remiss page says it (planning.lateness.needs_attention)
-            "explanation": said_as(m.explanation, in_time), "flagged": flagged,
+            # a date set by hand says so, as the remiss page and the calendar feed (truth17 F14); a missed meeting's
+            # ways out as they hold today (said_as)
+            "explanation": said_as(m.explanation, in_time) if m.done_at is not None else
+            said_by_hand(said_as(m.explanation, in_time), m.override_on, m.planned_on, m.override_reason),
+            "flagged": flagged,
             # why, while flagged: the planner's code (calendar.milestones.FLAG_REASONS; null when it stored none)
             # and its Swedish words ("se tidplanen" without a known code)
             "flag_reason": m.flag_reason if flagged else None,

@@ -19,6 +19,7 @@ from remiss.drafting.models import Decision, YttrandeDraft, justering_pending
 from remiss.drafting.rattelse_todo import rattelse_todo
 from remiss.calendar.missed import MISSED, said_as
 from remiss.planning.flags import reason_text
+from remiss.planning.lateness import lateness as step_lateness
 from remiss.planning.models import Milestone
 from remiss.planning.service.missed import meeting_in_time
 from remiss.remisser.models import Remiss, is_open
@@ -75,7 +76,7 @@ def waiting_section(session: Session, principal: Principal, now: datetime) -> Wa
                    expediering.due_on.label("expediering_on"), justering.due_on.label("justering_on"),
                    Decision.decided_by, Decision.omedelbar_justering, Decision.justerad_on,
                    Decision.meeting_on.label("decided_on"), YttrandeDraft.state.label("draft_state"),
-                   Remiss.answer_email)
+                   Remiss.answer_email, Remiss.received_on)
             .outerjoin(Milestone, and_(Milestone.remiss_id == Remiss.id, Milestone.kind == "namnd"))
             .outerjoin(expediering, and_(expediering.remiss_id == Remiss.id, expediering.kind == "expediering",
                                          expediering.done_at.is_(None)))
@@ -102,7 +103,7 @@ def waiting_section(session: Session, principal: Principal, now: datetime) -> Wa
                 r.decided_by, r.omedelbar_justering, r.justerad_on, today):
             todo, anchor = JUSTERA
             late = r.justering_on is not None and r.justering_on < today
-            note = (f"försenad i {_days(today - r.justering_on)}" if late
+            note = (_late("justering", r.justering_on, today, r.received_on) if late
                     else f"justering {format_weekday_date(r.justering_on)} enligt tidplanen" if r.justering_on
                     else f"nämnden beslutade {format_weekday_date(r.decided_on)}")
         elif r.status == RemissStatus.klar_for_beslut.value and r.meeting_on is not None:
@@ -110,7 +111,7 @@ def waiting_section(session: Session, principal: Principal, now: datetime) -> Wa
             late = r.meeting_on < today
         elif r.status == RemissStatus.beslutad.value and r.expediering_on is not None:
             late = r.expediering_on < today
-            note = (f"försenad i {_days(today - r.expediering_on)}" if late
+            note = (_late("expediering", r.expediering_on, today, r.received_on) if late
                     else f"expediering {format_weekday_date(r.expediering_on)} enligt tidplanen")
         elif r.effective_deadline_on is not None:
             note = f"sista svarsdag {format_weekday_date(r.effective_deadline_on)}"
@@ -143,5 +144,7 @@ def _flagged(session: Session, principal: Principal, today) -> list[WaitingRow]:
             for r in rows]
 
 
-def _days(delta) -> str:
-    return "1 dag" if delta.days == 1 else f"{delta.days} dagar"
+def _late(kind: str, due, today, received) -> str:
+    """How late a step is in the words of the Att göra table and Nästa steg (planning.lateness): a step planned
+    before the remiss arrived is counted from the arrival, so the page gives one count (truth17 F11)."""
+    return step_lateness(kind, due, today, received=received)[1]

@@ -265,6 +265,7 @@ TEXT_FIELDS = ("remittent", "sender_dnr", "our_dnr", "contact_person", "answer_a
                "answer_instructions")
 DATE_FIELDS = ("received_on", "letter_date", "deadline_on")
 TIME_WITHOUT_DATE = "Ange datum när klockslag är angivet."
+NO_DEADLINE_BUT_TIME = "Ta bort klockslaget – remissen anger ingen sista svarsdag."
 
 # field → how its raw value is cleaned, in the order the form shows the fields
 CLEANERS = {
@@ -328,6 +329,8 @@ def deadline_required(values: dict) -> dict:
     if "deadline_on" not in values:
         return {}
     typed = str(values["deadline_on"]).strip()
+    if not typed and values.get("no_deadline") and str(values.get("deadline_time") or "").strip():
+        return {"deadline_on": NO_DEADLINE_BUT_TIME}  # not "Ange datum" against the tick (walk17 F17)
     if not typed and not values.get("no_deadline"):
         return {"deadline_on": "Ange sista svarsdag, eller kryssa i att remissen inte har någon."}
     if typed and values.get("no_deadline"):  # which one holds is the user's to say, not ours to guess

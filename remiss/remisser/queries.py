@@ -9,6 +9,7 @@ from sqlmodel import Session, select
 
 from remiss.auth.access import Action, Principal
 from remiss.auth.models import User
+from remiss.drafting.models import DraftState, YttrandeDraft
 from remiss.namnd.models import Namnd
 from remiss.remisser import keys
 from remiss.remisser.filters import SORTS, RemissFilter
@@ -25,6 +26,10 @@ _CONDITIONS = {
     "visible_namnd_ids": lambda v: Remiss.namnd_id.in_(v),
     "statuses": lambda v: Remiss.status.in_(v),
     "open": lambda v: is_open(),
+    # a handläggare's Pågående: also a besvarad remiss whose rättelse is in work (walk17 F17, "Rättelse att skriva")
+    "open_or_correcting": lambda v: or_(is_open(), Remiss.id.in_(
+        select(YttrandeDraft.remiss_id).where(YttrandeDraft.rattelse > 0,
+                                              YttrandeDraft.state != DraftState.expedierad.value))),
     "status": lambda v: Remiss.status == v,
     # a makulerad remiss (registered by mistake) is in a list only when its status is asked for (walk12, item 4)
     "not_voided": lambda v: Remiss.status != RemissStatus.makulerad.value,
@@ -46,7 +51,7 @@ def _filter_values(principal: Principal, f: RemissFilter) -> dict:
     if visible is not None:
         values["visible_namnd_ids"] = sorted(visible) or [-1]
     if f.status == "open":
-        values["open"] = True
+        values["open_or_correcting" if f.handlaggare_id else "open"] = True
     elif f.status == "closed":
         values["statuses"] = list(_CLOSED_VALUES)
     elif f.status == "for_sent":

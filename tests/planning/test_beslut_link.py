@@ -23,7 +23,8 @@ def _world(session, clock, *, approved=True):
     g = make_user(session, role=Role.granskare, namnder=[namnd], email="g@oster.se")
     r = make_user(session, role=Role.registrator, namnder=[namnd], email="r@oster.se")
     clock.set(at(2026, 11, 23))
-    remiss = make_remiss(session, namnd=namnd, by=r, now=clock(), handlaggare_id=h.id,
+    # it came in before the beslut of 19 November (a beslut before the arrival is refused, truth17 F11)
+    remiss = make_remiss(session, namnd=namnd, by=r, now=clock(), handlaggare_id=h.id, received_on=date(2026, 11, 2),
                          deadline_on=date(2026, 12, 18), deadline_time=None)
     ph, pg, pr = (Principal.of(session, u) for u in (h, g, r))
     if approved:

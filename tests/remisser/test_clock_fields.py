@@ -53,3 +53,20 @@ def test_an_impossible_date_with_a_time_says_the_date_is_invalid_and_keeps_it(cl
     assert "Ange ett giltigt datum, till exempel" in page
     assert "Ange datum när klockslag är angivet" not in page
     assert 'value="30 februari 2027"' in page
+
+
+def test_no_deadline_ticked_with_a_time_asks_to_remove_the_time(client, auth, session):
+    """walk17 F17: "Remissen anger inget datum för svaret" ticked and Klockslag 12.00 said "Ange datum när klockslag
+    är angivet", against the tick."""
+    namnd = make_namnd(session, name="Kommunstyrelsen", dnr_prefix="KS")
+    make_user(session, role=Role.registrator, namnder=[namnd], email="sekr@kommun.se")
+    session.commit()
+    auth.login("sekr@kommun.se")
+    form = {"title": "Promemorian", "direction": "inkommande", "kind": "remiss", "deadline_on": "",
+            "no_deadline": "1", "deadline_time": "12.00", "namnd_id": namnd.id}
+    response = auth.post("/remisser/ny", form)
+    page = response.get_data(as_text=True)
+    assert response.status_code == 400
+    assert "Ta bort klockslaget – remissen anger ingen sista svarsdag." in page
+    assert "Ange datum när klockslag är angivet" not in page
+    assert auth.post("/remisser/ny", {**form, "deadline_time": ""}).status_code == 302

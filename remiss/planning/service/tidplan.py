@@ -12,16 +12,14 @@ from remiss.audit import service as audit
 from remiss.auth.access import Action, Principal, require
 from remiss.calendar import Meeting, PlanningRules, Tidplan, WorkCalendar, plan_backwards
 from remiss.calendar.after_beslut import UNHELD_KINDS, Decided, follow_decision
-from remiss.calendar.hand_set import LATE_ADVICE, follow_hand_set
+from remiss.calendar.hand_set import LATE_ADVICE, fitted, flag_unfitted, follow_hand_set
 from remiss.calendar.milestones import (DONE_WORDS, MILESTONE_KINDS, PASSED_OVER, PlannedMilestone, flag,
                                        stronger_reason, workflow_order)
 from remiss.calendar.swedish import count_words, format_weekday_date
 from remiss.clock import STOCKHOLM, local, local_today
-from remiss.namnd.models import ClosedDay, Namnd
-from remiss.namnd.models import Meeting as MeetingRow
+from remiss.namnd.models import ClosedDay, Namnd, Meeting as MeetingRow
 from remiss.planning.models import Milestone, TidplanState
-from remiss.planning.service import decided as decided_module
-from remiss.planning.service import missed, moved
+from remiss.planning.service import decided as decided_module, missed, moved
 from remiss.remisser.finished import require_open
 from remiss.remisser.models import Direction, Remiss
 
@@ -123,8 +121,9 @@ def replan(session: Session, *, now: datetime, remiss: Remiss, actor_id: int | N
     kept = {m.kind for m in passed} - set(planned)
     hand = existing.get("namnd")
     if (decided is None and hand is not None and hand.override_on is not None and "namnd" in planned
-            and hand.override_on > planned["namnd"].day):
+            and hand.override_on != planned["namnd"].day):
         planned.update(_after_hand_set(session, remiss, hand.override_on, planned["namnd"]))
+        planned = {k: fitted(pm, hand.override_on) for k, pm in planned.items()}  # after it: flagged
     for kind, pm in planned.items():
         session.add(_apply(existing.get(kind), pm, remiss))
     for kind, row in existing.items():
@@ -170,21 +169,22 @@ def _after_hand_set(session: Session, remiss: Remiss, day: date, namnd: PlannedM
 
 
 def follow_hand_set_meeting(session: Session, *, now: datetime, remiss: Remiss, actor_id: int | None = None) -> None:
-    """After the nämndsammanträde's date is set by hand: a meeting later than planned has the justering and the
-    expediering follow it, and is flagged when too late for the deadline, the rest of the tidplan as it is; a date
-    cleared, not later, or no longer too late re-plans (replan applies the same rule)."""
+    """After the nämndsammanträde's date is set by hand, earlier or later: the justering and expediering follow it,
+    a step preparing it dated after it is flagged, the meeting too when too late for the deadline, the rest as it
+    is; a date cleared or no longer too late re-plans (replan applies the same rule)."""
     namnd = next((m for m in milestones_of(session, remiss.id) if m.kind == "namnd"), None)
     if (namnd is None or remiss.direction == Direction.utgaende or deadline_of(remiss) is None
             or decided_of(session, remiss) is not None):
         events.milestones_changed.send(remiss, session=session, now=now, actor_id=actor_id)
         return
-    later = namnd.override_on is not None and namnd.override_on > namnd.planned_on
-    followed = _hand_set(session, remiss, namnd.override_on) if later else None
+    moved = namnd.override_on is not None and namnd.override_on != namnd.planned_on  # earlier too (truth17 F14)
+    followed = _hand_set(session, remiss, namnd.override_on) if moved else None
     if followed is None or (namnd.flag_reason == "sent_sammantrade" and not followed.late):
         replan(session, now=now, remiss=remiss, actor_id=actor_id)
         return
     rows = {m.kind: m for m in milestones_of(session, remiss.id)}
     changes = {}
+    session.add_all(flag_unfitted(rows.values(), namnd.override_on))  # a step preparing it, dated after it
     for pm in (followed.justering, followed.expediering):
         row = rows.get(pm.kind)
         if row is not None and row.done_at is not None:

@@ -11,7 +11,8 @@ from remiss.calendar.timeliness import has_passed
 from remiss.clock import local_today
 from remiss.db import get_session
 from remiss.documents import held_uploads
-from remiss.remisser import attachments, queries, service
+from remiss.remisser import attachments, queries, sent_once, service
+from remiss.remisser.models import Remiss
 from remiss.remisser.input import FORM_LABELS, InputErrors, deadline_required, letter_after_arrival, to_remiss_data
 from remiss.remisser.views import bp, namnder_for
 from remiss.remisser.views.handlaggare import field_context, typed_handlaggare
@@ -39,7 +40,8 @@ def new():
                                       scope=SCOPE)
         values = {k: v for k, v in values.items() if k not in (held_uploads.TOKEN_FIELD, held_uploads.KEEP_FIELD)}
     if request.method == "GET":
-        values = {"received_on": "", "direction": request.args.get("direction", "inkommande")}
+        values = {"received_on": "", "direction": request.args.get("direction", "inkommande"),
+                  sent_once.FIELD: sent_once.new_token()}
         values.update(intake.prefill(request))
         if request.args.get("missiv") and not values.get("intake_token"):  # gone, or never this user's
             flash(MISSIV_GONE, "warning")
@@ -56,6 +58,10 @@ def new():
         already = queries.possible_duplicates(get_session(), principal(), sender_dnr=values.get("sender_dnr") or "",
                                               title=values.get("title") or "")
     else:
+        done = _sent_before(values.get(sent_once.FIELD), wait=False)
+        if done:
+            return done
+        claimed = False
         try:
             raw, typed_errors = typed_handlaggare(values, values.get("namnd_id"), Action.create)
             typed_errors.update(deadline_required(values))
@@ -87,6 +93,12 @@ def new():
                 letter_late = _letter_after_arrival(data)
             if duplicates or past_deadline or received_late or letter_late:
                 raise InputErrors({})  # shown with links; registering needs "registrera ändå" ticked
+            token = values.get(sent_once.FIELD)
+            if not sent_once.claim(current_app.config["FILES_DIR"], principal().user_id, token):
+                done = _sent_before(token, wait=True)  # the first of a double-click is registering it
+                if done:
+                    return done
+            claimed = True
             remiss = service.register(get_session(), now=now(), principal=principal(), data=data,
                                       dnr_format=current_app.config["DNR_FORMAT"],
                                       default_prefix=current_app.config["DNR_DEFAULT_PREFIX"])
@@ -98,12 +110,15 @@ def new():
                                 max_bytes=current_app.config["UPLOAD_MAX_BYTES"])
             attachments.add_uploads(get_session(), now=now(), principal=principal(), remiss=remiss,
                                     uploads=request.files.getlist("files"), config=current_app.config)
-        except InputErrors as exc:
-            errors = exc.errors
-        except files.FileRejected as exc:
-            errors = {"files": str(exc)}
+        except (InputErrors, files.FileRejected) as exc:
+            errors = exc.errors if isinstance(exc, InputErrors) else {"files": str(exc)}
             get_session().rollback()
+            if claimed:  # not registered: the same form may be sent again
+                sent_once.release(current_app.config["FILES_DIR"], principal().user_id, values.get(sent_once.FIELD))
         else:
+            get_session().commit()
+            sent_once.record(current_app.config["FILES_DIR"], principal().user_id, values.get(sent_once.FIELD),
+                             remiss.id)
             held_uploads.release(current_app.config["FILES_DIR"], held)
             flash(f"Remissen är registrerad med diarienummer {remiss.our_dnr}.", "success")
             for note in file_notes:
@@ -119,6 +134,19 @@ def new():
                            received_late=received_late, letter_late=letter_late, namnd_hint=namnd_hint,
                            **field_context(namnder, values, errors),
                            **intake.context(request)), (400 if errors else 200)
+
+
+def _sent_before(token, *, wait: bool):
+    """The receipt of the remiss this same form registered a moment ago (a double-click), or None."""
+    done = sent_once.registered(current_app.config["FILES_DIR"], principal().user_id, token, wait=wait)
+    if done is None:
+        return None
+    remiss_id, seconds = done
+    remiss = get_session().get(Remiss, remiss_id)
+    if remiss is None:
+        return None
+    flash(sent_once.receipt(remiss.our_dnr, seconds), "success")
+    return redirect(url_for("remisser.show", remiss_id=remiss.id))
 
 
 def _hold(errors: dict) -> list:
