@@ -120,7 +120,15 @@ def _digest_link(base: str, payload: dict, items: list[dict]) -> tuple[str, str]
 
 
 def _decided_by(session: Session, remiss_id: int) -> str | None:
-    """The kind of the recorded beslut on the yttrande (a rättelse's expediering is not reminded of)."""
+    """The kind of the recorded beslut on the yttrande (a rättelse's expediering is not reminded of), or
+    "ej_skickat" once it is expedierat without an answer address and not yet registered as sent."""
+    from remiss.drafting.models import YttrandeDraft
+    from remiss.drafting.sent_by_hand import pending
+
+    draft = session.exec(select(YttrandeDraft).where(YttrandeDraft.remiss_id == remiss_id)).first()
+    remiss = session.get(Remiss, remiss_id)
+    if draft is not None and remiss is not None and pending(remiss, draft.state, draft.rattelse):
+        return "ej_skickat"
     return session.exec(select(Decision.decided_by).where(Decision.remiss_id == remiss_id,
                                                           Decision.rattelse == 0)).first()
 

@@ -31,7 +31,11 @@ EXPECTED_AFTER_DECISION = {
     "namnd": "Expediera det justerade yttrandet till remittenten.",
     "arbetsutskott": "Expediera det justerade yttrandet till remittenten.",
     "delegat": "Expediera yttrandet till remittenten; ett delegationsbeslut justeras inte och kan expedieras direkt.",
+    # expedierat without an answer address (walk17 F12): nothing has gone out until the sending is registered
+    "ej_skickat": "Skicka yttrandet till remittenten och registrera hur det skickades (”Skickat per post eller på "
+                  "annat sätt”); remissen saknar svarsadress, så inget har e-postats.",
 }
+
 def _workdays(count: int) -> str:
     return "1 arbetsdag" if count == 1 else f"{count} arbetsdagar"
 
@@ -89,6 +93,8 @@ def reminder_told(kind: str, payload: dict, remiss: Remiss, due_words: str, *,
     expected = EXPECTED.get(milestone, "Se till att milstolpen blir klar i tid.")
     if milestone == "expediering" and decided_by in EXPECTED_AFTER_DECISION:
         expected = EXPECTED_AFTER_DECISION[decided_by]
+    if milestone == "expediering" and decided_by == "ej_skickat":
+        is_due, was_due = "Yttrandet ska skickas till remittenten", "Yttrandet skulle ha skickats till remittenten"
     if milestone in EXPECTED_MISSED and payload.get("due_on"):
         expected = EXPECTED_MISSED[milestone](milestone, date.fromisoformat(payload["due_on"]), in_time)
     if kind == policy.BEFORE:
