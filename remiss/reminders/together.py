@@ -106,7 +106,7 @@ def _heads(told: list[Told]) -> str:
     return text
 
 
-def reminder_mail(session: Session, rows: Sequence, remiss, *, today) -> tuple[str, list[str], str]:
+def reminder_mail(session: Session, rows: Sequence, remiss, *, today, now=None) -> tuple[str, list[str], str]:
     """(subject, paragraphs, what is expected) of the mail of one or more reminder rows of a remiss to one person,
     the milestones in workflow order."""
     payloads = sorted(((row.kind, _payload(row)) for row in rows),
@@ -117,7 +117,7 @@ def reminder_mail(session: Session, rows: Sequence, remiss, *, today) -> tuple[s
     in_time = (not any(p.get("milestone") in MEETING_STEPS for _, p in payloads)
                or meeting_in_time(session, remiss, today))
     told = [reminder_told(kind, payload, remiss, _due_words(payload, remiss), today=today, decided_by=decided_by,
-                          in_time=in_time) for kind, payload in payloads]
+                          in_time=in_time, now=now) for kind, payload in payloads]
     nobody = any(OWNERS.get(t.milestone) == "handlaggare" for t in told) and unassigned(session, remiss.id)
     lines: list[str] = [NO_HANDLAGGARE] if nobody else []
     expected: list[str] = [ASSIGN] if nobody else []
