@@ -193,9 +193,10 @@ SEND_BY_HAND = ("Yttrandet är expedierat men inte e-postat, eftersom remissen s
 
 
 def next_step(status: str, state: DraftState, *, returned: bool, may_review: bool, justerad: bool,
-              by_hand_to: str | None = None) -> str:
+              by_hand_to: str | None = None, delegated: str = "") -> str:
     """The next step the yttrande's state gives, or "" where the remiss's status says it (remisser.status).
-    by_hand_to: the remiss has no answer e-mail ("" or its postal address): the expedierat yttrande went nowhere."""
+    by_hand_to: the remiss has no answer e-mail ("" or its postal address): the expedierat yttrande went nowhere.
+    delegated: who decided, when the beslut is a delegationsbeslut ("Delegationsbeslut av Eva Ek den …")."""
     if status == "beslutad" and state == DraftState.expedierad and by_hand_to is not None:
         return SEND_BY_HAND.format(where=f", t.ex. med post till {by_hand_to}" if by_hand_to else "")
     if status in ("tilldelad", "under_beredning"):
@@ -205,7 +206,16 @@ def next_step(status: str, state: DraftState, *, returned: bool, may_review: boo
             return RETURNED
     if status == "beslutad" and state == DraftState.godkand and not justerad:
         return TO_JUSTERA
+    if status == "beslutad" and state == DraftState.godkand and delegated:  # not the nämnd's (truth17 F17)
+        return f"{delegated}: expediera yttrandet till remittenten."
     return ""
+
+
+def delegated_words(decision: Decision | None) -> str:
+    """"Delegationsbeslut av Eva Ek den 5 december 2026, D 12" for a delegationsbeslut, else ""."""
+    if decision is None or decision.decided_by != DecidedBy.delegat:
+        return ""
+    return "D" + decisions.decision_reference(decision).removeprefix("genom d")
 
 
 def self_approved(session: Session, draft_id: int, versions) -> str:
@@ -265,7 +275,8 @@ def panel_context(session: Session, principal: Principal, remiss, now) -> dict:
                       if rattelse and state != DraftState.expedierad else
                       next_step(remiss.status, state, returned=bool(draft and draft.review_comment),
                                 may_review=may_review, justerad=decision is not None and decision.justerad_by(today),
-                                by_hand_to=None if remiss.answer_email else " ".join(remiss.answer_address.split()))),
+                                by_hand_to=None if remiss.answer_email else " ".join(remiss.answer_address.split()),
+                                delegated=delegated_words(decision))),
         "sent": sent,
         # a rättelse corrects what the remittent has: not before the yttrande is sent (sent_by_hand)
         "may_rattelse": may_review and state == DraftState.expedierad and not send_pending,

@@ -14,6 +14,11 @@ from remiss.remisser import finished
 from remiss.remisser.input import InputErrors
 from remiss.remisser.models import Remiss
 
+# expedierat without an answer address and not yet registered as sent: nothing has reached the remittent, and a
+# rättelse started then left the start page saying "Expediera yttrandet" (refused) and lost the sending (truth17 F2)
+NOT_SENT_YET = ("Yttrandet är expedierat men inte skickat: registrera först att det är skickat (”Skickat per post "
+                "eller på annat sätt”) och börja sedan rättelsen.")
+
 
 def start_rattelse(session: Session, *, now: datetime, principal: Principal, remiss: Remiss,
                    comment: str) -> YttrandeDraft:
@@ -28,6 +33,10 @@ def start_rattelse(session: Session, *, now: datetime, principal: Principal, rem
     draft = find_draft(session, remiss.id)
     if draft is None or draft.state != S.expedierad:
         raise DraftError("Bara ett expedierat yttrande kan rättas; ändra utkastet i stället.")
+    from remiss.drafting.sent_by_hand import pending
+
+    if pending(remiss, draft.state, draft.rattelse):
+        raise DraftError(NOT_SENT_YET)
     comment = (comment or "").strip()[:2000]
     if not comment:
         raise InputErrors({"comment": "Skriv vad som ska rättas i det expedierade yttrandet."})

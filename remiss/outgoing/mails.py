@@ -11,7 +11,7 @@ from email.message import EmailMessage
 from email.utils import format_datetime, formatdate
 
 from remiss import files
-from remiss.calendar.swedish import format_deadline
+from remiss.calendar.swedish import format_deadline, join_words
 from remiss.namnd.models import Namnd
 from remiss.reminders.mail import letter_html
 from remiss.reminders.message import new_message
@@ -183,6 +183,8 @@ def deadline_notice(session, *, remiss: Remiss, base_url: str, now=None) -> dict
     anstand = [said for e in open_entries if e.sent_at is not None and (said := _anstand_runs(remiss, e, now))]
     open_entries = [e for e in open_entries if not (e.sent_at is not None and _anstand_runs(remiss, e, now))]
     waiting = [e.name for e in open_entries if e.sent_at is not None]
+    # only an instans with an e-mail address gets the reminders: the others are chased by letter or phone (walk17 F16)
+    no_mail = [e.name for e in open_entries if e.sent_at is not None and not (e.email or "").strip()]
     unsent = [e.name for e in open_entries if e.sent_at is None]  # added after sending (walk12b #14)
     paragraphs = [
         "Hej!",
@@ -190,7 +192,10 @@ def deadline_notice(session, *, remiss: Remiss, base_url: str, now=None) -> dict
         f"{format_deadline(remiss.effective_deadline_on, remiss.effective_deadline_time)}. "
         f"{tally['answered']} av {tally['total']} remissinstanser har svarat"
         + (f" och {tally['declined']} avstår" if tally["declined"] else "") + ".",
-        ("Inte svarat än: " + ", ".join(waiting) + ". De med e-post får en påminnelse enligt nämndens inställning."
+        ("Inte svarat än: " + ", ".join(waiting) + "."
+         + (" De med e-post får en påminnelse enligt nämndens inställning." if len(no_mail) < len(waiting) else "")
+         + (f" {join_words(no_mail)} har ingen e-postadress och får ingen påminnelse – hör av er per brev eller "
+            "telefon." if no_mail else "")
          if waiting else "" if anstand else "Alla som har fått remissen har svarat eller avstått." if unsent
          else "Alla har svarat eller avstått."),
         *([f"Har anstånd och har inte svarat än: {', '.join(anstand)}."] if anstand else []),

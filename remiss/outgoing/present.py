@@ -224,9 +224,9 @@ def panel(session: Session, principal: Principal, remiss: Remiss, now: datetime,
         "may_close": state == RemissStatus.sammanstalld,
         "may_publish": remiss.sent_at is not None and state != RemissStatus.aterkallad,
         "published": published, "published_at": format_date_time(published.published_at) if published else "",
-        "publish_choices": [{"id": a.id, "label": _file_label(a, answer_names), "checked":
-                             (a.id in shown) if published else (a.purpose == "svar" or (
-                                 a.purpose == "sammanstallning" and not stale and a.id == compiled_file.id))}
+        "publish_choices": [{"id": a.id, "label": _file_label(a, answer_names), "checked": (a.id in shown)
+                             if published else publication.ticked_at_first(
+                                 a, compilation_id=compiled_file.id if compiled_file and not stale else None)}
                             for a in candidates],
         "may_edit": principal.may(Action.edit, remiss.namnd_id),
     }
@@ -236,7 +236,8 @@ def _file_label(attachment: Attachment, names: dict[int, str]) -> str:
     kind = {"svar": "svar", "sammanstallning": "sammanställning", "missiv": "missiv",
             "remisshandling": "remisshandling"}.get(attachment.purpose, attachment.purpose)
     who = names.get(attachment.sandlista_entry_id)
-    return f"{attachment.filename} ({kind}{' från ' + who if who else ''})"
+    raw = f": {publication.RAW_MAIL_NOTE}" if publication.is_raw_mail(attachment) else ""
+    return f"{attachment.filename} ({kind}{' från ' + who if who else ''}{raw})"
 
 
 @dataclass(frozen=True)

@@ -41,10 +41,26 @@ def _rules_changed(namnd, *, session, now, changes, actor_id=None, **_):
 events.namnd_changed.connect(_rules_changed)
 
 
+# Expedierat without an answer address nothing has left the house: the expediering stays open until the sending is
+# registered (drafting.sent_by_hand), which makes the remiss besvarad and closes it (walk17 F12).
+WAITS_TO_BE_SENT = ("Yttrandet är expedierat men inte skickat: remissen saknar svarsadress. Väntar på att skickas – "
+                    "skicka yttrandet till remittenten och registrera hur det skickades (”Skickat per post eller på "
+                    "annat sätt”).")
+
+
 def _draft_state(remiss, *, session, now, new, actor_id=None, **_):
-    if str(new) in BY_DRAFT_STATE:
-        kinds, note = BY_DRAFT_STATE[str(new)]
-        milestones.complete(session, now=now, remiss=remiss, kinds=kinds, note=note, actor_id=actor_id)
+    if str(new) not in BY_DRAFT_STATE:
+        return
+    kinds, note = BY_DRAFT_STATE[str(new)]
+    waits = (str(new) == "expedierad" and not (remiss.answer_email or "").strip()
+             and _value(remiss.status) not in CLOSED_VALUES)
+    milestones.complete(session, now=now, remiss=remiss, kinds=JUSTERING if waits else kinds,
+                        note=note, actor_id=actor_id)
+    if waits:
+        for row in milestones.milestones_of(session, remiss.id):
+            if row.kind == "expediering" and row.done_at is None:
+                row.explanation, row.advice = WAITS_TO_BE_SENT, ""
+                session.add(row)
 
 
 def _decision(remiss, *, session, now, actor_id=None, **_):
@@ -84,7 +100,7 @@ def _ticked_by_hand(session, now, rows) -> None:
         session.add(row)
 
 
-def _status(remiss, *, session, now, old, new, actor_id=None, by_hand=False, **_):
+def _status(remiss, *, session, now, old, new, actor_id=None, by_hand=False, note="", **_):
     closed = CLOSED_VALUES
     if _value(new) in closed:
         # a besvarad, avstådd or återkallad remiss has no work left: nothing of it is due or late any more
@@ -92,6 +108,10 @@ def _status(remiss, *, session, now, old, new, actor_id=None, by_hand=False, **_
                                    actor_id=actor_id, closing=True)
         if by_hand and _value(new) not in CALLED_OFF_VALUES:
             _ticked_by_hand(session, now, done)
+        for row in done:  # the sending registered: the work done ("Expedierat 7 december 2026, planerat 4 december.")
+            if row.explanation == WAITS_TO_BE_SENT and _value(new) == "besvarad" and not by_hand:
+                row.explanation, row.closed_with_remiss = (f"{note}." if note else ""), False
+                session.add(row)
         return
     if _value(old) in closed:
         # reopened: the work closing ticked off is there again, planned from today

@@ -27,6 +27,7 @@ from remiss.reminders.remiss_parts import (NO_FACTS, Facts, MailTemplates, _remi
                                            deadline_calendar, is_outgoing)
 from remiss.reminders.schedule import digest_items
 from remiss.remisser.models import Remiss
+from remiss.remisser.present import LATE_STEP, deadline_passed, lateness
 from remiss.remisser.status import RemissStatus
 
 NOTICE_TEXT = {
@@ -120,7 +121,15 @@ def _digest_link(base: str, payload: dict, items: list[dict]) -> tuple[str, str]
 
 
 def _decided_by(session: Session, remiss_id: int) -> str | None:
-    """The kind of the recorded beslut on the yttrande (a rättelse's expediering is not reminded of)."""
+    """The kind of the recorded beslut on the yttrande (a rättelse's expediering is not reminded of), or
+    "ej_skickat" once it is expedierat without an answer address and not yet registered as sent."""
+    from remiss.drafting.models import YttrandeDraft
+    from remiss.drafting.sent_by_hand import pending
+
+    draft = session.exec(select(YttrandeDraft).where(YttrandeDraft.remiss_id == remiss_id)).first()
+    remiss = session.get(Remiss, remiss_id)
+    if draft is not None and remiss is not None and pending(remiss, draft.state, draft.rattelse):
+        return "ej_skickat"
     return session.exec(select(Decision.decided_by).where(Decision.remiss_id == remiss_id,
                                                           Decision.rattelse == 0)).first()
 
@@ -158,13 +167,15 @@ def compose(session: Session, row: OutboxMessage, *, config, now: datetime,
         if row.kind in policy.REMINDER_KINDS:  # with the rows of the same remiss and recipient going out with it
             from remiss.reminders.together import reminder_mail
 
-            subject, lines, expected = reminder_mail(session, [row, *also], remiss, today=local(now).date())
+            subject, lines, expected = reminder_mail(session, [row, *also], remiss, today=local(now).date(), now=now)
         else:
             variant = ("rattelse" if payload.get("rattelse") else "by_hand" if payload.get("by_hand")
                        else "utgaende" if is_outgoing(remiss) else "")
             template, line, expected = NOTICE_TEXT.get((row.kind, variant)) or NOTICE_TEXT[row.kind]
             subject = (f"[{remiss.our_dnr}] " if remiss.our_dnr else "") + template.format(title=remiss.title)
             lines = [line] + payload.get("lines", [])
+            if row.kind == policy.ASSIGNED and not variant and deadline_passed(remiss, now):  # truth17 F5
+                expected = f"Läs remisshandlingarna. {lateness(remiss, now)} {LATE_STEP}"
             if row.kind == policy.EXTENSION and remiss.effective_deadline_on:  # the date in force when sent (F30)
                 lines = [line, "Ny sista svarsdag: "
                          f"{format_deadline(remiss.effective_deadline_on, remiss.effective_deadline_time)}."]

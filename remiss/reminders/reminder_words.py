@@ -2,7 +2,7 @@
 composed), its subject's head and what is expected of the reader. Split from mail.py (the mail's build)."""
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -14,6 +14,7 @@ from remiss.calendar.workdays import WorkCalendar
 from remiss.planning.lateness import relative
 from remiss.reminders import policy
 from remiss.remisser.models import Remiss
+from remiss.remisser.present import LATE_STEP, deadline_passed, lateness
 
 EXPECTED = {
     "tjansteskrivelse": "Skriv klart tjänsteskrivelsen och förslaget till yttrande så att det hinner granskas.",
@@ -31,7 +32,11 @@ EXPECTED_AFTER_DECISION = {
     "namnd": "Expediera det justerade yttrandet till remittenten.",
     "arbetsutskott": "Expediera det justerade yttrandet till remittenten.",
     "delegat": "Expediera yttrandet till remittenten; ett delegationsbeslut justeras inte och kan expedieras direkt.",
+    # expedierat without an answer address (walk17 F12): nothing has gone out until the sending is registered
+    "ej_skickat": "Skicka yttrandet till remittenten och registrera hur det skickades (”Skickat per post eller på "
+                  "annat sätt”); remissen saknar svarsadress, så inget har e-postats.",
 }
+
 def _workdays(count: int) -> str:
     return "1 arbetsdag" if count == 1 else f"{count} arbetsdagar"
 
@@ -68,11 +73,13 @@ class Told(NamedTuple):
 
 
 def reminder_told(kind: str, payload: dict, remiss: Remiss, due_words: str, *,
-                  today: date | None = None, decided_by: str | None = None, in_time: bool = True) -> Told:
+                  today: date | None = None, decided_by: str | None = None, in_time: bool = True,
+                  now: datetime | None = None) -> Told:
     """The parts of one reminder, with the distance to the due day counted today (when the mail is composed), not
     when the reminder was planned: a mail sent late says how late. decided_by is the kind of the recorded beslut
     (None before it): what the expediering waits for; in_time: whether a sammanträde still comes before the sista
-    svarsdag (planning.service.missed.meeting_in_time), what a missed meeting's advice offers."""
+    svarsdag (planning.service.missed.meeting_in_time), what a missed meeting's advice offers. now (the moment of
+    composing): a sista svarsdag whose clock time has passed is late, as the page says (truth17 F5)."""
     milestone = payload.get("milestone", "sista_svarsdag")
     label = LABELS.get(milestone, milestone)
     is_due, was_due = DUE_SENTENCES.get(milestone, (f"{label} ska vara klar", f"{label} skulle ha varit klar"))
@@ -86,9 +93,14 @@ def reminder_told(kind: str, payload: dict, remiss: Remiss, due_words: str, *,
             kind = policy.ON_DAY if due == today else policy.OVERDUE
         elif kind == policy.ON_DAY and due > today:  # a helgdag's reminder goes out the working day before
             when = relative(due, today)
+    passed = now is not None and milestone == "sista_svarsdag" and deadline_passed(remiss, now)
+    if passed and kind in (policy.BEFORE, policy.ON_DAY):
+        kind = policy.OVERDUE
     expected = EXPECTED.get(milestone, "Se till att milstolpen blir klar i tid.")
     if milestone == "expediering" and decided_by in EXPECTED_AFTER_DECISION:
         expected = EXPECTED_AFTER_DECISION[decided_by]
+    if milestone == "expediering" and decided_by == "ej_skickat":
+        is_due, was_due = "Yttrandet ska skickas till remittenten", "Yttrandet skulle ha skickats till remittenten"
     if milestone in EXPECTED_MISSED and payload.get("due_on"):
         expected = EXPECTED_MISSED[milestone](milestone, date.fromisoformat(payload["due_on"]), in_time)
     if kind == policy.BEFORE:
@@ -96,11 +108,14 @@ def reminder_told(kind: str, payload: dict, remiss: Remiss, due_words: str, *,
     elif kind == policy.ON_DAY:
         lines = [f"{is_due} {when}, {due_words}."]
     elif kind == policy.OVERDUE:
-        lines = [f"{was_due} {due_words}.", _late_since(workdays, payload, remiss, today)]
+        lines = [f"{was_due} {due_words}.", lateness(remiss, now) if passed and workdays == 0
+                 else _late_since(workdays, payload, remiss, today)]
     else:
         lines = [f"{was_due} {due_words}.", _late_since(workdays, payload, remiss, today),
                  "Du får detta meddelande som granskare eller registrator för nämnden."]
         expected = "Se till att arbetet kommer vidare, eller att förlängd remisstid begärs i tid."
+    if passed and kind != policy.ESCALATION:  # "senast sista svarsdagen" asks for the impossible now
+        expected = LATE_STEP
     deadline = getattr(remiss, "effective_deadline_on", None)
     if (milestone == "expediering" and kind in (policy.BEFORE, policy.ON_DAY) and deadline
             and payload.get("due_on") and date.fromisoformat(payload["due_on"]) > deadline):

@@ -106,7 +106,19 @@ def _heads(told: list[Told]) -> str:
     return text
 
 
-def reminder_mail(session: Session, rows: Sequence, remiss, *, today) -> tuple[str, list[str], str]:
+ESCALATED_TO = "som granskare eller registrator"  # mail.reminder_told's escalation line, said of both roles
+OWN_ROLE = {"granskare": "som granskare", "registrator": "som registrator"}
+
+
+def _own_role(session: Session, row, line: str) -> str:
+    """The escalation's "Du får detta meddelande som …" in the recipient's own role (walk17 F16)."""
+    if ESCALATED_TO not in line or not getattr(row, "recipient_user_id", None):
+        return line
+    role = session.exec(select(User.role).where(User.id == row.recipient_user_id)).first()
+    return line.replace(ESCALATED_TO, OWN_ROLE[role]) if role in OWN_ROLE else line
+
+
+def reminder_mail(session: Session, rows: Sequence, remiss, *, today, now=None) -> tuple[str, list[str], str]:
     """(subject, paragraphs, what is expected) of the mail of one or more reminder rows of a remiss to one person,
     the milestones in workflow order."""
     payloads = sorted(((row.kind, _payload(row)) for row in rows),
@@ -117,7 +129,7 @@ def reminder_mail(session: Session, rows: Sequence, remiss, *, today) -> tuple[s
     in_time = (not any(p.get("milestone") in MEETING_STEPS for _, p in payloads)
                or meeting_in_time(session, remiss, today))
     told = [reminder_told(kind, payload, remiss, _due_words(payload, remiss), today=today, decided_by=decided_by,
-                          in_time=in_time) for kind, payload in payloads]
+                          in_time=in_time, now=now) for kind, payload in payloads]
     nobody = any(OWNERS.get(t.milestone) == "handlaggare" for t in told) and unassigned(session, remiss.id)
     lines: list[str] = [NO_HANDLAGGARE] if nobody else []
     expected: list[str] = [ASSIGN] if nobody else []
@@ -142,6 +154,7 @@ def reminder_mail(session: Session, rows: Sequence, remiss, *, today) -> tuple[s
         lines.insert(said_at, late_since(since))
     if nobody and not why:
         why.append(AS_REGISTRATOR)
+    why = [_own_role(session, rows[0], line) for line in why]
     lines += why
     heads = _heads(told)
     if nobody:

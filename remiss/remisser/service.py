@@ -243,5 +243,5 @@ def change_status(session: Session, *, now: datetime, principal: Principal, remi
                  remiss_id=remiss.id, action="status", changes={"status": [old.value, new.value]}, note=note)
     # by_hand: "Ändra status för hand" or the API's PATCH, not the work itself: what it ticks off is said so
     events.status_changed.send(remiss, session=session, now=now, actor_id=principal.user_id, old=old, new=new,
-                               by_hand=by_hand)
+                               by_hand=by_hand, note=note)
     return remiss

@@ -19,6 +19,29 @@ from remiss.remisser.status import RemissStatus
 
 PUBLISHABLE = ("remisshandling", "missiv", "svar", "sammanstallning")
 INTRO_LIMIT = 5000
+RAW_MAIL_ENDINGS = (".eml", ".msg")
+RAW_MAIL_TYPES = ("message/rfc822", "application/vnd.ms-outlook")
+RAW_MAIL_NOTE = "hela e-postmeddelandet med adresser och rubriker – kontrollera personuppgifter"
+
+
+def is_raw_mail(attachment: Attachment) -> bool:
+    """A whole e-mail as it came in (.eml/.msg): every address and header, signatures, quoted threads (walk17 F18)."""
+    return attachment.filename.lower().endswith(RAW_MAIL_ENDINGS) or attachment.content_type in RAW_MAIL_TYPES
+
+
+def ticked_at_first(attachment: Attachment, *, compilation_id: int | None) -> bool:
+    """Whether a file is pre-ticked before the first publishing: the remisshandlingar, the missiv, the answers and
+    the current sammanställning (compilation_id, None when there is none or it is out of date) – never a raw e-mail,
+    which holds personal data the public page must not offer unless someone has looked (walk17 F18)."""
+    if attachment.purpose == "sammanstallning":
+        return attachment.id == compilation_id
+    return not is_raw_mail(attachment)
+
+
+def raw_mails(session: Session, remiss_id: int) -> list[str]:
+    """The names of the raw e-mails among the published files, to warn about after publishing."""
+    return [a.filename for f in files_of(session, remiss_id)
+            if (a := session.get(Attachment, f.attachment_id)) is not None and is_raw_mail(a)]
 
 
 def publishable_files(session: Session, remiss_id: int) -> list[Attachment]:

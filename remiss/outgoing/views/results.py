@@ -107,6 +107,9 @@ def publish(remiss_id: int):
                                 attachment_ids=parse_ids(request.form.getlist("attachment_ids")),
                                 intro=str(request.form.get("intro", "")))
             flash("Remissvaren är publicerade. Den öppna sidan visar de valda filerna.", "success")
+            for name in publication.raw_mails(session, remiss.id):  # ticked by hand: say what the public now sees
+                flash(f"Kontrollera personuppgifter: {name} är hela e-postmeddelandet med adresser och rubriker "
+                      "och visas nu på den öppna sidan.", "warning")
     except InputErrors as exc:
         _refused("Inget publicerades", exc)
     return _back(remiss_id, "publicering")
