@@ -246,7 +246,7 @@ def build_tjansteskrivelse():
     section(doc, "Synpunkter", "synpunkter")
     p(doc, "Ansvariga", "Heading 2")
     p(doc, "{%p for a in ansvariga %}")
-    p(doc, "{{ a.titel }} {{ a.namn }}")
+    p(doc, "{{ a.namn }}{% if a.titel %}, {{ a.titel }}{% endif %}")  # as Vår referens writes it (walk17 F17)
     p(doc, "{%p endfor %}")
     return doc
 

@@ -101,10 +101,10 @@ def test_tjansteskrivelse_sections_in_order(tjansteskrivelse):
     lines = body_lines(tjansteskrivelse)
     assert ("Beteckning", "Remiss från Kulturnämnden, diarienummer KN-2015-1050") in lines
     assert ("Normal", "Stadsområdesnämnd Östers arbetsutskott 10 september 2015") in lines
-    assert lines[-1] == ("Normal", "Avdelningschef Marie Hendra")
+    assert lines[-1] == ("Normal", "Marie Hendra, avdelningschef")
     head = header_text(tjansteskrivelse)
     assert "Tjänsteskrivelse" in head and "Stadsområdesförvaltning Öster" in head
-    assert "Vår referens\nSabina Vendela Dethorey, Utvecklingssamordnare\n" in head
+    assert "Vår referens\nSabina Vendela Dethorey, utvecklingssamordnare\n" in head
     assert "Diarienummer\nSOFÖ-2015-811" in head and "Remittentens diarienummer\nKN-2015-1050" in head
 
 
