@@ -24,6 +24,14 @@ def _address_paragraphs(doc, lines: list[str]) -> list:
     return elements
 
 
+def _to_the_list(element) -> bool:
+    """Whether a body element is the missiv's recipient line "Enligt sändlista"."""
+    if element.tag != qn("w:p"):
+        return False
+    text = "".join(t.text or "" for t in element.iter(qn("w:t")))
+    return " ".join(text.split()).casefold() == "enligt sändlista"
+
+
 def text_letter(heading: str, paragraphs: list[str]) -> bytes:
     """A plain letter as .docx: a heading and its paragraphs (lines kept), for letters() to put addresses on."""
     doc = Document()
@@ -48,9 +56,12 @@ def letters(letter: bytes, addresses: list[list[str]], closing: list[str] = ()) 
     section = body.find(qn("w:sectPr"))
     for text in closing:  # after the body, before the section properties: part of every letter
         doc.add_paragraph(_CONTROL.sub("", text))
+    # the missiv's "Enligt sändlista" stands where the address goes: a letter to one named instans says its name
+    # (walk17 F17)
     content = [child for child in body if child is not section]
     for child in content:
         body.remove(child)
+    content = [child for child in content if not _to_the_list(child)]
     for n, lines in enumerate(addresses):
         blocks = _address_paragraphs(doc, lines)  # added at the end of the body, moved below
         for element in blocks:
