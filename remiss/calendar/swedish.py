@@ -96,6 +96,15 @@ def format_moment(value: date | datetime) -> str:
     return format_weekday_date(value)
 
 
+def title_in_sentence(title: str) -> str:
+    """A job title as it reads mid-sentence in Swedish: "Utredningssekreterare" → "utredningssekreterare".
+    An abbreviation stays as written ("IT-strateg", "HR-chef"): only a capital followed by a small letter is lowered."""
+    title = title.strip()
+    if len(title) > 1 and title[0].isupper() and title[1].islower():
+        return title[0].lower() + title[1:]
+    return title
+
+
 def count_words(amount: int, singular: str, plural: str) -> str:
     """Return "1 arbetsdag" / "3 arbetsdagar"."""
     return f"{amount} {singular if amount == 1 else plural}"

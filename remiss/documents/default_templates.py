@@ -70,6 +70,8 @@ def new_document(title: str):
     signature = _add_style(doc, "Underskrift")
     signature.paragraph_format.space_before = Pt(36)
     signature.paragraph_format.keep_with_next = True  # the role never on another page than the name
+    # each name keeps with the next role too, so the block moves as one (walk17 F6: names alone on page 2)
+    _add_style(doc, "Underskriftsnamn").paragraph_format.keep_with_next = True
     _font(doc.styles["Footer"], HEADING_FONT, 8)
     doc.styles["Footer"].paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER
     props = doc.core_properties
@@ -175,8 +177,10 @@ def bullets(doc, expr: str, var: str = "x", text: str | None = None) -> None:
 def build_yttrande():
     """Build the yttrande template (the nämnd's formal answer)."""
     doc = new_document("Yttrande")
-    # the beslut line stands apart from the last answer (walk13b finding 8)
-    _add_style(doc, "Beslutsrad").paragraph_format.space_before = Pt(18)
+    # the beslut line stands apart from the last answer (walk13b finding 8) and goes to the next page with the
+    # signatures it introduces (walk17 F6)
+    decision = _add_style(doc, "Beslutsrad").paragraph_format
+    decision.space_before, decision.keep_with_next = Pt(18), True
     header(doc, "Yttrande", "{{ namnd }}", [[("Datum", "{{ datum }}"), ("Diarienummer", "{{ diarienummer }}"),
                                               ("{% if paragraf %}Paragraf{% endif %}", "{{ paragraf }}")]])
     p(doc, "Till {{ till }}", "Mottagare")
@@ -210,7 +214,7 @@ def build_yttrande():
     p(doc, "{%p endif %}")
     p(doc, "{%p for u in signaturer %}")
     p(doc, "{{ u.roll }}", "Underskrift")
-    p(doc, "{{ u.namn }}")
+    p(doc, "{{ u.namn }}", "Underskriftsnamn")
     p(doc, "{%p endfor %}")
     section(doc, "Reservationer och särskilda yttranden", "reservationer")
     return doc
@@ -242,7 +246,7 @@ def build_tjansteskrivelse():
     section(doc, "Synpunkter", "synpunkter")
     p(doc, "Ansvariga", "Heading 2")
     p(doc, "{%p for a in ansvariga %}")
-    p(doc, "{{ a.titel }} {{ a.namn }}")
+    p(doc, "{{ a.namn }}{% if a.titel %}, {{ a.titel }}{% endif %}")  # as Vår referens writes it (walk17 F17)
     p(doc, "{%p endfor %}")
     return doc
 

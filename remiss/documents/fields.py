@@ -52,7 +52,7 @@ _COMMON = [
     FieldDoc("datum", "Handlingens datum (yttrandet: beslutsdagen när beslutet är fattat), som nämnden skriver datum", "24 september 2015"),
     FieldDoc("var_referens", "Handläggaren (vår referens)", "se namn, titel, epost"),
     FieldDoc("var_referens.namn", "Handläggarens namn", "Sabina Vendela Dethorey"),
-    FieldDoc("var_referens.titel", "Handläggarens titel", "Utvecklingssamordnare"),
+    FieldDoc("var_referens.titel", "Handläggarens titel", "utvecklingssamordnare"),
     FieldDoc("var_referens.epost", "Handläggarens e-postadress", "sabina.dethorey@malmo.se"),
     FieldDoc("var_referens.rad", "Handläggarens namn och titel på en rad (tom när ingen är utsedd)",
              "Sabina Vendela Dethorey, Utvecklingssamordnare"),
@@ -112,7 +112,7 @@ _FIELDS = {
         FieldDoc("synpunkter", "Synpunkter när svaret står i tjänsteskrivelsen (stycken; tomt utelämnas)", ""),
         FieldDoc("ansvariga", "Ansvariga tjänstepersoner (lista)", "se namn, titel"),
         FieldDoc("ansvariga[].namn", "Namn", "Marie Hendra"),
-        FieldDoc("ansvariga[].titel", "Titel", "Avdelningschef"),
+        FieldDoc("ansvariga[].titel", "Titel", "avdelningschef"),
     ],
     "missiv": _COMMON + [
         FieldDoc("inledning", "Missivets brödtext (stycken)", "Handlingsplanen överlämnas härmed …"),

@@ -7,6 +7,7 @@ from datetime import date
 from sqlmodel import Session, select
 
 from remiss.auth.models import User
+from remiss.calendar.swedish import title_in_sentence
 from remiss.clock import local_today
 from remiss.drafting import prefill
 from remiss.drafting.drafts import decision_of, find_decision, find_draft
@@ -38,7 +39,7 @@ def footer_line(namnd: Namnd) -> str:
 
 def _common(session: Session, remiss: Remiss, namnd: Namnd, day: date) -> dict:
     handlaggare = session.get(User, remiss.handlaggare_id) if remiss.handlaggare_id else None
-    namn, titel = (handlaggare.name, handlaggare.title or "") if handlaggare else ("", "")
+    namn, titel = (handlaggare.name, title_in_sentence(handlaggare.title or "")) if handlaggare else ("", "")
     return {
         "organisation": namnd.organisation,
         "forvaltning": namnd.forvaltning,
@@ -210,13 +211,14 @@ def _ansvariga(session: Session, remiss: Remiss, content: dict) -> list[dict]:
     people = []
     for line in paragraphs(content.get("ansvariga", "")):
         name, _, title = line.partition(",")
-        people.append({"namn": name.strip(), "titel": title.strip()})
+        people.append({"namn": name.strip(), "titel": title_in_sentence(title)})
     if people:
         return people
     if content.get("forvaltningschef"):
-        return [{"namn": content["forvaltningschef"], "titel": content.get("forvaltningschef_titel", "")}]
+        return [{"namn": content["forvaltningschef"],
+                 "titel": title_in_sentence(content.get("forvaltningschef_titel") or "")}]
     handlaggare = session.get(User, remiss.handlaggare_id) if remiss.handlaggare_id else None
-    return [{"namn": handlaggare.name, "titel": handlaggare.title}] if handlaggare else []
+    return [{"namn": handlaggare.name, "titel": title_in_sentence(handlaggare.title or "")}] if handlaggare else []
 
 
 def as_proposed(session: Session, remiss: Remiss, content: dict) -> dict:

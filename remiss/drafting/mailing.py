@@ -15,6 +15,7 @@ from sqlmodel import Session
 
 from remiss.audit import service as audit
 from remiss.auth.models import User
+from remiss.calendar.swedish import title_in_sentence  # noqa: F401 - also used from here by others
 from remiss.clock import local
 from remiss.documents import PdfUnavailable, RenderError, convert_to_pdf
 from remiss.drafting import generate
@@ -78,15 +79,6 @@ def attachment_name(remiss: Remiss, namnd: Namnd, suffix: str, rattelse: int = 0
     dnr = remiss.sender_dnr or remiss.our_dnr or f"remiss {remiss.id}"
     what = "rättelse av yttrande" if rattelse else "yttrande"
     return portable_name(f"{namnd.name} – {what} {dnr}.{suffix}")
-
-
-def title_in_sentence(title: str) -> str:
-    """A job title as it reads mid-sentence in Swedish: "Utredningssekreterare" → "utredningssekreterare".
-    An abbreviation stays as written ("IT-strateg", "HR-chef"): only a capital followed by a small letter is lowered."""
-    title = title.strip()
-    if len(title) > 1 and title[0].isupper() and title[1].islower():
-        return title[0].lower() + title[1:]
-    return title
 
 
 def _paragraphs(session: Session, remiss: Remiss, namnd: Namnd, filename: str, pdf_filename: str,

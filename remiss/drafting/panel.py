@@ -268,6 +268,11 @@ def panel_context(session: Session, principal: Principal, remiss, now) -> dict:
                              if draft and state == DraftState.expedierad else None)
     return {
         "rattelse": rattelse, "rattelse_name": rattelse_name(rattelse),
+        # the sent version a rättelse corrects; until the rättelse is saved the newest version is that one, so the
+        # panel says a new version is being written, not "version 1" (walk17 F17)
+        "corrected_version": next((v.number for v in versions if rattelse and v.id == draft.corrects_version_id),
+                                  None),
+        "rattelse_unsaved": bool(rattelse and draft.version_id == draft.corrects_version_id),
         # a rättelse in work is the next step of a besvarad remiss (remisser.views shows a panel's next_step);
         # otherwise the yttrande's state may say more than the remiss's status (in granskning, sent back)
         "next_step": (f"Rättelsen av det expedierade yttrandet: "

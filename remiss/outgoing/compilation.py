@@ -138,7 +138,9 @@ def _with_status(entry: SandlistaEntry) -> str:
         return f"{entry.name} (har inte fått remissen)"
     if entry.answer_status == AnswerStatus.ej_svarat:
         return entry.name
-    extra = f" till {format_date(entry.extended_until_on)}" if entry.extended_until_on else ""
+    # the time too, as every other place writes the anstånd (walk17 F17)
+    extra = (f" till {format_deadline(entry.extended_until_on, entry.extended_until_time)}"
+             if entry.extended_until_on else "")
     return f"{entry.name} ({AnswerStatus(entry.answer_status).label.lower()}{extra})"
 
 

@@ -109,6 +109,22 @@ def test_long_yttrande_has_expected_page_count():
     assert "Org.nr 212000-1124" in texts[0] and not any("Org.nr" in t for t in texts[1:])
 
 
+@pytest.mark.libreoffice
+@needs_soffice
+@pytest.mark.parametrize("lines", [17, 21])
+def test_signatures_stay_with_the_beslut_line_on_one_page(lines):
+    """walk17 F6: with the text ending near the foot of a page, the signatures went over alone (21 lines of
+    övriga synpunkter), or split between the two names (17): the block and the beslut line move as one."""
+    require_template_fonts()
+    ctx = sample_context("yttrande")
+    ctx["ovriga_synpunkter"] = [f"Rad {n} med en kort synpunkt." for n in range(lines)]
+    count, texts = page_numbers(convert_to_pdf(render_document("yttrande", ctx)))
+    block = ("Beslutat vid sammanträde", "Ordförande", "Andreas Konstantinides", "Stadsområdesdirektör",
+             "Britt-Marie Pettersson")
+    pages = {[n for n, text in enumerate(texts) if words in text][0] for words in block}
+    assert pages == {count - 1}, (pages, count)
+
+
 def test_missing_soffice_raises_pdf_unavailable(monkeypatch):
     monkeypatch.setattr(pdf_module.shutil, "which", lambda name: None)
     with pytest.raises(PdfUnavailable, match="LibreOffice"):

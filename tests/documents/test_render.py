@@ -63,8 +63,8 @@ def test_yttrande_repeats_each_question_as_heading_with_its_answer_in_order(yttr
 
 def test_yttrande_ends_with_signatures(yttrande):
     lines = body_lines(yttrande)
-    assert lines[-4:] == [("Underskrift", "Ordförande"), ("Normal", "Andreas Konstantinides"),
-                          ("Underskrift", "Stadsområdesdirektör"), ("Normal", "Britt-Marie Pettersson")]
+    assert lines[-4:] == [("Underskrift", "Ordförande"), ("Underskriftsnamn", "Andreas Konstantinides"),
+                          ("Underskrift", "Stadsområdesdirektör"), ("Underskriftsnamn", "Britt-Marie Pettersson")]
 
 
 def test_emphasis_becomes_bold_run(yttrande):
@@ -101,10 +101,10 @@ def test_tjansteskrivelse_sections_in_order(tjansteskrivelse):
     lines = body_lines(tjansteskrivelse)
     assert ("Beteckning", "Remiss från Kulturnämnden, diarienummer KN-2015-1050") in lines
     assert ("Normal", "Stadsområdesnämnd Östers arbetsutskott 10 september 2015") in lines
-    assert lines[-1] == ("Normal", "Avdelningschef Marie Hendra")
+    assert lines[-1] == ("Normal", "Marie Hendra, avdelningschef")
     head = header_text(tjansteskrivelse)
     assert "Tjänsteskrivelse" in head and "Stadsområdesförvaltning Öster" in head
-    assert "Vår referens\nSabina Vendela Dethorey, Utvecklingssamordnare\n" in head
+    assert "Vår referens\nSabina Vendela Dethorey, utvecklingssamordnare\n" in head
     assert "Diarienummer\nSOFÖ-2015-811" in head and "Remittentens diarienummer\nKN-2015-1050" in head
 
 
@@ -129,7 +129,7 @@ def test_header_has_page_and_numpages_fields_and_named_styles(kind):
     assert not list(body.iter(qn("w:jc"))) and not list(body.iter(qn("w:sz")))  # no hand formatting
     assert {p.style.name for p in doc.paragraphs} <= {"Normal", "Heading 1", "Heading 2", "Heading 3",
                                                        "List Bullet", "Mottagare", "Beteckning", "Underskrift",
-                                                       "Beslutsrad"}
+                                                       "Underskriftsnamn", "Beslutsrad"}
     assert "{{" not in all_text(render_document(kind, sample_context(kind)))
 
 
@@ -206,6 +206,16 @@ def test_signature_role_keeps_with_the_name():
     doc = open_docx(render_document("yttrande", sample_context("yttrande")))
     roles = [p for p in doc.paragraphs if p.style.name == "Underskrift"]
     assert len(roles) == 2 and all(p.style.paragraph_format.keep_with_next for p in roles)
+
+
+def test_signature_block_moves_with_the_beslut_line():
+    """walk17 F6: the names stood alone on page 2; the beslut line, each role and each name keep with the next."""
+    doc = open_docx(render_document("yttrande", sample_context("yttrande")))
+    texts = [p.text for p in doc.paragraphs]
+    start = next(i for i, t in enumerate(texts) if t.startswith("Beslutat vid sammanträde"))
+    block = doc.paragraphs[start:]
+    assert [p.text for p in block][-1] == "Britt-Marie Pettersson" and len(block) == 5
+    assert all(p.style.paragraph_format.keep_with_next for p in block[:-1])
 
 
 def test_yttrande_header_shows_the_paragraf_once_decided():

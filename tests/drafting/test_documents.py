@@ -57,12 +57,25 @@ def test_tjansteskrivelse_has_its_own_summary_prefilled_from_the_missiv(session,
 
 def test_var_referens_is_name_and_title_and_empty_when_nobody_is_assigned(session, w):
     head = header_text(render(session, w, "tjansteskrivelse"))
-    assert "Vår referens\nSabina Vendela Dethorey, Utvecklingssamordnare\n" in head
+    assert "Vår referens\nSabina Vendela Dethorey, utvecklingssamordnare\n" in head
     remiss = session.get(Remiss, w["remiss"].id)
     remiss.handlaggare_id = None
     session.commit()
     head = header_text(render(session, w, "tjansteskrivelse"))
     assert "Vår referens\n\n" in head and ", ," not in head and "Vår referens\n," not in head
+
+
+def test_var_referens_and_ansvariga_write_name_and_title_alike(session, w):
+    """walk17 F17: "Vår referens: Jesper Lindkvist, Utredningssekreterare" (the account's title) while Ansvariga wrote
+    "utredningssekreterare Jesper Lindkvist" from "Jesper Lindkvist, utredningssekreterare": one form for both."""
+    remiss = session.get(Remiss, w["remiss"].id)
+    save(session, now=NOW, principal=w["h"], remiss=remiss,
+         raw={"ansvariga": "Sabina Vendela Dethorey, utvecklingssamordnare\n\nMarie Hendra, Avdelningschef"})
+    data = render(session, w, "tjansteskrivelse")
+    assert "Vår referens\nSabina Vendela Dethorey, utvecklingssamordnare\n" in header_text(data)
+    lines = body(data)
+    assert lines[lines.index("Ansvariga") + 1:] == ["Sabina Vendela Dethorey, utvecklingssamordnare",
+                                                     "Marie Hendra, avdelningschef"]
 
 
 def test_footer_from_the_namnd_settings_and_iso_dates(session, w):

@@ -89,7 +89,7 @@ def test_draft_review_approve_download_decide_and_expediera(world, auth, client,
     assert "Stadsområdesnämnd Öster 24 september 2015" in texts
     assert any("tillhanda senast den 28 september 2015" in t for t in texts)
     head = header_text(ts.data)
-    assert "Vår referens\nSabina Vendela Dethorey, Utvecklingssamordnare\n" in head  # name and title, one line
+    assert "Vår referens\nSabina Vendela Dethorey, utvecklingssamordnare\n" in head  # name and title, one line
     assert "Remittentens diarienummer\nKN-2015-1050" in head
     assert our_dnr in head + "\n".join(texts)
 

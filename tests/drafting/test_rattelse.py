@@ -2,7 +2,9 @@
 reopened; and expediering refuses what is not ready before anything is generated or queued (issue 17)."""
 from __future__ import annotations
 
+import re
 from datetime import date, datetime, timezone
+from html import unescape
 
 import pytest
 from sqlmodel import func, select
@@ -225,12 +227,16 @@ def test_pages_and_api_offer_a_rattelse_and_refuse_clearly(world, auth, client, 
     page = client.get(f"/remisser/{rid}").get_data(as_text=True)
     assert "Rättelsen av det expedierade yttrandet: skriv den rättade texten" in page  # the next step, not "inget mer"
     assert "Att rätta:" in page and "Fel i fråga 2." in page
+    # walk17 F17: "Läge: Utkast · version 1 · Rättelse …" read as if the sent version 1 were edited
+    assert "Läge: Utkast · ny version (rättelse av version 1, det expedierade yttrandet)" in _plain(page)
     assert "Skicka till granskning" not in page  # not before the sent text is changed
     # the same day as the expediering, the current document is the proposed rättelse, not the sent file again
     texts = texts_of(client.get(f"/remisser/{rid}/dokument/yttrande.docx").data)
     assert any(t.startswith("Stadsområdesnämnd Öster föreslås besluta att lämna följande rättelse") for t in texts)
     # sent for review, it is on the granskare's start page as a rättelse
     client.put(f"/api/v1/remisser/{rid}/yttrande", json={"sammanfattning": "Rättat."}, headers=headers)
+    saved = _plain(client.get(f"/remisser/{rid}").get_data(as_text=True))
+    assert "Läge: Utkast · version 2 · Rättelse av version 1, det expedierade yttrandet" in saved
     assert client.post(f"/api/v1/remisser/{rid}/yttrande/state", json={"state": "granskning"},
                        headers=headers).status_code == 200
     start = client.get("/").get_data(as_text=True)
@@ -276,3 +282,8 @@ def test_the_rattelse_s_tjansteskrivelse_proposes_the_rattelse_and_says_why(sess
                                                                    "forslag_till_beslut": own})
     texts = texts_of(generate.render(session, now=LATER, principal=w["h"], remiss=remiss, kind="tjansteskrivelse").data)
     assert own in texts and proposal not in texts
+
+
+def _plain(page: str) -> str:
+    """The page's text without tags, each run of white space one space."""
+    return " ".join(unescape(re.sub(r"<[^>]+>", "", page)).split())

@@ -121,3 +121,15 @@ def test_a_word_files_title_property_fills_a_title_the_text_lacks(api):
     body = parse(api, out.getvalue(), "Remiss.docx")
     assert body["title"] == "Förslag till naturvårdsprogram för Ronneby kommun"
     assert any("Word-filens egenskaper (Titel)" in w for w in body["warnings"])
+
+
+def test_the_readme_names_the_inkorg_buttons_as_the_page_shows_them():
+    """walk17 F17: the README said "Registrera remissen" (the button is "Registrera"), left out the question a passed
+    deadline asks, and gave only $PWD/instance although `make run INSTANCE=…` keeps the data elsewhere."""
+    root = Path(__file__).resolve().parents[2]
+    readme = (root / "README.md").read_text(encoding="utf-8")
+    page = (root / "templates" / "intake" / "inbox_item.html").read_text(encoding="utf-8")
+    assert "Registrera remissen" not in readme and ">Registrera remissen<" not in page
+    assert "press **Registrera**" in readme and ">Registrera{% if register_other %}" in page
+    assert "**Datumet stämmer – registrera ändå**" in readme and "Sista svarsdag har redan varit" in page
+    assert "`make run INSTANCE=dir`" in readme

@@ -286,7 +286,9 @@ def grant_extension(session: Session, *, now: datetime, principal: Principal, re
     begin(principal, remiss)
     _check_anstand(remiss, entry)
     if remiss.effective_deadline_on and until_on <= remiss.effective_deadline_on:
-        raise InputErrors({"until_on": "Anståndet måste gå ut efter remissens sista svarsdag."})
+        deadline = format_deadline(remiss.effective_deadline_on, remiss.effective_deadline_time)
+        raise InputErrors({"until_on": f"Anståndet måste gå ut efter remissens sista svarsdag, {deadline}: "
+                                       "välj en senare dag."})
     extension = pending_request(session, entry.id)
     if extension is None:
         extension = Extension(remiss_id=remiss.id, sandlista_entry_id=entry.id, requested_by=entry.name,
