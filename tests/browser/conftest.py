@@ -135,6 +135,9 @@ def wide_world(live_server):
             deadline_on=today + timedelta(days=30), questions=["Har ni synpunkter?"],
             sandlista=[SandlistaItem(WIDE_NAME, WIDE_EMAIL, "Förvaltningar"),
                        SandlistaItem("Pensionärsrådet", "pensionarsradet@remiss.example", "Råd")]))
+        with app.app_context():  # sent first: an instans of an unsent remiss gets no anstånd (truth17 F10)
+            sending.send(session, now=START, principal=p, remiss=outgoing, files_dir=app.config["FILES_DIR"],
+                         base_url="")
         entry = remisser.entries(session, outgoing.id)[0]
         answers.request_extension(session, now=START, principal=p, remiss=outgoing, entry=entry,
                                   requested_until_on=date(2010, 3, 31), reason="Behöver mer tid.")

@@ -67,7 +67,7 @@ def _assign_and_start(page) -> str:
     page.get_by_role("button", name="Tilldela").click()
     assert "Handläggaren är tilldelad" in _messages(page)
     assert not page.get_by_label("Ny status").is_visible()  # folded until asked for
-    page.get_by_text("Ändra status för hand").click()
+    page.get_by_text("Ändra status för hand", exact=True).click()
     page.get_by_label("Ny status").select_option(label="Under beredning")
     page.get_by_label("Kommentar (valfri)").fill("Förvaltningen påbörjar tjänsteskrivelsen.")
     page.get_by_role("button", name="Ändra status").click()

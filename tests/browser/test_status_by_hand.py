@@ -21,7 +21,7 @@ def test_status_by_hand_asks_for_a_handlaggare_and_a_reason(page):
     page.wait_for_url(re.compile(r"/remisser/\d+"))
     check_axe_once(page)
     assert "Ej tilldelad" in page.locator("#oversikt").inner_text()
-    page.get_by_text("Ändra status för hand").click()
+    page.get_by_text("Ändra status för hand", exact=True).click()
     page.get_by_label("Ny status").select_option(label="Tilldelad")
     page.get_by_role("button", name="Ändra status").click()
     assert check_error_state(page) == ["new-status"]
