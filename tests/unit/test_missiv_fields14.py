@@ -304,9 +304,9 @@ def test_a_regeringsuppdrag_number_is_not_the_remiss_number() -> None:
 def test_the_rounds_cues_stay_linear_on_hostile_text(unit: str) -> None:
     import time
     text = unit * (100_000 // len(unit))
-    start = time.process_time()
+    start = time.thread_time()
     parse_missiv(text)
-    assert time.process_time() - start < 3.0  # quadratic took 7 s (the copies' loop) and minutes (the labels')
+    assert time.thread_time() - start < 3.0  # quadratic took 7 s (the copies' loop) and minutes (the labels')
 
 
 # walk14 16-kalmar: a region passing Trafikverket's remiss on names its own deadline to Trafikverket in the same sentence

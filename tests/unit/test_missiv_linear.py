@@ -70,23 +70,23 @@ def test_the_parser_modules_have_patterns_to_check():
 @pytest.mark.parametrize("label,pattern", PATTERNS, ids=[p[0] for p in PATTERNS])
 def test_each_pattern_is_linear_on_100_kb(label, pattern):
     for name, text in ADVERSARIAL.items():
-        start = time.process_time()
+        start = time.thread_time()
         for _ in pattern.finditer(text):
             pass
-        elapsed = time.process_time() - start
+        elapsed = time.thread_time() - start
         assert elapsed < 0.1, f"{label} took {elapsed:.3f} s on {name!r}"
 
 
 @pytest.mark.parametrize("name", list(ADVERSARIAL) + list(STRUCTURED))
 def test_parse_missiv_is_linear_on_100_kb(name):
-    start = time.process_time()
+    start = time.thread_time()
     parse_missiv({**ADVERSARIAL, **STRUCTURED}[name])
-    elapsed = time.process_time() - start
+    elapsed = time.thread_time() - start
     # 0.1-0.3 s measured: a few µs a character over some sixty scans; quadratic patterns took minutes here.
     assert elapsed < 1.0, f"parse_missiv took {elapsed:.2f} s on {name!r}"
 
 
 def test_the_3_kb_newline_input_of_issue_19_parses_in_under_a_second():
-    start = time.process_time()
+    start = time.thread_time()
     parse_missiv("\n" * 3000 + "x")
-    assert time.process_time() - start < 1.0
+    assert time.thread_time() - start < 1.0
