@@ -43,7 +43,7 @@ run: port-free demo
 
 ## Run the whole test suite (PostgreSQL pass too when REMISS_TEST_DATABASE_URL is set or a server is found).
 test: install
-	$(BIN)/python -m pytest -q -p no:cacheprovider
+	$(BIN)/python -m pytest -q -p no:cacheprovider --durations=15
 	@bash scripts/postgres-pass.sh
 
 ## Benchmarks against the budgets of bench/budgets.py, into bench/results.md: SQLite, then PostgreSQL when a

@@ -42,4 +42,4 @@ EOF
 fi
 
 echo "Kör testsviten mot PostgreSQL: $shown"
-REMISS_TEST_DATABASE_URL="$url" "$python" -m pytest -q -p no:cacheprovider -m "not browser and not libreoffice"
+REMISS_TEST_DATABASE_URL="$url" "$python" -m pytest -q -p no:cacheprovider --durations=25 -m "not browser and not libreoffice"
