@@ -54,15 +54,16 @@ def test_a_form_that_came_back_with_a_question_keeps_its_token_and_registers_onc
     assert "Remissen kan redan vara registrerad" in html
 
 
-def _second_app(app, tmp_path):
-    """Another app process on the same database with its own file store (another host behind the same address)."""
+def _second_app(app, tmp_path, *, files_dir: str = ""):
+    """Another app process on the same database, with its own file store (another host behind the same address)
+    unless files_dir is given."""
     from remiss import create_app
 
     other = create_app({**{k: app.config[k] for k in ("TESTING", "DATABASE_URL", "SECRET_KEY", "CLOCK", "BASE_URL",
                                                     "SMTP_URL", "ARGON2_TIME_COST", "ARGON2_MEMORY_KIB",
                                                     "ARCHIVE_SENT_PDF")},
                         "INSTANCE_PATH": str(tmp_path / "instance2"), "MAIL_DIR": str(tmp_path / "mail2"),
-                        "FILES_DIR": str(tmp_path / "files2")})
+                        "FILES_DIR": files_dir or str(tmp_path / "files2")})
     return other
 
 
