@@ -134,3 +134,38 @@ def test_a_day_old_claim_is_deleted_at_the_next_claim(client, auth, session, db,
     with db.transaction() as s:
         kept = s.exec(select(FormSubmission)).all()
         assert [(k.token, k.remiss_id) for k in kept] == [(later["form_once"], 2)]
+
+
+def test_a_refused_claim_leaves_the_transaction_usable(session, db, clock):
+    """The claim is a savepoint: the second INSERT of the same form fails alone, and what the request did before
+    it is kept (SQLite and PostgreSQL)."""
+    from remiss.remisser import sent_once
+
+    _, _, registrator, _ = _world(session)
+    token = sent_once.new_token()
+    with db.transaction() as s:
+        assert sent_once.claim(s, registrator.id, token, now=clock())
+    with db.transaction() as s:
+        s.exec(select(Remiss)).all()  # the request has read before it claims
+        assert not sent_once.claim(s, registrator.id, token, now=clock())
+        assert sent_once.claim(s, registrator.id, sent_once.new_token(), now=clock())  # another form: claimed
+        assert sent_once.registered(s, registrator.id, token, now=clock()) is None  # no remiss recorded with it
+        assert sent_once.claim(s, registrator.id, None, now=clock())  # an old form without a token
+    with db.transaction() as s:
+        assert len(s.exec(select(FormSubmission)).all()) == 2
+
+
+def test_a_registration_that_failed_after_the_claim_lets_the_same_form_register(client, auth, session, db):
+    """The claim is rolled back with the registration: the form, sent again when what failed is put right,
+    registers (not a receipt of nothing)."""
+    namnd, _, _, _ = _world(session)
+    auth.login("sekr@malmo.se")
+    form = {**SEED_000_FORM, "namnd_id": namnd.id, "form_once": _token(client)}
+    failed = auth.post("/remisser/ny", {**form, "intake_token": "gone-batch"})  # the read missiv's files are gone
+    assert failed.status_code == 400 and "finns inte längre" in failed.get_data(as_text=True)
+    with db.transaction() as s:
+        assert s.exec(select(Remiss)).all() == [] and s.exec(select(FormSubmission)).all() == []
+    again = auth.post("/remisser/ny", form)
+    assert again.status_code == 302
+    page = client.get(again.headers["Location"]).get_data(as_text=True)
+    assert "Remissen är registrerad med diarienummer LB 2026/0001." in page and "Formuläret skickades" not in page
