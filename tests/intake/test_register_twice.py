@@ -76,7 +76,7 @@ def test_registrera_sent_at_once_to_two_app_processes_registers_once(client, aut
             t.start()
         for t in threads:
             t.join(60)
-        assert [r.status_code for r in results] == [302, 302], [(r.status_code, r.get_data(as_text=True).split("<main")[-1][:1500]) for r in results]
+        assert [r.status_code for r in results] == [302, 302], [r.get_data(as_text=True)[:500] for r in results]
         assert results[0].headers["Location"] == results[1].headers["Location"]
     finally:
         other.extensions["remiss_db"].dispose()
