@@ -241,3 +241,17 @@ class ArchivedDocument(SQLModel, table=True):
     storage_key: str = Field(max_length=200)  # in FILES_DIR (remiss.files)
     created_by_id: Optional[int] = Field(default=None, foreign_key="user_account.id")
     created_at: datetime = Field(sa_column=Column(UTCDateTime, nullable=False))  # the moment of expediering
+
+
+class FormSubmission(SQLModel, table=True):
+    """A Registrera form claimed by the request that registers with it (remisser.sent_once): a second sending of
+    the same form finds the row and is shown the remiss registered. Written in the registering transaction."""
+
+    __tablename__ = "form_submission"
+    __table_args__ = (UniqueConstraint("user_id", "token"),)
+
+    id: Optional[int] = Field(default=None, primary_key=True)
+    user_id: int = Field(foreign_key="user_account.id", ondelete="CASCADE")
+    token: str = Field(max_length=64)  # the form's hidden one-time token
+    remiss_id: Optional[int] = Field(default=None, foreign_key="remiss.id", ondelete="CASCADE")
+    created_at: datetime = Field(sa_column=Column(UTCDateTime, nullable=False, index=True))

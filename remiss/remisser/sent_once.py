@@ -2,22 +2,27 @@
 second request found the remiss the first had just registered and asked "Remissen kan redan vara registrerad",
 so a user who took it for an old one could tick "registrera ändå" and make a duplicate.
 
-Each Registrera form carries a one-time token. The request that registers claims the token (a file created
-exclusively in the file store under form-once/, so two requests at once cannot both claim it) and writes the
-new remiss's id into it; a second request with the same token is shown the receipt of that remiss instead. No
-table: the file is the only record, and files older than MAX_AGE are swept."""
+Each Registrera form carries a one-time token. The request that registers claims the token: a form_submission row
+(UNIQUE user and token) inserted in the transaction that registers the remiss, and given the remiss's id in it.
+A second request with the same token cannot insert it: on PostgreSQL its INSERT waits until the first commits
+(then fails: it is shown the receipt of that remiss) or rolls back (then it registers); on SQLite the writing
+requests take turns already. A failed registration rolls the claim back with everything else, so the same form
+may be sent again, and a request that dies leaves no claim behind. Any app process or host sees the same rows
+(before, the tokens were files in one host's file store). Rows older than MAX_AGE are deleted at a claim."""
 from __future__ import annotations
 
-import os
 import re
 import secrets
-import time as _time
-from pathlib import Path
+from datetime import datetime, timedelta
+
+from sqlalchemy import delete, select, update
+from sqlalchemy.exc import IntegrityError
+from sqlmodel import Session
+
+from remiss.remisser.models import FormSubmission
 
 FIELD = "form_once"  # the hidden field of the form
-DIR = "form-once"
-MAX_AGE_SECONDS = 24 * 3600
-WAIT_SECONDS = 10  # how long a second request waits for the first to finish registering
+MAX_AGE = timedelta(days=1)
 _TOKEN = re.compile(r"^[0-9a-f]{32}$")
 
 
@@ -25,52 +30,40 @@ def new_token() -> str:
     return secrets.token_hex(16)
 
 
-def _path(files_dir: str, user_id: int, token: str | None) -> Path | None:
-    if not token or not _TOKEN.match(token):
-        return None  # an old form without a token: registered as before
-    return Path(files_dir, DIR, f"{user_id}-{token}")
+def _valid(token: str | None) -> bool:
+    return bool(token and _TOKEN.match(token))  # an old form without a token: registered as before
 
 
-def claim(files_dir: str, user_id: int, token: str | None) -> bool:
-    """True when this request may register: the token is new (now claimed), or there is none."""
-    path = _path(files_dir, user_id, token)
-    if path is None:
+def claim(session: Session, user_id: int, token: str | None, *, now: datetime) -> bool:
+    """True when this request may register: the token is new (now claimed in the session's transaction), or there
+    is none. False when the form has been registered with already (registered() names the remiss)."""
+    if not _valid(token):
         return True
-    path.parent.mkdir(parents=True, exist_ok=True)
-    _sweep(path.parent)
+    _sweep(session, now)
     try:
-        os.close(os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY))
-    except FileExistsError:
+        with session.begin_nested():  # a savepoint: a refused claim leaves the request's transaction usable
+            session.add(FormSubmission(user_id=user_id, token=token, created_at=now))
+    except IntegrityError:
         return False
     return True
 
 
-def record(files_dir: str, user_id: int, token: str | None, remiss_id: int) -> None:
-    path = _path(files_dir, user_id, token)
-    if path is not None:
-        path.write_text(str(remiss_id))
+def record(session: Session, user_id: int, token: str | None, remiss_id: int) -> None:
+    """The remiss registered with the claimed form; in the same transaction, before it commits."""
+    if _valid(token):
+        session.execute(update(FormSubmission).where(FormSubmission.user_id == user_id,
+                                                     FormSubmission.token == token).values(remiss_id=remiss_id))
 
 
-def release(files_dir: str, user_id: int, token: str | None) -> None:
-    """The claiming request did not register (an error): the same form may be sent again."""
-    path = _path(files_dir, user_id, token)
-    if path is not None:
-        path.unlink(missing_ok=True)
-
-
-def registered(files_dir: str, user_id: int, token: str | None, *, wait: bool = False) -> tuple[int, float] | None:
-    """(remiss id, seconds since) of the remiss registered with this form, if any; wait: for a request that is
-    still registering it."""
-    path = _path(files_dir, user_id, token)
-    deadline = _time.monotonic() + (WAIT_SECONDS if wait else 0)
-    while path is not None and path.exists():
-        text = path.read_text().strip() if path.exists() else ""
-        if text.isdigit():
-            return int(text), max(0.0, _time.time() - path.stat().st_mtime)
-        if _time.monotonic() >= deadline:
-            return None
-        _time.sleep(0.1)
-    return None
+def registered(session: Session, user_id: int, token: str | None, *, now: datetime) -> tuple[int, float] | None:
+    """(remiss id, seconds since) of the remiss registered with this form, if any."""
+    if not _valid(token):
+        return None
+    row = session.execute(select(FormSubmission.remiss_id, FormSubmission.created_at).where(
+        FormSubmission.user_id == user_id, FormSubmission.token == token)).first()
+    if row is None or row.remiss_id is None:
+        return None
+    return row.remiss_id, max(0.0, (now - row.created_at).total_seconds())
 
 
 def receipt(our_dnr: str, seconds: float) -> str:
@@ -81,11 +74,9 @@ def receipt(our_dnr: str, seconds: float) -> str:
             f"registrerades en gång, av dig för {ago} sedan.")
 
 
-def _sweep(folder: Path) -> None:
-    cutoff = _time.time() - MAX_AGE_SECONDS
-    for old in folder.iterdir():
-        try:
-            if old.stat().st_mtime < cutoff:
-                old.unlink()
-        except OSError:
-            pass
+def _sweep(session: Session, now: datetime) -> None:
+    """One DELETE of the day-old claims; on PostgreSQL it skips those another registering request is deleting
+    (FOR UPDATE SKIP LOCKED), so registrations never wait for each other here."""
+    old = select(FormSubmission.id).where(FormSubmission.created_at < now - MAX_AGE) \
+        .with_for_update(skip_locked=True)
+    session.execute(delete(FormSubmission).where(FormSubmission.id.in_(old.scalar_subquery())))

@@ -238,6 +238,13 @@ def register(session: Session, *, now: datetime, principal: Principal, message: 
     return remiss
 
 
+def hold(session: Session, message: InboxMessage) -> None:
+    """Read the message again and hold it until the request's transaction ends, so that two requests deciding it
+    at once take turns and the second sees what the first did (PostgreSQL: FOR UPDATE; SQLite's writers take
+    turns already). Without it both read "pending" and both registered a remiss."""
+    session.refresh(message, with_for_update=True)
+
+
 def undismiss(session: Session, *, principal: Principal, message: InboxMessage) -> None:
     """Put a dismissed message back among those to handle (Ångra avvisningen)."""
     _require_registrar(principal)

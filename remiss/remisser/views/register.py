@@ -58,10 +58,9 @@ def new():
         already = queries.possible_duplicates(get_session(), principal(), sender_dnr=values.get("sender_dnr") or "",
                                               title=values.get("title") or "")
     else:
-        done = _sent_before(values.get(sent_once.FIELD), wait=False)
+        done = _sent_before(values.get(sent_once.FIELD))
         if done:
             return done
-        claimed = False
         try:
             raw, typed_errors = typed_handlaggare(values, values.get("namnd_id"), Action.create)
             typed_errors.update(deadline_required(values))
@@ -94,11 +93,10 @@ def new():
             if duplicates or past_deadline or received_late or letter_late:
                 raise InputErrors({})  # shown with links; registering needs "registrera ändå" ticked
             token = values.get(sent_once.FIELD)
-            if not sent_once.claim(current_app.config["FILES_DIR"], principal().user_id, token):
-                done = _sent_before(token, wait=True)  # the first of a double-click is registering it
+            if not sent_once.claim(get_session(), principal().user_id, token, now=now()):
+                done = _sent_before(token)  # the first of a double-click registered it (and committed)
                 if done:
                     return done
-            claimed = True
             remiss = service.register(get_session(), now=now(), principal=principal(), data=data,
                                       dnr_format=current_app.config["DNR_FORMAT"],
                                       default_prefix=current_app.config["DNR_DEFAULT_PREFIX"])
@@ -110,15 +108,12 @@ def new():
                                 max_bytes=current_app.config["UPLOAD_MAX_BYTES"])
             attachments.add_uploads(get_session(), now=now(), principal=principal(), remiss=remiss,
                                     uploads=request.files.getlist("files"), config=current_app.config)
+            sent_once.record(get_session(), principal().user_id, token, remiss.id)
         except (InputErrors, files.FileRejected) as exc:
             errors = exc.errors if isinstance(exc, InputErrors) else {"files": str(exc)}
-            get_session().rollback()
-            if claimed:  # not registered: the same form may be sent again
-                sent_once.release(current_app.config["FILES_DIR"], principal().user_id, values.get(sent_once.FIELD))
+            get_session().rollback()  # the claim too: not registered, the same form may be sent again
         else:
             get_session().commit()
-            sent_once.record(current_app.config["FILES_DIR"], principal().user_id, values.get(sent_once.FIELD),
-                             remiss.id)
             held_uploads.release(current_app.config["FILES_DIR"], held)
             flash(f"Remissen är registrerad med diarienummer {remiss.our_dnr}.", "success")
             for note in file_notes:
@@ -136,9 +131,9 @@ def new():
                            **intake.context(request)), (400 if errors else 200)
 
 
-def _sent_before(token, *, wait: bool):
+def _sent_before(token):
     """The receipt of the remiss this same form registered a moment ago (a double-click), or None."""
-    done = sent_once.registered(current_app.config["FILES_DIR"], principal().user_id, token, wait=wait)
+    done = sent_once.registered(get_session(), principal().user_id, token, now=now())
     if done is None:
         return None
     remiss_id, seconds = done

@@ -1,0 +1,83 @@
+"""Registrera on an Inkorg proposal sent twice (a double-click, a resubmit, two app processes at once) registers
+one remiss: the message is held while it is registered, and a second sending finds it registered."""
+from __future__ import annotations
+
+import threading
+
+from sqlmodel import select
+
+from remiss.remisser.models import Remiss
+from tests.conftest import Auth, csrf_token
+from tests.intake.test_paste_seed000 import world
+from tests.intake.test_walk12_view import POLLED, SOCIALDEP, _value, mail, receive
+from tests.remisser.test_sent_twice import _second_app
+
+
+def _proposal(client, auth, app, db, session, clock):
+    clock.set(POLLED)
+    namnd = world(session)
+    message_id = receive(db, app, mail("VB: Remiss av Ds 2023:23", SOCIALDEP, "<socialdep@twice>",
+                                       sent="Thu, 03 Dec 2026 08:00:00 +0100"))
+    auth.login("sekr@malmo.se")
+    url = f"/inkorg/{message_id}"
+    page = client.get(url).get_data(as_text=True)
+    form = {"namnd_id": str(namnd.id), "deadline_time": "",
+            **{name: _value(page, name) for name in ("title", "remittent", "sender_dnr", "received_on",
+                                                      "deadline_on")}}
+    return url, form
+
+
+def _remisser(db) -> list[str]:
+    with db.transaction() as s:
+        return [r.our_dnr for r in s.exec(select(Remiss))]
+
+
+def test_registrera_sent_twice_registers_once_and_shows_the_remiss(client, auth, app, db, session, clock):
+    url, form = _proposal(client, auth, app, db, session, clock)
+    first = auth.post(f"{url}/registrera", form, form_url=url)
+    assert first.status_code == 302 and "/remisser/" in first.headers["Location"]
+    client.get(first.headers["Location"])  # the first receipt, shown
+    second = auth.post(f"{url}/registrera", form, form_url=url)
+    assert second.status_code == 302 and second.headers["Location"] == first.headers["Location"]
+    page = client.get(second.headers["Location"]).get_data(as_text=True)
+    assert "Meddelandet är redan registrerat – av dig, med diarienummer LB 2026/0001." in page
+    assert _remisser(db) == ["LB 2026/0001"]
+
+
+def test_registrera_by_another_registrator_after_it_is_registered_is_refused(client, auth, app, db, session, clock):
+    url, form = _proposal(client, auth, app, db, session, clock)
+    assert auth.post(f"{url}/registrera", form, form_url=url).status_code == 302
+    other = app.test_client()
+    Auth(other).login("annan@malmo.se")
+    again = Auth(other).post(f"{url}/registrera", form, form_url=url)
+    assert again.status_code == 302 and again.headers["Location"].endswith(url)
+    assert "Meddelandet är redan hanterat." in other.get(again.headers["Location"]).get_data(as_text=True)
+    assert _remisser(db) == ["LB 2026/0001"]
+
+
+def test_registrera_sent_at_once_to_two_app_processes_registers_once(client, auth, app, db, session, clock, tmp_path):
+    """Both requests read the message as pending; on PostgreSQL both registered it before the message was held."""
+    url, form = _proposal(client, auth, app, db, session, clock)
+    other = _second_app(app, tmp_path, files_dir=app.config["FILES_DIR"])  # the mail's files are shared
+    try:
+        other_client = other.test_client()
+        Auth(other_client).login("sekr@malmo.se")
+        pairs = [(c, {**form, "csrf_token": csrf_token(c, url)}) for c in (client, other_client)]
+        barrier = threading.Barrier(2)
+        results = [None, None]
+
+        def send(i):
+            c, data = pairs[i]
+            barrier.wait()
+            results[i] = c.post(f"{url}/registrera", data=data)
+
+        threads = [threading.Thread(target=send, args=(i,)) for i in range(2)]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join(60)
+        assert [r.status_code for r in results] == [302, 302], [r.get_data(as_text=True)[:500] for r in results]
+        assert results[0].headers["Location"] == results[1].headers["Location"]
+    finally:
+        other.extensions["remiss_db"].dispose()
+    assert _remisser(db) == ["LB 2026/0001"]
