@@ -12,14 +12,16 @@ import re
 
 from remiss.missiv.title_trim import tidy
 
-# The phrase itself: at most 200 characters of one line, entered once per trigger (linear on any text).
-_NAME = r"([^\n.;:!?]{3,200}?)"
-# Where the name ends: the sentence's end, a clause after a comma or an "och", what is done with the matter.
-_END = (r"(?=[ \t]*(?:\.(?:[ \t]|\n|\Z)|\n|\Z|[!?;:]|\(|,[ \t]+(?:som|där|vilket|vilken|men|och|samt|senast|förslaget)\b|"
-        r"[ \t]+(?:och|samt)[ \t]+(?:en|ett|de|den|det|vi|ni|man|samråds\w*|remiss\w*|gransknings\w*|svars\w*)\b|"
-        r"[ \t]+(?:som|med[ \t]+tillhörande|i[ \t]+enlighet[ \t]+med|senast|innan|före|fram[ \t]+till|till[ \t]+och[ \t]+med|"
-        r"till[ \t]+(?:alla|berörda|remissinstanser\w*|regeringen|er|dig|oss|kommunen|länsstyrelsen)|"
-        r"(?:ut[ \t]+)?på[ \t]+(?:remiss|samråd|granskning)|för[ \t]+(?:yttrande|synpunkter|kännedom|diarieföring))\b))")
+# The phrase itself: the rest of the line up to a stop, at most 200 characters, taken greedily (one scan a trigger,
+# no backtracking: linear on any text); where the name ends inside it is decided on those 200 characters alone.
+_NAME = r"([^\n.;:!?(]{3,200})"
+# Where the name ends: a clause after a comma or an "och", what is done with the matter, whom it is sent to.
+_CLAUSE = re.compile(
+    r"[ \t]*,[ \t]+(?:som|där|vilket|vilken|men|och|samt|senast|förslaget)\b|"
+    r"[ \t]+(?:och|samt)[ \t]+(?:en|ett|de|den|det|vi|ni|man|samråds\w*|remiss\w*|gransknings\w*|svars\w*)\b|"
+    r"[ \t]+(?:som|med[ \t]+tillhörande|i[ \t]+enlighet[ \t]+med|senast|innan|före|fram[ \t]+till|till[ \t]+och[ \t]+med|"
+    r"till[ \t]+(?:alla|berörda|remissinstanser\w*|regeringen|er|dig|oss|kommunen|länsstyrelsen)|"
+    r"(?:ut[ \t]+)?på[ \t]+(?:remiss|samråd|granskning)|för[ \t]+(?:yttrande|synpunkter|kännedom|diarieföring))\b")
 # A name does not start with a pronoun, a deictic word or the document's bare kind ("förslaget", "remissen").
 _NOT_A_NAME = (r"(?!(?:den|det|de|dem|denna|detta|dessa|vår|vårt|våra|er|ert|era|sin|sitt|sina|bifogade?|nämnda|ovan|"
                # an indefinite phrase describes, it does not name ("ett förslag om ändring i …", "en preliminär
@@ -42,7 +44,7 @@ _TRIGGERS = [
 ]
 # the strongest trigger first: each is searched on its own, so "samråd om …" early in a news text does not win over
 # "… gick ut på samråd med förslag till …" further down
-_PHRASES = [re.compile(trigger + _NOT_A_NAME + _NAME + _END) for trigger in _TRIGGERS]
+_PHRASES = [re.compile(trigger + _NOT_A_NAME + _NAME) for trigger in _TRIGGERS]
 _RECEIVED = re.compile(r"\bhar[ \t]+(?:nu[ \t]+)?(?:fått|erhållit|tagit[ \t]+emot)[ \t]+" + _NOT_A_NAME +
                        r"([^\n.;:]{3,200}?)[ \t]+(?:på|för)[ \t]+(?:remiss|samråd|yttrande)\b")
 _FINITE = re.compile(r"\b(?:är|var|har|hade|ska|skall|kommer|finns|kan|får|blir|gäller|innebär|omfattar|pågår|"
@@ -63,12 +65,17 @@ def prose_matter(text: str) -> tuple[str | None, tuple[int, int] | None]:
         m = pattern.search(text)
         if not m:
             continue
-        name = m.group(1)
-        after = text[m.end(1):m.end(1) + 40]
+        name, start = m.group(1), m.start(1)
+        clause = _CLAUSE.search(name) if pattern is not _RECEIVED else None
+        if clause:
+            name = name[:clause.start()]
+        elif pattern is not _RECEIVED and len(name) == 200:
+            return None, None  # no end within 200 characters: no name
+        after = text[start + len(name):start + len(name) + 40]
         if _FINITE.search(name) or _TWO.match(after) or len(name.split()) > 25 or \
                 not re.search(r"[^\W\d_]{4,}", name) or _GENERIC.match(name.strip()):
             return None, None
-        value, span = tidy(name, m.span(1), lead=False)
+        value, span = tidy(name, (start, start + len(name)), lead=False)
         if not value:
             return None, None
         return value[:1].upper() + value[1:], span
