@@ -17,11 +17,11 @@ from remiss.missiv.title_trim import tidy
 _NAME = r"((?:[^\n.;:!?(]|(?<=\d):(?=\d)){3,200})"  # "SOU 2017:27" keeps its colon
 # Where the name ends: a clause after a comma or an "och", what is done with the matter, whom it is sent to.
 _CLAUSE = re.compile(
-    r"[ \t]*,[ \t]+(?:som|där|vilket|vilken|men|och|samt|senast|förslaget)\b|"
-    r"[ \t]+(?:och|samt)[ \t]+(?:en|ett|de|den|det|vi|ni|man|samråds\w*|remiss\w*|gransknings\w*|svars\w*)\b|"
+    r"(?<![ \t])[ \t]*+,[ \t]+(?:som|där|vilket|vilken|men|och|samt|senast|förslaget)\b|"
+    r"(?<![ \t])[ \t]++(?:och|samt)[ \t]+(?:en|ett|de|den|det|vi|ni|man|samråds\w*|remiss\w*|gransknings\w*|svars\w*)\b|"
     # "… som skickas på remiss": a relative clause with its verb ("frågor som rör det samiska folket" stays whole)
-    r"[ \t]+som[ \t]+(?:nu[ \t]+)?(?:är|har|ska|skall|kommer|kan|får|innebär|gäller|skickas|remitteras|tagits)\b|"
-    r"[ \t]+(?:med[ \t]+tillhörande|i[ \t]+enlighet[ \t]+med|senast|innan|före|fram[ \t]+till|till[ \t]+och[ \t]+med|"
+    r"(?<![ \t])[ \t]++som[ \t]+(?:nu[ \t]+)?(?:är|har|ska|skall|kommer|kan|får|innebär|gäller|skickas|remitteras|tagits)\b|"
+    r"(?<![ \t])[ \t]++(?:med[ \t]+tillhörande|i[ \t]+enlighet[ \t]+med|senast|innan|före|fram[ \t]+till|till[ \t]+och[ \t]+med|"
     r"till[ \t]+(?:alla|berörda|remissinstanser\w*|regeringen|er|dig|oss|kommunen|länsstyrelsen)|"
     r"(?:ut[ \t]+)?på[ \t]+(?:remiss|samråd|granskning)|för[ \t]+(?:yttrande|synpunkter|kännedom|diarieföring))\b")
 # A name does not start with a pronoun, a deictic word or the document's bare kind ("förslaget", "remissen").
@@ -41,7 +41,6 @@ _TRIGGERS = [
     r"(?:remiss|samråd)[ \t]+(?:om|gällande|avseende|angående|av)[ \t]+",
     # "… om att yttra sig över val av väglinje.", "ges möjlighet att yttra sig över …"
     r"\byttra[ \t]+(?:sig|dig|er)[ \t]+över[ \t]+",
-    # "Kommunen har fått Boverkets förslag … på remiss" is written the other way round: only the forward form here
     # "… som Näringsdepartementet har remitterat promemorian Vinterdäckskrav för tunga vägfordon."
     r"\b(?:remitterar|remitteras|remitterat)[ \t]+(?:härmed[ \t]+|nu[ \t]+)?"
     r"(?:(?:departements)?promemorian[ \t]+|betänkandet[ \t]+|delbetänkandet[ \t]+)?(?=[A-ZÅÄÖa-zåäö])",
@@ -51,8 +50,6 @@ _TRIGGERS = [
 # the strongest trigger first: each is searched on its own, so "samråd om …" early in a news text does not win over
 # "… gick ut på samråd med förslag till …" further down
 _PHRASES = [re.compile(trigger + _NOT_A_NAME + _NAME) for trigger in _TRIGGERS]
-_RECEIVED = re.compile(r"\bhar[ \t]+(?:nu[ \t]+)?(?:fått|erhållit|tagit[ \t]+emot)[ \t]+" + _NOT_A_NAME +
-                       r"([^\n.;:]{3,200}?)[ \t]+(?:på|för)[ \t]+(?:remiss|samråd|yttrande)\b")
 _FINITE = re.compile(r"\b(?:är|var|har|hade|ska|skall|kommer|finns|kan|får|blir|gäller|innebär|omfattar|pågår|sker|"
                      r"skickas|skickats|remitteras|remitterats|förlängs|förlängts|tagits|upprättats|beslutat|beslutade)\b",
                      re.IGNORECASE)
@@ -69,16 +66,19 @@ _TWO = re.compile(r"[ \t](?:och|samt)[ \t]+(?:en|ett)[ \t]+(?:om|av|gällande|av
 
 
 def prose_matter(text: str) -> tuple[str | None, tuple[int, int] | None]:
-    """Return the matter's name from the first phrase of the prose that announces it, or (None, None)."""
-    for pattern in (_RECEIVED, *_PHRASES):
+    """Return the matter's name from the first phrase of the prose that announces it, or (None, None).
+
+    The triggers are tried strongest first; when the strongest one found is no clean name, the title stays empty
+    rather than falling back on a weaker phrase (on the development sets both choices give the same titles)."""
+    for pattern in _PHRASES:
         m = pattern.search(text)
         if not m:
             continue
         name, start = m.group(1), m.start(1)
-        clause = _CLAUSE.search(name) if pattern is not _RECEIVED else None
+        clause = _CLAUSE.search(name)
         if clause:
             name = name[:clause.start()]
-        elif pattern is not _RECEIVED and len(name) == 200:
+        elif len(name) == 200:
             return None, None  # no end within 200 characters: no name
         after = text[start + len(name):start + len(name) + 40]
         if _FINITE.search(name) or _TWO.match(after) or len(name.split()) > 25 or \
