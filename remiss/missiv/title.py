@@ -8,6 +8,7 @@ import re
 from remiss.missiv.dnr import TOKEN_RE
 from remiss.missiv.headline import continued, headline, is_headline, is_letterhead, is_news, plausible_heading
 from remiss.missiv.title_layout import agenda_item, label_above, statute_name
+from remiss.missiv.title_prose import prose_matter
 from remiss.missiv.title_trim import clean_subject as _clean_subject
 from remiss.missiv.title_trim import drop_remiss_lead, tidy
 
@@ -153,6 +154,8 @@ def _find_title_body(text: str) -> tuple[str | None, tuple[int, int] | None]:
                 value, span = f"{lead[:1].upper()}{lead[1:]} {value}", (m.start(1), m.end(2))
     if value is None:
         value, span = statute_name(text)  # round 16: "… föreskrifter och allmänna råd (LIFS 2018:4) om …"
+    if value is None:
+        value, span = prose_matter(text)  # round 18: "… gick ut på samråd med förslag till …", "yttra sig över …"
     return value, span
 
 

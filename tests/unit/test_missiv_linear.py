@@ -35,6 +35,9 @@ ADVERSARIAL = {
     "header lines": "Från: x\n" * (SIZE // 8),
     "cue words": "Remiss av senast den Dnr förlängd kontakt\n" * (SIZE // 42),
     "at signs": "a@" * (SIZE // 2),
+    # round 18 (title_prose): the prose's announcing phrases, each followed by a name that never ends
+    "announcing phrases": "yttra sig över a samråd om a remitterat a ut på remiss med a har fått a " * (SIZE // 72),
+    "one endless name": "skickade ut en remiss om " + "a" * SIZE,
 }
 # Structured inputs for the entry point: a heading, greeting or header followed by a long run.
 STRUCTURED = {

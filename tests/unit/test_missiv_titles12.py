@@ -60,8 +60,11 @@ def test_a_page_proposal_keeps_its_own_definite_form() -> None:
 
 
 def test_a_notice_label_alone_is_no_title() -> None:
-    # b27: the heading "Förlängd remisstid" names no matter; better empty than that
-    assert parse_missiv(_dev("b27")["text"]).title is None
+    # b27: the heading "Förlängd remisstid" names no matter; better empty than that. Round 18: the prose names it
+    # ("… remisstiden för samrådet om förslag till beslut om …"), as annotated
+    title = parse_missiv(_dev("b27")["text"]).title
+    assert title != "Förlängd remisstid"
+    assert title == "Förslag till beslut om prisreglering av fiberanslutningar"
 
 
 # --- normalise: what a page or a subject puts around the name (title_trim.normalise) ---

@@ -1,0 +1,92 @@
+"""Round 18: the matter's name as the prose of Swedish administrative language writes it, for letters with no usable
+heading ("… ut på samråd med förslag till X.", "… att yttra sig över X.", "Länsstyrelsen remitterar X.").
+
+Read last, only when nothing else names the matter. The phrase is taken only when it is one noun phrase: it stops at
+the sentence's end or at a clause ("…, som …", "… och samrådstiden förlängs"), it holds no finite verb, it does not
+start with a pronoun or a bare "förslaget", and the text names two matters ("en remiss om X och en om Y") nowhere.
+Where the evidence is weaker than that the title stays empty: the parser then warns that none was found.
+"""
+from __future__ import annotations
+
+import re
+
+from remiss.missiv.title_trim import tidy
+
+# The phrase itself: the rest of the line up to a stop, at most 200 characters, taken greedily (one scan a trigger,
+# no backtracking: linear on any text); where the name ends inside it is decided on those 200 characters alone.
+_NAME = r"((?:[^\n.;:!?(]|(?<=\d):(?=\d)){3,200})"  # "SOU 2017:27" keeps its colon
+# Where the name ends: a clause after a comma or an "och", what is done with the matter, whom it is sent to.
+_CLAUSE = re.compile(
+    r"(?<![ \t])[ \t]*+,[ \t]+(?:som|där|vilket|vilken|men|och|samt|senast|förslaget)\b|"
+    r"(?<![ \t])[ \t]++(?:och|samt)[ \t]+(?:en|ett|de|den|det|vi|ni|man|samråds\w*|remiss\w*|gransknings\w*|svars\w*)\b|"
+    # "… som skickas på remiss": a relative clause with its verb ("frågor som rör det samiska folket" stays whole)
+    r"(?<![ \t])[ \t]++som[ \t]+(?:nu[ \t]+)?(?:är|har|ska|skall|kommer|kan|får|innebär|gäller|skickas|remitteras|tagits)\b|"
+    r"(?<![ \t])[ \t]++(?:med[ \t]+tillhörande|i[ \t]+enlighet[ \t]+med|senast|innan|före|fram[ \t]+till|till[ \t]+och[ \t]+med|"
+    r"till[ \t]+(?:alla|berörda|remissinstanser\w*|regeringen|er|dig|oss|kommunen|länsstyrelsen)|"
+    r"(?:ut[ \t]+)?på[ \t]+(?:remiss|samråd|granskning)|för[ \t]+(?:yttrande|synpunkter|kännedom|diarieföring))\b")
+# A name does not start with a pronoun, a deictic word or the document's bare kind ("förslaget", "remissen").
+_NOT_A_NAME = (r"(?!(?:den|det|de|dem|denna|detta|dessa|vår|vårt|våra|er|ert|era|sin|sitt|sina|bifogade?|nämnda|ovan|"
+               # an indefinite phrase describes, it does not name ("ett förslag om ändring i …", "en preliminär
+               # översikt över …"); "härmed"/"till" are the verb's own words ("remitterar härmed", "… till ovanstående")
+               r"en|ett|härmed|till|för|dels|angående|"
+               r"förslaget|förslagen|remissen|remisserna|materialet|handlingarna|ärendet|underlaget|frågan|"
+               r"samrådsunderlaget|remissunderlaget|dokumentet|planen|programmet|strategin)\b)")
+_TRIGGERS = [
+    # "De fem vattenmyndigheterna gick ut på samråd med förslag till förvaltningsplan …", "… ute på remiss med …"
+    r"\b(?:ut|ute)[ \t]+på[ \t]+(?:remiss|samråd|granskning)[ \t]+(?:med|om|gällande|avseende|angående)[ \t]+",
+    # "Spelinspektionen skickade ut en remiss gällande förslag till föreskrifter …"
+    # (the subject may stand after the verb: "I april skickade Spelinspektionen ut en remiss gällande …")
+    r"\b(?:skicka[rt]?|skickade|sänt|sände|sänder|gått|gick|går)[ \t]+(?:[A-ZÅÄÖ][\wåäö-]+[ \t]+)?(?:nu[ \t]+)?ut[ \t]+"
+    r"(?:en[ \t]+)?"
+    r"(?:remiss|samråd)[ \t]+(?:om|gällande|avseende|angående|av)[ \t]+",
+    # "… om att yttra sig över val av väglinje.", "ges möjlighet att yttra sig över …"
+    r"\byttra[ \t]+(?:sig|dig|er)[ \t]+över[ \t]+",
+    # "… som Näringsdepartementet har remitterat promemorian Vinterdäckskrav för tunga vägfordon."
+    r"\b(?:remitterar|remitteras|remitterat)[ \t]+(?:härmed[ \t]+|nu[ \t]+)?"
+    r"(?:(?:departements)?promemorian[ \t]+|betänkandet[ \t]+|delbetänkandet[ \t]+)?(?=[A-ZÅÄÖa-zåäö])",
+    # "… samråd för ny översiktsplan", "Samråd om detaljplan för …"
+    r"\b[Ss]amråd(?:et)?[ \t]+(?:om|för|gällande|avseende|angående)[ \t]+",
+]
+# the strongest trigger first: each is searched on its own, so "samråd om …" early in a news text does not win over
+# "… gick ut på samråd med förslag till …" further down
+_PHRASES = [re.compile(trigger + _NOT_A_NAME + _NAME) for trigger in _TRIGGERS]
+_FINITE = re.compile(r"\b(?:är|var|har|hade|ska|skall|kommer|finns|kan|får|blir|gäller|innebär|omfattar|pågår|sker|"
+                     r"skickas|skickats|remitteras|remitterats|förlängs|förlängts|tagits|upprättats|beslutat|beslutade)\b",
+                     re.IGNORECASE)
+# A generic name: the bare kind after "förslag till/på" ("Förslag på föreskrifter", "förslag till beslut"), a place
+# ("samråd för Trosa kommun i Vagnhärad"), a pointer ("Avfallsplanen nedan"), or a body in front of an inverted
+# clause ("remitterar Läkemedelsverket ett förslag …").
+_GENERIC = re.compile(r"^(?:(?:[\wåäö-]+s[ \t]+)?förslag(?:et)?[ \t]+(?:till|på|om)[ \t]+[\wåäö-]+|"
+                      r"[A-ZÅÄÖ][\wåäö-]*(?:[ \t]+[A-ZÅÄÖ][\wåäö-]*)?[ \t]+(?:kommun|kommuner|stad|län|region)\b.*|"
+                      r"[\wåäö-]+[ \t]+(?:en|ett)[ \t].*|.*[ \t](?:nedan|ovan|här))$")
+# "Ds 2023:27, Effektiv och …" is written "Ds 2023:27 Effektiv och …"; "…, Ds 2023:9" after the name is dropped
+_NUMBER_COMMA = re.compile(r"^((?:SOU|Ds)[ \t]+\d{4}:\d{1,3}),[ \t]+|,[ \t]+(?:SOU|Ds)[ \t]+\d{4}:\d{1,3}\Z", re.IGNORECASE)
+# two matters in one sentence: "en remiss om förslag till … och en om förslag till …"
+_TWO = re.compile(r"[ \t](?:och|samt)[ \t]+(?:en|ett)[ \t]+(?:om|av|gällande|avseende)[ \t]")
+
+
+def prose_matter(text: str) -> tuple[str | None, tuple[int, int] | None]:
+    """Return the matter's name from the first phrase of the prose that announces it, or (None, None).
+
+    The triggers are tried strongest first; when the strongest one found is no clean name, the title stays empty
+    rather than falling back on a weaker phrase (on the development sets both choices give the same titles)."""
+    for pattern in _PHRASES:
+        m = pattern.search(text)
+        if not m:
+            continue
+        name, start = m.group(1), m.start(1)
+        clause = _CLAUSE.search(name)
+        if clause:
+            name = name[:clause.start()]
+        elif len(name) == 200:
+            return None, None  # no end within 200 characters: no name
+        after = text[start + len(name):start + len(name) + 40]
+        if _FINITE.search(name) or _TWO.match(after) or len(name.split()) > 25 or \
+                not re.search(r"[^\W\d_]{4,}", name) or _GENERIC.match(name.strip()):
+            return None, None
+        value, span = tidy(name, (start, start + len(name)), lead=False)
+        if not value:
+            return None, None
+        value = _NUMBER_COMMA.sub(lambda n: f"{n.group(1)} " if n.group(1) else "", value)
+        return value[:1].upper() + value[1:], span
+    return None, None
