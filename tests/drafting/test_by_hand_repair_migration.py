@@ -10,6 +10,7 @@ from datetime import date, datetime, timezone
 from html import unescape
 
 from alembic import command
+from alembic.script import ScriptDirectory
 from sqlalchemy import func, text
 from sqlmodel import select
 
@@ -140,7 +141,8 @@ def test_v001_repairs_the_by_hand_ticks_and_the_yttrande_reopened_after_the_besl
     expediering, deadline = _row(session, rid, "expediering"), _row(session, rid, "sista_svarsdag")
     assert expediering.done_at == sent == EXPEDIERAD_AT and not expediering.closed_with_remiss
     assert deadline.done_at == TICKED_AT and deadline.closed_with_remiss
-    assert session.exec(text("SELECT version_num FROM alembic_version")).one()[0] == "v001_by_hand_repair"
+    head = ScriptDirectory.from_config(_alembic(database_url)).get_current_head()  # v001 re-run, later ones too
+    assert session.exec(text("SELECT version_num FROM alembic_version")).one()[0] == head
 
 
 def test_v001_leaves_signatures_filled_in_after_the_beslut(session, w, database_url):
