@@ -108,6 +108,10 @@ def waiting_section(session: Session, principal: Principal, now: datetime) -> Wa
             # expedierat without an answer address: besvarad once recorded as sent (walk11 finding 10, h-fix-a)
             todo, anchor = SENT_BY_HAND
             note, late = "yttrandet är expedierat men inte e-postat: remissen saknar svarsadress", False
+        elif r.status == RemissStatus.beslutad.value and r.decided_by is None and r.draft_state == "godkand":
+            # Beslutad set by hand with no beslut registered: the expediering waits for it (walk18 F8)
+            todo, anchor = TODO[RemissStatus.klar_for_beslut.value]
+            note, late = "statusen är Beslutad, men inget beslut är registrerat", False
         elif r.status == RemissStatus.beslutad.value and r.decided_by is not None and justering_pending(
                 r.decided_by, r.omedelbar_justering, r.justerad_on, today):
             todo, anchor = JUSTERA
