@@ -1,14 +1,17 @@
 """A nämndsammanträde set by hand later than the planned one: the justering and the expediering follow it, never
-before the meeting they follow, and a meeting too late to answer in time is said to be so (walk11 finding 3).
-Pure code."""
+before the meeting they follow, and a meeting too late to answer in time is said to be so (walk11 finding 3); the
+arbetsutskott follows it too (the nämnd's AU before it), and the meeting's line explains only the date set by hand
+(walk18 F1). Pure code."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, time
 
 from remiss.calendar.after_beslut import _expediering
-from remiss.calendar.meetings import local_date
+from remiss.calendar.meetings import STOCKHOLM, Meeting, local_date
+from remiss.calendar.preparation import au_milestone, choose_au
 from remiss.calendar.milestones import PlannedMilestone, LABELS, PlanningRules, flag, milestone, skipped_days, workdays
 from remiss.calendar.swedish import format_moment, format_weekday_date
 from remiss.calendar.workdays import WorkCalendar
@@ -22,7 +25,8 @@ class HandSet:
     justering: PlannedMilestone
     expediering: PlannedMilestone
     late: bool  # even omedelbar justering cannot get the svar expedierat by the deadline
-    explanation: str  # what the nämndsammanträde's line says about it ("" when it is in time)
+    explanation: str  # what the nämndsammanträde's line says about it: set by hand, in time or too late
+    arbetsutskott: PlannedMilestone | None = None  # the nämnd's AU before the meeting (None: none in the plan)
 
 
 def too_late(day: date, deadline: date | datetime, rules: PlanningRules, calendar: WorkCalendar) -> bool:
@@ -31,8 +35,10 @@ def too_late(day: date, deadline: date | datetime, rules: PlanningRules, calenda
     return calendar.add_workdays(day, rules.expediering_workdays) > calendar.previous_workday(deadline_day)
 
 
-def follow_hand_set(day: date, deadline: date | datetime, rules: PlanningRules, calendar: WorkCalendar) -> HandSet:
-    """Date the justering and the expediering after a nämndsammanträde set by hand to day."""
+def follow_hand_set(day: date, deadline: date | datetime, rules: PlanningRules, calendar: WorkCalendar,
+                    meetings: Sequence[Meeting] = ()) -> HandSet:
+    """Date the justering and the expediering after a nämndsammanträde set by hand to day, and the arbetsutskott
+    before it from the sammanträdesplan (meetings), as the planner chooses it for a planned meeting."""
     deadline_day = local_date(deadline) if isinstance(deadline, datetime) else deadline
     deadline_text, day_text = format_moment(deadline), format_weekday_date(day)
     last_dispatch = calendar.previous_workday(deadline_day)
@@ -60,8 +66,14 @@ def follow_hand_set(day: date, deadline: date | datetime, rules: PlanningRules, 
                                f"{format_weekday_date(justering.day)}{after}.", deadline)
     explanation = (f"Sammanträdet {day_text} är satt för hand och hinner inte expediera svaret före sista svarsdag "
                    f"{deadline_text}: justering och expediering kommer efter sista svarsdag. {LATE_ADVICE}"
-                   if late else "")
-    return HandSet(justering, expediering, late, explanation)
+                   # in time: said of the date set by hand, not of the planned meeting (the feed and the API say
+                   # "Satt för hand …" alone, said_by_hand)
+                   if late else f"Sammanträdet {day_text} hinner expediera svaret före sista svarsdag {deadline_text}.")
+    usable = [m for m in meetings if calendar.is_workday(m.day)]  # as the planner: none on a day off
+    au = choose_au(Meeting("namnd", datetime.combine(day, time(12), tzinfo=STOCKHOLM)),
+                   [m for m in usable if m.kind == "namnd"], [m for m in usable if m.kind == "au"], [])
+    return HandSet(justering, expediering, late, explanation,
+                   au_milestone(au, day, by_hand=True) if au is not None else None)
 
 
 def said_by_hand(explanation: str, override_on: date | None, planned_on: date, reason: str) -> str:

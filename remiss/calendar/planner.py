@@ -27,7 +27,7 @@ from remiss.calendar.milestones import (
     skipped_days as _skipped_days,
     workdays as _workdays,
 )
-from remiss.calendar.preparation import choose_au, extension_proposal, preparation
+from remiss.calendar.preparation import au_milestone, choose_au, extension_proposal, preparation
 from remiss.calendar.swedish import format_moment, format_time, format_weekday_date
 from remiss.calendar.workdays import WorkCalendar
 
@@ -124,11 +124,7 @@ def plan_backwards(
     au = choose_au(chosen, namnd_meetings, au_meetings, warnings)
     milestones = preparation(chosen, au, rules, calendar)
     if au is not None:
-        milestones.append(_milestone(
-            "arbetsutskott", au.day,
-            f"Arbetsutskottet sammanträder {format_time(au.starts_at)}{_place(au)}: det senaste före "
-            f"nämndsammanträdet {format_weekday_date(meeting_day)}.",
-        ))
+        milestones.append(au_milestone(au, meeting_day))
     # the last meeting entered, with time to spare: a meeting not yet in the plan, the next working day with the
     # nämnd's usual justering, may still make it (walk11 finding 2)
     later = calendar.add_workdays(meeting_day, 1)

@@ -11,10 +11,11 @@ from remiss.calendar.milestones import (
     PlannedMilestone,
     PlanningRules,
     milestone as _milestone,
+    place as _place,
     skipped_days as _skipped_days,
     workdays as _workdays,
 )
-from remiss.calendar.swedish import format_weekday_date
+from remiss.calendar.swedish import format_time, format_weekday_date
 from remiss.calendar.workdays import WorkCalendar
 
 
@@ -33,6 +34,16 @@ def choose_au(
             f"ärendet går direkt till nämnden."
         )
     return None
+
+
+def au_milestone(au: Meeting, meeting_day: date, *, by_hand: bool = False) -> PlannedMilestone:
+    """The arbetsutskott step: the AU choose_au chose for the nämndsammanträde on meeting_day (by_hand: a meeting
+    set by hand, calendar.hand_set)."""
+    return _milestone(
+        "arbetsutskott", au.day,
+        f"Arbetsutskottet sammanträder {format_time(au.starts_at)}{_place(au)}: det senaste före "
+        f"nämndsammanträdet {format_weekday_date(meeting_day)}{', satt för hand' if by_hand else ''}.",
+    )
 
 
 def preparation(

@@ -186,6 +186,8 @@ TO_REVIEW = "Granska yttrandet: godkänn det, eller skicka tillbaka det till han
 RETURNED = ("Granskaren har skickat tillbaka yttrandet: ändra det enligt kommentaren och skicka det till granskning "
             "igen.")
 TO_JUSTERA = "Nämnden har beslutat: registrera justeringen av protokollet och expediera sedan yttrandet."
+# status Beslutad set by hand with no beslut registered: the justering form opens only once it is (walk18 F8)
+TO_REGISTER = "Registrera beslutet (sammanträde och §) och expediera sedan yttrandet."
 # expedierat without an answer address: nothing was e-mailed, and the page keeps saying so
 SEND_BY_HAND = ("Yttrandet är expedierat men inte e-postat, eftersom remissen saknar svarsadress: skicka "
                 "handlingarna till remittenten på annat sätt{where} och registrera sedan att de är skickade. "
@@ -193,8 +195,9 @@ SEND_BY_HAND = ("Yttrandet är expedierat men inte e-postat, eftersom remissen s
 
 
 def next_step(status: str, state: DraftState, *, returned: bool, may_review: bool, justerad: bool,
-              by_hand_to: str | None = None, delegated: str = "") -> str:
+              by_hand_to: str | None = None, delegated: str = "", decided: bool = True) -> str:
     """The next step the yttrande's state gives, or "" where the remiss's status says it (remisser.status).
+    decided: a beslut is registered on the yttrande (False: the status alone says the nämnd decided).
     by_hand_to: the remiss has no answer e-mail ("" or its postal address): the expedierat yttrande went nowhere.
     delegated: who decided, when the beslut is a delegationsbeslut ("Delegationsbeslut av Eva Ek den …")."""
     if status == "beslutad" and state == DraftState.expedierad and by_hand_to is not None:
@@ -204,6 +207,8 @@ def next_step(status: str, state: DraftState, *, returned: bool, may_review: boo
             return TO_REVIEW if may_review else WAITING_FOR_REVIEW
         if state == DraftState.utkast and returned:
             return RETURNED
+    if status == "beslutad" and state == DraftState.godkand and not decided:
+        return TO_REGISTER
     if status == "beslutad" and state == DraftState.godkand and not justerad:
         return TO_JUSTERA
     if status == "beslutad" and state == DraftState.godkand and delegated:  # not the nämnd's (truth17 F17)
@@ -281,7 +286,7 @@ def panel_context(session: Session, principal: Principal, remiss, now) -> dict:
                       next_step(remiss.status, state, returned=bool(draft and draft.review_comment),
                                 may_review=may_review, justerad=decision is not None and decision.justerad_by(today),
                                 by_hand_to=None if remiss.answer_email else " ".join(remiss.answer_address.split()),
-                                delegated=delegated_words(decision))),
+                                delegated=delegated_words(decision), decided=decision is not None)),
         "sent": sent,
         # a rättelse corrects what the remittent has: not before the yttrande is sent (sent_by_hand)
         "may_rattelse": may_review and state == DraftState.expedierad and not send_pending,

@@ -242,19 +242,3 @@ def month_weeks(first: date) -> list[list[date]]:
         weeks.append([day + timedelta(days=offset) for offset in range(7)])
         day += timedelta(days=7)
     return weeks
-
-
-def needs_extension(session: Session, *, namnd_ids: Iterable[int] | None) -> list:
-    """Return open incoming remisser whose tidplan cannot be met: rows of id, our_dnr, title,
-    effective_deadline_on, their TidplanState's suggested_extension_on and proposals, and namnd_id."""
-    from remiss.planning.models import TidplanState
-
-    stmt = (select(Remiss.id, Remiss.our_dnr, Remiss.title, Remiss.effective_deadline_on,
-                   TidplanState.suggested_extension_on, TidplanState.proposals, Remiss.namnd_id)
-            .join(TidplanState, TidplanState.remiss_id == Remiss.id)
-            .where(TidplanState.feasible.is_(False), Remiss.direction == Direction.inkommande, is_open(),
-                   Remiss.status != "beslutad")  # decided: an extension is no longer needed
-            .order_by(Remiss.effective_deadline_on))
-    if namnd_ids is not None:
-        stmt = stmt.where(Remiss.namnd_id.in_(list(namnd_ids) or [-1]))
-    return session.execute(stmt.limit(100)).all()

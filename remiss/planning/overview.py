@@ -12,7 +12,8 @@ from sqlmodel import Session, select
 from remiss.auth.access import Action, Principal
 from remiss.calendar.swedish import format_weekday_date
 from remiss.clock import local
-from remiss.planning.pending_extension import pending_requests, waiting_words
+from remiss.planning.extension_needed import needs_extension
+from remiss.planning.pending_extension import instead_of_asking, pending_requests, waiting_words
 from remiss.planning import agenda
 from remiss.planning.models import Milestone
 from remiss.planning.present import DueRow, due_row
@@ -87,14 +88,16 @@ def late_overview(session: Session, principal: Principal, now: datetime) -> Late
         row = due_row(item, now_local)
         if row.flagged and (item.remiss_id, item.kind) not in late_keys:
             parts[item.namnd_id].at_risk.append(row)
-    needs = agenda.needs_extension(session, namnd_ids=scope)
+    needs = needs_extension(session, namnd_ids=scope, today=today)
     asked = pending_requests(session, [r.id for r in needs])  # requested, not yet answered: said, not asked again
     for r in needs:
         parts[r.namnd_id].extension_needed.append(
             {"remiss_id": r.id, "dnr": r.our_dnr or "", "title": r.title,
              "deadline": format_weekday_date(r.effective_deadline_on),
              "suggested": format_weekday_date(r.suggested_extension_on) if r.suggested_extension_on else "",
-             "asked": waiting_words(asked[r.id]) if r.id in asked else ""})
+             "asked": waiting_words(asked[r.id]) if r.id in asked else "",
+             # the plan holds but a step's date has passed: the Tidplan's own words (walk18 F4)
+             "late": instead_of_asking(r.late_proposal, waiting_words(asked[r.id]) if r.id in asked else "")})
     for part in parts.values():  # a missed meeting's ways out as they hold today (as the remiss page)
         part.late, part.at_risk = with_ways_out(session, part.late, today), with_ways_out(session, part.at_risk, today)
     counts = _late_counts(session, scope, now_local) if late_cut else {}

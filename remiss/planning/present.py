@@ -18,6 +18,7 @@ from remiss.calendar.swedish import format_weekday_date
 from remiss.clock import local
 from remiss.planning import agenda
 from remiss.planning.agenda import AgendaItem
+from remiss.planning.extension_needed import needs_extension
 from remiss.planning.flags import reason_text
 # relative: the words, imported from here by others
 from remiss.planning.lateness import (lateness, missed_meeting_day, needs_attention, relative,  # noqa: F401
@@ -99,7 +100,7 @@ def start_section(session: Session, principal: Principal, now: datetime) -> Star
     mine_keys = {(i.remiss_id, i.kind) for i in mine}
     theirs, theirs_cut = _due(session, namnd_ids=visible, handlaggare_id=None, today=today, end=end)
     theirs = [i for i in theirs if (i.remiss_id, i.kind) not in mine_keys]
-    needs = agenda.needs_extension(session, namnd_ids=visible)
+    needs = needs_extension(session, namnd_ids=visible, today=today)
     # a förlängning requested and not yet answered is said, not asked for again (pending_extension)
     asked = {rid: waiting_words(e) for rid, e in pending_requests(
         session, [i.remiss_id for i in mine + theirs] + [r.id for r in needs]).items()}
@@ -110,7 +111,9 @@ def start_section(session: Session, principal: Principal, now: datetime) -> Star
                         "deadline": format_weekday_date(row.effective_deadline_on),
                         "suggested": format_weekday_date(row.suggested_extension_on)
                         if row.suggested_extension_on else "",
-                        "proposal": proposals[0] if proposals else "", "asked": asked.get(row.id, "")})
+                        "proposal": proposals[0] if proposals else "", "asked": asked.get(row.id, ""),
+                        # the plan holds but a step's date has passed: the Tidplan's own words (walk18 F4)
+                        "late": instead_of_asking(row.late_proposal, asked.get(row.id, ""))})
     return StartSection(mine=with_ways_out(session, _shown(mine, now_local, asked), today),
                         namnder=with_ways_out(session, _shown(theirs, now_local, asked), today),
                         extension_needed=needing, horizon=format_weekday_date(end),

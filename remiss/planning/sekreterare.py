@@ -2,7 +2,7 @@
 whose beslut is not recorded, a beslutad remiss whose justering is not registered (expediering waits for it, unless
 the paragraph was justerad omedelbart or a delegat decided), a beslutad and justerad remiss whose yttrande is not
 yet expedierat (walk10 finding 4), and an outgoing remiss whose answers are compiled and that waits for "Avsluta
-ärendet"."""
+ärendet" (or for "Sammanställ svaren igen" when an answer came in after the sammanställning, walk18 F5)."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -17,6 +17,7 @@ from remiss.calendar.swedish import format_weekday_date
 from remiss.clock import local
 from remiss.drafting.models import Decision, YttrandeDraft, justering_pending
 from remiss.drafting.rattelse_todo import rattelse_todo
+from remiss.outgoing.service import compiled
 from remiss.calendar.missed import MISSED, said_as
 from remiss.planning.flags import reason_text
 from remiss.planning.lateness import lateness as step_lateness
@@ -30,6 +31,8 @@ from remiss.remisser.status import CLOSED, RemissStatus
 TODO = {RemissStatus.klar_for_beslut.value: ("Registrera beslutet", "beslut"),
         RemissStatus.beslutad.value: ("Expediera yttrandet", "yttrande"),
         RemissStatus.sammanstalld.value: ("Avsluta ärendet", "utskick")}
+# a sammanstalld remiss whose sammanställning an answer has made out of date: compile again before closing (walk18 F5)
+COMPILE_AGAIN = ("Sammanställ svaren igen", "utskick")
 # a beslutad remiss whose protokoll is not yet justerat: the justering is registered before the expediering
 JUSTERA = ("Registrera justeringen", "justering-form")
 SHOWN = 100  # rows listed, the earliest sista svarsdag first; the page says when more wait
@@ -93,12 +96,22 @@ def waiting_section(session: Session, principal: Principal, now: datetime) -> Wa
             .order_by(Remiss.effective_deadline_on, Remiss.id).limit(SHOWN + 1))
     today = local(now).date()
     rows = []
-    for r in diarium_rows(session, principal, stmt):
+    found = diarium_rows(session, principal, stmt)
+    stale = compiled.stale_ids(session, [r.id for r in found if r.status == RemissStatus.sammanstalld.value])
+    for r in found:
         todo, anchor = TODO[r.status]
-        if r.status == RemissStatus.beslutad.value and r.draft_state == "expedierad" and not r.answer_email:
+        if r.id in stale:
+            # the remiss page, the Utgående table and the API say "sammanställ igen" too (compiled.changed_since)
+            todo, anchor = COMPILE_AGAIN
+            note, late = "ett svar har kommit in efter sammanställningen", False
+        elif r.status == RemissStatus.beslutad.value and r.draft_state == "expedierad" and not r.answer_email:
             # expedierat without an answer address: besvarad once recorded as sent (walk11 finding 10, h-fix-a)
             todo, anchor = SENT_BY_HAND
             note, late = "yttrandet är expedierat men inte e-postat: remissen saknar svarsadress", False
+        elif r.status == RemissStatus.beslutad.value and r.decided_by is None and r.draft_state == "godkand":
+            # Beslutad set by hand with no beslut registered: the expediering waits for it (walk18 F8)
+            todo, anchor = TODO[RemissStatus.klar_for_beslut.value]
+            note, late = "statusen är Beslutad, men inget beslut är registrerat", False
         elif r.status == RemissStatus.beslutad.value and r.decided_by is not None and justering_pending(
                 r.decided_by, r.omedelbar_justering, r.justerad_on, today):
             todo, anchor = JUSTERA

@@ -11,6 +11,7 @@ from remiss.drafting import decision as decisions
 from remiss.drafting.states import change_state
 from remiss.drafting.versions import save
 from remiss.remisser import service as remisser
+from remiss.remisser.models import Remiss
 from tests.planning.helpers import at
 from tests.support.factories import make_namnd, make_remiss, make_user
 
@@ -78,3 +79,37 @@ def test_an_open_remiss_has_no_warnings(client, session, clock):
     session.commit()
     body = client.get(f"/api/v1/remisser/{remiss.id}", headers={"Authorization": f"Bearer {token}"}).get_json()
     assert body["warnings"] == []
+
+
+def test_beslutad_by_hand_asks_to_register_the_beslut_not_the_justering(client, auth, session, clock):
+    """walk18 F8: "Ändra status för hand → Beslutad" with no beslut registered: Nästa steg said "registrera justeringen
+    av protokollet" while only the beslut form is offered."""
+    import html
+    import re
+
+    remiss, pr, headers = _world(session, clock)
+    rid = remiss.id
+    session.close()
+    auth.login("r@oster.se")
+
+    def next_step() -> tuple[str, str]:
+        page = client.get(f"/remisser/{rid}").get_data(as_text=True)
+        found = re.search(r'<p class="next-step">(.*?)</p>', page, re.S)
+        return " ".join(html.unescape(re.sub(r"<[^>]+>", "", found.group(1))).split()), page
+
+    step, page = next_step()
+    assert "Registrera beslutet (sammanträde och §)" in step, step
+    assert "justeringen" not in step
+    assert 'id="beslut"' in page  # the beslut form the step asks for is there
+    start = client.get("/").get_data(as_text=True)
+    todo = start[start.index('id="h-att-registrera"'):]
+    todo = todo[:todo.index("</section>")]
+    assert f'href="/remisser/{rid}#beslut">Registrera beslutet: ' in todo and "Expediera yttrandet" not in todo
+    decisions.record_decision(session, now=clock(), principal=pr, remiss=session.get(Remiss, rid),
+                              decided_by="namnd", meeting_on=date(2026, 11, 19), paragraf="§ 142",
+                              omedelbar_justering=False, confirm_before_approval=True)
+    session.commit()
+    session.close()
+    step, _ = next_step()
+    assert "registrera justeringen av protokollet" in step, step
+    assert f'href="/remisser/{rid}#justering-form">Registrera justeringen: ' in client.get("/").get_data(as_text=True)

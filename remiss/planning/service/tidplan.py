@@ -3,6 +3,7 @@ events do to a milestone (a date by hand, done, not done, reopened) is in milest
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from datetime import date, datetime
 
 from sqlmodel import Session, select
@@ -155,23 +156,24 @@ def replan(session: Session, *, now: datetime, remiss: Remiss, actor_id: int | N
 
 def _hand_set(session: Session, remiss: Remiss, day: date):
     return follow_hand_set(day, deadline_of(remiss), rules_of(session.get(Namnd, remiss.namnd_id)),
-                           work_calendar(session))
+                           work_calendar(session), meetings_of(session, remiss.namnd_id))
 
 
 def _after_hand_set(session: Session, remiss: Remiss, day: date, namnd: PlannedMilestone) -> dict:
-    """The justering and expediering after a nämndsammanträde set by hand later than planned, and the meeting
-    flagged when it is too late to answer by the deadline (calendar.hand_set)."""
+    """The AU, justering and expediering of a nämndsammanträde set by hand, and the meeting (flagged when too late
+    for the deadline) explained by its day (calendar.hand_set)."""
     followed = _hand_set(session, remiss, day)
     result = {"justering": followed.justering, "expediering": followed.expediering}
-    if followed.late:
-        result["namnd"] = flag(namnd, "sent_sammantrade", explanation=followed.explanation, advice=LATE_ADVICE)
+    result |= {"arbetsutskott": followed.arbetsutskott} if followed.arbetsutskott else {}  # its AU (walk18 F1)
+    result["namnd"] = (flag(namnd, "sent_sammantrade", explanation=followed.explanation, advice=LATE_ADVICE)
+                       if followed.late else replace(namnd, explanation=followed.explanation))
     return result
 
 
 def follow_hand_set_meeting(session: Session, *, now: datetime, remiss: Remiss, actor_id: int | None = None) -> None:
-    """After the nämndsammanträde's date is set by hand, earlier or later: the justering and expediering follow it,
-    a step preparing it dated after it is flagged, the meeting too when too late for the deadline, the rest as it
-    is; a date cleared or no longer too late re-plans (replan applies the same rule)."""
+    """After the nämndsammanträde's date is set by hand, earlier or later: its AU, justering and expediering follow
+    it, another step preparing it dated after it is flagged, the meeting too when too late for the deadline; a date
+    cleared or no longer too late re-plans (replan applies the same rule)."""
     namnd = next((m for m in milestones_of(session, remiss.id) if m.kind == "namnd"), None)
     if (namnd is None or remiss.direction == Direction.utgaende or deadline_of(remiss) is None
             or decided_of(session, remiss) is not None):
@@ -183,21 +185,20 @@ def follow_hand_set_meeting(session: Session, *, now: datetime, remiss: Remiss, 
         replan(session, now=now, remiss=remiss, actor_id=actor_id)
         return
     rows = {m.kind: m for m in milestones_of(session, remiss.id)}
-    changes = {}
+    changes, steps = {}, "Arbetsutskott, justering" if followed.arbetsutskott else "Justering"
     session.add_all(flag_unfitted(rows.values(), namnd.override_on))  # a step preparing it, dated after it
-    for pm in (followed.justering, followed.expediering):
-        row = rows.get(pm.kind)
-        if row is not None and row.done_at is not None:
-            continue
-        _put(session, row, pm, remiss, changes)
+    for pm in filter(None, (followed.arbetsutskott, followed.justering, followed.expediering)):
+        if rows.get(pm.kind) is None or rows[pm.kind].done_at is None:
+            _put(session, rows.get(pm.kind), pm, remiss, changes)
+    namnd.explanation = followed.explanation  # the date set by hand, not the planned meeting (walk18 F1)
     if followed.late:
         namnd.flagged, namnd.flag_reason = True, stronger_reason(namnd.flag_reason, "sent_sammantrade")
-        namnd.explanation, namnd.advice = followed.explanation, LATE_ADVICE
-        session.add(namnd)
+        namnd.advice = LATE_ADVICE
+    session.add(namnd)
     session.flush()
     _followed_up(session, now=now, remiss=remiss, actor_id=actor_id, changes=changes,
-                 note=f"Justering och expediering följer nämndsammanträdet "
-                      f"{format_weekday_date(namnd.override_on)}, satt för hand")
+                 note=f"{steps} och expediering följer nämndsammanträdet {format_weekday_date(namnd.override_on)}, "
+                      "satt för hand")
 
 
 def _followed_up(session: Session, *, now: datetime, remiss: Remiss, actor_id: int | None, changes: dict,

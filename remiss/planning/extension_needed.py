@@ -1,0 +1,78 @@
+"""Which open remisser need a förlängning, by one rule for the remiss page's Tidplan, the start page's "Förlängning
+behövs" and /forsenat (walk18 F4): the tidplan cannot be met (no sammanträde hinner, TidplanState.feasible False),
+or it holds only on paper because a step's date has passed and the planner then proposes a förlängning
+("Tjänsteskrivelsen skulle ha varit klar …: tidplanen gick inte att hålla. Begär förlängd remisstid till minst …",
+calendar.planner) that the Tidplan still shows today."""
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy import and_, exists, or_
+from sqlmodel import Session, select
+
+from remiss.planning.lateness import waiting_kinds
+from remiss.planning.models import Milestone, TidplanState
+from remiss.planning.passed_advice import holding
+from remiss.remisser.models import Direction, Remiss, is_open
+
+SHOWN = 100
+
+
+@dataclass(frozen=True)
+class ExtensionNeed:
+    id: int
+    our_dnr: str | None
+    title: str
+    effective_deadline_on: date | None
+    suggested_extension_on: date | None  # the least förlängning worth asking for (None: no date to ask for yet)
+    proposals: str  # TidplanState.proposals as stored
+    namnd_id: int
+    late_proposal: str = ""  # the plan holds but a step's date has passed: the Tidplan's förlängning proposal
+
+
+def late_proposals(stored: str, late_kinds: set[str], today: date) -> list[str]:
+    """The stored proposals given because a step's date had passed (TidplanState.proposals entries with until_done)
+    that the Tidplan shows today: their step is still open and late (late_kinds), and the sammanträde they name has
+    not passed (passed_advice.holding) — as planning.service.tidplan.advice and the remiss page read them."""
+    return holding([entry["text"] for entry in json.loads(stored or "[]")
+                    if isinstance(entry, dict) and entry.get("until_done") in late_kinds], today)
+
+
+def needs_extension(session: Session, *, namnd_ids: Iterable[int] | None, today: date) -> list[ExtensionNeed]:
+    """The open incoming remisser (not yet beslutade) that need a förlängning, the earliest sista svarsdag first, in
+    two statements: those whose tidplan cannot be met, and those whose Tidplan proposes one because a step's date
+    has passed (late_proposals)."""
+    late_step = exists().where(Milestone.remiss_id == Remiss.id, Milestone.done_at.is_(None),
+                               Milestone.due_on < today)
+    stmt = (select(Remiss.id, Remiss.our_dnr, Remiss.title, Remiss.effective_deadline_on,
+                   TidplanState.suggested_extension_on, TidplanState.proposals, Remiss.namnd_id,
+                   TidplanState.feasible)
+            .join(TidplanState, TidplanState.remiss_id == Remiss.id)
+            # a proposal that holds while its step is late is stored with "until_done" (tidplan._advice_entry)
+            .where(or_(TidplanState.feasible.is_(False),
+                       and_(TidplanState.proposals.like('%"until_done"%'), late_step)),
+                   Remiss.direction == Direction.inkommande, is_open(),
+                   Remiss.status != "beslutad")  # decided: an extension is no longer needed
+            .order_by(Remiss.effective_deadline_on, Remiss.id))
+    if namnd_ids is not None:
+        stmt = stmt.where(Remiss.namnd_id.in_(list(namnd_ids) or [-1]))
+    rows = session.execute(stmt.limit(SHOWN)).all()
+    maybe = [r.id for r in rows if r.feasible]
+    steps: dict[int, list] = {}
+    if maybe:
+        for m in session.execute(select(Milestone.remiss_id, Milestone.kind, Milestone.due_on, Milestone.done_at)
+                                 .where(Milestone.remiss_id.in_(maybe), Milestone.done_at.is_(None))):
+            steps.setdefault(m.remiss_id, []).append(m)
+    # late as the Tidplan counts it: open, dated before today, and not waiting for an open step before it
+    late = {rid: {m.kind for m in open_ if m.due_on < today} - waiting_kinds(open_) for rid, open_ in steps.items()}
+    found = []
+    for r in rows:
+        said = late_proposals(r.proposals, late.get(r.id, set()), today) if r.feasible else []
+        if r.feasible and not said:
+            continue
+        found.append(ExtensionNeed(r.id, r.our_dnr, r.title, r.effective_deadline_on, r.suggested_extension_on,
+                                   r.proposals, r.namnd_id, said[0] if said else ""))
+    return found
