@@ -196,8 +196,11 @@ def decide_extension(session: Session, *, now: datetime, principal: Principal, r
 
 def general_notice(session: Session, *, now: datetime, principal: Principal, remiss: Remiss, sender: str,
                    until_on: date | None, until_time: time | None = None, notice_on: date | None = None,
-                   evidence: Evidence = Evidence()) -> Extension:
-    """Record the remittent's notice to everyone that remisstiden is extended: request and grant in one."""
+                   evidence: Evidence = Evidence(), notice_read: bool = False) -> Extension:
+    """Record the remittent's notice to everyone that remisstiden is extended: request and grant in one.
+
+    A typed notice_on is refused after today or before the remiss came in (walk18 F3); notice_read: the day was read
+    from the merged mail or letter (the Inkorg), a fact the sekreterare cannot correct there, so it is kept."""
     require(principal, Action.edit, remiss.namnd_id)
     require_open(remiss)
     errors: dict[str, str] = {}
@@ -208,7 +211,8 @@ def general_notice(session: Session, *, now: datetime, principal: Principal, rem
         errors["until_on"] = refusal
     if len(evidence.text) > 50000:
         errors["evidence_text"] = "Texten är för lång (högst 50 000 tecken)."
-    if refusal := day_refusal("notice_on", notice_on, local_today(now), ((remiss.received_on, "remissen kom in"),)):
+    if not notice_read and (refusal := day_refusal("notice_on", notice_on, local_today(now),
+                                                   ((remiss.received_on, "remissen kom in"),))):
         errors["notice_on"] = refusal
     if errors:
         raise InputErrors(errors)
