@@ -19,6 +19,7 @@ from remiss.planning.service.missed import meeting_in_time
 from remiss.planning.present import HELD_STEPS, done_on
 from remiss.planning.lateness import needs_attention, waiting_kinds
 from remiss.calendar.hand_set import said_by_hand
+from remiss.remisser.input import InputErrors
 from remiss.remisser.status import RemissStatus, called_off
 from remiss.web import now, principal
 from remiss.web.errors import error_response
@@ -104,6 +105,10 @@ OUTGOING_NO_EXTENSION = ("Remissen är utgående: vi är remittenten och begär 
                          "eller förläng remisstiden för alla på remissens sida.")
 
 
+# the general notice's own field names → the request body's
+_GENERAL_FIELDS = {"notice_on": "requested_on", "sender": "requested_by"}
+
+
 @api_bp.post("/remisser/<int:remiss_id>/extensions")
 @operation("Begär förlängd remisstid", body=ExtensionRequest, responses={201: ExtensionResult},
            errors=(400, 401, 403, 404, 409), tag="förlängningar")
@@ -115,10 +120,13 @@ def request_extension(remiss_id: int):
     body = request_body()
     values, evidence = body.values(), Evidence(text=body.evidence_text)
     if body.general:
-        extension = extensions.general_notice(session, now=now(), principal=principal(), remiss=remiss,
-                                              sender=values["requested_by"], until_on=values["until_on"],
-                                              until_time=values["until_time"], notice_on=values["requested_on"],
-                                              evidence=evidence)
+        try:
+            extension = extensions.general_notice(session, now=now(), principal=principal(), remiss=remiss,
+                                                  sender=values["requested_by"], until_on=values["until_on"],
+                                                  until_time=values["until_time"], notice_on=values["requested_on"],
+                                                  evidence=evidence)
+        except InputErrors as exc:  # said at the fields the caller sent: the notice's day is its requested_on
+            raise InputErrors({_GENERAL_FIELDS.get(k, k): v for k, v in exc.errors.items()}) from None
     else:
         extension = extensions.request_extension(session, now=now(), principal=principal(), remiss=remiss,
                                                  evidence=evidence, **values)

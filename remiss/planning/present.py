@@ -344,5 +344,6 @@ def extensions_panel(session: Session, principal: Principal, remiss: Remiss, now
     return {"extensions": rows, "may_edit": principal.may(Action.edit, remiss.namnd_id) and not is_finished(remiss),
             "original": _moment(remiss.deadline_on, remiss.deadline_time),
             "in_force": _moment(remiss.effective_deadline_on, remiss.effective_deadline_time),
+            "nothing_to_extend": extensions.nothing_to_extend(remiss),  # no forms then, the reason instead
             "suggested": state.suggested_extension_on.isoformat() if state and state.suggested_extension_on
             else ""}

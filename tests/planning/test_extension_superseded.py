@@ -21,13 +21,14 @@ def test_a_general_extension_supersedes_the_requests_it_reaches(client, auth, db
     miljo, _, _ = kommun
     clock.set(datetime(2024, 2, 20, 9, 0, tzinfo=timezone.utc))
     remiss = make_remiss(session, namnd=miljo, title="Remiss som förlängs för alla", remittent="Justitiedepartementet",
-                         deadline_on=date(2024, 3, 29))
+                         deadline_on=date(2024, 3, 29), received_on=date(2024, 2, 19))
     session.commit()
     rid, page = remiss.id, f"/remisser/{remiss.id}"
     auth.login("reg@malmo.se")
     for until in ("2024-04-15", "2024-05-15"):
         r = auth.post(f"{page}/forlangningar", {"requested_by": "Handläggaren", "until_on": until}, form_url=page)
         assert r.status_code == 302
+    clock.set(datetime(2024, 2, 22, 9, 0, tzinfo=timezone.utc))  # the notice came two days later (not ahead: walk18)
     r = auth.post(f"{page}/forlangningar/allman",
                   {"sender": "Justitiedepartementet", "until_on": "2024-04-30", "notice_on": "2024-02-22"},
                   form_url=page)

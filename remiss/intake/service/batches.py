@@ -172,6 +172,7 @@ def extend(session: Session, *, now: datetime, principal: Principal, remiss: Rem
         extension = general_notice(session, now=now, principal=principal, remiss=remiss,
                                    sender=values.get("remittent") or remiss.remittent or "",
                                    until_on=until_on, until_time=until_time, notice_on=notice_on,
+                                   notice_read=True,
                                    evidence=Evidence(text=values.get("missiv_text", "")[:50000]))
         link_letter(session, extension, remiss, pending, files_dir)
     session.flush()

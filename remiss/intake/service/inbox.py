@@ -215,6 +215,7 @@ def merge(session: Session, *, now: datetime, principal: Principal, message: Inb
                                    sender=values.get("remittent") or message.sender, until_on=until_on,
                                    until_time=until_time,
                                    notice_on=local(message.sent_at).date() if message.sent_at else None,
+                                   notice_read=True,
                                    evidence=Evidence(text=values.get("missiv_text", "")[:50000]))
         link_letter(session, extension, remiss, json.loads(message.files), files_dir)  # the mail, by its subject
     decide(message, "merged", now=now, principal=principal, remiss=remiss)

@@ -54,6 +54,42 @@ def not_beyond_in_force(remiss: Remiss, until_on: date, until_time: time | None)
             "under Ändra uppgifter.")
 
 
+NO_DEADLINE = "Remissen har ingen sista svarsdag att förlänga – ange sista svarsdagen under Ändra uppgifter."
+
+
+def nothing_to_extend(remiss: Remiss) -> str | None:
+    """The Swedish refusal when the remiss has no sista svarsdag in force, else None: a förlängning (a request, its
+    grant or the remittent's general notice) extends a deadline, and "förlängd från Ingen sista svarsdag" is none
+    (walk18 F6). The remittent's first day is set under Ändra uppgifter."""
+    return NO_DEADLINE if remiss.effective_deadline_on is None else None
+
+
+# field: (the refusal of a day after today, the start of the one for a day before an earlier event)
+_DAY_WORDS = {
+    "requested_on": ("Förlängningen kan inte ha begärts i framtiden. Ange dagen då den begärdes", ""),
+    "decided_on": ("Beskedet kan inte ha kommit i framtiden. Ange dagen då beskedet kom",
+                   "Beskedet kan inte ha kommit"),
+    "notice_on": ("Meddelandet kan inte vara daterat i framtiden. Ange meddelandets datum",
+                  "Meddelandet kan inte vara daterat"),
+}
+
+
+def day_refusal(field: str, day: date | None, today: date,
+                earlier: tuple[tuple[date | None, str], ...] = ()) -> str | None:
+    """The Swedish refusal of the day a request was made, a besked came or a notice was dated when it lies after
+    today or before an earlier event (earlier: (its day, "remissen kom in")), else None. A besked not yet received
+    cannot have moved the deadline (walk18 F3), as a beslut or an answer cannot be registered ahead of time."""
+    if day is None:
+        return None
+    future, before = _DAY_WORDS[field]
+    if day > today:
+        return f"{future} (senast i dag, {format_date(today)})."
+    for since, what in earlier:
+        if since is not None and day < since:
+            return f"{before} {format_date(day)}, före {what} {format_date(since)}. Kontrollera datumet."
+    return None
+
+
 def _check_text(errors: dict, field: str, value: str, limit: int) -> str:
     value = (value or "").strip()
     if len(value) > limit:
@@ -87,13 +123,12 @@ def request_extension(session: Session, *, now: datetime, principal: Principal, 
         errors["requested_by"] = "Ange vem som begärde förlängningen."
     if until_on is None:
         errors["until_on"] = "Ange vilket datum förlängningen gäller."
-    elif refusal := not_beyond_in_force(remiss, until_on, until_time):
+    elif refusal := nothing_to_extend(remiss) or not_beyond_in_force(remiss, until_on, until_time):
         errors["until_on"] = refusal
     if len(evidence.text) > 50000:
         errors["evidence_text"] = "Texten är för lång (högst 50 000 tecken)."
-    if requested_on and requested_on > local_today(now):  # as for an answer (walk10)
-        errors["requested_on"] = ("Förlängningen kan inte ha begärts i framtiden. Ange dagen då den begärdes "
-                                  f"(senast i dag, {format_date(local_today(now))}).")
+    if refusal := day_refusal("requested_on", requested_on, local_today(now)):  # as for an answer (walk10)
+        errors["requested_on"] = refusal
     if errors:
         raise InputErrors(errors)
     extension = Extension(remiss_id=remiss.id, requested_by=requested_by,
@@ -132,8 +167,12 @@ def decide_extension(session: Session, *, now: datetime, principal: Principal, r
             raise InputErrors({"granted_until_on": "Ange vilket datum som beviljades."})
         if until_time is None and until_on == extension.requested_until_on:
             until_time = extension.requested_until_time
-        if refusal := not_beyond_in_force(remiss, until_on, until_time):
+        if refusal := nothing_to_extend(remiss) or not_beyond_in_force(remiss, until_on, until_time):
             raise InputErrors({"granted_until_on": refusal})
+    if refusal := day_refusal("decided_on", decided_on, local_today(now),
+                              ((remiss.received_on, "remissen kom in"),
+                               (extension.requested_on, "förlängningen begärdes"))):
+        raise InputErrors({"decided_on": refusal})
     if len(evidence.text) > 50000:
         raise InputErrors({"evidence_text": "Texten är för lång (högst 50 000 tecken)."})
     extension.decision = "granted" if granted else "denied"
@@ -157,18 +196,24 @@ def decide_extension(session: Session, *, now: datetime, principal: Principal, r
 
 def general_notice(session: Session, *, now: datetime, principal: Principal, remiss: Remiss, sender: str,
                    until_on: date | None, until_time: time | None = None, notice_on: date | None = None,
-                   evidence: Evidence = Evidence()) -> Extension:
-    """Record the remittent's notice to everyone that remisstiden is extended: request and grant in one."""
+                   evidence: Evidence = Evidence(), notice_read: bool = False) -> Extension:
+    """Record the remittent's notice to everyone that remisstiden is extended: request and grant in one.
+
+    A typed notice_on is refused after today or before the remiss came in (walk18 F3); notice_read: the day was read
+    from the merged mail or letter (the Inkorg), a fact the sekreterare cannot correct there, so it is kept."""
     require(principal, Action.edit, remiss.namnd_id)
     require_open(remiss)
     errors: dict[str, str] = {}
     sender = _check_text(errors, "sender", sender, 200) or remiss.remittent or "Remittenten"
     if until_on is None:
         errors["until_on"] = "Ange vilket datum remisstiden förlängs till."
-    elif refusal := not_beyond_in_force(remiss, until_on, until_time):
+    elif refusal := nothing_to_extend(remiss) or not_beyond_in_force(remiss, until_on, until_time):
         errors["until_on"] = refusal
     if len(evidence.text) > 50000:
         errors["evidence_text"] = "Texten är för lång (högst 50 000 tecken)."
+    if not notice_read and (refusal := day_refusal("notice_on", notice_on, local_today(now),
+                                                   ((remiss.received_on, "remissen kom in"),))):
+        errors["notice_on"] = refusal
     if errors:
         raise InputErrors(errors)
     day = notice_on or local_today(now)
