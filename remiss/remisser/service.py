@@ -175,6 +175,8 @@ def update(session: Session, *, now: datetime, principal: Principal, remiss: Rem
     if changed:
         audit.record(session, now=now, user_id=principal.user_id, entity="remiss", entity_id=remiss.id,
                      remiss_id=remiss.id, action="update", changes=changed)
+    if "direction" in changed:  # the tidplan of the other path (planning.receivers)
+        events.direction_changed.send(remiss, session=session, now=now, actor_id=principal.user_id)
     if "namnd_id" in changed:
         said = move.moved(session, now=now, principal=principal, remiss=remiss, old_namnd_id=old_namnd_id,
                           old_handlaggare_id=old_handlaggare)

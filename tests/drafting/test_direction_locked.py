@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from html import unescape
 
+from remiss.planning.service.tidplan import milestones_of
 from remiss.remisser.models import Remiss
 from remiss.remisser.status import RemissStatus
 from tests.conftest import csrf_token
@@ -77,5 +78,7 @@ def test_an_untouched_remiss_changes_direction_and_starts_as_an_utkast(world, au
     reader.rollback()
     changed = reader.get(Remiss, rid)
     assert changed.direction == "utgaende" and changed.status == RemissStatus.utkast  # it can be sent from here
+    # no tjänsteskrivelse, nämnd or expediering left to remind anyone of: only the sista svarsdag
+    assert [m.kind for m in milestones_of(reader, rid)] == ["sista_svarsdag"]
     page = _text(client.get(f"/remisser/{rid}"))
     assert "Utgående remiss" in page and "Skapa missiv" in page

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from html import unescape
 
+from remiss.planning.service.tidplan import milestones_of
 from remiss.remisser.models import Remiss
 from remiss.remisser.status import RemissStatus
 from tests.conftest import csrf_token
@@ -59,5 +60,8 @@ def test_an_untouched_utkast_becomes_an_inkommande_remiss(session, client, auth,
     response = _to_inkommande(auth, rid)
     assert response.status_code == 302, _text(response)[:2000]
     assert _state(session, rid) == ("inkommande", RemissStatus.registrerad, "Trafikplan 2027, rättad")
+    kinds = {m.kind for m in milestones_of(session, rid)}  # the incoming tidplan back from the sista svarsdag
+    session.rollback()
+    assert {"tjansteskrivelse", "sista_svarsdag"} <= kinds, kinds
     history = _text(client.get(f"/remisser/{rid}"))
     assert "Inkommande remiss" in history
