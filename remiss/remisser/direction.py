@@ -7,9 +7,13 @@ direction; the remiss then starts over on the other path (Registrerad/Tilldelad 
 change is refused with the reasons, and nothing is saved."""
 from __future__ import annotations
 
+from datetime import datetime
+
 from sqlalchemy import func
 from sqlmodel import Session, select
 
+from remiss import events
+from remiss.audit import service as audit
 from remiss.calendar.swedish import join_words
 from remiss.remisser.input import InputErrors
 from remiss.remisser.models import AnswerStatus, Attachment, Direction, Remiss, SandlistaEntry
@@ -89,3 +93,18 @@ def first_status(direction: str, has_handlaggare: bool) -> RemissStatus:
     if direction == Direction.utgaende:
         return RemissStatus.utkast
     return RemissStatus.tilldelad if has_handlaggare else RemissStatus.registrerad
+
+
+def start_over(session: Session, *, now: datetime, actor_id: int | None, remiss: Remiss) -> None:
+    """After the direction changed: the first status of the new path (said in the history), and its tidplan
+    (events.direction_changed: an utgående remiss keeps only the sista svarsdag, planning.receivers)."""
+    status = first_status(remiss.direction, bool(remiss.handlaggare_id))
+    if status != remiss.status:
+        old = str(remiss.status)
+        remiss.status = status.value
+        session.add(remiss)
+        session.flush()
+        audit.record(session, now=now, user_id=actor_id, entity="remiss", entity_id=remiss.id, remiss_id=remiss.id,
+                     action="status", changes={"status": [old, status.value]},
+                     note=f"Riktningen ändrad till {Direction(remiss.direction).label.lower()}: remissen börjar om")
+    events.direction_changed.send(remiss, session=session, now=now, actor_id=actor_id)

@@ -149,12 +149,6 @@ def update(session: Session, *, now: datetime, principal: Principal, remiss: Rem
     session.add(remiss)
     session.flush()
     changed = audit.diff(before, _snapshot(remiss))
-    if "direction" in changed:  # starts over on the other path: Registrerad/Tilldelad ↔ Utkast
-        status = direction_rule.first_status(remiss.direction, bool(remiss.handlaggare_id))
-        if status != remiss.status:
-            changed["status"] = [remiss.status, status.value]
-            remiss.status = status.value
-            session.add(remiss)
     if questions is not None:
         old_q = [q.text for q in session.exec(select(Question).where(Question.remiss_id == remiss.id)
                                                 .order_by(Question.position))]
@@ -175,8 +169,8 @@ def update(session: Session, *, now: datetime, principal: Principal, remiss: Rem
     if changed:
         audit.record(session, now=now, user_id=principal.user_id, entity="remiss", entity_id=remiss.id,
                      remiss_id=remiss.id, action="update", changes=changed)
-    if "direction" in changed:  # the tidplan of the other path (planning.receivers)
-        events.direction_changed.send(remiss, session=session, now=now, actor_id=principal.user_id)
+    if "direction" in changed:  # starts over on the other path: Registrerad/Tilldelad ↔ Utkast, and its tidplan
+        direction_rule.start_over(session, now=now, actor_id=principal.user_id, remiss=remiss)
     if "namnd_id" in changed:
         said = move.moved(session, now=now, principal=principal, remiss=remiss, old_namnd_id=old_namnd_id,
                           old_handlaggare_id=old_handlaggare)

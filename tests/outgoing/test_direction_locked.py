@@ -65,3 +65,4 @@ def test_an_untouched_utkast_becomes_an_inkommande_remiss(session, client, auth,
     assert {"tjansteskrivelse", "sista_svarsdag"} <= kinds, kinds
     history = _text(client.get(f"/remisser/{rid}"))
     assert "Inkommande remiss" in history
+    assert "Riktningen ändrad till inkommande: remissen börjar om" in history
