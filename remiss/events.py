@@ -12,6 +12,7 @@ remiss_registered = _signals.signal("remiss-registered")
 remiss_assigned = _signals.signal("remiss-assigned")  # handlaggare_id
 status_changed = _signals.signal("status-changed")  # old, new
 deadline_changed = _signals.signal("deadline-changed")  # old (date, time), new (date, time)
+direction_changed = _signals.signal("direction-changed")  # the remiss now goes the other way (remisser.direction)
 extension_decided = _signals.signal("extension-decided")  # extension (an Extension row)
 milestones_changed = _signals.signal("milestones-changed")  # the tidplan of the remiss was recomputed or edited
 # old, new (DraftState values), comment, rattelse (0: the yttrande; n: its n:th rättelse); to granskning also version

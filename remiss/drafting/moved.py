@@ -9,14 +9,17 @@ from __future__ import annotations
 import json
 from datetime import datetime
 
-from sqlmodel import Session
+from sqlmodel import Session, select
 
 from remiss import events
+from remiss.audit.models import AuditEvent
 from remiss.auth.access import Principal
+from remiss.calendar.swedish import join_words
 from remiss.drafting.drafts import find_draft, latest_version
 from remiss.drafting.versions import add_version
 from remiss.drafting.models import DraftState
 from remiss.drafting.prefill import SIGNATURES, signatures_used_before
+from remiss.namnd.models import Namnd
 from remiss.remisser.models import Remiss
 
 
@@ -31,6 +34,36 @@ def renamed(value, old: str, new: str):
     return value
 
 
+def sent_from(session: Session, remiss: Remiss) -> list[str]:
+    """The name of the nämnd each expediering (the yttrande, then each rättelse) went out from, in order: the
+    remiss's nämnd at that moment, read back from the history – the old nämnd of the first move after it, else the
+    nämnd it has now (walk18 F13: after a move there and back the previous nämnd was named, not the sender)."""
+    rows = session.exec(select(AuditEvent).where(AuditEvent.remiss_id == remiss.id,
+                                                 AuditEvent.action.in_(("state", "update")))
+                        .order_by(AuditEvent.id))
+    senders: list[int] = []
+    waiting = 0  # expedieringar whose nämnd the next move tells
+    for row in rows:
+        changes = json.loads(row.changes or "{}")
+        if row.entity == "yttrande_draft" and (changes.get("state") or [None, None])[1] == DraftState.expedierad:
+            waiting += 1
+        elif row.entity == "remiss" and "namnd_id" in changes and waiting:
+            senders += [changes["namnd_id"][0]] * waiting
+            waiting = 0
+    senders += [remiss.namnd_id] * waiting
+    names = {namnd_id: getattr(session.get(Namnd, namnd_id), "name", "") for namnd_id in set(senders)}
+    return [names[namnd_id] for namnd_id in senders if names[namnd_id]]
+
+
+def _sent_note(names: list[str]) -> str:
+    distinct = list(dict.fromkeys(names))
+    if len(distinct) == 1:
+        return f"Det expedierade yttrandet skickades från {distinct[0]} och ändras inte."
+    if len(names) == 2:
+        return f"Det expedierade yttrandet skickades från {names[0]} och rättelsen från {names[1]}; de ändras inte."
+    return f"Det expedierade yttrandet och dess rättelser skickades från {join_words(distinct)} och ändras inte."
+
+
 @events.remiss_moved.connect
 def draft_follows(remiss: Remiss, *, session: Session, now: datetime, principal: Principal, old_namnd: str,
                   new_namnd: str, **_) -> str:
@@ -40,7 +73,7 @@ def draft_follows(remiss: Remiss, *, session: Session, now: datetime, principal:
         return ""
     state = DraftState(draft.state)
     if state == DraftState.expedierad:
-        return f"Det expedierade yttrandet skickades från {old_namnd} och ändras inte."
+        return _sent_note(sent_from(session, remiss) or [old_namnd])
     if state != DraftState.utkast:
         return (f"Yttrandet har läget ”{state.label}” och skrevs för {old_namnd}: skicka tillbaka det till utkast "
                 f"och skriv {new_namnd} och nämndens underskrifter i stället innan beslutet.")

@@ -31,6 +31,7 @@ def _replan(remiss, *, session, now, actor_id=None, **_):
 
 events.remiss_registered.connect(_replan)
 events.deadline_changed.connect(_replan)
+events.direction_changed.connect(_replan)  # an utgående remiss keeps only its sista svarsdag (tidplan.replan)
 
 
 def _rules_changed(namnd, *, session, now, changes, actor_id=None, **_):

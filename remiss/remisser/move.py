@@ -31,17 +31,23 @@ def moved(session: Session, *, now: datetime, principal: Principal, remiss: Remi
 
     old, new = session.get(Namnd, old_namnd_id), session.get(Namnd, remiss.namnd_id)
     notes = [f"Remissen hör nu till {new.name}."]
+    # a finished remiss needs no new handläggare: it is only told that it has none (walk18 F13)
+    assign = "." if RemissStatus(remiss.status).is_closed else f": tilldela en handläggare i {new.name}."
     if old_handlaggare_id and remiss.handlaggare_id is None:
         user = session.get(User, old_handlaggare_id)
         who = f"Handläggaren {user.name}" if user is not None else "Handläggaren"
-        notes.append(f"{who} är inte med i {new.name} och är inte längre handläggare: tilldela en handläggare i "
-                     f"{new.name}.")
+        outside = session.get(NamndMembership, (old_handlaggare_id, new.id)) is None
+        notes.append(f"{who} " + (f"är inte med i {new.name} och " if outside else "")
+                     + f"är inte längre handläggare{assign}")
         if remiss.status == RemissStatus.tilldelad:
             change_status(session, now=now, principal=principal, remiss=remiss, new=RemissStatus.registrerad,
                           note=f"Flyttad till {new.name}; handläggaren följde inte med")
-    elif remiss.handlaggare_id:
+    elif remiss.handlaggare_id:  # kept, or chosen on the same form: then it did not "follow"
         user = session.get(User, remiss.handlaggare_id)
-        notes.append(f"Handläggaren {user.name} följer med.")
+        notes.append(f"Handläggaren {user.name} följer med." if remiss.handlaggare_id == old_handlaggare_id
+                     else f"{user.name} är nu handläggare.")
+    else:  # none before the move either (a handläggare dropped by an earlier move does not come back)
+        notes.append(f"Remissen har ingen handläggare{assign}")
     for _, said in events.remiss_moved.send(remiss, session=session, now=now, principal=principal,
                                             old_namnd=old.name, new_namnd=new.name):
         if said:

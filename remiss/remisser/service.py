@@ -14,6 +14,7 @@ from remiss.auth.models import NamndMembership, User
 from remiss.calendar.swedish import format_date
 from remiss.clock import local_today
 from remiss.namnd.models import Namnd
+from remiss.remisser import direction as direction_rule
 from remiss.remisser import dnr as dnr_series
 from remiss.remisser import move
 # Re-exported: callers read the deadline and sändlista verbs as remisser.service.<name>.
@@ -53,13 +54,6 @@ def _check_namnd(session: Session, principal: Principal, namnd_id: int, action: 
     return namnd
 
 
-def _first_status(data: RemissData) -> RemissStatus:
-    """An outgoing remiss starts as utkast (its own path); an incoming one as registrerad, or tilldelad."""
-    if data.direction == "utgaende":
-        return RemissStatus.utkast
-    return RemissStatus.tilldelad if data.handlaggare_id else RemissStatus.registrerad
-
-
 def _check_received_on(day, *, now: datetime, direction: str) -> None:
     """Inkom (Upprättad for an outgoing remiss) is a day that has been: a later one is a typing mistake."""
     today = local_today(now)
@@ -89,7 +83,7 @@ def register(session: Session, *, now: datetime, principal: Principal, data: Rem
         values["received_on"] = local_today(now)
     remiss = Remiss(**values, created_by_id=principal.user_id, created_at=now, updated_at=now,
                     effective_deadline_on=data.deadline_on, effective_deadline_time=data.deadline_time,
-                    status=_first_status(data))
+                    status=direction_rule.first_status(data.direction, bool(data.handlaggare_id)))
     session.add(remiss)
     session.flush()
     replace_questions(session, remiss, questions)
@@ -113,6 +107,7 @@ def update(session: Session, *, now: datetime, principal: Principal, remiss: Rem
     at all once the answer has been expedited: see check_deadline_change."""
     require(principal, Action.edit, remiss.namnd_id)
     changes = dict(changes)
+    direction_rule.check_change(session, remiss, changes)  # only before any work on either path (walk18 F12)
     old_namnd_id = remiss.namnd_id
     if "namnd_id" in changes and changes["namnd_id"] != remiss.namnd_id:
         _check_namnd(session, principal, changes["namnd_id"], Action.edit)
@@ -174,6 +169,8 @@ def update(session: Session, *, now: datetime, principal: Principal, remiss: Rem
     if changed:
         audit.record(session, now=now, user_id=principal.user_id, entity="remiss", entity_id=remiss.id,
                      remiss_id=remiss.id, action="update", changes=changed)
+    if "direction" in changed:  # starts over on the other path: Registrerad/Tilldelad ↔ Utkast, and its tidplan
+        direction_rule.start_over(session, now=now, actor_id=principal.user_id, remiss=remiss)
     if "namnd_id" in changed:
         said = move.moved(session, now=now, principal=principal, remiss=remiss, old_namnd_id=old_namnd_id,
                           old_handlaggare_id=old_handlaggare)

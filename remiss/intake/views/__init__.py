@@ -167,11 +167,25 @@ def discard(token: str):
     return redirect(url_for("remisser.new"))
 
 
+# Nothing typed is no unknown remiss (walk18 F9: the empty field was answered "Remissen finns inte eller du får inte
+# ändra den").
+NO_MERGE_DNR = "Ange vårt diarienummer för remissen som meddelandet ska föras samman med."
+NO_EXTEND_DNR = "Ange vårt diarienummer för remissen som brevet förlänger."
+
+
+def nothing_named(form) -> bool:
+    """Tell whether a "för samman"/"förläng" form names no remiss: no diarienummer typed, no suggested remiss sent."""
+    return not form.get("our_dnr", "").strip() and not form.get("remiss_id", "").strip()
+
+
 @bp.route("/remisser/ny/missiv/<token>/forlang", methods=["POST"])
 @requires(Action.create)
 def extend(token: str):
     """Add the read letter to a registered remiss (an extension notice, a supplement) instead of registering it."""
     session = get_session()
+    if nothing_named(request.form):
+        flash(NO_EXTEND_DNR, "error")
+        return redirect(url_for("remisser.new", missiv=token))
     try:
         until_on, until_time = parse_until(request.form)
     except InputErrors as exc:

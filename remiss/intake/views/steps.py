@@ -13,7 +13,7 @@ from remiss.clock import local_today
 from remiss.db import get_session
 from remiss.intake.service import inbox as inbox_service
 from remiss.intake.models import InboxMessage
-from remiss.intake.views import bp, parse_until, remiss_id_by_typed_dnr
+from remiss.intake.views import NO_MERGE_DNR, bp, nothing_named, parse_until, remiss_id_by_typed_dnr
 from remiss.intake.views.message import (EDITABLE, LABELS, NO_EXTENSION_DAY, NO_RECEIVED_ON, REQUIRED, _item_page,
                                          _message_or_404)
 from remiss.remisser import voided
@@ -131,12 +131,15 @@ def inbox_merge(message_id: int):
     typed = {"our_dnr": our_dnr, "until_on": request.form.get("until_on", ""),
              "until_time": request.form.get("until_time", "")}
     extend = request.form.get("extend") == "1"
+    errors = {"our_dnr": NO_MERGE_DNR} if nothing_named(request.form) else {}
     try:
         until_on, until_time = parse_until(request.form)
     except InputErrors as exc:
-        return _item_page(message, errors=exc.errors, values=typed, status=400)
+        return _item_page(message, errors={**errors, **exc.errors}, values=typed, status=400)
     if extend and until_on is None and message.extension_to is None:
-        return _item_page(message, errors={"until_on": NO_EXTENSION_DAY}, values=typed, status=400)
+        errors["until_on"] = NO_EXTENSION_DAY
+    if errors:
+        return _item_page(message, errors=errors, values=typed, status=400)
     try:
         if our_dnr:
             found = remiss_id_by_typed_dnr(session, our_dnr)

@@ -1,0 +1,68 @@
+"""walk18 F12, the other way: a sent utgående remiss (missiv e-mailed) became an inkommande one with an empty
+yttrande and no Utskick och svar panel. Once a missiv is made, the remiss is sent or answers are registered, the
+direction stays (remiss.remisser.direction); an utgående remiss still an untouched utkast may change and starts over
+as Registrerad."""
+from __future__ import annotations
+
+from html import unescape
+
+from remiss.planning.service.tidplan import milestones_of
+from remiss.remisser.models import Remiss
+from remiss.remisser.status import RemissStatus
+from tests.conftest import csrf_token
+from tests.outgoing.test_missiv_made_anew import _world
+
+
+def _text(response) -> str:
+    return " ".join(unescape(response.get_data(as_text=True)).split())
+
+
+def _to_inkommande(auth, rid: int):
+    url = f"/remisser/{rid}/andra"
+    return auth.post(url, {"title": "Trafikplan 2027, rättad", "direction": "inkommande", "deadline_on": "2027-01-15",
+                           "deadline_time": "", "notes": "Skrivet nu"}, form_url=url)
+
+
+def _state(session, rid):
+    session.expire_all()
+    remiss = session.get(Remiss, rid)
+    state = remiss.direction, remiss.status, remiss.title
+    session.rollback()
+    return state
+
+
+def test_a_made_missiv_and_a_sent_remiss_keep_the_direction(session, client, auth, clock):
+    rid = _world(session, clock, auth)
+    page = f"/remisser/{rid}"
+    assert auth.post(f"{page}/utskick/missiv", {}, form_url=page).status_code == 302
+    response = _to_inkommande(auth, rid)
+    said = _text(response)
+    assert response.status_code == 400, said[:2000]
+    assert ("Riktningen kan inte ändras: missivet är skapat. Riktningen kan bara ändras innan arbetet med remissen "
+            "har börjat. Välj ”Utgående – vi remitterar” för att spara dina andra ändringar.") in said
+    assert 'value="Trafikplan 2027, rättad"' in said and "Skrivet nu" in said  # nothing typed is lost
+
+    assert auth.post(f"{page}/utskick/skicka", {}, form_url=page).status_code == 302
+    assert _state(session, rid)[1] == RemissStatus.skickad
+    response = _to_inkommande(auth, rid)
+    assert response.status_code == 400
+    assert "Riktningen kan inte ändras: missivet är skickat." in _text(response)
+    headers = {"X-CSRFToken": csrf_token(client, page)}
+    api = client.patch(f"/api/v1/remisser/{rid}", headers=headers, json={"direction": "inkommande"})
+    assert api.status_code == 400, api.get_json()
+    assert api.get_json()["errors"]["direction"].startswith("Riktningen kan inte ändras: missivet är skickat.")
+    assert _state(session, rid) == ("utgaende", RemissStatus.skickad, "Trafikplan 2027")
+    assert "Utskick och svar" in _text(client.get(page))
+
+
+def test_an_untouched_utkast_becomes_an_inkommande_remiss(session, client, auth, clock):
+    rid = _world(session, clock, auth)
+    response = _to_inkommande(auth, rid)
+    assert response.status_code == 302, _text(response)[:2000]
+    assert _state(session, rid) == ("inkommande", RemissStatus.registrerad, "Trafikplan 2027, rättad")
+    kinds = {m.kind for m in milestones_of(session, rid)}  # the incoming tidplan back from the sista svarsdag
+    session.rollback()
+    assert {"tjansteskrivelse", "sista_svarsdag"} <= kinds, kinds
+    history = _text(client.get(f"/remisser/{rid}"))
+    assert "Inkommande remiss" in history
+    assert "Riktningen ändrad till inkommande: remissen börjar om" in history
