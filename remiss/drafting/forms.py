@@ -21,11 +21,11 @@ def values_of(content: dict) -> dict:
     return values
 
 
-def section_slots(values: dict) -> int:
+def section_slots(values: dict, extra: int = EXTRA_SECTION_SLOTS) -> int:
     """Return how many free-section slots the form shows: the filled ones plus a few empty."""
     filled = [n for n in range(1, MAX_SECTIONS + 1)
               if values.get(f"avsnitt-{n}-rubrik") or values.get(f"avsnitt-{n}-text")]
-    return min(MAX_SECTIONS, (max(filled) if filled else 0) + EXTRA_SECTION_SLOTS)
+    return min(MAX_SECTIONS, (max(filled) if filled else 0) + extra)
 
 
 def raw_from_form(form, n_questions: int, has_sections: bool) -> tuple[dict, int | None]:
@@ -33,7 +33,7 @@ def raw_from_form(form, n_questions: int, has_sections: bool) -> tuple[dict, int
     raw = {key: form[key] for key in TEXT_FIELDS + LINE_FIELDS if key in form}
     if n_questions:
         raw["svar"] = [form.get(f"svar-{n}", "") for n in range(1, n_questions + 1)]
-    if has_sections:
+    if has_sections and any(key.startswith("avsnitt-") for key in form):  # none sent: the sections stay as they are
         raw["avsnitt"] = [{"rubrik": form.get(f"avsnitt-{n}-rubrik", ""), "text": form.get(f"avsnitt-{n}-text", ""),
                            **({"id": form[f"avsnitt-{n}-id"]} if form.get(f"avsnitt-{n}-id") else {})}
                           for n in range(1, MAX_SECTIONS + 1)
