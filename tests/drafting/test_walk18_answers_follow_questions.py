@@ -56,7 +56,6 @@ def test_drafted_answers_follow_their_questions_and_a_removed_questions_answer_i
     auth.logout()
     auth.login(world["registrator"].email)
     said = _change_questions(auth, clock, rid, [C, B, A])
-    assert "1 svar i utkastet till yttrande flyttades med sin fråga." in said
     auth.logout()
     auth.login(world["handlaggare"].email)
     lines = _docx_lines(client, rid)
@@ -65,6 +64,7 @@ def test_drafted_answers_follow_their_questions_and_a_removed_questions_answer_i
     assert _under(lines, SVAR_B, [A, B, C]) == B
     form = unescape(client.get(f"/remisser/{rid}/yttrande").get_data(as_text=True))
     assert form.index(A) < form.index(SVAR_A) and form.index(C) < form.index(B) < form.index(SVAR_B) < form.index(A)
+    assert "1 svar i utkastet till yttrande flyttades med sin fråga." in said
 
     # a typo fixed in A keeps its answer; B removed: its answer is kept, shown apart, under no other question
     auth.logout()
