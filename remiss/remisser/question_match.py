@@ -33,10 +33,13 @@ def match(old: list[tuple[int | None, str]], new: list[tuple[int | None, str]]) 
         found[new_index] = old_index
         free.discard(old_index)
 
-    for n, (_, text) in enumerate(new):  # 1. the same text
-        hit = next((o for o in sorted(free) if normalised(old[o][1]) == normalised(text)), None)
-        if hit is not None:
-            take(n, hit)
+    by_text: dict[str, list[int]] = {}
+    for o, (_, text) in enumerate(old):
+        by_text.setdefault(normalised(text), []).append(o)
+    for n, (_, text) in enumerate(new):  # 1. the same text (a dict: read on every view of a draft)
+        same = by_text.get(normalised(text))
+        if same:
+            take(n, same.pop(0))
     for n, (qid, text) in enumerate(new):  # 2. the same id, much the same text
         if found[n] is None and qid is not None:
             hit = next((o for o in sorted(free) if old[o][0] == qid), None)
