@@ -85,6 +85,7 @@ def form_context(session: Session, remiss, content: dict, values: dict | None = 
     # beside the questions, only the sections there are: an answer whose question is gone ("Svar utan fråga")
     slots = forms.section_slots(values, extra=0 if questions else forms.EXTRA_SECTION_SLOTS)
     return {"values": values, "questions": questions, "has_sections": not questions or slots > 0,
+            "question_ids": [item.get("question_id") for item in content.get("svar", [])],
             "section_slots": range(1, slots + 1)}
 
 

@@ -4,6 +4,7 @@ question was removed is kept as "Svar utan fråga" for the handläggare, never p
 registrator is told what happened to the answers."""
 from __future__ import annotations
 
+import re
 from datetime import date
 from html import unescape
 
@@ -98,3 +99,31 @@ def test_drafted_answers_follow_their_questions_and_a_removed_questions_answer_i
     assert saved.status_code == 302
     assert SVAR_B not in unescape(client.get(f"/remisser/{rid}/yttrande").get_data(as_text=True))
     assert not [line for line in _docx_lines(client, rid) if SVAR_B in line or "Svar utan fråga" in line]
+
+
+def test_a_form_opened_before_the_questions_changed_saves_each_answer_under_its_own_question(world, session, auth,
+                                                                                             client, clock):
+    remiss = make_remiss(session, namnd=world["namnd"], now=NOW, title="Remiss om parkeringsnorm",
+                         remittent="Kulturnämnden", deadline_on=date(2015, 9, 28), deadline_time=None,
+                         handlaggare_id=world["handlaggare"].id, questions=[A, B])
+    session.commit()
+    rid = remiss.id
+    auth.login(world["handlaggare"].email)
+    opened = client.get(f"/remisser/{rid}/yttrande").get_data(as_text=True)  # nothing saved yet
+    hidden = dict(re.findall(r'<input type="hidden" name="(fraga-\d+(?:-id)?)" value="([^"]*)"', opened))
+    # Old code: the form named no question; only the answers' places were sent.
+    assert sorted(hidden) == ["fraga-1", "fraga-1-id", "fraga-2", "fraga-2-id"]
+    auth.logout()
+    auth.login(world["registrator"].email)
+    _change_questions(auth, clock, rid, [C, B, A])
+    auth.logout()
+    auth.login(world["handlaggare"].email)
+    typed = draft_form(rid, **{"svar-1": SVAR_A, "svar-2": SVAR_B, "base_version": "0"}, **unescape_all(hidden))
+    assert auth.post(f"/remisser/{rid}/yttrande", typed, form_url=f"/remisser/{rid}").status_code == 302
+    lines = _docx_lines(client, rid)
+    assert _under(lines, SVAR_A, [A, B, C]) == A
+    assert _under(lines, SVAR_B, [A, B, C]) == B
+
+
+def unescape_all(values: dict[str, str]) -> dict[str, str]:
+    return {key: unescape(value) for key, value in values.items()}
