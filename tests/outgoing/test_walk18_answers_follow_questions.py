@@ -15,6 +15,7 @@ from remiss.outgoing.models import SandlistaAnswer
 from remiss.outgoing.service import sending
 from remiss.remisser import service as remisser
 from remiss.remisser.input import SandlistaItem
+from tests.conftest import csrf_token
 from tests.support.factories import make_namnd, make_remiss, make_user
 
 SENT = datetime(2026, 12, 5, 9, 0, tzinfo=STOCKHOLM)
@@ -85,6 +86,10 @@ def test_answers_follow_a_typo_fixed_and_reordered_question_and_a_removal_is_ref
     assert refused.status_code == 400
     assert ("2 registrerade svar från remissinstanserna hör till frågan ”Fråga A om kultur?”, som inte finns kvar i "
             "den nya listan. Svaren skulle försvinna, så frågeställningarna är inte ändrade.") in page
+    headers = {"X-CSRFToken": csrf_token(client, f"/remisser/{rid}")}
+    api = client.patch(f"/api/v1/remisser/{rid}", headers=headers, json={"questions": [B, fixed_c]})
+    assert api.status_code == 400
+    assert api.get_json()["errors"]["questions"].startswith("2 registrerade svar från remissinstanserna hör till")
     assert sum(len(texts) for texts in _answers(session, rid).values()) == 5
     assert [q.text for q in remisser.questions_of(session, rid)] == [B, fixed_c, A]
     session.rollback()
