@@ -86,10 +86,12 @@ def answers_note(session: Session, remiss: Remiss) -> str:
         json.loads(version.content), [(q.id, q.text) for q in questions_of(session, remiss.id)])
     said = []
     if moved:
-        said.append(f"{moved} svar i utkastet till yttrande flyttades med {'sin fråga' if moved == 1 else 'sina frågor'}")
+        their = "sin fråga" if moved == 1 else "sina frågor"
+        said.append(f"{moved} svar i utkastet till yttrande flyttades med {their}")
     if orphaned:
-        said.append(f"{orphaned} svar i utkastet hör till {'en fråga' if orphaned == 1 else 'frågor'} som inte finns "
-                    f"kvar och visas för handläggaren som ”{sections.WITHOUT_QUESTION}”")
+        which = "en fråga" if orphaned == 1 else "frågor"
+        said.append(f"{orphaned} svar i utkastet hör till {which} som inte finns kvar och visas för handläggaren "
+                    f"som ”{sections.WITHOUT_QUESTION}”")
     return "; ".join(said) + "." if said else ""
 
 

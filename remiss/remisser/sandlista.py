@@ -65,11 +65,12 @@ def _refuse_losing_answers(session: Session, removed: list[Question]) -> None:
     count = sum(counts.values())
     texts = [f"”{q.text}”" for q in removed if q.id in counts]
     named = texts[0] if len(texts) == 1 else ", ".join(texts[:-1]) + " och " + texts[-1]
+    answers = "1 registrerat svar" if count == 1 else f"{count} registrerade svar"
+    them = "frågan" if len(texts) == 1 else "frågorna"
     raise InputErrors({"questions": (
-        f"{'1 registrerat svar' if count == 1 else f'{count} registrerade svar'} från remissinstanserna hör till "
-        f"{'frågan' if len(texts) == 1 else 'frågorna'} {named}, som inte finns kvar i den nya listan. Svaren skulle "
-        f"försvinna, så frågeställningarna är inte ändrade. Låt {'frågan' if len(texts) == 1 else 'frågorna'} stå "
-        "kvar (det går bra att rätta stavfel och att ändra ordningen).")})
+        f"{answers} från remissinstanserna hör till {them} {named}, som inte finns kvar i den nya listan. Svaren "
+        f"skulle försvinna, så frågeställningarna är inte ändrade. Låt {them} stå kvar (det går bra att rätta "
+        "stavfel och att ändra ordningen).")})
 
 
 def replace_sandlista(session: Session, *, now: datetime, remiss: Remiss, items: list[SandlistaItem]) -> None:
