@@ -5,6 +5,7 @@ import copy
 from dataclasses import dataclass, field
 
 from remiss.missiv.summary import find_summary_sentences
+from remiss.remisser import question_match
 
 
 @dataclass(frozen=True)
@@ -95,18 +96,38 @@ def inga_synpunkter_content(base: dict, namnd: str) -> dict:
 
 
 def align_questions(content: dict, questions: list[tuple[int, str]]) -> dict:
-    """Return content with one answer per current question (kept by id, else by position)."""
+    """Return content with one answer per current question, each answer following its own question
+    (remisser.question_match); an answer whose question is gone becomes a free section "Svar utan fråga: …",
+    never the answer to another question (walk18 F10)."""
     content = copy.deepcopy(content)
     old = content.get("svar", [])
-    by_id = {item.get("question_id"): item for item in old}
-    svar = []
-    for position, (qid, text) in enumerate(questions):
-        match = by_id.get(qid) or (old[position] if position < len(old) and old[position].get("fraga") == text else None)
-        svar.append({"question_id": qid, "fraga": text, "text": match["text"] if match else ""})
-    content["svar"] = svar
-    if not questions and not content.get("avsnitt"):
+    found = question_match.match([(item.get("question_id"), item.get("fraga", "")) for item in old], questions)
+    content["svar"] = [{"question_id": qid, "fraga": text, "text": old[index]["text"] if index is not None else ""}
+                       for (qid, text), index in zip(questions, found)]
+    orphans = [item for index, item in enumerate(old) if index not in found and (item.get("text") or "").strip()]
+    content["avsnitt"] = list(content.get("avsnitt", [])) + [
+        {"id": f"utan-fraga-{n}", "rubrik": _clipped(f"{WITHOUT_QUESTION}: {item.get('fraga', '')}"),
+         "text": item["text"]} for n, item in enumerate(orphans, 1)]
+    if not questions and not content["avsnitt"]:
         content["avsnitt"] = [{"rubrik": "Inledande synpunkter", "text": ""}]
     return content
+
+
+WITHOUT_QUESTION = "Svar utan fråga"
+
+
+def _clipped(rubrik: str, limit: int = 200) -> str:
+    return rubrik if len(rubrik) <= limit else rubrik[:limit - 1].rstrip() + "…"
+
+
+def answers_followed(content: dict, questions: list[tuple[int, str]]) -> tuple[int, int]:
+    """How many drafted answers in content a change of the questions to questions moves with their question to
+    another place, and how many lose their question (shown as "Svar utan fråga")."""
+    old = content.get("svar", [])
+    found = question_match.match([(item.get("question_id"), item.get("fraga", "")) for item in old], questions)
+    answered = {index for index, item in enumerate(old) if (item.get("text") or "").strip()}
+    moved = sum(1 for place, index in enumerate(found) if index in answered and index != place)
+    return moved, len(answered - set(found))
 
 
 NO_COMMENTS_ON_QUESTION = "{namnd} lämnar inga synpunkter på denna fråga."

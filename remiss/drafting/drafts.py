@@ -13,6 +13,7 @@ from remiss.drafting.models import Decision, DraftState, DraftVersion, YttrandeD
 from remiss.namnd.models import Namnd
 from remiss.remisser import finished, page
 from remiss.remisser.models import Remiss
+from remiss.remisser.sandlista import questions_of
 
 S = DraftState
 
@@ -74,6 +75,24 @@ def current_content(session: Session, remiss: Remiss) -> tuple[YttrandeDraft | N
     draft = find_draft(session, remiss.id)
     version = latest_version(session, draft)
     return draft, version, content_of(session, remiss, version.content if version else None)
+
+
+def answers_note(session: Session, remiss: Remiss) -> str:
+    """What a change of the frågeställningar did to the drafted yttrande's answers, in a sentence (walk18 F10)."""
+    version = latest_version(session, find_draft(session, remiss.id))
+    if version is None:
+        return ""
+    moved, orphaned = sections.answers_followed(
+        json.loads(version.content), [(q.id, q.text) for q in questions_of(session, remiss.id)])
+    said = []
+    if moved:
+        their = "sin fråga" if moved == 1 else "sina frågor"
+        said.append(f"{moved} svar i utkastet till yttrande flyttades med {their}")
+    if orphaned:
+        which = "en fråga" if orphaned == 1 else "frågor"
+        said.append(f"{orphaned} svar i utkastet hör till {which} som inte finns kvar och visas för handläggaren "
+                    f"som ”{sections.WITHOUT_QUESTION}”")
+    return "; ".join(said) + "." if said else ""
 
 
 def require_open(remiss: Remiss, draft: YttrandeDraft | None) -> None:

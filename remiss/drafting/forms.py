@@ -3,6 +3,7 @@ from __future__ import annotations
 
 
 from remiss.drafting.content import LINE_FIELDS, MAX_SECTIONS, TEXT_FIELDS
+from remiss.remisser import question_match
 from remiss.remisser.input import InputErrors, parse_date
 
 EXTRA_SECTION_SLOTS = 2  # empty rubrik/text pairs offered for new free sections
@@ -21,19 +22,20 @@ def values_of(content: dict) -> dict:
     return values
 
 
-def section_slots(values: dict) -> int:
+def section_slots(values: dict, extra: int = EXTRA_SECTION_SLOTS) -> int:
     """Return how many free-section slots the form shows: the filled ones plus a few empty."""
     filled = [n for n in range(1, MAX_SECTIONS + 1)
               if values.get(f"avsnitt-{n}-rubrik") or values.get(f"avsnitt-{n}-text")]
-    return min(MAX_SECTIONS, (max(filled) if filled else 0) + EXTRA_SECTION_SLOTS)
+    return min(MAX_SECTIONS, (max(filled) if filled else 0) + extra)
 
 
-def raw_from_form(form, n_questions: int, has_sections: bool) -> tuple[dict, int | None]:
+def raw_from_form(form, n_questions: int, has_sections: bool,
+                  questions: list[tuple[int, str]] | None = None) -> tuple[dict, int | None]:
     """Return (raw sections, base version) from a submitted form; InputErrors for a bad version."""
     raw = {key: form[key] for key in TEXT_FIELDS + LINE_FIELDS if key in form}
     if n_questions:
-        raw["svar"] = [form.get(f"svar-{n}", "") for n in range(1, n_questions + 1)]
-    if has_sections:
+        raw["svar"] = _by_question(form, questions) or [form.get(f"svar-{n}", "") for n in range(1, n_questions + 1)]
+    if has_sections and any(key.startswith("avsnitt-") for key in form):  # none sent: the sections stay as they are
         raw["avsnitt"] = [{"rubrik": form.get(f"avsnitt-{n}-rubrik", ""), "text": form.get(f"avsnitt-{n}-text", ""),
                            **({"id": form[f"avsnitt-{n}-id"]} if form.get(f"avsnitt-{n}-id") else {})}
                           for n in range(1, MAX_SECTIONS + 1)
@@ -42,6 +44,20 @@ def raw_from_form(form, n_questions: int, has_sections: bool) -> tuple[dict, int
     if base and not base.isdigit():
         raise InputErrors({"base_version": "Ogiltigt versionsnummer."})
     return raw, int(base) if base else None
+
+
+def _by_question(form, questions: list[tuple[int, str]] | None) -> list[str] | None:
+    """The answers typed, each for the question the form showed it under (fraga-N-id, fraga-N), in the order of
+    questions, matched as the draft is (remisser.question_match): a form opened before the registrator changed the
+    questions still answers each question with its own text (walk18 F10). None for a form without them (an older
+    page, a client of its own)."""
+    shown = [(int(form[f"fraga-{n}-id"]) if str(form[f"fraga-{n}-id"]).isdigit() else None,
+              form.get(f"fraga-{n}", ""), form.get(f"svar-{n}", ""))
+             for n in range(1, len(form) + 1) if f"fraga-{n}-id" in form]
+    if not shown or not questions:
+        return None
+    found = question_match.match([(qid, text) for qid, text, _ in shown], questions)
+    return [shown[index][2] if index is not None else "" for index in found]
 
 
 def _day(raw, key: str, errors: dict):

@@ -127,9 +127,11 @@ def reusable(session: Session, *, now: datetime, remiss: Remiss, kind: str) -> G
         GeneratedDocument.draft_version_id == version.id, GeneratedDocument.template_sha256 == template_sha)
         .order_by(GeneratedDocument.id.desc()))
     today = local_today(now)
-    # a beslut (or justering) recorded after a document was made changes its wording and date
+    # a beslut (or justering) recorded after a document was made changes its wording and date, and a change of
+    # the remiss (its frågeställningar, walk18 F10; its title) what the document says
     decision = find_decision(session, remiss.id)
-    changed = decision.updated_at if decision is not None else None
+    changed = max(filter(None, [decision.updated_at if decision is not None else None, remiss.updated_at]),
+                  default=None)
     return next((d for d in rows if local_today(d.created_at) == today
                  and (changed is None or d.created_at >= changed)), None)
 

@@ -82,8 +82,11 @@ def form_context(session: Session, remiss, content: dict, values: dict | None = 
     fields as they propose the rättelse (context.as_proposed)."""
     values = forms.values_of(context.as_proposed(session, remiss, content)) if values is None else values
     questions = [item["fraga"] for item in content.get("svar", [])]
-    return {"values": values, "questions": questions, "has_sections": not questions,
-            "section_slots": range(1, forms.section_slots(values) + 1)}
+    # beside the questions, only the sections there are: an answer whose question is gone ("Svar utan fråga")
+    slots = forms.section_slots(values, extra=0 if questions else forms.EXTRA_SECTION_SLOTS)
+    return {"values": values, "questions": questions, "has_sections": not questions or slots > 0,
+            "question_ids": [item.get("question_id") for item in content.get("svar", [])],
+            "section_slots": range(1, slots + 1)}
 
 
 def _decision_display(session: Session, decision: Decision | None, today) -> dict | None:

@@ -6,8 +6,9 @@ from datetime import datetime
 from sqlalchemy import bindparam, delete, func
 from sqlmodel import Session, select
 
-from remiss.outgoing.models import Organisation
+from remiss.outgoing.models import Organisation, SandlistaAnswer
 from remiss.outgoing.repeated import merge_repeated, name_key
+from remiss.remisser import question_match
 from remiss.remisser.input import InputErrors, SandlistaItem
 from remiss.remisser.models import Question, Remiss, SandlistaEntry
 
@@ -25,12 +26,51 @@ def ensure_organisation(session: Session, *, now: datetime, name: str, email: st
     return org
 
 
-def replace_questions(session: Session, remiss: Remiss, questions: list[str]) -> None:
-    session.exec(delete(Question).where(Question.remiss_id == remiss.id))
+def replace_questions(session: Session, remiss: Remiss, questions: list[str]) -> int:
+    """Make questions the remiss's frågeställningar. A question still there (question_match) keeps its row, and so
+    the answers registered or drafted to it, whatever its new place or corrected text; one removed takes its
+    instansers' registered answers with it, which is refused while there are any (walk18 F11). Returns how many
+    registered answers followed their question to a new place or a corrected text."""
+    old = questions_of(session, remiss.id)
+    found = question_match.match([(q.id, q.text) for q in old], [(None, text) for text in questions])
+    removed = [q for index, q in enumerate(old) if index not in found]
+    _refuse_losing_answers(session, removed)
+    for q in removed:
+        session.delete(q)
+    for q in old:
+        q.position = -q.position  # out of the way of the new order (unique per remiss)
     session.flush()
-    for position, text in enumerate(questions, 1):
-        session.add(Question(remiss_id=remiss.id, position=position, text=text))
+    moved = []
+    for position, (text, index) in enumerate(zip(questions, found), 1):
+        question = Question(remiss_id=remiss.id, position=position, text=text) if index is None else old[index]
+        if index is not None and (-question.position != position or question.text != text):
+            moved.append(question.id)
+        question.position, question.text = position, text
+        session.add(question)
     session.flush()
+    return sum(_answer_counts(session, moved).values())
+
+
+def _answer_counts(session: Session, question_ids: list[int]) -> dict[int, int]:
+    if not question_ids:
+        return {}
+    return dict(session.exec(select(SandlistaAnswer.question_id, func.count()).where(
+        SandlistaAnswer.question_id.in_(question_ids)).group_by(SandlistaAnswer.question_id)).all())
+
+
+def _refuse_losing_answers(session: Session, removed: list[Question]) -> None:
+    counts = _answer_counts(session, [q.id for q in removed])
+    if not counts:
+        return
+    count = sum(counts.values())
+    texts = [f"”{q.text}”" for q in removed if q.id in counts]
+    named = texts[0] if len(texts) == 1 else ", ".join(texts[:-1]) + " och " + texts[-1]
+    answers = "1 registrerat svar" if count == 1 else f"{count} registrerade svar"
+    them = "frågan" if len(texts) == 1 else "frågorna"
+    raise InputErrors({"questions": (
+        f"{answers} från remissinstanserna hör till {them} {named}, som inte finns kvar i den nya listan. Svaren "
+        f"skulle försvinna, så frågeställningarna är inte ändrade. Låt {them} stå kvar (det går bra att rätta "
+        "stavfel och att ändra ordningen).")})
 
 
 def replace_sandlista(session: Session, *, now: datetime, remiss: Remiss, items: list[SandlistaItem]) -> None:

@@ -153,8 +153,9 @@ def update(session: Session, *, now: datetime, principal: Principal, remiss: Rem
         old_q = [q.text for q in session.exec(select(Question).where(Question.remiss_id == remiss.id)
                                                 .order_by(Question.position))]
         if old_q != questions:
-            replace_questions(session, remiss, questions)
+            followed = replace_questions(session, remiss, questions)
             changed["questions"] = [old_q, questions]
+            _answers_followed(session, now=now, principal=principal, remiss=remiss, registered=followed, notes=notes)
     if sandlista is not None:
         old_s = [e.name for e in entries(session, remiss.id)]
         if old_s != [i.name for i in sandlista]:
@@ -181,6 +182,22 @@ def update(session: Session, *, now: datetime, principal: Principal, remiss: Rem
     if remiss.handlaggare_id and remiss.handlaggare_id != old_handlaggare:
         _after_assign(session, now=now, principal=principal, remiss=remiss)
     return remiss
+
+
+def _answers_followed(session: Session, *, now: datetime, principal: Principal, remiss: Remiss, registered: int,
+                      notes: list[str] | None) -> None:
+    """Say (to the registrator, and in the history) what a change of the frågeställningar did to the answers:
+    the instansers' registered answers and the drafted yttrande's answers follow their questions (walk18 F10, F11)."""
+    from remiss.drafting.drafts import answers_note  # drafting builds on remisser
+    said = " ".join(filter(None, [
+        (f"{'1 registrerat svar' if registered == 1 else f'{registered} registrerade svar'} från remissinstanserna "
+         f"följde med {'sin fråga' if registered == 1 else 'sina frågor'}." if registered else ""),
+        answers_note(session, remiss) if remiss.direction == Direction.inkommande else ""]))
+    if said:
+        audit.record(session, now=now, user_id=principal.user_id, entity="remiss", entity_id=remiss.id,
+                     remiss_id=remiss.id, action="update", note=said)
+        if notes is not None:
+            notes.append(said)
 
 
 def _after_assign(session: Session, *, now: datetime, principal: Principal, remiss: Remiss) -> None:

@@ -82,7 +82,9 @@ def edit(remiss_id: int):
     if request.method == "POST":
         values = request.form.to_dict()
         try:
-            raw, base = forms.raw_from_form(request.form, len(content["svar"]), not content["svar"])
+            raw, base = forms.raw_from_form(request.form, len(content["svar"]),
+                                             not content["svar"] or bool(content.get("avsnitt")),
+                                             [(item["question_id"], item["fraga"]) for item in content["svar"]])
             saved = versions.save(session, now=now(), principal=principal(), remiss=remiss, raw=raw,
                                   base_version=base, comment=request.form.get("comment", ""))
         except merge.DraftConflict as exc:
