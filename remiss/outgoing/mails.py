@@ -73,8 +73,15 @@ def missiv_mail(*, remiss: Remiss, namnd: Namnd, entry: SandlistaEntry, attachme
 
 
 def amendment_mail(*, remiss: Remiss, namnd: Namnd, entry: SandlistaEntry, attachments: list[Attachment]) -> dict:
-    """The changed missiv to an instans that was sent the remiss before its frågeställningar changed."""
-    deadline = format_deadline(remiss.effective_deadline_on, remiss.effective_deadline_time)
+    """The changed missiv to an instans that was sent the remiss before its frågeställningar changed. The svarsdag
+    is the one that applies to this instans, its own anstånd if that runs longer, as in its reminders (walk18 F19)."""
+    from remiss.outgoing.service.chasers import deadline_of
+
+    own = deadline_of(remiss, entry)
+    deadline = format_deadline(*own)
+    if own != (remiss.effective_deadline_on, remiss.effective_deadline_time):
+        deadline += (" enligt det anstånd ni har fått (missivet anger remissens allmänna svarsdag, "
+                     f"{format_deadline(remiss.effective_deadline_on, remiss.effective_deadline_time)})")
     answer_to = remiss.answer_email or namnd.email
     paragraphs = [
         f"Till {entry.name}",
