@@ -287,7 +287,7 @@ def test_remiss_without_questions_follows_its_disposition_and_lists_samrad(world
     assert "Budgeten behöver utredas vidare." in refused.get_data(as_text=True)
     data["avsnitt-3-text"] = ""
     assert auth.post(f"/remisser/{rid}/yttrande", data, form_url=f"/remisser/{rid}").status_code == 302
-    auth.post(f"/remisser/{rid}/samrad", {"party": "Pensionärsrådet", "consulted_on": "2015-09-02"},
+    auth.post(f"/remisser/{rid}/samrad", {"party": "Pensionärsrådet", "consulted_on": "2015-08-31"},
               form_url=f"/remisser/{rid}")
     bad = auth.post(f"/remisser/{rid}/samrad", {"party": "Ungdomsrådet", "consulted_on": "31/11",
                                                 "note": "Synpunkter inhämtade på möte."}, form_url=f"/remisser/{rid}")
@@ -303,5 +303,5 @@ def test_remiss_without_questions_follows_its_disposition_and_lists_samrad(world
     lines = doc_lines(client.get(f"/remisser/{rid}/dokument/yttrande.docx").data)
     assert [t for s, t in lines if s == "Heading 3"] == ["Inledande synpunkter", "Finansiering och ekonomi", "Samråd"]
     texts = [t for _, t in lines]
-    assert "Pensionärsrådet har beretts tillfälle att yttra sig den 2 september 2015." in texts
+    assert "Pensionärsrådet har beretts tillfälle att yttra sig den 31 augusti 2015." in texts
     assert "Till Kommunstyrelsen" in texts and any("STK-2015-523" in t for t in texts)
