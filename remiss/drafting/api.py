@@ -214,10 +214,10 @@ def record_sent(remiss_id: int):
 @operation("Hämta tjänsteskrivelsen eller yttrandet som Word", responses={200: None}, media_type=generate.DOCX,
            path={"kind": {"enum": list(generate.KIND_NAMES)}}, errors=(400, 401, 403, 404, 409, 422), tag="yttrande")
 def document(remiss_id: int, kind: str):
-    if load_remiss(get_session(), principal(), remiss_id).direction == "utgaende":
-        return error_response(409, OUTGOING_NO_YTTRANDE, field="remiss")
     try:
         remiss, data = document_bytes(remiss_id, kind)
+    except generate.OutgoingRemiss:  # the web's rule (generate.check_kind), in the API's words
+        return error_response(409, OUTGOING_NO_YTTRANDE, field="remiss")
     except drafts.DraftError as exc:
         return error_response(404, str(exc))
     except RenderError as exc:

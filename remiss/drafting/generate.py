@@ -22,11 +22,21 @@ from remiss.remisser.models import Remiss
 
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 KIND_NAMES = {"tjansteskrivelse": "Tjänsteskrivelse", "yttrande": "Yttrande"}
+NONE_OF = {"tjansteskrivelse": "ingen tjänsteskrivelse", "yttrande": "inget yttrande"}
 
 
-def check_kind(kind: str) -> None:
+class OutgoingRemiss(DraftError):
+    """The remiss is utgående: we are the remittent and write neither tjänsteskrivelse nor yttrande."""
+
+
+def check_kind(kind: str, remiss: Remiss | None = None) -> None:
+    """Refuse an unknown kind, and any of them on an utgående remiss (walk18 F14: the web built a yttrande "till
+    [blank]" about our own outgoing remiss while the API refused): the one rule for the web and the API."""
     if kind not in BUILDERS:
         raise DraftError(f"Okänd handling: {kind}. Välj tjänsteskrivelse eller yttrande.")
+    if remiss is not None and remiss.direction == "utgaende":
+        raise OutgoingRemiss(f"Remissen är utgående: vi är remittenten och skriver {NONE_OF[kind]}. "
+                             "Svaren och sammanställningen finns under Utskick och svar på remissens sida.")
 
 
 def filename_of(remiss: Remiss, kind: str, suffix: str = "docx") -> str:

@@ -18,7 +18,7 @@ def document_bytes(remiss_id: int, kind: str) -> tuple[Remiss, bytes]:
     """Return the current document of kind, reusing a stored one or rendering and storing a new one."""
     session = get_session()
     remiss = load_remiss(session, principal(), remiss_id)
-    generate.check_kind(kind)
+    generate.check_kind(kind, remiss)
     files_dir = current_app.config["FILES_DIR"]
     stored = generate.reusable(session, now=now(), remiss=remiss, kind=kind)
     if stored is not None:
@@ -35,6 +35,8 @@ def document_bytes(remiss_id: int, kind: str) -> tuple[Remiss, bytes]:
 def document(remiss_id: int, kind: str):
     try:
         remiss, data = document_bytes(remiss_id, kind)
+    except generate.OutgoingRemiss as exc:
+        abort(404, str(exc))
     except drafts.DraftError:
         abort(404)
     except RenderError as exc:
@@ -48,6 +50,8 @@ def document_pdf(remiss_id: int, kind: str):
     try:
         remiss, data = document_bytes(remiss_id, kind)
         pdf = convert_to_pdf(data)
+    except generate.OutgoingRemiss as exc:
+        abort(404, str(exc))
     except drafts.DraftError:
         abort(404)
     except (PdfUnavailable, RenderError) as exc:
