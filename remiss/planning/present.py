@@ -58,6 +58,7 @@ class DueRow:
     flag_reason: str = ""  # why it is flagged, in words: "omedelbar justering behövs" (planning.flags)
     # a förlängning requested and not yet answered, on the remiss's sista svarsdag and late rows (pending_extension)
     asked: str = ""
+    at: str = ""  # "kl. 12.00": a sista svarsdag's time of day, shown after the label in the month cell (walk18 F18)
 
 
 def due_row(item: AgendaItem, now_local: datetime) -> DueRow:
@@ -74,7 +75,8 @@ def due_row(item: AgendaItem, now_local: datetime) -> DueRow:
     return DueRow(item.remiss_id, item.dnr, item.title, item.label, when, done.lower() if done else words,
                   overdue, item.flagged and not item.done and not item.waiting,
                   item.explanation, done, planned_words(item.planned, item.day) if item.planned else "",
-                  reason_text(item.flag_reason, item.kind) if item.flagged else "")
+                  reason_text(item.flag_reason, item.kind) if item.flagged else "",
+                  at=f"kl. {item.at:%H.%M}" if item.at else "")
 
 
 @dataclass
