@@ -104,9 +104,11 @@ def text_letter(heading: str, paragraphs: list[str]) -> bytes:
     return out.getvalue()
 
 
-def letters(letter: bytes, addresses: list[list[str]], closing: list[str] = ()) -> bytes:
+def letters(letter: bytes, addresses: list[list[str]], closing: list[str] = (),
+            own: list[list[str]] | None = None) -> bytes:
     """Return one .docx with letter's body repeated per address: address block first, a page break between;
-    closing, paragraphs put after each letter's body (what is enclosed with it)."""
+    closing, paragraphs put after each letter's body (what is enclosed with it); own[n], paragraphs for letter n
+    alone (its own svarsdag under an anstånd)."""
     if not addresses:
         raise RenderError("Det finns inga mottagare att skriva ut brev till.")
     try:
@@ -138,7 +140,10 @@ def letters(letter: bytes, addresses: list[list[str]], closing: list[str] = ()) 
             breaker.add_run().add_break(WD_BREAK.PAGE)
             body.remove(breaker._p)
             blocks.insert(0, breaker._p)
-        for element in blocks + [copy.deepcopy(child) for child in content]:
+        extra = [doc.add_paragraph(_CONTROL.sub("", text))._p for text in (own[n] if own else ())]
+        for element in extra:  # added at the end of the body, put after this letter's body below
+            body.remove(element)
+        for element in blocks + [copy.deepcopy(child) for child in content] + extra:
             if section is not None:
                 section.addprevious(element)
             else:

@@ -75,13 +75,7 @@ def missiv_mail(*, remiss: Remiss, namnd: Namnd, entry: SandlistaEntry, attachme
 def amendment_mail(*, remiss: Remiss, namnd: Namnd, entry: SandlistaEntry, attachments: list[Attachment]) -> dict:
     """The changed missiv to an instans that was sent the remiss before its frågeställningar changed. The svarsdag
     is the one that applies to this instans, its own anstånd if that runs longer, as in its reminders (walk18 F19)."""
-    from remiss.outgoing.service.chasers import deadline_of
-
-    own = deadline_of(remiss, entry)
-    deadline = format_deadline(*own)
-    if own != (remiss.effective_deadline_on, remiss.effective_deadline_time):
-        deadline += (" enligt det anstånd ni har fått (missivet anger remissens allmänna svarsdag, "
-                     f"{format_deadline(remiss.effective_deadline_on, remiss.effective_deadline_time)})")
+    deadline = own_deadline(remiss, entry)
     answer_to = remiss.answer_email or namnd.email
     paragraphs = [
         f"Till {entry.name}",
@@ -96,6 +90,27 @@ def amendment_mail(*, remiss: Remiss, namnd: Namnd, entry: SandlistaEntry, attac
     ]
     subject = f"Ändrade frågeställningar: {remiss.title} ({remiss.our_dnr})"
     return _payload(subject, paragraphs, reply_to=answer_to, attachments=attachments)
+
+
+def own_deadline(remiss: Remiss, entry: SandlistaEntry) -> str:
+    """The svarsdag that applies to entry (chasers.deadline_of), said with its anstånd when that runs past the
+    remiss's general svarsdag, which the missiv states (walk18 F19)."""
+    from remiss.outgoing.service.chasers import deadline_of
+
+    own = deadline_of(remiss, entry)
+    general = (remiss.effective_deadline_on, remiss.effective_deadline_time)
+    if own == general:
+        return format_deadline(*own)
+    return (f"{format_deadline(*own)} enligt det anstånd ni har fått (missivet anger remissens allmänna svarsdag, "
+            f"{format_deadline(*general)})")
+
+
+def anstand_letter_note(remiss: Remiss, namnd: Namnd, entry: SandlistaEntry) -> list[str]:
+    """For the changed missiv sent by post: the instans's own svarsdag under its anstånd, or nothing."""
+    said = own_deadline(remiss, entry)
+    if said == format_deadline(remiss.effective_deadline_on, remiss.effective_deadline_time):
+        return []
+    return [f"Till {entry.name}: svaret ska vara {namnd.name} tillhanda senast {said}."]
 
 
 def chaser_mail(*, remiss: Remiss, namnd: Namnd, entry: SandlistaEntry, deadline_on: date,

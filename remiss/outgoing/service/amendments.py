@@ -119,7 +119,8 @@ def send_amendment(session: Session, *, now: datetime, principal: Principal, rem
                 payload=payload, remiss_id=remiss.id)
     if by_post:
         sending.missiv_letters(session, now=now, principal=principal, remiss=remiss, missiv=missiv, entries=by_post,
-                         files_dir=files_dir)
+                               files_dir=files_dir,
+                               notes=[mails.anstand_letter_note(remiss, namnd, e) for e in by_post])
     for entry in entries:
         audit.record(session, now=now, user_id=principal.user_id, entity="sandlista_entry", entity_id=entry.id,
                      remiss_id=remiss.id, action="send_amendment",

@@ -342,10 +342,11 @@ def address_block(entry: SandlistaEntry) -> list[str]:
 
 
 def missiv_letters(session: Session, *, now: datetime, principal: Principal, remiss: Remiss, missiv: Attachment,
-                   entries: list[SandlistaEntry], files_dir: str) -> Attachment:
-    """The missiv once per instans sent by post, each under its address block, as one file kept on the remiss."""
+                   entries: list[SandlistaEntry], files_dir: str, notes: list[list[str]] | None = None) -> Attachment:
+    """The missiv once per instans sent by post, each under its address block, as one file kept on the remiss;
+    notes[n], paragraphs for entries[n]'s letter alone."""
     data = letters(files.path_of(files_dir, missiv.storage_key).read_bytes(), [address_block(e) for e in entries],
-                   closing=enclosed_text(remisshandlingar(session, remiss.id)))
+                   closing=enclosed_text(remisshandlingar(session, remiss.id)), own=notes)
     stored = files.store(files_dir, data, content_type=DOCX)
     attachment = Attachment(remiss_id=remiss.id, purpose="brev",
                             filename=files.portable_name(f"Missiv per post {remiss.our_dnr or remiss.id}.docx"),
