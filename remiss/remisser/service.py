@@ -118,6 +118,8 @@ def update(session: Session, *, now: datetime, principal: Principal, remiss: Rem
         _check_handlaggare(session, changes.get("namnd_id", remiss.namnd_id), changes["handlaggare_id"])
     if "namnd_id" in changes and changes["namnd_id"] != remiss.namnd_id:
         move.drop_outsider(session, remiss, changes)
+    if changes.get("our_dnr") and changes["our_dnr"].strip() == remiss.our_dnr:
+        changes.pop("our_dnr")  # unchanged as stored: kept, even where an older spelling is not the series' form
     if changes.get("our_dnr"):  # as our series writes it, not one another remiss has in any spelling (walk18 F16)
         typed = changes["our_dnr"]
         changes["our_dnr"] = dnr_series.canonical(session, typed, fmt=dnr_format, default_prefix=default_prefix)

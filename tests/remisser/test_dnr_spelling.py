@@ -48,3 +48,19 @@ def test_a_typed_number_of_our_series_is_stored_as_the_series_writes_it(client, 
     # A number in another format is kept as typed.
     r = client.patch(f"/api/v1/remisser/{first['id']}", json={"our_dnr": "KS 2026:12"}, headers=token["headers"])
     assert r.status_code == 200 and r.get_json()["our_dnr"] == "KS 2026:12"
+
+
+def test_an_older_spelling_kept_as_it_is_does_not_block_other_changes(client, token, db):
+    from remiss.remisser.models import Remiss
+
+    first, second = _new(client, token), _new(client, token, title="Annan remiss")
+    prefix, year_number = first["our_dnr"].split(" ")
+    year, number = year_number.split("/")
+    old = f"{prefix.lower()} {year}/{int(number)}"  # saved before the rule: the same number as the first's
+    with db.transaction() as s:
+        row = s.get(Remiss, second["id"])
+        row.our_dnr = old
+        s.add(row)
+    r = client.patch(f"/api/v1/remisser/{second['id']}", json={"title": "Nytt namn", "our_dnr": old},
+                     headers=token["headers"])
+    assert r.status_code == 200 and r.get_json()["our_dnr"] == old and r.get_json()["title"] == "Nytt namn"
