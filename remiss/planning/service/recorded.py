@@ -6,9 +6,10 @@ sista svarsdag are done only by the expediering itself (walk16 #0). A remiss set
 expediering it never had: that step did not happen in Remiss and is not shown as done (walk18 F21)."""
 from __future__ import annotations
 
-from sqlmodel import Session
+from sqlmodel import Session, select
 
-from remiss.planning.service.decided import decided_of
+from remiss.drafting.decision import decision_reference
+from remiss.drafting.models import Decision
 from remiss.remisser.models import Remiss
 
 # Expedierat without an answer address nothing has left the house: the expediering stays open until the sending is
@@ -36,15 +37,16 @@ def by_hand_refusal(kind: str, explanation: str = "") -> str:
 def kept_by_record(session: Session, remiss: Remiss) -> dict[str, str]:
     """The done steps the registered beslut keeps done, by kind, with why they cannot be marked not done by hand:
     the sammanträde that decided (and the arbetsutskott before it), and the justering once registered."""
-    decided = decided_of(session, remiss)
-    if decided is None:
+    decided = session.exec(select(Decision).where(Decision.remiss_id == remiss.id, Decision.rattelse == 0)).first()
+    if decided is None:  # the beslut on the yttrande, as the tidplan follows it (decided.decided_of)
         return {}
-    change = f"beslutet är registrerat ({decided.reference}). Är beslutet fel, ändra det under ”Ändra beslutet”."
+    reference = decision_reference(decided)
+    change = f"beslutet är registrerat ({reference}). Är beslutet fel, ändra det under ”Ändra beslutet”."
     kept = {kind: f"{label} kan inte markeras som inte klar: {change}"
             for kind, label in (("arbetsutskott", "Arbetsutskottet"), ("namnd", "Nämndsammanträdet"))}
-    if decided.decided_by == "delegat" or decided.omedelbar_justering or decided.justerad_on is not None:
+    if not decided.needs_justering or decided.omedelbar_justering or decided.justerad_on is not None:
         kept["justering"] = ("Justeringen kan inte markeras som inte klar: justeringen är registrerad med beslutet "
-                             f"({decided.reference}). Är den fel, ändra den under ”Ändra beslutet”.")
+                             f"({reference}). Är den fel, ändra den under ”Ändra beslutet”.")
     return kept
 
 
