@@ -160,7 +160,9 @@ def update(remiss_id: int):
     body = request_body()
     try:
         service.update(session, now=now(), principal=principal(), remiss=remiss, changes=body.changes(),
-                       deadline_correction=bool(body.deadline_correction))
+                       deadline_correction=bool(body.deadline_correction),
+                       dnr_format=current_app.config["DNR_FORMAT"],
+                       default_prefix=current_app.config["DNR_DEFAULT_PREFIX"])
     except service.DeadlineQuestion as exc:  # the form asks; here the body says it with "deadline_correction"
         raise InputErrors({"deadline_on": exc.errors["deadline_on"] + ' Skicka "deadline_correction": true '
                                                                      "för att rätta den."}) from None

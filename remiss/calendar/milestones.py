@@ -61,6 +61,8 @@ PASSED_OVER = "Passerades av beslutet"
 # A step ticked off because the status was moved by hand past it ("Klar – status ändrad för hand 3 maj 2027."):
 # no tjänsteskrivelse was sent to granskning, nothing was approved or expedierat (truth16 F19).
 BY_HAND = "Klar – status ändrad för hand"
+# The expediering of a remiss set to Besvarad by hand: none happened in Remiss, so it is not shown done (walk18 F21).
+NOT_EXPEDITED = "Yttrandet är inte expedierat i Remiss: status ändrad till Besvarad för hand"
 OWNERS: dict[str, str] = {
     "tjansteskrivelse": "handlaggare",
     "granskning": "granskare",
@@ -93,7 +95,7 @@ def done_text(kind: str, done_on: date, planned_on: date) -> str | None:
 def took_place(explanation: str) -> bool:
     """Whether a done step happened: not one ticked off by a status set by hand (BY_HAND) or passed over by the
     beslut (PASSED_OVER), which no meeting held and no one did (truth17 F4)."""
-    return not explanation.startswith((PASSED_OVER, BY_HAND))
+    return not explanation.startswith((PASSED_OVER, BY_HAND, NOT_EXPEDITED))
 
 
 def told(kind: str, explanation: str, advice: str, *, done_on: date | None, due_on: date,

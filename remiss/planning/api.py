@@ -11,7 +11,7 @@ from remiss.web.extensions import csrf, guard_api
 from remiss.planning.schemas import ExtensionDecision, ExtensionRequest, ExtensionResult
 from remiss.planning.service import extensions, tidplan
 from remiss.planning.service.extensions import Evidence
-from remiss.planning.service.milestones import by_hand_refusal
+from remiss.planning.service.recorded import by_hand_refusal, expediering_skipped, kept_by_record
 from remiss.calendar.missed import MISSED, said_as
 from remiss.clock import local_today
 from remiss.planning.flags import reason_text
@@ -45,11 +45,14 @@ def milestones_json(session, remiss) -> list[dict]:
     # after a missed sammanträde "ta upp ärendet vid nästa sammanträde" only while one comes in time (as the page)
     in_time = (closed or not any(m.flag_reason == MISSED and m.done_at is None for m in rows)
                or meeting_in_time(session, remiss, local_today(now())))
-    return [_milestone_json(m, called_off(remiss.status, m.closed_with_remiss),
-                            needs_attention(m, waiting=waiting, closed=closed), in_time) for m in rows]
+    kept = kept_by_record(session, remiss)  # done steps the registered beslut keeps done (walk18 F20)
+    return [_milestone_json(m, called_off(remiss.status, m.closed_with_remiss)
+                            or expediering_skipped(remiss.status, m.kind, m.closed_with_remiss),  # walk18 F21
+                            needs_attention(m, waiting=waiting, closed=closed), in_time,
+                            kept.get(m.kind, "") if m.done_at is not None else "") for m in rows]
 
 
-def _milestone_json(m, cancelled: bool, flagged: bool, in_time: bool = True) -> dict:
+def _milestone_json(m, cancelled: bool, flagged: bool, in_time: bool = True, kept: str = "") -> dict:
     done_at = None if cancelled or m.done_at is None else m.done_at.isoformat()
     return {"id": m.id, "kind": m.kind, "label": m.label,
             "due": _iso(m.due_on, None if m.override_on else m.planned_time),
@@ -69,8 +72,9 @@ def _milestone_json(m, cancelled: bool, flagged: bool, in_time: bool = True) -> 
             "done_at": done_at,
             "cancelled": cancelled, "cancelled_at": m.done_at.isoformat() if cancelled else None,
             "status": "cancelled" if cancelled else "done" if done_at else "open",
-            # why it is not marked done or not done by hand: only the expediering does it (null: it may be)
-            "not_by_hand": by_hand_refusal(m.kind) or None,
+            # why it is not marked done or not done by hand: only the expediering does it, or the registered beslut
+            # keeps it done (null: it may be)
+            "not_by_hand": by_hand_refusal(m.kind, m.explanation) or kept or None,
             # the day a done sammanträde (or its justering) was held (done_at: when it was registered); else null,
             # also for one ticked off by a status set by hand or passed over by the beslut: it was not held
             "held_on": done_on(m).isoformat() if done_at and m.kind in HELD_STEPS and took_place(m.explanation)

@@ -28,7 +28,9 @@ from remiss.planning.service import extensions, tidplan
 from remiss.planning.pending_extension import (advice_while_waiting, instead_of_asking, pending_request,
                                               pending_requests, waiting_words)
 from remiss.planning.passed_advice import holding, still_holds, without_passed_alternatives
-from remiss.planning.service.milestones import by_hand_refusal, called_off_words
+from remiss.planning.service.milestones import called_off_words
+from remiss.planning.service.recorded import (NOT_EXPEDITED_SHORT, by_hand_refusal, expediering_skipped,
+                                               kept_by_record)
 from remiss.planning.service.missed import meeting_in_time, with_ways_out
 from remiss.remisser.finished import is_finished
 from remiss.remisser.models import Direction, Remiss
@@ -242,10 +244,12 @@ def tidplan_panel(session: Session, principal: Principal, remiss: Remiss, now: d
     # an arbetsutskott's beslut is one event: "Arbetsutskott (beslut)" stays, the Arbetsutskott step of the same
     # day goes, as in the month calendar (agenda._once)
     au_beslut = {m.due_on for m in milestones if m.kind == "namnd" and m.label == AU_BESLUT_LABEL}
+    kept = kept_by_record(session, remiss)  # done steps the registered beslut keeps done (walk18 F20)
     for m in milestones:
         if m.kind == "arbetsutskott" and m.due_on in au_beslut:
             continue
-        cancelled = called_off(remiss.status, m.closed_with_remiss)
+        skipped = expediering_skipped(remiss.status, m.kind, m.closed_with_remiss)  # walk18 F21
+        cancelled = called_off(remiss.status, m.closed_with_remiss) or skipped
         attention = needs_attention(m, waiting=waiting, closed=closed)
         # done work on the day it was done, as the Kalender shows it (agenda.shown_on; walk17 F4)
         shown_on, planned_on = agenda.shown_on(m)
@@ -267,7 +271,8 @@ def tidplan_panel(session: Session, principal: Principal, remiss: Remiss, now: d
             attention,
             m.done_at is not None and not cancelled,
             m.done_at is None and not closed and lateness_of[m.kind][0],
-            f"utgår, {called_off_words(remiss.status)}" if cancelled
+            NOT_EXPEDITED_SHORT if skipped
+            else f"utgår, {called_off_words(remiss.status)}" if cancelled
             else f"besvarad {answered[1]}" if answered and m.kind == "sista_svarsdag"
             else f"klar, planerat {format_weekday_date(planned_on)}" if m.done_at is not None and planned_on
             else "klar" if m.done_at is not None and m.kind in agenda.DONE_WORDS and not m.closed_with_remiss
@@ -277,7 +282,8 @@ def tidplan_panel(session: Session, principal: Principal, remiss: Remiss, now: d
             said_as(reason_text(m.flag_reason, m.kind), in_time) if attention else "",
             # a förlängning already asked for is said, not asked for again (pending_extension)
             instead_of_asking(missed_next_step(m.kind, m.due_on, in_time), asked)
-            if m.flag_reason == MISSED and m.done_at is None and not closed else "", by_hand_refusal(m.kind)))
+            if m.flag_reason == MISSED and m.done_at is None and not closed else "",
+            by_hand_refusal(m.kind, m.explanation) or (kept.get(m.kind, "") if m.done_at is not None else "")))
     # once the nämnd has decided, asking for more time or omedelbar justering is advice too late to take
     advice = state is not None and not closed and remiss.status != RemissStatus.beslutad
     # advice given because a date had passed holds while that milestone is still open and late
@@ -298,7 +304,7 @@ def tidplan_panel(session: Session, principal: Principal, remiss: Remiss, now: d
             "may_edit": principal.may(Action.edit, remiss.namnd_id) and not is_finished(remiss),
             # the meeting steps, marked by those who keep the sammanträden (remiss.auth.access.MILESTONE_ACTIONS)
             "unmarkable": {m.kind for m in milestones if not may_mark_milestone(principal, remiss.namnd_id, m.kind)
-                           or by_hand_refusal(m.kind)}}
+                           or by_hand_refusal(m.kind) or (m.done_at is not None and m.kind in kept)}}
 
 
 @dataclass(frozen=True)

@@ -3,10 +3,11 @@ tick off its milestones as the work that completes them happens."""
 from __future__ import annotations
 
 from remiss import events
-from remiss.calendar.milestones import BY_HAND
+from remiss.calendar.milestones import BY_HAND, NOT_EXPEDITED
 from remiss.calendar.swedish import format_date
 from remiss.clock import local_today
 from remiss.planning.service import meetings, milestones, tidplan
+from remiss.planning.service.recorded import WAITS_TO_BE_SENT
 from remiss.remisser.status import CALLED_OFF_VALUES, CLOSED
 
 # the Namnd columns the planner reads (tidplan.rules_of)
@@ -40,13 +41,6 @@ def _rules_changed(namnd, *, session, now, changes, actor_id=None, **_):
 
 
 events.namnd_changed.connect(_rules_changed)
-
-
-# Expedierat without an answer address nothing has left the house: the expediering stays open until the sending is
-# registered (drafting.sent_by_hand), which makes the remiss besvarad and closes it (walk17 F12).
-WAITS_TO_BE_SENT = ("Yttrandet är expedierat men inte skickat: remissen saknar svarsadress. Väntar på att skickas – "
-                    "skicka yttrandet till remittenten och registrera hur det skickades (”Skickat per post eller på "
-                    "annat sätt”).")
 
 
 def _draft_state(remiss, *, session, now, new, actor_id=None, **_):
@@ -93,11 +87,14 @@ def _value(status) -> str:
 CLOSED_VALUES = frozenset(s.value for s in CLOSED)
 
 
-def _ticked_by_hand(session, now, rows) -> None:
+def _ticked_by_hand(session, now, rows, new) -> None:
     """Word the steps a status moved by hand ticked off as that, not as the work that never happened: no
-    "Skickad till granskning", "Godkänd" or "Expedierat" (truth16 F19)."""
+    "Skickad till granskning", "Godkänd" or "Expedierat" (truth16 F19). An expediering a remiss set to Besvarad by
+    hand never had says so: it is not shown done (recorded.expediering_skipped, walk18 F21)."""
     for row in rows:
-        row.explanation = f"{BY_HAND} {format_date(local_today(now))}."
+        day = format_date(local_today(now))
+        skipped = row.kind == "expediering" and _value(new) == "besvarad" and row.closed_with_remiss
+        row.explanation = f"{NOT_EXPEDITED} {day}." if skipped else f"{BY_HAND} {day}."
         session.add(row)
 
 
@@ -107,12 +104,16 @@ def _status(remiss, *, session, now, old, new, actor_id=None, by_hand=False, not
         # a besvarad, avstådd or återkallad remiss has no work left: nothing of it is due or late any more
         done = milestones.complete(session, now=now, remiss=remiss, kinds=None, note=milestones.called_off_words(new),
                                    actor_id=actor_id, closing=True)
+        # the sending registered (or, by hand, said done): the expediering happened, only its sending waited
+        sent = [row for row in done if row.explanation == WAITS_TO_BE_SENT and _value(new) == "besvarad"]
+        for row in sent:
+            row.closed_with_remiss = False
         if by_hand and _value(new) not in CALLED_OFF_VALUES:
-            _ticked_by_hand(session, now, done)
-        for row in done:  # the sending registered: the work done ("Expedierat 7 december 2026, planerat 4 december.")
-            if row.explanation == WAITS_TO_BE_SENT and _value(new) == "besvarad" and not by_hand:
-                row.explanation, row.closed_with_remiss = (f"{note}." if note else ""), False
-                session.add(row)
+            _ticked_by_hand(session, now, done, new)
+        for row in sent:  # "Expedierat 7 december 2026, planerat 4 december."
+            if not by_hand:
+                row.explanation = f"{note}." if note else ""
+            session.add(row)
         return
     if _value(old) in closed:
         # reopened: the work closing ticked off is there again, planned from today
@@ -126,7 +127,7 @@ def _status(remiss, *, session, now, old, new, actor_id=None, by_hand=False, not
         done = milestones.complete(session, now=now, remiss=remiss, kinds=kinds,
                                    note=f"{note}, status ändrad för hand" if by_hand else note, actor_id=actor_id)
         if by_hand:
-            _ticked_by_hand(session, now, done)
+            _ticked_by_hand(session, now, done, new)
 
 
 events.draft_state_changed.connect(_draft_state)

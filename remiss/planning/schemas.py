@@ -127,7 +127,9 @@ class MilestonePublic(SQLModel):
     flag_reason_text: str | None = None  # the reason in Swedish: "omedelbar justering behövs"; "se tidplanen"
     advice: str = ""
     done_at: datetime | None  # null for a milestone that never happened (cancelled)
-    cancelled: bool = False  # "Utgår": ticked off only because the remiss was withdrawn (återkallad) or declined (avstår)
+    # "Utgår": ticked off only because the remiss was withdrawn (återkallad) or declined (avstår), or an expediering
+    # a remiss set to Besvarad by hand never had (its explanation says so)
+    cancelled: bool = False
     cancelled_at: datetime | None = None  # when the remiss closed and called it off
     status: Literal["open", "done", "cancelled"] = "open"
     # why it is done only by the expediering, never marked by hand (expediering, sista_svarsdag); null otherwise

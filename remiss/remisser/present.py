@@ -91,18 +91,19 @@ def answered_words(remiss, calendar, *, by_hand: bool = False) -> tuple[bool, st
 
 
 def answered_by_hand(session, remiss) -> bool:
-    """Whether a besvarad remiss got its status by hand: its Expediering was ticked off as "Klar – status ändrad för
-    hand" (planning.receivers), not by an expedierat yttrande."""
+    """Whether a besvarad remiss got its status by hand: its Expediering was closed as "Yttrandet är inte expedierat
+    i Remiss: …" (or, before walk18 F21, "Klar – status ändrad för hand"; planning.receivers), not by an expedierat
+    yttrande."""
     from sqlmodel import select
 
-    from remiss.calendar.milestones import BY_HAND
+    from remiss.calendar.milestones import BY_HAND, NOT_EXPEDITED
     from remiss.planning.models import Milestone
 
     if remiss.status != RemissStatus.besvarad:
         return False
     told = session.exec(select(Milestone.explanation).where(Milestone.remiss_id == remiss.id,
                                                             Milestone.kind == "expediering")).first()
-    return bool(told and told.startswith(BY_HAND))
+    return bool(told and told.startswith((BY_HAND, NOT_EXPEDITED)))
 
 
 LATE_STEP = "Begär förlängd remisstid hos remittenten, eller svara så snart som möjligt."

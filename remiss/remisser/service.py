@@ -72,9 +72,10 @@ def register(session: Session, *, now: datetime, principal: Principal, data: Rem
     questions, sandlista = values.pop("questions"), data.sandlista
     values.pop("sandlista")
     values["copy_emails"] = ", ".join(data.copy_emails)
-    if data.our_dnr:
-        if session.exec(select(Remiss).where(Remiss.our_dnr == data.our_dnr)).first():
-            raise InputErrors({"our_dnr": f"Diarienumret {data.our_dnr} är redan använt."})
+    if data.our_dnr:  # typed by hand: as our series writes it, and not one a remiss has in any spelling (walk18 F16)
+        values["our_dnr"] = dnr_series.canonical(session, data.our_dnr, fmt=dnr_format, default_prefix=default_prefix)
+        if taken := dnr_series.holder(session, values["our_dnr"]):
+            raise InputErrors({"our_dnr": dnr_series.taken_message(data.our_dnr, taken)})
     else:
         values["our_dnr"] = dnr_series.allocate(
             session, prefix=namnd.dnr_prefix or default_prefix, year=local_today(now).year, fmt=dnr_format)
@@ -99,7 +100,8 @@ def register(session: Session, *, now: datetime, principal: Principal, data: Rem
 
 
 def update(session: Session, *, now: datetime, principal: Principal, remiss: Remiss, changes: dict,
-           notes: list[str] | None = None, deadline_correction: bool = False) -> Remiss:
+           notes: list[str] | None = None, deadline_correction: bool = False,
+           dnr_format: str = dnr_series.DEFAULT_FORMAT, default_prefix: str = "RS") -> Remiss:
     """Apply validated changes (a partial dict from parse_remiss_input) and log them; notes, when given, gets the
     sentences that say what a move to another nämnd did to the handläggare and the yttrande (remisser.move).
 
@@ -116,11 +118,15 @@ def update(session: Session, *, now: datetime, principal: Principal, remiss: Rem
         _check_handlaggare(session, changes.get("namnd_id", remiss.namnd_id), changes["handlaggare_id"])
     if "namnd_id" in changes and changes["namnd_id"] != remiss.namnd_id:
         move.drop_outsider(session, remiss, changes)
+    if changes.get("our_dnr") and changes["our_dnr"].strip() == remiss.our_dnr:
+        changes.pop("our_dnr")  # unchanged as stored: kept, even where an older spelling is not the series' form
+    if changes.get("our_dnr"):  # as our series writes it, not one another remiss has in any spelling (walk18 F16)
+        typed = changes["our_dnr"]
+        changes["our_dnr"] = dnr_series.canonical(session, typed, fmt=dnr_format, default_prefix=default_prefix)
     if changes.get("our_dnr") and changes["our_dnr"] != remiss.our_dnr:
         require_field(principal, remiss.namnd_id, "our_dnr")
-        taken = session.exec(select(Remiss).where(Remiss.our_dnr == changes["our_dnr"])).first()
-        if taken:
-            raise InputErrors({"our_dnr": f"Diarienumret {changes['our_dnr']} är redan använt."})
+        if taken := dnr_series.holder(session, changes["our_dnr"], other_than=remiss.id):
+            raise InputErrors({"our_dnr": dnr_series.taken_message(typed, taken)})
     if "our_dnr" in changes and not changes["our_dnr"]:
         changes.pop("our_dnr")  # a diarienummer once given is kept
     if "title" in changes and not changes["title"]:

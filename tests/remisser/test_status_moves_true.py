@@ -36,7 +36,8 @@ def test_besvarad_by_hand_does_not_invent_granskning_or_approval(session, client
     rows = {m.kind: m for m in session.exec(select(Milestone).where(Milestone.remiss_id == remiss.id))}
     for kind in ("tjansteskrivelse", "granskning", "expediering"):
         assert rows[kind].done_at is not None, kind
-        assert rows[kind].explanation == "Klar – status ändrad för hand 3 maj 2027.", kind
+        assert rows[kind].explanation == "Klar – status ändrad för hand 3 maj 2027." if kind != "expediering" else \
+            "Yttrandet är inte expedierat i Remiss: status ändrad till Besvarad för hand 3 maj 2027.", kind  # walk18 F21
     make_user(session, role=Role.admin, email="admin@malmo.se")
     session.commit()
     auth.login("admin@malmo.se")

@@ -4,11 +4,10 @@ prefills as "Vårt diarienummer" (walk10 finding 1), written as our series write
 from __future__ import annotations
 
 import re
-import string
 
-from sqlmodel import Session, select
+from sqlmodel import Session
 
-from remiss.namnd.models import Namnd
+from remiss.remisser.dnr import format_pattern, our_prefixes
 
 SCAN = 20000  # characters of each text searched
 _LABEL = r"(?:dnr|diarienummer|diarienr|beteckning|referens|ref|ärende)\b\.?[ \t]*:?[ \t]*$"
@@ -24,10 +23,8 @@ def candidate(session: Session, texts: list[str], *, dnr_format: str, default_pr
     """Return the first number in our diarienummer format (one of our nämnder's prefixes, or the default one) that
     the texts hold, as our series writes it ("SOFÖ 2026/1" → "SOFÖ 2026/0001"): one labelled as the recipient's
     ("Ert dnr …") first, never one labelled as the remittent's own ("Vårt dnr", "Dnr"). "" when there is none."""
-    prefixes = {p.strip() for p in session.exec(select(Namnd.dnr_prefix)).all() if p and p.strip()}
-    if default_prefix.strip():
-        prefixes.add(default_prefix.strip())
-    pattern = _pattern(dnr_format, prefixes)
+    prefixes = our_prefixes(session, default_prefix)
+    pattern = format_pattern(dnr_format, prefixes)
     if pattern is None:
         return ""
     spelled = {p.casefold(): p for p in prefixes}
@@ -46,28 +43,3 @@ def candidate(session: Session, texts: list[str], *, dnr_format: str, default_pr
             elif not _THEIRS.search(before):
                 found.append((True, dnr))
     return min(found, key=lambda item: item[0])[1] if found else ""
-
-
-def _pattern(dnr_format: str, prefixes: set[str]) -> re.Pattern | None:
-    """The format as a search pattern: its literal parts with any spacing around them, the prefix one of ours, the
-    year four digits, the number digits; None when the format has no prefix, year and number to read."""
-    if not prefixes:
-        return None
-    fields = {"prefix": "(?P<prefix>" + "|".join(re.escape(p) for p in sorted(prefixes, key=len, reverse=True)) + ")",
-              "year": r"(?P<year>(?:19|20)\d{2})", "number": r"(?P<number>\d{1,7})"}
-    parts, seen = [], set()
-    try:
-        parsed = list(string.Formatter().parse(dnr_format))
-    except ValueError:
-        return None
-    for literal, name, _, _ in parsed:
-        for char in literal:
-            parts.append(r"[ \t]*" if char.isspace() else r"[ \t]*" + re.escape(char) + r"[ \t]*")
-        if name is not None:
-            if name not in fields or name in seen:
-                return None
-            seen.add(name)
-            parts.append(fields[name])
-    if seen != set(fields):
-        return None
-    return re.compile(r"(?<![\w/])" + "".join(parts) + r"(?![\w]|/\d)", re.IGNORECASE)

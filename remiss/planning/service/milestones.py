@@ -14,6 +14,7 @@ from remiss.calendar.swedish import format_moment, format_weekday_date
 from remiss.clock import local_today
 from remiss.namnd.models import Namnd
 from remiss.planning.models import Milestone
+from remiss.planning.service.recorded import by_hand_refusal, kept_by_record
 from remiss.planning.service.tidplan import (deadline_of, follow_hand_set_meeting, give_review_time, milestones_of,
                                              replan, rules_of, touch, work_calendar)
 from remiss.remisser.finished import require_open
@@ -124,18 +125,6 @@ def _check_held(session: Session, remiss: Remiss, row: Milestone, today: date) -
         else f"{row.label} kan markeras som klar först efter nämndsammanträdet {day}.")})
 
 
-# Steps only the expediering does (walk16 #0): the answer sent is what makes them done, never a click; marked by
-# hand they claimed "Expedierat" and stopped the deadline reminders of a remiss nobody answered.
-BY_EXPEDIERING = {"expediering": "Expedieringen blir klar när yttrandet expedieras, inte för hand.",
-                  "sista_svarsdag": "Sista svarsdag blir klar när yttrandet expedieras (remissen besvaras), "
-                                    "inte för hand."}
-
-
-def by_hand_refusal(kind: str) -> str:
-    """Why a milestone of this kind cannot be marked done or not done by hand ("" when it can)."""
-    return BY_EXPEDIERING.get(kind, "")
-
-
 def mark_done(session: Session, *, now: datetime, principal: Principal, remiss: Remiss, milestone_id: int,
               done: bool = True) -> Milestone:
     """Mark a milestone as done (or not done again); the meeting steps only by those who keep the meetings
@@ -146,8 +135,10 @@ def mark_done(session: Session, *, now: datetime, principal: Principal, remiss: 
     if (row.done_at is not None) == done:
         return row
     require_milestone(principal, remiss.namnd_id, row.kind, row.label)
-    if by_hand_refusal(row.kind):
-        raise InputErrors({"milestone_id": by_hand_refusal(row.kind)})
+    if by_hand_refusal(row.kind, row.explanation):
+        raise InputErrors({"milestone_id": by_hand_refusal(row.kind, row.explanation)})
+    if not done and kept_by_record(session, remiss).get(row.kind):  # the beslut says it was held (walk18 F20)
+        raise InputErrors({"milestone_id": kept_by_record(session, remiss)[row.kind]})
     if done:
         _check_held(session, remiss, row, local_today(now))
     old = row.done_at

@@ -173,7 +173,9 @@ def edit(remiss_id: int):
             try:
                 moved: list[str] = []  # what a move to another nämnd did (remisser.move)
                 service.update(session, now=now(), principal=principal(), remiss=remiss, changes=clean,
-                               notes=moved, deadline_correction=bool(values.get("confirm_deadline_correction")))
+                               notes=moved, deadline_correction=bool(values.get("confirm_deadline_correction")),
+                               dnr_format=current_app.config["DNR_FORMAT"],
+                               default_prefix=current_app.config["DNR_DEFAULT_PREFIX"])
             except service.DeadlineQuestion:
                 session.rollback()
                 deadline_question = (remiss.deadline_on, remiss.deadline_time)

@@ -1,0 +1,56 @@
+"""What a milestone's recorded fact decides about ticking it by hand, and an expediering a remiss was answered past.
+
+A step whose fact is registered is not un-ticked by a click (walk18 F20): the meeting that decided (the beslut and
+its §) was held, and a justering registered happened; the beslut is changed instead. The expediering and the
+sista svarsdag are done only by the expediering itself (walk16 #0). A remiss set to Besvarad by hand closes the
+expediering it never had: that step did not happen in Remiss and is not shown as done (walk18 F21)."""
+from __future__ import annotations
+
+from sqlmodel import Session, select
+
+from remiss.drafting.decision import decision_reference
+from remiss.drafting.models import Decision
+from remiss.remisser.models import Remiss
+
+# Expedierat without an answer address nothing has left the house: the expediering stays open until the sending is
+# registered (drafting.sent_by_hand), which makes the remiss besvarad and closes it (walk17 F12).
+WAITS_TO_BE_SENT = ("Yttrandet är expedierat men inte skickat: remissen saknar svarsadress. Väntar på att skickas – "
+                    "skicka yttrandet till remittenten och registrera hur det skickades (”Skickat per post eller på "
+                    "annat sätt”).")
+# Steps only the expediering does (walk16 #0): the answer sent is what makes them done, never a click; marked by
+# hand they claimed "Expedierat" and stopped the deadline reminders of a remiss nobody answered.
+BY_EXPEDIERING = {"expediering": "Expedieringen blir klar när yttrandet expedieras, inte för hand.",
+                  "sista_svarsdag": "Sista svarsdag blir klar när yttrandet expedieras (remissen besvaras), "
+                                    "inte för hand."}
+# expedierat, waiting to be sent (WAITS_TO_BE_SENT): what is left is the sending (walk18 F15)
+WHEN_SENT = "Expedieringen blir klar när yttrandet registreras som skickat, inte för hand."
+NOT_EXPEDITED_SHORT = "inte expedierad i Remiss, besvarad för hand"
+
+
+def by_hand_refusal(kind: str, explanation: str = "") -> str:
+    """Why a milestone of this kind cannot be marked done or not done by hand ("" when it can)."""
+    if kind == "expediering" and explanation == WAITS_TO_BE_SENT:
+        return WHEN_SENT
+    return BY_EXPEDIERING.get(kind, "")
+
+
+def kept_by_record(session: Session, remiss: Remiss) -> dict[str, str]:
+    """The done steps the registered beslut keeps done, by kind, with why they cannot be marked not done by hand:
+    the sammanträde that decided (and the arbetsutskott before it), and the justering once registered."""
+    decided = session.exec(select(Decision).where(Decision.remiss_id == remiss.id, Decision.rattelse == 0)).first()
+    if decided is None:  # the beslut on the yttrande, as the tidplan follows it (decided.decided_of)
+        return {}
+    reference = decision_reference(decided)
+    change = f"beslutet är registrerat ({reference}). Är beslutet fel, ändra det under ”Ändra beslutet”."
+    kept = {kind: f"{label} kan inte markeras som inte klar: {change}"
+            for kind, label in (("arbetsutskott", "Arbetsutskottet"), ("namnd", "Nämndsammanträdet"))}
+    if not decided.needs_justering or decided.omedelbar_justering or decided.justerad_on is not None:
+        kept["justering"] = ("Justeringen kan inte markeras som inte klar: justeringen är registrerad med beslutet "
+                             f"({reference}). Är den fel, ändra den under ”Ändra beslutet”.")
+    return kept
+
+
+def expediering_skipped(status, kind: str, closed_with_remiss: bool) -> bool:
+    """Tell whether this is an expediering that closed with a remiss set to Besvarad by hand (none in Remiss): an
+    expediering done is never closed with the remiss (receivers._draft_state, sent_by_hand)."""
+    return kind == "expediering" and bool(closed_with_remiss) and str(getattr(status, "value", status)) == "besvarad"
