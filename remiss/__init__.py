@@ -120,6 +120,7 @@ def register_page_parts(app: Flask) -> None:
     from remiss.intake.mailbox_status import problem_text
     from remiss.intake.views import HOOKS as intake_hooks
     from remiss.intake.views.inbox import menu_count as inbox_count, start_section as inbox_section
+    from remiss.reminders.stalled import start_section as stalled_section
     from remiss.outgoing.schemas import CompilationStatus, SandlistaStatus
     from remiss.outgoing.present import start_section as outgoing_section
     from remiss.outgoing.views import compilation_status, incoming_yttrande, sandlista_status, with_outgoing_warnings
@@ -156,8 +157,8 @@ def register_page_parts(app: Flask) -> None:
         organisation=[("outgoing.import_register", "Läs in från fil"), ("outgoing.duplicates", "Slå ihop dubbletter"),
                       ("outgoing.lists", "Sparade sändlistor")],
         export_formats=[("csv", "Exportera CSV"), ("xlsx", "Exportera Excel")]))
-    app.extensions["remiss_start_sections"] = [inbox_section, review_section, waiting_section, returned_section,
-                                               start_section, outgoing_section]
+    app.extensions["remiss_start_sections"] = [stalled_section, inbox_section, review_section, waiting_section,
+                                               returned_section, start_section, outgoing_section]
     app.extensions["remiss_panels"] = [
         # an outgoing remiss has no tidplan of ours and no extension from a remittent: its panel says both
         Panel("tidplan", "Tidplan", "planning/_tidplan.html", incoming_only(tidplan_panel)),

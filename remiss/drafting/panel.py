@@ -12,7 +12,7 @@ from remiss.documents.pdf import soffice_path
 from remiss.documents.markup import blocks
 from remiss.drafting import decision as decisions
 from remiss.drafting import content as sections
-from remiss.drafting import context, forms, generate, mailing, sent_by_hand, signatures
+from remiss.drafting import context, forms, generate, mail_state, mailing, sent_by_hand, signatures
 from remiss.drafting.states import reopen_refusal
 from remiss.drafting.drafts import content_of, decision_of, decisions_of
 from remiss.drafting.rattelse import rattelse_name
@@ -111,8 +111,9 @@ def _decision_display(session: Session, decision: Decision | None, today) -> dic
             "recorded": f"{recorder.name if recorder else 'systemet'}, {format_date_time(decision.recorded_at)}"}
 
 
-def _sent(frozen_rows, decided: list[Decision]) -> list[dict]:
-    """Each expediering, the first first: the yttrande, then each rättelse, with its version and its beslut.
+def _sent(frozen_rows, decided: list[Decision], mails: list = ()) -> list[dict]:
+    """Each expediering, the first first: the yttrande, then each rättelse, with its version, its beslut and what
+    became of its mail (mail_state: waiting in the Utkorg until a sweep sends it, walk18 F2).
 
     Each round is expedierat once, so the versions with frozen documents, in the order they were frozen, are
     the yttrande and its rättelser in turn."""
@@ -122,8 +123,11 @@ def _sent(frozen_rows, decided: list[Decision]) -> list[dict]:
             continue
         n = len(rounds)
         decision = next((d for d in decided if d.rattelse == n), None)
+        what = rattelse_name(n).capitalize() if n else "Yttrandet"
+        mail = next((m for m in mails if mail_state.version_of(m) == row.draft_version_id), None)
         rounds[row.draft_version_id] = {
-            "what": rattelse_name(n).capitalize() if n else "Yttrandet", "version": row.number,
+            "what": what, "version": row.number, "mail": mail_state.words(mail, what) if mail else "",
+            "waiting": mail is not None and mail.status in mail_state.WAITING,
             "at": format_date_time(row.created_at),
             "beslut": decisions.decision_reference(decision) if decision else "inget beslut registrerat"}
     return list(rounds.values())
@@ -269,7 +273,8 @@ def panel_context(session: Session, principal: Principal, remiss, now) -> dict:
     unanswered = sections.unanswered_text(content) if draft is not None else ""
     unsigned = signatures.missing(content, decision) if state == DraftState.godkand else []
     send_pending = sent_by_hand.pending(remiss, state, rattelse)
-    sent = _sent(frozen, decisions_of(session, remiss.id)) if frozen else []
+    sent = _sent(frozen, decisions_of(session, remiss.id), mail_state.mails_of(session, remiss.id)) if frozen else []
+    waiting = next((e["mail"] for e in sent if e["waiting"]), "")
     sent_ids = {row.draft_version_id for row in frozen}
     # the main links serve what was sent while the yttrande stays expedierat (generate.reusable)
     labels = template_labels(run, templates, frozen, draft.frozen_version_id
@@ -289,7 +294,7 @@ def panel_context(session: Session, principal: Principal, remiss, now) -> dict:
                       next_step(remiss.status, state, returned=bool(draft and draft.review_comment),
                                 may_review=may_review, justerad=decision is not None and decision.justerad_by(today),
                                 by_hand_to=None if remiss.answer_email else " ".join(remiss.answer_address.split()),
-                                delegated=delegated_words(decision), decided=decision is not None)),
+                                delegated=delegated_words(decision), decided=decision is not None)) or waiting,
         "sent": sent,
         # a rättelse corrects what the remittent has: not before the yttrande is sent (sent_by_hand)
         "may_rattelse": may_review and state == DraftState.expedierad and not send_pending,

@@ -11,7 +11,7 @@ from remiss.auth.models import User
 from remiss.db import get_session
 from remiss.namnd.models import Namnd
 from remiss.calendar.milestones import LABELS as MILESTONE_LABELS
-from remiss.reminders import policy, relay, resend as resending, service
+from remiss.reminders import policy, relay, resend as resending, service, stalled
 from remiss.reminders.forms import PolicyForm
 from remiss.reminders.models import OutboxMessage, OutboxStatus
 from remiss.reminders.recipients import muted_kinds
@@ -86,6 +86,7 @@ def outbox():
     failed = counts.get(OutboxStatus.failed.value, 0)
     return render_template("reminders/outbox.html", rows=_rows(session, rows), statuses=STATUS_LABELS,
                            kinds=policy.OUTBOX_KIND_LABELS, filters=filters, outage=relay.outage_text(relay.get(session)),
+                           stalled=stalled.stalled_text(session, now=now()),
                            claimed=service.claimed_text(session, wall=now()),
                            counts=[{"label": label, "count": counts.get(status, 0), "status": status}
                                    for status, label in STATUS_LABELS.items()],

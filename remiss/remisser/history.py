@@ -94,6 +94,12 @@ _ISO_DATE = re.compile(r"\b\d{4}-\d{2}-\d{2}\b")
 _OLD_SINGULAR = re.compile(r"(?<!\d)(1) frågeställningar(,)")
 
 
+def _mail_label(mail_labels: dict | None, event) -> str:
+    if not mail_labels or (getattr(event, "entity", None), event.action) != ("remiss", "yttrande_mail"):
+        return ""
+    return mail_labels.get(event.at, "")
+
+
 def action_label(entity: str | None, action: str) -> str:
     return ACTION_LABELS.get((entity, action)) or _BY_ACTION.get(action, action)
 
@@ -182,9 +188,11 @@ def _change(labels: dict, entity: str | None, field: str, old, new, names: dict)
     return labels.get(field, field), _show(field, old, names), _show(field, new, names)
 
 
-def describe(session: Session, events: list, *, outgoing: bool = False) -> list[HistoryRow]:
+def describe(session: Session, events: list, *, outgoing: bool = False,
+             mail_labels: dict[datetime, str] | None = None) -> list[HistoryRow]:
     """Display rows for events as audit.history_rows reads them (with the actor's user_name); outgoing: the
-    remiss is one we sent, with its own terms."""
+    remiss is one we sent, with its own terms; mail_labels: the yttrande mail's words by the moment it was queued,
+    as its outbox row stands now (drafting.mail_state: "väntar i utkorgen" until it is sent, walk18 F2)."""
     labels = OUTGOING_FIELD_LABELS if outgoing else FIELD_LABELS
     parsed = [(e, json.loads(e.changes or "{}")) for e in events]
     users = {e.user_id: e.user_name for e in events if e.user_id and e.user_name is not None}
@@ -202,6 +210,6 @@ def describe(session: Session, events: list, *, outgoing: bool = False) -> list[
         shown = [_change(labels, entity, k, old, new, names) for k, (old, new) in changes.items()]
         rows.append(HistoryRow(
             at=format_date_time(e.at), at_iso=e.at.isoformat(), who=users.get(e.user_id, "Systemet"),
-            action=action_label(entity, e.action),
+            action=_mail_label(mail_labels, e) or action_label(entity, e.action),
             changes=[change for change in shown if change[1] != change[2]], note=note))
     return rows

@@ -230,8 +230,11 @@ def expediera(remiss_id: int):
           f"Yttrandet är expedierat: version {result.version_number} med diarienummer {remiss.our_dnr} är låst.",
           "success")
     if result.mailed_to:
+        it, sent = ("den", "skickad") if result.rattelse else ("det", "skickat")
         flash(f"{what} e-postas till {result.mailed_to}"
-              + (f" med kopia till {', '.join(result.copies)}" if result.copies else "") + ".", "info")
+              + (f" med kopia till {', '.join(result.copies)}" if result.copies else "")
+              + f". {it.capitalize()} ligger i utkorgen tills {it} är {sent}, normalt några minuter; remissens sida "
+                "säger när.", "info")
     elif result.rattelse:
         flash(f"Remissen saknar svarsadress, så {what.lower()} har inte e-postats. Skicka den till remittenten själv.",
               "info")

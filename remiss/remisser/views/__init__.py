@@ -14,6 +14,7 @@ from remiss.clock import local_today
 from remiss.auth.access import FIELD_ACTIONS, Action, AccessDenied, load_remiss, may_change_field, may_move
 from remiss.db import get_session, read_once, reading_once
 from remiss.documents import superseded
+from remiss.drafting import mail_state
 from remiss.planning.beslut_link import remiss_warnings
 from remiss.planning.service.tidplan import work_calendar
 from remiss.calendar.swedish import format_deadline
@@ -67,7 +68,9 @@ def _show(remiss_id: int, *, assign_values: dict | None = None, assign_errors: d
     if may_void and void_values is None:
         void_values = {"reason": voided.suggested_reason(session, p, remiss)}
     events = describe(session, audit.history_rows(session, remiss.id),
-                      outgoing=remiss.direction == Direction.utgaende)
+                      outgoing=remiss.direction == Direction.utgaende,
+                      mail_labels=mail_state.history_labels(session, remiss.id)
+                      if remiss.direction == Direction.inkommande else None)
     with reading_once(session):  # the panels show some of the same rows: load them once
         read_once(session, ("namnd_name", remiss.namnd_id), lambda: remiss.namnd_name)  # read with the remiss
         extra = [(panel, panel.context(session, p, remiss, now())) for panel in panels()]

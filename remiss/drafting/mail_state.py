@@ -1,0 +1,57 @@
+"""Whether the mail of an expedierat yttrande has left the outbox, as the remiss page says it (walk18 F2).
+
+Expediering puts the mail in the outbox (drafting.mailing); a sweep of `remiss scheduler` or `remiss reminders
+run` sends it. Until then the page says the yttrande waits in the Utkorg, not that it was e-mailed. Read only.
+"""
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import bindparam, select
+from sqlmodel import Session
+
+from remiss.calendar.swedish import format_date_time
+from remiss.drafting.mailing import KIND
+from remiss.reminders.models import OutboxMessage, OutboxStatus
+
+_O = OutboxMessage.__table__.c
+_ROWS = (select(_O.key, _O.status, _O.sent_at, _O.recipient_email, _O.attempts, _O.created_at)
+         .where(_O.remiss_id == bindparam("remiss_id"), _O.kind == KIND).order_by(_O.id))
+WAITING = (OutboxStatus.pending.value, OutboxStatus.sending.value)
+# the history line of the mail's audit event ("yttrande_mail"), by the outbox row's status now
+HISTORY_LABELS = {OutboxStatus.pending.value: "Yttrandet i utkorgen – väntar på att e-postas",
+                  OutboxStatus.sending.value: "Yttrandet i utkorgen – väntar på att e-postas",
+                  OutboxStatus.sent.value: "Yttrandet e-postat",
+                  OutboxStatus.failed.value: "Yttrandet kunde inte e-postas",
+                  OutboxStatus.cancelled.value: "Yttrandet e-postades inte (stoppat i utkorgen)",
+                  OutboxStatus.superseded.value: "Yttrandet e-postades inte (stoppat i utkorgen)"}
+
+
+def mails_of(session: Session, remiss_id: int) -> list:
+    """The outbox rows of the remiss's expedierade yttrande and rättelser, oldest first."""
+    return session.connection().execute(_ROWS, {"remiss_id": remiss_id}).all()
+
+
+def version_of(row) -> int | None:
+    """The draft version a row mails (key "yttrande:<remiss>:<version id>")."""
+    last = row.key.rpartition(":")[2]
+    return int(last) if last.isdigit() else None
+
+
+def words(row, what: str = "Yttrandet") -> str:
+    """What became of the mail: waiting in the Utkorg, e-mailed when, or not e-mailed and why."""
+    if row.status in WAITING:
+        retry = " (ett försök har misslyckats och görs om)" if row.attempts else ""
+        return (f"{what} väntar i utkorgen och e-postas till {row.recipient_email} inom några minuter{retry}. "
+                "Det är inte skickat ännu.")
+    if row.status == OutboxStatus.sent.value:
+        return f"{what} e-postades till {row.recipient_email} {format_date_time(row.sent_at)}."
+    if row.status == OutboxStatus.failed.value:
+        return (f"{what} kunde inte e-postas till {row.recipient_email}: en administratör kan skicka det igen "
+                "från utkorgen.")
+    return f"{what} e-postades inte: meddelandet stoppades i utkorgen."
+
+
+def history_labels(session: Session, remiss_id: int) -> dict[datetime, str]:
+    """The history's words for each mail event, by its moment (the row is queued in the same moment it is logged)."""
+    return {row.created_at: HISTORY_LABELS.get(row.status, "Yttrandet e-postat") for row in mails_of(session, remiss_id)}
