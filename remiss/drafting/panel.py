@@ -13,7 +13,7 @@ from remiss.documents.markup import blocks
 from remiss.drafting import decision as decisions
 from remiss.drafting import content as sections
 from remiss.drafting import context, forms, generate, mail_state, mailing, sent_by_hand, signatures
-from remiss.drafting.states import reopen_refusal
+from remiss.drafting.states import reopen_refusal, without_question_refusal
 from remiss.drafting.drafts import content_of, decision_of, decisions_of
 from remiss.drafting.rattelse import rattelse_name
 from remiss.drafting.versions import NEEDS_HANDLAGGARE
@@ -329,6 +329,9 @@ def panel_context(session: Session, principal: Principal, remiss, now) -> dict:
         # a rättelse goes to granskning once it changes the sent text
         "may_submit": (may_edit and state == DraftState.utkast and draft is not None
                        and not (rattelse and draft.version_id == draft.corrects_version_id)),
+        # an answer whose question was removed ("Svar utan fråga") stops the draft until moved (walk18 F10)
+        "without_question": without_question_refusal(content, DraftState.granskning if state == DraftState.utkast
+                                                     else DraftState.godkand) if draft is not None else "",
         "may_review": may_review and state == DraftState.granskning,
         # expedierat: a rättelse instead; decided: the text is the beslut's (states.reopen_refusal)
         "may_reopen": may_review and state == DraftState.godkand and decision is None,

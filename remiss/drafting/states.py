@@ -75,6 +75,25 @@ def check_unanswered(session: Session, *, now: datetime, principal: Principal, r
                                          f"om {'den' if which.startswith('fråga ') else 'dem'} innan det {verb}."})
 
 
+def without_question_refusal(content: dict, new: DraftState) -> str:
+    """Why the draft cannot go to granskning or be approved: it holds an answer whose frågeställning was removed
+    ("Svar utan fråga: …", composing.align_questions), which the yttrande would send as a section of its own
+    (walk18 F10). The handläggare moves the text to the right question or removes the section first. "" if none."""
+    if new not in (S.granskning, S.godkand):
+        return ""
+    stray = [item.get("rubrik", "") for item in content.get("avsnitt", [])
+             if (item.get("rubrik") or "").startswith(sections.WITHOUT_QUESTION) and (item.get("text") or "").strip()]
+    if not stray:
+        return ""
+    verb = "skickas till granskning" if new == S.granskning else "godkännas"
+    these = (f"avsnittet ”{stray[0]}”: ett svar vars fråga inte längre finns bland frågeställningarna"
+             if len(stray) == 1 else
+             f"{len(stray)} avsnitt med svar vars frågor inte längre finns bland frågeställningarna ("
+             + ", ".join(f"”{r}”" for r in stray) + ")")
+    return (f"Yttrandet kan inte {verb} medan det har {these}. Öppna Redigera yttrandet, flytta texten till den "
+            f"fråga den hör till eller ta bort {'avsnittet' if len(stray) == 1 else 'avsnitten'}, och spara.")
+
+
 def reopen_refusal(decision) -> str:
     """Why a decided yttrande (or rättelse) is not opened again as utkast: the nämnd (or delegat) decided this
     text, so a changed text needs a beslut of its own – after expediering, a rättelse (walk16 finding 1)."""
@@ -129,6 +148,9 @@ def change_state(session: Session, *, now: datetime, principal: Principal, remis
     comment = comment.strip()[:2000]
     if new == S.utkast and not comment:
         raise InputErrors({"comment": "Skriv en kommentar om vad som ska ändras."})
+    stray = without_question_refusal(content_of(session, remiss, latest.content if latest else None), new)
+    if stray:
+        raise DraftError(stray)
     check_unanswered(session, now=now, principal=principal, remiss=remiss, draft=draft, new=new,
                       choice=unanswered)
     latest = latest_version(session, draft)

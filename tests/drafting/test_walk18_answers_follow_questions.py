@@ -127,3 +127,57 @@ def test_a_form_opened_before_the_questions_changed_saves_each_answer_under_its_
 
 def unescape_all(values: dict[str, str]) -> dict[str, str]:
     return {key: unescape(value) for key, value in values.items()}
+
+
+def test_an_answer_without_a_question_stops_granskning_and_approval_until_it_is_moved(world, session, auth,
+                                                                                       client, clock, reader):
+    """The F10 follow-up: "Svar utan fråga: …" would be sent as a section of the yttrande; the handläggare moves
+    or removes it before the draft goes on."""
+    from remiss.drafting.models import YttrandeDraft
+    from sqlmodel import select
+
+    remiss = make_remiss(session, namnd=world["namnd"], now=NOW, title="Remiss om parkeringsnorm",
+                         remittent="Kulturnämnden", deadline_on=date(2015, 9, 28), deadline_time=None,
+                         handlaggare_id=world["handlaggare"].id, questions=[A, B])
+    session.commit()
+    rid, page = remiss.id, f"/remisser/{remiss.id}"
+    auth.login(world["handlaggare"].email)
+    assert auth.post(f"{page}/yttrande", draft_form(rid, **{"svar-1": SVAR_A, "svar-2": SVAR_B}),
+                     form_url=page).status_code == 302
+    auth.logout()
+    auth.login(world["registrator"].email)
+    _change_questions(auth, clock, rid, [A])  # B removed: its answer becomes "Svar utan fråga: Fråga B …"
+    auth.logout()
+    auth.login(world["handlaggare"].email)
+
+    shown = " ".join(unescape(client.get(page).get_data(as_text=True)).split())
+    assert 'id="without-question"' in shown and f"medan det har avsnittet ”Svar utan fråga: {B}”" in shown
+    sent = auth.post(f"{page}/yttrande/lage", {"state": "granskning"}, form_url=page, follow_redirects=True)
+    said = " ".join(unescape(sent.get_data(as_text=True)).split())
+    # Old code: the draft went to granskning with the stray answer as a section of the yttrande.
+    assert (f"Yttrandet kan inte skickas till granskning medan det har avsnittet ”Svar utan fråga: {B}”: ett svar "
+            "vars fråga inte längre finns bland frågeställningarna. Öppna Redigera yttrandet, flytta texten till den "
+            "fråga den hör till eller ta bort avsnittet, och spara.") in said, said
+    reader.rollback()
+    assert reader.exec(select(YttrandeDraft.state).where(YttrandeDraft.remiss_id == rid)).one() == "utkast"
+
+    # moved: the text under A, the section removed; now it goes
+    moved = {"svar-1": f"{SVAR_A} {SVAR_B}", "avsnitt-1-rubrik": "", "avsnitt-1-text": "",
+             "avsnitt-1-id": "utan-fraga-1"}
+    assert auth.post(f"{page}/yttrande", draft_form(rid, **moved), form_url=page).status_code == 302
+    sent = auth.post(f"{page}/yttrande/lage", {"state": "granskning"}, form_url=page, follow_redirects=True)
+    assert "kan inte skickas till granskning" not in unescape(sent.get_data(as_text=True))
+    reader.rollback()
+    assert reader.exec(select(YttrandeDraft.state).where(YttrandeDraft.remiss_id == rid)).one() == "granskning"
+
+    # the question changed again while in granskning: the granskare cannot approve the stray answer either
+    auth.logout()
+    auth.login(world["registrator"].email)
+    _change_questions(auth, clock, rid, [C])
+    auth.logout()
+    auth.login(world["granskare"].email)
+    approved = auth.post(f"{page}/yttrande/lage", {"state": "godkand"}, form_url=page, follow_redirects=True)
+    said = " ".join(unescape(approved.get_data(as_text=True)).split())
+    assert f"Yttrandet kan inte godkännas medan det har avsnittet ”Svar utan fråga: {A}”" in said, said
+    reader.rollback()
+    assert reader.exec(select(YttrandeDraft.state).where(YttrandeDraft.remiss_id == rid)).one() == "granskning"
