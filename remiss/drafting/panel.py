@@ -16,7 +16,7 @@ from remiss.drafting import context, forms, generate, mail_state, mailing, sent_
 from remiss.drafting.states import reopen_refusal, without_question_refusal
 from remiss.drafting.drafts import content_of, decision_of, decisions_of
 from remiss.drafting.rattelse import rattelse_name
-from remiss.drafting.versions import NEEDS_HANDLAGGARE
+from remiss.drafting.versions import needs_handlaggare as needs_handlaggare_text
 from remiss.drafting.models import (Consultation, DecidedBy, Decision, DraftState, DraftVersion, GeneratedDocument,
                                     YttrandeDraft)
 from remiss.planning.models import Milestone
@@ -325,7 +325,7 @@ def panel_context(session: Session, principal: Principal, remiss, now) -> dict:
         "reading": [(heading, blocks(text)) for heading, text in sections.readable_sections(content)]
         if draft is not None else [],
         "may_edit": may_edit and state == DraftState.utkast,
-        "needs_handlaggare": NEEDS_HANDLAGGARE if needs_handlaggare else "",
+        "needs_handlaggare": needs_handlaggare_text(remiss.kind) if needs_handlaggare else "",
         # a rättelse goes to granskning once it changes the sent text
         "may_submit": (may_edit and state == DraftState.utkast and draft is not None
                        and not (rattelse and draft.version_id == draft.corrects_version_id)),

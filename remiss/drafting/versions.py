@@ -17,6 +17,7 @@ from remiss.namnd.models import Namnd
 from remiss.remisser import service as remisser
 from remiss.remisser.input import InputErrors
 from remiss.remisser.models import Remiss
+from remiss.remisser.kind_words import noun_of
 from remiss.remisser.status import RemissStatus, TRANSITIONS
 
 
@@ -87,15 +88,22 @@ def add_version(session: Session, *, now: datetime, principal: Principal, remiss
     return version
 
 
-NEEDS_HANDLAGGARE = ("Remissen har ingen handläggare ännu. Tilldela den en handläggare (Byt handläggare på remissens "
-                     "sida) innan yttrandet påbörjas: remissens status följer sedan yttrandet fram till beslutet.")
+def needs_handlaggare(kind="remiss") -> str:
+    """Why no yttrande is begun yet, in the words of the ärende's kind ("Ärendet har …", kind_words, walk18 F7)."""
+    noun = noun_of(kind)
+    return (f"{noun.The} har ingen handläggare ännu. Tilldela {noun.it} en handläggare (Byt handläggare på "
+            f"{noun.whose} sida) innan yttrandet påbörjas: {noun.whose} status följer sedan yttrandet fram till "
+            "beslutet.")
+
+
+NEEDS_HANDLAGGARE = needs_handlaggare()
 
 
 def require_handlaggare(remiss: Remiss) -> None:
     """A yttrande is started on an assigned remiss only: the remiss's status follows the yttrande from Tilldelad
     (Under beredning, Klar för beslut), and the beslut needs Klar för beslut."""
     if remiss.handlaggare_id is None:
-        raise DraftError(NEEDS_HANDLAGGARE)
+        raise DraftError(needs_handlaggare(remiss.kind))
 
 
 # The incoming path the yttrande walks the remiss along (Registrerad → Tilldelad needs a handläggare).

@@ -3,6 +3,8 @@ from __future__ import annotations
 
 from enum import StrEnum
 
+from remiss.remisser.kind_words import Noun, noun_of
+
 
 class RemissStatus(StrEnum):
     registrerad = "registrerad"
@@ -49,6 +51,17 @@ LABELS = {
 
 S = RemissStatus
 
+
+
+def _steps_naming(noun: Noun) -> dict:
+    """The next steps that name the ärende itself, in the words of its kind (kind_words, walk18 F7)."""
+    return {S.registrerad: f"Tilldela {noun.the} en handläggare.",
+            S.besvarad: f"{noun.The} är {noun.done('besvarad')}. Inget mer att göra.",
+            S.aterkallad: f"{noun.The} är {noun.done('återkallad')}. Inget mer att göra.",
+            S.makulerad: f"{noun.The} är {noun.done('makulerad')}: {noun.it} registrerades av misstag. Inget mer att "
+                         "göra."}
+
+
 # What happens next, shown at the top of the remiss page.
 NEXT_STEPS = {
     S.registrerad: "Tilldela remissen en handläggare.",
@@ -68,13 +81,14 @@ NEXT_STEPS = {
 }
 
 
-def next_step_of(status: str, *, has_handlaggare: bool) -> str:
+def next_step_of(status: str, *, has_handlaggare: bool, kind: str = "remiss") -> str:
     """NEXT_STEPS of the status; a Registrerad remiss that has a handläggare (the status set back by hand) is not
-    told to assign one: its handläggare is the one to start (truth17 F8)."""
+    told to assign one: its handläggare is the one to start (truth17 F8). kind: the RemissKind, whose noun the
+    steps that name the ärende use ("Tilldela ärendet en handläggare." for a medborgarförslag)."""
     current = RemissStatus(status)
     if current == S.registrerad and has_handlaggare:
         current = S.tilldelad
-    return NEXT_STEPS[current]
+    return _steps_naming(noun_of(kind)).get(current) or NEXT_STEPS[current]
 
 
 # The statuses of an outgoing remiss, in the order of its path.

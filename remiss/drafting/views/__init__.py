@@ -123,8 +123,9 @@ def edit(remiss_id: int):
                            # not saved yet, the merge is offered: still 400
                            state=draft.state if draft else "utkast",
                            # on the POST the refusal shows as an error next to what was typed
-                           needs_handlaggare=versions.NEEDS_HANDLAGGARE if draft is None and remiss.handlaggare_id
-                           is None and request.method == "GET" else "", **context), (400 if errors or merge_note else 200)
+                           needs_handlaggare=versions.needs_handlaggare(remiss.kind)
+                           if draft is None and remiss.handlaggare_id is None and request.method == "GET" else "",
+                           **context), (400 if errors or merge_note else 200)
 
 
 @bp.post("/remisser/<int:remiss_id>/yttrande/inga-synpunkter")

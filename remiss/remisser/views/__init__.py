@@ -20,6 +20,7 @@ from remiss.planning.service.tidplan import work_calendar
 from remiss.calendar.swedish import format_deadline
 from remiss.remisser import archive, attachments, by_hand, page, present, queries, service, voided
 from remiss.remisser.history import describe
+from remiss.remisser.kind_words import noun_of
 from remiss.remisser.input import (FORM_LABELS, InputErrors, deadline_required, letter_after_arrival,
                                    parse_remiss_input)
 from remiss.remisser.models import ArchivedDocument, Attachment, Direction
@@ -83,9 +84,10 @@ def _show(remiss_id: int, *, assign_values: dict | None = None, assign_errors: d
         questions = page.questions(session, remiss.id)
         files = page.attachments(session, remiss.id)
         sandlista = page.entries(session, remiss.id)
-    status_step = next_step_of(remiss.status, has_handlaggare=bool(remiss.handlaggare_id))
+    status_step = next_step_of(remiss.status, has_handlaggare=bool(remiss.handlaggare_id), kind=remiss.kind)
     return render_template(
         "remisser/show.html", remiss=remiss, namnd=namnd, handlaggare=remiss.handlaggare_name,
+        noun=noun_of(remiss.kind),  # "remissen", or "ärendet" for a medborgarförslag (walk18 F7)
         questions=questions, sandlista=sandlista,
         files=files, file_notes=superseded.notes(files), events=events,
         next_statuses=[s for s in allowed_next(remiss.status, remiss.direction)

@@ -1,0 +1,43 @@
+"""What a registered ärende is called, by its kind (walk18 F7): a medborgarförslag is "ärendet", not "remissen".
+
+One noun per kind (RemissKind), with what the Swedish around it needs: the definite form, its gender (a neuter
+noun takes "det" and "besvarat"), and the word for the time to answer. Pure: no Flask, no database.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Noun:
+    the: str  # definite form: "remissen", "ärendet"
+    neuter: bool  # ett-ord: "det", "besvarat"
+    time: str  # the time given to answer: "remisstiden", "svarstiden"
+
+    @property
+    def The(self) -> str:  # noqa: N802 - the capitalised form, as the templates write it
+        return self.the[0].upper() + self.the[1:]
+
+    @property
+    def whose(self) -> str:  # the genitive: "remissens", "ärendets"
+        return self.the + "s"
+
+    @property
+    def it(self) -> str:
+        return "det" if self.neuter else "den"
+
+    def done(self, participle: str) -> str:
+        """"besvarad" agreeing with the noun: "ärendet är besvarat", "remissen är besvarad"."""
+        return participle[:-1] + "t" if self.neuter and participle.endswith("d") else participle
+
+
+REMISS = Noun("remissen", False, "remisstiden")
+ARENDE = Noun("ärendet", True, "svarstiden")
+# every RemissKind but a remiss is an ärende of another kind (a medborgarförslag): "ärendet"
+NOUNS = {"remiss": REMISS}
+
+
+def noun_of(kind) -> Noun:
+    """The noun of a RemissKind (or its value); an unknown or missing kind reads as a remiss."""
+    value = str(getattr(kind, "value", kind) or "remiss")
+    return NOUNS.get(value, ARENDE)
