@@ -52,6 +52,15 @@ def words(row, what: str = "Yttrandet") -> str:
     return f"{what} e-postades inte: meddelandet stoppades i utkorgen."
 
 
+def waiting_words(session: Session, remiss_id: int) -> str:
+    """What the page says of the newest expediering mail still waiting in the Utkorg; "" when none waits."""
+    rows = mails_of(session, remiss_id)  # the yttrande's first, then each rättelse's
+    for n, row in reversed(list(enumerate(rows))):
+        if row.status in WAITING:
+            return words(row, "Rättelsen" if n else "Yttrandet")
+    return ""
+
+
 def history_labels(session: Session, remiss_id: int) -> dict[datetime, str]:
     """The history's words for each mail event, by its moment (the row is queued in the same moment it is logged)."""
     return {row.created_at: HISTORY_LABELS.get(row.status, "Yttrandet e-postat") for row in mails_of(session, remiss_id)}

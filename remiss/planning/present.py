@@ -29,6 +29,7 @@ from remiss.planning.pending_extension import (advice_while_waiting, instead_of_
                                               pending_requests, waiting_words)
 from remiss.planning.passed_advice import holding, still_holds, without_passed_alternatives
 from remiss.planning.service.milestones import called_off_words
+from remiss.drafting import mail_state
 from remiss.planning.service.recorded import (NOT_EXPEDITED_SHORT, by_hand_refusal, expediering_skipped,
                                                kept_by_record)
 from remiss.planning.service.missed import meeting_in_time, with_ways_out
@@ -245,6 +246,7 @@ def tidplan_panel(session: Session, principal: Principal, remiss: Remiss, now: d
     # day goes, as in the month calendar (agenda._once)
     au_beslut = {m.due_on for m in milestones if m.kind == "namnd" and m.label == AU_BESLUT_LABEL}
     kept = kept_by_record(session, remiss)  # done steps the registered beslut keeps done (walk18 F20)
+    mail_waits = mail_state.waiting_words(session, remiss.id) if remiss.answered_at else ""
     for m in milestones:
         if m.kind == "arbetsutskott" and m.due_on in au_beslut:
             continue
@@ -262,6 +264,8 @@ def tidplan_panel(session: Session, principal: Principal, remiss: Remiss, now: d
         if asked and m.done_at is None:
             explanation = instead_of_asking(explanation, asked)
         explanation = said_as(explanation, in_time)
+        if m.kind == "expediering" and m.done_at is not None and mail_waits:  # not e-mailed yet (walk18 F2)
+            explanation = f"{explanation} {mail_waits}".strip()
         rows.append(MilestoneRow(
             m.id, m.kind, m.label, OWNER_LABELS.get(m.owner_role, m.owner_role), when,
             format_weekday_date(m.planned_on), format_weekday_date(m.override_on) if m.override_on else "",

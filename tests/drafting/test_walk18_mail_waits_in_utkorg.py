@@ -22,7 +22,9 @@ def test_the_remiss_page_says_the_yttrande_waits_in_the_utkorg_until_it_is_sent(
     page = auth.client.get(f"/remisser/{rid}").get_data(as_text=True)
     step = re.search(r'<p class="next-step">(.*?)</p>', page, re.S).group(1)
     assert WAITS in step, step  # not "Inget mer att göra" while the answer has not left
-    assert page.count(WAITS) == 2  # and in the Yttrande panel, under Expedierat
+    assert page.count(WAITS) == 3, page.count(WAITS)  # the Yttrande panel (Expedierat) and the Tidplan (Expediering)
+    assert WAITS in page.split('id="tidplan"', 1)[1].split('id="forlangningar"', 1)[0]
+    assert WAITS in page.split('id="yttrande"', 1)[1]
     assert "Yttrandet i utkorgen – väntar på att e-postas" in page and "Yttrandet e-postat" not in page
 
     admin = quick_user(session, world["handlaggare"], role=Role.admin, namnder=[world["namnd"]], name="Ada Admin",
