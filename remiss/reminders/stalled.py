@@ -2,8 +2,9 @@
 
 The scheduler keeps no heartbeat, so the outbox itself tells: a pending row due STALLED_AFTER ago or longer has
 been passed over by every sweep since (a sweep takes every due row), so no sweep has run – `remiss run` was
-started without `remiss scheduler` (or its cron job). While the mail relay is known to be down the rows wait
-for that reason instead, and the outage line says so.
+started without `remiss scheduler` (or its cron job). Not said while a sweep holds rows or took some in that
+time (a long backlog goes out batch by batch), nor while the mail relay is known to be down (the outage line
+says why the rows wait).
 """
 from __future__ import annotations
 
@@ -29,12 +30,18 @@ def stalled_text(session: Session, *, now: datetime) -> str:
     count, oldest = session.execute(select(func.count(), func.min(_O.next_attempt_at))
                                     .where(_O.status == OutboxStatus.pending.value,
                                            _O.next_attempt_at <= now - STALLED_AFTER)).one()
-    if not count:
+    if not count or _sweeping(session, since=now - STALLED_AFTER):
         return ""
     return (f"{count_words(count, 'meddelande', 'meddelanden')} i utkorgen har väntat mer än "
             f"{int(STALLED_AFTER.total_seconds() // 60)} minuter på att skickas (det äldsta sedan "
             f"{format_date_time(oldest)}): ingen process verkar skicka e-posten. Starta schemaläggaren "
             "(remiss scheduler) bredvid webbservern, eller kör remiss reminders run regelbundet.")
+
+
+def _sweeping(session: Session, *, since: datetime) -> bool:
+    """A sweep is at work or took rows lately (a long backlog is sent batch by batch): mail is moving, only slowly."""
+    return session.execute(select(_O.id).where((_O.status == OutboxStatus.sending.value) | (_O.claimed_at >= since))
+                           .limit(1)).first() is not None
 
 
 @dataclass(frozen=True)
