@@ -28,12 +28,14 @@ def world(session, clock):
     forslag = make_remiss(session, namnd=namnd, deadline_on=date(2027, 3, 1), now=clock(), kind="medborgarforslag",
                           title="Medborgarförslag om fler parkbänkar", questions=[])
     remiss = make_remiss(session, namnd=namnd, deadline_on=date(2027, 3, 1), now=clock(), questions=[])
+    undated = make_remiss(session, namnd=namnd, deadline_on=None, deadline_time=None, now=clock(),
+                          kind="medborgarforslag", title="Medborgarförslag om en hundrastgård", questions=[])
     session.commit()
-    return forslag.id, remiss.id
+    return forslag.id, remiss.id, undated.id
 
 
 def test_a_medborgarforslag_is_called_arendet_on_its_page(world, auth, client):
-    forslag, remiss = world
+    forslag, remiss, undated = world
     auth.login("mia@miljo.se")
     page = client.get(f"/remisser/{forslag}").get_data(as_text=True)
     text = _text(page)
@@ -45,6 +47,9 @@ def test_a_medborgarforslag_is_called_arendet_on_its_page(world, auth, client):
     assert "meddelar alla att svarstiden förlängs" in text
     assert "Ärendet har ingen handläggare ännu. Tilldela det en handläggare (Byt handläggare på ärendets sida)" in text
     assert "Avstår eller Återkallad: ärendet avslutas utan yttrande" in text and "Skrivs i ärendets historik." in text
+
+    assert "Ingen tidplan: ärendet har ingen sista svarsdag." in _text(
+        client.get(f"/remisser/{undated}").get_data(as_text=True))
 
     text = _text(client.get(f"/remisser/{remiss}").get_data(as_text=True))
     assert "Nästa steg: Tilldela remissen en handläggare." in text and "Remissen har inga frågeställningar." in text
