@@ -39,3 +39,32 @@ def test_report_and_statute_series_and_the_receivers_registration_are_no_cueless
                  "Remiss Regional cykelstrategi för Sörmland\n\nDiarieförd som KS 2012/118. Vilken nämnd ska svara?"):
         found = find_sender_dnr(text)
         assert found.value is None, text
+
+
+# Contact headings in a text that lost its line breaks (a PDF or a page flattened to one line by a transcript site,
+# as abcdocz and docplayer copies are): the lines of dev d23 (written from), fresh4 h29 and fresh10 k09/k17 joined
+def _flat(text: str) -> str:
+    return " ".join(text.split())
+
+
+def test_a_contact_heading_run_on_into_the_name_and_telephone() -> None:
+    for text, name in (
+            ("Du kan lämna synpunkter anonymt.\n\n\nKontakt\n\nMadeleine Turén Liljedahl\n\nPlanarkitekt\n\nTelefon: "
+             "0502-60 60 93\n\nE-post: madeleine.turen.liljedahl@toreboda.se\n", "Madeleine Turén Liljedahl"),
+            ("som du kan ladda ner längre ner på denna sida.\n\nKontakt\n\nKarin Sjöberg\n\nAvdelningschef\nTelefon: "
+             "010-168 05 92\n", "Karin Sjöberg"),
+            ("Remissen med missiv och sändlista. Pdf, 491 kB.\n\nEventuella frågor om förslaget:\n\nMartin Rydgren "
+             "telefon 010-698 62 50 eller e-post martin.rydgren@trafikverket.se\n", "Martin Rydgren"),
+            ("Konferensen kommer att kunna följas via länk.\n\nKontaktpersoner vid frågor\n\nJimmy Nilsson, 010-225 32 "
+             "89, jimmy.nilsson@lansstyrelsen.se\n", "Jimmy Nilsson")):
+        assert parse_missiv(text).contact_person == name  # as found
+        assert parse_missiv(_flat(text)).contact_person == name  # one line
+
+
+def test_a_flat_contact_heading_needs_a_telephone_and_never_names_the_head() -> None:
+    # fresh11 z11's page footer: "Kontakt\n\nLandshövding\n\nAnders Flanking\n\nBesöksadress …"; ext-dev x03's press
+    # secretary has no telephone after the name (left empty rather than guessed)
+    assert parse_missiv(_flat("Kontakt\n\nLandshövding\n\nAnders Flanking\n\nBesöksadress\n\nStorgatan 1\n\n"
+                              "Telefon 010-223 40 00\n")).contact_person is None
+    assert parse_missiv(_flat("Kontakt med oss\n\nKontakt\n\nViktor Nyberg\nPressekreterare hos civilminister "
+                              "Ardalan Shekarabi\n")).contact_person is None

@@ -40,6 +40,8 @@ ADVERSARIAL = {
     "one endless name": "skickade ut en remiss om " + "a" * SIZE,
     # round 18 (h-parse18): board series without a cue
     "board series": "KS-AB 2019/1-" * (SIZE // 13),
+    # a contact heading on one line, the name never followed by a telephone
+    "flat contact headings": "Kontakt Anna Berg Aa Bb Cc frågor om aa: " * (SIZE // 41),
 }
 # Structured inputs for the entry point: a heading, greeting or header followed by a long run.
 STRUCTURED = {
