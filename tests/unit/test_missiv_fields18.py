@@ -68,3 +68,18 @@ def test_a_flat_contact_heading_needs_a_telephone_and_never_names_the_head() -> 
                               "Telefon 010-223 40 00\n")).contact_person is None
     assert parse_missiv(_flat("Kontakt med oss\n\nKontakt\n\nViktor Nyberg\nPressekreterare hos civilminister "
                               "Ardalan Shekarabi\n")).contact_person is None
+
+
+def test_a_regeringen_genre_line_run_on_into_the_text_names_the_department() -> None:
+    # fresh5 m34 (written from) and ext-dev3 y01, flattened to one line
+    m34 = ("Pressmeddelande från Infrastrukturdepartementet\n\nTomas Eneroth bjuder in till remissmöte om Trafikverkets "
+           "förslag. Trafikverket redovisade uppdraget till regeringen den 30 november. Förslaget har sedan skickats på "
+           "remiss med sista svarsdag den 28 februari 2022.\n")
+    y01 = ("Regeringsuppdrag från Socialdepartementet\n\nÄndring av uppdraget att löpande uppdatera scenarier för "
+           "hur covid-19 kan utvecklas. Folkhälsomyndigheten ska redovisa uppdraget. Folkhälsomyndigheten ska "
+           "samråda med Socialstyrelsen.\n")
+    assert parse_missiv(_flat(m34)).remittent == "Infrastrukturdepartementet"
+    assert parse_missiv(_flat(y01)).remittent == "Socialdepartementet"
+    # two departments in the genre line: neither is taken from it
+    joint = "Pressmeddelande från Socialdepartementet och Finansdepartementet Nya regler remitteras."
+    assert parse_missiv(joint).remittent != "Socialdepartementet"
