@@ -120,7 +120,7 @@ _FLAT_CUES = re.compile(
     r"(?i:\b(?:kontakt(?:uppgifter|person(?:er)?)?(?:[ \t]+(?:för|vid)[ \t]+frågor)?|"
     r"(?:eventuella[ \t]+)?frågor[ \t]+om[ \t]+[a-zåäö-]{2,30}))[ \t]*:?[ \t]+"
     rf"(?={_ROLE}{NAME_WORD}[ \t]+{NAME_WORD}(?:[ \t]+{NAME_WORD})?"
-    r"(?:[ \t]*[,:–-])?[ \t]+(?:[\wåäö-]{2,40}[ \t]+){0,3}?(?i:telefon|tel\b|e-post|mobil|direkt|\+?\d))")
+    r"(?:[ \t]*[,:–-])?[ \t]+(?:[\wåäö-]{2,40}[,.]?[ \t]+){0,3}?(?i:telefon|tel\b|e-post|mobil|direkt|\+?\d))")
 
 
 # The letter ends with its signature: the handläggare's name, then the role ("Frida Nord\nVerksjurist").

@@ -56,7 +56,10 @@ def test_a_contact_heading_run_on_into_the_name_and_telephone() -> None:
             ("Remissen med missiv och sändlista. Pdf, 491 kB.\n\nEventuella frågor om förslaget:\n\nMartin Rydgren "
              "telefon 010-698 62 50 eller e-post martin.rydgren@trafikverket.se\n", "Martin Rydgren"),
             ("Konferensen kommer att kunna följas via länk.\n\nKontaktpersoner vid frågor\n\nJimmy Nilsson, 010-225 32 "
-             "89, jimmy.nilsson@lansstyrelsen.se\n", "Jimmy Nilsson")):
+             "89, jimmy.nilsson@lansstyrelsen.se\n", "Jimmy Nilsson"),
+            # fresh4 h36: the role with a comma after it
+            ("Läs mer om Länstransportplanen och förslaget här. \n\nKontakt för frågor\n\nFredrik Högberg, "
+             "infrastrukturstrateg,\n073-596 72 57,\n", "Fredrik Högberg")):
         assert parse_missiv(text).contact_person == name  # as found
         assert parse_missiv(_flat(text)).contact_person == name  # one line
 
