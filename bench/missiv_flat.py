@@ -1,16 +1,19 @@
-"""The missiv parser on development letters whose line breaks were lost (round 18, h-parse18).
+"""The missiv parser on development letters whose line breaks were lost or added (round 18, h-parse18).
 
-PDF and page transcripts (abcdocz, docplayer) put a whole letter on one line. This parses every real letter of the
-sets whose misses may be read (never fresh9-holdout or fresh12-holdout, never the never-printed kinds holdout,
-ext-holdout2 and mail-holdout) twice, as found and with every line break and the blanks around it made one blank,
-and prints per field and per set how many annotated fields are right both ways and the wrong fills of the flat run.
+PDF and page transcripts (abcdocz, docplayer) put a whole letter on one line; a PDF's text (pdftotext) wraps every
+paragraph at its column. This parses every real letter of the sets whose misses may be read (never fresh9-holdout
+or fresh12-holdout, never the never-printed kinds holdout, ext-holdout2 and mail-holdout) twice, as found and
+changed: `flat` makes every line break and the blanks around it one blank, `wrap` breaks each line at 60 characters
+(between words, as a PDF's column does). It prints per field and per set how many annotated fields are right both
+ways, and the changed run's fills where the annotation is null.
 
-Run: `PYTHONPATH=. .venv/bin/python bench/missiv_flat.py [FIELD]` (a field lists its flat misses too).
+Run: `PYTHONPATH=. .venv/bin/python bench/missiv_flat.py [flat|wrap] [FIELD]` (a field lists its misses too).
 """
 from __future__ import annotations
 
 import re
 import sys
+import textwrap
 from collections import defaultdict
 
 from bench.missiv_eval import SEEN_HOLDOUTS, DEV_SPLITS, WHOLLY_HELD_OUT, _kind_ok, _kind_value, load_kind_cases
@@ -24,15 +27,23 @@ def flat(text: str) -> str:
     return re.sub(r"\s*\n\s*", " ", text)
 
 
+def wrap(text: str) -> str:
+    return "\n".join(textwrap.fill(line, 60, break_on_hyphens=False, break_long_words=False) if line.strip() else line
+                     for line in text.split("\n"))
+
+
 def main() -> None:
-    shown = sys.argv[1] if len(sys.argv) > 1 else None
+    args = sys.argv[1:]
+    change = wrap if args and args[0] == "wrap" else flat
+    args = args[1:] if args and args[0] in ("flat", "wrap") else args
+    shown = args[0] if args else None
     totals: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0, 0])  # as found, flat, annotated, flat fills
     per_set: dict[str, dict[str, list[int]]] = defaultdict(lambda: defaultdict(lambda: [0, 0, 0]))
     for split in READ:
         for case in load_kind_cases(split):
             if "forwarded_from" in case:
                 continue
-            found, flattened = parse_missiv(case["text"]).to_json(), parse_missiv(flat(case["text"])).to_json()
+            found, flattened = parse_missiv(case["text"]).to_json(), parse_missiv(change(case["text"])).to_json()
             for field in FIELDS:
                 want, have = case["expected"].get(field), _kind_value(field, flattened)
                 if want in (None, []):
@@ -48,7 +59,7 @@ def main() -> None:
                 if field == shown and not ok:
                     print(f"  miss: {split}/{case['id']}: {have!r}, expected {want!r}")
     for field, (right, flat_right, total, fills) in totals.items():
-        print(f"{field:15} as found {right}/{total}, flat {flat_right}/{total}, flat wrong fills {fills}")
+        print(f"{field:15} as found {right}/{total}, {change.__name__} {flat_right}/{total}, its fills {fills}")
         print("   " + " ".join(f"{s}:{a}/{b}" for s, (a, b, _) in per_set[field].items()))
 
 

@@ -13,7 +13,7 @@ from remiss.missiv.dnr import department_from_dnr, find_sender_dnr
 from remiss.missiv.email import dnr_only, innermost, signature_name, signed_by_sender, unquote
 from remiss.missiv.extension import named_remiss, read_extension
 from remiss.missiv.contact import find_contact, find_contact_email, name_from_address
-from remiss.missiv.fields import find_answer_address, find_answer_email_by_name, find_emails
+from remiss.missiv.fields import find_answer_address, find_answer_email_by_name, find_emails, unwrapped
 from remiss.missiv.hints import Hint, agree, remittent_from_hints, title_from_hints
 from remiss.missiv.questions import find_questions
 from remiss.missiv.received import find_received
@@ -98,6 +98,8 @@ def parse_missiv(text: str, *, reference_date: date | None = None, hints: Sequen
     answer_email, answer_span, copies = find_emails(work)
     if answer_email is None:  # "… eller via e-post till Nisse Werner" and the person's address elsewhere
         answer_email, answer_span = find_answer_email_by_name(work)
+    if answer_email is None:  # "Förslagen ska ha skickats in\nsenast den 29 juni till kultur@…": a wrapped sentence
+        answer_email, answer_span, copies = find_emails(unwrapped(work))
     answer_address, address_span = find_answer_address(work)
     note("answer_address", address_span)
     sandlista = find_sandlista(work)
@@ -119,6 +121,9 @@ def parse_missiv(text: str, *, reference_date: date | None = None, hints: Sequen
             warnings.append("Ingen remittent hittades.")
 
     found = find_deadline(work, reference_date, sent=envelope.sent if envelope else None)
+    if found.deadline is None:  # "Den som vill yttra sig ska göra det skriftligt senast den 31\njanuari 2021"
+        wrapped = find_deadline(unwrapped(work), reference_date, sent=envelope.sent if envelope else None)
+        found = wrapped if wrapped.deadline else found
     note("letter_date", found.letter_span)
     warnings.extend(found.warnings)
     deadline, deadline_span = found.deadline, found.deadline_span

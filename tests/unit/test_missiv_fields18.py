@@ -86,3 +86,33 @@ def test_a_regeringen_genre_line_run_on_into_the_text_names_the_department() -> 
     # two departments in the genre line: neither is taken from it
     joint = "Pressmeddelande från Socialdepartementet och Finansdepartementet Nya regler remitteras."
     assert parse_missiv(joint).remittent != "Socialdepartementet"
+
+
+# A PDF's text breaks every line at its column (pdftotext): the answer's sentence then runs over lines. The lines of
+# extra x19 (written from), fresh4 h44, fresh10 k14 and fresh6 p07 as a 60-character column breaks them.
+def test_a_wrapped_answer_sentence_gives_the_address_and_the_day() -> None:
+    for text, address, day in (
+            ("Mellan 9 maj och 29 juni är Dalarnas regionala kultur- och\nbildningsplan ute på remiss. Under den "
+             "tiden är alla som\nvill välkomna att skicka in skriftliga förslag till\nförbättringar på innehållet. "
+             "Förslagen ska ha skickats in\nsenast den 29 juni 2018 till kultur@ltdalarna.se eller\nLandstinget "
+             "Dalarna, Kultur- och bildning, Box 712, 791 29 Falun.\n", "kultur@ltdalarna.se", "2018-06-29"),
+            ("Handlingsplanen går nu ut på remiss och\ndu har möjlighet att lämna synpunkter. Dina synpunkter ska\n"
+             "ha kommit in till rg@regiongavleborg.se senast 26 oktober\n2018.\n", "rg@regiongavleborg.se",
+             "2018-10-26"),
+            ("Den som vill yttra sig ska göra det skriftligt senast den 31\njanuari 2021, till uppsala@lansstyrelsen.se "
+             "eller till\nLänsstyrelsen i Uppsala län, 751 86 Uppsala.\n", "uppsala@lansstyrelsen.se", "2021-01-31"),
+            ("Berörda markägare och övriga sakägare bereds härmed\nmöjlighet att yttra sig över förslaget.\n\n"
+             "Eventuellt yttrande skall via e-post\n(vastragotaland@lansstyrelsen.se) eller per brev\n(Länsstyrelsen i "
+             "Västra Götalands län, 403 40 Göteborg) ha inkommit senast den 3 maj 2021.\n",
+             "vastragotaland@lansstyrelsen.se", "2021-05-03")):
+        found = parse_missiv(text)
+        assert (found.answer_email, found.deadline.isoformat()[:10]) == (address, day), text
+        # the evidence is the address where it stands in the text as given
+        assert any(e.field == "answer_email" and e.text == address for e in found.evidence)
+
+
+def test_a_line_break_before_a_capital_or_after_a_colon_is_kept() -> None:
+    from remiss.missiv.fields import unwrapped
+    text = "Kontakt:\nAnna Berg\nSvar till\nregistrator@x.se\nLänsstyrelsen\n"
+    assert unwrapped(text) == "Kontakt:\nAnna Berg\nSvar till registrator@x.se\nLänsstyrelsen\n"
+    assert len(unwrapped(text)) == len(text)

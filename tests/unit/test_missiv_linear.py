@@ -42,6 +42,8 @@ ADVERSARIAL = {
     "board series": "KS-AB 2019/1-" * (SIZE // 13),
     # a contact heading on one line, the name never followed by a telephone
     "flat contact headings": "Kontakt Anna Berg Aa Bb Cc frågor om aa: " * (SIZE // 41),
+    # a wrapped column: a word, blanks and a break before every lower-case word
+    "wrapped words": "a  \n" * (SIZE // 4),
 }
 # Structured inputs for the entry point: a heading, greeting or header followed by a long run.
 STRUCTURED = {
