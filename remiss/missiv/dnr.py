@@ -111,6 +111,7 @@ class DnrFinding:
     warnings: tuple[str, ...]
     # where the other numbers stand that were as likely and were set aside (a receiving nämnd's own "Dnr")
     set_aside: tuple[tuple[int, int], ...] = ()
+    cueless: bool = False  # taken with no cue in front (_cueless)
 
 
 def _is_file_name(text: str, start: int, end: int) -> bool:
@@ -208,7 +209,7 @@ def _cueless(text: str) -> DnrFinding:
         value = _clean(m.group())
         return DnrFinding(value, (m.start(), m.start() + len(value)),
                           (f"Diarienumret {value} står utan ledtext (”Dnr”, ”Diarienummer”); kontrollera att det är "
-                           "remittentens.",))
+                           "remittentens.",), cueless=True)
     return DnrFinding(None, None, ("Inget diarienummer från remittenten hittades.",))
 
 

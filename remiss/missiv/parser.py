@@ -85,6 +85,9 @@ def parse_missiv(text: str, *, reference_date: date | None = None, hints: Sequen
         warnings.append("Ingen ärendemening (titel) hittades.")
 
     dnr = find_sender_dnr(work)
+    if dnr.value is None or dnr.cueless:  # "Remiss av promemorian X\nvid sjukhusvistelse (S2027/01882)": wrapped
+        wrapped = find_sender_dnr(unwrapped(work))
+        dnr = wrapped if wrapped.value and not wrapped.cueless else dnr
     in_subject = envelope.subject_dnr if envelope and dnr.value is None else None
     if in_subject:  # "Ämne: Förlängd svarstid till den 15 maj 2027 – Fi2026/01234" and no number in the letter
         value, start = in_subject

@@ -116,3 +116,14 @@ def test_a_line_break_before_a_capital_or_after_a_colon_is_kept() -> None:
     text = "Kontakt:\nAnna Berg\nSvar till\nregistrator@x.se\nLänsstyrelsen\n"
     assert unwrapped(text) == "Kontakt:\nAnna Berg\nSvar till registrator@x.se\nLänsstyrelsen\n"
     assert len(unwrapped(text)) == len(text)
+
+
+def test_a_wrapped_line_before_the_number_still_ties_it_to_its_cue() -> None:
+    # ext-dev2 b22 (written from): the remiss's name runs over two lines before its number in brackets;
+    # fresh3-holdout g16: a letterhead's "Datum Diarienr 2014-05-21" with the number on the next line
+    b22 = ("Socialdepartementet\n\nRemiss av promemorian Ändrade regler om assistansersättning\nvid sjukhusvistelse "
+           "(S2027/01882)\n\nRegeringskansliet har fått flera förfrågningar om mer tid.\n")
+    g16 = ("1 Energimarknadsinspektionen MISSIVBREV 1(2) Swedish\nEnergy Märkets Inspectorate Datum Diarienr 2014-05-21\n"
+           "2014-101636\n\nRemiss av förslag till föreskrifter\n")
+    assert parse_missiv(b22).sender_dnr == "S2027/01882"
+    assert parse_missiv(g16).sender_dnr == "2014-101636"
