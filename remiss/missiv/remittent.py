@@ -307,7 +307,8 @@ _RK_HEAD = re.compile(r"^[ \t]*(?:regeringskansliet[ \t]*$|(?:pressmeddelande|re
                       r"[ \t]+(?=[A-ZÅÄÖ]))", re.IGNORECASE | re.MULTILINE)
 
 
-_JOINT = re.compile(r"[ \t]*(?:,|och\b|samt\b|&)", re.IGNORECASE)
+# (read right after a body's name; the lookbehind makes a run of blanks be entered once, not from each blank)
+_JOINT = re.compile(r"(?<![ \t])[ \t]*(?:,|och\b|samt\b|&)", re.IGNORECASE)
 
 
 def _rk_letterhead(text: str, mentions: list):
