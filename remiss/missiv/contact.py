@@ -50,6 +50,7 @@ _ORGANISATION = re.compile(r"(?:kommun|region|län|styrelsen|nämnden|verket|dep
                            r"myndigheten|inspektionen|rådet|kansliet|enheten|avdelningen)$", re.IGNORECASE | re.MULTILINE)
 _ORGANISATION_LEAD = re.compile(r"^(?:landstinget|regionen|region|kommunen|länsstyrelsen|förvaltningen)\b",
                                 re.IGNORECASE)
+_HEADS = {"landshövding", "generaldirektör", "överdirektör", "kommundirektör", "regiondirektör", "statsråd", "minister"}
 _NOT_NAMES = {"med", "box", "tel", "telefon", "mobil", "e-post", "hej", "vi", "och", "postadress", "besöksadress",
               "avdelningen", "enheten", "strateg", "planarkitekt", "handläggare"}
 
@@ -104,8 +105,22 @@ def find_contact(text: str) -> tuple[str | None, tuple[int, int] | None]:
         if card[0]:
             return card
         signed = _signed_at_end(text)
-        return signed if signed[0] else _letterhead_handler(text)
+        if signed[0]:
+            return signed
+        found = _letterhead_handler(text)
+        return found if found[0] else _find_contact_after_cue(text, _FLAT_CUES)
     return found
+
+
+# A contact heading in a text whose line breaks were lost (a PDF or a page flattened to one line by a transcript
+# site): "Kontakt Madeleine Turén Liljedahl Planarkitekt Telefon: 0502-…", "Kontaktpersoner vid frågor Jimmy Nilsson,
+# 010-…", "Eventuella frågor om förslaget: Martin Rydgren telefon 010-…". The heading then runs on into the name on
+# the same line, so the name counts only where a telephone, an e-post label or a number follows within a role's words.
+_FLAT_CUES = re.compile(
+    r"(?i:\b(?:kontakt(?:uppgifter|person(?:er)?)?(?:[ \t]+(?:för|vid)[ \t]+frågor)?|"
+    r"(?:eventuella[ \t]+)?frågor[ \t]+om[ \t]+[a-zåäö-]{2,30}))[ \t]*:?[ \t]+"
+    rf"(?={_ROLE}{NAME_WORD}[ \t]+{NAME_WORD}(?:[ \t]+{NAME_WORD})?"
+    r"(?:[ \t]*[,:–-])?[ \t]+(?:[\wåäö-]{2,40}[,.]?[ \t]+){0,3}?(?i:telefon|tel\b|e-post|mobil|direkt|\+?\d))")
 
 
 # The letter ends with its signature: the handläggare's name, then the role ("Frida Nord\nVerksjurist").
@@ -144,14 +159,18 @@ def _letterhead_handler(text: str) -> tuple[str | None, tuple[int, int] | None]:
     return None, None
 
 
-def _find_contact_after_cue(text: str) -> tuple[str | None, tuple[int, int] | None]:
-    for cue in _CONTACT_CUES.finditer(text):
+def _find_contact_after_cue(text: str, cues: re.Pattern = _CONTACT_CUES) -> tuple[str | None, tuple[int, int] | None]:
+    for cue in cues.finditer(text):
         m = _PERSON.match(text, cue.end())
         if not m:
             continue
         words = list(re.finditer(r"\S+", m.group(1)))
         while words and (words[-1].group().casefold() in _NOT_NAMES or len(words) > 2 and _TITLE_WORD.search(words[-1].group())):
             words.pop()
+        if words and words[0].group().casefold() in _HEADS:
+            continue  # a page's footer "Kontakt Landshövding Anders Flanking": the authority's head, no handläggare
+        if len(words) == 3 and words[0].group().casefold().endswith(_ROLES):
+            words.pop(0)  # "Upplysningar Samhällsplanerare Petter Wikström: 0550-…": the role, capitalised
         if len(words) < 2:
             continue
         name = " ".join(w.group() for w in words)

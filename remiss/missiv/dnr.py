@@ -111,6 +111,7 @@ class DnrFinding:
     warnings: tuple[str, ...]
     # where the other numbers stand that were as likely and were set aside (a receiving nämnd's own "Dnr")
     set_aside: tuple[tuple[int, int], ...] = ()
+    cueless: bool = False  # taken with no cue in front (_cueless)
 
 
 def _is_file_name(text: str, start: int, end: int) -> bool:
@@ -176,7 +177,7 @@ def find_sender_dnr(text: str) -> DnrFinding:
         candidates.append((1, m.start(1), m.end(1), _clean(m.group(1))))
 
     if not candidates:
-        return DnrFinding(None, None, ("Inget diarienummer från remittenten hittades.",))
+        return _cueless(text)
     top = max(c[0] for c in candidates)
     # "Remiss från kommunstyrelsen, dnr 329-384/2013, för yttrande …" above a nämnd's own "Dnr 201-194/2013": of equal
     # numbers, the one the sentence ties to the remiss is the sender's, wherever it stands
@@ -189,6 +190,27 @@ def find_sender_dnr(text: str) -> DnrFinding:
     joined = chosen[2] - chosen[1] > len(chosen[3]) and "\n" in text[chosen[1]:chosen[2]]
     return DnrFinding(chosen[3], (chosen[1], chosen[2] if joined else chosen[1] + len(chosen[3])), tuple(warnings),
                       tuple((c[1], c[2]) for c in best if c[3] != chosen[3]))
+
+
+# A board's series, the year and a number with no cue in front ("Remiss för Sjötrafikutredning del 1 TN 2019-0440 är
+# satt till …", "… till Miljö- och Stadsbyggnadsnämnden, NRN 2013/37-265 Registrator"): taken only when no cued number
+# is found, with a warning. Only "-" or "/" after the year: "SB PM 2003:2", "ELSÄK-FS 2006:1" are series of reports.
+_CUELESS = re.compile(rf"(?<![\w/.-])(?=[A-ZÅÄÖ]{{2,6}}[- /])(?:{KOMMUN_DNR.replace('[-–/:.]', '[-/]')})(?:-\d{{1,6}})?"
+                      r"(?![\w/]|[:.]\d)")
+# the receiver's own registration of the remiss: "Diarieförd som KS 2012/118", "registrerad under"
+_REGISTERED = re.compile(r"\b(?:diarieför|registrera)[\wåäö]*(?:[ \t]+[\wåäö]+){0,2}[ \t]+\Z", re.IGNORECASE)
+
+
+def _cueless(text: str) -> DnrFinding:
+    """Return the first board-series number in the text when no cue introduces any, with a warning."""
+    for m in _CUELESS.finditer(text):
+        if _REGISTERED.search(text, max(0, m.start() - 40), m.start()) or _is_file_name(text, m.start(), m.end()):
+            continue
+        value = _clean(m.group())
+        return DnrFinding(value, (m.start(), m.start() + len(value)),
+                          (f"Diarienumret {value} står utan ledtext (”Dnr”, ”Diarienummer”); kontrollera att det är "
+                           "remittentens.",), cueless=True)
+    return DnrFinding(None, None, ("Inget diarienummer från remittenten hittades.",))
 
 
 _ABOUT_REMISS = re.compile(r"\bremiss|\bför[ \t]+yttrande\b", re.IGNORECASE)

@@ -87,6 +87,17 @@ _LABEL_CUE = re.compile(r"\b(?:e-?post|e-mail|mejl)(?:adress(?:en)?)?(?:[ \t]*:|
 _COPY_CUE = re.compile(r"(?:med )?kopia (?:till|på)|\bcc\b|samt till|\boch\b", re.IGNORECASE)
 
 
+# A line the text wraps inside a sentence (a PDF's hard line breaks, a narrow column): the break after a word or a
+# comma, before a word in lower case, a digit or a bracket ("Förslagen ska ha skickats in\nsenast den 29 juni till
+# kultur@…"). Made a blank of the same length, so that what is found in the unwrapped text has the same span.
+_WRAP = re.compile(r"(?<=[\wåäö,)–-])[ \t]*\n(?=[ \t]*[a-zåäö0-9(])")
+
+
+def unwrapped(text: str) -> str:
+    """Return the text with the line breaks inside its sentences made blanks (same length, same offsets)."""
+    return _WRAP.sub(lambda m: " " * len(m.group()), text)
+
+
 def find_emails(text: str) -> tuple[str | None, tuple[int, int] | None, list[str]]:
     """Return the address answers go to, its span, and the addresses to copy."""
     for cue in _ANSWER_CUE.finditer(text):

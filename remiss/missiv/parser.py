@@ -13,7 +13,7 @@ from remiss.missiv.dnr import department_from_dnr, find_sender_dnr
 from remiss.missiv.email import dnr_only, innermost, signature_name, signed_by_sender, unquote
 from remiss.missiv.extension import named_remiss, read_extension
 from remiss.missiv.contact import find_contact, find_contact_email, name_from_address
-from remiss.missiv.fields import find_answer_address, find_answer_email_by_name, find_emails
+from remiss.missiv.fields import find_answer_address, find_answer_email_by_name, find_emails, unwrapped
 from remiss.missiv.hints import Hint, agree, remittent_from_hints, title_from_hints
 from remiss.missiv.questions import find_questions
 from remiss.missiv.received import find_received
@@ -84,7 +84,12 @@ def parse_missiv(text: str, *, reference_date: date | None = None, hints: Sequen
     if title is None:
         warnings.append("Ingen ärendemening (titel) hittades.")
 
+    # the text with the line breaks inside its sentences made blanks (a PDF's column), read where `work` gives nothing
+    joined = unwrapped(work)
     dnr = find_sender_dnr(work)
+    if (dnr.value is None or dnr.cueless) and joined != work:  # "… promemorian X\nvid sjukhusvistelse (S2027/01882)"
+        wrapped = find_sender_dnr(joined)
+        dnr = wrapped if wrapped.value and not wrapped.cueless else dnr
     in_subject = envelope.subject_dnr if envelope and dnr.value is None else None
     if in_subject:  # "Ämne: Förlängd svarstid till den 15 maj 2027 – Fi2026/01234" and no number in the letter
         value, start = in_subject
@@ -98,6 +103,8 @@ def parse_missiv(text: str, *, reference_date: date | None = None, hints: Sequen
     answer_email, answer_span, copies = find_emails(work)
     if answer_email is None:  # "… eller via e-post till Nisse Werner" and the person's address elsewhere
         answer_email, answer_span = find_answer_email_by_name(work)
+    if answer_email is None and joined != work:  # "Förslagen ska ha skickats in\nsenast den 29 juni till kultur@…"
+        answer_email, answer_span, copies = find_emails(joined)
     answer_address, address_span = find_answer_address(work)
     note("answer_address", address_span)
     sandlista = find_sandlista(work)
@@ -119,6 +126,9 @@ def parse_missiv(text: str, *, reference_date: date | None = None, hints: Sequen
             warnings.append("Ingen remittent hittades.")
 
     found = find_deadline(work, reference_date, sent=envelope.sent if envelope else None)
+    if found.deadline is None and joined != work:  # "… ska göra det skriftligt senast den 31\njanuari 2021"
+        wrapped = find_deadline(joined, reference_date, sent=envelope.sent if envelope else None)
+        found = wrapped if wrapped.deadline else found
     note("letter_date", found.letter_span)
     warnings.extend(found.warnings)
     deadline, deadline_span = found.deadline, found.deadline_span

@@ -307,6 +307,10 @@ _RK_HEAD = re.compile(r"^[ \t]*(?:regeringskansliet[ \t]*$|(?:pressmeddelande|re
                       r"[ \t]+(?=[A-ZÅÄÖ]))", re.IGNORECASE | re.MULTILINE)
 
 
+# (read right after a body's name; the lookbehind makes a run of blanks be entered once, not from each blank)
+_JOINT = re.compile(r"(?<![ \t])[ \t]*(?:,|och\b|samt\b|&)", re.IGNORECASE)
+
+
 def _rk_letterhead(text: str, mentions: list):
     """Return the department named on a line of its own under a Regeringskansliet letterhead, or None."""
     head = _RK_HEAD.search(text, 0, 1500)
@@ -316,6 +320,12 @@ def _rk_letterhead(text: str, mentions: list):
         alone = text[text.rfind("\n", 0, m.start) + 1:m.start].strip() == "" or m.start == head.end()
         if head.end() <= m.start <= head.end() + 200 and m.body.name.endswith("departementet") and alone and \
                 text[m.end:text.find("\n", m.end) if "\n" in text[m.end:] else len(text)].strip() == "":
+            return m
+        if m.start == head.end() and m.body.name.endswith("departementet") and not _JOINT.match(text, m.end) and \
+                re.match(r"[ \t]*(?:pressmeddelande|regeringsuppdrag)", head.group(), re.IGNORECASE):
+            # "Pressmeddelande från Infrastrukturdepartementet Tomas Eneroth bjuder in …": the genre line run on
+            # into the text (a page flattened to one line); not "… från Socialdepartementet och Finansdepartementet",
+            # nor a forwarder's "Remiss från Näringsdepartementet om planprocessen, kan du …" (a sentence)
             return m
     return None
 

@@ -38,6 +38,12 @@ ADVERSARIAL = {
     # round 18 (title_prose): the prose's announcing phrases, each followed by a name that never ends
     "announcing phrases": "yttra sig över a samråd om a remitterat a ut på remiss med a har fått a " * (SIZE // 72),
     "one endless name": "skickade ut en remiss om " + "a" * SIZE,
+    # round 18 (h-parse18): board series without a cue
+    "board series": "KS-AB 2019/1-" * (SIZE // 13),
+    # a contact heading on one line, the name never followed by a telephone
+    "flat contact headings": "Kontakt Anna Berg Aa Bb Cc frågor om aa: " * (SIZE // 41),
+    # a wrapped column: a word, blanks and a break before every lower-case word
+    "wrapped words": "a  \n" * (SIZE // 4),
 }
 # Structured inputs for the entry point: a heading, greeting or header followed by a long run.
 STRUCTURED = {
