@@ -52,6 +52,8 @@ STRUCTURED = {
     "frågor of bullets": "Frågor:\n" + "- " * (SIZE // 2),
     "greeting then names": "Vänliga hälsningar\n" + "Anna " * (SIZE // 5),
     "subject of words": "Från: a\nÄmne: " + "x " * (SIZE // 2),
+    # a sender of words, a long run of blanks and a stray at-sign (cubic in _NAME_ADDRESS before MAX_SENDER)
+    "sender with blanks": "Från: a b" + " " * SIZE + "c@\nSkickat: den 3 mars 2026 10:12\nÄmne: Remiss av a\n",
     "bodies": "Svar senast den 1 maj 2024 " + "Kommun " * (SIZE // 7),
 }
 
