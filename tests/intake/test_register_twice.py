@@ -2,7 +2,6 @@
 one remiss: the message is held while it is registered, and a second sending finds it registered."""
 from __future__ import annotations
 
-import threading
 
 from sqlmodel import select
 
@@ -10,7 +9,7 @@ from remiss.remisser.models import Remiss
 from tests.conftest import Auth, csrf_token
 from tests.intake.test_paste_seed000 import world
 from tests.intake.test_walk12_view import POLLED, SOCIALDEP, _value, mail, receive
-from tests.remisser.test_sent_twice import _second_app
+from tests.remisser.test_sent_twice import _second_app, send_at_once
 
 
 def _proposal(client, auth, app, db, session, clock):
@@ -62,22 +61,7 @@ def test_registrera_sent_at_once_to_two_app_processes_registers_once(client, aut
     try:
         other_client = other.test_client()
         Auth(other_client).login("sekr@malmo.se")
-        pairs = [(c, {**form, "csrf_token": csrf_token(c, url)}) for c in (client, other_client)]
-        barrier = threading.Barrier(2)
-        results = [None, None]
-
-        def send(i):
-            c, data = pairs[i]
-            barrier.wait()
-            results[i] = c.post(f"{url}/registrera", data=data)
-
-        threads = [threading.Thread(target=send, args=(i,)) for i in range(2)]
-        for t in threads:
-            t.start()
-        for t in threads:
-            t.join(60)
-        assert [r.status_code for r in results] == [302, 302], [r.get_data(as_text=True)[:500] for r in results]
-        assert results[0].headers["Location"] == results[1].headers["Location"]
+        send_at_once((client, other_client), url, f"{url}/registrera", form)
     finally:
         other.extensions["remiss_db"].dispose()
     assert _remisser(db) == ["LB 2026/0001"]

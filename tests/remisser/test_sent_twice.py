@@ -54,6 +54,27 @@ def test_a_form_that_came_back_with_a_question_keeps_its_token_and_registers_onc
     assert "Remissen kan redan vara registrerad" in html
 
 
+def send_at_once(clients, page: str, target: str, form: dict) -> None:
+    """POST the same form (each client's own CSRF token from `page`) to `target` from every client at one moment;
+    each must be redirected, all to the same place."""
+    pairs = [(c, {**form, "csrf_token": csrf_token(c, page)}) for c in clients]
+    barrier = threading.Barrier(len(pairs))
+    results = [None] * len(pairs)
+
+    def send(i):
+        c, data = pairs[i]
+        barrier.wait()
+        results[i] = c.post(target, data=data)
+
+    threads = [threading.Thread(target=send, args=(i,)) for i in range(len(pairs))]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(60)
+    assert [r.status_code for r in results] == [302] * len(pairs), [r.get_data(as_text=True)[:500] for r in results]
+    assert len({r.headers["Location"] for r in results}) == 1
+
+
 def _second_app(app, tmp_path, *, files_dir: str = ""):
     """Another app process on the same database, with its own file store (another host behind the same address)
     unless files_dir is given."""
@@ -100,22 +121,7 @@ def test_two_sendings_at_once_to_two_app_processes_register_once(app, client, au
     try:
         other_client = other.test_client()
         Auth(other_client).login("sekr@malmo.se")
-        pairs = [(c, {**form, "csrf_token": csrf_token(c, "/remisser/ny")}) for c in (client, other_client)]
-        barrier = threading.Barrier(2)
-        results = [None, None]
-
-        def send(i):
-            c, data = pairs[i]
-            barrier.wait()
-            results[i] = c.post("/remisser/ny", data=data)
-
-        threads = [threading.Thread(target=send, args=(i,)) for i in range(2)]
-        for t in threads:
-            t.start()
-        for t in threads:
-            t.join(60)
-        assert [r.status_code for r in results] == [302, 302], [r.get_data(as_text=True)[:500] for r in results]
-        assert results[0].headers["Location"] == results[1].headers["Location"]
+        send_at_once((client, other_client), "/remisser/ny", "/remisser/ny", form)
     finally:
         other.extensions["remiss_db"].dispose()
     with db.transaction() as s:
