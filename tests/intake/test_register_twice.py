@@ -2,11 +2,10 @@
 one remiss: the message is held while it is registered, and a second sending finds it registered."""
 from __future__ import annotations
 
-
 from sqlmodel import select
 
 from remiss.remisser.models import Remiss
-from tests.conftest import Auth, csrf_token
+from tests.conftest import Auth
 from tests.intake.test_paste_seed000 import world
 from tests.intake.test_walk12_view import POLLED, SOCIALDEP, _value, mail, receive
 from tests.remisser.test_sent_twice import _second_app, send_at_once
