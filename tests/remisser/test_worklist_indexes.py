@@ -71,6 +71,8 @@ def _plans(db, run) -> tuple[object, str]:
         event.remove(db.write_engine, "before_cursor_execute", capture)
     plans = []
     with db.read_engine.connect() as conn:
+        if db.dialect == "postgresql":  # the plan from the data as it is, not from whenever autovacuum last looked
+            conn.exec_driver_sql("ANALYZE")
         for statement, params in executed:
             if db.dialect == "postgresql":
                 plans.append("\n".join(row[0] for row in conn.exec_driver_sql("EXPLAIN " + statement, params)))
