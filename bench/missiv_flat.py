@@ -1,8 +1,8 @@
 """The missiv parser on development letters whose line breaks were lost or added (round 18, h-parse18).
 
 PDF and page transcripts (abcdocz, docplayer) put a whole letter on one line; a PDF's text (pdftotext) wraps every
-paragraph at its column. This parses every real letter of the sets whose misses may be read (never fresh9-holdout
-or fresh12-holdout, never the never-printed kinds holdout, ext-holdout2 and mail-holdout) twice, as found and
+paragraph at its column. This parses every real letter of the sets whose misses may be read (never fresh9-holdout,
+fresh12- or fresh13-holdout, never the never-printed kinds holdout, ext-holdout2 and mail-holdout) twice, as found and
 changed: `flat` makes every line break and the blanks around it one blank, `wrap` breaks each line at 60 characters
 (between words, as a PDF's column does). It prints per field and per set how many annotated fields are right both
 ways, and the changed run's fills where the annotation is null.

@@ -9,7 +9,7 @@ commits — the parser before any first-sight set was tuned on (a806926) and the
 - skip: a line the check rejects is skipped like chrome and the loop goes on (what the parser does since round 17);
 - empty: the headline gives up at such a line (no title, the parser's warning).
 
-fresh9-holdout and fresh12-holdout are never loaded (bench/title_cv.py's SETS and its assertion).
+fresh9-, fresh12- and fresh13-holdout are never loaded (bench/title_cv.py's SETS and its assertion).
 Run: `PYTHONPATH=. .venv/bin/python bench/title_backed.py [COMMIT ...]` (each commit about 30 seconds).
 """
 from __future__ import annotations

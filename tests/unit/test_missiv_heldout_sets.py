@@ -3,8 +3,11 @@
 Nothing here parses a letter or reads a set's texts: a round's after-measure must see them for the first time.
 fresh10-holdout was measured before and after round 13 and is development material since round 14;
 fresh11-holdout was measured before and after round 14 (83/117 both) and is development material since round 16.
+fresh13-holdout (helper h-gather19) is wholly held out like fresh9- and fresh12-holdout.
 """
 from __future__ import annotations
+
+from datetime import date
 
 from bench import missiv_eval, title_cv
 
@@ -26,6 +29,34 @@ def test_fresh12_is_registered_by_name_only():
     assert "fresh12-holdout" not in missiv_eval.DEV_SPLITS
     assert "fresh12-holdout" not in missiv_eval.SEEN_HOLDOUTS
     assert "fresh12-holdout" not in title_cv.SETS
+
+
+def test_fresh13_is_registered_by_name_only():
+    # gathered blind by helper h-gather19 for a later round's measure: scored only with --only fresh13-holdout
+    assert missiv_eval.FRESH_FILES["fresh13-holdout"].name == "fresh13-holdout.json"
+    assert missiv_eval.FRESH_FILES["fresh13-holdout"].is_file()
+    assert "fresh13-holdout" in missiv_eval.WHOLLY_HELD_OUT
+    assert "fresh13-holdout" not in missiv_eval.DEFAULT_SPLITS
+    assert "fresh13-holdout" not in missiv_eval.DEV_SPLITS
+    assert "fresh13-holdout" not in missiv_eval.SEEN_HOLDOUTS
+    assert "fresh13-holdout" not in title_cv.SETS
+
+
+def test_fresh13_has_the_format_of_the_fresh_sets():
+    # the file's shape only (ids, kinds, the ten fields, ISO days, forwards after their letters); nothing is parsed
+    # and no text is printed, so the set stays unseen
+    cases = missiv_eval.load_kind_cases("fresh13-holdout")
+    ids = [c["id"] for c in cases]
+    assert len(ids) == len(set(ids)) == 33
+    for position, case in enumerate(cases):
+        assert set(case) - {"forwarded_from"} == {"id", "kind", "source", "text", "expected"}, case["id"]
+        assert case["kind"] in missiv_eval.KINDS, case["id"]
+        assert tuple(case["expected"]) == missiv_eval.KIND_FIELDS, case["id"]
+        for day in ("deadline_date", "extension_to"):
+            if case["expected"][day]:
+                date.fromisoformat(case["expected"][day])
+        if case["kind"] == "email":
+            assert case["forwarded_from"] in ids[:position], case["id"]
 
 
 def test_fresh10_is_development_material_since_round_14():

@@ -21,7 +21,7 @@ Länsstyrelsen har tagit fram ett förslag till regional vattenförsörjningspla
 
 
 def test_the_wholly_held_out_set_is_no_fold():
-    assert not [s for s in title_cv.SETS if "fresh9" in s or "fresh12" in s]
+    assert not [s for s in title_cv.SETS if "fresh9" in s or "fresh12" in s or "fresh13" in s]
     assert set(title_cv.FIRST_SIGHT) <= set(title_cv.SETS)
 
 
