@@ -1,6 +1,7 @@
 """The wholly held-out sets stay held out: scored only by name, never in a plain run, --dev-only or the title folds.
 
-Nothing here parses a letter or reads a set's texts: a round's after-measure must see them for the first time.
+Nothing here parses a letter or prints a set's texts (fresh13's shape is checked, its texts only loaded): a round's
+after-measure must see them for the first time.
 fresh10-holdout was measured before and after round 13 and is development material since round 14;
 fresh11-holdout was measured before and after round 14 (83/117 both) and is development material since round 16.
 fresh13-holdout (helper h-gather19) is wholly held out like fresh9- and fresh12-holdout.
