@@ -78,6 +78,7 @@ def list_():
 
 # the code of the warning in a POST's answer when the sista svarsdag has passed already (walk16 0b)
 PASSED_AT_REGISTRATION = "sista_svarsdag_passerad"
+POSSIBLE_DUPLICATE = "mojlig_dubblett"
 
 
 def _detail(remiss) -> dict:
@@ -124,10 +125,19 @@ def create():
             errors = {"deadline_on": problem, **errors}
         if errors:
             raise InputErrors(errors)
+    # as the form warns "Kan redan vara registrerad": asked before registering, so the new one is not among them
+    already = possible_duplicates(get_session(), principal(), sender_dnr=data.sender_dnr or "", title=data.title or "")
     remiss = service.register(get_session(), now=now(), principal=principal(), data=data,
                               dnr_format=current_app.config["DNR_FORMAT"],
                               default_prefix=current_app.config["DNR_DEFAULT_PREFIX"])
     body = _detail(remiss)
+    if already:
+        named = ", ".join(row.our_dnr for row in already)
+        body["warnings"] = [*body.get("warnings", []), {
+            "code": POSSIBLE_DUPLICATE, "url": url_for("remisser.show", remiss_id=already[0].id),
+            "message": (f"Kan redan vara registrerad: {named} har samma diarienummer hos remittenten eller samma "
+                        "ärendemening. Makulera den nya remissen om den är en dubblett."),
+            "link_text": "Öppna " + ("den remissen" if len(already) == 1 else "den senaste")}]
     if deadline_passed(remiss, now()):  # the form asks "registrera ändå"; the API registers and says so
         body["warnings"] = [*body.get("warnings", []), {
             "code": PASSED_AT_REGISTRATION, "url": f"/remisser/{remiss.id}#tidplan",
