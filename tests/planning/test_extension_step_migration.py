@@ -76,7 +76,7 @@ def test_y001_fills_the_proposed_forlangning_of_the_tidplaner_already_stored(emp
             conn.execute(text("UPDATE tidplan_state SET proposals = :p WHERE remiss_id = :r"),
                          {"p": json.dumps(proposals, ensure_ascii=False), "r": rid})
     engine.dispose()
-    assert migrate(empty_url) == 1
+    assert migrate(empty_url, "y001_tidplan_extension_step") == 1
 
     assert _columns(empty_url) == {late: ("tjansteskrivelse", "2027-01-28"), holding: (None, None),
                                    old[0]: (None, None), old[1]: (None, None), old[2]: ("tjansteskrivelse", None)}
