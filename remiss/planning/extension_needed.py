@@ -10,7 +10,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import and_, case, exists, false, or_
+from sqlalchemy import and_, case, exists, false, func, or_
 from sqlalchemy.orm import aliased
 from sqlmodel import Session, select
 
@@ -56,6 +56,17 @@ def _proposes_today(today: date):
                 late_step, ~waiting)
 
 
+def _needing(today: date, namnd_ids: Iterable[int] | None) -> list:
+    """The conditions on Remiss joined with its TidplanState: an open incoming remiss (not yet beslutad) whose
+    tidplan cannot be met or proposes a förlängning today (_proposes_today), in the given nämnder (None: all)."""
+    conditions = [or_(TidplanState.feasible == false(), _proposes_today(today)),
+                  Remiss.direction == Direction.inkommande, is_open(),
+                  Remiss.status != "beslutad"]  # decided: an extension is no longer needed
+    if namnd_ids is not None:
+        conditions.append(Remiss.namnd_id.in_(list(namnd_ids) or [-1]))
+    return conditions
+
+
 def needs_extension(session: Session, *, namnd_ids: Iterable[int] | None, today: date) -> list[ExtensionNeed]:
     """The open incoming remisser (not yet beslutade) that need a förlängning, the earliest sista svarsdag first, in
     one statement that finds the true set (the first SHOWN of it): those whose tidplan cannot be met, and those
@@ -63,16 +74,19 @@ def needs_extension(session: Session, *, namnd_ids: Iterable[int] | None, today:
     stmt = (select(Remiss.id, Remiss.our_dnr, Remiss.title, Remiss.effective_deadline_on,
                    TidplanState.suggested_extension_on, TidplanState.proposals, Remiss.namnd_id,
                    TidplanState.feasible, TidplanState.extension_step)
-            .join(TidplanState, TidplanState.remiss_id == Remiss.id)
-            .where(or_(TidplanState.feasible == false(), _proposes_today(today)),
-                   Remiss.direction == Direction.inkommande, is_open(),
-                   Remiss.status != "beslutad")  # decided: an extension is no longer needed
+            .join(TidplanState, TidplanState.remiss_id == Remiss.id).where(*_needing(today, namnd_ids))
             .order_by(Remiss.effective_deadline_on, Remiss.id))
-    if namnd_ids is not None:
-        stmt = stmt.where(Remiss.namnd_id.in_(list(namnd_ids) or [-1]))
     found = []
     for r in session.execute(stmt.limit(SHOWN)):
         said = late_proposals(r.proposals, {r.extension_step}, today) if r.feasible else []
         found.append(ExtensionNeed(r.id, r.our_dnr, r.title, r.effective_deadline_on, r.suggested_extension_on,
                                    r.proposals, r.namnd_id, said[0] if said else ""))
     return found
+
+
+def needing_counts(session: Session, *, namnd_ids: Iterable[int] | None, today: date) -> dict[int, int]:
+    """How many remisser need a förlängning per nämnd (namnd_id → count), also those after the SHOWN that
+    needs_extension lists: one grouped count, for when the list is cut."""
+    stmt = (select(Remiss.namnd_id, func.count()).join(TidplanState, TidplanState.remiss_id == Remiss.id)
+            .where(*_needing(today, namnd_ids)).group_by(Remiss.namnd_id))
+    return {namnd_id: n for namnd_id, n in session.execute(stmt)}

@@ -55,6 +55,24 @@ def test_tidplaner_whose_proposal_has_passed_hide_none_that_needs_a_forlangning(
     assert f'href="/remisser/{rid}#forlangningar"' in start and "Gammal remiss" not in start
 
 
+def test_past_the_remisser_listed_the_pages_count_every_one(session, client, auth, clock, monkeypatch):
+    monkeypatch.setattr(extension_needed, "SHOWN", 2)  # the earliest two of the four that need a förlängning
+    rid = _world(session, clock, stale=3)
+    auth.login("sekr@oster.se")
+    clock.set(at(2027, 1, 26, 11))  # every proposal holds: the three of December and Kulturstrategi's
+    count, page = _overview(client)
+    assert count == 4 and "4 remisser som behöver förlängd svarstid (2 av dem visas inte här)" in page
+    assert "Fler remisser behöver förlängd svarstid än sidan visar: här står de 2 med tidigast sista svarsdag." in page
+    assert _needed(page).count('#forlangningar"') == 2 and "Kulturstrategi" not in _needed(page)
+    start = html.unescape(client.get("/").get_data(as_text=True))
+    assert _needed(start).count('#forlangningar"') == 2
+    assert ("Här står de 2 med tidigast sista svarsdag; ytterligare 2 remisser behöver förlängd svarstid." in start)
+    monkeypatch.setattr(extension_needed, "SHOWN", 4)  # all of them: no note, nothing left out
+    count, page = _overview(client)
+    assert count == 4 and "visas inte här" not in page and "Fler remisser" not in page
+    assert "ytterligare" not in html.unescape(client.get("/").get_data(as_text=True))
+
+
 def test_a_proposal_is_listed_up_to_the_day_of_the_sammantrade_it_names(session, client, auth, clock):
     _world(session, clock, stale=1)
     auth.login("sekr@oster.se")
