@@ -46,7 +46,7 @@ class NamndOverview:
 
     @property
     def extension_left_out(self) -> int:
-        return self.extension_count - len(self.extension_needed)
+        return max(0, self.extension_count - len(self.extension_needed))
 
 
 @dataclass

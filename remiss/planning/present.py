@@ -108,7 +108,7 @@ def start_section(session: Session, principal: Principal, now: datetime) -> Star
     theirs, theirs_cut = _due(session, namnd_ids=visible, handlaggare_id=None, today=today, end=end)
     theirs = [i for i in theirs if (i.remiss_id, i.kind) not in mine_keys]
     needs = needs_extension(session, namnd_ids=visible, today=today)
-    left_out = (sum(needing_counts(session, namnd_ids=visible, today=today).values()) - len(needs)
+    left_out = (max(0, sum(needing_counts(session, namnd_ids=visible, today=today).values()) - len(needs))
                 if len(needs) >= extension_needed.SHOWN else 0)
     # a förlängning requested and not yet answered is said, not asked for again (pending_extension)
     asked = {rid: waiting_words(e) for rid, e in pending_requests(
