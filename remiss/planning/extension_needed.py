@@ -10,10 +10,11 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import and_, exists, or_
+from sqlalchemy import and_, case, exists, false, func, or_
+from sqlalchemy.orm import aliased
 from sqlmodel import Session, select
 
-from remiss.planning.lateness import waiting_kinds
+from remiss.calendar.milestones import WAITS_FOR
 from remiss.planning.models import Milestone, TidplanState
 from remiss.planning.passed_advice import holding
 from remiss.remisser.models import Direction, Remiss, is_open
@@ -41,38 +42,51 @@ def late_proposals(stored: str, late_kinds: set[str], today: date) -> list[str]:
                     if isinstance(entry, dict) and entry.get("until_done") in late_kinds], today)
 
 
+def _proposes_today(today: date):
+    """The stored tidplan proposes a förlängning today because a step's date has passed (late_proposals, in SQL by
+    the columns TidplanState.store_proposals keeps): its step is open, dated before today and not waiting for an
+    open step before it (lateness.waiting_kinds), and the sammanträde it names has not passed."""
+    waited = aliased(Milestone)
+    late_step = exists().where(Milestone.remiss_id == Remiss.id, Milestone.kind == TidplanState.extension_step,
+                               Milestone.done_at.is_(None), Milestone.due_on < today)
+    waiting = exists().where(waited.remiss_id == Remiss.id, waited.done_at.is_(None),
+                             waited.kind == case(WAITS_FOR, value=TidplanState.extension_step))
+    return and_(TidplanState.extension_step.is_not(None),
+                or_(TidplanState.extension_holds_until.is_(None), TidplanState.extension_holds_until >= today),
+                late_step, ~waiting)
+
+
+def _needing(today: date, namnd_ids: Iterable[int] | None) -> list:
+    """The conditions on Remiss joined with its TidplanState: an open incoming remiss (not yet beslutad) whose
+    tidplan cannot be met or proposes a förlängning today (_proposes_today), in the given nämnder (None: all)."""
+    conditions = [or_(TidplanState.feasible == false(), _proposes_today(today)),
+                  Remiss.direction == Direction.inkommande, is_open(),
+                  Remiss.status != "beslutad"]  # decided: an extension is no longer needed
+    if namnd_ids is not None:
+        conditions.append(Remiss.namnd_id.in_(list(namnd_ids) or [-1]))
+    return conditions
+
+
 def needs_extension(session: Session, *, namnd_ids: Iterable[int] | None, today: date) -> list[ExtensionNeed]:
     """The open incoming remisser (not yet beslutade) that need a förlängning, the earliest sista svarsdag first, in
-    two statements: those whose tidplan cannot be met, and those whose Tidplan proposes one because a step's date
-    has passed (late_proposals)."""
-    late_step = exists().where(Milestone.remiss_id == Remiss.id, Milestone.done_at.is_(None),
-                               Milestone.due_on < today)
+    one statement that finds the true set (the first SHOWN of it): those whose tidplan cannot be met, and those
+    whose Tidplan proposes one because a step's date has passed (_proposes_today)."""
     stmt = (select(Remiss.id, Remiss.our_dnr, Remiss.title, Remiss.effective_deadline_on,
                    TidplanState.suggested_extension_on, TidplanState.proposals, Remiss.namnd_id,
-                   TidplanState.feasible)
-            .join(TidplanState, TidplanState.remiss_id == Remiss.id)
-            # a proposal that holds while its step is late is stored with "until_done" (tidplan._advice_entry)
-            .where(or_(TidplanState.feasible.is_(False),
-                       and_(TidplanState.proposals.like('%"until_done"%'), late_step)),
-                   Remiss.direction == Direction.inkommande, is_open(),
-                   Remiss.status != "beslutad")  # decided: an extension is no longer needed
+                   TidplanState.feasible, TidplanState.extension_step)
+            .join(TidplanState, TidplanState.remiss_id == Remiss.id).where(*_needing(today, namnd_ids))
             .order_by(Remiss.effective_deadline_on, Remiss.id))
-    if namnd_ids is not None:
-        stmt = stmt.where(Remiss.namnd_id.in_(list(namnd_ids) or [-1]))
-    rows = session.execute(stmt.limit(SHOWN)).all()
-    maybe = [r.id for r in rows if r.feasible]
-    steps: dict[int, list] = {}
-    if maybe:
-        for m in session.execute(select(Milestone.remiss_id, Milestone.kind, Milestone.due_on, Milestone.done_at)
-                                 .where(Milestone.remiss_id.in_(maybe), Milestone.done_at.is_(None))):
-            steps.setdefault(m.remiss_id, []).append(m)
-    # late as the Tidplan counts it: open, dated before today, and not waiting for an open step before it
-    late = {rid: {m.kind for m in open_ if m.due_on < today} - waiting_kinds(open_) for rid, open_ in steps.items()}
     found = []
-    for r in rows:
-        said = late_proposals(r.proposals, late.get(r.id, set()), today) if r.feasible else []
-        if r.feasible and not said:
-            continue
+    for r in session.execute(stmt.limit(SHOWN)):
+        said = late_proposals(r.proposals, {r.extension_step}, today) if r.feasible else []
         found.append(ExtensionNeed(r.id, r.our_dnr, r.title, r.effective_deadline_on, r.suggested_extension_on,
                                    r.proposals, r.namnd_id, said[0] if said else ""))
     return found
+
+
+def needing_counts(session: Session, *, namnd_ids: Iterable[int] | None, today: date) -> dict[int, int]:
+    """How many remisser need a förlängning per nämnd (namnd_id → count), also those after the SHOWN that
+    needs_extension lists: one grouped count, for when the list is cut."""
+    stmt = (select(Remiss.namnd_id, func.count()).join(TidplanState, TidplanState.remiss_id == Remiss.id)
+            .where(*_needing(today, namnd_ids)).group_by(Remiss.namnd_id))
+    return {namnd_id: n for namnd_id, n in session.execute(stmt)}

@@ -1,6 +1,7 @@
 """The tidplan of a remiss (its milestones and the planner's verdict) and its extensions."""
 from __future__ import annotations
 
+import json
 from datetime import date, datetime, time
 from typing import Optional
 
@@ -8,6 +9,7 @@ from sqlalchemy import Column, Index, Text, UniqueConstraint, false, text
 from sqlmodel import Field, SQLModel
 
 from remiss.db import UTCDateTime
+from remiss.planning.passed_advice import late_extension
 
 
 class TidplanState(SQLModel, table=True):
@@ -23,6 +25,16 @@ class TidplanState(SQLModel, table=True):
     warnings: str = Field(default="[]", sa_column=Column(Text, nullable=False, default="[]"))  # JSON list of Swedish texts
     proposals: str = Field(default="[]", sa_column=Column(Text, nullable=False, default="[]"))  # JSON list of Swedish texts
     planned_at: datetime = Field(sa_column=Column(UTCDateTime, nullable=False))  # when replan last ran
+    # the step (Milestone.kind) whose passed date makes the proposals ask for a förlängning while it is open and
+    # late (a proposal's until_done), found by index for "Förlängning behövs" (planning.extension_needed); None: none
+    extension_step: Optional[str] = Field(default=None, max_length=30, index=True)
+    extension_holds_until: Optional[date] = None  # the last day that proposal holds (the sammanträde it names)
+
+    def store_proposals(self, entries: list) -> None:
+        """Store the proposals (texts, or dicts as planning.service.tidplan._advice_entry makes them) with the
+        förlängning they ask for while a step is late (passed_advice.late_extension), so the two never differ."""
+        self.proposals = json.dumps(entries, ensure_ascii=False)
+        self.extension_step, self.extension_holds_until = late_extension(entries)
 
 
 class Extension(SQLModel, table=True):

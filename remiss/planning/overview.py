@@ -12,7 +12,8 @@ from sqlmodel import Session, select
 from remiss.auth.access import Action, Principal
 from remiss.calendar.swedish import format_weekday_date
 from remiss.clock import local
-from remiss.planning.extension_needed import needs_extension
+from remiss.planning import extension_needed
+from remiss.planning.extension_needed import needing_counts, needs_extension
 from remiss.planning.pending_extension import instead_of_asking, pending_requests, waiting_words
 from remiss.planning import agenda
 from remiss.planning.models import Milestone
@@ -37,10 +38,15 @@ class NamndOverview:
     at_risk: list[DueRow] = field(default_factory=list)  # flagged ("Kräver uppmärksamhet"), not yet late
     extension_needed: list[dict] = field(default_factory=list)
     late_count: int = 0  # every late step of the nämnd, also those the page leaves out (LATE_SHOWN)
+    extension_count: int = 0  # every remiss of the nämnd that needs a förlängning (extension_needed.SHOWN listed)
 
     @property
     def late_left_out(self) -> int:
         return self.late_count - len(self.late)
+
+    @property
+    def extension_left_out(self) -> int:
+        return max(0, self.extension_count - len(self.extension_needed))
 
 
 @dataclass
@@ -50,6 +56,7 @@ class LateOverview:
     late_cut: int  # > 0: the late lists show only this many steps in all, the latest
     at_risk_cut: int  # > 0: the flagged steps shown are only this many, the earliest
     today: str
+    extension_cut: int = 0  # > 0: more need a förlängning than the page lists: this many, the earliest deadlines
 
     @property
     def late_count(self) -> int:
@@ -61,7 +68,7 @@ class LateOverview:
 
     @property
     def extension_count(self) -> int:
-        return sum(len(n.extension_needed) for n in self.namnder)
+        return sum(n.extension_count for n in self.namnder)
 
 
 def late_overview(session: Session, principal: Principal, now: datetime) -> LateOverview:
@@ -101,12 +108,17 @@ def late_overview(session: Session, principal: Principal, now: datetime) -> Late
     for part in parts.values():  # a missed meeting's ways out as they hold today (as the remiss page)
         part.late, part.at_risk = with_ways_out(session, part.late, today), with_ways_out(session, part.at_risk, today)
     counts = _late_counts(session, scope, now_local) if late_cut else {}
+    # the list of all nämnder is cut at extension_needed.SHOWN: then the counts per nämnd come from one grouped count
+    needing = needing_counts(session, namnd_ids=scope, today=today) if len(needs) >= extension_needed.SHOWN else None
     for part in parts.values():
         part.late_count = counts.get(part.namnd_id, len(part.late)) if late_cut else len(part.late)
-    shown = [p for p in parts.values() if p.late_count or p.at_risk or p.extension_needed]
+        part.extension_count = (len(part.extension_needed) if needing is None
+                                else needing.get(part.namnd_id, 0))
+    shown = [p for p in parts.values() if p.late_count or p.at_risk or p.extension_count]
     return LateOverview(shown, len(parts) - len(shown), LATE_SHOWN if late_cut else 0,
                         AT_RISK_SHOWN if len(flagged) >= AT_RISK_SHOWN else 0,
-                        format_weekday_date(today))
+                        format_weekday_date(today),
+                        extension_cut=len(needs) if needing and sum(needing.values()) > len(needs) else 0)
 
 
 def _late_counts(session: Session, namnd_ids: list[int] | None, now_local) -> dict[int, int]:

@@ -41,3 +41,20 @@ def still_holds(text: str, today: date) -> str:
 def holding(texts: list[str], today: date) -> list[str]:
     """The stored warnings or proposals that still hold today (still_holds)."""
     return [kept for kept in (still_holds(t, today) for t in texts) if kept]
+
+
+def holds_until(text: str) -> date | None:
+    """The last day the stored text still holds (still_holds): the day of the earliest sammanträde it builds on;
+    None when it names none. An offer of another meeting never makes it fail (a passed one is dropped, one to come
+    has not passed), so the offers are left out."""
+    for pattern in _ALTERNATIVE:
+        text = pattern.sub("", text)
+    return min((_day(m) for m in MEETING.finditer(text)), default=None)
+
+
+def late_extension(entries: list) -> tuple[str | None, date | None]:
+    """(step, last day) of the stored proposal that asks for a förlängning because a step's date has passed (an
+    entry with until_done, calendar.planner gives at most one): it holds while that step is open and late, up to
+    the day holds_until gives; (None, None) when there is none."""
+    late = next((e for e in entries if isinstance(e, dict) and e.get("until_done")), None)
+    return (late["until_done"], holds_until(late["text"])) if late else (None, None)

@@ -18,7 +18,8 @@ from remiss.calendar.swedish import format_weekday_date
 from remiss.clock import local
 from remiss.planning import agenda
 from remiss.planning.agenda import AgendaItem
-from remiss.planning.extension_needed import needs_extension
+from remiss.planning import extension_needed
+from remiss.planning.extension_needed import needing_counts, needs_extension
 from remiss.planning.flags import reason_text
 # relative: the words, imported from here by others
 from remiss.planning.lateness import (lateness, missed_meeting_day, needs_attention, relative,  # noqa: F401
@@ -92,6 +93,7 @@ class StartSection:
     horizon: str
     late_cut: int = 0  # > 0: a list shows only this many late steps, the latest; there are more
     template: str = "planning/_start.html"
+    extension_left_out: int = 0  # remisser that need a förlängning after the extension_needed.SHOWN listed
 
 
 def start_section(session: Session, principal: Principal, now: datetime) -> StartSection:
@@ -106,6 +108,8 @@ def start_section(session: Session, principal: Principal, now: datetime) -> Star
     theirs, theirs_cut = _due(session, namnd_ids=visible, handlaggare_id=None, today=today, end=end)
     theirs = [i for i in theirs if (i.remiss_id, i.kind) not in mine_keys]
     needs = needs_extension(session, namnd_ids=visible, today=today)
+    left_out = (max(0, sum(needing_counts(session, namnd_ids=visible, today=today).values()) - len(needs))
+                if len(needs) >= extension_needed.SHOWN else 0)
     # a förlängning requested and not yet answered is said, not asked for again (pending_extension)
     asked = {rid: waiting_words(e) for rid, e in pending_requests(
         session, [i.remiss_id for i in mine + theirs] + [r.id for r in needs]).items()}
@@ -122,7 +126,7 @@ def start_section(session: Session, principal: Principal, now: datetime) -> Star
     return StartSection(mine=with_ways_out(session, _shown(mine, now_local, asked), today),
                         namnder=with_ways_out(session, _shown(theirs, now_local, asked), today),
                         extension_needed=needing, horizon=format_weekday_date(end),
-                        late_cut=LATE_SHOWN if mine_cut or theirs_cut else 0)
+                        late_cut=LATE_SHOWN if mine_cut or theirs_cut else 0, extension_left_out=left_out)
 
 
 COMING_SHOWN = 50  # of what is not late, the start page shows the first 50 of each list

@@ -23,7 +23,7 @@ def test_x001_makes_the_table_of_claimed_forms_and_takes_it_away_again(empty_url
     with db.transaction() as s:
         user = make_user(s, role=Role.registrator, email="sekr@malmo.se").id
     db.dispose()
-    assert migrate(empty_url) == 1
+    assert migrate(empty_url, "x001_form_submission") == 1
     db = Database(empty_url)  # the app's engines: foreign keys on in SQLite too
     assert "form_submission" in inspect(db.write_engine).get_table_names()
     with db.transaction() as s:

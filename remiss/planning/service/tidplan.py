@@ -320,14 +320,14 @@ def _store_state(session: Session, *, now: datetime, remiss: Remiss, plan: Tidpl
         state.suggested_extension_on = state.meeting_on = None
         state.warnings = json.dumps(["Remissen har ingen sista svarsdag; ingen tidplan kan beräknas."],
                                     ensure_ascii=False)
-        state.proposals = "[]"
+        state.store_proposals([])
     else:
         state.feasible = plan.feasible
         state.needs_omedelbar_justering = plan.needs_omedelbar_justering
         state.suggested_extension_on = plan.suggested_extension
         state.meeting_on = plan.chosen_meeting.day if plan.chosen_meeting else None
         state.warnings = json.dumps([_advice_entry(t, plan) for t in plan.warnings], ensure_ascii=False)
-        state.proposals = json.dumps([_advice_entry(t, plan) for t in plan.proposals], ensure_ascii=False)
+        state.store_proposals([_advice_entry(t, plan) for t in plan.proposals])
     if decided is not None:
         state.meeting_on = decided.day
     state.planned_at = now
