@@ -58,6 +58,11 @@ class RegistrationHooks:
                 "intake_is_extension": is_extension, "intake_evidence": intake.evidence if intake else {},
                 "intake_not_later": not_later, "intake_our_dnr": our_dnr, "intake_our_dnr_hint": our_dnr_hint}
 
+    def take(self, session, *, principal, req) -> str:
+        """Lock the Inkorg message the form was opened from before the remiss is numbered, as the Inkorg's
+        Registrera does (batches.take_message); why it is not registered again when it is handled already."""
+        return batches.take_batch_message(session, principal=principal, token=_token(req))
+
     def attach(self, session, *, now, principal, remiss, req) -> None:
         """Attach the pending files named by the form to the newly registered remiss."""
         token = _token(req)
