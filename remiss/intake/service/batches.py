@@ -17,6 +17,7 @@ from remiss.clock import local
 from remiss.auth.access import AccessDenied, Action, Principal
 from remiss.intake.models import InboxMessage, IntakeBatch
 from remiss.intake.namnd_hint import propose_namnd
+from remiss.intake.plausible import proposal_warnings
 from remiss.intake.reading import BATCH_FACTOR, PASTED_FILENAME, ReadLimits, read_missiv
 from remiss.intake.service.matching import matching_remiss_id
 from remiss.remisser import attachments
@@ -84,7 +85,7 @@ def start(session: Session, *, now: datetime, principal: Principal, text: str, u
         stored.append({"filename": upload.filename, "content_type": upload.content_type, "size": kept.size,
                        "key": kept.key})
     values = dict(reading.parsed["values"], extension_to=reading.parsed.get("extension_to") or "")
-    notes = preselect_namnd(session, principal, values)
+    notes = proposal_warnings(values, values["extension_to"], sent=None) + preselect_namnd(session, principal, values)
     batch = IntakeBatch(token=secrets.token_urlsafe(24), user_id=principal.user_id, created_at=now,
                         source=reading.source[:300],
                         form_values=json.dumps(values, ensure_ascii=False),

@@ -19,6 +19,7 @@ from remiss import files
 from remiss.auth.access import AccessDenied, Action, Principal
 from remiss.clock import local
 from remiss.intake import oversize
+from remiss.intake.plausible import proposal_warnings
 from remiss.intake.models import InboxMessage, IntakeBatch
 from remiss.intake.reading import BATCH_FACTOR, ReadLimits, read_missiv
 from remiss.intake.service import batches, kinds, matching
@@ -89,6 +90,9 @@ def receive(session: Session, *, now: datetime, raw: bytes, size: int | None = N
     elif raw:
         warnings.append(NO_DATE)
     warnings.extend(apply_kinds(values, evidence, headers, subject, parsed.get("extension_to")))
+    # dates years from the mail's, or an extension to an earlier day: proposed, but said (remiss.intake.plausible)
+    warnings.extend(proposal_warnings(values, parsed.get("extension_to"),
+                                      sent=local(sent_at).date() if sent_at else None))
     message = InboxMessage(
         message_id=message_id, fetched_at=now, sent_at=sent_at, sender=_header(headers, "From")[:300],
         subject=subject[:500], source=parsed.get("source") or "", form_values=json.dumps(values, ensure_ascii=False),
