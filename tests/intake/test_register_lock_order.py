@@ -89,6 +89,7 @@ def test_the_form_sent_after_the_proposal_was_registered_registers_nothing_and_s
     assert response.status_code == 400
     assert (f"Remissen registrerades inte: meddelandet är redan registrerat – av {_name(db, 'sekr@malmo.se')}, "
             "med diarienummer LB 2026/0001.") in page
+    assert "<li>Remissen registrerades inte:" in page  # in the error summary, about the whole form: no field named
     assert input_value(page, "title") == form_post["title"]  # nothing typed is lost
     with db.transaction() as s:
         assert [r.our_dnr for r in s.exec(select(Remiss))] == ["LB 2026/0001"]
