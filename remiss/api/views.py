@@ -15,7 +15,8 @@ from remiss.web.errors import error_response
 from remiss.web.extensions import csrf, guard_api
 from remiss.remisser import attachments, service
 from remiss.intake.schemas import MissivFields, MissivText
-from remiss.remisser.input import InputErrors
+from remiss.remisser.input import (InputErrors, letter_after_arrival, letter_after_arrival_change,
+                                   letter_after_arrival_error)
 from remiss.remisser.filters import RemissFilter
 from remiss.remisser.queries import list_remisser, possible_duplicates
 from remiss.remisser.schemas import (DuplicateList, DuplicateQuery, ListQuery, RemissCreate, RemissDetail, RemissList,
@@ -110,7 +111,10 @@ def duplicates():
 def create():
     if not principal().may(Action.create):
         return error_response(403, "Du har inte behörighet att registrera remisser.")
-    data = request_body().to_data()
+    body = request_body()
+    data = body.to_data()
+    _refuse_letter_after_arrival(body, letter_after_arrival(data.letter_date, data.received_on, local_today(now())),
+                                 data.direction)
     if data.direction == "utgaende":  # as the form: a svarsdag after today, a sändlista (outgoing_problems)
         from remiss.outgoing.service.edits import read_typed_lines, unsent_deadline_problem
         from remiss.outgoing.service.sending import outgoing_problems
@@ -151,6 +155,12 @@ def create():
     return response
 
 
+def _refuse_letter_after_arrival(body, late, direction: str) -> None:
+    """A missiv dated after Inkom, which the forms ask about, refused at letter_date unless the body confirms it."""
+    if late and direction == "inkommande" and not body.confirm_letter_date:
+        raise InputErrors({"letter_date": letter_after_arrival_error(late)})
+
+
 @bp.get("/remisser/<int:remiss_id>")
 @operation("Läs en remiss", responses={200: DETAIL}, tag="remisser")
 def read(remiss_id: int):
@@ -168,6 +178,8 @@ def update(remiss_id: int):
     session = get_session()
     remiss = load_remiss(session, principal(), remiss_id, Action.edit)
     body = request_body()
+    _refuse_letter_after_arrival(body, letter_after_arrival_change(remiss, body.changes(), local_today(now())),
+                                 body.changes().get("direction", remiss.direction))
     try:
         service.update(session, now=now(), principal=principal(), remiss=remiss, changes=body.changes(),
                        deadline_correction=bool(body.deadline_correction),

@@ -322,6 +322,26 @@ def letter_after_arrival(letter_date: date | None, received_on: date | None, tod
     return None
 
 
+def letter_after_arrival_change(remiss, changes: dict, today: date):
+    """letter_after_arrival for a change of a registered remiss (Ändra uppgifter, PATCH): only when either date
+    changes, so a pair asked about at registration is not asked again."""
+    letter, received = changes.get("letter_date", remiss.letter_date), changes.get("received_on") or remiss.received_on
+    if (letter, received) == (remiss.letter_date, remiss.received_on):
+        return None
+    return letter_after_arrival(letter, received, today)
+
+
+def letter_after_arrival_error(late: tuple[date, date]) -> str:
+    """The question letter_after_arrival makes the forms ask, as the API says it: it cannot ask, so it refuses
+    unless "confirm_letter_date" is sent (as the forms' *Datumen stämmer – registrera ändå*)."""
+    from remiss.calendar.swedish import format_date
+
+    letter, received = late
+    return (f"Missivet är daterat {format_date(letter)}, efter att det kom in {format_date(received)}: ett missiv "
+            "kan inte komma in innan det är skrivet, så letter_date och received_on är troligen förväxlade eller "
+            'felskrivna. Rätta dem, eller skicka "confirm_letter_date": true om datumen stämmer.')
+
+
 def deadline_required(values: dict) -> dict:
     """A remiss without a deadline is saved only when the user says it has none: an empty field is more often a
     date the browser did not take. A date and the tick together are asked about, not one of them dropped (the

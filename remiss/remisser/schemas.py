@@ -78,6 +78,9 @@ class RemissBase(Body):
     kind: KindField = RemissKind.remiss.value
     questions: Questions = []
     sandlista: Sandlista = []
+    # true: an inkommande remiss's missiv dated after Inkom is right (the forms ask "Datumen stämmer – registrera
+    # ändå"); without it the API refuses that pair (remisser.input.letter_after_arrival)
+    confirm_letter_date: bool | None = None
 
 
 class RemissCreate(RemissBase):
@@ -114,7 +117,7 @@ class RemissUpdate(RemissBase):
     def changes(self) -> dict[str, Any]:
         """The fields given, for remiss.remisser.service.update."""
         return {name: getattr(self, name) for name in self.model_fields_set
-                if name not in ("status", "deadline_correction")}
+                if name not in ("status", "deadline_correction", "confirm_letter_date")}
 
 
 # Response shapes (documentation: the views build these dicts in remiss.api.serialize)

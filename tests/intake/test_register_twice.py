@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from sqlmodel import select
 
+from remiss.auth.models import User
 from remiss.remisser.models import Remiss
 from tests.conftest import Auth
 from tests.intake.test_paste_seed000 import world
@@ -49,7 +50,10 @@ def test_registrera_by_another_registrator_after_it_is_registered_is_refused(cli
     Auth(other).login("annan@malmo.se")
     again = Auth(other).post(f"{url}/registrera", form, form_url=url)
     assert again.status_code == 302 and again.headers["Location"].endswith(url)
-    assert "Meddelandet är redan hanterat." in other.get(again.headers["Location"]).get_data(as_text=True)
+    with db.transaction() as s:  # who registered it, and as which remiss
+        who = s.exec(select(User).where(User.email == "sekr@malmo.se")).one().name
+    assert f"Meddelandet är redan registrerat – av {who}, med diarienummer LB 2026/0001." in \
+        other.get(again.headers["Location"]).get_data(as_text=True)
     assert _remisser(db) == ["LB 2026/0001"]
 
 

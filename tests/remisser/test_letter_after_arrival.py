@@ -42,3 +42,40 @@ def test_an_empty_inkom_is_today_and_a_missiv_of_the_same_day_or_earlier_is_not_
                                           "namnd_id": namnd.id})
     assert response.status_code == 302
     assert _count(db) == 1
+
+
+def test_the_api_refuses_a_missiv_dated_after_inkom_unless_confirmed(client, session, db, clock):
+    """The API registered and changed such a pair unchecked; it cannot ask, so it says what the forms ask at the
+    field, and "confirm_letter_date" is its "Datumen stämmer – registrera ändå"."""
+    from remiss.auth.service import create_api_token
+
+    namnd, user = _registrator(session)
+    clock.set(datetime(2026, 12, 4, 12, 0, tzinfo=timezone.utc))
+    headers = {"Authorization": f"Bearer {create_api_token(session, now=clock(), user=user, name='test')}"}
+    session.commit()
+    body = {"title": "Promemorian", "namnd_id": namnd.id, "deadline_on": "2027-05-05", "received_on": "2026-12-01",
+            "letter_date": "2026-12-03"}
+    refused = client.post("/api/v1/remisser", json=body, headers=headers)
+    said = ("Missivet är daterat 3 december 2026, efter att det kom in 1 december 2026: ett missiv kan inte komma in "
+            "innan det är skrivet")
+    error = refused.get_json()
+    assert refused.status_code == 400 and error["field"] == "letter_date", error
+    assert said in error["errors"]["letter_date"] and '"confirm_letter_date": true' in error["errors"]["letter_date"]
+    assert _count(db) == 0
+    empty_inkom = client.post("/api/v1/remisser", json={**body, "received_on": None, "letter_date": "2026-12-05"},
+                              headers=headers)  # an empty Inkom is today, as on the form
+    assert empty_inkom.status_code == 400
+    assert "efter att det kom in 4 december 2026" in empty_inkom.get_json()["errors"]["letter_date"]
+    created = client.post("/api/v1/remisser", json={**body, "confirm_letter_date": True}, headers=headers)
+    assert created.status_code == 201, created.get_json()
+    assert (created.get_json()["letter_date"], created.get_json()["received_on"]) == ("2026-12-03", "2026-12-01")
+
+    remiss_url = f"/api/v1/remisser/{created.get_json()['id']}"
+    assert client.patch(remiss_url, json={"notes": "Ny anteckning"}, headers=headers).status_code == 200  # not again
+    changed = client.patch(remiss_url, json={"received_on": "2026-11-30"}, headers=headers)
+    assert changed.status_code == 400
+    assert "efter att det kom in 30 november 2026" in changed.get_json()["errors"]["letter_date"]
+    assert client.patch(remiss_url, json={"letter_date": "2026-11-28"}, headers=headers).status_code == 200
+    with db.transaction() as s:
+        assert [(r.letter_date.isoformat(), r.received_on.isoformat()) for r in s.exec(select(Remiss))] == \
+            [("2026-11-28", "2026-12-01")]

@@ -17,6 +17,7 @@ from remiss.clock import local
 from remiss.auth.access import AccessDenied, Action, Principal
 from remiss.intake.models import InboxMessage, IntakeBatch
 from remiss.intake.namnd_hint import propose_namnd
+from remiss.intake.plausible import proposal_warnings
 from remiss.intake.reading import BATCH_FACTOR, PASTED_FILENAME, ReadLimits, read_missiv
 from remiss.intake.service.matching import matching_remiss_id
 from remiss.remisser import attachments
@@ -84,7 +85,7 @@ def start(session: Session, *, now: datetime, principal: Principal, text: str, u
         stored.append({"filename": upload.filename, "content_type": upload.content_type, "size": kept.size,
                        "key": kept.key})
     values = dict(reading.parsed["values"], extension_to=reading.parsed.get("extension_to") or "")
-    notes = preselect_namnd(session, principal, values)
+    notes = proposal_warnings(values, values["extension_to"], sent=None) + preselect_namnd(session, principal, values)
     batch = IntakeBatch(token=secrets.token_urlsafe(24), user_id=principal.user_id, created_at=now,
                         source=reading.source[:300],
                         form_values=json.dumps(values, ensure_ascii=False),
@@ -178,6 +179,37 @@ def extend(session: Session, *, now: datetime, principal: Principal, remiss: Rem
     session.flush()
     _remove_files(files_dir, json.loads(batch.files))
     return added
+
+
+def take_message(session: Session, message: InboxMessage, *, user_id: int | None) -> str:
+    """The first lock of a registration from an Inkorg message, on both ways to it (Registrera on the proposal page
+    and the registration form opened from it): the message's row (PostgreSQL: FOR UPDATE; SQLite's writers take
+    turns already), before the diarienummer series' row that remisser.service.register updates. One order on both
+    ways, so two sekreterare registering the same message at once take turns (the second waits here, then reads it
+    handled) instead of each holding the row the other waits for (a deadlock: the form took the series first).
+    Return "" when the message still waits for a decision, else why it is not registered again, in Swedish."""
+    session.refresh(message, with_for_update=True)
+    return "" if message.status == "pending" else handled_text(session, message, user_id=user_id)
+
+
+def take_batch_message(session: Session, *, principal: Principal, token: str | None) -> str:
+    """take_message for the registration form: the message the principal's batch was read from, if any."""
+    batch = _own(session, principal, token)
+    message = session.get(InboxMessage, batch.inbox_message_id) if batch and batch.inbox_message_id else None
+    return take_message(session, message, user_id=principal.user_id) if message is not None else ""
+
+
+def handled_text(session: Session, message: InboxMessage, *, user_id: int | None) -> str:
+    """What became of a handled message, said to one who tries to register it: by whom, as which remiss."""
+    from remiss.auth.models import User
+
+    remiss = session.get(Remiss, message.remiss_id) if message.remiss_id else None
+    decider = session.get(User, message.decided_by_id) if message.decided_by_id else None
+    who = "dig" if message.decided_by_id == user_id else (decider.name if decider is not None else "någon annan")
+    if remiss is None or message.status not in ("registered", "merged"):
+        return "Meddelandet är redan hanterat" + (f" – avvisat av {who}." if message.status == "dismissed" else ".")
+    verb = "registrerat" if message.status == "registered" else "sammanfört med en registrerad remiss"
+    return f"Meddelandet är redan {verb} – av {who}, med diarienummer {remiss.our_dnr}."
 
 
 def _use_batch(session: Session, batch: IntakeBatch, decision: str, *, now: datetime, principal: Principal,

@@ -19,12 +19,13 @@ from remiss import files
 from remiss.auth.access import AccessDenied, Action, Principal
 from remiss.clock import local
 from remiss.intake import oversize
+from remiss.intake.plausible import proposal_warnings
 from remiss.intake.models import InboxMessage, IntakeBatch
 from remiss.intake.reading import BATCH_FACTOR, ReadLimits, read_missiv
 from remiss.intake.service import batches, kinds, matching
 from remiss.intake.service.classify import apply_kinds
 from remiss.intake.service.batches import (add_files, decide, extension_moment, extension_value, file_stem,
-                                           link_letter, preselect_namnd)
+                                           link_letter, preselect_namnd, take_message)  # noqa: F401 (steps')
 from remiss.intake.service.matching import matching_remiss_id
 from remiss.remisser import keys
 from remiss.remisser.models import Attachment, Remiss
@@ -89,6 +90,9 @@ def receive(session: Session, *, now: datetime, raw: bytes, size: int | None = N
     elif raw:
         warnings.append(NO_DATE)
     warnings.extend(apply_kinds(values, evidence, headers, subject, parsed.get("extension_to")))
+    # dates years from the mail's, or an extension to an earlier day: proposed, but said (remiss.intake.plausible)
+    warnings.extend(proposal_warnings(values, parsed.get("extension_to"),
+                                      sent=local(sent_at).date() if sent_at else None))
     message = InboxMessage(
         message_id=message_id, fetched_at=now, sent_at=sent_at, sender=_header(headers, "From")[:300],
         subject=subject[:500], source=parsed.get("source") or "", form_values=json.dumps(values, ensure_ascii=False),
@@ -226,7 +230,8 @@ def merge(session: Session, *, now: datetime, principal: Principal, message: Inb
 def register(session: Session, *, now: datetime, principal: Principal, message: InboxMessage, data,
              files_dir: str, max_bytes: int, dnr_format: str, default_prefix: str) -> Remiss:
     """Register the message as a new remiss in one step (the proposal page's Registrera): the remiss, the mail and
-    its attachments as remisshandlingar (each file once), the message decided."""
+    its attachments as remisshandlingar (each file once), the message decided. The caller took the message first
+    (take_message), before the diarienummer series is locked here, as the registration form does."""
     from remiss.remisser import service as remisser
 
     _require_pending(principal, message)
@@ -237,13 +242,6 @@ def register(session: Session, *, now: datetime, principal: Principal, message: 
     decide(message, "registered", now=now, principal=principal, remiss=remiss)
     session.flush()
     return remiss
-
-
-def hold(session: Session, message: InboxMessage) -> None:
-    """Read the message again and hold it until the request's transaction ends, so that two requests deciding it
-    at once take turns and the second sees what the first did (PostgreSQL: FOR UPDATE; SQLite's writers take
-    turns already). Without it both read "pending" and both registered a remiss."""
-    session.refresh(message, with_for_update=True)
 
 
 def undismiss(session: Session, *, principal: Principal, message: InboxMessage) -> None:

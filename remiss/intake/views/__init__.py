@@ -58,6 +58,11 @@ class RegistrationHooks:
                 "intake_is_extension": is_extension, "intake_evidence": intake.evidence if intake else {},
                 "intake_not_later": not_later, "intake_our_dnr": our_dnr, "intake_our_dnr_hint": our_dnr_hint}
 
+    def take(self, session, *, principal, req) -> str:
+        """Lock the Inkorg message the form was opened from before the remiss is numbered, as the Inkorg's
+        Registrera does (batches.take_message); why it is not registered again when it is handled already."""
+        return batches.take_batch_message(session, principal=principal, token=_token(req))
+
     def attach(self, session, *, now, principal, remiss, req) -> None:
         """Attach the pending files named by the form to the newly registered remiss."""
         token = _token(req)
@@ -112,7 +117,7 @@ def our_dnr_prefill(session, texts: list[str]) -> tuple[str, str]:
 
 # The parser's warnings about a missiv's own fields: meaningless on an instans's answer to a remiss we sent.
 _MISSIV_FIELD = re.compile(r"remittent|svarsfrist|svarstiden|ärendemening|diarienummer|sändlist|kontaktperson|"
-                           r"remissinstans|årtal", re.IGNORECASE)
+                           r"remissinstans|årtal|sista svarsdag", re.IGNORECASE)
 
 
 def item_warnings(warnings: list[str], *, reply: bool, extension_card: bool, not_later: bool) -> list[str]:

@@ -48,9 +48,11 @@ def _register_now(message: InboxMessage):
     session = get_session()
     typed = {name: request.form.get(name, "").strip() for name in (*EDITABLE, "namnd_id")}
     typed["no_deadline"] = "1" if request.form.get("no_deadline") else ""
-    inbox_service.hold(session, message)  # a second Registrera (a double-click, another process) waits here
-    if message.status != "pending":
-        return _handled(message)
+    # the message's row first, as the registration form takes it: a second Registrera (a double-click, another
+    # process, the form opened from this proposal) waits here, then is told what became of the message
+    refusal = inbox_service.take_message(session, message, user_id=principal().user_id)
+    if refusal:
+        return _handled(message, refusal)
     errors = {name: text for name, text in REQUIRED.items()
               if not typed.get(name) and not (name == "deadline_on" and typed["no_deadline"])}
     if not typed.get("received_on") and message.sent_at is None:  # never the day it was read in (walk12 item 5)
@@ -96,14 +98,14 @@ def _register_now(message: InboxMessage):
     return redirect(url_for("remisser.show", remiss_id=remiss.id))
 
 
-def _handled(message: InboxMessage):
+def _handled(message: InboxMessage, refusal: str):
     """Registrera on a message handled already: the remiss, when this user registered it (a double-click or the
-    page sent again), else the message with why nothing was done."""
+    page sent again), else the message with why nothing was done (refusal: who handled it, as which remiss)."""
     remiss = get_session().get(Remiss, message.remiss_id) if message.remiss_id else None
     if message.status == "registered" and remiss is not None and message.decided_by_id == principal().user_id:
-        flash(f"Meddelandet är redan registrerat – av dig, med diarienummer {remiss.our_dnr}.", "success")
+        flash(refusal, "success")
         return redirect(url_for("remisser.show", remiss_id=remiss.id))
-    flash("Meddelandet är redan hanterat.", "error")
+    flash(refusal, "error")
     return redirect(url_for("intake.inbox_item", message_id=message.id))
 
 

@@ -21,7 +21,7 @@ from remiss.calendar.swedish import format_deadline
 from remiss.remisser import archive, attachments, by_hand, page, present, queries, service, voided
 from remiss.remisser.history import describe
 from remiss.remisser.kind_words import noun_of
-from remiss.remisser.input import (FORM_LABELS, InputErrors, deadline_required, letter_after_arrival,
+from remiss.remisser.input import (FORM_LABELS, InputErrors, deadline_required, letter_after_arrival_change,
                                    parse_remiss_input)
 from remiss.remisser.models import ArchivedDocument, Attachment, Direction
 from remiss.remisser.present import answered_words, lateness, outgoing_facts, with_lateness
@@ -207,13 +207,11 @@ def _locked_fields(remiss) -> frozenset[str]:
 
 
 def _letter_late(remiss, clean: dict, values: dict):
-    """Missivets datum after Inkom, asked as on Registrera remiss (remisser.input.letter_after_arrival) when either
-    date changes here; a pair asked about at registration is not asked again."""
-    letter, received = clean.get("letter_date", remiss.letter_date), clean.get("received_on") or remiss.received_on
-    if (letter, received) == (remiss.letter_date, remiss.received_on) \
-            or values.get("confirm_letter_date") or values.get("confirm_all"):
+    """Missivets datum after Inkom, asked as on Registrera remiss when either date changes here
+    (remisser.input.letter_after_arrival_change)."""
+    if values.get("confirm_letter_date") or values.get("confirm_all"):
         return None
-    return letter_after_arrival(letter, received, local_today(now()))
+    return letter_after_arrival_change(remiss, clean, local_today(now()))
 
 
 def _sent_note(remiss) -> str:

@@ -79,6 +79,14 @@ def new():
                 raise InputErrors({**exc.errors, **typed_errors}) from None
             if typed_errors:
                 raise InputErrors(typed_errors)
+            # opened from an Inkorg message: its row is locked first, before the diarienummer series, as on the
+            # Inkorg's Registrera (one order: two sekreterare at once take turns); handled already, it is said so
+            refusal = intake.take(get_session(), principal=principal(), req=request)
+            if refusal:
+                done = _sent_before(values.get(sent_once.FIELD))  # a double-click: the first registered it
+                if done:
+                    return done
+                raise InputErrors({"intake": f"Remissen registrerades inte: {refusal[0].lower()}{refusal[1:]}"})
             confirmed = bool(values.get("confirm_all"))  # "Registrera ändå" beside the questions asked
             if not (values.get("confirm_duplicate") or confirmed):
                 duplicates = queries.possible_duplicates(get_session(), principal(), sender_dnr=data.sender_dnr,
