@@ -23,8 +23,20 @@ MESSAGES = {
     405: "Metoden är inte tillåten här.",
     413: "Filen är för stor.",
     429: "För många försök. Vänta en stund.",
+    503: "Tjänsten är tillfälligt otillgänglig. Försök igen om en stund.",
     500: "Ett oväntat fel inträffade. Felet är loggat.",
 }
+
+
+# PostgreSQL's deadlock, serialization failure and lock not available: another user's change at the same moment
+CONFLICT_STATES = frozenset({"40P01", "40001", "55P03"})
+BUSY = ("Någon annan ändrade samma uppgifter i samma stund, så ändringen gjordes inte. Gå tillbaka i webbläsaren – "
+        "det du skrev finns kvar där – och skicka igen.")
+
+
+def busy(exc: BaseException) -> bool:
+    """Whether exc is a clash with another transaction, which a retry by the user resolves."""
+    return getattr(getattr(exc, "orig", None), "sqlstate", None) in CONFLICT_STATES
 
 
 def _wants_json() -> bool:
@@ -124,5 +136,17 @@ def init_app(app: Flask) -> None:
 
     @app.errorhandler(Exception)
     def _unexpected(exc: Exception):
+        _roll_back()  # the page's menu reads the database: not on a transaction the error aborted
+        if busy(exc):
+            app.logger.warning("Database conflict: %s", getattr(exc, "orig", exc))
+            return error_response(503, BUSY)
         app.logger.exception("Unhandled error")
         return error_response(500)
+
+    def _roll_back() -> None:
+        from remiss.db import get_session
+
+        try:
+            get_session().rollback()
+        except Exception:  # the connection itself is gone: the page is shown without it as far as it can be
+            app.logger.warning("Rollback after an error failed", exc_info=True)
