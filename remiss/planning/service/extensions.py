@@ -66,7 +66,8 @@ def nothing_to_extend(remiss: Remiss) -> str | None:
 
 # field: (the refusal of a day after today, the start of the one for a day before an earlier event)
 _DAY_WORDS = {
-    "requested_on": ("Förlängningen kan inte ha begärts i framtiden. Ange dagen då den begärdes", ""),
+    "requested_on": ("Förlängningen kan inte ha begärts i framtiden. Ange dagen då den begärdes",
+                     "Förlängningen kan inte ha begärts"),
     "decided_on": ("Beskedet kan inte ha kommit i framtiden. Ange dagen då beskedet kom",
                    "Beskedet kan inte ha kommit"),
     "notice_on": ("Meddelandet kan inte vara daterat i framtiden. Ange meddelandets datum",
@@ -127,7 +128,9 @@ def request_extension(session: Session, *, now: datetime, principal: Principal, 
         errors["until_on"] = refusal
     if len(evidence.text) > 50000:
         errors["evidence_text"] = "Texten är för lång (högst 50 000 tecken)."
-    if refusal := day_refusal("requested_on", requested_on, local_today(now)):  # as for an answer (walk10)
+    # as for an answer (walk10); not before the remiss came in, as the besked and the notice (walk19 G5)
+    came_in = ((remiss.received_on, "remissen kom in"),)
+    if refusal := day_refusal("requested_on", requested_on, local_today(now), came_in):
         errors["requested_on"] = refusal
     if errors:
         raise InputErrors(errors)
