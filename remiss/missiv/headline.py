@@ -24,6 +24,9 @@ _NEWS_END = re.compile(r"[ \t](?:går[ \t]+vidare|fortsätter|är[ \t]+(?:klar|k
 # A full stop after a word and a capital after it: a line of two sentences is prose, never a heading.
 _TWO_SENTENCES = re.compile(r"[a-zåäö]{2}\.[ \t]+[A-ZÅÄÖ][a-zåäö]")
 _NUMBER_ONLY = re.compile(r"(?:Dir|Kommittédirektiv)\.?[ \t]*\d{4}:\d{1,3}\.?", re.IGNORECASE)
+# Round 19: a directive's or an inquiry's name ends with the committee's designation, "… funktionshindrade (S 2003:07)":
+# such a line is the name however long it is (a heading of prose is cut at 25 words)
+_COMMITTEE_END = re.compile(r"[ \t]\([A-ZÅÄÖ]{1,2}[ \t]\d{4}:\d{2,3}\)\Z")
 _BULLET = re.compile(r"[•·*▪◦–-][ \t]")
 # Round 14: a procedure named in front of the matter ("Utställning av …", "Samråd om …", "Remiss av …")
 _LED = re.compile(r"(?:Remiss|Remittering|Samråd|Utställning|Granskning|Kungörelse)[ \t]+(?:av|om|för|gällande|angående|över)"
@@ -193,7 +196,7 @@ def headline(text: str) -> tuple[str | None, tuple[int, int] | None]:
             return None, None  # round 16: "Ändringar" under the page's first paragraph: a section, the page's heading
             # was not copied
         named = sum(m.end - m.start for m in find_bodies(line))
-        if len(words) > 25 or named >= len(line) / 2 or _LETTERHEAD.fullmatch(line) or _UNIT.search(line) or \
+        if len(words) > (60 if _COMMITTEE_END.search(line) else 25) or named >= len(line) / 2 or _LETTERHEAD.fullmatch(line) or _UNIT.search(line) or \
                 _looks_like_a_name(words):
             continue  # the letterhead of a PDF missiv: "Remiss", the sender's unit, the handläggare
         if re.search(r"\bremiss\b", line, re.IGNORECASE) and not (DOC_LEAD.match(line) or TRAIL.search(line)):
