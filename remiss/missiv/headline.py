@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from remiss.missiv.bodies import find_bodies
-from remiss.missiv.title_layout import adjacent_lines, backed, is_field_label
+from remiss.missiv.title_layout import COMMITTEE_END, adjacent_lines, backed, is_field_label
 from remiss.missiv.title_trim import DOC_LEAD, REMISS_LEAD, REPORT_TIME, SECTION_LEAD, TRAIL, tidy
 
 # "Förslag till ny kulturplan på remiss till 30 april": the report stays (TRAIL drops it), its time goes
@@ -24,9 +24,6 @@ _NEWS_END = re.compile(r"[ \t](?:går[ \t]+vidare|fortsätter|är[ \t]+(?:klar|k
 # A full stop after a word and a capital after it: a line of two sentences is prose, never a heading.
 _TWO_SENTENCES = re.compile(r"[a-zåäö]{2}\.[ \t]+[A-ZÅÄÖ][a-zåäö]")
 _NUMBER_ONLY = re.compile(r"(?:Dir|Kommittédirektiv)\.?[ \t]*\d{4}:\d{1,3}\.?", re.IGNORECASE)
-# Round 19: a directive's or an inquiry's name ends with the committee's designation, "… funktionshindrade (S 2003:07)":
-# such a line is the name however long it is (a heading of prose is cut at 25 words)
-_COMMITTEE_END = re.compile(r"[ \t]\([A-ZÅÄÖ]{1,2}[ \t]\d{4}:\d{2,3}\)\Z")
 _BULLET = re.compile(r"[•·*▪◦–-][ \t]")
 # Round 14: a procedure named in front of the matter ("Utställning av …", "Samråd om …", "Remiss av …")
 _LED = re.compile(r"(?:Remiss|Remittering|Samråd|Utställning|Granskning|Kungörelse)[ \t]+(?:av|om|för|gällande|angående|över)"
@@ -196,7 +193,7 @@ def headline(text: str) -> tuple[str | None, tuple[int, int] | None]:
             return None, None  # round 16: "Ändringar" under the page's first paragraph: a section, the page's heading
             # was not copied
         named = sum(m.end - m.start for m in find_bodies(line))
-        if len(words) > (60 if _COMMITTEE_END.search(line) else 25) or named >= len(line) / 2 or _LETTERHEAD.fullmatch(line) or _UNIT.search(line) or \
+        if len(words) > (60 if COMMITTEE_END.search(line) else 25) or named >= len(line) / 2 or _LETTERHEAD.fullmatch(line) or _UNIT.search(line) or \
                 _looks_like_a_name(words):
             continue  # the letterhead of a PDF missiv: "Remiss", the sender's unit, the handläggare
         if re.search(r"\bremiss\b", line, re.IGNORECASE) and not (DOC_LEAD.match(line) or TRAIL.search(line)):
@@ -281,9 +278,7 @@ def _names_the_document(lines: list[re.Match], index: int) -> str | tuple[str, t
 
 
 # "Regionalt åtgärdsprogram för miljömålen 2021-2025 på remiss – du kan också tycka till!": a heading that names the
-# document, reports it is out on remiss and goes on, after a dash or a colon, to the reader.
-# (The name ends at a non-blank and its run of blanks is taken whole: a lazy name retried at every blank of a long run,
-# each time running [ \t]+ to the run's end, took time squared — 1.6 s on "diarieförd som " + 100 000 blanks.)
+# document, reports it is out on remiss and goes on to the reader (round 19: the name ends at a non-blank: linear).
 _REPORTED = re.compile(r"\A(\S.{8,200}?)(?<![ \t])[ \t]++(?:är[ \t]+|går[ \t]+)?(?:nu[ \t]+)?(?:ute[ \t]+|ut[ \t]+)?på[ \t]+"
                        r"(?:remiss|samråd|granskning|utställning)[ \t]*[–:-][ \t]+"
                        # what follows speaks to the reader: "du kan också tycka till!", "alla får säga sitt"
@@ -291,8 +286,8 @@ _REPORTED = re.compile(r"\A(\S.{8,200}?)(?<![ \t])[ \t]++(?:är[ \t]+|går[ \t]+
 
 
 # A document named by its kind: "cykelplan", "kulturprogrammet", "klimatstrategin", "avfallsplanen".
-_DOCUMENT_NOUN = re.compile(r"([a-zåäö]{2,30}(?:plan|program|strategi|policy))(?:(?<=plan)en|(?<=program)met|(?<=strategi)n|"
-                            r"(?<=policy)n)?")
+DOCUMENT_NOUN = re.compile(r"([a-zåäö]{2,30}(?:plan|program|strategi|policy))(?:(?<=plan)en|(?<=program)met|(?<=strategi)n|"
+                           r"(?<=policy)n)?")
 
 
 def _named_in_body(text: str, headline: str) -> tuple[str, tuple[int, int]] | None:
@@ -301,7 +296,7 @@ def _named_in_body(text: str, headline: str) -> tuple[str, tuple[int, int]] | No
     Taken only when the text writes the word capitalised with a year or a period after it, one way only.
     """
     last = headline.split()[-1] if headline.split() else ""
-    noun = _DOCUMENT_NOUN.fullmatch(last)
+    noun = DOCUMENT_NOUN.fullmatch(last)
     if not noun:
         return None
     stem = noun.group(1)  # "avfallsplanen" → "avfallsplan"

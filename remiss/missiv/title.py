@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from remiss.missiv.dnr import TOKEN_RE
-from remiss.missiv.headline import continued, headline, is_headline, is_letterhead, is_news, plausible_heading
+from remiss.missiv.headline import DOCUMENT_NOUN, continued, headline, is_headline, is_letterhead, is_news, plausible_heading
 from remiss.missiv.title_layout import agenda_item, label_above, statute_name
 from remiss.missiv.title_prose import prose_matter
 from remiss.missiv.title_trim import clean_subject as _clean_subject
@@ -124,9 +124,18 @@ def _with_designation(text: str, value: str | None) -> str | None:
     return f"{value} ({found.pop()})" if len(found) == 1 else value
 
 
+# Round 19: "Samråd för den nya avfallsplanen": a definite description names the document's kind, whose indefinite
+# form is the matter's name ("Avfallsplan"), as a heading without the description would write it.
+_DESCRIBED = re.compile(r"(?:Den|Det|De)[ \t]+(?:nya|nytt)[ \t]+(?=[a-zåäö])")
+
+
 def find_title(text: str) -> tuple[str | None, tuple[int, int] | None]:
     """Return the ärendemening (title) and its span."""
     value, span = _find_title_body(text)
+    described = _DESCRIBED.match(value or "")
+    noun = described and DOCUMENT_NOUN.fullmatch(value, described.end())
+    if noun:
+        value = noun.group(1)[:1].upper() + noun.group(1)[1:]
     return _with_designation(text, value), span
 
 
