@@ -5,6 +5,8 @@ Read last, only when nothing else names the matter. The phrase is taken only whe
 the sentence's end or at a clause ("…, som …", "… och samrådstiden förlängs"), it holds no finite verb, it does not
 start with a pronoun or a bare "förslaget", and the text names two matters ("en remiss om X och en om Y") nowhere.
 Where the evidence is weaker than that the title stays empty: the parser then warns that none was found.
+Round 19: an extension notice's sentence names the remiss it moves ("Svarstiden för remissen X ändras …"); that name
+ends at the notice's verb.
 """
 from __future__ import annotations
 
@@ -55,7 +57,8 @@ _TRIGGERS = [
     r"[Rr]emissen[ \t]+(?:om|av|gällande|angående|avseende)[ \t]+)",
 ]
 # where an extension notice's name ends: the verb that moves the time
-_MOVED = re.compile(r"(?<![ \t])[ \t]++(?:ändras|förlängs|flyttas|skjuts|har[ \t]+(?:förlängts|ändrats|flyttats))\b")
+_MOVED = re.compile(r"(?<![ \t])[ \t]++(?:ändras|förlängs|flyttas|skjuts|har[ \t]+(?:förlängts|ändrats|flyttats))\b"
+                    r"(?![ \t]+inte\b)")  # "… förlängs inte": no notice
 # the strongest trigger first: each is searched on its own, so "samråd om …" early in a news text does not win over
 # "… gick ut på samråd med förslag till …" further down
 _PHRASES = [re.compile(trigger + _NOT_A_NAME + _NAME) for trigger in _TRIGGERS]

@@ -52,3 +52,7 @@ def test_the_new_plan_described_is_named_by_its_kind() -> None:
             "företag, föreningar, organisationer, kommunala nämnder och bolag möjlighet att lämna synpunkter på planen. "
             "Alla synpunkter kommer sedan att sammanställas och användas i det fortsatta arbetet med avfallsplanen.\n")
     assert parse_missiv(text).title == "Avfallsplan"
+
+
+def test_a_remiss_whose_time_is_not_extended_is_no_notice() -> None:
+    assert prose_matter("Remissen om förslag till nya kursplaner i grundskolan förlängs inte.\n") == (None, None)
