@@ -56,3 +56,17 @@ def test_the_new_plan_described_is_named_by_its_kind() -> None:
 
 def test_a_remiss_whose_time_is_not_extended_is_no_notice() -> None:
     assert prose_matter("Remissen om förslag till nya kursplaner i grundskolan förlängs inte.\n") == (None, None)
+
+
+def test_a_line_inviting_views_on_a_fuller_name_names_the_matter_under_a_one_word_heading() -> None:
+    # ext-dev x12 (Region Jämtland Härjedalen): "Länstransportplan" names the kind of plan only
+    text = ("Länstransportplan\n\nLänstransportplanen styr hur statliga medel till investeringar i transportinfrastruktur "
+            "i Jämtlands län ska fördelas.\n\nMöjlighet att lämna synpunkter på regional transportplan för perioden "
+            "2022-2033\n\nI dialog med aktörer inom länet har Region Jämtland Härjedalen, som ansvarig planupprättare, "
+            "tagit fram ett förslag till ny regional transportplan för perioden 2022–2033 Pdf, 3.1 MB.. Den regionala "
+            "transportplanen redovisar vilka åtgärder som prioriterats för genomförande under kommande planperiod.\n")
+    assert parse_missiv(text).title == "Regional transportplan för perioden 2022-2033"
+    # a possessive names the owner's plan, not the matter: the heading stays (extra x12's "Tyck till om kommunens
+    # avfallsplan" is itself the heading there)
+    owned = text.replace("på regional transportplan för perioden 2022-2033", "på regionens transportplan för perioden")
+    assert parse_missiv(owned).title == "Länstransportplan"
