@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from remiss.missiv.bodies import find_bodies
-from remiss.missiv.title_layout import adjacent_lines, backed, is_field_label
+from remiss.missiv.title_layout import COMMITTEE_END, adjacent_lines, backed, is_field_label
 from remiss.missiv.title_trim import DOC_LEAD, REMISS_LEAD, REPORT_TIME, SECTION_LEAD, TRAIL, tidy
 
 # "Förslag till ny kulturplan på remiss till 30 april": the report stays (TRAIL drops it), its time goes
@@ -193,7 +193,7 @@ def headline(text: str) -> tuple[str | None, tuple[int, int] | None]:
             return None, None  # round 16: "Ändringar" under the page's first paragraph: a section, the page's heading
             # was not copied
         named = sum(m.end - m.start for m in find_bodies(line))
-        if len(words) > 25 or named >= len(line) / 2 or _LETTERHEAD.fullmatch(line) or _UNIT.search(line) or \
+        if len(words) > (60 if COMMITTEE_END.search(line) else 25) or named >= len(line) / 2 or _LETTERHEAD.fullmatch(line) or _UNIT.search(line) or \
                 _looks_like_a_name(words):
             continue  # the letterhead of a PDF missiv: "Remiss", the sender's unit, the handläggare
         if re.search(r"\bremiss\b", line, re.IGNORECASE) and not (DOC_LEAD.match(line) or TRAIL.search(line)):
@@ -278,16 +278,16 @@ def _names_the_document(lines: list[re.Match], index: int) -> str | tuple[str, t
 
 
 # "Regionalt åtgärdsprogram för miljömålen 2021-2025 på remiss – du kan också tycka till!": a heading that names the
-# document, reports it is out on remiss and goes on, after a dash or a colon, to the reader.
-_REPORTED = re.compile(r"\A(\S.{8,200}?)[ \t]+(?:är[ \t]+|går[ \t]+)?(?:nu[ \t]+)?(?:ute[ \t]+|ut[ \t]+)?på[ \t]+"
+# document, reports it is out on remiss and goes on to the reader (round 19: the name ends at a non-blank: linear).
+_REPORTED = re.compile(r"\A(\S.{8,200}?)(?<![ \t])[ \t]++(?:är[ \t]+|går[ \t]+)?(?:nu[ \t]+)?(?:ute[ \t]+|ut[ \t]+)?på[ \t]+"
                        r"(?:remiss|samråd|granskning|utställning)[ \t]*[–:-][ \t]+"
                        # what follows speaks to the reader: "du kan också tycka till!", "alla får säga sitt"
                        r"(?=[^\n]{0,60}\b(?:du|ni|dig|er|alla)\b)")
 
 
 # A document named by its kind: "cykelplan", "kulturprogrammet", "klimatstrategin", "avfallsplanen".
-_DOCUMENT_NOUN = re.compile(r"([a-zåäö]{2,30}(?:plan|program|strategi|policy))(?:(?<=plan)en|(?<=program)met|(?<=strategi)n|"
-                            r"(?<=policy)n)?")
+DOCUMENT_NOUN = re.compile(r"([a-zåäö]{2,30}(?:plan|program|strategi|policy))(?:(?<=plan)en|(?<=program)met|(?<=strategi)n|"
+                           r"(?<=policy)n)?")
 
 
 def _named_in_body(text: str, headline: str) -> tuple[str, tuple[int, int]] | None:
@@ -296,7 +296,7 @@ def _named_in_body(text: str, headline: str) -> tuple[str, tuple[int, int]] | No
     Taken only when the text writes the word capitalised with a year or a period after it, one way only.
     """
     last = headline.split()[-1] if headline.split() else ""
-    noun = _DOCUMENT_NOUN.fullmatch(last)
+    noun = DOCUMENT_NOUN.fullmatch(last)
     if not noun:
         return None
     stem = noun.group(1)  # "avfallsplanen" → "avfallsplan"

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from remiss.missiv.dnr import TOKEN_RE
-from remiss.missiv.headline import continued, headline, is_headline, is_letterhead, is_news, plausible_heading
+from remiss.missiv.headline import DOCUMENT_NOUN, continued, headline, is_headline, is_letterhead, is_news, plausible_heading
 from remiss.missiv.title_layout import agenda_item, label_above, statute_name
 from remiss.missiv.title_prose import prose_matter
 from remiss.missiv.title_trim import clean_subject as _clean_subject
@@ -124,9 +124,37 @@ def _with_designation(text: str, value: str | None) -> str | None:
     return f"{value} ({found.pop()})" if len(found) == 1 else value
 
 
+# Round 19: "Samråd för den nya avfallsplanen": a definite description names the document's kind, whose indefinite
+# form is the matter's name ("Avfallsplan"), as a heading without the description would write it.
+_DESCRIBED = re.compile(r"(?:Den|Det|De)[ \t]+(?:nya|nytt)[ \t]+(?=[a-zåäö])")
+
+
+# Round 19: a one-word heading ("Länstransportplan") names only the document's kind; a line of its own inviting views on
+# a fuller name ("Möjlighet att lämna synpunkter på regional transportplan för perioden 2022-2033", "Tyck till om …")
+# names the matter. Not a possessive or a deictic ("kommunens avfallsplan", "den nya …"), three words at least.
+_INVITED = re.compile(r"^[ \t]*+(?:(?:Möjlighet|Välkommen|Inbjudan)[ \t]+att[ \t]+)?(?:[Ll]ämna|[Gg]e|[Tt]ycka[ \t]+till|"
+                      r"[Tt]yck[ \t]+till)(?:[ \t]+(?:dina|era))?(?:[ \t]+synpunkter)?[ \t]+(?:på|om)[ \t]+"
+                      r"(?![\wåäö-]+s[ \t]|(?:den|det|de|kommunens|regionens)\b)([^\n.!?]{3,150})$", re.MULTILINE)
+
+
+def _invited(text: str) -> tuple[str | None, tuple[int, int] | None]:
+    m = _INVITED.search(text[:3000])
+    if not m or len(m.group(1).split()) < 3:
+        return None, None
+    value, span = tidy(m.group(1), m.span(1), lead=False)
+    return (value[:1].upper() + value[1:], span) if value else (None, None)
+
+
 def find_title(text: str) -> tuple[str | None, tuple[int, int] | None]:
     """Return the ärendemening (title) and its span."""
     value, span = _find_title_body(text)
+    if value and len(value.split()) == 1:
+        invited = _invited(text)
+        value, span = invited if invited[0] else (value, span)
+    described = _DESCRIBED.match(value or "")
+    noun = described and DOCUMENT_NOUN.fullmatch(value, described.end())
+    if noun:
+        value = noun.group(1)[:1].upper() + noun.group(1)[1:]
     return _with_designation(text, value), span
 
 

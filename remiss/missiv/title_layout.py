@@ -7,6 +7,9 @@ import re
 
 from remiss.missiv.title_trim import tidy
 
+# Round 19: a directive's or an inquiry's name ends with the committee's designation ("… funktionshindrade (S 2003:07)");
+# such a line is a name however long (the headline rule takes at most 25 words of a line otherwise).
+COMMITTEE_END = re.compile(r"[ \t]\([A-ZÅÄÖ]{1,2}[ \t]\d{4}:\d{2,3}\)\Z")
 # An agenda item: its number, then its name ("9 Revisionsrapport 2013:5 ”…” Stadsrevisionen, för yttrande senast …",
 # "6 Förslag till färdplan … 2050<br>Remiss från kommunstyrelsen", "10 Motion 2013:26 … \nRemiss från …, dnr …").
 _ITEM = re.compile(r"^[ \t]*\d{1,3}[ \t]+(?=[A-ZÅÄÖ])([^\n]{5,250})$", re.MULTILINE)

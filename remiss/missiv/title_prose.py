@@ -5,6 +5,8 @@ Read last, only when nothing else names the matter. The phrase is taken only whe
 the sentence's end or at a clause ("…, som …", "… och samrådstiden förlängs"), it holds no finite verb, it does not
 start with a pronoun or a bare "förslaget", and the text names two matters ("en remiss om X och en om Y") nowhere.
 Where the evidence is weaker than that the title stays empty: the parser then warns that none was found.
+Round 19: an extension notice's sentence names the remiss it moves ("Svarstiden för remissen X ändras …"); that name
+ends at the notice's verb.
 """
 from __future__ import annotations
 
@@ -26,6 +28,7 @@ _CLAUSE = re.compile(
     r"(?:ut[ \t]+)?på[ \t]+(?:remiss|samråd|granskning)|för[ \t]+(?:yttrande|synpunkter|kännedom|diarieföring))\b")
 # A name does not start with a pronoun, a deictic word or the document's bare kind ("förslaget", "remissen").
 _NOT_A_NAME = (r"(?!(?:den|det|de|dem|denna|detta|dessa|vår|vårt|våra|er|ert|era|sin|sitt|sina|bifogade?|nämnda|ovan|"
+               r"rubricerade?|ovanstående|ovannämnda|aktuella|"
                # an indefinite phrase describes, it does not name ("ett förslag om ändring i …", "en preliminär
                # översikt över …"); "härmed"/"till" are the verb's own words ("remitterar härmed", "… till ovanstående")
                r"en|ett|härmed|till|för|dels|angående|"
@@ -46,10 +49,20 @@ _TRIGGERS = [
     r"(?:(?:departements)?promemorian[ \t]+|betänkandet[ \t]+|delbetänkandet[ \t]+)?(?=[A-ZÅÄÖa-zåäö])",
     # "… samråd för ny översiktsplan", "Samråd om detaljplan för …"
     r"\b[Ss]amråd(?:et)?[ \t]+(?:om|för|gällande|avseende|angående)[ \t]+",
+    # Round 19, read only where none of the above is found. An extension notice names the remiss whose time it
+    # moves: "Svarstiden för remissen X ändras från …", "Remissen om förslag till X förlängs med en månad"; the name
+    # ends at the notice's verb (_MOVED).
+    r"\b(?:(?:[Ss]vars|[Rr]emiss|[Ss]amråds|[Gg]ransknings|[Yy]ttrande)tiden[ \t]+(?:för|på|gällande|i)[ \t]+"
+    r"(?:(?:remissen|samrådet|granskningen)[ \t]+(?:(?:om|av|gällande|angående|avseende)[ \t]+)?)?|"
+    r"[Rr]emissen[ \t]+(?:om|av|gällande|angående|avseende)[ \t]+)",
 ]
+# where an extension notice's name ends: the verb that moves the time
+_MOVED = re.compile(r"(?<![ \t])[ \t]++(?:ändras|förlängs|flyttas|skjuts|har[ \t]+(?:förlängts|ändrats|flyttats))\b"
+                    r"(?![ \t]+inte\b)")  # "… förlängs inte": no notice
 # the strongest trigger first: each is searched on its own, so "samråd om …" early in a news text does not win over
 # "… gick ut på samråd med förslag till …" further down
 _PHRASES = [re.compile(trigger + _NOT_A_NAME + _NAME) for trigger in _TRIGGERS]
+_NOTICE = _PHRASES[-1]  # the extension notice's phrase
 _FINITE = re.compile(r"\b(?:är|var|har|hade|ska|skall|kommer|finns|kan|får|blir|gäller|innebär|omfattar|pågår|sker|"
                      r"skickas|skickats|remitteras|remitterats|förlängs|förlängts|tagits|upprättats|beslutat|beslutade)\b",
                      re.IGNORECASE)
@@ -76,6 +89,10 @@ def prose_matter(text: str) -> tuple[str | None, tuple[int, int] | None]:
             continue
         name, start = m.group(1), m.start(1)
         clause = _CLAUSE.search(name)
+        if pattern is _NOTICE:
+            clause = _MOVED.search(name)
+            if not clause:
+                continue  # "Remissen om X" that is not moved: no notice
         if clause:
             name = name[:clause.start()]
         elif len(name) == 200:

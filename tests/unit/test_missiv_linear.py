@@ -44,6 +44,11 @@ ADVERSARIAL = {
     "flat contact headings": "Kontakt Anna Berg Aa Bb Cc frågor om aa: " * (SIZE // 41),
     # a wrapped column: a word, blanks and a break before every lower-case word
     "wrapped words": "a  \n" * (SIZE // 4),
+    # round 19 (h-title19): words, one long run of blanks, a word: headline._REPORTED's lazy name retried its blanks
+    # at every blank (1.6 s), email._NAME_ADDRESS was cubic (minutes on 5 KB)
+    "words then blanks": "diarieförd som " + " " * SIZE + "x",
+    # round 19 (titles): extension notices whose verb never comes, invitations on every line
+    "notices and invitations": "Svarstiden för remissen om a b Remissen av a b Tyck till om a b\n" * (SIZE // 59),
 }
 # Structured inputs for the entry point: a heading, greeting or header followed by a long run.
 STRUCTURED = {
