@@ -25,6 +25,7 @@ from remiss.namnd.models import Namnd
 from remiss.reminders.mail import letter_html
 from remiss.reminders.message import new_message
 from remiss.reminders.outbox import enqueue
+from remiss.reminders.queued import queued
 from remiss.remisser import archive
 from remiss.remisser.models import ArchivedDocument, Remiss
 
@@ -181,5 +182,5 @@ def expediera_confirmation(remiss, rattelse: int = 0) -> str:
         return (f"Expediera {what}? Remissen saknar svarsadress, så inget e-postas: skicka handlingarna på annat sätt "
                 "och registrera sedan att de är skickade.")
     copies = copies_of(remiss)
-    return (f"Expediera {what}? Det e-postas genast till {to}"
-            + (f" med kopia till {', '.join(copies)}" if copies else "") + ". Det går inte att ångra.")
+    return (f"Expediera {what}? {queued('Det', to)}" + (f" med kopia till {', '.join(copies)}" if copies else "")
+            + ". Det går inte att ångra.")

@@ -19,6 +19,7 @@ from remiss.outgoing.service import (addresses, answers, chasers, compiled, life
                                      sending)
 from remiss.planning.models import Extension
 from remiss.reminders.models import OutboxMessage, OutboxStatus
+from remiss.reminders.queued import queued
 from remiss.remisser import page
 from remiss.remisser.models import AnswerStatus, Attachment, Direction, Remiss, SandlistaEntry, is_open
 from remiss.remisser.status import RemissStatus
@@ -108,8 +109,7 @@ def send_confirmation(emails: list[str], by_post: int, shown: int = 8, *, handli
     text = ("Remissen har inga remisshandlingar: remissinstanserna får bara missivet. " if not handlingar else "")
     text += "Skicka remissen nu?"
     if emails:
-        text += (f" Den e-postas genast till {count_words(len(emails), 'remissinstans', 'remissinstanser')}: "
-                 f"{_addresses(emails, shown)}.")
+        text += f" {queued('Den', count_words(len(emails), 'remissinstans', 'remissinstanser'))}: {_addresses(emails, shown)}."
     if by_post:
         text += _letters(by_post)
     return text + " Det går inte att ångra."
@@ -144,8 +144,8 @@ def extension_confirmation(remiss: Remiss, entries: list[SandlistaEntry], emails
     posted = sum(1 for e in waiting if not emails.get(e.id) and e.id not in own)
     text = "Förlänga remisstiden för alla?"
     if mailed:
-        text += (f" Meddelandet e-postas genast till {count_words(len(mailed), 'remissinstans', 'remissinstanser')}"
-                 f" som inte har svarat: {_addresses(mailed, shown)}.")
+        text += (f" {queued('Meddelandet', count_words(len(mailed), 'remissinstans', 'remissinstanser'))} som inte "
+                 f"har svarat: {_addresses(mailed, shown)}.")
     if posted:
         text += _letters(posted)
     for e in waiting:

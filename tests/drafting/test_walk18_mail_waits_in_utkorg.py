@@ -18,7 +18,8 @@ def test_the_remiss_page_says_the_yttrande_waits_in_the_utkorg_until_it_is_sent(
     rid = decided()
     sweep(runner, "2015-09-24T18:00")  # the mail queued before this moment is sent: only the yttrande's will wait
     done = expediera(auth, rid, follow_redirects=True).get_data(as_text=True)
-    assert "ligger i utkorgen tills det är skickat" in done
+    assert ("Yttrandet läggs i utkorgen och e-postas inom några minuter till kulturkansli@malmo.se. "
+            "Remissens sida säger när det är skickat.") in done
     page = auth.client.get(f"/remisser/{rid}").get_data(as_text=True)
     step = re.search(r'<p class="next-step">(.*?)</p>', page, re.S).group(1)
     assert WAITS in step, step  # not "Inget mer att göra" while the answer has not left

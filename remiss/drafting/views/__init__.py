@@ -8,6 +8,7 @@ from flask import Blueprint, abort, current_app, flash, g, redirect, render_temp
 from flask_login import current_user
 
 from remiss.calendar.swedish import format_date_time
+from remiss.reminders.queued import queued
 from remiss.auth.access import Action, load_remiss
 from remiss.db import get_session
 from remiss.documents import RenderError
@@ -231,11 +232,9 @@ def expediera(remiss_id: int):
           f"Yttrandet är expedierat: version {result.version_number} med diarienummer {remiss.our_dnr} är låst.",
           "success")
     if result.mailed_to:
-        it, sent = ("den", "skickad") if result.rattelse else ("det", "skickat")
-        flash(f"{what} e-postas till {result.mailed_to}"
+        flash(queued(what, result.mailed_to)
               + (f" med kopia till {', '.join(result.copies)}" if result.copies else "")
-              + f". {it.capitalize()} ligger i utkorgen tills {it} är {sent}, normalt några minuter; remissens sida "
-                "säger när.", "info")
+              + ". Remissens sida säger när det är skickat.", "info")
     elif result.rattelse:
         flash(f"Remissen saknar svarsadress, så {what.lower()} har inte e-postats. Skicka den till remittenten själv.",
               "info")
