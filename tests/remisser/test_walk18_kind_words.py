@@ -65,3 +65,51 @@ def test_the_next_steps_agree_with_the_noun():
         assert next_step_of(status, has_handlaggare=False) == (
             NEXT_STEPS[RemissStatus.tilldelad] if False else NEXT_STEPS[status])
     assert noun_of(None).the == "remissen" and noun_of("medborgarforslag").done("återkallad") == "återkallat"
+
+
+def test_the_yttrande_form_the_tidplan_and_makulera_name_a_medborgarforslag_arendet(session, clock, auth, client):
+    clock.set(at(2026, 12, 4, 9))
+    namnd = make_namnd(session, name="Miljönämnden", dnr_prefix="MN")
+    add_meetings(session, namnd, [("namnd", at(2027, 2, 25, 17), "")])
+    mia = make_user(session, role="handlaggare", namnder=[namnd], email="mia@miljo.se", name="Mia Miljö")
+    forslag = make_remiss(session, namnd=namnd, deadline_on=date(2027, 3, 1), now=clock(), kind="medborgarforslag",
+                          title="Medborgarförslag om fler parkbänkar", questions=[], handlaggare_id=mia.id).id
+    remiss = make_remiss(session, namnd=namnd, deadline_on=date(2027, 3, 1), now=clock(), questions=[],
+                         handlaggare_id=mia.id).id
+    session.commit()
+    auth.login("mia@miljo.se")
+    form = _text(client.get(f"/remisser/{forslag}/yttrande").get_data(as_text=True))
+    # Old code: "Remissen har inga frågeställningar: följ remissens egen disposition …", "Tillbaka till remissen"
+    assert "Ärendet har inga frågeställningar: följ ärendets egen disposition med en rubrik per avsnitt." in form
+    assert "Sammanfattning av ärendet (tjänsteskrivelsen)" in form and "Vad ärendet gäller" in form
+    assert "Tillbaka till ärendet" in form
+    # the tjänsteskrivelse's prefilled text: old code "Kommunstyrelsen har skickat remissen ”Medborgarförslag …”"
+    assert "Kommunstyrelsen har skickat ärendet ”Medborgarförslag om fler parkbänkar” till Miljönämnden" in form
+    assert "remissen" not in form.split("Redigera yttrandet", 1)[-1].split("Spara ny version")[0].casefold()
+    text = _text(client.get(f"/remisser/{forslag}").get_data(as_text=True))
+    assert "Sista svarsdag blir klar när yttrandet expedieras, inte för hand." in text  # no "(remissen besvaras)"
+
+    form = _text(client.get(f"/remisser/{remiss}/yttrande").get_data(as_text=True))
+    assert "Remissen har inga frågeställningar: följ remissens egen disposition" in form
+    assert "Kommunstyrelsen har skickat remissen ”" in form
+
+    make_user(session, role="registrator", namnder=[namnd], email="reg@miljo.se", name="Rut Registrator")
+    session.commit()
+    auth.logout()
+    auth.login("reg@miljo.se")
+    text = _text(client.get(f"/remisser/{forslag}").get_data(as_text=True))
+    assert "eller är MN 2026/0001 inget ärende att yttra sig över, kan du makulera det." in text  # not "ingen remiss"
+    assert "ingen remiss, kan du makulera den." in _text(client.get(f"/remisser/{remiss}").get_data(as_text=True))
+
+
+def test_registering_a_medborgarforslag_says_arendet_is_registered(session, auth, clock):
+    clock.set(at(2026, 12, 4, 9))
+    namnd = make_namnd(session, name="Miljönämnden", dnr_prefix="MN")
+    make_user(session, role="registrator", namnder=[namnd], email="mia@miljo.se", name="Mia Miljö")
+    session.commit()
+    auth.login("mia@miljo.se")
+    form = {"title": "Medborgarförslag om en badplats", "namnd_id": str(namnd.id), "kind": "medborgarforslag",
+            "remittent": "Kommunfullmäktige", "received_on": "2026-12-03", "deadline_on": "2027-03-01"}
+    done = _text(auth.post("/remisser/ny", form, follow_redirects=True).get_data(as_text=True))
+    # Old code: "Remissen är registrerad med diarienummer MN 2026/0001."
+    assert "Ärendet är registrerat med diarienummer MN 2026/0001." in done, done[:3000]
