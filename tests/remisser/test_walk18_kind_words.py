@@ -113,3 +113,37 @@ def test_registering_a_medborgarforslag_says_arendet_is_registered(session, auth
     done = _text(auth.post("/remisser/ny", form, follow_redirects=True).get_data(as_text=True))
     # Old code: "Remissen är registrerad med diarienummer MN 2026/0001."
     assert "Ärendet är registrerat med diarienummer MN 2026/0001." in done, done[:3000]
+
+
+def test_the_mails_to_the_handlaggare_of_a_medborgarforslag_say_arendet(session, clock, auth, app, runner):
+    import email
+    from email.policy import default as default_policy
+    from pathlib import Path
+
+    from tests.reminders.test_events import sweep
+
+    clock.set(at(2026, 12, 4, 9))
+    namnd = make_namnd(session, name="Miljönämnden", dnr_prefix="MN")
+    add_meetings(session, namnd, [("namnd", at(2027, 2, 25, 17), "")])
+    make_user(session, role="registrator", namnder=[namnd], email="mia@miljo.se", name="Mia Miljö")
+    hans = make_user(session, role="handlaggare", namnder=[namnd], email="hans@miljo.se", name="Hans Handläggare")
+    rid = make_remiss(session, namnd=namnd, deadline_on=date(2027, 3, 1), now=clock(), kind="medborgarforslag",
+                      title="Medborgarförslag om fler parkbänkar").id
+    session.commit()
+    auth.login("mia@miljo.se")
+    assert auth.post(f"/remisser/{rid}/tilldela", {"handlaggare_id": str(hans.id)},
+                     form_url=f"/remisser/{rid}").status_code == 302
+    sweep(session, runner, "2026-12-04T09:05")  # the assigned notice goes before the ärende is closed
+    for status in ("under_beredning", "klar_for_beslut", "beslutad", "besvarad"):
+        assert auth.post(f"/remisser/{rid}/status", {"status": status, "note": ""},
+                         form_url=f"/remisser/{rid}").status_code == 302
+    sweep(session, runner, "2026-12-04T09:06")
+    mails = {m["Subject"]: " ".join(m.get_body(("plain",)).get_content().split())
+             for m in (email.message_from_bytes(p.read_bytes(), policy=default_policy)
+                       for p in sorted(Path(app.config["MAIL_DIR"]).glob("*.eml"))) if m["To"] == "hans@miljo.se"}
+    # Old code: "Du har tilldelats remiss …", "Du har tilldelats remissen och är handläggare för den."
+    assigned = mails["[MN 2026/0001] Du har tilldelats ärendet Medborgarförslag om fler parkbänkar"]
+    assert "Du har tilldelats ärendet och är handläggare för det." in assigned and "Öppna ärendet" in assigned
+    answered = mails["[MN 2026/0001] Besvarad: Medborgarförslag om fler parkbänkar"]
+    assert "Ärendets status har ändrats till Besvarad för hand." in answered
+    assert "Inga fler påminnelser skickas om ärendet." in answered and "remissen" not in answered.casefold()
