@@ -34,6 +34,7 @@ from remiss.planning.service.recorded import (NOT_EXPEDITED_SHORT, by_hand_refus
                                                kept_by_record)
 from remiss.planning.service.missed import meeting_in_time, with_ways_out
 from remiss.remisser.finished import is_finished
+from remiss.remisser.kind_words import REMISS, noun_of, reword
 from remiss.remisser.models import Direction, Remiss
 from remiss.remisser.present import answered_by_hand, answered_words
 from remiss.remisser.status import RemissStatus, called_off
@@ -292,7 +293,7 @@ def tidplan_panel(session: Session, principal: Principal, remiss: Remiss, now: d
     advice = state is not None and not closed and remiss.status != RemissStatus.beslutad
     # advice given because a date had passed holds while that milestone is still open and late
     late = {m.kind for m in milestones if m.done_at is None and m.due_on < today} - waiting
-    return {"milestones": rows, "outgoing": remiss.direction == Direction.utgaende, "closed": closed,
+    said = {"milestones": rows, "outgoing": remiss.direction == Direction.utgaende, "closed": closed,
             "asked": asked,  # "Förlängning till … är begärd och väntar på besked.": Nästa steg says it too
             "feasible": state.feasible if advice else True,
             # the planner's own words: "behövs" only when no meeting fits with ordinary justering
@@ -309,6 +310,19 @@ def tidplan_panel(session: Session, principal: Principal, remiss: Remiss, now: d
             # the meeting steps, marked by those who keep the sammanträden (remiss.auth.access.MILESTONE_ACTIONS)
             "unmarkable": {m.kind for m in milestones if not may_mark_milestone(principal, remiss.namnd_id, m.kind)
                            or by_hand_refusal(m.kind) or (m.done_at is not None and m.kind in kept)}}
+    return _in_kind_words(remiss.kind, said)
+
+
+def _in_kind_words(kind, panel: dict) -> dict:
+    """The Tidplan's texts in the words of the ärende's kind: "före ärendets ankomst" (kind_words, walk18 F7)."""
+    if noun_of(kind) is REMISS:
+        return panel
+    texts = ("explanation", "relative", "flag_reason", "missed", "not_by_hand")
+    panel["milestones"] = [replace(row, **{name: reword(getattr(row, name), kind) for name in texts})
+                           for row in panel["milestones"]]
+    panel.update({key: reword(panel[key], kind) for key in ("omedelbar", "asked")})
+    panel.update({key: [reword(text, kind) for text in panel[key]] for key in ("warnings", "proposals")})
+    return panel
 
 
 @dataclass(frozen=True)

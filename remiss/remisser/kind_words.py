@@ -48,3 +48,23 @@ def registered(kind, our_dnr: str) -> str:
     """"Remissen är registrerad med diarienummer X." / "Ärendet är registrerat …": the flash after registering."""
     noun = noun_of(kind)
     return f"{noun.The} är {noun.done('registrerad')} med diarienummer {our_dnr}."
+
+
+# The planner's fixed phrases about the remiss (calendar/ and planning/ write them kind-blind, and some are stored
+# with the tidplan), as said of an ärende of another kind where the page knows the kind (the Tidplan panel).
+_PLANNER_PHRASES = (("remissens ankomst", lambda n: f"{n.whose} ankomst"),
+                    ("behandla remissen", lambda n: f"behandla {n.the}"),
+                    ("remissen kom in", lambda n: f"{n.the} kom in"),
+                    ("remissen är avslutad", lambda n: f"{n.the} är {n.done('avslutad')}"),
+                    ("förlängd remisstid", lambda n: "förlängd " + n.time.removesuffix("en")))
+
+
+def reword(text: str, kind) -> str:
+    """The planner's text in the words of the kind: "före ärendets ankomst", "Begär förlängd svarstid" for a
+    medborgarförslag; a remiss's text as it is."""
+    noun = noun_of(kind)
+    if noun is REMISS or not text:
+        return text
+    for phrase, said in _PLANNER_PHRASES:
+        text = text.replace(phrase, said(noun))
+    return text

@@ -147,3 +147,22 @@ def test_the_mails_to_the_handlaggare_of_a_medborgarforslag_say_arendet(session,
     answered = mails["[MN 2026/0001] Besvarad: Medborgarförslag om fler parkbänkar"]
     assert "Ärendets status har ändrats till Besvarad för hand." in answered
     assert "Inga fler påminnelser skickas om ärendet." in answered and "remissen" not in answered.casefold()
+
+
+def test_the_tidplan_advice_names_a_medborgarforslag_arendet(session, clock, auth, client):
+    clock.set(at(2026, 12, 4, 9))
+    namnd = make_namnd(session, name="Miljönämnden", dnr_prefix="MN")
+    add_meetings(session, namnd, [("namnd", at(2026, 12, 17, 17), "")])
+    make_user(session, role="registrator", namnder=[namnd], email="mia@miljo.se", name="Mia Miljö")
+    late = dict(namnd=namnd, received_on=date(2026, 12, 4), deadline_on=date(2026, 12, 30), now=clock(), questions=[])
+    forslag = make_remiss(session, kind="medborgarforslag", title="Medborgarförslag om en skatepark", **late).id
+    remiss = make_remiss(session, **late).id
+    session.commit()
+    auth.login("mia@miljo.se")
+    tidplan = _text(client.get(f"/remisser/{remiss}").get_data(as_text=True)).split(" Tidplan ", 1)[1]
+    assert "före remissens ankomst" in tidplan and "förlängd remisstid" in tidplan  # a remiss reads as before
+    tidplan = _text(client.get(f"/remisser/{forslag}").get_data(as_text=True)).split(" Tidplan ", 1)[1]
+    tidplan = tidplan.split(" Förlängningar ", 1)[0]
+    # Old code: "Datumet låg före remissens ankomst …", "Begär förlängd remisstid hos remittenten."
+    assert "före ärendets ankomst" in tidplan and "förlängd svarstid" in tidplan, tidplan
+    assert "remissen" not in tidplan and "remissens" not in tidplan and "remisstid" not in tidplan, tidplan
