@@ -166,3 +166,13 @@ def test_the_tidplan_advice_names_a_medborgarforslag_arendet(session, clock, aut
     # Old code: "Datumet låg före remissens ankomst …", "Begär förlängd remisstid hos remittenten."
     assert "före ärendets ankomst" in tidplan and "förlängd svarstid" in tidplan, tidplan
     assert "remissen" not in tidplan and "remissens" not in tidplan and "remisstid" not in tidplan, tidplan
+
+
+def test_the_expediering_notes_agree_with_the_noun():
+    from remiss.drafting.dispatch import sent_by_hand_note
+
+    # Old code: "Remissen saknar svarsadress, så yttrandet har inte e-postats och remissen är inte besvarad ännu."
+    assert sent_by_hand_note("medborgarforslag").startswith(
+        "Ärendet saknar svarsadress, så yttrandet har inte e-postats och ärendet är inte besvarat ännu.")
+    assert sent_by_hand_note("remiss").startswith("Remissen saknar svarsadress, så yttrandet har inte e-postats och "
+                                                  "remissen är inte besvarad ännu.")
