@@ -9,7 +9,8 @@ from remiss.auth.models import Role
 from tests.drafting.conftest import DECIDED_AT, quick_user
 from tests.drafting.test_expediering_mail import expediera, sweep
 
-WAITS = "Yttrandet väntar i utkorgen och e-postas till kulturkansli@malmo.se inom några minuter"
+WAITS = ("Yttrandet väntar i utkorgen sedan 24 september 2015 kl. 18.00 och e-postas till kulturkansli@malmo.se "
+         "inom några minuter")
 STALLED = "i utkorgen har väntat mer än 10 minuter på att skickas"
 
 
