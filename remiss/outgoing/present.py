@@ -104,12 +104,12 @@ def _letters(by_post: int) -> str:
 
 
 def send_confirmation(emails: list[str], by_post: int, shown: int = 8, *, handlingar: int = 1) -> str:
-    """The question asked before the remiss goes out: how many get it by e-mail at once, to which addresses,
-    and a warning when there are no remisshandlingar to comment on."""
+    """The question before the remiss goes out: how many it is queued to, which addresses, and no remisshandlingar."""
     text = ("Remissen har inga remisshandlingar: remissinstanserna får bara missivet. " if not handlingar else "")
     text += "Skicka remissen nu?"
     if emails:
-        text += f" {queued('Den', count_words(len(emails), 'remissinstans', 'remissinstanser'))}: {_addresses(emails, shown)}."
+        to = count_words(len(emails), 'remissinstans', 'remissinstanser')
+        text += f" {queued('Den', to)}: {_addresses(emails, shown)}."
     if by_post:
         text += _letters(by_post)
     return text + " Det går inte att ångra."
@@ -134,7 +134,7 @@ def compile_confirmation(remiss: Remiss, now: datetime, waiting: list[SandlistaE
 
 
 def extension_confirmation(remiss: Remiss, entries: list[SandlistaEntry], emails: dict[int, str], shown: int = 8) -> str:
-    """The question asked before "Förläng och meddela" (walk12b #3): who is e-mailed at once, how many letters
+    """The question asked before "Förläng och meddela" (walk12b #3): who is e-mailed (queued), how many letters
     are printed, and who has an anstånd of its own, told only if the new date runs past it."""
     waiting = [e for e in entries if e.sent_at is not None
                and e.answer_status not in (AnswerStatus.svarat, AnswerStatus.avstar)]

@@ -31,8 +31,8 @@ from remiss.remisser.models import Remiss
 from remiss.remisser.present import LATE_STEP, deadline_passed, lateness
 from remiss.remisser.status import RemissStatus
 
-# {called}, {the}, {The}, {whose}, {Whose}, {it}, {besvarad}: the words of the remiss's kind (kind_words, walk18 F7), so a
-# medborgarförslag is "ärendet" where a remiss is "remissen"
+# {called}, {the}, {The}, {whose}, {Whose}, {it}, {besvarad}: the words of the remiss's kind (kind_words, walk18 F7),
+# so a medborgarförslag is "ärendet" where a remiss is "remissen"
 NOTICE_TEXT = {
     policy.ASSIGNED: ("Du har tilldelats {called} {title}", "Du har tilldelats {the} och är handläggare för {it}.",
                       "Läs remisshandlingarna och börja arbeta med tjänsteskrivelsen enligt tidplanen."),

@@ -140,7 +140,8 @@ def test_outgoing_remiss_from_incomplete_register_to_published_sammanstallning(o
     page.once("dialog", lambda dialog: (asked.append(dialog.message), dialog.accept()))
     panel.get_by_role("button", name="Skicka remissen").click()
     assert "missivet läggs i utkorgen och e-postas inom några minuter till 3 remissinstanser" in _messages(page)
-    assert asked and "Skicka remissen nu? Den läggs i utkorgen och e-postas inom några minuter till 3 remissinstanser: " in asked[0]
+    assert asked and ("Skicka remissen nu? Den läggs i utkorgen och e-postas inom några minuter till 3 "
+                      "remissinstanser: ") in asked[0]
     assert "Skickad" in page.locator(".page-head").inner_text()
     panel = page.locator("#utskick")
     assert panel.get_by_role("button", name="Skicka remissen").count() == 0
