@@ -120,10 +120,33 @@ def start_section(session: Session, principal: Principal, now: datetime) -> Star
                         "proposal": proposals[0] if proposals else "", "asked": asked.get(row.id, ""),
                         # the plan holds but a step's date has passed: the Tidplan's own words (walk18 F4)
                         "late": instead_of_asking(row.late_proposal, asked.get(row.id, ""))})
-    return StartSection(mine=with_ways_out(session, _shown(mine, now_local, asked), today),
-                        namnder=with_ways_out(session, _shown(theirs, now_local, asked), today),
-                        extension_needed=needing, horizon=format_weekday_date(end),
-                        late_cut=LATE_SHOWN if mine_cut or theirs_cut else 0)
+    mine_rows = with_ways_out(session, _shown(mine, now_local, asked), today)
+    their_rows = with_ways_out(session, _shown(theirs, now_local, asked), today)
+    kinds = _other_kinds(session, {r.remiss_id for r in mine_rows + their_rows} | {n["remiss_id"] for n in needing})
+    return StartSection(mine=_in_kind_words_rows(mine_rows, kinds), namnder=_in_kind_words_rows(their_rows, kinds),
+                        extension_needed=[_in_kind_words_needing(n, kinds) for n in needing],
+                        horizon=format_weekday_date(end), late_cut=LATE_SHOWN if mine_cut or theirs_cut else 0)
+
+
+def _other_kinds(session: Session, remiss_ids: set[int]) -> dict[int, str]:
+    """remiss id → its kind, for the listed ärenden that are not remisser (a medborgarförslag): one statement."""
+    if not remiss_ids:
+        return {}
+    found = select(_R.id, _R.kind).where(_R.id.in_(sorted(remiss_ids)), _R.kind != "remiss")
+    return dict(session.execute(found).all())
+
+
+def _in_kind_words_rows(rows: list, kinds: dict[int, str]) -> list:
+    """The start page's rows of a medborgarförslag in its words: "före ärendets ankomst" (kind_words, walk18 F7)."""
+    texts = ("relative", "explanation", "flag_reason", "asked")
+    return [replace(row, **{name: reword(getattr(row, name), kinds[row.remiss_id]) for name in texts})
+            if row.remiss_id in kinds else row for row in rows]
+
+
+def _in_kind_words_needing(item: dict, kinds: dict[int, str]) -> dict:
+    """A "Förlängning behövs" item of a medborgarförslag in its words ("Begär förlängd svarstid …")."""
+    kind = kinds.get(item["remiss_id"])
+    return {**item, **{key: reword(item[key], kind) for key in ("proposal", "asked", "late")}} if kind else item
 
 
 COMING_SHOWN = 50  # of what is not late, the start page shows the first 50 of each list

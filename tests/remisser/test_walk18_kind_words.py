@@ -167,6 +167,9 @@ def test_the_tidplan_advice_names_a_medborgarforslag_arendet(session, clock, aut
     assert "före ärendets ankomst" in tidplan and "förlängd svarstid" in tidplan, tidplan
     assert "remissen" not in tidplan and "remissens" not in tidplan and "remisstid" not in tidplan, tidplan
 
+    start = _text(client.get("/").get_data(as_text=True))  # Att göra: each row in the words of its kind
+    assert "(datumet låg före ärendets ankomst)" in start and "(datumet låg före remissens ankomst)" in start, start
+
 
 def test_the_expediering_notes_agree_with_the_noun():
     from remiss.drafting.dispatch import sent_by_hand_note
