@@ -99,6 +99,11 @@ def test_the_yttrande_form_the_tidplan_and_makulera_name_a_medborgarforslag_aren
     auth.login("reg@miljo.se")
     text = _text(client.get(f"/remisser/{forslag}").get_data(as_text=True))
     assert "eller är MN 2026/0001 inget ärende att yttra sig över, kan du makulera det." in text  # not "ingen remiss"
+    empty = auth.post(f"/remisser/{forslag}/makulera", {"reason": " "}, form_url=f"/remisser/{forslag}")
+    said = _text(empty.get_data(as_text=True))
+    # Old code: "Skriv varför remissen makuleras …", "Bekräfta att remissen är registrerad av misstag: den …"
+    assert empty.status_code == 400 and "Skriv varför ärendet makuleras" in said
+    assert "Bekräfta att ärendet är registrerat av misstag: det makuleras och visas inte längre" in said
     assert "ingen remiss, kan du makulera den." in _text(client.get(f"/remisser/{remiss}").get_data(as_text=True))
 
 
