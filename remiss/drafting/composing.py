@@ -23,6 +23,7 @@ class Defaults:
     forvaltningschef: str = ""
     forvaltningschef_titel: str = "Förvaltningschef"
     missiv: str = ""  # the missiv's text, for the tjänsteskrivelse's summary of the remiss
+    noun: str = "remissen"  # what the matter is called: "ärendet" for a medborgarförslag (remisser.kind_words)
 
 
 def forslag_till_beslut(namnd: str, remittent: str) -> str:
@@ -48,17 +49,17 @@ def rattelse_content(content: dict, *, namnd: str, remittent: str, replaced: str
     return adapted
 
 
-def remiss_summary(missiv: str, remittent: str, title: str, namnd: str) -> str:
+def remiss_summary(missiv: str, remittent: str, title: str, namnd: str, noun: str = "remissen") -> str:
     """A first summary of the remiss for the tjänsteskrivelse: who sent what, and the missiv's own sentences about
     the matter when it has any (never its answer instructions or contact lines; the handläggare edits it)."""
-    lead = f"{remittent or 'Remittenten'} har skickat remissen ”{title}” till {namnd} för yttrande."
+    lead = f"{remittent or 'Remittenten'} har skickat {noun} ”{title}” till {namnd} för yttrande."
     about, _ = find_summary_sentences(missiv)
     return "\n".join([lead, *about])
 
 
 def initial_content(d: Defaults) -> dict:
     """Return the prefilled sections of a new draft."""
-    arendet = [f"{d.remittent or 'Remittenten'} har skickat remissen ”{d.title}” till {d.namnd} för yttrande."]
+    arendet = [f"{d.remittent or 'Remittenten'} har skickat {d.noun} ”{d.title}” till {d.namnd} för yttrande."]
     if d.deadline:
         arendet.append(f"Svaret ska vara {d.remittent or 'remittenten'} tillhanda senast den {d.deadline}.")
     if d.questions:
@@ -74,7 +75,7 @@ def initial_content(d: Defaults) -> dict:
         "forslag_till_beslut": forslag_till_beslut(d.namnd, d.remittent),
         "beslutsunderlag": "\n".join(d.handlingar),
         "arendet": "\n".join(arendet),
-        "remiss_sammanfattning": remiss_summary(d.missiv, d.remittent, d.title, d.namnd),
+        "remiss_sammanfattning": remiss_summary(d.missiv, d.remittent, d.title, d.namnd, d.noun),
         "ansvariga": "",
         "ordforande": d.ordforande,
         "forvaltningschef": d.forvaltningschef,
@@ -84,10 +85,10 @@ def initial_content(d: Defaults) -> dict:
     }
 
 
-def inga_synpunkter_content(base: dict, namnd: str) -> dict:
+def inga_synpunkter_content(base: dict, namnd: str, noun: str = "remissen") -> dict:
     """Return base turned into a short 'inga synpunkter' yttrande."""
     content = copy.deepcopy(base)
-    content.update(inga_synpunkter=True, sammanfattning=f"{namnd} har inga synpunkter på remissen.",
+    content.update(inga_synpunkter=True, sammanfattning=f"{namnd} har inga synpunkter på {noun}.",
                    ovriga_synpunkter="", reservationer="")
     for item in content["svar"]:
         item["text"] = ""

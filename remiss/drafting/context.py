@@ -17,6 +17,7 @@ from remiss.drafting.decision import apposition, delegat_signature
 from remiss.drafting.models import Consultation, DecidedBy, Decision, GeneratedDocument
 from remiss.namnd.models import Namnd
 from remiss.planning.models import Milestone
+from remiss.remisser.kind_words import noun_of
 from remiss.remisser.models import Remiss
 
 
@@ -77,7 +78,7 @@ def _signatures(content: dict, decision: Decision | None) -> list[dict]:
              "namn": content.get("forvaltningschef", "")}]
 
 
-def decision_fields(namnd: Namnd, decision: Decision | None, rattelse_of: str = "") -> dict:
+def decision_fields(namnd: Namnd, decision: Decision | None, rattelse_of: str = "", noun: str = "remissen") -> dict:
     """The yttrande's words for the beslut: proposed before it, the nämnd's (or delegat's) decision after; for a
     rättelse (rattelse_of: "yttrandet från den 24 september 2015") the same words about the rättelse."""
     what = f"rättelse av {rattelse_of}" if rattelse_of else "yttrande"
@@ -87,7 +88,7 @@ def decision_fields(namnd: Namnd, decision: Decision | None, rattelse_of: str = 
                 "forslag_till_beslut": f"{namnd.name} föreslås besluta att lämna följande {what}:",
                 # the short "inga synpunkter" yttrande proposes too until the beslut (walk11 finding 22)
                 "inga_synpunkter_text": f"{namnd.name} föreslås besluta att inte lämna några synpunkter på "
-                                        "remissen."}
+                                        f"{noun}."}
     by = DecidedBy(decision.decided_by)
     when = format_date(decision.meeting_on, iso=namnd.iso_dates)
     paragraf = f", {keep_together(decision.paragraf)}" if decision.paragraf else ""
@@ -110,7 +111,7 @@ def decision_fields(namnd: Namnd, decision: Decision | None, rattelse_of: str = 
         justering = ""
     return {"beslutat": True, "beslutsorgan": organ, "beslutsdatum": when, "paragraf": keep_together(decision.paragraf),
             "justering": justering, "beslutsreferens": referens, "forslag_till_beslut": opening,
-            "inga_synpunkter_text": f"{namnd.name} har inga synpunkter på remissen."}
+            "inga_synpunkter_text": f"{namnd.name} har inga synpunkter på {noun}."}
 
 
 @dataclass(frozen=True)
@@ -159,7 +160,7 @@ def yttrande_context(session: Session, remiss: Remiss, content: dict, day: date)
     decision = find_decision(session, remiss.id)
     replaced = replaced_by_rattelse(session, remiss, namnd)
     context = _common(session, remiss, namnd, decision.meeting_on if decision else day)
-    context.update(decision_fields(namnd, decision, replaced.short if replaced else ""))
+    context.update(decision_fields(namnd, decision, replaced.short if replaced else "", noun_of(remiss.kind).the))
     context.update(rattelse_fields(replaced))
     context.update({
         "till": remiss.remittent,
@@ -240,7 +241,8 @@ def tjansteskrivelse_context(session: Session, remiss: Remiss, content: dict, da
     context = _common(session, remiss, namnd, day)
     summary = content.get("remiss_sammanfattning")
     if summary is None:  # a draft saved before the tjänsteskrivelse had its own summary
-        summary = remiss_summary(remiss.missiv_text, remiss.remittent, remiss.title, namnd.name)
+        summary = remiss_summary(remiss.missiv_text, remiss.remittent, remiss.title, namnd.name,
+                                 noun_of(remiss.kind).the)
     context.update({
         "sammanfattning": summary,
         "forslag_till_beslut": content.get("forslag_till_beslut", ""),

@@ -19,13 +19,17 @@ from remiss.drafting.models import DraftState, GeneratedDocument, YttrandeDraft
 from remiss.namnd.models import Namnd
 from remiss.remisser import archive
 from remiss.remisser import service as remisser
+from remiss.remisser.kind_words import noun_of
 from remiss.remisser.models import Remiss
 from remiss.remisser.status import RemissStatus, TransitionError, check_transition
 
 
-SENT_BY_HAND_NOTE = ("Remissen saknar svarsadress, så yttrandet har inte e-postats och remissen är inte besvarad "
-                     "ännu. Skicka handlingarna till remittenten och registrera sedan att de är skickade "
-                     "(”Skickat per post eller på annat sätt”).")
+def sent_by_hand_note(kind) -> str:
+    """Said after expediering without an answer address, in the words of the kind (kind_words, walk18 F7)."""
+    noun = noun_of(kind)
+    return (f"{noun.The} saknar svarsadress, så yttrandet har inte e-postats och {noun.the} är inte "
+            f"{noun.done('besvarad')} ännu. Skicka handlingarna till remittenten och registrera sedan att de är "
+            "skickade (”Skickat per post eller på annat sätt”).")
 
 
 @dataclass
@@ -47,21 +51,23 @@ def refusal(session: Session, *, now: datetime, remiss: Remiss, draft: YttrandeD
             return ("Yttrandet är redan expedierat. Ska det skickade yttrandet rättas, börja en rättelse "
                     "(Skicka rättelse); den beslutas och expedieras för sig.")
         return "Bara ett godkänt yttrande kan expedieras."
+    noun = noun_of(remiss.kind)  # "ärendet" for a medborgarförslag (walk18 F7)
     if not remiss.our_dnr:
-        return "Remissen saknar diarienummer; ge den ett innan yttrandet expedieras."
+        return f"{noun.The} saknar diarienummer; ge {noun.it} ett innan yttrandet expedieras."
     waiting = decisions.expediering_refusal(find_decision(session, remiss.id), local_today(now))
     if waiting:
         return waiting
     status = RemissStatus(remiss.status)
     if draft.rattelse:
         if status != RemissStatus.besvarad:
-            return (f"Remissen har status ”{status.label}”; en rättelse expedieras bara för en besvarad remiss.")
+            return (f"{noun.The} har status ”{status.label}”; en rättelse expedieras bara när {noun.the} är "
+                    f"{noun.done('besvarad')}.")
     else:
         try:
             check_transition(status, RemissStatus.besvarad)
         except TransitionError:
-            return (f"Remissen har status ”{status.label}” och kan inte bli ”Besvarad”; yttrandet expedieras "
-                    "när nämndens beslut är registrerat och remissen är beslutad.")
+            return (f"{noun.The} har status ”{status.label}” och kan inte bli ”Besvarad”; yttrandet expedieras "
+                    f"när nämndens beslut är registrerat och {noun.the} är {noun.done('beslutad')}.")
     return ""
 
 
@@ -103,7 +109,7 @@ def expediera(session: Session, *, now: datetime, principal: Principal, remiss: 
     if draft.rattelse:
         return Expedierat(version.number, documents, True, "", mailed_to, copies, draft.rattelse)
     if not mailed_to:  # nothing went out: besvarad once someone records it sent (drafting.sent_by_hand)
-        return Expedierat(version.number, documents, False, SENT_BY_HAND_NOTE, "", (), 0)
+        return Expedierat(version.number, documents, False, sent_by_hand_note(remiss.kind), "", (), 0)
     remisser.change_status(session, now=now, principal=principal, remiss=remiss, new=RemissStatus.besvarad,
                            note=f"Yttrandet expedierat (version {version.number})")
     return Expedierat(version.number, documents, True, "", mailed_to, copies, draft.rattelse)

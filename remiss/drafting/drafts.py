@@ -12,6 +12,7 @@ from remiss.drafting.prefill import beslutsunderlag, deadline_text, signatures_u
 from remiss.drafting.models import Decision, DraftState, DraftVersion, YttrandeDraft
 from remiss.namnd.models import Namnd
 from remiss.remisser import finished, page
+from remiss.remisser.kind_words import noun_of
 from remiss.remisser.models import Remiss
 from remiss.remisser.sandlista import questions_of
 
@@ -59,7 +60,7 @@ def defaults_for(session: Session, remiss: Remiss) -> sections.Defaults:
     return sections.Defaults(namnd=namnd, remittent=remiss.remittent, title=remiss.title,
                              questions=_questions(session, remiss), handlingar=handlingar,
                              deadline=deadline_text(remiss), instructions=remiss.answer_instructions,
-                             missiv=remiss.missiv_text,
+                             missiv=remiss.missiv_text, noun=noun_of(remiss.kind).the,
                              **signatures_used_before(session, remiss))
 
 

@@ -42,7 +42,8 @@ def words(row, what: str = "Yttrandet") -> str:
     """What became of the mail: waiting in the Utkorg, e-mailed when, or not e-mailed and why."""
     if row.status in WAITING:
         retry = " (ett försök har misslyckats och görs om)" if row.attempts else ""
-        return (f"{what} väntar i utkorgen och e-postas till {row.recipient_email} inom några minuter{retry}. "
+        return (f"{what} väntar i utkorgen sedan {format_date_time(row.created_at)} och e-postas till "
+                f"{row.recipient_email} inom några minuter{retry}. "
                 "Det är inte skickat ännu.")
     if row.status == OutboxStatus.sent.value:
         return f"{what} e-postades till {row.recipient_email} {format_date_time(row.sent_at)}."

@@ -25,6 +25,8 @@ from remiss.namnd.models import Namnd
 from remiss.reminders.mail import letter_html
 from remiss.reminders.message import new_message
 from remiss.reminders.outbox import enqueue
+from remiss.reminders.queued import queued
+from remiss.remisser.kind_words import noun_of
 from remiss.remisser import archive
 from remiss.remisser.models import ArchivedDocument, Remiss
 
@@ -84,11 +86,12 @@ def attachment_name(remiss: Remiss, namnd: Namnd, suffix: str, rattelse: int = 0
 def _paragraphs(session: Session, remiss: Remiss, namnd: Namnd, filename: str, pdf_filename: str,
                 replaces: str = "", reason: str = "") -> list[str]:
     theirs = f", er beteckning {remiss.sender_dnr}" if remiss.sender_dnr.strip() else ""
+    noun = noun_of(remiss.kind).the  # "över ärendet ”Medborgarförslag om …”" (walk18 F7)
     if replaces:
-        sent = (f"Härmed översänds en rättelse av yttrandet från {namnd.name} över remissen ”{remiss.title}”"
+        sent = (f"Härmed översänds en rättelse av yttrandet från {namnd.name} över {noun} ”{remiss.title}”"
                 f"{theirs}. Rättelsen ersätter {replaces}. Vårt diarienummer är {remiss.our_dnr}.")
     else:
-        sent = (f"Härmed översänds yttrande från {namnd.name} över remissen ”{remiss.title}”{theirs}. "
+        sent = (f"Härmed översänds yttrande från {namnd.name} över {noun} ”{remiss.title}”{theirs}. "
                 f"Vårt diarienummer är {remiss.our_dnr}.")
     lines = [f"Till {remiss.remittent}" if remiss.remittent else "Hej!", sent,
              f"{'Rättelsen finns bifogad' if replaces else 'Yttrandet finns bifogat'} i Word- och PDF-format: "
@@ -113,7 +116,8 @@ def enqueue_yttrande(session: Session, *, now: datetime, actor_id: int | None, r
     to = remiss.answer_email.strip()
     if not to:
         audit.record(session, now=now, user_id=actor_id, entity="remiss", entity_id=remiss.id, remiss_id=remiss.id,
-                     action="yttrande_mail", note=f"{what} e-postades inte: remissen saknar svarsadress.")
+                     action="yttrande_mail",
+                     note=f"{what} e-postades inte: {noun_of(remiss.kind).the} saknar svarsadress.")
         return ""
     namnd = session.get(Namnd, remiss.namnd_id)
     copies = copies_of(remiss)
@@ -178,8 +182,8 @@ def expediera_confirmation(remiss, rattelse: int = 0) -> str:
     what = "rättelsen" if rattelse else "yttrandet"
     to = (remiss.answer_email or "").strip()
     if not to:
-        return (f"Expediera {what}? Remissen saknar svarsadress, så inget e-postas: skicka handlingarna på annat sätt "
-                "och registrera sedan att de är skickade.")
+        return (f"Expediera {what}? {noun_of(remiss.kind).The} saknar svarsadress, så inget e-postas: skicka "
+                "handlingarna på annat sätt och registrera sedan att de är skickade.")
     copies = copies_of(remiss)
-    return (f"Expediera {what}? Det e-postas genast till {to}"
-            + (f" med kopia till {', '.join(copies)}" if copies else "") + ". Det går inte att ångra.")
+    return (f"Expediera {what}? {queued('Det', to)}" + (f" med kopia till {', '.join(copies)}" if copies else "")
+            + ". Det går inte att ångra.")

@@ -219,5 +219,6 @@ class YttrandeStateResult(YttrandePublic):
     remiss_status: RemissStatus | None = None
     status_note: str | None = None
     documents: list[int] | None = None
-    mailed_to: str | None = None
+    mailed_to: str | None = Field(None, description="svarsadressen: yttrandet läggs i utkorgen och e-postas dit "
+                                                    "inom några minuter (när schemaläggaren sveper), inte genast")
     copies: list[str] | None = None

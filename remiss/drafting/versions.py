@@ -136,7 +136,8 @@ def inga_synpunkter(session: Session, *, now: datetime, principal: Principal, re
     _editable(draft)
     namnd = session.get(Namnd, remiss.namnd_id)
     return add_version(session, now=now, principal=principal, remiss=remiss, draft=draft,
-                        content=sections.inga_synpunkter_content(content, namnd.name), comment="Inga synpunkter")
+                        content=sections.inga_synpunkter_content(content, namnd.name, noun_of(remiss.kind).the),
+                       comment="Inga synpunkter")
 
 
 def move_remiss(session: Session, *, now: datetime, principal: Principal, remiss: Remiss,

@@ -21,6 +21,10 @@ KINDS = ("outgoing_missiv", "outgoing_amendment", "outgoing_chaser", "outgoing_e
 # Shown as sent the moment they are queued (per instans "med e-post", the API's sent_at, the export): they go out
 # even if the case is closed before the sweep reaches them (truth17 F9); only a makulering stops them.
 SENT_WHEN_QUEUED = ("outgoing_missiv", "outgoing_amendment", "outgoing_extension")
+# What the remiss page calls the mail of each kind while it waits in the Utkorg or has failed (reminders.queued)
+UNSENT_LABELS = {"outgoing_missiv": "Missivet", "outgoing_amendment": "Det ändrade missivet",
+                 "outgoing_extension": "Meddelandet om förlängd remisstid", "outgoing_chaser": "Påminnelsen",
+                 "outgoing_deadline": "Beskedet om att svarstiden har gått ut"}
 
 
 def _payload(subject: str, paragraphs: list[str], *, reply_to: str, attachments: list[Attachment] = ()) -> dict:

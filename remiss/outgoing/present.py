@@ -19,6 +19,7 @@ from remiss.outgoing.service import (addresses, answers, chasers, compiled, life
                                      sending)
 from remiss.planning.models import Extension
 from remiss.reminders.models import OutboxMessage, OutboxStatus
+from remiss.reminders.queued import queued
 from remiss.remisser import page
 from remiss.remisser.models import AnswerStatus, Attachment, Direction, Remiss, SandlistaEntry, is_open
 from remiss.remisser.status import RemissStatus
@@ -103,13 +104,12 @@ def _letters(by_post: int) -> str:
 
 
 def send_confirmation(emails: list[str], by_post: int, shown: int = 8, *, handlingar: int = 1) -> str:
-    """The question asked before the remiss goes out: how many get it by e-mail at once, to which addresses,
-    and a warning when there are no remisshandlingar to comment on."""
+    """The question before the remiss goes out: how many it is queued to, which addresses, and no remisshandlingar."""
     text = ("Remissen har inga remisshandlingar: remissinstanserna får bara missivet. " if not handlingar else "")
     text += "Skicka remissen nu?"
     if emails:
-        text += (f" Den e-postas genast till {count_words(len(emails), 'remissinstans', 'remissinstanser')}: "
-                 f"{_addresses(emails, shown)}.")
+        to = count_words(len(emails), 'remissinstans', 'remissinstanser')
+        text += f" {queued('Den', to)}: {_addresses(emails, shown)}."
     if by_post:
         text += _letters(by_post)
     return text + " Det går inte att ångra."
@@ -134,7 +134,7 @@ def compile_confirmation(remiss: Remiss, now: datetime, waiting: list[SandlistaE
 
 
 def extension_confirmation(remiss: Remiss, entries: list[SandlistaEntry], emails: dict[int, str], shown: int = 8) -> str:
-    """The question asked before "Förläng och meddela" (walk12b #3): who is e-mailed at once, how many letters
+    """The question asked before "Förläng och meddela" (walk12b #3): who is e-mailed (queued), how many letters
     are printed, and who has an anstånd of its own, told only if the new date runs past it."""
     waiting = [e for e in entries if e.sent_at is not None
                and e.answer_status not in (AnswerStatus.svarat, AnswerStatus.avstar)]
@@ -144,8 +144,8 @@ def extension_confirmation(remiss: Remiss, entries: list[SandlistaEntry], emails
     posted = sum(1 for e in waiting if not emails.get(e.id) and e.id not in own)
     text = "Förlänga remisstiden för alla?"
     if mailed:
-        text += (f" Meddelandet e-postas genast till {count_words(len(mailed), 'remissinstans', 'remissinstanser')}"
-                 f" som inte har svarat: {_addresses(mailed, shown)}.")
+        text += (f" {queued('Meddelandet', count_words(len(mailed), 'remissinstans', 'remissinstanser'))} som inte "
+                 f"har svarat: {_addresses(mailed, shown)}.")
     if posted:
         text += _letters(posted)
     for e in waiting:

@@ -28,6 +28,7 @@ from remiss.planning.models import Extension, Milestone, TidplanState
 from remiss.planning.service import extensions, tidplan
 from remiss.planning.pending_extension import (advice_while_waiting, instead_of_asking, pending_request,
                                               pending_requests, waiting_words)
+from remiss.planning.start_kinds import in_kind_words_needing, in_kind_words_rows, other_kinds
 from remiss.planning.passed_advice import holding, still_holds, without_passed_alternatives
 from remiss.planning.service.milestones import called_off_words
 from remiss.drafting import mail_state
@@ -35,6 +36,7 @@ from remiss.planning.service.recorded import (NOT_EXPEDITED_SHORT, by_hand_refus
                                                kept_by_record)
 from remiss.planning.service.missed import meeting_in_time, with_ways_out
 from remiss.remisser.finished import is_finished
+from remiss.remisser.kind_words import REMISS, noun_of, reword
 from remiss.remisser.models import Direction, Remiss
 from remiss.remisser.present import answered_by_hand, answered_words
 from remiss.remisser.status import RemissStatus, called_off
@@ -123,10 +125,13 @@ def start_section(session: Session, principal: Principal, now: datetime) -> Star
                         "proposal": proposals[0] if proposals else "", "asked": asked.get(row.id, ""),
                         # the plan holds but a step's date has passed: the Tidplan's own words (walk18 F4)
                         "late": instead_of_asking(row.late_proposal, asked.get(row.id, ""))})
-    return StartSection(mine=with_ways_out(session, _shown(mine, now_local, asked), today),
-                        namnder=with_ways_out(session, _shown(theirs, now_local, asked), today),
-                        extension_needed=needing, horizon=format_weekday_date(end),
-                        late_cut=LATE_SHOWN if mine_cut or theirs_cut else 0, extension_left_out=left_out)
+    mine_rows = with_ways_out(session, _shown(mine, now_local, asked), today)
+    their_rows = with_ways_out(session, _shown(theirs, now_local, asked), today)
+    kinds = other_kinds(session, {r.remiss_id for r in mine_rows + their_rows} | {n["remiss_id"] for n in needing})
+    return StartSection(mine=in_kind_words_rows(mine_rows, kinds), namnder=in_kind_words_rows(their_rows, kinds),
+                        extension_needed=[in_kind_words_needing(n, kinds) for n in needing],
+                        horizon=format_weekday_date(end), late_cut=LATE_SHOWN if mine_cut or theirs_cut else 0,
+                        extension_left_out=left_out)
 
 
 COMING_SHOWN = 50  # of what is not late, the start page shows the first 50 of each list
@@ -296,7 +301,7 @@ def tidplan_panel(session: Session, principal: Principal, remiss: Remiss, now: d
     advice = state is not None and not closed and remiss.status != RemissStatus.beslutad
     # advice given because a date had passed holds while that milestone is still open and late
     late = {m.kind for m in milestones if m.done_at is None and m.due_on < today} - waiting
-    return {"milestones": rows, "outgoing": remiss.direction == Direction.utgaende, "closed": closed,
+    said = {"milestones": rows, "outgoing": remiss.direction == Direction.utgaende, "closed": closed,
             "asked": asked,  # "Förlängning till … är begärd och väntar på besked.": Nästa steg says it too
             "feasible": state.feasible if advice else True,
             # the planner's own words: "behövs" only when no meeting fits with ordinary justering
@@ -313,6 +318,19 @@ def tidplan_panel(session: Session, principal: Principal, remiss: Remiss, now: d
             # the meeting steps, marked by those who keep the sammanträden (remiss.auth.access.MILESTONE_ACTIONS)
             "unmarkable": {m.kind for m in milestones if not may_mark_milestone(principal, remiss.namnd_id, m.kind)
                            or by_hand_refusal(m.kind) or (m.done_at is not None and m.kind in kept)}}
+    return _in_kind_words(remiss.kind, said)
+
+
+def _in_kind_words(kind, panel: dict) -> dict:
+    """The Tidplan's texts in the words of the ärende's kind: "före ärendets ankomst" (kind_words, walk18 F7)."""
+    if noun_of(kind) is REMISS:
+        return panel
+    texts = ("explanation", "relative", "flag_reason", "missed", "not_by_hand")
+    panel["milestones"] = [replace(row, **{name: reword(getattr(row, name), kind) for name in texts})
+                           for row in panel["milestones"]]
+    panel.update({key: reword(panel[key], kind) for key in ("omedelbar", "asked")})
+    panel.update({key: [reword(text, kind) for text in panel[key]] for key in ("warnings", "proposals")})
+    return panel
 
 
 @dataclass(frozen=True)

@@ -40,7 +40,8 @@ COMPOSED_FROM = ("id", "key", "remiss_id", "recipient_user_id", "recipient_email
 REMISS_READ = ("id", "status", "title", "remittent", "sender_dnr", "our_dnr", "effective_deadline_on",
                "effective_deadline_time", "received_on",  # received_on: lateness from the arrival
                "handlaggare_id", "direction",  # whether an assigned notice is still true; the utgående wording
-               "namnd_id")  # whether a sammanträde still comes in time (a missed meeting's advice)
+               "namnd_id",  # whether a sammanträde still comes in time (a missed meeting's advice)
+               "kind")  # "ärendet" for a medborgarförslag in the notices (remisser.kind_words, walk18 F7)
 
 # Claimed rows and their remisser as plain named tuples: read-only values that outlive the claiming
 # transaction and can be handed to the composers without a session.

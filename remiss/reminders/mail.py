@@ -26,12 +26,15 @@ from remiss.reminders.reminder_words import (DUE_SENTENCES, EXPECTED, EXPECTED_A
 from remiss.reminders.remiss_parts import (NO_FACTS, Facts, MailTemplates, _remiss_parts,  # noqa: F401
                                            deadline_calendar, is_outgoing)
 from remiss.reminders.schedule import digest_items
+from remiss.remisser.kind_words import REMISS, noun_of
 from remiss.remisser.models import Remiss
 from remiss.remisser.present import LATE_STEP, deadline_passed, lateness
 from remiss.remisser.status import RemissStatus
 
+# {called}, {the}, {The}, {whose}, {Whose}, {it}, {besvarad}: the words of the remiss's kind (kind_words, walk18 F7),
+# so a medborgarförslag is "ärendet" where a remiss is "remissen"
 NOTICE_TEXT = {
-    policy.ASSIGNED: ("Du har tilldelats remiss {title}", "Du har tilldelats remissen och är handläggare för den.",
+    policy.ASSIGNED: ("Du har tilldelats {called} {title}", "Du har tilldelats {the} och är handläggare för {it}.",
                       "Läs remisshandlingarna och börja arbeta med tjänsteskrivelsen enligt tidplanen."),
     # an utgående remiss (truth16 F13): no tjänsteskrivelse, no tidplan; its Nästa steg is the sändlista and missivet
     (policy.ASSIGNED, "utgaende"): ("Du har tilldelats utgående remiss {title}",
@@ -52,15 +55,15 @@ NOTICE_TEXT = {
     (policy.RETURNED, "rattelse"): ("Tillbaka från granskningen, rättelse: {title}",
                                     "Granskaren har skickat tillbaka rättelsen av yttrandet till dig.",
                                     "Gör ändringarna, spara en ny version och skicka rättelsen till granskning igen."),
-    policy.ANSWERED: ("Besvarad: {title}", "Remissen är besvarad och yttrandet expedierat.",
-                      "Ingenting mer behöver göras. Inga fler påminnelser skickas om remissen."),
+    policy.ANSWERED: ("Besvarad: {title}", "{The} är {besvarad} och yttrandet expedierat.",
+                      "Ingenting mer behöver göras. Inga fler påminnelser skickas om {the}."),
     # a status set by hand ("Ändra status för hand", the API's PATCH): nothing is known to have been expedierat
     (policy.ANSWERED, "by_hand"): ("Besvarad: {title}",
-                                   "Remissens status har ändrats till Besvarad för hand. Inget yttrande har "
+                                   "{Whose} status har ändrats till Besvarad för hand. Inget yttrande har "
                                    "expedierats genom Remiss.",
-                                   "Ingenting mer behöver göras. Inga fler påminnelser skickas om remissen."),
+                                   "Ingenting mer behöver göras. Inga fler påminnelser skickas om {the}."),
     policy.MOVED_EARLIER: ("Tidigare datum i tidplanen: {title}",
-                           "Sammanträdesplanen har ändrats och datum i remissens tidplan har flyttats tidigare.",
+                           "Sammanträdesplanen har ändrats och datum i {whose} tidplan har flyttats tidigare.",
                            "Kontrollera de nya datumen i tidplanen och säg till om de inte går att hålla."),
 }
 
@@ -163,7 +166,8 @@ def compose(session: Session, row: OutboxMessage, *, config, now: datetime,
         context["expected"] = "Se till att varje milstolpe har någon som driver den."
     elif remiss is not None and (row.kind in policy.REMINDER_KINDS or row.kind in NOTICE_TEXT):
         context["link"], context["facts"], attachments = _remiss_parts(remiss, base, now, templates)
-        context["link_label"] = "Öppna remissen"
+        noun = noun_of(remiss.kind)
+        context["link_label"] = f"Öppna {noun.the}"
         if row.kind in policy.REMINDER_KINDS:  # with the rows of the same remiss and recipient going out with it
             from remiss.reminders.together import reminder_mail
 
@@ -172,7 +176,12 @@ def compose(session: Session, row: OutboxMessage, *, config, now: datetime,
             variant = ("rattelse" if payload.get("rattelse") else "by_hand" if payload.get("by_hand")
                        else "utgaende" if is_outgoing(remiss) else "")
             template, line, expected = NOTICE_TEXT.get((row.kind, variant)) or NOTICE_TEXT[row.kind]
-            subject = (f"[{remiss.our_dnr}] " if remiss.our_dnr else "") + template.format(title=remiss.title)
+            words = {"called": "remiss" if noun is REMISS else noun.the, "the": noun.the, "The": noun.The,
+                     "whose": noun.whose, "Whose": noun.whose.capitalize(), "it": noun.it,
+                     "besvarad": noun.done("besvarad")}
+            subject = (f"[{remiss.our_dnr}] " if remiss.our_dnr else "") + template.format(title=remiss.title,
+                                                                                            **words)
+            line, expected = line.format(**words), expected.format(**words)
             lines = [line] + payload.get("lines", [])
             if row.kind == policy.ASSIGNED and not variant and deadline_passed(remiss, now):  # truth17 F5
                 expected = f"Läs remisshandlingarna. {lateness(remiss, now)} {LATE_STEP}"

@@ -13,6 +13,7 @@ class Noun:
     the: str  # definite form: "remissen", "ärendet"
     neuter: bool  # ett-ord: "det", "besvarat"
     time: str  # the time given to answer: "remisstiden", "svarstiden"
+    not_one: str  # what a letter registered by mistake was not: "ingen remiss", "inget ärende att yttra sig över"
 
     @property
     def The(self) -> str:  # noqa: N802 - the capitalised form, as the templates write it
@@ -31,8 +32,8 @@ class Noun:
         return participle[:-1] + "t" if self.neuter and participle.endswith("d") else participle
 
 
-REMISS = Noun("remissen", False, "remisstiden")
-ARENDE = Noun("ärendet", True, "svarstiden")
+REMISS = Noun("remissen", False, "remisstiden", "ingen remiss")
+ARENDE = Noun("ärendet", True, "svarstiden", "inget ärende att yttra sig över")
 # every RemissKind but a remiss is an ärende of another kind (a medborgarförslag): "ärendet"
 NOUNS = {"remiss": REMISS}
 
@@ -41,3 +42,29 @@ def noun_of(kind) -> Noun:
     """The noun of a RemissKind (or its value); an unknown or missing kind reads as a remiss."""
     value = str(getattr(kind, "value", kind) or "remiss")
     return NOUNS.get(value, ARENDE)
+
+
+def registered(kind, our_dnr: str) -> str:
+    """"Remissen är registrerad med diarienummer X." / "Ärendet är registrerat …": the flash after registering."""
+    noun = noun_of(kind)
+    return f"{noun.The} är {noun.done('registrerad')} med diarienummer {our_dnr}."
+
+
+# The planner's fixed phrases about the remiss (calendar/ and planning/ write them kind-blind, and some are stored
+# with the tidplan), as said of an ärende of another kind where the page knows the kind (the Tidplan panel).
+_PLANNER_PHRASES = (("remissens ankomst", lambda n: f"{n.whose} ankomst"),
+                    ("behandla remissen", lambda n: f"behandla {n.the}"),
+                    ("remissen kom in", lambda n: f"{n.the} kom in"),
+                    ("remissen är avslutad", lambda n: f"{n.the} är {n.done('avslutad')}"),
+                    ("förlängd remisstid", lambda n: "förlängd " + n.time.removesuffix("en")))
+
+
+def reword(text: str, kind) -> str:
+    """The planner's text in the words of the kind: "före ärendets ankomst", "Begär förlängd svarstid" for a
+    medborgarförslag; a remiss's text as it is."""
+    noun = noun_of(kind)
+    if noun is REMISS or not text:
+        return text
+    for phrase, said in _PLANNER_PHRASES:
+        text = text.replace(phrase, said(noun))
+    return text

@@ -15,15 +15,27 @@ from remiss.audit import service as audit
 from remiss.audit.models import AuditEvent
 from remiss.auth.access import Principal, may_move, require_status_move
 from remiss.remisser.input import InputErrors
+from remiss.remisser.kind_words import noun_of
 from remiss.remisser.models import Remiss
 from remiss.remisser.queries import possible_duplicates
 from remiss.remisser.status import RemissStatus, TransitionError, check_transition
 
 VOIDED = RemissStatus.makulerad
-NO_REASON = ("Skriv varför remissen makuleras, t.ex. ”Samma brev registrerades två gånger; det gäller "
-             "SOFÖ 2026/0008”.")
-NO_CONFIRM = ("Bekräfta att remissen är registrerad av misstag: den makuleras och visas inte längre i listorna "
-              "eller på startsidan.")
+
+
+def no_reason(kind=None) -> str:
+    """The message when no reason is given, in the words of the kind ("ärendet", kind_words, walk18 F7)."""
+    return (f"Skriv varför {noun_of(kind).the} makuleras, t.ex. ”Samma brev registrerades två gånger; det gäller "
+            "SOFÖ 2026/0008”.")
+
+
+def no_confirm(kind=None) -> str:
+    noun = noun_of(kind)
+    return (f"Bekräfta att {noun.the} är {noun.done('registrerad')} av misstag: {noun.it} makuleras och visas inte "
+            "längre i listorna eller på startsidan.")
+
+
+NO_REASON, NO_CONFIRM = no_reason(), no_confirm()  # said of a remiss
 
 
 def may_void(principal: Principal, remiss: Remiss) -> bool:
@@ -54,9 +66,9 @@ def makulera(session: Session, *, now: datetime, principal: Principal, remiss: R
     reason = " ".join(reason.split())[:500]
     errors = {}
     if not reason:
-        errors["reason"] = NO_REASON
+        errors["reason"] = no_reason(remiss.kind)
     if confirmed is False:
-        errors["confirm"] = NO_CONFIRM
+        errors["confirm"] = no_confirm(remiss.kind)
     if errors:
         raise InputErrors(errors)
     old = RemissStatus(remiss.status)

@@ -139,8 +139,9 @@ def test_outgoing_remiss_from_incomplete_register_to_published_sammanstallning(o
     asked = []  # external mail goes at once: the page asks first, naming how many and to whom
     page.once("dialog", lambda dialog: (asked.append(dialog.message), dialog.accept()))
     panel.get_by_role("button", name="Skicka remissen").click()
-    assert "3 remissinstanser får missivet med e-post" in _messages(page)
-    assert asked and "Skicka remissen nu? Den e-postas genast till 3 remissinstanser: " in asked[0]
+    assert "missivet läggs i utkorgen och e-postas inom några minuter till 3 remissinstanser" in _messages(page)
+    assert asked and ("Skicka remissen nu? Den läggs i utkorgen och e-postas inom några minuter till 3 "
+                      "remissinstanser: ") in asked[0]
     assert "Skickad" in page.locator(".page-head").inner_text()
     panel = page.locator("#utskick")
     assert panel.get_by_role("button", name="Skicka remissen").count() == 0

@@ -34,8 +34,8 @@ def test_expedierat_yttrande_is_mailed_with_the_docx_to_the_remittent_and_copies
         world, decided, auth, client, reader, runner, smtp):
     rid = decided(copy_emails="registrator@kultur.malmo.se; kulturkansli@malmo.se, arkiv@malmo.se")
     response = expediera(auth, rid, follow_redirects=True)
-    assert ("e-postas till kulturkansli@malmo.se med kopia till registrator@kultur.malmo.se, arkiv@malmo.se"
-            in response.get_data(as_text=True))
+    assert ("e-postas inom några minuter till kulturkansli@malmo.se med kopia till registrator@kultur.malmo.se, "
+            "arkiv@malmo.se" in response.get_data(as_text=True))
     reader.rollback()
     assert reader.get(Remiss, rid).status == RemissStatus.besvarad  # closed, and the mail still goes
 
@@ -126,7 +126,8 @@ def test_a_rattelse_is_reviewed_and_mailed_as_a_rattelse(decided, auth, reader, 
     assert decide(auth, rid, None, decided_by="delegat", delegat="Andreas Konstantinides, ordförande",
                   meeting_on="2015-10-12", paragraf="").status_code == 302
     done = expediera(auth, rid, follow_redirects=True).get_data(as_text=True)
-    assert "Rättelsen är expedierad" in done and "Rättelsen e-postas till kulturkansli@malmo.se" in done
+    assert "Rättelsen är expedierad" in done
+    assert "Rättelsen läggs i utkorgen och e-postas inom några minuter till kulturkansli@malmo.se" in done
     reader.rollback()
     assert reader.get(Remiss, rid).status == RemissStatus.besvarad
     sweep(runner, "2015-10-12T12:00")

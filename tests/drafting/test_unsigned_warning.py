@@ -20,7 +20,8 @@ def test_missing_signers_are_warned_before_expediering_and_can_be_filled_in(sess
     auth.login(w["registrator"].email)
     page = client.get(f"/remisser/{remiss.id}").get_data(as_text=True)
     question = _confirm(page, "/yttrande/expediera")
-    assert question.startswith("Expediera yttrandet? Det e-postas genast till kulturkansli@malmo.se.")
+    assert question.startswith("Expediera yttrandet? Det läggs i utkorgen och e-postas inom några minuter till "
+                               "kulturkansli@malmo.se.")
     assert WARNING in question and "under Underskrifter i panelen Yttrande" in question
     assert 'id="unsigned-warning"' in page
     api = client.get(f"/api/v1/remisser/{remiss.id}/yttrande").get_json()

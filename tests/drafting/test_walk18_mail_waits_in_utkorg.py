@@ -9,7 +9,8 @@ from remiss.auth.models import Role
 from tests.drafting.conftest import DECIDED_AT, quick_user
 from tests.drafting.test_expediering_mail import expediera, sweep
 
-WAITS = "Yttrandet väntar i utkorgen och e-postas till kulturkansli@malmo.se inom några minuter"
+WAITS = ("Yttrandet väntar i utkorgen sedan 24 september 2015 kl. 18.00 och e-postas till kulturkansli@malmo.se "
+         "inom några minuter")
 STALLED = "i utkorgen har väntat mer än 10 minuter på att skickas"
 
 
@@ -18,7 +19,8 @@ def test_the_remiss_page_says_the_yttrande_waits_in_the_utkorg_until_it_is_sent(
     rid = decided()
     sweep(runner, "2015-09-24T18:00")  # the mail queued before this moment is sent: only the yttrande's will wait
     done = expediera(auth, rid, follow_redirects=True).get_data(as_text=True)
-    assert "ligger i utkorgen tills det är skickat" in done
+    assert ("Yttrandet läggs i utkorgen och e-postas inom några minuter till kulturkansli@malmo.se. "
+            "Remissens sida säger när det är skickat.") in done
     page = auth.client.get(f"/remisser/{rid}").get_data(as_text=True)
     step = re.search(r'<p class="next-step">(.*?)</p>', page, re.S).group(1)
     assert WAITS in step, step  # not "Inget mer att göra" while the answer has not left

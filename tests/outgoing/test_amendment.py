@@ -37,7 +37,8 @@ def test_changed_questions_after_sending_are_told_and_offered_to_those_already_s
 
     clock.advance(minutes=5)
     done = _text(auth.post(f"{page}/utskick/andring", {}, form_url=page, follow_redirects=True))
-    assert "Ändringen är skickad: Trafiknämnden får det ändrade missivet med e-post." in done
+    assert ("Ändringen är skickad: det ändrade missivet läggs i utkorgen och e-postas inom några minuter till "
+            "Trafiknämnden.") in done
     assert "Skicka ändringen till" not in done
     session.expire_all()
     mails = session.exec(select(OutboxMessage).where(OutboxMessage.remiss_id == remiss.id,

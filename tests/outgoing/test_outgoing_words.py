@@ -49,14 +49,15 @@ def test_skicka_remissen_asks_first_naming_the_recipients(session, outgoing, aut
     question = _confirm(auth.client.get(f"/remisser/{remiss.id}").get_data(as_text=True), "/skicka")
     # this remiss has no remisshandlingar, so the question starts by saying so
     assert question.startswith("Remissen har inga remisshandlingar: remissinstanserna får bara missivet. "
-                               "Skicka remissen nu? Den e-postas genast till 4 remissinstanser: ")
+                               "Skicka remissen nu? Den läggs i utkorgen och e-postas inom några minuter till 4 "
+                               "remissinstanser: ")
     for address in ("föreninga@example.se", "nämndd@example.se"):
         assert address in question
 
 
 def test_the_send_question_in_swedish():
-    assert send_confirmation(["a@x.se"], 0) == ("Skicka remissen nu? Den e-postas genast till 1 remissinstans: "
-                                                "a@x.se. Det går inte att ångra.")
+    assert send_confirmation(["a@x.se"], 0) == ("Skicka remissen nu? Den läggs i utkorgen och e-postas inom några "
+                                                "minuter till 1 remissinstans: a@x.se. Det går inte att ångra.")
     many = send_confirmation([f"{n}@x.se" for n in range(10)], 1, shown=8)
     assert "10 remissinstanser: 0@x.se" in many and "7@x.se och 2 till." in many and "8@x.se" not in many
     assert "1 brev till remissinstanser utan e-post skrivs ut för post." in many

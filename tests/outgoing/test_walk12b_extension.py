@@ -65,17 +65,17 @@ def test_general_extension_leaves_a_longer_anstand_alone_and_says_so(app, db, se
 
     # The question before "Förläng och meddela" names who is mailed and the anstånd that may keep Kommunal out.
     shown = _flash(client.get(page))
-    assert ("Förlänga remisstiden för alla? Meddelandet e-postas genast till 1 remissinstans som inte har svarat: "
-            "ungdom@example.se. Kommunal har anstånd till 8 januari 2027 kl. 15.00 och får meddelandet bara om den "
-            "nya svarsdagen ligger senare.") in shown
+    assert ("Förlänga remisstiden för alla? Meddelandet läggs i utkorgen och e-postas inom några minuter till 1 "
+            "remissinstans som inte har svarat: ungdom@example.se. Kommunal har anstånd till 8 januari 2027 kl. "
+            "15.00 och får meddelandet bara om den nya svarsdagen ligger senare.") in shown
 
     said = _flash(auth.post(f"{page}/utskick/forlangning",
                             {"until_on": "2027-01-04", "until_time": "12.00", "reason": "Flera har bett om mer tid."},
                             form_url=page, follow_redirects=True))
     # Old code: "… till 2 remissinstanser med e-post." and a mail telling Kommunal its deadline is 4 January.
-    assert ("Remisstiden är förlängd till 4 januari 2027 kl. 12.00. Meddelandet läggs i utkorgen till 1 "
-            "remissinstans med e-post. Kommunal (till 8 januari 2027 kl. 15.00) har redan ett längre anstånd och "
-            "får inget meddelande: dess svarsdag ändras inte.") in said
+    assert ("Remisstiden är förlängd till 4 januari 2027 kl. 12.00. Meddelandet läggs i utkorgen och e-postas inom "
+            "några minuter till 1 remissinstans. Kommunal (till 8 januari 2027 kl. 15.00) har redan ett längre "
+            "anstånd och får inget meddelande: dess svarsdag ändras inte.") in said
     assert [to for to, _ in _notices(db, remiss_id)] == ["ungdom@example.se"]
     mailed = run_sweep(runner, smtp, at(2026, 12, 5, 0, 31))
     assert [rcpts for rcpts, m in mailed if m["X-Remiss-Kind"] == remisstid.EXTENSION_KIND] == [["ungdom@example.se"]]
@@ -94,7 +94,7 @@ def test_general_extension_leaves_a_longer_anstand_alone_and_says_so(app, db, se
     # A later general extension runs past the anstånd: now Kommunal is told, from its own deadline.
     said = _flash(auth.post(f"{page}/utskick/forlangning", {"until_on": "2027-01-11", "until_time": "12.00"},
                             form_url=page, follow_redirects=True))
-    assert "Meddelandet läggs i utkorgen till 2 remissinstanser med e-post." in said
+    assert "Meddelandet läggs i utkorgen och e-postas inom några minuter till 2 remissinstanser." in said
     assert "längre anstånd" not in said.split("förlängd till 11 januari")[1][:300]
     to_kommunal = [p for to, p in _notices(db, remiss_id) if to == "kommunal@example.se"]
     assert len(to_kommunal) == 1

@@ -57,12 +57,12 @@ def test_a_general_extension_offers_letters_for_post_and_names_who_was_not_maile
     done = auth.post(f"{page}/utskick/forlangning", {"until_on": "2027-01-29", "until_time": "12.00"},
                      form_url=page, follow_redirects=True)
     said = unescape(done.get_data(as_text=True))
-    assert ("Remisstiden är förlängd till 29 januari 2027 kl. 12.00. Meddelandet läggs i utkorgen till 3 "
-            "remissinstanser med e-post. Pensionärsrådet har ingen e-postadress och har inte fått meddelandet: skriv "
-            "ut brevet (”Brev om förlängd remisstid att skriva ut”) och skicka det per post.") in said
+    assert ("Remisstiden är förlängd till 29 januari 2027 kl. 12.00. Meddelandet läggs i utkorgen och e-postas inom "
+            "några minuter till 3 remissinstanser. Pensionärsrådet har ingen e-postadress och har inte fått "
+            "meddelandet: skriv ut brevet (”Brev om förlängd remisstid att skriva ut”) och skicka det per post.") in said
     # the panel's summary says the same, not that everyone was told
-    assert ("meddelandet e-postades till 3 remissinstanser som inte hade svarat; brev att skriva ut och skicka per "
-            "post till Pensionärsrådet.") in said
+    assert ("meddelandet lades i utkorgen för e-post till 3 remissinstanser som inte hade svarat; brev att skriva "
+            "ut och skicka per post till Pensionärsrådet.") in said
     letters = session.exec(select(Attachment).where(Attachment.remiss_id == rid,
                                                     Attachment.purpose == "forlangningsbrev")).one()
     assert f"/filer/{letters.id}" in said

@@ -65,3 +65,122 @@ def test_the_next_steps_agree_with_the_noun():
         assert next_step_of(status, has_handlaggare=False) == (
             NEXT_STEPS[RemissStatus.tilldelad] if False else NEXT_STEPS[status])
     assert noun_of(None).the == "remissen" and noun_of("medborgarforslag").done("återkallad") == "återkallat"
+
+
+def test_the_yttrande_form_the_tidplan_and_makulera_name_a_medborgarforslag_arendet(session, clock, auth, client):
+    clock.set(at(2026, 12, 4, 9))
+    namnd = make_namnd(session, name="Miljönämnden", dnr_prefix="MN")
+    add_meetings(session, namnd, [("namnd", at(2027, 2, 25, 17), "")])
+    mia = make_user(session, role="handlaggare", namnder=[namnd], email="mia@miljo.se", name="Mia Miljö")
+    forslag = make_remiss(session, namnd=namnd, deadline_on=date(2027, 3, 1), now=clock(), kind="medborgarforslag",
+                          title="Medborgarförslag om fler parkbänkar", questions=[], handlaggare_id=mia.id).id
+    remiss = make_remiss(session, namnd=namnd, deadline_on=date(2027, 3, 1), now=clock(), questions=[],
+                         handlaggare_id=mia.id).id
+    session.commit()
+    auth.login("mia@miljo.se")
+    form = _text(client.get(f"/remisser/{forslag}/yttrande").get_data(as_text=True))
+    # Old code: "Remissen har inga frågeställningar: följ remissens egen disposition …", "Tillbaka till remissen"
+    assert "Ärendet har inga frågeställningar: följ ärendets egen disposition med en rubrik per avsnitt." in form
+    assert "Sammanfattning av ärendet (tjänsteskrivelsen)" in form and "Vad ärendet gäller" in form
+    assert "Tillbaka till ärendet" in form
+    # the tjänsteskrivelse's prefilled text: old code "Kommunstyrelsen har skickat remissen ”Medborgarförslag …”"
+    assert "Kommunstyrelsen har skickat ärendet ”Medborgarförslag om fler parkbänkar” till Miljönämnden" in form
+    assert "remissen" not in form.split("Redigera yttrandet", 1)[-1].split("Spara ny version")[0].casefold()
+    text = _text(client.get(f"/remisser/{forslag}").get_data(as_text=True))
+    assert "Sista svarsdag blir klar när yttrandet expedieras, inte för hand." in text  # no "(remissen besvaras)"
+
+    form = _text(client.get(f"/remisser/{remiss}/yttrande").get_data(as_text=True))
+    assert "Remissen har inga frågeställningar: följ remissens egen disposition" in form
+    assert "Kommunstyrelsen har skickat remissen ”" in form
+
+    make_user(session, role="registrator", namnder=[namnd], email="reg@miljo.se", name="Rut Registrator")
+    session.commit()
+    auth.logout()
+    auth.login("reg@miljo.se")
+    text = _text(client.get(f"/remisser/{forslag}").get_data(as_text=True))
+    assert "eller är MN 2026/0001 inget ärende att yttra sig över, kan du makulera det." in text  # not "ingen remiss"
+    empty = auth.post(f"/remisser/{forslag}/makulera", {"reason": " "}, form_url=f"/remisser/{forslag}")
+    said = _text(empty.get_data(as_text=True))
+    # Old code: "Skriv varför remissen makuleras …", "Bekräfta att remissen är registrerad av misstag: den …"
+    assert empty.status_code == 400 and "Skriv varför ärendet makuleras" in said
+    assert "Bekräfta att ärendet är registrerat av misstag: det makuleras och visas inte längre" in said
+    assert "ingen remiss, kan du makulera den." in _text(client.get(f"/remisser/{remiss}").get_data(as_text=True))
+
+
+def test_registering_a_medborgarforslag_says_arendet_is_registered(session, auth, clock):
+    clock.set(at(2026, 12, 4, 9))
+    namnd = make_namnd(session, name="Miljönämnden", dnr_prefix="MN")
+    make_user(session, role="registrator", namnder=[namnd], email="mia@miljo.se", name="Mia Miljö")
+    session.commit()
+    auth.login("mia@miljo.se")
+    form = {"title": "Medborgarförslag om en badplats", "namnd_id": str(namnd.id), "kind": "medborgarforslag",
+            "remittent": "Kommunfullmäktige", "received_on": "2026-12-03", "deadline_on": "2027-03-01"}
+    done = _text(auth.post("/remisser/ny", form, follow_redirects=True).get_data(as_text=True))
+    # Old code: "Remissen är registrerad med diarienummer MN 2026/0001."
+    assert "Ärendet är registrerat med diarienummer MN 2026/0001." in done, done[:3000]
+
+
+def test_the_mails_to_the_handlaggare_of_a_medborgarforslag_say_arendet(session, clock, auth, app, runner):
+    import email
+    from email.policy import default as default_policy
+    from pathlib import Path
+
+    from tests.reminders.test_events import sweep
+
+    clock.set(at(2026, 12, 4, 9))
+    namnd = make_namnd(session, name="Miljönämnden", dnr_prefix="MN")
+    add_meetings(session, namnd, [("namnd", at(2027, 2, 25, 17), "")])
+    make_user(session, role="registrator", namnder=[namnd], email="mia@miljo.se", name="Mia Miljö")
+    hans = make_user(session, role="handlaggare", namnder=[namnd], email="hans@miljo.se", name="Hans Handläggare")
+    rid = make_remiss(session, namnd=namnd, deadline_on=date(2027, 3, 1), now=clock(), kind="medborgarforslag",
+                      title="Medborgarförslag om fler parkbänkar").id
+    session.commit()
+    auth.login("mia@miljo.se")
+    assert auth.post(f"/remisser/{rid}/tilldela", {"handlaggare_id": str(hans.id)},
+                     form_url=f"/remisser/{rid}").status_code == 302
+    sweep(session, runner, "2026-12-04T09:05")  # the assigned notice goes before the ärende is closed
+    for status in ("under_beredning", "klar_for_beslut", "beslutad", "besvarad"):
+        assert auth.post(f"/remisser/{rid}/status", {"status": status, "note": ""},
+                         form_url=f"/remisser/{rid}").status_code == 302
+    sweep(session, runner, "2026-12-04T09:06")
+    mails = {m["Subject"]: " ".join(m.get_body(("plain",)).get_content().split())
+             for m in (email.message_from_bytes(p.read_bytes(), policy=default_policy)
+                       for p in sorted(Path(app.config["MAIL_DIR"]).glob("*.eml"))) if m["To"] == "hans@miljo.se"}
+    # Old code: "Du har tilldelats remiss …", "Du har tilldelats remissen och är handläggare för den."
+    assigned = mails["[MN 2026/0001] Du har tilldelats ärendet Medborgarförslag om fler parkbänkar"]
+    assert "Du har tilldelats ärendet och är handläggare för det." in assigned and "Öppna ärendet" in assigned
+    answered = mails["[MN 2026/0001] Besvarad: Medborgarförslag om fler parkbänkar"]
+    assert "Ärendets status har ändrats till Besvarad för hand." in answered
+    assert "Inga fler påminnelser skickas om ärendet." in answered and "remissen" not in answered.casefold()
+
+
+def test_the_tidplan_advice_names_a_medborgarforslag_arendet(session, clock, auth, client):
+    clock.set(at(2026, 12, 4, 9))
+    namnd = make_namnd(session, name="Miljönämnden", dnr_prefix="MN")
+    add_meetings(session, namnd, [("namnd", at(2026, 12, 17, 17), "")])
+    make_user(session, role="registrator", namnder=[namnd], email="mia@miljo.se", name="Mia Miljö")
+    late = dict(namnd=namnd, received_on=date(2026, 12, 4), deadline_on=date(2026, 12, 30), now=clock(), questions=[])
+    forslag = make_remiss(session, kind="medborgarforslag", title="Medborgarförslag om en skatepark", **late).id
+    remiss = make_remiss(session, **late).id
+    session.commit()
+    auth.login("mia@miljo.se")
+    tidplan = _text(client.get(f"/remisser/{remiss}").get_data(as_text=True)).split(" Tidplan ", 1)[1]
+    assert "före remissens ankomst" in tidplan and "förlängd remisstid" in tidplan  # a remiss reads as before
+    tidplan = _text(client.get(f"/remisser/{forslag}").get_data(as_text=True)).split(" Tidplan ", 1)[1]
+    tidplan = tidplan.split(" Förlängningar ", 1)[0]
+    # Old code: "Datumet låg före remissens ankomst …", "Begär förlängd remisstid hos remittenten."
+    assert "före ärendets ankomst" in tidplan and "förlängd svarstid" in tidplan, tidplan
+    assert "remissen" not in tidplan and "remissens" not in tidplan and "remisstid" not in tidplan, tidplan
+
+    start = _text(client.get("/").get_data(as_text=True))  # Att göra: each row in the words of its kind
+    assert "(datumet låg före ärendets ankomst)" in start and "(datumet låg före remissens ankomst)" in start, start
+
+
+def test_the_expediering_notes_agree_with_the_noun():
+    from remiss.drafting.dispatch import sent_by_hand_note
+
+    # Old code: "Remissen saknar svarsadress, så yttrandet har inte e-postats och remissen är inte besvarad ännu."
+    assert sent_by_hand_note("medborgarforslag").startswith(
+        "Ärendet saknar svarsadress, så yttrandet har inte e-postats och ärendet är inte besvarat ännu.")
+    assert sent_by_hand_note("remiss").startswith("Remissen saknar svarsadress, så yttrandet har inte e-postats och "
+                                                  "remissen är inte besvarad ännu.")

@@ -8,6 +8,7 @@ from flask import Blueprint, abort, current_app, flash, g, redirect, render_temp
 from flask_login import current_user
 
 from remiss.calendar.swedish import format_date_time
+from remiss.reminders.queued import queued
 from remiss.auth.access import Action, load_remiss
 from remiss.db import get_session
 from remiss.documents import RenderError
@@ -17,6 +18,7 @@ from remiss.drafting.panel import form_context
 from remiss.drafting.panel import panel_context as _panel_context
 from remiss.web.extensions import guard_api, login_manager
 from remiss.remisser.input import InputErrors, parse_date
+from remiss.remisser.kind_words import noun_of
 from remiss.web import now, principal
 from remiss.web.lost_input import form_labels
 
@@ -113,7 +115,8 @@ def edit(remiss_id: int):
     if conflict is not None:
         context["values"]["comment"] = comment
     merge_note = conflict.errors["base_version"] if conflict is not None and not errors else ""
-    return render_template("drafting/edit.html", remiss=remiss, errors=errors, conflict=conflict, merge_note=merge_note,
+    return render_template("drafting/edit.html", remiss=remiss, noun=noun_of(remiss.kind), errors=errors,
+                           conflict=conflict, merge_note=merge_note,
                            # a conflict's message names its field itself
                            labels={name: "" if conflict and name in conflict.merged.conflicts else field_label(name)
                                    for name in errors},
@@ -230,15 +233,14 @@ def expediera(remiss_id: int):
           if result.rattelse else
           f"Yttrandet är expedierat: version {result.version_number} med diarienummer {remiss.our_dnr} är låst.",
           "success")
+    noun = noun_of(remiss.kind)  # "ärendet" for a medborgarförslag (walk18 F7)
     if result.mailed_to:
-        it, sent = ("den", "skickad") if result.rattelse else ("det", "skickat")
-        flash(f"{what} e-postas till {result.mailed_to}"
+        flash(queued(what, result.mailed_to)
               + (f" med kopia till {', '.join(result.copies)}" if result.copies else "")
-              + f". {it.capitalize()} ligger i utkorgen tills {it} är {sent}, normalt några minuter; remissens sida "
-                "säger när.", "info")
+              + f". {noun.whose.capitalize()} sida säger när det är skickat.", "info")
     elif result.rattelse:
-        flash(f"Remissen saknar svarsadress, så {what.lower()} har inte e-postats. Skicka den till remittenten själv.",
-              "info")
+        flash(f"{noun.The} saknar svarsadress, så {what.lower()} har inte e-postats. Skicka den till remittenten "
+              "själv.", "info")
     if result.status_note:
         flash(result.status_note, "info")
     return _back(remiss.id)
@@ -259,7 +261,8 @@ def compare_versions(remiss_id: int):
     if old is None or new is None:
         abort(404, "Versionen finns inte.")
     diff = compare(json.loads(old.content), json.loads(new.content))
-    return render_template("drafting/compare.html", remiss=remiss, old=old, new=new, diff=diff,
+    return render_template("drafting/compare.html", remiss=remiss, noun=noun_of(remiss.kind), old=old, new=new,
+                           diff=diff,
                            old_at=format_date_time(old.created_at), new_at=format_date_time(new.created_at))
 
 

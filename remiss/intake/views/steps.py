@@ -18,6 +18,7 @@ from remiss.intake.views.message import (EDITABLE, LABELS, NO_EXTENSION_DAY, NO_
                                          _message_or_404)
 from remiss.remisser import voided
 from remiss.remisser.input import InputErrors, deadline_required, letter_after_arrival, to_remiss_data
+from remiss.remisser.kind_words import registered
 from remiss.remisser.models import Remiss
 from remiss.remisser.status import TransitionError
 from remiss.web import now, principal, requires
@@ -94,7 +95,7 @@ def _register_now(message: InboxMessage):
         session.rollback()
         return _item_page(message, register_errors={"namnd_id": str(exc) or "Du får inte registrera för den nämnden."},
                           typed=typed, status=400)
-    flash(f"Remissen är registrerad med diarienummer {remiss.our_dnr}.", "success")
+    flash(registered(remiss.kind, remiss.our_dnr), "success")  # "Ärendet är registrerat …" (walk18 F7)
     return redirect(url_for("remisser.show", remiss_id=remiss.id))
 
 

@@ -19,6 +19,7 @@ from remiss.namnd.models import Namnd
 from remiss.outgoing import mails
 from remiss.outgoing.service import sending
 from remiss.reminders.outbox import enqueue
+from remiss.reminders.queued import queued
 from remiss.remisser import service as remisser
 from remiss.remisser.input import InputErrors
 from remiss.remisser.models import AnswerStatus, Remiss, SandlistaEntry
@@ -124,8 +125,8 @@ def send_amendment(session: Session, *, now: datetime, principal: Principal, rem
     for entry in entries:
         audit.record(session, now=now, user_id=principal.user_id, entity="sandlista_entry", entity_id=entry.id,
                      remiss_id=remiss.id, action="send_amendment",
-                     note=f"Det ändrade missivet skickat till {entry.name} "
-                          + ("med e-post" if entry.email else "per post"))
+                     note=(f"Det ändrade missivet lagt i utkorgen för e-post till {entry.name}" if entry.email
+                           else f"Det ändrade missivet skickat per post till {entry.name}"))
     session.flush()
     return [e.name for e in by_mail], [e.name for e in by_post]
 
@@ -133,7 +134,7 @@ def send_amendment(session: Session, *, now: datetime, principal: Principal, rem
 def sent_message(mailed: list[str], posted: list[str]) -> str:
     parts = []
     if mailed:
-        parts.append(f"{join_words(mailed)} får det ändrade missivet med e-post")
+        parts.append(queued("det ändrade missivet", join_words(mailed)))
     if posted:
         parts.append(f"{join_words(posted)} ska få det per post: skriv ut breven (”Brev med missivet att skriva ut”)")
     return "Ändringen är skickad: " + "; ".join(parts) + "."

@@ -42,8 +42,10 @@ class Extended:
 
     def note(self) -> str:
         """One line for the history and the panel: who was told, and how."""
-        parts = [f"meddelandet e-postades till {count_words(self.mailed, 'remissinstans', 'remissinstanser')} "
-                 "som inte hade svarat" if self.mailed else "ingen fick meddelandet med e-post"]
+        # queued, not yet sent (walk18 F2): the panel says while it waits (reminders.queued.unsent_lines)
+        parts = [f"meddelandet lades i utkorgen för e-post till "
+                 f"{count_words(self.mailed, 'remissinstans', 'remissinstanser')} som inte hade svarat" if self.mailed
+                 else "ingen fick meddelandet med e-post"]
         if self.posted:
             parts.append("brev att skriva ut och skicka per post till " + ", ".join(self.posted))
         if self.unsent:

@@ -322,7 +322,9 @@ def send(session: Session, *, now: datetime, principal: Principal, remiss: Remis
     remiss.updated_at = now
     session.add(remiss)
     session.flush()
-    ways = [f"med e-post till {count_words(mailed, 'remissinstans', 'remissinstanser')}" if mailed else "",
+    # the missiv is queued, not yet e-mailed (walk18 F2): the page lists it until a sweep sends it
+    ways = [f"med e-post till {count_words(mailed, 'remissinstans', 'remissinstanser')} (lagt i utkorgen)"
+            if mailed else "",
             f"per post till {count_words(len(by_post), 'remissinstans', 'remissinstanser')}" if by_post else ""]
     note = ("Remissen skickad " + " och ".join(way for way in ways if way)).strip()
     audit.record(session, now=now, user_id=principal.user_id, entity="remiss", entity_id=remiss.id,

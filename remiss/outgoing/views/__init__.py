@@ -10,11 +10,14 @@ from remiss.clock import local_today
 from remiss.db import get_session
 from remiss.documents import RenderError, held_uploads
 from remiss.namnd.models import Namnd
-from remiss.outgoing import overview, present
+from remiss.outgoing import mails, overview, present
 from remiss.outgoing.forms import parse_ids, parse_new_instanser
 from remiss.outgoing.repeated import merge_repeated, name_key, repeated_note
 from remiss.outgoing.service import amendments, sending
 from remiss.outgoing.service.register import saved_lists, visible_organisations
+from remiss.calendar.swedish import count_words
+from remiss.reminders import queued as queueing
+from remiss.reminders.queued import queued
 from remiss.remisser import attachments
 from remiss.remisser.input import SANDLISTA_LIMIT, InputErrors, parse_remiss_input, RemissData
 from remiss.remisser.models import Direction
@@ -184,8 +187,7 @@ def _sent_message(sent: sending.Sent, *, enclose: bool = False) -> str:
                 else "Remissen var redan skickad till alla på sändlistan.")
     parts = []
     if sent.mailed:
-        parts.append(f"{sent.mailed} {'remissinstans får' if sent.mailed == 1 else 'remissinstanser får'} "
-                     "missivet med e-post")
+        parts.append(queued("missivet", count_words(sent.mailed, "remissinstans", "remissinstanser")))
     if sent.posted:
         parts.append(f"{sent.posted} ska få det per post: skriv ut breven "
                      "(”Brev med missivet att skriva ut”)"
@@ -211,6 +213,8 @@ def panel_context(session, p, remiss, moment):
                             group=request.args.get("grupp", ""))
     context["amendment"] = [e.name for e in amendments.outdated(session, remiss)]  # have the old frågeställningar
     context["failed"] = g.get("outgoing_failed")  # the general extension's form, when it came back with errors
+    # mail of this remiss still in the Utkorg or failed: "skickad" is not "e-postad" (walk18 F2)
+    context["unsent_mail"] = queueing.unsent_lines(session, remiss.id, mails.UNSENT_LABELS, now=moment)
     return context
 
 

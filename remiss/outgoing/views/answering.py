@@ -5,6 +5,7 @@ from flask import flash, g, render_template, request
 from sqlmodel import select
 
 from remiss.calendar.swedish import count_words, format_date, format_deadline, join_words
+from remiss.reminders.queued import queued
 from remiss.auth.access import Action
 from remiss.clock import local, local_today
 from remiss.db import get_session
@@ -143,8 +144,7 @@ def _extended_message(done: remisstid.Extended, until: str) -> str:
 
     parts = [f"Remisstiden är förlängd till {until}."]
     if done.mailed:
-        parts.append(f"Meddelandet läggs i utkorgen till "
-                     f"{count_words(done.mailed, 'remissinstans', 'remissinstanser')} med e-post.")
+        parts.append(queued("Meddelandet", count_words(done.mailed, "remissinstans", "remissinstanser")) + ".")
     if done.posted:
         parts.append(f"{join_words(done.posted)} har ingen e-postadress och har inte fått meddelandet: skriv ut "
                      + one_or_more(done.posted, "brevet", "breven") + " (”Brev om förlängd remisstid att skriva ut”) "

@@ -20,7 +20,7 @@ WAITS_TO_BE_SENT = ("Yttrandet är expedierat men inte skickat: remissen saknar 
 # Steps only the expediering does (walk16 #0): the answer sent is what makes them done, never a click; marked by
 # hand they claimed "Expedierat" and stopped the deadline reminders of a remiss nobody answered.
 BY_EXPEDIERING = {"expediering": "Expedieringen blir klar när yttrandet expedieras, inte för hand.",
-                  "sista_svarsdag": "Sista svarsdag blir klar när yttrandet expedieras (remissen besvaras), "
+                  "sista_svarsdag": "Sista svarsdag blir klar när yttrandet expedieras, "
                                     "inte för hand."}
 # expedierat, waiting to be sent (WAITS_TO_BE_SENT): what is left is the sending (walk18 F15)
 WHEN_SENT = "Expedieringen blir klar när yttrandet registreras som skickat, inte för hand."

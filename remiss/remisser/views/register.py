@@ -12,6 +12,7 @@ from remiss.clock import local_today
 from remiss.db import get_session
 from remiss.documents import held_uploads
 from remiss.remisser import attachments, queries, sent_once, service
+from remiss.remisser.kind_words import registered
 from remiss.remisser.models import Remiss
 from remiss.remisser.input import FORM_LABELS, InputErrors, deadline_required, letter_after_arrival, to_remiss_data
 from remiss.remisser.views import bp, namnder_for
@@ -123,7 +124,7 @@ def new():
         else:
             get_session().commit()
             held_uploads.release(current_app.config["FILES_DIR"], held)
-            flash(f"Remissen är registrerad med diarienummer {remiss.our_dnr}.", "success")
+            flash(registered(remiss.kind, remiss.our_dnr), "success")  # "Ärendet är registrerat …" (walk18 F7)
             for note in file_notes:
                 flash(note, "warning")
             return redirect(url_for("remisser.show", remiss_id=remiss.id))

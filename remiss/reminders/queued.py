@@ -1,0 +1,55 @@
+"""What Remiss says of the mail it puts in the outbox (walk18 F2), in one wording.
+
+Nothing is e-mailed the moment a user acts: the mail is queued (reminders.outbox.enqueue) and a sweep of `remiss
+scheduler` or `remiss reminders run` sends it. Confirmations and flashes say so with `queued`; the remiss page
+lists the mail of that remiss that still waits or could not be sent with `unsent_lines`. Read only.
+"""
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import select
+from sqlmodel import Session
+
+from remiss.calendar.swedish import count_words, format_date_time
+from remiss.reminders.models import OutboxMessage, OutboxStatus
+
+QUEUED = "läggs i utkorgen och e-postas inom några minuter"
+WAITING = (OutboxStatus.pending.value, OutboxStatus.sending.value)
+_O = OutboxMessage.__table__.c
+
+
+def queued(what: str, to: str = "") -> str:
+    """"Det läggs i utkorgen och e-postas inom några minuter till a@b.se": how every confirmation and flash says that
+    mail goes out (no sentence end, so the caller may go on)."""
+    return f"{what} {QUEUED}" + (f" till {to}" if to else "")
+
+
+def unsent_lines(session: Session, remiss_id: int, labels: dict[str, str], *, now: datetime) -> list[str]:
+    """The remiss's mail of the kinds in labels (kind -> "Missivet") that is due but not sent, one line per kind
+    and outcome: "Missivet till pr@x.se och 2 till väntar i utkorgen sedan 5 december 2026 kl. 14.02." or
+    "Missivet till pr@x.se kunde inte skickas: <the error>. …". A row planned for later (a chaser) is not due yet."""
+    rows = session.execute(
+        select(_O.kind, _O.status, _O.recipient_email, _O.created_at, _O.last_error, _O.attempts)
+        .where(_O.remiss_id == remiss_id, _O.kind.in_(list(labels)),
+               ((_O.status.in_(WAITING)) & (_O.next_attempt_at <= now)) | (_O.status == OutboxStatus.failed.value))
+        .order_by(_O.id)).all()
+    lines = []
+    for kind, label in labels.items():
+        waiting = [r for r in rows if r.kind == kind and r.status in WAITING]
+        if waiting:
+            retry = (" (ett försök har misslyckats och görs om)" if any(r.attempts for r in waiting) else "")
+            lines.append(f"{label} till {_to(waiting)} väntar i utkorgen sedan "
+                         f"{format_date_time(min(r.created_at for r in waiting))}{retry}: det är inte skickat ännu.")
+        for row in (r for r in rows if r.kind == kind and r.status == OutboxStatus.failed.value):
+            lines.append(f"{label} till {row.recipient_email} kunde inte skickas"
+                         + (f": {row.last_error.rstrip('.')}" if row.last_error else "")
+                         + ". En administratör kan skicka det igen från utkorgen.")
+    return lines
+
+
+def _to(rows, shown: int = 3) -> str:
+    emails = [r.recipient_email for r in rows]
+    if len(emails) <= shown:
+        return " och ".join([", ".join(emails[:-1]), emails[-1]]) if len(emails) > 1 else emails[0]
+    return f"{', '.join(emails[:shown])} och {count_words(len(emails) - shown, 'mottagare', 'mottagare')} till"
