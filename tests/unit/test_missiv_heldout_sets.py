@@ -10,37 +10,22 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
+
 from bench import missiv_eval, title_cv
 
 
-def test_fresh9_is_registered_by_name_only():
-    assert missiv_eval.FRESH_FILES["fresh9-holdout"].name == "fresh9-holdout.json"
-    assert "fresh9-holdout" in missiv_eval.WHOLLY_HELD_OUT
-    assert "fresh9-holdout" not in missiv_eval.DEFAULT_SPLITS
-    assert "fresh9-holdout" not in missiv_eval.DEV_SPLITS
-    assert "fresh9-holdout" not in missiv_eval.SEEN_HOLDOUTS
-
-
-def test_fresh12_is_registered_by_name_only():
-    # gathered blind by helper h-gather16 for a later round's measure: scored only with --only fresh12-holdout
-    assert missiv_eval.FRESH_FILES["fresh12-holdout"].name == "fresh12-holdout.json"
-    assert missiv_eval.FRESH_FILES["fresh12-holdout"].is_file()
-    assert "fresh12-holdout" in missiv_eval.WHOLLY_HELD_OUT
-    assert "fresh12-holdout" not in missiv_eval.DEFAULT_SPLITS
-    assert "fresh12-holdout" not in missiv_eval.DEV_SPLITS
-    assert "fresh12-holdout" not in missiv_eval.SEEN_HOLDOUTS
-    assert "fresh12-holdout" not in title_cv.SETS
-
-
-def test_fresh13_is_registered_by_name_only():
-    # gathered blind by helper h-gather19 for a later round's measure: scored only with --only fresh13-holdout
-    assert missiv_eval.FRESH_FILES["fresh13-holdout"].name == "fresh13-holdout.json"
-    assert missiv_eval.FRESH_FILES["fresh13-holdout"].is_file()
-    assert "fresh13-holdout" in missiv_eval.WHOLLY_HELD_OUT
-    assert "fresh13-holdout" not in missiv_eval.DEFAULT_SPLITS
-    assert "fresh13-holdout" not in missiv_eval.DEV_SPLITS
-    assert "fresh13-holdout" not in missiv_eval.SEEN_HOLDOUTS
-    assert "fresh13-holdout" not in title_cv.SETS
+# fresh9 (h-fresh9), fresh12 (h-gather16) and fresh13 (h-gather19) were gathered blind for a later round's measure:
+# scored only with --only NAME, never in the default run, --dev-only, the seen sets or the title cross-validation
+@pytest.mark.parametrize("name", ["fresh9-holdout", "fresh12-holdout", "fresh13-holdout"])
+def test_a_wholly_held_out_set_is_registered_by_name_only(name):
+    assert missiv_eval.FRESH_FILES[name].name == f"{name}.json"
+    assert missiv_eval.FRESH_FILES[name].is_file()
+    assert name in missiv_eval.WHOLLY_HELD_OUT
+    assert name not in missiv_eval.DEFAULT_SPLITS
+    assert name not in missiv_eval.DEV_SPLITS
+    assert name not in missiv_eval.SEEN_HOLDOUTS
+    assert name not in title_cv.SETS
 
 
 def test_fresh13_has_the_format_of_the_fresh_sets():
