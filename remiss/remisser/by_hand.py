@@ -44,6 +44,7 @@ def change_status_by_hand(session: Session, *, now: datetime, principal: Princip
     if wanted == S.avslutad:  # an utgående remiss closes as its button closes it: asked about an old sammanställning
         from remiss.outgoing.service import lifecycle
 
-        return lifecycle.close(session, now=now, principal=principal, remiss=remiss, note=note, stale_ok=confirmed)
+        return lifecycle.close(session, now=now, principal=principal, remiss=remiss, note=note, stale_ok=confirmed,
+                               early_ok=confirmed)
     return service.change_status(session, now=now, principal=principal, remiss=remiss, new=wanted, note=note,
                                  by_hand=True)
