@@ -168,3 +168,21 @@ def test_closing_after_the_svarstid_asks_nothing(session, app, auth, client, clo
     assert "data-confirm" not in form
     auth.post(f"/remisser/{rid}/utskick/avsluta", {}, form_url=f"/remisser/{rid}")
     assert session.get(Remiss, rid).status == "avslutad"
+
+
+def test_status_by_hand_to_avslutad_asks_at_a_checkbox(session, app, auth, client, clock):
+    rid, entries, _ = _sent(session, app, auth, clock)
+    _compile(auth, rid)
+    url = f"/remisser/{rid}/status"
+    asked = auth.post(url, {"status": "avslutad"}, form_url=f"/remisser/{rid}")
+    page = _text(asked)
+    assert asked.status_code == 400
+    assert ("Svarstiden löper till 26 februari 2027 kl. 12.00 (83 dagar kvar), och 3 remissinstanser har inte "
+            "svarat. Avslutas ärendet nu kan svaren inte registreras. Kryssa i ”Avsluta ärendet ändå” och ändra "
+            "status igen om ärendet ska avslutas ändå.") in page
+    assert re.search(r'<input type="checkbox" id="status-confirm" name="confirm" value="1"[^>]*> *'
+                     r'<label for="status-confirm">Avsluta ärendet ändå</label>', page)
+    assert session.get(Remiss, rid).status == "sammanstalld"
+    session.close()
+    auth.post(url, {"status": "avslutad", "confirm": "1"}, form_url=f"/remisser/{rid}")
+    assert session.get(Remiss, rid).status == "avslutad"
