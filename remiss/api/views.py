@@ -192,12 +192,33 @@ def update(remiss_id: int):
         raise InputErrors(in_api_words(exc.errors)) from None
     if body.status is not None and body.status != remiss.status:
         try:
-            service.change_status(session, now=now(), principal=principal(), remiss=remiss, new=body.status,
-                                  by_hand=True)
+            if not _closed_outgoing(session, remiss, body):
+                service.change_status(session, now=now(), principal=principal(), remiss=remiss, new=body.status,
+                                      by_hand=True)
         except TransitionError as exc:
             session.rollback()
             return error_response(409, str(exc), field="status")
     return jsonify(_detail(remiss))
+
+
+def _closed_outgoing(session, remiss, body: RemissUpdate) -> bool:
+    """"avslutad" on a sammanställd utgående remiss closes it as its button does (outgoing.service.lifecycle.close):
+    while instanser may still answer in time, or with an out-of-date sammanställning, only with "confirm_close":
+    true (walk19 G13). False when the move is another."""
+    from remiss.outgoing.service import lifecycle
+    from remiss.remisser.models import Direction
+    from remiss.remisser.status import RemissStatus
+
+    if (body.status != RemissStatus.avslutad or remiss.direction != Direction.utgaende
+            or remiss.status != RemissStatus.sammanstalld):
+        return False
+    try:
+        lifecycle.close(session, now=now(), principal=principal(), remiss=remiss,
+                        stale_ok=bool(body.confirm_close), early_ok=bool(body.confirm_close))
+    except lifecycle.CloseQuestion as exc:
+        raise InputErrors({"confirm_close": f'{exc.said} Skicka "confirm_close": true för att avsluta ändå.'}) \
+            from None
+    return True
 
 
 @bp.post("/missiv/parse")

@@ -29,14 +29,11 @@ AFTER_SVARSTID = {RemissStatus.sammanstalld: "svaren är sammanställda", Remiss
                   RemissStatus.aterkallad: "remissen är återkallad"}
 
 
-STALE = "ett svar har kommit in efter sammanställningen – sammanställ igen"
-
-
-def days_left(remiss: Remiss, now: datetime, *, stale: bool = False) -> str:
+def days_left(remiss: Remiss, now: datetime, *, stale: str = "") -> str:
     """ "12 dagar kvar", "sista dagen i dag", "svarstiden gick ut i går", "svarstiden gick ut för 3 dagar sedan".
-    stale: an answer came in after the sammanställning, which is to be made again (truth16 F16)."""
+    stale: why the sammanställning is to be made again (compiled.Staleness.reason; truth16 F16, walk19 G7)."""
     if stale and remiss.status == RemissStatus.sammanstalld:
-        return STALE
+        return f"{stale} – sammanställ igen"
     if remiss.status in AFTER_SVARSTID:  # the svarstid is over business once the answers are compiled
         return AFTER_SVARSTID[remiss.status]
     if remiss.effective_deadline_on is None:
@@ -186,7 +183,7 @@ def panel(session: Session, principal: Principal, remiss: Remiss, now: datetime,
     handlingar = sum(1 for a in page.attachments(session, remiss.id) if a.purpose == "remisshandling")
     missiv = sending.current_missiv(session, remiss.id)
     compiled_file = lifecycle.current_compilation(session, remiss.id)
-    stale = compiled.stale_text(compiled.changed_since(session, remiss.id, compiled_file))
+    stale = compiled.staleness(session, remiss.id, compiled_file)
     return {
         "state": state, "counts": overview.counts(session, remiss.id), "rows": rows,
         "groups": overview.groups(session, remiss.id, entries), "statuses": list(AnswerStatus),
@@ -196,9 +193,9 @@ def panel(session: Session, principal: Principal, remiss: Remiss, now: datetime,
         "deadline_problem": sending.deadline_problem(remiss, local_today(now)) if unsent else "",
         "letters": (letters := sending.letters_file(session, remiss.id)), "pdf_available": soffice_path() is not None,
         "enclose": sending.remisshandlingar(session, remiss.id) if letters else [],  # to print with the letters
-        "compiled": compiled_file, "compiled_stale": stale,
+        "compiled": compiled_file, "compiled_stale": stale.text,
         # an answer registered after the sammanställning: Nästa steg says to compile again first
-        "next_step": (f"{stale} Publicera sedan remissvaren och avsluta ärendet."
+        "next_step": (f"{stale.text} Publicera sedan remissvaren och avsluta ärendet."
                       if stale and state == RemissStatus.sammanstalld else
                       # an instans added after sending (walk12b #14): waiting is not all there is to do
                       f"Skicka remissen till {', '.join(e.name for e in unsent)}, som inte har fått den än. "
@@ -210,7 +207,7 @@ def panel(session: Session, principal: Principal, remiss: Remiss, now: datetime,
         "unsent_names": [e.name for e in unsent],
         "sent": remiss.sent_at is not None, "sent_at": format_date_time(remiss.sent_at) if remiss.sent_at else "",
         "unsent": len(unsent), "by_mail": len(by_mail), "by_post": len(by_post),
-        "nowhere": [(e.id, e.name) for e in nowhere], "days_left": days_left(remiss, now, stale=bool(stale)),
+        "nowhere": [(e.id, e.name) for e in nowhere], "days_left": days_left(remiss, now, stale=stale.reason),
         "send_confirm": send_confirmation([current[e.id][0] for e in by_mail], len(by_post), handlingar=handlingar),
         "handlingar": handlingar,
         "compile_confirm": compile_confirmation(remiss, now, unanswered),
@@ -221,7 +218,8 @@ def panel(session: Session, principal: Principal, remiss: Remiss, now: datetime,
         "may_send": state in (RemissStatus.utkast, RemissStatus.skickad, RemissStatus.svarstiden_ute) and unsent,
         "may_extend": state in (RemissStatus.skickad, RemissStatus.svarstiden_ute),
         "may_compile": state in (RemissStatus.skickad, RemissStatus.svarstiden_ute, RemissStatus.sammanstalld),
-        "may_close": state == RemissStatus.sammanstalld,
+        "may_close": state == RemissStatus.sammanstalld,  # asked first while answers may still come (walk19 G13)
+        "close_confirm": lifecycle.answers_still_due(session, remiss, now) if state == RemissStatus.sammanstalld else "",
         "may_publish": remiss.sent_at is not None and state != RemissStatus.aterkallad,
         "published": published, "published_at": format_date_time(published.published_at) if published else "",
         "publish_choices": [{"id": a.id, "label": _file_label(a, answer_names), "checked": (a.id in shown)
@@ -335,7 +333,7 @@ def _rows(session: Session, found: list[Remiss], now: datetime) -> list[Outgoing
             + (f", {left} utan svar" if done and left else ""),
             0 if unsent or done else left,
             "inte skickad" if remiss.status == RemissStatus.utkast
-            else days_left(remiss, now, stale=remiss.id in stale),
+            else days_left(remiss, now, stale=stale.get(remiss.id, "")),
             shown == RemissStatus.svarstiden_ute,
             (count_words(n, "påminnelse", "påminnelser") + f" planerade, nästa {format_date_time(first)}") if n
             else "inga påminnelser planerade"))

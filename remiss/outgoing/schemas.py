@@ -165,6 +165,8 @@ class CompilationStatus(SQLModel):
     file_id: int | None = Field(default=None, description="den sparade sammanställningen (/filer/<id>)")
     filename: str | None = None
     made_at: datetime | None = None
-    out_of_date: bool = Field(default=False, description="ett svar har registrerats, ändrats eller ångrats sedan")
+    out_of_date: bool = Field(default=False, description="ett svar har registrerats, ändrats eller ångrats sedan, "
+                                                         "eller frågeställningarna har ändrats sedan")
     changed_since: list[str] = Field(default_factory=list, description="instanser vars svar ändrats sedan")
+    questions_changed: bool = Field(default=False, description="frågeställningarna har ändrats sedan")
     message: str = Field(default="", description="”Sammanställningen är äldre än svaret från … – sammanställ igen.”")

@@ -103,7 +103,7 @@ def waiting_section(session: Session, principal: Principal, now: datetime) -> Wa
         if r.id in stale:
             # the remiss page, the Utgående table and the API say "sammanställ igen" too (compiled.changed_since)
             todo, anchor = COMPILE_AGAIN
-            note, late = "ett svar har kommit in efter sammanställningen", False
+            note, late = stale[r.id], False
         elif r.status == RemissStatus.beslutad.value and r.draft_state == "expedierad" and not r.answer_email:
             # expedierat without an answer address: besvarad once recorded as sent (walk11 finding 10, h-fix-a)
             todo, anchor = SENT_BY_HAND

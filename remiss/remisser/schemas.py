@@ -113,11 +113,14 @@ class RemissUpdate(RemissBase):
     status: Status | None = None
     # true: a new deadline_on/deadline_time corrects a typing error in the registered (original) sista svarsdag
     deadline_correction: bool | None = None
+    # true: "status": "avslutad" closes an utgående remiss although instanser may still answer in time, or its
+    # sammanställning is older than an answer or the frågeställningar (400 on confirm_close without it)
+    confirm_close: bool | None = None
 
     def changes(self) -> dict[str, Any]:
         """The fields given, for remiss.remisser.service.update."""
         return {name: getattr(self, name) for name in self.model_fields_set
-                if name not in ("status", "deadline_correction", "confirm_letter_date")}
+                if name not in ("status", "deadline_correction", "confirm_letter_date", "confirm_close")}
 
 
 # Response shapes (documentation: the views build these dicts in remiss.api.serialize)

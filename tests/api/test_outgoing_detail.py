@@ -45,7 +45,8 @@ def test_an_outgoing_remiss_has_no_yttrande_but_its_sammanstallning(session, cli
     assert body["yttrande"] is None  # Kommunstyrelsen is the remittent: no yttrande to write
     assert body["sandlista_status"]["answered"] == 1
     assert body["sammanstallning"] == {"compiled": False, "file_id": None, "filename": None, "made_at": None,
-                                       "out_of_date": False, "changed_since": [], "message": ""}
+                                       "out_of_date": False, "changed_since": [], "questions_changed": False,
+                                       "message": ""}
     assert session.exec(select(YttrandeDraft).where(YttrandeDraft.remiss_id == outgoing.id)).first() is None
 
     with app.app_context():

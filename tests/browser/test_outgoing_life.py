@@ -292,8 +292,12 @@ def _after_the_sweep(page, remiss_url, rid, open_page):
     form.get_by_role("button", name="Publicera").click()
     assert "Remissvaren är publicerade" in _messages(page)
     public_url = page.locator("#publicering").get_by_role("link", name="öppen sida utan inloggning").get_attribute("href")
+    close_asked: list[str] = []  # B's anstånd still runs: the button asks first (walk19 G13)
+    page.once("dialog", lambda dialog: (close_asked.append(dialog.message), dialog.accept()))
     page.locator("#utskick").get_by_role("button", name="Avsluta ärendet").click()
     assert "Ärendet är avslutat" in _messages(page)
+    assert close_asked == [f"Svarstiden har gått ut, men {B} har anstånd till 19 mars 2010 (18 dagar kvar) och har "
+                           "inte svarat. Avslutas ärendet nu kan svaret inte registreras. Avsluta ärendet ändå?"]
     assert "Avslutad" in page.locator(".page-head").inner_text()
     check_axe(page)
 

@@ -115,6 +115,7 @@ def register_answer(session: Session, *, now: datetime, principal: Principal, re
     if not (data.no_comments or data.summary.strip() or data.other_comments.strip() or data.files
             or any(t.strip() for t in data.answers.values())):
         raise InputErrors({"summary": "Ange en kort sammanfattning, svar på frågorna, en fil eller ”inga synpunkter”."})
+    _check_no_comments(data)
     _check_sent(remiss, entry)
     before = _snapshot(entry)
     entry.answer_status = AnswerStatus.svarat.value
@@ -158,6 +159,18 @@ def add_supplement(session: Session, *, now: datetime, principal: Principal, rem
     _log(session, now=now, principal=principal, entry=entry, before=before, action="answer_supplement",
          note=f"{entry.name}, {format_date(data.answered_on)}")
     return entry
+
+
+def _check_no_comments(data: AnswerData) -> None:
+    """Refuse "Inga synpunkter" together with synpunkter (walk19 G2): the sammanställning would say both. Only the
+    user knows which is true, so nothing is unticked or dropped; a kort sammanfattning and files (the mail or letter
+    that said "inga synpunkter") go with it."""
+    said = [what for what, text in (("svar på frågorna", "".join(data.answers.values())),
+                                    ("övriga synpunkter", data.other_comments)) if text.strip()]
+    if data.no_comments and said:
+        raise InputErrors({"no_comments": f"”Inga synpunkter” och {' och '.join(said)} säger emot varandra. Har "
+                                          "instansen synpunkter, ta bort krysset i ”Inga synpunkter”; annars ta bort "
+                                          "texten."})
 
 
 def _check_sent(remiss: Remiss, entry: SandlistaEntry) -> None:

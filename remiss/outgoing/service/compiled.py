@@ -3,11 +3,14 @@
 Saving a sammanställning records an audit event ("Svaren sammanställda") naming the instanser whose answers it
 holds. An answer, avstår or reopened answer registered after that event makes the saved document out of date:
 the panel and Nästa steg say so, it is not pre-selected for publishing, and publishing it is refused until the
-answers are compiled again. Events are compared by id, which grows with every event, so a clock moved with
---now does not hide a change.
+answers are compiled again. A change of the frågeställningar ("Ändra uppgifter", recorded in the remiss's history)
+makes it out of date the same way: it quotes the old questions (walk19 G7). Events are compared by id, which grows
+with every event, so a clock moved with --now does not hide a change.
 """
 from __future__ import annotations
 
+import json
+from dataclasses import dataclass
 from datetime import datetime
 
 from sqlalchemy import func
@@ -23,6 +26,8 @@ from remiss.remisser.models import AnswerStatus, Attachment, Remiss, SandlistaEn
 
 ACTION = "sammanstallning"
 ANSWER_ACTIONS = ("answer", "decline", "reopen")
+ANSWER_CHANGED = "ett svar har kommit in efter sammanställningen"
+QUESTIONS_CHANGED = "frågeställningarna har ändrats efter sammanställningen"
 
 
 def record(session: Session, *, now: datetime, principal: Principal, remiss: Remiss, attachment: Attachment) -> None:
@@ -59,12 +64,71 @@ def changed_since(session: Session, remiss_id: int, attachment: Attachment | Non
     return [names[i] for i in ids if i in names]
 
 
-def stale_ids(session: Session, remiss_ids: list[int]) -> set[int]:
-    """The remisser among remiss_ids with an answer registered, changed or undone after their latest saved
-    sammanställning, in one statement for a list (Att göra); as changed_since, but only for a sammanställning whose
-    saving was recorded (one saved before that is compared by time on the remiss page alone)."""
+def _question_changes(session: Session, remiss_ids: list[int], after) -> set[int]:
+    """The remisser among remiss_ids whose frågeställningar changed after the event id after(remiss id) (None:
+    none recorded), as "Ändra uppgifter" records it: an update event of the remiss with "questions" among its
+    changes (outgoing.service.amendments.questions_changed_at reads the same)."""
+    rows = session.exec(select(AuditEvent.id, AuditEvent.remiss_id, AuditEvent.changes).where(
+        AuditEvent.remiss_id.in_(remiss_ids or [-1]), AuditEvent.entity == "remiss", AuditEvent.action == "update",
+        AuditEvent.changes.contains('"questions"'))).all()
+    return {rid for event_id, rid, changes in rows
+            if after(rid) is not None and event_id > after(rid) and "questions" in json.loads(changes or "{}")}
+
+
+@dataclass(frozen=True)
+class Staleness:
+    """Why a saved sammanställning is out of date: the instanser whose answer changed since, and whether the
+    frågeställningar changed since. False when it is up to date."""
+
+    names: tuple[str, ...] = ()
+    questions: bool = False
+
+    def __bool__(self) -> bool:
+        return bool(self.names or self.questions)
+
+    @property
+    def text(self) -> str:
+        """ "Sammanställningen är äldre än svaret från Pensionärsrådet – sammanställ igen." ("" when up to date)."""
+        if self.names and self.questions:
+            return (f"Sammanställningen är äldre än svaret från {join_words(list(self.names))}, och "
+                    "frågeställningarna har ändrats sedan – sammanställ igen.")
+        if self.questions:
+            return "Frågeställningarna har ändrats efter sammanställningen – sammanställ igen."
+        return stale_text(list(self.names))
+
+    @property
+    def reason(self) -> str:
+        """ "ett svar har kommit in efter sammanställningen", for a list's row ("" when up to date)."""
+        return reason(bool(self.names), self.questions)
+
+
+def reason(answers: bool, questions: bool) -> str:
+    if answers and questions:
+        return "ett svar har kommit in och frågeställningarna har ändrats efter sammanställningen"
+    return ANSWER_CHANGED if answers else QUESTIONS_CHANGED if questions else ""
+
+
+def staleness(session: Session, remiss_id: int, attachment: Attachment | None) -> Staleness:
+    """Whether the saved sammanställning attachment is out of date, and why (changed_since, and the questions)."""
+    if attachment is None:
+        return Staleness()
+    event = _compiled_event(session, attachment)
+    if event is not None:
+        questions = bool(_question_changes(session, [remiss_id], lambda _: event.id))
+    else:  # saved before this was recorded: by time, as changed_since
+        questions = any(e.at > attachment.uploaded_at for e in session.exec(select(AuditEvent).where(
+            AuditEvent.remiss_id == remiss_id, AuditEvent.entity == "remiss", AuditEvent.action == "update",
+            AuditEvent.changes.contains('"questions"'))))
+    return Staleness(tuple(changed_since(session, remiss_id, attachment)), questions)
+
+
+def stale_ids(session: Session, remiss_ids: list[int]) -> dict[int, str]:
+    """The remisser among remiss_ids with an answer registered, changed or undone, or the frågeställningar changed,
+    after their latest saved sammanställning → the reason (Staleness.reason), in two statements for a list (Att
+    göra); as staleness, but only for a sammanställning whose saving was recorded (one saved before that is
+    compared by time on the remiss page alone)."""
     if not remiss_ids:
-        return set()
+        return {}
     compiled = (select(AuditEvent.remiss_id, func.max(AuditEvent.id).label("after"))
                 .where(AuditEvent.remiss_id.in_(remiss_ids), AuditEvent.entity == "attachment",
                        AuditEvent.action == ACTION)
@@ -73,7 +137,10 @@ def stale_ids(session: Session, remiss_ids: list[int]) -> set[int]:
     stmt = (select(answer.remiss_id).distinct().join(compiled, compiled.c.remiss_id == answer.remiss_id)
             .where(answer.entity == "sandlista_entry", answer.action.in_(ANSWER_ACTIONS),
                    answer.id > compiled.c.after))
-    return set(session.exec(stmt).all())
+    answered = set(session.exec(stmt).all())
+    after = dict(session.exec(select(compiled.c.remiss_id, compiled.c.after)).all())
+    questions = _question_changes(session, list(after), after.get)
+    return {rid: reason(rid in answered, rid in questions) for rid in answered | questions}
 
 
 def stale_text(names: list[str]) -> str:

@@ -16,11 +16,11 @@ from sqlmodel import Session, select
 from remiss import files
 from remiss.auth.access import Action, Principal, require
 from remiss.clock import STOCKHOLM, local_today
-from remiss.calendar.swedish import format_deadline
+from remiss.calendar.swedish import count_words, format_deadline, join_words
 from remiss.calendar.timeliness import has_passed
 from remiss.remisser import service as remisser
 from remiss.remisser.input import InputErrors
-from remiss.remisser.models import Attachment, Direction, Remiss
+from remiss.remisser.models import AnswerStatus, Attachment, Direction, Remiss
 from remiss.remisser.status import RemissStatus as S
 
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
@@ -136,17 +136,58 @@ def compile_answers(session: Session, *, now: datetime, principal: Principal, re
     return attachment
 
 
+class CloseQuestion(InputErrors):
+    """Avsluta refused until confirmed (the page's question, the API's "confirm_close"): said is why it asks."""
+
+    def __init__(self, said: str, ask: str):
+        super().__init__({"status": f"{said} {ask}"})
+        self.said = said
+
+
+def time_left(day, at, now: datetime) -> str:
+    """ "83 dagar kvar", "1 dag kvar", or "sista dagen i dag" for a deadline not passed."""
+    delta = (day - local_today(now)).days
+    return count_words(delta, "dag", "dagar") + " kvar" if delta > 0 else "sista dagen i dag"
+
+
+def answers_still_due(session: Session, remiss: Remiss, now: datetime) -> str:
+    """What closing now would cut off (walk19 G13): instanser sent the remiss that have not answered while their
+    svarstid (or their own anstånd) runs, whose answers could then not be registered. "" when there are none."""
+    from remiss.outgoing.service.chasers import deadline_of, deadline_passed as passed
+
+    waiting = [(e, deadline_of(remiss, e)) for e in remisser.entries(session, remiss.id) if e.sent_at is not None
+               and e.answer_status not in (AnswerStatus.svarat, AnswerStatus.avstar)]
+    due = [(e, d) for e, d in waiting if d[0] is not None and not passed(d[0], d[1], now)]
+    if not due:
+        return ""
+    after = f"Avslutas ärendet nu kan {'svaret' if len(due) == 1 else 'svaren'} inte registreras."
+    if not deadline_passed(remiss, now):
+        until = (remiss.effective_deadline_on, remiss.effective_deadline_time)
+        return (f"Svarstiden löper till {format_deadline(*until)} ({time_left(*until, now)}), och "
+                f"{count_words(len(due), 'remissinstans', 'remissinstanser')} har inte svarat. {after}")
+    if len(due) == 1:  # the svarstid is over, but an anstånd runs
+        entry, until = due[0]
+        return (f"Svarstiden har gått ut, men {entry.name} har anstånd till {format_deadline(*until)} "
+                f"({time_left(*until, now)}) och har inte svarat. {after}")
+    return (f"Svarstiden har gått ut, men {len(due)} remissinstanser som inte har svarat har anstånd: "
+            + join_words([f"{e.name} till {format_deadline(*d)} ({time_left(*d, now)})" for e, d in due])
+            + f". {after}")
+
+
 def close(session: Session, *, now: datetime, principal: Principal, remiss: Remiss, note: str = "",
-          stale_ok: bool = False) -> Remiss:
+          stale_ok: bool = False, early_ok: bool = False) -> Remiss:
     """Avsluta: the answers are compiled and nothing more will be done (pending chasers stop, answers are read
-    only). A sammanställning older than an answer is closed with only when the user confirmed it (walk16 #5)."""
+    only). A sammanställning older than an answer is closed with only when the user confirmed it (walk16 #5);
+    so is a case whose instanser may still answer in time (early_ok, walk19 G13)."""
     _check(remiss)
     if remiss.status != S.sammanstalld:
         raise InputErrors({"status": "Sammanställ svaren innan ärendet avslutas."})
     from remiss.outgoing.service import compiled
 
-    stale = compiled.stale_text(compiled.changed_since(session, remiss.id, current_compilation(session, remiss.id)))
-    if stale and not stale_ok:
-        raise InputErrors({"status": f"{stale} Sammanställ svaren igen först, eller bekräfta att ärendet ska "
-                                     "avslutas med den äldre sammanställningen."})
+    stale = "" if stale_ok else compiled.staleness(session, remiss.id, current_compilation(session, remiss.id)).text
+    due = "" if early_ok else answers_still_due(session, remiss, now)
+    if stale or due:  # both said at once, so one confirmation answers both
+        raise CloseQuestion(" ".join(filter(None, (stale, due))), (
+            "Sammanställ svaren igen först, eller bekräfta att ärendet ska avslutas med den äldre sammanställningen."
+            if stale else "Bekräfta att ärendet ska avslutas ändå."))
     return remisser.change_status(session, now=now, principal=principal, remiss=remiss, new=S.avslutad, note=note)

@@ -87,25 +87,26 @@ def publish(session: Session, *, now: datetime, principal: Principal, remiss: Re
 
 
 def _refuse_stale(session: Session, remiss: Remiss, chosen: list[int]) -> None:
-    """A sammanställning that an answer registered since has made out of date is not published (walk12b #5)."""
+    """A sammanställning that an answer registered since (or a changed question) has made out of date is not
+    published (walk12b #5, walk19 G7)."""
     from remiss.outgoing.service import compiled
 
     for attachment_id in chosen:
         attachment = session.get(Attachment, attachment_id)
         if attachment is not None and attachment.purpose == "sammanstallning":
-            stale = compiled.stale_text(compiled.changed_since(session, remiss.id, attachment))
+            stale = compiled.staleness(session, remiss.id, attachment).text
             if stale:
                 raise InputErrors({"attachment_ids": f"{attachment.filename} publicerades inte. {stale} "
                                    "Sammanställ svaren på nytt och publicera den nya sammanställningen."})
 
 
 def outdated(session: Session, remiss_id: int, attachments: list[Attachment]) -> set[int]:
-    """The published sammanställningar an answer registered since has made out of date: the public page no longer
+    """The published sammanställningar an answer registered (or a question changed) since has made out of date: the public page no longer
     offers them (walk16 #5), until the answers are compiled and published again."""
     from remiss.outgoing.service import compiled
 
     return {a.id for a in attachments
-            if a.purpose == "sammanstallning" and compiled.changed_since(session, remiss_id, a)}
+            if a.purpose == "sammanstallning" and compiled.staleness(session, remiss_id, a)}
 
 
 def unpublish(session: Session, *, now: datetime, principal: Principal, remiss: Remiss) -> None:

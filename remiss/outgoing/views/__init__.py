@@ -226,16 +226,18 @@ def sandlista_status(session, remiss):
 
 
 def compilation_status(session, remiss):
-    """API: the saved sammanställning and whether an answer has changed since (null for incoming remisser)."""
+    """API: the saved sammanställning and whether an answer or the frågeställningar have changed since (null for
+    incoming remisser)."""
     if remiss.direction != Direction.utgaende:
         return None
     from remiss.outgoing.service import compiled, lifecycle
 
     kept = lifecycle.current_compilation(session, remiss.id)
-    since = compiled.changed_since(session, remiss.id, kept)
+    stale = compiled.staleness(session, remiss.id, kept)
     return {"compiled": kept is not None, "file_id": kept.id if kept else None,
             "filename": kept.filename if kept else None, "made_at": kept.uploaded_at.isoformat() if kept else None,
-            "out_of_date": bool(since), "changed_since": since, "message": compiled.stale_text(since)}
+            "out_of_date": bool(stale), "changed_since": list(stale.names), "questions_changed": stale.questions,
+            "message": stale.text}
 
 
 def incoming_yttrande(summary):

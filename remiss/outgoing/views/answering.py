@@ -40,8 +40,7 @@ def entry(remiss_id: int, entry_id: int):
         if not errors:
             held_uploads.release(_config("FILES_DIR"), held)
             flash(message, "success")
-            stale = compiled.stale_text(compiled.changed_since(session, remiss.id,
-                                                               lifecycle.current_compilation(session, remiss.id)))
+            stale = compiled.staleness(session, remiss.id, lifecycle.current_compilation(session, remiss.id)).text
             if stale:  # walk12b #5: the saved sammanställning no longer holds every answer
                 flash(stale, "warning")
             return _back(remiss_id)

@@ -86,7 +86,8 @@ def close(remiss_id: int):
     remiss = _post_guard(remiss_id)
     try:
         lifecycle.close(get_session(), now=now(), principal=principal(), remiss=remiss,
-                        note=str(request.form.get("note", ""))[:500], stale_ok=request.form.get("stale_ok") == "1")
+                        note=str(request.form.get("note", ""))[:500], stale_ok=request.form.get("stale_ok") == "1",
+                        early_ok=request.form.get("early_ok") == "1")
     except InputErrors as exc:
         _refused("Ärendet avslutades inte", exc)
     else:
