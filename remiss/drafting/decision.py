@@ -186,7 +186,7 @@ def record_decision(session: Session, *, now: datetime, principal: Principal, re
     # a rättelse is decided while the remiss stays besvarad (drafting.rattelse.start_rattelse)
     decidable = (RemissStatus.besvarad,) if draft.rattelse else (RemissStatus.klar_for_beslut, RemissStatus.beslutad)
     if not draft.rattelse and remiss.status == RemissStatus.registrerad and remiss.handlaggare_id is None:
-        raise DraftError("Remissen har ingen handläggare. Tilldela den en handläggare (Byt handläggare) först; "
+        raise DraftError("Remissen har ingen handläggare. Välj en handläggare under ”Tilldela handläggare” först; "
                          "sedan kan beslutet registreras på det godkända yttrandet.")
     if not draft.rattelse:  # approved before the remiss was assigned: it is ready for beslut all the same
         catch_up(session, now=now, principal=principal, remiss=remiss, to=RemissStatus.klar_for_beslut,
