@@ -138,9 +138,30 @@ def console(create_app) -> FlaskGroup:
                      help="Remiss: remisshantering för kommuner och myndigheter.")
     cli.params = list(GROUP_OPTIONS)
     for command in FLASK_COMMANDS:
-        cli.add_command(command)
+        cli.add_command(_checking_port(command) if command.name == "run" else command)
     in_swedish(cli)
     return cli
+
+
+def _checking_port(command: click.Command) -> click.Command:
+    """`run` that stops with one Swedish line when it cannot listen on its port (remiss.startup.port_problem)."""
+    import copy
+    import functools
+
+    from remiss.startup import port_problem
+
+    serve = command.callback
+
+    @functools.wraps(serve)
+    def run(**options):
+        problem = port_problem(options["host"], options["port"])
+        if problem:
+            _fail(problem)
+        return serve(**options)
+
+    checking = copy.copy(command)
+    checking.callback = run
+    return checking
 
 
 # the commands that may create the folder REMISS_INSTANCE_PATH names (elsewhere a missing one is a typo)

@@ -227,3 +227,27 @@ def note_mail_setting(problem: str) -> None:
         pass
     finally:
         db.dispose()
+
+
+def port_problem(host: str, port: int) -> str:
+    """Why the development server cannot listen on host:port ("" when it can): found before Werkzeug tries, which
+    says it in English after the app has loaded (walk19 G10). A reloader's child finds its parent on the port."""
+    import errno
+    import socket
+
+    from werkzeug.serving import get_sockaddr, is_running_from_reloader, select_address_family
+
+    if host.startswith("unix://") or is_running_from_reloader():
+        return ""
+    try:
+        family = select_address_family(host, port)
+        with socket.socket(family, socket.SOCK_STREAM) as probe:
+            probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as Werkzeug's server: TIME_WAIT is free
+            probe.bind(get_sockaddr(host, port, family))
+    except OSError as exc:
+        if exc.errno == errno.EADDRINUSE:
+            return f"Porten {port} används redan av ett annat program – välj en annan med --port."
+        if exc.errno == errno.EACCES:
+            return f"Porten {port} får bara användas av administratören – välj en port över 1023 med --port."
+        return f"Servern kan inte lyssna på {host} port {port} – välj en annan adress med --host eller port med --port."
+    return ""

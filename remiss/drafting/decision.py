@@ -35,14 +35,45 @@ class Upload:
     max_bytes: int
 
 
-_PARAGRAF = re.compile(r"^(?:§\s*)?(\d{1,5}(?:\s*[a-zA-Z])?)$")
+# A paragraf as protokoll write it: "§ 142", "142", "§ 12 a", "§§ 12–13", with the organ's short name before the
+# § when the protokoll numbers per organ ("KS § 142", "AU § 12").
+_NUMBER = r"([0-9]{1,5})(?:\s*([a-zA-Z]))?(?![\w§])"
+_PARAGRAF = re.compile(r"^(?:((?:[A-Za-zÅÄÖåäö]{1,12} ){1,2})(?=§))?(§{0,2})\s*" + _NUMBER
+                       + r"(?:\s*[-–—]\s*" + _NUMBER + r")?$")
+# a delegationsbeslut's number in the delegationsbeslutslista, when it has one: "D 12", "DB 2015:12", "§ 12"
+_DELEGATIONSNUMMER = re.compile(r"^(?=.*[0-9])[A-Za-zÅÄÖåäö0-9§ /:.,–-]+$")
+PARAGRAF_FORM = "Ange paragrafen som i protokollet, t.ex. § 142, § 12 a eller §§ 12–13."
 
 
 def normal_paragraf(text: str) -> str:
-    """'142', '§142' and '§ 142' -> '§ 142'; other text (e.g. 'D 12/2015') as typed."""
+    """'142', '§142' and '§ 142' -> '§ 142'; '12A' -> '§ 12 a'; '12-13' -> '§§ 12–13'; other text (e.g. a
+    delegationsbeslut's 'D 12/2015') as typed, spaces collapsed."""
     text = " ".join((text or "").split())
     match = _PARAGRAF.match(text)
-    return f"§ {match.group(1)}" if match else text
+    if not match:
+        return text
+    organ, _, first, letter, last, last_letter = match.groups()
+
+    def number(digits: str, letter: str | None) -> str:
+        return digits + (f" {letter.lower()}" if letter else "")
+
+    numbers = number(first, letter) + (f"–{number(last, last_letter)}" if last else "")
+    return f"{organ or ''}{'§§' if last else '§'} {numbers}"
+
+
+def paragraf_problem(paragraf: str, decided_by: DecidedBy | None) -> str:
+    """Why a normalised paragraf is not one a protokoll (or a delegationsbeslutslista) would print ("" if fine)."""
+    if decided_by in (DecidedBy.namnd, DecidedBy.arbetsutskott):
+        if not paragraf:
+            return "Ange paragrafen i protokollet, t.ex. § 142."
+        if not _PARAGRAF.match(paragraf):
+            return PARAGRAF_FORM
+    elif paragraf and not _DELEGATIONSNUMMER.match(paragraf):
+        return ("Ange delegationsbeslutets nummer med siffror och bokstäver, t.ex. D 12 eller § 12, eller lämna "
+                "fältet tomt.")
+    if len(paragraf) > 20:
+        return "Skriv högst 20 tecken, t.ex. § 142."
+    return ""
 
 
 def _check_justering(errors: dict, meeting_on: date | None, justerad_on: date | None, today: date) -> None:
@@ -123,10 +154,13 @@ def record_decision(session: Session, *, now: datetime, principal: Principal, re
         omedelbar_justering, justerad_on = False, None
     if len(delegat) > 200:
         errors["delegat"] = "Skriv högst 200 tecken."
-    if decided_by in (DecidedBy.namnd, DecidedBy.arbetsutskott) and not paragraf:
-        errors["paragraf"] = "Ange paragrafen i protokollet, t.ex. § 142."
-    if len(paragraf) > 20:
-        errors["paragraf"] = "Skriv högst 20 tecken, t.ex. § 142."
+    if "decided_by" not in errors and (problem := paragraf_problem(paragraf, decided_by)):
+        errors["paragraf"] = problem
+    # the beslut is corrected (e.g. its paragraf) with the date and organ it was recorded with: what was confirmed
+    # about that day then (an extra sammanträde, a beslut before the approval) stays confirmed (walk19 G9)
+    recorded = find_decision(session, remiss.id)
+    kept = (recorded is not None and recorded.meeting_on == meeting_on
+            and recorded.decided_by == getattr(decided_by, "value", decided_by))
     if meeting_on is None:
         errors["meeting_on"] = "Ange datum för sammanträdet (eller delegationsbeslutet)."
     elif meeting_on > today:
@@ -134,11 +168,11 @@ def record_decision(session: Session, *, now: datetime, principal: Principal, re
     elif remiss.received_on is not None and meeting_on < remiss.received_on:  # truth17 F11
         errors["meeting_on"] = (f"Beslutet kan inte vara fattat {format_date(meeting_on)}, före remissen kom in "
                                 f"{format_date(remiss.received_on)}. Kontrollera datumet.")
-    elif decided_by in _MEETING_KIND and not confirm_meeting and "decided_by" not in errors:
+    elif decided_by in _MEETING_KIND and not confirm_meeting and "decided_by" not in errors and not kept:
         mismatch = meeting_mismatch(session, remiss, decided_by, meeting_on)
         if mismatch:
             errors["confirm_meeting"] = mismatch
-    if meeting_on is not None and not confirm_before_approval and "meeting_on" not in errors:
+    if meeting_on is not None and not confirm_before_approval and "meeting_on" not in errors and not kept:
         early = approval.early_beslut(approval.approved_on(session, draft.id), meeting_on, session.exec(
             select(Milestone.due_on).where(Milestone.remiss_id == remiss.id, Milestone.kind == "namnd")).first())
         if early:
@@ -152,7 +186,7 @@ def record_decision(session: Session, *, now: datetime, principal: Principal, re
     # a rättelse is decided while the remiss stays besvarad (drafting.rattelse.start_rattelse)
     decidable = (RemissStatus.besvarad,) if draft.rattelse else (RemissStatus.klar_for_beslut, RemissStatus.beslutad)
     if not draft.rattelse and remiss.status == RemissStatus.registrerad and remiss.handlaggare_id is None:
-        raise DraftError("Remissen har ingen handläggare. Tilldela den en handläggare (Byt handläggare) först; "
+        raise DraftError("Remissen har ingen handläggare. Välj en handläggare under ”Tilldela handläggare” först; "
                          "sedan kan beslutet registreras på det godkända yttrandet.")
     if not draft.rattelse:  # approved before the remiss was assigned: it is ready for beslut all the same
         catch_up(session, now=now, principal=principal, remiss=remiss, to=RemissStatus.klar_for_beslut,
@@ -160,7 +194,7 @@ def record_decision(session: Session, *, now: datetime, principal: Principal, re
     if remiss.status not in decidable:
         raise DraftError(f"Remissen har status ”{RemissStatus(remiss.status).label}”; beslutet kan registreras "
                          "när den är klar för beslut.")
-    decision = find_decision(session, remiss.id)
+    decision = recorded
     first = decision is None
     was_justerad = decision is not None and decision.justerad_by(today)
     old = {} if first else {"decided_by": decision.decided_by, "meeting_on": decision.meeting_on.isoformat(),

@@ -60,3 +60,8 @@ def start_rattelse(session: Session, *, now: datetime, principal: Principal, rem
 def rattelse_name(number: int) -> str:
     """'rättelse' for the first, 'rättelse 2' for the next ones."""
     return "rättelse" if number <= 1 else f"rättelse {number}"
+
+
+def rattelse_definite(number: int) -> str:
+    """'rättelsen' for the first ("Rättelsen är påbörjad."), 'rättelse 2' for the next ones."""
+    return "rättelsen" if number <= 1 else rattelse_name(number)

@@ -12,7 +12,7 @@ from remiss.auth.access import Principal
 from remiss.calendar.swedish import format_weekday_date
 from remiss.clock import local
 from remiss.drafting.models import Decision, DraftState, YttrandeDraft, justering_pending
-from remiss.drafting.rattelse import rattelse_name
+from remiss.drafting.rattelse import rattelse_definite
 from remiss.remisser.models import Remiss
 from remiss.remisser.queries import diarium_rows
 from remiss.remisser.status import RemissStatus
@@ -34,7 +34,7 @@ def rattelse_todo(session: Session, principal: Principal, now: datetime) -> list
     today = local(now).date()
     rows = []
     for r in diarium_rows(session, principal, stmt):
-        name = "rättelsen" if r.rattelse <= 1 else rattelse_name(r.rattelse)  # "rättelse 2"
+        name = rattelse_definite(r.rattelse)  # "rättelsen", "rättelse 2"
         if r.decision_id is None:
             todo, anchor = f"Registrera beslutet om {name}", "beslut"
             note = f"{name} av det expedierade yttrandet är godkänd {format_weekday_date(local(r.updated_at).date())}"

@@ -91,8 +91,8 @@ def add_version(session: Session, *, now: datetime, principal: Principal, remiss
 def needs_handlaggare(kind="remiss") -> str:
     """Why no yttrande is begun yet, in the words of the ärende's kind ("Ärendet har …", kind_words, walk18 F7)."""
     noun = noun_of(kind)
-    return (f"{noun.The} har ingen handläggare ännu. Tilldela {noun.it} en handläggare (Byt handläggare på "
-            f"{noun.whose} sida) innan yttrandet påbörjas: {noun.whose} status följer sedan yttrandet fram till "
+    return (f"{noun.The} har ingen handläggare ännu. Välj en handläggare under ”Tilldela handläggare” på "
+            f"{noun.whose} sida innan yttrandet påbörjas: {noun.whose} status följer sedan yttrandet fram till "
             "beslutet.")
 
 

@@ -82,7 +82,8 @@ def test_an_approved_yttrande_on_an_unassigned_remiss_reaches_its_beslut(world, 
     refused = decide(auth, rid, clock)
     reader.rollback()
     assert reader.get(Remiss, rid).status == RemissStatus.registrerad
-    assert refused.status_code == 400 and "Tilldela den en handläggare" in refused.get_data(as_text=True)
+    assert refused.status_code == 400
+    assert "Välj en handläggare under ”Tilldela handläggare” först" in refused.get_data(as_text=True)
     page = f"/remisser/{rid}"
     assert auth.post(f"{page}/tilldela", {"handlaggare_id": str(world["handlaggare"].id)},
                      form_url=page).status_code == 302

@@ -45,7 +45,8 @@ def test_a_medborgarforslag_is_called_arendet_on_its_page(world, auth, client):
     assert 'aria-label="Delar av ärendet"' in page
     assert "Ärendet är registrerat av misstag och ska makuleras" in text and "Varför makuleras ärendet?" in text
     assert "meddelar alla att svarstiden förlängs" in text
-    assert "Ärendet har ingen handläggare ännu. Tilldela det en handläggare (Byt handläggare på ärendets sida)" in text
+    assert ("Ärendet har ingen handläggare ännu. Välj en handläggare under ”Tilldela handläggare” på ärendets "
+            "sida") in text
     assert "Avstår eller Återkallad: ärendet avslutas utan yttrande" in text and "Skrivs i ärendets historik." in text
 
     assert "Ingen tidplan: ärendet har ingen sista svarsdag." in _text(

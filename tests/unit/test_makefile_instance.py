@@ -45,3 +45,43 @@ def test_make_run_stops_with_a_swedish_message_when_the_port_is_taken():
     free = subprocess.run(["make", "-s", "--no-print-directory", "-C", str(ROOT), "port-free", f"PORT={port}"],
                           capture_output=True, text=True)
     assert free.returncode == 0, free.stdout + free.stderr
+
+
+@pytest.mark.skipif(shutil.which("make") is None, reason="make is not installed")
+def test_make_run_stops_the_scheduler_when_the_server_stops(tmp_path):
+    """walk19 G10: `make run` starts `remiss scheduler` beside the server; when the server stops (here: at once, as
+    on a port taken after the check), the scheduler stops with it and make fails, so no scheduler sends this
+    instance's mail alone. A stand-in `remiss` that records the scheduler's pid stands for the real one."""
+    import time
+
+    fake = tmp_path / "bin" / "remiss"
+    fake.parent.mkdir()
+    fake.write_text('#!/bin/sh\ncase "$1" in\n'
+                    f'  scheduler) echo $$ > {tmp_path}/scheduler.pid; exec sleep 120;;\n'
+                    '  run) sleep 1; echo "fel: servern stannade" >&2; exit 1;;\n'
+                    "esac\n")
+    fake.chmod(0o755)
+    done = subprocess.run(["make", "-s", "--no-print-directory", "-C", str(ROOT), "run", f"BIN={fake.parent}",
+                           f"PORT={_free_port()}", f"INSTANCE={tmp_path / 'instans'}"],
+                          capture_output=True, text=True, timeout=60)
+    assert done.returncode != 0 and "fel: servern stannade" in done.stderr, done.stdout + done.stderr
+    pid = int((tmp_path / "scheduler.pid").read_text())
+    for _ in range(50):
+        try:
+            os.kill(pid, 0)
+        except ProcessLookupError:
+            break
+        time.sleep(0.1)
+    else:
+        os.kill(pid, 9)
+        raise AssertionError("the scheduler runs on after the server stopped")
+
+
+
+def _free_port() -> int:
+    """A port nobody listens on."""
+    import socket
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]

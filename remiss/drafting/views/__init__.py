@@ -192,7 +192,7 @@ def start_rattelse(remiss_id: int):
         session.rollback()
         flash(str(exc), "error")
     else:
-        flash(f"{rattelse.rattelse_name(draft.rattelse).capitalize()} är påbörjad. Det expedierade yttrandet och "
+        flash(f"{rattelse.rattelse_definite(draft.rattelse).capitalize()} är påbörjad. Det expedierade yttrandet och "
               "dess beslut ligger kvar; rättelsen granskas, beslutas och expedieras för sig.", "success")
     return _back(remiss.id)
 
