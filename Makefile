@@ -27,7 +27,7 @@ demo: migrate
 port-free:
 	@$(PYTHON) -c "import socket; s = socket.socket(); s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1); \
 	  s.bind(('$(HOST)', $(PORT)))" 2>/dev/null || \
-	  { echo "Port $(PORT) används redan av ett annat program – välj en annan, t.ex. make run PORT=$$(($(PORT) + 1))"; exit 1; }
+	  { echo "Porten $(PORT) används redan av ett annat program – välj en annan, t.ex. make run PORT=$$(($(PORT) + 1))"; exit 1; }
 
 ## Start the app on SQLite with mail written to files, demo data and a printed login.
 HOST ?= 127.0.0.1

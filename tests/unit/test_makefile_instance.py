@@ -40,7 +40,7 @@ def test_make_run_stops_with_a_swedish_message_when_the_port_is_taken():
         taken = subprocess.run(["make", "-s", "--no-print-directory", "-C", str(ROOT), "port-free", f"PORT={port}"],
                                capture_output=True, text=True)
     assert taken.returncode != 0
-    assert f"Port {port} används redan av ett annat program" in taken.stdout
+    assert f"Porten {port} används redan av ett annat program" in taken.stdout
     assert f"make run PORT={port + 1}" in taken.stdout
     free = subprocess.run(["make", "-s", "--no-print-directory", "-C", str(ROOT), "port-free", f"PORT={port}"],
                           capture_output=True, text=True)
