@@ -12,7 +12,7 @@ from remiss.missiv.deadline import find_deadline
 from remiss.missiv.dnr import department_from_dnr, find_sender_dnr
 from remiss.missiv.email import dnr_only, innermost, signature_name, signed_by_sender, unquote
 from remiss.missiv.extension import named_remiss, read_extension
-from remiss.missiv.contact import find_contact, find_contact_email, name_from_address
+from remiss.missiv.contact import find_contact, find_contact_email, name_from_address, signed_under_closing
 from remiss.missiv.fields import find_answer_address, find_answer_email_by_name, find_emails, unwrapped
 from remiss.missiv.hints import Hint, agree, remittent_from_hints, title_from_hints
 from remiss.missiv.questions import find_questions
@@ -173,6 +173,8 @@ def parse_missiv(text: str, *, reference_date: date | None = None, hints: Sequen
         # "Från: Länsstyrelsen Västerbotten <…>": a body's name in the sender header is nobody to contact
         if signed and not _is_body(signed[0]):
             contact, span = signed[0], (signed[1], signed[1] + len(signed[0]))
+    if contact is None and not envelope:
+        contact, span = signed_under_closing(work)
     if contact is None:
         contact, span = name_from_address(work, [answer_email, *copies])
     note("contact_person", span)

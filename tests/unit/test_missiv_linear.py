@@ -44,6 +44,14 @@ ADVERSARIAL = {
     "flat contact headings": "Kontakt Anna Berg Aa Bb Cc frågor om aa: " * (SIZE // 41),
     # a wrapped column: a word, blanks and a break before every lower-case word
     "wrapped words": "a  \n" * (SIZE // 4),
+    # round 19 (h-parse19): names before "är" and before a unit that never ends in "Direkt", closings with names
+    # that never get a role, a role word before a run of blanks, contact phrases with no name after them
+    "names before är": "Aa Bb Cc är " * (SIZE // 12),
+    "names over line breaks": "Aa\nBb\nCc\n" * (SIZE // 9),
+    "closings then names": "Med vänlig hälsning Aa Bb " * (SIZE // 26),
+    "closing lines then names": "Med vänlig hälsning\nAa Bb\n" * (SIZE // 26),
+    "role then blanks": "kontakta handläggaren" + " " * SIZE + "\n",
+    "contact phrases": "vänd er till frågor hänvisas till handläggare är " * (SIZE // 49),
 }
 # Structured inputs for the entry point: a heading, greeting or header followed by a long run.
 STRUCTURED = {

@@ -1,0 +1,100 @@
+"""Round 19 (h-parse19): the contact person in the words Swedish letters use for it, and in flattened or wrapped copies
+of the letters (bench/results-missiv.md, "Round 19, h-parse19").
+
+Each test quotes the lines of a development text (set and id named) of tests/data/missiv, as found or as
+bench/missiv_flat.py changes it (`flat`: every line break a blank; `wrap`: lines broken at 60 characters); the
+guards quote letters where the same kind of words must not give a contact.
+"""
+from __future__ import annotations
+
+import re
+import textwrap
+
+from remiss.missiv import parse_missiv
+
+
+def _flat(text: str) -> str:
+    return re.sub(r"\s*\n\s*", " ", text)
+
+
+def _wrap(text: str) -> str:
+    return "\n".join(textwrap.fill(line, 60, break_on_hyphens=False, break_long_words=False) if line.strip() else line
+                     for line in text.split("\n"))
+
+
+# fresh11-holdout z15 (Nacka's relay page): the role, "är", then the person
+_Z15 = ("Synpunkter på reservatsförslaget skulle vara inne till Miljö- och Stadsbyggnadsnämnden, NRN 2013/37-265 "
+        "Registrator, 131 81 Nacka senast 2014-09-14.\n\nNacka Miljövårdsråds remissvar, 2014-09-14.\n\n"
+        "Kommunens handläggare är Eliabeth Hedin, 7188000.\n\nSenast ändrad av Jan Åman 2016-06-16\n")
+# fresh6-holdout p03 (abcdocz transcript of Trafikverket's missiv): the letterhead's handläggare and direct number
+_P03 = ("Trafikverket 78189 Borlänge Besöksadress: Röda vägen 1 Texttelefon: 010-123 50 00 Telefon: 0771 - 921 921 "
+        "[email protected] www.trafikverket.se Anne-Karin Grönvold-Andersson Planering Direkt: 010-123 58 76 "
+        "[email protected]\n")
+# ext-dev x03 (regeringen.se): a contact card; flattened the heading runs on into the name and the role
+_X03 = ("Nu förlänger regeringen utredningstiden, vilket innebär att uppdraget ska redovisas senast 28 februari 2020.\n\n"
+        "Kontakt\n\nViktor Nyberg\nPressekreterare hos civilminister Ardalan Shekarabi\nTelefon (växel) 08-405 10 00\n"
+        "Mobil 073-051 03 71\ne-post till Viktor Nyberg\n")
+# fresh3-holdout g20 (Kristinehamn): "Kontaktuppgifter", the name, " - " and the role
+_G20 = ("Kontaktuppgifter\n\nPetter Wikström - samhällsplanerare\npetter.wikstrom@kristinehamn.se\n\n0550-881 62\n\n"
+        "Kalle Alexandersson - planeringschef\n\n0550-880 02\n")
+# ext-dev2 b01, b07, b28, b32: extension notices signed after the closing, by name and role or body
+_B01 = ("Svaren lämnas som tidigare per e-post till fi.remissvar@regeringskansliet.se. Ange diarienummer Fi2027/00412 "
+        "och remissinstansens namn i ämnesraden.\n\nMed vänlig hälsning\n\nKarin Ståhl\nÄmnesråd\nFinansdepartementet\n"
+        "Skatte- och tullavdelningen\n")
+_B07 = "Svar skickas till remisser@skr.se.\n\nVänliga hälsningar\nPer Holm\nSveriges Kommuner och Regioner\n"
+_B28 = ("Svaren skickas till region.jamtland@regionjh.se, märk svaret med RJH 2026/1990.\n\nVänliga hälsningar\nMalin Ås\n"
+        "Regional utveckling, Region Jämtland Härjedalen\n")
+_B32 = ("Remissvaren skickas till ku.remissvar@regeringskansliet.se. Ange diarienummer Ku2026/02113.\n\n"
+        "Med vänliga hälsningar\nElin Sjöberg\nKulturdepartementet\n")
+# fresh4-holdout h01 (regeringen.se), wrapped: the role ends a line, the linked name starts the next
+_H01 = ("Vid rättsliga frågor avseende remissen kontaktas ämnesrådet [Jacob Wichmann](mailto:jacob.wichmann@"
+        "regeringskansliet.se \"E-post till Jacob Wichmann\") (08-405 10 73) eller rättssakkunniga [Sara Ahmed]"
+        "(mailto:sara.ahmed@regeringskansliet.se \"E-post till Sara Ahmed\") (08-405 43 52).\n")
+# fresh11-holdout z31 and fresh5-holdout m31 (transcripts), wrapped: a letterhead's unit, then its handläggare
+_Z31 = ("1 Remiss Ju2003/3545/L1 Justitiedepartementet Enheten för fastighetsrätt och associationsrätt Patrik Skogh "
+        "Telefon E-post E-postadress m.m. i vissa register Remissinstanser:\n")
+_M31 = ("1 ...-,,,_...- A R B E T S M I L J Ö VERKET REMISS Datum Vår beteckning RT 2014/ Sid 1 (1) Enheten för teknik "
+        "Stefan Nygård, Förslag till föreskrifter om vibrationer samt allmänna råd om tillämpningen av föreskrifterna\n")
+
+
+def test_the_role_then_are_then_the_person_names_the_contact() -> None:
+    assert parse_missiv(_Z15).contact_person == "Eliabeth Hedin"
+    # the order reversed: the person, "är", the role
+    assert parse_missiv("Eliabeth Hedin är handläggare för ärendet, 7188000.\n").contact_person == "Eliabeth Hedin"
+
+
+def test_a_letterheads_handlaggare_with_a_direct_number_is_the_contact() -> None:
+    assert parse_missiv(_P03).contact_person == "Anne-Karin Grönvold-Andersson"
+    assert parse_missiv(_wrap(_P03)).contact_person == "Anne-Karin Grönvold-Andersson"
+
+
+def test_a_flat_contact_heading_takes_the_name_before_its_role() -> None:
+    assert parse_missiv(_flat(_X03)).contact_person == "Viktor Nyberg"
+    assert parse_missiv(_flat(_G20)).contact_person == "Petter Wikström"
+
+
+def test_a_flat_signature_after_the_closing_is_the_contact() -> None:
+    for text, name in ((_B01, "Karin Ståhl"), (_B07, "Per Holm"), (_B28, "Malin Ås"), (_B32, "Elin Sjöberg")):
+        assert parse_missiv(_flat(text)).contact_person == name
+        assert parse_missiv(text).contact_person == name  # as found, read by the signature's lines as before
+
+
+def test_wrapped_lines_keep_the_role_and_the_letterhead_with_the_name() -> None:
+    assert parse_missiv(_wrap(_H01)).contact_person == "Jacob Wichmann"
+    assert parse_missiv(_wrap(_Z31)).contact_person == "Patrik Skogh"
+    assert parse_missiv(_wrap(_M31)).contact_person == "Stefan Nygård"
+
+
+def test_who_answers_a_remiss_or_an_unnamed_handlaggare_is_no_contact() -> None:
+    # fresh7-holdout r04: the receiving association's own person for its answer
+    r04 = ("Idéburna skolors riksförbund är nu remissinstans för Skolverkets förslag.\n\nAnsvarig för remissarbetet är "
+           "Ingrid Carlgren, professor i pedagogik vid Stockholms universitet och styrelseledamot i Idéburna skolors "
+           "riksförbund. Medlemsorganisationer som har synpunkter på förändringarna kan kontakta förbundet.\n")
+    # fresh3-dev g02: a handläggare named in no words of the page
+    g02 = ("För mer information om ett förslag, kontakta ansvarig handläggare. Vem som är handläggare står i förslaget "
+           "till respektive reservat nedan.\n\nLugnås kvarnområde\n")
+    for text in (r04, g02, _flat(r04), _flat(g02)):
+        assert parse_missiv(text).contact_person is None
+    # a closing followed by a body's name only: nobody to contact
+    assert parse_missiv("Svar skickas till remisser@skr.se. Med vänliga hälsningar Region Jämtland Härjedalen "
+                        "Regional utveckling\n").contact_person is None
