@@ -98,3 +98,12 @@ def test_who_answers_a_remiss_or_an_unnamed_handlaggare_is_no_contact() -> None:
     # a closing followed by a body's name only: nobody to contact
     assert parse_missiv("Svar skickas till remisser@skr.se. Med vänliga hälsningar Region Jämtland Härjedalen "
                         "Regional utveckling\n").contact_person is None
+
+
+def test_a_regeringskansliet_number_with_its_unit_in_mixed_case_is_the_senders() -> None:
+    # regeringen.se, "Regeringsuppdrag från Miljödepartementet … Diarienummer: M2014/1903/Nm"; Sala kommun's answer to
+    # "remiss i ärendet M2015/818/Me" (docplayer): Miljödepartementet's units were written in mixed case
+    assert parse_missiv("Uppdrag om kommunikationssatsning om ekosystemtjänster Diarienummer: M2014/1903/Nm\n\n"
+                        "Publicerad · Uppdaterad\n").sender_dnr == "M2014/1903/Nm"
+    assert parse_missiv("Remiss av promemorian X\n\nAnge diarienummer M2015/818/Me i ämnesraden.\n").sender_dnr == \
+        "M2015/818/Me"
