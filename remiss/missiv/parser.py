@@ -129,10 +129,17 @@ def parse_missiv(text: str, *, reference_date: date | None = None, hints: Sequen
     if found.deadline is None and joined != work:  # "… ska göra det skriftligt senast den 31\njanuari 2021"
         wrapped = find_deadline(joined, reference_date, sent=envelope.sent if envelope else None)
         found = wrapped if wrapped.deadline else found
+    elif type(found.deadline) is date and joined != work:  # "senast fredagen den 15 oktober 2027\nkl. 15.00"
+        wrapped = find_deadline(joined, reference_date, sent=envelope.sent if envelope else None)
+        if isinstance(wrapped.deadline, datetime) and wrapped.deadline.date() == found.deadline:
+            found = wrapped
     note("letter_date", found.letter_span)
     warnings.extend(found.warnings)
     deadline, deadline_span = found.deadline, found.deadline_span
     extension = read_extension(work, found.deadline, sent=envelope.sent if envelope else None)
+    if extension.day is None and joined != work:  # "Svarstiden … har förlängts till\nden 15 februari 2021."
+        wrapped = read_extension(joined, found.deadline, sent=envelope.sent if envelope else None)
+        extension = wrapped if wrapped.day else extension
     warnings.extend(extension.warnings)
     extension_to, span = (extension.day, extension.span) if extension.day else (None, None)
     if extension.old_deadline:  # "skulle ha kommit in senast den 1 mars … har förlängts": not the day in force

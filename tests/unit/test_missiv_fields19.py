@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import textwrap
+from datetime import date, datetime
 
 from remiss.missiv import parse_missiv
 
@@ -107,3 +108,28 @@ def test_a_regeringskansliet_number_with_its_unit_in_mixed_case_is_the_senders()
                         "Publicerad · Uppdaterad\n").sender_dnr == "M2014/1903/Nm"
     assert parse_missiv("Remiss av promemorian X\n\nAnge diarienummer M2015/818/Me i ämnesraden.\n").sender_dnr == \
         "M2015/818/Me"
+
+
+# ext-dev x21 (cancercentrum.se), ext-dev2 b05 (Gävle) and b28 (Region Jämtland Härjedalen), wrapped at 60 characters
+_X21_WRAPPED = ("Svarstiden för den pågående remissrundan har förlängts till\nden 15 februari 2021. Orsaken är "
+                "covid-19-pandemins påverkan\npå vården.\n")
+_B05_WRAPPED = ("Samråd om förslag till avfallsplan 2028–2035 – förlängd tid\nför synpunkter\n\nGävle kommun har fått önskemål "
+                "om mer tid att lämna\nsynpunkter på förslaget till ny avfallsplan. Samrådet\nförlängs därför med två "
+                "veckor.\n\nLämna dina synpunkter senast fredagen den 15 oktober 2027\nkl. 15.00 till "
+                "avfallsplan@gavle.se.\n\nDnr KS 2027/212\n")
+_B28_WRAPPED = ("Till kommunerna i Jämtlands län\n\nSvarsdatumet för remissen flyttas från 2027-02-26 till\n2027-03-19 på "
+                "grund av sportlovsveckorna.\n")
+
+
+def test_a_wrapped_extension_notice_gives_the_new_day() -> None:
+    for text, day in ((_X21_WRAPPED, date(2021, 2, 15)), (_B28_WRAPPED, date(2027, 3, 19))):
+        found = parse_missiv(text, reference_date=date(2020, 12, 1))
+        assert found.extension_to == day
+        assert found.deadline == day
+
+
+def test_the_hour_on_the_next_wrapped_line_belongs_to_the_deadline() -> None:
+    assert parse_missiv(_B05_WRAPPED).deadline == datetime(2027, 10, 15, 15, 0)
+    # an hour on another day's line does not move the deadline
+    other = "Svar senast den 15 oktober 2027.\n\nSamrådsmötet hålls den 20 oktober 2027\nkl. 15.00 i stadshuset.\n"
+    assert parse_missiv(other).deadline == date(2027, 10, 15)
