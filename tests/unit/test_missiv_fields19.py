@@ -133,3 +133,34 @@ def test_the_hour_on_the_next_wrapped_line_belongs_to_the_deadline() -> None:
     # an hour on another day's line does not move the deadline
     other = "Svar senast den 15 oktober 2027.\n\nSamrådsmötet hålls den 20 oktober 2027\nkl. 15.00 i stadshuset.\n"
     assert parse_missiv(other).deadline == date(2027, 10, 15)
+
+
+# dev d25 (Region Dalarna's page), fresh5-holdout n11 (Laxå's letter), extra x21 (Boverket's missiv): the sentence that
+# says who sends; each is given here beside another body named more often, as a page relaying it or a plan naming
+# its partners does, where counting names alone would pick the other body
+_SENDING = (
+    ("Region Dalarna önskar synpunkter från remissinstanserna på länsplaneförslaget och miljökonsekvensbedömningen "
+     "senast den 1 februari 2022.", "Region Dalarna"),
+    ("Laxå kommun skickar härmed förslaget till kulturplan för åren 2019-2022 på samråd, se bifogat missiv och "
+     "förslag.", "Laxå kommun"),
+    ("Boverket önskar synpunkter på förslag till ändrade byggregler (Boverkets byggregler, BBR) och på tillhörande "
+     "konsekvensutredning.", "Boverket"),
+)
+
+
+def test_the_body_a_sentence_names_as_sending_is_the_remittent() -> None:
+    for sentence, body in _SENDING:
+        text = (f"{sentence}\n\nFörslaget har tagits fram tillsammans med Trafikverket. Trafikverket har också "
+                "lämnat underlag.\n")
+        assert parse_missiv(text).remittent == body
+
+
+def test_no_sending_sentence_or_two_senders_leave_the_count_to_decide() -> None:
+    # an author with no remiss in its sentence sends nothing: Naturvårdsverket's vägledning, Länsstyrelsen's remiss
+    text = ("Naturvårdsverket har tagit fram en vägledning. Länsstyrelsen i Skåne län skickar nu ut förslaget till "
+            "åtgärdsprogram på remiss. Naturvårdsverket har deltagit.\n")
+    assert parse_missiv(text).remittent == "Länsstyrelsen i Skåne län"
+    # two bodies that each send in the text's words: no sentence decides, nor does the count (once each)
+    two = ("Region Dalarna önskar synpunkter på planen. Boverket önskar synpunkter på föreskrifterna.\n")
+    found = parse_missiv(two)
+    assert found.remittent is None

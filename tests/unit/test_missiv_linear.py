@@ -52,6 +52,9 @@ ADVERSARIAL = {
     "closing lines then names": "Med vänlig hälsning\nAa Bb\n" * (SIZE // 26),
     "role then blanks": "kontakta handläggaren" + " " * SIZE + "\n",
     "contact phrases": "vänd er till frågor hänvisas till handläggare är " * (SIZE // 49),
+    # bodies as subjects of a sending verb that never comes, or comes after "och" at every body
+    "bodies that take things forward": "Nacka kommun har tagit fram a a a " * (SIZE // 34),
+    "bodies and sending verbs": "Boverket och remitterar " * (SIZE // 24),
 }
 # Structured inputs for the entry point: a heading, greeting or header followed by a long run.
 STRUCTURED = {
