@@ -45,12 +45,12 @@ ADVERSARIAL = {
     # a wrapped column: a word, blanks and a break before every lower-case word
     "wrapped words": "a  \n" * (SIZE // 4),
     # round 19 (h-parse19): names before "är" and before a unit that never ends in "Direkt", closings with names
-    # that never get a role, a role word before a run of blanks, contact phrases with no name after them
+    # that never get a role, a role word at every line's end, contact phrases with no name after them
     "names before är": "Aa Bb Cc är " * (SIZE // 12),
     "names over line breaks": "Aa\nBb\nCc\n" * (SIZE // 9),
     "closings then names": "Med vänlig hälsning Aa Bb " * (SIZE // 26),
     "closing lines then names": "Med vänlig hälsning\nAa Bb\n" * (SIZE // 26),
-    "role then blanks": "kontakta handläggaren" + " " * SIZE + "\n",
+    "roles at line ends": "kontakta handläggaren \n" * (SIZE // 23),
     "contact phrases": "vänd er till frågor hänvisas till handläggare är " * (SIZE // 49),
     # bodies as subjects of a sending verb that never comes, or comes after "och" at every body
     "bodies that take things forward": "Nacka kommun har tagit fram a a a " * (SIZE // 34),
