@@ -164,3 +164,18 @@ def test_no_sending_sentence_or_two_senders_leave_the_count_to_decide() -> None:
     two = ("Region Dalarna önskar synpunkter på planen. Boverket önskar synpunkter på föreskrifterna.\n")
     found = parse_missiv(two)
     assert found.remittent is None
+
+
+def test_the_old_days_label_does_not_reach_past_its_own_day_on_one_line() -> None:
+    # ext-dev2 b03 (Region Västmanland) flattened: the old day's label stands before the new day's label and day
+    b03 = ("Förlängd svarstid – Regional utvecklingsstrategi för Västmanland 2030\n\nDiarienummer: RV 2026-01187\n\n"
+           "Med anledning av önskemål från flera kommuner ändras svarstiden för remissen.\n\n"
+           "Ursprunglig svarsdag: 2027-04-15\nNy svarsdag: 2027-05-14\n\n"
+           "Remissvaren skickas till regionen@regionvastmanland.se.\n")
+    for text in (b03, _flat(b03)):
+        found = parse_missiv(text)
+        assert found.extension_to == date(2027, 5, 14)
+        assert found.deadline == date(2027, 5, 14)
+    # the old day's own words still mark it: "svarstiden skulle ha gått ut den 15 april"
+    old = "Svarstiden förlängs. Svaren skulle ha kommit in den 15 april 2027 men ska nu ha kommit in senast den 14 maj 2027."
+    assert parse_missiv(old).extension_to == date(2027, 5, 14)
