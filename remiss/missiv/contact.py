@@ -6,10 +6,12 @@ import re
 from remiss.missiv.bodies import find_bodies
 
 
+# Between the words of a letterhead or a role and its name: blanks, or one line break where a PDF's column wrapped.
+_GAP = r"(?:[ \t]+|[ \t]*\n[ \t]*)"
 NAME_WORD = r"[A-ZÅÄÖÉ][a-zåäöéüøáóèíñ]+(?:-[A-ZÅÄÖ][a-zåäöéüáóèíñ]+)?"
 _TITLE_WORD = re.compile(
     r"(?:samordnare|sekreterare|chef|handläggare|ledare|direktör|ansvarig|utredare|jurist|rådgivare|"
-    r"strateg|controller|assistent|registrator|kansli|ordförande)$",
+    r"strateg|controller|assistent|registrator|kansli|ordförande|ämnesråd|departementsråd|kansliråd|sakkunnig)$",
     re.IGNORECASE,
 )
 
@@ -19,7 +21,15 @@ _CONTACT_CUES = re.compile(
     # "Eventuella frågor om förslaget:\n", "Frågor: Sofia Nyman, kulturstrateg"
     r"(?:^[ \t]*(?:eventuella[ \t]+)?(?:kontakt(?:uppgifter|person(?:er)?)?|frågor)(?:[ \t]+(?:för|vid|om)"
     r"(?:[ \t]+[\wåäö-]+){1,2})?[ \t]*:?[ \t]*\n|^[ \t]*frågor[ \t]*:|"
+    # "Kommunens handläggare är Eliabeth Hedin", "Handläggare för ärendet är …", "Kontaktperson för remissen är …":
+    # the role named, then "är" and the person ("Ansvarig för remissarbetet är …" names who answers, fresh7 r04)
+    r"\b(?:handläggare|kontaktperson)(?:[ \t]+(?:för|i)[ \t]+(?:ärendet|remissen|detta[ \t]+ärende))?"
+    r"[ \t]+är(?=[ \t]+[A-ZÅÄÖ])|"
     r"handläggande tjänste(?:man|person)(?: på [\wåäö ]+?)? är|kontaktperson(?:er)?(?:[ \t]+är)?\s*:?|"
+    # "Frågor om remissen hänvisas till …", "… kan riktas till …", "… ställs till …"
+    r"frågor(?:[ \t]+[\wåäö-]+){0,4}?[ \t]+(?:hänvisas|riktas|ställs)[ \t]+till(?:[ \t]*:)?|"
+    # "… går det bra att vända sig till …", "vänd er till …", "Du når handläggaren …"
+    r"\bvänd(?:a)?[ \t]+(?:er|dig|sig)[ \t]+till(?:[ \t]*:)?|\bdu[ \t]+når(?=[ \t]+[a-zåäö]*[A-ZÅÄÖ]?)|"
     # "Frågor under samrådstiden besvaras av: Arne Ingemansson" (the colon too)
     r"frågor(?:[ \t]+[\wåäö-]+){0,4}?[ \t]+(?:kan[ \t]+)?(?:ställas|besvaras|lämnas)[ \t]+(?:till|av)(?:[ \t]*:)?|"
     r"(?:upplysningar|information)(?:[ \t]+[\wåäö-]+){0,3}?[ \t]+(?:lämnas|ges|fås)[ \t]+(?:av|från|hos)|vår referens|handläggare[ \t]*[:|]?(?=[ \t]+[A-ZÅÄÖ]|[:|])|kontaktperson\b|"
@@ -39,10 +49,13 @@ _CONTACT_CUES = re.compile(
 _ROLES = ("arkitekt", "handläggare", "strateg", "samordnare", "chef", "ingenjör", "sekreterare", "utredare", "jurist",
           "ekolog", "planerare", "inspektör",
           # the Regeringskansliet's titles in the definite form: "kontaktas ämnesrådet", "departementssekreteraren"
-          "rådet", "sekreteraren", "sakkunnige", "sakkunniga", "handläggaren")
+          "rådet", "sekreteraren", "sakkunnige", "sakkunniga", "handläggaren",
+          # "ställas till utredaren Eva Berg", "kontakta planarkitekten …": the other roles' definite forms too
+          "arkitekten", "strategen", "samordnaren", "chefen", "ingenjören", "utredaren", "juristen", "ekologen",
+          "planeraren", "inspektören")
 # "kontakta VA-chef, Christian Roos": the role may carry capitals and a comma before the name.
 _ROLE = (r"(?:(?<![\wåäö])(?:[a-zåäö]{1,30}+|[A-ZÅÄÖ]{1,5}-[a-zåäö]{1,30}+)(?:" + "|".join(f"(?<={r})" for r in _ROLES)
-         + r")(?:[ \t]+|,[ \t]+(?=[A-ZÅÄÖ])))?")
+         + r")(?:[ \t]+|[ \t]*\n[ \t]*(?=\[?[A-ZÅÄÖ])|,[ \t]+(?=[A-ZÅÄÖ])))?")
 # A line may break between the first and the last name (PDF text wrapped at its width), not after that.
 _PERSON = re.compile(rf"{_ROLE}(?:[A-ZÅÄÖ]\.?[ \t]){{0,2}}\[?({NAME_WORD}(?:[ \t]+|[ \t]*\n[ \t]*){NAME_WORD}"
                      rf"(?:[ \t]+{NAME_WORD})?)")
@@ -50,6 +63,8 @@ _ORGANISATION = re.compile(r"(?:kommun|region|län|styrelsen|nämnden|verket|dep
                            r"myndigheten|inspektionen|rådet|kansliet|enheten|avdelningen)$", re.IGNORECASE | re.MULTILINE)
 _ORGANISATION_LEAD = re.compile(r"^(?:landstinget|regionen|region|kommunen|länsstyrelsen|förvaltningen)\b",
                                 re.IGNORECASE)
+# words that start a body's name after a signer's name on one line ("Per Holm Sveriges Kommuner och Regioner")
+_BODY_LEADS = {"sveriges", "region", "regionen", "länsstyrelsen", "kommunen"}
 _HEADS = {"landshövding", "generaldirektör", "överdirektör", "kommundirektör", "regiondirektör", "statsråd", "minister"}
 _NOT_NAMES = {"med", "box", "tel", "telefon", "mobil", "e-post", "hej", "vi", "och", "postadress", "besöksadress",
               "avdelningen", "enheten", "strateg", "planarkitekt", "handläggare"}
@@ -108,19 +123,59 @@ def find_contact(text: str) -> tuple[str | None, tuple[int, int] | None]:
         if signed[0]:
             return signed
         found = _letterhead_handler(text)
+        for fallback in (_named_as_handler, _direct_line):
+            if found[0] is None:
+                found = fallback(text)
         return found if found[0] else _find_contact_after_cue(text, _FLAT_CUES)
     return found
+
+
+# "Eva Berg är handläggare för ärendet": the name first, then "är" and the role (the cue's order reversed).
+_IS_HANDLER = re.compile(rf"(?<![\wåäöé-])({NAME_WORD}[ \t]+{NAME_WORD}(?:[ \t]+{NAME_WORD})?)[ \t]*,?[ \t]+är[ \t]+"
+                         r"(?:ansvarig[ \t]+)?(?:handläggare|kontaktperson)(?:[ \t]+(?:för|i)[ \t]+(?:ärendet|remissen)"
+                         r"|[ \t]*[.,]|[ \t]*$)", re.MULTILINE)
+# A letterhead's handläggare with a direct number (Trafikverket's missiv, flattened by a transcript site):
+# "Anne-Karin Grönvold-Andersson Planering Direkt: 010-123 58 76": the name, perhaps the unit, then "Direkt".
+_DIRECT = re.compile(rf"(?<![\wåäöé-])({NAME_WORD}{_GAP}{NAME_WORD}){_GAP}(?:[A-ZÅÄÖ][a-zåäö-]{{2,30}}{_GAP})?"
+                     r"Direkt(?:telefon|nummer)?[ \t]*:?[ \t]*\+?\d")
+
+
+def _named_as_handler(text: str) -> tuple[str | None, tuple[int, int] | None]:
+    return _checked_name(_IS_HANDLER.search(text))
+
+
+def _direct_line(text: str) -> tuple[str | None, tuple[int, int] | None]:
+    return _checked_name(_DIRECT.search(text))
+
+
+def _checked_name(m: re.Match | None) -> tuple[str | None, tuple[int, int] | None]:
+    """Return the match's first group as a person's name, unless it is a body's name or a head's title."""
+    if m is None or find_bodies(m.group(1)) or _ORGANISATION.search(m.group(1)) or \
+            _ORGANISATION_LEAD.match(m.group(1)) or m.group(1).split()[-1].casefold() in _NOT_NAMES or \
+            m.group(1).split()[0].casefold() in _HEADS:
+        return None, None
+    return " ".join(m.group(1).split()), m.span(1)
 
 
 # A contact heading in a text whose line breaks were lost (a PDF or a page flattened to one line by a transcript
 # site): "Kontakt Madeleine Turén Liljedahl Planarkitekt Telefon: 0502-…", "Kontaktpersoner vid frågor Jimmy Nilsson,
 # 010-…", "Eventuella frågor om förslaget: Martin Rydgren telefon 010-…". The heading then runs on into the name on
 # the same line, so the name counts only where a telephone, an e-post label or a number follows within a role's words.
+_SIGNER_WORDS = ("handläggare", "utredare", "sekreterare", "strateg", "arkitekt", "jurist", "samordnare", "planerare",
+                 "rådgivare", "inspektör", "ekolog", "ämnesråd", "departementsråd", "kansliråd", "sakkunnig",
+                 "departementet", "kommun", "förvaltningen", "nämnden", "verket")
 _FLAT_CUES = re.compile(
     r"(?i:\b(?:kontakt(?:uppgifter|person(?:er)?)?(?:[ \t]+(?:för|vid)[ \t]+frågor)?|"
-    r"(?:eventuella[ \t]+)?frågor[ \t]+om[ \t]+[a-zåäö-]{2,30}))[ \t]*:?[ \t]+"
+    r"(?:eventuella[ \t]+)?frågor[ \t]+om[ \t]+[a-zåäö-]{2,30}|"
+    # the signature after the closing, flattened: "Med vänlig hälsning Eva Berg Handläggare Telefon …"
+    r"(?:med[ \t]+)?vänlig(?:a|en)?[ \t]+hälsning(?:ar)?[ \t]*,?))[ \t]*:?[ \t]+"
     rf"(?={_ROLE}{NAME_WORD}[ \t]+{NAME_WORD}(?:[ \t]+{NAME_WORD})?"
-    r"(?:[ \t]*[,:–-])?[ \t]+(?:[\wåäö-]{2,40}[,.]?[ \t]+){0,3}?(?i:telefon|tel\b|e-post|mobil|direkt|\+?\d))")
+    r"(?:[ \t]*[,:–/-])?[ \t]+(?:[\wåäö-]{2,40}[,.]?[ \t]+){0,3}?(?i:telefon|tel\b|e-post|mobil|direkt|\+?\d|"
+    # or the signer's role right after the name
+    # or the signer's role right after the name, or the signer's body: "Med vänliga hälsningar Elin Sjöberg
+    # Kulturdepartementet", "… Per Holm Sveriges Kommuner och Regioner", "… Malin Ås Regional utveckling, Region …"
+    r"[\wåäö-]{2,40}+(?:" + "|".join(f"(?<={word})" for word in _SIGNER_WORDS) + r")\b|"
+    r"(?:Sveriges|Region|Länsstyrelsen)[ \t]))")
 
 
 # The letter ends with its signature: the handläggare's name, then the role ("Frida Nord\nVerksjurist").
@@ -145,9 +200,9 @@ def _signed_at_end(text: str) -> tuple[str | None, tuple[int, int] | None]:
 # A letterhead flattened to one line (docplayer): "REMISS Datum Vår beteckning RT 2014/ Sid 1 (1) Enheten för teknik
 # Stefan Nygård, Förslag till föreskrifter …": the unit and then its handläggare, a comma after the name.
 _LETTERHEAD_HANDLER = re.compile(
-    rf"\b(?:Enheten|Avdelningen|Sektionen|Byrån|Staben)[ \t]+för[ \t]+[a-zåäö-]{{2,40}}(?:[ \t]+och[ \t]+[a-zåäö-]{{2,40}})?"
+    rf"\b(?:Enheten|Avdelningen|Sektionen|Byrån|Staben){_GAP}för{_GAP}[a-zåäö-]{{2,40}}(?:{_GAP}och{_GAP}[a-zåäö-]{{2,40}})?"
     # "… Enheten för fastighetsrätt och associationsrätt Patrik Skogh Telefon E-post …": the letterhead's labels
-    rf"[ \t]+({NAME_WORD}[ \t]+{NAME_WORD})(?:,|[ \t]+(?:Telefon|Tel|E-post|Direkt)\b)")
+    rf"{_GAP}({NAME_WORD}{_GAP}{NAME_WORD})(?:,|{_GAP}(?:Telefon|Tel|E-post|Direkt)\b)")
 
 
 def _letterhead_handler(text: str) -> tuple[str | None, tuple[int, int] | None]:
@@ -155,7 +210,7 @@ def _letterhead_handler(text: str) -> tuple[str | None, tuple[int, int] | None]:
     m = _LETTERHEAD_HANDLER.search(text[:3000])
     if m and not find_bodies(m.group(1)) and not _ORGANISATION.search(m.group(1)) and \
             m.group(1).split()[-1].casefold() not in _NOT_NAMES:
-        return m.group(1), m.span(1)
+        return " ".join(m.group(1).split()), m.span(1)
     return None, None
 
 
@@ -165,8 +220,12 @@ def _find_contact_after_cue(text: str, cues: re.Pattern = _CONTACT_CUES) -> tupl
         if not m:
             continue
         words = list(re.finditer(r"\S+", m.group(1)))
-        while words and (words[-1].group().casefold() in _NOT_NAMES or len(words) > 2 and _TITLE_WORD.search(words[-1].group())):
+        while words and (words[-1].group().casefold() in _NOT_NAMES or len(words) > 2 and (
+                _TITLE_WORD.search(words[-1].group()) or _ORGANISATION.search(words[-1].group()) or
+                words[-1].group().casefold() in _BODY_LEADS)):
             words.pop()
+        if len(words) == 3 and re.match(r"[ \t]+[a-zåäö]", text[m.start(1) + words[-1].end():]):
+            words.pop()  # "… Malin Ås Regional utveckling, Region …": a phrase in lower case goes on, no surname
         if words and words[0].group().casefold() in _HEADS:
             continue  # a page's footer "Kontakt Landshövding Anders Flanking": the authority's head, no handläggare
         if len(words) == 3 and words[0].group().casefold().endswith(_ROLES):
@@ -224,4 +283,33 @@ def find_contact_email(text: str, name_end: int) -> tuple[str | None, tuple[int,
         if _FUNCTIONAL.match(address):
             continue
         return address, (name_end + m.start(), name_end + m.start() + len(address))
+    return None, None
+
+
+# The signature under a letter's closing ("Med vänlig hälsning\n\nKarin Ståhl\nÄmnesråd\nFinansdepartementet"): the
+# signing handläggare, when the line under the name gives a role, the body or a telephone. A head who signs
+# (generaldirektör, landshövding) is nobody's handläggare.
+_CLOSING_LINE = re.compile(r"^[ \t]*(?:(?:med[ \t]+)?(?:vänlig(?:a|en)?|bästa)[ \t]+hälsning(?:ar)?|hälsningar|mvh)"
+                           r"(?=[ \t,.!]*$)", re.IGNORECASE | re.MULTILINE)
+# (it starts after the closing's last letter, never inside a run of blanks: linear on a page of blanks)
+_SIGNER = re.compile(rf"(?<![ \t])[ \t,.!]*\n(?:[ \t]*\n){{0,2}}[ \t]*({NAME_WORD}(?:[ \t]+{NAME_WORD}){{1,2}})[ \t]*\n(?:[ \t]*\n)?"
+                     r"[ \t]*([^\n]{2,80})")
+_HEAD_ROLE = re.compile(r"(?:landshövding|generaldirektör|överdirektör|direktör|statsråd|minister|ordförande|"
+                        r"rektor|chef)\b", re.IGNORECASE)
+
+
+def signed_under_closing(text: str) -> tuple[str | None, tuple[int, int] | None]:
+    """Return the handläggare who signs under the letter's last closing, and the name's span."""
+    closings = list(_CLOSING_LINE.finditer(text))
+    m = _SIGNER.match(text, closings[-1].end()) if closings else None
+    if not m:
+        return None, None
+    name, below = m.group(1), m.group(2).strip()
+    if find_bodies(name) or _ORGANISATION.search(name) or _ORGANISATION_LEAD.match(name) or \
+            name.split()[0].casefold() in _HEADS or _HEAD_ROLE.search(below):
+        return None, None
+    role = below.split()[-1].rstrip(",.") if below.split() else ""
+    if _TITLE_WORD.search(role) or role.casefold().endswith(_ROLES) or find_bodies(below) or \
+            _ORGANISATION.search(below.split(",")[0]) or re.match(r"(?i:tel|telefon|mobil|direkt)?[ .:]*\+?\d", below):
+        return name, m.span(1)
     return None, None

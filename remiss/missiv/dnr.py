@@ -5,8 +5,9 @@ import re
 from dataclasses import dataclass
 
 # Regeringskansliet: Fi2024/01234, Ju2021/01234, S2019/04567/FS, N2015/06917/PUB.
-# Older numbers end in the unit and its number: Ju2003/3545/L1, Fi2009/1234/S2.
-RK_DNR = r"(?:[A-ZÅÄÖ][a-zåäö]?|UD|KN|LI|SB)\d{4} ?/\d{2,6}(?:/[A-ZÅÄÖ]{1,5}\d?)?"
+# Older numbers end in the unit and its number: Ju2003/3545/L1, Fi2009/1234/S2; Miljödepartementet wrote its units
+# in mixed case: M2013/1234/Ke, M2014/1234/Nm.
+RK_DNR = r"(?:[A-ZÅÄÖ][a-zåäö]?|UD|KN|LI|SB)\d{4} ?/\d{2,6}(?:/[A-ZÅÄÖ](?:[A-ZÅÄÖ]{1,4}|[a-zåäö]{1,2})?\d?)?"
 # Municipal and agency forms: KS-IOF-2010-00015, STK-2015-175, 15/10, GFN/2010:9,
 # 2015/97-IFN-702, 511-3344-2021, RS 2021/1234, KS 2018/14.
 LOCAL_DNR = (

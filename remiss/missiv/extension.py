@@ -100,7 +100,7 @@ _CLAUSE_END = re.compile(r"[,.;:!?()\n]|\b(?:eftersom|då|när|som|men|och|för|
 
 # The old day, named as such: "Enligt tidigare utskick var svarstiden satt till den 14 augusti", "sista svarsdag var
 # den 1 mars", "förlängs från den 1 mars", "i stället för (som tidigare angivits) den 15 oktober", "(tidigare …"
-_OLD = re.compile(r"(?:\b(?:tidigare|ursprungligen|ursprungliga?|skulle)\b[^.\n]{0,60}|\bvar(?:[ \t]+satt[ \t]+till)?"
+_OLD = re.compile(r"(?:\b(?:tidigare|ursprungligen|ursprungliga?|skulle)\b[^.\n\d]{0,60}|\bvar(?:[ \t]+satt[ \t]+till)?"
                   r"|\bfrån(?:[ \t]+och[ \t]+med)?|\bfr\.o\.m\.?|\bi[ \t]*stället[ \t]+för\b[^.\n\d]{0,40}?)[ \t]+(?:den[ \t]+)?$",
                   re.IGNORECASE)
 # The extension is given to some remissinstanser only: "Trafikverket och Länsstyrelsen har beviljats förlängd

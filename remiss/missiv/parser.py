@@ -12,7 +12,7 @@ from remiss.missiv.deadline import find_deadline
 from remiss.missiv.dnr import department_from_dnr, find_sender_dnr
 from remiss.missiv.email import dnr_only, innermost, signature_name, signed_by_sender, unquote
 from remiss.missiv.extension import named_remiss, read_extension
-from remiss.missiv.contact import find_contact, find_contact_email, name_from_address
+from remiss.missiv.contact import find_contact, find_contact_email, name_from_address, signed_under_closing
 from remiss.missiv.fields import find_answer_address, find_answer_email_by_name, find_emails, unwrapped
 from remiss.missiv.hints import Hint, agree, remittent_from_hints, title_from_hints
 from remiss.missiv.questions import find_questions
@@ -129,10 +129,17 @@ def parse_missiv(text: str, *, reference_date: date | None = None, hints: Sequen
     if found.deadline is None and joined != work:  # "… ska göra det skriftligt senast den 31\njanuari 2021"
         wrapped = find_deadline(joined, reference_date, sent=envelope.sent if envelope else None)
         found = wrapped if wrapped.deadline else found
+    elif type(found.deadline) is date and joined != work:  # "senast fredagen den 15 oktober 2027\nkl. 15.00"
+        wrapped = find_deadline(joined, reference_date, sent=envelope.sent if envelope else None)
+        if isinstance(wrapped.deadline, datetime) and wrapped.deadline.date() == found.deadline:
+            found = wrapped
     note("letter_date", found.letter_span)
     warnings.extend(found.warnings)
     deadline, deadline_span = found.deadline, found.deadline_span
     extension = read_extension(work, found.deadline, sent=envelope.sent if envelope else None)
+    if extension.day is None and joined != work:  # "Svarstiden … har förlängts till\nden 15 februari 2021."
+        wrapped = read_extension(joined, found.deadline, sent=envelope.sent if envelope else None)
+        extension = wrapped if wrapped.day else extension
     warnings.extend(extension.warnings)
     extension_to, span = (extension.day, extension.span) if extension.day else (None, None)
     if extension.old_deadline:  # "skulle ha kommit in senast den 1 mars … har förlängts": not the day in force
@@ -173,6 +180,8 @@ def parse_missiv(text: str, *, reference_date: date | None = None, hints: Sequen
         # "Från: Länsstyrelsen Västerbotten <…>": a body's name in the sender header is nobody to contact
         if signed and not _is_body(signed[0]):
             contact, span = signed[0], (signed[1], signed[1] + len(signed[0]))
+    if contact is None and not envelope:
+        contact, span = signed_under_closing(work)
     if contact is None:
         contact, span = name_from_address(work, [answer_email, *copies])
     note("contact_person", span)

@@ -11,6 +11,7 @@ from collections import Counter
 
 from remiss.missiv.bodies import Body, BodyMention, body_for_email, body_named, canonical_body, find_bodies, hosted_by
 from remiss.missiv.fields import EMAIL_RE, find_remittent_cue
+from remiss.missiv.sender_sentence import sending_body
 
 _BARE = {"länsstyrelsen": "lansstyrelse", "regionen": "region", "kommunen": "kommun"}
 # "Naturvårdsverket och Skogsstyrelsen ger härmed möjlighet …": two bodies that send a remiss together.
@@ -94,6 +95,10 @@ def _find(text: str, mentions: list[BodyMention], by_mail: Body | None, answer_e
         span = (at, at + len(answer_email)) if at >= 0 else (named.start, named.end) if named else None
         return by_mail.name, span, [
             f"Remittenten ({by_mail.name}) härleddes från svarsadressen."]
+    sender = sending_body(text, mentions)
+    if sender:
+        # "Boverket önskar synpunkter på …", "Region Skåne bjuder in till samråd": the sentence that says who sends
+        return sender.body.name, (sender.start, sender.end), []
     bare = _bare_subject(text, mentions)
     if bare:
         return bare.name, None, [f"Remittenten ({bare.name}) är den {_KIND_WORD[bare.kind]} som texten nämner; "

@@ -49,6 +49,17 @@ ADVERSARIAL = {
     "words then blanks": "diarieförd som " + " " * SIZE + "x",
     # round 19 (titles): extension notices whose verb never comes, invitations on every line
     "notices and invitations": "Svarstiden för remissen om a b Remissen av a b Tyck till om a b\n" * (SIZE // 59),
+    # round 19 (h-parse19): names before "är" and before a unit that never ends in "Direkt", closings with names
+    # that never get a role, a role word at every line's end, contact phrases with no name after them
+    "names before är": "Aa Bb Cc är " * (SIZE // 12),
+    "names over line breaks": "Aa\nBb\nCc\n" * (SIZE // 9),
+    "closings then names": "Med vänlig hälsning Aa Bb " * (SIZE // 26),
+    "closing lines then names": "Med vänlig hälsning\nAa Bb\n" * (SIZE // 26),
+    "roles at line ends": "kontakta handläggaren \n" * (SIZE // 23),
+    "contact phrases": "vänd er till frågor hänvisas till handläggare är " * (SIZE // 49),
+    # bodies as subjects of a sending verb that never comes, or comes after "och" at every body
+    "bodies that take things forward": "Nacka kommun har tagit fram a a a " * (SIZE // 34),
+    "bodies and sending verbs": "Boverket och remitterar " * (SIZE // 24),
 }
 # Structured inputs for the entry point: a heading, greeting or header followed by a long run.
 STRUCTURED = {
