@@ -11,8 +11,10 @@ context only when that is unambiguous (the same day named with its year, or a da
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from functools import lru_cache
 
 from remiss.missiv.dates import DateMatch, combine, find_dates, find_time_near
 from remiss.missiv.deadline import UNAMBIGUOUS_DAYS
@@ -121,7 +123,7 @@ _ANSTAND = re.compile(r"\b(?:bevilja(?:ts|s|t|r)?|fått|får|ges|ger|getts|medge
 _ANY = re.compile(r".*", re.DOTALL)
 _ABOUT_ANSWER = re.compile(r"\bsvar|remiss|synpunkt|yttra|\bsamråd|gransk|utställ", re.IGNORECASE)
 # Where a sentence ends: ". " before a capital or a digit-free word, or a line break.
-_SENTENCE_END = re.compile(r"[.!?](?=[ \t]+[A-ZÅÄÖ])|\n")
+_SENTENCE_END = re.compile(r"[.!?](?=([ \t]+[A-ZÅÄÖ]))|\n")
 
 
 @dataclass
@@ -220,10 +222,24 @@ def _anstand(text: str) -> list[re.Match]:
 
 
 def _sentence(text: str, start: int, end: int) -> tuple[int, int]:
-    """The span of the sentence (or line) that holds text[start:end]."""
-    begin = max((m.end() for m in _SENTENCE_END.finditer(text, 0, start)), default=0)
-    stop = _SENTENCE_END.search(text, end)
-    return begin, stop.start() if stop else len(text)
+    """The span of the sentence (or line) that holds text[start:end]: from the last sentence end that text[:start]
+    shows (its capital letter before start) to the next one at or after end."""
+    seen, marks = _sentence_ends(text)
+    before = bisect_right(seen, start)
+    after = bisect_left(marks, end)
+    return marks[before - 1] + 1 if before else 0, marks[after] if after < len(marks) else len(text)
+
+
+@lru_cache(maxsize=4)
+def _sentence_ends(text: str) -> tuple[list[int], list[int]]:
+    """Every sentence end of text (a one-character mark), found once a text rather than once a notice (a text of
+    many notice phrases was quadratic): where it is seen to end (after the capital letter that follows a full stop,
+    or the line break) and where its mark is."""
+    seen, marks = [], []
+    for m in _SENTENCE_END.finditer(text):
+        seen.append(m.end(1) if m.group(1) else m.end())
+        marks.append(m.start())
+    return seen, marks
 
 
 def _is_new_day(text: str, dm: DateMatch, sentence: tuple[int, int] | None, first_notice: int) -> bool:
@@ -274,7 +290,7 @@ def _given(text: str, notice: re.Match) -> bool:
     """Whether the phrase announces an extension, not one asked for, offered or denied."""
     start, stop = _sentence(text, notice.start(), notice.end())
     before = text[max(start, notice.start() - 60):notice.start()]
-    after = text[notice.end():stop]
+    after = text[notice.end():min(stop, notice.end() + 200)]  # only its first 40 characters are read
     clause = _CLAUSE_END.split(after, maxsplit=1)[0]
     asked = _ASKED.search(before) and not (_REASON.search(before) and _FINITE.match(notice.group(0)))
     return not (asked or _MOTION.match(text, start, notice.start()) or _DENIED_BEFORE.search(before) or _DENIED.search(notice.group(0))

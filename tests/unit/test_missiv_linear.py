@@ -71,6 +71,9 @@ STRUCTURED = {
     # a sender of words, a long run of blanks and a stray at-sign (cubic in _NAME_ADDRESS before MAX_SENDER)
     "sender with blanks": "Från: a b" + " " * SIZE + "c@\nSkickat: den 3 mars 2026 10:12\nÄmne: Remiss av a\n",
     "bodies": "Svar senast den 1 maj 2024 " + "Kommun " * (SIZE // 7),
+    # notice phrases on every line: each asked for its sentence's start from the text's start (2 s, round 19)
+    "notice on every line": "Svar senast den 1 maj 2024\n" + "Remissen av a b ändras\n" * (SIZE // 23),
+    "notices in one line": "Svar senast den 1 maj 2024 " + "Remissen av a b ändras " * (SIZE // 23),
 }
 
 
