@@ -63,6 +63,9 @@ PASSED_OVER = "Passerades av beslutet"
 BY_HAND = "Klar – status ändrad för hand"
 # The expediering of a remiss set to Besvarad by hand: none happened in Remiss, so it is not shown done (walk18 F21).
 NOT_EXPEDITED = "Yttrandet är inte expedierat i Remiss: status ändrad till Besvarad för hand"
+# A sammanträde (or its justering) still ahead when the remiss was set to Besvarad by hand: it was not held for this
+# remiss, so it is not shown done either (walk19 G1).
+NOT_HELD = "Har inte ägt rum: status ändrad till Besvarad för hand"
 OWNERS: dict[str, str] = {
     "tjansteskrivelse": "handlaggare",
     "granskning": "granskare",
@@ -95,7 +98,7 @@ def done_text(kind: str, done_on: date, planned_on: date) -> str | None:
 def took_place(explanation: str) -> bool:
     """Whether a done step happened: not one ticked off by a status set by hand (BY_HAND) or passed over by the
     beslut (PASSED_OVER), which no meeting held and no one did (truth17 F4)."""
-    return not explanation.startswith((PASSED_OVER, BY_HAND, NOT_EXPEDITED))
+    return not explanation.startswith((PASSED_OVER, BY_HAND, NOT_EXPEDITED, NOT_HELD))
 
 
 def told(kind: str, explanation: str, advice: str, *, done_on: date | None, due_on: date,

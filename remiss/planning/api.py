@@ -11,7 +11,7 @@ from remiss.web.extensions import csrf, guard_api
 from remiss.planning.schemas import ExtensionDecision, ExtensionRequest, ExtensionResult
 from remiss.planning.service import extensions, tidplan
 from remiss.planning.service.extensions import Evidence
-from remiss.planning.service.recorded import by_hand_refusal, expediering_skipped, kept_by_record
+from remiss.planning.service.recorded import by_hand_refusal, kept_by_record, skipped_by_hand
 from remiss.calendar.missed import MISSED, said_as
 from remiss.clock import local_today
 from remiss.planning.flags import reason_text
@@ -47,7 +47,7 @@ def milestones_json(session, remiss) -> list[dict]:
                or meeting_in_time(session, remiss, local_today(now())))
     kept = kept_by_record(session, remiss)  # done steps the registered beslut keeps done (walk18 F20)
     return [_milestone_json(m, called_off(remiss.status, m.closed_with_remiss)
-                            or expediering_skipped(remiss.status, m.kind, m.closed_with_remiss),  # walk18 F21
+                            or skipped_by_hand(remiss.status, m),  # walk18 F21, walk19 G1
                             needs_attention(m, waiting=waiting, closed=closed), in_time,
                             kept.get(m.kind, "") if m.done_at is not None else "") for m in rows]
 

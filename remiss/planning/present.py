@@ -32,8 +32,7 @@ from remiss.planning.start_kinds import in_kind_words_needing, in_kind_words_row
 from remiss.planning.passed_advice import holding, still_holds, without_passed_alternatives
 from remiss.planning.service.milestones import called_off_words
 from remiss.drafting import mail_state
-from remiss.planning.service.recorded import (NOT_EXPEDITED_SHORT, by_hand_refusal, expediering_skipped,
-                                               kept_by_record)
+from remiss.planning.service.recorded import by_hand_refusal, kept_by_record, skipped_by_hand, skipped_words
 from remiss.planning.service.missed import meeting_in_time, with_ways_out
 from remiss.remisser.finished import is_finished
 from remiss.remisser.kind_words import REMISS, noun_of, reword
@@ -259,7 +258,7 @@ def tidplan_panel(session: Session, principal: Principal, remiss: Remiss, now: d
     for m in milestones:
         if m.kind == "arbetsutskott" and m.due_on in au_beslut:
             continue
-        skipped = expediering_skipped(remiss.status, m.kind, m.closed_with_remiss)  # walk18 F21
+        skipped = skipped_by_hand(remiss.status, m)  # walk18 F21, walk19 G1
         cancelled = called_off(remiss.status, m.closed_with_remiss) or skipped
         attention = needs_attention(m, waiting=waiting, closed=closed)
         # done work on the day it was done, as the Kalender shows it (agenda.shown_on; walk17 F4)
@@ -284,7 +283,7 @@ def tidplan_panel(session: Session, principal: Principal, remiss: Remiss, now: d
             attention,
             m.done_at is not None and not cancelled,
             m.done_at is None and not closed and lateness_of[m.kind][0],
-            NOT_EXPEDITED_SHORT if skipped
+            skipped_words(m.kind) if skipped
             else f"utgår, {called_off_words(remiss.status)}" if cancelled
             else f"besvarad {answered[1]}" if answered and m.kind == "sista_svarsdag"
             else f"klar, planerat {format_weekday_date(planned_on)}" if m.done_at is not None and planned_on

@@ -3,11 +3,11 @@ tick off its milestones as the work that completes them happens."""
 from __future__ import annotations
 
 from remiss import events
-from remiss.calendar.milestones import BY_HAND, NOT_EXPEDITED
-from remiss.calendar.swedish import format_date
+from remiss.calendar.milestones import BY_HAND, NOT_EXPEDITED, NOT_HELD
+from remiss.calendar.swedish import format_date, format_weekday_date
 from remiss.clock import local_today
 from remiss.planning.service import meetings, milestones, tidplan
-from remiss.planning.service.recorded import WAITS_TO_BE_SENT
+from remiss.planning.service.recorded import WAITS_TO_BE_SENT, still_ahead
 from remiss.remisser.status import CALLED_OFF_VALUES, CLOSED
 
 # the Namnd columns the planner reads (tidplan.rules_of)
@@ -90,11 +90,16 @@ CLOSED_VALUES = frozenset(s.value for s in CLOSED)
 def _ticked_by_hand(session, now, rows, new) -> None:
     """Word the steps a status moved by hand ticked off as that, not as the work that never happened: no
     "Skickad till granskning", "Godkänd" or "Expedierat" (truth16 F19). An expediering a remiss set to Besvarad by
-    hand never had says so: it is not shown done (recorded.expediering_skipped, walk18 F21)."""
+    hand never had says so: it is not shown done (recorded.expediering_skipped, walk18 F21), nor a sammanträde still
+    ahead then (recorded.skipped_by_hand, walk19 G1)."""
+    today = local_today(now)
+    day = format_date(today)
     for row in rows:
-        day = format_date(local_today(now))
         skipped = row.kind == "expediering" and _value(new) == "besvarad" and row.closed_with_remiss
-        row.explanation = f"{NOT_EXPEDITED} {day}." if skipped else f"{BY_HAND} {day}."
+        ahead = row.closed_with_remiss and still_ahead(row.kind, row.due_on, today)
+        row.explanation = (f"{NOT_EXPEDITED} {day}." if skipped
+                           else f"{NOT_HELD} {day}, före {format_weekday_date(row.due_on)}." if ahead
+                           else f"{BY_HAND} {day}.")
         session.add(row)
 
 
@@ -124,6 +129,9 @@ def _status(remiss, *, session, now, old, new, actor_id=None, by_hand=False, not
         kinds, note = BY_STATUS[_value(new)]
         if _value(new) == "beslutad":  # by a recorded beslut: what it ticks off while open is passed over by it
             tidplan.follow(session, now=now, remiss=remiss, actor_id=actor_id)
+        if by_hand:  # a sammanträde still ahead is not held by a status set by hand (walk19 G1)
+            kinds = tuple(m.kind for m in milestones.milestones_of(session, remiss.id) if m.kind in kinds
+                          and not still_ahead(m.kind, m.due_on, local_today(now)))
         done = milestones.complete(session, now=now, remiss=remiss, kinds=kinds,
                                    note=f"{note}, status ändrad för hand" if by_hand else note, actor_id=actor_id)
         if by_hand:

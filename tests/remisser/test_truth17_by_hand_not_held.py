@@ -1,6 +1,7 @@
 """truth17 F4: a status set by hand ticked the sammanträden off "Klar – status ändrad för hand 3 maj 2027.", and the
 API gave them held_on = that day (a Saturday in the finding): no meeting was held then. held_on stays null unless the
-sammanträde was held; the explanation stays."""
+sammanträde was held. Sammanträden still ahead when the status was set are not shown done at all (walk19 G1): the
+remiss set to Besvarad by hand closes them as not held ("cancelled")."""
 from __future__ import annotations
 
 from datetime import date, datetime, timezone
@@ -30,6 +31,7 @@ def test_a_status_set_by_hand_holds_no_meeting(session, client, auth):
     auth.login("admin@malmo.se")
     steps = {m["kind"]: m for m in client.get(f"/api/v1/remisser/{remiss.id}").get_json()["milestones"]}
     for kind in ("arbetsutskott", "namnd", "justering"):
-        assert steps[kind]["status"] == "done", steps[kind]
-        assert steps[kind]["explanation"] == "Klar – status ändrad för hand 6 mars 2027.", steps[kind]
+        assert steps[kind]["status"] == "cancelled", steps[kind]
+        assert steps[kind]["explanation"].startswith(
+            "Har inte ägt rum: status ändrad till Besvarad för hand 6 mars 2027, före "), steps[kind]
         assert steps[kind]["held_on"] is None, steps[kind]

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from sqlmodel import Session, select
 
+from remiss.calendar.milestones import NOT_HELD
+from remiss.calendar.missed import MEETING_STEPS
 from remiss.drafting.decision import decision_reference
 from remiss.drafting.models import Decision
 from remiss.remisser.models import Remiss
@@ -25,6 +27,9 @@ BY_EXPEDIERING = {"expediering": "Expedieringen blir klar när yttrandet expedie
 # expedierat, waiting to be sent (WAITS_TO_BE_SENT): what is left is the sending (walk18 F15)
 WHEN_SENT = "Expedieringen blir klar när yttrandet registreras som skickat, inte för hand."
 NOT_EXPEDITED_SHORT = "inte expedierad i Remiss, besvarad för hand"
+NOT_HELD_SHORT = "utgår, besvarad för hand före dagen"
+# dated by a sammanträde: held on its day, never before it by a status set by hand (walk19 G1)
+HELD_KINDS = MEETING_STEPS + ("justering",)
 
 
 def by_hand_refusal(kind: str, explanation: str = "") -> str:
@@ -54,3 +59,21 @@ def expediering_skipped(status, kind: str, closed_with_remiss: bool) -> bool:
     """Tell whether this is an expediering that closed with a remiss set to Besvarad by hand (none in Remiss): an
     expediering done is never closed with the remiss (receivers._draft_state, sent_by_hand)."""
     return kind == "expediering" and bool(closed_with_remiss) and str(getattr(status, "value", status)) == "besvarad"
+
+
+def still_ahead(kind: str, due_on, today) -> bool:
+    """Whether this is a sammanträde (or its justering) dated after today: a status set by hand (Beslutad,
+    Besvarad) does not make it held months before it meets (walk19 G1)."""
+    return kind in HELD_KINDS and due_on > today
+
+
+def skipped_by_hand(status, m) -> bool:
+    """Whether a milestone closed with a remiss set to Besvarad by hand never happened: its expediering
+    (expediering_skipped), or a sammanträde still ahead then (NOT_HELD). Shown as Utgår, cancelled in the API."""
+    return (expediering_skipped(status, m.kind, m.closed_with_remiss)
+            or bool(m.closed_with_remiss) and (m.explanation or "").startswith(NOT_HELD))
+
+
+def skipped_words(kind: str) -> str:
+    """The Tidplan's short word for a step skipped_by_hand."""
+    return NOT_EXPEDITED_SHORT if kind == "expediering" else NOT_HELD_SHORT

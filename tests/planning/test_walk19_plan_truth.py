@@ -1,0 +1,76 @@
+"""walk19: the Tidplan tells what has happened and what is planned, nothing else.
+
+G1: a status set by hand (Beslutad, Besvarad) marked the arbetsutskott and the nämndsammanträde "Klar" months before
+they meet, while the Beslut panel planned the beslut for that very meeting and the API said "done"."""
+from __future__ import annotations
+
+import html
+import re
+from datetime import date, time
+
+from remiss.auth.access import Principal
+from remiss.auth.models import Role
+from remiss.remisser import by_hand, service
+from tests.planning.helpers import add_meetings, at, milestones
+from tests.support.factories import make_namnd, make_remiss, make_user
+
+SYSTEM = Principal.system()
+
+
+def _text(page: str) -> str:
+    return " ".join(html.unescape(re.sub(r"<[^>]+>", " ", page)).split())
+
+
+def _world(session, clock, **overrides):
+    namnd = make_namnd(session, name="Stadsområdesnämnd Öster", dnr_prefix="SOFÖ")
+    add_meetings(session, namnd, [("au", at(2026, 12, 10, 8, 30), ""), ("namnd", at(2026, 12, 17, 17), ""),
+                                  ("au", at(2027, 2, 18, 8, 30), ""), ("namnd", at(2027, 2, 25, 17), ""),
+                                  ("au", at(2027, 3, 18, 8, 30), ""), ("namnd", at(2027, 3, 25, 17), "")])
+    make_user(session, role=Role.registrator, namnder=[namnd], email="sara@oster.se", name="Sara Sekreterare")
+    jesper = make_user(session, role=Role.handlaggare, namnder=[namnd], email="jesper@oster.se",
+                       name="Jesper Lindkvist")
+    clock.set(at(2026, 12, 5, 10))
+    values = {"title": "Klimatomställning", "deadline_on": date(2027, 3, 10), "deadline_time": time(15, 0)}
+    remiss = make_remiss(session, namnd=namnd, now=clock(), **{**values, **overrides})
+    service.assign(session, now=clock(), principal=SYSTEM, remiss=remiss, handlaggare_id=jesper.id)
+    session.commit()
+    return remiss
+
+
+def _steps(client, rid: int) -> dict:
+    return {m["kind"]: m for m in client.get(f"/api/v1/remisser/{rid}").get_json()["milestones"]}
+
+
+def _row(page: str, kind: str) -> str:
+    return _text(page.split(f'id="milstolpe-{kind}"', 1)[1].split("</li>", 1)[0])
+
+
+def test_a_status_set_by_hand_does_not_hold_meetings_still_ahead(db, session, client, auth, clock):
+    remiss = _world(session, clock)
+    assert milestones(db, remiss.id)["namnd"].due_on == date(2027, 2, 25)
+    for status in ("under_beredning", "klar_for_beslut", "beslutad"):
+        by_hand.change_status_by_hand(session, now=clock(), principal=SYSTEM, remiss=remiss, new=status,
+                                      note="Beslut fattat på nämndens möte, protokoll kommer")
+    session.commit()
+    auth.login("sara@oster.se")
+    steps = _steps(client, remiss.id)
+    for kind in ("arbetsutskott", "namnd"):
+        assert steps[kind]["status"] == "open" and steps[kind]["done_at"] is None, steps[kind]
+    assert steps["tjansteskrivelse"]["status"] == "done"  # the work a beslut presupposes is said done by hand
+    page = client.get(f"/remisser/{remiss.id}").get_data(as_text=True)
+    for kind in ("arbetsutskott", "namnd"):
+        row = _row(page, kind)
+        assert "Klar" not in row and "status ändrad för hand" not in row, row
+
+    by_hand.change_status_by_hand(session, now=clock(), principal=SYSTEM, remiss=remiss, new="besvarad",
+                                  note="Skickat utanför Remiss")
+    session.commit()
+    steps = _steps(client, remiss.id)
+    for kind in ("arbetsutskott", "namnd", "justering"):
+        assert steps[kind]["status"] == "cancelled" and steps[kind]["held_on"] is None, steps[kind]
+        assert steps[kind]["explanation"].startswith(
+            "Har inte ägt rum: status ändrad till Besvarad för hand 5 december 2026, före "), steps[kind]
+    page = client.get(f"/remisser/{remiss.id}").get_data(as_text=True)
+    for kind in ("arbetsutskott", "namnd", "justering"):
+        row = _row(page, kind)
+        assert "Klar" not in row and "utgår, besvarad för hand före dagen" in row, row
