@@ -27,6 +27,8 @@ class HandSet:
     late: bool  # even omedelbar justering cannot get the svar expedierat by the deadline
     explanation: str  # what the nämndsammanträde's line says about it: set by hand, in time or too late
     arbetsutskott: PlannedMilestone | None = None  # the nämnd's AU before the meeting (None: none in the plan)
+    # the Tidplan's summary of the plan in force, instead of the computed meeting's (walk19 G3)
+    summary: str = ""
 
 
 def too_late(day: date, deadline: date | datetime, rules: PlanningRules, calendar: WorkCalendar) -> bool:
@@ -73,7 +75,19 @@ def follow_hand_set(day: date, deadline: date | datetime, rules: PlanningRules, 
     au = choose_au(Meeting("namnd", datetime.combine(day, time(12), tzinfo=STOCKHOLM)),
                    [m for m in usable if m.kind == "namnd"], [m for m in usable if m.kind == "au"], [])
     return HandSet(justering, expediering, late, explanation,
-                   au_milestone(au, day, by_hand=True) if au is not None else None)
+                   au_milestone(au, day, by_hand=True) if au is not None else None,
+                   explanation if late else _summary(day_text, justering, ordinary, deadline_text))
+
+
+def _summary(day_text: str, justering: PlannedMilestone, ordinary: date, deadline_text: str) -> str:
+    """What the plan of a nämndsammanträde set by hand in time builds on: its justering (walk19 G3)."""
+    said = f"Nämndsammanträdet är satt för hand till {day_text}; "
+    if justering.day == ordinary:
+        return f"{said}ordinarie justering {format_weekday_date(ordinary)} hinner före sista svarsdag {deadline_text}."
+    if justering.flag_reason == "omedelbar_justering":
+        return (f"{said}omedelbar justering behövs: ordinarie justering {format_weekday_date(ordinary)} hinner inte "
+                f"före sista svarsdag {deadline_text}.")
+    return f"{said}paragrafen justeras omedelbart enligt nämndens praxis, före sista svarsdag {deadline_text}."
 
 
 def said_by_hand(explanation: str, override_on: date | None, planned_on: date, reason: str) -> str:

@@ -31,7 +31,7 @@ class TidplanState(SQLModel, table=True):
     extension_holds_until: Optional[date] = None  # the last day that proposal holds (the sammanträde it names)
 
     def store_proposals(self, entries: list) -> None:
-        """Store the proposals (texts, or dicts as planning.service.tidplan._advice_entry makes them) with the
+        """Store the proposals (texts, or dicts as planning.service.verdict._advice_entry makes them) with the
         förlängning they ask for while a step is late (passed_advice.late_extension), so the two never differ."""
         self.proposals = json.dumps(entries, ensure_ascii=False)
         self.extension_step, self.extension_holds_until = late_extension(entries)

@@ -74,3 +74,46 @@ def test_a_status_set_by_hand_does_not_hold_meetings_still_ahead(db, session, cl
     for kind in ("arbetsutskott", "namnd", "justering"):
         row = _row(page, kind)
         assert "Klar" not in row and "utgår, besvarad för hand före dagen" in row, row
+
+
+def _set_meeting(auth, rid: int, row_id: int, day: str, reason: str = "Ordföranden vill ta ärendet före jul",
+                 **extra):
+    return auth.post(f"/remisser/{rid}/tidplan/andra",
+                     {"milestone_id": str(row_id), "override_on": day, "reason": reason, **extra},
+                     form_url=f"/remisser/{rid}")
+
+
+def test_the_tidplan_summary_speaks_of_the_meeting_set_by_hand(db, session, client, auth, clock):
+    """G3: after the nämndsammanträde was set by hand to 17 December, the summary and Förslag still described the
+    computed meeting 25 March with omedelbar justering."""
+    remiss = _world(session, clock, deadline_on=date(2027, 4, 9))
+    auth.login("sara@oster.se")
+    before = _text(client.get(f"/remisser/{remiss.id}").get_data(as_text=True))
+    assert "Planen bygger på sammanträdet torsdag 25 mars 2027 med omedelbar justering" in before
+    assert "Föreslå att paragrafen justeras omedelbart vid sammanträdet torsdag 25 mars 2027" in before
+    assert _set_meeting(auth, remiss.id, milestones(db, remiss.id)["namnd"].id, "2026-12-17").status_code == 302
+    page = client.get(f"/remisser/{remiss.id}").get_data(as_text=True)
+    tidplan = _text(page.split('id="tidplan"', 1)[-1])
+    summary = _text(page.split('id="tidplan"', 1)[-1].split('id="milstolpe-', 1)[0])  # above the rows
+    assert "25 mars 2027" not in summary and "omedelbar" not in tidplan, tidplan[:1500]
+    assert ("Nämndsammanträdet är satt för hand till torsdag 17 december 2026; ordinarie justering torsdag 7 januari "
+            "2027 hinner före sista svarsdag fredag 9 april 2027 kl. 15.00.") in tidplan
+    assert "Förslag" not in summary
+    # cleared again: the computed plan and its advice are back
+    _set_meeting(auth, remiss.id, milestones(db, remiss.id)["namnd"].id, "", reason="")
+    again = client.get(f"/remisser/{remiss.id}").get_data(as_text=True)
+    again = _text(again.split('id="tidplan"', 1)[-1].split('id="milstolpe-', 1)[0])
+    assert "Planen bygger på sammanträdet torsdag 25 mars 2027 med omedelbar justering" in again
+    assert "Nämndsammanträdet är satt för hand" not in again
+
+
+def test_a_meeting_set_by_hand_that_needs_omedelbar_justering_says_so(db, session, client, auth, clock):
+    remiss = _world(session, clock, deadline_on=date(2027, 1, 8))
+    auth.login("sara@oster.se")
+    assert _set_meeting(auth, remiss.id, milestones(db, remiss.id)["namnd"].id, "2026-12-21",
+                        reason="Extra sammanträde").status_code == 302
+    tidplan = _text(client.get(f"/remisser/{remiss.id}").get_data(as_text=True).split('id="tidplan"', 1)[-1])
+    assert ("Nämndsammanträdet är satt för hand till måndag 21 december 2026; omedelbar justering behövs: ordinarie "
+            "justering") in tidplan, tidplan[:1500]
+    assert ("Föreslå att paragrafen justeras omedelbart vid sammanträdet måndag 21 december 2026 (omedelbar "
+            "justering).") in tidplan

@@ -21,6 +21,7 @@ from remiss.clock import STOCKHOLM, local, local_today
 from remiss.namnd.models import ClosedDay, Namnd, Meeting as MeetingRow
 from remiss.planning.models import Milestone, TidplanState
 from remiss.planning.service import decided as decided_module, missed, moved
+from remiss.planning.service.verdict import store_hand_set, store_state
 from remiss.remisser.finished import require_open
 from remiss.remisser.models import Direction, Remiss
 
@@ -125,6 +126,8 @@ def replan(session: Session, *, now: datetime, remiss: Remiss, actor_id: int | N
             and hand.override_on != planned["namnd"].day):
         planned.update(_after_hand_set(session, remiss, hand.override_on, planned["namnd"]))
         planned = {k: fitted(pm, hand.override_on) for k, pm in planned.items()}  # after it: flagged
+    else:
+        hand = None
     for kind, pm in planned.items():
         session.add(_apply(existing.get(kind), pm, remiss))
     for kind, row in existing.items():
@@ -137,7 +140,10 @@ def replan(session: Session, *, now: datetime, remiss: Remiss, actor_id: int | N
             session.add(row)
     give_review_time(session, remiss=remiss, rows={m.kind: m for m in milestones_of(session, remiss.id)})
     if not standing:  # a plan that stands keeps the verdict it was made with
-        _store_state(session, now=now, remiss=remiss, plan=plan, decided=decided)
+        store_state(session, now=now, remiss=remiss, plan=plan, decided=decided)
+    if hand is not None:  # the meeting set by hand is the plan in force (walk19 G3)
+        store_hand_set(session, now=now, remiss=remiss, day=hand.override_on,
+                       followed=_hand_set(session, remiss, hand.override_on))
     session.flush()
     missed.flag_missed_meetings(session, now=now, remiss_id=remiss.id)  # a meeting already passed without beslut
     after = {m.kind: m.due_on.isoformat() for m in milestones_of(session, remiss.id)}
@@ -191,6 +197,7 @@ def follow_hand_set_meeting(session: Session, *, now: datetime, remiss: Remiss, 
         if rows.get(pm.kind) is None or rows[pm.kind].done_at is None:
             _put(session, rows.get(pm.kind), pm, remiss, changes)
     namnd.explanation = followed.explanation  # the date set by hand, not the planned meeting (walk18 F1)
+    store_hand_set(session, now=now, remiss=remiss, day=namnd.override_on, followed=followed)  # walk19 G3
     if followed.late:
         namnd.flagged, namnd.flag_reason = True, stronger_reason(namnd.flag_reason, "sent_sammantrade")
         namnd.advice = LATE_ADVICE
@@ -310,37 +317,6 @@ def _unheld(existing: dict[str, Milestone], followed: dict[str, PlannedMilestone
 def decided_of(session: Session, remiss: Remiss) -> Decided | None:
     """The recorded beslut on the yttrande (service.decided)."""
     return decided_module.decided_of(session, remiss)
-
-
-def _store_state(session: Session, *, now: datetime, remiss: Remiss, plan: Tidplan | None,
-                 decided: Decided | None = None) -> None:
-    state = session.get(TidplanState, remiss.id) or TidplanState(remiss_id=remiss.id, planned_at=now)
-    if plan is None:
-        state.feasible, state.needs_omedelbar_justering = True, False
-        state.suggested_extension_on = state.meeting_on = None
-        state.warnings = json.dumps(["Remissen har ingen sista svarsdag; ingen tidplan kan beräknas."],
-                                    ensure_ascii=False)
-        state.store_proposals([])
-    else:
-        state.feasible = plan.feasible
-        state.needs_omedelbar_justering = plan.needs_omedelbar_justering
-        state.suggested_extension_on = plan.suggested_extension
-        state.meeting_on = plan.chosen_meeting.day if plan.chosen_meeting else None
-        state.warnings = json.dumps([_advice_entry(t, plan) for t in plan.warnings], ensure_ascii=False)
-        state.store_proposals([_advice_entry(t, plan) for t in plan.proposals])
-    if decided is not None:
-        state.meeting_on = decided.day
-    state.planned_at = now
-    session.add(state)
-
-
-def _advice_entry(text: str, plan: Tidplan) -> str | dict:
-    """A stored warning or proposal: its text, with the milestone it holds for while that one is late; the
-    omedelbar justering note is marked as the tidplan's headline."""
-    if text and text == plan.omedelbar_note:
-        return {"text": text, "headline": True}
-    kind = plan.until_done.get(text)
-    return {"text": text, "until_done": kind} if kind else text
 
 
 def advice(stored: str, late_kinds: set[str] | None = None) -> list[str]:
