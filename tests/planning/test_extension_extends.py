@@ -22,7 +22,7 @@ def _extended_to_noon(session, db, auth, kommun, clock):
     miljo, _, _ = kommun
     clock.set(datetime(2024, 2, 20, 9, 0, tzinfo=timezone.utc))
     remiss = make_remiss(session, namnd=miljo, title=TITLE, remittent="Justitiedepartementet",
-                         sender_dnr="Ju2023/04567", deadline_on=date(2024, 3, 29))
+                         sender_dnr="Ju2023/04567", deadline_on=date(2024, 3, 29), now=clock())  # came in then
     session.commit()
     auth.login("reg@malmo.se")
     r = auth.post(f"/remisser/{remiss.id}/forlangningar/allman",

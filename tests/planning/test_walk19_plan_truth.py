@@ -117,3 +117,42 @@ def test_a_meeting_set_by_hand_that_needs_omedelbar_justering_says_so(db, sessio
             "justering") in tidplan, tidplan[:1500]
     assert ("Föreslå att paragrafen justeras omedelbart vid sammanträdet måndag 21 december 2026 (omedelbar "
             "justering).") in tidplan
+
+
+def _outbox(db, rid: int) -> list[str]:
+    from sqlmodel import select
+
+    from remiss.reminders.models import OutboxMessage
+    with db.transaction(write=False) as s:
+        return [m.kind for m in s.exec(select(OutboxMessage).where(OutboxMessage.remiss_id == rid))]
+
+
+def test_a_meeting_set_by_hand_before_inkom_is_refused_and_a_past_one_asked_about(db, session, client, auth,
+                                                                                 clock):
+    """G6: Nämndsammanträde 20 november 2026, two weeks before the remiss came in 5 december, was saved and
+    overdue and escalation mails were queued at once."""
+    remiss = _world(session, clock, deadline_on=date(2027, 4, 9))
+    auth.login("sara@oster.se")
+    row = milestones(db, remiss.id)["namnd"]
+    queued = _outbox(db, remiss.id)
+    refused = _set_meeting(auth, remiss.id, row.id, "2026-11-20", reason="före inkom")
+    page = _text(refused.get_data(as_text=True))
+    assert refused.status_code == 400
+    assert ("Nämnden kan inte ha behandlat remissen 20 november 2026, före den kom in 5 december 2026. Ange ett "
+            "datum från och med 5 december 2026.") in page
+    assert 'value="före inkom"' in refused.get_data(as_text=True) and 'value="2026-11-20"' in \
+        refused.get_data(as_text=True)  # nothing typed is lost
+    assert 'name="confirm_past"' not in refused.get_data(as_text=True)  # refused, not asked
+    assert milestones(db, remiss.id)["namnd"].override_on is None and _outbox(db, remiss.id) == queued
+
+    clock.set(at(2026, 12, 15, 10))  # a date after inkom that has passed: asked first, no mail meanwhile
+    asked = _set_meeting(auth, remiss.id, row.id, "2026-12-10", reason="Sammanträdet hölls redan")
+    assert asked.status_code == 400
+    assert ("Nämndsammanträde torsdag 10 december 2026 har redan passerat: steget blir försenat genast och "
+            "påminnelser om det skickas.") in _text(asked.get_data(as_text=True))
+    assert 'name="confirm_past"' in asked.get_data(as_text=True)
+    assert 'value="Sammanträdet hölls redan"' in asked.get_data(as_text=True)
+    assert milestones(db, remiss.id)["namnd"].override_on is None and _outbox(db, remiss.id) == queued
+    saved = _set_meeting(auth, remiss.id, row.id, "2026-12-10", reason="Sammanträdet hölls redan",
+                         confirm_past="1")
+    assert saved.status_code == 302 and milestones(db, remiss.id)["namnd"].due_on == date(2026, 12, 10)

@@ -10,7 +10,7 @@ from remiss import events
 from remiss.audit import service as audit
 from remiss.auth.access import Action, Principal, require, require_milestone
 from remiss.calendar.hand_set import too_late
-from remiss.calendar.swedish import format_moment, format_weekday_date
+from remiss.calendar.swedish import format_date, format_moment, format_weekday_date
 from remiss.clock import local_today
 from remiss.namnd.models import Namnd
 from remiss.planning.models import Milestone
@@ -19,6 +19,7 @@ from remiss.planning.service.tidplan import (deadline_of, follow_hand_set_meetin
                                              replan, rules_of, touch, work_calendar)
 from remiss.remisser.finished import require_open
 from remiss.remisser.input import InputErrors
+from remiss.remisser.kind_words import noun_of
 from remiss.remisser.models import Remiss
 from remiss.remisser.status import called_off
 
@@ -63,13 +64,26 @@ def _out_of_order(session: Session, remiss: Remiss, row: Milestone, day: date) -
             f"kryssa i rutan för att spara det ändå.")
 
 
+# who would have done the step on a day before the remiss came in (walk19 G6)
+_DOER = {"namnd": "Nämnden", "arbetsutskott": "Arbetsutskottet"}
+
+
+def _before_inkom(remiss: Remiss, row: Milestone, day: date) -> str:
+    noun, came = noun_of(remiss.kind), format_date(remiss.received_on)
+    if row.kind in _DOER:
+        return (f"{_DOER[row.kind]} kan inte ha behandlat {noun.the} {format_date(day)}, före {noun.it} kom in "
+                f"{came}. Ange ett datum från och med {came}.")
+    return f"{row.label} kan inte vara {format_date(day)}, före {noun.the} kom in {came}. Ange ett senare datum."
+
+
 def override_milestone(session: Session, *, now: datetime, principal: Principal, remiss: Remiss,
                        milestone_id: int, day: date | None, reason: str = "", confirm_late: bool = False,
-                       confirm_order: bool = False) -> Milestone:
+                       confirm_order: bool = False, confirm_past: bool = False) -> Milestone:
     """Set a milestone's date by hand (None clears the override); the override survives replanning. A
     nämndsammanträde too late to answer by the deadline is saved only when confirm_late; the justering and the
     expediering then follow it (tidplan.replan). Other work dated after the nämndsammanträde it prepares or after
-    the sista svarsdag only when confirm_order (walk16 #17)."""
+    the sista svarsdag only when confirm_order (walk16 #17). A date before the remiss came in is refused, one that
+    has passed (it makes the step late at once) is saved only when confirm_past (walk19 G6)."""
     require(principal, Action.edit, remiss.namnd_id)
     require_open(remiss)
     row = _milestone(session, remiss, milestone_id)
@@ -78,16 +92,25 @@ def override_milestone(session: Session, *, now: datetime, principal: Principal,
         raise InputErrors({"reason": "Skriv högst 500 tecken."})
     if day is not None and not reason:
         raise InputErrors({"reason": "Ange varför datumet ändras för hand."})
+    if day is not None and remiss.received_on is not None and day < remiss.received_on:  # walk19 G6
+        raise InputErrors({"override_on": _before_inkom(remiss, row, day)})
     deadline = deadline_of(remiss)
+    asked = {}  # every question at once: one round of boxes to tick
     if (row.kind == "namnd" and day is not None and deadline is not None and not confirm_late and too_late(
             day, deadline, rules_of(session.get(Namnd, remiss.namnd_id)), work_calendar(session))):
-        raise InputErrors({"confirm_late": (
+        asked["confirm_late"] = (
             f"Sammanträdet {format_weekday_date(day)} är för sent: svaret hinner inte expedieras före sista "
             f"svarsdag {format_moment(deadline)}. Begär förlängd remisstid, eller kryssa i rutan för att spara "
-            f"datumet ändå.")})
+            f"datumet ändå.")
     warning = _out_of_order(session, remiss, row, day) if day is not None and not confirm_order else ""
     if warning:
-        raise InputErrors({"confirm_order": warning})
+        asked["confirm_order"] = warning
+    if day is not None and day < local_today(now) and not confirm_past and row.done_at is None:
+        asked["confirm_past"] = (  # overdue at once: reminders and escalation go out (walk19 G6)
+            f"{row.label} {format_weekday_date(day)} har redan passerat: steget blir försenat genast och "
+            f"påminnelser om det skickas. Rätta datumet, eller kryssa i rutan för att spara det ändå.")
+    if asked:
+        raise InputErrors(asked)
     old = (row.override_on, row.override_reason)
     row.override_on = day
     row.override_reason = reason if day else ""

@@ -95,7 +95,8 @@ def override(remiss_id: int):
         row = milestones.override_milestone(get_session(), now=now(), principal=principal(), remiss=remiss,
                                             milestone_id=milestone_id, day=day, reason=reason,
                                             confirm_late=request.form.get("confirm_late") == "1",
-                                            confirm_order=request.form.get("confirm_order") == "1")
+                                            confirm_order=request.form.get("confirm_order") == "1",
+                                            confirm_past=request.form.get("confirm_past") == "1")
     except InputErrors as exc:
         return _rerender(remiss_id, "override", exc)
     flash(f"{row.label}: datumet är {'satt för hand' if day else 'återställt till det beräknade'}.", "success")
