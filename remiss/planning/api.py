@@ -81,17 +81,19 @@ def _milestone_json(m, cancelled: bool, flagged: bool, in_time: bool = True, kep
             else None}
 
 
-def extension_json(e) -> dict:
+def extension_json(e, decision: str | None = None) -> dict:
     return {"id": e.id, "general": e.is_general, "requested_by": e.requested_by,
             "requested_on": _iso(e.requested_on), "requested_until": _iso(e.requested_until_on, e.requested_until_time),
-            "reason": e.reason, "decision": e.decision,
+            "reason": e.reason, "decision": decision or e.decision,
             "granted_until": _iso(e.granted_until_on, e.granted_until_time), "decided_on": _iso(e.decided_on),
             "evidence_text": e.evidence_text or None, "evidence_attachment_id": e.evidence_attachment_id}
 
 
 def extensions_json(session, remiss) -> list[dict]:
     """Return the remiss-wide extensions for the API detail."""
-    return [extension_json(e) for e in extensions.extensions_of(session, remiss.id)]
+    # a request the sista svarsdag in force reaches is superseded, as on the page (walk19 G4)
+    return [extension_json(e, extensions.decision_of(remiss, e))
+            for e in extensions.extensions_of(session, remiss.id)]
 
 
 def _result(remiss, extension, status: int):

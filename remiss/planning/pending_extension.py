@@ -6,15 +6,18 @@ from sqlmodel import Session, select
 
 from remiss.calendar.swedish import format_weekday_date
 from remiss.planning.models import Extension
-from remiss.planning.service.extensions import extensions_of
+from remiss.planning.service.extensions import extensions_of, reached
+from remiss.remisser.models import Remiss
 
 ASK = "Begär förlängd remisstid"  # how the planner's advice to ask begins (calendar.planner, calendar.passed)
 
 
 def pending_request(session: Session, remiss_id: int) -> Extension | None:
-    """The latest remiss-wide förlängning requested and still waiting for the remittent's answer."""
+    """The latest remiss-wide förlängning requested and still waiting for the remittent's answer: not one the
+    sista svarsdag in force already reaches (extensions.reached, walk19 G4)."""
+    remiss = session.get(Remiss, remiss_id)
     return next((e for e in reversed(extensions_of(session, remiss_id))
-                 if e.decision == "pending" and not e.is_general), None)
+                 if e.decision == "pending" and not e.is_general and not reached(remiss, e)), None)
 
 
 def pending_requests(session: Session, remiss_ids) -> dict[int, Extension]:
@@ -24,11 +27,12 @@ def pending_requests(session: Session, remiss_ids) -> dict[int, Extension]:
     if not ids:
         return {}
     found: dict[int, Extension] = {}
-    for e in session.exec(select(Extension).where(Extension.remiss_id.in_(ids), Extension.decision == "pending",
-                                                  Extension.sandlista_entry_id.is_(None),
-                                                  Extension.is_general.is_(False))
-                          .order_by(Extension.created_at, Extension.id)):
-        found[e.remiss_id] = e  # the latest wins, as in pending_request
+    for e, remiss in session.exec(select(Extension, Remiss).join(Remiss, Remiss.id == Extension.remiss_id)
+                                  .where(Extension.remiss_id.in_(ids), Extension.decision == "pending",
+                                         Extension.sandlista_entry_id.is_(None), Extension.is_general.is_(False))
+                                  .order_by(Extension.created_at, Extension.id)):
+        if not reached(remiss, e):
+            found[e.remiss_id] = e  # the latest wins, as in pending_request
     return found
 
 

@@ -365,14 +365,16 @@ _EXTENSIONS = (select(_X.id, _X.is_general, _X.requested_by, _X.requested_on, _X
 
 def extensions_panel(session: Session, principal: Principal, remiss: Remiss, now: datetime) -> dict:
     """Context for the Förlängningar panel on the remiss page: the remiss-wide extensions, oldest first."""
+    found = session.connection().execute(_EXTENSIONS, {"remiss_id": remiss.id}).all()
+    # a request the sista svarsdag in force reaches waits for nothing: superseded, no besked form (walk19 G4)
     rows = [ExtensionRow(e.id, e.is_general, e.requested_by, format_weekday_date(e.requested_on)
                          if e.requested_on else "", _moment(e.requested_until_on, e.requested_until_time),
-                         e.reason, e.decision, extensions.DECISIONS.get(e.decision, e.decision),
+                         e.reason, extensions.decision_of(remiss, e), extensions.decision_label(remiss, e, found),
                          _moment(e.granted_until_on, e.granted_until_time),
                          format_weekday_date(e.decided_on) if e.decided_on else "", e.evidence_text,
                          e.evidence_attachment_id,
                          e.requested_until_on.isoformat() if e.requested_until_on else "")
-            for e in session.connection().execute(_EXTENSIONS, {"remiss_id": remiss.id})]
+            for e in found]
     state, _ = _tidplan(session, remiss.id)
     return {"extensions": rows, "may_edit": principal.may(Action.edit, remiss.namnd_id) and not is_finished(remiss),
             "original": _moment(remiss.deadline_on, remiss.deadline_time),

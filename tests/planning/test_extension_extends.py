@@ -78,7 +78,7 @@ def test_forms_and_api_refuse_an_extension_that_does_not_extend(client, auth, db
     assert request.decision == "superseded"
     r = auth.post(f"/remisser/{rid}/forlangningar/{request.id}/besked", {"decision": "granted"}, form_url=form_url)
     assert r.status_code == 400, r.get_json()
-    assert "Begäran behöver inget besked: en allmän förlängning" in r.get_data(as_text=True)
+    assert "Begäran behöver inget besked: en förlängning som remittenten redan gett" in r.get_data(as_text=True)
     with db.transaction() as s:
         assert s.get(Extension, request.id).decision == "superseded"
         assert s.get(Remiss, rid).effective_deadline_on == date(2024, 5, 20)

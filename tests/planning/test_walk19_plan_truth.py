@@ -156,3 +156,60 @@ def test_a_meeting_set_by_hand_before_inkom_is_refused_and_a_past_one_asked_abou
     saved = _set_meeting(auth, remiss.id, row.id, "2026-12-10", reason="Sammanträdet hölls redan",
                          confirm_past="1")
     assert saved.status_code == 302 and milestones(db, remiss.id)["namnd"].due_on == date(2026, 12, 10)
+
+
+def test_a_request_a_granted_forlangning_reached_waits_for_nothing(db, session, client, auth, clock):
+    """G4: the same förlängning request registered twice; the besked on one left the other "Väntar på besked" and
+    Nästa steg "Förlängning till … är begärd och väntar på besked." for ever, also once besvarad."""
+    from remiss.planning.models import Extension
+
+    remiss = _world(session, clock, deadline_on=date(2027, 3, 12))
+    auth.login("sara@oster.se")
+    url = f"/remisser/{remiss.id}"
+    ask = {"requested_by": "Jesper Lindkvist", "until_on": "2027-04-09", "until_time": "15.00"}
+    assert auth.post(f"{url}/forlangningar", ask, form_url=url).status_code == 302
+    twice = auth.post(f"{url}/forlangningar", {**ask, "requested_by": "Sara Sekreterare"}, form_url=url)
+    assert twice.status_code == 400
+    assert ("En begäran om förlängning till fredag 9 april 2027 kl. 15.00 finns redan (begärd av Jesper Lindkvist) "
+            "och väntar på besked.") in _text(twice.get_data(as_text=True))
+    assert 'value="Sara Sekreterare"' in twice.get_data(as_text=True)  # nothing typed is lost
+
+    # a leftover request, as one registered before this rule (or a request to an earlier day): a grant reaching it
+    # closes it
+    with db.transaction() as s:
+        first = s.exec(select_extensions(Extension, remiss.id)).one()
+        s.add(Extension(remiss_id=remiss.id, requested_by="Sara Sekreterare", requested_on=date(2026, 12, 5),
+                        requested_until_on=date(2027, 4, 9), requested_until_time=time(15, 0), decision="pending",
+                        created_at=clock()))
+    granted = auth.post(f"{url}/forlangningar/{first.id}/besked",
+                        {"decision": "granted", "granted_until_on": "2027-04-09", "granted_until_time": "15.00"},
+                        form_url=url)
+    assert granted.status_code == 302, _text(granted.get_data(as_text=True))[:2000]
+    page = client.get(url).get_data(as_text=True)
+    text = _text(page.split('id="h-historik"', 1)[0])
+    assert "väntar på besked" not in text and "Väntar på besked" not in text, text[:3000]
+    assert "Ersatt av beviljad förlängning" in text and "Ersatt av allmän förlängning" not in _text(page)
+    assert "Registrera besked om förlängningen" not in text
+    assert [e["decision"] for e in client.get(f"/api/v1/remisser/{remiss.id}").get_json()["extensions"]] == \
+        ["granted", "superseded"]
+    assert "väntar på besked" not in _text(client.get("/").get_data(as_text=True))
+
+
+def select_extensions(Extension, rid: int):
+    from sqlmodel import select
+    return select(Extension).where(Extension.remiss_id == rid)
+
+
+def test_an_open_request_does_not_wait_on_a_finished_remiss(db, session, client, auth, clock):
+    remiss = _world(session, clock, deadline_on=date(2027, 3, 12))
+    auth.login("sara@oster.se")
+    url = f"/remisser/{remiss.id}"
+    ask = {"requested_by": "Jesper Lindkvist", "until_on": "2027-04-09", "until_time": "15.00"}
+    assert auth.post(f"{url}/forlangningar", ask, form_url=url).status_code == 302
+    by_hand.change_status_by_hand(session, now=clock(), principal=SYSTEM, remiss=session.merge(remiss),
+                                  new="avstar", note="Nämnden avstår", confirmed=True)
+    session.commit()
+    page = client.get(url).get_data(as_text=True)
+    text = _text(page.split('id="h-historik"', 1)[0])
+    assert "Väntar på besked" not in text and "väntar på besked" not in text
+    assert "Inget besked: remissen är avslutad" in text

@@ -9,19 +9,52 @@ from sqlmodel import Session, select
 from remiss import events
 from remiss.audit import service as audit
 from remiss.auth.access import Action, Principal, require
-from remiss.calendar.swedish import format_date, format_deadline
+from remiss.calendar.swedish import format_date, format_deadline, format_weekday_date
 from remiss.clock import local_today
 from remiss.planning.models import Extension
 from remiss.remisser import attachments
 from remiss.remisser.finished import require_open
 from remiss.remisser.input import InputErrors
+from remiss.remisser.kind_words import noun_of
 from remiss.remisser.models import Remiss
+from remiss.remisser.status import RemissStatus
 from remiss.remisser.service import deadline_moment, refresh_deadline
 
 # "superseded": a pending request that a general extension from the remittent reached or passed before any
 # answer came; it was neither granted nor denied, and the remittent's answer is no longer awaited.
+# a request another granted request (the same mail registered twice, a later one) reached: closed too (walk19 G4);
+# stored as "superseded", its history says "superseded_by_grant"
+BY_GRANT = "Ersatt av beviljad förlängning"
 DECISIONS = {"pending": "Väntar på besked", "granted": "Beviljad", "denied": "Avslagen",
-             "superseded": "Ersatt av allmän förlängning"}
+             "superseded": "Ersatt av allmän förlängning", "superseded_by_grant": BY_GRANT}
+
+
+def reached(remiss: Remiss, e) -> bool:
+    """Whether a pending request asks for no more than the sista svarsdag in force already gives (a förlängning
+    granted on another request reached it): no besked is awaited, it is shown superseded (walk19 G4)."""
+    return (e.decision == "pending" and not e.is_general and e.requested_until_on is not None
+            and remiss.effective_deadline_on is not None
+            and deadline_moment(e.requested_until_on, e.requested_until_time)
+            <= deadline_moment(remiss.effective_deadline_on, remiss.effective_deadline_time))
+
+
+def decision_of(remiss: Remiss, e) -> str:
+    """The decision to show: "superseded" for a request reached."""
+    return "superseded" if reached(remiss, e) else e.decision
+
+
+def decision_label(remiss: Remiss, e, others) -> str:
+    """The Besked column: a superseded request says whether a general förlängning or a granted one replaced it."""
+    decision = decision_of(remiss, e)
+    if decision == "pending" and RemissStatus(remiss.status).is_closed:  # nothing is awaited any more (walk19 G4)
+        noun = noun_of(remiss.kind)
+        return f"Inget besked: {noun.the} är {noun.done('avslutad')}"
+    if decision != "superseded":
+        return DECISIONS.get(decision, decision)
+    asked = deadline_moment(e.requested_until_on, e.requested_until_time)
+    return DECISIONS["superseded"] if any(
+        g.is_general and g.granted_until_on is not None
+        and deadline_moment(g.granted_until_on, g.granted_until_time) >= asked for g in others) else BY_GRANT
 
 
 @dataclass(frozen=True)
@@ -126,6 +159,10 @@ def request_extension(session: Session, *, now: datetime, principal: Principal, 
         errors["until_on"] = "Ange vilket datum förlängningen gäller."
     elif refusal := nothing_to_extend(remiss) or not_beyond_in_force(remiss, until_on, until_time):
         errors["until_on"] = refusal
+    elif twin := _waiting_for(session, remiss, until_on, until_time):  # the same mail registered twice (walk19 G4)
+        asked = format_weekday_date(until_on) + (f" kl. {until_time:%H.%M}" if until_time else "")
+        errors["until_on"] = (f"En begäran om förlängning till {asked} finns redan "
+                              f"(begärd av {twin.requested_by}) och väntar på besked. Registrera beskedet på den.")
     if len(evidence.text) > 50000:
         errors["evidence_text"] = "Texten är för lång (högst 50 000 tecken)."
     # as for an answer (walk10); not before the remiss came in, as the besked and the notice (walk19 G5)
@@ -149,6 +186,12 @@ def request_extension(session: Session, *, now: datetime, principal: Principal, 
     return extension
 
 
+def _waiting_for(session: Session, remiss: Remiss, until_on: date, until_time: time | None) -> Extension | None:
+    """The request to the same moment already waiting for its besked, if any."""
+    return next((e for e in extensions_of(session, remiss.id) if decision_of(remiss, e) == "pending"
+                 and e.requested_until_on == until_on and e.requested_until_time == until_time), None)
+
+
 def decide_extension(session: Session, *, now: datetime, principal: Principal, remiss: Remiss,
                      extension_id: int, granted: bool, until_on: date | None = None,
                      until_time: time | None = None, decided_on: date | None = None,
@@ -159,8 +202,8 @@ def decide_extension(session: Session, *, now: datetime, principal: Principal, r
     extension = session.get(Extension, extension_id)
     if extension is None or extension.remiss_id != remiss.id:
         raise InputErrors({"extension_id": "Förlängningen finns inte på den här remissen."})
-    if extension.decision == "superseded":
-        raise InputErrors({"decision": "Begäran behöver inget besked: en allmän förlängning från remittenten "
+    if decision_of(remiss, extension) == "superseded":
+        raise InputErrors({"decision": "Begäran behöver inget besked: en förlängning som remittenten redan gett "
                                        "gick lika långt eller längre."})
     if extension.decision != "pending":
         raise InputErrors({"decision": "Förlängningen har redan fått besked."})
@@ -191,6 +234,8 @@ def decide_extension(session: Session, *, now: datetime, principal: Principal, r
                  changes={"decision": ["pending", extension.decision],
                           "granted_until": [None, _moment(until_on, until_time) if granted else None]},
                  note=DECISIONS[extension.decision])
+    if granted:  # another request this grant reaches waits for nothing (walk19 G4)
+        _supersede_covered_requests(session, now=now, principal=principal, remiss=remiss, general=extension)
     refresh_deadline(session, now=now, remiss=remiss, actor_id=principal.user_id)
     events.extension_decided.send(remiss, session=session, now=now, actor_id=principal.user_id,
                                   extension=extension)
@@ -243,8 +288,8 @@ def general_notice(session: Session, *, now: datetime, principal: Principal, rem
 
 def _supersede_covered_requests(session: Session, *, now: datetime, principal: Principal, remiss: Remiss,
                                 general: Extension) -> None:
-    """Close the pending requests that the general extension reaches: they can no longer be granted (an extension
-    must extend) and were not denied. A request for a later day stays pending."""
+    """Close the pending requests that the general extension (or a request granted, walk19 G4) reaches: they can no
+    longer be granted (an extension must extend) and were not denied. A request for a later day stays pending."""
     reach = deadline_moment(general.granted_until_on, general.granted_until_time)
     pending = session.exec(select(Extension).where(Extension.remiss_id == remiss.id, Extension.decision == "pending",
                                                    Extension.sandlista_entry_id.is_(None)))
@@ -255,8 +300,9 @@ def _supersede_covered_requests(session: Session, *, now: datetime, principal: P
         request.decision, request.decided_on = "superseded", general.decided_on
         session.add(request)
         audit.record(session, now=now, user_id=principal.user_id, entity="extension", entity_id=request.id,
-                     remiss_id=remiss.id, action="extension", changes={"decision": ["pending", "superseded"]},
-                     note=DECISIONS["superseded"])
+                     remiss_id=remiss.id, action="extension",
+                     changes={"decision": ["pending", "superseded" if general.is_general else "superseded_by_grant"]},
+                     note=DECISIONS["superseded"] if general.is_general else BY_GRANT)
     session.flush()
 
 
