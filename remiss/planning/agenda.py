@@ -19,6 +19,7 @@ from remiss.clock import STOCKHOLM, local
 from remiss.planning.models import Milestone
 from remiss.planning.passed_advice import without_passed_alternatives
 from remiss.remisser.models import Direction, Remiss, is_open
+from remiss.planning.service.recorded import skipped_by_hand
 from remiss.remisser.status import CALLED_OFF_VALUES, CLOSED, RemissStatus, called_off
 
 DEADLINE = "sista_svarsdag"
@@ -210,7 +211,8 @@ def items(session: Session, *, namnd_ids: Iterable[int] | None = None, handlagga
         found.append(AgendaItem(m.remiss_id, m.our_dnr or "", m.title, m.namnd_id, m.handlaggare_id, m.kind, m.label,
                                 day, None, explanation, m.flagged, done=m.done_at is not None,
                                 overridden=m.override_on is not None,
-                                cancelled=called_off(m.status, m.closed_with_remiss),
+                                # a step a status set by hand closed, never held or expedited (walk18 F21, walk19 G1)
+                                cancelled=called_off(m.status, m.closed_with_remiss) or skipped_by_hand(m.status, m),
                                 waiting=bool(m.waiting) and m.done_at is None, planned=planned,
                                 received=m.received_on, before_due=m.before_due, flag_reason=m.flag_reason,
                                 missed_on=m.missed_on if m.done_at is None else None))

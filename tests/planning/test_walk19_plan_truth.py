@@ -74,6 +74,8 @@ def test_a_status_set_by_hand_does_not_hold_meetings_still_ahead(db, session, cl
     for kind in ("arbetsutskott", "namnd", "justering"):
         row = _row(page, kind)
         assert "Klar" not in row and "utgår, besvarad för hand före dagen" in row, row
+    day = _text(client.get("/kalender/dag?datum=2027-02-25").get_data(as_text=True)).replace("\u00ad", "")
+    assert "Klimatomställning" in day and "Utgår" in day and "Klar" not in day, day  # the Kalender agrees
 
 
 def _set_meeting(auth, rid: int, row_id: int, day: str, reason: str = "Ordföranden vill ta ärendet före jul",
