@@ -80,6 +80,7 @@ def list_():
 # the code of the warning in a POST's answer when the sista svarsdag has passed already (walk16 0b)
 PASSED_AT_REGISTRATION = "sista_svarsdag_passerad"
 POSSIBLE_DUPLICATE = "mojlig_dubblett"
+CLOSED_EARLY = "avslutad_fore_svaren"
 
 
 def _detail(remiss) -> dict:
@@ -190,35 +191,42 @@ def update(remiss_id: int):
                                                                      "för att rätta den."}) from None
     except InputErrors as exc:
         raise InputErrors(in_api_words(exc.errors)) from None
+    cut_off = ""
     if body.status is not None and body.status != remiss.status:
         try:
-            if not _closed_outgoing(session, remiss, body):
+            cut_off = _closed_outgoing(session, remiss, body)
+            if cut_off is None:
                 service.change_status(session, now=now(), principal=principal(), remiss=remiss, new=body.status,
                                       by_hand=True)
         except TransitionError as exc:
             session.rollback()
             return error_response(409, str(exc), field="status")
-    return jsonify(_detail(remiss))
+    detail = _detail(remiss)
+    if cut_off:  # closed as before this question was asked (the API is changed only by adding): said, not refused
+        detail["warnings"] = [*detail.get("warnings", []), {
+            "code": CLOSED_EARLY, "message": cut_off, "link_text": "Öppna ärendet igen",
+            "url": url_for("remisser.show", remiss_id=remiss.id)}]
+    return jsonify(detail)
 
 
-def _closed_outgoing(session, remiss, body: RemissUpdate) -> bool:
-    """"avslutad" on a sammanställd utgående remiss closes it as its button does (outgoing.service.lifecycle.close):
-    while instanser may still answer in time, or with an out-of-date sammanställning, only with "confirm_close":
-    true (walk19 G13). False when the move is another."""
+def _closed_outgoing(session, remiss, body: RemissUpdate) -> str | None:
+    """"avslutad" on a sammanställd utgående remiss closes it as its button does (outgoing.service.lifecycle.close).
+    What the button would ask first (instanser that may still answer in time, an out-of-date sammanställning;
+    walk19 G13) is returned to be said, unless "confirm_close": true; None when the move is another."""
     from remiss.outgoing.service import lifecycle
     from remiss.remisser.models import Direction
     from remiss.remisser.status import RemissStatus
 
     if (body.status != RemissStatus.avslutad or remiss.direction != Direction.utgaende
             or remiss.status != RemissStatus.sammanstalld):
-        return False
+        return None
     try:
         lifecycle.close(session, now=now(), principal=principal(), remiss=remiss,
                         stale_ok=bool(body.confirm_close), early_ok=bool(body.confirm_close))
-    except lifecycle.CloseQuestion as exc:
-        raise InputErrors({"confirm_close": f'{exc.said} Skicka "confirm_close": true för att avsluta ändå.'}) \
-            from None
-    return True
+    except lifecycle.CloseQuestion as exc:  # asked before anything changed
+        lifecycle.close(session, now=now(), principal=principal(), remiss=remiss, stale_ok=True, early_ok=True)
+        return f"{exc.said} Ärendet kan öppnas igen genom att status ändras till Sammanställd."
+    return ""
 
 
 @bp.post("/missiv/parse")

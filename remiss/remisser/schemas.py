@@ -114,7 +114,7 @@ class RemissUpdate(RemissBase):
     # true: a new deadline_on/deadline_time corrects a typing error in the registered (original) sista svarsdag
     deadline_correction: bool | None = None
     # true: "status": "avslutad" closes an utgående remiss although instanser may still answer in time, or its
-    # sammanställning is older than an answer or the frågeställningar (400 on confirm_close without it)
+    # sammanställning is older than an answer or the frågeställningar, without the warning avslutad_fore_svaren
     confirm_close: bool | None = None
 
     def changes(self) -> dict[str, Any]:

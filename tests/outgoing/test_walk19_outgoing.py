@@ -1,6 +1,6 @@
 """walk19, the utgående side: "Inga synpunkter" together with synpunkter is refused (G2); a changed frågeställning
 makes the saved sammanställning out of date on the page, in the API and on the start page (G7); "Avsluta ärendet"
-asks first while the svarstid runs and instanser have not answered, and the API wants "confirm_close" (G13)."""
+asks first while the svarstid runs and instanser have not answered, and the API closes and says so (G13)."""
 from __future__ import annotations
 
 import re
@@ -126,7 +126,7 @@ def test_a_changed_question_makes_the_sammanstallning_out_of_date_everywhere(ses
     assert f"Avsluta ärendet: {dnr}" in _todo(client)
 
 
-def test_closing_while_the_svarstid_runs_asks_and_the_api_wants_confirm_close(session, app, auth, client, clock):
+def test_closing_while_the_svarstid_runs_asks_and_the_api_says_so(session, app, auth, client, clock):
     rid, entries, qid = _sent(session, app, auth, clock)
     assert _answer(auth, rid, entries["Pensionärsrådet"], summary="Välkommet.").status_code == 302
     _compile(auth, rid)
@@ -148,15 +148,22 @@ def test_closing_while_the_svarstid_runs_asks_and_the_api_wants_confirm_close(se
     assert auth.post(url, {"action": "decline"}, form_url=url).status_code == 302
     _compile(auth, rid)
     token = csrf_token(client, f"/remisser/{rid}")
+    # the API closed without a question before; it still does (changed only by adding) and says what it cut off
     api = client.patch(f"/api/v1/remisser/{rid}", json={"status": "avslutad"}, headers={"X-CSRFToken": token})
-    assert api.status_code == 400 and api.json["field"] == "confirm_close"
-    assert api.json["errors"]["confirm_close"] == (
+    assert api.status_code == 200 and api.json["status"] == "avslutad", api.json
+    assert [(w["code"], w["message"]) for w in api.json["warnings"] if w["code"] == "avslutad_fore_svaren"] == [(
+        "avslutad_fore_svaren",
         "Svarstiden löper till 26 februari 2027 kl. 12.00 (83 dagar kvar), och 1 remissinstans har inte svarat. "
-        "Avslutas ärendet nu kan svaret inte registreras. Skicka \"confirm_close\": true för att avsluta ändå.")
-    assert client.get(f"/api/v1/remisser/{rid}").json["status"] == "sammanstalld"
+        "Avslutas ärendet nu kan svaret inte registreras. Ärendet kan öppnas igen genom att status ändras till "
+        "Sammanställd.")]
+    reopened = client.patch(f"/api/v1/remisser/{rid}", json={"status": "sammanstalld"},
+                            headers={"X-CSRFToken": token})
+    assert reopened.status_code == 200 and reopened.json["status"] == "sammanstalld", reopened.json
+    # with "confirm_close": true the client has said it knows: closed, and nothing to warn about
     closed = client.patch(f"/api/v1/remisser/{rid}", json={"status": "avslutad", "confirm_close": True},
                           headers={"X-CSRFToken": token})
     assert closed.status_code == 200 and closed.json["status"] == "avslutad"
+    assert "avslutad_fore_svaren" not in [w["code"] for w in closed.json.get("warnings", [])]
 
 
 def test_closing_after_the_svarstid_asks_nothing(session, app, auth, client, clock):
