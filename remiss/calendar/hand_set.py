@@ -119,7 +119,7 @@ def unfitted(kind: str, day: date, meeting_day: date) -> str:
 def fitted(planned: PlannedMilestone, meeting_day: date) -> PlannedMilestone:
     """The planned step, flagged when it no longer fits before the meeting set by hand (unfitted)."""
     why = unfitted(planned.kind, planned.day, meeting_day)
-    return flag(planned, "utanfor_tidplan", explanation=why) if why else planned
+    return flag(planned, "efter_sammantrade", explanation=why) if why else planned
 
 
 def flag_unfitted(rows, meeting_day: date) -> list:
@@ -129,6 +129,6 @@ def flag_unfitted(rows, meeting_day: date) -> list:
     for row in rows:
         why = "" if row.done_at or row.override_on else unfitted(row.kind, row.due_on, meeting_day)
         if why:
-            row.flagged, row.flag_reason, row.explanation = True, "utanfor_tidplan", why
+            row.flagged, row.flag_reason, row.explanation = True, "efter_sammantrade", why
             changed.append(row)
     return changed

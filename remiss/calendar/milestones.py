@@ -51,6 +51,7 @@ FLAG_REASONS: tuple[str, ...] = (
     "inget_sammantrade",  # no sammanträde fits before the deadline: the latest day for a beslut (calendar.planner)
     "fore_ankomst",  # dated before the remiss arrived: never possible (calendar.passed)
     "efter_svarsdag",  # the expediering (and the justering before it) falls after the deadline (after_beslut)
+    "efter_sammantrade",  # prepares the nämndsammanträde set earlier by hand, and comes after it (calendar.hand_set)
     "utanfor_tidplan",  # no longer part of the computed plan, kept for its date set by hand (planning.service)
     "redan_passerat",  # the date had passed when the plan was made (calendar.passed)
     "ej_arbetsdag",  # the sista svarsdag is not a working day (calendar.planner)

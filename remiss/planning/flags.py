@@ -13,6 +13,7 @@ TEXTS: dict[str, str] = {
     "sent_sammantrade": "sammanträdet satt för hand hinner inte före sista svarsdag",
     "fore_ankomst": "datumet låg före remissens ankomst",
     "efter_svarsdag": "expedieringen hamnar efter sista svarsdag",
+    "efter_sammantrade": "ligger efter nämndsammanträdet som är satt för hand",
     "utanfor_tidplan": "ingår inte längre i den beräknade tidplanen",
     "redan_passerat": "datumet hade redan passerat när tidplanen gjordes",
     "ej_arbetsdag": "sista svarsdagen är inte en arbetsdag",

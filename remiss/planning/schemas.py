@@ -121,7 +121,7 @@ class MilestonePublic(SQLModel):
     explanation: str
     flagged: bool
     # why it is flagged, null when it is not: omedelbar_justering | inget_sammantrade | fore_ankomst | efter_svarsdag
-    # | utanfor_tidplan | redan_passerat | ej_arbetsdag | sent_sammantrade | preliminar (null too for a flag stored
+    # | efter_sammantrade | utanfor_tidplan | redan_passerat | ej_arbetsdag | sent_sammantrade | preliminar (null too for a flag stored
     # without a reason)
     flag_reason: str | None = None
     flag_reason_text: str | None = None  # the reason in Swedish: "omedelbar justering behövs"; "se tidplanen"

@@ -50,11 +50,15 @@ def test_a_meeting_set_earlier_by_hand_moves_what_follows_and_flags_what_no_long
     assert date(2027, 1, 28) < rows["justering"].due_on < rows["expediering"].due_on < date(2027, 3, 1)
     for kind, label in (("tjansteskrivelse", "Tjänsteskrivelse klar måndag 15 februari 2027"),
                         ("granskning", "Granskning klar torsdag 18 februari 2027")):
-        assert rows[kind].flagged and rows[kind].flag_reason == "utanfor_tidplan", kind
+        # walk19: its short reason said "ingår inte längre i den beräknade tidplanen" beside this explanation
+        assert rows[kind].flagged and rows[kind].flag_reason == "efter_sammantrade", kind
         assert rows[kind].explanation.startswith(f"{label} ligger efter nämndsammanträdet torsdag 28 januari 2027, "
                                                  "satt för hand, och hinner inte före det.")
     page = client.get(f"/remisser/{remiss.id}").get_data(as_text=True)
     assert "ligger efter nämndsammanträdet torsdag 28 januari 2027, satt för hand" in page
+    api = {m["kind"]: m for m in client.get(f"/api/v1/remisser/{remiss.id}").get_json()["milestones"]}
+    assert api["tjansteskrivelse"]["flag_reason_text"] == "ligger efter nämndsammanträdet som är satt för hand"
+    assert "ingår inte längre i den beräknade tidplanen" not in page
     # the date cleared: the computed plan again, nothing flagged for it
     assert auth.post(f"/remisser/{remiss.id}/tidplan/andra", {"milestone_id": str(rows["namnd"].id),
                                                               "override_on": "", "reason": ""},
