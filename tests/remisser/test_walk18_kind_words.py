@@ -185,3 +185,19 @@ def test_the_expediering_notes_agree_with_the_noun():
         "Ärendet saknar svarsadress, så yttrandet har inte e-postats och ärendet är inte besvarat ännu.")
     assert sent_by_hand_note("remiss").startswith("Remissen saknar svarsadress, så yttrandet har inte e-postats och "
                                                   "remissen är inte besvarad ännu.")
+
+
+def test_forsenat_names_a_medborgarforslag_arendet(session, clock, auth, client):
+    """/forsenat said "datumet låg före remissens ankomst" and "förlängd remisstid" of a medborgarförslag."""
+    clock.set(at(2026, 12, 4, 9))
+    namnd = make_namnd(session, name="Miljönämnden", dnr_prefix="MN")
+    add_meetings(session, namnd, [("namnd", at(2026, 12, 17, 17), "")])
+    make_user(session, role="registrator", namnder=[namnd], email="mia@miljo.se", name="Mia Miljö")
+    make_remiss(session, kind="medborgarforslag", title="Medborgarförslag om en skatepark", namnd=namnd,
+                received_on=date(2026, 12, 4), deadline_on=date(2026, 12, 30), now=clock(), questions=[])
+    session.commit()
+    auth.login("mia@miljo.se")
+    page = _text(client.get("/forsenat").get_data(as_text=True))
+    rows = page.split(" Försenat i Miljönämnden ", 1)[1]
+    assert "(datumet låg före ärendets ankomst)" in rows, rows
+    assert "remissens" not in rows and "remisstid" not in rows and "remissen" not in rows, rows
