@@ -201,3 +201,20 @@ def test_forsenat_names_a_medborgarforslag_arendet(session, clock, auth, client)
     rows = page.split(" Försenat i Miljönämnden ", 1)[1]
     assert "(datumet låg före ärendets ankomst)" in rows, rows
     assert "remissens" not in rows and "remisstid" not in rows and "remissen" not in rows, rows
+
+
+def test_the_kalender_names_a_medborgarforslag_arendet(session, clock, auth, client):
+    """The Kalender's month and day pages said "datumet låg före remissens ankomst" of a medborgarförslag."""
+    clock.set(at(2026, 12, 4, 9))
+    namnd = make_namnd(session, name="Miljönämnden", dnr_prefix="MN")
+    add_meetings(session, namnd, [("namnd", at(2026, 12, 17, 17), "")])
+    make_user(session, role="registrator", namnder=[namnd], email="mia@miljo.se", name="Mia Miljö")
+    make_remiss(session, kind="medborgarforslag", title="Medborgarförslag om en skatepark", namnd=namnd,
+                received_on=date(2026, 12, 4), deadline_on=date(2026, 12, 30), now=clock(), questions=[])
+    session.commit()
+    auth.login("mia@miljo.se")
+    month = _text(client.get("/kalender?manad=2026-12").get_data(as_text=True))
+    day = _text(client.get("/kalender/dag?datum=2026-12-03").get_data(as_text=True))
+    for page in (month, day):
+        assert "(datumet låg före ärendets ankomst)" in page, page
+        assert "remissens" not in page and "remisstid" not in page and "remissen" not in page, page
