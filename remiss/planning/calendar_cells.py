@@ -13,6 +13,7 @@ from remiss.clock import local
 from remiss.planning import agenda
 from remiss.planning.agenda import AgendaItem
 from remiss.planning.present import DueRow, due_row
+from remiss.planning.start_kinds import in_kind_words_rows, other_kinds
 from remiss.planning.service import meetings, tidplan
 
 
@@ -55,6 +56,7 @@ def month_calendar(session: Session, principal: Principal, now: datetime, first:
     by_day: dict[date, list[AgendaItem]] = {}
     for item in found:
         by_day.setdefault(item.day, []).append(item)
+    kinds = other_kinds(session, {i.remiss_id for i in found})  # a medborgarförslag in its words (F7)
     calendar = tidplan.work_calendar(session)
     # the nämnder's own sammanträden, as their .ics feeds have them (walk11 finding 20)
     held: dict[date, list[str]] = {}
@@ -64,8 +66,9 @@ def month_calendar(session: Session, principal: Principal, now: datetime, first:
 
     def cell(d: date) -> DayCell:
         items = by_day.get(d, [])
+        rows = in_kind_words_rows([due_row(i, now_local) for i in items[:DAY_SHOWN]], kinds)
         return DayCell(d, d.day, d.month == first.month, d == now_local.date(), format_weekday_date(d),
-                       calendar.day_off_reason(d) or "", [due_row(i, now_local) for i in items[:DAY_SHOWN]],
+                       calendar.day_off_reason(d) or "", rows,
                        max(0, len(items) - DAY_SHOWN), held.get(d, []))
 
     grid = [[cell(d) for d in week] for week in weeks]
@@ -96,5 +99,6 @@ def day_agenda(session: Session, principal: Principal, now: datetime, day: date,
     found = agenda.items(session, namnd_ids=calendar_namnd_ids(principal, namnd_id), start=day, end=day,
                          open_only=False, include_done=True)
     now_local = local(now)
-    return [due_row(i, now_local) for i in found]
+    kinds = other_kinds(session, {i.remiss_id for i in found})  # a medborgarförslag in its words (walk18 F7)
+    return in_kind_words_rows([due_row(i, now_local) for i in found], kinds)
 

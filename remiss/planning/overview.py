@@ -19,6 +19,7 @@ from remiss.planning import agenda
 from remiss.planning.models import Milestone
 from remiss.planning.present import DueRow, due_row
 from remiss.planning.service.missed import with_ways_out
+from remiss.planning.start_kinds import in_kind_words_needing, in_kind_words_rows, other_kinds
 from remiss.remisser.models import Direction, Remiss, is_open
 from remiss.remisser.queries import namnder_for
 
@@ -107,6 +108,12 @@ def late_overview(session: Session, principal: Principal, now: datetime) -> Late
              "late": instead_of_asking(r.late_proposal, waiting_words(asked[r.id]) if r.id in asked else "")})
     for part in parts.values():  # a missed meeting's ways out as they hold today (as the remiss page)
         part.late, part.at_risk = with_ways_out(session, part.late, today), with_ways_out(session, part.at_risk, today)
+    # a medborgarförslag's rows in its own words, as on the start page (walk18 F7): one statement for the kinds
+    kinds = other_kinds(session, {r.remiss_id for p in parts.values() for r in p.late + p.at_risk}
+                        | {r.id for r in needs})
+    for part in parts.values():
+        part.late, part.at_risk = in_kind_words_rows(part.late, kinds), in_kind_words_rows(part.at_risk, kinds)
+        part.extension_needed = [in_kind_words_needing(item, kinds) for item in part.extension_needed]
     counts = _late_counts(session, scope, now_local) if late_cut else {}
     # the list of all nämnder is cut at extension_needed.SHOWN: then the counts per nämnd come from one grouped count
     needing = needing_counts(session, namnd_ids=scope, today=today) if len(needs) >= extension_needed.SHOWN else None

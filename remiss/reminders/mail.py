@@ -117,7 +117,7 @@ def _digest_link(base: str, payload: dict, items: list[dict]) -> tuple[str, str]
     """The digest's closing link: the one remiss it is about, else the nämnd's remisser in the Diarium."""
     remiss_ids = {i["remiss_id"] for i in items}
     if len(remiss_ids) == 1:
-        return f"{base}/remisser/{remiss_ids.pop()}", "Öppna remissen"
+        return f"{base}/remisser/{remiss_ids.pop()}", f"Öppna {noun_of(items[0].get('kind')).the}"
     if payload.get("namnd_id"):
         return f"{base}/remisser?namnd_id={payload['namnd_id']}", "Öppna nämndens remisser"
     return f"{base}/", "Öppna Remiss"

@@ -24,6 +24,7 @@ from remiss.planning.service.missed import flag_missed_meetings, meeting_in_time
 from remiss.planning.service.tidplan import work_calendar
 from remiss.reminders import outbox, policy, recipients
 from remiss.reminders.models import OutboxMessage, OutboxStatus, ReminderMarker
+from remiss.remisser.kind_words import reword
 from remiss.remisser.models import Direction, Remiss
 from remiss.remisser.status import CLOSED
 
@@ -315,12 +316,14 @@ def digest_items(session: Session, *, namnd_id: int, start, end) -> list[dict]:
              "milestone": "Registrera justeringen" if m.kind == "justering" and r.id in to_justera else m.label,
              "due_on": m.due_on.isoformat(),
              "late": m.due_on < start or (m.kind in AFTER_BESLUT and r.id in missed_on),
-             # a step waiting for a late one is late because of it (lateness.lateness, as on the start page)
-             "why": JUSTERING_OPEN if m.kind == "expediering" and r.id in to_justera
-             else f"– {said_as(reason_text(m.flag_reason, m.kind), in_time.get(r.id, True))}"
-             if m.flag_reason in TOLD_LATE and m.kind in MEETING_STEPS
-             else missed_because(missed_on[r.id]) if m.kind in AFTER_BESLUT and r.id in missed_on
-             else late_because(m.kind, waiting, before_due, start),
+             # a step waiting for a late one is late because of it (lateness.lateness, as on the start page);
+             # a medborgarförslag's in its words ("begär förlängd svarstid", walk18 F7)
+             "why": reword(JUSTERING_OPEN if m.kind == "expediering" and r.id in to_justera
+                           else f"– {said_as(reason_text(m.flag_reason, m.kind), in_time.get(r.id, True))}"
+                           if m.flag_reason in TOLD_LATE and m.kind in MEETING_STEPS
+                           else missed_because(missed_on[r.id]) if m.kind in AFTER_BESLUT and r.id in missed_on
+                           else late_because(m.kind, waiting, before_due, start), r.kind),
+             "kind": r.kind,
              "nobody": NO_HANDLAGGARE if r.id in nobody and OWNERS.get(m.kind) == "handlaggare" else ""}
             for m, r, waiting, before_due in found
             if m.due_on >= start or m.owner_role not in policy.SKIPPED_OWNERS

@@ -23,8 +23,9 @@ from remiss.planning.service.missed import meeting_in_time
 from remiss.reminders.models import OutboxMessage, OutboxStatus
 from remiss.reminders.mail import _decided_by
 from remiss.reminders.reminder_words import Told, _due_words, _workdays, reminder_told, subject_head
+from remiss.remisser.kind_words import REMISS, noun_of, reword
 from remiss.remisser.models import Remiss
-from remiss.remisser.status import NEXT_STEPS, RemissStatus
+from remiss.remisser.status import NEXT_STEPS, RemissStatus, next_step_of
 
 # The remiss page's "Nästa steg" for a remiss nobody is assigned (remisser.status.NEXT_STEPS)
 ASSIGN = NEXT_STEPS[RemissStatus.registrerad]
@@ -160,7 +161,20 @@ def reminder_mail(session: Session, rows: Sequence, remiss, *, today, now=None) 
     if nobody:
         heads = f"Tilldela en handläggare ({heads[:1].lower()}{heads[1:]})"
     dnr = f"[{remiss.our_dnr}] " if remiss.our_dnr else ""
-    return f"{dnr}{heads} – {remiss.title}", lines, " ".join(expected)
+    return f"{dnr}{heads} – {remiss.title}", *_in_kind_words(lines, " ".join(expected), remiss.kind)
+
+
+def _in_kind_words(lines: list[str], expected: str, kind) -> tuple[list[str], str]:
+    """The mail's sentences about "remissen" in the words of the remiss's kind (walk18 F7): a medborgarförslag is
+    "ärendet", its time to answer "svarstiden"; a remiss's as they are."""
+    noun = noun_of(kind)
+    if noun is REMISS:
+        return lines, expected
+    own = {NO_HANDLAGGARE: f"{noun.The} har ingen handläggare – tilldela en.",
+           AS_REGISTRATOR: AS_REGISTRATOR.replace("tilldelad remissen.", f"tilldelad {noun.the}.")}
+    lines = [reword(own.get(line, line), kind) for line in lines]
+    return lines, reword(expected.replace(ASSIGN, next_step_of(RemissStatus.registrerad, has_handlaggare=False,
+                                                                  kind=kind)), kind)
 
 
 def siblings(session: Session, due: list, *, now, columns, make) -> list:

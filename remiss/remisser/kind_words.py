@@ -55,6 +55,8 @@ def registered(kind, our_dnr: str) -> str:
 _PLANNER_PHRASES = (("remissens ankomst", lambda n: f"{n.whose} ankomst"),
                     ("behandla remissen", lambda n: f"behandla {n.the}"),
                     ("remissen kom in", lambda n: f"{n.the} kom in"),
+                    ("sedan remissen kom.", lambda n: f"sedan {n.the} kom."),
+                    ("remissen saknar svarsadress", lambda n: f"{n.the} saknar svarsadress"),
                     ("remissen är avslutad", lambda n: f"{n.the} är {n.done('avslutad')}"),
                     ("förlängd remisstid", lambda n: "förlängd " + n.time.removesuffix("en")))
 

@@ -19,6 +19,7 @@ from sqlalchemy import delete, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session
 
+from remiss.remisser.kind_words import noun_of, registered as registered_with
 from remiss.remisser.models import FormSubmission
 
 FIELD = "form_once"  # the hidden field of the form
@@ -66,11 +67,12 @@ def registered(session: Session, user_id: int, token: str | None, *, now: dateti
     return row.remiss_id, max(0.0, (now - row.created_at).total_seconds())
 
 
-def receipt(our_dnr: str, seconds: float) -> str:
-    """The receipt, said as what happened: the second sending found the remiss the first registered."""
+def receipt(our_dnr: str, seconds: float, kind=None) -> str:
+    """The receipt, said as what happened: the second sending found the remiss the first registered; in the words
+    of its kind ("ärendet" for a medborgarförslag, walk18 F7)."""
     n = max(1, round(seconds))
     ago = f"{n} sekund" if n == 1 else f"{n} sekunder"
-    return (f"Remissen är registrerad med diarienummer {our_dnr}. Formuläret skickades två gånger; remissen "
+    return (f"{registered_with(kind, our_dnr)} Formuläret skickades två gånger; {noun_of(kind).the} "
             f"registrerades en gång, av dig för {ago} sedan.")
 
 

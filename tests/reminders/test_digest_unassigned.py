@@ -36,3 +36,24 @@ def test_the_digest_says_an_unassigned_step_has_nobody(session, app, runner, clo
         assert f"Arbetsutskott – {names[title]} {nobody}" not in digest, digest
     assert f"Tjänsteskrivelse klar – {names['Med handläggare']} http" in digest, digest
     assert digest.count(nobody) == 2, digest
+
+
+def test_the_digest_of_a_medborgarforslag_says_it_in_its_words(session, app, runner, clock):
+    """walk18 F7: the digest said "begär förlängd remisstid" of a medborgarförslag's passed nämnd and closed with
+    "Öppna remissen"."""
+    namnd = make_namnd(session, name="Stadsområdesnämnd Öster", dnr_prefix="SOFÖ")
+    add_meetings(session, namnd, [("au", at(2026, 12, 10, 8, 30), ""), ("namnd", at(2026, 12, 17, 17), "")])
+    h = fast_user(session, role="handlaggare", namnder=[namnd], email="h@oster.se")
+    fast_user(session, role="registrator", namnder=[namnd], email="r@oster.se")
+    clock.set(at(2026, 11, 20))
+    forslag = make_remiss(session, namnd=namnd, now=clock(), title="Medborgarförslag om en skatepark",
+                          kind="medborgarforslag", handlaggare_id=h.id, deadline_on=date(2027, 1, 8),
+                          deadline_time=None)
+    session.commit()
+    name = f"{forslag.title} ({forslag.our_dnr})"
+    sweep(session, runner, "2027-01-04T07:30")  # Monday after the nämnd passed without beslut
+    [digest] = [m for m in _mails(app, "r@oster.se") if m.startswith("Veckans remisser")]
+    # Old code: "… passerade utan beslut – begär förlängd remisstid eller …", "Öppna remissen"
+    assert (f"torsdag 17 december 2026: Nämndsammanträde – {name} [försenad – sammanträdet passerade utan beslut "
+            "– begär förlängd svarstid eller besluta på delegation") in digest, digest
+    assert "Öppna ärendet" in digest and "remisstid" not in digest and "Öppna remissen" not in digest, digest

@@ -165,3 +165,26 @@ def test_a_claim_of_one_row_still_takes_the_whole_group(session, app, runner, sm
     sweep(session, runner, "2027-01-08T07:30")
     assert [m["Subject"] for m in _to(smtp, "rut@example.se")] == [
         f"[{remiss.our_dnr}] Expediering och sista svarsdag i dag – Havsplaner"]
+
+
+def test_a_medborgarforslag_without_handlaggare_is_called_arendet_in_the_reminder(session, app, runner):
+    """walk18 F7: the registrator's reminder about a medborgarförslag said "Remissen har ingen handläggare",
+    "Tilldela remissen en handläggare" and "begär förlängd remisstid"."""
+    namnd = make_namnd(session)
+    namnd.weekly_digest = False
+    session.add(namnd)
+    fast_user(session, role="registrator", namnder=[namnd], email="rut@example.se")
+    forslag = make_remiss(session, namnd=namnd, deadline_on=date(2026, 12, 16), kind="medborgarforslag",
+                          title="Medborgarförslag om fler parkbänkar")
+    set_milestones(session, forslag, [("tjansteskrivelse", date(2026, 12, 16), "handlaggare"),
+                                      ("sista_svarsdag", date(2026, 12, 16), "registrator")])
+    session.commit()
+    sweep(session, runner, "2026-12-16T07:30")
+    [(subject, body)] = _mails(app, "rut@example.se")
+    body = " ".join(body.split())
+    assert subject.startswith(f"[{forslag.our_dnr}] Tilldela en handläggare ("), subject
+    assert "Ärendet har ingen handläggare – tilldela en." in body, body
+    assert "Vad som förväntas av dig: Tilldela ärendet en handläggare." in body, body
+    assert "begär förlängd svarstid" in body, body
+    assert "ingen handläggare är tilldelad ärendet." in body, body
+    assert "remissen" not in body.lower().replace("öppna remiss", ""), body

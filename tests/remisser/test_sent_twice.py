@@ -34,6 +34,23 @@ def test_the_same_form_sent_twice_shows_the_receipt_of_the_one_registered(client
         assert len(s.exec(select(Remiss)).all()) == 1
 
 
+def test_a_medborgarforslag_sent_twice_is_called_arendet_in_the_receipt(client, auth, session, db):
+    """walk18 F7: the receipt named a medborgarförslag "remissen"."""
+    namnd, _, _, _ = _world(session)
+    auth.login("sekr@malmo.se")
+    form = {**SEED_000_FORM, "namnd_id": namnd.id, "kind": "medborgarforslag", "form_once": _token(client)}
+    first = auth.post("/remisser/ny", form)
+    assert first.status_code == 302
+    client.get(first.headers["Location"])
+    second = auth.post("/remisser/ny", form)
+    assert second.status_code == 302 and second.headers["Location"] == first.headers["Location"]
+    page = client.get(second.headers["Location"]).get_data(as_text=True)
+    assert "Ärendet är registrerat med diarienummer LB 2026/0001." in page
+    assert re.search(r"Formuläret skickades två gånger; ärendet registrerades en gång, av dig för \d+ sekunde?r? "
+                     r"sedan\.", page)
+    assert "remissen registrerades" not in page and "Remissen är registrerad" not in page
+
+
 def test_a_form_that_came_back_with_a_question_keeps_its_token_and_registers_once(client, auth, session, db):
     namnd, _, _, _ = _world(session)
     auth.login("sekr@malmo.se")

@@ -185,3 +185,56 @@ def test_the_expediering_notes_agree_with_the_noun():
         "Ärendet saknar svarsadress, så yttrandet har inte e-postats och ärendet är inte besvarat ännu.")
     assert sent_by_hand_note("remiss").startswith("Remissen saknar svarsadress, så yttrandet har inte e-postats och "
                                                   "remissen är inte besvarad ännu.")
+
+
+def test_forsenat_names_a_medborgarforslag_arendet(session, clock, auth, client):
+    """/forsenat said "datumet låg före remissens ankomst" and "förlängd remisstid" of a medborgarförslag."""
+    clock.set(at(2026, 12, 4, 9))
+    namnd = make_namnd(session, name="Miljönämnden", dnr_prefix="MN")
+    add_meetings(session, namnd, [("namnd", at(2026, 12, 17, 17), "")])
+    make_user(session, role="registrator", namnder=[namnd], email="mia@miljo.se", name="Mia Miljö")
+    make_remiss(session, kind="medborgarforslag", title="Medborgarförslag om en skatepark", namnd=namnd,
+                received_on=date(2026, 12, 4), deadline_on=date(2026, 12, 30), now=clock(), questions=[])
+    session.commit()
+    auth.login("mia@miljo.se")
+    page = _text(client.get("/forsenat").get_data(as_text=True))
+    rows = page.split(" Försenat i Miljönämnden ", 1)[1]
+    assert "(datumet låg före ärendets ankomst)" in rows, rows
+    assert "remissens" not in rows and "remisstid" not in rows and "remissen" not in rows, rows
+
+
+def test_the_kalender_names_a_medborgarforslag_arendet(session, clock, auth, client):
+    """The Kalender's month and day pages said "datumet låg före remissens ankomst" of a medborgarförslag."""
+    clock.set(at(2026, 12, 4, 9))
+    namnd = make_namnd(session, name="Miljönämnden", dnr_prefix="MN")
+    add_meetings(session, namnd, [("namnd", at(2026, 12, 17, 17), "")])
+    make_user(session, role="registrator", namnder=[namnd], email="mia@miljo.se", name="Mia Miljö")
+    make_remiss(session, kind="medborgarforslag", title="Medborgarförslag om en skatepark", namnd=namnd,
+                received_on=date(2026, 12, 4), deadline_on=date(2026, 12, 30), now=clock(), questions=[])
+    session.commit()
+    auth.login("mia@miljo.se")
+    month = _text(client.get("/kalender?manad=2026-12").get_data(as_text=True))
+    day = _text(client.get("/kalender/dag?datum=2026-12-03").get_data(as_text=True))
+    for page in (month, day):
+        assert "(datumet låg före ärendets ankomst)" in page, page
+        assert "remissens" not in page and "remisstid" not in page and "remissen" not in page, page
+
+
+def test_the_calendar_feed_names_a_medborgarforslag_arendet(session, clock, auth, client, db):
+    """The nämnd's ICS feed described a medborgarförslag's steps in the remiss's words."""
+    import icalendar
+
+    clock.set(at(2026, 12, 4, 9))
+    namnd = make_namnd(session, name="Miljönämnden", dnr_prefix="MN")
+    add_meetings(session, namnd, [("namnd", at(2026, 12, 17, 17), "")])
+    mia = make_user(session, role="registrator", namnder=[namnd], email="mia@miljo.se", name="Mia Miljö")
+    make_remiss(session, kind="medborgarforslag", title="Medborgarförslag om en skatepark", namnd=namnd,
+                received_on=date(2026, 12, 4), deadline_on=date(2026, 12, 30), now=clock(), questions=[])
+    session.commit()
+    token, namnd_id = mia.ics_token, namnd.id
+    session.rollback()
+    cal = icalendar.Calendar.from_ical(client.get(f"/ics/anvandare/{token}/namnd/{namnd_id}.ics").data)
+    said = " ".join(str(e.get("DESCRIPTION", "")) for e in cal.walk("VEVENT"))
+    assert "remissens" not in said and "remissen" not in said and "remisstid" not in said, said
+    # Old code: "Datumet låg före remissens ankomst …", "Begär förlängd remisstid hos remittenten."
+    assert "Datumet låg före ärendets ankomst" in said and "Begär förlängd svarstid" in said, said

@@ -18,8 +18,10 @@ from remiss.namnd.models import Namnd
 from remiss.planning import agenda, calendar_cells
 from remiss.planning.forms import parse_month
 from remiss.planning.service import meetings
+from remiss.planning.start_kinds import other_kinds
 from remiss.planning.views import bp
 from remiss.remisser.input import InputErrors, parse_date
+from remiss.remisser.kind_words import reword
 from remiss.remisser.queries import namnder_for
 from remiss.web import get_or_404, now, principal
 
@@ -84,13 +86,15 @@ def subscribe():
                            feeds=feeds)
 
 
-def _event(item: agenda.AgendaItem, base: str) -> CalendarEvent:
+def _event(item: agenda.AgendaItem, base: str, kinds: dict[int, str]) -> CalendarEvent:
     start = datetime.combine(item.day, item.at, tzinfo=STOCKHOLM) if item.at else item.day
     done = ("Utgår: " if item.cancelled else "Klar: ") if item.done else ""
     # done work is on the day it was done, and its explanation says so ("Expedierat …, planerat …")
     return CalendarEvent(uid=stable_uid("remiss", item.remiss_id, item.kind),
                          summary=f"{done}{item.label}: {item.dnr} {item.title}".strip(), start=start,
-                         description=item.explanation, url=f"{base}/remisser/{item.remiss_id}")
+                         # a medborgarförslag's in its words: "före ärendets ankomst" (walk18 F7)
+                         description=reword(item.explanation, kinds.get(item.remiss_id)),
+                         url=f"{base}/remisser/{item.remiss_id}")
 
 
 def _feed(events: list[CalendarEvent], name: str) -> Response:
@@ -118,7 +122,8 @@ def user_feed(token: str):
     base = _base()
     found = agenda.items(session, namnd_ids=namnd_ids, handlaggare_id=user.id, deadline_namnd_ids=deadline_ids,
                          today=local_today(now()))
-    return _feed([_event(i, base) for i in found], f"Remiss – {user.name}")
+    kinds = other_kinds(session, {i.remiss_id for i in found})
+    return _feed([_event(i, base, kinds) for i in found], f"Remiss – {user.name}")
 
 
 @bp.get("/ics/anvandare/<token>/namnd/<int:namnd_id>.ics")
@@ -131,8 +136,9 @@ def namnd_feed(token: str, namnd_id: int):
     namnd = get_or_404(Namnd, namnd_id)
     base = _base()
     # (day, place in the workflow, event): a sammanträde among the remisser's steps of its day in workflow order
-    dated = [(i.day, workflow_order(i.kind), _event(i, base)) for i in agenda.items(session, namnd_ids=[namnd.id],
-                                                                                today=local_today(now()))]
+    found = agenda.items(session, namnd_ids=[namnd.id], today=local_today(now()))
+    kinds = other_kinds(session, {i.remiss_id for i in found})
+    dated = [(i.day, workflow_order(i.kind), _event(i, base, kinds)) for i in found]
     for m in meetings.meetings_of_namnd(session, namnd.id):
         start = local(m.starts_at)
         dated.append((start.date(), workflow_order(m.kind), CalendarEvent(

@@ -149,7 +149,7 @@ def _sent_before(token):
     remiss = get_session().get(Remiss, remiss_id)
     if remiss is None:
         return None
-    flash(sent_once.receipt(remiss.our_dnr, seconds), "success")
+    flash(sent_once.receipt(remiss.our_dnr, seconds, remiss.kind), "success")
     return redirect(url_for("remisser.show", remiss_id=remiss.id))
 
 
