@@ -156,8 +156,10 @@ def test_reopening_keeps_work_that_was_done_and_an_admin_corrects_a_besvarad(cli
     # a status says its work is done: the review (and the tjänsteskrivelse before it) are ticked off
     assert not {"tjansteskrivelse", "granskning"} & _open_milestones(db, rid)
     assert _patch(client, world, "registrator", {"status": "beslutad"}).status_code == 200
-    assert not {"tjansteskrivelse", "granskning", "arbetsutskott", "namnd"} & _open_milestones(db, rid)
-    assert {"expediering", "sista_svarsdag"} <= _open_milestones(db, rid)
+    assert not {"tjansteskrivelse", "granskning"} & _open_milestones(db, rid)
+    # the arbetsutskott (3 December) and the nämnd (10 December) are still ahead on 23 November: a status set by hand
+    # does not hold them (walk19 G1); registering the beslut ticks them off
+    assert {"arbetsutskott", "namnd", "expediering", "sista_svarsdag"} <= _open_milestones(db, rid)
     assert _patch(client, world, "registrator", {"status": "besvarad"}).status_code == 200
     assert _open_milestones(db, rid) == set()
     # marked besvarad by mistake: only an administrator takes it back, and expediering is to do again
@@ -169,5 +171,6 @@ def test_reopening_keeps_work_that_was_done_and_an_admin_corrects_a_besvarad(cli
         assert s.get(Remiss, rid).answered_at is None
     still_open = _open_milestones(db, rid)
     assert "expediering" in still_open and "sista_svarsdag" in still_open
-    assert not {"tjansteskrivelse", "granskning", "arbetsutskott", "namnd"} & still_open
+    assert not {"tjansteskrivelse", "granskning"} & still_open
+    assert {"arbetsutskott", "namnd"} <= still_open  # still ahead, as after the first Beslutad (walk19 G1)
     assert still_open == _api_open(client, world)
