@@ -187,8 +187,8 @@ def test_the_expediering_notes_agree_with_the_noun():
                                                   "remissen är inte besvarad ännu.")
 
 
-def test_forsenat_names_a_medborgarforslag_arendet(session, clock, auth, client):
-    """/forsenat said "datumet låg före remissens ankomst" and "förlängd remisstid" of a medborgarförslag."""
+def _skatepark(session, clock, auth) -> None:
+    """A medborgarförslag received today whose nämnd meets before its deadline, and its registrator logged in."""
     clock.set(at(2026, 12, 4, 9))
     namnd = make_namnd(session, name="Miljönämnden", dnr_prefix="MN")
     add_meetings(session, namnd, [("namnd", at(2026, 12, 17, 17), "")])
@@ -197,6 +197,11 @@ def test_forsenat_names_a_medborgarforslag_arendet(session, clock, auth, client)
                 received_on=date(2026, 12, 4), deadline_on=date(2026, 12, 30), now=clock(), questions=[])
     session.commit()
     auth.login("mia@miljo.se")
+
+
+def test_forsenat_names_a_medborgarforslag_arendet(session, clock, auth, client):
+    """/forsenat said "datumet låg före remissens ankomst" and "förlängd remisstid" of a medborgarförslag."""
+    _skatepark(session, clock, auth)
     page = _text(client.get("/forsenat").get_data(as_text=True))
     rows = page.split(" Försenat i Miljönämnden ", 1)[1]
     assert "(datumet låg före ärendets ankomst)" in rows, rows
@@ -205,14 +210,7 @@ def test_forsenat_names_a_medborgarforslag_arendet(session, clock, auth, client)
 
 def test_the_kalender_names_a_medborgarforslag_arendet(session, clock, auth, client):
     """The Kalender's month and day pages said "datumet låg före remissens ankomst" of a medborgarförslag."""
-    clock.set(at(2026, 12, 4, 9))
-    namnd = make_namnd(session, name="Miljönämnden", dnr_prefix="MN")
-    add_meetings(session, namnd, [("namnd", at(2026, 12, 17, 17), "")])
-    make_user(session, role="registrator", namnder=[namnd], email="mia@miljo.se", name="Mia Miljö")
-    make_remiss(session, kind="medborgarforslag", title="Medborgarförslag om en skatepark", namnd=namnd,
-                received_on=date(2026, 12, 4), deadline_on=date(2026, 12, 30), now=clock(), questions=[])
-    session.commit()
-    auth.login("mia@miljo.se")
+    _skatepark(session, clock, auth)
     month = _text(client.get("/kalender?manad=2026-12").get_data(as_text=True))
     day = _text(client.get("/kalender/dag?datum=2026-12-03").get_data(as_text=True))
     for page in (month, day):
