@@ -81,6 +81,7 @@ def list_():
 PASSED_AT_REGISTRATION = "sista_svarsdag_passerad"
 POSSIBLE_DUPLICATE = "mojlig_dubblett"
 CLOSED_EARLY = "avslutad_fore_svaren"
+LETTER_AFTER_ARRIVAL = "missiv_efter_inkom"
 
 
 def _detail(remiss) -> dict:
@@ -114,7 +115,7 @@ def create():
         return error_response(403, "Du har inte behörighet att registrera remisser.")
     body = request_body()
     data = body.to_data()
-    _refuse_letter_after_arrival(body, letter_after_arrival(data.letter_date, data.received_on, local_today(now())),
+    late = _letter_after_arrival(body, letter_after_arrival(data.letter_date, data.received_on, local_today(now())),
                                  data.direction)
     if data.direction == "utgaende":  # as the form: a svarsdag after today, a sändlista (outgoing_problems)
         from remiss.outgoing.service.edits import read_typed_lines, unsent_deadline_problem
@@ -136,6 +137,8 @@ def create():
                               dnr_format=current_app.config["DNR_FORMAT"],
                               default_prefix=current_app.config["DNR_DEFAULT_PREFIX"])
     body = _detail(remiss)
+    if late:
+        body["warnings"] = [*body.get("warnings", []), {**late, "url": url_for("remisser.edit", remiss_id=remiss.id)}]
     if already:
         named = ", ".join(row.our_dnr for row in already)
         body["warnings"] = [*body.get("warnings", []), {
@@ -156,10 +159,12 @@ def create():
     return response
 
 
-def _refuse_letter_after_arrival(body, late, direction: str) -> None:
-    """A missiv dated after Inkom, which the forms ask about, refused at letter_date unless the body confirms it."""
-    if late and direction == "inkommande" and not body.confirm_letter_date:
-        raise InputErrors({"letter_date": letter_after_arrival_error(late)})
+def _letter_after_arrival(body, late, direction: str) -> dict | None:
+    """The warning for a missiv dated after Inkom, which the forms ask about before saving: the API saves (it is
+    changed only by adding, and such a pair was taken before) and says so, unless the body confirms the dates."""
+    if not late or direction != "inkommande" or body.confirm_letter_date:
+        return None
+    return {"code": LETTER_AFTER_ARRIVAL, "message": letter_after_arrival_error(late), "link_text": "Rätta datumen"}
 
 
 @bp.get("/remisser/<int:remiss_id>")
@@ -179,7 +184,7 @@ def update(remiss_id: int):
     session = get_session()
     remiss = load_remiss(session, principal(), remiss_id, Action.edit)
     body = request_body()
-    _refuse_letter_after_arrival(body, letter_after_arrival_change(remiss, body.changes(), local_today(now())),
+    late = _letter_after_arrival(body, letter_after_arrival_change(remiss, body.changes(), local_today(now())),
                                  body.changes().get("direction", remiss.direction))
     try:
         service.update(session, now=now(), principal=principal(), remiss=remiss, changes=body.changes(),
@@ -202,6 +207,8 @@ def update(remiss_id: int):
             session.rollback()
             return error_response(409, str(exc), field="status")
     detail = _detail(remiss)
+    if late:
+        detail["warnings"] = [*detail.get("warnings", []), {**late, "url": url_for("remisser.edit", remiss_id=remiss.id)}]
     if cut_off:  # closed as before this question was asked (the API is changed only by adding): said, not refused
         detail["warnings"] = [*detail.get("warnings", []), {
             "code": CLOSED_EARLY, "message": cut_off, "link_text": "Öppna ärendet igen",

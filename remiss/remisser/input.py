@@ -332,8 +332,8 @@ def letter_after_arrival_change(remiss, changes: dict, today: date):
 
 
 def letter_after_arrival_error(late: tuple[date, date]) -> str:
-    """The question letter_after_arrival makes the forms ask, as the API says it: it cannot ask, so it refuses
-    unless "confirm_letter_date" is sent (as the forms' *Datumen stämmer – registrera ändå*)."""
+    """The question letter_after_arrival makes the forms ask, as the API says it: it cannot ask, so it saves and
+    warns unless "confirm_letter_date" is sent (as the forms' *Datumen stämmer – registrera ändå*)."""
     from remiss.calendar.swedish import format_date
 
     letter, received = late

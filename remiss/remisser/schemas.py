@@ -79,7 +79,7 @@ class RemissBase(Body):
     questions: Questions = []
     sandlista: Sandlista = []
     # true: an inkommande remiss's missiv dated after Inkom is right (the forms ask "Datumen stämmer – registrera
-    # ändå"); without it the API refuses that pair (remisser.input.letter_after_arrival)
+    # ändå"); without it the API saves that pair and warns missiv_efter_inkom (remisser.input.letter_after_arrival)
     confirm_letter_date: bool | None = None
 
 

@@ -44,9 +44,9 @@ def test_an_empty_inkom_is_today_and_a_missiv_of_the_same_day_or_earlier_is_not_
     assert _count(db) == 1
 
 
-def test_the_api_refuses_a_missiv_dated_after_inkom_unless_confirmed(client, session, db, clock):
-    """The API registered and changed such a pair unchecked; it cannot ask, so it says what the forms ask at the
-    field, and "confirm_letter_date" is its "Datumen stämmer – registrera ändå"."""
+def test_the_api_saves_a_missiv_dated_after_inkom_and_warns_unless_confirmed(client, session, db, clock):
+    """The API registered and changed such a pair unchecked; it cannot ask, and it is changed only by adding, so it
+    saves the pair as sent and warns with what the forms ask; "confirm_letter_date" is its "Datumen stämmer"."""
     from remiss.auth.service import create_api_token
 
     namnd, user = _registrator(session)
@@ -55,27 +55,34 @@ def test_the_api_refuses_a_missiv_dated_after_inkom_unless_confirmed(client, ses
     session.commit()
     body = {"title": "Promemorian", "namnd_id": namnd.id, "deadline_on": "2027-05-05", "received_on": "2026-12-01",
             "letter_date": "2026-12-03"}
-    refused = client.post("/api/v1/remisser", json=body, headers=headers)
+
+    def warned(response) -> list[str]:
+        return [w["message"] for w in response.get_json().get("warnings", []) if w["code"] == "missiv_efter_inkom"]
+
+    saved = client.post("/api/v1/remisser", json=body, headers=headers)
     said = ("Missivet är daterat 3 december 2026, efter att det kom in 1 december 2026: ett missiv kan inte komma in "
             "innan det är skrivet")
-    error = refused.get_json()
-    assert refused.status_code == 400 and error["field"] == "letter_date", error
-    assert said in error["errors"]["letter_date"] and '"confirm_letter_date": true' in error["errors"]["letter_date"]
-    assert _count(db) == 0
-    empty_inkom = client.post("/api/v1/remisser", json={**body, "received_on": None, "letter_date": "2026-12-05"},
-                              headers=headers)  # an empty Inkom is today, as on the form
-    assert empty_inkom.status_code == 400
-    assert "efter att det kom in 4 december 2026" in empty_inkom.get_json()["errors"]["letter_date"]
-    created = client.post("/api/v1/remisser", json={**body, "confirm_letter_date": True}, headers=headers)
-    assert created.status_code == 201, created.get_json()
-    assert (created.get_json()["letter_date"], created.get_json()["received_on"]) == ("2026-12-03", "2026-12-01")
+    assert saved.status_code == 201, saved.get_json()
+    (message,) = warned(saved)
+    assert said in message and '"confirm_letter_date": true' in message
+    assert (saved.get_json()["letter_date"], saved.get_json()["received_on"]) == ("2026-12-03", "2026-12-01")
+    empty_inkom = client.post("/api/v1/remisser", json={**body, "title": "Annan promemoria", "received_on": None,
+                                                        "letter_date": "2026-12-05"}, headers=headers)
+    assert empty_inkom.status_code == 201  # an empty Inkom is today, as on the form
+    assert "efter att det kom in 4 december 2026" in warned(empty_inkom)[0]
+    confirmed = client.post("/api/v1/remisser", json={**body, "title": "Tredje", "confirm_letter_date": True},
+                            headers=headers)
+    assert confirmed.status_code == 201 and warned(confirmed) == []
 
-    remiss_url = f"/api/v1/remisser/{created.get_json()['id']}"
-    assert client.patch(remiss_url, json={"notes": "Ny anteckning"}, headers=headers).status_code == 200  # not again
+    remiss_url = f"/api/v1/remisser/{saved.get_json()['id']}"
+    again = client.patch(remiss_url, json={"notes": "Ny anteckning"}, headers=headers)
+    assert again.status_code == 200 and warned(again) == []  # asked at registration, not again
     changed = client.patch(remiss_url, json={"received_on": "2026-11-30"}, headers=headers)
-    assert changed.status_code == 400
-    assert "efter att det kom in 30 november 2026" in changed.get_json()["errors"]["letter_date"]
-    assert client.patch(remiss_url, json={"letter_date": "2026-11-28"}, headers=headers).status_code == 200
+    assert changed.status_code == 200
+    assert "efter att det kom in 30 november 2026" in warned(changed)[0]
+    fixed = client.patch(remiss_url, json={"letter_date": "2026-11-28", "received_on": "2026-12-01"},
+                         headers=headers)
+    assert fixed.status_code == 200 and warned(fixed) == []
     with db.transaction() as s:
-        assert [(r.letter_date.isoformat(), r.received_on.isoformat()) for r in s.exec(select(Remiss))] == \
-            [("2026-11-28", "2026-12-01")]
+        assert [(r.letter_date.isoformat(), r.received_on.isoformat())
+                for r in s.exec(select(Remiss).where(Remiss.title == "Promemorian"))] == [("2026-11-28", "2026-12-01")]
