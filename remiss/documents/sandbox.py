@@ -9,8 +9,9 @@ Without `--serve` it answers one request whose JSON names the job "read" or "par
 uploaded missiv files or parses a missiv text (`remiss.intake.untrusted`, started by
 `worker.run_job`), under the same limits. For rendering this file imports only the standard
 library, jinja2, docxtpl and its siblings `markup.py` (loaded by its path: the paragraph markup the
-pages share), `jinja_sv.py` (template errors in Swedish) and `keep.py` (the closing line kept with the signatures); the reading jobs import the pure `remiss.intake.untrusted` and `remiss.missiv`, never
-the Flask application.
+pages share), `jinja_sv.py` (template errors in Swedish) and `keep.py` (the closing line kept with the
+signatures); the reading jobs import the pure `remiss.intake.untrusted` and `remiss.missiv`, never the Flask
+application.
 """
 
 from __future__ import annotations
