@@ -20,7 +20,7 @@ from remiss.documents import convert_to_pdf, render_document, sample_context
 from remiss.documents.letters import letters, split_letters
 from remiss.outgoing import printing
 
-GOAL = 0.5  # measured 0.22x (2 rounds) and 0.43x (1 round) on a loaded 2-core machine; ~0.15x when idle
+GOAL = 0.5  # measured 0.22x (2 rounds) and 0.43x (1 round) on a loaded 2-core machine (load average 4-9)
 
 
 def one_run_per_letter(data: bytes) -> bytes:
