@@ -182,7 +182,7 @@ def documents(repeats: int) -> list[Row]:
 def colleagues(timeout: int = 900) -> str:
     """Run the other bench/*.py scripts that exist and return their output as Markdown."""
     parts = ["## Capability benchmarks (their own scripts, their own data)", ""]
-    for script in ("docx_bench.py", "missiv_speed.py", "search_bench.py"):
+    for script in ("docx_bench.py", "missiv_speed.py", "search_bench.py", "letters_pdf_bench.py"):
         path = HERE / script
         if not path.exists():
             continue

@@ -9,8 +9,9 @@ Without `--serve` it answers one request whose JSON names the job "read" or "par
 uploaded missiv files or parses a missiv text (`remiss.intake.untrusted`, started by
 `worker.run_job`), under the same limits. For rendering this file imports only the standard
 library, jinja2, docxtpl and its siblings `markup.py` (loaded by its path: the paragraph markup the
-pages share) and `jinja_sv.py` (template errors in Swedish); the reading jobs import the pure `remiss.intake.untrusted` and `remiss.missiv`, never
-the Flask application.
+pages share), `jinja_sv.py` (template errors in Swedish) and `keep.py` (the closing line kept with the
+signatures); the reading jobs import the pure `remiss.intake.untrusted` and `remiss.missiv`, never the Flask
+application.
 """
 
 from __future__ import annotations
@@ -39,10 +40,11 @@ def _load_sibling(name: str):
 
 
 if __package__:  # imported as remiss.documents.sandbox
-    from . import jinja_sv, markup
+    from . import jinja_sv, keep, markup
 else:  # run as the worker's script
     markup = _load_sibling("markup")
     jinja_sv = _load_sibling("jinja_sv")
+    keep = _load_sibling("keep")
 
 
 _RUN = re.compile(r"<w:r(?: [^>]*)?>.*?</w:r>", re.DOTALL)
@@ -237,6 +239,7 @@ def render_bytes(template: bytes, context: dict, stycke_paths=(), *, sandboxed: 
     if sandboxed:
         doc = _template_class()(io.BytesIO(template))
         doc.render(markup.printable(markup.apply_stycken(context, stycke_paths)), jinja_env=make_environment())
+        keep.keep_signatures_with_closing(doc.docx)
         if properties:
             finish(doc.docx, properties)
     else:

@@ -7,7 +7,7 @@ import io
 from pypdf import PdfReader, PdfWriter
 from pypdf.errors import PyPdfError
 
-from remiss.documents import PdfUnavailable, convert_to_pdf
+from remiss.documents import PdfUnavailable, convert_all_to_pdf, convert_to_pdf
 from remiss.documents.letters import split_letters
 
 DOCX_SUFFIX = ".docx"
@@ -18,8 +18,10 @@ def with_handlingar(letters_docx: bytes, handlingar: list[tuple[str, bytes]]) ->
     with each letter. Returns the PDF and the names of the handlingar that could not be put in it (another kind
     of file, or one that cannot be read), which are to be printed on their own."""
     writer = PdfWriter()
-    for letter in split_letters(letters_docx):  # each on its own: "1 (2)" counts that letter's pages (walk17 F17)
-        writer.append(PdfReader(io.BytesIO(convert_to_pdf(letter))))
+    # each letter a document of its own, so "1 (2)" counts that letter's pages (walk17 F17); all of them in one
+    # LibreOffice run, which starts once instead of once per letter
+    for pdf in convert_all_to_pdf(split_letters(letters_docx)):
+        writer.append(PdfReader(io.BytesIO(pdf)))
     left_out: list[str] = []
     for filename, data in handlingar:
         try:
