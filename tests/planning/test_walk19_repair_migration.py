@@ -16,6 +16,7 @@ from remiss.auth.access import Principal
 from remiss.auth.models import Role
 from remiss.calendar.milestones import BY_HAND
 from remiss.db import Database, UTCDateTime, migrate
+from remiss.outgoing.service import compiled
 from remiss.planning.service import extensions
 from remiss.remisser import by_hand, service
 from remiss.remisser.input import SandlistaItem
@@ -115,6 +116,10 @@ def _old_shapes(conn, ids: dict) -> set[str]:
     for name, answer in (("Pensionärsrådet", "Bra förslag."), ("Funktionshinderrådet", "  \n")):
         conn.execute(text("INSERT INTO sandlista_answer (sandlista_entry_id, question_id, text) VALUES (:e, :q, :t)"),
                      {"e": ids["entries"][name], "q": ids["questions"][0], "t": answer})
+    # and their sammanställning saved, which said "Inga synpunkter: Pensionärsrådet" above its synpunkter
+    conn.execute(text("INSERT INTO audit_event (at, entity, entity_id, remiss_id, action, changes, note) "
+                      "VALUES (:at, 'attachment', 1, :r, :a, '{}', 'Remissammanställning.docx')").bindparams(MOMENT),
+                 {"at": at(2034, 12, 4, 15), "r": ids["outgoing"], "a": compiled.ACTION})
     return cancelled
 
 
@@ -195,6 +200,7 @@ def test_z001_stores_the_old_rows_as_walk19_does_and_runs_again_harmlessly(empty
     db = Database(url)
     with db.transaction() as s:
         schedule.plan_due(s, now=at(2034, 12, 3))
+        stale = compiled.stale_ids(s, [ids["outgoing"]])
         owed = s.exec(select(OutboxMessage.key).where(OutboxMessage.remiss_id == ids["soon"],
                                                       OutboxMessage.key.like("%:expediering:%"),
                                                       OutboxMessage.status == "pending")).all()
@@ -213,6 +219,7 @@ def test_z001_stores_the_old_rows_as_walk19_does_and_runs_again_harmlessly(empty
         "Pensionärsrådet: ”Inga synpunkter” borttaget, eftersom svaret har svar på frågorna och övriga synpunkter, "
         "som står kvar. Sade instansen att den inte har några synpunkter: ta bort texten och kryssa i ”Inga "
         "synpunkter” igen (rättat vid uppgradering)"]
+    assert stale == {ids["outgoing"]: compiled.ANSWER_CHANGED}  # "sammanställ igen", Att göra too
     assert "ix_milestone_flag_reason" in _indexes(url)
 
     # again: nothing more to repair
