@@ -89,9 +89,10 @@ def _log(conn, now, *, entity, entity_id, remiss_id, action, changes, note) -> N
 
 
 def _touch(conn, now, remiss_ids) -> None:
-    """The remisser changed: their extensions and answers are part of what the API shows."""
-    if remiss_ids:
-        conn.execute(remiss.update().where(remiss.c.id.in_(sorted(remiss_ids))).values(updated_at=now))
+    """The remisser changed: their extensions, milestones and answers are part of what the API shows."""
+    ids = sorted(remiss_ids)
+    for start in range(0, len(ids), 500):  # a few hundred ids a statement (SQLite's limit on parameters)
+        conn.execute(remiss.update().where(remiss.c.id.in_(ids[start:start + 500])).values(updated_at=now))
 
 
 def _batches(conn, stmt, key):
@@ -183,12 +184,11 @@ def _replan_reminders(conn, reopened: set[int]) -> None:
     v001 = (sa.select(audit.c.remiss_id).where(audit.c.action == "milestone", audit.c.entity == "milestone",
                                                 audit.c.note.like(f"%: inte klar;%({SYSTEM_NOTE})"))
             .distinct())
-    ids = set(conn.execute(v001).scalars()) | reopened
-    if not ids:
-        return
-    conn.execute(remiss.update().where(remiss.c.id.in_(sorted(ids)), remiss.c.status.not_in(CLOSED),
-                                       remiss.c.direction == "inkommande")
-                 .values(reminders_planned_until=None))
+    ids = sorted(set(conn.execute(v001).scalars()) | reopened)
+    for start in range(0, len(ids), 500):  # a few hundred ids a statement (SQLite's limit on parameters)
+        conn.execute(remiss.update().where(remiss.c.id.in_(ids[start:start + 500]), remiss.c.status.not_in(CLOSED),
+                                           remiss.c.direction == "inkommande")
+                     .values(reminders_planned_until=None))
 
 
 def _answers(conn, now) -> None:
