@@ -70,6 +70,10 @@ class Milestone(SQLModel, table=True):
         # What is still to do, by date (start page, dashboards): not the done steps of every closed remiss.
         Index("ix_milestone_open_due", "due_on", "id", sqlite_where=text("done_at IS NULL"),
               postgresql_where=text("done_at IS NULL")),
+        # The few flagged steps by reason and date: the missed-sammanträde check on every request
+        # (service.missed.any_unpassed) and the sekreterare's list (planning.sekreterare) filter on flag_reason.
+        Index("ix_milestone_flag_reason", "flag_reason", "due_on", sqlite_where=text("flag_reason IS NOT NULL"),
+              postgresql_where=text("flag_reason IS NOT NULL")),
     )
 
     id: Optional[int] = Field(default=None, primary_key=True)

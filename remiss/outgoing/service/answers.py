@@ -161,12 +161,18 @@ def add_supplement(session: Session, *, now: datetime, principal: Principal, rem
     return entry
 
 
+def synpunkter_said(answers: list[str], other_comments: str) -> list[str]:
+    """What of an answer says synpunkter, in words ("svar på frågorna", "övriga synpunkter"): what "Inga synpunkter"
+    cannot go with (walk19 G2). A kort sammanfattning and files (the mail or letter that said "inga synpunkter")
+    can. Migration z001 repairs the answers stored with both by it."""
+    return [what for what, text in (("svar på frågorna", "".join(answers)),
+                                    ("övriga synpunkter", other_comments)) if text.strip()]
+
+
 def _check_no_comments(data: AnswerData) -> None:
     """Refuse "Inga synpunkter" together with synpunkter (walk19 G2): the sammanställning would say both. Only the
-    user knows which is true, so nothing is unticked or dropped; a kort sammanfattning and files (the mail or letter
-    that said "inga synpunkter") go with it."""
-    said = [what for what, text in (("svar på frågorna", "".join(data.answers.values())),
-                                    ("övriga synpunkter", data.other_comments)) if text.strip()]
+    user knows which is true, so nothing is unticked or dropped."""
+    said = synpunkter_said(list(data.answers.values()), data.other_comments)
     if data.no_comments and said:
         raise InputErrors({"no_comments": f"”Inga synpunkter” och {' och '.join(said)} säger emot varandra. Har "
                                           "instansen synpunkter, ta bort krysset i ”Inga synpunkter”; annars ta bort "

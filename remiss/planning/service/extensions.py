@@ -38,6 +38,14 @@ def reached(remiss: Remiss, e) -> bool:
             <= deadline_moment(remiss.effective_deadline_on, remiss.effective_deadline_time))
 
 
+def covers(grant, request) -> bool:
+    """Whether a granted förlängning (general or on a request) reaches a request: it asks for no later moment, so
+    it can no longer be granted and is stored "superseded" (walk19 G4; migration z001 repairs older rows by it)."""
+    return (request.requested_until_on is not None and grant.granted_until_on is not None
+            and deadline_moment(request.requested_until_on, request.requested_until_time)
+            <= deadline_moment(grant.granted_until_on, grant.granted_until_time))
+
+
 def decision_of(remiss: Remiss, e) -> str:
     """The decision to show: "superseded" for a request reached."""
     return "superseded" if reached(remiss, e) else e.decision
@@ -290,12 +298,10 @@ def _supersede_covered_requests(session: Session, *, now: datetime, principal: P
                                 general: Extension) -> None:
     """Close the pending requests that the general extension (or a request granted, walk19 G4) reaches: they can no
     longer be granted (an extension must extend) and were not denied. A request for a later day stays pending."""
-    reach = deadline_moment(general.granted_until_on, general.granted_until_time)
     pending = session.exec(select(Extension).where(Extension.remiss_id == remiss.id, Extension.decision == "pending",
                                                    Extension.sandlista_entry_id.is_(None)))
     for request in pending:
-        if request.requested_until_on is None or \
-                deadline_moment(request.requested_until_on, request.requested_until_time) > reach:
+        if not covers(general, request):
             continue
         request.decision, request.decided_on = "superseded", general.decided_on
         session.add(request)
