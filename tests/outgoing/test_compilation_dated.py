@@ -66,7 +66,8 @@ def _says_out_of_date(auth, client, rid, dnr, *, said: str, reason: str, parts: 
     assert (part["out_of_date"], part["questions_changed"], part["changed_since"], part["changed_parts"],
             part["message"]) == (True, False, [], parts, said)
     todo = _todo(client)
-    assert f"Sammanställ svaren igen: {dnr}" in todo and f"– {reason}</span>" in todo and "Avsluta ärendet" not in todo
+    assert f"Sammanställ svaren igen: {dnr}" in todo and f"– {reason}</span>" in todo
+    assert "Avsluta ärendet" not in todo
     assert f"publicerades inte. {said}" in _publish_refused(auth, client, rid)
 
 
@@ -81,9 +82,10 @@ def test_a_changed_title_dates_the_sammanstallning(session, app, auth, client, c
     rid, dnr = _compiled(session, app, auth, client, clock)
     assert "Sammanställning av remissvar: Lekplatsprogram" in _saved_text(client, rid)
     _edit(auth, rid, title="Lekplatsprogram för Malmö 2027")
-    # Old code: "Svaren är sammanställda: publicera remissvaren …", out_of_date false, "Avsluta ärendet" in Att göra,
-    # and the document published under the old title.
-    _says_out_of_date(auth, client, rid, dnr, said="Titeln har ändrats efter sammanställningen – sammanställ igen.",
+    # Old code: "Svaren är sammanställda: publicera remissvaren …", out_of_date false, "Avsluta ärendet" in Att
+    # göra, and the document published under the old title.
+    _says_out_of_date(auth, client, rid, dnr,
+                      said="Titeln har ändrats efter sammanställningen – sammanställ igen.",
                       reason="titeln har ändrats efter sammanställningen", parts=["title"])
     _compiled_again_is_current(auth, client, rid, dnr)
     assert "Sammanställning av remissvar: Lekplatsprogram för Malmö 2027" in _saved_text(client, rid)
@@ -93,7 +95,8 @@ def test_an_instans_added_to_the_sandlista_dates_the_sammanstallning(session, ap
     rid, dnr = _compiled(session, app, auth, client, clock)
     _edit(auth, rid, sandlista="Pensionärsrådet\nUngdomsrådet\nFunktionshinderrådet\nKulturrådet")
     # Old code: up to date, though the document counts 3 remissinstanser and does not name Kulturrådet.
-    _says_out_of_date(auth, client, rid, dnr, said="Sändlistan har ändrats efter sammanställningen – sammanställ igen.",
+    _says_out_of_date(auth, client, rid, dnr,
+                      said="Sändlistan har ändrats efter sammanställningen – sammanställ igen.",
                       reason="sändlistan har ändrats efter sammanställningen", parts=["sandlista"])
     _compiled_again_is_current(auth, client, rid, dnr)
     assert "Kulturrådet (har inte fått remissen)" in _saved_text(client, rid)
@@ -105,7 +108,8 @@ def test_a_longer_svarstid_dates_the_sammanstallning(session, app, auth, client,
     page = f"/remisser/{rid}"
     assert auth.post(f"{page}/utskick/forlangning", {"until_on": "2027-03-12"}, form_url=page).status_code == 302
     # Old code: up to date, though the document gives the svarstid as 26 februari 2027 kl. 12.00 alone.
-    _says_out_of_date(auth, client, rid, dnr, said="Svarstiden har ändrats efter sammanställningen – sammanställ igen.",
+    _says_out_of_date(auth, client, rid, dnr,
+                      said="Svarstiden har ändrats efter sammanställningen – sammanställ igen.",
                       reason="svarstiden har ändrats efter sammanställningen", parts=["deadline"])
     _compiled_again_is_current(auth, client, rid, dnr)
     assert "Remisstiden förlängdes till 12 mars 2027." in _saved_text(client, rid)
@@ -119,8 +123,8 @@ def test_an_answer_and_two_changes_are_named_together(session, app, auth, client
     _edit(auth, rid, title="Lekplatsprogram 2027",
           sandlista="Pensionärsrådet\nUngdomsrådet\nFunktionshinderrådet\nKulturrådet")
     assert _answer(auth, rid, entries["Ungdomsrådet"], summary="Bra.").status_code == 302
-    said = ("Sammanställningen är äldre än svaret från Ungdomsrådet, och titeln och sändlistan har ändrats sedan "
-            "– sammanställ igen.")
+    said = ("Sammanställningen är äldre än svaret från Ungdomsrådet, och titeln och sändlistan har ändrats "
+            "sedan – sammanställ igen.")
     assert said in _text(client.get(f"/remisser/{rid}"))
     part = client.get(f"/api/v1/remisser/{rid}").json["sammanstallning"]
     assert (part["changed_since"], part["changed_parts"], part["message"]) == (
@@ -156,3 +160,17 @@ def test_a_new_diarienummer_dates_it_and_the_api_patch_of_a_title_too(session, a
     part = patched.get_json()["sammanstallning"]
     assert (part["out_of_date"], part["changed_parts"], part["message"]) == (
         True, ["title"], "Titeln har ändrats efter sammanställningen – sammanställ igen.")
+
+
+def test_a_published_sammanstallning_under_the_old_title_leaves_the_public_page(session, app, auth, client, clock):
+    rid, _ = _compiled(session, app, auth, client, clock)
+    file_id = client.get(f"/api/v1/remisser/{rid}").json["sammanstallning"]["file_id"]
+    assert auth.post(f"/remisser/{rid}/utskick/publicera", {"attachment_ids": str(file_id)},
+                     form_url=f"/remisser/{rid}").status_code == 302
+    assert client.get(f"/remissvar/{rid}/filer/{file_id}").status_code == 200
+    _edit(auth, rid, title="Lekplatsprogram för Malmö 2027")
+    # the public page no longer offers the one under the old title, and says why in words true for a title
+    assert client.get(f"/remissvar/{rid}/filer/{file_id}").status_code == 404
+    assert ("Remissammanställningen visas inte här just nu: ett remissvar har kommit in eller ändrats, eller "
+            "remissen har ändrats, sedan den gjordes, och den sammanställs på nytt.") in _text(
+        client.get(f"/remissvar/{rid}"))
