@@ -170,6 +170,6 @@ class CompilationStatus(SQLModel):
     changed_since: list[str] = Field(default_factory=list, description="instanser vars svar ändrats sedan")
     questions_changed: bool = Field(default=False, description="frågeställningarna har ändrats sedan")
     changed_parts: list[str] = Field(default_factory=list, description=(
-        "det av remissen som den visar och som ändrats sedan: title, our_dnr, deadline (svarstiden), questions, "
-        "sandlista"))
+        "det av remissen som den visar och som ändrats sedan: namnd, title, our_dnr, deadline (svarstiden), "
+        "questions, sandlista"))
     message: str = Field(default="", description="”Sammanställningen är äldre än svaret från … – sammanställ igen.”")

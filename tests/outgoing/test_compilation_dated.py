@@ -9,9 +9,14 @@ from html import unescape
 
 from docx import Document
 
+from sqlmodel import select
+
+from remiss.auth.models import Role, User
+from remiss.auth.service import set_memberships
 from remiss.remisser.models import Remiss
 from tests.conftest import csrf_token
 from tests.outgoing.test_walk19_outgoing import B, _answer, _compile, _sent, _text, _todo
+from tests.support.factories import make_namnd
 
 
 def _compiled(session, app, auth, client, clock):
@@ -174,3 +179,19 @@ def test_a_published_sammanstallning_under_the_old_title_leaves_the_public_page(
     assert ("Remissammanställningen visas inte här just nu: ett remissvar har kommit in eller ändrats, eller "
             "remissen har ändrats, sedan den gjordes, och den sammanställs på nytt.") in _text(
         client.get(f"/remissvar/{rid}"))
+
+
+def test_a_move_to_another_namnd_dates_it(session, app, auth, client, clock):
+    rid, dnr = _compiled(session, app, auth, client, clock)
+    user = session.exec(select(User).where(User.role == Role.registrator.value)).one()  # the one logged in
+    other = make_namnd(session, name="Kulturnämnden")
+    set_memberships(session, user, [session.get(Remiss, rid).namnd_id, other.id])
+    other_id = other.id
+    session.commit()
+    session.close()
+    _edit(auth, rid, namnd_id=str(other_id))
+    _says_out_of_date(auth, client, rid, dnr,
+                      said="Nämnden har ändrats efter sammanställningen – sammanställ igen.",
+                      reason="nämnden har ändrats efter sammanställningen", parts=["namnd"])
+    _compiled_again_is_current(auth, client, rid, dnr)
+    assert "Kulturnämnden" in _saved_header(client, rid)

@@ -3,9 +3,12 @@
 Saving a sammanställning records an audit event ("Svaren sammanställda") naming the instanser whose answers it
 holds. An answer, avstår or reopened answer registered after that event makes the saved document out of date:
 the panel and Nästa steg say so, it is not pre-selected for publishing, and publishing it is refused until the
-answers are compiled again. A change of the frågeställningar ("Ändra uppgifter", recorded in the remiss's history)
-makes it out of date the same way: it quotes the old questions (walk19 G7). Events are compared by id, which grows
-with every event, so a clock moved with --now does not hide a change.
+answers are compiled again. A change of what else it prints of the remiss makes it out of date the same way (PARTS):
+the frågeställningar (it quotes the old questions, walk19 G7), the title, the diarienummer, the nämnd (its header
+and template), the sändlista (an instans added, removed or renamed: its lists and counts) and the svarstid (its
+introduction), as "Ändra uppgifter" and a förlängning record them in the remiss's history; a change it does not
+print (anteckningar, kontaktperson) does not. Events are compared by id, which grows with every event, so a clock
+moved with --now does not hide a change.
 """
 from __future__ import annotations
 
@@ -30,12 +33,12 @@ ANSWER_CHANGED = "ett svar har kommit in efter sammanställningen"
 # What the sammanställning prints of the remiss itself, as the history records a change of it → its name in a
 # sentence ("Titeln har ändrats efter sammanställningen"), in the order they are named. The API's changed_parts
 # lists the keys.
-PARTS = {"title": "titeln", "our_dnr": "diarienumret", "deadline": "svarstiden", "questions": "frågeställningarna",
-         "sandlista": "sändlistan"}
+PARTS = {"namnd": "nämnden", "title": "titeln", "our_dnr": "diarienumret", "deadline": "svarstiden",
+         "questions": "frågeställningarna", "sandlista": "sändlistan"}
 # an "update" event's changed field → its part; a "deadline" event (the svarstid in force moved: a förlängning, or
 # the sista svarsdag changed, remisser.deadlines.refresh_deadline) is the svarstid
-_FIELDS = {"title": "title", "our_dnr": "our_dnr", "deadline_on": "deadline", "deadline_time": "deadline",
-           "questions": "questions", "sandlista": "sandlista"}
+_FIELDS = {"namnd_id": "namnd", "title": "title", "our_dnr": "our_dnr", "deadline_on": "deadline",
+           "deadline_time": "deadline", "questions": "questions", "sandlista": "sandlista"}
 
 
 def record(session: Session, *, now: datetime, principal: Principal, remiss: Remiss, attachment: Attachment) -> None:
