@@ -75,13 +75,13 @@ def changed_since(session: Session, remiss_id: int, attachment: Attachment | Non
     return [names[i] for i in ids if i in names]
 
 
-def _parts_changed(session: Session, remiss_ids: list[int], newer) -> dict[int, set[str]]:
+def _parts_changed(session: Session, remiss_ids: list[int], newer, *, after_id: int = 0) -> dict[int, set[str]]:
     """Of the remisser among remiss_ids, the PARTS changed by an event newer(remiss id, event id, at) says came
-    after the sammanställning: an update event with the field among its changes, or a moved svarstid
-    (outgoing.service.amendments.questions_changed_at reads the questions the same way)."""
+    after the sammanställning (and after the event id after_id, read in SQL): an update event with the field among
+    its changes, or a moved svarstid (outgoing.service.amendments.questions_changed_at reads the questions so)."""
     rows = session.exec(select(AuditEvent.id, AuditEvent.remiss_id, AuditEvent.at, AuditEvent.action,
                                AuditEvent.changes).where(
-        AuditEvent.remiss_id.in_(remiss_ids or [-1]), AuditEvent.entity == "remiss",
+        AuditEvent.remiss_id.in_(remiss_ids or [-1]), AuditEvent.entity == "remiss", AuditEvent.id > after_id,
         or_(AuditEvent.action == "deadline",
             and_(AuditEvent.action == "update", or_(*(AuditEvent.changes.contains(f'"{f}"') for f in _FIELDS))))))
     found: dict[int, set[str]] = {}
@@ -139,7 +139,8 @@ def staleness(session: Session, remiss_id: int, attachment: Attachment | None) -
         return Staleness()
     event = _compiled_event(session, attachment)
     if event is not None:
-        parts = _parts_changed(session, [remiss_id], lambda _, event_id, at: event_id > event.id)
+        parts = _parts_changed(session, [remiss_id], lambda _, event_id, at: event_id > event.id,
+                               after_id=event.id)
     else:  # saved before this was recorded: by time, as changed_since
         parts = _parts_changed(session, [remiss_id], lambda _, event_id, at: at > attachment.uploaded_at)
     return Staleness(tuple(changed_since(session, remiss_id, attachment)),
@@ -163,7 +164,8 @@ def stale_ids(session: Session, remiss_ids: list[int]) -> dict[int, str]:
                    answer.id > compiled.c.after))
     answered = set(session.exec(stmt).all())
     after = dict(session.exec(select(compiled.c.remiss_id, compiled.c.after)).all())
-    parts = _parts_changed(session, list(after), lambda rid, event_id, at: event_id > after[rid])
+    parts = _parts_changed(session, list(after), lambda rid, event_id, at: event_id > after[rid],
+                           after_id=min(after.values(), default=0))
     return {rid: reason(rid in answered, parts.get(rid, ())) for rid in answered | set(parts)}
 
 
