@@ -13,8 +13,10 @@ from sqlmodel import select
 
 from remiss.auth.models import Role, User
 from remiss.auth.service import set_memberships
+from remiss.remisser import service as remisser
 from remiss.remisser.models import Remiss
 from tests.conftest import csrf_token
+from tests.outgoing.test_walk14_answers import _eml, _receive
 from tests.outgoing.test_walk19_outgoing import B, _answer, _compile, _sent, _text, _todo
 from tests.support.factories import make_namnd
 
@@ -195,3 +197,23 @@ def test_a_move_to_another_namnd_dates_it(session, app, auth, client, clock):
                       reason="nämnden har ändrats efter sammanställningen", parts=["namnd"])
     _compiled_again_is_current(auth, client, rid, dnr)
     assert "Kulturnämnden" in _saved_header(client, rid)
+
+
+def test_a_komplettering_after_the_sammanstallning_dates_it(session, db, app, auth, client, clock):
+    rid, dnr = _compiled(session, app, auth, client, clock)
+    assert "Pensionärsrådet\nVälkommet." in _saved_text(client, rid)
+    mail = _receive(db, app, _eml(f"Sv: Remiss ({dnr}) – komplettering", "Vi vill också se fler bänkar.",
+                                  day="Sat, 05 Dec 2026 09:00:00"))
+    pension = next(e.id for e in remisser.entries(session, rid) if e.name == "Pensionärsrådet")
+    session.close()
+    done = auth.post(f"/inkorg/{mail}/svar", {"remiss_id": rid, "entry_id": pension}, form_url=f"/inkorg/{mail}")
+    assert done.status_code == 302
+    # Old code: up to date, though "Svaren i korthet" lacked the komplettering and "Svaren som filer" its file.
+    said = "Sammanställningen är äldre än svaret från Pensionärsrådet – sammanställ igen."
+    assert f"{said} Publicera sedan remissvaren och avsluta ärendet." in _text(client.get(f"/remisser/{rid}"))
+    part = client.get(f"/api/v1/remisser/{rid}").json["sammanstallning"]
+    assert (part["out_of_date"], part["changed_since"], part["changed_parts"], part["message"]) == (
+        True, ["Pensionärsrådet"], [], said)
+    assert "– ett svar har kommit in efter sammanställningen</span>" in _todo(client)
+    _compiled_again_is_current(auth, client, rid, dnr)
+    assert "Komplettering 5 december 2026: Vi vill också se fler bänkar." in _saved_text(client, rid)

@@ -1,14 +1,14 @@
 """Which answers a saved remissammanställning holds, and whether an answer has changed since (walk12b #5).
 
 Saving a sammanställning records an audit event ("Svaren sammanställda") naming the instanser whose answers it
-holds. An answer, avstår or reopened answer registered after that event makes the saved document out of date:
-the panel and Nästa steg say so, it is not pre-selected for publishing, and publishing it is refused until the
-answers are compiled again. A change of what else it prints of the remiss makes it out of date the same way (PARTS):
-the frågeställningar (it quotes the old questions, walk19 G7), the title, the diarienummer, the nämnd (its header
-and template), the sändlista (an instans added, removed or renamed: its lists and counts) and the svarstid (its
-introduction), as "Ändra uppgifter" and a förlängning record them in the remiss's history; a change it does not
-print (anteckningar, kontaktperson) does not. Events are compared by id, which grows with every event, so a clock
-moved with --now does not hide a change.
+holds. An answer, komplettering, avstår or reopened answer registered after that event makes the saved document
+out of date: the panel and Nästa steg say so, it is not pre-selected for publishing, and publishing it is refused
+until the answers are compiled again. A change of what else it prints of the remiss makes it out of date the same
+way (PARTS): the frågeställningar (it quotes the old questions, walk19 G7), the title, the diarienummer, the nämnd
+(its header and template), the sändlista (an instans added, removed or renamed: its lists and counts) and the
+svarstid (its introduction), as "Ändra uppgifter" and a förlängning record them in the remiss's history; a change
+it does not print (anteckningar, kontaktperson) does not. Events are compared by id, which grows with every event,
+so a clock moved with --now does not hide a change.
 """
 from __future__ import annotations
 
@@ -28,7 +28,8 @@ from remiss.remisser import service as remisser
 from remiss.remisser.models import AnswerStatus, Attachment, Remiss, SandlistaEntry
 
 ACTION = "sammanstallning"
-ANSWER_ACTIONS = ("answer", "decline", "reopen")
+# an answer, an avstår, one undone, or a komplettering (its text joins the summary, its files the answer's)
+ANSWER_ACTIONS = ("answer", "answer_supplement", "decline", "reopen")
 ANSWER_CHANGED = "ett svar har kommit in efter sammanställningen"
 # What the sammanställning prints of the remiss itself, as the history records a change of it → its name in a
 # sentence ("Titeln har ändrats efter sammanställningen"), in the order they are named. The API's changed_parts
