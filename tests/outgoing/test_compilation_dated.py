@@ -75,6 +75,7 @@ def _says_out_of_date(auth, client, rid, dnr, *, said: str, reason: str, parts: 
     todo = _todo(client)
     assert f"Sammanställ svaren igen: {dnr}" in todo and f"– {reason}</span>" in todo
     assert "Avsluta ärendet" not in todo
+    assert f"{reason} – sammanställ igen" in _text(client.get("/"))  # the start page's Utgående table
     assert f"publicerades inte. {said}" in _publish_refused(auth, client, rid)
 
 
