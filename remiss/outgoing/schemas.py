@@ -166,7 +166,10 @@ class CompilationStatus(SQLModel):
     filename: str | None = None
     made_at: datetime | None = None
     out_of_date: bool = Field(default=False, description="ett svar har registrerats, ändrats eller ångrats sedan, "
-                                                         "eller frågeställningarna har ändrats sedan")
+                                                         "eller något av remissen som den visar har ändrats sedan")
     changed_since: list[str] = Field(default_factory=list, description="instanser vars svar ändrats sedan")
     questions_changed: bool = Field(default=False, description="frågeställningarna har ändrats sedan")
+    changed_parts: list[str] = Field(default_factory=list, description=(
+        "det av remissen som den visar och som ändrats sedan: namnd, title, our_dnr, deadline (svarstiden), "
+        "questions, sandlista"))
     message: str = Field(default="", description="”Sammanställningen är äldre än svaret från … – sammanställ igen.”")

@@ -226,8 +226,8 @@ def sandlista_status(session, remiss):
 
 
 def compilation_status(session, remiss):
-    """API: the saved sammanställning and whether an answer or the frågeställningar have changed since (null for
-    incoming remisser)."""
+    """API: the saved sammanställning and whether an answer or what it shows of the remiss has changed since (null
+    for incoming remisser)."""
     if remiss.direction != Direction.utgaende:
         return None
     from remiss.outgoing.service import compiled, lifecycle
@@ -237,7 +237,7 @@ def compilation_status(session, remiss):
     return {"compiled": kept is not None, "file_id": kept.id if kept else None,
             "filename": kept.filename if kept else None, "made_at": kept.uploaded_at.isoformat() if kept else None,
             "out_of_date": bool(stale), "changed_since": list(stale.names), "questions_changed": stale.questions,
-            "message": stale.text}
+            "changed_parts": list(stale.parts), "message": stale.text}
 
 
 def incoming_yttrande(summary):
