@@ -196,6 +196,11 @@ def extend(token: str):
     except InputErrors as exc:
         flash(" ".join(exc.errors.values()), "error")
         return redirect(url_for("remisser.new", missiv=token))
+    # the Inkorg message the letter was read from first, then the remiss (batches.take_remiss), as every step on it
+    refusal = batches.take_batch_message(session, principal=principal(), token=token)
+    if refusal:  # merged, registered or dismissed by another meanwhile (or by this user, a second click)
+        flash(f"Brevet fördes inte samman: {refusal[0].lower()}{refusal[1:]}", "error")
+        return redirect(url_for("remisser.new", missiv=token))
     try:
         our_dnr = request.form.get("our_dnr", "").strip()
         if our_dnr:  # the sekreterare names the remiss the notice extends when none was matched
