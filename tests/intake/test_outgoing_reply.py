@@ -21,6 +21,7 @@ from remiss.reminders.models import OutboxMessage
 from remiss.remisser import service as remisser
 from remiss.remisser.input import SandlistaItem
 from remiss.remisser.models import Attachment
+from tests.conftest import Auth, csrf_token
 from tests.support.factories import make_namnd, make_remiss, make_user
 
 SYSTEM = Principal.system()
@@ -144,3 +145,32 @@ def test_fora_samman_does_not_file_an_answer_as_a_remisshandling(session, db, ap
     assert session.exec(select(Attachment).where(Attachment.remiss_id == remiss_id,
                                                  Attachment.purpose == "remisshandling")).all() == []
     assert session.get(InboxMessage, message_id).status == "pending"
+
+
+def test_an_answer_dismissed_meanwhile_by_another_is_not_registered_and_says_by_whom(session, db, app, auth, clock):
+    """Registrera som svar takes the message first as every Inkorg step does (batches.take_message): it said only
+    "Meddelandet är redan hanterat.", and on PostgreSQL read the message unlocked."""
+    clock.set(datetime(2026, 12, 7, 11, 0, tzinfo=STOCKHOLM))
+    namnd, remiss = _sent_remiss(session, app)
+    user = make_user(session, role=Role.registrator, namnder=[namnd])
+    other = make_user(session, role=Role.registrator, namnder=[namnd], name="Olle Registrator")
+    miljo, _ = remisser.entries(session, remiss.id)
+    missiv_mail = session.exec(select(OutboxMessage).where(OutboxMessage.kind == "outgoing_missiv",
+                                                           OutboxMessage.recipient_email == miljo.email)).one()
+    ids = {"remiss_id": remiss.id, "entry_id": miljo.id}
+    other_email = other.email
+    session.commit()
+    message_id = _receive(db, app, _reply(f"SV: {missiv_mail.subject}", in_reply_to=missiv_mail.message_id))
+    url = f"/inkorg/{message_id}"
+    auth.login(user.email)
+    token = csrf_token(auth.client, url)  # the page open before the other dismissed the mail
+    them = Auth(app.test_client())
+    them.login(other_email)
+    assert them.post(f"{url}/avvisa", form_url=url).status_code == 302
+    done = auth.client.post(f"{url}/svar", data={**ids, "csrf_token": token})
+    assert done.status_code == 302
+    page = " ".join(unescape(auth.client.get(done.headers["Location"]).get_data(as_text=True)).split())
+    assert "Svaret registrerades inte: Meddelandet är redan hanterat – avvisat av Olle Registrator." in page
+    session.expire_all()
+    assert remisser.entries(session, remiss.id)[0].answer_status != "svarat"
+    assert session.get(InboxMessage, message_id).status == "dismissed"
