@@ -72,9 +72,9 @@ def _prepare(way: str, client, w: World):
     if way == "registrera":
         page = client.get(w.url).get_data(as_text=True)
         typed = {name: _value(page, name) for name in ("title", "remittent", "sender_dnr", "received_on")}
-        data = {**typed, "title": typed["title"] or "Ds 2023:23 Ett utvidgat skydd", "deadline_on": "2027-02-12", "deadline_time": "", "namnd_id": str(w.namnd_id),
-                "confirm_duplicate": "1", "confirm_past_deadline": "1",
-                "confirm_letter_date": "1", "csrf_token": token}
+        data = {**typed, "title": typed["title"] or "Ds 2023:23 Ett utvidgat skydd", "deadline_on": "2027-02-12",
+                "deadline_time": "", "namnd_id": str(w.namnd_id), "confirm_duplicate": "1",  # it matches LB 2026/0006
+                "confirm_past_deadline": "1", "confirm_letter_date": "1", "csrf_token": token}
         return lambda: client.post(f"{w.url}/registrera", data=data)
     data = {"lista": {"remiss_id": str(w.remiss_id), "extend": "1"},  # the list's "Förläng LB 2026/0006 till …"
             "sida": {"remiss_id": str(w.remiss_id), "extend": "1", "until_on": "2027-02-12", "until_time": ""},
