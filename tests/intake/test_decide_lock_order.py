@@ -13,20 +13,18 @@ first and gets the same answer."""
 from __future__ import annotations
 
 import html
-import threading
 from dataclasses import dataclass
 from datetime import date
 
 import pytest
-from sqlalchemy import create_engine, text
 from sqlmodel import func, select
 
 from remiss.intake.models import InboxMessage
 from remiss.planning.models import Extension
 from remiss.remisser.models import Attachment, DiarieSeries, Remiss
-from tests.conftest import PG_URL, Auth, csrf_token
+from tests.conftest import Auth, csrf_token
 from tests.intake.test_paste_seed000 import world
-from tests.intake.test_register_lock_order import PG_ONLY, _name, _wait_for_waiters
+from tests.intake.test_register_lock_order import PG_ONLY, _name, hold_and_send
 from tests.intake.test_walk12_view import EXTENSION, POLLED, _value, mail, receive
 from tests.support.factories import make_remiss
 
@@ -170,39 +168,6 @@ def test_a_second_click_on_the_list_s_merge_goes_to_the_remiss_once_merged(clien
     _outcome(db, w, "lista")
 
 
-def _hold_and_send(hold: str, order: list[str], sends: dict) -> tuple[dict, dict]:
-    """Hold the row, start the first step and let it wait, then the second, then let the row go; the responses
-    and what failed instead of answering."""
-    results, failures = {}, {}
-
-    def send(way):
-        try:
-            results[way] = sends[way]()
-        except Exception as exc:  # a deadlock or a lock timeout reaches here (TESTING propagates it)
-            failures[way] = f"{type(exc).__name__}: {exc}"
-
-    engine = create_engine(PG_URL)
-    threads = {way: threading.Thread(target=send, args=(way,)) for way in order}
-    try:
-        with engine.connect() as holder, engine.connect().execution_options(isolation_level="AUTOCOMMIT") as watcher:
-            holder.execute(text(HOLD[hold]))
-            threads[order[0]].start()
-            _wait_for_waiters(watcher, 1, threads[order[0]], results, order[0])
-            threads[order[1]].start()
-            _wait_for_waiters(watcher, 2, threads[order[1]], results, order[1])
-            holder.rollback()
-        for t in threads.values():
-            t.join(60)
-        stuck = [way for way, t in threads.items() if t.is_alive()]
-        assert not stuck, f"still waiting for a lock after 60 s: {stuck}"
-    finally:
-        with engine.connect() as conn:  # a request left waiting must not block the next test's clean-up
-            conn.execute(text("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = "
-                              "current_database() AND pid <> pg_backend_pid() AND wait_event_type = 'Lock'"))
-        engine.dispose()
-    return results, failures
-
-
 @PG_ONLY
 @pytest.mark.parametrize("first, second", PAIRS)
 def test_two_steps_on_one_message_at_once_give_one_outcome_and_tell_the_other(first, second, client, auth, app, db,
@@ -213,7 +178,7 @@ def test_two_steps_on_one_message_at_once_give_one_outcome_and_tell_the_other(fi
     one, other = _clients(client, auth, app)
     sends = {first: _prepare(first, one, w), second: _prepare(second, other, w)}
     hold = "serie" if first == "registrera" else "meddelande" if first == "avvisa" else "remiss"
-    results, failures = _hold_and_send(hold, [first, second], sends)
+    results, failures = hold_and_send(HOLD[hold], [first, second], sends)
     assert failures == {}, f"a request failed instead of taking its turn: {failures}"
     codes = {way: response.status_code for way, response in results.items()}
     assert codes == {first: 302, second: 302}, f"a request answered with an error (a deadlock is a 503): {codes}"
