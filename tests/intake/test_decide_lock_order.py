@@ -168,6 +168,19 @@ def test_a_second_click_on_the_list_s_merge_goes_to_the_remiss_once_merged(clien
     _outcome(db, w, "lista")
 
 
+def test_a_second_click_on_avvisa_says_it_is_dismissed(client, auth, app, db, session, clock):
+    """Not "Meddelandet är redan hanterat – avvisat av dig." as an error on the message's page."""
+    w = _world(client, auth, app, db, session, clock)
+    auth.login("sekr@malmo.se")
+    send = _prepare("avvisa", client, w)
+    assert send().status_code == 302
+    again = send()
+    assert again.status_code == 302 and again.headers["Location"] == "/inkorg"
+    page = html.unescape(client.get("/inkorg").get_data(as_text=True))
+    assert "Meddelandet är avvisat och ligger kvar bland de hanterade." in page and "redan hanterat" not in page
+    _outcome(db, w, "avvisa")
+
+
 @PG_ONLY
 @pytest.mark.parametrize("first, second", PAIRS)
 def test_two_steps_on_one_message_at_once_give_one_outcome_and_tell_the_other(first, second, client, auth, app, db,

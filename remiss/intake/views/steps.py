@@ -185,10 +185,12 @@ def inbox_merge(message_id: int):
 def inbox_dismiss(message_id: int):
     message = _message_or_404(message_id)
     refusal = inbox_service.take_message(get_session(), message, user_id=principal().user_id)
-    if refusal:  # registered or merged meanwhile: not dismissed over it
+    mine = message.status == "dismissed" and message.decided_by_id == principal().user_id  # a second click
+    if refusal and not mine:  # registered, merged or dismissed by another meanwhile: not dismissed over it
         return _handled(message, refusal)
     try:
-        inbox_service.dismiss(get_session(), now=now(), principal=principal(), message=message)
+        if not mine:
+            inbox_service.dismiss(get_session(), now=now(), principal=principal(), message=message)
     except files.FileRejected as exc:
         flash(str(exc), "error")
     else:
