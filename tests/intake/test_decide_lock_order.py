@@ -168,6 +168,19 @@ def test_a_second_click_on_the_list_s_merge_goes_to_the_remiss_once_merged(clien
     _outcome(db, w, "lista")
 
 
+def test_the_form_s_card_in_a_second_tab_goes_to_the_remiss_this_user_merged_into(client, auth, app, db, session,
+                                                                                 clock):
+    """The form opened twice from one proposal by one person: the second tab's card shows the remiss, not an error."""
+    w = _world(client, auth, app, db, session, clock)
+    auth.login("sekr@malmo.se")
+    tabs = _prepare("formulär", client, w), _prepare("formulär", client, w)
+    assert tabs[0]().status_code == 302
+    again = tabs[1]()
+    assert again.status_code == 302 and again.headers["Location"] == f"/remisser/{w.remiss_id}"
+    page = html.unescape(client.get(again.headers["Location"]).get_data(as_text=True))
+    assert f"Meddelandet är redan sammanfört med {OURS} – av dig." in page
+    _outcome(db, w, "formulär")
+
 def test_a_second_click_on_avvisa_says_it_is_dismissed(client, auth, app, db, session, clock):
     """Not "Meddelandet är redan hanterat – avvisat av dig." as an error on the message's page."""
     w = _world(client, auth, app, db, session, clock)

@@ -203,9 +203,14 @@ def take_remiss(session: Session, remiss: Remiss) -> None:
 
 def take_batch_message(session: Session, *, principal: Principal, token: str | None) -> str:
     """take_message for the registration form: the message the principal's batch was read from, if any."""
-    batch = _own(session, principal, token)
-    message = session.get(InboxMessage, batch.inbox_message_id) if batch and batch.inbox_message_id else None
+    message = batch_message(session, principal=principal, token=token)
     return take_message(session, message, user_id=principal.user_id) if message is not None else ""
+
+
+def batch_message(session: Session, *, principal: Principal, token: str | None) -> InboxMessage | None:
+    """The Inkorg message the principal's pending batch was read from; None for a pasted missiv or no batch."""
+    batch = _own(session, principal, token)
+    return session.get(InboxMessage, batch.inbox_message_id) if batch and batch.inbox_message_id else None
 
 
 def handled_text(session: Session, message: InboxMessage, *, user_id: int | None) -> str:

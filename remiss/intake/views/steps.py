@@ -13,7 +13,7 @@ from remiss.clock import local_today
 from remiss.db import get_session
 from remiss.intake.service import inbox as inbox_service
 from remiss.intake.models import InboxMessage
-from remiss.intake.views import NO_MERGE_DNR, bp, nothing_named, parse_until, remiss_id_by_typed_dnr
+from remiss.intake.views import NO_MERGE_DNR, bp, handled, nothing_named, parse_until, remiss_id_by_typed_dnr
 from remiss.intake.views.message import (EDITABLE, LABELS, NO_EXTENSION_DAY, NO_RECEIVED_ON, REQUIRED, _item_page,
                                          _message_or_404)
 from remiss.remisser import voided
@@ -100,15 +100,8 @@ def _register_now(message: InboxMessage):
 
 
 def _handled(message: InboxMessage, refusal: str):
-    """A step on a message handled already: the remiss, when this user registered or merged it (a double-click or
-    the page sent again), else the message with why nothing was done (refusal: who handled it, as which remiss)."""
-    remiss = get_session().get(Remiss, message.remiss_id) if message.remiss_id else None
-    if message.status in ("registered", "merged") and remiss is not None \
-            and message.decided_by_id == principal().user_id:
-        flash(refusal, "success")
-        return redirect(url_for("remisser.show", remiss_id=remiss.id))
-    flash(refusal, "error")
-    return redirect(url_for("intake.inbox_item", message_id=message.id))
+    """A step on a message handled already: see remiss.intake.views.handled; back to the message's page."""
+    return handled(message, refusal, back=url_for("intake.inbox_item", message_id=message.id))
 
 
 @bp.route("/inkorg/<int:message_id>/atervand", methods=["POST"])
