@@ -156,7 +156,7 @@ def extend(session: Session, *, now: datetime, principal: Principal, remiss: Rem
     batch = _own(session, principal, token)
     if batch is None:
         raise files.FileRejected(GONE)
-    take_remiss(session, remiss)  # the caller took the batch's message first (take_batch_message)
+    take_remiss(session, remiss)  # the caller took the message the batch was read from first (take_message)
     values = json.loads(batch.form_values)
     if until_on is None:  # the day (and time) read from the letter, unless the sekreterare typed another day
         until_on, read_time = extension_moment(values.get("extension_to"))
