@@ -196,10 +196,10 @@ def record(session: Session, *, now: datetime, principal: Principal, message: In
            entry: SandlistaEntry, files_dir: str, max_bytes: int, date_confirmed: bool = False) -> SandlistaEntry:
     """Register the mail as the instans's answer (the mail and its attachments as the answer files, its date as the
     answer's) and decide the Inkorg message."""
-    from remiss.intake.service.batches import decide
+    from remiss.intake.service.batches import decide, take_message
 
-    if message.status != "pending":
-        raise InputErrors({"message": "Meddelandet är redan hanterat."})
+    if refusal := take_message(session, message, user_id=principal.user_id):  # the message first, as every step
+        raise InputErrors({"message": refusal})
     if entry.remiss_id != remiss.id or remiss.direction != Direction.utgaende:
         raise InputErrors({"entry_id": "Välj en remissinstans på den utgående remissens sändlista."})
     stored = _mail(message, files_dir)

@@ -3,10 +3,12 @@
 attachments as Miljönämndens answer: the instans is Svarat, its reminders stop, nothing becomes a remisshandling."""
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date, datetime
 from email.message import EmailMessage
 from html import unescape
 
+import pytest
 from sqlmodel import select
 
 from remiss.auth.access import Principal
@@ -21,6 +23,8 @@ from remiss.reminders.models import OutboxMessage
 from remiss.remisser import service as remisser
 from remiss.remisser.input import SandlistaItem
 from remiss.remisser.models import Attachment
+from tests.conftest import Auth, csrf_token
+from tests.intake.test_register_lock_order import PG_ONLY, hold_and_send
 from tests.support.factories import make_namnd, make_remiss, make_user
 
 SYSTEM = Principal.system()
@@ -144,3 +148,78 @@ def test_fora_samman_does_not_file_an_answer_as_a_remisshandling(session, db, ap
     assert session.exec(select(Attachment).where(Attachment.remiss_id == remiss_id,
                                                  Attachment.purpose == "remisshandling")).all() == []
     assert session.get(InboxMessage, message_id).status == "pending"
+
+
+@dataclass
+class Steps:
+    """An answer from Miljönämnden waiting in the Inkorg, its page open in two browsers: Registrera som svar (by
+    Sara Sekreterare) and Avvisa (by Olle Registrator)."""
+
+    sends: dict
+    clients: dict
+    remiss_id: int
+    dnr: str
+    message_id: int
+
+
+def _answer_and_dismissal(session, db, app, auth, clock) -> Steps:
+    clock.set(datetime(2026, 12, 7, 11, 0, tzinfo=STOCKHOLM))
+    namnd, remiss = _sent_remiss(session, app)
+    user = make_user(session, role=Role.registrator, namnder=[namnd], name="Sara Sekreterare")
+    other = make_user(session, role=Role.registrator, namnder=[namnd], name="Olle Registrator")
+    miljo, _ = remisser.entries(session, remiss.id)
+    missiv_mail = session.exec(select(OutboxMessage).where(OutboxMessage.kind == "outgoing_missiv",
+                                                           OutboxMessage.recipient_email == miljo.email)).one()
+    ids, emails = {"remiss_id": remiss.id, "entry_id": miljo.id}, (user.email, other.email)
+    remiss_id, dnr = remiss.id, remiss.our_dnr
+    session.commit()
+    message_id = _receive(db, app, _reply(f"SV: {missiv_mail.subject}", in_reply_to=missiv_mail.message_id))
+    url = f"/inkorg/{message_id}"
+    auth.login(emails[0])
+    them = Auth(app.test_client())
+    them.login(emails[1])
+    tokens = csrf_token(auth.client, url), csrf_token(them.client, url)
+    return Steps({"svar": lambda: auth.client.post(f"{url}/svar", data={**ids, "csrf_token": tokens[0]}),
+                  "avvisa": lambda: them.client.post(f"{url}/avvisa", data={"csrf_token": tokens[1]})},
+                 {"svar": auth.client, "avvisa": them.client}, remiss_id, dnr, message_id)
+
+
+def _one_outcome(session, steps: Steps, winner: str, responses: dict) -> None:
+    """The first step's outcome, once; the other told what became of the message."""
+    session.expire_all()
+    answered = remisser.entries(session, steps.remiss_id)[0].answer_status == "svarat"
+    assert (session.get(InboxMessage, steps.message_id).status, answered) == \
+        (("merged", True) if winner == "svar" else ("dismissed", False))
+    answer_files = session.exec(select(Attachment).where(Attachment.remiss_id == steps.remiss_id,
+                                                         Attachment.purpose == "svar")).all()
+    assert len(answer_files) == (2 if answered else 0)  # the mail and Yttrande.pdf, once
+    loser = "avvisa" if winner == "svar" else "svar"
+    said = f"Meddelandet är redan sammanfört med {steps.dnr} – av Sara Sekreterare." if loser == "avvisa" else \
+        "Svaret registrerades inte: Meddelandet är redan hanterat – avvisat av Olle Registrator."
+    assert responses[loser].status_code == 302
+    page = steps.clients[loser].get(responses[loser].headers["Location"]).get_data(as_text=True)
+    assert said in " ".join(unescape(page).split())
+
+
+def test_an_answer_dismissed_meanwhile_by_another_is_not_registered_and_says_by_whom(session, db, app, auth, clock):
+    """Registrera som svar takes the message first as every Inkorg step does (batches.take_message): it said only
+    "Meddelandet är redan hanterat.", and on PostgreSQL read the message unlocked."""
+    steps = _answer_and_dismissal(session, db, app, auth, clock)
+    responses = {"avvisa": steps.sends["avvisa"]()}
+    responses["svar"] = steps.sends["svar"]()
+    _one_outcome(session, steps, "avvisa", responses)
+
+
+@PG_ONLY
+@pytest.mark.parametrize("first", ["svar", "avvisa"])
+def test_an_answer_and_a_dismissal_at_once_give_one_outcome(first, session, db, app, auth, clock):
+    """The answer, first, waits holding the message for the remiss's row (its files' remiss); a dismissal, first,
+    for the message itself. Registrera som svar read the message unlocked: dismissed meanwhile, it was answered and
+    marked sammanförd over the dismissal; answered first, a dismissal at once went through beside it."""
+    steps = _answer_and_dismissal(session, db, app, auth, clock)
+    hold = f"SELECT id FROM remiss WHERE id = {steps.remiss_id} FOR UPDATE" if first == "svar" else \
+        f"SELECT id FROM inbox_message WHERE id = {steps.message_id} FOR UPDATE"
+    order = [first, "avvisa" if first == "svar" else "svar"]
+    results, failures = hold_and_send(hold, order, steps.sends)
+    assert failures == {}, f"a request failed instead of taking its turn: {failures}"
+    _one_outcome(session, steps, first, results)

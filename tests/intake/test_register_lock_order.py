@@ -44,6 +44,41 @@ def _wait_for_waiters(conn, n: int, thread, results: dict, what: str) -> None:
         time.sleep(0.05)
 
 
+def hold_and_send(hold: str, order: list[str], sends: dict) -> tuple[dict, dict]:
+    """Hold a row (hold: a SELECT … FOR UPDATE), start the first request and let it wait for a lock, then the
+    second, then let the row go; return the responses, and what failed instead of answering, by way."""
+    results, failures = {}, {}
+
+    def send(way):
+        try:
+            results[way] = sends[way]()
+        except Exception as exc:  # a deadlock or a lock timeout reaches here (TESTING propagates it)
+            failures[way] = f"{type(exc).__name__}: {exc}"
+
+    engine = create_engine(PG_URL)
+    threads = {way: threading.Thread(target=send, args=(way,)) for way in order}
+    try:
+        # pg_stat_activity is read once per transaction: the watcher asks each time in a transaction of its own
+        with engine.connect() as holder, engine.connect().execution_options(isolation_level="AUTOCOMMIT") as watcher:
+            holder.execute(text(hold))
+            threads[order[0]].start()
+            # the first holds what it takes first and waits for the held row
+            _wait_for_waiters(watcher, 1, threads[order[0]], results, order[0])
+            threads[order[1]].start()
+            _wait_for_waiters(watcher, 2, threads[order[1]], results, order[1])
+            holder.rollback()  # the row is free: the first in line goes on
+        for t in threads.values():
+            t.join(60)
+        stuck = [way for way, t in threads.items() if t.is_alive()]
+        assert not stuck, f"still waiting for a lock after 60 s: {stuck}"
+    finally:
+        with engine.connect() as conn:  # a request left waiting must not block the next test's clean-up
+            conn.execute(text("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = "
+                              "current_database() AND pid <> pg_backend_pid() AND wait_event_type = 'Lock'"))
+        engine.dispose()
+    return results, failures
+
+
 def _name(db, email: str) -> str:
     with db.transaction() as s:
         return s.exec(select(User).where(User.email == email)).one().name
@@ -103,36 +138,8 @@ def test_registrera_and_the_form_from_the_same_proposal_at_once_register_one_rem
     message_id = int(url.rsplit("/", 1)[1])
     sends = {"inkorg": lambda: client.post(f"{url}/registrera", data=inkorg_post),
              "formulär": lambda: other.post(form_url, data=form_post)}
-    results, failures = {}, {}
-
-    def send(way):
-        try:
-            results[way] = sends[way]()
-        except Exception as exc:  # a deadlock or a lock timeout reaches here (TESTING propagates it)
-            failures[way] = f"{type(exc).__name__}: {exc}"
-
     order = [first, "formulär" if first == "inkorg" else "inkorg"]
-    engine = create_engine(PG_URL)
-    threads = {way: threading.Thread(target=send, args=(way,)) for way in order}
-    try:
-        # pg_stat_activity is read once per transaction: the watcher asks each time in a transaction of its own
-        with engine.connect() as holder, engine.connect().execution_options(isolation_level="AUTOCOMMIT") as watcher:
-            holder.execute(text("SELECT id FROM diarie_series WHERE prefix = 'LB' FOR UPDATE"))
-            threads[order[0]].start()
-            # the first holds what it takes first and waits for the series
-            _wait_for_waiters(watcher, 1, threads[order[0]], results, order[0])
-            threads[order[1]].start()
-            _wait_for_waiters(watcher, 2, threads[order[1]], results, order[1])
-            holder.rollback()  # the series is free: the first in line numbers its remiss
-        for t in threads.values():
-            t.join(60)
-        stuck = [way for way, t in threads.items() if t.is_alive()]
-        assert not stuck, f"still waiting for a lock after 60 s: {stuck}"
-    finally:
-        with engine.connect() as conn:  # a request left waiting must not block the next test's clean-up
-            conn.execute(text("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = "
-                              "current_database() AND pid <> pg_backend_pid() AND wait_event_type = 'Lock'"))
-        engine.dispose()
+    results, failures = hold_and_send("SELECT id FROM diarie_series WHERE prefix = 'LB' FOR UPDATE", order, sends)
     assert failures == {}, f"a request failed instead of taking its turn: {failures}"
 
     with db.transaction() as s:

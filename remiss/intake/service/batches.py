@@ -156,6 +156,7 @@ def extend(session: Session, *, now: datetime, principal: Principal, remiss: Rem
     batch = _own(session, principal, token)
     if batch is None:
         raise files.FileRejected(GONE)
+    take_remiss(session, remiss)  # the caller took the message the batch was read from first (take_message)
     values = json.loads(batch.form_values)
     if until_on is None:  # the day (and time) read from the letter, unless the sekreterare typed another day
         until_on, read_time = extension_moment(values.get("extension_to"))
@@ -182,25 +183,38 @@ def extend(session: Session, *, now: datetime, principal: Principal, remiss: Rem
 
 
 def take_message(session: Session, message: InboxMessage, *, user_id: int | None) -> str:
-    """The first lock of a registration from an Inkorg message, on both ways to it (Registrera on the proposal page
-    and the registration form opened from it): the message's row (PostgreSQL: FOR UPDATE; SQLite's writers take
-    turns already), before the diarienummer series' row that remisser.service.register updates. One order on both
-    ways, so two sekreterare registering the same message at once take turns (the second waits here, then reads it
-    handled) instead of each holding the row the other waits for (a deadlock: the form took the series first).
-    Return "" when the message still waits for a decision, else why it is not registered again, in Swedish."""
+    """The first lock of every step that decides an Inkorg message: Registrera (on the proposal page, and the
+    registration form opened from it), För samman and Förläng (the Inkorg's list, the proposal page, the form's
+    cards), Registrera som svar and Avvisa. The message's row (PostgreSQL: FOR UPDATE; SQLite's writers take turns
+    already) comes before any other row the step writes: the diarienummer series that remisser.service.register
+    updates, the remiss a message is merged into (take_remiss). One order on every way, so two people deciding the
+    same message at once take turns (the second waits here, then reads it handled) instead of each holding the row
+    the other waits for (a deadlock), and the second decides nothing again (no second remiss, extension or file).
+    Return "" when the message still waits for a decision, else why nothing is done, in Swedish."""
     session.refresh(message, with_for_update=True)
     return "" if message.status == "pending" else handled_text(session, message, user_id=user_id)
 
 
+def take_remiss(session: Session, remiss: Remiss) -> None:
+    """The second lock of a merge, after take_message: the row of the remiss the message is merged into, so two
+    messages merged into one remiss take turns and the second reads the first's extension (not beyond it: refused)."""
+    session.refresh(remiss, with_for_update=True)
+
+
 def take_batch_message(session: Session, *, principal: Principal, token: str | None) -> str:
     """take_message for the registration form: the message the principal's batch was read from, if any."""
-    batch = _own(session, principal, token)
-    message = session.get(InboxMessage, batch.inbox_message_id) if batch and batch.inbox_message_id else None
+    message = batch_message(session, principal=principal, token=token)
     return take_message(session, message, user_id=principal.user_id) if message is not None else ""
 
 
+def batch_message(session: Session, *, principal: Principal, token: str | None) -> InboxMessage | None:
+    """The Inkorg message the principal's pending batch was read from; None for a pasted missiv or no batch."""
+    batch = _own(session, principal, token)
+    return session.get(InboxMessage, batch.inbox_message_id) if batch and batch.inbox_message_id else None
+
+
 def handled_text(session: Session, message: InboxMessage, *, user_id: int | None) -> str:
-    """What became of a handled message, said to one who tries to register it: by whom, as which remiss."""
+    """What became of a handled message, said to one who tries to decide it again: by whom, as or into which remiss."""
     from remiss.auth.models import User
 
     remiss = session.get(Remiss, message.remiss_id) if message.remiss_id else None
@@ -208,8 +222,9 @@ def handled_text(session: Session, message: InboxMessage, *, user_id: int | None
     who = "dig" if message.decided_by_id == user_id else (decider.name if decider is not None else "någon annan")
     if remiss is None or message.status not in ("registered", "merged"):
         return "Meddelandet är redan hanterat" + (f" – avvisat av {who}." if message.status == "dismissed" else ".")
-    verb = "registrerat" if message.status == "registered" else "sammanfört med en registrerad remiss"
-    return f"Meddelandet är redan {verb} – av {who}, med diarienummer {remiss.our_dnr}."
+    if message.status == "merged":
+        return f"Meddelandet är redan sammanfört med {remiss.our_dnr or remiss.title} – av {who}."
+    return f"Meddelandet är redan registrerat – av {who}, med diarienummer {remiss.our_dnr}."
 
 
 def _use_batch(session: Session, batch: IntakeBatch, decision: str, *, now: datetime, principal: Principal,

@@ -208,7 +208,8 @@ def merge(session: Session, *, now: datetime, principal: Principal, message: Inb
     (the day the parser read when none is given); raise InputErrors when asked with no day."""
     from remiss.planning.service.extensions import Evidence, general_notice
 
-    _require_pending(principal, message)
+    _require_pending(principal, message)  # the caller took the message first (take_message)
+    batches.take_remiss(session, remiss)
     added = add_files(session, now=now, principal=principal, remiss=remiss, items=json.loads(message.files),
                       files_dir=files_dir, max_bytes=BATCH_FACTOR * max_bytes)
     if extend:
@@ -335,7 +336,8 @@ Duplicate = namedtuple("Duplicate", "id our_dnr title remittent sender_dnr")
 
 
 def dismiss(session: Session, *, now: datetime, principal: Principal, message: InboxMessage) -> None:
-    """Mark the message as not a remiss; it stays in the Inkorg's history with its files."""
+    """Mark the message as not a remiss; it stays in the Inkorg's history with its files. The caller took the
+    message first (take_message)."""
     _require_pending(principal, message)
     decide(message, "dismissed", now=now, principal=principal, remiss=None)
     session.flush()

@@ -196,6 +196,12 @@ def extend(token: str):
     except InputErrors as exc:
         flash(" ".join(exc.errors.values()), "error")
         return redirect(url_for("remisser.new", missiv=token))
+    # the Inkorg message the letter was read from first, then the remiss (batches.take_remiss), as every step on it
+    message = batches.batch_message(session, principal=principal(), token=token)
+    refusal = batches.take_message(session, message, user_id=principal().user_id) if message is not None else ""
+    if refusal:  # merged, registered or dismissed meanwhile
+        return handled(message, refusal, back=url_for("remisser.new", missiv=token),
+                       prefix="Brevet fördes inte samman")
     try:
         our_dnr = request.form.get("our_dnr", "").strip()
         if our_dnr:  # the sekreterare names the remiss the notice extends when none was matched
@@ -224,6 +230,19 @@ def extend(token: str):
     flash(f"Brevet är sammanfört med {remiss.our_dnr or remiss.title}"
           + (" och förlängningen är registrerad." if request.form.get("extend") == "1" else "."), "success")
     return redirect(url_for("remisser.show", remiss_id=remiss.id))
+
+
+def handled(message, refusal: str, *, back: str, prefix: str = ""):
+    """A step on an Inkorg message handled already (refusal: batches.take_message's, who handled it, as which
+    remiss): the remiss, when this user registered or merged it (a double-click, the page sent again), else back
+    with why nothing was done, after prefix ("Brevet fördes inte samman: meddelandet är redan …")."""
+    remiss = get_session().get(Remiss, message.remiss_id) if message.remiss_id else None
+    if message.status in ("registered", "merged") and remiss is not None \
+            and message.decided_by_id == principal().user_id:
+        flash(refusal, "success")
+        return redirect(url_for("remisser.show", remiss_id=remiss.id))
+    flash(f"{prefix}: {refusal[0].lower()}{refusal[1:]}" if prefix else refusal, "error")
+    return redirect(back)
 
 
 def parse_until(form) -> tuple[date | None, object]:

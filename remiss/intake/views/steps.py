@@ -13,7 +13,7 @@ from remiss.clock import local_today
 from remiss.db import get_session
 from remiss.intake.service import inbox as inbox_service
 from remiss.intake.models import InboxMessage
-from remiss.intake.views import NO_MERGE_DNR, bp, nothing_named, parse_until, remiss_id_by_typed_dnr
+from remiss.intake.views import NO_MERGE_DNR, bp, handled, nothing_named, parse_until, remiss_id_by_typed_dnr
 from remiss.intake.views.message import (EDITABLE, LABELS, NO_EXTENSION_DAY, NO_RECEIVED_ON, REQUIRED, _item_page,
                                          _message_or_404)
 from remiss.remisser import voided
@@ -100,14 +100,8 @@ def _register_now(message: InboxMessage):
 
 
 def _handled(message: InboxMessage, refusal: str):
-    """Registrera on a message handled already: the remiss, when this user registered it (a double-click or the
-    page sent again), else the message with why nothing was done (refusal: who handled it, as which remiss)."""
-    remiss = get_session().get(Remiss, message.remiss_id) if message.remiss_id else None
-    if message.status == "registered" and remiss is not None and message.decided_by_id == principal().user_id:
-        flash(refusal, "success")
-        return redirect(url_for("remisser.show", remiss_id=remiss.id))
-    flash(refusal, "error")
-    return redirect(url_for("intake.inbox_item", message_id=message.id))
+    """A step on a message handled already: see remiss.intake.views.handled; back to the message's page."""
+    return handled(message, refusal, back=url_for("intake.inbox_item", message_id=message.id))
 
 
 @bp.route("/inkorg/<int:message_id>/atervand", methods=["POST"])
@@ -130,6 +124,11 @@ def inbox_merge(message_id: int):
     """Merge into the suggested remiss (remiss_id) or into the one whose diarienummer was typed (our_dnr)."""
     message = _message_or_404(message_id)
     session = get_session()
+    # the message's row first, then the remiss's (take_remiss): a second click, or another person merging,
+    # registering or dismissing it at once, waits here and is told what became of the message
+    refusal = inbox_service.take_message(session, message, user_id=principal().user_id)
+    if refusal:
+        return _handled(message, refusal)
     our_dnr = request.form.get("our_dnr", "").strip()
     typed = {"our_dnr": our_dnr, "until_on": request.form.get("until_on", ""),
              "until_time": request.form.get("until_time", "")}
@@ -178,8 +177,13 @@ def inbox_merge(message_id: int):
 @requires(Action.create)
 def inbox_dismiss(message_id: int):
     message = _message_or_404(message_id)
+    refusal = inbox_service.take_message(get_session(), message, user_id=principal().user_id)
+    mine = message.status == "dismissed" and message.decided_by_id == principal().user_id  # a second click
+    if refusal and not mine:  # registered, merged or dismissed by another meanwhile: not dismissed over it
+        return _handled(message, refusal)
     try:
-        inbox_service.dismiss(get_session(), now=now(), principal=principal(), message=message)
+        if not mine:
+            inbox_service.dismiss(get_session(), now=now(), principal=principal(), message=message)
     except files.FileRejected as exc:
         flash(str(exc), "error")
     else:
