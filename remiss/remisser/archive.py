@@ -1,7 +1,8 @@
-"""The archive of what was sent: at expediering the PDF of the yttrande is made once, stored and kept as it is.
+"""The archive of what was expedierat: at expediering the PDF of the yttrande is made once, stored and kept as it is.
 
 The mail to the remittent attaches these very bytes (drafting.mailing), and the remiss page and the API offer
-them as "Skickat yttrande (arkiverat)": never made again, so a later template of the nämnd changes nothing here.
+them as "Expedierat yttrande (arkiverat)": never made again, so a later template of the nämnd changes nothing here.
+Expedierat, not "skickat": the mail may still wait in the Utkorg (walk20 H8), and the words must be true at once.
 """
 from __future__ import annotations
 
@@ -15,7 +16,7 @@ from remiss.documents import PdfUnavailable, RenderError, convert_to_pdf
 from remiss.remisser.models import ArchivedDocument, Remiss
 
 PDF = "application/pdf"
-LABEL = "Skickat yttrande (arkiverat)"
+LABEL = "Expedierat yttrande (arkiverat)"
 
 
 def archive_sent_pdf(session: Session, *, now: datetime, actor_id: int | None, remiss: Remiss, docx: bytes,
@@ -27,7 +28,7 @@ def archive_sent_pdf(session: Session, *, now: datetime, actor_id: int | None, r
         pdf = convert_to_pdf(docx)
     except (PdfUnavailable, RenderError) as exc:
         audit.record(session, now=now, user_id=actor_id, entity="remiss", entity_id=remiss.id, remiss_id=remiss.id,
-                     action="arkiv", note=f"Inget PDF-arkiv av det skickade yttrandet: {exc}")
+                     action="arkiv", note=f"Inget PDF-arkiv av det expedierade yttrandet: {exc}")
         return None
     stored = files.store(files_dir, pdf, content_type=PDF)
     row = ArchivedDocument(remiss_id=remiss.id, kind="yttrande", rattelse=rattelse, version_number=version_number,
@@ -37,7 +38,7 @@ def archive_sent_pdf(session: Session, *, now: datetime, actor_id: int | None, r
     session.add(row)
     session.flush()
     audit.record(session, now=now, user_id=actor_id, entity="remiss", entity_id=remiss.id, remiss_id=remiss.id,
-                 action="arkiv", note=f"Skickat yttrande arkiverat som PDF (version {version_number}, "
+                 action="arkiv", note=f"Expedierat yttrande arkiverat som PDF (version {version_number}, "
                                       f"SHA-256 {stored.sha256[:12]}…).")
     return row
 
@@ -53,12 +54,12 @@ def read(files_dir: str, row: ArchivedDocument) -> bytes:
 
 
 def label(row: ArchivedDocument) -> str:
-    """"Skickat yttrande (arkiverat)", or "Skickad rättelse 1 (arkiverad)"."""
-    return LABEL if not row.rattelse else f"Skickad rättelse {row.rattelse} (arkiverad)"
+    """"Expedierat yttrande (arkiverat)", or "Expedierad rättelse 1 (arkiverad)"."""
+    return LABEL if not row.rattelse else f"Expedierad rättelse {row.rattelse} (arkiverad)"
 
 
 def archive_json(session: Session, remiss) -> list[dict]:
-    """The API detail's "archived": what was sent, exactly, with where to fetch it."""
+    """The API detail's "archived": what was expedierat, exactly, with where to fetch it."""
     return [{"id": a.id, "kind": a.kind, "label": label(a), "rattelse": a.rattelse, "version": a.version_number,
              "filename": a.filename, "content_type": a.content_type, "sha256": a.sha256, "size": a.size,
              "archived_at": a.created_at.isoformat(), "url": f"/remisser/{remiss.id}/arkiv/{a.id}"}

@@ -72,7 +72,7 @@ ACTION_LABELS = {
     ("sandlista_entry", "extension_granted"): "Anstånd beviljat", ("sandlista_entry", "address"): "Adress rättad",
     ("sandlista_entry", "send_amendment"): "Ändrat missiv skickat",
     ("outbox_message", "resend"): "E-post skickas igen",
-    ("remiss", "arkiv"): "Skickat yttrande arkiverat",
+    ("remiss", "arkiv"): "Expedierat yttrande arkiverat",  # by kind at render time: old events too
     ("remiss", "makulera"): "Makulerad – registrerad av misstag",  # remiss.remisser.voided
 }
 # Older events, and any whose entity is not listed: the action alone.

@@ -253,7 +253,7 @@ class DuplicateList(SQLModel):
 
 
 class ArchivedPublic(SQLModel):
-    """A document exactly as it was sent (remisser.archive): "Skickat yttrande (arkiverat)"."""
+    """A document exactly as it was expedierat (remisser.archive): "Expedierat yttrande (arkiverat)"."""
 
     id: int
     kind: str  # "yttrande"

@@ -1,5 +1,5 @@
 """The yttrande as it was sent is archived at expediering: the PDF made once, stored, attached to the mail as it
-is, and offered on the remiss page ("Skickat yttrande (arkiverat)") and in the API; a later template of the
+is, and offered on the remiss page ("Expedierat yttrande (arkiverat)") and in the API; a later template of the
 nämnd changes nothing of it. One LibreOffice conversion in all (ARCHIVE_SENT_PDF is off in other tests)."""
 from __future__ import annotations
 
@@ -87,11 +87,15 @@ def test_the_sent_pdf_is_archived_mailed_as_it_is_and_outlives_a_new_template(ap
 
     page = client.get(f"/remisser/{rid}").get_data(as_text=True)
     link = f"/remisser/{rid}/arkiv/{row.id}"
-    assert f'<a href="{link}">Skickat yttrande (arkiverat)</a>' in page
+    # no sweep has sent the mail: the archive says expedierat, not "skickat", beside "väntar i utkorgen" (walk20 H8)
+    assert "Yttrandet väntar i utkorgen sedan" in page and "Det är inte skickat ännu." in page
+    assert f'<a href="{link}">Expedierat yttrande (arkiverat)</a>' in page
+    assert "exakt det som expedierades)" in page and "Expedierat yttrande arkiverat" in page  # Handlingar, history
+    assert "Skickat yttrande" not in page and "exakt det som skickades" not in page
     download = client.get(link)
     assert download.status_code == 200 and download.mimetype == "application/pdf" and download.data == archived
     body = client.get(f"/api/v1/remisser/{rid}", headers=headers).get_json()
     [entry] = body["archived"]
-    assert entry["label"] == "Skickat yttrande (arkiverat)" and entry["url"] == link
+    assert entry["label"] == "Expedierat yttrande (arkiverat)" and entry["url"] == link
     assert entry["sha256"] == hashlib.sha256(archived).hexdigest() and entry["version"] == 1
     assert client.get(f"/remisser/{rid}/arkiv/{row.id + 1}").status_code == 404

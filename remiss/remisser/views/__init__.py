@@ -343,7 +343,7 @@ def download(attachment_id: int):
 @bp.route("/remisser/<int:remiss_id>/arkiv/<int:archive_id>")
 @login_required
 def archived_document(remiss_id: int, archive_id: int):
-    """A document exactly as it was sent ("Skickat yttrande (arkiverat)"): the stored bytes, never made again."""
+    """A document exactly as it was expedierat ("Expedierat yttrande (arkiverat)"): the stored bytes, never made again."""
     session = get_session()
     load_remiss(session, principal(), remiss_id)
     row = session.get(ArchivedDocument, archive_id)
