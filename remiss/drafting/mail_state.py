@@ -1,7 +1,8 @@
 """Whether the mail of an expedierat yttrande has left the outbox, as the remiss page says it (walk18 F2).
 
 Expediering puts the mail in the outbox (drafting.mailing); a sweep of `remiss scheduler` or `remiss reminders
-run` sends it. Until then the page says the yttrande waits in the Utkorg, not that it was e-mailed. Read only.
+run` sends it. Until then the page says the yttrande waits in the Utkorg, not that it was e-mailed; during a known
+outage of the mail (reminders.queued.down_since) it says why, in the words of reminders.queued.held. Read only.
 """
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ from sqlmodel import Session
 from remiss.calendar.swedish import format_date_time
 from remiss.drafting.mailing import KIND
 from remiss.reminders.models import OutboxMessage, OutboxStatus
+from remiss.reminders.queued import down_since, held
 
 _O = OutboxMessage.__table__.c
 _ROWS = (select(_O.key, _O.status, _O.sent_at, _O.recipient_email, _O.attempts, _O.created_at)
@@ -38,8 +40,11 @@ def version_of(row) -> int | None:
     return int(last) if last.isdigit() else None
 
 
-def words(row, what: str = "Yttrandet") -> str:
-    """What became of the mail: waiting in the Utkorg, e-mailed when, or not e-mailed and why."""
+def words(row, what: str = "Yttrandet", *, down: datetime | None = None) -> str:
+    """What became of the mail: waiting in the Utkorg (down: since when mail cannot be sent, down_since), e-mailed
+    when, or not e-mailed and why."""
+    if row.status in WAITING and down is not None:
+        return held(what, row.recipient_email, row.created_at, down)
     if row.status in WAITING:
         retry = " (ett försök har misslyckats och görs om)" if row.attempts else ""
         return (f"{what} väntar i utkorgen sedan {format_date_time(row.created_at)} och e-postas till "
@@ -58,7 +63,7 @@ def waiting_words(session: Session, remiss_id: int) -> str:
     rows = mails_of(session, remiss_id)  # the yttrande's first, then each rättelse's
     for n, row in reversed(list(enumerate(rows))):
         if row.status in WAITING:
-            return words(row, "Rättelsen" if n else "Yttrandet")
+            return words(row, "Rättelsen" if n else "Yttrandet", down=down_since(session))
     return ""
 
 

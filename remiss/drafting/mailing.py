@@ -177,7 +177,7 @@ def compose(session: Session, row, *, config, now: datetime) -> EmailMessage:
     return message
 
 
-def expediera_confirmation(remiss, rattelse: int = 0) -> str:
+def expediera_confirmation(remiss, rattelse: int = 0, *, down=None) -> str:
     """The question asked before expediering (a row or the model): who the mail goes to at once, or that none goes."""
     what = "rättelsen" if rattelse else "yttrandet"
     to = (remiss.answer_email or "").strip()
@@ -185,5 +185,6 @@ def expediera_confirmation(remiss, rattelse: int = 0) -> str:
         return (f"Expediera {what}? {noun_of(remiss.kind).The} saknar svarsadress, så inget e-postas: skicka "
                 "handlingarna på annat sätt och registrera sedan att de är skickade.")
     copies = copies_of(remiss)
-    return (f"Expediera {what}? {queued('Det', to)}" + (f" med kopia till {', '.join(copies)}" if copies else "")
+    return (f"Expediera {what}? {queued('Det', to, down=down)}"
+            + (f" med kopia till {', '.join(copies)}" if copies else "")
             + ". Det går inte att ångra.")

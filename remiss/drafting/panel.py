@@ -1,6 +1,8 @@
 """Display-ready values for the Yttrande panel of the remiss page and the edit page."""
 from __future__ import annotations
 
+from datetime import datetime
+
 from sqlalchemy import bindparam, select
 from sqlmodel import Session
 
@@ -20,6 +22,7 @@ from remiss.drafting.versions import needs_handlaggare as needs_handlaggare_text
 from remiss.drafting.models import (Consultation, DecidedBy, Decision, DraftState, DraftVersion, GeneratedDocument,
                                     YttrandeDraft)
 from remiss.planning.models import Milestone
+from remiss.reminders.queued import down_since
 from remiss.remisser import finished
 from remiss.remisser.models import Attachment, Remiss
 from remiss.namnd.models import DocumentTemplate, Namnd
@@ -111,7 +114,7 @@ def _decision_display(session: Session, decision: Decision | None, today) -> dic
             "recorded": f"{recorder.name if recorder else 'systemet'}, {format_date_time(decision.recorded_at)}"}
 
 
-def _sent(frozen_rows, decided: list[Decision], mails: list = ()) -> list[dict]:
+def _sent(frozen_rows, decided: list[Decision], mails: list = (), down: datetime | None = None) -> list[dict]:
     """Each expediering, the first first: the yttrande, then each rättelse, with its version, its beslut and what
     became of its mail (mail_state: waiting in the Utkorg until a sweep sends it, walk18 F2).
 
@@ -126,7 +129,7 @@ def _sent(frozen_rows, decided: list[Decision], mails: list = ()) -> list[dict]:
         what = rattelse_name(n).capitalize() if n else "Yttrandet"
         mail = next((m for m in mails if mail_state.version_of(m) == row.draft_version_id), None)
         rounds[row.draft_version_id] = {
-            "what": what, "version": row.number, "mail": mail_state.words(mail, what) if mail else "",
+            "what": what, "version": row.number, "mail": mail_state.words(mail, what, down=down) if mail else "",
             "waiting": mail is not None and mail.status in mail_state.WAITING,
             "at": format_date_time(row.created_at),
             "beslut": decisions.decision_reference(decision) if decision else "inget beslut registrerat"}
@@ -273,7 +276,9 @@ def panel_context(session: Session, principal: Principal, remiss, now) -> dict:
     unanswered = sections.unanswered_text(content) if draft is not None else ""
     unsigned = signatures.missing(content, decision) if state == DraftState.godkand else []
     send_pending = sent_by_hand.pending(remiss, state, rattelse)
-    sent = _sent(frozen, decisions_of(session, remiss.id), mail_state.mails_of(session, remiss.id)) if frozen else []
+    down = down_since(session)  # mail cannot be sent now (an outage the sweeps recorded): said, not "inom minuter"
+    sent = (_sent(frozen, decisions_of(session, remiss.id), mail_state.mails_of(session, remiss.id), down)
+            if frozen else [])
     waiting = next((e["mail"] for e in sent if e["waiting"]), "")
     sent_ids = {row.draft_version_id for row in frozen}
     # the main links serve what was sent while the yttrande stays expedierat (generate.reusable)
@@ -337,7 +342,7 @@ def panel_context(session: Session, principal: Principal, remiss, now) -> dict:
         "may_reopen": may_review and state == DraftState.godkand and decision is None,
         "reopen_refusal": reopen_refusal(decision) if may_review and state == DraftState.godkand else "",
         "may_expediera": may_review and state == DraftState.godkand,
-        "expediera_confirm": " ".join(filter(None, (mailing.expediera_confirmation(remiss, rattelse),
+        "expediera_confirm": " ".join(filter(None, (mailing.expediera_confirmation(remiss, rattelse, down=down),
                                                     signatures.warning(unsigned)))),
         # the names under the yttrande, missing: warned and filled in before expediering (walk16 finding 12)
         "unsigned_warning": signatures.warning(unsigned),

@@ -19,7 +19,7 @@ from remiss.outgoing.service import (addresses, answers, chasers, compiled, life
                                      sending)
 from remiss.planning.models import Extension
 from remiss.reminders.models import OutboxMessage, OutboxStatus
-from remiss.reminders.queued import queued
+from remiss.reminders.queued import down_since, queued
 from remiss.remisser import page
 from remiss.remisser.models import AnswerStatus, Attachment, Direction, Remiss, SandlistaEntry, is_open
 from remiss.remisser.status import RemissStatus
@@ -100,13 +100,14 @@ def _letters(by_post: int) -> str:
     return f" {count_words(by_post, 'brev', 'brev')} till remissinstanser utan e-post skrivs ut för post."
 
 
-def send_confirmation(emails: list[str], by_post: int, shown: int = 8, *, handlingar: int = 1) -> str:
+def send_confirmation(emails: list[str], by_post: int, shown: int = 8, *, handlingar: int = 1,
+                      down: datetime | None = None) -> str:
     """The question before the remiss goes out: how many it is queued to, which addresses, and no remisshandlingar."""
     text = ("Remissen har inga remisshandlingar: remissinstanserna får bara missivet. " if not handlingar else "")
     text += "Skicka remissen nu?"
     if emails:
         to = count_words(len(emails), 'remissinstans', 'remissinstanser')
-        text += f" {queued('Den', to)}: {_addresses(emails, shown)}."
+        text += f" {queued('Den', to, down=down)}: {_addresses(emails, shown)}."
     if by_post:
         text += _letters(by_post)
     return text + " Det går inte att ångra."
@@ -130,7 +131,8 @@ def compile_confirmation(remiss: Remiss, now: datetime, waiting: list[SandlistaE
     return text + ". Sammanställa svaren ändå? Planerade påminnelser stoppas."
 
 
-def extension_confirmation(remiss: Remiss, entries: list[SandlistaEntry], emails: dict[int, str], shown: int = 8) -> str:
+def extension_confirmation(remiss: Remiss, entries: list[SandlistaEntry], emails: dict[int, str], shown: int = 8,
+                           *, down: datetime | None = None) -> str:
     """The question asked before "Förläng och meddela" (walk12b #3): who is e-mailed (queued), how many letters
     are printed, and who has an anstånd of its own, told only if the new date runs past it."""
     waiting = [e for e in entries if e.sent_at is not None
@@ -141,7 +143,8 @@ def extension_confirmation(remiss: Remiss, entries: list[SandlistaEntry], emails
     posted = sum(1 for e in waiting if not emails.get(e.id) and e.id not in own)
     text = "Förlänga remisstiden för alla?"
     if mailed:
-        text += (f" {queued('Meddelandet', count_words(len(mailed), 'remissinstans', 'remissinstanser'))} som inte "
+        text += (f" {queued('Meddelandet', count_words(len(mailed), 'remissinstans', 'remissinstanser'), down=down)}"
+                 " som inte "
                  f"har svarat: {_addresses(mailed, shown)}.")
     if posted:
         text += _letters(posted)
@@ -165,6 +168,7 @@ def panel(session: Session, principal: Principal, remiss: Remiss, now: datetime,
     by_post = [e for e in unsent if not current[e.id][0] and current[e.id][1].strip()]
     nowhere = [e for e in unsent if not current[e.id][0] and not current[e.id][1].strip()]
     planned = _chasers_by_entry(session, remiss.id)
+    down = down_since(session)  # mail cannot be sent now: the questions do not promise minutes (walk20 H3)
     rows = overview.rows(session, remiss, status=status, group=group, entries=entries, addresses=current)
     unanswered = [e for e in entries if e.sent_at is not None
                   and e.answer_status not in (AnswerStatus.svarat, AnswerStatus.avstar)]
@@ -208,10 +212,11 @@ def panel(session: Session, principal: Principal, remiss: Remiss, now: datetime,
         "sent": remiss.sent_at is not None, "sent_at": format_date_time(remiss.sent_at) if remiss.sent_at else "",
         "unsent": len(unsent), "by_mail": len(by_mail), "by_post": len(by_post),
         "nowhere": [(e.id, e.name) for e in nowhere], "days_left": days_left(remiss, now, stale=stale.reason),
-        "send_confirm": send_confirmation([current[e.id][0] for e in by_mail], len(by_post), handlingar=handlingar),
+        "send_confirm": send_confirmation([current[e.id][0] for e in by_mail], len(by_post), handlingar=handlingar,
+                                          down=down),
         "handlingar": handlingar,
         "compile_confirm": compile_confirmation(remiss, now, unanswered),
-        "extend_confirm": extension_confirmation(remiss, entries, {e.id: current[e.id][0] for e in entries}),
+        "extend_confirm": extension_confirmation(remiss, entries, {e.id: current[e.id][0] for e in entries}, down=down),
         "waiting": waiting, "extended": extended, "general_extensions": _general_extensions(session, remiss.id),
         "chasers": {entry_id: moments for entry_id, moments in planned.items()},
         "chaser_count": sum(len(m) for m in planned.values()),

@@ -3,6 +3,10 @@
 Nothing is e-mailed the moment a user acts: the mail is queued (reminders.outbox.enqueue) and a sweep of `remiss
 scheduler` or `remiss reminders run` sends it. Confirmations and flashes say so with `queued`; the remiss page
 lists the mail of that remiss that still waits or could not be sent with `unsent_lines`. Read only.
+
+While the sweeps have recorded an outage (relay.record_down: the SMTP server down, the mail directory not writable;
+the Utkorg page says "Avbrott: …"), none of it says "inom några minuter": `down_since` reads that stored state and
+`queued` and `held` say the mail waits because e-mail cannot be sent now (walk20 H3).
 """
 from __future__ import annotations
 
@@ -12,6 +16,7 @@ from sqlalchemy import select
 from sqlmodel import Session
 
 from remiss.calendar.swedish import count_words, format_date_time
+from remiss.reminders import relay
 from remiss.reminders.models import OutboxMessage, OutboxStatus
 
 QUEUED = "läggs i utkorgen och e-postas inom några minuter"
@@ -19,10 +24,35 @@ WAITING = (OutboxStatus.pending.value, OutboxStatus.sending.value)
 _O = OutboxMessage.__table__.c
 
 
-def queued(what: str, to: str = "") -> str:
+ADMIN_SEES = "Administratören ser felet under Utkorg."
+
+
+def down_since(session: Session) -> datetime | None:
+    """Since when mail cannot be sent, as the sweeps recorded it (the Utkorg page's "Avbrott"); None while it can."""
+    state = relay.get(session)
+    return state.down_since if state is not None else None
+
+
+def cannot_send(down: datetime) -> str:
+    """"e-posten går inte att skicka just nu (sedan 5 december 2026 kl. 20.58)"."""
+    return f"e-posten går inte att skicka just nu (sedan {format_date_time(down)})"
+
+
+def queued(what: str, to: str = "", *, down: datetime | None = None) -> str:
     """"Det läggs i utkorgen och e-postas inom några minuter till a@b.se": how every confirmation and flash says that
-    mail goes out (no sentence end, so the caller may go on)."""
-    return f"{what} {QUEUED}" + (f" till {to}" if to else "")
+    mail goes out (no sentence end, so the caller may go on). During an outage (down: down_since) it says the
+    mail waits there instead, no promise of minutes."""
+    if down is None:
+        return f"{what} {QUEUED}" + (f" till {to}" if to else "")
+    return (f"{what} läggs i utkorgen och väntar där – {cannot_send(down)} – på att e-postas"
+            + (f" till {to}" if to else ""))
+
+
+def held(what: str, to: str, since: datetime, down: datetime) -> str:
+    """A mail that waits in the Utkorg during an outage, as the remiss pages say it: "Missivet till a@b.se väntar
+    i utkorgen sedan …: e-posten går inte att skicka just nu (sedan …), så det är inte skickat. Administratören …"."""
+    return (f"{what} till {to} väntar i utkorgen sedan {format_date_time(since)}: {cannot_send(down)}, så det är "
+            f"inte skickat. {ADMIN_SEES}")
 
 
 def unsent_lines(session: Session, remiss_id: int, labels: dict[str, str], *, now: datetime) -> list[str]:
@@ -34,10 +64,12 @@ def unsent_lines(session: Session, remiss_id: int, labels: dict[str, str], *, no
         .where(_O.remiss_id == remiss_id, _O.kind.in_(list(labels)),
                ((_O.status.in_(WAITING)) & (_O.next_attempt_at <= now)) | (_O.status == OutboxStatus.failed.value))
         .order_by(_O.id)).all()
-    lines = []
+    lines, down = [], down_since(session) if rows else None
     for kind, label in labels.items():
         waiting = [r for r in rows if r.kind == kind and r.status in WAITING]
-        if waiting:
+        if waiting and down is not None:  # an outage: the attempts do not count up, the stored outage says why
+            lines.append(held(label, _to(waiting), min(r.created_at for r in waiting), down))
+        elif waiting:
             retry = (" (ett försök har misslyckats och görs om)" if any(r.attempts for r in waiting) else "")
             lines.append(f"{label} till {_to(waiting)} väntar i utkorgen sedan "
                          f"{format_date_time(min(r.created_at for r in waiting))}{retry}: det är inte skickat ännu.")

@@ -8,7 +8,7 @@ from flask import Blueprint, abort, current_app, flash, g, redirect, render_temp
 from flask_login import current_user
 
 from remiss.calendar.swedish import format_date_time
-from remiss.reminders.queued import queued
+from remiss.reminders.queued import down_since, queued
 from remiss.auth.access import Action, load_remiss
 from remiss.db import get_session
 from remiss.documents import RenderError
@@ -235,7 +235,7 @@ def expediera(remiss_id: int):
           "success")
     noun = noun_of(remiss.kind)  # "ärendet" for a medborgarförslag (walk18 F7)
     if result.mailed_to:
-        flash(queued(what, result.mailed_to)
+        flash(queued(what, result.mailed_to, down=down_since(session))
               + (f" med kopia till {', '.join(result.copies)}" if result.copies else "")
               + f". {noun.whose.capitalize()} sida säger när det är skickat.", "info")
     elif result.rattelse:

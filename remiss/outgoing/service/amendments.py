@@ -131,10 +131,10 @@ def send_amendment(session: Session, *, now: datetime, principal: Principal, rem
     return [e.name for e in by_mail], [e.name for e in by_post]
 
 
-def sent_message(mailed: list[str], posted: list[str]) -> str:
+def sent_message(mailed: list[str], posted: list[str], *, down: datetime | None = None) -> str:
     parts = []
     if mailed:
-        parts.append(queued("det ändrade missivet", join_words(mailed)))
+        parts.append(queued("det ändrade missivet", join_words(mailed), down=down))
     if posted:
         parts.append(f"{join_words(posted)} ska få det per post: skriv ut breven (”Brev med missivet att skriva ut”)")
     return "Ändringen är skickad: " + "; ".join(parts) + "."

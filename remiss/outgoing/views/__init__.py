@@ -161,7 +161,7 @@ def send(remiss_id: int):
         _refused("Remissen skickades inte", exc)
     else:
         enclose = bool(sent.posted and sending.remisshandlingar(get_session(), remiss_id))
-        flash(_sent_message(sent, enclose=enclose), "success")
+        flash(_sent_message(sent, enclose=enclose, down=queueing.down_since(get_session())), "success")
     return _back(remiss_id)
 
 
@@ -175,11 +175,11 @@ def send_amendment(remiss_id: int):
     except (InputErrors, RenderError) as exc:
         _refused("Ändringen skickades inte", exc)
     else:
-        flash(amendments.sent_message(mailed, posted), "success")
+        flash(amendments.sent_message(mailed, posted, down=queueing.down_since(get_session())), "success")
     return _back(remiss_id)
 
 
-def _sent_message(sent: sending.Sent, *, enclose: bool = False) -> str:
+def _sent_message(sent: sending.Sent, *, enclose: bool = False, down=None) -> str:
     skipped = (f" {', '.join(sent.skipped)} har redan svarat eller avstått och får inte missivet."
                if sent.skipped else "")
     if not sent.mailed and not sent.posted:
@@ -187,7 +187,7 @@ def _sent_message(sent: sending.Sent, *, enclose: bool = False) -> str:
                 else "Remissen var redan skickad till alla på sändlistan.")
     parts = []
     if sent.mailed:
-        parts.append(queued("missivet", count_words(sent.mailed, "remissinstans", "remissinstanser")))
+        parts.append(queued("missivet", count_words(sent.mailed, "remissinstans", "remissinstanser"), down=down))
     if sent.posted:
         parts.append(f"{sent.posted} ska få det per post: skriv ut breven "
                      "(”Brev med missivet att skriva ut”)"

@@ -5,7 +5,7 @@ from flask import flash, g, render_template, request
 from sqlmodel import select
 
 from remiss.calendar.swedish import count_words, format_date, format_deadline, join_words
-from remiss.reminders.queued import queued
+from remiss.reminders.queued import down_since, queued
 from remiss.auth.access import Action
 from remiss.clock import local, local_today
 from remiss.db import get_session
@@ -132,18 +132,19 @@ def general_extension(remiss_id: int):
         get_session().rollback()
         g.outgoing_failed = {"errors": exc.errors, "values": request.form.to_dict()}
         return remisser_views.show(remiss_id), 400
-    flash(_extended_message(done, format_deadline(day, at)), "success")
+    flash(_extended_message(done, format_deadline(day, at), down=down_since(get_session())), "success")
     return _back(remiss_id)
 
 
-def _extended_message(done: remisstid.Extended, until: str) -> str:
+def _extended_message(done: remisstid.Extended, until: str, *, down=None) -> str:
     """What the general extension did, true for every instans that has not answered: mailed, to print, or not told."""
     def one_or_more(names: list, one: str, more: str) -> str:  # the same sentence, in the singular or the plural
         return one if len(names) == 1 else more
 
     parts = [f"Remisstiden är förlängd till {until}."]
     if done.mailed:
-        parts.append(queued("Meddelandet", count_words(done.mailed, "remissinstans", "remissinstanser")) + ".")
+        parts.append(queued("Meddelandet", count_words(done.mailed, "remissinstans", "remissinstanser"), down=down)
+                     + ".")
     if done.posted:
         parts.append(f"{join_words(done.posted)} har ingen e-postadress och har inte fått meddelandet: skriv ut "
                      + one_or_more(done.posted, "brevet", "breven") + " (”Brev om förlängd remisstid att skriva ut”) "
