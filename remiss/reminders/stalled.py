@@ -46,14 +46,17 @@ def _sweeping(session: Session, *, since: datetime) -> bool:
 
 @dataclass(frozen=True)
 class StalledSection:
-    """On Att göra, for administrators: mail that no sender takes."""
+    """On Att göra, for administrators: mail that no sender takes, or that cannot be sent (an outage)."""
 
     text: str
     template: str = "reminders/_stalled.html"
 
 
 def start_section(session: Session, principal, now: datetime) -> StalledSection | None:
+    """Mail no sender takes, or, during a known outage, the outage itself: the remiss pages tell everyone else that
+    "Administratören ser felet under Utkorg" (reminders.queued.held), so the administrator sees it first (walk20 H3)."""
     if principal.user_id is None or not principal.may(Action.administer):
         return None
-    text = stalled_text(session, now=now)
+    outage = relay.outage_text(relay.get(session))
+    text = f"{outage.rstrip('.')}." if outage else stalled_text(session, now=now)
     return StalledSection(text) if text else None

@@ -8,9 +8,11 @@ from datetime import timedelta
 from html import unescape
 from pathlib import Path
 
+from remiss.auth.models import Role
 from remiss.clock import STOCKHOLM
 from remiss.reminders import outbox, policy
 from tests.outgoing.test_walk9_dates import TODAY, _world
+from tests.support.factories import make_user
 
 DOWN = "e-posten går inte att skicka just nu (sedan 4 december 2026 kl. 16.40)"
 HELD = (f"Missivet till trafik@example.se och miljo@example.se väntar i utkorgen sedan 4 december 2026 kl. 16.45: "
@@ -31,6 +33,7 @@ def test_during_an_outage_the_missiv_is_said_to_wait_because_mail_cannot_be_sent
                                                                                  runner, tmp_path):
     clock.set(TODAY)
     namnd, user, remiss = _world(session, deadline=TODAY.date() + timedelta(days=56))
+    admin = make_user(session, role=Role.admin, email="admin@example.se")
     outbox.enqueue(session, now=TODAY, key="annan:1", recipient_email="annan@example.se", kind=policy.ASSIGNED,
                    due_at=TODAY - timedelta(minutes=5), subject="Tilldelad", payload={}, remiss_id=remiss.id)
     session.commit()
@@ -59,9 +62,17 @@ def test_during_an_outage_the_missiv_is_said_to_wait_because_mail_cannot_be_sent
     assert (f"Förlänga remisstiden för alla? Meddelandet läggs i utkorgen och väntar där – {DOWN} – på att e-postas "
             "till 2 remissinstanser som inte har svarat") in shown  # the question before "Förläng och meddela"
 
+    auth.logout()
+    auth.login(admin.email)  # the administrator the page points to sees the outage on Att göra
+    start = _text(client.get("/"))
+    assert ("Utkorgen skickas inte E-posten går inte att skicka sedan 4 december 2026 kl. 16.40 (senaste försöket "
+            "4 december 2026 kl. 16.48): Kunde inte skriva e-post till") in start, start
+    assert "Not a directory" in start and "Visa meddelandena som väntar" in start
+
     blocker.unlink()  # the directory can be made again: the next sweep sends, the outage is over
     clock.advance(minutes=1)
     _sweep(runner, clock.now)
     assert len(list(Path(app.config["MAIL_DIR"]).glob("*.eml"))) == 3  # the two missiv and the other mail
     shown = _text(client.get(page))
     assert "väntar i utkorgen" not in shown and "går inte att skicka" not in shown
+    assert "Utkorgen skickas inte" not in _text(client.get("/"))
