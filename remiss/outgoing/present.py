@@ -100,8 +100,7 @@ def _letters(by_post: int) -> str:
     return f" {count_words(by_post, 'brev', 'brev')} till remissinstanser utan e-post skrivs ut för post."
 
 
-def send_confirmation(emails: list[str], by_post: int, shown: int = 8, *, handlingar: int = 1,
-                      down: datetime | None = None) -> str:
+def send_confirmation(emails: list[str], by_post: int, shown: int = 8, *, handlingar: int = 1, down=None) -> str:
     """The question before the remiss goes out: how many it is queued to, which addresses, and no remisshandlingar."""
     text = ("Remissen har inga remisshandlingar: remissinstanserna får bara missivet. " if not handlingar else "")
     text += "Skicka remissen nu?"
@@ -143,9 +142,8 @@ def extension_confirmation(remiss: Remiss, entries: list[SandlistaEntry], emails
     posted = sum(1 for e in waiting if not emails.get(e.id) and e.id not in own)
     text = "Förlänga remisstiden för alla?"
     if mailed:
-        text += (f" {queued('Meddelandet', count_words(len(mailed), 'remissinstans', 'remissinstanser'), down=down)}"
-                 " som inte "
-                 f"har svarat: {_addresses(mailed, shown)}.")
+        to = count_words(len(mailed), 'remissinstans', 'remissinstanser')
+        text += f" {queued('Meddelandet', to, down=down)} som inte har svarat: {_addresses(mailed, shown)}."
     if posted:
         text += _letters(posted)
     for e in waiting:
@@ -167,8 +165,7 @@ def panel(session: Session, principal: Principal, remiss: Remiss, now: datetime,
     by_mail = [e for e in unsent if current[e.id][0]]
     by_post = [e for e in unsent if not current[e.id][0] and current[e.id][1].strip()]
     nowhere = [e for e in unsent if not current[e.id][0] and not current[e.id][1].strip()]
-    planned = _chasers_by_entry(session, remiss.id)
-    down = down_since(session)  # mail cannot be sent now: the questions do not promise minutes (walk20 H3)
+    planned, down = _chasers_by_entry(session, remiss.id), down_since(session)  # down: an outage (walk20 H3)
     rows = overview.rows(session, remiss, status=status, group=group, entries=entries, addresses=current)
     unanswered = [e for e in entries if e.sent_at is not None
                   and e.answer_status not in (AnswerStatus.svarat, AnswerStatus.avstar)]
