@@ -10,7 +10,9 @@ from pathlib import Path
 from remiss.audit import service as audit
 from remiss.auth.models import Role
 from remiss.outgoing.service.answers import SNAPSHOT
+from remiss.remisser import archive
 from remiss.remisser.history import ACTION_LABELS, FIELD_LABELS
+from remiss.remisser.models import ArchivedDocument
 from remiss.remisser.service import AUDITED
 from tests.support.factories import make_namnd, make_remiss, make_user
 
@@ -147,3 +149,21 @@ def test_an_outgoing_remiss_was_upprattad_not_received(session, auth):
     auth.login(email)
     text = " ".join(_historik(auth.client.get(f"/remisser/{rid}").get_data(as_text=True)).split())
     assert "Upprättad: – → 3 december 2026" in text and "Inkom" not in text
+
+
+def test_the_archived_yttrande_is_said_expedierat_in_the_history_old_events_too(session, auth):
+    """Walk20 H8: "Skickat yttrande arkiverat" while the mail still waited in the Utkorg. The label is by kind at
+    render time, so an event stored with the old note reads "Expedierat yttrande arkiverat" as well."""
+    namnd = make_namnd(session)
+    user = make_user(session, role=Role.admin, namnder=[namnd])
+    remiss = make_remiss(session, namnd=namnd, title="Remiss med arkiv")
+    audit.record(session, now=datetime(2026, 12, 5, 19, 45, tzinfo=timezone.utc), user_id=user.id, entity="remiss",
+                 entity_id=remiss.id, remiss_id=remiss.id, action="arkiv",
+                 note="Skickat yttrande arkiverat som PDF (version 3, SHA-256 0123456789ab…).")
+    email, rid = user.email, remiss.id
+    session.commit()
+    auth.login(email)
+    text = " ".join(_historik(auth.client.get(f"/remisser/{rid}").get_data(as_text=True)).split())
+    assert "5 december 2026 kl. 20.45 – Expedierat yttrande arkiverat" in text, text
+    assert archive.label(ArchivedDocument(rattelse=0)) == "Expedierat yttrande (arkiverat)"
+    assert archive.label(ArchivedDocument(rattelse=1)) == "Expedierad rättelse 1 (arkiverad)"
