@@ -8,6 +8,7 @@ from datetime import datetime
 
 from remiss.clock import STOCKHOLM
 from remiss.remisser import service as remisser
+from tests.conftest import csrf_token
 from tests.outgoing.test_compilation_dated import (_compiled, _compiled_again_is_current, _edit, _publish_refused,
                                                    _says_out_of_date, _saved_text)
 from tests.outgoing.test_walk19_outgoing import _compile, _sent, _text, _todo
@@ -99,3 +100,22 @@ def test_sending_to_an_instans_after_the_sammanstallning_dates_it(session, app, 
     part = _api(client, rid)
     assert (part["out_of_date"], part["changed_parts"], part["sent_since"]) == (False, [], [])
     assert "Kulturrådet (har inte fått remissen)" not in _saved_text(client, rid)
+
+
+def test_a_new_group_for_an_instans_dates_it_as_a_sandlista_change(session, app, auth, client, clock):
+    rid, dnr = _compiled(session, app, auth, client, clock)
+    assert "Pensionärsrådet (Råd för äldre)" not in _saved_text(client, rid)  # the groups it prints
+    rows = [{"name": "Pensionärsrådet", "group_name": "Råd för äldre"}, {"name": "Ungdomsrådet"},
+            {"name": "Funktionshinderrådet"}]
+    patched = client.patch(f"/api/v1/remisser/{rid}", json={"sandlista": rows},
+                           headers={"X-CSRFToken": csrf_token(client, f"/remisser/{rid}")})
+    assert patched.status_code == 200, patched.get_json()
+    # Old code: the group was dropped without a word, and the sammanställning stayed "current".
+    assert [(e["name"], e["group_name"]) for e in patched.get_json()["sandlista"]][0] == (
+        "Pensionärsrådet", "Råd för äldre")
+    _says_out_of_date(auth, client, rid, dnr,
+                      said="Sändlistan har ändrats efter sammanställningen – sammanställ igen.",
+                      reason="sändlistan har ändrats efter sammanställningen", parts=["sandlista"])
+    assert "Pensionärsrådet (Råd för äldre)" in _text(client.get(f"/remisser/{rid}"))
+    _compiled_again_is_current(auth, client, rid, dnr)
+    assert "Pensionärsrådet (Råd för äldre)" in _saved_text(client, rid)
