@@ -4,7 +4,9 @@ beviljat till …)", "(har inte fått remissen)" – dates it when it changes, a
 `sent_since`), in Att göra, the start page and publishing."""
 from __future__ import annotations
 
+import re
 from datetime import datetime
+from html import unescape
 
 from remiss.clock import STOCKHOLM
 from remiss.remisser import service as remisser
@@ -119,3 +121,42 @@ def test_a_new_group_for_an_instans_dates_it_as_a_sandlista_change(session, app,
     assert "Pensionärsrådet (Råd för äldre)" in _text(client.get(f"/remisser/{rid}"))
     _compiled_again_is_current(auth, client, rid, dnr)
     assert "Pensionärsrådet (Råd för äldre)" in _saved_text(client, rid)
+
+
+def _choices(client, rid) -> dict[str, tuple[bool, str]]:
+    """The publishing form's files: label → (ticked, id)."""
+    page = unescape(client.get(f"/remisser/{rid}").get_data(as_text=True))
+    form = page[page.index('id="publicering"'):]
+    return {label: ("checked" in attrs, value) for value, attrs, label in re.findall(
+        r'name="attachment_ids" value="(\d+)"([^>]*)> <label for="p-\d+">([^<]*)</label>', form)}
+
+
+def test_the_publishing_form_does_not_tick_a_published_sammanstallning_gone_out_of_date(session, app, auth, client,
+                                                                                         clock):
+    rid, dnr = _compiled(session, app, auth, client, clock)
+    chosen = _choices(client, rid)
+    assert all(ticked for ticked, _ in chosen.values())  # the missiv and the sammanställning
+    done = auth.post(f"/remisser/{rid}/utskick/publicera",
+                     {"attachment_ids": [value for _, value in chosen.values()], "intro": "Svaren på remissen."},
+                     form_url=f"/remisser/{rid}")
+    assert done.status_code == 302
+    _edit(auth, rid, title="Lekplatsprogram för Malmö 2027")
+    old = next(label for label in chosen if label.endswith("(sammanställning)"))
+    missiv = next(label for label in chosen if "(missiv)" in label)
+    # Old code: the form still ticked the published sammanställning as if current (and publishing it again was
+    # refused); now it says why it is not ticked, and keeps the rest the user chose.
+    assert _choices(client, rid) == {
+        missiv: (True, chosen[missiv][1]),
+        f"{old} – äldre: titeln har ändrats efter sammanställningen, sammanställ igen": (False, chosen[old][1])}
+    assert "Svaren på remissen.</textarea>" in client.get(f"/remisser/{rid}").get_data(as_text=True)
+    assert _api(client, rid)["out_of_date"] is True
+    _compile(auth, rid)
+    now = _choices(client, rid)
+    new_id = str(_api(client, rid)["file_id"])
+    assert now == {missiv: (True, chosen[missiv][1]),
+                   f"{old} – ersatt av en senare sammanställning": (False, chosen[old][1]),
+                   old: (True, new_id)}
+    assert auth.post(f"/remisser/{rid}/utskick/publicera",
+                     {"attachment_ids": [value for ticked, value in now.values() if ticked]},
+                     form_url=f"/remisser/{rid}").status_code == 302
+    assert client.get(f"/remissvar/{rid}/filer/{new_id}").status_code == 200
