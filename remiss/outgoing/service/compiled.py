@@ -246,9 +246,3 @@ def stale_ids(session: Session, remiss_ids: list[int]) -> dict[int, str]:
     dated = answered | sent | set(parts) | {rid for rid, actions in asked.items() if actions}
     return {rid: reason(rid in answered, parts.get(rid, ()), asked.get(rid, set()), rid in sent) for rid in dated}
 
-
-def stale_text(names: list[str]) -> str:
-    """ "Sammanställningen är äldre än svaret från Pensionärsrådet – sammanställ igen." ("" when up to date)."""
-    if not names:
-        return ""
-    return f"Sammanställningen är äldre än svaret från {join_words(names)} – sammanställ igen."
