@@ -80,7 +80,8 @@ def test_two_anstand_and_an_answer_are_named_together(session, app, auth, client
 
 def test_sending_to_an_instans_after_the_sammanstallning_dates_it(session, app, auth, client, clock):
     rid, entries, _ = _sent(session, app, auth, clock)
-    _edit(auth, rid, sandlista="Pensionärsrådet\nUngdomsrådet\nFunktionshinderrådet\nKulturrådet <kultur@malmo.example>")
+    _edit(auth, rid,
+          sandlista="Pensionärsrådet\nUngdomsrådet\nFunktionshinderrådet\nKulturrådet <kultur@malmo.example>")
     clock.set(datetime(2027, 3, 1, 9, 0, tzinfo=STOCKHOLM))  # the svarstid is over
     _compile(auth, rid)
     assert "Kulturrådet (har inte fått remissen)" in _saved_text(client, rid)

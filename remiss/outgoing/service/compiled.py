@@ -222,7 +222,8 @@ def stale_ids(session: Session, remiss_ids: list[int]) -> dict[int, str]:
                        AuditEvent.action == ACTION)
                 .group_by(AuditEvent.remiss_id).subquery())
     event = aliased(AuditEvent)
-    stmt = (select(event.remiss_id, event.entity_id, event.action).join(compiled, compiled.c.remiss_id == event.remiss_id)
+    stmt = (select(event.remiss_id, event.entity_id, event.action)
+            .join(compiled, compiled.c.remiss_id == event.remiss_id)
             .where(or_(and_(event.entity == "sandlista_entry", event.action.in_(ANSWER_ACTIONS + ANSTAND_ACTIONS)),
                        and_(event.entity == "remiss", event.action == "send")),
                    event.id > compiled.c.after))

@@ -53,8 +53,10 @@ def form_choices(session: Session, remiss_id: int, candidates: list[Attachment],
         if attachment.id in dated:
             note = (f"äldre: {stale.reason}, sammanställ igen" if current is not None and attachment.id == current.id
                     else "ersatt av en senare sammanställning")
-        checked = (ticked_at_first(attachment, compilation_id=current_id) if shown is None
-                   else (attachment.id in shown and attachment.id not in dated) or (swap and attachment.id == current_id))
+        if shown is None:
+            checked = ticked_at_first(attachment, compilation_id=current_id)
+        else:
+            checked = (attachment.id in shown and attachment.id not in dated) or (swap and attachment.id == current_id)
         found.append((attachment, checked, note))
     return found
 
