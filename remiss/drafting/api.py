@@ -14,7 +14,8 @@ from remiss.documents import RenderError
 from remiss.drafting import content as sections
 from remiss.drafting import signatures
 from remiss.drafting import decision as decisions
-from remiss.drafting import dispatch, drafts, forms, generate, rattelse, sent_by_hand, states, versions
+from remiss.drafting import (dispatch, drafts, forms, generate, rattelse, sent_by_hand, sent_title, states,
+    versions)
 from remiss.drafting.models import DraftState, DraftVersion, GeneratedDocument
 from remiss.drafting.schemas import (DecisionRecord, JusteringRecord, RattelseStart, SentByHand, YttrandePublic,
                                      YttrandeSave, YttrandeStateChange, YttrandeStateResult, YttrandeWithVersions)
@@ -56,12 +57,14 @@ def sent_summary(session, remiss) -> list[dict]:
     if not rows:
         return []
     decided = {d.rattelse: d for d in drafts.decisions_of(session, remiss.id)}
+    titles = sent_title.titles_sent(session, remiss, [first for _, _, first in rows])
     sent = []
-    for n, (version_id, at, _) in enumerate(rows):
+    for n, (version_id, at, first) in enumerate(rows):
         version = session.get(DraftVersion, version_id)
         decision = decided.get(n)
         sent.append({"rattelse": n, "version": version.number if version else None, "expedierad_at": at.isoformat(),
-                     "decision_reference": decisions.decision_reference(decision) if decision else None})
+                     "decision_reference": decisions.decision_reference(decision) if decision else None,
+                     "title": titles[first], "title_changed_since": titles[first] != remiss.title})
     return sent
 
 

@@ -14,7 +14,8 @@ from remiss.documents.pdf import soffice_path
 from remiss.documents.markup import blocks
 from remiss.drafting import decision as decisions
 from remiss.drafting import content as sections
-from remiss.drafting import context, forms, generate, mail_state, mailing, sent_by_hand, signatures
+from remiss.drafting import (context, forms, generate, mail_state, mailing, sent_by_hand, sent_title,
+    signatures)
 from remiss.drafting.states import reopen_refusal, without_question_refusal
 from remiss.drafting.drafts import content_of, decision_of, decisions_of
 from remiss.drafting.rattelse import rattelse_name
@@ -301,6 +302,8 @@ def panel_context(session: Session, principal: Principal, remiss, now) -> dict:
                                 by_hand_to=None if remiss.answer_email else " ".join(remiss.answer_address.split()),
                                 delegated=delegated_words(decision), decided=decision is not None)) or waiting,
         "sent": sent,
+        # the ärendemening changed after the newest expediering: the documents keep the old one (sent_title)
+        "sent_title_note": sent_title.latest_note(session, remiss, frozen, sent[-1]["what"]) if sent else "",
         # a rättelse corrects what the remittent has: not before the yttrande is sent (sent_by_hand)
         "may_rattelse": may_review and state == DraftState.expedierad and not send_pending,
         "send_pending": send_pending,

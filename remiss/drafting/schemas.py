@@ -181,6 +181,8 @@ class SentPublic(SQLModel):
     version: int
     expedierad_at: datetime
     decision_reference: str | None
+    title: str = Field("", description="ärendemeningen som handlingarna expedierades med (de behåller den)")
+    title_changed_since: bool = Field(False, description="remissens ärendemening har ändrats efter expedieringen")
 
 
 class YttrandePublic(SQLModel):

@@ -224,10 +224,10 @@ def panel(session: Session, principal: Principal, remiss: Remiss, now: datetime,
         "close_confirm": lifecycle.answers_still_due(session, remiss, now) if state == RemissStatus.sammanstalld else "",
         "may_publish": remiss.sent_at is not None and state != RemissStatus.aterkallad,
         "published": published, "published_at": format_date_time(published.published_at) if published else "",
-        "publish_choices": [{"id": a.id, "label": _file_label(a, answer_names), "checked": (a.id in shown)
-                             if published else publication.ticked_at_first(
-                                 a, compilation_id=compiled_file.id if compiled_file and not stale else None)}
-                            for a in candidates],
+        "publish_choices": [{"id": a.id, "label": _file_label(a, answer_names) + (f" – {note}" if note else ""),
+                             "checked": checked} for a, checked, note in publication.form_choices(
+                                 session, remiss.id, candidates, shown=shown if published else None,
+                                 current=compiled_file, stale=stale)],
         "may_edit": principal.may(Action.edit, remiss.namnd_id),
     }
 

@@ -171,5 +171,9 @@ class CompilationStatus(SQLModel):
     questions_changed: bool = Field(default=False, description="frågeställningarna har ändrats sedan")
     changed_parts: list[str] = Field(default_factory=list, description=(
         "det av remissen som den visar och som ändrats sedan: namnd, title, our_dnr, deadline (svarstiden), "
-        "questions, sandlista"))
+        "questions, sandlista; anstand (ett anstånd har begärts eller beviljats sedan), sent (remissen har skickats "
+        "till fler instanser sedan)"))
+    anstand_since: list[str] = Field(default_factory=list, description=(
+        "instanser (som inte har svarat sedan) vars anstånd har begärts eller beviljats sedan"))
+    sent_since: list[str] = Field(default_factory=list, description="instanser som remissen har skickats till sedan")
     message: str = Field(default="", description="”Sammanställningen är äldre än svaret från … – sammanställ igen.”")

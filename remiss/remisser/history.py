@@ -39,6 +39,7 @@ FIELD_LABELS = {
     "summary": "Sammanfattning", "other_comments": "Övriga synpunkter", "extended_until_on": "Anstånd till",
     "extended_until_time": "Anstånd till klockslag", "email": "E-post", "postal_address": "Postadress",
     "published_files": "Publicerade filer",  # outgoing.service.publication
+    "sent_to": "Skickad till",  # outgoing.service.sending
     "compiled_answers": "Sammanställda svar", "compiled_declined": "Avstår",  # outgoing.service.compiled
     # the tidplan (remiss.planning.service.tidplan): a milestone's date, set by hand, or done
     **MILESTONE_LABELS,

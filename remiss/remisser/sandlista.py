@@ -90,6 +90,19 @@ def replace_sandlista(session: Session, *, now: datetime, remiss: Remiss, items:
     session.flush()
 
 
+def regrouped(current: list[SandlistaEntry], items: list[SandlistaItem]) -> bool:
+    """Whether items give an instans already on the sändlista another group (a row without a group keeps its own):
+    the sammanställning prints the groups, so that is a change of the sändlista (outgoing.service.compiled)."""
+    groups = {name_key(e.name): e.group_name for e in current}
+    return any(item.group_name and groups.get(name_key(item.name), item.group_name) != item.group_name
+               for item in items)
+
+
+def with_groups(current: list[SandlistaEntry]) -> list[str]:
+    """ "Ungdomsrådet (Råd)": the sändlista as the history names a change of groups alone."""
+    return [f"{e.name} ({e.group_name})" if e.group_name else e.name for e in current]
+
+
 def link_to_register(session: Session, *, now: datetime, remiss: Remiss, entry: SandlistaEntry) -> None:
     """Point an outgoing remiss's entry at its remissinstans in the register, adding it there if new.
 
@@ -123,6 +136,8 @@ def _merge_sandlista(session: Session, *, now: datetime, remiss: Remiss, items: 
             entry = SandlistaEntry(remiss_id=remiss.id, name=item.name, email=item.email, group_name=item.group_name)
         elif item.email and not entry.email and entry.sent_at is None:  # "Namn <e-post>" typed for one without
             entry.email = item.email
+        if entry.id is not None and item.group_name:  # a row with a group moves it; one without keeps its own
+            entry.group_name = item.group_name
         if entry.organisation_id is None:  # new, or named while the remiss was incoming
             link_to_register(session, now=now, remiss=remiss, entry=entry)
         entry.position = position

@@ -24,7 +24,8 @@ from remiss.remisser.deadlines import (  # noqa: F401
 from remiss.remisser.input import InputErrors, RemissData
 from remiss.remisser.models import Direction, Question, Remiss
 from remiss.remisser.sandlista import (  # noqa: F401
-    ensure_organisation, entries, link_to_register, questions_of, replace_questions, replace_sandlista)
+    ensure_organisation, entries, link_to_register, questions_of, regrouped, replace_questions, replace_sandlista,
+    with_groups)
 from remiss.remisser.status import BY_VERB_ONLY, RemissStatus, TransitionError, check_transition
 
 AUDITED = ("title", "remittent", "sender_dnr", "our_dnr", "received_on", "letter_date", "deadline_on",
@@ -163,10 +164,15 @@ def update(session: Session, *, now: datetime, principal: Principal, remiss: Rem
             changed["questions"] = [old_q, questions]
             _answers_followed(session, now=now, principal=principal, remiss=remiss, registered=followed, notes=notes)
     if sandlista is not None:
-        old_s = [e.name for e in entries(session, remiss.id)]
+        current = entries(session, remiss.id)
+        old_s = [e.name for e in current]
         if old_s != [i.name for i in sandlista]:
             replace_sandlista(session, now=now, remiss=remiss, items=sandlista)
             changed["sandlista"] = [old_s, [i.name for i in sandlista]]
+        elif regrouped(current, sandlista):  # the same instanser, another group: named with their groups
+            before_groups = with_groups(current)
+            replace_sandlista(session, now=now, remiss=remiss, items=sandlista)
+            changed["sandlista"] = [before_groups, with_groups(entries(session, remiss.id))]
     if "direction" in changed and remiss.direction == "utgaende":  # now we send it: its instanser in the register
         for entry in entries(session, remiss.id):
             if entry.organisation_id is None:

@@ -46,7 +46,7 @@ def test_an_outgoing_remiss_has_no_yttrande_but_its_sammanstallning(session, cli
     assert body["sandlista_status"]["answered"] == 1
     assert body["sammanstallning"] == {"compiled": False, "file_id": None, "filename": None, "made_at": None,
                                        "out_of_date": False, "changed_since": [], "questions_changed": False,
-                                       "changed_parts": [],
+                                       "changed_parts": [], "anstand_since": [], "sent_since": [],
                                        "message": ""}
     assert session.exec(select(YttrandeDraft).where(YttrandeDraft.remiss_id == outgoing.id)).first() is None
 

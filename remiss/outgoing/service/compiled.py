@@ -7,8 +7,10 @@ until the answers are compiled again. A change of what else it prints of the rem
 way (PARTS): the frågeställningar (it quotes the old questions, walk19 G7), the title, the diarienummer, the nämnd
 (its header and template), the sändlista (an instans added, removed or renamed: its lists and counts) and the
 svarstid (its introduction), as "Ändra uppgifter" and a förlängning record them in the remiss's history; a change
-it does not print (anteckningar, kontaktperson) does not. Events are compared by id, which grows with every event,
-so a clock moved with --now does not hide a change.
+it does not print (anteckningar, kontaktperson) does not. So does an anstånd requested or granted for an instans
+(it prints "(begärt anstånd)", "(anstånd beviljat till …)" after its name) and a sending to instanser it said "(har
+inte fått remissen)" of. Events are compared by id, which grows with every event, so a clock moved with --now does
+not hide a change.
 """
 from __future__ import annotations
 
@@ -31,6 +33,13 @@ ACTION = "sammanstallning"
 # an answer, an avstår, one undone, or a komplettering (its text joins the summary, its files the answer's)
 ANSWER_ACTIONS = ("answer", "answer_supplement", "decline", "reopen")
 ANSWER_CHANGED = "ett svar har kommit in efter sammanställningen"
+# an anstånd asked for or granted: the document prints it after the name of an instans that has not answered
+ANSTAND_ACTIONS = ("extension_request", "extension_granted")
+# a list's row: what happened to anstånd since, by the actions seen
+_ANSTAND_REASON = {frozenset({"extension_request"}): "ett anstånd har begärts",
+                   frozenset({"extension_granted"}): "ett anstånd har beviljats",
+                   frozenset(ANSTAND_ACTIONS): "anstånd har begärts och beviljats"}
+SENT_REASON = "remissen har skickats till fler remissinstanser"
 # What the sammanställning prints of the remiss itself, as the history records a change of it → its name in a
 # sentence ("Titeln har ändrats efter sammanställningen"), in the order they are named. The API's changed_parts
 # lists the keys.
@@ -59,21 +68,43 @@ def _compiled_event(session: Session, attachment: Attachment) -> AuditEvent | No
                                                  AuditEvent.entity_id == attachment.id)).first()
 
 
+def _since(query, session: Session, attachment: Attachment):
+    """query limited to the events after the sammanställning was saved (by time if its saving was not recorded)."""
+    event = _compiled_event(session, attachment)
+    return query.where(AuditEvent.id > event.id) if event else query.where(AuditEvent.at > attachment.uploaded_at)
+
+
+def _entry_changes(session: Session, remiss_id: int, attachment: Attachment) -> tuple[list[str], list[str], set]:
+    """(the instanser whose answer was registered, changed or undone, those whose anstånd was asked for or granted
+    but not their answer, the anstånd actions seen) after the sammanställning, in the order they changed."""
+    rows = session.exec(_since(select(AuditEvent.entity_id, AuditEvent.action).where(
+        AuditEvent.remiss_id == remiss_id, AuditEvent.entity == "sandlista_entry",
+        AuditEvent.action.in_(ANSWER_ACTIONS + ANSTAND_ACTIONS)), session, attachment).order_by(AuditEvent.id)).all()
+    if not rows:
+        return [], [], set()
+    ids = {i for i, _ in rows}
+    names = {e.id: e.name for e in session.exec(select(SandlistaEntry).where(SandlistaEntry.id.in_(ids)))}
+    answered = list(dict.fromkeys(names[i] for i, action in rows if action in ANSWER_ACTIONS and i in names))
+    anstand = list(dict.fromkeys(names[i] for i, action in rows if action in ANSTAND_ACTIONS and i in names
+                                 and names[i] not in answered))
+    return answered, anstand, {action for i, action in rows if action in ANSTAND_ACTIONS and names.get(i) in anstand}
+
+
 def changed_since(session: Session, remiss_id: int, attachment: Attachment | None) -> list[str]:
     """The instanser whose answer was registered, changed or undone after the sammanställning was saved, in the
     order they changed (a sammanställning saved before this was recorded: compared by the time it was saved)."""
-    if attachment is None:
-        return []
-    query = select(AuditEvent.entity_id).where(AuditEvent.remiss_id == remiss_id,
-                                               AuditEvent.entity == "sandlista_entry",
-                                               AuditEvent.action.in_(ANSWER_ACTIONS))
-    event = _compiled_event(session, attachment)
-    query = query.where(AuditEvent.id > event.id) if event else query.where(AuditEvent.at > attachment.uploaded_at)
-    ids = list(dict.fromkeys(session.exec(query.order_by(AuditEvent.id)).all()))
-    if not ids:
-        return []
-    names = {e.id: e.name for e in session.exec(select(SandlistaEntry).where(SandlistaEntry.id.in_(ids)))}
-    return [names[i] for i in ids if i in names]
+    return _entry_changes(session, remiss_id, attachment)[0] if attachment is not None else []
+
+
+def _sent_since(session: Session, remiss_id: int, attachment: Attachment) -> list[str]:
+    """The instanser the remiss was sent to after the sammanställning (outgoing.service.sending.send names them);
+    a sending recorded before it named them is said without names ("")."""
+    sent: list[str] = []
+    for changes in session.exec(_since(select(AuditEvent.changes).where(
+            AuditEvent.remiss_id == remiss_id, AuditEvent.entity == "remiss", AuditEvent.action == "send"),
+            session, attachment).order_by(AuditEvent.id)):
+        sent += (json.loads(changes or "{}").get("sent_to") or [None, [""]])[1]
+    return list(dict.fromkeys(sent))
 
 
 def _parts_changed(session: Session, remiss_ids: list[int], newer, *, after_id: int = 0) -> dict[int, set[str]]:
@@ -93,49 +124,79 @@ def _parts_changed(session: Session, remiss_ids: list[int], newer, *, after_id: 
     return {rid: parts for rid, parts in found.items() if parts}
 
 
+def _and(clauses: list[str]) -> str:
+    """Clauses joined as one list; a comma before the last "och" when a clause has an "och" of its own."""
+    if len(clauses) < 2:
+        return "".join(clauses)
+    nested = any(" och " in c for c in clauses)
+    return ", ".join(clauses[:-1]) + (", och " if nested else " och ") + clauses[-1]
+
+
 @dataclass(frozen=True)
 class Staleness:
-    """Why a saved sammanställning is out of date: the instanser whose answer changed since, and the PARTS of the
-    remiss it prints that changed since. False when it is up to date."""
+    """Why a saved sammanställning is out of date: the instanser whose answer changed since, the PARTS of the
+    remiss it prints that changed since, the instanser whose anstånd was asked for or granted since, and those the
+    remiss was sent to since. False when it is up to date."""
 
     names: tuple[str, ...] = ()
     parts: tuple[str, ...] = ()  # keys of PARTS, in its order
+    anstand: tuple[str, ...] = ()
+    anstand_actions: frozenset = frozenset()
+    sent: tuple[str, ...] = ()  # "" for a sending that did not record whom
 
     def __bool__(self) -> bool:
-        return bool(self.names or self.parts)
+        return bool(self.names or self.parts or self.anstand or self.sent)
 
     @property
     def questions(self) -> bool:
         return "questions" in self.parts
 
     @property
+    def changed_parts(self) -> list[str]:
+        """The API's changed_parts: the PARTS keys, then "anstand" and "sent" when those dated it."""
+        return list(self.parts) + ["anstand"] * bool(self.anstand) + ["sent"] * bool(self.sent)
+
+    @property
     def text(self) -> str:
         """ "Sammanställningen är äldre än svaret från Pensionärsrådet – sammanställ igen." ("" when up to date)."""
-        changed = join_words([PARTS[p] for p in self.parts])
-        if self.names and self.parts:
-            return (f"Sammanställningen är äldre än svaret från {join_words(list(self.names))}, och "
-                    f"{changed} har ändrats sedan – sammanställ igen.")
-        if self.parts:
-            return f"{changed[0].upper()}{changed[1:]} har ändrats efter sammanställningen – sammanställ igen."
-        return stale_text(list(self.names))
+        older = [f"svaret från {join_words(list(self.names))}"] if self.names else []
+        if self.anstand:
+            older.append(f"{'anståndet' if len(self.anstand) == 1 else 'anstånden'} för "
+                         f"{join_words(list(self.anstand))}")
+        happened = [f"{join_words([PARTS[p] for p in self.parts])} har ändrats"] if self.parts else []
+        if self.sent:
+            named = [n for n in self.sent if n]
+            happened.append(f"remissen har skickats till {join_words(named)}" if named else SENT_REASON)
+        if older:
+            return (f"Sammanställningen är äldre än {_and(older)}"
+                    + (f", och {_and(happened)} sedan" if happened else "") + " – sammanställ igen.")
+        if happened:
+            said = _and(happened)
+            return f"{said[0].upper()}{said[1:]} efter sammanställningen – sammanställ igen."
+        return ""
 
     @property
     def reason(self) -> str:
         """ "ett svar har kommit in efter sammanställningen", for a list's row ("" when up to date)."""
-        return reason(bool(self.names), self.parts)
+        return reason(bool(self.names), self.parts, self.anstand_actions, bool(self.sent))
 
 
-def reason(answers: bool, parts) -> str:
+def reason(answers: bool, parts, anstand_actions=(), sent: bool = False) -> str:
     """ "titeln och sändlistan har ändrats efter sammanställningen", after "ett svar har kommit in" if answers."""
     ordered = [p for p in PARTS if p in parts]
-    changed = f"{join_words([PARTS[p] for p in ordered])} har ändrats" if ordered else ""
-    if answers and changed:  # "… kommit in och titeln och sändlistan …" reads as one list: a comma parts them
-        return f"ett svar har kommit in{', och' if len(ordered) > 1 else ' och'} {changed} efter sammanställningen"
-    return ANSWER_CHANGED if answers else f"{changed} efter sammanställningen" if changed else ""
+    clauses = [ANSWER_CHANGED.removesuffix(" efter sammanställningen")] if answers else []
+    if anstand_actions:
+        clauses.append(_ANSTAND_REASON[frozenset(anstand_actions)])
+    if ordered:
+        clauses.append(f"{join_words([PARTS[p] for p in ordered])} har ändrats")
+    if sent:
+        clauses.append(SENT_REASON)
+    return f"{_and(clauses)} efter sammanställningen" if clauses else ""
 
 
 def staleness(session: Session, remiss_id: int, attachment: Attachment | None) -> Staleness:
-    """Whether the saved sammanställning attachment is out of date, and why (changed_since, and the PARTS)."""
+    """Whether the saved sammanställning attachment is out of date, and why (its answers, anstånd and sendings,
+    and the PARTS)."""
     if attachment is None:
         return Staleness()
     event = _compiled_event(session, attachment)
@@ -144,8 +205,9 @@ def staleness(session: Session, remiss_id: int, attachment: Attachment | None) -
                                after_id=event.id)
     else:  # saved before this was recorded: by time, as changed_since
         parts = _parts_changed(session, [remiss_id], lambda _, event_id, at: at > attachment.uploaded_at)
-    return Staleness(tuple(changed_since(session, remiss_id, attachment)),
-                     tuple(p for p in PARTS if p in parts.get(remiss_id, ())))
+    answered, anstand, actions = _entry_changes(session, remiss_id, attachment)
+    return Staleness(tuple(answered), tuple(p for p in PARTS if p in parts.get(remiss_id, ())), tuple(anstand),
+                     frozenset(actions), tuple(_sent_since(session, remiss_id, attachment)))
 
 
 def stale_ids(session: Session, remiss_ids: list[int]) -> dict[int, str]:
@@ -159,19 +221,29 @@ def stale_ids(session: Session, remiss_ids: list[int]) -> dict[int, str]:
                 .where(AuditEvent.remiss_id.in_(remiss_ids), AuditEvent.entity == "attachment",
                        AuditEvent.action == ACTION)
                 .group_by(AuditEvent.remiss_id).subquery())
-    answer = aliased(AuditEvent)
-    stmt = (select(answer.remiss_id).distinct().join(compiled, compiled.c.remiss_id == answer.remiss_id)
-            .where(answer.entity == "sandlista_entry", answer.action.in_(ANSWER_ACTIONS),
-                   answer.id > compiled.c.after))
-    answered = set(session.exec(stmt).all())
+    event = aliased(AuditEvent)
+    stmt = (select(event.remiss_id, event.entity_id, event.action)
+            .join(compiled, compiled.c.remiss_id == event.remiss_id)
+            .where(or_(and_(event.entity == "sandlista_entry", event.action.in_(ANSWER_ACTIONS + ANSTAND_ACTIONS)),
+                       and_(event.entity == "remiss", event.action == "send")),
+                   event.id > compiled.c.after))
+    answered: set[int] = set()
+    sent: set[int] = set()
+    anstand: dict[int, dict[int, set[str]]] = {}  # remiss → entry → anstånd actions
+    for rid, entry_id, action in session.exec(stmt).all():
+        if action in ANSWER_ACTIONS:
+            answered.add(rid)
+            anstand.setdefault(rid, {}).setdefault(entry_id, set()).add("answered")
+        elif action == "send":
+            sent.add(rid)
+        else:
+            anstand.setdefault(rid, {}).setdefault(entry_id, set()).add(action)
+    # an instans that answered since: its answer says it all, as on the remiss page (staleness)
+    asked = {rid: set().union(*(a for a in by_entry.values() if "answered" not in a))
+             for rid, by_entry in anstand.items()}
     after = dict(session.exec(select(compiled.c.remiss_id, compiled.c.after)).all())
     parts = _parts_changed(session, list(after), lambda rid, event_id, at: event_id > after[rid],
                            after_id=min(after.values(), default=0))
-    return {rid: reason(rid in answered, parts.get(rid, ())) for rid in answered | set(parts)}
+    dated = answered | sent | set(parts) | {rid for rid, actions in asked.items() if actions}
+    return {rid: reason(rid in answered, parts.get(rid, ()), asked.get(rid, set()), rid in sent) for rid in dated}
 
-
-def stale_text(names: list[str]) -> str:
-    """ "Sammanställningen är äldre än svaret från Pensionärsrådet – sammanställ igen." ("" when up to date)."""
-    if not names:
-        return ""
-    return f"Sammanställningen är äldre än svaret från {join_words(names)} – sammanställ igen."

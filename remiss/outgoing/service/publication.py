@@ -38,6 +38,29 @@ def ticked_at_first(attachment: Attachment, *, compilation_id: int | None) -> bo
     return not is_raw_mail(attachment)
 
 
+def form_choices(session: Session, remiss_id: int, candidates: list[Attachment], *, shown: set[int] | None,
+                 current: Attachment | None, stale) -> list[tuple[Attachment, bool, str]]:
+    """Each file the publishing form offers: (file, ticked, a word after its name). Before the first publishing
+    (shown None) as ticked_at_first; after it, the files on the public page, except a sammanställning out of date
+    (compiled.staleness, as publishing reads it): it is not ticked as if current but says why, and the current one,
+    when there is one, is ticked in place of a published one gone out of date, so nothing else chosen is lost."""
+    current_id = current.id if current is not None and not stale else None
+    dated = outdated(session, remiss_id, candidates)
+    swap = shown is not None and bool(dated & shown)
+    found = []
+    for attachment in candidates:
+        note = ""
+        if attachment.id in dated:
+            note = (f"äldre: {stale.reason}, sammanställ igen" if current is not None and attachment.id == current.id
+                    else "ersatt av en senare sammanställning")
+        if shown is None:
+            checked = ticked_at_first(attachment, compilation_id=current_id)
+        else:
+            checked = (attachment.id in shown and attachment.id not in dated) or (swap and attachment.id == current_id)
+        found.append((attachment, checked, note))
+    return found
+
+
 def raw_mails(session: Session, remiss_id: int) -> list[str]:
     """The names of the raw e-mails among the published files, to warn about after publishing."""
     return [a.filename for f in files_of(session, remiss_id)

@@ -328,7 +328,8 @@ def send(session: Session, *, now: datetime, principal: Principal, remiss: Remis
             f"per post till {count_words(len(by_post), 'remissinstans', 'remissinstanser')}" if by_post else ""]
     note = ("Remissen skickad " + " och ".join(way for way in ways if way)).strip()
     audit.record(session, now=now, user_id=principal.user_id, entity="remiss", entity_id=remiss.id,
-                 remiss_id=remiss.id, action="send", note=note)
+                 remiss_id=remiss.id, action="send", note=note,
+                 changes={"sent_to": [None, [e.name for e in by_mail + by_post]]})  # read by compiled._sent_since
     if remiss.status == RemissStatus.utkast:
         remisser.change_status(session, now=now, principal=principal, remiss=remiss, new=RemissStatus.skickad,
                                note=note, by_verb=True)

@@ -237,7 +237,8 @@ def compilation_status(session, remiss):
     return {"compiled": kept is not None, "file_id": kept.id if kept else None,
             "filename": kept.filename if kept else None, "made_at": kept.uploaded_at.isoformat() if kept else None,
             "out_of_date": bool(stale), "changed_since": list(stale.names), "questions_changed": stale.questions,
-            "changed_parts": list(stale.parts), "message": stale.text}
+            "changed_parts": stale.changed_parts, "anstand_since": list(stale.anstand),
+            "sent_since": [name for name in stale.sent if name], "message": stale.text}
 
 
 def incoming_yttrande(summary):
