@@ -8,6 +8,7 @@ from datetime import date, datetime, time
 
 from remiss.calendar.swedish import format_date, format_deadline
 from remiss.calendar.timeliness import has_passed
+from remiss.clock import local_today
 from remiss.remisser.kind_words import noun_of
 
 # the codes of the API's warnings (remiss.api.views): the POST's passed deadline, and a change's dates
@@ -34,14 +35,16 @@ def questions_of_change(remiss, changes: dict, *, now: datetime, in_force: tuple
     for Inkom after it, Inkom): an unrelated edit of a remiss that is late already asks nothing. in_force is the
     (day, time) in force after the change, extensions counted (remisser.deadlines.in_force_after): only that
     having passed makes the remiss late."""
-    if str(changes.get("direction", remiss.direction)) != "inkommande":
+    direction = changes.get("direction", remiss.direction)
+    if getattr(direction, "value", direction) != "inkommande":
         return None, None, None  # an outgoing svarsdag has its own rules (outgoing.service.edits)
     deadline = (changes.get("deadline_on", remiss.deadline_on), changes.get("deadline_time", remiss.deadline_time))
     received = changes.get("received_on") or remiss.received_on
     moved = deadline != (remiss.deadline_on, remiss.deadline_time)
     past = passed_deadline(*in_force, now) if moved and deadline[0] and in_force[0] else None
+    # a future Inkom is refused (remisser.service), not asked about
     late = received_after_deadline(received, deadline[0]) \
-        if moved or received != remiss.received_on else None
+        if (moved or received != remiss.received_on) and received and received <= local_today(now) else None
     return past, (in_force[1] if past else None), late
 
 
