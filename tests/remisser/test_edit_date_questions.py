@@ -18,7 +18,7 @@ def _setup(session, **overrides):
     user = make_user(session, role=Role.registrator, namnder=[namnd], email="sara@kommun.se")
     # the clock is 23 november 2026 (tests.support.factories.T0): Inkom that day
     remiss = make_remiss(session, namnd=namnd, title="Medborgarförslag om parkbänkar",
-                         deadline_on=date(2027, 2, 26), deadline_time=None, **overrides)
+                         **{"deadline_on": date(2027, 2, 26), "deadline_time": None, **overrides})
     session.commit()
     return user, remiss
 
@@ -129,3 +129,21 @@ def test_the_api_saves_and_warns(client, session, db, clock):
     assert r.status_code == 200
     assert {"sista_svarsdag_passerad", "inkom_efter_sista_svarsdag"}.isdisjoint(
         w["code"] for w in r.get_json().get("warnings", []))
+
+
+def test_an_original_corrected_to_a_past_day_under_a_later_forlangning_is_not_late(client, auth, session, db, clock):
+    """The question is whether the remiss becomes late: a granted förlängning still in force keeps it in time."""
+    from remiss.planning.models import Extension
+
+    _, remiss = _setup(session, received_on=date(2026, 10, 20), deadline_on=date(2026, 12, 1))
+    session.add(Extension(remiss_id=remiss.id, is_general=True, decision="granted",
+                          granted_until_on=date(2027, 1, 15), created_at=clock()))
+    session.commit()
+    auth.login("sara@kommun.se")
+    r = auth.post(f"/remisser/{remiss.id}/andra",
+                  _form(received_on="2026-10-20", deadline_on="2026-11-02", confirm_deadline_correction="1"))
+    assert r.status_code == 302, r.get_data(as_text=True)[:3000]
+    r = auth.post(f"/remisser/{remiss.id}/andra",
+                  _form(received_on="2026-10-20", deadline_on="2026-10-10", confirm_deadline_correction="1"))
+    page = r.get_data(as_text=True)  # before Inkom is still asked, the förlängning notwithstanding
+    assert r.status_code == 400 and BEFORE_INKOM in page and PASSED not in page
