@@ -3,9 +3,12 @@ corrected a typing error. It asks what Registrera remiss asks (remiss.remisser.d
 correction question, when the change moves the sista svarsdag or Inkom; the API's PATCH saves and warns."""
 from datetime import date
 
+from sqlmodel import select
+
 from remiss.auth.models import Role
 from remiss.auth.service import create_api_token
 from remiss.remisser.models import Remiss
+from tests.intake.test_walk7 import kommun  # noqa: F401  (a fixture)
 from tests.support.factories import make_namnd, make_remiss, make_user
 
 PASSED = "Sista svarsdagen har redan passerat"
@@ -147,3 +150,21 @@ def test_an_original_corrected_to_a_past_day_under_a_later_forlangning_is_not_la
                   _form(received_on="2026-10-20", deadline_on="2026-10-10", confirm_deadline_correction="1"))
     page = r.get_data(as_text=True)  # before Inkom is still asked, the förlängning notwithstanding
     assert r.status_code == 400 and BEFORE_INKOM in page and PASSED not in page
+
+
+def test_the_inkorg_counts_the_clock_time_as_registrera_remiss_does(client, auth, app, db, kommun, clock):
+    """The Inkorg's Registrera asked about a passed deadline by its day only: one of today at 09.00 went in at
+    noon without a question. The same rule now (date_questions.passed_deadline, walk16 0b)."""
+    from datetime import datetime, timezone
+
+    from tests.intake.test_walk7 import RK_TEXT, mail, page_fields, receive, register_now
+
+    clock.set(datetime(2024, 5, 15, 10, 0, tzinfo=timezone.utc))  # 12.00 in Stockholm, the deadline's day
+    message = receive(db, app, mail("VB: Remiss av promemorian Sänkt skatt", RK_TEXT, "<today@x>"))
+    auth.login("reg@malmo.se")
+    fields = page_fields(client.get(f"/inkorg/{message.id}").get_data(as_text=True))
+    response = register_now(auth, message.id, **{**fields, "deadline_time": "09.00"})
+    page = response.get_data(as_text=True)
+    assert response.status_code == 400 and "Sista svarsdag har redan varit" in page
+    with db.transaction() as s:
+        assert s.exec(select(Remiss)).all() == []
