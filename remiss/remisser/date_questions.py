@@ -10,6 +10,7 @@ from remiss.calendar.swedish import format_date, format_deadline
 from remiss.calendar.timeliness import has_passed
 from remiss.clock import local_today
 from remiss.remisser.kind_words import noun_of
+from remiss.remisser.status import RemissStatus
 
 # the codes of the API's warnings (remiss.api.views): the POST's passed deadline, and a change's dates
 PASSED = "sista_svarsdag_passerad"
@@ -41,7 +42,9 @@ def questions_of_change(remiss, changes: dict, *, now: datetime, in_force: tuple
     deadline = (changes.get("deadline_on", remiss.deadline_on), changes.get("deadline_time", remiss.deadline_time))
     received = changes.get("received_on") or remiss.received_on
     moved = deadline != (remiss.deadline_on, remiss.deadline_time)
-    past = passed_deadline(*in_force, now) if moved and deadline[0] and in_force[0] else None
+    # a closed remiss (avstår, återkallad) is not made late by it (remisser.present.deadline_passed)
+    past = passed_deadline(*in_force, now) \
+        if moved and deadline[0] and in_force[0] and not RemissStatus(remiss.status).is_closed else None
     # a future Inkom is refused (remisser.service), not asked about
     late = received_after_deadline(received, deadline[0]) \
         if (moved or received != remiss.received_on) and received and received <= local_today(now) else None

@@ -168,3 +168,14 @@ def test_the_inkorg_counts_the_clock_time_as_registrera_remiss_does(client, auth
     assert response.status_code == 400 and "Sista svarsdag har redan varit" in page
     with db.transaction() as s:
         assert s.exec(select(Remiss)).all() == []
+
+
+def test_a_closed_remiss_is_not_asked_whether_it_is_late(client, auth, session, db):
+    _, remiss = _setup(session, received_on=date(2026, 9, 1))
+    with db.transaction() as s:
+        s.get(Remiss, remiss.id).status = "aterkallad"
+    auth.login("sara@kommun.se")
+    r = auth.post(f"/remisser/{remiss.id}/andra",
+                  _form(received_on="2026-09-01", confirm_deadline_correction="1"))
+    assert r.status_code == 302, r.get_data(as_text=True)[:3000]
+    assert _deadline(db, remiss.id) == date(2026, 10, 1)
