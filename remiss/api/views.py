@@ -8,12 +8,11 @@ from flask import Blueprint, current_app, jsonify, request, url_for
 from remiss.api.openapi import FromApp, operation, request_body
 from remiss.api.serialize import remiss_detail, remiss_summary
 from remiss.auth.access import Action, load_remiss
-from remiss.calendar.swedish import format_deadline
 from remiss.clock import local_today
 from remiss.db import get_session
 from remiss.web.errors import error_response
 from remiss.web.extensions import csrf, guard_api
-from remiss.remisser import attachments, service
+from remiss.remisser import attachments, date_questions, service
 from remiss.intake.schemas import MissivFields, MissivText
 from remiss.remisser.input import (InputErrors, letter_after_arrival, letter_after_arrival_change,
                                    letter_after_arrival_error)
@@ -78,7 +77,7 @@ def list_():
 
 
 # the code of the warning in a POST's answer when the sista svarsdag has passed already (walk16 0b)
-PASSED_AT_REGISTRATION = "sista_svarsdag_passerad"
+PASSED_AT_REGISTRATION = date_questions.PASSED
 POSSIBLE_DUPLICATE = "mojlig_dubblett"
 CLOSED_EARLY = "avslutad_fore_svaren"
 LETTER_AFTER_ARRIVAL = "missiv_efter_inkom"
@@ -149,9 +148,8 @@ def create():
     if deadline_passed(remiss, now()):  # the form asks "registrera ändå"; the API registers and says so
         body["warnings"] = [*body.get("warnings", []), {
             "code": PASSED_AT_REGISTRATION, "url": f"/remisser/{remiss.id}#tidplan",
-            "message": (f"Sista svarsdag {format_deadline(remiss.effective_deadline_on, remiss.effective_deadline_time)}"
-                        " har redan passerat. Kontrollera datumet; har remissen kommit in sent, begär förlängd "
-                        "remisstid hos remittenten eller svara så snart som möjligt."),
+            "message": date_questions.passed_warning(remiss.effective_deadline_on, remiss.effective_deadline_time,
+                                                     remiss.kind),
             "link_text": "Se tidplanen"}]
     response = jsonify(body)
     response.status_code = 201
@@ -165,6 +163,19 @@ def _letter_after_arrival(body, late, direction: str) -> dict | None:
     if not late or direction != "inkommande" or body.confirm_letter_date:
         return None
     return {"code": LETTER_AFTER_ARRIVAL, "message": letter_after_arrival_error(late), "link_text": "Rätta datumen"}
+
+
+def _date_warnings(session, remiss, changes: dict) -> list[dict]:
+    """What Ändra uppgifter asks about a moved sista svarsdag (or Inkom): one that has passed, one before Inkom.
+    The API saves (it is changed only by adding) and says so (walk20 H12)."""
+    past, at, received_late = date_questions.questions_of_change(
+        remiss, changes, now=now(), in_force=service.in_force_after(session, remiss, changes))
+    kind = changes.get("kind", remiss.kind)
+    link = {"url": url_for("remisser.edit", remiss_id=remiss.id), "link_text": "Rätta datumen"}
+    return ([{"code": date_questions.PASSED, "message": date_questions.passed_warning(past, at, kind), **link}]
+            if past else []) + \
+        ([{"code": date_questions.RECEIVED_LATE, "message": date_questions.received_late_warning(received_late, kind),
+           **link}] if received_late else [])
 
 
 @bp.get("/remisser/<int:remiss_id>")
@@ -186,6 +197,7 @@ def update(remiss_id: int):
     body = request_body()
     late = _letter_after_arrival(body, letter_after_arrival_change(remiss, body.changes(), local_today(now())),
                                  body.changes().get("direction", remiss.direction))
+    dates = _date_warnings(session, remiss, body.changes())  # asked before saving, from the remiss as it was
     try:
         service.update(session, now=now(), principal=principal(), remiss=remiss, changes=body.changes(),
                        deadline_correction=bool(body.deadline_correction),
@@ -209,6 +221,8 @@ def update(remiss_id: int):
     detail = _detail(remiss)
     if late:
         detail["warnings"] = [*detail.get("warnings", []), {**late, "url": url_for("remisser.edit", remiss_id=remiss.id)}]
+    if dates:
+        detail["warnings"] = [*detail.get("warnings", []), *dates]
     if cut_off:  # closed as before this question was asked (the API is changed only by adding): said, not refused
         detail["warnings"] = [*detail.get("warnings", []), {
             "code": CLOSED_EARLY, "message": cut_off, "link_text": "Öppna ärendet igen",

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from datetime import datetime
+from types import SimpleNamespace
 
 from sqlmodel import Session, select
 
@@ -82,10 +83,21 @@ def deadline_in_force(remiss: Remiss, extensions: list[Extension]):
     return max(moments, key=lambda pair: deadline_moment(*pair))
 
 
+def _extensions(session: Session, remiss: Remiss) -> list[Extension]:
+    return list(session.exec(select(Extension).where(Extension.remiss_id == remiss.id)))
+
+
+def in_force_after(session: Session, remiss: Remiss, changes: dict):
+    """(date, time) in force if changes were saved: the changed original against the granted extensions. Asked
+    about before saving (remisser.date_questions.questions_of_change)."""
+    changed = SimpleNamespace(deadline_on=changes.get("deadline_on", remiss.deadline_on),
+                              deadline_time=changes.get("deadline_time", remiss.deadline_time))
+    return deadline_in_force(changed, _extensions(session, remiss))
+
+
 def refresh_deadline(session: Session, *, now: datetime, remiss: Remiss, actor_id: int | None) -> bool:
     """Recompute the deadline in force; tell listeners when it moved."""
-    extensions = list(session.exec(select(Extension).where(Extension.remiss_id == remiss.id)))
-    new = deadline_in_force(remiss, extensions)
+    new = deadline_in_force(remiss, _extensions(session, remiss))
     old = (remiss.effective_deadline_on, remiss.effective_deadline_time)
     if new == old:
         return False

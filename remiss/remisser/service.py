@@ -20,7 +20,7 @@ from remiss.remisser import move
 # Re-exported: callers read the deadline and sändlista verbs as remisser.service.<name>.
 from remiss.remisser.deadlines import (  # noqa: F401
     DeadlineQuestion, check_deadline_change, check_sent_deadline, deadline_in_force, deadline_moment,
-    refresh_deadline)
+    in_force_after, refresh_deadline)
 from remiss.remisser.input import InputErrors, RemissData
 from remiss.remisser.models import Direction, Question, Remiss
 from remiss.remisser.sandlista import (  # noqa: F401

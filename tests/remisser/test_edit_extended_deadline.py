@@ -47,7 +47,8 @@ def test_an_unextended_remiss_saves_as_before(client, auth, db, session, kommun,
 
     miljo, _, _ = kommun
     clock.set(datetime(2024, 2, 20, 9, 0, tzinfo=timezone.utc))
-    remiss = make_remiss(session, namnd=miljo, title="Annan remiss", deadline_on=date(2024, 3, 29))
+    remiss = make_remiss(session, namnd=miljo, title="Annan remiss", deadline_on=date(2024, 3, 29),
+                         received_on=date(2024, 2, 20))  # not Inkom after it: that is asked about (walk20 H12)
     session.commit()
     auth.login("reg@malmo.se")
     url = f"/remisser/{remiss.id}/andra"

@@ -17,6 +17,7 @@ from remiss.intake.views import NO_MERGE_DNR, bp, handled, nothing_named, parse_
 from remiss.intake.views.message import (EDITABLE, LABELS, NO_EXTENSION_DAY, NO_RECEIVED_ON, REQUIRED, _item_page,
                                          _message_or_404)
 from remiss.remisser import voided
+from remiss.remisser.date_questions import passed_deadline
 from remiss.remisser.input import InputErrors, deadline_required, letter_after_arrival, to_remiss_data
 from remiss.remisser.kind_words import registered
 from remiss.remisser.models import Remiss
@@ -75,7 +76,7 @@ def _register_now(message: InboxMessage):
     duplicates = [] if request.form.get("confirm_duplicate") else \
         inbox_service.register_duplicates(session, principal(), message, sender_dnr=data.sender_dnr, title=data.title)
     past = None if request.form.get("confirm_past_deadline") else \
-        (data.deadline_on if data.deadline_on and data.deadline_on < local_today(now()) else None)
+        passed_deadline(data.deadline_on, data.deadline_time, now())  # the rule of Registrera remiss
     letter_late = None if request.form.get("confirm_letter_date") else \
         letter_after_arrival(data.letter_date, data.received_on, local_today(now()))
     if duplicates or past or letter_late:

@@ -20,10 +20,11 @@ from remiss.planning.service.tidplan import work_calendar
 from remiss.calendar.swedish import format_deadline
 from remiss.remisser import archive, attachments, by_hand, page, present, queries, service, voided
 from remiss.remisser.history import describe
+from remiss.remisser.date_questions import questions_of_change
 from remiss.remisser.kind_words import noun_of
 from remiss.remisser.input import (FORM_LABELS, InputErrors, deadline_required, letter_after_arrival_change,
                                    parse_remiss_input)
-from remiss.remisser.models import ArchivedDocument, Attachment, Direction
+from remiss.remisser.models import ArchivedDocument, Attachment, Direction, RemissKind
 from remiss.remisser.present import answered_words, lateness, outgoing_facts, with_lateness
 from remiss.remisser.status import BY_VERB_ONLY, RemissStatus, TransitionError, allowed_next, next_step_of
 from remiss.web import get_or_404, now, principal
@@ -153,6 +154,7 @@ def edit(remiss_id: int):
     remiss = load_remiss(session, principal(), remiss_id, Action.edit)
     errors: dict = {}
     deadline_question = letter_late = None
+    asked: dict = {}  # the date questions (_asked)
     values = _form_values(session, remiss)
     if request.method == "POST":
         values = dict(request.form)
@@ -172,13 +174,16 @@ def edit(remiss_id: int):
         if "deadline_on" not in locked:
             errors.update(deadline_required(values))
         letter_late = None if errors else _letter_late(remiss, clean, values)
-        if not errors and not letter_late:
+        correction = bool(values.get("confirm_deadline_correction") or values.get("confirm_all"))
+        asked = {} if errors else _asked(session, remiss, clean, values, correction)
+        deadline_question = asked.pop("deadline_question", None)
+        if not errors and not letter_late and not deadline_question and not any(asked.values()):
             before = ((remiss.deadline_on, remiss.deadline_time),
                       (remiss.effective_deadline_on, remiss.effective_deadline_time))
             try:
                 moved: list[str] = []  # what a move to another nämnd did (remisser.move)
                 service.update(session, now=now(), principal=principal(), remiss=remiss, changes=clean,
-                               notes=moved, deadline_correction=bool(values.get("confirm_deadline_correction")),
+                               notes=moved, deadline_correction=correction,
                                dnr_format=current_app.config["DNR_FORMAT"],
                                default_prefix=current_app.config["DNR_DEFAULT_PREFIX"])
             except service.DeadlineQuestion:
@@ -196,14 +201,35 @@ def edit(remiss_id: int):
     return render_template("remisser/form.html", values=values, errors=errors, namnder=namnder, labels=FORM_LABELS,
                            editing=remiss, locked=_locked_fields(remiss), dnr_locked="our_dnr" in _locked_fields(remiss),
                            extended_note=_extended_note(remiss), deadline_note=_sent_note(remiss),
-                           deadline_question=deadline_question, letter_late=letter_late,
+                           deadline_question=deadline_question, letter_late=letter_late, **asked,
+                           noun=noun_of(values.get("kind") if values.get("kind") in RemissKind.__members__
+                                        else remiss.kind),  # "ärendet" for a medborgarförslag
                            **field_context(namnder, values, errors, current=remiss.handlaggare_id)), \
-        (400 if errors or deadline_question or letter_late else 200)
+        (400 if errors or deadline_question or letter_late or any(asked.values()) else 200)
 
 
 def _locked_fields(remiss) -> frozenset[str]:
     """The fields of the form this user sees but may not change (remiss.auth.access.FIELD_ACTIONS)."""
     return frozenset(name for name in FIELD_ACTIONS if not may_change_field(principal(), remiss.namnd_id, name))
+
+
+def _asked(session, remiss, clean: dict, values: dict, correction: bool) -> dict:
+    """What Registrera remiss asks about the dates, asked here too when the change moves the sista svarsdag or
+    Inkom (walk20 H12), on one page with the correction-or-förlängning question: past_deadline, past_at,
+    received_late and deadline_question, each None when not asked (or ticked as right)."""
+    confirmed = values.get("confirm_all")
+    past, at, late = questions_of_change(remiss, clean, now=now(),
+                                         in_force=service.in_force_after(session, remiss, clean))
+    asked = {"past_deadline": None if values.get("confirm_past_deadline") or confirmed else past,
+             "received_late": None if values.get("confirm_received_late") or confirmed else late}
+    asked["past_at"] = f"{at:%H.%M}" if asked["past_deadline"] and at else ""
+    try:
+        service.check_deadline_change(remiss, clean, correction=correction)
+    except service.DeadlineQuestion:
+        asked["deadline_question"] = (remiss.deadline_on, remiss.deadline_time)
+    except InputErrors:
+        pass  # refused: said when saving (service.update)
+    return asked
 
 
 def _letter_late(remiss, clean: dict, values: dict):

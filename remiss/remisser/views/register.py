@@ -7,12 +7,12 @@ from flask import current_app, flash, redirect, render_template, request, url_fo
 
 from remiss import files
 from remiss.auth.access import Action
-from remiss.calendar.timeliness import has_passed
 from remiss.clock import local_today
 from remiss.db import get_session
 from remiss.documents import held_uploads
 from remiss.remisser import attachments, queries, sent_once, service
-from remiss.remisser.kind_words import registered
+from remiss.remisser.date_questions import passed_deadline, received_after_deadline
+from remiss.remisser.kind_words import noun_of, registered
 from remiss.remisser.models import Remiss
 from remiss.remisser.input import FORM_LABELS, InputErrors, deadline_required, letter_after_arrival, to_remiss_data
 from remiss.remisser.views import bp, namnder_for
@@ -93,10 +93,11 @@ def new():
                 duplicates = queries.possible_duplicates(get_session(), principal(), sender_dnr=data.sender_dnr,
                                                          title=data.title)
             if not (values.get("confirm_past_deadline") or confirmed):
-                past_deadline = _past(data.deadline_on, data.deadline_time)
+                # a remiss that came in late is asked about, not refused (remisser.date_questions)
+                past_deadline = passed_deadline(data.deadline_on, data.deadline_time, now())
                 past_at = f"{data.deadline_time:%H.%M}" if past_deadline and data.deadline_time else ""
             if not (values.get("confirm_received_late") or confirmed):
-                received_late = _received_after_deadline(data)
+                received_late = received_after_deadline(data.received_on, data.deadline_on)
             if not (values.get("confirm_letter_date") or confirmed):
                 letter_late = _letter_after_arrival(data)
             if duplicates or past_deadline or received_late or letter_late:
@@ -136,6 +137,7 @@ def new():
                            editing=None, duplicates=duplicates, past_deadline=past_deadline, past_at=past_at,
                            already=already,
                            received_late=received_late, letter_late=letter_late, namnd_hint=namnd_hint,
+                           noun=noun_of(values.get("kind")),  # "ärendet" in the questions for a medborgarförslag
                            **field_context(namnder, values, errors),
                            **intake.context(request)), (400 if errors else 200)
 
@@ -167,19 +169,6 @@ def _hold(errors: dict) -> list:
             " De andra filerna du valde är sparade och följer med när du registrerar." if kept else
             " Välj en annan fil om den behövs.")
     return kept
-
-
-def _past(deadline, at=None):
-    """The deadline when it has passed already, its clock time counted (a deadline of today at 07.30 has passed at
-    07.45, walk16 0b): registering a remiss that came in late is asked about, not refused."""
-    return deadline if deadline is not None and has_passed(deadline, at, now()) else None
-
-
-def _received_after_deadline(data):
-    """(Inkom, sista svarsdag) when the remiss came in after its deadline: asked about like a past deadline."""
-    if data.received_on and data.deadline_on and data.received_on > data.deadline_on:
-        return data.received_on, data.deadline_on
-    return None
 
 
 def _letter_after_arrival(data):
