@@ -14,6 +14,7 @@ class Noun:
     neuter: bool  # ett-ord: "det", "besvarat"
     time: str  # the time given to answer: "remisstiden", "svarstiden"
     not_one: str  # what a letter registered by mistake was not: "ingen remiss", "inget ärende att yttra sig över"
+    many: str  # the plural, as a heading says it: "remisser", "ärenden"
 
     @property
     def The(self) -> str:  # noqa: N802 - the capitalised form, as the templates write it
@@ -27,13 +28,17 @@ class Noun:
     def it(self) -> str:
         return "det" if self.neuter else "den"
 
+    @property
+    def that(self) -> str:  # the one named before: "den remissen", "det ärendet"
+        return f"{self.it} {self.the}"
+
     def done(self, participle: str) -> str:
         """"besvarad" agreeing with the noun: "ärendet är besvarat", "remissen är besvarad"."""
         return participle[:-1] + "t" if self.neuter and participle.endswith("d") else participle
 
 
-REMISS = Noun("remissen", False, "remisstiden", "ingen remiss")
-ARENDE = Noun("ärendet", True, "svarstiden", "inget ärende att yttra sig över")
+REMISS = Noun("remissen", False, "remisstiden", "ingen remiss", "remisser")
+ARENDE = Noun("ärendet", True, "svarstiden", "inget ärende att yttra sig över", "ärenden")
 # every RemissKind but a remiss is an ärende of another kind (a medborgarförslag): "ärendet"
 NOUNS = {"remiss": REMISS}
 
@@ -42,6 +47,13 @@ def noun_of(kind) -> Noun:
     """The noun of a RemissKind (or its value); an unknown or missing kind reads as a remiss."""
     value = str(getattr(kind, "value", kind) or "remiss")
     return NOUNS.get(value, ARENDE)
+
+
+def many_of(kinds) -> str:
+    """What several ärenden are called together: "remisser" when every one is a remiss (or none is named),
+    "ärenden" when any is of another kind (a medborgarförslag)."""
+    nouns = {noun_of(kind) for kind in kinds}
+    return REMISS.many if nouns <= {REMISS} else ARENDE.many
 
 
 def registered(kind, our_dnr: str) -> str:
