@@ -18,6 +18,7 @@ from remiss.intake.schemas import MissivFields, MissivText
 from remiss.remisser.input import (InputErrors, letter_after_arrival, letter_after_arrival_change,
                                    letter_after_arrival_error)
 from remiss.remisser.filters import RemissFilter
+from remiss.remisser.kind_words import noun_of
 from remiss.remisser.queries import list_remisser, possible_duplicates
 from remiss.remisser.schemas import (DuplicateList, DuplicateQuery, ListQuery, RemissCreate, RemissDetail, RemissList,
                                      RemissUpdate)
@@ -136,19 +137,20 @@ def create():
                               dnr_format=current_app.config["DNR_FORMAT"],
                               default_prefix=current_app.config["DNR_DEFAULT_PREFIX"])
     body = _detail(remiss)
+    noun = noun_of(remiss.kind)  # "ärendet" for a medborgarförslag (walk18 F7)
     if already:
-        named = ", ".join(row.our_dnr for row in already)
+        named, found = ", ".join(row.our_dnr for row in already), noun_of(already[0].kind)
         body["warnings"] = [*body.get("warnings", []), {
             "code": POSSIBLE_DUPLICATE, "url": url_for("remisser.show", remiss_id=already[0].id),
             "message": (f"Kan redan vara registrerad: {named} har samma diarienummer hos remittenten eller samma "
-                        "ärendemening. Makulera den nya remissen om den är en dubblett."),
-            "link_text": "Öppna " + ("den remissen" if len(already) == 1 else "den senaste")}]
+                        f"ärendemening. Makulera {noun.it} nya {noun.the} om {noun.it} är en dubblett."),
+            "link_text": "Öppna " + (found.that if len(already) == 1 else f"{found.it} senaste")}]
     if deadline_passed(remiss, now()):  # the form asks "registrera ändå"; the API registers and says so
         body["warnings"] = [*body.get("warnings", []), {
             "code": PASSED_AT_REGISTRATION, "url": f"/remisser/{remiss.id}#tidplan",
             "message": (f"Sista svarsdag {format_deadline(remiss.effective_deadline_on, remiss.effective_deadline_time)}"
-                        " har redan passerat. Kontrollera datumet; har remissen kommit in sent, begär förlängd "
-                        "remisstid hos remittenten eller svara så snart som möjligt."),
+                        f" har redan passerat. Kontrollera datumet; har {noun.the} kommit in sent, begär "
+                        f"{noun.extended} hos remittenten eller svara så snart som möjligt."),
             "link_text": "Se tidplanen"}]
     response = jsonify(body)
     response.status_code = 201

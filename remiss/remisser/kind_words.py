@@ -29,12 +29,18 @@ class Noun:
         return "det" if self.neuter else "den"
 
     @property
+    def extended(self) -> str:  # what is asked of the remittent: "förlängd remisstid", "förlängd svarstid"
+        return "förlängd " + self.time.removesuffix("en")
+
+    @property
     def that(self) -> str:  # the one named before: "den remissen", "det ärendet"
         return f"{self.it} {self.the}"
 
     def done(self, participle: str) -> str:
-        """"besvarad" agreeing with the noun: "ärendet är besvarat", "remissen är besvarad"."""
-        return participle[:-1] + "t" if self.neuter and participle.endswith("d") else participle
+        """"besvarad" agreeing with the noun: "ärendet är besvarat", "remissen är besvarad"; "klar": "klart"."""
+        if not self.neuter:
+            return participle
+        return participle[:-1] + "t" if participle.endswith("d") else participle + "t"
 
 
 REMISS = Noun("remissen", False, "remisstiden", "ingen remiss", "remisser")
@@ -70,7 +76,7 @@ _PLANNER_PHRASES = (("remissens ankomst", lambda n: f"{n.whose} ankomst"),
                     ("sedan remissen kom.", lambda n: f"sedan {n.the} kom."),
                     ("remissen saknar svarsadress", lambda n: f"{n.the} saknar svarsadress"),
                     ("remissen är avslutad", lambda n: f"{n.the} är {n.done('avslutad')}"),
-                    ("förlängd remisstid", lambda n: "förlängd " + n.time.removesuffix("en")))
+                    ("förlängd remisstid", lambda n: n.extended))
 
 
 def reword(text: str, kind) -> str:
