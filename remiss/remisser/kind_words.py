@@ -76,6 +76,9 @@ _PLANNER_PHRASES = (("remissens ankomst", lambda n: f"{n.whose} ankomst"),
                     ("sedan remissen kom.", lambda n: f"sedan {n.the} kom."),
                     ("remissen saknar svarsadress", lambda n: f"{n.the} saknar svarsadress"),
                     ("remissen är avslutad", lambda n: f"{n.the} är {n.done('avslutad')}"),
+                    # why a step utgår (planning.service.milestones.called_off_words)
+                    ("remissen återkallades", lambda n: f"{n.the} återkallades"),
+                    ("remissen är makulerad", lambda n: f"{n.the} är {n.done('makulerad')}"),
                     ("förlängd remisstid", lambda n: n.extended))
 
 

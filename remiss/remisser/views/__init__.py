@@ -196,7 +196,7 @@ def edit(remiss_id: int):
     return render_template("remisser/form.html", values=values, errors=errors, namnder=namnder, labels=FORM_LABELS,
                            editing=remiss, locked=_locked_fields(remiss), dnr_locked="our_dnr" in _locked_fields(remiss),
                            extended_note=_extended_note(remiss), deadline_note=_sent_note(remiss),
-                           deadline_question=deadline_question, letter_late=letter_late,
+                           deadline_question=deadline_question, letter_late=letter_late, noun=noun_of(remiss.kind),
                            **field_context(namnder, values, errors, current=remiss.handlaggare_id)), \
         (400 if errors or deadline_question or letter_late else 200)
 

@@ -12,7 +12,7 @@ from remiss.clock import local_today
 from remiss.db import get_session
 from remiss.documents import held_uploads
 from remiss.remisser import attachments, queries, sent_once, service
-from remiss.remisser.kind_words import registered
+from remiss.remisser.kind_words import noun_of, registered
 from remiss.remisser.models import Remiss
 from remiss.remisser.input import FORM_LABELS, InputErrors, deadline_required, letter_after_arrival, to_remiss_data
 from remiss.remisser.views import bp, namnder_for
@@ -136,6 +136,7 @@ def new():
                            editing=None, duplicates=duplicates, past_deadline=past_deadline, past_at=past_at,
                            already=already,
                            received_late=received_late, letter_late=letter_late, namnd_hint=namnd_hint,
+                           noun=noun_of(values.get("kind")),  # the questions about a medborgarförslag: "ärendet"
                            **field_context(namnder, values, errors),
                            **intake.context(request)), (400 if errors else 200)
 

@@ -1,0 +1,96 @@
+"""walk18 F7, left over: the registration form's questions, "Ändra status för hand", the Tidplan's "utgår, …", a
+moved sista svarsdag and a taken diarienummer called a medborgarförslag "remissen". They name it "ärendet" now
+(remisser.kind_words); a remiss reads as before."""
+from __future__ import annotations
+
+import html
+import re
+from datetime import date
+
+import pytest
+
+from remiss.auth.service import create_api_token
+from tests.planning.helpers import add_meetings, at
+from tests.support.factories import make_namnd, make_remiss, make_user
+
+KINDS = (("medborgarforslag", "ärendet", "Ärendet", "det"), ("remiss", "remissen", "Remissen", "den"))
+
+
+def _text(page: str) -> str:
+    return html.unescape(re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", page)))
+
+
+@pytest.fixture
+def namnd(session, clock):
+    clock.set(at(2026, 12, 4, 9))
+    namnd = make_namnd(session, name="Miljönämnden", dnr_prefix="MN")
+    add_meetings(session, namnd, [("namnd", at(2027, 2, 25, 17), "")])
+    make_user(session, role="registrator", namnder=[namnd], email="mia@miljo.se", name="Mia Miljö")
+    session.commit()
+    return namnd
+
+
+@pytest.mark.parametrize("kind, the, The, it", KINDS)
+def test_the_registration_form_asks_about_a_medborgarforslag_in_its_words(namnd, session, auth, kind, the, The, it):
+    make_remiss(session, namnd=namnd, title="Fler parkbänkar", kind=kind)
+    session.commit()
+    auth.login("mia@miljo.se")
+    form = {"title": "Fler parkbänkar", "namnd_id": str(namnd.id), "kind": kind, "remittent": "Kommunfullmäktige",
+            "received_on": "2026-12-03", "deadline_on": "2026-12-01"}
+    asked = _text(auth.post("/remisser/ny", form).get_data(as_text=True))
+    registered = "registrerat" if kind == "medborgarforslag" else "registrerad"
+    # Old code: "Remissen kan redan vara registrerad", "Har remissen kommit in sent kan den registreras ändå.",
+    # "Remissen kom in efter sista svarsdagen", "Kom remissen in sent …" of a medborgarförslag
+    assert f"{The} kan redan vara {registered}" in asked, asked
+    assert f"Kontrollera datumet. Har {the} kommit in sent kan {it} registreras ändå." in asked
+    assert f"{The} kom in efter sista svarsdagen" in asked
+    assert f"Kontrollera datumen. Kom {the} in sent kan {it} registreras ändå." in asked
+    assert f"{The} anger inget datum för svaret" in asked
+    empty = _text(auth.post("/remisser/ny", {**form, "deadline_on": ""}).get_data(as_text=True))
+    assert f"Ange sista svarsdag, eller kryssa i att {the} inte har någon." in empty, empty
+
+
+@pytest.mark.parametrize("kind, the, The, it", KINDS)
+def test_status_by_hand_and_the_tidplan_speak_of_a_medborgarforslag_in_its_words(namnd, session, auth, client,
+                                                                                   clock, kind, the, The, it):
+    rid = make_remiss(session, namnd=namnd, deadline_on=date(2027, 3, 1), now=clock(), kind=kind).id
+    session.commit()
+    url = f"/remisser/{rid}"
+    auth.login("mia@miljo.se")
+    refused = _text(auth.post(f"{url}/status", {"status": "tilldelad", "note": ""}, form_url=url)
+                    .get_data(as_text=True))
+    # Old code: "Remissen har ingen handläggare.", "Skriv varför remissen är återkallad (… återkallade den …)",
+    # "Bekräfta att remissen är återkallad: den avslutas …" of a medborgarförslag
+    assert f"{The} har ingen handläggare. Välj en handläggare under ”Tilldela handläggare”" in refused
+    asked = _text(auth.post(f"{url}/status", {"status": "aterkallad", "note": ""}, form_url=url)
+                  .get_data(as_text=True))
+    done = "återkallat" if kind == "medborgarforslag" else "återkallad"
+    assert f"Skriv varför {the} är {done} (t.ex. vem som återkallade {it} och när)." in asked, asked
+    assert f"Bekräfta att {the} är {done}: {it} avslutas utan yttrande." in asked
+    closed = auth.post(f"{url}/status", {"status": "aterkallad", "note": "Förslagsställaren drog tillbaka det.",
+                                         "confirm": "1"}, form_url=url)
+    assert closed.status_code == 302
+    page = _text(client.get(url).get_data(as_text=True))
+    # Old code: "utgår, remissen återkallades" in a medborgarförslag's Tidplan
+    assert f"utgår, {the} återkallades" in page, page
+
+
+@pytest.mark.parametrize("kind, the, The, it", KINDS)
+def test_a_moved_deadline_and_a_taken_diarienummer_name_a_medborgarforslag_arendet(namnd, session, client, clock,
+                                                                                  kind, the, The, it):
+    """Asked in the API (and on Ändra uppgifter) before a registered sista svarsdag is corrected."""
+    user = make_user(session, role="registrator", namnder=[namnd], email="api@miljo.se")
+    ours = make_remiss(session, namnd=namnd, deadline_on=date(2027, 3, 1), now=clock(), kind=kind)
+    other = make_remiss(session, namnd=namnd, deadline_on=date(2027, 3, 1), now=clock(), kind=kind)
+    session.commit()
+    headers = {"Authorization": f"Bearer {create_api_token(session, now=clock(), user=user, name='t')}"}
+    session.commit()
+    moved = client.patch(f"/api/v1/remisser/{ours.id}", json={"deadline_on": "2027-03-08"}, headers=headers)
+    said = moved.get_json()["errors"]["deadline_on"]
+    whose = "ärendets" if kind == "medborgarforslag" else "remissens"
+    # Old code: "… skrivfel när remissen registrerades … på remissens sida" of a medborgarförslag
+    assert f"bekräfta att det var ett skrivfel när {the} registrerades." in said, said
+    assert f"under Förlängningar på {whose} sida" in said, said
+    taken = client.patch(f"/api/v1/remisser/{ours.id}", json={"our_dnr": other.our_dnr}, headers=headers)
+    assert taken.get_json()["errors"]["our_dnr"] == (f"Diarienumret {other.our_dnr} är redan använt: {the} "
+                                                     f"{other.our_dnr} ”{other.title}” har det."), taken.get_json()
