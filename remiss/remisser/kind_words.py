@@ -79,6 +79,10 @@ _PLANNER_PHRASES = (("remissens ankomst", lambda n: f"{n.whose} ankomst"),
                     # why a step utgår (planning.service.milestones.called_off_words)
                     ("remissen återkallades", lambda n: f"{n.the} återkallades"),
                     ("remissen är makulerad", lambda n: f"{n.the} är {n.done('makulerad')}"),
+                    # why a step is done, by the status it was moved to (planning.receivers.BY_STATUS)
+                    ("remissen är klar för beslut", lambda n: f"{n.the} är {n.done('klar')} för beslut"),
+                    ("remissen är beslutad", lambda n: f"{n.the} är {n.done('beslutad')}"),
+                    ("remissen är öppnad igen", lambda n: f"{n.the} är {n.done('öppnad')} igen"),
                     ("förlängd remisstid", lambda n: n.extended))
 
 

@@ -94,3 +94,28 @@ def test_a_moved_deadline_and_a_taken_diarienummer_name_a_medborgarforslag_arend
     taken = client.patch(f"/api/v1/remisser/{ours.id}", json={"our_dnr": other.our_dnr}, headers=headers)
     assert taken.get_json()["errors"]["our_dnr"] == (f"Diarienumret {other.our_dnr} är redan använt: {the} "
                                                      f"{other.our_dnr} ”{other.title}” har det."), taken.get_json()
+
+
+@pytest.mark.parametrize("kind, the, The, it", KINDS)
+def test_steps_a_status_ticked_off_say_why_in_its_words_in_the_history(namnd, session, auth, client, clock, kind,
+                                                                       the, The, it):
+    """The history of the Tidplan: "Granskning klar: klar (ärendet är klart för beslut)", and on reopening "…
+    (ärendet är öppnat igen)" (planning.receivers' notes through planning.service.milestones)."""
+    from remiss.auth.access import Principal
+    from remiss.remisser import service as remisser
+
+    h = make_user(session, role="handlaggare", namnder=[namnd], email="h@miljo.se")
+    ours = make_remiss(session, namnd=namnd, deadline_on=date(2027, 3, 1), now=clock(), kind=kind,
+                       handlaggare_id=h.id)
+    registrator = Principal.of(session, make_user(session, role="registrator", namnder=[namnd], email="r@miljo.se"))
+    for status in ("under_beredning", "klar_for_beslut", "aterkallad", "registrerad"):
+        remisser.change_status(session, now=clock(), principal=registrator, remiss=ours, new=status, note="Skäl.")
+    session.commit()
+    auth.login("mia@miljo.se")
+    page = _text(client.get(f"/remisser/{ours.id}").get_data(as_text=True))
+    history = page[page.index("Historik"):]
+    ready, opened = ("klart", "öppnat") if kind == "medborgarforslag" else ("klar", "öppnad")
+    # Old code: "(remissen är klar för beslut)", "(remissen återkallades)", "(remissen är öppnad igen)" of a
+    # medborgarförslag
+    assert f"({the} är {ready} för beslut)" in history, history
+    assert f"({the} återkallades)" in history and f"({the} är {opened} igen)" in history, history
