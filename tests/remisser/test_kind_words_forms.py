@@ -119,3 +119,19 @@ def test_steps_a_status_ticked_off_say_why_in_its_words_in_the_history(namnd, se
     # medborgarförslag
     assert f"({the} är {ready} för beslut)" in history, history
     assert f"({the} återkallades)" in history and f"({the} är {opened} igen)" in history, history
+
+
+@pytest.mark.parametrize("kind, the, The, it", KINDS)
+def test_moving_a_medborgarforslag_to_another_namnd_says_arendet(namnd, session, auth, clock, kind, the, The, it):
+    other = make_namnd(session, name="Tekniska nämnden", dnr_prefix="TN")
+    make_user(session, role="admin", namnder=[namnd, other], email="ada@miljo.se", name="Ada Admin")
+    rid = make_remiss(session, namnd=namnd, deadline_on=date(2027, 3, 1), now=clock(), kind=kind).id
+    session.commit()
+    auth.login("ada@miljo.se")
+    url = f"/remisser/{rid}/andra"
+    moved = auth.post(url, {"namnd_id": str(other.id), "kind": kind, "deadline_on": "2027-03-01",
+                            "deadline_time": "12.00"}, form_url=url, follow_redirects=True)
+    said = _text(moved.get_data(as_text=True))
+    # Old code: "Remissen hör nu till Tekniska nämnden. Remissen har ingen handläggare: …" of a medborgarförslag
+    assert (f"{The} hör nu till Tekniska nämnden. {The} har ingen handläggare: tilldela en handläggare i Tekniska "
+            "nämnden.") in said, said[:3000]
