@@ -26,7 +26,7 @@ from remiss.reminders.reminder_words import (DUE_SENTENCES, EXPECTED, EXPECTED_A
 from remiss.reminders.remiss_parts import (NO_FACTS, Facts, MailTemplates, _remiss_parts,  # noqa: F401
                                            deadline_calendar, is_outgoing)
 from remiss.reminders.schedule import digest_items
-from remiss.remisser.kind_words import REMISS, many_of, noun_of
+from remiss.remisser.kind_words import REMISS, many_of, noun_of, reword
 from remiss.remisser.models import Remiss
 from remiss.remisser.present import LATE_STEP, deadline_passed, lateness
 from remiss.remisser.status import RemissStatus
@@ -190,7 +190,7 @@ def compose(session: Session, row: OutboxMessage, *, config, now: datetime,
             line, expected = line.format(**words), expected.format(**words)
             lines = [line] + payload.get("lines", [])
             if row.kind == policy.ASSIGNED and not variant and deadline_passed(remiss, now):  # truth17 F5
-                expected = f"Läs remisshandlingarna. {lateness(remiss, now)} {LATE_STEP}"
+                expected = reword(f"Läs remisshandlingarna. {lateness(remiss, now)} {LATE_STEP}", remiss.kind)
             if row.kind == policy.EXTENSION and remiss.effective_deadline_on:  # the date in force when sent (F30)
                 lines = [line, "Ny sista svarsdag: "
                          f"{format_deadline(remiss.effective_deadline_on, remiss.effective_deadline_time)}."]

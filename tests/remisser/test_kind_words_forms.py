@@ -135,3 +135,29 @@ def test_moving_a_medborgarforslag_to_another_namnd_says_arendet(namnd, session,
     # Old code: "Remissen hör nu till Tekniska nämnden. Remissen har ingen handläggare: …" of a medborgarförslag
     assert (f"{The} hör nu till Tekniska nämnden. {The} har ingen handläggare: tilldela en handläggare i Tekniska "
             "nämnden.") in said, said[:3000]
+
+
+@pytest.mark.parametrize("kind, the, The, it", KINDS)
+def test_a_passed_medborgarforslag_asks_for_forlangd_svarstid(namnd, session, auth, client, clock, app, runner, kind,
+                                                              the, The, it):
+    """Nästa steg on its page and the mail to its new handläggare (truth17 F5's LATE_STEP) in its words."""
+    from remiss.auth.access import Principal
+    from remiss.remisser import service as remisser
+    from tests.planning.test_walk12_meeting_passed import _mails
+    from tests.reminders.test_events import sweep
+
+    ours = make_remiss(session, namnd=namnd, deadline_on=date(2026, 12, 1), deadline_time=None, now=clock(),
+                       received_on=date(2026, 11, 20), kind=kind)
+    h = make_user(session, role="handlaggare", namnder=[namnd], email="h@miljo.se")
+    registrator = Principal.of(session, make_user(session, role="registrator", namnder=[namnd], email="r@miljo.se"))
+    remisser.assign(session, now=clock(), principal=registrator, remiss=ours, handlaggare_id=h.id)
+    session.commit()
+    time = "svarstid" if kind == "medborgarforslag" else "remisstid"
+    asked = f"Begär förlängd {time} hos remittenten, eller svara så snart som möjligt."
+    auth.login("mia@miljo.se")
+    page = _text(client.get(f"/remisser/{ours.id}").get_data(as_text=True))
+    # Old code: "Nästa steg: Begär förlängd remisstid hos remittenten …" of a medborgarförslag
+    assert f"Nästa steg: {asked}" in page, page
+    sweep(session, runner, "2026-12-04T10:00")
+    [told] = [m for m in _mails(app, "h@miljo.se") if "tilldelats" in m]
+    assert asked in told, told
