@@ -161,3 +161,14 @@ def test_a_passed_medborgarforslag_asks_for_forlangd_svarstid(namnd, session, au
     sweep(session, runner, "2026-12-04T10:00")
     [told] = [m for m in _mails(app, "h@miljo.se") if "tilldelats" in m]
     assert asked in told, told
+
+
+@pytest.mark.parametrize("kind, the, The, it", KINDS)
+def test_the_edit_form_of_a_medborgarforslag_says_where_its_sandlista_is_kept(namnd, session, auth, client, clock,
+                                                                              kind, the, The, it):
+    rid = make_remiss(session, namnd=namnd, deadline_on=date(2027, 3, 1), now=clock(), kind=kind).id
+    session.commit()
+    auth.login("mia@miljo.se")
+    form = _text(client.get(f"/remisser/{rid}/andra").get_data(as_text=True))
+    # Old code: "Namnen sparas på den här remissen, …" of a medborgarförslag
+    assert f"Namnen sparas på {it} här {the}, inte i registret över remissinstanser." in form, form
