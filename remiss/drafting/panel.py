@@ -327,7 +327,7 @@ def panel_context(session: Session, principal: Principal, remiss, now) -> dict:
             namnd=session.get(Namnd, remiss.namnd_id).name) if unanswered else "",
         # the draft as it reads now, for those who review it or may no longer change it: no Word needed
         # in blocks of paragraphs and lists with **fet** and *kursiv*, by the rules the .docx follows
-        "reading": [(heading, blocks(text)) for heading, text in sections.readable_sections(content)]
+        "reading": [(heading, blocks(text)) for heading, text in sections.readable_sections(content, remiss.kind)]
         if draft is not None else [],
         "may_edit": may_edit and state == DraftState.utkast,
         "needs_handlaggare": needs_handlaggare_text(remiss.kind) if needs_handlaggare else "",

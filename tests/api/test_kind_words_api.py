@@ -148,3 +148,29 @@ def test_a_medborgarforslag_decided_without_a_meeting_is_warned_of_in_its_words(
                             json={"decided_by": "namnd", "meeting_on": "2026-10-29", "paragraf": "§ 1"}).get_json()
         assert early["errors"]["meeting_on"] == (f"Beslutet kan inte vara fattat 29 oktober 2026, före {the} kom in "
                                                  "2 november 2026. Kontrollera datumet."), early
+
+
+def test_the_yttrande_sections_name_a_medborgarforslag_arendet(client, session, clock, auth):
+    """The API's yttrande sections and the granskare's reading view: "Sammanfattning av ärendet (tjänsteskrivelsen)"
+    (drafting.reading.summary_label), as the yttrande form labels the field."""
+    namnd = make_namnd(session, name="Stadsområdesnämnd Öster", dnr_prefix="SOFÖ")
+    h = make_user(session, role=Role.handlaggare, namnder=[namnd], email="h@oster.se")
+    make_user(session, role=Role.granskare, namnder=[namnd], email="g@oster.se")
+    clock.set(at(2026, 11, 23))
+    _, _, headers = _token(session, clock, namnd)
+    made = {}
+    for kind, the, _ in KINDS:
+        ours = make_remiss(session, namnd=namnd, now=clock(), kind=kind, handlaggare_id=h.id,
+                           deadline_on=date(2026, 12, 18), deadline_time=None)
+        ph = Principal.of(session, h)
+        save(session, now=clock(), principal=ph, remiss=ours,
+             raw={"sammanfattning": "Positiva.", "remiss_sammanfattning": "Ett förslag om parkbänkar."})
+        change_state(session, now=clock(), principal=ph, remiss=ours, new="granskning")
+        session.commit()
+        made[kind] = ours.id, f"Sammanfattning av {the} (tjänsteskrivelsen)"
+        sections = client.get(f"/api/v1/remisser/{ours.id}", headers=headers).get_json()["yttrande"]["sections"]
+        # Old code: "Sammanfattning av remissen (tjänsteskrivelsen)" of a medborgarförslag
+        assert {"label": made[kind][1], "text": "Ett förslag om parkbänkar."} in sections, sections
+    auth.login("g@oster.se")
+    for rid, label in made.values():
+        assert label in client.get(f"/remisser/{rid}").get_data(as_text=True)
