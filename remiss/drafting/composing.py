@@ -85,10 +85,15 @@ def initial_content(d: Defaults) -> dict:
     }
 
 
+def no_comments_summary(namnd: str, noun: str = "remissen") -> str:
+    """The 'inga synpunkter' yttrande's fixed summary: "Kulturnämnden har inga synpunkter på ärendet."."""
+    return f"{namnd} har inga synpunkter på {noun}."
+
+
 def inga_synpunkter_content(base: dict, namnd: str, noun: str = "remissen") -> dict:
     """Return base turned into a short 'inga synpunkter' yttrande."""
     content = copy.deepcopy(base)
-    content.update(inga_synpunkter=True, sammanfattning=f"{namnd} har inga synpunkter på {noun}.",
+    content.update(inga_synpunkter=True, sammanfattning=no_comments_summary(namnd, noun),
                    ovriga_synpunkter="", reservationer="")
     for item in content["svar"]:
         item["text"] = ""
