@@ -26,3 +26,22 @@ def test_saving_the_inga_synpunkter_yttrande_of_a_medborgarforslag_keeps_the_mod
     assert "Yttrandet är inte längre ”Inga synpunkter”" not in saved
     assert "Skriver du egen text här blir det ett vanligt yttrande igen" in client.get(f"{page}/yttrande").get_data(
         as_text=True)
+
+
+@pytest.mark.parametrize("kind, the", [("medborgarforslag", "ärendet"), ("remiss", "remissen")])
+def test_the_api_keeps_the_inga_synpunkter_yttrande_of_a_medborgarforslag(session, w, kind, the):
+    """Old code refused it ("Ett yttrande med ”Inga synpunkter” har ingen egen text …") for a medborgarförslag."""
+    from remiss.drafting.content import inga_synpunkter_content
+    from remiss.drafting.drafts import current_content
+    from remiss.drafting.versions import save
+    from tests.drafting.conftest import NOW
+
+    remiss = w["remiss"]
+    remiss.kind = kind
+    session.add(remiss)
+    _, _, content = current_content(session, remiss)
+    fixed = inga_synpunkter_content(content, "Stadsområdesnämnd Öster", the)
+    save(session, now=NOW, principal=w["h"], remiss=remiss, raw={**fixed, "inga_synpunkter": True})
+    _, _, saved = current_content(session, remiss)
+    assert saved["inga_synpunkter"] is True
+    assert saved["sammanfattning"] == f"Stadsområdesnämnd Öster har inga synpunkter på {the}."
