@@ -39,7 +39,7 @@ def change_status_by_hand(session: Session, *, now: datetime, principal: Princip
     sets it, and tells him); Avstår and Återkallad only with a reason, stored as the history's note, and a
     confirmation. Else InputErrors under status, note and confirm."""
     require(principal, Action.edit, remiss.namnd_id)
-    wanted = check_transition(remiss.status, new, remiss.direction)
+    wanted = check_transition(remiss.status, new, remiss.direction, remiss.kind)
     require_status_move(principal, remiss.namnd_id, RemissStatus(remiss.status), wanted)  # who may, before why
     note = note.strip()[:500]
     if wanted == S.tilldelad and not remiss.handlaggare_id:

@@ -70,6 +70,10 @@ def test_status_by_hand_and_the_tidplan_speak_of_a_medborgarforslag_in_its_words
     closed = auth.post(f"{url}/status", {"status": "aterkallad", "note": "Förslagsställaren drog tillbaka det.",
                                          "confirm": "1"}, form_url=url)
     assert closed.status_code == 302
+    again = _text(auth.post(f"{url}/status", {"status": "aterkallad", "note": "Förslagsställaren drog tillbaka det.",
+                                              "confirm": "1"}, form_url=url, follow_redirects=True)
+                  .get_data(as_text=True))  # the form sent twice: old code "Remissen har redan status …"
+    assert f"{The} har redan status ”Återkallad”." in again, again
     page = _text(client.get(url).get_data(as_text=True))
     # Old code: "utgår, remissen återkallades" in a medborgarförslag's Tidplan
     assert f"utgår, {the} återkallades" in page, page
