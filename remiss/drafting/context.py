@@ -231,7 +231,8 @@ def as_proposed(session: Session, remiss: Remiss, content: dict) -> dict:
         return content
     draft = find_draft(session, remiss.id)
     return rattelse_content(content, namnd=namnd.name, remittent=remiss.remittent, replaced=replaced.full,
-                            sent=replaced.sent, reason=draft.rattelse_reason)
+                            sent=replaced.sent, reason=draft.rattelse_reason,
+                            noun=noun_of(remiss.kind).the)  # "… på ärendet." of a medborgarförslag (walk18 F7)
 
 
 def tjansteskrivelse_context(session: Session, remiss: Remiss, content: dict, day: date) -> dict:
