@@ -20,3 +20,24 @@ def test_the_rattelse_of_a_medborgarforslag_is_no_new_answer_to_arendet(session,
     # Old code: "…, inte ett nytt svar på remissen." of a medborgarförslag
     assert any(t.startswith("Ärendet gäller en rättelse av det yttrande som beslutades")
                and t.endswith(", inte ett nytt svar på ärendet.") for t in texts), texts
+
+
+def test_the_draft_version_made_by_a_move_names_a_medborgarforslag_arendet(world, session, auth, client, clock):
+    """The version the move writes (drafting.moved): "Ärendet flyttat från … till …", not "Remissen flyttad …"."""
+    from remiss.drafting.drafts import find_draft, latest_version
+    from remiss.remisser.models import Remiss
+    from tests.drafting.test_moved_remiss import _moved_remiss
+
+    rid, admin = _moved_remiss(world, session, clock)
+    moved = session.get(Remiss, rid)
+    moved.kind = "medborgarforslag"
+    session.add(moved)
+    session.commit()
+    auth.login(admin.email)
+    url = f"/remisser/{rid}/andra"
+    assert auth.post(url, {"namnd_id": str(world["namnd"].id), "kind": "medborgarforslag", "deadline_on": "2015-10-30",
+                           "deadline_time": ""}, form_url=url).status_code == 302
+    session.expire_all()
+    version = latest_version(session, find_draft(session, rid))
+    assert version.comment == "Ärendet flyttat från Stadsområdesnämnd Norr till Stadsområdesnämnd Öster", \
+        version.comment
