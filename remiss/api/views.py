@@ -137,9 +137,9 @@ def create():
                               dnr_format=current_app.config["DNR_FORMAT"],
                               default_prefix=current_app.config["DNR_DEFAULT_PREFIX"])
     body = _detail(remiss)
-    noun = noun_of(remiss.kind)  # "ärendet" for a medborgarförslag (walk18 F7)
     if already:
-        named, found = ", ".join(row.our_dnr for row in already), noun_of(already[0].kind)
+        # "Makulera det nya ärendet …", "Öppna det ärendet" of a medborgarförslag (kind_words, walk18 F7)
+        named, noun, found = ", ".join(row.our_dnr for row in already), noun_of(remiss.kind), noun_of(already[0].kind)
         body["warnings"] = [*body.get("warnings", []), {
             "code": POSSIBLE_DUPLICATE, "url": url_for("remisser.show", remiss_id=already[0].id),
             "message": (f"Kan redan vara registrerad: {named} har samma diarienummer hos remittenten eller samma "
@@ -149,8 +149,8 @@ def create():
         body["warnings"] = [*body.get("warnings", []), {
             "code": PASSED_AT_REGISTRATION, "url": f"/remisser/{remiss.id}#tidplan",
             "message": (f"Sista svarsdag {format_deadline(remiss.effective_deadline_on, remiss.effective_deadline_time)}"
-                        f" har redan passerat. Kontrollera datumet; har {noun.the} kommit in sent, begär "
-                        f"{noun.extended} hos remittenten eller svara så snart som möjligt."),
+                        f" har redan passerat. Kontrollera datumet; har {noun_of(remiss.kind).the} kommit in sent, "
+                        f"begär {noun_of(remiss.kind).extended} hos remittenten eller svara så snart som möjligt."),
             "link_text": "Se tidplanen"}]
     response = jsonify(body)
     response.status_code = 201
