@@ -17,6 +17,7 @@ from remiss.intake.schemas import MissivFields, MissivText
 from remiss.remisser.input import (InputErrors, letter_after_arrival, letter_after_arrival_change,
                                    letter_after_arrival_error)
 from remiss.remisser.filters import RemissFilter
+from remiss.remisser.kind_words import noun_of
 from remiss.remisser.queries import list_remisser, possible_duplicates
 from remiss.remisser.schemas import (DuplicateList, DuplicateQuery, ListQuery, RemissCreate, RemissDetail, RemissList,
                                      RemissUpdate)
@@ -139,12 +140,13 @@ def create():
     if late:
         body["warnings"] = [*body.get("warnings", []), {**late, "url": url_for("remisser.edit", remiss_id=remiss.id)}]
     if already:
-        named = ", ".join(row.our_dnr for row in already)
+        # "Makulera det nya ärendet …", "Öppna det ärendet" of a medborgarförslag (kind_words, walk18 F7)
+        named, noun, found = ", ".join(row.our_dnr for row in already), noun_of(remiss.kind), noun_of(already[0].kind)
         body["warnings"] = [*body.get("warnings", []), {
             "code": POSSIBLE_DUPLICATE, "url": url_for("remisser.show", remiss_id=already[0].id),
             "message": (f"Kan redan vara registrerad: {named} har samma diarienummer hos remittenten eller samma "
-                        "ärendemening. Makulera den nya remissen om den är en dubblett."),
-            "link_text": "Öppna " + ("den remissen" if len(already) == 1 else "den senaste")}]
+                        f"ärendemening. Makulera {noun.it} nya {noun.the} om {noun.it} är en dubblett."),
+            "link_text": "Öppna " + (found.that if len(already) == 1 else f"{found.it} senaste")}]
     if deadline_passed(remiss, now()):  # the form asks "registrera ändå"; the API registers and says so
         body["warnings"] = [*body.get("warnings", []), {
             "code": PASSED_AT_REGISTRATION, "url": f"/remisser/{remiss.id}#tidplan",

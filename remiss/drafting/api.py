@@ -88,7 +88,7 @@ def draft_summary(session, remiss) -> dict:
         "unanswered_questions": [{"number": n, "fraga": text} for n, text in sections.unanswered(content)],
         # the signers without a name under the yttrande ("ordförande", "förvaltningschef"; walk16 finding 12)
         "missing_signatures": signatures.missing(content, drafts.find_decision(session, remiss.id)),
-        "sections": [{"label": label, "text": text} for label, text in sections.labelled_sections(content)],
+        "sections": [{"label": label, "text": text} for label, text in sections.labelled_sections(content, remiss.kind)],
         "content": content,
     }
 

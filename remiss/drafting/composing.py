@@ -30,7 +30,8 @@ def forslag_till_beslut(namnd: str, remittent: str) -> str:
     return f"{namnd} föreslås besluta att avge yttrande till {remittent or 'remittenten'} i enlighet med upprättat förslag."
 
 
-def rattelse_content(content: dict, *, namnd: str, remittent: str, replaced: str, sent: str, reason: str) -> dict:
+def rattelse_content(content: dict, *, namnd: str, remittent: str, replaced: str, sent: str, reason: str,
+                     noun: str = "remissen") -> dict:
     """The sections of a rättelse's draft as its tjänsteskrivelse proposes them: a rättelse of the yttrande sent on
     sent (replaced: "det yttrande som beslutades … och expedierades …"), and why, not a new answer. The proposal is
     put in place while it does not speak of a rättelse, and the reason leads Ärendet while it does not; what the
@@ -42,7 +43,7 @@ def rattelse_content(content: dict, *, namnd: str, remittent: str, replaced: str
             + (f" som expedierades den {sent}" if sent else "") + ", i enlighet med upprättat förslag.")
     if "rättelse" not in (content.get("arendet") or "").casefold():
         reason = reason.strip()
-        lines = [f"Ärendet gäller en rättelse av {replaced}, inte ett nytt svar på remissen."]
+        lines = [f"Ärendet gäller en rättelse av {replaced}, inte ett nytt svar på {noun}."]
         if reason:
             lines.append(f"Skäl till rättelsen: {reason}" + ("" if reason.endswith((".", "!", "?")) else "."))
         adapted["arendet"] = "\n".join(lines + ([content["arendet"]] if content.get("arendet") else []))
@@ -85,10 +86,15 @@ def initial_content(d: Defaults) -> dict:
     }
 
 
+def no_comments_summary(namnd: str, noun: str = "remissen") -> str:
+    """The 'inga synpunkter' yttrande's fixed summary: "Kulturnämnden har inga synpunkter på ärendet."."""
+    return f"{namnd} har inga synpunkter på {noun}."
+
+
 def inga_synpunkter_content(base: dict, namnd: str, noun: str = "remissen") -> dict:
     """Return base turned into a short 'inga synpunkter' yttrande."""
     content = copy.deepcopy(base)
-    content.update(inga_synpunkter=True, sammanfattning=f"{namnd} har inga synpunkter på {noun}.",
+    content.update(inga_synpunkter=True, sammanfattning=no_comments_summary(namnd, noun),
                    ovriga_synpunkter="", reservationer="")
     for item in content["svar"]:
         item["text"] = ""

@@ -10,12 +10,13 @@ import secrets
 from remiss.drafting.composing import (  # noqa: F401
     NO_COMMENTS_ON_QUESTION, WITHOUT_QUESTION, Defaults, align_questions, answer_unanswered, answers_followed,
     forslag_till_beslut, initial_content,
-    inga_synpunkter_content, rattelse_content, remiss_summary)
+    inga_synpunkter_content, no_comments_summary, rattelse_content, remiss_summary)
 from remiss.drafting.reading import (  # noqa: F401
     LABELS, UNANSWERED_MARK, SectionDiff, compare, field_label, labelled_sections, paragraphs, readable_sections,
     unanswered, unanswered_text)
 from remiss.calendar.swedish import swedish_number
 from remiss.remisser.input import UNKNOWN_FIELD, InputErrors
+from remiss.remisser.kind_words import ARENDE, REMISS
 
 # Text fields holding paragraphs; one line is one paragraph in the Word document.
 TEXT_FIELDS = ("sammanfattning", "ovriga_synpunkter", "forslag_till_beslut", "arendet",
@@ -188,13 +189,14 @@ INGA_SYNPUNKTER_ENDED = ("Yttrandet är inte längre ”Inga synpunkter”: text
                          "du skriver om den.")
 INGA_SYNPUNKTER_HINT = ("Yttrandet är nu ”Inga synpunkter”. Skriver du egen text här blir det ett vanligt yttrande "
                         "igen när du sparar, och det du skriver kommer med i yttrandet.")
-_FIXED_SUMMARY = " har inga synpunkter på remissen."
+# the fixed summary of the short yttrande, in the words of any kind ("… på ärendet." of a medborgarförslag, walk18 F7)
+_FIXED_SUMMARIES = tuple(no_comments_summary("", noun.the) for noun in (REMISS, ARENDE))
 
 
 def has_own_text(content: dict) -> bool:
     """Whether content says more than the short 'inga synpunkter' yttrande (composing.inga_synpunkter_content)."""
     summary = (content.get("sammanfattning") or "").strip()
-    return (bool(summary and not summary.endswith(_FIXED_SUMMARY))
+    return (bool(summary and not summary.endswith(_FIXED_SUMMARIES))
             or any((content.get(key) or "").strip() for key in ("ovriga_synpunkter", "reservationer"))
             or any((item.get("text") or "").strip() for item in content.get("svar", []))
             or any((item.get("text") or "").strip() for item in content.get("avsnitt", [])))

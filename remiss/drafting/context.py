@@ -12,7 +12,7 @@ from remiss.clock import local_today
 from remiss.drafting import prefill
 from remiss.drafting.drafts import decision_of, find_decision, find_draft
 from remiss.documents.fields import format_date, svenskt_datum
-from remiss.drafting.content import paragraphs, rattelse_content, remiss_summary
+from remiss.drafting.content import no_comments_summary, paragraphs, rattelse_content, remiss_summary
 from remiss.drafting.decision import apposition, delegat_signature
 from remiss.drafting.models import Consultation, DecidedBy, Decision, GeneratedDocument
 from remiss.namnd.models import Namnd
@@ -111,7 +111,7 @@ def decision_fields(namnd: Namnd, decision: Decision | None, rattelse_of: str = 
         justering = ""
     return {"beslutat": True, "beslutsorgan": organ, "beslutsdatum": when, "paragraf": keep_together(decision.paragraf),
             "justering": justering, "beslutsreferens": referens, "forslag_till_beslut": opening,
-            "inga_synpunkter_text": f"{namnd.name} har inga synpunkter på {noun}."}
+            "inga_synpunkter_text": no_comments_summary(namnd.name, noun)}
 
 
 @dataclass(frozen=True)
@@ -231,7 +231,8 @@ def as_proposed(session: Session, remiss: Remiss, content: dict) -> dict:
         return content
     draft = find_draft(session, remiss.id)
     return rattelse_content(content, namnd=namnd.name, remittent=remiss.remittent, replaced=replaced.full,
-                            sent=replaced.sent, reason=draft.rattelse_reason)
+                            sent=replaced.sent, reason=draft.rattelse_reason,
+                            noun=noun_of(remiss.kind).the)  # "… på ärendet." of a medborgarförslag (walk18 F7)
 
 
 def tjansteskrivelse_context(session: Session, remiss: Remiss, content: dict, day: date) -> dict:

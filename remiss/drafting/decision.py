@@ -22,6 +22,7 @@ from remiss.planning import approval
 from remiss.planning.models import Milestone
 from remiss.remisser import attachments
 from remiss.remisser.input import InputErrors
+from remiss.remisser.kind_words import noun_of
 from remiss.remisser.models import Remiss
 from remiss.remisser.status import RemissStatus
 
@@ -166,7 +167,8 @@ def record_decision(session: Session, *, now: datetime, principal: Principal, re
     elif meeting_on > today:
         errors["meeting_on"] = "Beslutet registreras efter sammanträdet; datumet ligger i framtiden."
     elif remiss.received_on is not None and meeting_on < remiss.received_on:  # truth17 F11
-        errors["meeting_on"] = (f"Beslutet kan inte vara fattat {format_date(meeting_on)}, före remissen kom in "
+        errors["meeting_on"] = (f"Beslutet kan inte vara fattat {format_date(meeting_on)}, före "
+                                f"{noun_of(remiss.kind).the} kom in "
                                 f"{format_date(remiss.received_on)}. Kontrollera datumet.")
     elif decided_by in _MEETING_KIND and not confirm_meeting and "decided_by" not in errors and not kept:
         mismatch = meeting_mismatch(session, remiss, decided_by, meeting_on)
@@ -186,14 +188,15 @@ def record_decision(session: Session, *, now: datetime, principal: Principal, re
     # a rättelse is decided while the remiss stays besvarad (drafting.rattelse.start_rattelse)
     decidable = (RemissStatus.besvarad,) if draft.rattelse else (RemissStatus.klar_for_beslut, RemissStatus.beslutad)
     if not draft.rattelse and remiss.status == RemissStatus.registrerad and remiss.handlaggare_id is None:
-        raise DraftError("Remissen har ingen handläggare. Välj en handläggare under ”Tilldela handläggare” först; "
-                         "sedan kan beslutet registreras på det godkända yttrandet.")
+        raise DraftError(f"{noun_of(remiss.kind).The} har ingen handläggare. Välj en handläggare under ”Tilldela "
+                         "handläggare” först; sedan kan beslutet registreras på det godkända yttrandet.")
     if not draft.rattelse:  # approved before the remiss was assigned: it is ready for beslut all the same
         catch_up(session, now=now, principal=principal, remiss=remiss, to=RemissStatus.klar_for_beslut,
                  note="Yttrandet godkänt")
     if remiss.status not in decidable:
-        raise DraftError(f"Remissen har status ”{RemissStatus(remiss.status).label}”; beslutet kan registreras "
-                         "när den är klar för beslut.")
+        noun = noun_of(remiss.kind)  # "Ärendet … när det är klart för beslut" (kind_words, walk18 F7)
+        raise DraftError(f"{noun.The} har status ”{RemissStatus(remiss.status).label}”; beslutet kan registreras "
+                         f"när {noun.it} är {noun.done('klar')} för beslut.")
     decision = recorded
     first = decision is None
     was_justerad = decision is not None and decision.justerad_by(today)

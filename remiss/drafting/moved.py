@@ -20,6 +20,7 @@ from remiss.drafting.versions import add_version
 from remiss.drafting.models import DraftState
 from remiss.drafting.prefill import SIGNATURES, signatures_used_before
 from remiss.namnd.models import Namnd
+from remiss.remisser.kind_words import noun_of
 from remiss.remisser.models import Remiss
 
 
@@ -78,10 +79,12 @@ def draft_follows(remiss: Remiss, *, session: Session, now: datetime, principal:
         return (f"Yttrandet har läget ”{state.label}” och skrevs för {old_namnd}: skicka tillbaka det till utkast "
                 f"och skriv {new_namnd} och nämndens underskrifter i stället innan beslutet.")
     content = renamed(json.loads(latest.content), old_namnd, new_namnd)
+    noun = noun_of(remiss.kind)  # "Ärendet flyttat från …" of a medborgarförslag (kind_words, walk18 F7)
     signatures = signatures_used_before(session, remiss)
     content.update({key: signatures.get(key, "") for key in SIGNATURES})
     version = add_version(session, now=now, principal=principal, remiss=remiss, draft=draft,
-                           content=content, comment=f"Remissen flyttad från {old_namnd} till {new_namnd}")
+                           content=content,
+                           comment=f"{noun.The} {noun.done('flyttad')} från {old_namnd} till {new_namnd}")
     return (f"Utkastet till yttrande följer med. I version {version.number} står {new_namnd} där det stod "
             f"{old_namnd}, och underskrifterna är "
             + ("tagna från nämndens senaste yttrande" if any(signatures.values()) else "tomma")

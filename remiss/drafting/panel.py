@@ -25,6 +25,7 @@ from remiss.drafting.models import (Consultation, DecidedBy, Decision, DraftStat
 from remiss.planning.models import Milestone
 from remiss.reminders.queued import down_since
 from remiss.remisser import finished
+from remiss.remisser.kind_words import noun_of
 from remiss.remisser.models import Attachment, Remiss
 from remiss.namnd.models import DocumentTemplate, Namnd
 from remiss.drafting.namnd_templates import KINDS
@@ -200,19 +201,22 @@ TO_JUSTERA = "Nämnden har beslutat: registrera justeringen av protokollet och e
 # status Beslutad set by hand with no beslut registered: the justering form opens only once it is (walk18 F8)
 TO_REGISTER = "Registrera beslutet (sammanträde och §) och expediera sedan yttrandet."
 # expedierat without an answer address: nothing was e-mailed, and the page keeps saying so
-SEND_BY_HAND = ("Yttrandet är expedierat men inte e-postat, eftersom remissen saknar svarsadress: skicka "
+# {the}, {The}, {besvarad}: the words of the kind, "ärendet" for a medborgarförslag (kind_words, walk18 F7)
+SEND_BY_HAND = ("Yttrandet är expedierat men inte e-postat, eftersom {the} saknar svarsadress: skicka "
                 "handlingarna till remittenten på annat sätt{where} och registrera sedan att de är skickade. "
-                "Remissen är besvarad först då.")
+                "{The} är {besvarad} först då.")
 
 
 def next_step(status: str, state: DraftState, *, returned: bool, may_review: bool, justerad: bool,
-              by_hand_to: str | None = None, delegated: str = "", decided: bool = True) -> str:
+              by_hand_to: str | None = None, delegated: str = "", decided: bool = True, kind=None) -> str:
     """The next step the yttrande's state gives, or "" where the remiss's status says it (remisser.status).
     decided: a beslut is registered on the yttrande (False: the status alone says the nämnd decided).
     by_hand_to: the remiss has no answer e-mail ("" or its postal address): the expedierat yttrande went nowhere.
     delegated: who decided, when the beslut is a delegationsbeslut ("Delegationsbeslut av Eva Ek den …")."""
     if status == "beslutad" and state == DraftState.expedierad and by_hand_to is not None:
-        return SEND_BY_HAND.format(where=f", t.ex. med post till {by_hand_to}" if by_hand_to else "")
+        noun = noun_of(kind)
+        return SEND_BY_HAND.format(where=f", t.ex. med post till {by_hand_to}" if by_hand_to else "",
+                                   the=noun.the, The=noun.The, besvarad=noun.done("besvarad"))
     if status in ("tilldelad", "under_beredning"):
         if state == DraftState.granskning:
             return TO_REVIEW if may_review else WAITING_FOR_REVIEW
@@ -300,7 +304,8 @@ def panel_context(session: Session, principal: Principal, remiss, now) -> dict:
                       next_step(remiss.status, state, returned=bool(draft and draft.review_comment),
                                 may_review=may_review, justerad=decision is not None and decision.justerad_by(today),
                                 by_hand_to=None if remiss.answer_email else " ".join(remiss.answer_address.split()),
-                                delegated=delegated_words(decision), decided=decision is not None)) or waiting,
+                                delegated=delegated_words(decision), decided=decision is not None,
+                                kind=remiss.kind)) or waiting,
         "sent": sent,
         # the ärendemening changed after the newest expediering: the documents keep the old one (sent_title)
         "sent_title_note": sent_title.latest_note(session, remiss, frozen, sent[-1]["what"]) if sent else "",
@@ -330,7 +335,7 @@ def panel_context(session: Session, principal: Principal, remiss, now) -> dict:
             namnd=session.get(Namnd, remiss.namnd_id).name) if unanswered else "",
         # the draft as it reads now, for those who review it or may no longer change it: no Word needed
         # in blocks of paragraphs and lists with **fet** and *kursiv*, by the rules the .docx follows
-        "reading": [(heading, blocks(text)) for heading, text in sections.readable_sections(content)]
+        "reading": [(heading, blocks(text)) for heading, text in sections.readable_sections(content, remiss.kind)]
         if draft is not None else [],
         "may_edit": may_edit and state == DraftState.utkast,
         "needs_handlaggare": needs_handlaggare_text(remiss.kind) if needs_handlaggare else "",

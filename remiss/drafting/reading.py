@@ -5,13 +5,20 @@ import difflib
 from dataclasses import dataclass
 
 from remiss.documents.markup import Block, blocks
+from remiss.remisser.kind_words import noun_of
+
+def summary_label(kind=None) -> str:
+    """The tjänsteskrivelse's summary of what was sent for yttrande, by the kind's noun: "Sammanfattning av ärendet
+    (tjänsteskrivelsen)" of a medborgarförslag (kind_words, walk18 F7)."""
+    return f"Sammanfattning av {noun_of(kind).the} (tjänsteskrivelsen)"
+
 
 LABELS = {
     "sammanfattning": "Sammanfattning",
     "forslag_till_beslut": "Förslag till beslut",
     "beslutsunderlag": "Beslutsunderlag",
     "arendet": "Ärendet",
-    "remiss_sammanfattning": "Sammanfattning av remissen (tjänsteskrivelsen)",
+    "remiss_sammanfattning": summary_label(),  # of a remiss; labelled_sections names it by the kind
     "ovriga_synpunkter": "Övriga synpunkter",
     "ansvariga": "Ansvariga",
     "reservationer": "Reservationer och särskilda yttranden",
@@ -42,8 +49,8 @@ def paragraphs(text: str) -> list[str]:
     return [line.strip() for line in text.splitlines() if line.strip()]
 
 
-def labelled_sections(content: dict) -> list[tuple[str, str]]:
-    """Return (label, text) for every section, in document order (for diffs and the API)."""
+def labelled_sections(content: dict, kind=None) -> list[tuple[str, str]]:
+    """Return (label, text) for every section, in document order (for diffs and the API); kind: the RemissKind."""
     out = [("Inga synpunkter", "Ja" if content.get("inga_synpunkter") else "Nej"),
            (LABELS["sammanfattning"], content.get("sammanfattning", ""))]
     for position, item in enumerate(content.get("svar", []), 1):
@@ -52,7 +59,7 @@ def labelled_sections(content: dict) -> list[tuple[str, str]]:
         out.append((f"Avsnitt: {item['rubrik']}", item.get("text", "")))
     for key in ("ovriga_synpunkter", "forslag_till_beslut", "beslutsunderlag", "remiss_sammanfattning", "arendet", "ansvariga",
                 "ordforande", "forvaltningschef", "forvaltningschef_titel", "reservationer"):
-        out.append((LABELS[key], content.get(key, "")))
+        out.append((summary_label(kind) if key == "remiss_sammanfattning" else LABELS[key], content.get(key, "")))
     return out
 
 
@@ -84,13 +91,13 @@ def unanswered_text(content: dict) -> str:
 UNANSWERED_MARK = " – inte besvarad"
 
 
-def readable_sections(content: dict) -> list[tuple[str, str]]:
+def readable_sections(content: dict, kind=None) -> list[tuple[str, str]]:
     """Return (heading, text) of the sections with text, in document order, as a granskare reads the draft:
     each frågeställning is its own heading, and one without an answer is shown too, marked "– inte besvarad"
     with no text, so the granskare sees what the yttrande leaves out (walk11 finding 1)."""
     missing = {n for n, _ in unanswered(content)}
     read = []
-    for label, text in labelled_sections(content):
+    for label, text in labelled_sections(content, kind):
         number = label.removeprefix("Fråga ").partition(":")[0]
         if label.startswith("Fråga ") and number.isdigit() and int(number) in missing:
             read.append((label + UNANSWERED_MARK, ""))
@@ -108,12 +115,12 @@ class SectionDiff:
     lines: list[tuple[str, Block]]
 
 
-def compare(old: dict, new: dict) -> list[SectionDiff]:
+def compare(old: dict, new: dict, kind=None) -> list[SectionDiff]:
     """Return a readable per-section diff of two draft contents, paragraph by paragraph.
 
     The source lines are compared, so a change of emphasis alone counts as a change; each line is shown parsed by
     the same rules as the .docx and the draft's reading view (remiss.documents.markup.blocks)."""
-    before, after = dict(labelled_sections(old)), dict(labelled_sections(new))
+    before, after = dict(labelled_sections(old, kind)), dict(labelled_sections(new, kind))
     labels = list(after) + [label for label in before if label not in after]
     result = []
     for label in labels:

@@ -17,6 +17,7 @@ from remiss.clock import deadline_iso
 from remiss.outgoing.service import answers, chasers, sending
 from remiss.outgoing.views import bp
 from remiss.remisser.input import InputErrors
+from remiss.remisser.kind_words import noun_of
 from remiss.remisser.models import Direction
 from remiss.web import now, principal
 
@@ -35,7 +36,7 @@ def api_view(view):
 def _remiss(remiss_id: int):
     remiss = load_remiss(get_session(), principal(), remiss_id, Action.edit)
     if remiss.direction != Direction.utgaende:
-        raise InputErrors({"remiss": "Remissen är inte utgående."})
+        raise InputErrors({"remiss": f"{noun_of(remiss.kind).The} är inte utgående."})  # "Ärendet" (walk18 F7)
     return remiss
 
 

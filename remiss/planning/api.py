@@ -20,6 +20,7 @@ from remiss.planning.present import HELD_STEPS, done_on
 from remiss.planning.lateness import needs_attention, waiting_kinds
 from remiss.calendar.hand_set import said_by_hand
 from remiss.remisser.input import InputErrors
+from remiss.remisser.kind_words import reword
 from remiss.remisser.status import RemissStatus, called_off
 from remiss.web import now, principal
 from remiss.web.errors import error_response
@@ -46,10 +47,18 @@ def milestones_json(session, remiss) -> list[dict]:
     in_time = (closed or not any(m.flag_reason == MISSED and m.done_at is None for m in rows)
                or meeting_in_time(session, remiss, local_today(now())))
     kept = kept_by_record(session, remiss)  # done steps the registered beslut keeps done (walk18 F20)
-    return [_milestone_json(m, called_off(remiss.status, m.closed_with_remiss)
-                            or skipped_by_hand(remiss.status, m),  # walk18 F21, walk19 G1
-                            needs_attention(m, waiting=waiting, closed=closed), in_time,
-                            kept.get(m.kind, "") if m.done_at is not None else "") for m in rows]
+    return [_in_kind_words(_milestone_json(m, called_off(remiss.status, m.closed_with_remiss)
+                                           or skipped_by_hand(remiss.status, m),  # walk18 F21, walk19 G1
+                                           needs_attention(m, waiting=waiting, closed=closed), in_time,
+                                           kept.get(m.kind, "") if m.done_at is not None else ""), remiss.kind)
+            for m in rows]
+
+
+def _in_kind_words(row: dict, kind) -> dict:
+    """A milestone's texts in the words of the ärende's kind, as the Tidplan panel says them: "före ärendets
+    ankomst" for a medborgarförslag (kind_words.reword, walk18 F7)."""
+    return {**row, **{key: reword(row[key], kind) for key in ("explanation", "flag_reason_text", "advice",
+                                                               "not_by_hand")}}
 
 
 def _milestone_json(m, cancelled: bool, flagged: bool, in_time: bool = True, kept: str = "") -> dict:

@@ -9,6 +9,7 @@ from sqlalchemy import bindparam, select
 from sqlmodel import Session
 
 from remiss.drafting.models import Decision, DecidedBy, DraftState, YttrandeDraft
+from remiss.remisser.kind_words import noun_of
 from remiss.remisser.models import Direction
 from remiss.remisser.status import RemissStatus
 
@@ -46,7 +47,8 @@ def unlinked_beslut(session: Session, remiss) -> RemissWarning | None:
     beslut = conn.execute(_BESLUT, {"remiss_id": remiss.id}).first()
     if beslut is not None and (beslut.decided_by == DecidedBy.delegat or beslut.paragraf):
         return None
-    message = (f"Remissen har status ”{RemissStatus(remiss.status).label}”, men "
+    # "Ärendet har status …" for a medborgarförslag (kind_words, walk18 F7); its page and the API say this
+    message = (f"{noun_of(getattr(remiss, 'kind', None)).The} har status ”{RemissStatus(remiss.status).label}”, men "
                + ("ingen paragraf (§) är kopplad till beslutet." if beslut is not None else
                   "inget sammanträde och ingen paragraf (§) är kopplade till beslutet.")
                + " Registrera beslutet med sammanträdets datum och paragraf (eller delegationsbeslutet).")

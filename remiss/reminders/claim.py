@@ -23,7 +23,7 @@ from remiss.drafting.models import YttrandeDraft
 from remiss.planning.models import Milestone
 from remiss.reminders import policy, schedule, together
 from remiss.reminders.models import OutboxMessage, OutboxStatus
-from remiss.reminders.notices import NOT_HANDLAGGARE
+from remiss.reminders.notices import not_handlaggare
 from remiss.reminders.recipients import muted_kinds
 from remiss.reminders.holder import Holder, gone as holder_gone
 from remiss.remisser.models import Remiss
@@ -176,7 +176,7 @@ def _stale_notice(row, loaded: Loaded) -> str:
         remiss = loaded.remisser.get(row.remiss_id)
         about = json.loads(row.payload or "{}").get("handlaggare_id")
         if remiss is not None and about is not None and remiss.handlaggare_id != about:
-            return NOT_HANDLAGGARE
+            return not_handlaggare(getattr(remiss, "kind", None))
     return ""
 
 

@@ -26,7 +26,7 @@ from remiss.reminders.reminder_words import (DUE_SENTENCES, EXPECTED, EXPECTED_A
 from remiss.reminders.remiss_parts import (NO_FACTS, Facts, MailTemplates, _remiss_parts,  # noqa: F401
                                            deadline_calendar, is_outgoing)
 from remiss.reminders.schedule import digest_items
-from remiss.remisser.kind_words import REMISS, noun_of
+from remiss.remisser.kind_words import REMISS, many_of, noun_of, reword
 from remiss.remisser.models import Remiss
 from remiss.remisser.present import LATE_STEP, deadline_passed, lateness
 from remiss.remisser.status import RemissStatus
@@ -119,8 +119,13 @@ def _digest_link(base: str, payload: dict, items: list[dict]) -> tuple[str, str]
     if len(remiss_ids) == 1:
         return f"{base}/remisser/{remiss_ids.pop()}", f"Öppna {noun_of(items[0].get('kind')).the}"
     if payload.get("namnd_id"):
-        return f"{base}/remisser?namnd_id={payload['namnd_id']}", "Öppna nämndens remisser"
+        return f"{base}/remisser?namnd_id={payload['namnd_id']}", f"Öppna nämndens {_digest_many(items)}"
     return f"{base}/", "Öppna Remiss"
+
+
+def _digest_many(items: list[dict]) -> str:
+    """"remisser", or "ärenden" when any listed is a medborgarförslag (an old payload's rows are remisser)."""
+    return many_of(i.get("kind") for i in items)
 
 
 def _decided_by(session: Session, remiss_id: int) -> str | None:
@@ -152,8 +157,9 @@ def compose(session: Session, row: OutboxMessage, *, config, now: datetime,
                "link": f"{base}/", "link_label": "Öppna Remiss", "settings_link": f"{base}/paminnelser"}
     attachments: tuple[Attachment, ...] = ()
     if row.kind == policy.DIGEST:
-        subject = f"Veckans remisser – {payload.get('namnd', '')}"
         items = _digest_items_now(session, payload, now)
+        # "Veckans ärenden" when a medborgarförslag is among them (walk18 F7), as the rows and the link say it
+        subject = f"Veckans {_digest_many(items)} – {payload.get('namnd', '')}"
         context["paragraphs"] = [f"Det här ska vara klart i {payload.get('namnd', 'nämnden')} de kommande "
                                  f"{policy.DIGEST_WEEKS} veckorna, och det som redan är försenat."
                                  if items else f"Inget i {payload.get('namnd', 'nämnden')} är försenat eller ska "
@@ -184,7 +190,7 @@ def compose(session: Session, row: OutboxMessage, *, config, now: datetime,
             line, expected = line.format(**words), expected.format(**words)
             lines = [line] + payload.get("lines", [])
             if row.kind == policy.ASSIGNED and not variant and deadline_passed(remiss, now):  # truth17 F5
-                expected = f"Läs remisshandlingarna. {lateness(remiss, now)} {LATE_STEP}"
+                expected = reword(f"Läs remisshandlingarna. {lateness(remiss, now)} {LATE_STEP}", remiss.kind)
             if row.kind == policy.EXTENSION and remiss.effective_deadline_on:  # the date in force when sent (F30)
                 lines = [line, "Ny sista svarsdag: "
                          f"{format_deadline(remiss.effective_deadline_on, remiss.effective_deadline_time)}."]
@@ -196,7 +202,7 @@ def compose(session: Session, row: OutboxMessage, *, config, now: datetime,
         context["paragraphs"] = [p for p in str(payload.get("text", "")).split("\n\n") if p.strip()]
         if remiss is not None:
             context["link"], context["facts"], _ = _remiss_parts(remiss, base, now, templates)
-            context["link_label"] = "Öppna remissen"
+            context["link_label"] = f"Öppna {noun_of(remiss.kind).the}"
     subject = row.subject or subject
     context["subject"] = subject
     return build(sender=config.get("MAIL_FROM", "Remiss <remiss@localhost>"), to=row.recipient_email,

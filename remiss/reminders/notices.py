@@ -8,6 +8,7 @@ from sqlalchemy import update
 from sqlmodel import Session, select
 
 from remiss.reminders import outbox, policy, recipients
+from remiss.remisser.kind_words import noun_of
 from remiss.reminders.models import OutboxMessage, OutboxStatus
 from remiss.reminders.recipients import Recipient
 from remiss.remisser.models import Remiss
@@ -35,7 +36,9 @@ def notify(session: Session, *, now: datetime, remiss: Remiss, kind: str, people
     return added
 
 
-NOT_HANDLAGGARE = "Mottagaren är inte längre handläggare för remissen."
+def not_handlaggare(kind) -> str:
+    """Why an assigned notice is not sent: "… för ärendet." of a medborgarförslag (kind_words, walk18 F7)."""
+    return f"Mottagaren är inte längre handläggare för {noun_of(kind).the}."
 
 
 def _assigned_to(user_id: int | None, payload: str) -> int | None:
@@ -69,7 +72,7 @@ def assigned(session: Session, *, now: datetime, remiss: Remiss, actor_id: int |
         if _assigned_to(r.recipient_user_id, r.payload) != remiss.handlaggare_id]
     if stale:
         session.execute(update(OutboxMessage).where(OutboxMessage.id.in_(stale))
-                        .values(status=OutboxStatus.cancelled.value, last_error=NOT_HANDLAGGARE)
+                        .values(status=OutboxStatus.cancelled.value, last_error=not_handlaggare(remiss.kind))
                         .execution_options(synchronize_session=False))
     if told:
         return 0

@@ -24,7 +24,7 @@ from remiss.planning.service.missed import flag_missed_meetings, meeting_in_time
 from remiss.planning.service.tidplan import work_calendar
 from remiss.reminders import outbox, policy, recipients
 from remiss.reminders.models import OutboxMessage, OutboxStatus, ReminderMarker
-from remiss.remisser.kind_words import reword
+from remiss.remisser.kind_words import REMISS, Noun, noun_of, reword
 from remiss.remisser.models import Direction, Remiss
 from remiss.remisser.status import CLOSED
 
@@ -32,13 +32,21 @@ LOOKAHEAD_DAYS = 14  # rows are enqueued at least this far ahead, so users see w
 SPREAD_DAYS = 7  # the sweep extends a plan when under LOOKAHEAD - SPREAD days remain, by 0–6 extra days per remiss
 NEVER = date(9999, 12, 31)  # horizon of a closed or outgoing remiss: nothing to plan until an event says so
 MOVED = "Tidplanen har ändrats; påminnelsen gäller inte längre."
-CLOSED_REASON = "Remissen är avslutad."
-VOIDED_REASON = "Remissen är makulerad (registrerad av misstag)."  # walk14 #12: not "avslutad"
+
+
+def _closed_words(noun: Noun, voided: bool) -> str:
+    if voided:  # walk14 #12: not "avslutad"
+        return f"{noun.The} är {noun.done('makulerad')} ({noun.done('registrerad')} av misstag)."
+    return f"{noun.The} är {noun.done('avslutad')}."
+
+
+CLOSED_REASON, VOIDED_REASON = _closed_words(REMISS, False), _closed_words(REMISS, True)  # of a remiss
 
 
 def closed_reason(remiss: Remiss | None) -> str:
-    """Why a closed remiss's reminders stop, as `remiss reminders list` and the outbox show it."""
-    return VOIDED_REASON if remiss is not None and remiss.status == "makulerad" else CLOSED_REASON
+    """Why a closed remiss's reminders stop, as `remiss reminders list` and the outbox show it: "Ärendet är
+    avslutat." of a medborgarförslag (kind_words, walk18 F7)."""
+    return _closed_words(noun_of(getattr(remiss, "kind", None)), remiss is not None and remiss.status == "makulerad")
 OUTGOING_REASON = "Utgående remiss: remissinstanserna påminns, inte vi."
 
 

@@ -8,17 +8,29 @@ from sqlmodel import Session
 from remiss.auth.access import Action, Principal, require, require_status_move
 from remiss.remisser import service
 from remiss.remisser.input import InputErrors
+from remiss.remisser.kind_words import Noun, noun_of
 from remiss.remisser.models import Remiss
 from remiss.remisser.status import RemissStatus, check_transition
 
 S = RemissStatus
-NO_HANDLAGGARE = ("Remissen har ingen handläggare. Välj en handläggare under ”Tilldela handläggare”: då blir "
-                  "status Tilldelad och handläggaren får veta det.")
+
+
+# in the words of the kind: "Ärendet har ingen handläggare", "ärendet är återkallat" (kind_words, walk18 F7)
+def _no_handlaggare(n: Noun) -> str:
+    return (f"{n.The} har ingen handläggare. Välj en handläggare under ”Tilldela handläggare”: då blir status "
+            "Tilldelad och handläggaren får veta det.")
+
+
 # Closing a remiss without an answer: the reason is asked for (it stands in the history) and a confirmation.
-REASON_NEEDED = {S.avstar: "Skriv varför nämnden avstår från att svara.",
-                 S.aterkallad: "Skriv varför remissen är återkallad (t.ex. vem som återkallade den och när)."}
-CONFIRM_NEEDED = {S.avstar: "Bekräfta att nämnden avstår från att svara: remissen avslutas utan yttrande.",
-                  S.aterkallad: "Bekräfta att remissen är återkallad: den avslutas utan yttrande."}
+REASON_NEEDED = {
+    S.avstar: lambda n: "Skriv varför nämnden avstår från att svara.",
+    S.aterkallad: lambda n: (f"Skriv varför {n.the} är {n.done('återkallad')} (t.ex. vem som återkallade {n.it} "
+                             "och när)."),
+}
+CONFIRM_NEEDED = {
+    S.avstar: lambda n: f"Bekräfta att nämnden avstår från att svara: {n.the} avslutas utan yttrande.",
+    S.aterkallad: lambda n: f"Bekräfta att {n.the} är {n.done('återkallad')}: {n.it} avslutas utan yttrande.",
+}
 
 
 def change_status_by_hand(session: Session, *, now: datetime, principal: Principal, remiss: Remiss, new: str,
@@ -27,17 +39,17 @@ def change_status_by_hand(session: Session, *, now: datetime, principal: Princip
     sets it, and tells him); Avstår and Återkallad only with a reason, stored as the history's note, and a
     confirmation. Else InputErrors under status, note and confirm."""
     require(principal, Action.edit, remiss.namnd_id)
-    wanted = check_transition(remiss.status, new, remiss.direction)
+    wanted = check_transition(remiss.status, new, remiss.direction, remiss.kind)
     require_status_move(principal, remiss.namnd_id, RemissStatus(remiss.status), wanted)  # who may, before why
     note = note.strip()[:500]
     if wanted == S.tilldelad and not remiss.handlaggare_id:
-        raise InputErrors({"status": NO_HANDLAGGARE})
+        raise InputErrors({"status": _no_handlaggare(noun_of(remiss.kind))})
     if wanted in REASON_NEEDED:
         errors = {}
         if not note:
-            errors["note"] = REASON_NEEDED[wanted]
+            errors["note"] = REASON_NEEDED[wanted](noun_of(remiss.kind))
         if not confirmed:
-            errors["confirm"] = CONFIRM_NEEDED[wanted]
+            errors["confirm"] = CONFIRM_NEEDED[wanted](noun_of(remiss.kind))
         if errors:
             raise InputErrors(errors)
         note = f"Skäl: {note}"

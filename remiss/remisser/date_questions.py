@@ -56,7 +56,7 @@ def passed_warning(day: date, at: time | None, kind) -> str:
     passerat")."""
     noun = noun_of(kind)
     return (f"Sista svarsdag {format_deadline(day, at)} har redan passerat. Kontrollera datumet; har {noun.the} "
-            f"kommit in sent, begär förlängd {noun.time.removesuffix('en')} hos remittenten eller svara så snart "
+            f"kommit in sent, begär {noun.extended} hos remittenten eller svara så snart "
             "som möjligt.")
 
 

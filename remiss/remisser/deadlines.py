@@ -13,6 +13,7 @@ from remiss.calendar.timeliness import END_OF_DAY
 from remiss.clock import local_today
 from remiss.planning.models import Extension
 from remiss.remisser.input import InputErrors
+from remiss.remisser.kind_words import noun_of
 from remiss.remisser.models import Direction, Remiss
 from remiss.remisser.status import RemissStatus
 
@@ -57,11 +58,13 @@ def check_deadline_change(remiss: Remiss, changes: dict, *, correction: bool) ->
             "än den som gällde.")})
     if remiss.direction != Direction.inkommande or remiss.deadline_on is None or correction:
         return
+    noun = noun_of(remiss.kind)  # "när ärendet registrerades" for a medborgarförslag (walk18 F7)
     raise DeadlineQuestion({"deadline_on": (
         f"Sista svarsdag är registrerad som {format_deadline(*told)}. Ändrar du den här rättas den ursprungliga "
-        "sista svarsdagen, den som står i missivet: bekräfta att det var ett skrivfel när remissen registrerades. "
+        "sista svarsdagen, den som står i missivet: bekräfta att det var ett skrivfel när "
+        f"{noun.the} registrerades. "
         "Har remittenten gett mer tid, registrera i stället en allmän förlängning under Förlängningar på "
-        "remissens sida, så finns den ursprungliga sista svarsdagen kvar.")})
+        f"{noun.whose} sida, så finns den ursprungliga sista svarsdagen kvar.")})
 
 
 def deadline_moment(day, at) -> datetime:

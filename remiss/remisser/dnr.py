@@ -10,6 +10,7 @@ from sqlmodel import Session, select
 
 from remiss.namnd.models import Namnd
 from remiss.remisser.keys import dnr_key
+from remiss.remisser.kind_words import noun_of
 from remiss.remisser.models import DiarieSeries, Remiss
 
 DEFAULT_FORMAT = "{prefix} {year}/{number:04d}"
@@ -104,4 +105,6 @@ def holder(session: Session, dnr: str, *, other_than: int | None = None) -> Remi
 
 
 def taken_message(dnr: str, remiss: Remiss) -> str:
-    return f"Diarienumret {dnr} är redan använt: remissen {remiss.our_dnr} ”{remiss.title}” har det."
+    # the one that has it by its kind's noun: "ärendet SOFÖ 2026/0003 …" for a medborgarförslag (walk18 F7)
+    return (f"Diarienumret {dnr} är redan använt: {noun_of(remiss.kind).the} {remiss.our_dnr} ”{remiss.title}” "
+            "har det.")

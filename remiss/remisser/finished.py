@@ -5,22 +5,25 @@ expedierat yttrande is the one piece of work a besvarad remiss still takes: its 
 """
 from __future__ import annotations
 
+from remiss.remisser.kind_words import noun_of
 from remiss.remisser.models import Direction, Remiss
 from remiss.remisser.status import RemissStatus as S
 
 FINISHED = frozenset({S.besvarad, S.avstar, S.aterkallad, S.makulerad})
 
+# {The}, {the}, {it}, {whose}, done(...): the noun of the ärende's kind, "Ärendet" for a medborgarförslag (walk18 F7)
 MESSAGES = {
-    S.besvarad: "Remissen är besvarad, så yttrandet, tidplanen och förlängningarna ändras inte längre. Behöver "
-                "det skickade yttrandet rättas: börja en rättelse (Skicka rättelse).",
-    S.avstar: "Nämnden avstår från att svara på remissen, så inget mer görs i den. Ska den besvaras ändå: ändra "
-              "först status för hand till Registrerad.",
-    S.aterkallad: "Remissen är återkallad, så inget mer görs i den. Ska arbetet tas upp igen: ändra först status "
-                  "för hand till Registrerad.",
-    S.makulerad: "Remissen är makulerad (registrerad av misstag), så inget görs i den. Var det fel att makulera "
-                 "den: ångra makuleringen på remissens sida.",
-    S.avslutad: "Ärendet är avslutat, så remissinstansernas svar, avstår och anstånd ändras inte längre. Behöver "
-                "ett svar ändras: öppna ärendet igen genom att ändra status för hand till Sammanställd.",
+    S.besvarad: lambda n: (f"{n.The} är {n.done('besvarad')}, så yttrandet, tidplanen och förlängningarna ändras "
+                           "inte längre. Behöver det skickade yttrandet rättas: börja en rättelse (Skicka rättelse)."),
+    S.avstar: lambda n: (f"Nämnden avstår från att svara på {n.the}, så inget mer görs i {n.it}. Ska {n.it} besvaras "
+                         "ändå: ändra först status för hand till Registrerad."),
+    S.aterkallad: lambda n: (f"{n.The} är {n.done('återkallad')}, så inget mer görs i {n.it}. Ska arbetet tas upp "
+                             "igen: ändra först status för hand till Registrerad."),
+    S.makulerad: lambda n: (f"{n.The} är {n.done('makulerad')} ({n.done('registrerad')} av misstag), så inget görs "
+                            f"i {n.it}. Var det fel att makulera {n.it}: ångra makuleringen på {n.whose} sida."),
+    S.avslutad: lambda n: ("Ärendet är avslutat, så remissinstansernas svar, avstår och anstånd ändras inte längre. "
+                           "Behöver ett svar ändras: öppna ärendet igen genom att ändra status för hand till "
+                           "Sammanställd."),
 }
 
 
@@ -28,7 +31,7 @@ class RemissFinished(ValueError):
     """A workflow step refused because the remiss is finished; str() is the Swedish message."""
 
     def __init__(self, remiss: Remiss):
-        super().__init__(MESSAGES[S(remiss.status)])
+        super().__init__(MESSAGES[S(remiss.status)](noun_of(remiss.kind)))
         self.remiss_id = remiss.id
 
 

@@ -71,7 +71,8 @@ ACTION_LABELS = {
     ("sandlista_entry", "decline"): "Avstår",
     ("sandlista_entry", "reopen"): "Svar öppnat igen", ("sandlista_entry", "extension_request"): "Anstånd begärt",
     ("sandlista_entry", "extension_granted"): "Anstånd beviljat", ("sandlista_entry", "address"): "Adress rättad",
-    ("sandlista_entry", "send_amendment"): "Ändrat missiv skickat",
+    # the changed frågeställningar, in the missiv as it now reads, sent to one instans (outgoing.service.amendments)
+    ("sandlista_entry", "send_amendment"): "Ändring skickad till remissinstansen",
     ("outbox_message", "resend"): "E-post skickas igen",
     ("remiss", "arkiv"): "Expedierat yttrande arkiverat",  # by kind at render time: old events too
     ("remiss", "makulera"): "Makulerad – registrerad av misstag",  # remiss.remisser.voided

@@ -10,6 +10,7 @@ from email_validator import EmailNotValidError, validate_email
 
 from remiss.calendar.swedish import TIME_MESSAGE, parse_time, swedish_number  # noqa: F401  (TIME_MESSAGE, parse_time: the forms' clock rule)
 from remiss.missiv.dates import find_dates
+from remiss.remisser.kind_words import noun_of
 from remiss.remisser.models import Direction, RemissKind
 
 
@@ -265,7 +266,6 @@ TEXT_FIELDS = ("remittent", "sender_dnr", "our_dnr", "contact_person", "answer_a
                "answer_instructions")
 DATE_FIELDS = ("received_on", "letter_date", "deadline_on")
 TIME_WITHOUT_DATE = "Ange datum när klockslag är angivet."
-NO_DEADLINE_BUT_TIME = "Ta bort klockslaget – remissen anger ingen sista svarsdag."
 
 # field → how its raw value is cleaned, in the order the form shows the fields
 CLEANERS = {
@@ -348,12 +348,13 @@ def deadline_required(values: dict) -> dict:
     registration and edit forms, and the Inkorg's Registrera)."""
     if "deadline_on" not in values:
         return {}
-    typed = str(values["deadline_on"]).strip()
+    typed, the = str(values["deadline_on"]).strip(), noun_of(values.get("kind")).the  # "ärendet" (walk18 F7)
     if not typed and values.get("no_deadline") and str(values.get("deadline_time") or "").strip():
-        return {"deadline_on": NO_DEADLINE_BUT_TIME}  # not "Ange datum" against the tick (walk17 F17)
+        # not "Ange datum" against the tick (walk17 F17)
+        return {"deadline_on": f"Ta bort klockslaget – {the} anger ingen sista svarsdag."}
     if not typed and not values.get("no_deadline"):
-        return {"deadline_on": "Ange sista svarsdag, eller kryssa i att remissen inte har någon."}
+        return {"deadline_on": f"Ange sista svarsdag, eller kryssa i att {the} inte har någon."}
     if typed and values.get("no_deadline"):  # which one holds is the user's to say, not ours to guess
-        return {"deadline_on": "Du har angett en sista svarsdag och kryssat i att remissen inte anger något datum. "
+        return {"deadline_on": f"Du har angett en sista svarsdag och kryssat i att {the} inte anger något datum. "
                                "Välj ett av dem: ta bort datumet eller krysset."}
     return {}

@@ -14,6 +14,7 @@ class Noun:
     neuter: bool  # ett-ord: "det", "besvarat"
     time: str  # the time given to answer: "remisstiden", "svarstiden"
     not_one: str  # what a letter registered by mistake was not: "ingen remiss", "inget ärende att yttra sig över"
+    many: str  # the plural, as a heading says it: "remisser", "ärenden"
 
     @property
     def The(self) -> str:  # noqa: N802 - the capitalised form, as the templates write it
@@ -27,13 +28,23 @@ class Noun:
     def it(self) -> str:
         return "det" if self.neuter else "den"
 
+    @property
+    def extended(self) -> str:  # what is asked of the remittent: "förlängd remisstid", "förlängd svarstid"
+        return "förlängd " + self.time.removesuffix("en")
+
+    @property
+    def that(self) -> str:  # the one named before: "den remissen", "det ärendet"
+        return f"{self.it} {self.the}"
+
     def done(self, participle: str) -> str:
-        """"besvarad" agreeing with the noun: "ärendet är besvarat", "remissen är besvarad"."""
-        return participle[:-1] + "t" if self.neuter and participle.endswith("d") else participle
+        """"besvarad" agreeing with the noun: "ärendet är besvarat", "remissen är besvarad"; "klar": "klart"."""
+        if not self.neuter:
+            return participle
+        return participle[:-1] + "t" if participle.endswith("d") else participle + "t"
 
 
-REMISS = Noun("remissen", False, "remisstiden", "ingen remiss")
-ARENDE = Noun("ärendet", True, "svarstiden", "inget ärende att yttra sig över")
+REMISS = Noun("remissen", False, "remisstiden", "ingen remiss", "remisser")
+ARENDE = Noun("ärendet", True, "svarstiden", "inget ärende att yttra sig över", "ärenden")
 # every RemissKind but a remiss is an ärende of another kind (a medborgarförslag): "ärendet"
 NOUNS = {"remiss": REMISS}
 
@@ -42,6 +53,13 @@ def noun_of(kind) -> Noun:
     """The noun of a RemissKind (or its value); an unknown or missing kind reads as a remiss."""
     value = str(getattr(kind, "value", kind) or "remiss")
     return NOUNS.get(value, ARENDE)
+
+
+def many_of(kinds) -> str:
+    """What several ärenden are called together: "remisser" when every one is a remiss (or none is named),
+    "ärenden" when any is of another kind (a medborgarförslag)."""
+    nouns = {noun_of(kind) for kind in kinds}
+    return REMISS.many if nouns <= {REMISS} else ARENDE.many
 
 
 def registered(kind, our_dnr: str) -> str:
@@ -58,7 +76,14 @@ _PLANNER_PHRASES = (("remissens ankomst", lambda n: f"{n.whose} ankomst"),
                     ("sedan remissen kom.", lambda n: f"sedan {n.the} kom."),
                     ("remissen saknar svarsadress", lambda n: f"{n.the} saknar svarsadress"),
                     ("remissen är avslutad", lambda n: f"{n.the} är {n.done('avslutad')}"),
-                    ("förlängd remisstid", lambda n: "förlängd " + n.time.removesuffix("en")))
+                    # why a step utgår (planning.service.milestones.called_off_words)
+                    ("remissen återkallades", lambda n: f"{n.the} återkallades"),
+                    ("remissen är makulerad", lambda n: f"{n.the} är {n.done('makulerad')}"),
+                    # why a step is done, by the status it was moved to (planning.receivers.BY_STATUS)
+                    ("remissen är klar för beslut", lambda n: f"{n.the} är {n.done('klar')} för beslut"),
+                    ("remissen är beslutad", lambda n: f"{n.the} är {n.done('beslutad')}"),
+                    ("remissen är öppnad igen", lambda n: f"{n.the} är {n.done('öppnad')} igen"),
+                    ("förlängd remisstid", lambda n: n.extended))
 
 
 def reword(text: str, kind) -> str:

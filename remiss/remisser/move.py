@@ -10,6 +10,7 @@ from remiss import events
 from remiss.auth.access import Principal
 from remiss.auth.models import NamndMembership, User
 from remiss.namnd.models import Namnd
+from remiss.remisser.kind_words import noun_of
 from remiss.remisser.models import Remiss
 from remiss.remisser.status import RemissStatus
 
@@ -30,7 +31,8 @@ def moved(session: Session, *, now: datetime, principal: Principal, remiss: Remi
     from remiss.remisser.service import change_status  # service calls this module
 
     old, new = session.get(Namnd, old_namnd_id), session.get(Namnd, remiss.namnd_id)
-    notes = [f"Remissen hör nu till {new.name}."]
+    noun = noun_of(remiss.kind)  # "Ärendet hör nu till …" for a medborgarförslag (kind_words, walk18 F7)
+    notes = [f"{noun.The} hör nu till {new.name}."]
     # a finished remiss needs no new handläggare: it is only told that it has none (walk18 F13)
     assign = "." if RemissStatus(remiss.status).is_closed else f": tilldela en handläggare i {new.name}."
     if old_handlaggare_id and remiss.handlaggare_id is None:
@@ -47,7 +49,7 @@ def moved(session: Session, *, now: datetime, principal: Principal, remiss: Remi
         notes.append(f"Handläggaren {user.name} följer med." if remiss.handlaggare_id == old_handlaggare_id
                      else f"{user.name} är nu handläggare.")
     else:  # none before the move either (a handläggare dropped by an earlier move does not come back)
-        notes.append(f"Remissen har ingen handläggare{assign}")
+        notes.append(f"{noun.The} har ingen handläggare{assign}")
     for _, said in events.remiss_moved.send(remiss, session=session, now=now, principal=principal,
                                             old_namnd=old.name, new_namnd=new.name):
         if said:

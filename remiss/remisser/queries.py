@@ -277,7 +277,7 @@ def _dnr_hits(session: Session, principal: Principal, f: RemissFilter):
 def possible_duplicates(session: Session, principal: Principal, *, sender_dnr: str, title: str) -> list:
     """Visible remisser that may be the one being registered: the same remittent's diarienummer, or the same
     title, both as their keys (remiss.remisser.keys: case, spacing, punctuation, diacritics and leading zeros
-    aside). Rows of id, our_dnr, title, remittent, sender_dnr, newest first."""
+    aside). Rows of id, our_dnr, title, remittent, sender_dnr, kind, newest first."""
     conditions = []
     if keys.dnr_key(sender_dnr):
         conditions.append(Remiss.sender_dnr_key == keys.dnr_key(sender_dnr))
@@ -285,7 +285,8 @@ def possible_duplicates(session: Session, principal: Principal, *, sender_dnr: s
         conditions.append(Remiss.title_key == keys.title_key(title))
     if not conditions:
         return []
-    stmt = select(Remiss.id, Remiss.our_dnr, Remiss.title, Remiss.remittent, Remiss.sender_dnr).where(or_(*conditions))
+    stmt = select(Remiss.id, Remiss.our_dnr, Remiss.title, Remiss.remittent, Remiss.sender_dnr,
+                  Remiss.kind).where(or_(*conditions))
     return session.execute(_where(stmt, _filter_values(principal, RemissFilter())).order_by(Remiss.id.desc()).limit(5)).all()
 
 

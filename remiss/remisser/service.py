@@ -241,7 +241,7 @@ def change_status(session: Session, *, now: datetime, principal: Principal, remi
     A status of BY_VERB_ONLY (skickad) is reached only by its verb (sending), which says so with by_verb."""
     require(principal, Action.edit, remiss.namnd_id)
     old = RemissStatus(remiss.status)
-    new = check_transition(old, new, remiss.direction)
+    new = check_transition(old, new, remiss.direction, remiss.kind)
     if new in BY_VERB_ONLY and not by_verb:
         how = "när remissen skickas (Skicka remissen)" if new == RemissStatus.skickad else \
             "med Makulera under ”Registrerad av misstag?” på remissens sida, som frågar efter skälet"  # voided

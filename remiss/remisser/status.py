@@ -169,11 +169,12 @@ def parse_status(value) -> RemissStatus:
 
 
 def check_transition(current: RemissStatus | str, new: RemissStatus | str,
-                     direction: str | None = None) -> RemissStatus:
-    """Return new as a status if the move is allowed (for a remiss of direction), else raise TransitionError."""
+                     direction: str | None = None, kind=None) -> RemissStatus:
+    """Return new as a status if the move is allowed (for a remiss of direction), else raise TransitionError; kind:
+    the RemissKind, whose noun says it ("Ärendet har redan status …" of a medborgarförslag, walk18 F7)."""
     current, new = RemissStatus(current), parse_status(new)
     if new == current:
-        raise TransitionError(f"Remissen har redan status ”{current.label}”.")
+        raise TransitionError(f"{noun_of(kind).The} har redan status ”{current.label}”.")
     if new not in moves(current, direction):
         possible = ", ".join(f"”{s.label}”" for s in allowed_next(current, direction)) or "inga"
         raise TransitionError(

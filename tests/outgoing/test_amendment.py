@@ -40,6 +40,11 @@ def test_changed_questions_after_sending_are_told_and_offered_to_those_already_s
     assert ("Ändringen är skickad: det ändrade missivet läggs i utkorgen och e-postas inom några minuter till "
             "Trafiknämnden.") in done
     assert "Skicka ändringen till" not in done
+    # its history names what was sent, to whom (old code: "Ändrat missiv skickat", a heading no button says)
+    history = _text(client.get(page))
+    assert re.search(r"– Ändring skickad till remissinstansen av [^(]+ \(Det ändrade missivet lagt i utkorgen för "
+                     r"e-post till Trafiknämnden\)", history), history
+    assert "Ändrat missiv skickat" not in history
     session.expire_all()
     mails = session.exec(select(OutboxMessage).where(OutboxMessage.remiss_id == remiss.id,
                                                      OutboxMessage.subject.startswith("Ändrade frågeställningar"))).all()

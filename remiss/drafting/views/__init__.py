@@ -260,7 +260,7 @@ def compare_versions(remiss_id: int):
     old, new = (drafts.version_by_number(session, draft.id, n) for n in (old_n, new_n))
     if old is None or new is None:
         abort(404, "Versionen finns inte.")
-    diff = compare(json.loads(old.content), json.loads(new.content))
+    diff = compare(json.loads(old.content), json.loads(new.content), remiss.kind)
     return render_template("drafting/compare.html", remiss=remiss, noun=noun_of(remiss.kind), old=old, new=new,
                            diff=diff,
                            old_at=format_date_time(old.created_at), new_at=format_date_time(new.created_at))

@@ -328,11 +328,11 @@ def register_duplicates(session: Session, principal: Principal, message: InboxMe
     rows = [Duplicate(*row) for row in possible_duplicates(session, principal, sender_dnr=sender_dnr, title=title)]
     found = existing_remiss(session, message)
     if found is not None and principal.may(Action.view, found.namnd_id) and found.id not in {r.id for r in rows}:
-        rows.insert(0, Duplicate(found.id, found.our_dnr, found.title, found.remittent, found.sender_dnr))
+        rows.insert(0, Duplicate(found.id, found.our_dnr, found.title, found.remittent, found.sender_dnr, found.kind))
     return rows
 
 
-Duplicate = namedtuple("Duplicate", "id our_dnr title remittent sender_dnr")
+Duplicate = namedtuple("Duplicate", "id our_dnr title remittent sender_dnr kind")  # a possible_duplicates row
 
 
 def dismiss(session: Session, *, now: datetime, principal: Principal, message: InboxMessage) -> None:

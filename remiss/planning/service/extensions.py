@@ -95,14 +95,17 @@ def not_beyond_in_force(remiss: Remiss, until_on: date, until_time: time | None)
             "under Ändra uppgifter.")
 
 
-NO_DEADLINE = "Remissen har ingen sista svarsdag att förlänga – ange sista svarsdagen under Ändra uppgifter."
 
 
 def nothing_to_extend(remiss: Remiss) -> str | None:
     """The Swedish refusal when the remiss has no sista svarsdag in force, else None: a förlängning (a request, its
     grant or the remittent's general notice) extends a deadline, and "förlängd från Ingen sista svarsdag" is none
     (walk18 F6). The remittent's first day is set under Ändra uppgifter."""
-    return NO_DEADLINE if remiss.effective_deadline_on is None else None
+    if remiss.effective_deadline_on is not None:
+        return None
+    # "Ärendet har ingen …" for a medborgarförslag (kind_words, walk18 F7), on its page and in the API
+    return (f"{noun_of(remiss.kind).The} har ingen sista svarsdag att förlänga – ange sista svarsdagen under Ändra "
+            "uppgifter.")
 
 
 # field: (the refusal of a day after today, the start of the one for a day before an earlier event)
@@ -174,7 +177,7 @@ def request_extension(session: Session, *, now: datetime, principal: Principal, 
     if len(evidence.text) > 50000:
         errors["evidence_text"] = "Texten är för lång (högst 50 000 tecken)."
     # as for an answer (walk10); not before the remiss came in, as the besked and the notice (walk19 G5)
-    came_in = ((remiss.received_on, "remissen kom in"),)
+    came_in = ((remiss.received_on, f"{noun_of(remiss.kind).the} kom in"),)
     if refusal := day_refusal("requested_on", requested_on, local_today(now), came_in):
         errors["requested_on"] = refusal
     if errors:
@@ -209,7 +212,8 @@ def decide_extension(session: Session, *, now: datetime, principal: Principal, r
     require_open(remiss)
     extension = session.get(Extension, extension_id)
     if extension is None or extension.remiss_id != remiss.id:
-        raise InputErrors({"extension_id": "Förlängningen finns inte på den här remissen."})
+        raise InputErrors({"extension_id": f"Förlängningen finns inte på {noun_of(remiss.kind).it} här "
+                                           f"{noun_of(remiss.kind).the}."})
     if decision_of(remiss, extension) == "superseded":
         raise InputErrors({"decision": "Begäran behöver inget besked: en förlängning som remittenten redan gett "
                                        "gick lika långt eller längre."})
@@ -224,7 +228,7 @@ def decide_extension(session: Session, *, now: datetime, principal: Principal, r
         if refusal := nothing_to_extend(remiss) or not_beyond_in_force(remiss, until_on, until_time):
             raise InputErrors({"granted_until_on": refusal})
     if refusal := day_refusal("decided_on", decided_on, local_today(now),
-                              ((remiss.received_on, "remissen kom in"),
+                              ((remiss.received_on, f"{noun_of(remiss.kind).the} kom in"),
                                (extension.requested_on, "förlängningen begärdes"))):
         raise InputErrors({"decided_on": refusal})
     if len(evidence.text) > 50000:
@@ -262,20 +266,21 @@ def general_notice(session: Session, *, now: datetime, principal: Principal, rem
     errors: dict[str, str] = {}
     sender = _check_text(errors, "sender", sender, 200) or remiss.remittent or "Remittenten"
     if until_on is None:
-        errors["until_on"] = "Ange vilket datum remisstiden förlängs till."
+        errors["until_on"] = f"Ange vilket datum {noun_of(remiss.kind).time} förlängs till."
     elif refusal := nothing_to_extend(remiss) or not_beyond_in_force(remiss, until_on, until_time):
         errors["until_on"] = refusal
     if len(evidence.text) > 50000:
         errors["evidence_text"] = "Texten är för lång (högst 50 000 tecken)."
     if not notice_read and (refusal := day_refusal("notice_on", notice_on, local_today(now),
-                                                   ((remiss.received_on, "remissen kom in"),))):
+                                                   ((remiss.received_on, f"{noun_of(remiss.kind).the} kom in"),))):
         errors["notice_on"] = refusal
     if errors:
         raise InputErrors(errors)
     day = notice_on or local_today(now)
     extension = Extension(remiss_id=remiss.id, is_general=True, requested_by=sender, requested_on=day,
                           requested_until_on=until_on, requested_until_time=until_time,
-                          reason="Allmän förlängning av remisstiden från remittenten", decision="granted",
+                          reason=f"Allmän förlängning av {noun_of(remiss.kind).time} från remittenten",
+                          decision="granted",
                           granted_until_on=until_on, granted_until_time=until_time, decided_on=day,
                           created_by_id=principal.user_id, created_at=now)
     session.add(extension)
@@ -286,7 +291,7 @@ def general_notice(session: Session, *, now: datetime, principal: Principal, rem
     audit.record(session, now=now, user_id=principal.user_id, entity="extension", entity_id=extension.id,
                  remiss_id=remiss.id, action="extension",
                  changes={"decision": [None, "granted"], "granted_until": [None, _moment(until_on, until_time)]},
-                 note=f"Allmän förlängning av remisstiden från {sender}")
+                 note=f"Allmän förlängning av {noun_of(remiss.kind).time} från {sender}")
     _supersede_covered_requests(session, now=now, principal=principal, remiss=remiss, general=extension)
     refresh_deadline(session, now=now, remiss=remiss, actor_id=principal.user_id)
     events.extension_decided.send(remiss, session=session, now=now, actor_id=principal.user_id,

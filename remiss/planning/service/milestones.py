@@ -19,7 +19,7 @@ from remiss.planning.service.tidplan import (deadline_of, follow_hand_set_meetin
                                              replan, rules_of, touch, work_calendar)
 from remiss.remisser.finished import require_open
 from remiss.remisser.input import InputErrors
-from remiss.remisser.kind_words import noun_of
+from remiss.remisser.kind_words import noun_of, reword
 from remiss.remisser.models import Remiss
 from remiss.remisser.status import called_off
 
@@ -199,7 +199,8 @@ def complete(session: Session, *, now: datetime, remiss: Remiss, kinds: tuple[st
     # a remiss closed without an answer (avstår, återkallad): its work is called off, not done (walk11 finding 8)
     word, key = ("utgår", "utgar") if closing and called_off(remiss.status, True) else ("klar", "done")
     changes = {f"{key}:{m.kind}": [None, now.isoformat()] for m in done}
-    note = f"{', '.join(m.label for m in done)}: {word} ({note})"
+    # the receivers' kind-blind why ("remissen är klar för beslut") in the kind's words (kind_words, walk18 F7)
+    note = f"{', '.join(m.label for m in done)}: {word} ({reword(note, remiss.kind)})"
     moved = give_review_time(session, remiss=remiss, rows=rows)
     if moved is not None:
         changes["granskning"] = [moved.isoformat(), rows["granskning"].due_on.isoformat()]
@@ -230,7 +231,8 @@ def _open_again(session: Session, *, now: datetime, remiss: Remiss, rows: list[M
         said = ([f"{', '.join(m.label for m in done)}: inte klar"] if done else []) + \
             ([f"{', '.join(m.label for m in was_called_off)}: planerad igen"] if was_called_off else [])
         audit.record(session, now=now, user_id=actor_id, entity="remiss", entity_id=remiss.id,
-                     remiss_id=remiss.id, action="milestone", changes=changes, note=f"{'; '.join(said)} ({note})")
+                     remiss_id=remiss.id, action="milestone", changes=changes,
+                     note=f"{'; '.join(said)} ({reword(note, remiss.kind)})")
     return rows
 
 

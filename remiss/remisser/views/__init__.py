@@ -21,7 +21,7 @@ from remiss.calendar.swedish import format_deadline
 from remiss.remisser import archive, attachments, by_hand, page, present, queries, service, voided
 from remiss.remisser.history import describe
 from remiss.remisser.date_questions import questions_of_change
-from remiss.remisser.kind_words import noun_of
+from remiss.remisser.kind_words import noun_of, reword
 from remiss.remisser.input import (FORM_LABELS, InputErrors, deadline_required, letter_after_arrival_change,
                                    parse_remiss_input)
 from remiss.remisser.models import ArchivedDocument, Attachment, Direction, RemissKind
@@ -97,12 +97,14 @@ def _show(remiss_id: int, *, assign_values: dict | None = None, assign_errors: d
         status=RemissStatus(remiss.status),
         # a panel may name a step the status does not show (a rättelse of the besvarad remiss's yttrande)
         # once the nämnd has decided, a longer remisstid no longer helps: only expediering is left
-        next_step=present.while_asked(with_lateness(next(
+        # a medborgarförslag's in its words: "Begär förlängd svarstid …" (kind_words.reword, walk18 F7)
+        next_step=reword(present.while_asked(with_lateness(next(
             (ctx["next_step"] for _, ctx in extra if isinstance(ctx, dict) and ctx.get("next_step")),
             # "Inget mer att göra" never beside a warning that asks for something (truth16 F19)
             status_step.replace(NOTHING_LEFT, WARNED) if warnings else status_step), [ctx for _, ctx in extra]),
             late=late and remiss.status != RemissStatus.beslutad,
             asked=next((ctx["asked"] for _, ctx in extra if isinstance(ctx, dict) and ctx.get("asked")), "")),
+            remiss.kind),
         late=late, answered=answered, warnings=warnings, archived=archived,
         may_edit=p.may(Action.edit, remiss.namnd_id), may_assign=may_assign, assign=assign,
         status_values=status_values or {}, status_errors=status_errors or {},

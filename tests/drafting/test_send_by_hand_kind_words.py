@@ -1,0 +1,22 @@
+"""walk18 F7, left over: the Yttrande panel's next step after an expediering without an answer address said "eftersom
+remissen saknar svarsadress … Remissen är besvarad först då." of a medborgarförslag. It says "ärendet" now
+(remisser.kind_words); a remiss reads as before (tests/drafting/test_sent_by_hand.py)."""
+from __future__ import annotations
+
+import html
+import re
+
+from tests.drafting.test_expediering_mail import expediera
+
+
+def _text(page: str) -> str:
+    return html.unescape(re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", page)))
+
+
+def test_the_next_step_of_an_unsent_medborgarforslag_says_arendet(decided, auth, client):
+    rid = decided(answer_email="", kind="medborgarforslag")
+    assert expediera(auth, rid).status_code == 302
+    shown = _text(client.get(f"/remisser/{rid}").get_data(as_text=True))
+    assert "Yttrandet är expedierat men inte e-postat, eftersom ärendet saknar svarsadress: skicka" in shown, shown
+    assert "Ärendet är besvarat först då." in shown
+    assert "Remissen är besvarad först då." not in shown and "eftersom remissen" not in shown
