@@ -69,7 +69,7 @@ def _samrad(consultations: list[Consultation]) -> list[str]:
     return lines
 
 
-def _signatures(content: dict, decision: Decision | None) -> list[dict]:
+def signers(content: dict, decision: Decision | None) -> list[dict]:
     """Ordförande and förvaltningschef sign the nämnd's yttrande; the delegat alone signs a delegationsbeslut."""
     if decision is not None and decision.decided_by == DecidedBy.delegat:
         return [delegat_signature(decision.delegat)]
@@ -174,7 +174,7 @@ def yttrande_context(session: Session, remiss: Remiss, content: dict, day: date)
         "ovriga_synpunkter": content.get("ovriga_synpunkter", ""),
         "inga_synpunkter": bool(content.get("inga_synpunkter")),
         "samrad": _samrad(consultations),
-        "signaturer": _signatures(content, decision),
+        "signaturer": signers(content, decision),
         "reservationer": content.get("reservationer", ""),
     })
     return context

@@ -272,6 +272,8 @@ def panel_context(session: Session, principal: Principal, remiss, now) -> dict:
     frozen = run(_FROZEN, {"remiss_id": remiss.id}).all()
     unanswered = sections.unanswered_text(content) if draft is not None else ""
     unsigned = signatures.missing(content, decision) if state == DraftState.godkand else []
+    signed_by = (signatures.signed_by(content, decision, "Rättelsen" if rattelse else "Yttrandet")
+                 if state == DraftState.godkand else "")
     send_pending = sent_by_hand.pending(remiss, state, rattelse)
     sent = _sent(frozen, decisions_of(session, remiss.id), mail_state.mails_of(session, remiss.id)) if frozen else []
     waiting = next((e["mail"] for e in sent if e["waiting"]), "")
@@ -337,10 +339,13 @@ def panel_context(session: Session, principal: Principal, remiss, now) -> dict:
         "may_reopen": may_review and state == DraftState.godkand and decision is None,
         "reopen_refusal": reopen_refusal(decision) if may_review and state == DraftState.godkand else "",
         "may_expediera": may_review and state == DraftState.godkand,
-        "expediera_confirm": " ".join(filter(None, (mailing.expediera_confirmation(remiss, rattelse),
+        "expediera_confirm": " ".join(filter(None, (mailing.expediera_confirmation(remiss, rattelse), signed_by,
                                                     signatures.warning(unsigned)))),
-        # the names under the yttrande, missing: warned and filled in before expediering (walk16 finding 12)
+        # the names under the yttrande, missing: warned and filled in before expediering (walk16 finding 12); set,
+        # shown and still changeable until expediering (walk20 H9); a delegationsbeslut is signed by its delegat
         "unsigned_warning": signatures.warning(unsigned),
+        "signed_by": signed_by,
+        "may_sign": decision is None or decision.decided_by != DecidedBy.delegat,
         "signature_values": {key: content.get(key, "") for key in signatures.FIELDS},
         "versions": [{"number": v.number, "author": v.author or "okänd", "at": format_date_time(v.created_at),
                       "comment": v.comment, "frozen": v.id in sent_ids,
