@@ -334,6 +334,8 @@ def panel_context(session: Session, principal: Principal, remiss, now) -> dict:
         # an answer whose question was removed ("Svar utan fråga") stops the draft until moved (walk18 F10)
         "without_question": without_question_refusal(content, DraftState.granskning if state == DraftState.utkast
                                                      else DraftState.godkand) if draft is not None else "",
+        # a rubrik without text: refused at granskning (states.change_state), said before (walk20 H10)
+        "without_text": sections.without_text(content) if draft is not None else "",
         "may_review": may_review and state == DraftState.granskning,
         # expedierat: a rättelse instead; decided: the text is the beslut's (states.reopen_refusal)
         "may_reopen": may_review and state == DraftState.godkand and decision is None,

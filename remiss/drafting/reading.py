@@ -81,6 +81,22 @@ def unanswered_text(content: dict) -> str:
     return f"frågorna {', '.join(numbers[:-1])} och {numbers[-1]}"
 
 
+def without_text(content: dict) -> str:
+    """"Avsnittet ”Rubrik” saknar text – skriv texten eller ta bort rubriken." for the free sections with a rubrik and
+    no text, which the yttrande would print as a bare heading (walk20 H10); "" when there are none (or the
+    "inga synpunkter" yttrande, which prints no sections)."""
+    if content.get("inga_synpunkter"):
+        return ""
+    bare = [f"”{item['rubrik'].strip()}”" for item in content.get("avsnitt", [])
+            if (item.get("rubrik") or "").strip() and not (item.get("text") or "").strip()]
+    if not bare:
+        return ""
+    if len(bare) == 1:
+        return f"Avsnittet {bare[0]} saknar text – skriv texten eller ta bort rubriken."
+    return (f"Avsnitten {', '.join(bare[:-1])} och {bare[-1]} saknar text – skriv texten eller ta bort "
+            "rubrikerna.")
+
+
 UNANSWERED_MARK = " – inte besvarad"
 
 
