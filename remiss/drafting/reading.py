@@ -5,6 +5,7 @@ import difflib
 from dataclasses import dataclass
 
 from remiss.documents.markup import Block, blocks
+from remiss.drafting.composing import FIRST_SECTION
 
 LABELS = {
     "sammanfattning": "Sammanfattning",
@@ -82,13 +83,14 @@ def unanswered_text(content: dict) -> str:
 
 
 def without_text(content: dict) -> str:
-    """"Avsnittet ”Rubrik” saknar text – skriv texten eller ta bort rubriken." for the free sections with a rubrik and
-    no text, which the yttrande would print as a bare heading (walk20 H10); "" when there are none (or the
-    "inga synpunkter" yttrande, which prints no sections)."""
+    """"Avsnittet ”Rubrik” saknar text – skriv texten eller ta bort rubriken." for the free sections with a rubrik
+    someone wrote and no text: a text forgotten, which the yttrande would leave out (walk20 H10); "" when there
+    are none (or the "inga synpunkter" yttrande, which prints no sections). The prefilled suggestion left empty
+    (composing.FIRST_SECTION) is no one's section and is not asked about."""
     if content.get("inga_synpunkter"):
         return ""
     bare = [f"”{item['rubrik'].strip()}”" for item in content.get("avsnitt", [])
-            if (item.get("rubrik") or "").strip() and not (item.get("text") or "").strip()]
+            if (item.get("rubrik") or "").strip() not in ("", FIRST_SECTION) and not (item.get("text") or "").strip()]
     if not bare:
         return ""
     if len(bare) == 1:

@@ -57,3 +57,22 @@ def test_a_rubrik_without_text_is_warned_at_save_and_refused_at_granskning(world
     headings = [t for s, t in doc_lines(client.get(f"/remisser/{rid}/dokument/yttrande.docx").data)
                 if s == "Heading 3"]
     assert "Rubrik utan text" not in headings and headings[:2] == ["Inledande synpunkter", "Trafiksäkerhet"]
+
+
+def test_the_prefilled_first_section_left_empty_is_neither_asked_about_nor_printed(world, auth, client, session):
+    remiss = make_remiss(session, namnd=world["namnd"], title="Förslag till parkplan", received_on=date(2015, 8, 20),
+                         handlaggare_id=world["handlaggare"].id)
+    session.commit()
+    rid, page_url = remiss.id, f"/remisser/{remiss.id}"
+    auth.login(world["handlaggare"].email)
+    form = client.get(f"/remisser/{rid}/yttrande").get_data(as_text=True)
+    assert 'value="Inledande synpunkter"' in form  # the suggestion the form starts with
+    saved = auth.post(f"/remisser/{rid}/yttrande", {"sammanfattning": "Nämnden är positiv till planen."},
+                      form_url=page_url, follow_redirects=True)
+    assert "saknar text" not in _text(saved.get_data(as_text=True))
+    sent = auth.post(f"/remisser/{rid}/yttrande/lage", {"state": "granskning"}, form_url=page_url,
+                     follow_redirects=True)
+    assert "Klart: Yttrandet är skickat till granskning." in _text(sent.get_data(as_text=True))
+    lines = doc_lines(client.get(f"/remisser/{rid}/dokument/yttrande.docx").data)
+    assert "Inledande synpunkter" not in [t for _, t in lines]  # no bare heading
+    assert "Nämnden är positiv till planen." in [t for _, t in lines]
