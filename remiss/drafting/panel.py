@@ -341,12 +341,12 @@ def panel_context(session: Session, principal: Principal, remiss, now) -> dict:
         "may_reopen": may_review and state == DraftState.godkand and decision is None,
         "reopen_refusal": reopen_refusal(decision) if may_review and state == DraftState.godkand else "",
         "may_expediera": may_review and state == DraftState.godkand,
-        "expediera_confirm": " ".join(filter(None, (mailing.expediera_confirmation(remiss, rattelse), signed_by,
+        "expediera_confirm": " ".join(filter(None, (mailing.expediera_confirmation(remiss, rattelse),
                                                     signatures.warning(unsigned)))),
         # the names under the yttrande, missing: warned and filled in before expediering (walk16 finding 12); set,
         # shown and still changeable until expediering (walk20 H9); a delegationsbeslut is signed by its delegat
         "unsigned_warning": signatures.warning(unsigned),
-        "signed_by": signed_by,
+        "signed_by": signed_by,  # in the Expediera question too (templates/drafting/_panel.html)
         "may_sign": decision is None or decision.decided_by != DecidedBy.delegat,
         "signature_values": {key: content.get(key, "") for key in signatures.FIELDS},
         "versions": [{"number": v.number, "author": v.author or "okänd", "at": format_date_time(v.created_at),
