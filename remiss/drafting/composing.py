@@ -7,6 +7,10 @@ from dataclasses import dataclass, field
 from remiss.missiv.summary import find_summary_sentences
 from remiss.remisser import question_match
 
+# the rubrik a yttrande without frågeställningar starts with, no text: a suggestion, printed only once written
+# (context.yttrande_context), never asked about (reading.without_text)
+FIRST_SECTION = "Inledande synpunkter"
+
 
 @dataclass(frozen=True)
 class Defaults:
@@ -71,7 +75,7 @@ def initial_content(d: Defaults) -> dict:
     return {
         "sammanfattning": "",
         "svar": [{"question_id": qid, "fraga": text, "text": ""} for qid, text in d.questions],
-        "avsnitt": [] if d.questions else [{"rubrik": "Inledande synpunkter", "text": ""}],
+        "avsnitt": [] if d.questions else [{"rubrik": FIRST_SECTION, "text": ""}],
         "ovriga_synpunkter": "",
         "forslag_till_beslut": forslag_till_beslut(d.namnd, d.remittent),
         "beslutsunderlag": "\n".join(d.handlingar),
@@ -116,7 +120,7 @@ def align_questions(content: dict, questions: list[tuple[int, str]]) -> dict:
         {"id": f"utan-fraga-{n}", "rubrik": _clipped(f"{WITHOUT_QUESTION}: {item.get('fraga', '')}"),
          "text": item["text"]} for n, item in enumerate(orphans, 1)]
     if not questions and not content["avsnitt"]:
-        content["avsnitt"] = [{"rubrik": "Inledande synpunkter", "text": ""}]
+        content["avsnitt"] = [{"rubrik": FIRST_SECTION, "text": ""}]
     return content
 
 

@@ -7,11 +7,12 @@ from sqlmodel import Session, select
 
 from remiss.audit import service as audit
 from remiss.auth.access import Action, Principal, require
-from remiss.calendar.swedish import format_date
 from remiss.clock import local_today
 from remiss.drafting.drafts import DraftError, find_draft, require_open
 from remiss.drafting.models import Consultation
+from remiss.planning.service.extensions import day_refusal
 from remiss.remisser.input import InputErrors
+from remiss.remisser.kind_words import noun_of
 from remiss.remisser.models import Remiss
 
 
@@ -30,10 +31,10 @@ def add_consultation(session: Session, *, now: datetime, principal: Principal, r
         raise InputErrors({"party": "Ange vem som har tillfrågats."})
     if len(party) > 200:
         raise InputErrors({"party": "Högst 200 tecken."})
-    today = local_today(now)
-    if consulted_on is not None and consulted_on > today:  # "har tillfrågats": a samråd held, not planned (walk18 F17)
-        raise InputErrors({"consulted_on": "Samrådet kan inte ha hållits i framtiden. Ange dagen då samrådet hölls "
-                                           f"(senast i dag, {format_date(today)})."})
+    # "har tillfrågats": a samråd held, not planned (walk18 F17), and not before the ärende came in (walk20 H4)
+    came_in = ((remiss.received_on, f"{noun_of(remiss.kind).the} kom in"),)
+    if refusal := day_refusal("consulted_on", consulted_on, local_today(now), came_in):
+        raise InputErrors({"consulted_on": refusal})
     row = Consultation(remiss_id=remiss.id, party=party, consulted_on=consulted_on, note=note.strip()[:5000])
     session.add(row)
     session.flush()

@@ -13,7 +13,7 @@ from remiss.drafting.composing import (  # noqa: F401
     inga_synpunkter_content, no_comments_summary, rattelse_content, remiss_summary)
 from remiss.drafting.reading import (  # noqa: F401
     LABELS, UNANSWERED_MARK, SectionDiff, compare, field_label, labelled_sections, paragraphs, readable_sections,
-    unanswered, unanswered_text)
+    unanswered, unanswered_text, without_text)
 from remiss.calendar.swedish import swedish_number
 from remiss.remisser.input import UNKNOWN_FIELD, InputErrors
 from remiss.remisser.kind_words import ARENDE, REMISS

@@ -69,7 +69,7 @@ def _samrad(consultations: list[Consultation]) -> list[str]:
     return lines
 
 
-def _signatures(content: dict, decision: Decision | None) -> list[dict]:
+def signers(content: dict, decision: Decision | None) -> list[dict]:
     """Ordförande and förvaltningschef sign the nämnd's yttrande; the delegat alone signs a delegationsbeslut."""
     if decision is not None and decision.decided_by == DecidedBy.delegat:
         return [delegat_signature(decision.delegat)]
@@ -170,11 +170,14 @@ def yttrande_context(session: Session, remiss: Remiss, content: dict, day: date)
         # nummer: the question's number in the remiss, kept when an unanswered one before it is left out
         "fragor": [{"nummer": n, "fraga": s["fraga"], "svar": s.get("text", "")}
                    for n, s in enumerate(content.get("svar", []), start=1) if (s.get("text") or "").strip()],
-        "avsnitt": [{"rubrik": a["rubrik"], "text": a.get("text", "")} for a in content.get("avsnitt", [])],
+        # likewise a section without text, never a bare heading (walk20 H10: refused at granskning when someone
+        # wrote the rubrik, reading.without_text; the prefilled one left empty is no one's)
+        "avsnitt": [{"rubrik": a["rubrik"], "text": a["text"]} for a in content.get("avsnitt", [])
+                    if (a.get("text") or "").strip()],
         "ovriga_synpunkter": content.get("ovriga_synpunkter", ""),
         "inga_synpunkter": bool(content.get("inga_synpunkter")),
         "samrad": _samrad(consultations),
-        "signaturer": _signatures(content, decision),
+        "signaturer": signers(content, decision),
         "reservationer": content.get("reservationer", ""),
     })
     return context

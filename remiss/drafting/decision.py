@@ -67,13 +67,31 @@ def paragraf_problem(paragraf: str, decided_by: DecidedBy | None) -> str:
     if decided_by in (DecidedBy.namnd, DecidedBy.arbetsutskott):
         if not paragraf:
             return "Ange paragrafen i protokollet, t.ex. § 142."
-        if not _PARAGRAF.match(paragraf):
+        if not (match := _PARAGRAF.match(paragraf)):
             return PARAGRAF_FORM
+        if problem := _numbering_problem(match.group(1), *match.groups()[2:]):
+            return problem
     elif paragraf and not _DELEGATIONSNUMMER.match(paragraf):
         return ("Ange delegationsbeslutets nummer med siffror och bokstäver, t.ex. D 12 eller § 12, eller lämna "
                 "fältet tomt.")
     if len(paragraf) > 20:
         return "Skriv högst 20 tecken, t.ex. § 142."
+    return ""
+
+
+def _numbering_problem(organ: str | None, first: str, letter: str | None, last: str | None,
+                       last_letter: str | None) -> str:
+    """Why a protokoll's paragraf numbers are not ones it prints: § 0, or §§ 13–12 (walk20 H5); "" if fine."""
+    if int(first) == 0:
+        return "Paragrafens nummer börjar på 1."
+    if last is None:
+        return ""
+    start, end = (int(first), (letter or "").lower()), (int(last), (last_letter or "").lower())
+    first, last = first + (letter or ""), last + (last_letter or "")
+    if end == start:
+        return f"Första och sista paragrafen är samma: skriv {normal_paragraf((organ or '') + '§ ' + first)}."
+    if end < start:
+        return f"Skriv paragraferna i stigande ordning: {normal_paragraf((organ or '') + f'§§ {last}-{first}')}."
     return ""
 
 

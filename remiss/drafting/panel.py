@@ -280,6 +280,8 @@ def panel_context(session: Session, principal: Principal, remiss, now) -> dict:
     frozen = run(_FROZEN, {"remiss_id": remiss.id}).all()
     unanswered = sections.unanswered_text(content) if draft is not None else ""
     unsigned = signatures.missing(content, decision) if state == DraftState.godkand else []
+    signed_by = (signatures.signed_by(content, decision, "Rättelsen" if rattelse else "Yttrandet")
+                 if state == DraftState.godkand else "")
     send_pending = sent_by_hand.pending(remiss, state, rattelse)
     down = down_since(session)  # mail cannot be sent now (an outage the sweeps recorded): said, not "inom minuter"
     sent = (_sent(frozen, decisions_of(session, remiss.id), mail_state.mails_of(session, remiss.id), down)
@@ -345,6 +347,8 @@ def panel_context(session: Session, principal: Principal, remiss, now) -> dict:
         # an answer whose question was removed ("Svar utan fråga") stops the draft until moved (walk18 F10)
         "without_question": without_question_refusal(content, DraftState.granskning if state == DraftState.utkast
                                                      else DraftState.godkand) if draft is not None else "",
+        # a rubrik without text: refused at granskning (states.change_state), said before (walk20 H10)
+        "without_text": sections.without_text(content) if draft is not None else "",
         "may_review": may_review and state == DraftState.granskning,
         # expedierat: a rättelse instead; decided: the text is the beslut's (states.reopen_refusal)
         "may_reopen": may_review and state == DraftState.godkand and decision is None,
@@ -352,8 +356,11 @@ def panel_context(session: Session, principal: Principal, remiss, now) -> dict:
         "may_expediera": may_review and state == DraftState.godkand,
         "expediera_confirm": " ".join(filter(None, (mailing.expediera_confirmation(remiss, rattelse, down=down),
                                                     signatures.warning(unsigned)))),
-        # the names under the yttrande, missing: warned and filled in before expediering (walk16 finding 12)
+        # the names under the yttrande, missing: warned and filled in before expediering (walk16 finding 12); set,
+        # shown and still changeable until expediering (walk20 H9); a delegationsbeslut is signed by its delegat
         "unsigned_warning": signatures.warning(unsigned),
+        "signed_by": signed_by,  # in the Expediera question too (templates/drafting/_panel.html)
+        "may_sign": decision is None or decision.decided_by != DecidedBy.delegat,
         "signature_values": {key: content.get(key, "") for key in signatures.FIELDS},
         "versions": [{"number": v.number, "author": v.author or "okänd", "at": format_date_time(v.created_at),
                       "comment": v.comment, "frozen": v.id in sent_ids,

@@ -5,7 +5,9 @@ import difflib
 from dataclasses import dataclass
 
 from remiss.documents.markup import Block, blocks
+from remiss.drafting.composing import FIRST_SECTION
 from remiss.remisser.kind_words import noun_of
+
 
 def summary_label(kind=None) -> str:
     """The tjänsteskrivelse's summary of what was sent for yttrande, by the kind's noun: "Sammanfattning av ärendet
@@ -86,6 +88,23 @@ def unanswered_text(content: dict) -> str:
         return f"fråga {n} (”{text}”)"
     numbers = [str(n) for n, _ in missing]
     return f"frågorna {', '.join(numbers[:-1])} och {numbers[-1]}"
+
+
+def without_text(content: dict) -> str:
+    """"Avsnittet ”Rubrik” saknar text – skriv texten eller ta bort rubriken." for the free sections with a rubrik
+    someone wrote and no text: a text forgotten, which the yttrande would leave out (walk20 H10); "" when there
+    are none (or the "inga synpunkter" yttrande, which prints no sections). The prefilled suggestion left empty
+    (composing.FIRST_SECTION) is no one's section and is not asked about."""
+    if content.get("inga_synpunkter"):
+        return ""
+    bare = [f"”{item['rubrik'].strip()}”" for item in content.get("avsnitt", [])
+            if (item.get("rubrik") or "").strip() not in ("", FIRST_SECTION) and not (item.get("text") or "").strip()]
+    if not bare:
+        return ""
+    if len(bare) == 1:
+        return f"Avsnittet {bare[0]} saknar text – skriv texten eller ta bort rubriken."
+    return (f"Avsnitten {', '.join(bare[:-1])} och {bare[-1]} saknar text – skriv texten eller ta bort "
+            "rubrikerna.")
 
 
 UNANSWERED_MARK = " – inte besvarad"

@@ -7,7 +7,9 @@ from datetime import datetime
 from sqlmodel import Session
 
 from remiss.auth.access import Action, Principal, require
+from remiss.calendar.swedish import join_words, lower_first
 from remiss.drafting import content as sections
+from remiss.drafting.context import signers
 from remiss.drafting.drafts import S, DraftError, current_content, require_open
 from remiss.drafting.models import Decision, DecidedBy, DraftVersion
 from remiss.drafting.versions import add_version
@@ -36,6 +38,15 @@ def warning(names: list[str]) -> str:
     return (f"Underskrifterna saknar namn: {which} står utan namn i yttrandet. Fyll i "
             f"{'namnet' if len(names) == 1 else 'namnen'} under Underskrifter i panelen Yttrande innan du expedierar, "
             "annars skickas yttrandet med tomma underskriftsrader.")
+
+
+def signed_by(content: dict, decision: Decision | None, what: str = "Yttrandet") -> str:
+    """'Yttrandet undertecknas av Anna Ek (ordförande) och Bo Berg (förvaltningschef).': the names the document
+    prints (context.signers), shown before expediering – they may have come from the nämnd's previous yttrande
+    (prefill.signatures_used_before) without anyone typing them (walk20 H9); "" when it names nobody."""
+    named = [f"{s['namn'].strip()} ({lower_first(s['roll'])})" for s in signers(content, decision)
+             if (s["namn"] or "").strip()]
+    return f"{what} undertecknas av {join_words(named)}." if named else ""
 
 
 def fill(session: Session, *, now: datetime, principal: Principal, remiss: Remiss, raw: dict) -> DraftVersion | None:

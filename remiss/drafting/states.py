@@ -148,9 +148,13 @@ def change_state(session: Session, *, now: datetime, principal: Principal, remis
     comment = comment.strip()[:2000]
     if new == S.utkast and not comment:
         raise InputErrors({"comment": "Skriv en kommentar om vad som ska ändras."})
-    stray = without_question_refusal(content_of(session, remiss, latest.content if latest else None), new)
+    content = content_of(session, remiss, latest.content if latest else None)
+    stray = without_question_refusal(content, new)
     if stray:
         raise DraftError(stray)
+    # a rubrik without text would be printed as a bare heading: written or removed before granskning (walk20 H10)
+    if new == S.granskning and (bare := sections.without_text(content)):
+        raise DraftError(bare)
     check_unanswered(session, now=now, principal=principal, remiss=remiss, draft=draft, new=new,
                       choice=unanswered)
     latest = latest_version(session, draft)

@@ -11,7 +11,8 @@ def test_expediera_names_the_remittent_and_the_copies(decided, auth):
     question = _confirm(auth.client.get(f"/remisser/{rid}").get_data(as_text=True), "/yttrande/expediera")
     assert question == ("Expediera yttrandet? Det läggs i utkorgen och e-postas inom några minuter till "
                         "kulturkansli@malmo.se med kopia till registrator@kultur.malmo.se, arkiv@malmo.se. Det går "
-                        "inte att ångra.")
+                        "inte att ångra. Yttrandet undertecknas av Andreas Konstantinides (ordförande) och "
+                        "Britt-Marie Pettersson (stadsområdesdirektör).")  # the names it prints (walk20 H9)
 
 
 def test_without_an_answer_address_it_says_nothing_is_mailed():

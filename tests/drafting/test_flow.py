@@ -4,6 +4,7 @@ from __future__ import annotations
 import csv
 import io
 import re
+from datetime import date
 
 from sqlmodel import select
 
@@ -272,6 +273,7 @@ def test_remiss_without_questions_follows_its_disposition_and_lists_samrad(world
     kontakt = make_remiss(session, namnd=world["namnd"], title="Förslag till kommungemensamt kontaktcenter",
                           remittent="Kommunstyrelsen", sender_dnr="STK-2015-523",
                           answer_instructions="Remissyttrandet bör följa dispositionen i utredningen.",
+                          received_on=date(2015, 8, 20),  # before its samråd (walk20 H4)
                           handlaggare_id=world["handlaggare"].id)  # a yttrande is started on an assigned remiss
     session.commit()
     rid = kontakt.id

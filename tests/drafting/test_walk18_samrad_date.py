@@ -2,6 +2,7 @@
 other "not after today" dates, with what was typed kept."""
 from __future__ import annotations
 
+from datetime import date
 from html import unescape
 
 from sqlmodel import select
@@ -11,8 +12,8 @@ from tests.support.factories import make_remiss
 
 
 def test_a_samrad_dated_in_the_future_is_refused_and_the_input_kept(world, auth, client, session):
-    remiss = make_remiss(session, namnd=world["namnd"], title="Förslag till parkplan",
-                         handlaggare_id=world["handlaggare"].id)
+    remiss = make_remiss(session, namnd=world["namnd"], title="Förslag till parkplan", received_on=date(2015, 9, 1),
+                         handlaggare_id=world["handlaggare"].id)  # came in today: not before inkom (walk20 H4)
     session.commit()
     rid = remiss.id
     auth.login("sabina.dethorey@malmo.se")  # today is 1 September 2015

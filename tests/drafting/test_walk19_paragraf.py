@@ -92,7 +92,7 @@ def test_changing_only_the_paragraf_keeps_the_extra_sammantrade_confirmed(w, ses
     changed = decide(auth, rid, clock, **{**extra, "paragraf": "§ 120"})  # the box is not ticked again
     assert changed.status_code == 302, _text(changed.get_data(as_text=True))
     shown = _text(auth.client.get(changed.headers["Location"]).get_data(as_text=True))
-    assert "Klart: Beslutet är registrerat: vid sammanträde 23 september 2015, § 120." in shown
+    assert "Klart: Beslutet är ändrat: vid sammanträde 23 september 2015, § 120." in shown
     # another day off the plan is asked about as before
     moved = decide(auth, rid, clock, meeting_on="2015-09-22", paragraf="§ 120")
     assert moved.status_code == 400 and "har inget sammanträde tisdag 22 september 2015" in moved.get_data(as_text=True)

@@ -86,7 +86,7 @@ def _fill_panels(session, app, namnd, remiss, *, rows: int) -> None:
         save(session, now=T0 + timedelta(minutes=n), principal=author, remiss=remiss,
              raw={"sammanfattning": f"Version {n}"})
         add_consultation(session, now=T0, principal=author, remiss=remiss, party=f"Råd {n}",
-                         consulted_on=date(2026, 11, 1))
+                         consulted_on=date(2026, 11, 23))  # not before the remiss came in (walk20 H4)
         extensions.request_extension(session, now=T0, principal=author, remiss=remiss, requested_by=f"Person {n}",
                                      until_on=date(2027, 1, 10) + timedelta(days=n), reason="Mer tid")
         attachments.add(session, now=T0, principal=author, remiss=remiss, filename=f"bilaga-{n}.txt",

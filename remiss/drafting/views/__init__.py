@@ -13,7 +13,8 @@ from remiss.auth.access import Action, load_remiss
 from remiss.db import get_session
 from remiss.documents import RenderError
 from remiss.drafting import consultations, dispatch, drafts, forms, merge, rattelse, signatures, states, versions
-from remiss.drafting.content import INGA_SYNPUNKTER_ENDED, INGA_SYNPUNKTER_HINT, compare, field_label
+from remiss.drafting.content import (INGA_SYNPUNKTER_ENDED, INGA_SYNPUNKTER_HINT, compare, field_label,
+                                     without_text)
 from remiss.drafting.panel import form_context
 from remiss.drafting.panel import panel_context as _panel_context
 from remiss.web.extensions import guard_api, login_manager
@@ -107,6 +108,8 @@ def edit(remiss_id: int):
                   "success")
             if saved and content.get("inga_synpunkter") and not json.loads(saved.content).get("inga_synpunkter"):
                 flash(INGA_SYNPUNKTER_ENDED, "info")
+            if saved and (bare := without_text(json.loads(saved.content))):  # refused at granskning (walk20 H10)
+                flash(bare, "warning")
             return _back(remiss.id)
     typed_on = request.form.get("base_version", "").strip()
     if values is not None and typed_on.isdigit() and "base_version" not in errors:

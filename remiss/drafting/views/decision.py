@@ -63,9 +63,11 @@ def _upload(name: str, held: list) -> decisions.Upload | None:
 
 def _decision_step(remiss_id: int, form: str, record, parse, done, *, upload: str | None = None):
     """Record the beslut or its justering with record, from the form as parse reads it (and the file of upload);
-    flash done(decision). A refusal shows the remiss page again with what was typed and the messages (400)."""
+    flash done(decision, changed), changed when a beslut was recorded before (Ändra beslutet). A refusal shows the
+    remiss page again with what was typed and the messages (400)."""
     session = get_session()
     remiss = load_remiss(session, principal(), remiss_id, Action.review)
+    changed = drafts.find_decision(session, remiss.id) is not None
     held = held_uploads.from_form(current_app.config["SECRET_KEY"], request.form, user_id=principal().user_id,
                                   scope=_BESLUT_SCOPE.format(remiss.id)) if upload else []
     try:
@@ -78,7 +80,7 @@ def _decision_step(remiss_id: int, form: str, record, parse, done, *, upload: st
     except drafts.DraftError as exc:
         return _rerender_decision(remiss_id, form, {"state": str(exc)}, held)
     held_uploads.release(current_app.config["FILES_DIR"], held)
-    flash(done(decision), "success")
+    flash(done(decision, changed), "success")
     return _back(remiss.id)
 
 
@@ -86,7 +88,9 @@ def _decision_step(remiss_id: int, form: str, record, parse, done, *, upload: st
 @form_labels(DECISION_LABELS)
 def record_decision(remiss_id: int):
     return _decision_step(remiss_id, "beslut", decisions.record_decision, forms.decision_from,
-                          lambda d: f"Beslutet är registrerat: {decisions.decision_reference(d)}.",
+                          # "ändrat" when it was Ändra beslutet (walk20 H5)
+                          lambda d, changed: f"Beslutet är {'ändrat' if changed else 'registrerat'}: "
+                                             f"{decisions.decision_reference(d)}.",
                           upload="protokollsutdrag")
 
 
@@ -94,4 +98,5 @@ def record_decision(remiss_id: int):
 @form_labels(DECISION_LABELS)
 def record_justering(remiss_id: int):
     return _decision_step(remiss_id, "justering", decisions.record_justering, forms.justering_from,
-                          lambda d: f"Justeringen är registrerad: protokollet justerat {format_date(d.justerad_on)}.")
+                          lambda d, _: f"Justeringen är registrerad: protokollet justerat "
+                                       f"{format_date(d.justerad_on)}.")

@@ -116,6 +116,9 @@ _DAY_WORDS = {
                    "Beskedet kan inte ha kommit"),
     "notice_on": ("Meddelandet kan inte vara daterat i framtiden. Ange meddelandets datum",
                   "Meddelandet kan inte vara daterat"),
+    # a samråd on the yttrande (drafting.consultations): held, not planned (walk18 F17), not before inkom (walk20 H4)
+    "consulted_on": ("Samrådet kan inte ha hållits i framtiden. Ange dagen då samrådet hölls",
+                     "Samrådet kan inte ha hållits"),
 }
 
 
