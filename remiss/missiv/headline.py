@@ -26,7 +26,8 @@ _TWO_SENTENCES = re.compile(r"[a-zåäö]{2}\.[ \t]+[A-ZÅÄÖ][a-zåäö]")
 _NUMBER_ONLY = re.compile(r"(?:Dir|Kommittédirektiv)\.?[ \t]*\d{4}:\d{1,3}\.?", re.IGNORECASE)
 _BULLET = re.compile(r"[•·*▪◦–-][ \t]")
 # Round 14: a procedure named in front of the matter ("Utställning av …", "Samråd om …", "Remiss av …")
-_LED = re.compile(r"(?:Remiss|Remittering|Samråd|Utställning|Granskning|Kungörelse)[ \t]+(?:av|om|för|gällande|angående|över)"
+_LED = re.compile(r"(?:Remiss|Remittering|Samråd|Utställning|Granskning|Kungörelse)[ \t]+"
+                  r"(?:av|om|för|gällande|angående|avseende|rörande|beträffande|kring|över)"
                   r"[ \t]+\S", re.IGNORECASE)
 # "Kommunens vattentjänstplan" is the plan; but "Länsstyrelsens förslag till …" and "länsstyrelsens
 # konsekvensutredning" keep the body: a proposal or an analysis named only by its kind is the body's (round 14)
@@ -51,6 +52,11 @@ _CHROME = re.compile(
     r"(?:kontaktperson(?:er)?|kontakt|handläggare|ansvarig handläggare|telefon|tfn|tel|e-post|epost|mobil|frågor)[ \t]*:|"
     # an address block's labelled lines: "Till: Stadsområdesnämnd Öster", "Mottagare: Kommunstyrelsen"
     r"(?:till|från|kopia|mottagare|adressat(?:er)?|sändlista)[ \t]*:|"
+    # round 20: a letter's addressee line: "Remissinstanser enligt sändlista", "Till remissinstanserna", "Enligt
+    # bifogad sändlista"; the receivers of any remiss, never its name
+    r"(?:till[ \t]+)?(?:(?:samtliga|berörda)[ \t]+)?(?:remissinstanser(?:na)?|remissmottagar(?:e|na)|adressater(?:na)?|"
+    r"mottagare)(?:[ \t]+(?:enligt|på)[ \t]+(?:bifogad[ \t]+|bilagd[ \t]+)?sändlista(?:n)?)?\Z|"
+    r"(?:enligt[ \t]+)?(?:bifogad[ \t]+|bilagd[ \t]+)?sändlista(?:n)?\Z|"
     # a letterhead's reference alone ("Dnr 6.4.16-05737/2021"), a page's section link ("Svara på remisser"), and
     # the labels of a page's tools and sections ("Katalog", "Utskrift", "Bakgrund"), which name no matter
     r"(?:dnr|diarienr|diarienummer|ärendenummer|vår referens|er referens)\b[ \t.:]*+(?:[A-ZÅÄÖ]{1,6}[ \t])?\S*\d\S*\Z|"

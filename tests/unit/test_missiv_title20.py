@@ -1,0 +1,94 @@
+"""Titles round 20 (h-title20): the words any Swedish public body puts around a remiss's name, not one site's layout.
+
+Each letter below is a real development letter's own lines (tests/data/missiv/: fresh-holdout f20, ext-dev2 b01,
+fresh6-holdout p15, extra x19, fresh4-holdout h37) with its heading written in one of the other standard phrasings
+remittents use ("Begäran om yttrande över …", "Angående …", "Remiss avseende …, dnr …", "Följebrev till remiss av …",
+"Inbjudan till samråd om …", a reference number in front of or behind the name, an addressee line above the
+heading). fresh9-holdout, fresh12-holdout and fresh13-holdout are never read here. Every parse test but the guards
+fails on cand 43051ee9 (the addressee line or the phrasing's words were the title, or no title was found).
+"""
+from __future__ import annotations
+
+import pytest
+
+from remiss.missiv import parse_missiv
+from remiss.missiv.title_trim import drop_remiss_lead, normalise, tidy
+
+# fresh-holdout f20 (Läkemedelsverket, a docplayer transcript): the letterhead, then the heading, then the prose
+F20_HEAD = ("HSLF-FS 2016:34 - Läkemedelsverket\nDatum: 2016-10-12\nDnr:\n3.1-2016-044482\nFrida Nylén\nRättsenheten\n"
+            "Enligt sändlista\n")
+F20_NAME = ("förslag till föreskrifter om ändring i Läkemedelsverkets föreskrifter (HSLF-FS 2016:34) om förordnande och "
+            "utlämnande av läkemedel och teknisk sprit")
+F20_BODY = ("\nRemissen skickas enbart per e-post.\nSynpunkter på förslaget ska vara Läkemedelsverket tillhanda, gärna i "
+            "wordformat och per epost till registrator@lakemedelsverket.se, senast den 11 november 2016.\n"
+            "På Läkemedelsverkets vägnar\nFrida Nylén\n")
+
+
+@pytest.mark.parametrize("heading", [
+    f"Begäran om yttrande över {F20_NAME}",
+    f"Angående {F20_NAME}",
+    f"Ang. {F20_NAME}",
+    f"Remiss rörande {F20_NAME}",
+    f"Remiss avseende {F20_NAME}, dnr 3.1-2016-044482",
+    f"Remiss avseende {F20_NAME} (3.1-2016-044482)",
+    f"Remissförfrågan – {F20_NAME}",
+    f"Följebrev till remiss av {F20_NAME}",
+    f"Yttrande över {F20_NAME}",
+])
+def test_a_myndighets_heading_in_any_standard_phrasing_gives_the_name(heading: str) -> None:
+    title = parse_missiv(F20_HEAD + heading + F20_BODY).title
+    assert title and title.casefold() == F20_NAME.casefold()
+
+
+def test_an_addressee_line_is_never_the_title() -> None:
+    # ext-dev2 b01's "Till remissinstanserna", fresh6-holdout p15's "Remissmottagare", f20's "Enligt sändlista", each
+    # above a heading of one word and the name on the line below it (as a PDF's letterhead puts them)
+    for addressee in ("Till remissinstanserna", "Remissmottagare", "Enligt sändlista",
+                      "Remissinstanser enligt sändlista"):
+        text = f"Läkemedelsverket\nDatum: 2016-10-12\n\n{addressee}\n\nRemiss\n\nF{F20_NAME[1:]}\n{F20_BODY}"
+        assert parse_missiv(text).title.casefold() == F20_NAME.casefold()
+    # with no heading at all the line is no title either: empty, with the parser's warning
+    result = parse_missiv(f"Läkemedelsverket\nDatum: 2016-10-12\n\nTill remissinstanserna\n{F20_BODY}")
+    assert result.title is None
+    assert "Ingen ärendemening (titel) hittades." in result.warnings
+
+
+def test_a_subject_in_the_standard_phrasings_gives_the_name() -> None:
+    # ext-dev2 b01's forward, its subject written the ways other remittents write theirs
+    for subject in ("Begäran om yttrande över promemorian Skattelättnader för arbetskraft",
+                    "Angående remiss av promemorian Skattelättnader för arbetskraft",
+                    "Inbjudan till samråd om Skattelättnader för arbetskraft",
+                    "Möjlighet att lämna yttrande över Skattelättnader för arbetskraft",
+                    "Remissutskick: Skattelättnader för arbetskraft (Fi2027/00412)",
+                    "Remiss Fi2027/00412 Skattelättnader för arbetskraft",
+                    "KS 2027/123 Remiss Skattelättnader för arbetskraft"):
+        text = (f"Från: Fi Registrator <fi.registrator@regeringskansliet.se>\nSkickat: den 2 mars 2027 10:14\n"
+                f"Till: Registrator Kommunstyrelsen\nÄmne: {subject}\n\nTill remissinstanserna\n\nSvaren lämnas per "
+                "e-post till fi.remissvar@regeringskansliet.se senast den 15 maj 2027.\n")
+        assert parse_missiv(text).title == "Skattelättnader för arbetskraft", subject
+
+
+def test_the_reference_and_the_request_around_a_name_go() -> None:
+    # fresh4-holdout h37 (Regionförbundet i Kalmar län): "… på förslaget till X" is the document "Förslag till X"
+    assert drop_remiss_lead("Välkommen att lämna synpunkter på förslaget till regional utvecklingsstrategi") == \
+        "Förslag till regional utvecklingsstrategi"
+    assert normalise("KS 2027/123 – Regional utvecklingsstrategi") == "Regional utvecklingsstrategi"
+    assert normalise("Regional utvecklingsstrategi (KS 2027/123)") == "Regional utvecklingsstrategi"
+    assert normalise("Regional utvecklingsstrategi (2017-09-14)") == "Regional utvecklingsstrategi"
+    for heading in ("Regional utvecklingsstrategi – remiss för yttrande", "Regional utvecklingsstrategi – yttrande begärs",
+                    "Regional utvecklingsstrategi (remiss)"):
+        assert tidy(heading, (0, len(heading)))[0] == "Regional utvecklingsstrategi"
+
+
+def test_numbers_that_are_the_names_own_stay() -> None:
+    # guards: an SOU, Ds or FS number, a period of years and a road's number are part of the name (extra x26, f20)
+    assert normalise("SOU 2017:69 Marknadskontrollmyndigheter – befogenheter och sanktionsmöjligheter") == \
+        "SOU 2017:69 Marknadskontrollmyndigheter – befogenheter och sanktionsmöjligheter"
+    assert normalise("2021-2025 Regional utvecklingsstrategi") == "2021-2025 Regional utvecklingsstrategi"
+    assert normalise("Väg 26/47 – Förbifart Ulricehamn") == "Väg 26/47 – Förbifart Ulricehamn"
+    assert normalise("Ändringar i föreskrifterna (HSLF-FS 2016:34)") == "Ändringar i föreskrifterna (HSLF-FS 2016:34)"
+    assert normalise("Nya föreskrifter (LIFS 2018:4)") == "Nya föreskrifter (LIFS 2018:4)"
+    # "Gällande" in front of a plan is the plan in force, not a lead: it stays
+    assert drop_remiss_lead("Gällande översiktsplan för Ale kommun") == "Gällande översiktsplan för Ale kommun"
+    # "Följebrev till remiss" alone names no matter (extra x19)
+    assert drop_remiss_lead("Följebrev till remiss") == "Följebrev till remiss"
