@@ -7,7 +7,7 @@ import re
 
 from remiss.missiv.dnr import TOKEN_RE
 from remiss.missiv.headline import DOCUMENT_NOUN, continued, headline, is_headline, is_letterhead, is_news, plausible_heading
-from remiss.missiv.title_layout import agenda_item, label_above, statute_name
+from remiss.missiv.title_layout import agenda_item, backed, label_above, statute_name
 from remiss.missiv.title_prose import prose_matter
 from remiss.missiv.title_trim import clean_subject as _clean_subject
 from remiss.missiv.title_trim import drop_remiss_lead, tidy
@@ -264,7 +264,7 @@ def _phrased_heading(text: str) -> tuple[str | None, tuple[int, int] | None]:
                 _FINITE.search(line):
             continue
         value, span = tidy(text[m.start(1):end], (m.start(1), end), lead=False)
-        if value and value != line:  # the lead was dropped: a name is left
+        if value and value != line and backed(text, value, span):  # the lead was dropped and a name is left
             return value, span
     return None, None
 

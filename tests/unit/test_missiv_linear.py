@@ -60,6 +60,13 @@ ADVERSARIAL = {
     # bodies as subjects of a sending verb that never comes, or comes after "och" at every body
     "bodies that take things forward": "Nacka kommun har tagit fram a a a " * (SIZE // 34),
     "bodies and sending verbs": "Boverket och remitterar " * (SIZE // 24),
+    # round 20 (h-title20): heading phrases, addressee lines and reference numbers whose name never comes, a label
+    # whose number never comes after long blanks, a bracket that never closes
+    "heading phrases": "Angående Ang. Begäran om yttrande över Remiss nr 1/2 och samråd Följebrev till remiss av "
+                       "Inbjudan till samråd om KS 2027/1- (AB 1/2 Remissinstanser enligt sändlista, dnr " * (SIZE // 190),
+    "heading phrases on lines": "Angående a ska\nRemiss: a.\nKS 1/2 Remiss KS 1/2 \nTill remissinstanserna\n" * (SIZE // 70),
+    "label then blanks": "a, dnr" + " " * SIZE + "x",
+    "references": "KS 1/2 " * (SIZE // 7),
 }
 # Structured inputs for the entry point: a heading, greeting or header followed by a long run.
 STRUCTURED = {
