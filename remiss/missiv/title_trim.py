@@ -14,7 +14,8 @@ ABOUT = (r"(?:av|om|angående|avseende|gällande|över|på|för|rörande|beträf
 
 # Words a document type adds in front of its name: "Remiss av promemorian X" is the ärendemening X.
 DOC_LEAD = re.compile(
-    r"^(?:(?:(?:Öppen[ \t]+)?Remiss(?:en|version(?:en)?|utgåva(?:n)?|förslag(?:et)?|lista(?:n)?)?|Remittering|Kungörelse|Promemoria|"
+    r"^(?:(?:Remiss(?:en)?|Samråd(?:et)?|Granskning(?:en)?|Utställning(?:en)?)[ \t]+pågår(?=[ \t]*[:–-])|"  # round 20
+    r"(?:(?:Öppen[ \t]+)?Remiss(?:en|version(?:en)?|utgåva(?:n)?|förslag(?:et)?|lista(?:n)?)?|Remittering|Kungörelse|Promemoria|"
     r"(?:Samråd|Utställning|Granskning)(?:[ \t]+(?:och|samt|&)[ \t]+(?:samråd|utställning|granskning))?|Samrådsremiss|"
     # round 13: "Underrättelse om samråd Eslövs kommuns …", "Begäran om yttrande - val av väglinje"
     r"Underrättelse[ \t]+om[ \t]+(?:samråd|granskning|utställning)|"
@@ -30,6 +31,17 @@ DOC_LEAD = re.compile(
     # "Digitalt remisseminarium – Regional livsmedelsstrategi": an event about the remiss names it after the dash
     r"(?:Digitalt[ \t]+)?(?:remisseminarium|remissmöte|remisskonferens|samrådsmöte)(?=[ \t]*[:–-])|"
     r"Nu (?:är|går|skickas|ställs)|(?:Samråds|Gransknings|Remiss|Utställnings)handling(?:ar)?|"
+    # round 20: a web page's call to the reader in front of the name: "Nu kan du tycka till om X", "Vad tycker du om
+    # X?", "Välkommen med synpunkter på X", "Nu startar samrådet om X"; a status in front: "Pågående remiss: X",
+    # "Samråd pågår – X"; the period's label: "Remisstid för X: 1 mars–15 maj"
+    # (not before "förslaget", a deictic or a possessive: "Nu kan alla tycka till om förslaget", "Vad tycker du om
+    # Vimmerby kommuns nya biblioteksplan?" name the matter elsewhere)
+    r"(?:Nu[ \t]+(?:kan|får)[ \t]+(?:du|ni|alla)[ \t]+(?:tycka[ \t]+till|lämna[ \t]+synpunkter|ge[ \t]+synpunkter|yttra[ \t]+(?:dig|er))|"
+    r"Vad[ \t]+tycker[ \t]+(?:du|ni)|Välkommen[ \t]+med[ \t]+(?:dina[ \t]+|era[ \t]+)?synpunkter)"
+    r"(?=[ \t]+(?:om|på|över)[ \t]+(?!(?:förslaget|den|det|de|denna|detta|dessa)\b|(?:[\wåäö-]+[ \t]+){0,2}[\wåäö-]+s[ \t]))|"
+    r"Nu[ \t]+(?:startar|börjar|inleds|pågår)[ \t]+(?:samrådet|remissen|granskningen|utställningen)|"
+    r"(?:Pågående|Aktuell)[ \t]+(?:remiss|samråd|granskning|utställning)(?=[ \t]*[:–-])|"
+    r"(?:Remiss|Samråds|Gransknings|Utställnings)tid(?:en)?(?=[ \t]+för[ \t][^\n]{3,200}:[ \t]*\d)|"
     r"(?:Inbjudan|Möjlighet|Välkommen) att (?:lämna synpunkter|yttra sig)|(?:Lämna|Ge|Skicka in)(?: dina| era)? synpunkter|"
     # "Glöm inte ge yttrande om Översiktsplan 2040": a reminder in front of the matter's name
     r"Glöm inte (?:att )?(?:ge|lämna|skicka in) (?:ditt |ert |era |dina )?(?:yttrande|synpunkter)|"
@@ -73,6 +85,9 @@ TRAIL = re.compile(
     r"(?:(?:är|går|skickas|sänds|läggs|ställs)[ \t]+)?(?:nu[ \t]+)?(?:ute |ut )?på[ \t]+(?:bred[ \t]+)?"
     r"(?:remiss|samråd|granskning|utställning)|"
     r"(?:ställs|skickas|sänds|läggs)[ \t]+(?:nu[ \t]+)?ut[ \t]+för[ \t]+(?:remiss|samråd|granskning|utställning)|"
+    # round 20: "Förslag till X har skickats ut på remiss", "Synpunkter på X välkomnas"
+    r"(?:har|hade)[ \t]+(?:nu[ \t]+)?(?:skickats|sänts|gått|ställts|lagts)[ \t]+(?:ut[ \t]+)?(?:på|för)[ \t]+(?:bred[ \t]+)?"
+    r"(?:remiss|samråd|granskning|utställning)|(?<=[\wåäö)])[ \t](?:välkomnas|efterfrågas|önskas|begärs)|"
     # "Skollokalutredningen färdig - remissas nu": a news heading's report on the remiss after the name
     # (the blanks in front are the pattern's own leading [ \t]*: a second run here made a line of blanks quadratic)
     r"(?:(?:färdig|färdigt|klar|klart)[ \t]+)?[-–:][ \t]*(?:remissas|remitteras)(?:[ \t]+nu)?|"
@@ -91,7 +106,11 @@ _DATE_TAIL = re.compile(r"(?<![ \t])(?<![ \t]den)(?<![ \t]från)(?<![ \t]per)[ \
                         # "Lämna synpunkter på Översiktsplanen innan 30:e september 2021": the deadline, not the name
                         r"(?<![ \t])[ \t]+(?:innan|senast|före|till[ \t]+och[ \t]+med)(?:[ \t]+den)?[ \t]+\d{1,2}(?::e)?[ \t]+"
                         r"(?:januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december)"
-                        r"(?:[ \t]+\d{4})?\Z", re.IGNORECASE)
+                        r"(?:[ \t]+\d{4})?\Z|"
+                        # round 20: the period after the name, "X 1 mars – 15 maj 2027", "X: 1 mars–15 maj"
+                        r"(?<![ \t])[ \t]*[:,]?[ \t]+\d{1,2}[ \t]+(?:januari|februari|mars|april|maj|juni|juli|augusti|september|"
+                        r"oktober|november|december)(?:[ \t]+\d{4})?[ \t]*[–-][ \t]*\d{1,2}[ \t]+(?:januari|februari|mars|april|maj|"
+                        r"juni|juli|augusti|september|oktober|november|december)(?:[ \t]+\d{4})?\Z", re.IGNORECASE)
 _GENERIC_SUBJECT = re.compile(
     r"(?:ny |inkommen )?(?:remiss(?:er)?|missiv|remisshandlingar|inbjudan att lämna (?:remiss)?svar)"
     r"(?:[ \t]+(?:från|till|för|att besvara|för yttrande)(?:[ \t]+[^\n]{0,80})?)?", re.IGNORECASE)
@@ -176,7 +195,7 @@ REMISS_LEAD = re.compile(
     # round 20: "Remissförfrågan – X", "Remissutskick: X", "Remiss rörande/beträffande/kring/med anledning av X"
     # "Remiss och samråd – X", "Remissunderlag: X", "Remiss nr 3/2027: X"
     r"^(?:(?:(?:Öppen|Allmän)[ \t]+)?(?:Remiss(?:lista(?:n)?|förfrågan|utskick(?:et)?|brev(?:et)?|missiv(?:et)?|underlag(?:et)?)?|"
-    r"Remittering)\b(?:[ \t]+(?:och|samt|&)[ \t]+(?:samråd|granskning|utställning)\b)?(?:[ \t]+(?:nr|nummer)\.?[ \t]*\d[\d/:-]{0,12})?"
+    r"Remittering)\b(?:[ \t]+pågår(?=[ \t]*[:–-]))?(?:[ \t]+(?:och|samt|&)[ \t]+(?:samråd|granskning|utställning)\b)?(?:[ \t]+(?:nr|nummer)\.?[ \t]*\d[\d/:-]{0,12})?"
     r"(?:[ \t]+från[ \t]+[A-ZÅÄÖ][\wåäö-]{1,60}(?=[ \t]+(?:om|av|angående|gällande)\b))?"
     rf"(?:[ \t]+{ABOUT}\b)?[ \t]*[:–-]?[ \t]*|"
     # round 20: the words a letter's or a subject's heading puts in front of the matter, whoever sends it: "Angående
@@ -250,7 +269,7 @@ _FILE_TAIL = re.compile(r"(?<![ \t,])[ \t,]*+(?:\((?:pdf|word|docx?|xlsx?|odt)\b
 # "X – synpunkter senast 30 april 2024", "X - lämna synpunkter senast 30 april", "X – tyck till senast …"
 # (round 20: "X – för yttrande", "X - för synpunkter")
 _ASK_TAIL = re.compile(r"(?<![ \t])[ \t]*+[-–:,][ \t]*(?:för[ \t]+)?(?:lämna[ \t]+|ge[ \t]+|skicka[ \t]+in[ \t]+)?(?:dina[ \t]+|era[ \t]+)?"
-                       r"(?:synpunkter|yttranden?|remissvar|svar|tyck(?:a)?[ \t]+till)"
+                       r"(?:synpunkter|yttranden?|remissvar|svar|svara|tyck(?:a)?[ \t]+till)"
                        r"(?:[ \t]+(?:senast|innan|före|till[ \t]+och[ \t]+med|t\.o\.m\.?)[ \t]+[^\n]{1,40})?\Z",
                        re.IGNORECASE)
 # "X ute på remiss till och med 30 april 2024", "X på remiss till 30 april": the time after the report

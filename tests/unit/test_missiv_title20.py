@@ -4,8 +4,11 @@ Each letter below is a real development letter's own lines (tests/data/missiv/: 
 fresh6-holdout p15, extra x19, fresh4-holdout h37) with its heading written in one of the other standard phrasings
 remittents use ("Begäran om yttrande över …", "Angående …", "Remiss avseende …, dnr …", "Följebrev till remiss av …",
 "Inbjudan till samråd om …", a reference number in front of or behind the name, an addressee line above the
-heading). fresh9-holdout, fresh12-holdout and fresh13-holdout are never read here. Every parse test but the guards
-fails on cand 43051ee9 (the addressee line or the phrasing's words were the title, or no title was found).
+heading), and a kommun's web page (fresh10-holdout k21) with its heading written as other pages call the reader
+("Nu kan du tycka till om …", "Pågående remiss: …", "… 1 mars – 15 maj 2024"). fresh9-holdout, fresh12-holdout and
+fresh13-holdout are never read here. On cand 43051ee9, 22 of the 25 cases fail (the addressee line, the page's first
+line or the phrasing's words were the title, or no title was found); "Remiss avseende …, dnr …" and the two guards
+pass on both.
 """
 from __future__ import annotations
 
@@ -92,3 +95,40 @@ def test_numbers_that_are_the_names_own_stay() -> None:
     assert drop_remiss_lead("Gällande översiktsplan för Ale kommun") == "Gällande översiktsplan för Ale kommun"
     # "Följebrev till remiss" alone names no matter (extra x19)
     assert drop_remiss_lead("Följebrev till remiss") == "Följebrev till remiss"
+
+
+# fresh10-holdout k21 (Vimmerby kommun's web page), below its heading
+K21_BODY = ("\n\nKommunstyrelseförvaltningen har i samarbete med barn- och utbildningsförvaltningen tagit fram ett förslag "
+            "till ny biblioteksplan för Vimmerby kommun. Biblioteksplanen ska gälla 2024-2027 och kommer antas av "
+            "kommunfullmäktige.\n\nEnligt bibliotekslagen ska alla kommuner ha en biblioteksplan.\n")
+K21_PAGE = "Gå till innehåll\nVimmerby Kommun logo\n\n"
+
+
+@pytest.mark.parametrize("heading", [
+    "Nu kan du tycka till om biblioteksplan för Vimmerby kommun 2024-2027",
+    "Vad tycker du om biblioteksplan för Vimmerby kommun 2024-2027?",
+    "Välkommen med synpunkter på biblioteksplan för Vimmerby kommun 2024-2027",
+    "Pågående remiss: Biblioteksplan för Vimmerby kommun 2024-2027",
+    "Remiss pågår – Biblioteksplan för Vimmerby kommun 2024-2027",
+    "Samråd pågår: Biblioteksplan för Vimmerby kommun 2024-2027",
+    "Remisstid för biblioteksplan för Vimmerby kommun 2024-2027: 1 mars–15 maj",
+    "Biblioteksplan för Vimmerby kommun 2024-2027 1 mars – 15 maj 2024",
+    "Förslag till biblioteksplan för Vimmerby kommun 2024-2027 har skickats ut på remiss",
+    "Synpunkter på biblioteksplan för Vimmerby kommun 2024-2027 välkomnas",
+    "Remiss: Biblioteksplan för Vimmerby kommun 2024-2027 – svara senast 15 maj",
+])
+def test_a_kommun_pages_heading_in_the_words_of_a_call_to_the_reader_gives_the_name(heading: str) -> None:
+    title = parse_missiv(K21_PAGE + heading + K21_BODY).title
+    assert title and title.removeprefix("Förslag till ").casefold() == "biblioteksplan för vimmerby kommun 2024-2027"
+
+
+def test_a_call_to_the_reader_about_the_proposal_or_a_possessive_stays_as_it_was() -> None:
+    # guards: k21's own heading "Vad tycker du om Vimmerby kommuns nya biblioteksplan?" and fresh8-dev u01's
+    # "Nu kan alla tycka till om förslaget" name the matter in the line below or the prose, as before
+    text = K21_PAGE + "Vad tycker du om Vimmerby kommuns nya biblioteksplan?\n\nBarn som läser\n\nNy biblioteksplan för " \
+        "Vimmerby kommun 2024-2027 är nu ute på remiss." + K21_BODY
+    assert parse_missiv(text).title == "Ny biblioteksplan för Vimmerby kommun 2024-2027"
+    u01 = ("Fyra remisser i hög\n\nNu kan alla tycka till om förslaget\n\nÖver tusen värmlänningar har bidragit med "
+           "synpunkter, idéer och förslag. Nu finns ett förslag på hur Värmland ska utvecklas på lång sikt. Till och med "
+           "den 18 december kan alla som vill tycka till om remissutgåvan av Värmlandsstrategin 2040.\n")
+    assert parse_missiv(u01).title != "Förslaget"
