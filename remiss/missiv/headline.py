@@ -6,7 +6,7 @@ import re
 
 from remiss.missiv.bodies import find_bodies
 from remiss.missiv.title_layout import COMMITTEE_END, adjacent_lines, backed, is_field_label
-from remiss.missiv.title_trim import DOC_LEAD, REMISS_LEAD, REPORT_TIME, SECTION_LEAD, TRAIL, tidy
+from remiss.missiv.title_trim import DOC_LEAD, REMISS_LEAD, REPORT_TIME, SECTION_LEAD, TRAIL, drop_site_tail, tidy
 
 # "Förslag till ny kulturplan på remiss till 30 april": the report stays (TRAIL drops it), its time goes
 _REPORT_TIME = re.compile(r"(?<![ \t])([ \t]+på[ \t]+(?:bred[ \t]+)?(?:remiss|samråd|granskning|utställning))"
@@ -23,7 +23,8 @@ _NEWS_VERB = re.compile(r"^(?:\S+[ \t]+){1,2}(?:kan|ska|skall|vill|får|har|blir
 _NEWS_END = re.compile(r"[ \t](?:går[ \t]+vidare|fortsätter|är[ \t]+(?:klar|klart|färdig|färdigt|igång))\Z", re.IGNORECASE)
 # A full stop after a word and a capital after it: a line of two sentences is prose, never a heading.
 _TWO_SENTENCES = re.compile(r"[a-zåäö]{2}\.[ \t]+[A-ZÅÄÖ][a-zåäö]")
-_NUMBER_ONLY = re.compile(r"(?:Dir|Kommittédirektiv)\.?[ \t]*\d{4}:\d{1,3}\.?", re.IGNORECASE)
+# (round 20: a statute's or report's number alone, "HSLF-FS 2016:34", "SOU 2017:69": the name is elsewhere)
+_NUMBER_ONLY = re.compile(r"(?:Dir|Kommittédirektiv|SOU|Ds|[A-ZÅÄÖ]{1,6}-?FS)\.?[ \t]*\d{4}:\d{1,3}\.?", re.IGNORECASE)
 _BULLET = re.compile(r"[•·*▪◦–-][ \t]")
 # Round 14: a procedure named in front of the matter ("Utställning av …", "Samråd om …", "Remiss av …")
 _LED = re.compile(r"(?:Remiss|Remittering|Samråd|Utställning|Granskning|Kungörelse)[ \t]+"
@@ -172,7 +173,7 @@ def headline(text: str) -> tuple[str | None, tuple[int, int] | None]:
         line_end = continued(text, line_match.start(), line_match.end())
         line = re.sub(r"\s+", " ", text[line_match.start():line_end]).strip()
         # "Aktuella remisser – X", "X på remiss till 30 april": the page's section and the report's time go
-        line = _REPORT_TIME.sub(r"\1", SECTION_LEAD.sub("", line))
+        line = drop_site_tail(_REPORT_TIME.sub(r"\1", SECTION_LEAD.sub("", line)))  # round 20: "X - Region Halland"
         following = lines[index + 1].group() if index + 1 < len(lines) else ""
         if _CHROME.match(line) or _CREDIT.match(following) or not re.search(r"[^\W\d_]{3}", line) or \
                 _DATELINE.fullmatch(line) or _NUMBER_ONLY.fullmatch(line):

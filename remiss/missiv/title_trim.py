@@ -319,8 +319,24 @@ def normalise(value: str) -> str:
     return value[:1].upper() + value[1:] if capital else value  # "Aktuella remisser – förslag till …"
 
 
+# Round 20: a page's or a file's title puts the site's owner after a dash or a bar: "Remiss av X - Region Halland",
+# "X | Ale kommun". (Each run of blanks is entered once; the owner is at most 80 characters.)
+_SITE_TAIL = re.compile(r"(?<=\S)[ \t]++[-–|][ \t]++([^\n|–-]{3,80})\Z")
+
+
+def drop_site_tail(value: str) -> str:
+    """Drop the site's owner after a dash or a bar when the words after it are wholly one public body's name."""
+    m = _SITE_TAIL.search(value)
+    if not m or len(value[:m.start()].split()) < 2:
+        return value
+    tail = m.group(1).strip()
+    named = find_bodies(tail)
+    return value[:m.start()] if named and named[0].start == 0 and named[0].end >= len(tail) else value
+
+
 def _drop_body_tail(value: str) -> str:
     """Drop the sender's name put after a comma: "Förslag till översiktsplan Gotland 2040, Region Gotland"."""
+    value = drop_site_tail(value)
     head, comma, tail = value.rpartition(", ")
     if not comma or len(head.split()) < 2:
         return value

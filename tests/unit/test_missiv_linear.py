@@ -69,6 +69,7 @@ ADVERSARIAL = {
     "calls to the reader": "Nu kan du tycka till om a b c Vad tycker du om ab cd Remisstid för a 1 maj – 2 " * (SIZE // 79),
     # (a period after a name once, after a long run: thousands of dates cost the deadline's scoring ~1 s on cand too)
     "a period after a long name": "a " * (SIZE // 2) + "1 maj – 2 juni 2024",
+    "site owners": "a - b | c – " * (SIZE // 12),
     "references": "KS 1/2 " * (SIZE // 7),
 }
 # Structured inputs for the entry point: a heading, greeting or header followed by a long run.

