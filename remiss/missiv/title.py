@@ -252,7 +252,7 @@ _PHRASED = re.compile(
     r"rörande|beträffande)|Angående|Ang\.|Avseende|Beträffande|Rörande|(?:Följebrev|Missiv)[ \t]+till[ \t]+remiss(?:en)?|"
     r"Inbjudan[ \t]+till[ \t]+(?:samråd|remiss)[ \t]+(?:om|av|avseende|angående|gällande|kring)|"
     # "Remissförfrågan – X", "Remiss: X": the procedure's word and a dash or colon before the name
-    r"Remiss(?:förfrågan|utskick|brev)?[ \t]*[:–-])[ \t]+[^\n]*\S",
+    r"Remiss(?:förfrågan|utskick|brev)?[ \t]*[:–-])[ \t]++[^\n]*\S",
     re.MULTILINE)
 
 

@@ -108,7 +108,7 @@ _DATE_TAIL = re.compile(r"(?<![ \t])(?<![ \t]den)(?<![ \t]från)(?<![ \t]per)[ \
                         r"(?:januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december)"
                         r"(?:[ \t]+\d{4})?\Z|"
                         # round 20: the period after the name, "X 1 mars – 15 maj 2027", "X: 1 mars–15 maj"
-                        r"(?<![ \t])[ \t]*[:,]?[ \t]+\d{1,2}[ \t]+(?:januari|februari|mars|april|maj|juni|juli|augusti|september|"
+                        r"(?<![ \t])(?:[ \t]*+[:,])?[ \t]++\d{1,2}[ \t]+(?:januari|februari|mars|april|maj|juni|juli|augusti|september|"
                         r"oktober|november|december)(?:[ \t]+\d{4})?[ \t]*[–-][ \t]*\d{1,2}[ \t]+(?:januari|februari|mars|april|maj|"
                         r"juni|juli|augusti|september|oktober|november|december)(?:[ \t]+\d{4})?\Z", re.IGNORECASE)
 _GENERIC_SUBJECT = re.compile(

@@ -70,6 +70,8 @@ ADVERSARIAL = {
     # (a period after a name once, after a long run: thousands of dates cost the deadline's scoring ~1 s on cand too)
     "a period after a long name": "a " * (SIZE // 2) + "1 maj – 2 juni 2024",
     "site owners": "a - b | c – " * (SIZE // 12),
+    "a heading phrase then blanks": "Angående" + " " * SIZE + "\n",
+    "a remiss colon then blanks": "Remiss:" + " " * SIZE + "\n",
     "references": "KS 1/2 " * (SIZE // 7),
 }
 # Structured inputs for the entry point: a heading, greeting or header followed by a long run.

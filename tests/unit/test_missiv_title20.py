@@ -146,3 +146,36 @@ def test_a_page_titles_site_owner_after_a_dash_or_a_bar_goes() -> None:
     # guard: a dash inside the name, before words that are no body, stays (fresh11-holdout z17's annotation)
     assert tidy("Attraktiva Blekinge – regional utvecklingsstrategi för Blekinge 2014-2020", (0, 70))[0] == \
         "Attraktiva Blekinge – regional utvecklingsstrategi för Blekinge 2014-2020"
+
+
+def test_a_name_broken_by_a_pdfs_column_is_read_whole_or_not_at_all() -> None:
+    # ext-dev x12 (Region Jämtland Härjedalen) as pdftotext wraps it at 60 characters: the invitation's name runs on
+    # to the next line; the title was "Regional transportplan för"
+    x12 = ("Länstransportplan\n\nLänstransportplanen styr hur statliga medel till\ninvesteringar i transportinfrastruktur "
+           "i Jämtlands län ska\nfördelas.\n\nMöjlighet att lämna synpunkter på regional transportplan för\nperioden "
+           "2022-2033\n\nI dialog med aktörer inom länet har Region Jämtland\nHärjedalen, som ansvarig planupprättare, "
+           "tagit fram ett\nförslag till ny regional transportplan för perioden\n2022–2033.\n")
+    assert parse_missiv(x12).title == "Regional transportplan för perioden 2022-2033"
+    # ext-dev2 b27 (Post- och telestyrelsen), wrapped: the prose's name was "Förslag till"
+    b27 = ("Post- och telestyrelsen\n\nFörlängd remisstid\n\nPTS förlänger remisstiden för samrådet om förslag till\n"
+           "beslut om prisreglering av fiberanslutningar (dnr 26-11234)\ntill den 14 maj 2027 kl. 12.00.\n\n"
+           "Synpunkter skickas till pts@pts.se.\nFrågor besvaras av Eva Blom.\n")
+    assert parse_missiv(b27).title == "Förslag till beslut om prisreglering av fiberanslutningar"
+    # dev d15 (a docplayer transcript), wrapped: "Remiss på" names nothing, and nothing on the joined text either
+    d15 = ("Remiss på förlängning av skyddsåtgärder av CWD Särskild\nkonsekvensanalys K42 slut.doc; Konsekvensutredning "
+           "K 42.doc;\nRemiss missiv 2017.\n\nStorlek: px\nStarta visningen från sidan:\n")
+    result = parse_missiv(d15)
+    assert result.title is None
+    assert "Ingen ärendemening (titel) hittades." in result.warnings
+
+
+def test_a_subject_wrapped_onto_the_next_line_is_read_whole() -> None:
+    # ext-dev2 b27's notice forwarded, its subject printed over two lines
+    text = ("Från: PTS <pts@pts.se>\nSkickat: den 2 mars 2027 10:14\nTill: Registrator\nÄmne: Förlängd svarstid – "
+            "Förslag till\nbeslut om prisreglering av fiberanslutningar\n\nHej,\nremisstiden förlängs till den 14 maj "
+            "2027.\n")
+    assert parse_missiv(text).title == "Förslag till beslut om prisreglering av fiberanslutningar"
+    # guard: a greeting right under the subject is no part of it
+    text = ("Från: PTS <pts@pts.se>\nSkickat: den 2 mars 2027 10:14\nTill: Registrator\nÄmne: Remiss av förslag till "
+            "beslut om prisreglering\nHej,\nremisstiden förlängs.\n")
+    assert parse_missiv(text).title == "Förslag till beslut om prisreglering"
