@@ -264,9 +264,9 @@ _OPEN_END = re.compile(r"(?:\b(?:och|av|för|i|till|om|med|på|samt|inom|från|v
 
 
 def cut_short(title: str) -> bool:
-    """Tell a title that stops at a word that needs more ("Förslag till", "… transportplan för"): no annotated name
-    ends so; the rest was on the next line."""
-    return bool(_OPEN_END.search(title.rstrip()))
+    """Tell a title that stops at a word that needs more ("Förslag till", "… transportplan för"): the rest was on the
+    next line. A report named by its number may end so all the same ("SOU 2015:85 Bostäder att bo kvar i")."""
+    return bool(_OPEN_END.search(title.rstrip())) and not shares_designation(title, title)
 
 
 def is_greeting(title: str) -> bool:

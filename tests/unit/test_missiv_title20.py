@@ -12,10 +12,14 @@ pass on both.
 """
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from remiss.missiv import parse_missiv
 from remiss.missiv.title_trim import drop_remiss_lead, normalise, tidy
+
+ROOT = Path(__file__).resolve().parents[2]
 
 # fresh-holdout f20 (Läkemedelsverket, a docplayer transcript): the letterhead, then the heading, then the prose
 F20_HEAD = ("HSLF-FS 2016:34 - Läkemedelsverket\nDatum: 2016-10-12\nDnr:\n3.1-2016-044482\nFrida Nylén\nRättsenheten\n"
@@ -179,3 +183,10 @@ def test_a_subject_wrapped_onto_the_next_line_is_read_whole() -> None:
     text = ("Från: PTS <pts@pts.se>\nSkickat: den 2 mars 2027 10:14\nTill: Registrator\nÄmne: Remiss av förslag till "
             "beslut om prisreglering\nHej,\nremisstiden förlängs.\n")
     assert parse_missiv(text).title == "Förslag till beslut om prisreglering"
+
+
+def test_a_report_whose_own_name_ends_in_a_preposition_keeps_it() -> None:
+    # guard (tests/data/missiv/rk-2015-bostader-att-bo-kvar-i): SOU 2015:85 is called "Bostäder att bo kvar i"; a
+    # name with its report number is whole however it ends
+    text = (ROOT / "tests/data/missiv/rk-2015-bostader-att-bo-kvar-i.txt").read_text(encoding="utf-8")
+    assert parse_missiv(text).title == "SOU 2015:85 Bostäder att bo kvar i"
