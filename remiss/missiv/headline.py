@@ -258,7 +258,7 @@ def _below_the_heading(earlier: list[re.Match]) -> bool:
 _DOCUMENT_WORD = re.compile(r"(?<![a-zåäö-])[a-zåäö-]{0,30}(?:plan|program|strategi|policy|föreskrift)(?:en|er|erna|et|met|n)?\b",
                             re.IGNORECASE)
 # "Ny biblioteksplan för Vimmerby kommun 2024-2027 är nu ute på remiss.": the sentence's subject names the document
-_OUT_ON_REMISS = re.compile(r"^((?-i:[A-ZÅÄÖ])[^\n.]{3,150}?)[ \t]+(?:är|har)[ \t]+(?:nu[ \t]+)?(?:ute|skickats[ \t]+ut|"
+_OUT_ON_REMISS = re.compile(r"^((?-i:[A-ZÅÄÖ])[^\n.]{3,150}?)[ \t]++(?:är|har)[ \t]+(?:nu[ \t]+)?(?:ute|skickats[ \t]+ut|"
                             r"gått[ \t]+ut)[ \t]+på[ \t]+(?:öppen[ \t]+|bred[ \t]+)?(?:remiss|samråd)\b", re.IGNORECASE | re.MULTILINE)
 
 

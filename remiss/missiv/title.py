@@ -18,11 +18,12 @@ __all__ = ["clean_subject", "drop_remiss_lead", "find_title", "is_headline", "le
 # Line starts are followed by [ \t]*, not \s*: with re.MULTILINE, \s* ran from every line start across all the
 # blank lines after it, and a text of blank lines took time squared.
 _LABELLED = [
-    re.compile(r"^[ \t]*Ärende(?:t|mening)?[ \t]*:[ \t]*([^\n]*\S)", re.MULTILINE),
-    re.compile(r"^[ \t]*#[ \t]+([^\n]*\S)", re.MULTILINE),
+    # (round 20: the blanks before the value are possessive: "Ärende:" and 100 KB of blanks took time squared)
+    re.compile(r"^[ \t]*Ärende(?:t|mening)?[ \t]*:[ \t]*+([^\n]*\S)", re.MULTILINE),
+    re.compile(r"^[ \t]*#[ \t]++([^\n]*\S)", re.MULTILINE),
     # "Handling som delges: Förslag till beslut och skötselplan …": a länsstyrelse's kungörelsedelgivning
     re.compile(r"^[ \t]*(?:Rubrik|Remiss(?:ens titel|behandling)?|Angående|Ang\.|Avser|Gäller|"
-               r"Handling(?:ar(?:na)?)?[ \t]+som[ \t]+(?:delges|kungörs|remitteras))[ \t]*:[ \t]*([^\n]*\S)",
+               r"Handling(?:ar(?:na)?)?[ \t]+som[ \t]+(?:delges|kungörs|remitteras))[ \t]*:[ \t]*+([^\n]*\S)",
                re.MULTILINE),
     re.compile(
         r"(?:^|(?<=\s))((?:Remiss|Remittering) (?:angående|avseende|gällande|rörande|beträffande|av|om|över|från \w+ om)"

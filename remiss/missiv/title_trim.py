@@ -200,9 +200,9 @@ REMISS_LEAD = re.compile(
     rf"(?:[ \t]+{ABOUT}\b)?[ \t]*[:–-]?[ \t]*|"
     # round 20: the words a letter's or a subject's heading puts in front of the matter, whoever sends it: "Angående
     # X", "Ang. X", "Begäran om yttrande över X", "Yttrande över X", "Synpunkter på X", "Följebrev till remiss av X"
-    r"(?:Angående|Ang\.|Avseende|Beträffande|Rörande)[ \t]*:?[ \t]+|"
+    r"(?:Angående|Ang\.|Avseende|Beträffande|Rörande)(?=[ \t:])[ \t]*+:?[ \t]*+|"
     rf"(?:Begäran[ \t]+om[ \t]+(?:yttrande|synpunkter|remissvar)|Yttrande|Synpunkter)[ \t]+{ABOUT}[ \t]+|"
-    rf"(?:Missiv|Följebrev)(?:et)?[ \t]+(?:till|för)[ \t]+remiss(?:en)?(?:[ \t]+{ABOUT})?[ \t]*[:–-]?[ \t]+|"
+    rf"(?:Missiv|Följebrev)(?:et)?[ \t]+(?:till|för)[ \t]+remiss(?:en)?\b(?:[ \t]++{ABOUT})?[ \t]*+(?:[:–-][ \t]*+)?|"
     r"(?:Missiv|Följebrev)(?:et)?[ \t]*[:–-][ \t]*|"
     # "Inbjudan till samråd om X", "Möjlighet att lämna yttrande över X", "Välkommen att yttra sig över X"
     r"(?:Inbjudan|Möjlighet|Välkommen)[ \t]+(?:till[ \t]+(?:samråd|remiss)|att[ \t]+(?:lämna|ge|inkomma[ \t]+med)[ \t]+"
