@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from remiss.missiv.bodies import find_bodies
-from remiss.missiv.title_layout import COMMITTEE_END, adjacent_lines, backed, is_field_label
+from remiss.missiv.title_layout import ADDRESSEE, COMMITTEE_END, NUMBER_ONLY, adjacent_lines, backed, is_field_label
 from remiss.missiv.title_trim import DOC_LEAD, REMISS_LEAD, REPORT_TIME, SECTION_LEAD, TRAIL, drop_site_tail, tidy
 
 # "Förslag till ny kulturplan på remiss till 30 april": the report stays (TRAIL drops it), its time goes
@@ -23,13 +23,10 @@ _NEWS_VERB = re.compile(r"^(?:\S+[ \t]+){1,2}(?:kan|ska|skall|vill|får|har|blir
 _NEWS_END = re.compile(r"[ \t](?:går[ \t]+vidare|fortsätter|är[ \t]+(?:klar|klart|färdig|färdigt|igång))\Z", re.IGNORECASE)
 # A full stop after a word and a capital after it: a line of two sentences is prose, never a heading.
 _TWO_SENTENCES = re.compile(r"[a-zåäö]{2}\.[ \t]+[A-ZÅÄÖ][a-zåäö]")
-# (round 20: a statute's or report's number alone, "HSLF-FS 2016:34", "SOU 2017:69": the name is elsewhere)
-_NUMBER_ONLY = re.compile(r"(?:Dir|Kommittédirektiv|SOU|Ds|[A-ZÅÄÖ]{1,6}-?FS)\.?[ \t]*\d{4}:\d{1,3}\.?", re.IGNORECASE)
 _BULLET = re.compile(r"[•·*▪◦–-][ \t]")
 # Round 14: a procedure named in front of the matter ("Utställning av …", "Samråd om …", "Remiss av …")
 _LED = re.compile(r"(?:Remiss|Remittering|Samråd|Utställning|Granskning|Kungörelse)[ \t]+"
-                  r"(?:av|om|för|gällande|angående|avseende|rörande|beträffande|kring|över)"
-                  r"[ \t]+\S", re.IGNORECASE)
+                  r"(?:av|om|för|gällande|angående|avseende|rörande|beträffande|kring|över)[ \t]+\S", re.IGNORECASE)
 # "Kommunens vattentjänstplan" is the plan; but "Länsstyrelsens förslag till …" and "länsstyrelsens
 # konsekvensutredning" keep the body: a proposal or an analysis named only by its kind is the body's (round 14)
 _POSSESSIVE = re.compile(r"^(?:Kommunens|Regionens|Länsstyrelsens|Myndighetens)[ \t]+"
@@ -53,11 +50,6 @@ _CHROME = re.compile(
     r"(?:kontaktperson(?:er)?|kontakt|handläggare|ansvarig handläggare|telefon|tfn|tel|e-post|epost|mobil|frågor)[ \t]*:|"
     # an address block's labelled lines: "Till: Stadsområdesnämnd Öster", "Mottagare: Kommunstyrelsen"
     r"(?:till|från|kopia|mottagare|adressat(?:er)?|sändlista)[ \t]*:|"
-    # round 20: a letter's addressee line: "Remissinstanser enligt sändlista", "Till remissinstanserna", "Enligt
-    # bifogad sändlista"; the receivers of any remiss, never its name
-    r"(?:till[ \t]+)?(?:(?:samtliga|berörda)[ \t]+)?(?:remissinstanser(?:na)?|remissmottagar(?:e|na)|adressater(?:na)?|"
-    r"mottagare)(?:[ \t]+(?:enligt|på)[ \t]+(?:bifogad[ \t]+|bilagd[ \t]+)?sändlista(?:n)?)?\Z|"
-    r"(?:enligt[ \t]+)?(?:bifogad[ \t]+|bilagd[ \t]+)?sändlista(?:n)?\Z|"
     # a letterhead's reference alone ("Dnr 6.4.16-05737/2021"), a page's section link ("Svara på remisser"), and
     # the labels of a page's tools and sections ("Katalog", "Utskrift", "Bakgrund"), which name no matter
     r"(?:dnr|diarienr|diarienummer|ärendenummer|vår referens|er referens)\b[ \t.:]*+(?:[A-ZÅÄÖ]{1,6}[ \t])?\S*\d\S*\Z|"
@@ -175,8 +167,8 @@ def headline(text: str) -> tuple[str | None, tuple[int, int] | None]:
         # "Aktuella remisser – X", "X på remiss till 30 april": the page's section and the report's time go
         line = drop_site_tail(_REPORT_TIME.sub(r"\1", SECTION_LEAD.sub("", line)))  # round 20: "X - Region Halland"
         following = lines[index + 1].group() if index + 1 < len(lines) else ""
-        if _CHROME.match(line) or _CREDIT.match(following) or not re.search(r"[^\W\d_]{3}", line) or \
-                _DATELINE.fullmatch(line) or _NUMBER_ONLY.fullmatch(line):
+        if _CHROME.match(line) or ADDRESSEE.fullmatch(line) or _CREDIT.match(following) or \
+                not re.search(r"[^\W\d_]{3}", line) or _DATELINE.fullmatch(line) or NUMBER_ONLY.fullmatch(line):
             continue  # round 14: "Dir. 2019:12" above "Tilläggsdirektiv till Kommunutredningen": a number, no name
         reported = _REPORTED.match(line)
         if reported and not re.search(r"[”“\"]\Z", line):
