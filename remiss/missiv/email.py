@@ -13,6 +13,7 @@ from datetime import date
 
 from remiss.missiv.dates import find_dates
 from remiss.missiv.dnr import TOKEN_RE, dnr_in_subject
+from remiss.missiv.headline import continued
 
 # A header line; the label must start a line (or follow a quote marker) and end in a colon.
 _HEADER = re.compile(
@@ -100,6 +101,13 @@ def innermost(text: str) -> Envelope | None:
         below = _VALUE_BELOW.match(text, m.end()) if not value.strip() else None
         if below:  # a header copied from a table (Outlook on the web): "Från:" and its value on the next line
             value, span, end = below["value"], below.span("value"), below.end()
+        elif label in ("ämne", "subject") and value.strip():
+            # round 20: a long subject printed to a PDF or pasted from one wraps onto the next line ("Ämne: Förlängd
+            # svarstid – Förslag till" / "beslut om prisreglering …"): a line going on in lower case, or after an
+            # open word, is the subject's own
+            wrapped = continued(text, span[0], span[1])
+            if wrapped > span[1] and not _HEADER.match(text, span[1] + 1):
+                value, span, end = text[span[0]:wrapped], (span[0], wrapped), wrapped
         current[label] = (value.strip(), span)
         current["end"] = end
         last_end = end

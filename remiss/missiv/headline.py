@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 
 from remiss.missiv.bodies import find_bodies
-from remiss.missiv.title_layout import COMMITTEE_END, adjacent_lines, backed, is_field_label
-from remiss.missiv.title_trim import DOC_LEAD, REMISS_LEAD, REPORT_TIME, SECTION_LEAD, TRAIL, tidy
+from remiss.missiv.title_layout import ADDRESSEE, COMMITTEE_END, NUMBER_ONLY, adjacent_lines, backed, is_field_label
+from remiss.missiv.title_trim import DOC_LEAD, REMISS_LEAD, REPORT_TIME, SECTION_LEAD, TRAIL, drop_site_tail, tidy
 
 # "Förslag till ny kulturplan på remiss till 30 april": the report stays (TRAIL drops it), its time goes
 _REPORT_TIME = re.compile(r"(?<![ \t])([ \t]+på[ \t]+(?:bred[ \t]+)?(?:remiss|samråd|granskning|utställning))"
@@ -23,11 +23,10 @@ _NEWS_VERB = re.compile(r"^(?:\S+[ \t]+){1,2}(?:kan|ska|skall|vill|får|har|blir
 _NEWS_END = re.compile(r"[ \t](?:går[ \t]+vidare|fortsätter|är[ \t]+(?:klar|klart|färdig|färdigt|igång))\Z", re.IGNORECASE)
 # A full stop after a word and a capital after it: a line of two sentences is prose, never a heading.
 _TWO_SENTENCES = re.compile(r"[a-zåäö]{2}\.[ \t]+[A-ZÅÄÖ][a-zåäö]")
-_NUMBER_ONLY = re.compile(r"(?:Dir|Kommittédirektiv)\.?[ \t]*\d{4}:\d{1,3}\.?", re.IGNORECASE)
 _BULLET = re.compile(r"[•·*▪◦–-][ \t]")
 # Round 14: a procedure named in front of the matter ("Utställning av …", "Samråd om …", "Remiss av …")
-_LED = re.compile(r"(?:Remiss|Remittering|Samråd|Utställning|Granskning|Kungörelse)[ \t]+(?:av|om|för|gällande|angående|över)"
-                  r"[ \t]+\S", re.IGNORECASE)
+_LED = re.compile(r"(?:Remiss|Remittering|Samråd|Utställning|Granskning|Kungörelse)[ \t]+"
+                  r"(?:av|om|för|gällande|angående|avseende|rörande|beträffande|kring|över)[ \t]+\S", re.IGNORECASE)
 # "Kommunens vattentjänstplan" is the plan; but "Länsstyrelsens förslag till …" and "länsstyrelsens
 # konsekvensutredning" keep the body: a proposal or an analysis named only by its kind is the body's (round 14)
 _POSSESSIVE = re.compile(r"^(?:Kommunens|Regionens|Länsstyrelsens|Myndighetens)[ \t]+"
@@ -166,10 +165,10 @@ def headline(text: str) -> tuple[str | None, tuple[int, int] | None]:
         line_end = continued(text, line_match.start(), line_match.end())
         line = re.sub(r"\s+", " ", text[line_match.start():line_end]).strip()
         # "Aktuella remisser – X", "X på remiss till 30 april": the page's section and the report's time go
-        line = _REPORT_TIME.sub(r"\1", SECTION_LEAD.sub("", line))
+        line = drop_site_tail(_REPORT_TIME.sub(r"\1", SECTION_LEAD.sub("", line)))  # round 20: "X - Region Halland"
         following = lines[index + 1].group() if index + 1 < len(lines) else ""
-        if _CHROME.match(line) or _CREDIT.match(following) or not re.search(r"[^\W\d_]{3}", line) or \
-                _DATELINE.fullmatch(line) or _NUMBER_ONLY.fullmatch(line):
+        if _CHROME.match(line) or ADDRESSEE.fullmatch(line) or _CREDIT.match(following) or \
+                not re.search(r"[^\W\d_]{3}", line) or _DATELINE.fullmatch(line) or NUMBER_ONLY.fullmatch(line):
             continue  # round 14: "Dir. 2019:12" above "Tilläggsdirektiv till Kommunutredningen": a number, no name
         reported = _REPORTED.match(line)
         if reported and not re.search(r"[”“\"]\Z", line):
@@ -251,7 +250,7 @@ def _below_the_heading(earlier: list[re.Match]) -> bool:
 _DOCUMENT_WORD = re.compile(r"(?<![a-zåäö-])[a-zåäö-]{0,30}(?:plan|program|strategi|policy|föreskrift)(?:en|er|erna|et|met|n)?\b",
                             re.IGNORECASE)
 # "Ny biblioteksplan för Vimmerby kommun 2024-2027 är nu ute på remiss.": the sentence's subject names the document
-_OUT_ON_REMISS = re.compile(r"^((?-i:[A-ZÅÄÖ])[^\n.]{3,150}?)[ \t]+(?:är|har)[ \t]+(?:nu[ \t]+)?(?:ute|skickats[ \t]+ut|"
+_OUT_ON_REMISS = re.compile(r"^((?-i:[A-ZÅÄÖ])[^\n.]{3,150}?)[ \t]++(?:är|har)[ \t]+(?:nu[ \t]+)?(?:ute|skickats[ \t]+ut|"
                             r"gått[ \t]+ut)[ \t]+på[ \t]+(?:öppen[ \t]+|bred[ \t]+)?(?:remiss|samråd)\b", re.IGNORECASE | re.MULTILINE)
 
 

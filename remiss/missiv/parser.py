@@ -81,6 +81,16 @@ def parse_missiv(text: str, *, reference_date: date | None = None, hints: Sequen
             warnings.append(chosen.warning)
             at = original.find(title)
             note("title", (at, at + len(title)) if at >= 0 else None, 0)
+    if title and cut_short(title):
+        # round 20: "Förslag till", "Regional transportplan för": a name cut where a PDF's column broke the line; read
+        # the text with its sentences joined, and give nothing rather than half a name
+        whole_title, whole_span = find_title(unwrapped(work))
+        if whole_title and not cut_short(whole_title) and whole_title.casefold().startswith(title.casefold()):
+            title, span = whole_title, whole_span
+            note("title", span)
+        else:
+            title, span = None, None
+            evidence[:] = [e for e in evidence if e.field != "title"]
     if title is None:
         warnings.append("Ingen ärendemening (titel) hittades.")
 
@@ -247,6 +257,16 @@ def _swedish_moment(value: date | datetime) -> str:
     if isinstance(value, datetime):
         return format_deadline(value.date(), value.time())
     return format_deadline(value, None)
+
+
+_OPEN_END = re.compile(r"(?:\b(?:och|av|för|i|till|om|med|på|samt|inom|från|vid|mot|över|kring|gällande|angående|"
+                       r"avseende)|[,–-])\Z", re.IGNORECASE)
+
+
+def cut_short(title: str) -> bool:
+    """Tell a title that stops at a word that needs more ("Förslag till", "… transportplan för"): the rest was on the
+    next line. A report named by its number may end so all the same ("SOU 2015:85 Bostäder att bo kvar i")."""
+    return bool(_OPEN_END.search(title.rstrip())) and not shares_designation(title, title)
 
 
 def is_greeting(title: str) -> bool:

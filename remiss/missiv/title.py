@@ -7,7 +7,7 @@ import re
 
 from remiss.missiv.dnr import TOKEN_RE
 from remiss.missiv.headline import DOCUMENT_NOUN, continued, headline, is_headline, is_letterhead, is_news, plausible_heading
-from remiss.missiv.title_layout import agenda_item, label_above, statute_name
+from remiss.missiv.title_layout import agenda_item, backed, label_above, statute_name
 from remiss.missiv.title_prose import prose_matter
 from remiss.missiv.title_trim import clean_subject as _clean_subject
 from remiss.missiv.title_trim import drop_remiss_lead, tidy
@@ -18,14 +18,16 @@ __all__ = ["clean_subject", "drop_remiss_lead", "find_title", "is_headline", "le
 # Line starts are followed by [ \t]*, not \s*: with re.MULTILINE, \s* ran from every line start across all the
 # blank lines after it, and a text of blank lines took time squared.
 _LABELLED = [
-    re.compile(r"^[ \t]*Ärende(?:t|mening)?[ \t]*:[ \t]*([^\n]*\S)", re.MULTILINE),
-    re.compile(r"^[ \t]*#[ \t]+([^\n]*\S)", re.MULTILINE),
+    # (round 20: the blanks before the value are possessive: "Ärende:" and 100 KB of blanks took time squared)
+    re.compile(r"^[ \t]*Ärende(?:t|mening)?[ \t]*:[ \t]*+([^\n]*\S)", re.MULTILINE),
+    re.compile(r"^[ \t]*#[ \t]++([^\n]*\S)", re.MULTILINE),
     # "Handling som delges: Förslag till beslut och skötselplan …": a länsstyrelse's kungörelsedelgivning
     re.compile(r"^[ \t]*(?:Rubrik|Remiss(?:ens titel|behandling)?|Angående|Ang\.|Avser|Gäller|"
-               r"Handling(?:ar(?:na)?)?[ \t]+som[ \t]+(?:delges|kungörs|remitteras))[ \t]*:[ \t]*([^\n]*\S)",
+               r"Handling(?:ar(?:na)?)?[ \t]+som[ \t]+(?:delges|kungörs|remitteras))[ \t]*:[ \t]*+([^\n]*\S)",
                re.MULTILINE),
     re.compile(
-        r"(?:^|(?<=\s))((?:Remiss|Remittering) (?:angående|avseende|gällande|av|om|över|från \w+ om)[ \t]+[^\n]+?)"
+        r"(?:^|(?<=\s))((?:Remiss|Remittering) (?:angående|avseende|gällande|rörande|beträffande|av|om|över|från \w+ om)"
+        r"[ \t]+[^\n]+?)"
         r"(?=[ \t]+[A-ZÅÄÖ]{2,6}(?:[ \t]|$)|[ \t]+(?:Dnr|Diarienummer|Den|Bakgrund)\b|\n|$|"
         # a PDF flattened to one line: the first sentence starts with a capitalised function word
         r"[ \t]+(?:På|Med|Enligt|Det|De|Vi|Inom|Genom|Efter|Sedan|Härmed|Bifogat|Nu)[ \t]+[a-zåäö])",
@@ -204,6 +206,9 @@ def _find_title(text: str) -> tuple[str | None, tuple[int, int] | None]:
                 if page[0] and re.match(r"Förslag[ \t]+till[ \t]", page[0]):
                     return page
             return tidy(text[m.start(1):end], (m.start(1), end), lead=False)
+    phrased = _phrased_heading(text)
+    if phrased[0]:
+        return phrased
     labelled = label_above(text)  # round 16: "Introduktion till remissen:" over the name
     if labelled[0]:
         return labelled
@@ -237,6 +242,32 @@ def _document_line(text: str) -> tuple[str | None, tuple[int, int] | None]:
     if len(found) != 1:
         return None, None
     return tidy(found[0].group(1), found[0].span(1), lead=False)
+
+
+# Round 20: a heading line in the words any remittent uses to ask for an answer on the matter, wherever it stands in
+# the letterhead (a PDF puts the sender's unit, the date and the addressee above it): "Begäran om yttrande över X",
+# "Angående X", "Följebrev till remiss av X", "Inbjudan till samråd om X", "Remiss – X". A sentence of the prose that opens with
+# the same words ("Angående svarstiden kan ni …") is no heading: it ends in a stop or holds a finite verb.
+_PHRASED = re.compile(
+    r"^[ \t]*+((?:Begäran[ \t]+om[ \t]+(?:yttrande|synpunkter|remissvar)|Yttrande)[ \t]+(?:över|angående|avseende|gällande|"
+    r"rörande|beträffande)|Angående|Ang\.|Avseende|Beträffande|Rörande|(?:Följebrev|Missiv)[ \t]+till[ \t]+remiss(?:en)?|"
+    r"Inbjudan[ \t]+till[ \t]+(?:samråd|remiss)[ \t]+(?:om|av|avseende|angående|gällande|kring)|"
+    # "Remissförfrågan – X", "Remiss: X": the procedure's word and a dash or colon before the name
+    r"Remiss(?:förfrågan|utskick|brev)?[ \t]*[:–-])[ \t]++[^\n]*\S",
+    re.MULTILINE)
+
+
+def _phrased_heading(text: str) -> tuple[str | None, tuple[int, int] | None]:
+    for m in _PHRASED.finditer(text[:6000]):
+        end = continued(text, m.start(1), m.end())
+        line = re.sub(r"\s+", " ", text[m.start(1):end])
+        if len(line.split()) > 40 or line.endswith((".", ":", "?", "!", ",")) or _SENTENCE_END.search(line) or \
+                _FINITE.search(line):
+            continue
+        value, span = tidy(text[m.start(1):end], (m.start(1), end), lead=False)
+        if value and value != line and backed(text, value, span):  # the lead was dropped and a name is left
+            return value, span
+    return None, None
 
 
 def letter_heading(text: str) -> tuple[str | None, tuple[int, int] | None]:

@@ -134,3 +134,13 @@ def backed(text: str, value: str, span: tuple[int, int]) -> bool:
     if _SELF_NAMED.search(text[start:end]):
         return True
     return bool(_stems(value) & _stems(text[:start] + "\n" + text[end:]))
+
+
+# Round 20: a letter's addressee line ("Remissinstanser enligt sändlista", "Till remissinstanserna", "Enligt bifogad
+# sändlista", "Remissmottagare"): the receivers of any remiss, never its name.
+_LIST = r"(?:enligt|på)[ \t]+(?:bifogad[ \t]+|bilagd[ \t]+)?sändlista(?:n)?"
+ADDRESSEE = re.compile(rf"(?:till[ \t]+)?(?:(?:samtliga|berörda)[ \t]+)?(?:remissinstanser(?:na)?|remissmottagar(?:e|na)|"
+                       rf"adressater(?:na)?|mottagare)(?:[ \t]+{_LIST})?|{_LIST}|sändlista(?:n)?", re.IGNORECASE)
+# A directive's, report's or statute's number alone ("Dir. 2019:12"; round 20: "HSLF-FS 2016:34", "SOU 2017:69"): a
+# heading that names no matter, whose name is elsewhere.
+NUMBER_ONLY = re.compile(r"(?:Dir|Kommittédirektiv|SOU|Ds|[A-ZÅÄÖ]{1,6}-?FS)\.?[ \t]*\d{4}:\d{1,3}\.?", re.IGNORECASE)

@@ -7,12 +7,20 @@ import re
 from remiss.missiv.bodies import find_bodies
 from remiss.missiv.dnr import RK_DNR
 
+# The prepositions that join a procedure's word to the matter: "Remiss avseende X", "Begäran om yttrande över X"
+ABOUT = (r"(?:av|om|angående|avseende|gällande|över|på|för|rörande|beträffande|kring|med[ \t]+anledning[ \t]+av|"
+          r"i[ \t]+fråga[ \t]+om)")
+
+
 # Words a document type adds in front of its name: "Remiss av promemorian X" is the ärendemening X.
 DOC_LEAD = re.compile(
-    r"^(?:(?:(?:Öppen[ \t]+)?Remiss(?:en|version(?:en)?|utgåva(?:n)?|förslag(?:et)?|lista(?:n)?)?|Remittering|Kungörelse|Promemoria|"
+    r"^(?:(?:Remiss(?:en)?|Samråd(?:et)?|Granskning(?:en)?|Utställning(?:en)?)[ \t]+pågår(?=[ \t]*[:–-])|"  # round 20
+    r"(?:(?:Öppen[ \t]+)?Remiss(?:en|version(?:en)?|utgåva(?:n)?|förslag(?:et)?|lista(?:n)?)?|Remittering|Kungörelse|Promemoria|"
     r"(?:Samråd|Utställning|Granskning)(?:[ \t]+(?:och|samt|&)[ \t]+(?:samråd|utställning|granskning))?|Samrådsremiss|"
     # round 13: "Underrättelse om samråd Eslövs kommuns …", "Begäran om yttrande - val av väglinje"
     r"Underrättelse[ \t]+om[ \t]+(?:samråd|granskning|utställning)|"
+    # round 20: a covering letter named as such: "Följebrev till remiss av X", "Missiv – X"
+    r"(?:Missiv|Följebrev)(?:et)?(?=[ \t]*[:–-]|[ \t]+(?:till|för)[ \t]+remiss)(?:[ \t]+(?:till|för))?|"
     # round 16: "Remissvar - Regional kulturplan för Skåne …": a page of the answers, named by the remiss's matter
     r"Remissvar(?:en)?(?=[ \t]*[:–-][ \t]*[A-ZÅÄÖ])|"
     r"Begäran[ \t]+om[ \t]+(?:yttrande|synpunkter)(?=[ \t]*[:–-]|[ \t]+(?:över|om|angående|gällande|på)\b)|"
@@ -23,6 +31,17 @@ DOC_LEAD = re.compile(
     # "Digitalt remisseminarium – Regional livsmedelsstrategi": an event about the remiss names it after the dash
     r"(?:Digitalt[ \t]+)?(?:remisseminarium|remissmöte|remisskonferens|samrådsmöte)(?=[ \t]*[:–-])|"
     r"Nu (?:är|går|skickas|ställs)|(?:Samråds|Gransknings|Remiss|Utställnings)handling(?:ar)?|"
+    # round 20: a web page's call to the reader in front of the name: "Nu kan du tycka till om X", "Vad tycker du om
+    # X?", "Välkommen med synpunkter på X", "Nu startar samrådet om X"; a status in front: "Pågående remiss: X",
+    # "Samråd pågår – X"; the period's label: "Remisstid för X: 1 mars–15 maj"
+    # (not before "förslaget", a deictic or a possessive: "Nu kan alla tycka till om förslaget", "Vad tycker du om
+    # Vimmerby kommuns nya biblioteksplan?" name the matter elsewhere)
+    r"(?:Nu[ \t]+(?:kan|får)[ \t]+(?:du|ni|alla)[ \t]+(?:tycka[ \t]+till|lämna[ \t]+synpunkter|ge[ \t]+synpunkter|yttra[ \t]+(?:dig|er))|"
+    r"Vad[ \t]+tycker[ \t]+(?:du|ni)|Välkommen[ \t]+med[ \t]+(?:dina[ \t]+|era[ \t]+)?synpunkter)"
+    r"(?=[ \t]+(?:om|på|över)[ \t]+(?!(?:förslaget|den|det|de|denna|detta|dessa)\b|(?:[\wåäö-]+[ \t]+){0,2}[\wåäö-]+s[ \t]))|"
+    r"Nu[ \t]+(?:startar|börjar|inleds|pågår)[ \t]+(?:samrådet|remissen|granskningen|utställningen)|"
+    r"(?:Pågående|Aktuell)[ \t]+(?:remiss|samråd|granskning|utställning)(?=[ \t]*[:–-])|"
+    r"(?:Remiss|Samråds|Gransknings|Utställnings)tid(?:en)?(?=[ \t]+för[ \t][^\n]{3,200}:[ \t]*\d)|"
     r"(?:Inbjudan|Möjlighet|Välkommen) att (?:lämna synpunkter|yttra sig)|(?:Lämna|Ge|Skicka in)(?: dina| era)? synpunkter|"
     # "Glöm inte ge yttrande om Översiktsplan 2040": a reminder in front of the matter's name
     r"Glöm inte (?:att )?(?:ge|lämna|skicka in) (?:ditt |ert |era |dina )?(?:yttrande|synpunkter)|"
@@ -43,13 +62,15 @@ DOC_LEAD = re.compile(
     r"Sista[ \t]+dag(?:en)?[ \t]+(?:för[ \t]+)?att[ \t]+(?:ge|lämna|skicka[ \t]+in|komma[ \t]+med)[ \t]+"
     r"(?:(?:dina|era)[ \t]+)?synpunkter[ \t]+på(?:[ \t]+förslaget[ \t]+till)?(?:[ \t]+(?:nya|ny|nytt))?|"
     # "Remissperioden avslutad för Kronobergs kulturplan"
-    r"(?:Remiss|Samråds|Gransknings)(?:perioden|tiden)[ \t]+(?:är[ \t]+)?(?:avslutad|slut|pågår|öppen)(?:[ \t]+för)?)(?:[ \t]+(?:av|om|på|angående|för|över|gällande))?"
+    rf"(?:Remiss|Samråds|Gransknings)(?:perioden|tiden)[ \t]+(?:är[ \t]+)?(?:avslutad|slut|pågår|öppen)(?:[ \t]+för)?)(?:[ \t]+{ABOUT})?"
     r"(?:[ \t]*[:–-][ \t]*|[ \t]+))+(?:(?:(?:departements)?promemorian?|departementsskrivelsen?|(?-i:PM)|betänkandet?|rapporten?)[ \t]+)?",
     re.IGNORECASE,
 )
 TRAIL = re.compile(
     r"(?<![ \t])[ \t]*(?:[-–:][ \t]*(?:(?:allmänt|offentligt|nytt|förnyat|utökat)[ \t]+)?"
-    r"(?:remiss|samråd|granskning|utställning)(?:förslag|version|shandling)?|"
+    r"(?:remiss|samråd|granskning|utställning)(?:förslag|version|shandling)?(?:[ \t]+för[ \t]+(?:yttrande|synpunkter))?|"
+    # round 20: "X (remiss)", "X – yttrande begärs"
+    r"\((?:remiss|samråd|granskning|utställning)\)|[-–:][ \t]*(?:yttrande|synpunkter|remissvar)[ \t]+(?:begärs|önskas|efterfrågas)|"
     # an extension notice's heading: "… - förlängd samrådstid", "Granskningstiden för X förlängs till 1 mars"
     r"[-–:][ \t]*(?:förlängd|förlängning av|ny|nytt|ändrad)[ \t]+(?:(?:remiss|svars|samråds|gransknings|utställnings|"
     r"yttrande)tid(?:en)?|tid[ \t]+för[ \t]+(?:synpunkter|yttranden?|remissvar|svar)|svarsdatum|svarsdag|sista[ \t]+svarsdag)|"
@@ -64,6 +85,9 @@ TRAIL = re.compile(
     r"(?:(?:är|går|skickas|sänds|läggs|ställs)[ \t]+)?(?:nu[ \t]+)?(?:ute |ut )?på[ \t]+(?:bred[ \t]+)?"
     r"(?:remiss|samråd|granskning|utställning)|"
     r"(?:ställs|skickas|sänds|läggs)[ \t]+(?:nu[ \t]+)?ut[ \t]+för[ \t]+(?:remiss|samråd|granskning|utställning)|"
+    # round 20: "Förslag till X har skickats ut på remiss", "Synpunkter på X välkomnas"
+    r"(?:har|hade)[ \t]+(?:nu[ \t]+)?(?:skickats|sänts|gått|ställts|lagts)[ \t]+(?:ut[ \t]+)?(?:på|för)[ \t]+(?:bred[ \t]+)?"
+    r"(?:remiss|samråd|granskning|utställning)|(?<=[\wåäö)])[ \t](?:välkomnas|efterfrågas|önskas|begärs)|"
     # "Skollokalutredningen färdig - remissas nu": a news heading's report on the remiss after the name
     # (the blanks in front are the pattern's own leading [ \t]*: a second run here made a line of blanks quadratic)
     r"(?:(?:färdig|färdigt|klar|klart)[ \t]+)?[-–:][ \t]*(?:remissas|remitteras)(?:[ \t]+nu)?|"
@@ -82,7 +106,11 @@ _DATE_TAIL = re.compile(r"(?<![ \t])(?<![ \t]den)(?<![ \t]från)(?<![ \t]per)[ \
                         # "Lämna synpunkter på Översiktsplanen innan 30:e september 2021": the deadline, not the name
                         r"(?<![ \t])[ \t]+(?:innan|senast|före|till[ \t]+och[ \t]+med)(?:[ \t]+den)?[ \t]+\d{1,2}(?::e)?[ \t]+"
                         r"(?:januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december)"
-                        r"(?:[ \t]+\d{4})?\Z", re.IGNORECASE)
+                        r"(?:[ \t]+\d{4})?\Z|"
+                        # round 20: the period after the name, "X 1 mars – 15 maj 2027", "X: 1 mars–15 maj"
+                        r"(?<![ \t])(?:[ \t]*+[:,])?[ \t]++\d{1,2}[ \t]+(?:januari|februari|mars|april|maj|juni|juli|augusti|september|"
+                        r"oktober|november|december)(?:[ \t]+\d{4})?[ \t]*[–-][ \t]*\d{1,2}[ \t]+(?:januari|februari|mars|april|maj|"
+                        r"juni|juli|augusti|september|oktober|november|december)(?:[ \t]+\d{4})?\Z", re.IGNORECASE)
 _GENERIC_SUBJECT = re.compile(
     r"(?:ny |inkommen )?(?:remiss(?:er)?|missiv|remisshandlingar|inbjudan att lämna (?:remiss)?svar)"
     r"(?:[ \t]+(?:från|till|för|att besvara|för yttrande)(?:[ \t]+[^\n]{0,80})?)?", re.IGNORECASE)
@@ -164,8 +192,21 @@ _SUBJECT_DNR = re.compile(
 REMISS_LEAD = re.compile(
     # "Remiss från Miljödepartementet om X": the sender between the word and the matter
     # "Öppen remiss för Hallands kulturstrategi …": a remiss open to anyone, the same lead
-    r"^(?:(?:(?:Öppen|Allmän)[ \t]+)?(?:Remiss(?:lista(?:n)?)?|Remittering)\b(?:[ \t]+från[ \t]+[A-ZÅÄÖ][\wåäö-]{1,60}(?=[ \t]+(?:om|av|angående|gällande)\b))?"
-    r"(?:[ \t]+(?:av|om|angående|avseende|gällande|över|på|för)\b)?[ \t]*[:–-]?[ \t]*)?"
+    # round 20: "Remissförfrågan – X", "Remissutskick: X", "Remiss rörande/beträffande/kring/med anledning av X"
+    # "Remiss och samråd – X", "Remissunderlag: X", "Remiss nr 3/2027: X"
+    r"^(?:(?:(?:Öppen|Allmän)[ \t]+)?(?:Remiss(?:lista(?:n)?|förfrågan|utskick(?:et)?|brev(?:et)?|missiv(?:et)?|underlag(?:et)?)?|"
+    r"Remittering)\b(?:[ \t]+pågår(?=[ \t]*[:–-]))?(?:[ \t]+(?:och|samt|&)[ \t]+(?:samråd|granskning|utställning)\b)?(?:[ \t]+(?:nr|nummer)\.?[ \t]*\d[\d/:-]{0,12})?"
+    r"(?:[ \t]+från[ \t]+[A-ZÅÄÖ][\wåäö-]{1,60}(?=[ \t]+(?:om|av|angående|gällande)\b))?"
+    rf"(?:[ \t]+{ABOUT}\b)?[ \t]*[:–-]?[ \t]*|"
+    # round 20: the words a letter's or a subject's heading puts in front of the matter, whoever sends it: "Angående
+    # X", "Ang. X", "Begäran om yttrande över X", "Yttrande över X", "Synpunkter på X", "Följebrev till remiss av X"
+    r"(?:Angående|Ang\.|Avseende|Beträffande|Rörande)(?=[ \t:])[ \t]*+:?[ \t]*+|"
+    rf"(?:Begäran[ \t]+om[ \t]+(?:yttrande|synpunkter|remissvar)|Yttrande|Synpunkter)[ \t]+{ABOUT}[ \t]+|"
+    rf"(?:Missiv|Följebrev)(?:et)?[ \t]+(?:till|för)[ \t]+remiss(?:en)?\b(?:[ \t]++{ABOUT})?[ \t]*+(?:[:–-][ \t]*+)?|"
+    r"(?:Missiv|Följebrev)(?:et)?[ \t]*[:–-][ \t]*|"
+    # "Inbjudan till samråd om X", "Möjlighet att lämna yttrande över X", "Välkommen att yttra sig över X"
+    r"(?:Inbjudan|Möjlighet|Välkommen)[ \t]+(?:till[ \t]+(?:samråd|remiss)|att[ \t]+(?:lämna|ge|inkomma[ \t]+med)[ \t]+"
+    rf"(?:yttrande|synpunkter|remissvar)|att[ \t]+yttra[ \t]+sig)[ \t]+{ABOUT}[ \t]+)?"
     r"(?:(?:(?:departements)?promemorian?|departementsskrivelsen?|(?-i:PM)|betänkandet?|rapporten?)(?:[ \t]+(?:om|angående|avseende|gällande))?[ \t]+)?"
     r"(?=\S)",
     re.IGNORECASE)
@@ -189,8 +230,13 @@ def drop_remiss_lead(value: str) -> str:
     if not found or found.end() == 0 or _DOC_ONLY.match(value):
         return value
     rest = value[found.end():]
+    again = REMISS_LEAD.match(rest)
+    if again and again.end() and not _DOC_ONLY.match(rest) and len(rest) - again.end() >= 3:
+        rest = rest[again.end():]  # round 20: "Angående remiss av promemorian X", "Inbjudan till samråd om förslag …"
     if len(rest) < 3:
         return value  # "Remiss" alone names no matter
+    # round 20: "Välkommen att lämna synpunkter på förslaget till X": the document is "Förslag till X"
+    rest = re.sub(r"^förslaget(?=[ \t]+till[ \t])", "Förslag", rest, flags=re.IGNORECASE)
     return rest[:1].upper() + rest[1:]
 
 
@@ -221,8 +267,9 @@ SECTION_LEAD = re.compile(r"^(?:(?:Aktuella|Pågående|Öppna)[ \t]+(?:remisser|
 _FILE_TAIL = re.compile(r"(?<![ \t,])[ \t,]*+(?:\((?:pdf|word|docx?|xlsx?|odt)\b[^()\n]{0,25}\)|"
                         r"(?:pdf|word)[ \t,]+\d[\d,.]*[ \t]*[kKmM]B)\.?\Z", re.IGNORECASE)
 # "X – synpunkter senast 30 april 2024", "X - lämna synpunkter senast 30 april", "X – tyck till senast …"
-_ASK_TAIL = re.compile(r"(?<![ \t])[ \t]*+[-–:,][ \t]*(?:lämna[ \t]+|ge[ \t]+|skicka[ \t]+in[ \t]+)?(?:dina[ \t]+|era[ \t]+)?"
-                       r"(?:synpunkter|yttranden?|remissvar|svar|tyck(?:a)?[ \t]+till)"
+# (round 20: "X – för yttrande", "X - för synpunkter")
+_ASK_TAIL = re.compile(r"(?<![ \t])[ \t]*+[-–:,][ \t]*(?:för[ \t]+)?(?:lämna[ \t]+|ge[ \t]+|skicka[ \t]+in[ \t]+)?(?:dina[ \t]+|era[ \t]+)?"
+                       r"(?:synpunkter|yttranden?|remissvar|svar|svara|tyck(?:a)?[ \t]+till)"
                        r"(?:[ \t]+(?:senast|innan|före|till[ \t]+och[ \t]+med|t\.o\.m\.?)[ \t]+[^\n]{1,40})?\Z",
                        re.IGNORECASE)
 # "X ute på remiss till och med 30 april 2024", "X på remiss till 30 april": the time after the report
@@ -234,7 +281,17 @@ REPORT_TAIL = re.compile(r"(?<![ \t])[ \t]++(?:(?:är|går)[ \t]+)?(?:nu[ \t]+)?
 # Round 14: a riksdag document's number in front of its name: "Fråga 2023/24:411 Uteblivna remissvar i …"
 _RIKSDAG_NUMBER = re.compile(r"^(?:Skriftlig[ \t]+)?(?:Fråga|Interpellation|Motion)[ \t]+\d{4}/\d{2}:\d{1,4}[ \t]*[:–-]?[ \t]*"
                              r"(?=[A-ZÅÄÖ])")
-_ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}[ \t]+(?=[A-ZÅÄÖ])|(?<![ \t,–-])[ \t,–-]++\d{4}-\d{2}-\d{2}\Z")
+# (round 20: also in brackets, "… (2027-02-01)")
+_ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}[ \t]+(?=[A-ZÅÄÖ])|(?<![ \t,–-])[ \t,–-]++(?:\d{4}-\d{2}-\d{2}|\(\d{4}-\d{2}-\d{2}\))\Z")
+# Round 20: the letter's reference in front of the name, "RS 2027/0123 – X", "Dnr 2027-000123: X" (a number with a
+# slash or a hyphen; an SOU, Ds or FS number and a period of years are the name's own); and a label whose number was
+# cut off at the end, "X, dnr"
+_REF_NUMBER = rf"(?:{RK_DNR}|(?:[A-ZÅÄÖ]{{1,6}}-)?(?:[A-ZÅÄÖ]{{1,6}}[ -]?)?\d[\d.:]{{0,10}}[/-][\d.:/-]{{0,20}}\d)"
+_NOT_A_REF = r"(?!(?:SOU|Ds)[ \t]|[A-ZÅÄÖ]{1,6}-?FS[ \t]|\d{4}[-–]\d{4}\b)"
+_DNR_HEAD = re.compile(rf"^{_NOT_A_REF}(?:(?i:dnr|diarienr|diarienummer)[ \t.:]*)?{_REF_NUMBER}(?:[ \t]*[–:-])?[ \t]+(?=[A-ZÅÄÖ])")
+# "X (KS 2027/123)": the reference in brackets after the name
+_REF_TAIL = re.compile(rf"(?<![ \t])[ \t]*+\((?:(?i:dnr|diarienr|diarienummer)[ \t.:]*)?{_NOT_A_REF}{_REF_NUMBER}\)\Z")
+_DANGLING_LABEL = re.compile(r"(?<![ \t,]),?[ \t]*+(?:dnr|diarienr|diarienummer)[ \t.:]*\Z", re.IGNORECASE)
 # "X, dnr KS 2020/123": the letter's reference after the name
 _LABELLED_DNR_TAIL = re.compile(rf"(?<![ \t,]),?[ \t]*+\(?(?:[A-ZÅÄÖ]{{2,6}}[ \t]+)?(?:dnr|diarienr|diarienummer)[ \t.:]*(?:{_DNR_TOKEN}|\d{{4}}[–-]\d{{3,8}})\)?\Z",
                                 re.IGNORECASE)
@@ -254,15 +311,32 @@ def normalise(value: str) -> str:
     while before != value:
         before = value
         value = SECTION_LEAD.sub("", value)
-        for tail in (_FILE_TAIL, _ASK_TAIL, REPORT_TAIL, _LABELLED_DNR_TAIL, _PART_TAIL):
+        for tail in (_FILE_TAIL, _ASK_TAIL, REPORT_TAIL, _LABELLED_DNR_TAIL, _PART_TAIL, _DANGLING_LABEL, _REF_TAIL):
             value = tail.sub("", value)
-        value = _RIKSDAG_NUMBER.sub("", _ISO_DAY.sub("", value))
+        value = _DNR_HEAD.sub("", _RIKSDAG_NUMBER.sub("", _ISO_DAY.sub("", value)))
+        value = drop_remiss_lead(value) if _DNR_HEAD.match(before) else value  # "KS 2027/123 Remiss X"
         value = _DATE_TAIL.sub("", value).strip(" ,;:–-")
     return value[:1].upper() + value[1:] if capital else value  # "Aktuella remisser – förslag till …"
 
 
+# Round 20: a page's or a file's title puts the site's owner after a dash or a bar: "Remiss av X - Region Halland",
+# "X | Ale kommun". (Each run of blanks is entered once; the owner is at most 80 characters.)
+_SITE_TAIL = re.compile(r"(?<=\S)[ \t]++[-–|][ \t]++([^\n|–-]{3,80})\Z")
+
+
+def drop_site_tail(value: str) -> str:
+    """Drop the site's owner after a dash or a bar when the words after it are wholly one public body's name."""
+    m = _SITE_TAIL.search(value)
+    if not m or len(value[:m.start()].split()) < 2:
+        return value
+    tail = m.group(1).strip()
+    named = find_bodies(tail)
+    return value[:m.start()] if named and named[0].start == 0 and named[0].end >= len(tail) else value
+
+
 def _drop_body_tail(value: str) -> str:
     """Drop the sender's name put after a comma: "Förslag till översiktsplan Gotland 2040, Region Gotland"."""
+    value = drop_site_tail(value)
     head, comma, tail = value.rpartition(", ")
     if not comma or len(head.split()) < 2:
         return value

@@ -230,7 +230,8 @@ def test_letterhead_of_a_pdf_missiv_is_skipped_to_reach_the_title():
     # department and unit, handläggare, then the ärendemening.
     head = ("Remiss\n\n2021-02-24\nU2021/01271\n\nUtbildningsdepartementet\nUniversitets- och högskoleenheten\n\n"
             "Anna Berg\n\n")
-    body = letter("d05").split("fredstid\n\nFull text", 1)[0].split("\n\n", 1)[1] + "\n\n"
+    # (round 20: the heading is kept whole, "… i fredstid": a name cut after "i" is now no title at all)
+    body = letter("d05").split("\n\nFull text", 1)[0].split("\n\n", 1)[1] + "\n\n"
     result = parse_missiv(head + body + "Remissvaren ska ha kommit in till Utbildningsdepartementet senast den "
                           "3 mars 2021.")
     assert result.title.startswith("Möjlighet för regeringen att frångå huvudregeln")

@@ -60,6 +60,19 @@ ADVERSARIAL = {
     # bodies as subjects of a sending verb that never comes, or comes after "och" at every body
     "bodies that take things forward": "Nacka kommun har tagit fram a a a " * (SIZE // 34),
     "bodies and sending verbs": "Boverket och remitterar " * (SIZE // 24),
+    # round 20 (h-title20): heading phrases, addressee lines and reference numbers whose name never comes, a label
+    # whose number never comes after long blanks, a bracket that never closes
+    "heading phrases": "Angående Ang. Begäran om yttrande över Remiss nr 1/2 och samråd Följebrev till remiss av "
+                       "Inbjudan till samråd om KS 2027/1- (AB 1/2 Remissinstanser enligt sändlista, dnr " * (SIZE // 190),
+    "heading phrases on lines": "Angående a ska\nRemiss: a.\nKS 1/2 Remiss KS 1/2 \nTill remissinstanserna\n" * (SIZE // 70),
+    "label then blanks": "a, dnr" + " " * SIZE + "x",
+    "calls to the reader": "Nu kan du tycka till om a b c Vad tycker du om ab cd Remisstid för a 1 maj – 2 " * (SIZE // 79),
+    # (a period after a name once, after a long run: thousands of dates cost the deadline's scoring ~1 s on cand too)
+    "a period after a long name": "a " * (SIZE // 2) + "1 maj – 2 juni 2024",
+    "site owners": "a - b | c – " * (SIZE // 12),
+    "a heading phrase then blanks": "Angående" + " " * SIZE + "\n",
+    "a remiss colon then blanks": "Remiss:" + " " * SIZE + "\n",
+    "references": "KS 1/2 " * (SIZE // 7),
 }
 # Structured inputs for the entry point: a heading, greeting or header followed by a long run.
 STRUCTURED = {
