@@ -19,7 +19,8 @@ from collections import defaultdict
 from bench.missiv_eval import SEEN_HOLDOUTS, DEV_SPLITS, WHOLLY_HELD_OUT, _kind_ok, _kind_value, load_kind_cases
 from remiss.missiv import parse_missiv
 
-FIELDS = ("sender_dnr", "remittent", "deadline_date", "deadline_time", "answer_email", "contact_person")
+FIELDS = ("sender_dnr", "remittent", "deadline_date", "deadline_time", "answer_email", "contact_person", "sandlista_count",
+          "sandlista_sample", "extension_to")
 READ = tuple(s for s in DEV_SPLITS + SEEN_HOLDOUTS if s != "mail-dev" and s not in WHOLLY_HELD_OUT)
 
 

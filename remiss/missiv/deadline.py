@@ -10,7 +10,9 @@ from remiss.missiv.dates import DateMatch, combine, find_dates, find_time_near
 # Cues read in the sentence before a date, strongest first.
 _STRONG = re.compile(
     r"tillhanda|ska(?:ll)? ha (?:kommit in|inkommit)|ska(?:ll)? vara \w+ tillhanda|"
-    r"sista dag(?:en)? (?:att|för att) (?:svara|lämna|inkomma)|sista svarsdag|"
+    r"sista dag(?:en)? (?:att|för att) (?:svara|lämna|inkomma)|(?:sista|senaste) svarsdag|"
+    # "Svarsfrist: 12 mars 2027" (a label)
+    r"\bsvarsfrist(?:en)?[ \t]*(?::|är|går ut)|"
     r"remisstiden (?:löper ut|går ut|gick ut|slutar|slutade)|svarsdatum|remissvar(?:et|en)? .{0,60}senast|"
     r"svar(?:et|en)? .{0,60}senast|yttrande(?:t|n)? .{0,60}senast|med svar senast|"
     r"remisstiden är (?:fram )?till(?: och med)?|synpunkter [^.]{0,80}\bfram till(?: och med)?|"
@@ -74,7 +76,9 @@ _ONWARD = re.compile(
 _INTERNAL = re.compile(r"svar till kansliet|till (?:förvaltningens )?kansli(?:et)?\b|internt", re.IGNORECASE)
 _NEGATIVE = re.compile(
     r"träd(?:er|a|de) i kraft|ikraftträd|publicera|sammanträde|möte|tidigare|skickades|beslutade|"
-    r"protokoll|daterad|\binkom\b|\bankom\b|\bank\.|förlängs|förlängd till|"
+    r"protokoll|daterad|\bankom\b|\bank\.|förlängs|förlängd till|"
+    # "Skrivelsen inkom den 3 mars" (the day a paper arrived), not the imperative "Vänligen inkom med yttrande senast …"
+    r"\binkom\b(?![ \t]+med\b)|"
     # a page's own dates: "Senast granskad: 31 mars 2021", "Senast uppdaterad 2021-03-31"
     r"senast (?:granskad|uppdaterad|ändrad|publicerad|reviderad)|"
     # round 16: the day the document itself is to be adopted ("… klimatstrategier, som ska antas senast den 15 oktober

@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from remiss.missiv.bodies import find_bodies
 from remiss.missiv.signature import ends_letter
 
 _HEADING = re.compile(
@@ -117,6 +118,10 @@ def _from_lines(text: str, start: int) -> tuple[list[str], int]:
         elif numbered:
             if _is_prose(line) or not names:
                 break
+            if not (line[:1].islower() or _WRAP_END.search(names[-1]) or _numbered_below(text, pos)):
+                # "102. Villaägarnas Riksförbund" / "Boverkets rapport Ovårdade tomter och förfallna" (a PDF's column):
+                # below the last number, a line that no wrapped name explains is the letter's text going on
+                break
             names[-1] = names[-1] + " " + line
         else:
             if _is_prose(line):
@@ -147,6 +152,15 @@ def _single_name_paragraph(text: str, pos: int) -> bool:
             and not _NOT_AN_ENTRY.match(line) and not re.search(r"[:@]|\d{4}", line))
 
 
+def _numbered_below(text: str, pos: int) -> bool:
+    """Tell whether the next line with words below `pos` (page numbers skipped) is a numbered entry."""
+    for line in text[pos:pos + 400].split("\n")[:8]:
+        line = line.strip()
+        if line and not _PAGE_LINE.match(line):
+            return bool(_NUMBERED.match(line))
+    return False
+
+
 def _next_nonblank(text: str, pos: int) -> str | None:
     m = re.compile(r"\s*([^\n]+)").match(text, pos)
     return m.group(1).strip() if m else None
@@ -154,9 +168,15 @@ def _next_nonblank(text: str, pos: int) -> str | None:
 
 def _split_flat(line: str) -> list[str]:
     """Split a list that PDF extraction flattened onto one line."""
-    numbered = re.split(r"(?<!\s)\s+(?=\d{1,3}\.\s+[A-ZÅÄÖ])", " " + line)
-    if len([p for p in numbered if p.strip()]) >= 3:
-        return [_clean_name(_NUMBERED.sub("", p)) for p in numbered if p.strip()]
+    numbered = [p for p in re.split(r"(?<!\s)\s+(?=\d{1,3}\.\s+[A-ZÅÄÖ])", " " + line) if p.strip()]
+    if len(numbered) >= 3:
+        names = [_clean_name(_NUMBERED.sub("", p)) for p in numbered]
+        end = _list_end(names[-1])
+        if end:
+            names[-1] = names[-1][:end.start()]  # the letter's text run on after the last name
+        if _is_prose(names[-1]):
+            return []  # where the last name ends is a guess: no list rather than a wrong one
+        return names
     for sep in (";", " • ", " · "):
         if line.count(sep) >= 2:
             return [_clean_name(p) for p in line.split(sep) if p.strip()]
@@ -196,7 +216,7 @@ def find_sandlista(text: str) -> SandlistaFinding:
         names, end = _from_lines(text, heading.end() + len(rest_of_line))
         if len(names) >= 2:
             return SandlistaFinding(tuple(names), (heading.start(), end), ())
-    inline = _numbered_in_prose(text)
+    inline = _numbered_in_prose(text) or _bullets_in_prose(text)
     if inline:
         return inline
     block = _addressee_block(text)
@@ -238,12 +258,17 @@ def _addressee_block(text: str) -> SandlistaFinding | None:
 
 # "… i vissa register Remissinstanser: 1. Datainspektionen 2. Stockholms handelskammare … 21. Svenska Bankföreningen
 # Remissvaren i tre exemplar skall …": a PDF transcript's list run into its paragraph, the heading in mid-line.
-_INLINE_HEADING = re.compile(r"(?<![\wåäö])(?:remissinstanser|sändlista)[ \t]*:[ \t]*(?=1[.)][ \t]+[A-ZÅÄÖ])",
+# Without the colon too: regeringen.se's "## Remissinstanser" heading flattened onto the list's line.
+# Such a list wrapped at a PDF's column breaks lines anywhere in it: "… 3.\nFinansinspektionen 4. …".
+_INLINE_HEADING = re.compile(r"(?<![\wåäö])(?:remissinstanser|sändlista)[ \t]*(?::[ \t]*)?(?:\n[ \t]*)?"
+                             r"(?=1[.)][ \t]*(?:\n[ \t]*)?[A-ZÅÄÖ])",
                              re.IGNORECASE)
-_ITEM_NUMBER = re.compile(r"(?<![^ \t:])(\d{1,3})[.)][ \t]+(?=[A-ZÅÄÖ])")
+_ITEM_NUMBER = re.compile(r"(?<![^ \t\n:])(\d{1,3})[.)](?=[ \t\n])[ \t]*(?:\n[ \t]*)?(?=[A-ZÅÄÖ])")
 # What a missiv says right after its list: the answer's instruction or the closing. The last name ends there.
 _AFTER_LIST = re.compile(r"(?<![ \t])[ \t]+(?=(?:Remissvaren|Remissvar|Svaren|Svar|Yttrandena|Yttrandet|Yttranden|Synpunkter(?:na)?|"
-                         r"Vi|Ni|Med[ \t]+vänlig)\b)")
+                         r"Remisstiden|Remissen|Frågor|Vi|Ni|Med[ \t]+vänlig)\b)")
+# A name's last word ("… kommun", "Transdev Sverige AB") and then a capital: the text after the list has begun.
+_NAME_THEN_TEXT = re.compile(r"(?<![ \t])[ \t]+(?=[A-ZÅÄÖ])")
 
 
 def _numbered_in_prose(text: str) -> SandlistaFinding | None:
@@ -259,10 +284,71 @@ def _numbered_in_prose(text: str) -> SandlistaFinding | None:
         return None
     names = [_clean_name(text[a.end():b.start()]) for a, b in zip(marks, marks[1:])]
     last = text[marks[-1].end():stop]
-    after = _AFTER_LIST.search(last, 0, 200)
+    after = _list_end(last)
     if not after:
         return SandlistaFinding((), (heading.start(), stop), (
             "Sändlistan är avskuren i texten; fyll i remissinstanserna för hand.",))
     names.append(_clean_name(last[:after.start()]))
+    if _is_prose(names[-1]):
+        return SandlistaFinding((), (heading.start(), stop), (
+            "Sändlistan står i löpande text och dess slut går inte att avgöra; fyll i remissinstanserna för hand.",))
+    return SandlistaFinding(tuple(n for n in names if n), (heading.start(), marks[-1].end() + after.start()), (
+        "Sändlistan stod i löpande text (troligen från PDF); kontrollera uppdelningen av namnen.",))
+
+
+def _list_end(last: str) -> re.Match | None:
+    """Return the blank where the last item of a list run into the text ends, the earliest a cue shows, or None."""
+    ends = [m for m in (_AFTER_LIST.search(last, 0, 200), _name_ends(last)) if m]
+    return min(ends, key=lambda m: m.start()) if ends else None
+
+
+def _name_ends(last: str) -> re.Match | None:
+    """Return the blank after the last item's name when the name is a body of the register ("36. Regelrådet I augusti
+    2014 …") or ends in a name's last word ("60. Transdev Sverige AB I utkastet …") and text follows; else None."""
+    head = last[:200]
+    bodies = find_bodies(head)
+    if bodies and bodies[0].start == 0:
+        found = _NAME_THEN_TEXT.match(head, bodies[0].end)
+        if found:
+            return found
+    for blank in _NAME_THEN_TEXT.finditer(head):
+        words = head[:blank.start()].split()
+        if not words:
+            continue
+        if len(words) > 8:
+            break
+        if _END_WORD.search(words[-1]):
+            return blank
+    return None
+
+
+# "Följande remissinstanser har fått vattenförsörjningsplanen: • Länsstyrelsen Västra Götaland • Västra
+# Götalandsregionen • … • Skaraborgsvatten Remisstiden är …": a bulleted list flattened into its paragraph.
+_BULLET_HEADING = re.compile(r"(?<![\wåäö])(?:remissinstanser|sändlista|remissmottagare)(?:[ \t]+[^\W\d][\wåäö-]{0,30}){0,6}"
+                             r"[ \t]*(?::[ \t]*)?(?=[•·][ \t]+[A-ZÅÄÖ])", re.IGNORECASE)
+_BULLET_MARK = re.compile(r"[•·][ \t]+")
+
+
+def _bullets_in_prose(text: str) -> SandlistaFinding | None:
+    """Return a bulleted list run into a paragraph after its heading words, or None; like _numbered_in_prose, the
+    last name must end where the letter's text visibly goes on, else the list is left empty."""
+    heading = _BULLET_HEADING.search(text)
+    if not heading:
+        return None
+    stop = text.find("\n", heading.end())
+    stop = len(text) if stop < 0 else stop
+    marks = list(_BULLET_MARK.finditer(text, heading.end(), stop))
+    if len(marks) < 3:
+        return None
+    names = [_clean_name(text[a.end():b.start()]) for a, b in zip(marks, marks[1:])]
+    last = text[marks[-1].end():stop]
+    after = _list_end(last)
+    if not after:
+        return SandlistaFinding((), (heading.start(), stop), (
+            "Sändlistan står i löpande text och dess slut går inte att avgöra; fyll i remissinstanserna för hand.",))
+    names.append(_clean_name(last[:after.start()]))
+    if _is_prose(names[-1]):
+        return SandlistaFinding((), (heading.start(), stop), (
+            "Sändlistan står i löpande text och dess slut går inte att avgöra; fyll i remissinstanserna för hand.",))
     return SandlistaFinding(tuple(n for n in names if n), (heading.start(), marks[-1].end() + after.start()), (
         "Sändlistan stod i löpande text (troligen från PDF); kontrollera uppdelningen av namnen.",))
