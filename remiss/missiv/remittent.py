@@ -16,7 +16,12 @@ from remiss.missiv.sender_sentence import sending_body
 _BARE = {"länsstyrelsen": "lansstyrelse", "regionen": "region", "kommunen": "kommun"}
 # "Naturvårdsverket och Skogsstyrelsen ger härmed möjlighet …": two bodies that send a remiss together.
 _RK_DEPARTMENT = re.compile(r"Regeringskansliet[ \t]*\(([A-ZÅÄÖ][\wåäö]{0,40}+(?:-[ \t]+och[ \t]+[\wåäö]{1,40}+)?)\)")
-_JOINT_VERB = re.compile(r"(?<![ \t])[ \t]+(?:ger|har|vill|önskar|bjuder|remitterar|skickar)\b")
+# Only the verbs of sending: "Naturvårdsverket och Jordbruksverket har finansierat arbetet", "Trafikverket och Region
+# Kronoberg har bidragit med underlag" name helpers of a remiss another body sends (round 20).
+_JOINT_VERB = re.compile(r"(?<![ \t])[ \t]+(?:önskar|bjuder|remitterar|skickar|"
+                         r"har(?:[ \t]+[\wåäö]{1,30}+){0,5}?[ \t]+(?:tagit[ \t]+fram|remitterat|skickat|utarbetat|arbetat[ \t]+fram)|"
+                         r"ger(?:[ \t]+[\wåäö]{1,30}+){0,3}?[ \t]+(?:möjlighet|tillfälle)|"
+                         r"vill(?:[ \t]+[\wåäö]{1,30}+){0,3}?[ \t]+(?:synpunkter|yttranden?|svar|möjlighet|bjuda))\b")
 
 
 def find_remittent(text: str, answer_email: str | None,

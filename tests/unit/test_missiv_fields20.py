@@ -148,3 +148,29 @@ def test_the_day_a_paper_came_in_is_no_deadline():
     text = ("Lunds kommun\n2026-12-01\n\nRemiss av förslag till avfallsplan\n\nSkrivelsen inkom den 3 december 2026. "
             "Svar senast den 12 mars 2027.\n")
     assert parse_missiv(text).deadline == date(2027, 3, 12)
+
+
+# -- two bodies named together are joint remittents only as the subject of a verb of sending
+
+def test_two_bodies_that_helped_are_no_joint_remittent():
+    # the public phrasing of a länsstyrelse's programme: the myndigheter that paid for it, not the senders (was
+    # "Naturvårdsverket och Jordbruksverket")
+    text = ("Länsstyrelsen Dalarna\nDatum: 2026-12-10\nBeteckning: 511-2345-2026\n\nRemiss – förslag till åtgärdsprogram "
+            "för ett rikt odlingslandskap\n\nLänsstyrelsen har tagit fram förslaget tillsammans med Jordbruksverket, "
+            "Naturvårdsverket och Riksantikvarieämbetet. Naturvårdsverket och Jordbruksverket har finansierat arbetet.\n\n"
+            "Synpunkter lämnas senast 2027-02-26 till dalarna@lansstyrelsen.se.\n")
+    assert parse_missiv(text).remittent == "Länsstyrelsen i Dalarnas län"
+
+
+@pytest.mark.parametrize("path,case_id,remittent,warning", [
+    # "Naturvårdsverket och Skogsstyrelsen ger härmed möjlighet att lämna synpunkter": a joint remiss
+    ("kinds/missiv-dev.json", "d39", "Naturvårdsverket och Skogsstyrelsen", None),
+    # "Länsstyrelsen i Örebro län och Region Örebro län har tagit fram ett förslag": two kinds, a person chooses
+    ("fresh/fresh10-holdout.json", "k13", None, "Två organ står bakom remissen"),
+    # "… har i dialog med länets aktörer tagit fram ett förslag"
+    ("fresh/fresh10-holdout.json", "k17", None, "Två organ står bakom remissen"),
+])
+def test_joint_senders_are_still_read(path, case_id, remittent, warning):
+    result = parse_missiv(_case(path, case_id)["text"])
+    assert result.remittent == remittent
+    assert warning is None or any(warning in w for w in result.warnings)

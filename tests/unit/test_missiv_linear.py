@@ -69,6 +69,8 @@ ADVERSARIAL = {
     "bullets with names": "Remissinstanser • Aa " * (SIZE // 21),
     "numbers before breaks": "1.\nAa 2.\n" * (SIZE // 10),
     "labels of answer days": "Svarsfrist Senaste svarsdag " * (SIZE // 28),
+    # two bodies and "har" followed by words that never become a verb of sending
+    "bodies that have done things": "Boverket och Skolverket har a b c d e f " * (SIZE // 40),
 }
 # Structured inputs for the entry point: a heading, greeting or header followed by a long run.
 STRUCTURED = {
