@@ -130,10 +130,34 @@ def _find(text: str, mentions: list[BodyMention], by_mail: Body | None, answer_e
             # "… ska vara inkomna till Länsstyrelsen" with "naturreservatet Boa i Falkenbergs kommun": the kommun is
             # the place the remiss is about, not its sender, and which länsstyrelse the text does not say.
             return None, None, [f"Remittenten anges bara som ”{sender}”; fyll i vilken."]
+        head = _letterhead(text, mentions)
+        if head and head.body != body:
+            # "Kungsbacka kommun" above a samråd that names Länsstyrelsen i Hallands län twice: the count and the
+            # letterhead disagree; either may be the sender (a page relaying another body's kungörelse)
+            return None, None, [f"Brevhuvudet anger {head.body.name} men texten nämner oftast {body.name}; "
+                                "fyll i remittenten."]
         first = next(m for m in mentions if m.body == body)
         return body.name, (first.start, first.end), [
             f"Remittenten ({body.name}) är den myndighet som texten nämner oftast; kontrollera."]
     return None, None, []
+
+
+def _letterhead(text: str, mentions: list[BodyMention]) -> BodyMention | None:
+    """Return the body whose name alone makes one of the text's first two lines ("LÄNSSTYRELSEN NORRBOTTEN")."""
+    lines = 0
+    for line in re.finditer(r"[^\n]+", text[:600]):
+        if not line.group().strip(" \t#*"):
+            continue
+        lines += 1
+        if lines > 2:
+            break
+        for m in mentions:
+            if m.start >= line.end():
+                break
+            if m.start >= line.start() and text[line.start():m.start].strip(" \t#*") == "" and \
+                    text[m.end:line.end()].strip(" \t#*") == "":
+                return m
+    return None
 
 
 # A board, office or committee of a body: "Regionstyrelsen", "Hälso- och sjukvårdsförvaltningen".

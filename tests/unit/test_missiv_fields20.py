@@ -174,3 +174,28 @@ def test_joint_senders_are_still_read(path, case_id, remittent, warning):
     result = parse_missiv(_case(path, case_id)["text"])
     assert result.remittent == remittent
     assert warning is None or any(warning in w for w in result.warnings)
+
+
+# -- the letterhead against the body named most often
+
+def test_a_letterhead_that_the_count_contradicts_leaves_the_remittent_empty():
+    # a kommun's samråd that names the länsstyrelse twice: was "Länsstyrelsen i Hallands län", the body named most
+    text = ("Kungsbacka kommun\nSamhällsbyggnadskontoret\n\nSamråd om detaljplan för Åsa centrum\n\nPlanförslaget har "
+            "tagits fram med hänsyn till Länsstyrelsens granskningsyttrande. Länsstyrelsen i Hallands län har tidigare "
+            "framfört synpunkter om strandskydd. Länsstyrelsen i Hallands län prövar strandskyddet.\n\nSynpunkter ska ha "
+            "kommit in senast den 12 mars 2027.\n")
+    result = parse_missiv(text)
+    assert result.remittent is None
+    assert any("Brevhuvudet anger Kungsbacka kommun men texten nämner oftast Länsstyrelsen i Hallands län" in w
+               for w in result.warnings)
+
+
+@pytest.mark.parametrize("path,case_id", [
+    ("kinds/missiv-dev.json", "d17"),  # "Mjölby kommun" on the first line
+    ("fresh/fresh4-holdout.json", "h14"),  # "Region Östergötland"
+    ("fresh/fresh6-holdout.json", "p04"),  # "Åtvidabergs kommun"
+    ("fresh/fresh11-holdout.json", "z19"),  # "Region Blekinge"
+])
+def test_a_letterhead_the_text_agrees_with_still_gives_the_remittent(path, case_id):
+    case = _case(path, case_id)
+    assert parse_missiv(case["text"]).remittent == case["expected"]["remittent"]
