@@ -199,3 +199,20 @@ def test_a_letterhead_that_the_count_contradicts_leaves_the_remittent_empty():
 def test_a_letterhead_the_text_agrees_with_still_gives_the_remittent(path, case_id):
     case = _case(path, case_id)
     assert parse_missiv(case["text"]).remittent == case["expected"]["remittent"]
+
+
+# -- the answer address by a label or "mottas på" (no development letter words it so: public letters' phrasing)
+
+@pytest.mark.parametrize("line", [
+    "Remissvar: kommunstyrelsen@lund.se",
+    "Era synpunkter mottas gärna på kommunstyrelsen@lund.se.",
+])
+def test_the_answer_address_after_a_label_or_mottas_paa(line):
+    text = f"Lunds kommun\n2026-12-01\n\nRemiss av förslag till avfallsplan\n\n{line}\nFrågor: anna.ek@lund.se\n"
+    assert parse_missiv(text).answer_email == "kommunstyrelsen@lund.se"
+
+
+def test_a_question_address_is_still_no_answer_address():
+    text = ("Lunds kommun\n2026-12-01\n\nRemiss av förslag till avfallsplan\n\nSynpunkter lämnas via formuläret på "
+            "lund.se/avfallsplan. Frågor: anna.ek@lund.se\n")
+    assert parse_missiv(text).answer_email is None
