@@ -27,6 +27,17 @@ _GROUP_WORDS = (
 # "Övriga myndigheter", "Statliga bolag": a group's heading is capitalised only at its start; a second capital makes
 # it a name ("Sveriges Kommuner och regioner" in a list copied without its numbers).
 _GROUP_LINE = re.compile(rf"^(?:(?![^\n]*\s[A-ZÅÄÖ])[\wåäöÅÄÖ.\- ]{{0,40}}\s)?(?:{_GROUP_WORDS})\s*:?$")
+
+
+def _is_group_line(line: str) -> bool:
+    """Tell a group's heading inside a list: "Övriga myndigheter", and capitalised alone "Myndigheter", "Kommuner och
+    regioner" (a name has a second capital: "Sveriges Kommuner och Regioner")."""
+    words = line.split()
+    if len(words) >= 2 and words[-2].endswith("s"):
+        return False  # "Stockholms läns landsting": a genitive before the group word makes it a name
+    return bool(_GROUP_LINE.match(line) or _GROUP_LINE.match(line[:1].lower() + line[1:]))
+
+
 _GROUP_INLINE = re.compile(
     r"(?<![\wåäö])(?:[A-ZÅÄÖ][\wåäö]+\s+[\wåäö]+s\s+)(?:helägda\s+)?(?:nämnder|bolag och stiftelser)\b"
 )
@@ -91,7 +102,7 @@ def _from_lines(text: str, start: int) -> tuple[list[str], int]:
             blank_run += 1
             if names and numbered is False and blank_run >= 1:
                 nxt = _next_nonblank(text, pos)
-                if nxt and _GROUP_LINE.match(nxt):
+                if nxt and _is_group_line(nxt):
                     pass
                 elif spaced is None and len(names) == 1 and not joined:
                     # a list pasted from a web page, one <p> per entry: a blank line after every name
@@ -107,13 +118,15 @@ def _from_lines(text: str, start: int) -> tuple[list[str], int]:
         if _PAGE_LINE.match(line) or not re.search(r"[^\W\d_]", line):
             continue
         num = _NUMBERED.match(line)
+        if numbered is None and not num and not names and _is_group_line(line):
+            continue  # "Myndigheter" above the first entry: a group's heading, not a name
         if numbered is None:
             numbered = bool(num)
         if num:
             names.append(line[num.end():])
         elif _BULLET.match(line):
             names.append(_BULLET.sub("", line))
-        elif _GROUP_LINE.match(line) and not (numbered and names and _WRAP_END.search(names[-1])):
+        elif _is_group_line(line) and not (numbered and names and _WRAP_END.search(names[-1])):
             continue
         elif numbered:
             if _is_prose(line) or not names:
@@ -168,18 +181,19 @@ def _next_nonblank(text: str, pos: int) -> str | None:
 
 def _split_flat(line: str) -> list[str]:
     """Split a list that PDF extraction flattened onto one line."""
-    numbered = [p for p in re.split(r"(?<!\s)\s+(?=\d{1,3}\.\s+[A-ZÅÄÖ])", " " + line) if p.strip()]
+    # "1. A 2. B", "1\\. A" (a page's markdown), "1) A"
+    numbered = [p for p in re.split(r"(?<!\s)\s+(?=\d{1,3}\\?[.)]\s+[A-ZÅÄÖ])", " " + line) if p.strip()]
+    if numbered and not re.match(r"\s*\d", numbered[0]):
+        numbered = numbered[1:]  # "Myndigheter 1. …": a group's heading before the first number
     if len(numbered) >= 3:
-        names = [_clean_name(_NUMBERED.sub("", p)) for p in numbered]
-        end = _list_end(names[-1])
-        if end:
-            names[-1] = names[-1][:end.start()]  # the letter's text run on after the last name
-        if _is_prose(names[-1]):
-            return []  # where the last name ends is a guess: no list rather than a wrong one
-        return names
+        return _ended([_without_group(_clean_name(_NUMBERED.sub("", p))) for p in numbered])
+    bullet = re.match(r"[-*•·](?=[ \t])", line)
+    if bullet and line.count(f" {bullet.group()} ") >= 2:
+        # "- A - B - C": the list's own bullets, one a name
+        return _ended([_clean_name(p) for p in line[1:].split(f" {bullet.group()} ") if p.strip()])
     for sep in (";", " • ", " · "):
         if line.count(sep) >= 2:
-            return [_clean_name(p) for p in line.split(sep) if p.strip()]
+            return _ended([_clean_name(p) for p in line.split(sep) if p.strip()])
     groups = _GROUP_INLINE.split(line)
     if len(groups) > 1:
         groups = groups[1:]  # text before the first group heading is the list's own title
@@ -196,11 +210,40 @@ def _split_flat(line: str) -> list[str]:
             current.append(word)
         if current:
             names.append(" ".join(current))
-    return [n for n in (_clean_name(n) for n in names) if n]
+    names = _ended([n for n in (_clean_name(n) for n in names) if n])
+    if any(len(find_bodies(n)) > 1 for n in names):
+        return []  # "Riksdagens ombudsmän (JO) Kammarrätten i Stockholm": names the words did not tell apart
+    return names
+
+
+def _without_group(name: str) -> str:
+    """Return a name without the heading of the next group run on after it ("… och Regioner Övriga")."""
+    words = name.split()
+    for n in (1, 2, 3):
+        # capitalised, and not after "och" ("Sveriges Kommuner och Regioner", "Stockholms läns landsting" are names)
+        if len(words) > n and words[-n][:1].isupper() and _is_group_line(" ".join(words[-n:])) and \
+                not _WRAP_END.search(words[-n - 1]):
+            return " ".join(words[:-n])
+    return name
+
+
+def _ended(names: list[str]) -> list[str]:
+    """Return the names of a list split from one line, its last name ended where the letter's text goes on; none
+    when a name still reads as prose (where one name ends is a guess: no list rather than a wrong one)."""
+    if names:
+        end = _list_end(names[-1])
+        if end:
+            names[-1] = _clean_name(names[-1][:end.start()])
+        if names[-1].endswith(".") and names[-1].count(".") == 1:
+            names[-1] = names[-1][:-1]  # the sentence's full stop after the last name
+    if not names or any(_is_prose(n) for n in names):
+        return []
+    return names
 
 
 def find_sandlista(text: str) -> SandlistaFinding:
     """Return the remissinstanser listed under a heading, or in the addressee block above 'ovanstående'."""
+    unsplit: tuple[int, int] | None = None  # a list on one line whose names could not be told apart
     for heading in _HEADING.finditer(text):
         rest_of_line = text[heading.end():text.find("\n", heading.end()) if "\n" in text[heading.end():] else len(text)]
         if _FILE_LINK.search(text, heading.start(), heading.end() + len(rest_of_line)) or _under_attachments(text, heading.start()):
@@ -212,6 +255,7 @@ def find_sandlista(text: str) -> SandlistaFinding:
                     tuple(names), (heading.start(), heading.end() + len(rest_of_line)),
                     ("Sändlistan stod på en enda rad (troligen från PDF); kontrollera uppdelningen av namnen.",),
                 )
+            unsplit = unsplit or (heading.start(), heading.end() + len(rest_of_line))
             continue
         names, end = _from_lines(text, heading.end() + len(rest_of_line))
         if len(names) >= 2:
@@ -229,6 +273,9 @@ def find_sandlista(text: str) -> SandlistaFinding:
         words = re.sub(r"\s+", " ", generic.group(1))
         return SandlistaFinding((), generic.span(1), (
             f"Sändlistan anges bara allmänt (”{words}”); fyll i remissinstanserna för hand.",))
+    if unsplit:
+        return SandlistaFinding((), unsplit, ("Sändlistan står på en enda rad och namnen går inte att skilja åt säkert; "
+                                              "fyll i remissinstanserna för hand.",))
     return SandlistaFinding((), None, ("Ingen sändlista hittades.",))
 
 

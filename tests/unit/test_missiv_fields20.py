@@ -216,3 +216,56 @@ def test_a_question_address_is_still_no_answer_address():
     text = ("Lunds kommun\n2026-12-01\n\nRemiss av förslag till avfallsplan\n\nSynpunkter lämnas via formuläret på "
             "lund.se/avfallsplan. Frågor: anna.ek@lund.se\n")
     assert parse_missiv(text).answer_email is None
+
+
+# -- group headings in a list, and lists on one line whose names cannot be told apart
+
+_NAMES = ["Riksdagens ombudsmän (JO)", "Kammarrätten i Stockholm", "Socialstyrelsen", "Sveriges Kommuner och Regioner",
+          "Lunds kommun", "Region Skåne", "Stockholms läns landsting", "Svenskt Näringsliv"]
+_AFTER = "\n\nRemissvaren ska ha kommit in till Socialdepartementet senast den 12 mars 2027.\n"
+
+
+def test_capitalised_group_headings_are_no_names_and_do_not_end_the_list():
+    # a kommun's or region's sändlista in groups: "Myndigheter" above the first entry was read as a name and the
+    # blank line before "Kommuner och regioner" ended the list (5 of 8 names, the first a heading)
+    text = ("Remissinstanser\n\nMyndigheter\n" + "\n".join(_NAMES[:4]) + "\n\nKommuner och regioner\n" +
+            "\n".join(_NAMES[4:7]) + "\n\nOrganisationer\n" + _NAMES[7] + _AFTER)
+    assert list(find_sandlista(text).names) == _NAMES
+
+
+def test_a_numbered_list_under_group_headings_is_read_whole():
+    text = ("Remissinstanser\n\nMyndigheter\n" + "\n".join(f"{i + 1}. {n}" for i, n in enumerate(_NAMES[:4])) +
+            "\n\nÖvriga\n" + "\n".join(f"{i + 5}. {n}" for i, n in enumerate(_NAMES[4:])) + _AFTER)
+    assert list(find_sandlista(text).names) == _NAMES
+    # flattened: the headings are cut from the names beside them, not "Sveriges Kommuner och" nor "… landsting"
+    assert list(find_sandlista(_flat(text)).names) == _NAMES
+
+
+@pytest.mark.parametrize("mark", ["{}\\. ", "{}) "])
+def test_a_flattened_list_numbered_as_markdown_or_with_brackets(mark):
+    text = "## Remissinstanser\n\n" + "\n".join(mark.format(i + 1) + n for i, n in enumerate(_NAMES)) + _AFTER
+    assert list(find_sandlista(_flat(text)).names) == _NAMES
+
+
+@pytest.mark.parametrize("layout", [
+    "Sändlista\n" + "\n".join(_NAMES) + _AFTER,
+    "Remissinstanser\n\n" + "\n\n".join(_NAMES) + "\n\nKopia\nFinansdepartementet\n",
+])
+def test_a_flattened_list_of_unnumbered_names_is_left_empty_with_a_warning(layout):
+    # was five "names" of two to four bodies each, the last one with the letter's next sentence
+    finding = find_sandlista(_flat(layout))
+    assert finding.names == ()
+    assert any("namnen går inte att skilja åt" in w for w in finding.warnings)
+
+
+def test_a_flattened_bulleted_list_is_read():
+    text = "Remissinstanser:\n" + "\n".join(f"- {n}" for n in _NAMES) + _AFTER
+    assert list(find_sandlista(_flat(text)).names) == _NAMES
+
+
+def test_the_bodies_of_a_flattened_list_are_no_remittent():
+    # fresh8-dev u07, flattened: the bullets read as the list, its kommuner no longer give "Skövde kommun" (annotated:
+    # no remittent, "the page names no sender")
+    case = _case("fresh/fresh8-dev.json", "u07")
+    assert case["expected"]["remittent"] is None
+    assert parse_missiv(_flat(case["text"])).remittent is None

@@ -93,7 +93,10 @@ STRUCTURED = {
     "numbered line then words": "x\nRemissinstanser: 1. Aa 2. Bb 3. " + "Cc " * (SIZE // 3),
     "bullets in one line": "Följande remissinstanser har fått planen: " + "• Aa kommun " * (SIZE // 12),
     "numbered entries then lines": "Remissinstanser\n1. Aa\n" + "Bb\n" * (SIZE // 3),
-    "list wrapped after numbers": "Remissinstanser:\n" + "".join(f"{n % 900 + 1}.\nAa " for n in range(SIZE // 8)),
+    "bullets of a flattened list": "Remissinstanser: " + "- Aa Bb " * (SIZE // 8),
+    "groups in a list": "Remissinstanser\nMyndigheter\n" + "Aa Bb\n\nKommuner och regioner\n" * (SIZE // 32),
+    "numbers and groups on one line": "Remissinstanser " + "1. Aa Övriga " * (SIZE // 13),
+        "list wrapped after numbers": "Remissinstanser:\n" + "".join(f"{n % 900 + 1}.\nAa " for n in range(SIZE // 8)),
 }
 
 
