@@ -329,18 +329,7 @@ def _numbered_in_prose(text: str) -> SandlistaFinding | None:
     marks = list(_ITEM_NUMBER.finditer(text, heading.end(), stop))
     if len(marks) < 3 or [int(m.group(1)) for m in marks] != list(range(1, len(marks) + 1)):
         return None
-    names = [_clean_name(text[a.end():b.start()]) for a, b in zip(marks, marks[1:])]
-    last = text[marks[-1].end():stop]
-    after = _list_end(last)
-    if not after:
-        return SandlistaFinding((), (heading.start(), stop), (
-            "Sändlistan är avskuren i texten; fyll i remissinstanserna för hand.",))
-    names.append(_clean_name(last[:after.start()]))
-    if _is_prose(names[-1]):
-        return SandlistaFinding((), (heading.start(), stop), (
-            "Sändlistan står i löpande text och dess slut går inte att avgöra; fyll i remissinstanserna för hand.",))
-    return SandlistaFinding(tuple(n for n in names if n), (heading.start(), marks[-1].end() + after.start()), (
-        "Sändlistan stod i löpande text (troligen från PDF); kontrollera uppdelningen av namnen.",))
+    return _marked_list(text, heading.start(), stop, marks, "Sändlistan är avskuren i texten")
 
 
 def _list_end(last: str) -> re.Match | None:
@@ -387,15 +376,22 @@ def _bullets_in_prose(text: str) -> SandlistaFinding | None:
     marks = list(_BULLET_MARK.finditer(text, heading.end(), stop))
     if len(marks) < 3:
         return None
+    return _marked_list(text, heading.start(), stop, marks, _UNENDED)
+
+
+_UNENDED = "Sändlistan står i löpande text och dess slut går inte att avgöra"
+
+
+def _marked_list(text: str, start: int, stop: int, marks: list[re.Match], unended: str) -> SandlistaFinding:
+    """Return the names between the list's marks, the last one ended where the letter's text goes on; none (with
+    `unended` as the warning) when no cue shows that end, or the last name still reads as prose."""
     names = [_clean_name(text[a.end():b.start()]) for a, b in zip(marks, marks[1:])]
     last = text[marks[-1].end():stop]
     after = _list_end(last)
-    if not after:
-        return SandlistaFinding((), (heading.start(), stop), (
-            "Sändlistan står i löpande text och dess slut går inte att avgöra; fyll i remissinstanserna för hand.",))
-    names.append(_clean_name(last[:after.start()]))
-    if _is_prose(names[-1]):
-        return SandlistaFinding((), (heading.start(), stop), (
-            "Sändlistan står i löpande text och dess slut går inte att avgöra; fyll i remissinstanserna för hand.",))
-    return SandlistaFinding(tuple(n for n in names if n), (heading.start(), marks[-1].end() + after.start()), (
+    if after:
+        names.append(_clean_name(last[:after.start()]))
+    if not after or _is_prose(names[-1]):
+        return SandlistaFinding((), (start, stop), (f"{unended if not after else _UNENDED}; fyll i "
+                                                    "remissinstanserna för hand.",))
+    return SandlistaFinding(tuple(n for n in names if n), (start, marks[-1].end() + after.start()), (
         "Sändlistan stod i löpande text (troligen från PDF); kontrollera uppdelningen av namnen.",))
