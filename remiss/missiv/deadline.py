@@ -42,6 +42,9 @@ _BEFORE_DAY = re.compile(r"\b(?:synpunkter(?:na)?|svar(?:et|en)?|yttranden?|yttr
 _REPORT_DAY = re.compile(r"\b(?:(?:slut|del)?redovis\w*|(?:slut|del)?betänkande\w*|uppdrag\w*[ \t]+ska(?:ll)?\b[^.]{0,40}?\bvara[ \t]+"
                          r"avslutat)\b[^.]{0,80}$", re.IGNORECASE)
 _ABOUT_ANSWER = re.compile(r"\bsvar|synpunkt|yttra|remiss", re.IGNORECASE)
+# A weak cue ("senast", "sista dag") in a sentence about another act than the answer: a decision, an application, a
+# report, a payment (round 20: "Sista dag för ansökan om bidrag är …", "Kommunen ska senast … redovisa arbetet").
+_OTHER_ACT = re.compile(r"\b(?:beslut\w*|ansök\w*|anmäl\w*|redovis\w*|betal\w*|faktur\w*|bidrag\w*)", re.IGNORECASE)
 # "Remisstiden pågår från … till och med", "Samrådstiden är 1 mars–": the end of the period is the deadline.
 _PERIOD = re.compile(
     r"(?:(?:remiss|samråd|gransknings?|utställning)(?:s?tiden|s?perioden|et|en)?|remissen)\s+(?:pågår|är|löper)\s+"
@@ -158,6 +161,8 @@ def _score(text: str, dm: DateMatch) -> tuple[int, bool]:
         return 0, False
     internal = bool(_INTERNAL.search(near))
     if _PERIOD.search(before) or _LAST_DAY_IS.search(before):
+        if not _PERIOD.search(before) and _OTHER_ACT.search(before) and not _ABOUT_ANSWER.search(before):
+            return 0, False  # "Sista dag för ansökan om bidrag är den 1 februari 2027"
         return 3, internal
     if _STRONG.search(near):
         if not internal and _KOMMUN_AUDIENCE.search(before):
@@ -173,6 +178,9 @@ def _score(text: str, dm: DateMatch) -> tuple[int, bool]:
     if _WEAK.search(near[-40:]) or _BEFORE_DAY.search(near) or _OPENING.fullmatch(before.strip()):
         if _OPENING.fullmatch(before.strip()) and not _ANSWER_AFTER.search(_sentence_after(text, dm.end)):
             return 0, False  # "Senast den 30 april ska planen sändas in till regeringen": not the answer
+        sentence = before + _sentence_after(text, dm.end)
+        if _OTHER_ACT.search(sentence) and not _ABOUT_ANSWER.search(sentence):
+            return 0, False  # "Kommunfullmäktige beslutar om planen senast den 30 juni 2027": another act's day
         return (1 if internal else 2), internal
     return 0, False
 

@@ -269,3 +269,30 @@ def test_the_bodies_of_a_flattened_list_are_no_remittent():
     case = _case("fresh/fresh8-dev.json", "u07")
     assert case["expected"]["remittent"] is None
     assert parse_missiv(_flat(case["text"])).remittent is None
+
+
+# -- "senast" and "sista dag" in a sentence about another act than the answer
+
+def test_an_application_day_is_no_answer_day():
+    # ext-dev x08 (a news item on prövningstider): "… ska skicka in sin ansökan senast den 1 juni 2024" (was the
+    # deadline; the annotation has none)
+    case = _case("kinds/ext-dev.json", "x08")
+    assert case["expected"]["deadline_date"] is None
+    assert parse_missiv(case["text"]).deadline is None
+
+
+@pytest.mark.parametrize("line", [
+    "Kommunfullmäktige beslutar om planen senast den 30 juni 2027.",
+    "Kommunen ska senast den 31 december 2027 redovisa arbetet till Naturvårdsverket.",
+    "Sista dag för ansökan om bidrag är den 1 februari 2027.",
+])
+def test_a_decision_report_or_application_day_is_no_deadline(line):
+    text = f"Lunds kommun\n2026-12-01\n\nRemiss av förslag till avfallsplan\n\n{line}\n"
+    assert parse_missiv(text).deadline is None
+
+
+def test_the_answer_day_beside_a_decision_day_is_still_read():
+    text = ("Lunds kommun\n2026-12-01\n\nRemiss av förslag till avfallsplan\n\nVi behöver ert svar senast den 12 mars "
+            "2027. Beslut fattas av kommunstyrelsen den 20 april 2027. Remissvar som lämnas senast den 12 mars 2027 "
+            "redovisas i beslutet.\n")
+    assert parse_missiv(text).deadline == date(2027, 3, 12)

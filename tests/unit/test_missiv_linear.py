@@ -72,7 +72,8 @@ ADVERSARIAL = {
     # two bodies and "har" followed by words that never become a verb of sending
     "bodies that have done things": "Boverket och Skolverket har a b c d e f " * (SIZE // 40),
     # answer labels and "mottas på" with no address after them
-    "answer labels": "Remissvar: Synpunkter mottas gärna på e-post " * (SIZE // 46),
+    "other acts": "beslutar ansökan redovisa bidrag senast sista dag för ansökan är " * (SIZE // 66),
+        "answer labels": "Remissvar: Synpunkter mottas gärna på e-post " * (SIZE // 46),
 }
 # Structured inputs for the entry point: a heading, greeting or header followed by a long run.
 STRUCTURED = {
