@@ -144,13 +144,14 @@ def _find(text: str, mentions: list[BodyMention], by_mail: Body | None, answer_e
 
 def _letterhead(text: str, mentions: list[BodyMention]) -> BodyMention | None:
     """Return the body whose name alone makes one of the text's first two lines ("LÄNSSTYRELSEN NORRBOTTEN")."""
-    lines = 0
+    lines, previous = 0, ""
     for line in re.finditer(r"[^\n]+", text[:600]):
         if not line.group().strip(" \t#*"):
             continue
         lines += 1
-        if lines > 2:
-            break
+        if lines > 2 or re.fullmatch(r"[ \t]*(?:till|mottagare|adressat)[ \t:]*", previous, re.IGNORECASE):
+            break  # "Till" / "Lunds kommun": the addressee, not the letterhead
+        previous = line.group()
         for m in mentions:
             if m.start >= line.end():
                 break

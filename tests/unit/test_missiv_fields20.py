@@ -296,3 +296,11 @@ def test_the_answer_day_beside_a_decision_day_is_still_read():
             "2027. Beslut fattas av kommunstyrelsen den 20 april 2027. Remissvar som lämnas senast den 12 mars 2027 "
             "redovisas i beslutet.\n")
     assert parse_missiv(text).deadline == date(2027, 3, 12)
+
+
+def test_an_addressee_above_the_letter_is_no_letterhead():
+    # "Till" / "Lunds kommun" first: the addressee; the body the letter names most is still the remittent
+    text = ("Till\nLunds kommun\n\nRemiss av förslag till ändrade hastighetsgränser\n\nTrafikverket föreslår nya "
+            "hastighetsgränser. Trafikverket har utrett vägarna på uppdrag av Trafikverket. Synpunkter lämnas senast den "
+            "12 mars 2027.\n")
+    assert parse_missiv(text).remittent == "Trafikverket"
