@@ -19,8 +19,9 @@ from collections import defaultdict
 from bench.missiv_eval import SEEN_HOLDOUTS, DEV_SPLITS, WHOLLY_HELD_OUT, _kind_ok, _kind_value, load_kind_cases
 from remiss.missiv import parse_missiv
 
-# round 20: the title too (a PDF column cuts a heading or a subject in two)
-FIELDS = ("title", "sender_dnr", "remittent", "deadline_date", "deadline_time", "answer_email", "contact_person")
+# round 20: the title too (a PDF column cuts a heading or a subject in two), and the lists and extension dates
+FIELDS = ("title", "sender_dnr", "remittent", "deadline_date", "deadline_time", "answer_email", "contact_person",
+          "sandlista_count", "sandlista_sample", "extension_to")
 READ = tuple(s for s in DEV_SPLITS + SEEN_HOLDOUTS if s != "mail-dev" and s not in WHOLLY_HELD_OUT)
 
 

@@ -15,9 +15,11 @@ _MONTH_ALT = "|".join(sorted(MONTHS, key=len, reverse=True))
 _WEEKDAY = r"(?:(?:mån|tis|ons|tors|fre|lör|sön)dag(?:en)?\s+)"
 
 ISO_RE = re.compile(r"(?<![\d/])(\d{4})\s?-\s?(\d{1,2})\s?-\s?(\d{1,2})(?![\d/])")
-# "30:e april", and without the colon "30e april 2024" (Region Sörmland's page)
+# "30:e april", and without the colon "30e april 2024" (Region Sörmland's page); the year also as "12 mars år 2027"
+# and "12 mars, 2027" (read without it, the year was taken from the letter's date: a wrong year, not an empty one)
 TEXT_RE = re.compile(
-    rf"(?<![\w]){_WEEKDAY}?(?:den\s+)?(\d{{1,2}})(?::e|:a|e)?\s+({_MONTH_ALT})\.?(?![\wåäö])(?:\s+(\d{{4}}))?",
+    rf"(?<![\w]){_WEEKDAY}?(?:den\s+)?(\d{{1,2}})(?::e|:a|e)?\s+({_MONTH_ALT})\.?(?![\wåäö])"
+    r"(?:\s+(?:år\s+)?(\d{4})|,[ \t]*((?:19|20)\d\d)(?![\d-]))?",
     re.IGNORECASE,
 )
 # Text from a scan or an OCR'd PDF reads the day 1 as a letter: "senast den l oktober 2015". Only after "den" and
@@ -71,7 +73,7 @@ def find_dates(text: str) -> list[DateMatch]:
     for m in TEXT_RE.finditer(text):
         mo = MONTHS[m[2].lower()]
         d = int(m[1])
-        y = int(m[3]) if m[3] else None
+        y = int(m[3] or m[4]) if m[3] or m[4] else None
         if y is not None and not 1900 < y < 2200:
             y = None
         if _safe_date(y or 2000, mo, d):

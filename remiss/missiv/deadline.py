@@ -10,7 +10,9 @@ from remiss.missiv.dates import DateMatch, combine, find_dates, find_time_near
 # Cues read in the sentence before a date, strongest first.
 _STRONG = re.compile(
     r"tillhanda|ska(?:ll)? ha (?:kommit in|inkommit)|ska(?:ll)? vara \w+ tillhanda|"
-    r"sista dag(?:en)? (?:att|för att) (?:svara|lämna|inkomma)|sista svarsdag|"
+    r"sista dag(?:en)? (?:att|för att) (?:svara|lämna|inkomma)|(?:sista|senaste) svarsdag|"
+    # "Svarsfrist: 12 mars 2027" (a label)
+    r"\bsvarsfrist(?:en)?[ \t]*(?::|är|går ut)|"
     r"remisstiden (?:löper ut|går ut|gick ut|slutar|slutade)|svarsdatum|remissvar(?:et|en)? .{0,60}senast|"
     r"svar(?:et|en)? .{0,60}senast|yttrande(?:t|n)? .{0,60}senast|med svar senast|"
     r"remisstiden är (?:fram )?till(?: och med)?|synpunkter [^.]{0,80}\bfram till(?: och med)?|"
@@ -40,6 +42,9 @@ _BEFORE_DAY = re.compile(r"\b(?:synpunkter(?:na)?|svar(?:et|en)?|yttranden?|yttr
 _REPORT_DAY = re.compile(r"\b(?:(?:slut|del)?redovis\w*|(?:slut|del)?betänkande\w*|uppdrag\w*[ \t]+ska(?:ll)?\b[^.]{0,40}?\bvara[ \t]+"
                          r"avslutat)\b[^.]{0,80}$", re.IGNORECASE)
 _ABOUT_ANSWER = re.compile(r"\bsvar|synpunkt|yttra|remiss", re.IGNORECASE)
+# A weak cue ("senast", "sista dag") in a sentence about another act than the answer: a decision, an application, a
+# report, a payment (round 20: "Sista dag för ansökan om bidrag är …", "Kommunen ska senast … redovisa arbetet").
+_OTHER_ACT = re.compile(r"\b(?:beslut\w*|ansök\w*|anmäl\w*|redovis\w*|betal\w*|faktur\w*|bidrag\w*)", re.IGNORECASE)
 # "Remisstiden pågår från … till och med", "Samrådstiden är 1 mars–": the end of the period is the deadline.
 _PERIOD = re.compile(
     r"(?:(?:remiss|samråd|gransknings?|utställning)(?:s?tiden|s?perioden|et|en)?|remissen)\s+(?:pågår|är|löper)\s+"
@@ -74,7 +79,9 @@ _ONWARD = re.compile(
 _INTERNAL = re.compile(r"svar till kansliet|till (?:förvaltningens )?kansli(?:et)?\b|internt", re.IGNORECASE)
 _NEGATIVE = re.compile(
     r"träd(?:er|a|de) i kraft|ikraftträd|publicera|sammanträde|möte|tidigare|skickades|beslutade|"
-    r"protokoll|daterad|\binkom\b|\bankom\b|\bank\.|förlängs|förlängd till|"
+    r"protokoll|daterad|\bankom\b|\bank\.|förlängs|förlängd till|"
+    # "Skrivelsen inkom den 3 mars" (the day a paper arrived), not the imperative "Vänligen inkom med yttrande senast …"
+    r"\binkom\b(?![ \t]+med\b)|"
     # a page's own dates: "Senast granskad: 31 mars 2021", "Senast uppdaterad 2021-03-31"
     r"senast (?:granskad|uppdaterad|ändrad|publicerad|reviderad)|"
     # round 16: the day the document itself is to be adopted ("… klimatstrategier, som ska antas senast den 15 oktober
@@ -154,6 +161,8 @@ def _score(text: str, dm: DateMatch) -> tuple[int, bool]:
         return 0, False
     internal = bool(_INTERNAL.search(near))
     if _PERIOD.search(before) or _LAST_DAY_IS.search(before):
+        if not _PERIOD.search(before) and _OTHER_ACT.search(before) and not _ABOUT_ANSWER.search(before):
+            return 0, False  # "Sista dag för ansökan om bidrag är den 1 februari 2027"
         return 3, internal
     if _STRONG.search(near):
         if not internal and _KOMMUN_AUDIENCE.search(before):
@@ -169,6 +178,9 @@ def _score(text: str, dm: DateMatch) -> tuple[int, bool]:
     if _WEAK.search(near[-40:]) or _BEFORE_DAY.search(near) or _OPENING.fullmatch(before.strip()):
         if _OPENING.fullmatch(before.strip()) and not _ANSWER_AFTER.search(_sentence_after(text, dm.end)):
             return 0, False  # "Senast den 30 april ska planen sändas in till regeringen": not the answer
+        sentence = before + _sentence_after(text, dm.end)
+        if _OTHER_ACT.search(sentence) and not _ABOUT_ANSWER.search(sentence):
+            return 0, False  # "Kommunfullmäktige beslutar om planen senast den 30 juni 2027": another act's day
         return (1 if internal else 2), internal
     return 0, False
 

@@ -31,7 +31,7 @@ RK_RE = re.compile(rf"(?<![\w/.-]){RK_DNR}(?:(?![\w/-])|{_GLUED})")
 _CUE = re.compile(
     r"(?:\bdnr\b|\bdiarienr\b|diarienummer|diarienumret|"
     r"ärendenummer|ärendenumret|\bärende(?:nr|[ \t]+nr)\b|\bdiarie[ \t]+nr\b|\bbeteckning\b|\bref(?:erens)?\s*nr\b|"
-    r"\bvår referens\b|"
+    r"\bvår[ \t]+ref(?:erens)?\b|"
     # "Ärende: RS 2026-0789": the word with a colon (a page's label), not "ärende" in a sentence
     r"\bärende(?=[ \t]*:)|"
     # "märk svaret med RJH 2026/1990", "Märk ert yttrande med": the number the answer must carry
@@ -67,6 +67,10 @@ _BROKEN = re.compile(r"((?:[A-ZÅÄÖ]{2,6}[ -]?)?\d{1,6}-)[ \t]*\n[ \t]*(\d{1,6
 # "KS 2026/123", "SBN 2025-000123", "KS/2026:12", "BMN 2026-45"). Report and statute series are no diarienummer.
 KOMMUN_DNR = (r"(?!(?:SOU|DS|PROP|DIR|BET|COM|KOM|EU|EG|ISO|SS|EN|NJA|HFD|HSLF|[A-ZÅÄÖ]*FS)\b)"  # EIFS 2011:3
               r"[A-ZÅÄÖ]{2,6}(?:-[A-ZÅÄÖ]{2,6})*(?:[ \t]?[-/][ \t]?|[ \t])(?:19|20)\d\d[-–/:.]\d{1,6}")
+
+
+# A board's or region's series at a line's end, its year and number on the next line (the prefix before a number).
+_SERIES_BROKEN = re.compile(r"(?<![\wåäö-])([A-ZÅÄÖ]{2,6})[ \t]*\n[ \t]*\Z")
 
 
 _UPPDRAG = re.compile(r"\b(?:regerings)?uppdrag(?:et)?[ \t]+\Z", re.IGNORECASE)
@@ -152,13 +156,18 @@ def find_sender_dnr(text: str) -> DnrFinding:
                          _LIST_BELOW.fullmatch(prefix)):
             continue
         start, end = cue.end() + m.start(), cue.end() + m.end()
+        value = _clean(m.group())
+        series = _SERIES_BROKEN.search(prefix)
+        if series and TOKEN_RE.fullmatch(joined := f"{series.group(1)} {m.group()}"):
+            # "Märk svaret med diarienummer RJL" / "2026/2345.": a PDF's column broke the number after its series
+            start, value = cue.end() + series.start(1), _clean(joined)
         # "döpas till ”Dnr. 6.8.16-3611/16”": a number right after its own cue is the number, not a file name.
         adjacent = len(window[:m.start()].strip(" ”\"“':")) == 0 and not _FILE_AFTER.match(text[end:])
         if (not adjacent and _is_file_name(text, start, end)) or not _looks_like_dnr(m.group()):
             continue
         before = text[max(0, cue.start() - 40):cue.end()]
         priority = 3 if _STRONG_OWNER.search(before) else 2
-        candidates.append((priority, start, end, _clean(m.group())))
+        candidates.append((priority, start, end, value))
     for m in TOKEN_RE.finditer(text):
         if _SUBJECT_AFTER.match(text, m.end()) and _looks_like_dnr(m.group()):
             candidates.append((3, m.start(), m.end(), _clean(m.group())))

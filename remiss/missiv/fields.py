@@ -74,6 +74,9 @@ _ANSWER_CUE = re.compile(
     # 31 januari 2021, till uppsala@…": the verb of the answer with the address in the same sentence
     r"\byttra[ \t]+sig\b[^.@\n]{0,80}?[ \t,]till|"
     r"ska(?:ll)? ha (?:kommit in|inkommit) till|(?:mejl|e-post|mail)adress(?:en)? är\s*:?|"
+    # "Remissvar: registrator@…" (a label naming the answer), "Era synpunkter mottas gärna på kultur@…"
+    r"\b(?:remissvar(?:en)?|svar(?:en)?|yttranden?|synpunkter(?:na)?)[ \t]*:(?=[ \t]*[\w.+-]{1,64}@)|"
+    r"\bmottas(?:[ \t]+gärna)?[ \t]+(?:på|via)(?:[ \t]+e-?post(?:adressen)?)?(?=[ \t]+[\w.+-]{1,64}@)|"
     r"(?:mejla|e-posta|skicka (?:e-post|mejl))[ \t]+är[ \t]+adressen\s*:?|"
     # "Svar ska ha kommit in senast den 15 mars 2027 (kl. 12.00) till registrator@…": the day between verb and address
     r"\b(?:svar|yttrande|synpunkter|remissvar)\w{0,4}\b[^.@\n]{0,80}?\bsenast" + _DAY_WORDS +

@@ -16,7 +16,12 @@ from remiss.missiv.sender_sentence import sending_body
 _BARE = {"länsstyrelsen": "lansstyrelse", "regionen": "region", "kommunen": "kommun"}
 # "Naturvårdsverket och Skogsstyrelsen ger härmed möjlighet …": two bodies that send a remiss together.
 _RK_DEPARTMENT = re.compile(r"Regeringskansliet[ \t]*\(([A-ZÅÄÖ][\wåäö]{0,40}+(?:-[ \t]+och[ \t]+[\wåäö]{1,40}+)?)\)")
-_JOINT_VERB = re.compile(r"(?<![ \t])[ \t]+(?:ger|har|vill|önskar|bjuder|remitterar|skickar)\b")
+# Only the verbs of sending: "Naturvårdsverket och Jordbruksverket har finansierat arbetet", "Trafikverket och Region
+# Kronoberg har bidragit med underlag" name helpers of a remiss another body sends (round 20).
+_JOINT_VERB = re.compile(r"(?<![ \t])[ \t]+(?:önskar|bjuder|remitterar|skickar|"
+                         r"har(?:[ \t]+[\wåäö]{1,30}+){0,5}?[ \t]+(?:tagit[ \t]+fram|remitterat|skickat|utarbetat|arbetat[ \t]+fram)|"
+                         r"ger(?:[ \t]+[\wåäö]{1,30}+){0,3}?[ \t]+(?:möjlighet|tillfälle)|"
+                         r"vill(?:[ \t]+[\wåäö]{1,30}+){0,3}?[ \t]+(?:synpunkter|yttranden?|svar|möjlighet|bjuda))\b")
 
 
 def find_remittent(text: str, answer_email: str | None,
@@ -125,10 +130,35 @@ def _find(text: str, mentions: list[BodyMention], by_mail: Body | None, answer_e
             # "… ska vara inkomna till Länsstyrelsen" with "naturreservatet Boa i Falkenbergs kommun": the kommun is
             # the place the remiss is about, not its sender, and which länsstyrelse the text does not say.
             return None, None, [f"Remittenten anges bara som ”{sender}”; fyll i vilken."]
+        head = _letterhead(text, mentions)
+        if head and head.body != body:
+            # "Kungsbacka kommun" above a samråd that names Länsstyrelsen i Hallands län twice: the count and the
+            # letterhead disagree; either may be the sender (a page relaying another body's kungörelse)
+            return None, None, [f"Brevhuvudet anger {head.body.name} men texten nämner oftast {body.name}; "
+                                "fyll i remittenten."]
         first = next(m for m in mentions if m.body == body)
         return body.name, (first.start, first.end), [
             f"Remittenten ({body.name}) är den myndighet som texten nämner oftast; kontrollera."]
     return None, None, []
+
+
+def _letterhead(text: str, mentions: list[BodyMention]) -> BodyMention | None:
+    """Return the body whose name alone makes one of the text's first two lines ("LÄNSSTYRELSEN NORRBOTTEN")."""
+    lines, previous = 0, ""
+    for line in re.finditer(r"[^\n]+", text[:600]):
+        if not line.group().strip(" \t#*"):
+            continue
+        lines += 1
+        if lines > 2 or re.fullmatch(r"[ \t]*(?:till|mottagare|adressat)[ \t:]*", previous, re.IGNORECASE):
+            break  # "Till" / "Lunds kommun": the addressee, not the letterhead
+        previous = line.group()
+        for m in mentions:
+            if m.start >= line.end():
+                break
+            if m.start >= line.start() and text[line.start():m.start].strip(" \t#*") == "" and \
+                    text[m.end:line.end()].strip(" \t#*") == "":
+                return m
+    return None
 
 
 # A board, office or committee of a body: "Regionstyrelsen", "Hälso- och sjukvårdsförvaltningen".

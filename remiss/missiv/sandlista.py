@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from remiss.missiv.bodies import find_bodies
 from remiss.missiv.signature import ends_letter
 
 _HEADING = re.compile(
@@ -26,6 +27,17 @@ _GROUP_WORDS = (
 # "Övriga myndigheter", "Statliga bolag": a group's heading is capitalised only at its start; a second capital makes
 # it a name ("Sveriges Kommuner och regioner" in a list copied without its numbers).
 _GROUP_LINE = re.compile(rf"^(?:(?![^\n]*\s[A-ZÅÄÖ])[\wåäöÅÄÖ.\- ]{{0,40}}\s)?(?:{_GROUP_WORDS})\s*:?$")
+
+
+def _is_group_line(line: str) -> bool:
+    """Tell a group's heading inside a list: "Övriga myndigheter", and capitalised alone "Myndigheter", "Kommuner och
+    regioner" (a name has a second capital: "Sveriges Kommuner och Regioner")."""
+    words = line.split()
+    if len(words) >= 2 and words[-2].endswith("s"):
+        return False  # "Stockholms läns landsting": a genitive before the group word makes it a name
+    return bool(_GROUP_LINE.match(line) or _GROUP_LINE.match(line[:1].lower() + line[1:]))
+
+
 _GROUP_INLINE = re.compile(
     r"(?<![\wåäö])(?:[A-ZÅÄÖ][\wåäö]+\s+[\wåäö]+s\s+)(?:helägda\s+)?(?:nämnder|bolag och stiftelser)\b"
 )
@@ -90,7 +102,7 @@ def _from_lines(text: str, start: int) -> tuple[list[str], int]:
             blank_run += 1
             if names and numbered is False and blank_run >= 1:
                 nxt = _next_nonblank(text, pos)
-                if nxt and _GROUP_LINE.match(nxt):
+                if nxt and _is_group_line(nxt):
                     pass
                 elif spaced is None and len(names) == 1 and not joined:
                     # a list pasted from a web page, one <p> per entry: a blank line after every name
@@ -106,16 +118,22 @@ def _from_lines(text: str, start: int) -> tuple[list[str], int]:
         if _PAGE_LINE.match(line) or not re.search(r"[^\W\d_]", line):
             continue
         num = _NUMBERED.match(line)
+        if numbered is None and not num and not names and _is_group_line(line):
+            continue  # "Myndigheter" above the first entry: a group's heading, not a name
         if numbered is None:
             numbered = bool(num)
         if num:
             names.append(line[num.end():])
         elif _BULLET.match(line):
             names.append(_BULLET.sub("", line))
-        elif _GROUP_LINE.match(line) and not (numbered and names and _WRAP_END.search(names[-1])):
+        elif _is_group_line(line) and not (numbered and names and _WRAP_END.search(names[-1])):
             continue
         elif numbered:
             if _is_prose(line) or not names:
+                break
+            if not (line[:1].islower() or _WRAP_END.search(names[-1]) or _numbered_below(text, pos)):
+                # "102. Villaägarnas Riksförbund" / "Boverkets rapport Ovårdade tomter och förfallna" (a PDF's column):
+                # below the last number, a line that no wrapped name explains is the letter's text going on
                 break
             names[-1] = names[-1] + " " + line
         else:
@@ -147,6 +165,15 @@ def _single_name_paragraph(text: str, pos: int) -> bool:
             and not _NOT_AN_ENTRY.match(line) and not re.search(r"[:@]|\d{4}", line))
 
 
+def _numbered_below(text: str, pos: int) -> bool:
+    """Tell whether the next line with words below `pos` (page numbers skipped) is a numbered entry."""
+    for line in text[pos:pos + 400].split("\n")[:8]:
+        line = line.strip()
+        if line and not _PAGE_LINE.match(line):
+            return bool(_NUMBERED.match(line))
+    return False
+
+
 def _next_nonblank(text: str, pos: int) -> str | None:
     m = re.compile(r"\s*([^\n]+)").match(text, pos)
     return m.group(1).strip() if m else None
@@ -154,12 +181,19 @@ def _next_nonblank(text: str, pos: int) -> str | None:
 
 def _split_flat(line: str) -> list[str]:
     """Split a list that PDF extraction flattened onto one line."""
-    numbered = re.split(r"(?<!\s)\s+(?=\d{1,3}\.\s+[A-ZÅÄÖ])", " " + line)
-    if len([p for p in numbered if p.strip()]) >= 3:
-        return [_clean_name(_NUMBERED.sub("", p)) for p in numbered if p.strip()]
+    # "1. A 2. B", "1\\. A" (a page's markdown), "1) A"
+    numbered = [p for p in re.split(r"(?<!\s)\s+(?=\d{1,3}\\?[.)]\s+[A-ZÅÄÖ])", " " + line) if p.strip()]
+    if numbered and not re.match(r"\s*\d", numbered[0]):
+        numbered = numbered[1:]  # "Myndigheter 1. …": a group's heading before the first number
+    if len(numbered) >= 3:
+        return _ended([_without_group(_clean_name(_NUMBERED.sub("", p))) for p in numbered])
+    bullet = re.match(r"[-*•·](?=[ \t])", line)
+    if bullet and line.count(f" {bullet.group()} ") >= 2:
+        # "- A - B - C": the list's own bullets, one a name
+        return _ended([_clean_name(p) for p in line[1:].split(f" {bullet.group()} ") if p.strip()])
     for sep in (";", " • ", " · "):
         if line.count(sep) >= 2:
-            return [_clean_name(p) for p in line.split(sep) if p.strip()]
+            return _ended([_clean_name(p) for p in line.split(sep) if p.strip()])
     groups = _GROUP_INLINE.split(line)
     if len(groups) > 1:
         groups = groups[1:]  # text before the first group heading is the list's own title
@@ -176,11 +210,40 @@ def _split_flat(line: str) -> list[str]:
             current.append(word)
         if current:
             names.append(" ".join(current))
-    return [n for n in (_clean_name(n) for n in names) if n]
+    names = _ended([n for n in (_clean_name(n) for n in names) if n])
+    if any(len(find_bodies(n)) > 1 for n in names):
+        return []  # "Riksdagens ombudsmän (JO) Kammarrätten i Stockholm": names the words did not tell apart
+    return names
+
+
+def _without_group(name: str) -> str:
+    """Return a name without the heading of the next group run on after it ("… och Regioner Övriga")."""
+    words = name.split()
+    for n in (1, 2, 3):
+        # capitalised, and not after "och" ("Sveriges Kommuner och Regioner", "Stockholms läns landsting" are names)
+        if len(words) > n and words[-n][:1].isupper() and _is_group_line(" ".join(words[-n:])) and \
+                not _WRAP_END.search(words[-n - 1]):
+            return " ".join(words[:-n])
+    return name
+
+
+def _ended(names: list[str]) -> list[str]:
+    """Return the names of a list split from one line, its last name ended where the letter's text goes on; none
+    when a name still reads as prose (where one name ends is a guess: no list rather than a wrong one)."""
+    if names:
+        end = _list_end(names[-1])
+        if end:
+            names[-1] = _clean_name(names[-1][:end.start()])
+        if names[-1].endswith(".") and names[-1].count(".") == 1:
+            names[-1] = names[-1][:-1]  # the sentence's full stop after the last name
+    if not names or any(_is_prose(n) for n in names):
+        return []
+    return names
 
 
 def find_sandlista(text: str) -> SandlistaFinding:
     """Return the remissinstanser listed under a heading, or in the addressee block above 'ovanstående'."""
+    unsplit: tuple[int, int] | None = None  # a list on one line whose names could not be told apart
     for heading in _HEADING.finditer(text):
         rest_of_line = text[heading.end():text.find("\n", heading.end()) if "\n" in text[heading.end():] else len(text)]
         if _FILE_LINK.search(text, heading.start(), heading.end() + len(rest_of_line)) or _under_attachments(text, heading.start()):
@@ -192,11 +255,12 @@ def find_sandlista(text: str) -> SandlistaFinding:
                     tuple(names), (heading.start(), heading.end() + len(rest_of_line)),
                     ("Sändlistan stod på en enda rad (troligen från PDF); kontrollera uppdelningen av namnen.",),
                 )
+            unsplit = unsplit or (heading.start(), heading.end() + len(rest_of_line))
             continue
         names, end = _from_lines(text, heading.end() + len(rest_of_line))
         if len(names) >= 2:
             return SandlistaFinding(tuple(names), (heading.start(), end), ())
-    inline = _numbered_in_prose(text)
+    inline = _numbered_in_prose(text) or _bullets_in_prose(text)
     if inline:
         return inline
     block = _addressee_block(text)
@@ -209,6 +273,9 @@ def find_sandlista(text: str) -> SandlistaFinding:
         words = re.sub(r"\s+", " ", generic.group(1))
         return SandlistaFinding((), generic.span(1), (
             f"Sändlistan anges bara allmänt (”{words}”); fyll i remissinstanserna för hand.",))
+    if unsplit:
+        return SandlistaFinding((), unsplit, ("Sändlistan står på en enda rad och namnen går inte att skilja åt säkert; "
+                                              "fyll i remissinstanserna för hand.",))
     return SandlistaFinding((), None, ("Ingen sändlista hittades.",))
 
 
@@ -238,12 +305,17 @@ def _addressee_block(text: str) -> SandlistaFinding | None:
 
 # "… i vissa register Remissinstanser: 1. Datainspektionen 2. Stockholms handelskammare … 21. Svenska Bankföreningen
 # Remissvaren i tre exemplar skall …": a PDF transcript's list run into its paragraph, the heading in mid-line.
-_INLINE_HEADING = re.compile(r"(?<![\wåäö])(?:remissinstanser|sändlista)[ \t]*:[ \t]*(?=1[.)][ \t]+[A-ZÅÄÖ])",
+# Without the colon too: regeringen.se's "## Remissinstanser" heading flattened onto the list's line.
+# Such a list wrapped at a PDF's column breaks lines anywhere in it: "… 3.\nFinansinspektionen 4. …".
+_INLINE_HEADING = re.compile(r"(?<![\wåäö])(?:remissinstanser|sändlista)[ \t]*(?::[ \t]*)?(?:\n[ \t]*)?"
+                             r"(?=1[.)][ \t]*(?:\n[ \t]*)?[A-ZÅÄÖ])",
                              re.IGNORECASE)
-_ITEM_NUMBER = re.compile(r"(?<![^ \t:])(\d{1,3})[.)][ \t]+(?=[A-ZÅÄÖ])")
+_ITEM_NUMBER = re.compile(r"(?<![^ \t\n:])(\d{1,3})[.)](?=[ \t\n])[ \t]*(?:\n[ \t]*)?(?=[A-ZÅÄÖ])")
 # What a missiv says right after its list: the answer's instruction or the closing. The last name ends there.
 _AFTER_LIST = re.compile(r"(?<![ \t])[ \t]+(?=(?:Remissvaren|Remissvar|Svaren|Svar|Yttrandena|Yttrandet|Yttranden|Synpunkter(?:na)?|"
-                         r"Vi|Ni|Med[ \t]+vänlig)\b)")
+                         r"Remisstiden|Remissen|Frågor|Vi|Ni|Med[ \t]+vänlig)\b)")
+# A name's last word ("… kommun", "Transdev Sverige AB") and then a capital: the text after the list has begun.
+_NAME_THEN_TEXT = re.compile(r"(?<![ \t])[ \t]+(?=[A-ZÅÄÖ])")
 
 
 def _numbered_in_prose(text: str) -> SandlistaFinding | None:
@@ -257,12 +329,69 @@ def _numbered_in_prose(text: str) -> SandlistaFinding | None:
     marks = list(_ITEM_NUMBER.finditer(text, heading.end(), stop))
     if len(marks) < 3 or [int(m.group(1)) for m in marks] != list(range(1, len(marks) + 1)):
         return None
+    return _marked_list(text, heading.start(), stop, marks, "Sändlistan är avskuren i texten")
+
+
+def _list_end(last: str) -> re.Match | None:
+    """Return the blank where the last item of a list run into the text ends, the earliest a cue shows, or None."""
+    ends = [m for m in (_AFTER_LIST.search(last, 0, 200), _name_ends(last)) if m]
+    return min(ends, key=lambda m: m.start()) if ends else None
+
+
+def _name_ends(last: str) -> re.Match | None:
+    """Return the blank after the last item's name when the name is a body of the register ("36. Regelrådet I augusti
+    2014 …") or ends in a name's last word ("60. Transdev Sverige AB I utkastet …") and text follows; else None."""
+    head = last[:200]
+    bodies = find_bodies(head)
+    if bodies and bodies[0].start == 0:
+        found = _NAME_THEN_TEXT.match(head, bodies[0].end)
+        if found:
+            return found
+    for blank in _NAME_THEN_TEXT.finditer(head):
+        words = head[:blank.start()].split()
+        if not words:
+            continue
+        if len(words) > 8:
+            break
+        if _END_WORD.search(words[-1]):
+            return blank
+    return None
+
+
+# "Följande remissinstanser har fått vattenförsörjningsplanen: • Länsstyrelsen Västra Götaland • Västra
+# Götalandsregionen • … • Skaraborgsvatten Remisstiden är …": a bulleted list flattened into its paragraph.
+_BULLET_HEADING = re.compile(r"(?<![\wåäö])(?:remissinstanser|sändlista|remissmottagare)(?:[ \t]+[^\W\d][\wåäö-]{0,30}){0,6}"
+                             r"[ \t]*(?::[ \t]*)?(?=[•·][ \t]+[A-ZÅÄÖ])", re.IGNORECASE)
+_BULLET_MARK = re.compile(r"[•·][ \t]+")
+
+
+def _bullets_in_prose(text: str) -> SandlistaFinding | None:
+    """Return a bulleted list run into a paragraph after its heading words, or None; like _numbered_in_prose, the
+    last name must end where the letter's text visibly goes on, else the list is left empty."""
+    heading = _BULLET_HEADING.search(text)
+    if not heading:
+        return None
+    stop = text.find("\n", heading.end())
+    stop = len(text) if stop < 0 else stop
+    marks = list(_BULLET_MARK.finditer(text, heading.end(), stop))
+    if len(marks) < 3:
+        return None
+    return _marked_list(text, heading.start(), stop, marks, _UNENDED)
+
+
+_UNENDED = "Sändlistan står i löpande text och dess slut går inte att avgöra"
+
+
+def _marked_list(text: str, start: int, stop: int, marks: list[re.Match], unended: str) -> SandlistaFinding:
+    """Return the names between the list's marks, the last one ended where the letter's text goes on; none (with
+    `unended` as the warning) when no cue shows that end, or the last name still reads as prose."""
     names = [_clean_name(text[a.end():b.start()]) for a, b in zip(marks, marks[1:])]
     last = text[marks[-1].end():stop]
-    after = _AFTER_LIST.search(last, 0, 200)
-    if not after:
-        return SandlistaFinding((), (heading.start(), stop), (
-            "Sändlistan är avskuren i texten; fyll i remissinstanserna för hand.",))
-    names.append(_clean_name(last[:after.start()]))
-    return SandlistaFinding(tuple(n for n in names if n), (heading.start(), marks[-1].end() + after.start()), (
+    after = _list_end(last)
+    if after:
+        names.append(_clean_name(last[:after.start()]))
+    if not after or _is_prose(names[-1]):
+        return SandlistaFinding((), (start, stop), (f"{unended if not after else _UNENDED}; fyll i "
+                                                    "remissinstanserna för hand.",))
+    return SandlistaFinding(tuple(n for n in names if n), (start, marks[-1].end() + after.start()), (
         "Sändlistan stod i löpande text (troligen från PDF); kontrollera uppdelningen av namnen.",))

@@ -73,6 +73,20 @@ ADVERSARIAL = {
     "a heading phrase then blanks": "Angående" + " " * SIZE + "\n",
     "a remiss colon then blanks": "Remiss:" + " " * SIZE + "\n",
     "references": "KS 1/2 " * (SIZE // 7),
+    # round 20 (h-parse20): dates whose year follows a comma or "år", "inkom med" with no "senast", a series at every
+    # line's end, bullets with names, a list's numbers broken from their names, a label "Svarsfrist" that never ends
+    # (a run of blanks between "12 mars," and "år": a date on every 8 characters costs 1.4 s in _score, as on cand)
+    "dates with commas and år": ("12 mars," + " " * 40 + "år ") * (SIZE // 51),
+    "inkom med": "inkom med " * (SIZE // 10),
+    "series at line ends": "Dnr RJL\n" * (SIZE // 8),
+    "bullets with names": "Remissinstanser • Aa " * (SIZE // 21),
+    "numbers before breaks": "1.\nAa 2.\n" * (SIZE // 10),
+    "labels of answer days": "Svarsfrist Senaste svarsdag " * (SIZE // 28),
+    # two bodies and "har" followed by words that never become a verb of sending
+    "bodies that have done things": "Boverket och Skolverket har a b c d e f " * (SIZE // 40),
+    # answer labels and "mottas på" with no address after them
+    "other acts": "beslutar ansökan redovisa bidrag senast sista dag för ansökan är " * (SIZE // 66),
+    "answer labels": "Remissvar: Synpunkter mottas gärna på e-post " * (SIZE // 46),
 }
 # Structured inputs for the entry point: a heading, greeting or header followed by a long run.
 STRUCTURED = {
@@ -87,6 +101,16 @@ STRUCTURED = {
     # notice phrases on every line: each asked for its sentence's start from the text's start (2 s, round 19)
     "notice on every line": "Svar senast den 1 maj 2024\n" + "Remissen av a b ändras\n" * (SIZE // 23),
     "notices in one line": "Svar senast den 1 maj 2024 " + "Remissen av a b ändras " * (SIZE // 23),
+    # round 20 (h-parse20): lists run into a paragraph whose last name never ends, bullets on one line, a numbered
+    # list whose entries are followed by unnumbered lines, a list wrapped after every number
+    "numbered list then words": "Remissinstanser 1. Aa 2. Bb 3. " + "Cc " * (SIZE // 3),
+    "numbered line then words": "x\nRemissinstanser: 1. Aa 2. Bb 3. " + "Cc " * (SIZE // 3),
+    "bullets in one line": "Följande remissinstanser har fått planen: " + "• Aa kommun " * (SIZE // 12),
+    "numbered entries then lines": "Remissinstanser\n1. Aa\n" + "Bb\n" * (SIZE // 3),
+    "bullets of a flattened list": "Remissinstanser: " + "- Aa Bb " * (SIZE // 8),
+    "groups in a list": "Remissinstanser\nMyndigheter\n" + "Aa Bb\n\nKommuner och regioner\n" * (SIZE // 32),
+    "numbers and groups on one line": "Remissinstanser " + "1. Aa Övriga " * (SIZE // 13),
+        "list wrapped after numbers": "Remissinstanser:\n" + "".join(f"{n % 900 + 1}.\nAa " for n in range(SIZE // 8)),
 }
 
 
