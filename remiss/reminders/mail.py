@@ -35,7 +35,7 @@ from remiss.remisser.status import RemissStatus
 # so a medborgarförslag is "ärendet" where a remiss is "remissen"
 NOTICE_TEXT = {
     policy.ASSIGNED: ("Du har tilldelats {called} {title}", "Du har tilldelats {the} och är handläggare för {it}.",
-                      "Läs remisshandlingarna och börja arbeta med tjänsteskrivelsen enligt tidplanen."),
+                      "Läs {papers} och börja arbeta med tjänsteskrivelsen enligt tidplanen."),
     # an utgående remiss (truth16 F13): no tjänsteskrivelse, no tidplan; its Nästa steg is the sändlista and missivet
     (policy.ASSIGNED, "utgaende"): ("Du har tilldelats utgående remiss {title}",
                                     "Du har tilldelats den utgående remissen och är handläggare för den.",
@@ -184,13 +184,13 @@ def compose(session: Session, row: OutboxMessage, *, config, now: datetime,
             template, line, expected = NOTICE_TEXT.get((row.kind, variant)) or NOTICE_TEXT[row.kind]
             words = {"called": "remiss" if noun is REMISS else noun.the, "the": noun.the, "The": noun.The,
                      "whose": noun.whose, "Whose": noun.whose.capitalize(), "it": noun.it,
-                     "besvarad": noun.done("besvarad")}
+                     "besvarad": noun.done("besvarad"), "papers": noun.papers}
             subject = (f"[{remiss.our_dnr}] " if remiss.our_dnr else "") + template.format(title=remiss.title,
                                                                                             **words)
             line, expected = line.format(**words), expected.format(**words)
             lines = [line] + payload.get("lines", [])
             if row.kind == policy.ASSIGNED and not variant and deadline_passed(remiss, now):  # truth17 F5
-                expected = reword(f"Läs remisshandlingarna. {lateness(remiss, now)} {LATE_STEP}", remiss.kind)
+                expected = reword(f"Läs {noun.papers}. {lateness(remiss, now)} {LATE_STEP}", remiss.kind)
             if row.kind == policy.EXTENSION and remiss.effective_deadline_on:  # the date in force when sent (F30)
                 lines = [line, "Ny sista svarsdag: "
                          f"{format_deadline(remiss.effective_deadline_on, remiss.effective_deadline_time)}."]

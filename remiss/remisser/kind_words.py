@@ -33,6 +33,14 @@ class Noun:
         return "förlängd " + self.time.removesuffix("en")
 
     @property
+    def one(self) -> str:  # the indefinite form, as a heading says it: "remiss", "ärende"
+        return self.the[:-1] if self.neuter else self.the[:-2]
+
+    @property
+    def papers(self) -> str:  # what came with it to read: "remisshandlingarna", "handlingarna"
+        return "remisshandlingarna" if self is REMISS else "handlingarna"
+
+    @property
     def that(self) -> str:  # the one named before: "den remissen", "det ärendet"
         return f"{self.it} {self.the}"
 

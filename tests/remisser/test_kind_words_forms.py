@@ -46,6 +46,9 @@ def test_the_registration_form_asks_about_a_medborgarforslag_in_its_words(namnd,
     assert f"{The} kom in efter sista svarsdagen" in asked
     assert f"Kontrollera datumen. Kom {the} in sent kan {it} registreras ändå." in asked
     assert f"{The} anger inget datum för svaret" in asked
+    one, another = ("ärende", "ett annat ärende") if kind == "medborgarforslag" else ("remiss", "en annan remiss")
+    assert f"Registrera {one} Registrera {one}" not in asked and f"Registrera {one}" in asked  # walk20 H1: h1
+    assert f"Det är {another} – registrera ändå" in asked
     empty = _text(auth.post("/remisser/ny", {**form, "deadline_on": ""}).get_data(as_text=True))
     assert f"Ange sista svarsdag, eller kryssa i att {the} inte har någon." in empty, empty
 
@@ -176,3 +179,14 @@ def test_the_edit_form_of_a_medborgarforslag_says_where_its_sandlista_is_kept(na
     form = _text(client.get(f"/remisser/{rid}/andra").get_data(as_text=True))
     # Old code: "Namnen sparas på den här remissen, …" of a medborgarförslag
     assert f"Namnen sparas på {it} här {the}, inte i registret över remissinstanser." in form, form
+
+
+@pytest.mark.parametrize("kind, papers", (("medborgarforslag", "handlingar"), ("remiss", "remisshandlingar")))
+def test_a_medborgarforslags_page_speaks_of_handlingar(namnd, session, auth, client, clock, kind, papers):
+    """walk20 H1: a medborgarförslag's page offered "Ladda upp remisshandlingar"; it has handlingar, as its
+    Handlingar section says (the assignment mail: tests/reminders/test_assigned_kind_words.py)."""
+    rid = make_remiss(session, namnd=namnd, deadline_on=date(2027, 3, 1), now=clock(), kind=kind).id
+    session.commit()
+    auth.login("mia@miljo.se")
+    page = _text(client.get(f"/remisser/{rid}").get_data(as_text=True))
+    assert f"Ladda upp {papers}" in page
