@@ -95,6 +95,12 @@ document.addEventListener("DOMContentLoaded", () => {
   document.querySelectorAll("form[data-confirm]").forEach((form) =>
     form.addEventListener("submit", (event) => {
       if (!window.confirm(form.dataset.confirm)) event.preventDefault();
+      else for (const name of (form.dataset.confirmed || "").split(" ").filter(Boolean)) {
+        // what the question confirms is sent only now, when the user has said yes (walk20 H11)
+        if (form.elements[name]) continue;
+        const yes = Object.assign(document.createElement("input"), {type: "hidden", name, value: "1"});
+        form.append(yes);
+      }
     }));
   // Registering: say while the form is filled in that the remittent's diarienummer or the title is already
   // registered, with links (GET /api/v1/remisser/mojliga-dubbletter). Sending the form asks again.

@@ -78,10 +78,16 @@ def test_the_close_button_asks_and_answers_are_read_only_after_closing(session, 
     auth.login(user.email)
     page = client.get(f"/remisser/{remiss.id}").get_data(as_text=True)
     form = re.search(r'<form[^>]*utskick/avsluta".*?</form>', page, re.S).group(0)
-    assert "Avsluta ändå med den äldre sammanställningen?" in form and 'name="stale_ok" value="1"' in form
-    # a post without the confirmation (an old page) is refused, and the case stays open
-    auth.post(f"/remisser/{remiss.id}/utskick/avsluta", {}, form_url=f"/remisser/{remiss.id}")
+    assert "Avsluta ändå med den äldre sammanställningen?" in form and 'data-confirmed="stale_ok"' in form
+    assert 'name="stale_ok"' not in form  # sent by the dialog only when the user says yes (walk20 H11)
+    # a post without the confirmation (no JavaScript, an old page) is refused, and the case stays open
+    refused = auth.post(f"/remisser/{remiss.id}/utskick/avsluta", {}, form_url=f"/remisser/{remiss.id}",
+                        follow_redirects=True)
     assert _status(session, remiss.id) == RemissStatus.sammanstalld
+    shown = refused.get_data(as_text=True)
+    assert "Sammanställ svaren igen först, eller kryssa i ”Avsluta ärendet ändå” vid knappen" in shown
+    assert "Avsluta ändå med den äldre sammanställningen, eller sammanställ svaren igen först." in shown
+    assert 'name="confirm_close" value="1"' in shown
     auth.post(f"/remisser/{remiss.id}/utskick/avsluta", {"stale_ok": "1"}, form_url=f"/remisser/{remiss.id}")
     assert _status(session, remiss.id) == RemissStatus.avslutad
 

@@ -135,13 +135,34 @@ def test_closing_while_the_svarstid_runs_asks_and_the_api_says_so(session, app, 
     # Old code: no question at all; the case closed at once and the two råd's answers could not be registered.
     assert ('data-confirm="Svarstiden löper till 26 februari 2027 kl. 12.00 (83 dagar kvar), och 2 remissinstanser '
             'har inte svarat. Avslutas ärendet nu kan svaren inte registreras. Avsluta ärendet ändå?"') in form
-    assert 'name="early_ok" value="1"' in form
-    # a post without the confirmation (an old page) is refused and says why
+    # walk20 H11: the confirmation is added by the dialog when the user says yes, never sent by the page itself
+    # (old code: a hidden early_ok=1, so without JavaScript the case closed with no question)
+    assert 'data-confirmed="early_ok"' in form and 'name="early_ok"' not in form
+    # a post without the confirmation (the button without JavaScript) closes nothing and asks on the page
     refused = auth.post(f"/remisser/{rid}/utskick/avsluta", {}, form_url=f"/remisser/{rid}", follow_redirects=True)
+    asked = unescape(refused.get_data(as_text=True))
     assert ("Ärendet avslutades inte: Svarstiden löper till 26 februari 2027 kl. 12.00 (83 dagar kvar), och 2 "
-            "remissinstanser har inte svarat. Avslutas ärendet nu kan svaren inte registreras. Bekräfta att ärendet "
-            "ska avslutas ändå.") in _text(refused)
+            "remissinstanser har inte svarat. Avslutas ärendet nu kan svaren inte registreras. Kryssa i ”Avsluta "
+            "ärendet ändå” vid knappen om ärendet ska avslutas ändå.") in _text(refused)
+    form = re.search(r'<form[^>]*utskick/avsluta".*?</form>', asked, re.S).group(0)
+    assert "data-confirm" not in form  # the question is on the page now, with its box
+    assert ("Svarstiden löper till 26 februari 2027 kl. 12.00 (83 dagar kvar), och 2 remissinstanser har inte "
+            "svarat. Avslutas ärendet nu kan svaren inte registreras. Avsluta ärendet ändå?</p>") in form
+    assert re.search(r'<input type="checkbox" id="f-confirm_close" name="confirm_close" value="1"[^>]*> '
+                     r'Avsluta ärendet ändå</label>', form)
     assert session.get(Remiss, rid).status == "sammanstalld"
+    session.close()
+    # the box left unticked: asked again, nothing closed
+    auth.post(f"/remisser/{rid}/utskick/avsluta", {}, form_url=f"/remisser/{rid}?avsluta=fraga")
+    assert session.get(Remiss, rid).status == "sammanstalld"
+    session.close()
+    # ticked: closed, and then opened again (by hand) for the rest of the test
+    done = auth.post(f"/remisser/{rid}/utskick/avsluta", {"confirm_close": "1"},
+                     form_url=f"/remisser/{rid}?avsluta=fraga", follow_redirects=True)
+    assert "Ärendet är avslutat." in _text(done) and session.get(Remiss, rid).status == "avslutad"
+    session.close()
+    reopen = auth.post(f"/remisser/{rid}/status", {"status": "sammanstalld"}, form_url=f"/remisser/{rid}")
+    assert reopen.status_code == 302 and session.get(Remiss, rid).status == "sammanstalld"
     session.close()
 
     url = f"/remisser/{rid}/utskick/instanser/{entries['Ungdomsrådet']}"
@@ -193,3 +214,16 @@ def test_status_by_hand_to_avslutad_asks_at_a_checkbox(session, app, auth, clien
     session.close()
     auth.post(url, {"status": "avslutad", "confirm": "1"}, form_url=f"/remisser/{rid}")
     assert session.get(Remiss, rid).status == "avslutad"
+
+
+def test_the_api_says_whose_sista_svarsdag_an_utgaende_remiss_has(session, app, auth, client, clock):
+    """walk20 H7: the milestone spoke of the remittent's sista svarsdag, done when "yttrandet expedieras"."""
+    rid, _, _ = _sent(session, app, auth, clock)
+    milestone = client.get(f"/api/v1/remisser/{rid}").json["milestones"][0]
+    # Old code: "Remittentens sista svarsdag: …" and "Sista svarsdag blir klar när yttrandet expedieras, …"
+    assert (milestone["kind"], milestone["explanation"], milestone["not_by_hand"], milestone["status"]) == (
+        "sista_svarsdag", "Remissinstansernas svarstid går ut fredag 26 februari 2027 kl. 12.00.",
+        "Sista svarsdag blir klar när svaren sammanställs, inte för hand.", "open")
+    _compile(auth, rid)  # what closes it, as not_by_hand says
+    milestone = client.get(f"/api/v1/remisser/{rid}").json["milestones"][0]
+    assert milestone["status"] == "done" and milestone["explanation"].startswith("Remissinstansernas svarstid")

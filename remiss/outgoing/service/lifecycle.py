@@ -137,11 +137,12 @@ def compile_answers(session: Session, *, now: datetime, principal: Principal, re
 
 
 class CloseQuestion(InputErrors):
-    """Avsluta refused until confirmed (the page's question, the API's "confirm_close"): said is why it asks."""
+    """Avsluta refused until confirmed (the page's question, the API's "confirm_close"): said is why it asks;
+    stale whether the saved sammanställning is older than an answer (then compiling again is the other way on)."""
 
-    def __init__(self, said: str, ask: str):
+    def __init__(self, said: str, ask: str, stale: bool = False):
         super().__init__({"status": f"{said} {ask}"})
-        self.said = said
+        self.said, self.stale = said, stale
 
 
 def time_left(day, at, now: datetime) -> str:
@@ -189,5 +190,5 @@ def close(session: Session, *, now: datetime, principal: Principal, remiss: Remi
     if stale or due:  # both said at once, so one confirmation answers both
         raise CloseQuestion(" ".join(filter(None, (stale, due))), (
             "Sammanställ svaren igen först, eller bekräfta att ärendet ska avslutas med den äldre sammanställningen."
-            if stale else "Bekräfta att ärendet ska avslutas ändå."))
+            if stale else "Bekräfta att ärendet ska avslutas ändå."), stale=bool(stale))
     return remisser.change_status(session, now=now, principal=principal, remiss=remiss, new=S.avslutad, note=note)

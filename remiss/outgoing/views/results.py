@@ -1,7 +1,7 @@
 """Pages that gather the answers: svarsstatus export, letters to print, sammanställning, closing, publishing."""
 from __future__ import annotations
 
-from flask import abort, flash, request
+from flask import abort, flash, redirect, request, url_for
 
 from remiss import files
 from remiss.calendar.swedish import join_words
@@ -83,11 +83,22 @@ def compile_answers(remiss_id: int):
 
 @bp.route("/remisser/<int:remiss_id>/utskick/avsluta", methods=["POST"])
 def close(remiss_id: int):
+    """Avsluta ärendet. What the button's question confirms comes only from its dialog (stale_ok, early_ok, added
+    by static/app.js when the user says yes) or from the box "Avsluta ärendet ändå" that the page shows with the
+    question when they are missing (walk20 H11: without JavaScript the case closed with no question at all)."""
     remiss = _post_guard(remiss_id)
+    form, ticked = request.form, request.form.get("confirm_close") == "1"
     try:
         lifecycle.close(get_session(), now=now(), principal=principal(), remiss=remiss,
-                        note=str(request.form.get("note", ""))[:500], stale_ok=request.form.get("stale_ok") == "1",
-                        early_ok=request.form.get("early_ok") == "1")
+                        note=str(form.get("note", ""))[:500], stale_ok=ticked or form.get("stale_ok") == "1",
+                        early_ok=ticked or form.get("early_ok") == "1")
+    except lifecycle.CloseQuestion as exc:  # asked on the page, beside the button, with the box to tick
+        get_session().rollback()
+        flash(f"Ärendet avslutades inte: {exc.said} " + (
+            "Sammanställ svaren igen först, eller kryssa i ”Avsluta ärendet ändå” vid knappen om ärendet ska "
+            "avslutas med den äldre sammanställningen." if exc.stale else
+            "Kryssa i ”Avsluta ärendet ändå” vid knappen om ärendet ska avslutas ändå."), "error")
+        return redirect(url_for("remisser.show", remiss_id=remiss_id, avsluta="fraga") + "#avsluta")
     except InputErrors as exc:
         _refused("Ärendet avslutades inte", exc)
     else:

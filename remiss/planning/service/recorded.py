@@ -24,6 +24,10 @@ WAITS_TO_BE_SENT = ("Yttrandet är expedierat men inte skickat: remissen saknar 
 BY_EXPEDIERING = {"expediering": "Expedieringen blir klar när yttrandet expedieras, inte för hand.",
                   "sista_svarsdag": "Sista svarsdag blir klar när yttrandet expedieras, "
                                     "inte för hand."}
+# An utgående remiss: the sista svarsdag is the remissinstansernas, and nothing of ours is expedierat; the step is
+# done when their answers are sammanställda (receivers.BY_STATUS) or the case is closed (walk20 H7).
+OUTGOING_DEADLINE = "Remissinstansernas svarstid går ut {}."
+BY_COMPILING = "Sista svarsdag blir klar när svaren sammanställs, inte för hand."
 # expedierat, waiting to be sent (WAITS_TO_BE_SENT): what is left is the sending (walk18 F15)
 WHEN_SENT = "Expedieringen blir klar när yttrandet registreras som skickat, inte för hand."
 NOT_EXPEDITED_SHORT = "inte expedierad i Remiss, besvarad för hand"
@@ -36,6 +40,8 @@ def by_hand_refusal(kind: str, explanation: str = "") -> str:
     """Why a milestone of this kind cannot be marked done or not done by hand ("" when it can)."""
     if kind == "expediering" and explanation == WAITS_TO_BE_SENT:
         return WHEN_SENT
+    if kind == "sista_svarsdag" and explanation.startswith(OUTGOING_DEADLINE.split("{")[0]):
+        return BY_COMPILING
     return BY_EXPEDIERING.get(kind, "")
 
 

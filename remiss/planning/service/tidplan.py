@@ -16,11 +16,12 @@ from remiss.calendar.after_beslut import UNHELD_KINDS, Decided, follow_decision
 from remiss.calendar.hand_set import LATE_ADVICE, fitted, flag_unfitted, follow_hand_set
 from remiss.calendar.milestones import (DONE_WORDS, MILESTONE_KINDS, PASSED_OVER, PlannedMilestone, flag,
                                        stronger_reason, workflow_order)
-from remiss.calendar.swedish import count_words, format_weekday_date
+from remiss.calendar.swedish import count_words, format_moment, format_weekday_date
 from remiss.clock import STOCKHOLM, local, local_today
 from remiss.namnd.models import ClosedDay, Namnd, Meeting as MeetingRow
 from remiss.planning.models import Milestone, TidplanState
 from remiss.planning.service import decided as decided_module, missed, moved
+from remiss.planning.service.recorded import OUTGOING_DEADLINE
 from remiss.planning.service.verdict import store_hand_set, store_state
 from remiss.remisser.finished import require_open
 from remiss.remisser.models import Direction, Remiss
@@ -103,7 +104,8 @@ def replan(session: Session, *, now: datetime, remiss: Remiss, actor_id: int | N
     if plan is not None:
         planned = {m.kind: m for m in plan.milestones}
         if remiss.direction == Direction.utgaende:
-            planned = {k: m for k, m in planned.items() if k == "sista_svarsdag"}
+            planned = {k: replace(m, explanation=OUTGOING_DEADLINE.format(format_moment(m.due)))
+                       for k, m in planned.items() if k == "sista_svarsdag"}  # not the remittent's (walk20 H7)
     decided = decided_of(session, remiss) if remiss.direction != Direction.utgaende else None
     if decided is not None:  # the beslut's meeting, not the planned one, dates the beslut and what follows it
         au = existing.get("arbetsutskott") or planned.get("arbetsutskott")
