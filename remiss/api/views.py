@@ -18,6 +18,7 @@ from remiss.remisser.input import (InputErrors, letter_after_arrival, letter_aft
                                    letter_after_arrival_error)
 from remiss.remisser.filters import RemissFilter
 from remiss.remisser.kind_words import noun_of
+from remiss.remisser.models import Direction
 from remiss.remisser.queries import list_remisser, possible_duplicates
 from remiss.remisser.schemas import (DuplicateList, DuplicateQuery, ListQuery, RemissCreate, RemissDetail, RemissList,
                                      RemissUpdate)
@@ -153,6 +154,12 @@ def create():
             "message": date_questions.passed_warning(remiss.effective_deadline_on, remiss.effective_deadline_time,
                                                      remiss.kind),
             "link_text": "Se tidplanen"}]
+    received_late = date_questions.received_after_deadline(remiss.received_on, remiss.deadline_on) \
+        if remiss.direction == Direction.inkommande else None
+    if received_late:  # as the form asks "… kom in efter sista svarsdagen", and a PATCH warns (walk20 H12)
+        body["warnings"] = [*body.get("warnings", []), {
+            "code": date_questions.RECEIVED_LATE, "url": url_for("remisser.edit", remiss_id=remiss.id),
+            "message": date_questions.received_late_warning(received_late, remiss.kind), "link_text": "Rätta datumen"}]
     response = jsonify(body)
     response.status_code = 201
     response.headers["Location"] = url_for("api.read", remiss_id=remiss.id)
@@ -237,7 +244,6 @@ def _closed_outgoing(session, remiss, body: RemissUpdate) -> str | None:
     What the button would ask first (instanser that may still answer in time, an out-of-date sammanställning;
     walk19 G13) is returned to be said, unless "confirm_close": true; None when the move is another."""
     from remiss.outgoing.service import lifecycle
-    from remiss.remisser.models import Direction
     from remiss.remisser.status import RemissStatus
 
     if (body.status != RemissStatus.avslutad or remiss.direction != Direction.utgaende

@@ -179,3 +179,25 @@ def test_a_closed_remiss_is_not_asked_whether_it_is_late(client, auth, session, 
                   _form(received_on="2026-09-01", confirm_deadline_correction="1"))
     assert r.status_code == 302, r.get_data(as_text=True)[:3000]
     assert _deadline(db, remiss.id) == date(2026, 10, 1)
+
+
+def test_the_api_registration_warns_of_inkom_after_the_sista_svarsdag_too(client, session, db, clock):
+    """The form asks "Ärendet kom in efter sista svarsdagen" and a PATCH warns; POST warned only of the passed
+    deadline (h-edit20's leftover). It saves and warns inkom_efter_sista_svarsdag; an outgoing one is not asked."""
+    user, remiss = _setup(session)
+    token = create_api_token(session, now=clock(), user=user, name="test")
+    session.commit()
+    headers = {"Authorization": f"Bearer {token}"}
+    body = {"title": "Förslag om lekplats", "kind": "medborgarforslag", "namnd_id": remiss.namnd_id,
+            "received_on": "2026-11-20", "deadline_on": "2026-11-01"}
+    r = client.post("/api/v1/remisser", json=body, headers=headers)
+    assert r.status_code == 201, r.get_json()
+    warnings = {w["code"]: w for w in r.get_json()["warnings"]}
+    assert warnings["inkom_efter_sista_svarsdag"]["message"] == (
+        "Inkom 20 november 2026 ligger efter sista svarsdag 1 november 2026: ärendet kom in efter sista "
+        "svarsdagen. Kontrollera datumen.")
+    assert warnings["inkom_efter_sista_svarsdag"]["url"].endswith(f"/remisser/{r.get_json()['id']}/andra")
+    in_time = client.post("/api/v1/remisser", json={**body, "title": "Annat förslag", "deadline_on": "2027-03-01"},
+                          headers=headers)
+    assert in_time.status_code == 201
+    assert "inkom_efter_sista_svarsdag" not in {w["code"] for w in in_time.get_json().get("warnings", [])}
