@@ -112,30 +112,11 @@ def send_confirmation(emails: list[str], by_post: int, shown: int = 8, *, handli
     return text + " Det går inte att ångra."
 
 
-def compile_confirmation(remiss: Remiss, now: datetime, waiting: list[SandlistaEntry]) -> str:
-    """The question asked before "Sammanställ svaren" while instanser have not answered ("" when all have): whether
-    the svarstid runs, an anstånd that runs past it (truth17 F13), and that the planned reminders stop."""
-    if not waiting:
-        return ""
-    text = ""
-    if remiss.effective_deadline_on is not None and not lifecycle.deadline_passed(remiss, now):
-        text = (f"Svarstiden löper till {format_deadline(remiss.effective_deadline_on, remiss.effective_deadline_time)}"
-                ", och ")
-    who = count_words(len(waiting), "remissinstans", "remissinstanser")
-    text += f"{who} har inte svarat" if text else f"{who[0].upper()}{who[1:]} har inte svarat"
-    running = [(e.name, chasers.deadline_of(remiss, e)) for e in waiting if e.extended_until_on
-               and chasers.deadline_of(remiss, e)[0] == e.extended_until_on
-               and not chasers.deadline_passed(e.extended_until_on, e.extended_until_time, now)]
-    text += "".join(f". {name} har anstånd till {format_deadline(*until)}" for name, until in running)
-    return text + ". Sammanställa svaren ändå? Planerade påminnelser stoppas."
-
-
 def extension_confirmation(remiss: Remiss, entries: list[SandlistaEntry], emails: dict[int, str], shown: int = 8,
                            *, down: datetime | None = None) -> str:
     """The question asked before "Förläng och meddela" (walk12b #3): who is e-mailed (queued), how many letters
     are printed, and who has an anstånd of its own, told only if the new date runs past it."""
-    waiting = [e for e in entries if e.sent_at is not None
-               and e.answer_status not in (AnswerStatus.svarat, AnswerStatus.avstar)]
+    waiting = lifecycle.unanswered(entries)
     own = {e.id: chasers.deadline_of(remiss, e) for e in waiting
            if e.extended_until_on and chasers.deadline_of(remiss, e)[0] == e.extended_until_on}
     mailed = [emails[e.id] for e in waiting if emails.get(e.id) and e.id not in own]
@@ -167,8 +148,7 @@ def panel(session: Session, principal: Principal, remiss: Remiss, now: datetime,
     nowhere = [e for e in unsent if not current[e.id][0] and not current[e.id][1].strip()]
     planned, down = _chasers_by_entry(session, remiss.id), down_since(session)  # down: an outage (walk20 H3)
     rows = overview.rows(session, remiss, status=status, group=group, entries=entries, addresses=current)
-    unanswered = [e for e in entries if e.sent_at is not None
-                  and e.answer_status not in (AnswerStatus.svarat, AnswerStatus.avstar)]
+    unanswered = lifecycle.unanswered(entries)
     waiting = [e.name for e in unanswered]
     extended = [f"{e.name}: anstånd till {format_deadline(e.extended_until_on, e.extended_until_time)}"
                 for e in entries if e.extended_until_on and e.answer_status == AnswerStatus.anstand_beviljat
@@ -212,7 +192,7 @@ def panel(session: Session, principal: Principal, remiss: Remiss, now: datetime,
         "send_confirm": send_confirmation([current[e.id][0] for e in by_mail], len(by_post), handlingar=handlingar,
                                           down=down),
         "handlingar": handlingar,
-        "compile_confirm": compile_confirmation(remiss, now, unanswered),
+        "compile_confirm": lifecycle.compile_question(remiss, now, unanswered),
         "extend_confirm": extension_confirmation(remiss, entries, {e.id: current[e.id][0] for e in entries}, down=down),
         "waiting": waiting, "extended": extended, "general_extensions": _general_extensions(session, remiss.id),
         "chasers": {entry_id: moments for entry_id, moments in planned.items()},

@@ -22,7 +22,7 @@ def test_the_compile_question_names_an_anstand_and_the_start_page_waits_for_nobo
     shown = unescape(client.get(page).get_data(as_text=True))
     assert (f"Svarstiden löper till {deadline}, och 2 remissinstanser har inte svarat. {names[miljo]} har anstånd "
             "till 12 februari 2027 kl. 15.00. Sammanställa svaren ändå?") in shown, shown
-    assert auth.post(f"{page}/utskick/sammanstall", {}, form_url=page).status_code == 302
+    assert auth.post(f"{page}/utskick/sammanstall", {"confirm_compile": "1"}, form_url=page).status_code == 302
     start = " ".join(unescape(client.get("/").get_data(as_text=True)).split())
     assert "0 av 2 har svarat, 2 utan svar" in start
     assert "väntar)" not in start

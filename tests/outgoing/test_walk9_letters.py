@@ -83,7 +83,7 @@ def test_the_compilation_made_early_says_ännu_with_its_date_keeps_the_avstår_c
                          {"action": "decline", "note": "avstår – inga miljöfrågor berörs"},
                          form_url=f"{page}/utskick/instanser/{miljo}")
     assert declined.status_code == 302
-    assert auth.post(f"{page}/utskick/sammanstall", {}, form_url=page).status_code == 302
+    assert auth.post(f"{page}/utskick/sammanstall", {"confirm_compile": "1"}, form_url=page).status_code == 302
     kept = session.exec(select(Attachment).where(Attachment.remiss_id == rid,
                                                  Attachment.purpose == "sammanstallning")).one()
     text = _text(app, kept)

@@ -20,7 +20,7 @@ from remiss.calendar.swedish import count_words, format_deadline, join_words
 from remiss.calendar.timeliness import has_passed
 from remiss.remisser import service as remisser
 from remiss.remisser.input import InputErrors
-from remiss.remisser.models import AnswerStatus, Attachment, Direction, Remiss
+from remiss.remisser.models import AnswerStatus, Attachment, Direction, Remiss, SandlistaEntry
 from remiss.remisser.status import RemissStatus as S
 
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
@@ -151,13 +151,42 @@ def time_left(day, at, now: datetime) -> str:
     return count_words(delta, "dag", "dagar") + " kvar" if delta > 0 else "sista dagen i dag"
 
 
+def unanswered(entries) -> list:
+    """The instanser sent the remiss that have neither answered nor declined (avstår)."""
+    return [e for e in entries if e.sent_at is not None
+            and e.answer_status not in (AnswerStatus.svarat, AnswerStatus.avstar)]
+
+
+COMPILE_QUESTION = " Sammanställa svaren ändå? Planerade påminnelser stoppas."
+
+
+def compile_question(remiss: Remiss, now: datetime, waiting: list[SandlistaEntry]) -> str:
+    """The question asked before "Sammanställ svaren" while instanser have not answered ("" when all have): whether
+    the svarstid runs, an anstånd that runs past it (truth17 F13), and that the planned reminders stop. The
+    button's dialog asks it, and the page beside the button when the dialog did not confirm it."""
+    from remiss.outgoing.service import chasers
+
+    if not waiting:
+        return ""
+    text = ""
+    if remiss.effective_deadline_on is not None and not deadline_passed(remiss, now):
+        text = (f"Svarstiden löper till {format_deadline(remiss.effective_deadline_on, remiss.effective_deadline_time)}"
+                ", och ")
+    who = count_words(len(waiting), "remissinstans", "remissinstanser")
+    text += f"{who} har inte svarat" if text else f"{who[0].upper()}{who[1:]} har inte svarat"
+    running = [(e.name, chasers.deadline_of(remiss, e)) for e in waiting if e.extended_until_on
+               and chasers.deadline_of(remiss, e)[0] == e.extended_until_on
+               and not chasers.deadline_passed(e.extended_until_on, e.extended_until_time, now)]
+    text += "".join(f". {name} har anstånd till {format_deadline(*until)}" for name, until in running)
+    return text + "." + COMPILE_QUESTION
+
+
 def answers_still_due(session: Session, remiss: Remiss, now: datetime) -> str:
     """What closing now would cut off (walk19 G13): instanser sent the remiss that have not answered while their
     svarstid (or their own anstånd) runs, whose answers could then not be registered. "" when there are none."""
     from remiss.outgoing.service.chasers import deadline_of, deadline_passed as passed
 
-    waiting = [(e, deadline_of(remiss, e)) for e in remisser.entries(session, remiss.id) if e.sent_at is not None
-               and e.answer_status not in (AnswerStatus.svarat, AnswerStatus.avstar)]
+    waiting = [(e, deadline_of(remiss, e)) for e in unanswered(remisser.entries(session, remiss.id))]
     due = [(e, d) for e, d in waiting if d[0] is not None and not passed(d[0], d[1], now)]
     if not due:
         return ""

@@ -214,6 +214,7 @@ def panel_context(session, p, remiss, moment):
     context["amendment"] = [e.name for e in amendments.outdated(session, remiss)]  # have the old frågeställningar
     context["failed"] = g.get("outgoing_failed")  # the general extension's form, when it came back with errors
     context["close_asked"] = request.args.get("avsluta") == "fraga"  # Avsluta was refused: the box to confirm
+    context["compile_asked"] = request.args.get("sammanstall") == "fraga"  # so was Sammanställ svaren
     # mail of this remiss still in the Utkorg or failed: "skickad" is not "e-postad" (walk18 F2)
     context["unsent_mail"] = queueing.unsent_lines(session, remiss.id, mails.UNSENT_LABELS, now=moment)
     return context

@@ -69,7 +69,15 @@ def letters_pdf(remiss_id: int):
 
 @bp.route("/remisser/<int:remiss_id>/utskick/sammanstall", methods=["POST"])
 def compile_answers(remiss_id: int):
+    """Sammanställ svaren. While instanser have not answered, it is done only when the button's dialog confirmed it
+    (confirm_compile, added by static/app.js) or the box the page then shows beside the button is ticked: without
+    JavaScript it compiled, and stopped the reminders, with no question (h-close20's leftover of walk20 H11)."""
     remiss = _post_guard(remiss_id)
+    asked = lifecycle.compile_question(remiss, now(), lifecycle.unanswered(remisser.entries(get_session(), remiss.id)))
+    if asked and request.form.get("confirm_compile") != "1":
+        flash(f"Svaren sammanställdes inte: {asked.removesuffix(lifecycle.COMPILE_QUESTION)} Kryssa i ”Sammanställ "
+              "svaren ändå” vid knappen om de ska sammanställas nu; planerade påminnelser stoppas då.", "error")
+        return redirect(url_for("remisser.show", remiss_id=remiss_id, sammanstall="fraga") + "#sammanstall")
     try:
         kept = lifecycle.compile_answers(get_session(), now=now(), principal=principal(), remiss=remiss,
                                          files_dir=_config("FILES_DIR"))
