@@ -246,8 +246,10 @@ def register(session: Session, *, now: datetime, principal: Principal, message: 
 
 
 def undismiss(session: Session, *, principal: Principal, message: InboxMessage) -> None:
-    """Put a dismissed message back among those to handle (Ångra avvisningen)."""
+    """Put a dismissed message back among those to handle (Ångra avvisningen). The message's row is taken first
+    and read again, as every Inkorg step takes it (batches.take_message): one registered meanwhile stays so."""
     _require_registrar(principal)
+    session.refresh(message, with_for_update=True)
     if message.status != "dismissed":
         raise files.FileRejected("Bara ett avvisat meddelande kan tas tillbaka.")
     message.status, message.remiss_id, message.decided_by_id, message.decided_at = "pending", None, None, None
