@@ -17,20 +17,8 @@ from remiss.remisser import service as remisser
 from remiss.remisser.models import Remiss
 from tests.conftest import csrf_token
 from tests.outgoing.test_walk14_answers import _eml, _receive
-from tests.outgoing.test_walk19_outgoing import B, _answer, _compile, _sent, _text, _todo
+from tests.outgoing.test_walk19_outgoing import _answer, _compile, _sent, _text, _todo, compiled
 from tests.support.factories import make_namnd
-
-
-def _compiled(session, app, auth, client, clock):
-    """The walk19 remiss ("Lekplatsprogram"), Pensionärsrådet's answer compiled: (remiss id, diarienummer)."""
-    rid, entries, qid = _sent(session, app, auth, clock)
-    assert _answer(auth, rid, entries["Pensionärsrådet"], summary="Välkommet.",
-                   **{f"q_{qid[B]}": "Vid Lindängen."}).status_code == 302
-    _compile(auth, rid)
-    assert client.get(f"/api/v1/remisser/{rid}").json["sammanstallning"]["out_of_date"] is False
-    dnr = session.get(Remiss, rid).our_dnr
-    session.close()
-    return rid, dnr
 
 
 def _edit(auth, rid, **fields):
@@ -87,7 +75,7 @@ def _compiled_again_is_current(auth, client, rid, dnr) -> None:
 
 
 def test_a_changed_title_dates_the_sammanstallning(session, app, auth, client, clock):
-    rid, dnr = _compiled(session, app, auth, client, clock)
+    rid, dnr = compiled(session, app, auth, client, clock)
     assert "Sammanställning av remissvar: Lekplatsprogram" in _saved_text(client, rid)
     _edit(auth, rid, title="Lekplatsprogram för Malmö 2027")
     # Old code: "Svaren är sammanställda: publicera remissvaren …", out_of_date false, "Avsluta ärendet" in Att
@@ -100,7 +88,7 @@ def test_a_changed_title_dates_the_sammanstallning(session, app, auth, client, c
 
 
 def test_an_instans_added_to_the_sandlista_dates_the_sammanstallning(session, app, auth, client, clock):
-    rid, dnr = _compiled(session, app, auth, client, clock)
+    rid, dnr = compiled(session, app, auth, client, clock)
     _edit(auth, rid, sandlista="Pensionärsrådet\nUngdomsrådet\nFunktionshinderrådet\nKulturrådet")
     # Old code: up to date, though the document counts 3 remissinstanser and does not name Kulturrådet.
     _says_out_of_date(auth, client, rid, dnr,
@@ -111,7 +99,7 @@ def test_an_instans_added_to_the_sandlista_dates_the_sammanstallning(session, ap
 
 
 def test_a_longer_svarstid_dates_the_sammanstallning(session, app, auth, client, clock):
-    rid, dnr = _compiled(session, app, auth, client, clock)
+    rid, dnr = compiled(session, app, auth, client, clock)
     assert "Remisstiden förlängdes" not in _saved_text(client, rid)
     page = f"/remisser/{rid}"
     assert auth.post(f"{page}/utskick/forlangning", {"until_on": "2027-03-12"}, form_url=page).status_code == 302
@@ -142,7 +130,7 @@ def test_an_answer_and_two_changes_are_named_together(session, app, auth, client
 
 
 def test_a_change_the_sammanstallning_does_not_show_leaves_it_current(session, app, auth, client, clock):
-    rid, dnr = _compiled(session, app, auth, client, clock)
+    rid, dnr = compiled(session, app, auth, client, clock)
     _edit(auth, rid, notes="Diskuterat med förvaltningen.", contact_person="Eva Ek")
     page = _text(client.get(f"/remisser/{rid}"))
     assert "sammanställ igen" not in page
@@ -152,7 +140,7 @@ def test_a_change_the_sammanstallning_does_not_show_leaves_it_current(session, a
 
 
 def test_a_new_diarienummer_dates_it_and_the_api_patch_of_a_title_too(session, app, auth, client, clock):
-    rid, dnr = _compiled(session, app, auth, client, clock)
+    rid, dnr = compiled(session, app, auth, client, clock)
     assert f"Diarienummer\n{dnr}" in _saved_header(client, rid)
     new_dnr = dnr[:-4] + "0042"
     _edit(auth, rid, our_dnr=new_dnr)
@@ -171,7 +159,7 @@ def test_a_new_diarienummer_dates_it_and_the_api_patch_of_a_title_too(session, a
 
 
 def test_a_published_sammanstallning_under_the_old_title_leaves_the_public_page(session, app, auth, client, clock):
-    rid, _ = _compiled(session, app, auth, client, clock)
+    rid, _ = compiled(session, app, auth, client, clock)
     file_id = client.get(f"/api/v1/remisser/{rid}").json["sammanstallning"]["file_id"]
     assert auth.post(f"/remisser/{rid}/utskick/publicera", {"attachment_ids": str(file_id)},
                      form_url=f"/remisser/{rid}").status_code == 302
@@ -185,7 +173,7 @@ def test_a_published_sammanstallning_under_the_old_title_leaves_the_public_page(
 
 
 def test_a_move_to_another_namnd_dates_it(session, app, auth, client, clock):
-    rid, dnr = _compiled(session, app, auth, client, clock)
+    rid, dnr = compiled(session, app, auth, client, clock)
     user = session.exec(select(User).where(User.role == Role.registrator.value)).one()  # the one logged in
     other = make_namnd(session, name="Kulturnämnden")
     set_memberships(session, user, [session.get(Remiss, rid).namnd_id, other.id])
@@ -201,7 +189,7 @@ def test_a_move_to_another_namnd_dates_it(session, app, auth, client, clock):
 
 
 def test_a_komplettering_after_the_sammanstallning_dates_it(session, db, app, auth, client, clock):
-    rid, dnr = _compiled(session, app, auth, client, clock)
+    rid, dnr = compiled(session, app, auth, client, clock)
     assert "Pensionärsrådet\nVälkommet." in _saved_text(client, rid)
     mail = _receive(db, app, _eml(f"Sv: Remiss ({dnr}) – komplettering", "Vi vill också se fler bänkar.",
                                   day="Sat, 05 Dec 2026 09:00:00"))

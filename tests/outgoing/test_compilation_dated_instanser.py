@@ -11,9 +11,9 @@ from html import unescape
 from remiss.clock import STOCKHOLM
 from remiss.remisser import service as remisser
 from tests.conftest import csrf_token
-from tests.outgoing.test_compilation_dated import (_compiled, _compiled_again_is_current, _edit, _publish_refused,
+from tests.outgoing.test_compilation_dated import (_compiled_again_is_current, _edit, _publish_refused,
                                                    _says_out_of_date, _saved_text)
-from tests.outgoing.test_walk19_outgoing import _compile, _sent, _text, _todo
+from tests.outgoing.test_walk19_outgoing import _compile, _sent, _text, _todo, compiled
 
 
 def _entry(session, rid, name) -> int:
@@ -33,7 +33,7 @@ def _api(client, rid) -> dict:
 
 
 def test_an_anstand_asked_for_after_the_sammanstallning_dates_it(session, app, auth, client, clock):
-    rid, dnr = _compiled(session, app, auth, client, clock)
+    rid, dnr = compiled(session, app, auth, client, clock)
     assert "Ungdomsrådet (begärt anstånd)" not in _saved_text(client, rid)
     _on_entry(auth, session, rid, "Ungdomsrådet", action="request_extension", until_on="2027-03-12",
               reason="Rådet möts i mars")
@@ -55,7 +55,7 @@ def test_an_anstand_asked_for_after_the_sammanstallning_dates_it(session, app, a
 
 
 def test_two_anstand_and_an_answer_are_named_together(session, app, auth, client, clock):
-    rid, dnr = _compiled(session, app, auth, client, clock)
+    rid, dnr = compiled(session, app, auth, client, clock)
     _on_entry(auth, session, rid, "Ungdomsrådet", action="grant_extension", until_on="2027-03-12")
     _on_entry(auth, session, rid, "Funktionshinderrådet", action="request_extension", until_on="2027-03-19")
     _edit(auth, rid, title="Lekplatsprogram 2027")
@@ -106,7 +106,7 @@ def test_sending_to_an_instans_after_the_sammanstallning_dates_it(session, app, 
 
 
 def test_a_new_group_for_an_instans_dates_it_as_a_sandlista_change(session, app, auth, client, clock):
-    rid, dnr = _compiled(session, app, auth, client, clock)
+    rid, dnr = compiled(session, app, auth, client, clock)
     assert "Pensionärsrådet (Råd för äldre)" not in _saved_text(client, rid)  # the groups it prints
     rows = [{"name": "Pensionärsrådet", "group_name": "Råd för äldre"}, {"name": "Ungdomsrådet"},
             {"name": "Funktionshinderrådet"}]
@@ -134,7 +134,7 @@ def _choices(client, rid) -> dict[str, tuple[bool, str]]:
 
 def test_the_publishing_form_does_not_tick_a_published_sammanstallning_gone_out_of_date(session, app, auth, client,
                                                                                          clock):
-    rid, dnr = _compiled(session, app, auth, client, clock)
+    rid, dnr = compiled(session, app, auth, client, clock)
     chosen = _choices(client, rid)
     assert all(ticked for ticked, _ in chosen.values())  # the missiv and the sammanställning
     done = auth.post(f"/remisser/{rid}/utskick/publicera",

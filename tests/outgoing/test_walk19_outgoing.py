@@ -54,6 +54,19 @@ def _answer(auth, rid, entry_id, **fields):
     return auth.post(url, {"action": "answer", "answered_on": "2026-12-05", **fields}, form_url=url)
 
 
+def compiled(session, app, auth, client, clock):
+    """The remiss of _sent with Pensionärsrådet's answer (a summary and an answer to B) compiled, the sammanställning
+    up to date: (remiss id, diarienummer). Shared with tests/outgoing/test_compilation_dated*.py."""
+    rid, entries, qid = _sent(session, app, auth, clock)
+    assert _answer(auth, rid, entries["Pensionärsrådet"], summary="Välkommet.",
+                   **{f"q_{qid[B]}": "Vid Lindängen."}).status_code == 302
+    _compile(auth, rid)
+    assert client.get(f"/api/v1/remisser/{rid}").json["sammanstallning"]["out_of_date"] is False
+    dnr = session.get(Remiss, rid).our_dnr
+    session.close()
+    return rid, dnr
+
+
 def _compile(auth, rid):
     # the dialog confirmed (instanser that have not answered: the question, tests/outgoing/test_compile_asks.py)
     assert auth.post(f"/remisser/{rid}/utskick/sammanstall", {"confirm_compile": "1"},
@@ -99,13 +112,7 @@ def test_inga_synpunkter_with_answers_is_refused_on_the_page_and_in_the_api(sess
 
 
 def test_a_changed_question_makes_the_sammanstallning_out_of_date_everywhere(session, app, auth, client, clock):
-    rid, entries, qid = _sent(session, app, auth, clock)
-    assert _answer(auth, rid, entries["Pensionärsrådet"], summary="Välkommet.",
-                   **{f"q_{qid[B]}": "Vid Lindängen."}).status_code == 302
-    _compile(auth, rid)
-    assert client.get(f"/api/v1/remisser/{rid}").json["sammanstallning"]["out_of_date"] is False
-    dnr = session.get(Remiss, rid).our_dnr
-    session.close()
+    rid, dnr = compiled(session, app, auth, client, clock)
     url = f"/remisser/{rid}/andra"
     done = auth.post(url, {"questions": f"{A}\nVilka lekytor saknas i ert stadsområde?"}, form_url=url)
     assert done.status_code == 302, _text(done)
@@ -229,3 +236,4 @@ def test_the_api_says_whose_sista_svarsdag_an_utgaende_remiss_has(session, app, 
     _compile(auth, rid)  # what closes it, as not_by_hand says
     milestone = client.get(f"/api/v1/remisser/{rid}").json["milestones"][0]
     assert milestone["status"] == "done" and milestone["explanation"].startswith("Remissinstansernas svarstid")
+
