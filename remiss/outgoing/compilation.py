@@ -14,6 +14,7 @@ from remiss.files import portable_name
 from remiss.namnd.models import Namnd
 from remiss.outgoing.models import SandlistaAnswer
 from remiss.outgoing.overview import counts
+from remiss.outgoing.service import lifecycle
 from remiss.outgoing.service.lifecycle import deadline_passed
 from remiss.outgoing.service.sending import namnd_template
 from remiss.remisser import service as remisser
@@ -75,8 +76,7 @@ def context(session: Session, *, now: datetime, remiss: Remiss) -> dict:
               for entry in answered if entry.other_comments.strip()]
     stats = counts(session, remiss.id)
     # an instans added after sending and not yet sent to has not been asked: not "sent to", not "has not answered"
-    unsent = len([e for e in entries if remiss.sent_at and e.sent_at is None
-                  and e.answer_status not in (AnswerStatus.svarat, AnswerStatus.avstar)])
+    unsent = len(lifecycle.unsent(entries)) if remiss.sent_at else 0
     intro = [f"Remissen skickades {format_date(remiss.sent_at)} med sista svarsdag "
              f"{format_deadline(remiss.deadline_on, remiss.deadline_time)}." if remiss.sent_at
              else "Remissen har ännu inte skickats."]
@@ -86,7 +86,7 @@ def context(session: Session, *, now: datetime, remiss: Remiss) -> dict:
     if no_comments:
         intro.append("Inga synpunkter: " + ", ".join(no_comments) + ".")
     running = remiss.effective_deadline_on is not None and not deadline_passed(remiss, now)
-    waiting = [_with_status(e) for e in entries if e.answer_status not in (AnswerStatus.svarat, AnswerStatus.avstar)]
+    waiting = [_with_status(e) for e in entries if e.answer_status not in lifecycle.ANSWERED]
     return {
         "organisation": namnd.organisation, "forvaltning": namnd.forvaltning, "namnd": namnd.name,
         "datum": local_today(now), "diarienummer": remiss.our_dnr or "", "remittent": remiss.remittent or namnd.name,

@@ -202,10 +202,11 @@ def deadline_notice(session, *, remiss: Remiss, base_url: str, now=None) -> dict
     Built when it is sent, from the sändlista as it is then; an instans whose own anstånd still runs at now is
     named apart, not among the late ones (truth16 F26)."""
     from remiss.outgoing.overview import counts
+    from remiss.outgoing.service.lifecycle import ANSWERED
     from remiss.remisser import service as remisser
 
     tally = counts(session, remiss.id)
-    open_entries = [e for e in remisser.entries(session, remiss.id) if e.answer_status not in ("svarat", "avstar")]
+    open_entries = [e for e in remisser.entries(session, remiss.id) if e.answer_status not in ANSWERED]
     anstand = [said for e in open_entries if e.sent_at is not None and (said := _anstand_runs(remiss, e, now))]
     open_entries = [e for e in open_entries if not (e.sent_at is not None and _anstand_runs(remiss, e, now))]
     waiting = [e.name for e in open_entries if e.sent_at is not None]

@@ -141,8 +141,7 @@ def panel(session: Session, principal: Principal, remiss: Remiss, now: datetime,
     """The "Utskick och svar" panel: what is left of the outgoing work and the next step's buttons."""
     entries = page.entries(session, remiss.id)  # shared with the page's Sändlista section
     current = addresses.current(session, entries)
-    unsent = [e for e in entries if e.sent_at is None  # one that answered or avstått is not sent the missiv
-              and e.answer_status not in (AnswerStatus.svarat, AnswerStatus.avstar)]
+    unsent = lifecycle.unsent(entries)  # one that answered or avstått is not sent the missiv
     by_mail = [e for e in unsent if current[e.id][0]]
     by_post = [e for e in unsent if not current[e.id][0] and current[e.id][1].strip()]
     nowhere = [e for e in unsent if not current[e.id][0] and not current[e.id][1].strip()]

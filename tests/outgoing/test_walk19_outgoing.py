@@ -237,3 +237,26 @@ def test_the_api_says_whose_sista_svarsdag_an_utgaende_remiss_has(session, app, 
     milestone = client.get(f"/api/v1/remisser/{rid}").json["milestones"][0]
     assert milestone["status"] == "done" and milestone["explanation"].startswith("Remissinstansernas svarstid")
 
+
+def test_the_open_instanser_are_those_to_send_to_and_those_waited_for(session, app, auth, client, clock):
+    """One rule for "answered or avstått" (lifecycle.ANSWERED): the panel's instanser still to be sent the remiss
+    (lifecycle.unsent) and those waited for (lifecycle.unanswered) are the open instanser, split by the utskick."""
+    from remiss.outgoing.service import lifecycle
+
+    rid, entries, _ = _sent(session, app, auth, clock)
+    url = f"/remisser/{rid}/andra"
+    assert auth.post(url, {"sandlista": "\n".join(NAMES + ("Kulturnämnden", "Miljönämnden"))},
+                     form_url=url).status_code == 302
+    added = {e.name: e.id for e in remisser.entries(session, rid)}
+    session.close()
+    for name, action in (("Miljönämnden", "decline"), ("Pensionärsrådet", "decline")):  # one before its utskick
+        entry_url = f"/remisser/{rid}/utskick/instanser/{added[name]}"
+        assert auth.post(entry_url, {"action": action}, form_url=entry_url).status_code == 302
+    page = " ".join(re.sub(r"<[^>]+>", " ", _text(client.get(f"/remisser/{rid}"))).split())
+    assert "Nästa steg: Skicka remissen till Kulturnämnden, som inte har fått den än. Vänta sedan på svaren." in page
+    assert "Inte skickad än till: Kulturnämnden." in page
+    assert ('data-confirm="Svarstiden löper till 26 februari 2027 kl. 12.00, och 2 remissinstanser har inte svarat.'
+            in unescape(client.get(f"/remisser/{rid}").get_data(as_text=True)))
+    rows = remisser.entries(session, rid)
+    assert [e.name for e in lifecycle.unsent(rows)] == ["Kulturnämnden"]  # not Miljönämnden, which avstår
+    assert [e.name for e in lifecycle.unanswered(rows)] == ["Ungdomsrådet", "Funktionshinderrådet"]

@@ -17,12 +17,12 @@ from remiss.calendar.swedish import join_words
 from remiss.clock import local_today
 from remiss.namnd.models import Namnd
 from remiss.outgoing import mails
-from remiss.outgoing.service import sending
+from remiss.outgoing.service import lifecycle, sending
 from remiss.reminders.outbox import enqueue
 from remiss.reminders.queued import queued
 from remiss.remisser import service as remisser
 from remiss.remisser.input import InputErrors
-from remiss.remisser.models import AnswerStatus, Remiss, SandlistaEntry
+from remiss.remisser.models import Remiss, SandlistaEntry
 
 KIND = "outgoing_amendment"  # the outbox row of the changed missiv (remiss.outgoing.mails.KINDS)
 ACTION = "send_amendment"  # audit action on the sandlista entry: it was sent the changed missiv (written literally below)
@@ -44,17 +44,15 @@ def outdated(session: Session, remiss: Remiss) -> list[SandlistaEntry]:
         return []
     told = {e.entity_id: e.at for e in session.exec(select(AuditEvent).where(
         AuditEvent.remiss_id == remiss.id, AuditEvent.entity == "sandlista_entry", AuditEvent.action == ACTION))}
-    return [e for e in remisser.entries(session, remiss.id)
-            if e.sent_at is not None and e.answer_status not in (AnswerStatus.svarat, AnswerStatus.avstar)
-            and max(filter(None, (e.sent_at, told.get(e.id)))) < changed]
+    return [e for e in lifecycle.unanswered(remisser.entries(session, remiss.id))
+            if max(filter(None, (e.sent_at, told.get(e.id)))) < changed]
 
 
 def _pending(session: Session, remiss: Remiss) -> tuple[list[str], list[str]]:
     """Of a sent remiss: who has the old frågeställningar, and who has not been sent it yet (and has not answered)."""
     if remiss.sent_at is None:
         return [], []
-    unsent = [e.name for e in remisser.entries(session, remiss.id)
-              if e.sent_at is None and e.answer_status not in (AnswerStatus.svarat, AnswerStatus.avstar)]
+    unsent = [e.name for e in lifecycle.unsent(remisser.entries(session, remiss.id))]
     return [e.name for e in outdated(session, remiss)], unsent
 
 

@@ -151,10 +151,19 @@ def time_left(day, at, now: datetime) -> str:
     return count_words(delta, "dag", "dagar") + " kvar" if delta > 0 else "sista dagen i dag"
 
 
+# An instans that has answered or declined (avstår): nothing more is asked of it, neither an answer nor the missiv.
+ANSWERED = (AnswerStatus.svarat, AnswerStatus.avstar)
+
+
 def unanswered(entries) -> list:
-    """The instanser sent the remiss that have neither answered nor declined (avstår)."""
-    return [e for e in entries if e.sent_at is not None
-            and e.answer_status not in (AnswerStatus.svarat, AnswerStatus.avstar)]
+    """The instanser sent the remiss that have neither answered nor declined (avstår): those waited for."""
+    return [e for e in entries if e.sent_at is not None and e.answer_status not in ANSWERED]
+
+
+def unsent(entries) -> list:
+    """The instanser still to be sent the remiss: not sent it, and neither answered nor declined (one that has is
+    never sent the missiv asking it to answer, sending.send). Beside unanswered, the other open instanser."""
+    return [e for e in entries if e.sent_at is None and e.answer_status not in ANSWERED]
 
 
 COMPILE_QUESTION = " Sammanställa svaren ändå? Planerade påminnelser stoppas."

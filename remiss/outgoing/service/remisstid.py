@@ -16,13 +16,13 @@ from remiss.documents.letters import letters, text_letter
 from remiss.auth.access import Principal
 from remiss.namnd.models import Namnd
 from remiss.outgoing import mails
-from remiss.outgoing.service import chasers
+from remiss.outgoing.service import chasers, lifecycle
 from remiss.outgoing.service.answers import begin
 from remiss.planning.models import Extension
 from remiss.reminders.outbox import enqueue
 from remiss.remisser import service as remisser
 from remiss.remisser.input import InputErrors
-from remiss.remisser.models import AnswerStatus, Attachment, Remiss
+from remiss.remisser.models import Attachment, Remiss
 
 EXTENSION_KIND = "outgoing_extension"
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
@@ -67,8 +67,7 @@ def general_extension(session: Session, *, now: datetime, principal: Principal, 
         raise InputErrors({"until_on": f"Den nya svarsdagen måste ligga efter i dag ({format_date(local_today(now))})."})
     if old[0] and (until_on, until_time or time(23, 59)) <= (old[0], old[1] or time(23, 59)):
         raise InputErrors({"until_on": "Den nya svarsdagen måste ligga efter den som gäller nu."})
-    open_entries = [e for e in remisser.entries(session, remiss.id)
-                    if e.answer_status not in (AnswerStatus.svarat, AnswerStatus.avstar)]
+    open_entries = [e for e in remisser.entries(session, remiss.id) if e.answer_status not in lifecycle.ANSWERED]
     before = {e.id: chasers.deadline_of(remiss, e) for e in open_entries}
     extension = Extension(remiss_id=remiss.id, is_general=True, requested_by="", requested_on=local_today(now),
                           reason=reason.strip(), decision="granted", granted_until_on=until_on,

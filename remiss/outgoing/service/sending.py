@@ -23,7 +23,7 @@ from remiss.outgoing.service.register import members_of
 from remiss.reminders.outbox import enqueue
 from remiss.remisser import service as remisser
 from remiss.remisser.input import InputErrors, RemissData, SandlistaItem
-from remiss.remisser.models import AnswerStatus, Attachment, Direction, Remiss, SandlistaEntry
+from remiss.remisser.models import Attachment, Direction, Remiss, SandlistaEntry
 from remiss.remisser.status import RemissStatus
 
 MISSIV_KIND = "outgoing_missiv"
@@ -281,9 +281,8 @@ def send(session: Session, *, now: datetime, principal: Principal, remiss: Remis
     addresses.refresh_unsent(session, entries)
     # An instans that has answered or avstått is never sent the missiv asking it to answer: answers before the
     # utskick are refused now, but an avstår (or an answer registered before that rule) may be there.
-    closed = [e for e in entries if e.answer_status in (AnswerStatus.svarat, AnswerStatus.avstar)]
-    done = tuple(e.name for e in closed if e.sent_at is None)
-    unsent = [e for e in entries if e.sent_at is None and e not in closed]
+    done = tuple(e.name for e in entries if e.sent_at is None and e.answer_status in lifecycle.ANSWERED)
+    unsent = lifecycle.unsent(entries)
     if not unsent:
         return Sent(0, 0, skipped=done)
     nowhere = [e for e in unsent if not e.email and not e.postal_address.strip()]
