@@ -44,6 +44,8 @@ class Error(SQLModel):
     status: int
     field: str = Field(None, description="the first field that was wrong, when a field was")
     errors: dict[str, str] = Field(None, description="field → Swedish message, for every field that was wrong")
+    code: str = Field(None, description="a name for the refusal a program may act on, where one is given (e.g. "
+                                        "utgaende_medborgarforslag)")
 
 
 @dataclass(frozen=True)

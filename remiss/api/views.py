@@ -49,11 +49,27 @@ DETAIL = FromApp(detail_model)
 NO_SANDLISTA = "En utgående remiss behöver en sändlista: ange minst en remissinstans i ”sandlista”."
 
 
-def in_api_words(errors: dict[str, str]) -> dict[str, str]:
-    """The form's errors as an API caller reads them: an empty sändlista names the JSON field."""
-    from remiss.outgoing.service.sending import NO_SANDLISTA as FORM_WORDS
+# The form's rule for the kind of an utgående remiss (outgoing.service.sending.kind_problem), in the API's words
+OUTGOING_KIND = ('Ett utgående ärende är en remiss: det som skickas till remissinstanserna är en remiss, också när '
+                 'den gäller ett medborgarförslag. Skicka "kind": "remiss" (ärendemeningen kan säga att det gäller ett '
+                 'medborgarförslag), eller "direction": "inkommande" om nämnden ska yttra sig över förslaget.')
+OUTGOING_MEDBORGARFORSLAG = "utgaende_medborgarforslag"  # the 400's "code"
 
-    return {k: (NO_SANDLISTA if k == "sandlista" and v == FORM_WORDS else v) for k, v in errors.items()}
+
+def in_api_words(errors: dict[str, str]) -> dict[str, str]:
+    """The form's errors as an API caller reads them: an empty sändlista and the kind name the JSON fields."""
+    from remiss.outgoing.service.sending import NO_SANDLISTA as FORM_WORDS, OUTGOING_KIND as KIND_WORDS
+
+    said = {("sandlista", FORM_WORDS): NO_SANDLISTA, ("kind", KIND_WORDS): OUTGOING_KIND}
+    return {k: said.get((k, v), v) for k, v in errors.items()}
+
+
+def api_errors(errors: dict[str, str]) -> InputErrors:
+    """The 400 of the form's errors in the API's words, with the "code" of a refusal a program may act on."""
+    from remiss.outgoing.service.sending import OUTGOING_KIND as KIND_WORDS
+
+    return InputErrors(in_api_words(errors), code=OUTGOING_MEDBORGARFORSLAG if errors.get("kind") in (
+        KIND_WORDS, OUTGOING_KIND) else None)
 
 
 @bp.get("/remisser")
@@ -131,7 +147,7 @@ def create():
         if problem:  # first, as before (the "field" of the error)
             errors = {"deadline_on": problem, **errors}
         if errors:
-            raise InputErrors(errors)
+            raise api_errors(errors)
     # as the form warns "Kan redan vara registrerad": asked before registering, so the new one is not among them
     already = possible_duplicates(get_session(), principal(), sender_dnr=data.sender_dnr or "", title=data.title or "")
     remiss = service.register(get_session(), now=now(), principal=principal(), data=data,
@@ -216,7 +232,7 @@ def update(remiss_id: int):
         raise InputErrors({"deadline_on": exc.errors["deadline_on"] + ' Skicka "deadline_correction": true '
                                                                      "för att rätta den."}) from None
     except InputErrors as exc:
-        raise InputErrors(in_api_words(exc.errors)) from None
+        raise api_errors(exc.errors) from None
     cut_off = ""
     if body.status is not None and body.status != remiss.status:
         try:

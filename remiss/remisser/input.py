@@ -17,9 +17,10 @@ from remiss.remisser.models import Direction, RemissKind
 class InputErrors(ValueError):
     """Field → Swedish message for every field that was wrong."""
 
-    def __init__(self, errors: dict[str, str]):
+    def __init__(self, errors: dict[str, str], code: str | None = None):
         super().__init__("; ".join(f"{k}: {v}" for k, v in errors.items()))
         self.errors = errors
+        self.code = code  # what the API's 400 names the refusal by, when a program may act on it ("code")
 
 
 @dataclass

@@ -44,10 +44,12 @@ def _wants_json() -> bool:
 
 
 def error_response(status: int, message: str | None = None, *, field: str | None = None,
-                   errors: dict | None = None):
+                   errors: dict | None = None, code: str | None = None):
     message = message or MESSAGES.get(status, "Fel.")
     if _wants_json():
         body = {"error": message, "status": status}
+        if code:
+            body["code"] = code
         if field:
             body["field"] = field
         if errors:
@@ -81,7 +83,7 @@ def init_app(app: Flask) -> None:
 
     @app.errorhandler(InputErrors)
     def _input(exc: InputErrors):
-        return error_response(400, "Uppgifterna innehåller fel.", errors=exc.errors)
+        return error_response(400, "Uppgifterna innehåller fel.", errors=exc.errors, code=exc.code)
 
     @app.errorhandler(RemissFinished)
     def _finished(exc: RemissFinished):

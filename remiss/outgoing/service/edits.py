@@ -6,6 +6,7 @@
 - One instans written twice on the sändlista is one entry (remiss.outgoing.repeated, as on the new-remiss form).
 - A sändlista line is read as on the new-remiss form: "Namn", "Namn; e-post" or "Namn <e-post>" (walk14 #4).
 - The sändlista is never emptied, before or after sending (sending.sandlista_problem, the new-remiss form's rule).
+- It is a remiss, not a medborgarförslag (sending.kind_problem, as at registration).
 """
 from __future__ import annotations
 
@@ -14,7 +15,7 @@ from datetime import date
 from remiss.calendar.swedish import format_date
 from remiss.outgoing.forms import parse_new_instanser
 from remiss.outgoing.repeated import merge_repeated, repeated_note
-from remiss.outgoing.service.sending import letter_date_problem, missing_for_outgoing, sandlista_problem
+from remiss.outgoing.service.sending import kind_problem, letter_date_problem, missing_for_outgoing, sandlista_problem
 from remiss.remisser.input import InputErrors, SandlistaItem
 from remiss.remisser.models import Direction, Remiss
 
@@ -36,7 +37,8 @@ def new_outgoing_problems(raw: dict, today: date) -> dict[str, str]:
     from remiss.remisser.input import parse_remiss_input
 
     clean, unread = parse_remiss_input(raw)
-    errors = missing_for_outgoing(clean.get("deadline_on"), clean.get("sandlista") or [], clean.get("letter_date"))
+    errors = missing_for_outgoing(clean.get("deadline_on"), clean.get("sandlista") or [], clean.get("letter_date"),
+                                  clean.get("kind"))
     if unsent_deadline_problem(clean.get("deadline_on"), today):
         errors["deadline_on"] = unsent_deadline_problem(clean.get("deadline_on"), today)
     return {field: message for field, message in errors.items() if field not in unread}
@@ -66,6 +68,9 @@ def check_changes(remiss: Remiss, changes: dict, *, today: date) -> list[str]:
     if changes.get("direction", remiss.direction) != Direction.utgaende:
         return []
     errors: dict[str, str] = {}
+    kind = changes.get("kind", remiss.kind)
+    if (kind != remiss.kind or changes.get("direction", remiss.direction) != remiss.direction) and kind_problem(kind):
+        errors["kind"] = kind_problem(kind)  # an utgående medborgarförslag (one registered before the rule may stay)
     day = changes.get("deadline_on", remiss.deadline_on)
     if any(k in changes and changes[k] != getattr(remiss, k) for k in ("letter_date", "deadline_on")):
         problem = letter_date_problem(changes.get("letter_date", remiss.letter_date), day)

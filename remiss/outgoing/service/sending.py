@@ -61,10 +61,10 @@ def outgoing_problems(data: RemissData) -> dict[str, str]:
     """What a remiss we send out lacks, by field: a sista svarsdag, a remissinstans, a missiv dated before the
     svarsdag. The rule of the new-remiss form and of POST /api/v1/remisser (which words the sändlista's own:
     api.views.in_api_words)."""
-    return missing_for_outgoing(data.deadline_on, data.sandlista, data.letter_date)
+    return missing_for_outgoing(data.deadline_on, data.sandlista, data.letter_date, data.kind)
 
 
-def missing_for_outgoing(deadline_on, sandlista, letter_date) -> dict[str, str]:
+def missing_for_outgoing(deadline_on, sandlista, letter_date, kind="remiss") -> dict[str, str]:
     """outgoing_problems of the fields alone: for a form whose other fields may still be wrong (the general
     "Registrera remiss" form with Riktning Utgående reports them all at once, edits.new_outgoing_problems)."""
     errors = {}
@@ -74,7 +74,22 @@ def missing_for_outgoing(deadline_on, sandlista, letter_date) -> dict[str, str]:
         errors["sandlista"] = sandlista_problem(sandlista)
     if letter_date_problem(letter_date, deadline_on):
         errors["letter_date"] = letter_date_problem(letter_date, deadline_on)
+    if kind_problem(kind):
+        errors["kind"] = kind_problem(kind)
     return errors
+
+
+# What we send to a sändlista is a remiss, also of a medborgarförslag: the kind Medborgarförslag is an ärende we
+# answer that did not come as a remiss (domain.md §6.10), and an utgående one would only be told "ärendet" where
+# the missiv, the mails and the sammanställning say "remissen" (h-out21).
+OUTGOING_KIND = ("Ett utgående ärende är en remiss: det som skickas till remissinstanserna är en remiss, också när "
+                 "den gäller ett medborgarförslag. Välj ärendetypen Remiss (ärendemeningen kan säga att det gäller "
+                 "ett medborgarförslag), eller riktningen Inkommande om nämnden ska yttra sig över förslaget.")
+
+
+def kind_problem(kind) -> str:
+    """Why an utgående remiss cannot be of this kind ("" when it can: a remiss)."""
+    return "" if str(getattr(kind, "value", kind) or "remiss") == "remiss" else OUTGOING_KIND
 
 
 def sandlista_problem(items) -> str:
