@@ -20,7 +20,7 @@ from remiss.drafting.panel import panel_context as _panel_context
 from remiss.web.extensions import guard_api, login_manager
 from remiss.remisser.input import InputErrors, parse_date
 from remiss.remisser.kind_words import noun_of
-from remiss.web import now, principal
+from remiss.web import asking, now, principal
 from remiss.web.lost_input import form_labels
 
 bp = Blueprint("drafting", __name__)
@@ -48,6 +48,8 @@ def yttrande_panel(session, p, remiss, moment):
         ctx["comment_failed"] = g.comment_failed
     if ctx is not None and g.get("samrad_failed"):
         ctx["samrad_failed"] = g.samrad_failed
+    if ctx is not None:  # Expediera posted without the question's yes: asked beside the button (web.asking)
+        ctx["expediera_asked"] = asking.asked("expediera")
     failed = g.get("decision_failed")
     if ctx is not None and failed:
         ctx["decision_failed"] = failed
@@ -221,8 +223,18 @@ def fill_signatures(remiss_id: int):
 
 @bp.post("/remisser/<int:remiss_id>/yttrande/expediera")
 def expediera(remiss_id: int):
+    """Expediera: only with the dialog's yes or the page's box (confirm_expediera); without it, where it could be
+    expedierat, the page asks beside the button (walk21 J14: without JavaScript it went with no question)."""
     session = get_session()
     remiss = load_remiss(session, principal(), remiss_id, Action.review)
+    draft = drafts.find_draft(session, remiss.id)
+    if not asking.confirmed("confirm_expediera") and not dispatch.refusal(session, now=now(), remiss=remiss,
+                                                                         draft=draft):
+        said = ("Rättelsen är inte expedierad: att expediera den går inte att ångra. Läs frågan vid knappen och "
+                "kryssa i ”Ja, expediera rättelsen” om den ska expedieras." if draft.rattelse else
+                "Yttrandet är inte expedierat: att expediera det går inte att ångra. Läs frågan vid knappen och "
+                "kryssa i ”Ja, expediera yttrandet” om det ska expedieras.")
+        return asking.ask(remiss.id, "expediera", said)
     try:
         result = dispatch.expediera(session, now=now(), principal=principal(), remiss=remiss,
                                     files_dir=current_app.config["FILES_DIR"], comment=request.form.get("comment", ""),
