@@ -10,6 +10,7 @@ from sqlalchemy import bindparam, select
 from sqlmodel import Session
 
 from remiss.auth.models import User
+from remiss.calendar.milestones import HISTORY_KEYS as MILESTONE_HISTORY_KEYS
 from remiss.calendar.planner import LABELS as MILESTONE_LABELS
 from remiss.calendar.swedish import count_words, format_date, format_date_time
 from remiss.drafting.generate import KIND_NAMES
@@ -43,6 +44,8 @@ FIELD_LABELS = {
     "compiled_answers": "Sammanställda svar", "compiled_declined": "Avstår",  # outgoing.service.compiled
     # the tidplan (remiss.planning.service.tidplan): a milestone's date, set by hand, or done
     **MILESTONE_LABELS,
+    # a step under a label of its own, recorded under its own key (calendar.milestones.history_changes)
+    **{key: label for label, key in MILESTONE_HISTORY_KEYS.items()},
     **{f"override:{kind}": f"{label} (satt för hand)" for kind, label in MILESTONE_LABELS.items()},
     **{f"done:{kind}": f"{label} (klar)" for kind, label in MILESTONE_LABELS.items()},
     # called off when the remiss closed without an answer (planning.service.milestones.complete)
