@@ -36,7 +36,7 @@ def test_changed_questions_after_sending_are_told_and_offered_to_those_already_s
     assert "Skicka ändringen till 1 remissinstans" in said
 
     clock.advance(minutes=5)
-    done = _text(auth.post(f"{page}/utskick/andring", {}, form_url=page, follow_redirects=True))
+    done = _text(auth.post(f"{page}/utskick/andring", {"confirm_amendment": "1"}, form_url=page, follow_redirects=True))
     assert ("Ändringen är skickad: det ändrade missivet läggs i utkorgen och e-postas inom några minuter till "
             "Trafiknämnden.") in done
     assert "Skicka ändringen till" not in done
@@ -53,7 +53,7 @@ def test_changed_questions_after_sending_are_told_and_offered_to_those_already_s
     assert "har ändrat frågeställningarna" in payload["text"]
     assert any(a["filename"].lower().startswith("missiv") for a in payload["attachments"])
     session.rollback()
-    again = _text(auth.post(f"{page}/utskick/andring", {}, form_url=page, follow_redirects=True))
+    again = _text(auth.post(f"{page}/utskick/andring", {"confirm_amendment": "1"}, form_url=page, follow_redirects=True))
     assert "Ändringen skickades inte: Alla som har fått remissen har redan de gällande frågeställningarna." in again
 
 

@@ -45,7 +45,7 @@ def test_a_patch_of_the_questions_of_a_sent_remiss_warns_as_the_form_does(sessio
         w["message"] for w in changed.get_json()["warnings"])
     session.rollback()
     clock.advance(minutes=5)
-    assert auth.post(f"{page}/utskick/andring", {}, form_url=page).status_code == 302
+    assert auth.post(f"{page}/utskick/andring", {"confirm_amendment": "1"}, form_url=page).status_code == 302
     after = {w["code"] for w in client.get(f"/api/v1/remisser/{rid}").get_json()["warnings"]}
     assert after == {amendments.NOT_SENT_TO}  # told; Tekniska nämnden still waits for the remiss
 
@@ -59,7 +59,7 @@ def test_the_changed_missiv_has_its_own_kind_in_the_outbox_and_the_mail(app, ses
     url = f"{page}/andra"
     assert auth.post(url, {"questions": "Fråga ett\nFråga två (ny)"}, form_url=url).status_code == 302
     clock.advance(minutes=5)
-    assert auth.post(f"{page}/utskick/andring", {}, form_url=page).status_code == 302
+    assert auth.post(f"{page}/utskick/andring", {"confirm_amendment": "1"}, form_url=page).status_code == 302
     sent = run_sweep(runner, smtp, clock.now)
     assert sorted((m["X-Remiss-Kind"], rcpts[0]) for rcpts, m in sent) == [
         ("outgoing_amendment", "miljo@example.se"), ("outgoing_amendment", "trafik@example.se")]

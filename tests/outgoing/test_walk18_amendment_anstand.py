@@ -23,7 +23,7 @@ def test_the_amendment_mail_gives_an_instans_with_anstand_its_own_svarsdag(app, 
     url = f"{page}/andra"
     assert auth.post(url, {"questions": "Fråga ett\nFråga två (ny)"}, form_url=url).status_code == 302
     clock.advance(minutes=5)
-    done = _text(auth.post(f"{page}/utskick/andring", {}, form_url=page, follow_redirects=True))
+    done = _text(auth.post(f"{page}/utskick/andring", {"confirm_amendment": "1"}, form_url=page, follow_redirects=True))
     assert "Ändringen är skickad" in done, done
     sent = {rcpts[0]: _body(m) for rcpts, m in run_sweep(runner, smtp, clock.now)
             if m["X-Remiss-Kind"] == "outgoing_amendment"}
@@ -57,7 +57,7 @@ def test_the_changed_missiv_by_post_gives_an_instans_with_anstand_its_own_svarsd
     url = f"{page}/andra"
     assert auth.post(url, {"questions": "Vad tycker ni?\nVad saknas?"}, form_url=url).status_code == 302
     clock.advance(minutes=5)
-    done = _text(auth.post(f"{page}/utskick/andring", {}, form_url=page, follow_redirects=True))
+    done = _text(auth.post(f"{page}/utskick/andring", {"confirm_amendment": "1"}, form_url=page, follow_redirects=True))
     assert "Pensionärsrådet ska få det per post" in done, done
     newest = session.exec(select(Attachment).where(Attachment.remiss_id == remiss_id, Attachment.purpose == "brev")
                           .order_by(Attachment.id.desc())).first()

@@ -93,10 +93,27 @@ def warnings_json(session: Session, remiss: Remiss) -> list[dict]:
     return found
 
 
+def confirmation(entries: list[SandlistaEntry], *, down: datetime | None = None) -> str:
+    """The question before "Skicka ändringen" (entries: outdated): to whom the changed missiv is e-mailed (queued),
+    who gets a letter to print, and that it cannot be undone."""
+    mailed = [e.email for e in entries if e.email]
+    posted = [e.name for e in entries if not e.email]
+    text = f"Skicka det ändrade missivet till {join_words([e.name for e in entries])}?"
+    if mailed:
+        text += f" {queued('Det', join_words(mailed), down=down)}."
+    if posted:
+        text += (f" Till {join_words(posted)}, som saknar e-post, görs "
+                 f"{'ett brev' if len(posted) == 1 else f'{len(posted)} brev'} att skriva ut och skicka per post.")
+    return text + " Det går inte att ångra."
+
+
 def send_amendment(session: Session, *, now: datetime, principal: Principal, remiss: Remiss, files_dir: str,
-                   base_url: str) -> tuple[list[str], list[str]]:
+                   base_url: str, confirmed: bool = True) -> tuple[list[str], list[str]]:
     """Send the changed missiv to each instans that has the old one: by e-mail, or as a letter to print for those
-    with a postal address only. Return the names (mailed, by post)."""
+    with a postal address only. Return the names (mailed, by post).
+
+    confirmed=False (the page's button without the question's yes): refused as always when it cannot be sent, else
+    sending.NotConfirmed before anything is made or queued (walk21 J14)."""
     require(principal, Action.edit, remiss.namnd_id)
     entries = outdated(session, remiss)
     if not entries:
@@ -104,6 +121,8 @@ def send_amendment(session: Session, *, now: datetime, principal: Principal, rem
     problem = sending.deadline_problem(remiss, local_today(now)) if remiss.effective_deadline_on else ""
     if problem:
         raise InputErrors({"deadline_on": problem})
+    if not confirmed:
+        raise sending.NotConfirmed()
     missiv = sending.current_missiv(session, remiss.id)
     if missiv is None or sending.missiv_stale(session, remiss, missiv):
         missiv = sending.generate_missiv(session, now=now, principal=principal, remiss=remiss, files_dir=files_dir)

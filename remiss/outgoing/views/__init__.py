@@ -174,11 +174,17 @@ def send(remiss_id: int):
 
 @bp.route("/remisser/<int:remiss_id>/utskick/andring", methods=["POST"])
 def send_amendment(remiss_id: int):
-    """The changed missiv to those sent the remiss before its frågeställningar changed (walk12b #14)."""
+    """The changed missiv to those sent the remiss before its frågeställningar changed (walk12b #14); only with the
+    dialog's yes or the page's box (confirm_amendment), else the page asks beside the button (walk21 J14)."""
     remiss = _post_guard(remiss_id)
     try:
         mailed, posted = amendments.send_amendment(get_session(), now=now(), principal=principal(), remiss=remiss,
-                                                   files_dir=_config("FILES_DIR"), base_url=_config("BASE_URL"))
+                                                   files_dir=_config("FILES_DIR"), base_url=_config("BASE_URL"),
+                                                   confirmed=asking.confirmed("confirm_amendment"))
+    except sending.NotConfirmed:
+        get_session().rollback()
+        return asking.ask(remiss_id, "skicka-andring", "Ändringen är inte skickad: att skicka den går inte att ångra. "
+                          "Läs frågan vid knappen och kryssa i ”Ja, skicka ändringen” om den ska skickas.")
     except (InputErrors, RenderError) as exc:
         _refused("Ändringen skickades inte", exc)
     else:
@@ -218,11 +224,14 @@ def panel_context(session, p, remiss, moment):
         return None
     context = present.panel(session, p, remiss, moment, status=request.args.get("status", ""),
                             group=request.args.get("grupp", ""))
-    context["amendment"] = [e.name for e in amendments.outdated(session, remiss)]  # have the old frågeställningar
+    outdated = amendments.outdated(session, remiss)  # have the old frågeställningar
+    context["amendment"] = [e.name for e in outdated]
+    context["amendment_confirm"] = (amendments.confirmation(outdated, down=queueing.down_since(session))
+                                    if outdated else "")
     context["failed"] = g.get("outgoing_failed")  # the general extension's form, when it came back with errors
     # a button the server asked about for want of the dialog's yes: its question and box beside it (web.asking)
-    context["close_asked"], context["compile_asked"], context["send_asked"] = (
-        asking.asked("avsluta"), asking.asked("sammanstall"), asking.asked("skicka"))
+    context["close_asked"], context["compile_asked"], context["send_asked"], context["amendment_asked"] = (
+        asking.asked("avsluta"), asking.asked("sammanstall"), asking.asked("skicka"), asking.asked("skicka-andring"))
     # mail of this remiss still in the Utkorg or failed: "skickad" is not "e-postad" (walk18 F2)
     context["unsent_mail"] = queueing.unsent_lines(session, remiss.id, mails.UNSENT_LABELS, now=moment)
     return context
