@@ -133,7 +133,7 @@ def extension_confirmation(remiss: Remiss, entries: list[SandlistaEntry], emails
                      "svarsdagen ligger senare.")
     if not waiting:
         text += " Alla som har fått remissen har svarat eller avstått, så ingen får något meddelande."
-    return text
+    return text + " Det går inte att ångra."
 
 
 def panel(session: Session, principal: Principal, remiss: Remiss, now: datetime, *, status: str = "",

@@ -6,7 +6,8 @@ nothing: the view calls `ask`, which says so and returns to the remiss page at t
 templates/macros/asking.html shows the question beside it with a box that sends the confirmation. A question is
 not an error: it is said as "Observera", never "Fel". The JSON API never asked and does not.
 
-Used by Avsluta ärendet, Sammanställ svaren, Skicka remissen and Skicka ändringen (utgående), and Expediera.
+Used by Avsluta ärendet, Sammanställ svaren, Skicka remissen, Skicka ändringen and Förläng och meddela (utgående;
+the last comes back with its form as typed instead of a redirect), and Expediera.
 """
 from __future__ import annotations
 

@@ -102,7 +102,8 @@ def test_a_longer_svarstid_dates_the_sammanstallning(session, app, auth, client,
     rid, dnr = compiled(session, app, auth, client, clock)
     assert "Remisstiden förlängdes" not in _saved_text(client, rid)
     page = f"/remisser/{rid}"
-    assert auth.post(f"{page}/utskick/forlangning", {"until_on": "2027-03-12"}, form_url=page).status_code == 302
+    assert auth.post(f"{page}/utskick/forlangning", {"until_on": "2027-03-12", "confirm_extension": "1"},
+                     form_url=page).status_code == 302
     # Old code: up to date, though the document gives the svarstid as 26 februari 2027 kl. 12.00 alone.
     _says_out_of_date(auth, client, rid, dnr,
                       said="Svarstiden har ändrats efter sammanställningen – sammanställ igen.",

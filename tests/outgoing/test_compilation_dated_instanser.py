@@ -88,7 +88,8 @@ def test_sending_to_an_instans_after_the_sammanstallning_dates_it(session, app, 
     page = f"/remisser/{rid}"
     # back to waiting for answers, a longer svarstid, and the remiss sent to Kulturrådet too
     assert auth.post(f"{page}/status", {"status": "svarstiden_ute"}, form_url=page).status_code == 302
-    assert auth.post(f"{page}/utskick/forlangning", {"until_on": "2027-03-26"}, form_url=page).status_code == 302
+    assert auth.post(f"{page}/utskick/forlangning", {"until_on": "2027-03-26", "confirm_extension": "1"},
+                     form_url=page).status_code == 302
     sent = auth.post(f"{page}/utskick/skicka", {"confirm_send": "1"}, form_url=page)
     assert sent.status_code == 302, _text(sent)
     # Old code: the svarstid alone was named; the document's "(har inte fått remissen)" was not.

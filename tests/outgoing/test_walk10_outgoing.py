@@ -120,7 +120,8 @@ def test_the_two_letter_links_are_named_for_their_letters(session, client, auth,
 
     rid, page, _ = _sent_with_one_by_post(session, client, auth, clock)
     clock.advance(hours=1)
-    assert auth.post(f"{page}/utskick/forlangning", {"until_on": "2027-01-29"}, form_url=page).status_code == 302
+    assert auth.post(f"{page}/utskick/forlangning", {"until_on": "2027-01-29", "confirm_extension": "1"},
+                     form_url=page).status_code == 302
     shown = unescape(client.get(page).get_data(as_text=True))
     files = {a.purpose: a.id for a in session.exec(select(Attachment).where(Attachment.remiss_id == rid))}
     assert f'<a href="/filer/{files["brev"]}">Brev med missivet att skriva ut (Word)</a>' in shown

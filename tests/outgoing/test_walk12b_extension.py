@@ -70,7 +70,8 @@ def test_general_extension_leaves_a_longer_anstand_alone_and_says_so(app, db, se
             "15.00 och får meddelandet bara om den nya svarsdagen ligger senare.") in shown
 
     said = _flash(auth.post(f"{page}/utskick/forlangning",
-                            {"until_on": "2027-01-04", "until_time": "12.00", "reason": "Flera har bett om mer tid."},
+                            {"until_on": "2027-01-04", "until_time": "12.00", "reason": "Flera har bett om mer tid.",
+                             "confirm_extension": "1"},
                             form_url=page, follow_redirects=True))
     # Old code: "… till 2 remissinstanser med e-post." and a mail telling Kommunal its deadline is 4 January.
     assert ("Remisstiden är förlängd till 4 januari 2027 kl. 12.00. Meddelandet läggs i utkorgen och e-postas inom "
@@ -92,7 +93,8 @@ def test_general_extension_leaves_a_longer_anstand_alone_and_says_so(app, db, se
     session.rollback()
 
     # A later general extension runs past the anstånd: now Kommunal is told, from its own deadline.
-    said = _flash(auth.post(f"{page}/utskick/forlangning", {"until_on": "2027-01-11", "until_time": "12.00"},
+    said = _flash(auth.post(f"{page}/utskick/forlangning", {"until_on": "2027-01-11", "until_time": "12.00",
+                                                                  "confirm_extension": "1"},
                             form_url=page, follow_redirects=True))
     assert "Meddelandet läggs i utkorgen och e-postas inom några minuter till 2 remissinstanser." in said
     assert "längre anstånd" not in said.split("förlängd till 11 januari")[1][:300]

@@ -54,7 +54,8 @@ def test_a_general_extension_offers_letters_for_post_and_names_who_was_not_maile
     today = auth.post(f"{page}/utskick/forlangning", {"until_on": "2026-12-04"}, form_url=page)
     assert today.status_code == 400
     assert "Den nya svarsdagen måste ligga efter i dag (4 december 2026)." in unescape(today.get_data(as_text=True))
-    done = auth.post(f"{page}/utskick/forlangning", {"until_on": "2027-01-29", "until_time": "12.00"},
+    done = auth.post(f"{page}/utskick/forlangning", {"until_on": "2027-01-29", "until_time": "12.00",
+                                                     "confirm_extension": "1"},
                      form_url=page, follow_redirects=True)
     said = unescape(done.get_data(as_text=True))
     assert ("Remisstiden är förlängd till 29 januari 2027 kl. 12.00. Meddelandet läggs i utkorgen och e-postas inom "

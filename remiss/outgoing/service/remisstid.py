@@ -18,6 +18,7 @@ from remiss.namnd.models import Namnd
 from remiss.outgoing import mails
 from remiss.outgoing.service import chasers, lifecycle
 from remiss.outgoing.service.answers import begin
+from remiss.outgoing.service.sending import NotConfirmed
 from remiss.planning.models import Extension
 from remiss.reminders.outbox import enqueue
 from remiss.remisser import service as remisser
@@ -57,16 +58,22 @@ class Extended:
 
 
 def general_extension(session: Session, *, now: datetime, principal: Principal, remiss: Remiss,
-                      until_on: date, until_time: time | None, files_dir: str, reason: str = "") -> Extended:
+                      until_on: date, until_time: time | None, files_dir: str, reason: str = "",
+                      confirmed: bool = True) -> Extended:
     """Extend the remisstid for everyone; e-mail each instans that has not answered and whose deadline moves, and
     make one Word file of letters for those of them with only a postal address. An instans whose own anstånd
-    runs past the new date keeps it and is not told (its deadline does not change; walk12b #3)."""
+    runs past the new date keeps it and is not told (its deadline does not change; walk12b #3).
+
+    confirmed=False (the page's button without the question's yes): refused as always when the date cannot be
+    taken, else sending.NotConfirmed before anything is changed or queued (walk21 J14)."""
     begin(principal, remiss)
     old = (remiss.effective_deadline_on, remiss.effective_deadline_time)
     if until_on <= local_today(now):  # the notice would name a day that has been (walk9)
         raise InputErrors({"until_on": f"Den nya svarsdagen måste ligga efter i dag ({format_date(local_today(now))})."})
     if old[0] and (until_on, until_time or time(23, 59)) <= (old[0], old[1] or time(23, 59)):
         raise InputErrors({"until_on": "Den nya svarsdagen måste ligga efter den som gäller nu."})
+    if not confirmed:
+        raise NotConfirmed()
     open_entries = [e for e in remisser.entries(session, remiss.id) if e.answer_status not in lifecycle.ANSWERED]
     before = {e.id: chasers.deadline_of(remiss, e) for e in open_entries}
     extension = Extension(remiss_id=remiss.id, is_general=True, requested_by="", requested_on=local_today(now),

@@ -12,6 +12,7 @@ from remiss.db import get_session
 from remiss.documents import held_uploads
 from remiss.outgoing.forms import parse_answer, parse_until
 from remiss.outgoing.service import addresses, answers, compiled, lifecycle, remisstid
+from remiss.outgoing.service.sending import NotConfirmed
 from remiss.outgoing.views import _back, _config, _hold, _post_guard, _remiss, attempt, bp
 from remiss.remisser import attachments
 from remiss.remisser import views as remisser_views
@@ -19,7 +20,7 @@ from remiss.remisser import service as remisser
 from remiss.remisser.input import InputErrors
 from remiss.outgoing.models import Organisation
 from remiss.remisser.models import AnswerStatus, Attachment
-from remiss.web import now, principal
+from remiss.web import asking, now, principal
 
 
 @bp.route("/remisser/<int:remiss_id>/utskick/instanser/<int:entry_id>", methods=["GET", "POST"])
@@ -121,12 +122,22 @@ def _entry_action(session, remiss, item, questions, held=()) -> str:
 
 @bp.route("/remisser/<int:remiss_id>/utskick/forlangning", methods=["POST"])
 def general_extension(remiss_id: int):
+    """Förläng och meddela: only with the dialog's yes or the page's box (confirm_extension); without it, where the
+    date could be taken, the page comes back with what was typed and asks beside the button (walk21 J14)."""
     remiss = _post_guard(remiss_id)
     try:
         day, at = parse_until(request.form)
         done = remisstid.general_extension(get_session(), now=now(), principal=principal(), remiss=remiss,
                                          until_on=day, until_time=at, files_dir=_config("FILES_DIR"),
-                                         reason=str(request.form.get("reason", ""))[:5000])
+                                         reason=str(request.form.get("reason", ""))[:5000],
+                                         confirmed=asking.confirmed("confirm_extension"))
+    except NotConfirmed:
+        get_session().rollback()
+        flash(f"Remisstiden är inte förlängd till {format_deadline(day, at)}: meddelandet om den nya svarsdagen går "
+              "inte att ta tillbaka. Läs frågan vid knappen och kryssa i ”Ja, förläng och meddela” om remisstiden "
+              "ska förlängas.", "warning")
+        g.outgoing_failed = {"errors": {}, "values": request.form.to_dict(), "asked": True}
+        return remisser_views.show(remiss_id)
     except InputErrors as exc:
         # the remiss page again, the form with what was typed and each message by its field
         get_session().rollback()
