@@ -128,12 +128,20 @@ def catch_up(session: Session, *, now: datetime, principal: Principal, remiss: R
     return True
 
 
-def inga_synpunkter(session: Session, *, now: datetime, principal: Principal, remiss: Remiss) -> DraftVersion:
-    """Turn the draft into a short yttrande saying the nämnd has no comments."""
+def check_inga_synpunkter(session: Session, *, principal: Principal, remiss: Remiss) -> None:
+    """Refuse (DraftError) "Inga synpunkter" where it cannot be done, before the page asks about it (walk21 J14)."""
     require(principal, Action.edit, remiss.namnd_id)
-    draft, _, content = current_content(session, remiss)
+    draft = current_content(session, remiss)[0]
     require_open(remiss, draft)
     _editable(draft)
+    if draft is None:  # the first version starts the draft, which needs a handläggare (add_version)
+        require_handlaggare(remiss)
+
+
+def inga_synpunkter(session: Session, *, now: datetime, principal: Principal, remiss: Remiss) -> DraftVersion:
+    """Turn the draft into a short yttrande saying the nämnd has no comments."""
+    check_inga_synpunkter(session, principal=principal, remiss=remiss)
+    draft, _, content = current_content(session, remiss)
     namnd = session.get(Namnd, remiss.namnd_id)
     return add_version(session, now=now, principal=principal, remiss=remiss, draft=draft,
                         content=sections.inga_synpunkter_content(content, namnd.name, noun_of(remiss.kind).the),

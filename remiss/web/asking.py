@@ -7,7 +7,7 @@ templates/macros/asking.html shows the question beside it with a box that sends 
 not an error: it is said as "Observera", never "Fel". The JSON API never asked and does not.
 
 Used by Avsluta ärendet, Sammanställ svaren, Skicka remissen, Skicka ändringen and Förläng och meddela (utgående;
-the last comes back with its form as typed instead of a redirect), and Expediera.
+the last comes back with its form as typed instead of a redirect), Expediera and Inga synpunkter.
 """
 from __future__ import annotations
 

@@ -177,7 +177,8 @@ def test_inga_synpunkter_gives_a_short_yttrande(world, auth, client):
     page = client.get(f"/remisser/{rid}").get_data(as_text=True)
     form = page[page.index('/yttrande/inga-synpunkter"'):]
     assert form.index('data-confirm="Ersätta utkastet') < form.index("</form>")  # asked before it replaces the draft
-    assert auth.post(f"/remisser/{rid}/yttrande/inga-synpunkter", {}, form_url=f"/remisser/{rid}").status_code == 302
+    assert auth.post(f"/remisser/{rid}/yttrande/inga-synpunkter", {"confirm_inga_synpunkter": "1"},
+                     form_url=f"/remisser/{rid}").status_code == 302
     data = client.get(f"/remisser/{rid}/dokument/yttrande.docx").data
     texts = [t for _, t in doc_lines(data)]
     # before the beslut it is proposed, as the full yttrande's "föreslås besluta" (walk11 finding 22)

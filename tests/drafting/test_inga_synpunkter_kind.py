@@ -18,7 +18,8 @@ def test_saving_the_inga_synpunkter_yttrande_of_a_medborgarforslag_keeps_the_mod
     session.commit()
     page = f"/remisser/{remiss.id}"
     auth.login(world["handlaggare"].email)
-    assert auth.post(f"{page}/yttrande/inga-synpunkter", {}, form_url=page).status_code == 302
+    assert auth.post(f"{page}/yttrande/inga-synpunkter", {"confirm_inga_synpunkter": "1"},
+                     form_url=page).status_code == 302
     fixed = f"Stadsområdesnämnd Öster har inga synpunkter på {the}."
     saved = auth.post(f"{page}/yttrande", {"sammanfattning": fixed}, form_url=f"{page}/yttrande",
                       follow_redirects=True).get_data(as_text=True)

@@ -15,7 +15,8 @@ def test_inga_synpunkter_is_proposed_until_the_beslut(world, auth, client, clock
     rid = world["remiss"].id
     page = f"/remisser/{rid}"
     auth.login(world["handlaggare"].email)
-    assert auth.post(f"{page}/yttrande/inga-synpunkter", {}, form_url=page).status_code == 302
+    assert auth.post(f"{page}/yttrande/inga-synpunkter", {"confirm_inga_synpunkter": "1"},
+                     form_url=page).status_code == 302
     before = _texts(client, rid)
     assert PROPOSED in before and DECIDED not in before
     assert auth.post(f"{page}/yttrande/lage", {"state": "granskning"}, form_url=page).status_code == 302
@@ -34,7 +35,8 @@ def test_text_typed_in_inga_synpunkter_mode_reaches_the_yttrande(world, auth, cl
     rid = world["remiss"].id
     page = f"/remisser/{rid}"
     auth.login(world["handlaggare"].email)
-    assert auth.post(f"{page}/yttrande/inga-synpunkter", {}, form_url=page).status_code == 302
+    assert auth.post(f"{page}/yttrande/inga-synpunkter", {"confirm_inga_synpunkter": "1"},
+                     form_url=page).status_code == 302
     form = client.get(f"{page}/yttrande").get_data(as_text=True)
     assert "Skriver du egen text här blir det ett vanligt yttrande igen" in form
     assert "Skriver du egen text här blir det ett vanligt yttrande igen" in client.get(page).get_data(as_text=True)

@@ -47,7 +47,11 @@ def test_no_yttrande_is_started_on_an_unassigned_remiss(world, session, auth, cl
     response = auth.post(f"/remisser/{rid}/yttrande", typed, form_url=f"/remisser/{rid}")
     body = response.get_data(as_text=True)
     assert response.status_code == 400 and NEEDS in body and "Det här får inte försvinna." in body
-    auth.post(f"/remisser/{rid}/yttrande/inga-synpunkter", {}, form_url=f"/remisser/{rid}")
+    # refused, not asked, also without the question's yes (walk21 J14)
+    unasked = auth.post(f"/remisser/{rid}/yttrande/inga-synpunkter", {}, form_url=f"/remisser/{rid}")
+    assert "fraga" not in unasked.headers["Location"]
+    auth.post(f"/remisser/{rid}/yttrande/inga-synpunkter", {"confirm_inga_synpunkter": "1"},
+              form_url=f"/remisser/{rid}")
     reader.rollback()
     assert reader.exec(select(YttrandeDraft).where(YttrandeDraft.remiss_id == rid)).first() is None
     assert reader.get(Remiss, rid).status == RemissStatus.registrerad

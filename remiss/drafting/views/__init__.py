@@ -48,8 +48,9 @@ def yttrande_panel(session, p, remiss, moment):
         ctx["comment_failed"] = g.comment_failed
     if ctx is not None and g.get("samrad_failed"):
         ctx["samrad_failed"] = g.samrad_failed
-    if ctx is not None:  # Expediera posted without the question's yes: asked beside the button (web.asking)
+    if ctx is not None:  # Expediera, Inga synpunkter posted without the question's yes: asked beside the button
         ctx["expediera_asked"] = asking.asked("expediera")
+        ctx["inga_synpunkter_asked"] = asking.asked("inga-synpunkter")
     failed = g.get("decision_failed")
     if ctx is not None and failed:
         ctx["decision_failed"] = failed
@@ -138,9 +139,15 @@ def edit(remiss_id: int):
 
 @bp.post("/remisser/<int:remiss_id>/yttrande/inga-synpunkter")
 def inga_synpunkter(remiss_id: int):
+    """Inga synpunkter: only with the dialog's yes or the page's box (confirm_inga_synpunkter); without it, where the
+    draft could be replaced, the page asks beside the button (walk21 J14)."""
     session = get_session()
     remiss = load_remiss(session, principal(), remiss_id, Action.edit)
     try:
+        versions.check_inga_synpunkter(session, principal=principal(), remiss=remiss)  # a refusal asks nothing
+        if not asking.confirmed("confirm_inga_synpunkter"):
+            return asking.ask(remiss.id, "inga-synpunkter", "Utkastet är inte ersatt. Läs frågan vid knappen och "
+                              "kryssa i ”Ja, ersätt utkastet” om yttrandet ska bli ”inga synpunkter”.")
         version = versions.inga_synpunkter(session, now=now(), principal=principal(), remiss=remiss)
     except drafts.DraftError as exc:
         flash(str(exc), "error")

@@ -1,0 +1,74 @@
+"""walk21 J14: without JavaScript "Inga synpunkter" replaced the draft at once; the question was only in the dialog.
+A post without the dialog's yes now changes nothing: the page asks beside the button with the box "Ja, ersätt
+utkastet" (remiss/web/asking.py), as "Observera", not "Fel", and the question names the noun of the kind
+("på ärendet" for a medborgarförslag). A draft that cannot be changed is refused first, without a question."""
+from __future__ import annotations
+
+import re
+from html import unescape
+
+import pytest
+from sqlmodel import select
+
+from remiss.drafting.models import DraftVersion, YttrandeDraft
+from remiss.remisser.models import Remiss
+
+
+def _text(html: str) -> str:
+    return " ".join(unescape(re.sub(r"<[^>]+>", " ", html)).split())
+
+
+def _form(page: str) -> str:
+    return re.search(r'<form[^>]*yttrande/inga-synpunkter".*?</form>', unescape(page), re.S).group(0)
+
+
+def _versions(session, rid: int) -> int:
+    session.expire_all()
+    count = len(session.exec(select(DraftVersion).join(YttrandeDraft, YttrandeDraft.id == DraftVersion.draft_id)
+                             .where(YttrandeDraft.remiss_id == rid)).all())
+    session.rollback()
+    return count
+
+
+@pytest.mark.parametrize("kind, the", [("remiss", "remissen"), ("medborgarforslag", "ärendet")])
+def test_inga_synpunkter_without_the_dialogs_yes_asks_on_the_page(world, session, auth, client, kind, the):
+    remiss = session.get(Remiss, world["remiss"].id)
+    remiss.kind = kind
+    session.add(remiss)
+    session.commit()
+    rid = remiss.id
+    page = f"/remisser/{rid}"
+    question = (f"Ersätta utkastet med ett kort yttrande om att nämnden inte har några synpunkter på {the}? Den "
+                "nuvarande texten finns kvar som en tidigare version.")
+    auth.login(world["handlaggare"].email)
+    assert auth.post(f"{page}/yttrande", {"sammanfattning": "Vår egen text."}, form_url=f"{page}/yttrande",
+                     ).status_code == 302
+    before = _versions(session, rid)
+    form = _form(client.get(page).get_data(as_text=True))
+    assert f'data-confirm="{question}" data-confirmed="confirm_inga_synpunkter"' in form, form
+
+    refused = auth.post(f"{page}/yttrande/inga-synpunkter", {}, form_url=page)
+    assert refused.headers["Location"].endswith("?inga-synpunkter=fraga#inga-synpunkter")
+    asked = client.get(refused.headers["Location"]).get_data(as_text=True)
+    # Old code: "Yttrandet är nu ”inga synpunkter” (version 2)." with no question
+    assert ("Observera: Utkastet är inte ersatt. Läs frågan vid knappen och kryssa i ”Ja, ersätt utkastet” om "
+            "yttrandet ska bli ”inga synpunkter”.") in _text(asked)
+    form = _form(asked)
+    assert f'<p id="q-confirm_inga_synpunkter">{question}</p>' in form and "data-confirm" not in form
+    assert re.search(r'<input type="checkbox" id="f-confirm_inga_synpunkter" name="confirm_inga_synpunkter" '
+                     r'value="1"[^>]*> Ja, ersätt utkastet</label>', form)
+    assert "Fel:" not in _text(asked)
+    assert _versions(session, rid) == before
+
+    done = _text(auth.post(f"{page}/yttrande/inga-synpunkter", {"confirm_inga_synpunkter": "1"},
+                           form_url=refused.headers["Location"], follow_redirects=True).get_data(as_text=True))
+    assert "Yttrandet är nu ”inga synpunkter”" in done
+    assert _versions(session, rid) == before + 1
+
+    # sent to granskning, the draft cannot change: refused first, with no question
+    assert auth.post(f"{page}/yttrande/lage", {"state": "granskning"}, form_url=page).status_code == 302
+    again = auth.post(f"{page}/yttrande/inga-synpunkter", {}, form_url=page)
+    assert "fraga" not in again.headers["Location"]
+    said = _text(client.get(again.headers["Location"]).get_data(as_text=True))
+    assert "Utkastet har status ”Granskning” och kan inte ändras." in said
+    assert _versions(session, rid) == before + 1
