@@ -7,7 +7,8 @@ templates/macros/asking.html shows the question beside it with a box that sends 
 not an error: it is said as "Observera", never "Fel". The JSON API never asked and does not.
 
 Used by Avsluta ärendet, Sammanställ svaren, Skicka remissen, Skicka ändringen and Förläng och meddela (utgående;
-the last comes back with its form as typed instead of a redirect), Expediera and Inga synpunkter.
+the last comes back with its form as typed instead of a redirect), Expediera and Inga synpunkter; on the
+sammanträdesplan, Ta bort (a meeting).
 """
 from __future__ import annotations
 
@@ -29,5 +30,10 @@ def asked(part: str) -> bool:
 def ask(remiss_id: int, part: str, said: str):
     """Nothing done: say so (said: what was not done and the box to tick) and show the remiss page at the button
     (its form's id is part) with its question and box."""
+    return ask_on("remisser.show", part, said, remiss_id=remiss_id)
+
+
+def ask_on(endpoint: str, part: str, said: str, **values):
+    """As ask, on another page (endpoint with its values), e.g. the sammanträdesplan."""
     flash(said, "warning")
-    return redirect(url_for("remisser.show", remiss_id=remiss_id, **{part: ASKED}) + f"#{part}")
+    return redirect(url_for(endpoint, **values, **{part: ASKED}) + f"#{part}")

@@ -84,7 +84,7 @@ def test_a_removed_meeting_says_so_in_the_history(db, auth, session, clock):
     session.commit()
     meeting = fetch(db, select(Meeting).where(Meeting.namnd_id == namnd.id).order_by(Meeting.starts_at))[-1]
     auth.login("mia@kommun.se")
-    assert auth.post(f"/namnder/{namnd.id}/sammantraden/{meeting.id}/ta-bort",
+    assert auth.post(f"/namnder/{namnd.id}/sammantraden/{meeting.id}/ta-bort", {"confirm_delete": "1"},
                      form_url=f"/namnder/{namnd.id}/sammantraden").status_code == 302
     assert milestones(db, remiss.id)["namnd"].due_on == date(2027, 1, 28)
     notes = [e.note for e in fetch(db, select(AuditEvent).where(AuditEvent.remiss_id == remiss.id))]

@@ -16,7 +16,7 @@ from remiss.planning.service import meetings as service
 from remiss.planning.service.tidplan import work_calendar
 from remiss.planning.views import bp
 from remiss.remisser.input import InputErrors
-from remiss.web import get_or_404, now, principal, requires
+from remiss.web import asking, get_or_404, now, principal, requires
 
 IMPORT_MAX_BYTES = 2 * 1024 * 1024  # "2 MB" as the hint and files.too_large name it
 
@@ -28,13 +28,18 @@ def _namnd(namnd_id: int, action: Action = Action.view) -> Namnd:
     return namnd
 
 
+def _when(meeting: Meeting) -> str:
+    moment = local(meeting.starts_at)
+    return f"{format_weekday_date(moment)} kl. {moment:%H.%M}"
+
+
 def _rows(namnd_id: int) -> list[dict]:
     rows = []
     for m in service.meetings_of_namnd(get_session(), namnd_id):
-        moment = local(m.starts_at)
-        rows.append({"id": m.id, "kind": service.KIND_LABELS.get(m.kind, m.kind),
-                     "when": f"{format_weekday_date(moment)} kl. {moment:%H.%M}", "place": m.place,
-                     "handlingar": format_weekday_date(m.handlingar_deadline) if m.handlingar_deadline else ""})
+        rows.append({"id": m.id, "kind": service.KIND_LABELS.get(m.kind, m.kind), "when": _when(m), "place": m.place,
+                     "handlingar": format_weekday_date(m.handlingar_deadline) if m.handlingar_deadline else "",
+                     # Ta bort posted without the question's yes: asked in the row (web.asking)
+                     "asked": asking.asked(f"ta-bort-{m.id}")})
     return rows
 
 
@@ -102,6 +107,10 @@ def delete_meeting(namnd_id: int, meeting_id: int):
     _namnd(namnd_id, Action.assign)  # 404 or 403 unless the user may plan this nämnd
     session = get_session()
     meeting = get_or_404(Meeting, meeting_id, namnd_id=namnd_id)
+    if not asking.confirmed("confirm_delete"):  # without JavaScript the dialog did not ask (walk21 J14)
+        return asking.ask_on("planning.meetings", f"ta-bort-{meeting.id}",
+                             f"Sammanträdet {_when(meeting)} är inte borttaget. Läs frågan vid knappen och kryssa i "
+                             "”Ja, ta bort sammanträdet” om det ska tas bort.", namnd_id=namnd_id)
     service.delete_meeting(session, now=now(), principal=principal(), meeting=meeting)
     flash("Sammanträdet är borttaget.", "success")
     return redirect(url_for("planning.meetings", namnd_id=namnd_id))
