@@ -17,6 +17,7 @@ from remiss.drafting.content import (INGA_SYNPUNKTER_ENDED, INGA_SYNPUNKTER_HINT
                                      without_text)
 from remiss.drafting.panel import form_context
 from remiss.drafting.panel import panel_context as _panel_context
+from remiss.drafting.reading import summary_label
 from remiss.web.extensions import guard_api, login_manager
 from remiss.remisser.input import InputErrors, parse_date
 from remiss.remisser.kind_words import noun_of
@@ -24,6 +25,8 @@ from remiss.web import now, principal
 from remiss.web.lost_input import form_labels
 
 bp = Blueprint("drafting", __name__)
+# the field's label in templates/drafting/_form.html, by the kind: one rule with the API and the reading view
+bp.add_app_template_global(summary_label, "summary_label")
 
 
 @bp.before_request
@@ -129,8 +132,8 @@ def edit(remiss_id: int):
     return render_template("drafting/edit.html", remiss=remiss, noun=noun_of(remiss.kind), errors=errors,
                            conflict=conflict, merge_note=merge_note,
                            # a conflict's message names its field itself
-                           labels={name: "" if conflict and name in conflict.merged.conflicts else field_label(name)
-                                   for name in errors},
+                           labels={name: "" if conflict and name in conflict.merged.conflicts
+                                   else field_label(name, remiss.kind) for name in errors},
                            version=version.number if version else None, base_version=base_version,
                            # own text ends the mode when saved (content.settle_inga_synpunkter): say so first
                            inga_synpunkter_hint=INGA_SYNPUNKTER_HINT if content.get("inga_synpunkter") else "",
