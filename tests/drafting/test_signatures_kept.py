@@ -52,3 +52,22 @@ def test_a_name_too_long_keeps_both_names_as_typed(session, w, auth, client, clo
     assert response.status_code == 400 and "Underskrifterna sparades inte" in page
     assert _field(page, "ordforande") == long_name and _field(page, "forvaltningschef") == "Britt-Marie Ek"
     assert "Britt-Marie Pettersson" not in page.split('/yttrande/underskrifter"', 1)[1].split("</form>", 1)[0]
+
+
+def test_a_refused_samrad_comes_back_with_the_summary_app_js_focuses(session, w, auth, client, clock):
+    """The samråd form stands far down the remiss page: its summary was "samrad-errors", which app.js does not
+    focus (it focuses #error-summary), so the page came back at its top with the typed values out of sight."""
+    remiss = w["remiss"]
+    session.commit()
+    clock.set(DECIDED_AT)
+    auth.login(w["handlaggare"].email)
+    url = f"/remisser/{remiss.id}"
+    response = auth.post(f"{url}/samrad", {"party": "Pensionärsrådet", "consulted_on": "igår", "note": "Muntligt"},
+                         form_url=url)
+    page = html.unescape(response.get_data(as_text=True))
+    assert response.status_code == 400
+    summary = re.search(r'<div class="error-summary" role="alert" tabindex="-1" id="error-summary"><h2>Samrådet '
+                        r'sparades inte</h2>\s*<ul><li><a href="#samrad-date">([^<]*)</a>', page)
+    assert summary and "Ange ett giltigt datum" in summary.group(1)
+    assert 'value="Pensionärsrådet"' in page and 'value="igår"' in page and 'value="Muntligt"' in page
+    assert page.count('id="error-summary"') == 1
