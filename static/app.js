@@ -102,6 +102,21 @@ document.addEventListener("DOMContentLoaded", () => {
         form.append(yes);
       }
     }));
+  // A double-click sends a form once: a second submit of the same form within a few seconds is dropped (the
+  // server answers a second sending with what the first did anyway). The button is not disabled, so its own name
+  // and value still go with the first sending; after a few seconds (a download, no new page) it works again.
+  // Listened for on the document, after the form's own listeners (the questions above) have had their say.
+  document.addEventListener("submit", (event) => {
+    const form = event.target;
+    if (event.defaultPrevented || (form.getAttribute("method") || "").toLowerCase() !== "post") return;
+    const sentAt = Number(form.dataset.sentAt || 0);
+    if (Date.now() - sentAt < 3000) event.preventDefault();
+    else form.dataset.sentAt = String(Date.now());
+  });
+  // Back to a page kept in the browser's cache: its forms may be sent again at once.
+  window.addEventListener("pageshow", (event) => {
+    if (event.persisted) document.querySelectorAll("form[data-sent-at]").forEach((form) => delete form.dataset.sentAt);
+  });
   // Registering: say while the form is filled in that the remittent's diarienummer or the title is already
   // registered, with links (GET /api/v1/remisser/mojliga-dubbletter). Sending the form asks again.
   const live = document.getElementById("duplicate-live");
