@@ -37,8 +37,12 @@ class Noun:
         return self.the[:-1] if self.neuter else self.the[:-2]
 
     @property
+    def some_papers(self) -> str:  # indefinite, as a label says it: "remisshandlingar", "handlingar"
+        return "remisshandlingar" if self is REMISS else "handlingar"
+
+    @property
     def papers(self) -> str:  # what came with it to read: "remisshandlingarna", "handlingarna"
-        return "remisshandlingarna" if self is REMISS else "handlingarna"
+        return self.some_papers + "na"
 
     @property
     def that(self) -> str:  # the one named before: "den remissen", "det ärendet"
