@@ -148,7 +148,9 @@ document.addEventListener("DOMContentLoaded", () => {
     const field = namnd.form && namnd.form.querySelector("[data-handlaggare-field]");
     if (!field || !namnd.value) return;
     const typed = field.querySelector("input[name=handlaggare]");
-    const query = new URLSearchParams({namnd_id: namnd.value, handlaggare: typed ? typed.value : ""});
+    const kind = namnd.form.querySelector("[name=kind]");  // the Ärendetyp: "ärendet kan inte tilldelas"
+    const query = new URLSearchParams({namnd_id: namnd.value, handlaggare: typed ? typed.value : "",
+                                       kind: kind ? kind.value : ""});
     const response = await fetch(`${field.dataset.url}?${query}`, {credentials: "same-origin"});
     if (!response.ok) return;
     const holder = document.createElement("div");

@@ -95,7 +95,9 @@ _PLANNER_PHRASES = (("remissens ankomst", lambda n: f"{n.whose} ankomst"),
                     ("remissen är klar för beslut", lambda n: f"{n.the} är {n.done('klar')} för beslut"),
                     ("remissen är beslutad", lambda n: f"{n.the} är {n.done('beslutad')}"),
                     ("remissen är öppnad igen", lambda n: f"{n.the} är {n.done('öppnad')} igen"),
-                    ("förlängd remisstid", lambda n: n.extended))
+                    ("förlängd remisstid", lambda n: n.extended),
+                    # the Förlängningar form's message (planning.forms.parse_notice)
+                    ("remisstiden förlängs", lambda n: f"{n.time} förlängs"))
 
 
 def reword(text: str, kind) -> str:

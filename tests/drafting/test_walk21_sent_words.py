@@ -47,3 +47,13 @@ def test_a_mailed_yttrande_is_still_headed_e_postat(decided, auth, client, runne
     sweep(runner, "2015-09-25T12:00")
     history = _text(client.get(f"/remisser/{rid}").get_data(as_text=True)).rsplit("Historik", 1)[-1]
     assert "Yttrandet e-postat" in history and "Yttrandet inte e-postat" not in history
+
+
+@pytest.mark.parametrize("kind, the", (("medborgarforslag", "ärendet"), ("remiss", "remissen")))
+def test_the_start_page_says_the_arende_lacks_an_answer_address(decided, auth, client, kind, the):
+    rid = decided(answer_email="", kind=kind)
+    assert expediera(auth, rid).status_code == 302
+    page = client.get("/").get_data(as_text=True)
+    waiting = _text(re.search(r'<section aria-labelledby="h-att-registrera">(.*?)</section>', page, re.S).group(1))
+    # old code: "… men inte e-postat: remissen saknar svarsadress" of a medborgarförslag
+    assert f"yttrandet är expedierat men inte e-postat: {the} saknar svarsadress" in waiting, waiting

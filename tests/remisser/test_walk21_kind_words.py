@@ -10,10 +10,12 @@ from datetime import date
 import pytest
 
 from remiss.auth.models import Role
+from remiss.planning.service.tidplan import milestones_of
 from tests.planning.helpers import add_meetings, at
 from tests.support.factories import make_namnd, make_remiss, make_user
 
 KINDS = (("medborgarforslag", "Handlingar", "förlängd svarstid"), ("remiss", "Remisshandlingar", "förlängd remisstid"))
+THE = {"medborgarforslag": ("ärendet", "Ärendet"), "remiss": ("remissen", "Remissen")}
 
 
 def _text(page: str) -> str:
@@ -41,6 +43,23 @@ def test_the_registration_form_labels_the_files_in_the_words_of_the_kind(namnd, 
     assert f'<label for="f-files">{papers}</label>' in page
 
 
+@pytest.mark.parametrize("kind", THE)
+def test_a_namnd_without_handlaggare_says_the_arende_cannot_be_assigned(session, auth, kind):
+    kultur = make_namnd(session, name="Kulturnämnden", dnr_prefix="KN")
+    make_user(session, role=Role.admin, email="admin@kommun.se", name="Ada Admin")
+    session.commit()
+    auth.login("admin@kommun.se")
+    page = _text(auth.post("/remisser/ny", {"title": "", "namnd_id": kultur.id, "kind": kind,
+                                            "deadline_on": "2027-05-05"}).get_data(as_text=True))
+    # old code: "så remissen kan inte tilldelas någon … Remissen kan registreras ändå" of a medborgarförslag, on
+    # the form and in the field app.js swaps in when the nämnd is changed
+    the, The = THE[kind]
+    said = f"Kulturnämnden har ingen handläggare ännu, så {the} kan inte tilldelas någon."
+    assert said in page and f"{The} kan registreras ändå och tilldelas sedan." in page, page
+    swapped = auth.client.get(f"/remisser/handlaggarfalt?namnd_id={kultur.id}&kind={kind}").get_data(as_text=True)
+    assert said in _text(swapped), swapped
+
+
 @pytest.mark.parametrize("kind, papers, extended", KINDS)
 def test_the_tidplan_that_does_not_fit_asks_for_more_time_in_the_words_of_the_kind(namnd, session, auth, client,
                                                                                    clock, kind, papers, extended):
@@ -54,3 +73,30 @@ def test_the_tidplan_that_does_not_fit_asks_for_more_time_in_the_words_of_the_ki
     assert f"Lägg till ett sammanträde, begär {extended} eller låt ordföranden eller en delegat besluta." in page
     if kind == "medborgarforslag":
         assert "remisstid" not in page, page
+    # a sammanträde set by hand after the sista svarsdag; old code: "Begär förlängd remisstid, eller kryssa i rutan"
+    namnd_row = next(m.id for m in milestones_of(session, rid) if m.kind == "namnd")
+    session.rollback()  # the fixture session's read holds SQLite's lock
+    url = f"/remisser/{rid}"
+    asked = auth.post(f"{url}/tidplan/andra", {"milestone_id": str(namnd_row), "override_on": "2027-02-25",
+                                               "reason": "Extra sammanträde"}, form_url=url)
+    assert asked.status_code == 400
+    assert f"Begär {extended}, eller kryssa i rutan för att spara datumet ändå." in _text(asked.get_data(as_text=True))
+
+
+@pytest.mark.parametrize("kind, papers, extended", KINDS)
+def test_the_general_extension_speaks_of_the_time_of_the_kind(namnd, session, auth, clock, kind, papers, extended):
+    rid = make_remiss(session, namnd=namnd, now=clock(), kind=kind, title="Fler parkbänkar",
+                      deadline_on=date(2027, 1, 20), deadline_time=None).id
+    session.commit()
+    auth.login("mia@miljo.se")
+    url = f"/remisser/{rid}"
+    time = extended.split()[-1]  # "svarstid", "remisstid"
+    refused = auth.post(f"{url}/forlangningar/allman", {"sender": "Kommunfullmäktige", "until_on": ""}, form_url=url)
+    # old code: "Ange vilket datum remisstiden förlängs till." of a medborgarförslag
+    assert refused.status_code == 400
+    assert f"Ange vilket datum {time}en förlängs till." in _text(refused.get_data(as_text=True))
+    done = auth.post(f"{url}/forlangningar/allman", {"sender": "Kommunfullmäktige", "until_on": "2027-03-31"},
+                     form_url=url, follow_redirects=True)
+    # old code: "Remisstiden är förlängd." of a medborgarförslag
+    assert f"Klart: {time.capitalize()}en är förlängd. Sista svarsdag och tidplan är uppdaterade." in _text(
+        done.get_data(as_text=True))
