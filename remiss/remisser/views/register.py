@@ -87,7 +87,8 @@ def new():
                 done = _sent_before(values.get(sent_once.FIELD))  # a double-click: the first registered it
                 if done:
                     return done
-                raise InputErrors({"intake": f"Remissen registrerades inte: {refusal[0].lower()}{refusal[1:]}"})
+                raise InputErrors({"intake": f"{noun_of(data.kind).The} registrerades inte: "  # walk21: "Ärendet"
+                                             f"{refusal[0].lower()}{refusal[1:]}"})
             confirmed = bool(values.get("confirm_all"))  # "Registrera ändå" beside the questions asked
             if not (values.get("confirm_duplicate") or confirmed):
                 duplicates = queries.possible_duplicates(get_session(), principal(), sender_dnr=data.sender_dnr,
