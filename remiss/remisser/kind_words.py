@@ -96,8 +96,9 @@ _PLANNER_PHRASES = (("remissens ankomst", lambda n: f"{n.whose} ankomst"),
                     ("remissen är beslutad", lambda n: f"{n.the} är {n.done('beslutad')}"),
                     ("remissen är öppnad igen", lambda n: f"{n.the} är {n.done('öppnad')} igen"),
                     ("förlängd remisstid", lambda n: n.extended),
-                    # the Förlängningar form's message (planning.forms.parse_notice)
-                    ("remisstiden förlängs", lambda n: f"{n.time} förlängs"))
+                    # the planning forms' messages (planning.forms.parse_notice, service.milestones)
+                    ("remisstiden förlängs", lambda n: f"{n.time} förlängs"),
+                    ("den här remissen", lambda n: f"{n.it} här {n.the}"))
 
 
 def reword(text: str, kind) -> str:

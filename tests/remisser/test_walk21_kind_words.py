@@ -81,6 +81,10 @@ def test_the_tidplan_that_does_not_fit_asks_for_more_time_in_the_words_of_the_ki
                                                "reason": "Extra sammanträde"}, form_url=url)
     assert asked.status_code == 400
     assert f"Begär {extended}, eller kryssa i rutan för att spara datumet ändå." in _text(asked.get_data(as_text=True))
+    gone = auth.post(f"{url}/tidplan/klar", {"milestone_id": "999999"}, form_url=url)  # a milestone from elsewhere
+    # old code: "Milstolpen finns inte på den här remissen." of a medborgarförslag
+    this = "det här ärendet" if kind == "medborgarforslag" else "den här remissen"
+    assert gone.status_code == 400 and f"Milstolpen finns inte på {this}." in _text(gone.get_data(as_text=True))
 
 
 @pytest.mark.parametrize("kind, papers, extended", KINDS)
