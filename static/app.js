@@ -113,15 +113,14 @@ document.addEventListener("DOMContentLoaded", () => {
     asked = query;
     const response = await fetch(`${live.dataset.url}?${query}`, {credentials: "same-origin"});
     if (!response.ok || query !== asked) return;  // a later check is on its way
-    const {items} = await response.json();
+    const {items, said} = await response.json();
     live.replaceChildren();
     if (!items.length) return;
     const box = document.createElement("div"), text = document.createElement("p"), lead = document.createElement("strong");
     const list = document.createElement("ul");
     box.className = "message message-warning duplicate-warning";  // the words of remisser/_duplicate_warning.html
     lead.textContent = "Kan redan vara registrerad:";
-    text.append(lead, ` ${items.length === 1 ? "en remiss" : `${items.length} remisser`} med samma diarienummer ` +
-                      "hos remittenten eller samma ärendemening.");
+    text.append(lead, ` ${said} med samma diarienummer hos remittenten eller samma ärendemening.`);
     for (const item of items) {
       const row = document.createElement("li"), link = document.createElement("a");
       link.href = item.url;

@@ -74,6 +74,16 @@ def many_of(kinds) -> str:
     return REMISS.many if nouns <= {REMISS} else ARENDE.many
 
 
+def counted(kinds) -> str:
+    """Ärenden found together, counted in the words of their kinds: "en remiss", "ett ärende", "2 remisser",
+    "3 ärenden" (the duplicate warning of the registration form, walk21)."""
+    kinds = list(kinds)
+    if len(kinds) == 1:
+        noun = noun_of(kinds[0])
+        return f"{'ett' if noun.neuter else 'en'} {noun.one}"
+    return f"{len(kinds)} {many_of(kinds)}"
+
+
 def registered(kind, our_dnr: str) -> str:
     """"Remissen är registrerad med diarienummer X." / "Ärendet är registrerat …": the flash after registering."""
     noun = noun_of(kind)

@@ -104,3 +104,19 @@ def test_the_general_extension_speaks_of_the_time_of_the_kind(namnd, session, au
     # old code: "Remisstiden är förlängd." of a medborgarförslag
     assert f"Klart: {time.capitalize()}en är förlängd. Sista svarsdag och tidplan är uppdaterade." in _text(
         done.get_data(as_text=True))
+
+
+def test_the_duplicate_warning_counts_what_it_found_in_the_words_of_their_kinds(namnd, session, auth, client,
+                                                                                 clock):
+    make_remiss(session, namnd=namnd, now=clock(), kind="medborgarforslag", title="Fler parkbänkar", sender_dnr="")
+    make_remiss(session, namnd=namnd, now=clock(), kind="remiss", title="Ny avfallsplan", sender_dnr="KS-2026-1")
+    make_remiss(session, namnd=namnd, now=clock(), kind="remiss", title="Ny avfallsplan", sender_dnr="KS-2026-2")
+    session.commit()
+    auth.login("mia@miljo.se")
+    url = "/api/v1/remisser/mojliga-dubbletter"
+    # what the form's warning says (static/app.js); old code: "en remiss" of a medborgarförslag found
+    said = {title: client.get(url, query_string={"title": title}).get_json()["said"]
+            for title in ("Fler parkbänkar", "Ny avfallsplan")}
+    assert said == {"Fler parkbänkar": "ett ärende", "Ny avfallsplan": "2 remisser"}
+    both = client.get(url, query_string={"title": "Fler parkbänkar", "sender_dnr": "KS-2026-1"}).get_json()
+    assert both["said"] == "2 ärenden"
