@@ -128,15 +128,14 @@ document.addEventListener("DOMContentLoaded", () => {
     asked = query;
     const response = await fetch(`${live.dataset.url}?${query}`, {credentials: "same-origin"});
     if (!response.ok || query !== asked) return;  // a later check is on its way
-    const {items} = await response.json();
+    const {items, said} = await response.json();
     live.replaceChildren();
     if (!items.length) return;
     const box = document.createElement("div"), text = document.createElement("p"), lead = document.createElement("strong");
     const list = document.createElement("ul");
     box.className = "message message-warning duplicate-warning";  // the words of remisser/_duplicate_warning.html
     lead.textContent = "Kan redan vara registrerad:";
-    text.append(lead, ` ${items.length === 1 ? "en remiss" : `${items.length} remisser`} med samma diarienummer ` +
-                      "hos remittenten eller samma ärendemening.");
+    text.append(lead, ` ${said} med samma diarienummer hos remittenten eller samma ärendemening.`);
     for (const item of items) {
       const row = document.createElement("li"), link = document.createElement("a");
       link.href = item.url;
@@ -163,7 +162,9 @@ document.addEventListener("DOMContentLoaded", () => {
     const field = namnd.form && namnd.form.querySelector("[data-handlaggare-field]");
     if (!field || !namnd.value) return;
     const typed = field.querySelector("input[name=handlaggare]");
-    const query = new URLSearchParams({namnd_id: namnd.value, handlaggare: typed ? typed.value : ""});
+    const kind = namnd.form.querySelector("[name=kind]");  // the Ärendetyp: "ärendet kan inte tilldelas"
+    const query = new URLSearchParams({namnd_id: namnd.value, handlaggare: typed ? typed.value : "",
+                                       kind: kind ? kind.value : ""});
     const response = await fetch(`${field.dataset.url}?${query}`, {credentials: "same-origin"});
     if (!response.ok) return;
     const holder = document.createElement("div");

@@ -12,6 +12,7 @@ from remiss.drafting import sent_by_hand
 from remiss.drafting.drafts import DraftError
 from remiss.drafting.views import _back, again, bp
 from remiss.remisser.input import InputErrors
+from remiss.remisser.kind_words import noun_of
 from remiss.web import now, principal
 
 
@@ -28,6 +29,7 @@ def record_sent(remiss_id: int):
         session.rollback()
         flash(str(exc), "error")
         return _back(remiss.id)
-    flash(f"Yttrandet är registrerat som skickat {format_date(local_today(remiss.answered_at))} och remissen är besvarad.",
-          "success")
+    noun = noun_of(remiss.kind)  # "… och ärendet är besvarat." of a medborgarförslag (kind_words, walk21 J8)
+    flash(f"Yttrandet är registrerat som skickat {format_date(local_today(remiss.answered_at))} och {noun.the} är "
+          f"{noun.done('besvarad')}.", "success")
     return _back(remiss.id)
