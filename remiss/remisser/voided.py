@@ -68,9 +68,11 @@ def makulera(session: Session, *, now: datetime, principal: Principal, remiss: R
     confirmation too (confirmed not None: InputErrors under confirm without it); the Inkorg's page, where the
     registered message stands beside it, does not. AlreadyVoided when it is makulerad already."""
     session.refresh(remiss, with_for_update=True)  # two at once take turns: the second reads it makulerad
+    # who may makulera first: one not allowed learns nothing from "redan makulerad" (makulerad → makulerad needs
+    # the same action as makulera)
+    require_status_move(principal, remiss.namnd_id, remiss.status, VOIDED)
     if remiss.status == VOIDED.value:
         raise AlreadyVoided(f"{remiss.our_dnr or remiss.title} är redan makulerad.")
-    require_status_move(principal, remiss.namnd_id, remiss.status, VOIDED)
     reason = " ".join(reason.split())[:500]
     errors = {}
     if not reason:

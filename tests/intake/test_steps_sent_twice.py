@@ -73,3 +73,22 @@ def test_angra_avvisningen_sent_twice_says_it_waits_again(client, auth, app, db,
     said = _said(client, second)
     assert ("Information:", "Meddelandet ligger redan bland de som ska hanteras.") in said
     assert not [text for kind, text in said if kind == "Fel:"]
+
+
+def test_one_who_may_not_makulera_is_refused_before_being_told_it_is_done(world, auth, client, db):
+    """The permission comes before the state: a handläggare (who may not makulera) is refused as on an open remiss,
+    not told "redan makulerad"."""
+    (kept_id, _), (twice_id, _) = world
+    auth.login("hl@miljo.se")
+    on_open = auth.post(f"/remisser/{kept_id}/makulera", {"reason": "Dubblett", "confirm": "1"},
+                        form_url=f"/remisser/{kept_id}")
+    auth.logout()
+    auth.login("mia@miljo.se")
+    url = f"/remisser/{twice_id}"
+    assert auth.post(f"{url}/makulera", {"reason": "Dubblett", "confirm": "1"}, form_url=url).status_code == 302
+    auth.logout()
+    auth.login("hl@miljo.se")
+    on_voided = auth.post(f"{url}/makulera", {"reason": "Dubblett", "confirm": "1"}, form_url=url)
+    assert on_voided.status_code == on_open.status_code != 302
+    assert "redan makulerad" not in on_voided.get_data(as_text=True)
+    assert _makuleringar(db, twice_id) == 1
