@@ -92,6 +92,11 @@ ADVERSARIAL = {
     # answer labels and "mottas på" with no address after them
     "other acts": "beslutar ansökan redovisa bidrag senast sista dag för ansökan är " * (SIZE // 66),
     "answer labels": "Remissvar: Synpunkter mottas gärna på e-post " * (SIZE // 46),
+    # round 21 (h-parse21): an answer's numbers on one long line (each cue looks back for its sentence), decisions
+    # whose yttrande never comes, answer headings on every line
+    "an answer's numbers": "Yttrande över a\nDnr KS 2024/1 Remiss från a dnr KS 2024/2 " * (SIZE // 58),
+    "decisions without an answer": "föreslås besluta att anta a b c d e f " * (SIZE // 38),
+    "answer headings": "Yttrande\nSvar på remiss om a ska\nRemissvar: a\n" * (SIZE // 44),
 }
 # Structured inputs for the entry point: a heading, greeting or header followed by a long run.
 STRUCTURED = {

@@ -1,0 +1,71 @@
+"""Tell a receiver's own answer to a remiss (its yttrande, tjänsteskrivelse or remissvar) from the remittent's letter.
+
+A kommun's nämnd answering another body's remiss writes its own letterhead ("Dnr KS 2024/0123", "Vår beteckning …")
+above the remittent's matter; the remittent's number then stands after "Er beteckning" / "Ert dnr" or in the sentence
+that tells of the remiss ("Remiss från Region Jönköpings län, dnr RJL 2024/456"). Such a text is read as the missiv is,
+but its own numbers are not the sender's (round 21).
+"""
+from __future__ import annotations
+
+import re
+
+# The heading of an answer: "Yttrande", "Remissyttrande" alone on their line (a letterhead's document kind), or
+# "Yttrande över …", "Remissvar avseende …", "Svar på remiss …" opening a line. A bare "Remissvar" line is a
+# regeringen.se page's section of the answers received, not an answer.
+_HEADING = re.compile(
+    r"^[ \t]*(?:(?:remiss)?yttrande[ \t]*:?[ \t]*$|"
+    r"(?:(?:remiss)?yttrande|remissvar)[ \t]+(?:över|avseende|gällande|angående|rörande|på)[ \t]+[\wåäöÅÄÖ–-]|"
+    r"svar[ \t]+på[ \t]+remiss[ \t]+(?:av|om|från|gällande|angående|avseende|rörande)[ \t]+[\wåäöÅÄÖ–-]|"
+    r"remissvar[ \t]*:[ \t]*[\wåäöÅÄÖ])",
+    re.IGNORECASE | re.MULTILINE)
+# a line that tells how to answer is the remittent's ("Svar på remiss om X skickas senast …")
+_INSTRUCTION = re.compile(r"\b(?:senast|ska|skall|skickas|lämnas|sänds|mejlas)\b", re.IGNORECASE)
+# What the answering body decides or does: "föreslås besluta att anta/avge yttrande", "beslutar att lämna yttrande
+# enligt förvaltningens förslag", "godkänna yttrandet", "översända yttrandet till kommunstyrelsen", "har beretts
+# tillfälle att yttra sig", "lämnar följande synpunkter" (the answer, not the remittent's "för yttrande").
+_ACTION = re.compile(
+    r"\b(?:anta|antar|avge|avger|lämna|lämnar|godkänna|godkänner|översända|översänder|överlämna|överlämnar)[ \t\n]+"
+    r"(?:(?!för\b)[\wåäö]+[ \t\n]+){0,4}?(?:remiss)?(?:yttrande(?:t|n)?|remissvar(?:et)?)\b"
+    r"(?![ \t\n]+(?:senast|till[ \t\n]+(?:oss|departementet|\S+@)))"
+    r"|(?P<invited>\bhar[ \t\n]+beretts[ \t\n]+(?:tillfälle|möjlighet)[ \t\n]+att[ \t\n]+(?:yttra|lämna))"
+    r"|(?P<gives>\blämnar[ \t\n]+(?:härmed[ \t\n]+)?följande[ \t\n]+(?:synpunkter|yttrande))",
+    re.IGNORECASE)
+# a decision's words in front of the action, in the same sentence: what the writer's nämnd decides about its answer
+_DECIDES = re.compile(r"\b(?:föreslås[ \t\n]+besluta|beslutar|beslutade|besluta)\b[^.]{0,120}\Z", re.IGNORECASE)
+
+
+def is_own_answer(text: str) -> bool:
+    """Tell whether the text is the writer's own answer to a remiss rather than the remittent's letter."""
+    for m in _HEADING.finditer(text):
+        if not _INSTRUCTION.search(text, m.start(), text.find("\n", m.start()) % (len(text) + 1)):
+            return True
+    for m in _ACTION.finditer(text):
+        if m.group("invited") or m.group("gives"):
+            return True
+        if _DECIDES.search(text, max(0, m.start() - 120), m.start()):
+            return True
+    return False
+
+
+_TELLS_OF_REMISS = re.compile(r"\bremi(?:ss|tter)|\bför[ \t\n]+yttrande\b", re.IGNORECASE)
+
+
+def tells_of_remiss(text: str, cue: int) -> bool:
+    """Tell whether a number's cue stands in a sentence about the remiss ("Remiss från Region X, dnr …", "har
+    remitterat … (dnr …)"), not as a label opening its line (the writer's letterhead: "Dnr KS 2024/0123") nor in a
+    heading ("Yttrande över remiss av X   Dnr KS 2024/12")."""
+    near = max(0, cue - 200)  # each look back is bounded: a long line of numbers must not cost a square
+    line = text.rfind("\n", near, cue) + 1 or near
+    if not text[line:cue].strip() or _HEADING.match(text, line):
+        return False
+    start = max(text.rfind(". ", near, cue) + 2, text.rfind("\n\n", near, cue) + 2, near)
+    return bool(_TELLS_OF_REMISS.search(text, start, cue))
+
+
+def own_number_warning(numbers: list[str]) -> str:
+    """The warning when an answer's own numbers were all that was found."""
+    found = list(dict.fromkeys(numbers))
+    which = (f"diarienumret {found[0]} kan vara skrivarens eget" if len(found) == 1 else
+             f"diarienumren {', '.join(found)} kan vara skrivarens egna")
+    return (f"Texten ser ut att vara mottagarens eget yttrande eller tjänsteskrivelse; {which} och togs inte som "
+            "remittentens. Fyll i remittentens diarienummer.")

@@ -1,0 +1,188 @@
+"""Round 21 (h-parse21): the fields other than the title where the text is not the remittent's letter as written.
+
+A kommun's own yttrande or tjänsteskrivelse answering another body's remiss carries the writer's letterhead ("Dnr KS
+2024/0123", "Diarienummer SOFÖ-…", "Vår beteckning"); the remittent's number is the one after "Er beteckning" / "Ert
+dnr" or in the sentence that tells of the remiss ("Remiss från Region Jönköpings län, dnr RJL 2024/456"), and with
+none of those the field stays empty with a warning (bench/results-missiv.md, "Round 21, h-parse21").
+
+The texts are Malmö stad's (tests/../shared/seeds/003: Stadsområdesnämnd Öster's yttrande and tjänsteskrivelse over
+Kommunstyrelsen's and Kulturnämndens remisser; the transcript lost the digits of their numbers, so the numbers are
+written in Malmö's series form) and the standard phrasings of Swedish kommuners tjänsteskrivelser.
+"""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from remiss.missiv import parse_missiv
+from remiss.missiv.own_answer import is_own_answer
+
+DATA = Path(__file__).resolve().parents[1] / "data" / "missiv"
+
+# seeds/003 (Malmö stad, 2015), the yttrande's letterhead as the page gives it, line by line
+MALMO_YTTRANDE = """Malmö stad
+Stadsområdesnämnd Öster
+1 (4)
+Datum
+2015-09-22
+Adress
+Diarienummer
+SOFÖ-2015-2318
+Yttrande
+Till
+Kommunstyrelsen
+Särskild tillsynsorganisation för kommunens andrahandslägenheter
+STK-2015-175
+
+Sammanfattning
+Stadsområdesnämnd Öster ställer sig inte bakom förslaget att flytta tillsynen av kommunens andrahandslägenheter till
+fastighetskontorets lägenhetsenhet.
+"""
+
+# seeds/003, the tjänsteskrivelse over Kulturnämndens remiss (flattened as the transcript gives it), the remiss's
+# number named where the text tells of the remiss
+MALMO_TJANSTESKRIVELSE = (
+    "Malmö stad Stadsområdesförvaltning Öster 1 (2) Datum 2015-08-20 Vår referens Sabina Vendela Dethorey "
+    "Utvecklingssamordnare Sabina.Dethorey@malmo.se Tjänsteskrivelse Remiss gällande handlingsplan för kulturstrategi "
+    "2016 SOFÖ-2015-1822\n\nSammanfattning\nKulturnämnden har tagit fram ett förslag till en kommunövergripande "
+    "Handlingsplan för kulturstrategi.\n\nFörslag till beslut\nStadsområdesnämnd Öster föreslås besluta att avge "
+    "yttrande till Kulturnämnden i enlighet med upprättat förslag\n\nÄrendet\nKulturnämnden har sedan skickat ut "
+    "ärendet på remiss med diarienummer KN-2015-1034 till remissinstanserna, bland annat Stadsområdesnämnd Öster.\n")
+
+TS_ER_BETECKNING = """TJÄNSTESKRIVELSE
+Datum 2024-03-12
+Dnr KS 2024/0123
+
+Kommunstyrelsen
+
+Yttrande över remiss av regional transportplan för Jönköpings län 2026–2037
+Er beteckning: RJL 2024/456
+
+Sammanfattning
+Region Jönköpings län har skickat förslaget på remiss till länets kommuner. Yttrandet ska vara Region Jönköpings län
+tillhanda senast den 30 april 2024.
+
+Förslag till beslut
+Kommunstyrelsen föreslås besluta
+att anta förvaltningens förslag till yttrande som sitt eget.
+"""
+
+TS_REMITTERAT = """Tjänsteskrivelse
+2024-02-05
+Dnr BMN 2024/33
+
+Miljö- och byggnadsnämnden
+
+Ärendet
+Länsstyrelsen i Jönköpings län har remitterat ett förslag till föreskrifter för vattenskyddsområde (dnr 513-4567-2023)
+till kommunen. Svar ska lämnas senast 2024-03-01.
+
+Förslag till beslut
+Miljö- och byggnadsnämnden beslutar att lämna yttrande enligt förvaltningens förslag.
+"""
+
+TS_ONLY_OWN = """Tjänsteskrivelse
+2024-02-05
+Diarienummer KS 2024/88
+
+Kommunstyrelsen
+
+Yttrande över Trafikverkets remiss om nationell plan för transportinfrastruktur
+
+Sammanfattning
+Trafikverket har skickat förslaget till nationell plan på remiss. Remissvar ska lämnas senast den 15 mars 2024.
+
+Förslag till beslut
+Kommunstyrelsen föreslås besluta att anta yttrandet.
+
+Handläggare
+Karin Holm
+"""
+
+YTTRANDE_ERT_DNR = """Datum: 2024-04-10
+Vår beteckning    Er beteckning
+KS 2024/0123      Fi2024/00456
+
+Finansdepartementet
+
+Remissvar: Promemorian Ändrade regler för kommunal redovisning
+
+Tranås kommun har beretts tillfälle att yttra sig över promemorian och lämnar följande synpunkter.
+"""
+
+
+def test_a_kommuns_yttrande_does_not_give_its_own_number_as_the_remittents():
+    result = parse_missiv(MALMO_YTTRANDE)
+    assert result.sender_dnr is None
+    assert any("eget yttrande eller tjänsteskrivelse" in w and "SOFÖ-2015-2318" in w for w in result.warnings)
+
+
+def test_a_tjansteskrivelse_gives_the_number_the_sentence_ties_to_the_remiss():
+    assert parse_missiv(MALMO_TJANSTESKRIVELSE).sender_dnr == "KN-2015-1034"
+
+
+def test_er_beteckning_in_an_answer_is_the_remittents_number():
+    result = parse_missiv(TS_ER_BETECKNING)
+    assert result.sender_dnr == "RJL 2024/456"
+    assert result.remittent == "Region Jönköpings län"
+
+
+def test_the_number_of_the_remiss_a_body_has_sent_wins_over_the_nämnds_own():
+    result = parse_missiv(TS_REMITTERAT)
+    assert result.sender_dnr == "513-4567-2023"
+    assert result.remittent == "Länsstyrelsen i Jönköpings län"
+
+
+def test_an_answer_with_only_its_own_number_leaves_the_field_empty_with_a_warning():
+    result = parse_missiv(TS_ONLY_OWN)
+    assert result.sender_dnr is None
+    assert any("diarienumret KS 2024/88 kan vara skrivarens eget" in w for w in result.warnings)
+    assert result.remittent == "Trafikverket"
+    assert str(result.deadline) == "2024-03-15"
+
+
+def test_labels_over_their_values_give_the_department_its_number_not_the_kommuns():
+    assert parse_missiv(YTTRANDE_ERT_DNR).sender_dnr == "Fi2024/00456"
+
+
+def test_the_kommuns_handlaggare_under_its_own_number_is_no_contact_at_the_remittent():
+    text = TS_ONLY_OWN.replace("Diarienummer KS 2024/88\n", "Diarienummer KS 2024/88\nHandläggare: Karin Holm\n")
+    assert parse_missiv(text).contact_person is None
+
+
+# -- guards: the remittent's own letter keeps its number, "ert dnr" outside an answer stays the receiver's
+
+
+def test_a_kommuns_own_remiss_keeps_its_number():
+    # seeds/000 (Malmö stad, 2010): Stadskontoret sends Kommunstyrelsen's remiss; its "vårt Dnr" is the sender's
+    text = ("Ärendet: Förslag till ny IoF-plan\n\nÄrendet, med vårt Dnr KS-IOF-2010-00015 överlämnas till ovanstående "
+            "för yttrande. Svaret ställt till kommunstyrelsen, ska vara stadskontorets expedition, tillhanda senast "
+            "2010-03-31 kl 12.00.\n")
+    assert not is_own_answer(text)
+    assert parse_missiv(text).sender_dnr == "KS-IOF-2010-00015"
+
+
+def test_ert_dnr_in_a_remittents_letter_is_still_the_receivers():
+    assert parse_missiv("Ert dnr 2021/55\n\nVårt dnr KS 2021/77").sender_dnr == "KS 2021/77"
+
+
+@pytest.mark.parametrize("line", [
+    "Svar på remissen skickas in senast den 28 februari i både word och pdf format.",  # dev d24
+    "Svar på remiss om detaljplan ska lämnas senast den 3 maj.",
+    "Remissvar",  # a regeringen.se page's section of the answers received
+    "Då kan du som berörs av våra planer lämna yttranden.",  # fresh6 p17
+    "Här kan du läsa hur du lämnar remissvar.",  # extra x07
+    "Kommunstyrelsen beslutade att remittera förslaget till nämnderna för yttrande.",
+    "Ni ges möjlighet att lämna yttrande senast den 1 juni.",
+])
+def test_a_remittents_instruction_is_no_answer(line):
+    assert not is_own_answer(f"Remiss\n\n{line}\n")
+
+
+@pytest.mark.parametrize("path", ["kinds/missiv-dev.json", "kinds/missiv-extra.json", "fresh/fresh-dev.json",
+                                  "fresh/fresh3-dev.json", "fresh/fresh8-dev.json", "kinds/ext-dev.json"])
+def test_no_development_letter_reads_as_an_answer(path):
+    letters = json.loads((DATA / path).read_text(encoding="utf-8"))
+    assert [c["id"] for c in letters if is_own_answer(c["text"])] == []
