@@ -152,6 +152,42 @@ def test_the_kommuns_handlaggare_under_its_own_number_is_no_contact_at_the_remit
     assert parse_missiv(text).contact_person is None
 
 
+# a kommun's yttrande to a department: it names itself most often and is signed by its own ordförande
+TRANAS_TO_FI = """Tranås kommun
+Kommunstyrelsen
+YTTRANDE
+2024-04-10
+Vår beteckning KS 2024/0123
+Er beteckning Fi2024/00456
+
+Finansdepartementet
+fi.remissvar@regeringskansliet.se
+
+Yttrande över promemorian Ändrade regler för kommunal redovisning
+
+Tranås kommun har beretts tillfälle att yttra sig över promemorian. Tranås kommun tillstyrker förslaget i huvudsak.
+Tranås kommun anser dock att ikraftträdandet bör skjutas upp. Tranås kommun vill också framhålla att kommunerna behöver
+tid.
+
+Tranås kommun
+Anna Berg
+Kommunstyrelsens ordförande
+"""
+
+
+def test_an_answer_names_its_writer_most_often_but_the_writer_is_no_remittent():
+    result = parse_missiv(TRANAS_TO_FI)
+    assert result.sender_dnr == "Fi2024/00456"
+    assert result.remittent == "Finansdepartementet"  # from the department's number, with its warning
+    assert any("Tranås kommun är troligen skrivaren" in w for w in result.warnings)
+
+
+def test_an_answers_signer_is_no_contact_at_the_remittent():
+    result = parse_missiv(TRANAS_TO_FI)
+    assert result.contact_person is None
+    assert any("Anna Berg är troligen skrivarens egen" in w for w in result.warnings)
+
+
 # -- guards: the remittent's own letter keeps its number, "ert dnr" outside an answer stays the receiver's
 
 
