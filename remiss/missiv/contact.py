@@ -292,8 +292,9 @@ def find_contact_email(text: str, name_end: int) -> tuple[str | None, tuple[int,
 _CLOSING_LINE = re.compile(r"^[ \t]*(?:(?:med[ \t]+)?(?:vänlig(?:a|en)?|bästa)[ \t]+hälsning(?:ar)?|hälsningar|mvh)"
                            r"(?=[ \t,.!]*$)", re.IGNORECASE | re.MULTILINE)
 # (it starts after the closing's last letter, never inside a run of blanks: linear on a page of blanks)
-_SIGNER = re.compile(rf"(?<![ \t])[ \t,.!]*\n(?:[ \t]*\n){{0,2}}[ \t]*({NAME_WORD}(?:[ \t]+{NAME_WORD}){{1,2}})[ \t]*\n(?:[ \t]*\n)?"
-                     r"[ \t]*([^\n]{2,80})")
+# (round 21: the role may follow the name on its line, "Anna Berg, planarkitekt", with nothing below)
+_SIGNER = re.compile(rf"(?<![ \t])[ \t,.!]*\n(?:[ \t]*\n){{0,2}}[ \t]*({NAME_WORD}(?:[ \t]+{NAME_WORD}){{1,2}})"
+                     r"(?:[ \t]*,[ \t]*([^\n,]{2,60}))?[ \t]*(?:\n(?:[ \t]*\n)?[ \t]*([^\n]{2,80}))?")
 _HEAD_ROLE = re.compile(r"(?:landshövding|generaldirektör|överdirektör|direktör|statsråd|minister|ordförande|"
                         r"rektor|chef)\b", re.IGNORECASE)
 
@@ -302,14 +303,24 @@ def signed_under_closing(text: str) -> tuple[str | None, tuple[int, int] | None]
     """Return the handläggare who signs under the letter's last closing, and the name's span."""
     closings = list(_CLOSING_LINE.finditer(text))
     m = _SIGNER.match(text, closings[-1].end()) if closings else None
-    if not m:
+    if not m or not (m.group(2) or m.group(3)):
         return None, None
-    name, below = m.group(1), m.group(2).strip()
+    name, below = m.group(1), (m.group(2) or m.group(3)).strip()
     if find_bodies(name) or _ORGANISATION.search(name) or _ORGANISATION_LEAD.match(name) or \
             name.split()[0].casefold() in _HEADS or _HEAD_ROLE.search(below):
         return None, None
     role = below.split()[-1].rstrip(",.") if below.split() else ""
     if _TITLE_WORD.search(role) or role.casefold().endswith(_ROLES) or find_bodies(below) or \
-            _ORGANISATION.search(below.split(",")[0]) or re.match(r"(?i:tel|telefon|mobil|direkt)?[ .:]*\+?\d", below):
+            _ORGANISATION.search(below.split(",")[0]) or re.match(r"(?i:tel|telefon|mobil|direkt)?[ .:]*\+?\d", below) or \
+            _own_address(name, below):
         return name, m.span(1)
     return None, None
+
+
+def _own_address(name: str, line: str) -> bool:
+    """Tell whether a line is the signer's own e-mail address ("anna.berg@nassjo.se" under "Anna Berg")."""
+    m = re.match(r"(?:e-?post|mejl|mail)?[ \t:]*([\w.-]{2,64})@[\w-]+(?:\.[\w-]+)+[ \t]*$", line, re.IGNORECASE)
+    local = m.group(1).casefold() if m else ""
+    fold = str.maketrans("åäöéüø", "aaoeuo")  # "Åsa Öberg" writes asa.oberg@
+    return bool(local) and all(part.casefold().translate(fold) in local.translate(fold)
+                               for part in (name.split()[0], name.split()[-1]))

@@ -33,6 +33,7 @@ RK_RE = re.compile(rf"(?<![\w/.-]){RK_DNR}(?:(?![\w/-])|{_GLUED})")
 _CUE = re.compile(
     r"(?:\bdnr\b|\bdiarienr\b|diarienummer|diarienumret|"
     r"ärendenummer|ärendenumret|\bärende(?:nr|[ \t]+nr)\b|\bdiarie[ \t]+nr\b|\bbeteckning\b|\bref(?:erens)?\s*nr\b|"
+    r"\breferensnumm?er\b|"  # "Referensnummer: KS2027/0123" (round 21)
     r"\bvår[ \t]+ref(?:erens)?\b|"
     # "Ärende: RS 2026-0789": the word with a colon (a page's label), not "ärende" in a sentence
     r"\bärende(?=[ \t]*:)|"

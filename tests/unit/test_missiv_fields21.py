@@ -222,3 +222,41 @@ def test_a_remittents_instruction_is_no_answer(line):
 def test_no_development_letter_reads_as_an_answer(path):
     letters = json.loads((DATA / path).read_text(encoding="utf-8"))
     assert [c["id"] for c in letters if is_own_answer(c["text"])] == []
+
+
+# -- general phrasings of letters of every kind (probes of round 21; no development letter words them so)
+
+LETTER = ("{head}\n\nRemiss av förslag till avfallsplan för 2027–2030\n\n{body}\n\nMed vänlig hälsning\n\n{sign}\n")
+
+
+@pytest.mark.parametrize("head,name", [("Kalmar kommun\nSamhällsbyggnadskontoret", "Kalmar kommun"),
+                                       ("Orust kommun", "Orust kommun"), ("Nässjö kommun", "Nässjö kommun")])
+def test_a_kommun_whose_name_takes_no_genitive_s_keeps_its_own_name(head, name):
+    # Kalmar kommun and Orust kommun write themselves so (kalmar.se, orust.se); the register made "Kalmars kommun"
+    text = LETTER.format(head=head, body="Svar senast den 15 mars 2027.", sign="Anna Berg\nHandläggare")
+    assert parse_missiv(text).remittent == name
+
+
+@pytest.mark.parametrize("sign", ["Anna Berg, planarkitekt", "Anna Berg\nanna.berg@nassjo.se",
+                                  "Anna Berg\nE-post: anna.berg@nassjo.se"])
+def test_the_signer_with_a_role_on_the_line_or_an_own_address_below_is_the_contact(sign):
+    text = LETTER.format(head="Nässjö kommun", body="Svar senast den 15 mars 2027.", sign=sign)
+    assert parse_missiv(text).contact_person == "Anna Berg"
+
+
+@pytest.mark.parametrize("sign", ["Anna Berg\nregistrator@nassjo.se", "Anna Berg, kommundirektör"])
+def test_a_signer_with_a_shared_address_or_a_heads_title_is_no_contact(sign):
+    text = LETTER.format(head="Nässjö kommun", body="Svar senast den 15 mars 2027.", sign=sign)
+    assert parse_missiv(text).contact_person is None
+
+
+def test_referensnummer_introduces_the_number():
+    text = LETTER.format(head="Region Kalmar län", body="Referensnummer: RS2027/0123\n\nSvar senast den 15 mars 2027.",
+                         sign="Anna Berg\nHandläggare")
+    assert parse_missiv(text).sender_dnr == "RS2027/0123"
+
+
+def test_synpunkter_finns_till_a_day_is_the_deadline():
+    text = LETTER.format(head="Länsstyrelsen i Hallands län",
+                         body="Möjlighet att lämna synpunkter finns till den 15 mars 2027.", sign="Anna Berg\nHandläggare")
+    assert str(parse_missiv(text).deadline) == "2027-03-15"

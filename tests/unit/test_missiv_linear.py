@@ -97,6 +97,9 @@ ADVERSARIAL = {
     "an answer's numbers": "Yttrande över a\nDnr KS 2024/1 Remiss från a dnr KS 2024/2 " * (SIZE // 58),
     "decisions without an answer": "föreslås besluta att anta a b c d e f " * (SIZE // 38),
     "answer headings": "Yttrande\nSvar på remiss om a ska\nRemissvar: a\n" * (SIZE // 44),
+    # signers whose role follows on the line, synpunkter whose "till" never gets a day
+    "closings then names and roles": "Med vänlig hälsning\nAa Bb, cc dd\n" * (SIZE // 32),
+    "synpunkter finns": "synpunkter finns ges pågår " * (SIZE // 27),
 }
 # Structured inputs for the entry point: a heading, greeting or header followed by a long run.
 STRUCTURED = {
