@@ -65,6 +65,7 @@ _ORGANISATION_LEAD = re.compile(r"^(?:landstinget|regionen|region|kommunen|läns
                                 re.IGNORECASE)
 # words that start a body's name after a signer's name on one line ("Per Holm Sveriges Kommuner och Regioner")
 _BODY_LEADS = {"sveriges", "region", "regionen", "länsstyrelsen", "kommunen"}
+_CALLS = {"kontakta", "ring", "ringa", "mejla", "maila", "e-posta"}  # a call to the reader before the name
 _HEADS = {"landshövding", "generaldirektör", "överdirektör", "kommundirektör", "regiondirektör", "statsråd", "minister"}
 _NOT_NAMES = {"med", "box", "tel", "telefon", "mobil", "e-post", "hej", "vi", "och", "postadress", "besöksadress",
               "avdelningen", "enheten", "strateg", "planarkitekt", "handläggare"}
@@ -228,14 +229,16 @@ def _find_contact_after_cue(text: str, cues: re.Pattern = _CONTACT_CUES) -> tupl
             words.pop()  # "… Malin Ås Regional utveckling, Region …": a phrase in lower case goes on, no surname
         if words and words[0].group().casefold() in _HEADS:
             continue  # a page's footer "Kontakt Landshövding Anders Flanking": the authority's head, no handläggare
-        if len(words) == 3 and words[0].group().casefold().endswith(_ROLES):
-            words.pop(0)  # "Upplysningar Samhällsplanerare Petter Wikström: 0550-…": the role, capitalised
+        if len(words) == 3 and (words[0].group().casefold().endswith(_ROLES) or words[0].group().casefold() in _CALLS):
+            # "Upplysningar Samhällsplanerare Petter Wikström: 0550-…": the role, capitalised; "Frågor om
+            # remissen\nKontakta Eva Lind, kulturstrateg": the heading's line begins with the call (round 21)
+            words.pop(0)
         if len(words) < 2:
             continue
         name = " ".join(w.group() for w in words)
         if _ORGANISATION.search(name) or _ORGANISATION_LEAD.match(name) or find_bodies(name):
             continue  # "kontakta Region Västerbotten": a body, not a person
-        return name, (m.start(1), m.start(1) + words[-1].end())
+        return name, (m.start(1) + words[0].start(), m.start(1) + words[-1].end())
     return None, None
 
 

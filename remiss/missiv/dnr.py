@@ -17,6 +17,7 @@ LOCAL_DNR = (
     r"\d{1,5}[-–/:.]\d{1,6}(?:[-/:.][A-ZÅÄÖ0-9]{1,8})*"  # "8664–2018": an en dash from a word processor
     r"|\d{2}[A-ZÅÄÖ](?:[A-ZÅÄÖ]{1,4}|[a-zåäö])\d{2,6}"  # year, unit and number run together: 21NHU404, 22Si904
     r"|[A-ZÅÄÖ]\d{2}-\d{3,6}"  # one letter for the kind of ärende, the year and the number: H21-02922
+    r"|[A-ZÅÄÖ]\d{1,6}\.\d{1,6}/(?:19|20)\d\d"  # Polismyndigheten: a letter, the number, the year: A123.456/2027
     r"|(?:19|20)\d\d/[A-ZÅÄÖ]{2,6}[ \t]\d{1,6}"  # the year, the board and the number: 2026/KS 0412
     r"|[A-ZÅÄÖ]{2,4}\d{6,8}"  # a region's series and the year and number run together: RS160578
     r"|(?:19|20)\d\d-[A-ZÅÄÖ]{2,6}-\d{1,6}"  # the year, the series and the number: 2026-RUN-1234 (Region Skåne)

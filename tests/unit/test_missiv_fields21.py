@@ -260,3 +260,34 @@ def test_synpunkter_finns_till_a_day_is_the_deadline():
     text = LETTER.format(head="Länsstyrelsen i Hallands län",
                          body="Möjlighet att lämna synpunkter finns till den 15 mars 2027.", sign="Anna Berg\nHandläggare")
     assert str(parse_missiv(text).deadline) == "2027-03-15"
+
+
+def test_a_call_to_the_reader_under_a_questions_heading_is_no_part_of_the_name():
+    text = LETTER.format(head="Region Kalmar län", body="Svar senast den 15 mars 2027.\n\nFrågor om remissen\nKontakta "
+                         "Eva Lind, kulturstrateg, eva.lind@regionkalmar.se, 0480-840 00.", sign="Region Kalmar län")
+    assert parse_missiv(text).contact_person == "Eva Lind"
+
+
+def test_polismyndighetens_number_is_read():
+    text = LETTER.format(head="Polismyndigheten", body="Diarienr A123.456/2027\n\nSvar senast den 15 mars 2027.",
+                         sign="Anna Berg\nHandläggare")
+    assert parse_missiv(text).sender_dnr == "A123.456/2027"
+
+
+NAMES = ["Borgholms kommun", "Emmaboda kommun", "Hultsfreds kommun", "Kalmar kommun", "Linnéuniversitetet"]
+
+
+@pytest.mark.parametrize("heading,mark", [("Remissen har skickats till följande:", "- "),
+                                          ("Denna remiss har skickats till:", ""),
+                                          ("Förslaget har sänts till följande remissinstanser:", "• ")])
+def test_a_sentence_ending_in_a_colon_over_the_list_heads_the_sandlista(heading, mark):
+    body = heading + "\n" + "\n".join(mark + n for n in NAMES) + "\n\nSvar senast den 15 mars 2027."
+    text = LETTER.format(head="Region Kalmar län", body=body, sign="Eva Lind\nKulturstrateg")
+    assert parse_missiv(text).sandlista == NAMES
+
+
+def test_a_sentence_that_goes_on_after_the_colon_heads_no_list():
+    body = ("Remissen har skickats till följande: kommunerna i länet och regionen.\nBorgholms kommun anser\n\n"
+            "Svar senast den 15 mars 2027.")
+    text = LETTER.format(head="Region Kalmar län", body=body, sign="Eva Lind\nKulturstrateg")
+    assert parse_missiv(text).sandlista == []

@@ -100,6 +100,9 @@ ADVERSARIAL = {
     # signers whose role follows on the line, synpunkter whose "till" never gets a day
     "closings then names and roles": "Med vänlig hälsning\nAa Bb, cc dd\n" * (SIZE // 32),
     "synpunkter finns": "synpunkter finns ges pågår " * (SIZE // 27),
+    # list headings in sentences whose colon never comes, a call and numbers of the police's form
+    "sent to with no colon": "Remissen har skickats till a b c\n" * (SIZE // 33),
+    "calls and police numbers": "Frågor om remissen\nKontakta A1.2/2027 " * (SIZE // 38),
 }
 # Structured inputs for the entry point: a heading, greeting or header followed by a long run.
 STRUCTURED = {
