@@ -34,6 +34,11 @@ _ACTION = re.compile(
 _DECIDES = re.compile(r"\b(?:föreslås[ \t\n]+besluta|beslutar|beslutade|besluta)\b[^.]{0,120}\Z", re.IGNORECASE)
 
 
+# "Kommunstyrelsen beslutade att ge nämnderna möjlighet att lämna yttrande": the remittent's decision to ask
+_INVITES = re.compile(r"\b(?:möjlighet|tillfälle|remitter\w*|inbjud\w*|bjuda|ombeds|uppmanas|begära|begär)\b",
+                      re.IGNORECASE)
+
+
 def is_own_answer(text: str) -> bool:
     """Tell whether the text is the writer's own answer to a remiss rather than the remittent's letter."""
     for m in _HEADING.finditer(text):
@@ -42,7 +47,8 @@ def is_own_answer(text: str) -> bool:
     for m in _ACTION.finditer(text):
         if m.group("invited") or m.group("gives"):
             return True
-        if _DECIDES.search(text, max(0, m.start() - 120), m.start()):
+        decided = _DECIDES.search(text, max(0, m.start() - 120), m.start())
+        if decided and not _INVITES.search(decided.group()):
             return True
     return False
 

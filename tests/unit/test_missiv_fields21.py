@@ -291,3 +291,14 @@ def test_a_sentence_that_goes_on_after_the_colon_heads_no_list():
             "Svar senast den 15 mars 2027.")
     text = LETTER.format(head="Region Kalmar län", body=body, sign="Eva Lind\nKulturstrateg")
     assert parse_missiv(text).sandlista == []
+
+
+@pytest.mark.parametrize("line", [
+    "Kommunstyrelsen beslutade den 3 mars att ge nämnderna möjlighet att lämna yttrande över förslaget.",
+    "Kommunstyrelsen beslutar att bereda nämnderna tillfälle att lämna yttrande över förslaget.",
+    "Kommunstyrelsen beslutade att översända förslaget till nämnderna för yttrande.",
+])
+def test_a_remittents_decision_to_ask_for_answers_is_no_answer(line):
+    text = f"Tjänsteskrivelse\nDnr KS 2027/12\n\nRemiss av förslag till avfallsplan\n\n{line}\n"
+    assert not is_own_answer(text)
+    assert parse_missiv(text).sender_dnr == "KS 2027/12"
