@@ -132,7 +132,8 @@ def find_contact(text: str) -> tuple[str | None, tuple[int, int] | None]:
 
 
 # "Eva Berg är handläggare för ärendet": the name first, then "är" and the role (the cue's order reversed).
-_IS_HANDLER = re.compile(rf"(?<![\wåäöé-])({NAME_WORD}[ \t]+{NAME_WORD}(?:[ \t]+{NAME_WORD})?)[ \t]*,?[ \t]+är[ \t]+"
+# (the blanks before "är" in one run, the comma's in another: "[ \t]*,?[ \t]+" split a long run of blanks every way)
+_IS_HANDLER = re.compile(rf"(?<![\wåäöé-])({NAME_WORD}[ \t]+{NAME_WORD}(?:[ \t]+{NAME_WORD})?)(?:,[ \t]+|[ \t]+(?:,[ \t]+)?)är[ \t]+"
                          r"(?:ansvarig[ \t]+)?(?:handläggare|kontaktperson)(?:[ \t]+(?:för|i)[ \t]+(?:ärendet|remissen)"
                          r"|[ \t]*[.,]|[ \t]*$)", re.MULTILINE)
 # A letterhead's handläggare with a direct number (Trafikverket's missiv, flattened by a transcript site):
@@ -206,9 +207,18 @@ _LETTERHEAD_HANDLER = re.compile(
     rf"{_GAP}({NAME_WORD}{_GAP}{NAME_WORD})(?:,|{_GAP}(?:Telefon|Tel|E-post|Direkt)\b)")
 
 
+# A letterhead's handläggare as a PDF's text gives it (round 21): the unit on its line, the name on the next (the
+# address column beside it after a run of blanks), the telephone on the line below: "Samhällsbyggnadsenheten\nPer
+# Holm      Nässjö kommun\n010-223 60 00      571 80 Nässjö".
+_UNIT_NAME_PHONE = re.compile(
+    r"^[ \t]*[A-ZÅÄÖ][a-zåäö-]{2,40}(?:enheten|avdelningen|sektionen|byrån|staben|kontoret|förvaltningen)[ \t]*\n"
+    rf"[ \t]*({NAME_WORD}[ \t]{NAME_WORD})(?:[ \t]{{2}}[^\n]*)?\n"
+    r"[ \t]*(?:(?:tel(?:efon)?|direkt|mobil)[ \t.:]*)?(?:\+46[ \t]?|0)\d{1,3}[- ]?\d", re.MULTILINE)
+
+
 def _letterhead_handler(text: str) -> tuple[str | None, tuple[int, int] | None]:
     """Return the handläggare a flattened letterhead names after the unit, read in the letter's first lines only."""
-    m = _LETTERHEAD_HANDLER.search(text[:3000])
+    m = _LETTERHEAD_HANDLER.search(text[:3000]) or _UNIT_NAME_PHONE.search(text[:3000])
     if m and not find_bodies(m.group(1)) and not _ORGANISATION.search(m.group(1)) and \
             m.group(1).split()[-1].casefold() not in _NOT_NAMES:
         return " ".join(m.group(1).split()), m.span(1)

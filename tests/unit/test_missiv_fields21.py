@@ -302,3 +302,29 @@ def test_a_remittents_decision_to_ask_for_answers_is_no_answer(line):
     text = f"Tjänsteskrivelse\nDnr KS 2027/12\n\nRemiss av förslag till avfallsplan\n\n{line}\n"
     assert not is_own_answer(text)
     assert parse_missiv(text).sender_dnr == "KS 2027/12"
+
+
+# a länsstyrelse's letter as pdftotext -layout gives it: the unit, the handläggare beside the addressee's column,
+# the telephone below
+LAYOUT_LETTER = """                                                                 REMISS                 1(2)
+                                                                 Datum                  Beteckning
+                                                                 2027-01-20             511-1234-2027
+Samhällsbyggnadsenheten
+Per Holm                                                         Nässjö kommun
+010-223 60 00                                                    571 80 Nässjö
+
+Remiss – Förslag till vattenskyddsområde för Ören
+
+Länsstyrelsen i Jönköpings län remitterar förslag till vattenskyddsområde med föreskrifter. Synpunkter ska ha
+kommit in till Länsstyrelsen senast den 15 mars 2027. Ange beteckning 511-1234-2027.
+"""
+
+
+def test_the_handlaggare_between_the_unit_and_the_telephone_of_a_letterhead_is_the_contact():
+    result = parse_missiv(LAYOUT_LETTER)
+    assert (result.contact_person, result.sender_dnr) == ("Per Holm", "511-1234-2027")
+
+
+def test_an_addressee_over_a_postal_code_is_no_contact():
+    text = LAYOUT_LETTER.replace("010-223 60 00", "Box 123      ").replace("Samhällsbyggnadsenheten", "Nässjö kommun")
+    assert parse_missiv(text).contact_person is None

@@ -103,6 +103,8 @@ ADVERSARIAL = {
     # list headings in sentences whose colon never comes, a call and numbers of the police's form
     "sent to with no colon": "Remissen har skickats till a b c\n" * (SIZE // 33),
     "calls and police numbers": "Frågor om remissen\nKontakta A1.2/2027 " * (SIZE // 38),
+    "units over names": "Planenheten\nAa Bb  c\n" * (SIZE // 20),
+    "a name then a long line": "Planenheten\nAa Bb  " + " " * SIZE + "x",
 }
 # Structured inputs for the entry point: a heading, greeting or header followed by a long run.
 STRUCTURED = {
