@@ -133,7 +133,8 @@ def find_contact(text: str) -> tuple[str | None, tuple[int, int] | None]:
 
 # "Eva Berg är handläggare för ärendet": the name first, then "är" and the role (the cue's order reversed).
 # (the blanks before "är" in one run, the comma's in another: "[ \t]*,?[ \t]+" split a long run of blanks every way)
-_IS_HANDLER = re.compile(rf"(?<![\wåäöé-])({NAME_WORD}[ \t]+{NAME_WORD}(?:[ \t]+{NAME_WORD})?)(?:,[ \t]+|[ \t]+(?:,[ \t]+)?)är[ \t]+"
+_IS_HANDLER = re.compile(rf"(?<![\wåäöé-])({NAME_WORD}[ \t]+{NAME_WORD}(?:[ \t]+{NAME_WORD})?)"
+                         r"(?:,[ \t]+|[ \t]+(?:,[ \t]+)?)är[ \t]+"
                          r"(?:ansvarig[ \t]+)?(?:handläggare|kontaktperson)(?:[ \t]+(?:för|i)[ \t]+(?:ärendet|remissen)"
                          r"|[ \t]*[.,]|[ \t]*$)", re.MULTILINE)
 # A letterhead's handläggare with a direct number (Trafikverket's missiv, flattened by a transcript site):
@@ -324,8 +325,8 @@ def signed_under_closing(text: str) -> tuple[str | None, tuple[int, int] | None]
         return None, None
     role = below.split()[-1].rstrip(",.") if below.split() else ""
     if _TITLE_WORD.search(role) or role.casefold().endswith(_ROLES) or find_bodies(below) or \
-            _ORGANISATION.search(below.split(",")[0]) or re.match(r"(?i:tel|telefon|mobil|direkt)?[ .:]*\+?\d", below) or \
-            _own_address(name, below):
+            _ORGANISATION.search(below.split(",")[0]) or \
+            re.match(r"(?i:tel|telefon|mobil|direkt)?[ .:]*\+?\d", below) or _own_address(name, below):
         return name, m.span(1)
     return None, None
 

@@ -211,7 +211,8 @@ def find_sender_dnr(text: str) -> DnrFinding:
         owned = {o[2] for o in own}
         candidates = [c for c in candidates if c[3] not in owned]
         if not candidates:
-            warning = own_number_warning([o[2] for o in own]) if own else "Inget diarienummer från remittenten hittades."
+            warning = (own_number_warning([o[2] for o in own]) if own else
+                       "Inget diarienummer från remittenten hittades.")
             return DnrFinding(None, None, (warning,), tuple((o[0], o[1]) for o in own))
     if not candidates:
         return _cueless(text)

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+from remiss.missiv.bodies import find_bodies
+
 # The heading of an answer: "Yttrande", "Remissyttrande" alone on their line (a letterhead's document kind), or
 # "Yttrande över …", "Remissvar avseende …", "Svar på remiss …" opening a line. A bare "Remissvar" line is a
 # regeringen.se page's section of the answers received, not an answer.
@@ -75,3 +77,27 @@ def own_number_warning(numbers: list[str]) -> str:
              f"diarienumren {', '.join(found)} kan vara skrivarens egna")
     return (f"Texten ser ut att vara mottagarens eget yttrande eller tjänsteskrivelse; {which} och togs inte som "
             "remittentens. Fyll i remittentens diarienummer.")
+
+
+# the body an answer goes to: "översända yttrandet till Region Jönköpings län", "lämnar yttrande till Trafikverket"
+_SENT_TO = re.compile(r"\b(?:översänd\w*|skicka\w*|överlämna\w*|lämna\w*|avge\w*|sänd\w*|yttrande(?:t)?|"
+                      r"remissvar(?:et)?)\b[^.\n]{0,80}?\btill[ \t]+(?=[A-ZÅÄÖ])", re.IGNORECASE)
+# an addressee's line of its own in the letterhead ("Region Jönköpings län" under the writer's "Dnr")
+_LINE = re.compile(r"^[ \t]*([A-ZÅÄÖ][^\n]{2,60}?)[ \t]*$", re.MULTILINE)
+
+
+def answer_addressee(text: str) -> tuple[str, tuple[int, int]] | None:
+    """Return the body a receiver's own answer is addressed or sent to, and where it is named: the remittent.
+    The writer (the body its first lines name) is never its own addressee."""
+    first = find_bodies(text[:200])
+    writer = first[0].body.name if first else None
+    for m in _SENT_TO.finditer(text):
+        named = find_bodies(text[m.end():m.end() + 80])
+        if named and named[0].start == 0 and named[0].body.name != writer:
+            return named[0].body.name, (m.end(), m.end() + named[0].end)
+    head = text[:600]
+    for m in _LINE.finditer(head):
+        named = find_bodies(m.group(1))
+        if len(named) == 1 and named[0].start == 0 and named[0].end == len(m.group(1)) and named[0].body.name != writer:
+            return named[0].body.name, (m.start(1), m.end(1))
+    return None

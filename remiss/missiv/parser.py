@@ -15,7 +15,7 @@ from remiss.missiv.extension import named_remiss, read_extension
 from remiss.missiv.contact import find_contact, find_contact_email, name_from_address, signed_under_closing
 from remiss.missiv.fields import find_answer_address, find_answer_email_by_name, find_emails, unwrapped
 from remiss.missiv.hints import Hint, agree, remittent_from_hints, title_from_hints
-from remiss.missiv.own_answer import is_own_answer
+from remiss.missiv.own_answer import answer_addressee, is_own_answer
 from remiss.missiv.questions import find_questions
 from remiss.missiv.received import find_received
 from remiss.missiv.remittent import find_remittent
@@ -133,6 +133,10 @@ def parse_missiv(text: str, *, reference_date: date | None = None, hints: Sequen
     if answer and guessed and not chosen:
         remittent, span, remittent_warnings = None, None, [
             f"{remittent} är troligen skrivaren av ett eget yttrande eller en tjänsteskrivelse, inte remittenten."]
+    addressee = answer_addressee(work) if answer and remittent is None else None
+    if addressee:  # "… översända yttrandet till Region Jönköpings län": the answer goes to the remittent
+        remittent, span = addressee
+        remittent_warnings.append(f"Remittenten ({remittent}) härleddes från mottagaren av yttrandet; kontrollera.")
     note("remittent", span)
     warnings.extend(remittent_warnings)
     if remittent is None:

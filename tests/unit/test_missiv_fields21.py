@@ -258,7 +258,8 @@ def test_referensnummer_introduces_the_number():
 
 def test_synpunkter_finns_till_a_day_is_the_deadline():
     text = LETTER.format(head="Länsstyrelsen i Hallands län",
-                         body="Möjlighet att lämna synpunkter finns till den 15 mars 2027.", sign="Anna Berg\nHandläggare")
+                         body="Möjlighet att lämna synpunkter finns till den 15 mars 2027.",
+                         sign="Anna Berg\nHandläggare")
     assert str(parse_missiv(text).deadline) == "2027-03-15"
 
 
@@ -328,3 +329,34 @@ def test_the_handlaggare_between_the_unit_and_the_telephone_of_a_letterhead_is_t
 def test_an_addressee_over_a_postal_code_is_no_contact():
     text = LAYOUT_LETTER.replace("010-223 60 00", "Box 123      ").replace("Samhällsbyggnadsenheten", "Nässjö kommun")
     assert parse_missiv(text).contact_person is None
+
+
+# a kommun's protokollsutdrag and yttrande: the body the answer is sent or addressed to is the remittent
+EKSJO_PROTOKOLL = """EKSJÖ KOMMUN
+Kommunstyrelsen
+Protokollsutdrag 2024-03-20
+
+§ 45 Yttrande över remiss av regional transportplan
+Dnr KS 2024/0123
+
+Beslut
+Kommunstyrelsen beslutar att anta yttrandet som sitt eget och översända det till Region Jönköpings län.
+"""
+EKSJO_YTTRANDE = """Eksjö kommun
+Yttrande
+2024-03-20
+Dnr KS 2024/0123
+
+Region Jönköpings län
+
+Yttrande över regional transportplan 2026–2037
+
+Eksjö kommun har tagit del av förslaget och lämnar följande synpunkter. Eksjö kommun ser positivt på satsningarna.
+"""
+
+
+@pytest.mark.parametrize("text", [EKSJO_PROTOKOLL, EKSJO_YTTRANDE])
+def test_the_body_an_answer_goes_to_is_the_remittent_never_the_writer(text):
+    result = parse_missiv(text)
+    assert (result.remittent, result.sender_dnr) == ("Region Jönköpings län", None)
+    assert any("mottagaren av yttrandet" in w for w in result.warnings)

@@ -105,6 +105,7 @@ ADVERSARIAL = {
     "calls and police numbers": "Frågor om remissen\nKontakta A1.2/2027 " * (SIZE // 38),
     "units over names": "Planenheten\nAa Bb  c\n" * (SIZE // 20),
     "a name then a long line": "Planenheten\nAa Bb  " + " " * SIZE + "x",
+    "answers sent to": "översända yttrandet till Aa " * (SIZE // 28),
 }
 # Structured inputs for the entry point: a heading, greeting or header followed by a long run.
 STRUCTURED = {
@@ -128,6 +129,8 @@ STRUCTURED = {
     "bullets of a flattened list": "Remissinstanser: " + "- Aa Bb " * (SIZE // 8),
     "groups in a list": "Remissinstanser\nMyndigheter\n" + "Aa Bb\n\nKommuner och regioner\n" * (SIZE // 32),
     "numbers and groups on one line": "Remissinstanser " + "1. Aa Övriga " * (SIZE // 13),
+    # round 21: an answer sent to a body on every line (each "till" looks its body up)
+    "an answer sent on every line": "Yttrande\n" + "Vi översänder yttrandet till Aa Bb kommun\n" * (SIZE // 42),
     "list wrapped after numbers": "Remissinstanser:\n" + "".join(f"{n % 900 + 1}.\nAa " for n in range(SIZE // 8)),
 }
 
