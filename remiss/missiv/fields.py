@@ -78,6 +78,9 @@ _ANSWER_CUE = re.compile(
     r"\b(?:remissvar(?:en)?|svar(?:en)?|yttranden?|synpunkter(?:na)?)[ \t]*:(?=[ \t]*[\w.+-]{1,64}@)|"
     r"\bmottas(?:[ \t]+gärna)?[ \t]+(?:på|via)(?:[ \t]+e-?post(?:adressen)?)?(?=[ \t]+[\w.+-]{1,64}@)|"
     r"(?:mejla|e-posta|skicka (?:e-post|mejl))[ \t]+är[ \t]+adressen\s*:?|"
+    # "Svara genom att mejla ks@…", "Använd adressen ks@… när ni svarar" (round 21; the sentence must name the answer)
+    r"\bsvara(?:[ \t]+[\wåäö]+){0,3}?[ \t]+(?:mejla|maila|e-posta)(?=[ \t]+[\w.+-]{1,64}@)|"
+    r"\banvänd[ \t]+(?:e-?post)?adressen(?=[ \t]+[\w.+-]{1,64}@)|"
     # "Svar ska ha kommit in senast den 15 mars 2027 (kl. 12.00) till registrator@…": the day between verb and address
     r"\b(?:svar|yttrande|synpunkter|remissvar)\w{0,4}\b[^.@\n]{0,80}?\bsenast" + _DAY_WORDS +
     r"[ \t]+(?:till|på[ \t]+(?:e-?post)?adress(?:en)?)",

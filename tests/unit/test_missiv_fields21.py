@@ -360,3 +360,10 @@ def test_the_body_an_answer_goes_to_is_the_remittent_never_the_writer(text):
     result = parse_missiv(text)
     assert (result.remittent, result.sender_dnr) == ("Region Jönköpings län", None)
     assert any("mottagaren av yttrandet" in w for w in result.warnings)
+
+
+@pytest.mark.parametrize("line", ["Svar senast den 15 mars 2027. Svara genom att mejla kommunstyrelsen@nassjo.se.",
+                                  "Svar senast den 15 mars 2027. Använd adressen kommunstyrelsen@nassjo.se när ni svarar."])
+def test_the_answer_address_in_a_call_to_mail_it(line):
+    text = LETTER.format(head="Nässjö kommun", body=line, sign="Anna Berg\nHandläggare\nanna.berg@nassjo.se")
+    assert parse_missiv(text).answer_email == "kommunstyrelsen@nassjo.se"

@@ -106,6 +106,7 @@ ADVERSARIAL = {
     "units over names": "Planenheten\nAa Bb  c\n" * (SIZE // 20),
     "a name then a long line": "Planenheten\nAa Bb  " + " " * SIZE + "x",
     "answers sent to": "översända yttrandet till Aa " * (SIZE // 28),
+    "calls to mail": "svara a b c mejla använd adressen " * (SIZE // 34),
 }
 # Structured inputs for the entry point: a heading, greeting or header followed by a long run.
 STRUCTURED = {
