@@ -143,7 +143,8 @@ def find_sender_dnr(text: str) -> DnrFinding:
     def keep(priority: int, start: int, end: int, value: str, cue_start: int, receiver: bool = False) -> None:
         if answer and receiver:
             priority = 4
-        elif answer and not tells_of_remiss(text, cue_start):
+        elif answer and not tells_of_remiss(text, cue_start) and not RK_RE.fullmatch(value):
+            # (a Regeringskansliet number is never a kommun's own: "Diarienummer: Fi2024/00456" stays the sender's)
             own.append((start, end, value))
             return
         candidates.append((priority, start, end, value))

@@ -367,3 +367,9 @@ def test_the_body_an_answer_goes_to_is_the_remittent_never_the_writer(text):
 def test_the_answer_address_in_a_call_to_mail_it(line):
     text = LETTER.format(head="Nässjö kommun", body=line, sign="Anna Berg\nHandläggare\nanna.berg@nassjo.se")
     assert parse_missiv(text).answer_email == "kommunstyrelsen@nassjo.se"
+
+
+def test_a_departments_number_in_an_answer_is_never_the_writers_own():
+    text = ("Yttrande över promemorian Ändrade regler för kommunal redovisning\n\nDiarienummer: Fi2024/00456\n\n"
+            "Tranås kommun har beretts tillfälle att yttra sig över promemorian.\n")
+    assert parse_missiv(text).sender_dnr == "Fi2024/00456"
