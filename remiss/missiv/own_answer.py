@@ -44,8 +44,15 @@ _INVITES = re.compile(r"\b(?:möjlighet|tillfälle|remitter\w*|inbjud\w*|bjuda|o
 def is_own_answer(text: str) -> bool:
     """Tell whether the text is the writer's own answer to a remiss rather than the remittent's letter."""
     for m in _HEADING.finditer(text):
-        if not _INSTRUCTION.search(text, m.start(), text.find("\n", m.start()) % (len(text) + 1)):
-            return True
+        line_end = text.find("\n", m.start()) % (len(text) + 1)
+        if _INSTRUCTION.search(text, m.start(), line_end):
+            continue
+        # a bare "Yttrande" is the document's kind only in its letterhead, not a missiv's section on how to answer
+        # ("Yttrande\nYttrandet ska vara Länsstyrelsen tillhanda senast …")
+        if text[m.start():line_end].strip(" \t:").casefold().endswith("yttrande") and (
+                m.start() > 600 or _INSTRUCTION.search(text, line_end, line_end + 200)):
+            continue
+        return True
     for m in _ACTION.finditer(text):
         if m.group("invited") or m.group("gives"):
             return True

@@ -373,3 +373,10 @@ def test_a_departments_number_in_an_answer_is_never_the_writers_own():
     text = ("Yttrande över promemorian Ändrade regler för kommunal redovisning\n\nDiarienummer: Fi2024/00456\n\n"
             "Tranås kommun har beretts tillfälle att yttra sig över promemorian.\n")
     assert parse_missiv(text).sender_dnr == "Fi2024/00456"
+
+
+def test_a_missivs_section_yttrande_on_how_to_answer_is_no_answer():
+    text = ("Länsstyrelsen i Hallands län\nDnr 511-1234-2027\n\nRemiss av förslag till naturreservat Ölmanäs\n\n"
+            "Yttrande\nYttrandet ska vara Länsstyrelsen tillhanda senast den 15 mars 2027.\n")
+    assert not is_own_answer(text)
+    assert parse_missiv(text).sender_dnr == "511-1234-2027"
