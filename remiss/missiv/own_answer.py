@@ -13,12 +13,11 @@ from remiss.missiv.bodies import find_bodies
 
 # The heading of an answer: "Yttrande", "Remissyttrande" alone on their line (a letterhead's document kind), or
 # "Yttrande över …", "Remissvar avseende …", "Svar på remiss …" opening a line. A bare "Remissvar" line is a
-# regeringen.se page's section of the answers received, not an answer.
+# regeringen.se page's section of the answers received, and "Remissvar: …" a missiv's label of where answers go.
 _HEADING = re.compile(
     r"^[ \t]*(?:(?:remiss)?yttrande[ \t]*:?[ \t]*$|"
     r"(?:(?:remiss)?yttrande|remissvar)[ \t]+(?:över|avseende|gällande|angående|rörande|på)[ \t]+[\wåäöÅÄÖ–-]|"
-    r"svar[ \t]+på[ \t]+remiss[ \t]+(?:av|om|från|gällande|angående|avseende|rörande)[ \t]+[\wåäöÅÄÖ–-]|"
-    r"remissvar[ \t]*:[ \t]*[\wåäöÅÄÖ])",
+    r"svar[ \t]+på[ \t]+remiss[ \t]+(?:av|om|från|gällande|angående|avseende|rörande)[ \t]+[\wåäöÅÄÖ–-])",
     re.IGNORECASE | re.MULTILINE)
 # a line that tells how to answer is the remittent's ("Svar på remiss om X skickas senast …")
 _INSTRUCTION = re.compile(r"\b(?:senast|ska|skall|skickas|lämnas|sänds|mejlas)\b", re.IGNORECASE)

@@ -380,3 +380,8 @@ def test_a_missivs_section_yttrande_on_how_to_answer_is_no_answer():
             "Yttrande\nYttrandet ska vara Länsstyrelsen tillhanda senast den 15 mars 2027.\n")
     assert not is_own_answer(text)
     assert parse_missiv(text).sender_dnr == "511-1234-2027"
+
+
+@pytest.mark.parametrize("label", ["Remissvar: registrator@nassjo.se", "Remissvar: Kommunstyrelsen, 571 80 Nässjö"])
+def test_a_missivs_label_of_where_answers_go_is_no_answer(label):
+    assert not is_own_answer(f"Nässjö kommun\nDnr KS 2027/12\n\nRemiss av avfallsplan\n\n{label}\n")
