@@ -42,7 +42,9 @@ _INVITES = re.compile(r"\b(?:möjlighet|tillfälle|remitter\w*|inbjud\w*|bjuda|o
 
 def is_own_answer(text: str) -> bool:
     """Tell whether the text is the writer's own answer to a remiss rather than the remittent's letter."""
-    for m in _HEADING.finditer(text):
+    # the heading stands at the top: a page that lists the answers received ("Yttrande över … från Tranås kommun"
+    # under regeringen.se's "Remissvar") is the remittent's
+    for m in _HEADING.finditer(text, 0, 1000):
         line_end = text.find("\n", m.start()) % (len(text) + 1)
         if _INSTRUCTION.search(text, m.start(), line_end):
             continue

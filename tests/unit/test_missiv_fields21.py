@@ -385,3 +385,12 @@ def test_a_missivs_section_yttrande_on_how_to_answer_is_no_answer():
 @pytest.mark.parametrize("label", ["Remissvar: registrator@nassjo.se", "Remissvar: Kommunstyrelsen, 571 80 Nässjö"])
 def test_a_missivs_label_of_where_answers_go_is_no_answer(label):
     assert not is_own_answer(f"Nässjö kommun\nDnr KS 2027/12\n\nRemiss av avfallsplan\n\n{label}\n")
+
+
+def test_a_remittents_page_listing_the_answers_received_is_no_answer():
+    text = ("# Remiss av promemorian Ändrade regler för kommunal redovisning\n\n"
+            + "Remissvaren ska ha kommit in till Finansdepartementet senast den 15 mars 2027. " * 12
+            + "\n\nFrågor kan ställas till Anna Svensson, telefon 08-405 10 00.\n\n## Remissvar\n\n"
+            "Yttrande över promemorian från Tranås kommun (pdf 120 kB)\n")
+    assert not is_own_answer(text)
+    assert parse_missiv(text).contact_person == "Anna Svensson"
