@@ -73,10 +73,10 @@ def compile_answers(remiss_id: int):
     (confirm_compile, added by static/app.js) or the box the page then shows beside the button is ticked: without
     JavaScript it compiled, and stopped the reminders, with no question (h-close20's leftover of walk20 H11)."""
     remiss = _post_guard(remiss_id)
-    asked = lifecycle.compile_question(remiss, now(), lifecycle.unanswered(remisser.entries(get_session(), remiss.id)))
-    if asked and request.form.get("confirm_compile") != "1":
+    asked = lifecycle.compile_question(remiss, now(), remisser.entries(get_session(), remiss.id))
+    if asked and request.form.get("confirm_compile") != "1":  # a question, not an error (walk21 J7)
         flash(f"Svaren sammanställdes inte: {asked.removesuffix(lifecycle.COMPILE_QUESTION)} Kryssa i ”Sammanställ "
-              "svaren ändå” vid knappen om de ska sammanställas nu; planerade påminnelser stoppas då.", "error")
+              "svaren ändå” vid knappen om de ska sammanställas nu; planerade påminnelser stoppas då.", "warning")
         return redirect(url_for("remisser.show", remiss_id=remiss_id, sammanstall="fraga") + "#sammanstall")
     try:
         kept = lifecycle.compile_answers(get_session(), now=now(), principal=principal(), remiss=remiss,
@@ -105,7 +105,7 @@ def close(remiss_id: int):
         flash(f"Ärendet avslutades inte: {exc.said} " + (
             "Sammanställ svaren igen först, eller kryssa i ”Avsluta ärendet ändå” vid knappen om ärendet ska "
             "avslutas med den äldre sammanställningen." if exc.stale else
-            "Kryssa i ”Avsluta ärendet ändå” vid knappen om ärendet ska avslutas ändå."), "error")
+            "Kryssa i ”Avsluta ärendet ändå” vid knappen om ärendet ska avslutas ändå."), "warning")
         return redirect(url_for("remisser.show", remiss_id=remiss_id, avsluta="fraga") + "#avsluta")
     except InputErrors as exc:
         _refused("Ärendet avslutades inte", exc)
