@@ -149,7 +149,8 @@ def panel(session: Session, principal: Principal, remiss: Remiss, now: datetime,
         "chasers": {entry_id: moments for entry_id, moments in planned.items()},
         "chaser_count": sum(len(m) for m in planned.values()),
         "may_send": state.value in lifecycle.SENDS and unsent,
-        "may_extend": state in (RemissStatus.skickad, RemissStatus.svarstiden_ute),
+        # also once compiled, as Ändra uppgifter says: the new svarstid dates the sammanställning (walk21 J6)
+        "may_extend": state in (RemissStatus.skickad, RemissStatus.svarstiden_ute, RemissStatus.sammanstalld),
         "may_compile": state in (RemissStatus.skickad, RemissStatus.svarstiden_ute, RemissStatus.sammanstalld),
         "may_close": state == RemissStatus.sammanstalld,  # asked first while answers may still come (walk19 G13)
         "close_confirm": lifecycle.answers_still_due(session, remiss, now) if state == RemissStatus.sammanstalld else "",

@@ -26,7 +26,7 @@ def check_sent_deadline(remiss: Remiss, changes: dict) -> None:
     told = (remiss.deadline_on, remiss.deadline_time)
     if (changes.get("deadline_on", told[0]), changes.get("deadline_time", told[1])) == told:
         return
-    if answering_over(remiss):  # no "Förläng remisstiden för alla" then: nobody is waited for (walk21 J6)
+    if answering_over(remiss):  # no "Förläng remisstiden för alla" once closed (walk21 J6)
         raise InputErrors({"deadline_on": answering_over(remiss)})
     told = (f"remissinstanserna har fått sista svarsdag "
             f"{format_deadline(remiss.effective_deadline_on, remiss.effective_deadline_time)}")
@@ -36,10 +36,9 @@ def check_sent_deadline(remiss: Remiss, changes: dict) -> None:
         "ett meddelande om den nya dagen.")})
 
 
-# An outgoing remiss whose answering is over: its svarstid is not moved any more (check_sent_deadline)
+# An outgoing remiss whose answering is over: its svarstid is not moved any more (check_sent_deadline). A
+# sammanställd one is given more time with "Förläng remisstiden för alla", which dates the sammanställning.
 AFTER_ANSWERING = {
-    RemissStatus.sammanstalld.value: ("Svaren är redan sammanställda",
-                                      " Ett svar som kommer in ändå kan registreras; sammanställ sedan svaren på nytt."),
     RemissStatus.avslutad.value: ("Ärendet är avslutat", " Ett svar som kommer in ändå kan registreras när ärendet "
                                   "har öppnats igen (ändra status för hand till Sammanställd)."),
     RemissStatus.aterkallad.value: ("Remissen är återkallad", "")}
@@ -47,8 +46,8 @@ AFTER_ANSWERING = {
 
 def answering_over(remiss: Remiss) -> str:
     """Why the svarstid of an outgoing remiss is not moved any more, by the edit form, the API or a förlängning ("" while
-    it is): its answers are compiled, or the case is closed. Nobody is waited for then, the reminders are stopped
-    and the remiss is not sent to more instanser, so a new day would be news to nobody (walk21 J6)."""
+    it is): the case is closed or withdrawn, so nobody is waited for and no "Förläng remisstiden för alla" is offered
+    (walk21 J6: the edit form pointed to that form on a case that had none)."""
     if remiss.direction != Direction.utgaende or remiss.status not in AFTER_ANSWERING:
         return ""
     said, then = AFTER_ANSWERING[remiss.status]

@@ -119,24 +119,31 @@ def test_once_compiled_an_added_instans_is_said_not_to_be_sent_and_no_missiv_is_
                                                      Attachment.purpose == "missiv")).all()) == missivs
 
 
-def test_a_new_svarstid_after_compiling_is_refused_with_the_true_reason(session, app, auth, client, clock):
+def test_after_compiling_the_svarstid_is_given_where_the_message_says_and_refused_once_closed(session, app, auth,
+                                                                                              client, clock):
     rid, _ = compiled(session, app, auth, client, clock)
-    url = f"/remisser/{rid}/andra"
+    url, page = f"/remisser/{rid}/andra", f"/remisser/{rid}"
+    said = _text(auth.post(url, {"deadline_on": "2027-03-26"}, form_url=url))
+    assert "ge mer tid med ”Förläng remisstiden för alla” på remissens sida" in said
+    panel = _panel(client, rid)
+    # Old code: the form the message points to was gone once Sammanställd
+    assert "Förläng remisstiden för alla" in panel and "Förläng och meddela" in panel
+    assert ("Svaren är redan sammanställda: en ny svarsdag gör sammanställningen inaktuell (svarstiden har ändrats), "
+            "så sammanställ svaren igen efteråt.") in panel
+    assert auth.post(f"{page}/utskick/forlangning", {"until_on": "2027-03-12"}, form_url=page).status_code == 302
+    assert "Nästa steg: Svarstiden har ändrats efter sammanställningen – sammanställ igen." in _text(client.get(page))
+
+    assert auth.post(f"{page}/utskick/sammanstall", {"confirm_compile": "1"}, form_url=page).status_code == 302
+    assert auth.post(f"{page}/utskick/avsluta", {"confirm_close": "1"}, form_url=page).status_code == 302
     refused = auth.post(url, {"deadline_on": "2027-03-26"}, form_url=url)
     said = _text(refused)
-    # Old code: "… ge mer tid med ”Förläng remisstiden för alla” på remissens sida" – a form not on the page
-    assert ("Svaren är redan sammanställda, så svarstiden ändras inte längre: remissinstanserna har fått sista "
-            "svarsdag 26 februari 2027 kl. 12.00. Ett svar som kommer in ändå kan registreras; sammanställ sedan "
-            "svaren på nytt.") in said
-    assert "Förläng remisstiden för alla" not in said
+    assert ("Ärendet är avslutat, så svarstiden ändras inte längre: remissinstanserna har fått sista svarsdag 12 mars "
+            "2027. Ett svar som kommer in ändå kan registreras när ärendet har öppnats igen (ändra status "
+            "för hand till Sammanställd).") in said
+    assert "Förläng remisstiden för alla" not in said and "Förläng remisstiden för alla" not in _panel(client, rid)
     assert 'value="2027-03-26"' in refused.get_data(as_text=True)  # the date typed is kept
-    assert "Förläng remisstiden för alla" not in _panel(client, rid)
-    page = f"/remisser/{rid}"  # a tab opened before compiling: the förlängning is refused the same way
-    extended = auth.post(f"{page}/utskick/forlangning", {"until_on": "2027-03-26"}, form_url=page)
-    assert extended.status_code == 400
-    assert "Svaren är redan sammanställda, så svarstiden ändras inte längre" in _text(extended)
     session.expire_all()
-    assert session.get(Remiss, rid).effective_deadline_on.isoformat() == "2027-02-26"
+    assert session.get(Remiss, rid).effective_deadline_on.isoformat() == "2027-03-12"
 
 
 def test_the_compile_and_close_questions_count_as_the_page_does(session, app, auth, client, clock):

@@ -215,7 +215,7 @@ def compile_question(remiss: Remiss, now: datetime, entries: list[SandlistaEntry
     from remiss.outgoing.service import chasers
 
     waiting, not_sent = unanswered(entries), unsent(entries)
-    if not waiting and not not_sent:
+    if remiss.status == S.utkast or not waiting and not not_sent:  # an utkast is refused, not asked about
         return ""
     who = not_answered(waiting, not_sent)
     if remiss.effective_deadline_on is not None and not deadline_passed(remiss, now):

@@ -247,7 +247,7 @@ def _sent_note(remiss) -> str:
     """Beside Sista svarsdag of an outgoing remiss that has gone out: the instanser were told the date."""
     if remiss.sent_at is None:
         return ""
-    if answering_over(remiss):  # compiled or closed: the förlängning form is gone too (walk21 J6)
+    if answering_over(remiss):  # closed: the förlängning form is gone too (walk21 J6)
         return answering_over(remiss).split(":", 1)[0] + "."
     return ("Remissen är skickad: remissinstanserna har fått svarsdagen. Ge mer tid med ”Förläng remisstiden "
             "för alla” på remissens sida.")
