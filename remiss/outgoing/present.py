@@ -20,7 +20,7 @@ from remiss.outgoing.service import (addresses, answers, chasers, compiled, life
                                      sending)
 from remiss.planning.models import Extension
 from remiss.reminders.models import OutboxMessage, OutboxStatus
-from remiss.reminders.queued import down_since, queued
+from remiss.reminders.queued import down_since
 from remiss.remisser import page
 from remiss.remisser.models import AnswerStatus, Attachment, Direction, Remiss, SandlistaEntry, is_open
 from remiss.remisser.status import NEXT_STEPS, RemissStatus
