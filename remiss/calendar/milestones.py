@@ -37,6 +37,18 @@ LABELS: dict[str, str] = {
     "expediering": "Expediering",
     "sista_svarsdag": "Sista svarsdag",
 }
+# The nämndsammanträde's step when no sammanträde fits before the sista svarsdag: the latest day for a beslut
+# (calendar.planner). Its history key is its own, so the history says what the Tidplan says (walk21 J13).
+NO_MEETING_LABEL = "Beslut (inget sammanträde)"
+HISTORY_KEYS: dict[str, str] = {NO_MEETING_LABEL: "beslut_utan_sammantrade"}
+
+
+def history_changes(changes: dict, labels: dict[str, str]) -> dict:
+    """The tidplan's moved dates (kind -> [before, after]) as the history records them: a step under a label of
+    its own (labels: kind -> the label in the Tidplan now) under that label's key (HISTORY_KEYS)."""
+    return {HISTORY_KEYS.get(labels.get(kind, ""), kind): moved for kind, moved in changes.items()}
+
+
 # A step that cannot start before another is done: while that one is open, the step is waiting, not late (the
 # granskare cannot review a tjänsteskrivelse that has not come; the lateness is the tjänsteskrivelse's).
 WAITS_FOR: dict[str, str] = {"granskning": "tjansteskrivelse"}

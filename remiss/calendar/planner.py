@@ -17,6 +17,7 @@ from remiss.calendar.passed import BEFORE_ARRIVAL_ADVICE, flag_past as _flag_pas
 from remiss.calendar.milestones import (
     LABELS,
     MILESTONE_KINDS,
+    NO_MEETING_LABEL,
     OWNERS,
     PASSED,
     WAITS_FOR,
@@ -311,7 +312,7 @@ def _infeasible(
         f"Inget nämndsammanträde i sammanträdesplanen hinner före sista svarsdag {deadline_text}. Senaste dag "
         f"för beslut, så att svaret hinner expedieras: {format_weekday_date(latest_beslut)}.",
         flag_reason="inget_sammantrade",
-    ), label="Beslut (inget sammanträde)", advice=NO_MEETING_ADVICE))
+    ), label=NO_MEETING_LABEL, advice=NO_MEETING_ADVICE))
     milestones.append(_milestone(
         "expediering", last_dispatch,
         f"Senaste dag att expediera svaret före sista svarsdag {deadline_text}.",

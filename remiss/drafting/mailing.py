@@ -178,12 +178,13 @@ def compose(session: Session, row, *, config, now: datetime) -> EmailMessage:
 
 
 def expediera_confirmation(remiss, rattelse: int = 0, *, down=None) -> str:
-    """The question asked before expediering (a row or the model): who the mail goes to at once, or that none goes."""
+    """The question asked before expediering (a row or the model): who the mail goes to at once, or that none goes;
+    either way it cannot be undone (the version is locked)."""
     what = "rättelsen" if rattelse else "yttrandet"
     to = (remiss.answer_email or "").strip()
     if not to:
         return (f"Expediera {what}? {noun_of(remiss.kind).The} saknar svarsadress, så inget e-postas: skicka "
-                "handlingarna på annat sätt och registrera sedan att de är skickade.")
+                "handlingarna på annat sätt och registrera sedan att de är skickade. Det går inte att ångra.")
     copies = copies_of(remiss)
     return (f"Expediera {what}? {queued('Det', to, down=down)}"
             + (f" med kopia till {', '.join(copies)}" if copies else "")

@@ -63,7 +63,7 @@ def test_the_sent_pdf_is_archived_mailed_as_it_is_and_outlives_a_new_template(ap
     namnd, rid, admin, headers = _decided(session, clock)
     app.config["ARCHIVE_SENT_PDF"] = True
     auth.login("r@oster.se")
-    r = auth.post(f"/remisser/{rid}/yttrande/expediera", {}, form_url=f"/remisser/{rid}")
+    r = auth.post(f"/remisser/{rid}/yttrande/expediera", {"confirm_expediera": "1"}, form_url=f"/remisser/{rid}")
     assert r.status_code == 302
 
     session.rollback()

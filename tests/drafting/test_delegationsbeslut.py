@@ -85,7 +85,8 @@ def test_the_page_shows_no_sammantrade_and_offers_expediering(w, auth, session, 
     decision = auth.client.get(f"/api/v1/remisser/{rid}").get_json()["yttrande"]["decision"]
     assert (decision["needs_justering"], decision["justerad"], decision["justerad_on"]) == (False, True, None)
     assert decision["reference"] == f"genom delegationsbeslut av {DELEGAT}, den 21 september 2015"
-    assert auth.post(f"/remisser/{rid}/yttrande/expediera", {}, form_url=f"/remisser/{rid}").status_code == 302
+    assert auth.post(f"/remisser/{rid}/yttrande/expediera", {"confirm_expediera": "1"},
+                     form_url=f"/remisser/{rid}").status_code == 302
 
 
 def test_the_nämnd_s_beslut_still_waits_for_its_justering(session, w):

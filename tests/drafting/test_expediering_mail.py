@@ -20,7 +20,8 @@ from tests.drafting.test_flow import draft_form
 
 def expediera(auth, rid: int, **kwargs):
     """Press Expediera on the remiss page."""
-    return auth.post(f"/remisser/{rid}/yttrande/expediera", {}, form_url=f"/remisser/{rid}", **kwargs)
+    return auth.post(f"/remisser/{rid}/yttrande/expediera", {"confirm_expediera": "1"},  # the question's yes
+                     form_url=f"/remisser/{rid}", **kwargs)
 
 
 def sweep(runner, moment: str):

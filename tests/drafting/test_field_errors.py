@@ -48,7 +48,7 @@ def test_a_rattelse_without_a_reason_marks_its_field(world, auth, client, clock,
     assert auth.post(f"{url}/lage", {"state": "granskning"}, form_url=page).status_code == 302
     assert auth.post(f"{url}/lage", {"state": "godkand"}, form_url=page).status_code == 302
     assert decide(auth, rid, clock).status_code == 302
-    assert auth.post(f"{url}/expediera", {}, form_url=page).status_code == 302
+    assert auth.post(f"{url}/expediera", {"confirm_expediera": "1"}, form_url=page).status_code == 302
     refused = auth.post(f"{url}/rattelse", {"comment": ""}, form_url=page)
     assert refused.status_code == 400
     state = field_state(refused.get_data(as_text=True), "f-rattelse-comment")

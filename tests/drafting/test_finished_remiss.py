@@ -90,7 +90,7 @@ def test_avstar_and_besvarad_refuse_extensions_but_a_rattelse_still_works(world,
     auth.login(world["registrator"].email)
     approve_and_decide(auth, rid, clock)
     page = f"/remisser/{rid}"
-    assert auth.post(f"{page}/yttrande/expediera", {}, form_url=page).status_code == 302
+    assert auth.post(f"{page}/yttrande/expediera", {"confirm_expediera": "1"}, form_url=page).status_code == 302
     reader.rollback()
     assert reader.get(Remiss, rid).status == "besvarad"
     ext = client.post(f"/api/v1/remisser/{rid}/extensions", headers=_api_headers(client, rid),

@@ -113,7 +113,8 @@ def test_draft_review_approve_download_decide_and_expediera(world, auth, client,
     response = auth.post(f"{url}/expediera", {}, form_url=f"/remisser/{rid}", follow_redirects=True)
     assert "Protokollet med beslutet är inte justerat" in response.get_data(as_text=True)
     assert auth.post(f"{url}/justering", {"justerad_on": "2015-09-24"}, form_url=f"/remisser/{rid}").status_code == 302
-    response = auth.post(f"{url}/expediera", {}, form_url=f"/remisser/{rid}", follow_redirects=True)
+    response = auth.post(f"{url}/expediera", {"confirm_expediera": "1"}, form_url=f"/remisser/{rid}",
+                         follow_redirects=True)
     assert "är expedierat" in response.get_data(as_text=True)
     reader.rollback()
     assert reader.get(Remiss, rid).status == RemissStatus.besvarad
@@ -141,7 +142,7 @@ def test_expediera_moves_a_decided_remiss_to_besvarad_and_keeps_the_frozen_versi
     auth.post(f"{url}/lage", {"state": "granskning"}, form_url=f"/remisser/{rid}")
     auth.post(f"{url}/lage", {"state": "godkand"}, form_url=f"/remisser/{rid}")
     decide(auth, rid, clock)
-    auth.post(f"{url}/expediera", {}, form_url=f"/remisser/{rid}")
+    auth.post(f"{url}/expediera", {"confirm_expediera": "1"}, form_url=f"/remisser/{rid}")
     reader.rollback()
     assert reader.get(Remiss, rid).status == RemissStatus.besvarad
     draft = reader.exec(select(YttrandeDraft).where(YttrandeDraft.remiss_id == rid)).one()

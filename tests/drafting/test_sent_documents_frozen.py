@@ -23,7 +23,7 @@ def test_justering_is_locked_and_main_links_serve_the_sent_documents(world, auth
     headers = {"X-CSRFToken": csrf_token(client, page)}
     assert client.post(f"/api/v1/remisser/{rid}/yttrande/justering", headers=headers,
                        json={"justerad_on": "2015-09-24"}).status_code == 200
-    assert auth.post(f"{url}/expediera", {}, form_url=page).status_code == 302
+    assert auth.post(f"{url}/expediera", {"confirm_expediera": "1"}, form_url=page).status_code == 302
 
     clock.advance(days=9)  # a later day: a new rendering would carry a new date and new bytes
     changed = client.post(f"/api/v1/remisser/{rid}/yttrande/justering", headers=headers,

@@ -23,7 +23,7 @@ def test_sent_yttrande_names_its_own_template_after_the_namnd_changes_template(w
     assert auth.post(f"{url}/lage", {"state": "godkand"}, form_url=page).status_code == 302
     assert decide(auth, rid, clock).status_code == 302
     assert _label(client.get(page).get_data(as_text=True), "Yttrande") == "Standardmall"
-    assert auth.post(f"{url}/expediera", {}, form_url=page).status_code == 302
+    assert auth.post(f"{url}/expediera", {"confirm_expediera": "1"}, form_url=page).status_code == 302
 
     assert upload(auth, nid, "yttrande", CUSTOM_YTTRANDE, "egen.docx").status_code == 302
     shown = client.get(page).get_data(as_text=True)

@@ -36,7 +36,7 @@ def test_a_new_title_reaches_the_yttrande_and_the_sent_one_keeps_its_own(world, 
     headers = {"X-CSRFToken": csrf_token(client, page)}
     assert client.post(f"/api/v1/remisser/{rid}/yttrande/justering", headers=headers,
                        json={"justerad_on": "2015-09-24"}).status_code == 200
-    assert auth.post(f"{url}/expediera", {}, form_url=page).status_code == 302
+    assert auth.post(f"{url}/expediera", {"confirm_expediera": "1"}, form_url=page).status_code == 302
     _retitle(auth, clock, rid, "Kulturstrategi 2016")
     # what was sent: the title it went out with (a rättelse makes a new one)
     assert _heading(client, rid) == "Handlingsplan för kulturstrategi 2016, reviderad"

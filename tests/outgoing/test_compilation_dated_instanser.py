@@ -89,7 +89,7 @@ def test_sending_to_an_instans_after_the_sammanstallning_dates_it(session, app, 
     # back to waiting for answers, a longer svarstid, and the remiss sent to Kulturrådet too
     assert auth.post(f"{page}/status", {"status": "svarstiden_ute"}, form_url=page).status_code == 302
     assert auth.post(f"{page}/utskick/forlangning", {"until_on": "2027-03-26"}, form_url=page).status_code == 302
-    sent = auth.post(f"{page}/utskick/skicka", {}, form_url=page)
+    sent = auth.post(f"{page}/utskick/skicka", {"confirm_send": "1"}, form_url=page)
     assert sent.status_code == 302, _text(sent)
     # Old code: the svarstid alone was named; the document's "(har inte fått remissen)" was not.
     said = ("Svarstiden har ändrats och remissen har skickats till Kulturrådet efter sammanställningen – "

@@ -42,7 +42,7 @@ def test_a_made_missiv_and_a_sent_remiss_keep_the_direction(session, client, aut
             "har börjat. Välj ”Utgående – vi remitterar” för att spara dina andra ändringar.") in said
     assert 'value="Trafikplan 2027, rättad"' in said and "Skrivet nu" in said  # nothing typed is lost
 
-    assert auth.post(f"{page}/utskick/skicka", {}, form_url=page).status_code == 302
+    assert auth.post(f"{page}/utskick/skicka", {"confirm_send": "1"}, form_url=page).status_code == 302
     assert _state(session, rid)[1] == RemissStatus.skickad
     response = _to_inkommande(auth, rid)
     assert response.status_code == 400

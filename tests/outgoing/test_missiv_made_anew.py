@@ -92,7 +92,7 @@ def test_sending_makes_a_stale_missiv_anew_and_mails_the_one_in_force(session, c
     assert auth.post(f"{page}/utskick/missiv", {}, form_url=page).status_code == 302
     clock.advance(minutes=5)
     _retitle(session, remiss_id, "Trafikplan 2027, ny titel", clock())
-    assert auth.post(f"{page}/utskick/skicka", {}, form_url=page).status_code == 302
+    assert auth.post(f"{page}/utskick/skicka", {"confirm_send": "1"}, form_url=page).status_code == 302
     old, new = _missivs(session, remiss_id)
     lines = [line for line in _listed(client.get(page).get_data(as_text=True)) if line.startswith("Missiv")]
     assert lines[0].endswith("ersatt 4 december 2026 kl. 18.47)") and lines[1].endswith("gällande)")

@@ -262,7 +262,8 @@ def test_the_letters_as_pdf(session, outgoing, app, client, auth):
     session.commit()
     auth.login("pdf@malmo.se")
     assert client.get(f"/remisser/{outgoing.id}/utskick/brev.pdf").status_code == 404  # nothing sent yet
-    assert auth.post(f"/remisser/{outgoing.id}/utskick/skicka", form_url=f"/remisser/{outgoing.id}").status_code == 302
+    assert auth.post(f"/remisser/{outgoing.id}/utskick/skicka", {"confirm_send": "1"},
+                     form_url=f"/remisser/{outgoing.id}").status_code == 302
     response = client.get(f"/remisser/{outgoing.id}/utskick/brev.pdf")
     assert response.status_code == 200 and response.mimetype == "application/pdf"
     pages = PdfReader(io.BytesIO(response.get_data())).pages

@@ -84,8 +84,9 @@ def test_seed_000_sent_answered_chased_and_compiled(app, db, session, client, au
     assert "Utkast" in show
 
     # 3. Send: one mail per instans to the SMTP server, the missiv and handlingar attached.
-    assert auth.post(f"{url}/utskick/skicka", form_url=url).status_code == 302
-    assert auth.post(f"{url}/utskick/skicka", form_url=url).status_code == 302  # twice: still once each
+    assert auth.post(f"{url}/utskick/skicka", {"confirm_send": "1"}, form_url=url).status_code == 302
+    # twice: still once each
+    assert auth.post(f"{url}/utskick/skicka", {"confirm_send": "1"}, form_url=url).status_code == 302
     # delivered by the real outbox sweep (`remiss reminders run --now …`) to the SMTP server of SMTP_URL
     missiv_mails = run_sweep(runner, smtp, at(2010, 1, 22, 9, 5))
     assert len(missiv_mails) == 15

@@ -65,7 +65,7 @@ def test_sending_skips_an_instans_that_has_answered_or_avstatt(session, client, 
     assert declined.status_code == 302  # an instans may say beforehand that it will not answer
     shown = unescape(client.get(page).get_data(as_text=True))
     assert "kultur@example.se" in shown and "trafik@example.se." not in shown  # the question before sending
-    sent = auth.post(f"{page}/utskick/skicka", {}, form_url=page, follow_redirects=True)
+    sent = auth.post(f"{page}/utskick/skicka", {"confirm_send": "1"}, form_url=page, follow_redirects=True)
     said = unescape(sent.get_data(as_text=True))
     assert "Trafiknämnden, Miljönämnden har redan svarat eller avstått och får inte missivet." in said
     session.expire_all()

@@ -43,7 +43,7 @@ def _sent(session, client, auth, clock, *, with_handling: bool):
     session.commit()
     auth.login(user.email)
     page = f"/remisser/{rid}"
-    response = auth.post(f"{page}/utskick/skicka", {}, form_url=page, follow_redirects=True)
+    response = auth.post(f"{page}/utskick/skicka", {"confirm_send": "1"}, form_url=page, follow_redirects=True)
     letters = session.exec(select(Attachment).where(Attachment.remiss_id == rid, Attachment.purpose == "brev")).one()
     doc = Document(io.BytesIO(files.path_of(client.application.config["FILES_DIR"], letters.storage_key).read_bytes()))
     return unescape(response.get_data(as_text=True)), "\n".join(p.text for p in doc.paragraphs), handling_id
@@ -89,7 +89,7 @@ def test_the_letters_pdf_carries_the_handlingar_after_the_letters(session, clien
     session.commit()
     auth.login(user.email)
     page = f"/remisser/{rid}"
-    assert auth.post(f"{page}/utskick/skicka", {}, form_url=page).status_code == 302
+    assert auth.post(f"{page}/utskick/skicka", {"confirm_send": "1"}, form_url=page).status_code == 302
     response = client.get(f"{page}/utskick/brev.pdf")
     assert response.status_code == 200 and response.mimetype == "application/pdf"
     texts = [" ".join(p.extract_text().split()) for p in PdfReader(io.BytesIO(response.get_data())).pages]

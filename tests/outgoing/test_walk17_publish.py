@@ -42,7 +42,7 @@ def _answered(session, client, auth, clock):
     session.commit()
     auth.login(user.email)
     page = f"/remisser/{rid}"
-    auth.post(f"{page}/utskick/skicka", {}, form_url=page, follow_redirects=True)
+    auth.post(f"{page}/utskick/skicka", {"confirm_send": "1"}, form_url=page, follow_redirects=True)
     entry = remisser.entries(session, rid)[0]
     answers.register_answer(session, now=clock.now, principal=Principal.system(), remiss=remiss, entry=entry,
                             data=AnswerData(date(2026, 12, 4), files=[("svar-ungdomsradet.eml", _reply())]),

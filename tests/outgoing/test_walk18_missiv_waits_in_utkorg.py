@@ -33,7 +33,7 @@ def test_the_outgoing_page_says_the_missiv_waits_in_the_utkorg_until_a_sweep_sen
     assert f"Skicka remissen nu? Den {QUEUED} till 2 remissinstanser: trafik@example.se, miljo@example.se." \
         in unescape(client.get(page).get_data(as_text=True)).replace("\n", " ")
     assert "genast" not in before
-    said = _text(auth.post(f"{page}/utskick/skicka", {}, form_url=page, follow_redirects=True))
+    said = _text(auth.post(f"{page}/utskick/skicka", {"confirm_send": "1"}, form_url=page, follow_redirects=True))
     assert f"Remissen är skickad: missivet {QUEUED} till 2 remissinstanser." in said
     assert WAITS in said  # the remiss page the flash is shown on
     assert "Remissen skickad med e-post till 2 remissinstanser (lagt i utkorgen)" in said  # the history

@@ -50,7 +50,7 @@ def test_during_an_outage_the_missiv_is_said_to_wait_because_mail_cannot_be_sent
     assert (f"Skicka remissen nu? Den läggs i utkorgen och väntar där – {DOWN} – på att e-postas till "
             "2 remissinstanser: trafik@example.se, miljo@example.se.") in asked
     assert "inom några minuter" not in asked
-    said = _text(auth.post(f"{page}/utskick/skicka", {}, form_url=page, follow_redirects=True))
+    said = _text(auth.post(f"{page}/utskick/skicka", {"confirm_send": "1"}, form_url=page, follow_redirects=True))
     assert (f"Remissen är skickad: missivet läggs i utkorgen och väntar där – {DOWN} – på att e-postas till "
             "2 remissinstanser.") in said
     assert HELD in said and "inom några minuter" not in said and "inte skickat ännu" not in said

@@ -102,7 +102,7 @@ def test_sending_with_a_passed_svarsdag_is_refused_and_a_new_svarsdag_makes_a_ne
     session.rollback()
     shown = unescape(client.get(page).get_data(as_text=True))
     assert "ett nytt missiv skapas när remissen skickas" in shown
-    assert auth.post(f"{page}/utskick/skicka", {}, form_url=page).status_code == 302
+    assert auth.post(f"{page}/utskick/skicka", {"confirm_send": "1"}, form_url=page).status_code == 302
     session.expire_all()
     sent = session.exec(select(OutboxMessage).where(OutboxMessage.remiss_id == remiss.id,
                                                     OutboxMessage.kind == "outgoing_missiv")).all()
@@ -127,7 +127,7 @@ def _sent(session, client, auth, clock):
     namnd, user, remiss = _world(session, deadline=date(2027, 1, 29))
     auth.login(user.email)
     page = f"/remisser/{remiss.id}"
-    assert auth.post(f"{page}/utskick/skicka", {}, form_url=page).status_code == 302
+    assert auth.post(f"{page}/utskick/skicka", {"confirm_send": "1"}, form_url=page).status_code == 302
     ids = [e.id for e in remisser.entries(session, remiss.id)]
     session.rollback()
     return remiss, page, ids

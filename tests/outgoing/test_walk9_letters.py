@@ -41,7 +41,7 @@ def _sent(session, client, auth, clock):
     session.commit()
     auth.login(user.email)
     page = f"/remisser/{remiss.id}"
-    assert auth.post(f"{page}/utskick/skicka", {}, form_url=page).status_code == 302
+    assert auth.post(f"{page}/utskick/skicka", {"confirm_send": "1"}, form_url=page).status_code == 302
     ids = [e.id for e in remisser.entries(session, remiss.id)]
     rid = remiss.id
     session.rollback()

@@ -27,7 +27,7 @@ def test_warnings_for_no_handlingar_an_early_compilation_and_an_answer_dated_bef
     shown = unescape(client.get(page).get_data(as_text=True))
     assert "Remissen har inga remisshandlingar." in shown  # on the page, next to the button
     assert 'data-confirm="Remissen har inga remisshandlingar: remissinstanserna får bara missivet. Skicka' in shown
-    assert auth.post(f"{page}/utskick/skicka", {}, form_url=page).status_code == 302
+    assert auth.post(f"{page}/utskick/skicka", {"confirm_send": "1"}, form_url=page).status_code == 302
 
     shown = unescape(client.get(page).get_data(as_text=True))
     assert ('data-confirm="Svarstiden löper till 29 januari 2027 (67 dagar kvar), och 2 remissinstanser har inte svarat. '

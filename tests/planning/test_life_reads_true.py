@@ -350,7 +350,7 @@ def test_the_whole_life_reads_true_at_every_step(life, clock, runner, app):
     assert life.next_step("sekreterare") == "Nästa steg: Nämnden har beslutat: expediera yttrandet till remittenten."
     life.only_true_things()
     clock.set(at(2015, 9, 25, 9))
-    life.post("sekreterare", "/yttrande/expediera", {})
+    life.post("sekreterare", "/yttrande/expediera", {"confirm_expediera": "1"})
     # no answer address: besvarad once the sekreterare records it sent (walk11 finding 10)
     assert life.status() == "beslutad"
     life.post("sekreterare", "/yttrande/skickat", {"way": "post", "sent_on": "2015-09-25"})
@@ -497,7 +497,7 @@ def test_a_late_expediering_is_advised_while_open_and_told_as_done_once_expedier
     life.post("sekreterare", "/yttrande/justering", {"justerad_on": "2015-10-01"})
     assert "Det är efter sista svarsdag" in life.tidplan_row("Expediering")  # still open, still late
     clock.set(at(2015, 10, 5, 9))
-    life.post("sekreterare", "/yttrande/expediera", {})
+    life.post("sekreterare", "/yttrande/expediera", {"confirm_expediera": "1"})
     life.post("sekreterare", "/yttrande/skickat", {"way": "post", "sent_on": "2015-10-05"})  # no answer address
     assert life.status() == "besvarad"
     stored = life.only_true_things()

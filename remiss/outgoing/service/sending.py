@@ -279,12 +279,18 @@ def _missing_addresses(entries: list[SandlistaEntry]) -> str:
             + ". Ange e-post eller postadress under ”Ändra adress” för varje instans i tabellen nedan.")
 
 
+class NotConfirmed(Exception):
+    """The remiss could be sent now, but the user has not said yes to the question (send(confirmed=False))."""
+
+
 def send(session: Session, *, now: datetime, principal: Principal, remiss: Remiss, files_dir: str,
-         base_url: str) -> Sent:
+         base_url: str, confirmed: bool = True) -> Sent:
     """Send the remiss to every instans not yet sent to: a mail in the outbox to those with an e-mail address,
     one printable Word file of letters (address block per instans) for those with a postal address only.
 
     Until this moment the sändlista reads the register's current addresses; what was sent is kept on the entry.
+    confirmed=False (the page's button without the question's yes): refused as always when it cannot be sent, else
+    NotConfirmed before anything is made or queued, and the caller rolls back (walk21 J14).
     """
     require(principal, Action.edit, remiss.namnd_id)
     _check_outgoing(remiss)
@@ -308,6 +314,8 @@ def send(session: Session, *, now: datetime, principal: Principal, remiss: Remis
     problem = deadline_problem(remiss, local_today(now))
     if problem:
         raise InputErrors({"deadline_on": problem})
+    if not confirmed:
+        raise NotConfirmed()
     missiv = current_missiv(session, remiss.id)
     if missiv is None or missiv_stale(session, remiss, missiv):
         missiv = generate_missiv(session, now=now, principal=principal, remiss=remiss, files_dir=files_dir)

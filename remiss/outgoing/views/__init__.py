@@ -21,7 +21,7 @@ from remiss.reminders.queued import queued
 from remiss.remisser import attachments
 from remiss.remisser.input import SANDLISTA_LIMIT, InputErrors, parse_remiss_input, RemissData
 from remiss.remisser.models import Direction
-from remiss.web import now, principal, requires
+from remiss.web import asking, now, principal, requires
 
 bp = Blueprint("outgoing", __name__)
 MAX_SANDLISTA = SANDLISTA_LIMIT
@@ -157,10 +157,17 @@ def make_missiv(remiss_id: int):
 
 @bp.route("/remisser/<int:remiss_id>/utskick/skicka", methods=["POST"])
 def send(remiss_id: int):
+    """Skicka remissen: only with the dialog's yes or the page's box (confirm_send); without it, where the remiss
+    could be sent, the page asks beside the button (walk21 J14: without JavaScript it was sent with no question)."""
     remiss = _post_guard(remiss_id)
     try:
         sent = sending.send(get_session(), now=now(), principal=principal(), remiss=remiss,
-                            files_dir=_config("FILES_DIR"), base_url=_config("BASE_URL"))
+                            files_dir=_config("FILES_DIR"), base_url=_config("BASE_URL"),
+                            confirmed=asking.confirmed("confirm_send"))
+    except sending.NotConfirmed:
+        get_session().rollback()
+        return asking.ask(remiss_id, "skicka", "Remissen är inte skickad: att skicka den går inte att ångra. Läs "
+                          "frågan vid knappen och kryssa i ”Ja, skicka remissen nu” om den ska skickas.")
     except (InputErrors, RenderError) as exc:
         _refused("Remissen skickades inte", exc)
     else:
@@ -217,8 +224,9 @@ def panel_context(session, p, remiss, moment):
                             group=request.args.get("grupp", ""))
     context["amendment"] = [e.name for e in amendments.outdated(session, remiss)]  # have the old frågeställningar
     context["failed"] = g.get("outgoing_failed")  # the general extension's form, when it came back with errors
-    context["close_asked"] = request.args.get("avsluta") == "fraga"  # Avsluta was refused: the box to confirm
-    context["compile_asked"] = request.args.get("sammanstall") == "fraga"  # so was Sammanställ svaren
+    # a button the server asked about for want of the dialog's yes: its question and box beside it (web.asking)
+    context["close_asked"], context["compile_asked"], context["send_asked"] = (
+        asking.asked("avsluta"), asking.asked("sammanstall"), asking.asked("skicka"))
     # mail of this remiss still in the Utkorg or failed: "skickad" is not "e-postad" (walk18 F2)
     context["unsent_mail"] = queueing.unsent_lines(session, remiss.id, mails.UNSENT_LABELS, now=moment)
     return context

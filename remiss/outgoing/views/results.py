@@ -1,7 +1,7 @@
 """Pages that gather the answers: svarsstatus export, letters to print, sammanställning, closing, publishing."""
 from __future__ import annotations
 
-from flask import abort, flash, redirect, request, url_for
+from flask import abort, flash, request
 
 from remiss import files
 from remiss.calendar.swedish import join_words
@@ -13,7 +13,7 @@ from remiss.outgoing.service import addresses, lifecycle, publication, sending
 from remiss.outgoing.views import DOCX, XLSX, _back, _config, _post_guard, _refused, _remiss, bp
 from remiss.remisser import service as remisser
 from remiss.remisser.input import InputErrors
-from remiss.web import now, principal
+from remiss.web import asking, now, principal
 from remiss.web.downloads import download_file
 
 
@@ -74,10 +74,10 @@ def compile_answers(remiss_id: int):
     JavaScript it compiled, and stopped the reminders, with no question (h-close20's leftover of walk20 H11)."""
     remiss = _post_guard(remiss_id)
     asked = lifecycle.compile_question(remiss, now(), remisser.entries(get_session(), remiss.id))
-    if asked and request.form.get("confirm_compile") != "1":  # a question, not an error (walk21 J7)
-        flash(f"Svaren sammanställdes inte: {asked.removesuffix(lifecycle.COMPILE_QUESTION)} Kryssa i ”Sammanställ "
-              "svaren ändå” vid knappen om de ska sammanställas nu; planerade påminnelser stoppas då.", "warning")
-        return redirect(url_for("remisser.show", remiss_id=remiss_id, sammanstall="fraga") + "#sammanstall")
+    if asked and not asking.confirmed("confirm_compile"):
+        return asking.ask(remiss_id, "sammanstall", f"Svaren sammanställdes inte: "
+                          f"{asked.removesuffix(lifecycle.COMPILE_QUESTION)} Kryssa i ”Sammanställ svaren ändå” vid "
+                          "knappen om de ska sammanställas nu; planerade påminnelser stoppas då.")
     try:
         kept = lifecycle.compile_answers(get_session(), now=now(), principal=principal(), remiss=remiss,
                                          files_dir=_config("FILES_DIR"))
@@ -95,18 +95,17 @@ def close(remiss_id: int):
     by static/app.js when the user says yes) or from the box "Avsluta ärendet ändå" that the page shows with the
     question when they are missing (walk20 H11: without JavaScript the case closed with no question at all)."""
     remiss = _post_guard(remiss_id)
-    form, ticked = request.form, request.form.get("confirm_close") == "1"
+    form, ticked = request.form, asking.confirmed("confirm_close")
     try:
         lifecycle.close(get_session(), now=now(), principal=principal(), remiss=remiss,
                         note=str(form.get("note", ""))[:500], stale_ok=ticked or form.get("stale_ok") == "1",
                         early_ok=ticked or form.get("early_ok") == "1")
     except lifecycle.CloseQuestion as exc:  # asked on the page, beside the button, with the box to tick
         get_session().rollback()
-        flash(f"Ärendet avslutades inte: {exc.said} " + (
+        return asking.ask(remiss_id, "avsluta", f"Ärendet avslutades inte: {exc.said} " + (
             "Sammanställ svaren igen först, eller kryssa i ”Avsluta ärendet ändå” vid knappen om ärendet ska "
             "avslutas med den äldre sammanställningen." if exc.stale else
-            "Kryssa i ”Avsluta ärendet ändå” vid knappen om ärendet ska avslutas ändå."), "warning")
-        return redirect(url_for("remisser.show", remiss_id=remiss_id, avsluta="fraga") + "#avsluta")
+            "Kryssa i ”Avsluta ärendet ändå” vid knappen om ärendet ska avslutas ändå."))
     except InputErrors as exc:
         _refused("Ärendet avslutades inte", exc)
     else:

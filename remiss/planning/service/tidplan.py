@@ -15,7 +15,7 @@ from remiss.calendar import Meeting, PlanningRules, Tidplan, WorkCalendar, plan_
 from remiss.calendar.after_beslut import UNHELD_KINDS, Decided, follow_decision
 from remiss.calendar.hand_set import LATE_ADVICE, fitted, flag_unfitted, follow_hand_set
 from remiss.calendar.milestones import (DONE_WORDS, MILESTONE_KINDS, PASSED_OVER, PlannedMilestone, flag,
-                                       stronger_reason, workflow_order)
+                                       history_changes, stronger_reason, workflow_order)
 from remiss.calendar.swedish import count_words, format_moment, format_weekday_date
 from remiss.clock import STOCKHOLM, local, local_today
 from remiss.namnd.models import ClosedDay, Namnd, Meeting as MeetingRow
@@ -148,14 +148,16 @@ def replan(session: Session, *, now: datetime, remiss: Remiss, actor_id: int | N
                        followed=_hand_set(session, remiss, hand.override_on))
     session.flush()
     missed.flag_missed_meetings(session, now=now, remiss_id=remiss.id)  # a meeting already passed without beslut
-    after = {m.kind: m.due_on.isoformat() for m in milestones_of(session, remiss.id)}
+    rows = milestones_of(session, remiss.id)
+    after = {m.kind: m.due_on.isoformat() for m in rows}
     changes = {kind: [before.get(kind), after.get(kind)] for kind in MILESTONE_KINDS
                if before.get(kind) != after.get(kind)}
     note = moved.why(because, moved_to, changes, deadline_of(remiss)) if because else "Tidplanen beräknad"
     if changes:
         touch(session, remiss, now)
         audit.record(session, now=now, user_id=actor_id, entity="remiss", entity_id=remiss.id,
-                     remiss_id=remiss.id, action="milestone", changes=changes, note=note)
+                     remiss_id=remiss.id, action="milestone", note=note,
+                     changes=history_changes(changes, {m.kind: m.label for m in rows}))  # the Tidplan's words
     earlier = moved.moved_earlier(changes, milestones_of(session, remiss.id)) if because else []
     events.milestones_changed.send(remiss, session=session, now=now, actor_id=actor_id, moved_earlier=earlier,
                                    because=note)

@@ -306,6 +306,9 @@ def void(remiss_id: int):
         session.rollback()
         flash(str(exc), "error")
         return redirect(url_for("remisser.show", remiss_id=remiss_id))
+    except voided.AlreadyVoided as exc:  # a double-click: the first made it
+        flash(str(exc), "info")
+        return redirect(url_for("remisser.show", remiss_id=remiss_id))
     flash(f"{remiss.our_dnr or remiss.title} är makulerad: den finns kvar med sin historik men visas inte i "
           "listorna, och inga påminnelser skickas.", "success")
     return redirect(url_for("remisser.show", remiss_id=remiss_id))

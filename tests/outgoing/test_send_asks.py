@@ -1,0 +1,79 @@
+"""walk21 J14: without JavaScript (or when app.js did not load) "Skicka remissen" queued the missiv at once: the
+question – to whom it is e-mailed, no remisshandlingar, "Det går inte att ångra" – was only in the button's dialog.
+The server now asks as for Avsluta ärendet (remiss/web/asking.py): a post without the dialog's yes sends nothing,
+and the page shows the question beside the button with the box "Ja, skicka remissen nu"; not headed "Fel:". A
+remiss that cannot be sent is refused as before, without a question (tests/outgoing/test_walk9_dates.py)."""
+from __future__ import annotations
+
+import re
+from datetime import date
+from html import unescape
+
+from sqlmodel import select
+
+from remiss.auth.models import Role
+from remiss.outgoing.service.sending import MISSIV_KIND
+from remiss.reminders.models import OutboxMessage
+from remiss.remisser.input import SandlistaItem
+from remiss.remisser.models import Remiss
+from tests.support.factories import T0, make_namnd, make_remiss, make_user
+
+QUESTION = ("Remissen har inga remisshandlingar: remissinstanserna får bara missivet. Skicka remissen nu? Den läggs "
+            "i utkorgen och e-postas inom några minuter till 2 remissinstanser: norr@example.se, soder@example.se. "
+            "Det går inte att ångra.")
+
+
+def _form(page: str) -> str:
+    return re.search(r'<form[^>]*utskick/skicka".*?</form>', page, re.S).group(0)
+
+
+def _text(html: str) -> str:
+    return " ".join(unescape(re.sub(r"<[^>]+>", " ", html)).split())
+
+
+def _sent(session, rid: int) -> tuple[bool, int]:
+    session.expire_all()
+    queued = session.exec(select(OutboxMessage).where(OutboxMessage.remiss_id == rid,
+                                                      OutboxMessage.kind == MISSIV_KIND)).all()
+    sent = session.get(Remiss, rid).sent_at is not None
+    session.rollback()  # the test's read ends, so the app may write (SQLite has one writer)
+    return sent, len(queued)
+
+
+def test_sending_without_the_dialogs_yes_asks_on_the_page(session, client, auth, clock):
+    clock.set(T0)  # Monday 23 November 2026
+    namnd = make_namnd(session)
+    user = make_user(session, role=Role.registrator, namnder=[namnd])
+    remiss = make_remiss(session, namnd=namnd, direction="utgaende", questions=["Fråga?"],
+                         deadline_on=date(2027, 1, 29), deadline_time=None,
+                         sandlista=[SandlistaItem("Norr", "norr@example.se", ""),
+                                    SandlistaItem("Söder", "soder@example.se", "")])
+    session.commit()
+    rid = remiss.id
+    auth.login(user.email)
+    page = f"/remisser/{rid}"
+    form = _form(unescape(client.get(page).get_data(as_text=True)))
+    assert f'data-confirm="{QUESTION}" data-confirmed="confirm_send"' in form  # the dialog, with JavaScript
+    assert 'name="confirm_send"' not in form  # nothing confirmed until the user says yes
+
+    refused = auth.post(f"{page}/utskick/skicka", {}, form_url=page)
+    assert refused.headers["Location"].endswith("?skicka=fraga#skicka")
+    asked = unescape(client.get(refused.headers["Location"]).get_data(as_text=True))
+    # Old code: "Klart: Remissen är skickad: missivet läggs i utkorgen …" with no question
+    assert ("Observera: Remissen är inte skickad: att skicka den går inte att ångra. Läs frågan vid knappen och "
+            "kryssa i ”Ja, skicka remissen nu” om den ska skickas.") in _text(asked)
+    form = _form(asked)
+    assert f'<p id="q-confirm_send">{QUESTION}</p>' in form and "data-confirm" not in form
+    assert re.search(r'<input type="checkbox" id="f-confirm_send" name="confirm_send" value="1"[^>]*> '
+                     r'Ja, skicka remissen nu</label>', form)
+    assert "Fel:" not in _text(asked)
+    assert _sent(session, rid) == (False, 0)
+
+    unticked = auth.post(f"{page}/utskick/skicka", {}, form_url=refused.headers["Location"])
+    assert unticked.headers["Location"].endswith("?skicka=fraga#skicka")  # asked again
+    assert _sent(session, rid) == (False, 0)
+
+    done = auth.post(f"{page}/utskick/skicka", {"confirm_send": "1"}, form_url=refused.headers["Location"],
+                     follow_redirects=True)
+    assert "Remissen är skickad: missivet läggs i utkorgen" in _text(done.get_data(as_text=True))
+    assert _sent(session, rid) == (True, 2)
