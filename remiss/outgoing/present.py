@@ -135,7 +135,7 @@ def panel(session: Session, principal: Principal, remiss: Remiss, now: datetime,
         "unsent_names": [e.name for e in unsent],
         # once compiled or closed the remiss is not sent to them, and the panel says so (walk21 J5)
         "unsent_words": lifecycle.unsent_words(remiss, [e.name for e in unsent]) if state.value not in
-        lifecycle.SENDS else "",
+        lifecycle.SENDS and remiss.sent_at is not None else "",
         "may_missiv": state.value in lifecycle.SENDS and (state == RemissStatus.utkast or bool(unsent)),
         "sent": remiss.sent_at is not None, "sent_at": format_date_time(remiss.sent_at) if remiss.sent_at else "",
         "unsent": len(unsent), "by_mail": len(by_mail), "by_post": len(by_post),
