@@ -61,15 +61,10 @@ def _old_text(names: list[str]) -> str:
             "till dem med ”Skicka ändringen” under Utskick och svar.")
 
 
-def _unsent_text(names: list[str]) -> str:
-    return (f"{join_words(names)} har inte fått remissen än: skicka remissen, så får "
-            f"{'den' if len(names) == 1 else 'de'} det nya missivet.")
-
-
 def after_edit_note(session: Session, remiss: Remiss) -> str:
     """What saving a change to a sent remiss means for the instanser: said on saving (walk12b #14)."""
     old, unsent = _pending(session, remiss)
-    return " ".join(([_old_text(old)] if old else []) + ([_unsent_text(unsent)] if unsent else []))
+    return " ".join(([_old_text(old)] if old else []) + ([lifecycle.unsent_words(remiss, unsent)] if unsent else []))
 
 
 OLD_QUESTIONS = "fragestallningar_ej_meddelade"  # the API's warning codes (docs/api.md)
@@ -88,7 +83,8 @@ def warnings_json(session: Session, remiss: Remiss) -> list[dict]:
         found.append({"code": OLD_QUESTIONS, "message": _old_text(old), "link_text": "Skicka ändringen",
                       "url": url})
     if unsent:
-        found.append({"code": NOT_SENT_TO, "message": _unsent_text(unsent), "link_text": "Skicka remissen",
+        found.append({"code": NOT_SENT_TO, "message": lifecycle.unsent_words(remiss, unsent),
+                      "link_text": "Skicka remissen" if remiss.status in lifecycle.SENDS else "Utskick och svar",
                       "url": url})
     return found
 

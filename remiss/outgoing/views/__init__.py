@@ -13,7 +13,7 @@ from remiss.namnd.models import Namnd
 from remiss.outgoing import mails, overview, present
 from remiss.outgoing.forms import parse_ids, parse_new_instanser
 from remiss.outgoing.repeated import merge_repeated, name_key, repeated_note
-from remiss.outgoing.service import amendments, sending
+from remiss.outgoing.service import amendments, lifecycle, sending
 from remiss.outgoing.service.register import saved_lists, visible_organisations
 from remiss.calendar.swedish import count_words
 from remiss.reminders import queued as queueing
@@ -141,6 +141,10 @@ def _post_guard(remiss_id: int):
 @bp.route("/remisser/<int:remiss_id>/utskick/missiv", methods=["POST"])
 def make_missiv(remiss_id: int):
     remiss = _post_guard(remiss_id)
+    why = lifecycle.not_sent_reason(remiss)  # compiled or closed: no missiv for a sending that will not come (J5)
+    if why:
+        flash(f"Missivet skapades inte: {why}.", "error")
+        return _back(remiss_id)
     try:
         sending.generate_missiv(get_session(), now=now(), principal=principal(), remiss=remiss,
                                 files_dir=_config("FILES_DIR"))
