@@ -102,6 +102,21 @@ document.addEventListener("DOMContentLoaded", () => {
         form.append(yes);
       }
     }));
+  // A double-click sends a form once: a second submit of the same form within a few seconds is dropped (the
+  // server answers a second sending with what the first did anyway). The button is not disabled, so its own name
+  // and value still go with the first sending; after a few seconds (a download, no new page) it works again.
+  // Listened for on the document, after the form's own listeners (the questions above) have had their say.
+  document.addEventListener("submit", (event) => {
+    const form = event.target;
+    if (event.defaultPrevented || (form.getAttribute("method") || "").toLowerCase() !== "post") return;
+    const sentAt = Number(form.dataset.sentAt || 0);
+    if (Date.now() - sentAt < 3000) event.preventDefault();
+    else form.dataset.sentAt = String(Date.now());
+  });
+  // Back to a page kept in the browser's cache: its forms may be sent again at once.
+  window.addEventListener("pageshow", (event) => {
+    if (event.persisted) document.querySelectorAll("form[data-sent-at]").forEach((form) => delete form.dataset.sentAt);
+  });
   // Registering: say while the form is filled in that the remittent's diarienummer or the title is already
   // registered, with links (GET /api/v1/remisser/mojliga-dubbletter). Sending the form asks again.
   const live = document.getElementById("duplicate-live");
@@ -113,15 +128,14 @@ document.addEventListener("DOMContentLoaded", () => {
     asked = query;
     const response = await fetch(`${live.dataset.url}?${query}`, {credentials: "same-origin"});
     if (!response.ok || query !== asked) return;  // a later check is on its way
-    const {items} = await response.json();
+    const {items, said} = await response.json();
     live.replaceChildren();
     if (!items.length) return;
     const box = document.createElement("div"), text = document.createElement("p"), lead = document.createElement("strong");
     const list = document.createElement("ul");
     box.className = "message message-warning duplicate-warning";  // the words of remisser/_duplicate_warning.html
     lead.textContent = "Kan redan vara registrerad:";
-    text.append(lead, ` ${items.length === 1 ? "en remiss" : `${items.length} remisser`} med samma diarienummer ` +
-                      "hos remittenten eller samma ärendemening.");
+    text.append(lead, ` ${said} med samma diarienummer hos remittenten eller samma ärendemening.`);
     for (const item of items) {
       const row = document.createElement("li"), link = document.createElement("a");
       link.href = item.url;
@@ -148,7 +162,9 @@ document.addEventListener("DOMContentLoaded", () => {
     const field = namnd.form && namnd.form.querySelector("[data-handlaggare-field]");
     if (!field || !namnd.value) return;
     const typed = field.querySelector("input[name=handlaggare]");
-    const query = new URLSearchParams({namnd_id: namnd.value, handlaggare: typed ? typed.value : ""});
+    const kind = namnd.form.querySelector("[name=kind]");  // the Ärendetyp: "ärendet kan inte tilldelas"
+    const query = new URLSearchParams({namnd_id: namnd.value, handlaggare: typed ? typed.value : "",
+                                       kind: kind ? kind.value : ""});
     const response = await fetch(`${field.dataset.url}?${query}`, {credentials: "same-origin"});
     if (!response.ok) return;
     const holder = document.createElement("div");

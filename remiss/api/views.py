@@ -17,7 +17,7 @@ from remiss.intake.schemas import MissivFields, MissivText
 from remiss.remisser.input import (InputErrors, letter_after_arrival, letter_after_arrival_change,
                                    letter_after_arrival_error)
 from remiss.remisser.filters import RemissFilter
-from remiss.remisser.kind_words import noun_of
+from remiss.remisser.kind_words import counted, noun_of
 from remiss.remisser.models import Direction
 from remiss.remisser.queries import list_remisser, possible_duplicates
 from remiss.remisser.schemas import (DuplicateList, DuplicateQuery, ListQuery, RemissCreate, RemissDetail, RemissList,
@@ -122,7 +122,9 @@ def duplicates():
                                title=request.args.get("title", "")[:500])
     return jsonify({"items": [{"id": r.id, "our_dnr": r.our_dnr, "title": r.title, "remittent": r.remittent,
                                "sender_dnr": r.sender_dnr, "url": url_for("remisser.show", remiss_id=r.id)}
-                              for r in rows]})
+                              for r in rows],
+                    # "en remiss", "ett ärende", "2 ärenden": what the form's warning says (static/app.js)
+                    "said": counted(r.kind for r in rows) if rows else ""})
 
 
 @bp.post("/remisser")

@@ -131,7 +131,9 @@ def _sent(frozen_rows, decided: list[Decision], mails: list = (), down: datetime
         what = rattelse_name(n).capitalize() if n else "Yttrandet"
         mail = next((m for m in mails if mail_state.version_of(m) == row.draft_version_id), None)
         rounds[row.draft_version_id] = {
-            "what": what, "version": row.number, "mail": mail_state.words(mail, what, down=down) if mail else "",
+            # agreeing with what: "Yttrandet … expedierat", "Rättelse 2 … expedierad" (walk21 J9)
+            "what": what, "expedierad": "expedierad" if n else "expedierat", "version": row.number,
+            "mail": mail_state.words(mail, what, down=down) if mail else "",
             "waiting": mail is not None and mail.status in mail_state.WAITING,
             "at": format_date_time(row.created_at),
             "beslut": decisions.decision_reference(decision) if decision else "inget beslut registrerat"}

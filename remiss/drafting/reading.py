@@ -31,9 +31,11 @@ LABELS = {
 }
 
 
-def field_label(name: str) -> str:
+def field_label(name: str, kind=None) -> str:
     """The Swedish name of a draft form field, for messages and error summaries ("svar-2" → "Svar på fråga 2");
-    "" for what concerns the whole form (its version, its state)."""
+    "" for what concerns the whole form (its version, its state). kind: the RemissKind, for summary_label."""
+    if name == "remiss_sammanfattning":
+        return summary_label(kind)
     if name in LABELS:
         return LABELS[name]
     kind, _, rest = name.partition("-")

@@ -10,7 +10,7 @@ from remiss.auth.access import Action, Principal, require
 from remiss.calendar.swedish import join_words, lower_first
 from remiss.drafting import content as sections
 from remiss.drafting.context import signers
-from remiss.drafting.drafts import S, DraftError, current_content, require_open
+from remiss.drafting.drafts import S, DraftError, current_content, decision_of, require_open
 from remiss.drafting.models import Decision, DecidedBy, DraftVersion
 from remiss.drafting.versions import add_version
 from remiss.remisser.input import InputErrors
@@ -55,6 +55,8 @@ def fill(session: Session, *, now: datetime, principal: Principal, remiss: Remis
     require(principal, Action.review, remiss.namnd_id)
     draft, _, content = current_content(session, remiss)
     require_open(remiss, draft)
+    if draft is not None and draft.state == S.expedierad:  # a tab opened before expediering (walk21 J12)
+        raise DraftError(_already_sent(session, remiss, draft, content, raw))
     if draft is None or draft.state != S.godkand:
         raise DraftError("Underskrifterna fylls i här på ett godkänt yttrande; ett utkast ändras under Redigera "
                          "yttrandet.")
@@ -65,3 +67,14 @@ def fill(session: Session, *, now: datetime, principal: Principal, remiss: Remis
         return None
     return add_version(session, now=now, principal=principal, remiss=remiss, draft=draft, content=new,
                         comment=COMMENT)
+
+
+def _already_sent(session: Session, remiss: Remiss, draft, content: dict, raw: dict) -> str:
+    """'Yttrandet är redan expedierat, så underskrifterna kan inte ändras längre. Det expedierade yttrandet
+    undertecknas av …. Dina namn sparades inte: …' – what was sent and what was typed, not a word about an utkast."""
+    what, sent = ("Rättelsen", "expedierad") if draft.rattelse else ("Yttrandet", "expedierat")
+    printed = signed_by(content, decision_of(session, remiss.id, draft.rattelse),
+                        "Den expedierade rättelsen" if draft.rattelse else "Det expedierade yttrandet")
+    typed = [name.strip() for name in (raw.get(key) or "" for key in FIELDS) if name.strip()]
+    kept = f" Dina namn sparades inte: {join_words(typed)}." if typed else ""
+    return f"{what} är redan {sent}, så underskrifterna kan inte ändras längre.{' ' + printed if printed else ''}{kept}"

@@ -92,7 +92,8 @@ def _register() -> _Register:
 
     lines = [line for line in (DATA / "kommuner.txt").read_text(encoding="utf-8").splitlines()
              if line.strip() and not line.startswith("#")]
-    # "Egna namn: Göteborg = Göteborgs Stad; …": the kommuner that call themselves stad.
+    # "Egna namn: Göteborg = Göteborgs Stad; …": the kommuner that call themselves stad (and Kalmar kommun, Orust
+    # kommun, whose names take no genitive s).
     own = {base.strip(): name.strip() for line in lines if line.startswith("Egna namn:")
            for base, name in (pair.split("=") for pair in line.split(":", 1)[1].split(";"))}
     for line in lines:

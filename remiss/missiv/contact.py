@@ -65,6 +65,7 @@ _ORGANISATION_LEAD = re.compile(r"^(?:landstinget|regionen|region|kommunen|läns
                                 re.IGNORECASE)
 # words that start a body's name after a signer's name on one line ("Per Holm Sveriges Kommuner och Regioner")
 _BODY_LEADS = {"sveriges", "region", "regionen", "länsstyrelsen", "kommunen"}
+_CALLS = {"kontakta", "ring", "ringa", "mejla", "maila", "e-posta"}  # a call to the reader before the name
 _HEADS = {"landshövding", "generaldirektör", "överdirektör", "kommundirektör", "regiondirektör", "statsråd", "minister"}
 _NOT_NAMES = {"med", "box", "tel", "telefon", "mobil", "e-post", "hej", "vi", "och", "postadress", "besöksadress",
               "avdelningen", "enheten", "strateg", "planarkitekt", "handläggare"}
@@ -131,7 +132,9 @@ def find_contact(text: str) -> tuple[str | None, tuple[int, int] | None]:
 
 
 # "Eva Berg är handläggare för ärendet": the name first, then "är" and the role (the cue's order reversed).
-_IS_HANDLER = re.compile(rf"(?<![\wåäöé-])({NAME_WORD}[ \t]+{NAME_WORD}(?:[ \t]+{NAME_WORD})?)[ \t]*,?[ \t]+är[ \t]+"
+# (the blanks before "är" in one run, the comma's in another: "[ \t]*,?[ \t]+" split a long run of blanks every way)
+_IS_HANDLER = re.compile(rf"(?<![\wåäöé-])({NAME_WORD}[ \t]+{NAME_WORD}(?:[ \t]+{NAME_WORD})?)"
+                         r"(?:,[ \t]+|[ \t]+(?:,[ \t]+)?)är[ \t]+"
                          r"(?:ansvarig[ \t]+)?(?:handläggare|kontaktperson)(?:[ \t]+(?:för|i)[ \t]+(?:ärendet|remissen)"
                          r"|[ \t]*[.,]|[ \t]*$)", re.MULTILINE)
 # A letterhead's handläggare with a direct number (Trafikverket's missiv, flattened by a transcript site):
@@ -205,9 +208,18 @@ _LETTERHEAD_HANDLER = re.compile(
     rf"{_GAP}({NAME_WORD}{_GAP}{NAME_WORD})(?:,|{_GAP}(?:Telefon|Tel|E-post|Direkt)\b)")
 
 
+# A letterhead's handläggare as a PDF's text gives it (round 21): the unit on its line, the name on the next (the
+# address column beside it after a run of blanks), the telephone on the line below: "Samhällsbyggnadsenheten\nPer
+# Holm      Nässjö kommun\n010-223 60 00      571 80 Nässjö".
+_UNIT_NAME_PHONE = re.compile(
+    r"^[ \t]*[A-ZÅÄÖ][a-zåäö-]{2,40}(?:enheten|avdelningen|sektionen|byrån|staben|kontoret|förvaltningen)[ \t]*\n"
+    rf"[ \t]*({NAME_WORD}[ \t]{NAME_WORD})(?:[ \t]{{2}}[^\n]*)?\n"
+    r"[ \t]*(?:(?:tel(?:efon)?|direkt|mobil)[ \t.:]*)?(?:\+46[ \t]?|0)\d{1,3}[- ]?\d", re.MULTILINE)
+
+
 def _letterhead_handler(text: str) -> tuple[str | None, tuple[int, int] | None]:
     """Return the handläggare a flattened letterhead names after the unit, read in the letter's first lines only."""
-    m = _LETTERHEAD_HANDLER.search(text[:3000])
+    m = _LETTERHEAD_HANDLER.search(text[:3000]) or _UNIT_NAME_PHONE.search(text[:3000])
     if m and not find_bodies(m.group(1)) and not _ORGANISATION.search(m.group(1)) and \
             m.group(1).split()[-1].casefold() not in _NOT_NAMES:
         return " ".join(m.group(1).split()), m.span(1)
@@ -228,14 +240,16 @@ def _find_contact_after_cue(text: str, cues: re.Pattern = _CONTACT_CUES) -> tupl
             words.pop()  # "… Malin Ås Regional utveckling, Region …": a phrase in lower case goes on, no surname
         if words and words[0].group().casefold() in _HEADS:
             continue  # a page's footer "Kontakt Landshövding Anders Flanking": the authority's head, no handläggare
-        if len(words) == 3 and words[0].group().casefold().endswith(_ROLES):
-            words.pop(0)  # "Upplysningar Samhällsplanerare Petter Wikström: 0550-…": the role, capitalised
+        if len(words) == 3 and (words[0].group().casefold().endswith(_ROLES) or words[0].group().casefold() in _CALLS):
+            # "Upplysningar Samhällsplanerare Petter Wikström: 0550-…": the role, capitalised; "Frågor om
+            # remissen\nKontakta Eva Lind, kulturstrateg": the heading's line begins with the call (round 21)
+            words.pop(0)
         if len(words) < 2:
             continue
         name = " ".join(w.group() for w in words)
         if _ORGANISATION.search(name) or _ORGANISATION_LEAD.match(name) or find_bodies(name):
             continue  # "kontakta Region Västerbotten": a body, not a person
-        return name, (m.start(1), m.start(1) + words[-1].end())
+        return name, (m.start(1) + words[0].start(), m.start(1) + words[-1].end())
     return None, None
 
 
@@ -292,8 +306,9 @@ def find_contact_email(text: str, name_end: int) -> tuple[str | None, tuple[int,
 _CLOSING_LINE = re.compile(r"^[ \t]*(?:(?:med[ \t]+)?(?:vänlig(?:a|en)?|bästa)[ \t]+hälsning(?:ar)?|hälsningar|mvh)"
                            r"(?=[ \t,.!]*$)", re.IGNORECASE | re.MULTILINE)
 # (it starts after the closing's last letter, never inside a run of blanks: linear on a page of blanks)
-_SIGNER = re.compile(rf"(?<![ \t])[ \t,.!]*\n(?:[ \t]*\n){{0,2}}[ \t]*({NAME_WORD}(?:[ \t]+{NAME_WORD}){{1,2}})[ \t]*\n(?:[ \t]*\n)?"
-                     r"[ \t]*([^\n]{2,80})")
+# (round 21: the role may follow the name on its line, "Anna Berg, planarkitekt", with nothing below)
+_SIGNER = re.compile(rf"(?<![ \t])[ \t,.!]*\n(?:[ \t]*\n){{0,2}}[ \t]*({NAME_WORD}(?:[ \t]+{NAME_WORD}){{1,2}})"
+                     r"(?:[ \t]*,[ \t]*([^\n,]{2,60}))?[ \t]*(?:\n(?:[ \t]*\n)?[ \t]*([^\n]{2,80}))?")
 _HEAD_ROLE = re.compile(r"(?:landshövding|generaldirektör|överdirektör|direktör|statsråd|minister|ordförande|"
                         r"rektor|chef)\b", re.IGNORECASE)
 
@@ -302,14 +317,24 @@ def signed_under_closing(text: str) -> tuple[str | None, tuple[int, int] | None]
     """Return the handläggare who signs under the letter's last closing, and the name's span."""
     closings = list(_CLOSING_LINE.finditer(text))
     m = _SIGNER.match(text, closings[-1].end()) if closings else None
-    if not m:
+    if not m or not (m.group(2) or m.group(3)):
         return None, None
-    name, below = m.group(1), m.group(2).strip()
+    name, below = m.group(1), (m.group(2) or m.group(3)).strip()
     if find_bodies(name) or _ORGANISATION.search(name) or _ORGANISATION_LEAD.match(name) or \
             name.split()[0].casefold() in _HEADS or _HEAD_ROLE.search(below):
         return None, None
     role = below.split()[-1].rstrip(",.") if below.split() else ""
     if _TITLE_WORD.search(role) or role.casefold().endswith(_ROLES) or find_bodies(below) or \
-            _ORGANISATION.search(below.split(",")[0]) or re.match(r"(?i:tel|telefon|mobil|direkt)?[ .:]*\+?\d", below):
+            _ORGANISATION.search(below.split(",")[0]) or \
+            re.match(r"(?i:tel|telefon|mobil|direkt)?[ .:]*\+?\d", below) or _own_address(name, below):
         return name, m.span(1)
     return None, None
+
+
+def _own_address(name: str, line: str) -> bool:
+    """Tell whether a line is the signer's own e-mail address ("anna.berg@nassjo.se" under "Anna Berg")."""
+    m = re.match(r"(?:e-?post|mejl|mail)?[ \t:]*([\w.-]{2,64})@[\w-]+(?:\.[\w-]+)+[ \t]*$", line, re.IGNORECASE)
+    local = m.group(1).casefold() if m else ""
+    fold = str.maketrans("åäöéüø", "aaoeuo")  # "Åsa Öberg" writes asa.oberg@
+    return bool(local) and all(part.casefold().translate(fold) in local.translate(fold)
+                               for part in (name.split()[0], name.split()[-1]))

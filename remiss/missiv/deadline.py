@@ -23,6 +23,9 @@ _STRONG = re.compile(
     r"(?:synpunkter|remissvar|yttranden?) [^.]{0,60}\btill och med|"
     # "svaren fram till den 8 juni", "är på samråd till och med 2024-06-30"
     r"(?:svar(?:et|en)?|synpunkter(?:na)?|yttranden?(?:a)?|remissvar(?:et|en)?)\b[^.]{0,40}?\bfram till|"
+    # "Möjlighet att lämna synpunkter finns till den 15 mars 2027" (round 21: the verb right before "till")
+    r"(?:synpunkter(?:na)?|yttranden?|remissvar(?:et|en)?)\b[^.]{0,40}?\b(?:finns|ges|pågår|är[ \t]+öppen)[ \t]+"
+    r"till(?:[ \t]+och[ \t]+med)?(?:[ \t]+den)?[ \t]*$|"
     r"\bpå (?:remiss|samråd|granskning|utställning) (?:till och med|t\.o\.m\.?|fram till(?: och med)?)|"
     # "föreskrifterna ska ställas ut (enligt Miljöbalken 15 kap. 42-44§§) fram till 1 september 2023"
     r"\bställ(?:s|as) ut\b[^\n]{0,80}?\b(?:fram till(?: och med)?|till och med)|"

@@ -4,6 +4,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from remiss.missiv.own_answer import is_own_answer, own_number_warning, tells_of_remiss
+
 # Regeringskansliet: Fi2024/01234, Ju2021/01234, S2019/04567/FS, N2015/06917/PUB.
 # Older numbers end in the unit and its number: Ju2003/3545/L1, Fi2009/1234/S2; Miljödepartementet wrote its units
 # in mixed case: M2013/1234/Ke, M2014/1234/Nm.
@@ -15,6 +17,7 @@ LOCAL_DNR = (
     r"\d{1,5}[-–/:.]\d{1,6}(?:[-/:.][A-ZÅÄÖ0-9]{1,8})*"  # "8664–2018": an en dash from a word processor
     r"|\d{2}[A-ZÅÄÖ](?:[A-ZÅÄÖ]{1,4}|[a-zåäö])\d{2,6}"  # year, unit and number run together: 21NHU404, 22Si904
     r"|[A-ZÅÄÖ]\d{2}-\d{3,6}"  # one letter for the kind of ärende, the year and the number: H21-02922
+    r"|[A-ZÅÄÖ]\d{1,6}\.\d{1,6}/(?:19|20)\d\d"  # Polismyndigheten: a letter, the number, the year: A123.456/2027
     r"|(?:19|20)\d\d/[A-ZÅÄÖ]{2,6}[ \t]\d{1,6}"  # the year, the board and the number: 2026/KS 0412
     r"|[A-ZÅÄÖ]{2,4}\d{6,8}"  # a region's series and the year and number run together: RS160578
     r"|(?:19|20)\d\d-[A-ZÅÄÖ]{2,6}-\d{1,6}"  # the year, the series and the number: 2026-RUN-1234 (Region Skåne)
@@ -31,6 +34,7 @@ RK_RE = re.compile(rf"(?<![\w/.-]){RK_DNR}(?:(?![\w/-])|{_GLUED})")
 _CUE = re.compile(
     r"(?:\bdnr\b|\bdiarienr\b|diarienummer|diarienumret|"
     r"ärendenummer|ärendenumret|\bärende(?:nr|[ \t]+nr)\b|\bdiarie[ \t]+nr\b|\bbeteckning\b|\bref(?:erens)?\s*nr\b|"
+    r"\breferensnumm?er\b|"  # "Referensnummer: KS2027/0123" (round 21)
     r"\bvår[ \t]+ref(?:erens)?\b|"
     # "Ärende: RS 2026-0789": the word with a colon (a page's label), not "ärende" in a sentence
     r"\bärende(?=[ \t]*:)|"
@@ -131,9 +135,24 @@ def _clean(token: str) -> str:
 def find_sender_dnr(text: str) -> DnrFinding:
     """Return the sender's diarienummer, preferring ones introduced by 'vårt dnr' or 'ange diarienummer'."""
     candidates: list[tuple[int, int, int, str]] = []  # (priority, start, end, value)
+    # a receiver's own yttrande or tjänsteskrivelse (round 21): its letterhead's numbers are the writer's, the
+    # remittent's is the one after "Er beteckning" / "Ert dnr" or in the sentence that tells of the remiss
+    answer = is_own_answer(text)
+    own: list[tuple[int, int, str]] = []
+
+    def keep(priority: int, start: int, end: int, value: str, cue_start: int, receiver: bool = False) -> None:
+        if answer and receiver:
+            priority = 4
+        elif answer and not tells_of_remiss(text, cue_start) and not RK_RE.fullmatch(value):
+            # (a Regeringskansliet number is never a kommun's own: "Diarienummer: Fi2024/00456" stays the sender's)
+            own.append((start, end, value))
+            return
+        candidates.append((priority, start, end, value))
+
     for cue in _CUE.finditer(text):
         context = text[max(0, cue.start() - 12):cue.end()]
-        if _RECEIVER_CUE.search(context):
+        receiver = bool(_RECEIVER_CUE.search(context))
+        if receiver and not answer:
             continue
         window = text[cue.end():cue.end() + 60]
         blanks = len(window) - len(window.lstrip(" \t"))
@@ -141,8 +160,8 @@ def find_sender_dnr(text: str) -> DnrFinding:
         if broken and _looks_like_dnr(joined := broken.group(1) + broken.group(2)) and TOKEN_RE.fullmatch(joined):
             # "Ange Diarienummer 501-" / "8426-2026.": a number broken after a hyphen at a line's end
             start = cue.end() + broken.start(1)
-            candidates.append((3 if _STRONG_OWNER.search(text[max(0, cue.start() - 40):cue.end()]) else 2, start,
-                               cue.end() + broken.end(2), _clean(joined)))
+            keep(3 if _STRONG_OWNER.search(text[max(0, cue.start() - 40):cue.end()]) else 2, start,
+                 cue.end() + broken.end(2), _clean(joined), cue.start(), receiver)
             continue
         m = TOKEN_RE.search(window)
         prefix = window[:m.start()] if m else ""
@@ -166,8 +185,7 @@ def find_sender_dnr(text: str) -> DnrFinding:
         if (not adjacent and _is_file_name(text, start, end)) or not _looks_like_dnr(m.group()):
             continue
         before = text[max(0, cue.start() - 40):cue.end()]
-        priority = 3 if _STRONG_OWNER.search(before) else 2
-        candidates.append((priority, start, end, value))
+        keep(3 if _STRONG_OWNER.search(before) else 2, start, end, value, cue.start(), receiver)
     for m in TOKEN_RE.finditer(text):
         if _SUBJECT_AFTER.match(text, m.end()) and _looks_like_dnr(m.group()):
             candidates.append((3, m.start(), m.end(), _clean(m.group())))
@@ -184,8 +202,19 @@ def find_sender_dnr(text: str) -> DnrFinding:
 
     for m in _LONE_LINE.finditer(text):
         # "TRV 2020/62989" alone on a line (a page's first line, a letterhead): a board's series, the year, a number
-        candidates.append((1, m.start(1), m.end(1), _clean(m.group(1))))
+        if answer:  # a lone number in an answer's letterhead is as likely the writer's own
+            own.append((m.start(1), m.end(1), _clean(m.group(1))))
+        else:
+            candidates.append((1, m.start(1), m.end(1), _clean(m.group(1))))
 
+    if answer:
+        # "Vår beteckning  Er beteckning" over "KS 2024/0123  Fi2024/00456": a number an own label reads is own
+        owned = {o[2] for o in own}
+        candidates = [c for c in candidates if c[3] not in owned]
+        if not candidates:
+            warning = (own_number_warning([o[2] for o in own]) if own else
+                       "Inget diarienummer från remittenten hittades.")
+            return DnrFinding(None, None, (warning,), tuple((o[0], o[1]) for o in own))
     if not candidates:
         return _cueless(text)
     top = max(c[0] for c in candidates)
@@ -199,7 +228,7 @@ def find_sender_dnr(text: str) -> DnrFinding:
         warnings.append(f"Flera diarienummer hittades ({', '.join(others)}); {chosen[3]} valdes.")
     joined = chosen[2] - chosen[1] > len(chosen[3]) and "\n" in text[chosen[1]:chosen[2]]
     return DnrFinding(chosen[3], (chosen[1], chosen[2] if joined else chosen[1] + len(chosen[3])), tuple(warnings),
-                      tuple((c[1], c[2]) for c in best if c[3] != chosen[3]))
+                      tuple((c[1], c[2]) for c in best if c[3] != chosen[3]) + tuple((o[0], o[1]) for o in own))
 
 
 # A board's series, the year and a number with no cue in front ("Remiss för Sjötrafikutredning del 1 TN 2019-0440 är

@@ -34,7 +34,8 @@ _FLAT_SUBJECT = re.compile(
 _GROUPWISE = re.compile(r"^[ \t]{0,8}(?:>>>)?[ \t]{0,4}(?P<sender>[^\n<>]{0,80}<[^<>\s@]{1,64}@[^<>\s]{1,255}>|"
                         r"[^\s@]{1,64}@[^\s]{1,255})[ \t]+"
                         r"(?P<date>[^\n]{6,40}?)[ \t]*>>>[ \t]*$", re.MULTILINE)
-_VALUE_BELOW = re.compile(r"\n[ \t]{0,20}(?P<value>(?![^\n:]{1,20}:[ \t]*$)[^\n]{1,300}?)[ \t]*(?=\n|\Z)")
+# (the value ends in no blank: each shorter value tried scanned a long run of blanks after it, round 21)
+_VALUE_BELOW = re.compile(r"\n[ \t]{0,20}(?P<value>(?![^\n:]{1,20}:[ \t]*$)[^\n]{1,300}?)(?<![ \t])[ \t]*(?=\n|\Z)")
 # A reply's attribution above the quoted message: "Den tis 3 mars 2026 kl 10:12 skrev Lena Åberg <l.a@x.se>:",
 # "On Tue, Mar 3, 2026 at 10:12 AM Lena Åberg <l.a@x.se> wrote:", "3 mars 2026 kl. 10:12 skrev Lena Åberg <l.a@x.se>:".
 # The writer's address is required: "den 3 mars 2026 skrev Länsstyrelsen följande:" is a letter's own sentence.

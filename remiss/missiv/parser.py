@@ -15,6 +15,7 @@ from remiss.missiv.extension import named_remiss, read_extension
 from remiss.missiv.contact import find_contact, find_contact_email, name_from_address, signed_under_closing
 from remiss.missiv.fields import find_answer_address, find_answer_email_by_name, find_emails, unwrapped
 from remiss.missiv.hints import Hint, agree, remittent_from_hints, title_from_hints
+from remiss.missiv.own_answer import answer_addressee, is_own_answer
 from remiss.missiv.questions import find_questions
 from remiss.missiv.received import find_received
 from remiss.missiv.remittent import find_remittent
@@ -126,6 +127,16 @@ def parse_missiv(text: str, *, reference_date: date | None = None, hints: Sequen
     chosen = remittent_from_hints(list(hints)) if remittent is None or guessed else None
     if chosen and chosen.value != remittent:
         remittent, span, remittent_warnings = chosen.value, None, [chosen.warning]
+    # a receiver's own yttrande or tjänsteskrivelse names its writer most often ("Tranås kommun anser …"), and its
+    # handläggare and signer are the writer's: neither is the remittent's (round 21)
+    answer = is_own_answer(work)
+    if answer and guessed and not chosen:
+        remittent, span, remittent_warnings = None, None, [
+            f"{remittent} är troligen skrivaren av ett eget yttrande eller en tjänsteskrivelse, inte remittenten."]
+    addressee = answer_addressee(work) if answer and remittent is None else None
+    if addressee:  # "… översända yttrandet till Region Jönköpings län": the answer goes to the remittent
+        remittent, span = addressee
+        remittent_warnings.append(f"Remittenten ({remittent}) härleddes från mottagaren av yttrandet; kontrollera.")
     note("remittent", span)
     warnings.extend(remittent_warnings)
     if remittent is None:
@@ -194,6 +205,10 @@ def parse_missiv(text: str, *, reference_date: date | None = None, hints: Sequen
         contact, span = signed_under_closing(work)
     if contact is None:
         contact, span = name_from_address(work, [answer_email, *copies])
+    if contact and answer:
+        warnings.append(f"{contact} är troligen skrivarens egen handläggare eller undertecknare (texten ser ut att "
+                        "vara ett eget yttrande eller en tjänsteskrivelse); fyll i remittentens kontaktperson.")
+        contact, span = None, None
     note("contact_person", span)
     contact_email, span = find_contact_email(work, span[1]) if contact else (None, None)
     note("contact_email", span)

@@ -10,7 +10,9 @@ from remiss.missiv.signature import ends_letter
 _HEADING = re.compile(
     r"^[# \t]*(?:remissinstanser\s+sändlista|sändlista|remissinstanser|remissmottagare|"
     # "Följande remissinstanser har fått vattenförsörjningsplanen:" (fresh8-dev u07)
-    r"remisslista|följande[ \t]+remissinstanser[^\n:.]{0,80}(?=:))\b[ \t]*(?:\(.*?\))?[ \t]*:?",
+    r"remisslista|följande[ \t]+remissinstanser[^\n:.]{0,80}(?=:)|"  # round 21: "Remissen har skickats till följande:"
+    r"(?:remissen|denna[ \t]+remiss|förslaget)[ \t]+(?:har[ \t]+)?(?:skickats|sänts|skickas|sänds|remitterats)[ \t]+"
+    r"till[^\n:.]{0,60}(?=:[ \t]*$))\b[ \t]*(?:\(.*?\))?[ \t]*:?",
     re.IGNORECASE | re.MULTILINE,
 )
 # "Sändlista (PDF, 148 kB)": a link to the file, not the list's heading; the lines around it are other files

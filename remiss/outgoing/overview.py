@@ -12,6 +12,7 @@ from sqlmodel import Session, select
 from remiss.calendar.swedish import format_date, format_deadline
 from remiss.clock import local
 from remiss.exports.cells import csv_field, xlsx_cell
+from remiss.outgoing import held
 from remiss.outgoing.service.chasers import deadline_of
 from remiss.clock import deadline_iso
 from remiss.remisser import service as remisser
@@ -65,9 +66,13 @@ class Row:
                 f"kl. {self.deadline_time:%H.%M}" if self.deadline_time else "", self.summary]
 
 
-def _sent(entry: SandlistaEntry) -> str:
+def _sent(entry: SandlistaEntry, mail: str | None = None) -> str:
+    """ "3 december 2026 med e-post"; "i utkorgen (inte skickat)" while its e-mailed missiv has not gone out (mail:
+    the outbox row's status, held.missiv_status; walk21 J3)."""
     if entry.sent_at is None:
         return ""
+    if entry.delivery == "epost" and mail in held.ROW_WORDS:
+        return held.ROW_WORDS[mail]
     how = {"epost": " med e-post", "post": " per post"}.get(entry.delivery, "")
     return format_date(local(entry.sent_at).date()) + how
 
@@ -76,7 +81,7 @@ def rows(session: Session, remiss: Remiss, *, status: str = "", group: str = "",
          addresses: dict | None = None) -> list[Row]:
     """The sändlista (entries, when already loaded) as display-ready rows, optionally one status and/or group;
     addresses (entry id → (e-mail, postal address)) when the register's current ones are to be shown."""
-    out = []
+    out, mail = [], held.missiv_status(session, remiss.id)
     for entry in remisser.entries(session, remiss.id) if entries is None else entries:
         if status and entry.answer_status != status:
             continue
@@ -88,7 +93,8 @@ def rows(session: Session, remiss: Remiss, *, status: str = "", group: str = "",
         out.append(Row(entry.id, entry.name, entry.group_name, email, postal, entry.answer_status,
                        AnswerStatus(entry.answer_status).label,
                        format_date(entry.answered_on) if entry.answered_on else "", late,
-                       entry.no_comments, format_deadline(day, at) if day else "", _sent(entry), entry.summary,
+                       entry.no_comments, format_deadline(day, at) if day else "", _sent(entry, mail.get(entry.id)),
+                       entry.summary,
                        entry.delivery, entry.answered_on, day, at,
                        local(entry.sent_at).date() if entry.sent_at else None))
     return out
@@ -132,7 +138,7 @@ def _hhmm(at: time | None) -> str | None:
 
 def status_json(session: Session, remiss: Remiss) -> dict:
     """Counts per status with every entry and question id, for the API."""
-    body = counts(session, remiss.id)
+    body, mail = counts(session, remiss.id), held.missiv_status(session, remiss.id)
     body["entries"] = [{"id": e.id, "name": e.name, "group_name": e.group_name, "email": e.email,
                         "answer_status": e.answer_status,
                         "answered_on": e.answered_on.isoformat() if e.answered_on else None,
@@ -140,7 +146,9 @@ def status_json(session: Session, remiss: Remiss) -> dict:
                         "extended_until": e.extended_until_on.isoformat() if e.extended_until_on else None,
                         "extended_until_time": _hhmm(e.extended_until_time) if e.extended_until_on else None,
                         "deadline_in_force": deadline_iso(*deadline_of(remiss, e)),
-                        "sent_at": e.sent_at.isoformat() if e.sent_at else None}
+                        "sent_at": e.sent_at.isoformat() if e.sent_at else None,
+                        # the outbox status of its e-mailed missiv: "pending" until a sweep sends it (walk21 J3)
+                        "missiv_mail": mail.get(e.id)}
                        for e in remisser.entries(session, remiss.id)]
     body["questions"] = [{"id": q.id, "position": q.position, "text": q.text}
                          for q in remisser.questions_of(session, remiss.id)]

@@ -13,16 +13,17 @@ from remiss.calendar.swedish import count_words, format_date, format_date_time, 
 from remiss.clock import local, local_today
 from remiss.documents.pdf import soffice_path
 from remiss.namnd.models import Namnd
-from remiss.outgoing import overview
+from remiss.outgoing import held, overview
+from remiss.outgoing.questions import extension_confirmation, send_confirmation
 from remiss.outgoing.models import Publication, PublishedFile
 from remiss.outgoing.service import (addresses, answers, chasers, compiled, lifecycle, publication, remisstid,
                                      sending)
 from remiss.planning.models import Extension
 from remiss.reminders.models import OutboxMessage, OutboxStatus
-from remiss.reminders.queued import down_since, queued
+from remiss.reminders.queued import down_since
 from remiss.remisser import page
 from remiss.remisser.models import AnswerStatus, Attachment, Direction, Remiss, SandlistaEntry, is_open
-from remiss.remisser.status import RemissStatus
+from remiss.remisser.status import NEXT_STEPS, RemissStatus
 
 
 AFTER_SVARSTID = {RemissStatus.sammanstalld: "svaren är sammanställda", RemissStatus.avslutad: "ärendet är avslutat",
@@ -91,51 +92,6 @@ def _general_extensions(session: Session, remiss_id: int) -> list[dict]:
             for e in rows]
 
 
-def _addresses(emails: list[str], shown: int) -> str:
-    """The first shown addresses and how many more: "a@x.se, b@x.se och 3 till"."""
-    return ", ".join(emails[:shown]) + (f" och {len(emails) - shown} till" if len(emails) > shown else "")
-
-
-def _letters(by_post: int) -> str:
-    return f" {count_words(by_post, 'brev', 'brev')} till remissinstanser utan e-post skrivs ut för post."
-
-
-def send_confirmation(emails: list[str], by_post: int, shown: int = 8, *, handlingar: int = 1, down=None) -> str:
-    """The question before the remiss goes out: how many it is queued to, which addresses, and no remisshandlingar."""
-    text = ("Remissen har inga remisshandlingar: remissinstanserna får bara missivet. " if not handlingar else "")
-    text += "Skicka remissen nu?"
-    if emails:
-        to = count_words(len(emails), 'remissinstans', 'remissinstanser')
-        text += f" {queued('Den', to, down=down)}: {_addresses(emails, shown)}."
-    if by_post:
-        text += _letters(by_post)
-    return text + " Det går inte att ångra."
-
-
-def extension_confirmation(remiss: Remiss, entries: list[SandlistaEntry], emails: dict[int, str], shown: int = 8,
-                           *, down: datetime | None = None) -> str:
-    """The question asked before "Förläng och meddela" (walk12b #3): who is e-mailed (queued), how many letters
-    are printed, and who has an anstånd of its own, told only if the new date runs past it."""
-    waiting = lifecycle.unanswered(entries)
-    own = {e.id: chasers.deadline_of(remiss, e) for e in waiting
-           if e.extended_until_on and chasers.deadline_of(remiss, e)[0] == e.extended_until_on}
-    mailed = [emails[e.id] for e in waiting if emails.get(e.id) and e.id not in own]
-    posted = sum(1 for e in waiting if not emails.get(e.id) and e.id not in own)
-    text = "Förlänga remisstiden för alla?"
-    if mailed:
-        to = count_words(len(mailed), 'remissinstans', 'remissinstanser')
-        text += f" {queued('Meddelandet', to, down=down)} som inte har svarat: {_addresses(mailed, shown)}."
-    if posted:
-        text += _letters(posted)
-    for e in waiting:
-        if e.id in own:
-            text += (f" {e.name} har anstånd till {format_deadline(*own[e.id])} och får meddelandet bara om den nya "
-                     "svarsdagen ligger senare.")
-    if not waiting:
-        text += " Alla som har fått remissen har svarat eller avstått, så ingen får något meddelande."
-    return text + " Det går inte att ångra."
-
-
 def panel(session: Session, principal: Principal, remiss: Remiss, now: datetime, *, status: str = "",
           group: str = "") -> dict:
     """The "Utskick och svar" panel: what is left of the outgoing work and the next step's buttons."""
@@ -174,30 +130,27 @@ def panel(session: Session, principal: Principal, remiss: Remiss, now: datetime,
         "letters": (letters := sending.letters_file(session, remiss.id)), "pdf_available": soffice_path() is not None,
         "enclose": sending.remisshandlingar(session, remiss.id) if letters else [],  # to print with the letters
         "compiled": compiled_file, "compiled_stale": stale.text,
-        # an answer registered after the sammanställning: Nästa steg says to compile again first
-        "next_step": (f"{stale.text} Publicera sedan remissvaren och avsluta ärendet."
-                      if stale and state == RemissStatus.sammanstalld else
-                      # an instans added after sending (walk12b #14): waiting is not all there is to do
-                      f"Skicka remissen till {', '.join(e.name for e in unsent)}, som inte har fått den än. "
-                      "Vänta sedan på svaren." if unsent and remiss.sent_at is not None
-                      and state in (RemissStatus.skickad, RemissStatus.svarstiden_ute) else
-                      # every instans has answered or declined, late or not: nobody is left to remind (walk16 #12)
-                      "Alla har svarat: sammanställ svaren." if entries and not waiting and not unsent
-                      and state in (RemissStatus.skickad, RemissStatus.svarstiden_ute) else ""),
+        "next_step": _next_step(session, remiss, now, state=state, stale=stale.text, unsent=unsent,
+                                waiting=waiting, entries=entries),
         "unsent_names": [e.name for e in unsent],
+        # once compiled or closed the remiss is not sent to them, and the panel says so (walk21 J5)
+        "unsent_words": lifecycle.unsent_words(remiss, [e.name for e in unsent]) if state.value not in
+        lifecycle.SENDS and remiss.sent_at is not None else "",
+        "may_missiv": state.value in lifecycle.SENDS and (state == RemissStatus.utkast or bool(unsent)),
         "sent": remiss.sent_at is not None, "sent_at": format_date_time(remiss.sent_at) if remiss.sent_at else "",
         "unsent": len(unsent), "by_mail": len(by_mail), "by_post": len(by_post),
         "nowhere": [(e.id, e.name) for e in nowhere], "days_left": days_left(remiss, now, stale=stale.reason),
         "send_confirm": send_confirmation([current[e.id][0] for e in by_mail], len(by_post), handlingar=handlingar,
                                           down=down),
         "handlingar": handlingar,
-        "compile_confirm": lifecycle.compile_question(remiss, now, unanswered),
+        "compile_confirm": lifecycle.compile_question(remiss, now, entries),
         "extend_confirm": extension_confirmation(remiss, entries, {e.id: current[e.id][0] for e in entries}, down=down),
         "waiting": waiting, "extended": extended, "general_extensions": _general_extensions(session, remiss.id),
         "chasers": {entry_id: moments for entry_id, moments in planned.items()},
         "chaser_count": sum(len(m) for m in planned.values()),
-        "may_send": state in (RemissStatus.utkast, RemissStatus.skickad, RemissStatus.svarstiden_ute) and unsent,
-        "may_extend": state in (RemissStatus.skickad, RemissStatus.svarstiden_ute),
+        "may_send": state.value in lifecycle.SENDS and unsent,
+        # also once compiled, as Ändra uppgifter says: the new svarstid dates the sammanställning (walk21 J6)
+        "may_extend": state in (RemissStatus.skickad, RemissStatus.svarstiden_ute, RemissStatus.sammanstalld),
         "may_compile": state in (RemissStatus.skickad, RemissStatus.svarstiden_ute, RemissStatus.sammanstalld),
         "may_close": state == RemissStatus.sammanstalld,  # asked first while answers may still come (walk19 G13)
         "close_confirm": lifecycle.answers_still_due(session, remiss, now) if state == RemissStatus.sammanstalld else "",
@@ -209,6 +162,27 @@ def panel(session: Session, principal: Principal, remiss: Remiss, now: datetime,
                                  current=compiled_file, stale=stale)],
         "may_edit": principal.may(Action.edit, remiss.namnd_id),
     }
+
+
+def _next_step(session: Session, remiss: Remiss, now: datetime, *, state: RemissStatus, stale: str, unsent: list,
+               waiting: list, entries: list) -> str:
+    """Nästa steg where the panel knows more than the status ("" leaves it to remisser.status.NEXT_STEPS)."""
+    if state in (RemissStatus.skickad, RemissStatus.svarstiden_ute):
+        # the missiv still in the Utkorg (a mail outage): not "Vänta på svaren" (walk21 J3)
+        said = held.next_step(session, remiss.id, now=now)
+        if unsent and remiss.sent_at is not None:  # an instans added after sending (walk12b #14)
+            send = (f"Skicka remissen till {', '.join(e.name for e in unsent)}, som inte har fått den än. "
+                    "Vänta sedan på svaren.")
+            return f"{said} {send}" if said else send
+        # every instans has answered or declined, late or not: nobody is left to remind (walk16 #12)
+        return "Alla har svarat: sammanställ svaren." if entries and not waiting else said
+    if state == RemissStatus.sammanstalld:
+        # not sent to an instans added after compiling (walk21 J5); an answer since: compile again first
+        first = lifecycle.unsent_words(remiss, [e.name for e in unsent])
+        then = f"{stale} Publicera sedan remissvaren och avsluta ärendet." if stale else \
+            NEXT_STEPS[RemissStatus.sammanstalld] if first else ""
+        return f"{first} {then}".strip()
+    return ""
 
 
 def _file_label(attachment: Attachment, names: dict[int, str]) -> str:
@@ -263,7 +237,8 @@ def start_section(session: Session, principal: Principal, now: datetime) -> Outg
     today = local_today(now)
     horizon = today + timedelta(days=ATTENTION_DAYS)
     attention = or_(Remiss.status.in_([RemissStatus.sammanstalld.value, RemissStatus.svarstiden_ute.value]),
-                    Remiss.effective_deadline_on.is_(None), Remiss.effective_deadline_on <= horizon)
+                    Remiss.effective_deadline_on.is_(None), Remiss.effective_deadline_on <= horizon,
+                    Remiss.id.in_(held.waiting_ids(now)))  # its missiv still in the Utkorg (walk21 J3)
     # is_open: an outgoing remiss's open statuses are utkast … sammanställd, read from the open remisser's index
     mine = [Remiss.direction == Direction.utgaende.value, is_open()]
     visible = principal.visible_namnd_ids()
@@ -296,6 +271,8 @@ def _rows(session: Session, found: list[Remiss], now: datetime) -> list[Outgoing
     planned = _pending_chasers(session, ids)
     # an answer after the sammanställning: "sammanställ igen", as the remiss page says (truth16 F16)
     stale = compiled.stale_ids(session, [r.id for r in found if r.status == RemissStatus.sammanstalld])
+    in_outbox = OutboxMessage.__table__.c.remiss_id.in_(ids)
+    waiting = set(session.execute(held.waiting_ids(now).where(in_outbox)).scalars())  # the missiv not sent (J3)
     rows = []
     for remiss in found:
         counted = tally.get(remiss.id, {})
@@ -311,7 +288,8 @@ def _rows(session: Session, found: list[Remiss], now: datetime) -> list[Outgoing
             remiss.id, remiss.our_dnr or "", remiss.title, shown.value, shown.label,
             "inte skickad än" if unsent
             else f"{answered} av {total} har svarat" + (f", {declined} avstår" if declined else "")
-            + (f", {left} utan svar" if done and left else ""),
+            + (f", {left} utan svar" if done and left else "")
+            + ("; missivet i utkorgen (inte skickat)" if remiss.id in waiting else ""),
             0 if unsent or done else left,
             "inte skickad" if remiss.status == RemissStatus.utkast
             else days_left(remiss, now, stale=stale.get(remiss.id, "")),

@@ -108,6 +108,9 @@ class EntryStatus(SQLModel):
                                           description="svarsdagen som gäller för instansen, med klockslag")
     sent_at: datetime | None
     delivery: Literal["epost", "post"] | None = Field(default=None, description="hur missivet skickades")
+    missiv_mail: str | None = Field(default=None, description=(
+        "utkorgens status för det e-postade missivet: pending/sending (i utkorgen, inte skickat än), sent, failed; "
+        "null utan e-postat missiv"))
 
 
 class QuestionPublic(SQLModel):

@@ -23,6 +23,7 @@ from remiss.planning.flags import reason_text
 from remiss.planning.lateness import lateness as step_lateness
 from remiss.planning.models import Milestone
 from remiss.planning.service.missed import meeting_in_time
+from remiss.planning.start_kinds import in_kind_words_rows, other_kinds
 from remiss.remisser.models import Remiss, is_open
 from remiss.remisser.queries import diarium_rows
 from remiss.remisser.status import CLOSED, RemissStatus
@@ -136,8 +137,10 @@ def waiting_section(session: Session, principal: Principal, now: datetime) -> Wa
                                late))
     # an approved rättelse leaves the remiss Besvarad: its beslut, justering and expediering wait here too (walk16 f. 11)
     rattelser = [WaitingRow(*row) for row in rattelse_todo(session, principal, now)]
-    return WaitingSection(rows[:SHOWN] + rattelser + _flagged(session, principal, local(now).date()),
-                          cut=len(rows) > SHOWN)
+    shown = rows[:SHOWN] + rattelser + _flagged(session, principal, local(now).date())
+    # a medborgarförslag's in its words: "ärendet saknar svarsadress", "Begär förlängd svarstid" (walk21)
+    return WaitingSection(in_kind_words_rows(shown, other_kinds(session, {r.remiss_id for r in shown}),
+                                             texts=("todo", "note")), cut=len(rows) > SHOWN)
 
 
 def _flagged(session: Session, principal: Principal, today) -> list[WaitingRow]:

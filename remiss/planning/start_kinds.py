@@ -18,9 +18,10 @@ def other_kinds(session: Session, remiss_ids: set[int]) -> dict[int, str]:
     return dict(session.execute(found).all())
 
 
-def in_kind_words_rows(rows: list, kinds: dict[int, str]) -> list:
-    """The start page's rows of a medborgarförslag in its words: "före ärendets ankomst" (kind_words, walk18 F7)."""
-    texts = ("relative", "explanation", "flag_reason", "asked")
+def in_kind_words_rows(rows: list, kinds: dict[int, str],
+                       texts: tuple[str, ...] = ("relative", "explanation", "flag_reason", "asked")) -> list:
+    """The start page's rows of a medborgarförslag in its words: "före ärendets ankomst" (kind_words, walk18 F7);
+    texts: the fields said in words."""
     return [replace(row, **{name: reword(getattr(row, name), kinds[row.remiss_id]) for name in texts})
             if row.remiss_id in kinds else row for row in rows]
 

@@ -31,8 +31,8 @@ from remiss.remisser.models import Remiss
 from remiss.remisser.present import LATE_STEP, deadline_passed, lateness
 from remiss.remisser.status import RemissStatus
 
-# {called}, {the}, {The}, {whose}, {Whose}, {it}, {besvarad}: the words of the remiss's kind (kind_words, walk18 F7),
-# so a medborgarförslag is "ärendet" where a remiss is "remissen"
+# {called}, {the}, {The}, {whose}, {Whose}, {it}, {besvarad}, {papers}, {Extended}: the words of the remiss's kind
+# (kind_words, walk18 F7), so a medborgarförslag is "ärendet" where a remiss is "remissen"
 NOTICE_TEXT = {
     policy.ASSIGNED: ("Du har tilldelats {called} {title}", "Du har tilldelats {the} och är handläggare för {it}.",
                       "Läs {papers} och börja arbeta med tjänsteskrivelsen enligt tidplanen."),
@@ -41,7 +41,7 @@ NOTICE_TEXT = {
                                     "Du har tilldelats den utgående remissen och är handläggare för den.",
                                     "Kontrollera sändlistan och adresserna, skapa missivet och skicka remissen till "
                                     "remissinstanserna; sammanställ sedan deras svar."),
-    policy.EXTENSION: ("Förlängd remisstid: {title}", "Förlängd remisstid har beviljats.",
+    policy.EXTENSION: ("{Extended}: {title}", "{Extended} har beviljats.",
                        "Tidplanen är omräknad efter den nya sista svarsdagen; kontrollera dina datum."),
     policy.REVIEW: ("Att granska: {title}", "Ett utkast till yttrande har skickats till granskning.",
                     "Granska utkastet och godkänn det eller skicka tillbaka det med synpunkter."),
@@ -184,7 +184,8 @@ def compose(session: Session, row: OutboxMessage, *, config, now: datetime,
             template, line, expected = NOTICE_TEXT.get((row.kind, variant)) or NOTICE_TEXT[row.kind]
             words = {"called": "remiss" if noun is REMISS else noun.the, "the": noun.the, "The": noun.The,
                      "whose": noun.whose, "Whose": noun.whose.capitalize(), "it": noun.it,
-                     "besvarad": noun.done("besvarad"), "papers": noun.papers}
+                     "besvarad": noun.done("besvarad"), "papers": noun.papers,
+                     "Extended": noun.extended.capitalize()}  # "Förlängd svarstid" (walk21 J4)
             subject = (f"[{remiss.our_dnr}] " if remiss.our_dnr else "") + template.format(title=remiss.title,
                                                                                             **words)
             line, expected = line.format(**words), expected.format(**words)

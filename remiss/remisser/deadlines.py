@@ -26,11 +26,33 @@ def check_sent_deadline(remiss: Remiss, changes: dict) -> None:
     told = (remiss.deadline_on, remiss.deadline_time)
     if (changes.get("deadline_on", told[0]), changes.get("deadline_time", told[1])) == told:
         return
+    if answering_over(remiss):  # no "Förläng remisstiden för alla" once closed (walk21 J6)
+        raise InputErrors({"deadline_on": answering_over(remiss)})
+    told = (f"remissinstanserna har fått sista svarsdag "
+            f"{format_deadline(remiss.effective_deadline_on, remiss.effective_deadline_time)}")
     raise InputErrors({"deadline_on": (
-        f"Remissen skickades {format_date(local_today(remiss.sent_at))}, och remissinstanserna har fått sista "
-        f"svarsdag {format_deadline(remiss.effective_deadline_on, remiss.effective_deadline_time)}. Ändra den inte "
+        f"Remissen skickades {format_date(local_today(remiss.sent_at))}, och {told}. Ändra den inte "
         "här: ge mer tid med ”Förläng remisstiden för alla” på remissens sida, så får de som inte har svarat "
         "ett meddelande om den nya dagen.")})
+
+
+# An outgoing remiss whose answering is over: its svarstid is not moved any more (check_sent_deadline). A
+# sammanställd one is given more time with "Förläng remisstiden för alla", which dates the sammanställning.
+AFTER_ANSWERING = {
+    RemissStatus.avslutad.value: ("Ärendet är avslutat", " Ett svar som kommer in ändå kan registreras när ärendet "
+                                  "har öppnats igen (ändra status för hand till Sammanställd)."),
+    RemissStatus.aterkallad.value: ("Remissen är återkallad", "")}
+
+
+def answering_over(remiss: Remiss) -> str:
+    """Why the svarstid of an outgoing remiss is not moved any more, by the edit form, the API or a förlängning ("" while
+    it is): the case is closed or withdrawn, so nobody is waited for and no "Förläng remisstiden för alla" is offered
+    (walk21 J6: the edit form pointed to that form on a case that had none)."""
+    if remiss.direction != Direction.utgaende or remiss.status not in AFTER_ANSWERING:
+        return ""
+    said, then = AFTER_ANSWERING[remiss.status]
+    return (f"{said}, så svarstiden ändras inte längre: remissinstanserna har fått sista svarsdag "
+            f"{format_deadline(remiss.effective_deadline_on, remiss.effective_deadline_time)}.{then}")
 
 
 class DeadlineQuestion(InputErrors):

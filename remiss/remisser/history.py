@@ -99,10 +99,17 @@ _ISO_DATE = re.compile(r"\b\d{4}-\d{2}-\d{2}\b")
 _OLD_SINGULAR = re.compile(r"(?<!\d)(1) frågeställningar(,)")
 
 
-def _mail_label(mail_labels: dict | None, event) -> str:
-    if not mail_labels or (getattr(event, "entity", None), event.action) != ("remiss", "yttrande_mail"):
+# the yttrande_mail event of an expediering without an answer address (drafting.mailing.enqueue_yttrande): it names
+# no "till", and its note says "Yttrandet e-postades inte: … saknar svarsadress." (walk21 J8)
+NOT_MAILED = "Yttrandet inte e-postat"
+
+
+def _mail_label(mail_labels: dict | None, event, changes: dict) -> str:
+    if (getattr(event, "entity", None), event.action) != ("remiss", "yttrande_mail"):
         return ""
-    return mail_labels.get(event.at, "")
+    if "till" not in changes:
+        return NOT_MAILED
+    return (mail_labels or {}).get(event.at, "")
 
 
 def action_label(entity: str | None, action: str) -> str:
@@ -215,6 +222,6 @@ def describe(session: Session, events: list, *, outgoing: bool = False,
         shown = [_change(labels, entity, k, old, new, names) for k, (old, new) in changes.items()]
         rows.append(HistoryRow(
             at=format_date_time(e.at), at_iso=e.at.isoformat(), who=users.get(e.user_id, "Systemet"),
-            action=_mail_label(mail_labels, e) or action_label(entity, e.action),
+            action=_mail_label(mail_labels, e, changes) or action_label(entity, e.action),
             changes=[change for change in shown if change[1] != change[2]], note=note))
     return rows

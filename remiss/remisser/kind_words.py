@@ -37,8 +37,12 @@ class Noun:
         return self.the[:-1] if self.neuter else self.the[:-2]
 
     @property
+    def some_papers(self) -> str:  # indefinite, as a label says it: "remisshandlingar", "handlingar"
+        return "remisshandlingar" if self is REMISS else "handlingar"
+
+    @property
     def papers(self) -> str:  # what came with it to read: "remisshandlingarna", "handlingarna"
-        return "remisshandlingarna" if self is REMISS else "handlingarna"
+        return self.some_papers + "na"
 
     @property
     def that(self) -> str:  # the one named before: "den remissen", "det ärendet"
@@ -70,6 +74,16 @@ def many_of(kinds) -> str:
     return REMISS.many if nouns <= {REMISS} else ARENDE.many
 
 
+def counted(kinds) -> str:
+    """Ärenden found together, counted in the words of their kinds: "en remiss", "ett ärende", "2 remisser",
+    "3 ärenden" (the duplicate warning of the registration form, walk21)."""
+    kinds = list(kinds)
+    if len(kinds) == 1:
+        noun = noun_of(kinds[0])
+        return f"{'ett' if noun.neuter else 'en'} {noun.one}"
+    return f"{len(kinds)} {many_of(kinds)}"
+
+
 def registered(kind, our_dnr: str) -> str:
     """"Remissen är registrerad med diarienummer X." / "Ärendet är registrerat …": the flash after registering."""
     noun = noun_of(kind)
@@ -91,7 +105,10 @@ _PLANNER_PHRASES = (("remissens ankomst", lambda n: f"{n.whose} ankomst"),
                     ("remissen är klar för beslut", lambda n: f"{n.the} är {n.done('klar')} för beslut"),
                     ("remissen är beslutad", lambda n: f"{n.the} är {n.done('beslutad')}"),
                     ("remissen är öppnad igen", lambda n: f"{n.the} är {n.done('öppnad')} igen"),
-                    ("förlängd remisstid", lambda n: n.extended))
+                    ("förlängd remisstid", lambda n: n.extended),
+                    # the planning forms' messages (planning.forms.parse_notice, service.milestones)
+                    ("remisstiden förlängs", lambda n: f"{n.time} förlängs"),
+                    ("den här remissen", lambda n: f"{n.it} här {n.the}"))
 
 
 def reword(text: str, kind) -> str:

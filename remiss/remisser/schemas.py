@@ -250,6 +250,8 @@ class DuplicateList(SQLModel):
     punctuation, spacing, å/ä/ö and leading zeros aside), newest first, at most five."""
 
     items: list[Duplicate]
+    said: str = Field("", description="hur många och vad, som formuläret säger det: ”en remiss”, ”2 ärenden” "
+                                      "(tom när inget hittades)")
 
 
 class ArchivedPublic(SQLModel):

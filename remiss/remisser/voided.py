@@ -38,6 +38,11 @@ def no_confirm(kind=None) -> str:
 NO_REASON, NO_CONFIRM = no_reason(), no_confirm()  # said of a remiss
 
 
+class AlreadyVoided(Exception):
+    """Makulera sent again (a double-click, the page sent twice): the remiss is makulerad already, nothing changes;
+    the message (str) says so, not an error."""
+
+
 def may_void(principal: Principal, remiss: Remiss) -> bool:
     """Whether the principal may makulera this remiss now (an incoming one not yet decided by the nämnd)."""
     try:
@@ -61,8 +66,13 @@ def makulera(session: Session, *, now: datetime, principal: Principal, remiss: R
              confirmed: bool | None = None) -> Remiss:
     """Makulera the remiss (registered by mistake), with the reason in its history. The remiss page asks for a
     confirmation too (confirmed not None: InputErrors under confirm without it); the Inkorg's page, where the
-    registered message stands beside it, does not."""
+    registered message stands beside it, does not. AlreadyVoided when it is makulerad already."""
+    session.refresh(remiss, with_for_update=True)  # two at once take turns: the second reads it makulerad
+    # who may makulera first: one not allowed learns nothing from "redan makulerad" (makulerad → makulerad needs
+    # the same action as makulera)
     require_status_move(principal, remiss.namnd_id, remiss.status, VOIDED)
+    if remiss.status == VOIDED.value:
+        raise AlreadyVoided(f"{remiss.our_dnr or remiss.title} är redan makulerad.")
     reason = " ".join(reason.split())[:500]
     errors = {}
     if not reason:

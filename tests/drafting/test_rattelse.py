@@ -209,7 +209,7 @@ def test_pages_and_api_offer_a_rattelse_and_refuse_clearly(world, auth, client, 
     assert auth.post(f"{url}/expediera", {"confirm_expediera": "1"}, form_url=f"/remisser/{rid}").status_code == 302
     page = client.get(f"/remisser/{rid}").get_data(as_text=True)
     assert "Börja rättelsen" in page and "Öppna igen som utkast" not in page
-    assert "Yttrandet, version 1, expedierad" in page and "§ 142" in page
+    assert "Yttrandet, version 1, expedierat" in page and "§ 142" in page  # walk21 J9: ett yttrande
 
     headers = {"X-CSRFToken": csrf_token(client, f"/remisser/{rid}")}
     no = client.post(f"/api/v1/remisser/{rid}/yttrande/state", json={"state": "utkast", "comment": "x"},

@@ -82,3 +82,18 @@ def test_a_delegationsbeslut_names_its_delegat_and_asks_for_no_other_names(sessi
     assert 'id="underskrifter"' not in page
     signed = "Yttrandet undertecknas av Anna Svensson (stadsområdesdirektör)."
     assert signed in _text(page) and signed in _confirm(page, "/yttrande/expediera")
+
+
+def test_names_sent_from_a_tab_opened_before_expediering_are_refused_with_what_was_sent(decided, auth, w):
+    """walk21 J12: the Underskrifter form of a tab opened before expediering, sent after it, was refused with a
+    sentence about an utkast. It says the yttrande is expedierat, whose names it carries, and which names were not
+    saved."""
+    rid = decided()
+    assert expediera(auth, rid).status_code == 302
+    answer = auth.post(f"/remisser/{rid}/yttrande/underskrifter", {"ordforande": "Xenia Ny", "forvaltningschef": ""},
+                       form_url=f"/remisser/{rid}", follow_redirects=True).get_data(as_text=True)
+    said = _text(answer)
+    assert ("Yttrandet är redan expedierat, så underskrifterna kan inte ändras längre. Det expedierade yttrandet "
+            "undertecknas av Andreas Konstantinides (ordförande) och Britt-Marie Pettersson (stadsområdesdirektör). "
+            "Dina namn sparades inte: Xenia Ny.") in said
+    assert "utkast" not in said.split("Dina namn sparades inte", 1)[0].rsplit("Fel:", 1)[-1]

@@ -223,3 +223,19 @@ def test_an_answer_and_a_dismissal_at_once_give_one_outcome(first, session, db, 
     results, failures = hold_and_send(hold, order, steps.sends)
     assert failures == {}, f"a request failed instead of taking its turn: {failures}"
     _one_outcome(session, steps, first, results)
+
+
+def test_registrera_som_svar_sent_twice_lands_on_the_answer(session, db, app, auth, clock):
+    """A double-click on "Registrera som svar" (the Inkorg's list or the message's page): the first registered the
+    answer, the second said "Svaret registrerades inte: Meddelandet är redan sammanfört …" as an error on the
+    message's page. It now lands where the first did, on the remiss, told what became of the message."""
+    steps = _answer_and_dismissal(session, db, app, auth, clock)
+    first = steps.sends["svar"]()
+    assert first.status_code == 302
+    auth.client.get(first.headers["Location"])  # the first receipt, shown
+    second = steps.sends["svar"]()
+    assert second.status_code == 302 and second.headers["Location"] == first.headers["Location"]
+    page = " ".join(unescape(auth.client.get(second.headers["Location"]).get_data(as_text=True)).split())
+    assert f'<span class="message-kind">Klart:</span> Meddelandet är redan sammanfört med {steps.dnr} – av dig.' in page
+    assert "registrerades inte" not in page and "Fel:" not in page
+    _one_outcome(session, steps, "svar", {"avvisa": steps.sends["avvisa"]()})

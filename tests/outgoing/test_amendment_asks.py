@@ -15,7 +15,7 @@ from remiss.reminders.models import OutboxMessage
 from tests.outgoing.test_walk9_dates import _sent
 
 QUESTION = ("Skicka det ändrade missivet till Trafiknämnden och Miljönämnden? Det läggs i utkorgen och e-postas inom "
-            "några minuter till trafik@example.se och miljo@example.se. Det går inte att ångra.")
+            "några minuter till 2 remissinstanser: trafik@example.se, miljo@example.se. Det går inte att ångra.")
 
 
 def _text(html: str) -> str:

@@ -8,7 +8,7 @@ from html import unescape
 from remiss.remisser.models import Remiss
 from tests.outgoing.test_walk19_outgoing import _answer, _sent
 
-QUESTION = ("Svarstiden löper till 26 februari 2027 kl. 12.00, och 2 remissinstanser har inte svarat. "
+QUESTION = ("Svarstiden löper till 26 februari 2027 kl. 12.00 (83 dagar kvar), och 2 remissinstanser har inte svarat. "
             "Sammanställa svaren ändå? Planerade påminnelser stoppas.")
 
 
@@ -27,8 +27,8 @@ def test_compiling_before_everyone_answered_is_asked_on_the_page_without_javascr
     asked = auth.post(f"/remisser/{rid}/utskick/sammanstall", {}, form_url=f"/remisser/{rid}", follow_redirects=True)
     said = _text(asked)
     # Old code: "Klart: Svaren är sammanställda i …" and the remiss Sammanställd, reminders stopped
-    assert ("Svaren sammanställdes inte: Svarstiden löper till 26 februari 2027 kl. 12.00, och 2 remissinstanser har "
-            "inte svarat. Kryssa i ”Sammanställ svaren ändå” vid knappen") in said, said[:3000]
+    assert ("Svaren sammanställdes inte: Svarstiden löper till 26 februari 2027 kl. 12.00 (83 dagar kvar), och 2 "
+            "remissinstanser har inte svarat. Kryssa i ”Sammanställ svaren ändå” vid knappen") in said, said[:3000]
     assert f'<p id="q-confirm_compile">{QUESTION}</p>' in said  # a question, not an error (walk21 J14)
     assert "Fel:" not in said
     assert "Sammanställ svaren ändå</label>" in said

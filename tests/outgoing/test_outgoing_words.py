@@ -7,7 +7,7 @@ import re
 from sqlmodel import select
 
 from remiss.namnd.models import Namnd
-from remiss.outgoing.present import send_confirmation
+from remiss.outgoing.questions import send_confirmation
 from remiss.reminders.models import OutboxMessage
 from remiss.remisser.models import Remiss
 from tests.outgoing.test_texts import _facts, _send, outgoing  # noqa: F401  (outgoing: the fixture)

@@ -30,7 +30,7 @@ def test_warnings_for_no_handlingar_an_early_compilation_and_an_answer_dated_bef
     assert auth.post(f"{page}/utskick/skicka", {"confirm_send": "1"}, form_url=page).status_code == 302
 
     shown = unescape(client.get(page).get_data(as_text=True))
-    assert ('data-confirm="Svarstiden löper till 29 januari 2027, och 2 remissinstanser har inte svarat. '
+    assert ('data-confirm="Svarstiden löper till 29 januari 2027 (67 dagar kvar), och 2 remissinstanser har inte svarat. '
             'Sammanställa svaren ändå? Planerade påminnelser stoppas."') in shown
 
     first, second = (entry.id for entry in remisser.entries(session, remiss.id))

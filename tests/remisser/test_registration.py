@@ -245,10 +245,10 @@ def test_the_duplicate_check_while_typing(client, auth, session, db):
         assert [item["url"] for item in items] == [first], query
         assert items[0]["our_dnr"] == "LB 2026/0001" and items[0]["title"] == SEED_000_FORM["title"]
     for query in ({"sender_dnr": "KS-IOF-2010-00016"}, {"title": "Förslag till ny IoF-plan 2"}, {}, {"title": "x" * 5000}):
-        assert client.get(url, query_string=query).get_json() == {"items": []}, query
+        assert client.get(url, query_string=query).get_json() == {"items": [], "said": ""}, query
     auth.logout()
     auth.login("annan@malmo.se")  # another nämnd's registrator does not learn of it
-    assert client.get(url, query_string={"sender_dnr": "KS-IOF-2010-00015"}).get_json() == {"items": []}
+    assert client.get(url, query_string={"sender_dnr": "KS-IOF-2010-00015"}).get_json() == {"items": [], "said": ""}
     auth.logout()
     auth.login("las@malmo.se")
     assert client.get(url, query_string={"title": "x"}).status_code == 403
@@ -267,6 +267,7 @@ def test_a_missiv_already_registered_is_warned_about_at_once(client, auth, sessi
     live = html[html.index('id="duplicate-live"'):]
     live = live[:live.index("</fieldset>")]
     assert "Kan redan vara registrerad:" in live and f'href="{first}"' in live
+    assert "</strong> en remiss med samma diarienummer" in live  # kind_words.counted, as the API's "said"
 
 
 def test_every_field_error_of_the_register_form_says_fel(client, auth, session, db):

@@ -92,6 +92,21 @@ ADVERSARIAL = {
     # answer labels and "mottas på" with no address after them
     "other acts": "beslutar ansökan redovisa bidrag senast sista dag för ansökan är " * (SIZE // 66),
     "answer labels": "Remissvar: Synpunkter mottas gärna på e-post " * (SIZE // 46),
+    # round 21 (h-parse21): an answer's numbers on one long line (each cue looks back for its sentence), decisions
+    # whose yttrande never comes, answer headings on every line
+    "an answer's numbers": "Yttrande över a\nDnr KS 2024/1 Remiss från a dnr KS 2024/2 " * (SIZE // 58),
+    "decisions without an answer": "föreslås besluta att anta a b c d e f " * (SIZE // 38),
+    "answer headings": "Yttrande\nSvar på remiss om a ska\nRemissvar: a\n" * (SIZE // 44),
+    # signers whose role follows on the line, synpunkter whose "till" never gets a day
+    "closings then names and roles": "Med vänlig hälsning\nAa Bb, cc dd\n" * (SIZE // 32),
+    "synpunkter finns": "synpunkter finns ges pågår " * (SIZE // 27),
+    # list headings in sentences whose colon never comes, a call and numbers of the police's form
+    "sent to with no colon": "Remissen har skickats till a b c\n" * (SIZE // 33),
+    "calls and police numbers": "Frågor om remissen\nKontakta A1.2/2027 " * (SIZE // 38),
+    "units over names": "Planenheten\nAa Bb  c\n" * (SIZE // 20),
+    "a name then a long line": "Planenheten\nAa Bb  " + " " * SIZE + "x",
+    "answers sent to": "översända yttrandet till Aa " * (SIZE // 28),
+    "calls to mail": "svara a b c mejla använd adressen " * (SIZE // 34),
 }
 # Structured inputs for the entry point: a heading, greeting or header followed by a long run.
 STRUCTURED = {
@@ -115,6 +130,8 @@ STRUCTURED = {
     "bullets of a flattened list": "Remissinstanser: " + "- Aa Bb " * (SIZE // 8),
     "groups in a list": "Remissinstanser\nMyndigheter\n" + "Aa Bb\n\nKommuner och regioner\n" * (SIZE // 32),
     "numbers and groups on one line": "Remissinstanser " + "1. Aa Övriga " * (SIZE // 13),
+    # round 21: an answer sent to a body on every line (each "till" looks its body up)
+    "an answer sent on every line": "Yttrande\n" + "Vi översänder yttrandet till Aa Bb kommun\n" * (SIZE // 42),
     "list wrapped after numbers": "Remissinstanser:\n" + "".join(f"{n % 900 + 1}.\nAa " for n in range(SIZE // 8)),
 }
 

@@ -17,6 +17,7 @@ from remiss.drafting.content import (INGA_SYNPUNKTER_ENDED, INGA_SYNPUNKTER_HINT
                                      without_text)
 from remiss.drafting.panel import form_context
 from remiss.drafting.panel import panel_context as _panel_context
+from remiss.drafting.reading import summary_label
 from remiss.web.extensions import guard_api, login_manager
 from remiss.remisser.input import InputErrors, parse_date
 from remiss.remisser.kind_words import noun_of
@@ -24,6 +25,8 @@ from remiss.web import asking, now, principal
 from remiss.web.lost_input import form_labels
 
 bp = Blueprint("drafting", __name__)
+# the field's label in templates/drafting/_form.html, by the kind: one rule with the API and the reading view
+bp.add_app_template_global(summary_label, "summary_label")
 
 
 @bp.before_request
@@ -39,15 +42,17 @@ def _login_required():
 PLANNED_HINTS = ("justering_hint", "tidplan_meeting_on", "no_meeting", "meeting_hint")
 
 
+# the panel's small forms that come back refused with what was typed (again()): "skickat", a comment, samråd,
+# underskrifter; the beslut and justering (decision_failed) below, with the tidplan's hints
+FAILED_FORMS = ("sent_failed", "comment_failed", "samrad_failed", "signatures_failed")
+
+
 def yttrande_panel(session, p, remiss, moment):
-    """The Yttrande panel; after a refused beslut or justering form, with what was typed and the messages."""
+    """The Yttrande panel; after a refused form of it, with what was typed and the messages."""
     ctx = _panel_context(session, p, remiss, moment)
-    if ctx is not None and g.get("sent_failed"):
-        ctx["sent_failed"] = g.sent_failed
-    if ctx is not None and g.get("comment_failed"):
-        ctx["comment_failed"] = g.comment_failed
-    if ctx is not None and g.get("samrad_failed"):
-        ctx["samrad_failed"] = g.samrad_failed
+    for name in FAILED_FORMS:
+        if ctx is not None and g.get(name):
+            ctx[name] = g.get(name)
     if ctx is not None:  # Expediera, Inga synpunkter posted without the question's yes: asked beside the button
         ctx["expediera_asked"] = asking.asked("expediera")
         ctx["inga_synpunkter_asked"] = asking.asked("inga-synpunkter")
@@ -60,14 +65,20 @@ def yttrande_panel(session, p, remiss, moment):
     return ctx
 
 
-def _rerender_comment(remiss_id: int, form: str, errors: dict):
-    """The remiss page again with the comment's error at its field and in a summary, the text kept (walk13b
-    finding 3): form is "utkast" (send back, open again) or "rattelse"."""
+def again(remiss_id: int, name: str, errors: dict, fields: tuple[str, ...], **extra):
+    """The remiss page again (400) after a refused form of the panel: nothing saved, the messages at their fields
+    and every value typed in fields kept (g.<name>, one of FAILED_FORMS, read by yttrande_panel)."""
     from remiss.remisser import views as remisser_views
 
     get_session().rollback()
-    g.comment_failed = {"form": form, "errors": errors, "values": {"comment": request.form.get("comment", "")}}
+    setattr(g, name, {"errors": errors, "values": {key: request.form.get(key, "") for key in fields}, **extra})
     return remisser_views.show(remiss_id), 400
+
+
+def _rerender_comment(remiss_id: int, form: str, errors: dict):
+    """The remiss page again with the comment's error at its field and in a summary, the text kept (walk13b
+    finding 3): form is "utkast" (send back, open again) or "rattelse"."""
+    return again(remiss_id, "comment_failed", errors, ("comment",), form=form)
 
 
 def _back(remiss_id: int):
@@ -124,8 +135,8 @@ def edit(remiss_id: int):
     return render_template("drafting/edit.html", remiss=remiss, noun=noun_of(remiss.kind), errors=errors,
                            conflict=conflict, merge_note=merge_note,
                            # a conflict's message names its field itself
-                           labels={name: "" if conflict and name in conflict.merged.conflicts else field_label(name)
-                                   for name in errors},
+                           labels={name: "" if conflict and name in conflict.merged.conflicts
+                                   else field_label(name, remiss.kind) for name in errors},
                            version=version.number if version else None, base_version=base_version,
                            # own text ends the mode when saved (content.settle_inga_synpunkter): say so first
                            inga_synpunkter_hint=INGA_SYNPUNKTER_HINT if content.get("inga_synpunkter") else "",
@@ -215,10 +226,8 @@ def fill_signatures(remiss_id: int):
     remiss = load_remiss(session, principal(), remiss_id, Action.review)
     try:
         saved = signatures.fill(session, now=now(), principal=principal(), remiss=remiss, raw=request.form.to_dict())
-    except InputErrors as exc:
-        session.rollback()
-        flash("Underskrifterna sparades inte: " + " ".join(exc.errors.values()), "error")
-        return _back(remiss.id)
+    except InputErrors as exc:  # the page again with the names as typed and why (not the saved names back)
+        return again(remiss.id, "signatures_failed", exc.errors, signatures.FIELDS)
     except drafts.DraftError as exc:
         session.rollback()
         flash(str(exc), "error")
@@ -302,12 +311,7 @@ def add_consultation(remiss_id: int):
                                        party=request.form.get("party", ""), consulted_on=day,
                                        note=request.form.get("note", ""))
     except InputErrors as exc:  # the page again with what was typed and the message at its field (walk17 F2)
-        from remiss.remisser import views as remisser_views
-
-        session.rollback()
-        g.samrad_failed = {"errors": exc.errors,
-                           "values": {k: request.form.get(k, "") for k in ("party", "consulted_on", "note")}}
-        return remisser_views.show(remiss_id), 400
+        return again(remiss_id, "samrad_failed", exc.errors, ("party", "consulted_on", "note"))
     flash("Samrådet är registrerat.", "success")
     return _back(remiss.id)
 

@@ -2,7 +2,7 @@
 when its expedierat yttrande is recorded as sent (drafting.sent_by_hand)."""
 from __future__ import annotations
 
-from flask import flash, g, request
+from flask import flash, request
 
 from remiss.auth.access import Action, load_remiss
 from remiss.calendar.swedish import format_date
@@ -10,8 +10,9 @@ from remiss.clock import local_today
 from remiss.db import get_session
 from remiss.drafting import sent_by_hand
 from remiss.drafting.drafts import DraftError
-from remiss.drafting.views import _back, bp
+from remiss.drafting.views import _back, again, bp
 from remiss.remisser.input import InputErrors
+from remiss.remisser.kind_words import noun_of
 from remiss.web import now, principal
 
 
@@ -23,15 +24,12 @@ def record_sent(remiss_id: int):
         sent_by_hand.record_sent(session, now=now(), principal=principal(), remiss=remiss,
                                  sent_on=request.form.get("sent_on", ""), way=request.form.get("way", ""))
     except InputErrors as exc:  # the page again, with the typed day and why
-        from remiss.remisser import views as remisser_views
-
-        session.rollback()
-        g.sent_failed = {"errors": exc.errors, "values": {k: request.form.get(k, "") for k in ("sent_on", "way")}}
-        return remisser_views.show(remiss_id), 400
+        return again(remiss_id, "sent_failed", exc.errors, ("sent_on", "way"))
     except DraftError as exc:
         session.rollback()
         flash(str(exc), "error")
         return _back(remiss.id)
-    flash(f"Yttrandet är registrerat som skickat {format_date(local_today(remiss.answered_at))} och remissen är besvarad.",
-          "success")
+    noun = noun_of(remiss.kind)  # "… och ärendet är besvarat." of a medborgarförslag (kind_words, walk21 J8)
+    flash(f"Yttrandet är registrerat som skickat {format_date(local_today(remiss.answered_at))} och {noun.the} är "
+          f"{noun.done('besvarad')}.", "success")
     return _back(remiss.id)

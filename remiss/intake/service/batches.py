@@ -133,6 +133,13 @@ def load(session: Session, *, principal: Principal, token: str | None) -> Intake
 GONE = "De uppladdade filerna finns inte längre (de sparas i 24 timmar). Läs in missivet igen."
 
 
+def once_key(token: str) -> str:
+    """The one-time key (remisser.sent_once) of the form's Förläng card for the batch token: claimed by the request
+    that merges the letter, it names the remiss after the batch is gone, so a second sending of the card (a
+    double-click) lands on that remiss instead of being told the files are gone."""
+    return hashlib.sha256(f"forlang:{token}".encode()).hexdigest()[:32]
+
+
 def attach(session: Session, *, now: datetime, principal: Principal, remiss: Remiss, token: str,
            files_dir: str, max_bytes: int) -> list[Attachment]:
     """Make the batch's files remisshandlingar of the newly registered remiss and drop the batch."""

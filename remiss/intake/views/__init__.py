@@ -14,6 +14,7 @@ from remiss.auth.access import AccessDenied, Action, NotFound, load_remiss
 from remiss.db import get_session
 from remiss.intake.service import batches, matching, our_dnr
 from remiss.remisser.input import InputErrors, parse_date, parse_time
+from remiss.remisser import sent_once
 from remiss.remisser.models import Remiss
 from remiss.intake.reading import BATCH_FACTOR, ReadLimits
 from remiss.web import now, principal, requires
@@ -202,6 +203,9 @@ def extend(token: str):
     if refusal:  # merged, registered or dismissed meanwhile
         return handled(message, refusal, back=url_for("remisser.new", missiv=token),
                        prefix="Brevet fördes inte samman")
+    once = batches.once_key(token)  # after the message (one lock order); a pasted letter has only this
+    if not sent_once.claim(session, principal().user_id, once, now=now()) and (done := _merged_before(once)):
+        return done  # the card sent twice: the first merged the letter and the batch is gone
     try:
         our_dnr = request.form.get("our_dnr", "").strip()
         if our_dnr:  # the sekreterare names the remiss the notice extends when none was matched
@@ -227,8 +231,19 @@ def extend(token: str):
             message = "Remissen finns inte eller du får inte ändra den."
         flash(message, "error")
         return redirect(url_for("remisser.new", missiv=token))
+    sent_once.record(session, principal().user_id, once, remiss.id)
     flash(f"Brevet är sammanfört med {remiss.our_dnr or remiss.title}"
           + (" och förlängningen är registrerad." if request.form.get("extend") == "1" else "."), "success")
+    return redirect(url_for("remisser.show", remiss_id=remiss.id))
+
+
+def _merged_before(once: str):
+    """The remiss the same card merged the letter into a moment ago (a double-click), said so; None if none."""
+    done = sent_once.registered(get_session(), principal().user_id, once, now=now())
+    remiss = get_session().get(Remiss, done[0]) if done else None
+    if remiss is None:
+        return None
+    flash(f"Brevet är redan sammanfört med {remiss.our_dnr or remiss.title} – av dig.", "success")
     return redirect(url_for("remisser.show", remiss_id=remiss.id))
 
 

@@ -113,7 +113,10 @@ def inbox_undismiss(message_id: int):
     try:
         inbox_service.undismiss(get_session(), principal=principal(), message=message)
     except files.FileRejected as exc:
-        flash(str(exc), "error")
+        if message.status == "pending":  # a double-click: the first took it back (undismiss read it again)
+            flash("Meddelandet ligger redan bland de som ska hanteras.", "info")
+        else:
+            flash(str(exc), "error")
     else:
         flash("Avvisningen är ångrad; meddelandet ligger bland de som ska hanteras.", "success")
     return redirect(url_for("intake.inbox_item", message_id=message_id))
@@ -211,6 +214,9 @@ def inbox_void(message_id: int):
     except (AccessDenied, TransitionError) as exc:
         session.rollback()
         return _item_page(message, void_errors={"reason": str(exc)}, void_reason=reason, status=400)
+    except voided.AlreadyVoided as exc:  # a double-click: the first made it
+        flash(str(exc), "info")
+        return redirect(url_for("remisser.show", remiss_id=remiss.id))
     flash(f"{remiss.our_dnr or remiss.title} är makulerad: den finns kvar med sin historik men visas inte i "
           "listorna, och inga påminnelser skickas.", "success")
     return redirect(url_for("remisser.show", remiss_id=remiss.id))

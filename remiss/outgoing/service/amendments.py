@@ -61,15 +61,10 @@ def _old_text(names: list[str]) -> str:
             "till dem med ”Skicka ändringen” under Utskick och svar.")
 
 
-def _unsent_text(names: list[str]) -> str:
-    return (f"{join_words(names)} har inte fått remissen än: skicka remissen, så får "
-            f"{'den' if len(names) == 1 else 'de'} det nya missivet.")
-
-
 def after_edit_note(session: Session, remiss: Remiss) -> str:
     """What saving a change to a sent remiss means for the instanser: said on saving (walk12b #14)."""
     old, unsent = _pending(session, remiss)
-    return " ".join(([_old_text(old)] if old else []) + ([_unsent_text(unsent)] if unsent else []))
+    return " ".join(([_old_text(old)] if old else []) + ([lifecycle.unsent_words(remiss, unsent)] if unsent else []))
 
 
 OLD_QUESTIONS = "fragestallningar_ej_meddelade"  # the API's warning codes (docs/api.md)
@@ -88,23 +83,10 @@ def warnings_json(session: Session, remiss: Remiss) -> list[dict]:
         found.append({"code": OLD_QUESTIONS, "message": _old_text(old), "link_text": "Skicka ändringen",
                       "url": url})
     if unsent:
-        found.append({"code": NOT_SENT_TO, "message": _unsent_text(unsent), "link_text": "Skicka remissen",
+        found.append({"code": NOT_SENT_TO, "message": lifecycle.unsent_words(remiss, unsent),
+                      "link_text": "Skicka remissen" if remiss.status in lifecycle.SENDS else "Utskick och svar",
                       "url": url})
     return found
-
-
-def confirmation(entries: list[SandlistaEntry], *, down: datetime | None = None) -> str:
-    """The question before "Skicka ändringen" (entries: outdated): to whom the changed missiv is e-mailed (queued),
-    who gets a letter to print, and that it cannot be undone."""
-    mailed = [e.email for e in entries if e.email]
-    posted = [e.name for e in entries if not e.email]
-    text = f"Skicka det ändrade missivet till {join_words([e.name for e in entries])}?"
-    if mailed:
-        text += f" {queued('Det', join_words(mailed), down=down)}."
-    if posted:
-        text += (f" Till {join_words(posted)}, som saknar e-post, görs "
-                 f"{'ett brev' if len(posted) == 1 else f'{len(posted)} brev'} att skriva ut och skicka per post.")
-    return text + " Det går inte att ångra."
 
 
 def send_amendment(session: Session, *, now: datetime, principal: Principal, remiss: Remiss, files_dir: str,

@@ -166,23 +166,63 @@ def unsent(entries) -> list:
     return [e for e in entries if e.sent_at is None and e.answer_status not in ANSWERED]
 
 
+# The statuses in which the remiss is sent to those on the sändlista not sent it yet (sending.send): once the
+# answers are compiled it is not sent to more instanser (walk21 J5), nor once the case is avslutad or återkallad.
+SENDS = (S.utkast.value, S.skickad.value, S.svarstiden_ute.value)
+
+
+def not_sent_reason(remiss: Remiss) -> str:
+    """Why the remiss is not sent to anyone now, as a clause ("" in SENDS): "svaren är sammanställda, så remissen
+    skickas inte till fler remissinstanser"."""
+    if remiss.status in SENDS:
+        return ""
+    if remiss.status == S.sammanstalld:
+        return "svaren är sammanställda, så remissen skickas inte till fler remissinstanser"
+    if remiss.status == S.avslutad:
+        return "ärendet är avslutat, så remissen skickas inte längre"
+    return f"remissen är {S(remiss.status).label.lower()} och skickas inte"
+
+
+def unsent_words(remiss: Remiss, names: list[str]) -> str:
+    """What the edit's message, the panel, Nästa steg and the API's warning say of the instanser on the sändlista not
+    sent the remiss (unsent): to send it while it is sent, else that it is not sent to them ("" for none)."""
+    if not names:
+        return ""
+    if remiss.status in SENDS:
+        return (f"{join_words(names)} har inte fått remissen än: skicka remissen, så får "
+                f"{'den' if len(names) == 1 else 'de'} det nya missivet.")
+    return f"{join_words(names)} har inte fått remissen: {not_sent_reason(remiss)}."
+
+
 COMPILE_QUESTION = " Sammanställa svaren ändå? Planerade påminnelser stoppas."
 
 
-def compile_question(remiss: Remiss, now: datetime, waiting: list[SandlistaEntry]) -> str:
-    """The question asked before "Sammanställ svaren" while instanser have not answered ("" when all have): whether
-    the svarstid runs, an anstånd that runs past it (truth17 F13), and that the planned reminders stop. The
-    button's dialog asks it, and the page beside the button when the dialog did not confirm it."""
+def not_answered(waiting: list, unsent_too: list) -> str:
+    """ "2 remissinstanser har inte svarat och 1 har inte fått remissen": the open instanser counted as the page
+    counts them ("2 utan svar"), those waited for (unanswered) and those not sent it (unsent; walk21 J7)."""
+    said = [f"{count_words(len(waiting), 'remissinstans', 'remissinstanser')} har inte svarat"] if waiting else []
+    if unsent_too:
+        said.append(f"{len(unsent_too)} har inte fått remissen" if said else
+                    f"{count_words(len(unsent_too), 'remissinstans', 'remissinstanser')} har inte fått remissen")
+    return " och ".join(said)
+
+
+def compile_question(remiss: Remiss, now: datetime, entries: list[SandlistaEntry]) -> str:
+    """The question asked before "Sammanställ svaren" while instanser on the sändlista have not answered ("" when
+    all have): whether the svarstid runs and how long, those not sent the remiss (they will not be once compiled),
+    an anstånd that runs past it (truth17 F13), and that the planned reminders stop. The button's dialog asks it,
+    and the page beside the button when the dialog did not confirm it."""
     from remiss.outgoing.service import chasers
 
-    if not waiting:
+    waiting, not_sent = unanswered(entries), unsent(entries)
+    if remiss.status == S.utkast or not waiting and not not_sent:  # an utkast is refused, not asked about
         return ""
-    text = ""
+    who = not_answered(waiting, not_sent)
     if remiss.effective_deadline_on is not None and not deadline_passed(remiss, now):
-        text = (f"Svarstiden löper till {format_deadline(remiss.effective_deadline_on, remiss.effective_deadline_time)}"
-                ", och ")
-    who = count_words(len(waiting), "remissinstans", "remissinstanser")
-    text += f"{who} har inte svarat" if text else f"{who[0].upper()}{who[1:]} har inte svarat"
+        until = (remiss.effective_deadline_on, remiss.effective_deadline_time)
+        text = f"Svarstiden löper till {format_deadline(*until)} ({time_left(*until, now)}), och {who}"
+    else:
+        text = f"{who[0].upper()}{who[1:]}"
     running = [(e.name, chasers.deadline_of(remiss, e)) for e in waiting if e.extended_until_on
                and chasers.deadline_of(remiss, e)[0] == e.extended_until_on
                and not chasers.deadline_passed(e.extended_until_on, e.extended_until_time, now)]
@@ -195,15 +235,16 @@ def answers_still_due(session: Session, remiss: Remiss, now: datetime) -> str:
     svarstid (or their own anstånd) runs, whose answers could then not be registered. "" when there are none."""
     from remiss.outgoing.service.chasers import deadline_of, deadline_passed as passed
 
-    waiting = [(e, deadline_of(remiss, e)) for e in unanswered(remisser.entries(session, remiss.id))]
+    entries = remisser.entries(session, remiss.id)
+    waiting = [(e, deadline_of(remiss, e)) for e in unanswered(entries)]
     due = [(e, d) for e, d in waiting if d[0] is not None and not passed(d[0], d[1], now)]
     if not due:
         return ""
     after = f"Avslutas ärendet nu kan {'svaret' if len(due) == 1 else 'svaren'} inte registreras."
-    if not deadline_passed(remiss, now):
+    if not deadline_passed(remiss, now):  # counted as the page counts them: "och 1 har inte fått remissen" (J7)
         until = (remiss.effective_deadline_on, remiss.effective_deadline_time)
         return (f"Svarstiden löper till {format_deadline(*until)} ({time_left(*until, now)}), och "
-                f"{count_words(len(due), 'remissinstans', 'remissinstanser')} har inte svarat. {after}")
+                f"{not_answered([e for e, _ in due], unsent(entries))}. {after}")
     if len(due) == 1:  # the svarstid is over, but an anstånd runs
         entry, until = due[0]
         return (f"Svarstiden har gått ut, men {entry.name} har anstånd till {format_deadline(*until)} "

@@ -22,6 +22,7 @@ from remiss.outgoing.service.sending import NotConfirmed
 from remiss.planning.models import Extension
 from remiss.reminders.outbox import enqueue
 from remiss.remisser import service as remisser
+from remiss.remisser.deadlines import answering_over
 from remiss.remisser.input import InputErrors
 from remiss.remisser.models import Attachment, Remiss
 
@@ -67,6 +68,8 @@ def general_extension(session: Session, *, now: datetime, principal: Principal, 
     confirmed=False (the page's button without the question's yes): refused as always when the date cannot be
     taken, else sending.NotConfirmed before anything is changed or queued (walk21 J14)."""
     begin(principal, remiss)
+    if answering_over(remiss):  # withdrawn (avslutad: begin), as on Ändra uppgifter (walk21 J6)
+        raise InputErrors({"until_on": answering_over(remiss)})
     old = (remiss.effective_deadline_on, remiss.effective_deadline_time)
     if until_on <= local_today(now):  # the notice would name a day that has been (walk9)
         raise InputErrors({"until_on": f"Den nya svarsdagen måste ligga efter i dag ({format_date(local_today(now))})."})

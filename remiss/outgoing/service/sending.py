@@ -297,8 +297,8 @@ def send(session: Session, *, now: datetime, principal: Principal, remiss: Remis
     entries = remisser.entries(session, remiss.id)
     if not entries:
         raise InputErrors({"sandlista": "Sändlistan är tom."})
-    if remiss.status not in (RemissStatus.utkast, RemissStatus.skickad, RemissStatus.svarstiden_ute):
-        raise InputErrors({"status": f"Remissen är {RemissStatus(remiss.status).label.lower()} och skickas inte."})
+    if remiss.status not in lifecycle.SENDS:  # not once compiled (walk21 J5): the words of the panel
+        raise InputErrors({"status": (why := lifecycle.not_sent_reason(remiss))[0].upper() + why[1:] + "."})
     addresses.refresh_unsent(session, entries)
     # An instans that has answered or avstått is never sent the missiv asking it to answer: answers before the
     # utskick are refused now, but an avstår (or an answer registered before that rule) may be there.

@@ -10,10 +10,10 @@ from remiss.clock import local_today
 from remiss.db import get_session
 from remiss.documents import RenderError, held_uploads
 from remiss.namnd.models import Namnd
-from remiss.outgoing import mails, overview, present
+from remiss.outgoing import mails, overview, present, questions
 from remiss.outgoing.forms import parse_ids, parse_new_instanser
 from remiss.outgoing.repeated import merge_repeated, name_key, repeated_note
-from remiss.outgoing.service import amendments, sending
+from remiss.outgoing.service import amendments, lifecycle, sending
 from remiss.outgoing.service.register import saved_lists, visible_organisations
 from remiss.calendar.swedish import count_words
 from remiss.reminders import queued as queueing
@@ -141,6 +141,10 @@ def _post_guard(remiss_id: int):
 @bp.route("/remisser/<int:remiss_id>/utskick/missiv", methods=["POST"])
 def make_missiv(remiss_id: int):
     remiss = _post_guard(remiss_id)
+    why = lifecycle.not_sent_reason(remiss)  # compiled or closed: no missiv for a sending that will not come (J5)
+    if why:
+        flash(f"Missivet skapades inte: {why}.", "error")
+        return _back(remiss_id)
     try:
         sending.generate_missiv(get_session(), now=now(), principal=principal(), remiss=remiss,
                                 files_dir=_config("FILES_DIR"))
@@ -226,7 +230,7 @@ def panel_context(session, p, remiss, moment):
                             group=request.args.get("grupp", ""))
     outdated = amendments.outdated(session, remiss)  # have the old frågeställningar
     context["amendment"] = [e.name for e in outdated]
-    context["amendment_confirm"] = (amendments.confirmation(outdated, down=queueing.down_since(session))
+    context["amendment_confirm"] = (questions.amendment_confirmation(outdated, down=queueing.down_since(session))
                                     if outdated else "")
     context["failed"] = g.get("outgoing_failed")  # the general extension's form, when it came back with errors
     # a button the server asked about for want of the dialog's yes: its question and box beside it (web.asking)

@@ -40,6 +40,10 @@ def inbox_reply(message_id: int):
         return redirect(url_for("intake.inbox_item", message_id=message_id, svar_fore_utskick=entry.id,
                                 _anchor="reply-heading"))
     except InputErrors as exc:
+        session.rollback()  # the message as the first sending committed it, not as this request read it
+        if _mine(message):  # a double-click: lands where the first sending did, told so, not on an error
+            flash(exc.errors["message"], "success")
+            return _back(message.remiss_id)
         _refused("Svaret registrerades inte", exc)
         return back
     except FileRejected as exc:
@@ -53,3 +57,9 @@ def inbox_reply(message_id: int):
     flash(f"Svaret från {entry.name} är registrerat på {remiss.our_dnr or remiss.title}; "
           "e-postmeddelandet och dess bilagor finns bland svarets filer.", "success")
     return _back(remiss.id)
+
+
+def _mine(message: InboxMessage) -> bool:
+    """Whether this user has registered or merged the message already (the first of a double-click)."""
+    return message.status in ("registered", "merged") and message.remiss_id is not None \
+        and message.decided_by_id == principal().user_id

@@ -73,7 +73,7 @@ def compile_answers(remiss_id: int):
     (confirm_compile, added by static/app.js) or the box the page then shows beside the button is ticked: without
     JavaScript it compiled, and stopped the reminders, with no question (h-close20's leftover of walk20 H11)."""
     remiss = _post_guard(remiss_id)
-    asked = lifecycle.compile_question(remiss, now(), lifecycle.unanswered(remisser.entries(get_session(), remiss.id)))
+    asked = lifecycle.compile_question(remiss, now(), remisser.entries(get_session(), remiss.id))
     if asked and not asking.confirmed("confirm_compile"):
         return asking.ask(remiss_id, "sammanstall", f"Svaren sammanställdes inte: "
                           f"{asked.removesuffix(lifecycle.COMPILE_QUESTION)} Kryssa i ”Sammanställ svaren ändå” vid "

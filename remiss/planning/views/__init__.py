@@ -14,6 +14,8 @@ from remiss.planning.service import extensions, milestones, tidplan
 from remiss.planning.service.extensions import Evidence
 from remiss.remisser import views as remisser_views
 from remiss.remisser.input import InputErrors
+from remiss.remisser.kind_words import noun_of, reword
+from remiss.remisser.models import Remiss
 from remiss.web import now, principal
 from remiss.web.lost_input import form_labels
 
@@ -47,9 +49,11 @@ extensions_panel = _panel_context(present.extensions_panel, ("request", "decide"
 
 def _rerender(remiss_id: int, form: str, exc: InputErrors, extension_id: int | None = None, held=()):
     """Show the remiss page again with the typed values and the messages next to the fields; the evidence file
-    chosen is kept on the server and shown as chosen (remiss.documents.held_uploads), not lost."""
+    chosen is kept on the server and shown as chosen (remiss.documents.held_uploads), not lost. The messages are in
+    the words of the ärende's kind: "Begär förlängd svarstid" of a medborgarförslag (kind_words, walk21)."""
+    kind = get_session().get(Remiss, remiss_id).kind  # loaded by _editable: no read
     get_session().rollback()
-    errors, held = dict(exc.errors), list(held)
+    errors, held = {name: reword(message, kind) for name, message in exc.errors.items()}, list(held)
     upload = request.files.get("evidence_file")
     if upload and upload.filename:  # a new file replaces the one kept before
         kept, refused = held_uploads.hold_uploads(current_app.config["FILES_DIR"], [upload],
@@ -179,7 +183,10 @@ def decide_extension(remiss_id: int, extension_id: int):
 @login_required
 def general_notice(remiss_id: int):
     _, failed = _extension_form(remiss_id, "notice", extensions.general_notice, parse_notice)
-    return failed or _to_extensions(remiss_id, "Remisstiden är förlängd. Sista svarsdag och tidplan är uppdaterade.")
+    if failed:
+        return failed
+    time = noun_of(get_session().get(Remiss, remiss_id).kind).time  # "Svarstiden …" of a medborgarförslag (walk21)
+    return _to_extensions(remiss_id, f"{time.capitalize()} är förlängd. Sista svarsdag och tidplan är uppdaterade.")
 
 
 # The other pages and the API share this blueprint; importing registers their routes.

@@ -21,6 +21,7 @@ from remiss.calendar.swedish import format_deadline
 from remiss.remisser import archive, attachments, by_hand, page, present, queries, service, voided
 from remiss.remisser.history import describe
 from remiss.remisser.date_questions import questions_of_change
+from remiss.remisser.deadlines import answering_over
 from remiss.remisser.kind_words import noun_of, reword
 from remiss.remisser.input import (FORM_LABELS, InputErrors, deadline_required, letter_after_arrival_change,
                                    parse_remiss_input)
@@ -246,6 +247,8 @@ def _sent_note(remiss) -> str:
     """Beside Sista svarsdag of an outgoing remiss that has gone out: the instanser were told the date."""
     if remiss.sent_at is None:
         return ""
+    if answering_over(remiss):  # closed: the förlängning form is gone too (walk21 J6)
+        return answering_over(remiss).split(":", 1)[0] + "."
     return ("Remissen är skickad: remissinstanserna har fått svarsdagen. Ge mer tid med ”Förläng remisstiden "
             "för alla” på remissens sida.")
 
@@ -302,6 +305,9 @@ def void(remiss_id: int):
     except TransitionError as exc:  # e.g. a beslutad or outgoing remiss (AccessDenied: 403, remiss.web.errors)
         session.rollback()
         flash(str(exc), "error")
+        return redirect(url_for("remisser.show", remiss_id=remiss_id))
+    except voided.AlreadyVoided as exc:  # a double-click: the first made it
+        flash(str(exc), "info")
         return redirect(url_for("remisser.show", remiss_id=remiss_id))
     flash(f"{remiss.our_dnr or remiss.title} är makulerad: den finns kvar med sin historik men visas inte i "
           "listorna, och inga påminnelser skickas.", "success")

@@ -9,6 +9,8 @@ from remiss.auth.access import Action
 from remiss.db import get_session
 from remiss.namnd.models import Namnd
 from remiss.remisser import handlaggare
+from remiss.remisser.kind_words import noun_of
+from remiss.remisser.models import RemissKind
 from remiss.remisser.views import bp
 from remiss.web import principal
 
@@ -98,6 +100,8 @@ def handlaggare_field():
     chosen = int(raw)
     choices = handlaggare_choices([chosen], everyone=False)
     namnd = get_session().get(Namnd, chosen) if choices == [] else None
+    kind = request.args.get("kind", "")  # the form's Ärendetyp: "ärendet kan inte tilldelas" (walk21)
     return render_template("remisser/_handlaggare_field.html", handlaggare_choices=choices, handlaggare_selected="",
+                           noun=noun_of(kind if kind in RemissKind.__members__ else None),
                            handlaggare_text=request.args.get("handlaggare", "")[:200] if choices is None else "",
                            handlaggare_error=None, **nobody_context(namnd.name if namnd else None))

@@ -12,7 +12,7 @@ from remiss.db import get_session
 from remiss.documents import held_uploads
 from remiss.remisser import attachments, queries, sent_once, service
 from remiss.remisser.date_questions import passed_deadline, received_after_deadline
-from remiss.remisser.kind_words import noun_of, registered
+from remiss.remisser.kind_words import counted, noun_of, registered
 from remiss.remisser.models import Remiss
 from remiss.remisser.input import FORM_LABELS, InputErrors, deadline_required, letter_after_arrival, to_remiss_data
 from remiss.remisser.views import bp, namnder_for
@@ -87,7 +87,8 @@ def new():
                 done = _sent_before(values.get(sent_once.FIELD))  # a double-click: the first registered it
                 if done:
                     return done
-                raise InputErrors({"intake": f"Remissen registrerades inte: {refusal[0].lower()}{refusal[1:]}"})
+                raise InputErrors({"intake": f"{noun_of(data.kind).The} registrerades inte: "  # walk21: "Ärendet"
+                                             f"{refusal[0].lower()}{refusal[1:]}"})
             confirmed = bool(values.get("confirm_all"))  # "Registrera ändå" beside the questions asked
             if not (values.get("confirm_duplicate") or confirmed):
                 duplicates = queries.possible_duplicates(get_session(), principal(), sender_dnr=data.sender_dnr,
@@ -135,7 +136,7 @@ def new():
                                                                         user_id=principal().user_id, scope=SCOPE,
                                                                         held=held),
                            editing=None, duplicates=duplicates, past_deadline=past_deadline, past_at=past_at,
-                           already=already,
+                           already=already, already_said=counted(r.kind for r in already),
                            received_late=received_late, letter_late=letter_late, namnd_hint=namnd_hint,
                            noun=noun_of(values.get("kind")),  # "ärendet" in the questions for a medborgarförslag
                            **field_context(namnder, values, errors),

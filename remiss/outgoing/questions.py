@@ -1,0 +1,69 @@
+"""The questions asked before the outgoing panel's buttons that mail the instanser: Skicka remissen, Skicka
+ändringen, Förläng och meddela (split from outgoing.present)."""
+from __future__ import annotations
+
+from datetime import datetime
+
+from remiss.calendar.swedish import count_words, format_deadline, join_words
+from remiss.outgoing.service import chasers, lifecycle
+from remiss.reminders.queued import queued
+from remiss.remisser.models import Remiss, SandlistaEntry
+
+
+def _addresses(emails: list[str], shown: int) -> str:
+    """The first shown addresses and how many more: "a@x.se, b@x.se och 3 till"."""
+    return ", ".join(emails[:shown]) + (f" och {len(emails) - shown} till" if len(emails) > shown else "")
+
+
+def _letters(by_post: int) -> str:
+    return f" {count_words(by_post, 'brev', 'brev')} till remissinstanser utan e-post skrivs ut för post."
+
+
+def send_confirmation(emails: list[str], by_post: int, shown: int = 8, *, handlingar: int = 1, down=None) -> str:
+    """The question before the remiss goes out: how many it is queued to, which addresses, and no remisshandlingar."""
+    text = ("Remissen har inga remisshandlingar: remissinstanserna får bara missivet. " if not handlingar else "")
+    text += "Skicka remissen nu?"
+    if emails:
+        to = count_words(len(emails), 'remissinstans', 'remissinstanser')
+        text += f" {queued('Den', to, down=down)}: {_addresses(emails, shown)}."
+    if by_post:
+        text += _letters(by_post)
+    return text + " Det går inte att ångra."
+
+
+def amendment_confirmation(entries: list[SandlistaEntry], shown: int = 8, *, down: datetime | None = None) -> str:
+    """The question before "Skicka ändringen" (entries: amendments.outdated): to whom the changed missiv is e-mailed
+    (queued), how many letters are printed, and that it cannot be undone (walk21 J14)."""
+    mailed = [e.email for e in entries if e.email]
+    posted = len(entries) - len(mailed)
+    text = f"Skicka det ändrade missivet till {join_words([e.name for e in entries])}?"
+    if mailed:
+        to = count_words(len(mailed), 'remissinstans', 'remissinstanser')
+        text += f" {queued('Det', to, down=down)}: {_addresses(mailed, shown)}."
+    if posted:
+        text += _letters(posted)
+    return text + " Det går inte att ångra."
+
+
+def extension_confirmation(remiss: Remiss, entries: list[SandlistaEntry], emails: dict[int, str], shown: int = 8,
+                           *, down: datetime | None = None) -> str:
+    """The question asked before "Förläng och meddela" (walk12b #3): who is e-mailed (queued), how many letters
+    are printed, and who has an anstånd of its own, told only if the new date runs past it."""
+    waiting = lifecycle.unanswered(entries)
+    own = {e.id: chasers.deadline_of(remiss, e) for e in waiting
+           if e.extended_until_on and chasers.deadline_of(remiss, e)[0] == e.extended_until_on}
+    mailed = [emails[e.id] for e in waiting if emails.get(e.id) and e.id not in own]
+    posted = sum(1 for e in waiting if not emails.get(e.id) and e.id not in own)
+    text = "Förlänga remisstiden för alla?"
+    if mailed:
+        to = count_words(len(mailed), 'remissinstans', 'remissinstanser')
+        text += f" {queued('Meddelandet', to, down=down)} som inte har svarat: {_addresses(mailed, shown)}."
+    if posted:
+        text += _letters(posted)
+    for e in waiting:
+        if e.id in own:
+            text += (f" {e.name} har anstånd till {format_deadline(*own[e.id])} och får meddelandet bara om den nya "
+                     "svarsdagen ligger senare.")
+    if not waiting:
+        text += " Alla som har fått remissen har svarat eller avstått, så ingen får något meddelande."
+    return text + " Det går inte att ångra."
