@@ -53,7 +53,8 @@ def test_changed_questions_after_sending_are_told_and_offered_to_those_already_s
     assert "har ändrat frågeställningarna" in payload["text"]
     assert any(a["filename"].lower().startswith("missiv") for a in payload["attachments"])
     session.rollback()
-    again = _text(auth.post(f"{page}/utskick/andring", {"confirm_amendment": "1"}, form_url=page, follow_redirects=True))
+    again = _text(auth.post(f"{page}/utskick/andring", {"confirm_amendment": "1"}, form_url=page,
+                            follow_redirects=True))
     assert "Ändringen skickades inte: Alla som har fått remissen har redan de gällande frågeställningarna." in again
 
 
