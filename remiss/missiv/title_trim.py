@@ -16,14 +16,17 @@ ABOUT = (r"(?:av|om|angående|avseende|gällande|över|på|för|rörande|beträf
 DOC_LEAD = re.compile(
     r"^(?:(?:Remiss(?:en)?|Samråd(?:et)?|Granskning(?:en)?|Utställning(?:en)?)[ \t]+pågår(?=[ \t]*[:–-])|"  # round 20
     r"(?:(?:Öppen[ \t]+)?Remiss(?:en|version(?:en)?|utgåva(?:n)?|förslag(?:et)?|lista(?:n)?)?|Remittering|Kungörelse|Promemoria|"
-    r"(?:Samråd|Utställning|Granskning)(?:[ \t]+(?:och|samt|&)[ \t]+(?:samråd|utställning|granskning))?|Samrådsremiss|"
+    r"(?:Samråd|Utställning|Granskning)(?:[ \t]+(?:och|samt|&)[ \t]+(?:samråd|utställning|granskning))?"
+    # round 21: "Samråd enligt 6 kap. miljöbalken om X", "Samråd enligt plan- och bygglagen (PBL) om X": the law
+    r"(?:[ \t]+enligt[ \t]+(?:\d{1,2}[ \t]+kap\.?[ \t]+(?:\d{1,2}[ \t]*[a-z]?[ \t]*§[ \t]+)?)?(?:[\wåäö]{2,20}-[ \t]+och[ \t]+)?"
+    r"[\wåäö]{3,40}(?:[ \t]+\([A-ZÅÄÖ]{2,6}\))?(?=[ \t]+(?:om|av|för|gällande|avseende|angående|kring)\b))?|Samrådsremiss|"
     # round 13: "Underrättelse om samråd Eslövs kommuns …", "Begäran om yttrande - val av väglinje"
     r"Underrättelse[ \t]+om[ \t]+(?:samråd|granskning|utställning)|"
     # round 20: a covering letter named as such: "Följebrev till remiss av X", "Missiv – X"
     r"(?:Missiv|Följebrev)(?:et)?(?=[ \t]*[:–-]|[ \t]+(?:till|för)[ \t]+remiss)(?:[ \t]+(?:till|för))?|"
     # round 16: "Remissvar - Regional kulturplan för Skåne …": a page of the answers, named by the remiss's matter
     r"Remissvar(?:en)?(?=[ \t]*[:–-][ \t]*[A-ZÅÄÖ])|"
-    r"Begäran[ \t]+om[ \t]+(?:yttrande|synpunkter)(?=[ \t]*[:–-]|[ \t]+(?:över|om|angående|gällande|på)\b)|"
+    r"(?:Begäran|Förfrågan)[ \t]+om[ \t]+(?:yttrande|synpunkter)(?=[ \t]*[:–-]|[ \t]+(?:över|om|angående|gällande|på)\b)|"
     # "Konsekvensutredning av förslag till föreskrifter om …": the accompanying analysis, named by the proposal
     r"Konsekvensutredning(?:en)?(?=[ \t]+(?:av|för|till)[ \t]+förslag)|"
     r"Inbjudan till (?:samråd|remiss)|Välkommen att tycka till|(?:Dags att )?[Tt]yck(?:a)? till|"
@@ -135,6 +138,8 @@ def clean_subject(subject: str, span: tuple[int, int]) -> tuple[str | None, tupl
                     r"(?:förlängning|(?:nytt|ändrat)[ \t]+svarsdatum|ny[ \t]+svarsdag|"
                     r"(?:remissen|samrådet|(?:remiss|svars|samråds)tiden)[ \t]+förläng(?:s|ts))[ \t]*[:–-]|"
                     r"remiss[ \t]*[:–-]|begäran[ \t]+om[ \t]+(?:yttrande|synpunkter|remissvar)[ \t]*[:–-]|"
+                    # round 21: "Remiss från Ale kommun - X": the sender before a colon or a spaced dash
+                    r"remiss[ \t]+från[ \t]+[A-ZÅÄÖ][^\n:–]{1,60}?(?:[ \t]*:|[ \t]+[–-])(?=[ \t]+\S)|"
                     # round 16: "Lämna synpunkter på Natura 2000-område …": the request in front of the name
                     r"(?:lämna|ge|skicka[ \t]+in)(?:[ \t]+(?:dina|era))?[ \t]+synpunkter[ \t]+(?:på|om)(?=[ \t]+\S)|"
                     # "Samråd översiktsplan", "Granskning: detaljplan för …": the procedure in front of the name
@@ -194,14 +199,25 @@ REMISS_LEAD = re.compile(
     # "Öppen remiss för Hallands kulturstrategi …": a remiss open to anyone, the same lead
     # round 20: "Remissförfrågan – X", "Remissutskick: X", "Remiss rörande/beträffande/kring/med anledning av X"
     # "Remiss och samråd – X", "Remissunderlag: X", "Remiss nr 3/2027: X"
-    r"^(?:(?:(?:Öppen|Allmän)[ \t]+)?(?:Remiss(?:lista(?:n)?|förfrågan|utskick(?:et)?|brev(?:et)?|missiv(?:et)?|underlag(?:et)?)?|"
+    r"^(?:(?:(?:Öppen|Allmän)[ \t]+)?(?:Remiss(?:lista(?:n)?|förfrågan|inbjudan|utskick(?:et)?|brev(?:et)?|missiv(?:et)?|underlag(?:et)?)?|"
     r"Remittering)\b(?:[ \t]+pågår(?=[ \t]*[:–-]))?(?:[ \t]+(?:och|samt|&)[ \t]+(?:samråd|granskning|utställning)\b)?(?:[ \t]+(?:nr|nummer)\.?[ \t]*\d[\d/:-]{0,12})?"
-    r"(?:[ \t]+från[ \t]+[A-ZÅÄÖ][\wåäö-]{1,60}(?=[ \t]+(?:om|av|angående|gällande)\b))?"
+    # round 21: "Remiss från Infrastrukturdepartementet: X", "Remiss från Ale kommun – X": the sender before the
+    # colon or dash (at most five words)
+    r"(?:[ \t]+från[ \t]+[A-ZÅÄÖ][\wåäö-]{1,60}(?:(?=[ \t]+(?:om|av|angående|gällande)\b)|"
+    r"(?:[ \t]+[\wåäö-]{1,40}){0,4}?(?=[ \t]*:|[ \t]+[–-][ \t])))?"
+    # round 21: "Remiss för yttrande: X", "Remiss för kännedom – X"
+    r"(?:[ \t]+för[ \t]+(?:yttrande|synpunkter|kännedom|besvarande)(?=[ \t]*[:–-]))?"
     rf"(?:[ \t]+{ABOUT}\b)?[ \t]*[:–-]?[ \t]*|"
+    # round 21: a subject's or heading's label of what the letter asks: "För yttrande: X"
+    r"För[ \t]+(?:yttrande|synpunkter|kännedom)[ \t]*[:–-][ \t]*|"
+    # round 21: "Tillfälle att yttra sig över X", "Anmodan att inkomma med yttrande över X", the public law's
+    # words for giving a body the chance to answer
+    r"(?:Tillfälle|Anmodan|Uppmaning)[ \t]+att[ \t]+(?:yttra[ \t]+sig|(?:lämna|ge|avge|inkomma[ \t]+med|komma[ \t]+in[ \t]+med)"
+    rf"[ \t]+(?:yttrande|synpunkter|remissvar))[ \t]+{ABOUT}[ \t]+|"
     # round 20: the words a letter's or a subject's heading puts in front of the matter, whoever sends it: "Angående
     # X", "Ang. X", "Begäran om yttrande över X", "Yttrande över X", "Synpunkter på X", "Följebrev till remiss av X"
     r"(?:Angående|Ang\.|Avseende|Beträffande|Rörande)(?=[ \t:])[ \t]*+:?[ \t]*+|"
-    rf"(?:Begäran[ \t]+om[ \t]+(?:yttrande|synpunkter|remissvar)|Yttrande|Synpunkter)[ \t]+{ABOUT}[ \t]+|"
+    rf"(?:(?:Begäran|Förfrågan)[ \t]+om[ \t]+(?:yttrande|synpunkter|remissvar)|Yttrande|Synpunkter)[ \t]+{ABOUT}[ \t]+|"
     rf"(?:Missiv|Följebrev)(?:et)?[ \t]+(?:till|för)[ \t]+remiss(?:en)?\b(?:[ \t]++{ABOUT})?[ \t]*+(?:[:–-][ \t]*+)?|"
     r"(?:Missiv|Följebrev)(?:et)?[ \t]*[:–-][ \t]*|"
     # "Inbjudan till samråd om X", "Möjlighet att lämna yttrande över X", "Välkommen att yttra sig över X"
@@ -270,7 +286,10 @@ _FILE_TAIL = re.compile(r"(?<![ \t,])[ \t,]*+(?:\((?:pdf|word|docx?|xlsx?|odt)\b
 # (round 20: "X – för yttrande", "X - för synpunkter")
 _ASK_TAIL = re.compile(r"(?<![ \t])[ \t]*+[-–:,][ \t]*(?:för[ \t]+)?(?:lämna[ \t]+|ge[ \t]+|skicka[ \t]+in[ \t]+)?(?:dina[ \t]+|era[ \t]+)?"
                        r"(?:synpunkter|yttranden?|remissvar|svar|svara|tyck(?:a)?[ \t]+till)"
-                       r"(?:[ \t]+(?:senast|innan|före|till[ \t]+och[ \t]+med|t\.o\.m\.?)[ \t]+[^\n]{1,40})?\Z",
+                       r"(?:[ \t]+(?:senast|innan|före|till[ \t]+och[ \t]+med|t\.o\.m\.?)(?:[ \t]+[^\n]{1,40})?)?\Z|"
+                       # round 21: "X (sista svarsdag 15 maj)", "X (svar senast 2027-05-15)", "X (remisstid 1 mars–15 maj)"
+                       r"(?<![ \t])[ \t]*+\((?:sista[ \t]+(?:svars)?dag(?:en)?|svar(?:a|et)?(?:[ \t]+senast)?|senast|"
+                       r"svars-?[ \t]*tid|remisstid|svarsdatum)[ \t:]+[^()\n]{1,40}\)\Z",
                        re.IGNORECASE)
 # "X ute på remiss till och med 30 april 2024", "X på remiss till 30 april": the time after the report
 # the time a report gives after "på remiss": "till och med 30 april 2024", "fram till 14 juni", "i tre månader"
