@@ -92,6 +92,14 @@ ADVERSARIAL = {
     # answer labels and "mottas på" with no address after them
     "other acts": "beslutar ansökan redovisa bidrag senast sista dag för ansökan är " * (SIZE // 66),
     "answer labels": "Remissvar: Synpunkter mottas gärna på e-post " * (SIZE // 46),
+    # round 21 (h-title21): the public law's invitations, a sender before a colon that never comes, a law after
+    # "Samråd enligt", notices' heads and answer days after a name, versions, headings in capitals
+    "invitations and senders": "Tillfälle att yttra sig över Förfrågan om yttrande över Remiss från Aa Bb Cc Dd Ee Ff "
+                               "Remiss för yttrande För yttrande Samråd enligt 6 kap. miljöbalken Synpunkter önskas på "
+                               "Information om förlängd Uppskjuten svarsdag Ärende KS 1/2 (KS 1/2 " * (SIZE // 250),
+    "answer days after names": "a – sista svarsdag a, remisstid a (sista svarsdag a (remissversion a – samråd pågår " * (SIZE // 84),
+    "a sender then blanks": "Remiss från Aa" + " " * SIZE + ":",
+    "capital headings": ("REMISS AV FÖRSLAG TILL PLAN FÖR AA LÄN " * 20 + "\n") * (SIZE // 780),
 }
 # Structured inputs for the entry point: a heading, greeting or header followed by a long run.
 STRUCTURED = {
