@@ -121,3 +121,18 @@ def test_a_samrådshandling_tail_stays_as_the_sets_annotate_it_both_ways():
     remiss's own version word goes."""
     assert normalise("Förslag till ändrade havsplaner för Sverige, samrådshandling") == \
         "Förslag till ändrade havsplaner för Sverige, samrådshandling"
+
+
+def test_a_long_heading_right_above_the_first_sentence_is_the_heading():
+    """A PDF's text may set no blank line under a long heading; a document's name with no verb, above a line that
+    opens a sentence ("Remissen skickas …"), is no wrapped paragraph."""
+    assert parse_missiv(F20_HEAD + WANT + F20_BODY).title == WANT
+
+
+def test_a_wrapped_sentence_is_still_no_heading():
+    """Guard: a long line that holds a verb runs on into the next line: a paragraph, not the heading."""
+    from remiss.missiv.title_layout import heading_over_sentence
+    line = "Förslag till ändrade föreskrifter har tagits fram av Läkemedelsverket och skickas nu ut till berörda"
+    assert not heading_over_sentence(line, "Remissen skickas enbart per e-post.")
+    assert not heading_over_sentence(WANT, "utlämnande av läkemedel och teknisk sprit.")
+    assert heading_over_sentence(WANT, "Remissen skickas enbart per e-post.")
