@@ -153,7 +153,8 @@ _HEADING_WORD = re.compile(r"(?:Förslag|Remiss|Samråd|Granskning|Utställning|
 _VERBS = r"(?:är|har|ska|skall|kommer|finns|kan|får|vill|blir|gäller|innebär|behöver|måste|skickas|sänds)"
 _VERB = re.compile(rf"\b{_VERBS}\b", re.IGNORECASE)
 # a sentence's subject of one or two words, then its verb: "Remissen skickas", "Länsstyrelsen i Skåne har"
-_SENTENCE_START = re.compile(rf"[A-ZÅÄÖ][^ \t]*[ \t]+(?:[^ \t]+[ \t]+){{0,2}}{_VERBS}\b")
+# (a word's start only, its letters and blanks taken whole: linear when searched over any text)
+_SENTENCE_START = re.compile(rf"(?<!\S)[A-ZÅÄÖ]\S*+[ \t]++(?:\S++[ \t]++){{0,2}}{_VERBS}\b")
 
 
 def heading_over_sentence(line: str, following: str) -> bool:

@@ -99,6 +99,8 @@ ADVERSARIAL = {
                                "Information om förlängd Uppskjuten svarsdag Ärende KS 1/2 (KS 1/2 " * (SIZE // 250),
     "answer days after names": "a – sista svarsdag a, remisstid a (sista svarsdag a (remissversion a – samråd pågår " * (SIZE // 84),
     "a sender then blanks": "Remiss från Aa" + " " * SIZE + ":",
+    "sending sentences": "att skicka a b att ställa ut a Remissen avser a b Bifogat översänds remiss av a önskar yttrande "
+                         "över a Yttrande önskas över a " * (SIZE // 140),
     "capital headings": ("REMISS AV FÖRSLAG TILL PLAN FÖR AA LÄN " * 20 + "\n") * (SIZE // 780),
 }
 # Structured inputs for the entry point: a heading, greeting or header followed by a long run.

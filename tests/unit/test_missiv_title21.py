@@ -136,3 +136,32 @@ def test_a_wrapped_sentence_is_still_no_heading():
     assert not heading_over_sentence(line, "Remissen skickas enbart per e-post.")
     assert not heading_over_sentence(WANT, "utlämnande av läkemedel och teknisk sprit.")
     assert heading_over_sentence(WANT, "Remissen skickas enbart per e-post.")
+
+
+# A kommun's covering letter with no heading: the letterhead, the addressee, one sentence that names the matter.
+PROSE_HEAD = "Ale kommun\nKommunstyrelsen\n2027-02-01\nDnr KS 2027/123\n\nRemissinstanser enligt sändlista\n\n"
+PROSE_TAIL = ("\n\nSynpunkter ska ha kommit in senast den 15 maj 2027 till kommunstyrelsen@ale.se. Ange diarienummer KS "
+              "2027/123.\n\nMed vänlig hälsning\n\nAnna Berg\nPlanarkitekt\n")
+PROSE_NAME = "förslag till översiktsplan för Ale kommun 2040"
+
+
+@pytest.mark.parametrize("sentence", [
+    f"Kommunstyrelsen har beslutat att skicka {PROSE_NAME} på remiss.",
+    f"Vi skickar härmed ut {PROSE_NAME} på remiss.",
+    f"Kommunfullmäktige beslutade den 1 februari 2027 att ställa ut {PROSE_NAME} för granskning.",
+    f"Ale kommun översänder härmed {PROSE_NAME} för yttrande.",
+    f"Remissen avser {PROSE_NAME}.",
+    f"Ärendet gäller {PROSE_NAME}.",
+    f"Bifogat översänds remiss av {PROSE_NAME}.",
+    f"Kommunen önskar yttrande över {PROSE_NAME}.",
+    f"Yttrande önskas över {PROSE_NAME}.",
+    f"Kommunstyrelsen har gett samhällsbyggnadsförvaltningen i uppdrag att remittera {PROSE_NAME}.",
+])
+def test_a_covering_letters_sentence_names_the_matter(sentence):
+    assert parse_missiv(PROSE_HEAD + sentence + PROSE_TAIL).title == "Förslag till översiktsplan för Ale kommun 2040"
+
+
+def test_sending_in_ones_views_names_no_matter():
+    """Guard: "skicka in dina synpunkter" sends no document out; no title rather than "In dina synpunkter …"."""
+    text = PROSE_HEAD + "Du kan skicka in dina synpunkter via e-post eller brev." + PROSE_TAIL
+    assert parse_missiv(text).title is None
