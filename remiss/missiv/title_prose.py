@@ -74,6 +74,11 @@ _MOVED = re.compile(r"(?<![ \t])[ \t]++(?:ändras|förlängs|flyttas|skjuts|har[
 # "… gick ut på samråd med förslag till …" further down
 _PHRASES = [re.compile(trigger + _NOT_A_NAME + _NAME) for trigger in _TRIGGERS]
 _NOTICE = _PHRASES[-1]  # the extension notice's phrase
+# round 21: the notice's verb before the time it moves ("… att förlänga remisstiden för X till den 15 juni"): the name ends
+# at the new day
+_MOVED_BEFORE = re.compile(r"(?<![\wåäö])(?:förlänga|förlänger|förlängt|förlängs|ändra|ändrar|ändras|flytta|flyttar)[ \t]+\Z",
+                           re.IGNORECASE)
+_TO_DAY = re.compile(r"(?<![ \t])[ \t]++(?:till(?:[ \t]+och[ \t]+med)?|t\.o\.m\.?)[ \t]+(?:den[ \t]+)?\d")
 _SENDING = _PHRASES[-2]  # round 21: a sending verb, whose object is a name only when "på remiss"/"för yttrande" ends it
 _SENT_END = re.compile(r"(?<![ \t])[ \t]*+(?:ut[ \t]+)?(?:på|för)[ \t]+(?:remiss|samråd|granskning|yttrande|synpunkter)\b")
 _FINITE = re.compile(r"\b(?:är|var|har|hade|ska|skall|kommer|finns|kan|får|blir|gäller|innebär|omfattar|pågår|sker|"
@@ -104,6 +109,8 @@ def prose_matter(text: str) -> tuple[str | None, tuple[int, int] | None]:
         clause = _CLAUSE.search(name)
         if pattern is _NOTICE:
             clause = _MOVED.search(name)
+            if not clause and _MOVED_BEFORE.search(text[max(0, m.start() - 30):m.start()]):
+                clause = _TO_DAY.search(name)
             if not clause:
                 continue  # "Remissen om X" that is not moved: no notice
         if pattern is _SENDING and not (clause and _SENT_END.match(name, clause.start())):

@@ -117,7 +117,11 @@ _DATE_TAIL = re.compile(r"(?<![ \t])(?<![ \t]den)(?<![ \t]från)(?<![ \t]per)[ \
                         r"(?<![ \t])[ \t]+(?:innan|senast|före|till[ \t]+och[ \t]+med)(?:[ \t]+den)?[ \t]+\d{1,2}(?::e)?[ \t]+"
                         r"(?:januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december)"
                         r"(?:[ \t]+\d{4})?\Z|"
-                        # round 20: the period after the name, "X 1 mars – 15 maj 2027", "X: 1 mars–15 maj"
+                        # round 21: "X flyttas fram till den 15 juni 2027", "X till den 15 juni": a notice's new day
+                       r"(?<![ \t])[ \t]++(?:(?:flyttas|skjuts)(?:[ \t]+(?:fram|upp))?[ \t]+)?(?:till[ \t]+och[ \t]+med|"
+                       r"till[ \t]+den)[ \t]+\d{1,2}[ \t]+(?:januari|februari|mars|april|maj|juni|juli|augusti|september|"
+                       r"oktober|november|december)(?:[ \t]+\d{4})?\Z|"
+                       # round 20: the period after the name, "X 1 mars – 15 maj 2027", "X: 1 mars–15 maj"
                         r"(?<![ \t])(?:[ \t]*+[:,])?[ \t]++\d{1,2}[ \t]+(?:januari|februari|mars|april|maj|juni|juli|augusti|september|"
                         r"oktober|november|december)(?:[ \t]+\d{4})?[ \t]*[–-][ \t]*\d{1,2}[ \t]+(?:januari|februari|mars|april|maj|"
                         r"juni|juli|augusti|september|oktober|november|december)(?:[ \t]+\d{4})?\Z", re.IGNORECASE)

@@ -99,6 +99,8 @@ ADVERSARIAL = {
                                "Information om förlängd Uppskjuten svarsdag Ärende KS 1/2 (KS 1/2 " * (SIZE // 250),
     "answer days after names": "a – sista svarsdag a, remisstid a (sista svarsdag a (remissversion a – samråd pågår " * (SIZE // 84),
     "a sender then blanks": "Remiss från Aa" + " " * SIZE + ":",
+    # (no whole date: a date every few words costs the deadline's scoring seconds, on cand as here)
+    "notices with the verb first": "att förlänga remisstiden för a b till den 1 a flyttas fram till den 1 a " * (SIZE // 70),
     "sending sentences": "att skicka a b att ställa ut a Remissen avser a b Bifogat översänds remiss av a önskar yttrande "
                          "över a Yttrande önskas över a " * (SIZE // 140),
     "capital headings": ("REMISS AV FÖRSLAG TILL PLAN FÖR AA LÄN " * 20 + "\n") * (SIZE // 780),

