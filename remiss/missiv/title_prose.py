@@ -56,6 +56,8 @@ _TRIGGERS = [
     r"(?:av|om|gällande|avseende|angående)[ \t]+",
     r"\b(?:(?:önskar|begär|efterfrågar|inhämtar)[ \t]+(?:(?:era|ert|dina|ditt)[ \t]+)?(?:yttrande|synpunkter|remissvar)|"
     r"(?:[Yy]ttrande|[Ss]ynpunkter|[Rr]emissvar)[ \t]+(?:önskas|begärs|efterfrågas))[ \t]+(?:över|på|om|angående|gällande|avseende)[ \t]+",
+    # "Förslaget till X skickas nu ut på remiss.": the proposal as the subject of the sending (_PASSIVE_END)
+    r"(?<![\wåäö])(?:Förslaget|Förslag)[ \t]+till[ \t]+",
     # "Kommunstyrelsen har beslutat att skicka X på remiss.", "Vi skickar härmed ut X på remiss.", "… att ställa ut X för
     # granskning", "Kommunen översänder härmed X för yttrande": the name ends where the sending does (_SENT_END)
     r"\b(?:skicka|skickar|sända|sänder|översända|översänder|ställa[ \t]+ut|ställer[ \t]+ut)[ \t]+(?:härmed[ \t]+|nu[ \t]+)?"
@@ -79,7 +81,10 @@ _NOTICE = _PHRASES[-1]  # the extension notice's phrase
 _MOVED_BEFORE = re.compile(r"(?<![\wåäö])(?:förlänga|förlänger|förlängt|förlängs|ändra|ändrar|ändras|flytta|flyttar)[ \t]+\Z",
                            re.IGNORECASE)
 _TO_DAY = re.compile(r"(?<![ \t])[ \t]++(?:till(?:[ \t]+och[ \t]+med)?|t\.o\.m\.?)[ \t]+(?:den[ \t]+)?\d")
-_SENDING = _PHRASES[-2]  # round 21: a sending verb, whose object is a name only when "på remiss"/"för yttrande" ends it
+_SENDING = _PHRASES[-2]
+_PROPOSAL = _PHRASES[-3]  # round 21: "Förslaget till X skickas … på remiss": "Förslag till X"
+_PASSIVE_END = re.compile(r"(?<![ \t])[ \t]++(?:skickas|sänds|ställs|remitteras|går|är)[ \t]+(?:nu[ \t]+)?(?:ut[ \t]+)?"
+                          r"(?:på|för)[ \t]+(?:remiss|samråd|granskning|yttrande)\b")  # round 21: a sending verb, whose object is a name only when "på remiss"/"för yttrande" ends it
 _SENT_END = re.compile(r"(?<![ \t])[ \t]*+(?:ut[ \t]+)?(?:på|för)[ \t]+(?:remiss|samråd|granskning|yttrande|synpunkter)\b")
 _FINITE = re.compile(r"\b(?:är|var|har|hade|ska|skall|kommer|finns|kan|får|blir|gäller|innebär|omfattar|pågår|sker|"
                      r"skickas|skickats|remitteras|remitterats|förlängs|förlängts|tagits|upprättats|beslutat|beslutade)\b",
@@ -115,6 +120,16 @@ def prose_matter(text: str) -> tuple[str | None, tuple[int, int] | None]:
                 continue  # "Remissen om X" that is not moved: no notice
         if pattern is _SENDING and not (clause and _SENT_END.match(name, clause.start())):
             continue  # "skicka in dina synpunkter": no document sent out
+        if pattern is _PROPOSAL:
+            clause = _PASSIVE_END.search(name)
+            if not clause:
+                continue  # a proposal named in passing, not the one sent out
+            name = name[:clause.start()]
+            value, span = tidy(name, (start, start + len(name)), lead=False)
+            if not value or _FINITE.search(name) or len(name.split()) > 25:
+                continue
+            first = name.strip()[:1]  # the name's own first letter: "Förslag till översiktsplan", "… till Region Hallands …"
+            return f"Förslag till {first}{value[1:]}", (m.start(), start + len(name))
         if clause:
             name = name[:clause.start()]
         elif len(name) == 200:

@@ -156,6 +156,7 @@ PROSE_NAME = "förslag till översiktsplan för Ale kommun 2040"
     f"Kommunen önskar yttrande över {PROSE_NAME}.",
     f"Yttrande önskas över {PROSE_NAME}.",
     f"Kommunstyrelsen har gett samhällsbyggnadsförvaltningen i uppdrag att remittera {PROSE_NAME}.",
+    "Förslaget till översiktsplan för Ale kommun 2040 skickas nu ut på remiss.",
 ])
 def test_a_covering_letters_sentence_names_the_matter(sentence):
     assert parse_missiv(PROSE_HEAD + sentence + PROSE_TAIL).title == "Förslag till översiktsplan för Ale kommun 2040"
@@ -178,3 +179,10 @@ def test_an_extension_notice_names_the_remiss_without_the_new_day(sentence):
     text = PROSE_HEAD + sentence + "\n\nMed vänlig hälsning\n\nAnna Berg\nPlanarkitekt\n"
     # ("lämna synpunkter på förslag till X" drops the lead with the request, as the evaluation allows)
     assert parse_missiv(text).title.removeprefix("Förslag till ö").removeprefix("Ö") == "versiktsplan för Ale kommun 2040"
+
+
+def test_a_proposal_as_the_subject_keeps_a_proper_names_capital():
+    text = PROSE_HEAD + "Förslag till Region Hallands kulturplan 2027–2030 går nu ut på remiss." + PROSE_TAIL
+    assert parse_missiv(text).title == "Förslag till Region Hallands kulturplan 2027–2030"
+    guard = PROSE_HEAD + "Vi har läst förslag till nya regler och skickar ett yttrande." + PROSE_TAIL
+    assert parse_missiv(guard).title is None
