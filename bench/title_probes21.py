@@ -13,8 +13,8 @@ bench (no annotated set is read), in four families:
 
 A probe is right as bench/title_probes.py counts it (a lead "Förslag till" optional). Left failing on purpose: "Ämne:"
 in a letter that is no e-mail and markdown "##" headings (the development sets' "##" lines are sections:
-"## Remissinstanser", "## Bakgrund"), "Information om remiss av X", a proposal's subject-first sentence ("Förslaget
-till X skickas nu ut på remiss"), "Nu är X klart för samråd", "finns X utställt för granskning".
+"## Remissinstanser", "## Bakgrund"), "Information om remiss av X", "Nu är X klart för samråd", "finns X utställt för
+granskning".
 
 Run: `PYTHONPATH=. .venv/bin/python bench/title_probes21.py [-v]`. cand 6b88e763 → h-title21: see
 bench/results-missiv.md, "Round 21, h-title21".
