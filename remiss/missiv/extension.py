@@ -313,6 +313,8 @@ def named_remiss(text: str) -> tuple[str | None, tuple[int, int] | None]:
         return None, None
     value = " ".join(m.group(1).split())
     # "remissen om förslag till nya kursplaner i grundskolan förlängs med en månad …": the report is no part of it
-    value = re.split(r"[ \t]+(?:förlängs|har[ \t]+förlängts|ändras|flyttas|skjuts[ \t]+upp)\b", value, maxsplit=1)[0]
+    # (round 21: "… förlängs svarstiden för remissen om X till den 15 juni 2027": nor is the new day)
+    value = re.split(r"[ \t]+(?:förlängs|har[ \t]+förlängts|ändras|flyttas|skjuts[ \t]+upp|"
+                     r"(?:till(?:[ \t]+och[ \t]+med)?|t\.o\.m\.?)[ \t]+(?:den[ \t]+)?\d)\b", value, maxsplit=1)[0]
     return value[:1].upper() + value[1:], m.span(1)
 

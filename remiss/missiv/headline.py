@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 
 from remiss.missiv.bodies import find_bodies
-from remiss.missiv.title_layout import ADDRESSEE, COMMITTEE_END, NUMBER_ONLY, adjacent_lines, backed, is_field_label
+from remiss.missiv.title_layout import (ADDRESSEE, COMMITTEE_END, NUMBER_ONLY, adjacent_lines, backed, heading_over_sentence,
+                                        is_field_label)
 from remiss.missiv.title_trim import DOC_LEAD, REMISS_LEAD, REPORT_TIME, SECTION_LEAD, TRAIL, drop_site_tail, tidy
 
 # "Förslag till ny kulturplan på remiss till 30 april": the report stays (TRAIL drops it), its time goes
@@ -184,7 +185,7 @@ def headline(text: str) -> tuple[str | None, tuple[int, int] | None]:
         if _TWO_SENTENCES.search(line):
             continue  # "Svenska kraftnät genomför nu samråd … Samrådet pågår mellan …": prose that lost its full stop
         if len(line) >= 70 and text[line_end:line_end + 1] == "\n" and following and \
-                lines[index + 1].start() == line_end + 1:
+                lines[index + 1].start() == line_end + 1 and not heading_over_sentence(line, following):
             continue  # a full line that runs on into the next: a wrapped paragraph, not a headline
         words = line.split()
         if len(words) <= 2 and not re.search(r"\d", line) and not _DOCUMENT_WORD.search(line) and \

@@ -7,6 +7,7 @@ import re
 
 from remiss.missiv.dnr import TOKEN_RE
 from remiss.missiv.headline import DOCUMENT_NOUN, continued, headline, is_headline, is_letterhead, is_news, plausible_heading
+from remiss.missiv.title_case import decapitalised
 from remiss.missiv.title_layout import agenda_item, backed, label_above, statute_name
 from remiss.missiv.title_prose import prose_matter
 from remiss.missiv.title_trim import clean_subject as _clean_subject
@@ -149,6 +150,7 @@ def _invited(text: str) -> tuple[str | None, tuple[int, int] | None]:
 
 def find_title(text: str) -> tuple[str | None, tuple[int, int] | None]:
     """Return the ärendemening (title) and its span."""
+    text = decapitalised(text) or text  # round 21: "REMISS AV …": a heading in capitals, read in ordinary case
     value, span = _find_title_body(text)
     if value and len(value.split()) == 1:
         invited = _invited(text)
@@ -249,11 +251,17 @@ def _document_line(text: str) -> tuple[str | None, tuple[int, int] | None]:
 # "Angående X", "Följebrev till remiss av X", "Inbjudan till samråd om X", "Remiss – X". A sentence of the prose that opens with
 # the same words ("Angående svarstiden kan ni …") is no heading: it ends in a stop or holds a finite verb.
 _PHRASED = re.compile(
-    r"^[ \t]*+((?:Begäran[ \t]+om[ \t]+(?:yttrande|synpunkter|remissvar)|Yttrande)[ \t]+(?:över|angående|avseende|gällande|"
+    r"^[ \t]*+((?:(?:Begäran|Förfrågan)[ \t]+om[ \t]+(?:yttrande|synpunkter|remissvar|remissyttrande)|Yttrande|"
+    # round 21: "Synpunkter önskas på X", "Tillfälle att yttra sig över X", "Anmodan att inkomma med yttrande över X"
+    r"(?:Remissyttrande|Yttrande|Synpunkter|Remissvar)[ \t]+(?:önskas|begärs|efterfrågas)|"
+    r"(?:Tillfälle|Anmodan|Uppmaning)[ \t]+att[ \t]+(?:yttra[ \t]+sig|(?:lämna|ge|avge|inkomma[ \t]+med|komma[ \t]+in[ \t]+med)"
+    r"[ \t]+(?:yttrande|synpunkter|remissvar)))[ \t]+(?:över|på|om|angående|avseende|gällande|"
     r"rörande|beträffande)|Angående|Ang\.|Avseende|Beträffande|Rörande|(?:Följebrev|Missiv)[ \t]+till[ \t]+remiss(?:en)?|"
     r"Inbjudan[ \t]+till[ \t]+(?:samråd|remiss)[ \t]+(?:om|av|avseende|angående|gällande|kring)|"
     # "Remissförfrågan – X", "Remiss: X": the procedure's word and a dash or colon before the name
-    r"Remiss(?:förfrågan|utskick|brev)?[ \t]*[:–-])[ \t]++[^\n]*\S",
+    # (round 21: "Remissinbjudan: X", "Remiss från Läkemedelsverket: X", "Remiss för yttrande: X")
+    r"Remiss(?:förfrågan|inbjudan|utskick|brev)?(?:[ \t]+från[ \t]+[A-ZÅÄÖ][^\n:–]{1,60}?|"
+    r"[ \t]+för[ \t]+(?:yttrande|synpunkter|kännedom))?[ \t]*[:–-])[ \t]++[^\n]*\S",
     re.MULTILINE)
 
 

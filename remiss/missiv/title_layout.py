@@ -144,3 +144,20 @@ ADDRESSEE = re.compile(rf"(?:till[ \t]+)?(?:(?:samtliga|berörda)[ \t]+)?(?:remi
 # A directive's, report's or statute's number alone ("Dir. 2019:12"; round 20: "HSLF-FS 2016:34", "SOU 2017:69"): a
 # heading that names no matter, whose name is elsewhere.
 NUMBER_ONLY = re.compile(r"(?:Dir|Kommittédirektiv|SOU|Ds|[A-ZÅÄÖ]{1,6}-?FS)\.?[ \t]*\d{4}:\d{1,3}\.?", re.IGNORECASE)
+
+
+# Round 21: a long line that names a document ("Förslag till föreskrifter om …", "Remiss av …") with no verb, right
+# above a line that opens a sentence of its own ("Remissen skickas enbart per e-post."), is a heading set without a
+# blank line under it, not the first line of a wrapped paragraph.
+_HEADING_WORD = re.compile(r"(?:Förslag|Remiss|Samråd|Granskning|Utställning|Ändring|Ändringar|Ny|Nya|Nytt|Översyn)\b")
+_VERBS = r"(?:är|har|ska|skall|kommer|finns|kan|får|vill|blir|gäller|innebär|behöver|måste|skickas|sänds)"
+_VERB = re.compile(rf"\b{_VERBS}\b", re.IGNORECASE)
+# a sentence's subject of one or two words, then its verb: "Remissen skickas", "Länsstyrelsen i Skåne har"
+# (a word's start only, its letters and blanks taken whole: linear when searched over any text)
+_SENTENCE_START = re.compile(rf"(?<!\S)[A-ZÅÄÖ]\S*+[ \t]++(?:\S++[ \t]++){{0,2}}{_VERBS}\b")
+
+
+def heading_over_sentence(line: str, following: str) -> bool:
+    """Tell whether a long line is a document's heading over the first sentence of the prose."""
+    return bool(_HEADING_WORD.match(line)) and not _VERB.search(line) and not line.endswith((",", "–", "-")) and \
+        bool(_SENTENCE_START.match(following.strip()))

@@ -25,7 +25,7 @@ _CLAUSE = re.compile(
     r"(?<![ \t])[ \t]++som[ \t]+(?:nu[ \t]+)?(?:är|har|ska|skall|kommer|kan|får|innebär|gäller|skickas|remitteras|tagits)\b|"
     r"(?<![ \t])[ \t]++(?:med[ \t]+tillhörande|i[ \t]+enlighet[ \t]+med|senast|innan|före|fram[ \t]+till|till[ \t]+och[ \t]+med|"
     r"till[ \t]+(?:alla|berörda|remissinstanser\w*|regeringen|er|dig|oss|kommunen|länsstyrelsen)|"
-    r"(?:ut[ \t]+)?på[ \t]+(?:remiss|samråd|granskning)|för[ \t]+(?:yttrande|synpunkter|kännedom|diarieföring))\b")
+    r"(?:ut[ \t]+)?på[ \t]+(?:remiss|samråd|granskning)|för[ \t]+(?:yttrande|synpunkter|kännedom|diarieföring|granskning|samråd))\b")
 # A name does not start with a pronoun, a deictic word or the document's bare kind ("förslaget", "remissen").
 _NOT_A_NAME = (r"(?!(?:den|det|de|dem|denna|detta|dessa|vår|vårt|våra|er|ert|era|sin|sitt|sina|bifogade?|nämnda|ovan|"
                r"rubricerade?|ovanstående|ovannämnda|aktuella|"
@@ -45,10 +45,23 @@ _TRIGGERS = [
     # "… om att yttra sig över val av väglinje.", "ges möjlighet att yttra sig över …"
     r"\byttra[ \t]+(?:sig|dig|er)[ \t]+över[ \t]+",
     # "… som Näringsdepartementet har remitterat promemorian Vinterdäckskrav för tunga vägfordon."
-    r"\b(?:remitterar|remitteras|remitterat)[ \t]+(?:härmed[ \t]+|nu[ \t]+)?"
+    r"\b(?:remitterar|remitteras|remitterat|remittera)[ \t]+(?:härmed[ \t]+|nu[ \t]+)?"
     r"(?:(?:departements)?promemorian[ \t]+|betänkandet[ \t]+|delbetänkandet[ \t]+)?(?=[A-ZÅÄÖa-zåäö])",
     # "… samråd för ny översiktsplan", "Samråd om detaljplan för …"
     r"\b[Ss]amråd(?:et)?[ \t]+(?:om|för|gällande|avseende|angående)[ \t]+",
+    # Round 21: the standard sentences of a covering letter, whoever sends it. "Remissen/Ärendet/Samrådet avser X.",
+    # "Bifogat översänds remiss av X.", "Kommunen önskar yttrande över X.", "Yttrande önskas över X."
+    r"\b(?:[Rr]emissen|[Ää]rendet|[Ss]amrådet|[Gg]ranskningen|[Uu]tskicket)[ \t]+(?:avser|gäller|omfattar|handlar[ \t]+om)[ \t]+",
+    r"\b(?:[Bb]ifogat|[Hh]ärmed)[ \t]+(?:översänds|bifogas|skickas)[ \t]+(?:härmed[ \t]+)?remiss(?:en)?[ \t]+"
+    r"(?:av|om|gällande|avseende|angående)[ \t]+",
+    r"\b(?:(?:önskar|begär|efterfrågar|inhämtar)[ \t]+(?:(?:era|ert|dina|ditt)[ \t]+)?(?:yttrande|synpunkter|remissvar)|"
+    r"(?:[Yy]ttrande|[Ss]ynpunkter|[Rr]emissvar)[ \t]+(?:önskas|begärs|efterfrågas))[ \t]+(?:över|på|om|angående|gällande|avseende)[ \t]+",
+    # "Förslaget till X skickas nu ut på remiss.": the proposal as the subject of the sending (_PASSIVE_END)
+    r"(?<![\wåäö])(?:Förslaget|Förslag)[ \t]+till[ \t]+",
+    # "Kommunstyrelsen har beslutat att skicka X på remiss.", "Vi skickar härmed ut X på remiss.", "… att ställa ut X för
+    # granskning", "Kommunen översänder härmed X för yttrande": the name ends where the sending does (_SENT_END)
+    r"\b(?:skicka|skickar|sända|sänder|översända|översänder|ställa[ \t]+ut|ställer[ \t]+ut)[ \t]+(?:härmed[ \t]+|nu[ \t]+)?"
+    r"(?:ut[ \t]+)?",
     # Round 19, read only where none of the above is found. An extension notice names the remiss whose time it
     # moves: "Svarstiden för remissen X ändras från …", "Remissen om förslag till X förlängs med en månad"; the name
     # ends at the notice's verb (_MOVED).
@@ -63,6 +76,16 @@ _MOVED = re.compile(r"(?<![ \t])[ \t]++(?:ändras|förlängs|flyttas|skjuts|har[
 # "… gick ut på samråd med förslag till …" further down
 _PHRASES = [re.compile(trigger + _NOT_A_NAME + _NAME) for trigger in _TRIGGERS]
 _NOTICE = _PHRASES[-1]  # the extension notice's phrase
+# round 21: the notice's verb before the time it moves ("… att förlänga remisstiden för X till den 15 juni"): the name ends
+# at the new day
+_MOVED_BEFORE = re.compile(r"(?<![\wåäö])(?:förlänga|förlänger|förlängt|förlängs|ändra|ändrar|ändras|flytta|flyttar)[ \t]+\Z",
+                           re.IGNORECASE)
+_TO_DAY = re.compile(r"(?<![ \t])[ \t]++(?:till(?:[ \t]+och[ \t]+med)?|t\.o\.m\.?)[ \t]+(?:den[ \t]+)?\d")
+_SENDING = _PHRASES[-2]
+_PROPOSAL = _PHRASES[-3]  # round 21: "Förslaget till X skickas … på remiss": "Förslag till X"
+_PASSIVE_END = re.compile(r"(?<![ \t])[ \t]++(?:skickas|sänds|ställs|remitteras|går|är)[ \t]+(?:nu[ \t]+)?(?:ut[ \t]+)?"
+                          r"(?:på|för)[ \t]+(?:remiss|samråd|granskning|yttrande)\b")  # round 21: a sending verb, whose object is a name only when "på remiss"/"för yttrande" ends it
+_SENT_END = re.compile(r"(?<![ \t])[ \t]*+(?:ut[ \t]+)?(?:på|för)[ \t]+(?:remiss|samråd|granskning|yttrande|synpunkter)\b")
 _FINITE = re.compile(r"\b(?:är|var|har|hade|ska|skall|kommer|finns|kan|får|blir|gäller|innebär|omfattar|pågår|sker|"
                      r"skickas|skickats|remitteras|remitterats|förlängs|förlängts|tagits|upprättats|beslutat|beslutade)\b",
                      re.IGNORECASE)
@@ -91,8 +114,22 @@ def prose_matter(text: str) -> tuple[str | None, tuple[int, int] | None]:
         clause = _CLAUSE.search(name)
         if pattern is _NOTICE:
             clause = _MOVED.search(name)
+            if not clause and _MOVED_BEFORE.search(text[max(0, m.start() - 30):m.start()]):
+                clause = _TO_DAY.search(name)
             if not clause:
                 continue  # "Remissen om X" that is not moved: no notice
+        if pattern is _SENDING and not (clause and _SENT_END.match(name, clause.start())):
+            continue  # "skicka in dina synpunkter": no document sent out
+        if pattern is _PROPOSAL:
+            clause = _PASSIVE_END.search(name)
+            if not clause:
+                continue  # a proposal named in passing, not the one sent out
+            name = name[:clause.start()]
+            value, span = tidy(name, (start, start + len(name)), lead=False)
+            if not value or _FINITE.search(name) or len(name.split()) > 25:
+                continue
+            first = name.strip()[:1]  # the name's own first letter: "Förslag till översiktsplan", "… till Region Hallands …"
+            return f"Förslag till {first}{value[1:]}", (m.start(), start + len(name))
         if clause:
             name = name[:clause.start()]
         elif len(name) == 200:

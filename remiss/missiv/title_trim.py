@@ -8,7 +8,7 @@ from remiss.missiv.bodies import find_bodies
 from remiss.missiv.dnr import RK_DNR
 
 # The prepositions that join a procedure's word to the matter: "Remiss avseende X", "Begäran om yttrande över X"
-ABOUT = (r"(?:av|om|angående|avseende|gällande|över|på|för|rörande|beträffande|kring|med[ \t]+anledning[ \t]+av|"
+ABOUT = (r"(?:av|om|angående|avseende|gällande|över|på|för|inför|rörande|beträffande|kring|med[ \t]+anledning[ \t]+av|"
           r"i[ \t]+fråga[ \t]+om)")
 
 
@@ -16,20 +16,26 @@ ABOUT = (r"(?:av|om|angående|avseende|gällande|över|på|för|rörande|beträf
 DOC_LEAD = re.compile(
     r"^(?:(?:Remiss(?:en)?|Samråd(?:et)?|Granskning(?:en)?|Utställning(?:en)?)[ \t]+pågår(?=[ \t]*[:–-])|"  # round 20
     r"(?:(?:Öppen[ \t]+)?Remiss(?:en|version(?:en)?|utgåva(?:n)?|förslag(?:et)?|lista(?:n)?)?|Remittering|Kungörelse|Promemoria|"
-    r"(?:Samråd|Utställning|Granskning)(?:[ \t]+(?:och|samt|&)[ \t]+(?:samråd|utställning|granskning))?|Samrådsremiss|"
+    r"(?:Samråd|Utställning|Granskning)(?:[ \t]+(?:och|samt|&)[ \t]+(?:samråd|utställning|granskning))?"
+    # round 21: "Samråd enligt 6 kap. miljöbalken om X", "Samråd enligt plan- och bygglagen (PBL) om X": the law
+    r"(?:[ \t]+enligt[ \t]+(?:\d{1,2}[ \t]+kap(?:\.|itlet)?[ \t]+(?:\d{1,2}[ \t]*[a-z]?[ \t]*§[ \t]+)?)?(?:[\wåäö]{2,20}-[ \t]+och[ \t]+)?"
+    r"[\wåäö]{3,40}(?:[ \t]+\([A-ZÅÄÖ]{2,6}\))?(?=[ \t]+(?:om|av|för|gällande|avseende|angående|kring)\b))?|Samrådsremiss|"
     # round 13: "Underrättelse om samråd Eslövs kommuns …", "Begäran om yttrande - val av väglinje"
     r"Underrättelse[ \t]+om[ \t]+(?:samråd|granskning|utställning)|"
     # round 20: a covering letter named as such: "Följebrev till remiss av X", "Missiv – X"
     r"(?:Missiv|Följebrev)(?:et)?(?=[ \t]*[:–-]|[ \t]+(?:till|för)[ \t]+remiss)(?:[ \t]+(?:till|för))?|"
     # round 16: "Remissvar - Regional kulturplan för Skåne …": a page of the answers, named by the remiss's matter
     r"Remissvar(?:en)?(?=[ \t]*[:–-][ \t]*[A-ZÅÄÖ])|"
-    r"Begäran[ \t]+om[ \t]+(?:yttrande|synpunkter)(?=[ \t]*[:–-]|[ \t]+(?:över|om|angående|gällande|på)\b)|"
+    r"(?:Begäran|Förfrågan)[ \t]+om[ \t]+(?:remissyttrande|yttrande|synpunkter)(?=[ \t]*[:–-]|[ \t]+(?:över|om|angående|gällande|på)\b)|"
     # "Konsekvensutredning av förslag till föreskrifter om …": the accompanying analysis, named by the proposal
     r"Konsekvensutredning(?:en)?(?=[ \t]+(?:av|för|till)[ \t]+förslag)|"
     r"Inbjudan till (?:samråd|remiss)|Välkommen att tycka till|(?:Dags att )?[Tt]yck(?:a)? till|"
     # "Nu är förslaget till … ute på remiss", "Samrådshandling: Vattentjänstplan …"
     # "Digitalt remisseminarium – Regional livsmedelsstrategi": an event about the remiss names it after the dash
     r"(?:Digitalt[ \t]+)?(?:remisseminarium|remissmöte|remisskonferens|samrådsmöte)(?=[ \t]*[:–-])|"
+    # round 21: "Nu är det samråd om X", "Samrådsförslag: X"
+    r"Nu[ \t]+(?:är|pågår)[ \t]+det[ \t]+(?:samråd|remiss|granskning|utställning)|"
+    r"(?:Samråds|Gransknings|Utställnings)(?:förslag|version)(?:et|en)?(?=[ \t]*[:–-])|"
     r"Nu (?:är|går|skickas|ställs)|(?:Samråds|Gransknings|Remiss|Utställnings)handling(?:ar)?|"
     # round 20: a web page's call to the reader in front of the name: "Nu kan du tycka till om X", "Vad tycker du om
     # X?", "Välkommen med synpunkter på X", "Nu startar samrådet om X"; a status in front: "Pågående remiss: X",
@@ -46,6 +52,10 @@ DOC_LEAD = re.compile(
     # "Glöm inte ge yttrande om Översiktsplan 2040": a reminder in front of the matter's name
     r"Glöm inte (?:att )?(?:ge|lämna|skicka in) (?:ditt |ert |era |dina )?(?:yttrande|synpunkter)|"
     r"[\wåäö:-]{2,40}(?:[ \t]+[\wåäö:-]{2,40}){0,2}[ \t]+vill ha (?:dina |era |in )?synpunkter|"
+    # round 21: "Information om förlängd remisstid – X", "Ändrat datum för remissvar – X", "Uppskjuten svarsdag: X"
+    r"(?:Information|Meddelande)[ \t]+om(?=[ \t]+(?:förlängd|förlängning|ny|nytt|ändrad|ändrat|uppskjuten)\b)|"
+    r"(?:Ändrat|Nytt)[ \t]+(?:slut)?datum[ \t]+för[ \t]+(?:remissvar|svar|yttranden?|synpunkter)|"
+    r"(?:Uppskjuten|Senarelagd|Framflyttad)[ \t]+(?:sista[ \t]+)?(?:svarsdag|remisstid|svarstid)|"
     r"(?:Förlängd|Förlängning av|Ny) (?:remisstid|svarstid|samrådstid|granskningstid|utställningstid|yttrandetid|"
     r"sista svarsdag)(?:en)?(?: för| gällande| i)?|"
     r"(?:Remiss|Svars|Samråds|Gransknings|Utställnings)tiden(?: för| gällande| i)(?=[^\n]*förläng)|Remissbehandling|"
@@ -107,7 +117,11 @@ _DATE_TAIL = re.compile(r"(?<![ \t])(?<![ \t]den)(?<![ \t]från)(?<![ \t]per)[ \
                         r"(?<![ \t])[ \t]+(?:innan|senast|före|till[ \t]+och[ \t]+med)(?:[ \t]+den)?[ \t]+\d{1,2}(?::e)?[ \t]+"
                         r"(?:januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december)"
                         r"(?:[ \t]+\d{4})?\Z|"
-                        # round 20: the period after the name, "X 1 mars – 15 maj 2027", "X: 1 mars–15 maj"
+                        # round 21: "X flyttas fram till den 15 juni 2027", "X till den 15 juni": a notice's new day
+                       r"(?<![ \t])[ \t]++(?:(?:flyttas|skjuts)(?:[ \t]+(?:fram|upp))?[ \t]+)?(?:till[ \t]+och[ \t]+med|"
+                       r"till[ \t]+den)[ \t]+\d{1,2}[ \t]+(?:januari|februari|mars|april|maj|juni|juli|augusti|september|"
+                       r"oktober|november|december)(?:[ \t]+\d{4})?\Z|"
+                       # round 20: the period after the name, "X 1 mars – 15 maj 2027", "X: 1 mars–15 maj"
                         r"(?<![ \t])(?:[ \t]*+[:,])?[ \t]++\d{1,2}[ \t]+(?:januari|februari|mars|april|maj|juni|juli|augusti|september|"
                         r"oktober|november|december)(?:[ \t]+\d{4})?[ \t]*[–-][ \t]*\d{1,2}[ \t]+(?:januari|februari|mars|april|maj|"
                         r"juni|juli|augusti|september|oktober|november|december)(?:[ \t]+\d{4})?\Z", re.IGNORECASE)
@@ -135,6 +149,8 @@ def clean_subject(subject: str, span: tuple[int, int]) -> tuple[str | None, tupl
                     r"(?:förlängning|(?:nytt|ändrat)[ \t]+svarsdatum|ny[ \t]+svarsdag|"
                     r"(?:remissen|samrådet|(?:remiss|svars|samråds)tiden)[ \t]+förläng(?:s|ts))[ \t]*[:–-]|"
                     r"remiss[ \t]*[:–-]|begäran[ \t]+om[ \t]+(?:yttrande|synpunkter|remissvar)[ \t]*[:–-]|"
+                    # round 21: "Remiss från Ale kommun - X": the sender before a colon or a spaced dash
+                    r"remiss[ \t]+från[ \t]+[A-ZÅÄÖ][^\n:–]{1,60}?(?:[ \t]*:|[ \t]+[–-])(?=[ \t]+\S)|"
                     # round 16: "Lämna synpunkter på Natura 2000-område …": the request in front of the name
                     r"(?:lämna|ge|skicka[ \t]+in)(?:[ \t]+(?:dina|era))?[ \t]+synpunkter[ \t]+(?:på|om)(?=[ \t]+\S)|"
                     # "Samråd översiktsplan", "Granskning: detaljplan för …": the procedure in front of the name
@@ -194,18 +210,32 @@ REMISS_LEAD = re.compile(
     # "Öppen remiss för Hallands kulturstrategi …": a remiss open to anyone, the same lead
     # round 20: "Remissförfrågan – X", "Remissutskick: X", "Remiss rörande/beträffande/kring/med anledning av X"
     # "Remiss och samråd – X", "Remissunderlag: X", "Remiss nr 3/2027: X"
-    r"^(?:(?:(?:Öppen|Allmän)[ \t]+)?(?:Remiss(?:lista(?:n)?|förfrågan|utskick(?:et)?|brev(?:et)?|missiv(?:et)?|underlag(?:et)?)?|"
+    r"^(?:(?:(?:Öppen|Allmän)[ \t]+)?(?:Remiss(?:lista(?:n)?|förfrågan|inbjudan|utskick(?:et)?|brev(?:et)?|missiv(?:et)?|underlag(?:et)?)?|"
     r"Remittering)\b(?:[ \t]+pågår(?=[ \t]*[:–-]))?(?:[ \t]+(?:och|samt|&)[ \t]+(?:samråd|granskning|utställning)\b)?(?:[ \t]+(?:nr|nummer)\.?[ \t]*\d[\d/:-]{0,12})?"
-    r"(?:[ \t]+från[ \t]+[A-ZÅÄÖ][\wåäö-]{1,60}(?=[ \t]+(?:om|av|angående|gällande)\b))?"
+    # round 21: "Remiss från Infrastrukturdepartementet: X", "Remiss från Ale kommun – X": the sender before the
+    # colon or dash (at most five words)
+    r"(?:[ \t]+från[ \t]+[A-ZÅÄÖ][\wåäö-]{1,60}(?:(?=[ \t]+(?:om|av|angående|gällande)\b)|"
+    r"(?:[ \t]+[\wåäö-]{1,40}){0,4}?(?=[ \t]*:|[ \t]+[–-][ \t])))?"
+    # round 21: "Remiss för yttrande: X", "Remiss för kännedom – X"
+    r"(?:[ \t]+för[ \t]+(?:yttrande|synpunkter|kännedom|besvarande)(?=[ \t]*[:–-]))?"
     rf"(?:[ \t]+{ABOUT}\b)?[ \t]*[:–-]?[ \t]*|"
+    # round 21: a subject's or heading's label of what the letter asks: "För yttrande: X"
+    r"För[ \t]+(?:yttrande|synpunkter|kännedom)[ \t]*[:–-][ \t]*|"
+    # round 21: "Tillfälle att yttra sig över X", "Anmodan att inkomma med yttrande över X", the public law's
+    # words for giving a body the chance to answer
+    r"(?:Tillfälle|Anmodan|Uppmaning)[ \t]+att[ \t]+(?:yttra[ \t]+sig|(?:lämna|ge|avge|inkomma[ \t]+med|komma[ \t]+in[ \t]+med)"
+    rf"[ \t]+(?:yttrande|synpunkter|remissvar))[ \t]+{ABOUT}[ \t]+|"
     # round 20: the words a letter's or a subject's heading puts in front of the matter, whoever sends it: "Angående
     # X", "Ang. X", "Begäran om yttrande över X", "Yttrande över X", "Synpunkter på X", "Följebrev till remiss av X"
     r"(?:Angående|Ang\.|Avseende|Beträffande|Rörande)(?=[ \t:])[ \t]*+:?[ \t]*+|"
-    rf"(?:Begäran[ \t]+om[ \t]+(?:yttrande|synpunkter|remissvar)|Yttrande|Synpunkter)[ \t]+{ABOUT}[ \t]+|"
+    rf"(?:(?:Begäran|Förfrågan)[ \t]+om[ \t]+(?:remissyttrande|yttrande|synpunkter|remissvar)|Yttrande|Synpunkter)[ \t]+{ABOUT}[ \t]+|"
+    # round 21: "Synpunkter önskas på X", "Remissyttrande önskas över X"
+    rf"(?:Remissyttrande|Yttrande|Synpunkter|Remissvar)[ \t]+(?:önskas|begärs|efterfrågas|välkomnas)[ \t]+{ABOUT}[ \t]+|"
     rf"(?:Missiv|Följebrev)(?:et)?[ \t]+(?:till|för)[ \t]+remiss(?:en)?\b(?:[ \t]++{ABOUT})?[ \t]*+(?:[:–-][ \t]*+)?|"
     r"(?:Missiv|Följebrev)(?:et)?[ \t]*[:–-][ \t]*|"
     # "Inbjudan till samråd om X", "Möjlighet att lämna yttrande över X", "Välkommen att yttra sig över X"
-    r"(?:Inbjudan|Möjlighet|Välkommen)[ \t]+(?:till[ \t]+(?:samråd|remiss)|att[ \t]+(?:lämna|ge|inkomma[ \t]+med)[ \t]+"
+    r"(?:Inbjudan|Möjlighet|Välkommen)[ \t]+(?:till[ \t]+(?:samråd|remiss)|att[ \t]+besvara[ \t]+remiss(?:en)?|"
+    r"att[ \t]+(?:lämna|ge|inkomma[ \t]+med)[ \t]+"
     rf"(?:yttrande|synpunkter|remissvar)|att[ \t]+yttra[ \t]+sig)[ \t]+{ABOUT}[ \t]+)?"
     r"(?:(?:(?:departements)?promemorian?|departementsskrivelsen?|(?-i:PM)|betänkandet?|rapporten?)(?:[ \t]+(?:om|angående|avseende|gällande))?[ \t]+)?"
     r"(?=\S)",
@@ -248,7 +278,7 @@ def tidy(value: str, span: tuple[int, int], lead: bool = True) -> tuple[str | No
         removed, value = value[:found.end()], value[found.end():]
         # "Ny tid för synpunkter på förslaget till grönplan": the document is "Förslag till grönplan" (but "Nu är
         # förslaget till ny avfallsplan ute på remiss" keeps the page's own words)
-        if re.search(r"synpunkter[ \t]+på[ \t]*\Z", removed, re.IGNORECASE):
+        if re.search(r"(?:synpunkter[ \t]+på|(?<![\wåäö])(?:om|på|över))[ \t]*\Z", removed, re.IGNORECASE):
             value = re.sub(r"^förslaget(?=[ \t]+till[ \t])", "Förslag", value, flags=re.IGNORECASE)
         if FRAGMENT.match(value):
             # round 14: "Förlängd samrådstid | och inställda samråd för …": the lead was cut inside a coordination,
@@ -270,7 +300,13 @@ _FILE_TAIL = re.compile(r"(?<![ \t,])[ \t,]*+(?:\((?:pdf|word|docx?|xlsx?|odt)\b
 # (round 20: "X – för yttrande", "X - för synpunkter")
 _ASK_TAIL = re.compile(r"(?<![ \t])[ \t]*+[-–:,][ \t]*(?:för[ \t]+)?(?:lämna[ \t]+|ge[ \t]+|skicka[ \t]+in[ \t]+)?(?:dina[ \t]+|era[ \t]+)?"
                        r"(?:synpunkter|yttranden?|remissvar|svar|svara|tyck(?:a)?[ \t]+till)"
-                       r"(?:[ \t]+(?:senast|innan|före|till[ \t]+och[ \t]+med|t\.o\.m\.?)[ \t]+[^\n]{1,40})?\Z",
+                       r"(?:[ \t]+(?:senast|innan|före|till[ \t]+och[ \t]+med|t\.o\.m\.?)(?:[ \t]+[^\n]{1,40})?)?\Z|"
+                       # round 21: "X (sista svarsdag 15 maj)", "X (svar senast 2027-05-15)", "X (remisstid 1 mars–15 maj)"
+                       # round 21: "X – sista svarsdag 2027-05-15", "X, remisstid 1 mars–15 maj", "X – samråd pågår till …"
+                       r"(?<![ \t])[ \t]*+[-–:,][ \t]*(?:sista[ \t]+svarsdag(?:en)?|svarsdag(?:en)?|(?:remiss|samråds|svars)tid(?:en)?|"
+                       r"(?:remissen|remiss|samrådet|samråd|granskningen|granskning)[ \t]+pågår)(?:[ \t:]+[^\n]{1,40})?\Z|"
+                       r"(?<![ \t])[ \t]*+\((?:sista[ \t]+(?:svars)?dag(?:en)?|svar(?:a|et)?(?:[ \t]+senast)?|senast|"
+                       r"svars-?[ \t]*tid|remisstid|svarsdatum)[ \t:]+[^()\n]{1,40}\)\Z",
                        re.IGNORECASE)
 # "X ute på remiss till och med 30 april 2024", "X på remiss till 30 april": the time after the report
 # the time a report gives after "på remiss": "till och med 30 april 2024", "fram till 14 juni", "i tre månader"
@@ -288,20 +324,24 @@ _ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}[ \t]+(?=[A-ZÅÄÖ])|(?<![ \t,–-])[
 # cut off at the end, "X, dnr"
 _REF_NUMBER = rf"(?:{RK_DNR}|(?:[A-ZÅÄÖ]{{1,6}}-)?(?:[A-ZÅÄÖ]{{1,6}}[ -]?)?\d[\d.:]{{0,10}}[/-][\d.:/-]{{0,20}}\d)"
 _NOT_A_REF = r"(?!(?:SOU|Ds)[ \t]|[A-ZÅÄÖ]{1,6}-?FS[ \t]|\d{4}[-–]\d{4}\b)"
-_DNR_HEAD = re.compile(rf"^{_NOT_A_REF}(?:(?i:dnr|diarienr|diarienummer)[ \t.:]*)?{_REF_NUMBER}(?:[ \t]*[–:-])?[ \t]+(?=[A-ZÅÄÖ])")
+# (round 21: in brackets, "(KS 2027/123) – X", or labelled as the case, "Ärende KS 2027/123: X")
+_DNR_HEAD = re.compile(rf"^\(?{_NOT_A_REF}(?:(?i:dnr|diarienr|diarienummer|ärende(?:nummer|nr)?)[ \t.:]*)?{_REF_NUMBER}\)?"
+                       r"(?:[ \t]*[–:-])?[ \t]+(?=[A-ZÅÄÖ])")
 # "X (KS 2027/123)": the reference in brackets after the name
 _REF_TAIL = re.compile(rf"(?<![ \t])[ \t]*+\((?:(?i:dnr|diarienr|diarienummer)[ \t.:]*)?{_NOT_A_REF}{_REF_NUMBER}\)\Z")
 _DANGLING_LABEL = re.compile(r"(?<![ \t,]),?[ \t]*+(?:dnr|diarienr|diarienummer)[ \t.:]*\Z", re.IGNORECASE)
 # "X, dnr KS 2020/123": the letter's reference after the name
-_LABELLED_DNR_TAIL = re.compile(rf"(?<![ \t,]),?[ \t]*+\(?(?:[A-ZÅÄÖ]{{2,6}}[ \t]+)?(?:dnr|diarienr|diarienummer)[ \t.:]*(?:{_DNR_TOKEN}|\d{{4}}[–-]\d{{3,8}})\)?\Z",
+_LABELLED_DNR_TAIL = re.compile(rf"(?<![ \t,]),?[ \t]*+\(?(?:[A-ZÅÄÖ]{{2,6}}[ \t]+)?(?:dnr|diarienr|diarienummer|ärendenummer|ärendenr)[ \t.:]*(?:{_DNR_TOKEN}|\d{{4}}[–-]\d{{3,8}})\)?\Z",
                                 re.IGNORECASE)
 
 
 # Round 16: a separate paper of the remiss named after the name: "… – konsekvensutredning", "…, missiv". No annotated
 # title ends with one; the document's own name stands before it. (A version of the document itself, "…,
 # granskningshandling" or "…, samrådshandling", is annotated both ways and stays.)
-_PART_TAIL = re.compile(r"(?<=[\wåäö)”\"])[ \t]*+[,–-][ \t]*(?:konsekvensutredning(?:en)?|missiv(?:et)?|följebrev(?:et)?|"
-                        r"sändlista(?:n)?)\Z", re.IGNORECASE)
+_PART_TAIL = re.compile(r"(?<=[\wåäö)”\"])[ \t]*+(?:[,–-][ \t]*(?:konsekvensutredning(?:en)?|missiv(?:et)?|följebrev(?:et)?|"
+                        r"sändlista(?:n)?)|"
+                        # round 21: the version sent out, "X, remissversion", "X (samrådsversion)"
+                        r"(?:,[ \t]*|\()(?:remiss|samråds|gransknings)(?:version|utgåva)(?:en|n)?\)?)\Z", re.IGNORECASE)
 
 
 def normalise(value: str) -> str:

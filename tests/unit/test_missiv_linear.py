@@ -107,6 +107,21 @@ ADVERSARIAL = {
     "a name then a long line": "Planenheten\nAa Bb  " + " " * SIZE + "x",
     "answers sent to": "översända yttrandet till Aa " * (SIZE // 28),
     "calls to mail": "svara a b c mejla använd adressen " * (SIZE // 34),
+    # round 21 (h-title21): the public law's invitations, a sender before a colon that never comes, a law after
+    # "Samråd enligt", notices' heads and answer days after a name, versions, headings in capitals
+    "invitations and senders": "Tillfälle att yttra sig över Förfrågan om yttrande över Remiss från Aa Bb Cc Dd Ee Ff "
+                               "Remiss för yttrande För yttrande Samråd enligt 6 kap. miljöbalken Synpunkter önskas på "
+                               "Information om förlängd Uppskjuten svarsdag Ärende KS 1/2 (KS 1/2 " * (SIZE // 250),
+    "answer days after names": "a – sista svarsdag a, remisstid a (sista svarsdag a (remissversion a – samråd pågår "
+                               * (SIZE // 84),
+    "a sender then blanks": "Remiss från Aa" + " " * SIZE + ":",
+    # (no whole date: a date every few words costs the deadline's scoring seconds, on cand as here)
+    "notices with the verb first": "att förlänga remisstiden för a b till den 1 a flyttas fram till den 1 a " * (SIZE // 70),
+    # ("Förslaget till a b skickas nu " repeated costs fields.find_emails 4.8 s at 100 KB, on cand 6b88e763 as here:
+    # a known quadratic outside the title code, so the phrase here uses "går")
+    "sending sentences": "Förslaget till a b går nu Förslag till a går ut att skicka a b att ställa ut a Remissen avser a b "
+                         "Bifogat översänds remiss av a önskar yttrande över a Yttrande önskas över a " * (SIZE // 190),
+    "capital headings": ("REMISS AV FÖRSLAG TILL PLAN FÖR AA LÄN " * 20 + "\n") * (SIZE // 780),
 }
 # Structured inputs for the entry point: a heading, greeting or header followed by a long run.
 STRUCTURED = {
