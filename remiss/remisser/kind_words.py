@@ -94,6 +94,13 @@ def counted(kinds) -> str:
     return f"{len(kinds)} {many_of(kinds)}"
 
 
+def numbered(count: int, others: int = 0) -> str:
+    """A count of ärenden in the words of their kinds, in digits as a list's counts are: "1 remiss", "2 remisser";
+    "1 ärende", "3 ärenden" when any of them (others: how many) is of another kind (a medborgarförslag)."""
+    noun = ARENDE if others else REMISS
+    return f"{count} {noun.one if count == 1 else noun.many}"
+
+
 def registered(kind, our_dnr: str) -> str:
     """"Remissen är registrerad med diarienummer X." / "Ärendet är registrerat …": the flash after registering."""
     noun = noun_of(kind)
