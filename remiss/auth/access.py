@@ -7,6 +7,7 @@ from enum import StrEnum
 from sqlmodel import Session
 
 from remiss.auth.models import Role, User
+from remiss.remisser.kind_words import noun_of
 from remiss.remisser.status import CLOSED, RemissStatus
 
 
@@ -147,12 +148,14 @@ def status_action(old: RemissStatus | str, new: RemissStatus | str) -> Action:
 
 
 def require_status_move(principal: Principal, namnd_id: int, old: RemissStatus | str,
-                        new: RemissStatus | str) -> None:
-    """Raise AccessDenied unless the principal may move a remiss of the nämnd from old to new status."""
+                        new: RemissStatus | str, kind=None) -> None:
+    """Raise AccessDenied unless the principal may move a remiss of the nämnd from old to new status; the refusal
+    names it by its kind (a RemissKind, where known: "Bara … kan flytta ärendet till …", kind_words)."""
     action = status_action(old, new)
     require(principal, Action.edit, namnd_id)
     if not principal.may(action, namnd_id):
-        raise AccessDenied(f"Bara {ROLE_WORDS[action]} kan flytta remissen till ”{RemissStatus(new).label}”.")
+        raise AccessDenied(f"Bara {ROLE_WORDS[action]} kan flytta {noun_of(kind).the} till "
+                           f"”{RemissStatus(new).label}”.")
 
 
 def may_move(principal: Principal, namnd_id: int, old: RemissStatus | str, new: RemissStatus | str) -> bool:

@@ -43,10 +43,16 @@ NO_MEETING_LABEL = "Beslut (inget sammanträde)"
 HISTORY_KEYS: dict[str, str] = {NO_MEETING_LABEL: "beslut_utan_sammantrade"}
 
 
+def history_key(kind: str, label: str) -> str:
+    """The key a step's change is recorded under in the history: its label's own key (HISTORY_KEYS), else its kind;
+    "override:", "done:" and "utgar:" go before it (planning.service.milestones)."""
+    return HISTORY_KEYS.get(label, kind)
+
+
 def history_changes(changes: dict, labels: dict[str, str]) -> dict:
     """The tidplan's moved dates (kind -> [before, after]) as the history records them: a step under a label of
     its own (labels: kind -> the label in the Tidplan now) under that label's key (HISTORY_KEYS)."""
-    return {HISTORY_KEYS.get(labels.get(kind, ""), kind): moved for kind, moved in changes.items()}
+    return {history_key(kind, labels.get(kind, "")): moved for kind, moved in changes.items()}
 
 
 # A step that cannot start before another is done: while that one is open, the step is waiting, not late (the

@@ -15,6 +15,7 @@ from remiss.calendar.swedish import format_date_time
 from remiss.drafting.mailing import KIND
 from remiss.reminders.models import OutboxMessage, OutboxStatus
 from remiss.reminders.queued import down_since, held
+from remiss.remisser.kind_words import agreeing, it_of
 
 _O = OutboxMessage.__table__.c
 _ROWS = (select(_O.key, _O.status, _O.sent_at, _O.recipient_email, _O.attempts, _O.created_at)
@@ -40,21 +41,21 @@ def version_of(row) -> int | None:
     return int(last) if last.isdigit() else None
 
 
-def words(row, what: str = "Yttrandet", *, down: datetime | None = None) -> str:
+def words(row, what: str = "Yttrandet", *, neuter: bool = True, down: datetime | None = None) -> str:
     """What became of the mail: waiting in the Utkorg (down: since when mail cannot be sent, down_since), e-mailed
-    when, or not e-mailed and why."""
+    when, or not e-mailed and why. neuter: what is an ett-ord ("Yttrandet … det"), not an en-ord ("Rättelsen … den")."""
     if row.status in WAITING and down is not None:
-        return held(what, row.recipient_email, row.created_at, down)
+        return held(what, row.recipient_email, row.created_at, down, neuter=neuter)
     if row.status in WAITING:
         retry = " (ett försök har misslyckats och görs om)" if row.attempts else ""
         return (f"{what} väntar i utkorgen sedan {format_date_time(row.created_at)} och e-postas till "
                 f"{row.recipient_email} inom några minuter{retry}. "
-                "Det är inte skickat ännu.")
+                f"{it_of(neuter).capitalize()} är inte {agreeing('skickad', neuter)} ännu.")
     if row.status == OutboxStatus.sent.value:
         return f"{what} e-postades till {row.recipient_email} {format_date_time(row.sent_at)}."
     if row.status == OutboxStatus.failed.value:
-        return (f"{what} kunde inte e-postas till {row.recipient_email}: en administratör kan skicka det igen "
-                "från utkorgen.")
+        return (f"{what} kunde inte e-postas till {row.recipient_email}: en administratör kan skicka {it_of(neuter)} "
+                "igen från utkorgen.")
     return f"{what} e-postades inte: meddelandet stoppades i utkorgen."
 
 
@@ -63,7 +64,7 @@ def waiting_words(session: Session, remiss_id: int) -> str:
     rows = mails_of(session, remiss_id)  # the yttrande's first, then each rättelse's
     for n, row in reversed(list(enumerate(rows))):
         if row.status in WAITING:
-            return words(row, "Rättelsen" if n else "Yttrandet", down=down_since(session))
+            return words(row, "Rättelsen" if n else "Yttrandet", neuter=not n, down=down_since(session))
     return ""
 
 

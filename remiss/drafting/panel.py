@@ -133,7 +133,7 @@ def _sent(frozen_rows, decided: list[Decision], mails: list = (), down: datetime
         rounds[row.draft_version_id] = {
             # agreeing with what: "Yttrandet … expedierat", "Rättelse 2 … expedierad" (walk21 J9)
             "what": what, "expedierad": "expedierad" if n else "expedierat", "version": row.number,
-            "mail": mail_state.words(mail, what, down=down) if mail else "",
+            "mail": mail_state.words(mail, what, neuter=not n, down=down) if mail else "",
             "waiting": mail is not None and mail.status in mail_state.WAITING,
             "at": format_date_time(row.created_at),
             "beslut": decisions.decision_reference(decision) if decision else "inget beslut registrerat"}

@@ -9,6 +9,7 @@ import json
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
+from typing import NamedTuple
 
 from sqlalchemy import and_, case, exists, false, func, or_
 from sqlalchemy.orm import aliased
@@ -84,9 +85,15 @@ def needs_extension(session: Session, *, namnd_ids: Iterable[int] | None, today:
     return found
 
 
-def needing_counts(session: Session, *, namnd_ids: Iterable[int] | None, today: date) -> dict[int, int]:
-    """How many remisser need a förlängning per nämnd (namnd_id → count), also those after the SHOWN that
+class Needing(NamedTuple):
+    count: int  # the ärenden of a nämnd that need a förlängning
+    others: int  # how many of them are of another kind than a remiss (a medborgarförslag: "ärenden", kind_words)
+
+
+def needing_counts(session: Session, *, namnd_ids: Iterable[int] | None, today: date) -> dict[int, Needing]:
+    """How many remisser need a förlängning per nämnd (namnd_id → Needing), also those after the SHOWN that
     needs_extension lists: one grouped count, for when the list is cut."""
-    stmt = (select(Remiss.namnd_id, func.count()).join(TidplanState, TidplanState.remiss_id == Remiss.id)
+    stmt = (select(Remiss.namnd_id, func.count(), func.count(case((Remiss.kind != "remiss", 1))))
+            .join(TidplanState, TidplanState.remiss_id == Remiss.id)
             .where(*_needing(today, namnd_ids)).group_by(Remiss.namnd_id))
-    return {namnd_id: n for namnd_id, n in session.execute(stmt)}
+    return {namnd_id: Needing(n, others) for namnd_id, n, others in session.execute(stmt)}

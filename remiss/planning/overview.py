@@ -20,6 +20,7 @@ from remiss.planning.models import Milestone
 from remiss.planning.present import DueRow, due_row
 from remiss.planning.service.missed import with_ways_out
 from remiss.planning.start_kinds import in_kind_words_needing, in_kind_words_rows, other_kinds
+from remiss.remisser.kind_words import ARENDE, REMISS, numbered
 from remiss.remisser.models import Direction, Remiss, is_open
 from remiss.remisser.queries import namnder_for
 
@@ -40,6 +41,7 @@ class NamndOverview:
     extension_needed: list[dict] = field(default_factory=list)
     late_count: int = 0  # every late step of the nämnd, also those the page leaves out (LATE_SHOWN)
     extension_count: int = 0  # every remiss of the nämnd that needs a förlängning (extension_needed.SHOWN listed)
+    extension_others: int = 0  # how many of them are of another kind than a remiss (a medborgarförslag)
 
     @property
     def late_left_out(self) -> int:
@@ -48,6 +50,10 @@ class NamndOverview:
     @property
     def extension_left_out(self) -> int:
         return max(0, self.extension_count - len(self.extension_needed))
+
+    @property
+    def extension_words(self) -> str:  # "2 remisser", "3 ärenden" when a medborgarförslag is among them
+        return numbered(self.extension_count, self.extension_others)
 
 
 @dataclass
@@ -70,6 +76,10 @@ class LateOverview:
     @property
     def extension_count(self) -> int:
         return sum(n.extension_count for n in self.namnder)
+
+    @property
+    def extension_many(self) -> str:  # "remisser", "ärenden" when a medborgarförslag needs a förlängning too
+        return ARENDE.many if any(n.extension_others for n in self.namnder) else REMISS.many
 
 
 def late_overview(session: Session, principal: Principal, now: datetime) -> LateOverview:
@@ -119,13 +129,14 @@ def late_overview(session: Session, principal: Principal, now: datetime) -> Late
     needing = needing_counts(session, namnd_ids=scope, today=today) if len(needs) >= extension_needed.SHOWN else None
     for part in parts.values():
         part.late_count = counts.get(part.namnd_id, len(part.late)) if late_cut else len(part.late)
-        part.extension_count = (len(part.extension_needed) if needing is None
-                                else needing.get(part.namnd_id, 0))
+        listed = (len(part.extension_needed), sum(item["remiss_id"] in kinds for item in part.extension_needed))
+        part.extension_count, part.extension_others = listed if needing is None else needing.get(part.namnd_id, (0, 0))
     shown = [p for p in parts.values() if p.late_count or p.at_risk or p.extension_count]
     return LateOverview(shown, len(parts) - len(shown), LATE_SHOWN if late_cut else 0,
                         AT_RISK_SHOWN if len(flagged) >= AT_RISK_SHOWN else 0,
                         format_weekday_date(today),
-                        extension_cut=len(needs) if needing and sum(needing.values()) > len(needs) else 0)
+                        extension_cut=len(needs) if needing and sum(n.count for n in needing.values()) > len(needs)
+                        else 0)
 
 
 def _late_counts(session: Session, namnd_ids: list[int] | None, now_local) -> dict[int, int]:

@@ -35,7 +35,7 @@ from remiss.drafting import mail_state
 from remiss.planning.service.recorded import by_hand_refusal, kept_by_record, skipped_by_hand, skipped_words
 from remiss.planning.service.missed import meeting_in_time, with_ways_out
 from remiss.remisser.finished import is_finished
-from remiss.remisser.kind_words import REMISS, noun_of, reword
+from remiss.remisser.kind_words import REMISS, noun_of, numbered, reword
 from remiss.remisser.models import Direction, Remiss
 from remiss.remisser.present import answered_by_hand, answered_words
 from remiss.remisser.status import RemissStatus, called_off
@@ -94,7 +94,7 @@ class StartSection:
     horizon: str
     late_cut: int = 0  # > 0: a list shows only this many late steps, the latest; there are more
     template: str = "planning/_start.html"
-    extension_left_out: int = 0  # remisser that need a förlängning after the extension_needed.SHOWN listed
+    extension_left_out: str = ""  # the ärenden that need a förlängning after the SHOWN listed: "3 remisser"
 
 
 def start_section(session: Session, principal: Principal, now: datetime) -> StartSection:
@@ -109,8 +109,8 @@ def start_section(session: Session, principal: Principal, now: datetime) -> Star
     theirs, theirs_cut = _due(session, namnd_ids=visible, handlaggare_id=None, today=today, end=end)
     theirs = [i for i in theirs if (i.remiss_id, i.kind) not in mine_keys]
     needs = needs_extension(session, namnd_ids=visible, today=today)
-    left_out = (max(0, sum(needing_counts(session, namnd_ids=visible, today=today).values()) - len(needs))
-                if len(needs) >= extension_needed.SHOWN else 0)
+    per_namnd = needing_counts(session, namnd_ids=visible, today=today) if len(needs) >= extension_needed.SHOWN else {}
+    left_out = max(0, sum(n.count for n in per_namnd.values()) - len(needs))
     # a förlängning requested and not yet answered is said, not asked for again (pending_extension)
     asked = {rid: waiting_words(e) for rid, e in pending_requests(
         session, [i.remiss_id for i in mine + theirs] + [r.id for r in needs]).items()}
@@ -127,10 +127,12 @@ def start_section(session: Session, principal: Principal, now: datetime) -> Star
     mine_rows = with_ways_out(session, _shown(mine, now_local, asked), today)
     their_rows = with_ways_out(session, _shown(theirs, now_local, asked), today)
     kinds = other_kinds(session, {r.remiss_id for r in mine_rows + their_rows} | {n["remiss_id"] for n in needing})
+    # "ärenden" when a medborgarförslag is among those left out (kind_words)
+    others_left_out = sum(n.others for n in per_namnd.values()) - sum(n["remiss_id"] in kinds for n in needing)
     return StartSection(mine=in_kind_words_rows(mine_rows, kinds), namnder=in_kind_words_rows(their_rows, kinds),
                         extension_needed=[in_kind_words_needing(n, kinds) for n in needing],
                         horizon=format_weekday_date(end), late_cut=LATE_SHOWN if mine_cut or theirs_cut else 0,
-                        extension_left_out=left_out)
+                        extension_left_out=numbered(left_out, others_left_out) if left_out else "")
 
 
 COMING_SHOWN = 50  # of what is not late, the start page shows the first 50 of each list

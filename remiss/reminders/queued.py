@@ -18,6 +18,7 @@ from sqlmodel import Session
 from remiss.calendar.swedish import count_words, format_date_time
 from remiss.reminders import relay
 from remiss.reminders.models import OutboxMessage, OutboxStatus
+from remiss.remisser.kind_words import agreeing, it_of
 
 QUEUED = "läggs i utkorgen och e-postas inom några minuter"
 WAITING = (OutboxStatus.pending.value, OutboxStatus.sending.value)
@@ -48,11 +49,12 @@ def queued(what: str, to: str = "", *, down: datetime | None = None) -> str:
             + (f" till {to}" if to else ""))
 
 
-def held(what: str, to: str, since: datetime, down: datetime) -> str:
+def held(what: str, to: str, since: datetime, down: datetime, *, neuter: bool = True) -> str:
     """A mail that waits in the Utkorg during an outage, as the remiss pages say it: "Missivet till a@b.se väntar
-    i utkorgen sedan …: e-posten går inte att skicka just nu (sedan …), så det är inte skickat. Administratören …"."""
-    return (f"{what} till {to} väntar i utkorgen sedan {format_date_time(since)}: {cannot_send(down)}, så det är "
-            f"inte skickat. {ADMIN_SEES}")
+    i utkorgen sedan …: e-posten går inte att skicka just nu (sedan …), så det är inte skickat. Administratören …";
+    "… så den är inte skickad" of an en-ord (neuter=False: "Rättelsen")."""
+    return (f"{what} till {to} väntar i utkorgen sedan {format_date_time(since)}: {cannot_send(down)}, så "
+            f"{it_of(neuter)} är inte {agreeing('skickad', neuter)}. {ADMIN_SEES}")
 
 
 def unsent_lines(session: Session, remiss_id: int, labels: dict[str, str], *, now: datetime) -> list[str]:

@@ -40,7 +40,8 @@ def change_status_by_hand(session: Session, *, now: datetime, principal: Princip
     confirmation. Else InputErrors under status, note and confirm."""
     require(principal, Action.edit, remiss.namnd_id)
     wanted = check_transition(remiss.status, new, remiss.direction, remiss.kind)
-    require_status_move(principal, remiss.namnd_id, RemissStatus(remiss.status), wanted)  # who may, before why
+    # who may, before why
+    require_status_move(principal, remiss.namnd_id, RemissStatus(remiss.status), wanted, remiss.kind)
     note = note.strip()[:500]
     if wanted == S.tilldelad and not remiss.handlaggare_id:
         raise InputErrors({"status": _no_handlaggare(noun_of(remiss.kind))})

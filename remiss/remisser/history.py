@@ -22,6 +22,9 @@ from remiss.remisser.input import FORM_LABELS
 from remiss.remisser.models import AnswerStatus, Direction, RemissKind
 from remiss.remisser.status import RemissStatus
 
+# Each tidplan step by its history key: its kind, or the key of a label of its own ("Beslut (inget sammanträde)",
+# recorded under its own key, calendar.milestones.history_key)
+_STEP_LABELS = {**MILESTONE_LABELS, **{key: label for label, key in MILESTONE_HISTORY_KEYS.items()}}
 # The registered fields under the labels of the registration form, where the history has its own few words
 FIELD_LABELS = {
     **FORM_LABELS, "contact_person": "Kontaktperson", "namnd_id": "Nämnd", "status": "Status", "filename": "Fil",
@@ -43,13 +46,11 @@ FIELD_LABELS = {
     "sent_to": "Skickad till",  # outgoing.service.sending
     "compiled_answers": "Sammanställda svar", "compiled_declined": "Avstår",  # outgoing.service.compiled
     # the tidplan (remiss.planning.service.tidplan): a milestone's date, set by hand, or done
-    **MILESTONE_LABELS,
-    # a step under a label of its own, recorded under its own key (calendar.milestones.history_changes)
-    **{key: label for label, key in MILESTONE_HISTORY_KEYS.items()},
-    **{f"override:{kind}": f"{label} (satt för hand)" for kind, label in MILESTONE_LABELS.items()},
-    **{f"done:{kind}": f"{label} (klar)" for kind, label in MILESTONE_LABELS.items()},
+    **_STEP_LABELS,
+    **{f"override:{kind}": f"{label} (satt för hand)" for kind, label in _STEP_LABELS.items()},
+    **{f"done:{kind}": f"{label} (klar)" for kind, label in _STEP_LABELS.items()},
     # called off when the remiss closed without an answer (planning.service.milestones.complete)
-    **{f"utgar:{kind}": label for kind, label in MILESTONE_LABELS.items()},
+    **{f"utgar:{kind}": label for kind, label in _STEP_LABELS.items()},
 }
 # The term differs where we are the remittent: an outgoing remiss was upprättad, not received.
 OUTGOING_FIELD_LABELS = {**FIELD_LABELS, "received_on": "Upprättad"}

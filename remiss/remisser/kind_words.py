@@ -26,7 +26,7 @@ class Noun:
 
     @property
     def it(self) -> str:
-        return "det" if self.neuter else "den"
+        return it_of(self.neuter)
 
     @property
     def extended(self) -> str:  # what is asked of the remittent: "förlängd remisstid", "förlängd svarstid"
@@ -50,9 +50,19 @@ class Noun:
 
     def done(self, participle: str) -> str:
         """"besvarad" agreeing with the noun: "ärendet är besvarat", "remissen är besvarad"; "klar": "klart"."""
-        if not self.neuter:
-            return participle
-        return participle[:-1] + "t" if participle.endswith("d") else participle + "t"
+        return agreeing(participle, self.neuter)
+
+
+def it_of(neuter: bool) -> str:
+    """The pronoun of a noun by its gender: "det" for an ett-ord (yttrandet), "den" for an en-ord (rättelsen)."""
+    return "det" if neuter else "den"
+
+
+def agreeing(participle: str, neuter: bool) -> str:
+    """A participle in its en-word form ("skickad", "klar") agreeing with a noun: "skickat", "klart" for an ett-ord."""
+    if not neuter:
+        return participle
+    return participle[:-1] + "t" if participle.endswith("d") else participle + "t"
 
 
 REMISS = Noun("remissen", False, "remisstiden", "ingen remiss", "remisser")
@@ -82,6 +92,13 @@ def counted(kinds) -> str:
         noun = noun_of(kinds[0])
         return f"{'ett' if noun.neuter else 'en'} {noun.one}"
     return f"{len(kinds)} {many_of(kinds)}"
+
+
+def numbered(count: int, others: int = 0) -> str:
+    """A count of ärenden in the words of their kinds, in digits as a list's counts are: "1 remiss", "2 remisser";
+    "1 ärende", "3 ärenden" when any of them (others: how many) is of another kind (a medborgarförslag)."""
+    noun = ARENDE if others else REMISS
+    return f"{count} {noun.one if count == 1 else noun.many}"
 
 
 def registered(kind, our_dnr: str) -> str:

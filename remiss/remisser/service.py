@@ -22,6 +22,7 @@ from remiss.remisser.deadlines import (  # noqa: F401
     DeadlineQuestion, check_deadline_change, check_sent_deadline, deadline_in_force, deadline_moment,
     in_force_after, refresh_deadline)
 from remiss.remisser.input import InputErrors, RemissData
+from remiss.remisser.kind_words import noun_of
 from remiss.remisser.models import Direction, Question, Remiss
 from remiss.remisser.sandlista import (  # noqa: F401
     ensure_organisation, entries, link_to_register, questions_of, regrouped, replace_questions, replace_sandlista,
@@ -243,15 +244,16 @@ def change_status(session: Session, *, now: datetime, principal: Principal, remi
     old = RemissStatus(remiss.status)
     new = check_transition(old, new, remiss.direction, remiss.kind)
     if new in BY_VERB_ONLY and not by_verb:
-        how = "när remissen skickas (Skicka remissen)" if new == RemissStatus.skickad else \
-            "med Makulera under ”Registrerad av misstag?” på remissens sida, som frågar efter skälet"  # voided
+        how = "när remissen skickas (Skicka remissen)" if new == RemissStatus.skickad else (  # skickad: utgående
+            f"med Makulera under ”Registrerad av misstag?” på {noun_of(remiss.kind).whose} sida, som frågar efter "
+            "skälet")  # makulerad
         raise TransitionError(f"Status ”{new.label}” sätts {how}, inte för hand.")
     if not by_verb and remiss.direction == Direction.utgaende:
         from remiss.outgoing.service.lifecycle import by_hand_problem  # svarstiden ute follows the clock
 
         if by_hand_problem(remiss, new, now):
             raise TransitionError(by_hand_problem(remiss, new, now))
-    require_status_move(principal, remiss.namnd_id, old, new)
+    require_status_move(principal, remiss.namnd_id, old, new, remiss.kind)
     if old == RemissStatus.makulerad:  # undone: back to the status it had, not always Registrerad (walk16 #3)
         from remiss.remisser.voided import status_before
 

@@ -70,7 +70,7 @@ def makulera(session: Session, *, now: datetime, principal: Principal, remiss: R
     session.refresh(remiss, with_for_update=True)  # two at once take turns: the second reads it makulerad
     # who may makulera first: one not allowed learns nothing from "redan makulerad" (makulerad → makulerad needs
     # the same action as makulera)
-    require_status_move(principal, remiss.namnd_id, remiss.status, VOIDED)
+    require_status_move(principal, remiss.namnd_id, remiss.status, VOIDED, remiss.kind)
     if remiss.status == VOIDED.value:
         raise AlreadyVoided(f"{remiss.our_dnr or remiss.title} är redan makulerad.")
     reason = " ".join(reason.split())[:500]

@@ -98,3 +98,25 @@ def test_the_stored_last_day_is_the_last_day_the_text_holds():
         last = holds_until(text)
         for day in (date(2026, 12, 1) + timedelta(days=n) for n in range(120)):
             assert bool(still_holds(text, day)) == (last is None or day <= last), (text, day)
+
+
+def test_the_counts_say_arenden_when_a_medborgarforslag_needs_a_forlangning_too(session, client, auth, clock,
+                                                                               monkeypatch):
+    """/forsenat and the start page counted a medborgarförslag among "remisser"; with one among them they say
+    "ärenden", also of those the page leaves out (kind_words.numbered)."""
+    from remiss.remisser.models import Remiss
+
+    monkeypatch.setattr(extension_needed, "SHOWN", 2)
+    rid = _world(session, clock, stale=3)
+    session.get(Remiss, rid).kind = "medborgarforslag"  # Kulturstrategi, the latest sista svarsdag: left out
+    session.commit()
+    auth.login("sekr@oster.se")
+    clock.set(at(2027, 1, 26, 11))
+    count, page = _overview(client)
+    assert count == 4 and "4 ärenden som behöver förlängd svarstid (2 av dem visas inte här)" in page
+    assert "Fler ärenden behöver förlängd svarstid än sidan visar" in page and "remisser som behöver" not in page
+    start = html.unescape(client.get("/").get_data(as_text=True))
+    assert "ytterligare 2 ärenden behöver förlängd svarstid." in start
+    monkeypatch.setattr(extension_needed, "SHOWN", 4)  # all listed: counted from the list
+    count, page = _overview(client)
+    assert count == 4 and "4 ärenden som behöver förlängd svarstid." in page

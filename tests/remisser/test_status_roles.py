@@ -174,3 +174,29 @@ def test_reopening_keeps_work_that_was_done_and_an_admin_corrects_a_besvarad(cli
     assert not {"tjansteskrivelse", "granskning"} & still_open
     assert {"arbetsutskott", "namnd"} <= still_open  # still ahead, as after the first Beslutad (walk19 G1)
     assert still_open == _api_open(client, world)
+
+
+def test_a_medborgarforslag_is_refused_as_arendet(client, world, auth, session):
+    """The refusals of "Ändra status för hand" and the API's PATCH name a medborgarförslag "ärendet" (kind_words);
+    the API's answer keeps its shape."""
+    namnd = world["namnd"]
+    forslag = make_remiss(session, namnd=namnd, kind="medborgarforslag", deadline_on=date(2026, 12, 18),
+                          handlaggare_id=world["users"]["handlaggare"].id)
+    session.commit()
+    rid = forslag.id
+    url, headers = f"/api/v1/remisser/{rid}", world["headers"]
+    assert client.patch(url, json={"status": "under_beredning"}, headers=headers["handlaggare"]).status_code == 200
+    refused = client.patch(url, json={"status": "klar_for_beslut"}, headers=headers["handlaggare"])
+    assert refused.status_code == 403
+    assert refused.get_json() == {"error": "Bara granskare och registratorer kan flytta ärendet till ”Klar för beslut”.",
+                                  "status": 403}
+    voided = client.patch(url, json={"status": "makulerad"}, headers=headers["registrator"])
+    assert voided.status_code == 409
+    assert "på ärendets sida, som frågar efter skälet" in voided.get_json()["error"]
+    assert "remissens" not in voided.get_json()["error"]
+
+    page = f"/remisser/{rid}"
+    auth.login("handlaggare@oster.se")
+    said = auth.post(f"{page}/status", {"status": "klar_for_beslut"}, form_url=page,
+                     follow_redirects=True).get_data(as_text=True)
+    assert "Bara granskare och registratorer kan flytta ärendet till ”Klar för beslut”." in said

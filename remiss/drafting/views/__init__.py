@@ -20,7 +20,7 @@ from remiss.drafting.panel import panel_context as _panel_context
 from remiss.drafting.reading import summary_label
 from remiss.web.extensions import guard_api, login_manager
 from remiss.remisser.input import InputErrors, parse_date
-from remiss.remisser.kind_words import noun_of
+from remiss.remisser.kind_words import agreeing, it_of, noun_of
 from remiss.web import asking, now, principal
 from remiss.web.lost_input import form_labels
 
@@ -268,7 +268,8 @@ def expediera(remiss_id: int):
     if result.mailed_to:
         flash(queued(what, result.mailed_to, down=down_since(session))
               + (f" med kopia till {', '.join(result.copies)}" if result.copies else "")
-              + f". {noun.whose.capitalize()} sida säger när det är skickat.", "info")
+              + f". {noun.whose.capitalize()} sida säger när {it_of(not result.rattelse)} är "
+              f"{agreeing('skickad', not result.rattelse)}.", "info")
     elif result.rattelse:
         flash(f"{noun.The} saknar svarsadress, så {what.lower()} har inte e-postats. Skicka den till remittenten "
               "själv.", "info")

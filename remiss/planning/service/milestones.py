@@ -10,6 +10,7 @@ from remiss import events
 from remiss.audit import service as audit
 from remiss.auth.access import Action, Principal, require, require_milestone
 from remiss.calendar.hand_set import too_late
+from remiss.calendar.milestones import history_key
 from remiss.calendar.swedish import format_date, format_moment, format_weekday_date
 from remiss.clock import local_today
 from remiss.namnd.models import Namnd
@@ -121,7 +122,7 @@ def override_milestone(session: Session, *, now: datetime, principal: Principal,
     session.flush()
     audit.record(session, now=now, user_id=principal.user_id, entity="milestone", entity_id=row.id,
                  remiss_id=remiss.id, action="milestone",
-                 changes={f"override:{row.kind}": [old[0].isoformat() if old[0] else None,
+                 changes={f"override:{history_key(row.kind, row.label)}": [old[0].isoformat() if old[0] else None,
                                                    day.isoformat() if day else None]},
                  note=f"{row.label}: " + (f"satt för hand till {format_weekday_date(day)} ({reason})" if day
                                           else "åter till beräknat datum"))
@@ -167,8 +168,8 @@ def mark_done(session: Session, *, now: datetime, principal: Principal, remiss: 
     old = row.done_at
     row.done_at, row.closed_with_remiss = (now if done else None), False
     session.add(row)
-    changes = {f"done:{row.kind}": [old.isoformat() if old else None,
-                                    row.done_at.isoformat() if row.done_at else None]}
+    changes = {f"done:{history_key(row.kind, row.label)}": [old.isoformat() if old else None,
+                                                            row.done_at.isoformat() if row.done_at else None]}
     rows = {m.kind: m for m in milestones_of(session, remiss.id)}
     moved = give_review_time(session, remiss=remiss, rows=rows) if done else None
     if moved is not None:
@@ -198,7 +199,7 @@ def complete(session: Session, *, now: datetime, remiss: Remiss, kinds: tuple[st
         return []
     # a remiss closed without an answer (avstår, återkallad): its work is called off, not done (walk11 finding 8)
     word, key = ("utgår", "utgar") if closing and called_off(remiss.status, True) else ("klar", "done")
-    changes = {f"{key}:{m.kind}": [None, now.isoformat()] for m in done}
+    changes = {f"{key}:{history_key(m.kind, m.label)}": [None, now.isoformat()] for m in done}
     # the receivers' kind-blind why ("remissen är klar för beslut") in the kind's words (kind_words, walk18 F7)
     note = f"{', '.join(m.label for m in done)}: {word} ({reword(note, remiss.kind)})"
     moved = give_review_time(session, remiss=remiss, rows=rows)
@@ -226,8 +227,8 @@ def _open_again(session: Session, *, now: datetime, remiss: Remiss, rows: list[M
         touch(session, remiss, now)
         session.flush()
         done = [m for m in rows if m not in was_called_off]
-        changes = {**{f"done:{m.kind}": [True, None] for m in done},
-                   **{f"utgar:{m.kind}": [True, None] for m in was_called_off}}
+        changes = {**{f"done:{history_key(m.kind, m.label)}": [True, None] for m in done},
+                   **{f"utgar:{history_key(m.kind, m.label)}": [True, None] for m in was_called_off}}
         said = ([f"{', '.join(m.label for m in done)}: inte klar"] if done else []) + \
             ([f"{', '.join(m.label for m in was_called_off)}: planerad igen"] if was_called_off else [])
         audit.record(session, now=now, user_id=actor_id, entity="remiss", entity_id=remiss.id,

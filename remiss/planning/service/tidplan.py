@@ -14,8 +14,8 @@ from remiss.auth.access import Action, Principal, require
 from remiss.calendar import Meeting, PlanningRules, Tidplan, WorkCalendar, plan_backwards
 from remiss.calendar.after_beslut import UNHELD_KINDS, Decided, follow_decision
 from remiss.calendar.hand_set import LATE_ADVICE, fitted, flag_unfitted, follow_hand_set
-from remiss.calendar.milestones import (DONE_WORDS, MILESTONE_KINDS, PASSED_OVER, PlannedMilestone, flag,
-                                       history_changes, stronger_reason, workflow_order)
+from remiss.calendar.milestones import (DONE_WORDS, MILESTONE_KINDS, NO_MEETING_LABEL, PASSED_OVER, PlannedMilestone,
+                                       flag, history_changes, stronger_reason, workflow_order)
 from remiss.calendar.swedish import count_words, format_moment, format_weekday_date
 from remiss.clock import STOCKHOLM, local, local_today
 from remiss.namnd.models import ClosedDay, Namnd, Meeting as MeetingRow
@@ -208,8 +208,9 @@ def follow_hand_set_meeting(session: Session, *, now: datetime, remiss: Remiss, 
     session.add(namnd)
     session.flush()
     _followed_up(session, now=now, remiss=remiss, actor_id=actor_id, changes=changes,
-                 note=f"{steps} och expediering följer nämndsammanträdet {format_weekday_date(namnd.override_on)}, "
-                      "satt för hand")
+                 note=f"{steps} och expediering följer "
+                      f"{'beslutet' if namnd.label == NO_MEETING_LABEL else 'nämndsammanträdet'} "
+                      f"{format_weekday_date(namnd.override_on)}, satt för hand")
 
 
 def _followed_up(session: Session, *, now: datetime, remiss: Remiss, actor_id: int | None, changes: dict,
