@@ -25,6 +25,7 @@ SENT_WHEN_QUEUED = ("outgoing_missiv", "outgoing_amendment", "outgoing_extension
 UNSENT_LABELS = {"outgoing_missiv": "Missivet", "outgoing_amendment": "Det ändrade missivet",
                  "outgoing_extension": "Meddelandet om förlängd remisstid", "outgoing_chaser": "Påminnelsen",
                  "outgoing_deadline": "Beskedet om att svarstiden har gått ut"}
+UNSENT_COMMON = frozenset({"outgoing_chaser"})  # "Påminnelsen" is an en-ord: "den är inte skickad"
 
 
 def _payload(subject: str, paragraphs: list[str], *, reply_to: str, attachments: list[Attachment] = ()) -> dict:

@@ -57,10 +57,12 @@ def held(what: str, to: str, since: datetime, down: datetime, *, neuter: bool = 
             f"{it_of(neuter)} är inte {agreeing('skickad', neuter)}. {ADMIN_SEES}")
 
 
-def unsent_lines(session: Session, remiss_id: int, labels: dict[str, str], *, now: datetime) -> list[str]:
+def unsent_lines(session: Session, remiss_id: int, labels: dict[str, str], *, now: datetime,
+                 common: frozenset[str] = frozenset()) -> list[str]:
     """The remiss's mail of the kinds in labels (kind -> "Missivet") that is due but not sent, one line per kind
     and outcome: "Missivet till pr@x.se och 2 till väntar i utkorgen sedan 5 december 2026 kl. 14.02." or
-    "Missivet till pr@x.se kunde inte skickas: <the error>. …". A row planned for later (a chaser) is not due yet."""
+    "Missivet till pr@x.se kunde inte skickas: <the error>. …". A row planned for later (a chaser) is not due yet.
+    common: the kinds whose label is an en-ord ("Påminnelsen"): "den är inte skickad", "skicka den igen"."""
     rows = session.execute(
         select(_O.kind, _O.status, _O.recipient_email, _O.created_at, _O.last_error, _O.attempts)
         .where(_O.remiss_id == remiss_id, _O.kind.in_(list(labels)),
@@ -68,17 +70,19 @@ def unsent_lines(session: Session, remiss_id: int, labels: dict[str, str], *, no
         .order_by(_O.id)).all()
     lines, down = [], down_since(session) if rows else None
     for kind, label in labels.items():
+        neuter = kind not in common
         waiting = [r for r in rows if r.kind == kind and r.status in WAITING]
         if waiting and down is not None:  # an outage: the attempts do not count up, the stored outage says why
-            lines.append(held(label, _to(waiting), min(r.created_at for r in waiting), down))
+            lines.append(held(label, _to(waiting), min(r.created_at for r in waiting), down, neuter=neuter))
         elif waiting:
             retry = (" (ett försök har misslyckats och görs om)" if any(r.attempts for r in waiting) else "")
             lines.append(f"{label} till {_to(waiting)} väntar i utkorgen sedan "
-                         f"{format_date_time(min(r.created_at for r in waiting))}{retry}: det är inte skickat ännu.")
+                         f"{format_date_time(min(r.created_at for r in waiting))}{retry}: "
+                         f"{it_of(neuter)} är inte {agreeing('skickad', neuter)} ännu.")
         for row in (r for r in rows if r.kind == kind and r.status == OutboxStatus.failed.value):
             lines.append(f"{label} till {row.recipient_email} kunde inte skickas"
                          + (f": {row.last_error.rstrip('.')}" if row.last_error else "")
-                         + ". En administratör kan skicka det igen från utkorgen.")
+                         + f". En administratör kan skicka {it_of(neuter)} igen från utkorgen.")
     return lines
 
 

@@ -52,3 +52,19 @@ def test_the_outgoing_page_says_the_missiv_waits_in_the_utkorg_until_a_sweep_sen
     session.commit()
     assert ("Missivet till miljo@example.se kunde inte skickas: 550 Mailbox unavailable. En administratör kan "
             "skicka det igen från utkorgen.") in _text(client.get(page))
+
+
+def test_a_failed_reminder_is_said_as_an_en_ord(session, client, auth, clock, runner, smtp):
+    """"Påminnelsen … kunde inte skickas … skicka den igen" (it said "det" of an en-ord)."""
+    clock.set(TODAY)
+    namnd, user, remiss = _world(session, deadline=TODAY.date() + timedelta(days=56))
+    auth.login(user.email)
+    page = f"/remisser/{remiss.id}"
+    assert auth.post(f"{page}/utskick/missiv", {}, form_url=page).status_code == 302
+    assert auth.post(f"{page}/utskick/skicka", {"confirm_send": "1"}, form_url=page).status_code == 302
+    session.execute(update(OutboxMessage).where(OutboxMessage.remiss_id == remiss.id,
+                                                OutboxMessage.recipient_email == "miljo@example.se")
+                    .values(kind="outgoing_chaser", status="failed", last_error="550 Mailbox unavailable"))
+    session.commit()
+    assert ("Påminnelsen till miljo@example.se kunde inte skickas: 550 Mailbox unavailable. En administratör kan "
+            "skicka den igen från utkorgen.") in _text(client.get(page))

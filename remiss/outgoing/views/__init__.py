@@ -237,7 +237,8 @@ def panel_context(session, p, remiss, moment):
     context["close_asked"], context["compile_asked"], context["send_asked"], context["amendment_asked"] = (
         asking.asked("avsluta"), asking.asked("sammanstall"), asking.asked("skicka"), asking.asked("skicka-andring"))
     # mail of this remiss still in the Utkorg or failed: "skickad" is not "e-postad" (walk18 F2)
-    context["unsent_mail"] = queueing.unsent_lines(session, remiss.id, mails.UNSENT_LABELS, now=moment)
+    context["unsent_mail"] = queueing.unsent_lines(session, remiss.id, mails.UNSENT_LABELS, now=moment,
+                                                     common=mails.UNSENT_COMMON)
     return context
 
 
