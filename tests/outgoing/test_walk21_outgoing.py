@@ -167,3 +167,29 @@ def test_the_compile_and_close_questions_count_as_the_page_does(session, app, au
             in closing)
     assert f"{counted} Avslutas ärendet nu kan svaren inte registreras. Avsluta ärendet ändå?" in closing
     assert "Fel:" not in closing
+
+
+def test_an_extension_after_compiling_promises_no_missiv_and_one_after_closing_says_why(session, app, auth, client,
+                                                                                      clock):
+    """walk21b K1: Förläng while Sammanställd said the instans not sent the remiss would get the new day "när
+    remissen skickas" – it will not be sent. K2: Förläng from a tab opened before Avsluta got the answers' refusal
+    ("svar, avstår och anstånd ändras inte längre") and the date and skäl typed were gone."""
+    rid, _ = compiled(session, app, auth, client, clock)
+    url, page = f"/remisser/{rid}/andra", f"/remisser/{rid}"
+    auth.post(url, {"sandlista": "Pensionärsrådet\nUngdomsrådet\nFunktionshinderrådet\nKulturnämnden;"
+                                 " kultur@malmo.example"}, form_url=url)
+    said = _text(auth.post(f"{page}/utskick/forlangning", {"until_on": "2027-03-12", "confirm_extension": "1"},
+                           form_url=page, follow_redirects=True))
+    assert "Remisstiden är förlängd till 12 mars 2027." in said
+    assert f"Kulturnämnden {NOT_SENT}" in said and "när remissen skickas" not in said
+
+    assert auth.post(f"{page}/utskick/avsluta", {"confirm_close": "1"}, form_url=page).status_code == 302
+    refused = _text(auth.post(f"{page}/utskick/forlangning", {"until_on": "2027-03-26", "reason": "Sent skäl",
+                                                              "confirm_extension": "1"},
+                              form_url=page, follow_redirects=True))
+    assert ("Remisstiden förlängdes inte. Ärendet är avslutat, så svarstiden ändras inte längre: remissinstanserna "
+            "har fått sista svarsdag 12 mars 2027.") in refused
+    assert "Det du skrev sparades inte: ny sista svarsdag 2027-03-26, skäl ”Sent skäl”." in refused
+    assert "avstår och anstånd" not in refused
+    session.expire_all()
+    assert session.get(Remiss, rid).effective_deadline_on.isoformat() == "2027-03-12"

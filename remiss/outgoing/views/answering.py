@@ -17,6 +17,7 @@ from remiss.outgoing.views import _back, _config, _hold, _post_guard, _remiss, a
 from remiss.remisser import attachments
 from remiss.remisser import views as remisser_views
 from remiss.remisser import service as remisser
+from remiss.remisser.deadlines import answering_over
 from remiss.remisser.input import InputErrors
 from remiss.outgoing.models import Organisation
 from remiss.remisser.models import AnswerStatus, Attachment
@@ -125,6 +126,15 @@ def general_extension(remiss_id: int):
     """Förläng och meddela: only with the dialog's yes or the page's box (confirm_extension); without it, where the
     date could be taken, the page comes back with what was typed and asks beside the button (walk21 J14)."""
     remiss = _post_guard(remiss_id)
+    over = answering_over(remiss)
+    if over:  # a tab opened before Avsluta (walk21b K2): the remisstid's own reason, and what was not saved
+        typed = " kl. ".join(v for v in (" ".join(str(request.form.get(f"until_{part}", "")).split())
+                                          for part in ("on", "time")) if v)
+        reason = " ".join(str(request.form.get("reason", "")).split())[:200]
+        lost = (f" Det du skrev sparades inte: ny sista svarsdag {typed or '–'}"
+                + (f", skäl ”{reason}”" if reason else "") + ".")
+        flash(f"Remisstiden förlängdes inte. {over}{lost}", "error")
+        return _back(remiss_id)
     try:
         day, at = parse_until(request.form)
         done = remisstid.general_extension(get_session(), now=now(), principal=principal(), remiss=remiss,
@@ -143,12 +153,13 @@ def general_extension(remiss_id: int):
         get_session().rollback()
         g.outgoing_failed = {"errors": exc.errors, "values": request.form.to_dict()}
         return remisser_views.show(remiss_id), 400
-    flash(_extended_message(done, format_deadline(day, at), down=down_since(get_session())), "success")
+    flash(_extended_message(done, format_deadline(day, at), remiss, down=down_since(get_session())), "success")
     return _back(remiss_id)
 
 
-def _extended_message(done: remisstid.Extended, until: str, *, down=None) -> str:
-    """What the general extension did, true for every instans that has not answered: mailed, to print, or not told."""
+def _extended_message(done: remisstid.Extended, until: str, remiss, *, down=None) -> str:
+    """What the general extension did, true for every instans that has not answered: mailed, to print, or not told
+    (one not sent the remiss gets the day with the missiv while the remiss is sent; once compiled it gets nothing)."""
     def one_or_more(names: list, one: str, more: str) -> str:  # the same sentence, in the singular or the plural
         return one if len(names) == 1 else more
 
@@ -160,9 +171,11 @@ def _extended_message(done: remisstid.Extended, until: str, *, down=None) -> str
         parts.append(f"{join_words(done.posted)} har ingen e-postadress och har inte fått meddelandet: skriv ut "
                      + one_or_more(done.posted, "brevet", "breven") + " (”Brev om förlängd remisstid att skriva ut”) "
                      f"och skicka {one_or_more(done.posted, 'det', 'dem')} per post.")
-    if done.unsent:
+    if done.unsent and remiss.status in lifecycle.SENDS:
         parts.append(f"{join_words(done.unsent)} har inte fått remissen än; missivet får den nya svarsdagen när "
                      "remissen skickas.")
+    elif done.unsent:  # walk21b K1: no promise of a missiv that will not go
+        parts.append(lifecycle.unsent_words(remiss, done.unsent))
     if done.longer:
         parts.append(f"{join_words([f'{name} (till {until})' for name, until in done.longer])} har redan "
                      f"{one_or_more(done.longer, 'ett längre anstånd', 'längre anstånd')} och får inget "
