@@ -51,3 +51,14 @@ def test_the_error_summary_names_the_field_as_the_form_does(forms, auth, client)
     assert response.status_code == 400
     assert re.search(r'<a href="#f-remiss_sammanfattning">Sammanfattning av ärendet \(tjänsteskrivelsen\): ', page)
     assert "Sammanfattning av remissen" not in page
+
+
+def test_the_hint_says_where_the_summary_comes_from_by_the_kind(forms, auth, client):
+    """walk21b K3: the hint said "förifyllt från missivet" of a medborgarförslag, which has none (and of a remiss
+    registered by hand without one); the summary is made from the case's own uppgifter (and a remiss's missiv)."""
+    auth.login("mia@miljo.se")
+    pages = {kind: " ".join(html.unescape(client.get(f"/remisser/{rid}/yttrande").get_data(as_text=True)).split())
+             for kind, rid in forms.items()}
+    assert "Vad ärendet gäller, förifyllt från ärendets uppgifter. Yttrandets" in pages["medborgarforslag"]
+    assert "Vad remissen gäller, förifyllt från remissens uppgifter och missivet. Yttrandets" in pages["remiss"]
+    assert "förifyllt från missivet" not in pages["medborgarforslag"]
