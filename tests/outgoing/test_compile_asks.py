@@ -42,3 +42,11 @@ def test_compiling_before_everyone_answered_is_asked_on_the_page_without_javascr
     assert "Svaren är sammanställda i" in _text(done)
     with db.transaction() as s:
         assert s.get(Remiss, rid).status == "sammanstalld"
+    # walk21b K8: compiled again, nothing planned is left to stop: the question does not say it is
+    again = _text(client.get(f"/remisser/{rid}"))
+    assert ('data-confirm="Svarstiden löper till 26 februari 2027 kl. 12.00 (83 dagar kvar), och 2 remissinstanser '
+            'har inte svarat. Sammanställa svaren ändå?" data-confirmed="confirm_compile"') in again
+    asked = _text(auth.post(f"/remisser/{rid}/utskick/sammanstall", {}, form_url=f"/remisser/{rid}",
+                            follow_redirects=True))
+    assert "Kryssa i ”Sammanställ svaren ändå” vid knappen om de ska sammanställas nu." in asked
+    assert "påminnelser stoppas" not in asked.lower()

@@ -194,7 +194,13 @@ def unsent_words(remiss: Remiss, names: list[str]) -> str:
     return f"{join_words(names)} har inte fått remissen: {not_sent_reason(remiss)}."
 
 
-COMPILE_QUESTION = " Sammanställa svaren ändå? Planerade påminnelser stoppas."
+COMPILE_QUESTION = " Sammanställa svaren ändå?"
+STOPS = " Planerade påminnelser stoppas."  # not when compiled again: the first compilation stopped them (walk21b K8)
+
+
+def stops_reminders(remiss: Remiss) -> bool:
+    """Whether compiling now stops planned reminders: not once compiled (Sammanställd: none are planned)."""
+    return remiss.status != S.sammanstalld
 
 
 def not_answered(waiting: list, unsent_too: list) -> str:
@@ -227,7 +233,7 @@ def compile_question(remiss: Remiss, now: datetime, entries: list[SandlistaEntry
                and chasers.deadline_of(remiss, e)[0] == e.extended_until_on
                and not chasers.deadline_passed(e.extended_until_on, e.extended_until_time, now)]
     text += "".join(f". {name} har anstånd till {format_deadline(*until)}" for name, until in running)
-    return text + "." + COMPILE_QUESTION
+    return text + "." + COMPILE_QUESTION + (STOPS if stops_reminders(remiss) else "")
 
 
 def answers_still_due(session: Session, remiss: Remiss, now: datetime) -> str:

@@ -75,9 +75,11 @@ def compile_answers(remiss_id: int):
     remiss = _post_guard(remiss_id)
     asked = lifecycle.compile_question(remiss, now(), remisser.entries(get_session(), remiss.id))
     if asked and not asking.confirmed("confirm_compile"):
+        stops = lifecycle.stops_reminders(remiss)
         return asking.ask(remiss_id, "sammanstall", f"Svaren sammanställdes inte: "
-                          f"{asked.removesuffix(lifecycle.COMPILE_QUESTION)} Kryssa i ”Sammanställ svaren ändå” vid "
-                          "knappen om de ska sammanställas nu; planerade påminnelser stoppas då.")
+                          f"{asked.partition(lifecycle.COMPILE_QUESTION)[0]} Kryssa i ”Sammanställ svaren ändå” vid "
+                          "knappen om de ska sammanställas nu" + ("; planerade påminnelser stoppas då." if stops
+                                                                  else "."))
     try:
         kept = lifecycle.compile_answers(get_session(), now=now(), principal=principal(), remiss=remiss,
                                          files_dir=_config("FILES_DIR"))
