@@ -3,11 +3,12 @@ mark the remiss besvarad (without an answer address: once it is recorded as sent
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 
-from sqlmodel import Session
+from sqlmodel import Session, select
 
-from remiss.clock import local_today
+from remiss.calendar.swedish import format_time
+from remiss.clock import local, local_today
 
 from remiss.auth.access import Action, Principal, require
 from remiss.drafting import decision as decisions
@@ -15,7 +16,7 @@ from remiss.drafting import context, generate, mailing
 from remiss.drafting.drafts import DraftError, find_decision, find_draft, latest_version, require_open
 from remiss.drafting.rattelse import rattelse_name
 from remiss.drafting.states import change_state
-from remiss.drafting.models import DraftState, GeneratedDocument, YttrandeDraft
+from remiss.drafting.models import DraftState, DraftVersion, GeneratedDocument, YttrandeDraft
 from remiss.namnd.models import Namnd
 from remiss.remisser import archive
 from remiss.remisser import service as remisser
@@ -41,6 +42,40 @@ class Expedierat:
     mailed_to: str = ""  # the remittent's answer address the yttrande is e-mailed to ("" when none)
     copies: tuple[str, ...] = ()
     rattelse: int = 0  # 0: the yttrande; n: its n:th rättelse
+
+
+class AlreadyExpedierat(DraftError):
+    """Expediera sent again by the one who just expedited this version (a double click, the page sent twice):
+    nothing changes; the message (str) informs, and result is what the first sending said (walk21b K7)."""
+
+    def __init__(self, message: str, result: Expedierat):
+        super().__init__(message)
+        self.result = result
+
+
+JUST_NOW = timedelta(minutes=10)  # a sending again within this of one's own expediering is the same click
+
+
+def _just_expedierat(session: Session, *, now: datetime, principal: Principal, remiss: Remiss,
+                     draft: YttrandeDraft | None) -> AlreadyExpedierat | None:
+    """When this principal expedited the draft's sent version within JUST_NOW: what to answer (the first
+    sending's record, from its frozen yttrande document); None otherwise (another person, or long ago)."""
+    if (draft is None or draft.state != DraftState.expedierad or draft.frozen_version_id is None
+            or principal.user_id is None):
+        return None
+    document = session.exec(select(GeneratedDocument).where(
+        GeneratedDocument.draft_version_id == draft.frozen_version_id, GeneratedDocument.kind == "yttrande",
+        GeneratedDocument.frozen).order_by(GeneratedDocument.id.desc())).first()
+    if document is None or document.created_by_id != principal.user_id or now - document.created_at > JUST_NOW:
+        return None
+    version = session.get(DraftVersion, draft.frozen_version_id)
+    mailed_to = remiss.answer_email.strip()  # as mailing.enqueue_yttrande chose
+    besvarad = remiss.status == RemissStatus.besvarad.value
+    note = sent_by_hand_note(remiss.kind) if not (mailed_to or draft.rattelse or besvarad) else ""
+    result = Expedierat(version.number, [document], besvarad, note, mailed_to,
+                        tuple(mailing.copies_of(remiss)) if mailed_to else (), draft.rattelse)
+    what = ("Rättelsen är redan expedierad" if draft.rattelse else "Yttrandet är redan expedierat")
+    return AlreadyExpedierat(f"{what} (av dig, {format_time(local(document.created_at))}).", result)
 
 
 def refusal(session: Session, *, now: datetime, remiss: Remiss, draft: YttrandeDraft | None) -> str:
@@ -79,6 +114,9 @@ def expediera(session: Session, *, now: datetime, principal: Principal, remiss: 
     require(principal, Action.review, remiss.namnd_id)
     draft = find_draft(session, remiss.id)
     require_open(remiss, draft)
+    again = _just_expedierat(session, now=now, principal=principal, remiss=remiss, draft=draft)
+    if again is not None:
+        raise again
     why = refusal(session, now=now, remiss=remiss, draft=draft)
     if why:
         raise DraftError(why)

@@ -19,9 +19,15 @@ def _letters(by_post: int) -> str:
     return f" {count_words(by_post, 'brev', 'brev')} till remissinstanser utan e-post skrivs ut för post."
 
 
-def send_confirmation(emails: list[str], by_post: int, shown: int = 8, *, handlingar: int = 1, down=None) -> str:
-    """The question before the remiss goes out: how many it is queued to, which addresses, and no remisshandlingar."""
+def send_confirmation(emails: list[str], by_post: int, shown: int = 8, *, handlingar: int = 1, down=None,
+                      unmade_from: str = "") -> str:
+    """The question before the remiss goes out: how many it is queued to, which addresses, and no remisshandlingar;
+    unmade_from: no missiv is made yet, and sending makes it from this template ("nämndens mall") unread
+    (walk21b K5)."""
     text = ("Remissen har inga remisshandlingar: remissinstanserna får bara missivet. " if not handlingar else "")
+    if unmade_from:
+        text += (f"Missivet är inte skapat än: det skapas nu från {unmade_from} och skickas utan att någon har "
+                 "läst det. ")
     text += "Skicka remissen nu?"
     if emails:
         to = count_words(len(emails), 'remissinstans', 'remissinstanser')

@@ -48,8 +48,10 @@ def test_skicka_remissen_asks_first_naming_the_recipients(session, outgoing, aut
     auth.login(outgoing["admin"].email)
     question = _confirm(auth.client.get(f"/remisser/{remiss.id}").get_data(as_text=True), "/skicka")
     # this remiss has no remisshandlingar, so the question starts by saying so
+    # and no missiv is made yet, so sending makes it unread (walk21b K5)
     assert question.startswith("Remissen har inga remisshandlingar: remissinstanserna får bara missivet. "
-                               "Skicka remissen nu? Den läggs i utkorgen och e-postas inom några minuter till 4 "
+                               "Missivet är inte skapat än: det skapas nu från standardmallen och skickas utan att "
+                               "någon har läst det. Skicka remissen nu? Den läggs i utkorgen och e-postas inom några minuter till 4 "
                                "remissinstanser: ")
     for address in ("föreninga@example.se", "nämndd@example.se"):
         assert address in question

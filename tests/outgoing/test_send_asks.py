@@ -18,9 +18,11 @@ from remiss.remisser.input import SandlistaItem
 from remiss.remisser.models import Remiss
 from tests.support.factories import T0, make_namnd, make_remiss, make_user
 
-QUESTION = ("Remissen har inga remisshandlingar: remissinstanserna får bara missivet. Skicka remissen nu? Den läggs "
-            "i utkorgen och e-postas inom några minuter till 2 remissinstanser: norr@example.se, soder@example.se. "
-            "Det går inte att ångra.")
+# walk21b K5: no missiv is made yet, so sending makes one nobody has read, and the question says so
+UNMADE = ("Missivet är inte skapat än: det skapas nu från standardmallen och skickas utan att någon har läst det. ")
+QUESTION = ("Remissen har inga remisshandlingar: remissinstanserna får bara missivet. " + UNMADE + "Skicka remissen "
+            "nu? Den läggs i utkorgen och e-postas inom några minuter till 2 remissinstanser: norr@example.se, "
+            "soder@example.se. Det går inte att ångra.")
 
 
 def _form(page: str) -> str:
@@ -77,3 +79,28 @@ def test_sending_without_the_dialogs_yes_asks_on_the_page(session, client, auth,
                      follow_redirects=True)
     assert "Remissen är skickad: missivet läggs i utkorgen" in _text(done.get_data(as_text=True))
     assert _sent(session, rid) == (True, 2)
+
+
+def test_the_question_says_when_no_missiv_is_made_yet(session, client, auth, clock):
+    """walk21b K5: Skicka remissen before Skapa missiv made the missiv from the mall and sent it unread, while the
+    question (the dialog's and the page's, one text) did not say so; once a missiv is made it is not said."""
+    clock.set(T0)
+    namnd = make_namnd(session)
+    user = make_user(session, role=Role.registrator, namnder=[namnd])
+    remiss = make_remiss(session, namnd=namnd, direction="utgaende", questions=["Fråga?"],
+                         deadline_on=date(2027, 1, 29), deadline_time=None,
+                         sandlista=[SandlistaItem("Norr", "norr@example.se", "")])
+    session.commit()
+    rid = remiss.id
+    auth.login(user.email)
+    page = f"/remisser/{rid}"
+    asked = unescape(client.get(auth.post(f"{page}/utskick/skicka", {}, form_url=page).headers["Location"])
+                     .get_data(as_text=True))
+    # Old code: "Remissen har inga remisshandlingar: … Skicka remissen nu? …" with no word of the missiv
+    assert UNMADE.strip() in _text(_form(asked))
+    assert _sent(session, rid) == (False, 0)
+
+    assert auth.post(f"{page}/utskick/missiv", {}, form_url=page).status_code == 302
+    form = _form(unescape(client.get(page).get_data(as_text=True)))
+    assert 'data-confirm="Remissen har inga remisshandlingar: remissinstanserna får bara missivet. Skicka remissen ' \
+           'nu?' in form and "Missivet är inte skapat" not in form

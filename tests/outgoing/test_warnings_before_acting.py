@@ -26,7 +26,8 @@ def test_warnings_for_no_handlingar_an_early_compilation_and_an_answer_dated_bef
     page = f"/remisser/{remiss.id}"
     shown = unescape(client.get(page).get_data(as_text=True))
     assert "Remissen har inga remisshandlingar." in shown  # on the page, next to the button
-    assert 'data-confirm="Remissen har inga remisshandlingar: remissinstanserna får bara missivet. Skicka' in shown
+    assert ('data-confirm="Remissen har inga remisshandlingar: remissinstanserna får bara missivet. Missivet är inte '
+            'skapat än: det skapas nu från standardmallen och skickas utan att någon har läst det. Skicka') in shown
     assert auth.post(f"{page}/utskick/skicka", {"confirm_send": "1"}, form_url=page).status_code == 302
 
     shown = unescape(client.get(page).get_data(as_text=True))

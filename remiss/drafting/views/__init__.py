@@ -255,15 +255,26 @@ def expediera(remiss_id: int):
         result = dispatch.expediera(session, now=now(), principal=principal(), remiss=remiss,
                                     files_dir=current_app.config["FILES_DIR"], comment=request.form.get("comment", ""),
                                     archive_pdf=current_app.config.get("ARCHIVE_SENT_PDF", True))
+    except dispatch.AlreadyExpedierat as exc:  # a double click: say what the first sending said (walk21b K7)
+        session.rollback()
+        flash(str(exc), "info")
+        _follow_up(session, remiss, exc.result)
+        return _back(remiss.id)
     except (drafts.DraftError, RenderError) as exc:
         session.rollback()
         flash(str(exc), "error")
         return _back(remiss.id)
-    what = "Rättelsen" if result.rattelse else "Yttrandet"
-    flash(f"{what} är expedierad: version {result.version_number} med diarienummer {remiss.our_dnr} är låst."
+    flash(f"Rättelsen är expedierad: version {result.version_number} med diarienummer {remiss.our_dnr} är låst."
           if result.rattelse else
           f"Yttrandet är expedierat: version {result.version_number} med diarienummer {remiss.our_dnr} är låst.",
           "success")
+    _follow_up(session, remiss, result)
+    return _back(remiss.id)
+
+
+def _follow_up(session, remiss, result: dispatch.Expedierat) -> None:
+    """What an expediering says after its receipt: where the mail goes, or what to do without an answer address."""
+    what = "Rättelsen" if result.rattelse else "Yttrandet"
     noun = noun_of(remiss.kind)  # "ärendet" for a medborgarförslag (walk18 F7)
     if result.mailed_to:
         flash(queued(what, result.mailed_to, down=down_since(session))
@@ -275,7 +286,6 @@ def expediera(remiss_id: int):
               "själv.", "info")
     if result.status_note:
         flash(result.status_note, "info")
-    return _back(remiss.id)
 
 
 @bp.get("/remisser/<int:remiss_id>/yttrande/jamfor")

@@ -116,6 +116,9 @@ def namnd_template(session: Session, namnd_id: int, kind: str) -> DocumentTempla
                         .order_by(DocumentTemplate.version.desc(), DocumentTemplate.id.desc()).limit(1)).first()
 
 
+MADE_FROM = {True: "nämndens mall", False: "standardmallen"}  # a missiv made now, by bool(namnd_template(…))
+
+
 def grouped_names(entries: list[SandlistaEntry]) -> list[dict]:
     """The sändlista as printed: groups in order of first appearance, names in list order."""
     groups: dict[str, list[str]] = {}
@@ -232,7 +235,7 @@ def generate_missiv(session: Session, *, now: datetime, principal: Principal, re
     session.flush()
     audit.record(session, now=now, user_id=principal.user_id, entity="attachment", entity_id=attachment.id,
                  remiss_id=remiss.id, action="missiv", changes={"filename": [None, name]},
-                 note="Missivet skapat från " + ("nämndens mall" if template else "standardmallen")
+                 note="Missivet skapat från " + MADE_FROM[bool(template)]
                  # the one before stays among the handlingar, marked as replaced (remiss.documents.superseded)
                  + (f"; det ersätter missivet från {format_date_time(before.uploaded_at)}" if before else ""))
     return attachment

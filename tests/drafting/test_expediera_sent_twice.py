@@ -1,0 +1,62 @@
+"""walk21b K7: Expediera sent twice (a no-JS double click: the same form posted twice) expedited once, but the second
+answer – the page the user sees – said "Fel: Yttrandet är redan expedierat. Ska det skickade yttrandet rättas, börja
+en rättelse …" and lost the first answer's "Remissen saknar svarsadress … Skicka handlingarna …". Sent again by the
+one who just expedited, it now says so as information with the first answer's follow-up; from another person, or
+long after, the refusal stays."""
+from __future__ import annotations
+
+import re
+from html import unescape
+
+from remiss.clock import local
+from tests.drafting.test_expediera_asks import _state
+
+NOTE = ("Remissen saknar svarsadress, så yttrandet har inte e-postats och remissen är inte besvarad ännu. Skicka "
+        "handlingarna till remittenten och registrera sedan att de är skickade (”Skickat per post eller på annat "
+        "sätt”).")
+REFUSAL = ("Yttrandet är redan expedierat. Ska det skickade yttrandet rättas, börja en rättelse (Skicka rättelse); "
+           "den beslutas och expedieras för sig.")
+
+
+def _said(client, response) -> list[tuple[str, str]]:
+    """The messages of the page the response leads to: (kind, text)."""
+    page = " ".join(unescape(client.get(response.headers["Location"]).get_data(as_text=True)).split())
+    return [(kind, text.strip()) for kind, text in re.findall(r'message-kind">([^<]*)</span>([^<]*)', page)]
+
+
+def _expediera(auth, rid: int):
+    page = f"/remisser/{rid}"
+    return auth.post(f"{page}/yttrande/expediera", {"confirm_expediera": "1"}, form_url=page)
+
+
+def test_expediera_sent_twice_by_the_same_person_answers_as_the_first(decided, auth, session, clock):
+    rid = decided(answer_email="")
+    expedited_at = clock()
+    first = _expediera(auth, rid)
+    assert first.status_code == 302
+    said = _said(auth.client, first)
+    assert said[0][0] == "Klart:" and said[0][1].startswith("Yttrandet är expedierat: version 1")
+    assert said[1:] == [("Information:", NOTE)]
+    session.rollback()
+    clock.advance(seconds=1)
+
+    second = _expediera(auth, rid)  # the same form again, 1 s later
+    assert second.status_code == 302 and second.headers["Location"] == first.headers["Location"]
+    # Old code: [("Fel:", REFUSAL)]
+    assert _said(auth.client, second) == [
+        ("Information:", f"Yttrandet är redan expedierat (av dig, kl. {local(expedited_at):%H.%M})."),
+        ("Information:", NOTE)]
+    assert _state(session, rid) == ("beslutad", "expedierad", 0)
+
+
+def test_expediera_sent_again_by_another_or_long_after_is_refused(decided, auth, session, clock, world):
+    rid = decided(answer_email="")
+    assert _expediera(auth, rid).status_code == 302
+    session.rollback()
+    auth.logout()
+    auth.login(world["granskare"].email)
+    assert _said(auth.client, _expediera(auth, rid)) == [("Fel:", REFUSAL)]
+    auth.logout()
+    auth.login(world["registrator"].email)
+    clock.advance(hours=1)
+    assert _said(auth.client, _expediera(auth, rid)) == [("Fel:", REFUSAL)]
