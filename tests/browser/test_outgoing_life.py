@@ -21,7 +21,8 @@ from docx import Document
 from sqlmodel import select
 
 from tests.browser.conftest import LIVE, check_axe, check_axe_once
-from tests.outgoing.conftest import Inbox, _free_port
+from tests.outgoing.conftest import Inbox
+from tests.support.local_smtp import start_smtp
 
 pytestmark = pytest.mark.browser
 SEKRETERARE = "sekreterare@remiss.example"
@@ -92,8 +93,6 @@ def _docx_text(data: bytes) -> str:
 
 
 def test_outgoing_remiss_from_incomplete_register_to_published_sammanstallning(open_page):
-    from aiosmtpd.controller import Controller
-
     _register_instanser()
     page = open_page(SEKRETERARE)
 
@@ -167,8 +166,7 @@ def test_outgoing_remiss_from_incomplete_register_to_published_sammanstallning(o
 
     # 5. The real sweep delivers the three missiv mails to aiosmtpd (C at the register's new address).
     inbox = Inbox()
-    controller = Controller(inbox, hostname="127.0.0.1", port=_free_port())
-    controller.start()
+    controller = start_smtp(inbox)
     app = LIVE["app"]
     old_smtp = app.config["SMTP_URL"]
     app.config["SMTP_URL"] = f"smtp://127.0.0.1:{controller.port}"

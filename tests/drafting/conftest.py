@@ -4,13 +4,11 @@ from __future__ import annotations
 import email
 import io
 import json
-import socket
 from datetime import date, datetime, timezone
 from email.policy import default as default_policy
 from pathlib import Path
 
 import pytest
-from aiosmtpd.controller import Controller
 from docx import Document
 
 import secrets
@@ -26,6 +24,7 @@ from remiss.drafting.models import Decision
 from remiss.planning.service import tidplan
 from remiss.remisser.models import Remiss
 from tests.support.factories import make_namnd, make_remiss, make_user
+from tests.support.local_smtp import start_smtp
 
 CASES = Path("/work/shared/cases/seed-cases.json")
 KULTUR_QUESTIONS = [
@@ -175,13 +174,9 @@ class Inbox:
 @pytest.fixture
 def smtp(app):
     """Start aiosmtpd on a free port and point the app's SMTP_URL at it."""
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
     inbox = Inbox()
-    controller = Controller(inbox, hostname="127.0.0.1", port=port)
-    controller.start()
-    app.config["SMTP_URL"] = f"smtp://127.0.0.1:{port}"
+    controller = start_smtp(inbox)
+    app.config["SMTP_URL"] = f"smtp://127.0.0.1:{controller.port}"
     yield inbox
     controller.stop()
 

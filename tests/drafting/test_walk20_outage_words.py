@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from tests.drafting.test_expediering_mail import expediera, sweep
-from tests.reminders.conftest import free_port
+from tests.support.local_smtp import free_port
 
 DOWN = "e-posten går inte att skicka just nu (sedan 24 september 2015 kl. 18.00)"
 HELD = (f"Yttrandet till kulturkansli@malmo.se väntar i utkorgen sedan 24 september 2015 kl. 18.00: {DOWN}, så det "

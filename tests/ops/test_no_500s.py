@@ -3,13 +3,11 @@ from __future__ import annotations
 
 import email
 import io
-import socket
 from datetime import timedelta
 from email.policy import default as default_policy
 
 import openpyxl
 import pytest
-from aiosmtpd.controller import Controller
 from sqlmodel import select
 from werkzeug.http import parse_options_header
 
@@ -23,6 +21,7 @@ from remiss.reminders.models import OutboxMessage
 from remiss.remisser.input import SandlistaItem
 from remiss.remisser.models import Remiss
 from tests.support.factories import make_namnd, make_remiss, make_user
+from tests.support.local_smtp import start_smtp
 
 TITLE_WITH_BREAKS = "Remiss om kulturstrategi\r\nBcc: spion@example.se"
 
@@ -117,12 +116,8 @@ def relay(app):
                                                                                   policy=default_policy)))
             return "250 OK"
 
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
-    controller = Controller(Handler(), hostname="127.0.0.1", port=port)
-    controller.start()
-    app.config["SMTP_URL"] = f"smtp://127.0.0.1:{port}"
+    controller = start_smtp(Handler())
+    app.config["SMTP_URL"] = f"smtp://127.0.0.1:{controller.port}"
     yield received
     controller.stop()
 

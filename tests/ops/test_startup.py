@@ -10,9 +10,9 @@ import sys
 from pathlib import Path
 
 import pytest
-from aiosmtpd.controller import Controller
 
 from tests.conftest import PG_URL
+from tests.support.local_smtp import start_smtp
 
 ROOT = Path(__file__).resolve().parents[2]
 SCRIPT = "from remiss.cli import main; main()"  # what the console script runs
@@ -95,13 +95,9 @@ def test_a_misspelt_smtp_scheme_stops_the_senders_and_is_shown_as_an_outage(inst
             received.append(envelope)
             return "250 OK"
 
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
-    controller = Controller(Handler(), hostname="127.0.0.1", port=port)
-    controller.start()
+    controller = start_smtp(Handler())
     try:
-        fixed = dict(instance, REMISS_SMTP_URL=f"smtp://127.0.0.1:{port}")
+        fixed = dict(instance, REMISS_SMTP_URL=f"smtp://127.0.0.1:{controller.port}")
         assert remiss("reminders", "run", env=fixed).returncode == 0
         listing = remiss("reminders", "list", env=fixed)
         assert listing.returncode == 0 and "går inte att skicka" not in listing.stdout

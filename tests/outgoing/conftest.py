@@ -1,15 +1,14 @@
 """Fixtures for outgoing remisser: a real SMTP server on localhost that the app is configured to use."""
 from __future__ import annotations
 
-import socket
 from datetime import datetime
 from email import message_from_bytes, policy
 
 import pytest
-from aiosmtpd.controller import Controller
 
 from remiss.clock import STOCKHOLM
 from remiss.outgoing import mails
+from tests.support.local_smtp import start_smtp
 
 
 class Inbox:
@@ -27,18 +26,11 @@ class Inbox:
         return [m for rcpts, m in self.messages if address in rcpts]
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 @pytest.fixture
 def smtp(app):
     """Start aiosmtpd on a free port and point the app's SMTP_URL (REMISS_SMTP_URL) at it."""
     inbox = Inbox()
-    controller = Controller(inbox, hostname="127.0.0.1", port=_free_port())
-    controller.start()
+    controller = start_smtp(inbox)
     inbox.port = controller.port
     app.config["SMTP_URL"] = f"smtp://127.0.0.1:{controller.port}"
     app.config["SMTP_TIMEOUT_SECONDS"] = 5

@@ -2,13 +2,11 @@
 from __future__ import annotations
 
 import email
-import socket
 import threading
 from datetime import date, datetime
 from email.policy import default as default_policy
 
 import pytest
-from aiosmtpd.controller import Controller
 from sqlmodel import delete
 
 from remiss.auth.models import Role
@@ -16,12 +14,7 @@ from remiss.planning.models import Milestone
 from remiss.reminders.delivery import Settings
 from remiss.reminders.models import OutboxMessage
 from tests.support.factories import make_namnd, make_remiss
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
+from tests.support.local_smtp import free_port, start_smtp
 
 
 REPLIES = {"451": "451 4.3.0 Tillfälligt fel, försök senare", "550": "550 5.1.1 Mottagaren finns inte",
@@ -72,8 +65,7 @@ class SmtpServer:
         return self.handler.messages
 
     def start(self):
-        self.controller = Controller(self.handler, hostname="127.0.0.1", port=self.port)
-        self.controller.start()
+        self.controller = start_smtp(self.handler, self.port)
 
     def stop(self):
         if self.controller is not None:

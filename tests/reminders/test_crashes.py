@@ -299,7 +299,7 @@ def test_kill_9_of_a_worker_repeats_at_most_its_one_mail_and_the_run_says_so(ses
 
 def test_a_database_that_does_not_answer_is_named_so_and_exits_1(relay, sweepers):
     """PostgreSQL not listening: the words say it does not answer (not "busy or locked"), the exit code 1."""
-    from tests.reminders.conftest import free_port
+    from tests.support.local_smtp import free_port
 
     procs = sweepers(REMISS_DATABASE_URL=f"postgresql+psycopg://remiss:remiss@127.0.0.1:{free_port()}/remiss")
     for command in (("reminders", "run"), ("reminders", "list"), ("reminders", "resend", "--failed")):

@@ -9,6 +9,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.support.local_smtp import free_port
+
 ROOT = Path(__file__).resolve().parents[2]
 
 
@@ -62,7 +64,7 @@ def test_make_run_stops_the_scheduler_when_the_server_stops(tmp_path):
                     "esac\n")
     fake.chmod(0o755)
     done = subprocess.run(["make", "-s", "--no-print-directory", "-C", str(ROOT), "run", f"BIN={fake.parent}",
-                           f"PORT={_free_port()}", f"INSTANCE={tmp_path / 'instans'}"],
+                           f"PORT={free_port()}", f"INSTANCE={tmp_path / 'instans'}"],
                           capture_output=True, text=True, timeout=60)
     assert done.returncode != 0 and "fel: servern stannade" in done.stderr, done.stdout + done.stderr
     pid = int((tmp_path / "scheduler.pid").read_text())
@@ -75,13 +77,3 @@ def test_make_run_stops_the_scheduler_when_the_server_stops(tmp_path):
     else:
         os.kill(pid, 9)
         raise AssertionError("the scheduler runs on after the server stopped")
-
-
-
-def _free_port() -> int:
-    """A port nobody listens on."""
-    import socket
-
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
