@@ -135,7 +135,8 @@ class Run:
 
         (self.work / "mail").mkdir(parents=True, exist_ok=True)
         self.store = MailStore(self.work / "mail")
-        self.smtp = Controller(self.store, hostname="127.0.0.1", port=self.args.smtp_port)
+        # named, so aiosmtpd does not look up this host's name in DNS for every connection
+        self.smtp = Controller(self.store, hostname="127.0.0.1", port=self.args.smtp_port, server_hostname="smtp.test")
         self.smtp.start()
 
     def env(self, url: str) -> dict:
