@@ -4,7 +4,8 @@ Nothing here parses a letter or prints a set's texts (fresh13's shape is checked
 after-measure must see them for the first time.
 fresh10-holdout was measured before and after round 13 and is development material since round 14;
 fresh11-holdout was measured before and after round 14 (83/117 both) and is development material since round 16.
-fresh13-holdout (helper h-gather19) is wholly held out like fresh9- and fresh12-holdout.
+fresh13-holdout (helper h-gather19) is wholly held out like fresh9- and fresh12-holdout; so is fresh14-holdout (helper
+h-letters22), whose other half, fresh14-dev, is development material from first sight.
 """
 from __future__ import annotations
 
@@ -15,9 +16,10 @@ import pytest
 from bench import missiv_eval, title_cv
 
 
-# fresh9 (h-fresh9), fresh12 (h-gather16) and fresh13 (h-gather19) were gathered blind for a later round's measure:
-# scored only with --only NAME, never in the default run, --dev-only, the seen sets or the title cross-validation
-@pytest.mark.parametrize("name", ["fresh9-holdout", "fresh12-holdout", "fresh13-holdout"])
+# fresh9 (h-fresh9), fresh12 (h-gather16), fresh13 (h-gather19) and fresh14 (h-letters22) were gathered blind for a
+# later round's measure: scored only with --only NAME, never in the default run, --dev-only, the seen sets or the title
+# cross-validation
+@pytest.mark.parametrize("name", ["fresh9-holdout", "fresh12-holdout", "fresh13-holdout", "fresh14-holdout"])
 def test_a_wholly_held_out_set_is_registered_by_name_only(name):
     assert missiv_eval.FRESH_FILES[name].name == f"{name}.json"
     assert missiv_eval.FRESH_FILES[name].is_file()
@@ -28,12 +30,13 @@ def test_a_wholly_held_out_set_is_registered_by_name_only(name):
     assert name not in title_cv.SETS
 
 
-def test_fresh13_has_the_format_of_the_fresh_sets():
+@pytest.mark.parametrize(("name", "size"), [("fresh13-holdout", 33), ("fresh14-holdout", 18), ("fresh14-dev", 14)])
+def test_the_newest_sets_have_the_format_of_the_fresh_sets(name, size):
     # the file's shape only (ids, kinds, the ten fields, ISO days, forwards after their letters); nothing is parsed
-    # and no text is printed, so the set stays unseen
-    cases = missiv_eval.load_kind_cases("fresh13-holdout")
+    # and no text is printed, so the held-out sets stay unseen
+    cases = missiv_eval.load_kind_cases(name)
     ids = [c["id"] for c in cases]
-    assert len(ids) == len(set(ids)) == 33
+    assert len(ids) == len(set(ids)) == size
     for position, case in enumerate(cases):
         assert set(case) - {"forwarded_from"} == {"id", "kind", "source", "text", "expected"}, case["id"]
         assert case["kind"] in missiv_eval.KINDS, case["id"]
@@ -73,3 +76,18 @@ def test_the_misses_of_a_wholly_held_out_set_are_never_printed():
     assert missiv_eval.misses_shown("fresh11-holdout", True, missiv_eval.SEEN_HOLDOUTS)
     assert missiv_eval.misses_shown("fresh8-dev", True, ())  # a development set's misses are listed on request
     assert not missiv_eval.misses_shown("fresh8-dev", False, ())
+
+
+def test_fresh14_is_halved_by_the_hash_rule_and_its_dev_half_is_in_the_plain_run():
+    import hashlib
+
+    held = {c["id"]: c for c in missiv_eval.load_kind_cases("fresh14-holdout")}
+    dev = {c["id"]: c for c in missiv_eval.load_kind_cases("fresh14-dev")}
+    assert not set(held) & set(dev)
+    for cases, parity in ((held, 0), (dev, 1)):
+        for case in cases.values():
+            key = case.get("forwarded_from", case["id"])  # a forward follows its letter
+            assert int(hashlib.sha256(f"fresh14:{key}".encode()).hexdigest()[-1], 16) % 2 == parity, case["id"]
+    assert "fresh14-dev" in missiv_eval.DEFAULT_SPLITS and "fresh14-dev" in missiv_eval.DEV_SPLITS
+    assert missiv_eval.misses_shown("fresh14-dev", True, ())
+    assert not missiv_eval.misses_shown("fresh14-holdout", True, missiv_eval.SEEN_HOLDOUTS)
