@@ -16,8 +16,8 @@ from remiss.namnd.models import Namnd
 from remiss.outgoing import held, overview
 from remiss.outgoing.questions import extension_confirmation, send_confirmation
 from remiss.outgoing.models import Publication, PublishedFile
-from remiss.outgoing.service import (addresses, answers, chasers, compiled, lifecycle, publication, remisstid,
-                                     sending)
+from remiss.outgoing.service import (addresses, answers, chasers, compiled, lifecycle, missiv_doc, publication,
+                                     remisstid, sending)
 from remiss.planning.models import Extension
 from remiss.reminders.models import OutboxMessage, OutboxStatus
 from remiss.reminders.queued import down_since
@@ -117,7 +117,7 @@ def panel(session: Session, principal: Principal, remiss: Remiss, now: datetime,
     candidates = publication.publishable_files(session, remiss.id)
     answer_names = {e.id: e.name for e in entries}
     handlingar = sum(1 for a in page.attachments(session, remiss.id) if a.purpose == "remisshandling")
-    missiv = sending.current_missiv(session, remiss.id)
+    missiv = missiv_doc.current_missiv(session, remiss.id)
     compiled_file = lifecycle.current_compilation(session, remiss.id)
     stale = compiled.staleness(session, remiss.id, compiled_file)
     return {
@@ -125,10 +125,10 @@ def panel(session: Session, principal: Principal, remiss: Remiss, now: datetime,
         "groups": overview.groups(session, remiss.id, entries), "statuses": list(AnswerStatus),
         "status": status, "group": group, "missiv": missiv,
         "missiv_made": format_date_time(missiv.uploaded_at) if missiv else "",
-        "missiv_stale": bool(missiv and unsent and sending.missiv_stale(session, remiss, missiv)),
+        "missiv_stale": bool(missiv and unsent and missiv_doc.missiv_stale(session, remiss, missiv)),
         "deadline_problem": sending.deadline_problem(remiss, local_today(now)) if unsent else "",
         "letters": (letters := sending.letters_file(session, remiss.id)), "pdf_available": soffice_path() is not None,
-        "enclose": sending.remisshandlingar(session, remiss.id) if letters else [],  # to print with the letters
+        "enclose": missiv_doc.remisshandlingar(session, remiss.id) if letters else [],  # to print with the letters
         "compiled": compiled_file, "compiled_stale": stale.text,
         "next_step": _next_step(session, remiss, now, state=state, stale=stale.text, unsent=unsent,
                                 waiting=waiting, entries=entries),
@@ -141,8 +141,8 @@ def panel(session: Session, principal: Principal, remiss: Remiss, now: datetime,
         "unsent": len(unsent), "by_mail": len(by_mail), "by_post": len(by_post),
         "nowhere": [(e.id, e.name) for e in nowhere], "days_left": days_left(remiss, now, stale=stale.reason),
         "send_confirm": send_confirmation([current[e.id][0] for e in by_mail], len(by_post), handlingar=handlingar,
-                                          down=down, unmade_from="" if missiv else sending.MADE_FROM[bool(
-                                              sending.namnd_template(session, remiss.namnd_id, "missiv"))]),
+                                          down=down, unmade_from="" if missiv else missiv_doc.MADE_FROM[bool(
+                                              missiv_doc.namnd_template(session, remiss.namnd_id, "missiv"))]),
         "handlingar": handlingar,
         "compile_confirm": lifecycle.compile_question(remiss, now, entries),
         "extend_confirm": extension_confirmation(remiss, entries, {e.id: current[e.id][0] for e in entries}, down=down),

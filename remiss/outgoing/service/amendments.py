@@ -17,7 +17,7 @@ from remiss.calendar.swedish import join_words
 from remiss.clock import local_today
 from remiss.namnd.models import Namnd
 from remiss.outgoing import mails
-from remiss.outgoing.service import lifecycle, sending
+from remiss.outgoing.service import lifecycle, missiv_doc, sending
 from remiss.reminders.outbox import enqueue
 from remiss.reminders.queued import queued
 from remiss.remisser import service as remisser
@@ -105,10 +105,10 @@ def send_amendment(session: Session, *, now: datetime, principal: Principal, rem
         raise InputErrors({"deadline_on": problem})
     if not confirmed:
         raise sending.NotConfirmed()
-    missiv = sending.current_missiv(session, remiss.id)
-    if missiv is None or sending.missiv_stale(session, remiss, missiv):
-        missiv = sending.generate_missiv(session, now=now, principal=principal, remiss=remiss, files_dir=files_dir)
-    attachments = [missiv] + sending.remisshandlingar(session, remiss.id)
+    missiv = missiv_doc.current_missiv(session, remiss.id)
+    if missiv is None or missiv_doc.missiv_stale(session, remiss, missiv):
+        missiv = missiv_doc.generate_missiv(session, now=now, principal=principal, remiss=remiss, files_dir=files_dir)
+    attachments = [missiv] + missiv_doc.remisshandlingar(session, remiss.id)
     namnd = session.get(Namnd, remiss.namnd_id)
     by_mail = [e for e in entries if e.email]
     by_post = [e for e in entries if not e.email]

@@ -13,7 +13,7 @@ from remiss.namnd.models import Namnd
 from remiss.outgoing import mails, overview, present, questions
 from remiss.outgoing.forms import parse_ids, parse_new_instanser
 from remiss.outgoing.repeated import merge_repeated, name_key, repeated_note
-from remiss.outgoing.service import amendments, lifecycle, sending
+from remiss.outgoing.service import amendments, lifecycle, missiv_doc, sending
 from remiss.outgoing.service.register import saved_lists, visible_organisations
 from remiss.calendar.swedish import count_words
 from remiss.reminders import queued as queueing
@@ -25,7 +25,7 @@ from remiss.web import asking, now, principal, requires
 
 bp = Blueprint("outgoing", __name__)
 MAX_SANDLISTA = SANDLISTA_LIMIT
-DOCX = sending.DOCX
+DOCX = missiv_doc.DOCX
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
@@ -146,7 +146,7 @@ def make_missiv(remiss_id: int):
         flash(f"Missivet skapades inte: {why}.", "error")
         return _back(remiss_id)
     try:
-        sending.generate_missiv(get_session(), now=now(), principal=principal(), remiss=remiss,
+        missiv_doc.generate_missiv(get_session(), now=now(), principal=principal(), remiss=remiss,
                                 files_dir=_config("FILES_DIR"))
     except RenderError as exc:
         _refused("Missivet kunde inte skapas", exc)
@@ -171,7 +171,7 @@ def send(remiss_id: int):
     except (InputErrors, RenderError) as exc:
         _refused("Remissen skickades inte", exc)
     else:
-        enclose = bool(sent.posted and sending.remisshandlingar(get_session(), remiss_id))
+        enclose = bool(sent.posted and missiv_doc.remisshandlingar(get_session(), remiss_id))
         flash(_sent_message(sent, enclose=enclose, down=queueing.down_since(get_session())), "success")
     return _back(remiss_id)
 
