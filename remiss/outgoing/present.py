@@ -118,6 +118,7 @@ def panel(session: Session, principal: Principal, remiss: Remiss, now: datetime,
     answer_names = {e.id: e.name for e in entries}
     handlingar = sum(1 for a in page.attachments(session, remiss.id) if a.purpose == "remisshandling")
     missiv = missiv_doc.current_missiv(session, remiss.id)
+    made_on_sending = missiv_doc.made_on_sending(session, remiss, missiv)  # (template, why) of a missiv made anew
     compiled_file = lifecycle.current_compilation(session, remiss.id)
     stale = compiled.staleness(session, remiss.id, compiled_file)
     return {
@@ -125,7 +126,8 @@ def panel(session: Session, principal: Principal, remiss: Remiss, now: datetime,
         "groups": overview.groups(session, remiss.id, entries), "statuses": list(AnswerStatus),
         "status": status, "group": group, "missiv": missiv,
         "missiv_made": format_date_time(missiv.uploaded_at) if missiv else "",
-        "missiv_stale": bool(missiv and unsent and missiv_doc.missiv_stale(session, remiss, missiv)),
+        # why the missiv made does not hold, while it is still to be sent: a new one is made then (panel and question)
+        "missiv_stale": made_on_sending[1] if missiv and unsent else "",
         "deadline_problem": sending.deadline_problem(remiss, local_today(now)) if unsent else "",
         "letters": (letters := sending.letters_file(session, remiss.id)), "pdf_available": soffice_path() is not None,
         "enclose": missiv_doc.remisshandlingar(session, remiss.id) if letters else [],  # to print with the letters
@@ -141,8 +143,7 @@ def panel(session: Session, principal: Principal, remiss: Remiss, now: datetime,
         "unsent": len(unsent), "by_mail": len(by_mail), "by_post": len(by_post),
         "nowhere": [(e.id, e.name) for e in nowhere], "days_left": days_left(remiss, now, stale=stale.reason),
         "send_confirm": send_confirmation([current[e.id][0] for e in by_mail], len(by_post), handlingar=handlingar,
-                                          down=down, unmade_from="" if missiv else missiv_doc.MADE_FROM[bool(
-                                              missiv_doc.namnd_template(session, remiss.namnd_id, "missiv"))]),
+                                          down=down, unmade_from=made_on_sending[0], stale=made_on_sending[1]),
         "handlingar": handlingar,
         "compile_confirm": lifecycle.compile_question(remiss, now, entries),
         "extend_confirm": extension_confirmation(remiss, entries, {e.id: current[e.id][0] for e in entries}, down=down),

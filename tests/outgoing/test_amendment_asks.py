@@ -14,7 +14,11 @@ from remiss.outgoing.service.amendments import KIND
 from remiss.reminders.models import OutboxMessage
 from tests.outgoing.test_walk9_dates import _sent
 
-QUESTION = ("Skicka det ändrade missivet till Trafiknämnden och Miljönämnden? Det läggs i utkorgen och e-postas inom "
+# the missiv was made when the remiss went out, before the questions changed: the changed one is made now, unread,
+# and the question says so as Skicka remissen's does (h-out22)
+QUESTION = ("Missivet är inaktuellt (remissen har ändrats efter att det skapades 4 december 2026 kl. 16.40): ett nytt "
+            "skapas nu från standardmallen och skickas utan att någon har läst det. "
+            "Skicka det ändrade missivet till Trafiknämnden och Miljönämnden? Det läggs i utkorgen och e-postas inom "
             "några minuter till 2 remissinstanser: trafik@example.se, miljo@example.se. Det går inte att ångra.")
 
 

@@ -106,7 +106,7 @@ def send_amendment(session: Session, *, now: datetime, principal: Principal, rem
     if not confirmed:
         raise sending.NotConfirmed()
     missiv = missiv_doc.current_missiv(session, remiss.id)
-    if missiv is None or missiv_doc.missiv_stale(session, remiss, missiv):
+    if missiv_doc.made_on_sending(session, remiss, missiv)[0]:  # what questions.amendment_confirmation said
         missiv = missiv_doc.generate_missiv(session, now=now, principal=principal, remiss=remiss, files_dir=files_dir)
     attachments = [missiv] + missiv_doc.remisshandlingar(session, remiss.id)
     namnd = session.get(Namnd, remiss.namnd_id)

@@ -154,11 +154,28 @@ def generate_missiv(session: Session, *, now: datetime, principal: Principal, re
     return attachment
 
 
-def missiv_stale(session: Session, remiss: Remiss, missiv: Attachment) -> bool:
-    """Whether the remiss or its remisshandlingar changed since the missiv was made (a new svarsdag, an
-    instans added, a handling uploaded): sending then makes the missiv anew, so it never states old facts."""
-    newest = max([remiss.updated_at] + [a.uploaded_at for a in remisshandlingar(session, remiss.id)])
-    return missiv.uploaded_at < newest
+def stale_reason(session: Session, remiss: Remiss, missiv: Attachment) -> str:
+    """Why the missiv made is out of date, as a clause ("" while it holds): the remiss or its remisshandlingar
+    changed since it was made (a new svarsdag, an instans added, a handling uploaded), so sending makes it anew and
+    it never states old facts. "remissen har ändrats efter att det skapades 3 december 2026 kl. 10.15", "en
+    remisshandling har lagts till efter att det skapades …"."""
+    made = missiv.uploaded_at
+    added = sum(1 for a in remisshandlingar(session, remiss.id) if a.uploaded_at > made)
+    said = (["remissen har ändrats"] if remiss.updated_at > made else []) + \
+        ([("en remisshandling" if added == 1 else f"{added} remisshandlingar") + " har lagts till"] if added else [])
+    return f"{' och '.join(said)} efter att det skapades {format_date_time(made)}" if said else ""
+
+
+def made_from(session: Session, remiss: Remiss) -> str:
+    """The template a missiv made now comes from, as the pages name it: "nämndens mall" or "standardmallen"."""
+    return MADE_FROM[bool(namnd_template(session, remiss.namnd_id, "missiv"))]
+
+
+def made_on_sending(session: Session, remiss: Remiss, missiv: Attachment | None) -> tuple[str, str]:
+    """What sending makes of the missiv: (the template a new one is made from, why the one made does not hold) —
+    ("standardmallen", "") when none is made yet, ("", "") when the one made is sent as it is."""
+    why = stale_reason(session, remiss, missiv) if missiv is not None else ""
+    return (made_from(session, remiss), why) if missiv is None or why else ("", "")
 
 
 def check_outgoing(remiss: Remiss) -> None:

@@ -17,8 +17,8 @@ from remiss.namnd.models import Namnd
 from remiss.outgoing import mails
 from remiss.outgoing.models import Organisation
 from remiss.outgoing.service import addresses, chasers, lifecycle
-from remiss.outgoing.service.missiv_doc import (DOCX, check_outgoing, current_missiv, generate_missiv, missiv_stale,
-                                                remisshandlingar)
+from remiss.outgoing.service.missiv_doc import (DOCX, check_outgoing, current_missiv, generate_missiv,
+                                                made_on_sending, remisshandlingar)
 from remiss.outgoing.service.register import members_of
 from remiss.reminders.outbox import enqueue
 from remiss.remisser import service as remisser
@@ -129,6 +129,8 @@ class Sent:
     posted: int
     letters: Attachment | None = None
     skipped: tuple[str, ...] = ()  # not yet sent to, but already answered or avstått: not asked to answer (walk10)
+    made_from: str = ""  # the missiv was made by this send, from this template (missiv_doc.made_on_sending) …
+    stale: str = ""  # … because the one made was out of date, and why ("" when none was made before)
 
 
 def _missing_addresses(entries: list[SandlistaEntry]) -> str:
@@ -175,7 +177,8 @@ def send(session: Session, *, now: datetime, principal: Principal, remiss: Remis
     if not confirmed:
         raise NotConfirmed()
     missiv = current_missiv(session, remiss.id)
-    if missiv is None or missiv_stale(session, remiss, missiv):
+    made_from, stale = made_on_sending(session, remiss, missiv)  # none made yet, or out of date: made now, unread
+    if made_from:
         missiv = generate_missiv(session, now=now, principal=principal, remiss=remiss, files_dir=files_dir)
     attachments = [missiv] + remisshandlingar(session, remiss.id)
     namnd = session.get(Namnd, remiss.namnd_id)
@@ -215,7 +218,7 @@ def send(session: Session, *, now: datetime, principal: Principal, remiss: Remis
                                note=note, by_verb=True)
     lifecycle.sync_deadline(session, now=now, remiss=remiss, principal=principal)
     chasers.schedule(session, now=now, remiss=remiss)
-    return Sent(mailed, len(by_post), letters, done)
+    return Sent(mailed, len(by_post), letters, done, made_from, stale)
 
 
 def address_block(entry: SandlistaEntry) -> list[str]:

@@ -210,7 +210,17 @@ def _sent_message(sent: sending.Sent, *, enclose: bool = False, down=None) -> st
                      "(”Brev med missivet att skriva ut”)"
                      + (" och lägg remisshandlingarna i varje brev" if enclose else "")
                      + ", de är markerade som skickade per post i dag")
-    return "Remissen är skickad: " + "; ".join(parts) + "." + skipped
+    return "Remissen är skickad: " + "; ".join(parts) + "." + skipped + _made_words(sent)
+
+
+def _made_words(sent: sending.Sent) -> str:
+    """What the send did with the missiv, as its question said (questions.made_now): made now, nobody has read it."""
+    if not sent.made_from:
+        return ""
+    if sent.stale:
+        return (f" Missivet var inaktuellt ({sent.stale}), så ett nytt skapades nu från {sent.made_from}; ingen "
+                "har läst det.")
+    return f" Missivet skapades nu från {sent.made_from}; ingen har läst det."
 
 
 def _hold(uploads, errors: dict) -> list:
@@ -230,7 +240,9 @@ def panel_context(session, p, remiss, moment):
                             group=request.args.get("grupp", ""))
     outdated = amendments.outdated(session, remiss)  # have the old frågeställningar
     context["amendment"] = [e.name for e in outdated]
-    context["amendment_confirm"] = (questions.amendment_confirmation(outdated, down=queueing.down_since(session))
+    made, stale = missiv_doc.made_on_sending(session, remiss, context["missiv"]) if outdated else ("", "")
+    context["amendment_confirm"] = (questions.amendment_confirmation(outdated, down=queueing.down_since(session),
+                                                                     unmade_from=made, stale=stale)
                                     if outdated else "")
     context["failed"] = g.get("outgoing_failed")  # the general extension's form, when it came back with errors
     # a button the server asked about for want of the dialog's yes: its question and box beside it (web.asking)
