@@ -2,8 +2,8 @@
 
 Sending marks an instans sent ("Skickad 6 december 2026 med e-post") the moment its missiv is queued: it goes out
 even if the case is closed meanwhile (mails.SENT_WHEN_QUEUED). Until a sweep has sent it, or while mail cannot be
-sent at all (reminders.queued.down_since), the instans's row, Nästa steg, the start page and the API say it waits
-in the Utkorg instead of that it was sent; the panel's line says why (reminders.queued.unsent_lines).
+sent at all (reminders.queued.down_since), the instans's row and page, the svarsstatus export, Nästa steg, the
+start page and the API say it waits in the Utkorg instead of that it was sent; the panel's line says why (reminders.queued.unsent_lines).
 """
 from __future__ import annotations
 
@@ -14,6 +14,7 @@ from sqlmodel import Session
 
 from remiss.reminders.models import OutboxMessage, OutboxStatus
 from remiss.reminders.queued import WAITING, unsent_lines
+from remiss.remisser.models import SandlistaEntry
 
 KIND = "outgoing_missiv"  # sending.MISSIV_KIND, whose key is "outgoing:missiv:<remiss id>:<entry id>"
 NOT_SENT = (*WAITING, OutboxStatus.failed.value)
@@ -22,6 +23,13 @@ _O = OutboxMessage.__table__.c
 ROW_WORDS = {OutboxStatus.pending.value: "i utkorgen (inte skickat)",
              OutboxStatus.sending.value: "i utkorgen (inte skickat)",
              OutboxStatus.failed.value: "kunde inte e-postas (se utkorgen)"}
+
+
+def row_words(entry: SandlistaEntry, mail: str | None) -> str:
+    """What the instans's row and the svarsstatus export say instead of when and how it was sent while its e-mailed
+    missiv has not left the Utkorg (mail: its outbox row's status, missiv_status): "i utkorgen (inte skickat)",
+    "kunde inte e-postas (se utkorgen)"; "" once e-mailed, and for a letter by post."""
+    return ROW_WORDS.get(mail, "") if entry.sent_at is not None and entry.delivery == "epost" else ""
 
 
 def missiv_status(session: Session, remiss_id: int) -> dict[int, str]:
