@@ -52,7 +52,7 @@ def test_sending_the_amendment_without_the_dialogs_yes_asks_on_the_page(session,
     refused = auth.post(f"{page}/utskick/andring", {}, form_url=page)
     assert refused.headers["Location"].endswith("?skicka-andring=fraga#skicka-andring")
     asked = client.get(refused.headers["Location"]).get_data(as_text=True)
-    # Old code: "Ändringen är skickad: det ändrade missivet läggs i utkorgen …" with no question
+    # Old code: "Ändringen skickas: det ändrade missivet läggs i utkorgen …" with no question
     assert ("Observera: Ändringen är inte skickad: att skicka den går inte att ångra. Läs frågan vid knappen och "
             "kryssa i ”Ja, skicka ändringen” om den ska skickas.") in _text(asked)
     form = _form(asked)
@@ -64,7 +64,7 @@ def test_sending_the_amendment_without_the_dialogs_yes_asks_on_the_page(session,
 
     done = _text(auth.post(f"{page}/utskick/andring", {"confirm_amendment": "1"},
                            form_url=refused.headers["Location"], follow_redirects=True).get_data(as_text=True))
-    assert "Ändringen är skickad: det ändrade missivet läggs i utkorgen" in done
+    assert "Ändringen skickas: det ändrade missivet läggs i utkorgen" in done
     assert _queued(session, rid) == len(emails) == 2
 
     # nothing left to send: refused first, no question

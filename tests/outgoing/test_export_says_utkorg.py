@@ -1,11 +1,14 @@
 """h-out22: the svarsstatus export (CSV and Excel) said "Skickad 2026-12-04, Skickad med e-post" for an instans whose
 missiv still waited in the Utkorg, while its row on the page says "i utkorgen (inte skickat)" (walk21 J3). The export
-now says what the row says, from the same rule (held.row_words), until a sweep has e-mailed it."""
+now says what the row says, from the same rule (held.row_words), until a sweep has e-mailed it; so does the instans's
+own page."""
 from __future__ import annotations
 
 import csv
 import io
+import re
 from datetime import date, datetime, timezone
+from html import unescape
 
 from openpyxl import load_workbook
 from sqlalchemy import update
@@ -78,3 +81,36 @@ def test_the_export_says_the_missiv_waits_in_the_utkorg_as_the_page_does(session
                                   "Pensionärsrådet": ("2026-12-04", "post")}
     assert _xlsx(client, page)["Trafiknämnden"] == (datetime(2026, 12, 4), "e-post")
     assert _xlsx(client, page)["=Miljönämnden"] == (None, FAILED)
+
+
+def _entry_page(client, page: str, entry_id: int) -> str:
+    html = client.get(f"{page}/utskick/instanser/{entry_id}").get_data(as_text=True)
+    return " ".join(unescape(re.sub(r"<[^>]+>", " ", html)).split())
+
+
+def test_the_instans_page_says_its_missiv_waits_in_the_utkorg(session, client, auth, clock, runner, smtp):
+    """Its own page said "skickad 4 december 2026 med e-post" and "Missivet är redan skickat med e-post" while the
+    missiv waited in the Utkorg."""
+    page = _sent_remiss(session, auth, clock)
+    rid = int(page.rsplit("/", 1)[1])
+    trafik, miljo, post = (e.id for e in remisser.entries(session, rid))
+    session.rollback()
+    shown = _entry_page(client, page, trafik)
+    assert "· missivet i utkorgen (inte skickat)" in shown
+    assert ("Missivet ligger i utkorgen och är inte skickat än; det e-postas till adressen som gällde när remissen "
+            "skickades. En ändring här gäller påminnelser och senare meddelanden.") in shown
+    assert "skickad 4 december 2026" not in shown and "redan skickat" not in shown
+    assert "skickad 4 december 2026 per post" in _entry_page(client, page, post)  # a letter is as it was
+
+    session.execute(update(OutboxMessage).where(OutboxMessage.recipient_email == "miljo@example.se")
+                    .values(status="failed", last_error="550 Mailbox unavailable"))
+    session.commit()
+    clock.advance(minutes=3)
+    run_sweep(runner, smtp, clock.now)
+    session.rollback()
+    failed = _entry_page(client, page, miljo)
+    assert "· missivet kunde inte e-postas (se utkorgen)" in failed
+    assert "Missivet kunde inte e-postas (se utkorgen); en ändring här gäller påminnelser" in failed
+    sent = _entry_page(client, page, trafik)  # e-mailed by the sweep
+    assert "skickad 4 december 2026 med e-post" in sent and "Missivet är redan skickat med e-post" in sent
+    assert "i utkorgen" not in sent

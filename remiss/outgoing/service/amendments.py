@@ -136,5 +136,6 @@ def sent_message(mailed: list[str], posted: list[str], *, down: datetime | None 
         parts.append(queued("det ändrade missivet", join_words(mailed), down=down))
     if posted:
         parts.append(f"{join_words(posted)} ska få det per post: skriv ut breven (”Brev med missivet att skriva ut”)")
-    return "Ändringen är skickad: " + "; ".join(parts) + "."
+    # not "är skickad" of a mail that waits in the Utkorg, nor of letters still to print (h-out22)
+    return "Ändringen skickas: " + "; ".join(parts) + "."
 
