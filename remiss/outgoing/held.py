@@ -19,6 +19,9 @@ from remiss.remisser.models import SandlistaEntry
 KIND = "outgoing_missiv"  # sending.MISSIV_KIND, whose key is "outgoing:missiv:<remiss id>:<entry id>"
 NOT_SENT = (*WAITING, OutboxStatus.failed.value)
 _O = OutboxMessage.__table__.c
+# what the lists of remisser add to an utgående one's answers while a missiv of it is due but not e-mailed
+# (waiting_ids): the start page's section and the diarium's export ("0 av 2 har svarat; missivet i utkorgen …")
+LIST_WORDS = "missivet i utkorgen (inte skickat)"
 # the instans's row while its missiv is not e-mailed, by the outbox row's status
 ROW_WORDS = {OutboxStatus.pending.value: "i utkorgen (inte skickat)",
              OutboxStatus.sending.value: "i utkorgen (inte skickat)",

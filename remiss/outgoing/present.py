@@ -291,7 +291,7 @@ def _rows(session: Session, found: list[Remiss], now: datetime) -> list[Outgoing
             "inte skickad än" if unsent
             else f"{answered} av {total} har svarat" + (f", {declined} avstår" if declined else "")
             + (f", {left} utan svar" if done and left else "")
-            + ("; missivet i utkorgen (inte skickat)" if remiss.id in waiting else ""),
+            + (f"; {held.LIST_WORDS}" if remiss.id in waiting else ""),
             0 if unsent or done else left,
             "inte skickad" if remiss.status == RemissStatus.utkast
             else days_left(remiss, now, stale=stale.get(remiss.id, "")),

@@ -114,3 +114,22 @@ def test_the_instans_page_says_its_missiv_waits_in_the_utkorg(session, client, a
     sent = _entry_page(client, page, trafik)  # e-mailed by the sweep
     assert "skickad 4 december 2026 med e-post" in sent and "Missivet är redan skickat med e-post" in sent
     assert "i utkorgen" not in sent
+
+
+def _diarium_answers(client) -> tuple[str, str]:
+    """The Svar of the one remiss in the diarium's export, from the CSV file and from the Excel file reopened."""
+    rows = list(csv.reader(io.StringIO(client.get("/remisser/export.csv").data.decode("utf-8-sig")), delimiter=";"))
+    sheet = load_workbook(io.BytesIO(client.get("/remisser/export.xlsx").data)).active
+    cells = list(sheet.iter_rows(values_only=True))
+    return rows[1][rows[0].index("Svar")], cells[1][list(cells[0]).index("Svar")]
+
+
+def test_the_diarium_export_says_the_missiv_waits_as_the_start_page_does(session, client, auth, clock, runner, smtp):
+    _sent_remiss(session, auth, clock)
+    waiting = "0 av 3 har svarat; missivet i utkorgen (inte skickat)"
+    assert waiting in " ".join(unescape(client.get("/").get_data(as_text=True)).split())  # the start page (J3)
+    assert _diarium_answers(client) == (waiting, waiting)
+    clock.advance(minutes=3)
+    assert len(run_sweep(runner, smtp, clock.now)) == 2
+    session.rollback()
+    assert _diarium_answers(client) == ("0 av 3 har svarat", "0 av 3 har svarat")
