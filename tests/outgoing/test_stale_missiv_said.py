@@ -94,3 +94,26 @@ def test_a_missiv_not_made_is_said_made_after_sending_too(session, client, auth,
     said = _text(auth.post(f"{page}/utskick/skicka", {"confirm_send": "1"}, form_url=page, follow_redirects=True))
     assert "Missivet skapades nu från standardmallen; ingen har läst det." in said
     assert "inaktuellt" not in said
+
+
+def test_the_api_says_the_send_made_the_missiv_anew(session, client, auth, clock):
+    from remiss.auth.service import create_api_token
+
+    clock.set(TODAY)
+    namnd, user, remiss = _world(session, deadline=date(2027, 1, 29))
+    token = create_api_token(session, now=clock.now, user=user, name="t")
+    session.commit()
+    auth.login(user.email)
+    page = f"/remisser/{remiss.id}"
+    assert auth.post(f"{page}/utskick/missiv", {}, form_url=page).status_code == 302
+    session.rollback()
+    clock.advance(minutes=5)
+    remisser.update(session, now=clock.now, principal=Principal.of(session, user),
+                    remiss=session.get(Remiss, remiss.id), changes={"deadline_on": date(2027, 2, 12)})
+    session.commit()
+    program = client.application.test_client()  # a program with a token, not the logged-in browser
+    body = program.post(f"/api/v1/remisser/{remiss.id}/sandlista/send",
+                        headers={"Authorization": f"Bearer {token}"}).get_json()
+    assert body.get("queued") == 2, body
+    assert body["missiv_made_from"] == "standardmallen"
+    assert body["missiv_stale"] == f"remissen har ändrats efter att det skapades {MADE}"
