@@ -3,7 +3,8 @@
 Sending marks an instans sent ("Skickad 6 december 2026 med e-post") the moment its missiv is queued: it goes out
 even if the case is closed meanwhile (mails.SENT_WHEN_QUEUED). Until a sweep has sent it, or while mail cannot be
 sent at all (reminders.queued.down_since), the instans's row and page, the svarsstatus export, Nästa steg, the
-start page and the API say it waits in the Utkorg instead of that it was sent; the panel's line says why (reminders.queued.unsent_lines).
+start page, the diarium's export and the API say it waits in the Utkorg instead of that it was sent; the panel's
+line says why (reminders.queued.unsent_lines).
 """
 from __future__ import annotations
 

@@ -33,7 +33,7 @@ def test_var_referens_is_the_named_contact_person(session, app):
                          contact_person="Ivana Baukart", contact_email="ivana.baukart@malmo.example",
                          sandlista=[SandlistaItem("Norr", "norr@example.se", "")])
     missiv = missiv_doc.generate_missiv(session, now=remiss.created_at, principal=Principal.of(session, sara),
-                                     remiss=remiss, files_dir=app.config["FILES_DIR"])
+                                        remiss=remiss, files_dir=app.config["FILES_DIR"])
     text = _all_text(files.path_of(app.config["FILES_DIR"], missiv.storage_key).read_bytes())
     assert "Ivana Baukart" in text and "ivana.baukart@malmo.example" in text
     assert "Sara Sekreterare" not in text

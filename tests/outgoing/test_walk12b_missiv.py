@@ -62,7 +62,7 @@ def test_the_missiv_carries_the_date_given_on_the_form(session, client, auth, cl
     assert remiss.letter_date == date(2026, 12, 2)
     with app.app_context():
         missiv = missiv_doc.generate_missiv(session, now=TODAY, principal=Principal.system(), remiss=remiss,
-                                         files_dir=app.config["FILES_DIR"])
+                                            files_dir=app.config["FILES_DIR"])
     text = _docx_text(app, missiv)
     assert "2026-12-02" in text or "2 december 2026" in text, text
     assert "2026-12-04" not in text and "4 december 2026" not in text  # not the day it was made
@@ -87,7 +87,7 @@ def test_the_page_names_the_contact_person_the_missiv_names(session, client, aut
     session.commit()
     with app.app_context():
         missiv = missiv_doc.generate_missiv(session, now=TODAY, principal=Principal.system(), remiss=remiss,
-                                         files_dir=app.config["FILES_DIR"])
+                                            files_dir=app.config["FILES_DIR"])
     session.commit()
     assert "Jesper Lindkvist, handlaggare@remiss.example" in _docx_text(app, missiv)
     page = unescape(re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", client.get(f"/remisser/{remiss.id}").get_data(

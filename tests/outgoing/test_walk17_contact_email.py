@@ -16,7 +16,7 @@ from tests.support.factories import make_namnd, make_remiss, make_user
 
 def _missiv_text(session, app, remiss, by) -> str:
     missiv = missiv_doc.generate_missiv(session, now=remiss.created_at, principal=Principal.of(session, by),
-                                     remiss=remiss, files_dir=app.config["FILES_DIR"])
+                                        remiss=remiss, files_dir=app.config["FILES_DIR"])
     session.commit()
     return _all_text(files.path_of(app.config["FILES_DIR"], missiv.storage_key).read_bytes())
 

@@ -147,7 +147,7 @@ def make_missiv(remiss_id: int):
         return _back(remiss_id)
     try:
         missiv_doc.generate_missiv(get_session(), now=now(), principal=principal(), remiss=remiss,
-                                files_dir=_config("FILES_DIR"))
+                                   files_dir=_config("FILES_DIR"))
     except RenderError as exc:
         _refused("Missivet kunde inte skapas", exc)
     else:
