@@ -15,6 +15,8 @@ from sqlmodel import Session, select
 from remiss.auth.access import Principal
 from remiss.drafting.models import GeneratedDocument
 from remiss.exports.cells import csv_field, xlsx_cell
+from remiss.outgoing import held
+from remiss.reminders.models import OutboxMessage
 from remiss.remisser.status import status_label
 from remiss.remisser.models import AnswerStatus, Direction, Remiss, SandlistaEntry
 from remiss.remisser.present import answered_late
@@ -45,11 +47,14 @@ class Sent:
     answers: str  # "3 av 7 har svarat, 1 avstår", "inte skickad än"
 
 
-def _sent_of(session: Session, remisser: list[Remiss]) -> dict[int, Sent]:
-    """Sent for the utgående remisser among remisser, in one statement."""
+def _sent_of(session: Session, remisser: list[Remiss], now: datetime | None = None) -> dict[int, Sent]:
+    """Sent for the utgående remisser among remisser, in two statements; with now, a missiv due that is not e-mailed
+    yet is said as the start page says it (held.LIST_WORDS)."""
     ids = [r.id for r in remisser if r.direction == Direction.utgaende.value]
     if not ids:
         return {}
+    waiting = set(session.execute(held.waiting_ids(now).where(OutboxMessage.__table__.c.remiss_id.in_(ids)))
+                  .scalars()) if now is not None else set()
     tally: dict[int, dict[str, int]] = {}
     first: dict[int, datetime] = {}
     for rid, status, n, sent in session.exec(
@@ -65,7 +70,8 @@ def _sent_of(session: Session, remisser: list[Remiss]) -> dict[int, Sent]:
         counted = tally.get(remiss.id, {})
         answered, declined = counted.get(AnswerStatus.svarat.value, 0), counted.get(AnswerStatus.avstar.value, 0)
         said = ("inte skickad än" if remiss.id not in first
-                else f"{answered} av {sum(counted.values())} har svarat" + (f", {declined} avstår" if declined else ""))
+                else f"{answered} av {sum(counted.values())} har svarat" + (f", {declined} avstår" if declined else "")
+                + (f"; {held.LIST_WORDS}" if remiss.id in waiting else ""))
         out[remiss.id] = Sent(local(first[remiss.id]).date() if remiss.id in first else None, said)
     return out
 
@@ -97,12 +103,14 @@ def _row(remiss: Remiss, namnd_name: str, handlaggare_name: str | None, link: st
                       local(remiss.answered_at).date() if remiss.answered_at and not outgoing else None))
 
 
-def rows(session: Session, principal: Principal, f: RemissFilter, link_of) -> Iterator[ExportRow]:
-    """Every row of the filtered list in list order, fetched in batches; link_of(id) gives the page URL."""
+def rows(session: Session, principal: Principal, f: RemissFilter, link_of, *,
+         now: datetime | None = None) -> Iterator[ExportRow]:
+    """Every row of the filtered list in list order, fetched in batches; link_of(id) gives the page URL; now: the
+    moment a missiv waiting in the Utkorg is said at (_sent_of)."""
     stmt = rows_statement(session, principal, f).execution_options(yield_per=BATCH)
     for batch in session.exec(stmt).partitions(BATCH):
         remisser = [remiss for remiss, _, _ in batch]
-        sent, expedited = _sent_of(session, remisser), _expedited_of(session, remisser)
+        sent, expedited = _sent_of(session, remisser, now), _expedited_of(session, remisser)
         for remiss, namnd_name, handlaggare_name in batch:
             yield _row(remiss, namnd_name, handlaggare_name, link_of(remiss.id), sent.get(remiss.id),
                        expedited.get(remiss.id))

@@ -32,18 +32,20 @@ def diarium(fmt: str):
     page_url = url_for("remisser.show", remiss_id=0, _external=True)[:-1]
     name = f"diarium-{local_today(now()).isoformat()}.{fmt}"
     if fmt == "xlsx":
-        rows = service.rows(get_session(), who, f, lambda remiss_id: f"{page_url}{remiss_id}")
+        rows = service.rows(get_session(), who, f, lambda remiss_id: f"{page_url}{remiss_id}", now=now())
         response = send_file(service.xlsx_file(rows), mimetype=XLSX_TYPE)
     else:
-        response = Response(_csv_stream(get_db(), who, f, page_url), content_type="text/csv; charset=utf-8")
+        response = Response(_csv_stream(get_db(), who, f, page_url, now()), content_type="text/csv; charset=utf-8")
     response.headers["Content-Disposition"] = attachment(name)
     return response
 
 
-def _csv_stream(db, who, f, page_url):
-    """Stream from a session of its own: the request's session is closed before the body is sent."""
+def _csv_stream(db, who, f, page_url, moment):
+    """Stream from a session of its own: the request's session is closed before the body is sent (moment: the
+    request's now, read while it is there)."""
     session = db.session(write=False)
     try:
-        yield from service.csv_chunks(service.rows(session, who, f, lambda remiss_id: f"{page_url}{remiss_id}"))
+        yield from service.csv_chunks(service.rows(session, who, f, lambda remiss_id: f"{page_url}{remiss_id}",
+                                                   now=moment))
     finally:
         session.close()

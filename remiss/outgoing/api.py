@@ -51,6 +51,7 @@ def api_send(remiss_id: int):
                         files_dir=current_app.config["FILES_DIR"], base_url=current_app.config["BASE_URL"])
     return jsonify({"queued": sent.mailed, "posted": sent.posted,
                     "letters_id": sent.letters.id if sent.letters else None,
+                    "missiv_made_from": sent.made_from or None, "missiv_stale": sent.stale or None,
                     "sandlista_status": overview.status_json(get_session(), remiss)})
 
 

@@ -16,7 +16,7 @@ from remiss.outgoing.models import SandlistaAnswer
 from remiss.outgoing.overview import counts
 from remiss.outgoing.service import lifecycle
 from remiss.outgoing.service.lifecycle import deadline_passed
-from remiss.outgoing.service.sending import namnd_template
+from remiss.outgoing.service.missiv_doc import namnd_template
 from remiss.remisser import service as remisser
 from remiss.remisser.models import AnswerStatus, Attachment, Remiss, SandlistaEntry
 

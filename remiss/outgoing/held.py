@@ -2,8 +2,9 @@
 
 Sending marks an instans sent ("Skickad 6 december 2026 med e-post") the moment its missiv is queued: it goes out
 even if the case is closed meanwhile (mails.SENT_WHEN_QUEUED). Until a sweep has sent it, or while mail cannot be
-sent at all (reminders.queued.down_since), the instans's row, Nästa steg, the start page and the API say it waits
-in the Utkorg instead of that it was sent; the panel's line says why (reminders.queued.unsent_lines).
+sent at all (reminders.queued.down_since), the instans's row and page, the svarsstatus export, Nästa steg, the
+start page, the diarium's export and the API say it waits in the Utkorg instead of that it was sent; the panel's
+line says why (reminders.queued.unsent_lines).
 """
 from __future__ import annotations
 
@@ -14,14 +15,25 @@ from sqlmodel import Session
 
 from remiss.reminders.models import OutboxMessage, OutboxStatus
 from remiss.reminders.queued import WAITING, unsent_lines
+from remiss.remisser.models import SandlistaEntry
 
 KIND = "outgoing_missiv"  # sending.MISSIV_KIND, whose key is "outgoing:missiv:<remiss id>:<entry id>"
 NOT_SENT = (*WAITING, OutboxStatus.failed.value)
 _O = OutboxMessage.__table__.c
+# what the lists of remisser add to an utgående one's answers while a missiv of it is due but not e-mailed
+# (waiting_ids): the start page's section and the diarium's export ("0 av 2 har svarat; missivet i utkorgen …")
+LIST_WORDS = "missivet i utkorgen (inte skickat)"
 # the instans's row while its missiv is not e-mailed, by the outbox row's status
 ROW_WORDS = {OutboxStatus.pending.value: "i utkorgen (inte skickat)",
              OutboxStatus.sending.value: "i utkorgen (inte skickat)",
              OutboxStatus.failed.value: "kunde inte e-postas (se utkorgen)"}
+
+
+def row_words(entry: SandlistaEntry, mail: str | None) -> str:
+    """What the instans's row and the svarsstatus export say instead of when and how it was sent while its e-mailed
+    missiv has not left the Utkorg (mail: its outbox row's status, missiv_status): "i utkorgen (inte skickat)",
+    "kunde inte e-postas (se utkorgen)"; "" once e-mailed, and for a letter by post."""
+    return ROW_WORDS.get(mail, "") if entry.sent_at is not None and entry.delivery == "epost" else ""
 
 
 def missiv_status(session: Session, remiss_id: int) -> dict[int, str]:

@@ -57,11 +57,13 @@ class Row:
     deadline_date: date | None
     deadline_time: time | None
     sent_date: date | None
+    held: str = ""  # its e-mailed missiv not out of the Utkorg yet, as the row says it (held.row_words)
 
     def cells(self) -> list:
-        """The export's cells in COLUMNS order: dates as dates."""
-        return [self.name, self.group, self.email, self.postal_address, self.sent_date,
-                DELIVERY.get(self.delivery, ""), self.status_label, self.answered_date,
+        """The export's cells in COLUMNS order: dates as dates; a missiv still in the Utkorg has no Skickad day and
+        is "i utkorgen (inte skickat)" under Skickad med, as on the page (walk21 J3)."""
+        return [self.name, self.group, self.email, self.postal_address, None if self.held else self.sent_date,
+                self.held or DELIVERY.get(self.delivery, ""), self.status_label, self.answered_date,
                 "Ja" if self.late else "", "Ja" if self.no_comments else "", self.deadline_date,
                 f"kl. {self.deadline_time:%H.%M}" if self.deadline_time else "", self.summary]
 
@@ -71,8 +73,8 @@ def _sent(entry: SandlistaEntry, mail: str | None = None) -> str:
     the outbox row's status, held.missiv_status; walk21 J3)."""
     if entry.sent_at is None:
         return ""
-    if entry.delivery == "epost" and mail in held.ROW_WORDS:
-        return held.ROW_WORDS[mail]
+    if held.row_words(entry, mail):
+        return held.row_words(entry, mail)
     how = {"epost": " med e-post", "post": " per post"}.get(entry.delivery, "")
     return format_date(local(entry.sent_at).date()) + how
 
@@ -96,7 +98,8 @@ def rows(session: Session, remiss: Remiss, *, status: str = "", group: str = "",
                        entry.no_comments, format_deadline(day, at) if day else "", _sent(entry, mail.get(entry.id)),
                        entry.summary,
                        entry.delivery, entry.answered_on, day, at,
-                       local(entry.sent_at).date() if entry.sent_at else None))
+                       local(entry.sent_at).date() if entry.sent_at else None,
+                       held.row_words(entry, mail.get(entry.id))))
     return out
 
 

@@ -16,8 +16,8 @@ from remiss.namnd.models import Namnd
 from remiss.outgoing import held, overview
 from remiss.outgoing.questions import extension_confirmation, send_confirmation
 from remiss.outgoing.models import Publication, PublishedFile
-from remiss.outgoing.service import (addresses, answers, chasers, compiled, lifecycle, publication, remisstid,
-                                     sending)
+from remiss.outgoing.service import (addresses, answers, chasers, compiled, lifecycle, missiv_doc, publication,
+                                     remisstid, sending)
 from remiss.planning.models import Extension
 from remiss.reminders.models import OutboxMessage, OutboxStatus
 from remiss.reminders.queued import down_since
@@ -117,7 +117,8 @@ def panel(session: Session, principal: Principal, remiss: Remiss, now: datetime,
     candidates = publication.publishable_files(session, remiss.id)
     answer_names = {e.id: e.name for e in entries}
     handlingar = sum(1 for a in page.attachments(session, remiss.id) if a.purpose == "remisshandling")
-    missiv = sending.current_missiv(session, remiss.id)
+    missiv = missiv_doc.current_missiv(session, remiss.id)
+    made_on_sending = missiv_doc.made_on_sending(session, remiss, missiv)  # (template, why) of a missiv made anew
     compiled_file = lifecycle.current_compilation(session, remiss.id)
     stale = compiled.staleness(session, remiss.id, compiled_file)
     return {
@@ -125,10 +126,11 @@ def panel(session: Session, principal: Principal, remiss: Remiss, now: datetime,
         "groups": overview.groups(session, remiss.id, entries), "statuses": list(AnswerStatus),
         "status": status, "group": group, "missiv": missiv,
         "missiv_made": format_date_time(missiv.uploaded_at) if missiv else "",
-        "missiv_stale": bool(missiv and unsent and sending.missiv_stale(session, remiss, missiv)),
+        # why the missiv made does not hold, while it is still to be sent: a new one is made then (panel and question)
+        "missiv_stale": made_on_sending[1] if missiv and unsent else "",
         "deadline_problem": sending.deadline_problem(remiss, local_today(now)) if unsent else "",
         "letters": (letters := sending.letters_file(session, remiss.id)), "pdf_available": soffice_path() is not None,
-        "enclose": sending.remisshandlingar(session, remiss.id) if letters else [],  # to print with the letters
+        "enclose": missiv_doc.remisshandlingar(session, remiss.id) if letters else [],  # to print with the letters
         "compiled": compiled_file, "compiled_stale": stale.text,
         "next_step": _next_step(session, remiss, now, state=state, stale=stale.text, unsent=unsent,
                                 waiting=waiting, entries=entries),
@@ -141,8 +143,7 @@ def panel(session: Session, principal: Principal, remiss: Remiss, now: datetime,
         "unsent": len(unsent), "by_mail": len(by_mail), "by_post": len(by_post),
         "nowhere": [(e.id, e.name) for e in nowhere], "days_left": days_left(remiss, now, stale=stale.reason),
         "send_confirm": send_confirmation([current[e.id][0] for e in by_mail], len(by_post), handlingar=handlingar,
-                                          down=down, unmade_from="" if missiv else sending.MADE_FROM[bool(
-                                              sending.namnd_template(session, remiss.namnd_id, "missiv"))]),
+                                          down=down, unmade_from=made_on_sending[0], stale=made_on_sending[1]),
         "handlingar": handlingar,
         "compile_confirm": lifecycle.compile_question(remiss, now, entries),
         "extend_confirm": extension_confirmation(remiss, entries, {e.id: current[e.id][0] for e in entries}, down=down),
@@ -290,7 +291,7 @@ def _rows(session: Session, found: list[Remiss], now: datetime) -> list[Outgoing
             "inte skickad än" if unsent
             else f"{answered} av {total} har svarat" + (f", {declined} avstår" if declined else "")
             + (f", {left} utan svar" if done and left else "")
-            + ("; missivet i utkorgen (inte skickat)" if remiss.id in waiting else ""),
+            + (f"; {held.LIST_WORDS}" if remiss.id in waiting else ""),
             0 if unsent or done else left,
             "inte skickad" if remiss.status == RemissStatus.utkast
             else days_left(remiss, now, stale=stale.get(remiss.id, "")),

@@ -19,16 +19,24 @@ def _letters(by_post: int) -> str:
     return f" {count_words(by_post, 'brev', 'brev')} till remissinstanser utan e-post skrivs ut för post."
 
 
+def made_now(unmade_from: str, stale: str = "") -> str:
+    """What the question says of a missiv that sending makes (missiv_doc.made_on_sending): none is made yet
+    (walk21b K5), or the one made is out of date (stale: why), so a new one comes from the template unread."""
+    if not unmade_from:
+        return ""
+    if stale:
+        return (f"Missivet är inaktuellt ({stale}): ett nytt skapas nu från {unmade_from} och skickas utan att "
+                "någon har läst det. ")
+    return f"Missivet är inte skapat än: det skapas nu från {unmade_from} och skickas utan att någon har läst det. "
+
+
 def send_confirmation(emails: list[str], by_post: int, shown: int = 8, *, handlingar: int = 1, down=None,
-                      unmade_from: str = "") -> str:
+                      unmade_from: str = "", stale: str = "") -> str:
     """The question before the remiss goes out: how many it is queued to, which addresses, and no remisshandlingar;
-    unmade_from: no missiv is made yet, and sending makes it from this template ("nämndens mall") unread
-    (walk21b K5)."""
+    unmade_from: sending makes the missiv from this template ("nämndens mall") unread, as none is made yet or
+    (stale: why) the one made is out of date (made_now)."""
     text = ("Remissen har inga remisshandlingar: remissinstanserna får bara missivet. " if not handlingar else "")
-    if unmade_from:
-        text += (f"Missivet är inte skapat än: det skapas nu från {unmade_from} och skickas utan att någon har "
-                 "läst det. ")
-    text += "Skicka remissen nu?"
+    text += made_now(unmade_from, stale) + "Skicka remissen nu?"
     if emails:
         to = count_words(len(emails), 'remissinstans', 'remissinstanser')
         text += f" {queued('Den', to, down=down)}: {_addresses(emails, shown)}."
@@ -37,12 +45,14 @@ def send_confirmation(emails: list[str], by_post: int, shown: int = 8, *, handli
     return text + " Det går inte att ångra."
 
 
-def amendment_confirmation(entries: list[SandlistaEntry], shown: int = 8, *, down: datetime | None = None) -> str:
+def amendment_confirmation(entries: list[SandlistaEntry], shown: int = 8, *, down: datetime | None = None,
+                           unmade_from: str = "", stale: str = "") -> str:
     """The question before "Skicka ändringen" (entries: amendments.outdated): to whom the changed missiv is e-mailed
-    (queued), how many letters are printed, and that it cannot be undone (walk21 J14)."""
+    (queued), how many letters are printed, and that it cannot be undone (walk21 J14); unmade_from, stale: the
+    missiv sending makes first, as for Skicka remissen (made_now)."""
     mailed = [e.email for e in entries if e.email]
     posted = len(entries) - len(mailed)
-    text = f"Skicka det ändrade missivet till {join_words([e.name for e in entries])}?"
+    text = made_now(unmade_from, stale) + f"Skicka det ändrade missivet till {join_words([e.name for e in entries])}?"
     if mailed:
         to = count_words(len(mailed), 'remissinstans', 'remissinstanser')
         text += f" {queued('Det', to, down=down)}: {_addresses(mailed, shown)}."

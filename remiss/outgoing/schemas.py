@@ -136,6 +136,11 @@ class SendResult(SQLModel):
     queued: int = Field(description="hur många missiv som lades i utkorgen")
     posted: int = Field(default=0, description="hur många som ska få missivet per post (utskrivna brev)")
     letters_id: int | None = Field(default=None, description="id för Word-filen med breven (/filer/<id>)")
+    missiv_made_from: str | None = Field(default=None, description=(
+        "utskicket skapade missivet (från ”nämndens mall” eller ”standardmallen”), så ingen har läst det: inget var "
+        "skapat, eller det skapade var inaktuellt (missiv_stale); null när det skapade missivet skickades"))
+    missiv_stale: str | None = Field(default=None, description=(
+        "varför det skapade missivet var inaktuellt (”remissen har ändrats efter att det skapades …”); null annars"))
     sandlista_status: SandlistaStatus
 
 

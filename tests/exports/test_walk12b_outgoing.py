@@ -50,11 +50,12 @@ def test_outgoing_rows_say_upprattad_skickad_and_svar_never_inkom(session, clien
     rows = _by_title(list(csv.reader(io.StringIO(raw), delimiter=";")))
     sent, draft, incoming = rows["Trafikplan"], rows["Utkast"], rows["Inkommen"]
     assert sent["Inkom"] == "" and sent["Upprättad"] == "2026-11-20" and sent["Skickad"] == "2026-11-23"
-    assert sent["Svar"] == "0 av 3 har svarat, 1 avstår"
+    # no sweep has e-mailed the missiv: said as the start page says it (h-out22)
+    assert sent["Svar"] == "0 av 3 har svarat, 1 avstår; missivet i utkorgen (inte skickat)"
     assert draft["Inkom"] == "" and draft["Skickad"] == "" and draft["Svar"] == "inte skickad än"
     assert incoming["Inkom"] == "2026-11-18" and incoming["Upprättad"] == incoming["Svar"] == ""
     book = load_workbook(io.BytesIO(client.get("/remisser/export.xlsx").get_data()))
     table = [["" if v is None else v for v in row] for row in book.active.iter_rows(values_only=True)]
     sheet = _by_title(table)
     assert sheet["Trafikplan"]["Inkom"] == "" and sheet["Trafikplan"]["Skickad"].date() == date(2026, 11, 23)
-    assert sheet["Trafikplan"]["Svar"] == "0 av 3 har svarat, 1 avstår"
+    assert sheet["Trafikplan"]["Svar"] == "0 av 3 har svarat, 1 avstår; missivet i utkorgen (inte skickat)"

@@ -37,7 +37,7 @@ def test_changed_questions_after_sending_are_told_and_offered_to_those_already_s
 
     clock.advance(minutes=5)
     done = _text(auth.post(f"{page}/utskick/andring", {"confirm_amendment": "1"}, form_url=page, follow_redirects=True))
-    assert ("Ändringen är skickad: det ändrade missivet läggs i utkorgen och e-postas inom några minuter till "
+    assert ("Ändringen skickas: det ändrade missivet läggs i utkorgen och e-postas inom några minuter till "
             "Trafiknämnden.") in done
     assert "Skicka ändringen till" not in done
     # its history names what was sent, to whom (old code: "Ändrat missiv skickat", a heading no button says)

@@ -14,7 +14,11 @@ from remiss.outgoing.service.amendments import KIND
 from remiss.reminders.models import OutboxMessage
 from tests.outgoing.test_walk9_dates import _sent
 
-QUESTION = ("Skicka det ändrade missivet till Trafiknämnden och Miljönämnden? Det läggs i utkorgen och e-postas inom "
+# the missiv was made when the remiss went out, before the questions changed: the changed one is made now, unread,
+# and the question says so as Skicka remissen's does (h-out22)
+QUESTION = ("Missivet är inaktuellt (remissen har ändrats efter att det skapades 4 december 2026 kl. 16.40): ett nytt "
+            "skapas nu från standardmallen och skickas utan att någon har läst det. "
+            "Skicka det ändrade missivet till Trafiknämnden och Miljönämnden? Det läggs i utkorgen och e-postas inom "
             "några minuter till 2 remissinstanser: trafik@example.se, miljo@example.se. Det går inte att ångra.")
 
 
@@ -48,7 +52,7 @@ def test_sending_the_amendment_without_the_dialogs_yes_asks_on_the_page(session,
     refused = auth.post(f"{page}/utskick/andring", {}, form_url=page)
     assert refused.headers["Location"].endswith("?skicka-andring=fraga#skicka-andring")
     asked = client.get(refused.headers["Location"]).get_data(as_text=True)
-    # Old code: "Ändringen är skickad: det ändrade missivet läggs i utkorgen …" with no question
+    # Old code: "Ändringen skickas: det ändrade missivet läggs i utkorgen …" with no question
     assert ("Observera: Ändringen är inte skickad: att skicka den går inte att ångra. Läs frågan vid knappen och "
             "kryssa i ”Ja, skicka ändringen” om den ska skickas.") in _text(asked)
     form = _form(asked)
@@ -60,7 +64,7 @@ def test_sending_the_amendment_without_the_dialogs_yes_asks_on_the_page(session,
 
     done = _text(auth.post(f"{page}/utskick/andring", {"confirm_amendment": "1"},
                            form_url=refused.headers["Location"], follow_redirects=True).get_data(as_text=True))
-    assert "Ändringen är skickad: det ändrade missivet läggs i utkorgen" in done
+    assert "Ändringen skickas: det ändrade missivet läggs i utkorgen" in done
     assert _queued(session, rid) == len(emails) == 2
 
     # nothing left to send: refused first, no question

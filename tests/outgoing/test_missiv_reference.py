@@ -10,7 +10,7 @@ from docx import Document
 from remiss import files
 from remiss.auth.access import Principal
 from remiss.auth.models import Role
-from remiss.outgoing.service import sending
+from remiss.outgoing.service import missiv_doc
 from remiss.remisser.input import SandlistaItem
 from tests.support.factories import make_namnd, make_remiss, make_user
 
@@ -32,11 +32,11 @@ def test_var_referens_is_the_named_contact_person(session, app):
     remiss = make_remiss(session, namnd=namnd, by=sara, direction="utgaende", deadline_on=date(2027, 1, 29),
                          contact_person="Ivana Baukart", contact_email="ivana.baukart@malmo.example",
                          sandlista=[SandlistaItem("Norr", "norr@example.se", "")])
-    missiv = sending.generate_missiv(session, now=remiss.created_at, principal=Principal.of(session, sara),
-                                     remiss=remiss, files_dir=app.config["FILES_DIR"])
+    missiv = missiv_doc.generate_missiv(session, now=remiss.created_at, principal=Principal.of(session, sara),
+                                        remiss=remiss, files_dir=app.config["FILES_DIR"])
     text = _all_text(files.path_of(app.config["FILES_DIR"], missiv.storage_key).read_bytes())
     assert "Ivana Baukart" in text and "ivana.baukart@malmo.example" in text
     assert "Sara Sekreterare" not in text
-    assert sending.var_referens(remiss, sara)["namn"] == "Ivana Baukart"
+    assert missiv_doc.var_referens(remiss, sara)["namn"] == "Ivana Baukart"
     remiss.contact_person = ""
-    assert sending.var_referens(remiss, sara)["namn"] == "Sara Sekreterare"  # no contact named: the officer
+    assert missiv_doc.var_referens(remiss, sara)["namn"] == "Sara Sekreterare"  # no contact named: the officer

@@ -16,7 +16,7 @@ from remiss.auth.models import Role
 from remiss.clock import STOCKHOLM
 from remiss.outgoing import reading
 from remiss.outgoing.models import Organisation
-from remiss.outgoing.service import addresses, answers, lifecycle, publication, remisstid, sending
+from remiss.outgoing.service import addresses, answers, lifecycle, missiv_doc, publication, remisstid, sending
 from remiss.outgoing.service.answers import AnswerData
 from remiss.reminders.models import OutboxMessage
 from remiss.remisser import service as remisser
@@ -169,7 +169,7 @@ def test_the_status_path_with_a_late_answer_from_an_eml(session, outgoing, app):
                                                        OutboxMessage.kind == "outgoing_chaser",
                                                        OutboxMessage.status == "pending")).all()
     assert pending == []  # no chasers once the answers are compiled
-    missiv = sending.current_missiv(session, outgoing.id)
+    missiv = missiv_doc.current_missiv(session, outgoing.id)
     shown = publication.publish(session, now=at(2026, 12, 21), principal=SYSTEM, remiss=outgoing,
                                 attachment_ids=[kept.id, 999_999], intro="Inkomna remissvar.")
     assert [f.attachment_id for f in publication.files_of(session, outgoing.id)] == [kept.id]

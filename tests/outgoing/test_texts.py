@@ -14,7 +14,7 @@ from remiss.auth.models import Role
 from remiss.clock import STOCKHOLM
 from remiss.documents import render_document
 from remiss.outgoing.models import Organisation
-from remiss.outgoing.service import answers, sending
+from remiss.outgoing.service import answers, missiv_doc, sending
 from remiss.outgoing.service.answers import AnswerData
 from remiss.remisser import service as remisser
 from remiss.remisser.input import SandlistaItem
@@ -101,19 +101,19 @@ def _contact_line(data: bytes) -> str:
 
 def test_the_missiv_joins_only_the_contact_details_that_exist(session, outgoing, auth, app):
     remiss = outgoing["remiss"]
-    context = sending.missiv_context(session, now=at(2026, 11, 3), remiss=remiss)
+    context = missiv_doc.missiv_context(session, now=at(2026, 11, 3), remiss=remiss)
     assert _contact_line(render_document("missiv", context)) == "Jesper Lindkvist"
     remiss.contact_email = "jesper.lindkvist@example.se"
-    context = sending.missiv_context(session, now=at(2026, 11, 3), remiss=remiss)
+    context = missiv_doc.missiv_context(session, now=at(2026, 11, 3), remiss=remiss)
     assert _contact_line(render_document("missiv", context)) == "Jesper Lindkvist, jesper.lindkvist@example.se"
-    assert sending.contact("Ivana Baukart", "", titel="Utvecklingssekreterare", telefon="040-34 10 00")["rad"] == \
+    assert missiv_doc.contact("Ivana Baukart", "", titel="Utvecklingssekreterare", telefon="040-34 10 00")["rad"] == \
         "Ivana Baukart, Utvecklingssekreterare, telefon 040-34 10 00"
-    assert sending.contact("", "")["rad"] == ""
+    assert missiv_doc.contact("", "")["rad"] == ""
     # the missiv the sending keeps on the remiss, too
     _send(session, remiss, app)
     auth.login(outgoing["admin"].email)
     html = auth.client.get(f"/remisser/{remiss.id}").get_data(as_text=True)
-    kept = sending.current_missiv(session, remiss.id)
+    kept = missiv_doc.current_missiv(session, remiss.id)
     line = _contact_line(auth.client.get(f"/filer/{kept.id}").data) if kept else None
     assert kept is not None and "Jesper Lindkvist" in html and line == "Jesper Lindkvist, jesper.lindkvist@example.se"
 

@@ -12,7 +12,7 @@ from sqlmodel import select
 from remiss import files
 from remiss.auth.access import Principal
 from remiss.auth.models import Role
-from remiss.outgoing.service import sending
+from remiss.outgoing.service import missiv_doc
 from remiss.remisser.models import Remiss
 from tests.support.factories import make_namnd, make_user
 
@@ -61,8 +61,8 @@ def test_the_missiv_carries_the_date_given_on_the_form(session, client, auth, cl
     remiss = session.exec(select(Remiss).where(Remiss.direction == "utgaende")).one()
     assert remiss.letter_date == date(2026, 12, 2)
     with app.app_context():
-        missiv = sending.generate_missiv(session, now=TODAY, principal=Principal.system(), remiss=remiss,
-                                         files_dir=app.config["FILES_DIR"])
+        missiv = missiv_doc.generate_missiv(session, now=TODAY, principal=Principal.system(), remiss=remiss,
+                                            files_dir=app.config["FILES_DIR"])
     text = _docx_text(app, missiv)
     assert "2026-12-02" in text or "2 december 2026" in text, text
     assert "2026-12-04" not in text and "4 december 2026" not in text  # not the day it was made
@@ -86,8 +86,8 @@ def test_the_page_names_the_contact_person_the_missiv_names(session, client, aut
     session.add(remiss)
     session.commit()
     with app.app_context():
-        missiv = sending.generate_missiv(session, now=TODAY, principal=Principal.system(), remiss=remiss,
-                                         files_dir=app.config["FILES_DIR"])
+        missiv = missiv_doc.generate_missiv(session, now=TODAY, principal=Principal.system(), remiss=remiss,
+                                            files_dir=app.config["FILES_DIR"])
     session.commit()
     assert "Jesper Lindkvist, handlaggare@remiss.example" in _docx_text(app, missiv)
     page = unescape(re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", client.get(f"/remisser/{remiss.id}").get_data(

@@ -8,15 +8,15 @@ from datetime import date
 from remiss import files
 from remiss.auth.access import Principal
 from remiss.auth.models import Role
-from remiss.outgoing.service import sending
+from remiss.outgoing.service import missiv_doc
 from remiss.remisser.input import SandlistaItem
 from tests.outgoing.test_missiv_reference import _all_text
 from tests.support.factories import make_namnd, make_remiss, make_user
 
 
 def _missiv_text(session, app, remiss, by) -> str:
-    missiv = sending.generate_missiv(session, now=remiss.created_at, principal=Principal.of(session, by),
-                                     remiss=remiss, files_dir=app.config["FILES_DIR"])
+    missiv = missiv_doc.generate_missiv(session, now=remiss.created_at, principal=Principal.of(session, by),
+                                        remiss=remiss, files_dir=app.config["FILES_DIR"])
     session.commit()
     return _all_text(files.path_of(app.config["FILES_DIR"], missiv.storage_key).read_bytes())
 

@@ -17,7 +17,7 @@ from remiss.calendar.swedish import join_words
 from remiss.clock import local_today
 from remiss.namnd.models import Namnd
 from remiss.outgoing import mails
-from remiss.outgoing.service import lifecycle, sending
+from remiss.outgoing.service import lifecycle, missiv_doc, sending
 from remiss.reminders.outbox import enqueue
 from remiss.reminders.queued import queued
 from remiss.remisser import service as remisser
@@ -105,10 +105,10 @@ def send_amendment(session: Session, *, now: datetime, principal: Principal, rem
         raise InputErrors({"deadline_on": problem})
     if not confirmed:
         raise sending.NotConfirmed()
-    missiv = sending.current_missiv(session, remiss.id)
-    if missiv is None or sending.missiv_stale(session, remiss, missiv):
-        missiv = sending.generate_missiv(session, now=now, principal=principal, remiss=remiss, files_dir=files_dir)
-    attachments = [missiv] + sending.remisshandlingar(session, remiss.id)
+    missiv = missiv_doc.current_missiv(session, remiss.id)
+    if missiv_doc.made_on_sending(session, remiss, missiv)[0]:  # what questions.amendment_confirmation said
+        missiv = missiv_doc.generate_missiv(session, now=now, principal=principal, remiss=remiss, files_dir=files_dir)
+    attachments = [missiv] + missiv_doc.remisshandlingar(session, remiss.id)
     namnd = session.get(Namnd, remiss.namnd_id)
     by_mail = [e for e in entries if e.email]
     by_post = [e for e in entries if not e.email]
@@ -136,5 +136,6 @@ def sent_message(mailed: list[str], posted: list[str], *, down: datetime | None 
         parts.append(queued("det ändrade missivet", join_words(mailed), down=down))
     if posted:
         parts.append(f"{join_words(posted)} ska få det per post: skriv ut breven (”Brev med missivet att skriva ut”)")
-    return "Ändringen är skickad: " + "; ".join(parts) + "."
+    # not "är skickad" of a mail that waits in the Utkorg, nor of letters still to print (h-out22)
+    return "Ändringen skickas: " + "; ".join(parts) + "."
 

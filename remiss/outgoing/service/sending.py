@@ -1,4 +1,4 @@
-"""Create an outgoing remiss, generate its missiv and send it to every instans on the sändlista."""
+"""Create an outgoing remiss and send it, with its missiv (service.missiv_doc), to every instans on the sändlista."""
 from __future__ import annotations
 
 import hashlib
@@ -10,15 +10,15 @@ from sqlmodel import Session, select
 from remiss import files
 from remiss.audit import service as audit
 from remiss.auth.access import Action, Principal, require
-from remiss.auth.models import User
 from remiss.clock import local_today
-from remiss.calendar.swedish import count_words, format_date, format_date_time, format_deadline, join_words
-from remiss.documents import render_document
+from remiss.calendar.swedish import count_words, format_date, join_words
 from remiss.documents.letters import letters
-from remiss.namnd.models import DocumentTemplate, Namnd
+from remiss.namnd.models import Namnd
 from remiss.outgoing import mails
 from remiss.outgoing.models import Organisation
 from remiss.outgoing.service import addresses, chasers, lifecycle
+from remiss.outgoing.service.missiv_doc import (DOCX, check_outgoing, current_missiv, generate_missiv,
+                                                made_on_sending, remisshandlingar)
 from remiss.outgoing.service.register import members_of
 from remiss.reminders.outbox import enqueue
 from remiss.remisser import service as remisser
@@ -27,7 +27,6 @@ from remiss.remisser.models import Attachment, Direction, Remiss, SandlistaEntry
 from remiss.remisser.status import RemissStatus
 
 MISSIV_KIND = "outgoing_missiv"
-DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
 
 def sandlista_from_register(session: Session, *, organisation_ids: list[int], list_ids: list[int]) -> list[SandlistaItem]:
@@ -109,138 +108,6 @@ def letter_date_problem(letter_date, deadline_on) -> str:
             "Ange det datum missivet skrivs (eller lämna fältet tomt, så dateras missivet den dag det skapas).")
 
 
-def namnd_template(session: Session, namnd_id: int, kind: str) -> DocumentTemplate | None:
-    """Return the nämnd's newest active Word template of a kind, if it has one."""
-    return session.exec(select(DocumentTemplate).where(DocumentTemplate.namnd_id == namnd_id,
-                                                       DocumentTemplate.kind == kind, DocumentTemplate.active)
-                        .order_by(DocumentTemplate.version.desc(), DocumentTemplate.id.desc()).limit(1)).first()
-
-
-MADE_FROM = {True: "nämndens mall", False: "standardmallen"}  # a missiv made now, by bool(namnd_template(…))
-
-
-def grouped_names(entries: list[SandlistaEntry]) -> list[dict]:
-    """The sändlista as printed: groups in order of first appearance, names in list order."""
-    groups: dict[str, list[str]] = {}
-    for entry in entries:
-        groups.setdefault(entry.group_name, []).append(entry.name)
-    return [{"grupp": group, "namn": names} for group, names in groups.items()]
-
-
-def missiv_context(session: Session, *, now: datetime, remiss: Remiss) -> dict:
-    namnd = session.get(Namnd, remiss.namnd_id)
-    officer = session.get(User, remiss.handlaggare_id or remiss.created_by_id or -1)
-    handlingar = [a.filename for a in remisshandlingar(session, remiss.id)]
-    return {
-        "organisation": namnd.organisation, "forvaltning": namnd.forvaltning, "namnd": namnd.name,
-        # "Missivets datum" from the form when one was given (walk12b #7), otherwise the day it is made
-        "datum": remiss.letter_date or local_today(now), "diarienummer": remiss.our_dnr or "",
-        "remittent_diarienummer": remiss.sender_dnr, "remittent": remiss.remittent or namnd.name,
-        "titel": remiss.title,
-        "var_referens": var_referens(remiss, officer, email=contact_address(session, remiss)[0]),
-        "inledning": remiss.missiv_text or (f"{remiss.title} överlämnas härmed till ovanstående för yttrande."),
-        "sista_svarsdag": format_deadline(remiss.effective_deadline_on, remiss.effective_deadline_time),
-        "svar_till_epost": remiss.answer_email or namnd.email,
-        "fragor": [q.text for q in remisser.questions_of(session, remiss.id)],
-        "sandlista": grouped_names(remisser.entries(session, remiss.id)),
-        "kontaktperson": contact(*missiv_contact(session, remiss, officer)[:2]),
-        "handlingar": handlingar,  # none: the default template leaves the heading out (walk9)
-    }
-
-
-def missiv_contact(session: Session, remiss: Remiss, officer: User | None) -> tuple[str, str, str]:
-    """The missiv's Kontaktperson as (name, e-mail, a note for the page): the one given on the remiss (its address:
-    contact_address), otherwise the officer (the handläggare, before one is assigned the one who registered it);
-    the remiss page shows the same (walk12b #12: it said "Kontaktperson –" while the missiv named the
-    handläggare)."""
-    if remiss.contact_person.strip():
-        email, note = contact_address(session, remiss)
-        return remiss.contact_person, email, note
-    if officer is None:
-        return "", "", ""
-    return officer.name, officer.email, \
-        ("handläggaren" if remiss.handlaggare_id == officer.id else "den som registrerade remissen")
-
-
-def contact_address(session: Session, remiss: Remiss) -> tuple[str, str]:
-    """The e-mail of the Kontaktperson named on the remiss, and what the page says when there is none: the address
-    given; else that of the one active user with that name ("kontaktpersonens e-post från kontot"); else none.
-    Never another person's address under the name (walk17 F9: "Jesper Lindkvist, sekreterare@…" went out to every
-    instans)."""
-    if remiss.contact_email or not remiss.contact_person.strip():
-        return remiss.contact_email, ""
-    wanted = " ".join(remiss.contact_person.split()).casefold()
-    named = [u for u in session.exec(select(User).where(User.is_active))
-             if " ".join(u.name.split()).casefold() == wanted]
-    if len(named) == 1:
-        return named[0].email, ""
-    why = "flera användare heter så" if named else "ingen användare i Remiss heter så"
-    return "", f"ingen e-post i missivet: {why}; ange Kontaktpersonens e-post under Ändra uppgifter"
-
-
-def page_contact(session: Session, remiss: Remiss) -> tuple[str, str, str]:
-    """missiv_contact for the remiss page."""
-    return missiv_contact(session, remiss, session.get(User, remiss.handlaggare_id or remiss.created_by_id or -1))
-
-
-def var_referens(remiss: Remiss, officer: User | None, *, email: str | None = None) -> dict:
-    """The missiv's "Vår referens": the contact person it names (as in seed 003, "Vår referens Ivana Baukart
-    ivana.baukart@…"), with the officer's title when that is the officer; without one, the officer. email: the
-    contact person's address (contact_address), when looked up."""
-    if remiss.contact_person.strip():
-        same = officer is not None and officer.name.strip().casefold() == remiss.contact_person.strip().casefold()
-        return {"namn": remiss.contact_person.strip(), "titel": (officer.title or "") if same else "",
-                "epost": email if email is not None else remiss.contact_email or (officer.email if same else "")}
-    return {"namn": officer.name if officer else "", "titel": getattr(officer, "title", "") or "",
-            "epost": officer.email if officer else ""}
-
-
-def contact(namn: str, epost: str, *, titel: str = "", telefon: str = "") -> dict:
-    """The missiv's kontaktperson; `rad` joins the parts that are there ("Jesper Lindkvist, jesper@…"), no
-    dangling commas."""
-    parts = [namn, titel, epost, f"telefon {telefon}" if telefon else ""]
-    return {"namn": namn, "titel": titel, "epost": epost, "telefon": telefon,
-            "rad": ", ".join(part.strip() for part in parts if part.strip())}
-
-
-def remisshandlingar(session: Session, remiss_id: int) -> list[Attachment]:
-    """The remisshandlingar, in the order they were added: what a mail carries and a letter by post encloses."""
-    return list(session.exec(select(Attachment).where(Attachment.remiss_id == remiss_id,
-                                                      Attachment.purpose == "remisshandling")
-                             .order_by(Attachment.uploaded_at, Attachment.id)))
-
-
-def current_missiv(session: Session, remiss_id: int) -> Attachment | None:
-    """The missiv in force: the newest made (an older one stays kept, marked "ersatt" among the handlingar)."""
-    return session.exec(select(Attachment).where(Attachment.remiss_id == remiss_id, Attachment.purpose == "missiv")
-                        .order_by(Attachment.id.desc()).limit(1)).first()
-
-
-def generate_missiv(session: Session, *, now: datetime, principal: Principal, remiss: Remiss,
-                    files_dir: str) -> Attachment:
-    """Render the missiv from the nämnd's template (or the default) and keep it as a file on the remiss."""
-    require(principal, Action.edit, remiss.namnd_id)
-    _check_outgoing(remiss)
-    template = namnd_template(session, remiss.namnd_id, "missiv")
-    before = current_missiv(session, remiss.id)
-    data = render_document("missiv", missiv_context(session, now=now, remiss=remiss),
-                           template.data if template else None,
-                           own=(template.version, template.filename) if template else None)
-    stored = files.store(files_dir, data, content_type=DOCX)
-    name = files.portable_name(f"Missiv {remiss.our_dnr or remiss.id}.docx")
-    attachment = Attachment(remiss_id=remiss.id, purpose="missiv", filename=name, content_type=DOCX,
-                            size=stored.size, sha256=hashlib.sha256(data).hexdigest(), storage_key=stored.key,
-                            uploaded_by_id=principal.user_id, uploaded_at=now)
-    session.add(attachment)
-    session.flush()
-    audit.record(session, now=now, user_id=principal.user_id, entity="attachment", entity_id=attachment.id,
-                 remiss_id=remiss.id, action="missiv", changes={"filename": [None, name]},
-                 note="Missivet skapat från " + MADE_FROM[bool(template)]
-                 # the one before stays among the handlingar, marked as replaced (remiss.documents.superseded)
-                 + (f"; det ersätter missivet från {format_date_time(before.uploaded_at)}" if before else ""))
-    return attachment
-
-
 def deadline_problem(remiss: Remiss, today: date) -> str:
     """Why the remiss cannot go out with its svarsdag ("" when it can): the missiv and the mails would ask every
     instans to answer by a day that is today or already past. Said before "Skicka remissen" and when refusing it."""
@@ -254,18 +121,6 @@ def deadline_problem(remiss: Remiss, today: date) -> str:
             f"den dagen. {how}, och skicka sedan remissen.")
 
 
-def missiv_stale(session: Session, remiss: Remiss, missiv: Attachment) -> bool:
-    """Whether the remiss or its remisshandlingar changed since the missiv was made (a new svarsdag, an
-    instans added, a handling uploaded): sending then makes the missiv anew, so it never states old facts."""
-    newest = max([remiss.updated_at] + [a.uploaded_at for a in remisshandlingar(session, remiss.id)])
-    return missiv.uploaded_at < newest
-
-
-def _check_outgoing(remiss: Remiss) -> None:
-    if remiss.direction != Direction.utgaende:
-        raise InputErrors({"direction": "Det här går bara för utgående remisser."})
-
-
 @dataclass(frozen=True)
 class Sent:
     """What one send did: mails put in the outbox, letters to print, and the Word file with the letters."""
@@ -274,6 +129,8 @@ class Sent:
     posted: int
     letters: Attachment | None = None
     skipped: tuple[str, ...] = ()  # not yet sent to, but already answered or avstått: not asked to answer (walk10)
+    made_from: str = ""  # the missiv was made by this send, from this template (missiv_doc.made_on_sending) …
+    stale: str = ""  # … because the one made was out of date, and why ("" when none was made before)
 
 
 def _missing_addresses(entries: list[SandlistaEntry]) -> str:
@@ -296,7 +153,7 @@ def send(session: Session, *, now: datetime, principal: Principal, remiss: Remis
     NotConfirmed before anything is made or queued, and the caller rolls back (walk21 J14).
     """
     require(principal, Action.edit, remiss.namnd_id)
-    _check_outgoing(remiss)
+    check_outgoing(remiss)
     entries = remisser.entries(session, remiss.id)
     if not entries:
         raise InputErrors({"sandlista": "Sändlistan är tom."})
@@ -320,7 +177,8 @@ def send(session: Session, *, now: datetime, principal: Principal, remiss: Remis
     if not confirmed:
         raise NotConfirmed()
     missiv = current_missiv(session, remiss.id)
-    if missiv is None or missiv_stale(session, remiss, missiv):
+    made_from, stale = made_on_sending(session, remiss, missiv)  # none made yet, or out of date: made now, unread
+    if made_from:
         missiv = generate_missiv(session, now=now, principal=principal, remiss=remiss, files_dir=files_dir)
     attachments = [missiv] + remisshandlingar(session, remiss.id)
     namnd = session.get(Namnd, remiss.namnd_id)
@@ -360,7 +218,7 @@ def send(session: Session, *, now: datetime, principal: Principal, remiss: Remis
                                note=note, by_verb=True)
     lifecycle.sync_deadline(session, now=now, remiss=remiss, principal=principal)
     chasers.schedule(session, now=now, remiss=remiss)
-    return Sent(mailed, len(by_post), letters, done)
+    return Sent(mailed, len(by_post), letters, done, made_from, stale)
 
 
 def address_block(entry: SandlistaEntry) -> list[str]:

@@ -13,7 +13,7 @@ from remiss.namnd.models import Namnd
 from remiss.outgoing import mails, overview, present, questions
 from remiss.outgoing.forms import parse_ids, parse_new_instanser
 from remiss.outgoing.repeated import merge_repeated, name_key, repeated_note
-from remiss.outgoing.service import amendments, lifecycle, sending
+from remiss.outgoing.service import amendments, lifecycle, missiv_doc, sending
 from remiss.outgoing.service.register import saved_lists, visible_organisations
 from remiss.calendar.swedish import count_words
 from remiss.reminders import queued as queueing
@@ -25,7 +25,7 @@ from remiss.web import asking, now, principal, requires
 
 bp = Blueprint("outgoing", __name__)
 MAX_SANDLISTA = SANDLISTA_LIMIT
-DOCX = sending.DOCX
+DOCX = missiv_doc.DOCX
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
@@ -146,8 +146,8 @@ def make_missiv(remiss_id: int):
         flash(f"Missivet skapades inte: {why}.", "error")
         return _back(remiss_id)
     try:
-        sending.generate_missiv(get_session(), now=now(), principal=principal(), remiss=remiss,
-                                files_dir=_config("FILES_DIR"))
+        missiv_doc.generate_missiv(get_session(), now=now(), principal=principal(), remiss=remiss,
+                                   files_dir=_config("FILES_DIR"))
     except RenderError as exc:
         _refused("Missivet kunde inte skapas", exc)
     else:
@@ -171,7 +171,7 @@ def send(remiss_id: int):
     except (InputErrors, RenderError) as exc:
         _refused("Remissen skickades inte", exc)
     else:
-        enclose = bool(sent.posted and sending.remisshandlingar(get_session(), remiss_id))
+        enclose = bool(sent.posted and missiv_doc.remisshandlingar(get_session(), remiss_id))
         flash(_sent_message(sent, enclose=enclose, down=queueing.down_since(get_session())), "success")
     return _back(remiss_id)
 
@@ -210,7 +210,17 @@ def _sent_message(sent: sending.Sent, *, enclose: bool = False, down=None) -> st
                      "(”Brev med missivet att skriva ut”)"
                      + (" och lägg remisshandlingarna i varje brev" if enclose else "")
                      + ", de är markerade som skickade per post i dag")
-    return "Remissen är skickad: " + "; ".join(parts) + "." + skipped
+    return "Remissen är skickad: " + "; ".join(parts) + "." + skipped + _made_words(sent)
+
+
+def _made_words(sent: sending.Sent) -> str:
+    """What the send did with the missiv, as its question said (questions.made_now): made now, nobody has read it."""
+    if not sent.made_from:
+        return ""
+    if sent.stale:
+        return (f" Missivet var inaktuellt ({sent.stale}), så ett nytt skapades nu från {sent.made_from}; ingen "
+                "har läst det.")
+    return f" Missivet skapades nu från {sent.made_from}; ingen har läst det."
 
 
 def _hold(uploads, errors: dict) -> list:
@@ -230,7 +240,9 @@ def panel_context(session, p, remiss, moment):
                             group=request.args.get("grupp", ""))
     outdated = amendments.outdated(session, remiss)  # have the old frågeställningar
     context["amendment"] = [e.name for e in outdated]
-    context["amendment_confirm"] = (questions.amendment_confirmation(outdated, down=queueing.down_since(session))
+    made, stale = missiv_doc.made_on_sending(session, remiss, context["missiv"]) if outdated else ("", "")
+    context["amendment_confirm"] = (questions.amendment_confirmation(outdated, down=queueing.down_since(session),
+                                                                     unmade_from=made, stale=stale)
                                     if outdated else "")
     context["failed"] = g.get("outgoing_failed")  # the general extension's form, when it came back with errors
     # a button the server asked about for want of the dialog's yes: its question and box beside it (web.asking)

@@ -5,12 +5,14 @@ from flask import flash, g, render_template, request
 from sqlmodel import select
 
 from remiss.calendar.swedish import count_words, format_date, format_deadline, join_words
+from remiss.reminders.models import OutboxStatus
 from remiss.reminders.queued import down_since, queued
 from remiss.auth.access import Action
 from remiss.clock import local, local_today
 from remiss.db import get_session
 from remiss.documents import held_uploads
 from remiss.outgoing.forms import parse_answer, parse_until
+from remiss.outgoing.held import missiv_status, row_words
 from remiss.outgoing.service import addresses, answers, compiled, lifecycle, remisstid
 from remiss.outgoing.service.sending import NotConfirmed
 from remiss.outgoing.views import _back, _config, _hold, _post_guard, _remiss, attempt, bp
@@ -65,7 +67,10 @@ def entry(remiss_id: int, entry_id: int):
         values.setdefault(key, value)
     org = session.get(Organisation, item.organisation_id) if item.organisation_id else None
     asked = answers.pending_request(session, item.id) if item.answer_status == AnswerStatus.begart_anstand else None
+    # its e-mailed missiv still in the Utkorg or failed: said as on its row, not "skickad" (walk21 J3, h-out22)
+    mail = missiv_status(session, remiss.id).get(item.id)
     return render_template("outgoing/entry.html", remiss=remiss, entry=item, questions=questions,
+                           mail_held=row_words(item, mail), mail_failed=mail == OutboxStatus.failed.value,
                            asked=answers.request_text(item, asked) if asked else "",
                            values=values, errors=errors, files=answer_files, status=AnswerStatus(item.answer_status),
                            late=answers.is_late(remiss, item), email=email, postal_address=postal,

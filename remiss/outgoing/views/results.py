@@ -9,7 +9,7 @@ from remiss.db import get_session
 from remiss.documents import PdfUnavailable, RenderError
 from remiss.outgoing import compilation, overview, printing
 from remiss.outgoing.forms import parse_ids
-from remiss.outgoing.service import addresses, lifecycle, publication, sending
+from remiss.outgoing.service import addresses, lifecycle, missiv_doc, publication, sending
 from remiss.outgoing.views import DOCX, XLSX, _back, _config, _post_guard, _refused, _remiss, bp
 from remiss.remisser import service as remisser
 from remiss.remisser.input import InputErrors
@@ -53,7 +53,7 @@ def letters_pdf(remiss_id: int):
     if letters is None:
         abort(404)
     handlingar = [(a.filename, files.path_of(files_dir, a.storage_key).read_bytes())
-                  for a in sending.remisshandlingar(session, remiss.id)]
+                  for a in missiv_doc.remisshandlingar(session, remiss.id)]
     try:
         pdf, left_out = printing.with_handlingar(files.path_of(files_dir, letters.storage_key).read_bytes(),
                                                     handlingar)

@@ -111,7 +111,7 @@ def _show(remiss_id: int, *, assign_values: dict | None = None, assign_errors: d
         status_values=status_values or {}, status_errors=status_errors or {},
         may_void=may_void, void_values=void_values or {}, void_errors=void_errors or {},
         panels=extra, outgoing=outgoing_facts(remiss, remiss.namnd_email) if remiss.direction == Direction.utgaende else None,
-        # the Kontaktperson the missiv names (outgoing.service.sending.missiv_contact)
+        # the Kontaktperson the missiv names (outgoing.service.missiv_doc.missiv_contact)
         outgoing_contact=_outgoing_contact(session, remiss))
 
 
@@ -134,7 +134,7 @@ def _by_hand_problem(remiss, status) -> str:
 def _outgoing_contact(session, remiss):
     if remiss.direction != Direction.utgaende:
         return None
-    from remiss.outgoing.service.sending import page_contact
+    from remiss.outgoing.service.missiv_doc import page_contact
     return page_contact(session, remiss)
 
 
