@@ -153,7 +153,6 @@ def update(session: Session, *, now: datetime, principal: Principal, remiss: Rem
     old_handlaggare = remiss.handlaggare_id
     for key, value in changes.items():
         setattr(remiss, key, value)
-    remiss.updated_at = now
     session.add(remiss)
     session.flush()
     changed = audit.diff(before, _snapshot(remiss))
@@ -180,7 +179,9 @@ def update(session: Session, *, now: datetime, principal: Principal, remiss: Rem
                 link_to_register(session, now=now, remiss=remiss, entry=entry)
                 session.add(entry)
         session.flush()
-    if changed:
+    if changed:  # a form saved as it was is no change: the API's sync clients and the missiv (stale_reason) see none
+        remiss.updated_at = now
+        session.add(remiss)
         audit.record(session, now=now, user_id=principal.user_id, entity="remiss", entity_id=remiss.id,
                      remiss_id=remiss.id, action="update", changes=changed)
     if "direction" in changed:  # starts over on the other path: Registrerad/Tilldelad ↔ Utkast, and its tidplan
