@@ -150,6 +150,9 @@ def test_without_javascript_the_question_stands_beside_the_button(open_page, wor
     check_axe(page)
     page.goto("/admin/utkorg?email=webbtest-&skicka-alla-igen=fraga")
     check_axe(page)
+    page.goto(f"/admin/utkorg?email=webbtest-&skicka-igen-{w['mails'][0]}=fraga")  # on a row of its own
+    assert page.locator("tr.asked-row td[colspan='8']").get_by_label("Ja, skicka igen").count() == 1
+    check_axe(page)
 
     page = open_page(java_script_enabled=False)
     page.goto("/logga-in")

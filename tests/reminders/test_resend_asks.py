@@ -96,6 +96,8 @@ def test_skicka_igen_on_a_row_asks_first(client, auth, world, session):
     asked = client.get(refused.headers["Location"]).get_data(as_text=True)
     assert ("Observera: Meddelandet till cia@example.se är inte skickat igen. Läs frågan vid knappen och kryssa i "
             "”Ja, skicka igen” om det ska skickas.") in _text(asked) and "Fel:" not in _text(asked)
+    # on a row of its own under the mail's, as wide as the table (the button's column is narrow)
+    assert re.search(rf'<tr class="asked-row"><td colspan="8">\s*<form[^>]*id="skicka-igen-{row_id}"', asked)
     form = _form(asked, f"skicka-igen-{row_id}")
     assert f'<p id="q-confirm_resend">{ONE}</p>' in form and "data-confirm" not in form
     assert 'name="back" value="/admin/utkorg?status=failed"' in form  # back to the list, not to the question
