@@ -43,13 +43,28 @@ def add_consultation(session: Session, *, now: datetime, principal: Principal, r
     return row
 
 
-def remove_consultation(session: Session, *, now: datetime, principal: Principal, remiss: Remiss,
-                        consultation_id: int) -> None:
+def removable(session: Session, *, principal: Principal, remiss: Remiss, consultation_id: int) -> Consultation:
+    """The samråd that may be removed now; DraftError (or AccessDenied) says why not – refused before the page
+    asks whether to remove it."""
     require(principal, Action.edit, remiss.namnd_id)
     require_open(remiss, find_draft(session, remiss.id))
     row = session.get(Consultation, consultation_id)
     if row is None or row.remiss_id != remiss.id:
         raise DraftError("Samrådet finns inte.")
+    return row
+
+
+def removal_question(party: str, on: str) -> str:
+    """What Ta bort asks (on: the day as the panel shows it, or ""): the yttrande made from now on no longer says
+    the party was consulted (drafting.context._samrad)."""
+    when = f" {on}" if on else ""
+    return (f"Ta bort samrådet med {party}{when}? Yttrandet säger då inte längre att {party} har beretts tillfälle "
+            "att yttra sig när det skapas på nytt, och anteckningen om samrådet försvinner. Det går inte att ångra.")
+
+
+def remove_consultation(session: Session, *, now: datetime, principal: Principal, remiss: Remiss,
+                        consultation_id: int) -> None:
+    row = removable(session, principal=principal, remiss=remiss, consultation_id=consultation_id)
     session.delete(row)
     session.flush()
     audit.record(session, now=now, user_id=principal.user_id, entity="consultation", entity_id=consultation_id,

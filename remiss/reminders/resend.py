@@ -8,11 +8,11 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import update
+from sqlalchemy import select, update
 from sqlmodel import Session
 
 from remiss.audit import service as audit
-from remiss.calendar.swedish import format_date_time
+from remiss.calendar.swedish import count_words, format_date_time, join_words
 from remiss.reminders.models import OutboxMessage, OutboxStatus
 from remiss.reminders.policy import OUTBOX_KIND_LABELS
 
@@ -21,13 +21,19 @@ TABLE = OutboxMessage.__table__
 RESENDABLE = (FAILED,)
 
 
-def resend(session: Session, *, now: datetime, row_id: int, actor_id: int | None) -> OutboxMessage:
-    """Put a failed row back in the queue to be sent at the next sweep."""
+def resendable(session: Session, row_id: int) -> OutboxMessage:
+    """The failed row that may be sent again; ValueError says why not (refused before the page asks)."""
     row = session.get(OutboxMessage, row_id)
     if row is None:
         raise ValueError("Meddelandet finns inte.")
     if row.status not in RESENDABLE:
         raise ValueError(refusal(row.status, row.last_error))
+    return row
+
+
+def resend(session: Session, *, now: datetime, row_id: int, actor_id: int | None) -> OutboxMessage:
+    """Put a failed row back in the queue to be sent at the next sweep."""
+    row = resendable(session, row_id)
     old = row.status
     row.status, row.attempts, row.next_attempt_at, row.claimed_by = PENDING, 0, now, ""
     session.add(row)
@@ -67,6 +73,27 @@ def resend_failed(session: Session, *, now: datetime, actor_id: int | None, kind
                      action="resend_all", changes={"status": [FAILED, PENDING], "count": count},
                      note=resend_all_note(count, kind=kind, email=email, since=since))
     return count
+
+
+def resend_question(kind: str, email: str) -> str:
+    """What Skicka igen asks: which mail goes to whom; once sent it cannot be called back."""
+    return (f"Skicka meddelandet ”{OUTBOX_KIND_LABELS.get(kind, kind)}” till {email} igen? Det läggs tillbaka i "
+            "utkorgen och skickas vid nästa svep. Det går inte att ångra.")
+
+
+def failed_recipients(session: Session, *, kind: str = "", email: str = "") -> list[str]:
+    """The addresses of the failed rows matching the filter, each once, in order (what Skicka alla igen sends to)."""
+    return list(session.execute(select(TABLE.c.recipient_email).where(*failed_filter(kind=kind, email=email))
+                                .distinct().order_by(TABLE.c.recipient_email)).scalars())
+
+
+def resend_all_question(count: int, recipients: list[str], shown: int = 5) -> str:
+    """What Skicka alla igen asks: how many mails, to whom (the first shown addresses and how many more)."""
+    more = len(recipients) - shown
+    to = ", ".join(recipients[:shown]) + f" och {more} till" if more > 0 else join_words(recipients)
+    return (f"Skicka {count_words(count, 'misslyckat meddelande', 'misslyckade meddelanden')} igen till "
+            f"{to}? {'Det' if count == 1 else 'De'} läggs tillbaka i utkorgen och skickas vid nästa svep. Det går "
+            "inte att ångra.")
 
 
 def resend_all_note(count: int, *, kind: str, email: str, since: datetime | None) -> str:

@@ -1,6 +1,8 @@
 """Pages: my reminders, the admin outbox with resend, and each nämnd's reminder policy."""
 from __future__ import annotations
 
+from urllib.parse import parse_qsl, urlsplit
+
 from flask import Blueprint, flash, redirect, render_template, request, url_for
 from flask_login import current_user, login_required
 from sqlmodel import select
@@ -16,12 +18,13 @@ from remiss.reminders.forms import PolicyForm
 from remiss.reminders.models import OutboxMessage, OutboxStatus
 from remiss.reminders.recipients import muted_kinds
 from remiss.remisser.models import Remiss
-from remiss.web import get_or_404, now, principal, requires
+from remiss.web import asking, get_or_404, now, principal, requires
 
 bp = Blueprint("reminders", __name__)
 
 STATUS_LABELS = {s.value: s.label for s in OutboxStatus}
 PAGE_ROWS = 200
+RESEND_ALL = "skicka-alla-igen"  # the Skicka alla igen form's id; ?skicka-alla-igen=fraga asks beside it
 
 
 def _rows(session, rows: list[OutboxMessage]) -> list[dict]:
@@ -39,7 +42,10 @@ def _rows(session, rows: list[OutboxMessage]) -> list[dict]:
              "sent": format_date_time(r.sent_at) if r.sent_at else "", "message_id": r.message_id,
              # När is the moment a mail is for; a failed one also says when it was last tried (what --since filters)
              "tried": format_date_time(r.claimed_at) if r.status == OutboxStatus.failed.value and r.claimed_at else "",
-             "may_resend": r.status in resending.RESENDABLE, "milestone": _milestone_of(r)}
+             "may_resend": r.status in resending.RESENDABLE, "milestone": _milestone_of(r),
+             # Skicka igen's question; posted without its yes, asked beside the button (web.asking)
+             "question": resending.resend_question(r.kind, r.recipient_email),
+             "asked": asking.asked(f"skicka-igen-{r.id}")}
             for r in rows]
 
 
@@ -91,7 +97,12 @@ def outbox():
                            counts=[{"label": label, "count": counts.get(status, 0), "status": status}
                                    for status, label in STATUS_LABELS.items()],
                            shown=len(rows), matching=_matching_text(len(rows), matching), failed=failed,
-                           failed_text=count_words(failed, "misslyckat", "misslyckade"))
+                           failed_text=count_words(failed, "misslyckat", "misslyckade"),
+                           resend_all_question=resending.resend_all_question(failed, resending.failed_recipients(
+                               session, kind=filters["kind"], email=filters["email"])) if failed else "",
+                           resend_all_asked=asking.asked(RESEND_ALL),
+                           # where the buttons return: this filter, without a question asked (?…=fraga)
+                           back=url_for("reminders.outbox", **{k: v for k, v in filters.items() if v}))
 
 
 def _matching_text(shown: int, matching: int) -> str:
@@ -104,8 +115,13 @@ def _matching_text(shown: int, matching: int) -> str:
 @bp.route("/admin/utkorg/<int:row_id>/skicka-igen", methods=["POST"])
 @requires(Action.administer)
 def resend(row_id: int):
-    try:
-        resending.resend(get_session(), now=now(), row_id=row_id, actor_id=principal().user_id)
+    session = get_session()
+    try:  # a row that may not be sent again is refused first; only then asked
+        row = resending.resendable(session, row_id)
+        if not asking.confirmed("confirm_resend"):  # without JavaScript the dialog did not ask
+            return _ask(f"skicka-igen-{row.id}", f"Meddelandet till {row.recipient_email} är inte skickat igen. Läs "
+                        "frågan vid knappen och kryssa i ”Ja, skicka igen” om det ska skickas.")
+        resending.resend(session, now=now(), row_id=row_id, actor_id=principal().user_id)
     except ValueError as exc:
         flash(str(exc), "error")
     else:
@@ -117,6 +133,10 @@ def resend(row_id: int):
 @requires(Action.administer)
 def resend_all():
     filters = _outbox_filters(request.form)
+    recipients = resending.failed_recipients(get_session(), kind=filters["kind"], email=filters["email"])
+    if recipients and not asking.confirmed("confirm_resend_all"):  # none: said below, not asked
+        return _ask(RESEND_ALL, "Inga meddelanden är skickade igen. Läs frågan vid knappen och kryssa i ”Ja, skicka "
+                    "alla igen” om de ska skickas.")
     count = resending.resend_failed(get_session(), now=now(), actor_id=principal().user_id, kind=filters["kind"],
                                    email=filters["email"])
     if count:
@@ -130,6 +150,12 @@ def resend_all():
 def _back():
     back = request.form.get("back", "")
     return redirect(back if back.startswith("/admin/utkorg") else url_for("reminders.outbox"))
+
+
+def _ask(part: str, said: str):
+    """Nothing sent: the Utkorg as the form's page showed it (its filter, from back), asking beside the button."""
+    shown = _outbox_filters(dict(parse_qsl(urlsplit(request.form.get("back", "")).query)))
+    return asking.ask_on("reminders.outbox", part, said, **{k: v for k, v in shown.items() if v})
 
 
 @bp.route("/admin/namnder/<int:namnd_id>/paminnelser", methods=["GET", "POST"])

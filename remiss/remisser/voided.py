@@ -14,6 +14,9 @@ from remiss import events
 from remiss.audit import service as audit
 from remiss.audit.models import AuditEvent
 from remiss.auth.access import Principal, may_move, require_status_move
+from remiss.auth.models import User
+from remiss.calendar.swedish import format_date_time, format_time
+from remiss.clock import local
 from remiss.remisser.input import InputErrors
 from remiss.remisser.kind_words import noun_of
 from remiss.remisser.models import Remiss
@@ -72,7 +75,8 @@ def makulera(session: Session, *, now: datetime, principal: Principal, remiss: R
     # the same action as makulera)
     require_status_move(principal, remiss.namnd_id, remiss.status, VOIDED, remiss.kind)
     if remiss.status == VOIDED.value:
-        raise AlreadyVoided(f"{remiss.our_dnr or remiss.title} är redan makulerad.")
+        raise AlreadyVoided(f"{remiss.our_dnr or remiss.title} är redan makulerad"
+                            f"{_by_whom(session, principal, remiss, now)}.")
     reason = " ".join(reason.split())[:500]
     errors = {}
     if not reason:
@@ -91,6 +95,25 @@ def makulera(session: Session, *, now: datetime, principal: Principal, remiss: R
     # closed: reminders cancelled, the tidplan's work called off (the receivers of any closing status)
     events.status_changed.send(remiss, session=session, now=now, actor_id=principal.user_id, old=old, new=VOIDED)
     return remiss
+
+
+def _by_whom(session: Session, principal: Principal, remiss: Remiss, now: datetime) -> str:
+    """" (av dig, kl. 01.23)": who makulerade it and when, as its history says (as Expediera sent twice says it,
+    drafting.dispatch.AlreadyExpedierat); "" without that entry."""
+    row = session.exec(select(AuditEvent.user_id, AuditEvent.at).where(
+        AuditEvent.remiss_id == remiss.id, AuditEvent.action == "makulera")
+        .order_by(AuditEvent.at.desc(), AuditEvent.id.desc())).first()
+    if row is None:
+        return ""
+    user_id, at = row
+    if user_id is not None and user_id == principal.user_id:
+        who = "dig"
+    else:
+        user = session.get(User, user_id) if user_id is not None else None
+        who = user.name if user is not None else "någon annan"
+    moment = local(at)
+    when = format_time(moment) if moment.date() == local(now).date() else format_date_time(moment)
+    return f" (av {who}, {when})"
 
 
 def status_before(session: Session, remiss: Remiss) -> RemissStatus:

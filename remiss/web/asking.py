@@ -7,8 +7,10 @@ templates/macros/asking.html shows the question beside it with a box that sends 
 not an error: it is said as "Observera", never "Fel". The JSON API never asked and does not.
 
 Used by Avsluta ärendet, Sammanställ svaren, Skicka remissen, Skicka ändringen and Förläng och meddela (utgående;
-the last comes back with its form as typed instead of a redirect), Expediera and Inga synpunkter; on the
-sammanträdesplan, Ta bort (a meeting).
+the last comes back with its form as typed instead of a redirect), Expediera, Inga synpunkter and Ta bort (a samråd);
+on the sammanträdesplan, Ta bort (a meeting); Ta bort on a klämdag, a saved sändlista and a directory group's link;
+Skicka igen and Skicka alla igen in the Utkorg. A refusal (nothing to remove, nothing to send) is said before any
+question.
 """
 from __future__ import annotations
 

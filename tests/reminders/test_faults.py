@@ -103,7 +103,8 @@ def test_5xx_fails_after_limited_attempts_and_admin_can_resend(app, db, world, s
     page = auth.client.get("/admin/utkorg?status=failed").get_data(as_text=True)
     assert "hanna@example.se" in page and "Skicka igen" in page and "550" in page
     smtp.handler.reply = "250"
-    response = auth.post(f"/admin/utkorg/{row.id}/skicka-igen", form_url="/admin/utkorg?status=failed")
+    response = auth.post(f"/admin/utkorg/{row.id}/skicka-igen", {"confirm_resend": "1"},  # the dialog's yes
+                         form_url="/admin/utkorg?status=failed")
     assert response.status_code == 302
     assert rows(db, id=row.id)[0].status == "pending"
     assert run(app, db, app.config["CLOCK"]() + timedelta(minutes=1)).sent == 1

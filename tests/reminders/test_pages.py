@@ -116,7 +116,8 @@ def test_outbox_counts_every_row_and_resends_all_failed_that_match_the_filter(cl
     page = client.get("/admin/utkorg?kind=review").get_data(as_text=True)
     assert "Skicka alla igen (5 misslyckade som matchar filtret)" in page
 
-    response = auth.post("/admin/utkorg/skicka-alla-igen", {"kind": "review", "back": "/admin/utkorg?kind=review"},
+    response = auth.post("/admin/utkorg/skicka-alla-igen", {"kind": "review", "back": "/admin/utkorg?kind=review",
+                                                            "confirm_resend_all": "1"},  # the dialog's yes
                          form_url="/admin/utkorg?kind=review")
     assert response.status_code == 302 and response.headers["Location"] == "/admin/utkorg?kind=review"
     counts = dict(session.exec(select(OutboxMessage.kind, OutboxMessage.status)

@@ -10,7 +10,7 @@ from remiss.auth.models import ROLE_LABELS, Role, SsoGroup, User
 from remiss.auth.views import bp
 from remiss.db import get_session
 from remiss.namnd import service as namnd_service
-from remiss.web import get_or_404, now, principal, requires
+from remiss.web import asking, get_or_404, now, principal, requires
 
 
 @bp.get("/admin/inloggningar")
@@ -23,8 +23,22 @@ def sign_ins():
     return render_template("auth/sign_ins.html", rows=rows, names=names, method_labels=service.METHOD_LABELS)
 
 
+DELETE_PART = "ta-bort-kopplingen"  # the Ta bort form's id; ?ta-bort-kopplingen=fraga asks beside it (web.asking)
+
+
+def _delete_question(group: SsoGroup | None) -> str:
+    """What Ta bort kopplingen asks: what the group's members get at their next sign-in (directory.access_from_groups
+    and sign_in_from_directory, which closes an account no mapped group gives access)."""
+    if group is None:
+        return ""
+    return (f"Ta bort kopplingen för gruppen {group.name}? Vid nästa inloggning med kommunens konto får gruppens "
+            "medlemmar roll och nämnder bara från sina andra kopplade grupper, och den som inte har någon annan "
+            "kopplad grupp kommer inte in och får sitt konto avstängt. Det går inte att ångra.")
+
+
 def _group_form(group: SsoGroup | None, values: dict, errors: dict, status: int = 200):
     return render_template("auth/sso_group_form.html", group=group, values=values, errors=errors,
+                           delete_question=_delete_question(group), delete_asked=asking.asked(DELETE_PART),
                            roles=[(r.value, label) for r, label in ROLE_LABELS.items()],
                            namnder=[(n.id, n.name) for n in namnd_service.namnder(get_session())]), status
 
@@ -80,6 +94,10 @@ def sso_group(group_id: int | None = None):
 def delete_sso_group(group_id: int):
     db_session = get_session()
     group = get_or_404(SsoGroup, group_id)
+    if not asking.confirmed("confirm_delete"):  # without JavaScript the dialog did not ask
+        return asking.ask_on("auth.sso_group", DELETE_PART,
+                             f"Kopplingen för gruppen {group.name} är inte borttagen. Läs frågan vid knappen och "
+                             "kryssa i ”Ja, ta bort kopplingen” om den ska tas bort.", group_id=group.id)
     directory.delete_group(db_session, now=now(), actor_id=principal().user_id, group=group)
     flash(f"Kopplingen för gruppen {group.name} är borttagen.", "success")
     return redirect(url_for("auth.sso_groups"))

@@ -56,6 +56,9 @@ def yttrande_panel(session, p, remiss, moment):
     if ctx is not None:  # Expediera, Inga synpunkter posted without the question's yes: asked beside the button
         ctx["expediera_asked"] = asking.asked("expediera")
         ctx["inga_synpunkter_asked"] = asking.asked("inga-synpunkter")
+        for row in ctx.get("consultations", []):  # Ta bort (a samråd): its question, asked beside it
+            row["question"] = consultations.removal_question(row["party"], row["on"])
+            row["asked"] = asking.asked(f"samrad-{row['id']}")
     failed = g.get("decision_failed")
     if ctx is not None and failed:
         ctx["decision_failed"] = failed
@@ -331,11 +334,17 @@ def add_consultation(remiss_id: int):
 def remove_consultation(remiss_id: int, consultation_id: int):
     session = get_session()
     remiss = load_remiss(session, principal(), remiss_id, Action.edit)
-    try:
+    try:  # refused first (a closed remiss, a samråd removed already); only then asked (web.asking)
+        row = consultations.removable(session, principal=principal(), remiss=remiss, consultation_id=consultation_id)
+        if not asking.confirmed("confirm_remove_samrad"):
+            return asking.ask(remiss.id, f"samrad-{row.id}", f"Samrådet med {row.party} är inte borttaget. Läs "
+                              "frågan vid knappen och kryssa i ”Ja, ta bort samrådet” om det ska tas bort.")
         consultations.remove_consultation(session, now=now(), principal=principal(), remiss=remiss,
                                           consultation_id=consultation_id)
     except drafts.DraftError as exc:
         flash(str(exc), "error")
+    else:
+        flash(f"Samrådet med {row.party} är borttaget.", "success")
     return _back(remiss.id)
 
 

@@ -6,6 +6,7 @@ import json
 from flask import current_app, flash, redirect, render_template, request, url_for
 
 from remiss.auth.access import Action
+from remiss.calendar.swedish import count_words
 from remiss.db import get_session
 from remiss.files import limit_size, too_large, upload_size
 from remiss.outgoing.forms import parse_ids
@@ -14,7 +15,7 @@ from remiss.outgoing.models import SavedSandlista
 from remiss.outgoing.service import register
 from remiss.outgoing.views import bp
 from remiss.remisser.input import InputErrors
-from remiss.web import get_or_404, now, principal, requires
+from remiss.web import asking, get_or_404, now, principal, requires
 
 MAX_IMPORT_BYTES = 5 * 1024 * 1024
 
@@ -83,9 +84,18 @@ def duplicates():
 @requires(Action.create)
 def lists():
     session = get_session()
-    items = [(s, len(register.members_of(session, s.id))) for s in register.saved_lists(session)]
+    counts = [(s, len(register.members_of(session, s.id))) for s in register.saved_lists(session)]
+    # Ta bort's question; posted without its yes, asked in that list's row (web.asking)
+    items = [(s, n, _delete_question(s.name, n), asking.asked(f"ta-bort-{s.id}")) for s, n in counts]
     return render_template("outgoing/lists.html", lists=items,
                            may_delete=principal().may(Action.administer))
+
+
+def _delete_question(name: str, members: int) -> str:
+    """What Ta bort asks: the remisser made from the list keep their sändlistor (sending copies the instanser)."""
+    return (f"Ta bort sändlistan ”{name}” ({count_words(members, 'remissinstans', 'remissinstanser')})? Den går "
+            "då inte att välja för nya remisser. Remisser som redan har fått sina remissinstanser från den behåller "
+            "dem, och instanserna finns kvar i registret. Det går inte att ångra.")
 
 
 @bp.route("/sandlistor/ny", methods=["GET", "POST"])
@@ -118,6 +128,10 @@ def saved_list(list_id: int | None = None):
 def delete_list(list_id: int):
     session = get_session()
     saved = get_or_404(SavedSandlista, list_id)
+    if not asking.confirmed("confirm_delete"):  # without JavaScript the dialog did not ask
+        return asking.ask_on("outgoing.lists", f"ta-bort-{saved.id}",
+                             f"Sändlistan ”{saved.name}” är inte borttagen. Läs frågan vid knappen och kryssa i "
+                             "”Ja, ta bort sändlistan” om den ska tas bort.")
     register.delete_list(session, now=now(), principal=principal(), saved=saved)
     flash(f"Sändlistan ”{saved.name}” är borttagen.", "success")
     return redirect(url_for("outgoing.lists"))

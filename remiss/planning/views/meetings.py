@@ -164,9 +164,14 @@ def closed_days():
         values = request.form.to_dict()
         try:
             if values.get("delete", "").isdigit():
+                row = session.get(ClosedDay, int(values["delete"]))  # none: refused by the service, not asked
+                if row is not None and not asking.confirmed("confirm_delete"):  # without the dialog's yes
+                    return asking.ask_on("planning.closed_days", f"ta-bort-{row.id}",
+                                         f"Klämdagen {format_weekday_date(row.day)} är inte borttagen. Läs frågan "
+                                         "vid knappen och kryssa i ”Ja, ta bort klämdagen” om den ska tas bort.")
                 service.delete_closed_day(session, now=now(), principal=principal(),
                                           closed_day_id=int(values["delete"]))
-                flash("Dagen är en arbetsdag igen.", "success")
+                flash("Dagen är en arbetsdag igen och tidplanerna är beräknade på nytt.", "success")
             else:
                 parsed: dict = {}
                 day = optional_date(values, "day", parsed)
@@ -182,7 +187,8 @@ def closed_days():
             errors = exc.errors
             asked = isinstance(exc, service.MeetingsOnClosedDay)
         status = 400
-    days = [{"id": d.id, "day": format_weekday_date(d.day), "reason": d.reason}
+    days = [{"id": d.id, "day": format_weekday_date(d.day), "reason": d.reason,
+             "asked": asking.asked(f"ta-bort-{d.id}")}  # Ta bort posted without the question's yes (web.asking)
             for d in session.exec(select(ClosedDay).order_by(ClosedDay.day))]
     return render_template("planning/closed_days.html", days=days, values=values, errors=errors,
                            asked=asked), status

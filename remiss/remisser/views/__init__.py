@@ -307,8 +307,11 @@ def void(remiss_id: int):
         flash(str(exc), "error")
         return redirect(url_for("remisser.show", remiss_id=remiss_id))
     except voided.AlreadyVoided as exc:  # a double-click: the first made it
+        # said in this response's own page, not through the session: the browser shows this, the second,
+        # response, and the first's flash and this one's raced in the cookie (walk21b K4)
+        session.rollback()
         flash(str(exc), "info")
-        return redirect(url_for("remisser.show", remiss_id=remiss_id))
+        return _show(remiss_id)
     flash(f"{remiss.our_dnr or remiss.title} är makulerad: den finns kvar med sin historik men visas inte i "
           "listorna, och inga påminnelser skickas.", "success")
     return redirect(url_for("remisser.show", remiss_id=remiss_id))
