@@ -54,26 +54,36 @@ class AlreadyExpedierat(DraftError):
 
 
 JUST_NOW = timedelta(minutes=10)  # a sending again within this of one's own expediering is the same click
+SENT_KINDS = ("tjansteskrivelse", "yttrande")  # the documents frozen at expediering
+
+
+def _expedierat(session: Session, *, remiss: Remiss, draft: YttrandeDraft, version: DraftVersion,
+                documents: list[GeneratedDocument]) -> Expedierat:
+    """What the expediering of version did, read from what it stored (the outbox row it queued, the remiss's
+    status): the same answer at the expediering and when the same click comes again."""
+    mailed_to, copies = mailing.queued_for(session, remiss, version)
+    besvarad = remiss.status == RemissStatus.besvarad.value  # a rättelse is sent only when it is already
+    # nothing mailed: besvarad once someone records it sent (drafting.sent_by_hand), and the note says so
+    note = sent_by_hand_note(remiss.kind) if not (mailed_to or draft.rattelse or besvarad) else ""
+    return Expedierat(version.number, documents, besvarad, note, mailed_to, copies, draft.rattelse)
 
 
 def _just_expedierat(session: Session, *, now: datetime, principal: Principal, remiss: Remiss,
                      draft: YttrandeDraft | None) -> AlreadyExpedierat | None:
-    """When this principal expedited the draft's sent version within JUST_NOW: what to answer (the first
-    sending's record, from its frozen yttrande document); None otherwise (another person, or long ago)."""
+    """When this principal expedited the draft's sent version within JUST_NOW: what to answer (what that
+    expediering stored, as it answered then); None otherwise (another person, or long ago)."""
     if (draft is None or draft.state != DraftState.expedierad or draft.frozen_version_id is None
             or principal.user_id is None):
         return None
-    document = session.exec(select(GeneratedDocument).where(
-        GeneratedDocument.draft_version_id == draft.frozen_version_id, GeneratedDocument.kind == "yttrande",
-        GeneratedDocument.frozen).order_by(GeneratedDocument.id.desc())).first()
+    frozen = {d.kind: d for d in session.exec(select(GeneratedDocument).where(  # the newest of each kind
+        GeneratedDocument.draft_version_id == draft.frozen_version_id, GeneratedDocument.frozen)
+        .order_by(GeneratedDocument.id))}
+    document = frozen.get("yttrande")
     if document is None or document.created_by_id != principal.user_id or now - document.created_at > JUST_NOW:
         return None
     version = session.get(DraftVersion, draft.frozen_version_id)
-    mailed_to = remiss.answer_email.strip()  # as mailing.enqueue_yttrande chose
-    besvarad = remiss.status == RemissStatus.besvarad.value
-    note = sent_by_hand_note(remiss.kind) if not (mailed_to or draft.rattelse or besvarad) else ""
-    result = Expedierat(version.number, [document], besvarad, note, mailed_to,
-                        tuple(mailing.copies_of(remiss)) if mailed_to else (), draft.rattelse)
+    result = _expedierat(session, remiss=remiss, draft=draft, version=version,
+                         documents=[frozen[kind] for kind in SENT_KINDS if kind in frozen])
     what = ("Rättelsen är redan expedierad" if draft.rattelse else "Yttrandet är redan expedierat")
     return AlreadyExpedierat(f"{what} (av dig, {format_time(local(document.created_at))}).", result)
 
@@ -124,7 +134,7 @@ def expediera(session: Session, *, now: datetime, principal: Principal, remiss: 
     replaced = context.replaced_by_rattelse(session, remiss, session.get(Namnd, remiss.namnd_id))
     documents = [generate.generate(session, now=now, principal=principal, remiss=remiss, kind=kind,
                                    files_dir=files_dir, version=version, frozen=True)
-                 for kind in ("tjansteskrivelse", "yttrande")]
+                 for kind in SENT_KINDS]
     draft.frozen_version_id = version.id
     what = (rattelse_name(draft.rattelse).capitalize() + " expedierad") if draft.rattelse else "Expedierad"
     # the version keeps its author's comment; the Versioner table says who expedited it and when (walk16 #8)
@@ -143,11 +153,7 @@ def expediera(session: Session, *, now: datetime, principal: Principal, remiss: 
                                          version=version, document=yttrande, rattelse=draft.rattelse,
                                          replaces=replaced.full if replaced else "", pdf=archived,
                                          reason=draft.rattelse_reason or "")
-    copies = tuple(mailing.copies_of(remiss)) if mailed_to else ()
-    if draft.rattelse:
-        return Expedierat(version.number, documents, True, "", mailed_to, copies, draft.rattelse)
-    if not mailed_to:  # nothing went out: besvarad once someone records it sent (drafting.sent_by_hand)
-        return Expedierat(version.number, documents, False, sent_by_hand_note(remiss.kind), "", (), 0)
-    remisser.change_status(session, now=now, principal=principal, remiss=remiss, new=RemissStatus.besvarad,
-                           note=f"Yttrandet expedierat (version {version.number})")
-    return Expedierat(version.number, documents, True, "", mailed_to, copies, draft.rattelse)
+    if mailed_to and not draft.rattelse:  # unmailed, it is besvarad once recorded sent (drafting.sent_by_hand)
+        remisser.change_status(session, now=now, principal=principal, remiss=remiss, new=RemissStatus.besvarad,
+                               note=f"Yttrandet expedierat (version {version.number})")
+    return _expedierat(session, remiss=remiss, draft=draft, version=version, documents=documents)

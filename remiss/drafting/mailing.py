@@ -11,7 +11,7 @@ from datetime import datetime
 from email.message import EmailMessage
 from email.utils import format_datetime
 
-from sqlmodel import Session
+from sqlmodel import Session, select
 
 from remiss.audit import service as audit
 from remiss.auth.models import User
@@ -24,6 +24,7 @@ from remiss.drafting.models import DraftVersion, GeneratedDocument
 from remiss.namnd.models import Namnd
 from remiss.reminders.mail import letter_html
 from remiss.reminders.message import new_message
+from remiss.reminders.models import OutboxMessage
 from remiss.reminders.outbox import enqueue
 from remiss.reminders.queued import queued
 from remiss.remisser.kind_words import noun_of
@@ -107,6 +108,20 @@ def _paragraphs(session: Session, remiss: Remiss, namnd: Namnd, filename: str, p
     return lines
 
 
+def outbox_key(remiss: Remiss, version: DraftVersion) -> str:
+    """The key of the outbox row that mails an expedierad version: one row a version, however often it is queued."""
+    return f"yttrande:{remiss.id}:{version.id}"
+
+
+def queued_for(session: Session, remiss: Remiss, version: DraftVersion) -> tuple[str, tuple[str, ...]]:
+    """The address and copies the version's mail was queued for when it was expedierat (("", ()) when none was):
+    the outbox row says it, whatever the remiss's addresses are now."""
+    row = session.exec(select(OutboxMessage).where(OutboxMessage.key == outbox_key(remiss, version))).first()
+    if row is None:
+        return "", ()
+    return row.recipient_email, tuple(json.loads(row.payload or "{}").get("cc", ()))
+
+
 def enqueue_yttrande(session: Session, *, now: datetime, actor_id: int | None, remiss: Remiss,
                      version: DraftVersion, document: GeneratedDocument, rattelse: int = 0,
                      replaces: str = "", pdf=None, reason: str = "") -> str:
@@ -129,7 +144,7 @@ def enqueue_yttrande(session: Session, *, now: datetime, actor_id: int | None, r
                **({"pdf_archive_id": pdf.id} if pdf is not None else {}),
                "paragraphs": _paragraphs(session, remiss, namnd, filename, pdf_filename,
                                          replaces if rattelse else "", reason if rattelse else "")}
-    added = enqueue(session, now=now, key=f"yttrande:{remiss.id}:{version.id}", recipient_email=to, kind=KIND,
+    added = enqueue(session, now=now, key=outbox_key(remiss, version), recipient_email=to, kind=KIND,
                     due_at=now, subject=subject_of(remiss, namnd, rattelse), payload=payload, remiss_id=remiss.id)
     if added:
         audit.record(session, now=now, user_id=actor_id, entity="remiss", entity_id=remiss.id, remiss_id=remiss.id,

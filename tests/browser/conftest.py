@@ -144,6 +144,34 @@ def wide_world(live_server):
     return live_server
 
 
+def utgaende_remiss(title: str, *instanser: str, sent: bool) -> int:
+    """An utgående remiss of Stadsområdesnämnd Öster to these råd (of ORGANISATIONS), svarstid 60 days from START,
+    sent (nobody has answered) or not; its id. Call it after live_server has started."""
+    from sqlmodel import select
+
+    from remiss.auth.access import Principal
+    from remiss.auth.models import Role, User
+    from remiss.namnd.models import Namnd
+    from remiss.outgoing.service import sending
+    from remiss.remisser.input import RemissData, SandlistaItem
+
+    app, groups = LIVE["app"], {name: (email, group) for name, email, group in ORGANISATIONS}
+    with app.extensions["remiss_db"].transaction() as session:
+        admin = session.exec(select(User).where(User.role == Role.admin)).first()
+        p = Principal(admin.id, Role.admin, frozenset())
+        namnd = session.exec(select(Namnd).where(Namnd.name == "Stadsområdesnämnd Öster")).one()
+        remiss = sending.create_outgoing(
+            session, now=START, principal=p, dnr_format="{prefix} {year}/{number:04d}", default_prefix="RS",
+            data=RemissData(title=title, namnd_id=namnd.id, received_on=START.date(),
+                            deadline_on=START.date() + timedelta(days=60), questions=["Har ni synpunkter?"],
+                            sandlista=[SandlistaItem(name, *groups[name]) for name in instanser]))
+        if sent:
+            with app.app_context():
+                sending.send(session, now=START, principal=p, remiss=remiss, files_dir=app.config["FILES_DIR"],
+                             base_url="")
+        return remiss.id
+
+
 @pytest.fixture(scope="session")
 def browser():
     from playwright.sync_api import sync_playwright
@@ -177,7 +205,8 @@ def axe_on_every_page():
 
 @pytest.fixture
 def open_page(browser, live_server):
-    """Open pages in fresh browser contexts (one per user), optionally logged in; fail on JavaScript errors."""
+    """Open pages in fresh browser contexts (one per user), optionally logged in; fail on JavaScript errors.
+    open_page(email, java_script_enabled=False) logs in without JavaScript, and so without axe on the login page."""
     contexts, errors = [], []
 
     def _open(email: str | None = None, **options):
@@ -189,7 +218,7 @@ def open_page(browser, live_server):
         page.on("pageerror", lambda exc: errors.append(str(exc)))
         page.on("framenavigated", lambda frame: frame == page.main_frame and VISITED.add(pattern(frame.url)))
         if email:
-            login(page, email)
+            login(page, email, axe=settings.get("java_script_enabled", True))
         return page
 
     yield _open
@@ -305,9 +334,11 @@ def shoot(page, name: str, *, full_page: bool = True) -> None:
     page.screenshot(path=str(SCREENSHOTS / f"{name}.png"), full_page=full_page)
 
 
-def login(page, email: str = "sekreterare@remiss.example") -> None:
+def login(page, email: str = "sekreterare@remiss.example", *, axe: bool = True) -> None:
+    """Log in on the login page; axe checks it unless told not to (it needs JavaScript)."""
     page.goto("/logga-in")
-    check_axe_once(page)
+    if axe:
+        check_axe_once(page)
     page.get_by_label("E-post").fill(email)
     page.get_by_label("Lösenord").fill(DEMO_PASSWORD)
     page.get_by_role("button", name="Logga in").click()

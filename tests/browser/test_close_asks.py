@@ -3,12 +3,9 @@ JavaScript in the dialog, and without it on the page (the question with the box 
 the page always sent the confirmation itself, so without JavaScript the case closed with no question at all."""
 from __future__ import annotations
 
-from datetime import timedelta
-
 import pytest
-from sqlmodel import select
 
-from tests.browser.conftest import DEMO_PASSWORD, LIVE, START, check_axe, check_axe_once
+from tests.browser.conftest import check_axe, check_axe_once, utgaende_remiss
 
 pytestmark = pytest.mark.browser
 QUESTION = ("och 2 remissinstanser har inte svarat. Avslutas ärendet nu kan svaren inte registreras. "
@@ -16,28 +13,8 @@ QUESTION = ("och 2 remissinstanser har inte svarat. Avslutas ärendet nu kan sva
 
 
 def _sent_remiss(title: str) -> int:
-    """An utgående remiss of Stadsområdesnämnd Öster sent to two råd, svarstid 60 days on, nobody has answered."""
-    from remiss.auth.access import Principal
-    from remiss.auth.models import Role, User
-    from remiss.namnd.models import Namnd
-    from remiss.outgoing.service import sending
-    from remiss.remisser.input import RemissData, SandlistaItem
-
-    app = LIVE["app"]
-    with app.extensions["remiss_db"].transaction() as session:
-        admin = session.exec(select(User).where(User.role == Role.admin)).first()
-        p = Principal(admin.id, Role.admin, frozenset())
-        namnd = session.exec(select(Namnd).where(Namnd.name == "Stadsområdesnämnd Öster")).one()
-        remiss = sending.create_outgoing(
-            session, now=START, principal=p, dnr_format="{prefix} {year}/{number:04d}", default_prefix="RS",
-            data=RemissData(title=title, namnd_id=namnd.id, received_on=START.date(),
-                            deadline_on=START.date() + timedelta(days=60), questions=["Har ni synpunkter?"],
-                            sandlista=[SandlistaItem("Pensionärsrådet", "pensionarsradet@remiss.example", "Råd"),
-                                       SandlistaItem("Ungdomsrådet", "ungdomsradet@remiss.example", "Råd")]))
-        with app.app_context():
-            sending.send(session, now=START, principal=p, remiss=remiss, files_dir=app.config["FILES_DIR"],
-                         base_url="")
-        return remiss.id
+    """An utgående remiss sent to two råd, svarstid 60 days on, nobody has answered."""
+    return utgaende_remiss(title, "Pensionärsrådet", "Ungdomsrådet", sent=True)
 
 
 def _compiled(page, remiss_id: int, *, javascript: bool = True) -> None:
@@ -57,12 +34,7 @@ def _status(page) -> str:
 
 def test_closing_without_javascript_asks_on_the_page(open_page):
     remiss_id = _sent_remiss("Remiss som avslutas utan JavaScript")
-    page = open_page(java_script_enabled=False)  # logged in by hand: axe (conftest.login) needs JavaScript
-    page.goto("/logga-in")
-    page.get_by_label("E-post").fill("sekreterare@remiss.example")
-    page.get_by_label("Lösenord").fill(DEMO_PASSWORD)
-    page.get_by_role("button", name="Logga in").click()
-    page.wait_for_url(lambda url: "/logga-in" not in url)
+    page = open_page("sekreterare@remiss.example", java_script_enabled=False)
     _compiled(page, remiss_id, javascript=False)
     panel = page.locator("#utskick")
     panel.get_by_role("button", name="Avsluta ärendet").click()

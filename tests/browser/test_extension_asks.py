@@ -5,14 +5,14 @@ from __future__ import annotations
 
 import pytest
 
-from tests.browser.conftest import check_axe, check_axe_once
-from tests.browser.test_close_asks import _sent_remiss
+from tests.browser.conftest import check_axe, check_axe_once, utgaende_remiss
 
 pytestmark = pytest.mark.browser
 
 
 def test_extending_when_the_dialog_did_not_ask_asks_on_the_page(open_page):
-    remiss_id = _sent_remiss("Remiss vars remisstid förlängs utan dialog")
+    remiss_id = utgaende_remiss("Remiss vars remisstid förlängs utan dialog", "Pensionärsrådet", "Ungdomsrådet",
+                                sent=True)
     page = open_page("sekreterare@remiss.example")
     check_axe_once(page)  # the start page, shown after the login
     page.goto(f"/remisser/{remiss_id}")

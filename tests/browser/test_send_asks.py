@@ -3,44 +3,16 @@ now asks beside the button, with the box "Ja, skicka remissen nu" (tests/outgoin
 server; tests/browser/test_close_asks.py for Avsluta ärendet, which the same macro asks)."""
 from __future__ import annotations
 
-from datetime import timedelta
-
 import pytest
-from sqlmodel import select
 
-from tests.browser.conftest import DEMO_PASSWORD, LIVE, START, check_axe
+from tests.browser.conftest import check_axe, check_axe_once, utgaende_remiss
 
 pytestmark = pytest.mark.browser
 
 
-def _unsent_remiss(title: str) -> int:
-    """An utgående remiss of Stadsområdesnämnd Öster to one råd, svarstid 60 days on, not sent."""
-    from remiss.auth.access import Principal
-    from remiss.auth.models import Role, User
-    from remiss.namnd.models import Namnd
-    from remiss.outgoing.service import sending
-    from remiss.remisser.input import RemissData, SandlistaItem
-
-    with LIVE["app"].extensions["remiss_db"].transaction() as session:
-        admin = session.exec(select(User).where(User.role == Role.admin)).first()
-        namnd = session.exec(select(Namnd).where(Namnd.name == "Stadsområdesnämnd Öster")).one()
-        remiss = sending.create_outgoing(
-            session, now=START, principal=Principal(admin.id, Role.admin, frozenset()),
-            dnr_format="{prefix} {year}/{number:04d}", default_prefix="RS",
-            data=RemissData(title=title, namnd_id=namnd.id, received_on=START.date(),
-                            deadline_on=START.date() + timedelta(days=60), questions=["Har ni synpunkter?"],
-                            sandlista=[SandlistaItem("Pensionärsrådet", "pensionarsradet@remiss.example", "Råd")]))
-        return remiss.id
-
-
 def test_sending_without_javascript_asks_on_the_page(open_page):
-    remiss_id = _unsent_remiss("Remiss om cykelparkering utan JavaScript")
-    page = open_page(java_script_enabled=False)  # logged in by hand: axe (conftest.login) needs JavaScript
-    page.goto("/logga-in")
-    page.get_by_label("E-post").fill("sekreterare@remiss.example")
-    page.get_by_label("Lösenord").fill(DEMO_PASSWORD)
-    page.get_by_role("button", name="Logga in").click()
-    page.wait_for_url(lambda url: "/logga-in" not in url)
+    remiss_id = utgaende_remiss("Remiss om cykelparkering utan JavaScript", "Pensionärsrådet", sent=False)
+    page = open_page("sekreterare@remiss.example", java_script_enabled=False)
     page.goto(f"/remisser/{remiss_id}")
     panel = page.locator("#utskick")
     panel.get_by_role("button", name="Skicka remissen").click()
@@ -60,8 +32,9 @@ def test_sending_without_javascript_asks_on_the_page(open_page):
 
 
 def test_the_question_on_the_page_passes_axe(open_page):
-    remiss_id = _unsent_remiss("Remiss om cykelparkering med JavaScript")
+    remiss_id = utgaende_remiss("Remiss om cykelparkering med JavaScript", "Pensionärsrådet", sent=False)
     page = open_page("sekreterare@remiss.example")
+    check_axe_once(page)  # the start page, shown after the login
     page.goto(f"/remisser/{remiss_id}?skicka=fraga#skicka")  # the page's own question (as without JavaScript)
     assert "Det går inte att ångra." in page.locator("#skicka").inner_text()
     check_axe(page)

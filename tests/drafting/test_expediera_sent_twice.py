@@ -9,6 +9,7 @@ import re
 from html import unescape
 
 from remiss.clock import local
+from remiss.remisser.models import Remiss
 from tests.drafting.test_expediera_asks import _state
 
 NOTE = ("Remissen saknar svarsadress, så yttrandet har inte e-postats och remissen är inte besvarad ännu. Skicka "
@@ -60,3 +61,39 @@ def test_expediera_sent_again_by_another_or_long_after_is_refused(decided, auth,
     auth.login(world["registrator"].email)
     clock.advance(hours=1)
     assert _said(auth.client, _expediera(auth, rid)) == [("Fel:", REFUSAL)]
+
+
+def _readdressed(session, rid: int, **addresses) -> None:
+    """Another person changes the remiss's addresses between the two clicks (as the remiss form saves them)."""
+    remiss = session.get(Remiss, rid)
+    for name, value in addresses.items():
+        setattr(remiss, name, value)
+    session.add(remiss)
+    session.commit()
+
+
+def test_sent_twice_the_second_answer_names_the_address_the_first_mailed_to(decided, auth, session, clock):
+    rid = decided(copy_emails="arkiv@malmo.se")
+    expedited_at = clock()
+    said = _said(auth.client, _expediera(auth, rid))
+    assert said[0][1].startswith("Yttrandet är expedierat")
+    assert "till kulturkansli@malmo.se med kopia till arkiv@malmo.se." in said[1][1]
+    session.rollback()
+    _readdressed(session, rid, answer_email="registrator@lund.se", copy_emails="")
+    clock.advance(seconds=1)
+
+    again = _said(auth.client, _expediera(auth, rid))
+    # Old code: "… till registrator@lund.se." – an address nothing was queued for
+    assert again[0] == ("Information:", f"Yttrandet är redan expedierat (av dig, kl. {local(expedited_at):%H.%M}).")
+    assert again[1:] == said[1:]
+
+
+def test_sent_twice_without_an_address_at_first_the_second_answer_still_says_nothing_was_mailed(
+        decided, auth, session, clock):
+    rid = decided(answer_email="")
+    assert _said(auth.client, _expediera(auth, rid))[1:] == [("Information:", NOTE)]
+    session.rollback()
+    _readdressed(session, rid, answer_email="kulturkansli@malmo.se")
+    clock.advance(seconds=1)
+    # Old code: "Yttrandet läggs i utkorgen och e-postas … till kulturkansli@malmo.se", though nothing was queued
+    assert _said(auth.client, _expediera(auth, rid))[1:] == [("Information:", NOTE)]

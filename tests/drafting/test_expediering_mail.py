@@ -4,6 +4,7 @@ from __future__ import annotations
 import io
 import re
 import shutil
+from datetime import datetime, timezone
 
 import docx
 from pypdf import PdfReader
@@ -29,6 +30,26 @@ def sweep(runner, moment: str):
     result = runner.invoke(args=["reminders", "run", "--now", moment])
     assert result.exit_code == 0, result.output
     return result
+
+
+def rattelse_in_granskning(auth, runner, clock, rid: int, sammanfattning: str) -> None:
+    """Expediera the yttrande and mail it; on 12 October 2015 begin a rättelse of it ("Fel årtal."), save it with
+    this sammanfattning and send it to granskning, all on the pages."""
+    url, page = f"/remisser/{rid}/yttrande", f"/remisser/{rid}"
+    expediera(auth, rid)
+    sweep(runner, "2015-09-24T18:30")
+    clock.set(datetime(2015, 10, 12, 9, 0, tzinfo=timezone.utc))
+    assert auth.post(f"{url}/rattelse", {"comment": "Fel årtal."}, form_url=page).status_code == 302
+    assert auth.post(url, draft_form(rid, sammanfattning=sammanfattning), form_url=page).status_code == 302
+    assert auth.post(f"{url}/lage", {"state": "granskning"}, form_url=page).status_code == 302
+
+
+def approve_and_decide_rattelse(auth, rid: int) -> None:
+    """Approve the rättelse in granskning and record its delegationsbeslut of 12 October 2015: it may be expedierad."""
+    page = f"/remisser/{rid}"
+    assert auth.post(f"{page}/yttrande/lage", {"state": "godkand"}, form_url=page).status_code == 302
+    assert decide(auth, rid, None, decided_by="delegat", delegat="Andreas Konstantinides, ordförande",
+                  meeting_on="2015-10-12", paragraf="").status_code == 302
 
 
 def test_expedierat_yttrande_is_mailed_with_the_docx_to_the_remittent_and_copies_once(
@@ -112,20 +133,10 @@ def test_a_title_with_line_breaks_does_not_stop_the_yttrande_mail(decided, auth,
 
 def test_a_rattelse_is_reviewed_and_mailed_as_a_rattelse(decided, auth, reader, runner, smtp, clock):
     """The rättelse of a besvarad remiss: its review notice reaches the granskare and its mail says what it is."""
-    from datetime import datetime, timezone
-
     rid = decided()
-    url, page = f"/remisser/{rid}/yttrande", f"/remisser/{rid}"
-    expediera(auth, rid)
-    sweep(runner, "2015-09-24T18:30")
-    clock.set(datetime(2015, 10, 12, 9, 0, tzinfo=timezone.utc))
-    assert auth.post(f"{url}/rattelse", {"comment": "Fel årtal."}, form_url=page).status_code == 302
-    assert auth.post(url, draft_form(rid, sammanfattning="Rättad sammanfattning."), form_url=page).status_code == 302
-    assert auth.post(f"{url}/lage", {"state": "granskning"}, form_url=page).status_code == 302
+    rattelse_in_granskning(auth, runner, clock, rid, "Rättad sammanfattning.")
     sweep(runner, "2015-10-12T11:00")  # while the rättelse is in granskning
-    assert auth.post(f"{url}/lage", {"state": "godkand"}, form_url=page).status_code == 302
-    assert decide(auth, rid, None, decided_by="delegat", delegat="Andreas Konstantinides, ordförande",
-                  meeting_on="2015-10-12", paragraf="").status_code == 302
+    approve_and_decide_rattelse(auth, rid)
     done = expediera(auth, rid, follow_redirects=True).get_data(as_text=True)
     assert "Rättelsen är expedierad" in done
     assert "Rättelsen läggs i utkorgen och e-postas inom några minuter till kulturkansli@malmo.se" in done

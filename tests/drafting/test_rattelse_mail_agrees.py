@@ -11,9 +11,7 @@ from sqlalchemy import update
 
 from remiss.drafting import mail_state
 from remiss.reminders.models import OutboxMessage
-from tests.drafting.conftest import decide
-from tests.drafting.test_expediering_mail import expediera, sweep
-from tests.drafting.test_flow import draft_form
+from tests.drafting.test_expediering_mail import approve_and_decide_rattelse, expediera, rattelse_in_granskning
 
 
 def _text(response) -> str:
@@ -22,16 +20,9 @@ def _text(response) -> str:
 
 def test_a_rattelse_waiting_or_failed_in_the_utkorg_is_said_as_an_en_word(decided, auth, runner, clock, session):
     rid = decided()
-    url, page = f"/remisser/{rid}/yttrande", f"/remisser/{rid}"
-    expediera(auth, rid)
-    sweep(runner, "2015-09-24T18:30")
-    clock.set(datetime(2015, 10, 12, 9, 0, tzinfo=timezone.utc))
-    assert auth.post(f"{url}/rattelse", {"comment": "Fel årtal."}, form_url=page).status_code == 302
-    assert auth.post(url, draft_form(rid, sammanfattning="Rättad."), form_url=page).status_code == 302
-    assert auth.post(f"{url}/lage", {"state": "granskning"}, form_url=page).status_code == 302
-    assert auth.post(f"{url}/lage", {"state": "godkand"}, form_url=page).status_code == 302
-    assert decide(auth, rid, None, decided_by="delegat", delegat="Andreas Konstantinides, ordförande",
-                  meeting_on="2015-10-12", paragraf="").status_code == 302
+    page = f"/remisser/{rid}"
+    rattelse_in_granskning(auth, runner, clock, rid, "Rättad.")
+    approve_and_decide_rattelse(auth, rid)
     done = _text(expediera(auth, rid, follow_redirects=True))
     assert "Remissens sida säger när den är skickad." in done
     assert "när det är skickat" not in done

@@ -6,17 +6,14 @@ remiss that cannot be sent is refused as before, without a question (tests/outgo
 from __future__ import annotations
 
 import re
-from datetime import date
 from html import unescape
 
 from sqlmodel import select
 
-from remiss.auth.models import Role
 from remiss.outgoing.service.sending import MISSIV_KIND
 from remiss.reminders.models import OutboxMessage
-from remiss.remisser.input import SandlistaItem
 from remiss.remisser.models import Remiss
-from tests.support.factories import T0, make_namnd, make_remiss, make_user
+from tests.outgoing.conftest import NORR
 
 # walk21b K5: no missiv is made yet, so sending makes one nobody has read, and the question says so
 UNMADE = ("Missivet är inte skapat än: det skapas nu från standardmallen och skickas utan att någon har läst det. ")
@@ -42,17 +39,8 @@ def _sent(session, rid: int) -> tuple[bool, int]:
     return sent, len(queued)
 
 
-def test_sending_without_the_dialogs_yes_asks_on_the_page(session, client, auth, clock):
-    clock.set(T0)  # Monday 23 November 2026
-    namnd = make_namnd(session)
-    user = make_user(session, role=Role.registrator, namnder=[namnd])
-    remiss = make_remiss(session, namnd=namnd, direction="utgaende", questions=["Fråga?"],
-                         deadline_on=date(2027, 1, 29), deadline_time=None,
-                         sandlista=[SandlistaItem("Norr", "norr@example.se", ""),
-                                    SandlistaItem("Söder", "soder@example.se", "")])
-    session.commit()
-    rid = remiss.id
-    auth.login(user.email)
+def test_sending_without_the_dialogs_yes_asks_on_the_page(session, client, auth, unsent_utgaende):
+    rid = unsent_utgaende().id  # to Norr and Söder
     page = f"/remisser/{rid}"
     form = _form(unescape(client.get(page).get_data(as_text=True)))
     assert f'data-confirm="{QUESTION}" data-confirmed="confirm_send"' in form  # the dialog, with JavaScript
@@ -81,18 +69,10 @@ def test_sending_without_the_dialogs_yes_asks_on_the_page(session, client, auth,
     assert _sent(session, rid) == (True, 2)
 
 
-def test_the_question_says_when_no_missiv_is_made_yet(session, client, auth, clock):
+def test_the_question_says_when_no_missiv_is_made_yet(session, client, auth, unsent_utgaende):
     """walk21b K5: Skicka remissen before Skapa missiv made the missiv from the mall and sent it unread, while the
     question (the dialog's and the page's, one text) did not say so; once a missiv is made it is not said."""
-    clock.set(T0)
-    namnd = make_namnd(session)
-    user = make_user(session, role=Role.registrator, namnder=[namnd])
-    remiss = make_remiss(session, namnd=namnd, direction="utgaende", questions=["Fråga?"],
-                         deadline_on=date(2027, 1, 29), deadline_time=None,
-                         sandlista=[SandlistaItem("Norr", "norr@example.se", "")])
-    session.commit()
-    rid = remiss.id
-    auth.login(user.email)
+    rid = unsent_utgaende([NORR]).id
     page = f"/remisser/{rid}"
     asked = unescape(client.get(auth.post(f"{page}/utskick/skicka", {}, form_url=page).headers["Location"])
                      .get_data(as_text=True))

@@ -3,26 +3,14 @@ without remisshandlingar, compiling while the svarstid runs and instanser have n
 dated before the utskick."""
 from __future__ import annotations
 
-from datetime import date
 from html import unescape
 
-from remiss.auth.models import Role
 from remiss.remisser import service as remisser
-from remiss.remisser.input import SandlistaItem
-from tests.support.factories import T0, make_namnd, make_remiss, make_user
 
 
-def test_warnings_for_no_handlingar_an_early_compilation_and_an_answer_dated_before_the_utskick(session, client,
-                                                                                               auth, clock):
-    clock.set(T0)  # Monday 23 November 2026
-    namnd = make_namnd(session)
-    user = make_user(session, role=Role.registrator, namnder=[namnd])
-    remiss = make_remiss(session, namnd=namnd, direction="utgaende", questions=["Fråga?"],
-                         deadline_on=date(2027, 1, 29), deadline_time=None,
-                         sandlista=[SandlistaItem("Norr", "norr@example.se", ""),
-                                    SandlistaItem("Söder", "soder@example.se", "")])
-    session.commit()
-    auth.login(user.email)
+def test_warnings_for_no_handlingar_an_early_compilation_and_an_answer_dated_before_the_utskick(
+        session, client, auth, unsent_utgaende):
+    remiss = unsent_utgaende()  # on Monday 23 November 2026, svarstid to 29 January 2027, to Norr and Söder
     page = f"/remisser/{remiss.id}"
     shown = unescape(client.get(page).get_data(as_text=True))
     assert "Remissen har inga remisshandlingar." in shown  # on the page, next to the button
