@@ -5,25 +5,21 @@ other mapped group is refused and closed."""
 from __future__ import annotations
 
 import re
-from html import unescape
 
 from sqlmodel import select
 
 from remiss.auth.models import SsoGroup
 from tests.auth.test_sso import _user, provider, sso_app, sso_login, world  # noqa: F401  (fixtures)
 from tests.conftest import Auth
+from tests.support.asking import form_at, visible_text
 
 QUESTION = ("Ta bort kopplingen för gruppen kultur-handlaggare? Vid nästa inloggning med kommunens konto får gruppens "
             "medlemmar roll och nämnder bara från sina andra kopplade grupper, och den som inte har någon annan "
             "kopplad grupp kommer inte in och får sitt konto avstängt. Det går inte att ångra.")
 
 
-def _text(html: str) -> str:
-    return " ".join(unescape(re.sub(r"<[^>]+>", " ", html)).split())
-
-
 def _form(page: str) -> str:
-    return re.search(r'<form[^>]*id="ta-bort-kopplingen".*?</form>', unescape(page), re.S).group(0)
+    return form_at(page, 'id="ta-bort-kopplingen"')
 
 
 def _group_ids(db) -> list[int]:
@@ -48,7 +44,7 @@ def test_removing_a_group_link_asks_first(sso_app, app, client, provider, world,
     assert refused.headers["Location"].endswith(f"{page}?ta-bort-kopplingen=fraga#ta-bort-kopplingen")
     asked = client.get(refused.headers["Location"]).get_data(as_text=True)
     assert ("Observera: Kopplingen för gruppen kultur-handlaggare är inte borttagen. Läs frågan vid knappen och "
-            "kryssa i ”Ja, ta bort kopplingen” om den ska tas bort.") in _text(asked) and "Fel:" not in _text(asked)
+            "kryssa i ”Ja, ta bort kopplingen” om den ska tas bort.") in visible_text(asked) and "Fel:" not in visible_text(asked)
     form = _form(asked)
     assert f'<p id="q-confirm_delete">{QUESTION}</p>' in form and "data-confirm" not in form
     assert re.search(r'id="f-confirm_delete" name="confirm_delete" value="1"[^>]*> Ja, ta bort kopplingen</label>',
@@ -57,7 +53,7 @@ def test_removing_a_group_link_asks_first(sso_app, app, client, provider, world,
 
     done = admin.post(f"{page}/ta-bort", {"confirm_delete": "1"}, form_url=refused.headers["Location"],
                       follow_redirects=True)
-    assert "Kopplingen för gruppen kultur-handlaggare är borttagen." in _text(done.get_data(as_text=True))
+    assert "Kopplingen för gruppen kultur-handlaggare är borttagen." in visible_text(done.get_data(as_text=True))
     assert _group_ids(db) == []
     # as the question said: Eva has no other mapped group, so her next sign-in is refused and her account closed
     r = sso_login(member, provider, "u-5")

@@ -4,7 +4,6 @@ once: "Det går inte att ångra" was only in the button's dialog. The server now
 button with the box "Ja, expediera yttrandet"; a question, not headed "Fel:"."""
 from __future__ import annotations
 
-import re
 from datetime import datetime, timezone
 from html import unescape
 
@@ -15,17 +14,14 @@ from remiss.reminders import relay
 from remiss.reminders.models import OutboxMessage
 from remiss.remisser.models import Remiss
 from tests.drafting.test_walk20_signatures import SIGNED
+from tests.support.asking import assert_asked_beside, form_at, visible_text
 
 QUESTION = ("Expediera yttrandet? Det läggs i utkorgen och e-postas inom några minuter till kulturkansli@malmo.se. "
             f"Det går inte att ångra. {SIGNED}")
 
 
 def _form(page: str) -> str:
-    return re.search(r'<form[^>]*yttrande/expediera".*?</form>', page, re.S).group(0)
-
-
-def _text(html: str) -> str:
-    return " ".join(unescape(re.sub(r"<[^>]+>", " ", html)).split())
+    return form_at(page, 'yttrande/expediera"')
 
 
 def _state(session, rid: int) -> tuple[str, str, int]:
@@ -49,12 +45,10 @@ def test_expediera_without_the_dialogs_yes_asks_on_the_page(decided, auth, sessi
     asked = unescape(auth.client.get(refused.headers["Location"]).get_data(as_text=True))
     # Old code: "Klart: Yttrandet är expedierat: version 1 …", locked and queued with no question
     assert ("Observera: Yttrandet är inte expedierat: att expediera det går inte att ångra. Läs frågan vid knappen "
-            "och kryssa i ”Ja, expediera yttrandet” om det ska expedieras.") in _text(asked)
+            "och kryssa i ”Ja, expediera yttrandet” om det ska expedieras.") in visible_text(asked)
     form = _form(asked)
-    assert f'<p id="q-confirm_expediera">{QUESTION}</p>' in form and "data-confirm" not in form
-    assert re.search(r'<input type="checkbox" id="f-confirm_expediera" name="confirm_expediera" value="1"[^>]*> '
-                     r'Ja, expediera yttrandet</label>', form)
-    assert "Fel:" not in _text(asked)
+    assert_asked_beside(form, "confirm_expediera", QUESTION, "Ja, expediera yttrandet")
+    assert "Fel:" not in visible_text(asked)
     assert _state(session, rid) == ("beslutad", "godkand", 0)
     session.rollback()
 
@@ -65,7 +59,7 @@ def test_expediera_without_the_dialogs_yes_asks_on_the_page(decided, auth, sessi
 
     done = auth.post(f"{page}/yttrande/expediera", {"confirm_expediera": "1"}, form_url=refused.headers["Location"],
                      follow_redirects=True)
-    assert "Yttrandet är expedierat: version" in _text(done.get_data(as_text=True))
+    assert "Yttrandet är expedierat: version" in visible_text(done.get_data(as_text=True))
     assert _state(session, rid) == ("besvarad", "expedierad", 1)
 
 

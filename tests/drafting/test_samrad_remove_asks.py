@@ -5,12 +5,12 @@ from __future__ import annotations
 
 import re
 from datetime import date
-from html import unescape
 
 from sqlmodel import select
 
 from remiss.drafting.models import Consultation
 from tests.support.factories import make_remiss
+from tests.support.asking import form_at, visible_text
 
 PARTY = "Pensionärsrådet"
 QUESTION = (f"Ta bort samrådet med {PARTY} 1 september 2015? Yttrandet säger då inte längre att {PARTY} har beretts "
@@ -18,12 +18,8 @@ QUESTION = (f"Ta bort samrådet med {PARTY} 1 september 2015? Yttrandet säger d
             "att ångra.")
 
 
-def _text(html: str) -> str:
-    return " ".join(unescape(re.sub(r"<[^>]+>", " ", html)).split())
-
-
 def _form(page: str, consultation_id: int) -> str:
-    return re.search(rf'<form[^>]*id="samrad-{consultation_id}".*?</form>', unescape(page), re.S).group(0)
+    return form_at(page, f'id="samrad-{consultation_id}"')
 
 
 def _samrad(session, rid: int) -> list[int]:
@@ -48,7 +44,7 @@ def test_removing_a_samrad_asks_first(world, auth, client, session):
     assert refused.headers["Location"].endswith(f"{page}?samrad-{sid}=fraga#samrad-{sid}")
     asked = client.get(refused.headers["Location"]).get_data(as_text=True)
     assert (f"Observera: Samrådet med {PARTY} är inte borttaget. Läs frågan vid knappen och kryssa i ”Ja, ta bort "
-            "samrådet” om det ska tas bort.") in _text(asked) and "Fel:" not in _text(asked)
+            "samrådet” om det ska tas bort.") in visible_text(asked) and "Fel:" not in visible_text(asked)
     form = _form(asked, sid)
     assert f'<p id="q-confirm_remove_samrad">{QUESTION}</p>' in form and "data-confirm" not in form
     assert re.search(r'id="f-confirm_remove_samrad" name="confirm_remove_samrad" value="1"[^>]*> Ja, ta bort '
@@ -57,9 +53,9 @@ def test_removing_a_samrad_asks_first(world, auth, client, session):
 
     done = auth.post(f"{page}/samrad/{sid}/ta-bort", {"confirm_remove_samrad": "1"},
                      form_url=refused.headers["Location"], follow_redirects=True)
-    assert f"Samrådet med {PARTY} är borttaget." in _text(done.get_data(as_text=True))
+    assert f"Samrådet med {PARTY} är borttaget." in visible_text(done.get_data(as_text=True))
     assert _samrad(session, rid) == []
 
     again = auth.post(f"{page}/samrad/{sid}/ta-bort", form_url=page, follow_redirects=True)  # refused, not asked
-    assert "Fel: Samrådet finns inte." in _text(again.get_data(as_text=True))
-    assert "är inte borttaget" not in _text(again.get_data(as_text=True))
+    assert "Fel: Samrådet finns inte." in visible_text(again.get_data(as_text=True))
+    assert "är inte borttaget" not in visible_text(again.get_data(as_text=True))

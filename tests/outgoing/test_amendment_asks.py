@@ -6,13 +6,13 @@ is left to send, the post is refused as before, without a question."""
 from __future__ import annotations
 
 import re
-from html import unescape
 
 from sqlmodel import select
 
 from remiss.outgoing.service.amendments import KIND
 from remiss.reminders.models import OutboxMessage
 from tests.outgoing.test_walk9_dates import _sent
+from tests.support.asking import assert_asked_beside, form_at, visible_text
 
 # the missiv was made when the remiss went out, before the questions changed: the changed one is made now, unread,
 # and the question says so as Skicka remissen's does (h-out22)
@@ -22,12 +22,8 @@ QUESTION = ("Missivet är inaktuellt (remissen har ändrats efter att det skapad
             "några minuter till 2 remissinstanser: trafik@example.se, miljo@example.se. Det går inte att ångra.")
 
 
-def _text(html: str) -> str:
-    return " ".join(unescape(re.sub(r"<[^>]+>", " ", html)).split())
-
-
 def _form(page: str) -> str:
-    return re.search(r'<form[^>]*utskick/andring".*?</form>', unescape(page), re.S).group(0)
+    return form_at(page, 'utskick/andring"')
 
 
 def _queued(session, rid: int) -> int:
@@ -54,15 +50,13 @@ def test_sending_the_amendment_without_the_dialogs_yes_asks_on_the_page(session,
     asked = client.get(refused.headers["Location"]).get_data(as_text=True)
     # Old code: "Ändringen skickas: det ändrade missivet läggs i utkorgen …" with no question
     assert ("Observera: Ändringen är inte skickad: att skicka den går inte att ångra. Läs frågan vid knappen och "
-            "kryssa i ”Ja, skicka ändringen” om den ska skickas.") in _text(asked)
+            "kryssa i ”Ja, skicka ändringen” om den ska skickas.") in visible_text(asked)
     form = _form(asked)
-    assert f'<p id="q-confirm_amendment">{QUESTION}</p>' in form and "data-confirm" not in form
-    assert re.search(r'<input type="checkbox" id="f-confirm_amendment" name="confirm_amendment" value="1"[^>]*> '
-                     r'Ja, skicka ändringen</label>', form)
-    assert "Fel:" not in _text(asked)
+    assert_asked_beside(form, "confirm_amendment", QUESTION, "Ja, skicka ändringen")
+    assert "Fel:" not in visible_text(asked)
     assert _queued(session, rid) == 0
 
-    done = _text(auth.post(f"{page}/utskick/andring", {"confirm_amendment": "1"},
+    done = visible_text(auth.post(f"{page}/utskick/andring", {"confirm_amendment": "1"},
                            form_url=refused.headers["Location"], follow_redirects=True).get_data(as_text=True))
     assert "Ändringen skickas: det ändrade missivet läggs i utkorgen" in done
     assert _queued(session, rid) == len(emails) == 2
@@ -70,6 +64,6 @@ def test_sending_the_amendment_without_the_dialogs_yes_asks_on_the_page(session,
     # nothing left to send: refused first, no question
     again = auth.post(f"{page}/utskick/andring", {}, form_url=page)
     assert "skicka-andring=fraga" not in again.headers["Location"]
-    said = _text(client.get(again.headers["Location"]).get_data(as_text=True))
+    said = visible_text(client.get(again.headers["Location"]).get_data(as_text=True))
     assert "Ändringen skickades inte: Alla som har fått remissen har redan de gällande frågeställningarna." in said
     assert "Ja, skicka ändringen" not in said

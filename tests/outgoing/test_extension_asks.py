@@ -5,26 +5,20 @@ förlängd …", and the question beside the button with the box "Ja, förläng 
 "Fel". A date that cannot be taken is refused first, at its field, without a question."""
 from __future__ import annotations
 
-import re
-from html import unescape
-
 from sqlmodel import select
 
 from remiss.outgoing.service.remisstid import EXTENSION_KIND
 from remiss.reminders.models import OutboxMessage
 from remiss.remisser.models import Remiss
 from tests.outgoing.test_walk9_dates import _sent
+from tests.support.asking import assert_asked_beside, form_at, visible_text
 
 QUESTION = ("Förlänga remisstiden för alla? Meddelandet läggs i utkorgen och e-postas inom några minuter till 2 "
             "remissinstanser som inte har svarat: trafik@example.se, miljo@example.se. Det går inte att ångra.")
 
 
-def _text(html: str) -> str:
-    return " ".join(unescape(re.sub(r"<[^>]+>", " ", html)).split())
-
-
 def _form(page: str) -> str:
-    return re.search(r'<form[^>]*utskick/forlangning".*?</form>', unescape(page), re.S).group(0)
+    return form_at(page, 'utskick/forlangning"')
 
 
 def _state(session, rid: int) -> tuple:
@@ -51,23 +45,21 @@ def test_extending_without_the_dialogs_yes_asks_on_the_page_and_keeps_the_form(s
     # Old code: "Remisstiden är förlängd till 12 februari 2027 kl. 12.00. Meddelandet läggs i utkorgen …"
     assert ("Observera: Remisstiden är inte förlängd till 12 februari 2027 kl. 12.00: meddelandet om den nya "
             "svarsdagen går inte att ta tillbaka. Läs frågan vid knappen och kryssa i ”Ja, förläng och meddela” om "
-            "remisstiden ska förlängas.") in _text(said)
+            "remisstiden ska förlängas.") in visible_text(said)
     form = _form(said)
-    assert f'<p id="q-confirm_extension">{QUESTION}</p>' in form and "data-confirm" not in form
-    assert re.search(r'<input type="checkbox" id="f-confirm_extension" name="confirm_extension" value="1"[^>]*> '
-                     r'Ja, förläng och meddela</label>', form)
+    assert_asked_beside(form, "confirm_extension", QUESTION, "Ja, förläng och meddela")
     assert 'value="2027-02-12"' in form and 'value="12.00"' in form
     assert 'value="Flera har bett om mer tid."' in form
-    assert "Fel:" not in _text(said)
+    assert "Fel:" not in visible_text(said)
     assert _state(session, rid) == ("2027-01-29", 0)
 
     # a day that has been is refused at its field, with no question
     past = auth.post(f"{page}/utskick/forlangning", {"until_on": "2026-12-04"}, form_url=page)
     assert past.status_code == 400
-    assert "Den nya svarsdagen måste ligga efter i dag (4 december 2026)." in _text(past.get_data(as_text=True))
+    assert "Den nya svarsdagen måste ligga efter i dag (4 december 2026)." in visible_text(past.get_data(as_text=True))
     assert 'name="confirm_extension"' not in past.get_data(as_text=True)
 
-    done = _text(auth.post(f"{page}/utskick/forlangning", {**typed, "confirm_extension": "1"}, form_url=page,
+    done = visible_text(auth.post(f"{page}/utskick/forlangning", {**typed, "confirm_extension": "1"}, form_url=page,
                            follow_redirects=True).get_data(as_text=True))
     assert "Remisstiden är förlängd till 12 februari 2027 kl. 12.00." in done
     assert _state(session, rid) == ("2027-02-12", 2)

@@ -4,7 +4,6 @@ sändlistan". What the question says holds: a remiss made from the list keeps it
 from __future__ import annotations
 
 import re
-from html import unescape
 
 from sqlmodel import select
 
@@ -12,6 +11,7 @@ from remiss.auth.models import Role
 from remiss.outgoing.models import Organisation, SavedSandlista
 from remiss.remisser.models import SandlistaEntry
 from tests.support.factories import T0, make_namnd, make_user
+from tests.support.asking import form_at, visible_text
 
 NAME = "samtliga stadsområdesnämnder"
 QUESTION = (f"Ta bort sändlistan ”{NAME}” (2 remissinstanser)? Den går då inte att välja för nya remisser. Remisser "
@@ -19,12 +19,8 @@ QUESTION = (f"Ta bort sändlistan ”{NAME}” (2 remissinstanser)? Den går då
             "Det går inte att ångra.")
 
 
-def _text(html: str) -> str:
-    return " ".join(unescape(re.sub(r"<[^>]+>", " ", html)).split())
-
-
 def _form(page: str, list_id: int) -> str:
-    return re.search(rf'<form[^>]*id="ta-bort-{list_id}".*?</form>', unescape(page), re.S).group(0)
+    return form_at(page, f'id="ta-bort-{list_id}"')
 
 
 def test_removing_a_saved_list_asks_first(session, client, auth):
@@ -49,7 +45,7 @@ def test_removing_a_saved_list_asks_first(session, client, auth):
     assert refused.headers["Location"].endswith(f"/sandlistor?ta-bort-{list_id}=fraga#ta-bort-{list_id}")
     asked = client.get(refused.headers["Location"]).get_data(as_text=True)
     assert (f"Observera: Sändlistan ”{NAME}” är inte borttagen. Läs frågan vid knappen och kryssa i ”Ja, ta bort "
-            "sändlistan” om den ska tas bort.") in _text(asked) and "Fel:" not in _text(asked)
+            "sändlistan” om den ska tas bort.") in visible_text(asked) and "Fel:" not in visible_text(asked)
     form = _form(asked, list_id)
     assert f'<p id="q-confirm_delete">{QUESTION}</p>' in form and "data-confirm" not in form
     assert re.search(r'id="f-confirm_delete" name="confirm_delete" value="1"[^>]*> Ja, ta bort sändlistan</label>',
@@ -60,7 +56,7 @@ def test_removing_a_saved_list_asks_first(session, client, auth):
 
     done = auth.post(f"/sandlistor/{list_id}/ta-bort", {"confirm_delete": "1"}, form_url=refused.headers["Location"],
                      follow_redirects=True)
-    assert f"Sändlistan ”{NAME}” är borttagen." in _text(done.get_data(as_text=True))
+    assert f"Sändlistan ”{NAME}” är borttagen." in visible_text(done.get_data(as_text=True))
     session.expire_all()
     assert session.exec(select(SavedSandlista)).all() == []
     assert sorted(e.name for e in session.exec(select(SandlistaEntry))) == ["SON Norr", "SON Söder"]  # kept

@@ -5,7 +5,6 @@ and the page shows the question beside the button with the box "Ja, skicka remis
 remiss that cannot be sent is refused as before, without a question (tests/outgoing/test_walk9_dates.py)."""
 from __future__ import annotations
 
-import re
 from html import unescape
 
 from sqlmodel import select
@@ -14,6 +13,7 @@ from remiss.outgoing.service.sending import MISSIV_KIND
 from remiss.reminders.models import OutboxMessage
 from remiss.remisser.models import Remiss
 from tests.outgoing.conftest import NORR
+from tests.support.asking import assert_asked_beside, form_at, visible_text
 
 # walk21b K5: no missiv is made yet, so sending makes one nobody has read, and the question says so
 UNMADE = ("Missivet är inte skapat än: det skapas nu från standardmallen och skickas utan att någon har läst det. ")
@@ -23,11 +23,7 @@ QUESTION = ("Remissen har inga remisshandlingar: remissinstanserna får bara mis
 
 
 def _form(page: str) -> str:
-    return re.search(r'<form[^>]*utskick/skicka".*?</form>', page, re.S).group(0)
-
-
-def _text(html: str) -> str:
-    return " ".join(unescape(re.sub(r"<[^>]+>", " ", html)).split())
+    return form_at(page, 'utskick/skicka"')
 
 
 def _sent(session, rid: int) -> tuple[bool, int]:
@@ -51,12 +47,10 @@ def test_sending_without_the_dialogs_yes_asks_on_the_page(session, client, auth,
     asked = unescape(client.get(refused.headers["Location"]).get_data(as_text=True))
     # Old code: "Klart: Remissen är skickad: missivet läggs i utkorgen …" with no question
     assert ("Observera: Remissen är inte skickad: att skicka den går inte att ångra. Läs frågan vid knappen och "
-            "kryssa i ”Ja, skicka remissen nu” om den ska skickas.") in _text(asked)
+            "kryssa i ”Ja, skicka remissen nu” om den ska skickas.") in visible_text(asked)
     form = _form(asked)
-    assert f'<p id="q-confirm_send">{QUESTION}</p>' in form and "data-confirm" not in form
-    assert re.search(r'<input type="checkbox" id="f-confirm_send" name="confirm_send" value="1"[^>]*> '
-                     r'Ja, skicka remissen nu</label>', form)
-    assert "Fel:" not in _text(asked)
+    assert_asked_beside(form, "confirm_send", QUESTION, "Ja, skicka remissen nu")
+    assert "Fel:" not in visible_text(asked)
     assert _sent(session, rid) == (False, 0)
 
     unticked = auth.post(f"{page}/utskick/skicka", {}, form_url=refused.headers["Location"])
@@ -65,7 +59,7 @@ def test_sending_without_the_dialogs_yes_asks_on_the_page(session, client, auth,
 
     done = auth.post(f"{page}/utskick/skicka", {"confirm_send": "1"}, form_url=refused.headers["Location"],
                      follow_redirects=True)
-    assert "Remissen är skickad: missivet läggs i utkorgen" in _text(done.get_data(as_text=True))
+    assert "Remissen är skickad: missivet läggs i utkorgen" in visible_text(done.get_data(as_text=True))
     assert _sent(session, rid) == (True, 2)
 
 
@@ -77,7 +71,7 @@ def test_the_question_says_when_no_missiv_is_made_yet(session, client, auth, uns
     asked = unescape(client.get(auth.post(f"{page}/utskick/skicka", {}, form_url=page).headers["Location"])
                      .get_data(as_text=True))
     # Old code: "Remissen har inga remisshandlingar: … Skicka remissen nu? …" with no word of the missiv
-    assert UNMADE.strip() in _text(_form(asked))
+    assert UNMADE.strip() in visible_text(_form(asked))
     assert _sent(session, rid) == (False, 0)
 
     assert auth.post(f"{page}/utskick/missiv", {}, form_url=page).status_code == 302

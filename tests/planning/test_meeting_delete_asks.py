@@ -4,26 +4,20 @@ plan asks in that meeting's row with the box "Ja, ta bort sammanträdet" (remiss
 not "Fel"; the other rows keep their dialog."""
 from __future__ import annotations
 
-import re
-from html import unescape
-
 from sqlmodel import select
 
 from remiss.auth.models import Role
 from remiss.namnd.models import Meeting
 from tests.planning.helpers import add_meetings, at, fetch
 from tests.support.factories import make_namnd, make_user
+from tests.support.asking import assert_asked_beside, form_at, visible_text
 
 QUESTION = ("Ta bort sammanträdet torsdag 25 februari 2027 kl. 17.00? Nämndens tidplaner räknas om utan det. Det går "
             "inte att ångra.")
 
 
-def _text(html: str) -> str:
-    return " ".join(unescape(re.sub(r"<[^>]+>", " ", html)).split())
-
-
 def _form(page: str, meeting_id: int) -> str:
-    return re.search(rf'<form[^>]*/{meeting_id}/ta-bort".*?</form>', unescape(page), re.S).group(0)
+    return form_at(page, f'/{meeting_id}/ta-bort"')
 
 
 def test_removing_a_meeting_without_the_dialogs_yes_asks_in_its_row(db, client, auth, session, clock):
@@ -44,15 +38,13 @@ def test_removing_a_meeting_without_the_dialogs_yes_asks_in_its_row(db, client, 
     asked = client.get(refused.headers["Location"]).get_data(as_text=True)
     # Old code: "Sammanträdet är borttaget." with no question
     assert ("Observera: Sammanträdet torsdag 25 februari 2027 kl. 17.00 är inte borttaget. Läs frågan vid knappen och "
-            "kryssa i ”Ja, ta bort sammanträdet” om det ska tas bort.") in _text(asked)
+            "kryssa i ”Ja, ta bort sammanträdet” om det ska tas bort.") in visible_text(asked)
     form = _form(asked, meeting)
-    assert f'<p id="q-confirm_delete">{QUESTION}</p>' in form and "data-confirm" not in form
-    assert re.search(r'<input type="checkbox" id="f-confirm_delete" name="confirm_delete" value="1"[^>]*> '
-                     r'Ja, ta bort sammanträdet</label>', form)
-    assert "data-confirm" in _form(asked, first) and "Fel:" not in _text(asked)
+    assert_asked_beside(form, "confirm_delete", QUESTION, "Ja, ta bort sammanträdet")
+    assert "data-confirm" in _form(asked, first) and "Fel:" not in visible_text(asked)
     assert len(fetch(db, select(Meeting).where(Meeting.namnd_id == namnd.id))) == 2
 
     done = auth.post(f"{plan}/{meeting}/ta-bort", {"confirm_delete": "1"}, form_url=refused.headers["Location"],
                      follow_redirects=True)
-    assert "Sammanträdet är borttaget." in _text(done.get_data(as_text=True))
+    assert "Sammanträdet är borttaget." in visible_text(done.get_data(as_text=True))
     assert [m.id for m in fetch(db, select(Meeting).where(Meeting.namnd_id == namnd.id))] == [first]

@@ -5,13 +5,13 @@ meddelanden"); nothing is queued until the box is ticked."""
 from __future__ import annotations
 
 import re
-from html import unescape
 
 from sqlmodel import select
 
 from remiss.reminders.models import OutboxMessage
 from tests.reminders.conftest import fast_user
 from tests.support.factories import T0
+from tests.support.asking import form_at, visible_text
 
 ALL_REVIEW = ("Skicka 3 misslyckade meddelanden igen till ann@example.se och bo@example.se? De läggs tillbaka i "
               "utkorgen och skickas vid nästa svep. Det går inte att ångra.")
@@ -21,12 +21,8 @@ ONE = ("Skicka meddelandet ”Du har tilldelats en remiss” till cia@example.se
        "skickas vid nästa svep. Det går inte att ångra.")
 
 
-def _text(html: str) -> str:
-    return " ".join(unescape(re.sub(r"<[^>]+>", " ", html)).split())
-
-
 def _form(page: str, part: str) -> str:
-    return re.search(rf'<form[^>]*id="{part}".*?</form>', unescape(page), re.S).group(0)
+    return form_at(page, f'id="{part}"')
 
 
 def _failed(session) -> None:
@@ -64,7 +60,7 @@ def test_skicka_alla_igen_says_how_many_and_to_whom_and_asks_first(client, auth,
     assert refused.headers["Location"].endswith("/admin/utkorg?kind=review&skicka-alla-igen=fraga#skicka-alla-igen")
     asked = client.get(refused.headers["Location"]).get_data(as_text=True)
     assert ("Observera: Inga meddelanden är skickade igen. Läs frågan vid knappen och kryssa i ”Ja, skicka alla "
-            "igen” om de ska skickas.") in _text(asked) and "Fel:" not in _text(asked)
+            "igen” om de ska skickas.") in visible_text(asked) and "Fel:" not in visible_text(asked)
     form = _form(asked, "skicka-alla-igen")
     assert f'<p id="q-confirm_resend_all">{ALL_REVIEW}</p>' in form and "data-confirm" not in form
     assert re.search(r'id="f-confirm_resend_all" name="confirm_resend_all" value="1"[^>]*> Ja, skicka alla igen'
@@ -74,7 +70,7 @@ def test_skicka_alla_igen_says_how_many_and_to_whom_and_asks_first(client, auth,
     done = auth.post("/admin/utkorg/skicka-alla-igen", {"kind": "review", "back": page, "confirm_resend_all": "1"},
                      form_url=refused.headers["Location"])
     assert done.headers["Location"] == page
-    assert "3 misslyckade meddelanden skickas igen vid nästa svep." in _text(client.get(page).get_data(as_text=True))
+    assert "3 misslyckade meddelanden skickas igen vid nästa svep." in visible_text(client.get(page).get_data(as_text=True))
     assert _statuses(session) == {"failed:0": "pending", "failed:1": "pending", "failed:2": "pending",
                                   "failed:3": "failed"}
 
@@ -95,7 +91,7 @@ def test_skicka_igen_on_a_row_asks_first(client, auth, world, session):
                                                 f"#skicka-igen-{row_id}")
     asked = client.get(refused.headers["Location"]).get_data(as_text=True)
     assert ("Observera: Meddelandet till cia@example.se är inte skickat igen. Läs frågan vid knappen och kryssa i "
-            "”Ja, skicka igen” om det ska skickas.") in _text(asked) and "Fel:" not in _text(asked)
+            "”Ja, skicka igen” om det ska skickas.") in visible_text(asked) and "Fel:" not in visible_text(asked)
     # on a row of its own under the mail's, as wide as the table (the button's column is narrow)
     assert re.search(rf'<tr class="asked-row"><td colspan="8">\s*<form[^>]*id="skicka-igen-{row_id}"', asked)
     form = _form(asked, f"skicka-igen-{row_id}")
@@ -105,9 +101,9 @@ def test_skicka_igen_on_a_row_asks_first(client, auth, world, session):
 
     done = auth.post(f"/admin/utkorg/{row_id}/skicka-igen", {"back": page, "confirm_resend": "1"},
                      form_url=refused.headers["Location"], follow_redirects=True)
-    assert "Meddelandet skickas igen vid nästa svep." in _text(done.get_data(as_text=True))
+    assert "Meddelandet skickas igen vid nästa svep." in visible_text(done.get_data(as_text=True))
     assert _statuses(session)["failed:3"] == "pending"
     # sent again already (a second tab): refused, not asked
     again = auth.post(f"/admin/utkorg/{row_id}/skicka-igen", {"back": page}, form_url=page, follow_redirects=True)
-    assert "Fel: Bara misslyckade meddelanden kan skickas igen." in _text(again.get_data(as_text=True))
-    assert "är inte skickat igen" not in _text(again.get_data(as_text=True))
+    assert "Fel: Bara misslyckade meddelanden kan skickas igen." in visible_text(again.get_data(as_text=True))
+    assert "är inte skickat igen" not in visible_text(again.get_data(as_text=True))
