@@ -21,11 +21,15 @@ _LINE_ITEM = re.compile(r"^\s*(?:[-–—•*▪◦‣·\uf0b7\uf0a7]|o(?=\s)|\d
 # "… särskilt … följande frågor:"). One bounded run per line start: linear.
 _LEAD_IN = re.compile(r"^[ \t]*(\S[^\n]{0,240}):[ \t]*$", re.MULTILINE)
 _ASKS = re.compile(
-    r"\b(?:svar(?:en)? på|(?:synpunkter|kommentarer|åsikter|reflektioner|inspel|yttrande[n]?)(?: [\wåäö]+){0,2} "
+    r"\b(?:svar(?:en)? på(?! remiss)|(?:synpunkter|kommentarer|åsikter|reflektioner|inspel|yttrande[n]?)(?: [\wåäö]+){0,2} "
     r"(?:på|om|kring|gällande|avseende|beträffande)|(?:vill|önskar)(?: [\wåäö]+){0,2} (?:veta|höra)|"
     r"tar? ställning till|besvara|följande (?:fråg[\wåäö]*|punkter|områden|delar|aspekter|teman)|frågeställning[\wåäö]*|"
     r"frågor(?:na)? (?:att|som (?:vi|ni)|till remissinstanserna|vi)|belys[\wåäö]*)",
     re.IGNORECASE)
+# A lead-in asks: a heading such as "Synpunkter på förslaget:" over prose is no call for answers to a list.
+_ASKING_WORD = re.compile(r"\b(?:vill|önska[rs]?|ber|ombeds|gärna|särskilt|i första hand|framför allt|följande|"
+                          r"fråg[\wåäö]*|besvara|ställning|belys[\wåäö]*|tacksam[\wåäö]*|välkomn[\wåäö]*|"
+                          r"tar emot)\b", re.IGNORECASE)
 # A line that introduces how to answer, whom to ask, where the letter was sent or what is enclosed: never questions
 # ("Du kan lämna kommentarer på två sätt:", "Har du frågor … kontakta:", "… synpunkter på följande handlingar:").
 _NOT_ASKING = re.compile(
@@ -105,7 +109,7 @@ def _lead_ins(text: str):
 
 def _asks(line: str) -> bool:
     """Tell a lead-in that asks for answers or views from one that says how to answer or what is enclosed."""
-    return bool(_ASKS.search(line)) and not _NOT_ASKING.search(line)
+    return bool(_ASKS.search(line) and _ASKING_WORD.search(line)) and not _NOT_ASKING.search(line)
 
 
 def _from_lines(after: str) -> list[str]:

@@ -111,6 +111,8 @@ def test_no_warning_where_the_letter_asks_no_questions():
                    "Du kan lämna kommentarer på två sätt:\n- med e-post till kommunstyrelsen@lund.se\n"
                    "- med brev till Lunds kommun, 221 00 Lund\n",
                    "Har du frågor om remissen är du välkommen att kontakta:\nKarin Ek\n",
+                   "Synpunkter på förslaget:\nKommunstyrelsen vill ha ett samlat svar från varje instans.\n",
+                   "Svar på remissen:\nSvaret ska vara undertecknat.\n",
                    ""):
         result = parse_missiv(_letter(middle))
         assert result.questions == [], middle
