@@ -16,7 +16,7 @@ from remiss.missiv.contact import find_contact, find_contact_email, name_from_ad
 from remiss.missiv.fields import find_answer_address, find_answer_email_by_name, find_emails, unwrapped
 from remiss.missiv.hints import Hint, agree, remittent_from_hints, title_from_hints
 from remiss.missiv.own_answer import answer_addressee, is_own_answer
-from remiss.missiv.questions import find_questions
+from remiss.missiv.questions import find_questions, question_warnings
 from remiss.missiv.received import find_received
 from remiss.missiv.remittent import find_remittent
 from remiss.missiv.result import Evidence, MissivResult
@@ -218,6 +218,7 @@ def parse_missiv(text: str, *, reference_date: date | None = None, hints: Sequen
 
     questions, span = find_questions(work)
     note("questions", span)
+    warnings.extend(question_warnings(work, questions))
 
     summary, span = find_summary(work)
     note("summary", span)  # a missiv without a summary of its own is usual and nothing the registrator can act on

@@ -13,7 +13,35 @@ _CUE = re.compile(
     re.IGNORECASE | re.MULTILINE,
 )
 _ITEM_INLINE = re.compile(r"(?:^|\s)(?:[-–•]|\d{1,2}[.)])\s+(?=[A-ZÅÄÖ])")
-_LINE_ITEM = re.compile(r"^\s*(?:[-–•*]|\d{1,2}\s*[.):])\s+(.*\S)")
+# A list item's marker: a dash, a bullet (Word's pasted Symbol bullets U+F0B7, U+F0A7 too), "o " (Word's second-level
+# bullet as plain text), "1." / "1)" / "1:", or "a)".
+_LINE_ITEM = re.compile(r"^\s*(?:[-–—•*▪◦‣·\uf0b7\uf0a7]|o(?=\s)|\d{1,2}\s*[.):]|[a-h]\))\s+(.*\S)")
+# A lead-in: a line of its own that ends in a colon and asks for answers or views on what follows ("Vi vill särskilt
+# ha svar på:", "Vi önskar synpunkter på följande:", "Vi vill gärna veta:", "Frågor att ta ställning till:",
+# "… särskilt … följande frågor:"). One bounded run per line start: linear.
+_LEAD_IN = re.compile(r"^[ \t]*(\S[^\n]{0,240}):[ \t]*$", re.MULTILINE)
+_ASKS = re.compile(
+    r"\b(?:svar(?:en)? på(?! remiss)|(?:synpunkter|kommentarer|åsikter|reflektioner|inspel|yttrande[n]?)(?: [\wåäö]+){0,2} "
+    r"(?:på|om|kring|gällande|avseende|beträffande)|(?:vill|önskar)(?: [\wåäö]+){0,2} (?:veta|höra)|"
+    r"tar? ställning till|besvara|följande (?:fråg[\wåäö]*|punkter|områden|delar|aspekter|teman)|frågeställning[\wåäö]*|"
+    r"frågor(?:na)? (?:att|som (?:vi|ni)|till remissinstanserna|vi)|belys[\wåäö]*)",
+    re.IGNORECASE)
+# A lead-in asks: a heading such as "Synpunkter på förslaget:" over prose is no call for answers to a list.
+_ASKING_WORD = re.compile(r"\b(?:vill|önska[rs]?|ber|ombeds|gärna|särskilt|i första hand|framför allt|följande|"
+                          r"fråg[\wåäö]*|besvara|ställning|belys[\wåäö]*|tacksam[\wåäö]*|välkomn[\wåäö]*|"
+                          r"tar emot)\b", re.IGNORECASE)
+# A line that introduces how to answer, whom to ask, where the letter was sent or what is enclosed: never questions
+# ("Du kan lämna kommentarer på två sätt:", "Har du frågor … kontakta:", "… synpunkter på följande handlingar:").
+_NOT_ASKING = re.compile(
+    r"\b(?:sätt|kontakta|adress(?:en)?|lämnas|skickas|sänds|skickats|sänts|mejla|e-post|sändlista[n]?|"
+    r"(?:följande|dessa|nedanstående) (?:remissinstanser|instanser|mottagare)|bilag[\wåäö]*|handling(?:ar|arna)?|dokument(?:en)?|underlag(?:et)?|länk(?:ar|en)?|"
+    r"webbplats(?:en)?)\b",
+    re.IGNORECASE)
+# An enclosed document's line ("Bilaga 2 Plankarta", "planbeskrivning.pdf"): a list of handlingar, not of questions.
+_DOCUMENT = re.compile(r"^bilaga\b|\.(?:pdf|docx?|xlsx?|odt)\b", re.IGNORECASE)
+# An item that stops before its end ("… samarbetet med", "… mål,"): the next line goes on with it, capitals or not.
+_OPEN_END = re.compile(r"(?:\b(?:och|eller|samt|med|av|för|i|till|om|på|att|som|vid|inom|från|mot|över|kring)|[,–-])\Z",
+                       re.IGNORECASE)
 # A saved web page's menu items and its feedback box ("Hittade du det du sökte?"): never a frågeställning, and
 # the list they stand in is a menu.
 _NAVIGATION = re.compile(
@@ -27,25 +55,68 @@ _NAVIGATION = re.compile(
     r"användbar|lätt att förstå)|fick du svar på (?:din fråga|dina frågor|det du undrade)|vad kan vi göra bättre|"
     r"hur nöjd är du(?: med [\wåäö ]+)?|vill du lämna (?:en )?(?:synpunkt|kommentar)(?: på sidan)?)",
     re.IGNORECASE)
+# A letter has a few cues and lead-ins; each tried reads up to 4,000 characters ("Frågor:" on every line of 100 KB
+# took 7.5 s).
+_MAX_STARTS = 20
 _FOOTER = re.compile(r"(?<!\s)\s+(?:Adress|Postadress|Besöksadress|Tel(?:efon)?|E-post|Webbplats|Org\.?\s?nr)\s*:.*$", re.DOTALL)
 
 
 def find_questions(text: str) -> tuple[list[str], tuple[int, int] | None]:
     """Return the listed questions and the span they cover."""
-    for cue in _CUE.finditer(text):
-        after = text[cue.end():cue.end() + 4000]
+    for start, end in _starts(text)[:_MAX_STARTS]:
+        after = text[end:end + 4000]
         lines = _from_lines(after)
         if len(lines) >= 1:
-            return lines, (cue.start(), cue.end() + min(len(after), sum(len(x) for x in lines) * 2))
+            return lines, (start, end + min(len(after), sum(len(x) for x in lines) * 2))
         inline = _from_inline(after)
         if len(inline) >= 2:
-            return inline, (cue.start(), cue.end() + len(after))
+            return inline, (start, end + len(after))
     return [], None
+
+
+def question_warnings(text: str, questions: list[str]) -> list[str]:
+    """Return a warning when the letter leads in to questions ("Vi vill särskilt ha svar på:") but none were read:
+    the registrator is told to fill them in rather than left with an empty field and no word (walk22 L5)."""
+    if questions:
+        return []
+    lead = next((lead for lead in _lead_ins(text)), None)
+    if lead is None:
+        return []
+    words = " ".join(lead.split())
+    return [f"Missivet verkar ställa frågor (”{words}:”) som inte kunde läsas in; fyll i frågeställningarna för hand."]
+
+
+def _starts(text: str) -> list[tuple[int, int]]:
+    """Where a list of questions may start: after a cue ("Frågeställningar", "Frågor:") or a lead-in line, in the
+    order they stand. A cue whose own line runs on to a colon ("Frågeställningar vi gärna ser belysta är:") starts
+    the list on the next line."""
+    starts = []
+    for cue in _CUE.finditer(text):
+        rest = re.match(r"[^\n]{0,240}", text[cue.end():cue.end() + 241]).group(0)
+        if not rest.rstrip().endswith(":"):
+            starts.append((cue.start(), cue.end()))
+            continue
+        line = text[text.rfind("\n", max(0, cue.start() - 240), cue.start()) + 1:cue.end() + len(rest)]
+        if not _NOT_ASKING.search(line):  # not "Vi önskar synpunkter på följande handlingar:" / "… följande sätt:"
+            starts.append((cue.start(), cue.end() + len(rest)))
+    starts += [(m.start(), m.end()) for m in _LEAD_IN.finditer(text) if _asks(m.group(1))]
+    return sorted(set(starts))
+
+
+def _lead_ins(text: str):
+    return (m.group(1) for m in _LEAD_IN.finditer(text) if _asks(m.group(1)))
+
+
+def _asks(line: str) -> bool:
+    """Tell a lead-in that asks for answers or views from one that says how to answer or what is enclosed."""
+    return bool(_ASKS.search(line) and _ASKING_WORD.search(line)) and not _NOT_ASKING.search(line)
 
 
 def _from_lines(after: str) -> list[str]:
     items: list[str] = []
     started = False
+    blank = False  # a blank line since the last item: what follows is a new item or the list's end
+    indent = 0
     lines = after.split("\n")[:80]
     for index, raw in enumerate(lines):
         line = raw.strip()
@@ -60,19 +131,32 @@ def _from_lines(after: str) -> list[str]:
             else:
                 return []
         if not line:
+            blank = True
             continue
         m = _LINE_ITEM.match(line)
-        if _NAVIGATION.fullmatch((m.group(1) if m else line).strip(" .?")):
+        if _NAVIGATION.fullmatch((m.group(1) if m else line).strip(" .?")) or _DOCUMENT.search(line):
             break
         if m:
             items.append(m.group(1))
-        elif line.endswith("?") and len(line.split()) >= 3:
+            indent = len(raw) - len(raw.lstrip())
+        elif line.endswith("?") and len(line.split()) >= 3 and not (items and _goes_on(items[-1], raw, indent, blank)):
             items.append(line)
-        elif items and not items[-1].endswith(("?", ".")) and line[:1].islower():
+            indent = len(raw) - len(raw.lstrip())
+        elif items and _goes_on(items[-1], raw, indent, blank):
             items[-1] += " " + line
         else:
             break
+        blank = False
     return [_tidy(i) for i in items if _tidy(i)]
+
+
+def _goes_on(item: str, raw: str, indent: int, blank: bool) -> bool:
+    """Tell whether a line that is no item of its own wraps the item before it: no blank line between, the item not
+    ended, and the line in lower case, indented under the item's text, or after a word that needs more."""
+    line = raw.strip()
+    if blank or item.endswith(("?", ".", "!", ":")) or line.endswith(":"):
+        return False
+    return line[:1].islower() or len(raw) - len(raw.lstrip()) > indent or bool(_OPEN_END.search(item))
 
 
 def _from_inline(after: str) -> list[str]:

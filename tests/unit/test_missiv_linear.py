@@ -148,6 +148,13 @@ STRUCTURED = {
     # round 21: an answer sent to a body on every line (each "till" looks its body up)
     "an answer sent on every line": "Yttrande\n" + "Vi översänder yttrandet till Aa Bb kommun\n" * (SIZE // 42),
     "list wrapped after numbers": "Remissinstanser:\n" + "".join(f"{n % 900 + 1}.\nAa " for n in range(SIZE // 8)),
+    # round 22 (h-frq22): a questions cue or lead-in on every line (each read 4,000 characters on: 7.5 s), a lead-in
+    # whose colon comes after a long run of blanks, items that wrap on every line, "o " bullets with no text
+    "questions cues on every line": "Frågor:\n" * (SIZE // 8),
+    "lead-ins on every line": "Vi vill särskilt ha svar på:\n" * (SIZE // 29),
+    "a lead-in then blanks": "Vi vill ha svar på" + " " * SIZE + ":",
+    "items that wrap": "Vi vill ha svar på:\n" + "- Hur ser ni på samarbetet med\n  Region Skåne och\n" * (SIZE // 48),
+    "o bullets": "Vi vill gärna veta:\n" + "o " * (SIZE // 2),
 }
 
 
