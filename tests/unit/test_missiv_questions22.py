@@ -7,7 +7,7 @@ or a list of bilagor/handlingar is never taken for questions.
 from __future__ import annotations
 
 from remiss.missiv import parse_missiv
-from remiss.missiv.questions import find_questions
+from remiss.missiv.questions import find_questions, question_warnings
 
 HEAD = """Lunds kommun
 Kommunkontoret
@@ -152,3 +152,13 @@ def test_the_numbered_lansstyrelse_list_is_still_read():
     assert parse_missiv(_letter(middle)).questions == [
         "Är målen rimliga?", "Vilka åtgärder saknas?", "Hur vill ni följa upp planen?"]
 
+
+
+def test_an_instans_answer_in_the_inkorg_gets_no_word_about_unread_questions():
+    """An answer to our utgående remiss may quote "Vi vill särskilt ha svar på:": the missiv's warnings are
+    meaningless on it, this one too (remiss.intake.views.item_warnings)."""
+    from remiss.intake.views import item_warnings
+
+    said = question_warnings("Vi vill särskilt ha svar på:\nSe bilagan.\n", [])
+    assert said and item_warnings(said, reply=True, extension_card=False, not_later=False) == []
+    assert item_warnings(said, reply=False, extension_card=False, not_later=False) == said

@@ -118,7 +118,7 @@ def our_dnr_prefill(session, texts: list[str]) -> tuple[str, str]:
 
 # The parser's warnings about a missiv's own fields: meaningless on an instans's answer to a remiss we sent.
 _MISSIV_FIELD = re.compile(r"remittent|svarsfrist|svarstiden|ärendemening|diarienummer|sändlist|kontaktperson|"
-                           r"remissinstans|årtal|sista svarsdag", re.IGNORECASE)
+                           r"remissinstans|årtal|sista svarsdag|frågeställning", re.IGNORECASE)
 
 
 def item_warnings(warnings: list[str], *, reply: bool, extension_card: bool, not_later: bool) -> list[str]:
