@@ -13,7 +13,8 @@ from remiss.missiv.dnr import department_from_dnr, find_sender_dnr
 from remiss.missiv.email import dnr_only, innermost, signature_name, signed_by_sender, unquote
 from remiss.missiv.extension import named_remiss, read_extension
 from remiss.missiv.contact import find_contact, find_contact_email, name_from_address, signed_under_closing
-from remiss.missiv.fields import find_answer_address, find_answer_email_by_name, find_emails, unwrapped
+from remiss.missiv.fields import (find_answer_address, find_answer_email_by_name, find_emails, obfuscated_end,
+                                  reveal_addresses, unwrapped)
 from remiss.missiv.hints import Hint, agree, remittent_from_hints, title_from_hints
 from remiss.missiv.own_answer import answer_addressee, is_own_answer
 from remiss.missiv.questions import find_questions
@@ -36,7 +37,8 @@ def parse_missiv(text: str, *, reference_date: date | None = None, hints: Sequen
     the text gives none, with a warning naming their source; the text's own words win.
     """
     original = text or ""
-    whole = unquote(original.translate(_NEUTRAL))
+    written = unquote(original.translate(_NEUTRAL))
+    whole = reveal_addresses(written)  # "m.registrator(at)regeringskansliet.se" read as the address it is
     envelope = innermost(whole)
     offset = envelope.body_start if envelope else 0
     work = whole[offset:]
@@ -187,6 +189,8 @@ def parse_missiv(text: str, *, reference_date: date | None = None, hints: Sequen
     received = find_received(work, found.letter_date)
     note("received", received.span if received else None)
 
+    if answer_span and (end := obfuscated_end(written, offset + answer_span[0])):
+        answer_span = (answer_span[0], end - offset)  # the evidence is the address as the letter writes it
     note("answer_email", answer_span)
 
     contact, span = find_contact(work)

@@ -159,7 +159,15 @@ def find_title(text: str) -> tuple[str | None, tuple[int, int] | None]:
     noun = described and DOCUMENT_NOUN.fullmatch(value, described.end())
     if noun:
         value = noun.group(1)[:1].upper() + noun.group(1)[1:]
+    if value and _KIND_ONLY.fullmatch(value):
+        return None, None  # round 22: "Tyck till om förslaget" leaves "Förslaget": a document's kind names no matter
     return _with_designation(text, value), span
+
+
+# A document's or a procedure's bare kind, definite or not: "Förslaget", "Remissen", "Planen", "Handlingarna"
+_KIND_ONLY = re.compile(r"(?:förslag(?:et|en)?|remiss(?:en)?|plan(?:en)?|dokument(?:et)?|handling(?:en|ar|arna)?|"
+                        r"underlag(?:et)?|samråd(?:et)?|granskning(?:en)?|utställning(?:en)?|material(?:et)?|"
+                        r"ärende(?:t)?|program(?:met)?|strategi(?:n)?)", re.IGNORECASE)
 
 
 def _find_title_body(text: str) -> tuple[str | None, tuple[int, int] | None]:

@@ -44,6 +44,8 @@ _TRIGGERS = [
     r"(?:remiss|samråd)[ \t]+(?:om|gällande|avseende|angående|av)[ \t]+",
     # "… om att yttra sig över val av väglinje.", "ges möjlighet att yttra sig över …"
     r"\byttra[ \t]+(?:sig|dig|er)[ \t]+över[ \t]+",
+    # round 22: "Regeringen har kungjort kärnavfallsbolagets komplettering om … ." (a kungörelse relayed)
+    r"\b(?:har[ \t]+(?:nu[ \t]+)?kungjort|kungör(?:[ \t]+(?:härmed|nu))?)[ \t]+",
     # "… som Näringsdepartementet har remitterat promemorian Vinterdäckskrav för tunga vägfordon."
     r"\b(?:remitterar|remitteras|remitterat|remittera)[ \t]+(?:härmed[ \t]+|nu[ \t]+)?"
     r"(?:(?:departements)?promemorian[ \t]+|betänkandet[ \t]+|delbetänkandet[ \t]+)?(?=[A-ZÅÄÖa-zåäö])",
