@@ -132,6 +132,10 @@ ADVERSARIAL = {
     "asides before till": "skickas in (a) (b b) i (c) " * (SIZE // 27),
     "leads and toolbars": "Ny a plan Arbete med ny b Underlag för samråd Nu ställer vi ut a kungör har kungjort "
                           "Öppna sök Stäng meny\n" * (SIZE // 100),
+    # quotes whose "på remiss" never comes, a quote that never closes, paper copies on every line
+    "quotes not out on remiss": "”Aa bb cc dd” ute på ”Strategi för a” " * (SIZE // 36),
+    "a quote that never closes": "”A" + "a " * (SIZE // 2),
+    "paper copies": "Önskar ni ett utskrivet exemplar kontakta Aa Bb\n" * (SIZE // 48),
     "capital headings": ("REMISS AV FÖRSLAG TILL PLAN FÖR AA LÄN " * 20 + "\n") * (SIZE // 780),
 }
 # Structured inputs for the entry point: a heading, greeting or header followed by a long run.

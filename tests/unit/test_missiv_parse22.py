@@ -94,3 +94,31 @@ BIBLIOTEKSPLAN = (
 
 def test_an_aside_in_brackets_between_the_verb_and_till_keeps_the_answer_address():
     assert parse_missiv(BIBLIOTEKSPLAN).answer_email == "kultur@vgregion.se"
+
+
+# Svenska kraftnät's page (fresh14-dev x02): the only person named sends out paper copies
+KRAFTNAT = (
+    "Underlag för kompletterande samråd vid Rudalund och Köksmåla\n\n"
+    "Svenska kraftnät vill nu gärna få era synpunkter på de alternativa sträckningar som redovisas i "
+    "samrådsunderlagen. Vänligen sänd oss era synpunkter senast den 5 april 2018.\n\n"
+    "Ta del av samrådsunderlagen\n\nSamrådsunderlagen finns också publicerade på vår webbplats, under sidan dokument "
+    "och kartor.\n\nDu hittar samrådsunderlagen här\n\n"
+    "Önskar ni ett utskrivet exemplar skickat till er vänligen kontakta Joel Nylin,\n"
+    "tel: 010-475 83 31 eller e-post: joel.nylin@svk.se.\n\n"
+    "Skicka era synpunkter senast 5 april\n\n"
+    "Vi vill gärna få era synpunkter på de alternativa sträckningar som redovisas i samrådsunderlagen. Vänligen sänd "
+    "oss era synpunkter senast den 5 april 2018. De kan skickas antingen via post eller\n"
+)
+
+
+def test_a_person_to_contact_only_for_paper_copies_is_no_contact_person_but_a_warning():
+    result = parse_missiv(KRAFTNAT)
+    assert result.contact_person is None
+    assert result.answer_email is None  # the copies' address is no answer address either
+    assert any(w.startswith("Joel Nylin nämns bara som den som skickar ut utskrivna exemplar") for w in result.warnings)
+
+
+def test_a_person_to_contact_with_questions_and_for_copies_stays_the_contact_person():
+    text = KRAFTNAT.replace("Önskar ni ett utskrivet exemplar skickat till er vänligen kontakta",
+                            "Vid frågor eller för ett utskrivet exemplar, kontakta")
+    assert parse_missiv(text).contact_person == "Joel Nylin"

@@ -51,3 +51,27 @@ def test_a_bare_document_kind_is_no_title_but_a_warning():
     result = parse_missiv(text)
     assert result.title is None
     assert "Ingen ärendemening (titel) hittades." in result.warnings
+
+
+# Region Dalarna's page (fresh14-dev x10): the heading is the short form of the strategy's quoted full name
+DALARNA = (
+    "Strategi för hållbar smart specialisering i Dalarna\n\n"
+    "Regional samverkan genom strategi för hållbar smart specialisering ska skapa innovation, utveckling och tillväxt "
+    "i Dalarna.\n\nNy strategi för smart specialisering ute på remiss\n\n"
+    "Under våren 2022 är den nya strategin: \"En nyskapande och innovativ region - Strategi för hållbar smart "
+    "specialisiering i Dalarna 2022-2028\" ute på remiss. Underlag finns under dokument här på sidan. \n\n"
+    "Svarsmall för remiss skickas in senast 22-03-25 till:\nruf.registrator@regiondalarna.se. \n"
+)
+
+
+def test_a_short_heading_takes_the_full_name_the_text_quotes_as_out_on_remiss():
+    assert parse_missiv(DALARNA).title == ("En nyskapande och innovativ region - Strategi för hållbar smart "
+                                           "specialisiering i Dalarna 2022-2028")
+
+
+def test_a_quote_that_lacks_a_word_of_the_heading_or_is_not_out_on_remiss_is_not_taken():
+    other = DALARNA.replace("smart \nspecialisiering", "x").replace("hållbar smart specialisiering i Dalarna 2022",
+                                                                      "digital omställning 2022")
+    assert parse_missiv(other).title == "Strategi för hållbar smart specialisering i Dalarna"
+    quoted_only = DALARNA.replace("\" ute på remiss.", "\" antogs i fjol.")
+    assert parse_missiv(quoted_only).title == "Strategi för hållbar smart specialisering i Dalarna"
