@@ -44,8 +44,9 @@ _TRIGGERS = [
     r"(?:remiss|samråd)[ \t]+(?:om|gällande|avseende|angående|av)[ \t]+",
     # "… om att yttra sig över val av väglinje.", "ges möjlighet att yttra sig över …"
     r"\byttra[ \t]+(?:sig|dig|er)[ \t]+över[ \t]+",
-    # round 22: "Regeringen har kungjort kärnavfallsbolagets komplettering om … ." (a kungörelse relayed)
-    r"\b(?:har[ \t]+(?:nu[ \t]+)?kungjort|kungör(?:[ \t]+(?:härmed|nu))?)[ \t]+",
+    # round 22: "Regeringen har kungjort kärnavfallsbolagets komplettering om … ." (the government's kungörelse of an
+    # application, relayed); not a länsstyrelse's weekly list ("Länsstyrelsen kungör slutlig sammanräkning av val …")
+    r"\b(?:Regeringen|[A-ZÅÄÖ][a-zåäö-]{1,40}departementet)[ \t]+har[ \t]+(?:nu[ \t]+)?kungjort[ \t]+",
     # "… som Näringsdepartementet har remitterat promemorian Vinterdäckskrav för tunga vägfordon."
     r"\b(?:remitterar|remitteras|remitterat|remittera)[ \t]+(?:härmed[ \t]+|nu[ \t]+)?"
     r"(?:(?:departements)?promemorian[ \t]+|betänkandet[ \t]+|delbetänkandet[ \t]+)?(?=[A-ZÅÄÖa-zåäö])",

@@ -48,6 +48,12 @@ def test_a_kungorelse_names_its_matter_after_har_kungjort():
                                               "ett kärnbränsleförvar")
 
 
+def test_a_lansstyrelse_that_kungor_something_in_a_weekly_list_names_no_matter():
+    text = ("Kungörelser vecka 22\n\nLänsstyrelsen har beslutat om upphävande av vattenskyddsområde i Umeå kommun. "
+            "Länsstyrelsen kungör slutlig sammanräkning av val till Europaparlamentet den 9 juni 2024.\n")
+    assert parse_missiv(text).title is None
+
+
 # Region Dalarna's page (fresh14-dev x10): the period 2022-2028 and "våren 2022" make "22-03-25" 25 March 2022
 DALARNA = (
     "Strategi för hållbar smart specialisering i Dalarna\n\n"
