@@ -338,3 +338,19 @@ def _own_address(name: str, line: str) -> bool:
     fold = str.maketrans("åäöéüø", "aaoeuo")  # "Åsa Öberg" writes asa.oberg@
     return bool(local) and all(part.casefold().translate(fold) in local.translate(fold)
                                for part in (name.split()[0], name.split()[-1]))
+
+
+# Round 22: "Önskar ni ett utskrivet exemplar skickat till er vänligen kontakta Joel Nylin": the person sends out paper
+# copies; whether they also handle the remiss the letter does not say (read on the sentence before the name only)
+_COPIES_ONLY = re.compile(r"\b(?:exemplar(?:et|en)?|papperskopi(?:a|or)|(?:utskriv|tryck)(?:t|na|ta)[ \t]+"
+                          r"(?:version|handlingar|underlag))\b", re.IGNORECASE)
+
+
+def for_copies_only(text: str, span: tuple[int, int] | None) -> bool:
+    """Tell whether the sentence that names the contact asks the reader to contact them only for paper copies."""
+    if span is None:
+        return False
+    before = text[max(0, span[0] - 200):span[0]]
+    start = max(before.rfind(". "), before.rfind("\n\n"))
+    sentence = before[start + 1:]
+    return bool(_COPIES_ONLY.search(sentence)) and not re.search(r"\bfrågor|\bhandläggare", sentence, re.IGNORECASE)

@@ -29,6 +29,10 @@ OCR_ONE_RE = re.compile(rf"(?<![\w])den\s+[lI]\s+((?i:{_MONTH_ALT}))\.?(?![\wå�
 SHORT_RE = re.compile(r"(?<![\d/\-])(\d{1,2})/(\d{1,2})(?:\s?-\s?(\d{2}|\d{4})|[ \t](\d{4}))(?![\d/:.,]\d)(?![\d/])")
 # "15.5.2027", "15.05.2027": day, month and a four-digit year with dots (not a section number "3.1.2" nor a clock time)
 DOTTED_RE = re.compile(r"(?<![\d.])(\d{1,2})\.(\d{1,2})\.((?:19|20)\d\d)(?![\d]|\.\d)")
+# Round 22: "senast 22-03-25", the year in two digits first. Read only where the text makes the year certain: it
+# writes that year in full elsewhere ("Under våren 2022") and not the year of the reverse reading (22 March 2025).
+SHORT_ISO_RE = re.compile(r"(?<![\d/.:-])(\d\d)-(\d\d)-(\d\d)(?![\d/:-])")
+_FULL_YEAR_RE = re.compile(r"(?<!\d)20(\d\d)(?!\d)")
 TIME_RE = re.compile(r"\bkl(?:ockan)?\.?\s*(\d{1,2})(?:[.:](\d{2}))?(?![\d.:]*\s*[-–]\s*\d)(?![.:]?\d)")
 
 
@@ -90,8 +94,29 @@ def find_dates(text: str) -> list[DateMatch]:
         d, mo, y = int(m[1]), int(m[2]), int(m[3])
         if _safe_date(y, mo, d):
             found.append(DateMatch(m.start(), m.end(), y, mo, d, "short"))
+    found += _short_iso_dates(text)
     found.sort(key=lambda dm: dm.start)
     return _drop_overlaps(found)
+
+
+def _short_iso_dates(text: str) -> list[DateMatch]:
+    """Return the dates written "22-03-25" whose year the text makes certain (SHORT_ISO_RE)."""
+    shorts = list(SHORT_ISO_RE.finditer(text))
+    years = {int(y) for y in _FULL_YEAR_RE.findall(text)} if shorts else set()
+    found: list[DateMatch] = []
+    for m in shorts:
+        yy, mo, d = int(m[1]), int(m[2]), int(m[3])
+        reverse = d != yy and d in years and _safe_date(2000 + d, mo, yy) is not None
+        if yy in years and not reverse and _safe_date(2000 + yy, mo, d):
+            found.append(DateMatch(m.start(), m.end(), 2000 + yy, mo, d, "short"))
+    return found
+
+
+def uncertain_short_dates(text: str) -> list[str]:
+    """Return the dates written "22-03-25" whose year the text leaves uncertain, as written."""
+    kept = {(dm.start, dm.end) for dm in _short_iso_dates(text)}
+    return [m.group() for m in SHORT_ISO_RE.finditer(text)
+            if (m.start(), m.end()) not in kept and 1 <= int(m[2]) <= 12 and 1 <= int(m[3]) <= 31]
 
 
 def _drop_overlaps(matches: list[DateMatch]) -> list[DateMatch]:

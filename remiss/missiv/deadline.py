@@ -5,7 +5,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from remiss.missiv.dates import DateMatch, combine, find_dates, find_time_near
+from remiss.missiv.dates import DateMatch, combine, find_dates, find_time_near, uncertain_short_dates
 
 # Cues read in the sentence before a date, strongest first.
 _STRONG = re.compile(
@@ -255,6 +255,10 @@ def find_deadline(text: str, reference_date: date | None = None, *, sent: date |
             warnings.append("Svarsfristen saknar årtal och brevets datum hittades inte; ange ett referensdatum.")
         else:
             warnings.append("Ingen svarsfrist hittades i missivet.")
+        unsure = uncertain_short_dates(text)
+        if unsure:  # "senast 22-03-25" and no year of the text's own to tell 2022 from 2025
+            warnings.append(f"Datumet {unsure[0]} har tvåsiffrigt årtal och texten avgör inte vilket år det är; "
+                            "fyll i svarsfristen själv om det är den.")
         return DeadlineFinding(letter_day, _span(letter), None, None, None, tuple(warnings))
 
     best_score = max(s[0] for s in scored)

@@ -69,7 +69,9 @@ _ANSWER_CUE = re.compile(
     r"\bsvar(?:a|en|et)?[ \t]+till(?=[ \t]+[\w.+-]{1,64}@)|"
     # "(per e-post) till uok@…"; "tillhanda via e-post, hallbarregionalutveckling@…"
     r"(?:e-?post|e-mail|mejl|mail)\)?\s+(?:till|på|under[ \t]+adress(?:en)?)|"
-    r"(?:via|per|med)[ \t]+(?:e-?post|e-mail|mejl|mail)[ \t]*[(,:]|(?:skicka|lämna|sänd|inkomm|mejl|maila|inge|ges in|e-?posta)\w{0,3}[ \t]+(?:[\wåäö-]+[ \t]+){0,6}?till|"
+    r"(?:via|per|med)[ \t]+(?:e-?post|e-mail|mejl|mail)[ \t]*[(,:]|(?:skicka|lämna|sänd|inkomm|mejl|maila|inge|ges in|e-?posta)\w{0,3}[ \t]+"
+    # round 22: an aside among the words: "Svaret skickas in i wordformat (döpt med er organisations namn) till …"
+    r"(?:[\wåäö-]+[ \t]+|\([^()\n@]{1,60}\)[ \t]+){0,6}?till|"
     # "Den som vill yttra sig ska göra detta skriftligt till kalmar@…", "… yttra sig ska göra det skriftligt senast den
     # 31 januari 2021, till uppsala@…": the verb of the answer with the address in the same sentence
     r"\byttra[ \t]+sig\b[^.@\n]{0,80}?[ \t,]till|"
@@ -97,6 +99,29 @@ _COPY_CUE = re.compile(r"(?:med )?kopia (?:till|på)|\bcc\b|samt till|\boch\b", 
 # comma, before a word in lower case, a digit or a bracket ("Förslagen ska ha skickats in\nsenast den 29 juni till
 # kultur@…"). Made a blank of the same length, so that what is found in the unwrapped text has the same span.
 _WRAP = re.compile(r"(?<=[\wåäö,)–-])[ \t]*\n(?=[ \t]*[a-zåäö0-9(])")
+
+
+# Round 22: an address written to keep harvesters off, "m.registrator(at)regeringskansliet.se", "namn[at]domän.se",
+# "namn (at) domän.se". Its parts are bounded and possessive, and it starts only where no address character stands
+# before it, so that a long run of letters is read once (tests/unit/test_missiv_linear.py).
+_OBFUSCATED = re.compile(r"(?<![\w.+-])([\w.+-]{1,64}+)[ \t]?(?:\(at\)|\[at\])[ \t]?"
+                         r"([\w-]{1,63}+(?:\.[\w-]{1,63}+){1,6}+)(?![\w-])", re.IGNORECASE)
+
+
+def reveal_addresses(text: str) -> str:
+    """Return the text with "namn(at)domän.se" written "namn@domän.se", padded with blanks to the same length."""
+    def plain(m: re.Match) -> str:
+        if not m.group(2).rsplit(".", 1)[-1].isalpha():
+            return m.group()
+        address = f"{m.group(1)}@{m.group(2)}"
+        return address + " " * (len(m.group()) - len(address))
+    return _OBFUSCATED.sub(plain, text)
+
+
+def obfuscated_end(text: str, start: int) -> int | None:
+    """Return where an address written "namn(at)domän.se" from `start` ends in the text as written, or None."""
+    m = _OBFUSCATED.match(text, start)
+    return m.end() if m else None
 
 
 def unwrapped(text: str) -> str:

@@ -34,7 +34,7 @@ _POSSESSIVE = re.compile(r"^(?:Kommunens|Regionens|Länsstyrelsens|Myndighetens)
                          r"(?!(?:förslag|konsekvensutredning|utredning|rapport|promemoria)[a-zåäö]{0,3}\b)", re.IGNORECASE)
 # Navigation, credits and dates that sit above a web page's headline.
 _CHROME = re.compile(
-    r"^(?:[•·*-][ \t]*)?(?:skip to|(?:hoppa|gå)(?:[ \t]+direkt)?[ \t]+till|language|lättläst|e-tjänster|meny|sök\b|logga in|storlek|"
+    r"^(?:[•·*-][ \t]*)?(?:(?:öppna|stäng|visa|dölj)[ \t]+(?:sök|meny)[a-zåäö]{0,6}\b|skip to|(?:hoppa|gå)(?:[ \t]+direkt)?[ \t]+till|language|lättläst|e-tjänster|meny|sök\b|logga in|storlek|"
     r"starta visningen|download|transkript|full text|no results|hitta på sidan|dela\b|skriv ut|lyssna|nyhet|"
     r"publicera|senast uppdaterad|sidansvarig|fotograf|foto\b|bild\b|remisser\b|aktuellt|startsida|du är här|"
     r"återställ|visa kontaktuppgifter|tillbaka|senast ändrad|uppdaterad|ändrad\b|aktuella\b|kakor|cookies|"

@@ -12,8 +12,10 @@ from remiss.missiv.deadline import find_deadline
 from remiss.missiv.dnr import department_from_dnr, find_sender_dnr
 from remiss.missiv.email import dnr_only, innermost, signature_name, signed_by_sender, unquote
 from remiss.missiv.extension import named_remiss, read_extension
-from remiss.missiv.contact import find_contact, find_contact_email, name_from_address, signed_under_closing
-from remiss.missiv.fields import find_answer_address, find_answer_email_by_name, find_emails, unwrapped
+from remiss.missiv.contact import (find_contact, find_contact_email, for_copies_only, name_from_address,
+                                   signed_under_closing)
+from remiss.missiv.fields import (find_answer_address, find_answer_email_by_name, find_emails, obfuscated_end,
+                                  reveal_addresses, unwrapped)
 from remiss.missiv.hints import Hint, agree, remittent_from_hints, title_from_hints
 from remiss.missiv.own_answer import answer_addressee, is_own_answer
 from remiss.missiv.questions import find_questions, question_warnings
@@ -36,7 +38,8 @@ def parse_missiv(text: str, *, reference_date: date | None = None, hints: Sequen
     the text gives none, with a warning naming their source; the text's own words win.
     """
     original = text or ""
-    whole = unquote(original.translate(_NEUTRAL))
+    written = unquote(original.translate(_NEUTRAL))
+    whole = reveal_addresses(written)  # "m.registrator(at)regeringskansliet.se" read as the address it is
     envelope = innermost(whole)
     offset = envelope.body_start if envelope else 0
     work = whole[offset:]
@@ -187,6 +190,8 @@ def parse_missiv(text: str, *, reference_date: date | None = None, hints: Sequen
     received = find_received(work, found.letter_date)
     note("received", received.span if received else None)
 
+    if answer_span and (end := obfuscated_end(written, offset + answer_span[0])):
+        answer_span = (answer_span[0], end - offset)  # the evidence is the address as the letter writes it
     note("answer_email", answer_span)
 
     contact, span = find_contact(work)
@@ -196,14 +201,19 @@ def parse_missiv(text: str, *, reference_date: date | None = None, hints: Sequen
         warnings.append(f"{contact} står som handläggare vid ett annat diarienummer än remittentens och är "
                         "troligen mottagarens egen handläggare; fyll i kontaktpersonen.")
         contact, span = None, None
-    if contact is None and envelope:
+    copies_only = bool(contact) and for_copies_only(work, span)
+    if copies_only:  # nor is the person taken back from a signature or an address below
+        warnings.append(f"{contact} nämns bara som den som skickar ut utskrivna exemplar; fyll i kontaktpersonen själv "
+                        "om hen också handlägger remissen.")
+        contact, span = None, None
+    if contact is None and envelope and not copies_only:
         signed = signature_name(work) or signed_by_sender(work, envelope.sender_name)
         # "Från: Länsstyrelsen Västerbotten <…>": a body's name in the sender header is nobody to contact
         if signed and not _is_body(signed[0]):
             contact, span = signed[0], (signed[1], signed[1] + len(signed[0]))
-    if contact is None and not envelope:
+    if contact is None and not envelope and not copies_only:
         contact, span = signed_under_closing(work)
-    if contact is None:
+    if contact is None and not copies_only:
         contact, span = name_from_address(work, [answer_email, *copies])
     if contact and answer:
         warnings.append(f"{contact} är troligen skrivarens egen handläggare eller undertecknare (texten ser ut att "

@@ -9,7 +9,7 @@ from remiss.missiv.dnr import TOKEN_RE
 from remiss.missiv.headline import DOCUMENT_NOUN, continued, headline, is_headline, is_letterhead, is_news, plausible_heading
 from remiss.missiv.title_case import decapitalised
 from remiss.missiv.title_layout import agenda_item, backed, label_above, statute_name
-from remiss.missiv.title_prose import prose_matter
+from remiss.missiv.title_prose import prose_matter, quoted_full_name
 from remiss.missiv.title_trim import clean_subject as _clean_subject
 from remiss.missiv.title_trim import drop_remiss_lead, tidy
 
@@ -159,7 +159,18 @@ def find_title(text: str) -> tuple[str | None, tuple[int, int] | None]:
     noun = described and DOCUMENT_NOUN.fullmatch(value, described.end())
     if noun:
         value = noun.group(1)[:1].upper() + noun.group(1)[1:]
+    if value and _KIND_ONLY.fullmatch(value):
+        return None, None  # round 22: "Tyck till om förslaget" leaves "Förslaget": a document's kind names no matter
+    fuller = quoted_full_name(text, value) if value else None
+    if fuller:
+        value, span = fuller  # round 22: the heading is the short form of the name the text quotes as out on remiss
     return _with_designation(text, value), span
+
+
+# A document's or a procedure's bare kind, definite or not: "Förslaget", "Remissen", "Planen", "Handlingarna"
+_KIND_ONLY = re.compile(r"(?:förslag(?:et|en)?|remiss(?:en)?|plan(?:en)?|dokument(?:et)?|handling(?:en|ar|arna)?|"
+                        r"underlag(?:et)?|samråd(?:et)?|granskning(?:en)?|utställning(?:en)?|material(?:et)?|"
+                        r"ärende(?:t)?|program(?:met)?|strategi(?:n)?)", re.IGNORECASE)
 
 
 def _find_title_body(text: str) -> tuple[str | None, tuple[int, int] | None]:

@@ -44,6 +44,9 @@ _TRIGGERS = [
     r"(?:remiss|samråd)[ \t]+(?:om|gällande|avseende|angående|av)[ \t]+",
     # "… om att yttra sig över val av väglinje.", "ges möjlighet att yttra sig över …"
     r"\byttra[ \t]+(?:sig|dig|er)[ \t]+över[ \t]+",
+    # round 22: "Regeringen har kungjort kärnavfallsbolagets komplettering om … ." (the government's kungörelse of an
+    # application, relayed); not a länsstyrelse's weekly list ("Länsstyrelsen kungör slutlig sammanräkning av val …")
+    r"\b(?:Regeringen|[A-ZÅÄÖ][a-zåäö-]{1,40}departementet)[ \t]+har[ \t]+(?:nu[ \t]+)?kungjort[ \t]+",
     # "… som Näringsdepartementet har remitterat promemorian Vinterdäckskrav för tunga vägfordon."
     r"\b(?:remitterar|remitteras|remitterat|remittera)[ \t]+(?:härmed[ \t]+|nu[ \t]+)?"
     r"(?:(?:departements)?promemorian[ \t]+|betänkandet[ \t]+|delbetänkandet[ \t]+)?(?=[A-ZÅÄÖa-zåäö])",
@@ -144,3 +147,27 @@ def prose_matter(text: str) -> tuple[str | None, tuple[int, int] | None]:
         value = _NUMBER_COMMA.sub(lambda n: f"{n.group(1)} " if n.group(1) else "", value)
         return value[:1].upper() + value[1:], span
     return None, None
+
+
+# Round 22: a page's heading is the short form of the document's full name, which the text quotes as out on remiss:
+# "Strategi för hållbar smart specialisering i Dalarna" over "… den nya strategin: ”En nyskapande och innovativ region -
+# Strategi för hållbar smart specialisiering i Dalarna 2022-2028” ute på remiss". The quote's length is bounded: linear.
+_QUOTED_OUT = re.compile(r"[”\"“]([A-ZÅÄÖ][^”\"“\n]{9,250})[”\"“][ \t]+(?:är[ \t]+)?(?:nu[ \t]+)?(?:ute[ \t]+)?på[ \t]+"
+                         r"(?:remiss|samråd|granskning)\b")
+
+
+def quoted_full_name(text: str, heading: str) -> tuple[str, tuple[int, int]] | None:
+    """Return the quoted full name of the document out on remiss that holds every word of a shorter heading, or None.
+
+    Words are compared on their first six letters, so that a misspelling in the quote ("specialisiering") still
+    matches; two such quotes leave the heading as it is."""
+    wanted = {w[:6] for w in re.findall(r"[\wåäö]{4,}", heading.casefold())}
+    found = []
+    for m in _QUOTED_OUT.finditer(text[:6000]):
+        words = {w[:6] for w in re.findall(r"[\wåäö]{4,}", m.group(1).casefold())}
+        if wanted and wanted <= words and len(m.group(1)) > len(heading):
+            found.append(m)
+    if len(found) != 1:
+        return None
+    value, span = tidy(found[0].group(1), found[0].span(1), lead=False)
+    return (value, span) if value else None

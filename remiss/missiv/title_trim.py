@@ -71,6 +71,14 @@ DOC_LEAD = re.compile(
     # "Sista dagen att ge synpunkter på förslaget till ny regional kulturplan 2020-2023"
     r"Sista[ \t]+dag(?:en)?[ \t]+(?:för[ \t]+)?att[ \t]+(?:ge|lämna|skicka[ \t]+in|komma[ \t]+med)[ \t]+"
     r"(?:(?:dina|era)[ \t]+)?synpunkter[ \t]+på(?:[ \t]+förslaget[ \t]+till)?(?:[ \t]+(?:nya|ny|nytt))?|"
+    # round 22: "Underlag för kompletterande samråd vid X": the basis of a procedure, named by the procedure; "Nu
+    # ställer vi ut X på granskning", "Nu skickar vi ut X på remiss": the sender's news in front of the name; "Ny
+    # regional biblioteksplan 2024–2027", "Arbete med ny X för 2022-2025": the news that a plan of a period is new
+    r"(?:Samråds|Remiss|Gransknings)?underlag(?:et)?(?=[ \t]+(?:för|inför|till)[ \t]+(?:(?:kompletterande|fortsatt|"
+    r"förnyat?|utökat?|nytt?)[ \t]+)?(?:samråd|remiss|granskning|utställning))|"
+    r"Nu[ \t]+(?:ställer|skickar|sänder)[ \t]+[\wåäö-]{2,40}[ \t]+ut|"
+    r"(?:Arbete(?:t)?[ \t]+med(?:[ \t]+(?:en|ett))?(?:[ \t]+(?:ny|nytt|nya))?|Ny|Nytt|Nya)(?=[ \t]+[^\n]{0,80}?"
+    r"(?:plan|program|strategi|policy)\b[^\n]{0,60}?\d{4}[ \t]*[–-][ \t]*\d{4})|"
     # "Remissperioden avslutad för Kronobergs kulturplan"
     rf"(?:Remiss|Samråds|Gransknings)(?:perioden|tiden)[ \t]+(?:är[ \t]+)?(?:avslutad|slut|pågår|öppen)(?:[ \t]+för)?)(?:[ \t]+{ABOUT})?"
     r"(?:[ \t]*[:–-][ \t]*|[ \t]+))+(?:(?:(?:departements)?promemorian?|departementsskrivelsen?|(?-i:PM)|betänkandet?|rapporten?)[ \t]+)?",

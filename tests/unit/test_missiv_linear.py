@@ -121,6 +121,21 @@ ADVERSARIAL = {
     # a known quadratic outside the title code, so the phrase here uses "går")
     "sending sentences": "Förslaget till a b går nu Förslag till a går ut att skicka a b att ställa ut a Remissen avser a b "
                          "Bifogat översänds remiss av a önskar yttrande över a Yttrande önskas över a " * (SIZE // 190),
+    # round 22 (h-parse22): addresses written "(at)" whose domain never ends or never comes, dates with a two-digit
+    # year run together, answer verbs followed by asides that never reach "till", kungörelser without a stop,
+    # news leads ("Ny …", "Arbete med ny …", "Underlag för …") whose plan or period never comes, toolbar lines
+    "obfuscated addresses": "a(at)b.c.d.e.f.g.h.i a (at) b [at] a.b[at] " * (SIZE // 42),
+    "an address whose domain never ends": "a(at)" + "b." * (SIZE // 2),
+    # (no year written in full: thousands of dates read cost the deadline's scoring seconds, on cand as here)
+    "two-digit dates": "22-03-25 " * (SIZE // 9) + "2025",
+    "dates run together": "22-" * (SIZE // 3),
+    "asides before till": "skickas in (a) (b b) i (c) " * (SIZE // 27),
+    "leads and toolbars": "Ny a plan Arbete med ny b Underlag för samråd Nu ställer vi ut a kungör har kungjort "
+                          "Öppna sök Stäng meny\n" * (SIZE // 100),
+    # quotes whose "på remiss" never comes, a quote that never closes, paper copies on every line
+    "quotes not out on remiss": "”Aa bb cc dd” ute på ”Strategi för a” " * (SIZE // 36),
+    "a quote that never closes": "”A" + "a " * (SIZE // 2),
+    "paper copies": "Önskar ni ett utskrivet exemplar kontakta Aa Bb\n" * (SIZE // 48),
     "capital headings": ("REMISS AV FÖRSLAG TILL PLAN FÖR AA LÄN " * 20 + "\n") * (SIZE // 780),
 }
 # Structured inputs for the entry point: a heading, greeting or header followed by a long run.
