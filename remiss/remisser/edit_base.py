@@ -16,7 +16,7 @@ from remiss.audit.models import AuditEvent
 from remiss.auth.models import User
 from remiss.calendar.swedish import format_date, format_date_time
 from remiss.namnd.models import Namnd
-from remiss.remisser.input import CLEANERS, FORM_LABELS, parse_remiss_input
+from remiss.remisser.input import CLEANERS, parse_remiss_input
 from remiss.remisser.models import Direction, Remiss, RemissKind
 from remiss.remisser.service import AUDITED, entries, questions_of
 
@@ -93,15 +93,14 @@ def after_clash(session: Session, remiss: Remiss, typed: dict, changes: dict) ->
 
 
 def clash_message(session: Session, remiss: Remiss, key: str, value) -> str:
-    """"Anteckningar har ändrats av Sara Sekreterare 6 december 2026 kl. 03.10, efter att du öppnade sidan.
-    Nu: ”…”. …" (who and when from the history's latest change of the field)."""
-    label = FORM_LABELS.get(key, key)
+    """"Har ändrats av Sara Sekreterare 6 december 2026 kl. 03.10, efter att du öppnade sidan. Nu: ”…”. …", at the
+    field and after its label in the summary (who and when from the history's latest change of the field)."""
     event = _latest_change(session, remiss.id, key)
     by = ""
     if event is not None:
         who = session.get(User, event.user_id).name if event.user_id and session.get(User, event.user_id) else ""
         by = (f" av {who}" if who else "") + f" {format_date_time(event.at)}"
-    return (f"{label} har ändrats{by}, efter att du öppnade sidan. Nu: {_shown(session, key, value)}. Det du skrev "
+    return (f"Har ändrats{by}, efter att du öppnade sidan. Nu: {_shown(session, key, value)}. Det du skrev "
             "står kvar i fältet: spara igen för att ersätta ändringen med det, eller ändra fältet.")
 
 

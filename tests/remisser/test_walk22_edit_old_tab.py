@@ -128,9 +128,10 @@ def test_a_field_changed_in_both_tabs_is_refused_naming_the_other_change(remiss_
     said = _text(page)
     assert clash.status_code == 409
     assert "Ändrat av någon annan sedan du öppnade sidan" in said
-    assert ("Anteckningar har ändrats av Sara Sekreterare 6 december 2026 kl. 09.02, efter att du öppnade sidan. "
-            "Nu: ”Viktig anteckning från flik A.”. Det du skrev står kvar i fältet") in said
-    assert "Ärendemening har ändrats" not in said  # only tab A changed the title: no clash
+    assert ("Anteckningar: Har ändrats av Sara Sekreterare 6 december 2026 kl. 09.02, efter att du öppnade sidan. "
+            "Nu: ”Viktig anteckning från flik A.”. Det du skrev står kvar i fältet") in said  # the summary
+    assert said.count("Har ändrats av") == 2  # the summary and the field, Anteckningar only
+    assert "Ärendemening: Har ändrats" not in said  # only tab A changed the title: no clash
     # nothing saved, nothing lost: what tab B typed is in the form, tab A's title too
     assert _now(db, remiss_id)[1:3] == ("Viktig anteckning från flik A.", "")
     again = form_of(page)
@@ -149,6 +150,6 @@ def test_questions_changed_in_both_tabs_are_refused_too(remiss_id, auth, client,
     clash = _save(auth, remiss_id, tab_b | {"questions": "Är förslaget bra?"})
     said = _text(clash.get_data(as_text=True))
     assert clash.status_code == 409
-    assert "Frågeställningar har ändrats av Sara Sekreterare" in said
+    assert "Frågeställningar: Har ändrats av Sara Sekreterare" in said
     assert "Nu: ”Är förslaget rimligt?; Vad kostar det?”" in said
     assert _now(db, remiss_id)[3] == ["Är förslaget rimligt?", "Vad kostar det?"]
