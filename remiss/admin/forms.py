@@ -1,10 +1,10 @@
 """Admin forms: users, nämnder, remissinstanser."""
-from flask_wtf import FlaskForm
-from wtforms import BooleanField, EmailField, IntegerField, PasswordField, SelectField, SelectMultipleField, StringField
-from wtforms.validators import DataRequired, Email, Length, NumberRange, Optional, ValidationError
+from wtforms import BooleanField, EmailField, PasswordField, SelectField, SelectMultipleField, StringField
+from wtforms.validators import DataRequired, Email, Length, Optional, ValidationError
 
 from remiss.auth.models import ROLE_LABELS
 from remiss.remisser.input import too_long
+from remiss.web.forms import Form as FlaskForm, WorkdaysField
 
 REQUIRED = "Fältet måste fyllas i."
 EMAIL = "Ange en giltig e-postadress."
@@ -45,16 +45,13 @@ class NamndForm(FlaskForm):
     forvaltning = StringField("Förvaltning", validators=[Optional(), MaxChars(200)])
     email = EmailField("Funktionsbrevlåda", validators=[Optional(), Email(EMAIL), MaxChars(254)])
     dnr_prefix = StringField("Prefix för diarienummer", validators=[Optional(), MaxChars(20)])
-    tjansteskrivelse_workdays_before_au = IntegerField(
-        "Tjänsteskrivelse klar, arbetsdagar före AU", default=10,
-        validators=[NumberRange(0, 60, "Ange 0–60.")])
-    granskning_workdays = IntegerField("Arbetsdagar för granskning", default=3,
-                                       validators=[NumberRange(0, 30, "Ange 0–30.")])
+    tjansteskrivelse_workdays_before_au = WorkdaysField("Tjänsteskrivelse klar, arbetsdagar före AU", default=10,
+                                                        low=0, high=60)
+    granskning_workdays = WorkdaysField("Arbetsdagar för granskning", default=3, low=0, high=30)
     omedelbar_justering_usual = BooleanField("Remissärenden justeras vanligen omedelbart")
-    justering_workdays_after_meeting = IntegerField("Arbetsdagar från sammanträde till justering", default=10,
-                                                    validators=[NumberRange(0, 30, "Ange 0–30.")])
-    expediering_workdays = IntegerField("Arbetsdagar för expediering", default=1,
-                                        validators=[NumberRange(0, 20, "Ange 0–20.")])
+    justering_workdays_after_meeting = WorkdaysField("Arbetsdagar från sammanträde till justering", default=10,
+                                                     low=0, high=30)
+    expediering_workdays = WorkdaysField("Arbetsdagar för expediering", default=1, low=0, high=20)
     # a form posted without them (an older page, a script) leaves them empty, never NULL
     postal_address = StringField("Postadress", validators=[Optional(), MaxChars(300)], filters=[_text])
     phone = StringField("Telefon (växel)", validators=[Optional(), MaxChars(50)], filters=[_text])

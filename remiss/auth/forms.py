@@ -1,11 +1,11 @@
 """Login and password forms, and the new API token's fields."""
 from datetime import datetime
 
-from flask_wtf import FlaskForm
 from wtforms import PasswordField, StringField
 from wtforms.validators import DataRequired, EqualTo, Length
 
 from remiss.auth.service import AuthError, token_expiry
+from remiss.web.forms import Form as FlaskForm
 
 REQUIRED = "Fältet måste fyllas i."
 

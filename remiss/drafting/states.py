@@ -122,6 +122,8 @@ def change_state(session: Session, *, now: datetime, principal: Principal, remis
     choice for unanswered frågeställningar (check_unanswered)."""
     new = parse_state(new)
     draft = find_draft(session, remiss.id)
+    # who may, before why: a läsare gets 403, not "Spara utkastet …" (walk22 L12b); no draft is an utkast
+    require(principal, STATE_MOVES.get((S(draft.state) if draft else S.utkast, new), Action.edit), remiss.namnd_id)
     require_open(remiss, draft)
     if draft is None:
         raise DraftError("Spara utkastet innan det skickas vidare.")

@@ -2,6 +2,8 @@
 
 Drafting, beslut, expediering, extensions and tidplan edits all ask require_open first. A rättelse of an
 expedierat yttrande is the one piece of work a besvarad remiss still takes: its steps pass correcting=True.
+A makulerad remiss (registered by mistake) takes no new handläggare and no edit either (walk22 L8: Tilldela,
+Ändra uppgifter and PATCH went through while the yttrande's steps said "inget görs i den"): require_not_voided.
 """
 from __future__ import annotations
 
@@ -19,8 +21,10 @@ MESSAGES = {
                          "ändå: ändra först status för hand till Registrerad."),
     S.aterkallad: lambda n: (f"{n.The} är {n.done('återkallad')}, så inget mer görs i {n.it}. Ska arbetet tas upp "
                              "igen: ändra först status för hand till Registrerad."),
+    # the real control (walk22 L8: there is no "ångra makuleringen"), as the Makulera box says it
     S.makulerad: lambda n: (f"{n.The} är {n.done('makulerad')} ({n.done('registrerad')} av misstag), så inget görs "
-                            f"i {n.it}. Var det fel att makulera {n.it}: ångra makuleringen på {n.whose} sida."),
+                            f"i {n.it}. Var det fel att makulera {n.it}: välj Registrerad under ”Ändra status för "
+                            f"hand” på {n.whose} sida."),
     S.avslutad: lambda n: ("Ärendet är avslutat, så remissinstansernas svar, avstår och anstånd ändras inte längre. "
                            "Behöver ett svar ändras: öppna ärendet igen genom att ändra status för hand till "
                            "Sammanställd."),
@@ -45,4 +49,16 @@ def is_finished(remiss: Remiss, *, correcting: bool = False) -> bool:
 def require_open(remiss: Remiss, *, correcting: bool = False) -> None:
     """Raise RemissFinished when the remiss is finished (see is_finished)."""
     if is_finished(remiss, correcting=correcting):
+        raise RemissFinished(remiss)
+
+
+def voided_refusal(remiss) -> str:
+    """The message when the remiss is makulerad (its page shows it instead of Ändra uppgifter and Tilldela);
+    else empty."""
+    return MESSAGES[S.makulerad](noun_of(remiss.kind)) if remiss.status == S.makulerad else ""
+
+
+def require_not_voided(remiss: Remiss) -> None:
+    """Raise RemissFinished when the remiss is makulerad: a handläggare or an edit is work in it too."""
+    if remiss.status == S.makulerad:
         raise RemissFinished(remiss)

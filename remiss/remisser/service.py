@@ -16,7 +16,7 @@ from remiss.clock import local_today
 from remiss.namnd.models import Namnd
 from remiss.remisser import direction as direction_rule
 from remiss.remisser import dnr as dnr_series
-from remiss.remisser import move
+from remiss.remisser import finished, move
 # Re-exported: callers read the deadline and sändlista verbs as remisser.service.<name>.
 from remiss.remisser.deadlines import (  # noqa: F401
     DeadlineQuestion, check_deadline_change, check_sent_deadline, deadline_in_force, deadline_moment,
@@ -110,6 +110,8 @@ def update(session: Session, *, now: datetime, principal: Principal, remiss: Rem
     A registered sista svarsdag is moved only as a correction of a typing error (deadline_correction), and not
     at all once the answer has been expedited: see check_deadline_change."""
     require(principal, Action.edit, remiss.namnd_id)
+    if changes:  # nothing is done in a makulerad remiss; undoing the makulering is a status move (change_status)
+        finished.require_not_voided(remiss)
     changes = dict(changes)
     direction_rule.check_change(session, remiss, changes)  # only before any work on either path (walk18 F12)
     old_namnd_id = remiss.namnd_id

@@ -131,5 +131,5 @@ def test_the_readme_names_the_inkorg_buttons_as_the_page_shows_them():
     page = (root / "templates" / "intake" / "inbox_item.html").read_text(encoding="utf-8")
     assert "Registrera remissen" not in readme and ">Registrera remissen<" not in page
     assert "press **Registrera**" in readme and ">Registrera{% if register_other %}" in page
-    assert "**Datumet stämmer – registrera ändå**" in readme and "Sista svarsdag har redan varit" in page
+    assert "**Datumet stämmer – registrera ändå**" in readme and "remisser/_past_deadline.html" in page
     assert "`make run INSTANCE=dir`" in readme

@@ -222,7 +222,7 @@ def test_a_passed_deadline_is_confirmed_before_registering(client, auth, app, db
     fields = page_fields(client.get(f"/inkorg/{message.id}").get_data(as_text=True))
     response = register_now(auth, message.id, **fields)
     page = response.get_data(as_text=True)
-    assert response.status_code == 400 and "Sista svarsdag har redan varit" in page and "15 maj 2024" in page
+    assert response.status_code == 400 and "Sista svarsdagen har redan passerat" in page and "15 maj 2024" in page
     assert "Datumet stämmer – registrera ändå" in page
     response = register_now(auth, message.id, **fields, confirm_past_deadline="1")
     assert response.status_code == 302

@@ -57,7 +57,7 @@ def test_namnd_policy_form_validates_and_saves(client, auth, world, session):
     bad = auth.post(url, {"remind_workdays_before": "tio, 5", "overdue_every_workdays": "3",
                           "escalate_after_workdays": "-1"})
     body = bad.get_data(as_text=True)
-    assert bad.status_code == 400 and "heltal 1–60" in body and "Ange 0–60." in body and "tio, 5" in body
+    assert bad.status_code == 400 and "heltal 1–60" in body and "Ange ett helt antal arbetsdagar, 0–60." in body and "tio, 5" in body
     bad = auth.post(url, {"remind_workdays_before": "5", "overdue_every_workdays": "2",
                           "escalate_after_workdays": "4", "chase_workdays_before": "fem"})
     assert bad.status_code == 400 and "fem" in bad.get_data(as_text=True)

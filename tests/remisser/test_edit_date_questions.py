@@ -165,7 +165,7 @@ def test_the_inkorg_counts_the_clock_time_as_registrera_remiss_does(client, auth
     fields = page_fields(client.get(f"/inkorg/{message.id}").get_data(as_text=True))
     response = register_now(auth, message.id, **{**fields, "deadline_time": "09.00"})
     page = response.get_data(as_text=True)
-    assert response.status_code == 400 and "Sista svarsdag har redan varit" in page
+    assert response.status_code == 400 and "Sista svarsdagen har redan passerat" in page
     with db.transaction() as s:
         assert s.exec(select(Remiss)).all() == []
 

@@ -6,7 +6,7 @@ import io
 from flask import abort, current_app, flash, redirect, render_template, request, send_file, url_for
 from sqlmodel import select
 
-from remiss.calendar.swedish import format_date_time
+from remiss.calendar.swedish import format_date_time, join_words
 from remiss.auth.access import load_namnd
 from remiss.db import get_session
 from remiss.files import limit_size, too_large, upload_size
@@ -32,7 +32,9 @@ def _namnd(namnd_id: int) -> Namnd:
 def template_index():
     p = principal()
     namnder = [n for n in get_session().exec(select(Namnd).order_by(Namnd.name)) if p.may(MANAGE, n.id)]
-    return render_template("drafting/template_index.html", namnder=namnder)
+    # the kinds the nämnd's page offers, named from the same list (walk22 L12c: the text named two of four)
+    return render_template("drafting/template_index.html", namnder=namnder,
+                           kinds=join_words([label.lower() for label in KINDS.values()]))
 
 
 def _and(items: list[str]) -> str:

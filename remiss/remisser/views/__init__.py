@@ -18,7 +18,7 @@ from remiss.drafting import mail_state
 from remiss.planning.beslut_link import remiss_warnings
 from remiss.planning.service.tidplan import work_calendar
 from remiss.calendar.swedish import format_deadline
-from remiss.remisser import archive, attachments, by_hand, page, present, queries, service, voided
+from remiss.remisser import archive, attachments, by_hand, edit_base, finished, page, present, queries, service, voided
 from remiss.remisser.history import describe
 from remiss.remisser.date_questions import questions_of_change
 from remiss.remisser.deadlines import answering_over
@@ -108,6 +108,7 @@ def _show(remiss_id: int, *, assign_values: dict | None = None, assign_errors: d
             remiss.kind),
         late=late, answered=answered, warnings=warnings, archived=archived,
         may_edit=p.may(Action.edit, remiss.namnd_id), may_assign=may_assign, assign=assign,
+        voided_note=finished.voided_refusal(remiss),
         status_values=status_values or {}, status_errors=status_errors or {},
         may_void=may_void, void_values=void_values or {}, void_errors=void_errors or {},
         panels=extra, outgoing=outgoing_facts(remiss, remiss.namnd_email) if remiss.direction == Direction.utgaende else None,
@@ -138,17 +139,6 @@ def _outgoing_contact(session, remiss):
     return page_contact(session, remiss)
 
 
-def _form_values(session, remiss) -> dict:
-    values = {k: getattr(remiss, k) for k in service.AUDITED}
-    for k in ("received_on", "letter_date", "deadline_on"):
-        values[k] = values[k].isoformat() if values[k] else ""
-    values["deadline_time"] = remiss.deadline_time.strftime("%H.%M") if remiss.deadline_time else ""
-    values["no_deadline"] = "" if remiss.deadline_on else "1"
-    values["questions"] = "\n".join(q.text for q in service.questions_of(session, remiss.id))
-    values["sandlista"] = "\n".join(e.name for e in service.entries(session, remiss.id))
-    return {k: ("" if v is None else v) for k, v in values.items()}
-
-
 @bp.route("/remisser/<int:remiss_id>/andra", methods=["GET", "POST"])
 @form_labels(FORM_LABELS)
 @login_required
@@ -158,9 +148,17 @@ def edit(remiss_id: int):
     errors: dict = {}
     deadline_question = letter_late = None
     asked: dict = {}  # the date questions (_asked)
-    values = _form_values(session, remiss)
-    if request.method == "POST":
+    values = edit_base.form_values(session, remiss)
+    base, clashed = edit_base.base_of(values), False  # what the form was opened with (walk22 L2)
+    refused = finished.voided_refusal(remiss)  # a makulerad remiss is not changed (walk22 L8)
+    if refused and request.method == "GET":
+        flash(refused, "error")
+        return redirect(url_for("remisser.show", remiss_id=remiss.id))
+    if request.method == "POST" and refused:
+        values, errors = dict(request.form), {"remiss": refused}
+    elif request.method == "POST":
         values = dict(request.form)
+        base = values.pop(edit_base.BASE, "")
         if principal().may(Action.assign, remiss.namnd_id):
             raw, typed_errors = typed_handlaggare(values, values.get("namnd_id", remiss.namnd_id), Action.edit,
                                                   current=remiss.handlaggare_id)
@@ -176,6 +174,10 @@ def edit(remiss_id: int):
         errors.update(typed_errors)
         if "deadline_on" not in locked:
             errors.update(deadline_required(values))
+        if not errors:  # only what this tab changed; a field another save changed too is asked about
+            clean, errors = edit_base.only_changed(session, remiss, clean, edit_base.loaded({"base": base}))
+            if clashed := bool(errors):  # the remiss as it is now, this tab's changes on top: saving again writes them
+                values, base = edit_base.after_clash(session, remiss, values, clean)
         letter_late = None if errors else _letter_late(remiss, clean, values)
         correction = bool(values.get("confirm_deadline_correction") or values.get("confirm_all"))
         asked = {} if errors else _asked(session, remiss, clean, values, correction)
@@ -202,13 +204,15 @@ def edit(remiss_id: int):
                 return redirect(url_for("remisser.show", remiss_id=remiss.id))
     namnder = namnder_for(Action.edit)
     return render_template("remisser/form.html", values=values, errors=errors, namnder=namnder, labels=FORM_LABELS,
-                           editing=remiss, locked=_locked_fields(remiss), dnr_locked="our_dnr" in _locked_fields(remiss),
+                           editing=remiss, base=base, errors_title=edit_base.title(refused, clashed), locked=_locked_fields(remiss), dnr_locked="our_dnr" in _locked_fields(remiss),
                            extended_note=_extended_note(remiss), deadline_note=_sent_note(remiss),
                            deadline_question=deadline_question, letter_late=letter_late, **asked,
                            noun=noun_of(values.get("kind") if values.get("kind") in RemissKind.__members__
                                         else remiss.kind),  # "ärendet" for a medborgarförslag
                            **field_context(namnder, values, errors, current=remiss.handlaggare_id)), \
-        (400 if errors or deadline_question or letter_late or any(asked.values()) else 200)
+        (409 if refused or clashed else 400 if errors or deadline_question or letter_late or any(asked.values())
+         else 200)
+
 
 
 def _locked_fields(remiss) -> frozenset[str]:

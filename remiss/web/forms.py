@@ -1,0 +1,49 @@
+"""The base of every WTForms form, and the whole-number field: the forms' messages in Swedish only.
+
+WTForms' own messages are English ("Not a valid integer value.", "Not a valid choice.", walk22 L10): Form takes
+the Swedish translations WTForms ships, so a message no field or validator of ours gives is Swedish too, and
+WorkdaysField says what is wanted in one sentence ("Ange ett helt antal arbetsdagar, 0–20.") for a decimal, a word,
+an empty field or a number out of range alike, once."""
+from __future__ import annotations
+
+from flask_wtf import FlaskForm
+from wtforms import IntegerField
+from wtforms.i18n import get_translations
+from wtforms.validators import StopValidation
+
+_SWEDISH = get_translations(["sv"])
+
+
+class Form(FlaskForm):
+    """FlaskForm with WTForms' default messages in Swedish (Flask-Babel, which Flask-WTF would ask, is not used)."""
+
+    class Meta:
+        def get_translations(self, form):
+            return _SWEDISH
+
+
+def workdays_message(low: int, high: int) -> str:
+    return f"Ange ett helt antal arbetsdagar, {low}–{high}."
+
+
+class WorkdaysField(IntegerField):
+    """A whole number of arbetsdagar from low to high; anything else gets workdays_message, said once."""
+
+    def __init__(self, label: str, *, low: int, high: int, **kwargs):
+        super().__init__(label, **kwargs)
+        self.low, self.high = low, high
+        self.message = workdays_message(low, high)
+
+    def process_formdata(self, valuelist):
+        if not valuelist:
+            return
+        text = str(valuelist[0]).strip()
+        self.data = int(text) if text.isdecimal() and len(text) < 10 else None
+        if self.data is None:
+            raise ValueError(self.message)
+
+    def pre_validate(self, form):
+        if self.process_errors:  # said by process_formdata already
+            raise StopValidation()
+        if self.data is None or not self.low <= self.data <= self.high:
+            raise StopValidation(self.message)
