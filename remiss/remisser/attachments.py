@@ -9,14 +9,16 @@ from sqlmodel import Session, select
 from remiss import files
 from remiss.audit import service as audit
 from remiss.auth.access import Action, Principal, require
+from remiss.remisser.finished import require_not_voided
 from remiss.remisser.models import Attachment, Remiss
 
 
 def add(session: Session, *, now: datetime, principal: Principal, remiss: Remiss, filename: str,
         data: bytes, files_dir: str, max_bytes: int, purpose: str = "remisshandling",
         sandlista_entry_id: int | None = None) -> Attachment:
-    """Store an uploaded file on the remiss after checking its type and size."""
+    """Store an uploaded file on the remiss after checking its type and size; none on a makulerad remiss."""
     require(principal, Action.edit, remiss.namnd_id)
+    require_not_voided(remiss)
     name = files.safe_name(filename)
     content_type = files.check_upload(name, data, max_bytes=max_bytes)
     stored = files.store(files_dir, data, content_type=content_type)

@@ -54,6 +54,25 @@ def test_the_page_offers_no_edit_and_no_handlaggare_and_says_why(world, auth, cl
     assert SAID in page
     assert "Ändra uppgifter" not in page and "Tilldela handläggare" not in page and "Byt handläggare" not in page
     assert "Ändra status för hand" in page  # the way back is there
+    assert "Ladda upp" not in page  # no handlingar either
+
+
+def test_an_upload_is_refused_with_the_same_words_and_nothing_is_stored(world, auth, client, db):
+    """An upload from a tab opened before the makulering: the same refusal, no file kept."""
+    import io
+
+    from sqlmodel import select
+
+    from remiss.remisser.models import Attachment
+
+    remiss_id, _, _ = world
+    url = f"/remisser/{remiss_id}"
+    auth.login("reg@ks.se")
+    sent = auth.post(f"{url}/filer", {"files": (io.BytesIO(b"%PDF-1.4\n%x\n"), "plan.pdf")}, form_url=url,
+                     follow_redirects=True, content_type="multipart/form-data")
+    assert SAID in _text(sent.get_data(as_text=True)) and "Filen är sparad" not in sent.get_data(as_text=True)
+    with db.transaction(write=False) as s:
+        assert list(s.exec(select(Attachment).where(Attachment.remiss_id == remiss_id))) == []
 
 
 def test_tilldela_and_andra_uppgifter_are_refused_with_the_same_words(world, auth, client, db):
