@@ -9,15 +9,16 @@ from sqlmodel import Session, select
 
 from remiss.audit.models import AuditEvent
 from remiss.auth.access import Action, Principal
-from remiss.calendar.swedish import count_words, format_date, format_date_time, format_deadline, format_weekday_date
+from remiss.calendar.swedish import (count_words, format_date, format_date_time, format_deadline, format_weekday_date,
+                                     join_words)
 from remiss.clock import local, local_today
 from remiss.documents.pdf import soffice_path
 from remiss.namnd.models import Namnd
 from remiss.outgoing import held, overview
 from remiss.outgoing.questions import extension_confirmation, send_confirmation
 from remiss.outgoing.models import Publication, PublishedFile
-from remiss.outgoing.service import (addresses, answers, chasers, compiled, lifecycle, missiv_doc, publication,
-                                     remisstid, sending)
+from remiss.outgoing.service import (addresses, amendments, answers, chasers, compiled, lifecycle, missiv_doc,
+                                     publication, remisstid, sending)
 from remiss.planning.models import Extension
 from remiss.reminders.models import OutboxMessage, OutboxStatus
 from remiss.reminders.queued import down_since
@@ -172,6 +173,11 @@ def _next_step(session: Session, remiss: Remiss, now: datetime, *, state: Remiss
     if state in (RemissStatus.skickad, RemissStatus.svarstiden_ute):
         # the missiv still in the Utkorg (a mail outage): not "Vänta på svaren" (walk21 J3)
         said = held.next_step(session, remiss.id, now=now)
+        outdated = [e.name for e in amendments.outdated(session, remiss)]
+        if outdated:  # the panel's Observera about changed frågeställningar: Nästa steg names its button (L12g)
+            said = (f"{said} Skicka ändringen till {join_words(outdated)} under Utskick och svar: "
+                    f"{'den' if len(outdated) == 1 else 'de'} har missivet med de tidigare frågeställningarna."
+                    + ("" if unsent and remiss.sent_at is not None else " Vänta sedan på svaren.")).strip()
         if unsent and remiss.sent_at is not None:  # an instans added after sending (walk12b #14)
             send = (f"Skicka remissen till {', '.join(e.name for e in unsent)}, som inte har fått den än. "
                     "Vänta sedan på svaren.")
@@ -296,7 +302,7 @@ def _rows(session: Session, found: list[Remiss], now: datetime) -> list[Outgoing
             "inte skickad" if remiss.status == RemissStatus.utkast
             else days_left(remiss, now, stale=stale.get(remiss.id, "")),
             shown == RemissStatus.svarstiden_ute,
-            (count_words(n, "påminnelse", "påminnelser") + f" planerade, nästa {format_date_time(first)}") if n
+            (count_words(n, "påminnelse planerad", "påminnelser planerade") + f", nästa {format_date_time(first)}") if n
             else "inga påminnelser planerade"))
     return rows
 
