@@ -57,17 +57,10 @@ def entry(remiss_id: int, entry_id: int):
         if answering:
             held = held + _hold(request.files.getlist("files"), errors)
         values.pop("base_token", None)  # the page that comes back carries the current one
+        if asks is not None and not answering:  # the other forms as stored, the one pressed as typed
+            values = {**_stored_values(session, item), **values}
     else:
-        values = {"answered_on": (item.answered_on or local_today(now())).isoformat(), "summary": item.summary,
-                  "other_comments": item.other_comments, "no_comments": item.no_comments}
-        values.update({f"q_{qid}": text for qid, text in answers.answers_of(session, item.id).items()})
-        if item.answer_status == AnswerStatus.avstar:  # the Avstår form's Kommentar, to correct (walk12b #19)
-            values["note"] = item.summary
-        asked = answers.pending_request(session, item.id)
-        if asked and item.answer_status == AnswerStatus.begart_anstand:  # offered when granting (walk12b #10)
-            values.update({"until_on": asked.requested_until_on.isoformat() if asked.requested_until_on else "",
-                           "until_time": asked.requested_until_time.strftime("%H.%M")
-                           if asked.requested_until_time else "", "reason": asked.reason})
+        values = _stored_values(session, item)
     answer_files = session.exec(select(Attachment).where(Attachment.sandlista_entry_id == item.id)).all()
     email, postal = addresses.current(session, [item])[item.id]
     for key, value in (("email", email), ("postal_address", postal)):
@@ -90,6 +83,21 @@ def entry(remiss_id: int, entry_id: int):
                            decline_box_label=replacing.decline_box_label(item),
                            held_token=held_uploads.token_for(_config("SECRET_KEY"), user_id=p.user_id, scope=scope,
                                                              held=held)), (400 if errors else 200)
+
+
+def _stored_values(session, item) -> dict:
+    """The instans page's forms filled with what is registered: the answer, the avstår comment, a request."""
+    values = {"answered_on": (item.answered_on or local_today(now())).isoformat(), "summary": item.summary,
+              "other_comments": item.other_comments, "no_comments": item.no_comments}
+    values.update({f"q_{qid}": text for qid, text in answers.answers_of(session, item.id).items()})
+    if item.answer_status == AnswerStatus.avstar:  # the Avstår form's Kommentar, to correct (walk12b #19)
+        values["note"] = item.summary
+    asked = answers.pending_request(session, item.id)
+    if asked and item.answer_status == AnswerStatus.begart_anstand:  # offered when granting (walk12b #10)
+        values.update({"until_on": asked.requested_until_on.isoformat() if asked.requested_until_on else "",
+                       "until_time": asked.requested_until_time.strftime("%H.%M")
+                       if asked.requested_until_time else "", "reason": asked.reason})
+    return values
 
 
 def _entry_action(session, remiss, item, questions, held=()) -> str:
