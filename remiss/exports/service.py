@@ -59,8 +59,8 @@ def _sent_of(session: Session, remisser: list[Remiss], now: datetime | None = No
     early: dict[int, int] = {}  # avstod before the utskick (outgoing.overview.tally, walk22 L6)
     first: dict[int, datetime] = {}
     for rid, status, n, sent, unsent in session.exec(
-            select(SandlistaEntry.remiss_id, SandlistaEntry.answer_status, func.count(), func.min(SandlistaEntry.sent_at),
-                   overview.UNSENT_COUNT)
+            select(SandlistaEntry.remiss_id, SandlistaEntry.answer_status, func.count(),
+                   func.min(SandlistaEntry.sent_at), overview.UNSENT_COUNT)
             .where(SandlistaEntry.remiss_id.in_(ids)).group_by(SandlistaEntry.remiss_id, SandlistaEntry.answer_status)):
         tally.setdefault(rid, {})[status] = n
         if status == AnswerStatus.avstar.value:

@@ -234,7 +234,8 @@ def deadline_notice(session, *, remiss: Remiss, base_url: str, now=None) -> dict
         "Nästa steg: registrera de svar som kommit per post eller e-post, och sammanställ svaren: "
         f"{base_url.rstrip('/')}/remisser/{remiss.id}#utskick",
     ]
-    subject = f"Svarstiden har gått ut: {remiss.title} ({remiss.our_dnr}), {tally['answered']} av {tally['asked']} har svarat"
+    subject = (f"Svarstiden har gått ut: {remiss.title} ({remiss.our_dnr}), {tally['answered']} av {tally['asked']} "
+               "har svarat")
     return _payload(subject, [p for p in paragraphs if p], reply_to="")
 
 

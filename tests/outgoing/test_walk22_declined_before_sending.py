@@ -66,7 +66,17 @@ def test_avstar_before_sending_asks_and_every_count_leaves_the_instans_out(sessi
     api = client.get(f"/api/v1/remisser/{remiss.id}")
     counted = api.get_json()["sandlista_status"]
     api.close()
-    assert (counted["total"], counted["asked"], counted["declined_before_sending"], counted["percent"]) == (2, 1, 1, 100)
+    assert (counted["total"], counted["asked"], counted["declined_before_sending"], counted["percent"]) \
+        == (2, 1, 1, 100)
+
+    # the officer's mail when the svarstid has run out counts the same way
+    from remiss.outgoing import mails
+    from remiss.remisser.models import Remiss
+    notice = mails.deadline_notice(session, remiss=session.get(Remiss, remiss.id), base_url="http://remiss.test")
+    session.rollback()
+    assert ("1 av 1 remissinstanser har svarat. Trafiknämnden avstod före utskicket och fick inte remissen."
+            in notice["text"]), notice["text"]
+    assert notice["subject"].endswith("1 av 1 har svarat")
 
     made = client.get(f"{page}/utskick/sammanstallning.docx")
     assert made.status_code == 200
