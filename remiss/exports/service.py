@@ -15,7 +15,7 @@ from sqlmodel import Session, select
 from remiss.auth.access import Principal
 from remiss.drafting.models import GeneratedDocument
 from remiss.exports.cells import csv_field, xlsx_cell
-from remiss.outgoing import held
+from remiss.outgoing import held, overview
 from remiss.reminders.models import OutboxMessage
 from remiss.remisser.status import status_label
 from remiss.remisser.models import AnswerStatus, Direction, Remiss, SandlistaEntry
@@ -56,22 +56,24 @@ def _sent_of(session: Session, remisser: list[Remiss], now: datetime | None = No
     waiting = set(session.execute(held.waiting_ids(now).where(OutboxMessage.__table__.c.remiss_id.in_(ids)))
                   .scalars()) if now is not None else set()
     tally: dict[int, dict[str, int]] = {}
+    early: dict[int, int] = {}  # avstod before the utskick (outgoing.overview.tally, walk22 L6)
     first: dict[int, datetime] = {}
-    for rid, status, n, sent in session.exec(
-            select(SandlistaEntry.remiss_id, SandlistaEntry.answer_status, func.count(), func.min(SandlistaEntry.sent_at))
+    for rid, status, n, sent, unsent in session.exec(
+            select(SandlistaEntry.remiss_id, SandlistaEntry.answer_status, func.count(),
+                   func.min(SandlistaEntry.sent_at), overview.UNSENT_COUNT)
             .where(SandlistaEntry.remiss_id.in_(ids)).group_by(SandlistaEntry.remiss_id, SandlistaEntry.answer_status)):
         tally.setdefault(rid, {})[status] = n
+        if status == AnswerStatus.avstar.value:
+            early[rid] = unsent
         if sent is not None and (rid not in first or sent < first[rid]):
             first[rid] = sent
     out = {}
     for remiss in remisser:
         if remiss.id not in ids:
             continue
-        counted = tally.get(remiss.id, {})
-        answered, declined = counted.get(AnswerStatus.svarat.value, 0), counted.get(AnswerStatus.avstar.value, 0)
+        counted = overview.tally(tally.get(remiss.id, {}), early.get(remiss.id, 0))
         said = ("inte skickad än" if remiss.id not in first
-                else f"{answered} av {sum(counted.values())} har svarat" + (f", {declined} avstår" if declined else "")
-                + (f"; {held.LIST_WORDS}" if remiss.id in waiting else ""))
+                else overview.answered_words(counted) + (f"; {held.LIST_WORDS}" if remiss.id in waiting else ""))
         out[remiss.id] = Sent(local(first[remiss.id]).date() if remiss.id in first else None, said)
     return out
 

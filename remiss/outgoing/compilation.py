@@ -13,7 +13,7 @@ from remiss.documents import render_document
 from remiss.files import portable_name
 from remiss.namnd.models import Namnd
 from remiss.outgoing.models import SandlistaAnswer
-from remiss.outgoing.overview import counts
+from remiss.outgoing.overview import counts, declined_early, declined_early_words
 from remiss.outgoing.service import lifecycle
 from remiss.outgoing.service.lifecycle import deadline_passed
 from remiss.outgoing.service.missiv_doc import namnd_template
@@ -102,9 +102,11 @@ def context(session: Session, *, now: datetime, remiss: Remiss) -> dict:
         # an avstår with a comment keeps it ("Miljönämnden – inga miljöfrågor berörs")
         "avstatt": [e.name + (f" – {e.summary.strip()}" if _said_more(e.summary) else "")
                     for e in entries if e.answer_status == AnswerStatus.avstar],
-        "statistik": {"antal": stats["total"], "svarat": stats["answered"], "procent": stats["percent"],
-                      "avstar": stats["declined"], "ej_svarat": stats["waiting"],
-                      "text": _counts_text(stats, running, unsent)},
+        # those asked: one that avstod before the utskick never got the remiss, and is named apart (walk22 L6)
+        "statistik": {"antal": stats["asked"], "svarat": stats["answered"], "procent": stats["percent"],
+                      "avstar": stats["declined_asked"], "ej_svarat": stats["waiting"],
+                      "text": " ".join(filter(None, (_counts_text(stats, running, unsent), declined_early_words(
+                          declined_early(entries), sent=remiss.sent_at is not None))))},
     }
 
 
@@ -117,20 +119,20 @@ def _counts_text(stats: dict, running: bool, unsent: int = 0) -> str:
     """ "Remissen skickades till 4 remissinstanser: 1 har svarat (25 procent), 1 avstår och 2 har ännu inte svarat."
     with avstår counted as the page counts it; instanser on the sändlista not yet sent to are named apart."""
     if unsent:
-        sent = stats["total"] - unsent
-        text = _counts_text(dict(stats, total=sent, waiting=stats["waiting"] - unsent,
+        sent = stats["asked"] - unsent
+        text = _counts_text(dict(stats, asked=sent, waiting=stats["waiting"] - unsent,
                                  percent=round(100 * stats["answered"] / sent) if sent else 0), running)
         return (text[:-1] + f". {count_words(unsent, 'remissinstans', 'remissinstanser')} på sändlistan har "
                 "inte fått remissen.")
     parts = []
     if stats["answered"]:
         parts.append(f"{stats['answered']} har svarat ({stats['percent']} procent)")
-    if stats["declined"]:
-        parts.append(f"{stats['declined']} avstår")
+    if stats["declined_asked"]:
+        parts.append(f"{stats['declined_asked']} avstår")
     if stats["waiting"] and parts:
         parts.append(f"{stats['waiting']} har {'ännu ' if running else ''}inte svarat")
     said = join_words(parts) or "ingen har svarat"
-    return f"Remissen skickades till {count_words(stats['total'], 'remissinstans', 'remissinstanser')}: {said}."
+    return f"Remissen skickades till {count_words(stats['asked'], 'remissinstans', 'remissinstanser')}: {said}."
 
 
 def _with_status(entry: SandlistaEntry) -> str:

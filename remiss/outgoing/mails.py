@@ -202,7 +202,7 @@ def deadline_notice(session, *, remiss: Remiss, base_url: str, now=None) -> dict
     """To our own officer, the morning after the svarstid ran out: who has answered, who has not, what next.
     Built when it is sent, from the sändlista as it is then; an instans whose own anstånd still runs at now is
     named apart, not among the late ones (truth16 F26)."""
-    from remiss.outgoing.overview import counts
+    from remiss.outgoing.overview import counts, declined_early, declined_early_words
     from remiss.outgoing.service.lifecycle import ANSWERED
     from remiss.remisser import service as remisser
 
@@ -218,8 +218,10 @@ def deadline_notice(session, *, remiss: Remiss, base_url: str, now=None) -> dict
         "Hej!",
         f"Svarstiden för den utgående remissen ”{bare_title(remiss)}” ({remiss.our_dnr}) gick ut "
         f"{format_deadline(remiss.effective_deadline_on, remiss.effective_deadline_time)}. "
-        f"{tally['answered']} av {tally['total']} remissinstanser har svarat"
-        + (f" och {tally['declined']} avstår" if tally["declined"] else "") + ".",
+        f"{tally['answered']} av {tally['asked']} remissinstanser har svarat"  # of those asked (walk22 L6)
+        + (f" och {tally['declined_asked']} avstår" if tally["declined_asked"] else "") + "."
+        + (f" {declined_early_words(early, sent=True)}"
+           if (early := declined_early(remisser.entries(session, remiss.id))) else ""),
         ("Inte svarat än: " + ", ".join(waiting) + "."
          + (" De med e-post får en påminnelse enligt nämndens inställning." if len(no_mail) < len(waiting) else "")
          + (f" {join_words(no_mail)} har ingen e-postadress och får ingen påminnelse – hör av er per brev eller "
@@ -232,7 +234,8 @@ def deadline_notice(session, *, remiss: Remiss, base_url: str, now=None) -> dict
         "Nästa steg: registrera de svar som kommit per post eller e-post, och sammanställ svaren: "
         f"{base_url.rstrip('/')}/remisser/{remiss.id}#utskick",
     ]
-    subject = f"Svarstiden har gått ut: {remiss.title} ({remiss.our_dnr}), {tally['answered']} av {tally['total']} har svarat"
+    subject = (f"Svarstiden har gått ut: {remiss.title} ({remiss.our_dnr}), {tally['answered']} av {tally['asked']} "
+               "har svarat")
     return _payload(subject, [p for p in paragraphs if p], reply_to="")
 
 

@@ -6,10 +6,10 @@ import io
 from dataclasses import dataclass
 from datetime import date, time
 
-from sqlalchemy import func
+from sqlalchemy import case, func
 from sqlmodel import Session, select
 
-from remiss.calendar.swedish import format_date, format_deadline
+from remiss.calendar.swedish import format_date, format_deadline, join_words
 from remiss.clock import local
 from remiss.exports.cells import csv_field, xlsx_cell
 from remiss.outgoing import held
@@ -25,16 +25,56 @@ DELIVERY = {"epost": "e-post", "post": "post"}
 
 
 def counts(session: Session, remiss_id: int) -> dict:
-    """Counts per status plus total, answered (svarat) and percent answered."""
-    rows = session.exec(select(SandlistaEntry.answer_status, func.count())
+    """Counts per status plus total, answered (svarat) and percent answered (tally)."""
+    rows = session.exec(select(SandlistaEntry.answer_status, func.count(), UNSENT_COUNT)
                         .where(SandlistaEntry.remiss_id == remiss_id).group_by(SandlistaEntry.answer_status)).all()
-    by_status = {s.value: 0 for s in AnswerStatus}
-    by_status.update({status: n for status, n in rows})
-    total = sum(by_status.values())
-    answered = by_status[AnswerStatus.svarat.value]
-    return {"total": total, "answered": answered, "declined": by_status[AnswerStatus.avstar.value],
-            "waiting": total - answered - by_status[AnswerStatus.avstar.value],
-            "percent": round(100 * answered / total) if total else 0, "by_status": by_status}
+    return tally({status: n for status, n, _ in rows},
+                 sum(unsent for status, _, unsent in rows if status == AnswerStatus.avstar.value))
+
+
+# Of a group of sändlista entries, how many were never sent the remiss: with the avstår group, those who avstod
+# before the utskick (walk22 L6). One expression for every count of answers (counts, start page, diarium export).
+UNSENT_COUNT = func.coalesce(func.sum(case((SandlistaEntry.sent_at.is_(None), 1), else_=0)), 0)
+
+
+def tally(by_status: dict[str, int], declined_before_sending: int = 0) -> dict:
+    """The answers of one remiss counted, the one rule for the panel, the start page, the exports, the mail and
+    the sammanställning: an instans that avstod before the utskick was never sent the remiss, so it is not among
+    those asked ("asked", "percent") and is counted apart (walk22 L6). "total" (the sändlista), "declined" (every
+    avstår) and "waiting" are as the API has always given them."""
+    found = {s.value: 0 for s in AnswerStatus}
+    found.update(by_status)
+    total = sum(found.values())
+    answered, declined = found[AnswerStatus.svarat.value], found[AnswerStatus.avstar.value]
+    asked = total - declined_before_sending
+    return {"total": total, "answered": answered, "declined": declined, "waiting": total - answered - declined,
+            "percent": round(100 * answered / asked) if asked else 0, "by_status": found, "asked": asked,
+            "declined_before_sending": declined_before_sending,
+            "declined_asked": declined - declined_before_sending}
+
+
+def answered_words(counted: dict) -> str:
+    """ "3 av 4 har svarat, 1 avstår" (of those asked), and "1 avstod före utskicket" apart (tally)."""
+    said = f"{counted['answered']} av {counted['asked']} har svarat"
+    if counted["declined_asked"]:
+        said += f", {counted['declined_asked']} avstår"
+    if counted["declined_before_sending"]:
+        said += f", {counted['declined_before_sending']} avstod före utskicket"
+    return said
+
+
+def declined_early(entries) -> list[str]:
+    """The names of the instanser that avstår and were never sent the remiss (tally's declined_before_sending)."""
+    return [e.name for e in entries if e.answer_status == AnswerStatus.avstar and e.sent_at is None]
+
+
+def declined_early_words(names: list[str], *, sent: bool) -> str:
+    """ "Trafikkontoret avstod före utskicket och fick inte remissen." (sent: the remiss has gone out)."""
+    if not names:
+        return ""
+    if sent:
+        return f"{join_words(names)} avstod före utskicket och fick inte remissen."
+    return f"{join_words(names)} avstår redan och får inte remissen när den skickas."
 
 
 @dataclass(frozen=True)

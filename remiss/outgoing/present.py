@@ -9,15 +9,16 @@ from sqlmodel import Session, select
 
 from remiss.audit.models import AuditEvent
 from remiss.auth.access import Action, Principal
-from remiss.calendar.swedish import count_words, format_date, format_date_time, format_deadline, format_weekday_date
+from remiss.calendar.swedish import (count_words, format_date, format_date_time, format_deadline, format_weekday_date,
+                                     join_words)
 from remiss.clock import local, local_today
 from remiss.documents.pdf import soffice_path
 from remiss.namnd.models import Namnd
 from remiss.outgoing import held, overview
 from remiss.outgoing.questions import extension_confirmation, send_confirmation
 from remiss.outgoing.models import Publication, PublishedFile
-from remiss.outgoing.service import (addresses, answers, chasers, compiled, lifecycle, missiv_doc, publication,
-                                     remisstid, sending)
+from remiss.outgoing.service import (addresses, amendments, answers, chasers, compiled, lifecycle, missiv_doc,
+                                     publication, remisstid, sending)
 from remiss.planning.models import Extension
 from remiss.reminders.models import OutboxMessage, OutboxStatus
 from remiss.reminders.queued import down_since
@@ -123,6 +124,9 @@ def panel(session: Session, principal: Principal, remiss: Remiss, now: datetime,
     stale = compiled.staleness(session, remiss.id, compiled_file)
     return {
         "state": state, "counts": overview.counts(session, remiss.id), "rows": rows,
+        # not among those asked: said apart, as the start page, the exports and the sammanställning do (walk22 L6)
+        "declined_early": overview.declined_early_words(overview.declined_early(entries),
+                                                        sent=remiss.sent_at is not None),
         "groups": overview.groups(session, remiss.id, entries), "statuses": list(AnswerStatus),
         "status": status, "group": group, "missiv": missiv,
         "missiv_made": format_date_time(missiv.uploaded_at) if missiv else "",
@@ -172,6 +176,11 @@ def _next_step(session: Session, remiss: Remiss, now: datetime, *, state: Remiss
     if state in (RemissStatus.skickad, RemissStatus.svarstiden_ute):
         # the missiv still in the Utkorg (a mail outage): not "Vänta på svaren" (walk21 J3)
         said = held.next_step(session, remiss.id, now=now)
+        outdated = [e.name for e in amendments.outdated(session, remiss)]
+        if outdated:  # the panel's Observera about changed frågeställningar: Nästa steg names its button (L12g)
+            said = (f"{said} Skicka ändringen till {join_words(outdated)} under Utskick och svar: "
+                    f"{'den' if len(outdated) == 1 else 'de'} har missivet med de tidigare frågeställningarna."
+                    + ("" if unsent and remiss.sent_at is not None else " Vänta sedan på svaren.")).strip()
         if unsent and remiss.sent_at is not None:  # an instans added after sending (walk12b #14)
             send = (f"Skicka remissen till {', '.join(e.name for e in unsent)}, som inte har fått den än. "
                     "Vänta sedan på svaren.")
@@ -266,10 +275,13 @@ def _rows(session: Session, found: list[Remiss], now: datetime) -> list[Outgoing
         return []
     ids = [r.id for r in found]
     tally: dict[int, dict[str, int]] = {}
-    for rid, status, n in session.exec(select(SandlistaEntry.remiss_id, SandlistaEntry.answer_status, func.count())
-                                       .where(SandlistaEntry.remiss_id.in_(ids))
-                                       .group_by(SandlistaEntry.remiss_id, SandlistaEntry.answer_status)):
+    early: dict[int, int] = {}  # avstod before the utskick (overview.tally)
+    for rid, status, n, unsent in session.exec(
+            select(SandlistaEntry.remiss_id, SandlistaEntry.answer_status, func.count(), overview.UNSENT_COUNT)
+            .where(SandlistaEntry.remiss_id.in_(ids)).group_by(SandlistaEntry.remiss_id, SandlistaEntry.answer_status)):
         tally.setdefault(rid, {})[status] = n
+        if status == AnswerStatus.avstar.value:
+            early[rid] = unsent
     planned = _pending_chasers(session, ids)
     # an answer after the sammanställning: "sammanställ igen", as the remiss page says (truth16 F16)
     stale = compiled.stale_ids(session, [r.id for r in found if r.status == RemissStatus.sammanstalld])
@@ -277,26 +289,23 @@ def _rows(session: Session, found: list[Remiss], now: datetime) -> list[Outgoing
     waiting = set(session.execute(held.waiting_ids(now).where(in_outbox)).scalars())  # the missiv not sent (J3)
     rows = []
     for remiss in found:
-        counted = tally.get(remiss.id, {})
-        total = sum(counted.values())
-        answered, declined = counted.get(AnswerStatus.svarat.value, 0), counted.get(AnswerStatus.avstar.value, 0)
+        counted = overview.tally(tally.get(remiss.id, {}), early.get(remiss.id, 0))
         n, first = planned.get(remiss.id, (0, None))
         shown = RemissStatus.svarstiden_ute if (remiss.status == RemissStatus.skickad
                                                 and lifecycle.deadline_passed(remiss, now)) else RemissStatus(remiss.status)
         unsent = remiss.status == RemissStatus.utkast  # nobody is waiting for a remiss not yet sent
         # once compiled, nobody is waited for: those who did not answer are "utan svar" (truth17 F13)
-        done, left = remiss.status in (RemissStatus.sammanstalld, RemissStatus.avslutad), total - answered - declined
+        done, left = remiss.status in (RemissStatus.sammanstalld, RemissStatus.avslutad), counted["waiting"]
         rows.append(OutgoingRow(
             remiss.id, remiss.our_dnr or "", remiss.title, shown.value, shown.label,
             "inte skickad än" if unsent
-            else f"{answered} av {total} har svarat" + (f", {declined} avstår" if declined else "")
-            + (f", {left} utan svar" if done and left else "")
+            else overview.answered_words(counted) + (f", {left} utan svar" if done and left else "")
             + (f"; {held.LIST_WORDS}" if remiss.id in waiting else ""),
             0 if unsent or done else left,
             "inte skickad" if remiss.status == RemissStatus.utkast
             else days_left(remiss, now, stale=stale.get(remiss.id, "")),
             shown == RemissStatus.svarstiden_ute,
-            (count_words(n, "påminnelse", "påminnelser") + f" planerade, nästa {format_date_time(first)}") if n
+            (count_words(n, "påminnelse planerad", "påminnelser planerade") + f", nästa {format_date_time(first)}") if n
             else "inga påminnelser planerade"))
     return rows
 

@@ -126,8 +126,12 @@ class SandlistaStatus(SQLModel):
     answered: int
     declined: int
     waiting: int = Field(description="varken svarat eller avstått")
-    percent: int
+    percent: int = Field(description="andel av asked som har svarat")
     by_status: dict[AnswerStatus, int]
+    asked: int = Field(default=0, description="remissen skickad eller ska skickas till: total utom de som avstod "
+                                              "före utskicket")
+    declined_before_sending: int = Field(default=0, description="avstod före utskicket och fick inte remissen")
+    declined_asked: int = Field(default=0, description="avstår, utom de som avstod före utskicket")
     entries: list[EntryStatus]
     questions: list[QuestionPublic]
 

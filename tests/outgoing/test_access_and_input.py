@@ -48,7 +48,7 @@ def test_remiss_pages_by_role(world, client, auth, who, page, view, post):
     assert client.get(base).status_code == page
     assert client.get(f"{base}/utskick/instanser/{ids['entry']}").status_code == view
     assert client.get(f"{base}/utskick/svarsstatus.csv").status_code == view
-    response = auth.post(f"{base}/utskick/instanser/{ids['entry']}", {"action": "decline"},
+    response = auth.post(f"{base}/utskick/instanser/{ids['entry']}", {"action": "decline", "confirm_decline": "1"},
                          form_url="/remisser")
     assert response.status_code == post
 

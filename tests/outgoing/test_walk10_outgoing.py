@@ -61,7 +61,8 @@ def test_sending_skips_an_instans_that_has_answered_or_avstatt(session, client, 
     session.commit()
     session.rollback()
     page = f"/remisser/{remiss_id}"
-    declined = auth.post(f"{page}/utskick/instanser/{miljo}", {"action": "decline", "note": "Avstår."})
+    declined = auth.post(f"{page}/utskick/instanser/{miljo}", {"action": "decline", "note": "Avstår.",
+                                                                      "confirm_decline": "1"})  # asked (walk22 L6)
     assert declined.status_code == 302  # an instans may say beforehand that it will not answer
     shown = unescape(client.get(page).get_data(as_text=True))
     assert "kultur@example.se" in shown and "trafik@example.se." not in shown  # the question before sending

@@ -54,7 +54,7 @@ def test_the_avstar_comment_is_on_the_form_when_the_page_is_opened_again(session
     auth.login("registrator@malmo.example")
     url = f"/remisser/{ids['remiss']}/utskick/instanser/{ids['entry']}"
     note = "Vision avstår, frågan berör inte våra medlemmar."
-    assert auth.post(url, {"action": "decline", "note": note}).status_code == 302
+    assert auth.post(url, {"action": "decline", "note": note, "confirm_decline": "1"}).status_code == 302
     page = client.get(url).get_data(as_text=True)
     form = page.split("<h2>Avstår</h2>", 1)[1].split("</form>", 1)[0]
     assert f'value="{note}"' in form

@@ -251,7 +251,8 @@ def test_the_open_instanser_are_those_to_send_to_and_those_waited_for(session, a
     session.close()
     for name, action in (("Miljönämnden", "decline"), ("Pensionärsrådet", "decline")):  # one before its utskick
         entry_url = f"/remisser/{rid}/utskick/instanser/{added[name]}"
-        assert auth.post(entry_url, {"action": action}, form_url=entry_url).status_code == 302
+        # the yes to "Registrera redan nu att … avstår?" (walk22 L6: asked before its utskick)
+        assert auth.post(entry_url, {"action": action, "confirm_decline": "1"}, form_url=entry_url).status_code == 302
     page = " ".join(re.sub(r"<[^>]+>", " ", _text(client.get(f"/remisser/{rid}"))).split())
     # the missiv of the first utskick still waits in the Utkorg (no sweep here): said first (walk21 J3)
     assert ("Nästa steg: Missivet till pens@malmo.example, ungd@malmo.example och funk@malmo.example väntar i utkorgen "

@@ -58,7 +58,7 @@ def _pending(session: Session, remiss: Remiss) -> tuple[list[str], list[str]]:
 
 def _old_text(names: list[str]) -> str:
     return (f"{join_words(names)} har fått missivet med de tidigare frågeställningarna. Skicka det ändrade missivet "
-            "till dem med ”Skicka ändringen” under Utskick och svar.")
+            f"till {'den' if len(names) == 1 else 'dem'} med ”Skicka ändringen” under Utskick och svar.")
 
 
 def after_edit_note(session: Session, remiss: Remiss) -> str:

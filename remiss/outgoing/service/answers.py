@@ -15,7 +15,7 @@ from remiss.auth.access import Action, NotFound, Principal, require
 from remiss.clock import local, local_today
 from remiss.outgoing.models import SandlistaAnswer
 from remiss.outgoing.reading import read_eml, read_msg
-from remiss.outgoing.service import chasers
+from remiss.outgoing.service import chasers, replacing
 from remiss.planning.models import Extension
 from remiss.remisser import attachments as remiss_files
 from remiss.remisser import service as remisser
@@ -103,9 +103,12 @@ def _log(session, *, now, principal, entry, before, action, note=""):
 
 
 def register_answer(session: Session, *, now: datetime, principal: Principal, remiss: Remiss,
-                    entry: SandlistaEntry, data: AnswerData, files_dir: str, max_bytes: int) -> SandlistaEntry:
-    """Record an instans's answer: date, files, inga synpunkter, summary, per-question answers."""
+                    entry: SandlistaEntry, data: AnswerData, files_dir: str, max_bytes: int,
+                    base: str | None = None) -> SandlistaEntry:
+    """Record an instans's answer: date, files, inga synpunkter, summary, per-question answers. base: the token of
+    the answer the form showed (replacing.token); a newer one is not overwritten unasked (walk22 L1)."""
     begin(principal, remiss)
+    replacing.check_answer(session, entry, base)
     data = _from_mail_files(data, max_bytes)
     _check_date(entry, data, today=local_today(now))
     questions = {q.id for q in remisser.questions_of(session, remiss.id)}
@@ -211,9 +214,11 @@ def answers_of(session: Session, entry_id: int) -> dict[int, str]:
 
 
 def decline(session: Session, *, now: datetime, principal: Principal, remiss: Remiss, entry: SandlistaEntry,
-            answered_on: date, note: str = "") -> SandlistaEntry:
-    """The instans avstår från att yttra sig."""
+            answered_on: date, note: str = "", base: str | None = None, confirmed: bool = True) -> SandlistaEntry:
+    """The instans avstår från att yttra sig. Asked first (confirmed=False: replacing.Asks) where it replaces a
+    registered answer or the remiss is not sent to the instans yet; base as for register_answer (walk22 L1, L6)."""
     begin(principal, remiss)
+    replacing.check_decline(session, entry, base, confirmed)
     before = _snapshot(entry)
     entry.answer_status = AnswerStatus.avstar.value
     entry.answered_on = answered_on

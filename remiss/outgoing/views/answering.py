@@ -13,7 +13,7 @@ from remiss.db import get_session
 from remiss.documents import held_uploads
 from remiss.outgoing.forms import parse_answer, parse_until
 from remiss.outgoing.held import missiv_status, row_words
-from remiss.outgoing.service import addresses, answers, compiled, lifecycle, remisstid
+from remiss.outgoing.service import addresses, answers, compiled, lifecycle, remisstid, replacing
 from remiss.outgoing.service.sending import NotConfirmed
 from remiss.outgoing.views import _back, _config, _hold, _post_guard, _remiss, attempt, bp
 from remiss.remisser import attachments
@@ -38,10 +38,16 @@ def entry(remiss_id: int, entry_id: int):
     # files chosen before a question or an error came back, kept on the server (walk10: they were lost)
     held = held_uploads.from_form(_config("SECRET_KEY"), request.form, user_id=p.user_id, scope=scope) \
         if answering else []
+    asks = None  # a question or a stale form: nothing done, the page comes back with what was typed (walk22 L1)
     if request.method == "POST":
-        message, errors, refused = attempt(session, lambda: _entry_action(session, remiss, item, questions, held))
+        try:
+            message, errors, refused = attempt(session, lambda: _entry_action(session, remiss, item, questions, held))
+        except replacing.Asks as exc:
+            session.rollback()
+            flash(exc.said, "warning")
+            asks, message, errors, refused = exc, "", {}, None
         early = isinstance(refused, answers.EarlyAnswer)
-        if not errors:
+        if not errors and asks is None:
             held_uploads.release(_config("FILES_DIR"), held)
             flash(message, "success")
             stale = compiled.staleness(session, remiss.id, lifecycle.current_compilation(session, remiss.id)).text
@@ -50,17 +56,11 @@ def entry(remiss_id: int, entry_id: int):
             return _back(remiss_id)
         if answering:
             held = held + _hold(request.files.getlist("files"), errors)
+        values.pop("base_token", None)  # the page that comes back carries the current one
+        if asks is not None and not answering:  # the other forms as stored, the one pressed as typed
+            values = {**_stored_values(session, item), **values}
     else:
-        values = {"answered_on": (item.answered_on or local_today(now())).isoformat(), "summary": item.summary,
-                  "other_comments": item.other_comments, "no_comments": item.no_comments}
-        values.update({f"q_{qid}": text for qid, text in answers.answers_of(session, item.id).items()})
-        if item.answer_status == AnswerStatus.avstar:  # the Avstår form's Kommentar, to correct (walk12b #19)
-            values["note"] = item.summary
-        asked = answers.pending_request(session, item.id)
-        if asked and item.answer_status == AnswerStatus.begart_anstand:  # offered when granting (walk12b #10)
-            values.update({"until_on": asked.requested_until_on.isoformat() if asked.requested_until_on else "",
-                           "until_time": asked.requested_until_time.strftime("%H.%M")
-                           if asked.requested_until_time else "", "reason": asked.reason})
+        values = _stored_values(session, item)
     answer_files = session.exec(select(Attachment).where(Attachment.sandlista_entry_id == item.id)).all()
     email, postal = addresses.current(session, [item])[item.id]
     for key, value in (("email", email), ("postal_address", postal)):
@@ -77,8 +77,27 @@ def entry(remiss_id: int, entry_id: int):
                            may_change_register=addresses.may_change_register(p, org),
                            may_edit=p.may(Action.edit, remiss.namnd_id) and remiss.status != "avslutad",
                            closed=remiss.status == "avslutad", early=early, held=held,
+                           base_token=replacing.token(session, item), decline_box=replacing.DECLINE_BOX,
+                           decline_question=replacing.decline_question(item),
+                           decline_asked=bool(asks and asks.box == replacing.DECLINE_BOX),
+                           decline_box_label=replacing.decline_box_label(item),
                            held_token=held_uploads.token_for(_config("SECRET_KEY"), user_id=p.user_id, scope=scope,
                                                              held=held)), (400 if errors else 200)
+
+
+def _stored_values(session, item) -> dict:
+    """The instans page's forms filled with what is registered: the answer, the avstår comment, a request."""
+    values = {"answered_on": (item.answered_on or local_today(now())).isoformat(), "summary": item.summary,
+              "other_comments": item.other_comments, "no_comments": item.no_comments}
+    values.update({f"q_{qid}": text for qid, text in answers.answers_of(session, item.id).items()})
+    if item.answer_status == AnswerStatus.avstar:  # the Avstår form's Kommentar, to correct (walk12b #19)
+        values["note"] = item.summary
+    asked = answers.pending_request(session, item.id)
+    if asked and item.answer_status == AnswerStatus.begart_anstand:  # offered when granting (walk12b #10)
+        values.update({"until_on": asked.requested_until_on.isoformat() if asked.requested_until_on else "",
+                       "until_time": asked.requested_until_time.strftime("%H.%M")
+                       if asked.requested_until_time else "", "reason": asked.reason})
+    return values
 
 
 def _entry_action(session, remiss, item, questions, held=()) -> str:
@@ -91,7 +110,8 @@ def _entry_action(session, remiss, item, questions, held=()) -> str:
         data = parse_answer(form, question_ids=[q.id for q in questions], today=today, uploads=uploads)
         data.files = held_uploads.contents(_config("FILES_DIR"), list(held)) + data.files
         answers.register_answer(session, now=now(), principal=p, remiss=remiss, entry=item, data=data,
-                                files_dir=_config("FILES_DIR"), max_bytes=_config("UPLOAD_MAX_BYTES"))
+                                files_dir=_config("FILES_DIR"), max_bytes=_config("UPLOAD_MAX_BYTES"),
+                                base=form.get("base_token"))
         late = " Det kom in efter svarstiden och är markerat som sent." if answers.is_late(remiss, item) else ""
         if answers.before_sending(item):  # asked about first (answers.EarlyAnswer) and confirmed
             late += (f" Det är daterat {format_date(item.answered_on)}, före utskicket "
@@ -106,8 +126,15 @@ def _entry_action(session, remiss, item, questions, held=()) -> str:
         return (f"Adressen till {item.name} är ändrad" + (" här och i registret." if changed
                                                            else " på den här remissen."))
     if action == "decline":
+        replaced = replacing.answer_words(item) if item.answer_status == AnswerStatus.svarat else ""
         answers.decline(session, now=now(), principal=p, remiss=remiss, entry=item, answered_on=today,
-                        note=str(form.get("note", ""))[:5000])
+                        note=str(form.get("note", ""))[:5000], base=form.get("base_token"),
+                        confirmed=asking.confirmed(replacing.DECLINE_BOX))
+        if replaced:  # asked about first: say what became of it
+            return (f"{item.name} avstår från att yttra sig. Det registrerade svaret ({replaced}) är ersatt; det "
+                    "finns kvar i historiken.")
+        if item.sent_at is None:
+            return f"{item.name} avstår från att yttra sig och får inte remissen när den skickas."
         return f"{item.name} avstår från att yttra sig."
     if action == "request_extension":
         day, at = parse_until(form)  # the date asked for, as for a grant: required, and a real time of day

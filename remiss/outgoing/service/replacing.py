@@ -1,0 +1,117 @@
+"""A registered remissvar is not replaced unasked (walk22 L1, L6).
+
+The instans page's forms carry a token of the answer as the page showed it (`base_token`, as the yttrande form
+carries its base_version): a form opened before another tab or user changed the answer is refused, the newer
+answer named and what was typed kept. "Instansen avstår" asks first where it replaces a registered answer, or where
+the remiss is not sent to the instans yet (it is then left out of the utskick); the question goes through
+remiss/web/asking.py's form (the dialog, or without JavaScript the box beside the button). The API never asked and
+does not.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+
+from sqlmodel import Session, select
+
+from remiss.calendar.swedish import format_date
+from remiss.outgoing.models import SandlistaAnswer
+from remiss.remisser.models import AnswerStatus, Attachment, SandlistaEntry
+
+DECLINE_BOX = "confirm_decline"  # the field the question's yes sends (dialog or box)
+EXCERPT = 120  # characters of a summary quoted in a question
+
+
+class Asks(Exception):
+    """Nothing done: said is what was not done and why; box the confirmation field that lets it through ("" when
+    saving again is the confirmation: the form comes back with the current token)."""
+
+    def __init__(self, said: str, box: str = ""):
+        super().__init__(said)
+        self.said, self.box = said, box
+
+
+def token(session: Session, entry: SandlistaEntry) -> str:
+    """A short fingerprint of what is registered for the instans: its status, answer and files."""
+    answers = sorted((a.question_id, a.text) for a in session.exec(
+        select(SandlistaAnswer).where(SandlistaAnswer.sandlista_entry_id == entry.id)))
+    files = sorted(session.exec(select(Attachment.id).where(Attachment.sandlista_entry_id == entry.id)).all())
+    state = [entry.answer_status, str(entry.answered_on), entry.no_comments, entry.summary, entry.other_comments,
+             str(entry.extended_until_on), str(entry.extended_until_time), answers, files]
+    return hashlib.sha256(json.dumps(state, ensure_ascii=False).encode()).hexdigest()[:16]
+
+
+def _quoted(text: str) -> str:
+    text = " ".join(text.split())
+    return f"”{text[:EXCERPT].rstrip()}{'…' if len(text) > EXCERPT else ''}”"
+
+
+def answer_words(entry: SandlistaEntry) -> str:
+    """ "svaret 6 december 2026 ”Polisen tillstyrker.”" (the registered answer, for a question)."""
+    said = f"svaret {format_date(entry.answered_on)}" if entry.answered_on else "svaret"
+    if entry.summary.strip():
+        return f"{said} {_quoted(entry.summary)}"
+    return f"{said} (inga synpunkter)" if entry.no_comments else said
+
+
+def _sentence(text: str) -> str:
+    """text ended with a full stop, unless a quotation ending it already ends the sentence."""
+    return text if text.endswith((".”", "!”", "?”", "…”")) else text + "."
+
+
+def changed_words(entry: SandlistaEntry) -> str:
+    """What was registered for the instans since the form was opened, as it stands now."""
+    if entry.answer_status == AnswerStatus.svarat:
+        return _sentence(f"Sedan du öppnade sidan har ett svar från {entry.name} registrerats: {answer_words(entry)}")
+    if entry.answer_status == AnswerStatus.avstar:
+        note = f": {_quoted(entry.summary)}" if entry.summary.strip() else ""
+        return _sentence(f"Sedan du öppnade sidan har det registrerats att {entry.name} avstår{note}")
+    return (f"Sedan du öppnade sidan har svarsstatusen för {entry.name} ändrats till "
+            f"”{AnswerStatus(entry.answer_status).label}”.")
+
+
+def _decline_parts(entry: SandlistaEntry) -> tuple[str, str]:
+    """(what stands, the question) that "Instansen avstår" asks about; ("", "") when it simply registers or
+    corrects an avstår."""
+    if entry.answer_status == AnswerStatus.svarat:
+        return (f"{entry.name} har svarat: {answer_words(entry)} är registrerat.",
+                f"Registrera ändå att {entry.name} avstår? Svaret ersätts och räknas inte längre i panelen, exporten "
+                "och sammanställningen. Ångra tar inte tillbaka det: instansen blir ”Ej svarat”, och svaret finns "
+                "bara kvar i historiken.")
+    if entry.sent_at is None and entry.answer_status != AnswerStatus.avstar:
+        return (f"Remissen är inte skickad till {entry.name} än.",
+                f"Registrera redan nu att {entry.name} avstår? Då får {entry.name} inte remissen när den skickas, "
+                "och sammanställningen säger att instansen avstod före utskicket. Ångra gör den till ”Ej svarat” "
+                "igen, och då får den remissen när den skickas.")
+    return "", ""
+
+
+def decline_question(entry: SandlistaEntry) -> str:
+    """What "Instansen avstår" asks before it acts ("" when it asks nothing)."""
+    return " ".join(_decline_parts(entry)).strip()
+
+
+def decline_box_label(entry: SandlistaEntry) -> str:
+    return f"Ja, registrera att {entry.name} avstår"
+
+
+def check_answer(session: Session, entry: SandlistaEntry, base: str | None) -> None:
+    """Refuse an answer from a form opened before the instans's answer changed (base: its token then; None from
+    a form or client that sends none)."""
+    if base is not None and base != token(session, entry):
+        raise Asks(f"Svaret är inte sparat. {changed_words(entry)} Det du skrev står kvar nedan: spara igen om "
+                   "det ska ersätta det som är registrerat nu.")
+
+
+def check_decline(session: Session, entry: SandlistaEntry, base: str | None, confirmed: bool) -> None:
+    """Ask before an avstår replaces an answer, or leaves the instans out of the utskick; refuse one from a form
+    opened before the instans's answer changed, naming what changed (also when the old page's dialog said yes:
+    it asked about another answer; the page that comes back carries the current token)."""
+    stands, question = _decline_parts(entry)
+    if base is not None and base != token(session, entry):
+        raise Asks(f"Att {entry.name} avstår är inte registrerat. {changed_words(entry)} "
+                   + (question or "Tryck Instansen avstår igen om det ska registreras ändå."),
+                   DECLINE_BOX if question else "")
+    if question and not confirmed:
+        raise Asks(f"Att {entry.name} avstår är inte registrerat: {stands} {question} Kryssa i "
+                   f"”{decline_box_label(entry)}” vid knappen om det ska registreras.", DECLINE_BOX)
