@@ -70,10 +70,12 @@ def _show(remiss_id: int, *, assign_values: dict | None = None, assign_errors: d
     may_void = voided.may_void(p, remiss)  # registered by mistake (a registrator; the Inkorg's page has it too)
     if may_void and void_values is None:
         void_values = {"reason": voided.suggested_reason(session, p, remiss)}
-    events = describe(session, audit.history_rows(session, remiss.id),
-                      outgoing=remiss.direction == Direction.utgaende,
-                      mail_labels=mail_state.history_labels(session, remiss.id)
-                      if remiss.direction == Direction.inkommande else None)
+    incoming = remiss.direction == Direction.inkommande
+    logged = audit.history_rows(session, remiss.id)
+    if incoming:  # the expedierat yttrande's mail sent by the sweep, at its moment (walk22 L7)
+        logged = sorted([*logged, *mail_state.sent_events(session, remiss.id)], key=lambda e: e.at, reverse=True)
+    events = describe(session, logged, outgoing=not incoming,
+                      mail_labels=mail_state.history_labels(session, remiss.id) if incoming else None)
     with reading_once(session):  # the panels show some of the same rows: load them once
         read_once(session, ("namnd_name", remiss.namnd_id), lambda: remiss.namnd_name)  # read with the remiss
         extra = [(panel, panel.context(session, p, remiss, now())) for panel in panels()]
