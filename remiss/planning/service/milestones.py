@@ -259,7 +259,9 @@ def undo(session: Session, *, now: datetime, remiss: Remiss, kinds: tuple[str, .
     opened = _open_again(session, now=now, remiss=remiss, note=note, actor_id=actor_id,
                          rows=[m for m in milestones_of(session, remiss.id)
                                if m.done_at is not None and m.kind in kinds])
-    if opened:
+    if any(m.explanation.startswith(MARKED_BY_HAND) for m in opened):  # the plan's words again (walk22 L3)
+        replan(session, now=now, remiss=remiss, actor_id=actor_id)  # sends milestones_changed
+    elif opened:
         events.milestones_changed.send(remiss, session=session, now=now, actor_id=actor_id)
     return opened
 
