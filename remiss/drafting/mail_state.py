@@ -25,7 +25,7 @@ WAITING = (OutboxStatus.pending.value, OutboxStatus.sending.value)
 # The history line of the mail's audit event ("yttrande_mail"), written at expediering: what happened then, the
 # mail put in the Utkorg (walk22 L7: it said "Yttrandet e-postat" while the mail still waited there), and what
 # became of it when it did not go out. The sending itself is a line of its own, at the moment the sweep sent it
-# (sent_events). {what}: "Yttrandet" or "Rättelsen".
+# (history_of). {what}: "Yttrandet" or "Rättelsen".
 QUEUED = "{what} {lagd} i utkorgen"
 HISTORY_LABELS = {OutboxStatus.failed.value: "{what} {lagd} i utkorgen – kunde inte e-postas",
                   OutboxStatus.cancelled.value: "{what} {lagd} i utkorgen – {stoppad} där, inte {e_postad}",
@@ -91,22 +91,16 @@ def _what(n: int) -> tuple[str, bool]:
     return ("Rättelsen", False) if n else ("Yttrandet", True)
 
 
-def history_labels(session: Session, remiss_id: int) -> dict[datetime, str]:
-    """The history's words for each mail event, by its moment (the row is queued in the same moment it is logged)."""
-    labels = {}
+def history_of(session: Session, remiss_id: int) -> tuple[dict[datetime, str], list[SentEvent]]:
+    """The history's words for each mail event, by its moment (the row is queued in the same moment it is logged),
+    and a line for each mail the sweep sent, at the moment it was sent (walk22 L7): the rows read once."""
+    labels, sent = {}, []
     for n, row in enumerate(mails_of(session, remiss_id)):
         what, neuter = _what(n)
         labels[row.created_at] = HISTORY_LABELS.get(row.status, QUEUED).format(
             what=what, **{key: agreeing(word, neuter) for key, word in
                           (("lagd", "lagd"), ("stoppad", "stoppad"), ("e_postad", "e-postad"))})
-    return labels
-
-
-def sent_events(session: Session, remiss_id: int) -> list[SentEvent]:
-    """A history line for each mail the sweep sent, at the moment it was sent (walk22 L7)."""
-    found = []
-    for n, row in enumerate(mails_of(session, remiss_id)):
         if row.status == OutboxStatus.sent.value and row.sent_at is not None:
-            found.append(SentEvent(at=row.sent_at, action=SENT_ACTIONS[1 if n else 0],
-                                   note=f"{_what(n)[0]} e-postades till {row.recipient_email}."))
-    return found
+            sent.append(SentEvent(at=row.sent_at, action=SENT_ACTIONS[1 if n else 0],
+                                  note=f"{what} e-postades till {row.recipient_email}."))
+    return labels, sent

@@ -79,7 +79,7 @@ ACTION_LABELS = {
     ("sandlista_entry", "send_amendment"): "Ändring skickad till remissinstansen",
     ("outbox_message", "resend"): "E-post skickas igen",
     # not audit events: the moment the sweep sent the expedierat yttrande's mail, from its outbox row
-    # (drafting.mail_state.sent_events; the expediering's own line says it was put in the Utkorg, walk22 L7)
+    # (drafting.mail_state.history_of; the expediering's own line says it was put in the Utkorg, walk22 L7)
     ("outbox_message", "yttrande_sent"): "Yttrandet e-postat", ("outbox_message", "rattelse_sent"): "Rättelsen e-postad",
     ("remiss", "arkiv"): "Expedierat yttrande arkiverat",  # by kind at render time: old events too
     ("remiss", "makulera"): "Makulerad – registrerad av misstag",  # remiss.remisser.voided
