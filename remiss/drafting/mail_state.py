@@ -48,6 +48,7 @@ class SentEvent:
     entity: str = "outbox_message"
     changes: str = "{}"
 
+
 def mails_of(session: Session, remiss_id: int) -> list:
     """The outbox rows of the remiss's expedierade yttrande and rättelser, oldest first."""
     return session.connection().execute(_ROWS, {"remiss_id": remiss_id}).all()
