@@ -80,6 +80,9 @@ PASSED_OVER = "Passerades av beslutet"
 # A step ticked off because the status was moved by hand past it ("Klar – status ändrad för hand 3 maj 2027."):
 # no tjänsteskrivelse was sent to granskning, nothing was approved or expedierat (truth16 F19).
 BY_HAND = "Klar – status ändrad för hand"
+# Work ticked off with "Markera som klar" ("Markerad som klar för hand 6 december 2026 av Sara Sekreterare."): no
+# yttrande was sent to granskning or approved for it, so DONE_WORDS are not its words (walk22 L3).
+MARKED_BY_HAND = "Markerad som klar för hand"
 # The expediering of a remiss set to Besvarad by hand: none happened in Remiss, so it is not shown done (walk18 F21).
 NOT_EXPEDITED = "Yttrandet är inte expedierat i Remiss: status ändrad till Besvarad för hand"
 # A sammanträde (or its justering) still ahead when the remiss was set to Besvarad by hand: it was not held for this
@@ -116,8 +119,9 @@ def done_text(kind: str, done_on: date, planned_on: date) -> str | None:
 
 def took_place(explanation: str) -> bool:
     """Whether a done step happened: not one ticked off by a status set by hand (BY_HAND) or passed over by the
-    beslut (PASSED_OVER), which no meeting held and no one did (truth17 F4)."""
-    return not explanation.startswith((PASSED_OVER, BY_HAND, NOT_EXPEDITED, NOT_HELD))
+    beslut (PASSED_OVER), which no meeting held and no one did (truth17 F4), nor work marked done by hand
+    (MARKED_BY_HAND): it may have been done, but not as DONE_WORDS say (walk22 L3)."""
+    return not explanation.startswith((PASSED_OVER, BY_HAND, NOT_EXPEDITED, NOT_HELD, MARKED_BY_HAND))
 
 
 def told(kind: str, explanation: str, advice: str, *, done_on: date | None, due_on: date,

@@ -6,6 +6,7 @@ outage of the mail (reminders.queued.down_since) it says why, in the words of re
 """
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import datetime
 
 from sqlalchemy import bindparam, select
@@ -21,13 +22,31 @@ _O = OutboxMessage.__table__.c
 _ROWS = (select(_O.key, _O.status, _O.sent_at, _O.recipient_email, _O.attempts, _O.created_at)
          .where(_O.remiss_id == bindparam("remiss_id"), _O.kind == KIND).order_by(_O.id))
 WAITING = (OutboxStatus.pending.value, OutboxStatus.sending.value)
-# the history line of the mail's audit event ("yttrande_mail"), by the outbox row's status now
-HISTORY_LABELS = {OutboxStatus.pending.value: "Yttrandet i utkorgen – väntar på att e-postas",
-                  OutboxStatus.sending.value: "Yttrandet i utkorgen – väntar på att e-postas",
-                  OutboxStatus.sent.value: "Yttrandet e-postat",
-                  OutboxStatus.failed.value: "Yttrandet kunde inte e-postas",
-                  OutboxStatus.cancelled.value: "Yttrandet e-postades inte (stoppat i utkorgen)",
-                  OutboxStatus.superseded.value: "Yttrandet e-postades inte (stoppat i utkorgen)"}
+# The history line of the mail's audit event ("yttrande_mail"), written at expediering: what happened then, the
+# mail put in the Utkorg (walk22 L7: it said "Yttrandet e-postat" while the mail still waited there), and what
+# became of it when it did not go out. The sending itself is a line of its own, at the moment the sweep sent it
+# (history_of). {what}: "Yttrandet" or "Rättelsen".
+QUEUED = "{what} {lagd} i utkorgen"
+HISTORY_LABELS = {OutboxStatus.failed.value: "{what} {lagd} i utkorgen – kunde inte e-postas",
+                  OutboxStatus.cancelled.value: "{what} {lagd} i utkorgen – {stoppad} där, inte {e_postad}",
+                  OutboxStatus.superseded.value: "{what} {lagd} i utkorgen – {stoppad} där, inte {e_postad}"}
+# the words of the sending (remisser.history.ACTION_LABELS: "Yttrandet e-postat", "Rättelsen e-postad")
+SENT_ACTIONS = ("yttrande_sent", "rattelse_sent")
+
+
+@dataclass(frozen=True)
+class SentEvent:
+    """The moment the sweep sent an expedierat yttrande (or rättelse), read from its outbox row and shown in the
+    history among the audit events (remisser.history.describe): the outbox is what says what was sent."""
+
+    at: datetime
+    action: str
+    note: str
+    id: int = 0
+    user_id: int | None = None  # the system sent it
+    user_name: str | None = None
+    entity: str = "outbox_message"
+    changes: str = "{}"
 
 
 def mails_of(session: Session, remiss_id: int) -> list:
@@ -68,6 +87,21 @@ def waiting_words(session: Session, remiss_id: int) -> str:
     return ""
 
 
-def history_labels(session: Session, remiss_id: int) -> dict[datetime, str]:
-    """The history's words for each mail event, by its moment (the row is queued in the same moment it is logged)."""
-    return {row.created_at: HISTORY_LABELS.get(row.status, "Yttrandet e-postat") for row in mails_of(session, remiss_id)}
+def _what(n: int) -> tuple[str, bool]:
+    """The first mail is the yttrande's, each later one a rättelse's: its word and whether it is an ett-ord."""
+    return ("Rättelsen", False) if n else ("Yttrandet", True)
+
+
+def history_of(session: Session, remiss_id: int) -> tuple[dict[datetime, str], list[SentEvent]]:
+    """The history's words for each mail event, by its moment (the row is queued in the same moment it is logged),
+    and a line for each mail the sweep sent, at the moment it was sent (walk22 L7): the rows read once."""
+    labels, sent = {}, []
+    for n, row in enumerate(mails_of(session, remiss_id)):
+        what, neuter = _what(n)
+        labels[row.created_at] = HISTORY_LABELS.get(row.status, QUEUED).format(
+            what=what, **{key: agreeing(word, neuter) for key, word in
+                          (("lagd", "lagd"), ("stoppad", "stoppad"), ("e_postad", "e-postad"))})
+        if row.status == OutboxStatus.sent.value and row.sent_at is not None:
+            sent.append(SentEvent(at=row.sent_at, action=SENT_ACTIONS[1 if n else 0],
+                                  note=f"{what} e-postades till {row.recipient_email}."))
+    return labels, sent

@@ -16,6 +16,7 @@ from sqlalchemy.orm import aliased
 from sqlmodel import Session, select
 
 from remiss.calendar.milestones import WAITS_FOR
+from remiss.calendar.swedish import format_weekday_date
 from remiss.planning.models import Milestone, TidplanState
 from remiss.planning.passed_advice import holding
 from remiss.remisser.models import Direction, Remiss, is_open
@@ -97,3 +98,28 @@ def needing_counts(session: Session, *, namnd_ids: Iterable[int] | None, today: 
             .join(TidplanState, TidplanState.remiss_id == Remiss.id)
             .where(*_needing(today, namnd_ids)).group_by(Remiss.namnd_id))
     return {namnd_id: Needing(n, others) for namnd_id, n, others in session.execute(stmt)}
+
+
+# Said after a förlängning that still leaves the tidplan impossible (walk22 L12f): the flash of the besked and the
+# handläggare's mail, before the Tidplan's own proposal.
+STILL_NEEDED = "Tidplanen går fortfarande inte att hålla med den nya sista svarsdagen."
+
+
+def still_needed(session: Session, remiss_id: int, today: date) -> str:
+    """What the Tidplan and the start page propose when the remiss still needs a förlängning today ("Begär förlängd
+    remisstid till minst …"), after STILL_NEEDED; "" when it needs none. The one rule of needs_extension."""
+    from remiss.planning.service.tidplan import advice  # the start page's reading of the stored proposals
+
+    row = session.execute(select(TidplanState.proposals, TidplanState.feasible, TidplanState.extension_step,
+                                 TidplanState.suggested_extension_on)
+                          .join(Remiss, TidplanState.remiss_id == Remiss.id)
+                          .where(Remiss.id == remiss_id, *_needing(today, None))).first()
+    if row is None:
+        return ""
+    said = (late_proposals(row.proposals, {row.extension_step}, today) if row.feasible
+            else holding(advice(row.proposals), today))
+    if said:
+        return f"{STILL_NEEDED} {said[0]}"
+    if row.suggested_extension_on is not None:
+        return f"{STILL_NEEDED} Begär förlängd remisstid till minst {format_weekday_date(row.suggested_extension_on)}."
+    return STILL_NEEDED

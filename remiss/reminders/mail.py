@@ -16,6 +16,7 @@ from sqlmodel import Session, select
 from remiss.clock import local
 from remiss.calendar.swedish import format_deadline, format_weekday_date
 from remiss.drafting.models import Decision
+from remiss.planning.extension_needed import still_needed
 from remiss.reminders import policy
 from remiss.reminders.message import Attachment, build
 from remiss.reminders.models import OutboxMessage
@@ -195,6 +196,8 @@ def compose(session: Session, row: OutboxMessage, *, config, now: datetime,
             if row.kind == policy.EXTENSION and remiss.effective_deadline_on:  # the date in force when sent (F30)
                 lines = [line, "Ny sista svarsdag: "
                          f"{format_deadline(remiss.effective_deadline_on, remiss.effective_deadline_time)}."]
+            if row.kind == policy.EXTENSION and (short := still_needed(session, remiss.id, local(now).date())):
+                expected = reword(short, remiss.kind)  # not "kontrollera dina datum" alone (walk22 L12f)
         context["paragraphs"], context["expected"] = lines, expected
         if RemissStatus(remiss.status).is_closed:
             attachments = ()  # an answered (or closed) remiss has no deadline left to put in a calendar

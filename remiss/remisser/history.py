@@ -60,7 +60,7 @@ ACTION_LABELS = {
     ("remiss", "create"): "Registrerad", ("remiss", "update"): "Ändrad", ("remiss", "status"): "Status ändrad",
     ("remiss", "deadline"): "Svarsdag ändrad", ("remiss", "milestone"): "Tidplan",
     ("remiss", "send"): "Remissen skickad", ("remiss", "publish"): "Publicerad på den öppna sidan",
-    ("remiss", "unpublish"): "Borttagen från den öppna sidan", ("remiss", "yttrande_mail"): "Yttrandet e-postat",
+    ("remiss", "unpublish"): "Borttagen från den öppna sidan", ("remiss", "yttrande_mail"): "Yttrandet lagt i utkorgen",
     ("attachment", "upload"): "Fil uppladdad", ("attachment", "missiv"): "Missiv skapat",
     ("attachment", "sammanstallning"): "Svaren sammanställda",
     ("extension", "extension"): "Förlängning", ("extension", "general_extension"): "Allmän förlängning",
@@ -78,6 +78,9 @@ ACTION_LABELS = {
     # the changed frågeställningar, in the missiv as it now reads, sent to one instans (outgoing.service.amendments)
     ("sandlista_entry", "send_amendment"): "Ändring skickad till remissinstansen",
     ("outbox_message", "resend"): "E-post skickas igen",
+    # not audit events: the moment the sweep sent the expedierat yttrande's mail, from its outbox row
+    # (drafting.mail_state.history_of; the expediering's own line says it was put in the Utkorg, walk22 L7)
+    ("outbox_message", "yttrande_sent"): "Yttrandet e-postat", ("outbox_message", "rattelse_sent"): "Rättelsen e-postad",
     ("remiss", "arkiv"): "Expedierat yttrande arkiverat",  # by kind at render time: old events too
     ("remiss", "makulera"): "Makulerad – registrerad av misstag",  # remiss.remisser.voided
 }

@@ -132,7 +132,7 @@ def test_no_raw_key_or_iso_date_reaches_the_page(session, auth):
     for words in ("Yttrandet sparat", "Yttrandets status: Granskning → Godkänd", "Beslutad av: – → Nämnden",
                   "Beslutsdatum: – → 1 december 2026", "Justering: – → justerad 3 december 2026",
                   "Besked: Väntar på besked → Beviljad", "Beviljad till: – → 11 januari 2027 kl. 12.00",
-                  "Yttrandet e-postat", "Publicerade filer: – → 2 filer", "Inga synpunkter: nej → ja",
+                  "Yttrandet lagt i utkorgen", "Publicerade filer: – → 2 filer", "Inga synpunkter: nej → ja",
                   "Svar: Ej svarat → Svarat", "Dokument skapat", "Dokument: – → Tjänsteskrivelse",
                   "Inkom: – → 3 december 2026"):
         assert words in " ".join(text.split()), words

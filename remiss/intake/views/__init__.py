@@ -202,7 +202,7 @@ def extend(token: str):
     refusal = batches.take_message(session, message, user_id=principal().user_id) if message is not None else ""
     if refusal:  # merged, registered or dismissed meanwhile
         return handled(message, refusal, back=url_for("remisser.new", missiv=token),
-                       prefix="Brevet fördes inte samman")
+                       prefix="Brevet fördes inte samman", pressed="merged")
     once = batches.once_key(token)  # after the message (one lock order); a pasted letter has only this
     if not sent_once.claim(session, principal().user_id, once, now=now()) and (done := _merged_before(once)):
         return done  # the card sent twice: the first merged the letter and the batch is gone
@@ -247,17 +247,31 @@ def _merged_before(once: str):
     return redirect(url_for("remisser.show", remiss_id=remiss.id))
 
 
-def handled(message, refusal: str, *, back: str, prefix: str = ""):
+def handled(message, refusal: str, *, back: str, prefix: str = "", pressed: str = "", not_done: str = ""):
     """A step on an Inkorg message handled already (refusal: batches.take_message's, who handled it, as which
     remiss): the remiss, when this user registered or merged it (a double-click, the page sent again), else back
-    with why nothing was done, after prefix ("Brevet fördes inte samman: meddelandet är redan …")."""
+    with why nothing was done, after prefix ("Brevet fördes inte samman: meddelandet är redan …"). pressed: what
+    the step makes of a message ("dismissed"); another step of this user's done on it is no success but a warning
+    that this one was not done (not_done, else prefix: "Meddelandet avvisades inte: det är redan registrerat …",
+    walk22 L11)."""
     remiss = get_session().get(Remiss, message.remiss_id) if message.remiss_id else None
     if message.status in ("registered", "merged") and remiss is not None \
             and message.decided_by_id == principal().user_id:
-        flash(refusal, "success")
+        said = not_done or prefix
+        if pressed and message.status != pressed and said:
+            flash(f"{said}: {_it(refusal, said)}", "warning")
+        else:
+            flash(refusal, "success")
         return redirect(url_for("remisser.show", remiss_id=remiss.id))
     flash(f"{prefix}: {refusal[0].lower()}{refusal[1:]}" if prefix else refusal, "error")
     return redirect(back)
+
+
+def _it(refusal: str, said: str) -> str:
+    """The refusal after what was not done: "det är redan …" when that names the message too, else in lower case."""
+    if said.startswith("Meddelandet ") and refusal.startswith("Meddelandet "):
+        return "det " + refusal.removeprefix("Meddelandet ")
+    return refusal[0].lower() + refusal[1:]
 
 
 def parse_until(form) -> tuple[date | None, object]:

@@ -9,6 +9,7 @@ from flask import current_app, flash, redirect, request, url_for
 
 from remiss import files
 from remiss.auth.access import AccessDenied, Action, NotFound, load_remiss
+from remiss.calendar.swedish import format_deadline
 from remiss.clock import local_today
 from remiss.db import get_session
 from remiss.intake.service import inbox as inbox_service
@@ -55,7 +56,7 @@ def _register_now(message: InboxMessage):
     # process, the form opened from this proposal) waits here, then is told what became of the message
     refusal = inbox_service.take_message(session, message, user_id=principal().user_id)
     if refusal:
-        return _handled(message, refusal)
+        return _handled(message, refusal, "registered", "Meddelandet registrerades inte")
     errors = {name: text for name, text in REQUIRED.items()
               if not typed.get(name) and not (name == "deadline_on" and typed["no_deadline"])}
     if not typed.get("received_on") and message.sent_at is None:  # never the day it was read in (walk12 item 5)
@@ -101,9 +102,10 @@ def _register_now(message: InboxMessage):
     return redirect(url_for("remisser.show", remiss_id=remiss.id))
 
 
-def _handled(message: InboxMessage, refusal: str):
+def _handled(message: InboxMessage, refusal: str, pressed: str, not_done: str):
     """A step on a message handled already: see remiss.intake.views.handled; back to the message's page."""
-    return handled(message, refusal, back=url_for("intake.inbox_item", message_id=message.id))
+    return handled(message, refusal, back=url_for("intake.inbox_item", message_id=message.id), pressed=pressed,
+                   not_done=not_done)
 
 
 @bp.route("/inkorg/<int:message_id>/atervand", methods=["POST"])
@@ -133,7 +135,7 @@ def inbox_merge(message_id: int):
     # registering or dismissing it at once, waits here and is told what became of the message
     refusal = inbox_service.take_message(session, message, user_id=principal().user_id)
     if refusal:
-        return _handled(message, refusal)
+        return _handled(message, refusal, "merged", "Meddelandet fördes inte samman")
     our_dnr = request.form.get("our_dnr", "").strip()
     typed = {"our_dnr": our_dnr, "until_on": request.form.get("until_on", ""),
              "until_time": request.form.get("until_time", "")}
@@ -174,8 +176,18 @@ def inbox_merge(message_id: int):
         session.rollback()
         flash(str(exc), "error")
         return redirect(url_for("intake.inbox_item", message_id=message_id))
-    flash(f"Meddelandet är sammanfört med {remiss.our_dnr or remiss.title}.", "success")
+    flash(merged_words(remiss, extended=extend), "success")
     return redirect(url_for("remisser.show", remiss_id=remiss.id))
+
+
+def merged_words(remiss: Remiss, *, extended: bool) -> str:
+    """The flash of a merge: with the förlängning recorded, its new last day first (walk22 L11: "Klart: Meddelandet
+    är sammanfört med …" did not name the förlängning the button registered)."""
+    where = remiss.our_dnr or remiss.title
+    if not extended:
+        return f"Meddelandet är sammanfört med {where}."
+    until = format_deadline(remiss.effective_deadline_on, remiss.effective_deadline_time)
+    return f"Förlängningen till {until} är registrerad på {where}, och meddelandet är sammanfört med den."
 
 
 @bp.route("/inkorg/<int:message_id>/avvisa", methods=["POST"])
@@ -185,7 +197,7 @@ def inbox_dismiss(message_id: int):
     refusal = inbox_service.take_message(get_session(), message, user_id=principal().user_id)
     mine = message.status == "dismissed" and message.decided_by_id == principal().user_id  # a second click
     if refusal and not mine:  # registered, merged or dismissed by another meanwhile: not dismissed over it
-        return _handled(message, refusal)
+        return _handled(message, refusal, "dismissed", "Meddelandet avvisades inte")
     try:
         if not mine:
             inbox_service.dismiss(get_session(), now=now(), principal=principal(), message=message)

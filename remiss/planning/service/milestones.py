@@ -9,8 +9,9 @@ from sqlmodel import Session
 from remiss import events
 from remiss.audit import service as audit
 from remiss.auth.access import Action, Principal, require, require_milestone
+from remiss.auth.models import User
 from remiss.calendar.hand_set import too_late
-from remiss.calendar.milestones import history_key
+from remiss.calendar.milestones import DONE_WORDS, MARKED_BY_HAND, history_key
 from remiss.calendar.swedish import format_date, format_moment, format_weekday_date
 from remiss.clock import local_today
 from remiss.namnd.models import Namnd
@@ -167,6 +168,9 @@ def mark_done(session: Session, *, now: datetime, principal: Principal, remiss: 
         _check_held(session, remiss, row, local_today(now))
     old = row.done_at
     row.done_at, row.closed_with_remiss = (now if done else None), False
+    by_hand = not done and row.explanation.startswith(MARKED_BY_HAND)
+    if done and row.kind in DONE_WORDS:  # no yttrande went to granskning, none was approved (walk22 L3)
+        row.explanation, row.advice = marked_by_hand_words(session, principal, now), ""
     session.add(row)
     changes = {f"done:{history_key(row.kind, row.label)}": [old.isoformat() if old else None,
                                                             row.done_at.isoformat() if row.done_at else None]}
@@ -179,8 +183,17 @@ def mark_done(session: Session, *, now: datetime, principal: Principal, remiss: 
     audit.record(session, now=now, user_id=principal.user_id, entity="milestone", entity_id=row.id,
                  remiss_id=remiss.id, action="milestone", changes=changes,
                  note=f"{row.label}: {'klar' if done else 'inte klar'}")
-    events.milestones_changed.send(remiss, session=session, now=now, actor_id=principal.user_id)
+    if by_hand:  # open again: the plan's words for it, as before it was marked
+        replan(session, now=now, remiss=remiss, actor_id=principal.user_id)  # sends milestones_changed
+    else:
+        events.milestones_changed.send(remiss, session=session, now=now, actor_id=principal.user_id)
     return row
+
+
+def marked_by_hand_words(session: Session, principal: Principal, now: datetime) -> str:
+    """"Markerad som klar för hand 6 december 2026 av Sara Sekreterare." """
+    user = session.get(User, principal.user_id) if principal.user_id else None
+    return f"{MARKED_BY_HAND} {format_date(local_today(now))}" + (f" av {user.name}." if user else ".")
 
 
 def complete(session: Session, *, now: datetime, remiss: Remiss, kinds: tuple[str, ...] | None,
@@ -246,7 +259,9 @@ def undo(session: Session, *, now: datetime, remiss: Remiss, kinds: tuple[str, .
     opened = _open_again(session, now=now, remiss=remiss, note=note, actor_id=actor_id,
                          rows=[m for m in milestones_of(session, remiss.id)
                                if m.done_at is not None and m.kind in kinds])
-    if opened:
+    if any(m.explanation.startswith(MARKED_BY_HAND) for m in opened):  # the plan's words again (walk22 L3)
+        replan(session, now=now, remiss=remiss, actor_id=actor_id)  # sends milestones_changed
+    elif opened:
         events.milestones_changed.send(remiss, session=session, now=now, actor_id=actor_id)
     return opened
 

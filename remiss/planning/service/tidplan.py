@@ -14,8 +14,8 @@ from remiss.auth.access import Action, Principal, require
 from remiss.calendar import Meeting, PlanningRules, Tidplan, WorkCalendar, plan_backwards
 from remiss.calendar.after_beslut import UNHELD_KINDS, Decided, follow_decision
 from remiss.calendar.hand_set import LATE_ADVICE, fitted, flag_unfitted, follow_hand_set
-from remiss.calendar.milestones import (DONE_WORDS, MILESTONE_KINDS, NO_MEETING_LABEL, PASSED_OVER, PlannedMilestone,
-                                       flag, history_changes, stronger_reason, workflow_order)
+from remiss.calendar.milestones import (DONE_WORDS, MARKED_BY_HAND, MILESTONE_KINDS, NO_MEETING_LABEL, PASSED_OVER,
+                                       PlannedMilestone, flag, history_changes, stronger_reason, workflow_order)
 from remiss.calendar.swedish import count_words, format_moment, format_weekday_date
 from remiss.clock import STOCKHOLM, local, local_today
 from remiss.namnd.models import ClosedDay, Namnd, Meeting as MeetingRow
@@ -374,8 +374,11 @@ def give_review_time(session: Session, *, remiss: Remiss, rows: dict[str, Milest
     review.due_on = review.override_on or day
     # dated from the draft: the plan's flag and advice no longer hold
     review.flagged, review.flag_reason, review.advice = False, None, ""
-    review.explanation = (f"{count_words(workdays, 'arbetsdag', 'arbetsdagar')} efter att yttrandet kom till "
-                          f"granskning {format_weekday_date(arrived)}"
+    # a tjänsteskrivelse marked klar by hand sent no yttrande to granskning (walk22 L3)
+    came = ("tjänsteskrivelsen markerades som klar" if written.explanation.startswith(MARKED_BY_HAND)
+            else "yttrandet kom till granskning")
+    review.explanation = (f"{count_words(workdays, 'arbetsdag', 'arbetsdagar')} efter att {came} "
+                          f"{format_weekday_date(arrived)}"
                           + (f", senast till sammanträdet {format_weekday_date(meeting)}." if day == meeting else "."))
     session.add(review)
     return before

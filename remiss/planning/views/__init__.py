@@ -6,9 +6,10 @@ from flask_login import login_required
 
 from remiss import files
 from remiss.auth.access import Action, load_remiss
+from remiss.clock import local_today
 from remiss.db import get_session
 from remiss.documents import held_uploads
-from remiss.planning import present
+from remiss.planning import extension_needed, present
 from remiss.planning.forms import parse_decision, parse_notice, parse_override, parse_request
 from remiss.planning.service import extensions, milestones, tidplan
 from remiss.planning.service.extensions import Evidence
@@ -153,8 +154,13 @@ def _extension_form(remiss_id: int, form: str, verb, parse, *, extension_id: int
     return result, None
 
 
-def _to_extensions(remiss_id: int, message: str):
+def _to_extensions(remiss_id: int, message: str, *, still_needed: bool = False):
+    """Back to the Förlängningar; still_needed: a förlängning granted, so say when the tidplan still cannot be held
+    with it, in the Tidplan's words ("Begär förlängd remisstid till minst …", walk22 L12f)."""
     flash(message, "success")
+    short = extension_needed.still_needed(get_session(), remiss_id, local_today(now())) if still_needed else ""
+    if short:
+        flash(reword(short, get_session().get(Remiss, remiss_id).kind), "warning")
     return redirect(url_for("remisser.show", remiss_id=remiss_id) + "#forlangningar")
 
 
@@ -175,7 +181,8 @@ def decide_extension(remiss_id: int, extension_id: int):
     if failed:
         return failed
     return _to_extensions(remiss_id, "Förlängningen är beviljad. Sista svarsdag och tidplan är uppdaterade."
-                          if ext.decision == "granted" else "Förlängningen är registrerad som avslagen.")
+                          if ext.decision == "granted" else "Förlängningen är registrerad som avslagen.",
+                          still_needed=ext.decision == "granted")
 
 
 @bp.post("/remisser/<int:remiss_id>/forlangningar/allman")
@@ -186,7 +193,8 @@ def general_notice(remiss_id: int):
     if failed:
         return failed
     time = noun_of(get_session().get(Remiss, remiss_id).kind).time  # "Svarstiden …" of a medborgarförslag (walk21)
-    return _to_extensions(remiss_id, f"{time.capitalize()} är förlängd. Sista svarsdag och tidplan är uppdaterade.")
+    return _to_extensions(remiss_id, f"{time.capitalize()} är förlängd. Sista svarsdag och tidplan är uppdaterade.",
+                          still_needed=True)
 
 
 # The other pages and the API share this blueprint; importing registers their routes.

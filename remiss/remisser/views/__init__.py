@@ -70,10 +70,12 @@ def _show(remiss_id: int, *, assign_values: dict | None = None, assign_errors: d
     may_void = voided.may_void(p, remiss)  # registered by mistake (a registrator; the Inkorg's page has it too)
     if may_void and void_values is None:
         void_values = {"reason": voided.suggested_reason(session, p, remiss)}
-    events = describe(session, audit.history_rows(session, remiss.id),
-                      outgoing=remiss.direction == Direction.utgaende,
-                      mail_labels=mail_state.history_labels(session, remiss.id)
-                      if remiss.direction == Direction.inkommande else None)
+    incoming = remiss.direction == Direction.inkommande
+    logged, mail_labels = audit.history_rows(session, remiss.id), None
+    if incoming:  # the expedierat yttrande's mail: its words, and when the sweep sent it (walk22 L7)
+        mail_labels, sent = mail_state.history_of(session, remiss.id)
+        logged = sorted([*logged, *sent], key=lambda e: e.at, reverse=True) if sent else logged
+    events = describe(session, logged, outgoing=not incoming, mail_labels=mail_labels)
     with reading_once(session):  # the panels show some of the same rows: load them once
         read_once(session, ("namnd_name", remiss.namnd_id), lambda: remiss.namnd_name)  # read with the remiss
         extra = [(panel, panel.context(session, p, remiss, now())) for panel in panels()]
