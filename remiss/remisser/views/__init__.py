@@ -1,14 +1,14 @@
-"""Pages of the remiss itself: the remiss page, edit, status, assign, its files. The blueprint's other pages are
-in views/lists.py (start, diarium, Mina remisser), views/register.py (Registrera remiss) and views/handlaggare.py
-(the handläggare field), imported at the end."""
+"""Pages of the remiss itself: the remiss page, edit, status, assign. The blueprint's other pages are in
+views/lists.py (start, diarium, Mina remisser), views/register.py (Registrera remiss), views/files_pages.py (its
+files: upload, download, the archived documents) and views/handlaggare.py (the handläggare field), imported at
+the end."""
 from __future__ import annotations
 
 from collections import namedtuple
 
-from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, send_file, url_for
+from flask import Blueprint, current_app, flash, redirect, render_template, request, url_for
 from flask_login import login_required
 
-from remiss import files
 from remiss.audit import service as audit
 from remiss.clock import local_today
 from remiss.auth.access import FIELD_ACTIONS, Action, AccessDenied, load_remiss, may_change_field, may_move
@@ -18,22 +18,23 @@ from remiss.drafting import mail_state
 from remiss.planning.beslut_link import remiss_warnings
 from remiss.planning.service.tidplan import work_calendar
 from remiss.calendar.swedish import format_deadline
-from remiss.remisser import archive, attachments, by_hand, edit_base, finished, page, present, queries, service, voided
+from remiss.remisser import archive, by_hand, edit_base, finished, page, present, queries, service, voided
 from remiss.remisser.history import describe
 from remiss.remisser.date_questions import questions_of_change
 from remiss.remisser.deadlines import answering_over
 from remiss.remisser.kind_words import noun_of, reword
 from remiss.remisser.input import (FORM_LABELS, InputErrors, deadline_required, letter_after_arrival_change,
                                    parse_remiss_input)
-from remiss.remisser.models import ArchivedDocument, Attachment, Direction, RemissKind
+from remiss.remisser.models import Direction, RemissKind
 from remiss.remisser.present import answered_words, lateness, outgoing_facts, with_lateness
 from remiss.remisser.status import BY_VERB_ONLY, RemissStatus, TransitionError, allowed_next, next_step_of
-from remiss.web import get_or_404, now, principal
+from remiss.web import now, principal
+
+from remiss.web.lost_input import form_labels
+from remiss.web.panels import panels
 
 NOTHING_LEFT = "Inget mer att göra."
 WARNED = "Kvar att göra: det som varningen nedan säger."
-from remiss.web.lost_input import form_labels
-from remiss.web.panels import panels
 
 bp = Blueprint("remisser", __name__)
 
@@ -352,49 +353,5 @@ def assign(remiss_id: int):
     return redirect(url_for("remisser.show", remiss_id=remiss_id))
 
 
-@bp.route("/remisser/<int:remiss_id>/filer", methods=["POST"])
-@login_required
-def upload(remiss_id: int):
-    session = get_session()
-    remiss = load_remiss(session, principal(), remiss_id, Action.edit)
-    uploads = [u for u in request.files.getlist("files") if u and u.filename]
-    if not uploads:
-        flash("Välj minst en fil.", "error")
-    try:
-        attachments.add_uploads(session, now=now(), principal=principal(), remiss=remiss, uploads=uploads,
-                                config=current_app.config)
-    except files.FileRejected as exc:
-        session.rollback()
-        flash(str(exc), "error")
-    else:
-        if uploads:
-            flash("Filen är sparad." if len(uploads) == 1 else f"{len(uploads)} filer är sparade.", "success")
-    return redirect(url_for("remisser.show", remiss_id=remiss_id) + "#handlingar")
-
-
-@bp.route("/filer/<int:attachment_id>")
-@login_required
-def download(attachment_id: int):
-    session = get_session()
-    attachment = get_or_404(Attachment, attachment_id)
-    load_remiss(session, principal(), attachment.remiss_id)
-    path = files.path_of(current_app.config["FILES_DIR"], attachment.storage_key)
-    return send_file(path, mimetype=attachment.content_type, as_attachment=True,
-                     download_name=attachment.filename)
-
-
-@bp.route("/remisser/<int:remiss_id>/arkiv/<int:archive_id>")
-@login_required
-def archived_document(remiss_id: int, archive_id: int):
-    """A document exactly as it was expedierat ("Expedierat yttrande (arkiverat)"): the stored bytes, never made again."""
-    session = get_session()
-    load_remiss(session, principal(), remiss_id)
-    row = session.get(ArchivedDocument, archive_id)
-    if row is None or row.remiss_id != remiss_id:
-        abort(404)
-    return send_file(files.path_of(current_app.config["FILES_DIR"], row.storage_key), mimetype=row.content_type,
-                     as_attachment=True, download_name=row.filename)
-
-
-from remiss.remisser.views import lists, register  # noqa: E402,F401  (their routes are on bp)
+from remiss.remisser.views import files_pages, lists, register  # noqa: E402,F401  (their routes are on bp)
 from remiss.remisser.views.handlaggare import field_context, typed_handlaggare  # noqa: E402
