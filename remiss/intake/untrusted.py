@@ -64,6 +64,9 @@ def best_parse(candidates: list, reference: date | None) -> dict:
     (the first on a tie); hints are Hint.to_json dicts, what the file's structure says."""
     best = None
     for name, text, *rest in candidates:
+        # A browser sends a textarea's lines ended by CRLF, as Windows files and many mails have them: read as
+        # plain lines (walk22b M8: with CRLF a "Bilagor:" list hid the sändlista after it).
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
         hints = [Hint.from_json(h) for h in (rest[0] if rest else [])]
         result = parse_missiv(text, reference_date=reference, hints=hints)
         score = found_fields(result)
