@@ -193,14 +193,29 @@ def test_the_parser_modules_have_patterns_to_check():
     assert len(PATTERNS) >= 40  # a refactoring that hides the patterns from this test should fail it
 
 
-@pytest.mark.parametrize("label,pattern", PATTERNS, ids=[p[0] for p in PATTERNS])
-def test_each_pattern_is_linear_on_100_kb(label, pattern):
-    for name, text in ADVERSARIAL.items():
+# CPU seconds a pattern may take over 100 KB: linear ones take 0.001-0.03 s here, the quadratic ones this test has
+# caught took 4-6 s. One scan on a loaded machine (a CI run beside other work) took 0.134 s for a 0.013 s pattern,
+# so a pattern over the limit is scanned again and its fastest scan counts: load slows one scan, not every one.
+SCAN_LIMIT = 0.1
+
+
+def _fastest_scan(pattern: re.Pattern, text: str, tries: int = 3) -> float:
+    fastest = float("inf")
+    for _ in range(tries):
         start = time.thread_time()
         for _ in pattern.finditer(text):
             pass
-        elapsed = time.thread_time() - start
-        assert elapsed < 0.1, f"{label} took {elapsed:.3f} s on {name!r}"
+        fastest = min(fastest, time.thread_time() - start)
+        if fastest < SCAN_LIMIT:
+            break
+    return fastest
+
+
+@pytest.mark.parametrize("label,pattern", PATTERNS, ids=[p[0] for p in PATTERNS])
+def test_each_pattern_is_linear_on_100_kb(label, pattern):
+    for name, text in ADVERSARIAL.items():
+        elapsed = _fastest_scan(pattern, text)
+        assert elapsed < SCAN_LIMIT, f"{label} took {elapsed:.3f} s on {name!r} (the fastest of three scans)"
 
 
 # The entry point is timed in a fresh interpreter: inside the whole suite's process its CPU time also held the
