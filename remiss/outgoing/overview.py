@@ -54,12 +54,12 @@ def tally(by_status: dict[str, int], declined_before_sending: int = 0) -> dict:
 
 
 def answered_words(counted: dict) -> str:
-    """ "3 av 4 har svarat, 1 avstår" (of those asked), and "1 avstod före utskicket" apart (tally)."""
+    """ "3 av 4 har svarat, 1 avstår" (of those asked), and "1 avstod utan att ha fått remissen" apart (tally)."""
     said = f"{counted['answered']} av {counted['asked']} har svarat"
     if counted["declined_asked"]:
         said += f", {counted['declined_asked']} avstår"
     if counted["declined_before_sending"]:
-        said += f", {counted['declined_before_sending']} avstod före utskicket"
+        said += f", {counted['declined_before_sending']} avstod utan att ha fått remissen"
     return said
 
 
@@ -69,11 +69,11 @@ def declined_early(entries) -> list[str]:
 
 
 def declined_early_words(names: list[str], *, sent: bool) -> str:
-    """ "Trafikkontoret avstod före utskicket och fick inte remissen." (sent: the remiss has gone out)."""
+    """ "Trafikkontoret avstod utan att ha fått remissen." (sent: the remiss has gone out)."""
     if not names:
         return ""
     if sent:
-        return f"{join_words(names)} avstod före utskicket och fick inte remissen."
+        return f"{join_words(names)} avstod utan att ha fått remissen."
     return f"{join_words(names)} avstår redan och får inte remissen när den skickas."
 
 

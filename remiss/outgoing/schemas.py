@@ -130,8 +130,8 @@ class SandlistaStatus(SQLModel):
     by_status: dict[AnswerStatus, int]
     asked: int = Field(default=0, description="remissen skickad eller ska skickas till: total utom de som avstod "
                                               "före utskicket")
-    declined_before_sending: int = Field(default=0, description="avstod före utskicket och fick inte remissen")
-    declined_asked: int = Field(default=0, description="avstår, utom de som avstod före utskicket")
+    declined_before_sending: int = Field(default=0, description="avstod utan att ha fått remissen")
+    declined_asked: int = Field(default=0, description="avstår, utom de som avstod utan att ha fått remissen")
     entries: list[EntryStatus]
     questions: list[QuestionPublic]
 

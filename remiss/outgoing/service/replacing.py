@@ -81,7 +81,7 @@ def _decline_parts(entry: SandlistaEntry) -> tuple[str, str]:
     if entry.sent_at is None and entry.answer_status != AnswerStatus.avstar:
         return (f"Remissen är inte skickad till {entry.name} än.",
                 f"Registrera redan nu att {entry.name} avstår? Då får {entry.name} inte remissen när den skickas, "
-                "och sammanställningen säger att instansen avstod före utskicket. Ångra gör den till ”Ej svarat” "
+                "och sammanställningen säger att instansen avstod utan att ha fått remissen. Ångra gör den till ”Ej svarat” "
                 "igen, och då får den remissen när den skickas.")
     return "", ""
 

@@ -133,8 +133,9 @@ def _entry_action(session, remiss, item, questions, held=()) -> str:
         if replaced:  # asked about first: say what became of it
             return (f"{item.name} avstår från att yttra sig. Det registrerade svaret ({replaced}) är ersatt; det "
                     "finns kvar i historiken.")
-        if item.sent_at is None:
-            return f"{item.name} avstår från att yttra sig och får inte remissen när den skickas."
+        if item.sent_at is None:  # not sent to it: said apart in the counts (overview.declined_early)
+            return (f"{item.name} avstår från att yttra sig och får inte remissen"
+                    + (" när den skickas." if remiss.sent_at is None else "."))
         return f"{item.name} avstår från att yttra sig."
     if action == "request_extension":
         day, at = parse_until(form)  # the date asked for, as for a grant: required, and a real time of day
