@@ -56,6 +56,8 @@ def test_sending_an_out_of_date_missiv_says_a_new_one_is_made_unread(session, cl
                                               "missivet. " + ASKED)
     assert (f"Missivet är inaktuellt (remissen har ändrats efter att det skapades {MADE}): ett nytt missiv skapas "
             "när remissen skickas.") in _text(client.get(page))  # the panel's line above the button
+    # the download beside it names the letter as it is, not "gällande" (walk22b M1)
+    assert f"Ladda ned missivet (Word) inaktuellt missiv, skapat {MADE}" in _text(client.get(page))
 
     said = _text(auth.post(f"{page}/utskick/skicka", {"confirm_send": "1"}, form_url=page, follow_redirects=True))
     assert "Remissen är skickad: missivet läggs i utkorgen" in said and DONE in said
