@@ -29,6 +29,13 @@ def principal() -> Principal:
     return g.principal
 
 
+def say_here(message: str, category: str = "warning") -> None:
+    """Show message at the top of the page this response renders, as a flash shows but never through the session:
+    a refusal that renders its form again says it in its own page (remiss.stale_form; a flash in the session
+    cookie can be lost, or shown on another page, when two requests race: K4)."""
+    g.setdefault("said_here", []).append((category, message))
+
+
 def requires(action: Action):
     """Allow the view only to users who may do action in at least one nämnd."""
     def decorator(view):

@@ -231,9 +231,11 @@ def decline(session: Session, *, now: datetime, principal: Principal, remiss: Re
 
 
 def reopen(session: Session, *, now: datetime, principal: Principal, remiss: Remiss,
-           entry: SandlistaEntry) -> SandlistaEntry:
-    """Undo a registered answer or avstår (registered by mistake); chasers resume."""
+           entry: SandlistaEntry, base: str | None = None) -> SandlistaEntry:
+    """Undo a registered answer or avstår (registered by mistake); chasers resume. base as for register_answer:
+    Ångra from a page opened before the answer changed would undo the newer one, and is refused."""
     begin(principal, remiss)
+    replacing.check_reopen(session, entry, base)
     before = _snapshot(entry)
     entry.answer_status = (AnswerStatus.anstand_beviljat.value if entry.extended_until_on
                            else AnswerStatus.ej_svarat.value)

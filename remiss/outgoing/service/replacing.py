@@ -1,8 +1,8 @@
 """A registered remissvar is not replaced unasked (walk22 L1, L6).
 
-The instans page's forms carry a token of the answer as the page showed it (`base_token`, as the yttrande form
-carries its base_version): a form opened before another tab or user changed the answer is refused, the newer
-answer named and what was typed kept. "Instansen avstår" asks first where it replaces a registered answer, or where
+The instans page's forms (Spara svaret, Instansen avstår, Ångra) carry a token of the answer as the page showed it
+(`base_token`, a stale form's base: remiss.stale_form): a form opened before another tab or user changed the answer
+is refused, the newer answer named with who registered it and when, and what was typed kept. "Instansen avstår" asks first where it replaces a registered answer, or where
 the remiss is not sent to the instans yet (it is then left out of the utskick); the question goes through
 remiss/web/asking.py's form (the dialog, or without JavaScript the box beside the button). The API never asked and
 does not.
@@ -14,6 +14,7 @@ import json
 
 from sqlmodel import Session, select
 
+from remiss import stale_form
 from remiss.calendar.swedish import format_date
 from remiss.outgoing.models import SandlistaAnswer
 from remiss.remisser.models import AnswerStatus, Attachment, SandlistaEntry
@@ -22,13 +23,16 @@ DECLINE_BOX = "confirm_decline"  # the field the question's yes sends (dialog or
 EXCERPT = 120  # characters of a summary quoted in a question
 
 
-class Asks(Exception):
+BASE = "base_token"  # the forms' hidden field
+
+
+class Asks(stale_form.StaleForm):
     """Nothing done: said is what was not done and why; box the confirmation field that lets it through ("" when
     saving again is the confirmation: the form comes back with the current token)."""
 
     def __init__(self, said: str, box: str = ""):
         super().__init__(said)
-        self.said, self.box = said, box
+        self.box = box
 
 
 def token(session: Session, entry: SandlistaEntry) -> str:
@@ -59,14 +63,18 @@ def _sentence(text: str) -> str:
     return text if text.endswith((".”", "!”", "?”", "…”")) else text + "."
 
 
-def changed_words(entry: SandlistaEntry) -> str:
-    """What was registered for the instans since the form was opened, as it stands now."""
+def changed_words(session: Session, entry: SandlistaEntry) -> str:
+    """What was registered for the instans since the form was opened, as it stands now, with who and when (the
+    history's latest change of the instans)."""
+    by = stale_form.event_by(session, stale_form.last_change(session, remiss_id=entry.remiss_id,
+                                                             entity="sandlista_entry", entity_id=entry.id))
     if entry.answer_status == AnswerStatus.svarat:
-        return _sentence(f"Sedan du öppnade sidan har ett svar från {entry.name} registrerats: {answer_words(entry)}")
+        return _sentence(f"Sedan du öppnade sidan har ett svar från {entry.name} registrerats{by}: "
+                         f"{answer_words(entry)}")
     if entry.answer_status == AnswerStatus.avstar:
         note = f": {_quoted(entry.summary)}" if entry.summary.strip() else ""
-        return _sentence(f"Sedan du öppnade sidan har det registrerats att {entry.name} avstår{note}")
-    return (f"Sedan du öppnade sidan har svarsstatusen för {entry.name} ändrats till "
+        return _sentence(f"Sedan du öppnade sidan har det registrerats{by} att {entry.name} avstår{note}")
+    return (f"Sedan du öppnade sidan har svarsstatusen för {entry.name} ändrats{by} till "
             f"”{AnswerStatus(entry.answer_status).label}”.")
 
 
@@ -98,8 +106,8 @@ def decline_box_label(entry: SandlistaEntry) -> str:
 def check_answer(session: Session, entry: SandlistaEntry, base: str | None) -> None:
     """Refuse an answer from a form opened before the instans's answer changed (base: its token then; None from
     a form or client that sends none)."""
-    if base is not None and base != token(session, entry):
-        raise Asks(f"Svaret är inte sparat. {changed_words(entry)} Det du skrev står kvar nedan: spara igen om "
+    if stale_form.stale(base, token(session, entry)):
+        raise Asks(f"Svaret är inte sparat. {changed_words(session, entry)} Det du skrev står kvar nedan: spara igen om "
                    "det ska ersätta det som är registrerat nu.")
 
 
@@ -108,10 +116,22 @@ def check_decline(session: Session, entry: SandlistaEntry, base: str | None, con
     opened before the instans's answer changed, naming what changed (also when the old page's dialog said yes:
     it asked about another answer; the page that comes back carries the current token)."""
     stands, question = _decline_parts(entry)
-    if base is not None and base != token(session, entry):
-        raise Asks(f"Att {entry.name} avstår är inte registrerat. {changed_words(entry)} "
+    if stale_form.stale(base, token(session, entry)):
+        raise Asks(f"Att {entry.name} avstår är inte registrerat. {changed_words(session, entry)} "
                    + (question or "Tryck Instansen avstår igen om det ska registreras ändå."),
                    DECLINE_BOX if question else "")
     if question and not confirmed:
         raise Asks(f"Att {entry.name} avstår är inte registrerat: {stands} {question} Kryssa i "
                    f"”{decline_box_label(entry)}” vid knappen om det ska registreras.", DECLINE_BOX)
+
+
+UNDONE = (AnswerStatus.svarat, AnswerStatus.avstar)  # what Ångra undoes (the page offers it for these)
+
+
+def check_reopen(session: Session, entry: SandlistaEntry, base: str | None) -> None:
+    """Refuse Ångra from a page opened before the instans's answer changed: it would undo the newer answer, not the
+    one the page showed."""
+    if stale_form.stale(base, token(session, entry)):
+        again = ("Tryck Ångra igen om det ska tas bort." if entry.answer_status in UNDONE
+                 else "Det finns inget svar eller avstår att ångra nu.")
+        raise Asks(f"Ångra är inte gjort. {changed_words(session, entry)} {again}")

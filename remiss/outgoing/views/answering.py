@@ -4,6 +4,7 @@ from __future__ import annotations
 from flask import flash, g, render_template, request
 from sqlmodel import select
 
+from remiss import stale_form
 from remiss.calendar.swedish import count_words, format_date, format_deadline, join_words
 from remiss.reminders.models import OutboxStatus
 from remiss.reminders.queued import down_since, queued
@@ -23,7 +24,7 @@ from remiss.remisser.deadlines import answering_over
 from remiss.remisser.input import InputErrors
 from remiss.outgoing.models import Organisation
 from remiss.remisser.models import AnswerStatus, Attachment
-from remiss.web import asking, now, principal
+from remiss.web import asking, now, principal, say_here
 
 
 @bp.route("/remisser/<int:remiss_id>/utskick/instanser/<int:entry_id>", methods=["GET", "POST"])
@@ -42,9 +43,9 @@ def entry(remiss_id: int, entry_id: int):
     if request.method == "POST":
         try:
             message, errors, refused = attempt(session, lambda: _entry_action(session, remiss, item, questions, held))
-        except replacing.Asks as exc:
+        except replacing.Asks as exc:  # said in this page, with what was typed (remiss.stale_form)
             session.rollback()
-            flash(exc.said, "warning")
+            say_here(exc.said)
             asks, message, errors, refused = exc, "", {}, None
         early = isinstance(refused, answers.EarlyAnswer)
         if not errors and asks is None:
@@ -56,7 +57,7 @@ def entry(remiss_id: int, entry_id: int):
             return _back(remiss_id)
         if answering:
             held = held + _hold(request.files.getlist("files"), errors)
-        values.pop("base_token", None)  # the page that comes back carries the current one
+        values.pop(replacing.BASE, None)  # the page that comes back carries the current one
         if asks is not None and not answering:  # the other forms as stored, the one pressed as typed
             values = {**_stored_values(session, item), **values}
     else:
@@ -111,7 +112,7 @@ def _entry_action(session, remiss, item, questions, held=()) -> str:
         data.files = held_uploads.contents(_config("FILES_DIR"), list(held)) + data.files
         answers.register_answer(session, now=now(), principal=p, remiss=remiss, entry=item, data=data,
                                 files_dir=_config("FILES_DIR"), max_bytes=_config("UPLOAD_MAX_BYTES"),
-                                base=form.get("base_token"))
+                                base=stale_form.posted(form, replacing.BASE))
         late = " Det kom in efter svarstiden och är markerat som sent." if answers.is_late(remiss, item) else ""
         if answers.before_sending(item):  # asked about first (answers.EarlyAnswer) and confirmed
             late += (f" Det är daterat {format_date(item.answered_on)}, före utskicket "
@@ -128,7 +129,7 @@ def _entry_action(session, remiss, item, questions, held=()) -> str:
     if action == "decline":
         replaced = replacing.answer_words(item) if item.answer_status == AnswerStatus.svarat else ""
         answers.decline(session, now=now(), principal=p, remiss=remiss, entry=item, answered_on=today,
-                        note=str(form.get("note", ""))[:5000], base=form.get("base_token"),
+                        note=str(form.get("note", ""))[:5000], base=stale_form.posted(form, replacing.BASE),
                         confirmed=asking.confirmed(replacing.DECLINE_BOX))
         if replaced:  # asked about first: say what became of it
             return (f"{item.name} avstår från att yttra sig. Det registrerade svaret ({replaced}) är ersatt; det "
@@ -149,7 +150,8 @@ def _entry_action(session, remiss, item, questions, held=()) -> str:
                                 until_time=at, reason=str(form.get("reason", ""))[:5000])
         return f"{item.name} har fått anstånd till {format_deadline(day, at)}."
     if action == "reopen":
-        answers.reopen(session, now=now(), principal=p, remiss=remiss, entry=item)
+        answers.reopen(session, now=now(), principal=p, remiss=remiss, entry=item,
+                       base=stale_form.posted(form, replacing.BASE))
         return f"Svaret från {item.name} är borttaget; instansen räknas som ej svarat."
     raise InputErrors({"action": "Okänd åtgärd."})
 

@@ -1,0 +1,68 @@
+"""A form opened before someone else changed the same thing (a stale form) is refused, not saved over the change.
+
+One rule for every form that carries what it showed:
+- the base: what the form showed, in a hidden field put there by the macro `base_field`
+  (templates/macros/stale_form.html): the yttrande's version number (base_version), an instans's answer token
+  (base_token: its Spara svaret, Instansen avstår and Ångra), Ändra uppgifter's values (base);
+- compared by `stale`: a form that sends no base (a script, an older page, the API without one) is never stale;
+- refused by raising `StaleForm` (or telling the feature's own refusal), with a message that names who changed it
+  and when (`changed_by`); the view renders the form again in the same response, with the message and everything
+  typed (remiss.web.say_here), never through a flash and a redirect (a flash rides in the session cookie and can
+  be lost, or shown on another page, when two requests race: K4).
+"""
+from __future__ import annotations
+
+import json
+
+from sqlmodel import Session, select
+
+from remiss.audit.models import AuditEvent
+from remiss.auth.models import User
+from remiss.calendar.swedish import format_date_time
+
+
+class StaleForm(Exception):
+    """Nothing done: the form was opened before the thing changed; said names the change, who and when."""
+
+    def __init__(self, said: str):
+        super().__init__(said)
+        self.said = said
+
+
+def posted(form, name: str) -> str | None:
+    """The base a posted form carries in its field name, or None when it carries none."""
+    value = form.get(name)
+    return None if value is None else str(value).strip()
+
+
+def stale(base, current) -> bool:
+    """Whether a form opened on base was opened before the thing changed to current (no base: never stale)."""
+    return base is not None and base != current
+
+
+def last_change(session: Session, *, remiss_id: int, entity: str, entity_id: int | None = None,
+                key: str | None = None) -> AuditEvent | None:
+    """The history's latest change of the entity (of its field key, when given), as the history shows it."""
+    query = select(AuditEvent).where(AuditEvent.remiss_id == remiss_id, AuditEvent.entity == entity)
+    if entity_id is not None:
+        query = query.where(AuditEvent.entity_id == entity_id)
+    for row in session.exec(query.order_by(AuditEvent.at.desc(), AuditEvent.id.desc()).limit(200)):
+        if key is None:
+            return row
+        try:
+            if key in json.loads(row.changes or "{}"):
+                return row
+        except ValueError:
+            continue
+    return None
+
+
+def changed_by(session: Session, user_id: int | None, at) -> str:
+    """" av Sara Sekreterare 6 december 2026 kl. 09.02": who and when, each left out when not known."""
+    user = session.get(User, user_id) if user_id else None
+    return (f" av {user.name}" if user and user.name else "") + (f" {format_date_time(at)}" if at else "")
+
+
+def event_by(session: Session, event: AuditEvent | None) -> str:
+    """changed_by for a history event ("" without one)."""
+    return changed_by(session, event.user_id, event.at) if event is not None else ""
