@@ -153,3 +153,47 @@ def test_questions_changed_in_both_tabs_are_refused_too(remiss_id, auth, client,
     assert "Frågeställningar: Har ändrats av Sara Sekreterare" in said
     assert "Nu: ”Är förslaget rimligt?; Vad kostar det?”" in said
     assert _now(db, remiss_id)[3] == ["Är förslaget rimligt?", "Vad kostar det?"]
+
+
+LONG_QUESTION = ("Hur bedömer nämnden att förslaget om ett kommungemensamt kontaktcenter påverkar tillgängligheten "
+                 "för invånare som inte använder digitala kanaler, särskilt äldre personer och personer med "
+                 "funktionsnedsättning, och vilka åtgärder behövs för att ingen ska få sämre service än i dag?")
+
+
+def test_a_long_change_in_the_other_tab_is_shown_whole_and_kept_when_saving_again(remiss_id, auth, client, db,
+                                                                                  clock):
+    """M7: the clash message cut the other save's value at 200 characters, and saving again from the page that came
+    back wrote this tab's lines only: a frågeställning the other tab added, past the cut, was lost unseen."""
+    assert len(LONG_QUESTION) > 200
+    auth.login("sara@sofo.se")
+    tab_a, tab_b = _open(client, remiss_id), _open(client, remiss_id)
+    clock.advance(minutes=2)
+    assert _save(auth, remiss_id, tab_a | {"questions": f"Är förslaget rimligt?\n{LONG_QUESTION}"}).status_code == 302
+    clock.advance(minutes=3)
+    clash = _save(auth, remiss_id, tab_b | {"questions": "Är förslaget bra?"})
+    page = clash.get_data(as_text=True)
+    said = _text(page)
+    assert clash.status_code == 409
+    # the value now, whole: the end of the long question is there, in the summary and at the field
+    assert said.count(f"Nu: ”Är förslaget rimligt?; {LONG_QUESTION}”") == 2, said
+    assert "I fältet står nu dina ändringar och raden som lades till där: spara igen för att spara båda" in said
+    # the field that comes back: this tab's change, and the question the other tab added
+    again = form_of(page)
+    assert again["questions"].splitlines() == ["Är förslaget bra?", LONG_QUESTION]
+    assert _save(auth, remiss_id, again).status_code == 302
+    assert _now(db, remiss_id)[3] == ["Är förslaget bra?", LONG_QUESTION]
+
+
+def test_a_long_notes_value_from_the_other_tab_is_shown_whole(remiss_id, auth, client, db, clock):
+    """M7 for a field of text: the other save's long Anteckningar are shown whole, so that "spara igen" (which puts
+    this tab's text in their place, as the message says) is decided on all of it."""
+    notes = "Anteckning från flik A. " * 12 + "Slutet av anteckningen."
+    assert len(notes) > 200
+    auth.login("sara@sofo.se")
+    tab_a, tab_b = _open(client, remiss_id), _open(client, remiss_id)
+    assert _save(auth, remiss_id, tab_a | {"notes": notes}).status_code == 302
+    clash = _save(auth, remiss_id, tab_b | {"notes": "Flik B:s anteckning."})
+    said = _text(clash.get_data(as_text=True))
+    assert clash.status_code == 409
+    assert f"Nu: ”{notes.strip()}”." in said
+    assert form_of(clash.get_data(as_text=True))["notes"] == "Flik B:s anteckning."

@@ -178,9 +178,10 @@ def edit(remiss_id: int):
         if "deadline_on" not in locked:
             errors.update(deadline_required(values))
         if not errors:  # only what this tab changed; a field another save changed too is asked about
-            clean, errors = edit_base.only_changed(session, remiss, clean, edit_base.loaded({"base": base}))
+            loaded = edit_base.loaded({edit_base.BASE: base})
+            clean, errors = edit_base.only_changed(session, remiss, clean, loaded, typed=values)
             if clashed := bool(errors):  # the remiss as it is now, this tab's changes on top: saving again writes them
-                values, base = edit_base.after_clash(session, remiss, values, clean)
+                values, base = edit_base.after_clash(session, remiss, values, clean, loaded)
         letter_late = None if errors else _letter_late(remiss, clean, values)
         correction = bool(values.get("confirm_deadline_correction") or values.get("confirm_all"))
         asked = {} if errors else _asked(session, remiss, clean, values, correction)
