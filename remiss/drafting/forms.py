@@ -2,11 +2,13 @@
 from __future__ import annotations
 
 
+from remiss import stale_form
 from remiss.drafting.content import LINE_FIELDS, MAX_SECTIONS, TEXT_FIELDS
 from remiss.remisser import question_match
 from remiss.remisser.input import InputErrors, parse_date
 
 EXTRA_SECTION_SLOTS = 2  # empty rubrik/text pairs offered for new free sections
+BASE = "base_version"  # the hidden field: the version the form's text builds on (remiss.stale_form)
 
 
 
@@ -40,7 +42,7 @@ def raw_from_form(form, n_questions: int, has_sections: bool,
                            **({"id": form[f"avsnitt-{n}-id"]} if form.get(f"avsnitt-{n}-id") else {})}
                           for n in range(1, MAX_SECTIONS + 1)
                           if f"avsnitt-{n}-rubrik" in form or f"avsnitt-{n}-text" in form]
-    base = form.get("base_version", "").strip()
+    base = stale_form.posted(form, BASE) or ""
     if base and not base.isdigit():
         raise InputErrors({"base_version": "Ogiltigt versionsnummer."})
     return raw, int(base) if base else None

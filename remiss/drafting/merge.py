@@ -180,12 +180,15 @@ def three_way(base: dict, theirs: dict, mine: dict) -> Merged:
 class DraftConflict(InputErrors):
     """A save based on an older version: refused, with the merge to offer (conflicts marked per field)."""
 
-    def __init__(self, merged: Merged, *, base: int, newest: int):
+    def __init__(self, merged: Merged, *, base: int, newest: int, by: str = ""):
+        """by: who saved the newest version and when (remiss.stale_form.changed_by), "" when not known."""
         self.merged, self.base, self.newest = merged, base, newest
         names = lambda keys: join_words([merged.name(key) for key in keys])  # noqa: E731
         lead = (f"Utkastet har sparats i en nyare version ({newest}) sedan du öppnade det (version {base}), så din "
                 "ändring är inte sparad än." if base else
                 f"Utkastet har sparats (version {newest}) efter att du öppnade det, så din ändring är inte sparad än.")
+        if by:
+            lead += f" Version {newest} sparades{by}."
         if merged.taken:
             lead += f" Från version {newest} är nu taget: {names(merged.taken)}."
         if merged.kept:

@@ -6,6 +6,7 @@ from datetime import datetime
 
 from sqlmodel import Session
 
+from remiss import stale_form
 from remiss.audit import service as audit
 from remiss.auth.access import Action, Principal, require
 from remiss.drafting import content as sections
@@ -39,7 +40,7 @@ def save(session: Session, *, now: datetime, principal: Principal, remiss: Remis
     draft, latest, content = current_content(session, remiss)
     require_open(remiss, draft)
     _editable(draft)
-    if latest is not None and base_version is not None and base_version != latest.number:
+    if latest is not None and stale_form.stale(base_version, latest.number):  # opened before the latest was saved
         new_content = _merged(session, remiss, draft, latest, content, raw, base_version, accept_merge)
     else:
         new_content = sections.validate(raw, content)
@@ -62,7 +63,8 @@ def _merged(session: Session, remiss: Remiss, draft: YttrandeDraft, latest: Draf
     before = content_of(session, remiss, base.content if base else None)
     merged = merge.three_way(before, content, sections.validate(raw, before))
     if merged.conflicts or (merged.taken and not accept_merge):
-        raise merge.DraftConflict(merged, base=base_version, newest=latest.number)
+        raise merge.DraftConflict(merged, base=base_version, newest=latest.number,
+                                  by=stale_form.changed_by(session, latest.author_id, latest.created_at))
     return merged.content
 
 

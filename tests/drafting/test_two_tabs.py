@@ -181,3 +181,20 @@ def test_the_api_refuses_a_put_on_an_older_version_and_names_the_conflicts(world
     assert kept.get_json()["errors"]["base_version"].startswith("Utkastet har sparats i en nyare version (2)")
     fresh = client.get(api).get_json()
     assert fresh["version"] == 2 and fresh["content"]["sammanfattning"] == "A."
+
+
+def test_the_refusal_names_who_saved_the_newer_version_and_when(world, auth, client, reader):
+    """A stale form is refused naming who changed it and when (remiss.stale_form), as Ändra uppgifter and the
+    instans page do: "Version 2 sparades av <namn> <dag> kl. <tid>."."""
+    rid = world["remiss"].id
+    auth.login(world["handlaggare"].email)
+    url, page = _two_tabs(auth, rid)
+    assert auth.post(url, draft_form(rid, base_version="1", **{"svar-2": "A-ÄNDRING av svaret."}),
+                     form_url=page).status_code == 302
+    b = auth.post(url, draft_form(rid, base_version="1", ovriga_synpunkter="B-ÄNDRING av övrigt."), form_url=page)
+    said = " ".join(unescape(re.sub(r"<[^>]+>", " ", b.get_data(as_text=True))).split())
+    assert b.status_code == 400
+    name = re.escape(world["handlaggare"].name)
+    assert re.search(r"Utkastet har sparats i en nyare version \(2\) sedan du öppnade det \(version 1\), så din "
+                     rf"ändring är inte sparad än\. Version 2 sparades av {name} \d+ \w+ \d{{4}} kl\. \d\d\.\d\d\.",
+                     said), said

@@ -7,6 +7,7 @@ import json
 from flask import Blueprint, abort, current_app, flash, g, redirect, render_template, request, url_for
 from flask_login import current_user
 
+from remiss import stale_form
 from remiss.calendar.swedish import format_date_time
 from remiss.reminders.queued import down_since, queued
 from remiss.auth.access import Action, load_remiss
@@ -128,7 +129,7 @@ def edit(remiss_id: int):
             if saved and (bare := without_text(json.loads(saved.content))):  # refused at granskning (walk20 H10)
                 flash(bare, "warning")
             return _back(remiss.id)
-    typed_on = request.form.get("base_version", "").strip()
+    typed_on = stale_form.posted(request.form, forms.BASE) or ""
     if values is not None and typed_on.isdigit() and "base_version" not in errors:
         base_version = int(typed_on)
     context = form_context(session, remiss, content, values)
