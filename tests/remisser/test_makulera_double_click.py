@@ -52,3 +52,5 @@ def test_makulera_double_clicked_the_answer_shown_says_it_is_makulerad(world, ap
                                                  f"kl. {local(clock()):%H.%M}).")]
     assert "Makulerad" in again.get_data(as_text=True) and "Registrerad av misstag? Makulera" not in \
         unescape(again.get_data(as_text=True))
+    # K4: said in its own page only; it leaves the cookie alone, so the first answer's message is not overwritten
+    assert not [h for h in again.headers.getlist("Set-Cookie") if h.startswith("session=")]

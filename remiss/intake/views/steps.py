@@ -24,7 +24,7 @@ from remiss.remisser.kind_words import registered
 from remiss.remisser.models import Remiss
 from remiss.remisser.status import TransitionError
 from remiss.remisser.views import show as remiss_page
-from remiss.web import now, principal, requires
+from remiss.web import now, principal, requires, say_here
 from remiss.web.lost_input import form_labels
 
 
@@ -231,7 +231,7 @@ def inbox_void(message_id: int):
         # this answer is the remiss page itself, saying so: the browser shows it, and a redirect's message went by
         # the cookie session, where the first answer's raced it (walk21b K4, as remisser.views.void)
         session.rollback()
-        flash(str(exc), "info")
+        say_here(str(exc), "info")  # in this page only: a flash would ride the cookie too (remiss.stale_form)
         return remiss_page(remiss.id)
     flash(f"{remiss.our_dnr or remiss.title} är makulerad: den finns kvar med sin historik men visas inte i "
           "listorna, och inga påminnelser skickas.", "success")

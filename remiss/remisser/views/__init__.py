@@ -28,7 +28,7 @@ from remiss.remisser.input import (FORM_LABELS, InputErrors, deadline_required, 
 from remiss.remisser.models import Direction, RemissKind
 from remiss.remisser.present import answered_words, lateness, outgoing_facts, with_lateness
 from remiss.remisser.status import BY_VERB_ONLY, RemissStatus, TransitionError, allowed_next, next_step_of
-from remiss.web import now, principal
+from remiss.web import now, principal, say_here
 
 from remiss.web.lost_input import form_labels
 from remiss.web.panels import panels
@@ -318,7 +318,7 @@ def void(remiss_id: int):
         # said in this response's own page, not through the session: the browser shows this, the second,
         # response, and the first's flash and this one's raced in the cookie (walk21b K4)
         session.rollback()
-        flash(str(exc), "info")
+        say_here(str(exc), "info")  # in this page only: a flash would ride the cookie too (remiss.stale_form)
         return _show(remiss_id)
     flash(f"{remiss.our_dnr or remiss.title} är makulerad: den finns kvar med sin historik men visas inte i "
           "listorna, och inga påminnelser skickas.", "success")
