@@ -20,6 +20,12 @@ from remiss.audit.models import AuditEvent
 from remiss.auth.models import User
 from remiss.calendar.swedish import format_date_time
 
+# the hidden fields, one per kind of base (the API's yttrande body has base_version too)
+VERSION = "base_version"  # the yttrande: the number of the version its text builds on (0: none was saved)
+TOKEN = "base_token"  # an instans's page: replacing.token of the answer it shows
+VALUES = "base"  # Ändra uppgifter: the values it loaded, as JSON (remisser.edit_base)
+FIELDS = frozenset({VERSION, TOKEN, VALUES})
+
 
 class StaleForm(Exception):
     """Nothing done: the form was opened before the thing changed; said names the change, who and when."""

@@ -8,7 +8,7 @@ from remiss.remisser import question_match
 from remiss.remisser.input import InputErrors, parse_date
 
 EXTRA_SECTION_SLOTS = 2  # empty rubrik/text pairs offered for new free sections
-BASE = "base_version"  # the hidden field: the version the form's text builds on (remiss.stale_form)
+BASE = stale_form.VERSION  # the hidden field: the version the form's text builds on
 
 
 

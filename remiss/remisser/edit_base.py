@@ -25,7 +25,7 @@ from remiss.remisser.input import CLEANERS, parse_remiss_input
 from remiss.remisser.models import Direction, Remiss, RemissKind
 from remiss.remisser.service import AUDITED, entries, questions_of
 
-BASE = "base"  # the hidden field: the form's values as loaded, as JSON
+BASE = stale_form.VALUES  # the hidden field: the form's values as loaded, as JSON
 LINES = ("questions", "sandlista")  # fields of one item a line: merged line by line after a clash
 
 

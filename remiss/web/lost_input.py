@@ -23,9 +23,11 @@ from flask_login import current_user
 from flask_wtf import FlaskForm
 from wtforms.fields.core import UnboundField
 
+from remiss import stale_form
+
 # never shown again: secrets and the form's machinery, whatever the form calls them
 SECRET_NAME = re.compile(r"pass|lösen|losen|token|secret|hemlig|nonce|otp|csrf|api.?key|nyckel", re.IGNORECASE)
-SKIPPED = frozenset({"next", "base_version", "base"})  # base: what Ändra uppgifter loaded (remisser.edit_base)
+SKIPPED = frozenset({"next"}) | stale_form.FIELDS  # what a stale form showed: machinery, not typed
 
 def _machinery(value: str) -> bool:
     """Empty, or a bare number (an id, a version, a ticked box's "1"): nothing typed worth copying. A date or

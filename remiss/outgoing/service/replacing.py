@@ -23,7 +23,7 @@ DECLINE_BOX = "confirm_decline"  # the field the question's yes sends (dialog or
 EXCERPT = 120  # characters of a summary quoted in a question
 
 
-BASE = "base_token"  # the forms' hidden field
+BASE = stale_form.TOKEN  # the forms' hidden field
 
 
 class Asks(stale_form.StaleForm):
