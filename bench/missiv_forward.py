@@ -57,12 +57,16 @@ def _subject(case: dict) -> str:
     return (f"Remiss: {title}", f"Remiss av {title}", f"Remiss – {title}")[pick]
 
 
+def mailbox(name: str, domain: str) -> str:
+    """Return an invented person's address: "Per-Erik Sandberg" → "per-erik.sandberg@domain"."""
+    return name.lower().replace(" ", ".").translate(str.maketrans("åäöé", "aaoe")) + "@" + domain
+
+
 def _sender(case: dict, signer: str | None) -> str:
     answer = case["expected"].get("answer_email")
     domain = answer.split("@")[1] if answer else "remittent.example.se"
     if signer:
-        local = signer.lower().replace(" ", ".").translate(str.maketrans("åäöé", "aaoe"))
-        return f"{signer} <{local}@{domain}>"
+        return f"{signer} <{mailbox(signer, domain)}>"
     return f"Registrator <registrator@{domain}>"
 
 

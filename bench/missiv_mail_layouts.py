@@ -19,6 +19,8 @@ import json
 from datetime import date, timedelta
 from pathlib import Path
 
+from bench.missiv_forward import _DAYS_EN, _DAYS_SV, _MONTHS_EN, _MONTHS_SV, mailbox
+
 DATA = Path(__file__).resolve().parent.parent / "tests" / "data" / "missiv"
 SOURCES = ("kinds/missiv-dev.json", "kinds/missiv-extra.json", "kinds/ext-dev.json", "fresh/fresh-dev.json",
            "fresh/fresh3-dev.json", "fresh/fresh8-dev.json", "fresh/fresh-holdout.json", "fresh/fresh2-holdout.json",
@@ -27,12 +29,6 @@ SOURCES = ("kinds/missiv-dev.json", "kinds/missiv-extra.json", "kinds/ext-dev.js
 COUNT = 56
 LAYOUTS = ("mac", "owa", "tb_sv", "tb_en", "notes", "groupwise", "android", "samsung", "sv_vb", "mixed", "en_tags",
            "html", "bracket", "ios_reply")
-_MONTHS_SV = ("januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti", "september", "oktober",
-              "november", "december")
-_MONTHS_EN = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-              "November", "December")
-_DAYS_SV = ("måndag", "tisdag", "onsdag", "torsdag", "fredag", "lördag", "söndag")
-_DAYS_EN = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 _SIGNERS = ("Lena Åberg", "Henrik Sjöström", "Fatima Karlsson", "Olof Wikström", "Emma Lindgren-Berg")
 _INTERNAL = (("Bo Ahlström", "bo.ahlstrom@vaxjo.se", "Kommunledningskontoret"),
              ("Karin Eriksson", "karin.eriksson@lund.se", "Stadsledningsförvaltningen"))
@@ -71,10 +67,6 @@ def _domain(case: dict) -> str:
     return answer.split("@")[1] if answer else "remittent.example.se"
 
 
-def _address(name: str, domain: str) -> str:
-    return name.lower().replace(" ", ".").translate(str.maketrans("åäöé", "aaoe")) + "@" + domain
-
-
 def _subject(case: dict, layout: str) -> str:
     title = case["expected"]["title"]
     if case["expected"].get("extension_to"):
@@ -86,7 +78,7 @@ def _subject(case: dict, layout: str) -> str:
 
 
 def _signature(signer: str, org: str, domain: str, layout: str) -> str:
-    mail = _address(signer, domain)
+    mail = mailbox(signer, domain)
     mail_line = f"{mail} <mailto:{mail}>" if layout == "html" else mail
     text = f"\n\nMed vänliga hälsningar\n\n{signer}\nUtredare\n{org}\nTel: 010-224 00 00\n{mail_line}\n"
     if layout == "html":
@@ -111,7 +103,7 @@ def wrap(case: dict, layout: str) -> dict:
         letter = letter.replace("Hej", f"Hej{NBSP}", 1)
     letter += _signature(signer, org, domain, layout) if signs else "\n"
     sender_name = signer if signs else "Registratur"
-    sender_mail = _address(signer, domain) if signs else f"registrator@{domain}"
+    sender_mail = mailbox(signer, domain) if signs else f"registrator@{domain}"
     subject = _subject(case, layout)
     iname, imail, iorg = _INTERNAL[pick % 2]
     note = f"Hej!\n\nKan du registrera denna?\n\nHälsningar\n{iname}\n{iorg}\n\n"

@@ -165,18 +165,23 @@ def _right(title: str | None, name: str) -> bool:
     return title is not None and bare(title) == bare(name)
 
 
+def score(label: str, probes: dict[str, tuple[str, str]], *, verbose: bool, width: int) -> None:
+    """Print a family's misses (every probe when verbose) and its count of right titles; probes: key -> (text, name)."""
+    right = 0
+    for key, (text, name) in probes.items():
+        title = parse_missiv(text).title
+        ok = _right(title, name)
+        right += ok
+        if verbose or not ok:
+            print(f"  {'ok  ' if ok else 'miss'} {label}/{key}: {title!r}")
+    print(f"{label:{width}} {right}/{len(probes)}")
+
+
 def main() -> None:
     verbose = "-v" in sys.argv
     for label, probes, name in (("letters", LETTERS, M1), ("letterheads and subjects", LETTERHEADS, M2),
                                 ("web pages", PAGES, M3)):
-        right = 0
-        for key, text in probes.items():
-            title = parse_missiv(text).title
-            ok = _right(title, name)
-            right += ok
-            if verbose or not ok:
-                print(f"  {'ok  ' if ok else 'miss'} {label}/{key}: {title!r}")
-        print(f"{label:26} {right}/{len(probes)}")
+        score(label, {key: (text, name) for key, text in probes.items()}, verbose=verbose, width=26)
 
 
 if __name__ == "__main__":

@@ -5,7 +5,9 @@ from __future__ import annotations
 import csv
 import io
 import re
+from collections.abc import Callable
 from datetime import date, datetime, time
+from typing import TypeVar
 
 import icalendar
 
@@ -31,6 +33,7 @@ _KIND_WORDS = {
 _SEED_DATE = re.compile(r"^(\d{1,2})/(\d{1,2})-(\d{2}|\d{4})$")  # "30/3-10", as in seed 000
 _DOT_DATE = re.compile(r"^(\d{1,2})\.(\d{1,2})\.(\d{4})$")  # "24.9.2015"
 _AU_WORD = re.compile(r"\bAU\b")
+T = TypeVar("T")
 
 
 def parse_swedish_date(text: str) -> date | None:
@@ -115,26 +118,24 @@ def _cell(row: list[str], columns: dict[str, int], name: str) -> str:
     return row[index].strip()
 
 
+def _required(raw: str, parse: Callable[[str], T | None], missing: str, invalid: str, problems: list[str]) -> T | None:
+    """The parsed value of a cell that must be filled in; else None, with the problem (invalid: "{}" is the cell)."""
+    value = parse(raw) if raw else None
+    if not raw:
+        problems.append(missing)
+    elif value is None:
+        problems.append(invalid.format(raw))
+    return value
+
+
 def _row_to_meeting(row: list[str], columns: dict[str, int]) -> tuple[Meeting | None, list[str]]:
-    problems = []
-    raw_kind = _cell(row, columns, "kind")
-    kind = _KIND_WORDS.get(raw_kind.lower())
-    if not raw_kind:
-        problems.append("typ saknas (ange nämnd eller AU)")
-    elif kind is None:
-        problems.append(f"okänd typ \"{raw_kind}\" (ange nämnd eller AU)")
-    raw_day = _cell(row, columns, "day")
-    day = parse_swedish_date(raw_day)
-    if not raw_day:
-        problems.append("datum saknas")
-    elif day is None:
-        problems.append(f"ogiltigt datum \"{raw_day}\" (skriv ÅÅÅÅ-MM-DD, t.ex. 2015-09-24)")
-    raw_time = _cell(row, columns, "time")
-    clock = parse_clock(raw_time)
-    if not raw_time:
-        problems.append("tid saknas")
-    elif clock is None:
-        problems.append(f"ogiltig tid \"{raw_time}\" (skriv t.ex. 13.00)")
+    problems: list[str] = []
+    kind = _required(_cell(row, columns, "kind"), lambda raw: _KIND_WORDS.get(raw.lower()),
+                     "typ saknas (ange nämnd eller AU)", 'okänd typ "{}" (ange nämnd eller AU)', problems)
+    day = _required(_cell(row, columns, "day"), parse_swedish_date,
+                    "datum saknas", 'ogiltigt datum "{}" (skriv ÅÅÅÅ-MM-DD, t.ex. 2015-09-24)', problems)
+    clock = _required(_cell(row, columns, "time"), parse_clock,
+                      "tid saknas", 'ogiltig tid "{}" (skriv t.ex. 13.00)', problems)
     raw_handlingar = _cell(row, columns, "handlingar")
     handlingar = parse_swedish_date(raw_handlingar) if raw_handlingar else None
     if raw_handlingar and handlingar is None:

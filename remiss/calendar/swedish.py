@@ -31,39 +31,44 @@ def _as_date(value: date | datetime) -> date:
     return value
 
 
+def _format(value: date | datetime, pattern: str) -> str:
+    """The day of value in a babel pattern, in Swedish."""
+    return _babel_format_date(_as_date(value), pattern, locale=LOCALE)
+
+
 def weekday_name(value: date | datetime) -> str:
     """Return the Swedish weekday name computed from the date, e.g. "torsdag"."""
-    return _babel_format_date(_as_date(value), "EEEE", locale=LOCALE)
+    return _format(value, "EEEE")
 
 
 def format_date(value: date | datetime) -> str:
     """Format as "31 mars 2010"."""
-    return _babel_format_date(_as_date(value), "d MMMM y", locale=LOCALE)
+    return _format(value, "d MMMM y")
 
 
 def month_name(value: date | datetime) -> str:
     """Return the Swedish month name, e.g. "februari"."""
-    return _babel_format_date(_as_date(value), "LLLL", locale=LOCALE)
+    return _format(value, "LLLL")
 
 
 def format_short_date(value: date | datetime) -> str:
     """Format as "26 jan. 2010" (for tables)."""
-    return _babel_format_date(_as_date(value), "d MMM y", locale=LOCALE)
+    return _format(value, "d MMM y")
 
 
 def format_short(value: date | datetime) -> str:
     """Format as "2 april" (no weekday, no year)."""
-    return _babel_format_date(_as_date(value), "d MMMM", locale=LOCALE)
+    return _format(value, "d MMMM")
 
 
 def format_day_month(value: date | datetime) -> str:
     """Format as "tisdag 27 december" (no year)."""
-    return _babel_format_date(_as_date(value), "EEEE d MMMM", locale=LOCALE)
+    return _format(value, "EEEE d MMMM")
 
 
 def format_weekday_date(value: date | datetime) -> str:
     """Format as "onsdag 31 mars 2010"."""
-    return _babel_format_date(_as_date(value), "EEEE d MMMM y", locale=LOCALE)
+    return _format(value, "EEEE d MMMM y")
 
 
 def format_time(value: datetime) -> str:

@@ -148,17 +148,9 @@ def test_the_registration_form_takes_the_namnd_of_the_remiss_the_mail_belongs_to
                                                                                   clock):
     """Item 6: through "Öppna i registreringsformuläret" the form had the nämnd registered for last, not that of
     the registered remiss the extension notice belongs to (the Inkorg page had the rule)."""
-    from tests.intake.test_walk12_view import EXTENSION, POLLED, _selected, mail, receive as receive_raw
-    from tests.intake.test_walk8_namnd import _two_namnder
+    from tests.intake.test_walk12_view import _selected, extension_of_a_ks_remiss
 
-    clock.set(POLLED)
-    ks, oster, user = _two_namnder(session)
-    registered = make_remiss(session, namnd=ks, title="Ds 2023:23 Ett utvidgat skydd", remittent="Socialdepartementet",
-                             sender_dnr="S2023/02208", deadline_on=date(2027, 1, 15), deadline_time=None)
-    later = make_remiss(session, namnd=oster, title="Senast registrerad")
-    session.get(Remiss, later.id).created_by_id = user.id
-    session.commit()
-    message_id = receive_raw(db, app, mail("VB: Förlängd svarstid - Remiss av Ds 2023:23", EXTENSION, "<forl@left>"))
+    ks, registered, message_id = extension_of_a_ks_remiss(app, db, session, clock, "<forl@left>")
     auth.login("reg@kommun.se")
     opened = auth.post(f"/inkorg/{message_id}/registrera", {"namnd_id": "", "oppna": "1"},
                        form_url=f"/inkorg/{message_id}")

@@ -253,8 +253,9 @@ def test_a_letter_to_the_kommun_proposes_kommunstyrelsen_on_the_first_registrati
            "kommun”)" in page
 
 
-def test_a_mail_to_a_registered_remiss_takes_its_namnd_not_the_last_used(client, auth, app, db, session, clock):
-    """Finding 12: the extension notice of a Kommunstyrelsen remiss defaulted to the nämnd registered for last."""
+def extension_of_a_ks_remiss(app, db, session, clock, message_id: str):
+    """A Kommunstyrelsen remiss, then one of Öster registered last by reg@kommun.se, and the Kommunstyrelsen remiss's
+    extension notice received. Return Kommunstyrelsen, its remiss and the notice's id."""
     from remiss.remisser.models import Remiss
     from tests.intake.test_walk8_namnd import _two_namnder
 
@@ -265,7 +266,13 @@ def test_a_mail_to_a_registered_remiss_takes_its_namnd_not_the_last_used(client,
     later = make_remiss(session, namnd=oster, title="Senast registrerad")
     session.get(Remiss, later.id).created_by_id = user.id
     session.commit()
-    message_id = receive(db, app, mail("VB: Förlängd svarstid - Remiss av Ds 2023:23", EXTENSION, "<forl@w12>"))
+    notice = mail("VB: Förlängd svarstid - Remiss av Ds 2023:23", EXTENSION, message_id)
+    return ks, registered, receive(db, app, notice)
+
+
+def test_a_mail_to_a_registered_remiss_takes_its_namnd_not_the_last_used(client, auth, app, db, session, clock):
+    """Finding 12: the extension notice of a Kommunstyrelsen remiss defaulted to the nämnd registered for last."""
+    ks, registered, message_id = extension_of_a_ks_remiss(app, db, session, clock, "<forl@w12>")
     auth.login("reg@kommun.se")
     page = client.get(f"/inkorg/{message_id}").get_data(as_text=True)
     assert _selected(page) == str(ks.id)

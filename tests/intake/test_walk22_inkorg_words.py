@@ -36,6 +36,20 @@ def _said(client, response) -> list[tuple[str, str]]:
     return [(kind, text.strip()) for kind, text in re.findall(r'message-kind">([^<]*)</span>([^<]*)', page)]
 
 
+def _registered_and_extension_notice(app, db, session, kommun, clock, message_id):
+    """The Miljönämnd's registered remiss (sista svarsdag 29 March 2024) and the remittent's notice extending it to
+    30 April 2024, received in the Inkorg."""
+    miljo, _, _ = kommun
+    registered = make_remiss(session, namnd=miljo, title="Remiss av promemorian Skärpta straff för vapenbrott",
+                             remittent="Justitiedepartementet", sender_dnr="Ju2023/04567",
+                             deadline_on=date(2024, 3, 29))
+    session.commit()
+    clock.set(POLLED)
+    message = receive(db, app, mail("VB: Förlängd remisstid – Skärpta straff för vapenbrott (Ju2023/04567)",
+                                    EXTENSION_TEXT, message_id))
+    return registered, message
+
+
 def test_avvisa_from_an_old_tab_on_a_message_registered_says_it_was_not_avvisat(client, auth, app, db, kommun,
                                                                                  clock):
     clock.set(POLLED)
@@ -56,14 +70,7 @@ def test_avvisa_from_an_old_tab_on_a_message_registered_says_it_was_not_avvisat(
 
 
 def test_a_merge_with_the_forlangning_names_it(client, auth, app, db, session, kommun, clock):
-    miljo, _, _ = kommun
-    registered = make_remiss(session, namnd=miljo, title="Remiss av promemorian Skärpta straff för vapenbrott",
-                             remittent="Justitiedepartementet", sender_dnr="Ju2023/04567",
-                             deadline_on=date(2024, 3, 29))
-    session.commit()
-    clock.set(POLLED)
-    message = receive(db, app, mail("VB: Förlängd remisstid – Skärpta straff för vapenbrott (Ju2023/04567)",
-                                    EXTENSION_TEXT, "<forl@x>"))
+    registered, message = _registered_and_extension_notice(app, db, session, kommun, clock, "<forl@x>")
     assert message.extension_to == date(2024, 4, 30)
     auth.login("reg@malmo.se")
     url = f"/inkorg/{message.id}"
@@ -75,14 +82,7 @@ def test_a_merge_with_the_forlangning_names_it(client, auth, app, db, session, k
 
 
 def test_a_merge_without_the_forlangning_says_only_the_merge(client, auth, app, db, session, kommun, clock):
-    miljo, _, _ = kommun
-    registered = make_remiss(session, namnd=miljo, title="Remiss av promemorian Skärpta straff för vapenbrott",
-                             remittent="Justitiedepartementet", sender_dnr="Ju2023/04567",
-                             deadline_on=date(2024, 3, 29))
-    session.commit()
-    clock.set(POLLED)
-    message = receive(db, app, mail("VB: Förlängd remisstid – Skärpta straff för vapenbrott (Ju2023/04567)",
-                                    EXTENSION_TEXT, "<forl2@x>"))
+    registered, message = _registered_and_extension_notice(app, db, session, kommun, clock, "<forl2@x>")
     auth.login("reg@malmo.se")
     url = f"/inkorg/{message.id}"
     response = auth.post(f"{url}/sammanfor", {"remiss_id": registered.id}, form_url=url)

@@ -20,7 +20,9 @@ def _tidplan(client, rid) -> str:
     return page[page.index('id="tidplan"'):]
 
 
-def test_a_pending_request_is_said_not_asked_again(client, auth, session, clock):
+def _remiss_short_of_the_meeting(session, clock, auth):
+    """Cykelvägar, sista svarsdag 9 June 2027, before the nämnd's 24 June; the registrator logged in.
+    Return the remiss's id and the registrator."""
     namnd = make_namnd(session, name="Stadsområdesnämnd Öster", dnr_prefix="SOFÖ")
     add_meetings(session, namnd, [("namnd", at(2027, 6, 24, 17), "")])
     registrator = make_user(session, role=Role.registrator, namnder=[namnd], email="sekr@oster.se")
@@ -30,11 +32,21 @@ def test_a_pending_request_is_said_not_asked_again(client, auth, session, clock)
     session.commit()
     rid = remiss.id
     auth.login("sekr@oster.se")
-    assert "Begär förlängd remisstid till minst" in _tidplan(client, rid)
+    return rid, registrator
+
+
+def _request_extension(session, clock, registrator, rid) -> None:
+    """Request a förlängning to 30 June 2027 kl. 10.00 (WAITING), not yet answered."""
     extensions.request_extension(session, now=clock(), principal=Principal.of(session, registrator),
                                  remiss=session.get(Remiss, rid), requested_by="Jesper", until_on=date(2027, 6, 30),
                                  until_time=time(10, 0), reason="Nästa sammanträde")
     session.commit()
+
+
+def test_a_pending_request_is_said_not_asked_again(client, auth, session, clock):
+    rid, registrator = _remiss_short_of_the_meeting(session, clock, auth)
+    assert "Begär förlängd remisstid till minst" in _tidplan(client, rid)
+    _request_extension(session, clock, registrator, rid)
     shown = _tidplan(client, rid)
     assert WAITING in shown
     assert "Begär förlängd remisstid" not in shown
@@ -51,21 +63,10 @@ def test_nasta_steg_and_att_gora_name_the_pending_request(client, auth, session,
     """left17 #2: Nästa steg (past the sista svarsdag: "Begär förlängd remisstid hos remittenten …") and the start
     page's "Förlängning behövs" ("Begär förlängning till minst …") and Att göra rows said nothing of the förlängning
     already requested: now they say it is requested and waiting."""
-    namnd = make_namnd(session, name="Stadsområdesnämnd Öster", dnr_prefix="SOFÖ")
-    add_meetings(session, namnd, [("namnd", at(2027, 6, 24, 17), "")])
-    registrator = make_user(session, role=Role.registrator, namnder=[namnd], email="sekr@oster.se")
-    clock.set(at(2027, 5, 3))
-    remiss = make_remiss(session, namnd=namnd, now=clock(), title="Cykelvägar", deadline_on=date(2027, 6, 9),
-                         deadline_time=time(12, 0))
-    session.commit()
-    rid = remiss.id
-    auth.login("sekr@oster.se")
+    rid, registrator = _remiss_short_of_the_meeting(session, clock, auth)
     start = html.unescape(client.get("/").get_data(as_text=True))
     assert "Begär förlängning till minst" in start and WAITING not in start
-    extensions.request_extension(session, now=clock(), principal=Principal.of(session, registrator),
-                                 remiss=session.get(Remiss, rid), requested_by="Jesper", until_on=date(2027, 6, 30),
-                                 until_time=time(10, 0), reason="Nästa sammanträde")
-    session.commit()
+    _request_extension(session, clock, registrator, rid)
     step = _next_step(client.get(f"/remisser/{rid}").get_data(as_text=True))
     assert step.startswith(WAITING), step
     start = html.unescape(client.get("/").get_data(as_text=True))

@@ -16,18 +16,25 @@ from tests.planning.helpers import add_meetings, at, fetch, milestones
 from tests.support.factories import make_namnd, make_remiss, make_user
 
 
-def test_a_moved_meeting_says_why_in_the_history_and_tells_the_handlaggare(db, client, auth, session, clock):
+def _remiss_before_two_meetings(db, session, clock, **remiss):
+    """Miljönämnden meets 28 January and 25 February 2027; Mia registers, Hugo handles a remiss made 4 December 2026.
+    Return the nämnd, the remiss and the later meeting."""
     namnd = make_namnd(session, name="Miljönämnden", dnr_prefix="MN")
     add_meetings(session, namnd, [("namnd", at(2027, 1, 28, 17), ""), ("namnd", at(2027, 2, 25, 17), "")])
     make_user(session, role=Role.registrator, namnder=[namnd], email="mia@kommun.se")
     hugo = make_user(session, role=Role.handlaggare, namnder=[namnd], email="hugo@kommun.se", name="Hugo")
     clock.set(at(2026, 12, 4))
-    remiss = make_remiss(session, namnd=namnd, now=clock(), title="Miljöprogram", deadline_on=date(2027, 3, 1),
-                         deadline_time=time(12, 0), handlaggare_id=hugo.id)
+    remiss = make_remiss(session, namnd=namnd, now=clock(), handlaggare_id=hugo.id, **remiss)
     session.commit()
+    meeting = fetch(db, select(Meeting).where(Meeting.namnd_id == namnd.id).order_by(Meeting.starts_at))[-1]
+    return namnd, remiss, meeting
+
+
+def test_a_moved_meeting_says_why_in_the_history_and_tells_the_handlaggare(db, client, auth, session, clock):
+    namnd, remiss, meeting = _remiss_before_two_meetings(db, session, clock, title="Miljöprogram",
+                                                         deadline_on=date(2027, 3, 1), deadline_time=time(12, 0))
     before = milestones(db, remiss.id)
     assert before["namnd"].due_on == date(2027, 2, 25)
-    meeting = fetch(db, select(Meeting).where(Meeting.namnd_id == namnd.id).order_by(Meeting.starts_at))[-1]
     sent_before = len(fetch(db, select(OutboxMessage).where(OutboxMessage.kind == "moved_earlier")))
 
     auth.login("mia@kommun.se")
@@ -54,15 +61,8 @@ def test_a_moved_meeting_says_why_in_the_history_and_tells_the_handlaggare(db, c
 
 
 def test_a_meeting_moved_later_tells_no_one(db, auth, session, clock):
-    namnd = make_namnd(session, name="Miljönämnden", dnr_prefix="MN")
-    add_meetings(session, namnd, [("namnd", at(2027, 1, 28, 17), ""), ("namnd", at(2027, 2, 25, 17), "")])
-    make_user(session, role=Role.registrator, namnder=[namnd], email="mia@kommun.se")
-    hugo = make_user(session, role=Role.handlaggare, namnder=[namnd], email="hugo@kommun.se")
-    clock.set(at(2026, 12, 4))
-    remiss = make_remiss(session, namnd=namnd, now=clock(), deadline_on=date(2027, 4, 30), deadline_time=None,
-                         handlaggare_id=hugo.id)
-    session.commit()
-    meeting = fetch(db, select(Meeting).where(Meeting.namnd_id == namnd.id).order_by(Meeting.starts_at))[-1]
+    namnd, remiss, meeting = _remiss_before_two_meetings(db, session, clock, deadline_on=date(2027, 4, 30),
+                                                         deadline_time=None)
     auth.login("mia@kommun.se")
     assert auth.post(f"/namnder/{namnd.id}/sammantraden",
                      {"meeting_id": str(meeting.id), "kind": "namnd", "day": "2027-03-04", "time": "17.00"},
@@ -74,15 +74,8 @@ def test_a_meeting_moved_later_tells_no_one(db, auth, session, clock):
 
 
 def test_a_removed_meeting_says_so_in_the_history(db, auth, session, clock):
-    namnd = make_namnd(session, name="Miljönämnden", dnr_prefix="MN")
-    add_meetings(session, namnd, [("namnd", at(2027, 1, 28, 17), ""), ("namnd", at(2027, 2, 25, 17), "")])
-    make_user(session, role=Role.registrator, namnder=[namnd], email="mia@kommun.se")
-    hugo = make_user(session, role=Role.handlaggare, namnder=[namnd], email="hugo@kommun.se")
-    clock.set(at(2026, 12, 4))
-    remiss = make_remiss(session, namnd=namnd, now=clock(), deadline_on=date(2027, 3, 1), deadline_time=None,
-                         handlaggare_id=hugo.id)
-    session.commit()
-    meeting = fetch(db, select(Meeting).where(Meeting.namnd_id == namnd.id).order_by(Meeting.starts_at))[-1]
+    namnd, remiss, meeting = _remiss_before_two_meetings(db, session, clock, deadline_on=date(2027, 3, 1),
+                                                         deadline_time=None)
     auth.login("mia@kommun.se")
     assert auth.post(f"/namnder/{namnd.id}/sammantraden/{meeting.id}/ta-bort", {"confirm_delete": "1"},
                      form_url=f"/namnder/{namnd.id}/sammantraden").status_code == 302

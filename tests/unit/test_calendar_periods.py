@@ -15,48 +15,33 @@ from remiss.calendar.workdays import WorkCalendar
 CAL = WorkCalendar()
 
 
-def test_period_ending_on_midsommarafton_moves_to_monday():
-    result = period_deadline(date(2022, 5, 13), Period(6, "veckor"), CAL)
-    assert result.moved_from == date(2022, 6, 24)
-    assert result.value == date(2022, 6, 27)
-    assert "(midsommarafton)" in result.explanation
-
-
-def test_period_ending_on_julafton_explained_in_swedish():
-    result = period_deadline(date(2022, 11, 26), Period(4, "veckor"), CAL)
-    assert result.value == date(2022, 12, 27)
-    assert "flyttad från lördag 24 december (julafton) till tisdag 27 december" in result.explanation
-    assert "1930:173" in result.explanation
-
-
-def test_period_ending_on_nyarsafton_moves_into_next_year():
-    result = period_deadline(date(2021, 12, 17), Period(2, "veckor"), CAL)
-    assert result.value == date(2022, 1, 3)
-    assert (
-        "flyttad från fredag 31 december 2021 (nyårsafton) till måndag 3 januari 2022"
-        in result.explanation
-    )
-
-
-def test_period_ending_on_langfredagen():
-    result = period_deadline(date(2010, 3, 2), Period(1, "manader"), CAL)
-    assert result.moved_from == date(2010, 4, 2)
-    assert result.value == date(2010, 4, 6)
-    assert "(långfredagen)" in result.explanation
-
-
-def test_period_ending_on_annandag_pask():
-    result = period_deadline(date(2010, 3, 22), Period(2, "veckor"), CAL)
-    assert result.value == date(2010, 4, 6)
-    assert "flyttad från måndag 5 april (annandag påsk) till tisdag 6 april" in result.explanation
-
-
-def test_period_ending_on_saturday_and_sunday():
-    saturday = period_deadline(date(2015, 9, 19), Period(1, "veckor"), CAL)
-    sunday = period_deadline(date(2015, 9, 6), Period(3, "veckor"), CAL)
-    assert saturday.value == sunday.value == date(2015, 9, 28)
-    assert "flyttad från lördag 26 september till måndag 28 september" in saturday.explanation
-    assert "flyttad från söndag 27 september till måndag 28 september" in sunday.explanation
+@pytest.mark.parametrize(
+    "start, period, moved_from, value, said",
+    [
+        pytest.param(date(2022, 5, 13), Period(6, "veckor"), date(2022, 6, 24), date(2022, 6, 27),
+                     ["(midsommarafton)"], id="midsommarafton moves to monday"),
+        pytest.param(date(2022, 11, 26), Period(4, "veckor"), date(2022, 12, 24), date(2022, 12, 27),
+                     ["flyttad från lördag 24 december (julafton) till tisdag 27 december", "1930:173"],
+                     id="julafton explained in swedish"),
+        pytest.param(date(2021, 12, 17), Period(2, "veckor"), date(2021, 12, 31), date(2022, 1, 3),
+                     ["flyttad från fredag 31 december 2021 (nyårsafton) till måndag 3 januari 2022"],
+                     id="nyarsafton moves into next year"),
+        pytest.param(date(2010, 3, 2), Period(1, "manader"), date(2010, 4, 2), date(2010, 4, 6),
+                     ["(långfredagen)"], id="langfredagen"),
+        pytest.param(date(2010, 3, 22), Period(2, "veckor"), date(2010, 4, 5), date(2010, 4, 6),
+                     ["flyttad från måndag 5 april (annandag påsk) till tisdag 6 april"], id="annandag pask"),
+        pytest.param(date(2015, 9, 19), Period(1, "veckor"), date(2015, 9, 26), date(2015, 9, 28),
+                     ["flyttad från lördag 26 september till måndag 28 september"], id="saturday"),
+        pytest.param(date(2015, 9, 6), Period(3, "veckor"), date(2015, 9, 27), date(2015, 9, 28),
+                     ["flyttad från söndag 27 september till måndag 28 september"], id="sunday"),
+    ],
+)
+def test_period_ending_on_a_closed_day_moves_and_says_why(start, period, moved_from, value, said):
+    result = period_deadline(start, period, CAL)
+    assert result.moved_from == moved_from
+    assert result.value == value
+    for words in said:
+        assert words in result.explanation
 
 
 def test_month_from_31_january_ends_on_last_day_of_february():
