@@ -56,7 +56,9 @@ def decision_label(remiss: Remiss, e, others) -> str:
     decision = decision_of(remiss, e)
     if decision == "pending" and RemissStatus(remiss.status).is_closed:  # nothing is awaited any more (walk19 G4)
         noun = noun_of(remiss.kind)
-        return f"Inget besked: {noun.the} är {noun.done('avslutad')}"
+        # a besvarad remiss is answered, not "avslutad" (words23 #1)
+        closed = "besvarad" if remiss.status == RemissStatus.besvarad else "avslutad"
+        return f"Inget besked: {noun.the} är {noun.done(closed)}"
     if decision != "superseded":
         return DECISIONS.get(decision, decision)
     asked = deadline_moment(e.requested_until_on, e.requested_until_time)

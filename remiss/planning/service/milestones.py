@@ -27,13 +27,15 @@ from remiss.remisser.status import called_off
 
 
 # Why the work left on a remiss closed without an answer is called off ("Utgår"), by the status it closed with: a
-# makulerad remiss was registered by mistake, no nämnd avstod (walk16 #2, truth16 F9).
+# makulerad remiss was registered by mistake, no nämnd avstod (walk16 #2, truth16 F9). A besvarad remiss is
+# answered, not "avslutad" (words23 #1: the history of an expediering said "klar (remissen är avslutad)").
 CALLED_OFF_WORDS = {"avstar": "nämnden avstod", "aterkallad": "remissen återkallades",
-                    "makulerad": "remissen är makulerad"}
+                    "makulerad": "remissen är makulerad", "besvarad": "remissen är besvarad"}
 
 
 def called_off_words(status) -> str:
-    """"remissen är makulerad" (the Tidplan's "utgår, …"), or "remissen är avslutad" for another closed status."""
+    """"remissen är makulerad" (the Tidplan's "utgår, …"), "remissen är besvarad", or "remissen är avslutad" for
+    an avslutad utgående remiss."""
     return CALLED_OFF_WORDS.get(str(getattr(status, "value", status)), "remissen är avslutad")
 
 
