@@ -222,6 +222,8 @@ def update(remiss_id: int):
     session = get_session()
     remiss = load_remiss(session, principal(), remiss_id, Action.edit)
     body = request_body()
+    if refused := _voided_with_fields(remiss, body):
+        return refused
     late = _letter_after_arrival(body, letter_after_arrival_change(remiss, body.changes(), local_today(now())),
                                  body.changes().get("direction", remiss.direction))
     dates = _date_warnings(session, remiss, body.changes())  # asked before saving, from the remiss as it was
@@ -255,6 +257,26 @@ def update(remiss_id: int):
             "code": CLOSED_EARLY, "message": cut_off, "link_text": "Öppna ärendet igen",
             "url": url_for("remisser.show", remiss_id=remiss.id)}]
     return jsonify(detail)
+
+
+def _voided_with_fields(remiss, body: RemissUpdate):
+    """The 409 of a PATCH with fields on a makulerad remiss (finished.require_not_voided), or None. The whole body
+    is refused, a "status" in it too: a PATCH is done whole or not at all, and a 409 leaves the remiss as it was.
+    With "status" the answer says how to undo the makulering first and then send the fields (words23 #5); "field"
+    and "fields" name what was refused, "code" is "makulerad"."""
+    from remiss.remisser.finished import voided_refusal
+
+    said, fields = voided_refusal(remiss), sorted(body.changes())
+    if not said or not fields:
+        return None
+    if body.status is not None:
+        noun, quoted = noun_of(remiss.kind), [f'"{f}"' for f in fields]
+        named = quoted[0] if len(quoted) == 1 else f"{', '.join(quoted[:-1])} och {quoted[-1]}"
+        said = (f"{noun.The} är {noun.done('makulerad')}, så {noun.it} ändras inte, och inget i anropet sparades – "
+                f"inte heller status. {'Fältet' if len(fields) == 1 else 'Fälten'} {named} kan ändras först när "
+                'makuleringen är ångrad: skicka {"status": "registrerad"} ensamt, och sedan '
+                f"{'fältet' if len(fields) == 1 else 'fälten'} i ett nytt anrop.")
+    return jsonify({"error": said, "status": 409, "code": "makulerad", "field": fields[0], "fields": fields}), 409
 
 
 def _closed_outgoing(session, remiss, body: RemissUpdate) -> str | None:

@@ -291,7 +291,7 @@ def tidplan_panel(session: Session, principal: Principal, remiss: Remiss, now: d
             else f"klar, planerat {format_weekday_date(planned_on)}" if m.done_at is not None and planned_on
             else "klar" if m.done_at is not None and m.kind in agenda.DONE_WORDS and not m.closed_with_remiss
             else f"klar {format_weekday_date(done_on(m))}" if m.done_at is not None
-            else "remissen är avslutad" if closed else lateness_of[m.kind][1],
+            else called_off_words(remiss.status) if closed else lateness_of[m.kind][1],
             cancelled, bool(answered and answered[0] and m.kind == "sista_svarsdag"),
             said_as(reason_text(m.flag_reason, m.kind), in_time) if attention else "",
             # a förlängning already asked for is said, not asked for again (pending_extension)

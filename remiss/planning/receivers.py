@@ -50,7 +50,7 @@ def _draft_state(remiss, *, session, now, new, actor_id=None, **_):
     waits = (str(new) == "expedierad" and not (remiss.answer_email or "").strip()
              and _value(remiss.status) not in CLOSED_VALUES)
     milestones.complete(session, now=now, remiss=remiss, kinds=JUSTERING if waits else kinds,
-                        note=note, actor_id=actor_id)
+                        note=note, actor_id=actor_id, happened=True)
     if waits:
         for row in milestones.milestones_of(session, remiss.id):
             if row.kind == "expediering" and row.done_at is None:

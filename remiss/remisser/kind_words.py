@@ -115,6 +115,7 @@ _PLANNER_PHRASES = (("remissens ankomst", lambda n: f"{n.whose} ankomst"),
                     ("sedan remissen kom.", lambda n: f"sedan {n.the} kom."),
                     ("remissen saknar svarsadress", lambda n: f"{n.the} saknar svarsadress"),
                     ("remissen är avslutad", lambda n: f"{n.the} är {n.done('avslutad')}"),
+                    ("remissen är besvarad", lambda n: f"{n.the} är {n.done('besvarad')}"),
                     # why a step utgår (planning.service.milestones.called_off_words)
                     ("remissen återkallades", lambda n: f"{n.the} återkallades"),
                     ("remissen är makulerad", lambda n: f"{n.the} är {n.done('makulerad')}"),

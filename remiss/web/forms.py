@@ -3,11 +3,15 @@
 WTForms' own messages are English ("Not a valid integer value.", "Not a valid choice.", walk22 L10): Form takes
 the Swedish translations WTForms ships, so a message no field or validator of ours gives is Swedish too, and
 WorkdaysField says what is wanted in one sentence ("Ange ett helt antal arbetsdagar, 0–20.") for a decimal, a word,
-an empty field or a number out of range alike, once."""
+an empty field or a number out of range alike, once. It is a text input with inputmode="numeric", not
+<input type="number">: Chromium reads "1,5" typed there by its own locale rules (as 15 in some versions, as 1.5 in
+others, which its step check then stops with a message of its own), so the server never saw what was typed (M6,
+words23 #6). Now every browser sends the text as typed, and "1,5" gets the Swedish message."""
 from __future__ import annotations
 
 from flask_wtf import FlaskForm
 from wtforms import IntegerField
+from wtforms.widgets import TextInput
 from wtforms.i18n import get_translations
 from wtforms.validators import StopValidation
 
@@ -29,7 +33,10 @@ def workdays_message(low: int, high: int) -> str:
 class WorkdaysField(IntegerField):
     """A whole number of arbetsdagar from low to high; anything else gets workdays_message, said once."""
 
+    widget = TextInput()  # the text as typed, whatever the browser's locale (see the module's docstring)
+
     def __init__(self, label: str, *, low: int, high: int, **kwargs):
+        kwargs["render_kw"] = {"inputmode": "numeric", "autocomplete": "off", **kwargs.get("render_kw", {})}
         super().__init__(label, **kwargs)
         self.low, self.high = low, high
         self.message = workdays_message(low, high)

@@ -232,8 +232,7 @@ def extend(token: str):
         flash(message, "error")
         return redirect(url_for("remisser.new", missiv=token))
     sent_once.record(session, principal().user_id, once, remiss.id)
-    flash(f"Brevet är sammanfört med {remiss.our_dnr or remiss.title}"
-          + (" och förlängningen är registrerad." if request.form.get("extend") == "1" else "."), "success")
+    flash(steps.merged_words(remiss, extended=request.form.get("extend") == "1", what="Brevet"), "success")
     return redirect(url_for("remisser.show", remiss_id=remiss.id))
 
 

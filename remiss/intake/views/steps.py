@@ -180,14 +180,15 @@ def inbox_merge(message_id: int):
     return redirect(url_for("remisser.show", remiss_id=remiss.id))
 
 
-def merged_words(remiss: Remiss, *, extended: bool) -> str:
+def merged_words(remiss: Remiss, *, extended: bool, what: str = "Meddelandet") -> str:
     """The flash of a merge: with the förlängning recorded, its new last day first (walk22 L11: "Klart: Meddelandet
-    är sammanfört med …" did not name the förlängning the button registered)."""
+    är sammanfört med …" did not name the förlängning the button registered). what: "Brevet" for a pasted letter's
+    card on the registration form (words23 #4), which said only "… och förlängningen är registrerad."."""
     where = remiss.our_dnr or remiss.title
     if not extended:
-        return f"Meddelandet är sammanfört med {where}."
+        return f"{what} är sammanfört med {where}."
     until = format_deadline(remiss.effective_deadline_on, remiss.effective_deadline_time)
-    return f"Förlängningen till {until} är registrerad på {where}, och meddelandet är sammanfört med den."
+    return f"Förlängningen till {until} är registrerad på {where}, och {what.lower()} är sammanfört med den."
 
 
 @bp.route("/inkorg/<int:message_id>/avvisa", methods=["POST"])

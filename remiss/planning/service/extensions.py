@@ -56,7 +56,9 @@ def decision_label(remiss: Remiss, e, others) -> str:
     decision = decision_of(remiss, e)
     if decision == "pending" and RemissStatus(remiss.status).is_closed:  # nothing is awaited any more (walk19 G4)
         noun = noun_of(remiss.kind)
-        return f"Inget besked: {noun.the} är {noun.done('avslutad')}"
+        # a besvarad remiss is answered, not "avslutad" (words23 #1)
+        closed = "besvarad" if remiss.status == RemissStatus.besvarad else "avslutad"
+        return f"Inget besked: {noun.the} är {noun.done(closed)}"
     if decision != "superseded":
         return DECISIONS.get(decision, decision)
     asked = deadline_moment(e.requested_until_on, e.requested_until_time)
@@ -90,9 +92,15 @@ def not_beyond_in_force(remiss: Remiss, until_on: date, until_time: time | None)
     if day is None or deadline_moment(until_on, until_time) > deadline_moment(day, at):
         return None
     whole_day = "" if at is not None else " (hela dagen)"  # a date-only deadline already runs to midnight
-    return (f"Förlängningen måste gå längre än nuvarande sista svarsdag, {format_deadline(day, at)}{whole_day}. "
-            "Har remittenten flyttat sista svarsdagen tidigare är det ingen förlängning: ändra sista svarsdagen "
-            "under Ändra uppgifter.")
+    in_force = format_deadline(day, at)
+    # what the shorter date does to the plan, said plainly (words23 #2): nothing, until the deadline itself moves
+    said = (f"Förlängningen måste gå längre än nuvarande sista svarsdag, {in_force}{whole_day}. Inget "
+            f"registrerades: tidplanen och påminnelserna räknas fortfarande från {in_force}.")
+    if (day, at) != (remiss.deadline_on, remiss.deadline_time):  # a förlängning decides it: editing won't move it
+        return (f"{said} Den dagen gäller efter en beviljad förlängning, och en kortare svarstid kan inte "
+                "registreras som förlängning.")
+    return (f"{said} Har remittenten flyttat sista svarsdagen tidigare är det ingen förlängning: ändra sista "
+            "svarsdagen under Ändra uppgifter, så räknas tidplanen och påminnelserna om från den nya dagen.")
 
 
 

@@ -17,8 +17,8 @@ from remiss.clock import local_today
 from remiss.namnd.models import Namnd
 from remiss.planning.models import Milestone
 from remiss.planning.service.recorded import by_hand_refusal, kept_by_record
-from remiss.planning.service.tidplan import (deadline_of, follow_hand_set_meeting, give_review_time, milestones_of,
-                                             replan, rules_of, touch, work_calendar)
+from remiss.planning.service.tidplan import (compute, deadline_of, follow_hand_set_meeting, give_review_time,
+                                             milestones_of, replan, rules_of, touch, work_calendar)
 from remiss.remisser.finished import require_open
 from remiss.remisser.input import InputErrors
 from remiss.remisser.kind_words import noun_of, reword
@@ -27,13 +27,15 @@ from remiss.remisser.status import called_off
 
 
 # Why the work left on a remiss closed without an answer is called off ("Utgår"), by the status it closed with: a
-# makulerad remiss was registered by mistake, no nämnd avstod (walk16 #2, truth16 F9).
+# makulerad remiss was registered by mistake, no nämnd avstod (walk16 #2, truth16 F9). A besvarad remiss is
+# answered, not "avslutad" (words23 #1: the history of an expediering said "klar (remissen är avslutad)").
 CALLED_OFF_WORDS = {"avstar": "nämnden avstod", "aterkallad": "remissen återkallades",
-                    "makulerad": "remissen är makulerad"}
+                    "makulerad": "remissen är makulerad", "besvarad": "remissen är besvarad"}
 
 
 def called_off_words(status) -> str:
-    """"remissen är makulerad" (the Tidplan's "utgår, …"), or "remissen är avslutad" for another closed status."""
+    """"remissen är makulerad" (the Tidplan's "utgår, …"), "remissen är besvarad", or "remissen är avslutad" for
+    an avslutad utgående remiss."""
     return CALLED_OFF_WORDS.get(str(getattr(status, "value", status)), "remissen är avslutad")
 
 
@@ -197,14 +199,25 @@ def marked_by_hand_words(session: Session, principal: Principal, now: datetime) 
 
 
 def complete(session: Session, *, now: datetime, remiss: Remiss, kinds: tuple[str, ...] | None,
-             note: str, actor_id: int | None = None, closing: bool = False) -> list[Milestone]:
+             note: str, actor_id: int | None = None, closing: bool = False,
+             happened: bool = False) -> list[Milestone]:
     """Mark the remiss's open milestones of kinds done (None: every open one) because the work happened, or
-    (closing) because the remiss closed with the work left undone.
+    (closing) because the remiss closed with the work left undone. happened: the yttrande really took the step
+    (sent to granskning, approved, expedited), so a step of kinds marked klar by hand is now told as done then.
 
     Called by receivers of domain events: the verb that sent the event has already checked who may act.
     """
     rows = {m.kind: m for m in milestones_of(session, remiss.id)}
     done = [m for m in rows.values() if m.done_at is None and (kinds is None or m.kind in kinds)]
+    # work marked klar by hand that now really happens is told as it happened, on its day (words23 #3)
+    taken = [m for m in rows.values() if happened and m.done_at is not None and kinds is not None
+             and m.kind in kinds and m.explanation.startswith(MARKED_BY_HAND)]
+    if taken:
+        planned = plan_words(session, now=now, remiss=remiss)
+        for row in taken:
+            row.explanation, row.advice = planned.get(row.kind, ""), ""
+    newly = list(done)  # the history's "nej → ja"; the note names the taken ones too
+    done += taken
     for row in done:
         row.done_at, row.closed_with_remiss = now, closing
         session.add(row)
@@ -212,7 +225,7 @@ def complete(session: Session, *, now: datetime, remiss: Remiss, kinds: tuple[st
         return []
     # a remiss closed without an answer (avstår, återkallad): its work is called off, not done (walk11 finding 8)
     word, key = ("utgår", "utgar") if closing and called_off(remiss.status, True) else ("klar", "done")
-    changes = {f"{key}:{history_key(m.kind, m.label)}": [None, now.isoformat()] for m in done}
+    changes = {f"{key}:{history_key(m.kind, m.label)}": [None, now.isoformat()] for m in newly}
     # the receivers' kind-blind why ("remissen är klar för beslut") in the kind's words (kind_words, walk18 F7)
     note = f"{', '.join(m.label for m in done)}: {word} ({reword(note, remiss.kind)})"
     moved = give_review_time(session, remiss=remiss, rows=rows)
@@ -225,6 +238,12 @@ def complete(session: Session, *, now: datetime, remiss: Remiss, kinds: tuple[st
                  action="milestone", changes=changes, note=note)
     events.milestones_changed.send(remiss, session=session, now=now, actor_id=actor_id)
     return done
+
+
+def plan_words(session: Session, *, now: datetime, remiss: Remiss) -> dict[str, str]:
+    """The planner's words for each step today: what a step marked klar by hand said before it was marked."""
+    plan = compute(session, now=now, remiss=remiss)
+    return {m.kind: m.explanation for m in plan.milestones} if plan is not None else {}
 
 
 def _open_again(session: Session, *, now: datetime, remiss: Remiss, rows: list[Milestone], note: str,
