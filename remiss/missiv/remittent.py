@@ -121,6 +121,12 @@ def _find(text: str, mentions: list[BodyMention], by_mail: Body | None, answer_e
             # remisstid"): named most often it is the messenger; it is the remittent by a cue or its address only
             return None, None, [f"Texten nämner oftast {body.name}, som oftast förmedlar andras remisser; "
                                 "fyll i remittenten."]
+        if _only_as_author(text, mentions, body):
+            # "Remiss av Statens skolverks redovisning av uppdrag om …" with no department named: the myndighet is
+            # named only as the author of what is remitted (its genitive before "rapport", "redovisning", …), and
+            # the remiss is someone else's; better empty with the warning than the author as sender
+            return None, None, [f"Texten nämner {body.name} bara som upphov till det som remitteras; "
+                                "fyll i remittenten."]
         if body.kind != "departement" and _GOVERNMENT.search(text):
             # "… som regeringen har remitterat SOU 2025:20 Kommunal anslutning till Utbetalningsmyndighetens
             # verksamhet": the government's remiss is a department's; the myndighet it names is its subject.
@@ -140,6 +146,28 @@ def _find(text: str, mentions: list[BodyMention], by_mail: Body | None, answer_e
         return body.name, (first.start, first.end), [
             f"Remittenten ({body.name}) är den myndighet som texten nämner oftast; kontrollera."]
     return None, None, []
+
+
+# The remitted document after its author's genitive: "Naturvårdsverkets rapport", "Statens skolverks redovisning".
+_AUTHORED = re.compile(r"(?<![ \t])[ \t]++(?:(?:slut|del)?rapport(?:en)?|(?:uppdrags|del|slut)?redovisning(?:en)?|promemori(?:a|an)|"
+                       r"framställan|hemställan|skrivelse(?:n)?|förslag(?:et)?|utredning(?:en)?)\b", re.IGNORECASE)
+
+
+# The remiss's object named right before the author: "Remiss av Statens skolverks …", "remissen Boverkets rapport …".
+_REMISS_OF = re.compile(r"\b(?:remiss(?:en)?(?:[ \t]++(?:av|om))?|remitterat)[ \t]++\Z", re.IGNORECASE)
+
+
+def _only_as_author(text: str, mentions: list[BodyMention], body: Body) -> bool:
+    """Whether `body` is named only as the author of a document someone remits ("Remiss av Boverkets rapport …").
+
+    Every mention is its genitive before the document ("Boverkets rapport"), and one stands right after "remiss av"
+    or "remitterat": the remiss is of the body's document, not from it. A myndighet's own page ("Naturvårdsverkets
+    förslag … har varit ute på remiss") does not say that, and keeps its body.
+    """
+    own = [m for m in mentions if m.body == body]
+    authored = all(text[m.start:m.end].endswith("s") and text[m.start:m.end].casefold() != body.name.casefold()
+                   and _AUTHORED.match(text, m.end) for m in own)
+    return bool(own) and authored and any(_REMISS_OF.search(text, max(0, m.start - 40), m.start) for m in own)
 
 
 def _letterhead(text: str, mentions: list[BodyMention]) -> BodyMention | None:

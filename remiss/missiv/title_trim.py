@@ -295,7 +295,18 @@ def tidy(value: str, span: tuple[int, int], lead: bool = True) -> tuple[str | No
         value = value[:1].upper() + value[1:]
     value = TRAIL.sub("", normalise(value)).strip(" .:–-")
     value = _DATE_TAIL.sub("", value)
+    # "Delbetänkandet Regional indelning – tre nya län (SOU 2016:48)" once "Yttrande över" is gone: a document kind in
+    # its definite form in front of the document's own (capitalised) name is no part of the ärendemening
+    value = _DEFINITE_DOC.sub("", value)
+    # a scan's lost blanks: "Regional indelning -tre nya län (SOU2016:48)" is "… - tre nya län (SOU 2016:48)"
+    value = _ONE_SIDED_DASH.sub(r" \1 ", _SERIES_GLUED.sub(r"\1 ", value))
     return (_drop_body_tail(normalise(value)) or None), span
+
+
+_SERIES_GLUED = re.compile(r"\b(SOU|Ds)(?=(?:19|20)\d\d:\d)")
+_ONE_SIDED_DASH = re.compile(r"(?<=[\wåäö)]) ([-–])(?=[A-Za-zÅÄÖåäö])")
+_DEFINITE_DOC = re.compile(r"^(?i:(?:del|slut)?betänkandet|(?:departements)?promemorian|(?:del|slut)?rapporten)[ \t]++"
+                           r"(?=[A-ZÅÄÖ\"”])")
 
 
 # Round 12: what a page or a subject puts around the name that no annotation keeps.

@@ -5,7 +5,8 @@ after-measure must see them for the first time.
 fresh10-holdout was measured before and after round 13 and is development material since round 14;
 fresh11-holdout was measured before and after round 14 (83/117 both) and is development material since round 16.
 fresh13-holdout (helper h-gather19) is wholly held out like fresh9- and fresh12-holdout; so is fresh14-holdout (helper
-h-letters22), whose other half, fresh14-dev, is development material from first sight.
+h-letters22), whose other half, fresh14-dev, is development material from first sight; and fresh15-holdout (helper
+h-letters23), halved per kind by its own hash rule, whose other half fresh15-dev is development material from first sight.
 """
 from __future__ import annotations
 
@@ -19,7 +20,8 @@ from bench import missiv_eval, title_cv
 # fresh9 (h-fresh9), fresh12 (h-gather16), fresh13 (h-gather19) and fresh14 (h-letters22) were gathered blind for a
 # later round's measure: scored only with --only NAME, never in the default run, --dev-only, the seen sets or the title
 # cross-validation
-@pytest.mark.parametrize("name", ["fresh9-holdout", "fresh12-holdout", "fresh13-holdout", "fresh14-holdout"])
+@pytest.mark.parametrize("name", ["fresh9-holdout", "fresh12-holdout", "fresh13-holdout", "fresh14-holdout",
+                                  "fresh15-holdout"])
 def test_a_wholly_held_out_set_is_registered_by_name_only(name):
     assert missiv_eval.FRESH_FILES[name].name == f"{name}.json"
     assert missiv_eval.FRESH_FILES[name].is_file()
@@ -30,7 +32,8 @@ def test_a_wholly_held_out_set_is_registered_by_name_only(name):
     assert name not in title_cv.SETS
 
 
-@pytest.mark.parametrize(("name", "size"), [("fresh13-holdout", 33), ("fresh14-holdout", 18), ("fresh14-dev", 14)])
+@pytest.mark.parametrize(("name", "size"), [("fresh13-holdout", 33), ("fresh14-holdout", 18), ("fresh14-dev", 14),
+                                            ("fresh15-holdout", 16), ("fresh15-dev", 12)])
 def test_the_newest_sets_have_the_format_of_the_fresh_sets(name, size):
     # the file's shape only (ids, kinds, the ten fields, ISO days, forwards after their letters); nothing is parsed
     # and no text is printed, so the held-out sets stay unseen
@@ -91,3 +94,26 @@ def test_fresh14_is_halved_by_the_hash_rule_and_its_dev_half_is_in_the_plain_run
     assert "fresh14-dev" in missiv_eval.DEFAULT_SPLITS and "fresh14-dev" in missiv_eval.DEV_SPLITS
     assert missiv_eval.misses_shown("fresh14-dev", True, ())
     assert not missiv_eval.misses_shown("fresh14-holdout", True, missiv_eval.SEEN_HOLDOUTS)
+
+
+def test_fresh15_is_halved_per_kind_by_the_hash_rule_and_its_dev_half_is_in_the_plain_run():
+    import hashlib
+
+    held = {c["id"]: c for c in missiv_eval.load_kind_cases("fresh15-holdout")}
+    dev = {c["id"]: c for c in missiv_eval.load_kind_cases("fresh15-dev")}
+    assert not set(held) & set(dev)
+    letters = {**held, **dev}
+    by_kind: dict[str, list[str]] = {}
+    for case in letters.values():
+        if "forwarded_from" not in case:
+            by_kind.setdefault(case["kind"], []).append(case["id"])
+    for ids in by_kind.values():  # per kind, the half (rounded up) whose sha256("fresh15:" + id) sorts first is held out
+        ids.sort(key=lambda i: hashlib.sha256(f"fresh15:{i}".encode()).hexdigest())
+        count = int(len(ids) / 2 + 0.5)
+        assert set(ids[:count]) <= set(held) and not set(ids[count:]) & set(held), ids
+    for case in letters.values():
+        if "forwarded_from" in case:  # a forward follows its letter
+            assert (case["id"] in held) == (case["forwarded_from"] in held), case["id"]
+    assert "fresh15-dev" in missiv_eval.DEFAULT_SPLITS and "fresh15-dev" in missiv_eval.DEV_SPLITS
+    assert missiv_eval.misses_shown("fresh15-dev", True, ())
+    assert not missiv_eval.misses_shown("fresh15-holdout", True, missiv_eval.SEEN_HOLDOUTS)
