@@ -25,7 +25,7 @@ from wtforms.fields.core import UnboundField
 
 # never shown again: secrets and the form's machinery, whatever the form calls them
 SECRET_NAME = re.compile(r"pass|lösen|losen|token|secret|hemlig|nonce|otp|csrf|api.?key|nyckel", re.IGNORECASE)
-SKIPPED = frozenset({"next", "base_version", "base"})  # base: what Ändra uppgifter loaded (remisser.edit_base)
+SKIPPED = frozenset({"next", "base_version", "base", "base_decision"})  # bases of stale forms (remiss.stale_form)
 
 def _machinery(value: str) -> bool:
     """Empty, or a bare number (an id, a version, a ticked box's "1"): nothing typed worth copying. A date or
