@@ -37,6 +37,7 @@ def test_a_double_click_on_skicka_remissen_asks_once_and_sends_once(open_page):
     page.wait_for_load_state()
     # Old code: the question "Skicka remissen nu? …" twice in a row
     assert len(asked) == 1 and "Skicka remissen nu?" in asked[0], asked
+    assert "remissinstansen får bara missivet" in asked[0], asked  # one instans (walk23 W7d)
     assert "Remissen är skickad" in page.locator(".messages").inner_text()
     assert "Skickad" in page.locator(".page-head").inner_text()
 
