@@ -2,7 +2,10 @@
 får bara missivet. … till 1 remissinstans: rev@example.se." – the plural noun for one instans."""
 from __future__ import annotations
 
+from html import unescape
+
 from remiss.outgoing.questions import send_confirmation
+from tests.outgoing.conftest import NORR
 
 
 def test_one_instans_is_remissinstansen_whether_mailed_or_posted():
@@ -17,3 +20,11 @@ def test_several_instanser_are_remissinstanserna():
         said = send_confirmation(emails, by_post, handlingar=0)
         assert "remissinstanserna får bara missivet" in said, said
     assert "får bara missivet" not in send_confirmation(["a@example.se"], 0, handlingar=2)
+
+
+def test_the_panel_and_its_question_say_remissinstansen_for_one(client, unsent_utgaende):
+    remiss = unsent_utgaende(sandlista=(NORR,))
+    shown = " ".join(unescape(client.get(f"/remisser/{remiss.id}").get_data(as_text=True)).split())
+    assert "annars får remissinstansen bara missivet." in shown
+    assert 'data-confirm="Remissen har inga remisshandlingar: remissinstansen får bara missivet.' in shown
+    assert "remissinstanserna" not in shown.split('id="utskick"')[-1].split("</section>")[0]
