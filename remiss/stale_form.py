@@ -24,7 +24,8 @@ from remiss.calendar.swedish import format_date_time
 VERSION = "base_version"  # the yttrande: the number of the version its text builds on (0: none was saved)
 TOKEN = "base_token"  # an instans's page: replacing.token of the answer it shows
 VALUES = "base"  # Ändra uppgifter: the values it loaded, as JSON (remisser.edit_base)
-FIELDS = frozenset({VERSION, TOKEN, VALUES})
+DECISION = "base_decision"  # the beslut and justering forms: the beslut they showed (drafting.decision_base)
+FIELDS = frozenset({VERSION, TOKEN, VALUES, DECISION})
 
 
 class StaleForm(Exception):

@@ -92,9 +92,23 @@ document.addEventListener("DOMContentLoaded", () => {
       input.focus();
     });
   });
+  // One question per action (walk23 W6): a click made before the form's last question was answered (a
+  // double-click's second click waits behind the dialog) or while the form is on its way asks nothing and sends
+  // nothing. An event's timeStamp is when it was made, so a click queued behind the dialog is told from a new one.
+  let lastInputAt = -1;
+  for (const type of ["click", "keydown"]) {
+    document.addEventListener(type, (event) => { lastInputAt = event.timeStamp; }, true);
+  }
   document.querySelectorAll("form[data-confirm]").forEach((form) =>
     form.addEventListener("submit", (event) => {
-      if (!window.confirm(form.dataset.confirm)) event.preventDefault();
+      const sending = Date.now() - Number(form.dataset.sentAt || 0) < 3000;  // set below, when it went
+      if (sending || lastInputAt <= Number(form.dataset.answeredAt || -1)) {
+        event.preventDefault();
+        return;
+      }
+      const yes = window.confirm(form.dataset.confirm);
+      form.dataset.answeredAt = String(performance.now());
+      if (!yes) event.preventDefault();
       else for (const name of (form.dataset.confirmed || "").split(" ").filter(Boolean)) {
         // what the question confirms is sent only now, when the user has said yes (walk20 H11)
         if (form.elements[name]) continue;

@@ -13,6 +13,7 @@ from remiss.auth.access import Action, Principal, require
 from remiss.calendar.swedish import format_date, format_weekday_date
 from remiss.clock import local, local_today
 from remiss.documents.fields import svenskt_datum
+from remiss.drafting import decision_base
 from remiss.drafting.models import Decision, DecidedBy, DraftState
 from remiss.drafting.drafts import DraftError, find_decision, find_draft, require_open
 from remiss.drafting.rattelse import rattelse_name
@@ -146,11 +147,12 @@ def record_decision(session: Session, *, now: datetime, principal: Principal, re
                     meeting_on: date | None, paragraf: str = "", delegat: str = "",
                     omedelbar_justering: bool = False, justerad_on: date | None = None,
                     protokollsutdrag: Upload | None = None, confirm_meeting: bool = False,
-                    confirm_before_approval: bool = False) -> Decision:
+                    confirm_before_approval: bool = False, base: str | None = None) -> Decision:
     """Record (or correct) the beslut on the godkänt yttrande; the remiss becomes beslutad. A beslut of the nämnd
     or its arbetsutskott on a day without such a meeting in the sammanträdesplan is refused with a warning until
     confirm_meeting says it was taken that day (an extra sammanträde); a beslut dated before the yttrande was
-    approved, until confirm_before_approval says so (a typo for the planned meeting is the likelier story)."""
+    approved, until confirm_before_approval says so (a typo for the planned meeting is the likelier story). A form
+    opened on base before the beslut was registered or changed is refused, naming it (drafting.decision_base)."""
     require(principal, Action.review, remiss.namnd_id)
     draft = find_draft(session, remiss.id)
     require_open(remiss, draft)
@@ -159,7 +161,10 @@ def record_decision(session: Session, *, now: datetime, principal: Principal, re
                          + (" och innan det har expedierats." if draft is not None and draft.state == DraftState.expedierad
                             else "."))
     today = local_today(now)
+    recorded = find_decision(session, remiss.id)
     errors: dict[str, str] = {}
+    if stale := decision_base.stale_refusal(session, remiss, recorded, base, "beslut"):
+        errors[decision_base.BASE] = stale
     try:
         decided_by = DecidedBy(decided_by)
     except ValueError:
@@ -177,7 +182,6 @@ def record_decision(session: Session, *, now: datetime, principal: Principal, re
         errors["paragraf"] = problem
     # the beslut is corrected (e.g. its paragraf) with the date and organ it was recorded with: what was confirmed
     # about that day then (an extra sammanträde, a beslut before the approval) stays confirmed (walk19 G9)
-    recorded = find_decision(session, remiss.id)
     kept = (recorded is not None and recorded.meeting_on == meeting_on
             and recorded.decided_by == getattr(decided_by, "value", decided_by))
     if meeting_on is None:
@@ -251,8 +255,9 @@ def record_decision(session: Session, *, now: datetime, principal: Principal, re
 
 
 def record_justering(session: Session, *, now: datetime, principal: Principal, remiss: Remiss,
-                     justerad_on: date | None) -> Decision:
-    """Record the day the protokoll with the beslut was justerat."""
+                     justerad_on: date | None, base: str | None = None) -> Decision:
+    """Record the day the protokoll with the beslut was justerat; refused from a form opened on base before the
+    beslut was changed or justerat (drafting.decision_base)."""
     require(principal, Action.review, remiss.namnd_id)
     draft = find_draft(session, remiss.id)
     require_open(remiss, draft)
@@ -260,9 +265,12 @@ def record_justering(session: Session, *, now: datetime, principal: Principal, r
         raise DraftError("Yttrandet är expedierat med den justering som gällde då, och den ändras inte i efterhand. "
                          "Är justeringsdagen fel i det skickade yttrandet: börja en rättelse (Skicka rättelse).")
     decision = find_decision(session, remiss.id)
+    stale = decision_base.stale_refusal(session, remiss, decision, base, "justering")
     if decision is None:
-        raise DraftError("Registrera beslutet innan justeringen.")
+        raise DraftError(stale or "Registrera beslutet innan justeringen.")
     today = local_today(now)
+    if stale:  # before the refusals below: they may stem from the change the page did not show
+        raise InputErrors({decision_base.BASE: stale})
     if not decision.needs_justering:
         raise DraftError("Ett delegationsbeslut justeras inte; yttrandet kan expedieras när beslutet är registrerat.")
     if decision.omedelbar_justering:

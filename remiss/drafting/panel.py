@@ -13,6 +13,7 @@ from remiss.clock import local_today
 from remiss.documents.pdf import soffice_path
 from remiss.documents.markup import blocks
 from remiss.drafting import decision as decisions
+from remiss.drafting import decision_base
 from remiss.drafting import content as sections
 from remiss.drafting import (context, forms, generate, mail_state, mailing, sent_by_hand, sent_title,
     signatures)
@@ -322,6 +323,7 @@ def panel_context(session: Session, principal: Principal, remiss, now) -> dict:
         "decision": _decision_display(session, decision, today),
         "decided_by_choices": [(d.value, d.label) for d in DecidedBy],
         "decision_values": decision_form_values(session, remiss, decision, rattelse, today),
+        "decision_base": decision_base.token(decision),  # the beslut the forms show (a stale form's base)
         "may_decide": may_review and state == DraftState.godkand,
         "may_justera": (may_review and state == DraftState.godkand and decision is not None
                         and not decision.justerad_by(today)),

@@ -1,12 +1,14 @@
 """The start page's "Att granska": yttranden sent for review in the nämnder where the user reviews."""
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, field
 from datetime import datetime
 
 from sqlalchemy import and_, or_
 from sqlmodel import Session, select
 
+from remiss.audit.models import AuditEvent
 from remiss.auth.access import Action, Principal
 from remiss.auth.models import User
 from remiss.calendar.swedish import format_date_time
@@ -26,6 +28,7 @@ class ReviewRow:
     deadline_on: object  # None for a rättelse: the remiss was answered, its deadline is past business
     rattelse: int = 0  # 0: the yttrande; n: the n:th rättelse of the expedierat yttrande
     deadline_time: object = None  # the deadline's clock time ("kl. 12.00"), when it has one
+    sender: str = ""  # who sent it for review, from the history ("" when not recorded: nothing is claimed)
 
 
 @dataclass(frozen=True)
@@ -40,7 +43,7 @@ def review_section(session: Session, principal: Principal, now: datetime) -> Rev
         return None
     stmt = (select(Remiss.id, Remiss.our_dnr, Remiss.title, Remiss.effective_deadline_on,
                    Remiss.effective_deadline_time, Remiss.namnd_id,
-                   User.name, YttrandeDraft.updated_at, YttrandeDraft.rattelse)
+                   User.name, YttrandeDraft.id.label("draft_id"), YttrandeDraft.updated_at, YttrandeDraft.rattelse)
             .join(YttrandeDraft, YttrandeDraft.remiss_id == Remiss.id)
             .outerjoin(User, User.id == Remiss.handlaggare_id)
             .where(YttrandeDraft.state == DraftState.granskning,
@@ -49,10 +52,40 @@ def review_section(session: Session, principal: Principal, now: datetime) -> Rev
             .order_by(YttrandeDraft.updated_at, Remiss.id).limit(100))
     if principal.visible_namnd_ids() is not None:
         stmt = stmt.where(Remiss.namnd_id.in_(sorted(principal.namnd_ids) or [-1]))
+    found = [r for r in session.execute(stmt) if principal.may(Action.review, r.namnd_id)]
+    senders = _senders(session, {r.id: r.draft_id for r in found})
     rows = [ReviewRow(r.id, r.our_dnr or "", r.title, r.name or "Ej tilldelad", format_date_time(r.updated_at),
-                      None if r.rattelse else r.effective_deadline_on, r.rattelse, r.effective_deadline_time)
-            for r in session.execute(stmt) if principal.may(Action.review, r.namnd_id)]
+                      None if r.rattelse else r.effective_deadline_on, r.rattelse, r.effective_deadline_time,
+                      senders.get(r.draft_id, ""))
+            for r in found]
     return ReviewSection(rows)
+
+
+def _senders(session: Session, drafts: dict[int, int]) -> dict[int, str]:
+    """draft id -> the name of who sent it to granskning: the user of its latest change of state, when that change
+    was the one into granskning (the history: drafting.states.change_state). Not the remiss's handläggare, who
+    need not have written or sent it (walk23 W3)."""
+    if not drafts:
+        return {}
+    events = session.execute(
+        select(AuditEvent.entity_id, AuditEvent.changes, User.name)
+        .outerjoin(User, User.id == AuditEvent.user_id)
+        .where(AuditEvent.remiss_id.in_(sorted(drafts)), AuditEvent.entity == "yttrande_draft",
+               AuditEvent.entity_id.in_(sorted(drafts.values())), AuditEvent.action == "state")
+        .order_by(AuditEvent.at.desc(), AuditEvent.id.desc()))
+    senders: dict[int, str] = {}
+    seen: set[int] = set()
+    for draft_id, changes, name in events:
+        if draft_id in seen:
+            continue
+        seen.add(draft_id)
+        try:
+            into = json.loads(changes or "{}").get("state", [None, None])[1]
+        except (ValueError, AttributeError, IndexError, TypeError):
+            into = None
+        if into == DraftState.granskning.value and name:
+            senders[draft_id] = name
+    return senders
 
 
 @dataclass(frozen=True)

@@ -35,7 +35,9 @@ def send_confirmation(emails: list[str], by_post: int, shown: int = 8, *, handli
     """The question before the remiss goes out: how many it is queued to, which addresses, and no remisshandlingar;
     unmade_from: sending makes the missiv from this template ("nämndens mall") unread, as none is made yet or
     (stale: why) the one made is out of date (made_now)."""
-    text = ("Remissen har inga remisshandlingar: remissinstanserna får bara missivet. " if not handlingar else "")
+    # one instans is "remissinstansen" (walk23 W7d), every instans on the sändlista whether mailed or posted
+    receivers = "remissinstansen" if len(emails) + by_post == 1 else "remissinstanserna"
+    text = (f"Remissen har inga remisshandlingar: {receivers} får bara missivet. " if not handlingar else "")
     text += made_now(unmade_from, stale) + "Skicka remissen nu?"
     if emails:
         to = count_words(len(emails), 'remissinstans', 'remissinstanser')

@@ -27,18 +27,19 @@ from remiss.reminders.reminder_words import (DUE_SENTENCES, EXPECTED, EXPECTED_A
 from remiss.reminders.remiss_parts import (NO_FACTS, Facts, MailTemplates, _remiss_parts,  # noqa: F401
                                            deadline_calendar, is_outgoing)
 from remiss.reminders.schedule import digest_items
-from remiss.remisser.kind_words import REMISS, many_of, noun_of, reword
+from remiss.remisser.kind_words import many_of, noun_of, reword
 from remiss.remisser.models import Remiss
 from remiss.remisser.present import LATE_STEP, deadline_passed, lateness
 from remiss.remisser.status import RemissStatus
 
-# {called}, {the}, {The}, {whose}, {Whose}, {it}, {besvarad}, {papers}, {Extended}: the words of the remiss's kind
+# {the}, {The}, {whose}, {Whose}, {it}, {besvarad}, {papers}, {Extended}: the words of the remiss's kind
 # (kind_words, walk18 F7), so a medborgarförslag is "ärendet" where a remiss is "remissen"
 NOTICE_TEXT = {
-    policy.ASSIGNED: ("Du har tilldelats {called} {title}", "Du har tilldelats {the} och är handläggare för {it}.",
+    # the definite form and the title quoted: "Du har tilldelats remissen ”Ett förenklat …”" (walk23 W7a)
+    policy.ASSIGNED: ("Du har tilldelats {the} ”{title}”", "Du har tilldelats {the} och är handläggare för {it}.",
                       "Läs {papers} och börja arbeta med tjänsteskrivelsen enligt tidplanen."),
     # an utgående remiss (truth16 F13): no tjänsteskrivelse, no tidplan; its Nästa steg is the sändlista and missivet
-    (policy.ASSIGNED, "utgaende"): ("Du har tilldelats utgående remiss {title}",
+    (policy.ASSIGNED, "utgaende"): ("Du har tilldelats den utgående remissen ”{title}”",
                                     "Du har tilldelats den utgående remissen och är handläggare för den.",
                                     "Kontrollera sändlistan och adresserna, skapa missivet och skicka remissen till "
                                     "remissinstanserna; sammanställ sedan deras svar."),
@@ -183,7 +184,7 @@ def compose(session: Session, row: OutboxMessage, *, config, now: datetime,
             variant = ("rattelse" if payload.get("rattelse") else "by_hand" if payload.get("by_hand")
                        else "utgaende" if is_outgoing(remiss) else "")
             template, line, expected = NOTICE_TEXT.get((row.kind, variant)) or NOTICE_TEXT[row.kind]
-            words = {"called": "remiss" if noun is REMISS else noun.the, "the": noun.the, "The": noun.The,
+            words = {"the": noun.the, "The": noun.The,
                      "whose": noun.whose, "Whose": noun.whose.capitalize(), "it": noun.it,
                      "besvarad": noun.done("besvarad"), "papers": noun.papers,
                      "Extended": noun.extended.capitalize()}  # "Förlängd svarstid" (walk21 J4)

@@ -100,7 +100,7 @@ def resend_all_note(count: int, *, kind: str, email: str, since: datetime | None
     """The audit note of "Skicka alla igen" in words: the kind as the Utkorg names it, the moment as a Swedish date."""
     words = [f"{count} {'misslyckat' if count == 1 else 'misslyckade'}"]
     if kind:
-        words.append(f"sort: {OUTBOX_KIND_LABELS.get(kind, kind).lower()}")
+        words.append(f"typ av meddelande: {OUTBOX_KIND_LABELS.get(kind, kind).lower()}")
     if email:
         words.append(f"mottagare: {email}")
     if since is not None:

@@ -265,7 +265,10 @@ def test_bad_input_rerenders_with_what_was_typed(world, auth, client):
     body = response.get_data(as_text=True)
     assert response.status_code == 400 and "Ska vara en rad." in body and "Det jag skrev" in body
     assert client.post(f"/remisser/{rid}/yttrande", data=draft_form(rid)).status_code == 400  # no CSRF token
-    assert client.get(f"/remisser/{rid}/yttrande/jamfor?fran=x&till=2").status_code == 400
+    for query in ("?fran=x&till=2", "?till=2", ""):  # walk23 W7b: not "Ange två versionsnummer (fran och till)."
+        bad = client.get(f"/remisser/{rid}/yttrande/jamfor{query}")
+        assert bad.status_code == 400 and ("Välj två versioner att jämföra: en under Från och en under Till i "
+                                           "listan Versioner på remissens sida.") in bad.get_data(as_text=True)
     assert client.get(f"/remisser/{rid}/dokument/protokoll.docx").status_code == 404
 
 

@@ -83,3 +83,38 @@ def test_the_page_shows_the_draft_as_the_document_prints_it(world, auth, client)
     assert [(p.style.name, p.text) for p in document.paragraphs if "tidplan" in p.text or "åtagande 7" in p.text] \
         == [("List Bullet", "budget för åtagande 7"), ("List Bullet", "en tidplan")]
     assert "Sista stycket <script>alert(1)</script> & mer." in paragraphs
+
+
+def test_att_granska_names_who_sent_it_not_the_assigned_handlaggare(world, auth, client, session):
+    """walk23 W3: the remiss assigned to the granskare herself, the utkast written and sent by another: "Att granska"
+    said "från <the granskare>". It names who sent it (the history), and claims no sender when none is recorded."""
+    from sqlmodel import select
+
+    from remiss.audit.models import AuditEvent
+    from remiss.remisser.models import Remiss
+
+    rid = world["remiss"].id
+    remiss = session.get(Remiss, rid)
+    remiss.handlaggare_id = world["granskare"].id  # Marie Hendra, assigned as handläggare
+    session.add(remiss)
+    session.commit()
+    url = f"/remisser/{rid}/yttrande"
+    auth.login("nina.registrator@malmo.se")
+    assert auth.post(url, draft_form(rid), form_url=f"/remisser/{rid}").status_code == 302
+    assert auth.post(f"{url}/lage", {"state": "granskning"}, form_url=f"/remisser/{rid}").status_code == 302
+    auth.logout()
+    auth.login("marie.hendra@malmo.se")
+    start = client.get("/").get_data(as_text=True)
+    section = start[start.index("Att granska ("):start.index("</section>", start.index("Att granska ("))]
+    assert "– från Nina Registrator, skickat " in section
+    assert "Marie Hendra" not in section
+
+    # no sending recorded (e.g. an older history): the line says when, and names no sender
+    session.rollback()
+    for event in session.exec(select(AuditEvent).where(AuditEvent.remiss_id == rid,
+                                                       AuditEvent.entity == "yttrande_draft")):
+        session.delete(event)
+    session.commit()
+    start = client.get("/").get_data(as_text=True)
+    section = start[start.index("Att granska ("):start.index("</section>", start.index("Att granska ("))]
+    assert "från" not in section and "– skickat " in section

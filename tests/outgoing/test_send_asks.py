@@ -76,5 +76,6 @@ def test_the_question_says_when_no_missiv_is_made_yet(session, client, auth, uns
 
     assert auth.post(f"{page}/utskick/missiv", {}, form_url=page).status_code == 302
     form = _form(unescape(client.get(page).get_data(as_text=True)))
-    assert 'data-confirm="Remissen har inga remisshandlingar: remissinstanserna får bara missivet. Skicka remissen ' \
+    # one instans on the sändlista: "remissinstansen" (walk23 W7d)
+    assert 'data-confirm="Remissen har inga remisshandlingar: remissinstansen får bara missivet. Skicka remissen ' \
            'nu?' in form and "Missivet är inte skapat" not in form

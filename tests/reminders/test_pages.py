@@ -80,7 +80,11 @@ def test_outbox_filters(client, auth, world, session, runner):
     sent = client.get("/admin/utkorg?status=sent").get_data(as_text=True)
     assert "hanna@example.se" in sent and "Skickad" in sent and "Skicka igen" not in sent
     assert "hanna@example.se" not in client.get("/admin/utkorg?status=failed").get_data(as_text=True)
-    assert "gustav@example.se" in client.get("/admin/utkorg?kind=escalation").get_data(as_text=True)
+    filtered = client.get("/admin/utkorg?kind=escalation").get_data(as_text=True)
+    assert "gustav@example.se" in filtered
+    # walk23 W7c: the filter and the column said "Sort", which reads as English
+    assert '<label for="f-kind">Typ av meddelande</label>' in filtered and ">Sort<" not in filtered
+    assert "som matchar typ av meddelande och mottagare" in filtered
 
 
 def _failed_rows(session, count: int, *, kind: str, start):
@@ -125,10 +129,10 @@ def test_outbox_counts_every_row_and_resends_all_failed_that_match_the_filter(cl
     session.rollback()
     assert counts == {"review": "pending", "assigned": "failed"}
     assert "5 misslyckade meddelanden skickas igen" in client.get("/admin/utkorg").get_data(as_text=True)
-    # the audit note names the kind as the Utkorg's Sort does, never by its code
+    # the audit note names the kind as the Utkorg's Typ av meddelande does, never by its code
     note = session.exec(select(AuditEvent.note).where(AuditEvent.action == "resend_all")).one()
     session.rollback()
-    assert note == "Skicka alla igen: 5 misslyckade, sort: ett utkast skickas till granskning", note
+    assert note == "Skicka alla igen: 5 misslyckade, typ av meddelande: ett utkast skickas till granskning", note
 
 
 def test_resend_command_with_failed_and_since(runner, world, session):

@@ -122,7 +122,23 @@ def test_assigned_to_an_utgaende_remiss_speaks_of_the_sandlista_not_a_tjansteskr
     sweep(session, runner, "2026-12-16T09:00")
     [mail] = [m for m in smtp.messages if m["To"] == "hanna@example.se"]
     body = " ".join(mail.get_body(("plain",)).get_content().split())
-    assert mail["Subject"].endswith("Du har tilldelats utgående remiss Parkeringsnorm"), mail["Subject"]
+    # Old code: "Du har tilldelats utgående remiss Parkeringsnorm" (walk23 W7a)
+    assert mail["Subject"].endswith("Du har tilldelats den utgående remissen ”Parkeringsnorm”"), mail["Subject"]
     assert "tjänsteskrivelsen" not in body and "tidplanen" not in body and "Remittent" not in body, body
     assert "Kontrollera sändlistan och adresserna, skapa missivet och skicka remissen" in body, body
     assert "Remissinstansernas sista svarsdag" in body, body
+
+
+def test_assigned_names_the_remiss_in_the_definite_form_with_its_title_quoted(session, app, runner, smtp):
+    """walk23 W7a: "[KS 2026/0001] Du har tilldelats remiss Ett förenklat kommunalekonomiskt utjämningssystem"."""
+    namnd = make_namnd(session)
+    namnd.weekly_digest = False
+    session.add(namnd)
+    hanna = fast_user(session, role="handlaggare", namnder=[namnd], email="hanna@example.se")
+    make_remiss(session, namnd=namnd, handlaggare_id=hanna.id, title="Ett förenklat kommunalekonomiskt "
+                "utjämningssystem", deadline_on=date(2027, 1, 15))
+    session.commit()
+    sweep(session, runner, "2026-12-16T09:00")
+    [mail] = [m for m in smtp.messages if m["To"] == "hanna@example.se" and "tilldelats" in m["Subject"]]
+    assert mail["Subject"].endswith("] Du har tilldelats remissen ”Ett förenklat kommunalekonomiskt "
+                                    "utjämningssystem”"), mail["Subject"]

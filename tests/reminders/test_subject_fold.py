@@ -18,7 +18,7 @@ WORDS = ("Förslag till handlingsplan mot ensamhet bland äldre 2027–2030 remi
          "kulturstrategi åtgärdsprogram för miljö, klimat och hållbar utveckling; Ö Å Ä é ü ß € ”citat” "
          "a b c 😀").split()
 PREFIXES = ("Förlängd remisstid: ", "Sista svarsdag om 9 arbetsdagar – ", "Försenad: granskning klar – ",
-            "Att granska: ", "Tillbaka från granskningen: ", "Besvarad: ", "Du har tilldelats remiss ")
+            "Att granska: ", "Tillbaka från granskningen: ", "Besvarad: ", "Du har tilldelats remissen ”")
 
 
 def _subjects(count: int):

@@ -148,7 +148,7 @@ def test_the_mails_to_the_handlaggare_of_a_medborgarforslag_say_arendet(session,
              for m in (email.message_from_bytes(p.read_bytes(), policy=default_policy)
                        for p in sorted(Path(app.config["MAIL_DIR"]).glob("*.eml"))) if m["To"] == "hans@miljo.se"}
     # Old code: "Du har tilldelats remiss …", "Du har tilldelats remissen och är handläggare för den."
-    assigned = mails["[MN 2026/0001] Du har tilldelats ärendet Medborgarförslag om fler parkbänkar"]
+    assigned = mails["[MN 2026/0001] Du har tilldelats ärendet ”Medborgarförslag om fler parkbänkar”"]
     assert "Du har tilldelats ärendet och är handläggare för det." in assigned and "Öppna ärendet" in assigned
     answered = mails["[MN 2026/0001] Besvarad: Medborgarförslag om fler parkbänkar"]
     assert "Ärendets status har ändrats till Besvarad för hand." in answered

@@ -299,7 +299,9 @@ def compare_versions(remiss_id: int):
     try:
         old_n, new_n = int(request.args.get("fran", "")), int(request.args.get("till", ""))
     except ValueError:
-        abort(400, "Ange två versionsnummer (fran och till).")
+        # said in the page's words, not the address's (walk23 W7b: "fran och till")
+        abort(400, f"Välj två versioner att jämföra: en under Från och en under Till i listan Versioner på "
+                   f"{noun_of(remiss.kind).whose} sida.")
     draft = drafts.find_draft(session, remiss.id)
     if draft is None:
         abort(404)

@@ -1,15 +1,17 @@
 """The beslut and its justering on the remiss page: a refused form comes back with what was typed, and a chosen
-protokollsutdrag kept on the server (remiss.documents.held_uploads)."""
+protokollsutdrag kept on the server (remiss.documents.held_uploads); a form opened before the beslut changed is
+refused, naming the change (drafting.decision_base)."""
 from __future__ import annotations
 
 from flask import current_app, flash, g, request
 
+from remiss import stale_form
 from remiss.auth.access import Action, load_remiss
 from remiss.calendar.swedish import format_date
 from remiss.db import get_session
 from remiss.documents import held_uploads
 from remiss.drafting import decision as decisions
-from remiss.drafting import drafts, forms
+from remiss.drafting import decision_base, drafts, forms
 from remiss.drafting.views import _back, bp
 from remiss.files import FileRejected
 from remiss.remisser.input import InputErrors
@@ -34,6 +36,8 @@ def _rerender_decision(remiss_id: int, form: str, errors: dict, held: list | Non
     values = request.form.to_dict()
     for key in ("csrf_token", held_uploads.TOKEN_FIELD, held_uploads.KEEP_FIELD):
         values.pop(key, None)
+    if decision_base.BASE in errors:  # refused as stale: saving again from here changes the beslut now, knowingly
+        values[decision_base.BASE] = decision_base.token(drafts.find_decision(get_session(), remiss_id))
     held = list(held or [])
     if form == "beslut":
         upload = request.files.get("protokollsutdrag")
@@ -70,11 +74,16 @@ def _decision_step(remiss_id: int, form: str, record, parse, done, *, upload: st
     changed = drafts.find_decision(session, remiss.id) is not None
     held = held_uploads.from_form(current_app.config["SECRET_KEY"], request.form, user_id=principal().user_id,
                                   scope=_BESLUT_SCOPE.format(remiss.id)) if upload else []
+    base = stale_form.posted(request.form, decision_base.BASE)  # the beslut the form showed
     try:
         values = ({upload: _upload(upload, held)} if upload else {}) | parse(request.form)
-        decision = record(session, now=now(), principal=principal(), remiss=remiss, **values)
+        decision = record(session, now=now(), principal=principal(), remiss=remiss, base=base, **values)
     except InputErrors as exc:
-        return _rerender_decision(remiss_id, form, exc.errors, held)
+        errors = exc.errors
+        if decision_base.BASE not in errors:  # refused as typed before the service looked: stale too? Say both
+            stale = decision_base.stale_refusal(session, remiss, drafts.find_decision(session, remiss.id), base, form)
+            errors = ({decision_base.BASE: stale} if stale else {}) | errors
+        return _rerender_decision(remiss_id, form, errors, held)
     except FileRejected as exc:
         return _rerender_decision(remiss_id, form, {upload: str(exc)}, held)
     except drafts.DraftError as exc:
