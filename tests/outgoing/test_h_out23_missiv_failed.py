@@ -74,14 +74,14 @@ def test_a_missiv_the_sweep_gave_up_on_is_said_to_have_failed_and_gets_no_remind
         clock.set(TODAY)
         namnd, user, remiss = _world(session, deadline=date(2027, 1, 29))
         admin = make_user(session, role=Role.admin)
-        rid, title, admin_email = remiss.id, remiss.title, admin.email
+        rid, title, admin_email, name = remiss.id, remiss.title, admin.email, user.name
         session.commit()
         auth.login(user.email)
         page = f"/remisser/{rid}"
         sent = _text(auth.post(f"{page}/utskick/skicka", {"confirm_send": "1"}, form_url=page,
                                follow_redirects=True))
         # M9a: the history says what happened: put in the Utkorg, not "Remissen skickad"
-        assert ("Utskick av Användare 2 (Missivet lagt i utkorgen för e-post till 2 remissinstanser) Utskick till: – → "
+        assert (f"Utskick av {name} (Missivet lagt i utkorgen för e-post till 2 remissinstanser) Utskick till: – → "
                 "Trafiknämnden; Miljönämnden") in sent
         assert "Remissen skickad" not in sent and "Skickad till" not in sent
         planned = _api_entries(client, rid)

@@ -41,14 +41,15 @@ def questions_changed_at(session: Session, remiss_id: int) -> datetime | None:
 
 def outdated(session: Session, remiss: Remiss) -> list[SandlistaEntry]:
     """The instanser sent the remiss before its frågeställningar last changed, and not yet sent the changed missiv,
-    that have not answered or avstått. Not one whose e-mailed missiv has not left the Utkorg: that mail is made anew
-    from the remiss as it is (rebuild_queued), so it goes out with the questions in force (h-out23 M5)."""
+    that have not answered or avstått. Not one whose e-mailed missiv has not left the Utkorg while the remiss can be
+    sent: that mail is made anew from the remiss as it is (rebuild_queued), so it goes out with the questions in
+    force (h-out23 M5)."""
     changed = questions_changed_at(session, remiss.id)
     if changed is None or remiss.sent_at is None:
         return []
     told = {e.entity_id: e.at for e in session.exec(select(AuditEvent).where(
         AuditEvent.remiss_id == remiss.id, AuditEvent.entity == "sandlista_entry", AuditEvent.action == ACTION))}
-    queued_now = set(_queued_rows(session, remiss.id))
+    queued_now = set(_queued_rows(session, remiss.id)) if remiss.status in lifecycle.SENDS else set()
     return [e for e in lifecycle.unanswered(remisser.entries(session, remiss.id))
             if max(filter(None, (e.sent_at, told.get(e.id)))) < changed and e.id not in queued_now]
 
@@ -71,8 +72,8 @@ def rebuild_queued(session: Session, *, now: datetime, principal: Principal, rem
     from the remiss as it is now – a new missiv when the one made is out of date (missiv_doc.stale_reason), as
     "Skicka remissen" makes it – so no instans is e-mailed old frågeställningar, svarsdag or title (h-out23 M5).
     Return the names of the instanser whose queued mail was made anew ([] when none waits or each is current)."""
-    if remiss.direction != "utgaende" or remiss.sent_at is None:
-        return []
+    if remiss.direction != "utgaende" or remiss.sent_at is None or remiss.status not in lifecycle.SENDS:
+        return []  # once compiled no missiv is made any more (walk21 J5): one still queued goes out as it was
     rows = _queued_rows(session, remiss.id)
     if not rows:
         return []
