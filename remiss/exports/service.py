@@ -16,7 +16,6 @@ from remiss.auth.access import Principal
 from remiss.drafting.models import GeneratedDocument
 from remiss.exports.cells import csv_field, xlsx_cell
 from remiss.outgoing import held, overview
-from remiss.reminders.models import OutboxMessage
 from remiss.remisser.status import status_label
 from remiss.remisser.models import AnswerStatus, Direction, Remiss, SandlistaEntry
 from remiss.remisser.present import answered_late
@@ -49,12 +48,11 @@ class Sent:
 
 def _sent_of(session: Session, remisser: list[Remiss], now: datetime | None = None) -> dict[int, Sent]:
     """Sent for the utgående remisser among remisser, in two statements; with now, a missiv due that is not e-mailed
-    yet is said as the start page says it (held.LIST_WORDS)."""
+    yet, or could not be, is said as the start page says it (held.list_words)."""
     ids = [r.id for r in remisser if r.direction == Direction.utgaende.value]
     if not ids:
         return {}
-    waiting = set(session.execute(held.waiting_ids(now).where(OutboxMessage.__table__.c.remiss_id.in_(ids)))
-                  .scalars()) if now is not None else set()
+    mail = held.list_words(session, ids, now=now) if now is not None else {}
     tally: dict[int, dict[str, int]] = {}
     early: dict[int, int] = {}  # avstod before the utskick (outgoing.overview.tally, walk22 L6)
     first: dict[int, datetime] = {}
@@ -73,7 +71,7 @@ def _sent_of(session: Session, remisser: list[Remiss], now: datetime | None = No
             continue
         counted = overview.tally(tally.get(remiss.id, {}), early.get(remiss.id, 0))
         said = ("inte skickad än" if remiss.id not in first
-                else overview.answered_words(counted) + (f"; {held.LIST_WORDS}" if remiss.id in waiting else ""))
+                else overview.answered_words(counted) + (f"; {mail[remiss.id]}" if remiss.id in mail else ""))
         out[remiss.id] = Sent(local(first[remiss.id]).date() if remiss.id in first else None, said)
     return out
 

@@ -8,11 +8,13 @@ line says why (reminders.queued.unsent_lines).
 """
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import or_, select
+from sqlalchemy import func, or_, select
 from sqlmodel import Session
 
+from remiss.calendar.swedish import count_words, join_words
 from remiss.reminders.models import OutboxMessage, OutboxStatus
 from remiss.reminders.queued import WAITING, unsent_lines
 from remiss.remisser.models import SandlistaEntry
@@ -23,6 +25,8 @@ _O = OutboxMessage.__table__.c
 # what the lists of remisser add to an utgående one's answers while a missiv of it is due but not e-mailed
 # (waiting_ids): the start page's section and the diarium's export ("0 av 2 har svarat; missivet i utkorgen …")
 LIST_WORDS = "missivet i utkorgen (inte skickat)"
+# … and while the sweep has given up on it (h-out23 M4): not "i utkorgen", as if it were still to go out
+FAILED_WORDS = "missivet kunde inte e-postas till {who} (se utkorgen)"
 # the instans's row while its missiv is not e-mailed, by the outbox row's status
 ROW_WORDS = {OutboxStatus.pending.value: "i utkorgen (inte skickat)",
              OutboxStatus.sending.value: "i utkorgen (inte skickat)",
@@ -53,8 +57,75 @@ def waiting_ids(now: datetime):
             .distinct())
 
 
+def list_words(session: Session, remiss_ids: list[int], *, now: datetime) -> dict[int, str]:
+    """remiss id → what the lists of remisser add to its answers while a missiv of it is not e-mailed (waiting_ids):
+    "missivet kunde inte e-postas till 1 remissinstans (se utkorgen)" for those the sweep gave up on, LIST_WORDS for
+    those still due in the Utkorg, both joined with "; " when it is both (h-out23 M4)."""
+    if not remiss_ids:
+        return {}
+    failed, waiting = {}, set()
+    for rid, status, n in session.execute(
+            select(_O.remiss_id, _O.status, func.count()).where(
+                _O.kind == KIND, _O.remiss_id.in_(remiss_ids),
+                or_(_O.status == OutboxStatus.failed.value, _O.status.in_(WAITING) & (_O.next_attempt_at <= now)))
+            .group_by(_O.remiss_id, _O.status)):
+        if status == OutboxStatus.failed.value:
+            failed[rid] = n
+        else:
+            waiting.add(rid)
+    return {rid: "; ".join(
+        ([FAILED_WORDS.format(who=count_words(failed[rid], "remissinstans", "remissinstanser"))] if rid in failed else [])
+        + ([LIST_WORDS] if rid in waiting else [])) for rid in set(failed) | waiting}
+
+
+def failed_entry_ids(session: Session, remiss_id: int) -> set[int]:
+    """The entries whose e-mailed missiv the sweep gave up on: they never got the remiss (h-out23 M4)."""
+    return {entry_id for entry_id, status in missiv_status(session, remiss_id).items()
+            if status == OutboxStatus.failed.value}
+
+
 def next_step(session: Session, remiss_id: int, *, now: datetime) -> str:
     """Nästa steg while the missiv is not e-mailed: the panel's line ("Missivet till … väntar i utkorgen sedan …:
     e-posten går inte att skicka just nu (…), så det är inte skickat. …"); "" once every missiv has gone out."""
     lines = unsent_lines(session, remiss_id, {KIND: "Missivet"}, now=now)
     return " ".join(lines)
+
+
+@dataclass(frozen=True)
+class MailEvent:
+    """What became of the e-mailed missiv, read from its outbox rows and shown in the history among the audit events
+    (remisser.history.describe), as drafting.mail_state.SentEvent is for the yttrande: the utskick's own line says
+    the missiv was put in the Utkorg, these say when it was e-mailed or given up on (h-out23 M9a, M4)."""
+
+    at: datetime
+    action: str  # "missiv_sent", "missiv_failed" (remisser.history.ACTION_LABELS)
+    note: str
+    id: int = 0
+    user_id: int | None = None  # the sweep did it
+    user_name: str | None = None
+    entity: str = "outbox_message"
+    changes: str = "{}"
+
+
+def history_of(session: Session, remiss_id: int) -> list[MailEvent]:
+    """A line for each sweep that e-mailed missiv of the remiss ("Missivet e-postades till Trafiknämnden
+    (trafik@example.se) och …"), and one for each missiv it gave up on, with the error."""
+    names = dict(session.execute(select(SandlistaEntry.id, SandlistaEntry.name)
+                                 .where(SandlistaEntry.remiss_id == remiss_id)).all())
+    prefix = f"outgoing:missiv:{remiss_id}:"
+    sent: dict[datetime, list[str]] = {}
+    events = []
+    for key, status, sent_at, claimed_at, email, error in session.execute(
+            select(_O.key, _O.status, _O.sent_at, _O.claimed_at, _O.recipient_email, _O.last_error)
+            .where(_O.remiss_id == remiss_id, _O.kind == KIND,
+                   _O.status.in_([OutboxStatus.sent.value, OutboxStatus.failed.value])).order_by(_O.id)):
+        tail = key[len(prefix):] if key.startswith(prefix) else ""
+        who = f"{names[int(tail)]} ({email})" if tail.isdigit() and int(tail) in names else email
+        if status == OutboxStatus.sent.value and sent_at is not None:
+            sent.setdefault(sent_at, []).append(who)
+        elif status == OutboxStatus.failed.value and claimed_at is not None:
+            events.append(MailEvent(claimed_at, "missiv_failed", f"Missivet till {who} kunde inte e-postas"
+                                    + (f": {error.strip().rstrip('.')}" if error.strip() else "")
+                                    + ". Påminnelser planeras inte förrän det har skickats igen från utkorgen."))
+    events += [MailEvent(at, "missiv_sent", f"Missivet e-postades till {join_words(who)}.") for at, who in sent.items()]
+    return sorted(events, key=lambda e: e.at)

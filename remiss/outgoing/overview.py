@@ -13,7 +13,8 @@ from remiss.calendar.swedish import format_date, format_deadline, join_words
 from remiss.clock import local
 from remiss.exports.cells import csv_field, xlsx_cell
 from remiss.outgoing import held
-from remiss.outgoing.service.chasers import deadline_of
+from remiss.outgoing.service.chasers import KIND as CHASER_KIND, deadline_of
+from remiss.reminders.models import OutboxMessage, OutboxStatus
 from remiss.clock import deadline_iso
 from remiss.remisser import service as remisser
 from remiss.remisser.models import AnswerStatus, Remiss, SandlistaEntry
@@ -179,9 +180,24 @@ def _hhmm(at: time | None) -> str | None:
     return at.strftime("%H:%M") if at else None
 
 
+def planned_chasers(session: Session, remiss_id: int) -> dict[int, list[str]]:
+    """entry id → the moments of its planned reminders (chasers), ISO 8601, in time order."""
+    prefix = f"outgoing:chaser:{remiss_id}:"
+    found: dict[int, list[str]] = {}
+    for key, due in session.exec(select(OutboxMessage.key, OutboxMessage.due_at)
+                                 .where(OutboxMessage.kind == CHASER_KIND, OutboxMessage.key.like(prefix + "%"),
+                                        OutboxMessage.status == OutboxStatus.pending.value)
+                                 .order_by(OutboxMessage.due_at)):
+        entry_id = int(key[len(prefix):].split(":", 1)[0])
+        if entry_id:  # entry 0: the notice to our own officer
+            found.setdefault(entry_id, []).append(local(due).isoformat(timespec="minutes"))
+    return found
+
+
 def status_json(session: Session, remiss: Remiss) -> dict:
     """Counts per status with every entry and question id, for the API."""
     body, mail = counts(session, remiss.id), held.missiv_status(session, remiss.id)
+    planned = planned_chasers(session, remiss.id)
     body["entries"] = [{"id": e.id, "name": e.name, "group_name": e.group_name, "email": e.email,
                         "answer_status": e.answer_status,
                         "answered_on": e.answered_on.isoformat() if e.answered_on else None,
@@ -191,7 +207,9 @@ def status_json(session: Session, remiss: Remiss) -> dict:
                         "deadline_in_force": deadline_iso(*deadline_of(remiss, e)),
                         "sent_at": e.sent_at.isoformat() if e.sent_at else None,
                         # the outbox status of its e-mailed missiv: "pending" until a sweep sends it (walk21 J3)
-                        "missiv_mail": mail.get(e.id)}
+                        "missiv_mail": mail.get(e.id),
+                        # its reminders still planned: none while its missiv could not be e-mailed (h-out23 M4)
+                        "reminders_planned": planned.get(e.id, [])}
                        for e in remisser.entries(session, remiss.id)]
     body["questions"] = [{"id": q.id, "position": q.position, "text": q.text}
                          for q in remisser.questions_of(session, remiss.id)]

@@ -285,8 +285,7 @@ def _rows(session: Session, found: list[Remiss], now: datetime) -> list[Outgoing
     planned = _pending_chasers(session, ids)
     # an answer after the sammanställning: "sammanställ igen", as the remiss page says (truth16 F16)
     stale = compiled.stale_ids(session, [r.id for r in found if r.status == RemissStatus.sammanstalld])
-    in_outbox = OutboxMessage.__table__.c.remiss_id.in_(ids)
-    waiting = set(session.execute(held.waiting_ids(now).where(in_outbox)).scalars())  # the missiv not sent (J3)
+    unsent_mail = held.list_words(session, ids, now=now)  # the missiv not sent (J3), or it failed (h-out23 M4)
     rows = []
     for remiss in found:
         counted = overview.tally(tally.get(remiss.id, {}), early.get(remiss.id, 0))
@@ -300,7 +299,7 @@ def _rows(session: Session, found: list[Remiss], now: datetime) -> list[Outgoing
             remiss.id, remiss.our_dnr or "", remiss.title, shown.value, shown.label,
             "inte skickad än" if unsent
             else overview.answered_words(counted) + (f", {left} utan svar" if done and left else "")
-            + (f"; {held.LIST_WORDS}" if remiss.id in waiting else ""),
+            + (f"; {unsent_mail[remiss.id]}" if remiss.id in unsent_mail else ""),
             0 if unsent or done else left,
             "inte skickad" if remiss.status == RemissStatus.utkast
             else days_left(remiss, now, stale=stale.get(remiss.id, "")),

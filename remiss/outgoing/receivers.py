@@ -8,7 +8,8 @@ from remiss.outgoing.service import chasers, lifecycle
 from remiss.remisser.models import Direction, Remiss
 from remiss.remisser.status import RemissStatus
 
-CLOSED = chasers.CLOSED  # no chasers once the answers are compiled (or the case is closed or withdrawn)
+CLOSED = chasers.CLOSED
+MISSIV_KIND = "outgoing_missiv"  # sending.MISSIV_KIND  # no chasers once the answers are compiled (or the case is closed or withdrawn)
 
 
 def _replan(remiss, *, session, now, **_):
@@ -61,6 +62,14 @@ def _offer_composer() -> None:
     checks = getattr(claim, "SKIP_CHECKS", None)
     if checks is not None:  # a "before" chaser sent after its deadline is dropped (F32)
         checks.setdefault(chasers.KIND, chasers.expired_before)
+    after_failed = getattr(claim, "AFTER_FAILED", None)
+    if after_failed is not None:  # a missiv the sweep gave up on: no reminders of a remiss never got (h-out23 M4)
+        after_failed.setdefault(MISSIV_KIND, chasers.replan_remisser)
+    from remiss.reminders import resend
+
+    after_resend = getattr(resend, "AFTER_RESEND", None)
+    if after_resend is not None:  # … until it goes out again
+        after_resend.setdefault(MISSIV_KIND, chasers.replan_remisser)
     sent_when_closed = getattr(claim, "SEND_WHEN_CLOSED", None)
     if sent_when_closed is not None:
         for kind in mails.SENT_WHEN_QUEUED:

@@ -111,6 +111,9 @@ class EntryStatus(SQLModel):
     missiv_mail: str | None = Field(default=None, description=(
         "utkorgens status för det e-postade missivet: pending/sending (i utkorgen, inte skickat än), sent, failed; "
         "null utan e-postat missiv"))
+    reminders_planned: list[str] = Field(default_factory=list, description=(
+        "påminnelserna som är planerade till instansen (ISO 8601, Europe/Stockholm); inga medan dess e-postade "
+        "missiv inte kunde skickas (missiv_mail failed)"))
 
 
 class QuestionPublic(SQLModel):

@@ -30,14 +30,16 @@ from datetime import datetime
 from typing import Callable
 
 from flask import current_app
+from sqlalchemy import select
 from sqlalchemy.exc import OperationalError
 
 from remiss.db import Database, utcnow
 from remiss.db_errors import schema_message, schema_missing
 from remiss.reminders import relay, schedule
-from remiss.reminders.claim import Settings
+from remiss.reminders.claim import AFTER_FAILED, Settings
 from remiss.reminders.lease import Leases
 from remiss.reminders.marks import Marks
+from remiss.reminders.models import OutboxMessage
 from remiss.reminders.report import SweepError, SweepResult
 from remiss.reminders.sending import Sender
 from remiss.reminders.transport import transport_from_config
@@ -91,8 +93,27 @@ def sweep(db: Database, *, now: datetime, worker_id: str, settings: Settings | N
     finally:
         marks.close()
     result.stopped = result.stopped or stop.is_set()
+    _after_failed(db, now=now, result=result)
     relay.record_sweep(db, now=now, down=result.relay_down, accepted=marks.accepted, was_down=was_down)
     return result
+
+
+def _after_failed(db: Database, *, now: datetime, result: SweepResult) -> None:
+    """Let the capabilities react to the rows this sweep gave up on (claim.AFTER_FAILED), in one transaction."""
+    if not result.given_up or not AFTER_FAILED:
+        return
+    table = OutboxMessage.__table__
+    try:
+        with db.transaction() as session:
+            found: dict[str, list[int]] = {}
+            for row_id, kind in session.execute(select(table.c.id, table.c.kind)
+                                                .where(table.c.id.in_(result.given_up))):
+                found.setdefault(kind, []).append(row_id)
+            for kind, ids in found.items():
+                if kind in AFTER_FAILED:
+                    AFTER_FAILED[kind](session, now=now, ids=ids)
+    except OperationalError as exc:  # the hourly planning does it too (outgoing.lifecycle.keep_current)
+        result.problem = " ".join(filter(None, [result.problem, f"Efter misslyckade meddelanden: {exc.orig}"]))
 
 
 def database_error(exc: OperationalError) -> SweepError:

@@ -149,6 +149,7 @@ class Marks:
         elif rows == 1:
             if values["status"] == FAILED:
                 self.result.failed += 1
+                self.result.given_up.append(row_id)
             else:
                 self.result.retrying += 1
             self.result.errors.append(f"{row_id}: {error}"

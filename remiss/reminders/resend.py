@@ -19,6 +19,18 @@ from remiss.reminders.policy import OUTBOX_KIND_LABELS
 PENDING, FAILED = OutboxStatus.pending.value, OutboxStatus.failed.value
 TABLE = OutboxMessage.__table__
 RESENDABLE = (FAILED,)
+# What other capabilities do when rows of their kind are put back in the queue: kind → react(session, now=,
+# remiss_ids=) (remiss.outgoing: an instans whose missiv goes out again gets its reminders planned again, h-out23 M4).
+AFTER_RESEND: dict[str, object] = {}
+
+
+def _after_resend(session: Session, now: datetime, pairs) -> None:
+    found: dict[str, set[int]] = {}
+    for kind, remiss_id in pairs:
+        if kind in AFTER_RESEND and remiss_id is not None:
+            found.setdefault(kind, set()).add(remiss_id)
+    for kind, remiss_ids in found.items():
+        AFTER_RESEND[kind](session, now=now, remiss_ids=sorted(remiss_ids))
 
 
 def resendable(session: Session, row_id: int) -> OutboxMessage:
@@ -41,6 +53,7 @@ def resend(session: Session, *, now: datetime, row_id: int, actor_id: int | None
     audit.record(session, now=now, user_id=actor_id, entity="outbox_message", entity_id=row.id,
                  remiss_id=row.remiss_id, action="resend", changes={"status": [old, PENDING]},
                  note=f"Skicka igen till {row.recipient_email}")
+    _after_resend(session, now, [(row.kind, row.remiss_id)])
     return row
 
 
@@ -65,6 +78,9 @@ def resend_failed(session: Session, *, now: datetime, actor_id: int | None, kind
 
     since: only rows whose last attempt was at or after that moment (e.g. the start of an incident).
     """
+    pairs = session.execute(select(TABLE.c.kind, TABLE.c.remiss_id).where(
+        *failed_filter(kind=kind, email=email, since=since), TABLE.c.kind.in_(list(AFTER_RESEND))).distinct()).all() \
+        if AFTER_RESEND else []
     statement = update(TABLE).where(*failed_filter(kind=kind, email=email, since=since)).values(
         status=PENDING, attempts=0, next_attempt_at=now, claimed_by="", claim_token="", lease_until=None)
     count = session.execute(statement).rowcount
@@ -72,6 +88,7 @@ def resend_failed(session: Session, *, now: datetime, actor_id: int | None, kind
         audit.record(session, now=now, user_id=actor_id, entity="outbox_message", entity_id=None,
                      action="resend_all", changes={"status": [FAILED, PENDING], "count": count},
                      note=resend_all_note(count, kind=kind, email=email, since=since))
+        _after_resend(session, now, pairs)
     return count
 
 

@@ -43,7 +43,7 @@ FIELD_LABELS = {
     "summary": "Sammanfattning", "other_comments": "Övriga synpunkter", "extended_until_on": "Anstånd till",
     "extended_until_time": "Anstånd till klockslag", "email": "E-post", "postal_address": "Postadress",
     "published_files": "Publicerade filer",  # outgoing.service.publication
-    "sent_to": "Skickad till",  # outgoing.service.sending
+    "sent_to": "Utskick till",  # outgoing.service.sending: put in the Utkorg or to print, not yet e-mailed (h-out23)
     "compiled_answers": "Sammanställda svar", "compiled_declined": "Avstår",  # outgoing.service.compiled
     # the tidplan (remiss.planning.service.tidplan): a milestone's date, set by hand, or done
     **_STEP_LABELS,
@@ -59,7 +59,9 @@ OUTGOING_FIELD_LABELS = {**FIELD_LABELS, "received_on": "Upprättad"}
 ACTION_LABELS = {
     ("remiss", "create"): "Registrerad", ("remiss", "update"): "Ändrad", ("remiss", "status"): "Status ändrad",
     ("remiss", "deadline"): "Svarsdag ändrad", ("remiss", "milestone"): "Tidplan",
-    ("remiss", "send"): "Remissen skickad", ("remiss", "publish"): "Publicerad på den öppna sidan",
+    # the missiv put in the Utkorg, letters to print (h-out23 M9a); the queued missiv made anew (M5)
+    ("remiss", "send"): "Utskick", ("remiss", "requeue_missiv"): "Missivet i utkorgen gjort om",
+    ("remiss", "publish"): "Publicerad på den öppna sidan",
     ("remiss", "unpublish"): "Borttagen från den öppna sidan", ("remiss", "yttrande_mail"): "Yttrandet lagt i utkorgen",
     ("attachment", "upload"): "Fil uppladdad", ("attachment", "missiv"): "Missiv skapat",
     ("attachment", "sammanstallning"): "Svaren sammanställda",
@@ -81,6 +83,9 @@ ACTION_LABELS = {
     # not audit events: the moment the sweep sent the expedierat yttrande's mail, from its outbox row
     # (drafting.mail_state.history_of; the expediering's own line says it was put in the Utkorg, walk22 L7)
     ("outbox_message", "yttrande_sent"): "Yttrandet e-postat", ("outbox_message", "rattelse_sent"): "Rättelsen e-postad",
+    # not audit events either: the moments the sweep e-mailed the missiv or gave up on it (outgoing.held.history_of)
+    ("outbox_message", "missiv_sent"): "Missivet e-postat",
+    ("outbox_message", "missiv_failed"): "Missivet kunde inte e-postas",
     ("remiss", "arkiv"): "Expedierat yttrande arkiverat",  # by kind at render time: old events too
     ("remiss", "makulera"): "Makulerad – registrerad av misstag",  # remiss.remisser.voided
 }

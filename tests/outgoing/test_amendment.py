@@ -10,6 +10,7 @@ from html import unescape
 from sqlmodel import select
 
 from remiss.reminders.models import OutboxMessage
+from tests.outgoing.conftest import run_sweep
 from tests.outgoing.test_walk9_dates import _sent
 
 
@@ -19,8 +20,9 @@ def _text(response) -> str:
 
 
 def test_changed_questions_after_sending_are_told_and_offered_to_those_already_sent_to(session, client, auth,
-                                                                                       clock):
+                                                                                       clock, runner, smtp):
     remiss, page, (trafik, miljo) = _sent(session, client, auth, clock)
+    run_sweep(runner, smtp, clock.now)  # the missiv goes out (one still in the Utkorg is made anew, h-out23 M5)
     answer = f"{page}/utskick/instanser/{miljo}"
     assert auth.post(answer, {"action": "answer", "answered_on": "2026-12-04", "summary": "Positiva."},
                      form_url=answer).status_code == 302

@@ -20,8 +20,10 @@ from tests.outgoing.test_walk9_dates import _sent
 from tests.support.factories import make_user
 
 
-def test_a_patch_of_the_questions_of_a_sent_remiss_warns_as_the_form_does(session, client, auth, clock):
+def test_a_patch_of_the_questions_of_a_sent_remiss_warns_as_the_form_does(session, client, auth, clock, runner,
+                                                                          smtp):
     remiss, page, _ = _sent(session, client, auth, clock)
+    run_sweep(runner, smtp, clock.now)  # the missiv goes out (one still in the Utkorg is made anew, h-out23 M5)
     rid = int(page.rsplit("/", 1)[1])
     clock.advance(minutes=5)
     headers = {"X-CSRFToken": csrf_token(client, page)}

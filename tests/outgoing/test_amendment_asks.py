@@ -11,6 +11,7 @@ from sqlmodel import select
 
 from remiss.outgoing.service.amendments import KIND
 from remiss.reminders.models import OutboxMessage
+from tests.outgoing.conftest import run_sweep
 from tests.outgoing.test_walk9_dates import _sent
 from tests.support.asking import assert_asked_beside, form_at, visible_text
 
@@ -33,8 +34,10 @@ def _queued(session, rid: int) -> int:
     return len(rows)
 
 
-def test_sending_the_amendment_without_the_dialogs_yes_asks_on_the_page(session, client, auth, clock):
+def test_sending_the_amendment_without_the_dialogs_yes_asks_on_the_page(session, client, auth, clock, runner,
+                                                                         smtp):
     remiss, page, _ = _sent(session, client, auth, clock)
+    run_sweep(runner, smtp, clock.now)  # the missiv goes out (one still in the Utkorg is made anew, h-out23 M5)
     rid = remiss.id
     session.rollback()  # the test's read ends, so the app may write (SQLite has one writer)
     clock.advance(minutes=5)

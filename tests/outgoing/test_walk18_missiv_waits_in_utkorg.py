@@ -36,7 +36,7 @@ def test_the_outgoing_page_says_the_missiv_waits_in_the_utkorg_until_a_sweep_sen
     said = _text(auth.post(f"{page}/utskick/skicka", {"confirm_send": "1"}, form_url=page, follow_redirects=True))
     assert f"Remissen är skickad: missivet {QUEUED} till 2 remissinstanser." in said
     assert WAITS in said  # the remiss page the flash is shown on
-    assert "Remissen skickad med e-post till 2 remissinstanser (lagt i utkorgen)" in said  # the history
+    assert "Utskick av " in said and "(Missivet lagt i utkorgen för e-post till 2 remissinstanser)" in said  # history
 
     clock.advance(minutes=3)
     mailed = run_sweep(runner, smtp, clock.now)

@@ -6,8 +6,10 @@ simply get the new missiv when the remiss is sent to them.
 """
 from __future__ import annotations
 
+import json
 from datetime import datetime
 
+from sqlalchemy import update
 from sqlmodel import Session, select
 
 from remiss.audit import service as audit
@@ -18,6 +20,7 @@ from remiss.clock import local_today
 from remiss.namnd.models import Namnd
 from remiss.outgoing import mails
 from remiss.outgoing.service import lifecycle, missiv_doc, sending
+from remiss.reminders.models import OutboxMessage, OutboxStatus
 from remiss.reminders.outbox import enqueue
 from remiss.reminders.queued import queued
 from remiss.remisser import service as remisser
@@ -38,14 +41,76 @@ def questions_changed_at(session: Session, remiss_id: int) -> datetime | None:
 
 def outdated(session: Session, remiss: Remiss) -> list[SandlistaEntry]:
     """The instanser sent the remiss before its frågeställningar last changed, and not yet sent the changed missiv,
-    that have not answered or avstått."""
+    that have not answered or avstått. Not one whose e-mailed missiv has not left the Utkorg while the remiss can be
+    sent: that mail is made anew from the remiss as it is (rebuild_queued), so it goes out with the questions in
+    force (h-out23 M5)."""
     changed = questions_changed_at(session, remiss.id)
     if changed is None or remiss.sent_at is None:
         return []
     told = {e.entity_id: e.at for e in session.exec(select(AuditEvent).where(
         AuditEvent.remiss_id == remiss.id, AuditEvent.entity == "sandlista_entry", AuditEvent.action == ACTION))}
+    queued_now = set(_queued_rows(session, remiss.id)) if remiss.status in lifecycle.SENDS else set()
     return [e for e in lifecycle.unanswered(remisser.entries(session, remiss.id))
-            if max(filter(None, (e.sent_at, told.get(e.id)))) < changed]
+            if max(filter(None, (e.sent_at, told.get(e.id)))) < changed and e.id not in queued_now]
+
+
+_NOT_OUT = (OutboxStatus.pending.value, OutboxStatus.failed.value)  # not claimed by a sweep: its payload may change
+
+
+def _queued_rows(session: Session, remiss_id: int) -> dict[int, OutboxMessage]:
+    """entry id → the outbox row of its e-mailed missiv while no sweep has sent or taken it (pending or failed)."""
+    prefix = f"outgoing:missiv:{remiss_id}:"
+    rows = session.exec(select(OutboxMessage).where(OutboxMessage.remiss_id == remiss_id,
+                                                    OutboxMessage.kind == sending.MISSIV_KIND,
+                                                    OutboxMessage.status.in_(_NOT_OUT))).all()
+    return {int(r.key[len(prefix):]): r for r in rows if r.key.startswith(prefix) and r.key[len(prefix):].isdigit()}
+
+
+def rebuild_queued(session: Session, *, now: datetime, principal: Principal, remiss: Remiss, files_dir: str,
+                   base_url: str) -> list[str]:
+    """After a change to a sent remiss (Ändra uppgifter, PATCH): the missiv mails still in the Utkorg are made anew
+    from the remiss as it is now – a new missiv when the one made is out of date (missiv_doc.stale_reason), as
+    "Skicka remissen" makes it – so no instans is e-mailed old frågeställningar, svarsdag or title (h-out23 M5).
+    Return the names of the instanser whose queued mail was made anew ([] when none waits or each is current)."""
+    if remiss.direction != "utgaende" or remiss.sent_at is None or remiss.status not in lifecycle.SENDS:
+        return []  # once compiled no missiv is made any more (walk21 J5): one still queued goes out as it was
+    rows = _queued_rows(session, remiss.id)
+    if not rows:
+        return []
+    missiv = missiv_doc.current_missiv(session, remiss.id)
+    if missiv is None or missiv_doc.stale_reason(session, remiss, missiv):
+        missiv = missiv_doc.generate_missiv(session, now=now, principal=principal, remiss=remiss, files_dir=files_dir)
+    attachments = [missiv] + missiv_doc.remisshandlingar(session, remiss.id)
+    namnd = session.get(Namnd, remiss.namnd_id)
+    entries = {e.id: e for e in remisser.entries(session, remiss.id)}
+    rebuilt = []
+    for entry_id, row in rows.items():
+        entry = entries.get(entry_id)
+        if entry is None:
+            continue
+        payload = mails.missiv_mail(remiss=remiss, namnd=namnd, entry=entry, attachments=attachments,
+                                    base_url=base_url)
+        text = json.dumps(payload, ensure_ascii=False, default=str)
+        if text == row.payload:
+            continue
+        # only while no sweep has taken it: one it is sending goes out as it was, and counts as sent (outdated)
+        done = session.execute(update(OutboxMessage).where(OutboxMessage.id == row.id,
+                                                           OutboxMessage.status.in_(_NOT_OUT))
+                               .values(payload=text, subject=payload["subject"][:500])).rowcount
+        if done:
+            rebuilt.append(entry.name)
+    if rebuilt:
+        audit.record(session, now=now, user_id=principal.user_id, entity="remiss", entity_id=remiss.id,
+                     remiss_id=remiss.id, action="requeue_missiv", note=rebuilt_words(rebuilt))
+    session.flush()
+    return rebuilt
+
+
+def rebuilt_words(names: list[str]) -> str:
+    """What saving said when the missiv waiting in the Utkorg was made anew (rebuild_queued)."""
+    one = len(names) == 1
+    return (f"Missivet till {join_words(names)} låg i utkorgen och var inte skickat: det är gjort om från remissen "
+            f"som den är nu, så {'den' if one else 'de'} får de ändrade uppgifterna när det e-postas.")
 
 
 def _pending(session: Session, remiss: Remiss) -> tuple[list[str], list[str]]:

@@ -213,15 +213,30 @@ def answers_of(session: Session, entry_id: int) -> dict[int, str]:
     return {a.question_id: a.text for a in rows}
 
 
+def declines_already(entry: SandlistaEntry, note: str) -> bool:
+    """Whether "Instansen avstår" would change nothing: the instans avstår already, with this Kommentar."""
+    return entry.answer_status == AnswerStatus.avstar and entry.summary == note.strip()[:5000]
+
+
+def already_declined_words(entry: SandlistaEntry) -> str:
+    """ "Trafiknämnden avstår redan (registrerat 4 december 2026); inget är ändrat." """
+    day = f" (registrerat {format_date(entry.answered_on)})" if entry.answered_on else ""
+    return f"{entry.name} avstår redan{day}; inget är ändrat."
+
+
 def decline(session: Session, *, now: datetime, principal: Principal, remiss: Remiss, entry: SandlistaEntry,
             answered_on: date, note: str = "", base: str | None = None, confirmed: bool = True) -> SandlistaEntry:
     """The instans avstår från att yttra sig. Asked first (confirmed=False: replacing.Asks) where it replaces a
     registered answer or the remiss is not sent to the instans yet; base as for register_answer (walk22 L1, L6)."""
     begin(principal, remiss)
     replacing.check_decline(session, entry, base, confirmed)
+    if declines_already(entry, note):  # nothing to register: no history line, no new date (h-out23 M3)
+        return entry
     before = _snapshot(entry)
+    # an avstår corrected (its Kommentar, walk12b #19) keeps the day it was registered
+    entry.answered_on = entry.answered_on if entry.answer_status == AnswerStatus.avstar and entry.answered_on \
+        else answered_on
     entry.answer_status = AnswerStatus.avstar.value
-    entry.answered_on = answered_on
     entry.summary = note.strip()[:5000]
     session.add(entry)
     session.flush()

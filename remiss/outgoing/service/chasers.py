@@ -9,12 +9,13 @@ import json
 import re
 from datetime import date, datetime, time
 
-from sqlalchemy import update
+from sqlalchemy import or_, update
 from sqlmodel import Session, select
 
 from remiss.calendar import WorkCalendar
 from remiss.clock import STOCKHOLM
 from remiss.namnd.models import ClosedDay, Namnd
+from remiss.outgoing import held
 from remiss.reminders.models import OutboxMessage, OutboxStatus
 from remiss.reminders.outbox import enqueue
 from remiss.remisser.models import AnswerStatus, Direction, Remiss, SandlistaEntry
@@ -109,7 +110,8 @@ def schedule(session: Session, *, now: datetime, remiss: Remiss, calendar: WorkC
     entries = session.exec(select(SandlistaEntry).where(SandlistaEntry.remiss_id == remiss.id,
                                                         SandlistaEntry.sent_at.is_not(None),
                                                         SandlistaEntry.answer_status.in_(OPEN))).all()
-    for entry in entries:
+    failed = held.failed_entry_ids(session, remiss.id)  # never got the remiss: nothing to remind of (h-out23 M4)
+    for entry in (e for e in entries if e.id not in failed):
         day, at = deadline_of(remiss, entry)
         if day is None or not entry.email:
             continue
@@ -130,6 +132,11 @@ def schedule(session: Session, *, now: datetime, remiss: Remiss, calendar: WorkC
         passed.append(notice[0])
     notice = notice if notice and notice[0] in wanted else None
     prefix = f"outgoing:chaser:{remiss.id}:"
+    if failed:
+        session.execute(update(OutboxMessage).where(
+            OutboxMessage.kind == KIND, or_(*(OutboxMessage.key.like(f"{prefix}{entry_id}:%") for entry_id in failed)),
+            OutboxMessage.status == OutboxStatus.pending.value)
+            .values(status=OutboxStatus.cancelled.value, last_error=MISSIV_FAILED))
     stale = update(OutboxMessage).where(OutboxMessage.kind.in_([KIND, NOTICE_KIND]),
                                         OutboxMessage.key.like(prefix + "%"),
                                         OutboxMessage.status == OutboxStatus.pending.value)
@@ -200,6 +207,20 @@ def _officer_notice(session: Session, remiss: Remiss, calendar: WorkCalendar):
     moment = datetime.combine(calendar.add_workdays(remiss.effective_deadline_on, 1), CHASE_AT, tzinfo=STOCKHOLM)
     # under the chasers' prefix (entry 0: the remiss itself), so re-planning cancels and revives it with them
     return _key(remiss.id, 0, moment), (officer, moment)
+
+
+MISSIV_FAILED = "Missivet kunde inte e-postas, så remissinstansen har inte fått remissen"
+
+
+def replan_remisser(session: Session, *, now: datetime, ids: list[int] = (), remiss_ids: list[int] = ()) -> int:
+    """Re-plan the chasers of the remisser of these missiv rows (ids) or these remisser: the sweep gave up on a
+    missiv (reminders.claim.AFTER_FAILED), or an administrator put it back in the queue (reminders.resend.AFTER_RESEND;
+    h-out23 M4). Return the chasers added."""
+    wanted = set(remiss_ids)
+    if ids:
+        wanted |= set(session.exec(select(OutboxMessage.remiss_id).where(OutboxMessage.id.in_(list(ids)))).all())
+    remisser = [session.get(Remiss, rid) for rid in sorted(r for r in wanted if r is not None)]
+    return sum(schedule(session, now=now, remiss=r) for r in remisser if r is not None)
 
 
 STOPPED = {True: "Svaren är sammanställda", False: "Remissen är avslutad"}

@@ -118,11 +118,16 @@ def check_decline(session: Session, entry: SandlistaEntry, base: str | None, con
     stands, question = _decline_parts(entry)
     if stale_form.stale(base, token(session, entry)):
         raise Asks(f"Att {entry.name} avstår är inte registrerat. {changed_words(session, entry)} "
-                   + (question or "Tryck Instansen avstår igen om det ska registreras ändå."),
+                   + (f"{question} {tick(entry)}" if question else
+                      "Tryck Instansen avstår igen om det ska registreras ändå."),
                    DECLINE_BOX if question else "")
     if question and not confirmed:
-        raise Asks(f"Att {entry.name} avstår är inte registrerat: {stands} {question} Kryssa i "
-                   f"”{decline_box_label(entry)}” vid knappen om det ska registreras.", DECLINE_BOX)
+        raise Asks(f"Att {entry.name} avstår är inte registrerat: {stands} {question} {tick(entry)}", DECLINE_BOX)
+
+
+def tick(entry: SandlistaEntry) -> str:
+    """What every question beside a button ends with (web/asking.py): the box to tick (h-out23 M9b)."""
+    return f"Kryssa i ”{decline_box_label(entry)}” vid knappen om det ska registreras."
 
 
 UNDONE = (AnswerStatus.svarat, AnswerStatus.avstar)  # what Ångra undoes (the page offers it for these)

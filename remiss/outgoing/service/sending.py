@@ -206,10 +206,13 @@ def send(session: Session, *, now: datetime, principal: Principal, remiss: Remis
     session.add(remiss)
     session.flush()
     # the missiv is queued, not yet e-mailed (walk18 F2): the page lists it until a sweep sends it
-    ways = [f"med e-post till {count_words(mailed, 'remissinstans', 'remissinstanser')} (lagt i utkorgen)"
+    # the history says what happened now; "Missivet e-postat" is its own line when a sweep has sent it (h-out23 M9a)
+    ways = [f"missivet lagt i utkorgen för e-post till {count_words(mailed, 'remissinstans', 'remissinstanser')}"
             if mailed else "",
-            f"per post till {count_words(len(by_post), 'remissinstans', 'remissinstanser')}" if by_post else ""]
-    note = ("Remissen skickad " + " och ".join(way for way in ways if way)).strip()
+            f"brev med missivet att skriva ut och skicka per post till "
+            f"{count_words(len(by_post), 'remissinstans', 'remissinstanser')}" if by_post else ""]
+    note = " och ".join(way for way in ways if way)
+    note = note[:1].upper() + note[1:]
     audit.record(session, now=now, user_id=principal.user_id, entity="remiss", entity_id=remiss.id,
                  remiss_id=remiss.id, action="send", note=note,
                  changes={"sent_to": [None, [e.name for e in by_mail + by_post]]})  # read by compiled._sent_since

@@ -27,6 +27,10 @@ from remiss.remisser.models import AnswerStatus, Attachment
 from remiss.web import asking, now, principal, say_here
 
 
+class AlreadyDone(Exception):
+    """What was pressed is already registered: nothing changed (the message says so)."""
+
+
 @bp.route("/remisser/<int:remiss_id>/utskick/instanser/<int:entry_id>", methods=["GET", "POST"])
 def entry(remiss_id: int, entry_id: int):
     session, p = get_session(), principal()
@@ -43,6 +47,10 @@ def entry(remiss_id: int, entry_id: int):
     if request.method == "POST":
         try:
             message, errors, refused = attempt(session, lambda: _entry_action(session, remiss, item, questions, held))
+        except AlreadyDone as exc:  # nothing to do: said as information, and nothing written (h-out23 M3)
+            session.rollback()
+            flash(str(exc), "info")
+            return _back(remiss_id)
         except replacing.Asks as exc:  # said in this page, with what was typed (remiss.stale_form)
             session.rollback()
             say_here(exc.said)
@@ -128,9 +136,12 @@ def _entry_action(session, remiss, item, questions, held=()) -> str:
                                                            else " på den här remissen."))
     if action == "decline":
         replaced = replacing.answer_words(item) if item.answer_status == AnswerStatus.svarat else ""
+        unchanged = answers.declines_already(item, str(form.get("note", ""))[:5000])
         answers.decline(session, now=now(), principal=p, remiss=remiss, entry=item, answered_on=today,
                         note=str(form.get("note", ""))[:5000], base=stale_form.posted(form, replacing.BASE),
                         confirmed=asking.confirmed(replacing.DECLINE_BOX))
+        if unchanged:  # pressed again: nothing registered, said as information, not "Klart" (h-out23 M3)
+            raise AlreadyDone(answers.already_declined_words(item))
         if replaced:  # asked about first: say what became of it
             return (f"{item.name} avstår från att yttra sig. Det registrerade svaret ({replaced}) är ersatt; det "
                     "finns kvar i historiken.")

@@ -76,6 +76,10 @@ def _show(remiss_id: int, *, assign_values: dict | None = None, assign_errors: d
     if incoming:  # the expedierat yttrande's mail: its words, and when the sweep sent it (walk22 L7)
         mail_labels, sent = mail_state.history_of(session, remiss.id)
         logged = sorted([*logged, *sent], key=lambda e: e.at, reverse=True) if sent else logged
+    else:  # the missiv e-mailed, or given up on, at the moment the sweep did it (h-out23 M9a)
+        from remiss.outgoing.held import history_of
+        sent = history_of(session, remiss.id)
+        logged = sorted([*logged, *sent], key=lambda e: e.at, reverse=True) if sent else logged
     events = describe(session, logged, outgoing=not incoming, mail_labels=mail_labels)
     with reading_once(session):  # the panels show some of the same rows: load them once
         read_once(session, ("namnd_name", remiss.namnd_id), lambda: remiss.namnd_name)  # read with the remiss
@@ -120,11 +124,14 @@ def _show(remiss_id: int, *, assign_values: dict | None = None, assign_errors: d
 
 
 def _outgoing_edit_note(session, remiss) -> str:
-    """After a change to a sent outgoing remiss: who has the old frågeställningar, who is still to be sent it."""
+    """After a change to a sent outgoing remiss: the missiv still in the Utkorg made anew from it (h-out23 M5), who
+    has the old frågeställningar, who is still to be sent it."""
     if remiss.direction != Direction.utgaende:
         return ""
-    from remiss.outgoing.service.amendments import after_edit_note
-    return after_edit_note(session, remiss)
+    from remiss.outgoing.service.amendments import after_edit_note, rebuild_queued, rebuilt_words
+    rebuilt = rebuild_queued(session, now=now(), principal=principal(), remiss=remiss,
+                             files_dir=current_app.config["FILES_DIR"], base_url=current_app.config["BASE_URL"])
+    return " ".join(filter(None, [rebuilt_words(rebuilt) if rebuilt else "", after_edit_note(session, remiss)]))
 
 
 def _by_hand_problem(remiss, status) -> str:
