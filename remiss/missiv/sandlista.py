@@ -68,8 +68,6 @@ _ELSEWHERE_WORDS = (
     r"(?:[ \t]+i[ \t]+bilaga(?:[ \t]+\d{1,2})?|[ \t]*\(bilaga(?:[ \t]+\d{1,2})?\))?"
 )
 _ELSEWHERE_LINE = re.compile(rf"^[# \t]*({_ELSEWHERE_WORDS})[ \t]*[.:]?[ \t]*$", re.IGNORECASE | re.MULTILINE)
-# the rest of a heading's line, or else the next line with words
-_UNDER_HEADING = re.compile(r"[ \t]*(?:\n\s*)?(\S[^\n]*?)[ \t]*(?:\n|\Z)")
 # "Promemorian Ett förenklat kommunalekonomiskt utjämningssystem": a document's name, the ärendemening of a
 # Regeringskansliet missiv below its addressee block; a line that begins so is never a remissinstans
 _DOCUMENT_LINE = re.compile(
@@ -274,10 +272,12 @@ def find_sandlista(text: str) -> SandlistaFinding:
         rest_of_line = text[heading.end():text.find("\n", heading.end()) if "\n" in text[heading.end():] else len(text)]
         if _FILE_LINK.search(text, heading.start(), heading.end() + len(rest_of_line)) or _under_attachments(text, heading.start()):
             continue
-        below = _UNDER_HEADING.match(text, heading.end())
-        if below and _ELSEWHERE_LINE.fullmatch(below.group(1)):
+        # the rest of the heading's line, or else the next line with words
+        below = rest_of_line.strip() or _next_nonblank(text, heading.end() + len(rest_of_line)) or ""
+        if _ELSEWHERE_LINE.fullmatch(below):
             # "Remissinstanser / Enligt sändlista": no names here, whatever line comes next
-            elsewhere = elsewhere or below.span(1)
+            start = text.find(below, heading.end())
+            elsewhere = elsewhere or (start, start + len(below))
             continue
         if len(rest_of_line.strip()) > 80:
             names = _split_flat(rest_of_line.strip())
