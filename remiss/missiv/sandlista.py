@@ -58,6 +58,25 @@ _GENERIC = re.compile(
     rf"(?:\s*(?:,|\boch\b|\bsamt\b)\s*(?:berörda\s+|samtliga\s+)?(?:[\wåäö-]+\s+){{0,2}}?{_GENERIC_GROUP})*)",
     re.IGNORECASE,
 )
+# "Remissinstanser / Enligt sändlista", "Remissinstanser enligt bifogad sändlista", "Sändlista: se bilaga 2": the list
+# is a document of its own (walk23 W1). Whatever line follows such words is no remissinstans, so the list is left
+# empty with a warning quoting them. "Enligt sändlista nedan" is no such line: the list follows.
+_ATTACHED = r"(?:bifogad|bifogade|bilagd|bilagda|separat|särskild|medföljande)[ \t]+"
+_ELSEWHERE_WORDS = (
+    rf"(?:(?:till[ \t]+)?(?:remissinstanser(?:na)?|remissmottagar(?:e|na)|sändlista)[ \t]*:?[ \t]+)?(?:enligt|se|på)[ \t]+"
+    rf"(?:(?:{_ATTACHED})?(?:sändlista(?:n)?|bilaga(?:n)?(?:[ \t]+\d{{1,2}})?)|{_ATTACHED}lista(?:n)?)"
+    r"(?:[ \t]+i[ \t]+bilaga(?:[ \t]+\d{1,2})?|[ \t]*\(bilaga(?:[ \t]+\d{1,2})?\))?"
+)
+_ELSEWHERE_LINE = re.compile(rf"^[# \t]*({_ELSEWHERE_WORDS})[ \t]*[.:]?[ \t]*$", re.IGNORECASE | re.MULTILINE)
+# "Promemorian Ett förenklat kommunalekonomiskt utjämningssystem": a document's name, the ärendemening of a
+# Regeringskansliet missiv below its addressee block; a line that begins so is never a remissinstans
+_DOCUMENT_LINE = re.compile(
+    r"(?:(?:departements|remiss)?promemori(?:a|an)|(?:del|slut)?betänkande(?:t)?|lagrådsremiss(?:en)?|rapport(?:en)?|"
+    r"konsekvensutredning(?:en)?|utkast(?:et)?[ \t]+till|förslag(?:et)?[ \t]+(?:till|om|på)|"
+    r"remiss(?:en)?[ \t]+(?:av|angående|om|gällande|avseende|rörande)|"
+    r"(?:SOU|Ds)[ \t]+\d{4}:\d{1,3})(?![\wåäö])",
+    re.IGNORECASE,
+)
 _OVANSTAENDE = re.compile(r"\b(?:till|för) ovanstående\b|\bovanstående remissinstanser\b", re.IGNORECASE)
 
 
@@ -120,6 +139,8 @@ def _from_lines(text: str, start: int) -> tuple[list[str], int]:
         if _PAGE_LINE.match(line) or not re.search(r"[^\W\d_]", line):
             continue
         num = _NUMBERED.match(line)
+        if not num and not _BULLET.match(line) and _DOCUMENT_LINE.match(line):
+            break  # the ärendemening below the list (or below "Enligt sändlista"): the letter's text goes on
         if numbered is None and not num and not names and _is_group_line(line):
             continue  # "Myndigheter" above the first entry: a group's heading, not a name
         if numbered is None:
@@ -164,7 +185,7 @@ def _single_name_paragraph(text: str, pos: int) -> bool:
         return False
     line = m.group(1).strip()
     return (line[:1].isupper() and len(line.split()) <= 8 and not _is_prose(line) and not line.endswith(".")
-            and not _NOT_AN_ENTRY.match(line) and not re.search(r"[:@]|\d{4}", line))
+            and not _NOT_AN_ENTRY.match(line) and not _DOCUMENT_LINE.match(line) and not re.search(r"[:@]|\d{4}", line))
 
 
 def _numbered_below(text: str, pos: int) -> bool:
@@ -246,9 +267,17 @@ def _ended(names: list[str]) -> list[str]:
 def find_sandlista(text: str) -> SandlistaFinding:
     """Return the remissinstanser listed under a heading, or in the addressee block above 'ovanstående'."""
     unsplit: tuple[int, int] | None = None  # a list on one line whose names could not be told apart
+    elsewhere: tuple[int, int] | None = None  # words under a heading that say the list is a document of its own
     for heading in _HEADING.finditer(text):
         rest_of_line = text[heading.end():text.find("\n", heading.end()) if "\n" in text[heading.end():] else len(text)]
         if _FILE_LINK.search(text, heading.start(), heading.end() + len(rest_of_line)) or _under_attachments(text, heading.start()):
+            continue
+        # the rest of the heading's line, or else the next line with words
+        below = rest_of_line.strip() or _next_nonblank(text, heading.end() + len(rest_of_line)) or ""
+        if _ELSEWHERE_LINE.fullmatch(below):
+            # "Remissinstanser / Enligt sändlista": no names here, whatever line comes next
+            start = text.find(below, heading.end())
+            elsewhere = elsewhere or (start, start + len(below))
             continue
         if len(rest_of_line.strip()) > 80:
             names = _split_flat(rest_of_line.strip())
@@ -268,6 +297,14 @@ def find_sandlista(text: str) -> SandlistaFinding:
     block = _addressee_block(text)
     if block:
         return block
+    # "Enligt sändlista" as a line of the addressee block without a heading ("Se bilaga 2" alone names no list)
+    elsewhere = elsewhere or next((m.span(1) for m in _ELSEWHERE_LINE.finditer(text)
+                                   if "sändlista" in m.group(1).casefold()), None)
+    if elsewhere:
+        # Left empty: the names are in a document of their own, and no line near these words is one of them
+        words = re.sub(r"\s+", " ", text[elsewhere[0]:elsewhere[1]]).strip(" \t.:")
+        return SandlistaFinding((), elsewhere, (
+            f"Missivet hänvisar till en sändlista som inte står i texten (”{words}”); fyll i remissinstanserna för hand.",))
     generic = _GENERIC.search(text)
     if generic:
         # Left empty on purpose: "samtliga nämnder" is not a remissinstans, and names typed on the
