@@ -6,7 +6,6 @@ outage of the mail (reminders.queued.down_since) it says why, in the words of re
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import datetime
 
 from sqlalchemy import bindparam, select
@@ -15,7 +14,7 @@ from sqlmodel import Session
 from remiss.calendar.swedish import format_date_time
 from remiss.drafting.mailing import KIND
 from remiss.reminders.models import OutboxMessage, OutboxStatus
-from remiss.reminders.queued import down_since, held
+from remiss.reminders.queued import MailEvent, down_since, held
 from remiss.remisser.kind_words import agreeing, it_of
 
 _O = OutboxMessage.__table__.c
@@ -32,21 +31,6 @@ HISTORY_LABELS = {OutboxStatus.failed.value: "{what} {lagd} i utkorgen – kunde
                   OutboxStatus.superseded.value: "{what} {lagd} i utkorgen – {stoppad} där, inte {e_postad}"}
 # the words of the sending (remisser.history.ACTION_LABELS: "Yttrandet e-postat", "Rättelsen e-postad")
 SENT_ACTIONS = ("yttrande_sent", "rattelse_sent")
-
-
-@dataclass(frozen=True)
-class SentEvent:
-    """The moment the sweep sent an expedierat yttrande (or rättelse), read from its outbox row and shown in the
-    history among the audit events (remisser.history.describe): the outbox is what says what was sent."""
-
-    at: datetime
-    action: str
-    note: str
-    id: int = 0
-    user_id: int | None = None  # the system sent it
-    user_name: str | None = None
-    entity: str = "outbox_message"
-    changes: str = "{}"
 
 
 def mails_of(session: Session, remiss_id: int) -> list:
@@ -92,7 +76,7 @@ def _what(n: int) -> tuple[str, bool]:
     return ("Rättelsen", False) if n else ("Yttrandet", True)
 
 
-def history_of(session: Session, remiss_id: int) -> tuple[dict[datetime, str], list[SentEvent]]:
+def history_of(session: Session, remiss_id: int) -> tuple[dict[datetime, str], list[MailEvent]]:
     """The history's words for each mail event, by its moment (the row is queued in the same moment it is logged),
     and a line for each mail the sweep sent, at the moment it was sent (walk22 L7): the rows read once."""
     labels, sent = {}, []
@@ -102,6 +86,6 @@ def history_of(session: Session, remiss_id: int) -> tuple[dict[datetime, str], l
             what=what, **{key: agreeing(word, neuter) for key, word in
                           (("lagd", "lagd"), ("stoppad", "stoppad"), ("e_postad", "e-postad"))})
         if row.status == OutboxStatus.sent.value and row.sent_at is not None:
-            sent.append(SentEvent(at=row.sent_at, action=SENT_ACTIONS[1 if n else 0],
+            sent.append(MailEvent(at=row.sent_at, action=SENT_ACTIONS[1 if n else 0],
                                   note=f"{what} e-postades till {row.recipient_email}."))
     return labels, sent

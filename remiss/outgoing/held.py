@@ -8,7 +8,6 @@ line says why (reminders.queued.unsent_lines).
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import datetime
 
 from sqlalchemy import func, or_, select
@@ -16,7 +15,7 @@ from sqlmodel import Session
 
 from remiss.calendar.swedish import count_words, join_words
 from remiss.reminders.models import OutboxMessage, OutboxStatus
-from remiss.reminders.queued import WAITING, unsent_lines
+from remiss.reminders.queued import WAITING, MailEvent, unsent_lines
 from remiss.remisser.models import SandlistaEntry
 
 KIND = "outgoing_missiv"  # sending.MISSIV_KIND, whose key is "outgoing:missiv:<remiss id>:<entry id>"
@@ -89,22 +88,6 @@ def next_step(session: Session, remiss_id: int, *, now: datetime) -> str:
     e-posten går inte att skicka just nu (…), så det är inte skickat. …"); "" once every missiv has gone out."""
     lines = unsent_lines(session, remiss_id, {KIND: "Missivet"}, now=now)
     return " ".join(lines)
-
-
-@dataclass(frozen=True)
-class MailEvent:
-    """What became of the e-mailed missiv, read from its outbox rows and shown in the history among the audit events
-    (remisser.history.describe), as drafting.mail_state.SentEvent is for the yttrande: the utskick's own line says
-    the missiv was put in the Utkorg, these say when it was e-mailed or given up on (h-out23 M9a, M4)."""
-
-    at: datetime
-    action: str  # "missiv_sent", "missiv_failed" (remisser.history.ACTION_LABELS)
-    note: str
-    id: int = 0
-    user_id: int | None = None  # the sweep did it
-    user_name: str | None = None
-    entity: str = "outbox_message"
-    changes: str = "{}"
 
 
 def history_of(session: Session, remiss_id: int) -> list[MailEvent]:

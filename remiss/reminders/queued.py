@@ -10,6 +10,7 @@ the Utkorg page says "Avbrott: …"), none of it says "inom några minuter": `do
 """
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import datetime
 
 from sqlalchemy import select
@@ -23,6 +24,23 @@ from remiss.remisser.kind_words import agreeing, it_of
 QUEUED = "läggs i utkorgen och e-postas inom några minuter"
 WAITING = (OutboxStatus.pending.value, OutboxStatus.sending.value)
 _O = OutboxMessage.__table__.c
+
+
+@dataclass(frozen=True)
+class MailEvent:
+    """A moment the sweep e-mailed (or gave up on) something a user put in the outbox, read from its outbox row and
+    shown in the history among the audit events (remisser.history.describe): the outbox is what says what was sent.
+    The user's own line says it was put in the Utkorg (drafting.mail_state for the yttrande, outgoing.held for the
+    missiv)."""
+
+    at: datetime
+    action: str  # remisser.history.ACTION_LABELS
+    note: str
+    id: int = 0
+    user_id: int | None = None  # the sweep did it
+    user_name: str | None = None
+    entity: str = "outbox_message"
+    changes: str = "{}"
 
 
 ADMIN_SEES = "Administratören ser felet under Utkorg."

@@ -213,6 +213,23 @@ def approve(session, w, at: datetime = NOW) -> None:
     change_state(session, now=at, principal=w["g"], remiss=remiss, new="godkand")
 
 
+def ready_to_decide(session, w, auth, clock) -> int:
+    """An approved yttrande, SON Öster's meeting of 24 September 2015 in the calendar, the clock after it and the
+    registrator logged in: the remiss's id, for posting its beslut forms."""
+    from remiss.clock import STOCKHOLM
+    from remiss.namnd.models import Meeting
+
+    session.add(Meeting(namnd_id=w["remiss"].namnd_id, kind="namnd",
+                        starts_at=datetime(2015, 9, 24, 17, 0, tzinfo=STOCKHOLM)))
+    approve(session, w)
+    session.commit()
+    clock.set(DECIDED_AT)
+    auth.login(w["registrator"].email)
+    rid = w["remiss"].id
+    session.rollback()
+    return rid
+
+
 def record(session, w, at: datetime = DECIDED_AT, **overrides) -> Decision:
     values = {"decided_by": "namnd", "meeting_on": date(2015, 9, 24), "paragraf": "142"}
     values.update(overrides)

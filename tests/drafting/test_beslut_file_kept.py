@@ -5,31 +5,17 @@ from __future__ import annotations
 
 import io
 import re
-from datetime import date, datetime
 from html import unescape
 
 from sqlmodel import select
 
 from remiss import files
-from remiss.clock import STOCKHOLM
 from remiss.drafting.models import Decision
-from remiss.namnd.models import Meeting
 from remiss.remisser.models import Attachment
-from tests.drafting.conftest import DECIDED_AT, approve
+from tests.drafting.conftest import ready_to_decide
 
 PDF = b"%PDF-1.4\n% protokollsutdrag SON Oster 23 september 2015\n"
 
-
-def _ready(session, w, auth, clock):
-    session.add(Meeting(namnd_id=w["remiss"].namnd_id, kind="namnd",
-                        starts_at=datetime(2015, 9, 24, 17, 0, tzinfo=STOCKHOLM)))
-    approve(session, w)
-    session.commit()
-    clock.set(DECIDED_AT)
-    auth.login(w["registrator"].email)
-    rid = w["remiss"].id
-    session.rollback()
-    return rid
 
 
 def _post(auth, rid, **data):
@@ -40,7 +26,7 @@ def _post(auth, rid, **data):
 
 
 def test_the_protokollsutdrag_is_kept_across_the_meeting_question(session, w, auth, client, clock, app):
-    rid = _ready(session, w, auth, clock)
+    rid = ready_to_decide(session, w, auth, clock)
     asked = _post(auth, rid, protokollsutdrag=(io.BytesIO(PDF), "Protokollsutdrag.pdf"))
     html = unescape(asked.get_data(as_text=True))
     assert asked.status_code == 400 and "har inget sammanträde onsdag 23 september 2015" in html
@@ -60,7 +46,7 @@ def test_the_protokollsutdrag_is_kept_across_the_meeting_question(session, w, au
 
 
 def test_a_forged_token_brings_no_file(session, w, auth, client, clock):
-    rid = _ready(session, w, auth, clock)
+    rid = ready_to_decide(session, w, auth, clock)
     html = unescape(_post(auth, rid, protokollsutdrag=(io.BytesIO(PDF), "Protokollsutdrag.pdf")).get_data(as_text=True))
     token = re.search(r'name="held_token" value="([^"]+)"', html).group(1)
     keys = re.findall(r'name="keep_held" value="([^"]+)" checked', html)

@@ -11,22 +11,9 @@ from html import unescape
 from sqlmodel import select
 
 from remiss.audit.models import AuditEvent
-from remiss.clock import STOCKHOLM
 from remiss.drafting.models import Decision
-from remiss.namnd.models import Meeting
-from tests.drafting.conftest import DECIDED_AT, approve
+from tests.drafting.conftest import ready_to_decide
 
-
-def _ready(session, w, auth, clock):
-    session.add(Meeting(namnd_id=w["remiss"].namnd_id, kind="namnd",
-                        starts_at=datetime(2015, 9, 24, 17, 0, tzinfo=STOCKHOLM)))
-    approve(session, w)
-    session.commit()
-    clock.set(DECIDED_AT)
-    auth.login(w["registrator"].email)
-    rid = w["remiss"].id
-    session.rollback()
-    return rid
 
 
 def _bases(html: str) -> list[str]:
@@ -59,7 +46,7 @@ def _decision(session, rid) -> dict:
 
 def test_a_beslut_form_opened_before_another_tab_decided_is_refused_naming_that_beslut(session, w, auth, client,
                                                                                       clock):
-    rid = _ready(session, w, auth, clock)
+    rid = ready_to_decide(session, w, auth, clock)
     [tab_a] = _bases(_page(client, rid))  # tab A opens the empty Registrera beslutet
     [tab_b] = _bases(_page(client, rid))
     assert _beslut(auth, rid, tab_b, paragraf="§ 10").status_code == 302
@@ -83,7 +70,7 @@ def test_a_beslut_form_opened_before_another_tab_decided_is_refused_naming_that_
 
 
 def test_a_stale_form_with_other_errors_says_all_and_keeps_its_old_base(session, w, auth, client, clock):
-    rid = _ready(session, w, auth, clock)
+    rid = ready_to_decide(session, w, auth, clock)
     [tab_a] = _bases(_page(client, rid))
     assert _beslut(auth, rid, tab_a, decided_by="delegat", delegat="Kim Chef, förvaltningschef",
                    paragraf="D 10").status_code == 302
@@ -96,7 +83,7 @@ def test_a_stale_form_with_other_errors_says_all_and_keeps_its_old_base(session,
 
 
 def test_a_justering_form_opened_before_another_tab_justerade_is_refused(session, w, auth, client, clock):
-    rid = _ready(session, w, auth, clock)
+    rid = ready_to_decide(session, w, auth, clock)
     assert _beslut(auth, rid, "inget").status_code == 302
     clock.set(datetime(2015, 9, 29, 8, 0, tzinfo=timezone.utc))
     tab_a = _bases(_page(client, rid))
