@@ -73,6 +73,11 @@ def test_questions_changed_while_the_missiv_waits_go_out_in_it_and_nobody_has_go
         text = _docx_text(_missiv_of(message))
         assert "Hur påverkas cyklisterna?" in text and "Vad kostar det?" in text, text
     session.rollback()
+    # sent, the missiv made anew carries the questions in force: nobody is said to have the old ones, nothing offers
+    # to send the change again (walk23b X1: the page, Nästa steg and the API said so, with a Skicka ändringen button)
+    sent_page = _text(client.get(page))
+    assert "tidigare frågeställningarna" not in sent_page and "Skicka ändringen" not in sent_page, sent_page
+    assert [w["code"] for w in _json(client.get(f"/api/v1/remisser{page[len('/remisser'):]}"))["warnings"]] == []
     # once sent, a further change is one they have not got: now they "har fått" the earlier questions
     clock.advance(minutes=5)
     again = _text(auth.post(url, {"questions": "Hur påverkas cyklisterna?"}, form_url=url, follow_redirects=True))

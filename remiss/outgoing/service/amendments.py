@@ -25,7 +25,7 @@ from remiss.reminders.outbox import enqueue
 from remiss.reminders.queued import queued
 from remiss.remisser import service as remisser
 from remiss.remisser.input import InputErrors
-from remiss.remisser.models import Remiss, SandlistaEntry
+from remiss.remisser.models import Attachment, Remiss, SandlistaEntry
 
 KIND = "outgoing_amendment"  # the outbox row of the changed missiv (remiss.outgoing.mails.KINDS)
 ACTION = "send_amendment"  # audit action on the sandlista entry: it was sent the changed missiv (written literally below)
@@ -50,8 +50,32 @@ def outdated(session: Session, remiss: Remiss) -> list[SandlistaEntry]:
     told = {e.entity_id: e.at for e in session.exec(select(AuditEvent).where(
         AuditEvent.remiss_id == remiss.id, AuditEvent.entity == "sandlista_entry", AuditEvent.action == ACTION))}
     queued_now = set(_queued_rows(session, remiss.id)) if remiss.status in lifecycle.SENDS else set()
+    made = _missiv_made(session, remiss.id)
     return [e for e in lifecycle.unanswered(remisser.entries(session, remiss.id))
-            if max(filter(None, (e.sent_at, told.get(e.id)))) < changed and e.id not in queued_now]
+            if max(filter(None, (e.sent_at, told.get(e.id), made.get(e.id)))) < changed and e.id not in queued_now]
+
+
+def _missiv_made(session: Session, remiss_id: int) -> dict[int, datetime]:
+    """entry id → when the newest missiv its e-mail carries was made. A mail made anew in the Utkorg
+    (rebuild_queued) carries a missiv made after the change, so once a sweep has sent it the instans has the questions
+    in force, though its sent_at is still the day of the utskick (walk23b X1)."""
+    prefix = f"outgoing:missiv:{remiss_id}:"
+    rows = session.exec(select(OutboxMessage).where(OutboxMessage.remiss_id == remiss_id,
+                                                    OutboxMessage.kind == sending.MISSIV_KIND,
+                                                    OutboxMessage.status != OutboxStatus.cancelled.value)).all()
+    carried = {}  # storage key of the missiv (the mail's first attachment) → entry ids
+    for row in rows:
+        entry_id, attached = row.key[len(prefix):], json.loads(row.payload).get("attachments") or []
+        if row.key.startswith(prefix) and entry_id.isdigit() and attached:
+            carried.setdefault(attached[0]["storage_key"], set()).add(int(entry_id))
+    if not carried:
+        return {}
+    made = {}
+    for key, uploaded_at in session.exec(select(Attachment.storage_key, Attachment.uploaded_at).where(
+            Attachment.remiss_id == remiss_id, Attachment.storage_key.in_(list(carried)))):
+        for entry_id in carried[key]:
+            made[entry_id] = max(uploaded_at, made.get(entry_id, uploaded_at))
+    return made
 
 
 _NOT_OUT = (OutboxStatus.pending.value, OutboxStatus.failed.value)  # not claimed by a sweep: its payload may change
