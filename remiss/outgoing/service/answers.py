@@ -229,7 +229,7 @@ def decline(session: Session, *, now: datetime, principal: Principal, remiss: Re
     """The instans avstår från att yttra sig. Asked first (confirmed=False: replacing.Asks) where it replaces a
     registered answer or the remiss is not sent to the instans yet; base as for register_answer (walk22 L1, L6)."""
     begin(principal, remiss)
-    replacing.check_decline(session, entry, base, confirmed)
+    replacing.check_decline(session, entry, base, confirmed, note=note)
     if declines_already(entry, note):  # nothing to register: no history line, no new date (h-out23 M3)
         return entry
     before = _snapshot(entry)

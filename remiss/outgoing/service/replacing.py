@@ -24,6 +24,8 @@ EXCERPT = 120  # characters of a summary quoted in a question
 
 
 BASE = stale_form.TOKEN  # the forms' hidden field
+# said when a refused answer form comes back with its empty fields filled from the registered answer (walk23b X2)
+TAKEN_OVER = "Fält som du lämnade tomma har fått det som är registrerat nu."
 
 
 class Asks(stale_form.StaleForm):
@@ -111,11 +113,21 @@ def check_answer(session: Session, entry: SandlistaEntry, base: str | None) -> N
                    "det ska ersätta det som är registrerat nu.")
 
 
-def check_decline(session: Session, entry: SandlistaEntry, base: str | None, confirmed: bool) -> None:
+def check_decline(session: Session, entry: SandlistaEntry, base: str | None, confirmed: bool,
+                  note: str = "") -> None:
     """Ask before an avstår replaces an answer, or leaves the instans out of the utskick; refuse one from a form
     opened before the instans's answer changed, naming what changed (also when the old page's dialog said yes:
-    it asked about another answer; the page that comes back carries the current token)."""
+    it asked about another answer; the page that comes back carries the current token). Where it now avstår
+    already, that is said, with nothing to press again unless the typed Kommentar differs (walk23b X3)."""
     stands, question = _decline_parts(entry)
+    if stale_form.stale(base, token(session, entry)) and entry.answer_status == AnswerStatus.avstar:
+        by = stale_form.event_by(session, stale_form.last_change(session, remiss_id=entry.remiss_id,
+                                                                 entity="sandlista_entry", entity_id=entry.id))
+        comment = f" (kommentar: {_quoted(entry.summary)})" if entry.summary.strip() else ""
+        registered = f"{entry.name} avstår redan{comment}: det registrerades{by}, efter att du öppnade sidan."
+        if not note.strip() or note.strip() == entry.summary.strip():
+            raise Asks(f"{registered} Inget mer behöver göras.")
+        raise Asks(f"{registered} Tryck Instansen avstår igen om kommentaren ska ändras till den du skrev.")
     if stale_form.stale(base, token(session, entry)):
         raise Asks(f"Att {entry.name} avstår är inte registrerat. {changed_words(session, entry)} "
                    + (f"{question} {tick(entry)}" if question else

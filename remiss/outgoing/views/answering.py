@@ -53,8 +53,10 @@ def entry(remiss_id: int, entry_id: int):
             return _back(remiss_id)
         except replacing.Asks as exc:  # said in this page, with what was typed (remiss.stale_form)
             session.rollback()
-            say_here(exc.said)
+            taken = _taken_over(session, item) if answering else {}
+            say_here(exc.said + (f" {replacing.TAKEN_OVER}" if taken else ""))
             asks, message, errors, refused = exc, "", {}, None
+            values.update(taken)
         early = isinstance(refused, answers.EarlyAnswer)
         if not errors and asks is None:
             held_uploads.release(_config("FILES_DIR"), held)
@@ -67,7 +69,10 @@ def entry(remiss_id: int, entry_id: int):
             held = held + _hold(request.files.getlist("files"), errors)
         values.pop(replacing.BASE, None)  # the page that comes back carries the current one
         if asks is not None and not answering:  # the other forms as stored, the one pressed as typed
-            values = {**_stored_values(session, item), **values}
+            stored = _stored_values(session, item)
+            values = {**stored, **values}
+            if not str(values.get("note", "")).strip():  # an empty Kommentar takes the registered one (walk23b X3)
+                values["note"] = stored.get("note", "")
     else:
         values = _stored_values(session, item)
     answer_files = session.exec(select(Attachment).where(Attachment.sandlista_entry_id == item.id)).all()
@@ -107,6 +112,16 @@ def _stored_values(session, item) -> dict:
                        "until_time": asked.requested_until_time.strftime("%H.%M")
                        if asked.requested_until_time else "", "reason": asked.reason})
     return values
+
+
+def _taken_over(session, item) -> dict:
+    """A stale answer form's text fields that were sent empty, with what is registered now (walk23b X2): saving
+    again keeps what another tab wrote there, unless the user removes it; what this tab typed stays as typed."""
+    if item.answer_status != AnswerStatus.svarat:  # an avstår's Kommentar is no answer's Sammanfattning
+        return {}
+    stored = _stored_values(session, item)
+    return {name: stored[name] for name in ("summary", "other_comments", *(k for k in stored if k.startswith("q_")))
+            if str(stored.get(name) or "").strip() and not str(request.form.get(name, "")).strip()}
 
 
 def _entry_action(session, remiss, item, questions, held=()) -> str:
