@@ -366,6 +366,7 @@ def panel_context(session: Session, principal: Principal, remiss, now) -> dict:
         "signed_by": signed_by,  # in the Expediera question too (templates/drafting/_panel.html)
         "may_sign": decision is None or decision.decided_by != DecidedBy.delegat,
         "signature_values": {key: content.get(key, "") for key in signatures.FIELDS},
+        "signatures_base": signatures.token(content),  # the names the form shows (a stale form's base)
         "versions": [{"number": v.number, "author": v.author or "okänd", "at": format_date_time(v.created_at),
                       "comment": v.comment, "frozen": v.id in sent_ids,
                       "sent": _sent_by(session, frozen, v.id, remiss)} for v in versions],

@@ -1,23 +1,31 @@
 """The names under the yttrande: warn before expediering when they are missing, and let them be filled in on the
-godkänd (and decided) yttrande without reopening its text (walk16 finding 12: it went out with empty lines)."""
+godkänd (and decided) yttrande without reopening its text (walk16 finding 12: it went out with empty lines).
+
+The Underskrifter form carries the names it showed (`base_signatures`, a stale form's base: remiss.stale_form): one
+opened before another tab or user changed the names is refused, naming who changed them, when and the names now,
+with the names typed kept (base23: it replaced them silently). A post without a base is never stale."""
 from __future__ import annotations
 
+import hashlib
+import json
 from datetime import datetime
 
-from sqlmodel import Session
+from sqlmodel import Session, select
 
+from remiss import stale_form
 from remiss.auth.access import Action, Principal, require
 from remiss.calendar.swedish import join_words, lower_first
 from remiss.drafting import content as sections
 from remiss.drafting.context import signers
 from remiss.drafting.drafts import S, DraftError, current_content, decision_of, require_open
-from remiss.drafting.models import Decision, DecidedBy, DraftVersion
+from remiss.drafting.models import Decision, DecidedBy, DraftVersion, YttrandeDraft
 from remiss.drafting.versions import add_version
 from remiss.remisser.input import InputErrors
 from remiss.remisser.models import Remiss
 
 FIELDS = ("ordforande", "forvaltningschef")
 COMMENT = "Underskrifter ifyllda"  # the version fill saves: names only, not a text anyone approved
+BASE = stale_form.SIGNATURES  # the form's hidden field: token() of the names it showed
 
 
 def missing(content: dict, decision: Decision | None) -> list[str]:
@@ -44,14 +52,53 @@ def signed_by(content: dict, decision: Decision | None, what: str = "Yttrandet")
     """'Yttrandet undertecknas av Anna Ek (ordförande) och Bo Berg (förvaltningschef).': the names the document
     prints (context.signers), shown before expediering – they may have come from the nämnd's previous yttrande
     (prefill.signatures_used_before) without anyone typing them (walk20 H9); "" when it names nobody."""
-    named = [f"{s['namn'].strip()} ({lower_first(s['roll'])})" for s in signers(content, decision)
-             if (s["namn"] or "").strip()]
+    named = _named(content, decision)
     return f"{what} undertecknas av {join_words(named)}." if named else ""
 
 
-def fill(session: Session, *, now: datetime, principal: Principal, remiss: Remiss, raw: dict) -> DraftVersion | None:
+def _named(content: dict, decision: Decision | None) -> list[str]:
+    """'Anna Ek (ordförande)': the signers the document prints with a name."""
+    return [f"{s['namn'].strip()} ({lower_first(s['roll'])})" for s in signers(content, decision)
+            if (s["namn"] or "").strip()]
+
+
+def token(content: dict) -> str:
+    """A short fingerprint of the names under the yttrande, as the Underskrifter form shows them."""
+    names = [content.get(key) or "" for key in FIELDS]
+    return hashlib.sha256(json.dumps(names, ensure_ascii=False).encode()).hexdigest()[:16]
+
+
+def _last_changed(session: Session, draft: YttrandeDraft) -> DraftVersion | None:
+    """The newest version whose names differ from the version before it (the first, when none do)."""
+    versions = session.exec(select(DraftVersion).where(DraftVersion.draft_id == draft.id)
+                            .order_by(DraftVersion.number.desc()).limit(200)).all()
+    names = [token(json.loads(v.content)) for v in versions]
+    return next((v for v, mine, before in zip(versions, names, names[1:]) if mine != before),
+                versions[-1] if versions else None)
+
+
+def stale_refusal(session: Session, remiss: Remiss, draft: YttrandeDraft, content: dict, base: str | None) -> str:
+    """'Underskrifterna ändrades av … efter att du öppnade sidan. Nu undertecknas yttrandet av …': the refusal of a
+    form opened on base before the names changed to content's ("" when it is not stale)."""
+    if not stale_form.stale(base, token(content)):
+        return ""
+    version = _last_changed(session, draft)
+    by = stale_form.changed_by(session, version.author_id, version.created_at) if version else ""
+    decision = decision_of(session, remiss.id, draft.rattelse)
+    what = "rättelsen" if draft.rattelse else "yttrandet"
+    named, unnamed = _named(content, decision), missing(content, decision)
+    now = f"Nu undertecknas {what} av {join_words(named)}." if named else ""
+    if unnamed:
+        blank = f"{join_words(unnamed)} står utan namn."
+        now += f" {blank[:1].upper()}{blank[1:]}" if named else f"Nu står {blank}"
+    return (f"Underskrifterna ändrades{by}, efter att du öppnade sidan. {now.strip()} Det du skrev står kvar nedan: "
+            "spara igen för att ändra underskrifterna till det.")
+
+
+def fill(session: Session, *, now: datetime, principal: Principal, remiss: Remiss, raw: dict,
+         base: str | None = None) -> DraftVersion | None:
     """Save the signers' names on the godkänd yttrande as a new version: the text the beslut covers is unchanged;
-    None when nothing changed."""
+    None when nothing changed. Refused from a form opened on base before the names changed (stale_refusal)."""
     require(principal, Action.review, remiss.namnd_id)
     draft, _, content = current_content(session, remiss)
     require_open(remiss, draft)
@@ -60,9 +107,16 @@ def fill(session: Session, *, now: datetime, principal: Principal, remiss: Remis
     if draft is None or draft.state != S.godkand:
         raise DraftError("Underskrifterna fylls i här på ett godkänt yttrande; ett utkast ändras under Redigera "
                          "yttrandet.")
-    new = sections.validate({key: raw.get(key, "") for key in FIELDS}, content)
+    stale = stale_refusal(session, remiss, draft, content, base)
+    errors = {BASE: stale} if stale else {}
+    try:
+        new = sections.validate({key: raw.get(key, "") for key in FIELDS}, content)
+    except InputErrors as exc:  # stale too? Say both
+        raise InputErrors(errors | exc.errors) from exc
     if all(not (new.get(key) or "").strip() for key in FIELDS):
-        raise InputErrors({"ordforande": "Skriv minst ett namn."})
+        errors["ordforande"] = "Skriv minst ett namn."
+    if errors:
+        raise InputErrors(errors)
     if new == content:
         return None
     return add_version(session, now=now, principal=principal, remiss=remiss, draft=draft, content=new,

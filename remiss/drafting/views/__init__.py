@@ -69,13 +69,16 @@ def yttrande_panel(session, p, remiss, moment):
     return ctx
 
 
-def again(remiss_id: int, name: str, errors: dict, fields: tuple[str, ...], **extra):
+def again(remiss_id: int, name: str, errors: dict, fields: tuple[str, ...], *, values: dict | None = None,
+          **extra):
     """The remiss page again (400) after a refused form of the panel: nothing saved, the messages at their fields
-    and every value typed in fields kept (g.<name>, one of FAILED_FORMS, read by yttrande_panel)."""
+    and every value typed in fields kept (g.<name>, one of FAILED_FORMS, read by yttrande_panel); values replaces
+    some (a stale form's base: what the page shows now)."""
     from remiss.remisser import views as remisser_views
 
     get_session().rollback()
-    setattr(g, name, {"errors": errors, "values": {key: request.form.get(key, "") for key in fields}, **extra})
+    typed = {key: request.form.get(key, "") for key in fields} | (values or {})
+    setattr(g, name, {"errors": errors, "values": typed, **extra})
     return remisser_views.show(remiss_id), 400
 
 
@@ -229,9 +232,14 @@ def fill_signatures(remiss_id: int):
     session = get_session()
     remiss = load_remiss(session, principal(), remiss_id, Action.review)
     try:
-        saved = signatures.fill(session, now=now(), principal=principal(), remiss=remiss, raw=request.form.to_dict())
+        saved = signatures.fill(session, now=now(), principal=principal(), remiss=remiss, raw=request.form.to_dict(),
+                                base=stale_form.posted(request.form, signatures.BASE))  # the names the form showed
     except InputErrors as exc:  # the page again with the names as typed and why (not the saved names back)
-        return again(remiss.id, "signatures_failed", exc.errors, signatures.FIELDS)
+        # refused as stale: the page comes back on the names now, so saving again changes them knowingly
+        now_shown = ({signatures.BASE: signatures.token(drafts.current_content(session, remiss)[2])}
+                     if signatures.BASE in exc.errors else {})
+        return again(remiss.id, "signatures_failed", exc.errors, signatures.FIELDS + (signatures.BASE,),
+                     values=now_shown)
     except drafts.DraftError as exc:
         session.rollback()
         flash(str(exc), "error")
