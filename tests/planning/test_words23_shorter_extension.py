@@ -10,8 +10,8 @@ from datetime import date
 from remiss.auth.access import Principal
 from remiss.planning.service import extensions
 from remiss.remisser.models import Remiss
-from tests.planning.helpers import add_meetings, at, milestones
-from tests.support.factories import make_namnd, make_remiss, make_user
+from tests.planning.helpers import milestones
+from tests.remisser.test_status_by_hand import world  # noqa: F401 (a fixture)
 
 IN_FORCE = "1 mars 2027 kl. 12.00"
 
@@ -20,16 +20,11 @@ def _text(page: str) -> str:
     return " ".join(html.unescape(re.sub(r"<[^>]+>", " ", page)).split())
 
 
-def test_a_shorter_forlangning_is_refused_saying_what_happens(session, clock, auth, client, db):
-    clock.set(at(2026, 12, 4, 9))
-    namnd = make_namnd(session, name="Miljönämnden", dnr_prefix="MN")
-    add_meetings(session, namnd, [("namnd", at(2027, 2, 25, 17), "")])
-    make_user(session, role="registrator", namnder=[namnd], email="mia@miljo.se", name="Mia Miljö")
-    remiss = make_remiss(session, namnd=namnd, deadline_on=date(2027, 3, 1), now=clock())
-    session.commit()
-    planned = {k: m.due_on for k, m in milestones(db, remiss.id).items()}
+def test_a_shorter_forlangning_is_refused_saying_what_happens(world, clock, auth, client, db):
+    remiss_id = world  # Miljönämnden's remiss, sista svarsdag 1 mars 2027 (tests/remisser/test_status_by_hand.py)
+    planned = {k: m.due_on for k, m in milestones(db, remiss_id).items()}
     auth.login("mia@miljo.se")
-    url = f"/remisser/{remiss.id}"
+    url = f"/remisser/{remiss_id}"
     said = (f"Förlängningen måste gå längre än nuvarande sista svarsdag, {IN_FORCE}. Inget registrerades: "
             f"tidplanen och påminnelserna räknas fortfarande från {IN_FORCE}. Har remittenten flyttat sista "
             "svarsdagen tidigare är det ingen förlängning: ändra sista svarsdagen under Ändra uppgifter, så räknas "
@@ -39,13 +34,13 @@ def test_a_shorter_forlangning_is_refused_saying_what_happens(session, clock, au
         response = auth.post(f"{url}/{path}", form, form_url=url)
         assert response.status_code == 400 and said in _text(response.get_data(as_text=True)), path
     with db.transaction() as s:
-        assert not extensions.extensions_of(s, remiss.id)
-        assert s.get(Remiss, remiss.id).effective_deadline_on == date(2027, 3, 1)
-    assert {k: m.due_on for k, m in milestones(db, remiss.id).items()} == planned
+        assert not extensions.extensions_of(s, remiss_id)
+        assert s.get(Remiss, remiss_id).effective_deadline_on == date(2027, 3, 1)
+    assert {k: m.due_on for k, m in milestones(db, remiss_id).items()} == planned
 
     # with a förlängning in force, editing the original day would not move it: not advised
     with db.transaction() as s:
-        extensions.general_notice(s, now=clock(), principal=Principal.system(), remiss=s.get(Remiss, remiss.id),
+        extensions.general_notice(s, now=clock(), principal=Principal.system(), remiss=s.get(Remiss, remiss_id),
                                   sender="Kommunstyrelsen", until_on=date(2027, 3, 15), until_time=None)
     response = auth.post(f"{url}/forlangningar", {"requested_by": "Hugo", "until_on": "2027-03-08"}, form_url=url)
     text = _text(response.get_data(as_text=True))

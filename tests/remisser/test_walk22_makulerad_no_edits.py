@@ -107,3 +107,29 @@ def test_the_api_refuses_patch_with_the_same_words_and_undoing_still_works(world
     assert undone.status_code == 200 and undone.get_json()["status"] == "registrerad"
     assert client.patch(url, json={"handlaggare_id": hl_id}, headers=headers).status_code == 200
     assert _remiss(db, remiss_id)[:2] == ("tilldelad", hl_id)
+
+
+def test_status_and_fields_on_a_makulerad_remiss_are_refused_saying_what_to_do(world, client, db):
+    """words23 #5: a PATCH with "status" and other fields was refused with the page's words ("… välj Registrerad under
+    ”Ändra status för hand” på remissens sida."), although the body did ask for Registrerad. The refusal stands – a
+    PATCH is done whole or not at all – and its JSON says why, that the status was not saved either, how to undo the
+    makulering first, and which fields."""
+    remiss_id, _, token = world
+    url, headers = f"/api/v1/remisser/{remiss_id}", {"Authorization": f"Bearer {token}"}
+
+    r = client.patch(url, json={"status": "registrerad", "title": "Avfallsplan", "notes": "Ny"}, headers=headers)
+    body = r.get_json()
+    assert r.status_code == 409, body
+    assert body["error"] == (
+        'Remissen är makulerad, så den ändras inte, och inget i anropet sparades – inte heller status. Fälten '
+        '"notes" och "title" kan ändras först när makuleringen är ångrad: skicka {"status": "registrerad"} ensamt, '
+        "och sedan fälten i ett nytt anrop."), body
+    assert body["code"] == "makulerad" and body["fields"] == ["notes", "title"] and body["field"] == "notes"
+    with db.transaction(write=False) as s:
+        row = s.get(Remiss, remiss_id)
+        assert (row.status, row.title, row.notes) == ("makulerad", "Remiss om avfallsplan 2027", "Första anteckningen.")
+
+    # as it says: the status alone, then the field
+    assert client.patch(url, json={"status": "registrerad"}, headers=headers).status_code == 200
+    r = client.patch(url, json={"title": "Avfallsplan"}, headers=headers)
+    assert r.status_code == 200 and r.get_json()["title"] == "Avfallsplan"
