@@ -17,7 +17,8 @@ from remiss.missiv.email import innermost, unquote
 
 try:
     from remiss.missiv.headline import plausible_heading
-    from remiss.missiv.title_trim import DOC_LEAD, REMISS_LEAD, clean_subject, tidy
+    from remiss.missiv.title_subject import clean_subject
+    from remiss.missiv.title_trim import DOC_LEAD, REMISS_LEAD, tidy
 except ImportError:  # an older parser (bench/title_cv.py --clean runs these candidates on the code of a806926)
     from remiss.missiv import title as _old
 

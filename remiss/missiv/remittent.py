@@ -9,8 +9,9 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from remiss.missiv.bodies import Body, BodyMention, body_for_email, body_named, canonical_body, find_bodies, hosted_by
+from remiss.missiv.bodies import Body, BodyMention, body_for_email, body_named, canonical_body, find_bodies
 from remiss.missiv.fields import EMAIL_RE, find_remittent_cue
+from remiss.missiv.remittent_hosts import guest_beside_host, hosted, kommun_of_unit, region_of_unit
 from remiss.missiv.sender_sentence import sending_body
 
 _BARE = {"länsstyrelsen": "lansstyrelse", "regionen": "region", "kommunen": "kommun"}
@@ -32,13 +33,13 @@ def find_remittent(text: str, answer_email: str | None,
     by_mail = body_for_email(answer_email)
     name, span, warnings = _find(text, mentions, by_mail, answer_email)
     if name is None:
-        pair = _guest_beside_host(text, mentions)
+        pair = guest_beside_host(text, mentions)
         if pair:
             return pair.body.name, (pair.start, pair.end), [
                 f"Remittenten ({pair.body.name}) är det organ som texten nämner tillsammans med dess värd "
                 f"({pair.body.host}); kontrollera."]
     host = body_named(name) if name else None
-    guest = _hosted(text, host, mentions, by_mail) if host else None
+    guest = hosted(text, host, mentions, by_mail) if host else None
     if guest:
         body, guest_span = guest
         return body.name, guest_span, [w.replace(host.name, body.name) for w in warnings]
@@ -68,10 +69,10 @@ def _find(text: str, mentions: list[BodyMention], by_mail: Body | None, answer_e
             # "Svar skickas till Länsstyrelsen": which one is a guess; better empty with the warning than wrong.
             return None, None, [f"Remittenten anges bara som ”{value}”; fyll i vilken."]
         if not canonical_body(value):
-            region = _region_of_unit(value, mentions, by_mail)
+            region = region_of_unit(value, mentions, by_mail)
             if region:
                 return region.name, span, [f"Texten anger {value} som avsändare; remittenten är regionen, {region.name} – kontrollera."]
-            kommun = _kommun_of_unit(text, value, mentions, by_mail)
+            kommun = kommun_of_unit(text, value, mentions, by_mail)
             if kommun:
                 # round 16: the kommun by its name in the register, as every other remittent (not free text
                 # "Norrköpings kommun, kommunstyrelsen"); the letter's own naming of it is the evidence
@@ -187,112 +188,6 @@ def _letterhead(text: str, mentions: list[BodyMention]) -> BodyMention | None:
                     text[m.end:line.end()].strip(" \t#*") == "":
                 return m
     return None
-
-
-# A board, office or committee of a body: "Regionstyrelsen", "Hälso- och sjukvårdsförvaltningen".
-_UNIT = re.compile(r"(?:nämnden|styrelsen|förvaltningen|kontoret|kansliet|fullmäktige)\Z", re.IGNORECASE)
-
-
-def _region_of_unit(value: str, mentions: list[BodyMention], by_mail: Body | None) -> Body | None:
-    """Return the region a region's own board or office stands for ("Regionstyrelsen remitterar underlaget till
-    samtliga nämnder inom Region Gotland", "… till Hälso- och sjukvårdsförvaltningen" with registrator.hsf@sll.se).
-
-    The answer address's region, else the one region the text names. A kommun's nämnd is left as it is: within
-    one's own kommun a nämnd is the remittent (Kulturnämnden, Kommunstyrelsen), and the parser cannot tell whose.
-    """
-    if not _UNIT.search(value):
-        return None
-    if by_mail is not None:
-        return by_mail if by_mail.kind == "region" else None
-    regions = {m.body for m in mentions if m.body.kind == "region"}
-    if len(regions) == 1 and not any(m.body.kind == "kommun" for m in mentions):
-        return regions.pop()
-    return None
-
-
-# "Kulturnämnden remitterar förslaget … till stadsområdesnämnderna i Malmö stad", "i samverkan med stadens övriga
-# nämnder", "alla stadens förvaltningar", "inom den egna nämndens ansvarsområde", a sändlista headed "Malmö stads
-# nämnder": a remiss within one kommun, to its own nämnder.
-_OWN_NAMNDER = re.compile(
-    r"\b(?:stadens|kommunens|[A-ZÅÄÖ][\wåäö]+[ \t]+(?:stads|kommuns))[ \t]+(?:övriga[ \t]+|egna[ \t]+)?"
-    r"(?:nämnder|förvaltningar)\b|\bden[ \t]+egna[ \t]+nämnden|"
-    r"nämnder\w*[ \t]+(?:i|inom)[ \t]+(?:staden|kommunen|[A-ZÅÄÖ][\wåäö]+[ \t]+(?:stad|kommun))\b")
-
-
-def _kommun_of_unit(text: str, value: str, mentions: list[BodyMention], by_mail: Body | None) -> Body | None:
-    """Return the kommun a bare "Kommunstyrelsen" or "Kulturnämnden" belongs to: the answer address's kommun, else the
-    one kommun the letter names (its letterhead, signature). Alone the name reads as the reader's own nämnd; a remiss
-    sent to the nämnder of that same kommun is an internal one, where the nämnd's name alone is right."""
-    if not _UNIT.search(value):
-        return None
-    kommuner = {m.body for m in mentions if m.body.kind == "kommun"}
-    if by_mail is not None:
-        kommun = by_mail if by_mail.kind == "kommun" else None
-    else:
-        kommun = kommuner.pop() if len(kommuner) == 1 else None
-    return None if kommun is None or _OWN_NAMNDER.search(text) else kommun
-
-
-
-def _hosted(text: str, host: Body, mentions: list[BodyMention],
-            by_mail: Body | None) -> tuple[Body, tuple[int, int] | None] | None:
-    """Return the one body `host` hosts that the letter is from, with the span that names it, or None.
-
-    "Vattenmyndigheten Bottenhavet, Länsstyrelsen Västernorrland", an answer address of the vattenmyndighet, or a
-    hosted body named at least as often as its host: the hosted body is the remittent. A regionalt cancercentrum
-    named once in passing in a region's own remiss is not.
-    """
-    guests = set(hosted_by(host))
-    if not guests:
-        return None
-    named = [m for m in mentions if m.body in guests]
-    if by_mail in guests:
-        first = next((m for m in named if m.body == by_mail), None)
-        return by_mail, (first.start, first.end) if first else None
-    if len({m.body for m in named}) > 1:
-        return None
-    hosts = [m for m in mentions if m.body == host]
-    for guest in named:
-        for m in hosts:
-            if _beside(text, (guest.start, guest.end), (m.start, m.end)):
-                return guest.body, (guest.start, guest.end)
-    if named and len(named) >= max(2, len(hosts)):
-        return named[0].body, (named[0].start, named[0].end)
-    if not named:
-        # "Vänersborgs tingsrätt\nMark- och miljödomstolen", "Länsstyrelsen Västernorrland, Vattenmyndigheten": the
-        # hosted body by its kind alone, beside its host's name (the host hosts one body of that kind).
-        for guest in guests:
-            head = _guest_head(guest)
-            found = [g for g in guests if _guest_head(g).casefold() == head.casefold()]
-            if len(found) != 1:
-                continue
-            pattern = re.compile(r"(?<![\wåäö])" + r"\s+".join(map(re.escape, head.split())) + r"(?![\wåäö])",
-                                 re.IGNORECASE)
-            for m in hosts:
-                for h in pattern.finditer(text, max(0, m.start - 120), m.end + 120):
-                    if _beside(text, h.span(), (m.start, m.end), 40):
-                        return guest, (m.start, m.end)
-    return None
-
-
-def _guest_beside_host(text: str, mentions: list[BodyMention]) -> BodyMention | None:
-    """Return the one hosted body named beside its host ("Regionalt cancercentrum väst, Västra Götalandsregionen")."""
-    pairs = {g.body: g for g in mentions for h in mentions
-             if g.body.host and h.body.name == g.body.host and _beside(text, (g.start, g.end), (h.start, h.end))}
-    return next(iter(pairs.values())) if len(pairs) == 1 else None
-
-
-def _beside(text: str, a: tuple[int, int], b: tuple[int, int], most: int = 80) -> bool:
-    """Return whether two names stand together: in the same block, no sentence between them."""
-    gap = text[min(a[1], b[1]):max(a[0], b[0])]
-    return len(gap) <= most and "\n\n" not in gap and not re.search(r"[.;:]\s", gap)
-
-
-def _guest_head(body: Body) -> str:
-    """Return a hosted body's name by its kind alone: 'Mark- och miljödomstolen', 'Vattenmyndigheten'."""
-    if " vid " in body.name:
-        return body.name.split(" vid ")[0]
-    return " ".join(body.name.split()[:2 if body.name.startswith("Regional") else 1])
 
 
 _NUMBERED = re.compile(r"(?:^|[ \t])\d{1,3}[.)][ \t]*\Z", re.MULTILINE)

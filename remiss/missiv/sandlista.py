@@ -5,7 +5,7 @@ import re
 from dataclasses import dataclass
 
 from remiss.missiv.bodies import find_bodies
-from remiss.missiv.signature import ends_letter
+from remiss.missiv.sandlista_lines import NUMBERED, WRAP_END, clean_name, from_lines, is_group_line, is_prose, next_nonblank
 
 _HEADING = re.compile(
     r"^[# \t]*(?:remissinstanser\s+sändlista|sändlista|remissinstanser|remissmottagare|"
@@ -19,31 +19,9 @@ _HEADING = re.compile(
 _FILE_LINK = re.compile(r"\((?:pdf|word|docx?|excel|xlsx?|odt)\b[^)\n]{0,30}\)", re.IGNORECASE)
 # "Bilagor:\nSändlista\nFöreskriftsförslag": the sändlista named among the letter's attachments
 _ATTACHMENTS = re.compile(r"^[ \t]*bilag(?:a|or|orna)[ \t]*:?[ \t]*$", re.IGNORECASE | re.MULTILINE)
-_NUMBERED = re.compile(r"^\s*(\d{1,3})\s*\\?[.)]?\s+(?=\S)")
-_BULLET = re.compile(r"^\s*[-–•*]\s+")
-_PAGE_LINE = re.compile(r"^\s*(?:sid(?:an|a)?\.?\s*)?\d{1,3}\s*(?:\(\s*\d{1,3}\s*\)|av\s+\d{1,3})?\s*$", re.IGNORECASE)
-_GROUP_WORDS = (
-    r"nämnder|bolag och stiftelser|stiftelser|bolag|myndigheter|kommuner|regioner|landsting|"
-    r"organisationer|domstolar|universitet och högskolor|högskolor|förbund|övriga|fackliga organisationer"
-)
-# "Övriga myndigheter", "Statliga bolag": a group's heading is capitalised only at its start; a second capital makes
-# it a name ("Sveriges Kommuner och regioner" in a list copied without its numbers).
-_GROUP_LINE = re.compile(rf"^(?:(?![^\n]*\s[A-ZÅÄÖ])[\wåäöÅÄÖ.\- ]{{0,40}}\s)?(?:{_GROUP_WORDS})\s*:?$")
-
-
-def _is_group_line(line: str) -> bool:
-    """Tell a group's heading inside a list: "Övriga myndigheter", and capitalised alone "Myndigheter", "Kommuner och
-    regioner" (a name has a second capital: "Sveriges Kommuner och Regioner")."""
-    words = line.split()
-    if len(words) >= 2 and words[-2].endswith("s"):
-        return False  # "Stockholms läns landsting": a genitive before the group word makes it a name
-    return bool(_GROUP_LINE.match(line) or _GROUP_LINE.match(line[:1].lower() + line[1:]))
-
-
 _GROUP_INLINE = re.compile(
     r"(?<![\wåäö])(?:[A-ZÅÄÖ][\wåäö]+\s+[\wåäö]+s\s+)(?:helägda\s+)?(?:nämnder|bolag och stiftelser)\b"
 )
-_WRAP_END = re.compile(r"(?:[-–,]|\b(?:och|för|i|av|på|med|samt|de|det))$")
 _END_WORD = re.compile(
     r"(?:nämnden|styrelsen|verket|kommun|AB|län|universitet|högskola|förbundet|inspektionen|"
     r"myndigheten|rådet|kontoret|fullmäktige|förvaltningen|ombudsmannen|kollegiet)$"
@@ -68,15 +46,6 @@ _ELSEWHERE_WORDS = (
     r"(?:[ \t]+i[ \t]+bilaga(?:[ \t]+\d{1,2})?|[ \t]*\(bilaga(?:[ \t]+\d{1,2})?\))?"
 )
 _ELSEWHERE_LINE = re.compile(rf"^[# \t]*({_ELSEWHERE_WORDS})[ \t]*[.:]?[ \t]*$", re.IGNORECASE | re.MULTILINE)
-# "Promemorian Ett förenklat kommunalekonomiskt utjämningssystem": a document's name, the ärendemening of a
-# Regeringskansliet missiv below its addressee block; a line that begins so is never a remissinstans
-_DOCUMENT_LINE = re.compile(
-    r"(?:(?:departements|remiss)?promemori(?:a|an)|(?:del|slut)?betänkande(?:t)?|lagrådsremiss(?:en)?|rapport(?:en)?|"
-    r"konsekvensutredning(?:en)?|utkast(?:et)?[ \t]+till|förslag(?:et)?[ \t]+(?:till|om|på)|"
-    r"remiss(?:en)?[ \t]+(?:av|angående|om|gällande|avseende|rörande)|"
-    r"(?:SOU|Ds)[ \t]+\d{4}:\d{1,3})(?![\wåäö])",
-    re.IGNORECASE,
-)
 _OVANSTAENDE = re.compile(r"\b(?:till|för) ovanstående\b|\bovanstående remissinstanser\b", re.IGNORECASE)
 
 
@@ -89,119 +58,6 @@ class SandlistaFinding:
     warnings: tuple[str, ...]
 
 
-def _is_prose(line: str) -> bool:
-    words = line.split()
-    return len(words) >= 9 or (line.rstrip().endswith(".") and len(words) >= 5 and not re.search(r"\b[A-ZÅÄÖ]\.$", line))
-
-
-def _clean_name(name: str) -> str:
-    name = re.sub(r"\s+", " ", name).strip(" \t,;")
-    # A page number glued to a name by PDF extraction ("Eksjö kommun 2"), but not "Område nummer 2".
-    name = re.sub(r"(?<!nummer)(?<!\bnr)(?<=[a-zåäöA-ZÅÄÖ)])\s+[1-9]$", "", name)
-    return name.strip()
-
-
-def _from_lines(text: str, start: int) -> tuple[list[str], int]:
-    """Read one name a line from `start`, joining wrapped names and skipping page numbers."""
-    names: list[str] = []
-    numbered = None
-    pos = start
-    end = start
-    blank_run = 0
-    spaced: bool | None = None  # entries stand in paragraphs of their own (decided at the first blank line)
-    joined = False  # the first entry took in a wrapped line
-    lines = text[start:].split("\n")
-    for index, line_match in enumerate(re.finditer(r"[^\n]*\n?", text[start:])):
-        raw = line_match.group()
-        if not raw:
-            break
-        pos = start + line_match.end()
-        line = raw.strip()
-        if line and ends_letter(lines, index):
-            break  # the signature, or a quoted mail below the list
-        if not line:
-            blank_run += 1
-            if names and numbered is False and blank_run >= 1:
-                nxt = _next_nonblank(text, pos)
-                if nxt and _is_group_line(nxt):
-                    pass
-                elif spaced is None and len(names) == 1 and not joined:
-                    # a list pasted from a web page, one <p> per entry: a blank line after every name
-                    spaced = _single_name_paragraph(text, pos)
-                    if not spaced:
-                        break
-                elif not (spaced and blank_run == 1 and _single_name_paragraph(text, pos)):
-                    break
-            if blank_run >= 3:
-                break
-            continue
-        blank_run = 0
-        if _PAGE_LINE.match(line) or not re.search(r"[^\W\d_]", line):
-            continue
-        num = _NUMBERED.match(line)
-        if not num and not _BULLET.match(line) and _DOCUMENT_LINE.match(line):
-            break  # the ärendemening below the list (or below "Enligt sändlista"): the letter's text goes on
-        if numbered is None and not num and not names and _is_group_line(line):
-            continue  # "Myndigheter" above the first entry: a group's heading, not a name
-        if numbered is None:
-            numbered = bool(num)
-        if num:
-            names.append(line[num.end():])
-        elif _BULLET.match(line):
-            names.append(_BULLET.sub("", line))
-        elif _is_group_line(line) and not (numbered and names and _WRAP_END.search(names[-1])):
-            continue
-        elif numbered:
-            if _is_prose(line) or not names:
-                break
-            if not (line[:1].islower() or _WRAP_END.search(names[-1]) or _numbered_below(text, pos)):
-                # "102. Villaägarnas Riksförbund" / "Boverkets rapport Ovårdade tomter och förfallna" (a PDF's column):
-                # below the last number, a line that no wrapped name explains is the letter's text going on
-                break
-            names[-1] = names[-1] + " " + line
-        else:
-            if _is_prose(line):
-                break
-            if names and (line[:1].islower() or _WRAP_END.search(names[-1])):
-                if spaced:
-                    break  # a paragraph of two lines after one-line entries: the list has ended
-                names[-1] = names[-1] + " " + line
-                joined = True
-            else:
-                names.append(line)
-        end = start + line_match.start() + len(raw.rstrip("\n"))
-    cleaned = [_clean_name(n) for n in names]
-    return [n for n in cleaned if n], end
-
-
-# What follows a list and is no entry: a greeting, a label, a date or an address.
-_NOT_AN_ENTRY = re.compile(r"(?:med )?vänlig(?:a)? hälsning(?:ar)?|hälsningar|enligt uppdrag", re.IGNORECASE)
-
-
-def _single_name_paragraph(text: str, pos: int) -> bool:
-    """Tell whether the paragraph after the blank lines at `pos` is one short line that could be a remissinstans."""
-    m = re.compile(r"[ \t\n]*([^\n]+)(\n[ \t]*(?:\n|\Z)|\Z)").match(text, pos)
-    if not m:
-        return False
-    line = m.group(1).strip()
-    return (line[:1].isupper() and len(line.split()) <= 8 and not _is_prose(line) and not line.endswith(".")
-            and not _NOT_AN_ENTRY.match(line) and not _DOCUMENT_LINE.match(line) and not re.search(r"[:@]|\d{4}", line))
-
-
-def _numbered_below(text: str, pos: int) -> bool:
-    """Tell whether the next line with words below `pos` (page numbers skipped) is a numbered entry."""
-    for line in text[pos:pos + 400].split("\n")[:8]:
-        line = line.strip()
-        if line and not _PAGE_LINE.match(line):
-            return bool(_NUMBERED.match(line))
-    return False
-
-
-def _next_nonblank(text: str, pos: int) -> str | None:
-    m = re.compile(r"\s*([^\n]+)").match(text, pos)
-    return m.group(1).strip() if m else None
-
-
 def _split_flat(line: str) -> list[str]:
     """Split a list that PDF extraction flattened onto one line."""
     # "1. A 2. B", "1\\. A" (a page's markdown), "1) A"
@@ -209,14 +65,14 @@ def _split_flat(line: str) -> list[str]:
     if numbered and not re.match(r"\s*\d", numbered[0]):
         numbered = numbered[1:]  # "Myndigheter 1. …": a group's heading before the first number
     if len(numbered) >= 3:
-        return _ended([_without_group(_clean_name(_NUMBERED.sub("", p))) for p in numbered])
+        return _ended([_without_group(clean_name(NUMBERED.sub("", p))) for p in numbered])
     bullet = re.match(r"[-*•·](?=[ \t])", line)
     if bullet and line.count(f" {bullet.group()} ") >= 2:
         # "- A - B - C": the list's own bullets, one a name
-        return _ended([_clean_name(p) for p in line[1:].split(f" {bullet.group()} ") if p.strip()])
+        return _ended([clean_name(p) for p in line[1:].split(f" {bullet.group()} ") if p.strip()])
     for sep in (";", " • ", " · "):
         if line.count(sep) >= 2:
-            return _ended([_clean_name(p) for p in line.split(sep) if p.strip()])
+            return _ended([clean_name(p) for p in line.split(sep) if p.strip()])
     groups = _GROUP_INLINE.split(line)
     if len(groups) > 1:
         groups = groups[1:]  # text before the first group heading is the list's own title
@@ -233,7 +89,7 @@ def _split_flat(line: str) -> list[str]:
             current.append(word)
         if current:
             names.append(" ".join(current))
-    names = _ended([n for n in (_clean_name(n) for n in names) if n])
+    names = _ended([n for n in (clean_name(n) for n in names) if n])
     if any(len(find_bodies(n)) > 1 for n in names):
         return []  # "Riksdagens ombudsmän (JO) Kammarrätten i Stockholm": names the words did not tell apart
     return names
@@ -244,8 +100,8 @@ def _without_group(name: str) -> str:
     words = name.split()
     for n in (1, 2, 3):
         # capitalised, and not after "och" ("Sveriges Kommuner och Regioner", "Stockholms läns landsting" are names)
-        if len(words) > n and words[-n][:1].isupper() and _is_group_line(" ".join(words[-n:])) and \
-                not _WRAP_END.search(words[-n - 1]):
+        if len(words) > n and words[-n][:1].isupper() and is_group_line(" ".join(words[-n:])) and \
+                not WRAP_END.search(words[-n - 1]):
             return " ".join(words[:-n])
     return name
 
@@ -256,10 +112,10 @@ def _ended(names: list[str]) -> list[str]:
     if names:
         end = _list_end(names[-1])
         if end:
-            names[-1] = _clean_name(names[-1][:end.start()])
+            names[-1] = clean_name(names[-1][:end.start()])
         if names[-1].endswith(".") and names[-1].count(".") == 1:
             names[-1] = names[-1][:-1]  # the sentence's full stop after the last name
-    if not names or any(_is_prose(n) for n in names):
+    if not names or any(is_prose(n) for n in names):
         return []
     return names
 
@@ -273,7 +129,7 @@ def find_sandlista(text: str) -> SandlistaFinding:
         if _FILE_LINK.search(text, heading.start(), heading.end() + len(rest_of_line)) or _under_attachments(text, heading.start()):
             continue
         # the rest of the heading's line, or else the next line with words
-        below = rest_of_line.strip() or _next_nonblank(text, heading.end() + len(rest_of_line)) or ""
+        below = rest_of_line.strip() or next_nonblank(text, heading.end() + len(rest_of_line)) or ""
         if _ELSEWHERE_LINE.fullmatch(below):
             # "Remissinstanser / Enligt sändlista": no names here, whatever line comes next
             start = text.find(below, heading.end())
@@ -288,7 +144,7 @@ def find_sandlista(text: str) -> SandlistaFinding:
                 )
             unsplit = unsplit or (heading.start(), heading.end() + len(rest_of_line))
             continue
-        names, end = _from_lines(text, heading.end() + len(rest_of_line))
+        names, end = from_lines(text, heading.end() + len(rest_of_line))
         if len(names) >= 2:
             return SandlistaFinding(tuple(names), (heading.start(), end), ())
     inline = _numbered_in_prose(text) or _bullets_in_prose(text)
@@ -333,13 +189,13 @@ def _addressee_block(text: str) -> SandlistaFinding | None:
     best: tuple[int, int, list[str]] | None = None
     for m in re.finditer(r"(?:^[^\S\n]*[A-ZÅÄÖ][^\n]{1,80}\n?){3,}", text[:ref.start()], re.MULTILINE):
         lines = [ln.strip() for ln in m.group().splitlines() if ln.strip()]
-        if any(_is_prose(ln) or len(ln.split()) > 7 or re.search(r"\d{4}|:$|@", ln) for ln in lines):
+        if any(is_prose(ln) or len(ln.split()) > 7 or re.search(r"\d{4}|:$|@", ln) for ln in lines):
             continue
         if best is None or len(lines) > len(best[2]):
             best = (m.start(), m.end(), lines)
     if best is None:
         return None
-    return SandlistaFinding(tuple(_clean_name(n) for n in best[2]), (best[0], best[1]), ())
+    return SandlistaFinding(tuple(clean_name(n) for n in best[2]), (best[0], best[1]), ())
 
 
 # "… i vissa register Remissinstanser: 1. Datainspektionen 2. Stockholms handelskammare … 21. Svenska Bankföreningen
@@ -424,12 +280,12 @@ _UNENDED = "Sändlistan står i löpande text och dess slut går inte att avgör
 def _marked_list(text: str, start: int, stop: int, marks: list[re.Match], unended: str) -> SandlistaFinding:
     """Return the names between the list's marks, the last one ended where the letter's text goes on; none (with
     `unended` as the warning) when no cue shows that end, or the last name still reads as prose."""
-    names = [_clean_name(text[a.end():b.start()]) for a, b in zip(marks, marks[1:])]
+    names = [clean_name(text[a.end():b.start()]) for a, b in zip(marks, marks[1:])]
     last = text[marks[-1].end():stop]
     after = _list_end(last)
     if after:
-        names.append(_clean_name(last[:after.start()]))
-    if not after or _is_prose(names[-1]):
+        names.append(clean_name(last[:after.start()]))
+    if not after or is_prose(names[-1]):
         return SandlistaFinding((), (start, stop), (f"{unended if not after else _UNENDED}; fyll i "
                                                     "remissinstanserna för hand.",))
     return SandlistaFinding(tuple(n for n in names if n), (start, marks[-1].end() + after.start()), (

@@ -10,7 +10,7 @@ from remiss.missiv.headline import DOCUMENT_NOUN, continued, headline, is_headli
 from remiss.missiv.title_case import decapitalised
 from remiss.missiv.title_layout import agenda_item, backed, label_above, statute_name
 from remiss.missiv.title_prose import prose_matter, quoted_full_name
-from remiss.missiv.title_trim import clean_subject as _clean_subject
+from remiss.missiv.title_subject import clean_subject as _clean_subject
 from remiss.missiv.title_trim import drop_remiss_lead, tidy
 
 __all__ = ["clean_subject", "drop_remiss_lead", "find_title", "is_headline", "letter_heading",

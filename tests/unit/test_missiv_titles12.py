@@ -11,7 +11,8 @@ import pytest
 
 from bench.missiv_eval import EXT2_FILES
 from remiss.missiv import parse_missiv
-from remiss.missiv.title_trim import clean_subject, tidy
+from remiss.missiv.title_subject import clean_subject
+from remiss.missiv.title_trim import tidy
 
 DEV2 = {c["id"]: c for c in json.loads(Path(EXT2_FILES["ext-dev2"]).read_text(encoding="utf-8"))}
 

@@ -9,7 +9,8 @@ import pytest
 
 from remiss.missiv import parse_missiv
 from remiss.missiv.headline import headline, plausible_heading
-from remiss.missiv.title_trim import clean_subject, drop_remiss_lead, normalise, tidy
+from remiss.missiv.title_subject import clean_subject
+from remiss.missiv.title_trim import drop_remiss_lead, normalise, tidy
 
 _PROSE = ("Granskning är ett tillfälle att samla in synpunkter på vägplanen från dem som berörs såsom sakägare, "
           "allmänhet, organisationer och myndigheter.\n")

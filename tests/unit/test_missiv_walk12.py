@@ -8,7 +8,8 @@ from __future__ import annotations
 import pytest
 
 from remiss.missiv import parse_missiv
-from remiss.missiv.title_trim import clean_subject, drop_remiss_lead
+from remiss.missiv.title_subject import clean_subject
+from remiss.missiv.title_trim import drop_remiss_lead
 
 # Mail 18: Mjölby kommun's kungörelse (missiv-dev d17) forwarded from Outlook with Swedish headers
 _MJOLBY_LETTER = (
