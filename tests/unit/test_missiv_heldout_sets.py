@@ -6,7 +6,8 @@ fresh10-holdout was measured before and after round 13 and is development materi
 fresh11-holdout was measured before and after round 14 (83/117 both) and is development material since round 16.
 fresh13-holdout (helper h-gather19) is wholly held out like fresh9- and fresh12-holdout; so is fresh14-holdout (helper
 h-letters22), whose other half, fresh14-dev, is development material from first sight; and fresh15-holdout (helper
-h-letters23), halved per kind by its own hash rule, whose other half fresh15-dev is development material from first sight.
+h-letters23), halved per kind by its own hash rule, whose other half fresh15-dev is development material from first sight;
+and fresh16-holdout (helper h-letters24), halved the same way by sha256("fresh16:" + id).
 """
 from __future__ import annotations
 
@@ -21,7 +22,7 @@ from bench import missiv_eval, title_cv
 # later round's measure: scored only with --only NAME, never in the default run, --dev-only, the seen sets or the title
 # cross-validation
 @pytest.mark.parametrize("name", ["fresh9-holdout", "fresh12-holdout", "fresh13-holdout", "fresh14-holdout",
-                                  "fresh15-holdout"])
+                                  "fresh15-holdout", "fresh16-holdout"])
 def test_a_wholly_held_out_set_is_registered_by_name_only(name):
     assert missiv_eval.FRESH_FILES[name].name == f"{name}.json"
     assert missiv_eval.FRESH_FILES[name].is_file()
@@ -33,7 +34,8 @@ def test_a_wholly_held_out_set_is_registered_by_name_only(name):
 
 
 @pytest.mark.parametrize(("name", "size"), [("fresh13-holdout", 33), ("fresh14-holdout", 18), ("fresh14-dev", 14),
-                                            ("fresh15-holdout", 16), ("fresh15-dev", 12)])
+                                            ("fresh15-holdout", 16), ("fresh15-dev", 12),
+                                            ("fresh16-holdout", 14), ("fresh16-dev", 12)])
 def test_the_newest_sets_have_the_format_of_the_fresh_sets(name, size):
     # the file's shape only (ids, kinds, the ten fields, ISO days, forwards after their letters); nothing is parsed
     # and no text is printed, so the held-out sets stay unseen
@@ -96,24 +98,25 @@ def test_fresh14_is_halved_by_the_hash_rule_and_its_dev_half_is_in_the_plain_run
     assert not missiv_eval.misses_shown("fresh14-holdout", True, missiv_eval.SEEN_HOLDOUTS)
 
 
-def test_fresh15_is_halved_per_kind_by_the_hash_rule_and_its_dev_half_is_in_the_plain_run():
+@pytest.mark.parametrize("name", ["fresh15", "fresh16"])
+def test_the_newest_sets_are_halved_per_kind_by_the_hash_rule_and_their_dev_half_is_in_the_plain_run(name):
     import hashlib
 
-    held = {c["id"]: c for c in missiv_eval.load_kind_cases("fresh15-holdout")}
-    dev = {c["id"]: c for c in missiv_eval.load_kind_cases("fresh15-dev")}
+    held = {c["id"]: c for c in missiv_eval.load_kind_cases(f"{name}-holdout")}
+    dev = {c["id"]: c for c in missiv_eval.load_kind_cases(f"{name}-dev")}
     assert not set(held) & set(dev)
     letters = {**held, **dev}
     by_kind: dict[str, list[str]] = {}
     for case in letters.values():
         if "forwarded_from" not in case:
             by_kind.setdefault(case["kind"], []).append(case["id"])
-    for ids in by_kind.values():  # per kind, the half (rounded up) whose sha256("fresh15:" + id) sorts first is held out
-        ids.sort(key=lambda i: hashlib.sha256(f"fresh15:{i}".encode()).hexdigest())
+    for ids in by_kind.values():  # per kind, the half (rounded up) whose sha256(name + ":" + id) sorts first is held out
+        ids.sort(key=lambda i: hashlib.sha256(f"{name}:{i}".encode()).hexdigest())
         count = int(len(ids) / 2 + 0.5)
         assert set(ids[:count]) <= set(held) and not set(ids[count:]) & set(held), ids
     for case in letters.values():
         if "forwarded_from" in case:  # a forward follows its letter
             assert (case["id"] in held) == (case["forwarded_from"] in held), case["id"]
-    assert "fresh15-dev" in missiv_eval.DEFAULT_SPLITS and "fresh15-dev" in missiv_eval.DEV_SPLITS
-    assert missiv_eval.misses_shown("fresh15-dev", True, ())
-    assert not missiv_eval.misses_shown("fresh15-holdout", True, missiv_eval.SEEN_HOLDOUTS)
+    assert f"{name}-dev" in missiv_eval.DEFAULT_SPLITS and f"{name}-dev" in missiv_eval.DEV_SPLITS
+    assert missiv_eval.misses_shown(f"{name}-dev", True, ())
+    assert not missiv_eval.misses_shown(f"{name}-holdout", True, missiv_eval.SEEN_HOLDOUTS)
