@@ -65,7 +65,8 @@ def form_warning(warning: str, reference: date | None = None, text: str = "") ->
             return (f"Ingen svarsfrist med årtal hittades. Brevet nämner {named} utan år; om det är "
                     "svarsfristen, fyll i Sista svarsdag med år.")
     if warning.startswith(NO_YEAR_NO_DATE):
-        return ("Svarsfristen saknar årtal och brevet är inte daterat, så året kan inte räknas fram. "
+        # Not "brevet är inte daterat": a date may stand where it cannot be told from the others (walk24 V12)
+        return ("Svarsfristen saknar årtal och brevets datum gick inte att läsa ut, så året kan inte räknas fram. "
                 "Fyll i Sista svarsdag med år.")
     if YEAR_FROM_REFERENCE in warning:
         source = f"dagens datum ({reference.isoformat()})" if reference else \

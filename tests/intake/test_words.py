@@ -8,6 +8,8 @@ from remiss.intake.reading import _misread_addresses
 def test_no_year_warnings_name_the_form_field_not_a_referensdatum():
     said = form_warning("Svarsfristen saknar årtal och brevets datum hittades inte; ange ett referensdatum.")
     assert "referensdatum" not in said and "Fyll i Sista svarsdag med år" in said
+    # walk24 V12: a letter whose date stands in a "Datum Diarienr 2014-05-21 2014-101636" row is dated all the same
+    assert "inte daterat" not in said and "brevets datum gick inte att läsa ut" in said
     said = form_warning("Svarsfristen saknar årtal; året räknades fram från referensdatumet.")
     assert "e-postmeddelandets datum" in said and "referensdatum" not in said
     assert "2027-01-11" in form_warning("Svarsfristen saknar årtal; året räknades fram från referensdatumet.",
