@@ -203,3 +203,31 @@ def test_sigterm_as_the_sweep_gives_up_on_a_missiv_finishes_it_and_hands_the_res
     run(p, FIRST_CHASE)
     assert_the_end(db, relay, rows)
     said_failed(db, remiss_id)
+
+
+def test_a_fault_in_the_reaction_does_not_keep_the_missiv_from_failing_and_is_reported(app, session, db, smtp, runner,
+                                                                                       monkeypatch):
+    """The reaction runs to a savepoint: a fault of its own (not the database's) undoes what it wrote, the give-up is
+    written alone (else the missiv would be claimed and refused for ever), the run says so and exits 1, and the hourly
+    planning then stops the chasers."""
+    from remiss.outgoing.service import chasers
+    from remiss.reminders import claim
+
+    remiss_id, rows = sent_remiss(session, app)
+    smtp.handler.refuse = {REFUSED}  # 550 at RCPT: this one address, the others are taken
+
+    def broken(session, *, now, ids):
+        chasers.replan_remisser(session, now=now, ids=ids)  # written, then undone to the savepoint
+        raise RuntimeError("trasig reaktion")
+
+    monkeypatch.setitem(claim.AFTER_FAILED, sending.MISSIV_KIND, broken)
+    done = runner.invoke(args=["reminders", "run", "--now", at(SENT_AT + timedelta(minutes=3))])
+    assert done.exit_code == 1, done.output
+    assert "misslyckade (ger upp): 1" in done.output and "RuntimeError: trasig reaktion" in done.output, done.output
+    refused = outbox(db, REFUSED)
+    assert refused.pop(missiv_key(rows[REFUSED]))[0] == "failed"
+    assert set(refused.values()) == {("pending", "")}, refused  # the reaction's cancelling was undone
+    monkeypatch.undo()
+    assert runner.invoke(args=["outgoing", "chasers", "--now", at(SENT_AT + timedelta(hours=1))]).exit_code == 0
+    assert {status for status, _ in outbox(db, REFUSED).values()} == {"failed", "cancelled"}
+    assert sorted(outbox(db, REFUSED).values())[0] == ("cancelled", MISSIV_FAILED)
