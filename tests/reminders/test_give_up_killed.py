@@ -18,7 +18,11 @@ Where a sweep commits, and what a kill -9 between two commits leaves behind (del
    Before, the reaction ran after the sweep in a transaction of its own, and a kill between the two left the
    missiv `failed` with the chasers of its instans planned: `remiss reminders run` (from cron) sent them when their
    moment came, and only a restarted `remiss scheduler` (whose hourly planning runs at start) stopped them.
-5. Handing unsent rows back (stop, outage; one transaction): killed before it, as in 2.
+   A refusal is decided (failure or outage, sending.py) at the next mail the relay accepts, and written after that
+   mail is marked `sent`: the give-up's longer transaction does not widen the window of an accepted, unrecorded mail.
+   A SIGTERM finishes the outcome in hand (the give-up with its reaction) before the sweep stops.
+5. Handing unsent rows back (stop, outage; one transaction): killed before it, as in 2; after it, they wait in the
+   queue with their attempts untouched.
 6. The relay's state (`relay.record_sweep`, one transaction): what the pages say about an outage, redone next sweep.
 
 What remains open: a chaser whose moment has come while its instans's missiv is still being tried (a relay outage
