@@ -54,9 +54,10 @@ SEND_WHEN_CLOSED: dict[str, frozenset[str] | None] = {policy.ANSWERED: None}
 # Checks other capabilities add for their kinds: kind → check(row, today) saying why a due row must not go out
 # any more, or "" (remiss.outgoing: a "before" chaser whose deadline has passed).
 SKIP_CHECKS: dict[str, object] = {}
-# What other capabilities do when the sweep gives up on a row of their kind: kind → react(session, now=, ids=), run
-# after the sweep in a transaction of its own (remiss.outgoing: a missiv that could not be e-mailed stops the
-# reminders of its instans, h-out23 M4). A failure there is the sweep's problem to report, never a lost mail.
+# What other capabilities do when the sweep gives up on a row of their kind: kind → react(session, now=, ids=), run in
+# the transaction that gives up on the row, so a crash leaves both or neither (marks.Marks.failure; remiss.outgoing:
+# a missiv that could not be e-mailed stops the reminders of its instans, h-out23 M4). A fault there is the sweep's
+# problem to report, never a lost mail: the give-up is written without it.
 AFTER_FAILED: dict[str, object] = {}
 
 

@@ -15,6 +15,9 @@ What a sweep promises, and the module each promise rests on:
 - A claim is not taken back from a sweeper that works (lease.py): its lease is renewed every quarter
   of the lease, and a mail is only started while half of it remains. Outcomes are written only where
   the row still carries the sweeper's token, so a sweeper that lost rows neither records nor counts them.
+- A give-up and what follows from it happen together (marks.py): a row failed for good and the reaction
+  other capabilities registered for its kind (claim.AFTER_FAILED: a missiv that could not be e-mailed
+  stops the reminders of its instans) are one transaction, so a crash leaves both or neither.
 - An outage is not the rows' fault (sending.py, relay.py): the sweep stops, the rows keep their
   attempts and their place, the outage is recorded for the pages, and each later sweep tries one mail
   until the relay takes it.
@@ -30,16 +33,14 @@ from datetime import datetime
 from typing import Callable
 
 from flask import current_app
-from sqlalchemy import select
 from sqlalchemy.exc import OperationalError
 
 from remiss.db import Database, utcnow
 from remiss.db_errors import schema_message, schema_missing
 from remiss.reminders import relay, schedule
-from remiss.reminders.claim import AFTER_FAILED, Settings
+from remiss.reminders.claim import Settings
 from remiss.reminders.lease import Leases
 from remiss.reminders.marks import Marks
-from remiss.reminders.models import OutboxMessage
 from remiss.reminders.report import SweepError, SweepResult
 from remiss.reminders.sending import Sender
 from remiss.reminders.transport import transport_from_config
@@ -93,27 +94,8 @@ def sweep(db: Database, *, now: datetime, worker_id: str, settings: Settings | N
     finally:
         marks.close()
     result.stopped = result.stopped or stop.is_set()
-    _after_failed(db, now=now, result=result)
     relay.record_sweep(db, now=now, down=result.relay_down, accepted=marks.accepted, was_down=was_down)
     return result
-
-
-def _after_failed(db: Database, *, now: datetime, result: SweepResult) -> None:
-    """Let the capabilities react to the rows this sweep gave up on (claim.AFTER_FAILED), in one transaction."""
-    if not result.given_up or not AFTER_FAILED:
-        return
-    table = OutboxMessage.__table__
-    try:
-        with db.transaction() as session:
-            found: dict[str, list[int]] = {}
-            for row_id, kind in session.execute(select(table.c.id, table.c.kind)
-                                                .where(table.c.id.in_(result.given_up))):
-                found.setdefault(kind, []).append(row_id)
-            for kind, ids in found.items():
-                if kind in AFTER_FAILED:
-                    AFTER_FAILED[kind](session, now=now, ids=ids)
-    except OperationalError as exc:  # the hourly planning does it too (outgoing.lifecycle.keep_current)
-        result.problem = " ".join(filter(None, [result.problem, f"Efter misslyckade meddelanden: {exc.orig}"]))
 
 
 def database_error(exc: OperationalError) -> SweepError:

@@ -5,6 +5,11 @@ driver's autocommit mode, so marking a mail sent is a single statement (no BEGIN
 it) and is durable before the next mail is handed over. A sweeper that dies therefore leaves at most
 the one mail it was handing over unmarked; it is sent again with the same Message-ID (once the next
 sweep takes the claim over: at once on this host, else after the lease).
+
+One outcome is more than a statement: giving up on a row whose kind another capability reacts to
+(claim.AFTER_FAILED: a missiv that could not be e-mailed stops the reminders of its instans) is written
+in one transaction with that reaction, so a sweeper that dies leaves both or neither. Neither is the row
+still claimed: the next sweep takes it back and tries it again.
 """
 from __future__ import annotations
 
@@ -16,7 +21,7 @@ from sqlalchemy import bindparam, update
 from sqlalchemy.exc import OperationalError
 
 from remiss.db import Database, among
-from remiss.reminders.claim import Settings
+from remiss.reminders.claim import AFTER_FAILED, Settings
 from remiss.reminders.lease import Lease
 from remiss.reminders.models import OutboxMessage, OutboxStatus
 from remiss.reminders.report import SweepResult
@@ -91,10 +96,15 @@ class Marks:
     def _write(self, lease: Lease, statement, params: dict | None = None) -> int | None:
         """Run one UPDATE (a transaction of its own); retry while the lease lasts (nobody else may take the
         row meanwhile), or briefly after a stop request. The number of rows, or None if it failed."""
+        return self._retrying(lease, lambda: self._outcomes().execute(statement, params).rowcount)
+
+    def _retrying(self, lease: Lease, attempt) -> int | None:
+        """attempt() (one transaction, returning the number of rows) until it gets through the database, while the
+        lease lasts or briefly after a stop request; None if it did not."""
         pause = 0.05
         while True:
             try:
-                return self._outcomes().execute(statement, params).rowcount
+                return attempt()
             except OperationalError as exc:
                 self.close()
                 now = wallclock.monotonic()
@@ -107,6 +117,27 @@ class Marks:
                     return None
                 wallclock.sleep(min(pause, max(0.0, limit - now)))
                 pause = min(pause * 2, 1.0)
+
+    def _give_up(self, lease: Lease, statement, *, row_id: int, kind: str) -> int | None:
+        """Write a give-up (statement) and the reaction to it (claim.AFTER_FAILED[kind]) in one transaction: both or
+        neither, whenever the process dies. A fault in the reaction itself, not the database's, must not keep the
+        row from being failed (it would be sent and refused for ever): the reaction is undone to a savepoint, the
+        give-up committed alone and the problem reported; the hourly planning reacts then."""
+        def attempt() -> int:
+            with self.db.transaction() as session:
+                rows = session.execute(statement).rowcount
+                if rows:
+                    try:
+                        with session.begin_nested():
+                            AFTER_FAILED[kind](session, now=self.now, ids=[row_id])
+                    except OperationalError:
+                        raise  # the database: neither is written, and the whole is tried again
+                    except Exception as exc:  # noqa: BLE001 - a fault in another capability's reaction
+                        self.result.problem = " ".join(filter(None, [self.result.problem, (
+                            f"Meddelande {row_id} gick inte att skicka, men det som ska följa av det gjordes inte "
+                            f"({type(exc).__name__}: {exc}); schemaläggarens timjobb gör det.")]))
+                return rows
+        return self._retrying(lease, attempt)
 
     def sent(self, row_id: int, attempts: int, lease: Lease, also: list[int] = ()) -> int | None:
         """Mark an accepted mail sent: 1 when done, 0 when the row is no longer this claim's (another sweeper
@@ -131,8 +162,9 @@ class Marks:
                                "som skickat; det kan komma fram en gång till.")
         return 0
 
-    def failure(self, row_id: int, attempts: int, error: DeliveryError, lease: Lease) -> None:
-        """The row's own failure: retried after a backoff, failed for good after the attempts allowed."""
+    def failure(self, row_id: int, attempts: int, error: DeliveryError, lease: Lease, kind: str = "") -> None:
+        """The row's own failure: retried after a backoff, failed for good after the attempts allowed (together with
+        the reaction to the give-up registered for the row's kind, claim.AFTER_FAILED)."""
         attempts += 1
         limit = self.settings.max_permanent_attempts if error.permanent else self.settings.max_attempts
         values = dict(attempts=attempts, last_error=str(error)[:2000], claimed_by="", claim_token="", lease_until=None)
@@ -141,15 +173,18 @@ class Marks:
         else:
             delay = min(self.settings.retry_base * (2 ** (attempts - 1)), self.settings.retry_max)
             values.update(status=PENDING, next_attempt_at=self.now + delay)
-        ours = update(TABLE).where(TABLE.c.id == row_id, TABLE.c.claim_token == lease.token, TABLE.c.status == SENDING)
-        rows = self._write(lease, ours.values(**values))
+        ours = update(TABLE).where(TABLE.c.id == row_id, TABLE.c.claim_token == lease.token,
+                                   TABLE.c.status == SENDING).values(**values)
+        if values["status"] == FAILED and kind in AFTER_FAILED:
+            rows = self._give_up(lease, ours, row_id=row_id, kind=kind)
+        else:
+            rows = self._write(lease, ours)
         if rows is None:
             self.result.problem = (f"Databasen kunde inte registrera felet för meddelande {row_id} "
                                    f"({self.last_db_error.orig}); det prövas igen efter leasetiden.")
         elif rows == 1:
             if values["status"] == FAILED:
                 self.result.failed += 1
-                self.result.given_up.append(row_id)
             else:
                 self.result.retrying += 1
             self.result.errors.append(f"{row_id}: {error}"

@@ -24,7 +24,6 @@ class SweepResult:
     errors: list[str] = field(default_factory=list)
     taken_back: int = 0  # rows of dead sweepers put back in the queue (and then sent by this sweep, if due)
     gone: list[str] = field(default_factory=list)  # the dead sweepers proved gone at once ("host:pid")
-    given_up: list[int] = field(default_factory=list)  # the ids of the rows this sweep made `failed` (claim.AFTER_FAILED)
 
     def add(self, other: "SweepResult") -> None:
         """Add another process's sweep of the same moment (remiss reminders run --workers)."""
@@ -35,7 +34,6 @@ class SweepResult:
         self.stopped = self.stopped or other.stopped
         self.errors.extend(other.errors)
         self.gone.extend(other.gone)
-        self.given_up.extend(other.given_up)
 
     def line(self) -> str:
         """One line per sweep: failed rows (given up, as the outbox page counts them) apart from failed

@@ -107,8 +107,9 @@ class Sender:
 
     def failure(self, job: Job, error: DeliveryError, lease: Lease) -> None:
         """The mail's failure is each of its rows' own."""
+        kinds = {row.id: row.kind for row in self.also.get(job.id, ())}
         for row_id, attempts in ((job.id, job.attempts), *job.also):
-            self.marks.failure(row_id, attempts, error, lease)
+            self.marks.failure(row_id, attempts, error, lease, kind=kinds.get(row_id, job.kind))
 
     def send(self, batch: Batch, lease: Lease, connection) -> bool:
         """Send a claim's mails one by one; False when the sweep should stop (outage, stop, database)."""
@@ -158,13 +159,15 @@ class Sender:
                             break
                         self.settle(refused, lease, relay_refuses=False)
                     continue
-                if refused:  # the relay takes other mail: those were refusals of their recipients
-                    self.settle(refused, lease, relay_refuses=False)
                 if announce is not None and queue and queue[0].id in built:
                     announce(built[queue[0].id].message)  # the next MAIL command, read while this mail is marked
                 marked = marks.sent(job.id, job.attempts, lease, also=[row_id for row_id, _ in job.also])
                 if marked is None:
                     break
+                if refused:  # the relay takes other mail: those were refusals of their recipients. Decided once
+                    # this mail is marked: a give-up (and its reaction, marks.py) must not widen the window in
+                    # which a crash leaves an accepted mail unrecorded, to be sent again
+                    self.settle(refused, lease, relay_refuses=False)
                 if marked == 0:  # taken back by another sweeper: not ours to count; drop what else it took
                     try:
                         self.leases.renew(lease, queue)

@@ -2,12 +2,15 @@
 handle a test starts and reads it with (RelayProcess).
 
 python -m tests.reminders.relay_process --port P --log FILE [--delay SECONDS] [--reply CODE] [--refuse A,B]
+    [--refuse-id MESSAGE-ID,…]
 
 Every accepted mail appends its Message-ID as one line to FILE, written before the 250 goes out: a
 mail counts as received once the relay has accepted it, whether or not the sender lived to read the
 reply (as with a real relay, which delivers what it accepted). --delay makes each mail take that long
 (a slow relay); --reply answers every mail with that code instead (e.g. 554, a misconfigured relay);
---refuse answers RCPT TO of those addresses with 550 (mailboxes that do not exist).
+--refuse answers RCPT TO of those addresses with 550 (mailboxes that do not exist); --refuse-id answers the data of
+the mails with those Message-IDs with 550 (a relay that rejects one mail, e.g. its attachments, and takes the next
+one to the same address).
 
 SIGTERM stops it within STOP_SECONDS: the server is stopped in a thread of its own and the process ends
 whether or not that finished (a relay going down drops its connections, as this one then does). Each
@@ -34,9 +37,10 @@ STOP_SECONDS = 3.0
 
 
 class Relay:
-    def __init__(self, log_path: str, delay: float, reply: str, refuse: frozenset[str] = frozenset()):
+    def __init__(self, log_path: str, delay: float, reply: str, refuse: frozenset[str] = frozenset(),
+                 refuse_ids: frozenset[str] = frozenset()):
         self.log = open(log_path, "a", buffering=1)
-        self.delay, self.reply, self.refuse = delay, reply, refuse
+        self.delay, self.reply, self.refuse, self.refuse_ids = delay, reply, refuse, refuse_ids
 
     async def handle_RCPT(self, server, session, envelope, address, rcpt_options):
         if address.lower() in self.refuse:
@@ -50,6 +54,8 @@ class Relay:
         if self.reply:
             return f"{self.reply} 5.7.1 Avvisad av testrelät"
         match = MESSAGE_ID.search(envelope.content)
+        if match and match.group(1).decode() in self.refuse_ids:
+            return "550 5.7.1 Meddelandet avvisas av mottagarens server"
         self.log.write((match.group(1).decode() if match else "-") + "\n")
         return "250 2.0.0 OK"
 
@@ -65,10 +71,11 @@ class RelayProcess:
     def url(self) -> str:
         return f"smtp://127.0.0.1:{self.port}"
 
-    def start(self, *, delay: float = 0.0, reply: str = "", refuse: tuple[str, ...] = ()) -> None:
+    def start(self, *, delay: float = 0.0, reply: str = "", refuse: tuple[str, ...] = (),
+              refuse_ids: tuple[str, ...] = ()) -> None:
         self.proc = subprocess.Popen([sys.executable, "-m", "tests.reminders.relay_process", "--port", str(self.port),
                                       "--log", str(self.log), "--delay", str(delay), "--reply", reply,
-                                      "--refuse", ",".join(refuse)],
+                                      "--refuse", ",".join(refuse), "--refuse-id", ",".join(refuse_ids)],
                                      cwd=ROOT, stdout=subprocess.PIPE, text=True)
         assert self.proc.stdout.readline().strip() == "ready"
 
@@ -94,9 +101,11 @@ def main() -> None:
     parser.add_argument("--delay", type=float, default=0.0)
     parser.add_argument("--reply", default="")
     parser.add_argument("--refuse", default="")
+    parser.add_argument("--refuse-id", default="")
     args = parser.parse_args()
     refuse = frozenset(a.strip().lower() for a in args.refuse.split(",") if a.strip())
-    controller = start_smtp(Relay(args.log, args.delay, args.reply, refuse), args.port)
+    refuse_ids = frozenset(i.strip() for i in args.refuse_id.split(",") if i.strip())
+    controller = start_smtp(Relay(args.log, args.delay, args.reply, refuse, refuse_ids), args.port)
     done = threading.Event()
     signal.signal(signal.SIGTERM, lambda *_: done.set())
     print("ready", flush=True)
