@@ -12,6 +12,7 @@ from collections import Counter
 from remiss.missiv.bodies import Body, BodyMention, body_for_email, body_named, canonical_body, find_bodies
 from remiss.missiv.fields import EMAIL_RE, find_remittent_cue
 from remiss.missiv.remittent_hosts import guest_beside_host, hosted, kommun_of_unit, region_of_unit
+from remiss.missiv.remittent_passing import named_in_passing
 from remiss.missiv.sender_sentence import sending_body
 
 _BARE = {"länsstyrelsen": "lansstyrelse", "regionen": "region", "kommunen": "kommun"}
@@ -127,6 +128,11 @@ def _find(text: str, mentions: list[BodyMention], by_mail: Body | None, answer_e
             # named only as the author of what is remitted (its genitive before "rapport", "redovisning", …), and
             # the remiss is someone else's; better empty with the warning than the author as sender
             return None, None, [f"Texten nämner {body.name} bara som upphov till det som remitteras; "
+                                "fyll i remittenten."]
+        if named_in_passing(text, [m for m in mentions if m.body == body]):
+            # round 24: "nämnder och styrelser i Västra Götalandsregionen", "… | Länsstyrelsen Kalmar (lansstyrelsen.se)":
+            # a place or a pasted link's site is no sender; a count of such names is too weak to fill the field
+            return None, None, [f"Texten nämner {body.name} bara i förbigående (som plats eller i en länk); "
                                 "fyll i remittenten."]
         if body.kind != "departement" and _GOVERNMENT.search(text):
             # "… som regeringen har remitterat SOU 2025:20 Kommunal anslutning till Utbetalningsmyndighetens

@@ -1,0 +1,71 @@
+"""Round 24 (h-parse24): rules that make the parser more cautious where its cue is weak, each from real text.
+
+A body the text names only as a place ("… i Västra Götalandsregionen") or as a pasted link's site ("| Länsstyrelsen
+Kalmar (lansstyrelsen.se)") is not taken as the remittent by a count of names: empty, with a warning.
+"""
+from __future__ import annotations
+
+from remiss.missiv import parse_missiv
+
+# Vårdsamverkan's page on the region's and kommunernas färdplan (fresh3-dev g10): the region only as a place
+FARDPLAN = (
+    "Remiss Färdplan - Länsgemensam strategi för god och nära vård\n\n"
+    "Färdplan - Länsgemensam strategi för god och nära vård är ute på remiss. Här kan du läsa förslaget och hur "
+    "remissinstanserna kan lämna synpunkter samt ta del av annan information om remissprocessen.\n\n"
+    "Så svarar remissinstanserna\n\n"
+    "Berörda nämnder och styrelser i Västra Götalandsregionen och samtliga kommuner i Västra Götaland lämnar "
+    "remissvar senast 31 december 2021 i det webbformulär som finns på den här webbsidan.\n\n"
+    "Lämna ett samlat svar från respektive kommun samt berörda remissinstanser i Västra Götalandsregionen.\n"
+)
+
+# A kommun's business page relaying two länsstyrelser's consultations (fresh8-dev u12): one only as a link's label
+FISKEREGLER = (
+    "Fiskefredningsområden och fiskeregler\n\n"
+    "Det finns möjlighet att yttra sig över fiskefredningsområden och fiskeregler.\n\n"
+    "Östergötlands län: https://www.lansstyrelsen.se/ostergotland/om-oss/nyheter-och-press/nyheter—ostergotland/"
+    "2020-12-22-fiskeregler-langs-mellersta-ostersjon-ska-uppdateras—du-kan-tycka-till.html\n\n"
+    "Kalmar län: Fiskeregler längs mellersta Östersjön ska uppdateras – du kan tycka till | Länsstyrelsen Kalmar "
+    "(lansstyrelsen.se)\n\n"
+    "Bor du i Östergötlands län skall svara vara inne senast den 20 januari, bor du i Kalmar län skall svar vara "
+    "inne den 24 januari.\n\n"
+    "Med vänlig hälsning\n\n"
+    "Carl Hamilton, Skärgårdsutvecklare\n"
+)
+
+# Stenungsunds kommun relaying the region's plan (fresh8-dev u13): the region says it drew the plan up
+TRANSPORTPLAN = (
+    "Regional plan för transportinfrastruktur\n\n"
+    "Västra Götalandsregionen har tagit fram ett förslag på regional plan för transportinfrastrukturen 2018–2029. "
+    "Du kan lämna synpunkter på förslaget.\n\n"
+    "Planförslaget och MKB:n är ute på remiss. Du kan lämna synpunkter fram till den 6 oktober.\n\n"
+    "Materialet och kontaktuppgifter finns på Västra Götalandsregionens webbplats:\n"
+)
+
+# Region Skåne's page (fresh14-dev x09): "i Region Skånes kulturnämnd" names a part of the region, not a place
+BIBLIOTEKSPLAN = (
+    "Arbete med ny Regional biblioteksplan för Region Skåne 2022-2025: remissvar\n\n"
+    "Utkastet skrevs i samarbete mellan Region Skånes kulturförvaltning, som bedriver regional biblioteksverksamhet, "
+    "och sjukhusbiblioteken.\n\n"
+    "Utkastet till den regionala biblioteksplanen kommer antogs den 24 juni i Region Skånes kulturnämnd, respektive "
+    "hälso- och sjukvårdsnämnd och gick därefter ut på remiss fram till den 1 oktober.\n"
+)
+
+
+def test_a_body_named_only_as_the_place_of_the_consultees_is_not_the_remittent():
+    result = parse_missiv(FARDPLAN)
+    assert result.remittent is None
+    assert any("Västra Götalandsregionen bara i förbigående" in w for w in result.warnings)
+
+
+def test_a_body_named_only_as_a_pasted_links_site_is_not_the_remittent():
+    result = parse_missiv(FISKEREGLER)
+    assert result.remittent is None
+    assert any("Länsstyrelsen i Kalmar län bara i förbigående" in w for w in result.warnings)
+
+
+def test_a_body_that_says_it_drew_the_proposal_up_stays_the_remittent():
+    assert parse_missiv(TRANSPORTPLAN).remittent == "Västra Götalandsregionen"
+
+
+def test_a_bodys_genitive_after_i_is_no_place():
+    assert parse_missiv(BIBLIOTEKSPLAN).remittent == "Region Skåne"
