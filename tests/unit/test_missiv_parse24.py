@@ -69,3 +69,37 @@ def test_a_body_that_says_it_drew_the_proposal_up_stays_the_remittent():
 
 def test_a_bodys_genitive_after_i_is_no_place():
     assert parse_missiv(BIBLIOTEKSPLAN).remittent == "Region Skåne"
+
+
+# Länsstyrelsen Kronoberg's list of proposed reservat, with one item (ext-dev x18)
+RESERVAT = (
+    "Föreslagna och beslutade reservat\n\n"
+    "Här presenteras förslag till nya naturreservat samt utökningar, förändringar i föreskrifter och skötselplaner "
+    "för befintliga naturreservat. Du hittar även nyligen beslutade naturreservat här.\n\n"
+    "Föreslagna reservat\n\n"
+    "Utökning av naturreservatet Hallaböke i Älmhults kommun\n\n"
+    "Länsstyrelsen planerar att utöka naturreservat Hallaböke enligt framtagna handlingar och kartor.\n\n"
+    "Förslag till beslut om utökat naturreservat Hallaböke Pdf, 499 kB.\n\n"
+    "Möjlighet att yttra sig i ärendet fanns till och med den 22 maj 2023.\n"
+)
+
+# Regionala cancercentrum's page on its remiss rounds (ext-dev x21): prose under the introduction, the page is the matter
+VARDPROGRAM = (
+    "Vårdprogram och SVF på remiss\n\n"
+    "Här hittar du alla vårdprogram och vårdförlopp (SVF) som är eller har varit på remiss, men som ännu inte är "
+    "fastställda.\n\n"
+    "Svarstiden för den pågående remissrundan har förlängts till den 15 februari 2021. Orsaken är "
+    "covid-19-pandemins påverkan på vården.\n\n"
+    "Regionala cancercentrum har fyra remissrundor per år. Då publiceras remissversioner av aktuella vårdprogram på "
+    "denna sida.\n\n"
+    "Aktuell remissrunda för vårdprogram och SVF, till samtliga remissinstanser\n\n"
+    "Remissrundan riktar sig till professionen och patientföreningarna samt till regionerna.\n"
+)
+
+
+def test_a_list_pages_heading_is_not_the_title_of_the_item_under_it():
+    assert parse_missiv(RESERVAT).title == "Utökning av naturreservatet Hallaböke i Älmhults kommun"
+
+
+def test_a_list_page_that_goes_on_in_prose_keeps_its_heading():
+    assert parse_missiv(VARDPROGRAM).title.startswith("Vårdprogram och SVF")
