@@ -12,7 +12,7 @@ from collections import Counter
 from remiss.missiv.bodies import Body, BodyMention, body_for_email, body_named, canonical_body, find_bodies
 from remiss.missiv.fields import EMAIL_RE, find_remittent_cue
 from remiss.missiv.remittent_hosts import guest_beside_host, hosted, kommun_of_unit, region_of_unit
-from remiss.missiv.remittent_passing import named_in_passing
+from remiss.missiv.remittent_passing import named_in_passing, signature_body
 from remiss.missiv.sender_sentence import sending_body
 
 _BARE = {"länsstyrelsen": "lansstyrelse", "regionen": "region", "kommunen": "kommun"}
@@ -152,6 +152,13 @@ def _find(text: str, mentions: list[BodyMention], by_mail: Body | None, answer_e
         first = next(m for m in mentions if m.body == body)
         return body.name, (first.start, first.end), [
             f"Remittenten ({body.name}) är den myndighet som texten nämner oftast; kontrollera."]
+    signed = _letterhead(text, mentions) or signature_body(text, mentions)
+    if signed:
+        # round 24: no count decides, but the letter's own head or signature names one body: the letter is its.
+        # A guess all the same ("som texten nämner"): a receiver's own yttrande is signed by its writer (parser.py)
+        return signed.body.name, (signed.start, signed.end), [
+            f"Remittenten ({signed.body.name}) är den organisation som texten nämner i brevhuvudet eller "
+            "underskriften; kontrollera."]
     return None, None, []
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from remiss.missiv.bodies import BodyMention
+from remiss.missiv.signature import QUOTED_HEADER
 
 # "i Västra Götalandsregionen", "inom Region Skåne": the body as a place (its genitive, "i Region Skånes kulturnämnd",
 # names a part of the body and is not read as a place)
@@ -34,3 +35,35 @@ def _as_place(text: str, mention: BodyMention) -> bool:
 def _as_link(text: str, mention: BodyMention) -> bool:
     return _LINK_BEFORE.search(text, max(0, mention.start - 4), mention.start) is not None or \
         _LINK_AFTER.match(text, mention.end) is not None
+
+
+# "Med vänlig hälsning" and its kin, on a line of their own
+_CLOSING = re.compile(r"^[ \t]*(?:(?:med[ \t]+)?(?:vänlig(?:a|en)?|bästa)[ \t]+hälsning(?:ar)?|hälsningar|mvh)\b[ \t,.!]*$",
+                      re.IGNORECASE | re.MULTILINE)
+
+
+def signature_body(text: str, mentions: list[BodyMention]) -> BodyMention | None:
+    """Return the one body that makes a line of the letter's last signature block, alone or after the signer's
+    title ("Anna Berg\\nMiljöstrateg\\nRegion Kronoberg", "Karin Ek, planarkitekt, Tidaholms kommun"), or None.
+
+    The block must end the letter: a mail quoted below it makes it a forwarder's or a replier's signature."""
+    closings = list(_CLOSING.finditer(text))
+    if not closings:
+        return None
+    start = closings[-1].end()
+    if any(QUOTED_HEADER.match(line.strip()) for line in text[start:].splitlines()):
+        return None  # "Hälsningar / Kim Lindqvist / Växjö kommun" above a quoted mail: the forwarder's signature
+    lines = [m for m in re.finditer(r"[^\n]+", text[start:]) if m.group().strip()][:6]
+    if not lines:
+        return None
+    end = start + lines[-1].end()
+    found = {m.body: m for m in mentions if start <= m.start < end and _ends_line(text, m)}
+    return next(iter(found.values())) if len(found) == 1 else None
+
+
+def _ends_line(text: str, mention: BodyMention) -> bool:
+    line_start = text.rfind("\n", 0, mention.start) + 1
+    line_end = text.find("\n", mention.end)
+    before = text[line_start:mention.start].strip()
+    after = text[mention.end:line_end if line_end >= 0 else len(text)].strip(" \t.")
+    return not after and (not before or before.endswith(","))

@@ -103,3 +103,41 @@ def test_a_list_pages_heading_is_not_the_title_of_the_item_under_it():
 
 def test_a_list_page_that_goes_on_in_prose_keeps_its_heading():
     assert parse_missiv(VARDPROGRAM).title.startswith("Vårdprogram och SVF")
+
+
+# A region's notice in the layout of ext-dev2 b28 (a built notice), its answer address left out and a länsstyrelse
+# named once: one name each, so no count decides; the signature names the sender
+NARINGSLIV = (
+    "Till kommunerna i Jämtlands län\n\n"
+    "Svarsdatumet för remissen Näringslivsstrategi för Jämtlands län flyttas från 2027-02-26 till 2027-03-19 på "
+    "grund av sportlovsveckorna. Strategin har tagits fram i samråd med Länsstyrelsen i Jämtlands län.\n\n"
+    "Märk svaret med RJH 2026/1990.\n\n"
+    "Vänliga hälsningar\n"
+    "Malin Ås\n"
+    "Regional utveckling, Region Jämtland Härjedalen\n"
+)
+
+# dev d12-quoted: a registrator forwards a department's notice as a quoted mail below her own signature
+FORWARDED = (
+    "Hej!\n\n"
+    "Se nedan, kan du registrera remissen?\n\n"
+    "Hälsningar\n"
+    "Kim Lindqvist\n"
+    "Växjö kommun\n\n"
+    "Vidarebefordrat brev:\n\n"
+    "> Från: Sofia Nyström <sofia.nystrom@remittent.example.se>\n"
+    "> Ämne: Förlängd svarstid – Avgifter vid återköp och flytt av fond- och depåförsäkringar\n"
+)
+
+
+def test_the_signature_names_the_remittent_where_no_count_decides():
+    result = parse_missiv(NARINGSLIV)
+    assert result.remittent == "Region Jämtland Härjedalen"
+    assert any("brevhuvudet eller underskriften" in w for w in result.warnings)
+
+
+def test_a_forwarders_signature_above_a_quoted_mail_names_no_remittent():
+    from remiss.missiv.bodies import find_bodies
+    from remiss.missiv.remittent_passing import signature_body
+
+    assert signature_body(FORWARDED, find_bodies(FORWARDED)) is None
