@@ -126,7 +126,7 @@ def _looks_like_a_name(words: list[str]) -> bool:
 
 # A list page's introduction under its heading: "Här presenteras förslag till nya naturreservat …", "Här hittar du
 # alla vårdprogram …", "På den här sidan listar/publicerar …" (round 24).
-_LIST_INTRO = re.compile(r"[ \t]*(?:Här[ \t]+(?:presenteras|listas|samlas|hittar[ \t]+du[ \t]+(?:alla|samtliga|aktuella))|"
+_LIST_INTRO = re.compile(r"(?<![ \t])[ \t]*+(?:Här[ \t]+(?:presenteras|listas|samlas|hittar[ \t]+du[ \t]+(?:alla|samtliga|aktuella))|"
                          r"På[ \t]+(?:den[ \t]+här|denna)[ \t]+sida[n]?[ \t]+(?:listar|publicerar|samlar|presenterar))\b")
 _CREDIT = re.compile(r"^[ \t]*(?:fotograf|foto|bild)[ \t]*:", re.IGNORECASE)
 

@@ -77,6 +77,10 @@ def parse_missiv(text: str, *, reference_date: date | None = None, hints: Sequen
         if structure and is_headline(work, span) and not agree(title, structure.value):
             # the first short line was a guess; the line the file sets apart as its heading is the author's word
             title, span = None, None
+        if title and is_headline(work, span):
+            # round 24: a page's headline (its first short line, or an item's under a list) is the weakest cue for a title:
+            # no word of the text says it is the ärendemening; say so beside it
+            warnings.append("Ärendemeningen togs från textens rubrik; kontrollera att den namnger ärendet.")
         note("title", span)
     if title is None:
         chosen = title_from_hints(list(hints), _clean_title, plausible_heading)

@@ -17,7 +17,7 @@ from remiss.missiv.signature import QUOTED_HEADER
 _PLACE_BEFORE = re.compile(r"(?<![\wåäö])(?:i|inom)[ \t]+\Z", re.IGNORECASE)
 # "… du kan tycka till | Länsstyrelsen Kalmar (lansstyrelsen.se)": a browser's link label, "page | site (domain)"
 _LINK_BEFORE = re.compile(r"\|[ \t]*\Z")
-_LINK_AFTER = re.compile(r"[ \t]*\((?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,6}\)")
+_LINK_AFTER = re.compile(r"(?<![ \t])[ \t]*+\((?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,6}\)")
 
 
 def named_in_passing(text: str, mentions: list[BodyMention]) -> bool:

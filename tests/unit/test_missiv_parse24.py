@@ -141,3 +141,24 @@ def test_a_forwarders_signature_above_a_quoted_mail_names_no_remittent():
     from remiss.missiv.remittent_passing import signature_body
 
     assert signature_body(FORWARDED, find_bodies(FORWARDED)) is None
+
+
+# regeringen.se's remiss page (a labelled "# Remiss av …" heading names itself)
+LABELLED = (
+    "# Remiss av promemorian Avgifter vid återköp och flytt av fond- och depåförsäkringar\n\n"
+    "Här kan du ta del av remissinstansernas yttranden som inkommit till Finansdepartementet gällande promemorian "
+    "Avgifter vid återköp och flytt av fond- och depåförsäkringar.\n"
+)
+HEADLINE_WARNING = "Ärendemeningen togs från textens rubrik; kontrollera att den namnger ärendet."
+
+
+def test_a_title_read_from_a_pages_headline_carries_a_warning():
+    result = parse_missiv(TRANSPORTPLAN)
+    assert result.title == "Regional plan för transportinfrastruktur"
+    assert HEADLINE_WARNING in result.warnings
+
+
+def test_a_title_the_letter_labels_carries_no_headline_warning():
+    result = parse_missiv(LABELLED)
+    assert result.title == "Avgifter vid återköp och flytt av fond- och depåförsäkringar"
+    assert HEADLINE_WARNING not in result.warnings
