@@ -39,6 +39,10 @@ def find_remittent(text: str, answer_email: str | None,
             return pair.body.name, (pair.start, pair.end), [
                 f"Remittenten ({pair.body.name}) är det organ som texten nämner tillsammans med dess värd "
                 f"({pair.body.host}); kontrollera."]
+    if name == "Regeringskansliet":
+        # round 24: "Remissvaren ska ha kommit in till Regeringskansliet" and no department named: as with a bare
+        # "regeringen" or "Länsstyrelsen", which of its departments sent the remiss is for a person to fill in
+        return None, None, ["Remittenten anges bara som Regeringskansliet; fyll i vilket departement."]
     host = body_named(name) if name else None
     guest = hosted(text, host, mentions, by_mail) if host else None
     if guest:

@@ -162,3 +162,24 @@ def test_a_title_the_letter_labels_carries_no_headline_warning():
     result = parse_missiv(LABELLED)
     assert result.title == "Avgifter vid återköp och flytt av fond- och depåförsäkringar"
     assert HEADLINE_WARNING not in result.warnings
+
+
+# regeringen.se's remiss page of SOU 2019:9 (fresh8-dev v01): "Regeringskansliet" and no department
+INITIATIVRATT = (
+    "# Remiss av SOU 2019:9 Privat initiativrätt – Planintressentens medverkan vid detaljplaneläggning\n\n"
+    "Här kan du ta del av svaren från dem som har ombetts att svara på remissen Privat initiativrätt – "
+    "Planintressentens medverkan vid detaljplaneläggning, SOU 2019:9. Övriga yttranden finns tillgängliga i "
+    "departementet.\n\n"
+    "Remissvaren ska ha kommit in till Regeringskansliet senast den 10 juni 2019.\n"
+)
+
+
+def test_regeringskansliet_alone_names_no_remittent():
+    result = parse_missiv(INITIATIVRATT)
+    assert result.remittent is None
+    assert "Remittenten anges bara som Regeringskansliet; fyll i vilket departement." in result.warnings
+
+
+def test_the_department_in_brackets_after_regeringskansliet_is_the_remittent():
+    text = INITIATIVRATT.replace("till Regeringskansliet senast", "till Regeringskansliet (Finansdepartementet) senast")
+    assert parse_missiv(text).remittent == "Finansdepartementet"
