@@ -183,3 +183,11 @@ def test_regeringskansliet_alone_names_no_remittent():
 def test_the_department_in_brackets_after_regeringskansliet_is_the_remittent():
     text = INITIATIVRATT.replace("till Regeringskansliet senast", "till Regeringskansliet (Finansdepartementet) senast")
     assert parse_missiv(text).remittent == "Finansdepartementet"
+
+
+def test_a_heading_that_names_itself_as_a_remiss_carries_no_headline_warning():
+    text = ("Region Halland\nRegionkontoret\n\nRemiss – Regional transportplan för Halland 2022–2033\n\n"
+            "Region Halland har tagit fram ett förslag till regional transportplan för Halland 2022–2033.\n")
+    result = parse_missiv(text)
+    assert result.title == "Regional transportplan för Halland 2022–2033"
+    assert HEADLINE_WARNING not in result.warnings
