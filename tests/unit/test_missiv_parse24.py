@@ -191,3 +191,10 @@ def test_a_heading_that_names_itself_as_a_remiss_carries_no_headline_warning():
     result = parse_missiv(text)
     assert result.title == "Regional transportplan för Halland 2022–2033"
     assert HEADLINE_WARNING not in result.warnings
+
+
+def test_regionala_cancercentrum_as_the_centres_call_themselves_is_a_body_of_the_register():
+    # cancercentrum.se names the six centres' joint work "Regionala cancercentrum" (ext-dev x21, x22)
+    assert parse_missiv(VARDPROGRAM).remittent == "Regionala cancercentrum i samverkan"
+    assert parse_missiv(VARDPROGRAM.replace("Regionala cancercentrum har", "RCC Väst har")).remittent == \
+        "Regionalt cancercentrum väst"
