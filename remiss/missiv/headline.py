@@ -124,6 +124,10 @@ def _looks_like_a_name(words: list[str]) -> bool:
     return 2 <= len(words) <= 3 and all(w[:1].isupper() and w.isalpha() for w in words)
 
 
+# A list page's introduction under its heading: "Här presenteras förslag till nya naturreservat …", "Här hittar du
+# alla vårdprogram …", "På den här sidan listar/publicerar …" (round 24).
+_LIST_INTRO = re.compile(r"(?<![ \t])[ \t]*+(?:Här[ \t]+(?:presenteras|listas|samlas|hittar[ \t]+du[ \t]+(?:alla|samtliga|aktuella))|"
+                         r"På[ \t]+(?:den[ \t]+här|denna)[ \t]+sida[n]?[ \t]+(?:listar|publicerar|samlar|presenterar))\b")
 _CREDIT = re.compile(r"^[ \t]*(?:fotograf|foto|bild)[ \t]*:", re.IGNORECASE)
 
 
@@ -174,6 +178,11 @@ def headline(text: str) -> tuple[str | None, tuple[int, int] | None]:
         reported = _REPORTED.match(line)
         if reported and not re.search(r"[”“\"]\Z", line):
             line = reported.group(1)  # "X på remiss – du kan också tycka till!": the news after the report is no name
+        if _LIST_INTRO.match(following) and index + 2 < len(lines) and _short_line(lines[index + 2].group()):
+            # round 24: "Föreslagna och beslutade reservat" over "Här presenteras förslag till …" and the items'
+            # headings: a list page's heading names the list, not the item below it. Prose right under the
+            # introduction ("Svarstiden för den pågående remissrundan har förlängts …") is about the list itself.
+            continue
         if _BULLET.match(line):
             continue  # an item of a list ("• skälen till att bilda naturreservat"), never the page's headline
         if is_field_label(line, adjacent_lines(text, lines, index)):
@@ -232,6 +241,12 @@ def headline(text: str) -> tuple[str | None, tuple[int, int] | None]:
             return item
         return _extend(text, value[:1].upper() + value[1:]), span
     return None, None
+
+
+def _short_line(line: str) -> bool:
+    """Tell a heading's line from a paragraph: at most ten words and no full stop at its end."""
+    line = line.strip()
+    return len(line.split()) <= 10 and not line.endswith((".", ":"))
 
 
 def _is_prose(line: str) -> bool:

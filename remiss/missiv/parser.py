@@ -77,6 +77,11 @@ def parse_missiv(text: str, *, reference_date: date | None = None, hints: Sequen
         if structure and is_headline(work, span) and not agree(title, structure.value):
             # the first short line was a guess; the line the file sets apart as its heading is the author's word
             title, span = None, None
+        if title and is_headline(work, span) and not _led(work, span, title):
+            # round 24: a page's headline (its first short line, or an item's under a list) is the weakest cue for a title:
+            # no word of the text says it is the ärendemening; say so beside it. A heading with a procedure's words
+            # in front ("Remiss – X", "Samråd om X", "Begäran om yttrande över X") names itself and needs no warning
+            warnings.append("Ärendemeningen togs från textens rubrik; kontrollera att den namnger ärendet.")
         note("title", span)
     if title is None:
         chosen = title_from_hints(list(hints), _clean_title, plausible_heading)
@@ -287,6 +292,12 @@ def _swedish_moment(value: date | datetime) -> str:
 
 _OPEN_END = re.compile(r"(?:\b(?:och|av|för|i|till|om|med|på|samt|inom|från|vid|mot|över|kring|gällande|angående|"
                        r"avseende)|[,–-])\Z", re.IGNORECASE)
+
+
+def _led(text: str, span: tuple[int, int], title: str) -> bool:
+    """Tell whether the heading line a title was read from has words in front of the title ("Remiss – X")."""
+    line = " ".join(text[text.rfind("\n", 0, span[0]) + 1:span[1]].split()).casefold()
+    return not line.startswith(" ".join(title.split()).casefold()[:30])
 
 
 def cut_short(title: str) -> bool:

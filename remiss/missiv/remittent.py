@@ -12,6 +12,7 @@ from collections import Counter
 from remiss.missiv.bodies import Body, BodyMention, body_for_email, body_named, canonical_body, find_bodies
 from remiss.missiv.fields import EMAIL_RE, find_remittent_cue
 from remiss.missiv.remittent_hosts import guest_beside_host, hosted, kommun_of_unit, region_of_unit
+from remiss.missiv.remittent_passing import named_in_passing, signature_body
 from remiss.missiv.sender_sentence import sending_body
 
 _BARE = {"länsstyrelsen": "lansstyrelse", "regionen": "region", "kommunen": "kommun"}
@@ -38,6 +39,10 @@ def find_remittent(text: str, answer_email: str | None,
             return pair.body.name, (pair.start, pair.end), [
                 f"Remittenten ({pair.body.name}) är det organ som texten nämner tillsammans med dess värd "
                 f"({pair.body.host}); kontrollera."]
+    if name == "Regeringskansliet":
+        # round 24: "Remissvaren ska ha kommit in till Regeringskansliet" and no department named: as with a bare
+        # "regeringen" or "Länsstyrelsen", which of its departments sent the remiss is for a person to fill in
+        return None, None, ["Remittenten anges bara som Regeringskansliet; fyll i vilket departement."]
     host = body_named(name) if name else None
     guest = hosted(text, host, mentions, by_mail) if host else None
     if guest:
@@ -128,6 +133,11 @@ def _find(text: str, mentions: list[BodyMention], by_mail: Body | None, answer_e
             # the remiss is someone else's; better empty with the warning than the author as sender
             return None, None, [f"Texten nämner {body.name} bara som upphov till det som remitteras; "
                                 "fyll i remittenten."]
+        if named_in_passing(text, [m for m in mentions if m.body == body]):
+            # round 24: "nämnder och styrelser i Västra Götalandsregionen", "… | Länsstyrelsen Kalmar (lansstyrelsen.se)":
+            # a place or a pasted link's site is no sender; a count of such names is too weak to fill the field
+            return None, None, [f"Texten nämner {body.name} bara i förbigående (som plats eller i en länk); "
+                                "fyll i remittenten."]
         if body.kind != "departement" and _GOVERNMENT.search(text):
             # "… som regeringen har remitterat SOU 2025:20 Kommunal anslutning till Utbetalningsmyndighetens
             # verksamhet": the government's remiss is a department's; the myndighet it names is its subject.
@@ -146,6 +156,13 @@ def _find(text: str, mentions: list[BodyMention], by_mail: Body | None, answer_e
         first = next(m for m in mentions if m.body == body)
         return body.name, (first.start, first.end), [
             f"Remittenten ({body.name}) är den myndighet som texten nämner oftast; kontrollera."]
+    signed = _letterhead(text, mentions) or signature_body(text, mentions)
+    if signed:
+        # round 24: no count decides, but the letter's own head or signature names one body: the letter is its.
+        # A guess all the same ("som texten nämner"): a receiver's own yttrande is signed by its writer (parser.py)
+        return signed.body.name, (signed.start, signed.end), [
+            f"Remittenten ({signed.body.name}) är den organisation som texten nämner i brevhuvudet eller "
+            "underskriften; kontrollera."]
     return None, None, []
 
 
