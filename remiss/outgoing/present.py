@@ -142,7 +142,9 @@ def panel(session: Session, principal: Principal, remiss: Remiss, now: datetime,
         # once compiled or closed the remiss is not sent to them, and the panel says so (walk21 J5)
         "unsent_words": lifecycle.unsent_words(remiss, [e.name for e in unsent]) if state.value not in
         lifecycle.SENDS and remiss.sent_at is not None else "",
-        "may_missiv": state.value in lifecycle.SENDS and (state == RemissStatus.utkast or bool(unsent)),
+        # … and while a missiv is held back in the Utkorg: made anew, it goes out (h-queue24)
+        "may_missiv": state.value in lifecycle.SENDS and (state == RemissStatus.utkast or bool(unsent)
+                                                          or bool(amendments.held_back(session, remiss.id)[0])),
         "sent": remiss.sent_at is not None, "sent_at": format_date_time(remiss.sent_at) if remiss.sent_at else "",
         "unsent": len(unsent), "by_mail": len(by_mail), "by_post": len(by_post),
         "nowhere": [(e.id, e.name) for e in nowhere], "days_left": days_left(remiss, now, stale=stale.reason),
