@@ -83,6 +83,30 @@ def list_words(session: Session, remiss_ids: list[int], *, now: datetime) -> dic
         + ([LIST_WORDS] if rid in waiting else [])) for rid in set(failed) | waiting}
 
 
+def unreached(session: Session, remiss_ids: list[int]) -> dict[int, set[int]]:
+    """remiss id → its entries that have not answered and whose e-mailed missiv could not be e-mailed (the sweep gave
+    up, or it is held back): never asked, so not "inte svarat" but counted apart (overview.tally, h-queue24)."""
+    if not remiss_ids:
+        return {}
+    found: dict[int, int] = {}  # entry id → remiss id
+    for rid, key in session.execute(select(_O.remiss_id, _O.key).where(
+            _O.kind == KIND, _O.remiss_id.in_(remiss_ids), _O.status == OutboxStatus.failed.value)):
+        tail = key[len(f"outgoing:missiv:{rid}:"):]
+        if key.startswith(f"outgoing:missiv:{rid}:") and tail.isdigit():
+            found[int(tail)] = rid
+    if not found:
+        return {}
+    out: dict[int, set[int]] = {}
+    for entry_id, status in session.execute(select(SandlistaEntry.id, SandlistaEntry.answer_status).where(
+            SandlistaEntry.id.in_(list(found)))):
+        if status not in ("svarat", "avstar"):
+            out.setdefault(found[entry_id], set()).add(entry_id)
+    return out
+
+
+UNREACHED_WORDS = "missivet kunde inte e-postas"  # an instans never asked because of it (ROW_WORDS, FAILED_WORDS)
+
+
 def failed_entry_ids(session: Session, remiss_id: int) -> set[int]:
     """The entries whose e-mailed missiv the sweep gave up on: they never got the remiss (h-out23 M4)."""
     return {entry_id for entry_id, status in missiv_status(session, remiss_id).items()

@@ -117,6 +117,13 @@ HELD = (HELD_MARK + "missivet kunde inte göras om efter en ändring av remissen
         "Gör sedan om missivet med ”Skapa missivet på nytt” under Utskick och svar, så skickas det.")
 
 
+def in_utkorg(session: Session, remiss: Remiss) -> set[int]:
+    """The entries whose e-mailed missiv a change would make anew (requeue): not yet taken by a sweep."""
+    if remiss.direction != "utgaende" or remiss.sent_at is None or remiss.status not in lifecycle.SENDS:
+        return set()
+    return set(_queued_rows(session, remiss.id))
+
+
 def rebuild_queued(session: Session, *, now: datetime, principal: Principal, remiss: Remiss, files_dir: str,
                    base_url: str) -> list[str]:
     """requeue, returning the names of the instanser whose queued mail was made anew."""
