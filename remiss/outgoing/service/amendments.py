@@ -155,7 +155,7 @@ def requeue(session: Session, *, now: datetime, principal: Principal, remiss: Re
                          error=str(exc))
     attachments = [missiv] + missiv_doc.remisshandlingar(session, remiss.id)
     namnd = session.get(Namnd, remiss.namnd_id)
-    rebuilt, current = [], {}
+    rebuilt, current, released = [], {}, False
     for entry_id, row in rows.items():
         entry = entries[entry_id]
         payload = mails.missiv_mail(remiss=remiss, namnd=namnd, entry=entry, attachments=attachments,
@@ -175,6 +175,9 @@ def requeue(session: Session, *, now: datetime, principal: Principal, remiss: Re
         if done:
             rebuilt.append(entry.name)
             current[entry_id] = entry.name
+            released = released or was_held
+    if released:  # it goes out now: its instans's reminders are planned again (chasers skip a failed missiv)
+        chasers.schedule(session, now=now, remiss=remiss)
     if rebuilt:
         audit.record(session, now=now, user_id=principal.user_id, entity="remiss", entity_id=remiss.id,
                      remiss_id=remiss.id, action="requeue_missiv", note=rebuilt_words(rebuilt))
