@@ -88,7 +88,8 @@ def _queued_rows(session: Session, remiss_id: int) -> dict[int, OutboxMessage]:
     prefix = f"outgoing:missiv:{remiss_id}:"
     rows = session.exec(select(OutboxMessage).where(OutboxMessage.remiss_id == remiss_id,
                                                     OutboxMessage.kind == sending.MISSIV_KIND,
-                                                    OutboxMessage.status.in_(_NOT_OUT))).all()
+                                                    OutboxMessage.status.in_(_NOT_OUT))
+                        .order_by(OutboxMessage.id)).all()  # in sändlista order: the names are said in it
     return {int(r.key[len(prefix):]): r for r in rows if r.key.startswith(prefix) and r.key[len(prefix):].isdigit()}
 
 
