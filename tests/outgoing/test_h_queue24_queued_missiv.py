@@ -200,6 +200,12 @@ def test_a_template_that_cannot_make_the_missiv_anew_holds_it_back_and_says_why(
     assert all(e["reminders_planned"] == [] for e in detail["sandlista_status"]["entries"])  # not got it: none
     assert all(r.status == "failed" and r.last_error.startswith("Hålls kvar: ") for r in _rows(session, rid))
 
+    # the API's PATCH as the form: saved (200, old code 500), the warning in its body
+    patched = client.patch(f"/api/v1/remisser/{rid}", headers={"X-CSRFToken": _csrf(client, page)},
+                           json={"questions": ["Hur påverkas cyklisterna?", "Vad kostar det?", "Något mer?"]})
+    assert patched.status_code == 200, patched.get_json()
+    assert "missiv_halls_kvar" in [w["code"] for w in _json(patched)["warnings"]]
+
     # a file and an extension with the same template: saved, said, no 500, and no notice
     clock.advance(minutes=1)
     filed = _text(_add_handling(auth, page))
@@ -242,7 +248,7 @@ def test_a_template_that_cannot_make_the_missiv_anew_holds_it_back_and_says_why(
     assert sorted(r for rcpts, _ in mailed for r in rcpts) == ["miljo@example.se", "trafik@example.se"]
     for _, message in mailed:
         text = _docx_text(_missiv_of(message))
-        assert "Hur påverkas cyklisterna?" in text and "12 februari 2027" in text and HANDLING in _files(message)
+        assert "Något mer?" in text and "12 februari 2027" in text and HANDLING in _files(message)
     session.rollback()
     entries = _api(client, rid)["sandlista_status"]["entries"]
     assert {e["missiv_mail"] for e in entries} == {"sent"}
@@ -281,6 +287,9 @@ def test_an_instans_whose_missiv_failed_is_counted_apart_not_as_not_answered(app
         # the start page's list says the same (old code: "0 av 2 har svarat; missivet kunde inte e-postas …")
         assert "0 av 1 har svarat; missivet kunde inte e-postas till 1 remissinstans (se utkorgen)" in _text(
             client.get("/"))
+        # the question before Sammanställ svaren counts as the page does
+        assert ("och 1 remissinstans har inte svarat och till 1 kunde missivet inte e-postas. Sammanställa svaren "
+                "ändå?") in unescape(client.get(page).get_data(as_text=True))
         # the sammanställning, a real .docx: not "har inte svarat" for the one never asked
         assert auth.post(f"{page}/utskick/sammanstall", {"confirm_compile": "1"}, form_url=page).status_code == 302
         data = client.get(f"{page}/utskick/sammanstallning.docx").get_data()
