@@ -238,8 +238,8 @@ def update(remiss_id: int):
     except InputErrors as exc:
         raise api_errors(exc.errors) from None
     if remiss.direction == Direction.utgaende:  # the missiv still in the Utkorg made anew from it (h-out23 M5)
-        from remiss.outgoing.service.amendments import rebuild_queued
-        rebuild_queued(session, now=now(), principal=principal(), remiss=remiss,
+        from remiss.outgoing.service.amendments import requeue  # held back when it cannot be: said in warnings
+        requeue(session, now=now(), principal=principal(), remiss=remiss,
                        files_dir=current_app.config["FILES_DIR"], base_url=current_app.config["BASE_URL"])
     cut_off = ""
     if body.status is not None and body.status != remiss.status:

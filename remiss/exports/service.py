@@ -53,6 +53,7 @@ def _sent_of(session: Session, remisser: list[Remiss], now: datetime | None = No
     if not ids:
         return {}
     mail = held.list_words(session, ids, now=now) if now is not None else {}
+    unreached = held.unreached(session, ids)  # never asked: not among those counted (h-queue24)
     tally: dict[int, dict[str, int]] = {}
     early: dict[int, int] = {}  # avstod before the utskick (outgoing.overview.tally, walk22 L6)
     first: dict[int, datetime] = {}
@@ -69,7 +70,8 @@ def _sent_of(session: Session, remisser: list[Remiss], now: datetime | None = No
     for remiss in remisser:
         if remiss.id not in ids:
             continue
-        counted = overview.tally(tally.get(remiss.id, {}), early.get(remiss.id, 0))
+        counted = overview.tally(tally.get(remiss.id, {}), early.get(remiss.id, 0),
+                                 len(unreached.get(remiss.id, ())))
         said = ("inte skickad än" if remiss.id not in first
                 else overview.answered_words(counted) + (f"; {mail[remiss.id]}" if remiss.id in mail else ""))
         out[remiss.id] = Sent(local(first[remiss.id]).date() if remiss.id in first else None, said)

@@ -12,6 +12,7 @@ from remiss.calendar.swedish import count_words, format_date, format_deadline, j
 from remiss.documents import render_document
 from remiss.files import portable_name
 from remiss.namnd.models import Namnd
+from remiss.outgoing import held
 from remiss.outgoing.models import SandlistaAnswer
 from remiss.outgoing.overview import counts, declined_early, declined_early_words
 from remiss.outgoing.service import lifecycle
@@ -86,7 +87,8 @@ def context(session: Session, *, now: datetime, remiss: Remiss) -> dict:
     if no_comments:
         intro.append("Inga synpunkter: " + ", ".join(no_comments) + ".")
     running = remiss.effective_deadline_on is not None and not deadline_passed(remiss, now)
-    waiting = [_with_status(e) for e in entries if e.answer_status not in lifecycle.ANSWERED]
+    unreached = held.unreached(session, [remiss.id]).get(remiss.id, set())  # never asked (h-queue24)
+    waiting = [_with_status(e, unreached) for e in entries if e.answer_status not in lifecycle.ANSWERED]
     return {
         "organisation": namnd.organisation, "forvaltning": namnd.forvaltning, "namnd": namnd.name,
         "datum": local_today(now), "diarienummer": remiss.our_dnr or "", "remittent": remiss.remittent or namnd.name,
@@ -104,7 +106,7 @@ def context(session: Session, *, now: datetime, remiss: Remiss) -> dict:
                     for e in entries if e.answer_status == AnswerStatus.avstar],
         # those asked: one that avstod before the utskick never got the remiss, and is named apart (walk22 L6)
         "statistik": {"antal": stats["asked"], "svarat": stats["answered"], "procent": stats["percent"],
-                      "avstar": stats["declined_asked"], "ej_svarat": stats["waiting"],
+                      "avstar": stats["declined_asked"], "ej_svarat": stats["waiting_asked"],
                       "text": " ".join(filter(None, (_counts_text(stats, running, unsent), declined_early_words(
                           declined_early(entries), sent=remiss.sent_at is not None))))},
     }
@@ -117,27 +119,42 @@ def _said_more(note: str) -> bool:
 
 def _counts_text(stats: dict, running: bool, unsent: int = 0) -> str:
     """ "Remissen skickades till 4 remissinstanser: 1 har svarat (25 procent), 1 avstår och 2 har ännu inte svarat."
-    with avstår counted as the page counts it; instanser on the sändlista not yet sent to are named apart."""
+    with avstår counted as the page counts it; instanser on the sändlista not yet sent to are named apart, and so
+    are those whose missiv could not be e-mailed (overview.tally's missiv_failed, h-queue24)."""
     if unsent:
         sent = stats["asked"] - unsent
-        text = _counts_text(dict(stats, asked=sent, waiting=stats["waiting"] - unsent,
+        text = _counts_text(dict(stats, asked=sent, waiting_asked=stats["waiting_asked"] - unsent,
                                  percent=round(100 * stats["answered"] / sent) if sent else 0), running)
-        return (text[:-1] + f". {count_words(unsent, 'remissinstans', 'remissinstanser')} på sändlistan har "
+        return (text + f" {count_words(unsent, 'remissinstans', 'remissinstanser')} på sändlistan har "
                 "inte fått remissen.")
     parts = []
     if stats["answered"]:
         parts.append(f"{stats['answered']} har svarat ({stats['percent']} procent)")
     if stats["declined_asked"]:
         parts.append(f"{stats['declined_asked']} avstår")
-    if stats["waiting"] and parts:
-        parts.append(f"{stats['waiting']} har {'ännu ' if running else ''}inte svarat")
+    if stats["waiting_asked"] and parts:
+        parts.append(f"{stats['waiting_asked']} har {'ännu ' if running else ''}inte svarat")
+    failed = stats.get("missiv_failed", 0)
+    if failed:
+        return (_sent_to(stats, parts) + f" Till {count_words(failed, 'remissinstans', 'remissinstanser')} "
+                f"{UNREACHED}, så {'den' if failed == 1 else 'de'} har inte fått remissen och räknas inte här.")
+    return _sent_to(stats, parts)
+
+
+# what the rest of the app says of such a missiv (outgoing.held.ROW_WORDS, FAILED_WORDS)
+UNREACHED = "kunde missivet inte e-postas"
+
+
+def _sent_to(stats: dict, parts: list[str]) -> str:
     said = join_words(parts) or "ingen har svarat"
     return f"Remissen skickades till {count_words(stats['asked'], 'remissinstans', 'remissinstanser')}: {said}."
 
 
-def _with_status(entry: SandlistaEntry) -> str:
+def _with_status(entry: SandlistaEntry, unreached: set[int] = frozenset()) -> str:
     if entry.sent_at is None:
         return f"{entry.name} (har inte fått remissen)"
+    if entry.id in unreached:  # never asked: not one that has not answered (h-queue24)
+        return f"{entry.name} ({held.UNREACHED_WORDS}, har inte fått remissen)"
     if entry.answer_status == AnswerStatus.ej_svarat:
         return entry.name
     # the time too, as every other place writes the anstånd (walk17 F17)

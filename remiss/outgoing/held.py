@@ -15,7 +15,7 @@ from sqlmodel import Session
 
 from remiss.calendar.swedish import count_words, join_words
 from remiss.reminders.models import OutboxMessage, OutboxStatus
-from remiss.reminders.queued import WAITING, MailEvent, unsent_lines
+from remiss.reminders.queued import HELD_MARK, WAITING, MailEvent, unsent_lines
 from remiss.remisser.models import SandlistaEntry
 
 KIND = "outgoing_missiv"  # sending.MISSIV_KIND, whose key is "outgoing:missiv:<remiss id>:<entry id>"
@@ -37,6 +37,12 @@ def row_words(entry: SandlistaEntry, mail: str | None) -> str:
     missiv has not left the Utkorg (mail: its outbox row's status, missiv_status): "i utkorgen (inte skickat)",
     "kunde inte e-postas (se utkorgen)"; "" once e-mailed, and for a letter by post."""
     return ROW_WORDS.get(mail, "") if entry.sent_at is not None and entry.delivery == "epost" else ""
+
+
+def is_held(status: str, last_error: str) -> bool:
+    """Whether an outbox row is a missiv held back because it could not be made anew (amendments.HELD): failed, so
+    no sweep sends it, but not given up on by the SMTP server."""
+    return status == OutboxStatus.failed.value and last_error.startswith(HELD_MARK)
 
 
 def missiv_status(session: Session, remiss_id: int) -> dict[int, str]:
@@ -77,6 +83,30 @@ def list_words(session: Session, remiss_ids: list[int], *, now: datetime) -> dic
         + ([LIST_WORDS] if rid in waiting else [])) for rid in set(failed) | waiting}
 
 
+def unreached(session: Session, remiss_ids: list[int]) -> dict[int, set[int]]:
+    """remiss id → its entries that have not answered and whose e-mailed missiv could not be e-mailed (the sweep gave
+    up, or it is held back): never asked, so not "inte svarat" but counted apart (overview.tally, h-queue24)."""
+    if not remiss_ids:
+        return {}
+    found: dict[int, int] = {}  # entry id → remiss id
+    for rid, key in session.execute(select(_O.remiss_id, _O.key).where(
+            _O.kind == KIND, _O.remiss_id.in_(remiss_ids), _O.status == OutboxStatus.failed.value)):
+        tail = key[len(f"outgoing:missiv:{rid}:"):]
+        if key.startswith(f"outgoing:missiv:{rid}:") and tail.isdigit():
+            found[int(tail)] = rid
+    if not found:
+        return {}
+    out: dict[int, set[int]] = {}
+    for entry_id, status in session.execute(select(SandlistaEntry.id, SandlistaEntry.answer_status).where(
+            SandlistaEntry.id.in_(list(found)))):
+        if status not in ("svarat", "avstar"):
+            out.setdefault(found[entry_id], set()).add(entry_id)
+    return out
+
+
+UNREACHED_WORDS = "missivet kunde inte e-postas"  # an instans never asked because of it (ROW_WORDS, FAILED_WORDS)
+
+
 def failed_entry_ids(session: Session, remiss_id: int) -> set[int]:
     """The entries whose e-mailed missiv the sweep gave up on: they never got the remiss (h-out23 M4)."""
     return {entry_id for entry_id, status in missiv_status(session, remiss_id).items()
@@ -106,6 +136,8 @@ def history_of(session: Session, remiss_id: int) -> list[MailEvent]:
         who = f"{names[int(tail)]} ({email})" if tail.isdigit() and int(tail) in names else email
         if status == OutboxStatus.sent.value and sent_at is not None:
             sent.setdefault(sent_at, []).append(who)
+        elif status == OutboxStatus.failed.value and error.startswith(HELD_MARK):
+            continue  # its own line in the history says it was held back (amendments._hold)
         elif status == OutboxStatus.failed.value and claimed_at is not None:
             events.append(MailEvent(claimed_at, "missiv_failed", f"Missivet till {who} kunde inte e-postas"
                                     + (f": {error.strip().rstrip('.')}" if error.strip() else "")

@@ -210,6 +210,10 @@ def deadline_notice(session, *, remiss: Remiss, base_url: str, now=None) -> dict
     open_entries = [e for e in remisser.entries(session, remiss.id) if e.answer_status not in ANSWERED]
     anstand = [said for e in open_entries if e.sent_at is not None and (said := _anstand_runs(remiss, e, now))]
     open_entries = [e for e in open_entries if not (e.sent_at is not None and _anstand_runs(remiss, e, now))]
+    from remiss.outgoing.held import unreached as unreached_of
+    unreached = unreached_of(session, [remiss.id]).get(remiss.id, set())  # never asked: said apart (h-queue24)
+    failed = [e.name for e in open_entries if e.id in unreached]
+    open_entries = [e for e in open_entries if e.id not in unreached]
     waiting = [e.name for e in open_entries if e.sent_at is not None]
     # only an instans with an e-mail address gets the reminders: the others are chased by letter or phone (walk17 F16)
     no_mail = [e.name for e in open_entries if e.sent_at is not None and not (e.email or "").strip()]
@@ -226,9 +230,11 @@ def deadline_notice(session, *, remiss: Remiss, base_url: str, now=None) -> dict
          + (" De med e-post får en påminnelse enligt nämndens inställning." if len(no_mail) < len(waiting) else "")
          + (f" {join_words(no_mail)} har ingen e-postadress och får ingen påminnelse – hör av er per brev eller "
             "telefon." if no_mail else "")
-         if waiting else "" if anstand else "Alla som har fått remissen har svarat eller avstått." if unsent
+         if waiting else "" if anstand else "Alla som har fått remissen har svarat eller avstått." if unsent or failed
          else "Alla har svarat eller avstått."),
         *([f"Har anstånd och har inte svarat än: {', '.join(anstand)}."] if anstand else []),
+        *([f"Missivet kunde inte e-postas till {join_words(failed)}, som inte har fått remissen: se utkorgen."]
+          if failed else []),
         *([f"Remissen är inte skickad än till {', '.join(unsent)}: skicka den under Utskick och svar."]
           if unsent else []),
         "Nästa steg: registrera de svar som kommit per post eller e-post, och sammanställ svaren: "

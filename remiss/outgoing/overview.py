@@ -30,7 +30,8 @@ def counts(session: Session, remiss_id: int) -> dict:
     rows = session.exec(select(SandlistaEntry.answer_status, func.count(), UNSENT_COUNT)
                         .where(SandlistaEntry.remiss_id == remiss_id).group_by(SandlistaEntry.answer_status)).all()
     return tally({status: n for status, n, _ in rows},
-                 sum(unsent for status, _, unsent in rows if status == AnswerStatus.avstar.value))
+                 sum(unsent for status, _, unsent in rows if status == AnswerStatus.avstar.value),
+                 len(held.unreached(session, [remiss_id]).get(remiss_id, ())))
 
 
 # Of a group of sändlista entries, how many were never sent the remiss: with the avstår group, those who avstod
@@ -38,20 +39,24 @@ def counts(session: Session, remiss_id: int) -> dict:
 UNSENT_COUNT = func.coalesce(func.sum(case((SandlistaEntry.sent_at.is_(None), 1), else_=0)), 0)
 
 
-def tally(by_status: dict[str, int], declined_before_sending: int = 0) -> dict:
+def tally(by_status: dict[str, int], declined_before_sending: int = 0, unreached: int = 0) -> dict:
     """The answers of one remiss counted, the one rule for the panel, the start page, the exports, the mail and
     the sammanställning: an instans that avstod before the utskick was never sent the remiss, so it is not among
-    those asked ("asked", "percent") and is counted apart (walk22 L6). "total" (the sändlista), "declined" (every
-    avstår) and "waiting" are as the API has always given them."""
+    those asked ("asked", "percent") and is counted apart (walk22 L6); so is one that has not answered because its
+    missiv could not be e-mailed (unreached: held.unreached, h-queue24), not "inte svarat" as if it had been asked.
+    "total" (the sändlista), "declined" (every avstår) and "waiting" are as the API has always given them;
+    "waiting_asked" is waiting without the unreached."""
     found = {s.value: 0 for s in AnswerStatus}
     found.update(by_status)
     total = sum(found.values())
     answered, declined = found[AnswerStatus.svarat.value], found[AnswerStatus.avstar.value]
-    asked = total - declined_before_sending
-    return {"total": total, "answered": answered, "declined": declined, "waiting": total - answered - declined,
+    asked = total - declined_before_sending - unreached
+    waiting = total - answered - declined
+    return {"total": total, "answered": answered, "declined": declined, "waiting": waiting,
             "percent": round(100 * answered / asked) if asked else 0, "by_status": found, "asked": asked,
             "declined_before_sending": declined_before_sending,
-            "declined_asked": declined - declined_before_sending}
+            "declined_asked": declined - declined_before_sending,
+            "missiv_failed": unreached, "waiting_asked": waiting - unreached}
 
 
 def answered_words(counted: dict) -> str:

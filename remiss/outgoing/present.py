@@ -104,8 +104,9 @@ def panel(session: Session, principal: Principal, remiss: Remiss, now: datetime,
     nowhere = [e for e in unsent if not current[e.id][0] and not current[e.id][1].strip()]
     planned, down = _chasers_by_entry(session, remiss.id), down_since(session)  # down: an outage (walk20 H3)
     rows = overview.rows(session, remiss, status=status, group=group, entries=entries, addresses=current)
+    unreached = held.unreached(session, [remiss.id]).get(remiss.id, set())  # never asked (h-queue24)
     unanswered = lifecycle.unanswered(entries)
-    waiting = [e.name for e in unanswered]
+    waiting = [e.name for e in unanswered if e.id not in unreached]
     extended = [f"{e.name}: anstånd till {format_deadline(e.extended_until_on, e.extended_until_time)}"
                 for e in entries if e.extended_until_on and e.answer_status == AnswerStatus.anstand_beviljat
                 and chasers.deadline_of(remiss, e)[0] == e.extended_until_on]  # not one a general extension passed
@@ -142,16 +143,19 @@ def panel(session: Session, principal: Principal, remiss: Remiss, now: datetime,
         # once compiled or closed the remiss is not sent to them, and the panel says so (walk21 J5)
         "unsent_words": lifecycle.unsent_words(remiss, [e.name for e in unsent]) if state.value not in
         lifecycle.SENDS and remiss.sent_at is not None else "",
-        "may_missiv": state.value in lifecycle.SENDS and (state == RemissStatus.utkast or bool(unsent)),
+        # … and while a missiv is held back in the Utkorg: made anew, it goes out (h-queue24)
+        "may_missiv": state.value in lifecycle.SENDS and (state == RemissStatus.utkast or bool(unsent)
+                                                          or bool(amendments.held_back(session, remiss.id)[0])),
         "sent": remiss.sent_at is not None, "sent_at": format_date_time(remiss.sent_at) if remiss.sent_at else "",
         "unsent": len(unsent), "by_mail": len(by_mail), "by_post": len(by_post),
         "nowhere": [(e.id, e.name) for e in nowhere], "days_left": days_left(remiss, now, stale=stale.reason),
         "send_confirm": send_confirmation([current[e.id][0] for e in by_mail], len(by_post), handlingar=handlingar,
                                           down=down, unmade_from=made_on_sending[0], stale=made_on_sending[1]),
         "handlingar": handlingar,
-        "compile_confirm": lifecycle.compile_question(remiss, now, entries),
-        "extend_confirm": extension_confirmation(remiss, entries, {e.id: current[e.id][0] for e in entries}, down=down),
-        "waiting": waiting, "extended": extended, "general_extensions": _general_extensions(session, remiss.id),
+        "compile_confirm": lifecycle.compile_question(remiss, now, entries, frozenset(unreached)),
+        "extend_confirm": extension_confirmation(remiss, entries, {e.id: current[e.id][0] for e in entries}, down=down,
+                                                 in_utkorg=frozenset(amendments.in_utkorg(session, remiss))),
+        "waiting": waiting, "unreached": unreached_words([e.name for e in entries if e.id in unreached]), "extended": extended, "general_extensions": _general_extensions(session, remiss.id),
         "chasers": {entry_id: moments for entry_id, moments in planned.items()},
         "chaser_count": sum(len(m) for m in planned.values()),
         "may_send": state.value in lifecycle.SENDS and unsent,
@@ -168,6 +172,14 @@ def panel(session: Session, principal: Principal, remiss: Remiss, now: datetime,
                                  current=compiled_file, stale=stale)],
         "may_edit": principal.may(Action.edit, remiss.namnd_id),
     }
+
+
+def unreached_words(names: list[str]) -> str:
+    """The panel's sentence of the instanser never asked because their missiv could not be e-mailed (h-queue24)."""
+    if not names:
+        return ""
+    return (f"Missivet kunde inte e-postas till {join_words(names)}: {'den räknas' if len(names) == 1 else 'de räknas'}"
+            " inte bland dem som har fått remissen förrän missivet har skickats.")
 
 
 def _next_step(session: Session, remiss: Remiss, now: datetime, *, state: RemissStatus, stale: str, unsent: list,
@@ -286,15 +298,17 @@ def _rows(session: Session, found: list[Remiss], now: datetime) -> list[Outgoing
     # an answer after the sammanställning: "sammanställ igen", as the remiss page says (truth16 F16)
     stale = compiled.stale_ids(session, [r.id for r in found if r.status == RemissStatus.sammanstalld])
     unsent_mail = held.list_words(session, ids, now=now)  # the missiv not sent (J3), or it failed (h-out23 M4)
+    unreached = held.unreached(session, ids)  # never asked: not among those counted (h-queue24)
     rows = []
     for remiss in found:
-        counted = overview.tally(tally.get(remiss.id, {}), early.get(remiss.id, 0))
+        counted = overview.tally(tally.get(remiss.id, {}), early.get(remiss.id, 0),
+                                 len(unreached.get(remiss.id, ())))
         n, first = planned.get(remiss.id, (0, None))
         shown = RemissStatus.svarstiden_ute if (remiss.status == RemissStatus.skickad
                                                 and lifecycle.deadline_passed(remiss, now)) else RemissStatus(remiss.status)
         unsent = remiss.status == RemissStatus.utkast  # nobody is waiting for a remiss not yet sent
         # once compiled, nobody is waited for: those who did not answer are "utan svar" (truth17 F13)
-        done, left = remiss.status in (RemissStatus.sammanstalld, RemissStatus.avslutad), counted["waiting"]
+        done, left = remiss.status in (RemissStatus.sammanstalld, RemissStatus.avslutad), counted["waiting_asked"]
         rows.append(OutgoingRow(
             remiss.id, remiss.our_dnr or "", remiss.title, shown.value, shown.label,
             "inte skickad än" if unsent

@@ -64,10 +64,12 @@ def amendment_confirmation(entries: list[SandlistaEntry], shown: int = 8, *, dow
 
 
 def extension_confirmation(remiss: Remiss, entries: list[SandlistaEntry], emails: dict[int, str], shown: int = 8,
-                           *, down: datetime | None = None) -> str:
+                           *, down: datetime | None = None, in_utkorg: frozenset[int] = frozenset()) -> str:
     """The question asked before "Förläng och meddela" (walk12b #3): who is e-mailed (queued), how many letters
-    are printed, and who has an anstånd of its own, told only if the new date runs past it."""
-    waiting = lifecycle.unanswered(entries)
+    are printed, and who has an anstånd of its own, told only if the new date runs past it. in_utkorg: the entries
+    whose missiv has not left the Utkorg: it is made anew with the new date instead (h-queue24)."""
+    unsent_missiv = [e.name for e in lifecycle.unanswered(entries) if e.id in in_utkorg]
+    waiting = [e for e in lifecycle.unanswered(entries) if e.id not in in_utkorg]
     own = {e.id: chasers.deadline_of(remiss, e) for e in waiting
            if e.extended_until_on and chasers.deadline_of(remiss, e)[0] == e.extended_until_on}
     mailed = [emails[e.id] for e in waiting if emails.get(e.id) and e.id not in own]
@@ -82,6 +84,9 @@ def extension_confirmation(remiss: Remiss, entries: list[SandlistaEntry], emails
         if e.id in own:
             text += (f" {e.name} har anstånd till {format_deadline(*own[e.id])} och får meddelandet bara om den nya "
                      "svarsdagen ligger senare.")
-    if not waiting:
+    if unsent_missiv:
+        text += (f" Missivet till {join_words(unsent_missiv)} ligger kvar i utkorgen: det görs om med den nya "
+                 "svarsdagen, och inget meddelande skickas om något de inte har fått.")
+    elif not waiting:
         text += " Alla som har fått remissen har svarat eller avstått, så ingen får något meddelande."
     return text + " Det går inte att ångra."

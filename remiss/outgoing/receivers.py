@@ -48,6 +48,21 @@ events.status_changed.connect(_closed)
 events.namnd_changed.connect(_chase_days_changed)
 
 
+def _missiv_resent(session, *, now, remiss_ids) -> int:
+    """An administrator put a missiv back in the queue: one held back because it could not be made anew is made
+    anew first, never sent as it was (held again when it still cannot be), then the chasers are planned again."""
+    from flask import current_app
+
+    from remiss.auth.access import Principal
+    from remiss.outgoing.service.amendments import requeue
+    for remiss_id in remiss_ids:
+        remiss = session.get(Remiss, remiss_id)
+        if remiss is not None:
+            requeue(session, now=now, principal=Principal.system(), remiss=remiss,
+                    files_dir=current_app.config["FILES_DIR"], base_url=current_app.config["BASE_URL"])
+    return chasers.replan_remisser(session, now=now, remiss_ids=remiss_ids)
+
+
 def _offer_composer() -> None:
     """Let the reminders sweep build our mails, if it keeps a composer registry (COMPOSERS: kind → compose)."""
     from remiss.outgoing import mails
@@ -69,7 +84,7 @@ def _offer_composer() -> None:
 
     after_resend = getattr(resend, "AFTER_RESEND", None)
     if after_resend is not None:  # … until it goes out again
-        after_resend.setdefault(MISSIV_KIND, chasers.replan_remisser)
+        after_resend.setdefault(MISSIV_KIND, _missiv_resent)
     sent_when_closed = getattr(claim, "SEND_WHEN_CLOSED", None)
     if sent_when_closed is not None:
         for kind in mails.SENT_WHEN_QUEUED:

@@ -23,6 +23,10 @@ from remiss.remisser.kind_words import agreeing, it_of
 
 QUEUED = "läggs i utkorgen och e-postas inom några minuter"
 WAITING = (OutboxStatus.pending.value, OutboxStatus.sending.value)
+# How a capability's last_error begins when it holds a row back ("failed", so no sweep sends it) because the mail
+# could not be made as it must be (remiss.outgoing: a missiv that could not be made anew, h-queue24): the rest says
+# why and what to do, and the remiss pages say it as it is instead of "kunde inte skickas".
+HELD_MARK = "Hålls kvar: "
 _O = OutboxMessage.__table__.c
 
 
@@ -98,6 +102,9 @@ def unsent_lines(session: Session, remiss_id: int, labels: dict[str, str], *, no
                          f"{format_date_time(min(r.created_at for r in waiting))}{retry}: "
                          f"{it_of(neuter)} är inte {agreeing('skickad', neuter)} ännu.")
         for row in (r for r in rows if r.kind == kind and r.status == OutboxStatus.failed.value):
+            if row.last_error.startswith(HELD_MARK):
+                lines.append(f"{label} till {row.recipient_email} hålls kvar: {row.last_error[len(HELD_MARK):]}")
+                continue
             lines.append(f"{label} till {row.recipient_email} kunde inte skickas"
                          + (f": {row.last_error.rstrip('.')}" if row.last_error else "")
                          + f". En administratör kan skicka {it_of(neuter)} igen från utkorgen.")

@@ -10,6 +10,7 @@ from sqlmodel import select
 from remiss.outgoing.service.remisstid import EXTENSION_KIND
 from remiss.reminders.models import OutboxMessage
 from remiss.remisser.models import Remiss
+from tests.outgoing.conftest import run_sweep
 from tests.outgoing.test_walk9_dates import _sent
 from tests.support.asking import assert_asked_beside, form_at, visible_text
 
@@ -30,10 +31,13 @@ def _state(session, rid: int) -> tuple:
     return deadline, len(notices)
 
 
-def test_extending_without_the_dialogs_yes_asks_on_the_page_and_keeps_the_form(session, client, auth, clock):
+def test_extending_without_the_dialogs_yes_asks_on_the_page_and_keeps_the_form(session, client, auth, clock, runner,
+                                                                                smtp):
     remiss, page, _ = _sent(session, client, auth, clock)
     rid = remiss.id
     session.rollback()
+    clock.advance(minutes=5)  # the missiv e-mailed first: a missiv still in the Utkorg is made anew (h-queue24)
+    run_sweep(runner, smtp, clock.now)
     form = _form(client.get(page).get_data(as_text=True))
     assert f'data-confirm="{QUESTION}" data-confirmed="confirm_extension"' in form, form
     assert "novalidate" in form and 'name="confirm_extension"' not in form

@@ -15,6 +15,7 @@ from remiss.auth.models import Role
 from remiss.remisser import service as remisser
 from remiss.remisser.input import SandlistaItem
 from remiss.remisser.models import Attachment
+from tests.outgoing.conftest import run_sweep
 from tests.support.factories import make_namnd, make_remiss, make_user
 
 TODAY = datetime(2026, 12, 4, 15, 40, tzinfo=timezone.utc)  # Friday 4 December 2026
@@ -48,9 +49,12 @@ def _sent(session, client, auth, clock):
     return rid, page, ids
 
 
-def test_a_general_extension_offers_letters_for_post_and_names_who_was_not_mailed(session, client, auth, clock, app):
+def test_a_general_extension_offers_letters_for_post_and_names_who_was_not_mailed(session, client, auth, clock, app,
+                                                                                 runner, smtp):
     rid, page, ids = _sent(session, client, auth, clock)
-    clock.advance(hours=1)
+    clock.advance(minutes=5)  # the missiv e-mailed first: a missiv still in the Utkorg is made anew (h-queue24)
+    run_sweep(runner, smtp, clock.now)
+    clock.advance(minutes=55)
     today = auth.post(f"{page}/utskick/forlangning", {"until_on": "2026-12-04"}, form_url=page)
     assert today.status_code == 400
     assert "Den nya svarsdagen måste ligga efter i dag (4 december 2026)." in unescape(today.get_data(as_text=True))

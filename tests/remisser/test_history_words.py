@@ -68,7 +68,7 @@ EVENTS = [
     ("remiss", "deadline", {"effective_deadline": ["2026-12-03", "2027-01-11 12:00"]}),
     ("remiss", "milestone", {"tjansteskrivelse": ["2026-12-01", "2026-12-03"],
                              "done:namnd": [None, "2026-12-03T09:30:00+00:00"]}),
-    ("remiss", "send", {}), ("remiss", "requeue_missiv", {}), ("remiss", "publish", {"published_files": [[], [1, 2]]}), ("remiss", "unpublish", {}),
+    ("remiss", "send", {}), ("remiss", "requeue_missiv", {}), ("remiss", "hold_missiv", {}), ("remiss", "publish", {"published_files": [[], [1, 2]]}), ("remiss", "unpublish", {}),
     ("remiss", "yttrande_mail", {"till": [None, "kommun@x.se"], "kopia": [None, ""]}),
     ("remiss", "arkiv", {}),  # the sent yttrande archived as PDF (remisser.archive): a note only
     ("remiss", "makulera", {"status": ["registrerad", "makulerad"]}),  # registered by mistake (remisser.voided)

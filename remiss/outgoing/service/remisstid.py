@@ -10,13 +10,14 @@ from sqlmodel import Session
 
 from remiss import files
 from remiss.audit import service as audit
-from remiss.calendar.swedish import count_words, format_date, format_deadline
+from remiss.calendar.swedish import count_words, format_date, format_deadline, join_words
 from remiss.clock import local_today
 from remiss.documents.letters import letters, text_letter
 from remiss.auth.access import Principal
 from remiss.namnd.models import Namnd
 from remiss.outgoing import mails
 from remiss.outgoing.service import chasers, lifecycle
+from remiss.outgoing.service.amendments import Requeued, requeue
 from remiss.outgoing.service.answers import begin
 from remiss.outgoing.service.sending import NotConfirmed
 from remiss.planning.models import Extension
@@ -41,6 +42,9 @@ class Extended:
     unsent: list[str]
     letters: Attachment | None = None
     longer: list[tuple[str, str]] = field(default_factory=list)
+    # those whose e-mailed missiv still waited in the Utkorg: not sent a notice about a remiss they have not received,
+    # their missiv made anew with the new svarsdag, or held back when it could not be made (h-queue24)
+    requeued: Requeued = field(default_factory=Requeued)
 
     def note(self) -> str:
         """One line for the history and the panel: who was told, and how."""
@@ -55,12 +59,18 @@ class Extended:
         if self.longer:
             parts.append("inte meddelade (har redan längre anstånd): "
                          + ", ".join(f"{name} (till {until})" for name, until in self.longer))
+        if self.requeued.current:
+            parts.append(f"missivet till {join_words(list(self.requeued.current.values()))} låg i utkorgen och var "
+                         "inte skickat: det är gjort om med den nya svarsdagen i stället för ett meddelande")
+        if self.requeued.held:
+            parts.append(f"missivet till {join_words(self.requeued.held)} låg i utkorgen och hålls kvar: det kunde "
+                         "inte göras om med den nya svarsdagen")
         return "; ".join(parts)
 
 
 def general_extension(session: Session, *, now: datetime, principal: Principal, remiss: Remiss,
                       until_on: date, until_time: time | None, files_dir: str, reason: str = "",
-                      confirmed: bool = True) -> Extended:
+                      confirmed: bool = True, base_url: str = "") -> Extended:
     """Extend the remisstid for everyone; e-mail each instans that has not answered and whose deadline moves, and
     make one Word file of letters for those of them with only a postal address. An instans whose own anstånd
     runs past the new date keeps it and is not told (its deadline does not change; walk12b #3).
@@ -86,11 +96,13 @@ def general_extension(session: Session, *, now: datetime, principal: Principal, 
     session.add(extension)
     session.flush()
     remisser.refresh_deadline(session, now=now, remiss=remiss, actor_id=principal.user_id)
+    # a missiv still in the Utkorg goes out with the new svarsdag: no notice of a change to what nobody has received
+    waiting = requeue(session, now=now, principal=principal, remiss=remiss, files_dir=files_dir, base_url=base_url)
     namnd = session.get(Namnd, remiss.namnd_id)
     new = (remiss.effective_deadline_on, remiss.effective_deadline_time)
     queued, by_post, longer = 0, [], []
     for entry in open_entries:
-        if entry.sent_at is None:
+        if entry.sent_at is None or entry.id in waiting.waiting:
             continue
         if chasers.deadline_of(remiss, entry) == before[entry.id]:  # its own anstånd runs as long or longer
             longer.append((entry.name, format_deadline(*before[entry.id])))
@@ -112,7 +124,7 @@ def general_extension(session: Session, *, now: datetime, principal: Principal, 
                        [[e.name] + [line for line in e.postal_address.splitlines() if line.strip()] for e in by_post])
         kept = _keep_letters(session, now=now, principal=principal, remiss=remiss, data=data, files_dir=files_dir)
     done = Extended(queued, [e.name for e in by_post], [e.name for e in open_entries if e.sent_at is None], kept,
-                    longer)
+                    longer, waiting)
     audit.record(session, now=now, user_id=principal.user_id, entity="extension", entity_id=extension.id,
                  remiss_id=remiss.id, action="general_extension",
                  changes={"granted_until": [None, f"{until_on} {until_time or ''}".strip()]}, note=done.note())

@@ -14,7 +14,7 @@ from remiss.db import get_session
 from remiss.documents import held_uploads
 from remiss.outgoing.forms import parse_answer, parse_until
 from remiss.outgoing.held import missiv_status, row_words
-from remiss.outgoing.service import addresses, answers, compiled, lifecycle, remisstid, replacing
+from remiss.outgoing.service import addresses, amendments, answers, compiled, lifecycle, remisstid, replacing
 from remiss.outgoing.service.sending import NotConfirmed
 from remiss.outgoing.views import _back, _config, _hold, _post_guard, _remiss, attempt, bp
 from remiss.remisser import attachments
@@ -200,6 +200,7 @@ def general_extension(remiss_id: int):
         day, at = parse_until(request.form)
         done = remisstid.general_extension(get_session(), now=now(), principal=principal(), remiss=remiss,
                                          until_on=day, until_time=at, files_dir=_config("FILES_DIR"),
+                                         base_url=_config("BASE_URL"),
                                          reason=str(request.form.get("reason", ""))[:5000],
                                          confirmed=asking.confirmed("confirm_extension"))
     except NotConfirmed:
@@ -214,7 +215,8 @@ def general_extension(remiss_id: int):
         get_session().rollback()
         g.outgoing_failed = {"errors": exc.errors, "values": request.form.to_dict()}
         return remisser_views.show(remiss_id), 400
-    flash(_extended_message(done, format_deadline(day, at), remiss, down=down_since(get_session())), "success")
+    flash(_extended_message(done, format_deadline(day, at), remiss, down=down_since(get_session())),
+          "warning" if done.requeued.held else "success")
     return _back(remiss_id)
 
 
@@ -241,7 +243,14 @@ def _extended_message(done: remisstid.Extended, until: str, remiss, *, down=None
         parts.append(f"{join_words([f'{name} (till {until})' for name, until in done.longer])} har redan "
                      f"{one_or_more(done.longer, 'ett längre anstånd', 'längre anstånd')} och får inget "
                      f"meddelande: {one_or_more(done.longer, 'dess svarsdag', 'deras svarsdagar')} ändras inte.")
-    if not (done.mailed or done.posted or done.unsent or done.longer):
+    waiting = list(done.requeued.current.values())
+    if waiting:  # never sent: no notice of a change to what they have not received (h-queue24)
+        parts.append(f"Missivet till {join_words(waiting)} låg i utkorgen och var inte skickat: det är gjort om med "
+                     f"den nya svarsdagen, så {one_or_more(waiting, 'den', 'de')} får inget meddelande om "
+                     "förlängningen utan det nya datumet i missivet när det e-postas.")
+    if done.requeued.held:
+        parts.append(amendments.held_words(done.requeued.held, done.requeued.error))
+    if not (done.mailed or done.posted or done.unsent or done.longer or done.requeued.waiting):
         parts.append("Alla remissinstanser har redan svarat eller avstått, så inget meddelande skickas.")
     elif done.longer and not (done.mailed or done.posted):
         parts.append("Ingen remissinstans får något meddelande.")

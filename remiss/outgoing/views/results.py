@@ -7,7 +7,7 @@ from remiss import files
 from remiss.calendar.swedish import join_words
 from remiss.db import get_session
 from remiss.documents import PdfUnavailable, RenderError
-from remiss.outgoing import compilation, overview, printing
+from remiss.outgoing import compilation, held, overview, printing
 from remiss.outgoing.forms import parse_ids
 from remiss.outgoing.service import addresses, lifecycle, missiv_doc, publication, sending
 from remiss.outgoing.views import DOCX, XLSX, _back, _config, _post_guard, _refused, _remiss, bp
@@ -73,7 +73,8 @@ def compile_answers(remiss_id: int):
     (confirm_compile, added by static/app.js) or the box the page then shows beside the button is ticked: without
     JavaScript it compiled, and stopped the reminders, with no question (h-close20's leftover of walk20 H11)."""
     remiss = _post_guard(remiss_id)
-    asked = lifecycle.compile_question(remiss, now(), remisser.entries(get_session(), remiss.id))
+    asked = lifecycle.compile_question(remiss, now(), remisser.entries(get_session(), remiss.id),
+                                       frozenset(held.unreached(get_session(), [remiss.id]).get(remiss.id, ())))
     if asked and not asking.confirmed("confirm_compile"):
         stops = lifecycle.stops_reminders(remiss)
         return asking.ask(remiss_id, "sammanstall", f"Svaren sammanställdes inte: "

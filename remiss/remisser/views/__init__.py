@@ -128,10 +128,13 @@ def _outgoing_edit_note(session, remiss) -> str:
     has the old frågeställningar, who is still to be sent it."""
     if remiss.direction != Direction.utgaende:
         return ""
-    from remiss.outgoing.service.amendments import after_edit_note, rebuild_queued, rebuilt_words
-    rebuilt = rebuild_queued(session, now=now(), principal=principal(), remiss=remiss,
-                             files_dir=current_app.config["FILES_DIR"], base_url=current_app.config["BASE_URL"])
-    return " ".join(filter(None, [rebuilt_words(rebuilt) if rebuilt else "", after_edit_note(session, remiss)]))
+    from remiss.outgoing.service.amendments import after_edit_note, requeue, requeued_words
+    done = requeue(session, now=now(), principal=principal(), remiss=remiss,
+                   files_dir=current_app.config["FILES_DIR"], base_url=current_app.config["BASE_URL"])
+    if done.held:  # saved, but the missiv could not be made anew: said apart, as a warning (h-queue24)
+        flash(requeued_words(done), "warning")
+        return after_edit_note(session, remiss)
+    return " ".join(filter(None, [requeued_words(done), after_edit_note(session, remiss)]))
 
 
 def _by_hand_problem(remiss, status) -> str:

@@ -9,7 +9,7 @@ from remiss import files
 from remiss.auth.access import Action, load_remiss
 from remiss.db import get_session
 from remiss.remisser import attachments
-from remiss.remisser.models import ArchivedDocument, Attachment
+from remiss.remisser.models import ArchivedDocument, Attachment, Direction
 from remiss.remisser.views import bp
 from remiss.web import get_or_404, now, principal
 
@@ -30,8 +30,29 @@ def upload(remiss_id: int):
         flash(str(exc), "error")
     else:
         if uploads:
-            flash("Filen är sparad." if len(uploads) == 1 else f"{len(uploads)} filer är sparade.", "success")
+            done = _requeue_outgoing(session, remiss)
+            saved = "Filen är sparad." if len(uploads) == 1 else f"{len(uploads)} filer är sparade."
+            if done is not None and done.held:
+                flash(saved, "success")
+                flash(_requeued_words(done), "warning")
+            else:
+                flash(" ".join(filter(None, [saved, _requeued_words(done) if done is not None else ""])), "success")
     return redirect(url_for("remisser.show", remiss_id=remiss_id) + "#handlingar")
+
+
+def _requeue_outgoing(session, remiss):
+    """A remisshandling added to a sent utgående remiss: the missiv still in the Utkorg is made anew, so it goes out
+    with the new handling and lists it (h-queue24); None for any other remiss."""
+    if remiss.direction != Direction.utgaende:
+        return None
+    from remiss.outgoing.service.amendments import requeue
+    return requeue(session, now=now(), principal=principal(), remiss=remiss,
+                   files_dir=current_app.config["FILES_DIR"], base_url=current_app.config["BASE_URL"])
+
+
+def _requeued_words(done) -> str:
+    from remiss.outgoing.service.amendments import requeued_words
+    return requeued_words(done)
 
 
 @bp.route("/filer/<int:attachment_id>")
