@@ -296,6 +296,10 @@ def change_status(remiss_id: int):
         session.rollback()
         values = {k: request.form.get(k, "") for k in ("status", "note", "confirm")}
         return _show(remiss_id, status_values=values, status_errors=exc.errors), 400
+    except by_hand.AlreadyInStatus as exc:  # sent twice: the first did it; said who and when, in this page
+        session.rollback()
+        say_here(str(exc), "info")  # a flash would ride the cookie, where the first request's raced it (walk21b K4)
+        return _show(remiss_id)
     except (TransitionError, AccessDenied) as exc:
         flash(str(exc), "error")
     else:
