@@ -21,7 +21,7 @@ from remiss.calendar.swedish import format_deadline
 from remiss.remisser import archive, by_hand, edit_base, finished, page, present, queries, service, voided
 from remiss.remisser.history import describe
 from remiss.remisser.date_questions import questions_of_change
-from remiss.remisser.deadlines import answering_over
+from remiss.remisser.deadlines import answering_over, told_words
 from remiss.remisser.kind_words import noun_of, reword
 from remiss.remisser.input import (FORM_LABELS, InputErrors, deadline_required, letter_after_arrival_change,
                                    parse_remiss_input)
@@ -264,8 +264,8 @@ def _sent_note(remiss) -> str:
         return ""
     if answering_over(remiss):  # closed: the förlängning form is gone too (walk21 J6)
         return answering_over(remiss).split(":", 1)[0] + "."
-    return ("Remissen är skickad: remissinstanserna har fått svarsdagen. Ge mer tid med ”Förläng remisstiden "
-            "för alla” på remissens sida.")
+    return (f"Remissen är skickad: {told_words(remiss)} har fått svarsdagen. Ge mer tid med ”Förläng "
+            "remisstiden för alla” på remissens sida.")
 
 
 def _extended_note(remiss) -> str:
