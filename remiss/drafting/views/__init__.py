@@ -230,6 +230,8 @@ def start_rattelse(remiss_id: int):
             return _rerender_comment(remiss.id, "rattelse", {"comment": exc.errors["comment"]})
         session.rollback()
         flash(next(iter(exc.errors.values())), "error")
+    except rattelse.AlreadyStarted as exc:  # sent twice: the first started it; said who and when, in this page
+        return said_here(remiss.id, exc.said)
     except drafts.DraftError as exc:
         session.rollback()
         flash(str(exc), "error")
