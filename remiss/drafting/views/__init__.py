@@ -175,6 +175,9 @@ def inga_synpunkter(remiss_id: int):
     remiss = load_remiss(session, principal(), remiss_id, Action.edit)
     try:
         versions.check_inga_synpunkter(session, principal=principal(), remiss=remiss)  # a refusal asks nothing
+        already = versions.inga_synpunkter_already(session, principal=principal(), remiss=remiss)
+        if already:  # sent twice: the first made it; said who and when, in this page, and no second version
+            return said_here(remiss.id, already)
         if not asking.confirmed("confirm_inga_synpunkter"):
             return asking.ask(remiss.id, "inga-synpunkter", "Utkastet är inte ersatt. Läs frågan vid knappen och "
                               "kryssa i ”Ja, ersätt utkastet” om yttrandet ska bli ”inga synpunkter”.")
