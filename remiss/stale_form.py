@@ -10,6 +10,10 @@ One rule for every form that carries what it showed:
   and when (`changed_by`); the view renders the form again in the same response, with the message and everything
   typed (remiss.web.say_here), never through a flash and a redirect (a flash rides in the session cookie and can
   be lost, or shown on another page, when two requests race: K4).
+
+An action sent twice (a double click, a second tab: Expediera, a lägesbyte, "Registrera att yttrandet är skickat")
+is said the same way: the page it was sent from, rendered again with who did it first and when (changed_by, "av dig"
+for the one who did), and nothing done twice.
 """
 from __future__ import annotations
 
@@ -66,12 +70,14 @@ def last_change(session: Session, *, remiss_id: int, entity: str, entity_id: int
     return None
 
 
-def changed_by(session: Session, user_id: int | None, at) -> str:
-    """" av Sara Sekreterare 6 december 2026 kl. 09.02": who and when, each left out when not known."""
+def changed_by(session: Session, user_id: int | None, at, you: int | None = None) -> str:
+    """" av Sara Sekreterare 6 december 2026 kl. 09.02": who and when, each left out when not known; " av dig …"
+    when user_id is you, the one the page is for (an action sent twice: the first request did it)."""
     user = session.get(User, user_id) if user_id else None
-    return (f" av {user.name}" if user and user.name else "") + (f" {format_date_time(at)}" if at else "")
+    who = " av dig" if user_id is not None and user_id == you else f" av {user.name}" if user and user.name else ""
+    return who + (f" {format_date_time(at)}" if at else "")
 
 
-def event_by(session: Session, event: AuditEvent | None) -> str:
+def event_by(session: Session, event: AuditEvent | None, you: int | None = None) -> str:
     """changed_by for a history event ("" without one)."""
-    return changed_by(session, event.user_id, event.at) if event is not None else ""
+    return changed_by(session, event.user_id, event.at, you) if event is not None else ""

@@ -145,7 +145,7 @@ def create():
         except InputErrors as exc:
             lines = exc.errors
         errors = {**in_api_words(outgoing_problems(data)), **lines}
-        problem = unsent_deadline_problem(data.deadline_on, local_today(now()))
+        problem = unsent_deadline_problem(data.deadline_on, local_today(now()), len(data.sandlista or []))
         if problem:  # first, as before (the "field" of the error)
             errors = {"deadline_on": problem, **errors}
         if errors:

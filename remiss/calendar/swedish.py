@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from datetime import date, datetime, time
 from functools import lru_cache
+from gettext import ngettext
 
 from babel.dates import format_date as _babel_dates_format_date
 
@@ -113,6 +114,14 @@ def title_in_sentence(title: str) -> str:
 def count_words(amount: int, singular: str, plural: str) -> str:
     """Return "1 arbetsdag" / "3 arbetsdagar"."""
     return f"{amount} {singular if amount == 1 else plural}"
+
+
+def the_counted(amount: int, singular: str, plural: str) -> str:
+    """The definite form by the number (Swedish plurals through gettext's ngettext): "remissinstansen" for one,
+    "de 3 remissinstanserna" for more, plain "remissinstanserna" when none are counted (0: not known here)."""
+    if amount < 1:
+        return plural
+    return ngettext(singular, f"de %(count)d {plural}", amount) % {"count": amount}
 
 
 def swedish_number(amount: int) -> str:

@@ -7,6 +7,7 @@ from datetime import datetime, timedelta
 
 from sqlmodel import Session, select
 
+from remiss import stale_form
 from remiss.calendar.swedish import format_time
 from remiss.clock import local, local_today
 
@@ -46,11 +47,22 @@ class Expedierat:
 
 class AlreadyExpedierat(DraftError):
     """Expediera sent again by the one who just expedited this version (a double click, the page sent twice):
-    nothing changes; the message (str) informs, and result is what the first sending said (walk21b K7)."""
+    nothing changes; the message (str, the API's) informs, said is the page's words for it (who and when, as
+    remiss.stale_form says them), and result is what the first sending said (walk21b K7)."""
 
-    def __init__(self, message: str, result: Expedierat):
+    def __init__(self, message: str, result: Expedierat, said: str = ""):
         super().__init__(message)
         self.result = result
+        self.said = said or message
+
+
+class ExpedieratBefore(DraftError):
+    """Expediera of a yttrande (rättelse) someone else expedited, or long ago: refused as before (str, the API's
+    409); said names who expedited it and when, for the page that shows the refusal (remiss.stale_form)."""
+
+    def __init__(self, message: str, said: str):
+        super().__init__(message)
+        self.said = said
 
 
 JUST_NOW = timedelta(minutes=10)  # a sending again within this of one's own expediering is the same click
@@ -84,8 +96,24 @@ def _just_expedierat(session: Session, *, now: datetime, principal: Principal, r
     version = session.get(DraftVersion, draft.frozen_version_id)
     result = _expedierat(session, remiss=remiss, draft=draft, version=version,
                          documents=[frozen[kind] for kind in SENT_KINDS if kind in frozen])
-    what = ("Rättelsen är redan expedierad" if draft.rattelse else "Yttrandet är redan expedierat")
-    return AlreadyExpedierat(f"{what} (av dig, {format_time(local(document.created_at))}).", result)
+    what = _already(draft)
+    return AlreadyExpedierat(f"{what} (av dig, {format_time(local(document.created_at))}).", result,
+                             f"{what}{expedited_by(session, draft, principal)}.")
+
+
+def _already(draft: YttrandeDraft) -> str:
+    return "Rättelsen är redan expedierad" if draft.rattelse else "Yttrandet är redan expedierat"
+
+
+def expedited_by(session: Session, draft: YttrandeDraft, principal: Principal) -> str:
+    """" av Greta Granskare 6 december 2026 kl. 09.02" (" av dig …"): who expedited the draft's sent version and
+    when, as its frozen yttrande says (remiss.stale_form.changed_by); "" when none is kept."""
+    made = session.exec(select(GeneratedDocument).where(
+        GeneratedDocument.draft_version_id == draft.frozen_version_id, GeneratedDocument.frozen,
+        GeneratedDocument.kind == "yttrande").order_by(GeneratedDocument.id.desc())).first()
+    if draft.frozen_version_id is None or made is None:
+        return ""
+    return stale_form.changed_by(session, made.created_by_id, made.created_at, principal.user_id)
 
 
 def refusal(session: Session, *, now: datetime, remiss: Remiss, draft: YttrandeDraft | None) -> str:
@@ -128,6 +156,9 @@ def expediera(session: Session, *, now: datetime, principal: Principal, remiss: 
     if again is not None:
         raise again
     why = refusal(session, now=now, remiss=remiss, draft=draft)
+    if why and draft is not None and draft.state == DraftState.expedierad:  # by another, or long ago: named
+        raise ExpedieratBefore(why, f"{_already(draft)}{expedited_by(session, draft, principal)}. "
+                               + why.split(". ", 1)[-1])
     if why:
         raise DraftError(why)
     version = latest_version(session, draft)

@@ -5,7 +5,7 @@ from datetime import datetime
 
 from sqlmodel import Session
 
-from remiss import events
+from remiss import events, stale_form
 from remiss.audit import service as audit
 from remiss.auth.access import Action, Principal, require
 from remiss.drafting.drafts import S, DraftError, find_draft, latest_version
@@ -31,8 +31,10 @@ def start_rattelse(session: Session, *, now: datetime, principal: Principal, rem
     require(principal, Action.review, remiss.namnd_id)
     finished.require_open(remiss, correcting=True)
     draft = find_draft(session, remiss.id)
+    if draft is not None and draft.rattelse and draft.state != S.expedierad:  # sent twice, or from a second tab
+        raise _started(session, principal, remiss, draft, comment)
     if draft is None or draft.state != S.expedierad:
-        raise DraftError("Bara ett expedierat yttrande kan rättas; ändra utkastet i stället.")
+        raise DraftError(ONLY_EXPEDIERAT)
     from remiss.drafting.sent_by_hand import pending
 
     if pending(remiss, draft.state, draft.rattelse):
@@ -55,6 +57,34 @@ def start_rattelse(session: Session, *, now: datetime, principal: Principal, rem
     events.draft_state_changed.send(remiss, session=session, now=now, actor_id=principal.user_id,
                                     old=S.expedierad, new=S.utkast, comment=comment)
     return draft
+
+
+ONLY_EXPEDIERAT = "Bara ett expedierat yttrande kan rättas; ändra utkastet i stället."
+
+
+class AlreadyStarted(DraftError):
+    """Skicka rättelse sent again while the rättelse it started is being written (a double click, a second tab):
+    nothing changes. str is the refusal the API has always given (409); said is the page's words: which rättelse,
+    who started it and when (remiss.stale_form), and a comment typed that was not saved."""
+
+    def __init__(self, said: str):
+        super().__init__(ONLY_EXPEDIERAT)
+        self.said = said
+
+
+def _started(session: Session, principal: Principal, remiss: Remiss, draft: YttrandeDraft,
+             comment: str) -> AlreadyStarted:
+    started = stale_form.last_change(session, remiss_id=remiss.id, entity="yttrande_draft", entity_id=draft.id,
+                                     key="rattelse")
+    reason = (draft.rattelse_reason or "").strip()
+    said = (f"{rattelse_definite(draft.rattelse).capitalize()} är redan påbörjad"
+            f"{stale_form.event_by(session, started, principal.user_id)}" + (f": ”{reason}”" if reason else "")
+            + (". Skriv den rättade texten under Yttrande." if draft.state == S.utkast
+               else f". Den är nu ”{S(draft.state).label}”."))
+    typed = " ".join((comment or "").split())
+    if typed and typed != " ".join(reason.split()):
+        said += f" Det du skrev sparades inte: ”{typed}”."
+    return AlreadyStarted(said)
 
 
 def rattelse_name(number: int) -> str:

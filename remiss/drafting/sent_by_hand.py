@@ -7,6 +7,7 @@ from datetime import date, datetime, time, timezone
 
 from sqlmodel import Session, select
 
+from remiss import stale_form
 from remiss.auth.access import Action, Principal, require
 from remiss.calendar.swedish import format_date
 from remiss.clock import STOCKHOLM, local_today
@@ -19,6 +20,32 @@ from remiss.remisser.status import RemissStatus
 
 # how it went, as the history and the page say it: "Yttrandet skickat per post den 7 december 2026"
 WAYS = {"post": "per post", "bud": "med bud", "lamnat": "genom att lämnas över", "annat": "på annat sätt"}
+
+
+NOTHING_PENDING = "Det finns inget expedierat yttrande som väntar på att registreras som skickat."
+SENT_NOTE = "Yttrandet skickat "  # how the history's line of a recorded sending begins (record_sent)
+
+
+class AlreadySent(DraftError):
+    """"Registrera att yttrandet är skickat" pressed again after it was recorded (a double click, a second tab):
+    nothing changes. str is the refusal the API has always given (409); said is the page's words for it, with what
+    was recorded, by whom and when (remiss.stale_form)."""
+
+    def __init__(self, said: str):
+        super().__init__(NOTHING_PENDING)
+        self.said = said
+
+
+def _recorded(session: Session, principal: Principal, remiss: Remiss) -> AlreadySent | None:
+    """When the remiss is besvarad because its yttrande was recorded as sent: the answer to recording it again."""
+    if remiss.status != RemissStatus.besvarad:
+        return None
+    event = stale_form.last_change(session, remiss_id=remiss.id, entity="remiss", key="status")
+    if event is None or not (event.note or "").startswith(SENT_NOTE):
+        return None
+    by = stale_form.event_by(session, event, principal.user_id)
+    return AlreadySent(f"Yttrandet är redan registrerat som skickat{by}: {event.note.removeprefix(SENT_NOTE)}. "
+                       "Inget mer behöver göras.")
 
 
 def pending(remiss, draft_state: str | None, rattelse: int = 0) -> bool:
@@ -42,7 +69,7 @@ def record_sent(session: Session, *, now: datetime, principal: Principal, remiss
     require(principal, Action.review, remiss.namnd_id)
     draft = find_draft(session, remiss.id)
     if not pending(remiss, draft.state if draft else None, draft.rattelse if draft else 0):
-        raise DraftError("Det finns inget expedierat yttrande som väntar på att registreras som skickat.")
+        raise _recorded(session, principal, remiss) or DraftError(NOTHING_PENDING)
     errors = {}
     if way not in WAYS:
         errors["way"] = "Välj hur yttrandet skickades."
@@ -62,7 +89,7 @@ def record_sent(session: Session, *, now: datetime, principal: Principal, remiss
     if errors:
         raise InputErrors(errors)
     remisser.change_status(session, now=now, principal=principal, remiss=remiss, new=RemissStatus.besvarad,
-                           note=f"Yttrandet skickat {WAYS[way]} den {format_date(day)}")
+                           note=f"{SENT_NOTE}{WAYS[way]} den {format_date(day)}")
     # answered the day it went: that day's moment (now, when it is today) measures "i tid"
     remiss.answered_at = now if day == today else datetime.combine(day, time(12), tzinfo=STOCKHOLM).astimezone(timezone.utc)
     session.add(remiss)

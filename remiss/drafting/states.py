@@ -5,7 +5,7 @@ from datetime import datetime
 
 from sqlmodel import Session
 
-from remiss import events
+from remiss import events, stale_form
 from remiss.audit import service as audit
 from remiss.auth.access import Action, Principal, require
 from remiss.drafting import content as sections
@@ -30,7 +30,12 @@ STATE_MOVES: dict[tuple[DraftState, DraftState], Action] = {
 
 
 class AlreadyInState(DraftError):
-    """The draft is already in the state asked for (a double click): nothing changes, and the message informs."""
+    """The draft is already in the state asked for (a double click): nothing changes, and the message informs (the
+    API's status_note); said: the same with who moved it there and when, as the page says it (remiss.stale_form)."""
+
+    def __init__(self, message: str, said: str = ""):
+        super().__init__(message)
+        self.said = said or message
 
 
 # A request for the state the draft is already in: what to say, and who may ask for it.
@@ -131,7 +136,10 @@ def change_state(session: Session, *, now: datetime, principal: Principal, remis
     if old == new and new in ALREADY:
         message, needed = ALREADY[new]
         require(principal, needed, remiss.namnd_id)
-        raise AlreadyInState(message)
+        moved = stale_form.last_change(session, remiss_id=remiss.id, entity="yttrande_draft", entity_id=draft.id,
+                                       key="state")
+        raise AlreadyInState(message, message.removesuffix(".")
+                             + stale_form.event_by(session, moved, principal.user_id) + ".")
     action = STATE_MOVES.get((old, new))
     if action is None:
         if old == S.expedierad:

@@ -133,7 +133,7 @@ def panel(session: Session, principal: Principal, remiss: Remiss, now: datetime,
         "missiv_made": format_date_time(missiv.uploaded_at) if missiv else "",
         # why the missiv made does not hold, while it is still to be sent: a new one is made then (panel and question)
         "missiv_stale": made_on_sending[1] if missiv and unsent else "",
-        "deadline_problem": sending.deadline_problem(remiss, local_today(now)) if unsent else "",
+        "deadline_problem": sending.deadline_problem(remiss, local_today(now), len(unsent)) if unsent else "",
         "letters": (letters := sending.letters_file(session, remiss.id)), "pdf_available": soffice_path() is not None,
         "enclose": missiv_doc.remisshandlingar(session, remiss.id) if letters else [],  # to print with the letters
         "compiled": compiled_file, "compiled_stale": stale.text,

@@ -5,12 +5,13 @@ from datetime import datetime
 
 from sqlmodel import Session
 
+from remiss import stale_form
 from remiss.auth.access import Action, Principal, require, require_status_move
 from remiss.remisser import service
 from remiss.remisser.input import InputErrors
 from remiss.remisser.kind_words import Noun, noun_of
 from remiss.remisser.models import Remiss
-from remiss.remisser.status import RemissStatus, check_transition
+from remiss.remisser.status import RemissStatus, TransitionError, check_transition
 
 S = RemissStatus
 
@@ -33,12 +34,28 @@ CONFIRM_NEEDED = {
 }
 
 
+class AlreadyInStatus(TransitionError):
+    """The status form sent again (a double click, a second tab): the remiss has the status asked for already, and
+    nothing changes; the message names who set it and when (remiss.stale_form), as information."""
+
+
+def _already(session: Session, principal: Principal, remiss: Remiss) -> AlreadyInStatus:
+    noun = noun_of(remiss.kind)
+    set_by = stale_form.event_by(session, stale_form.last_change(session, remiss_id=remiss.id, entity="remiss",
+                                                                 key="status"), principal.user_id)
+    said = f" (satt{set_by})" if set_by else ""
+    return AlreadyInStatus(f"{noun.The} har redan status ”{RemissStatus(remiss.status).label}”{said}. Inget mer "
+                           "behöver göras.")
+
+
 def change_status_by_hand(session: Session, *, now: datetime, principal: Principal, remiss: Remiss, new: str,
                           note: str = "", confirmed: bool = False) -> Remiss:
     """Move the remiss as its page's form asks (walk11 finding 8): Tilldelad only with a handläggare (assigning
     sets it, and tells him); Avstår and Återkallad only with a reason, stored as the history's note, and a
     confirmation. Else InputErrors under status, note and confirm."""
     require(principal, Action.edit, remiss.namnd_id)
+    if str(getattr(new, "value", new)) == remiss.status:
+        raise _already(session, principal, remiss)
     wanted = check_transition(remiss.status, new, remiss.direction, remiss.kind)
     # who may, before why
     require_status_move(principal, remiss.namnd_id, RemissStatus(remiss.status), wanted, remiss.kind)

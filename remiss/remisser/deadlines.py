@@ -4,18 +4,29 @@ from __future__ import annotations
 from datetime import datetime
 from types import SimpleNamespace
 
-from sqlmodel import Session, select
+from sqlalchemy import inspect
+from sqlmodel import Session, func, select
 
 from remiss import events
 from remiss.audit import service as audit
-from remiss.calendar.swedish import format_date, format_deadline
+from remiss.calendar.swedish import format_date, format_deadline, the_counted
 from remiss.calendar.timeliness import END_OF_DAY
 from remiss.clock import local_today
 from remiss.planning.models import Extension
 from remiss.remisser.input import InputErrors
 from remiss.remisser.kind_words import noun_of
-from remiss.remisser.models import Direction, Remiss
+from remiss.remisser.models import Direction, Remiss, SandlistaEntry
 from remiss.remisser.status import RemissStatus
+
+
+def told_words(remiss: Remiss) -> str:
+    """Those the remiss was sent to, who were told its svarsdag: "remissinstansen" when it went to one, "de 3
+    remissinstanserna" (plain "remissinstanserna" for a remiss read as a row, with no session to count in)."""
+    state = inspect(remiss, raiseerr=False)
+    session = state.session if state is not None else None
+    sent = session.exec(select(func.count()).select_from(SandlistaEntry).where(
+        SandlistaEntry.remiss_id == remiss.id, SandlistaEntry.sent_at.is_not(None))).one() if session else 0
+    return the_counted(sent, "remissinstansen", "remissinstanserna")
 
 
 def check_sent_deadline(remiss: Remiss, changes: dict) -> None:
@@ -28,10 +39,10 @@ def check_sent_deadline(remiss: Remiss, changes: dict) -> None:
         return
     if answering_over(remiss):  # no "Förläng remisstiden för alla" once closed (walk21 J6)
         raise InputErrors({"deadline_on": answering_over(remiss)})
-    told = (f"remissinstanserna har fått sista svarsdag "
-            f"{format_deadline(remiss.effective_deadline_on, remiss.effective_deadline_time)}")
+    told_day = (f"{told_words(remiss)} har fått sista svarsdag "
+                f"{format_deadline(remiss.effective_deadline_on, remiss.effective_deadline_time)}")
     raise InputErrors({"deadline_on": (
-        f"Remissen skickades {format_date(local_today(remiss.sent_at))}, och {told}. Ändra den inte "
+        f"Remissen skickades {format_date(local_today(remiss.sent_at))}, och {told_day}. Ändra den inte "
         "här: ge mer tid med ”Förläng remisstiden för alla” på remissens sida, så får de som inte har svarat "
         "ett meddelande om den nya dagen.")})
 
@@ -51,7 +62,7 @@ def answering_over(remiss: Remiss) -> str:
     if remiss.direction != Direction.utgaende or remiss.status not in AFTER_ANSWERING:
         return ""
     said, then = AFTER_ANSWERING[remiss.status]
-    return (f"{said}, så svarstiden ändras inte längre: remissinstanserna har fått sista svarsdag "
+    return (f"{said}, så svarstiden ändras inte längre: {told_words(remiss)} har fått sista svarsdag "
             f"{format_deadline(remiss.effective_deadline_on, remiss.effective_deadline_time)}.{then}")
 
 

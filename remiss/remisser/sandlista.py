@@ -2,10 +2,12 @@
 from __future__ import annotations
 
 from datetime import datetime
+from typing import NamedTuple
 
 from sqlalchemy import bindparam, delete, func
 from sqlmodel import Session, select
 
+from remiss.calendar.swedish import the_counted
 from remiss.outgoing.models import Organisation, SandlistaAnswer
 from remiss.outgoing.repeated import merge_repeated, name_key
 from remiss.remisser import question_match
@@ -26,11 +28,18 @@ def ensure_organisation(session: Session, *, now: datetime, name: str, email: st
     return org
 
 
-def replace_questions(session: Session, remiss: Remiss, questions: list[str]) -> int:
+class Followed(NamedTuple):
+    """Registered answers that followed their question to a new place or a corrected text (replace_questions)."""
+
+    answers: int
+    instanser: int  # from how many remissinstanser
+
+
+def replace_questions(session: Session, remiss: Remiss, questions: list[str]) -> Followed:
     """Make questions the remiss's frågeställningar. A question still there (question_match) keeps its row, and so
     the answers registered or drafted to it, whatever its new place or corrected text; one removed takes its
     instansers' registered answers with it, which is refused while there are any (walk18 F11). Returns how many
-    registered answers followed their question to a new place or a corrected text."""
+    registered answers followed their question to a new place or a corrected text, and from how many instanser."""
     old = questions_of(session, remiss.id)
     found = question_match.match([(q.id, q.text) for q in old], [(None, text) for text in questions])
     removed = [q for index, q in enumerate(old) if index not in found]
@@ -48,7 +57,7 @@ def replace_questions(session: Session, remiss: Remiss, questions: list[str]) ->
         question.position, question.text = position, text
         session.add(question)
     session.flush()
-    return sum(_answer_counts(session, moved).values())
+    return Followed(sum(_answer_counts(session, moved).values()), _answering(session, moved))
 
 
 def _answer_counts(session: Session, question_ids: list[int]) -> dict[int, int]:
@@ -56,6 +65,19 @@ def _answer_counts(session: Session, question_ids: list[int]) -> dict[int, int]:
         return {}
     return dict(session.exec(select(SandlistaAnswer.question_id, func.count()).where(
         SandlistaAnswer.question_id.in_(question_ids)).group_by(SandlistaAnswer.question_id)).all())
+
+
+def _answering(session: Session, question_ids: list[int]) -> int:
+    """How many instanser have answered any of the questions."""
+    if not question_ids:
+        return 0
+    return session.exec(select(func.count(func.distinct(SandlistaAnswer.sandlista_entry_id))).where(
+        SandlistaAnswer.question_id.in_(question_ids))).one()
+
+
+def from_instanser(count: int) -> str:
+    """"från remissinstansen" (one), "från de 2 remissinstanserna": whose registered answers are meant."""
+    return "från " + the_counted(count, "remissinstansen", "remissinstanserna")
 
 
 def _refuse_losing_answers(session: Session, removed: list[Question]) -> None:
@@ -68,7 +90,8 @@ def _refuse_losing_answers(session: Session, removed: list[Question]) -> None:
     answers = "1 registrerat svar" if count == 1 else f"{count} registrerade svar"
     them = "frågan" if len(texts) == 1 else "frågorna"
     raise InputErrors({"questions": (
-        f"{answers} från remissinstanserna hör till {them} {named}, som inte finns kvar i den nya listan. Svaren "
+        f"{answers} {from_instanser(_answering(session, [q.id for q in removed]))} hör till {them} {named}, som "
+        "inte finns kvar i den nya listan. Svaren "
         f"skulle försvinna, så frågeställningarna är inte ändrade. Låt {them} stå kvar (det går bra att rätta "
         "stavfel och att ändra ordningen).")})
 

@@ -25,8 +25,8 @@ from remiss.remisser.input import InputErrors, RemissData
 from remiss.remisser.kind_words import noun_of
 from remiss.remisser.models import Direction, Question, Remiss
 from remiss.remisser.sandlista import (  # noqa: F401
-    ensure_organisation, entries, link_to_register, questions_of, regrouped, replace_questions, replace_sandlista,
-    with_groups)
+    Followed, ensure_organisation, entries, from_instanser, link_to_register, questions_of, regrouped,
+    replace_questions, replace_sandlista, with_groups)
 from remiss.remisser.status import BY_VERB_ONLY, RemissStatus, TransitionError, check_transition
 
 AUDITED = ("title", "remittent", "sender_dnr", "our_dnr", "received_on", "letter_date", "deadline_on",
@@ -200,14 +200,23 @@ def update(session: Session, *, now: datetime, principal: Principal, remiss: Rem
     return remiss
 
 
-def _answers_followed(session: Session, *, now: datetime, principal: Principal, remiss: Remiss, registered: int,
-                      notes: list[str] | None) -> None:
+def _followed_words(followed: Followed) -> str:
+    """"2 registrerade svar från remissinstansen följde med sina frågor." ("" when none did)."""
+    count = followed.answers
+    if not count:
+        return ""
+    answers = ngettext("%(count)d registrerat svar", "%(count)d registrerade svar", count) % {"count": count}
+    return (f"{answers} {from_instanser(followed.instanser)} följde med "
+            f"{ngettext('sin fråga', 'sina frågor', count)}.")
+
+
+def _answers_followed(session: Session, *, now: datetime, principal: Principal, remiss: Remiss,
+                      registered: Followed, notes: list[str] | None) -> None:
     """Say (to the registrator, and in the history) what a change of the frågeställningar did to the answers:
     the instansers' registered answers and the drafted yttrande's answers follow their questions (walk18 F10, F11)."""
     from remiss.drafting.drafts import answers_note  # drafting builds on remisser
     said = " ".join(filter(None, [
-        (f"{'1 registrerat svar' if registered == 1 else f'{registered} registrerade svar'} från remissinstanserna "
-         f"följde med {'sin fråga' if registered == 1 else 'sina frågor'}." if registered else ""),
+        _followed_words(registered),
         answers_note(session, remiss) if remiss.direction == Direction.inkommande else ""]))
     if said:
         audit.record(session, now=now, user_id=principal.user_id, entity="remiss", entity_id=remiss.id,

@@ -2,13 +2,15 @@
 answer – the page the user sees – said "Fel: Yttrandet är redan expedierat. Ska det skickade yttrandet rättas, börja
 en rättelse …" and lost the first answer's "Remissen saknar svarsadress … Skicka handlingarna …". Sent again by the
 one who just expedited, it now says so as information with the first answer's follow-up; from another person, or
-long after, the refusal stays."""
+long after, the refusal stays. Session 24: the second answer is the remiss page itself, which says who expedited it
+and when (remiss.stale_form), not a flash and a redirect (a flash rides the session cookie, where the first
+request's raced it: walk21b K4)."""
 from __future__ import annotations
 
 import re
 from html import unescape
 
-from remiss.clock import local
+from remiss.calendar.swedish import format_date_time
 from remiss.remisser.models import Remiss
 from tests.drafting.test_expediera_asks import _state
 
@@ -20,9 +22,16 @@ REFUSAL = ("Yttrandet är redan expedierat. Ska det skickade yttrandet rättas, 
 
 
 def _said(client, response) -> list[tuple[str, str]]:
-    """The messages of the page the response leads to: (kind, text)."""
-    page = " ".join(unescape(client.get(response.headers["Location"]).get_data(as_text=True)).split())
-    return [(kind, text.strip()) for kind, text in re.findall(r'message-kind">([^<]*)</span>([^<]*)', page)]
+    """The messages of the page the response is, or leads to: (kind, text)."""
+    page = client.get(response.headers["Location"]) if response.status_code == 302 else response
+    text = " ".join(unescape(page.get_data(as_text=True)).split())
+    return [(kind, text.strip()) for kind, text in re.findall(r'message-kind">([^<]*)</span>([^<]*)', text)]
+
+
+def _in_page(response, status: int) -> None:
+    """The answer is the remiss page itself (no redirect, so no flash in the session cookie)."""
+    assert response.status_code == status and "Location" not in response.headers
+    assert 'id="yttrande"' in response.get_data(as_text=True)
 
 
 def _expediera(auth, rid: int):
@@ -42,25 +51,36 @@ def test_expediera_sent_twice_by_the_same_person_answers_as_the_first(decided, a
     clock.advance(seconds=1)
 
     second = _expediera(auth, rid)  # the same form again, 1 s later
-    assert second.status_code == 302 and second.headers["Location"] == first.headers["Location"]
-    # Old code: [("Fel:", REFUSAL)]
+    # Old code: 302 and a flash "Yttrandet är redan expedierat (av dig, kl. 09.02)." on the page it led to
+    _in_page(second, 200)
     assert _said(auth.client, second) == [
-        ("Information:", f"Yttrandet är redan expedierat (av dig, kl. {local(expedited_at):%H.%M})."),
+        ("Information:", f"Yttrandet är redan expedierat av dig {format_date_time(expedited_at)}."),
         ("Information:", NOTE)]
     assert _state(session, rid) == ("beslutad", "expedierad", 0)
+    assert auth.client.get(f"/remisser/{rid}").status_code == 200  # nothing left in the cookie for the next page
+    assert _said(auth.client, auth.client.get(f"/remisser/{rid}")) == []
 
 
 def test_expediera_sent_again_by_another_or_long_after_is_refused(decided, auth, session, clock, world):
     rid = decided(answer_email="")
+    expedited_at = clock()
     assert _expediera(auth, rid).status_code == 302
     session.rollback()
     auth.logout()
     auth.login(world["granskare"].email)
-    assert _said(auth.client, _expediera(auth, rid)) == [("Fel:", REFUSAL)]
+    again = _expediera(auth, rid)
+    _in_page(again, 409)
+    # Old code: 302, then "Fel: Yttrandet är redan expedierat. Ska …" without who or when
+    by = f"av {world['registrator'].name} {format_date_time(expedited_at)}"
+    assert _said(auth.client, again) == [("Observera:", REFUSAL.replace("expedierat.", f"expedierat {by}.", 1))]
     auth.logout()
     auth.login(world["registrator"].email)
     clock.advance(hours=1)
-    assert _said(auth.client, _expediera(auth, rid)) == [("Fel:", REFUSAL)]
+    again = _expediera(auth, rid)
+    _in_page(again, 409)
+    assert _said(auth.client, again) == [("Observera:", REFUSAL.replace("expedierat.", f"expedierat av dig "
+                                                                      f"{format_date_time(expedited_at)}.", 1))]
+    assert _state(session, rid) == ("beslutad", "expedierad", 0)
 
 
 def _readdressed(session, rid: int, **addresses) -> None:
@@ -84,8 +104,9 @@ def test_sent_twice_the_second_answer_names_the_address_the_first_mailed_to(deci
 
     again = _said(auth.client, _expediera(auth, rid))
     # Old code: "… till registrator@lund.se." – an address nothing was queued for
-    assert again[0] == ("Information:", f"Yttrandet är redan expedierat (av dig, kl. {local(expedited_at):%H.%M}).")
+    assert again[0] == ("Information:", f"Yttrandet är redan expedierat av dig {format_date_time(expedited_at)}.")
     assert again[1:] == said[1:]
+    assert _state(session, rid) == ("besvarad", "expedierad", 1)  # one mail in the outbox, not two
 
 
 def test_sent_twice_without_an_address_at_first_the_second_answer_still_says_nothing_was_mailed(

@@ -64,3 +64,34 @@ def test_inga_synpunkter_without_the_dialogs_yes_asks_on_the_page(world, session
     said = visible_text(client.get(again.headers["Location"]).get_data(as_text=True))
     assert "Utkastet har status ”Granskning” och kan inte ändras." in said
     assert _versions(session, rid) == before + 1
+
+
+def test_inga_synpunkter_sent_twice_says_so_in_the_page_and_saves_one_version(world, session, auth, client, clock):
+    """Session 24: the second request saved another identical version and flashed "Yttrandet är nu ”inga
+    synpunkter” (version 3)." through the session cookie (walk21b K4). The page itself now says it already is,
+    naming the version, who saved it and when; the API saves as before."""
+    from remiss.calendar.swedish import format_date_time
+    from tests.conftest import csrf_token
+
+    rid = world["remiss"].id
+    email = world["handlaggare"].email
+    session.rollback()  # end the test's read: SQLite has one writer
+    page = f"/remisser/{rid}"
+    auth.login(email)
+    assert auth.post(f"{page}/yttrande", {"sammanfattning": "Vår egen text."}, form_url=f"{page}/yttrande",
+                     ).status_code == 302
+    saved_at = clock()
+    assert auth.post(f"{page}/yttrande/inga-synpunkter", {"confirm_inga_synpunkter": "1"},
+                     form_url=page).status_code == 302
+    client.get(page)  # the first answer's flash read where it belongs
+    before = _versions(session, rid)
+    clock.advance(seconds=1)
+    again = auth.post(f"{page}/yttrande/inga-synpunkter", {"confirm_inga_synpunkter": "1"}, form_url=page)
+    # Old code: 302, "Yttrandet är nu ”inga synpunkter” (version 3)." and a third, identical version
+    assert again.status_code == 200 and "Location" not in again.headers
+    assert (f"Information: Yttrandet är redan ”inga synpunkter”: version {before}, sparad av dig "
+            f"{format_date_time(saved_at)}. Inget mer behöver göras.") in visible_text(again.get_data(as_text=True))
+    assert _versions(session, rid) == before
+    api = client.post(f"/api/v1/remisser/{rid}/yttrande/state", json={"state": "inga_synpunkter"},
+                      headers={"X-CSRFToken": csrf_token(client, page)})
+    assert api.status_code == 200 and _versions(session, rid) == before + 1  # the API as before

@@ -11,6 +11,7 @@ from sqlmodel import select
 
 from remiss.reminders.models import OutboxMessage
 from remiss.remisser.models import Remiss
+from tests.conftest import csrf_token
 from tests.drafting.test_expediering_mail import expediera
 
 
@@ -70,3 +71,40 @@ def test_expedierat_without_address_waits_until_recorded_as_sent(decided, auth, 
     assert "Yttrandet skickat per post den 25 september 2015" in history
     api = client.get(f"/api/v1/remisser/{rid}").get_json()
     assert api["status"] == "besvarad" and api["yttrande"]["sent_by_hand_pending"] is False
+
+
+def test_recorded_sent_twice_says_so_in_the_page_and_records_once(decided, auth, client, reader, clock, world):
+    """Session 24: "Registrera att yttrandet är skickat" pressed again (a double click, a second tab) answered 302
+    and "Fel: Det finns inget expedierat yttrande som väntar …" through a flash, which can be lost or shown on
+    another page when two requests race (walk21b K4). Now the page itself says what was recorded, by whom and
+    when; nothing is recorded twice; the API answers as before."""
+    rid = decided(answer_email="")
+    page = f"/remisser/{rid}"
+    assert expediera(auth, rid).status_code == 302
+    clock.set(datetime(2015, 9, 28, 8, 0, tzinfo=timezone.utc))
+    form = {"way": "post", "sent_on": "25 september 2015"}
+    assert auth.post(f"{page}/yttrande/skickat", form, form_url=page).status_code == 302
+    client.get(page)  # the first answer's flash read where it belongs
+    clock.advance(seconds=2)
+
+    again = auth.post(f"{page}/yttrande/skickat", form, form_url=page)
+    assert again.status_code == 200 and "Location" not in again.headers
+    said = _text(again.get_data(as_text=True))
+    assert ("Information: Yttrandet är redan registrerat som skickat av dig 28 september 2015 kl. 10.00: per post "
+            "den 25 september 2015. Inget mer behöver göras.") in said
+    assert "Fel:" not in said
+    assert "redan registrerat" not in _text(client.get(page).get_data(as_text=True))  # nothing rides the cookie
+    history = _text(client.get(page).get_data(as_text=True)).rsplit("Historik", 1)[-1]
+    assert history.count("Yttrandet skickat per post den 25 september 2015") == 1
+    assert len(_answered_notices(reader)) == 1  # one outbox row telling the handläggare
+
+    auth.logout()  # another user, from a page opened before: named, not "dig"
+    auth.login(world["granskare"].email)
+    said = _text(auth.post(f"{page}/yttrande/skickat", form, form_url=page).get_data(as_text=True))
+    assert f"registrerat som skickat av {world['registrator'].name} 28 september 2015 kl. 10.00" in said
+
+    api = client.post(f"/api/v1/remisser/{rid}/yttrande/skickat", json={"way": "post", "sent_on": "2015-09-25"},
+                      headers={"X-CSRFToken": csrf_token(client, page)})
+    assert api.status_code == 409  # the API as before
+    assert api.get_json()["error"] == "Det finns inget expedierat yttrande som väntar på att registreras som skickat."
+    assert len(_answered_notices(reader)) == 1

@@ -24,7 +24,7 @@ def test_editing_an_unsent_remiss_to_a_passed_svarsdag_is_refused(session, clien
     page = unescape(refused.get_data(as_text=True))
     assert refused.status_code == 400
     assert ("Sista svarsdagen 1 november 2026 har redan passerat. Remissen är inte skickad än, och "
-            "remissinstanserna behöver tid att svara: ange ett datum efter i dag.") in page
+            "de 2 remissinstanserna behöver tid att svara: ange ett datum efter i dag.") in page
     assert "spara ändå" not in page.lower() and 'name="confirm_past_deadline"' not in page
     assert "Trafikplan för Öster" in page and 'value="2026-11-01"' in page  # what was typed is kept
     session.expire_all()
@@ -58,11 +58,11 @@ def test_editing_the_svarsdag_of_a_sent_remiss_points_to_the_general_extension(s
     _, page, _ = _sent(session, client, auth, clock)
     rid, url = int(page.rsplit("/", 1)[1]), f"{page}/andra"  # remiss.id would read, and lock SQLite
     form = unescape(client.get(url).get_data(as_text=True))
-    assert "Remissen är skickad: remissinstanserna har fått svarsdagen." in form
+    assert "Remissen är skickad: de 2 remissinstanserna har fått svarsdagen." in form
     refused = auth.post(url, {"deadline_on": "2027-02-26", "title": "Trafikplan för Öster"}, form_url=url)
     said = unescape(refused.get_data(as_text=True))
     assert refused.status_code == 400
-    assert ("Remissen skickades 4 december 2026, och remissinstanserna har fått sista svarsdag 29 januari 2027. "
+    assert ("Remissen skickades 4 december 2026, och de 2 remissinstanserna har fått sista svarsdag 29 januari 2027. "
             "Ändra den inte här: ge mer tid med ”Förläng remisstiden för alla”") in said
     assert "Trafikplan för Öster" in said  # kept
     session.expire_all()

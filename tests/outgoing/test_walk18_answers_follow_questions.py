@@ -71,25 +71,25 @@ def test_answers_follow_a_typo_fixed_and_reordered_question_and_a_removal_is_ref
     assert _answers(session, rid) == {B: ["FH svarar på Fråga B.", "PR svarar på Fråga B."],
                                       fixed_c: ["PR svarar på Ny fråg."],
                                       A: ["FH svarar på Fråga A.", "PR svarar på Fråga A."]}
-    assert ("Ändringarna är sparade. 5 registrerade svar från remissinstanserna följde med sina frågor." in said)
+    assert ("Ändringarna är sparade. 5 registrerade svar från de 2 remissinstanserna följde med sina frågor." in said)
     entry = unescape(client.get(f"/remisser/{rid}/utskick/instanser/"
                                 f"{remisser.entries(session, rid)[0].id}").get_data(as_text=True))
     session.rollback()
     assert entry.index(f"1. {B}") < entry.index("PR svarar på Fråga B.") < entry.index(f"2. {fixed_c}") \
         < entry.index("PR svarar på Ny fråg.") < entry.index(f"3. {A}") < entry.index("PR svarar på Fråga A.")
     history = " ".join(unescape(client.get(f"/remisser/{rid}").get_data(as_text=True)).split())
-    assert "5 registrerade svar från remissinstanserna följde med sina frågor." in history
+    assert "5 registrerade svar från de 2 remissinstanserna följde med sina frågor." in history
 
     # removing A (answered by both) is refused, and says how many answers would be lost
     refused = auth.post(url, {"questions": "\n".join([B, fixed_c])}, form_url=url)
     page = " ".join(unescape(refused.get_data(as_text=True)).split())
     assert refused.status_code == 400
-    assert ("2 registrerade svar från remissinstanserna hör till frågan ”Fråga A om kultur?”, som inte finns kvar i "
+    assert ("2 registrerade svar från de 2 remissinstanserna hör till frågan ”Fråga A om kultur?”, som inte finns kvar i "
             "den nya listan. Svaren skulle försvinna, så frågeställningarna är inte ändrade.") in page
     headers = {"X-CSRFToken": csrf_token(client, f"/remisser/{rid}")}
     api = client.patch(f"/api/v1/remisser/{rid}", headers=headers, json={"questions": [B, fixed_c]})
     assert api.status_code == 400
-    assert api.get_json()["errors"]["questions"].startswith("2 registrerade svar från remissinstanserna hör till")
+    assert api.get_json()["errors"]["questions"].startswith("2 registrerade svar från de 2 remissinstanserna hör till")
     assert sum(len(texts) for texts in _answers(session, rid).values()) == 5
     assert [q.text for q in remisser.questions_of(session, rid)] == [B, fixed_c, A]
     session.rollback()

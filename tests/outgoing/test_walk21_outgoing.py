@@ -138,8 +138,8 @@ def test_after_compiling_the_svarstid_is_given_where_the_message_says_and_refuse
     assert auth.post(f"{page}/utskick/avsluta", {"confirm_close": "1"}, form_url=page).status_code == 302
     refused = auth.post(url, {"deadline_on": "2027-03-26"}, form_url=url)
     said = _text(refused)
-    assert ("Ärendet är avslutat, så svarstiden ändras inte längre: remissinstanserna har fått sista svarsdag 12 mars "
-            "2027. Ett svar som kommer in ändå kan registreras när ärendet har öppnats igen (ändra status "
+    assert ("Ärendet är avslutat, så svarstiden ändras inte längre: de 3 remissinstanserna har fått sista "
+            "svarsdag 12 mars 2027. Ett svar som kommer in ändå kan registreras när ärendet har öppnats igen (ändra status "
             "för hand till Sammanställd).") in said
     assert "Förläng remisstiden för alla" not in said and "Förläng remisstiden för alla" not in _panel(client, rid)
     assert 'value="2027-03-26"' in refused.get_data(as_text=True)  # the date typed is kept
@@ -187,8 +187,8 @@ def test_an_extension_after_compiling_promises_no_missiv_and_one_after_closing_s
     refused = _text(auth.post(f"{page}/utskick/forlangning", {"until_on": "2027-03-26", "reason": "Sent skäl",
                                                               "confirm_extension": "1"},
                               form_url=page, follow_redirects=True))
-    assert ("Remisstiden förlängdes inte. Ärendet är avslutat, så svarstiden ändras inte längre: remissinstanserna "
-            "har fått sista svarsdag 12 mars 2027.") in refused
+    assert ("Remisstiden förlängdes inte. Ärendet är avslutat, så svarstiden ändras inte längre: de 3 "
+            "remissinstanserna har fått sista svarsdag 12 mars 2027.") in refused
     assert "Det du skrev sparades inte: ny sista svarsdag 2027-03-26, skäl ”Sent skäl”." in refused
     assert "avstår och anstånd" not in refused
     session.expire_all()

@@ -97,3 +97,32 @@ def test_the_besvarad_mail_after_a_status_by_hand_invents_no_expediering(session
     body = " ".join(answered.get_body(("plain",)).get_content().split())
     assert "Remissens status har ändrats till Besvarad för hand. Inget yttrande har expedierats genom Remiss." in body
     assert "expedierat" not in body.replace("har expedierats genom Remiss", ""), body
+
+
+def test_a_status_change_sent_twice_says_so_in_the_page_and_changes_once(world, auth, client, db, clock):
+    """Session 24: the status form sent twice (a double click, a second tab) answered 302 and a flash "Fel: Remissen
+    har redan status …", which rides the session cookie and can be lost or shown on another page when two requests
+    race (walk21b K4). The page itself now says it, naming who set the status and when; one history line."""
+    from sqlmodel import func, select
+
+    from remiss.audit.models import AuditEvent
+    from remiss.calendar.swedish import format_date_time
+
+    rid, url = world, f"/remisser/{world}"
+    auth.login("mia@miljo.se")
+    form = {"status": "avstar", "note": "Berör inte nämndens ansvarsområde.", "confirm": "1"}
+    set_at = clock()
+    assert auth.post(f"{url}/status", form, form_url=url).status_code == 302
+    client.get(url)  # the first answer's flash read where it belongs
+    clock.advance(seconds=1)
+    again = auth.post(f"{url}/status", form, form_url=url)
+    assert again.status_code == 200 and "Location" not in again.headers
+    said = _text(again.get_data(as_text=True))
+    assert (f"Information: Remissen har redan status ”Avstår” (satt av dig {format_date_time(set_at)}). Inget mer "
+            "behöver göras.") in said
+    assert "Fel:" not in said
+    assert "har redan status" not in _text(client.get(url).get_data(as_text=True))  # nothing left in the cookie
+    with db.transaction(write=False) as s:
+        moves = s.exec(select(func.count()).select_from(AuditEvent).where(
+            AuditEvent.remiss_id == rid, AuditEvent.action == "status")).one()
+    assert moves == 1 and _status(db, rid) == "avstar"

@@ -22,7 +22,7 @@ from remiss.drafting.reading import summary_label
 from remiss.web.extensions import guard_api, login_manager
 from remiss.remisser.input import InputErrors, parse_date
 from remiss.remisser.kind_words import agreeing, it_of, noun_of
-from remiss.web import asking, now, principal
+from remiss.web import asking, now, principal, say_here
 from remiss.web.lost_input import form_labels
 
 bp = Blueprint("drafting", __name__)
@@ -86,6 +86,18 @@ def _rerender_comment(remiss_id: int, form: str, errors: dict):
     """The remiss page again with the comment's error at its field and in a summary, the text kept (walk13b
     finding 3): form is "utkast" (send back, open again) or "rattelse"."""
     return again(remiss_id, "comment_failed", errors, ("comment",), form=form)
+
+
+def said_here(remiss_id: int, message: str = "", category: str = "info", status: int = 200):
+    """The remiss page itself, nothing saved, saying message at its top (remiss.web.say_here): the answer to an
+    action sent twice, which names who did it first and when (remiss.stale_form). Not by a flash and a redirect:
+    the flash rides the session cookie, where the first request's raced it (walk21b K4)."""
+    from remiss.remisser import views as remisser_views
+
+    get_session().rollback()
+    if message:
+        say_here(message, category)
+    return remisser_views.show(remiss_id), status
 
 
 def _back(remiss_id: int):
@@ -163,6 +175,9 @@ def inga_synpunkter(remiss_id: int):
     remiss = load_remiss(session, principal(), remiss_id, Action.edit)
     try:
         versions.check_inga_synpunkter(session, principal=principal(), remiss=remiss)  # a refusal asks nothing
+        already = versions.inga_synpunkter_already(session, principal=principal(), remiss=remiss)
+        if already:  # sent twice: the first made it; said who and when, in this page, and no second version
+            return said_here(remiss.id, already)
         if not asking.confirmed("confirm_inga_synpunkter"):
             return asking.ask(remiss.id, "inga-synpunkter", "Utkastet är inte ersatt. Läs frågan vid knappen och "
                               "kryssa i ”Ja, ersätt utkastet” om yttrandet ska bli ”inga synpunkter”.")
@@ -197,8 +212,8 @@ def change_state(remiss_id: int):
             return _rerender_comment(remiss.id, "utkast", {"comment": exc.errors["comment"]})
         session.rollback()
         flash(next(iter(exc.errors.values())), "error")
-    except states.AlreadyInState as exc:  # a double click: the first request did it
-        flash(str(exc), "info")
+    except states.AlreadyInState as exc:  # a double click: the first request did it; said who and when
+        return said_here(remiss.id, exc.said)
     except drafts.DraftError as exc:
         flash(str(exc), "error")
     else:
@@ -218,6 +233,8 @@ def start_rattelse(remiss_id: int):
             return _rerender_comment(remiss.id, "rattelse", {"comment": exc.errors["comment"]})
         session.rollback()
         flash(next(iter(exc.errors.values())), "error")
+    except rattelse.AlreadyStarted as exc:  # sent twice: the first started it; said who and when, in this page
+        return said_here(remiss.id, exc.said)
     except drafts.DraftError as exc:
         session.rollback()
         flash(str(exc), "error")
@@ -269,9 +286,11 @@ def expediera(remiss_id: int):
                                     archive_pdf=current_app.config.get("ARCHIVE_SENT_PDF", True))
     except dispatch.AlreadyExpedierat as exc:  # a double click: say what the first sending said (walk21b K7)
         session.rollback()
-        flash(str(exc), "info")
-        _follow_up(session, remiss, exc.result)
-        return _back(remiss.id)
+        say_here(exc.said, "info")
+        _follow_up(session, remiss, exc.result, say_here)
+        return said_here(remiss.id)
+    except dispatch.ExpedieratBefore as exc:  # by another, or long ago: refused, naming who and when
+        return said_here(remiss.id, exc.said, "warning", 409)
     except (drafts.DraftError, RenderError) as exc:
         session.rollback()
         flash(str(exc), "error")
@@ -284,20 +303,21 @@ def expediera(remiss_id: int):
     return _back(remiss.id)
 
 
-def _follow_up(session, remiss, result: dispatch.Expedierat) -> None:
-    """What an expediering says after its receipt: where the mail goes, or what to do without an answer address."""
+def _follow_up(session, remiss, result: dispatch.Expedierat, say=flash) -> None:
+    """What an expediering says after its receipt: where the mail goes, or what to do without an answer address
+    (say: flash before a redirect, say_here in the page an Expediera sent twice renders)."""
     what = "Rättelsen" if result.rattelse else "Yttrandet"
     noun = noun_of(remiss.kind)  # "ärendet" for a medborgarförslag (walk18 F7)
     if result.mailed_to:
-        flash(queued(what, result.mailed_to, down=down_since(session))
-              + (f" med kopia till {', '.join(result.copies)}" if result.copies else "")
-              + f". {noun.whose.capitalize()} sida säger när {it_of(not result.rattelse)} är "
-              f"{agreeing('skickad', not result.rattelse)}.", "info")
+        say(queued(what, result.mailed_to, down=down_since(session))
+            + (f" med kopia till {', '.join(result.copies)}" if result.copies else "")
+            + f". {noun.whose.capitalize()} sida säger när {it_of(not result.rattelse)} är "
+            f"{agreeing('skickad', not result.rattelse)}.", "info")
     elif result.rattelse:
-        flash(f"{noun.The} saknar svarsadress, så {what.lower()} har inte e-postats. Skicka den till remittenten "
-              "själv.", "info")
+        say(f"{noun.The} saknar svarsadress, så {what.lower()} har inte e-postats. Skicka den till remittenten "
+            "själv.", "info")
     if result.status_note:
-        flash(result.status_note, "info")
+        say(result.status_note, "info")
 
 
 @bp.get("/remisser/<int:remiss_id>/yttrande/jamfor")

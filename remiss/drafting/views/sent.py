@@ -10,7 +10,7 @@ from remiss.clock import local_today
 from remiss.db import get_session
 from remiss.drafting import sent_by_hand
 from remiss.drafting.drafts import DraftError
-from remiss.drafting.views import _back, again, bp
+from remiss.drafting.views import _back, again, bp, said_here
 from remiss.remisser.input import InputErrors
 from remiss.remisser.kind_words import noun_of
 from remiss.web import now, principal
@@ -25,6 +25,8 @@ def record_sent(remiss_id: int):
                                  sent_on=request.form.get("sent_on", ""), way=request.form.get("way", ""))
     except InputErrors as exc:  # the page again, with the typed day and why
         return again(remiss_id, "sent_failed", exc.errors, ("sent_on", "way"))
+    except sent_by_hand.AlreadySent as exc:  # pressed again: the first did it; said who and when, in this page
+        return said_here(remiss.id, exc.said)
     except DraftError as exc:
         session.rollback()
         flash(str(exc), "error")

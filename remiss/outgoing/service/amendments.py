@@ -301,7 +301,7 @@ def send_amendment(session: Session, *, now: datetime, principal: Principal, rem
     entries = outdated(session, remiss)
     if not entries:
         raise InputErrors({"sandlista": "Alla som har fått remissen har redan de gällande frågeställningarna."})
-    problem = sending.deadline_problem(remiss, local_today(now)) if remiss.effective_deadline_on else ""
+    problem = sending.deadline_problem(remiss, local_today(now), len(entries)) if remiss.effective_deadline_on else ""
     if problem:
         raise InputErrors({"deadline_on": problem})
     if not confirmed:

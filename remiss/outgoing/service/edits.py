@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from remiss.calendar.swedish import format_date
+from remiss.calendar.swedish import format_date, the_counted
 from remiss.outgoing.forms import parse_new_instanser
 from remiss.outgoing.repeated import merge_repeated, repeated_note
 from remiss.outgoing.service.sending import kind_problem, letter_date_problem, missing_for_outgoing, sandlista_problem
@@ -20,13 +20,15 @@ from remiss.remisser.input import InputErrors, SandlistaItem
 from remiss.remisser.models import Direction, Remiss
 
 
-def unsent_deadline_problem(day: date | None, today: date) -> str:
-    """Why a remiss not yet sent cannot have this sista svarsdag ("" when it can)."""
+def unsent_deadline_problem(day: date | None, today: date, instanser: int = 0) -> str:
+    """Why a remiss not yet sent cannot have this sista svarsdag ("" when it can); instanser: how many are on its
+    sändlista ("remissinstansen behöver tid" for one; 0: not counted)."""
     if day is None or day > today:
         return ""
     when = "är i dag" if day == today else "har redan passerat"
-    return (f"Sista svarsdagen {format_date(day)} {when}. Remissen är inte skickad än, och remissinstanserna "
-            "behöver tid att svara: ange ett datum efter i dag.")
+    return (f"Sista svarsdagen {format_date(day)} {when}. Remissen är inte skickad än, och "
+            f"{the_counted(instanser, 'remissinstansen', 'remissinstanserna')} behöver tid att svara: ange ett "
+            "datum efter i dag.")
 
 
 def new_outgoing_problems(raw: dict, today: date) -> dict[str, str]:
@@ -39,8 +41,9 @@ def new_outgoing_problems(raw: dict, today: date) -> dict[str, str]:
     clean, unread = parse_remiss_input(raw)
     errors = missing_for_outgoing(clean.get("deadline_on"), clean.get("sandlista") or [], clean.get("letter_date"),
                                   clean.get("kind"))
-    if unsent_deadline_problem(clean.get("deadline_on"), today):
-        errors["deadline_on"] = unsent_deadline_problem(clean.get("deadline_on"), today)
+    problem = unsent_deadline_problem(clean.get("deadline_on"), today, len(clean.get("sandlista") or []))
+    if problem:
+        errors["deadline_on"] = problem
     return {field: message for field, message in errors.items() if field not in unread}
 
 
@@ -51,6 +54,16 @@ def read_typed_lines(items: list[SandlistaItem], *, field: str = "sandlista") ->
     if items and not any(item.email or item.group_name for item in items):
         return parse_new_instanser("\n".join(item.name for item in items), field=field)
     return items
+
+
+def _entry_count(remiss: Remiss) -> int:
+    """How many instanser are on the stored sändlista (0 for a remiss not stored yet)."""
+    from sqlalchemy.orm import object_session
+
+    from remiss.remisser.sandlista import entries
+
+    session = object_session(remiss)
+    return 0 if remiss.id is None or session is None else len(entries(session, remiss.id))
 
 
 def _has_entries(remiss: Remiss) -> bool:
@@ -78,19 +91,23 @@ def check_changes(remiss: Remiss, changes: dict, *, today: date) -> list[str]:
             errors["letter_date"] = problem
     moved = any(k in changes and changes[k] != getattr(remiss, k)
                 for k in ("deadline_on", "deadline_time", "direction"))
-    if moved and remiss.sent_at is None and unsent_deadline_problem(day, today):
-        errors["deadline_on"] = unsent_deadline_problem(day, today)
     repeated: list[str] = []
+    listed: dict[str, str] = {}  # the sändlista's errors, said after the svarsdag's as before
     if "sandlista" in changes and sandlista_problem(changes["sandlista"]):
-        errors["sandlista"] = sandlista_problem(changes["sandlista"])
+        listed["sandlista"] = sandlista_problem(changes["sandlista"])
     elif "sandlista" not in changes and remiss.direction != Direction.utgaende and not _has_entries(remiss):
-        errors["sandlista"] = sandlista_problem([])  # an incoming remiss without a list becomes one we send
+        listed["sandlista"] = sandlista_problem([])  # an incoming remiss without a list becomes one we send
     elif changes.get("sandlista") is not None:
         try:
             changes["sandlista"] = read_typed_lines(changes["sandlista"])
             changes["sandlista"], repeated = merge_repeated(changes["sandlista"], field="sandlista")
         except InputErrors as exc:
-            errors.update(exc.errors)
+            listed.update(exc.errors)
+    if moved and remiss.sent_at is None:  # the svarsdag said of the instanser the remiss will go to
+        instanser = len(changes["sandlista"]) if changes.get("sandlista") is not None else _entry_count(remiss)
+        if unsent_deadline_problem(day, today):
+            errors["deadline_on"] = unsent_deadline_problem(day, today, instanser)
+    errors.update(listed)
     if errors:
         raise InputErrors(errors)
     return [repeated_note(repeated)] if repeated else []

@@ -11,7 +11,7 @@ from remiss import files
 from remiss.audit import service as audit
 from remiss.auth.access import Action, Principal, require
 from remiss.clock import local_today
-from remiss.calendar.swedish import count_words, format_date, join_words
+from remiss.calendar.swedish import count_words, format_date, join_words, the_counted
 from remiss.documents.letters import letters
 from remiss.namnd.models import Namnd
 from remiss.outgoing import mails
@@ -108,17 +108,19 @@ def letter_date_problem(letter_date, deadline_on) -> str:
             "Ange det datum missivet skrivs (eller lämna fältet tomt, så dateras missivet den dag det skapas).")
 
 
-def deadline_problem(remiss: Remiss, today: date) -> str:
+def deadline_problem(remiss: Remiss, today: date, instanser: int = 0) -> str:
     """Why the remiss cannot go out with its svarsdag ("" when it can): the missiv and the mails would ask every
-    instans to answer by a day that is today or already past. Said before "Skicka remissen" and when refusing it."""
+    instans to answer by a day that is today or already past. Said before "Skicka remissen" and when refusing it;
+    instanser: how many it would go to ("remissinstansen" for one; 0: not counted)."""
     day = remiss.effective_deadline_on
     if day is None or day > today:
         return ""
     when = "är i dag" if day == today else "har redan passerat"
     how = ("Förläng remisstiden för alla till ett datum efter i dag" if remiss.sent_at is not None
            else "Ändra sista svarsdagen under ”Ändra uppgifter” till ett datum efter i dag")
-    return (f"Sista svarsdagen {format_date(day)} {when}: missivet skulle be remissinstanserna svara senast "
-            f"den dagen. {how}, och skicka sedan remissen.")
+    return (f"Sista svarsdagen {format_date(day)} {when}: missivet skulle be "
+            f"{the_counted(instanser, 'remissinstansen', 'remissinstanserna')} svara senast den dagen. {how}, och "
+            "skicka sedan remissen.")
 
 
 @dataclass(frozen=True)
@@ -171,7 +173,7 @@ def send(session: Session, *, now: datetime, principal: Principal, remiss: Remis
         raise InputErrors({"sandlista": _missing_addresses(nowhere)})
     if remiss.effective_deadline_on is None:
         raise InputErrors({"deadline_on": "Ange sista svarsdag innan remissen skickas."})
-    problem = deadline_problem(remiss, local_today(now))
+    problem = deadline_problem(remiss, local_today(now), len(unsent))
     if problem:
         raise InputErrors({"deadline_on": problem})
     if not confirmed:

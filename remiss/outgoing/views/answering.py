@@ -101,10 +101,14 @@ def entry(remiss_id: int, entry_id: int):
 
 def _stored_values(session, item) -> dict:
     """The instans page's forms filled with what is registered: the answer, the avstår comment, a request."""
-    values = {"answered_on": (item.answered_on or local_today(now())).isoformat(), "summary": item.summary,
+    declined = item.answer_status == AnswerStatus.avstar
+    # an avstår's comment (kept in summary) is no answer to summarise: it stands under Avstår, not in the answer
+    # form's Kort sammanfattning, where Spara svaret would have saved it as the answer (session 24)
+    values = {"answered_on": (item.answered_on or local_today(now())).isoformat(),
+              "summary": "" if declined else item.summary,
               "other_comments": item.other_comments, "no_comments": item.no_comments}
     values.update({f"q_{qid}": text for qid, text in answers.answers_of(session, item.id).items()})
-    if item.answer_status == AnswerStatus.avstar:  # the Avstår form's Kommentar, to correct (walk12b #19)
+    if declined:  # the Avstår form's Kommentar, to correct (walk12b #19)
         values["note"] = item.summary
     asked = answers.pending_request(session, item.id)
     if asked and item.answer_status == AnswerStatus.begart_anstand:  # offered when granting (walk12b #10)

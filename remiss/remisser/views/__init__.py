@@ -21,7 +21,7 @@ from remiss.calendar.swedish import format_deadline
 from remiss.remisser import archive, by_hand, edit_base, finished, page, present, queries, service, voided
 from remiss.remisser.history import describe
 from remiss.remisser.date_questions import questions_of_change
-from remiss.remisser.deadlines import answering_over
+from remiss.remisser.deadlines import answering_over, told_words
 from remiss.remisser.kind_words import noun_of, reword
 from remiss.remisser.input import (FORM_LABELS, InputErrors, deadline_required, letter_after_arrival_change,
                                    parse_remiss_input)
@@ -267,8 +267,8 @@ def _sent_note(remiss) -> str:
         return ""
     if answering_over(remiss):  # closed: the förlängning form is gone too (walk21 J6)
         return answering_over(remiss).split(":", 1)[0] + "."
-    return ("Remissen är skickad: remissinstanserna har fått svarsdagen. Ge mer tid med ”Förläng remisstiden "
-            "för alla” på remissens sida.")
+    return (f"Remissen är skickad: {told_words(remiss)} har fått svarsdagen. Ge mer tid med ”Förläng "
+            "remisstiden för alla” på remissens sida.")
 
 
 def _extended_note(remiss) -> str:
@@ -299,6 +299,10 @@ def change_status(remiss_id: int):
         session.rollback()
         values = {k: request.form.get(k, "") for k in ("status", "note", "confirm")}
         return _show(remiss_id, status_values=values, status_errors=exc.errors), 400
+    except by_hand.AlreadyInStatus as exc:  # sent twice: the first did it; said who and when, in this page
+        session.rollback()
+        say_here(str(exc), "info")  # a flash would ride the cookie, where the first request's raced it (walk21b K4)
+        return _show(remiss_id)
     except (TransitionError, AccessDenied) as exc:
         flash(str(exc), "error")
     else:
