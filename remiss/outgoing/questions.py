@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from remiss.calendar.swedish import count_words, format_deadline, join_words
+from remiss.calendar.swedish import count_words, format_deadline, join_words, the_counted
 from remiss.outgoing.service import chasers, lifecycle
 from remiss.reminders.queued import queued
 from remiss.remisser.models import Remiss, SandlistaEntry
@@ -16,7 +16,9 @@ def _addresses(emails: list[str], shown: int) -> str:
 
 
 def _letters(by_post: int) -> str:
-    return f" {count_words(by_post, 'brev', 'brev')} till remissinstanser utan e-post skrivs ut för post."
+    """The letters printed for post: "1 brev skrivs ut för post till remissinstansen utan e-post." (walk24 V10)."""
+    return f" {by_post} brev skrivs ut för post till {the_counted(by_post, 'remissinstansen', 'remissinstanserna')} " \
+        "utan e-post."
 
 
 def made_now(unmade_from: str, stale: str = "") -> str:

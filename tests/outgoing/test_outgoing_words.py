@@ -62,7 +62,8 @@ def test_the_send_question_in_swedish():
                                                 "minuter till 1 remissinstans: a@x.se. Det går inte att ångra.")
     many = send_confirmation([f"{n}@x.se" for n in range(10)], 1, shown=8)
     assert "10 remissinstanser: 0@x.se" in many and "7@x.se och 2 till." in many and "8@x.se" not in many
-    assert "1 brev till remissinstanser utan e-post skrivs ut för post." in many
+    assert "1 brev skrivs ut för post till remissinstansen utan e-post." in many  # walk24 V10: one is one
+    assert "3 brev skrivs ut för post till de 3 remissinstanserna utan e-post." in send_confirmation(["a@x.se"], 3)
 
 
 def test_the_missiv_mail_names_remisshandlingar_only_when_there_are_some():
