@@ -231,12 +231,14 @@ def start_rattelse(remiss_id: int):
 def fill_signatures(remiss_id: int):
     session = get_session()
     remiss = load_remiss(session, principal(), remiss_id, Action.review)
+    base = stale_form.posted(request.form, signatures.BASE)  # the names the form showed
     try:
         saved = signatures.fill(session, now=now(), principal=principal(), remiss=remiss, raw=request.form.to_dict(),
-                                base=stale_form.posted(request.form, signatures.BASE))  # the names the form showed
+                                base=base)
     except InputErrors as exc:  # the page again with the names as typed and why (not the saved names back)
-        # refused as stale: the page comes back on the names now, so saving again changes them knowingly
-        now_shown = ({signatures.BASE: signatures.token(drafts.current_content(session, remiss)[2])}
+        # refused as stale: the page comes back on the names now, those this tab did not change as they are now,
+        # so saving again changes only what this tab changed, knowingly (walk24 V1)
+        now_shown = (signatures.shown_again(session, remiss, request.form.to_dict(), base)
                      if signatures.BASE in exc.errors else {})
         return again(remiss.id, "signatures_failed", exc.errors, signatures.FIELDS + (signatures.BASE,),
                      values=now_shown)
