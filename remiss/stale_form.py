@@ -2,9 +2,11 @@
 
 One rule for every form that carries what it showed:
 - the base: what the form showed, in a hidden field put there by the macro `base_field`
-  (templates/macros/stale_form.html): the yttrande's version number (base_version), an instans's answer token
+  (templates/macros/stale_form.html): the yttrande's version number (base_version) and its draft's state
+  (base_state: drafting.state_base), an instans's answer token
   (base_token: its Spara svaret, Instansen avstår and Ångra), Ändra uppgifter's values (base), the beslut
-  (base_decision: drafting.decision_base), the names under the yttrande (base_signatures: drafting.signatures);
+  (base_decision: drafting.decision_base), the names under the yttrande (base_signatures: drafting.signatures),
+  the svarsdag an outgoing remiss's general extension was opened on (base_deadline: outgoing.remisstid);
 - compared by `stale`: a form that sends no base (a script, an older page, the API without one) is never stale;
 - refused by raising `StaleForm` (or telling the feature's own refusal), with a message that names who changed it
   and when (`changed_by`); the view renders the form again in the same response, with the message and everything
@@ -31,7 +33,9 @@ TOKEN = "base_token"  # an instans's page: replacing.token of the answer it show
 VALUES = "base"  # Ändra uppgifter: the values it loaded, as JSON (remisser.edit_base)
 DECISION = "base_decision"  # the beslut and justering forms: the beslut they showed (drafting.decision_base)
 SIGNATURES = "base_signatures"  # Underskrifter: the names it showed, fingerprinted (drafting.signatures.token)
-FIELDS = frozenset({VERSION, TOKEN, VALUES, DECISION, SIGNATURES})
+STATE = "base_state"  # the yttrande's editor: the draft's state it was opened in (drafting.state_base)
+DEADLINE = "base_deadline"  # Förläng remisstiden för alla: the svarsdag in force it showed (outgoing.remisstid)
+FIELDS = frozenset({VERSION, TOKEN, VALUES, DECISION, SIGNATURES, STATE, DEADLINE})
 
 
 class StaleForm(Exception):

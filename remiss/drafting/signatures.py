@@ -3,7 +3,10 @@ godkänd (and decided) yttrande without reopening its text (walk16 finding 12: i
 
 The Underskrifter form carries the names it showed (`base_signatures`, a stale form's base: remiss.stale_form): one
 opened before another tab or user changed the names is refused, naming who changed them, when and the names now,
-with the names typed kept (base23: it replaced them silently). A post without a base is never stale."""
+with the names typed kept (base23: it replaced them silently). The base fingerprints each name apart, so a name the
+stale form sent back as it showed it (this tab did not change it) comes back holding the name registered now, and
+saving again changes only what this tab changed (walk24 V1: the old name, sent again, undid the other tab's).
+A post without a base is never stale."""
 from __future__ import annotations
 
 import hashlib
@@ -28,13 +31,18 @@ COMMENT = "Underskrifter ifyllda"  # the version fill saves: names only, not a t
 BASE = stale_form.SIGNATURES  # the form's hidden field: token() of the names it showed
 
 
+def _roles(content: dict) -> dict[str, str]:
+    """Each field's signer as the yttrande names it ("ordförande", "förvaltningschef" or the titel given)."""
+    titel = (content.get("forvaltningschef_titel") or "förvaltningschef").strip()
+    return {"ordforande": "ordförande", "forvaltningschef": titel[:1].lower() + titel[1:]}
+
+
 def missing(content: dict, decision: Decision | None) -> list[str]:
     """The signers whose name is empty, as the yttrande names them ("ordförande", "förvaltningschef"); none for a
     delegationsbeslut, which the delegat signs (context._signatures)."""
     if decision is not None and decision.decided_by == DecidedBy.delegat:
         return []
-    titel = (content.get("forvaltningschef_titel") or "förvaltningschef").strip()
-    roles = {"ordforande": "ordförande", "forvaltningschef": titel[:1].lower() + titel[1:]}
+    roles = _roles(content)
     return [roles[key] for key in FIELDS if not (content.get(key) or "").strip()]
 
 
@@ -62,10 +70,37 @@ def _named(content: dict, decision: Decision | None) -> list[str]:
             if (s["namn"] or "").strip()]
 
 
+def _fingerprint(name: str) -> str:
+    return hashlib.sha256(name.strip().encode()).hexdigest()[:8]
+
+
 def token(content: dict) -> str:
-    """A short fingerprint of the names under the yttrande, as the Underskrifter form shows them."""
-    names = [content.get(key) or "" for key in FIELDS]
-    return hashlib.sha256(json.dumps(names, ensure_ascii=False).encode()).hexdigest()[:16]
+    """The names under the yttrande as the Underskrifter form shows them, each fingerprinted apart ("1a2b3c4d.…", in
+    the order of FIELDS): any change makes it differ, and untouched() tells which names a form left as it showed."""
+    return ".".join(_fingerprint(content.get(key) or "") for key in FIELDS)
+
+
+def untouched(raw: dict, base: str | None) -> list[str]:
+    """The fields a form opened on base sent back as it showed them: names this tab did not change (none for a base
+    of another shape, such as a page from before the names were fingerprinted apart)."""
+    shown = (base or "").split(".")
+    if len(shown) != len(FIELDS):
+        return []
+    return [key for key, was in zip(FIELDS, shown) if _fingerprint(raw.get(key) or "") == was]
+
+
+def taken_over(content: dict, raw: dict, base: str | None) -> dict:
+    """A stale form's names this tab did not change, with the names registered now where those differ: shown so in
+    the form that comes back, saving again changes only what this tab changed (walk24 V1)."""
+    return {key: content.get(key) or "" for key in untouched(raw, base)
+            if (content.get(key) or "").strip() != (raw.get(key) or "").strip()}
+
+
+def shown_again(session: Session, remiss: Remiss, raw: dict, base: str | None) -> dict:
+    """What the Underskrifter form comes back with after a stale refusal, beside what was typed: the base of the
+    names now (saving again is knowing) and the names this tab did not change as they are now (taken_over)."""
+    _, _, content = current_content(session, remiss)
+    return {BASE: token(content)} | taken_over(content, raw, base)
 
 
 def _last_changed(session: Session, draft: YttrandeDraft) -> DraftVersion | None:
@@ -77,9 +112,11 @@ def _last_changed(session: Session, draft: YttrandeDraft) -> DraftVersion | None
                 versions[-1] if versions else None)
 
 
-def stale_refusal(session: Session, remiss: Remiss, draft: YttrandeDraft, content: dict, base: str | None) -> str:
+def stale_refusal(session: Session, remiss: Remiss, draft: YttrandeDraft, content: dict, base: str | None,
+                  raw: dict | None = None) -> str:
     """'Underskrifterna ändrades av … efter att du öppnade sidan. Nu undertecknas yttrandet av …': the refusal of a
-    form opened on base before the names changed to content's ("" when it is not stale)."""
+    form opened on base before the names changed to content's ("" when it is not stale); it says which names of raw,
+    those this tab did not change, come back as they are now (taken_over)."""
     if not stale_form.stale(base, token(content)):
         return ""
     version = _last_changed(session, draft)
@@ -91,8 +128,16 @@ def stale_refusal(session: Session, remiss: Remiss, draft: YttrandeDraft, conten
     if unnamed:
         blank = f"{join_words(unnamed)} står utan namn."
         now += f" {blank[:1].upper()}{blank[1:]}" if named else f"Nu står {blank}"
-    return (f"Underskrifterna ändrades{by}, efter att du öppnade sidan. {now.strip()} Det du skrev står kvar nedan: "
-            "spara igen för att ändra underskrifterna till det.")
+    taken = taken_over(content, raw or {}, base)
+    if not taken:
+        return (f"Underskrifterna ändrades{by}, efter att du öppnade sidan. {now.strip()} Det du skrev står kvar "
+                "nedan: spara igen för att ändra underskrifterna till det.")
+    roles = _roles(content)
+    which = join_words([roles[key] for key in taken])
+    names = ", ".join(name.strip() or "inget namn" for name in taken.values())
+    return (f"Underskrifterna ändrades{by}, efter att du öppnade sidan. {now.strip()} Det du ändrade står "
+            f"kvar nedan, och {which}, som du inte ändrade, har {'namnet' if len(taken) == 1 else 'namnen'} som "
+            f"gäller nu ({names}): spara igen för att ändra bara det du ändrade.")
 
 
 def fill(session: Session, *, now: datetime, principal: Principal, remiss: Remiss, raw: dict,
@@ -107,7 +152,9 @@ def fill(session: Session, *, now: datetime, principal: Principal, remiss: Remis
     if draft is None or draft.state != S.godkand:
         raise DraftError("Underskrifterna fylls i här på ett godkänt yttrande; ett utkast ändras under Redigera "
                          "yttrandet.")
-    stale = stale_refusal(session, remiss, draft, content, base)
+    if stale_form.stale(base, token(content)) and len(untouched(raw, base)) == len(FIELDS):
+        return None  # opened before the names changed, and none changed here: nothing of this tab's to save
+    stale = stale_refusal(session, remiss, draft, content, base, raw)
     errors = {BASE: stale} if stale else {}
     try:
         new = sections.validate({key: raw.get(key, "") for key in FIELDS}, content)

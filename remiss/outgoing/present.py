@@ -161,6 +161,7 @@ def panel(session: Session, principal: Principal, remiss: Remiss, now: datetime,
         "may_send": state.value in lifecycle.SENDS and unsent,
         # also once compiled, as Ändra uppgifter says: the new svarstid dates the sammanställning (walk21 J6)
         "may_extend": state in (RemissStatus.skickad, RemissStatus.svarstiden_ute, RemissStatus.sammanstalld),
+        "extend_base": remisstid.shown_base(remiss),  # the svarsdag the extension form shows (a stale form's base)
         "may_compile": state in (RemissStatus.skickad, RemissStatus.svarstiden_ute, RemissStatus.sammanstalld),
         "may_close": state == RemissStatus.sammanstalld,  # asked first while answers may still come (walk19 G13)
         "close_confirm": lifecycle.answers_still_due(session, remiss, now) if state == RemissStatus.sammanstalld else "",

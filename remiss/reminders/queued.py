@@ -112,7 +112,9 @@ def unsent_lines(session: Session, remiss_id: int, labels: dict[str, str], *, no
 
 
 def _to(rows, shown: int = 3) -> str:
-    emails = [r.recipient_email for r in rows]
+    """"a@x.se, b@y.se och 2 mottagare till": each recipient once, though two mails of a kind wait for one (two
+    extensions in a row: walk24 V9 named registrator@lund.example twice)."""
+    emails = list(dict.fromkeys(r.recipient_email for r in rows))
     if len(emails) <= shown:
         return " och ".join([", ".join(emails[:-1]), emails[-1]]) if len(emails) > 1 else emails[0]
     return f"{', '.join(emails[:shown])} och {count_words(len(emails) - shown, 'mottagare', 'mottagare')} till"

@@ -1,7 +1,8 @@
 """base23: the Yttrande panel's last two forms without a base. Underskrifter opened in tab A before tab B saved other
 names replaced B's names silently; it now carries the names it showed (remiss.stale_form): a stale one is refused
 naming who changed them, when and the names now, with the names typed kept, and saving again from the page that
-comes back saves them knowingly. "Registrera att yttrandet är skickat" replaces nothing: once one tab recorded it,
+comes back saves them knowingly; a name the older tab did not change comes back as it is now, so saving again
+changes only what that tab changed (walk24 V1). "Registrera att yttrandet är skickat" replaces nothing: once one tab recorded it,
 the remiss is besvarad and the other tab's form is refused anyway, the first record standing."""
 from __future__ import annotations
 
@@ -59,16 +60,46 @@ def test_an_underskrifter_form_opened_before_another_tab_saved_is_refused_naming
     assert "Underskrifterna sparades inte" in said
     assert ("Underskrifterna ändrades av Nina Registrator 25 september 2015 kl. 09.30, efter att du öppnade sidan. "
             "Nu undertecknas yttrandet av Anna Ek (ordförande) och Britt-Marie Pettersson (stadsområdesdirektör). "
-            "Det du skrev står kvar nedan: spara igen för att ändra underskrifterna till det.") in said
+            "Det du ändrade står kvar nedan, och ordförande, som du inte ändrade, har namnet som gäller nu "
+            "(Anna Ek): spara igen för att ändra bara det du ändrade.") in said
     assert 'href="#f-sign-base_signatures"' in page and 'id="f-sign-base_signatures"' in page
-    again = _form(page, url)  # everything typed, as typed: the old ordförande too, and Bo Berg
-    assert again["ordforande"] == "Andreas Konstantinides" and again["forvaltningschef"] == "Bo Berg"
+    again = _form(page, url)  # what this tab typed, and the ordförande it did not touch as it is now (walk24 V1)
+    assert again["ordforande"] == "Anna Ek" and again["forvaltningschef"] == "Bo Berg"
     assert again["base_signatures"] not in (tab_a["base_signatures"], "")
 
-    # saved again from the page that came back: the names as typed, knowingly
+    # saved again from the page that came back: what this tab changed, knowingly; B's ordförande stands
     saved = auth.post(url, again, form_url=page_url, follow_redirects=True)
     assert "Underskrifterna är sparade i version 3." in _text(saved.get_data(as_text=True))
-    assert _names(session, rid) == ("Andreas Konstantinides", "Bo Berg")
+    assert _names(session, rid) == ("Anna Ek", "Bo Berg")
+
+
+def test_a_stale_underskrifter_form_that_changed_both_names_comes_back_as_typed(decided, auth, session, clock):
+    """Both names typed over in the older tab: nothing is taken over, the form comes back as typed and saving again
+    puts both, knowingly."""
+    rid = decided()
+    page_url, url = f"/remisser/{rid}", f"/remisser/{rid}/yttrande/underskrifter"
+    tab_a = _form(auth.client.get(page_url).get_data(as_text=True), url)
+    assert auth.post(url, tab_a | {"ordforande": "Anna Ek"}, form_url=page_url).status_code == 302
+    refused = auth.post(url, tab_a | {"ordforande": "Cecilia Ek", "forvaltningschef": "Bo Berg"}, form_url=page_url)
+    assert refused.status_code == 400
+    said = _text(refused.get_data(as_text=True))
+    assert "Det du skrev står kvar nedan: spara igen för att ändra underskrifterna till det." in said
+    again = _form(refused.get_data(as_text=True), url)
+    assert (again["ordforande"], again["forvaltningschef"]) == ("Cecilia Ek", "Bo Berg")
+    assert auth.post(url, again, form_url=page_url).status_code == 302
+    assert _names(session, rid) == ("Cecilia Ek", "Bo Berg")
+
+
+def test_a_stale_underskrifter_form_that_changed_nothing_saves_nothing(decided, auth, session, clock):
+    """Opened before another tab changed a name and sent back untouched: nothing of this tab's to save, the other
+    tab's name stands."""
+    rid = decided()
+    page_url, url = f"/remisser/{rid}", f"/remisser/{rid}/yttrande/underskrifter"
+    tab_a = _form(auth.client.get(page_url).get_data(as_text=True), url)
+    assert auth.post(url, tab_a | {"ordforande": "Anna Ek"}, form_url=page_url).status_code == 302
+    kept = auth.post(url, tab_a, form_url=page_url, follow_redirects=True)
+    assert "Inga ändringar att spara." in _text(kept.get_data(as_text=True))
+    assert _names(session, rid) == ("Anna Ek", "Britt-Marie Pettersson")
 
 
 def test_an_underskrifter_form_whose_names_are_unchanged_saves_and_a_post_without_base_is_never_stale(

@@ -13,7 +13,8 @@ from remiss.reminders.queued import down_since, queued
 from remiss.auth.access import Action, load_remiss
 from remiss.db import get_session
 from remiss.documents import RenderError
-from remiss.drafting import consultations, dispatch, drafts, forms, merge, rattelse, signatures, states, versions
+from remiss.drafting import (consultations, dispatch, drafts, forms, merge, rattelse, signatures, state_base, states,
+                             versions)
 from remiss.drafting.content import (INGA_SYNPUNKTER_ENDED, INGA_SYNPUNKTER_HINT, compare, field_label,
                                      without_text)
 from remiss.drafting.panel import form_context
@@ -134,7 +135,9 @@ def edit(remiss_id: int):
             errors = exc.errors
             session.rollback()
         except drafts.DraftError as exc:
-            errors = {"state": str(exc)}
+            # an editor opened on the utkast before it was sent on: who did what and when (walk24 V16)
+            errors = {"state": state_base.refusal(session, remiss, stale_form.posted(request.form, state_base.BASE))
+                      or str(exc)}
             session.rollback()
         else:
             flash(f"Version {saved.number} av yttrandet är sparad." if saved else "Inga ändringar att spara.",
@@ -157,6 +160,7 @@ def edit(remiss_id: int):
                            labels={name: "" if conflict and name in conflict.merged.conflicts
                                    else field_label(name, remiss.kind) for name in errors},
                            version=version.number if version else None, base_version=base_version,
+                           base_state=state_base.shown(draft),  # the state it shows now (drafting.state_base)
                            # own text ends the mode when saved (content.settle_inga_synpunkter): say so first
                            inga_synpunkter_hint=INGA_SYNPUNKTER_HINT if content.get("inga_synpunkter") else "",
                            # not saved yet, the merge is offered: still 400
@@ -248,12 +252,14 @@ def start_rattelse(remiss_id: int):
 def fill_signatures(remiss_id: int):
     session = get_session()
     remiss = load_remiss(session, principal(), remiss_id, Action.review)
+    base = stale_form.posted(request.form, signatures.BASE)  # the names the form showed
     try:
         saved = signatures.fill(session, now=now(), principal=principal(), remiss=remiss, raw=request.form.to_dict(),
-                                base=stale_form.posted(request.form, signatures.BASE))  # the names the form showed
+                                base=base)
     except InputErrors as exc:  # the page again with the names as typed and why (not the saved names back)
-        # refused as stale: the page comes back on the names now, so saving again changes them knowingly
-        now_shown = ({signatures.BASE: signatures.token(drafts.current_content(session, remiss)[2])}
+        # refused as stale: the page comes back on the names now, those this tab did not change as they are now,
+        # so saving again changes only what this tab changed, knowingly (walk24 V1)
+        now_shown = (signatures.shown_again(session, remiss, request.form.to_dict(), base)
                      if signatures.BASE in exc.errors else {})
         return again(remiss.id, "signatures_failed", exc.errors, signatures.FIELDS + (signatures.BASE,),
                      values=now_shown)

@@ -8,7 +8,7 @@ from datetime import date, datetime, time
 
 from sqlmodel import Session
 
-from remiss import files
+from remiss import files, stale_form
 from remiss.audit import service as audit
 from remiss.calendar.swedish import count_words, format_date, format_deadline, join_words
 from remiss.clock import local_today
@@ -80,11 +80,8 @@ def general_extension(session: Session, *, now: datetime, principal: Principal, 
     begin(principal, remiss)
     if answering_over(remiss):  # withdrawn (avslutad: begin), as on Ändra uppgifter (walk21 J6)
         raise InputErrors({"until_on": answering_over(remiss)})
-    old = (remiss.effective_deadline_on, remiss.effective_deadline_time)
-    if until_on <= local_today(now):  # the notice would name a day that has been (walk9)
-        raise InputErrors({"until_on": f"Den nya svarsdagen måste ligga efter i dag ({format_date(local_today(now))})."})
-    if old[0] and (until_on, until_time or time(23, 59)) <= (old[0], old[1] or time(23, 59)):
-        raise InputErrors({"until_on": "Den nya svarsdagen måste ligga efter den som gäller nu."})
+    if refused := date_refusal(remiss, now, until_on, until_time):
+        raise InputErrors({"until_on": refused})
     if not confirmed:
         raise NotConfirmed()
     open_entries = [e for e in remisser.entries(session, remiss.id) if e.answer_status not in lifecycle.ANSWERED]
@@ -145,3 +142,48 @@ def _keep_letters(session: Session, *, now: datetime, principal: Principal, remi
     session.add(attachment)
     session.flush()
     return attachment
+
+
+def date_refusal(remiss: Remiss, now: datetime, until_on: date, until_time: time | None) -> str:
+    """Why until_on cannot be the new svarsdag ("" when it can): a day that has been, or one not after the svarsdag
+    in force, named (walk24 V9: "… efter den som gäller nu" named none)."""
+    if until_on <= local_today(now):  # the notice would name a day that has been (walk9)
+        return f"Den nya svarsdagen måste ligga efter i dag ({format_date(local_today(now))})."
+    old = (remiss.effective_deadline_on, remiss.effective_deadline_time)
+    if old[0] and (until_on, until_time or time(23, 59)) <= (old[0], old[1] or time(23, 59)):
+        return f"Den nya svarsdagen måste ligga efter den som gäller nu, {format_deadline(*old)}."
+    return ""
+
+
+# The general extension's form carries the svarsdag in force it showed (a stale form's base: remiss.stale_form): one
+# opened before another tab or user extended the remisstid (or changed the svarsdag) is refused, naming who, to which
+# day and when, that nothing was extended or sent from it, with what was typed kept (walk24 V9: it went through, and
+# every instans got two contradictory notices in the same minute). A post without the field is never stale.
+BASE = stale_form.DEADLINE
+
+
+def shown_base(remiss: Remiss) -> str:
+    """The base the form carries: the svarsdag in force ("2027-03-10", "2027-03-10 12:00"; "" without one)."""
+    day, at = remiss.effective_deadline_on, remiss.effective_deadline_time
+    return "" if day is None else f"{day.isoformat()} {at:%H:%M}" if at else day.isoformat()
+
+
+def stale_refusal(session: Session, *, now: datetime, remiss: Remiss, base: str | None, until_on: date | None = None,
+                  until_time: time | None = None) -> dict[str, str]:
+    """The errors of a form opened on base before the svarsdag in force changed ({} when it did not): what happened
+    and that nothing was done, under BASE; a typed day no longer after the one in force, under until_on."""
+    if not stale_form.stale(base, shown_base(remiss)):
+        return {}
+    event = stale_form.last_change(session, remiss_id=remiss.id, entity="remiss", entity_id=remiss.id,
+                                   key="effective_deadline")
+    day, at = remiss.effective_deadline_on, remiss.effective_deadline_time
+    moved = ("Remisstiden förlängdes till" if day is not None and (not base or base < shown_base(remiss))
+             else "Sista svarsdagen ändrades till")
+    happened = (f"{moved} {format_deadline(day, at)}{stale_form.event_by(session, event)}, efter att du öppnade "
+                "sidan." if day is not None else "Sista svarsdagen togs bort efter att du öppnade sidan.")
+    refused = date_refusal(remiss, now, until_on, until_time) if until_on is not None else ""
+    typed = f" om {format_deadline(until_on, until_time)}" if until_on is not None and not refused else ""
+    again = "ändra datumet och förläng igen" if refused else "förläng igen"
+    said = (f"{happened} Inget är förlängt härifrån och inget meddelande är skickat. Det du skrev står kvar nedan: "
+            f"{again} om instanserna ska få ett nytt meddelande{typed}.")
+    return {BASE: said} | ({"until_on": refused} if refused else {})

@@ -200,8 +200,16 @@ def general_extension(remiss_id: int):
                 + (f", skäl ”{reason}”" if reason else "") + ".")
         flash(f"Remisstiden förlängdes inte. {over}{lost}", "error")
         return _back(remiss_id)
+    base = stale_form.posted(request.form, remisstid.BASE)  # the svarsdag the form showed (walk24 V9)
     try:
-        day, at = parse_until(request.form)
+        try:
+            day, at = parse_until(request.form)
+        except InputErrors as exc:  # opened before another extension: said too, beside the date not read
+            raise InputErrors(remisstid.stale_refusal(get_session(), now=now(), remiss=remiss, base=base)
+                              | exc.errors) from exc
+        if stale := remisstid.stale_refusal(get_session(), now=now(), remiss=remiss, base=base, until_on=day,
+                                            until_time=at):
+            raise InputErrors(stale)  # nothing extended, nothing queued: the page again with what was typed
         done = remisstid.general_extension(get_session(), now=now(), principal=principal(), remiss=remiss,
                                          until_on=day, until_time=at, files_dir=_config("FILES_DIR"),
                                          base_url=_config("BASE_URL"),
