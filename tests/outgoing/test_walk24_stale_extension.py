@@ -16,10 +16,19 @@ from remiss.auth.models import User
 from remiss.outgoing.service.remisstid import EXTENSION_KIND
 from remiss.reminders.models import OutboxMessage
 from remiss.remisser.models import Remiss
-from tests.outgoing.test_walk9_dates import _sent
+from tests.outgoing.conftest import run_sweep
+from tests.outgoing.test_walk9_dates import _sent as _queued
 from tests.support.asking import form_at, visible_text
 
 B_AT = datetime(2026, 12, 4, 15, 50, tzinfo=timezone.utc)  # 16.50 in Stockholm
+
+
+def _sent(session, client, auth, clock, runner, smtp):
+    """The walk9 remiss sent, its missiv e-mailed by a sweep through a real SMTP server: a missiv still in the
+    Utkorg is made anew by an extension instead of told of it (h-queue24)."""
+    sent = _queued(session, client, auth, clock)
+    assert len(run_sweep(runner, smtp, clock.now)) == 2
+    return sent
 
 
 def _form(page: str) -> str:
@@ -56,8 +65,8 @@ def _extend(auth, page: str, base: str | None, until_on: str, reason: str, **mor
 
 
 def test_an_extension_opened_before_another_tab_extended_is_refused_naming_it_and_keeps_what_was_typed(
-        session, client, auth, clock):
-    remiss, page, _ = _sent(session, client, auth, clock)  # sista svarsdag 29 januari 2027
+        session, client, auth, clock, runner, smtp):
+    remiss, page, _ = _sent(session, client, auth, clock, runner, smtp)  # sista svarsdag 29 januari 2027
     rid, name = remiss.id, _user_name(session)
     tab_a = _base(client.get(page).get_data(as_text=True))
 
@@ -98,8 +107,9 @@ def _assert_each_recipient_once(client, page: str, since: str) -> None:
                                                                      shown)
 
 
-def test_a_stale_extension_to_a_day_not_after_the_one_now_in_force_names_that_day(session, client, auth, clock):
-    remiss, page, _ = _sent(session, client, auth, clock)
+def test_a_stale_extension_to_a_day_not_after_the_one_now_in_force_names_that_day(session, client, auth, clock,
+                                                                                  runner, smtp):
+    remiss, page, _ = _sent(session, client, auth, clock, runner, smtp)
     rid = remiss.id
     session.rollback()  # (reading the id began a transaction)
     tab_a = _base(client.get(page).get_data(as_text=True))
@@ -132,9 +142,9 @@ def test_a_stale_extension_to_a_day_not_after_the_one_now_in_force_names_that_da
     assert _state(session, rid) == ("2027-02-12", 2)
 
 
-def test_an_extension_posted_without_a_base_is_never_stale(session, client, auth, clock):
+def test_an_extension_posted_without_a_base_is_never_stale(session, client, auth, clock, runner, smtp):
     """A script or a page from before the field: extended as before."""
-    remiss, page, _ = _sent(session, client, auth, clock)
+    remiss, page, _ = _sent(session, client, auth, clock, runner, smtp)
     assert _extend(auth, page, None, "2027-02-12", "B igen.").status_code == 302
     assert _extend(auth, page, None, "2027-02-19", "Igen.").status_code == 302
     assert _state(session, remiss.id) == ("2027-02-19", 4)
