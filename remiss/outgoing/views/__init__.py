@@ -244,11 +244,16 @@ def panel_context(session, p, remiss, moment):
         return None
     context = present.panel(session, p, remiss, moment, status=request.args.get("status", ""),
                             group=request.args.get("grupp", ""))
-    outdated = amendments.outdated(session, remiss)  # have the old frågeställningar
+    found = amendments.news(session, remiss)  # have the old frågeställningar, or not a remisshandling added since
+    outdated = [n.entry for n in found]
     context["amendment"] = [e.name for e in outdated]
+    context["amendment_questions"] = [n.entry.name for n in found if n.questions]
+    context["amendment_added"] = amendments.added_words(found)  # walk24 V6
     made, stale = missiv_doc.made_on_sending(session, remiss, context["missiv"]) if outdated else ("", "")
     context["amendment_confirm"] = (questions.amendment_confirmation(outdated, down=queueing.down_since(session),
-                                                                     unmade_from=made, stale=stale)
+                                                                     unmade_from=made, stale=stale,
+                                                                     added=amendments.added_names(found),
+                                                                     questions=bool(context["amendment_questions"]))
                                     if outdated else "")
     context["failed"] = g.get("outgoing_failed")  # the general extension's form, when it came back with errors
     # a button the server asked about for want of the dialog's yes: its question and box beside it (web.asking)
