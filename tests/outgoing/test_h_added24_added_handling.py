@@ -69,7 +69,9 @@ def test_a_file_added_after_the_missiv_was_mailed_is_said_and_sent_with_skicka_a
     clock.advance(minutes=5)
     done = _text(auth.post(f"{page}/utskick/andring", {"confirm_amendment": "1"}, form_url=page,
                            follow_redirects=True))
-    assert "Ändringen skickas:" in done and "Skicka ändringen till" not in done
+    assert (f"Ändringen skickas: det ändrade missivet med den nya remisshandlingen ”{HANDLING}” läggs i utkorgen och "
+            "e-postas inom några minuter till Trafiknämnden och Miljönämnden.") in done
+    assert "Skicka ändringen till" not in done
     mailed = run_sweep(runner, smtp, clock.now + _later(1))
     assert sorted(r for rcpts, _ in mailed for r in rcpts) == ["miljo@example.se", "trafik@example.se"]
     for _, message in mailed:

@@ -408,12 +408,16 @@ def send_amendment(session: Session, *, now: datetime, principal: Principal, rem
     return [e.name for e in by_mail], [e.name for e in by_post]
 
 
-def sent_message(mailed: list[str], posted: list[str], *, down: datetime | None = None) -> str:
+def sent_message(mailed: list[str], posted: list[str], *, down: datetime | None = None, added: list[str] = (),
+                 enclose: list[str] = ()) -> str:
+    """What Skicka ändringen says it did; added: the new remisshandlingar the mails carry, enclose: those the letters
+    by post need (walk24 V6: a letter lists a file the instans would otherwise not get)."""
     parts = []
     if mailed:
-        parts.append(queued("det ändrade missivet", join_words(mailed), down=down))
+        what = f"det ändrade missivet med {files_words(list(added))}" if added else "det ändrade missivet"
+        parts.append(queued(what, join_words(mailed), down=down))
     if posted:
-        parts.append(f"{join_words(posted)} ska få det per post: skriv ut breven (”Brev med missivet att skriva ut”)")
+        parts.append(f"{join_words(posted)} ska få det per post: skriv ut breven (”Brev med missivet att skriva ut”)"
+                     + (f" och lägg {files_words(list(enclose))} i varje brev" if enclose else ""))
     # not "är skickad" of a mail that waits in the Utkorg, nor of letters still to print (h-out22)
     return "Ändringen skickas: " + "; ".join(parts) + "."
-

@@ -187,6 +187,7 @@ def send_amendment(remiss_id: int):
     """The changed missiv to those sent the remiss before its frågeställningar changed (walk12b #14); only with the
     dialog's yes or the page's box (confirm_amendment), else the page asks beside the button (walk21 J14)."""
     remiss = _post_guard(remiss_id)
+    found = amendments.news(get_session(), remiss)  # what it sends: the message names the new remisshandlingar
     try:
         mailed, posted = amendments.send_amendment(get_session(), now=now(), principal=principal(), remiss=remiss,
                                                    files_dir=_config("FILES_DIR"), base_url=_config("BASE_URL"),
@@ -198,7 +199,10 @@ def send_amendment(remiss_id: int):
     except (InputErrors, RenderError) as exc:
         _refused("Ändringen skickades inte", exc)
     else:
-        flash(amendments.sent_message(mailed, posted, down=queueing.down_since(get_session())), "success")
+        flash(amendments.sent_message(
+            mailed, posted, down=queueing.down_since(get_session()),
+            added=amendments.added_names([n for n in found if n.entry.email]),
+            enclose=amendments.added_names([n for n in found if not n.entry.email])), "success")
     return _back(remiss_id)
 
 
