@@ -11,6 +11,9 @@ import io
 from html import unescape
 
 from docx import Document
+from sqlmodel import select
+
+from remiss.remisser.models import Remiss
 
 from tests.drafting.test_templates import build_docx
 from tests.outgoing.conftest import run_sweep
@@ -131,3 +134,26 @@ def test_one_instans_is_named_and_a_change_of_both_is_said_in_the_mail(session, 
 def _later(minutes: int):
     from datetime import timedelta
     return timedelta(minutes=minutes)
+
+
+def test_a_file_added_after_a_missiv_by_post_is_said_and_the_letter_tells_to_enclose_it(session, client, auth,
+                                                                                       clock, runner, smtp):
+    from tests.outgoing.test_walk12b_enclosed import _sent as _sent_by_post
+
+    _sent_by_post(session, client, auth, clock, with_handling=False)  # Miljönämnden by e-mail, Pensionärsrådet by post
+    rid = session.exec(select(Remiss.id).where(Remiss.title == "Trafikplan")).one()
+    session.rollback()
+    page = f"/remisser/{rid}"
+    run_sweep(runner, smtp, clock.now)
+    session.rollback()
+    clock.advance(minutes=5)
+    said = _text(auth.post(f"{page}/filer", {"files": (io.BytesIO(build_docx("Karta")), "Karta.docx")},
+                           form_url=page, content_type="multipart/form-data", follow_redirects=True))
+    assert "2 remissinstanser har inte fått den nya remisshandlingen ”Karta.docx”" in said
+    clock.advance(minutes=5)
+    done = _text(auth.post(f"{page}/utskick/andring", {"confirm_amendment": "1"}, form_url=page,
+                           follow_redirects=True))
+    assert ("Pensionärsrådet ska få det per post: skriv ut breven (”Brev med missivet att skriva ut”) och lägg den "
+            "nya remisshandlingen ”Karta.docx” i varje brev.") in done, done
+    assert "det ändrade missivet med den nya remisshandlingen ”Karta.docx” läggs i utkorgen" in done
+    assert _warnings(client, rid) == []
