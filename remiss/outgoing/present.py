@@ -192,8 +192,14 @@ def _next_step(session: Session, remiss: Remiss, now: datetime, *, state: Remiss
         outdated = [n.entry.name for n in found]
         if outdated:  # the panel's Observera about changed frågeställningar: Nästa steg names its button (L12g)
             they = 'den' if len(outdated) == 1 else 'de'
-            lacks = (f"{they} har missivet med de tidigare frågeställningarna" if any(n.questions for n in found)
-                     else f"{they} har inte fått {amendments.files_words(amendments.added_names(found))}")
+            old = [n.entry.name for n in found if n.questions]
+            if len(old) == len(found):
+                lacks = f"{they} har missivet med de tidigare frågeställningarna"
+            elif not old:
+                lacks = f"{they} har inte fått {amendments.files_words(amendments.added_names(found))}"
+            else:  # some have the old questions, some only lack a file added since (walk24 V6)
+                lacks = (f"{join_words(old)} har missivet med de tidigare frågeställningarna, och "
+                         + amendments.added_words(found).rstrip("."))
             said = (f"{said} Skicka ändringen till {join_words(outdated)} under Utskick och svar: {lacks}."
                     + ("" if unsent and remiss.sent_at is not None else " Vänta sedan på svaren.")).strip()
         if unsent and remiss.sent_at is not None:  # an instans added after sending (walk12b #14)

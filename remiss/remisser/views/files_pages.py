@@ -54,8 +54,8 @@ def _requeue_outgoing(session, remiss):
 
 
 def _not_got(session, remiss) -> str:
-    """Who sent an utgående remiss has not got the file just added, and how to send it (walk24 V6: only "Filen är
-    sparad." was said); "" for any other remiss."""
+    """Which instanser, sent this utgående remiss already, have not got the file just added, and how to send it
+    (walk24 V6: only "Filen är sparad." was said); "" for any other remiss."""
     if remiss.direction != Direction.utgaende:
         return ""
     from remiss.outgoing.service.amendments import added_text, news
