@@ -157,3 +157,23 @@ def test_a_file_added_after_a_missiv_by_post_is_said_and_the_letter_tells_to_enc
             "nya remisshandlingen ”Karta.docx” i varje brev.") in done, done
     assert "det ändrade missivet med den nya remisshandlingen ”Karta.docx” läggs i utkorgen" in done
     assert _warnings(client, rid) == []
+
+
+def test_nasta_steg_says_who_has_old_questions_and_who_only_lacks_the_file(session, client, auth, clock, runner,
+                                                                           smtp):
+    remiss, page, _ = _sent(session, client, auth, clock)
+    run_sweep(runner, smtp, clock.now)
+    session.rollback()
+    clock.advance(minutes=5)
+    url = f"{page}/andra"
+    auth.post(url, {"questions": "Fråga ett\nFråga två (ny)",
+                    "sandlista": "Trafiknämnden\nMiljönämnden\nKulturnämnden; kultur@example.se"}, form_url=url)
+    clock.advance(minutes=1)
+    assert auth.post(f"{page}/utskick/skicka", {"confirm_send": "1"}, form_url=page).status_code == 302
+    run_sweep(runner, smtp, clock.now + _later(1))  # Kulturnämnden gets the missiv with the new questions
+    session.rollback()
+    clock.advance(minutes=5)
+    said = _text(_add_handling(auth, page))
+    assert ("Skicka ändringen till Trafiknämnden, Miljönämnden och Kulturnämnden under Utskick och svar: "
+            "Trafiknämnden och Miljönämnden har missivet med de tidigare frågeställningarna, och 3 remissinstanser har "
+            f"inte fått den nya remisshandlingen ”{HANDLING}”, som har lagts till efter utskicket.") in said, said
