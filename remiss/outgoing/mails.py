@@ -77,24 +77,42 @@ def missiv_mail(*, remiss: Remiss, namnd: Namnd, entry: SandlistaEntry, attachme
     return _payload(subject, paragraphs, reply_to=answer_to, attachments=attachments)
 
 
-def amendment_mail(*, remiss: Remiss, namnd: Namnd, entry: SandlistaEntry, attachments: list[Attachment]) -> dict:
-    """The changed missiv to an instans that was sent the remiss before its frågeställningar changed. The svarsdag
-    is the one that applies to this instans, its own anstånd if that runs longer, as in its reminders (walk18 F19)."""
+def amendment_mail(*, remiss: Remiss, namnd: Namnd, entry: SandlistaEntry, attachments: list[Attachment],
+                   questions: bool = True, added: list[str] = ()) -> dict:
+    """The changed missiv to an instans that was sent the remiss before its frågeställningar changed or remisshandlingar
+    (added, by name) were added: the text says which, or both (walk24 V6: it said "har ändrat frågeställningarna"
+    of new files). The svarsdag is the one that applies to this instans, its own anstånd if that runs longer, as in
+    its reminders (walk18 F19)."""
     deadline = own_deadline(remiss, entry)
     answer_to = remiss.answer_email or namnd.email
+    title = f"”{bare_title(remiss)}” (diarienummer {remiss.our_dnr}), som ni har fått tidigare"
+    one = len(added) == 1
+    files_said = join_words([f"”{name}”" for name in added])
+    new_files = (f"den nya remisshandlingen {files_said}" if one else f"de nya remisshandlingarna {files_said}")
+    if added and questions:
+        lead = (f"{namnd.name} har ändrat frågeställningarna i remissen {title}, och lagt till {new_files}. Det "
+                f"ändrade missivet med de frågeställningar som gäller och {new_files} är bifogade; svara gärna "
+                "utifrån dem.")
+        subject = f"Ändrade frågeställningar och {'ny remisshandling' if one else 'nya remisshandlingar'}"
+    elif added:
+        lead = (f"{namnd.name} har lagt till {new_files} i remissen {title}. {'Den' if one else 'De'} är "
+                f"{'bifogad' if one else 'bifogade'} med missivet, som nu listar alla remisshandlingar.")
+        subject = "Ny remisshandling" if one else "Nya remisshandlingar"
+    else:
+        lead = (f"{namnd.name} har ändrat frågeställningarna i remissen {title}. Det ändrade missivet med de "
+                "frågeställningar som gäller är bifogat; svara gärna utifrån dem.")
+        subject = "Ändrade frågeställningar"
     paragraphs = [
         f"Till {entry.name}",
-        f"{namnd.name} har ändrat frågeställningarna i remissen ”{bare_title(remiss)}” (diarienummer {remiss.our_dnr}), "
-        "som ni har fått tidigare. Det ändrade missivet med de frågeställningar som gäller är bifogat; svara "
-        "gärna utifrån dem.",
+        lead,
         f"Svaret ska vara {namnd.name} tillhanda senast {deadline}. Skicka svaret med e-post till {answer_to}. "
         + answer_subject_hint(remiss),
         ("Bifogat finns missivet och remisshandlingarna: " if len(attachments) > 1 else "Bifogat finns missivet: ")
         + ", ".join(a.filename for a in attachments) + ".",
         _signature(namnd, remiss),
     ]
-    subject = f"Ändrade frågeställningar: {remiss.title} ({remiss.our_dnr})"
-    return _payload(subject, paragraphs, reply_to=answer_to, attachments=attachments)
+    return _payload(f"{subject}: {remiss.title} ({remiss.our_dnr})", paragraphs, reply_to=answer_to,
+                    attachments=attachments)
 
 
 def own_deadline(remiss: Remiss, entry: SandlistaEntry) -> str:

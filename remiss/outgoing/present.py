@@ -189,10 +189,19 @@ def _next_step(session: Session, remiss: Remiss, now: datetime, *, state: Remiss
     if state in (RemissStatus.skickad, RemissStatus.svarstiden_ute):
         # the missiv still in the Utkorg (a mail outage): not "Vänta på svaren" (walk21 J3)
         said = held.next_step(session, remiss.id, now=now)
-        outdated = [e.name for e in amendments.outdated(session, remiss)]
+        found = amendments.news(session, remiss)
+        outdated = [n.entry.name for n in found]
         if outdated:  # the panel's Observera about changed frågeställningar: Nästa steg names its button (L12g)
-            said = (f"{said} Skicka ändringen till {join_words(outdated)} under Utskick och svar: "
-                    f"{'den' if len(outdated) == 1 else 'de'} har missivet med de tidigare frågeställningarna."
+            they = 'den' if len(outdated) == 1 else 'de'
+            old = [n.entry.name for n in found if n.questions]
+            if len(old) == len(found):
+                lacks = f"{they} har missivet med de tidigare frågeställningarna"
+            elif not old:
+                lacks = f"{they} har inte fått {amendments.files_words(amendments.added_names(found))}"
+            else:  # some have the old questions, some only lack a file added since (walk24 V6)
+                lacks = (f"{join_words(old)} har missivet med de tidigare frågeställningarna, och "
+                         + amendments.added_words(found).rstrip("."))
+            said = (f"{said} Skicka ändringen till {join_words(outdated)} under Utskick och svar: {lacks}."
                     + ("" if unsent and remiss.sent_at is not None else " Vänta sedan på svaren.")).strip()
         if unsent and remiss.sent_at is not None:  # an instans added after sending (walk12b #14)
             send = (f"Skicka remissen till {', '.join(e.name for e in unsent)}, som inte har fått den än. "

@@ -50,13 +50,19 @@ def send_confirmation(emails: list[str], by_post: int, shown: int = 8, *, handli
 
 
 def amendment_confirmation(entries: list[SandlistaEntry], shown: int = 8, *, down: datetime | None = None,
-                           unmade_from: str = "", stale: str = "") -> str:
+                           unmade_from: str = "", stale: str = "", added: list[str] = (),
+                           questions: bool = True) -> str:
     """The question before "Skicka ändringen" (entries: amendments.outdated): to whom the changed missiv is e-mailed
     (queued), how many letters are printed, and that it cannot be undone (walk21 J14); unmade_from, stale: the
-    missiv sending makes first, as for Skicka remissen (made_now)."""
+    missiv sending makes first, as for Skicka remissen (made_now); added: the new remisshandlingar it carries, by
+    name, and questions whether the frågeställningar changed (walk24 V6)."""
+    from remiss.outgoing.service.amendments import files_words
+
     mailed = [e.email for e in entries if e.email]
     posted = len(entries) - len(mailed)
-    text = made_now(unmade_from, stale) + f"Skicka det ändrade missivet till {join_words([e.name for e in entries])}?"
+    what = " och ".join((["det ändrade missivet"] if questions or not added else [])
+                        + ([files_words(list(added))] if added else []))
+    text = made_now(unmade_from, stale) + f"Skicka {what} till {join_words([e.name for e in entries])}?"
     if mailed:
         to = count_words(len(mailed), 'remissinstans', 'remissinstanser')
         text += f" {queued('Det', to, down=down)}: {_addresses(mailed, shown)}."

@@ -41,20 +41,87 @@ def questions_changed_at(session: Session, remiss_id: int) -> datetime | None:
     return next((e.at for e in events if '"questions"' in e.changes), None)
 
 
-def outdated(session: Session, remiss: Remiss) -> list[SandlistaEntry]:
-    """The instanser sent the remiss before its frågeställningar last changed, and not yet sent the changed missiv,
-    that have not answered or avstått. Not one whose e-mailed missiv has not left the Utkorg while the remiss can be
-    sent: that mail is made anew from the remiss as it is (rebuild_queued), so it goes out with the questions in
-    force (h-out23 M5)."""
+@dataclass(frozen=True)
+class News:
+    """What an instans that was sent the remiss has not got since: the changed frågeställningar, the remisshandlingar
+    added after its missiv (walk24 V6: a file uploaded after the missiv was e-mailed never reached anyone)."""
+
+    entry: SandlistaEntry
+    questions: bool  # it has the missiv with the earlier frågeställningar
+    handlingar: tuple[Attachment, ...] = ()  # remisshandlingar added after it got the remiss (or the last ändring)
+
+
+def news(session: Session, remiss: Remiss) -> list[News]:
+    """Of each instans sent the remiss that has not answered or avstått, what it has not got: frågeställningar
+    changed, or remisshandlingar added, after it was sent the remiss or the last ändring. Not one whose e-mailed
+    missiv has not left the Utkorg while the remiss can be sent: that mail is made anew from the remiss as it is
+    (requeue), so it goes out with the questions and files in force (h-out23 M5, h-queue24)."""
+    if remiss.sent_at is None:
+        return []
     changed = questions_changed_at(session, remiss.id)
-    if changed is None or remiss.sent_at is None:
+    handlingar = missiv_doc.remisshandlingar(session, remiss.id)
+    if changed is None and not handlingar:
         return []
     told = {e.entity_id: e.at for e in session.exec(select(AuditEvent).where(
         AuditEvent.remiss_id == remiss.id, AuditEvent.entity == "sandlista_entry", AuditEvent.action == ACTION))}
     queued_now = set(_queued_rows(session, remiss.id)) if remiss.status in lifecycle.SENDS else set()
     made = _missiv_made(session, remiss.id)
-    return [e for e in lifecycle.unanswered(remisser.entries(session, remiss.id))
-            if max(filter(None, (e.sent_at, told.get(e.id), made.get(e.id)))) < changed and e.id not in queued_now]
+    found = []
+    for entry in lifecycle.unanswered(remisser.entries(session, remiss.id)):
+        if entry.id in queued_now:
+            continue
+        got = max(filter(None, (entry.sent_at, told.get(entry.id), made.get(entry.id))))
+        added = tuple(a for a in handlingar if a.uploaded_at > got)
+        old = changed is not None and got < changed
+        if old or added:
+            found.append(News(entry, old, added))
+    return found
+
+
+def outdated(session: Session, remiss: Remiss) -> list[SandlistaEntry]:
+    """The instanser that have not got the remiss as it is now (news): the ones *Skicka ändringen* is sent to."""
+    return [n.entry for n in news(session, remiss)]
+
+
+def added_names(found: list[News]) -> list[str]:
+    """The new remisshandlingar some of found have not got, by name, in the order they were added."""
+    names = {}
+    for n in found:
+        for a in n.handlingar:
+            names[a.id] = (a.uploaded_at, a.filename)
+    return [name for _, name in sorted(names.values(), key=lambda v: v[0])]
+
+
+def files_words(names: list[str]) -> str:
+    """"den nya remisshandlingen ”A.pdf”" / "de 2 nya remisshandlingarna ”A.pdf” och ”B.docx”"."""
+    quoted = join_words([f"”{n}”" for n in names])
+    if len(names) == 1:
+        return f"den nya remisshandlingen {quoted}"
+    return f"de {len(names)} nya remisshandlingarna {quoted}"
+
+
+def instanser_words(names: list[str]) -> str:
+    """The instans by name, or how many: "Trafiknämnden", "2 remissinstanser"."""
+    return names[0] if len(names) == 1 else f"{len(names)} remissinstanser"
+
+
+def added_words(found: list[News]) -> str:
+    """"2 remissinstanser har inte fått den nya remisshandlingen ”A.pdf”, som har lagts till efter utskicket." ("" when
+    none lacks one)."""
+    holders = [n.entry.name for n in found if n.handlingar]
+    if not holders:
+        return ""
+    return (f"{instanser_words(holders)} har inte fått {files_words(added_names(found))}, som har lagts till efter "
+            "utskicket.")
+
+
+def added_text(found: list[News]) -> str:
+    """added_words and what to do: the flash after an upload, the edit form's note and the API's warning."""
+    said = added_words(found)
+    if not said:
+        return ""
+    one = len(added_names(found)) == 1
+    return f"{said} Skicka {'den' if one else 'dem'} med ”Skicka ändringen” under Utskick och svar."
 
 
 def _missiv_made(session: Session, remiss_id: int) -> dict[int, datetime]:
@@ -228,12 +295,14 @@ def rebuilt_words(names: list[str]) -> str:
             f"som den är nu, så {'den' if one else 'de'} får de ändrade uppgifterna när det e-postas.")
 
 
-def _pending(session: Session, remiss: Remiss) -> tuple[list[str], list[str]]:
-    """Of a sent remiss: who has the old frågeställningar, and who has not been sent it yet (and has not answered)."""
+def _pending(session: Session, remiss: Remiss) -> tuple[list[str], list[str], list[News]]:
+    """Of a sent remiss: who has the old frågeställningar, who has not been sent it yet (and has not answered), and
+    what each sent it has not got (news)."""
     if remiss.sent_at is None:
-        return [], []
+        return [], [], []
     unsent = [e.name for e in lifecycle.unsent(remisser.entries(session, remiss.id))]
-    return [e.name for e in outdated(session, remiss)], unsent
+    found = news(session, remiss)
+    return [n.entry.name for n in found if n.questions], unsent, found
 
 
 def _old_text(names: list[str]) -> str:
@@ -243,13 +312,15 @@ def _old_text(names: list[str]) -> str:
 
 def after_edit_note(session: Session, remiss: Remiss) -> str:
     """What saving a change to a sent remiss means for the instanser: said on saving (walk12b #14)."""
-    old, unsent = _pending(session, remiss)
-    return " ".join(([_old_text(old)] if old else []) + ([lifecycle.unsent_words(remiss, unsent)] if unsent else []))
+    old, unsent, found = _pending(session, remiss)
+    return " ".join(([_old_text(old)] if old else []) + ([added_text(found)] if added_words(found) else [])
+                    + ([lifecycle.unsent_words(remiss, unsent)] if unsent else []))
 
 
 OLD_QUESTIONS = "fragestallningar_ej_meddelade"  # the API's warning codes (docs/api.md)
 NOT_SENT_TO = "remissen_ej_skickad_till"
 HELD_BACK = "missiv_halls_kvar"
+NEW_HANDLINGAR = "remisshandlingar_ej_skickade"
 
 
 def held_back(session: Session, remiss_id: int) -> tuple[list[str], str]:
@@ -273,11 +344,14 @@ def warnings_json(session: Session, remiss: Remiss) -> list[dict]:
     sent remiss said nothing), in the shape of remiss.planning.beslut_link.RemissWarning.as_json."""
     if remiss.direction != "utgaende":
         return []
-    old, unsent = _pending(session, remiss)
+    old, unsent, news_found = _pending(session, remiss)
     url = f"/remisser/{remiss.id}#utskick"
     found = []
     if old:
         found.append({"code": OLD_QUESTIONS, "message": _old_text(old), "link_text": "Skicka ändringen",
+                      "url": url})
+    if added_words(news_found):
+        found.append({"code": NEW_HANDLINGAR, "message": added_text(news_found), "link_text": "Skicka ändringen",
                       "url": url})
     kept, why = held_back(session, remiss.id)
     if kept:
@@ -298,7 +372,8 @@ def send_amendment(session: Session, *, now: datetime, principal: Principal, rem
     confirmed=False (the page's button without the question's yes): refused as always when it cannot be sent, else
     sending.NotConfirmed before anything is made or queued (walk21 J14)."""
     require(principal, Action.edit, remiss.namnd_id)
-    entries = outdated(session, remiss)
+    found = {n.entry.id: n for n in news(session, remiss)}
+    entries = [n.entry for n in found.values()]
     if not entries:
         raise InputErrors({"sandlista": "Alla som har fått remissen har redan de gällande frågeställningarna."})
     problem = sending.deadline_problem(remiss, local_today(now), len(entries)) if remiss.effective_deadline_on else ""
@@ -314,7 +389,9 @@ def send_amendment(session: Session, *, now: datetime, principal: Principal, rem
     by_mail = [e for e in entries if e.email]
     by_post = [e for e in entries if not e.email]
     for entry in by_mail:
-        payload = mails.amendment_mail(remiss=remiss, namnd=namnd, entry=entry, attachments=attachments)
+        payload = mails.amendment_mail(remiss=remiss, namnd=namnd, entry=entry, attachments=attachments,
+                                       questions=found[entry.id].questions,
+                                       added=[a.filename for a in found[entry.id].handlingar])
         enqueue(session, now=now, key=f"outgoing:amendment:{remiss.id}:{entry.id}:{missiv.id}",
                 recipient_email=entry.email, kind=KIND, due_at=now, subject=payload["subject"],
                 payload=payload, remiss_id=remiss.id)
@@ -331,12 +408,16 @@ def send_amendment(session: Session, *, now: datetime, principal: Principal, rem
     return [e.name for e in by_mail], [e.name for e in by_post]
 
 
-def sent_message(mailed: list[str], posted: list[str], *, down: datetime | None = None) -> str:
+def sent_message(mailed: list[str], posted: list[str], *, down: datetime | None = None, added: list[str] = (),
+                 enclose: list[str] = ()) -> str:
+    """What Skicka ändringen says it did; added: the new remisshandlingar the mails carry, enclose: those the letters
+    by post need (walk24 V6: a letter lists a file the instans would otherwise not get)."""
     parts = []
     if mailed:
-        parts.append(queued("det ändrade missivet", join_words(mailed), down=down))
+        what = f"det ändrade missivet med {files_words(list(added))}" if added else "det ändrade missivet"
+        parts.append(queued(what, join_words(mailed), down=down))
     if posted:
-        parts.append(f"{join_words(posted)} ska få det per post: skriv ut breven (”Brev med missivet att skriva ut”)")
+        parts.append(f"{join_words(posted)} ska få det per post: skriv ut breven (”Brev med missivet att skriva ut”)"
+                     + (f" och lägg {files_words(list(enclose))} i varje brev" if enclose else ""))
     # not "är skickad" of a mail that waits in the Utkorg, nor of letters still to print (h-out22)
     return "Ändringen skickas: " + "; ".join(parts) + "."
-

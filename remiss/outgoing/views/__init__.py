@@ -187,6 +187,7 @@ def send_amendment(remiss_id: int):
     """The changed missiv to those sent the remiss before its frågeställningar changed (walk12b #14); only with the
     dialog's yes or the page's box (confirm_amendment), else the page asks beside the button (walk21 J14)."""
     remiss = _post_guard(remiss_id)
+    found = amendments.news(get_session(), remiss)  # what it sends: the message names the new remisshandlingar
     try:
         mailed, posted = amendments.send_amendment(get_session(), now=now(), principal=principal(), remiss=remiss,
                                                    files_dir=_config("FILES_DIR"), base_url=_config("BASE_URL"),
@@ -198,7 +199,10 @@ def send_amendment(remiss_id: int):
     except (InputErrors, RenderError) as exc:
         _refused("Ändringen skickades inte", exc)
     else:
-        flash(amendments.sent_message(mailed, posted, down=queueing.down_since(get_session())), "success")
+        flash(amendments.sent_message(
+            mailed, posted, down=queueing.down_since(get_session()),
+            added=amendments.added_names([n for n in found if n.entry.email]),
+            enclose=amendments.added_names([n for n in found if not n.entry.email])), "success")
     return _back(remiss_id)
 
 
@@ -244,11 +248,16 @@ def panel_context(session, p, remiss, moment):
         return None
     context = present.panel(session, p, remiss, moment, status=request.args.get("status", ""),
                             group=request.args.get("grupp", ""))
-    outdated = amendments.outdated(session, remiss)  # have the old frågeställningar
+    found = amendments.news(session, remiss)  # have the old frågeställningar, or not a remisshandling added since
+    outdated = [n.entry for n in found]
     context["amendment"] = [e.name for e in outdated]
+    context["amendment_questions"] = [n.entry.name for n in found if n.questions]
+    context["amendment_added"] = amendments.added_words(found)  # walk24 V6
     made, stale = missiv_doc.made_on_sending(session, remiss, context["missiv"]) if outdated else ("", "")
     context["amendment_confirm"] = (questions.amendment_confirmation(outdated, down=queueing.down_since(session),
-                                                                     unmade_from=made, stale=stale)
+                                                                     unmade_from=made, stale=stale,
+                                                                     added=amendments.added_names(found),
+                                                                     questions=bool(context["amendment_questions"]))
                                     if outdated else "")
     context["failed"] = g.get("outgoing_failed")  # the general extension's form, when it came back with errors
     # a button the server asked about for want of the dialog's yes: its question and box beside it (web.asking)

@@ -37,6 +37,9 @@ def upload(remiss_id: int):
                 flash(_requeued_words(done), "warning")
             else:
                 flash(" ".join(filter(None, [saved, _requeued_words(done) if done is not None else ""])), "success")
+            added = _not_got(session, remiss)
+            if added:
+                flash(added, "warning")
     return redirect(url_for("remisser.show", remiss_id=remiss_id) + "#handlingar")
 
 
@@ -48,6 +51,15 @@ def _requeue_outgoing(session, remiss):
     from remiss.outgoing.service.amendments import requeue
     return requeue(session, now=now(), principal=principal(), remiss=remiss,
                    files_dir=current_app.config["FILES_DIR"], base_url=current_app.config["BASE_URL"])
+
+
+def _not_got(session, remiss) -> str:
+    """Which instanser, sent this utgående remiss already, have not got the file just added, and how to send it
+    (walk24 V6: only "Filen är sparad." was said); "" for any other remiss."""
+    if remiss.direction != Direction.utgaende:
+        return ""
+    from remiss.outgoing.service.amendments import added_text, news
+    return added_text(news(session, remiss))
 
 
 def _requeued_words(done) -> str:
