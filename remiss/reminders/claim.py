@@ -11,7 +11,7 @@ from collections import namedtuple
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
-from sqlalchemy import and_, func, or_, update
+from sqlalchemy import and_, exists, func, or_, update
 from sqlmodel import Session, select
 
 from remiss.auth.models import User
@@ -59,6 +59,12 @@ SKIP_CHECKS: dict[str, object] = {}
 # a missiv that could not be e-mailed stops the reminders of its instans, h-out23 M4). A fault there is the sweep's
 # problem to report, never a lost mail: the give-up is written without it.
 AFTER_FAILED: dict[str, object] = {}
+# What a row of another capability's kind waits for in the Utkorg: kind → conditions, each a function (row, first) of
+# two aliases of the outbox table saying that `first` is a mail that must have gone out before `row` may (remiss.outgoing:
+# a chaser waits for its instans's missiv and ändring, an ändring for the missiv, h-hold24). The claim reads such a
+# row only when no `first` of it is found, so it waits in the queue, pending and untouched, and is claimed (and
+# checked like any row) by the sweep after the one that sends the mail it waited for.
+WAITS_FOR: dict[str, list] = {}
 
 
 @dataclass(frozen=True)
@@ -267,15 +273,28 @@ def supersede_older(session: Session, *, now: datetime) -> int:
     return len(older_ids)
 
 
+def waiting(table, first=None):
+    """The condition that a row of table waits for another mail (WAITS_FOR), or None when no kind waits."""
+    first = first if first is not None else OutboxMessage.__table__.alias("earlier")
+    # an EXISTS per condition, each answered off an index of its own (the key's, the remiss's)
+    held = [and_(table.c.kind == kind, or_(*(exists().where(condition(table, first)) for condition in conditions)))
+            for kind, conditions in sorted(WAITS_FOR.items()) if conditions]
+    return or_(*held) if held else None
+
+
 def claim_statement(now: datetime, limit: int, dialect: str):
     """The due rows to claim, longest waiting first, as plain rows (read-only, attribute access: no ORM
     objects for thousands of mails). In the order of ix_outbox_claim, so a batch is read off the index
     and the rest of a backlog is not touched; a new row's next attempt is its due moment, a retried
-    row's the end of its backoff."""
+    row's the end of its backoff. A row that waits for another mail (WAITS_FOR: a chaser for its instans's
+    missiv) is left in the queue until that mail is sent, so the two are never in one batch."""
     table = OutboxMessage.__table__
     stmt = (select(*(table.c[name] for name in COMPOSED_FROM))
             .where(table.c.status == PENDING, table.c.next_attempt_at <= now)
             .order_by(table.c.next_attempt_at, table.c.id).limit(limit))
+    held = waiting(table)
+    if held is not None:
+        stmt = stmt.where(~held)
     return stmt.with_for_update(skip_locked=True) if dialect == "postgresql" else stmt
 
 

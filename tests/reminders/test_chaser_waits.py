@@ -1,0 +1,163 @@
+"""A chaser (reminder to a remissinstans) waits in the Utkorg while the missiv to that instans is not yet e-mailed
+(h-hold24): a real SMTP server on localhost that answers the missiv 451 twice and then takes it, or 550 for good.
+
+The world: a remiss sent on Friday 4 December 2026 to three instanser, its missivs still in the Utkorg when the
+first chasers' moment (22 January, 08.00) has passed: the scheduler was stopped over the holidays, and the first
+sweep, at 08.30, finds the missivs and the chasers due together. Before, one claim took both and sent the chaser
+to the refused instans before its missiv (or though its missiv was then given up on).
+"""
+from __future__ import annotations
+
+import json
+import re
+from datetime import date, datetime, timedelta, timezone
+
+import pytest
+from sqlalchemy import update
+from sqlmodel import select
+
+from remiss.auth.access import Principal
+from remiss.clock import STOCKHOLM
+from remiss.outgoing.service import sending
+from remiss.outgoing.service.amendments import KIND as AMENDMENT
+from remiss.reminders.outbox import enqueue
+from remiss.reminders.models import OutboxMessage
+from remiss.remisser.input import SandlistaItem
+from tests.reminders.conftest import FAST, REPLIES, Collector, SmtpServer
+from tests.reminders.test_faults import run
+from tests.support.factories import make_namnd, make_remiss
+
+SENT_AT = datetime(2026, 12, 4, 15, 40, tzinfo=timezone.utc)
+DEADLINE = date(2027, 1, 29)  # chasers 5 working days before it (22 January) and 2 after (2 February), at 08.00
+FIRST_SWEEP = datetime(2027, 1, 22, 8, 30, tzinfo=STOCKHOLM)
+HELD, OTHERS = "trafik@example.se", ("miljo@example.se", "kultur@example.se")
+MESSAGE_ID = re.compile(rb"^Message-ID:\s*(<[^>]+>)", re.I | re.M)
+
+
+class Refusing(Collector):
+    """The test relay, answering the mails with the Message-IDs in `refuse` (id → [code, times]) that code, that many
+    times (None: for ever), and keeping the order of the Message-IDs it accepted."""
+
+    def __init__(self):
+        super().__init__()
+        self.refuse: dict[str, list] = {}
+        self.refused: list[str] = []
+
+    async def handle_RCPT(self, server, session, envelope, address, rcpt_options):
+        envelope.rcpt_tos.append(address)
+        return "250 OK"
+
+    async def handle_DATA(self, server, session, envelope):
+        match = MESSAGE_ID.search(envelope.content)
+        answer = self.refuse.get(match.group(1).decode() if match else "")
+        if answer and (answer[1] is None or answer[1] > 0):
+            answer[1] = None if answer[1] is None else answer[1] - 1
+            self.refused.append(match.group(1).decode())
+            return REPLIES[answer[0]]
+        return await super().handle_DATA(server, session, envelope)
+
+
+@pytest.fixture
+def relay(app):
+    server = SmtpServer()
+    server.handler = Refusing()
+    server.start()
+    app.config.update(SMTP_URL=server.url, SMTP_TIMEOUT_SECONDS=5, MAIL_DIR=None)
+    yield server
+    server.stop()
+
+
+def sent_remiss(session, app) -> dict[str, dict[str, str]]:
+    """Send the remiss at SENT_AT; recipient → {row key: Message-ID} of its rows in the Utkorg."""
+    namnd = make_namnd(session, weekly_digest=False, chase_workdays_before="5", chase_workdays_after="2")
+    remiss = make_remiss(session, namnd=namnd, direction="utgaende", deadline_on=DEADLINE, deadline_time=None,
+                         sandlista=[SandlistaItem("Trafiknämnden", HELD, ""),
+                                    SandlistaItem("Miljönämnden", OTHERS[0], ""),
+                                    SandlistaItem("Kulturnämnden", OTHERS[1], "")])
+    session.commit()
+    sending.send(session, now=SENT_AT, principal=Principal.system(), remiss=remiss, files_dir=app.config["FILES_DIR"],
+                 base_url="http://remiss.test")
+    session.commit()
+    rows: dict[str, dict[str, str]] = {}
+    for row in session.exec(select(OutboxMessage).where(OutboxMessage.remiss_id == remiss.id)):
+        rows.setdefault(row.recipient_email, {})[row.key] = row.message_id
+    session.rollback()
+    return rows
+
+
+def of(rows: dict[str, str], what: str) -> dict[str, str]:
+    return {key: mid for key, mid in rows.items() if key.startswith(f"outgoing:{what}:")}
+
+
+def statuses(db, email: str) -> dict[str, str]:
+    with db.transaction(write=False) as s:
+        return {r.key: r.status for r in s.exec(select(OutboxMessage).where(OutboxMessage.recipient_email == email))}
+
+
+def sweeps(app, db, minutes: int) -> None:
+    """A sweep each minute from FIRST_SWEEP on, as the scheduler runs them."""
+    for minute in range(minutes):
+        result = run(app, db, FIRST_SWEEP + timedelta(minutes=minute))
+        assert not result.relay_down, result.relay_down
+
+
+def test_a_chaser_due_while_its_missiv_is_retried_goes_out_after_it_once(app, db, session, relay):
+    rows = sent_remiss(session, app)
+    [missiv] = of(rows[HELD], "missiv").values()
+    first_chaser = min(of(rows[HELD], "chaser").items())  # 22 January, due at the first sweep
+    relay.handler.refuse[missiv] = ["451", 2]
+
+    sweeps(app, db, 10)
+
+    accepted = relay.handler.ids()
+    assert relay.handler.refused == [missiv, missiv]
+    assert accepted.count(missiv) == 1 and accepted.count(first_chaser[1]) == 1, accepted
+    assert accepted.index(missiv) < accepted.index(first_chaser[1]), accepted
+    held = statuses(db, HELD)
+    assert held[first_chaser[0]] == "sent" and held[next(iter(of(rows[HELD], "missiv")))] == "sent"
+    # the later chaser (2 February) is still planned, the other instanser were each sent missiv and chaser once
+    assert sorted(s for k, s in held.items() if k.startswith("outgoing:chaser:")) == ["pending", "sent"]
+    for email in OTHERS:
+        sent = [mid for mid in accepted if mid in rows[email].values()]
+        assert sorted(sent) == sorted([*of(rows[email], "missiv").values(), min(of(rows[email], "chaser").items())[1]])
+
+
+def test_a_chaser_due_while_its_missiv_is_refused_never_goes_out(app, db, session, relay):
+    rows = sent_remiss(session, app)
+    [missiv] = of(rows[HELD], "missiv").values()
+    relay.handler.refuse[missiv] = ["550", None]
+
+    sweeps(app, db, 10)
+
+    assert relay.handler.refused == [missiv] * FAST.max_permanent_attempts
+    assert not set(relay.handler.ids()) & set(rows[HELD].values()), "the instans was e-mailed without its missiv"
+    held = statuses(db, HELD)
+    assert held.pop(next(iter(of(rows[HELD], "missiv")))) == "failed"
+    assert set(held.values()) == {"cancelled"}, held  # its chasers stopped with the give-up, none ever claimed
+    for email in OTHERS:
+        assert set(relay.handler.ids()) & set(of(rows[email], "chaser").values())
+
+
+def test_an_amendment_waits_for_the_missiv_it_changes(app, db, session, relay):
+    """An ändring queued while the missiv to that instans is tried again (a sweep had it in hand when the
+    frågeställningar were changed) goes out after the missiv, not before it."""
+    rows = sent_remiss(session, app)
+    [missiv] = of(rows[HELD], "missiv").values()
+    relay.handler.refuse[missiv] = ["451", 1]
+    run(app, db, SENT_AT)  # the missiv refused once: tried again a minute later
+    with db.transaction() as s:
+        row = s.exec(select(OutboxMessage).where(OutboxMessage.message_id == missiv)).one()
+        assert (row.status, row.attempts) == ("pending", 1)
+        # as amendments.send_amendment queues it (the mail of an ändring is built like the missiv's)
+        enqueue(s, now=SENT_AT, key=row.key.replace("outgoing:missiv:", "outgoing:amendment:") + ":99",
+                recipient_email=HELD, kind=AMENDMENT, due_at=SENT_AT, subject="Ändrat missiv",
+                payload=json.loads(row.payload), remiss_id=row.remiss_id)
+        amendment = s.exec(select(OutboxMessage.message_id).where(OutboxMessage.kind == AMENDMENT)).one()
+        # the ändring is due first: only the rule keeps it behind the missiv
+        s.execute(update(OutboxMessage).where(OutboxMessage.message_id == amendment)
+                  .values(next_attempt_at=SENT_AT - timedelta(minutes=5)))
+    for minute in range(1, 4):
+        run(app, db, SENT_AT + timedelta(minutes=minute))
+    accepted = relay.handler.ids()
+    assert accepted.count(missiv) == 1 and accepted.count(amendment) == 1, accepted
+    assert accepted.index(missiv) < accepted.index(amendment), accepted
