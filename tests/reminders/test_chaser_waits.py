@@ -10,6 +10,9 @@ from __future__ import annotations
 
 import json
 import re
+import signal
+import subprocess
+import sys
 from datetime import date, datetime, timedelta, timezone
 
 import pytest
@@ -24,7 +27,9 @@ from remiss.reminders.outbox import enqueue
 from remiss.reminders.models import OutboxMessage
 from remiss.remisser.input import SandlistaItem
 from tests.reminders.conftest import FAST, REPLIES, Collector, SmtpServer
+from tests.reminders.relay_process import RelayProcess
 from tests.reminders.test_faults import run
+from tests.reminders.test_takeover import ROOT, procs  # noqa: F401 (procs: the fixture)
 from tests.support.factories import make_namnd, make_remiss
 
 SENT_AT = datetime(2026, 12, 4, 15, 40, tzinfo=timezone.utc)
@@ -161,3 +166,56 @@ def test_an_amendment_waits_for_the_missiv_it_changes(app, db, session, relay):
     accepted = relay.handler.ids()
     assert accepted.count(missiv) == 1 and accepted.count(amendment) == 1, accepted
     assert accepted.index(missiv) < accepted.index(amendment), accepted
+
+
+@pytest.fixture
+def relay_process(tmp_path):
+    relay = RelayProcess(tmp_path)
+    relay.start()
+    yield relay
+    relay.stop()
+
+
+def test_kill_9_between_the_missivs_acceptance_and_its_record_keeps_the_chaser_behind_it(app, db, session,
+                                                                                        relay_process, procs):
+    """A real sweep in a process of its own, killed (SIGKILL) as the relay has taken the missiv retried after a 451 and
+    before the sweep records it: the missiv is left claimed, accepted, not recorded; the chaser due meanwhile must
+    wait for the record (not only for the relay's 250), and goes out once, after the missiv is sent again by the next
+    run (with the same Message-ID, which a receiving server recognises) and recorded."""
+    namnd = make_namnd(session, weekly_digest=False, chase_workdays_before="5", chase_workdays_after="2")
+    remiss = make_remiss(session, namnd=namnd, direction="utgaende", deadline_on=DEADLINE, deadline_time=None,
+                         sandlista=[SandlistaItem("Trafiknämnden", HELD, "")])
+    session.commit()
+    sending.send(session, now=SENT_AT, principal=Principal.system(), remiss=remiss, files_dir=app.config["FILES_DIR"],
+                 base_url="http://remiss.test")
+    # the missiv refused once with 451 at the first sweep: tried again a minute later, after the chaser's moment
+    session.execute(update(OutboxMessage).where(OutboxMessage.kind == sending.MISSIV_KIND)
+                    .values(attempts=1, last_error=f"SMTP 451: {REPLIES['451']}",
+                            next_attempt_at=FIRST_SWEEP + timedelta(minutes=1)))
+    session.commit()
+    rows = {r.key: r.message_id for r in session.exec(select(OutboxMessage).where(OutboxMessage.remiss_id == remiss.id))}
+    session.rollback()
+    [missiv] = of(rows, "missiv").values()
+    first_chaser = min(of(rows, "chaser").items())[1]
+    p = procs(relay_process.url)
+    p.env.update(REMISS_FILES_DIR=app.config["FILES_DIR"], REMISS_SMTP_TIMEOUT_SECONDS="5")
+    p.env.pop("REMISS_MAIL_DIR")
+
+    killed = subprocess.run([sys.executable, "-m", "tests.reminders.crash_process", "--after", "1",
+                             "--now", (FIRST_SWEEP + timedelta(minutes=2)).isoformat()],
+                            cwd=ROOT, env=p.env, capture_output=True, text=True, timeout=60)
+    assert killed.returncode == -signal.SIGKILL, f"the sweep did not die: {killed.stderr[-2000:]}"
+    assert relay_process.log.read_text().split() == [missiv], "the relay took another mail before the missiv"
+    assert statuses(db, HELD)[next(iter(of(rows, "missiv")))] == "sending"  # accepted, not recorded
+
+    def run_at(minutes: int) -> str:
+        done = p.run("reminders", "run", "--now", (FIRST_SWEEP + timedelta(minutes=minutes)).strftime("%Y-%m-%dT%H:%M"))
+        assert done.returncode == 0, done.stdout + done.stderr
+        return done.stdout
+
+    run_at(3)  # takes the dead sweep's claim back and sends the missiv again: the chaser waits for the record …
+    assert relay_process.log.read_text().split() == [missiv, missiv]
+    run_at(4)  # … and goes out with the next run
+    assert relay_process.log.read_text().split() == [missiv, missiv, first_chaser]
+    assert sorted(statuses(db, HELD).values()) == ["pending", "sent", "sent"]  # the later chaser still planned
+    assert "skickade: 0" in run_at(5)
