@@ -25,7 +25,9 @@ AMENDMENT_KIND = "outgoing_amendment"  # amendments.KIND
 MISSIV, CHASER, AMENDMENT = "outgoing:missiv:", "outgoing:chaser:", "outgoing:amendment:"
 MOMENT = len(":2027-01-22T08:00")  # the end of a chaser's key: its moment (chasers._key)
 ON_ITS_WAY = (OutboxStatus.pending.value, OutboxStatus.sending.value)
-WORDS = "Väntar på att missivet till remissinstansen ska e-postas."  # the Utkorg's note on a waiting row
+# the Utkorg's note on a row held back (claim.held_back)
+FOR_MISSIV = "Väntar på missivet: skickas först när missivet till remissinstansen är e-postat."
+FOR_AMENDMENT = "Väntar på ändringen: skickas först när det ändrade missivet till remissinstansen är e-postat."
 
 
 def _missiv_key_of_chaser(row):
@@ -57,4 +59,5 @@ def amendment_missiv(row, first):
                 row.c.key.like(prefix))
 
 
-CONDITIONS = {CHASER_KIND: [chaser_missiv, chaser_amendment], AMENDMENT_KIND: [amendment_missiv]}
+CONDITIONS = {CHASER_KIND: [(chaser_missiv, FOR_MISSIV), (chaser_amendment, FOR_AMENDMENT)],
+              AMENDMENT_KIND: [(amendment_missiv, FOR_MISSIV)]}

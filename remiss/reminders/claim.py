@@ -59,11 +59,12 @@ SKIP_CHECKS: dict[str, object] = {}
 # a missiv that could not be e-mailed stops the reminders of its instans, h-out23 M4). A fault there is the sweep's
 # problem to report, never a lost mail: the give-up is written without it.
 AFTER_FAILED: dict[str, object] = {}
-# What a row of another capability's kind waits for in the Utkorg: kind → conditions, each a function (row, first) of
-# two aliases of the outbox table saying that `first` is a mail that must have gone out before `row` may (remiss.outgoing:
-# a chaser waits for its instans's missiv and ändring, an ändring for the missiv, h-hold24). The claim reads such a
-# row only when no `first` of it is found, so it waits in the queue, pending and untouched, and is claimed (and
-# checked like any row) by the sweep after the one that sends the mail it waited for.
+# What a row of another capability's kind waits for in the Utkorg: kind → [(condition, words)], each condition a
+# function (row, first) of two aliases of the outbox table saying that `first` is a mail that must have gone out before
+# `row` may, and the words the Utkorg shows on a row held back by it (remiss.outgoing.waits: a chaser waits for its
+# instans's missiv and ändring, an ändring for the missiv, h-hold24). The claim reads such a row only when no `first`
+# of it is found, so it waits in the queue, pending and untouched, and is claimed (and checked like any row) by the
+# sweep after the one that sends the mail it waited for.
 WAITS_FOR: dict[str, list] = {}
 
 
@@ -273,13 +274,28 @@ def supersede_older(session: Session, *, now: datetime) -> int:
     return len(older_ids)
 
 
-def waiting(table, first=None):
+def waiting(table):
     """The condition that a row of table waits for another mail (WAITS_FOR), or None when no kind waits."""
-    first = first if first is not None else OutboxMessage.__table__.alias("earlier")
+    first = OutboxMessage.__table__.alias("earlier")
     # an EXISTS per condition, each answered off an index of its own (the key's, the remiss's)
-    held = [and_(table.c.kind == kind, or_(*(exists().where(condition(table, first)) for condition in conditions)))
+    held = [and_(table.c.kind == kind, or_(*(exists().where(condition(table, first)) for condition, _ in conditions)))
             for kind, conditions in sorted(WAITS_FOR.items()) if conditions]
     return or_(*held) if held else None
+
+
+def held_back(session: Session, ids: list[int]) -> dict[int, str]:
+    """row id → what it waits for (WAITS_FOR's words), of these rows still pending that the claim leaves in the
+    queue: the Utkorg says why a row whose moment has come is not sent."""
+    table, first = OutboxMessage.__table__, OutboxMessage.__table__.alias("earlier")
+    found: dict[int, str] = {}
+    dialect = session.get_bind().dialect.name
+    for kind, conditions in sorted(WAITS_FOR.items()):
+        for condition, words in conditions:
+            for chunk in chunks(sorted(ids)):
+                stmt = select(table.c.id).where(among(table.c.id, chunk, dialect=dialect), table.c.kind == kind,
+                                                table.c.status == PENDING, exists().where(condition(table, first)))
+                found.update((row_id, words) for row_id in session.execute(stmt).scalars() if row_id not in found)
+    return found
 
 
 def claim_statement(now: datetime, limit: int, dialect: str):

@@ -21,12 +21,13 @@ from sqlmodel import select
 
 from remiss.auth.access import Principal
 from remiss.clock import STOCKHOLM
+from remiss.outgoing import waits
 from remiss.outgoing.service import sending
 from remiss.outgoing.service.amendments import KIND as AMENDMENT
 from remiss.reminders.outbox import enqueue
 from remiss.reminders.models import OutboxMessage
 from remiss.remisser.input import SandlistaItem
-from tests.reminders.conftest import FAST, REPLIES, Collector, SmtpServer
+from tests.reminders.conftest import FAST, REPLIES, Collector, SmtpServer, fast_user
 from tests.reminders.relay_process import RelayProcess
 from tests.reminders.test_faults import run
 from tests.reminders.test_takeover import ROOT, procs  # noqa: F401 (procs: the fixture)
@@ -99,20 +100,28 @@ def statuses(db, email: str) -> dict[str, str]:
         return {r.key: r.status for r in s.exec(select(OutboxMessage).where(OutboxMessage.recipient_email == email))}
 
 
-def sweeps(app, db, minutes: int) -> None:
-    """A sweep each minute from FIRST_SWEEP on, as the scheduler runs them."""
-    for minute in range(minutes):
+def sweeps(app, db, minutes: int, start: int = 0) -> None:
+    """A sweep each minute from FIRST_SWEEP (+ start minutes) on, as the scheduler runs them."""
+    for minute in range(start, minutes):
         result = run(app, db, FIRST_SWEEP + timedelta(minutes=minute))
         assert not result.relay_down, result.relay_down
 
 
-def test_a_chaser_due_while_its_missiv_is_retried_goes_out_after_it_once(app, db, session, relay):
+def test_a_chaser_due_while_its_missiv_is_retried_goes_out_after_it_once(app, db, session, relay, auth):
     rows = sent_remiss(session, app)
     [missiv] = of(rows[HELD], "missiv").values()
     first_chaser = min(of(rows[HELD], "chaser").items())  # 22 January, due at the first sweep
     relay.handler.refuse[missiv] = ["451", 2]
 
-    sweeps(app, db, 10)
+    sweeps(app, db, 1)
+    assert relay.handler.refused == [missiv] and first_chaser[1] not in relay.handler.ids()
+    # the Utkorg says why the chaser whose moment has come is not sent
+    fast_user(session, role="admin", email="admin@example.se")
+    session.commit()
+    auth.login("admin@example.se")
+    page = auth.client.get(f"/admin/utkorg?email={HELD}").get_data(as_text=True)
+    assert page.count(waits.FOR_MISSIV) == 2, page  # both chasers of the instans; not its missiv, nor the others'
+    sweeps(app, db, 10, start=1)
 
     accepted = relay.handler.ids()
     assert relay.handler.refused == [missiv, missiv]
@@ -122,6 +131,7 @@ def test_a_chaser_due_while_its_missiv_is_retried_goes_out_after_it_once(app, db
     assert held[first_chaser[0]] == "sent" and held[next(iter(of(rows[HELD], "missiv")))] == "sent"
     # the later chaser (2 February) is still planned, the other instanser were each sent missiv and chaser once
     assert sorted(s for k, s in held.items() if k.startswith("outgoing:chaser:")) == ["pending", "sent"]
+    assert waits.FOR_MISSIV not in auth.client.get(f"/admin/utkorg?email={HELD}").get_data(as_text=True)
     for email in OTHERS:
         sent = [mid for mid in accepted if mid in rows[email].values()]
         assert sorted(sent) == sorted([*of(rows[email], "missiv").values(), min(of(rows[email], "chaser").items())[1]])
