@@ -5,7 +5,7 @@ A chaser to an instans is claimed only once the missiv to that instans is record
 is still on its way; an ändring only once the missiv is. While the missiv waits or is tried again (a relay answering
 4xx, an outage) the chaser waits in the queue, and the sweep after the one that sends the missiv sends it, checked as
 a late chaser is (the catch-up keeps the newest; a "before" chaser whose svarsdag has passed is dropped). A missiv
-given up on stops the chasers (chasers.replan_remisser); one stopped in the Utkorg, never sent, holds them for good.
+given up on stops the chasers (chasers.replan_remisser).
 
 The conditions are SQL over two aliases of the outbox table (the waiting row, and the mail it may wait for), read by
 the claim (remiss.reminders.claim.WAITS_FOR), so SQLite and PostgreSQL apply the one rule in the claiming statement.
@@ -36,8 +36,15 @@ def _missiv_key_of_chaser(row):
     return func.replace(instans, CHASER, MISSIV, type_=String)
 
 
+# Not recorded as e-mailed: waiting, in hand, or given up on (its chasers are stopped with the give-up; this holds them
+# should that reaction fail, until the hourly planning stops them). A stopped missiv (cancelled) belongs to a remiss
+# closed or withdrawn, whose chasers the claim stops anyway. Listed, not "!= sent", so the probe stays on the rows of
+# ix_outbox_claim's leading statuses should PostgreSQL hash the subquery instead of probing the key per row.
+UNSENT = (OutboxStatus.pending.value, OutboxStatus.sending.value, OutboxStatus.failed.value)
+
+
 def _unsent(first):
-    return first.c.status != OutboxStatus.sent.value
+    return and_(first.c.kind == MISSIV_KIND, first.c.status.in_(UNSENT))
 
 
 def chaser_missiv(row, first):
@@ -55,8 +62,7 @@ def chaser_amendment(row, first):
 def amendment_missiv(row, first):
     """first is the missiv the ändring's instans was sent and it is not recorded as e-mailed."""
     prefix = func.replace(first.c.key, MISSIV, AMENDMENT, type_=String).concat(":%")
-    return and_(first.c.remiss_id == row.c.remiss_id, first.c.kind == MISSIV_KIND, _unsent(first),
-                row.c.key.like(prefix))
+    return and_(first.c.remiss_id == row.c.remiss_id, _unsent(first), row.c.key.like(prefix))
 
 
 CONDITIONS = {CHASER_KIND: [(chaser_missiv, FOR_MISSIV), (chaser_amendment, FOR_AMENDMENT)],
