@@ -22,7 +22,7 @@ from sqlmodel import select
 from remiss.auth.access import Principal
 from remiss.clock import STOCKHOLM
 from remiss.outgoing import waits
-from remiss.outgoing.service import sending
+from remiss.outgoing.service import chasers, sending
 from remiss.outgoing.service.amendments import KIND as AMENDMENT
 from remiss.reminders.outbox import enqueue
 from remiss.reminders.models import OutboxMessage
@@ -177,6 +177,25 @@ def test_an_amendment_waits_for_the_missiv_it_changes(app, db, session, relay):
     assert accepted.count(missiv) == 1 and accepted.count(amendment) == 1, accepted
     assert accepted.index(missiv) < accepted.index(amendment), accepted
 
+
+
+def test_a_chaser_that_waited_past_the_svarsdag_follows_the_rules_for_late_chasers(app, db, session, relay):
+    """The scheduler was down until after the svarsdag (29 January): the missiv, refused once, goes out on 30 January;
+    the "before" chaser that waited for it is then stopped as any "before" chaser sent after its day (chasers.EXPIRED),
+    and the "after" chaser (2 February) goes out when its moment comes."""
+    rows = sent_remiss(session, app)
+    [missiv] = of(rows[HELD], "missiv").values()
+    before, after = sorted(of(rows[HELD], "chaser").items())
+    relay.handler.refuse[missiv] = ["451", 1]
+    late = datetime(2027, 1, 30, 9, 0, tzinfo=STOCKHOLM)
+    for minute in range(4):
+        run(app, db, late + timedelta(minutes=minute))
+    assert [mid for mid in relay.handler.ids() if mid in rows[HELD].values()] == [missiv]
+    with db.transaction(write=False) as s:
+        stopped = s.exec(select(OutboxMessage).where(OutboxMessage.key == before[0])).one()
+    assert (stopped.status, stopped.last_error) == ("cancelled", chasers.EXPIRED)
+    run(app, db, datetime(2027, 2, 2, 8, 1, tzinfo=STOCKHOLM))
+    assert [mid for mid in relay.handler.ids() if mid in rows[HELD].values()] == [missiv, after[1]]
 
 @pytest.fixture
 def relay_process(tmp_path):
