@@ -121,6 +121,9 @@ def test_a_chaser_due_while_its_missiv_is_retried_goes_out_after_it_once(app, db
     auth.login("admin@example.se")
     page = auth.client.get(f"/admin/utkorg?email={HELD}").get_data(as_text=True)
     assert page.count(waits.FOR_MISSIV) == 2, page  # both chasers of the instans; not its missiv, nor the others'
+    listing = app.test_cli_runner().invoke(args=["reminders", "list"]).output  # and `remiss reminders list`
+    held_lines = [line for line in listing.splitlines() if waits.FOR_MISSIV in line]
+    assert len(held_lines) == 2 and all(HELD in line for line in held_lines), listing
     sweeps(app, db, 10, start=1)
 
     accepted = relay.handler.ids()
