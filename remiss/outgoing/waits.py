@@ -8,7 +8,7 @@ a late chaser is (the catch-up keeps the newest; a "before" chaser whose svarsda
 given up on stops the chasers (chasers.replan_remisser).
 
 The conditions are SQL over two aliases of the outbox table (the waiting row, and the mail it may wait for), read by
-the claim (remiss.reminders.claim.WAITS_FOR), so SQLite and PostgreSQL apply the one rule in the claiming statement.
+the claim (remiss.reminders.claim.AFTER_MAIL), so SQLite and PostgreSQL apply the one rule in the claiming statement.
 Keys: the missiv "outgoing:missiv:<remiss>:<entry>", a chaser "outgoing:chaser:<remiss>:<entry>:<YYYY-MM-DDTHH:MM>"
 (chasers._key; entry 0 is the notice to our own officer, which waits for nothing), an ändring
 "outgoing:amendment:<remiss>:<entry>:<missiv attachment>".

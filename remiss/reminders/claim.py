@@ -65,7 +65,7 @@ AFTER_FAILED: dict[str, object] = {}
 # instans's missiv and ändring, an ändring for the missiv, h-hold24). The claim reads such a row only when no `first`
 # of it is found, so it waits in the queue, pending and untouched, and is claimed (and checked like any row) by the
 # sweep after the one that sends the mail it waited for.
-WAITS_FOR: dict[str, list] = {}
+AFTER_MAIL: dict[str, list] = {}
 
 
 @dataclass(frozen=True)
@@ -275,21 +275,21 @@ def supersede_older(session: Session, *, now: datetime) -> int:
 
 
 def waiting(table):
-    """The condition that a row of table waits for another mail (WAITS_FOR), or None when no kind waits."""
+    """The condition that a row of table waits for another mail (AFTER_MAIL), or None when no kind waits."""
     first = OutboxMessage.__table__.alias("earlier")
     # an EXISTS per condition, each answered off an index of its own (the key's, the remiss's)
     held = [and_(table.c.kind == kind, or_(*(exists().where(condition(table, first)) for condition, _ in conditions)))
-            for kind, conditions in sorted(WAITS_FOR.items()) if conditions]
+            for kind, conditions in sorted(AFTER_MAIL.items()) if conditions]
     return or_(*held) if held else None
 
 
 def held_back(session: Session, ids: list[int]) -> dict[int, str]:
-    """row id → what it waits for (WAITS_FOR's words), of these rows still pending that the claim leaves in the
+    """row id → what it waits for (AFTER_MAIL's words), of these rows still pending that the claim leaves in the
     queue: the Utkorg says why a row whose moment has come is not sent."""
     table, first = OutboxMessage.__table__, OutboxMessage.__table__.alias("earlier")
     found: dict[int, str] = {}
     dialect = session.get_bind().dialect.name
-    for kind, conditions in sorted(WAITS_FOR.items()):
+    for kind, conditions in sorted(AFTER_MAIL.items()):
         for condition, words in conditions:
             for chunk in chunks(sorted(ids)):
                 stmt = select(table.c.id).where(among(table.c.id, chunk, dialect=dialect), table.c.kind == kind,
@@ -302,7 +302,7 @@ def claim_statement(now: datetime, limit: int, dialect: str):
     """The due rows to claim, longest waiting first, as plain rows (read-only, attribute access: no ORM
     objects for thousands of mails). In the order of ix_outbox_claim, so a batch is read off the index
     and the rest of a backlog is not touched; a new row's next attempt is its due moment, a retried
-    row's the end of its backoff. A row that waits for another mail (WAITS_FOR: a chaser for its instans's
+    row's the end of its backoff. A row that waits for another mail (AFTER_MAIL: a chaser for its instans's
     missiv) is left in the queue until that mail is sent, so the two are never in one batch."""
     table = OutboxMessage.__table__
     stmt = (select(*(table.c[name] for name in COMPOSED_FROM))
