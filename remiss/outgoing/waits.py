@@ -25,9 +25,9 @@ AMENDMENT_KIND = "outgoing_amendment"  # amendments.KIND
 MISSIV, CHASER, AMENDMENT = "outgoing:missiv:", "outgoing:chaser:", "outgoing:amendment:"
 MOMENT = len(":2027-01-22T08:00")  # the end of a chaser's key: its moment (chasers._key)
 ON_ITS_WAY = (OutboxStatus.pending.value, OutboxStatus.sending.value)
-# the Utkorg's note on a row held back (claim.held_back)
-FOR_MISSIV = "Väntar på missivet: skickas först när missivet till remissinstansen är e-postat."
-FOR_AMENDMENT = "Väntar på ändringen: skickas först när det ändrade missivet till remissinstansen är e-postat."
+# the Utkorg's note under "Väntar" on a row held back (claim.held_back), and `remiss reminders list`'s
+FOR_MISSIV = "Skickas först när missivet till remissinstansen är e-postat."
+FOR_AMENDMENT = "Skickas först när det ändrade missivet till remissinstansen är e-postat."
 
 
 def _missiv_key_of_chaser(row):
