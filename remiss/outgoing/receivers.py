@@ -80,6 +80,12 @@ def _offer_composer() -> None:
     after_failed = getattr(claim, "AFTER_FAILED", None)
     if after_failed is not None:  # a missiv the sweep gave up on: no reminders of a remiss never got (h-out23 M4)
         after_failed.setdefault(MISSIV_KIND, chasers.replan_remisser)
+    after_mail = getattr(claim, "AFTER_MAIL", None)
+    if after_mail is not None:  # no chaser nor ändring before the missiv it is about is e-mailed (h-hold24)
+        from remiss.outgoing import waits
+
+        for kind, conditions in waits.CONDITIONS.items():
+            after_mail.setdefault(kind, conditions)
     from remiss.reminders import resend
 
     after_resend = getattr(resend, "AFTER_RESEND", None)

@@ -113,7 +113,8 @@ class EntryStatus(SQLModel):
         "null utan e-postat missiv"))
     reminders_planned: list[str] = Field(default_factory=list, description=(
         "påminnelserna som är planerade till instansen (ISO 8601, Europe/Stockholm); inga medan dess e-postade "
-        "missiv inte kunde skickas (missiv_mail failed)"))
+        "missiv inte kunde skickas (missiv_mail failed); en vars tid har kommit medan missivet är pending eller "
+        "sending väntar och skickas efter missivet"))
 
 
 class QuestionPublic(SQLModel):

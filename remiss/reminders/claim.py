@@ -11,7 +11,7 @@ from collections import namedtuple
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
-from sqlalchemy import and_, func, or_, update
+from sqlalchemy import and_, exists, func, or_, update
 from sqlmodel import Session, select
 
 from remiss.auth.models import User
@@ -59,6 +59,13 @@ SKIP_CHECKS: dict[str, object] = {}
 # a missiv that could not be e-mailed stops the reminders of its instans, h-out23 M4). A fault there is the sweep's
 # problem to report, never a lost mail: the give-up is written without it.
 AFTER_FAILED: dict[str, object] = {}
+# What a row of another capability's kind waits for in the Utkorg: kind → [(condition, words)], each condition a
+# function (row, first) of two aliases of the outbox table saying that `first` is a mail that must have gone out before
+# `row` may, and the words the Utkorg shows on a row held back by it (remiss.outgoing.waits: a chaser waits for its
+# instans's missiv and ändring, an ändring for the missiv, h-hold24). The claim reads such a row only when no `first`
+# of it is found, so it waits in the queue, pending and untouched, and is claimed (and checked like any row) by the
+# sweep after the one that sends the mail it waited for.
+AFTER_MAIL: dict[str, list] = {}
 
 
 @dataclass(frozen=True)
@@ -267,15 +274,43 @@ def supersede_older(session: Session, *, now: datetime) -> int:
     return len(older_ids)
 
 
+def waiting(table):
+    """The condition that a row of table waits for another mail (AFTER_MAIL), or None when no kind waits."""
+    first = OutboxMessage.__table__.alias("earlier")
+    # an EXISTS per condition, each answered off an index of its own (the key's, the remiss's)
+    held = [and_(table.c.kind == kind, or_(*(exists().where(condition(table, first)) for condition, _ in conditions)))
+            for kind, conditions in sorted(AFTER_MAIL.items()) if conditions]
+    return or_(*held) if held else None
+
+
+def held_back(session: Session, ids: list[int]) -> dict[int, str]:
+    """row id → what it waits for (AFTER_MAIL's words), of these rows still pending that the claim leaves in the
+    queue: the Utkorg says why a row whose moment has come is not sent."""
+    table, first = OutboxMessage.__table__, OutboxMessage.__table__.alias("earlier")
+    found: dict[int, str] = {}
+    dialect = session.get_bind().dialect.name
+    for kind, conditions in sorted(AFTER_MAIL.items()):
+        for condition, words in conditions:
+            for chunk in chunks(sorted(ids)):
+                stmt = select(table.c.id).where(among(table.c.id, chunk, dialect=dialect), table.c.kind == kind,
+                                                table.c.status == PENDING, exists().where(condition(table, first)))
+                found.update((row_id, words) for row_id in session.execute(stmt).scalars() if row_id not in found)
+    return found
+
+
 def claim_statement(now: datetime, limit: int, dialect: str):
     """The due rows to claim, longest waiting first, as plain rows (read-only, attribute access: no ORM
     objects for thousands of mails). In the order of ix_outbox_claim, so a batch is read off the index
     and the rest of a backlog is not touched; a new row's next attempt is its due moment, a retried
-    row's the end of its backoff."""
+    row's the end of its backoff. A row that waits for another mail (AFTER_MAIL: a chaser for its instans's
+    missiv) is left in the queue until that mail is sent, so the two are never in one batch."""
     table = OutboxMessage.__table__
     stmt = (select(*(table.c[name] for name in COMPOSED_FROM))
             .where(table.c.status == PENDING, table.c.next_attempt_at <= now)
             .order_by(table.c.next_attempt_at, table.c.id).limit(limit))
+    held = waiting(table)
+    if held is not None:
+        stmt = stmt.where(~held)
     return stmt.with_for_update(skip_locked=True) if dialect == "postgresql" else stmt
 
 

@@ -18,7 +18,7 @@ from sqlmodel import select
 from remiss.calendar.swedish import count_words, format_date_time, format_time
 from remiss.clock import MOMENT_FORMAT_HELP, local, parse_iso_moment
 from remiss.db import get_db, utcnow
-from remiss.reminders import holder, relay
+from remiss.reminders import claim, holder, relay
 from remiss.reminders.delivery import database_error, sweep
 from remiss.reminders.report import SweepError, SweepResult
 from remiss.reminders.resend import resend, resend_failed
@@ -213,6 +213,7 @@ def list_command(status, limit):
             stmt = stmt.where(OutboxMessage.status == status)
         rows = session.exec(stmt).all()
         claimed = claimed_text(session, wall=utcnow())
+        waits = claim.held_back(session, [r.id for r in rows if r.status == OutboxStatus.pending.value])
     if outage:
         click.echo(outage)
     if counts:
@@ -228,7 +229,8 @@ def list_command(status, limit):
                    + OUTBOX_KIND_LABELS.get(row.kind, row.kind)
                    + (f"  senaste försöket {local(row.claimed_at):%Y-%m-%d %H:%M}"
                       if row.status == OutboxStatus.failed.value and row.claimed_at else "")
-                   + (f"  {row.last_error[:80]}" if row.last_error else ""))
+                   + (f"  {row.last_error[:80]}" if row.last_error else "")
+                   + (f"  {waits[row.id]}" if row.id in waits else ""))
 
 
 @reminders_group.command("resend")

@@ -13,7 +13,7 @@ from remiss.auth.models import User
 from remiss.db import get_session
 from remiss.namnd.models import Namnd
 from remiss.calendar.milestones import LABELS as MILESTONE_LABELS
-from remiss.reminders import policy, relay, resend as resending, service, stalled
+from remiss.reminders import claim, policy, relay, resend as resending, service, stalled
 from remiss.reminders.forms import PolicyForm
 from remiss.reminders.models import OutboxMessage, OutboxStatus
 from remiss.reminders.recipients import muted_kinds
@@ -34,6 +34,7 @@ def _rows(session, rows: list[OutboxMessage]) -> list[dict]:
               for r in session.exec(select(Remiss.id, Remiss.our_dnr, Remiss.title).where(Remiss.id.in_(ids)))} \
         if ids else {}
     stopped = (OutboxStatus.cancelled.value, OutboxStatus.superseded.value)
+    waits = claim.held_back(session, [r.id for r in rows if r.status == OutboxStatus.pending.value])
     return [{"id": r.id, "due": format_date_time(r.due_at), "kind": policy.OUTBOX_KIND_LABELS.get(r.kind, r.kind),
              "status": r.status, "status_label": STATUS_LABELS.get(r.status, r.status), "email": r.recipient_email,
              "remiss_id": r.remiss_id, "remiss": labels.get(r.remiss_id, ""), "attempts": r.attempts,
@@ -45,7 +46,8 @@ def _rows(session, rows: list[OutboxMessage]) -> list[dict]:
              "may_resend": r.status in resending.RESENDABLE, "milestone": _milestone_of(r),
              # Skicka igen's question; posted without its yes, asked beside the button (web.asking)
              "question": resending.resend_question(r.kind, r.recipient_email),
-             "asked": asking.asked(f"skicka-igen-{r.id}")}
+             "asked": asking.asked(f"skicka-igen-{r.id}"),
+             "waits": waits.get(r.id, "")}  # a chaser held back until its instans's missiv is e-mailed (h-hold24)
             for r in rows]
 
 

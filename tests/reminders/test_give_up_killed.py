@@ -25,9 +25,10 @@ Where a sweep commits, and what a kill -9 between two commits leaves behind (del
    queue with their attempts untouched.
 6. The relay's state (`relay.record_sweep`, one transaction): what the pages say about an outage, redone next sweep.
 
-What remains open: a chaser whose moment has come while its instans's missiv is still being tried (a relay outage
-across the moment, or the retries of a refused missiv) can be claimed in the same batch as that missiv and sent
-before the missiv is given up on; the reaction stops only chasers still planned.
+A chaser whose moment has come while its instans's missiv is still being tried (a relay outage across the moment, or
+the retries of a refused missiv) is not claimed until the missiv is recorded as e-mailed (claim.AFTER_MAIL, h-hold24):
+it is never in the missiv's batch, so it is still planned when the give-up's reaction stops it
+(test_chaser_waits.py).
 """
 from __future__ import annotations
 
