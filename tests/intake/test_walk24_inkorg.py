@@ -1,0 +1,61 @@
+"""walk24 V17, V18: the Inkorg tells the truth about a mail's remiss and sender.
+
+V17: an extension notice for a remiss already besvarad was offered as "Förläng KS 2026/0001 till …", and the button
+refused with "Remissen finns inte eller du får inte ändra den." – untrue. The card now says the remiss is answered
+(when, by expediering) and offers what works: keep the mail as a handling on the remiss, or dismiss it.
+V18: the list's Från said our own organisation for an instans's answer to a remiss we sent."""
+from datetime import date, datetime, timezone
+
+from sqlmodel import select
+
+from remiss.intake.models import InboxMessage
+from remiss.planning.models import Extension
+from remiss.remisser.models import Remiss
+from remiss.remisser.status import RemissStatus
+from tests.intake.test_inbox_not_later import NOTICE, SUBJECT
+from tests.intake.test_walk7 import POLLED, kommun, mail, receive  # noqa: F401
+from tests.support.factories import make_remiss
+
+ANSWERED = datetime(2024, 2, 16, 13, 0, tzinfo=timezone.utc)  # Friday 16 February 2024
+
+
+def _answered_with_notice(session, db, app, kommun, clock, message_id: str):
+    miljo, _, _ = kommun
+    clock.set(POLLED)
+    remiss = make_remiss(session, namnd=miljo, title="Remiss av promemorian Skärpta straff för vapenbrott",
+                         remittent="Justitiedepartementet", sender_dnr="Ju2023/04567", deadline_on=date(2024, 3, 29))
+    remiss.status, remiss.answered_at = RemissStatus.besvarad, ANSWERED
+    session.add(remiss)
+    session.commit()
+    message = receive(db, app, mail(SUBJECT, NOTICE, message_id))
+    assert message.extension_to == date(2024, 4, 15)
+    return remiss, message
+
+
+def test_a_notice_for_a_besvarad_remiss_says_so_and_offers_what_works(client, auth, session, db, app, kommun, clock):
+    remiss, message = _answered_with_notice(session, db, app, kommun, clock, "<answered@x>")
+    auth.login("reg@malmo.se")
+    said = (f"{remiss.our_dnr} är redan besvarad (yttrandet expedierat fredag 16 februari 2024): förlängningen "
+            "behövs inte.")
+    listing = client.get("/inkorg").get_data(as_text=True)
+    assert f"Förläng {remiss.our_dnr} till" not in listing
+    assert said in listing and f"För samman med {remiss.our_dnr} som handling" in listing
+    url = f"/inkorg/{message.id}"
+    page = client.get(url).get_data(as_text=True)
+    assert said in page and f"Registrera förlängningen på {remiss.our_dnr}" not in page
+    assert "Registrera en allmän förlängning av remisstiden" not in page
+    assert "Avvisa meddelandet" in page
+
+    # a form sent with the förlängning anyway (an old tab) is refused with the true reason
+    refused = auth.post(f"{url}/sammanfor", {"remiss_id": remiss.id, "extend": "1"}, form_url=url)
+    body = refused.get_data(as_text=True)
+    assert refused.status_code == 400 and said in body
+    assert "finns inte eller du får inte ändra" not in body
+
+    # kept as a handling on the remiss: merged, nothing extended
+    response = auth.post(f"{url}/sammanfor", {"remiss_id": remiss.id}, form_url=url)
+    assert response.status_code == 302 and response.headers["Location"].endswith(f"/remisser/{remiss.id}")
+    with db.transaction() as s:
+        assert s.get(InboxMessage, message.id).status == "merged"
+        assert s.exec(select(Extension)).all() == []
+        assert s.get(Remiss, remiss.id).status == RemissStatus.besvarad
