@@ -4,7 +4,11 @@ V17: an extension notice for a remiss already besvarad was offered as "Förläng
 refused with "Remissen finns inte eller du får inte ändra den." – untrue. The card now says the remiss is answered
 (when, by expediering) and offers what works: keep the mail as a handling on the remiss, or dismiss it.
 V18: the list's Från said our own organisation for an instans's answer to a remiss we sent."""
+import json
+import re
 from datetime import date, datetime, timezone
+from email.message import EmailMessage
+from html import unescape
 
 from sqlmodel import select
 
@@ -14,7 +18,10 @@ from remiss.remisser.models import Remiss
 from remiss.remisser.status import RemissStatus
 from tests.intake.test_inbox_not_later import NOTICE, SUBJECT
 from tests.intake.test_walk7 import POLLED, kommun, mail, receive  # noqa: F401
-from tests.support.factories import make_remiss
+from remiss.auth.models import Role
+from remiss.remisser import service as remisser
+from tests.intake.test_outgoing_reply import _receive, _sent_remiss
+from tests.support.factories import make_remiss, make_user
 
 ANSWERED = datetime(2024, 2, 16, 13, 0, tzinfo=timezone.utc)  # Friday 16 February 2024
 
@@ -59,3 +66,45 @@ def test_a_notice_for_a_besvarad_remiss_says_so_and_offers_what_works(client, au
         assert s.get(InboxMessage, message.id).status == "merged"
         assert s.exec(select(Extension)).all() == []
         assert s.get(Remiss, remiss.id).status == RemissStatus.besvarad
+
+
+
+def _answer(subject: str) -> bytes:
+    """The walk's answer: a bolag's reply whose body names Malmö, which the missiv reader takes for the remittent."""
+    message = EmailMessage()
+    message["From"] = "Parkering <parkering@example.se>"
+    message["To"] = "kommunstyrelsen@remiss.example"
+    message["Subject"] = subject
+    message["Date"] = "Mon, 07 Dec 2026 10:00:00 +0100"
+    message["Message-ID"] = "<svar1@example.se>"
+    message.set_content("Hej!\n\nMalmö Kommuns Parkerings AB har inga synpunkter på riktlinjerna.\n\n"
+                        "Med vänlig hälsning\nPer Parkering\nVD\n")
+    return bytes(message)
+
+
+def test_the_list_names_the_instans_that_answered_not_ourselves(session, db, app, auth, clock):
+    clock.set(datetime(2026, 12, 7, 11, 0, tzinfo=timezone.utc))
+    namnd, remiss = _sent_remiss(session, app)
+    user = make_user(session, role=Role.registrator, namnder=[namnd])
+    dnr, remiss_id = remiss.our_dnr, remiss.id
+    entry = next(e for e in remisser.entries(session, remiss.id) if e.name == "Tekniska nämnden")
+    entry.email, entry_id = "parkering@example.se", entry.id  # the instans the mail comes from
+    session.add(entry)
+    session.commit()
+    message_id = _receive(db, app, _answer(f"SV: Remiss: Remiss av förslag till trafikplan 2027 ({dnr})"))
+    with db.transaction(write=False) as s:
+        read = json.loads(s.get(InboxMessage, message_id).form_values)["remittent"]
+    auth.login(user.email)
+
+    def from_column() -> str:
+        page = auth.client.get("/inkorg" + ("?visa=hanterade" if handled else "")).get_data(as_text=True)
+        row = page.split(f'href="/inkorg/{message_id}"', 1)[1].split("</tr>", 1)[0]
+        return " ".join(unescape(re.sub(r"<[^>]+>", " ", row.split("</td>", 2)[1])).split())
+
+    handled = False
+    assert from_column() == "Tekniska nämnden (Parkering <parkering@example.se>)", read
+    done = auth.post(f"/inkorg/{message_id}/svar", {"remiss_id": remiss_id, "entry_id": entry_id},
+                     form_url=f"/inkorg/{message_id}")
+    assert done.status_code == 302
+    handled = True
+    assert from_column() == "Parkering <parkering@example.se>", read

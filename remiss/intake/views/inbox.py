@@ -12,7 +12,7 @@ from sqlmodel import select
 from remiss.auth.access import Action
 from remiss.db import get_session
 from remiss.intake.models import InboxMessage
-from remiss.intake.arrival import arrival, forwarded_by, remittent_of
+from remiss.intake.arrival import answer_sender, arrival, forwarded_by, remittent_of
 from remiss.intake.service import batches, inbox as inbox_service, matching
 from remiss.intake.views import bp, extension_moot, not_later_than_in_force
 from remiss.remisser.models import Remiss
@@ -83,7 +83,10 @@ def inbox():
         if remiss is not None and principal().may(Action.view, remiss.namnd_id):
             done[m.id] = remiss
     came = {m.id: arrival(m) for m in messages}
-    senders = {m.id: remittent_of(m) for m in messages}
+    # an answer to a remiss we sent is from the instans, not from the remittent read from it: us (walk24 V18)
+    senders = {m.id: answer_sender(m, answers[m.id].entry.name if answers[m.id].entry else "") if m.id in answers
+               else answer_sender(m) if m.id in done and done[m.id].direction == "utgaende"
+               else remittent_of(m) for m in messages}
     forwarders = {m.id: forwarded_by(m) for m in messages}
     # oldest Inkom first: a queue is worked from the mail that has waited longest (walk12 finding 16); the handled,
     # newest decided first. What looks like a remiss first; mail that does not, last.
