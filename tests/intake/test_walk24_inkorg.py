@@ -108,3 +108,30 @@ def test_the_list_names_the_instans_that_answered_not_ourselves(session, db, app
     assert done.status_code == 302
     handled = True
     assert from_column() == "Parkering <parkering@example.se>", read
+
+
+def test_a_pasted_notice_for_a_besvarad_remiss_says_so_too(client, auth, session, db, clock):
+    from tests.intake.test_extension_time import NOTICE as PASTED, TITLE
+    from tests.intake.test_paste_seed000 import paste, world
+
+    clock.set(datetime(2024, 3, 1, 9, 0, tzinfo=timezone.utc))
+    registered = make_remiss(session, namnd=world(session), title=TITLE, remittent="Justitiedepartementet",
+                             sender_dnr="Ju2023/04567", deadline_on=date(2024, 3, 29))
+    registered.status, registered.answered_at = RemissStatus.besvarad, ANSWERED
+    session.add(registered)
+    session.commit()
+    rid, dnr = registered.id, registered.our_dnr
+    auth.login("sekr@malmo.se")
+    form_url = paste(auth, PASTED).headers["Location"]
+    said = f"{dnr} är redan besvarad (yttrandet expedierat fredag 16 februari 2024): förlängningen behövs inte."
+    page = unescape(client.get(form_url).get_data(as_text=True))
+    assert said in page and f"Registrera förlängningen på {dnr}" not in page
+    token = form_url.split("=", 1)[1]
+    refused = auth.post(f"/remisser/ny/missiv/{token}/forlang", {"remiss_id": rid, "extend": "1"},
+                        form_url=form_url, follow_redirects=True)
+    body = unescape(refused.get_data(as_text=True))
+    assert said in body and "finns inte eller du får inte ändra" not in body
+    kept = auth.post(f"/remisser/ny/missiv/{token}/forlang", {"remiss_id": rid}, form_url=form_url)
+    assert kept.status_code == 302 and kept.headers["Location"].endswith(f"/remisser/{rid}")
+    with db.transaction() as s:
+        assert s.exec(select(Extension)).all() == []

@@ -54,11 +54,12 @@ class RegistrationHooks:
         not_later = not_later_than_in_force(match, intake.extension_to, intake.extension_time) if is_extension else ""
         if not_later:  # the card says why the letter extends nothing
             intake = dataclasses.replace(intake, warnings=without_extends_warning(intake.warnings))
+        moot = extension_moot(session, match) if is_extension else ""  # answered already (walk24 V17)
         our_dnr, our_dnr_hint = our_dnr_prefill(session, [intake.values.get("missiv_text") or ""]) \
             if intake and match is None and is_extension else ("", "")
         return {"intake_template": "intake/_panel.html", "intake": intake, "intake_match": match,
                 "intake_is_extension": is_extension, "intake_evidence": intake.evidence if intake else {},
-                "intake_not_later": not_later, "intake_our_dnr": our_dnr, "intake_our_dnr_hint": our_dnr_hint}
+                "intake_not_later": not_later, "intake_moot": moot, "intake_our_dnr": our_dnr, "intake_our_dnr_hint": our_dnr_hint}
 
     def take(self, session, *, principal, req) -> str:
         """Lock the Inkorg message the form was opened from before the remiss is numbered, as the Inkorg's
