@@ -92,6 +92,15 @@ def remittent_of(message) -> str:
     return message.sender
 
 
+def answer_sender(message, instans: str = "") -> str:
+    """Who an instans's answer to a remiss we sent is from, for the Inkorg's list: the instans it is matched to, with
+    the mail's own sender (the innermost one of a forward); never the remittent read from its text, which for an
+    answer is our own organisation (walk24 V18: "Från: Malmö stad" for a mail from parkering@example.se)."""
+    envelope = _envelope(message)
+    sender = _sender(envelope) if envelope is not None and _other_sender(envelope, message.sender) else message.sender
+    return f"{instans} ({sender})" if instans and sender else instans or sender
+
+
 def forwarded_by(message) -> str:
     """The one who forwarded the mail, shown as "via …" in the Inkorg's list: its own From when it is a forward of
     someone else's message, else "" (walk14 finding 10: a mail the remittent's officer sent herself is no forward)."""

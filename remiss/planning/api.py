@@ -11,7 +11,8 @@ from remiss.web.extensions import csrf, guard_api
 from remiss.planning.schemas import ExtensionDecision, ExtensionRequest, ExtensionResult
 from remiss.planning.service import extensions, tidplan
 from remiss.planning.service.extensions import Evidence
-from remiss.planning.service.recorded import by_hand_refusal, kept_by_record, skipped_by_hand
+from remiss.planning.service.recorded import (as_registered, by_hand_refusal, justering_waits, kept_by_record,
+                                             skipped_by_hand, waits_to_be_sent)
 from remiss.calendar.missed import MISSED, said_as
 from remiss.clock import local_today
 from remiss.planning.flags import reason_text
@@ -41,7 +42,10 @@ def _iso(day, at=None) -> str | None:
 def milestones_json(session, remiss) -> list[dict]:
     """Return the stored tidplan of a remiss for the API detail. A milestone ticked off only because the remiss was
     withdrawn or declined never happened: done_at null, cancelled true and the day in cancelled_at."""
-    rows = tidplan.milestones_of(session, remiss.id)
+    # a Justering marked klar by hand while the beslut waits for its justering is open, as on the page (walk24 V13)
+    waits = justering_waits(session, remiss)
+    rows = as_registered(tidplan.milestones_of(session, remiss.id), waits)
+    sending = waits_to_be_sent(rows)  # expedierat, its sending not registered yet (walk24 V11)
     waiting, closed = waiting_kinds(rows), RemissStatus(remiss.status).is_closed
     # after a missed sammanträde "ta upp ärendet vid nästa sammanträde" only while one comes in time (as the page)
     in_time = (closed or not any(m.flag_reason == MISSED and m.done_at is None for m in rows)
@@ -50,7 +54,8 @@ def milestones_json(session, remiss) -> list[dict]:
     return [_in_kind_words(_milestone_json(m, called_off(remiss.status, m.closed_with_remiss)
                                            or skipped_by_hand(remiss.status, m),  # walk18 F21, walk19 G1
                                            needs_attention(m, waiting=waiting, closed=closed), in_time,
-                                           kept.get(m.kind, "") if m.done_at is not None else ""), remiss.kind)
+                                           (kept.get(m.kind, "") if m.done_at is not None else "")
+                                           or (waits if m.kind == "justering" else ""), sending), remiss.kind)
             for m in rows]
 
 
@@ -61,7 +66,8 @@ def _in_kind_words(row: dict, kind) -> dict:
                                                                "not_by_hand")}}
 
 
-def _milestone_json(m, cancelled: bool, flagged: bool, in_time: bool = True, kept: str = "") -> dict:
+def _milestone_json(m, cancelled: bool, flagged: bool, in_time: bool = True, kept: str = "",
+                    sending: bool = False) -> dict:
     done_at = None if cancelled or m.done_at is None else m.done_at.isoformat()
     return {"id": m.id, "kind": m.kind, "label": m.label,
             "due": _iso(m.due_on, None if m.override_on else m.planned_time),
@@ -83,7 +89,7 @@ def _milestone_json(m, cancelled: bool, flagged: bool, in_time: bool = True, kep
             "status": "cancelled" if cancelled else "done" if done_at else "open",
             # why it is not marked done or not done by hand: only the expediering does it, or the registered beslut
             # keeps it done (null: it may be)
-            "not_by_hand": by_hand_refusal(m.kind, m.explanation) or kept or None,
+            "not_by_hand": by_hand_refusal(m.kind, m.explanation, sending=sending) or kept or None,
             # the day a done sammanträde (or its justering) was held (done_at: when it was registered); else null,
             # also for one ticked off by a status set by hand or passed over by the beslut: it was not held
             "held_on": done_on(m).isoformat() if done_at and m.kind in HELD_STEPS and took_place(m.explanation)

@@ -32,7 +32,8 @@ from remiss.planning.start_kinds import in_kind_words_needing, in_kind_words_row
 from remiss.planning.passed_advice import holding, still_holds, without_passed_alternatives
 from remiss.planning.service.milestones import called_off_words
 from remiss.drafting import mail_state
-from remiss.planning.service.recorded import by_hand_refusal, kept_by_record, skipped_by_hand, skipped_words
+from remiss.planning.service.recorded import (as_registered, by_hand_refusal, justering_waits, kept_by_record,
+                                             skipped_by_hand, skipped_words, waits_to_be_sent)
 from remiss.planning.service.missed import meeting_in_time, with_ways_out
 from remiss.remisser.finished import is_finished
 from remiss.remisser.kind_words import REMISS, noun_of, numbered, reword
@@ -231,6 +232,11 @@ def tidplan_panel(session: Session, principal: Principal, remiss: Remiss, now: d
     """Context for the Tidplan panel on the remiss page."""
     today = local(now).date()
     state, milestones = _tidplan(session, remiss.id)
+    # a Justering marked klar by hand while the beslut waits for its justering is open: the justering registered is
+    # the truth, as the Beslut panel and Att göra say it (walk24 V13)
+    waits = justering_waits(session, remiss)
+    milestones = as_registered(milestones, waits)
+    sending = waits_to_be_sent(milestones)  # expedierat, its sending not registered yet (walk24 V11)
     # A finished remiss has no open work: no late or flagged steps, no advice to ask for more time.
     closed = RemissStatus(remiss.status).is_closed
     waiting = waiting_kinds(milestones)
@@ -297,7 +303,9 @@ def tidplan_panel(session: Session, principal: Principal, remiss: Remiss, now: d
             # a förlängning already asked for is said, not asked for again (pending_extension)
             instead_of_asking(missed_next_step(m.kind, m.due_on, in_time), asked)
             if m.flag_reason == MISSED and m.done_at is None and not closed else "",
-            by_hand_refusal(m.kind, m.explanation) or (kept.get(m.kind, "") if m.done_at is not None else "")))
+            by_hand_refusal(m.kind, m.explanation, sending=sending)
+            or (kept.get(m.kind, "") if m.done_at is not None else "")
+            or (waits if m.kind == "justering" else "")))
     # once the nämnd has decided, asking for more time or omedelbar justering is advice too late to take
     advice = state is not None and not closed and remiss.status != RemissStatus.beslutad
     # advice given because a date had passed holds while that milestone is still open and late
@@ -318,7 +326,8 @@ def tidplan_panel(session: Session, principal: Principal, remiss: Remiss, now: d
             "may_edit": principal.may(Action.edit, remiss.namnd_id) and not is_finished(remiss),
             # the meeting steps, marked by those who keep the sammanträden (remiss.auth.access.MILESTONE_ACTIONS)
             "unmarkable": {m.kind for m in milestones if not may_mark_milestone(principal, remiss.namnd_id, m.kind)
-                           or by_hand_refusal(m.kind) or (m.done_at is not None and m.kind in kept)}}
+                           or by_hand_refusal(m.kind) or (m.done_at is not None and m.kind in kept)
+                           or (m.kind == "justering" and waits)}}
     return _in_kind_words(remiss.kind, said)
 
 

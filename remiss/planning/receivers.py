@@ -7,7 +7,7 @@ from remiss.calendar.milestones import BY_HAND, NOT_EXPEDITED, NOT_HELD
 from remiss.calendar.swedish import format_date, format_weekday_date
 from remiss.clock import local_today
 from remiss.planning.service import meetings, milestones, tidplan
-from remiss.planning.service.recorded import WAITS_TO_BE_SENT, still_ahead
+from remiss.planning.service.recorded import WAITS_TO_BE_SENT, justering_waits, still_ahead
 from remiss.remisser.status import CALLED_OFF_VALUES, CLOSED
 
 # the Namnd columns the planner reads (tidplan.rules_of)
@@ -62,12 +62,18 @@ def _decision(remiss, *, session, now, actor_id=None, **_):
     # the meeting that decided (perhaps not the planned one) dates the beslut, the justering and the expediering
     tidplan.follow(session, now=now, remiss=remiss, actor_id=actor_id)
     milestones.complete(session, now=now, remiss=remiss, kinds=BESLUT, note="beslutet registrerat", actor_id=actor_id)
+    if justering_waits(session, remiss):  # a beslut whose protokoll is not justerat: the Justering is open (V13)
+        milestones.undo(session, now=now, remiss=remiss, kinds=("justering",),
+                        note="beslutet är registrerat och protokollet är inte justerat", actor_id=actor_id)
 
 
 def _justering(remiss, *, session, now, actor_id=None, **_):
     tidplan.follow(session, now=now, remiss=remiss, actor_id=actor_id)
     milestones.complete(session, now=now, remiss=remiss, kinds=JUSTERING, note="protokollet justerat",
                         actor_id=actor_id)
+    # a Justering marked klar by hand before walk24 V13 refused it: now it happened, and is told so
+    milestones.complete(session, now=now, remiss=remiss, kinds=("justering",), note="protokollet justerat",
+                        actor_id=actor_id, happened=True)
 
 
 # The work a status says is done, whichever way the remiss got there (the yttrande's steps, or a move by hand).

@@ -15,6 +15,7 @@ from remiss.db import get_session
 from remiss.intake.service import batches, matching, our_dnr
 from remiss.remisser.input import InputErrors, parse_date, parse_time
 from remiss.remisser import sent_once
+from remiss.remisser.finished import RemissFinished
 from remiss.remisser.models import Remiss
 from remiss.intake.reading import BATCH_FACTOR, ReadLimits
 from remiss.web import now, principal, requires
@@ -53,11 +54,12 @@ class RegistrationHooks:
         not_later = not_later_than_in_force(match, intake.extension_to, intake.extension_time) if is_extension else ""
         if not_later:  # the card says why the letter extends nothing
             intake = dataclasses.replace(intake, warnings=without_extends_warning(intake.warnings))
+        moot = extension_moot(session, match) if is_extension else ""  # answered already (walk24 V17)
         our_dnr, our_dnr_hint = our_dnr_prefill(session, [intake.values.get("missiv_text") or ""]) \
             if intake and match is None and is_extension else ("", "")
         return {"intake_template": "intake/_panel.html", "intake": intake, "intake_match": match,
                 "intake_is_extension": is_extension, "intake_evidence": intake.evidence if intake else {},
-                "intake_not_later": not_later, "intake_our_dnr": our_dnr, "intake_our_dnr_hint": our_dnr_hint}
+                "intake_not_later": not_later, "intake_moot": moot, "intake_our_dnr": our_dnr, "intake_our_dnr_hint": our_dnr_hint}
 
     def take(self, session, *, principal, req) -> str:
         """Lock the Inkorg message the form was opened from before the remiss is numbered, as the Inkorg's
@@ -86,6 +88,34 @@ def not_later_than_in_force(match: Remiss | None, day: date | None, clock) -> st
         return ""
     in_force_day, at = match.effective_deadline_on, match.effective_deadline_time
     return format_deadline(in_force_day, at) + ("" if at is not None else " (hela dagen)")
+
+
+# a finished remiss other than besvarad, in "KS 2026/0001 är …: förlängningen behövs inte"
+CLOSED_STATES = {"avstar": "är avslutad (nämnden avstår från att svara)", "aterkallad": "är återkallad",
+                 "makulerad": "är makulerad"}
+
+
+def extension_moot(session, match: Remiss | None) -> str:
+    """Why a förlängning of the matched remiss is not needed: it is besvarad (when, and how) or otherwise finished;
+    "" while it is open. The Inkorg says so and offers the steps that work, instead of a "Förläng" refused after
+    the click (walk24 V17)."""
+    from remiss.calendar.swedish import format_weekday_date
+    from remiss.clock import local
+    from remiss.remisser.finished import is_finished
+    from remiss.remisser.present import answered_by_hand
+    from remiss.remisser.status import RemissStatus
+
+    if match is None or not is_finished(match):
+        return ""
+    name = match.our_dnr or match.title
+    if match.status == RemissStatus.besvarad:
+        how = "status ändrad till Besvarad för hand" if answered_by_hand(session, match) else "yttrandet expedierat"
+        when = f" {format_weekday_date(local(match.answered_at).date())}" if match.answered_at else ""
+        state = f"är redan besvarad ({how}{when})"
+    else:
+        state = CLOSED_STATES.get(str(getattr(match.status, "value", match.status)), "är avslutad")
+    return (f"{name} {state}: förlängningen behövs inte. För samman meddelandet med remissen som handling, eller "
+            "avvisa det.")
 
 
 def remiss_id_by_typed_dnr(session, typed: str) -> int | None:
@@ -223,6 +253,9 @@ def extend(token: str):
         session.rollback()
         if isinstance(exc, files.FileRejected):
             message = str(exc)
+        elif isinstance(exc, RemissFinished):  # the true reason, not "finns inte" (walk24 V17)
+            finished = session.get(Remiss, exc.remiss_id)
+            message = extension_moot(session, finished) if request.form.get("extend") == "1" else str(exc)
         elif isinstance(exc, InputErrors):
             message = " ".join(exc.errors.values()) or "Förlängningen kunde inte registreras."
         elif request.form.get("our_dnr", "").strip():

@@ -12,9 +12,9 @@ from sqlmodel import select
 from remiss.auth.access import Action
 from remiss.db import get_session
 from remiss.intake.models import InboxMessage
-from remiss.intake.arrival import arrival, forwarded_by, remittent_of
+from remiss.intake.arrival import answer_sender, arrival, forwarded_by, remittent_of
 from remiss.intake.service import batches, inbox as inbox_service, matching
-from remiss.intake.views import bp, not_later_than_in_force
+from remiss.intake.views import bp, extension_moot, not_later_than_in_force
 from remiss.remisser.models import Remiss
 from remiss.web import principal, requires
 
@@ -55,6 +55,7 @@ def inbox():
     reasons = {m.id: inbox_service.not_remiss_reason(m) for m in messages}  # an automatic reply, a newsletter
     reminders = {m.id for m in messages if inbox_service.mail_kind(m) == "påminnelse"}
     existing, may_merge, extension, not_later, notes, waiting, answers = {}, {}, {}, {}, {}, {}, {}
+    moot = {}
     from remiss.outgoing.replies import find as find_reply
     for m in messages if not handled else ():
         if (reply := find_reply(session, m, current_app.config["FILES_DIR"])) is not None \
@@ -74,13 +75,18 @@ def inbox():
                      extension_to=batches.extension_value(m.extension_to, m.extension_time)),
                 m.subject)
             not_later[m.id] = not_later_than_in_force(found, m.extension_to, m.extension_time)
+            # answered already: said so, with steps that work, not a "Förläng" refused after the click (walk24 V17)
+            moot[m.id] = extension_moot(session, found) if m.extension_to or extension[m.id] else ""
     done = {}  # handled: the remiss each mail was registered as or merged into, if the user may see it
     for m in messages if handled else ():
         remiss = session.get(Remiss, m.remiss_id) if m.remiss_id else None
         if remiss is not None and principal().may(Action.view, remiss.namnd_id):
             done[m.id] = remiss
     came = {m.id: arrival(m) for m in messages}
-    senders = {m.id: remittent_of(m) for m in messages}
+    # an answer to a remiss we sent is from the instans, not from the remittent read from it: us (walk24 V18)
+    senders = {m.id: answer_sender(m, answers[m.id].entry.name if answers[m.id].entry else "") if m.id in answers
+               else answer_sender(m) if m.id in done and done[m.id].direction == "utgaende"
+               else remittent_of(m) for m in messages}
     forwarders = {m.id: forwarded_by(m) for m in messages}
     # oldest Inkom first: a queue is worked from the mail that has waited longest (walk12 finding 16); the handled,
     # newest decided first. What looks like a remiss first; mail that does not, last.
@@ -91,7 +97,7 @@ def inbox():
                                      m.sent_at or m.fetched_at, m.id))
     return render_template("intake/inbox.html", messages=messages, titles=titles, handled=handled,
                            remiss_like=remiss_like, newsletters=newsletters, existing=existing, may_merge=may_merge,
-                           extension=extension, not_later=not_later, reasons=reasons, notes=notes, waiting=waiting,
+                           extension=extension, not_later=not_later, moot=moot, reasons=reasons, notes=notes, waiting=waiting,
                            reminders=reminders, done=done, answers=answers, came=came, senders=senders, forwarders=forwarders,
                            configured=bool(current_app.config.get("IMAP_URL")), status_labels=STATUS_LABELS,
                            # mail read in by hand, all handled now: the Inkorg is empty, not unconnected (walk16 #15)

@@ -17,7 +17,7 @@ from remiss.db import get_session
 from remiss.intake.arrival import arrival
 from remiss.intake.service import batches, inbox as inbox_service, matching
 from remiss.intake.models import InboxMessage
-from remiss.intake.views import bp, not_later_than_in_force, our_dnr_prefill, item_warnings
+from remiss.intake.views import bp, extension_moot, not_later_than_in_force, our_dnr_prefill, item_warnings
 from remiss.intake.views.inbox import STATUS_LABELS
 from remiss.remisser import voided
 from remiss.remisser.input import parse_date, parse_time
@@ -152,6 +152,7 @@ def _item_page(message: InboxMessage, *, errors: dict | None = None, values: dic
     extension_values = dict(stored, extension_to=batches.extension_value(message.extension_to, message.extension_time))
     is_extension = matching.mentions_extension(extension_values, message.subject)
     not_later = not_later_than_in_force(match, message.extension_to, message.extension_time) if is_extension else ""
+    moot = extension_moot(session, match) if is_extension else ""  # answered already: no förlängning (walk24 V17)
     warnings = json.loads(message.warnings)
     merge_values = {"until_on": message.extension_to.isoformat() if message.extension_to else "",
                     "until_time": f"{message.extension_time:%H.%M}" if message.extension_time else ""}
@@ -181,7 +182,7 @@ def _item_page(message: InboxMessage, *, errors: dict | None = None, values: dic
                            not_remiss=inbox_service.not_remiss_reason(message),
                            match_note=inbox_service.match_note(message, match),
                            waiting=waiting,
-                           is_extension=is_extension,
+                           is_extension=is_extension, moot=moot,
                            evidence=json.loads(message.evidence), form=form, namnder=namnder, namnd_note=namnd_note,
                            register_errors=register_errors or {}, past_deadline=past_deadline, labels=LABELS,
                            letter_late=letter_late, received_note=came.note(message),

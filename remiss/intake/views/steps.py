@@ -14,13 +14,15 @@ from remiss.clock import local_today
 from remiss.db import get_session
 from remiss.intake.service import inbox as inbox_service
 from remiss.intake.models import InboxMessage
-from remiss.intake.views import NO_MERGE_DNR, bp, handled, nothing_named, parse_until, remiss_id_by_typed_dnr
+from remiss.intake.views import (NO_MERGE_DNR, bp, extension_moot, handled, nothing_named, parse_until,
+                                 remiss_id_by_typed_dnr)
 from remiss.intake.views.message import (EDITABLE, LABELS, NO_EXTENSION_DAY, NO_RECEIVED_ON, REQUIRED, _item_page,
                                          _message_or_404)
 from remiss.remisser import voided
 from remiss.remisser.date_questions import passed_deadline
 from remiss.remisser.input import InputErrors, deadline_required, letter_after_arrival, to_remiss_data
 from remiss.remisser.kind_words import registered
+from remiss.remisser.finished import RemissFinished
 from remiss.remisser.models import Remiss
 from remiss.remisser.status import TransitionError
 from remiss.remisser.views import show as remiss_page
@@ -167,6 +169,11 @@ def inbox_merge(message_id: int):
         return _item_page(message, errors={"until_on" if extend else "our_dnr": " ".join(exc.errors.values())
                                            or "Förlängningen kunde inte registreras."},
                           values=typed, status=400)
+    except RemissFinished as exc:  # a ValueError: the true reason, never "finns inte" (walk24 V17)
+        session.rollback()
+        finished = session.get(Remiss, exc.remiss_id)
+        error = extension_moot(session, finished) if extend else str(exc)
+        return _item_page(message, errors={"our_dnr": error}, values=typed, status=400)
     except (ValueError, NotFound, AccessDenied):
         session.rollback()
         error = f"Ingen remiss med diarienummer {our_dnr} som du får ändra." if our_dnr else \

@@ -16,7 +16,7 @@ from remiss.calendar.swedish import format_date, format_moment, format_weekday_d
 from remiss.clock import local_today
 from remiss.namnd.models import Namnd
 from remiss.planning.models import Milestone
-from remiss.planning.service.recorded import by_hand_refusal, kept_by_record
+from remiss.planning.service.recorded import by_hand_refusal, justering_waits, kept_by_record, waits_to_be_sent
 from remiss.planning.service.tidplan import (compute, deadline_of, follow_hand_set_meeting, give_review_time,
                                              milestones_of, replan, rules_of, touch, work_calendar)
 from remiss.remisser.finished import require_open
@@ -162,10 +162,13 @@ def mark_done(session: Session, *, now: datetime, principal: Principal, remiss: 
     if (row.done_at is not None) == done:
         return row
     require_milestone(principal, remiss.namnd_id, row.kind, row.label)
-    if by_hand_refusal(row.kind, row.explanation):
-        raise InputErrors({"milestone_id": by_hand_refusal(row.kind, row.explanation)})
+    if refusal := by_hand_refusal(row.kind, row.explanation,
+                                  sending=waits_to_be_sent(milestones_of(session, remiss.id))):
+        raise InputErrors({"milestone_id": refusal})
     if not done and kept_by_record(session, remiss).get(row.kind):  # the beslut says it was held (walk18 F20)
         raise InputErrors({"milestone_id": kept_by_record(session, remiss)[row.kind]})
+    if done and row.kind == "justering" and (waits := justering_waits(session, remiss)):  # walk24 V13
+        raise InputErrors({"milestone_id": waits})
     if done:
         _check_held(session, remiss, row, local_today(now))
     old = row.done_at

@@ -6,6 +6,8 @@ sista svarsdag are done only by the expediering itself (walk16 #0). A remiss set
 expediering it never had: that step did not happen in Remiss and is not shown as done (walk18 F21)."""
 from __future__ import annotations
 
+from types import SimpleNamespace
+
 from sqlmodel import Session, select
 
 from remiss.calendar.milestones import NOT_HELD
@@ -36,20 +38,38 @@ NOT_HELD_SHORT = "utgår, besvarad för hand före dagen"
 HELD_KINDS = MEETING_STEPS + ("justering",)
 
 
-def by_hand_refusal(kind: str, explanation: str = "") -> str:
-    """Why a milestone of this kind cannot be marked done or not done by hand ("" when it can)."""
+# expedierat, waiting to be sent: the sista svarsdag too is klar when the sending is registered (walk24 V11)
+DEADLINE_WHEN_SENT = "Sista svarsdag blir klar när yttrandet registreras som skickat, inte för hand."
+
+
+def waits_to_be_sent(milestones) -> bool:
+    """Whether the yttrande is expedierat without a svarsadress and its sending is not registered yet."""
+    return any(m.kind == "expediering" and m.done_at is None and m.explanation == WAITS_TO_BE_SENT
+               for m in milestones)
+
+
+def by_hand_refusal(kind: str, explanation: str = "", *, sending: bool = False) -> str:
+    """Why a milestone of this kind cannot be marked done or not done by hand ("" when it can). sending: the
+    yttrande waits to be registered as skickat (waits_to_be_sent)."""
     if kind == "expediering" and explanation == WAITS_TO_BE_SENT:
         return WHEN_SENT
     if kind == "sista_svarsdag" and explanation.startswith(OUTGOING_DEADLINE.split("{")[0]):
         return BY_COMPILING
+    if kind == "sista_svarsdag" and sending:
+        return DEADLINE_WHEN_SENT
     return BY_EXPEDIERING.get(kind, "")
+
+
+def _decided(session: Session, remiss: Remiss) -> Decision | None:
+    """The beslut on the yttrande, as the tidplan follows it (decided.decided_of); None before it is registered."""
+    return session.exec(select(Decision).where(Decision.remiss_id == remiss.id, Decision.rattelse == 0)).first()
 
 
 def kept_by_record(session: Session, remiss: Remiss) -> dict[str, str]:
     """The done steps the registered beslut keeps done, by kind, with why they cannot be marked not done by hand:
     the sammanträde that decided (and the arbetsutskott before it), and the justering once registered."""
-    decided = session.exec(select(Decision).where(Decision.remiss_id == remiss.id, Decision.rattelse == 0)).first()
-    if decided is None:  # the beslut on the yttrande, as the tidplan follows it (decided.decided_of)
+    decided = _decided(session, remiss)
+    if decided is None:
         return {}
     reference = decision_reference(decided)
     change = f"beslutet är registrerat ({reference}). Är beslutet fel, ändra det under ”Ändra beslutet”."
@@ -59,6 +79,42 @@ def kept_by_record(session: Session, remiss: Remiss) -> dict[str, str]:
         kept["justering"] = ("Justeringen kan inte markeras som inte klar: justeringen är registrerad med beslutet "
                              f"({reference}). Är den fel, ändra den under ”Ändra beslutet”.")
     return kept
+
+
+# Once a beslut is registered its justering is the Beslut panel's fact: "Registrera justeringen" makes the step
+# klar, never a click in the Tidplan, which said "klar" while the Beslut panel, Att göra and the expediering still
+# waited for the justering (walk24 V13).
+JUSTERING_WAITS = ("Justeringen kan inte markeras som klar för hand: beslutet är registrerat ({}) men protokollet "
+                   "är inte justerat. Registrera justeringen under Beslut (”Registrera justeringen”) när protokollet "
+                   "är justerat.")
+# a justering marked klar by hand before that was refused: the justering registered is the truth, so it is open
+MARKED_NOT_REGISTERED = ("Inte justerad ännu: protokollet med beslutet är inte justerat. Steget markerades som klart "
+                         "för hand, men det blir klart först när justeringen registreras under Beslut.")
+
+
+def justering_waits(session: Session, remiss: Remiss) -> str:
+    """Why the Justering cannot be marked klar by hand: a beslut is registered and its protokoll is not justerat
+    ("" when no beslut is registered, or it needs no justering or is justerad)."""
+    decided = _decided(session, remiss)
+    if decided is None or not decided.needs_justering or decided.omedelbar_justering \
+            or decided.justerad_on is not None:
+        return ""
+    return JUSTERING_WAITS.format(decision_reference(decided))
+
+
+def as_registered(milestones: list, waits: str) -> list:
+    """The milestones as the registered beslut has them: while it waits for its justering (waits, from
+    justering_waits), a Justering marked klar by hand (before walk24 V13 refused that) is shown open, as the Beslut
+    panel, Att göra and the expediering have it. The rows (ORM or result rows) are copied, never changed."""
+    if not waits:
+        return milestones
+    return [_shown_open(m) if m.kind == "justering" and m.done_at is not None else m for m in milestones]
+
+
+def _shown_open(m) -> SimpleNamespace:
+    values = m._asdict() if hasattr(m, "_asdict") else m.model_dump()
+    return SimpleNamespace(**{**values, "done_at": None, "closed_with_remiss": False,
+                              "explanation": MARKED_NOT_REGISTERED, "advice": ""})
 
 
 def expediering_skipped(status, kind: str, closed_with_remiss: bool) -> bool:

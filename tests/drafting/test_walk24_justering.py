@@ -1,0 +1,87 @@
+"""walk24 V13, V11: the Tidplan tells one state with the Beslut panel.
+
+V13: with a beslut registered and its protokoll not justerat, "Markera som klar: Justering" was accepted: the Tidplan
+and the API said klar while the Beslut panel, Att göra and the expediering still waited for the justering. Once a
+beslut is registered, only "Registrera justeringen" makes the Justering klar; one already marked by hand is open.
+V11: expedierat without svarsadress, the Sista svarsdag said "blir klar när yttrandet expedieras" after it had been."""
+from __future__ import annotations
+
+from datetime import datetime, timezone
+
+from sqlmodel import select
+
+from remiss.planning.models import Milestone
+from tests.drafting.conftest import decide
+from tests.drafting.test_expediering_mail import expediera
+from tests.drafting.test_start_justering import _decided_without_justering, _section
+from tests.drafting.test_walk18_recorded_steps import _steps, _text, _tidplan
+
+AFTER_MEETING = datetime(2015, 10, 20, 8, 0, tzinfo=timezone.utc)  # the justering's planned day has passed
+
+
+def _justering_row(page: str) -> str:
+    return _text(page.split('id="milstolpe-justering"', 1)[1].split("</li>", 1)[0])
+
+
+def test_the_justering_of_a_registered_beslut_is_not_marked_klar_by_hand(world, auth, client, clock):
+    rid = _decided_without_justering(world, auth, clock)
+    clock.set(AFTER_MEETING)
+    step = _steps(client, rid)["justering"]
+    assert step["status"] == "open"
+    assert step["not_by_hand"].startswith("Justeringen kan inte markeras som klar för hand: beslutet är registrerat")
+    page = client.get(f"/remisser/{rid}").get_data(as_text=True)
+    assert 'Markera som klar<span class="visually-hidden">: Justering' not in page
+    assert "Registrera justeringen" in _justering_row(page)
+
+    r = auth.post(f"/remisser/{rid}/tidplan/klar", {"milestone_id": step["id"], "done": "1"},
+                  form_url=f"/remisser/{rid}")
+    body = _text(r.get_data(as_text=True))
+    assert r.status_code == 400 and "Justeringen kan inte markeras som klar för hand" in body, body[:3000]
+    assert _steps(client, rid)["justering"]["status"] == "open"
+    # the justering registered makes it klar, in the Tidplan as in the Beslut panel
+    assert auth.post(f"/remisser/{rid}/yttrande/justering", {"justerad_on": "2015-10-19"},
+                     form_url=f"/remisser/{rid}").status_code == 302
+    assert _steps(client, rid)["justering"]["status"] == "done"
+
+
+def test_a_justering_marked_klar_before_the_rule_is_open_until_registered(world, session, auth, client, clock):
+    rid = _decided_without_justering(world, auth, clock)
+    clock.set(AFTER_MEETING)
+    # the state the walk left: marked klar by hand while the beslut is not justerad
+    row = session.exec(select(Milestone).where(Milestone.remiss_id == rid, Milestone.kind == "justering")).one()
+    row.done_at = AFTER_MEETING
+    row.explanation = "Markerad som klar för hand 20 oktober 2015 av Sara Sekreterare."
+    session.add(row)
+    session.commit()
+
+    step = _steps(client, rid)["justering"]
+    assert step["status"] == "open" and step["done_at"] is None, step
+    page = client.get(f"/remisser/{rid}").get_data(as_text=True)
+    justering = _justering_row(page)
+    assert "Klar" not in justering and "Inte justerad ännu" in justering, justering
+    assert 'Markera som inte klar<span class="visually-hidden">: Justering' not in page
+    start = _section(auth.client.get("/").get_data(as_text=True))
+    assert "Registrera justeringen" in start  # Att göra says the same
+
+    assert auth.post(f"/remisser/{rid}/yttrande/justering", {"justerad_on": "2015-10-19"},
+                     form_url=f"/remisser/{rid}").status_code == 302
+    step = _steps(client, rid)["justering"]
+    assert step["status"] == "done" and not step["explanation"].startswith("Markerad som klar för hand"), step
+
+
+def test_a_beslut_changed_to_wait_for_its_justering_opens_the_justering(decided, auth, client, clock):
+    rid = decided()  # § 142, omedelbart justerad: the Justering is klar
+    assert _steps(client, rid)["justering"]["status"] == "done"
+    r = decide(auth, rid, None, omedelbar_justering="")  # Ändra beslutet: not justerad omedelbart after all
+    assert r.status_code == 302, _text(r.get_data(as_text=True))[:3000]
+    assert _steps(client, rid)["justering"]["status"] == "open"
+
+
+def test_the_sista_svarsdag_of_an_yttrande_waiting_to_be_sent_says_so(decided, auth, client):
+    rid = decided(answer_email="")
+    assert expediera(auth, rid).status_code == 302
+    tidplan = _tidplan(client, rid)
+    assert "Sista svarsdag blir klar när yttrandet expedieras" not in tidplan
+    assert "Sista svarsdag blir klar när yttrandet registreras som skickat, inte för hand." in tidplan
+    assert _steps(client, rid)["sista_svarsdag"]["not_by_hand"] == \
+        "Sista svarsdag blir klar när yttrandet registreras som skickat, inte för hand."
