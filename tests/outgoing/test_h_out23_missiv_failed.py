@@ -8,6 +8,7 @@ from __future__ import annotations
 import csv
 import io
 import re
+from contextlib import contextmanager
 from datetime import date, datetime, timezone
 from email import message_from_bytes, policy
 from html import unescape
@@ -42,6 +43,20 @@ class Refusing:
         return "250 OK"
 
 
+@contextmanager
+def refusing_smtp(app, *refused: str):
+    """A real SMTP server on localhost that answers 550 to the refused addresses, the app sending through it and
+    giving up on a row at the first 550; yields its handler (the messages it accepted)."""
+    inbox = Refusing(set(refused))
+    controller = start_smtp(inbox)
+    app.config.update(SMTP_URL=f"smtp://127.0.0.1:{controller.port}", SMTP_TIMEOUT_SECONDS=5,
+                      OUTBOX_MAX_PERMANENT_ATTEMPTS=1)  # one 550 and the sweep gives up on the row
+    try:
+        yield inbox
+    finally:
+        controller.stop()
+
+
 def _text(response) -> str:
     html = response.get_data(as_text=True)
     response.close()
@@ -66,11 +81,7 @@ def _diarium_svar(client, title: str) -> str:
 
 def test_a_missiv_the_sweep_gave_up_on_is_said_to_have_failed_and_gets_no_reminders(app, session, client, auth,
                                                                                       clock, runner):
-    inbox = Refusing({"trafik@example.se"})
-    controller = start_smtp(inbox)
-    app.config.update(SMTP_URL=f"smtp://127.0.0.1:{controller.port}", SMTP_TIMEOUT_SECONDS=5,
-                      OUTBOX_MAX_PERMANENT_ATTEMPTS=1)  # one 550 and the sweep gives up on the row
-    try:
+    with refusing_smtp(app, "trafik@example.se") as inbox:
         clock.set(TODAY)
         namnd, user, remiss = _world(session, deadline=date(2027, 1, 29))
         admin = make_user(session, role=Role.admin)
@@ -143,5 +154,3 @@ def test_a_missiv_the_sweep_gave_up_on_is_said_to_have_failed_and_gets_no_remind
         start = _text(client.get("/"))
         assert "0 av 2 har svarat; missivet i utkorgen (inte skickat)" in start
         assert "kunde inte e-postas" not in start
-    finally:
-        controller.stop()

@@ -28,11 +28,10 @@ from remiss.reminders.models import OutboxMessage
 from remiss.remisser.models import Remiss
 from tests.drafting.test_templates import build_docx, upload
 from tests.outgoing.conftest import run_sweep
-from tests.outgoing.test_h_out23_missiv_failed import Refusing
+from tests.outgoing.test_h_out23_missiv_failed import refusing_smtp
 from tests.outgoing.test_h_out23_queued_missiv import _csrf, _docx_text, _json, _missiv_of, _text
 from tests.outgoing.test_walk9_dates import TODAY, _sent, _world
 from tests.support.factories import make_user
-from tests.support.local_smtp import start_smtp
 
 HANDLING = "Bullerutredning 2026.docx"
 
@@ -257,11 +256,7 @@ def test_a_template_that_cannot_make_the_missiv_anew_holds_it_back_and_says_why(
 
 def test_an_instans_whose_missiv_failed_is_counted_apart_not_as_not_answered(app, session, client, auth, clock,
                                                                              runner):
-    inbox = Refusing({"trafik@example.se"})
-    controller = start_smtp(inbox)
-    app.config.update(SMTP_URL=f"smtp://127.0.0.1:{controller.port}", SMTP_TIMEOUT_SECONDS=5,
-                      OUTBOX_MAX_PERMANENT_ATTEMPTS=1)  # one 550 and the sweep gives up on the row
-    try:
+    with refusing_smtp(app, "trafik@example.se"):
         clock.set(TODAY)
         namnd, user, remiss = _world(session, deadline=date(2027, 1, 29))
         rid = remiss.id
@@ -298,5 +293,3 @@ def test_an_instans_whose_missiv_failed_is_counted_apart_not_as_not_answered(app
                 "e-postas, så den har inte fått remissen och räknas inte här.") in text, text
         assert "Trafiknämnden (missivet kunde inte e-postas, har inte fått remissen)" in text, text
         assert "Remissen skickades till 2 remissinstanser" not in text
-    finally:
-        controller.stop()

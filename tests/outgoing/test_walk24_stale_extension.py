@@ -13,12 +13,10 @@ from html import unescape
 from sqlmodel import select
 
 from remiss.auth.models import User
-from remiss.outgoing.service.remisstid import EXTENSION_KIND
-from remiss.reminders.models import OutboxMessage
-from remiss.remisser.models import Remiss
 from tests.outgoing.conftest import run_sweep
+from tests.outgoing.test_extension_asks import _form, _state
 from tests.outgoing.test_walk9_dates import _sent as _queued
-from tests.support.asking import form_at, visible_text
+from tests.support.asking import visible_text
 
 B_AT = datetime(2026, 12, 4, 15, 50, tzinfo=timezone.utc)  # 16.50 in Stockholm
 
@@ -31,24 +29,10 @@ def _sent(session, client, auth, clock, runner, smtp):
     return sent
 
 
-def _form(page: str) -> str:
-    return form_at(page, 'utskick/forlangning"')
-
-
 def _base(page: str) -> str | None:
     """The svarsdag the form carries (None without the field: then nothing is sent, as before the field)."""
     found = re.search(r'<input type="hidden" name="base_deadline" value="([^"]*)"', _form(page))
     return found.group(1) if found else None
-
-
-def _state(session, rid: int) -> tuple[str, int]:
-    """The svarsdag in force and the extension notices queued, read in a transaction closed again."""
-    session.expire_all()
-    notices = session.exec(select(OutboxMessage).where(OutboxMessage.remiss_id == rid,
-                                                       OutboxMessage.kind == EXTENSION_KIND)).all()
-    deadline = session.get(Remiss, rid).effective_deadline_on.isoformat()
-    session.rollback()
-    return deadline, len(notices)
 
 
 def _user_name(session) -> str:
