@@ -174,7 +174,9 @@ def _entry_action(session, remiss, item, questions, held=()) -> str:
         day, at = parse_until(form)
         answers.grant_extension(session, now=now(), principal=p, remiss=remiss, entry=item, until_on=day,
                                 until_time=at, reason=str(form.get("reason", ""))[:5000])
-        return f"{item.name} har fått anstånd till {format_deadline(day, at)}."
+        told = (queued("Beskedet", item.email.strip(), down=down_since(session)) if answers.tells_anstand(item)
+                else f"Inget besked skickas: {answers.not_told_reason(item)}")  # walk24 V14
+        return f"{item.name} har fått anstånd till {format_deadline(day, at)}. {told}."
     if action == "reopen":
         answers.reopen(session, now=now(), principal=p, remiss=remiss, entry=item,
                        base=stale_form.posted(form, replacing.BASE))
