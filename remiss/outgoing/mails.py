@@ -170,11 +170,18 @@ def extension_text(*, remiss: Remiss, namnd: Namnd, old: tuple | None, new: tupl
     return [
         f"Meddelande om förlängd remisstid: {remiss.title} ({remiss.our_dnr})",
         (f"Svaret skulle vara {namnd.name} tillhanda senast {format_deadline(*old)}. " if old and old[0] else "")
-        + (f"{reason.strip()} " if reason.strip() else "")
+        + (f"{sentence(reason)} " if reason.strip() else "")
         + f"Vi meddelar att remisstiden för ärendet härmed förlängs till {format_deadline(*new)}.",
         f"Skicka svaret med e-post till {answer_to}. " + answer_subject_hint(remiss),
         _signature(namnd, remiss),
     ]
+
+
+def sentence(text: str) -> str:
+    """Text typed in a one-line field as a sentence of a letter: "Fler instanser bad om tid" ends with a full stop
+    (walk24 V8), one that already ends a sentence is left as typed."""
+    text = text.strip()
+    return text if not text or text[-1] in ".!?…" else f"{text}."
 
 
 def build_message(*, payload: dict, recipient: str, mail_from: str, message_id: str, files_dir: str,
