@@ -83,9 +83,17 @@ ACTION_LABELS = {
     # not audit events: the moment the sweep sent the expedierat yttrande's mail, from its outbox row
     # (drafting.mail_state.history_of; the expediering's own line says it was put in the Utkorg, walk22 L7)
     ("outbox_message", "yttrande_sent"): "Yttrandet e-postat", ("outbox_message", "rattelse_sent"): "Rättelsen e-postad",
-    # not audit events either: the moments the sweep e-mailed the missiv or gave up on it (outgoing.held.history_of)
+    # not audit events either: the moments the sweep e-mailed a mail to an instans or gave up on it
+    # (outgoing.held.history_of)
     ("outbox_message", "missiv_sent"): "Missivet e-postat",
     ("outbox_message", "missiv_failed"): "Missivet kunde inte e-postas",
+    # … and every other mail to an instans (walk24 V15)
+    ("outbox_message", "amendment_sent"): "Det ändrade missivet e-postat",
+    ("outbox_message", "amendment_failed"): "Det ändrade missivet kunde inte e-postas",
+    ("outbox_message", "extension_sent"): "Meddelandet om förlängd remisstid e-postat",
+    ("outbox_message", "extension_failed"): "Meddelandet om förlängd remisstid kunde inte e-postas",
+    ("outbox_message", "anstand_sent"): "Beskedet om anstånd e-postat",
+    ("outbox_message", "anstand_failed"): "Beskedet om anstånd kunde inte e-postas",
     ("remiss", "arkiv"): "Expedierat yttrande arkiverat",  # by kind at render time: old events too
     ("remiss", "makulera"): "Makulerad – registrerad av misstag",  # remiss.remisser.voided
 }
