@@ -199,11 +199,18 @@ def _check_sent(remiss: Remiss, entry: SandlistaEntry) -> None:
     raise InputErrors({"answer_status": message})
 
 
+def future_refusal(answered_on: date | None, today: date) -> str | None:
+    """The refusal of an answer dated after today, else None; the form says it with its other errors (walk24 V2)."""
+    if answered_on is None or answered_on <= today:
+        return None
+    return ("Svaret kan inte ha kommit in i framtiden. Ange dagen då svaret kom in "
+            f"(senast i dag, {format_date(today)}).")
+
+
 def _check_date(entry: SandlistaEntry, data: AnswerData, *, today: date) -> None:
     """Refuse an answer dated after today; ask about one dated before the utskick (likely a mistyped date)."""
-    if data.answered_on > today:
-        raise InputErrors({"answered_on": "Svaret kan inte ha kommit in i framtiden. Ange dagen då svaret kom in "
-                                          f"(senast i dag, {format_date(today)})."})
+    if refusal := future_refusal(data.answered_on, today):
+        raise InputErrors({"answered_on": refusal})
     sent_on = local(entry.sent_at).date() if entry.sent_at else None
     if sent_on and data.answered_on < sent_on and not data.date_confirmed:
         raise EarlyAnswer({"answered_on": f"Svaret är daterat {format_date(data.answered_on)}, före utskicket "
