@@ -14,6 +14,7 @@ from remiss.calendar.milestones import HISTORY_KEYS as MILESTONE_HISTORY_KEYS
 from remiss.calendar.planner import LABELS as MILESTONE_LABELS
 from remiss.calendar.swedish import count_words, format_date, format_date_time
 from remiss.drafting.generate import KIND_NAMES
+from remiss.files import human_size
 from remiss.drafting.models import DecidedBy, DraftState
 from remiss.namnd.models import Namnd
 from remiss.planning.service.extensions import DECISIONS
@@ -163,8 +164,8 @@ def _show(field: str, value, names: dict[str, dict]) -> str:
         return _ISO_DATE.sub(lambda m: format_date(date.fromisoformat(m.group())), value)
     if field in ("handlaggare_id", "namnd_id"):
         return names[field].get(value, "okänd" if field == "namnd_id" else f"användare {value}")
-    if field == "size" and isinstance(value, int):
-        return f"{max(1, round(value / 1024))} kB"
+    if field == "size" and isinstance(value, int):  # as Handlingar says it (walk24 V4)
+        return human_size(value)
     if isinstance(value, list):
         if len(value) == 2 and all(isinstance(v, str) or v is None for v in value) and _is_date(value[0]):
             return " ".join(_moment(v) for v in value if v)  # a deadline: [date, time]
