@@ -109,17 +109,18 @@ def history_of(session: Session, remiss_id: int) -> list[MailEvent]:
     it gave up on, with the error (walk24 V15: the missiv alone had them)."""
     names = dict(session.execute(select(SandlistaEntry.id, SandlistaEntry.name)
                                  .where(SandlistaEntry.remiss_id == remiss_id)).all())
-    sent: dict[tuple[datetime, str], list[str]] = {}
+    by_stem: dict[str, dict[datetime, list[str]]] = {}
     events = []
     for kind, key, status, sent_at, claimed_at, email, error in session.execute(
             select(_O.kind, _O.key, _O.status, _O.sent_at, _O.claimed_at, _O.recipient_email, _O.last_error)
             .where(_O.remiss_id == remiss_id, _O.kind.in_(list(HISTORY_KINDS)),
                    _O.status.in_([OutboxStatus.sent.value, OutboxStatus.failed.value])).order_by(_O.id)):
         stem, what, at = _what(kind, key)
+        sent = by_stem.setdefault(stem, {})
         tail = key.split(":")[at] if len(key.split(":")) > at else ""
         who = f"{names[int(tail)]} ({email})" if tail.isdigit() and int(tail) in names else email
         if status == OutboxStatus.sent.value and sent_at is not None:
-            sent.setdefault((sent_at, stem), []).append(who)
+            sent.setdefault(sent_at, []).append(who)
         elif status == OutboxStatus.failed.value and claimed_at is not None:
             then = (". Påminnelser planeras inte förrän det har skickats igen från utkorgen." if stem == "missiv"
                     else ". En administratör kan skicka det igen från utkorgen.")  # every what is an ett-ord
@@ -127,5 +128,5 @@ def history_of(session: Session, remiss_id: int) -> list[MailEvent]:
                                     + (f": {error.strip().rstrip('.')}" if error.strip() else "") + then))
     words = {stem: what for stem, what, _ in (*HISTORY_KINDS.values(), ANSTAND)}
     events += [MailEvent(at, f"{stem}_sent", f"{words[stem]} e-postades till {join_words(who)}.")
-               for (at, stem), who in sent.items()]
+               for stem, sent in by_stem.items() for at, who in sent.items()]
     return sorted(events, key=lambda e: e.at)
