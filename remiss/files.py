@@ -76,18 +76,28 @@ def portable_name(name: str) -> str:
     return name
 
 
-def human_size(size: int) -> str:
-    """'2,5 MB', '340 kB' or '413 byte': a small file never reads as '0 kB'."""
-    if size >= 1024 * 1024:
-        return f"{size / 1024 / 1024:.1f} MB".replace(".", ",")
+MIB = 1024 * 1024
+
+
+def human_size(size: int, *, down: bool = False) -> str:
+    """'2,5 MB', '68 kB' or '413 byte': the one size of a file wherever it is shown (Handlingar, the history, the
+    files kept in a form; walk24 V4: 69 306 bytes read 67 kB in one, 68 kB in the other). kB to the nearest;
+    down: kB rounded down, for a limit that must not read larger than it is. A small file never reads as '0 kB'."""
+    from babel.numbers import format_decimal
+
+    from remiss.calendar.swedish import LOCALE
+
+    kb = size // 1024 if down else (size + 512) // 1024  # half up, not to the even number as round() does
+    if kb >= 1024:
+        return f"{format_decimal(round(size / MIB, 1), format='#,##0.0', locale=LOCALE)} MB"
     if size >= 1024:
-        return f"{size // 1024} kB"
-    return f"{size} byte"
+        return f"{kb} kB"
+    return f"{format_decimal(size, locale=LOCALE)} byte"
 
 
 def limit_size(max_bytes: int) -> str:
     """A size limit as the hints and messages name it: '5 MB', never '5,0 MB' (binary MB, like human_size)."""
-    return human_size(max_bytes).replace(",0 ", " ")
+    return human_size(max_bytes, down=True).replace(",0 ", " ")
 
 
 def too_large(size: int | None, max_bytes: int, *, name: str = "Filen", of_what: str = "") -> str:

@@ -51,7 +51,8 @@ def hold(files_dir: str, filename: str, data: bytes) -> HeldFile:
 
 def hold_uploads(files_dir: str, uploads, *, max_bytes: int) -> tuple[list[HeldFile], list[str]]:
     """Hold each uploaded file (werkzeug FileStorage, or (filename, bytes)) that would be accepted; return those
-    held and the Swedish message for each refused one (it has to be chosen again, in another format)."""
+    held and the Swedish message for each refused one, naming its file (it has to be chosen again, in another
+    format)."""
     held, refused = [], []
     for upload in uploads:
         if isinstance(upload, tuple):
@@ -63,8 +64,9 @@ def hold_uploads(files_dir: str, uploads, *, max_bytes: int) -> tuple[list[HeldF
             filename, data = upload.filename, upload.read()
         try:
             files.check_upload(filename, data, max_bytes=max_bytes)
-        except files.FileRejected as exc:
-            refused.append(str(exc))
+        except files.FileRejected as exc:  # each names its file, so several can be said at once (walk24 V5)
+            name = files.safe_name(filename)
+            refused.append(str(exc) if name in str(exc) else f"{name}: {exc}")
             continue
         held.append(hold(files_dir, filename, data))
     return held, refused

@@ -374,7 +374,7 @@ def panel_context(session: Session, principal: Principal, remiss, now) -> dict:
                           for c in run(_CONSULTATIONS, {"remiss_id": remiss.id})],
         "frozen_documents": [{"id": d.id, "kind": f"{generate.KIND_NAMES[d.kind]}, version {d.number}",
                               "at": format_date_time(d.created_at),
-                              "size_kb": max(1, d.size // 1024)}
+                              "size": d.size}
                              for d in frozen if d.kind in KINDS],
         # an incoming remiss's own documents: the missiv and the sammanställning are an utgående remiss's (walk16 #7)
         "kinds": [(kind, label, labels[kind]) for kind, label in KINDS.items()

@@ -120,27 +120,45 @@ def next_step(session: Session, remiss_id: int, *, now: datetime) -> str:
     return " ".join(lines)
 
 
+# The mail to an instans that the history has a line for when the sweep e-mailed it or gave up on it (walk24 V15):
+# kind → (the action's stem, how the note names it, the position of the sändlista entry's id in the row's key)
+HISTORY_KINDS = {KIND: ("missiv", "Missivet", 3),  # outgoing:missiv:<remiss>:<entry>
+                 "outgoing_amendment": ("amendment", "Det ändrade missivet", 3),  # …:<remiss>:<entry>:<missiv>
+                 "outgoing_extension": ("extension", "Meddelandet om förlängd remisstid", 4)}  # …:<remiss>:<ext>:<entry>
+# the besked of one instans's anstånd has the extension's kind and a key of its own (answers.ANSTAND_KEY)
+ANSTAND = ("anstand", "Beskedet om anstånd", 4)
+
+
+def _what(kind: str, key: str) -> tuple[str, str, int]:
+    return ANSTAND if key.startswith("outgoing:anstand:") else HISTORY_KINDS[kind]
+
+
 def history_of(session: Session, remiss_id: int) -> list[MailEvent]:
-    """A line for each sweep that e-mailed missiv of the remiss ("Missivet e-postades till Trafiknämnden
-    (trafik@example.se) och …"), and one for each missiv it gave up on, with the error."""
+    """A line for each sweep that e-mailed missiv, changed missiv, notices of förlängd remisstid or besked om
+    anstånd of the remiss ("Missivet e-postades till Trafiknämnden (trafik@example.se) och …"), and one for each
+    it gave up on, with the error (walk24 V15: the missiv alone had them)."""
     names = dict(session.execute(select(SandlistaEntry.id, SandlistaEntry.name)
                                  .where(SandlistaEntry.remiss_id == remiss_id)).all())
-    prefix = f"outgoing:missiv:{remiss_id}:"
-    sent: dict[datetime, list[str]] = {}
+    by_stem: dict[str, dict[datetime, list[str]]] = {}
     events = []
-    for key, status, sent_at, claimed_at, email, error in session.execute(
-            select(_O.key, _O.status, _O.sent_at, _O.claimed_at, _O.recipient_email, _O.last_error)
-            .where(_O.remiss_id == remiss_id, _O.kind == KIND,
+    for kind, key, status, sent_at, claimed_at, email, error in session.execute(
+            select(_O.kind, _O.key, _O.status, _O.sent_at, _O.claimed_at, _O.recipient_email, _O.last_error)
+            .where(_O.remiss_id == remiss_id, _O.kind.in_(list(HISTORY_KINDS)),
                    _O.status.in_([OutboxStatus.sent.value, OutboxStatus.failed.value])).order_by(_O.id)):
-        tail = key[len(prefix):] if key.startswith(prefix) else ""
+        stem, what, at = _what(kind, key)
+        sent = by_stem.setdefault(stem, {})
+        tail = key.split(":")[at] if len(key.split(":")) > at else ""
         who = f"{names[int(tail)]} ({email})" if tail.isdigit() and int(tail) in names else email
         if status == OutboxStatus.sent.value and sent_at is not None:
             sent.setdefault(sent_at, []).append(who)
         elif status == OutboxStatus.failed.value and error.startswith(HELD_MARK):
             continue  # its own line in the history says it was held back (amendments._hold)
         elif status == OutboxStatus.failed.value and claimed_at is not None:
-            events.append(MailEvent(claimed_at, "missiv_failed", f"Missivet till {who} kunde inte e-postas"
-                                    + (f": {error.strip().rstrip('.')}" if error.strip() else "")
-                                    + ". Påminnelser planeras inte förrän det har skickats igen från utkorgen."))
-    events += [MailEvent(at, "missiv_sent", f"Missivet e-postades till {join_words(who)}.") for at, who in sent.items()]
+            then = (". Påminnelser planeras inte förrän det har skickats igen från utkorgen." if stem == "missiv"
+                    else ". En administratör kan skicka det igen från utkorgen.")  # every what is an ett-ord
+            events.append(MailEvent(claimed_at, f"{stem}_failed", f"{what} till {who} kunde inte e-postas"
+                                    + (f": {error.strip().rstrip('.')}" if error.strip() else "") + then))
+    words = {stem: what for stem, what, _ in (*HISTORY_KINDS.values(), ANSTAND)}
+    events += [MailEvent(at, f"{stem}_sent", f"{words[stem]} e-postades till {join_words(who)}.")
+               for stem, sent in by_stem.items() for at, who in sent.items()]
     return sorted(events, key=lambda e: e.at)

@@ -165,6 +165,22 @@ def extension_mail(*, remiss: Remiss, namnd: Namnd, entry: SandlistaEntry, old: 
     return _payload(subject, paragraphs, reply_to=remiss.answer_email or namnd.email)
 
 
+def anstand_mail(*, remiss: Remiss, namnd: Namnd, entry: SandlistaEntry, old: tuple, new: tuple) -> dict:
+    """Besked om anstånd to the one instans granted it (walk24 V14): its own svarsdag, as the general extension's
+    notice says the remiss's. The Skäl stays in the history: it is the instans's own request, or a note for us."""
+    answer_to = remiss.answer_email or namnd.email
+    paragraphs = [
+        f"Till {entry.name}",
+        f"Besked om anstånd: {remiss.title} ({remiss.our_dnr})",
+        (f"Svaret skulle vara {namnd.name} tillhanda senast {format_deadline(*old)}. " if old and old[0] else "")
+        + f"{entry.name} har fått anstånd: svaret ska vara {namnd.name} tillhanda senast {format_deadline(*new)}.",
+        f"Skicka svaret med e-post till {answer_to}. " + answer_subject_hint(remiss),
+        _signature(namnd, remiss),
+    ]
+    subject = f"Anstånd: {remiss.title} ({remiss.our_dnr})"
+    return _payload(subject, paragraphs, reply_to=answer_to)
+
+
 def extension_text(*, remiss: Remiss, namnd: Namnd, old: tuple | None, new: tuple, reason: str) -> list[str]:
     """The message's paragraphs after the greeting: the same in the mail and in the letter printed for post. old is
     the deadline the instans had (its own anstånd, if that applied); None leaves that sentence out."""
@@ -172,11 +188,18 @@ def extension_text(*, remiss: Remiss, namnd: Namnd, old: tuple | None, new: tupl
     return [
         f"Meddelande om förlängd remisstid: {remiss.title} ({remiss.our_dnr})",
         (f"Svaret skulle vara {namnd.name} tillhanda senast {format_deadline(*old)}. " if old and old[0] else "")
-        + (f"{reason.strip()} " if reason.strip() else "")
+        + (f"{sentence(reason)} " if reason.strip() else "")
         + f"Vi meddelar att remisstiden för ärendet härmed förlängs till {format_deadline(*new)}.",
         f"Skicka svaret med e-post till {answer_to}. " + answer_subject_hint(remiss),
         _signature(namnd, remiss),
     ]
+
+
+def sentence(text: str) -> str:
+    """Text typed in a one-line field as a sentence of a letter: "Fler instanser bad om tid" ends with a full stop
+    (walk24 V8), one that already ends a sentence is left as typed."""
+    text = text.strip()
+    return text if not text or text[-1] in ".!?…" else f"{text}."
 
 
 def build_message(*, payload: dict, recipient: str, mail_from: str, message_id: str, files_dir: str,

@@ -7,7 +7,7 @@ from datetime import date, datetime, time
 from remiss.calendar import Meeting
 from remiss.clock import STOCKHOLM
 from remiss.planning.service.meetings import KIND_LABELS, MeetingInput
-from remiss.remisser.input import InputErrors, parse_date, parse_time
+from remiss.remisser.input import InputErrors, parse_date, parse_time, too_long
 
 
 def _text_of(value) -> str:
@@ -44,7 +44,7 @@ def clean_text(value, limit: int, *, required: str | None = None) -> str:
     if required and not value:
         raise ValueError(required)
     if len(value) > limit:
-        raise ValueError(f"Skriv högst {limit} tecken.")
+        raise ValueError(too_long(limit, len(value)))  # "Högst 50 000 tecken (texten har 84 800)." (walk24 V3)
     return value
 
 
@@ -181,16 +181,25 @@ def parse_decision(raw: dict) -> dict:
     return values
 
 
+class Unreadable(InputErrors):
+    """A form's errors, with what could be read of it (None where a field could not be read): for the checks that
+    need the remiss, so that they too are said in the same round (walk24 V2)."""
+
+    def __init__(self, errors: dict[str, str], values: dict):
+        super().__init__(errors)
+        self.values = values
+
+
 def parse_notice(raw: dict) -> dict:
-    """Parse the general notice form (the remittent extends for everyone)."""
+    """Parse the general notice form (the remittent extends for everyone); Unreadable when a field is wrong."""
     errors: dict[str, str] = {}
     values = {"sender": text(raw, "sender", errors, 200),
               "until_on": required_date(raw, "until_on", errors, "Ange vilket datum remisstiden förlängs till."),
               "until_time": optional_time(raw, "until_time", errors),
               "notice_on": optional_date(raw, "notice_on", errors)}
-    text(raw, "evidence_text", errors, 50000)
+    text(raw, "evidence_text", errors, LIMITS["evidence_text"])
     if errors:
-        raise InputErrors(errors)
+        raise Unreadable(errors, values)
     return values
 
 

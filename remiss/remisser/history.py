@@ -14,6 +14,7 @@ from remiss.calendar.milestones import HISTORY_KEYS as MILESTONE_HISTORY_KEYS
 from remiss.calendar.planner import LABELS as MILESTONE_LABELS
 from remiss.calendar.swedish import count_words, format_date, format_date_time
 from remiss.drafting.generate import KIND_NAMES
+from remiss.files import human_size
 from remiss.drafting.models import DecidedBy, DraftState
 from remiss.namnd.models import Namnd
 from remiss.planning.service.extensions import DECISIONS
@@ -84,9 +85,17 @@ ACTION_LABELS = {
     # not audit events: the moment the sweep sent the expedierat yttrande's mail, from its outbox row
     # (drafting.mail_state.history_of; the expediering's own line says it was put in the Utkorg, walk22 L7)
     ("outbox_message", "yttrande_sent"): "Yttrandet e-postat", ("outbox_message", "rattelse_sent"): "Rättelsen e-postad",
-    # not audit events either: the moments the sweep e-mailed the missiv or gave up on it (outgoing.held.history_of)
+    # not audit events either: the moments the sweep e-mailed a mail to an instans or gave up on it
+    # (outgoing.held.history_of)
     ("outbox_message", "missiv_sent"): "Missivet e-postat",
     ("outbox_message", "missiv_failed"): "Missivet kunde inte e-postas",
+    # … and every other mail to an instans (walk24 V15)
+    ("outbox_message", "amendment_sent"): "Det ändrade missivet e-postat",
+    ("outbox_message", "amendment_failed"): "Det ändrade missivet kunde inte e-postas",
+    ("outbox_message", "extension_sent"): "Meddelandet om förlängd remisstid e-postat",
+    ("outbox_message", "extension_failed"): "Meddelandet om förlängd remisstid kunde inte e-postas",
+    ("outbox_message", "anstand_sent"): "Beskedet om anstånd e-postat",
+    ("outbox_message", "anstand_failed"): "Beskedet om anstånd kunde inte e-postas",
     ("remiss", "arkiv"): "Expedierat yttrande arkiverat",  # by kind at render time: old events too
     ("remiss", "makulera"): "Makulerad – registrerad av misstag",  # remiss.remisser.voided
 }
@@ -156,8 +165,8 @@ def _show(field: str, value, names: dict[str, dict]) -> str:
         return _ISO_DATE.sub(lambda m: format_date(date.fromisoformat(m.group())), value)
     if field in ("handlaggare_id", "namnd_id"):
         return names[field].get(value, "okänd" if field == "namnd_id" else f"användare {value}")
-    if field == "size" and isinstance(value, int):
-        return f"{max(1, round(value / 1024))} kB"
+    if field == "size" and isinstance(value, int):  # as Handlingar says it (walk24 V4)
+        return human_size(value)
     if isinstance(value, list):
         if len(value) == 2 and all(isinstance(v, str) or v is None for v in value) and _is_date(value[0]):
             return " ".join(_moment(v) for v in value if v)  # a deadline: [date, time]

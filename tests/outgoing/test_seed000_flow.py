@@ -143,16 +143,18 @@ def test_seed_000_sent_answered_chased_and_compiled(app, db, session, client, au
     assert len(open_now) == 5
     chasers = []
 
-    notices = []
+    notices, beskeds = [], []
 
     def sweep(moment):
         sent = run_sweep(runner, smtp, moment)
         notices.extend(m for m in sent if m[1]["X-Remiss-Kind"] == "outgoing_deadline")
-        sent = [m for m in sent if m[1]["X-Remiss-Kind"] != "outgoing_deadline"]  # to our officer, not an instans
-        chasers.extend(sent)
+        beskeds.extend(m for m in sent if m[1]["X-Remiss-Kind"] == "outgoing_extension")  # of SKTF's anstånd
+        sent = [m for m in sent if m[1]["X-Remiss-Kind"] not in ("outgoing_deadline", "outgoing_extension")]
+        chasers.extend(sent)  # to our officer, or the besked of an anstånd (walk24 V14): not chasers
         return sent
 
     assert len(sweep(at(2010, 3, 20, 12))) == 0  # a Saturday: nothing due
+    assert [rcpts for rcpts, _ in beskeds] == [["sktf@example.se"]]  # told of its anstånd, once
     assert len(sweep(at(2010, 3, 24, 7, 59))) == 0
     assert len(sweep(at(2010, 3, 24, 9))) == 5  # 5 working days before 31 March
     assert len(sweep(at(2010, 3, 24, 9, 30))) == 0  # never twice
@@ -179,7 +181,7 @@ def test_seed_000_sent_answered_chased_and_compiled(app, db, session, client, au
     assert len({m["Message-ID"] for _, m in chasers}) == len(chasers)  # none twice
     assert all(WorkCalendar().is_workday(m["Date"].datetime.astimezone(STOCKHOLM).date()) for _, m in chasers)
     # nothing else: no internal "sista svarsdag" reminders, escalations or digests about our own outgoing remiss
-    assert len(smtp.messages) == 15 + len(chasers) + len(notices)
+    assert len(smtp.messages) == 15 + len(chasers) + len(notices) + len(beskeds)
     calendar = WorkCalendar()
     rows = db.session(write=False).exec(select(OutboxMessage).where(OutboxMessage.kind == "outgoing_chaser")).all()
     assert all(calendar.is_workday(r.due_at.astimezone(STOCKHOLM).date()) for r in rows)

@@ -13,10 +13,13 @@ from remiss.audit import service as audit
 from remiss.calendar.swedish import format_date, format_deadline
 from remiss.auth.access import Action, NotFound, Principal, require
 from remiss.clock import local, local_today
+from remiss.namnd.models import Namnd
+from remiss.outgoing import mails
 from remiss.outgoing.models import SandlistaAnswer
 from remiss.outgoing.reading import read_eml, read_msg
 from remiss.outgoing.service import chasers, replacing
 from remiss.planning.models import Extension
+from remiss.reminders.outbox import enqueue
 from remiss.remisser import attachments as remiss_files
 from remiss.remisser import service as remisser
 from remiss.remisser.input import InputErrors
@@ -196,11 +199,18 @@ def _check_sent(remiss: Remiss, entry: SandlistaEntry) -> None:
     raise InputErrors({"answer_status": message})
 
 
+def future_refusal(answered_on: date | None, today: date) -> str | None:
+    """The refusal of an answer dated after today, else None; the form says it with its other errors (walk24 V2)."""
+    if answered_on is None or answered_on <= today:
+        return None
+    return ("Svaret kan inte ha kommit in i framtiden. Ange dagen då svaret kom in "
+            f"(senast i dag, {format_date(today)}).")
+
+
 def _check_date(entry: SandlistaEntry, data: AnswerData, *, today: date) -> None:
     """Refuse an answer dated after today; ask about one dated before the utskick (likely a mistyped date)."""
-    if data.answered_on > today:
-        raise InputErrors({"answered_on": "Svaret kan inte ha kommit in i framtiden. Ange dagen då svaret kom in "
-                                          f"(senast i dag, {format_date(today)})."})
+    if refusal := future_refusal(data.answered_on, today):
+        raise InputErrors({"answered_on": refusal})
     sent_on = local(entry.sent_at).date() if entry.sent_at else None
     if sent_on and data.answered_on < sent_on and not data.date_confirmed:
         raise EarlyAnswer({"answered_on": f"Svaret är daterat {format_date(data.answered_on)}, före utskicket "
@@ -330,6 +340,7 @@ def grant_extension(session: Session, *, now: datetime, principal: Principal, re
         deadline = format_deadline(remiss.effective_deadline_on, remiss.effective_deadline_time)
         raise InputErrors({"until_on": f"Anståndet måste gå ut efter remissens sista svarsdag, {deadline}: "
                                        "välj en senare dag."})
+    old = chasers.deadline_of(remiss, entry)  # said in the besked: the svarsdag it had
     extension = pending_request(session, entry.id)
     if extension is None:
         extension = Extension(remiss_id=remiss.id, sandlista_entry_id=entry.id, requested_by=entry.name,
@@ -345,6 +356,48 @@ def grant_extension(session: Session, *, now: datetime, principal: Principal, re
     entry.extended_until_on, entry.extended_until_time = until_on, until_time
     session.add(entry)
     session.flush()
-    _log(session, now=now, principal=principal, entry=entry, before=before, action="extension_granted")
+    told = _tell_anstand(session, now=now, remiss=remiss, entry=entry, extension=extension, old=old)
+    _log(session, now=now, principal=principal, entry=entry, before=before, action="extension_granted",
+         note=f"{entry.name}; {anstand_words(entry, told)}")
     chasers.schedule(session, now=now, remiss=remiss)
     return extension
+
+
+ANSTAND_KEY = "outgoing:anstand:{remiss_id}:{extension_id}:{entry_id}"
+
+
+def _tell_anstand(session: Session, *, now: datetime, remiss: Remiss, entry: SandlistaEntry, extension: Extension,
+                  old: tuple) -> bool:
+    """Put the besked om anstånd in the Utkorg for an instans with e-post that has been sent the remiss (walk24
+    V14), as the general extension does for everyone (remisstid.EXTENSION_KIND); True when it was queued."""
+    from remiss.outgoing.service.remisstid import EXTENSION_KIND  # remisstid imports this module
+
+    if not tells_anstand(entry):
+        return False
+    payload = mails.anstand_mail(remiss=remiss, namnd=session.get(Namnd, remiss.namnd_id), entry=entry, old=old,
+                                 new=(extension.granted_until_on, extension.granted_until_time))
+    enqueue(session, now=now, key=ANSTAND_KEY.format(remiss_id=remiss.id, extension_id=extension.id,
+                                                     entry_id=entry.id),
+            recipient_email=entry.email.strip(), kind=EXTENSION_KIND, due_at=now, subject=payload["subject"],
+            payload=payload, remiss_id=remiss.id)
+    return True
+
+
+def tells_anstand(entry: SandlistaEntry) -> bool:
+    """Whether a granted anstånd is e-mailed to the instans: it has e-post and has been sent the remiss."""
+    return entry.sent_at is not None and bool((entry.email or "").strip())
+
+
+def anstand_words(entry: SandlistaEntry, told: bool) -> str:
+    """Whether the instans is told of its anstånd, for the history (walk24 V14)."""
+    if told:
+        return f"beskedet om anståndet lades i utkorgen för e-post till {entry.email.strip()}"
+    return f"inget besked skickades: {not_told_reason(entry)}"
+
+
+def not_told_reason(entry: SandlistaEntry) -> str:
+    """Why an instans is not e-mailed its anstånd, and what the user does: "Lunds kommun har ingen e-postadress,
+    så meddela instansen själv"."""
+    if entry.sent_at is None:
+        return f"remissen är inte skickad till {entry.name} än, så meddela instansen själv"
+    return f"{entry.name} har ingen e-postadress, så meddela instansen själv"

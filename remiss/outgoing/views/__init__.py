@@ -235,10 +235,13 @@ def _made_words(sent: sending.Sent) -> str:
 
 def _hold(uploads, errors: dict) -> list:
     """Keep the files chosen in a form that comes back (a question, an error), so they need not be chosen again;
-    a file that would be refused is not kept, and its message joins the form's."""
+    a file that would be refused is not kept, and every such file is named in the form's message: the service
+    stops at the first (walk24 V5: program.exe was said, the empty tom.pdf only in the next round)."""
     kept, refused = held_uploads.hold_uploads(_config("FILES_DIR"), uploads, max_bytes=_config("UPLOAD_MAX_BYTES"))
-    if refused and "files" not in errors:
-        errors["files"] = " ".join(refused)
+    if refused:
+        said = errors.get("files", "")  # the service's own words: the first refused file's, or another limit's
+        errors["files"] = " ".join(([said] if said and not any(r.endswith(said) for r in refused) else []) + refused
+                                   + (["De andra filerna du valde är sparade och följer med."] if kept else []))
     return kept
 
 

@@ -12,7 +12,7 @@ from remiss.auth.access import Action
 from remiss.clock import local, local_today
 from remiss.db import get_session
 from remiss.documents import held_uploads
-from remiss.outgoing.forms import parse_answer, parse_until
+from remiss.outgoing.forms import clean_date, clean_flag, parse_answer, parse_until
 from remiss.outgoing.held import missiv_status, row_words
 from remiss.outgoing.service import addresses, amendments, answers, compiled, lifecycle, remisstid, replacing
 from remiss.outgoing.service.sending import NotConfirmed
@@ -128,6 +128,19 @@ def _taken_over(session, item) -> dict:
             if str(stored.get(name) or "").strip() and not str(request.form.get(name, "")).strip()}
 
 
+def _typed_date_errors(form, today) -> dict:
+    """The refusal of the typed Svaret inkom when it lies in the future, for a form refused for another field: the
+    date of an uploaded e-mail (date_from_mail) is read later, by the service."""
+    if clean_flag(form.get("date_from_mail")):
+        return {}
+    try:
+        day = clean_date(form.get("answered_on"), required=False)
+    except ValueError:
+        return {}
+    refusal = answers.future_refusal(day, today)
+    return {"answered_on": refusal} if refusal else {}
+
+
 def _entry_action(session, remiss, item, questions, held=()) -> str:
     action, p, form = request.form.get("action", ""), principal(), request.form
     today = local_today(now())
@@ -135,7 +148,10 @@ def _entry_action(session, remiss, item, questions, held=()) -> str:
         uploads = request.files.getlist("files")
         if len([u for u in uploads if u and u.filename]) + len(held) > attachments.FILES_LIMIT:
             raise InputErrors({"files": f"Högst {attachments.FILES_LIMIT} filer åt gången."})
-        data = parse_answer(form, question_ids=[q.id for q in questions], today=today, uploads=uploads)
+        try:
+            data = parse_answer(form, question_ids=[q.id for q in questions], today=today, uploads=uploads)
+        except InputErrors as exc:  # a date in the future said in the same round (walk24 V2)
+            raise InputErrors({**_typed_date_errors(form, today), **exc.errors}) from None
         data.files = held_uploads.contents(_config("FILES_DIR"), list(held)) + data.files
         answers.register_answer(session, now=now(), principal=p, remiss=remiss, entry=item, data=data,
                                 files_dir=_config("FILES_DIR"), max_bytes=_config("UPLOAD_MAX_BYTES"),
@@ -178,7 +194,9 @@ def _entry_action(session, remiss, item, questions, held=()) -> str:
         day, at = parse_until(form)
         answers.grant_extension(session, now=now(), principal=p, remiss=remiss, entry=item, until_on=day,
                                 until_time=at, reason=str(form.get("reason", ""))[:5000])
-        return f"{item.name} har fått anstånd till {format_deadline(day, at)}."
+        told = (queued("Beskedet", item.email.strip(), down=down_since(session)) if answers.tells_anstand(item)
+                else f"Inget besked skickas: {answers.not_told_reason(item)}")  # walk24 V14
+        return f"{item.name} har fått anstånd till {format_deadline(day, at)}. {told}."
     if action == "reopen":
         answers.reopen(session, now=now(), principal=p, remiss=remiss, entry=item,
                        base=stale_form.posted(form, replacing.BASE))

@@ -14,7 +14,7 @@ from remiss.clock import local_today
 from remiss.planning.models import Extension
 from remiss.remisser import attachments
 from remiss.remisser.finished import require_open
-from remiss.remisser.input import InputErrors
+from remiss.remisser.input import InputErrors, too_long
 from remiss.remisser.kind_words import noun_of
 from remiss.remisser.models import Remiss
 from remiss.remisser.status import RemissStatus
@@ -146,10 +146,13 @@ def day_refusal(field: str, day: date | None, today: date,
     return None
 
 
+EVIDENCE_LIMIT = 50_000  # the pasted mail or letter (forms.LIMITS["evidence_text"])
+
+
 def _check_text(errors: dict, field: str, value: str, limit: int) -> str:
     value = (value or "").strip()
     if len(value) > limit:
-        errors[field] = f"Skriv högst {limit} tecken."
+        errors[field] = too_long(limit, len(value))  # "Högst 200 tecken (texten har 212)." as elsewhere
     return value
 
 
@@ -185,8 +188,8 @@ def request_extension(session: Session, *, now: datetime, principal: Principal, 
         asked = format_weekday_date(until_on) + (f" kl. {until_time:%H.%M}" if until_time else "")
         errors["until_on"] = (f"En begäran om förlängning till {asked} finns redan "
                               f"(begärd av {twin.requested_by}) och väntar på besked. Registrera beskedet på den.")
-    if len(evidence.text) > 50000:
-        errors["evidence_text"] = "Texten är för lång (högst 50 000 tecken)."
+    if len(evidence.text) > EVIDENCE_LIMIT:
+        errors["evidence_text"] = too_long(EVIDENCE_LIMIT, len(evidence.text))
     # as for an answer (walk10); not before the remiss came in, as the besked and the notice (walk19 G5)
     came_in = ((remiss.received_on, f"{noun_of(remiss.kind).the} kom in"),)
     if refusal := day_refusal("requested_on", requested_on, local_today(now), came_in):
@@ -242,8 +245,8 @@ def decide_extension(session: Session, *, now: datetime, principal: Principal, r
                               ((remiss.received_on, f"{noun_of(remiss.kind).the} kom in"),
                                (extension.requested_on, "förlängningen begärdes"))):
         raise InputErrors({"decided_on": refusal})
-    if len(evidence.text) > 50000:
-        raise InputErrors({"evidence_text": "Texten är för lång (högst 50 000 tecken)."})
+    if len(evidence.text) > EVIDENCE_LIMIT:
+        raise InputErrors({"evidence_text": too_long(EVIDENCE_LIMIT, len(evidence.text))})
     extension.decision = "granted" if granted else "denied"
     extension.granted_until_on = until_on if granted else None
     extension.granted_until_time = until_time if granted else None
@@ -274,19 +277,11 @@ def general_notice(session: Session, *, now: datetime, principal: Principal, rem
     from the merged mail or letter (the Inkorg), a fact the sekreterare cannot correct there, so it is kept."""
     require(principal, Action.edit, remiss.namnd_id)
     require_open(remiss)
-    errors: dict[str, str] = {}
-    sender = _check_text(errors, "sender", sender, 200) or remiss.remittent or "Remittenten"
-    if until_on is None:
-        errors["until_on"] = f"Ange vilket datum {noun_of(remiss.kind).time} förlängs till."
-    elif refusal := nothing_to_extend(remiss) or not_beyond_in_force(remiss, until_on, until_time):
-        errors["until_on"] = refusal
-    if len(evidence.text) > 50000:
-        errors["evidence_text"] = "Texten är för lång (högst 50 000 tecken)."
-    if not notice_read and (refusal := day_refusal("notice_on", notice_on, local_today(now),
-                                                   ((remiss.received_on, f"{noun_of(remiss.kind).the} kom in"),))):
-        errors["notice_on"] = refusal
+    errors = notice_errors(remiss, today=local_today(now), sender=sender, until_on=until_on, until_time=until_time,
+                           notice_on=notice_on, evidence_text=evidence.text, notice_read=notice_read)
     if errors:
         raise InputErrors(errors)
+    sender = (sender or "").strip() or remiss.remittent or "Remittenten"
     day = notice_on or local_today(now)
     extension = Extension(remiss_id=remiss.id, is_general=True, requested_by=sender, requested_on=day,
                           requested_until_on=until_on, requested_until_time=until_time,
@@ -308,6 +303,27 @@ def general_notice(session: Session, *, now: datetime, principal: Principal, rem
     events.extension_decided.send(remiss, session=session, now=now, actor_id=principal.user_id,
                                   extension=extension)
     return extension
+
+
+def notice_errors(remiss: Remiss, *, today: date, sender: str, until_on: date | None, until_time: time | None,
+                  notice_on: date | None, evidence_text: str = "", notice_read: bool = False,
+                  missing_day: bool = True) -> dict[str, str]:
+    """Every refusal of a general notice, by field: general_notice's checks, which the form also runs on what it
+    could read when other fields could not be read, so that all errors come in one round (walk24 V2). A value that
+    could not be read is None here; missing_day=False: the day was typed but unreadable (its own message stands)."""
+    errors: dict[str, str] = {}
+    _check_text(errors, "sender", sender, 200)
+    if until_on is None:
+        if missing_day:
+            errors["until_on"] = f"Ange vilket datum {noun_of(remiss.kind).time} förlängs till."
+    elif refusal := nothing_to_extend(remiss) or not_beyond_in_force(remiss, until_on, until_time):
+        errors["until_on"] = refusal  # an unreadable time is None, the whole day: refused with it, refused with any
+    if len(evidence_text) > EVIDENCE_LIMIT:
+        errors["evidence_text"] = too_long(EVIDENCE_LIMIT, len(evidence_text))
+    if not notice_read and (refusal := day_refusal("notice_on", notice_on, today,
+                                                   ((remiss.received_on, f"{noun_of(remiss.kind).the} kom in"),))):
+        errors["notice_on"] = refusal
+    return errors
 
 
 def _supersede_covered_requests(session: Session, *, now: datetime, principal: Principal, remiss: Remiss,

@@ -10,7 +10,7 @@ from remiss.clock import local_today
 from remiss.db import get_session
 from remiss.documents import held_uploads
 from remiss.planning import extension_needed, present
-from remiss.planning.forms import parse_decision, parse_notice, parse_override, parse_request
+from remiss.planning.forms import Unreadable, parse_decision, parse_notice, parse_override, parse_request
 from remiss.planning.service import extensions, milestones, tidplan
 from remiss.planning.service.extensions import Evidence
 from remiss.remisser import views as remisser_views
@@ -185,11 +185,24 @@ def decide_extension(remiss_id: int, extension_id: int):
                           still_needed=ext.decision == "granted")
 
 
+def _notice_parser(remiss_id: int):
+    """parse_notice, and when a field cannot be read, the service's checks on the rest too: a day before the one in
+    force is said in the same round as a wrong klockslag or a text too long (walk24 V2)."""
+    def parse(raw) -> dict:
+        try:
+            return parse_notice(raw)
+        except Unreadable as exc:
+            more = extensions.notice_errors(_editable(remiss_id), today=local_today(now()),
+                                            missing_day="until_on" not in exc.errors, **exc.values)
+            raise InputErrors({**more, **exc.errors}) from None
+    return parse
+
+
 @bp.post("/remisser/<int:remiss_id>/forlangningar/allman")
 @form_labels(NOTICE_LABELS)
 @login_required
 def general_notice(remiss_id: int):
-    _, failed = _extension_form(remiss_id, "notice", extensions.general_notice, parse_notice)
+    _, failed = _extension_form(remiss_id, "notice", extensions.general_notice, _notice_parser(remiss_id))
     if failed:
         return failed
     time = noun_of(get_session().get(Remiss, remiss_id).kind).time  # "Svarstiden …" of a medborgarförslag (walk21)
