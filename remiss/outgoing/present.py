@@ -197,7 +197,7 @@ def _next_step(session: Session, remiss: Remiss, now: datetime, *, state: Remiss
             if len(old) == len(found):
                 lacks = f"{they} har missivet med de tidigare frågeställningarna"
             elif not old:
-                lacks = f"{they} har inte fått {amendments.files_words(amendments.added_names(found))}"
+                lacks = amendments.lacking_words(found, they)
             else:  # some have the old questions, some only lack a file added since (walk24 V6)
                 lacks = (f"{join_words(old)} har missivet med de tidigare frågeställningarna, och "
                          + amendments.added_words(found).rstrip("."))

@@ -177,3 +177,29 @@ def test_nasta_steg_says_who_has_old_questions_and_who_only_lacks_the_file(sessi
     assert ("Skicka ändringen till Trafiknämnden, Miljönämnden och Kulturnämnden under Utskick och svar: "
             "Trafiknämnden och Miljönämnden har missivet med de tidigare frågeställningarna, och 3 remissinstanser har "
             f"inte fått den nya remisshandlingen ”{HANDLING}”, som har lagts till efter utskicket.") in said, said
+
+
+def test_instanser_that_lack_different_files_are_said_apart(session, client, auth, clock, runner, smtp):
+    """Walk 24 at the stop: an instans sent the remiss after a file was added has that file; the words named the union
+    ("2 remissinstanser har inte fått de 2 nya remisshandlingarna ”A” och ”B”") for every instans."""
+    remiss, page, _ = _sent(session, client, auth, clock)
+    run_sweep(runner, smtp, clock.now)  # Trafiknämnden and Miljönämnden get the missiv without files
+    session.rollback()
+    clock.advance(minutes=5)
+    _add_handling(auth, page)  # they lack it
+    url = f"{page}/andra"
+    assert auth.post(url, {"sandlista": "Trafiknämnden\nMiljönämnden\nTekniska nämnden; teknik@example.se"},
+                     form_url=url).status_code == 302
+    clock.advance(minutes=1)
+    assert auth.post(f"{page}/utskick/skicka", {"confirm_send": "1"}, form_url=page).status_code == 302
+    assert [rcpts for rcpts, _ in run_sweep(runner, smtp, clock.now + _later(1))] == [["teknik@example.se"]]
+    session.rollback()
+    clock.advance(minutes=5)
+    said = _text(auth.post(f"{page}/filer", {"files": (io.BytesIO(build_docx("Karta")), "Karta.docx")},
+                           form_url=page, content_type="multipart/form-data", follow_redirects=True))
+    assert (f"Trafiknämnden och Miljönämnden har inte fått de 2 nya remisshandlingarna ”{HANDLING}” och "
+            "”Karta.docx” och Tekniska nämnden har inte fått den nya remisshandlingen ”Karta.docx”, som har lagts till "
+            "efter utskicket.") in said, said
+    assert "3 remissinstanser har inte fått" not in said
+    assert ("Skicka ändringen till Trafiknämnden, Miljönämnden och Tekniska nämnden under Utskick och svar: "
+            "Trafiknämnden och Miljönämnden har inte fått de 2 nya") in said  # Nästa steg says them apart too

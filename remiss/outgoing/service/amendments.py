@@ -105,14 +105,27 @@ def instanser_words(names: list[str]) -> str:
     return names[0] if len(names) == 1 else f"{len(names)} remissinstanser"
 
 
+def lacking_words(found: list[News], they: str = "") -> str:
+    """"2 remissinstanser har inte fått den nya remisshandlingen ”A.pdf”" ("" when none lacks one); they ("den",
+    "de") for the holders when all lack the same files. Instanser that lack different files are said apart: one whose
+    missiv was made anew in the Utkorg with the first file lacks only the second (walk 24 at the stop)."""
+    lacking: dict[tuple[str, ...], list[str]] = {}
+    for n in found:
+        if n.handlingar:
+            files = tuple(a.filename for a in sorted(n.handlingar, key=lambda a: (a.uploaded_at, a.id)))
+            lacking.setdefault(files, []).append(n.entry.name)
+    if len(lacking) == 1:
+        (files, holders), = lacking.items()
+        return f"{they or instanser_words(holders)} har inte fått {files_words(list(files))}"
+    return join_words([f"{join_words(holders)} har inte fått {files_words(list(files))}"
+                       for files, holders in lacking.items()])
+
+
 def added_words(found: list[News]) -> str:
     """"2 remissinstanser har inte fått den nya remisshandlingen ”A.pdf”, som har lagts till efter utskicket." ("" when
     none lacks one)."""
-    holders = [n.entry.name for n in found if n.handlingar]
-    if not holders:
-        return ""
-    return (f"{instanser_words(holders)} har inte fått {files_words(added_names(found))}, som har lagts till efter "
-            "utskicket.")
+    lacking = lacking_words(found)
+    return f"{lacking}, som har lagts till efter utskicket." if lacking else ""
 
 
 def added_text(found: list[News]) -> str:
