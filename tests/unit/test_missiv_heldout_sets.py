@@ -7,7 +7,8 @@ fresh11-holdout was measured before and after round 14 (83/117 both) and is deve
 fresh13-holdout (helper h-gather19) is wholly held out like fresh9- and fresh12-holdout; so is fresh14-holdout (helper
 h-letters22), whose other half, fresh14-dev, is development material from first sight; and fresh15-holdout (helper
 h-letters23), halved per kind by its own hash rule, whose other half fresh15-dev is development material from first sight;
-and fresh16-holdout (helper h-letters24), halved the same way by sha256("fresh16:" + id).
+and fresh16-holdout (helper h-letters24), halved the same way by sha256("fresh16:" + id); and fresh17-holdout (helper
+h-letters25), halved the same way by sha256("remiss-missiv-fresh17:" + id).
 """
 from __future__ import annotations
 
@@ -22,7 +23,7 @@ from bench import missiv_eval, title_cv
 # later round's measure: scored only with --only NAME, never in the default run, --dev-only, the seen sets or the title
 # cross-validation
 @pytest.mark.parametrize("name", ["fresh9-holdout", "fresh12-holdout", "fresh13-holdout", "fresh14-holdout",
-                                  "fresh15-holdout", "fresh16-holdout"])
+                                  "fresh15-holdout", "fresh16-holdout", "fresh17-holdout"])
 def test_a_wholly_held_out_set_is_registered_by_name_only(name):
     assert missiv_eval.FRESH_FILES[name].name == f"{name}.json"
     assert missiv_eval.FRESH_FILES[name].is_file()
@@ -35,7 +36,8 @@ def test_a_wholly_held_out_set_is_registered_by_name_only(name):
 
 @pytest.mark.parametrize(("name", "size"), [("fresh13-holdout", 33), ("fresh14-holdout", 18), ("fresh14-dev", 14),
                                             ("fresh15-holdout", 16), ("fresh15-dev", 12),
-                                            ("fresh16-holdout", 14), ("fresh16-dev", 12)])
+                                            ("fresh16-holdout", 14), ("fresh16-dev", 12),
+                                            ("fresh17-holdout", 14), ("fresh17-dev", 10)])
 def test_the_newest_sets_have_the_format_of_the_fresh_sets(name, size):
     # the file's shape only (ids, kinds, the ten fields, ISO days, forwards after their letters); nothing is parsed
     # and no text is printed, so the held-out sets stay unseen
@@ -98,8 +100,9 @@ def test_fresh14_is_halved_by_the_hash_rule_and_its_dev_half_is_in_the_plain_run
     assert not missiv_eval.misses_shown("fresh14-holdout", True, missiv_eval.SEEN_HOLDOUTS)
 
 
-@pytest.mark.parametrize("name", ["fresh15", "fresh16"])
-def test_the_newest_sets_are_halved_per_kind_by_the_hash_rule_and_their_dev_half_is_in_the_plain_run(name):
+@pytest.mark.parametrize(("name", "salt"), [("fresh15", "fresh15:"), ("fresh16", "fresh16:"),
+                                            ("fresh17", "remiss-missiv-fresh17:")])
+def test_the_newest_sets_are_halved_per_kind_by_the_hash_rule_and_their_dev_half_is_in_the_plain_run(name, salt):
     import hashlib
 
     held = {c["id"]: c for c in missiv_eval.load_kind_cases(f"{name}-holdout")}
@@ -110,8 +113,8 @@ def test_the_newest_sets_are_halved_per_kind_by_the_hash_rule_and_their_dev_half
     for case in letters.values():
         if "forwarded_from" not in case:
             by_kind.setdefault(case["kind"], []).append(case["id"])
-    for ids in by_kind.values():  # per kind, the half (rounded up) whose sha256(name + ":" + id) sorts first is held out
-        ids.sort(key=lambda i: hashlib.sha256(f"{name}:{i}".encode()).hexdigest())
+    for ids in by_kind.values():  # per kind, the half (rounded up) whose sha256(salt + id) sorts first is held out
+        ids.sort(key=lambda i: hashlib.sha256(f"{salt}{i}".encode()).hexdigest())
         count = int(len(ids) / 2 + 0.5)
         assert set(ids[:count]) <= set(held) and not set(ids[count:]) & set(held), ids
     for case in letters.values():
