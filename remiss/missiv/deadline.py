@@ -160,7 +160,12 @@ def _score(text: str, dm: DateMatch) -> tuple[int, bool]:
         return 3, False
     before = _sentence_before(text, dm.start)
     near = before[-90:]
-    if _NEGATIVE.search(near[-45:]):
+    # An item of a "Remiss  Svarsdag" list: the column gives the date its role, so a word of the item's name ("… som
+    # påverkats av tidigare verksamheter – DS468 22 maj 2017") is no veto; a line that opens with a page label
+    # ("Senast uppdaterad 2017-05-08") keeps it.
+    column = _in_answer_column(text, dm) and \
+        not _NEGATIVE.match(text[text.rfind("\n", 0, dm.start) + 1:dm.start].lstrip())
+    if _NEGATIVE.search(near[-45:]) and not column:
         return 0, False
     internal = bool(_INTERNAL.search(near))
     if _PERIOD.search(before) or _LAST_DAY_IS.search(before):
@@ -171,7 +176,7 @@ def _score(text: str, dm: DateMatch) -> tuple[int, bool]:
         if not internal and _KOMMUN_AUDIENCE.search(before):
             return 4, False
         return (1 if internal else 3), internal
-    if _in_answer_column(text, dm):
+    if column:
         return 2, internal
     if _FROM_TO.search(before) and _ABOUT_REMISS.search(before + _sentence_after(text, dm.end)) and \
             not _EARLIER_STAGE.search(before):

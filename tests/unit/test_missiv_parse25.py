@@ -1,0 +1,29 @@
+"""Round 25 (h-letters25): rules from the misses of fresh17-dev, each from the real text it was found in."""
+from __future__ import annotations
+
+from remiss.missiv import parse_missiv
+
+# Strålsäkerhetsmyndigheten's remiss page, the first IAEA item (fresh17-dev b02): the item's name ends in "tidigare
+# verksamheter eller olyckor – DS468" and its Svarsdag column's date follows on the same line
+SSM_IAEA = (
+    "Om myndigheten / Remisser\n\n"
+    "Remisser\n\n"
+    "På den här sidan listar Strålsäkerhetsmyndigheten aktuella remisser för att få in synpunkter och yttranden.\n\n"
+    "Remisser från IAEA\n\n"
+    "Strålsäkerhetsmyndigheten är nationell kontaktpunkt för det Internationella atomenergiorganet IAEA.\n\n"
+    "Remiss Svarsdag\n"
+    "Remiss från IAEA: Processen att sanera områden som påverkats av tidigare verksamheter eller olyckor – DS468 "
+    "22 maj 2017\n\n\n"
+    "Senast uppdaterad/granskad 2017-05-08\n"
+)
+
+
+def test_a_word_of_the_items_name_does_not_veto_its_svarsdag_column_date():
+    # "tidigare" names a past event in the remiss's title, not the date's role; the column gives the date its role
+    assert parse_missiv(SSM_IAEA).deadline.isoformat() == "2017-05-22"
+
+
+def test_a_page_date_under_the_column_stays_no_deadline():
+    # a line that opens with the page's own label keeps its veto even inside the list
+    text = SSM_IAEA.replace("22 maj 2017\n\n\nSenast", "22 maj 2017\nSenast")
+    assert parse_missiv(text).deadline.isoformat() == "2017-05-22"
