@@ -27,11 +27,13 @@ _CONTACT_CUES = re.compile(
     r"[ \t]+är(?=[ \t]+[A-ZÅÄÖ])|"
     r"handläggande tjänste(?:man|person)(?: på [\wåäö ]+?)? är|kontaktperson(?:er)?(?:[ \t]+är)?\s*:?|"
     # "Frågor om remissen hänvisas till …", "… kan riktas till …", "… ställs till …"
-    r"frågor(?:[ \t]+[\wåäö-]+){0,4}?[ \t]+(?:hänvisas|riktas|ställs)[ \t]+till(?:[ \t]*:)?|"
+    r"frågor(?:[ \t]+[\wåäö-]+){0,10}?[ \t]+(?:hänvisas|riktas|ställs)[ \t]+till(?:[ \t]*:)?|"
     # "… går det bra att vända sig till …", "vänd er till …", "Du når handläggaren …"
     r"\bvänd(?:a)?[ \t]+(?:er|dig|sig)[ \t]+till(?:[ \t]*:)?|\bdu[ \t]+når(?=[ \t]+[a-zåäö]*[A-ZÅÄÖ]?)|"
     # "Frågor under samrådstiden besvaras av: Arne Ingemansson" (the colon too)
-    r"frågor(?:[ \t]+[\wåäö-]+){0,4}?[ \t]+(?:kan[ \t]+)?(?:ställas|besvaras|lämnas)[ \t]+(?:till|av)(?:[ \t]*:)?|"
+    # "Frågor om förslaget när det gäller beståndsstatus och kvotfördelning kan ställas till …" (a subject of up to
+    # ten words, blanks only between them: the cue stays in its sentence)
+    r"frågor(?:[ \t]+[\wåäö-]+){0,10}?[ \t]+(?:kan[ \t]+)?(?:ställas|besvaras|lämnas)[ \t]+(?:till|av)(?:[ \t]*:)?|"
     r"(?:upplysningar|information)(?:[ \t]+[\wåäö-]+){0,3}?[ \t]+(?:lämnas|ges|fås)[ \t]+(?:av|från|hos)|vår referens|handläggare[ \t]*[:|]?(?=[ \t]+[A-ZÅÄÖ]|[:|])|kontaktperson\b|"
     # "kontaktas ämnesrådet Jacob Wichmann", "kontakta oss.\n\nEva Carlstedt Ståhl, förbundschef"
     r"kontaktas|kontakta(?:[ \t]+oss[ \t]*[.:]?|(?: gärna)?(?:[ \t]*:)?)|\batt(?:\.|:)|\battn?\.?:|"

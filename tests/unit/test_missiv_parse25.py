@@ -27,3 +27,19 @@ def test_a_page_date_under_the_column_stays_no_deadline():
     # a line that opens with the page's own label keeps its veto even inside the list
     text = SSM_IAEA.replace("22 maj 2017\n\n\nSenast", "22 maj 2017\nSenast")
     assert parse_missiv(text).deadline.isoformat() == "2017-05-22"
+
+
+# Havs- och vattenmyndigheten's laxfiske remiss (fresh16-dev q01): the question's subject runs eight words before
+# "kan ställas till", and two people share the questions by topic; the first is named for questions
+HAV_LAX = (
+    "Svara på remissen\n\n"
+    "Remissvar ska ha inkommit till Havs- och vattenmyndigheten senast den 8 april 2019.\n\n"
+    "Frågor om remissen\n\n"
+    "Frågor om förslaget när det gäller beståndsstatus och kvotfördelning kan ställas till Håkan Carlstrand och när "
+    "det gäller fiskerikontroll och rapportering, Elin Hedman.\n\n"
+    "Dokument\n"
+)
+
+
+def test_a_long_question_subject_still_leads_to_the_person_named_for_questions():
+    assert parse_missiv(HAV_LAX).contact_person == "Håkan Carlstrand"
