@@ -32,8 +32,9 @@ _VERB = (
     r"beslut(?:ade|at)[^.!?\n]{0,80}?\batt[ \t]+(?:skicka|sända|remittera|ställa[ \t]+ut))")
 # Right after the body's name: at most three small words ("har", "nu", "härmed"), then the verb. (It starts after the
 # name's last letter, never inside a run of blanks: linear on hostile text.)
-_SENDS = re.compile(r"(?<![ \t])[ \t]+(?:(?:har|nu|härmed|därför|också|i[ \t]+dag|idag)[ \t]+){0,3}" + _VERB,
-                    re.IGNORECASE)
+# "Havs- och vattenmyndigheten (HaV) vill ha era synpunkter": the body's short name in brackets may stand between.
+_SENDS = re.compile(r"(?<![ \t])(?:[ \t]+\([A-ZÅÄÖ][\wåäöÅÄÖ-]{0,14}\))?[ \t]+"
+                    r"(?:(?:har|nu|härmed|därför|också|i[ \t]+dag|idag)[ \t]+){0,3}" + _VERB, re.IGNORECASE)
 # Later in the body's sentence, after "och": "har fått i uppdrag att ta fram föreskrifter och remitterar nu förslaget"
 _AND_SENDS = re.compile(r"[ \t]och[ \t]+(?:(?:nu|härmed|därför)[ \t]+)?" + _VERB, re.IGNORECASE)
 _AND_WITHIN = 150

@@ -43,3 +43,22 @@ HAV_LAX = (
 
 def test_a_long_question_subject_still_leads_to_the_person_named_for_questions():
     assert parse_missiv(HAV_LAX).contact_person == "Håkan Carlstrand"
+
+
+# Havs- och vattenmyndigheten's fredningsområden remiss (fresh16-dev q06): the sender's sentence puts its short name in
+# brackets between the name and the verb, and the page names länsstyrelserna, Jordbruksverket and SLU besides
+HAV_FREDNING = (
+    "Remisser 8 februari 2024\n\n"
+    "Remiss om fredningsområden på delar av kusten i Östersjön\n\n"
+    "Havs- och vattenmyndigheten (HaV) vill ha era synpunkter på förslag till ändring i Fiskeriverkets föreskrifter "
+    "(FIFS 2004:36) om fiske i Skagerrak, Kattegatt och Östersjön med tillhörande konsekvensutredning.\n\n"
+    "Om förslaget\n\n"
+    "Förslaget har tagits fram av HaV:s nationella beredningsgrupp för ostkusten där HaV arbetar tillsammans med "
+    "länsstyrelserna, Statens jordbruksverk och Sveriges lantbruksuniversitet, SLU.\n\n"
+    "Länsstyrelsen i Stockholm har haft en samordnande roll för de län som är med och förslaget är en fortsättning av "
+    "det arbetet som länsstyrelserna och HaV inledde 2020 genom projektet ReFisk 2.0.\n"
+)
+
+
+def test_a_short_name_in_brackets_does_not_hide_the_sending_body():
+    assert parse_missiv(HAV_FREDNING).remittent == "Havs- och vattenmyndigheten"
