@@ -8,11 +8,15 @@ from __future__ import annotations
 
 from datetime import date, datetime, timezone
 
+from sqlmodel import select
+
+from remiss.auth.models import Role
 from remiss.planning.models import Milestone
 from tests.drafting.conftest import DECIDED_AT, decide
 from tests.drafting.test_expediering_mail import expediera
 from tests.drafting.test_start_justering import _decided_without_justering, _section
 from tests.drafting.test_walk18_recorded_steps import _steps, _text, _tidplan
+from tests.support.factories import make_user
 
 AFTER_MEETING = datetime(2015, 10, 20, 8, 0, tzinfo=timezone.utc)  # the justering's planned day has passed
 
@@ -75,6 +79,32 @@ def test_a_justering_marked_klar_before_the_beslut_is_open_until_registered(worl
                      form_url=page).status_code == 302
     step = _steps(client, rid)["justering"]
     assert step["status"] == "done" and not step["explanation"].startswith("Markerad som klar för hand"), step
+
+
+def test_a_remiss_opened_again_opens_a_justering_marked_klar_by_hand_while_its_beslut_waits(world, session, auth,
+                                                                                            client, clock):
+    """A Justering ticked by hand before V13 (the closing leaves a done step as it is) on a remiss set to Besvarad by
+    hand and then opened again: the beslut still waits for its justering, so the Justering is open, in the stored
+    row every reader reads."""
+    rid = _decided_without_justering(world, auth, clock)
+    clock.set(AFTER_MEETING)
+    row = session.exec(select(Milestone).where(Milestone.remiss_id == rid, Milestone.kind == "justering")).one()
+    row.done_at = AFTER_MEETING  # as "Markera som klar" stored it before V13: the plan's words kept
+    session.add(row)
+    session.commit()
+    page = f"/remisser/{rid}"
+    assert auth.post(f"{page}/status", {"status": "besvarad", "note": "Skickat utanför Remiss", "confirm": "1"},
+                     form_url=page).status_code == 302
+    admin = make_user(session, role=Role.admin).email  # only an admin opens a closed remiss again
+    session.commit()
+    auth.logout()
+    auth.login(admin)
+    assert auth.post(f"{page}/status", {"status": "beslutad", "note": "Inte skickat ändå"},
+                     form_url=page).status_code == 302
+    session.expire_all()
+    stored = session.exec(select(Milestone).where(Milestone.remiss_id == rid, Milestone.kind == "justering")).one()
+    assert stored.done_at is None
+    assert _steps(client, rid)["justering"]["status"] == "open"
 
 
 def test_a_beslut_changed_to_wait_for_its_justering_opens_the_justering(decided, auth, client, clock):
