@@ -17,7 +17,7 @@ from remiss.auth.access import Action, Principal
 from remiss.calendar.swedish import join_words
 from remiss.documents import RenderError
 from remiss.outgoing.service import amendments, lifecycle, sending
-from remiss.reminders.models import OutboxMessage
+from remiss.reminders.models import OutboxMessage, OutboxStatus
 from remiss.remisser.models import Direction, Remiss
 
 KIND = "missiv"  # the document kind whose template makes the missiv (documents.kinds)
@@ -38,7 +38,7 @@ def holding(session: Session, namnd_id: int) -> list[Remiss]:
     """The nämnd's utgående remisser that can still be sent and hold a missiv back (held.is_held), oldest first."""
     ids = session.exec(select(OutboxMessage.remiss_id).join(Remiss, Remiss.id == OutboxMessage.remiss_id).where(
         Remiss.namnd_id == namnd_id, Remiss.direction == Direction.utgaende, Remiss.status.in_(lifecycle.SENDS),
-        OutboxMessage.kind == sending.MISSIV_KIND, OutboxMessage.status == "failed",
+        OutboxMessage.kind == sending.MISSIV_KIND, OutboxMessage.status == OutboxStatus.failed.value,
         OutboxMessage.last_error.startswith(amendments.HELD_MARK)).distinct()).all()
     return list(session.exec(select(Remiss).where(Remiss.id.in_(sorted(ids))).order_by(Remiss.id))) if ids else []
 
