@@ -11,7 +11,7 @@ from remiss.web.extensions import csrf, guard_api
 from remiss.planning.schemas import ExtensionDecision, ExtensionRequest, ExtensionResult
 from remiss.planning.service import extensions, tidplan
 from remiss.planning.service.extensions import Evidence
-from remiss.planning.service.recorded import (as_registered, by_hand_refusal, justering_waits, kept_by_record,
+from remiss.planning.service.recorded import (by_hand_refusal, justering_waits, kept_by_record,
                                              skipped_by_hand, waits_to_be_sent)
 from remiss.calendar.missed import MISSED, said_as
 from remiss.clock import local_today
@@ -42,9 +42,9 @@ def _iso(day, at=None) -> str | None:
 def milestones_json(session, remiss) -> list[dict]:
     """Return the stored tidplan of a remiss for the API detail. A milestone ticked off only because the remiss was
     withdrawn or declined never happened: done_at null, cancelled true and the day in cancelled_at."""
-    # a Justering marked klar by hand while the beslut waits for its justering is open, as on the page (walk24 V13)
+    # the Justering of a beslut waiting for its justering is marked klar only by registering it (walk24 V13)
     waits = justering_waits(session, remiss)
-    rows = as_registered(tidplan.milestones_of(session, remiss.id), waits)
+    rows = tidplan.milestones_of(session, remiss.id)
     sending = waits_to_be_sent(rows)  # expedierat, its sending not registered yet (walk24 V11)
     waiting, closed = waiting_kinds(rows), RemissStatus(remiss.status).is_closed
     # after a missed sammanträde "ta upp ärendet vid nästa sammanträde" only while one comes in time (as the page)

@@ -32,7 +32,7 @@ from remiss.planning.start_kinds import in_kind_words_needing, in_kind_words_row
 from remiss.planning.passed_advice import holding, still_holds, without_passed_alternatives
 from remiss.planning.service.milestones import called_off_words
 from remiss.drafting import mail_state
-from remiss.planning.service.recorded import (as_registered, by_hand_refusal, justering_waits, kept_by_record,
+from remiss.planning.service.recorded import (by_hand_refusal, justering_waits, kept_by_record,
                                              skipped_by_hand, skipped_words, waits_to_be_sent)
 from remiss.planning.service.missed import meeting_in_time, with_ways_out
 from remiss.remisser.finished import is_finished
@@ -232,10 +232,8 @@ def tidplan_panel(session: Session, principal: Principal, remiss: Remiss, now: d
     """Context for the Tidplan panel on the remiss page."""
     today = local(now).date()
     state, milestones = _tidplan(session, remiss.id)
-    # a Justering marked klar by hand while the beslut waits for its justering is open: the justering registered is
-    # the truth, as the Beslut panel and Att göra say it (walk24 V13)
+    # the Justering of a beslut waiting for its justering is marked klar only by registering it (walk24 V13)
     waits = justering_waits(session, remiss)
-    milestones = as_registered(milestones, waits)
     sending = waits_to_be_sent(milestones)  # expedierat, its sending not registered yet (walk24 V11)
     # A finished remiss has no open work: no late or flagged steps, no advice to ask for more time.
     closed = RemissStatus(remiss.status).is_closed

@@ -131,6 +131,9 @@ def _status(remiss, *, session, now, old, new, actor_id=None, by_hand=False, not
         milestones.reopen(session, now=now, remiss=remiss, kinds=REDO.get(_value(new), ()),
                           note="remissen är öppnad igen", actor_id=actor_id,
                           called_off=_value(old) in CALLED_OFF_VALUES)
+        if justering_waits(session, remiss):  # a Justering ticked by hand before walk24 V13 is open, as z003 has it
+            milestones.undo(session, now=now, remiss=remiss, kinds=("justering",),
+                            note="beslutet är registrerat och protokollet är inte justerat", actor_id=actor_id)
     if _value(new) in BY_STATUS:  # moved by hand past work the tidplan still shows as open
         kinds, note = BY_STATUS[_value(new)]
         if _value(new) == "beslutad":  # by a recorded beslut: what it ticks off while open is passed over by it

@@ -2,19 +2,21 @@
 
 V13: with a beslut registered and its protokoll not justerat, "Markera som klar: Justering" was accepted: the Tidplan
 and the API said klar while the Beslut panel, Att göra and the expediering still waited for the justering. Once a
-beslut is registered, only "Registrera justeringen" makes the Justering klar; one already marked by hand is open.
+beslut is registered, only "Registrera justeringen" makes the Justering klar; one already marked by hand is opened.
 V11: expedierat without svarsadress, the Sista svarsdag said "blir klar när yttrandet expedieras" after it had been."""
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import date, datetime, timezone
 
 from sqlmodel import select
 
+from remiss.auth.models import Role
 from remiss.planning.models import Milestone
-from tests.drafting.conftest import decide
+from tests.drafting.conftest import DECIDED_AT, decide
 from tests.drafting.test_expediering_mail import expediera
 from tests.drafting.test_start_justering import _decided_without_justering, _section
 from tests.drafting.test_walk18_recorded_steps import _steps, _text, _tidplan
+from tests.support.factories import make_user
 
 AFTER_MEETING = datetime(2015, 10, 20, 8, 0, tzinfo=timezone.utc)  # the justering's planned day has passed
 
@@ -44,29 +46,65 @@ def test_the_justering_of_a_registered_beslut_is_not_marked_klar_by_hand(world, 
     assert _steps(client, rid)["justering"]["status"] == "done"
 
 
-def test_a_justering_marked_klar_before_the_rule_is_open_until_registered(world, session, auth, client, clock):
-    rid = _decided_without_justering(world, auth, clock)
-    clock.set(AFTER_MEETING)
-    # the state the walk left: marked klar by hand while the beslut is not justerad
-    row = session.exec(select(Milestone).where(Milestone.remiss_id == rid, Milestone.kind == "justering")).one()
-    row.done_at = AFTER_MEETING
-    row.explanation = "Markerad som klar för hand 20 oktober 2015 av Sara Sekreterare."
-    session.add(row)
-    session.commit()
+def test_a_justering_marked_klar_before_the_beslut_is_open_until_registered(world, session, auth, client, clock):
+    """Marked klar by hand after the sammanträde, before the beslut was registered: the beslut that waits for its
+    justering opens it. (Rows marked so before V13 refused it are opened by the migration z003, tested in
+    tests/planning/test_justering_by_hand_migration.py: every reader reads the stored row.)"""
+    from tests.drafting.test_flow import draft_form
 
+    rid = world["remiss"].id
+    day = date(2015, 10, 8)  # the world's tidplan is set by hand: its justering too
+    session.add(Milestone(remiss_id=rid, kind="justering", position=5, label="Justering", planned_on=day, due_on=day))
+    session.commit()
+    url, page = f"/remisser/{rid}/yttrande", f"/remisser/{rid}"
+    auth.login(world["registrator"].email)
+    assert auth.post(url, draft_form(rid), form_url=page).status_code == 302
+    assert auth.post(f"{url}/lage", {"state": "granskning"}, form_url=page).status_code == 302
+    assert auth.post(f"{url}/lage", {"state": "godkand"}, form_url=page).status_code == 302
+    clock.set(DECIDED_AT)  # the evening of the sammanträde: the Justering may be marked by hand, no beslut yet
+    step = _steps(client, rid)["justering"]
+    assert auth.post(f"/remisser/{rid}/tidplan/klar", {"milestone_id": step["id"], "done": "1"},
+                     form_url=page).status_code == 302
+    assert _steps(client, rid)["justering"]["status"] == "done"
+
+    assert decide(auth, rid, clock, omedelbar_justering="").status_code == 302
+    clock.set(AFTER_MEETING)
     step = _steps(client, rid)["justering"]
     assert step["status"] == "open" and step["done_at"] is None, step
-    page = client.get(f"/remisser/{rid}").get_data(as_text=True)
-    justering = _justering_row(page)
-    assert "Klar" not in justering and "Inte justerad ännu" in justering, justering
-    assert 'Markera som inte klar<span class="visually-hidden">: Justering' not in page
-    start = _section(auth.client.get("/").get_data(as_text=True))
-    assert "Registrera justeringen" in start  # Att göra says the same
+    page_text = client.get(page).get_data(as_text=True)
+    assert "Klar" not in _justering_row(page_text) and "Registrera justeringen" in _justering_row(page_text)
+    assert "Registrera justeringen" in _section(auth.client.get("/").get_data(as_text=True))  # Att göra too
 
     assert auth.post(f"/remisser/{rid}/yttrande/justering", {"justerad_on": "2015-10-19"},
-                     form_url=f"/remisser/{rid}").status_code == 302
+                     form_url=page).status_code == 302
     step = _steps(client, rid)["justering"]
     assert step["status"] == "done" and not step["explanation"].startswith("Markerad som klar för hand"), step
+
+
+def test_a_remiss_opened_again_opens_a_justering_marked_klar_by_hand_while_its_beslut_waits(world, session, auth,
+                                                                                            client, clock):
+    """A Justering ticked by hand before V13 (the closing leaves a done step as it is) on a remiss set to Besvarad by
+    hand and then opened again: the beslut still waits for its justering, so the Justering is open, in the stored
+    row every reader reads."""
+    rid = _decided_without_justering(world, auth, clock)
+    clock.set(AFTER_MEETING)
+    row = session.exec(select(Milestone).where(Milestone.remiss_id == rid, Milestone.kind == "justering")).one()
+    row.done_at = AFTER_MEETING  # as "Markera som klar" stored it before V13: the plan's words kept
+    session.add(row)
+    session.commit()
+    page = f"/remisser/{rid}"
+    assert auth.post(f"{page}/status", {"status": "besvarad", "note": "Skickat utanför Remiss", "confirm": "1"},
+                     form_url=page).status_code == 302
+    admin = make_user(session, role=Role.admin).email  # only an admin opens a closed remiss again
+    session.commit()
+    auth.logout()
+    auth.login(admin)
+    assert auth.post(f"{page}/status", {"status": "beslutad", "note": "Inte skickat ändå"},
+                     form_url=page).status_code == 302
+    session.expire_all()
+    stored = session.exec(select(Milestone).where(Milestone.remiss_id == rid, Milestone.kind == "justering")).one()
+    assert stored.done_at is None
+    assert _steps(client, rid)["justering"]["status"] == "open"
 
 
 def test_a_beslut_changed_to_wait_for_its_justering_opens_the_justering(decided, auth, client, clock):

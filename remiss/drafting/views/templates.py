@@ -19,6 +19,7 @@ from remiss.drafting.namnd_templates import (KINDS, MANAGE, TemplateRejected, ac
                                              templates_of, upload, use_default)
 from remiss.drafting.views import bp
 from remiss.namnd.models import DocumentTemplate, Namnd
+from remiss.outgoing.service import held_remake
 from remiss.remisser.input import parse_date
 from remiss.web import get_or_404, now, principal
 
@@ -97,6 +98,7 @@ def namnd_templates(namnd_id: int):
           "success")
     for warning in report.warnings:
         flash(warning, "info")
+    _remake_held(namnd, kind, f"nämndens mall för missiv, version {template.version}")
     return redirect(url_for("drafting.namnd_templates", namnd_id=namnd.id))
 
 
@@ -113,6 +115,7 @@ def template_activate(namnd_id: int, template_id: int):
         return redirect(url_for("drafting.namnd_templates", namnd_id=namnd.id, bekrafta=row.id))
     flash(f"Version {row.version} av mallen för {KINDS.get(row.kind, row.kind).lower()} används från och med nu.",
           "success")
+    _remake_held(namnd, row.kind, f"nämndens mall för missiv, version {row.version}")
     return redirect(url_for("drafting.namnd_templates", namnd_id=namnd.id))
 
 
@@ -124,7 +127,19 @@ def template_default(namnd_id: int):
         abort(400, "Okänd handling.")
     use_default(get_session(), now=now(), principal=principal(), namnd=namnd, kind=kind)
     flash(f"Standardmallen används nu för {KINDS[kind].lower()}.", "success")
+    _remake_held(namnd, kind, "standardmallen")
     return redirect(url_for("drafting.namnd_templates", namnd_id=namnd.id))
+
+
+def _remake_held(namnd: Namnd, kind: str, template_name: str) -> None:
+    """A missiv template put in use makes anew the missiv its nämnd's remisser hold back, and says so."""
+    if kind != held_remake.KIND:
+        return
+    done = held_remake.remake_held(get_session(), now=now(), principal=principal(), namnd_id=namnd.id,
+                                   template_name=template_name, files_dir=current_app.config["FILES_DIR"],
+                                   base_url=current_app.config["BASE_URL"])
+    for text, category in held_remake.remade_words(done):
+        flash(text, category)
 
 
 def _template(namnd: Namnd, template_id: int) -> DocumentTemplate:

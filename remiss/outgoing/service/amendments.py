@@ -161,12 +161,13 @@ def rebuild_queued(session: Session, *, now: datetime, principal: Principal, rem
 
 
 def requeue(session: Session, *, now: datetime, principal: Principal, remiss: Remiss, files_dir: str,
-            base_url: str) -> Requeued:
+            base_url: str, note: str = "") -> Requeued:
     """After a change to a sent remiss (Ändra uppgifter, PATCH, a remisshandling added, Förläng remisstid): the
     missiv mails still in the Utkorg are made anew from the remiss as it is now – a new missiv when the one made is
     out of date (missiv_doc.stale_reason), as "Skicka remissen" makes it – so no instans is e-mailed old
     frågeställningar, svarsdag, handlingar or title (h-out23 M5, h-queue24). When the nämnd's template cannot make
-    the missiv, the change stays saved and the queued mails are held back (HELD) rather than sent out of date."""
+    the missiv, the change stays saved and the queued mails are held back (HELD) rather than sent out of date.
+    note: what the history says of the mails made anew (default rebuilt_words)."""
     if remiss.direction != "utgaende" or remiss.sent_at is None or remiss.status not in lifecycle.SENDS:
         return Requeued()  # once compiled no missiv is made any more (walk21 J5): one still queued goes out as it was
     rows = _queued_rows(session, remiss.id)
@@ -209,9 +210,28 @@ def requeue(session: Session, *, now: datetime, principal: Principal, remiss: Re
         chasers.schedule(session, now=now, remiss=remiss)
     if rebuilt:
         audit.record(session, now=now, user_id=principal.user_id, entity="remiss", entity_id=remiss.id,
-                     remiss_id=remiss.id, action="requeue_missiv", note=rebuilt_words(rebuilt))
+                     remiss_id=remiss.id, action="requeue_missiv", note=note or rebuilt_words(rebuilt))
     session.flush()
     return Requeued(rebuilt, current)
+
+
+def remake(session: Session, *, now: datetime, principal: Principal, remiss: Remiss, files_dir: str, base_url: str,
+           note: str = "") -> Requeued:
+    """Skapa missivet på nytt: the missiv made from the nämnd's template as it is now, and the missiv mails waiting in
+    the Utkorg made with it (requeue), so one held back goes out. When the template cannot make it, the held-back
+    mails stay held with its reason (what the history and the Utkorg say is the template's error now) and
+    RenderError is raised; nothing else changes."""
+    try:
+        missiv_doc.generate_missiv(session, now=now, principal=principal, remiss=remiss,
+                                   files_dir=files_dir)  # renders first: a failure adds nothing
+    except RenderError as exc:
+        rows = {i: r for i, r in _queued_rows(session, remiss.id).items() if held.is_held(r.status, r.last_error)}
+        entries = {e.id: e for e in remisser.entries(session, remiss.id)}
+        _hold(session, now=now, principal=principal, remiss=remiss, error=str(exc),
+              rows={i: r for i, r in rows.items() if i in entries}, entries=entries)
+        raise
+    return requeue(session, now=now, principal=principal, remiss=remiss, files_dir=files_dir, base_url=base_url,
+                   note=note)
 
 
 def _hold(session: Session, *, now: datetime, principal: Principal, remiss: Remiss, rows: dict[int, OutboxMessage],

@@ -145,15 +145,12 @@ def make_missiv(remiss_id: int):
     if why:
         flash(f"Missivet skapades inte: {why}.", "error")
         return _back(remiss_id)
-    try:
-        missiv_doc.generate_missiv(get_session(), now=now(), principal=principal(), remiss=remiss,
-                                   files_dir=_config("FILES_DIR"))
+    try:  # one held back in the Utkorg, or waiting there, now carries this missiv and goes out (h-queue24)
+        done = amendments.remake(get_session(), now=now(), principal=principal(), remiss=remiss,
+                                 files_dir=_config("FILES_DIR"), base_url=_config("BASE_URL"))
     except RenderError as exc:
         _refused("Missivet kunde inte skapas", exc)
         return _back(remiss_id)
-    # one held back in the Utkorg, or waiting there, now carries this missiv and goes out (h-queue24)
-    done = amendments.requeue(get_session(), now=now(), principal=principal(), remiss=remiss,
-                              files_dir=_config("FILES_DIR"), base_url=_config("BASE_URL"))
     if done.rebuilt:
         flash(f"Missivet är skapat. {amendments.rebuilt_words(done.rebuilt)}", "success")
     else:

@@ -6,8 +6,6 @@ sista svarsdag are done only by the expediering itself (walk16 #0). A remiss set
 expediering it never had: that step did not happen in Remiss and is not shown as done (walk18 F21)."""
 from __future__ import annotations
 
-from types import SimpleNamespace
-
 from sqlmodel import Session, select
 
 from remiss.calendar.milestones import NOT_HELD
@@ -83,13 +81,11 @@ def kept_by_record(session: Session, remiss: Remiss) -> dict[str, str]:
 
 # Once a beslut is registered its justering is the Beslut panel's fact: "Registrera justeringen" makes the step
 # klar, never a click in the Tidplan, which said "klar" while the Beslut panel, Att göra and the expediering still
-# waited for the justering (walk24 V13).
+# waited for the justering (walk24 V13). A row marked klar by hand before that rule was opened by the migration
+# z003_justering_by_hand: every reader (Tidplan, API, Kalender, ICS, reminders) reads the stored row.
 JUSTERING_WAITS = ("Justeringen kan inte markeras som klar för hand: beslutet är registrerat ({}) men protokollet "
                    "är inte justerat. Registrera justeringen under Beslut (”Registrera justeringen”) när protokollet "
                    "är justerat.")
-# a justering marked klar by hand before that was refused: the justering registered is the truth, so it is open
-MARKED_NOT_REGISTERED = ("Inte justerad ännu: protokollet med beslutet är inte justerat. Steget markerades som klart "
-                         "för hand, men det blir klart först när justeringen registreras under Beslut.")
 
 
 def justering_waits(session: Session, remiss: Remiss) -> str:
@@ -100,21 +96,6 @@ def justering_waits(session: Session, remiss: Remiss) -> str:
             or decided.justerad_on is not None:
         return ""
     return JUSTERING_WAITS.format(decision_reference(decided))
-
-
-def as_registered(milestones: list, waits: str) -> list:
-    """The milestones as the registered beslut has them: while it waits for its justering (waits, from
-    justering_waits), a Justering marked klar by hand (before walk24 V13 refused that) is shown open, as the Beslut
-    panel, Att göra and the expediering have it. The rows (ORM or result rows) are copied, never changed."""
-    if not waits:
-        return milestones
-    return [_shown_open(m) if m.kind == "justering" and m.done_at is not None else m for m in milestones]
-
-
-def _shown_open(m) -> SimpleNamespace:
-    values = m._asdict() if hasattr(m, "_asdict") else m.model_dump()
-    return SimpleNamespace(**{**values, "done_at": None, "closed_with_remiss": False,
-                              "explanation": MARKED_NOT_REGISTERED, "advice": ""})
 
 
 def expediering_skipped(status, kind: str, closed_with_remiss: bool) -> bool:
