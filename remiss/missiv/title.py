@@ -6,7 +6,8 @@ from __future__ import annotations
 import re
 
 from remiss.missiv.dnr import TOKEN_RE
-from remiss.missiv.headline import DOCUMENT_NOUN, continued, headline, is_headline, is_letterhead, is_news, plausible_heading
+from remiss.missiv.heading_lines import is_letterhead, is_news, plausible_heading
+from remiss.missiv.headline import DOCUMENT_NOUN, continued, headline, is_headline
 from remiss.missiv.title_case import decapitalised
 from remiss.missiv.title_layout import agenda_item, backed, label_above, statute_name
 from remiss.missiv.title_prose import prose_matter, quoted_full_name
