@@ -272,9 +272,18 @@ def _extend(text: str, value: str) -> str:
     if len(value.split()) > 6:
         return value
     # "Förslag till grönplan" is written "förslaget till grönplan för Växjö kommun" in the text
+    words = value.split()
+    # round 25: "Förslag till åtgärdsprogram 2018-2022" is written "remissversion av Åtgärdsprogram 2018-2022 till
+    # Dalarnas miljömål": the proposal's lead may be left out where the text names the document itself
+    proposal = len(words) > 2 and [w.casefold() for w in words[:2]] == ["förslag", "till"]
+    parts = [r"förslag(?:et)?" if w.casefold() == "förslag" else re.escape(w) for w in words]
+    name = rf"(?:{parts[0]}\s+{parts[1]}\s+)?" + r"\s+".join(parts[2:]) if proposal else r"\s+".join(parts)
     m = re.compile(
-        r"\s+".join(r"förslag(?:et)?" if w.casefold() == "förslag" else re.escape(w) for w in value.split()) +
+        name +
         r"((?:\s+\d{4}[ \t]*[-–][ \t]*\d{4})|(?:\s+(?:för|i)\s+(?:[A-ZÅÄÖ][\wåäö-]+\s+){1,3}(?:kommun|län|region))|"
+        # round 25: the owner's place in the genitive and the matter: "… till Dalarnas miljömål", "… för Skånes
+        # landsbygd" (not a coordination that runs on: "… miljömål och …")
+        r"(?:\s+(?:till|för)\s+(?-i:[A-ZÅÄÖ])[\wåäö-]+s\s+(?-i:[a-zåäö])[\wåäö-]{3,}(?![\wåäö-]|\s+(?:och|samt)\b))|"
         # round 16: the place and the period the short heading leaves out, to the end of the sentence or line:
         # "Avfallsplan" → "Avfallsplan Vara kommun 2018-2028", "Trafikförsörjningsprogram" → "… för Kronoberg
         # 2021-2030 med utblick"

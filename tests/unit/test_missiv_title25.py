@@ -63,3 +63,22 @@ def test_a_mention_cut_by_prose_or_a_formula_names_nothing():
     text = ("Tyck till om förslaget\n\nKommunen skickar ut förslaget till kulturprogram till alla föreningar som vill.\n"
             "Förslag till kommunfullmäktige\n\nFörslag till beslut\n")
     assert proposal_named(text) == (None, None)
+
+
+# Länsstyrelsen Dalarna (kinds d29, ext-dev x15), excerpt as found
+DALARNA = (
+    "Förslag till åtgärdsprogram 2018-2022\n\n"
+    "Nu finns en remissversion av Åtgärdsprogram 2018-2022 till Dalarnas miljömål framtagen, det fjärde i ordning "
+    "sedan 2003.\n\n"
+    "Åtgärdsprogrammet är ett resultat av en dialogprocess 2016-2017 som involverat ett stort antal företrädare. Alla "
+    "är välkomna att lämna remissvar.\n\n"
+    "Senast den 30 november 2017 önskar Länsstyrelsen skriftligt svar på remissen.\n")
+
+
+def test_a_proposal_heading_is_completed_from_the_documents_own_fuller_name():
+    assert parse_missiv(DALARNA).title == "Förslag till åtgärdsprogram 2018-2022 till Dalarnas miljömål"
+
+
+def test_a_genitive_tail_that_runs_on_in_a_coordination_is_not_taken():
+    text = DALARNA.replace("till Dalarnas miljömål framtagen", "till Dalarnas miljömål och friluftsliv framtaget")
+    assert parse_missiv(text).title == "Förslag till åtgärdsprogram 2018-2022"
