@@ -5,7 +5,9 @@ Read last, only when nothing else gave a title. A mention counts only where it i
 sentence or line, or the text goes on with what is done with it ("… har tagits fram", "… på granskning"). Mentions cut
 off by a clause or a comma say nothing about where the name ends and are left aside. The complete mentions must agree:
 each is the start of the longest one ("fördjupad översiktsplan" and "fördjupad översiktsplan för de sydöstra
-stadsdelarna"), otherwise the text names two matters and the title stays empty.
+stadsdelarna"), otherwise the text names two matters and the title stays empty. A mention that only ends its sentence
+("Vi har läst förslag till nya regler och skickar ett yttrande.") may run on into prose the stop does not show: it
+counts only beside one that ends its line or is reported on.
 """
 from __future__ import annotations
 
@@ -32,27 +34,29 @@ _PROSE = re.compile(r"[,;:!?()”\"]|(?<![\wåäö-])(?:är|var|har|hade|ska|ska
                     r"till[ \t]+(?:alla|regeringen|kommunen|berörda))(?![\wåäö-])|\d\Z|>", re.IGNORECASE)
 
 
-def _complete(name: str, whole_line: bool) -> str | None:
-    """Return the mention's name up to its complete end, or None when prose cut it (or the line ran on beyond the
-    150 characters read: its end was not seen)."""
+def _complete(name: str, whole_line: bool) -> tuple[str, bool] | None:
+    """Return the mention's name up to its complete end and whether that end is more than a full stop, or None when
+    prose cut it (or the line ran on beyond the 150 characters read: its end was not seen)."""
     for end in _COMPLETE_END.finditer(name):
         if end.end() == len(name) and not whole_line and not name.rstrip().endswith("."):
             return None
         value = name[:end.start()].strip()
-        if _PROSE.search(value):
+        if _PROSE.search(value) or not 1 <= len(value.split()) <= 15:
             return None
-        return value if 1 <= len(value.split()) <= 15 else None
+        return value, not end.group().startswith(".")
     return None
 
 
 def proposal_named(text: str) -> tuple[str | None, tuple[int, int] | None]:
     """Return "Förslag till X" for the one proposal the text names completely, and where it stands, or (None, None)."""
     found: list[tuple[str, int]] = []
+    anchored = False
     for m in _MENTION.finditer(text[:8000]):
-        name = _complete(m.group(1), m.end() == len(text) or text[m.end()] == "\n")
-        if name:
-            found.append((name, m.start(1)))
-    if not found:
+        complete = _complete(m.group(1), m.end() == len(text) or text[m.end()] == "\n")
+        if complete:
+            found.append((complete[0], m.start(1)))
+            anchored = anchored or complete[1]
+    if not anchored:
         return None, None
     longest, start = max(found, key=lambda item: len(item[0]))
     words = longest.casefold().split()
