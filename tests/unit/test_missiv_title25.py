@@ -82,3 +82,23 @@ def test_a_proposal_heading_is_completed_from_the_documents_own_fuller_name():
 def test_a_genitive_tail_that_runs_on_in_a_coordination_is_not_taken():
     text = DALARNA.replace("till Dalarnas miljömål framtagen", "till Dalarnas miljömål och friluftsliv framtaget")
     assert parse_missiv(text).title == "Förslag till åtgärdsprogram 2018-2022"
+
+
+def test_the_heading_of_an_answer_drops_its_remissvar_lead():
+    # Naturskyddsföreningen Falun (fresh16-dev q15), excerpt as found: the meeting's heading names the remiss after
+    # "Remissvar på" (the annotation's fuller "Cykelplan för Falu kommun" is not reached: the heading's own words stay)
+    text = ("Remissvar på Faluns cykelplan\n"
+            "22 oktober träffas vi för prata om hur vi kan påverka Faluns cykelsatsning genom ett remissvar.\n"
+            "En cykelplan för Falu kommun är ute på remiss fram till 9 november. Vi träffas för att prata ihop oss om ett "
+            "remissvar från Naturskyddsföreningen.\n")
+    assert parse_missiv(text).title == "Faluns cykelplan"
+
+
+def test_an_extension_heading_drops_the_notice_in_front_of_the_proposal():
+    # ext-dev2 b02 (an extension notice built in a länsstyrelse's wording): the notice's words go, the proposal stays
+    text = ("Remisstiden förlängs för förslaget till naturreservatet Stora Mossen\n"
+            "Publicerad 12 april 2027\n"
+            "Länsstyrelsen i Örebro län har beslutat att förlänga remisstiden för förslaget till beslut om bildande av "
+            "naturreservatet Stora Mossen i Lekebergs kommun.\n"
+            "Synpunkter ska nu ha kommit in till Länsstyrelsen senast den 31 maj 2027.\n")
+    assert parse_missiv(text).title.startswith("Förslag till naturreservatet Stora Mossen")
