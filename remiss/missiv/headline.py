@@ -112,6 +112,9 @@ def headline(text: str) -> tuple[str | None, tuple[int, int] | None]:
             continue  # "Inbjudan att lämna synpunkter på remiss": no name; round 17: "Datum", a line the text never
             # takes up again is chrome
         value = _POSSESSIVE.sub("", value)
+        owned = _owned_by_place(text, value)
+        if owned:
+            return owned
         item = _item_heading(text, lines[index + 1:], value)
         if item:
             return item
@@ -179,6 +182,26 @@ _REPORTED = re.compile(r"\A(\S.{8,200}?)(?<![ \t])[ \t]++(?:är[ \t]+|går[ \t]+
 # A document named by its kind: "cykelplan", "kulturprogrammet", "klimatstrategin", "avfallsplanen".
 DOCUMENT_NOUN = re.compile(r"([a-zåäö]{2,30}(?:plan|program|strategi|policy))(?:(?<=plan)en|(?<=program)met|(?<=strategi)n|"
                            r"(?<=policy)n)?")
+
+
+# Round 25: "Faluns cykelplan", a document named by its owner's genitive, is written "En cykelplan för Falu kommun" in
+# the text: the kind with the place's own name after it is the document's name.
+_OWNED = re.compile(r"(?-i:[A-ZÅÄÖ])[\wåäö-]{2,40}s[ \t]+" + DOCUMENT_NOUN.pattern)
+_PLACE = r"((?:(?-i:[A-ZÅÄÖ])[\wåäö-]+[ \t]+){1,3}(?:kommun|stad|län|region))\b"
+
+
+def _owned_by_place(text: str, heading: str) -> tuple[str, tuple[int, int]] | None:
+    """Return "Cykelplan för Falu kommun" for the heading "Faluns cykelplan" when the text names it so, one way only."""
+    owned = _OWNED.fullmatch(heading)
+    if not owned:
+        return None
+    noun = owned.group(1)
+    found = {re.sub(r"\s+", " ", m.group(1)): m.span() for m in re.finditer(
+        rf"(?<![\wåäö-]){re.escape(noun)}(?:en|met|n)?[ \t]+för[ \t]+{_PLACE}", text[:6000], re.IGNORECASE)}
+    if len(found) != 1:
+        return None
+    place, span = next(iter(found.items()))
+    return f"{noun[:1].upper()}{noun[1:]} för {place}", span
 
 
 def _named_in_body(text: str, headline: str) -> tuple[str, tuple[int, int]] | None:

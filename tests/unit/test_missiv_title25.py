@@ -84,13 +84,20 @@ def test_a_genitive_tail_that_runs_on_in_a_coordination_is_not_taken():
     assert parse_missiv(text).title == "Förslag till åtgärdsprogram 2018-2022"
 
 
-def test_the_heading_of_an_answer_drops_its_remissvar_lead():
+FALUN = ("Remissvar på Faluns cykelplan\n"
+         "22 oktober träffas vi för prata om hur vi kan påverka Faluns cykelsatsning genom ett remissvar.\n"
+         "En cykelplan för Falu kommun är ute på remiss fram till 9 november. Vi träffas för att prata ihop oss om ett "
+         "remissvar från Naturskyddsföreningen.\n")
+
+
+def test_the_heading_of_an_answer_drops_its_remissvar_lead_and_names_the_owners_plan():
     # Naturskyddsföreningen Falun (fresh16-dev q15), excerpt as found: the meeting's heading names the remiss after
-    # "Remissvar på" (the annotation's fuller "Cykelplan för Falu kommun" is not reached: the heading's own words stay)
-    text = ("Remissvar på Faluns cykelplan\n"
-            "22 oktober träffas vi för prata om hur vi kan påverka Faluns cykelsatsning genom ett remissvar.\n"
-            "En cykelplan för Falu kommun är ute på remiss fram till 9 november. Vi träffas för att prata ihop oss om ett "
-            "remissvar från Naturskyddsföreningen.\n")
+    # "Remissvar på"; "Faluns cykelplan" is the plan the text calls "En cykelplan för Falu kommun"
+    assert parse_missiv(FALUN).title == "Cykelplan för Falu kommun"
+
+
+def test_an_owners_plan_named_for_two_places_keeps_the_heading():
+    text = FALUN.replace("fram till 9 november.", "fram till 9 november, liksom en cykelplan för Borlänge kommun.")
     assert parse_missiv(text).title == "Faluns cykelplan"
 
 
