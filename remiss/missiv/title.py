@@ -9,7 +9,7 @@ from remiss.missiv.dnr import TOKEN_RE
 from remiss.missiv.heading_lines import is_letterhead, is_news, plausible_heading
 from remiss.missiv.headline import DOCUMENT_NOUN, continued, headline, is_headline
 from remiss.missiv.title_case import decapitalised
-from remiss.missiv.title_layout import agenda_item, backed, label_above, statute_name
+from remiss.missiv.title_layout import agenda_item, backed, flattened_heading, label_above, statute_name
 from remiss.missiv.title_proposal import proposal_named
 from remiss.missiv.title_prose import prose_matter, quoted_full_name
 from remiss.missiv.title_subject import clean_subject as _clean_subject
@@ -203,6 +203,8 @@ def _find_title_body(text: str) -> tuple[str | None, tuple[int, int] | None]:
         value, span = statute_name(text)  # round 16: "… föreskrifter och allmänna råd (LIFS 2018:4) om …"
     if value is None:
         value, span = prose_matter(text)  # round 18: "… gick ut på samråd med förslag till …", "yttra sig över …"
+    if value is None:
+        value, span = flattened_heading(text)  # round 25: "… Yttrande över remiss - X Förslag till beslut …"
     if value is None:
         value, span = proposal_named(text)  # round 25: "Tyck till om förslaget" over "… förslaget till X."
     return value, span

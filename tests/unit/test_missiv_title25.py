@@ -109,3 +109,22 @@ def test_an_extension_heading_drops_the_notice_in_front_of_the_proposal():
             "naturreservatet Stora Mossen i Lekebergs kommun.\n"
             "Synpunkter ska nu ha kommit in till Länsstyrelsen senast den 31 maj 2027.\n")
     assert parse_missiv(text).title.startswith("Förslag till naturreservatet Stora Mossen")
+
+
+# Eskilstuna kommun's tjänsteskrivelse (fresh16-dev q11, docplayer, flattened to one line), excerpt as found
+ESKILSTUNA = (
+    "1 Kommunstyrelsen Kommunledningskontoret Välfärd KSKF/2017:286 Marita Skog (3) Kommunstyrelsen Yttrande över "
+    "remiss - Landstingets ansökan till regeringen om att bilda region Förslag till beslut Förslag till "
+    "kommunfullmäktige 1. Tillstyrka Landstinget Sörmlands ansökan om regionbildning 2. Tillstyrka att den kommande "
+    "regionen blir länets kollektivtrafikmyndighet Sammanfattning Eskilstuna kommun har fått möjlighet att yttra sig i "
+    "frågan om Landstinget Sörmlands ansökan till regeringen att bilda region.")
+
+
+def test_a_flattened_answer_heading_ends_at_the_first_section():
+    assert parse_missiv(ESKILSTUNA).title == "Landstingets ansökan till regeringen om att bilda region"
+
+
+def test_an_answer_heading_with_no_section_after_it_is_not_cut_anywhere():
+    from remiss.missiv.title_layout import flattened_heading
+    text = ESKILSTUNA.split(" Förslag till beslut")[0] + " och mer text utan avsnitt."
+    assert flattened_heading(text) == (None, None)
