@@ -14,7 +14,11 @@ NEWS_VERB = re.compile(r"^(?:\S+[ \t]+){1,2}(?:kan|ska|skall|vill|får|har|blir|
                        # "Var med och forma kommunens klimatarbete": a call to the reader, no name
                        r"^(?:var|vara)[ \t]+med[ \t]+(?:och|att)[ \t]", re.IGNORECASE)
 # "Arbetet med kommunens klimat- och energiplan går vidare": a news heading that ends in its verb names no matter.
-NEWS_END = re.compile(r"[ \t](?:går[ \t]+vidare|fortsätter|är[ \t]+(?:klar|klart|färdig|färdigt|igång))\Z", re.IGNORECASE)
+# Round 25: "Dialog om strandskydd önskas": a passive request after anything but a request's own noun ("Synpunkter på X
+# välkomnas" names X) is news of what someone wants.
+NEWS_END = re.compile(r"[ \t](?:går[ \t]+vidare|fortsätter|är[ \t]+(?:klar|klart|färdig|färdigt|igång))\Z|"
+                      r"\A(?!(?:Synpunkter|Yttranden?|Remissvar|Remissyttranden?|Svar|Kommentarer|Åsikter)\b)"
+                      r"[^\n]{0,200}[ \t](?:välkomnas|efterfrågas|önskas|begärs)\Z", re.IGNORECASE)
 
 # Navigation, credits and dates that sit above a web page's headline.
 CHROME = re.compile(

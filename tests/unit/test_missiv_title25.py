@@ -128,3 +128,20 @@ def test_an_answer_heading_with_no_section_after_it_is_not_cut_anywhere():
     from remiss.missiv.title_layout import flattened_heading
     text = ESKILSTUNA.split(" Förslag till beslut")[0] + " och mer text utan avsnitt."
     assert flattened_heading(text) == (None, None)
+
+
+def test_a_heading_that_reports_a_wish_is_news_not_a_name():
+    # Hela Hälsingland on a länsstyrelse's strandskydd remissrunda (fresh16-dev q17, annotated without a title),
+    # excerpt as found
+    text = ("Dialog om strandskydd önskas\n"
+            "Lagändringen innebär att kommunerna numera har huvudansvar för upphävande av strandskydd samt "
+            "strandskyddsdispens.\n"
+            "Länsstyrelserna ska granska/pröva kommunbesluten. I Nordanstig ska strandskyddet minskas med 200 meter på "
+            "vissa kuststräckor och länsstyrelsen i Gävleborg genomför just nu en remissrunda.\n")
+    assert parse_missiv(text).title is None
+
+
+def test_a_request_for_views_on_a_named_plan_keeps_the_name():
+    text = ("Synpunkter på Cykelplan 2030 för Falu kommun välkomnas\n\n"
+            "Kommunen har tagit fram en ny cykelplan. Lämna dina synpunkter senast den 9 november 2027.\n")
+    assert parse_missiv(text).title == "Cykelplan 2030 för Falu kommun"
