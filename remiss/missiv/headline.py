@@ -1,10 +1,12 @@
 """Find a web page's or letter's headline: the first short line above the prose, chrome, dates, letterheads and
-news sentences skipped; and judge whether a heading could name the matter."""
+news sentences skipped (heading_lines.py judges each line)."""
 from __future__ import annotations
 
 import re
 
 from remiss.missiv.bodies import find_bodies
+from remiss.missiv.heading_lines import (CHROME, DATELINE, LETTERHEAD, NEWS_END, NEWS_VERB, UNIT, looks_like_a_name,
+                                         plausible_heading)
 from remiss.missiv.title_layout import (ADDRESSEE, COMMITTEE_END, NUMBER_ONLY, adjacent_lines, backed, heading_over_sentence,
                                         is_field_label)
 from remiss.missiv.title_trim import DOC_LEAD, REMISS_LEAD, REPORT_TIME, SECTION_LEAD, TRAIL, drop_site_tail, tidy
@@ -13,15 +15,6 @@ from remiss.missiv.title_trim import DOC_LEAD, REMISS_LEAD, REPORT_TIME, SECTION
 _REPORT_TIME = re.compile(r"(?<![ \t])([ \t]+på[ \t]+(?:bred[ \t]+)?(?:remiss|samråd|granskning|utställning))"
                           + REPORT_TIME, re.IGNORECASE)
 
-# A finite verb among a headline's first words makes it a sentence ("Nu kan du tycka till", "Regionen vill …").
-_NEWS_VERB = re.compile(r"^(?:\S+[ \t]+){1,2}(?:kan|ska|skall|vill|får|har|blir|behöver|måste|ger|går|tar|kommer|gör|"
-                        r"säger|bjuder|föreslår|beslutar|välkomnar|"
-                        # round 13: "Kammarkollegiet begär förtydligande", "Kompletterande samråd pågår till …"
-                        r"begär|skickar|remitterar|startar|inleder|efterfrågar|pågår)\b|"
-                        # "Var med och forma kommunens klimatarbete": a call to the reader, no name
-                        r"^(?:var|vara)[ \t]+med[ \t]+(?:och|att)[ \t]", re.IGNORECASE)
-# "Arbetet med kommunens klimat- och energiplan går vidare": a news heading that ends in its verb names no matter.
-_NEWS_END = re.compile(r"[ \t](?:går[ \t]+vidare|fortsätter|är[ \t]+(?:klar|klart|färdig|färdigt|igång))\Z", re.IGNORECASE)
 # A full stop after a word and a capital after it: a line of two sentences is prose, never a heading.
 _TWO_SENTENCES = re.compile(r"[a-zåäö]{2}\.[ \t]+[A-ZÅÄÖ][a-zåäö]")
 _BULLET = re.compile(r"[•·*▪◦–-][ \t]")
@@ -32,96 +25,6 @@ _LED = re.compile(r"(?:Remiss|Remittering|Samråd|Utställning|Granskning|Kungö
 # konsekvensutredning" keep the body: a proposal or an analysis named only by its kind is the body's (round 14)
 _POSSESSIVE = re.compile(r"^(?:Kommunens|Regionens|Länsstyrelsens|Myndighetens)[ \t]+"
                          r"(?!(?:förslag|konsekvensutredning|utredning|rapport|promemoria)[a-zåäö]{0,3}\b)", re.IGNORECASE)
-# Navigation, credits and dates that sit above a web page's headline.
-_CHROME = re.compile(
-    r"^(?:[•·*-][ \t]*)?(?:(?:öppna|stäng|visa|dölj)[ \t]+(?:sök|meny)[a-zåäö]{0,6}\b|skip to|(?:hoppa|gå)(?:[ \t]+direkt)?[ \t]+till|language|lättläst|e-tjänster|meny|sök\b|logga in|storlek|"
-    r"starta visningen|download|transkript|full text|no results|hitta på sidan|dela\b|skriv ut|lyssna|nyhet|"
-    r"publicera|senast uppdaterad|sidansvarig|fotograf|foto\b|bild\b|remisser\b|aktuellt|startsida|du är här|"
-    r"återställ|visa kontaktuppgifter|tillbaka|senast ändrad|uppdaterad|ändrad\b|aktuella\b|kakor|cookies|"
-    r"acceptera|godkänn|kontakta oss|till startsidan|innehåll på sidan|på denna sida|relaterat|print\b|share\b|"
-    r"så här (?:svarar|gör|lämnar|tycker) (?:du|man|ni)\b|"
-    # skip links and toolbars ("Direkt till innehållet", "Verktygsfält"), an illustration's label, a section link
-    # a weekly list's heading: "Kungörelser vecka 22"
-    r"(?:kungörelser|remisser|nyheter|anslag)[ \t]+vecka[ \t]+\d{1,2}\Z|"
-    r"(?:direkt )?till (?:huvud)?innehåll(?:et)?\b|för mer information\b|mer information\Z|verktygsfält|exempelbild|sidinformation|(?:[\wåäö]{2,30}[ \t]+)?nyheter\Z|"
-    # a logo's or coat of arms' alternative text: "Stenungsunds kommunvapen", "Havs- och vattenmyndighetens logotyp"
-    r"(?:[^\n]{0,60}[ \t])?(?:kommunvapen|länsvapen|logotyp(?:en)?)\b[^\n]{0,40}\Z|"
-    r"här (?:hittar|finns|kan)\b|läs mer\b|läs (?:missivet|remissen|hela|rapporten|dokumentet)\b|prenumerera\b|artikeln publicerades\b|"
-    # a signature's labelled lines: "Kontaktperson: Anna Berg", "Telefon: 0457-…"
-    r"(?:kontaktperson(?:er)?|kontakt|handläggare|ansvarig handläggare|telefon|tfn|tel|e-post|epost|mobil|frågor)[ \t]*:|"
-    # an address block's labelled lines: "Till: Stadsområdesnämnd Öster", "Mottagare: Kommunstyrelsen"
-    r"(?:till|från|kopia|mottagare|adressat(?:er)?|sändlista)[ \t]*:|"
-    # a letterhead's reference alone ("Dnr 6.4.16-05737/2021"), a page's section link ("Svara på remisser"), and
-    # the labels of a page's tools and sections ("Katalog", "Utskrift", "Bakgrund"), which name no matter
-    r"(?:dnr|diarienr|diarienummer|ärendenummer|vår referens|er referens)\b[ \t.:]*+(?:[A-ZÅÄÖ]{1,6}[ \t])?\S*\d\S*\Z|"
-    r"(?:svara|svar|lämna synpunkter|yttra dig) på (?:remisser|remissen|förslag(?:et)?)\Z|"
-    r"(?:katalog|utskrift|bakgrund|inledning|sammanfattning|innehåll|kategori|kategorier|etiketter|"
-    r"praktisk information|bilagor|remisshandlingar|relaterade (?:dokument|länkar|sidor))\Z|klicka (?:på|här)\b|vid frågor\b|"
-    # a link list's item: "Mer mat från Västerbotten, uppslag (lämpligt för skärm) Länk"
-    r"[^\n]{0,200}[ \t]Länk\Z|"
-    # a link to a file: "Missiv (PDF, 262 kB)"
-    r"[^\n]{0,200}\((?:pdf|word|docx?|xlsx?|odt)\b[^()\n]{0,20}\d[ \t]*[kKmM]B\)\Z|"
-    # round 13: lines about the page itself ("Denna nyhet är äldre än 6 månader", "Innehållet publicerades under
-    # perioden …", "Statsråd på denna sida som …", "Du är på Region Örebro läns webbplats"), an image's placeholder
-    # text and a project page's follow link ("Följ projektet via")
-    r"(?:denna|den[ \t]+här)[ \t]+(?:nyhet|sida|artikel|text|notis)\b|innehållet[ \t]+(?:publicerades|uppdaterades)\b|"
-    r"[^\n]{0,40}[ \t]på[ \t]+(?:denna|den[ \t]+här)[ \t]+sida\b|du[ \t]+är[ \t]+på\b|hade[ \t]+du[ \t]+nytta\b|"
-    r"image[ \t]+alt\b|följ[ \t]+(?:projektet|ärendet|arbetet|oss)\b|"
-    # the other status and tool lines of a site's pages: "Sidan uppdaterades …", "Nyheten är mer än ett år gammal",
-    # "Senast granskad …", "Arkiverad", "Översätt", "In English", "Ladda ner", "Läs också", "Se även"
-    r"(?:sidan|nyheten|artikeln|texten)[ \t]+(?:är|har|uppdaterades|granskades|publicerades|skapades)\b|"
-    r"senast[ \t]+(?:granskad|publicerad|reviderad)\b|arkiverad\b|översätt\b|translate\b|in[ \t]+english\b|"
-    r"ladda[ \t]+ner\b|läs[ \t]+också\b|se[ \t]+även\b|om[ \t]+webbplatsen\b|tillgänglighetsredogörelse\b|"
-    # round 14: a news list's section and day: "Nationella planen • 20 mars, 2024", "Miljö | 2024-03-20"
-    r"[^•|\n]{1,60}[ \t][•|·][ \t]*+(?:\d{1,2}[ \t]+(?:jan|feb|mar|apr|maj|jun|jul|aug|sep|okt|nov|dec)|\d{4}-\d{2}-\d{2})|"
-    r"(?:[^/>›\n]{0,60}[ \t][/>›][ \t]){2})",  # a breadcrumb: Start / Bygga och bo / Avfall
-    re.IGNORECASE,
-)
-_MONTH = r"(?:jan|feb|mar|apr|maj|jun|jul|aug|sep|okt|nov|dec)[a-zåäö]*\.?"
-_DAY = rf"(?:\d{{4}}-\d{{2}}-\d{{2}}|\d{{1,2}}(?::e)?[ \t]+{_MONTH}(?:[ \t]+\d{{4}})?)"
-# A line that only dates the page or the letter: "07 maj 2014 17:01", "Publiceringsdatum: 12 juli 2019",
-# "Artikeln publicerades 10 december 2020", "Datum:2012-04-16 Dnr: 581:2012/506747" (a letterhead's labelled pairs).
-_DATELINE = re.compile(
-    rf"^(?:(?:[\wåäö]{{1,30}}+[ \t]{{1,5}}+){{0,2}}[\wåäö]{{1,30}}+[ \t]*+:?[ \t]*+)?{_DAY}(?:,?[ \t]+(?:(?:kl\.?|klockan|klocka)[ \t]*)?\d{{1,2}}[:.]\d{{2}}"
-    # "10 dec 2020 klocka 10.00 - 11.30": an event's time span
-    rf"(?:[ \t]*[-–][ \t]*\d{{1,2}}[:.]\d{{2}})?)?"
-    rf"(?:[ \t]+(?:Dnr|Diarienr|Diarienummer|Ärendenummer|Vår referens|Er referens|Beteckning)\b[^\n]*)?\.?",
-    re.IGNORECASE | re.MULTILINE)  # anchored at a line's start: it is only ever matched against a whole line
-_PROCEDURE = r"(?:samråd|dialog|medborgardialog|remiss(?:er)?|granskning(?:ar)?|utställning(?:ar)?|yttranden?|synpunkter)"
-# Lines of a letterhead: the document type alone, a date with a diarienummer, the sending unit.
-_LETTERHEAD = re.compile(r"(?:remiss(?:version|utgåva|förslag)?|missiv|remissmissiv|kungörelse|promemoria|följebrev|samråd|granskning|"
-                         r"utställning|(?:(?:aktuella|tidigare|pågående|öppna|avslutade|utgångna)[ \t]+)?"
-                         r"(?:remisser|samråd)(?:[ \t]+(?:från|under)[ \t]+\d{4})?|[\d\s:–-]+|"
-                         # a letter's kind and its addressee or sender: "Information till remissinstanserna",
-                         # "Meddelande från Skolverket"
-                         r"(?:information|(?:press)?meddelande|besked|påminnelse|nyhet)[ \t]+(?:till|från)[ \t]+[^\n]{2,60}|"
-                         # round 13: a press release's label alone; a list page's heading ("Politiska remisser",
-                         # "Kommunens remisser"); the request alone or with a participle ("Begäran om yttrande
-                         # ivägskickat"): no name in any of them
-                         r"pressmeddelande|"
-                         # a site's section of procedure words: "Samråd och dialog", "Dialog och samråd"
-                         rf"{_PROCEDURE}(?:[ \t]+(?:och|samt|&)[ \t]+{_PROCEDURE})+|"
-                         r"(?:[\wåäö-]{3,30}+[ \t]++){1,2}+(?:remisser|remissärenden)|"
-                         # "Remisser om nya och ändrade föreskrifter": the plural heads a list of several
-                         r"(?:remisser|remissärenden)[ \t]+(?:om|av|från|inom|för|gällande)[ \t][^\n]{2,80}|"
-                         r"begäran[ \t]+om[ \t]+(?:yttrande|synpunkter|remissvar)(?-i:[ \t]+[a-zåäö]+)?|"
-                         # an extension notice's label alone: "Förlängd remisstid", "Nytt svarsdatum"
-                         r"(?:förlängd|förlängning[ \t]+av|ny|nytt|ändrad|ändrat)[ \t]+(?:(?:remiss|svars|samråds|"
-                         r"gransknings|utställnings|yttrande)tid(?:en)?|svarsdatum|svarsdag|sista[ \t]+svarsdag)|"
-                         # round 14: a directive's section: "Förlängd tid för uppdraget", "… för uppdragets
-                         # slutredovisning"
-                         r"(?:förlängd|ny|ändrad)[ \t]+tid[ \t]+för[ \t]+(?:uppdraget|uppdragets[ \t]+[a-zåäö]+|"
-                         r"redovisningen|utredningen))\.?",
-                         re.IGNORECASE)
-_UNIT = re.compile(r"(?:avdelningen|enheten|sektionen|kansliet|förvaltningen|kontoret|staben|byrån|departementet|"
-                   r"nämnden|styrelsen)$|"
-                   # a letterhead's unit named by its task: "Enheten för folkhälsa och sjukvård"
-                   r"^(?:avdelningen|enheten|sektionen|staben|byrån|kansliet)[ \t]+för[ \t]", re.IGNORECASE)
-
-
-def _looks_like_a_name(words: list[str]) -> bool:
-    """Tell a person's name ("Anna Berg") from a title: two or three capitalised words and nothing else."""
-    return 2 <= len(words) <= 3 and all(w[:1].isupper() and w.isalpha() for w in words)
 
 
 # A list page's introduction under its heading: "Här presenteras förslag till nya naturreservat …", "Här hittar du
@@ -129,33 +32,6 @@ def _looks_like_a_name(words: list[str]) -> bool:
 _LIST_INTRO = re.compile(r"(?<![ \t])[ \t]*+(?:Här[ \t]+(?:presenteras|listas|samlas|hittar[ \t]+du[ \t]+(?:alla|samtliga|aktuella))|"
                          r"På[ \t]+(?:den[ \t]+här|denna)[ \t]+sida[n]?[ \t]+(?:listar|publicerar|samlar|presenterar))\b")
 _CREDIT = re.compile(r"^[ \t]*(?:fotograf|foto|bild)[ \t]*:", re.IGNORECASE)
-
-
-def plausible_heading(line: str) -> bool:
-    """Tell whether a heading the file's structure marks could name the matter: the headline rule's judgement of a
-    line (no news sentence, no "… ut på remiss" about the remiss, no letterhead, unit, person or shouted label)."""
-    line = re.sub(r"\s+", " ", line).strip()
-    if line.endswith(("!", "?")) and (DOC_LEAD.match(line) or TRAIL.search(line[:-1])):
-        line = line[:-1]
-    words = line.split()
-    if not words or len(words) > 25 or line.endswith((":", "!", ",", ";", "?")) or "@" in line or "http" in line:
-        return False
-    if _CHROME.match(line) or _DATELINE.fullmatch(line) or _LETTERHEAD.fullmatch(line) or _UNIT.search(line) or \
-            _looks_like_a_name(words) or line.isupper():
-        return False
-    if re.search(r"\bremiss\b", line, re.IGNORECASE) and not (DOC_LEAD.match(line) or TRAIL.search(line)):
-        return bool(REMISS_LEAD.match(line) and REMISS_LEAD.match(line).end())  # "Remiss av X", not news of one
-    return not ((_NEWS_VERB.match(line) or _NEWS_END.search(line)) and not DOC_LEAD.match(line))
-
-
-def is_news(line: str) -> bool:
-    """Tell whether a heading or subject is a news sentence ("Kammarkollegiet begär förtydligande"), not a name."""
-    return bool((_NEWS_VERB.match(line) or _NEWS_END.search(line)) and not DOC_LEAD.match(line))
-
-
-def is_letterhead(line: str) -> bool:
-    """Tell whether a line only gives the document's kind, a list's heading or a procedure ("Politiska remisser")."""
-    return bool(_LETTERHEAD.fullmatch(line.strip()))
 
 
 def is_headline(text: str, span: tuple[int, int] | None) -> bool:
@@ -172,8 +48,8 @@ def headline(text: str) -> tuple[str | None, tuple[int, int] | None]:
         # "Aktuella remisser – X", "X på remiss till 30 april": the page's section and the report's time go
         line = drop_site_tail(_REPORT_TIME.sub(r"\1", SECTION_LEAD.sub("", line)))  # round 20: "X - Region Halland"
         following = lines[index + 1].group() if index + 1 < len(lines) else ""
-        if _CHROME.match(line) or ADDRESSEE.fullmatch(line) or _CREDIT.match(following) or \
-                not re.search(r"[^\W\d_]{3}", line) or _DATELINE.fullmatch(line) or NUMBER_ONLY.fullmatch(line):
+        if CHROME.match(line) or ADDRESSEE.fullmatch(line) or _CREDIT.match(following) or \
+                not re.search(r"[^\W\d_]{3}", line) or DATELINE.fullmatch(line) or NUMBER_ONLY.fullmatch(line):
             continue  # round 14: "Dir. 2019:12" above "Tilläggsdirektiv till Kommunutredningen": a number, no name
         reported = _REPORTED.match(line)
         if reported and not re.search(r"[”“\"]\Z", line):
@@ -202,8 +78,8 @@ def headline(text: str) -> tuple[str | None, tuple[int, int] | None]:
             return None, None  # round 16: "Ändringar" under the page's first paragraph: a section, the page's heading
             # was not copied
         named = sum(m.end - m.start for m in find_bodies(line))
-        if len(words) > (60 if COMMITTEE_END.search(line) else 25) or named >= len(line) / 2 or _LETTERHEAD.fullmatch(line) or _UNIT.search(line) or \
-                _looks_like_a_name(words):
+        if len(words) > (60 if COMMITTEE_END.search(line) else 25) or named >= len(line) / 2 or LETTERHEAD.fullmatch(line) or UNIT.search(line) or \
+                looks_like_a_name(words):
             continue  # the letterhead of a PDF missiv: "Remiss", the sender's unit, the handläggare
         if re.search(r"\bremiss\b", line, re.IGNORECASE) and not (DOC_LEAD.match(line) or TRAIL.search(line)):
             return None, None  # a news headline about the remiss, not its name
@@ -211,7 +87,7 @@ def headline(text: str) -> tuple[str | None, tuple[int, int] | None]:
             return None, None  # "… på granskning i tre månader: ”Möjlighet för alla …”": a news heading quoting someone
         if line.isupper():
             return None, None  # a shouted section name loses the words the annotation needs
-        if (_NEWS_VERB.match(line) or _NEWS_END.search(line)) and not DOC_LEAD.match(line):
+        if (NEWS_VERB.match(line) or NEWS_END.search(line)) and not DOC_LEAD.match(line):
             # "Corona kan ge klagande längre betänketid": a news sentence, not the matter's name; but "Stadsdelar kan
             # påverka cykelplan" over "… om Cykelplan 2012 – Stockholms stads vision …" names the plan the text names
             return _named_in_body(text, line) or (None, None)
@@ -232,10 +108,13 @@ def headline(text: str) -> tuple[str | None, tuple[int, int] | None]:
         value, span = tidy(line, (line_match.start(), line_end))
         if value is None:
             return None, None
-        if _LETTERHEAD.fullmatch(value) or not backed(text, value, span):
+        if LETTERHEAD.fullmatch(value) or not backed(text, value, span):
             continue  # "Inbjudan att lämna synpunkter på remiss": no name; round 17: "Datum", a line the text never
             # takes up again is chrome
         value = _POSSESSIVE.sub("", value)
+        owned = _owned_by_place(text, value)
+        if owned:
+            return owned
         item = _item_heading(text, lines[index + 1:], value)
         if item:
             return item
@@ -252,12 +131,12 @@ def _short_line(line: str) -> bool:
 def _is_prose(line: str) -> bool:
     """Tell a paragraph of running text: fourteen words or more, ending in a full stop."""
     line = line.strip()
-    return len(line.split()) >= 14 and line.endswith(".") and not _CHROME.match(line)
+    return len(line.split()) >= 14 and line.endswith(".") and not CHROME.match(line)
 
 
 def _below_the_heading(earlier: list[re.Match]) -> bool:
     """Tell a copy that starts below the page's heading: only its date and paragraphs of prose come first."""
-    kinds = ["prose" if _is_prose(m.group()) else "date" if _DATELINE.fullmatch(m.group().strip()) else "other"
+    kinds = ["prose" if _is_prose(m.group()) else "date" if DATELINE.fullmatch(m.group().strip()) else "other"
              for m in earlier]
     return "prose" in kinds and "other" not in kinds
 
@@ -285,7 +164,7 @@ def _names_the_document(lines: list[re.Match], index: int) -> str | tuple[str, t
     said = _OUT_ON_REMISS.match(text)
     # a name of two words or more, no pronoun or bare "Förslaget"/"Planen" and no verb of its own
     if said and len(said.group(1).split()) >= 2 and _DOCUMENT_WORD.search(said.group(1)) and \
-            not _NEWS_VERB.match(said.group(1)) and \
+            not NEWS_VERB.match(said.group(1)) and \
             not re.match(r"(?:Förslaget|Det|Den|Planen|Programmet|Strategin)\b", said.group(1)):
         value, span = tidy(said.group(1), (below.start() + said.start(1), below.start() + said.end(1)), lead=False)
         return (value, span) if value else None
@@ -303,6 +182,26 @@ _REPORTED = re.compile(r"\A(\S.{8,200}?)(?<![ \t])[ \t]++(?:är[ \t]+|går[ \t]+
 # A document named by its kind: "cykelplan", "kulturprogrammet", "klimatstrategin", "avfallsplanen".
 DOCUMENT_NOUN = re.compile(r"([a-zåäö]{2,30}(?:plan|program|strategi|policy))(?:(?<=plan)en|(?<=program)met|(?<=strategi)n|"
                            r"(?<=policy)n)?")
+
+
+# Round 25: "Faluns cykelplan", a document named by its owner's genitive, is written "En cykelplan för Falu kommun" in
+# the text: the kind with the place's own name after it is the document's name.
+_OWNED = re.compile(r"(?-i:[A-ZÅÄÖ])[\wåäö-]{2,40}s[ \t]+" + DOCUMENT_NOUN.pattern)
+_PLACE = r"((?:(?-i:[A-ZÅÄÖ])[\wåäö-]+[ \t]+){1,3}(?:kommun|stad|län|region))\b"
+
+
+def _owned_by_place(text: str, heading: str) -> tuple[str, tuple[int, int]] | None:
+    """Return "Cykelplan för Falu kommun" for the heading "Faluns cykelplan" when the text names it so, one way only."""
+    owned = _OWNED.fullmatch(heading)
+    if not owned:
+        return None
+    noun = owned.group(1)
+    found = {re.sub(r"\s+", " ", m.group(1)): m.span() for m in re.finditer(
+        rf"(?<![\wåäö-]){re.escape(noun)}(?:en|met|n)?[ \t]+för[ \t]+{_PLACE}", text[:6000], re.IGNORECASE)}
+    if len(found) != 1:
+        return None
+    place, span = next(iter(found.items()))
+    return f"{noun[:1].upper()}{noun[1:]} för {place}", span
 
 
 def _named_in_body(text: str, headline: str) -> tuple[str, tuple[int, int]] | None:
@@ -370,8 +269,8 @@ def _is_heading_over_prose(lines: list[re.Match], index: int) -> bool:
         return False
     heading, below = lines[index].group().strip(), lines[index + 1].group().strip()
     return (2 <= len(heading.split()) <= 12 and not heading.endswith((".", ":", "!", ",", ";", "?")) and
-            not _CHROME.match(heading) and "@" not in heading and not heading[:1].islower() and
-            not _LETTERHEAD.fullmatch(heading) and
+            not CHROME.match(heading) and "@" not in heading and not heading[:1].islower() and
+            not LETTERHEAD.fullmatch(heading) and
             (below.endswith((".", ":")) and len(below.split()) >= 8 or len(below.split()) >= 14))
 
 
@@ -396,9 +295,18 @@ def _extend(text: str, value: str) -> str:
     if len(value.split()) > 6:
         return value
     # "Förslag till grönplan" is written "förslaget till grönplan för Växjö kommun" in the text
+    words = value.split()
+    # round 25: "Förslag till åtgärdsprogram 2018-2022" is written "remissversion av Åtgärdsprogram 2018-2022 till
+    # Dalarnas miljömål": the proposal's lead may be left out where the text names the document itself
+    proposal = len(words) > 2 and [w.casefold() for w in words[:2]] == ["förslag", "till"]
+    parts = [r"förslag(?:et)?" if w.casefold() == "förslag" else re.escape(w) for w in words]
+    name = rf"(?:{parts[0]}\s+{parts[1]}\s+)?" + r"\s+".join(parts[2:]) if proposal else r"\s+".join(parts)
     m = re.compile(
-        r"\s+".join(r"förslag(?:et)?" if w.casefold() == "förslag" else re.escape(w) for w in value.split()) +
+        name +
         r"((?:\s+\d{4}[ \t]*[-–][ \t]*\d{4})|(?:\s+(?:för|i)\s+(?:[A-ZÅÄÖ][\wåäö-]+\s+){1,3}(?:kommun|län|region))|"
+        # round 25: the owner's place in the genitive and the matter: "… till Dalarnas miljömål", "… för Skånes
+        # landsbygd" (not a coordination that runs on: "… miljömål och …")
+        r"(?:\s+(?:till|för)\s+(?-i:[A-ZÅÄÖ])[\wåäö-]+s\s+(?-i:[a-zåäö])[\wåäö-]{3,}(?![\wåäö-]|\s+(?:och|samt)\b))|"
         # round 16: the place and the period the short heading leaves out, to the end of the sentence or line:
         # "Avfallsplan" → "Avfallsplan Vara kommun 2018-2028", "Trafikförsörjningsprogram" → "… för Kronoberg
         # 2021-2030 med utblick"

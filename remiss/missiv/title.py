@@ -6,9 +6,11 @@ from __future__ import annotations
 import re
 
 from remiss.missiv.dnr import TOKEN_RE
-from remiss.missiv.headline import DOCUMENT_NOUN, continued, headline, is_headline, is_letterhead, is_news, plausible_heading
+from remiss.missiv.heading_lines import is_letterhead, is_news, plausible_heading
+from remiss.missiv.headline import DOCUMENT_NOUN, continued, headline, is_headline
 from remiss.missiv.title_case import decapitalised
-from remiss.missiv.title_layout import agenda_item, backed, label_above, statute_name
+from remiss.missiv.title_layout import agenda_item, backed, flattened_heading, label_above, statute_name
+from remiss.missiv.title_proposal import proposal_named
 from remiss.missiv.title_prose import prose_matter, quoted_full_name
 from remiss.missiv.title_subject import clean_subject as _clean_subject
 from remiss.missiv.title_trim import drop_remiss_lead, tidy
@@ -160,7 +162,9 @@ def find_title(text: str) -> tuple[str | None, tuple[int, int] | None]:
     if noun:
         value = noun.group(1)[:1].upper() + noun.group(1)[1:]
     if value and _KIND_ONLY.fullmatch(value):
-        return None, None  # round 22: "Tyck till om förslaget" leaves "Förslaget": a document's kind names no matter
+        # round 22: "Tyck till om förslaget" leaves "Förslaget": a document's kind names no matter; round 25: the
+        # proposal the page names in full further down does
+        return proposal_named(text)
     fuller = quoted_full_name(text, value) if value else None
     if fuller:
         value, span = fuller  # round 22: the heading is the short form of the name the text quotes as out on remiss
@@ -199,6 +203,10 @@ def _find_title_body(text: str) -> tuple[str | None, tuple[int, int] | None]:
         value, span = statute_name(text)  # round 16: "… föreskrifter och allmänna råd (LIFS 2018:4) om …"
     if value is None:
         value, span = prose_matter(text)  # round 18: "… gick ut på samråd med förslag till …", "yttra sig över …"
+    if value is None:
+        value, span = flattened_heading(text)  # round 25: "… Yttrande över remiss - X Förslag till beslut …"
+    if value is None:
+        value, span = proposal_named(text)  # round 25: "Tyck till om förslaget" over "… förslaget till X."
     return value, span
 
 

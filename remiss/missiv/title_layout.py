@@ -161,3 +161,20 @@ def heading_over_sentence(line: str, following: str) -> bool:
     """Tell whether a long line is a document's heading over the first sentence of the prose."""
     return bool(_HEADING_WORD.match(line)) and not _VERB.search(line) and not line.endswith((",", "–", "-")) and \
         bool(_SENTENCE_START.match(following.strip()))
+
+
+# Round 25: a tjänsteskrivelse flattened to one line (a PDF copied from docplayer): its heading in the words of an
+# answer ("Yttrande över remiss - X", "Remissyttrande angående X") runs on into the first of the standard sections,
+# "Förslag till beslut", "Sammanfattning", "Ärendebeskrivning", "Beslutsunderlag", which ends the name. The name is at
+# most 200 characters and holds no full stop (linear: one lazy scan a heading).
+_FLATTENED = re.compile(
+    r"(?<=[ \t])(?:Yttrande|Remissyttrande|Remissvar)[ \t]+(?:över|angående|avseende|gällande|om|på)[ \t]+"
+    r"(?:remiss(?:en)?[ \t]*+(?:[-–:][ \t]*+|(?:av|om|angående|gällande|avseende|över)[ \t]+))?"
+    r"([A-ZÅÄÖ][^\n.]{4,200}?)[ \t]+(?=(?:Förslag[ \t]+till[ \t]+beslut|Sammanfattning|Ärendebeskrivning|"
+    r"Beslutsunderlag)\b)")
+
+
+def flattened_heading(text: str) -> tuple[str | None, tuple[int, int] | None]:
+    """Return the name in a flattened tjänsteskrivelse's answer heading, ended by its first section, or (None, None)."""
+    m = _FLATTENED.search(text[:6000])
+    return tidy(m.group(1), m.span(1), lead=False) if m else (None, None)

@@ -26,6 +26,8 @@ DOC_LEAD = re.compile(
     r"(?:Missiv|Följebrev)(?:et)?(?=[ \t]*[:–-]|[ \t]+(?:till|för)[ \t]+remiss)(?:[ \t]+(?:till|för))?|"
     # round 16: "Remissvar - Regional kulturplan för Skåne …": a page of the answers, named by the remiss's matter
     r"Remissvar(?:en)?(?=[ \t]*[:–-][ \t]*[A-ZÅÄÖ])|"
+    # round 25: "Remissvar på Faluns cykelplan": the heading of an answer names the remiss after the preposition
+    r"Remissvar(?:et|en)?(?=[ \t]+(?:på|om|över|angående|gällande|avseende)[ \t]+\S)|"
     r"(?:Begäran|Förfrågan)[ \t]+om[ \t]+(?:remissyttrande|yttrande|synpunkter)(?=[ \t]*[:–-]|[ \t]+(?:över|om|angående|gällande|på)\b)|"
     # "Konsekvensutredning av förslag till föreskrifter om …": the accompanying analysis, named by the proposal
     r"Konsekvensutredning(?:en)?(?=[ \t]+(?:av|för|till)[ \t]+förslag)|"
@@ -61,7 +63,7 @@ DOC_LEAD = re.compile(
     r"(?:Remiss|Svars|Samråds|Gransknings|Utställnings)tiden(?: för| gällande| i)(?=[^\n]*förläng)|Remissbehandling|"
     # an extension notice's heading: "Remissen förlängs – Riktlinjer för …", "Ny tid för synpunkter på förslaget till …"
     r"(?:Remissen|Samrådet|Granskningen|Utställningen|(?:Remiss|Svars|Samråds|Gransknings|Utställnings|Yttrande)tiden)"
-    r"[ \t]+(?:förläng(?:s|ts)|har[ \t]+förlängts)(?=[ \t]*[:–-])|"
+    r"[ \t]+(?:förläng(?:s|ts)|har[ \t]+förlängts)(?=[ \t]*[:–-]|[ \t]+(?:för|gällande)[ \t]+\S)|"
     r"(?:Ny|Nytt|Ändrad|Förlängd|Mer)[ \t]+(?:tid[ \t]+för[ \t]+(?:synpunkter|yttranden?|remissvar|svar)|svarsdatum|"
     r"sista[ \t]+svarsdag|svarsdag)(?:[ \t]+(?:på|för|gällande|i)(?=[ \t]+förslaget[ \t]+till\b))?|"
     r"Förlängning(?=[ \t]*:)|Förläng(?:s|ts)(?=[ \t]*[:–-])|Ändrad[ \t]+(?:remisstid|svarstid|samrådstid|granskningstid)|"
@@ -220,7 +222,8 @@ def tidy(value: str, span: tuple[int, int], lead: bool = True) -> tuple[str | No
         removed, value = value[:found.end()], value[found.end():]
         # "Ny tid för synpunkter på förslaget till grönplan": the document is "Förslag till grönplan" (but "Nu är
         # förslaget till ny avfallsplan ute på remiss" keeps the page's own words)
-        if re.search(r"(?:synpunkter[ \t]+på|(?<![\wåäö])(?:om|på|över))[ \t]*\Z", removed, re.IGNORECASE):
+        # (round 25: "Remisstiden förlängs för förslaget till X" likewise)
+        if re.search(r"(?:synpunkter[ \t]+på|(?<![\wåäö])(?:om|på|över|för))[ \t]*\Z", removed, re.IGNORECASE):
             value = re.sub(r"^förslaget(?=[ \t]+till[ \t])", "Förslag", value, flags=re.IGNORECASE)
         if FRAGMENT.match(value):
             # round 14: "Förlängd samrådstid | och inställda samråd för …": the lead was cut inside a coordination,

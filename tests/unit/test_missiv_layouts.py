@@ -97,10 +97,12 @@ def test_title_from_a_page_headline_or_sentence(case_id, title):
     assert parse_missiv(letter(case_id)).title == title
 
 
-def test_news_headline_about_a_remiss_is_left_empty_with_a_warning():
+def test_news_headline_about_a_remiss_is_not_the_title_but_the_proposal_it_names_is():
+    # "Kulturpolitiska programmet ut på bredare remiss till alla intresserade" is never taken; round 25 names the
+    # proposal the text writes in full ("förslaget till kulturpolitiskt program har tagits fram", title_proposal.py)
     result = parse_missiv(letter("d20"))
-    assert result.title is None
-    assert "Ingen ärendemening (titel) hittades." in result.warnings
+    assert result.title == "Förslag till kulturpolitiskt program"
+    assert "Ingen ärendemening (titel) hittades." not in result.warnings
 
 
 @pytest.mark.parametrize("case_id,remittent", [

@@ -38,9 +38,10 @@ def test_a_coat_of_arms_and_an_image_label_are_not_the_headline(fresh8):
     assert result.remittent == "Västra Götalandsregionen"
 
 
-def test_a_news_heading_quoting_someone_gives_no_title_rather_than_a_wrong_one(fresh8):
-    # "HaV:s förslag till havsplaner på granskning i tre månader: ”Möjlighet för alla att kommentera”"
-    assert parse_missiv(fresh8["u15"]["text"]).title is None
+def test_a_news_heading_quoting_someone_is_no_title_but_the_proposal_it_reports_is(fresh8):
+    # "HaV:s förslag till havsplaner på granskning i tre månader: ”Möjlighet för alla att kommentera”": the heading
+    # itself is still never taken; round 25 names the proposal from the text's complete mention (title_proposal.py)
+    assert parse_missiv(fresh8["u15"]["text"]).title == "Förslag till havsplaner"
 
 
 def test_an_item_named_by_the_headings_noun_in_definite_form(fresh8):

@@ -1,0 +1,67 @@
+"""Round 25: name the proposal a page keeps coming back to ("förslaget till fördjupad översiktsplan …") when its
+heading names none ("Tyck till om förslaget", "HaV:s förslag till havsplaner på granskning i tre månader: ”…”").
+
+Read last, only when nothing else gave a title. A mention counts only where it is plainly complete: it ends its
+sentence or line, or the text goes on with what is done with it ("… har tagits fram", "… på granskning"). Mentions cut
+off by a clause or a comma say nothing about where the name ends and are left aside. The complete mentions must agree:
+each is the start of the longest one ("fördjupad översiktsplan" and "fördjupad översiktsplan för de sydöstra
+stadsdelarna"), otherwise the text names two matters and the title stays empty. A mention that only ends its sentence
+("Vi har läst förslag till nya regler och skickar ett yttrande.") may run on into prose the stop does not show: it
+counts only beside one that ends its line or is reported on.
+"""
+from __future__ import annotations
+
+import re
+
+from remiss.missiv.title_trim import tidy
+
+# "förslaget till X", "förslag till X": not a deictic or possessive ("förslaget till den fördjupade …", "till kommunens
+# …"), which describes the document rather than naming it. The name is taken to the end of its line, at most 150
+# characters (linear: one scan a mention); where it ends inside that is decided below.
+_MENTION = re.compile(r"(?<![\wåäö-])[Ff]örslag(?:et)?[ \t]+till[ \t]+"
+                      r"(?!(?:den|det|de|denna|detta|dessa|vår|vårt|våra|ett|en|er|ert|era|sin|sitt|sina|regeringen|"
+                      r"beslut|yttrande|kommunfullmäktige|kommunstyrelsen|regionfullmäktige|regionstyrelsen|nämnden)\b|"
+                      r"[\wåäö-]+s[ \t])"
+                      r"([a-zåäöA-ZÅÄÖ0-9][^\n]{2,150})")
+# What ends a complete mention: the sentence's stop, or the report of what is done with the proposal.
+_COMPLETE_END = re.compile(r"(?<![ \t])(?:\.(?:[ \t]|\Z)|[ \t]*\Z|[ \t]+(?:har|hade)[ \t]+(?:nu[ \t]+)?"
+                           r"(?:tagits[ \t]+fram|upprättats|utarbetats)\b|"
+                           r"[ \t]+(?:är|var)[ \t]+(?:nu[ \t]+)?ute[ \t]+på[ \t]+(?:remiss|samråd|granskning)\b|"
+                           r"[ \t]+på[ \t]+(?:remiss|samråd|granskning|utställning)\b)")
+# A name holds no verb and no clause: a mention with one of these before its end was cut by prose.
+_PROSE = re.compile(r"[,;:!?()”\"]|(?<![\wåäö-])(?:är|var|har|hade|ska|skall|kan|kommer|skulle|som|finns|blir|får|"
+                    r"ligger|ute|skickas|i[ \t]+enlighet[ \t]+med|sänds|förlängs|omfattar|innebär|gäller|mellan|"
+                    r"till[ \t]+(?:alla|regeringen|kommunen|berörda))(?![\wåäö-])|\d\Z|>", re.IGNORECASE)
+
+
+def _complete(name: str, whole_line: bool) -> tuple[str, bool] | None:
+    """Return the mention's name up to its complete end and whether that end is more than a full stop, or None when
+    prose cut it (or the line ran on beyond the 150 characters read: its end was not seen)."""
+    for end in _COMPLETE_END.finditer(name):
+        if end.end() == len(name) and not whole_line and not name.rstrip().endswith("."):
+            return None
+        value = name[:end.start()].strip()
+        if _PROSE.search(value) or not 1 <= len(value.split()) <= 15:
+            return None
+        return value, not end.group().startswith(".")
+    return None
+
+
+def proposal_named(text: str) -> tuple[str | None, tuple[int, int] | None]:
+    """Return "Förslag till X" for the one proposal the text names completely, and where it stands, or (None, None)."""
+    found: list[tuple[str, int]] = []
+    anchored = False
+    for m in _MENTION.finditer(text[:8000]):
+        complete = _complete(m.group(1), m.end() == len(text) or text[m.end()] == "\n")
+        if complete:
+            found.append((complete[0], m.start(1)))
+            anchored = anchored or complete[1]
+    if not anchored:
+        return None, None
+    longest, start = max(found, key=lambda item: len(item[0]))
+    words = longest.casefold().split()
+    if any(name.casefold().split() != words[:len(name.split())] for name, _ in found):
+        return None, None  # two proposals named ("förslag till X" and "förslag till Y"): which one is not known
+    value, span = tidy(longest, (start, start + len(longest)), lead=False)
+    return (f"Förslag till {value[:1].lower() + value[1:] if not value[1:2].isupper() else value}", span) \
+        if value else (None, None)
