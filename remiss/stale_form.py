@@ -11,7 +11,9 @@ One rule for every form that carries what it showed:
 - refused by raising `StaleForm` (or telling the feature's own refusal), with a message that names who changed it
   and when (`changed_by`); the view renders the form again in the same response, with the message and everything
   typed (remiss.web.say_here), never through a flash and a redirect (a flash rides in the session cookie and can
-  be lost, or shown on another page, when two requests race: K4).
+  be lost, or shown on another page, when two requests race: K4), answering 409 Conflict (`status`) on every such
+  page: Underskrifter, the yttrande editor, the beslut and justering, an instans's forms, Förläng remisstiden för
+  alla and Ändra uppgifter alike (session 25: they answered 400, 200 or 409). The JSON API keeps its own codes.
 
 An action sent twice (a double click, a second tab: Expediera, a lägesbyte, "Registrera att yttrandet är skickat")
 is said the same way: the page it was sent from, rendered again with who did it first and when (changed_by, "av dig"
@@ -36,6 +38,15 @@ SIGNATURES = "base_signatures"  # Underskrifter: the names it showed, fingerprin
 STATE = "base_state"  # the yttrande's editor: the draft's state it was opened in (drafting.state_base)
 DEADLINE = "base_deadline"  # Förläng remisstiden för alla: the svarsdag in force it showed (outgoing.remisstid)
 FIELDS = frozenset({VERSION, TOKEN, VALUES, DECISION, SIGNATURES, STATE, DEADLINE})
+
+
+CONFLICT = 409  # a stale form's page: nothing saved, the thing changed since the form was opened
+
+
+def status(errors) -> int:
+    """The status of a form's page refused with errors: 409 when one of them is a stale form's (its key is a base
+    field), else 400 (a field typed wrong)."""
+    return CONFLICT if FIELDS & set(errors or ()) else 400
 
 
 class StaleForm(Exception):

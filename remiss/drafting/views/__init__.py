@@ -72,15 +72,15 @@ def yttrande_panel(session, p, remiss, moment):
 
 def again(remiss_id: int, name: str, errors: dict, fields: tuple[str, ...], *, values: dict | None = None,
           **extra):
-    """The remiss page again (400) after a refused form of the panel: nothing saved, the messages at their fields
-    and every value typed in fields kept (g.<name>, one of FAILED_FORMS, read by yttrande_panel); values replaces
-    some (a stale form's base: what the page shows now)."""
+    """The remiss page again (400; 409 for a stale form, remiss.stale_form.status) after a refused form of the
+    panel: nothing saved, the messages at their fields and every value typed in fields kept (g.<name>, one of
+    FAILED_FORMS, read by yttrande_panel); values replaces some (a stale form's base: what the page shows now)."""
     from remiss.remisser import views as remisser_views
 
     get_session().rollback()
     typed = {key: request.form.get(key, "") for key in fields} | (values or {})
     setattr(g, name, {"errors": errors, "values": typed, **extra})
-    return remisser_views.show(remiss_id), 400
+    return remisser_views.show(remiss_id), stale_form.status(errors)
 
 
 def _rerender_comment(remiss_id: int, form: str, errors: dict):
@@ -112,7 +112,7 @@ def edit(remiss_id: int):
     remiss = load_remiss(session, principal(), remiss_id, Action.edit)
     draft, version, content = drafts.current_content(session, remiss)
     errors: dict = {}
-    values, conflict = None, None
+    values, conflict, stale = None, None, False
     # the version the form's text builds on: what was typed keeps the one it was opened on, so that the next save
     # is merged with what was saved since instead of overwriting it
     base_version = version.number if version else 0
@@ -136,8 +136,8 @@ def edit(remiss_id: int):
             session.rollback()
         except drafts.DraftError as exc:
             # an editor opened on the utkast before it was sent on: who did what and when (walk24 V16)
-            errors = {"state": state_base.refusal(session, remiss, stale_form.posted(request.form, state_base.BASE))
-                      or str(exc)}
+            moved = state_base.refusal(session, remiss, stale_form.posted(request.form, state_base.BASE))
+            errors, stale = {"state": moved or str(exc)}, bool(moved)
             session.rollback()
         else:
             flash(f"Version {saved.number} av yttrandet är sparad." if saved else "Inga ändringar att spara.",
@@ -163,12 +163,13 @@ def edit(remiss_id: int):
                            base_state=state_base.shown(draft),  # the state it shows now (drafting.state_base)
                            # own text ends the mode when saved (content.settle_inga_synpunkter): say so first
                            inga_synpunkter_hint=INGA_SYNPUNKTER_HINT if content.get("inga_synpunkter") else "",
-                           # not saved yet, the merge is offered: still 400
                            state=draft.state if draft else "utkast",
                            # on the POST the refusal shows as an error next to what was typed
                            needs_handlaggare=versions.needs_handlaggare(remiss.kind)
                            if draft is None and remiss.handlaggare_id is None and request.method == "GET" else "",
-                           **context), (400 if errors or merge_note else 200)
+                           # opened before another save or a move of the draft (409, remiss.stale_form)
+                           **context), (stale_form.CONFLICT if conflict is not None or stale
+                                        else 400 if errors else 200)
 
 
 @bp.post("/remisser/<int:remiss_id>/yttrande/inga-synpunkter")

@@ -96,7 +96,8 @@ def entry(remiss_id: int, entry_id: int):
                            decline_asked=bool(asks and asks.box == replacing.DECLINE_BOX),
                            decline_box_label=replacing.decline_box_label(item),
                            held_token=held_uploads.token_for(_config("SECRET_KEY"), user_id=p.user_id, scope=scope,
-                                                             held=held)), (400 if errors else 200)
+                                                             held=held)), \
+        (stale_form.CONFLICT if asks is not None and asks.stale else 400 if errors else 200)
 
 
 def _stored_values(session, item) -> dict:
@@ -244,7 +245,7 @@ def general_extension(remiss_id: int):
         # the remiss page again, the form with what was typed and each message by its field
         get_session().rollback()
         g.outgoing_failed = {"errors": exc.errors, "values": request.form.to_dict()}
-        return remisser_views.show(remiss_id), 400
+        return remisser_views.show(remiss_id), stale_form.status(exc.errors)  # 409: opened on another svarsdag
     flash(_extended_message(done, format_deadline(day, at), remiss, down=down_since(get_session())),
           "warning" if done.requeued.held else "success")
     return _back(remiss_id)
