@@ -295,15 +295,8 @@ def request_extension(session: Session, *, now: datetime, principal: Principal, 
     refused, as a grant is (walk12b #10). A new request replaces one not yet decided."""
     begin(principal, remiss)
     _check_anstand(remiss, entry)
-    if requested_until_on is not None:
-        today = local_today(now)
-        if requested_until_on <= today:
-            raise InputErrors({"until_on": "Den begärda svarsdagen måste ligga efter i dag "
-                                           f"({format_date(today)})."})
-        day, at = chasers.deadline_of(remiss, entry)
-        if day and requested_until_on <= day:  # by the day, as a grant is
-            raise InputErrors({"until_on": f"Den begärda svarsdagen måste ligga efter den som gäller för "
-                                           f"{entry.name} nu ({format_deadline(day, at)})."})
+    if refusal := requested_day_refusal(remiss, entry, requested_until_on, local_today(now)):
+        raise InputErrors({"until_on": refusal})
     before = _snapshot(entry)
     extension = pending_request(session, entry.id) or Extension(
         remiss_id=remiss.id, sandlista_entry_id=entry.id, requested_by=entry.name, created_by_id=principal.user_id,
@@ -318,6 +311,21 @@ def request_extension(session: Session, *, now: datetime, principal: Principal, 
     _log(session, now=now, principal=principal, entry=entry, before=before, action="extension_request",
          note=request_text(entry, extension))
     return extension
+
+
+def requested_day_refusal(remiss: Remiss, entry: SandlistaEntry, day: date | None, today: date) -> str:
+    """Why an instans cannot ask for anstånd until day ("" when it can, or no day is given): the day must lie after
+    today and after the instans's deadline in force (by the day, as a grant is). The form says it in the same round
+    as a klockslag it could not read (session 25)."""
+    if day is None:
+        return ""
+    if day <= today:
+        return f"Den begärda svarsdagen måste ligga efter i dag ({format_date(today)})."
+    in_force, at = chasers.deadline_of(remiss, entry)
+    if in_force and day <= in_force:
+        return (f"Den begärda svarsdagen måste ligga efter den som gäller för {entry.name} nu "
+                f"({format_deadline(in_force, at)}).")
+    return ""
 
 
 def _check_anstand(remiss: Remiss, entry: SandlistaEntry) -> None:

@@ -142,6 +142,16 @@ def _typed_date_errors(form, today) -> dict:
     return {"answered_on": refusal} if refusal else {}
 
 
+def _requested_day_errors(remiss, item, form, today) -> dict:
+    """The refusal of the day an anstånd is asked until, when it can be read, for a form refused for another field."""
+    try:
+        day = clean_date(form.get("until_on"), required=False)
+    except ValueError:
+        return {}
+    refusal = answers.requested_day_refusal(remiss, item, day, today)
+    return {"until_on": refusal} if refusal else {}
+
+
 def _entry_action(session, remiss, item, questions, held=()) -> str:
     action, p, form = request.form.get("action", ""), principal(), request.form
     today = local_today(now())
@@ -186,7 +196,10 @@ def _entry_action(session, remiss, item, questions, held=()) -> str:
                     + (" när den skickas." if remiss.sent_at is None else "."))
         return f"{item.name} avstår från att yttra sig."
     if action == "request_extension":
-        day, at = parse_until(form)  # the date asked for, as for a grant: required, and a real time of day
+        try:
+            day, at = parse_until(form)  # the date asked for, as for a grant: required, and a real time of day
+        except InputErrors as exc:  # a day not after today or the one in force said in the same round (session 25)
+            raise InputErrors({**_requested_day_errors(remiss, item, form, today), **exc.errors}) from None
         asked = answers.request_extension(session, now=now(), principal=p, remiss=remiss, entry=item,
                                           requested_until_on=day, requested_until_time=at,
                                           reason=str(form.get("reason", ""))[:5000])
