@@ -57,8 +57,8 @@ def _extension(request, session, auth, clock):
     assert _extend(auth, page, tab_a, "2027-02-12", "B igen.").status_code == 302
     typed = "A: skälet skrivet i den gamla fliken."
     return (_extend(auth, page, tab_a, "2027-02-19", typed),
-            f"Remisstiden förlängdes till 12 februari 2027 av {name} 4 december 2026 kl. 16.50, efter att du öppnade "
-            "sidan. Inget är förlängt härifrån och inget meddelande är skickat.", typed)
+            f"Remisstiden förlängdes till 12 februari 2027 av {name} 4 december 2026 kl. 16.50, efter att du "
+            "öppnade sidan. Inget är förlängt härifrån och inget meddelande är skickat.", typed)
 
 
 @pytest.mark.parametrize("stale", [_answer, _decline, _reopen, _extension], ids=lambda case: case.__name__.strip("_"))
