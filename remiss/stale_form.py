@@ -17,7 +17,8 @@ One rule for every form that carries what it showed:
 
 An action sent twice (a double click, a second tab: Expediera, a lägesbyte, "Registrera att yttrandet är skickat")
 is said the same way: the page it was sent from, rendered again with who did it first and when (changed_by, "av dig"
-for the one who did), and nothing done twice.
+for the one who did), and nothing done twice. Done by someone else, it is a stale form too and answers 409; one's own
+repeat (a double click: "av dig") is information, 200 (`twice_status`).
 """
 from __future__ import annotations
 
@@ -47,6 +48,17 @@ def status(errors) -> int:
     """The status of a form's page refused with errors: 409 when one of them is a stale form's (its key is a base
     field), else 400 (a field typed wrong)."""
     return CONFLICT if FIELDS & set(errors or ()) else 400
+
+
+def by_other(user_id: int | None, you: int | None) -> bool:
+    """Whether a change was made by a known user other than you (the one the page is for)."""
+    return user_id is not None and user_id != you
+
+
+def twice_status(other: bool) -> int:
+    """The status of the page answering an action sent twice: 409 when someone else did it first (a form from an
+    old tab, as any stale form), 200 when it was one's own first request (a double click)."""
+    return CONFLICT if other else 200
 
 
 class StaleForm(Exception):

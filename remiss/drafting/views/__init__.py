@@ -91,8 +91,9 @@ def _rerender_comment(remiss_id: int, form: str, errors: dict):
 
 def said_here(remiss_id: int, message: str = "", category: str = "info", status: int = 200):
     """The remiss page itself, nothing saved, saying message at its top (remiss.web.say_here): the answer to an
-    action sent twice, which names who did it first and when (remiss.stale_form). Not by a flash and a redirect:
-    the flash rides the session cookie, where the first request's raced it (walk21b K4)."""
+    action sent twice, which names who did it first and when (remiss.stale_form; status 409 when someone else did:
+    stale_form.twice_status). Not by a flash and a redirect: the flash rides the session cookie, where the first
+    request's raced it (walk21b K4)."""
     from remiss.remisser import views as remisser_views
 
     get_session().rollback()
@@ -180,9 +181,9 @@ def inga_synpunkter(remiss_id: int):
     remiss = load_remiss(session, principal(), remiss_id, Action.edit)
     try:
         versions.check_inga_synpunkter(session, principal=principal(), remiss=remiss)  # a refusal asks nothing
-        already = versions.inga_synpunkter_already(session, principal=principal(), remiss=remiss)
+        already, other = versions.inga_synpunkter_already(session, principal=principal(), remiss=remiss)
         if already:  # sent twice: the first made it; said who and when, in this page, and no second version
-            return said_here(remiss.id, already)
+            return said_here(remiss.id, already, status=stale_form.twice_status(other))
         if not asking.confirmed("confirm_inga_synpunkter"):
             return asking.ask(remiss.id, "inga-synpunkter", "Utkastet är inte ersatt. Läs frågan vid knappen och "
                               "kryssa i ”Ja, ersätt utkastet” om yttrandet ska bli ”inga synpunkter”.")
@@ -218,7 +219,7 @@ def change_state(remiss_id: int):
         session.rollback()
         flash(next(iter(exc.errors.values())), "error")
     except states.AlreadyInState as exc:  # a double click: the first request did it; said who and when
-        return said_here(remiss.id, exc.said)
+        return said_here(remiss.id, exc.said, status=stale_form.twice_status(exc.by_other))
     except drafts.DraftError as exc:
         flash(str(exc), "error")
     else:
@@ -239,7 +240,7 @@ def start_rattelse(remiss_id: int):
         session.rollback()
         flash(next(iter(exc.errors.values())), "error")
     except rattelse.AlreadyStarted as exc:  # sent twice: the first started it; said who and when, in this page
-        return said_here(remiss.id, exc.said)
+        return said_here(remiss.id, exc.said, status=stale_form.twice_status(exc.by_other))
     except drafts.DraftError as exc:
         session.rollback()
         flash(str(exc), "error")
@@ -297,7 +298,7 @@ def expediera(remiss_id: int):
         _follow_up(session, remiss, exc.result, say_here)
         return said_here(remiss.id)
     except dispatch.ExpedieratBefore as exc:  # by another, or long ago: refused, naming who and when
-        return said_here(remiss.id, exc.said, "warning", 409)
+        return said_here(remiss.id, exc.said, "warning", stale_form.CONFLICT)
     except (drafts.DraftError, RenderError) as exc:
         session.rollback()
         flash(str(exc), "error")

@@ -7,7 +7,7 @@ import json
 
 from flask import current_app, flash, redirect, request, url_for
 
-from remiss import files
+from remiss import files, stale_form
 from remiss.auth.access import AccessDenied, Action, NotFound, load_remiss
 from remiss.calendar.swedish import format_deadline
 from remiss.clock import local_today
@@ -240,7 +240,7 @@ def inbox_void(message_id: int):
         # the cookie session, where the first answer's raced it (walk21b K4, as remisser.views.void)
         session.rollback()
         say_here(str(exc), "info")  # in this page only: a flash would ride the cookie too (remiss.stale_form)
-        return remiss_page(remiss.id)
+        return remiss_page(remiss.id), stale_form.twice_status(exc.by_other)  # 409 when another makulerade it
     flash(f"{remiss.our_dnr or remiss.title} är makulerad: den finns kvar med sin historik men visas inte i "
           "listorna, och inga påminnelser skickas.", "success")
     return redirect(url_for("remisser.show", remiss_id=remiss.id))
