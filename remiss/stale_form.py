@@ -11,11 +11,14 @@ One rule for every form that carries what it showed:
 - refused by raising `StaleForm` (or telling the feature's own refusal), with a message that names who changed it
   and when (`changed_by`); the view renders the form again in the same response, with the message and everything
   typed (remiss.web.say_here), never through a flash and a redirect (a flash rides in the session cookie and can
-  be lost, or shown on another page, when two requests race: K4).
+  be lost, or shown on another page, when two requests race: K4), answering 409 Conflict (`status`) on every such
+  page: Underskrifter, the yttrande editor, the beslut and justering, an instans's forms, Förläng remisstiden för
+  alla and Ändra uppgifter alike (session 25: they answered 400, 200 or 409). The JSON API keeps its own codes.
 
 An action sent twice (a double click, a second tab: Expediera, a lägesbyte, "Registrera att yttrandet är skickat")
 is said the same way: the page it was sent from, rendered again with who did it first and when (changed_by, "av dig"
-for the one who did), and nothing done twice.
+for the one who did), and nothing done twice. Done by someone else, it is a stale form too and answers 409; one's own
+repeat (a double click: "av dig") is information, 200 (`twice_status`).
 """
 from __future__ import annotations
 
@@ -36,6 +39,26 @@ SIGNATURES = "base_signatures"  # Underskrifter: the names it showed, fingerprin
 STATE = "base_state"  # the yttrande's editor: the draft's state it was opened in (drafting.state_base)
 DEADLINE = "base_deadline"  # Förläng remisstiden för alla: the svarsdag in force it showed (outgoing.remisstid)
 FIELDS = frozenset({VERSION, TOKEN, VALUES, DECISION, SIGNATURES, STATE, DEADLINE})
+
+
+CONFLICT = 409  # a stale form's page: nothing saved, the thing changed since the form was opened
+
+
+def status(errors) -> int:
+    """The status of a form's page refused with errors: 409 when one of them is a stale form's (its key is a base
+    field), else 400 (a field typed wrong)."""
+    return CONFLICT if FIELDS & set(errors or ()) else 400
+
+
+def by_other(user_id: int | None, you: int | None) -> bool:
+    """Whether a change was made by a known user other than you (the one the page is for)."""
+    return user_id is not None and user_id != you
+
+
+def twice_status(other: bool) -> int:
+    """The status of the page answering an action sent twice: 409 when someone else did it first (a form from an
+    old tab, as any stale form), 200 when it was one's own first request (a double click)."""
+    return CONFLICT if other else 200
 
 
 class StaleForm(Exception):

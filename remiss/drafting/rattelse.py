@@ -67,9 +67,10 @@ class AlreadyStarted(DraftError):
     nothing changes. str is the refusal the API has always given (409); said is the page's words: which rättelse,
     who started it and when (remiss.stale_form), and a comment typed that was not saved."""
 
-    def __init__(self, said: str):
+    def __init__(self, said: str, by_other: bool = False):
         super().__init__(ONLY_EXPEDIERAT)
         self.said = said
+        self.by_other = by_other  # started by someone else: the page answers 409 (stale_form.twice_status)
 
 
 def _started(session: Session, principal: Principal, remiss: Remiss, draft: YttrandeDraft,
@@ -84,7 +85,7 @@ def _started(session: Session, principal: Principal, remiss: Remiss, draft: Yttr
     typed = " ".join((comment or "").split())
     if typed and typed != " ".join(reason.split()):
         said += f" Det du skrev sparades inte: ”{typed}”."
-    return AlreadyStarted(said)
+    return AlreadyStarted(said, stale_form.by_other(started.user_id if started else None, principal.user_id))
 
 
 def rattelse_name(number: int) -> str:

@@ -31,9 +31,10 @@ class AlreadySent(DraftError):
     nothing changes. str is the refusal the API has always given (409); said is the page's words for it, with what
     was recorded, by whom and when (remiss.stale_form)."""
 
-    def __init__(self, said: str):
+    def __init__(self, said: str, by_other: bool = False):
         super().__init__(NOTHING_PENDING)
         self.said = said
+        self.by_other = by_other  # recorded by someone else: the page answers 409 (stale_form.twice_status)
 
 
 def _recorded(session: Session, principal: Principal, remiss: Remiss) -> AlreadySent | None:
@@ -45,7 +46,7 @@ def _recorded(session: Session, principal: Principal, remiss: Remiss) -> Already
         return None
     by = stale_form.event_by(session, event, principal.user_id)
     return AlreadySent(f"Yttrandet är redan registrerat som skickat{by}: {event.note.removeprefix(SENT_NOTE)}. "
-                       "Inget mer behöver göras.")
+                       "Inget mer behöver göras.", stale_form.by_other(event.user_id, principal.user_id))
 
 
 def pending(remiss, draft_state: str | None, rattelse: int = 0) -> bool:

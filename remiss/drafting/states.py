@@ -33,9 +33,10 @@ class AlreadyInState(DraftError):
     """The draft is already in the state asked for (a double click): nothing changes, and the message informs (the
     API's status_note); said: the same with who moved it there and when, as the page says it (remiss.stale_form)."""
 
-    def __init__(self, message: str, said: str = ""):
+    def __init__(self, message: str, said: str = "", by_other: bool = False):
         super().__init__(message)
         self.said = said or message
+        self.by_other = by_other  # moved there by someone else: the page answers 409 (stale_form.twice_status)
 
 
 # A request for the state the draft is already in: what to say, and who may ask for it.
@@ -139,7 +140,8 @@ def change_state(session: Session, *, now: datetime, principal: Principal, remis
         moved = stale_form.last_change(session, remiss_id=remiss.id, entity="yttrande_draft", entity_id=draft.id,
                                        key="state")
         raise AlreadyInState(message, message.removesuffix(".")
-                             + stale_form.event_by(session, moved, principal.user_id) + ".")
+                             + stale_form.event_by(session, moved, principal.user_id) + ".",
+                             stale_form.by_other(moved.user_id if moved else None, principal.user_id))
     action = STATE_MOVES.get((old, new))
     if action is None:
         if old == S.expedierad:

@@ -140,18 +140,20 @@ def check_inga_synpunkter(session: Session, *, principal: Principal, remiss: Rem
         require_handlaggare(remiss)
 
 
-def inga_synpunkter_already(session: Session, *, principal: Principal, remiss: Remiss) -> str:
+def inga_synpunkter_already(session: Session, *, principal: Principal, remiss: Remiss) -> tuple[str, bool]:
     """When the yttrande already is "inga synpunkter" as the button would make it (sent twice, or from a second
-    tab): what the page says, naming the version, who saved it and when (remiss.stale_form); "" otherwise. The
-    page asks this before saving; the API saves as it always has."""
+    tab): what the page says, naming the version, who saved it and when (remiss.stale_form), and whether someone
+    else did (the page answers 409: stale_form.twice_status); ("", False) otherwise. The page asks this before
+    saving; the API saves as it always has."""
     _, latest, content = current_content(session, remiss)
     if latest is None or not content.get("inga_synpunkter"):
-        return ""
+        return "", False
     namnd = session.get(Namnd, remiss.namnd_id)
     if sections.inga_synpunkter_content(content, namnd.name, noun_of(remiss.kind).the) != content:
-        return ""
+        return "", False
     by = stale_form.changed_by(session, latest.author_id, latest.created_at, principal.user_id)
-    return f"Yttrandet är redan ”inga synpunkter”: version {latest.number}, sparad{by}. Inget mer behöver göras."
+    return (f"Yttrandet är redan ”inga synpunkter”: version {latest.number}, sparad{by}. Inget mer behöver göras.",
+            stale_form.by_other(latest.author_id, principal.user_id))
 
 
 def inga_synpunkter(session: Session, *, now: datetime, principal: Principal, remiss: Remiss) -> DraftVersion:

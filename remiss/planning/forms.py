@@ -151,8 +151,18 @@ def parse_override(raw: dict) -> tuple[int, date | None, str]:
     return int(milestone_id), day, reason
 
 
+class Unreadable(InputErrors):
+    """A form's errors, with what could be read of it (None where a field could not be read): for the checks that
+    need the remiss, so that they too are said in the same round (walk24 V2)."""
+
+    def __init__(self, errors: dict[str, str], values: dict):
+        super().__init__(errors)
+        self.values = values
+
+
 def parse_request(raw: dict) -> dict:
-    """Parse the extension request form into keyword arguments for request_extension."""
+    """Parse the extension request form into keyword arguments for request_extension; Unreadable when a field is
+    wrong, with what could be read, so that the service's checks are said in the same round (session 25)."""
     errors: dict[str, str] = {}
     values = {
         "requested_by": text(raw, "requested_by", errors, LIMITS["requested_by"], required=REQUESTED_BY_MISSING),
@@ -163,7 +173,7 @@ def parse_request(raw: dict) -> dict:
     }
     text(raw, "evidence_text", errors, LIMITS["evidence_text"])
     if errors:
-        raise InputErrors(errors)
+        raise Unreadable(errors, values)
     return values
 
 
@@ -179,15 +189,6 @@ def parse_decision(raw: dict) -> dict:
     if errors:
         raise InputErrors(errors)
     return values
-
-
-class Unreadable(InputErrors):
-    """A form's errors, with what could be read of it (None where a field could not be read): for the checks that
-    need the remiss, so that they too are said in the same round (walk24 V2)."""
-
-    def __init__(self, errors: dict[str, str], values: dict):
-        super().__init__(errors)
-        self.values = values
 
 
 def parse_notice(raw: dict) -> dict:

@@ -36,16 +36,21 @@ CONFIRM_NEEDED = {
 
 class AlreadyInStatus(TransitionError):
     """The status form sent again (a double click, a second tab): the remiss has the status asked for already, and
-    nothing changes; the message names who set it and when (remiss.stale_form), as information."""
+    nothing changes; the message names who set it and when (remiss.stale_form), as information. by_other: set by
+    someone else (the page answers 409, stale_form.twice_status)."""
+
+    def __init__(self, message: str, by_other: bool = False):
+        super().__init__(message)
+        self.by_other = by_other
 
 
 def _already(session: Session, principal: Principal, remiss: Remiss) -> AlreadyInStatus:
     noun = noun_of(remiss.kind)
-    set_by = stale_form.event_by(session, stale_form.last_change(session, remiss_id=remiss.id, entity="remiss",
-                                                                 key="status"), principal.user_id)
+    event = stale_form.last_change(session, remiss_id=remiss.id, entity="remiss", key="status")
+    set_by = stale_form.event_by(session, event, principal.user_id)
     said = f" (satt{set_by})" if set_by else ""
     return AlreadyInStatus(f"{noun.The} har redan status ”{RemissStatus(remiss.status).label}”{said}. Inget mer "
-                           "behöver göras.")
+                           "behöver göras.", stale_form.by_other(event.user_id if event else None, principal.user_id))
 
 
 def change_status_by_hand(session: Session, *, now: datetime, principal: Principal, remiss: Remiss, new: str,

@@ -10,7 +10,7 @@ from datetime import datetime
 
 from sqlmodel import Session, select
 
-from remiss import events
+from remiss import events, stale_form
 from remiss.audit import service as audit
 from remiss.audit.models import AuditEvent
 from remiss.auth.access import Principal, may_move, require_status_move
@@ -43,7 +43,12 @@ NO_REASON, NO_CONFIRM = no_reason(), no_confirm()  # said of a remiss
 
 class AlreadyVoided(Exception):
     """Makulera sent again (a double-click, the page sent twice): the remiss is makulerad already, nothing changes;
-    the message (str) says so, not an error."""
+    the message (str) says so, not an error. by_other: makulerad by someone else (the page answers 409, as a stale
+    form: remiss.stale_form.twice_status)."""
+
+    def __init__(self, message: str, by_other: bool = False):
+        super().__init__(message)
+        self.by_other = by_other
 
 
 def may_void(principal: Principal, remiss: Remiss) -> bool:
@@ -76,7 +81,8 @@ def makulera(session: Session, *, now: datetime, principal: Principal, remiss: R
     require_status_move(principal, remiss.namnd_id, remiss.status, VOIDED, remiss.kind)
     if remiss.status == VOIDED.value:
         raise AlreadyVoided(f"{remiss.our_dnr or remiss.title} är redan makulerad"
-                            f"{_by_whom(session, principal, remiss, now)}.")
+                            f"{_by_whom(session, principal, remiss, now)}.",
+                            stale_form.by_other(_voided_by(session, remiss), principal.user_id))
     reason = " ".join(reason.split())[:500]
     errors = {}
     if not reason:
@@ -95,6 +101,13 @@ def makulera(session: Session, *, now: datetime, principal: Principal, remiss: R
     # closed: reminders cancelled, the tidplan's work called off (the receivers of any closing status)
     events.status_changed.send(remiss, session=session, now=now, actor_id=principal.user_id, old=old, new=VOIDED)
     return remiss
+
+
+def _voided_by(session: Session, remiss: Remiss) -> int | None:
+    """The user who makulerade the remiss, as its history says (None when not known)."""
+    return session.exec(select(AuditEvent.user_id).where(AuditEvent.remiss_id == remiss.id,
+                                                         AuditEvent.action == "makulera")
+                        .order_by(AuditEvent.at.desc(), AuditEvent.id.desc())).first()
 
 
 def _by_whom(session: Session, principal: Principal, remiss: Remiss, now: datetime) -> str:

@@ -54,7 +54,7 @@ def test_an_underskrifter_form_opened_before_another_tab_saved_is_refused_naming
 
     refused = auth.post(url, tab_a | {"forvaltningschef": "Bo Berg"}, form_url=page_url)
     page = refused.get_data(as_text=True)
-    assert refused.status_code == 400, "the stale form replaced the names saved meanwhile"
+    assert refused.status_code == 409, "the stale form replaced the names saved meanwhile"
     assert _names(session, rid) == ("Anna Ek", "Britt-Marie Pettersson")
     said = _text(page)
     assert "Underskrifterna sparades inte" in said
@@ -81,7 +81,7 @@ def test_a_stale_underskrifter_form_that_changed_both_names_comes_back_as_typed(
     tab_a = _form(auth.client.get(page_url).get_data(as_text=True), url)
     assert auth.post(url, tab_a | {"ordforande": "Anna Ek"}, form_url=page_url).status_code == 302
     refused = auth.post(url, tab_a | {"ordforande": "Cecilia Ek", "forvaltningschef": "Bo Berg"}, form_url=page_url)
-    assert refused.status_code == 400
+    assert refused.status_code == 409
     said = _text(refused.get_data(as_text=True))
     assert "Det du skrev står kvar nedan: spara igen för att ändra underskrifterna till det." in said
     again = _form(refused.get_data(as_text=True), url)
@@ -124,7 +124,7 @@ def test_a_stale_underskrifter_form_with_no_name_says_both(decided, auth, sessio
     assert auth.post(url, tab_a | {"ordforande": "Anna Ek"}, form_url=page_url).status_code == 302
     refused = auth.post(url, tab_a | {"ordforande": "", "forvaltningschef": " "}, form_url=page_url)
     said = _text(refused.get_data(as_text=True))
-    assert refused.status_code == 400
+    assert refused.status_code == 409
     assert "Nu undertecknas yttrandet av Anna Ek (ordförande)" in said and "Skriv minst ett namn." in said
     assert _names(session, rid) == ("Anna Ek", "Britt-Marie Pettersson")
 

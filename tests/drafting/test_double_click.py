@@ -27,9 +27,10 @@ def _state(reader, rid: int) -> str:
     return reader.exec(select(YttrandeDraft.state).where(YttrandeDraft.remiss_id == rid)).one()
 
 
-def _in_page(response) -> str:
-    """The answer is the remiss page itself, 200, not a redirect whose flash rides the session cookie."""
-    assert response.status_code == 200 and "Location" not in response.headers
+def _in_page(response, status: int = 200) -> str:
+    """The answer is the remiss page itself, not a redirect whose flash rides the session cookie: 200 for one's own
+    second click, 409 when someone else made the move (a stale form, session 25)."""
+    assert response.status_code == status and "Location" not in response.headers
     return " ".join(response.get_data(as_text=True).split())
 
 
@@ -59,7 +60,7 @@ def test_a_second_click_on_a_state_button_informs_and_changes_nothing(world, aut
     # another tab of the handläggare's, or a second granskare, sees who approved it
     auth.logout()
     auth.login(world["registrator"].email)
-    second = _in_page(auth.post(f"{url}/lage", {"state": "godkand"}, form_url=page))
+    second = _in_page(auth.post(f"{url}/lage", {"state": "godkand"}, form_url=page), 409)
     assert (f"Yttrandet är redan godkänt av {world['granskare'].name} {format_date_time(approved_at)}."
             in second) and "message-error" not in second
     assert _counts(reader, rid) == after_first and _state(reader, rid) == "godkand"

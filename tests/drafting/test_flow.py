@@ -224,7 +224,7 @@ def test_versions_compare_and_return_with_comment(world, auth, client, reader):
     # A stale form (based on version 1) is refused with what was typed kept.
     stale = auth.post(url, draft_form(rid, sammanfattning="Min gamla text", base_version="1"),
                       form_url=f"/remisser/{rid}")
-    assert stale.status_code == 400 and "nyare version (2)" in stale.get_data(as_text=True)
+    assert stale.status_code == 409 and "nyare version (2)" in stale.get_data(as_text=True)
     assert "Min gamla text" in stale.get_data(as_text=True)
 
     auth.post(f"{url}/lage", {"state": "granskning"}, form_url=f"/remisser/{rid}")

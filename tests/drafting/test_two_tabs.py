@@ -51,7 +51,7 @@ def test_the_other_tabs_answer_is_kept_after_the_conflict_and_one_more_save(worl
     b = auth.post(url, draft_form(rid, base_version="1", ovriga_synpunkter="B-ÄNDRING av övrigt.",
                                   comment="B:s version"), form_url=page)
     html = b.get_data(as_text=True)
-    assert b.status_code == 400 and _latest(reader, rid)["number"] == 2  # nothing saved yet
+    assert b.status_code == 409 and _latest(reader, rid)["number"] == 2  # nothing saved yet
     values = _form_values(html)
     assert values["svar-2"] == "A-ÄNDRING av svaret."  # A's, not the old text
     assert values["ovriga_synpunkter"] == "B-ÄNDRING av övrigt."  # B's
@@ -84,7 +84,7 @@ def test_a_field_both_tabs_changed_is_marked_with_the_newer_text_beside_it(world
               form_url=page)
     b = auth.post(url, draft_form(rid, base_version="1", sammanfattning="B:s sammanfattning."), form_url=page)
     html = b.get_data(as_text=True)
-    assert b.status_code == 400
+    assert b.status_code == 409
     assert ("Sammanfattning har ändrats både av dig och i version 2: din text står kvar i rutan, texten i version 2 "
             "under den.") in html
     assert "Både du och den som sparade version 2 har ändrat Sammanfattning" in html
@@ -125,7 +125,7 @@ def test_two_tabs_opened_before_anything_was_saved(world, auth, client, reader):
     a = dict(opened, **{"svar-1": "A:s första svar."})
     assert auth.post(url, a, form_url=page).status_code == 302
     b = auth.post(url, dict(opened, **{"svar-5": "B:s femte svar."}), form_url=page)
-    assert b.status_code == 400
+    assert b.status_code == 409
     assert "Utkastet har sparats (version 1) efter att du öppnade det" in b.get_data(as_text=True)
     assert auth.post(url, _form_values(b.get_data(as_text=True)), form_url=page).status_code == 302
     latest = _latest(reader, rid)
@@ -193,7 +193,7 @@ def test_the_refusal_names_who_saved_the_newer_version_and_when(world, auth, cli
                      form_url=page).status_code == 302
     b = auth.post(url, draft_form(rid, base_version="1", ovriga_synpunkter="B-ÄNDRING av övrigt."), form_url=page)
     said = " ".join(unescape(re.sub(r"<[^>]+>", " ", b.get_data(as_text=True))).split())
-    assert b.status_code == 400
+    assert b.status_code == 409
     name = re.escape(world["handlaggare"].name)
     assert re.search(r"Utkastet har sparats i en nyare version \(2\) sedan du öppnade det \(version 1\), så din "
                      rf"ändring är inte sparad än\. Version 2 sparades av {name} \d+ \w+ \d{{4}} kl\. \d\d\.\d\d\.",

@@ -72,8 +72,8 @@ def _start(world, session, auth, client, reader):
 
 
 def _save_again(auth, client, url, page, response):
-    """The merge offered (400, nothing saved), then "Spara ny version" as the user would."""
-    assert response.status_code == 400, response.get_data(as_text=True)[:500]
+    """The merge offered (409, nothing saved), then "Spara ny version" as the user would."""
+    assert response.status_code == 409, response.get_data(as_text=True)[:500]
     return auth.post(url, _values(response.get_data(as_text=True)), form_url=page)
 
 
@@ -133,7 +133,7 @@ def test_a_section_removed_in_one_tab_and_changed_in_the_other_is_a_conflict_tie
     offered = auth.post(url, b, form_url=page)
     html = offered.get_data(as_text=True)
     said = unescape(html)
-    assert offered.status_code == 400
+    assert offered.status_code == 409
     assert "avsnittet är borttaget i version 2 men ändrat av dig" in said
     values = _values(html)
     assert values["avsnitt-2-text"] == "B:s nya text om budgeten."  # B's text stays, in its own section

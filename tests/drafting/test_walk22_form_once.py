@@ -21,7 +21,7 @@ def test_a_conflict_from_an_old_tab_is_said_once(world, auth):
     old_tab = auth.post(url, draft_form(rid, base_version="0", sammanfattning="Flik B:s sammanfattning."),
                         form_url=page)
     shown = _text(old_tab.get_data(as_text=True))
-    assert old_tab.status_code == 400
+    assert old_tab.status_code == 409
     said = "Utkastet har sparats (version 1) efter att du öppnade det, så din ändring är inte sparad än."
     assert shown.count(said) == 1, shown  # old code: 2
     assert "Formuläret innehåller fel" in shown and "Flik B:s sammanfattning." in shown

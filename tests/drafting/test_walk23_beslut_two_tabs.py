@@ -53,7 +53,7 @@ def test_a_beslut_form_opened_before_another_tab_decided_is_refused_naming_that_
 
     refused = _beslut(auth, rid, tab_a, paragraf="§ 99", delegat="")
     html = unescape(refused.get_data(as_text=True))
-    assert refused.status_code == 400, "the stale form replaced the beslut registered meanwhile"
+    assert refused.status_code == 409, "the stale form replaced the beslut registered meanwhile"
     assert "Beslutet sparades inte" in html
     assert ("Ett beslut registrerades av Nina Registrator 24 september 2015 kl. 18.00, efter att du öppnade sidan. "
             "Nu: Stadsområdesnämnd Öster vid sammanträde 24 september 2015, § 10, protokollet inte justerat. "
@@ -94,7 +94,7 @@ def test_a_justering_form_opened_before_another_tab_justerade_is_refused(session
 
     refused = auth.post(url, {"justerad_on": "2015-09-28", "base_decision": tab_a[0]}, form_url=f"/remisser/{rid}")
     html = unescape(refused.get_data(as_text=True))
-    assert refused.status_code == 400
+    assert refused.status_code == 409
     assert "Justeringen sparades inte" in html
     assert ("Justeringen registrerades av Nina Registrator 29 september 2015 kl. 10.00, efter att du öppnade sidan. "
             "Nu: Stadsområdesnämnd Öster vid sammanträde 24 september 2015, § 10, protokollet justerat 25 september "

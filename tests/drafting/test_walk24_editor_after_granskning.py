@@ -65,7 +65,7 @@ def test_an_editor_opened_before_granskning_and_approval_names_who_did_each_and_
     refused = auth.post(url, tab_a | {"sammanfattning": TYPED}, form_url=url)
     page = refused.get_data(as_text=True)
     said = _text(page)
-    assert refused.status_code == 400
+    assert refused.status_code == 409
     assert "Formuläret innehåller fel" not in said and "Yttrandet sparades inte" in said, "no error was made"
     assert ("Yttrandet skickades till granskning av Sabina Vendela Dethorey 2 september 2015 kl. 09.15 och "
             "godkändes av Marie Hendra 2 september 2015 kl. 14.40, efter att du öppnade sidan. Det du skrev står kvar "
@@ -100,7 +100,7 @@ def test_an_editor_sent_to_granskning_since_says_who_and_that_a_granskare_sends_
 
     refused = auth.post(url, tab_a | {"sammanfattning": TYPED}, form_url=url)
     said = _text(refused.get_data(as_text=True))
-    assert refused.status_code == 400
+    assert refused.status_code == 409
     assert ("Yttrandet skickades till granskning av Sabina Vendela Dethorey 2 september 2015 kl. 09.15, efter att "
             "du öppnade sidan.") in said
     assert "måste en granskare skicka tillbaka det till utkast (”Skicka tillbaka till utkast”, med en kommentar)" in said

@@ -49,7 +49,7 @@ def test_avstar_from_a_tab_opened_before_the_answer_is_refused_naming_the_answer
     refused = auth.post(url, {"action": "decline", "note": "avstår enligt telefon", "base_token": _token(old_tab)})
     html = _html(refused)
     said = " ".join(re.sub(r"<[^>]+>", " ", html).split())
-    assert refused.status_code == 200
+    assert refused.status_code == 409
     # who registered the newer answer, and when (remiss.stale_form.changed_by)
     assert re.search(r"Observera: Att Trafiknämnden avstår är inte registrerat\. Sedan du öppnade sidan har ett svar "
                      r"från Trafiknämnden registrerats av Användare \d+ 4 december 2026 kl\. 16\.40: svaret 4 december "
@@ -143,7 +143,7 @@ def test_angra_from_a_tab_opened_before_a_newer_answer_does_not_undo_it(session,
     refused = auth.post(url, {"action": "reopen", "base_token": _token(old_tab)})  # tab B: Ångra
     html = _html(refused)
     said = " ".join(re.sub(r"<[^>]+>", " ", html).split())
-    assert refused.status_code == 200
+    assert refused.status_code == 409
     assert re.search(r"Observera: Ångra är inte gjort\. Sedan du öppnade sidan har ett svar från Trafiknämnden "
                      r"registrerats av Användare \d+ 4 december 2026 kl\. 16\.45: svaret 4 december 2026 ”Trafiknämnden "
                      r"tillstyrker\.” Tryck Ångra igen om det ska tas bort\.", said), said
@@ -166,7 +166,7 @@ def test_a_stale_form_is_said_in_its_own_page_not_through_the_session(session, c
     _html(client.get(url))  # the flash of the save is shown and gone
     refused = auth.post(url, {"action": "answer", "answered_on": "2026-12-04", "summary": "Flik B.",
                               "base_token": _token(old_tab)})
-    assert refused.status_code == 200
+    assert refused.status_code == 409
     assert not [h for h in refused.headers.getlist("Set-Cookie") if h.startswith("session=")]
     assert "Observera: Svaret är inte sparat." in _text(refused)
     assert "Svaret är inte sparat" not in _text(client.get(url))  # said once, in its own page

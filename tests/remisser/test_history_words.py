@@ -23,11 +23,22 @@ def _kwarg(call: ast.Call, name: str):
     return next((k.value for k in call.keywords if k.arg == name), None)
 
 
+def _actions_passed(tree, name: str) -> set[str]:
+    """The literal action= that the calls to name in tree pass."""
+    return {k.value.value for c in ast.walk(tree) if isinstance(c, ast.Call) and getattr(c.func, "id", None) == name
+            for k in c.keywords if k.arg == "action" and isinstance(k.value, ast.Constant)}
+
+
+def _imports(tree, name: str) -> bool:
+    return any(isinstance(n, ast.ImportFrom) and any(a.name == name and a.asname is None for a in n.names)
+               for n in ast.walk(tree))
+
+
 def _written() -> tuple[set[tuple[str, str]], set[str]]:
     """Every (entity, action) that audit.record writes with a remiss_id, and the literal keys of its changes."""
     pairs, keys = set(), set()
-    for path in ROOT.rglob("*.py"):
-        tree = ast.parse(path.read_text())
+    trees = {path: ast.parse(path.read_text()) for path in ROOT.rglob("*.py")}
+    for path, tree in trees.items():
         for func in (n for n in ast.walk(tree) if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef))):
             for call in (n for n in ast.walk(func) if isinstance(n, ast.Call)):
                 if not (isinstance(call.func, ast.Attribute) and call.func.attr == "record"
@@ -39,10 +50,11 @@ def _written() -> tuple[set[tuple[str, str]], set[str]]:
                 assert isinstance(entity, ast.Constant), f"{path}:{call.lineno}: entity must be a literal"
                 if isinstance(action, ast.Constant):
                     actions = {action.value}
-                else:  # a helper passing its own action= on: the literal actions its callers pass it
-                    actions = {k.value.value for c in ast.walk(tree) if isinstance(c, ast.Call)
-                               and getattr(c.func, "id", None) == func.name
-                               for k in c.keywords if k.arg == "action" and isinstance(k.value, ast.Constant)}
+                else:  # a helper passing its own action= on: the literal actions its callers pass it, in its
+                    # module, else in the modules that import it (outgoing.service.entry_change.log_change)
+                    actions = _actions_passed(tree, func.name) or {
+                        a for other in trees.values() if _imports(other, func.name) for a in
+                        _actions_passed(other, func.name)}
                     assert actions, f"{path}:{call.lineno}: cannot tell which actions are written"
                 pairs |= {(entity.value, a) for a in actions}
                 changes = _kwarg(call, "changes")

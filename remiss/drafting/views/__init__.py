@@ -72,15 +72,15 @@ def yttrande_panel(session, p, remiss, moment):
 
 def again(remiss_id: int, name: str, errors: dict, fields: tuple[str, ...], *, values: dict | None = None,
           **extra):
-    """The remiss page again (400) after a refused form of the panel: nothing saved, the messages at their fields
-    and every value typed in fields kept (g.<name>, one of FAILED_FORMS, read by yttrande_panel); values replaces
-    some (a stale form's base: what the page shows now)."""
+    """The remiss page again (400; 409 for a stale form, remiss.stale_form.status) after a refused form of the
+    panel: nothing saved, the messages at their fields and every value typed in fields kept (g.<name>, one of
+    FAILED_FORMS, read by yttrande_panel); values replaces some (a stale form's base: what the page shows now)."""
     from remiss.remisser import views as remisser_views
 
     get_session().rollback()
     typed = {key: request.form.get(key, "") for key in fields} | (values or {})
     setattr(g, name, {"errors": errors, "values": typed, **extra})
-    return remisser_views.show(remiss_id), 400
+    return remisser_views.show(remiss_id), stale_form.status(errors)
 
 
 def _rerender_comment(remiss_id: int, form: str, errors: dict):
@@ -91,8 +91,9 @@ def _rerender_comment(remiss_id: int, form: str, errors: dict):
 
 def said_here(remiss_id: int, message: str = "", category: str = "info", status: int = 200):
     """The remiss page itself, nothing saved, saying message at its top (remiss.web.say_here): the answer to an
-    action sent twice, which names who did it first and when (remiss.stale_form). Not by a flash and a redirect:
-    the flash rides the session cookie, where the first request's raced it (walk21b K4)."""
+    action sent twice, which names who did it first and when (remiss.stale_form; status 409 when someone else did:
+    stale_form.twice_status). Not by a flash and a redirect: the flash rides the session cookie, where the first
+    request's raced it (walk21b K4)."""
     from remiss.remisser import views as remisser_views
 
     get_session().rollback()
@@ -112,7 +113,7 @@ def edit(remiss_id: int):
     remiss = load_remiss(session, principal(), remiss_id, Action.edit)
     draft, version, content = drafts.current_content(session, remiss)
     errors: dict = {}
-    values, conflict = None, None
+    values, conflict, stale = None, None, False
     # the version the form's text builds on: what was typed keeps the one it was opened on, so that the next save
     # is merged with what was saved since instead of overwriting it
     base_version = version.number if version else 0
@@ -136,8 +137,8 @@ def edit(remiss_id: int):
             session.rollback()
         except drafts.DraftError as exc:
             # an editor opened on the utkast before it was sent on: who did what and when (walk24 V16)
-            errors = {"state": state_base.refusal(session, remiss, stale_form.posted(request.form, state_base.BASE))
-                      or str(exc)}
+            moved = state_base.refusal(session, remiss, stale_form.posted(request.form, state_base.BASE))
+            errors, stale = {"state": moved or str(exc)}, bool(moved)
             session.rollback()
         else:
             flash(f"Version {saved.number} av yttrandet är sparad." if saved else "Inga ändringar att spara.",
@@ -163,12 +164,13 @@ def edit(remiss_id: int):
                            base_state=state_base.shown(draft),  # the state it shows now (drafting.state_base)
                            # own text ends the mode when saved (content.settle_inga_synpunkter): say so first
                            inga_synpunkter_hint=INGA_SYNPUNKTER_HINT if content.get("inga_synpunkter") else "",
-                           # not saved yet, the merge is offered: still 400
                            state=draft.state if draft else "utkast",
                            # on the POST the refusal shows as an error next to what was typed
                            needs_handlaggare=versions.needs_handlaggare(remiss.kind)
                            if draft is None and remiss.handlaggare_id is None and request.method == "GET" else "",
-                           **context), (400 if errors or merge_note else 200)
+                           # opened before another save or a move of the draft (409, remiss.stale_form)
+                           **context), (stale_form.CONFLICT if conflict is not None or stale
+                                        else 400 if errors else 200)
 
 
 @bp.post("/remisser/<int:remiss_id>/yttrande/inga-synpunkter")
@@ -179,9 +181,9 @@ def inga_synpunkter(remiss_id: int):
     remiss = load_remiss(session, principal(), remiss_id, Action.edit)
     try:
         versions.check_inga_synpunkter(session, principal=principal(), remiss=remiss)  # a refusal asks nothing
-        already = versions.inga_synpunkter_already(session, principal=principal(), remiss=remiss)
+        already, other = versions.inga_synpunkter_already(session, principal=principal(), remiss=remiss)
         if already:  # sent twice: the first made it; said who and when, in this page, and no second version
-            return said_here(remiss.id, already)
+            return said_here(remiss.id, already, status=stale_form.twice_status(other))
         if not asking.confirmed("confirm_inga_synpunkter"):
             return asking.ask(remiss.id, "inga-synpunkter", "Utkastet är inte ersatt. Läs frågan vid knappen och "
                               "kryssa i ”Ja, ersätt utkastet” om yttrandet ska bli ”inga synpunkter”.")
@@ -217,7 +219,7 @@ def change_state(remiss_id: int):
         session.rollback()
         flash(next(iter(exc.errors.values())), "error")
     except states.AlreadyInState as exc:  # a double click: the first request did it; said who and when
-        return said_here(remiss.id, exc.said)
+        return said_here(remiss.id, exc.said, status=stale_form.twice_status(exc.by_other))
     except drafts.DraftError as exc:
         flash(str(exc), "error")
     else:
@@ -238,7 +240,7 @@ def start_rattelse(remiss_id: int):
         session.rollback()
         flash(next(iter(exc.errors.values())), "error")
     except rattelse.AlreadyStarted as exc:  # sent twice: the first started it; said who and when, in this page
-        return said_here(remiss.id, exc.said)
+        return said_here(remiss.id, exc.said, status=stale_form.twice_status(exc.by_other))
     except drafts.DraftError as exc:
         session.rollback()
         flash(str(exc), "error")
@@ -296,7 +298,7 @@ def expediera(remiss_id: int):
         _follow_up(session, remiss, exc.result, say_here)
         return said_here(remiss.id)
     except dispatch.ExpedieratBefore as exc:  # by another, or long ago: refused, naming who and when
-        return said_here(remiss.id, exc.said, "warning", 409)
+        return said_here(remiss.id, exc.said, "warning", stale_form.CONFLICT)
     except (drafts.DraftError, RenderError) as exc:
         session.rollback()
         flash(str(exc), "error")

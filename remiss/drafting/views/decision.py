@@ -52,7 +52,7 @@ def _rerender_decision(remiss_id: int, form: str, errors: dict, held: list | Non
     token = held_uploads.token_for(current_app.config["SECRET_KEY"], user_id=principal().user_id,
                                    scope=_BESLUT_SCOPE.format(remiss_id), held=held)
     g.decision_failed = {"form": form, "errors": errors, "values": values, "held": held, "held_token": token}
-    return remisser_views.show(remiss_id), 400
+    return remisser_views.show(remiss_id), stale_form.status(errors)  # 409 when opened on another beslut
 
 
 def _upload(name: str, held: list) -> decisions.Upload | None:
@@ -68,7 +68,7 @@ def _upload(name: str, held: list) -> decisions.Upload | None:
 def _decision_step(remiss_id: int, form: str, record, parse, done, *, upload: str | None = None):
     """Record the beslut or its justering with record, from the form as parse reads it (and the file of upload);
     flash done(decision, changed), changed when a beslut was recorded before (Ändra beslutet). A refusal shows the
-    remiss page again with what was typed and the messages (400)."""
+    remiss page again with what was typed and the messages (400; 409 when stale)."""
     session = get_session()
     remiss = load_remiss(session, principal(), remiss_id, Action.review)
     changed = drafts.find_decision(session, remiss.id) is not None

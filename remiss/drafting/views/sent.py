@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from flask import flash, request
 
+from remiss import stale_form
 from remiss.auth.access import Action, load_remiss
 from remiss.calendar.swedish import format_date
 from remiss.clock import local_today
@@ -26,7 +27,7 @@ def record_sent(remiss_id: int):
     except InputErrors as exc:  # the page again, with the typed day and why
         return again(remiss_id, "sent_failed", exc.errors, ("sent_on", "way"))
     except sent_by_hand.AlreadySent as exc:  # pressed again: the first did it; said who and when, in this page
-        return said_here(remiss.id, exc.said)
+        return said_here(remiss.id, exc.said, status=stale_form.twice_status(exc.by_other))
     except DraftError as exc:
         session.rollback()
         flash(str(exc), "error")

@@ -18,7 +18,7 @@ from remiss.remisser import sent_once
 from remiss.remisser.finished import RemissFinished
 from remiss.remisser.models import Remiss
 from remiss.intake.reading import BATCH_FACTOR, ReadLimits
-from remiss.web import now, principal, requires
+from remiss.web import now, principal, requires, say_here
 
 bp = Blueprint("intake", __name__)
 TEXT_LIMIT = 2_000_000  # characters of pasted text, as in POST /api/v1/missiv/parse
@@ -279,13 +279,15 @@ def _merged_before(once: str):
     return redirect(url_for("remisser.show", remiss_id=remiss.id))
 
 
-def handled(message, refusal: str, *, back: str, prefix: str = "", pressed: str = "", not_done: str = ""):
+def handled(message, refusal: str, *, back: str, prefix: str = "", pressed: str = "", not_done: str = "",
+            page=None):
     """A step on an Inkorg message handled already (refusal: batches.take_message's, who handled it, as which
     remiss): the remiss, when this user registered or merged it (a double-click, the page sent again), else back
     with why nothing was done, after prefix ("Brevet fördes inte samman: meddelandet är redan …"). pressed: what
     the step makes of a message ("dismissed"); another step of this user's done on it is no success but a warning
     that this one was not done (not_done, else prefix: "Meddelandet avvisades inte: det är redan registrerat …",
-    walk22 L11)."""
+    walk22 L11). page: the response to give instead of going back, saying the refusal in itself (the message's own
+    page, 409: a step on a message someone else handled meanwhile is a stale form, remiss.stale_form)."""
     remiss = get_session().get(Remiss, message.remiss_id) if message.remiss_id else None
     if message.status in ("registered", "merged") and remiss is not None \
             and message.decided_by_id == principal().user_id:
@@ -295,7 +297,12 @@ def handled(message, refusal: str, *, back: str, prefix: str = "", pressed: str 
         else:
             flash(refusal, "success")
         return redirect(url_for("remisser.show", remiss_id=remiss.id))
-    flash(f"{prefix}: {refusal[0].lower()}{refusal[1:]}" if prefix else refusal, "error")
+    said = f"{prefix}: {refusal[0].lower()}{refusal[1:]}" if prefix else refusal
+    if page is not None:
+        get_session().rollback()
+        say_here(said, "error")
+        return page()
+    flash(said, "error")
     return redirect(back)
 
 

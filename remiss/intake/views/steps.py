@@ -7,7 +7,7 @@ import json
 
 from flask import current_app, flash, redirect, request, url_for
 
-from remiss import files
+from remiss import files, stale_form
 from remiss.auth.access import AccessDenied, Action, NotFound, load_remiss
 from remiss.calendar.swedish import format_deadline
 from remiss.clock import local_today
@@ -58,7 +58,7 @@ def _register_now(message: InboxMessage):
     # process, the form opened from this proposal) waits here, then is told what became of the message
     refusal = inbox_service.take_message(session, message, user_id=principal().user_id)
     if refusal:
-        return _handled(message, refusal, "registered", "Meddelandet registrerades inte")
+        return _handled(message, refusal, "registered", "Meddelandet registrerades inte", typed)
     errors = {name: text for name, text in REQUIRED.items()
               if not typed.get(name) and not (name == "deadline_on" and typed["no_deadline"])}
     if not typed.get("received_on") and message.sent_at is None:  # never the day it was read in (walk12 item 5)
@@ -104,10 +104,11 @@ def _register_now(message: InboxMessage):
     return redirect(url_for("remisser.show", remiss_id=remiss.id))
 
 
-def _handled(message: InboxMessage, refusal: str, pressed: str, not_done: str):
-    """A step on a message handled already: see remiss.intake.views.handled; back to the message's page."""
+def _handled(message: InboxMessage, refusal: str, pressed: str, not_done: str, typed: dict | None = None):
+    """A step on a message handled already: see remiss.intake.views.handled; by someone else, the message's page
+    itself says so (409, with what was typed), not a flash and a redirect (remiss.stale_form)."""
     return handled(message, refusal, back=url_for("intake.inbox_item", message_id=message.id), pressed=pressed,
-                   not_done=not_done)
+                   not_done=not_done, page=lambda: _item_page(message, typed=typed, status=stale_form.CONFLICT))
 
 
 @bp.route("/inkorg/<int:message_id>/atervand", methods=["POST"])
@@ -240,7 +241,7 @@ def inbox_void(message_id: int):
         # the cookie session, where the first answer's raced it (walk21b K4, as remisser.views.void)
         session.rollback()
         say_here(str(exc), "info")  # in this page only: a flash would ride the cookie too (remiss.stale_form)
-        return remiss_page(remiss.id)
+        return remiss_page(remiss.id), stale_form.twice_status(exc.by_other)  # 409 when another makulerade it
     flash(f"{remiss.our_dnr or remiss.title} är makulerad: den finns kvar med sin historik men visas inte i "
           "listorna, och inga påminnelser skickas.", "success")
     return redirect(url_for("remisser.show", remiss_id=remiss.id))

@@ -1,34 +1,31 @@
-"""Per-instans status: answers, supplements, avstår, reopening and each instans's own anstånd (the extension for
-everyone: outgoing.service.remisstid)."""
+"""Per-instans status: answers, supplements, avstår and reopening. Each instans's own anstånd is in anstand, and
+what every change of an instans's row does first and last (begin, its history line) in entry_change; both are
+re-exported here, so callers keep answers.grant_extension, answers.begin (the extension for everyone:
+outgoing.service.remisstid)."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date, datetime, time
+from datetime import date, datetime
 
 from sqlalchemy import delete
 from sqlmodel import Session, select
 
 from remiss import files
-from remiss.audit import service as audit
-from remiss.calendar.swedish import format_date, format_deadline
-from remiss.auth.access import Action, NotFound, Principal, require
+from remiss.auth.access import Principal
+from remiss.calendar.swedish import format_date
 from remiss.clock import local, local_today
-from remiss.namnd.models import Namnd
-from remiss.outgoing import mails
 from remiss.outgoing.models import SandlistaAnswer
 from remiss.outgoing.reading import read_eml, read_msg
 from remiss.outgoing.service import chasers, replacing
-from remiss.planning.models import Extension
-from remiss.reminders.outbox import enqueue
+from remiss.outgoing.service.anstand import (  # noqa: F401 (re-exported: callers keep answers.grant_extension)
+    ANSTAND_KEY, anstand_words, grant_extension, not_told_reason, pending_request, request_extension, request_text,
+    requested_day_refusal, tells_anstand)
+from remiss.outgoing.service.entry_change import (  # noqa: F401 (SNAPSHOT, load_entry: re-exported)
+    SNAPSHOT, begin, load_entry, log_change, snapshot)
 from remiss.remisser import attachments as remiss_files
 from remiss.remisser import service as remisser
 from remiss.remisser.input import InputErrors
-from remiss.remisser.finished import RemissFinished
-from remiss.remisser.models import AnswerStatus, Direction, Remiss, SandlistaEntry
-from remiss.remisser.status import RemissStatus
-
-SNAPSHOT = ("answer_status", "answered_on", "no_comments", "summary", "other_comments", "extended_until_on",
-            "extended_until_time")
+from remiss.remisser.models import AnswerStatus, Remiss, SandlistaEntry
 
 
 @dataclass
@@ -79,32 +76,6 @@ def _from_mail_files(data: AnswerData, max_bytes: int) -> AnswerData:
     return data
 
 
-def load_entry(session: Session, remiss: Remiss, entry_id: int) -> SandlistaEntry:
-    entry = session.get(SandlistaEntry, entry_id)
-    if entry is None or entry.remiss_id != remiss.id:
-        raise NotFound("Remissinstansen finns inte på den här remissen.")
-    return entry
-
-
-def begin(principal: Principal, remiss: Remiss) -> None:
-    """Refuse a change to the answers unless the user may edit the outgoing remiss and it is not avslutad."""
-    require(principal, Action.edit, remiss.namnd_id)
-    if remiss.direction != Direction.utgaende:
-        raise InputErrors({"direction": "Svar registreras bara på utgående remisser."})
-    if remiss.status == RemissStatus.avslutad:  # walk16 #5: a closed case's answers are read only (409 in the API)
-        raise RemissFinished(remiss)
-
-
-def _snapshot(entry: SandlistaEntry) -> dict:
-    return {k: getattr(entry, k) for k in SNAPSHOT}
-
-
-def _log(session, *, now, principal, entry, before, action, note=""):
-    audit.record(session, now=now, user_id=principal.user_id, entity="sandlista_entry", entity_id=entry.id,
-                 remiss_id=entry.remiss_id, action=action, changes=audit.diff(before, _snapshot(entry)),
-                 note=note or entry.name)
-
-
 def register_answer(session: Session, *, now: datetime, principal: Principal, remiss: Remiss,
                     entry: SandlistaEntry, data: AnswerData, files_dir: str, max_bytes: int,
                     base: str | None = None) -> SandlistaEntry:
@@ -123,7 +94,7 @@ def register_answer(session: Session, *, now: datetime, principal: Principal, re
         raise InputErrors({"summary": "Ange en kort sammanfattning, svar på frågorna, en fil eller ”inga synpunkter”."})
     _check_no_comments(data)
     _check_sent(remiss, entry)
-    before = _snapshot(entry)
+    before = snapshot(entry)
     entry.answer_status = AnswerStatus.svarat.value
     entry.answered_on = data.answered_on
     entry.no_comments = data.no_comments
@@ -139,7 +110,7 @@ def register_answer(session: Session, *, now: datetime, principal: Principal, re
         remiss_files.add(session, now=now, principal=principal, remiss=remiss, filename=filename, data=content,
                          files_dir=files_dir, max_bytes=max_bytes, purpose="svar", sandlista_entry_id=entry.id)
     chasers.cancel_for_entry(session, remiss_id=remiss.id, entry_id=entry.id, reason="Remissinstansen har svarat")
-    _log(session, now=now, principal=principal, entry=entry, before=before, action="answer",
+    log_change(session, now=now, principal=principal, entry=entry, before=before, action="answer",
          note=entry.name + (" (inkom efter svarstiden)" if is_late(remiss, entry) else ""))
     return entry
 
@@ -153,7 +124,7 @@ def add_supplement(session: Session, *, now: datetime, principal: Principal, rem
         raise InputErrors({"answer_status": f"{entry.name} har inte svarat än, så det finns inget svar att "
                                             "komplettera."})
     data = _from_mail_files(data, max_bytes)
-    before = _snapshot(entry)
+    before = snapshot(entry)
     if data.summary.strip():
         added = f"Komplettering {format_date(data.answered_on)}: {data.summary.strip()}"
         entry.summary = f"{entry.summary}\n\n{added}" if entry.summary.strip() else added
@@ -162,7 +133,7 @@ def add_supplement(session: Session, *, now: datetime, principal: Principal, rem
     for filename, content in data.files:
         remiss_files.add(session, now=now, principal=principal, remiss=remiss, filename=filename, data=content,
                          files_dir=files_dir, max_bytes=max_bytes, purpose="svar", sandlista_entry_id=entry.id)
-    _log(session, now=now, principal=principal, entry=entry, before=before, action="answer_supplement",
+    log_change(session, now=now, principal=principal, entry=entry, before=before, action="answer_supplement",
          note=f"{entry.name}, {format_date(data.answered_on)}")
     return entry
 
@@ -242,7 +213,7 @@ def decline(session: Session, *, now: datetime, principal: Principal, remiss: Re
     replacing.check_decline(session, entry, base, confirmed, note=note)
     if declines_already(entry, note):  # nothing to register: no history line, no new date (h-out23 M3)
         return entry
-    before = _snapshot(entry)
+    before = snapshot(entry)
     # an avstår corrected (its Kommentar, walk12b #19) keeps the day it was registered
     entry.answered_on = entry.answered_on if entry.answer_status == AnswerStatus.avstar and entry.answered_on \
         else answered_on
@@ -251,7 +222,7 @@ def decline(session: Session, *, now: datetime, principal: Principal, remiss: Re
     session.add(entry)
     session.flush()
     chasers.cancel_for_entry(session, remiss_id=remiss.id, entry_id=entry.id, reason="Remissinstansen avstår")
-    _log(session, now=now, principal=principal, entry=entry, before=before, action="decline")
+    log_change(session, now=now, principal=principal, entry=entry, before=before, action="decline")
     return entry
 
 
@@ -261,143 +232,12 @@ def reopen(session: Session, *, now: datetime, principal: Principal, remiss: Rem
     Ångra from a page opened before the answer changed would undo the newer one, and is refused."""
     begin(principal, remiss)
     replacing.check_reopen(session, entry, base)
-    before = _snapshot(entry)
+    before = snapshot(entry)
     entry.answer_status = (AnswerStatus.anstand_beviljat.value if entry.extended_until_on
                            else AnswerStatus.ej_svarat.value)
     entry.answered_on = None
     session.add(entry)
     session.flush()
-    _log(session, now=now, principal=principal, entry=entry, before=before, action="reopen")
+    log_change(session, now=now, principal=principal, entry=entry, before=before, action="reopen")
     chasers.schedule(session, now=now, remiss=remiss)
     return entry
-
-
-def pending_request(session: Session, entry_id: int) -> Extension | None:
-    """The instans's latest request for anstånd not yet decided, if any."""
-    return session.exec(select(Extension).where(Extension.sandlista_entry_id == entry_id,
-                                                Extension.decision == "pending")
-                        .order_by(Extension.id.desc()).limit(1)).first()
-
-
-def request_text(entry: SandlistaEntry, request: Extension) -> str:
-    """ "Miljönämnden begär anstånd till 15 januari 2027 – Nämndmöte 14 januari" (walk12b #10)."""
-    text = f"{entry.name} begär anstånd"
-    if request.requested_until_on:
-        text += f" till {format_deadline(request.requested_until_on, request.requested_until_time)}"
-    return text + (f" – {request.reason}" if request.reason else "")
-
-
-def request_extension(session: Session, *, now: datetime, principal: Principal, remiss: Remiss,
-                      entry: SandlistaEntry, requested_until_on: date | None, reason: str = "",
-                      requested_until_time: time | None = None) -> Extension:
-    """Record that an instans asked for anstånd (begärt anstånd): the day and reason asked for are kept, shown
-    and offered when granting; a day that is not after the instans's deadline in force (nor after today) is
-    refused, as a grant is (walk12b #10). A new request replaces one not yet decided."""
-    begin(principal, remiss)
-    _check_anstand(remiss, entry)
-    if requested_until_on is not None:
-        today = local_today(now)
-        if requested_until_on <= today:
-            raise InputErrors({"until_on": "Den begärda svarsdagen måste ligga efter i dag "
-                                           f"({format_date(today)})."})
-        day, at = chasers.deadline_of(remiss, entry)
-        if day and requested_until_on <= day:  # by the day, as a grant is
-            raise InputErrors({"until_on": f"Den begärda svarsdagen måste ligga efter den som gäller för "
-                                           f"{entry.name} nu ({format_deadline(day, at)})."})
-    before = _snapshot(entry)
-    extension = pending_request(session, entry.id) or Extension(
-        remiss_id=remiss.id, sandlista_entry_id=entry.id, requested_by=entry.name, created_by_id=principal.user_id,
-        created_at=now)
-    extension.requested_on = local_today(now)
-    extension.requested_until_on, extension.requested_until_time = requested_until_on, requested_until_time
-    extension.reason = reason.strip()
-    session.add(extension)
-    entry.answer_status = AnswerStatus.begart_anstand.value
-    session.add(entry)
-    session.flush()
-    _log(session, now=now, principal=principal, entry=entry, before=before, action="extension_request",
-         note=request_text(entry, extension))
-    return extension
-
-
-def _check_anstand(remiss: Remiss, entry: SandlistaEntry) -> None:
-    """Anstånd only for an instans that has the remiss and has not answered (unsent: truth17 F10, as _check_sent)."""
-    if entry.answer_status in (AnswerStatus.svarat, AnswerStatus.avstar):
-        raise InputErrors({"answer_status": f"{entry.name} har redan svarat eller avstått."})
-    if remiss.sent_at is None:
-        raise InputErrors({"answer_status": f"Remissen är inte skickad än, så {entry.name} kan inte få anstånd. "
-                                            "Behöver instanserna mer tid, ändra sista svarsdagen under Ändra "
-                                            "uppgifter."})
-
-
-def grant_extension(session: Session, *, now: datetime, principal: Principal, remiss: Remiss,
-                    entry: SandlistaEntry, until_on: date, until_time: time | None = None,
-                    reason: str = "") -> Extension:
-    """Grant one instans anstånd to a later date; its chasers follow the new date."""
-    begin(principal, remiss)
-    _check_anstand(remiss, entry)
-    if remiss.effective_deadline_on and until_on <= remiss.effective_deadline_on:
-        deadline = format_deadline(remiss.effective_deadline_on, remiss.effective_deadline_time)
-        raise InputErrors({"until_on": f"Anståndet måste gå ut efter remissens sista svarsdag, {deadline}: "
-                                       "välj en senare dag."})
-    old = chasers.deadline_of(remiss, entry)  # said in the besked: the svarsdag it had
-    extension = pending_request(session, entry.id)
-    if extension is None:
-        extension = Extension(remiss_id=remiss.id, sandlista_entry_id=entry.id, requested_by=entry.name,
-                              requested_on=local_today(now), reason=reason.strip(), created_by_id=principal.user_id,
-                              created_at=now)
-    extension.decision, extension.decided_on = "granted", local_today(now)
-    extension.granted_until_on, extension.granted_until_time = until_on, until_time
-    if reason.strip():
-        extension.reason = reason.strip()
-    session.add(extension)
-    before = _snapshot(entry)
-    entry.answer_status = AnswerStatus.anstand_beviljat.value
-    entry.extended_until_on, entry.extended_until_time = until_on, until_time
-    session.add(entry)
-    session.flush()
-    told = _tell_anstand(session, now=now, remiss=remiss, entry=entry, extension=extension, old=old)
-    _log(session, now=now, principal=principal, entry=entry, before=before, action="extension_granted",
-         note=f"{entry.name}; {anstand_words(entry, told)}")
-    chasers.schedule(session, now=now, remiss=remiss)
-    return extension
-
-
-ANSTAND_KEY = "outgoing:anstand:{remiss_id}:{extension_id}:{entry_id}"
-
-
-def _tell_anstand(session: Session, *, now: datetime, remiss: Remiss, entry: SandlistaEntry, extension: Extension,
-                  old: tuple) -> bool:
-    """Put the besked om anstånd in the Utkorg for an instans with e-post that has been sent the remiss (walk24
-    V14), as the general extension does for everyone (remisstid.EXTENSION_KIND); True when it was queued."""
-    from remiss.outgoing.service.remisstid import EXTENSION_KIND  # remisstid imports this module
-
-    if not tells_anstand(entry):
-        return False
-    payload = mails.anstand_mail(remiss=remiss, namnd=session.get(Namnd, remiss.namnd_id), entry=entry, old=old,
-                                 new=(extension.granted_until_on, extension.granted_until_time))
-    enqueue(session, now=now, key=ANSTAND_KEY.format(remiss_id=remiss.id, extension_id=extension.id,
-                                                     entry_id=entry.id),
-            recipient_email=entry.email.strip(), kind=EXTENSION_KIND, due_at=now, subject=payload["subject"],
-            payload=payload, remiss_id=remiss.id)
-    return True
-
-
-def tells_anstand(entry: SandlistaEntry) -> bool:
-    """Whether a granted anstånd is e-mailed to the instans: it has e-post and has been sent the remiss."""
-    return entry.sent_at is not None and bool((entry.email or "").strip())
-
-
-def anstand_words(entry: SandlistaEntry, told: bool) -> str:
-    """Whether the instans is told of its anstånd, for the history (walk24 V14)."""
-    if told:
-        return f"beskedet om anståndet lades i utkorgen för e-post till {entry.email.strip()}"
-    return f"inget besked skickades: {not_told_reason(entry)}"
-
-
-def not_told_reason(entry: SandlistaEntry) -> str:
-    """Why an instans is not e-mailed its anstånd, and what the user does: "Lunds kommun har ingen e-postadress,
-    så meddela instansen själv"."""
-    if entry.sent_at is None:
-        return f"remissen är inte skickad till {entry.name} än, så meddela instansen själv"
-    return f"{entry.name} har ingen e-postadress, så meddela instansen själv"

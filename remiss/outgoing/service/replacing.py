@@ -30,11 +30,13 @@ TAKEN_OVER = "Fält som du lämnade tomma har fått det som är registrerat nu."
 
 class Asks(stale_form.StaleForm):
     """Nothing done: said is what was not done and why; box the confirmation field that lets it through ("" when
-    saving again is the confirmation: the form comes back with the current token)."""
+    saving again is the confirmation: the form comes back with the current token); stale: the form was opened
+    before the answer changed (the page answers 409), not only asked about (200)."""
 
-    def __init__(self, said: str, box: str = ""):
+    def __init__(self, said: str, box: str = "", *, stale: bool = True):
         super().__init__(said)
         self.box = box
+        self.stale = stale
 
 
 def token(session: Session, entry: SandlistaEntry) -> str:
@@ -134,7 +136,8 @@ def check_decline(session: Session, entry: SandlistaEntry, base: str | None, con
                       "Tryck Instansen avstår igen om det ska registreras ändå."),
                    DECLINE_BOX if question else "")
     if question and not confirmed:
-        raise Asks(f"Att {entry.name} avstår är inte registrerat: {stands} {question} {tick(entry)}", DECLINE_BOX)
+        raise Asks(f"Att {entry.name} avstår är inte registrerat: {stands} {question} {tick(entry)}", DECLINE_BOX,
+                   stale=False)
 
 
 def tick(entry: SandlistaEntry) -> str:

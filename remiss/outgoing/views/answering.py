@@ -96,7 +96,8 @@ def entry(remiss_id: int, entry_id: int):
                            decline_asked=bool(asks and asks.box == replacing.DECLINE_BOX),
                            decline_box_label=replacing.decline_box_label(item),
                            held_token=held_uploads.token_for(_config("SECRET_KEY"), user_id=p.user_id, scope=scope,
-                                                             held=held)), (400 if errors else 200)
+                                                             held=held)), \
+        (stale_form.CONFLICT if asks is not None and asks.stale else 400 if errors else 200)
 
 
 def _stored_values(session, item) -> dict:
@@ -139,6 +140,16 @@ def _typed_date_errors(form, today) -> dict:
         return {}
     refusal = answers.future_refusal(day, today)
     return {"answered_on": refusal} if refusal else {}
+
+
+def _requested_day_errors(remiss, item, form, today) -> dict:
+    """The refusal of the day an anstånd is asked until, when it can be read, for a form refused for another field."""
+    try:
+        day = clean_date(form.get("until_on"), required=False)
+    except ValueError:
+        return {}
+    refusal = answers.requested_day_refusal(remiss, item, day, today)
+    return {"until_on": refusal} if refusal else {}
 
 
 def _entry_action(session, remiss, item, questions, held=()) -> str:
@@ -185,7 +196,10 @@ def _entry_action(session, remiss, item, questions, held=()) -> str:
                     + (" när den skickas." if remiss.sent_at is None else "."))
         return f"{item.name} avstår från att yttra sig."
     if action == "request_extension":
-        day, at = parse_until(form)  # the date asked for, as for a grant: required, and a real time of day
+        try:
+            day, at = parse_until(form)  # the date asked for, as for a grant: required, and a real time of day
+        except InputErrors as exc:  # a day not after today or the one in force said in the same round (session 25)
+            raise InputErrors({**_requested_day_errors(remiss, item, form, today), **exc.errors}) from None
         asked = answers.request_extension(session, now=now(), principal=p, remiss=remiss, entry=item,
                                           requested_until_on=day, requested_until_time=at,
                                           reason=str(form.get("reason", ""))[:5000])
@@ -244,7 +258,7 @@ def general_extension(remiss_id: int):
         # the remiss page again, the form with what was typed and each message by its field
         get_session().rollback()
         g.outgoing_failed = {"errors": exc.errors, "values": request.form.to_dict()}
-        return remisser_views.show(remiss_id), 400
+        return remisser_views.show(remiss_id), stale_form.status(exc.errors)  # 409: opened on another svarsdag
     flash(_extended_message(done, format_deadline(day, at), remiss, down=down_since(get_session())),
           "warning" if done.requeued.held else "success")
     return _back(remiss_id)

@@ -175,27 +175,12 @@ def request_extension(session: Session, *, now: datetime, principal: Principal, 
     """Record that someone asked the remittent for more time until a date."""
     require(principal, Action.edit, remiss.namnd_id)
     require_open(remiss)
-    errors: dict[str, str] = {}
-    requested_by = _check_text(errors, "requested_by", requested_by, 200)
-    reason = _check_text(errors, "reason", reason, 5000)
-    if not requested_by:
-        errors["requested_by"] = "Ange vem som begärde förlängningen."
-    if until_on is None:
-        errors["until_on"] = "Ange vilket datum förlängningen gäller."
-    elif refusal := nothing_to_extend(remiss) or not_beyond_in_force(remiss, until_on, until_time):
-        errors["until_on"] = refusal
-    elif twin := _waiting_for(session, remiss, until_on, until_time):  # the same mail registered twice (walk19 G4)
-        asked = format_weekday_date(until_on) + (f" kl. {until_time:%H.%M}" if until_time else "")
-        errors["until_on"] = (f"En begäran om förlängning till {asked} finns redan "
-                              f"(begärd av {twin.requested_by}) och väntar på besked. Registrera beskedet på den.")
-    if len(evidence.text) > EVIDENCE_LIMIT:
-        errors["evidence_text"] = too_long(EVIDENCE_LIMIT, len(evidence.text))
-    # as for an answer (walk10); not before the remiss came in, as the besked and the notice (walk19 G5)
-    came_in = ((remiss.received_on, f"{noun_of(remiss.kind).the} kom in"),)
-    if refusal := day_refusal("requested_on", requested_on, local_today(now), came_in):
-        errors["requested_on"] = refusal
+    errors = request_errors(session, remiss, today=local_today(now), requested_by=requested_by, until_on=until_on,
+                            until_time=until_time, reason=reason, requested_on=requested_on,
+                            evidence_text=evidence.text)
     if errors:
         raise InputErrors(errors)
+    requested_by, reason = requested_by.strip(), (reason or "").strip()
     extension = Extension(remiss_id=remiss.id, requested_by=requested_by,
                           requested_on=requested_on or local_today(now), requested_until_on=until_on,
                           requested_until_time=until_time, reason=reason, decision="pending",
@@ -209,6 +194,36 @@ def request_extension(session: Session, *, now: datetime, principal: Principal, 
                  changes={"requested_until": [None, until_on.isoformat()]},
                  note=f"Förlängning begärd av {requested_by}" + (f": {reason}" if reason else ""))
     return extension
+
+
+def request_errors(session: Session, remiss: Remiss, *, today: date, requested_by: str | None, until_on: date | None,
+                   until_time: time | None, reason: str | None, requested_on: date | None, evidence_text: str = "",
+                   missing_day: bool = True) -> dict[str, str]:
+    """Every refusal of a request for förlängning, by field: request_extension's checks, which the form also runs
+    on what it could read when other fields could not be read, so that all errors come in one round (session 25,
+    as notice_errors). A value that could not be read is None here; missing_day=False: the day was typed but
+    unreadable (its own message stands)."""
+    errors: dict[str, str] = {}
+    requested_by = _check_text(errors, "requested_by", requested_by, 200)
+    _check_text(errors, "reason", reason, 5000)
+    if not requested_by:
+        errors["requested_by"] = "Ange vem som begärde förlängningen."
+    if until_on is None:
+        if missing_day:
+            errors["until_on"] = "Ange vilket datum förlängningen gäller."
+    elif refusal := nothing_to_extend(remiss) or not_beyond_in_force(remiss, until_on, until_time):
+        errors["until_on"] = refusal
+    elif twin := _waiting_for(session, remiss, until_on, until_time):  # the same mail registered twice (walk19 G4)
+        asked = format_weekday_date(until_on) + (f" kl. {until_time:%H.%M}" if until_time else "")
+        errors["until_on"] = (f"En begäran om förlängning till {asked} finns redan "
+                              f"(begärd av {twin.requested_by}) och väntar på besked. Registrera beskedet på den.")
+    if len(evidence_text or "") > EVIDENCE_LIMIT:
+        errors["evidence_text"] = too_long(EVIDENCE_LIMIT, len(evidence_text))
+    # as for an answer (walk10); not before the remiss came in, as the besked and the notice (walk19 G5)
+    came_in = ((remiss.received_on, f"{noun_of(remiss.kind).the} kom in"),)
+    if refusal := day_refusal("requested_on", requested_on, today, came_in):
+        errors["requested_on"] = refusal
+    return errors
 
 
 def _waiting_for(session: Session, remiss: Remiss, until_on: date, until_time: time | None) -> Extension | None:

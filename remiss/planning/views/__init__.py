@@ -164,11 +164,25 @@ def _to_extensions(remiss_id: int, message: str, *, still_needed: bool = False):
     return redirect(url_for("remisser.show", remiss_id=remiss_id) + "#forlangningar")
 
 
+def _request_parser(remiss_id: int):
+    """parse_request, and when a field cannot be read, the service's checks on the rest too: a day not after the one
+    in force, or a request dated in the future, is said in the same round as a wrong klockslag (session 25)."""
+    def parse(raw) -> dict:
+        try:
+            return parse_request(raw)
+        except Unreadable as exc:
+            more = extensions.request_errors(get_session(), _editable(remiss_id), today=local_today(now()),
+                                             missing_day="until_on" not in exc.errors,
+                                             evidence_text=str(raw.get("evidence_text") or "").strip(), **exc.values)
+            raise InputErrors({**more, **exc.errors}) from None
+    return parse
+
+
 @bp.post("/remisser/<int:remiss_id>/forlangningar")
 @form_labels(REQUEST_LABELS)
 @login_required
 def request_extension(remiss_id: int):
-    _, failed = _extension_form(remiss_id, "request", extensions.request_extension, parse_request)
+    _, failed = _extension_form(remiss_id, "request", extensions.request_extension, _request_parser(remiss_id))
     return failed or _to_extensions(remiss_id, "Begäran om förlängning är registrerad.")
 
 

@@ -9,6 +9,7 @@ from collections import namedtuple
 from flask import Blueprint, current_app, flash, redirect, render_template, request, url_for
 from flask_login import login_required
 
+from remiss import stale_form
 from remiss.audit import service as audit
 from remiss.clock import local_today
 from remiss.auth.access import FIELD_ACTIONS, Action, AccessDenied, load_remiss, may_change_field, may_move
@@ -302,7 +303,7 @@ def change_status(remiss_id: int):
     except by_hand.AlreadyInStatus as exc:  # sent twice: the first did it; said who and when, in this page
         session.rollback()
         say_here(str(exc), "info")  # a flash would ride the cookie, where the first request's raced it (walk21b K4)
-        return _show(remiss_id)
+        return _show(remiss_id), stale_form.twice_status(exc.by_other)  # 409 when another set it
     except (TransitionError, AccessDenied) as exc:
         flash(str(exc), "error")
     else:
@@ -333,7 +334,7 @@ def void(remiss_id: int):
         # response, and the first's flash and this one's raced in the cookie (walk21b K4)
         session.rollback()
         say_here(str(exc), "info")  # in this page only: a flash would ride the cookie too (remiss.stale_form)
-        return _show(remiss_id)
+        return _show(remiss_id), stale_form.twice_status(exc.by_other)  # 409 when another makulerade it
     flash(f"{remiss.our_dnr or remiss.title} är makulerad: den finns kvar med sin historik men visas inte i "
           "listorna, och inga påminnelser skickas.", "success")
     return redirect(url_for("remisser.show", remiss_id=remiss_id))

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from flask import current_app, flash, redirect, render_template, request, url_for
 
-from remiss import files
+from remiss import files, stale_form
 from remiss.auth.access import Action
 from remiss.clock import local_today
 from remiss.db import get_session
@@ -22,6 +22,9 @@ from remiss.web.lost_input import form_labels
 
 
 SCOPE = "register-new"  # the held files' token belongs to this form
+# the error of a form opened from an Inkorg message that was registered, merged or avvisat meanwhile: a stale form,
+# answered 409 (remiss.stale_form)
+HANDLED = "intake"
 MISSIV_GONE = "Det inlästa missivet finns inte längre (det sparas i 24 timmar). Läs in det igen."
 
 
@@ -87,7 +90,7 @@ def new():
                 done = _sent_before(values.get(sent_once.FIELD))  # a double-click: the first registered it
                 if done:
                     return done
-                raise InputErrors({"intake": f"{noun_of(data.kind).The} registrerades inte: "  # walk21: "Ärendet"
+                raise InputErrors({HANDLED: f"{noun_of(data.kind).The} registrerades inte: "  # walk21: "Ärendet"
                                              f"{refusal[0].lower()}{refusal[1:]}"})
             confirmed = bool(values.get("confirm_all"))  # "Registrera ändå" beside the questions asked
             if not (values.get("confirm_duplicate") or confirmed):
@@ -140,7 +143,8 @@ def new():
                            received_late=received_late, letter_late=letter_late, namnd_hint=namnd_hint,
                            noun=noun_of(values.get("kind")),  # "ärendet" in the questions for a medborgarförslag
                            **field_context(namnder, values, errors),
-                           **intake.context(request)), (400 if errors else 200)
+                           **intake.context(request)), \
+        (stale_form.CONFLICT if HANDLED in errors else 400 if errors else 200)
 
 
 def _sent_before(token):
