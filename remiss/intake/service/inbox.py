@@ -90,6 +90,7 @@ def receive(session: Session, *, now: datetime, raw: bytes, size: int | None = N
     elif raw:
         warnings.append(NO_DATE)
     warnings.extend(apply_kinds(values, evidence, headers, subject, parsed.get("extension_to")))
+    _read_supplement_dnr(session, values, evidence, warnings, subject)
     # dates years from the mail's, or an extension to an earlier day: proposed, but said (remiss.intake.plausible)
     warnings.extend(proposal_warnings(values, parsed.get("extension_to"),
                                       sent=local(sent_at).date() if sent_at else None))
@@ -108,6 +109,20 @@ def receive(session: Session, *, now: datetime, raw: bytes, size: int | None = N
     return message, True
 
 
+def _read_supplement_dnr(session: Session, values: dict, evidence: dict, warnings: list[str], subject: str) -> None:
+    """A komplettering names the remittent's diarienummer of the remiss it supplements without "Dnr" before it
+    ("Komplettering till remiss 501-8426-2026 …"): that number is the letter's, not "none found" (walk25 Y1)."""
+    if values.get("sender_dnr") or values.get("mail_kind") in (kinds.AUTOREPLY, kinds.NEWSLETTER):
+        return
+    _, written = matching.supplement_of(session, values, subject)
+    if written:
+        values["sender_dnr"] = written
+        lines = [subject, values.get("title") or ""] + (values.get("missiv_text") or "").splitlines()
+        evidence["sender_dnr"] = next((line.strip() for line in lines if written in line), written)[:300]
+        warnings[:] = [w for w in warnings if w != NO_SENDER_DNR]
+
+
+NO_SENDER_DNR = "Inget diarienummer från remittenten hittades."  # the parser's words (remiss.missiv)
 NO_DATE = ("Meddelandet saknar datum (det har varken ett skickat-datum eller e-posthuvuden med datum), så Inkom "
            "är inte ifyllt: fyll i den dag brevet kom in till er.")
 NEWSLETTER = kinds.NEWSLETTER  # form_values["mail_kind"] of a mail sent to a list
@@ -287,7 +302,14 @@ def match_note(message: InboxMessage, remiss: Remiss | None) -> str:
         notes.append("remissen är återkallad" if remiss.status == "aterkallad" else "remissen har status Avstår")
     if remiss is not None and mail_kind(message) == kinds.REMINDER:
         notes.append("påminnelse, inget nytt")
+    elif remiss is not None and is_supplement(message):
+        notes.append("en komplettering: för samman den så blir bilagorna remisshandlingar i remissen")
     return ", ".join(notes)
+
+
+def is_supplement(message: InboxMessage) -> bool:
+    """Whether the mail supplements a remiss sent earlier ("Komplettering till remiss …", walk25 Y1)."""
+    return matching.mentions_supplement(json.loads(message.form_values), message.subject)
 
 
 def waiting_original(session: Session, message: InboxMessage) -> InboxMessage | None:

@@ -1,0 +1,82 @@
+"""walk25 (the registrator's mailbox against a real dovecot): what the Inkorg says and does with each mail.
+
+Y1: a "Komplettering till remiss <remittentens dnr> …" of a remiss already registered was offered as Ny remiss (one
+click registered it twice). It is matched by the remittent's diarienummer, as an extension notice is, and proposed
+as a supplement to merge: its attachments become remisshandlingar of that remiss."""
+from __future__ import annotations
+
+import json
+import re
+from datetime import date, datetime, timezone
+from email.message import EmailMessage
+from html import unescape
+
+from sqlmodel import select
+
+from remiss.intake.models import InboxMessage
+from remiss.intake.scheduled import poll_mailbox
+from remiss.remisser.models import Attachment, Remiss
+from tests.intake.letters import missiv_docx
+from tests.intake.test_inbox import imap, messages, pytestmark  # noqa: F401 (fixture, skip without dovecot)
+from tests.intake.test_paste_seed000 import world
+from tests.support.factories import make_remiss
+
+POLLED = datetime(2026, 12, 5, 13, 30, tzinfo=timezone.utc)
+SUBJECT = "Komplettering till remiss 501-8426-2026 Åtgärdsprogram 2027-2031 till Skånes miljömål"
+DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+
+
+def supplement_mail() -> bytes:
+    """The walk's mail 8 (/tmp/h-walk25/mails/8.eml): a bilaga that was missing from the first mail."""
+    message = EmailMessage()
+    message["From"] = "Länsstyrelsen Skåne <skane@lansstyrelsen.se>"
+    message["To"] = "registrator@malmo.se"
+    message["Subject"] = SUBJECT
+    message["Date"] = "Sat, 05 Dec 2026 13:20:00 +0100"
+    message["Message-ID"] = "<komplettering-501-8426-2026@lansstyrelsen.se>"
+    message.set_content("Hej,\n\nBifogat finns bilaga 3 till remissen Åtgärdsprogram 2027-2031 till Skånes miljömål "
+                        "(501-8426-2026), som saknades i första utskicket. Svarstiden är oförändrad.\n\n"
+                        "Med vänlig hälsning\nAnna Berg\nLänsstyrelsen Skåne\n")
+    major, minor = DOCX.split("/")
+    message.add_attachment(missiv_docx(["Bilaga 3", "Åtgärdsområden 1–75"]), maintype=major, subtype=minor,
+                           filename="Bilaga 3 Åtgärdsområden.docx")
+    return bytes(message)
+
+
+def visible(html: str) -> str:
+    return " ".join(unescape(re.sub(r"<[^>]+>", " ", html)).split())
+
+
+def test_a_komplettering_is_matched_by_the_remittents_dnr_and_merged(client, auth, session, app, db, imap):
+    namnd = world(session)
+    registered = make_remiss(session, namnd=namnd, title="Åtgärdsprogram 2027-2031 till Skånes miljömål",
+                             remittent="Länsstyrelsen i Skåne län", sender_dnr="501-8426-2026",
+                             deadline_on=date(2027, 2, 26))
+    session.commit()
+    app.config.update(IMAP_URL=imap.url, IMAP_DONE_FOLDER="Remiss-inlästa")
+    imap.deliver(supplement_mail())
+    assert poll_mailbox(db, app.config, now=POLLED).new == 1
+    message = messages(db)[0]
+    assert message.match_remiss_id == registered.id
+    assert json.loads(message.form_values)["sender_dnr"] == "501-8426-2026"
+    assert "Inget diarienummer från remittenten hittades." not in json.loads(message.warnings)
+
+    auth.login("sekr@malmo.se")
+    listing = visible(client.get("/inkorg").get_data(as_text=True))
+    assert f"Finns redan: {registered.our_dnr} Åtgärdsprogram 2027-2031 till Skånes miljömål – en komplettering" \
+        in listing
+    assert "Ny remiss" not in listing and f"För samman med {registered.our_dnr}" in listing
+    url = f"/inkorg/{message.id}"
+    page = visible(client.get(url).get_data(as_text=True))
+    assert (f"Meddelandet ser ut som en komplettering till {registered.our_dnr} Åtgärdsprogram 2027-2031 till "
+            "Skånes miljömål (remittentens diarienummer 501-8426-2026)") in page
+    # registering anew stays possible, folded under a heading that says what the mail looks like
+    assert f"Är det ingen komplettering av {registered.our_dnr}? Registrera meddelandet som en ny remiss" in page
+
+    response = auth.post(f"{url}/sammanfor", {"remiss_id": registered.id}, form_url=url)
+    assert response.status_code == 302 and response.headers["Location"].endswith(f"/remisser/{registered.id}")
+    with db.transaction() as s:
+        names = {a.filename for a in s.exec(select(Attachment).where(Attachment.remiss_id == registered.id))}
+        assert "Bilaga 3 Åtgärdsområden.docx" in names
+        assert s.get(InboxMessage, message.id).status == "merged"
+        assert len(s.exec(select(Remiss)).all()) == 1
