@@ -80,3 +80,37 @@ def test_a_komplettering_is_matched_by_the_remittents_dnr_and_merged(client, aut
         assert "Bilaga 3 Åtgärdsområden.docx" in names
         assert s.get(InboxMessage, message.id).status == "merged"
         assert len(s.exec(select(Remiss)).all()) == 1
+
+
+def remiss_mail(subject: str, date_header: str, message_id: str, body: str = "") -> bytes:
+    message = EmailMessage()
+    message["From"] = "Lunds kommun <kommunen@lund.se>"
+    message["To"] = "registrator@malmo.se"
+    message["Subject"] = subject
+    message["Date"] = date_header
+    message["Message-ID"] = message_id
+    message.set_content(body or f"Hej,\n\n{subject}. Vi önskar era synpunkter senast den 26 februari 2027.\n\n"
+                                 "Med vänlig hälsning\nLunds kommun\n")
+    return bytes(message)
+
+
+def _polled(session, app, db, imap, *raws: bytes) -> list[InboxMessage]:
+    world(session)
+    app.config.update(IMAP_URL=imap.url, IMAP_DONE_FOLDER="Remiss-inlästa")
+    for raw in raws:
+        imap.deliver(raw)
+    poll_mailbox(db, app.config, now=POLLED)
+    return messages(db)
+
+
+def test_inkom_evidence_is_a_swedish_date(client, auth, session, app, db, imap):
+    """Y5: the registration form said "Hämtat från: ”E-postmeddelandets datum: Sat, 05 Dec 2026 07:55:00 +0100”"."""
+    message, = _polled(session, app, db, imap, remiss_mail("Remiss Avfallsplan 2027–2030",
+                                                           "Sat, 05 Dec 2026 07:55:00 +0100", "<avfall@lund.se>"))
+    auth.login("sekr@malmo.se")
+    url = f"/inkorg/{message.id}"
+    response = auth.post(f"{url}/registrera", {"oppna": "1"}, form_url=url)
+    assert response.status_code == 302
+    form = visible(client.get(response.headers["Location"]).get_data(as_text=True))
+    assert "E-postmeddelandets datum: 5 december 2026 kl. 07.55" in form
+    assert "Sat, 05 Dec" not in form

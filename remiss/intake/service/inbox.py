@@ -17,6 +17,7 @@ from sqlmodel import Session, select
 
 from remiss import files
 from remiss.auth.access import AccessDenied, Action, Principal
+from remiss.calendar.swedish import format_date_time
 from remiss.clock import local
 from remiss.intake import oversize
 from remiss.intake.plausible import proposal_warnings
@@ -86,7 +87,7 @@ def receive(session: Session, *, now: datetime, raw: bytes, size: int | None = N
     # import day (walk12 item 5); a forward's inner date is proposed on the page (remiss.intake.arrival)
     values["received_on"] = local(sent_at).date().isoformat() if sent_at else ""
     if sent_at:
-        evidence["received_on"] = f"E-postmeddelandets datum: {_header(headers, 'Date')}"
+        evidence["received_on"] = mail_date_evidence(sent_at)
     elif raw:
         warnings.append(NO_DATE)
     warnings.extend(apply_kinds(values, evidence, headers, subject, parsed.get("extension_to")))
@@ -120,6 +121,15 @@ def _read_supplement_dnr(session: Session, values: dict, evidence: dict, warning
         lines = [subject, values.get("title") or ""] + (values.get("missiv_text") or "").splitlines()
         evidence["sender_dnr"] = next((line.strip() for line in lines if written in line), written)[:300]
         warnings[:] = [w for w in warnings if w != NO_SENDER_DNR]
+
+
+MAIL_DATE = "E-postmeddelandets datum: "  # the evidence of Inkom read from a mail's Date header
+
+
+def mail_date_evidence(sent_at: datetime) -> str:
+    """Inkom's evidence: the mail's Date in Swedish on the Stockholm clock ("… 5 december 2026 kl. 07.55"), not the
+    header's English RFC 2822 words (walk25 Y5)."""
+    return MAIL_DATE + format_date_time(sent_at)
 
 
 NO_SENDER_DNR = "Inget diarienummer från remittenten hittades."  # the parser's words (remiss.missiv)
@@ -203,12 +213,15 @@ def accept(session: Session, *, now: datetime, principal: Principal, message: In
     values = dict(json.loads(message.form_values),
                   extension_to=extension_value(message.extension_to, message.extension_time))
     values["received_on"] = values.get("received_on") or received_day(message).isoformat()  # fetched before Inkom
+    evidence = json.loads(message.evidence)
+    if message.sent_at and (evidence.get("received_on") or "").startswith(MAIL_DATE):  # read before walk25 Y5
+        evidence["received_on"] = mail_date_evidence(message.sent_at)
     notes = preselect_namnd(session, principal, values)
     values.update({key: value for key, value in (typed or {}).items() if value})
     batch = IntakeBatch(token=secrets.token_urlsafe(24), user_id=principal.user_id, created_at=now,
                         source=(message.source or f"e-post: {message.subject}")[:300],
                         form_values=json.dumps(values, ensure_ascii=False),
-                        evidence=message.evidence, warnings=json.dumps(json.loads(message.warnings) + notes,
+                        evidence=json.dumps(evidence, ensure_ascii=False), warnings=json.dumps(json.loads(message.warnings) + notes,
                                                                        ensure_ascii=False),
                         files=json.dumps(copies, ensure_ascii=False), inbox_message_id=message.id)
     session.add(batch)
