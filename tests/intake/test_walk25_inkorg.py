@@ -114,3 +114,18 @@ def test_inkom_evidence_is_a_swedish_date(client, auth, session, app, db, imap):
     form = visible(client.get(response.headers["Location"]).get_data(as_text=True))
     assert "E-postmeddelandets datum: 5 december 2026 kl. 07.55" in form
     assert "Sat, 05 Dec" not in form
+
+
+def test_the_inkorg_lists_the_first_come_first_across_what_looks_like_a_remiss(client, auth, session, app, db, imap):
+    """Y6: "det som kom in först överst", yet a staff mail of 4 Dec was listed after a remiss of 5 Dec."""
+    _polled(session, app, db, imap,
+            remiss_mail("Remiss Avfallsplan 2027–2030", "Sat, 05 Dec 2026 07:55:00 +0100", "<avfall@lund.se>"),
+            remiss_mail("Julfika på fredag", "Fri, 04 Dec 2026 11:02:00 +0100", "<fika@malmo.se>",
+                        body="Hej alla!\n\nVi har julfika på fredag kl. 15 i fikarummet.\n\n/Lisa\n"),
+            remiss_mail("Remiss Grönplan för Lund", "Thu, 03 Dec 2026 09:00:00 +0100", "<gron@lund.se>"))
+    auth.login("sekr@malmo.se")
+    page = client.get("/inkorg").get_data(as_text=True)
+    assert "det som kom in först överst" in page
+    rows = [visible(row) for row in page.split("<tbody>")[1].split("</tbody>")[0].split("</tr>")[:3]]
+    assert [row.split(" ", 2)[1] for row in rows] == ["Grönplan", "på", "Avfallsplan"], rows
+    assert "Ser inte ut som en remiss" in rows[1]
