@@ -129,3 +129,28 @@ def test_the_inkorg_lists_the_first_come_first_across_what_looks_like_a_remiss(c
     rows = [visible(row) for row in page.split("<tbody>")[1].split("</tbody>")[0].split("</tr>")[:3]]
     assert [row.split(" ", 2)[1] for row in rows] == ["Grönplan", "på", "Avfallsplan"], rows
     assert "Ser inte ut som en remiss" in rows[1]
+
+
+def test_an_extension_card_warns_about_no_field_it_does_not_show(client, auth, session, app, db, imap):
+    """Y8: the card "Registrera förlängningen på SOFÖ 2026/0001" was topped by "Texten nämner Malmö stad bara i
+    förbigående …; fyll i remittenten." and "Ingen remittent hittades." – there is no remittent to fill in."""
+    namnd = world(session)
+    registered = make_remiss(session, namnd=namnd, title="Förslag till ny IoF-plan", remittent="Kommunstyrelsen",
+                             sender_dnr="KS-IOF-2010-00015", deadline_on=date(2026, 12, 18))
+    session.commit()
+    app.config.update(IMAP_URL=imap.url, IMAP_DONE_FOLDER="Remiss-inlästa")
+    imap.deliver(remiss_mail(
+        "Förlängd svarstid: Förslag till ny IoF-plan (KS-IOF-2010-00015)", "Fri, 04 Dec 2026 10:45:00 +0100",
+        "<iof@malmo.se>", body="Hej,\n\nMed anledning av många önskemål förlängs svarstiden för remissen Förslag till "
+        "ny IoF-plan (Plan för individ- och familjeomsorgen i Malmö stad), diarienummer KS-IOF-2010-00015.\n\n"
+        "Nytt sista datum för att lämna svar är den 29 januari 2027.\n\nMed vänliga hälsningar\n"
+        "Stadskontoret, Kommunstyrelsen\n").replace(b"Lunds kommun <kommunen@lund.se>",
+                                                    b"Kommunstyrelsen =?utf-8?q?Malm=C3=B6?= <ks@malmo.se>"))
+    poll_mailbox(db, app.config, now=POLLED)
+    message, = messages(db)
+    said = json.loads(message.warnings)
+    assert any("remittent" in w for w in said), said  # the parser's words, kept with the message
+    auth.login("sekr@malmo.se")
+    page = visible(client.get(f"/inkorg/{message.id}").get_data(as_text=True))
+    assert f"Registrera förlängningen på {registered.our_dnr}" in page
+    assert "fyll i remittenten" not in page and "Ingen remittent hittades" not in page

@@ -175,7 +175,9 @@ def _item_page(message: InboxMessage, *, errors: dict | None = None, values: dic
                            void_errors=void_errors or {},
                            warnings=item_warnings(warnings, reply=reply is not None, not_later=bool(not_later),
                                                   extension_card=match is not None and is_extension
-                                                  and message.status == "pending"),
+                                                  and message.status == "pending",
+                                                  merge_card=match is not None and may_merge and not moot
+                                                  and (is_extension or supplement) and message.status == "pending"),
                            files=json.loads(message.files), not_later=not_later, our_dnr_hint=our_dnr_hint,
                            may_merge=may_merge, register_other=_register_other(match, may_merge, waiting, reply, supplement),
                            supplement=supplement,
