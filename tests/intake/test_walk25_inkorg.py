@@ -154,3 +154,13 @@ def test_an_extension_card_warns_about_no_field_it_does_not_show(client, auth, s
     page = visible(client.get(f"/inkorg/{message.id}").get_data(as_text=True))
     assert f"Registrera förlängningen på {registered.our_dnr}" in page
     assert "fyll i remittenten" not in page and "Ingen remittent hittades" not in page
+
+
+def test_a_long_subject_is_cut_at_a_word_in_the_mails_file_name(client, auth, session, app, db, imap):
+    """Y12: the mail was kept as "… 2027-2031 till Skånes mil.eml"."""
+    message, = _polled(session, app, db, imap, supplement_mail())
+    names = [f["filename"] for f in json.loads(message.files)]
+    assert names[0] == "Komplettering till remiss 501-8426-2026 Åtgärdsprogram 2027-2031 till Skånes….eml", names
+    assert len(names[0]) <= 80 + len(".eml")
+    auth.login("sekr@malmo.se")
+    assert "till Skånes….eml" in client.get(f"/inkorg/{message.id}").get_data(as_text=True)

@@ -350,4 +350,13 @@ def file_stem(subject: str) -> str:
     becomes "-" ("SOFÖ 2026/0006" -> "SOFÖ 2026-0006"), en dashes and other letters stay ("2027–2030"), and what
     no file system takes (\\ : * ? " < > |, control characters) goes (walk14 #11)."""
     text = "".join(c if c.isprintable() else " " for c in subject.replace("/", "-").replace("\\", "-"))
-    return " ".join(re.sub(r'[:*?"<>|]+', " ", text).split())[:80].rstrip(". ") or "meddelande"
+    text = " ".join(re.sub(r'[:*?"<>|]+', " ", text).split())
+    if len(text) > STEM_LENGTH:  # at a word's end, with "…" ("… till Skånes…", not "… till Skånes mil", walk25 Y12)
+        cut = text[:STEM_LENGTH - 1]
+        if text[STEM_LENGTH - 1] != " " and " " in cut:
+            cut = cut.rsplit(" ", 1)[0]
+        text = cut.rstrip(" .,;–-") + "…"
+    return text.rstrip(". ") or "meddelande"
+
+
+STEM_LENGTH = 80  # characters of a mail subject kept in a file name
