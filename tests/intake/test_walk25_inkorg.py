@@ -164,3 +164,31 @@ def test_a_long_subject_is_cut_at_a_word_in_the_mails_file_name(client, auth, se
     assert len(names[0]) <= 80 + len(".eml")
     auth.login("sekr@malmo.se")
     assert "till Skånes….eml" in client.get(f"/inkorg/{message.id}").get_data(as_text=True)
+
+
+def test_the_address_a_refused_form_leaves_leads_back_to_its_page(client, auth, session, app, db, imap):
+    """Y13: reloading /inkorg/1/registrera after Registrera without a nämnd gave "Metoden är inte tillåten här.
+    Felkod 405"; so did /inkorg/N/sammanfor and /remisser/N/yttrande/beslut."""
+    message, = _polled(session, app, db, imap, remiss_mail("Remiss Avfallsplan 2027–2030",
+                                                           "Sat, 05 Dec 2026 07:55:00 +0100", "<avfall@lund.se>"))
+    auth.login("sekr@malmo.se")
+    url = f"/inkorg/{message.id}"
+    refused = auth.post(f"{url}/registrera", {"namnd_id": "", "title": "Avfallsplan 2027–2030"}, form_url=url)
+    assert refused.status_code == 400 and "Ansvarig nämnd saknas" in refused.get_data(as_text=True)
+    for step in ("registrera", "sammanfor", "avvisa"):
+        again = client.get(f"{url}/{step}")
+        assert again.status_code == 302 and again.headers["Location"] == url, step
+    with db.transaction() as s:
+        assert s.get(InboxMessage, message.id).status == "pending"  # a GET decides nothing
+    registered = make_remiss(session, namnd=world_namnd(session), title="Remiss om grönplan")
+    session.commit()
+    for step in ("beslut", "justering"):
+        again = client.get(f"/remisser/{registered.id}/yttrande/{step}")
+        assert again.status_code == 302 and again.headers["Location"] == f"/remisser/{registered.id}#beslut"
+    assert client.get("/api/v1/remisser/1/yttrande/beslut").status_code == 405  # the API as it was
+
+
+def world_namnd(session):
+    from remiss.namnd.models import Namnd
+
+    return session.exec(select(Namnd)).first()
