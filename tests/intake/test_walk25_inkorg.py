@@ -192,3 +192,25 @@ def world_namnd(session):
     from remiss.namnd.models import Namnd
 
     return session.exec(select(Namnd)).first()
+
+
+def test_the_history_says_the_files_came_with_the_mail(client, auth, session, app, db, imap, clock):
+    """Y14: "Fil uppladdad av Sara Sekreterare" for the .eml and the attachments registered from the Inkorg."""
+    clock.set(POLLED)
+    message, = _polled(session, app, db, imap, supplement_mail().replace(b"Komplettering till remiss",
+                                                                           b"Remiss"))
+    namnd_id = world_namnd(session).id
+    session.commit()  # no read left open while the app writes (SQLite)
+    auth.login("sekr@malmo.se")
+    url = f"/inkorg/{message.id}"
+    response = auth.post(f"{url}/registrera", {"namnd_id": str(namnd_id), "title": "Åtgärdsprogram",
+                                               "deadline_on": "2027-02-26", "received_on": "2026-12-05"},
+                         form_url=url)
+    assert response.status_code == 302, visible(response.get_data(as_text=True))[-3000:]
+    page = visible(client.get(response.headers["Location"]).get_data(as_text=True))
+    history = page[page.index("Historik"):]
+    assert "Fil uppladdad" not in history
+    history = history[history.index("Historik", history.index("Tidplan")):]  # the section, not the link
+    assert re.search(r"Fil från e-post i Inkorgen, registrerad av [^:–]+ Fil: – → Bilaga 3 Åtgärdsområden\.docx",
+                     history), history
+    assert "Avsändare: – → Länsstyrelsen Skåne <skane@lansstyrelsen.se>" in history

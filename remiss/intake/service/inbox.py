@@ -239,7 +239,8 @@ def merge(session: Session, *, now: datetime, principal: Principal, message: Inb
     _require_pending(principal, message)  # the caller took the message first (take_message)
     batches.take_remiss(session, remiss)
     added = add_files(session, now=now, principal=principal, remiss=remiss, items=json.loads(message.files),
-                      files_dir=files_dir, max_bytes=BATCH_FACTOR * max_bytes)
+                      files_dir=files_dir, max_bytes=BATCH_FACTOR * max_bytes,
+                      from_mail=batches.mail_sender(message))
     if extend:
         values = json.loads(message.form_values)
         if until_on is None:  # the day (and time) read from the notice, unless the sekreterare typed another day
@@ -267,7 +268,8 @@ def register(session: Session, *, now: datetime, principal: Principal, message: 
     remiss = remisser.register(session, now=now, principal=principal, data=data, dnr_format=dnr_format,
                                default_prefix=default_prefix)
     add_files(session, now=now, principal=principal, remiss=remiss, items=json.loads(message.files),
-              files_dir=files_dir, max_bytes=BATCH_FACTOR * max_bytes)
+              files_dir=files_dir, max_bytes=BATCH_FACTOR * max_bytes,
+              from_mail=batches.mail_sender(message))
     decide(message, "registered", now=now, principal=principal, remiss=remiss)
     session.flush()
     return remiss
