@@ -214,3 +214,25 @@ def test_the_history_says_the_files_came_with_the_mail(client, auth, session, ap
     assert re.search(r"Fil från e-post i Inkorgen, registrerad av [^:–]+ Fil: – → Bilaga 3 Åtgärdsområden\.docx",
                      history), history
     assert "Avsändare: – → Länsstyrelsen Skåne <skane@lansstyrelsen.se>" in history
+
+
+def test_an_attachment_sent_twice_under_two_names_is_said_once(client, auth, session, app, db, imap):
+    """Y15: "Promemoria … .pdf", the same bytes as "Remiss … .pdf", vanished from Filer without a word."""
+    from tests.intake.letters import rk_pdf
+
+    message = EmailMessage()
+    message["From"] = "Klimat- och näringslivsdepartementet <kn.registrator@regeringskansliet.se>"
+    message["To"] = "registrator@malmo.se"
+    message["Subject"] = "Remiss av promemorian Förslag om nya energipolitiska mål (KN2026/04578)"
+    message["Date"] = "Thu, 03 Dec 2026 09:10:00 +0100"
+    message["Message-ID"] = "<kn2026-04578@regeringskansliet.se>"
+    message.set_content("Hej! Bifogat finns remissen och promemorian.\n")
+    pdf = rk_pdf()
+    for name in ("Remiss Förslag om nya energipolitiska mål.pdf", "Promemoria Förslag om nya energipolitiska mål.pdf"):
+        message.add_attachment(pdf, maintype="application", subtype="pdf", filename=name)
+    read, = _polled(session, app, db, imap, bytes(message))
+    assert [f["filename"] for f in json.loads(read.files)][1:] == ["Remiss Förslag om nya energipolitiska mål.pdf"]
+    auth.login("sekr@malmo.se")
+    page = visible(client.get(f"/inkorg/{read.id}").get_data(as_text=True))
+    assert ("Bilagan ”Promemoria Förslag om nya energipolitiska mål.pdf” är samma fil som ”Remiss Förslag om nya "
+            "energipolitiska mål.pdf” (samma innehåll, ett annat namn) och sparas bara en gång") in page

@@ -68,12 +68,14 @@ def receive(session: Session, *, now: datetime, raw: bytes, size: int | None = N
         else:
             parsed = reading.parsed
             warnings.extend(reading.all_warnings)
-            seen = {hashlib.sha256(raw).hexdigest()}
+            seen = {hashlib.sha256(raw).hexdigest(): name}
             for upload in reading.keep:  # the mail itself is stored first, above; each file once (by sha256)
                 digest = hashlib.sha256(upload.data).hexdigest()
                 if digest in seen:
+                    if upload.filename != seen[digest]:  # said, not silently gone (walk25 Y15)
+                        warnings.append(same_file_note(upload.filename, seen[digest]))
                     continue
-                seen.add(digest)
+                seen[digest] = upload.filename
                 if len(upload.data) > limits.max_bytes:  # named by the mail's note, or here (walk16 #26)
                     if upload.filename not in " ".join(warnings):
                         warnings.append(f"{files.too_large(len(upload.data), limits.max_bytes, name=upload.filename)}"
@@ -121,6 +123,12 @@ def _read_supplement_dnr(session: Session, values: dict, evidence: dict, warning
         lines = [subject, values.get("title") or ""] + (values.get("missiv_text") or "").splitlines()
         evidence["sender_dnr"] = next((line.strip() for line in lines if written in line), written)[:300]
         warnings[:] = [w for w in warnings if w != NO_SENDER_DNR]
+
+
+def same_file_note(name: str, kept: str) -> str:
+    """What the proposal says of an attachment whose bytes another file of the mail has under another name."""
+    return (f"Bilagan ”{name}” är samma fil som ”{kept}” (samma innehåll, ett annat namn) och sparas bara en gång, "
+            f"som ”{kept}”.")
 
 
 MAIL_DATE = "E-postmeddelandets datum: "  # the evidence of Inkom read from a mail's Date header
