@@ -236,3 +236,26 @@ def test_an_attachment_sent_twice_under_two_names_is_said_once(client, auth, ses
     page = visible(client.get(f"/inkorg/{read.id}").get_data(as_text=True))
     assert ("Bilagan ”Promemoria Förslag om nya energipolitiska mål.pdf” är samma fil som ”Remiss Förslag om nya "
             "energipolitiska mål.pdf” (samma innehåll, ett annat namn) och sparas bara en gång") in page
+
+
+def test_a_komplettering_without_a_dnr_is_matched_by_the_registered_title_in_its_subject(session, db, app, tmp_path):
+    """Y1, the title way: the registered ärendemening within the subject, from the same remittent; a komplettering
+    of another remittent's remiss of the same name is no match."""
+    from remiss.intake.reading import ReadLimits
+    from remiss.intake.service import inbox
+
+    namnd = world(session)
+    registered = make_remiss(session, namnd=namnd, title="Åtgärdsprogram 2027-2031 till Skånes miljömål",
+                             remittent="Länsstyrelsen i Skåne län", sender_dnr="501-8426-2026")
+    session.commit()
+    raw = supplement_mail().replace(b"Komplettering till remiss 501-8426-2026", b"Kompletterande handlingar:")
+    raw = raw.replace(b" (501-8426-2026)", b"")
+    with db.transaction() as s:
+        message, _ = inbox.receive(s, now=POLLED, raw=raw, files_dir=str(tmp_path),
+                                   limits=ReadLimits(app.config["UPLOAD_MAX_BYTES"]))
+        assert "501-8426-2026" not in message.subject and message.match_remiss_id == registered.id
+        values = json.loads(message.form_values)
+        assert inbox.is_supplement(message) and values["remittent"] == "Länsstyrelsen i Skåne län"
+        other = dict(values, remittent="Länsstyrelsen i Stockholms län")
+        from remiss.intake.service import matching
+        assert matching.supplement_of(s, other, message.subject) == (None, "")
