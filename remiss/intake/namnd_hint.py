@@ -63,7 +63,15 @@ def propose_namnd(text: str, sandlista: list[str], namnder: list[tuple[int, str]
     to_kommun = _TO_KOMMUN.search(text) if len(board) == 1 else None
     if to_kommun:
         return NamndProposal(board[0][0], (board[0][1],), " ".join(to_kommun.group().split()), to_kommun=True)
+    # a kommun on the sändlista ("Remissinstanser: Malmö kommun, Göteborgs kommun, …"): sent to the kommun (walk25 Y7)
+    listed_kommun = next((entry.strip(" .") for entry in sandlista if _KOMMUN_ENTRY.search(entry.strip(" ."))),
+                         None) if len(board) == 1 else None
+    if listed_kommun:
+        return NamndProposal(board[0][0], (board[0][1],), listed_kommun, to_kommun=True)
     return None
+
+
+_KOMMUN_ENTRY = re.compile(r"\b(?:kommun|stad)$", re.IGNORECASE)
 
 
 def _proposal(found: list[tuple[int, str]], said: str) -> NamndProposal:

@@ -135,6 +135,10 @@ def find_sandlista(text: str) -> SandlistaFinding:
             start = text.find(below, heading.end())
             elsewhere = elsewhere or (start, start + len(below))
             continue
+        on_line = _comma_list(rest_of_line.strip())
+        if on_line:  # "Remissinstanser: Malmö kommun, Göteborgs kommun, Energimyndigheten" (walk25 Y7)
+            return SandlistaFinding(tuple(on_line), (heading.start(), heading.end() + len(rest_of_line)), (
+                "Sändlistan stod på samma rad som rubriken, med kommatecken mellan namnen; kontrollera uppdelningen.",))
         if len(rest_of_line.strip()) > 80:
             names = _split_flat(rest_of_line.strip())
             if len(names) >= 2:
@@ -172,6 +176,24 @@ def find_sandlista(text: str) -> SandlistaFinding:
         return SandlistaFinding((), unsplit, ("Sändlistan står på en enda rad och namnen går inte att skilja åt säkert; "
                                               "fyll i remissinstanserna för hand.",))
     return SandlistaFinding((), None, ("Ingen sändlista hittades.",))
+
+
+_LAST_AND = re.compile(r"(?<![ \t])[ \t]+(?:och|samt)[ \t]+(?=[A-ZÅÄÖ])")
+
+
+def _comma_list(line: str) -> list[str]:
+    """The names of a sändlista written after its heading on one line, between commas ("Malmö kommun, Göteborgs
+    kommun och Energimyndigheten."); none unless every part reads as a name (capitalised, a few words, no prose)."""
+    if line.count(",") < 1 or ";" in line:
+        return []
+    parts = [clean_name(p) for p in line.rstrip(" .").split(",")]
+    last = _LAST_AND.split(parts[-1], maxsplit=1)
+    if len(last) == 2 and _END_WORD.search(last[0]):  # "… kommun och Energimyndigheten", not "Kommuner och Regioner"
+        parts[-1:] = last
+    if len(parts) < 2 or any(not p or not p[:1].isupper() or len(p.split()) > 6 or is_prose(p) or
+                             re.search(r"\d|@|\b(?:www|https?)\b", p) for p in parts):
+        return []
+    return parts
 
 
 def _under_attachments(text: str, start: int) -> bool:

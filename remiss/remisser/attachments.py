@@ -15,8 +15,9 @@ from remiss.remisser.models import Attachment, Remiss
 
 def add(session: Session, *, now: datetime, principal: Principal, remiss: Remiss, filename: str,
         data: bytes, files_dir: str, max_bytes: int, purpose: str = "remisshandling",
-        sandlista_entry_id: int | None = None) -> Attachment:
-    """Store an uploaded file on the remiss after checking its type and size; none on a makulerad remiss."""
+        sandlista_entry_id: int | None = None, from_mail: str = "") -> Attachment:
+    """Store an uploaded file on the remiss after checking its type and size; none on a makulerad remiss. from_mail:
+    the sender of the Inkorg mail the file came with, for the history (no one uploaded it, walk25 Y14)."""
     require(principal, Action.edit, remiss.namnd_id)
     require_not_voided(remiss)
     name = files.safe_name(filename)
@@ -27,9 +28,14 @@ def add(session: Session, *, now: datetime, principal: Principal, remiss: Remiss
                             storage_key=stored.key, uploaded_by_id=principal.user_id, uploaded_at=now)
     session.add(attachment)
     session.flush()
-    audit.record(session, now=now, user_id=principal.user_id, entity="attachment", entity_id=attachment.id,
-                 remiss_id=remiss.id, action="upload",
-                 changes={"filename": [None, name], "size": [None, stored.size]})
+    if from_mail:
+        audit.record(session, now=now, user_id=principal.user_id, entity="attachment", entity_id=attachment.id,
+                     remiss_id=remiss.id, action="from_mail",
+                     changes={"filename": [None, name], "size": [None, stored.size], "from_mail": [None, from_mail]})
+    else:
+        audit.record(session, now=now, user_id=principal.user_id, entity="attachment", entity_id=attachment.id,
+                     remiss_id=remiss.id, action="upload",
+                     changes={"filename": [None, name], "size": [None, stored.size]})
     return attachment
 
 

@@ -29,7 +29,7 @@ _STEP_LABELS = {**MILESTONE_LABELS, **{key: label for label, key in MILESTONE_HI
 # The registered fields under the labels of the registration form, where the history has its own few words
 FIELD_LABELS = {
     **FORM_LABELS, "contact_person": "Kontaktperson", "namnd_id": "Nämnd", "status": "Status", "filename": "Fil",
-    "size": "Storlek",
+    "size": "Storlek", "from_mail": "Avsändare",
     "effective_deadline": "Gällande svarsdag", "answer_instructions": "Anvisningar för svaret",
     "rattelse": "Rättelse nr",  # of the expedierat yttrande (drafting.rattelse.start_rattelse)
     # extensions (remiss.planning.service.extensions, outgoing.service.remisstid.general_extension)
@@ -66,6 +66,8 @@ ACTION_LABELS = {
     ("remiss", "publish"): "Publicerad på den öppna sidan",
     ("remiss", "unpublish"): "Borttagen från den öppna sidan", ("remiss", "yttrande_mail"): "Yttrandet lagt i utkorgen",
     ("attachment", "upload"): "Fil uppladdad", ("attachment", "missiv"): "Missiv skapat",
+    # a file that came with a mail in the Inkorg, registered or merged by the one named after it (walk25 Y14)
+    ("attachment", "from_mail"): "Fil från e-post i Inkorgen, registrerad",
     ("attachment", "sammanstallning"): "Svaren sammanställda",
     ("extension", "extension"): "Förlängning", ("extension", "general_extension"): "Allmän förlängning",
     ("milestone", "milestone"): "Tidplan",

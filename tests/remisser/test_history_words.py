@@ -85,6 +85,8 @@ EVENTS = [
     ("remiss", "arkiv", {}),  # the sent yttrande archived as PDF (remisser.archive): a note only
     ("remiss", "makulera", {"status": ["registrerad", "makulerad"]}),  # registered by mistake (remisser.voided)
     ("attachment", "upload", {"filename": [None, "missiv.pdf"], "size": [None, 39165]}),
+    ("attachment", "from_mail", {"filename": [None, "bilaga.pdf"], "size": [None, 3916],
+                                 "from_mail": [None, "Länsstyrelsen Skåne <skane@lansstyrelsen.se>"]}),
     ("attachment", "missiv", {"filename": [None, "missiv.docx"]}),
     ("attachment", "sammanstallning", {"compiled_answers": [None, "Miljönämnden, Kommunal"],
                                        "compiled_declined": [None, ""]}),
@@ -146,7 +148,8 @@ def test_no_raw_key_or_iso_date_reaches_the_page(session, auth):
                   "Besked: Väntar på besked → Beviljad", "Beviljad till: – → 11 januari 2027 kl. 12.00",
                   "Yttrandet lagt i utkorgen", "Publicerade filer: – → 2 filer", "Inga synpunkter: nej → ja",
                   "Svar: Ej svarat → Svarat", "Dokument skapat", "Dokument: – → Tjänsteskrivelse",
-                  "Inkom: – → 3 december 2026"):
+                  "Inkom: – → 3 december 2026", "Fil från e-post i Inkorgen, registrerad",
+                  "Avsändare: – → Länsstyrelsen Skåne <skane@lansstyrelsen.se>"):
         assert words in " ".join(text.split()), words
 
 

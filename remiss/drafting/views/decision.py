@@ -3,7 +3,7 @@ protokollsutdrag kept on the server (remiss.documents.held_uploads); a form open
 refused, naming the change (drafting.decision_base)."""
 from __future__ import annotations
 
-from flask import current_app, flash, g, request
+from flask import current_app, flash, g, redirect, request, url_for
 
 from remiss import stale_form
 from remiss.auth.access import Action, load_remiss
@@ -109,3 +109,10 @@ def record_justering(remiss_id: int):
     return _decision_step(remiss_id, "justering", decisions.record_justering, forms.justering_from,
                           lambda d, _: f"Justeringen är registrerad: protokollet justerat "
                                        f"{format_date(d.justerad_on)}.")
+
+
+@bp.get("/remisser/<int:remiss_id>/yttrande/<any(beslut, justering):step>")
+def decision_form_page(remiss_id: int, step: str):
+    """The address a refused Registrera beslut/justering leaves in the address bar, opened again (reloaded, copied):
+    the remiss page where the form is, not "Metoden är inte tillåten här" (walk25 Y13)."""
+    return redirect(url_for("remisser.show", remiss_id=remiss_id) + "#beslut")

@@ -238,9 +238,9 @@ def _use_batch(session: Session, batch: IntakeBatch, decision: str, *, now: date
                remiss: Remiss, files_dir: str, max_bytes: int, remove: bool = True) -> list[Attachment]:
     """Make the batch's files remisshandlingar of remiss, decide its Inkorg message, drop the batch."""
     pending = json.loads(batch.files)
-    added = add_files(session, now=now, principal=principal, remiss=remiss, items=pending, files_dir=files_dir,
-                      max_bytes=max_bytes)
     message = session.get(InboxMessage, batch.inbox_message_id) if batch.inbox_message_id is not None else None
+    added = add_files(session, now=now, principal=principal, remiss=remiss, items=pending, files_dir=files_dir,
+                      max_bytes=max_bytes, from_mail=mail_sender(message))
     if message is not None and message.status == "pending":  # a second batch from the same mail changes nothing
         decide(message, decision, now=now, principal=principal, remiss=remiss)
     session.delete(batch)
@@ -251,9 +251,10 @@ def _use_batch(session: Session, batch: IntakeBatch, decision: str, *, now: date
 
 
 def add_files(session: Session, *, now: datetime, principal: Principal, remiss: Remiss, items: list[dict],
-              files_dir: str, max_bytes: int) -> list[Attachment]:
+              files_dir: str, max_bytes: int, from_mail: str = "") -> list[Attachment]:
     """Make stored files remisshandlingar of remiss, each file once: one the remiss holds already (the same bytes,
-    by sha256: a mail's attachment also in its forwarded inner message, or a file that arrives again) is skipped."""
+    by sha256: a mail's attachment also in its forwarded inner message, or a file that arrives again) is skipped.
+    from_mail: the sender of the Inkorg mail they came with, said in the history (walk25 Y14)."""
     held = {a.sha256 for a in attachments.of_remiss(session, remiss.id)}
     added = []
     for item in items:
@@ -264,8 +265,15 @@ def add_files(session: Session, *, now: datetime, principal: Principal, remiss: 
         held.add(digest)
         added.append(attachments.add(session, now=now, principal=principal, remiss=remiss,
                                      filename=item["filename"], data=data, files_dir=files_dir,
-                                     max_bytes=max_bytes))
+                                     max_bytes=max_bytes, from_mail=from_mail))
     return added
+
+
+def mail_sender(message: InboxMessage | None) -> str:
+    """Who sent an Inkorg mail, as its history line says it ("" for none: a pasted or uploaded missiv)."""
+    if message is None:
+        return ""
+    return message.sender or "okänd avsändare"
 
 
 _SUBJECT_LINE = re.compile(r"^[ \t>]*(?:Ämne|Subject)[ \t]*:[ \t]*(\S[^\n]*)$", re.IGNORECASE | re.MULTILINE)
@@ -350,4 +358,13 @@ def file_stem(subject: str) -> str:
     becomes "-" ("SOFÖ 2026/0006" -> "SOFÖ 2026-0006"), en dashes and other letters stay ("2027–2030"), and what
     no file system takes (\\ : * ? " < > |, control characters) goes (walk14 #11)."""
     text = "".join(c if c.isprintable() else " " for c in subject.replace("/", "-").replace("\\", "-"))
-    return " ".join(re.sub(r'[:*?"<>|]+', " ", text).split())[:80].rstrip(". ") or "meddelande"
+    text = " ".join(re.sub(r'[:*?"<>|]+', " ", text).split())
+    if len(text) > STEM_LENGTH:  # at a word's end, with "…" ("… till Skånes…", not "… till Skånes mil", walk25 Y12)
+        cut = text[:STEM_LENGTH - 1]
+        if text[STEM_LENGTH - 1] != " " and " " in cut:
+            cut = cut.rsplit(" ", 1)[0]
+        text = cut.rstrip(" .,;–-") + "…"
+    return text.rstrip(". ") or "meddelande"
+
+
+STEM_LENGTH = 80  # characters of a mail subject kept in a file name

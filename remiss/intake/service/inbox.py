@@ -17,6 +17,7 @@ from sqlmodel import Session, select
 
 from remiss import files
 from remiss.auth.access import AccessDenied, Action, Principal
+from remiss.calendar.swedish import format_date_time
 from remiss.clock import local
 from remiss.intake import oversize
 from remiss.intake.plausible import proposal_warnings
@@ -67,12 +68,14 @@ def receive(session: Session, *, now: datetime, raw: bytes, size: int | None = N
         else:
             parsed = reading.parsed
             warnings.extend(reading.all_warnings)
-            seen = {hashlib.sha256(raw).hexdigest()}
+            seen = {hashlib.sha256(raw).hexdigest(): name}
             for upload in reading.keep:  # the mail itself is stored first, above; each file once (by sha256)
                 digest = hashlib.sha256(upload.data).hexdigest()
                 if digest in seen:
+                    if upload.filename != seen[digest]:  # said, not silently gone (walk25 Y15)
+                        warnings.append(same_file_note(upload.filename, seen[digest]))
                     continue
-                seen.add(digest)
+                seen[digest] = upload.filename
                 if len(upload.data) > limits.max_bytes:  # named by the mail's note, or here (walk16 #26)
                     if upload.filename not in " ".join(warnings):
                         warnings.append(f"{files.too_large(len(upload.data), limits.max_bytes, name=upload.filename)}"
@@ -86,10 +89,11 @@ def receive(session: Session, *, now: datetime, raw: bytes, size: int | None = N
     # import day (walk12 item 5); a forward's inner date is proposed on the page (remiss.intake.arrival)
     values["received_on"] = local(sent_at).date().isoformat() if sent_at else ""
     if sent_at:
-        evidence["received_on"] = f"E-postmeddelandets datum: {_header(headers, 'Date')}"
+        evidence["received_on"] = mail_date_evidence(sent_at)
     elif raw:
         warnings.append(NO_DATE)
     warnings.extend(apply_kinds(values, evidence, headers, subject, parsed.get("extension_to")))
+    _read_supplement_dnr(session, values, evidence, warnings, subject)
     # dates years from the mail's, or an extension to an earlier day: proposed, but said (remiss.intake.plausible)
     warnings.extend(proposal_warnings(values, parsed.get("extension_to"),
                                       sent=local(sent_at).date() if sent_at else None))
@@ -108,6 +112,35 @@ def receive(session: Session, *, now: datetime, raw: bytes, size: int | None = N
     return message, True
 
 
+def _read_supplement_dnr(session: Session, values: dict, evidence: dict, warnings: list[str], subject: str) -> None:
+    """A komplettering names the remittent's diarienummer of the remiss it supplements without "Dnr" before it
+    ("Komplettering till remiss 501-8426-2026 …"): that number is the letter's, not "none found" (walk25 Y1)."""
+    if values.get("sender_dnr") or values.get("mail_kind") in (kinds.AUTOREPLY, kinds.NEWSLETTER):
+        return
+    _, written = matching.supplement_of(session, values, subject)
+    if written:
+        values["sender_dnr"] = written
+        lines = [subject, values.get("title") or ""] + (values.get("missiv_text") or "").splitlines()
+        evidence["sender_dnr"] = next((line.strip() for line in lines if written in line), written)[:300]
+        warnings[:] = [w for w in warnings if w != NO_SENDER_DNR]
+
+
+def same_file_note(name: str, kept: str) -> str:
+    """What the proposal says of an attachment whose bytes another file of the mail has under another name."""
+    return (f"Bilagan ”{name}” är samma fil som ”{kept}” (samma innehåll, ett annat namn) och sparas bara en gång, "
+            f"som ”{kept}”.")
+
+
+MAIL_DATE = "E-postmeddelandets datum: "  # the evidence of Inkom read from a mail's Date header
+
+
+def mail_date_evidence(sent_at: datetime) -> str:
+    """Inkom's evidence: the mail's Date in Swedish on the Stockholm clock ("… 5 december 2026 kl. 07.55"), not the
+    header's English RFC 2822 words (walk25 Y5)."""
+    return MAIL_DATE + format_date_time(sent_at)
+
+
+NO_SENDER_DNR = "Inget diarienummer från remittenten hittades."  # the parser's words (remiss.missiv)
 NO_DATE = ("Meddelandet saknar datum (det har varken ett skickat-datum eller e-posthuvuden med datum), så Inkom "
            "är inte ifyllt: fyll i den dag brevet kom in till er.")
 NEWSLETTER = kinds.NEWSLETTER  # form_values["mail_kind"] of a mail sent to a list
@@ -188,12 +221,15 @@ def accept(session: Session, *, now: datetime, principal: Principal, message: In
     values = dict(json.loads(message.form_values),
                   extension_to=extension_value(message.extension_to, message.extension_time))
     values["received_on"] = values.get("received_on") or received_day(message).isoformat()  # fetched before Inkom
+    evidence = json.loads(message.evidence)
+    if message.sent_at and (evidence.get("received_on") or "").startswith(MAIL_DATE):  # read before walk25 Y5
+        evidence["received_on"] = mail_date_evidence(message.sent_at)
     notes = preselect_namnd(session, principal, values)
     values.update({key: value for key, value in (typed or {}).items() if value})
     batch = IntakeBatch(token=secrets.token_urlsafe(24), user_id=principal.user_id, created_at=now,
                         source=(message.source or f"e-post: {message.subject}")[:300],
                         form_values=json.dumps(values, ensure_ascii=False),
-                        evidence=message.evidence, warnings=json.dumps(json.loads(message.warnings) + notes,
+                        evidence=json.dumps(evidence, ensure_ascii=False), warnings=json.dumps(json.loads(message.warnings) + notes,
                                                                        ensure_ascii=False),
                         files=json.dumps(copies, ensure_ascii=False), inbox_message_id=message.id)
     session.add(batch)
@@ -211,7 +247,8 @@ def merge(session: Session, *, now: datetime, principal: Principal, message: Inb
     _require_pending(principal, message)  # the caller took the message first (take_message)
     batches.take_remiss(session, remiss)
     added = add_files(session, now=now, principal=principal, remiss=remiss, items=json.loads(message.files),
-                      files_dir=files_dir, max_bytes=BATCH_FACTOR * max_bytes)
+                      files_dir=files_dir, max_bytes=BATCH_FACTOR * max_bytes,
+                      from_mail=batches.mail_sender(message))
     if extend:
         values = json.loads(message.form_values)
         if until_on is None:  # the day (and time) read from the notice, unless the sekreterare typed another day
@@ -239,7 +276,8 @@ def register(session: Session, *, now: datetime, principal: Principal, message: 
     remiss = remisser.register(session, now=now, principal=principal, data=data, dnr_format=dnr_format,
                                default_prefix=default_prefix)
     add_files(session, now=now, principal=principal, remiss=remiss, items=json.loads(message.files),
-              files_dir=files_dir, max_bytes=BATCH_FACTOR * max_bytes)
+              files_dir=files_dir, max_bytes=BATCH_FACTOR * max_bytes,
+              from_mail=batches.mail_sender(message))
     decide(message, "registered", now=now, principal=principal, remiss=remiss)
     session.flush()
     return remiss
@@ -287,7 +325,14 @@ def match_note(message: InboxMessage, remiss: Remiss | None) -> str:
         notes.append("remissen är återkallad" if remiss.status == "aterkallad" else "remissen har status Avstår")
     if remiss is not None and mail_kind(message) == kinds.REMINDER:
         notes.append("påminnelse, inget nytt")
+    elif remiss is not None and is_supplement(message):
+        notes.append("en komplettering: för samman den så blir bilagorna remisshandlingar i remissen")
     return ", ".join(notes)
+
+
+def is_supplement(message: InboxMessage) -> bool:
+    """Whether the mail supplements a remiss sent earlier ("Komplettering till remiss …", walk25 Y1)."""
+    return matching.mentions_supplement(json.loads(message.form_values), message.subject)
 
 
 def waiting_original(session: Session, message: InboxMessage) -> InboxMessage | None:

@@ -17,7 +17,55 @@ def matching_remiss_id(session: Session, values: dict) -> int | None:
     """The registered remiss a read letter belongs to: the same remittent's diarienummer, else the same title
     from the same remittent (a title alone when the letter names no remittent)."""
     return _same_sender_dnr(session, values.get("sender_dnr", "")) or _our_dnr_quoted(session, values) or \
+        supplement_of(session, values)[0] or \
         _same_title(session, values.get("title", ""), values.get("remittent", "")) or _same_report(session, values)
+
+
+# "Komplettering till remiss 501-8426-2026 …", "VB: Kompletterande handlingar – …": a remittent's supplement to a
+# remiss sent earlier (a missing bilaga); in the text "komplettering till remissen", "saknades i första utskicket"
+_SUPPLEMENT_SUBJECT = re.compile(r"^\W*" + kinds.FORWARD_LEAD + r"(?:komplettering\w*|kompletterande)\b", re.I)
+_SUPPLEMENT_TEXT = re.compile(r"\bkomplettering\s+(?:till|av)\s+(?:remiss(?:en)?|utskicket)\b|"
+                              r"\bsaknades\s+i\s+(?:det\s+)?första\s+utskicket\b", re.I)
+# what may be a diarienummer: a word with a digit joined to others by / - . : ("501-8426-2026", "KN2026/04578"),
+# with the word before it ("KS 2026/0002")
+_DNR_LIKE = re.compile(r"(?<![\w/-])((?:[^\W\d_]{1,10}[ \t])?\w*\d\w*(?:[/\-.:]\w+)+)")
+
+
+def mentions_supplement(values: dict, subject: str = "") -> bool:
+    """Whether a read letter supplements a remiss already sent ("Komplettering till remiss …")."""
+    return any(_SUPPLEMENT_SUBJECT.match(text) for text in (subject, values.get("title") or "")) or \
+        bool(_SUPPLEMENT_TEXT.search((values.get("missiv_text") or "")[:OUR_DNR_SCAN]))
+
+
+def supplement_of(session: Session, values: dict, subject: str = "") -> tuple[int | None, str]:
+    """A supplement's registered remiss and the remittent's diarienummer it was known by, as written (walk25 Y1):
+    the letter names the number in its subject or text, as an extension notice does, without "Dnr" before it; else
+    a registered title within the letter's title, from the same remittent. (None, "") for any other letter."""
+    if not mentions_supplement(values, subject):
+        return None, ""
+    text = " ".join((subject, values.get("title") or "", (values.get("missiv_text") or "")[:OUR_DNR_SCAN]))
+    written = {}
+    for found in _DNR_LIKE.findall(text):
+        for candidate in (found, found.split()[-1]):
+            if (key := keys.dnr_key(candidate)) and any(c.isdigit() for c in key):
+                written.setdefault(key, candidate.strip())
+    if written:
+        rows = session.exec(select(Remiss.id, Remiss.sender_dnr_key).where(Remiss.sender_dnr_key.in_(list(written)))
+                            .order_by(_OPEN_FIRST, Remiss.id.desc())).all()
+        if rows:
+            return rows[0][0], written[rows[0][1]]
+    return _title_within(session, values.get("title") or subject, values.get("remittent") or ""), ""
+
+
+def _title_within(session: Session, title: str, remittent: str) -> int | None:
+    """The newest remiss from the same remittent whose title (its core) the letter's title contains."""
+    folded = keys.fold(" ".join(title.split()))
+    if len(folded) < MIN_TITLE_CORE:
+        return None
+    rows = session.exec(select(Remiss.id, Remiss.title, Remiss.remittent).where(Remiss.status != VOIDED)
+                        .order_by(_OPEN_FIRST, Remiss.id.desc()).limit(500)).all()
+    return next((rid for rid, theirs, who in rows if len(core := keys.fold(title_core(theirs))) >= MIN_TITLE_CORE
+                 and core in folded and remittent and same_remittent(remittent, who)), None)
 
 
 # "betänkandet ”Starkare kommuner …” (SOU 2020:8)", "Ds 2026:30": the report a remiss is about, by its number

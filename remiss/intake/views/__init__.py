@@ -151,9 +151,13 @@ _MISSIV_FIELD = re.compile(r"remittent|svarsfrist|svarstiden|ärendemening|diari
                            r"remissinstans|årtal|sista svarsdag|frågeställning", re.IGNORECASE)
 
 
-def item_warnings(warnings: list[str], *, reply: bool, extension_card: bool, not_later: bool) -> list[str]:
+def item_warnings(warnings: list[str], *, reply: bool, extension_card: bool, not_later: bool,
+                  merge_card: bool = False) -> list[str]:
     """Return the Inkorg item's warnings as the page shows them (walk14 #6, #7): none about missiv fields on an
-    answer to our utgående remiss; no "finns remissen redan ska den förlängas" beside the card that offers it."""
+    answer to our utgående remiss; no "finns remissen redan ska den förlängas" beside the card that offers it; none
+    about a new remiss's fields beside a card that merges the mail into a registered one (walk25 Y8)."""
+    if merge_card:  # the card asks for no remittent, title or sändlista: no "fyll i remittenten"
+        warnings = [w for w in warnings if not _NEW_REMISS_FIELD.search(w)]
     if reply:
         return [w for w in warnings if not _MISSIV_FIELD.search(w)]
     if not_later:
@@ -161,6 +165,12 @@ def item_warnings(warnings: list[str], *, reply: bool, extension_card: bool, not
     if extension_card:
         return [w.replace(batches.EXTEND_INSTEAD, ".") for w in warnings]
     return warnings
+
+
+# What the parser says about a new remiss's fields, which a card merging a mail into a registered remiss does not
+# show: "Ingen remittent hittades.", "… fyll i remittenten.", "Inget diarienummer från remittenten hittades."
+_NEW_REMISS_FIELD = re.compile(r"remittent|ärendemening|sändlist|kontaktperson|remissinstans|frågeställning",
+                               re.IGNORECASE)
 
 
 def without_extends_warning(warnings: list[str]) -> list[str]:

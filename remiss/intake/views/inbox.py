@@ -88,13 +88,13 @@ def inbox():
                else answer_sender(m) if m.id in done and done[m.id].direction == "utgaende"
                else remittent_of(m) for m in messages}
     forwarders = {m.id: forwarded_by(m) for m in messages}
-    # oldest Inkom first: a queue is worked from the mail that has waited longest (walk12 finding 16); the handled,
-    # newest decided first. What looks like a remiss first; mail that does not, last.
+    # oldest Inkom first, as the caption says, whatever the mail looks like: a queue is worked from the mail that has
+    # waited longest (walk12 finding 16; walk25 Y6: a 4 Dec staff mail sorted after a 5 Dec remiss); the handled,
+    # newest decided first
     if handled:
         messages.sort(key=lambda m: (m.decided_at or m.fetched_at, m.id), reverse=True)
     else:
-        messages.sort(key=lambda m: (not (remiss_like[m.id] or m.id in existing), came[m.id].proposed,
-                                     m.sent_at or m.fetched_at, m.id))
+        messages.sort(key=lambda m: (came[m.id].proposed, m.sent_at or m.fetched_at, m.id))
     return render_template("intake/inbox.html", messages=messages, titles=titles, handled=handled,
                            remiss_like=remiss_like, newsletters=newsletters, existing=existing, may_merge=may_merge,
                            extension=extension, not_later=not_later, moot=moot, reasons=reasons, notes=notes, waiting=waiting,

@@ -169,14 +169,18 @@ def _item_page(message: InboxMessage, *, errors: dict | None = None, values: dic
     if may_void and void_reason is None:
         void_reason = voided.suggested_reason(session, principal(), done)
     may_merge = match is not None and principal().may(Action.edit, match.namnd_id)
+    supplement = match is not None and not is_extension and inbox_service.is_supplement(message)
     return render_template("intake/inbox_item.html", message=message, rows=_rows(message), match=match, done=done,
                            reply=reply, early=early, may_void=may_void, void_reason=void_reason or "",
                            void_errors=void_errors or {},
                            warnings=item_warnings(warnings, reply=reply is not None, not_later=bool(not_later),
                                                   extension_card=match is not None and is_extension
-                                                  and message.status == "pending"),
+                                                  and message.status == "pending",
+                                                  merge_card=match is not None and may_merge and not moot
+                                                  and (is_extension or supplement) and message.status == "pending"),
                            files=json.loads(message.files), not_later=not_later, our_dnr_hint=our_dnr_hint,
-                           may_merge=may_merge, register_other=_register_other(match, may_merge, waiting, reply),
+                           may_merge=may_merge, register_other=_register_other(match, may_merge, waiting, reply, supplement),
+                           supplement=supplement,
                            remiss_like=inbox_service.looks_like_remiss(message),
                            newsletter=inbox_service.is_newsletter(message),
                            not_remiss=inbox_service.not_remiss_reason(message),
@@ -216,12 +220,16 @@ def _early_answer(message: InboxMessage, reply) -> EarlyAnswer | None:
                                  "remiss eller avvisa det nedan.")
 
 
-def _register_other(match: Remiss | None, may_merge: bool, waiting: InboxMessage | None, reply) -> str:
+def _register_other(match: Remiss | None, may_merge: bool, waiting: InboxMessage | None, reply,
+                    supplement: bool = False) -> str:
     """The heading of "Registrera som ny remiss" folded away when the mail belongs elsewhere (walk12 finding 14):
     an extension notice or a second copy of a registered remiss, a notice whose remiss waits in the Inkorg, an
     instans's answer to a remiss we sent. Empty: registering is the page's own step."""
     if reply is not None:
         return "Inte ett svar? Registrera meddelandet som en ny remiss i stället"
+    if match is not None and may_merge and supplement:
+        return (f"Är det ingen komplettering av {match.our_dnr or match.title}? Registrera meddelandet som en ny "
+                "remiss i stället")
     if match is not None and may_merge:
         return f"Hör meddelandet inte till {match.our_dnr or match.title}? Registrera det som en ny remiss i stället"
     if waiting is not None:

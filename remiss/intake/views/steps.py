@@ -245,3 +245,10 @@ def inbox_void(message_id: int):
     flash(f"{remiss.our_dnr or remiss.title} är makulerad: den finns kvar med sin historik men visas inte i "
           "listorna, och inga påminnelser skickas.", "success")
     return redirect(url_for("remisser.show", remiss_id=remiss.id))
+
+
+@bp.get("/inkorg/<int:message_id>/<any(registrera, sammanfor, avvisa, atervand, makulera, svar):step>")
+def inbox_step_page(message_id: int, step: str):
+    """The address a refused step leaves in the address bar (Registrera without a nämnd: /inkorg/1/registrera),
+    opened again: the message's page, where the form is, not "Metoden är inte tillåten här" (walk25 Y13)."""
+    return redirect(url_for("intake.inbox_item", message_id=message_id))
