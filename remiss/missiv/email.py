@@ -15,15 +15,28 @@ from remiss.missiv.dates import find_dates
 from remiss.missiv.dnr import TOKEN_RE, dnr_in_subject
 from remiss.missiv.headline import continued
 
-# A header line; the label must start a line (or follow a quote marker) and end in a colon.
-_HEADER = re.compile(
-    r"^[ \t]*(?P<label>Från|From|Skickat|Sent|Date|Datum|Till|To|Kopia|Cc|Ämne|Subject|Ärende|Bifogade filer|Attachments|"
+# The header names mail clients print above a forwarded or quoted message, by what they name, in the languages a
+# Swedish registrator's mailbox sees (Swedish, Finland-Swedish, English, Norwegian, Danish, German, Finnish, Dutch,
+# French) and in the diarium exports that print an incoming mail ("Avsändare:", "Mottagare:", "Inkommen:", "Rubrik:").
+# Round 25: one table instead of one rule per client; a block is any run of these lines, whatever the client.
+LABELS = {
+    "from": ("från", "from", "avsändare", "von", "fra", "afsender", "lähettäjä", "van", "expéditeur"),
+    "sent": ("skickat", "sänt", "sent", "date", "datum", "gesendet", "sendt", "dato", "lähetetty", "päivämäärä",
+             "verzonden", "envoyé", "inkommen", "inkom", "inkommet", "mottaget", "received"),
+    "to": ("till", "to", "mottagare", "an", "til", "modtager", "vastaanottaja", "aan", "destinataire"),
+    "cc": ("kopia", "cc", "kopi", "kopio", "bcc", "hemlig kopia", "blindkopia"),
+    "subject": ("ämne", "subject", "rubrik", "ärendemening", "betreff", "emne", "aihe", "onderwerp", "objet"),
+    # HCL Notes writes the subject as "Ärende:"; alone, "Ärende:" is a letter's heading (see innermost)
+    "ärende": ("ärende",),
     # lines some clients add inside the block; they must not split it
-    r"Bcc|Hemlig kopia|Mottagare|Svara till|Reply-To|Prioritet|Priority|Importance|Vikt|Känslighet|Sensitivity|"
-    r"Bilagor|Bifogat|Attachment)"
-    r"[ \t]*:[ \t]*(?P<value>[^\n]*)$",
-    re.MULTILINE | re.IGNORECASE,
-)
+    "other": ("bifogade filer", "attachments", "attachment", "bilagor", "bifogat", "anlagen", "vedlegg", "liitteet",
+              "svara till", "reply-to", "antwort an", "prioritet", "priority", "importance", "vikt", "wichtigkeit",
+              "känslighet", "sensitivity"),
+}
+ROLE = {name: role for role, names in LABELS.items() for name in names}
+_LABEL_RE = "|".join(re.escape(name) for name in sorted(ROLE, key=len, reverse=True))
+# A header line; the label must start a line (or follow a quote marker) and end in a colon.
+_HEADER = re.compile(rf"^[ \t]*(?P<label>{_LABEL_RE})[ \t]*:[ \t]*(?P<value>[^\n]*)$", re.MULTILINE | re.IGNORECASE)
 # A flattened header (PDF transcripts put the whole block on one line): "Från: X Skickat: Y … Ämne: Z".
 _FLAT_SUBJECT = re.compile(
     r"\b(?:Ämne|Subject):[ \t]*(?P<value>[^\n]{3,300}?)(?=[ \t]+(?:Bifogade filer|Attachments):|[ \t]+Hej\b|\n|$)",
@@ -42,10 +55,21 @@ _VALUE_BELOW = re.compile(r"\n[ \t]{0,20}(?P<value>(?![^\n:]{1,20}:[ \t]*$)[^\n]
 _ATTRIBUTION = re.compile(
     r"^[ \t]{0,8}(?P<date>(?:den|on|am)?[^\n]{0,60}?\d[^\n]{0,60}?)[ \t,]+(?:skrev[ \t]+(?P<sv>[^\n]{0,80}?<[^<>\s@]{1,64}@[^<>\s]{1,255}>)|"
     r"(?P<en>[^\n]{0,80}?<[^<>\s@]{1,64}@[^<>\s]{1,255}>)[ \t]+wrote)[ \t]*:[ \t]*$", re.MULTILINE | re.IGNORECASE)
+# Round 25: an attribution without the writer's address ("On 03/03/2026 10:12, Lena Åberg wrote:", "Am 03.03.2026 um
+# 10:12 schrieb Lena Åberg:", "Den 3 mars 2026 10:12 skrev Lena Åberg:"): an opening word, a clock time and a name of
+# two to four capitalised words, so that "den 3 mars 2026 skrev Länsstyrelsen följande:" stays a letter's sentence.
+_PERSON = r"[A-ZÅÄÖÆØÉÜ][\w'’.-]{0,30}(?:[ \t]+[A-ZÅÄÖÆØÉÜ][\w'’.-]{0,30}){1,3}"
+_ATTRIBUTION_NAMED = re.compile(
+    r"^[ \t]{0,8}(?P<date>(?i:on|den|am|le|op|el|på|d\.)[ \t][^\n]{0,60}?\d{1,2}[:.]\d{2}[^\n]{0,30}?)[ \t,]+"
+    rf"(?:(?i:skrev|schrieb|kirjoitti|schreef)[ \t]+(?P<after>{_PERSON})|(?P<before>{_PERSON})[ \t]+"
+    r"(?i:wrote|skrev|schrieb|kirjoitti|schreef|a écrit))[ \t]*:[ \t]*$", re.MULTILINE)
 _QUOTE = re.compile(r"^(?:[ \t]*>)+", re.MULTILINE)
 # Reply and forward marks, and the tags a mail gateway or the sender puts in front ("[EXTERN]", "[SPAM?]",
 # "*EXTERNAL*", "EXTERN:", "[KS 2026/123]"), in any order: none is part of the ärendemening.
-_SUBJECT_LEAD = re.compile(r"^(?:(?:VB|FW|Fwd?|SV|RE|AW|WG|TR|Vidarebefordra|Vs|Sv)\s*:\s*|\[[^\]\n]{1,40}\]\s*|"
+# Round 25: the marks of every client's locale: Swedish VB/SV, English FW/Fwd/RE, Norwegian and Danish VS/SV/Videresend,
+# German WG/AW/Antw, Finnish VL/VS/VS/RV, Dutch Doorst/Antw, French TR/RE/Réf, a counted "RE[2]:" or "Re(3):".
+_SUBJECT_LEAD = re.compile(r"^(?:(?:VB|FW|Fwd?|SV|RE|AW|WG|TR|VS|VL|RV|Antw|Antwort|Doorst|Videresend|Vidarebefordra(?:t)?|"
+                           r"Réf|Svar)(?:\[\d{1,3}\]|\(\d{1,3}\))?\s*:\s*|\[[^\]\n]{1,40}\]\s*|"
                            r"\*{1,3}[^*\n]{2,20}\*{1,3}\s*|(?:EXTERN|EXTERNAL|EXTERNT|SPAM\??|EXT)\s*:\s*|(?-i:EXTERNAL|EXTERNT?)\s+)+",
                            re.IGNORECASE)
 # A Från value longer than this names no one.
@@ -92,9 +116,10 @@ def innermost(text: str) -> Envelope | None:
     current: dict | None = None
     last_end = -1
     for m in _HEADER.finditer(text):
-        label = m["label"].casefold()
+        label = ROLE[m["label"].casefold()]
         contiguous = current is not None and text[last_end:m.start()].strip() == ""
-        if not contiguous:
+        # a second "Från:" or "Ämne:" right under a block starts the next message's block (a chain pasted tight)
+        if not contiguous or (label in ("from", "subject", "sent") and label in current["labels"]):
             current = {"labels": set(), "start": m.start(), "end": m.end()}
             blocks.append(current)
         current["labels"].add(label)
@@ -102,27 +127,27 @@ def innermost(text: str) -> Envelope | None:
         below = _VALUE_BELOW.match(text, m.end()) if not value.strip() else None
         if below:  # a header copied from a table (Outlook on the web): "Från:" and its value on the next line
             value, span, end = below["value"], below.span("value"), below.end()
-        elif label in ("ämne", "subject") and value.strip():
+        elif label == "subject" and value.strip():
             # round 20: a long subject printed to a PDF or pasted from one wraps onto the next line ("Ämne: Förlängd
             # svarstid – Förslag till" / "beslut om prisreglering …"): a line going on in lower case, or after an
             # open word, is the subject's own
             wrapped = continued(text, span[0], span[1])
             if wrapped > span[1] and not _HEADER.match(text, span[1] + 1):
                 value, span, end = text[span[0]:wrapped], (span[0], wrapped), wrapped
-        current[label] = (value.strip(), span)
+        if label not in current:  # a second "Cc:" or "Bcc:" adds nothing
+            current[label] = (value.strip(), span)
         current["end"] = end
         last_end = end
     for block in blocks:  # HCL Notes writes the subject as "Ärende:"; alone, "Ärende:" is a letter's heading
-        if "ärende" in block["labels"] and "ämne" not in block["labels"] and ({"från", "from"} & block["labels"]):
-            block["ämne"] = block["ärende"]
-            block["labels"].add("ämne")
-    real = [b for b in blocks if len(b["labels"]) >= 2 and ({"ämne", "subject"} & b["labels"])
-            and ({"från", "from"} & b["labels"])]
+        if "ärende" in block["labels"] and "subject" not in block["labels"] and "from" in block["labels"]:
+            block["subject"] = block["ärende"]
+            block["labels"].add("subject")
+    real = [b for b in blocks if len(b["labels"]) >= 2 and {"subject", "from"} <= b["labels"]]
     if real:
         block = real[-1]
-        subject, span = block.get("ämne") or block.get("subject")
-        sender = (block.get("från") or block.get("from"))[0]
-        dated = block.get("skickat") or block.get("sent") or block.get("date") or block.get("datum")
+        subject, span = block["subject"]
+        sender = block["from"][0]
+        dated = block.get("sent")
         inner = _deeper(text, blocks, block["end"])
         if inner:  # the remiss is quoted further down, under a line or block that names no subject
             end, inner_sender, inner_sent = inner
@@ -130,12 +155,12 @@ def innermost(text: str) -> Envelope | None:
         return _envelope(text, block["end"], subject, span, sender, _sent_on(dated[0]) if dated else None)
     # A pasted mail that opens with its subject ("Ämne: Förlängd svarstid – KS-IOF-2010-00015", perhaps a date or
     # a recipient beside it, the Från line lost): the lines above the text are a header block all the same.
-    opening = [b for b in blocks if ({"ämne", "subject"} & b["labels"]) and not text[:b["start"]].strip()]
+    opening = [b for b in blocks if "subject" in b["labels"] and not text[:b["start"]].strip()]
     if opening:
         block = opening[0]
-        subject, span = block.get("ämne") or block.get("subject")
-        sender = block.get("från") or block.get("from")
-        dated = block.get("skickat") or block.get("sent") or block.get("date") or block.get("datum")
+        subject, span = block["subject"]
+        sender = block.get("from")
+        dated = block.get("sent")
         return _envelope(text, block["end"], subject, span, sender[0] if sender else None,
                          _sent_on(dated[0]) if dated else None)
     flat = _FLAT_SUBJECT.search(text)
@@ -173,14 +198,16 @@ def _deeper(text: str, blocks: list[dict], after: int) -> tuple[int, str | None,
     but no Ämne line, a GroupWise '>>> sender date >>>' line or a reply's attribution; None when there is none."""
     starts: list[tuple[int, str | None, date | None]] = []
     for block in blocks:
-        sender = block.get("från") or block.get("from")
-        dated = block.get("skickat") or block.get("sent") or block.get("date") or block.get("datum")
+        sender = block.get("from")
+        dated = block.get("sent")
         if block["start"] >= after and sender and dated:
             starts.append((block["end"], sender[0], _sent_on(dated[0])))
     for m in _GROUPWISE.finditer(text, after):
         starts.append((m.end(), m["sender"], _sent_on(m["date"])))
     for m in _ATTRIBUTION.finditer(text, after):
         starts.append((m.end(), m["sv"] or m["en"], _sent_on(m["date"])))
+    for m in _ATTRIBUTION_NAMED.finditer(text, after):
+        starts.append((m.end(), m["after"] or m["before"], _sent_on(m["date"])))
     return max(starts) if starts else None
 
 
