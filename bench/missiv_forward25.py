@@ -210,7 +210,7 @@ def wrap(case: dict, layout: str) -> dict:
     top = _top(layout, sender, sender_mail, f"{prefix * depth}{subject}", t + timedelta(hours=3))
     return {"id": f"f25-{case['id']}-{layout}", "kind": "email", "source": f"{case.get('source', '')} (wrapped: "
             f"{layout})", "forwarded_from": case["id"], "layout": layout, "depth": depth,
-            "text": top + text, "expected": expected}
+            "text": top + text, "expected": expected, "subject": subject, "letter_text": case["text"]}
 
 
 def letters() -> list[dict]:
@@ -231,6 +231,21 @@ def build(layouts: tuple[str, ...] = LAYOUTS) -> list[dict]:
     return [wrap(c, layout) for layout in layouts for c in chosen]
 
 
+def envelope_right(case: dict) -> bool:
+    """Whether the innermost message was found: its subject, its sender's name and where the letter starts."""
+    from remiss.missiv.email import innermost, unquote
+    from remiss.missiv.parser import _NEUTRAL
+
+    text = unquote(case["text"].translate(_NEUTRAL))
+    found = innermost(text)
+    if not found:
+        return False
+    opening = " ".join(unquote(case["letter_text"].translate(_NEUTRAL)).split()[:8])
+    body = " ".join(text[found.body_start:].split()[:8])
+    return found.subject == case["subject"] and found.sender_name == case["expected"]["contact_person"] and \
+        body == opening
+
+
 def main() -> None:
     from bench.missiv_eval import score_kinds
 
@@ -241,17 +256,20 @@ def main() -> None:
           f"{sum(p[1] for p in plain['per_kind'].values())} fields right, {len(plain['fills'])} wrong fills")
     for half, names in (("tuning", [lay for lay in LAYOUTS if not held_aside(lay)]),
                         ("held-aside", [lay for lay in LAYOUTS if held_aside(lay)])):
-        right = total = fills = 0
+        right = total = fills = found = 0
         for layout in names:
-            result = score_kinds([wrap(c, layout) for c in chosen])
+            cases = [wrap(c, layout) for c in chosen]
+            result = score_kinds(cases)
             r, n = result["per_kind"]["email"]
-            right, total, fills = right + r, total + n, fills + len(result["fills"])
-            print(f"  {half:10} {layout:16} {r:4d}/{n:4d} {100 * r / n:5.1f} %  wrong fills {len(result['fills'])}")
+            e = sum(envelope_right(c) for c in cases)
+            right, total, fills, found = right + r, total + n, fills + len(result["fills"]), found + e
+            print(f"  {half:10} {layout:16} {r:4d}/{n:4d} {100 * r / n:5.1f} %  wrong fills {len(result['fills'])}"
+                  f"  innermost message found {e:2d}/{len(cases)}")
             if show and half == "tuning":
                 for miss in result["misses"] + result["fills"]:
                     print("      miss:", miss)
         print(f"== {half} half ({len(names)} layouts): {right}/{total} ({100 * right / max(1, total):.1f} %), "
-              f"wrong fills {fills}")
+              f"wrong fills {fills}, innermost message found {found}/{len(names) * len(chosen)}")
 
 
 if __name__ == "__main__":
