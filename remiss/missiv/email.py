@@ -10,29 +10,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 from datetime import date
+from email.utils import parsedate_to_datetime
 
 from remiss.missiv.dates import find_dates
 from remiss.missiv.dnr import TOKEN_RE, dnr_in_subject
 from remiss.missiv.headline import continued
+from remiss.missiv.mail_labels import LABELS
 
-# The header names mail clients print above a forwarded or quoted message, by what they name, in the languages a
-# Swedish registrator's mailbox sees (Swedish, Finland-Swedish, English, Norwegian, Danish, German, Finnish, Dutch,
-# French) and in the diarium exports that print an incoming mail ("Avsändare:", "Mottagare:", "Inkommen:", "Rubrik:").
-# Round 25: one table instead of one rule per client; a block is any run of these lines, whatever the client.
-LABELS = {
-    "from": ("från", "from", "avsändare", "von", "fra", "afsender", "lähettäjä", "van", "expéditeur"),
-    "sent": ("skickat", "sänt", "sent", "date", "datum", "gesendet", "sendt", "dato", "lähetetty", "päivämäärä",
-             "verzonden", "envoyé", "inkommen", "inkom", "inkommet", "mottaget", "received"),
-    "to": ("till", "to", "mottagare", "an", "til", "modtager", "vastaanottaja", "aan", "destinataire"),
-    "cc": ("kopia", "cc", "kopi", "kopio", "bcc", "hemlig kopia", "blindkopia"),
-    "subject": ("ämne", "subject", "rubrik", "ärendemening", "betreff", "emne", "aihe", "onderwerp", "objet"),
-    # HCL Notes writes the subject as "Ärende:"; alone, "Ärende:" is a letter's heading (see innermost)
-    "ärende": ("ärende",),
-    # lines some clients add inside the block; they must not split it
-    "other": ("bifogade filer", "attachments", "attachment", "bilagor", "bifogat", "anlagen", "vedlegg", "liitteet",
-              "svara till", "reply-to", "antwort an", "prioritet", "priority", "importance", "vikt", "wichtigkeit",
-              "känslighet", "sensitivity"),
-}
 ROLE = {name: role for role, names in LABELS.items() for name in names}
 _LABEL_RE = "|".join(re.escape(name) for name in sorted(ROLE, key=len, reverse=True))
 # A header line; the label must start a line (or follow a quote marker) and end in a colon.
@@ -177,6 +161,41 @@ _EN_DATE_DAY_FIRST = re.compile(rf"\b(\d{{1,2}})[ \t]+{_EN_MONTH}[ \t]+(\d{{4}})
 _EN_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
 
+# Round 25: month names of the other locales a forward's date line is written in (German, Norwegian, Danish, Dutch,
+# Finnish), by their first letters: "3. März 2026", "3. marts 2026", "3 maart 2026", "3. maaliskuuta 2026".
+_OTHER_MONTHS = {"jan": 1, "feb": 2, "mär": 3, "mar": 3, "maa": 3, "apr": 4, "mai": 5, "mei": 5, "jun": 6, "jul": 7,
+                 "aug": 8, "sep": 9, "okt": 10, "oct": 10, "nov": 11, "dez": 12, "des": 12, "dec": 12, "tam": 1,
+                 "hel": 2, "huh": 4, "tou": 5, "kes": 6, "hei": 7, "elo": 8, "syy": 9, "lok": 10, "jou": 12}  # "marraskuuta": see below
+_OTHER_DATE = re.compile(r"\b(\d{1,2})\.?[ \t]+([^\W\d_]{3,12})\.?[ \t]+(\d{4})\b")
+# "03/03/2026" (Thunderbird, Android): day first, unless the second number cannot be a month (an American client)
+_SLASHED = re.compile(r"\b(\d{1,2})/(\d{1,2})/(\d{4})\b")
+
+
+def _sent_abroad(value: str) -> date | None:
+    """Read a forward's date line the Swedish and English readers leave: an RFC 2822 date, other month names, d/m/y."""
+    try:
+        return parsedate_to_datetime(value.strip()).date()
+    except (TypeError, ValueError, IndexError):
+        pass
+    m = _OTHER_DATE.search(value)
+    if m:
+        name = m[2].casefold()
+        month = 11 if name.startswith("marras") else _OTHER_MONTHS.get(name[:3])
+        if month:
+            try:
+                return date(int(m[3]), month, int(m[1]))
+            except ValueError:
+                return None
+    m = _SLASHED.search(value)
+    if m:
+        day, month = (int(m[1]), int(m[2])) if int(m[2]) <= 12 else (int(m[2]), int(m[1]))
+        try:
+            return date(int(m[3]), month, day)
+        except ValueError:
+            return None
+    return None
+
+
 def _sent_on(value: str) -> date | None:
     """Read the date of a Skickat/Sent/Date header ("den 2 maj 2023 09:14", "Tuesday, May 2, 2023 9:14 AM")."""
     for found in find_dates(value):
@@ -190,7 +209,7 @@ def _sent_on(value: str) -> date | None:
             return date(int(year), _EN_MONTHS.index(month) + 1, int(day))
         except ValueError:
             return None
-    return None
+    return _sent_abroad(value)
 
 
 def _deeper(text: str, blocks: list[dict], after: int) -> tuple[int, str | None, date | None] | None:
