@@ -19,7 +19,9 @@ _STRONG = sorted({*LABELS["from"], *LABELS["cc"], *LABELS["subject"], "skickat",
 QUOTED_HEADER = re.compile(rf"^(?:>\s*)?(?:{'|'.join(map(re.escape, _STRONG))})\s*:\s*\S|"
                            rf"^(?:-{{2,}}|_{{10,}})\s*(?:{'|'.join(map(re.escape, SEPARATORS))})|"
                            r"^(?:begin forwarded message|vidarebefordrat brev)\s*:|"
-                           r"^(?:den|on|am|le|op|el)\s.{4,80}\s(?:skrev|wrote|schrieb|kirjoitti|schreef)\s*:?\s*$",
+                           r"^(?:den|on|am|le|op|el)\s.{4,80}\s(?:skrev|wrote|schrieb|kirjoitti|schreef)\s*:?\s*$|"
+                           # "Am 03.03.2026 um 10:12 schrieb Lena Åberg:": the verb before the name, a clock time
+                           r"^(?:den|am|på|op)\s.{0,60}\d[:.]\d\d.{0,30}\s(?:skrev|schrieb|schreef)\s.{2,100}:\s*$",
                            re.IGNORECASE)
 # "Tel. 08-123 45 67", "Telefon: 010-…", "E-post: anna@…": a signature's labelled contact line.
 CONTACT = re.compile(r"^(?:tel(?:efon)?|tfn|mobil(?:telefon)?|mob|direkt(?:nummer)?|växel|vxl|e-?post|e-?mail|"
