@@ -36,8 +36,10 @@ _VALUE_BELOW = re.compile(r"\n[ \t]{0,20}(?P<value>(?![^\n:]{1,20}:[ \t]*$)[^\n]
 # A reply's attribution above the quoted message: "Den tis 3 mars 2026 kl 10:12 skrev Lena Åberg <l.a@x.se>:",
 # "On Tue, Mar 3, 2026 at 10:12 AM Lena Åberg <l.a@x.se> wrote:", "3 mars 2026 kl. 10:12 skrev Lena Åberg <l.a@x.se>:".
 # The writer's address is required: "den 3 mars 2026 skrev Länsstyrelsen följande:" is a letter's own sentence.
+# (round 25: the line must end in a colon before the nested bounded scans run: a long line of dates and names that
+# never says "wrote:" cost 0.16 s per 100 KB)
 _ATTRIBUTION = re.compile(
-    r"^[ \t]{0,8}(?P<date>(?:den|on|am)?[^\n]{0,60}?\d[^\n]{0,60}?)[ \t,]+(?:skrev[ \t]+(?P<sv>[^\n]{0,80}?<[^<>\s@]{1,64}@[^<>\s]{1,255}>)|"
+    r"^(?=[^\n]*:[ \t]*$)[ \t]{0,8}(?P<date>(?:den|on|am)?[^\n]{0,60}?\d[^\n]{0,60}?)[ \t,]+(?:skrev[ \t]+(?P<sv>[^\n]{0,80}?<[^<>\s@]{1,64}@[^<>\s]{1,255}>)|"
     r"(?P<en>[^\n]{0,80}?<[^<>\s@]{1,64}@[^<>\s]{1,255}>)[ \t]+wrote)[ \t]*:[ \t]*$", re.MULTILINE | re.IGNORECASE)
 # Round 25: an attribution without the writer's address ("On 03/03/2026 10:12, Lena Åberg wrote:", "Am 03.03.2026 um
 # 10:12 schrieb Lena Åberg:", "Den 3 mars 2026 10:12 skrev Lena Åberg:"): an opening word, a clock time and a name of
