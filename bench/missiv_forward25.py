@@ -231,6 +231,26 @@ def build(layouts: tuple[str, ...] = LAYOUTS) -> list[dict]:
     return [wrap(c, layout) for layout in layouts for c in chosen]
 
 
+def headless(case: dict) -> dict:
+    """The letter without its own heading line (the first line when it holds the title): as many mail bodies run, so
+    that the title can come only from the subject."""
+    lines = case["text"].strip().splitlines()
+    first = " ".join(lines[0].lstrip("# ").split()).casefold() if lines else ""
+    title = " ".join(case["expected"]["title"].split()).casefold()
+    if title not in first:
+        return case
+    return {**case, "text": "\n".join(lines[1:]).strip() + "\n"}
+
+
+def title_from_subject(cases: list[dict]) -> int:
+    """How many of the wrapped letters without their heading get the right title."""
+    from bench.missiv_eval import _same_title
+    from remiss.missiv import parse_missiv
+
+    return sum(bool((got := parse_missiv(c["text"]).title) and _same_title(got, c["expected"]["title"]))
+               for c in cases)
+
+
 def envelope_right(case: dict) -> bool:
     """Whether the innermost message was found: its subject, its sender's name and where the letter starts."""
     from remiss.missiv.email import innermost, unquote
@@ -253,23 +273,28 @@ def main() -> None:
     chosen = letters()
     plain = score_kinds(chosen)
     print(f"letters unwrapped: {sum(p[0] for p in plain['per_kind'].values())}/"
-          f"{sum(p[1] for p in plain['per_kind'].values())} fields right, {len(plain['fills'])} wrong fills")
+          f"{sum(p[1] for p in plain['per_kind'].values())} fields right, {len(plain['fills'])} wrong fills; "
+          f"{sum(headless(c) is not c for c in chosen)} of {len(chosen)} open with their title")
     for half, names in (("tuning", [lay for lay in LAYOUTS if not held_aside(lay)]),
                         ("held-aside", [lay for lay in LAYOUTS if held_aside(lay)])):
-        right = total = fills = found = 0
+        right = total = fills = found = titled = 0
+        bare = [headless(c) for c in chosen]
         for layout in names:
             cases = [wrap(c, layout) for c in chosen]
+            t = title_from_subject([wrap(c, layout) for c in bare])
+            titled += t
             result = score_kinds(cases)
             r, n = result["per_kind"]["email"]
             e = sum(envelope_right(c) for c in cases)
             right, total, fills, found = right + r, total + n, fills + len(result["fills"]), found + e
             print(f"  {half:10} {layout:16} {r:4d}/{n:4d} {100 * r / n:5.1f} %  wrong fills {len(result['fills'])}"
-                  f"  innermost message found {e:2d}/{len(cases)}")
+                  f"  innermost message found {e:2d}/{len(cases)}  title without the letter's heading {t:2d}/{len(cases)}")
             if show and half == "tuning":
                 for miss in result["misses"] + result["fills"]:
                     print("      miss:", miss)
         print(f"== {half} half ({len(names)} layouts): {right}/{total} ({100 * right / max(1, total):.1f} %), "
-              f"wrong fills {fills}, innermost message found {found}/{len(names) * len(chosen)}")
+              f"wrong fills {fills}, innermost message found {found}/{len(names) * len(chosen)}, "
+              f"title without the letter's heading {titled}/{len(names) * len(chosen)}")
 
 
 if __name__ == "__main__":
