@@ -58,6 +58,9 @@ _SUBJECT_LEAD = re.compile(r"^(?:(?:VB|FW|Fwd?|SV|RE|AW|WG|TR|VS|VL|RV|Antw|Antw
                            r"Réf|Svar)(?:\[\d{1,3}\]|\(\d{1,3}\))?\s*:\s*|\[[^\]\n]{1,40}\]\s*|"
                            r"\*{1,3}[^*\n]{2,20}\*{1,3}\s*|(?:EXTERN|EXTERNAL|EXTERNT|SPAM\??|EXT)\s*:\s*|(?-i:EXTERNAL|EXTERNT?)\s+)+",
                            re.IGNORECASE)
+# A reply's mark in front of a subject (not a forward's): the subject is the quoted message's own.
+_REPLY_MARK = re.compile(r"^[ \t]*(?:\[[^\]\n]{1,40}\][ \t]*)*(?:RE|SV|AW|Antw|Antwort|VL|RV|Svar)(?:\[\d{1,3}\]|\(\d{1,3}\))?[ \t]*:",
+                         re.IGNORECASE)
 # A Från value longer than this names no one.
 MAX_SENDER = 320
 # The name ends at a non-blank and each run of blanks is taken whole (round 19): the lazy name with two \s* after it
@@ -136,8 +139,11 @@ def innermost(text: str) -> Envelope | None:
         dated = block.get("sent")
         inner = _deeper(text, blocks, block["end"])
         if inner:  # the remiss is quoted further down, under a line or block that names no subject
-            end, inner_sender, inner_sent = inner
-            return replace(_envelope(text, end, subject, span, inner_sender, inner_sent), subject_outer=True)
+            end, inner_sender, inner_sent, quoted = inner
+            # round 25: a reply keeps the subject of the message it quotes ("SV: Remiss: X" over "Den … skrev …:"), so
+            # the subject is the quoted remiss's own; a forwarder's note or a header block without one is not
+            thread = quoted and _REPLY_MARK.match(subject) is not None
+            return replace(_envelope(text, end, subject, span, inner_sender, inner_sent), subject_outer=not thread)
         return _envelope(text, block["end"], subject, span, sender, _sent_on(dated[0]) if dated else None)
     # A pasted mail that opens with its subject ("Ämne: Förlängd svarstid – KS-IOF-2010-00015", perhaps a date or
     # a recipient beside it, the Från line lost): the lines above the text are a header block all the same.
@@ -214,21 +220,22 @@ def _sent_on(value: str) -> date | None:
     return _sent_abroad(value)
 
 
-def _deeper(text: str, blocks: list[dict], after: int) -> tuple[int, str | None, date | None] | None:
+def _deeper(text: str, blocks: list[dict], after: int) -> tuple[int, str | None, date | None, bool] | None:
     """The last start of a message below `after` that carries no subject: a header block with a sender and a date
-    but no Ämne line, a GroupWise '>>> sender date >>>' line or a reply's attribution; None when there is none."""
-    starts: list[tuple[int, str | None, date | None]] = []
+    but no Ämne line, a GroupWise '>>> sender date >>>' line or a reply's attribution; None when there is none.
+    The last item tells a quoted message (under an attribution or a GroupWise line) from a header block's."""
+    starts: list[tuple[int, str | None, date | None, bool]] = []
     for block in blocks:
         sender = block.get("from")
         dated = block.get("sent")
         if block["start"] >= after and sender and dated:
-            starts.append((block["end"], sender[0], _sent_on(dated[0])))
+            starts.append((block["end"], sender[0], _sent_on(dated[0]), False))
     for m in _GROUPWISE.finditer(text, after):
-        starts.append((m.end(), m["sender"], _sent_on(m["date"])))
+        starts.append((m.end(), m["sender"], _sent_on(m["date"]), True))
     for m in _ATTRIBUTION.finditer(text, after):
-        starts.append((m.end(), m["sv"] or m["en"], _sent_on(m["date"])))
+        starts.append((m.end(), m["sv"] or m["en"], _sent_on(m["date"]), True))
     for m in _ATTRIBUTION_NAMED.finditer(text, after):
-        starts.append((m.end(), m["after"] or m["before"], _sent_on(m["date"])))
+        starts.append((m.end(), m["after"] or m["before"], _sent_on(m["date"]), True))
     return max(starts) if starts else None
 
 

@@ -116,3 +116,23 @@ def test_a_yearless_deadline_takes_its_year_from_a_german_forward_date():
                                   "Am 03.03.2026 um 10:12 schrieb Lena Åberg:"])
 def test_a_list_stops_at_a_quoted_header_in_any_language(line):
     assert ends_letter(["Naturvårdsverket", line, "Skolverket"], 1)
+
+
+def test_a_reply_keeps_the_subject_of_the_remiss_it_quotes():
+    """Gmail in Swedish: "Sv: Remiss: X" over "Den … skrev …:" and the quoted remiss, which does not repeat its
+    title: the subject is the remiss's own, not a forwarder's, and gives the title."""
+    body = LETTER.split("\n", 2)[2]  # the letter without its heading line
+    quoted = "\n".join(f"> {line}" if line else ">" for line in body.splitlines())
+    text = (f"Från: Bo Ahlström <bo@vaxjo.se>\nÄmne: Sv: Remiss: {TITLE}\n\nTack, den är registrerad.\n\n"
+            f"Den tis 3 mars 2026 kl 10:12 skrev {SENDER}:\n\n{quoted}\n")
+    envelope = innermost(text)
+    assert envelope.subject_outer is False
+    assert parse_missiv(text).title == TITLE
+
+
+def test_a_forward_whose_own_subject_is_a_note_still_marks_it_outer():
+    body = LETTER.split("\n", 2)[2]
+    quoted = "\n".join(f"> {line}" if line else ">" for line in body.splitlines())
+    text = (f"Från: Bo Ahlström <bo@vaxjo.se>\nÄmne: VB: Till registraturen\n\nFör diarieföring.\n\n"
+            f"Den tis 3 mars 2026 kl 10:12 skrev {SENDER}:\n\n{quoted}\n")
+    assert innermost(text).subject_outer is True
