@@ -108,7 +108,8 @@ def innermost(text: str) -> Envelope | None:
         label = ROLE[m["label"].casefold()]
         contiguous = current is not None and text[last_end:m.start()].strip() == ""
         # a second "Från:" or "Ämne:" right under a block starts the next message's block (a chain pasted tight)
-        if not contiguous or (label in ("from", "subject", "sent") and label in current["labels"]):
+        # (not a second date: a diarium prints "Skickat:" and "Inkommen:" in one block)
+        if not contiguous or (label in ("from", "subject") and label in current["labels"]):
             current = {"labels": set(), "start": m.start(), "end": m.end()}
             blocks.append(current)
         current["labels"].add(label)

@@ -136,3 +136,18 @@ def test_a_forward_whose_own_subject_is_a_note_still_marks_it_outer():
     text = (f"Från: Bo Ahlström <bo@vaxjo.se>\nÄmne: VB: Till registraturen\n\nFör diarieföring.\n\n"
             f"Den tis 3 mars 2026 kl 10:12 skrev {SENDER}:\n\n{quoted}\n")
     assert innermost(text).subject_outer is True
+
+
+def test_a_diarium_block_with_both_a_sent_and_a_received_date_is_one_block():
+    text = (f"Avsändare: {SENDER}\nSkickat: 2026-03-03 10:12\nInkommen: 2026-03-04 08:00\nMottagare: r@vaxjo.se\n"
+            f"Rubrik: Remiss: {TITLE}\n\n{LETTER}")
+    envelope = innermost(text)
+    assert envelope.sender_email == "lena.aberg@regionforbundet.se"
+    assert envelope.subject == f"Remiss: {TITLE}"
+    assert envelope.sent == date(2026, 3, 3)
+
+
+def test_a_chain_pasted_without_a_line_between_the_blocks_takes_the_inner_sender():
+    text = (f"Från: Registrator <r@vaxjo.se>\nSkickat: den 4 mars 2026 08:00\nÄmne: VB: Remiss: {TITLE}\n"
+            f"Från: {SENDER}\nSkickat: den 3 mars 2026 10:12\nÄmne: Remiss: {TITLE}\n\n{LETTER}")
+    assert innermost(text).sender_email == "lena.aberg@regionforbundet.se"
