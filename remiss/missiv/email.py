@@ -132,6 +132,8 @@ def innermost(text: str) -> Envelope | None:
         if "ärende" in block["labels"] and "subject" not in block["labels"] and "from" in block["labels"]:
             block["subject"] = block["ärende"]
             block["labels"].add("subject")
+        if "from" not in block["labels"] and "subject" in block["labels"] and {"to", "cc"} & block["labels"]:
+            _sender_above(text, block)
     real = [b for b in blocks if len(b["labels"]) >= 2 and {"subject", "from"} <= b["labels"]]
     if real:
         block = real[-1]
@@ -160,6 +162,38 @@ def innermost(text: str) -> Envelope | None:
     if flat and re.search(r"\b(?:Från|From):", text[:flat.start()], re.IGNORECASE):
         return _envelope(text, flat.end(), flat["value"], flat.span("value"), None)
     return None
+
+
+# Lotus/HCL Notes and some gateways print the sender above a "To:/cc:/Subject:" block that has no From line:
+# '"Lena Åberg" <l.a@x.se> on 2026-03-03 09:40', 'Lena Åberg/REMITTENT/SE@REMITTENT' with the date on the next line.
+_SENDER_ABOVE = re.compile(
+    r"^[ \t]{0,20}(?P<sender>\"?[^\n\"<>@]{2,80}?\"?[ \t]{0,4}<[^<>\s@]{1,64}@[^<>\s]{1,255}>|"
+    r"[^\s@/<>:]{1,40}(?:[ \t][^\s@/<>:]{1,40}){0,3}/[^\s<>:]{1,80})"
+    r"(?:[ \t]+(?:on|den|am|le|op)[ \t]+(?P<date>[^\n]{6,40}?))?[ \t]*\n"
+    r"(?:[ \t]{0,20}(?P<below>[^\n]{0,40}\d{4}[^\n]{0,40}?)[ \t]*\n)?(?:[ \t]*\n){0,3}\Z", re.MULTILINE)
+
+
+def _sender_above(text: str, block: dict) -> None:
+    """Give a block without a From line the sender written on the lines just above it (Notes), if there is one."""
+    start = block["start"]
+    head = text.rfind("\n", 0, max(0, start - 1))
+    for _ in range(4):  # up to the sender line, a date line and two blank lines above the block
+        m = _SENDER_ABOVE.fullmatch(text, head + 1, start) if head >= -1 else None
+        if m:
+            sender = m["sender"].strip()
+            if "<" not in sender:  # "Lena Åberg/REMITTENT/SE@REMITTENT": the name is the part before the first "/"
+                sender = sender.split("/", 1)[0].strip()
+            block["from"] = (sender, (m.start("sender"), m.start("sender") + len(sender)))
+            block["labels"].add("from")
+            dated = m["date"] or m["below"]
+            if dated and "sent" not in block["labels"]:
+                block["sent"] = (dated.strip(), m.span("date") if m["date"] else m.span("below"))
+                block["labels"].add("sent")
+            block["start"] = m.start("sender")
+            return
+        if head < 0:
+            return
+        head = text.rfind("\n", 0, head)
 
 
 _EN_MONTH = (r"(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)"

@@ -29,4 +29,5 @@ SEPARATORS = ("ursprungligt meddelande", "originalmeddelande", "original message
               "vidarebefordrat brev", "forwarded message", "begin forwarded message", "ursprüngliche nachricht",
               "weitergeleitete nachricht", "oprindelig meddelelse", "videresendt meddelelse", "opprinnelig melding",
               "videresendt melding", "alkuperäinen viesti", "välitetty viesti", "oorspronkelijk bericht",
-              "doorgestuurd bericht", "message d'origine", "message transféré", "vidarebefordrat av", "forwarded by")
+              "doorgestuurd bericht", "message d'origine", "message transféré", "vidarebefordrat av", "forwarded by",
+              "anfang der weitergeleiteten e-mail", "début du message réexpédié")

@@ -151,3 +151,20 @@ def test_a_chain_pasted_without_a_line_between_the_blocks_takes_the_inner_sender
     text = (f"Från: Registrator <r@vaxjo.se>\nSkickat: den 4 mars 2026 08:00\nÄmne: VB: Remiss: {TITLE}\n"
             f"Från: {SENDER}\nSkickat: den 3 mars 2026 10:12\nÄmne: Remiss: {TITLE}\n\n{LETTER}")
     assert innermost(text).sender_email == "lena.aberg@regionforbundet.se"
+
+
+@pytest.mark.parametrize("above", ['"Lena Åberg" <lena.aberg@regionforbundet.se> on 03/03/2026 10:12\n\n',
+                                   "----- Vidarebefordrat av Bo Ahlström/VAXJO den 2026-03-04 08:00 -----\n\n"
+                                   "Lena Åberg/REGIONFORBUNDET/SE@REGIONFORBUNDET\n2026-03-03 10:12\n\n"])
+def test_notes_prints_the_sender_above_a_block_without_a_from_line(above):
+    text = NOTE + above + f"\tTo:\tbo@vaxjo.se\n\tcc:\t\n\tSubject:\tRemiss: {TITLE}\n\n" + LETTER
+    envelope = innermost(text)
+    assert envelope.sender_name == "Lena Åberg"
+    assert envelope.subject == f"Remiss: {TITLE}"
+    assert envelope.sent == date(2026, 3, 3)
+
+
+def test_a_to_and_subject_block_under_prose_gets_no_sender():
+    text = "Hej,\nhär kommer den.\n\nTo: bo@vaxjo.se\nSubject: Remiss: X\n\nText.\n"
+    envelope = innermost(text)
+    assert envelope is None or envelope.sender_name is None
