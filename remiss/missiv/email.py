@@ -22,10 +22,15 @@ _LABEL_RE = "|".join(re.escape(name) for name in sorted(ROLE, key=len, reverse=T
 # A header line; the label must start a line (or follow a quote marker) and end in a colon.
 _HEADER = re.compile(rf"^[ \t]*(?P<label>{_LABEL_RE})[ \t]*:[ \t]*(?P<value>[^\n]*)$", re.MULTILINE | re.IGNORECASE)
 # A flattened header (PDF transcripts put the whole block on one line): "Från: X Skickat: Y … Ämne: Z".
+# (round 25: the subject and sender labels of every language in the table, "Rubrik" and "Ärendemening" aside: alone on a
+# flattened line they are a letter's own words)
+_FLAT_SUBJECT_LABELS = "|".join(re.escape(n) for n in LABELS["subject"] if n not in ("rubrik", "ärendemening"))
 _FLAT_SUBJECT = re.compile(
-    r"\b(?:Ämne|Subject):[ \t]*(?P<value>[^\n]{3,300}?)(?=[ \t]+(?:Bifogade filer|Attachments):|[ \t]+Hej\b|\n|$)",
+    rf"\b(?:{_FLAT_SUBJECT_LABELS}):[ \t]*(?P<value>[^\n]{{3,300}}?)"
+    r"(?=[ \t]+(?:Bifogade filer|Attachments|Anlagen|Vedlegg|Liitteet):|[ \t]+(?:Hej|Hallo|Hei|Hi|Hello)\b|\n|$)",
     re.IGNORECASE,
 )
+_FLAT_FROM = re.compile(rf"\b(?:{'|'.join(re.escape(n) for n in LABELS['from'])}):", re.IGNORECASE)
 # GroupWise quotes a forwarded or answered message under '>>> "Maria Holmberg" <m.h@x.se> 2026-03-02 14:05 >>>'.
 # The leading ">>>" may be blanked by unquote(); the trailing one stays.
 _GROUPWISE = re.compile(r"^[ \t]{0,8}(?:>>>)?[ \t]{0,4}(?P<sender>[^\n<>]{0,80}<[^<>\s@]{1,64}@[^<>\s]{1,255}>|"
@@ -159,7 +164,7 @@ def innermost(text: str) -> Envelope | None:
         return _envelope(text, block["end"], subject, span, sender[0] if sender else None,
                          _sent_on(dated[0]) if dated else None)
     flat = _FLAT_SUBJECT.search(text)
-    if flat and re.search(r"\b(?:Från|From):", text[:flat.start()], re.IGNORECASE):
+    if flat and _FLAT_FROM.search(text, 0, flat.start()):
         return _envelope(text, flat.end(), flat["value"], flat.span("value"), None)
     return None
 

@@ -168,3 +168,10 @@ def test_a_to_and_subject_block_under_prose_gets_no_sender():
     text = "Hej,\nhär kommer den.\n\nTo: bo@vaxjo.se\nSubject: Remiss: X\n\nText.\n"
     envelope = innermost(text)
     assert envelope is None or envelope.sender_name is None
+
+
+def test_a_german_header_flattened_onto_one_line_gives_the_subject():
+    """A forward printed to PDF and pasted back: the whole German block on one line."""
+    text = (NOTE + f"Von: {SENDER} Gesendet: Dienstag, 3. März 2026 10:12 An: bo@vaxjo.se Betreff: WG: Remiss: {TITLE}"
+            f" Hallo,\n\n{LETTER}")
+    assert innermost(text).subject == f"Remiss: {TITLE}"
