@@ -7,13 +7,21 @@ from __future__ import annotations
 
 import re
 
+from remiss.missiv.mail_labels import LABELS, SEPARATORS
+
 # "Med vänlig hälsning", "Vänliga hälsningar", "Bästa hälsningar", "Mvh", "Hälsningar", "Best regards".
 CLOSING = re.compile(r"^(?:(?:med\s+)?(?:vänlig(?:a|en)?|bästa|varm(?:a|aste)?|hjärtlig(?:a)?)\s+hälsning(?:ar)?|"
                      r"hälsningar|mvh|vh|best regards|kind regards|regards)\b[\s,.!]*$", re.IGNORECASE)
-# A quoted mail's header (Outlook's Swedish and English labels) or its separator line.
-QUOTED_HEADER = re.compile(r"^(?:>\s*)?(?:från|from|skickat|sent|ämne|subject|kopia|cc)\s*:\s*\S|"
-                           r"^-{2,}\s*(?:ursprungligt meddelande|original message|vidarebefordrat meddelande|"
-                           r"forwarded message)|^(?:den|on)\s.{4,80}\s(?:skrev|wrote)\s*:?\s*$",
+# A quoted mail's header or its separator line, in every language remiss.missiv.mail_labels knows (round 25). Only the
+# labels no letter line starts with: "Till:", "Datum:", "Rubrik:" and "Ärendemening:" open a letter's own lines too.
+_STRONG = sorted({*LABELS["from"], *LABELS["cc"], *LABELS["subject"], "skickat", "sänt", "sent", "gesendet", "sendt",
+                  "lähetetty", "verzonden"} - {"rubrik", "ärendemening"}, key=len, reverse=True)
+QUOTED_HEADER = re.compile(rf"^(?:>\s*)?(?:{'|'.join(map(re.escape, _STRONG))})\s*:\s*\S|"
+                           rf"^(?:-{{2,}}|_{{10,}})\s*(?:{'|'.join(map(re.escape, SEPARATORS))})|"
+                           r"^(?:begin forwarded message|vidarebefordrat brev)\s*:|"
+                           r"^(?:den|on|am|le|op|el)\s.{4,80}\s(?:skrev|wrote|schrieb|kirjoitti|schreef)\s*:?\s*$|"
+                           # "Am 03.03.2026 um 10:12 schrieb Lena Åberg:": the verb before the name, a clock time
+                           r"^(?:den|am|på|op)\s.{0,60}\d[:.]\d\d.{0,30}\s(?:skrev|schrieb|schreef)\s.{2,100}:\s*$",
                            re.IGNORECASE)
 # "Tel. 08-123 45 67", "Telefon: 010-…", "E-post: anna@…": a signature's labelled contact line.
 CONTACT = re.compile(r"^(?:tel(?:efon)?|tfn|mobil(?:telefon)?|mob|direkt(?:nummer)?|växel|vxl|e-?post|e-?mail|"

@@ -58,6 +58,9 @@ ADVERSARIAL = {
     # that never get a role, a role word at every line's end, contact phrases with no name after them
     "names before är": "Aa Bb Cc är " * (SIZE // 12),
     "names over line breaks": "Aa\nBb\nCc\n" * (SIZE // 9),
+    # round 25 (h-fwd25): attributions whose "wrote:" never comes, header labels of every locale without a value
+    "attributions": "On 1 2 3 10:12, Aa Bb Cc Dd Ee wrote Am 03.03.2026 um 10:12 schrieb Aa Bb\n" * (SIZE // 73),
+    "foreign headers": "Von: Lähettäjä: Betreff: Emne: Aihe: Fra: Sendt: 3. marts 2026 03/03/2026\n" * (SIZE // 74),
     "closings then names": "Med vänlig hälsning Aa Bb " * (SIZE // 26),
     "closing lines then names": "Med vänlig hälsning\nAa Bb\n" * (SIZE // 26),
     "roles at line ends": "kontakta handläggaren \n" * (SIZE // 23),
