@@ -201,6 +201,9 @@ def inga_synpunkter(remiss_id: int):
         if already:  # sent twice: the first made it; said who and when, in this page, and no second version
             return said_here(remiss.id, already)
         if not asking.confirmed("confirm_inga_synpunkter"):
+            if drafts.current_content(session, remiss)[1] is None:  # nothing saved: no utkast to replace (Y17)
+                return asking.ask(remiss.id, "inga-synpunkter", "Yttrandet är inte ändrat. Läs frågan vid knappen "
+                                  "och kryssa i ”Ja, inga synpunkter” om yttrandet ska bli ”inga synpunkter”.")
             return asking.ask(remiss.id, "inga-synpunkter", "Utkastet är inte ersatt. Läs frågan vid knappen och "
                               "kryssa i ”Ja, ersätt utkastet” om yttrandet ska bli ”inga synpunkter”.")
         version = versions.inga_synpunkter(session, now=now(), principal=principal(), remiss=remiss)
