@@ -32,6 +32,10 @@ def test_a_question_answered_in_a_file_is_not_said_to_have_no_answer(session, cl
                                          (io.BytesIO(_docx("1. Ja, cykelbanorna är bra.")), "Yttrande Trafiknämnden.docx")]},
                          form_url=url, content_type="multipart/form-data")
     assert answered.status_code == 302, answered.get_data(as_text=True)[:800]
+    shown = " ".join(client.get(url).get_data(as_text=True).split())
+    # old code: the per-question fields empty with no word that the answers are only in the file
+    assert ("Svaren per fråga är inte ifyllda, och sammanställningen säger under varje fråga: ”Svaret på frågan är "
+            "inte registrerat för sig; det finns i den bifogade filen ”Yttrande Trafiknämnden.docx”.”") in shown
     assert auth.post(f"{page}/utskick/sammanstall", {"confirm_compile": "1"}, form_url=page).status_code == 302
     kept = session.exec(select(Attachment).where(Attachment.remiss_id == rid,
                                                  Attachment.purpose == "sammanstallning")).one()
