@@ -88,8 +88,7 @@ def name_with_organisation(namnd) -> str:
     """"Kommunstyrelsen, Malmö stad": the nämnd (a row or the model) as those outside know it – a remittent asks for
     the remissinstans's name, and "Kommunstyrelsen" names none of 290 kommuner (walk25 Y3). The name alone when no
     organisation is set or the name already says it ("Malmö stads revisorer", "Region Skånes regionstyrelse")."""
-    name, organisation = namnd.name.strip(), (namnd.organisation or "").strip()
-    place = organisation.split()[0].casefold() if organisation else ""
-    if not place or place in name.casefold():
+    name, organisation = namnd.name.strip(), " ".join((namnd.organisation or "").split())
+    if not organisation or organisation.casefold() in " ".join(name.split()).casefold():
         return name
     return f"{name}, {organisation}"

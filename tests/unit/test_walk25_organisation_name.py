@@ -17,6 +17,8 @@ def test_the_name_carries_the_organisation_unless_it_says_it_already():
     assert name_with_organisation(Namnd(name="Malmö stads revisorer", organisation="Malmö stad")) == \
         "Malmö stads revisorer"
     assert name_with_organisation(Namnd(name="Kommunstyrelsen")) == "Kommunstyrelsen"
+    assert name_with_organisation(Namnd(name="Regionstyrelsen", organisation="Region Skåne")) == \
+        "Regionstyrelsen, Region Skåne"  # "Region" alone is no reason to leave Skåne out
 
 
 def test_the_yttrande_mail_names_the_kommun_in_subject_and_files():
