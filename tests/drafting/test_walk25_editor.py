@@ -41,3 +41,15 @@ def test_an_utgaende_remiss_has_no_yttrande_to_write(world, session, auth, clien
     assert response.status_code == 404
     assert "En utgående remiss har inget yttrande" in shown and "påbörjas" not in shown, shown[:1500]
     assert f'href="/remisser/{remiss.id}#utskick"' in response.get_data(as_text=True)
+
+
+def test_an_expedited_rattelse_is_named_in_the_definite_form(decided, auth, client, runner, clock):
+    from tests.drafting.test_expediering_mail import approve_and_decide_rattelse, rattelse_in_granskning
+
+    rid = decided()
+    rattelse_in_granskning(auth, runner, clock, rid, "Rättad sammanfattning.")
+    approve_and_decide_rattelse(auth, rid)
+    assert expediera(auth, rid).status_code == 302
+    shown = _text(client.get(f"/remisser/{rid}/yttrande").get_data(as_text=True))
+    assert re.search(r"Rättelsen är expedierad \(version \d+\) och ändras inte längre", shown), shown[:1500]
+    assert "Rättad sammanfattning." in shown and "Spara ny version" not in shown

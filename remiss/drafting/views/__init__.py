@@ -183,7 +183,7 @@ def edit(remiss_id: int):
 
 def _sent_note(remiss, draft, version) -> str:
     """Why the editor of an expedierat yttrande shows its text only (walk25 Y10)."""
-    what = f"{rattelse.rattelse_name(draft.rattelse).capitalize()} är expedierad" if draft.rattelse \
+    what = f"{rattelse.rattelse_definite(draft.rattelse).capitalize()} är expedierad" if draft.rattelse \
         else "Yttrandet är expedierat"
     return (f"{what}{f' (version {version.number})' if version else ''} och ändras inte längre: texten visas här "
             "som den expedierades.")
