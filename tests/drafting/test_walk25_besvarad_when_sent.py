@@ -26,6 +26,8 @@ def test_no_status_word_says_besvarad_before_the_mail_has_left(decided, auth, cl
     assert "Expedierad, inte skickad" in lead and "Besvarad" not in lead and "i tid" not in lead, lead
     listed = _text(client.get("/remisser?status=besvarad").get_data(as_text=True))
     assert "Expedierad, inte skickad" in listed, listed
+    exported = client.get("/remisser/export.csv?status=besvarad").get_data(as_text=True)
+    assert "Expedierad, inte skickad" in exported, exported[:800]
     headers = {}  # the session of the signed-in registrator
     body = client.get(f"/api/v1/remisser/{rid}", headers=headers).get_json()
     assert body["status"] == "besvarad" and body["status_label"] == "Expedierad, inte skickad"
@@ -39,6 +41,7 @@ def test_no_status_word_says_besvarad_before_the_mail_has_left(decided, auth, cl
     lead = _lead(client.get(f"/remisser/{rid}").get_data(as_text=True))
     assert lead.startswith("Besvarad") and "i tid" in lead, lead
     assert "Expedierad, inte skickad" not in _text(client.get("/remisser?status=besvarad").get_data(as_text=True))
+    assert "Expedierad, inte skickad" not in client.get("/remisser/export.csv?status=besvarad").get_data(as_text=True)
     body = client.get(f"/api/v1/remisser/{rid}", headers=headers).get_json()
     assert body["status_label"] == "Besvarad"
     assert body["yttrande"]["sent"][0]["mail_state"] == "sent"
