@@ -110,8 +110,7 @@ def _detail(remiss) -> dict:
     return remiss_detail(remiss, now(), questions=service.questions_of(session, remiss.id),
                          sandlista=service.entries(session, remiss.id),
                          attachments=attachments.of_remiss(session, remiss.id), extra=extra,
-                         unsent=remiss.status == "besvarad"
-                         and mail_state.mail_facts(session, remiss.id)[0] not in (None, "sent"))
+                         unsent=mail_state.not_sent_yet(session, remiss))
 
 
 @bp.get("/remisser/mojliga-dubbletter")

@@ -105,6 +105,12 @@ def unsent(session: Session) -> set[int]:
     return {row[0] for row in session.connection().execute(_UNSENT)}
 
 
+def not_sent_yet(session: Session, remiss) -> bool:
+    """Whether a besvarad remiss's expedierat yttrande has not left the Utkorg (waiting, failed or stopped): the one
+    remiss's unsent, for its page, its tidplan and its API detail (walk25 Y9)."""
+    return remiss.status == "besvarad" and mail_facts(session, remiss.id)[0] not in (None, "sent")
+
+
 def mail_facts(session: Session, remiss_id: int) -> tuple[str | None, datetime | None]:
     """The state of the yttrande's own mail (the first; rättelser follow) for the API: "waiting", "sent", "failed",
     "stopped" or None when none was queued, and when it was e-mailed."""

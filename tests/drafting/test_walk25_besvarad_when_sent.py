@@ -24,6 +24,10 @@ def test_no_status_word_says_besvarad_before_the_mail_has_left(decided, auth, cl
     lead = _lead(client.get(f"/remisser/{rid}").get_data(as_text=True))
     # old code: "Besvarad i tid, 2 arbetsdagar (4 dagar) före sista svarsdagen (expedierat torsdag 24 september …)"
     assert "Expedierad, inte skickad" in lead and "Besvarad" not in lead and "i tid" not in lead, lead
+    page = client.get(f"/remisser/{rid}").get_data(as_text=True)
+    deadline_row = _text(re.search(r'id="milstolpe-sista_svarsdag"(.*?)</li>', page, re.S).group(1))
+    # old code: "besvarad i tid, …" on the Tidplan's Sista svarsdag
+    assert "besvarad" not in deadline_row and "inte skickat ännu" in deadline_row, deadline_row
     listed = _text(client.get("/remisser?status=besvarad").get_data(as_text=True))
     assert "Expedierad, inte skickad" in listed, listed
     exported = client.get("/remisser/export.csv?status=besvarad").get_data(as_text=True)
@@ -40,6 +44,8 @@ def test_no_status_word_says_besvarad_before_the_mail_has_left(decided, auth, cl
     assert len(smtp.of_kind("yttrande_expedierat")) == 1
     lead = _lead(client.get(f"/remisser/{rid}").get_data(as_text=True))
     assert lead.startswith("Besvarad") and "i tid" in lead, lead
+    page = client.get(f"/remisser/{rid}").get_data(as_text=True)
+    assert "besvarad i tid" in _text(re.search(r'id="milstolpe-sista_svarsdag"(.*?)</li>', page, re.S).group(1))
     assert "Expedierad, inte skickad" not in _text(client.get("/remisser?status=besvarad").get_data(as_text=True))
     assert "Expedierad, inte skickad" not in client.get("/remisser/export.csv?status=besvarad").get_data(as_text=True)
     body = client.get(f"/api/v1/remisser/{rid}", headers=headers).get_json()

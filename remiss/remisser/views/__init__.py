@@ -90,8 +90,7 @@ def _show(remiss_id: int, *, assign_values: dict | None = None, assign_errors: d
         archived = [(a.id, archive.label(a), a.version_number, a.size, a.created_at)
                     for a in archive.archived_of(session, remiss.id)]
         # besvarad once its yttrande has left the Utkorg: until then neither the status nor "Besvarad i tid" (Y9)
-        unsent = remiss.status == RemissStatus.besvarad and mail_state.mail_facts(session, remiss.id)[0] not in (
-            None, "sent")
+        unsent = mail_state.not_sent_yet(session, remiss)
         answered = answered_words(remiss, work_calendar(session), by_hand=present.answered_by_hand(session, remiss)) \
             if remiss.answered_at else None
         if unsent and answered and not answered[0]:  # too late is true already; in time is not known until it left
