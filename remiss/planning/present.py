@@ -45,7 +45,7 @@ OWNER_LABELS = {"handlaggare": "Handläggare", "granskare": "Granskare / chef", 
                 "namnd": "Nämnden"}
 HORIZON_DAYS = 21
 # the sista svarsdag's row of a remiss expedierad in time whose yttrande has not left the Utkorg (walk25 Y9)
-NOT_SENT_ROW = "yttrandet är expedierat men inte skickat ännu"
+NOT_SENT_ROW = "expedierat, men yttrandet är inte e-postat än"
 
 
 @dataclass(frozen=True)

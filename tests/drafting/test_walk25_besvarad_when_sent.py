@@ -27,7 +27,7 @@ def test_no_status_word_says_besvarad_before_the_mail_has_left(decided, auth, cl
     page = client.get(f"/remisser/{rid}").get_data(as_text=True)
     deadline_row = _text(re.search(r'id="milstolpe-sista_svarsdag"(.*?)</li>', page, re.S).group(1))
     # old code: "besvarad i tid, …" on the Tidplan's Sista svarsdag
-    assert "besvarad" not in deadline_row and "inte skickat ännu" in deadline_row, deadline_row
+    assert "besvarad" not in deadline_row and "yttrandet är inte e-postat än" in deadline_row, deadline_row
     listed = _text(client.get("/remisser?status=besvarad").get_data(as_text=True))
     assert "Expedierad, inte skickad" in listed, listed
     exported = client.get("/remisser/export.csv?status=besvarad").get_data(as_text=True)
